@@ -1,0 +1,28 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
+
+/** Layers of src/ and what each may import (architecture.md: dependencies point inwards). */
+const layerRules = [
+  { target: './src/domain', from: ['./src/data', './src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'domain is pure: it imports nothing of ours.' },
+  { target: './src/data', from: ['./src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'data may only use domain.' },
+  { target: './src/sandbox', from: ['./src/data', './src/tab', './src/server', './src/reminders', './src/bot'], message: 'the sandbox knows nothing of the app.' },
+  { target: './src/tab', from: ['./src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'the tab uses data and domain only.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'appPackage/build/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerRules }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+);

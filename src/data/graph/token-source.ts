@@ -1,0 +1,102 @@
+import { TokenRequestError } from './errors.js';
+
+/** Something that yields a bearer token for Graph. `invalidate` drops a cached token after a 401. */
+export type TokenSource = {
+  getToken(): Promise<string>;
+  invalidate(): void;
+};
+
+type TokenResponse = { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown };
+
+/** Refresh a little before expiry so a request never leaves with a token that dies on the way. */
+const EXPIRY_MARGIN_SECONDS = 120;
+
+/**
+ * A token source that posts a form to an OAuth 2.0 token endpoint (Entra ID's
+ * `/oauth2/v2.0/token`, or the sandbox's endpoint of the same shape) and caches the token until
+ * shortly before it expires. Concurrent callers share one request.
+ */
+export function createOAuthTokenSource(options: {
+  tokenUrl: string;
+  form: Record<string, string>;
+  fetch?: typeof fetch;
+  now?: () => number;
+}): TokenSource {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ?? (() => Date.now());
+  let cached: { token: string; expiresAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+
+  async function request(): Promise<string> {
+    const response = await doFetch(options.tokenUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(options.form).toString(),
+    });
+    const body = (await response.json().catch(() => ({}))) as TokenResponse;
+    if (!response.ok || typeof body.access_token !== 'string') {
+      const code = typeof body.error === 'string' ? body.error : undefined;
+      const description = typeof body.error_description === 'string' ? body.error_description : response.statusText;
+      throw new TokenRequestError(`Token request failed (${response.status}): ${description}`, response.status, code);
+    }
+    const lifetime = typeof body.expires_in === 'number' ? body.expires_in : Number(body.expires_in ?? 0);
+    cached = { token: body.access_token, expiresAt: now() + Math.max(0, lifetime - EXPIRY_MARGIN_SECONDS) * 1000 };
+    return body.access_token;
+  }
+
+  return {
+    async getToken() {
+      if (cached && cached.expiresAt > now()) return cached.token;
+      pending ??= request().finally(() => {
+        pending = undefined;
+      });
+      return pending;
+    },
+    invalidate() {
+      cached = undefined;
+    },
+  };
+}
+
+/** App-only token with the client-credentials grant (server side: provisioning, seeding, the reminder job). */
+export function createClientCredentialsTokenSource(options: {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope?: string;
+  fetch?: typeof fetch;
+}): TokenSource {
+  return createOAuthTokenSource({
+    tokenUrl: options.tokenUrl,
+    fetch: options.fetch,
+    form: {
+      grant_type: 'client_credentials',
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      scope: options.scope ?? 'https://graph.microsoft.com/.default',
+    },
+  });
+}
+
+/**
+ * Delegated token for a chosen persona. Only the local sandbox offers this grant; it stands in
+ * for single sign-on when the tab runs in a plain browser, with the persona picker as sign-in.
+ */
+export function createPersonaTokenSource(options: {
+  tokenUrl: string;
+  clientId: string;
+  persona: string;
+  scope?: string;
+  fetch?: typeof fetch;
+}): TokenSource {
+  return createOAuthTokenSource({
+    tokenUrl: options.tokenUrl,
+    fetch: options.fetch,
+    form: {
+      grant_type: 'urn:sandbox:persona',
+      client_id: options.clientId,
+      persona: options.persona,
+      scope: options.scope ?? 'https://graph.microsoft.com/.default',
+    },
+  });
+}

@@ -1,0 +1,163 @@
+import { calendarDateToInstant } from '../../domain/dates.js';
+import { ACTIE_STATUSSEN, DOMEINEN, PLATEAUS, type Actie, type PersonRef } from '../../domain/model.js';
+import { FieldReader, type Loaded } from './field-reader.js';
+import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
+
+/** Internal field names of the Acties list: the only place they are spelled. */
+export const ACTIE_FIELDS = {
+  titel: 'Title',
+  nummer: 'Nummer',
+  advies: 'Advies',
+  plateau: 'Plateau',
+  domeinen: 'Domeinen',
+  status: 'Status',
+  statusToelichting: 'StatusToelichting',
+  eigenaar: 'Eigenaar',
+  deadline: 'Deadline',
+  start: 'Start',
+  planning: 'Planning',
+  lopendTraject: 'LopendTraject',
+  afhankelijkVan: 'AfhankelijkVan',
+  bevindingen: 'Bevindingen',
+  clientKey: 'ClientKey',
+} as const;
+
+export const actiesList: ListDefinition = {
+  name: 'Acties',
+  description: 'De 33 acties van het actieplan digitaal leiderschap: status, eigenaar, deadline en planning.',
+  titleDisplayName: 'Actie',
+  columns: [
+    { name: ACTIE_FIELDS.nummer, displayName: 'Nummer', text: { maxLength: 16 }, required: true, indexed: true, enforceUniqueValues: true },
+    { name: ACTIE_FIELDS.advies, displayName: 'Advies', lookup: { listName: 'Adviezen', columnName: 'Title' } },
+    { name: ACTIE_FIELDS.plateau, displayName: 'Plateau', choice: { choices: PLATEAUS, displayAs: 'dropDownMenu' }, required: true, indexed: true },
+    { name: ACTIE_FIELDS.domeinen, displayName: 'Domeinen', choice: { choices: DOMEINEN, displayAs: 'checkBoxes' } },
+    { name: ACTIE_FIELDS.status, displayName: 'Status', choice: { choices: ACTIE_STATUSSEN, displayAs: 'dropDownMenu' }, required: true, indexed: true },
+    { name: ACTIE_FIELDS.statusToelichting, displayName: 'Toelichting status', text: { allowMultipleLines: true } },
+    { name: ACTIE_FIELDS.eigenaar, displayName: 'Eigenaar', personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' }, indexed: true },
+    { name: ACTIE_FIELDS.deadline, displayName: 'Deadline', dateTime: { format: 'dateOnly' }, indexed: true },
+    { name: ACTIE_FIELDS.start, displayName: 'Start', dateTime: { format: 'dateOnly' } },
+    { name: ACTIE_FIELDS.planning, displayName: 'Planning', text: { maxLength: 255 } },
+    { name: ACTIE_FIELDS.lopendTraject, displayName: 'Lopend traject', text: { maxLength: 255 } },
+    { name: ACTIE_FIELDS.afhankelijkVan, displayName: 'Afhankelijk van', lookup: { listName: 'Acties', columnName: 'Nummer', allowMultipleValues: true } },
+    { name: ACTIE_FIELDS.bevindingen, displayName: 'Bevindingen', lookup: { listName: 'Bevindingen', columnName: 'Title', allowMultipleValues: true } },
+    { name: ACTIE_FIELDS.clientKey, displayName: 'Sleutel', text: { maxLength: 64 }, indexed: true, enforceUniqueValues: true },
+  ],
+};
+
+/** Fields to select for reading actions; lookups and persons come back as `<Name>LookupId`. */
+export const actieFieldNames = [
+  ACTIE_FIELDS.titel,
+  ACTIE_FIELDS.nummer,
+  lookupIdField(ACTIE_FIELDS.advies),
+  ACTIE_FIELDS.plateau,
+  ACTIE_FIELDS.domeinen,
+  ACTIE_FIELDS.status,
+  ACTIE_FIELDS.statusToelichting,
+  lookupIdField(ACTIE_FIELDS.eigenaar),
+  ACTIE_FIELDS.deadline,
+  ACTIE_FIELDS.start,
+  ACTIE_FIELDS.planning,
+  ACTIE_FIELDS.lopendTraject,
+  ACTIE_FIELDS.afhankelijkVan,
+  ACTIE_FIELDS.bevindingen,
+];
+
+export type ActieReadContext = {
+  adviesNummerById: ReadonlyMap<string, number>;
+  bevindingNummerById: ReadonlyMap<string, number>;
+  users: ReadonlyMap<string, PersonRef>;
+};
+
+export type ActieWriteContext = {
+  adviesIdByNummer: ReadonlyMap<number, string>;
+  bevindingIdByNummer: ReadonlyMap<number, string>;
+  actieIdByNummer: ReadonlyMap<string, string>;
+};
+
+export function toActie(item: ListItem, context: ActieReadContext): Loaded<Actie> {
+  const read = new FieldReader(item.fields);
+  const nummer = read.text(ACTIE_FIELDS.nummer, { required: true }) ?? '';
+  const adviesId = read.lookupId(ACTIE_FIELDS.advies);
+  let advies = adviesId === undefined ? undefined : context.adviesNummerById.get(adviesId);
+  if (adviesId !== undefined && advies === undefined) read.missingTarget(ACTIE_FIELDS.advies, adviesId);
+  // The action number starts with its recommendation's number; use it when the lookup is empty.
+  advies ??= Number.parseInt(nummer.split('.')[0] ?? '', 10) || 0;
+
+  const bevindingen: number[] = [];
+  for (const { id } of read.multiLookup(ACTIE_FIELDS.bevindingen)) {
+    const n = context.bevindingNummerById.get(id);
+    if (n === undefined) read.missingTarget(ACTIE_FIELDS.bevindingen, id);
+    else bevindingen.push(n);
+  }
+
+  const value: Actie = {
+    nummer,
+    titel: read.text(ACTIE_FIELDS.titel, { required: true }) ?? '',
+    advies,
+    plateau: read.choice(ACTIE_FIELDS.plateau, PLATEAUS, { required: true }) ?? 'Randvoorwaardelijk',
+    domeinen: read.multiChoice(ACTIE_FIELDS.domeinen, DOMEINEN),
+    status: read.choice(ACTIE_FIELDS.status, ACTIE_STATUSSEN, { required: true }) ?? 'Niet gestart',
+    afhankelijkVan: read.multiLookup(ACTIE_FIELDS.afhankelijkVan).map((l) => l.value).filter((v) => v !== ''),
+    bevindingen,
+  };
+  const optional: Partial<Actie> = {
+    statusToelichting: read.text(ACTIE_FIELDS.statusToelichting),
+    eigenaar: read.person(ACTIE_FIELDS.eigenaar, context.users),
+    deadline: read.date(ACTIE_FIELDS.deadline),
+    start: read.date(ACTIE_FIELDS.start),
+    planning: read.text(ACTIE_FIELDS.planning),
+    lopendTraject: read.text(ACTIE_FIELDS.lopendTraject),
+  };
+  for (const [key, v] of Object.entries(optional)) {
+    if (v !== undefined) (value as Record<string, unknown>)[key] = v;
+  }
+  return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
+}
+
+/**
+ * The SharePoint fields for an action. Dependencies whose target has no item yet are left out
+ * and returned, so the caller can set them once the target exists.
+ */
+export function actieToFields(actie: Actie, context: ActieWriteContext): { fields: Record<string, unknown>; unresolved: string[] } {
+  const unresolved: string[] = [];
+  const dependencyIds: number[] = [];
+  for (const nummer of actie.afhankelijkVan) {
+    const id = context.actieIdByNummer.get(nummer);
+    if (id === undefined) unresolved.push(nummer);
+    else dependencyIds.push(Number(id));
+  }
+  const bevindingIds = actie.bevindingen.map((n) => context.bevindingIdByNummer.get(n)).filter((id): id is string => id !== undefined).map(Number);
+  const adviesId = context.adviesIdByNummer.get(actie.advies);
+  const fields: Record<string, unknown> = {
+    [ACTIE_FIELDS.titel]: actie.titel,
+    [ACTIE_FIELDS.nummer]: actie.nummer,
+    [lookupIdField(ACTIE_FIELDS.advies)]: adviesId ?? null,
+    [ACTIE_FIELDS.plateau]: actie.plateau,
+    [`${ACTIE_FIELDS.domeinen}@odata.type`]: 'Collection(Edm.String)',
+    [ACTIE_FIELDS.domeinen]: actie.domeinen,
+    [ACTIE_FIELDS.status]: actie.status,
+    [ACTIE_FIELDS.statusToelichting]: actie.statusToelichting ?? null,
+    [lookupIdField(ACTIE_FIELDS.eigenaar)]: actie.eigenaar?.id ?? null,
+    [ACTIE_FIELDS.deadline]: actie.deadline ? calendarDateToInstant(actie.deadline) : null,
+    [ACTIE_FIELDS.start]: actie.start ? calendarDateToInstant(actie.start) : null,
+    [ACTIE_FIELDS.planning]: actie.planning ?? null,
+    [ACTIE_FIELDS.lopendTraject]: actie.lopendTraject ?? null,
+    [`${lookupIdField(ACTIE_FIELDS.afhankelijkVan)}@odata.type`]: 'Collection(Edm.Int32)',
+    [lookupIdField(ACTIE_FIELDS.afhankelijkVan)]: dependencyIds,
+    [`${lookupIdField(ACTIE_FIELDS.bevindingen)}@odata.type`]: 'Collection(Edm.Int32)',
+    [lookupIdField(ACTIE_FIELDS.bevindingen)]: bevindingIds,
+  };
+  return { fields, unresolved };
+}
+
+/** The fields that set an action's dependencies, once all targets exist. */
+export function dependencyFields(afhankelijkVan: readonly string[], actieIdByNummer: ReadonlyMap<string, string>): Record<string, unknown> {
+  return {
+    [`${lookupIdField(ACTIE_FIELDS.afhankelijkVan)}@odata.type`]: 'Collection(Edm.Int32)',
+    [lookupIdField(ACTIE_FIELDS.afhankelijkVan)]: afhankelijkVan.map((n) => actieIdByNummer.get(n)).filter((id): id is string => id !== undefined).map(Number),
+  };
+}
+
+export function actieClientKeyField(): string {
+  return ACTIE_FIELDS.clientKey;
+}

@@ -1,0 +1,52 @@
+import { PLATEAUS, THEMA_CODES, type Advies } from '../../domain/model.js';
+import { FieldReader, type Loaded } from './field-reader.js';
+import type { ListDefinition, ListItem } from './list-definition.js';
+
+/** Internal field names of the Adviezen list: the only place they are spelled. */
+export const ADVIES_FIELDS = {
+  titel: 'Title',
+  nummer: 'Nummer',
+  thema: 'Thema',
+  plateau: 'Plateau',
+  collegeReactie: 'CollegeReactie',
+  collegePlanning: 'CollegePlanning',
+} as const;
+
+export const adviezenList: ListDefinition = {
+  name: 'Adviezen',
+  description: 'De 11 adviezen uit het 213a-onderzoek digitaal leiderschap, met de reactie en planning van het college.',
+  titleDisplayName: 'Advies',
+  columns: [
+    { name: ADVIES_FIELDS.nummer, displayName: 'Nummer', number: { decimalPlaces: 'none', minimum: 1 }, required: true, indexed: true, enforceUniqueValues: true },
+    { name: ADVIES_FIELDS.thema, displayName: 'Thema', choice: { choices: THEMA_CODES, displayAs: 'dropDownMenu' }, required: true },
+    { name: ADVIES_FIELDS.plateau, displayName: 'Plateau', choice: { choices: PLATEAUS, displayAs: 'dropDownMenu' }, required: true },
+    { name: ADVIES_FIELDS.collegeReactie, displayName: 'Reactie college', text: { allowMultipleLines: true } },
+    { name: ADVIES_FIELDS.collegePlanning, displayName: 'Planning college', text: { maxLength: 255 } },
+  ],
+};
+
+export const adviesFieldNames = Object.values(ADVIES_FIELDS);
+
+export function toAdvies(item: ListItem): Loaded<Advies> {
+  const read = new FieldReader(item.fields);
+  const value: Advies = {
+    nummer: read.number(ADVIES_FIELDS.nummer, { required: true }) ?? 0,
+    titel: read.text(ADVIES_FIELDS.titel, { required: true }) ?? '',
+    thema: read.choice(ADVIES_FIELDS.thema, THEMA_CODES, { required: true }) ?? 'A',
+    plateau: read.choice(ADVIES_FIELDS.plateau, PLATEAUS, { required: true }) ?? 'Randvoorwaardelijk',
+    collegeReactie: read.text(ADVIES_FIELDS.collegeReactie) ?? '',
+    collegePlanning: read.text(ADVIES_FIELDS.collegePlanning) ?? '',
+  };
+  return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
+}
+
+export function adviesToFields(advies: Advies): Record<string, unknown> {
+  return {
+    [ADVIES_FIELDS.titel]: advies.titel,
+    [ADVIES_FIELDS.nummer]: advies.nummer,
+    [ADVIES_FIELDS.thema]: advies.thema,
+    [ADVIES_FIELDS.plateau]: advies.plateau,
+    [ADVIES_FIELDS.collegeReactie]: advies.collegeReactie,
+    [ADVIES_FIELDS.collegePlanning]: advies.collegePlanning,
+  };
+}

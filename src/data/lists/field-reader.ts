@@ -1,0 +1,143 @@
+import { instantToCalendarDate, isValidCalendarDate } from '../../domain/dates.js';
+import type { CalendarDate, PersonRef } from '../../domain/model.js';
+
+/**
+ * Something wrong with one field of an item as it is stored, e.g. a choice value typed in
+ * SharePoint that the app does not know. The item still loads; the problem travels with it.
+ */
+export type FieldProblem = {
+  field: string;
+  /** Dutch, for the UI. */
+  message: string;
+  value?: unknown;
+};
+
+/** An item read from a list: the domain value, the SharePoint identity, and what was wrong. */
+export type Loaded<T> = {
+  id: string;
+  eTag: string;
+  modified?: string;
+  value: T;
+  problems: FieldProblem[];
+};
+
+/**
+ * Reads fields tolerantly: every getter returns a usable value (or undefined) and records a
+ * problem instead of throwing, because people also edit these lists directly in SharePoint.
+ */
+export class FieldReader {
+  readonly problems: FieldProblem[] = [];
+  constructor(private readonly fields: Record<string, unknown>) {}
+
+  private report(field: string, message: string, value?: unknown): void {
+    this.problems.push(value === undefined ? { field, message } : { field, message, value });
+  }
+
+  private isEmpty(value: unknown): boolean {
+    return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  }
+
+  text(field: string, options: { required?: boolean } = {}): string | undefined {
+    const value = this.fields[field];
+    if (this.isEmpty(value)) {
+      if (options.required) this.report(field, `Het veld ${field} is leeg.`);
+      return undefined;
+    }
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    this.report(field, `Het veld ${field} heeft een onverwachte waarde.`, value);
+    return undefined;
+  }
+
+  number(field: string, options: { required?: boolean } = {}): number | undefined {
+    const value = this.fields[field];
+    if (this.isEmpty(value)) {
+      if (options.required) this.report(field, `Het veld ${field} is leeg.`);
+      return undefined;
+    }
+    const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+    if (Number.isFinite(number)) return number;
+    this.report(field, `Het veld ${field} is geen getal.`, value);
+    return undefined;
+  }
+
+  choice<C extends string>(field: string, allowed: readonly C[], options: { required?: boolean } = {}): C | undefined {
+    const value = this.text(field, options);
+    if (value === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(value)) return value as C;
+    this.report(field, `Onbekende waarde '${value}' in ${field}.`, value);
+    return undefined;
+  }
+
+  multiChoice<C extends string>(field: string, allowed: readonly C[]): C[] {
+    const value = this.fields[field];
+    if (this.isEmpty(value)) return [];
+    if (!Array.isArray(value)) {
+      this.report(field, `Het veld ${field} heeft een onverwachte waarde.`, value);
+      return [];
+    }
+    const known: C[] = [];
+    for (const entry of value) {
+      if (typeof entry === 'string' && (allowed as readonly string[]).includes(entry)) known.push(entry as C);
+      else this.report(field, `Onbekende waarde '${String(entry)}' in ${field}.`, entry);
+    }
+    return known;
+  }
+
+  /** A date-only column: Graph returns the UTC instant of midnight in the site's time zone. */
+  date(field: string): CalendarDate | undefined {
+    const value = this.text(field);
+    if (value === undefined) return undefined;
+    if (isValidCalendarDate(value)) return value;
+    const parsed = Date.parse(value);
+    if (Number.isNaN(parsed)) {
+      this.report(field, `Het veld ${field} is geen geldige datum.`, value);
+      return undefined;
+    }
+    return instantToCalendarDate(new Date(parsed).toISOString());
+  }
+
+  /** A single lookup or person column: Graph returns `<Name>LookupId` as a string. */
+  lookupId(field: string): string | undefined {
+    const value = this.fields[`${field}LookupId`];
+    if (this.isEmpty(value)) return undefined;
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    this.report(field, `Het veld ${field} heeft een onverwachte waarde.`, value);
+    return undefined;
+  }
+
+  /** A multi-value lookup: Graph returns `[{ LookupId, LookupValue }]` under the column's name. */
+  multiLookup(field: string): { id: string; value: string }[] {
+    const value = this.fields[field];
+    if (this.isEmpty(value)) return [];
+    if (!Array.isArray(value)) {
+      this.report(field, `Het veld ${field} heeft een onverwachte waarde.`, value);
+      return [];
+    }
+    const result: { id: string; value: string }[] = [];
+    for (const entry of value) {
+      const e = entry as { LookupId?: unknown; LookupValue?: unknown };
+      if (e && (typeof e.LookupId === 'number' || typeof e.LookupId === 'string')) {
+        result.push({ id: String(e.LookupId), value: typeof e.LookupValue === 'string' ? e.LookupValue : '' });
+      } else {
+        this.report(field, `Het veld ${field} heeft een onverwachte waarde.`, entry);
+      }
+    }
+    return result;
+  }
+
+  /** A person column resolved against the site users; an unknown id is kept and reported. */
+  person(field: string, users: ReadonlyMap<string, PersonRef>): PersonRef | undefined {
+    const id = this.lookupId(field);
+    if (id === undefined) return undefined;
+    const person = users.get(id);
+    if (person) return person;
+    this.report(field, `De persoon in ${field} is niet (meer) bekend op de site.`, id);
+    return { id, displayName: `Onbekende gebruiker (${id})` };
+  }
+
+  /** Reports a lookup target that no longer exists (deleted in SharePoint); the id is dropped. */
+  missingTarget(field: string, id: string): void {
+    this.report(field, `Het gekoppelde item ${id} in ${field} bestaat niet meer.`, id);
+  }
+}

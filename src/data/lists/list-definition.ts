@@ -1,0 +1,58 @@
+/**
+ * The wire shapes of SharePoint lists as Microsoft Graph sees them, and the declarative schema
+ * that provisioning applies. Column definitions follow Graph's `columnDefinition` resource.
+ */
+
+export type ListName = 'Adviezen' | 'Bevindingen' | 'Acties' | 'Portfolio' | 'Kwartaaldoelen' | 'MTs' | 'Herinneringen';
+
+/** The hidden list of site users; person columns store its item ids. */
+export const SITE_USERS_LIST = 'User Information List';
+
+type ColumnBase = {
+  name: string;
+  displayName?: string;
+  description?: string;
+  required?: boolean;
+  indexed?: boolean;
+  enforceUniqueValues?: boolean;
+};
+
+export type ColumnDefinition = ColumnBase &
+  (
+    | { text: { allowMultipleLines?: boolean; maxLength?: number; linesForEditing?: number } }
+    | { number: { decimalPlaces?: 'none' | 'automatic'; minimum?: number; maximum?: number } }
+    | { boolean: Record<string, never> }
+    | { choice: { choices: readonly string[]; allowTextEntry?: boolean; displayAs?: 'dropDownMenu' | 'checkBoxes' | 'radioButtons' } }
+    | { dateTime: { format: 'dateOnly' | 'dateTime'; displayAs?: 'default' | 'friendly' | 'standard' } }
+    | { personOrGroup: { allowMultipleSelection?: boolean; chooseFromType?: 'peopleOnly' | 'peopleAndGroups' } }
+    /** `listName` is resolved to the target list's id at provisioning time. */
+    | { lookup: { listName: ListName; columnName: string; allowMultipleValues?: boolean } }
+  );
+
+export type ListDefinition = {
+  name: ListName;
+  description: string;
+  /** Title is built in; this says what it means for the list (shown as its display name). */
+  titleDisplayName?: string;
+  columns: readonly ColumnDefinition[];
+};
+
+/** A list item as Graph returns it with `$expand=fields`. */
+export type ListItem = {
+  id: string;
+  eTag: string;
+  createdDateTime?: string;
+  lastModifiedDateTime?: string;
+  lastModifiedBy?: { user?: { displayName?: string; email?: string }; application?: { displayName?: string } };
+  fields: Record<string, unknown>;
+};
+
+/** Builds `$expand=fields($select=...)` for the named fields. */
+export function fieldsExpand(fieldNames: readonly string[]): string {
+  return `fields($select=${fieldNames.join(',')})`;
+}
+
+/** The internal name under which Graph returns a lookup or person column's id(s). */
+export function lookupIdField(columnName: string): string {
+  return `${columnName}LookupId`;
+}

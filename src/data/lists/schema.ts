@@ -1,0 +1,25 @@
+import { actiesList } from './acties.js';
+import { adviezenList } from './adviezen.js';
+import { bevindingenList } from './bevindingen.js';
+import { herinneringenList } from './herinneringen.js';
+import { kwartaaldoelenList } from './kwartaaldoelen.js';
+import type { ListDefinition } from './list-definition.js';
+import { mtsList } from './mts.js';
+import { portfolioList } from './portfolio.js';
+
+/**
+ * The site's schema: every list the app owns, in an order where each lookup's target list
+ * comes first (Acties looks up itself; provisioning adds self-lookups after creating the list).
+ * Bump SCHEMA_VERSION whenever a list or column changes.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const siteSchema: readonly ListDefinition[] = [
+  adviezenList,
+  bevindingenList,
+  actiesList,
+  portfolioList,
+  kwartaaldoelenList,
+  mtsList,
+  herinneringenList,
+];

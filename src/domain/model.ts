@@ -1,0 +1,147 @@
+/**
+ * The plan's vocabulary as types. Pure data: no I/O, no clock.
+ * Dutch domain words stay Dutch (advies, actie, plateau, domein); the code around them is English.
+ */
+
+/** A calendar date in Europe/Amsterdam, ISO `YYYY-MM-DD`. Never an instant. */
+export type CalendarDate = string;
+
+export const THEMA_CODES = ['A', 'B', 'C'] as const;
+export type ThemaCode = (typeof THEMA_CODES)[number];
+export type Thema = { code: ThemaCode; naam: string; adviezen: readonly number[] };
+
+export const PLATEAUS = ['Randvoorwaardelijk', 'Fundament versterken', 'Verbeteren', 'Excelleren'] as const;
+export type Plateau = (typeof PLATEAUS)[number];
+
+/** Business domains plus Concern (the organisation as a whole, carried by the CMT). */
+export const DOMEINEN = ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein', 'Concern'] as const;
+export type Domein = (typeof DOMEINEN)[number];
+
+export const ACTIE_STATUSSEN = [
+  'Niet gestart',
+  'Loopt',
+  'Geblokkeerd',
+  'Afgerond',
+  'Belegd in lopend traject',
+  'Niet overgenomen',
+] as const;
+export type ActieStatus = (typeof ACTIE_STATUSSEN)[number];
+
+/**
+ * A person as the plan knows them. In the seed a person is a role ("Informatiemanager Sociaal Domein");
+ * on a site it is a site user, whose lookup id is `id`.
+ */
+export type PersonRef = { id?: string; displayName: string; email?: string };
+
+/** A recommendation (advies) of the 213a report, with the college's response. */
+export type Advies = {
+  nummer: number;
+  titel: string;
+  thema: ThemaCode;
+  /** Default plateau of its actions (the action's own plateau wins). */
+  plateau: Plateau;
+  collegeReactie: string;
+  collegePlanning: string;
+};
+
+/** A finding (bevinding) of the report; its links to actions live on the action. */
+export type Bevinding = { nummer: number; titel: string; toelichting: string };
+
+/** An action of the plan, e.g. "11.5 Digitalisering als vast thema MT-vergaderingen". */
+export type Actie = {
+  /** "11.5": recommendation number, dot, action number. */
+  nummer: string;
+  titel: string;
+  advies: number;
+  plateau: Plateau;
+  domeinen: Domein[];
+  status: ActieStatus;
+  /** Reason for Geblokkeerd, rationale for Niet overgenomen, reason for a reopening. */
+  statusToelichting?: string;
+  eigenaar?: PersonRef;
+  deadline?: CalendarDate;
+  /** Planned start when the plan has one ("Vanaf 2026"). */
+  start?: CalendarDate;
+  /** The college's planning text for this action. */
+  planning?: string;
+  /** The running track (lopend traject) the action is absorbed in. */
+  lopendTraject?: string;
+  /** Numbers of actions this one builds on. */
+  afhankelijkVan: string[];
+  /** Numbers of the findings this action answers. */
+  bevindingen: number[];
+};
+
+export const PORTFOLIO_FASEN = ['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg', 'Afgerond', 'Gestopt'] as const;
+export type PortfolioFase = (typeof PORTFOLIO_FASEN)[number];
+export const PORTFOLIO_STATUSSEN = ['Op koers', 'Aandacht', 'Kritiek'] as const;
+export type PortfolioStatus = (typeof PORTFOLIO_STATUSSEN)[number];
+export const KWARTAAL_KEUZES = ['wel', 'niet'] as const;
+export type KwartaalKeuze = (typeof KWARTAAL_KEUZES)[number];
+export const BEHAALD_WAARDEN = ['ja', 'deels', 'nee'] as const;
+export type Behaald = (typeof BEHAALD_WAARDEN)[number];
+
+/** An initiative of the ICT portfolio (I&A), prioritised by the IMO. */
+export type PortfolioItem = {
+  /** Stable client key, also used to deduplicate creates. */
+  key: string;
+  titel: string;
+  omschrijving: string;
+  domein: Domein;
+  opdrachtgever?: PersonRef;
+  informatiemanager?: PersonRef;
+  fase: PortfolioFase;
+  status: PortfolioStatus;
+  statusToelichting?: string;
+  /** IMO priority rank, 1 is highest. */
+  prioriteit?: number;
+  /** The IMO's decision: picked up this quarter or explicitly not (3.2). */
+  ditKwartaal: KwartaalKeuze;
+  start?: CalendarDate;
+  einde?: CalendarDate;
+  /** Numbers of the plan's actions this item serves. */
+  acties: string[];
+};
+
+/** "2026-Q1" */
+export type Kwartaal = string;
+
+/** A quarter goal of a portfolio item and, afterwards, whether it was met (3.3). */
+export type Kwartaaldoel = {
+  portfolioKey: string;
+  kwartaal: Kwartaal;
+  doel: string;
+  behaald?: Behaald;
+  reden?: string;
+};
+
+/** A management team that gets the digitalisering agenda item. */
+export type MT = {
+  key: string;
+  naam: string;
+  domeinen: Domein[];
+  /**
+   * RFC 5545 RRULE in Europe/Amsterdam time, e.g. "FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=30".
+   * A schedule with INTERVAL > 1 (every other week) needs an anchor: then the text is a DTSTART line
+   * plus an RRULE line, "DTSTART;TZID=Europe/Amsterdam:20260108T100000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH".
+   * `parseMeetingSchedule` (schedule.ts) reads both forms.
+   */
+  schema?: string;
+  /** The Teams team and channel the agenda item is posted to (set when the bot is installed). */
+  teamId?: string;
+  channelId?: string;
+  /** The bot's conversation id of that channel, for proactive messages. */
+  conversationId?: string;
+  /** How long before a meeting the agenda item is posted, in minutes. */
+  voorlooptijdMinuten?: number;
+  /** Whether reminders are sent for this MT; absent means active. */
+  actief?: boolean;
+};
+
+/** The whole plan as seeded and as read back from a site. */
+export type Plan = {
+  themas: Thema[];
+  adviezen: Advies[];
+  bevindingen: Bevinding[];
+  acties: Actie[];
+};

@@ -1,0 +1,102 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { TabConfig } from './config.js';
+import type { Logger } from './log.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** Security headers for every answer. Teams frames the tab, so framing is limited to its hosts. */
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Content-Security-Policy':
+    "frame-ancestors 'self' http://127.0.0.1:* http://localhost:* https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://outlook.office.com https://*.office.com",
+};
+
+export type AppServer = { server: Server; port: number; url: string; close(): Promise<void> };
+
+export type AppServerOptions = {
+  host: string;
+  port: number;
+  tabDistDir: string;
+  /** The tab's public configuration; undefined while the site is still being prepared. */
+  tabConfig: () => TabConfig | undefined;
+  log?: Logger;
+};
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+/**
+ * The app's HTTP host: the built tab (static files), its public configuration and a health
+ * check. Later issues add the bot endpoint and the API here.
+ */
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
+  const root = resolve(options.tabDistDir);
+  const log = options.log ?? (() => undefined);
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const file = join(root, relative === '' ? 'index.html' : relative);
+    if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'Niet gevonden');
+    const info = await stat(file).catch(() => undefined);
+    const target = info?.isFile() ? file : info?.isDirectory() ? join(file, 'index.html') : undefined;
+    const targetInfo = target ? await stat(target).catch(() => undefined) : undefined;
+    if (!target || !targetInfo?.isFile()) return send(res, 404, 'Niet gevonden');
+    // Hashed asset names may be cached for good; index.html must always be fresh.
+    const immutable = /[\\/]assets[\\/]/.test(target);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream',
+      'Content-Length': targetInfo.size,
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(target).pipe(res);
+  }
+
+  const server = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const handle = async () => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Methode niet toegestaan');
+      if (pathname === '/healthz') return send(res, 200, JSON.stringify({ status: 'ok' }), CONTENT_TYPES['.json']);
+      if (pathname === '/config.json') {
+        const config = options.tabConfig();
+        if (!config) return send(res, 503, JSON.stringify({ error: 'starting' }), CONTENT_TYPES['.json']);
+        return send(res, 200, JSON.stringify(config), CONTENT_TYPES['.json']);
+      }
+      return serveStatic(req, res, pathname);
+    };
+    handle().catch((error: unknown) => {
+      log({ level: 'error', msg: 'request failed', path: pathname, error: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) send(res, 500, 'Interne fout');
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolvePromise());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    server,
+    port,
+    url: `http://${options.host}:${port}`,
+    close: () => new Promise((resolvePromise, reject) => server.close((error) => (error ? reject(error) : resolvePromise()))),
+  };
+}

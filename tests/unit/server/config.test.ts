@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../../src/server/config.js';
+
+const valid = {
+  GRAPH_BASE_URL: 'http://127.0.0.1:3979/v1.0',
+  TOKEN_URL: 'http://127.0.0.1:3979/oauth2/v2.0/token',
+  SHAREPOINT_SITE_URL: 'http://127.0.0.1:3979/sites/actieplan',
+  GRAPH_CLIENT_ID: 'sandbox-app',
+  GRAPH_CLIENT_SECRET: 'sandbox-secret',
+  TAB_AUTH: 'persona',
+  AAD_APP_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
+  PERSONA_DIRECTORY_URL: 'http://127.0.0.1:3979/_sandbox/personas',
+};
+
+describe('server configuration', () => {
+  it('reads a valid sandbox environment with defaults for port and host', () => {
+    const config = readConfig(valid);
+    expect(config.port).toBe(3978);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.tab).toEqual({
+      graphBaseUrl: valid.GRAPH_BASE_URL,
+      tokenUrl: valid.TOKEN_URL,
+      siteUrl: valid.SHAREPOINT_SITE_URL,
+      clientId: valid.AAD_APP_CLIENT_ID,
+      auth: 'persona',
+      personaDirectoryUrl: valid.PERSONA_DIRECTORY_URL,
+    });
+  });
+  it('prefers the toolkit-style SECRET_ variable for the client secret and never exposes it to the tab', () => {
+    const config = readConfig({ ...valid, GRAPH_CLIENT_SECRET: undefined, SECRET_GRAPH_CLIENT_SECRET: 's3' });
+    expect(config.graph.clientSecret).toBe('s3');
+    expect(JSON.stringify(config.tab)).not.toContain('s3');
+  });
+  it('names every invalid variable', () => {
+    const attempt = () => readConfig({ ...valid, GRAPH_BASE_URL: 'not a url', PORT: 'x' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/GRAPH_BASE_URL: must be an absolute URL/);
+    expect(attempt).toThrow(/PORT/);
+  });
+  it('requires a client secret', () => {
+    expect(() => readConfig({ ...valid, GRAPH_CLIENT_SECRET: undefined })).toThrow(/SECRET_GRAPH_CLIENT_SECRET: is required/);
+  });
+  it('requires a persona directory in persona mode only', () => {
+    expect(() => readConfig({ ...valid, PERSONA_DIRECTORY_URL: undefined })).toThrow(/PERSONA_DIRECTORY_URL/);
+    expect(readConfig({ ...valid, TAB_AUTH: 'naa', PERSONA_DIRECTORY_URL: undefined }).tab.auth).toBe('naa');
+  });
+});
