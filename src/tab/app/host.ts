@@ -1,5 +1,4 @@
-import type { Locale } from '../i18n/i18n.js';
-import { pickLocale } from '../i18n/i18n.js';
+import { pickLocale, type Locale } from '../i18n/format.js';
 
 export type HostTheme = 'light' | 'dark' | 'contrast';
 
@@ -37,6 +36,8 @@ export async function detectHost(onWarning: (message: string) => void): Promise<
       new Promise((_, reject) => setTimeout(() => reject(new Error('teams-js initialise timed out')), HOST_INIT_TIMEOUT_MS)),
     ]);
     const context = await app.getContext();
+    // The manifest sets showLoadingIndicator: Teams shows its spinner until we say we are up.
+    app.notifySuccess();
     return { kind: 'teams', theme: mapTeamsTheme(context.app.theme), locale: pickLocale(context.app.locale) };
   } catch (error) {
     onWarning(`No Microsoft 365 host answered; running standalone (${error instanceof Error ? error.message : String(error)}).`);

@@ -19,6 +19,7 @@ export function PlanPage({ graph, siteUrl, who, onSwitchPersona }: { graph: Grap
   // The clock is read once per render of the page; the domain rules take it as a parameter.
   const now = useMemo(() => new Date(), [state]);
   const error = state.status === 'error' ? describeError(state.error) : undefined;
+  const whoName = state.status === 'ready' ? (state.plan.users.find((u) => u.email?.toLowerCase() === who?.toLowerCase())?.displayName ?? who) : who;
 
   return (
     <main className={styles.page}>
@@ -31,7 +32,7 @@ export function PlanPage({ graph, siteUrl, who, onSwitchPersona }: { graph: Grap
         </div>
         {who && (
           <div className={styles.who}>
-            <Caption1>{t('persona.signedInAs', { name: who })}</Caption1>
+            <Caption1>{t('persona.signedInAs', { name: whoName ?? '' })}</Caption1>
             {onSwitchPersona && (
               <Button size="small" onClick={onSwitchPersona}>
                 {t('persona.switch')}

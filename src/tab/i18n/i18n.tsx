@@ -1,19 +1,10 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { en } from './en.js';
+import { format, type Locale } from './format.js';
 import { nl, type MessageKey } from './nl.js';
 
-export type Locale = 'nl' | 'en';
+export { format, pickLocale, type Locale } from './format.js';
 const catalogues: Record<Locale, Record<MessageKey, string>> = { nl, en };
-
-/** Dutch unless the host or browser asks for English. */
-export function pickLocale(requested: string | undefined): Locale {
-  return requested?.toLowerCase().startsWith('en') ? 'en' : 'nl';
-}
-
-/** Fills `{name}` placeholders. Values are plain text; React escapes them when rendered. */
-export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}
 
 const LocaleContext = createContext<Locale>('nl');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/tab/i18n/en.js';
-import { format, pickLocale } from '../../../src/tab/i18n/i18n.js';
+import { format, pickLocale } from '../../../src/tab/i18n/format.js';
 import { nl } from '../../../src/tab/i18n/nl.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
