@@ -1,0 +1,13 @@
+/**
+ * The domain's public API: the plan's types, its rules and its data. Pure TypeScript: no I/O, no clock.
+ */
+export * from './model.js';
+export * from './dates.js';
+export * from './status.js';
+export * from './rules.js';
+export * from './planning.js';
+export * from './actienummer.js';
+export * from './schedule.js';
+export * from './themas.js';
+export * from './validation.js';
+export * from './plan/zoetermeer.js';

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { compareActienummers, isActienummer, parseActienummer } from '../../../src/domain/actienummer.js';
+import { datesFromPlanning } from '../../../src/domain/planning.js';
+import { THEMAS, themaNaam } from '../../../src/domain/themas.js';
+
+describe("deadlines come from the college's planning text (decisions.md)", () => {
+  it.each([
+    ['Geheel 2025', { deadline: '2025-12-31' }],
+    ['2025 en verder', { deadline: '2025-12-31' }],
+    ['Geheel 2025 en verder', { deadline: '2025-12-31' }],
+    ['1e halfjaar 2025', { deadline: '2025-06-30' }],
+    ['1e halfjaar 2025 en verder', { deadline: '2025-06-30' }],
+    ['Vanaf 2026', { start: '2026-01-01' }],
+    ['Loopt reeds', {}],
+    ['Blijft onder de aandacht', {}],
+    ['', {}],
+    [undefined, {}],
+  ])('%j → %j', (text, expected) => {
+    expect(datesFromPlanning(text)).toEqual(expected);
+  });
+
+  it('ignores case, extra spaces and a final full stop, as the college writes "Planning: Geheel 2025."', () => {
+    expect(datesFromPlanning('  geheel 2025. ')).toEqual({ deadline: '2025-12-31' });
+    expect(datesFromPlanning('1e  halfjaar 2025  en verder.')).toEqual({ deadline: '2025-06-30' });
+    expect(datesFromPlanning('VANAF 2026')).toEqual({ start: '2026-01-01' });
+  });
+
+  it('works for other years in the same phrasing', () => {
+    expect(datesFromPlanning('Geheel 2027')).toEqual({ deadline: '2027-12-31' });
+    expect(datesFromPlanning('1e halfjaar 2026')).toEqual({ deadline: '2026-06-30' });
+  });
+
+  it('anything else gives no deadline', () => {
+    expect(datesFromPlanning('2e halfjaar 2025')).toEqual({});
+    expect(datesFromPlanning('Q3 2025')).toEqual({});
+    expect(datesFromPlanning('Geheel 2025 en 2026')).toEqual({});
+  });
+});
+
+describe('action numbers', () => {
+  it('are advies.actie with positive whole numbers', () => {
+    expect(isActienummer('11.5')).toBe(true);
+    for (const s of ['11', '11.', '.5', '0.1', '1.0', '01.1', '1.1.1', '1,1', 11.5]) expect(isActienummer(s)).toBe(false);
+    expect(parseActienummer('11.5')).toEqual({ advies: 11, volgnummer: 5 });
+    expect(parseActienummer('x')).toBeUndefined();
+  });
+
+  it('sort naturally: 2.9 before 2.10, 9.2 before 10.1', () => {
+    expect(['10.1', '2.10', '11.5', '2.9', '1.2', '9.2'].sort(compareActienummers)).toEqual(['1.2', '2.9', '2.10', '9.2', '10.1', '11.5']);
+    expect(['b', '1.1', 'a'].sort(compareActienummers)).toEqual(['1.1', 'a', 'b']);
+    expect(compareActienummers('3.3', '3.3')).toBe(0);
+  });
+});
+
+describe('themes', () => {
+  it('A Structuur versterken (1-4), B Verbinding organiseren (5-9), C Continu leren (10-11)', () => {
+    expect(THEMAS).toEqual([
+      { code: 'A', naam: 'Structuur versterken', adviezen: [1, 2, 3, 4] },
+      { code: 'B', naam: 'Verbinding organiseren', adviezen: [5, 6, 7, 8, 9] },
+      { code: 'C', naam: 'Continu leren', adviezen: [10, 11] },
+    ]);
+    expect(themaNaam('B')).toBe('Verbinding organiseren');
+  });
+});
