@@ -1,6 +1,6 @@
 import { calendarDateToInstant } from '../../domain/dates.js';
 import { ACTIE_STATUSSEN, DOMEINEN, PLATEAUS, type Actie, type PersonRef } from '../../domain/model.js';
-import { FieldReader, type Loaded } from './field-reader.js';
+import { FieldReader, withOptional, type Loaded } from './field-reader.js';
 import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
 
 /** Internal field names of the Acties list: the only place they are spelled. */
@@ -108,9 +108,7 @@ export function toActie(item: ListItem, context: ActieReadContext): Loaded<Actie
     planning: read.text(ACTIE_FIELDS.planning),
     lopendTraject: read.text(ACTIE_FIELDS.lopendTraject),
   };
-  for (const [key, v] of Object.entries(optional)) {
-    if (v !== undefined) (value as Record<string, unknown>)[key] = v;
-  }
+  withOptional(value, optional);
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
 }
 

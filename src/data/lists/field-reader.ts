@@ -141,3 +141,14 @@ export class FieldReader {
     this.report(field, `Het gekoppelde item ${id} in ${field} bestaat niet meer.`, id);
   }
 }
+
+/**
+ * Sets the optional fields that have a value and leaves the others absent, so a read item
+ * has no `key: undefined` entries (it compares equal to the same item built by hand).
+ */
+export function withOptional<T extends object>(value: T, optional: Partial<T>): T {
+  for (const [key, v] of Object.entries(optional)) {
+    if (v !== undefined) (value as Record<string, unknown>)[key] = v;
+  }
+  return value;
+}

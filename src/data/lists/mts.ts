@@ -1,5 +1,5 @@
 import { DOMEINEN, type MT } from '../../domain/model.js';
-import { FieldReader, type Loaded } from './field-reader.js';
+import { FieldReader, withOptional, type Loaded } from './field-reader.js';
 import type { ListDefinition, ListItem } from './list-definition.js';
 
 export const MT_FIELDS = {
@@ -24,13 +24,14 @@ export const mtsList: ListDefinition = {
     { name: MT_FIELDS.teamId, displayName: 'Team-id', text: { maxLength: 255 } },
     { name: MT_FIELDS.channelId, displayName: 'Kanaal-id', text: { maxLength: 255 } },
     { name: MT_FIELDS.conversationId, displayName: 'Gesprek-id', text: { maxLength: 255 } },
-    { name: MT_FIELDS.schema, displayName: 'Vergaderschema (RRULE)', text: { maxLength: 255 } },
-    { name: MT_FIELDS.voorlooptijd, displayName: 'Voorlooptijd', text: { maxLength: 64 } },
+    // Multi-line: an every-other-week schedule is a DTSTART line plus an RRULE line.
+    { name: MT_FIELDS.schema, displayName: 'Vergaderschema (RRULE)', text: { allowMultipleLines: true } },
+    { name: MT_FIELDS.voorlooptijd, displayName: 'Voorlooptijd (minuten)', number: { decimalPlaces: 'none', minimum: 0 } },
     { name: MT_FIELDS.actief, displayName: 'Actief', boolean: {} },
   ],
 };
 
-export const mtFieldNames = [MT_FIELDS.naam, MT_FIELDS.sleutel, MT_FIELDS.domeinen, MT_FIELDS.schema];
+export const mtFieldNames = Object.values(MT_FIELDS);
 
 export function toMT(item: ListItem): Loaded<MT> {
   const read = new FieldReader(item.fields);
@@ -39,8 +40,15 @@ export function toMT(item: ListItem): Loaded<MT> {
     naam: read.text(MT_FIELDS.naam, { required: true }) ?? '',
     domeinen: read.multiChoice(MT_FIELDS.domeinen, DOMEINEN),
   };
-  const schema = read.text(MT_FIELDS.schema);
-  if (schema) value.schema = schema;
+  const optional: Partial<MT> = {
+    schema: read.text(MT_FIELDS.schema),
+    teamId: read.text(MT_FIELDS.teamId),
+    channelId: read.text(MT_FIELDS.channelId),
+    conversationId: read.text(MT_FIELDS.conversationId),
+    voorlooptijdMinuten: read.number(MT_FIELDS.voorlooptijd),
+    actief: typeof item.fields[MT_FIELDS.actief] === 'boolean' ? (item.fields[MT_FIELDS.actief] as boolean) : undefined,
+  };
+  withOptional(value, optional);
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
 }
 
@@ -51,6 +59,10 @@ export function mtToFields(mt: MT): Record<string, unknown> {
     [`${MT_FIELDS.domeinen}@odata.type`]: 'Collection(Edm.String)',
     [MT_FIELDS.domeinen]: mt.domeinen,
     [MT_FIELDS.schema]: mt.schema ?? null,
-    [MT_FIELDS.actief]: true,
+    [MT_FIELDS.teamId]: mt.teamId ?? null,
+    [MT_FIELDS.channelId]: mt.channelId ?? null,
+    [MT_FIELDS.conversationId]: mt.conversationId ?? null,
+    [MT_FIELDS.voorlooptijd]: mt.voorlooptijdMinuten ?? null,
+    [MT_FIELDS.actief]: mt.actief ?? true,
   };
 }

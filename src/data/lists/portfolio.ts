@@ -1,6 +1,6 @@
 import { calendarDateToInstant } from '../../domain/dates.js';
 import { DOMEINEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type PersonRef, type PortfolioItem } from '../../domain/model.js';
-import { FieldReader, type Loaded } from './field-reader.js';
+import { FieldReader, withOptional, type Loaded } from './field-reader.js';
 import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
 
 export const PORTFOLIO_FIELDS = {
@@ -78,9 +78,7 @@ export function toPortfolioItem(item: ListItem, users: ReadonlyMap<string, Perso
     start: read.date(PORTFOLIO_FIELDS.start),
     einde: read.date(PORTFOLIO_FIELDS.einde),
   };
-  for (const [key, v] of Object.entries(optional)) {
-    if (v !== undefined) (value as Record<string, unknown>)[key] = v;
-  }
+  withOptional(value, optional);
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
 }
 
