@@ -1,6 +1,6 @@
 import { Client } from '@microsoft/microsoft-graph-client';
 import { GraphRequestError, toGraphRequestError } from './errors.js';
-import { AuthMiddleware, FetchMiddleware, RetryMiddleware, realRetryEnvironment, type RetryEnvironment } from './middleware.js';
+import { AuthMiddleware, CaptureMiddleware, ErrorCapture, FetchMiddleware, RetryMiddleware, realRetryEnvironment, type RetryEnvironment } from './middleware.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import type { TokenSource } from './token-source.js';
 
@@ -55,9 +55,11 @@ export function createGraph(options: GraphOptions): Graph {
   const retry = new RetryMiddleware(options.retryPolicy ?? defaultRetryPolicy, options.retryEnvironment ?? realRetryEnvironment);
   const auth = new AuthMiddleware(options.tokens, origin);
   const transport = new FetchMiddleware(options.fetch);
+  const capture = new CaptureMiddleware();
+  capture.setNext(retry);
   retry.setNext(auth);
   auth.setNext(transport);
-  const client = Client.initWithMiddleware({ middleware: retry, baseUrl: host, defaultVersion: version });
+  const client = Client.initWithMiddleware({ middleware: capture, baseUrl: host, defaultVersion: version });
   const prefix = `${host}/${version}`;
 
   /**
@@ -73,29 +75,31 @@ export function createGraph(options: GraphOptions): Graph {
     return path.slice(prefix.length);
   }
 
-  function request(path: string, requestOptions?: RequestOptions) {
-    let req = client.api(relativize(path));
+  function request(path: string, capture: ErrorCapture, requestOptions?: RequestOptions) {
+    let req = client.api(relativize(path)).middlewareOptions([capture]);
     const headers = { ...(requestOptions?.headers ?? {}) };
     if (requestOptions?.ifMatch) headers['If-Match'] = requestOptions.ifMatch;
     if (Object.keys(headers).length > 0) req = req.headers(headers);
     return req;
   }
 
-  async function run<T>(work: () => Promise<T>): Promise<T> {
+  type Builder = ReturnType<typeof request>;
+  async function run<T>(path: string, requestOptions: RequestOptions | undefined, send: (builder: Builder) => Promise<unknown>): Promise<T> {
+    const capture = new ErrorCapture();
     try {
-      return await work();
+      return (await send(request(path, capture, requestOptions))) as T;
     } catch (error) {
-      throw toGraphRequestError(error);
+      throw toGraphRequestError(capture.error ?? error);
     }
   }
 
   const graph: Graph = {
     baseUrl: prefix,
-    get: (path, o) => run(() => request(path, o).get() as Promise<never>),
-    post: (path, body, o) => run(() => request(path, o).post(body) as Promise<never>),
-    patch: (path, body, o) => run(() => request(path, o).patch(body) as Promise<never>),
+    get: (path, o) => run(path, o, (b) => b.get()),
+    post: (path, body, o) => run(path, o, (b) => b.post(body)),
+    patch: (path, body, o) => run(path, o, (b) => b.patch(body)),
     delete: async (path, o) => {
-      await run(() => request(path, o).delete() as Promise<unknown>);
+      await run(path, o, (b) => b.delete());
     },
     async getAll<T>(path: string, o?: RequestOptions) {
       const items: T[] = [];

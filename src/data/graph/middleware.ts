@@ -125,6 +125,27 @@ export class RetryMiddleware extends ChainedMiddleware {
   }
 }
 
+/**
+ * Carries a typed error out of the chain. The Graph client turns anything a middleware throws
+ * into a GraphError with only the message left, so the first middleware records the original
+ * here (passed per request as a middleware option) and the caller rethrows it as it was.
+ */
+export class ErrorCapture {
+  error: unknown;
+}
+
+export class CaptureMiddleware extends ChainedMiddleware {
+  async execute(context: Context): Promise<void> {
+    try {
+      await this.forward(context);
+    } catch (error) {
+      const capture = context.middlewareControl?.getMiddlewareOptions(ErrorCapture) as ErrorCapture | undefined;
+      if (capture) capture.error = error;
+      throw error;
+    }
+  }
+}
+
 /** The last link: does the HTTP call with the platform's fetch. */
 export class FetchMiddleware implements Middleware {
   constructor(private readonly doFetch: typeof fetch = (input, init) => fetch(input, init)) {}

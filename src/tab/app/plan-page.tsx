@@ -25,9 +25,9 @@ export function PlanPage({ graph, siteUrl, who, onSwitchPersona }: { graph: Grap
     <main className={styles.page}>
       <header className={styles.header}>
         <div>
-          <Title3 as="h1">{t('app.title')}</Title3>
+          <Title3 as="h1" block>{t('app.title')}</Title3>
           {state.status === 'ready' && (
-            <Caption1 as="p">{t('app.subtitle', { adviezen: state.plan.adviezen.length, acties: state.plan.acties.length })}</Caption1>
+            <Caption1 as="p" block>{t('app.subtitle', { adviezen: state.plan.adviezen.length, acties: state.plan.acties.length })}</Caption1>
           )}
         </div>
         {who && (

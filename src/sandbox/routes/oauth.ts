@@ -1,0 +1,98 @@
+/**
+ * The token endpoint in Entra ID's shape (`POST /oauth2/v2.0/token`, `POST /{tenant}/oauth2/v2.0/token`).
+ *
+ * - `client_credentials` with the configured confidential client gives an app-only token.
+ * - `urn:sandbox:persona` (a sandbox-only grant, since the sandbox has no sign-in page) gives a
+ *   delegated token for a persona named by UPN or object id.
+ * Failures use Entra's OAuth error shape and AADSTS codes, not Graph's.
+ */
+import { OAuthError } from '../graph-errors.js';
+import { findPersona } from '../personas.js';
+import { DELEGATED_SCOPES, GRAPH_AUDIENCE, GRAPH_APP_ID, type TokenService } from '../tokens.js';
+
+export const PERSONA_GRANT = 'urn:sandbox:persona';
+
+export type ClientConfig = { clientId: string; clientSecret: string };
+
+export type TokenResponse = {
+  token_type: 'Bearer';
+  scope?: string;
+  expires_in: number;
+  ext_expires_in: number;
+  access_token: string;
+};
+
+function missing(name: string): OAuthError {
+  return new OAuthError(400, 'invalid_request', 900144, `The request body must contain the following parameter: '${name}'.`);
+}
+
+/** Reads client credentials from the form or from an HTTP Basic header (client_secret_basic). */
+function clientCredentials(form: URLSearchParams, authorization: string | undefined): { id?: string; secret?: string } {
+  const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
+  if (basic?.[1]) {
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon > 0) return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  }
+  const result: { id?: string; secret?: string } = {};
+  const id = form.get('client_id');
+  const secret = form.get('client_secret');
+  if (id !== null && id !== '') result.id = id;
+  if (secret !== null && secret !== '') result.secret = secret;
+  return result;
+}
+
+function checkGraphDefaultScope(scope: string | null): void {
+  if (scope === null || scope.trim() === '') throw missing('scope');
+  const scopes = scope.trim().split(/\s+/);
+  for (const s of scopes) {
+    if (!s.endsWith('/.default')) {
+      throw new OAuthError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${s} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      );
+    }
+    const resource = s.slice(0, -'/.default'.length);
+    if (resource !== GRAPH_AUDIENCE && resource !== GRAPH_APP_ID) {
+      throw new OAuthError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named Sandbox.`);
+    }
+  }
+}
+
+/** Handles one token request; throws {@link OAuthError} for every refusal. */
+export async function issueToken(form: URLSearchParams, authorization: string | undefined, config: ClientConfig, tokens: TokenService): Promise<TokenResponse> {
+  const grantType = form.get('grant_type');
+  if (grantType === null || grantType === '') throw missing('grant_type');
+  const client = clientCredentials(form, authorization);
+  if (client.id === undefined) throw missing('client_id');
+  if (grantType === 'client_credentials') {
+    if (client.id !== config.clientId) {
+      throw new OAuthError(400, 'unauthorized_client', 700016, `Application with identifier '${client.id}' was not found in the directory 'Sandbox'.`);
+    }
+    if (client.secret === undefined) {
+      throw new OAuthError(401, 'invalid_client', 7000216, "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.");
+    }
+    if (client.secret !== config.clientSecret) {
+      throw new OAuthError(
+        401,
+        'invalid_client',
+        7000215,
+        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${config.clientId}'.`,
+      );
+    }
+    checkGraphDefaultScope(form.get('scope'));
+    const accessToken = await tokens.issueAppToken(client.id);
+    return { token_type: 'Bearer', expires_in: tokens.lifetime, ext_expires_in: tokens.lifetime, access_token: accessToken };
+  }
+  if (grantType === PERSONA_GRANT) {
+    const personaKey = form.get('persona');
+    if (personaKey === null || personaKey === '') throw missing('persona');
+    const persona = findPersona(personaKey);
+    if (!persona) throw new OAuthError(400, 'invalid_grant', 50034, `The user account ${personaKey} does not exist in the Sandbox directory.`);
+    const accessToken = await tokens.issueUserToken(client.id, persona);
+    return { token_type: 'Bearer', scope: DELEGATED_SCOPES, expires_in: tokens.lifetime, ext_expires_in: tokens.lifetime, access_token: accessToken };
+  }
+  throw new OAuthError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
+}
