@@ -1,7 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { existsSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import globals from 'globals';
 
 /** Layers of src/ and what each may import (architecture.md: dependencies point inwards). */
@@ -12,6 +13,24 @@ const layerRules = [
   { target: './src/tab', from: ['./src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'the tab uses data and domain only.' },
 ];
 
+/**
+ * Our relative imports name the emitted `.js` file (NodeNext); the source is `.ts` or `.tsx`.
+ * A small resolver for import-x maps them back so the layer and cycle rules see every import.
+ * (eslint-import-resolver-typescript would do this, but its native resolver ships platform
+ * packages our registry lacks, which breaks `npm ci`.)
+ */
+const relativeTsResolver = {
+  interfaceVersion: 3,
+  name: 'relative-ts',
+  resolve(source, file) {
+    if (!source.startsWith('.')) return { found: false };
+    const base = resolvePath(dirname(file), source);
+    const candidates = source.endsWith('.js') ? [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base] : [base, `${base}.ts`, `${base}.tsx`];
+    const path = candidates.find((candidate) => existsSync(candidate));
+    return path ? { found: true, path } : { found: false };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'appPackage/build/**'] },
   js.configs.recommended,
@@ -21,7 +40,7 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       // Resolves our `.js` import specifiers to the `.ts` sources, so the layer rules see every import.
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'tsconfig.tab.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [relativeTsResolver],
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: layerRules }],
