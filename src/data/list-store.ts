@@ -1,5 +1,7 @@
 import { odataQuery, odataString, type Graph } from './graph/client.js';
 import { GraphRequestError, RetryExhaustedError } from './graph/errors.js';
+import { realRetryEnvironment, type RetryEnvironment } from './graph/middleware.js';
+import { defaultRetryPolicy, nextDelay, type RetryPolicy } from './graph/retry-policy.js';
 import type { ListItem, ListName } from './lists/list-definition.js';
 import { listPath } from './site.js';
 
@@ -45,7 +47,14 @@ export type ListStore = {
   remove(id: string, eTag: string): Promise<void>;
 };
 
-export function createListStore(graph: Graph, siteId: string, list: ListName): ListStore {
+export function createListStore(
+  graph: Graph,
+  siteId: string,
+  list: ListName,
+  retry: { policy?: RetryPolicy; env?: RetryEnvironment } = {},
+): ListStore {
+  const policy = retry.policy ?? defaultRetryPolicy;
+  const env = retry.env ?? realRetryEnvironment;
   const base = `${listPath(siteId, list)}/items`;
   const expand = (fieldNames: readonly string[]) => `fields($select=${fieldNames.join(',')})`;
 
@@ -72,14 +81,26 @@ export function createListStore(graph: Graph, siteId: string, list: ListName): L
     },
 
     async create(fields, clientKey, clientKeyField) {
-      try {
-        return await graph.post<ListItem>(base, { fields: { ...fields, [clientKeyField]: clientKey } });
-      } catch (error) {
-        if (!isAmbiguousCreateFailure(error)) throw error;
-        const landed = await findByKey(clientKey, clientKeyField);
-        if (landed) return landed;
-        // It did not land: one more try is safe, the key still guards against a duplicate.
-        return graph.post<ListItem>(base, { fields: { ...fields, [clientKeyField]: clientKey } });
+      const started = env.now();
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await graph.post<ListItem>(base, { fields: { ...fields, [clientKeyField]: clientKey } });
+        } catch (error) {
+          if (!isAmbiguousCreateFailure(error)) {
+            // A unique-key conflict after a lost answer: our own create landed after all.
+            if (error instanceof GraphRequestError && error.status === 409 && attempt > 1) {
+              const landed = await findByKey(clientKey, clientKeyField);
+              if (landed) return landed;
+            }
+            throw error;
+          }
+          const landed = await findByKey(clientKey, clientKeyField);
+          if (landed) return landed;
+          // It did not land: trying again is safe, the unique key still guards against a duplicate.
+          const delay = nextDelay({ policy, attempt, elapsedMs: env.now() - started, retryAfterMs: undefined, random: env.random });
+          if (delay === undefined) throw error;
+          await env.sleep(delay);
+        }
       }
     },
 

@@ -26,15 +26,20 @@ export async function loadPlan(graph: Graph, siteId: string): Promise<LoadedPlan
     graph.getAll<ListItem>(`${listPath(siteId, 'Acties')}/items?$expand=${fieldsExpand(actieFieldNames)}${PAGE}`),
     graph.getAll<ListItem>(`${listPath(siteId, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}${PAGE}`),
   ]);
-  const users = userItems.map(toSiteUser);
-  const adviezen = adviesItems.map(toAdvies);
-  const bevindingen = bevindingItems.map(toBevinding);
+  return mapPlan({ adviezen: adviesItems, bevindingen: bevindingItems, acties: actieItems, users: userItems });
+}
+
+/** Maps the raw items of the plan's lists to the domain, resolving lookups and people. */
+export function mapPlan(raw: { adviezen: ListItem[]; bevindingen: ListItem[]; acties: ListItem[]; users: ListItem[] }): LoadedPlan {
+  const users = raw.users.map(toSiteUser);
+  const adviezen = raw.adviezen.map(toAdvies);
+  const bevindingen = raw.bevindingen.map(toBevinding);
   const context = {
     adviesNummerById: new Map(adviezen.map((a) => [a.id, a.value.nummer])),
     bevindingNummerById: new Map(bevindingen.map((b) => [b.id, b.value.nummer])),
     users: new Map(users.map((u) => [u.id ?? '', u])),
   };
-  const acties = actieItems.map((item) => toActie(item, context));
+  const acties = raw.acties.map((item) => toActie(item, context));
   return {
     adviezen: adviezen.sort((a, b) => a.value.nummer - b.value.nummer),
     bevindingen: bevindingen.sort((a, b) => a.value.nummer - b.value.nummer),

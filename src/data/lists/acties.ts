@@ -159,3 +159,43 @@ export function dependencyFields(afhankelijkVan: readonly string[], actieIdByNum
 export function actieClientKeyField(): string {
   return ACTIE_FIELDS.clientKey;
 }
+
+/** The action fields a user may change (number, recommendation, links are the plan's structure). */
+export type ActieChange = Partial<Pick<Actie, 'titel' | 'plateau' | 'domeinen' | 'status' | 'statusToelichting' | 'eigenaar' | 'deadline' | 'start' | 'planning' | 'lopendTraject'>>;
+
+const CHANGE_WIRE_KEYS: Record<keyof ActieChange, readonly string[]> = {
+  titel: [ACTIE_FIELDS.titel],
+  plateau: [ACTIE_FIELDS.plateau],
+  domeinen: [`${ACTIE_FIELDS.domeinen}@odata.type`, ACTIE_FIELDS.domeinen],
+  status: [ACTIE_FIELDS.status],
+  statusToelichting: [ACTIE_FIELDS.statusToelichting],
+  eigenaar: [lookupIdField(ACTIE_FIELDS.eigenaar)],
+  deadline: [ACTIE_FIELDS.deadline],
+  start: [ACTIE_FIELDS.start],
+  planning: [ACTIE_FIELDS.planning],
+  lopendTraject: [ACTIE_FIELDS.lopendTraject],
+};
+
+/** The SharePoint fields for a change: only the changed columns, so nobody else's edit is touched. */
+export function actieChangeToFields(merged: Actie, change: ActieChange, context: ActieWriteContext): Record<string, unknown> {
+  const { fields } = actieToFields(merged, context);
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(change) as (keyof ActieChange)[]) {
+    for (const wireKey of CHANGE_WIRE_KEYS[key]) result[wireKey] = fields[wireKey];
+  }
+  return result;
+}
+
+/** Fields compared between versions for an action's history, with their Dutch labels. */
+export const ACTIE_HISTORY_FIELDS: readonly { key: keyof ActieChange; label: string }[] = [
+  { key: 'titel', label: 'Titel' },
+  { key: 'status', label: 'Status' },
+  { key: 'statusToelichting', label: 'Toelichting status' },
+  { key: 'eigenaar', label: 'Eigenaar' },
+  { key: 'deadline', label: 'Deadline' },
+  { key: 'start', label: 'Start' },
+  { key: 'plateau', label: 'Plateau' },
+  { key: 'domeinen', label: 'Domeinen' },
+  { key: 'planning', label: 'Planning' },
+  { key: 'lopendTraject', label: 'Lopend traject' },
+];

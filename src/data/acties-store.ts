@@ -1,0 +1,174 @@
+import type { Actie } from '../domain/model.js';
+import { checkTransition } from '../domain/status.js';
+import { validateActie } from '../domain/validation.js';
+import type { Graph } from './graph/client.js';
+import { sendBatch, type BatchRequest } from './graph/batch.js';
+import { GraphRequestError } from './graph/errors.js';
+import { ACTIE_HISTORY_FIELDS, actieChangeToFields, actieFieldNames, toActie, type ActieChange, type ActieReadContext, type ActieWriteContext } from './lists/acties.js';
+import type { Loaded } from './lists/field-reader.js';
+import { fieldsExpand, type ListItem } from './lists/list-definition.js';
+import { createListStore, EtagConflictError } from './list-store.js';
+import type { LoadedPlan } from './plan-store.js';
+import { listPath } from './site.js';
+
+export type { ActieChange } from './lists/acties.js';
+
+/** The change breaks a rule of the plan; `issues` carry the domain's Dutch messages. */
+export class ActieValidationError extends Error {
+  override readonly name = 'ActieValidationError';
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(issues.map((i) => i.message).join(' '));
+  }
+}
+
+/** Someone else changed (or deleted) the action since it was read. Nothing was written. */
+export class ActieConflictError extends Error {
+  override readonly name = 'ActieConflictError';
+  constructor(
+    readonly itemId: string,
+    readonly mine: ActieChange,
+    /** The action as it is now; undefined when it was deleted. */
+    readonly theirs: Loaded<Actie> | undefined,
+  ) {
+    super(theirs ? 'Deze actie is intussen door iemand anders gewijzigd.' : 'Deze actie is intussen door iemand anders verwijderd.');
+  }
+}
+
+export type BulkResult = { id: string; ok: true; item: Loaded<Actie> } | { id: string; ok: false; error: Error };
+
+export type ActieVersion = { versionId: string; modified: string; modifiedBy: string; changes: { field: string; from: string; to: string }[] };
+
+export type ActiesStore = {
+  update(current: Loaded<Actie>, change: ActieChange): Promise<Loaded<Actie>>;
+  bulkUpdate(items: { current: Loaded<Actie>; change: ActieChange }[]): Promise<BulkResult[]>;
+  history(id: string): Promise<ActieVersion[]>;
+};
+
+function contexts(plan: LoadedPlan): { read: ActieReadContext; write: ActieWriteContext } {
+  return {
+    read: {
+      adviesNummerById: new Map(plan.adviezen.map((a) => [a.id, a.value.nummer])),
+      bevindingNummerById: new Map(plan.bevindingen.map((b) => [b.id, b.value.nummer])),
+      users: new Map(plan.users.map((u) => [u.id ?? '', u])),
+    },
+    write: {
+      adviesIdByNummer: new Map(plan.adviezen.map((a) => [a.value.nummer, a.id])),
+      bevindingIdByNummer: new Map(plan.bevindingen.map((b) => [b.value.nummer, b.id])),
+      actieIdByNummer: new Map(plan.acties.map((a) => [a.value.nummer, a.id])),
+    },
+  };
+}
+
+/**
+ * Checks a change against the plan's rules before anything is written: the whole action must
+ * stay valid, a status change must be an allowed transition (with its reason), and an owner must
+ * be a person the site knows.
+ */
+export function checkActieChange(current: Actie, change: ActieChange): { merged: Actie; issues: { path: string; message: string }[] } {
+  const merged: Actie = { ...current, ...change };
+  for (const key of Object.keys(change) as (keyof ActieChange)[]) {
+    if (change[key] === undefined) delete (merged as Record<string, unknown>)[key];
+  }
+  const issues: { path: string; message: string }[] = [];
+  const validation = validateActie(merged);
+  if (!validation.ok) issues.push(...validation.issues);
+  if (change.status !== undefined && change.status !== current.status) {
+    const transition = checkTransition(current.status, change.status, merged.statusToelichting);
+    if (!transition.ok) issues.push({ path: 'status', message: transition.message });
+  }
+  if (change.eigenaar && !change.eigenaar.id) issues.push({ path: 'eigenaar', message: 'Kies een persoon die op de SharePoint-site bekend is.' });
+  return { merged, issues };
+}
+
+/**
+ * Reads and writes actions with the plan's guarantees: validation first, If-Match on every
+ * write (a 412 becomes an ActieConflictError with their version), only changed columns sent.
+ */
+export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan): ActiesStore {
+  const { read, write } = contexts(plan);
+  const items = createListStore(graph, siteId, 'Acties');
+  const base = `${listPath(siteId, 'Acties')}/items`;
+  const toLoaded = (item: ListItem) => toActie(item, read);
+
+  function prepare(current: Loaded<Actie>, change: ActieChange): Record<string, unknown> {
+    const { merged, issues } = checkActieChange(current.value, change);
+    if (issues.length > 0) throw new ActieValidationError(issues);
+    return actieChangeToFields(merged, change, write);
+  }
+
+  return {
+    async update(current, change) {
+      const fields = prepare(current, change);
+      try {
+        return toLoaded(await items.update(current.id, current.eTag, fields, actieFieldNames));
+      } catch (error) {
+        if (error instanceof EtagConflictError) throw new ActieConflictError(current.id, change, error.current ? toLoaded(error.current) : undefined);
+        throw error;
+      }
+    },
+
+    async bulkUpdate(entries) {
+      const results = new Map<string, BulkResult>();
+      const writes: BatchRequest[] = [];
+      for (const { current, change } of entries) {
+        try {
+          writes.push({ id: current.id, method: 'PATCH', url: `${base}/${current.id}/fields`, headers: { 'If-Match': current.eTag }, body: prepare(current, change) });
+        } catch (error) {
+          results.set(current.id, { id: current.id, ok: false, error: error as Error });
+        }
+      }
+      const written = await sendBatch(graph, writes);
+      // Read back every item we touched (new eTags, or their version after a conflict) in one go.
+      const reads = await sendBatch(
+        graph,
+        written.map((w) => ({ id: w.id, method: 'GET' as const, url: `${base}/${w.id}?$expand=${fieldsExpand(actieFieldNames)}` })),
+      );
+      for (const response of written) {
+        const entry = entries.find((e) => e.current.id === response.id);
+        const readBack = reads.find((r) => r.id === response.id);
+        const item = readBack?.status === 200 ? toLoaded(readBack.body as ListItem) : undefined;
+        if (response.status >= 200 && response.status < 300 && item) {
+          results.set(response.id, { id: response.id, ok: true, item });
+        } else if (response.status === 412 && entry) {
+          results.set(response.id, { id: response.id, ok: false, error: new ActieConflictError(response.id, entry.change, item) });
+        } else {
+          const body = response.body as { error?: { code?: string; message?: string } } | undefined;
+          results.set(response.id, {
+            id: response.id,
+            ok: false,
+            error: new GraphRequestError(body?.error?.message ?? `Bijwerken mislukt (${response.status}).`, response.status, body?.error?.code ?? 'unknown', undefined, body),
+          });
+        }
+      }
+      return entries.map((e) => results.get(e.current.id) as BulkResult);
+    },
+
+    async history(id) {
+      type Version = { id: string; lastModifiedDateTime: string; lastModifiedBy?: ListItem['lastModifiedBy']; fields?: Record<string, unknown> };
+      const versions = await graph.getAll<Version>(`${base}/${id}/versions?$expand=fields`);
+      // Graph lists versions newest first; compare each with the one before it.
+      const mapped = versions.map((v) => ({ v, actie: toActie({ id, eTag: '', fields: v.fields ?? {} }, read).value }));
+      return mapped.map(({ v, actie }, index) => {
+        const previous = mapped[index + 1]?.actie;
+        const changes = ACTIE_HISTORY_FIELDS.flatMap(({ key, label }) => {
+          const from = display(previous?.[key]);
+          const to = display(actie[key]);
+          return previous === undefined ? (to === '' ? [] : [{ field: label, from: '', to }]) : from === to ? [] : [{ field: label, from, to }];
+        });
+        return {
+          versionId: v.id,
+          modified: v.lastModifiedDateTime,
+          modifiedBy: v.lastModifiedBy?.user?.displayName ?? v.lastModifiedBy?.application?.displayName ?? 'Onbekend',
+          changes,
+        };
+      });
+    },
+  };
+}
+
+function display(value: Actie[keyof Actie] | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object') return value.displayName;
+  return String(value);
+}

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import { ActieConflictError, ActieValidationError, createActiesStore } from '../../../src/data/acties-store.js';
+import { ACTIE_FIELDS, actieToFields } from '../../../src/data/lists/acties.js';
+import { createListStore } from '../../../src/data/list-store.js';
+import { loadPlan, type LoadedPlan } from '../../../src/data/plan-store.js';
+import { prepareSite } from '../../../src/server/prepare-site.js';
+import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
+
+let sandbox: TestSandbox;
+let siteId: string;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  const prepared = await prepareSite(sandbox.graph(), sandbox.siteUrl, {
+    plan: zoetermeerPlan,
+    portfolio: zoetermeerPortfolio,
+    kwartaaldoelen: zoetermeerKwartaaldoelen,
+    mts: zoetermeerMTs,
+  });
+  siteId = prepared.site.id;
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+const fresh = async (): Promise<LoadedPlan> => loadPlan(sandbox.graph(), siteId);
+const find = (plan: LoadedPlan, nummer: string) => {
+  const found = plan.acties.find((a) => a.value.nummer === nummer);
+  if (!found) throw new Error(`no action ${nummer}`);
+  return found;
+};
+
+describe('editing actions', () => {
+  it('writes a valid change and reads it back with a new eTag', async () => {
+    const plan = await fresh();
+    const store = createActiesStore(sandbox.graph(), siteId, plan);
+    const before = find(plan, '1.2');
+    const after = await store.update(before, { status: 'Loopt', deadline: '2026-03-31' });
+    expect(after.value).toMatchObject({ nummer: '1.2', status: 'Loopt', deadline: '2026-03-31' });
+    expect(after.eTag).not.toBe(before.eTag);
+    expect(find(await fresh(), '1.2').value.status).toBe('Loopt');
+  });
+
+  it('refuses a transition the plan does not allow, with the domain\'s Dutch message, and writes nothing', async () => {
+    const plan = await fresh();
+    const store = createActiesStore(sandbox.graph(), siteId, plan);
+    const before = find(plan, '1.1');
+    const error = await store.update(before, { status: 'Geblokkeerd' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ActieValidationError);
+    expect((error as ActieValidationError).issues.map((i) => i.message).join(' ')).toMatch(/toelichting|reden/i);
+    expect(find(await fresh(), '1.1').eTag).toBe(before.eTag);
+  });
+
+  it('two clients edit one action: the first wins, the second gets the typed conflict with their version, no field is lost', async () => {
+    const planA = await fresh();
+    const planB = await fresh();
+    const alice = createActiesStore(sandbox.graph(), siteId, planA);
+    const bob = createActiesStore(sandbox.graph(), siteId, planB);
+    const seenByAlice = find(planA, '3.1');
+    const seenByBob = find(planB, '3.1');
+
+    await alice.update(seenByAlice, { planning: 'Q1 2026 uitwerken in IMO' });
+    const error = await bob.update(seenByBob, { status: 'Loopt' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ActieConflictError);
+    const conflict = error as ActieConflictError;
+    expect(conflict.mine).toEqual({ status: 'Loopt' });
+    expect(conflict.theirs?.value.planning).toBe('Q1 2026 uitwerken in IMO');
+    expect(conflict.theirs?.value.status).toBe(seenByBob.value.status);
+
+    // Bob merges onto their version: both edits survive.
+    const merged = await bob.update(conflict.theirs!, conflict.mine);
+    expect(merged.value).toMatchObject({ planning: 'Q1 2026 uitwerken in IMO', status: 'Loopt' });
+  });
+
+  it('records history from SharePoint versions: who changed what, from what to what', async () => {
+    const plan = await fresh();
+    const store = createActiesStore(sandbox.graph(), siteId, plan);
+    const before = find(plan, '4.1');
+    await store.update(before, { status: 'Loopt', eigenaar: plan.users.find((u) => u.displayName === 'Manager I&A') });
+    const history = await store.history(before.id);
+    expect(history[0]?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'Status', from: 'Niet gestart', to: 'Loopt' },
+        { field: 'Eigenaar', from: '', to: 'Manager I&A' },
+      ]),
+    );
+    expect(history.at(-1)?.changes.find((c) => c.field === 'Titel')?.to).toBe(before.value.titel);
+  });
+});
+
+describe('bulk changes through $batch', () => {
+  it('a batch of 45 updates with 3 failing reports exactly those 3 and applies the other 42', async () => {
+    // 33 seeded actions plus 12 more, created the way the app creates items (ClientKey, lookups).
+    const seeded = await fresh();
+    const creator = createListStore(sandbox.graph(), siteId, 'Acties');
+    const writeContext = {
+      adviesIdByNummer: new Map(seeded.adviezen.map((a) => [a.value.nummer, a.id])),
+      bevindingIdByNummer: new Map(seeded.bevindingen.map((b) => [b.value.nummer, b.id])),
+      actieIdByNummer: new Map(seeded.acties.map((a) => [a.value.nummer, a.id])),
+    };
+    for (let n = 7; n < 19; n += 1) {
+      const { fields } = actieToFields(
+        { nummer: `11.${n}`, titel: `Extra actie ${n}`, advies: 11, plateau: 'Verbeteren', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: [], bevindingen: [] },
+        writeContext,
+      );
+      await creator.create(fields, `test:extra:${n}`, ACTIE_FIELDS.clientKey);
+    }
+    const plan = await fresh();
+    expect(plan.acties).toHaveLength(45);
+    const store = createActiesStore(sandbox.graph(), siteId, plan);
+    const failing = new Set([plan.acties[4]!.id, plan.acties[21]!.id, plan.acties[40]!.id]);
+    const entries = plan.acties.map((current) => ({
+      current: failing.has(current.id) ? { ...current, eTag: '"{00000000-0000-0000-0000-000000000000},1"' } : current,
+      change: { planning: 'Besproken in MT, december 2026' },
+    }));
+    const results = await store.bulkUpdate(entries);
+    expect(results.filter((r) => !r.ok).map((r) => r.id)).toEqual([...failing]);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error instanceof ActieConflictError)).toBe(true);
+    expect(results.filter((r) => r.ok)).toHaveLength(42);
+    const after = await fresh();
+    for (const a of after.acties) {
+      expect(a.value.planning === 'Besproken in MT, december 2026', a.value.nummer).toBe(!failing.has(a.id));
+    }
+  });
+
+  it('refuses an invalid item before sending and still applies the valid ones', async () => {
+    const plan = await fresh();
+    const store = createActiesStore(sandbox.graph(), siteId, plan);
+    const [a, b] = plan.acties.filter((x) => x.value.status === 'Niet gestart');
+    const results = await store.bulkUpdate([
+      { current: a!, change: { status: 'Niet overgenomen' } },
+      { current: b!, change: { status: 'Loopt' } },
+    ]);
+    expect(results[0]).toMatchObject({ id: a!.id, ok: false });
+    expect(!results[0]!.ok && results[0]!.error).toBeInstanceOf(ActieValidationError);
+    expect(results[1]).toMatchObject({ id: b!.id, ok: true });
+  });
+});
