@@ -3,7 +3,7 @@ import type { Actie, ActieStatus, CalendarDate, Plateau } from '../domain/model.
 import { odataQuery, odataString, type Graph } from './graph/client.js';
 import { ACTIE_FIELDS, actieFieldNames, actiesList, toActie, type ActieReadContext } from './lists/acties.js';
 import type { Loaded } from './lists/field-reader.js';
-import { fieldsExpand, lookupIdField, type ListItem } from './lists/list-definition.js';
+import { fieldsExpand, ITEM_SELECT, lookupIdField, type ListItem } from './lists/list-definition.js';
 import { listPath } from './site.js';
 
 /** A server-side selection of actions. Every criterion maps to an indexed column. */
@@ -47,7 +47,7 @@ export function buildActieQuery(query: ActieQuery): { filter?: string; orderby?:
 /** Reads the actions matching a query, page by page through `@odata.nextLink`. */
 export async function queryActies(graph: Graph, siteId: string, context: ActieReadContext, query: ActieQuery, pageSize = 500): Promise<Loaded<Actie>[]> {
   const { filter, orderby } = buildActieQuery(query);
-  const path = `${listPath(siteId, 'Acties')}/items${odataQuery({ $expand: fieldsExpand(actieFieldNames), $filter: filter, $orderby: orderby, $top: pageSize })}`;
+  const path = `${listPath(siteId, 'Acties')}/items${odataQuery({ $select: ITEM_SELECT, $expand: fieldsExpand(actieFieldNames), $filter: filter, $orderby: orderby, $top: pageSize })}`;
   const items = await graph.getAll<ListItem>(path);
   return items.map((item) => toActie(item, context));
 }

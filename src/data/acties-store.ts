@@ -6,7 +6,7 @@ import { sendBatch, type BatchRequest } from './graph/batch.js';
 import { GraphRequestError } from './graph/errors.js';
 import { ACTIE_HISTORY_FIELDS, actieChangeToFields, actieFieldNames, toActie, type ActieChange, type ActieReadContext, type ActieWriteContext } from './lists/acties.js';
 import type { Loaded } from './lists/field-reader.js';
-import { fieldsExpand, type ListItem } from './lists/list-definition.js';
+import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
 import { createListStore, EtagConflictError } from './list-store.js';
 import type { LoadedPlan } from './plan-store.js';
 import { listPath } from './site.js';
@@ -121,7 +121,7 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
       // Read back every item we touched (new eTags, or their version after a conflict) in one go.
       const reads = await sendBatch(
         graph,
-        written.map((w) => ({ id: w.id, method: 'GET' as const, url: `${base}/${w.id}?$expand=${fieldsExpand(actieFieldNames)}` })),
+        written.map((w) => ({ id: w.id, method: 'GET' as const, url: `${base}/${w.id}?$select=${ITEM_SELECT}&$expand=${fieldsExpand(actieFieldNames)}` })),
       );
       for (const response of written) {
         const entry = entries.find((e) => e.current.id === response.id);

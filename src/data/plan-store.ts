@@ -4,7 +4,7 @@ import { actieFieldNames, toActie } from './lists/acties.js';
 import { adviesFieldNames, toAdvies } from './lists/adviezen.js';
 import { bevindingFieldNames, toBevinding } from './lists/bevindingen.js';
 import type { Loaded } from './lists/field-reader.js';
-import { fieldsExpand, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
+import { fieldsExpand, ITEM_SELECT, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
 import { siteUserFieldNames, toSiteUser } from './lists/site-users.js';
 import { listPath } from './site.js';
 
@@ -16,7 +16,7 @@ export type LoadedPlan = {
   users: PersonRef[];
 };
 
-const PAGE = '&$top=999';
+const PAGE = `&$select=${ITEM_SELECT}&$top=999`;
 
 /** Reads the recommendations, findings, actions and site users, selecting only the fields the plan needs. */
 export async function loadPlan(graph: Graph, siteId: string): Promise<LoadedPlan> {

@@ -4,7 +4,7 @@ import { GraphRequestError, RetryExhaustedError } from './graph/errors.js';
 import { actieFieldNames } from './lists/acties.js';
 import { adviesFieldNames } from './lists/adviezen.js';
 import { bevindingFieldNames } from './lists/bevindingen.js';
-import { fieldsExpand, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
+import { fieldsExpand, ITEM_SELECT, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
 import { siteUserFieldNames } from './lists/site-users.js';
 import { mapPlan, type LoadedPlan } from './plan-store.js';
 
@@ -95,7 +95,7 @@ function isRemoved(item: { deleted?: unknown; '@removed'?: unknown }): boolean {
 export async function loadPlanCold(graph: Graph, siteUrl: string): Promise<PlanSnapshot> {
   const site = sitePath(siteUrl);
   const deltaUrl = (key: PlanListKey) =>
-    `${site}:/lists/${encodeURIComponent(PLAN_LISTS[key].list)}/items/delta?$expand=${fieldsExpand(PLAN_LISTS[key].fields)}&$top=999`;
+    `${site}:/lists/${encodeURIComponent(PLAN_LISTS[key].list)}/items/delta?$select=${ITEM_SELECT}&$expand=${fieldsExpand(PLAN_LISTS[key].fields)}&$top=999`;
   const first: BatchRequest[] = [{ id: 'site', method: 'GET', url: `${site}?$select=id` }, ...KEYS.map((key) => ({ id: key, method: 'GET' as const, url: deltaUrl(key) }))];
   const responses = await sendBatch(graph, first);
   const siteResponse = responses.find((r) => r.id === 'site');

@@ -56,3 +56,6 @@ export function fieldsExpand(fieldNames: readonly string[]): string {
 export function lookupIdField(columnName: string): string {
   return `${columnName}LookupId`;
 }
+
+/** Top-level item properties the app reads; everything else (createdBy, webUrl, ...) stays on the server. */
+export const ITEM_SELECT = 'id,eTag,lastModifiedDateTime';

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: counts what the app's Graph code costs against the local sandbox, in one run.
+ * Requests and bytes are the figures that matter on a real tenant (round trips and throttling
+ * budget); wall times are printed for information only.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { calendarDateToInstant } from '../src/domain/dates.js';
+import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
+import { createGraph } from '../src/data/graph/client.js';
+import { sendBatch } from '../src/data/graph/batch.js';
+import { createClientCredentialsTokenSource } from '../src/data/graph/token-source.js';
+import { loadPlanCold, refreshPlan } from '../src/data/plan-sync.js';
+import { createActiesStore } from '../src/data/acties-store.js';
+import { prepareSite } from '../src/server/prepare-site.js';
+import { startSandbox } from '../src/sandbox/server.js';
+
+type Meter = { requests: number; bytes: number };
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'actieplan-bench-'));
+  const sandbox = await startSandbox({ port: 0, dataDir });
+  const tokens = createClientCredentialsTokenSource({ tokenUrl: sandbox.tokenUrl, clientId: 'sandbox-app', clientSecret: 'sandbox-secret' });
+  const meter: Meter = { requests: 0, bytes: 0 };
+  const graph = createGraph({
+    graphBaseUrl: sandbox.graphUrl,
+    tokens,
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      meter.requests += 1;
+      meter.bytes += (await response.clone().arrayBuffer()).byteLength;
+      return response;
+    },
+  });
+  const rows: { scenario: string; requests: number; kb: string; ms: string }[] = [];
+  async function measure<T>(scenario: string, work: () => Promise<T>): Promise<T> {
+    meter.requests = 0;
+    meter.bytes = 0;
+    const started = performance.now();
+    const result = await work();
+    rows.push({ scenario, requests: meter.requests, kb: (meter.bytes / 1024).toFixed(1), ms: (performance.now() - started).toFixed(0) });
+    return result;
+  }
+
+  try {
+    const site = await prepareSite(graph, sandbox.siteUrl, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs });
+    await tokens.getToken();
+    const cold = await measure('plan cold (33 actions)', () => loadPlanCold(graph, sandbox.siteUrl));
+    const warm = await measure('plan warm, nothing changed (delta)', () => refreshPlan(graph, sandbox.siteUrl, cold));
+    const store = createActiesStore(graph, site.site.id, cold.plan);
+    await store.update(cold.plan.acties[0]!, { status: 'Loopt' });
+    await measure('plan warm, one action changed (delta)', () => refreshPlan(graph, sandbox.siteUrl, warm.snapshot));
+    await measure('bulk update of 20 actions ($batch)', () =>
+      store.bulkUpdate(cold.plan.acties.slice(1, 21).map((current) => ({ current, change: { planning: 'bench' } }))),
+    );
+
+    const extra = 5000 - zoetermeerPlan.acties.length;
+    await sendBatch(
+      graph,
+      Array.from({ length: extra }, (_, i) => ({
+        id: String(i),
+        method: 'POST' as const,
+        url: `/sites/${site.site.id}/lists/Acties/items`,
+        body: { fields: { Title: `Bench ${i}`, Nummer: `90.${i}`, Plateau: 'Verbeteren', Status: 'Niet gestart', Deadline: calendarDateToInstant('2026-06-30'), ClientKey: `bench:${i}` } },
+      })),
+    );
+    const big = await measure('plan cold, 5,000 actions', () => loadPlanCold(graph, sandbox.siteUrl));
+    await measure('plan warm, 5,000 actions, nothing changed', () => refreshPlan(graph, sandbox.siteUrl, big));
+  } finally {
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  process.stdout.write('\nGraph cost of the app (sandbox, one run)\n');
+  console.table(rows);
+  process.stdout.write('Targets: plan cold <= 2 requests, plan warm = 1 delta request.\n');
+}
+
+await main();
