@@ -1,0 +1,158 @@
+import { composeAgenda, parseSnapshot, snapshotOf, type Agenda, type AgendaInput } from '../domain/agenda.js';
+import type { MT } from '../domain/model.js';
+import type { Graph } from '../data/graph/client.js';
+import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
+import type { Loaded } from '../data/lists/field-reader.js';
+import type { Herinnering } from '../data/lists/herinneringen.js';
+import { loadPlanCold } from '../data/plan-sync.js';
+import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
+import { buildAgendaCard, type AgendaCard } from './card.js';
+import { planReminders, type ReminderDecision, type SendDecision } from './planner.js';
+
+/** Posts and updates cards in a Teams conversation (the bot, or a fake connector in tests). */
+export type CardSender = {
+  send(conversationId: string, card: AgendaCard): Promise<{ messageId: string }>;
+  update(conversationId: string, messageId: string, card: AgendaCard): Promise<void>;
+};
+
+export type JobLog = (event: { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>) => void;
+
+export type JobDependencies = {
+  graph: Graph;
+  siteId: string;
+  siteUrl: string;
+  sender: CardSender;
+  /** Unique per run (instance + tick): written on the claim so a lost answer can be told apart. */
+  claimant: string;
+  now: Date;
+  lastRunAt?: Date;
+  deepLinkFor: (mt: MT) => string;
+  log?: JobLog;
+  herinneringen?: HerinneringenStore;
+};
+
+export type JobOutcome =
+  | { mtKey: string; key: string; outcome: 'sent'; messageId: string }
+  | { mtKey: string; key: string; outcome: 'lost-claim' }
+  | { mtKey: string; key: string; outcome: 'no-channel' }
+  | { mtKey: string; key: string; outcome: 'failed'; error: string };
+
+export type JobReport = {
+  ranAt: string;
+  decisions: ReminderDecision[];
+  outcomes: JobOutcome[];
+  /** Claims older than a run that never got a message id: a crash between claim/send and record. */
+  unfinished: { key: string; moment: string; claim?: string }[];
+};
+
+/** How far back the reminder log is read: older occurrences cannot be planned again anyway. */
+const LOG_WINDOW_DAYS = 60;
+
+/** The agenda input of one meeting from what the job read. */
+export function agendaInputFor(
+  decision: SendDecision,
+  mt: MT,
+  data: ReminderData,
+  acties: AgendaInput['acties'],
+  previous: Loaded<Herinnering> | undefined,
+  now: Date,
+): AgendaInput {
+  const input: AgendaInput = {
+    mt,
+    occurrenceStart: decision.occurrenceStart,
+    now,
+    acties,
+    portfolio: data.portfolio.map((p) => ({ id: p.id, value: p.value })),
+    kwartaaldoelen: data.kwartaaldoelen.map((k) => k.value),
+  };
+  if (decision.nextOccurrenceStart) input.nextOccurrenceStart = decision.nextOccurrenceStart;
+  const snapshot = parseSnapshot(previous?.value.snapshot);
+  if (snapshot) input.previous = snapshot;
+  return input;
+}
+
+/** The last sent reminder of an MT before `before`: the baseline of "changed since the last meeting". */
+export function previousReminder(log: readonly Loaded<Herinnering>[], mtId: string, before: Date): Loaded<Herinnering> | undefined {
+  return log
+    .filter((h) => h.value.mtId === mtId && h.value.status === 'verzonden' && Date.parse(h.value.moment) < before.getTime())
+    .sort((a, b) => b.value.moment.localeCompare(a.value.moment))[0];
+}
+
+/**
+ * One run of the reminder job. The planner (pure) says which meetings need their agenda item
+ * now; for each, the run claims the occurrence in the reminder log (the unique key lets exactly
+ * one claimant through), composes the agenda, builds the card, sends it into the MT's channel
+ * and records the message id and the snapshot. A run that loses a claim does nothing more for
+ * that meeting, so two instances or a double tick never produce a second card. A send that fails
+ * is recorded as failed and not retried blindly (the card may have arrived).
+ */
+export async function runReminderJob(deps: JobDependencies): Promise<JobReport> {
+  const log = deps.log ?? (() => undefined);
+  const store = deps.herinneringen ?? createHerinneringenStore(deps.graph, deps.siteId);
+  const since = new Date(deps.now.getTime() - LOG_WINDOW_DAYS * 86_400_000);
+  const data = await loadReminderData(deps.graph, deps.siteId, since);
+  const mts = data.mts.map((m) => m.value);
+  const plan = planReminders({
+    mts,
+    now: deps.now,
+    sentKeys: data.herinneringen.map((h) => h.value.sleutel),
+    ...(deps.lastRunAt ? { lastRunAt: deps.lastRunAt } : {}),
+  });
+  const report: JobReport = {
+    ranAt: deps.now.toISOString(),
+    decisions: plan.decisions,
+    outcomes: [],
+    unfinished: data.herinneringen
+      .filter((h) => h.value.status === 'geclaimd' && !h.value.berichtId && Date.parse(h.modified ?? h.value.moment) < deps.now.getTime() - 10 * 60_000)
+      .map((h) => ({ key: h.value.sleutel, moment: h.value.moment, ...(h.value.claim ? { claim: h.value.claim } : {}) })),
+  };
+  for (const unfinished of report.unfinished) {
+    log({ level: 'warn', msg: 'reminder claimed but never recorded as sent; not resent automatically (the card may have arrived)', ...unfinished });
+  }
+  if (plan.toSend.length === 0) return report;
+
+  const snapshot = await loadPlanCold(deps.graph, deps.siteUrl);
+  const acties = snapshot.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
+
+  for (const decision of plan.toSend) {
+    const loadedMt = data.mts.find((m) => m.value.key === decision.mtKey);
+    if (!loadedMt) continue;
+    const mt = loadedMt.value;
+    if (!mt.conversationId) {
+      report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'no-channel' });
+      log({ level: 'warn', msg: 'MT has no channel yet: install the app in its team', mt: mt.key });
+      continue;
+    }
+    const claim = await store.claim({ sleutel: decision.key, mtId: loadedMt.id, mtNaam: mt.naam, moment: decision.occurrenceStart.toISOString(), claimant: deps.claimant });
+    if (!claim.won) {
+      report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'lost-claim' });
+      continue;
+    }
+    const input = agendaInputFor(decision, mt, data, acties, previousReminder(data.herinneringen, loadedMt.id, decision.occurrenceStart), deps.now);
+    let agenda: Agenda;
+    let card: AgendaCard;
+    try {
+      agenda = composeAgenda(input);
+      card = buildAgendaCard(agenda, { deepLink: deps.deepLinkFor(mt) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await store.markFailed(claim.item, `Agenda niet samengesteld: ${message}`);
+      report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'failed', error: message });
+      continue;
+    }
+    let messageId: string;
+    try {
+      messageId = (await deps.sender.send(mt.conversationId, card)).messageId;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await store.markFailed(claim.item, message);
+      report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'failed', error: message });
+      log({ level: 'error', msg: 'sending the agenda card failed', mt: mt.key, key: decision.key, error: message });
+      continue;
+    }
+    await store.markSent(claim.item, messageId, JSON.stringify(snapshotOf(input)));
+    report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'sent', messageId });
+    log({ level: 'info', msg: 'agenda card sent', mt: mt.key, key: decision.key, reason: decision.reason, messageId });
+  }
+  return report;
+}

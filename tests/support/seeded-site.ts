@@ -1,0 +1,26 @@
+import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../src/domain/plan/zoetermeer.js';
+import type { Graph } from '../../src/data/graph/client.js';
+import { prepareSite } from '../../src/server/prepare-site.js';
+
+/** Provisions and seeds the sandbox site with the Zoetermeer plan, as `npm start` does. */
+export async function seedSite(graph: Graph, siteUrl: string): Promise<string> {
+  const prepared = await prepareSite(graph, siteUrl, {
+    plan: zoetermeerPlan,
+    portfolio: zoetermeerPortfolio,
+    kwartaaldoelen: zoetermeerKwartaaldoelen,
+    mts: zoetermeerMTs,
+  });
+  return prepared.site.id;
+}
+
+/** Gives every MT a channel conversation, as installing the bot in its team does. */
+export async function connectMtChannels(graph: Graph, siteId: string): Promise<Map<string, string>> {
+  const items = await graph.getAll<{ id: string; fields: { Sleutel: string } }>(`/sites/${siteId}/lists/MTs/items?$expand=fields($select=Sleutel)`);
+  const conversations = new Map<string, string>();
+  for (const item of items) {
+    const conversationId = `19:${item.fields.Sleutel}@thread.tacv2`;
+    await graph.patch(`/sites/${siteId}/lists/MTs/items/${item.id}/fields`, { ConversationId: conversationId, TeamId: `team-${item.fields.Sleutel}` });
+    conversations.set(item.fields.Sleutel, conversationId);
+  }
+  return conversations;
+}
