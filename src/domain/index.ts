@@ -11,3 +11,5 @@ export * from './schedule.js';
 export * from './themas.js';
 export * from './validation.js';
 export * from './plan/zoetermeer.js';
+export * from './agenda.js';
+export * from './reflection.js';

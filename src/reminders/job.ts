@@ -1,4 +1,4 @@
-import { composeAgenda, parseSnapshot, snapshotOf, type Agenda, type AgendaInput } from '../domain/agenda.js';
+import { composeAgenda, parseSnapshot, serializeSnapshot, snapshotOf, type Agenda, type AgendaInput } from '../domain/agenda.js';
 import type { MT } from '../domain/model.js';
 import type { Graph } from '../data/graph/client.js';
 import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
@@ -150,7 +150,7 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
       log({ level: 'error', msg: 'sending the agenda card failed', mt: mt.key, key: decision.key, error: message });
       continue;
     }
-    await store.markSent(claim.item, messageId, JSON.stringify(snapshotOf(input)));
+    await store.markSent(claim.item, messageId, serializeSnapshot(snapshotOf(input)));
     report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'sent', messageId });
     log({ level: 'info', msg: 'agenda card sent', mt: mt.key, key: decision.key, reason: decision.reason, messageId });
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSnapshot } from '../../../src/domain/agenda.js';
 import type { AgendaCard } from '../../../src/reminders/card.js';
 import { runReminderJob, type CardSender } from '../../../src/reminders/job.js';
 import { createHerinneringenStore } from '../../../src/data/herinneringen-store.js';
@@ -46,7 +47,7 @@ describe('the reminder job against the sandbox', () => {
     expect(sender.sent.some((s) => s.conversationId === '19:cmt@thread.tacv2')).toBe(true);
     const logged = await createHerinneringenStore(sandbox.graph(), siteId).find('cmt|2026-11-24T08:00:00Z');
     expect(logged?.value).toMatchObject({ status: 'verzonden', claim: 'run-1' });
-    expect(JSON.parse(logged?.value.snapshot ?? '{}')).toMatchObject({ version: 1, mtKey: 'cmt' });
+    expect(parseSnapshot(logged?.value.snapshot)).toMatchObject({ version: 1, mtKey: 'cmt', occurrenceStart: '2026-11-24T08:00:00Z' });
 
     const count = sender.sent.length;
     const second = await runReminderJob({ ...deps, claimant: 'run-2' });

@@ -1,0 +1,592 @@
+/**
+ * The digitalisering agenda item as an Adaptive Card 1.5 (the highest version Teams renders): a pure function from a
+ * composed `Agenda` to a typed card object.
+ *
+ * Typed object literals, not the `@microsoft/teams.cards` builder classes: the classes serialise defaults from
+ * schema 1.6 and later (`isSortKey`, `showBorder`, `roundedCorners`, `conditionallyEnabled`, `requires: {}`) on every
+ * element. The official 1.5 schema forbids those (`additionalProperties: false`), and at ~90 bytes per element they
+ * would eat a third of the 28 KB budget. The package's interfaces (`ITextBlock`, `IExecuteAction`, ...) still type
+ * every literal, so a misspelt property or value does not compile; the schema test catches properties that are valid
+ * in 1.6 but not in 1.5.
+ *
+ * Colours are semantic only (`Attention`, `Warning`, `Good`, `Accent`, container `emphasis`/`accent`/`good`), which
+ * Teams maps to the light, dark and high-contrast themes. Every user-supplied text goes through `escapeCardText`.
+ *
+ * Size: Teams (Workflows, webhooks) caps a card at 28 KB. Rows are added in urgency order (the viewer's own actions,
+ * then overdue, blocked, due, without owner, changed, portfolio, quarter feedback) until the byte budget is reached;
+ * the rest of each section is summarised ("en 143 andere acties, zie het actieplan") next to the link to the tab.
+ */
+import type {
+  ActionArray,
+  CardElementArray,
+  IActionSet,
+  IAdaptiveCard,
+  IChoiceSetInput,
+  IContainer,
+  IDateInput,
+  IExecuteAction,
+  IFactSet,
+  IOpenUrlAction,
+  IShowCardAction,
+  ITextBlock,
+  ITextInput,
+  TextColor,
+} from '@microsoft/teams.cards';
+import type {
+  ActieChange,
+  ActieSnapshotField,
+  Agenda,
+  AgendaActie,
+  BlockedActie,
+  FieldChange,
+  OverdueActie,
+  PortfolioChange,
+  PortfolioSnapshotField,
+  QuarterFeedback,
+} from '../domain/agenda.js';
+import { isActienummer } from '../domain/actienummer.js';
+import { isValidCalendarDate } from '../domain/dates.js';
+import { allowedTransitions } from '../domain/status.js';
+import { aantal, escapeCardText, formatDatum, formatMoment } from './card-text.js';
+import { statusInputIds, type CardActionData, type CardVerb } from './verbs.js';
+
+/** The hard limit a card must stay under, in UTF-8 bytes of its JSON (Teams' 28 KB, counted in thousands). */
+export const CARD_BYTE_LIMIT = 28_000;
+/** What the builder aims for by default: the limit minus room for the activity envelope around the card. */
+export const DEFAULT_CARD_BUDGET = 26_000;
+/** Share of the byte budget that status-update forms may take; the rest lists more actions without a form. */
+export const FORM_SHARE = 0.4;
+/** Rows every section gets before any section gets more. */
+export const FIRST_PASS_ROWS = 5;
+/** Teams refreshes a card automatically for at most 60 listed users. */
+export const MAX_REFRESH_USER_IDS = 60;
+
+/** The card object. `msteams` is Teams' own extension and not part of the 1.5 schema. */
+export type AgendaCard = IAdaptiveCard;
+
+export type AgendaCardOptions = {
+  /** Teams deep link to the action-plan tab, filtered to this MT. https (http only for a loopback host). */
+  deepLink: string;
+  /** Set once the MT pressed "Besproken": the card then says by whom and when, for everyone. */
+  besproken?: { door: string; op: Date };
+  /** Users (Teams user ids) whose card refreshes automatically; at most 60 are used. */
+  refreshUserIds?: readonly string[];
+  /** The viewer's display name in a refreshed, per-user card: adds "Jouw acties" at the top. */
+  viewerDisplayName?: string;
+  /** Byte budget for the serialised card; default `DEFAULT_CARD_BUDGET`. */
+  maxBytes?: number;
+};
+
+/** UTF-8 bytes of the card as sent. */
+export function cardByteSize(card: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(card)).length;
+}
+
+// ---------- small builders ----------
+
+type Context = { mtKey: string; occurrenceKey: string };
+
+function text(t: string, extra: Omit<ITextBlock, 'type' | 'text'> = {}): ITextBlock {
+  return { type: 'TextBlock', text: t, wrap: true, ...extra };
+}
+
+function executeData(ctx: Context, verb: CardVerb, actie?: { id: string; eTag: string }): CardActionData {
+  const data: CardActionData = { verb, mtKey: ctx.mtKey, occurrenceKey: ctx.occurrenceKey };
+  if (actie) {
+    data.actieId = actie.id;
+    data.eTag = actie.eTag;
+  }
+  return data;
+}
+
+function execute(ctx: Context, verb: CardVerb, title: string, actie?: { id: string; eTag: string }): IExecuteAction {
+  return { type: 'Action.Execute', verb, title, data: executeData(ctx, verb, actie) };
+}
+
+function safeNummer(nummer: string): string {
+  return isActienummer(nummer) ? nummer : escapeCardText(nummer, 12);
+}
+
+function datum(d: string | undefined): string {
+  if (d === undefined) return 'geen';
+  return isValidCalendarDate(d) ? formatDatum(d) : escapeCardText(d, 20);
+}
+
+function naam(p: AgendaActie['eigenaar']): string {
+  return p ? escapeCardText(p.displayName, 80) : 'geen';
+}
+
+/** The status-update form of one action: the allowed next statuses, an optional reason and an optional new date. */
+function statusForm(ctx: Context, a: AgendaActie): IActionSet {
+  const ids = statusInputIds(a.id);
+  const choices: IChoiceSetInput = {
+    type: 'Input.ChoiceSet',
+    id: ids.status,
+    label: 'Nieuwe status',
+    style: 'compact',
+    isRequired: true,
+    errorMessage: 'Kies een nieuwe status.',
+    choices: allowedTransitions(a.status).map((s) => ({ title: s, value: s })),
+  };
+  const reden: ITextInput = {
+    type: 'Input.Text',
+    id: ids.toelichting,
+    label: 'Toelichting (verplicht bij blokkeren, niet overnemen, heropenen)',
+    isMultiline: true,
+    maxLength: 1000,
+  };
+  const deadline: IDateInput = { type: 'Input.Date', id: ids.deadline, label: 'Nieuwe deadline (optioneel)' };
+  const show: IShowCardAction = {
+    type: 'Action.ShowCard',
+    title: 'Status bijwerken',
+    // Plain text (not Markdown), so the number needs no escaping; a screen reader hears which action it is.
+    tooltip: isActienummer(a.nummer) ? `Status van actie ${a.nummer} bijwerken` : 'Status bijwerken',
+    card: { type: 'AdaptiveCard', body: [choices, reden, deadline], actions: [execute(ctx, 'status-bijwerken', 'Opslaan', a)] },
+  };
+  return { type: 'ActionSet', actions: [show] };
+}
+
+function actieRow(ctx: Context, a: AgendaActie, details: string[], withForm: boolean, color?: TextColor): IContainer {
+  const items: CardElementArray = [
+    text(`**${safeNummer(a.nummer)}** ${escapeCardText(a.titel, 200)}`, color ? { color } : {}),
+    text(`${a.status} · Eigenaar: ${naam(a.eigenaar)} · Deadline: ${datum(a.deadline)}`, { isSubtle: true, spacing: 'None' }),
+    ...details.map((d) => text(d, { spacing: 'None' })),
+  ];
+  if (withForm) items.push(statusForm(ctx, a));
+  return { type: 'Container', separator: true, spacing: 'Small', items };
+}
+
+const ACTIE_VELD: Record<ActieSnapshotField, string> = {
+  nummer: 'Nummer',
+  status: 'Status',
+  eigenaar: 'Eigenaar',
+  deadline: 'Deadline',
+  statusToelichting: 'Toelichting',
+};
+const PORTFOLIO_VELD: Record<PortfolioSnapshotField, string> = {
+  status: 'Status',
+  prioriteit: 'Prioriteit',
+  ditKwartaal: 'Dit kwartaal',
+  fase: 'Fase',
+  kwartaaldoel: 'Kwartaaldoel',
+};
+
+function changeValue(field: string, v: string | undefined): string {
+  if (v === undefined) return '—';
+  return field === 'deadline' && isValidCalendarDate(v) ? formatDatum(v) : escapeCardText(v, 80);
+}
+
+function changeLine<F extends string>(changes: FieldChange<F>[], labels: Record<F, string>): string {
+  return changes.map((c) => `${labels[c.field]}: ${changeValue(c.field, c.from)} → ${changeValue(c.field, c.to)}`).join(' · ');
+}
+
+// ---------- sections ----------
+
+type Candidate = {
+  /** The action this row lists, so its form is rendered once (input ids must be unique in a card). */
+  actie?: AgendaActie;
+  build: (withForm: boolean) => IContainer;
+};
+
+type Noun = { one: string; many: string; otherOne: string; otherMany: string };
+const ACTIES: Noun = { one: 'actie', many: 'acties', otherOne: 'andere actie', otherMany: 'andere acties' };
+const WIJZIGINGEN: Noun = { one: 'wijziging', many: 'wijzigingen', otherOne: 'andere wijziging', otherMany: 'andere wijzigingen' };
+const DOELEN: Noun = { one: 'kwartaaldoel', many: 'kwartaaldoelen', otherOne: 'ander kwartaaldoel', otherMany: 'andere kwartaaldoelen' };
+const BESLUITEN: Noun = { one: 'besluit', many: 'besluiten', otherOne: 'ander besluit', otherMany: 'andere besluiten' };
+
+type Section = {
+  title: string;
+  total: number;
+  color?: TextColor;
+  style?: IContainer['style'];
+  /** Shown instead of rows when the section has nothing to list. */
+  emptyText?: string;
+  /** What a row is, for the summary lines: "3 acties", "en 2 andere acties". */
+  noun: Noun;
+  candidates: Candidate[];
+};
+
+function overdueSection(ctx: Context, agenda: Agenda): Section {
+  return {
+    title: 'Achterstallig',
+    total: agenda.overdue.length,
+    color: 'Attention',
+    noun: ACTIES,
+    candidates: agenda.overdue.map((a: OverdueActie) => ({
+      actie: a,
+      build: (f) => actieRow(ctx, a, [`${aantal(a.dagenTeLaat, 'dag', 'dagen')} over de deadline.`], f),
+    })),
+  };
+}
+
+function blockedDetails(a: BlockedActie): string[] {
+  const lines: string[] = [];
+  if (a.statusGeblokkeerd) lines.push(`Reden: ${a.reden === undefined ? 'niet ingevuld' : escapeCardText(a.reden, 300)}`);
+  if (a.geblokkeerdDoor.length > 0) {
+    const deps = a.geblokkeerdDoor.map((d) => `${safeNummer(d.nummer)} ${escapeCardText(d.titel, 80)} (${d.status})`);
+    lines.push(`Wacht op: ${deps.join('; ')}`);
+  }
+  return lines;
+}
+
+function blockedSection(ctx: Context, agenda: Agenda): Section {
+  return {
+    title: 'Geblokkeerd',
+    total: agenda.blocked.length,
+    color: 'Warning',
+    noun: ACTIES,
+    candidates: agenda.blocked.map((a) => ({ actie: a, build: (f) => actieRow(ctx, a, blockedDetails(a), f) })),
+  };
+}
+
+function dueSection(ctx: Context, agenda: Agenda): Section {
+  return {
+    title: `Deadline tot en met ${formatDatum(agenda.dueUntil)}`,
+    total: agenda.dueBeforeNextMeeting.length,
+    color: 'Accent',
+    noun: ACTIES,
+    candidates: agenda.dueBeforeNextMeeting.map((a) => ({ actie: a, build: (f) => actieRow(ctx, a, [], f) })),
+  };
+}
+
+function withoutOwnerSection(ctx: Context, agenda: Agenda): Section {
+  return {
+    title: 'Zonder eigenaar',
+    total: agenda.withoutOwner.length,
+    color: 'Warning',
+    noun: ACTIES,
+    candidates: agenda.withoutOwner.map((a) => ({ actie: a, build: (f) => actieRow(ctx, a, [], f) })),
+  };
+}
+
+function changeCandidate(ctx: Context, c: ActieChange): Candidate {
+  switch (c.kind) {
+    case 'new':
+      return { actie: c.actie, build: (f) => actieRow(ctx, c.actie, ['Nieuw op de agenda van dit MT.'], f) };
+    case 'changed':
+      return { actie: c.actie, build: (f) => actieRow(ctx, c.actie, [changeLine(c.changes, ACTIE_VELD)], f) };
+    case 'removed':
+      return {
+        build: () => ({
+          type: 'Container',
+          separator: true,
+          spacing: 'Small',
+          items: [text(`**${safeNummer(c.nummer)}** Niet meer op de agenda van dit MT (verwijderd of naar een ander domein).`)],
+        }),
+      };
+  }
+}
+
+function changedSection(ctx: Context, agenda: Agenda): Section {
+  const section: Section = {
+    title: 'Gewijzigd sinds de vorige vergadering',
+    total: agenda.changedSinceLastMeeting.length,
+    noun: WIJZIGINGEN,
+    candidates: agenda.changedSinceLastMeeting.map((c) => changeCandidate(ctx, c)),
+  };
+  if (!agenda.hasBaseline) {
+    section.emptyText = 'Dit is de eerste agenda voor dit MT. Vanaf de volgende vergadering staat hier wat er sindsdien veranderde.';
+  }
+  return section;
+}
+
+function portfolioRow(c: PortfolioChange): IContainer {
+  const kop = `**${escapeCardText(c.item.titel, 120)}** (${c.item.domein})`;
+  const regel = c.kind === 'new' ? 'Nieuw in het portfolio.' : changeLine(c.changes, PORTFOLIO_VELD);
+  return { type: 'Container', separator: true, spacing: 'Small', items: [text(kop), text(regel, { spacing: 'None' })] };
+}
+
+function portfolioSection(agenda: Agenda): Section {
+  return {
+    title: 'Portfolio: wijzigingen',
+    total: agenda.portfolioChanges.length,
+    noun: WIJZIGINGEN,
+    candidates: agenda.portfolioChanges.map((c) => ({ build: () => portfolioRow(c) })),
+  };
+}
+
+const BEHAALD_KLEUR: Record<string, TextColor> = { ja: 'Good', deels: 'Warning', nee: 'Attention' };
+
+function quarterRow(q: QuarterFeedback): IContainer {
+  const behaald = q.behaald === undefined ? 'nog niet beoordeeld' : q.behaald;
+  const regel = `Behaald: ${behaald}${q.reden === undefined ? '' : ` · Reden: ${escapeCardText(q.reden, 300)}`}`;
+  const color = q.behaald === undefined ? undefined : BEHAALD_KLEUR[q.behaald];
+  return {
+    type: 'Container',
+    separator: true,
+    spacing: 'Small',
+    items: [text(`**${escapeCardText(q.titel, 120)}**: ${escapeCardText(q.doel, 300)}`), text(regel, color ? { color, spacing: 'None' } : { spacing: 'None' })],
+  };
+}
+
+function quarterSection(agenda: Agenda): Section {
+  return {
+    title: `Terugkoppeling IMO over ${agenda.quarterFeedback.kwartaal} (advies 3.3)`,
+    total: agenda.quarterFeedback.items.length,
+    noun: DOELEN,
+    candidates: agenda.quarterFeedback.items.map((q) => ({ build: () => quarterRow(q) })),
+  };
+}
+
+function sameName(a: string, b: string): boolean {
+  const n = (s: string): string => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl');
+  return n(a) !== '' && n(a) === n(b);
+}
+
+/** The viewer's own open actions, most urgent first: overdue (longest first), then by deadline, then by number. */
+function ownActies(agenda: Agenda, userDisplayName: string): { actie: AgendaActie; dagenTeLaat?: number }[] {
+  const late = new Map(agenda.overdue.map((a) => [a.id, a.dagenTeLaat] as const));
+  return agenda.openActies
+    .filter((a) => a.eigenaar !== undefined && sameName(a.eigenaar.displayName, userDisplayName))
+    .map((a) => {
+      const dagen = late.get(a.id);
+      return dagen === undefined ? { actie: a } : { actie: a, dagenTeLaat: dagen };
+    })
+    .sort(
+      (x, y) =>
+        (y.dagenTeLaat ?? -1) - (x.dagenTeLaat ?? -1) ||
+        (x.actie.deadline ?? '9999-12-31').localeCompare(y.actie.deadline ?? '9999-12-31') ||
+        agenda.openActies.indexOf(x.actie) - agenda.openActies.indexOf(y.actie),
+    );
+}
+
+function personalSection(ctx: Context, agenda: Agenda, userDisplayName: string): Section {
+  const own = ownActies(agenda, userDisplayName);
+  return {
+    title: 'Jouw acties',
+    total: own.length,
+    style: 'accent',
+    emptyText: 'Je hebt geen open acties op de agenda van dit MT.',
+    noun: ACTIES,
+    candidates: own.map(({ actie, dagenTeLaat }) => ({
+      actie,
+      build: (f) => actieRow(ctx, actie, dagenTeLaat === undefined ? [] : [`${aantal(dagenTeLaat, 'dag', 'dagen')} over de deadline.`], f),
+    })),
+  };
+}
+
+function sectionHeading(s: Section): ITextBlock {
+  const extra: Omit<ITextBlock, 'type' | 'text'> = { size: 'Medium', weight: 'Bolder' };
+  if (s.color && s.total > 0) extra.color = s.color;
+  return text(`${s.title} (${s.total})`, extra);
+}
+
+function restLine(n: number, noun: Noun, shown: number): ITextBlock {
+  const t = shown === 0 ? `${aantal(n, noun.one, noun.many)}, zie het actieplan.` : `En ${n} ${n === 1 ? noun.otherOne : noun.otherMany}, zie het actieplan.`;
+  return text(t, { isSubtle: true });
+}
+
+function sectionContainer(s: Section, rows: IContainer[]): IContainer {
+  const items: CardElementArray = [sectionHeading(s), ...rows];
+  if (s.total === 0 && s.emptyText) items.push(text(s.emptyText, { isSubtle: true }));
+  else if (rows.length < s.total) items.push(restLine(s.total - rows.length, s.noun, rows.length));
+  const c: IContainer = { type: 'Container', spacing: 'Large', items };
+  if (s.style) c.style = s.style;
+  return c;
+}
+
+function isShown(s: Section): boolean {
+  return s.total > 0 || s.emptyText !== undefined;
+}
+
+/**
+ * "Jouw acties" for the refreshed, per-user view: the open actions of this MT's agenda whose eigenaar is the viewer
+ * (matched on display name, case and spacing ignored), most urgent first, each with its status form, at most
+ * `maxRows` of them. Use it in a card that lists these actions nowhere else with a form (input ids must be unique).
+ */
+export function buildPersonalSection(agenda: Agenda, userDisplayName: string, options: { maxRows?: number } = {}): IContainer {
+  const ctx: Context = { mtKey: agenda.mt.key, occurrenceKey: agenda.occurrence.key };
+  const s = personalSection(ctx, agenda, userDisplayName);
+  const rows = s.candidates.slice(0, options.maxRows ?? 10).map((c) => c.build(true));
+  return sectionContainer(s, rows);
+}
+
+// ---------- the card ----------
+
+function checkDeepLink(link: string): string {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch (e) {
+    if (e instanceof TypeError) throw new RangeError(`buildAgendaCard: deepLink is geen URL: ${JSON.stringify(link)}`);
+    throw e;
+  }
+  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new RangeError(`buildAgendaCard: deepLink moet https zijn: ${JSON.stringify(link)}`);
+  }
+  return url.toString();
+}
+
+function header(agenda: Agenda): IContainer {
+  const domeinen = agenda.mt.domeinen.join(', ');
+  return {
+    type: 'Container',
+    style: 'emphasis',
+    items: [
+      text('Agendapunt digitalisering (advies 11.5)', { isSubtle: true, size: 'Small' }),
+      text(escapeCardText(agenda.mt.naam, 120), { style: 'heading', size: 'Large', weight: 'Bolder', spacing: 'None' }),
+      text(`Vergadering: ${formatMoment(new Date(agenda.occurrence.start))}`, { spacing: 'None' }),
+      ...(domeinen === '' ? [] : [text(`Domein: ${domeinen}`, { isSubtle: true, spacing: 'None' })]),
+    ],
+  };
+}
+
+function summary(agenda: Agenda): IFactSet {
+  const c = agenda.counts;
+  return {
+    type: 'FactSet',
+    spacing: 'Medium',
+    facts: [
+      { title: 'Achterstallig', value: String(c.overdue) },
+      { title: 'Geblokkeerd', value: String(c.blocked) },
+      { title: 'Deadline vóór volgende vergadering', value: String(c.dueBeforeNextMeeting) },
+      { title: 'Zonder eigenaar', value: String(c.withoutOwner) },
+      { title: 'Gewijzigd sinds vorige vergadering', value: agenda.hasBaseline ? String(c.changedSinceLastMeeting) : 'eerste agenda' },
+      { title: 'Open acties', value: `${c.open} van ${c.acties}` },
+    ],
+  };
+}
+
+function reflection(agenda: Agenda): IContainer {
+  const q = agenda.reflectionQuestion;
+  return {
+    type: 'Container',
+    style: 'emphasis',
+    spacing: 'Large',
+    items: [
+      text('Gespreksvraag digitaal leiderschap (advies 11.4)', { weight: 'Bolder' }),
+      text(`**${q.aspect}**: ${q.vraag}`, { spacing: 'Small' }),
+      text(`Denk aan ${q.denkAan}.`, { isSubtle: true, spacing: 'None' }),
+    ],
+  };
+}
+
+function decisions(agenda: Agenda): IContainer | undefined {
+  if (agenda.previousDecisions.length === 0) return undefined;
+  const shown = agenda.previousDecisions.slice(0, 5);
+  const items: CardElementArray = [
+    text(`Besluiten vorige vergadering (${agenda.previousDecisions.length})`, { size: 'Medium', weight: 'Bolder' }),
+    ...shown.map((d) => text(`• ${escapeCardText(d, 200)}`, { spacing: 'Small' })),
+  ];
+  if (agenda.previousDecisions.length > shown.length) items.push(restLine(agenda.previousDecisions.length - shown.length, BESLUITEN, shown.length));
+  return { type: 'Container', spacing: 'Large', items };
+}
+
+function besprokenBanner(b: { door: string; op: Date }): IContainer {
+  return { type: 'Container', style: 'good', items: [text(`Besproken door ${escapeCardText(b.door, 80)} op ${formatMoment(b.op)}.`)] };
+}
+
+/**
+ * Builds the agenda card for `agenda`. Header (MT, meeting date and time in Amsterdam), "Besproken door X op Y" when
+ * `options.besproken` is set, the viewer's own actions when `options.viewerDisplayName` is set, a summary of the
+ * counts, the sections of the agenda with their counts, the reflection question, and the buttons: per listed action
+ * a "Status bijwerken" form (only at its first listing), "Besproken" (until it is) and "Open in actieplan".
+ * `refresh` (verb `vernieuwen`) lets Teams fetch each person's own view for up to 60 `refreshUserIds`.
+ * The serialised card stays within `options.maxBytes`; rows that do not fit are summarised per section.
+ * @throws RangeError when `deepLink` is not an https URL, or the budget cannot hold even an empty agenda.
+ */
+export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): AgendaCard {
+  const deepLink = checkDeepLink(options.deepLink);
+  const budget = Math.min(options.maxBytes ?? DEFAULT_CARD_BUDGET, CARD_BYTE_LIMIT);
+  const ctx: Context = { mtKey: agenda.mt.key, occurrenceKey: agenda.occurrence.key };
+
+  const sections: Section[] = [
+    ...(options.viewerDisplayName !== undefined ? [personalSection(ctx, agenda, options.viewerDisplayName)] : []),
+    overdueSection(ctx, agenda),
+    blockedSection(ctx, agenda),
+    dueSection(ctx, agenda),
+    withoutOwnerSection(ctx, agenda),
+    changedSection(ctx, agenda),
+    portfolioSection(agenda),
+    quarterSection(agenda),
+  ].filter(isShown);
+
+  const openInPlan: IOpenUrlAction = { type: 'Action.OpenUrl', title: 'Open in actieplan', url: deepLink };
+  const actions: ActionArray = [];
+  if (!options.besproken) actions.push({ ...execute(ctx, 'besproken', 'Besproken'), style: 'positive' });
+  actions.push(openInPlan);
+
+  const userIds = [...new Set(options.refreshUserIds ?? [])].filter((id) => id.trim() !== '').slice(0, MAX_REFRESH_USER_IDS);
+  const refresh: NonNullable<IAdaptiveCard['refresh']> = { action: execute(ctx, 'vernieuwen', 'Vernieuwen') };
+  if (userIds.length > 0) refresh.userIds = userIds;
+
+  const c = agenda.counts;
+  const fallbackText = escapeCardText(
+    `Agendapunt digitalisering ${agenda.mt.naam}, ${formatMoment(new Date(agenda.occurrence.start))}: ${c.overdue} achterstallig, ${c.blocked} geblokkeerd, ${c.dueBeforeNextMeeting} met een deadline vóór de volgende vergadering.`,
+    400,
+  );
+
+  const assemble = (included: IContainer[][]): AgendaCard => {
+    const omitted = sections.reduce((n, s, i) => n + Math.max(0, s.candidates.length - (included[i]?.length ?? 0)), 0);
+    const body: CardElementArray = [header(agenda)];
+    if (options.besproken) body.push(besprokenBanner(options.besproken));
+    body.push(summary(agenda));
+    if (omitted > 0) {
+      body.push(
+        text(`Niet alles past op deze kaart: ${aantal(omitted, 'regel staat', 'regels staan')} alleen in het actieplan. De meest urgente staan bovenaan.`, {
+          color: 'Warning',
+          spacing: 'Medium',
+        }),
+        { type: 'ActionSet', actions: [openInPlan] },
+      );
+    }
+    sections.forEach((s, i) => body.push(sectionContainer(s, included[i] ?? [])));
+    const besluiten = decisions(agenda);
+    if (besluiten) body.push(besluiten);
+    body.push(reflection(agenda));
+    return { type: 'AdaptiveCard', version: '1.5', lang: 'nl-NL', fallbackText, msteams: { width: 'full' }, refresh, body, actions };
+  };
+
+  // Rows go in by urgency in two passes: first up to `FIRST_PASS_ROWS` of every section (so a long overdue list
+  // cannot push every blocked action off the card), then the rest, section by section. Forms are the bulk of a row
+  // (~1 KB), so at most `FORM_SHARE` of the budget goes to them; later rows are listed without a form rather than not
+  // at all (their status can still be changed in the tab). The first row that does not fit ends the filling. Then the
+  // real size is verified and rows are dropped from the end until it fits, so the estimate can never overshoot.
+  const included: IContainer[][] = sections.map(() => []);
+  const formed = new Set<string>();
+  const reservePerSection = cardByteSize(restLine(999, WIJZIGINGEN, 1)) + 1;
+  let used = cardByteSize(assemble(sections.map(() => []))) + sections.length * reservePerSection;
+  if (used > budget) throw new RangeError(`buildAgendaCard: ${budget} bytes is te weinig voor de kaart zonder regels (${used})`);
+  const formBudget = budget * FORM_SHARE;
+  let formBytes = 0;
+  const tryAdd = (i: number, cand: Candidate): boolean => {
+    const plain = cand.build(false);
+    const plainSize = cardByteSize(plain) + 1;
+    let row = plain;
+    let size = plainSize;
+    if (cand.actie !== undefined && !formed.has(cand.actie.id)) {
+      const withForm = cand.build(true);
+      const formSize = cardByteSize(withForm) + 1;
+      if (formBytes + (formSize - plainSize) <= formBudget && used + formSize <= budget) {
+        row = withForm;
+        size = formSize;
+        formBytes += formSize - plainSize;
+        formed.add(cand.actie.id);
+      }
+    }
+    if (used + size > budget) return false;
+    used += size;
+    included[i]?.push(row);
+    return true;
+  };
+  fill: for (const [from, to] of [
+    [0, FIRST_PASS_ROWS],
+    [FIRST_PASS_ROWS, Number.POSITIVE_INFINITY],
+  ] as const) {
+    for (const [i, s] of sections.entries()) {
+      for (const cand of s.candidates.slice(from, to)) {
+        if (!tryAdd(i, cand)) break fill;
+      }
+    }
+  }
+
+  let card = assemble(included);
+  while (cardByteSize(card) > budget) {
+    const last = [...included.keys()].reverse().find((i) => (included[i]?.length ?? 0) > 0);
+    if (last === undefined) break;
+    included[last]?.pop();
+    card = assemble(included);
+  }
+  return card;
+}

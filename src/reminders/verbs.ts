@@ -1,0 +1,97 @@
+/**
+ * The verbs of the agenda card's `Action.Execute` buttons and the data they carry back to the bot. The card builds
+ * these, the bot's `adaptiveCard/action` handler reads them; one module keeps the two in step.
+ */
+
+/**
+ * - `besproken`: the MT discussed the item; the card then shows who and when, for everyone.
+ * - `status-bijwerken`: a new status (with optional reason and deadline) for one listed action.
+ * - `vernieuwen`: the card's refresh, which gives each person their own "Jouw acties".
+ */
+export const CARD_VERBS = ['besproken', 'status-bijwerken', 'vernieuwen'] as const;
+export type CardVerb = (typeof CARD_VERBS)[number];
+
+/** What every button sends. `actieId` and `eTag` only with `status-bijwerken`. */
+export type CardActionData = {
+  verb: CardVerb;
+  mtKey: string;
+  /** `<mt.key>|<occurrence start ISO UTC>`, the reminder log's Sleutel. */
+  occurrenceKey: string;
+  /** SharePoint item id of the action. */
+  actieId?: string;
+  /** The action's eTag when the card was built, sent as If-Match so a stale card gets a conflict, not an overwrite. */
+  eTag?: string;
+};
+
+export function isCardVerb(value: unknown): value is CardVerb {
+  return typeof value === 'string' && (CARD_VERBS as readonly string[]).includes(value);
+}
+
+/** Input ids may only hold these characters in every renderer we know of. */
+function safeId(actieId: string): string {
+  return actieId.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/**
+ * The ids of the status-update inputs of one action. They include the action's id because Adaptive Card input ids
+ * must be unique across a card, and every listed action has its own form.
+ */
+export function statusInputIds(actieId: string): { status: string; toelichting: string; deadline: string } {
+  const id = safeId(actieId);
+  return { status: `status-${id}`, toelichting: `toelichting-${id}`, deadline: `deadline-${id}` };
+}
+
+/** What a `status-bijwerken` invoke carries: the button's data plus the values of that action's inputs. */
+export type StatusUpdateRequest = {
+  mtKey: string;
+  occurrenceKey: string;
+  actieId: string;
+  eTag: string;
+  status?: string;
+  toelichting?: string;
+  deadline?: string;
+};
+
+function text(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const t = value.trim();
+  return t === '' ? undefined : t;
+}
+
+/**
+ * Reads the `value` of an `adaptiveCard/action` invoke. Returns undefined for anything that is not one of our
+ * buttons (unknown verb, missing keys), so the bot can answer with a clear error instead of guessing.
+ */
+export function parseCardActionData(value: unknown): CardActionData | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const mtKey = text(v.mtKey);
+  const occurrenceKey = text(v.occurrenceKey);
+  if (!isCardVerb(v.verb) || mtKey === undefined || occurrenceKey === undefined) return undefined;
+  const data: CardActionData = { verb: v.verb, mtKey, occurrenceKey };
+  const actieId = text(v.actieId);
+  const eTag = text(v.eTag);
+  if (v.verb === 'status-bijwerken' && (actieId === undefined || eTag === undefined)) return undefined;
+  if (actieId !== undefined) data.actieId = actieId;
+  if (eTag !== undefined) data.eTag = eTag;
+  return data;
+}
+
+/**
+ * The status update a `status-bijwerken` invoke asks for, with the input values picked by the action's input ids.
+ * Whether the transition is allowed is the domain's question (`checkTransition`), not this parser's.
+ */
+export function parseStatusUpdate(value: unknown): StatusUpdateRequest | undefined {
+  const data = parseCardActionData(value);
+  if (!data || data.verb !== 'status-bijwerken' || data.actieId === undefined || data.eTag === undefined) return undefined;
+  const v = value as Record<string, unknown>;
+  const ids = statusInputIds(data.actieId);
+  const out: StatusUpdateRequest = { mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, actieId: data.actieId, eTag: data.eTag };
+  const status = text(v[ids.status]);
+  const toelichting = text(v[ids.toelichting]);
+  const deadline = text(v[ids.deadline]);
+  if (status !== undefined) out.status = status;
+  if (toelichting !== undefined) out.toelichting = toelichting;
+  if (deadline !== undefined) out.deadline = deadline;
+  return out;
+}

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { aantal, escapeCardText, formatDatum, formatMoment, truncateText } from '../../../src/reminders/card-text.js';
+
+const originalTz = process.env.TZ;
+afterEach(() => {
+  if (originalTz === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTz;
+});
+
+describe('escaping user text for a TextBlock', () => {
+  it.each([
+    ['**vet**', '\\*\\*vet\\*\\*'],
+    ['_schuin_', '\\_schuin\\_'],
+    ['[link](http://x)', '\\[link\\](http://x)'],
+    ['${expr}', '$\\{expr\\}'],
+    ['{{DATE(2017-02-14T06:08:00Z, SHORT)}}', '\\{\\{DATE(2017-02-14T06:08:00Z, SHORT)\\}\\}'],
+    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)\\>'],
+    ['&lt;b&gt;', '\\&lt;b\\&gt;'],
+    ['a\\b', 'a\\\\b'],
+    ['`code` ~~weg~~ | # x', '\\`code\\` \\~\\~weg\\~\\~ \\| \\# x'],
+  ])('%s renders as itself', (input, expected) => {
+    expect(escapeCardText(input)).toBe(expected);
+  });
+
+  it('list markers and headings only matter at the start, and are escaped there', () => {
+    expect(escapeCardText('- item')).toBe('\\- item');
+    expect(escapeCardText('+ item')).toBe('\\+ item');
+    expect(escapeCardText('1. item')).toBe('1\\. item');
+    expect(escapeCardText('12) item')).toBe('12\\) item');
+    expect(escapeCardText('# kop')).toBe('\\# kop');
+    expect(escapeCardText('data- en procesgericht, 2.1 af')).toBe('data- en procesgericht, 2.1 af');
+  });
+
+  it('makes one line: line breaks and control characters become single spaces, so no new list can start', () => {
+    expect(escapeCardText('regel 1\r\n- regel 2\n\n1. regel 3\u2028x\u0007y')).toBe('regel 1 - regel 2 1. regel 3 x y');
+  });
+
+  it('leaves ordinary Dutch text alone', () => {
+    const t = 'Afdelingshoofd (HR): “Wat vraagt het van ons?” — 3,5 fte, é, 2026-Q3.';
+    expect(escapeCardText(t)).toBe(t);
+  });
+
+  it('cuts long text before escaping, so an escape is never cut in half', () => {
+    const cut = escapeCardText('*'.repeat(50), 10);
+    expect(cut).toBe(`${'\\*'.repeat(9)}…`);
+    expect(truncateText('😀'.repeat(5), 3)).toBe('😀😀…');
+    expect(truncateText('kort', 10)).toBe('kort');
+  });
+});
+
+describe('dates in Dutch, Amsterdam time', () => {
+  it('writes a meeting moment as "dinsdag 24 november 2026, 09:00"', () => {
+    expect(formatMoment(new Date('2026-11-24T08:00:00Z'))).toBe('dinsdag 24 november 2026, 09:00');
+  });
+
+  it('keeps 09:00 on both sides of the DST switches, whatever the server’s zone', () => {
+    for (const zone of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
+      process.env.TZ = zone;
+      expect(formatMoment(new Date('2026-03-24T08:00:00Z'))).toBe('dinsdag 24 maart 2026, 09:00');
+      expect(formatMoment(new Date('2026-03-31T07:00:00Z'))).toBe('dinsdag 31 maart 2026, 09:00');
+      expect(formatMoment(new Date('2026-10-27T08:00:00Z'))).toBe('dinsdag 27 oktober 2026, 09:00');
+      expect(formatDatum('2025-06-30')).toBe('30 juni 2025');
+    }
+  });
+
+  it('shows a value that is not a date as it is', () => {
+    expect(formatDatum('ooit')).toBe('ooit');
+  });
+
+  it('counts in Dutch', () => {
+    expect(aantal(1, 'actie', 'acties')).toBe('1 actie');
+    expect(aantal(3, 'actie', 'acties')).toBe('3 acties');
+    expect(aantal(0, 'actie', 'acties')).toBe('0 acties');
+  });
+});

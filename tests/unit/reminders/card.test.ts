@@ -1,0 +1,377 @@
+import { AdaptiveCard, TextBlock } from '@microsoft/teams.cards';
+import { describe, expect, it } from 'vitest';
+import { composeAgenda, type AgendaActieInput, type AgendaInput } from '../../../src/domain/agenda.js';
+import { ACTIE_STATUSSEN, type ActieStatus } from '../../../src/domain/model.js';
+import { allowedTransitions } from '../../../src/domain/status.js';
+import {
+  buildAgendaCard,
+  buildPersonalSection,
+  CARD_BYTE_LIMIT,
+  cardByteSize,
+  MAX_REFRESH_USER_IDS,
+  type AgendaCard,
+} from '../../../src/reminders/card.js';
+import { CARD_VERBS, parseStatusUpdate, statusInputIds, type CardVerb } from '../../../src/reminders/verbs.js';
+import { validateAdaptiveCard } from './adaptive-card-schema.js';
+import { actie, agendaWith, DEEP_LINK, MEETING, NEXT_MEETING, NOW } from './fixtures.js';
+
+// ---------- walking a card ----------
+
+type Node = Record<string, unknown>;
+
+/** Every object in the card, depth first, including those inside ShowCards. */
+function nodes(value: unknown, out: Node[] = []): Node[] {
+  if (Array.isArray(value)) for (const v of value) nodes(v, out);
+  else if (typeof value === 'object' && value !== null) {
+    out.push(value as Node);
+    for (const v of Object.values(value)) nodes(v, out);
+  }
+  return out;
+}
+
+const ofType = (card: object, type: string): Node[] => nodes(card).filter((n) => n.type === type);
+const texts = (card: object): string[] => ofType(card, 'TextBlock').map((n) => String(n.text));
+const allText = (card: object): string => texts(card).join('\n');
+
+/** The rows of the section whose heading starts with `title`. */
+function section(card: AgendaCard, title: string): Node | undefined {
+  return nodes(card.body).find(
+    (n) => n.type === 'Container' && Array.isArray(n.items) && String((n.items[0] as Node | undefined)?.text ?? '').startsWith(title),
+  );
+}
+
+// ---------- agendas ----------
+
+function agenda(acties: AgendaActieInput[], extra: Partial<AgendaInput> = {}): ReturnType<typeof composeAgenda> {
+  return composeAgenda({
+    mt: { key: 'mt-sociaal-domein', naam: 'MT Sociaal Domein', domeinen: ['Sociaal Domein'] },
+    occurrenceStart: MEETING,
+    nextOccurrenceStart: NEXT_MEETING,
+    now: NOW,
+    acties,
+    ...extra,
+  });
+}
+
+describe('schema and size', () => {
+  it.each([0, 1, 40, 200])('an agenda with %i actions is a valid Adaptive Card 1.5 under 28 KB', (n) => {
+    for (const options of [
+      { deepLink: DEEP_LINK },
+      { deepLink: DEEP_LINK, viewerDisplayName: 'Directeur Sociaal Domein', refreshUserIds: ['29:1abc'], besproken: { door: 'Secretaris', op: MEETING } },
+    ]) {
+      const card = buildAgendaCard(agendaWith(n), options);
+      const result = validateAdaptiveCard(card);
+      expect(result.errors).toEqual([]);
+      expect(result.valid).toBe(true);
+      expect(card.version).toBe('1.5');
+      expect(cardByteSize(card)).toBeLessThan(CARD_BYTE_LIMIT);
+    }
+  });
+
+  it('stays under its budget with 200 actions whose texts are all very long', () => {
+    const long = 'Zeer lange tekst met veel woorden '.repeat(60);
+    const acties = Array.from({ length: 200 }, (_, i) =>
+      actie(i, { titel: long, statusToelichting: long, status: 'Geblokkeerd', deadline: '2026-01-01', eigenaar: { displayName: long } }),
+    );
+    const card = buildAgendaCard(agenda(acties, { previousDecisions: Array.from({ length: 20 }, () => long) }), { deepLink: DEEP_LINK, maxBytes: 20_000 });
+    expect(cardByteSize(card)).toBeLessThanOrEqual(20_000);
+    expect(validateAdaptiveCard(card).valid).toBe(true);
+  });
+
+  it('the schema test can fail: the teams.cards builder classes emit 1.6 defaults that 1.5 rejects (why the card uses typed literals)', () => {
+    const built = JSON.parse(JSON.stringify(new AdaptiveCard(new TextBlock('x')).withVersion('1.5'))) as object;
+    expect(validateAdaptiveCard(built).valid).toBe(false);
+  });
+
+  it('counts bytes, not characters', () => {
+    expect(cardByteSize({ t: 'é' })).toBe(JSON.stringify({ t: 'x' }).length + 1);
+  });
+});
+
+describe('a small card', () => {
+  it('matches its snapshot', () => {
+    const a = agenda(
+      [
+        actie(0, { nummer: '11.5', titel: 'Digitalisering als vast thema MT-vergaderingen', status: 'Loopt', deadline: '2026-11-20' }),
+        actie(1, { nummer: '2.1', titel: 'Uitvoeren van 0-metingen', status: 'Geblokkeerd', statusToelichting: 'Wacht op IMO', deadline: undefined }),
+      ],
+      { previousDecisions: ['IMO-terugkoppeling elk kwartaal agenderen'] },
+    );
+    const card = buildAgendaCard(a, { deepLink: DEEP_LINK, besproken: { door: 'Secretaris MT Sociaal Domein', op: new Date('2026-11-24T09:15:00Z') }, refreshUserIds: ['29:1'] });
+    expect(card).toMatchSnapshot();
+  });
+
+  it('has a header with the MT and the meeting in Amsterdam time, in Dutch', () => {
+    const card = buildAgendaCard(agendaWith(1), { deepLink: DEEP_LINK });
+    expect(texts(card)).toContain('MT Sociaal Domein');
+    expect(texts(card)).toContain('Vergadering: dinsdag 24 november 2026, 09:00');
+  });
+
+  it('lists every action with number, title, status, owner and deadline', () => {
+    const card = buildAgendaCard(agenda([actie(0, { nummer: '3.3', titel: 'Terugkoppeling IMO', status: 'Loopt', deadline: '2026-11-26' })]), { deepLink: DEEP_LINK });
+    const t = allText(card);
+    expect(t).toContain('**3.3** Terugkoppeling IMO');
+    expect(t).toContain('Loopt · Eigenaar: Informatiemanager Sociaal Domein · Deadline: 26 november 2026');
+  });
+
+  it('shows each section with its count, and blocked actions with their reason and what they wait for', () => {
+    const acties = [
+      actie(0, { nummer: '2.1', status: 'Loopt', deadline: '2026-11-25' }),
+      actie(1, { nummer: '2.2', status: 'Niet gestart', afhankelijkVan: ['2.1'], deadline: undefined }),
+      actie(2, { nummer: '9.1', status: 'Geblokkeerd', statusToelichting: 'Geen capaciteit', deadline: '2026-10-01' }),
+    ];
+    const card = buildAgendaCard(agenda(acties), { deepLink: DEEP_LINK });
+    const t = allText(card);
+    expect(t).toContain('Achterstallig (1)');
+    expect(t).toContain('Geblokkeerd (2)');
+    expect(t).toContain('Deadline tot en met 1 december 2026 (1)');
+    expect(t).toContain('Reden: Geen capaciteit');
+    expect(t).toMatch(/Wacht op: 2\.1 .* \(Loopt\)/);
+    expect(t).toContain('53 dagen over de deadline.');
+  });
+
+  it('says on a first agenda that there is nothing to compare with yet', () => {
+    expect(allText(buildAgendaCard(agendaWith(0, { previous: undefined }), { deepLink: DEEP_LINK }))).toContain('Dit is de eerste agenda voor dit MT.');
+  });
+
+  it('shows the reflection question', () => {
+    const a = agendaWith(1);
+    expect(allText(buildAgendaCard(a, { deepLink: DEEP_LINK }))).toContain(`**${a.reflectionQuestion.aspect}**: ${a.reflectionQuestion.vraag}`);
+  });
+});
+
+describe('buttons', () => {
+  const card = buildAgendaCard(agendaWith(10), { deepLink: DEEP_LINK, refreshUserIds: ['29:1'] });
+  const executes = ofType(card, 'Action.Execute');
+
+  it('every Action.Execute carries one of the verbs, and data { verb, mtKey, occurrenceKey }', () => {
+    expect(executes.length).toBeGreaterThan(2);
+    for (const e of executes) {
+      expect(CARD_VERBS).toContain(e.verb);
+      expect(e.data).toMatchObject({ verb: e.verb, mtKey: 'mt-sociaal-domein', occurrenceKey: 'mt-sociaal-domein|2026-11-24T08:00:00Z' });
+    }
+  });
+
+  it('uses every verb of the union: besproken, status-bijwerken and vernieuwen (the refresh)', () => {
+    const used = new Set(executes.map((e) => e.verb));
+    const all: Record<CardVerb, true> = { besproken: true, 'status-bijwerken': true, vernieuwen: true };
+    expect([...used].sort()).toEqual(Object.keys(all).sort());
+    // @ts-expect-error a verb outside the union does not compile
+    const wrong: CardVerb = 'verwijderen';
+    expect(CARD_VERBS).not.toContain(wrong);
+  });
+
+  it('a status update carries the action’s SharePoint id and eTag, and the bot can read its inputs back', () => {
+    const update = executes.find((e) => e.verb === 'status-bijwerken');
+    expect(update?.data).toMatchObject({ actieId: expect.any(String), eTag: expect.stringMatching(/^"/) });
+    const data = update?.data as Record<string, string>;
+    const ids = statusInputIds(data.actieId ?? '');
+    expect(parseStatusUpdate({ ...data, [ids.status]: 'Loopt', [ids.toelichting]: ' ', [ids.deadline]: '2027-01-31' })).toEqual({
+      mtKey: data.mtKey,
+      occurrenceKey: data.occurrenceKey,
+      actieId: data.actieId,
+      eTag: data.eTag,
+      status: 'Loopt',
+      deadline: '2027-01-31',
+    });
+  });
+
+  it.each(ACTIE_STATUSSEN.filter((s) => s !== 'Afgerond' && s !== 'Niet overgenomen'))(
+    'the status choices of a listed "%s" action are exactly its allowed transitions',
+    (status: ActieStatus) => {
+      const c = buildAgendaCard(agenda([actie(0, { status, deadline: '2026-01-01' })]), { deepLink: DEEP_LINK });
+      const choiceSet = ofType(c, 'Input.ChoiceSet')[0];
+      expect((choiceSet?.choices as { value: string }[]).map((x) => x.value)).toEqual([...allowedTransitions(status)]);
+    },
+  );
+
+  it('a closed action is on no list, so it never gets a status form', () => {
+    const c = buildAgendaCard(agenda([actie(0, { status: 'Afgerond', deadline: '2026-01-01' })]), { deepLink: DEEP_LINK, viewerDisplayName: 'Informatiemanager Sociaal Domein' });
+    expect(ofType(c, 'Input.ChoiceSet')).toEqual([]);
+  });
+
+  it('every input id is unique, also when an action is listed in several sections', () => {
+    // Action 2.2 is overdue, blocked by 2.1 and without owner: three listings, one form.
+    const acties = [actie(0, { nummer: '2.1', deadline: undefined }), actie(1, { nummer: '2.2', afhankelijkVan: ['2.1'], deadline: '2026-01-01', eigenaar: undefined })];
+    const c = buildAgendaCard(agenda(acties), { deepLink: DEEP_LINK });
+    const inputIds = nodes(c).filter((n) => String(n.type).startsWith('Input.')).map((n) => n.id);
+    expect(new Set(inputIds).size).toBe(inputIds.length);
+    expect(allText(c).match(/\*\*2\.2\*\*/g)).toHaveLength(3);
+    expect(ofType(c, 'Input.ChoiceSet')).toHaveLength(1);
+    const big = buildAgendaCard(agendaWith(200, { now: NOW }), { deepLink: DEEP_LINK, viewerDisplayName: 'Directeur Sociaal Domein' });
+    const bigIds = nodes(big).filter((n) => String(n.type).startsWith('Input.')).map((n) => n.id);
+    expect(new Set(bigIds).size).toBe(bigIds.length);
+  });
+
+  it('"Besproken" is a button until pressed; then the card says by whom and when, for everyone', () => {
+    expect(executes.some((e) => e.verb === 'besproken')).toBe(true);
+    const after = buildAgendaCard(agendaWith(10), { deepLink: DEEP_LINK, besproken: { door: 'Secretaris **MT**', op: new Date('2026-11-24T09:12:00Z') } });
+    expect(ofType(after, 'Action.Execute').some((e) => e.verb === 'besproken')).toBe(false);
+    expect(texts(after)).toContain('Besproken door Secretaris \\*\\*MT\\*\\* op dinsdag 24 november 2026, 10:12.');
+  });
+
+  it('"Open in actieplan" opens the deep link; a link that is not https is refused', () => {
+    const open = ofType(card, 'Action.OpenUrl');
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((o) => o.url === new URL(DEEP_LINK).toString() && o.title === 'Open in actieplan')).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'http://evil.example/x', 'geen url']) {
+      expect(() => buildAgendaCard(agendaWith(1), { deepLink: bad })).toThrow(RangeError);
+    }
+    expect(() => buildAgendaCard(agendaWith(1), { deepLink: 'http://localhost:3978/tab' })).not.toThrow();
+  });
+
+  it('refresh runs the vernieuwen verb for at most 60 distinct users', () => {
+    const userIds = Array.from({ length: 80 }, (_, i) => `29:user-${i % 70}`);
+    const c = buildAgendaCard(agendaWith(1), { deepLink: DEEP_LINK, refreshUserIds: userIds });
+    expect(c.refresh?.action?.verb).toBe('vernieuwen');
+    expect(c.refresh?.userIds).toHaveLength(MAX_REFRESH_USER_IDS);
+    expect(new Set(c.refresh?.userIds).size).toBe(MAX_REFRESH_USER_IDS);
+    expect(c.refresh?.userIds?.[0]).toBe('29:user-0');
+  });
+});
+
+describe('hostile texts render inert', () => {
+  const HOSTILE = [
+    '**vet** _schuin_ ~~weg~~ `code`',
+    '[klik hier](http://x.example) ![img](http://x.example/a.png) <http://x.example>',
+    '${expr} ${mt.naam} {{DATE(2017-02-14T06:08:00Z, SHORT)}}',
+    '<img src=x onerror=alert(1)> <script>alert(1)</script> &lt;b&gt;',
+    '- lijst\n1. genummerd\n# kop\n> citaat\r\n| tabel |',
+    '\\*al ontsnapt\\*',
+  ];
+
+  /** Markdown control characters without a backslash in front (an escaped backslash does not count as an escape). */
+  function unescaped(t: string): string[] {
+    const found: string[] = [];
+    for (let i = 0; i < t.length; i += 1) {
+      const c = t[i] ?? '';
+      if (c === '\\') {
+        i += 1;
+        continue;
+      }
+      if ('*_[]<>`~{}&|#'.includes(c)) found.push(c);
+    }
+    return found;
+  }
+
+  function hostileCard(): AgendaCard {
+    const acties = HOSTILE.map((h, i) =>
+      actie(i, { titel: h, statusToelichting: h, status: 'Geblokkeerd', deadline: '2026-01-01', eigenaar: { displayName: h } }),
+    );
+    const a = agenda(acties, { mt: { key: 'mt-x', naam: HOSTILE.join(' '), domeinen: ['Sociaal Domein'] }, previousDecisions: HOSTILE });
+    return buildAgendaCard(a, { deepLink: DEEP_LINK, besproken: { door: HOSTILE[0] ?? '', op: MEETING }, viewerDisplayName: HOSTILE[0] });
+  }
+
+  it('no TextBlock holds an unescaped Markdown character, a template ${…}, a {{DATE()}} or a line break', () => {
+    const card = hostileCard();
+    const userTexts = texts(card).filter((t) => HOSTILE.some((h) => t.includes(h.slice(2, 6).replace(/[*_[\]<>`~{}&|#\\]/g, '')))).length;
+    expect(userTexts).toBeGreaterThan(10);
+    // Our own Markdown is only **bold** around a number or name; strip exactly that, the rest must be inert.
+    for (const t of texts(card)) {
+      const own = t.replace(/^\*\*(\d+\.\d+|[^*\\]*(?:\\.[^*\\]*)*)\*\*/, '');
+      expect(unescaped(own), t).toEqual([]);
+      expect(t).not.toMatch(/\$\{/);
+      expect(t).not.toMatch(/\{\{/);
+      expect(t).not.toMatch(/[\r\n]/);
+      expect(t).not.toMatch(/^\s*(?:[-+]\s|\d+[.)])/);
+    }
+  });
+
+  it('the hostile texts are still there to read (escaped, not dropped)', () => {
+    const t = allText(hostileCard());
+    expect(t).toContain('\\*\\*vet\\*\\* \\_schuin\\_');
+    expect(t).toContain('\\[klik hier\\](http://x.example)');
+    expect(t).toContain('$\\{expr\\}');
+    expect(t).toContain('\\<img src=x onerror=alert(1)\\>');
+  });
+
+  it('a hostile MT name is escaped in the header and in the fallback text', () => {
+    const card = hostileCard();
+    expect(card.fallbackText).not.toMatch(/\$\{|(^|[^\\])<img/);
+    expect(card.fallbackText).toContain('\\<img');
+    expect(texts(card).some((t) => t.startsWith('\\*\\*vet\\*\\*'))).toBe(true);
+  });
+
+  it('very long texts are cut with an ellipsis instead of growing the card', () => {
+    const a = agenda([actie(0, { titel: 'x'.repeat(5000), deadline: '2026-01-01' })]);
+    const titles = texts(buildAgendaCard(a, { deepLink: DEEP_LINK })).filter((t) => t.includes('xxxx'));
+    expect(titles.length).toBeGreaterThan(0);
+    for (const t of titles) expect(t.length).toBeLessThan(260);
+    expect(titles[0]).toMatch(/…$/);
+  });
+});
+
+describe('themes', () => {
+  it('uses only semantic colours and container styles, never raw colours, so light, dark and high contrast work', () => {
+    const card = buildAgendaCard(agendaWith(40), { deepLink: DEEP_LINK, besproken: { door: 'X', op: MEETING }, viewerDisplayName: 'Directeur Sociaal Domein' });
+    const colors = new Set(nodes(card).map((n) => n.color).filter((c) => c !== undefined));
+    const styles = new Set(ofType(card, 'Container').map((n) => n.style).filter((s) => s !== undefined));
+    expect([...colors].every((c) => ['Attention', 'Warning', 'Good', 'Accent'].includes(String(c)))).toBe(true);
+    expect([...styles].every((s) => ['emphasis', 'accent', 'good'].includes(String(s)))).toBe(true);
+    expect(JSON.stringify(card)).not.toMatch(/#[0-9a-fA-F]{3,8}\b|rgb\(/);
+  });
+});
+
+describe('when it does not all fit', () => {
+  const big = agendaWith(200);
+  const card = buildAgendaCard(big, { deepLink: DEEP_LINK });
+
+  it('lists the most urgent first: every section shows its first rows, overdue before the rest', () => {
+    const overdue = section(card, 'Achterstallig');
+    const rows = (overdue?.items as Node[]).filter((n) => n.type === 'Container');
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    const first = big.overdue[0];
+    expect(JSON.stringify(rows[0])).toContain(`**${first?.nummer}**`);
+    for (const title of ['Geblokkeerd', 'Deadline tot en met', 'Zonder eigenaar']) {
+      expect((section(card, title)?.items as Node[]).filter((n) => n.type === 'Container').length, title).toBeGreaterThan(0);
+    }
+  });
+
+  it('summarises the rest per section ("en N andere acties, zie het actieplan") and links to the tab', () => {
+    const overdue = section(card, 'Achterstallig');
+    const shown = (overdue?.items as Node[]).filter((n) => n.type === 'Container').length;
+    expect(allText(overdue ?? {})).toContain(`En ${big.overdue.length - shown} andere acties, zie het actieplan.`);
+    expect(allText(card)).toMatch(/Niet alles past op deze kaart: \d+ regels staan alleen in het actieplan\./);
+    expect(ofType(card, 'Action.OpenUrl').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps the heading counts as the full totals', () => {
+    expect(allText(card)).toContain(`Achterstallig (${big.counts.overdue})`);
+    expect(allText(card)).toContain(`Geblokkeerd (${big.counts.blocked})`);
+  });
+
+  it('a small agenda is not summarised', () => {
+    const small = buildAgendaCard(agendaWith(1), { deepLink: DEEP_LINK });
+    expect(allText(small)).not.toMatch(/Niet alles past|zie het actieplan/);
+  });
+});
+
+describe('"Jouw acties" (the refreshed, per-user view)', () => {
+  const acties = [
+    actie(0, { nummer: '1.1', deadline: '2026-12-31', eigenaar: { displayName: 'Directeur Sociaal Domein' } }),
+    actie(1, { nummer: '1.2', deadline: '2026-01-01', eigenaar: { displayName: 'directeur  sociaal domein' } }),
+    actie(2, { nummer: '1.3', deadline: '2026-11-01', eigenaar: { displayName: 'Directeur Sociaal Domein' } }),
+    actie(3, { nummer: '1.4', eigenaar: { displayName: 'Informatiemanager Sociaal Domein' } }),
+    actie(4, { nummer: '1.5', status: 'Afgerond', eigenaar: { displayName: 'Directeur Sociaal Domein' } }),
+  ];
+
+  it('lists the viewer’s open actions (name matched without case or spacing), most overdue first', () => {
+    const s = buildPersonalSection(agenda(acties), 'Directeur Sociaal Domein');
+    const t = allText(s);
+    expect(t).toContain('Jouw acties (3)');
+    expect(t.match(/\*\*(\d+\.\d+)\*\*/g)).toEqual(['**1.2**', '**1.3**', '**1.1**']);
+    expect(ofType(s, 'Input.ChoiceSet')).toHaveLength(3);
+  });
+
+  it('says so when the viewer has no open actions', () => {
+    expect(allText(buildPersonalSection(agenda(acties), 'Gemeentesecretaris'))).toContain('Je hebt geen open acties op de agenda van dit MT.');
+  });
+
+  it('comes first on the card built for a viewer, and its rows carry the forms', () => {
+    const c = buildAgendaCard(agenda(acties), { deepLink: DEEP_LINK, viewerDisplayName: 'Directeur Sociaal Domein' });
+    const containers = c.body.filter((b) => b.type === 'Container') as unknown as Node[];
+    expect(String((containers[1]?.items as Node[])[0]?.text)).toBe('Jouw acties (3)');
+    expect(ofType(containers[1] ?? {}, 'Input.ChoiceSet')).toHaveLength(3);
+    expect(validateAdaptiveCard(c).valid).toBe(true);
+  });
+});
