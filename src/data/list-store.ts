@@ -105,8 +105,9 @@ export function createListStore(
     },
 
     async update(id, eTag, fields, fieldNames) {
+      let answer: Record<string, unknown>;
       try {
-        await graph.patch(`${base}/${id}/fields`, fields, { ifMatch: eTag });
+        answer = await graph.patch<Record<string, unknown>>(`${base}/${id}/fields`, fields, { ifMatch: eTag });
       } catch (error) {
         if (error instanceof GraphRequestError && error.status === 412) {
           const now = await current(id, fieldNames);
@@ -117,6 +118,9 @@ export function createListStore(
         }
         throw error;
       }
+      // Graph answers a fields PATCH with the item's fieldValueSet, new eTag included: no second read.
+      const newETag = answer?.['@odata.etag'];
+      if (typeof newETag === 'string') return { id, eTag: newETag, fields: answer };
       const updated = await current(id, fieldNames);
       if (!updated) throw new EtagConflictError(list, id, undefined);
       return updated;
