@@ -48,6 +48,8 @@ export type ColumnRecord = {
   dateTime?: DateTimeFacet;
   personOrGroup?: PersonFacet;
   lookup?: LookupFacet;
+  /** Column formatting JSON (SharePoint's CustomFormatter); only SharePoint REST shows and sets it. */
+  customFormatter?: string;
 };
 
 /** Field ids SharePoint gives its built-in columns on every list (SPBuiltInFieldId). */

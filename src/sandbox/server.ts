@@ -1,23 +1,32 @@
 /**
  * The local Microsoft 365 sandbox: a loopback-only HTTP server (plain `node:http`) that implements
- * the subset of Microsoft Graph v1.0 the app uses, an Entra-shaped token endpoint, and a small
- * control surface for tests (`/_sandbox/*`). It knows one site and a set of personas, nothing of the app.
+ * the subset of Microsoft Graph v1.0 and of SharePoint REST (`/sites/actieplan/_api/...`) the app
+ * uses, an Entra-shaped token endpoint, and a small control surface for tests (`/_sandbox/*`).
+ * Both protocols serve the same site from the same store. It knows one site and a set of personas,
+ * nothing of the app.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { decodeJwt } from 'jose';
 import { z } from 'zod';
 import { FaultInjector, faultsSchema } from './faults.js';
 import { GraphError, graphErrorBody, invalidRequest, OAuthError, oauthErrorBody, SandboxSetupError, type RequestIds } from './graph-errors.js';
 import { PERSONAS, SANDBOX_TENANT_ID } from './personas.js';
 import { runBatch } from './routes/batch.js';
+import { groupControl } from './routes/groups.js';
 import type { GraphContext, GraphRequest, GraphResponse } from './routes/context.js';
 import { dispatchGraph } from './routes/graph-router.js';
 import { issueToken } from './routes/oauth.js';
 import { ensureUserInformationList } from './site-setup.js';
+import { readRestOptions, type RestContext } from './rest/context.js';
+import { fromGraphError, SharePointError, SP_CODES } from './rest/errors.js';
+import { contentTypeOf, errorBody, negotiate, type ODataFormat } from './rest/odata.js';
+import { parseRestPath } from './rest/path.js';
+import { dispatchRest, effectiveMethod } from './rest/router.js';
 import { SandboxStore } from './store.js';
-import { TokenService, type AuthContext } from './tokens.js';
+import { AuthenticationError, TokenService, type AuthContext } from './tokens.js';
 
 export type SandboxFaults = {
   /** Added to every Graph response. */
@@ -57,8 +66,10 @@ export type RunningSandbox = {
   baseUrl: string;
   /** baseUrl + '/v1.0' */
   graphUrl: string;
-  /** baseUrl + '/sites/actieplan' */
+  /** baseUrl + '/sites/actieplan'; SharePoint REST is below it at `/_api/`. */
   siteUrl: string;
+  /** The audience of SharePoint REST tokens (request them with `scope=<sharePointOrigin>/.default`): the baseUrl. */
+  sharePointOrigin: string;
   tokenUrl: string;
   setFaults(f: SandboxFaults): void;
   close(): Promise<void>;
@@ -72,10 +83,12 @@ export const DEFAULT_ALLOWED_ORIGINS = ['http://127.0.0.1:3978', 'http://localho
 
 const LOOPBACK = '127.0.0.1';
 const SITE_PATH = '/sites/actieplan';
+/** SharePoint REST lives below the site; `_api` is matched without regard to case, as SharePoint does. */
+const REST_PREFIX = `${SITE_PATH}/_api`;
 const SITE_DISPLAY_NAME = 'Actieplan Digitaal Leiderschap';
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
-const ALLOWED_METHODS = 'GET, POST, PATCH, PUT, DELETE, OPTIONS';
+const ALLOWED_METHODS = 'GET, POST, PATCH, PUT, DELETE, MERGE, OPTIONS';
 /**
  * The headers the brief requires, plus those the Graph JS client (`SdkVersion`) and MSAL send,
  * so a browser preflight from the tab does not fail on them.
@@ -84,8 +97,12 @@ const ALLOWED_HEADERS = [
   'Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Prefer', 'client-request-id', 'return-client-request-id', 'ConsistencyLevel',
   'SdkVersion', 'x-client-SKU', 'x-client-VER', 'x-client-OS', 'x-client-CPU', 'x-ms-lib-capability', 'x-client-current-telemetry',
   'x-client-last-telemetry', 'x-app-name', 'x-app-ver',
+  // SharePoint REST as PnPjs calls it.
+  'Accept', 'X-HTTP-Method', 'X-RequestDigest', 'X-ClientService-ClientTag', 'X-PnPjs-NoDigest', 'odata-version', 'DataServiceVersion', 'MaxDataServiceVersion',
 ].join(', ');
-const EXPOSED_HEADERS = 'ETag, Retry-After, request-id, client-request-id, Location';
+const EXPOSED_HEADERS = 'ETag, Retry-After, request-id, client-request-id, Location, SPRequestGuid';
+/** SharePoint Online's own application id, named in its 401 challenge. */
+const SHAREPOINT_APP_ID = '00000003-0000-0ff1-ce00-000000000000';
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 const optionsSchema = z.object({
@@ -185,6 +202,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     now,
   };
 
+  const restCtx: RestContext = { ...ctx, apiUrl: `${ctx.urls.siteUrl}/_api/` };
+
   const errorResponse = (err: GraphError, ids: RequestIds): GraphResponse => ({
     status: err.status,
     headers: { ...err.headers },
@@ -258,6 +277,81 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
   };
 
+  type RestResult = { status: number; headers: Record<string, string>; body?: unknown; contentType: string };
+
+  /**
+   * SharePoint's 401: its challenge names SharePoint's app id and the tenant, the reason goes into
+   * `x-ms-diagnostics`, and the body is `{"error_description"}` (not an OData error), as SharePoint
+   * Online answers a token for another audience, an expired one or none.
+   */
+  const sharePointUnauthorized = (err: AuthenticationError, authorization: string | undefined): RestResult => {
+    let diagnostics = `3000006;reason="${err.message}";category="invalid_client"`;
+    let description = `Invalid JWT token. ${err.message}`;
+    if (err.reason === 'audience') {
+      let aud = '';
+      try {
+        const claims = decodeJwt(/^Bearer\s+(\S+)/i.exec(authorization ?? '')?.[1] ?? '');
+        aud = Array.isArray(claims.aud) ? claims.aud.join(',') : String(claims.aud ?? '');
+      } catch {
+        aud = '(unreadable)'; // verify() already refused the token; the diagnostics only name its audience
+      }
+      diagnostics = `3000003;reason="Invalid audience Uri '${aud}'.";category="invalid_client"`;
+      description = "Exception of type 'Microsoft.IdentityModel.Tokens.AudienceUriValidationFailedException' was thrown.";
+    }
+    return {
+      status: 401,
+      headers: {
+        'WWW-Authenticate': `Bearer realm="${SANDBOX_TENANT_ID}",client_id="${SHAREPOINT_APP_ID}",trusted_issuers="00000001-0000-0000-c000-000000000000@*,https://sts.windows.net/*/",authorization_uri="https://login.windows.net/common/oauth2/authorize"`,
+        'x-ms-diagnostics': diagnostics,
+      },
+      body: { error_description: description },
+      contentType: 'application/json; charset=utf-8',
+    };
+  };
+
+  /** Runs a SharePoint REST request: format, throttling, body, method, SharePoint-audience token, dispatch. */
+  const handleRest = async (req: IncomingMessage, url: URL, headers: Record<string, string>, ids: RequestIds): Promise<RestResult> => {
+    let format: ODataFormat = 'minimal';
+    const spHeaders: Record<string, string> = { SPRequestGuid: ids.requestId, MicrosoftSharePointTeamServices: '16.0.0.0' };
+    const fail = (err: SharePointError): RestResult => ({ status: err.status, headers: { ...spHeaders, ...err.headers }, body: errorBody(format, err), contentType: contentTypeOf(format) });
+    try {
+      format = negotiate(headers['accept']);
+      const throttled = faults.throttle();
+      if (throttled) {
+        await readBody(req);
+        const message = throttled === 429 ? 'The request has been throttled. Retry after the number of seconds in Retry-After.' : 'The service is temporarily unavailable.';
+        return fail(new SharePointError(throttled, SP_CODES.throttled, message, { 'Retry-After': String(faults.retryAfterSeconds) }));
+      }
+      const text = await readBody(req);
+      let body: unknown;
+      try {
+        body = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+      } catch (err) {
+        throw new SharePointError(400, SP_CODES.invalidQuery, `Invalid JSON. ${(err as Error).message}`);
+      }
+      let auth: AuthContext;
+      try {
+        auth = await tokens.verify(headers['authorization'], [baseUrl]);
+      } catch (err) {
+        if (err instanceof AuthenticationError) {
+          const refused = sharePointUnauthorized(err, headers['authorization']);
+          return { ...refused, headers: { ...spHeaders, ...refused.headers } };
+        }
+        throw err;
+      }
+      const method = effectiveMethod(req.method ?? 'GET', headers['x-http-method']);
+      if (!method) throw new SharePointError(405, SP_CODES.invalidQuery, `The HTTP method '${req.method ?? ''}' is not supported.`);
+      const segments = parseRestPath(url.pathname.slice(REST_PREFIX.length));
+      const response = dispatchRest(restCtx, { method, segments, options: readRestOptions(url.searchParams), headers, body, auth, format });
+      return { ...response, headers: { ...spHeaders, ...response.headers }, contentType: contentTypeOf(format) };
+    } catch (err) {
+      if (err instanceof SharePointError) return fail(err);
+      if (err instanceof HttpBodyError) return fail(new SharePointError(err.status, SP_CODES.invalidQuery, err.message));
+      if (err instanceof GraphError) return fail(fromGraphError(err));
+      throw err;
+    }
+  };
+
   const handleToken = async (req: IncomingMessage, headers: Record<string, string>, ids: RequestIds): Promise<{ status: number; body: unknown }> => {
     const contentType = headers['content-type'] ?? '';
     const text = await readBody(req);
@@ -265,7 +359,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       if (!contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
         throw new OAuthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'grant_type'.");
       }
-      const token = await issueToken(new URLSearchParams(text), headers['authorization'], { clientId, clientSecret }, tokens);
+      const token = await issueToken(new URLSearchParams(text), headers['authorization'], { clientId, clientSecret, sharePointOrigin: baseUrl }, tokens);
       return { status: 200, body: token };
     } catch (err) {
       if (err instanceof OAuthError) return { status: err.status, body: oauthErrorBody(err, ids, now()) };
@@ -298,6 +392,16 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         faults.set(result.data);
         return { status: 200, body: faults.current };
       }
+    }
+    if (path.startsWith('/_sandbox/groups/')) {
+      let body: unknown;
+      try {
+        body = parseJsonBody(await readBody(req));
+      } catch (err) {
+        if (err instanceof GraphError) return { status: 400, body: graphErrorBody(err.code, err.message, ids, now()) };
+        throw err;
+      }
+      return groupControl(ctx, method, path.slice('/_sandbox/groups/'.length).split('/').filter((s) => s !== ''), body);
     }
     return { status: 404, body: graphErrorBody('itemNotFound', `No sandbox control endpoint ${method} ${path}.`, ids, now()) };
   };
@@ -360,6 +464,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       send(res, response.status, responseHeaders, response.body, response.status >= 400 ? 'application/json' : GRAPH_JSON);
       return;
     }
+    const lowerPath = path.toLowerCase();
+    if (lowerPath === REST_PREFIX || lowerPath.startsWith(`${REST_PREFIX}/`)) {
+      const result = await handleRest(req, url, headers, ids);
+      if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+      send(res, result.status, { ...common, ...result.headers }, result.body, result.contentType);
+      return;
+    }
     if (method === 'POST' && /^(\/[^/]+)?\/oauth2\/v2\.0\/token$/.test(path)) {
       const { status, body } = await handleToken(req, headers, ids);
       send(res, status, { ...common, Pragma: 'no-cache', 'x-ms-request-id': ids.requestId }, body);
@@ -400,6 +511,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     baseUrl,
     graphUrl: ctx.urls.graphUrl,
     siteUrl: ctx.urls.siteUrl,
+    sharePointOrigin: baseUrl,
     tokenUrl: `${baseUrl}/oauth2/v2.0/token`,
     setFaults(f: SandboxFaults): void {
       faults.set(faultsSchema.parse(f));

@@ -57,6 +57,27 @@ export type ItemVersionRecord = ItemRecord;
 
 export type ChangeRecord = { seq: number; itemId: number; kind: 'upsert' | 'delete' };
 
+/** List settings that only SharePoint REST shows and changes (Graph's list resource has none of them). */
+export type ListSettings = { enableVersioning: boolean; majorVersionLimit: number; noCrawl: boolean };
+
+/** A list's settings until someone changes them: versioning off, as for a list created through the API. */
+export const DEFAULT_LIST_SETTINGS: ListSettings = { enableVersioning: false, majorVersionLimit: 0, noCrawl: false };
+
+/** A public list view (SP.View). `query` is the CAML inside `<Query>`; `fields` the internal names shown. */
+export type ViewRecord = {
+  id: string;
+  title: string;
+  query: string;
+  fields: string[];
+  rowLimit: number;
+  paged: boolean;
+  defaultView: boolean;
+  hidden: boolean;
+  personalView: boolean;
+  /** The page name, fixed at creation as SharePoint does (a rename keeps the URL). */
+  urlName: string;
+};
+
 const SCHEMA_VERSION = '1';
 
 const SCHEMA = `
@@ -120,6 +141,27 @@ CREATE TABLE IF NOT EXISTS changes (
   kind TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS changes_list ON changes (list_id, seq);
+CREATE TABLE IF NOT EXISTS list_settings (
+  list_id TEXT PRIMARY KEY REFERENCES lists (id),
+  settings TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS groups (
+  id TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS group_events (
+  group_id TEXT NOT NULL REFERENCES groups (id),
+  id TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  PRIMARY KEY (group_id, id)
+);
+CREATE TABLE IF NOT EXISTS views (
+  list_id TEXT NOT NULL REFERENCES lists (id),
+  id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  definition TEXT NOT NULL,
+  PRIMARY KEY (list_id, id)
+);
 `;
 
 type ListRow = {
@@ -290,6 +332,26 @@ export class SandboxStore {
     columns.forEach((col) => this.insertColumn(list.id, col));
   }
 
+  /** Changes a list's title, description or hidden flag (SharePoint REST may; Graph may not). */
+  updateList(listId: string, patch: { displayName?: string; description?: string; hidden?: boolean }): void {
+    const current = this.getList(listId);
+    if (!current) throw new Error(`List ${listId} vanished during a write.`);
+    this.db
+      .prepare('UPDATE lists SET display_name = ?, description = ?, hidden = ? WHERE id = ?')
+      .run(patch.displayName ?? current.displayName, patch.description ?? current.description, (patch.hidden ?? current.hidden) ? 1 : 0, listId);
+  }
+
+  listSettings(listId: string): ListSettings {
+    const row = this.db.prepare('SELECT settings FROM list_settings WHERE list_id = ?').get(listId) as { settings: string } | undefined;
+    return row ? { ...DEFAULT_LIST_SETTINGS, ...(JSON.parse(row.settings) as Partial<ListSettings>) } : { ...DEFAULT_LIST_SETTINGS };
+  }
+
+  saveListSettings(listId: string, settings: ListSettings): void {
+    this.db
+      .prepare('INSERT INTO list_settings (list_id, settings) VALUES (?, ?) ON CONFLICT (list_id) DO UPDATE SET settings = excluded.settings')
+      .run(listId, JSON.stringify(settings));
+  }
+
   touchList(listId: string, now: number, by: IdentitySet): void {
     this.db.prepare('UPDATE lists SET modified_at = ?, modified_by = ?, version = version + 1 WHERE id = ?').run(now, JSON.stringify(by), listId);
   }
@@ -321,6 +383,50 @@ export class SandboxStore {
 
   updateColumn(listId: string, col: ColumnRecord): void {
     this.db.prepare('UPDATE columns SET definition = ? WHERE list_id = ? AND name = ?').run(JSON.stringify(col), listId, col.name);
+  }
+
+  // ---- views -------------------------------------------------------------------------------
+
+  views(listId: string): ViewRecord[] {
+    const rows = this.db.prepare('SELECT definition FROM views WHERE list_id = ? ORDER BY position').all(listId) as { definition: string }[];
+    return rows.map((r) => JSON.parse(r.definition) as ViewRecord);
+  }
+
+  insertView(listId: string, view: ViewRecord): void {
+    const row = this.db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM views WHERE list_id = ?').get(listId) as { next: number };
+    this.db.prepare('INSERT INTO views (list_id, id, position, definition) VALUES (?, ?, ?, ?)').run(listId, view.id, row.next, JSON.stringify(view));
+  }
+
+  updateView(listId: string, view: ViewRecord): void {
+    this.db.prepare('UPDATE views SET definition = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(view), listId, view.id);
+  }
+
+  deleteView(listId: string, viewId: string): void {
+    this.db.prepare('DELETE FROM views WHERE list_id = ? AND id = ?').run(listId, viewId);
+  }
+
+  // ---- groups and their calendars -----------------------------------------------------------
+
+  getGroup(id: string): { id: string; displayName: string } | undefined {
+    const row = this.db.prepare('SELECT id, display_name FROM groups WHERE id = ?').get(id.toLowerCase()) as { id: string; display_name: string } | undefined;
+    return row ? { id: row.id, displayName: row.display_name } : undefined;
+  }
+
+  ensureGroup(id: string, displayName: string): void {
+    this.db.prepare('INSERT INTO groups (id, display_name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name').run(id.toLowerCase(), displayName);
+  }
+
+  groupEvents<T>(groupId: string): T[] {
+    const rows = this.db.prepare('SELECT definition FROM group_events WHERE group_id = ? ORDER BY rowid').all(groupId.toLowerCase()) as { definition: string }[];
+    return rows.map((r) => JSON.parse(r.definition) as T);
+  }
+
+  insertGroupEvent(groupId: string, id: string, definition: unknown): void {
+    this.db.prepare('INSERT INTO group_events (group_id, id, definition) VALUES (?, ?, ?)').run(groupId.toLowerCase(), id, JSON.stringify(definition));
+  }
+
+  deleteGroupEvents(groupId: string): number {
+    return this.db.prepare('DELETE FROM group_events WHERE group_id = ?').run(groupId.toLowerCase()).changes;
   }
 
   // ---- items -------------------------------------------------------------------------------

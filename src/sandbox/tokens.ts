@@ -1,7 +1,9 @@
 /**
- * Access tokens in Entra ID's shape: RS256 JWTs for the audience `https://graph.microsoft.com`,
- * signed with a key pair generated on the first start and kept in the data folder, so a token
- * issued before a restart still validates after it.
+ * Access tokens in Entra ID's shape: RS256 JWTs signed with a key pair generated on the first start
+ * and kept in the data folder, so a token issued before a restart still validates after it.
+ * A token has one audience: Microsoft Graph (`https://graph.microsoft.com`) or the SharePoint origin
+ * of the sandbox (`http://127.0.0.1:<port>`, as `https://<tenant>.sharepoint.com` is for a tenant).
+ * Graph accepts only Graph tokens and SharePoint REST only SharePoint tokens, as the services do.
  */
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +17,13 @@ export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 /** Graph v1 tokens carry the STS issuer of the tenant. */
 export const TOKEN_ISSUER = `https://sts.windows.net/${SANDBOX_TENANT_ID}/`;
-export const APP_ROLES = ['Sites.Manage.All'] as const;
+/** Sites for the lists; Calendars.ReadBasic for group calendars (calendarView), as the app registration holds them. */
+export const APP_ROLES = ['Sites.Manage.All', 'Calendars.ReadBasic'] as const;
 export const DELEGATED_SCOPES = 'Sites.ReadWrite.All User.Read';
+/** Delegated scopes of a SharePoint token (SharePoint's own permission names). */
+export const SHAREPOINT_DELEGATED_SCOPES = 'AllSites.Write';
+/** The audiences Graph accepts. */
+export const GRAPH_AUDIENCES: readonly string[] = [GRAPH_AUDIENCE, GRAPH_APP_ID];
 /** The display name Graph shows for the confidential client in createdBy / lastModifiedBy. */
 export const SANDBOX_APP_DISPLAY_NAME = 'Sandbox client app';
 
@@ -81,11 +88,11 @@ export class TokenService {
     return this.lifetimeSeconds;
   }
 
-  private async sign(claims: JWTPayload): Promise<string> {
+  private async sign(claims: JWTPayload, audience: string): Promise<string> {
     const iat = Math.floor(this.now().getTime() / 1000);
     return new SignJWT({ ...claims, tid: SANDBOX_TENANT_ID, ver: '1.0', uti: randomUUID().replace(/-/g, '') })
       .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
-      .setAudience(GRAPH_AUDIENCE)
+      .setAudience(audience)
       .setIssuer(TOKEN_ISSUER)
       .setIssuedAt(iat)
       .setNotBefore(iat)
@@ -94,7 +101,7 @@ export class TokenService {
   }
 
   /** An app-only token (client credentials): application roles, no user. */
-  issueAppToken(appId: string): Promise<string> {
+  issueAppToken(appId: string, audience: string = GRAPH_AUDIENCE): Promise<string> {
     return this.sign({
       appid: appId,
       app_displayname: SANDBOX_APP_DISPLAY_NAME,
@@ -102,11 +109,11 @@ export class TokenService {
       oid: appId,
       sub: appId,
       roles: [...APP_ROLES],
-    });
+    }, audience);
   }
 
   /** A delegated token for a persona: scopes and the user's identity. */
-  issueUserToken(appId: string, persona: Persona): Promise<string> {
+  issueUserToken(appId: string, persona: Persona, audience: string = GRAPH_AUDIENCE): Promise<string> {
     return this.sign({
       appid: appId,
       idtyp: 'user',
@@ -115,22 +122,23 @@ export class TokenService {
       name: persona.displayName,
       upn: persona.upn,
       unique_name: persona.upn,
-      scp: DELEGATED_SCOPES,
-    });
+      scp: audience === GRAPH_AUDIENCE ? DELEGATED_SCOPES : SHAREPOINT_DELEGATED_SCOPES,
+    }, audience);
   }
 
   /**
-   * Verifies a bearer token as Graph does and returns who it speaks for. Failures become 401
-   * `InvalidAuthenticationToken` with Graph's messages; anything unexpected is rethrown.
+   * Verifies a bearer token for one service (Graph by default) and returns who it speaks for.
+   * Failures become 401 `InvalidAuthenticationToken` with Graph's messages (the SharePoint REST
+   * pipeline renders them in SharePoint's shape); anything unexpected is rethrown.
    */
-  async verify(authorization: string | undefined): Promise<AuthContext> {
+  async verify(authorization: string | undefined, audiences: readonly string[] = GRAPH_AUDIENCES): Promise<AuthContext> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match?.[1]) throw unauthenticated('Access token is empty.');
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(match[1], this.key.publicKey, {
         algorithms: ['RS256'],
-        audience: [GRAPH_AUDIENCE, GRAPH_APP_ID],
+        audience: [...audiences],
         issuer: TOKEN_ISSUER,
         currentDate: this.now(),
       }));
@@ -138,6 +146,9 @@ export class TokenService {
       if (err instanceof joseErrors.JWTExpired) throw unauthenticated('Access token has expired or is not yet valid.');
       if (err instanceof joseErrors.JWTClaimValidationFailed && (err.claim === 'nbf' || err.claim === 'iat')) {
         throw unauthenticated('Access token has expired or is not yet valid.');
+      }
+      if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'aud') {
+        throw unauthenticated('Access token validation failure. Invalid audience.', 'audience');
       }
       if (err instanceof joseErrors.JOSEError) throw unauthenticated('Access token validation failure.');
       throw err;
@@ -153,9 +164,20 @@ export class TokenService {
   }
 }
 
+/** A refused token. `reason` lets SharePoint REST answer an audience mismatch as SharePoint does. */
+export class AuthenticationError extends GraphError {
+  constructor(
+    message: string,
+    readonly reason: 'audience' | 'other',
+    headers: Record<string, string>,
+  ) {
+    super(401, 'InvalidAuthenticationToken', message, headers);
+  }
+}
+
 /** Graph's 401, with the `WWW-Authenticate` challenge it sends alongside. */
-export function unauthenticated(message: string): GraphError {
-  return new GraphError(401, 'InvalidAuthenticationToken', message, {
+export function unauthenticated(message: string, reason: 'audience' | 'other' = 'other'): AuthenticationError {
+  return new AuthenticationError(message, reason, {
     'WWW-Authenticate': `Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="${GRAPH_APP_ID}"`,
   });
 }

@@ -5,20 +5,41 @@ import { createGraph, type Graph } from '../../src/data/graph/client.js';
 import type { RetryEnvironment } from '../../src/data/graph/middleware.js';
 import type { RetryPolicy } from '../../src/data/graph/retry-policy.js';
 import { createClientCredentialsTokenSource, type TokenSource } from '../../src/data/graph/token-source.js';
+import type { SiteClients } from '../../src/data/provisioning.js';
+import { createSharePoint, sharePointScope, type SharePoint } from '../../src/data/sharepoint.js';
 import { startSandbox, type RunningSandbox, type SandboxFaults } from '../../src/sandbox/server.js';
 
-export type TestSandbox = RunningSandbox & { dataDir: string; appTokens: () => TokenSource; graph: (options?: { retryPolicy?: RetryPolicy; retryEnvironment?: RetryEnvironment; tokens?: TokenSource }) => Graph };
+type ClientOptions = { retryPolicy?: RetryPolicy; retryEnvironment?: RetryEnvironment; tokens?: TokenSource; fetch?: typeof fetch };
+
+export type TestSandbox = RunningSandbox & {
+  dataDir: string;
+  appTokens: () => TokenSource;
+  graph: (options?: ClientOptions) => Graph;
+  /** App-only tokens for SharePoint REST (audience: the sandbox's SharePoint origin). */
+  sharePointTokens: () => TokenSource;
+  /** The app's PnPjs client for the sandbox site. */
+  sharePoint: (options?: ClientOptions) => SharePoint;
+  /** Both clients, as provisioning takes them. */
+  clients: () => SiteClients;
+};
 
 /** A sandbox on a free port with a fresh data folder, plus the app's Graph client pointed at it. */
 export async function startTestSandbox(faults?: SandboxFaults): Promise<TestSandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), 'actieplan-sandbox-'));
   const sandbox = await startSandbox({ port: 0, dataDir, ...(faults ? { faults } : {}) });
   const appTokens = () => createClientCredentialsTokenSource({ tokenUrl: sandbox.tokenUrl, clientId: 'sandbox-app', clientSecret: 'sandbox-secret' });
+  const sharePointTokens = () =>
+    createClientCredentialsTokenSource({ tokenUrl: sandbox.tokenUrl, clientId: 'sandbox-app', clientSecret: 'sandbox-secret', scope: sharePointScope(sandbox.siteUrl) });
+  const graph = (options: ClientOptions = {}) => createGraph({ graphBaseUrl: sandbox.graphUrl, tokens: options.tokens ?? appTokens(), ...options });
+  const sharePoint = (options: ClientOptions = {}) => createSharePoint({ siteUrl: sandbox.siteUrl, tokens: options.tokens ?? sharePointTokens(), ...options });
   return {
     ...sandbox,
     dataDir,
     appTokens,
-    graph: (options = {}) => createGraph({ graphBaseUrl: sandbox.graphUrl, tokens: options.tokens ?? appTokens(), ...options }),
+    graph,
+    sharePointTokens,
+    sharePoint,
+    clients: () => ({ graph: graph(), sharePoint: sharePoint() }),
     close: async () => {
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 import { calendarDateToInstant } from '../../domain/dates.js';
-import { ACTIE_STATUSSEN, DOMEINEN, PLATEAUS, type Actie, type PersonRef } from '../../domain/model.js';
+import { ACTIE_STATUSSEN, DOMEINEN, PLATEAUS, type Actie, type ActieStatus, type PersonRef } from '../../domain/model.js';
+import { caml, LINK_TITLE } from './caml.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
-import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
+import { lookupIdField, type ListDefinition, type ListItem, type ViewDefinition } from './list-definition.js';
 
 /** Internal field names of the Acties list: the only place they are spelled. */
 export const ACTIE_FIELDS = {
@@ -31,7 +32,7 @@ export const actiesList: ListDefinition = {
     { name: ACTIE_FIELDS.advies, displayName: 'Advies', lookup: { listName: 'Adviezen', columnName: 'Title' } },
     { name: ACTIE_FIELDS.plateau, displayName: 'Plateau', choice: { choices: PLATEAUS, displayAs: 'dropDownMenu' }, required: true, indexed: true },
     { name: ACTIE_FIELDS.domeinen, displayName: 'Domeinen', choice: { choices: DOMEINEN, displayAs: 'checkBoxes' } },
-    { name: ACTIE_FIELDS.status, displayName: 'Status', choice: { choices: ACTIE_STATUSSEN, displayAs: 'dropDownMenu' }, required: true, indexed: true },
+    { name: ACTIE_FIELDS.status, displayName: 'Status', choice: { choices: ACTIE_STATUSSEN, displayAs: 'dropDownMenu' }, required: true, indexed: true, customFormatter: statusFormat() },
     { name: ACTIE_FIELDS.statusToelichting, displayName: 'Toelichting status', text: { allowMultipleLines: true } },
     { name: ACTIE_FIELDS.eigenaar, displayName: 'Eigenaar', personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' }, indexed: true },
     { name: ACTIE_FIELDS.deadline, displayName: 'Deadline', dateTime: { format: 'dateOnly' }, indexed: true },
@@ -42,7 +43,70 @@ export const actiesList: ListDefinition = {
     { name: ACTIE_FIELDS.bevindingen, displayName: 'Bevindingen', lookup: { listName: 'Bevindingen', columnName: 'Title', allowMultipleValues: true } },
     { name: ACTIE_FIELDS.clientKey, displayName: 'Sleutel', text: { maxLength: 64 }, indexed: true, enforceUniqueValues: true },
   ],
+  views: actieViews(),
 };
+
+/**
+ * SharePoint views for people who open the list directly. Their filters use indexed columns
+ * (Status, Eigenaar, Deadline, Plateau), so they keep working past 5,000 items.
+ */
+function actieViews(): ViewDefinition[] {
+  const f = ACTIE_FIELDS;
+  const status = (s: ActieStatus) => s;
+  return [
+    {
+      title: 'Per plateau',
+      query: caml.groupBy(f.plateau) + caml.orderBy('ID'),
+      fields: [f.nummer, LINK_TITLE, f.status, f.eigenaar, f.deadline, f.domeinen],
+    },
+    {
+      title: 'Mijn acties',
+      query: caml.where(caml.isMe(f.eigenaar)) + caml.orderBy(f.deadline),
+      fields: [f.nummer, LINK_TITLE, f.status, f.deadline, f.plateau, f.statusToelichting],
+    },
+    {
+      title: 'Achterstallig',
+      query:
+        caml.where(caml.and(caml.beforeToday(f.deadline), caml.neq(f.status, 'Choice', status('Afgerond')), caml.neq(f.status, 'Choice', status('Niet overgenomen')))) +
+        caml.orderBy(f.deadline),
+      fields: [f.nummer, LINK_TITLE, f.eigenaar, f.deadline, f.status, f.plateau],
+    },
+    {
+      title: 'Geblokkeerd',
+      query: caml.where(caml.eq(f.status, 'Choice', status('Geblokkeerd'))) + caml.orderBy('ID'),
+      fields: [f.nummer, LINK_TITLE, f.eigenaar, f.statusToelichting, f.deadline],
+    },
+  ];
+}
+
+/**
+ * Column formatting of Status in SharePoint: a coloured pill per status, with SharePoint's theme
+ * classes (never raw colours) so it follows the site theme and high contrast.
+ */
+function statusFormat(): Record<string, unknown> {
+  const classes: Record<ActieStatus, string> = {
+    'Niet gestart': 'sp-css-backgroundColor-BgLightGray sp-css-color-BlackText',
+    Loopt: 'sp-css-backgroundColor-BgCornflowerBlue sp-css-color-WhiteText',
+    Geblokkeerd: 'sp-css-backgroundColor-BgRed sp-css-color-WhiteText',
+    Afgerond: 'sp-css-backgroundColor-BgMintGreen sp-css-color-MintGreenFont',
+    'Belegd in lopend traject': 'sp-css-backgroundColor-BgLightPurple sp-css-color-LightPurpleFont',
+    'Niet overgenomen': 'sp-css-backgroundColor-BgGold sp-css-color-GoldFont',
+  };
+  const classExpression = ACTIE_STATUSSEN.reduceRight<string>((otherwise, s) => `if(@currentField == '${s}', '${classes[s]}', ${otherwise})`, "''");
+  return {
+    $schema: 'https://developer.microsoft.com/json-schemas/sp/v2/column-formatting.schema.json',
+    elmType: 'div',
+    style: { 'flex-wrap': 'wrap', display: 'flex' },
+    children: [
+      {
+        elmType: 'div',
+        style: { 'box-sizing': 'border-box', padding: '4px 8px 5px 8px', overflow: 'hidden', 'text-overflow': 'ellipsis', display: 'flex', 'border-radius': '16px', height: '24px', 'align-items': 'center', 'white-space': 'nowrap', margin: '4px 4px 4px 4px' },
+        attributes: { class: `=${classExpression}` },
+        txtContent: '@currentField',
+      },
+    ],
+  };
+}
 
 /** Fields to select for reading actions; lookups and persons come back as `<Name>LookupId`. */
 export const actieFieldNames = [

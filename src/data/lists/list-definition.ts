@@ -15,6 +15,11 @@ type ColumnBase = {
   required?: boolean;
   indexed?: boolean;
   enforceUniqueValues?: boolean;
+  /**
+   * SharePoint column formatting (the CustomFormatter JSON) for people who open the list in
+   * SharePoint. Not part of Graph's columnDefinition: provisioning sets it through SharePoint REST.
+   */
+  customFormatter?: Readonly<Record<string, unknown>>;
 };
 
 export type ColumnDefinition = ColumnBase &
@@ -29,12 +34,31 @@ export type ColumnDefinition = ColumnBase &
     | { lookup: { listName: ListName; columnName: string; allowMultipleValues?: boolean } }
   );
 
+/**
+ * A public SharePoint view, for people who open the list in SharePoint itself (the app reads
+ * through Graph and needs none). Provisioning creates it, or updates it to match, through REST.
+ */
+export type ViewDefinition = {
+  /** The view's name in SharePoint (Dutch, as the users say it). */
+  title: string;
+  /** The CAML inside `<Query>`: `<Where>`, `<OrderBy>`, `<GroupBy>`; build it with ./caml.ts. */
+  query: string;
+  /** Internal names of the columns shown, in order (`LinkTitle` is the title with its item menu). */
+  fields: readonly string[];
+  /** Items per page; default 100. */
+  rowLimit?: number;
+};
+
 export type ListDefinition = {
   name: ListName;
   description: string;
   /** Title is built in; this says what it means for the list (shown as its display name). */
   titleDisplayName?: string;
   columns: readonly ColumnDefinition[];
+  /** SharePoint views besides the default one. */
+  views?: readonly ViewDefinition[];
+  /** Major versions SharePoint keeps per item (versioning is always on); default 50. */
+  majorVersionLimit?: number;
 };
 
 /** A list item as Graph returns it with `$expand=fields`. */

@@ -1,7 +1,8 @@
 import { calendarDateToInstant } from '../../domain/dates.js';
 import { DOMEINEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type PersonRef, type PortfolioItem } from '../../domain/model.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
-import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
+import { caml, LINK_TITLE } from './caml.js';
+import { lookupIdField, type ListDefinition, type ListItem, type ViewDefinition } from './list-definition.js';
 
 export const PORTFOLIO_FIELDS = {
   titel: 'Title',
@@ -39,7 +40,19 @@ export const portfolioList: ListDefinition = {
     { name: PORTFOLIO_FIELDS.acties, displayName: 'Acties', lookup: { listName: 'Acties', columnName: 'Nummer', allowMultipleValues: true } },
     { name: PORTFOLIO_FIELDS.clientKey, displayName: 'Sleutel', text: { maxLength: 64 }, required: true, indexed: true, enforceUniqueValues: true },
   ],
+  views: portfolioViews(),
 };
+
+/** SharePoint views for the portfolio board: per domain and per phase, by IMO priority. */
+function portfolioViews(): ViewDefinition[] {
+  const f = PORTFOLIO_FIELDS;
+  const byPriority = caml.orderBy(f.prioriteit, 'ID');
+  return [
+    { title: 'Per domein', query: caml.groupBy(f.domein) + byPriority, fields: [LINK_TITLE, f.fase, f.status, f.prioriteit, f.ditKwartaal, f.opdrachtgever, f.informatiemanager, f.einde] },
+    { title: 'Per fase', query: caml.groupBy(f.fase) + byPriority, fields: [LINK_TITLE, f.domein, f.status, f.prioriteit, f.ditKwartaal, f.opdrachtgever, f.einde] },
+    { title: 'Dit kwartaal', query: caml.where(caml.eq(f.ditKwartaal, 'Choice', 'wel')) + byPriority, fields: [LINK_TITLE, f.domein, f.fase, f.status, f.statusToelichting, f.prioriteit] },
+  ];
+}
 
 export const portfolioFieldNames = [
   PORTFOLIO_FIELDS.titel,

@@ -36,7 +36,7 @@ import {
 import { findPersonaByLookupId, SHAREPOINT_APP_DISPLAY_NAME, SHAREPOINT_APP_LOOKUP_ID } from '../personas.js';
 import { formatGraphInstant } from '../site-time.js';
 import type { ItemRecord, ListRecord, StoredValue } from '../store.js';
-import { actorOf, bodyObject, json, odataContext, prefers, requireWrite, type GraphContext, type GraphRequest, type GraphResponse } from './context.js';
+import { actorOf, bodyObject, json, odataContext, prefers, requireWrite, type Actor, type GraphContext, type GraphRequest, type GraphResponse } from './context.js';
 
 /** SharePoint's answer when a write would break `enforceUniqueValues`. */
 const DUPLICATE_MESSAGE = 'The list item could not be added or updated because duplicate values were found in one or more fields in the list.';
@@ -45,7 +45,7 @@ function listWebUrlOf(ctx: GraphContext, list: ListRecord): string {
   return list.systemKind === 'userInformation' ? `${ctx.urls.siteUrl}/_catalogs/users` : `${ctx.urls.siteUrl}/Lists/${encodeURIComponent(list.name)}`;
 }
 
-function readContext(ctx: GraphContext): FieldReadContext {
+export function readContext(ctx: GraphContext): FieldReadContext {
   const cache = new Map<string, ItemRecord | null>();
   return {
     user(lookupId) {
@@ -123,7 +123,7 @@ function parseItemId(text: string): number {
   return Number(text);
 }
 
-function getItemOr404(ctx: GraphContext, list: ListRecord, id: number): ItemRecord {
+export function getItemOr404(ctx: GraphContext, list: ListRecord, id: number): ItemRecord {
   const item = ctx.store.getItem(list.id, id);
   if (!item) throw itemNotFound('The specified item does not exist.');
   return item;
@@ -201,18 +201,16 @@ function listItems(ctx: GraphContext, req: GraphRequest, list: ListRecord): Grap
   return json(body);
 }
 
-function createItem(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphResponse {
-  requireWrite(req.auth);
+/**
+ * Creates an item from a Graph-shaped `fields` object: the one create path of Graph and SharePoint
+ * REST. Validation, the id, the unique keys, the version snapshot and the change log commit together.
+ */
+export function insertItem(ctx: GraphContext, list: ListRecord, fieldsInput: unknown, actor: Actor): ItemRecord {
   refuseSystemListWrite(list);
-  const body = bodyObject(req);
-  for (const key of Object.keys(body)) {
-    if (key !== 'fields' && !key.startsWith('@odata.')) throw invalidRequest(`Property '${key}' cannot be set when creating a list item; put column values in 'fields'.`);
-  }
-  const actor = actorOf(req.auth);
   const columns = ctx.store.columns(list.id);
   const now = ctx.now().getTime();
-  const item = ctx.store.transaction(() => {
-    const writes = parseFieldWrites(body['fields'] ?? {}, columns, writeContext(ctx));
+  return ctx.store.transaction(() => {
+    const writes = parseFieldWrites(fieldsInput, columns, writeContext(ctx));
     const values = applyWrites({}, writes);
     checkRequired(values, columns);
     const id = ctx.store.allocateItemId(list.id);
@@ -233,6 +231,49 @@ function createItem(ctx: GraphContext, req: GraphRequest, list: ListRecord): Gra
     ctx.store.saveItem(record);
     return record;
   });
+}
+
+/**
+ * Changes the written fields of an item: the one update path of Graph and SharePoint REST.
+ * `check` sees the current item inside the transaction (for If-Match) before anything changes.
+ */
+export function patchItem(ctx: GraphContext, list: ListRecord, id: number, fieldsInput: unknown, actor: Actor, check: (item: ItemRecord) => void): ItemRecord {
+  refuseSystemListWrite(list);
+  const columns = ctx.store.columns(list.id);
+  const now = ctx.now().getTime();
+  return ctx.store.transaction(() => {
+    const item = getItemOr404(ctx, list, id);
+    check(item);
+    const writes = parseFieldWrites(fieldsInput, columns, writeContext(ctx));
+    const values = applyWrites(item.values, writes);
+    const touched = new Set(writes.keys());
+    checkRequired(values, columns, touched);
+    enforceUnique(ctx, list, columns, id, values, touched);
+    const next: ItemRecord = { ...item, values, version: item.version + 1, modifiedAt: now, editorId: actor.lookupId, modifiedBy: actor.identity };
+    ctx.store.saveItem(next);
+    return next;
+  });
+}
+
+/** Deletes an item after `check` (If-Match) passed: the one delete path of both protocols. */
+export function removeItem(ctx: GraphContext, list: ListRecord, id: number, check: (item: ItemRecord) => void): void {
+  refuseSystemListWrite(list);
+  ctx.store.transaction(() => {
+    const item = getItemOr404(ctx, list, id);
+    check(item);
+    ctx.store.deleteItem(list.id, id);
+  });
+}
+
+function createItem(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphResponse {
+  requireWrite(req.auth);
+  refuseSystemListWrite(list);
+  const body = bodyObject(req);
+  for (const key of Object.keys(body)) {
+    if (key !== 'fields' && !key.startsWith('@odata.')) throw invalidRequest(`Property '${key}' cannot be set when creating a list item; put column values in 'fields'.`);
+  }
+  const columns = ctx.store.columns(list.id);
+  const item = insertItem(ctx, list, body['fields'] ?? {}, actorOf(req.auth));
   const rendered = renderItem(ctx, list, columns, item, readContext(ctx), { expandFields: true });
   return json({ '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}/$entity`), ...rendered }, 201, {
     ETag: itemETag(item),
@@ -265,21 +306,8 @@ function updateFields(ctx: GraphContext, req: GraphRequest, list: ListRecord, id
   requireWrite(req.auth);
   refuseSystemListWrite(list);
   const body = bodyObject(req);
-  const actor = actorOf(req.auth);
   const columns = ctx.store.columns(list.id);
-  const now = ctx.now().getTime();
-  const updated = ctx.store.transaction(() => {
-    const item = getItemOr404(ctx, list, id);
-    checkIfMatch(req, item);
-    const writes = parseFieldWrites(body, columns, writeContext(ctx));
-    const values = applyWrites(item.values, writes);
-    const touched = new Set(writes.keys());
-    checkRequired(values, columns, touched);
-    enforceUnique(ctx, list, columns, id, values, touched);
-    const next: ItemRecord = { ...item, values, version: item.version + 1, modifiedAt: now, editorId: actor.lookupId, modifiedBy: actor.identity };
-    ctx.store.saveItem(next);
-    return next;
-  });
+  const updated = patchItem(ctx, list, id, body, actorOf(req.auth), (item) => checkIfMatch(req, item));
   return json(
     { '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}('${id}')/fields/$entity`), ...renderFields(updated, columns, readContext(ctx)) },
     200,
@@ -289,12 +317,7 @@ function updateFields(ctx: GraphContext, req: GraphRequest, list: ListRecord, id
 
 function deleteItem(ctx: GraphContext, req: GraphRequest, list: ListRecord, id: number): GraphResponse {
   requireWrite(req.auth);
-  refuseSystemListWrite(list);
-  ctx.store.transaction(() => {
-    const item = getItemOr404(ctx, list, id);
-    checkIfMatch(req, item);
-    ctx.store.deleteItem(list.id, id);
-  });
+  removeItem(ctx, list, id, (item) => checkIfMatch(req, item));
   return { status: 204, headers: {} };
 }
 

@@ -66,7 +66,7 @@ function resolver(ctx: GraphContext): ListResolver {
 }
 
 /** SharePoint leaves these characters out of a list's URL name. */
-function urlNameFor(ctx: GraphContext, displayName: string): string {
+export function urlNameFor(ctx: GraphContext, displayName: string): string {
   const base = displayName.replace(/["#%*:<>?/\\|{}~&]/g, '').trim() || 'List';
   const taken = new Set(ctx.store.allLists().map((l) => l.name.toLowerCase()));
   let name = base;

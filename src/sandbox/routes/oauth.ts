@@ -4,15 +4,23 @@
  * - `client_credentials` with the configured confidential client gives an app-only token.
  * - `urn:sandbox:persona` (a sandbox-only grant, since the sandbox has no sign-in page) gives a
  *   delegated token for a persona named by UPN or object id.
+ * The scope picks the token's audience: `https://graph.microsoft.com/.default` (or Graph's app id)
+ * for Graph, `<sandbox origin>/.default` for SharePoint REST (a tenant uses
+ * `https://<tenant>.sharepoint.com/.default`). One token never serves both.
  * Failures use Entra's OAuth error shape and AADSTS codes, not Graph's.
  */
 import { OAuthError } from '../graph-errors.js';
 import { findPersona } from '../personas.js';
-import { DELEGATED_SCOPES, GRAPH_AUDIENCE, GRAPH_APP_ID, type TokenService } from '../tokens.js';
+import { DELEGATED_SCOPES, GRAPH_AUDIENCE, GRAPH_APP_ID, SHAREPOINT_DELEGATED_SCOPES, type TokenService } from '../tokens.js';
 
 export const PERSONA_GRANT = 'urn:sandbox:persona';
 
-export type ClientConfig = { clientId: string; clientSecret: string };
+export type ClientConfig = {
+  clientId: string;
+  clientSecret: string;
+  /** The origin SharePoint REST is served from (`http://127.0.0.1:<port>`): the audience of SharePoint tokens. */
+  sharePointOrigin: string;
+};
 
 export type TokenResponse = {
   token_type: 'Bearer';
@@ -42,10 +50,14 @@ function clientCredentials(form: URLSearchParams, authorization: string | undefi
   return result;
 }
 
-function checkGraphDefaultScope(scope: string | null): void {
+/**
+ * Reads a client-credentials scope (`<resource>/.default`) and returns the audience it asks for.
+ * Entra refuses more than one resource in one request, and so does the sandbox.
+ */
+function audienceOfDefaultScope(scope: string | null, config: ClientConfig): string {
   if (scope === null || scope.trim() === '') throw missing('scope');
-  const scopes = scope.trim().split(/\s+/);
-  for (const s of scopes) {
+  const audiences = new Set<string>();
+  for (const s of scope.trim().split(/\s+/)) {
     if (!s.endsWith('/.default')) {
       throw new OAuthError(
         400,
@@ -54,11 +66,37 @@ function checkGraphDefaultScope(scope: string | null): void {
         `The provided value for scope ${s} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
       );
     }
-    const resource = s.slice(0, -'/.default'.length);
-    if (resource !== GRAPH_AUDIENCE && resource !== GRAPH_APP_ID) {
-      throw new OAuthError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named Sandbox.`);
-    }
+    audiences.add(audienceOfResource(s.slice(0, -'/.default'.length), config));
   }
+  return singleAudience(audiences);
+}
+
+function audienceOfResource(resource: string, config: ClientConfig): string {
+  const normalized = resource.replace(/\/+$/, '');
+  if (normalized === GRAPH_AUDIENCE || normalized === GRAPH_APP_ID) return GRAPH_AUDIENCE;
+  if (normalized.toLowerCase() === config.sharePointOrigin.toLowerCase()) return config.sharePointOrigin;
+  throw new OAuthError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named Sandbox.`);
+}
+
+function singleAudience(audiences: ReadonlySet<string>): string {
+  if (audiences.size > 1) {
+    throw new OAuthError(400, 'invalid_request', 28000, 'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ' + [...audiences].join(' ') + ' is not valid.');
+  }
+  return [...audiences][0] ?? GRAPH_AUDIENCE;
+}
+
+/**
+ * The audience of a persona token: SharePoint when a scope names the SharePoint origin
+ * (`<origin>/.default` or `<origin>/AllSites.Write`), otherwise Graph (the tab asks for Graph
+ * scopes by name, such as `Sites.ReadWrite.All`).
+ */
+function audienceOfDelegatedScope(scope: string | null, config: ClientConfig): string {
+  const audiences = new Set<string>();
+  for (const s of (scope ?? '').trim().split(/\s+/).filter((x) => x !== '')) {
+    const slash = s.lastIndexOf('/');
+    if (slash > 0 && /^https?:\/\//i.test(s)) audiences.add(audienceOfResource(s.slice(0, slash), config));
+  }
+  return singleAudience(audiences);
 }
 
 /** Handles one token request; throws {@link OAuthError} for every refusal. */
@@ -82,8 +120,8 @@ export async function issueToken(form: URLSearchParams, authorization: string | 
         `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${config.clientId}'.`,
       );
     }
-    checkGraphDefaultScope(form.get('scope'));
-    const accessToken = await tokens.issueAppToken(client.id);
+    const audience = audienceOfDefaultScope(form.get('scope'), config);
+    const accessToken = await tokens.issueAppToken(client.id, audience);
     return { token_type: 'Bearer', expires_in: tokens.lifetime, ext_expires_in: tokens.lifetime, access_token: accessToken };
   }
   if (grantType === PERSONA_GRANT) {
@@ -91,8 +129,9 @@ export async function issueToken(form: URLSearchParams, authorization: string | 
     if (personaKey === null || personaKey === '') throw missing('persona');
     const persona = findPersona(personaKey);
     if (!persona) throw new OAuthError(400, 'invalid_grant', 50034, `The user account ${personaKey} does not exist in the Sandbox directory.`);
-    const accessToken = await tokens.issueUserToken(client.id, persona);
-    return { token_type: 'Bearer', scope: DELEGATED_SCOPES, expires_in: tokens.lifetime, ext_expires_in: tokens.lifetime, access_token: accessToken };
+    const audience = audienceOfDelegatedScope(form.get('scope'), config);
+    const accessToken = await tokens.issueUserToken(client.id, persona, audience);
+    return { token_type: 'Bearer', scope: audience === GRAPH_AUDIENCE ? DELEGATED_SCOPES : SHAREPOINT_DELEGATED_SCOPES, expires_in: tokens.lifetime, ext_expires_in: tokens.lifetime, access_token: accessToken };
   }
   throw new OAuthError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
 }

@@ -49,6 +49,13 @@ export async function appToken(sandbox: RunningSandbox): Promise<string> {
   return (res.body as { access_token: string }).access_token;
 }
 
+/** An app-only token for SharePoint REST: the scope names the sandbox's SharePoint origin. */
+export async function sharePointAppToken(sandbox: RunningSandbox): Promise<string> {
+  const res = await tokenRequest(sandbox, { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope: `${sandbox.sharePointOrigin}/.default` });
+  if (res.status !== 200) throw new Error(`SharePoint token request failed: ${res.status} ${res.text}`);
+  return (res.body as { access_token: string }).access_token;
+}
+
 export async function personaToken(sandbox: RunningSandbox, persona: string): Promise<string> {
   const res = await tokenRequest(sandbox, { grant_type: 'urn:sandbox:persona', client_id: CLIENT_ID, persona, scope: GRAPH_SCOPE });
   if (res.status !== 200) throw new Error(`persona token request failed: ${res.status} ${res.text}`);
@@ -152,7 +159,9 @@ export function spawnSandbox(dataDir: string, env: Record<string, string> = {}):
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const m = /base:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (m?.[1]) {
+      // The banner is written line by line and may arrive in several chunks: wait for its last
+      // fixed line ("data:"), so a test that reads the whole banner never sees half of it.
+      if (m?.[1] && /\n\s*data:\s+\S.*\n/.test(output)) {
         clearTimeout(timer);
         resolvePromise({ process: child, baseUrl: m[1], output: () => output });
       }
@@ -183,7 +192,7 @@ export function killHard(child: Child): Promise<void> {
 
 /** A client for a sandbox known only by its base URL (another process). */
 export async function clientFor(baseUrl: string): Promise<{ graph: Graph; token: string }> {
-  const fake = { baseUrl, graphUrl: `${baseUrl}/v1.0`, siteUrl: `${baseUrl}/sites/actieplan`, tokenUrl: `${baseUrl}/oauth2/v2.0/token`, port: 0, setFaults: () => undefined, close: async () => undefined };
+  const fake = { baseUrl, graphUrl: `${baseUrl}/v1.0`, siteUrl: `${baseUrl}/sites/actieplan`, sharePointOrigin: baseUrl, tokenUrl: `${baseUrl}/oauth2/v2.0/token`, port: 0, setFaults: () => undefined, close: async () => undefined };
   const token = await appToken(fake);
   return { graph: new Graph(fake, token), token };
 }

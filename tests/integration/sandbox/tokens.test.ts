@@ -33,7 +33,7 @@ describe('sandbox token endpoint (Entra shape)', () => {
     expect(body['ext_expires_in']).toBe(3600);
     const claims = decodeJwt(String(body['access_token']));
     expect(claims.aud).toBe('https://graph.microsoft.com');
-    expect(claims['roles']).toEqual(['Sites.Manage.All']);
+    expect(claims['roles']).toEqual(['Sites.Manage.All', 'Calendars.ReadBasic']);
     expect(claims['appid']).toBe(CLIENT_ID);
     expect(claims['idtyp']).toBe('app');
     expect(claims['scp']).toBeUndefined();

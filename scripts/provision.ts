@@ -1,0 +1,153 @@
+/**
+ * `npm run provision -- --site <url>`: creates or upgrades the app's lists on a SharePoint site with
+ * the one provisioner (src/data/provisioning.ts: Graph for lists, columns and indexes; PnPjs over
+ * SharePoint REST for versioning, views, formatting and the schema marker), then prints the report.
+ * Running it twice changes nothing the second time, and says so.
+ *
+ *   --site <url>      the site (default: SHAREPOINT_SITE_URL of the env)
+ *   --env <name>      reads env/.env.<name> and env/.env.<name>.user like the server (default: sandbox)
+ *   --sandbox         starts a sandbox in this process (free port, SANDBOX_DATA_DIR or .data/sandbox)
+ *                     and provisions its site; otherwise the sandbox of a running `npm start` is used
+ *   --json            prints the report as JSON instead of lines
+ *
+ * Tokens: app-only (client credentials) from TOKEN_URL with GRAPH_CLIENT_ID and
+ * SECRET_GRAPH_CLIENT_SECRET (or GRAPH_CLIENT_SECRET): one for Graph
+ * (`scope=https://graph.microsoft.com/.default`) and one for SharePoint, whose audience is the
+ * site's origin (`scope=https://<tenant>.sharepoint.com/.default`). SharePoint Online accepts
+ * app-only tokens only when they were obtained with a certificate, not a secret; until the app has
+ * certificate credentials, a real tenant can pass tokens obtained elsewhere (for example
+ * `az account get-access-token --resource https://<tenant>.sharepoint.com`) in GRAPH_ACCESS_TOKEN
+ * and SHAREPOINT_ACCESS_TOKEN. The sandbox accepts the secret.
+ *
+ * Exit codes: 0 provisioned (or nothing to do), 1 failed, 2 wrong usage or configuration.
+ */
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createGraph } from '../src/data/graph/client.js';
+import { createClientCredentialsTokenSource, type TokenSource } from '../src/data/graph/token-source.js';
+import { countChanges, describeReport, provisionSite, type SiteProvisionReport } from '../src/data/provisioning.js';
+import { createSharePoint, sharePointScope } from '../src/data/sharepoint.js';
+import { resolveSite } from '../src/data/site.js';
+import { startSandbox, type RunningSandbox } from '../src/sandbox/server.js';
+import { loadEnvFiles } from '../src/server/env-files.js';
+
+class UsageError extends Error {}
+
+const url = z.string().refine((v) => URL.canParse(v), { message: 'must be an absolute URL' });
+
+const envSchema = z.object({
+  GRAPH_BASE_URL: url,
+  TOKEN_URL: url.optional(),
+  GRAPH_CLIENT_ID: z.string().optional(),
+  GRAPH_CLIENT_SECRET: z.string().optional(),
+  SECRET_GRAPH_CLIENT_SECRET: z.string().optional(),
+  GRAPH_ACCESS_TOKEN: z.string().optional(),
+  SHAREPOINT_ACCESS_TOKEN: z.string().optional(),
+});
+
+/** A token handed in from outside (a shell, a pipeline): used as is, never refreshed. */
+function staticToken(token: string): TokenSource {
+  return { getToken: async () => token, invalidate: () => undefined };
+}
+
+/** Empty variables count as unset, so `X=` in an env file does not shadow a default. */
+function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}
+
+function tokenSources(env: z.infer<typeof envSchema>, siteUrl: string): { graph: TokenSource; sharePoint: TokenSource } {
+  const secret = env.SECRET_GRAPH_CLIENT_SECRET ?? env.GRAPH_CLIENT_SECRET;
+  const clientCredentials = (scope: string): TokenSource => {
+    if (!env.TOKEN_URL || !env.GRAPH_CLIENT_ID || !secret) {
+      throw new UsageError('Set TOKEN_URL, GRAPH_CLIENT_ID and SECRET_GRAPH_CLIENT_SECRET (in env/.env.<env>.user), or pass GRAPH_ACCESS_TOKEN and SHAREPOINT_ACCESS_TOKEN.');
+    }
+    return createClientCredentialsTokenSource({ tokenUrl: env.TOKEN_URL, clientId: env.GRAPH_CLIENT_ID, clientSecret: secret, scope });
+  };
+  return {
+    graph: env.GRAPH_ACCESS_TOKEN ? staticToken(env.GRAPH_ACCESS_TOKEN) : clientCredentials('https://graph.microsoft.com/.default'),
+    sharePoint: env.SHAREPOINT_ACCESS_TOKEN ? staticToken(env.SHAREPOINT_ACCESS_TOKEN) : clientCredentials(sharePointScope(siteUrl)),
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: [...argv],
+      options: {
+        site: { type: 'string' },
+        env: { type: 'string', default: 'sandbox' },
+        sandbox: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (args.help) {
+    process.stdout.write('Usage: npm run provision -- [--site <url>] [--env sandbox|dev] [--sandbox] [--json]\n');
+    return 0;
+  }
+  if (!/^[a-z0-9-]+$/i.test(args.env)) throw new UsageError(`--env must be a name such as sandbox or dev, not '${args.env}'.`);
+
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  loadEnvFiles(args.env, process.cwd(), env);
+
+  let sandbox: RunningSandbox | undefined;
+  try {
+    if (args.sandbox) {
+      const dataDir = env.SANDBOX_DATA_DIR || '.data/sandbox';
+      mkdirSync(dataDir, { recursive: true });
+      // A free port, so this works next to a running `npm start` on the same data folder.
+      sandbox = await startSandbox({
+        port: 0,
+        dataDir,
+        ...(env.GRAPH_CLIENT_ID ? { clientId: env.GRAPH_CLIENT_ID } : {}),
+        ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
+      });
+      if (args.site && new URL(args.site).pathname.replace(/\/+$/, '') !== new URL(sandbox.siteUrl).pathname) {
+        throw new UsageError(`--sandbox serves ${new URL(sandbox.siteUrl).pathname}; --site ${args.site} is not that site.`);
+      }
+      Object.assign(env, { GRAPH_BASE_URL: sandbox.graphUrl, TOKEN_URL: sandbox.tokenUrl, SHAREPOINT_SITE_URL: sandbox.siteUrl });
+    }
+    const siteUrl = (sandbox ? sandbox.siteUrl : args.site) ?? env.SHAREPOINT_SITE_URL;
+    if (!siteUrl || !URL.canParse(siteUrl)) throw new UsageError('Name the site with --site <url> (or set SHAREPOINT_SITE_URL in the env file).');
+    const parsed = envSchema.safeParse(definedEnv(env));
+    if (!parsed.success) {
+      throw new UsageError(`Invalid configuration (env/.env.${args.env}):\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    }
+    const tokens = tokenSources(parsed.data, siteUrl);
+    const clients = {
+      graph: createGraph({ graphBaseUrl: parsed.data.GRAPH_BASE_URL, tokens: tokens.graph }),
+      sharePoint: createSharePoint({ siteUrl, tokens: tokens.sharePoint }),
+    };
+    const site = await resolveSite(clients.graph, siteUrl);
+    const report: SiteProvisionReport = await provisionSite(clients, site.id);
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify({ site: site.webUrl, changes: countChanges(report), report }, null, 2)}\n`);
+    } else {
+      process.stdout.write(`Provisioned ${site.webUrl}\n${describeReport(report).map((l) => `  ${l}`).join('\n')}\n`);
+    }
+    return 0;
+  } finally {
+    await sandbox?.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`provision: ${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`provision failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

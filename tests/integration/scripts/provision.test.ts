@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteSchema } from '../../../src/data/lists/schema.js';
+import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
+
+const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+/** Runs `scripts/provision.ts` as its own OS process (as `npm run provision` does) to its end. */
+function provision(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/provision.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolvePromise) => child.once('exit', (code) => resolvePromise({ code, stdout, stderr })));
+}
+
+describe('npm run provision (scripts/provision.ts)', () => {
+  let sandbox: TestSandbox;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    // The process environment wins over env/.env.sandbox, so the script talks to this sandbox.
+    env = { GRAPH_BASE_URL: sandbox.graphUrl, TOKEN_URL: sandbox.tokenUrl, SHAREPOINT_SITE_URL: 'http://127.0.0.1:9/sites/elders' };
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it('provisions the site named by --site and prints the report; exit code 0', async () => {
+    const run = await provision(['--env', 'sandbox', '--site', sandbox.siteUrl, '--json'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { site: string; changes: number; report: { listsCreated: string[]; viewsCreated: string[]; schemaVersion: { found: number | null; now: number }; markerWritten: boolean } };
+    expect(out.site).toBe(sandbox.siteUrl);
+    expect(out.report.listsCreated).toEqual(siteSchema.map((l) => l.name));
+    expect(out.report.viewsCreated).toContain('Acties: Achterstallig');
+    expect(out.report.schemaVersion).toEqual({ found: null, now: 1 });
+    expect(out.report.markerWritten).toBe(true);
+    expect(out.changes).toBeGreaterThan(20);
+  });
+
+  it('says that nothing changed when run again; exit code 0', async () => {
+    const run = await provision(['--site', sandbox.siteUrl], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Provisioned ${sandbox.siteUrl}`);
+    expect(run.stdout).toContain('Schema: version 1 (unchanged).');
+    expect(run.stdout).toContain('No changes: the site already matches the schema.');
+  });
+
+  it('fails with exit code 1 and the reason when the token is refused', async () => {
+    const run = await provision(['--site', sandbox.siteUrl], { ...env, GRAPH_CLIENT_SECRET: 'wrong' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^provision failed: Token request failed \(401\)/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses wrong usage with exit code 2', async () => {
+    const unknown = await provision(['--site', sandbox.siteUrl, '--force'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--force'/);
+    const badEnv = await provision(['--env', '../secrets'], env);
+    expect(badEnv.code).toBe(2);
+  });
+
+  it('--sandbox starts its own sandbox on the data folder and provisions it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'provision-cli-'));
+    try {
+      const run = await provision(['--sandbox', '--json'], { SANDBOX_DATA_DIR: dataDir });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const out = JSON.parse(run.stdout) as { site: string; report: { listsCreated: string[] } };
+      expect(out.site).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sites\/actieplan$/);
+      expect(out.report.listsCreated).toHaveLength(siteSchema.length);
+      const again = await provision(['--sandbox'], { SANDBOX_DATA_DIR: dataDir });
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('No changes');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
