@@ -1,19 +1,21 @@
+/// <reference lib="dom" />
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actieToFields } from '../../src/data/lists/acties.js';
+import { listPath } from '../../src/data/site.js';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
 import { startTestRun } from '../support/local-run.js';
 import { launchChromium, screenshotPath } from './support/browser.js';
+import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: Awaited<ReturnType<typeof startTestRun>>;
 let browser: Browser;
-let page: Page;
 
 beforeAll(async () => {
   if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await startTestRun();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
 });
 
 afterAll(async () => {
@@ -21,33 +23,249 @@ afterAll(async () => {
   await run?.close();
 });
 
+async function open(upn: string, hash: string, options: Parameters<typeof personaContext>[2] = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await personaContext(browser, upn, options);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${run.appUrl}/${hash}`);
+  return { page, errors };
+}
+
 describe('the tab in a plain browser on the sandbox', () => {
-  it('asks for a persona instead of single sign-on, then shows the whole plan read through Graph', async () => {
+  it('asks for a persona instead of single sign-on, then shows the roadmap read through Graph', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    const page = await context.newPage();
     await page.goto(`${run.appUrl}/`);
     await page.getByRole('heading', { name: 'Kies een rol' }).waitFor();
     await page.getByRole('combobox', { name: 'Rol' }).click();
     await page.getByRole('option', { name: 'Informatiemanager Sociaal Domein' }).click();
     await page.getByRole('button', { name: 'Doorgaan' }).click();
 
-    await page.getByTestId('actie').first().waitFor();
-    expect(await page.getByTestId('advies').count()).toBe(11);
-    const nummers = await page.getByTestId('actie').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-nummer')));
-    expect(nummers).toEqual(zoetermeerPlan.acties.map((a) => a.nummer));
-    expect(nummers).toHaveLength(33);
-
-    for (const naam of ['Structuur versterken', 'Verbinding organiseren', 'Continu leren']) {
-      await expect(page.getByRole('heading', { level: 2, name: new RegExp(naam) }).count()).resolves.toBe(1);
+    await page.getByTestId('roadmap-card').first().waitFor();
+    const nummers = await page.getByTestId('roadmap-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-nummer')));
+    expect([...nummers].sort()).toEqual(zoetermeerPlan.acties.map((a) => a.nummer).sort());
+    // Four plateaus left to right, three themes as rows.
+    for (const [i, plateau] of ['Randvoorwaardelijk', 'Fundament versterken', 'Verbeteren', 'Excelleren'].entries()) {
+      await expect(page.getByRole('heading', { level: 3, name: `${i + 1}. ${plateau}`, exact: true }).count()).resolves.toBe(1);
     }
-    // Advies 2.1 was not taken up by the college: its status shows as such.
-    await expect(page.locator('[data-nummer="2.1"]').getByText('Niet overgenomen').count()).resolves.toBe(1);
-    // 11.5 (digitalisering als vast MT-thema) was due end 2025 and is still open: shown as overdue.
-    await expect(page.locator('[data-nummer="11.5"]').getByText(/Achterstallig/).count()).resolves.toBe(1);
-    await page.screenshot({ path: screenshotPath('tab-plan'), fullPage: false });
+    for (const [code, thema] of [['A', 'Structuur versterken'], ['B', 'Verbinding organiseren'], ['C', 'Continu leren']]) {
+      await expect(page.getByRole('heading', { level: 3, name: `Thema ${code} · ${thema}`, exact: true }).count()).resolves.toBe(1);
+    }
+    // 2.1 sits in Randvoorwaardelijk / theme A and was not taken up; 2.2 builds on it.
+    const card21 = page.locator('[data-testid="roadmap-card"][data-nummer="2.1"]');
+    await expect(card21.getByText('Niet overgenomen').count()).resolves.toBe(1);
+    await expect(page.locator('section[data-plateau="Randvoorwaardelijk"][data-thema="A"] [data-nummer="2.1"]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-nummer="2.2"]').getByTestId('dependencies').innerText()).resolves.toContain('2.1');
+    // 11.5 was due end 2025 and is open: overdue. 3.2 waits for 1.1 (not started): blocked by a dependency.
+    await expect(page.locator('[data-testid="roadmap-card"][data-nummer="11.5"]').getByText(/Achterstallig/).count()).resolves.toBe(1);
+    await expect(page.locator('[data-nummer="3.2"]').getByTestId('dependencies').innerText()).resolves.toMatch(/Wacht op 1\.1/);
+    await page.screenshot({ path: screenshotPath('roadmap-light'), fullPage: false });
+
+    // Click opens the detail with the college's planning and the dependency.
+    await page.locator('[data-nummer="2.2"]').getByRole('button').click();
+    const detail = page.getByRole('dialog');
+    await detail.getByRole('heading', { name: /2\.2/ }).waitFor();
+    await expect(detail.getByTestId('depends-on').innerText()).resolves.toContain('2.1');
+    await detail.getByTestId('history').waitFor();
+    await page.screenshot({ path: screenshotPath('detail-light') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(page.url()).not.toContain('actie=');
+
+    await page.reload();
+    await page.getByTestId('roadmap-card').first().waitFor();
+    expect(await page.getByRole('heading', { name: 'Kies een rol' }).count()).toBe(0);
+    await context.close();
   });
 
-  it('remembers the chosen persona on reload', async () => {
-    await page.reload();
-    await page.getByTestId('actie').first().waitFor();
-    expect(await page.getByRole('heading', { name: 'Kies een rol' }).count()).toBe(0);
+  it('lists the actions, filters by status and owner, searches, sorts and groups, and keeps a saved view', async () => {
+    const { page, errors } = await open(UPN.imSociaal, '#/lijst');
+    await page.getByTestId('actie-row').first().waitFor();
+    await expect(page.getByTestId('list-count').innerText()).resolves.toBe('33 van 33 acties');
+
+    // Search: every word must match.
+    await page.getByRole('searchbox').fill('leeragenda');
+    await expect.poll(() => page.getByTestId('actie-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')))).toEqual(['8.3', '8.4']);
+    expect(page.url()).toContain('q=leeragenda');
+    await page.getByRole('searchbox').fill('');
+
+    // Filter: status Belegd in lopend traject (2.2, 2.3, 7.x, 9.x, 10.x, 11.x minus 11.5 … as seeded).
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    // A multi-select dropdown offers its choices as checkable menu items.
+    await page.getByRole('menuitemcheckbox', { name: 'Belegd in lopend traject' }).click();
+    await page.keyboard.press('Escape');
+    const belegd = zoetermeerPlan.acties.filter((a) => a.status === 'Belegd in lopend traject').map((a) => a.nummer);
+    await expect.poll(() => page.getByTestId('actie-row').count()).toBe(belegd.length);
+    await expect(page.getByTestId('list-count').innerText()).resolves.toBe(`${belegd.length} van 33 acties`);
+
+    // Due window: overdue only, combined with the status filter cleared.
+    await page.getByRole('button', { name: /Filters wissen/ }).click();
+    await page.getByRole('combobox', { name: 'Termijn' }).click();
+    await page.getByRole('option', { name: 'Achterstallig' }).click();
+    await expect.poll(() => page.getByTestId('actie-row').count()).toBeGreaterThan(10);
+    const overdueDeadlines = await page.getByTestId('actie-row').evaluateAll((rows) => rows.every((r) => r.querySelector('[data-overdue="true"]')));
+    expect(overdueDeadlines).toBe(true);
+
+    // Sort by deadline descending via the column header; group by owner.
+    await page.getByRole('button', { name: 'Deadline' }).click();
+    await page.getByRole('button', { name: 'Deadline' }).click();
+    await expect(page.getByRole('columnheader', { name: 'Deadline' }).getAttribute('aria-sort')).resolves.toBe('descending');
+    await page.getByRole('combobox', { name: 'Groeperen op' }).click();
+    await page.getByRole('option', { name: 'Eigenaar' }).click();
+    await expect.poll(() => page.getByTestId('group-row').count()).toBeGreaterThan(3);
+
+    // Save the view, start over, restore it from the saved views.
+    await page.getByRole('button', { name: 'Weergave opslaan' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Naam' }).fill('Achterstallig per eigenaar');
+    await page.getByRole('dialog').getByRole('button', { name: 'Weergave opslaan' }).click();
+    const saved = page.url();
+    await page.goto(`${run.appUrl}/#/lijst`);
+    await expect.poll(() => page.getByTestId('group-row').count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Weergave' }).click();
+    await page.getByRole('option', { name: 'Achterstallig per eigenaar' }).click();
+    await expect.poll(() => page.url()).toBe(saved);
+    await expect.poll(() => page.getByTestId('group-row').count()).toBeGreaterThan(3);
+    await page.screenshot({ path: screenshotPath('lijst-light') });
+
+    // Keyboard: one tab stop in the grid, arrows move, Enter opens the detail.
+    await page.goto(`${run.appUrl}/#/lijst`);
+    await page.getByTestId('actie-row').first().waitFor();
+    await page.getByTestId('actie-row').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-nummer'))).resolves.toBe('1.2');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('heading', { name: /1\.2/ }).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows each persona their own actions in Mijn acties, overdue first', async () => {
+    const expectations = [
+      { upn: UPN.portfolio, name: 'Portfoliomanager I&A' },
+      { upn: UPN.hr, name: 'Afdelingshoofd HR' },
+    ];
+    for (const { upn, name } of expectations) {
+      const { page } = await open(upn, '#/mijn-acties');
+      await page.getByTestId('mijn-acties').waitFor();
+      await expect.poll(() => page.getByTestId('actie-summary').count()).toBeGreaterThan(0);
+      const shown = await page.getByTestId('actie-summary').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
+      const owned = zoetermeerPlan.acties.filter((a) => a.eigenaar?.displayName === name).map((a) => a.nummer);
+      expect([...shown].sort()).toEqual([...owned].sort());
+      // Overdue ones come first.
+      const overdueFlags = await page.getByTestId('actie-summary').evaluateAll((rows) => rows.map((r) => !!r.querySelector('[data-overdue="true"]')));
+      expect(overdueFlags).toEqual([...overdueFlags].sort((a, b) => Number(b) - Number(a)));
+      await expect(page.getByTestId('signed-in-as').innerText()).resolves.toContain(name);
+      await page.screenshot({ path: screenshotPath(`mijn-acties-${upn.split('@')[0]}`) });
+      await page.context().close();
+    }
+  });
+
+  it('shows progress per recommendation, plateau, theme and domain with an accessible table', async () => {
+    const { page, errors } = await open(UPN.gemeentesecretaris, '#/voortgang');
+    await page.getByTestId('progress-table').waitFor();
+    await expect(page.getByTestId('kpi-total').innerText()).resolves.toBe('33');
+    await expect(page.getByTestId('progress-table').locator('tbody tr').count()).resolves.toBe(11);
+    await page.getByRole('tab', { name: 'Plateau' }).click();
+    await expect.poll(() => page.getByTestId('progress-table').locator('tbody tr').count()).toBe(4);
+    await page.getByRole('tab', { name: 'Thema' }).click();
+    await expect.poll(() => page.getByTestId('progress-table').locator('tbody tr').count()).toBe(3);
+    await page.getByRole('tab', { name: 'Advies' }).click();
+    await page.locator('svg').first().waitFor();
+    await page.screenshot({ path: screenshotPath('voortgang-light') });
+    // A KPI leads to the list with the matching filter.
+    await page.getByRole('button', { name: 'Toon in lijst: Achterstallig' }).click();
+    await expect.poll(() => page.url()).toContain('#/lijst?due=achterstallig');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('speaks English when the browser asks for it', async () => {
+    const { page } = await open(UPN.imSociaal, '#/roadmap', { locale: 'en-GB' });
+    await page.getByTestId('roadmap-card').first().waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Digital Leadership Action Plan');
+    await expect(page.getByRole('link', { name: 'List' }).count()).resolves.toBe(1);
+    await expect(page.locator('[data-nummer="2.1"]').getByText('Not adopted').count()).resolves.toBe(1);
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await page.screenshot({ path: screenshotPath('roadmap-en') });
+    await page.context().close();
+  });
+
+  it('shows a hostile title as inert text everywhere', async () => {
+    const client = await otherClient(run.appUrl);
+    const plan = await client.plan();
+    // SharePoint caps a title at 255 characters; the 10,000 characters go into the (multi-line) status note.
+    const hostile = `<img src=x onerror="window.__pwned=1"> **markdown** ${'x'.repeat(200)}`;
+    const longNote = `<script>window.__pwned=2</script> ${'y'.repeat(10_000)}`;
+    const { fields } = actieToFields(
+      { nummer: '8.9', titel: hostile, advies: 8, plateau: 'Verbeteren', domeinen: ['Concern'], status: 'Niet gestart', statusToelichting: longNote, afhankelijkVan: [], bevindingen: [] },
+      {
+        adviesIdByNummer: new Map(plan.adviezen.map((a) => [a.value.nummer, a.id])),
+        bevindingIdByNummer: new Map(plan.bevindingen.map((b) => [b.value.nummer, b.id])),
+        actieIdByNummer: new Map(plan.acties.map((a) => [a.value.nummer, a.id])),
+      },
+    );
+    const created = await client.graph.post<{ id: string }>(`${listPath(plan.siteId, 'Acties')}/items`, { fields: { ...fields, ClientKey: 'e2e-hostile' } });
+
+    const { page, errors } = await open(UPN.imSociaal, '#/roadmap');
+    const card = page.locator('[data-testid="roadmap-card"][data-nummer="8.9"]');
+    await card.waitFor();
+    await expect(card.locator('img').count()).resolves.toBe(0);
+    await expect(card.locator('strong, em').count()).resolves.toBe(0);
+    await expect(card.getByRole('button').innerText()).resolves.toContain('<img src=x onerror=');
+    await expect(card.getByRole('button').innerText()).resolves.toContain('**markdown**');
+    // 10,000 characters do not break the layout: the card stays within its column.
+    const width = await card.evaluate((el) => el.getBoundingClientRect().width);
+    expect(width).toBeLessThan(400);
+
+    await page.goto(`${run.appUrl}/#/lijst?q=markdown&actie=${created.id}`);
+    await page.getByRole('dialog').waitFor();
+    await expect(page.getByRole('dialog').locator('img').count()).resolves.toBe(0);
+    await expect(page.getByTestId('actie-row').first().innerText()).resolves.toContain('<img src=x');
+    await expect(page.getByRole('dialog').getByRole('textbox', { name: 'Toelichting status' }).inputValue()).resolves.toBe(longNote);
+    await page.screenshot({ path: screenshotPath('hostile-title') });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await client.graph.delete(`${listPath(plan.siteId, 'Acties')}/items/${created.id}`);
+    await page.context().close();
+  });
+
+  it('works at a narrow (mobile) width', async () => {
+    const { page } = await open(UPN.imSociaal, '#/roadmap', { width: 390 });
+    await page.getByTestId('roadmap-card').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('roadmap-narrow') });
+    await page.goto(`${run.appUrl}/#/lijst`);
+    await page.getByTestId('actie-row').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('lijst-narrow') });
+    await page.context().close();
+  });
+
+  describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+    const views = [
+      { name: 'roadmap', hash: '#/roadmap', ready: '[data-testid="roadmap-card"]' },
+      { name: 'lijst', hash: '#/lijst', ready: '[data-testid="actie-row"]' },
+      { name: 'detail', hash: '#/lijst?actie=1', ready: '[data-testid="history"]' },
+      { name: 'voortgang', hash: '#/voortgang', ready: '[data-testid="progress-table"]' },
+      { name: 'mijn-acties', hash: '#/mijn-acties', ready: '[data-testid="actie-summary"]' },
+      { name: 'config', hash: '#/config', ready: '[data-testid="config-page"]' },
+      { name: 'over', hash: '#/over', ready: '[data-testid="page-over"]' },
+      { name: 'privacy', hash: '#/privacy', ready: '[data-testid="page-privacy"]' },
+    ];
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const view of views) {
+        it(`has no serious or critical violations on ${view.name} (${scheme})`, async () => {
+          const { page } = await open(UPN.portfolio, view.hash, { colorScheme: scheme });
+          await page.locator(view.ready).first().waitFor();
+          if (view.name === 'voortgang') await page.locator('svg').first().waitFor();
+          await expect(page.locator('[data-theme]').first().getAttribute('data-theme')).resolves.toBe(scheme);
+          const violations = await seriousViolations(page);
+          expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+          if (scheme === 'dark') await page.screenshot({ path: screenshotPath(`${view.name}-dark`) });
+          await page.context().close();
+        });
+      }
+    }
   });
 });

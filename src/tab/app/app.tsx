@@ -1,46 +1,147 @@
-import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, Spinner, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
-import { LocaleProvider, useT } from '../i18n/i18n.js';
-import { createPersonaGraph } from '../lib/graph.js';
+import { Button, FluentProvider, makeStyles, tokens, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ViewSuspense } from '../components/view-suspense.js';
+import { loadCatalogue, LocaleProvider, useT } from '../i18n/i18n.js';
+import { createDataSession } from '../lib/data-session-loader.js';
+import { PlanProvider } from '../lib/plan/plan-context.js';
+import { ThemeNameProvider } from '../lib/theme-name.js';
 import { fetchTabConfig, type TabConfig } from './config.js';
-import { detectHost, type HostInfo } from './host.js';
-import { PersonaPicker } from './persona-picker.js';
-import { rememberedPersona, rememberPersona } from './persona.js';
-import { PlanPage } from './plan-page.js';
+import { HostProvider } from './host-context.js';
+import { detectHost, mapTeamsTheme, type HostInfo, type HostTheme } from './host.js';
+import { PUBLIC_VIEWS, useRoute } from './router.js';
+import { readScope, ScopeProvider } from './scope.js';
+import { Shell } from './shell.js';
+import { SignIn, type SignedInUser } from './sign-in.js';
+import { loadTheme, themeIfLoaded } from './theme.js';
+import { ConfigPage, StaticPage } from './views.js';
 
-const THEMES = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+});
 
-type Boot = { status: 'loading' } | { status: 'error' } | { status: 'ready'; host: HostInfo; config: TabConfig };
+type Boot = { status: 'loading' } | { status: 'ready'; host: HostInfo; config?: TabConfig; configError?: unknown };
 
-/** The app shell: host, theme, language and sign-in, then the plan. */
+/** The app shell: host, theme, language and sign-in, then the plan and its views. */
 export function App() {
+  const styles = useStyles();
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [theme, setThemeName] = useState<HostTheme | undefined>();
+  // A theme whose code is not loaded yet is fetched first; until then the previous theme stays (no flash).
+  const setTheme = useCallback((name: HostTheme) => {
+    if (themeIfLoaded(name)) setThemeName(name);
+    else
+      void loadTheme(name).then(
+        () => setThemeName(name),
+        (error: unknown) => console.error('Theme not loaded', error),
+      );
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([detectHost((message) => console.warn(message)), fetchTabConfig()]).then(
-      ([host, config]) => !cancelled && setBoot({ status: 'ready', host, config }),
-      (error: unknown) => {
-        console.error('Tab start failed', error);
-        if (!cancelled) setBoot({ status: 'error' });
-      },
+    const host = detectHost((message) => console.warn(message));
+    const config = fetchTabConfig().then(
+      (c) => ({ config: c }),
+      (configError: unknown) => ({ configError }),
     );
+    void Promise.all([host, config]).then(async ([h, c]) => {
+      await Promise.all([loadTheme(h.theme), loadCatalogue(h.locale)]).catch((error: unknown) => console.error('Theme or language not loaded', error));
+      if (cancelled) return;
+      setBoot({ status: 'ready', host: h, ...c });
+      if ('configError' in c) {
+        console.error('Tab configuration failed', c.configError);
+        h.teams?.notifyFailure('config.json could not be loaded');
+      }
+    });
     return () => {
       cancelled = true;
     };
   }, [attempt]);
 
-  const theme = boot.status === 'ready' ? THEMES[boot.host.theme] : teamsLightTheme;
-  const locale = boot.status === 'ready' ? boot.host.locale : 'nl';
+  const host = boot.status === 'ready' ? boot.host : undefined;
+  useEffect(() => {
+    if (!host) return;
+    setTheme(host.theme);
+    if (host.teams) {
+      // Teams tells us when the user switches theme; the tab follows without a reload.
+      host.teams.onThemeChange((next) => setTheme(mapTeamsTheme(next)));
+      return;
+    }
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    const follow = () => setTheme(query.matches ? 'dark' : 'light');
+    query.addEventListener('change', follow);
+    return () => query.removeEventListener('change', follow);
+  }, [host, setTheme]);
+
+  const locale = host?.locale ?? 'nl';
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const themeName = theme && themeIfLoaded(theme) ? theme : host && themeIfLoaded(host.theme) ? host.theme : 'light';
   return (
-    <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <LocaleProvider locale={locale}>
-        {boot.status === 'loading' && <Spinner style={{ marginTop: '20vh' }} />}
-        {boot.status === 'error' && <BootError onRetry={() => setAttempt((n) => n + 1)} />}
-        {boot.status === 'ready' && <SignedIn config={boot.config} />}
-      </LocaleProvider>
+    // Layout lives on an inner element: Fluent copies the provider's classes onto every portal's mount node.
+    <FluentProvider theme={themeIfLoaded(themeName)} data-theme={themeName}>
+      <ThemeNameProvider value={themeName}>
+        <div className={styles.root}>
+          <LocaleProvider locale={locale}>
+            {boot.status === 'loading' && <Spinner style={{ marginTop: '20vh' }} />}
+            {boot.status === 'ready' && (
+              <HostProvider value={boot.host}>
+                <Routed host={boot.host} config={boot.config} onRetry={() => setAttempt((n) => n + 1)} />
+              </HostProvider>
+            )}
+          </LocaleProvider>
+        </div>
+      </ThemeNameProvider>
     </FluentProvider>
+  );
+}
+
+function Routed({ host, config, onRetry }: { host: HostInfo; config: TabConfig | undefined; onRetry: () => void }) {
+  const scope = useMemo(() => readScope(window.location.search, host.frameContext), [host.frameContext]);
+  const [route] = useRoute(scope.defaultView);
+  const notifySuccess = useCallback(() => host.teams?.notifySuccess(), [host]);
+
+  if (PUBLIC_VIEWS.includes(route.view)) {
+    return (
+      <ViewSuspense>
+        <StaticPage view={route.view} onShown={notifySuccess} />
+      </ViewSuspense>
+    );
+  }
+  if (host.frameContext === 'settings' || route.view === 'config') {
+    return (
+      <ViewSuspense>
+        <ConfigPage
+          onShown={notifySuccess}
+          initialDomein={scope.domein}
+          host={host.teams ? { setValidity: host.teams.setConfigValidity, onSave: host.teams.onConfigSave } : undefined}
+        />
+      </ViewSuspense>
+    );
+  }
+  if (!config) return <BootError onRetry={onRetry} />;
+  return (
+    <ScopeProvider value={scope}>
+      <SignIn config={config} host={host}>
+        {(user) => <SignedIn key={user.userKey} config={config} user={user} onFirstView={notifySuccess} />}
+      </SignIn>
+    </ScopeProvider>
+  );
+
+}
+
+function SignedIn({ config, user, onFirstView }: { config: TabConfig; user: SignedInUser; onFirstView: () => void }) {
+  const createSession = useCallback(
+    async () => createDataSession({ graphBaseUrl: config.graphBaseUrl, siteUrl: config.siteUrl, tokens: await user.tokens() }),
+    [config, user],
+  );
+  return (
+    <PlanProvider siteUrl={config.siteUrl} userKey={user.userKey} createSession={createSession} onFirstView={onFirstView}>
+      <Shell user={user} />
+    </PlanProvider>
   );
 }
 
@@ -54,20 +155,4 @@ function BootError({ onRetry }: { onRetry: () => void }) {
       </MessageBarActions>
     </MessageBar>
   );
-}
-
-function SignedIn({ config }: { config: TabConfig }) {
-  const [persona, setPersona] = useState<string | undefined>(() => rememberedPersona());
-  const graph = useMemo(() => (persona ? createPersonaGraph(config, persona) : undefined), [config, persona]);
-  const choose = (upn: string | undefined) => {
-    rememberPersona(upn);
-    setPersona(upn);
-  };
-
-  if (config.auth !== 'persona' || !config.personaDirectoryUrl) {
-    // Nested App Authentication in Teams comes with the tab issue; until then only the sandbox signs in.
-    return <BootError onRetry={() => window.location.reload()} />;
-  }
-  if (!persona || !graph) return <PersonaPicker directoryUrl={config.personaDirectoryUrl} onChosen={choose} />;
-  return <PlanPage graph={graph} siteUrl={config.siteUrl} who={persona} onSwitchPersona={() => choose(undefined)} />;
 }

@@ -1,0 +1,204 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Caption1Strong,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  mergeClasses,
+  Spinner,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo } from 'react';
+import type { Actie } from '../../domain/model.js';
+import type { Loaded } from '../../data/lists/field-reader.js';
+import { useHost } from './host-context.js';
+import { ViewNav } from '../components/view-nav.js';
+import { ViewSuspense } from '../components/view-suspense.js';
+import { formatInstant } from '../i18n/format.js';
+import { useLocale, useT } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/nl.js';
+import { DOMEIN_LABEL } from '../lib/labels.js';
+import { describeError } from '../lib/errors.js';
+import { usePlanContext } from '../lib/plan/plan-context.js';
+import { formatHash, useRoute, type ViewName } from './router.js';
+import { useScope } from './scope.js';
+import type { SignedInUser } from './sign-in.js';
+import { ActieDetail, AttentionList, ListView, MijnActiesView, RoadmapView, VoortgangView } from './views.js';
+
+const useStyles = makeStyles({
+  shell: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
+  },
+  compactHeader: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
+  titleBlock: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  who: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
+  nav: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
+  main: { flexGrow: 1, minHeight: 0, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, '@media (max-width: 600px)': { padding: tokens.spacingHorizontalS } },
+  compactMain: { padding: tokens.spacingHorizontalS },
+  stageMain: { fontSize: tokens.fontSizeBase400 },
+  bars: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
+});
+
+const FULL_NAV: { view: ViewName; label: MessageKey }[] = [
+  { view: 'roadmap', label: 'nav.roadmap' },
+  { view: 'lijst', label: 'nav.lijst' },
+  { view: 'voortgang', label: 'nav.voortgang' },
+  { view: 'mijn-acties', label: 'nav.mijnActies' },
+];
+const STAGE_NAV = FULL_NAV.filter((n) => n.view === 'roadmap' || n.view === 'voortgang');
+
+/** The signed-in app: header, navigation between the views, the open view and the detail panel. */
+export function Shell({ user }: { user: SignedInUser }) {
+  const styles = useStyles();
+  const t = useT();
+  const scope = useScope();
+  const [route, navigate] = useRoute(scope.defaultView);
+  const planState = usePlanContext();
+  const nav = scope.layout === 'stage' ? STAGE_NAV : FULL_NAV;
+  const view: ViewName = nav.some((n) => n.view === route.view) ? route.view : scope.defaultView;
+
+  const openActie = useCallback((id: string) => navigate(formatHash({ view, actieId: id, params: route.params })), [navigate, view, route.params]);
+  const closeActie = useCallback(() => navigate(formatHash({ view, params: route.params })), [navigate, view, route.params]);
+  const setParams = useCallback(
+    (params: URLSearchParams) => navigate(formatHash({ view, actieId: route.actieId, params }), { replace: true }),
+    [navigate, view, route.actieId],
+  );
+  const goTo = useCallback((next: ViewName, params?: URLSearchParams) => navigate(formatHash({ view: next, ...(params ? { params } : {}) })), [navigate]);
+
+  const host = useHost();
+
+  // A deep link from Teams (`subPageId`) opens its item once, on start.
+  useEffect(() => {
+    const match = /^actie-(.+)$/.exec(host.subPageId ?? '');
+    if (match?.[1] && !route.actieId) navigate(formatHash({ view, actieId: match[1], params: route.params }), { replace: true });
+    // Only on start: later navigation must not reopen it.
+  }, [host.subPageId]);
+
+  const onShare = useCallback(
+    async (item: Loaded<Actie>) => {
+      const url = `${window.location.origin}${window.location.pathname}${window.location.search}#/actie/${encodeURIComponent(item.id)}`;
+      if (host.teams?.canShareDeepLink()) {
+        host.teams.shareDeepLink({ subPageId: `actie-${item.id}`, subPageLabel: `${item.value.nummer} ${item.value.titel}`.slice(0, 120), subPageWebUrl: url });
+        return { kind: 'shared' as const };
+      }
+      try {
+        await navigator.clipboard.writeText(url);
+        return { kind: 'copied' as const, url };
+      } catch {
+        return { kind: 'manual' as const, url }; // clipboard refused (permissions policy in a frame): show the link
+      }
+    },
+    [host],
+  );
+
+  const me = planState.me;
+  const whoName = me?.displayName ?? user.userKey;
+  const problemCount = useMemo(() => planState.plan?.acties.filter((a) => a.problems.length > 0).length ?? 0, [planState.plan]);
+  const compact = scope.layout === 'compact';
+
+  return (
+    <div className={styles.shell}>
+      <header className={mergeClasses(styles.header, compact && styles.compactHeader)}>
+        <div className={styles.titleBlock}>
+          {compact ? (
+            <Caption1Strong as="h1">{t('app.title')}</Caption1Strong>
+          ) : (
+            <Title3 as="h1">{t('app.title')}</Title3>
+          )}
+          {scope.domein && (
+            <Badge appearance="outline" color="brand" data-testid="scope">
+              {t('scope.mt', { domein: t(DOMEIN_LABEL[scope.domein]) })}
+            </Badge>
+          )}
+          {planState.refreshing && planState.status === 'ready' && <Spinner size="extra-tiny" label={t('app.refreshing')} labelPosition="after" />}
+        </div>
+        {!compact && (
+          <div className={styles.who}>
+            <Caption1 data-testid="signed-in-as">{t('persona.signedInAs', { name: whoName })}</Caption1>
+            {user.switchUser && (
+              <Button size="small" onClick={user.switchUser}>
+                {t('persona.switch')}
+              </Button>
+            )}
+          </div>
+        )}
+      </header>
+      {!compact && (
+        <nav className={styles.nav} aria-label={t('nav.label')}>
+          <ViewNav items={nav.map((n) => ({ view: n.view, label: t(n.label), href: formatHash({ view: n.view }) }))} current={view} large={scope.layout === 'stage'} />
+        </nav>
+      )}
+      <StatusBars problemCount={problemCount} onShowProblems={() => goTo('lijst', new URLSearchParams({ problemen: '1' }))} />
+      <main className={mergeClasses(styles.main, compact && styles.compactMain, scope.layout === 'stage' && styles.stageMain)} id="main">
+        {planState.status === 'loading' && <Spinner style={{ marginTop: '10vh' }} label={t('app.loading')} />}
+        {planState.plan && (
+          <ViewSuspense>
+            {compact ? (
+              <AttentionList scope={scope.domein} onOpen={openActie} />
+            ) : view === 'lijst' ? (
+              <ListView scope={scope.domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} />
+            ) : view === 'voortgang' ? (
+              <VoortgangView scope={scope.domein} onShowList={(params) => goTo('lijst', params)} />
+            ) : view === 'mijn-acties' ? (
+              <MijnActiesView onOpen={openActie} />
+            ) : (
+              <RoadmapView scope={scope.domein} onOpen={openActie} presentation={scope.layout === 'stage'} />
+            )}
+          </ViewSuspense>
+        )}
+      </main>
+      {route.actieId && planState.plan && (
+        <ViewSuspense>
+          <ActieDetail id={route.actieId} onClose={closeActie} onOpen={openActie} canEdit={scope.canEdit} onShare={onShare} />
+        </ViewSuspense>
+      )}
+    </div>
+  );
+}
+
+function StatusBars({ problemCount, onShowProblems }: { problemCount: number; onShowProblems: () => void }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const { status, error, plan, savedAt, reload } = usePlanContext();
+  if (!error && problemCount === 0) return null;
+  const described = error ? describeError(error) : undefined;
+  return (
+    <div className={styles.bars}>
+      {described && (
+        <MessageBar intent={plan ? 'warning' : 'error'} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{plan ? t('app.staleTitle') : t('app.loadFailedTitle')}</MessageBarTitle>
+            {t(described.key, { detail: described.detail ?? '' })}
+            {plan && savedAt ? ` ${t('app.staleSince', { time: formatInstant(savedAt, locale) })}` : ''}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={reload}>{t('app.retry')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {status === 'ready' && problemCount > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('app.problems', { count: problemCount })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={onShowProblems}>
+              {t('app.showProblems')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

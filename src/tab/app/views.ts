@@ -1,0 +1,14 @@
+import { lazy } from 'react';
+
+/**
+ * Every view is its own chunk: the first view loads only its own code (decisions.md, the 180 KB budget),
+ * and a view that is never opened is never downloaded.
+ */
+export const RoadmapView = lazy(() => import('../features/actionplan/components/roadmap-view.js').then((m) => ({ default: m.RoadmapView })));
+export const ListView = lazy(() => import('../features/actionplan/components/list-view.js').then((m) => ({ default: m.ListView })));
+export const ActieDetail = lazy(() => import('../features/actionplan/components/actie-detail.js').then((m) => ({ default: m.ActieDetail })));
+export const AttentionList = lazy(() => import('../features/actionplan/components/attention-list.js').then((m) => ({ default: m.AttentionList })));
+export const MijnActiesView = lazy(() => import('../features/mijn-acties/components/mijn-acties-view.js').then((m) => ({ default: m.MijnActiesView })));
+export const VoortgangView = lazy(() => import('../features/voortgang/components/voortgang-view.js').then((m) => ({ default: m.VoortgangView })));
+export const ConfigPage = lazy(() => import('../features/settings/components/config-page.js').then((m) => ({ default: m.ConfigPage })));
+export const StaticPage = lazy(() => import('../pages/static-page.js').then((m) => ({ default: m.StaticPage })));

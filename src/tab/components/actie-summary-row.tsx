@@ -1,0 +1,62 @@
+import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { LockClosedRegular } from '@fluentui/react-icons';
+import type { ActieRow } from '../lib/plan/derive.js';
+import { useT } from '../i18n/i18n.js';
+import { DeadlineText } from './deadline-text.js';
+import { OwnerText } from './owner-text.js';
+import { StatusBadge } from './status-badge.js';
+
+const useStyles = makeStyles({
+  button: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    rowGap: tokens.spacingVerticalXXS,
+    width: '100%',
+    textAlign: 'start',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    font: 'inherit',
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
+  nummer: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
+  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  blocked: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteRedForeground1 },
+  compact: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
+});
+
+/** An action as one clickable line with status, deadline and owner (Mijn acties, the meeting side panel). */
+export function ActieSummaryRow({ row, onOpen, showOwner = true, compact = false }: { row: ActieRow; onOpen: (id: string) => void; showOwner?: boolean; compact?: boolean }) {
+  const styles = useStyles();
+  const t = useT();
+  const a = row.actie;
+  return (
+    <button type="button" className={mergeClasses(styles.button, compact && styles.compact)} onClick={() => onOpen(row.id)} data-testid="actie-summary" data-nummer={a.nummer}>
+      <span className={styles.title}>
+        <span className={styles.nummer}>{a.nummer}</span>
+        {a.titel}
+      </span>
+      <span className={styles.meta}>
+        <StatusBadge status={a.status} size="small" />
+        <DeadlineText deadline={a.deadline} overdue={row.overdue} />
+        {showOwner && (
+          <Caption1>
+            <OwnerText owner={a.eigenaar} />
+          </Caption1>
+        )}
+        {row.blockedBy.length > 0 && (
+          <Caption1 className={styles.blocked}>
+            <LockClosedRegular aria-hidden="true" />
+            {t('roadmap.waitsFor', { nummers: row.blockedBy.map((b) => b.nummer).join(', ') })}
+          </Caption1>
+        )}
+      </span>
+    </button>
+  );
+}

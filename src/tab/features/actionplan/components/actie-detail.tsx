@@ -1,0 +1,603 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Combobox,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  OverlayDrawer,
+  Select,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular, ShareRegular } from '@fluentui/react-icons';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { DOMEINEN, PLATEAUS, type Actie, type PersonRef } from '../../../../domain/model.js';
+import { allowedTransitions, checkTransition } from '../../../../domain/status.js';
+import { validateActie } from '../../../../domain/validation.js';
+import type { Loaded } from '../../../../data/lists/field-reader.js';
+import { DeadlineText } from '../../../components/deadline-text.js';
+import { StatusBadge } from '../../../components/status-badge.js';
+import { formatInstant } from '../../../i18n/format.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
+import { describeError } from '../../../lib/errors.js';
+import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
+import { deriveRows } from '../../../lib/plan/derive.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
+import { useMediaQuery } from '../../../lib/use-media-query.js';
+import { useActieHistory } from '../api/use-actie-history.js';
+import { changedFields, fieldOfPath, formToChange, mergedActie, toForm, type ActieForm, type FormField } from '../lib/actie-form.js';
+import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
+import { FIELD_LABEL, MergeView } from './merge-view.js';
+
+const useStyles = makeStyles({
+  body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  two: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalM, '@media (max-width: 480px)': { gridTemplateColumns: '1fr' } },
+  domeinen: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center' },
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  dl: { display: 'grid', gridTemplateColumns: 'minmax(7rem, auto) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  dt: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  dd: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  depItem: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  title: { overflowWrap: 'anywhere', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
+  history: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  historyItem: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS },
+  share: { overflowWrap: 'anywhere' },
+});
+
+export type ShareResult = { kind: 'shared' } | { kind: 'copied'; url: string } | { kind: 'manual'; url: string };
+
+type Message = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text?: string };
+
+/** The detail of one action in a side panel: every field, editable with the plan's rules, and its context. */
+export function ActieDetail({
+  id,
+  onClose,
+  onOpen,
+  canEdit,
+  onShare,
+}: {
+  id: string;
+  onClose: () => void;
+  onOpen: (id: string) => void;
+  canEdit: boolean;
+  onShare: (item: Loaded<Actie>) => Promise<ShareResult>;
+}) {
+  const t = useT();
+  const styles = useStyles();
+  const narrow = useMediaQuery('(max-width: 640px)');
+  const { plan } = usePlanContext();
+  const item = plan?.acties.find((a) => a.id === id);
+  const titleId = useId();
+  const returnFocus = useRef<Element | null>(document.activeElement);
+
+  useEffect(() => {
+    const previous = returnFocus.current;
+    return () => {
+      // The panel closes by a route change; focus goes back to what opened it (WCAG 2.4.3).
+      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+    };
+  }, []);
+
+  return (
+    <OverlayDrawer open position="end" size={narrow ? 'full' : 'medium'} onOpenChange={(_, data) => !data.open && onClose()} aria-labelledby={titleId} data-testid="actie-detail">
+      <DrawerHeader>
+        <DrawerHeaderTitle
+          heading={{ id: titleId, className: styles.title }}
+          action={<Button appearance="subtle" aria-label={t('common.close')} icon={<DismissRegular />} onClick={onClose} />}
+        >
+          {item ? `${item.value.nummer} · ${item.value.titel}` : t('detail.notFoundTitle')}
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody>
+        {item ? (
+          <DetailBody key={id} item={item} onOpen={onOpen} canEdit={canEdit} onShare={onShare} />
+        ) : (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t('detail.notFound')}</MessageBarBody>
+          </MessageBar>
+        )}
+      </DrawerBody>
+    </OverlayDrawer>
+  );
+}
+
+function validate(base: Actie, form: ActieForm, users: readonly PersonRef[]): Partial<Record<FormField, string>> {
+  const change = formToChange(base, form, users);
+  const merged = mergedActie(base, change);
+  const issues: Partial<Record<FormField, string>> = {};
+  const result = validateActie(merged);
+  if (!result.ok) {
+    for (const issue of result.issues) {
+      const field = fieldOfPath(issue.path);
+      if (field && !issues[field]) issues[field] = issue.message;
+    }
+  }
+  if (form.status !== base.status) {
+    const check = checkTransition(base.status, form.status, form.statusToelichting);
+    if (!check.ok) {
+      const toelichtingMissing = check.message.startsWith('Geef een toelichting');
+      const field: FormField = toelichtingMissing ? 'statusToelichting' : 'status';
+      issues[field] ??= check.message;
+    }
+  }
+  if (form.eigenaarId && !users.some((u) => u.id === form.eigenaarId)) issues.eigenaarId ??= 'Kies een persoon die op de SharePoint-site bekend is.';
+  return issues;
+}
+
+function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; onOpen: (id: string) => void; canEdit: boolean; onShare: (item: Loaded<Actie>) => Promise<ShareResult> }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const ctx = usePlanContext();
+  const writer = useActieWriter();
+  const users = useMemo(() => [...(ctx.plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [ctx.plan]);
+  const stored = ctx.storedActie(item.id) ?? item;
+
+  const initialDraft = useMemo(() => (canEdit ? loadDraft(ctx.userKey, item.id) : undefined), [ctx.userKey, item.id, canEdit]);
+  const [base, setBase] = useState<Loaded<Actie>>(initialDraft?.base ?? stored);
+  const [form, setForm] = useState<ActieForm>(initialDraft?.form ?? toForm(stored.value));
+  const [restored, setRestored] = useState(!!initialDraft);
+  const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<Message | undefined>();
+  const [conflict, setConflict] = useState<{ theirs: Loaded<Actie> } | undefined>();
+  const [draftBlocked, setDraftBlocked] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const dirty = changedFields(base.value, form).length > 0;
+
+  // A newer version arrived (refresh, another tab) while nothing is typed: show it.
+  useEffect(() => {
+    if (!dirty && !conflict && stored.eTag !== base.eTag) {
+      setBase(stored);
+      setForm(toForm(stored.value));
+    }
+  }, [stored, dirty, conflict, base.eTag]);
+
+  // Every keystroke is kept locally until saved: a failed save or a reload loses nothing.
+  useEffect(() => {
+    if (!canEdit) return;
+    if (dirty) setDraftBlocked(!saveDraft(ctx.userKey, { itemId: item.id, base, form, savedAt: new Date().toISOString() }));
+    else if (!conflict) clearDraft(ctx.userKey, item.id);
+  }, [form, base, dirty, canEdit, conflict, ctx.userKey, item.id]);
+
+  const issues = useMemo(() => validate(base.value, form, users), [base.value, form, users]);
+  const shownIssue = (field: FormField) => (submitted || touched.has(field) ? issues[field] : undefined);
+  const set = <K extends FormField>(field: K, value: ActieForm[K]) => {
+    setForm((f) => ({ ...f, [field]: value }));
+    setTouched((s) => new Set(s).add(field));
+  };
+
+  async function save(target: Loaded<Actie>, values: ActieForm) {
+    const change = formToChange(target.value, values, users);
+    if (Object.keys(change).length === 0) {
+      setMessage({ intent: 'info', title: t('detail.noChanges') });
+      return;
+    }
+    setSaving(true);
+    setMessage(undefined);
+    const outcome = await writer.saveOver(target, change);
+    setSaving(false);
+    switch (outcome.kind) {
+      case 'saved':
+        setBase(outcome.item);
+        setForm(toForm(outcome.item.value));
+        setConflict(undefined);
+        setTouched(new Set());
+        setSubmitted(false);
+        clearDraft(ctx.userKey, item.id);
+        setMessage({ intent: 'success', title: t('detail.saved') });
+        break;
+      case 'invalid':
+        setSubmitted(true);
+        setMessage({ intent: 'error', title: t('detail.invalidTitle'), text: outcome.issues.map((i) => i.message).join(' ') });
+        break;
+      case 'conflict':
+        if (outcome.theirs) {
+          setBase(target);
+          setForm(values);
+          setConflict({ theirs: outcome.theirs });
+        } else {
+          setMessage({ intent: 'error', title: t('detail.deletedTitle'), text: t('detail.deleted') });
+        }
+        break;
+      case 'failed': {
+        const d = describeError(outcome.error);
+        setMessage({ intent: 'error', title: t('detail.saveFailedTitle'), text: `${t(d.key, { detail: d.detail ?? '' })} ${t('detail.keptAsDraft')}` });
+        break;
+      }
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    const firstInvalid = (Object.keys(issues) as FormField[])[0];
+    if (firstInvalid) {
+      formRef.current?.querySelector<HTMLElement>(`[data-field="${firstInvalid}"] input, [data-field="${firstInvalid}"] textarea, [data-field="${firstInvalid}"] select, [data-field="${firstInvalid}"] button`)?.focus();
+      return;
+    }
+    void save(base, form);
+  }
+
+  const row = useMemo(() => (ctx.plan ? deriveRows(ctx.plan, ctx.now).find((r) => r.id === item.id) : undefined), [ctx.plan, ctx.now, item.id]);
+  const advies = row?.advies;
+  const bevindingen = (ctx.plan?.bevindingen ?? []).filter((b) => item.value.bevindingen.includes(b.value.nummer));
+  const statusOptions = [base.value.status, ...allowedTransitions(base.value.status)];
+  const owner = users.find((u) => u.id === form.eigenaarId);
+  const { state: history, reload: reloadHistory } = useActieHistory(item.id, base.eTag);
+  const [share, setShare] = useState<ShareResult | undefined>();
+
+  return (
+    <div className={styles.body}>
+      <div className={styles.actions}>
+        <StatusBadge status={item.value.status} />
+        <DeadlineText deadline={item.value.deadline} overdue={row?.overdue ?? false} />
+        <Button
+          size="small"
+          icon={<ShareRegular />}
+          onClick={() =>
+            void onShare(item).then(setShare, () => setShare({ kind: 'manual', url: '' }))
+          }
+        >
+          {t('detail.share')}
+        </Button>
+      </div>
+      {share && (
+        <MessageBar intent={share.kind === 'manual' ? 'info' : 'success'} data-testid="share-result">
+          <MessageBarBody className={styles.share}>
+            {share.kind === 'shared' ? t('detail.shared') : share.kind === 'copied' ? t('detail.copied') : t('detail.copyManually')}
+            {share.kind !== 'shared' && share.url && <div>{share.url}</div>}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {restored && (
+        <MessageBar intent="info" layout="multiline" data-testid="draft-restored">
+          <MessageBarBody>
+            <MessageBarTitle>{t('detail.draftRestoredTitle')}</MessageBarTitle>
+            {t('detail.draftRestored')}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                clearDraft(ctx.userKey, item.id);
+                setBase(stored);
+                setForm(toForm(stored.value));
+                setRestored(false);
+              }}
+            >
+              {t('detail.discardDraft')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {message && (
+        <MessageBar intent={message.intent} layout="multiline" data-testid="save-message" role={message.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>
+            <MessageBarTitle>{message.title}</MessageBarTitle>
+            {message.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {draftBlocked && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('detail.draftBlocked')}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {conflict ? (
+        <MergeView
+          base={base.value}
+          mine={form}
+          theirs={conflict.theirs.value}
+          users={users}
+          busy={saving}
+          onSave={(merged) => {
+            const theirs = conflict.theirs;
+            setConflict(undefined);
+            setBase(theirs);
+            setForm(merged);
+            void save(theirs, merged);
+          }}
+          onTakeTheirs={() => {
+            setBase(conflict.theirs);
+            setForm(toForm(conflict.theirs.value));
+            setConflict(undefined);
+            clearDraft(ctx.userKey, item.id);
+            setMessage({ intent: 'info', title: t('merge.tookTheirs') });
+          }}
+        />
+      ) : canEdit ? (
+        <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate aria-label={t('detail.formLabel')}>
+          <Field label={t(FIELD_LABEL.titel)} required validationMessage={shownIssue('titel')} data-field="titel">
+            <Textarea value={form.titel} onChange={(_, d) => set('titel', d.value)} resize="vertical" maxLength={400} />
+          </Field>
+          <div className={styles.two}>
+            <Field label={t(FIELD_LABEL.status)} validationMessage={shownIssue('status')} data-field="status">
+              <Select value={form.status} onChange={(_, d) => set('status', d.value as Actie['status'])}>
+                {statusOptions.map((s) => (
+                  <option key={s} value={s}>
+                    {t(STATUS_LABEL[s])}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={t(FIELD_LABEL.plateau)} validationMessage={shownIssue('plateau')} data-field="plateau">
+              <Select value={form.plateau} onChange={(_, d) => set('plateau', d.value as Actie['plateau'])}>
+                {PLATEAUS.map((p) => (
+                  <option key={p} value={p}>
+                    {t(PLATEAU_LABEL[p])}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <Field label={t(FIELD_LABEL.statusToelichting)} validationMessage={shownIssue('statusToelichting')} data-field="statusToelichting">
+            <Textarea value={form.statusToelichting} onChange={(_, d) => set('statusToelichting', d.value)} resize="vertical" rows={3} />
+          </Field>
+          <Field label={t(FIELD_LABEL.eigenaarId)} validationMessage={shownIssue('eigenaarId')} data-field="eigenaarId">
+            <OwnerPicker users={users} value={form.eigenaarId} onChange={(v) => set('eigenaarId', v)} />
+          </Field>
+          <div className={styles.two}>
+            <Field label={t(FIELD_LABEL.start)} validationMessage={shownIssue('start')} data-field="start">
+              <Input type="date" value={form.start} onChange={(_, d) => set('start', d.value)} />
+            </Field>
+            <Field label={t(FIELD_LABEL.deadline)} validationMessage={shownIssue('deadline')} data-field="deadline">
+              <Input type="date" value={form.deadline} onChange={(_, d) => set('deadline', d.value)} />
+            </Field>
+          </div>
+          <Field label={t(FIELD_LABEL.planning)} validationMessage={shownIssue('planning')} data-field="planning">
+            <Input value={form.planning} onChange={(_, d) => set('planning', d.value)} maxLength={255} />
+          </Field>
+          <Field label={t(FIELD_LABEL.lopendTraject)} validationMessage={shownIssue('lopendTraject')} data-field="lopendTraject">
+            <Input value={form.lopendTraject} onChange={(_, d) => set('lopendTraject', d.value)} maxLength={255} />
+          </Field>
+          <Field label={t(FIELD_LABEL.domeinen)} validationMessage={shownIssue('domeinen')} data-field="domeinen">
+            <div className={styles.domeinen} role="group" aria-label={t(FIELD_LABEL.domeinen)}>
+              {DOMEINEN.map((d) => (
+                <Checkbox
+                  key={d}
+                  label={t(DOMEIN_LABEL[d])}
+                  checked={form.domeinen.includes(d)}
+                  onChange={(_, data) => set('domeinen', data.checked ? [...form.domeinen, d] : form.domeinen.filter((x) => x !== d))}
+                />
+              ))}
+            </div>
+          </Field>
+          <div className={styles.actions}>
+            <Button appearance="primary" type="submit" disabled={saving || !dirty} icon={saving ? <Spinner size="tiny" /> : undefined}>
+              {saving ? t('detail.saving') : t('detail.save')}
+            </Button>
+            <Button
+              disabled={saving || !dirty}
+              onClick={() => {
+                setForm(toForm(base.value));
+                setTouched(new Set());
+                setSubmitted(false);
+                setMessage(undefined);
+              }}
+            >
+              {t('detail.undo')}
+            </Button>
+            {dirty && <Caption1 className={styles.muted}>{t('detail.unsaved')}</Caption1>}
+            {owner === undefined && form.eigenaarId === '' && <Caption1 className={styles.muted}>{t('plan.noOwner')}</Caption1>}
+          </div>
+        </form>
+      ) : (
+        <ReadOnlyFields actie={item.value} />
+      )}
+
+      <section className={styles.section} aria-labelledby="context-title">
+        <Subtitle2 as="h3" id="context-title">
+          {t('detail.context')}
+        </Subtitle2>
+        <dl className={styles.dl}>
+          <dt className={styles.dt}>{t('detail.advies')}</dt>
+          <dd className={styles.dd}>{advies ? `${advies.nummer}. ${advies.titel}` : item.value.advies}</dd>
+          {advies?.collegeReactie && (
+            <>
+              <dt className={styles.dt}>{t('detail.collegeReactie')}</dt>
+              <dd className={styles.dd}>{advies.collegeReactie}</dd>
+            </>
+          )}
+          <dt className={styles.dt}>{t('detail.collegePlanning')}</dt>
+          <dd className={styles.dd}>{advies?.collegePlanning || t('plan.noPlanning')}</dd>
+          <dt className={styles.dt}>{t('detail.lopendTraject')}</dt>
+          <dd className={styles.dd}>{item.value.lopendTraject || t('detail.none')}</dd>
+          <dt className={styles.dt}>{t('detail.bevindingen')}</dt>
+          <dd className={styles.dd}>
+            {bevindingen.length === 0 ? (
+              t('detail.none')
+            ) : (
+              <ul className={styles.list}>
+                {bevindingen.map((b) => (
+                  <li key={b.id}>
+                    {b.value.nummer}. {b.value.titel}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+      </section>
+
+      <section className={styles.section} aria-labelledby="deps-title">
+        <Subtitle2 as="h3" id="deps-title">
+          {t('detail.dependencies')}
+        </Subtitle2>
+        {row && row.dependsOn.length === 0 && row.dependents.length === 0 && <Body1 className={styles.muted}>{t('detail.noDependencies')}</Body1>}
+        {row && row.dependsOn.length > 0 && (
+          <>
+            <Body1>{t('detail.buildsOn')}</Body1>
+            <ul className={styles.list} data-testid="depends-on">
+              {row.dependsOn.map((d) => (
+                <li key={d.nummer} className={styles.depItem}>
+                  {d.item ? (
+                    <>
+                      <Link as="button" onClick={() => d.item && onOpen(d.item.id)}>
+                        {d.nummer} {d.item.value.titel}
+                      </Link>
+                      <StatusBadge status={d.item.value.status} size="small" />
+                      {row.blockedBy.some((b) => b.nummer === d.nummer) && <Caption1>{t('detail.holdsUp')}</Caption1>}
+                    </>
+                  ) : (
+                    <span>{t('detail.missingDependency', { nummer: d.nummer })}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {row && row.dependents.length > 0 && (
+          <>
+            <Body1>{t('detail.dependents')}</Body1>
+            <ul className={styles.list}>
+              {row.dependents.map((nummer) => {
+                const dep = ctx.plan?.acties.find((a) => a.value.nummer === nummer);
+                return (
+                  <li key={nummer}>
+                    {dep ? (
+                      <Link as="button" onClick={() => onOpen(dep.id)}>
+                        {nummer} {dep.value.titel}
+                      </Link>
+                    ) : (
+                      nummer
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {item.problems.length > 0 && (
+        <section className={styles.section} aria-labelledby="problems-title">
+          <Subtitle2 as="h3" id="problems-title">
+            {t('detail.problems')}
+          </Subtitle2>
+          <ul className={styles.list}>
+            {item.problems.map((p, i) => (
+              <li key={i}>{p.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className={styles.section} aria-labelledby="history-title">
+        <Subtitle2 as="h3" id="history-title">
+          {t('detail.history')}
+        </Subtitle2>
+        {history.status === 'loading' && <Spinner size="tiny" label={t('detail.historyLoading')} />}
+        {history.status === 'error' && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t('detail.historyError')}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={reloadHistory}>
+                {t('app.retry')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {history.status === 'ready' &&
+          (history.versions.length === 0 ? (
+            <Body1 className={styles.muted}>{t('detail.noHistory')}</Body1>
+          ) : (
+            <ol className={styles.history} data-testid="history">
+              {history.versions.map((v) => (
+                <li key={v.versionId} className={styles.historyItem}>
+                  <Caption1 block>{t('detail.historyEntry', { who: v.modifiedBy, when: formatInstant(v.modified, locale) })}</Caption1>
+                  {v.changes.length === 0 ? (
+                    <Caption1 className={styles.muted}>{t('detail.historyNoFields')}</Caption1>
+                  ) : (
+                    <ul className={styles.list}>
+                      {v.changes.map((c, i) => (
+                        <li key={i}>
+                          <Caption1>{c.from ? t('detail.historyChange', { field: c.field, from: c.from, to: c.to || '—' }) : t('detail.historySet', { field: c.field, to: c.to })}</Caption1>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ol>
+          ))}
+      </section>
+    </div>
+  );
+}
+
+/** Chooses the owner among the site users; typing filters the list (a real site has many users). */
+function OwnerPicker({ users, value, onChange }: { users: readonly PersonRef[]; value: string; onChange: (id: string) => void }) {
+  const t = useT();
+  const selected = users.find((u) => u.id === value);
+  const [query, setQuery] = useState(selected?.displayName ?? '');
+  useEffect(() => setQuery(selected?.displayName ?? ''), [selected?.displayName]);
+  const matches = users.filter((u) => u.displayName.toLowerCase().includes(query.toLowerCase()) || selected?.displayName === query);
+  return (
+    <Combobox
+      value={query}
+      selectedOptions={value ? [value] : ['']}
+      placeholder={t('detail.chooseOwner')}
+      onChange={(e) => setQuery(e.target.value)}
+      onOptionSelect={(_, d) => {
+        onChange(d.optionValue ?? '');
+        setQuery(d.optionValue ? (d.optionText ?? '') : '');
+      }}
+    >
+      <Option value="" text={t('plan.noOwner')}>
+        {t('plan.noOwner')}
+      </Option>
+      {matches.slice(0, 100).map((u) => (
+        <Option key={u.id ?? u.displayName} value={u.id ?? ''} text={u.displayName}>
+          {u.displayName}
+        </Option>
+      ))}
+    </Combobox>
+  );
+}
+
+function ReadOnlyFields({ actie }: { actie: Actie }) {
+  const styles = useStyles();
+  const t = useT();
+  const rows: [string, string][] = [
+    [t('detail.status'), t(STATUS_LABEL[actie.status])],
+    [t('detail.statusToelichting'), actie.statusToelichting ?? t('detail.none')],
+    [t('detail.eigenaar'), actie.eigenaar?.displayName ?? t('plan.noOwner')],
+    [t('detail.start'), actie.start ?? t('detail.none')],
+    [t('detail.deadline'), actie.deadline ?? t('plan.noDeadline')],
+    [t('detail.planning'), actie.planning ?? t('detail.none')],
+    [t('detail.plateau'), t(PLATEAU_LABEL[actie.plateau])],
+    [t('detail.domeinen'), actie.domeinen.map((d) => t(DOMEIN_LABEL[d])).join(', ')],
+  ];
+  return (
+    <dl className={styles.dl}>
+      {rows.map(([label, value]) => (
+        <div key={label} style={{ display: 'contents' }}>
+          <dt className={styles.dt}>{label}</dt>
+          <dd className={styles.dd}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

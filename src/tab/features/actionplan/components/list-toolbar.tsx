@@ -1,0 +1,255 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  Option,
+  SearchBox,
+  Switch,
+  tokens,
+} from '@fluentui/react-components';
+import { DeleteRegular, DismissRegular, SaveRegular } from '@fluentui/react-icons';
+import { useId, useMemo, useState } from 'react';
+import { ACTIE_STATUSSEN, DOMEINEN, PLATEAUS, THEMA_CODES, type Advies, type PersonRef } from '../../../../domain/model.js';
+import { useT } from '../../../i18n/i18n.js';
+import type { MessageKey } from '../../../i18n/nl.js';
+import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import { NO_OWNER } from '../../../lib/plan/derive.js';
+import { useSavedViews } from '../hooks/use-saved-views.js';
+import { activeFilterCount, DEFAULT_QUERY, DUE_WINDOWS, GROUP_KEYS, queryFromParams, queryToParams, type DueWindow, type GroupKey, type ListFilters, type ListQuery } from '../lib/list-query.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalS },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  search: { flexGrow: 1, minWidth: '14rem', maxWidth: '28rem' },
+  filter: { minWidth: '9rem', maxWidth: '14rem' },
+  dropdown: { minWidth: '9rem', maxWidth: '14rem' },
+});
+
+export const DUE_LABEL: Record<DueWindow, MessageKey> = {
+  alle: 'due.alle',
+  achterstallig: 'due.achterstallig',
+  '7-dagen': 'due.7dagen',
+  '30-dagen': 'due.30dagen',
+  'dit-kwartaal': 'due.ditKwartaal',
+  'geen-deadline': 'due.geenDeadline',
+};
+
+export const GROUP_LABEL: Record<GroupKey, MessageKey> = {
+  geen: 'group.geen',
+  status: 'group.status',
+  advies: 'group.advies',
+  plateau: 'group.plateau',
+  thema: 'group.thema',
+  domein: 'group.domein',
+  eigenaar: 'group.eigenaar',
+};
+
+type MultiFilterProps = {
+  label: string;
+  options: { value: string; text: string }[];
+  selected: string[];
+  onChange: (values: string[]) => void;
+};
+
+function MultiFilter({ label, options, selected, onChange }: MultiFilterProps) {
+  const styles = useStyles();
+  const t = useT();
+  const text = selected.length === 0 ? t('filter.all') : selected.map((v) => options.find((o) => o.value === v)?.text ?? v).join(', ');
+  return (
+    <Field label={label} size="small" className={styles.filter}>
+      <Dropdown
+        multiselect
+        size="small"
+        className={styles.dropdown}
+        value={text}
+        selectedOptions={selected}
+        onOptionSelect={(_, data) => onChange(data.selectedOptions)}
+      >
+        {options.map((o) => (
+          <Option key={o.value || '∅'} value={o.value} text={o.text}>
+            {o.text}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+/** Search, filters, grouping and saved views of the list. Everything ends up in the URL. */
+export function ListToolbar({
+  query,
+  onChange,
+  adviezen,
+  users,
+  scoped,
+}: {
+  query: ListQuery;
+  onChange: (query: ListQuery) => void;
+  adviezen: Advies[];
+  users: PersonRef[];
+  scoped: boolean;
+}) {
+  const styles = useStyles();
+  const t = useT();
+  const f = query.filters;
+  const setFilters = (patch: Partial<ListFilters>) => onChange({ ...query, filters: { ...f, ...patch } });
+  const ownerOptions = useMemo(
+    () => [
+      { value: NO_OWNER, text: t('plan.noOwner') },
+      ...[...users].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')).map((u) => ({ value: u.id ?? u.email ?? u.displayName, text: u.displayName })),
+    ],
+    [users, t],
+  );
+  const count = activeFilterCount(f);
+
+  return (
+    <div className={styles.root} role="search" aria-label={t('list.searchAndFilter')}>
+      <div className={styles.row}>
+        <Field label={t('list.search')} size="small" className={styles.search}>
+          <SearchBox size="small" value={f.q} onChange={(_, data) => setFilters({ q: data.value })} placeholder={t('list.searchPlaceholder')} />
+        </Field>
+        <Field label={t('list.group')} size="small" className={styles.filter}>
+          <Dropdown
+            size="small"
+            className={styles.dropdown}
+            value={t(GROUP_LABEL[query.group])}
+            selectedOptions={[query.group]}
+            onOptionSelect={(_, data) => onChange({ ...query, group: (data.optionValue as GroupKey | undefined) ?? 'geen' })}
+          >
+            {GROUP_KEYS.map((g) => (
+              <Option key={g} value={g}>
+                {t(GROUP_LABEL[g])}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <SavedViews query={query} onApply={onChange} />
+      </div>
+      <div className={styles.row}>
+        <MultiFilter label={t('filter.status')} options={ACTIE_STATUSSEN.map((s) => ({ value: s, text: t(STATUS_LABEL[s]) }))} selected={f.status} onChange={(v) => setFilters({ status: v as ListFilters['status'] })} />
+        <MultiFilter
+          label={t('filter.advies')}
+          options={adviezen.map((a) => ({ value: String(a.nummer), text: `${a.nummer}. ${a.titel}` }))}
+          selected={f.advies.map(String)}
+          onChange={(v) => setFilters({ advies: v.map(Number) })}
+        />
+        <MultiFilter label={t('filter.plateau')} options={PLATEAUS.map((p) => ({ value: p, text: t(PLATEAU_LABEL[p]) }))} selected={f.plateau} onChange={(v) => setFilters({ plateau: v as ListFilters['plateau'] })} />
+        <MultiFilter label={t('filter.thema')} options={THEMA_CODES.map((c) => ({ value: c, text: `${c}. ${t(THEMA_LABEL[c])}` }))} selected={f.thema} onChange={(v) => setFilters({ thema: v as ListFilters['thema'] })} />
+        {!scoped && (
+          <MultiFilter label={t('filter.domein')} options={DOMEINEN.map((d) => ({ value: d, text: t(DOMEIN_LABEL[d]) }))} selected={f.domein} onChange={(v) => setFilters({ domein: v as ListFilters['domein'] })} />
+        )}
+        <MultiFilter label={t('filter.eigenaar')} options={ownerOptions} selected={f.eigenaar} onChange={(v) => setFilters({ eigenaar: v })} />
+        <Field label={t('filter.due')} size="small" className={styles.filter}>
+          <Dropdown
+            size="small"
+            className={styles.dropdown}
+            value={t(DUE_LABEL[f.due])}
+            selectedOptions={[f.due]}
+            onOptionSelect={(_, data) => setFilters({ due: (data.optionValue as DueWindow | undefined) ?? 'alle' })}
+          >
+            {DUE_WINDOWS.map((d) => (
+              <Option key={d} value={d}>
+                {t(DUE_LABEL[d])}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Switch label={t('filter.problemen')} checked={f.problemen} onChange={(_, data) => setFilters({ problemen: data.checked })} />
+        {count > 0 && (
+          <Button size="small" icon={<DismissRegular />} onClick={() => onChange({ ...query, filters: DEFAULT_QUERY.filters })}>
+            {t('filter.clear', { count })}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SavedViews({ query, onApply }: { query: ListQuery; onApply: (query: ListQuery) => void }) {
+  const styles = useStyles();
+  const t = useT();
+  const { views, save, remove } = useSavedViews();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [failed, setFailed] = useState(false);
+  const nameId = useId();
+  const params = queryToParams(query).toString();
+  const current = views.find((v) => v.params === params);
+
+  return (
+    <>
+      <Field label={t('views.label')} size="small" className={styles.filter}>
+        <Dropdown
+          size="small"
+          className={styles.dropdown}
+          placeholder={t('views.placeholder')}
+          value={current?.name ?? ''}
+          selectedOptions={current ? [current.id] : []}
+          onOptionSelect={(_, data) => {
+            const view = views.find((v) => v.id === data.optionValue);
+            if (view) onApply(queryFromParams(new URLSearchParams(view.params)));
+          }}
+        >
+          {views.length === 0 ? (
+            <Option value="" disabled>
+              {t('views.none')}
+            </Option>
+          ) : (
+            views.map((v) => (
+              <Option key={v.id} value={v.id}>
+                {v.name}
+              </Option>
+            ))
+          )}
+        </Dropdown>
+      </Field>
+      <Button size="small" icon={<SaveRegular />} onClick={() => setOpen(true)}>
+        {t('views.save')}
+      </Button>
+      {current && (
+        <Button size="small" icon={<DeleteRegular />} onClick={() => remove(current.id)} aria-label={t('views.deleteNamed', { name: current.name })}>
+          {t('views.delete')}
+        </Button>
+      )}
+      <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
+        <DialogSurface>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!name.trim()) return;
+              setFailed(!save(name, params));
+              setOpen(false);
+              setName('');
+            }}
+          >
+            <DialogBody>
+              <DialogTitle>{t('views.saveTitle')}</DialogTitle>
+              <DialogContent>
+                <Field label={t('views.name')} required hint={t('views.hint')}>
+                  <Input id={nameId} value={name} maxLength={60} onChange={(_, data) => setName(data.value)} />
+                </Field>
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="secondary" onClick={() => setOpen(false)}>
+                  {t('common.cancel')}
+                </Button>
+                <Button appearance="primary" type="submit" disabled={!name.trim()}>
+                  {t('views.save')}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </form>
+        </DialogSurface>
+      </Dialog>
+      {failed && <span role="status">{t('views.storageBlocked')}</span>}
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
+import { CalendarRegular, DismissRegular, PersonRegular, ArrowSwapRegular } from '@fluentui/react-icons';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { amsterdamDate } from '../../../../domain/dates.js';
+import type { Domein } from '../../../../domain/model.js';
+import { useT } from '../../../i18n/i18n.js';
+import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
+import { buildEntries, queryFromParams, queryToParams, type ListQuery, type SortKey } from '../lib/list-query.js';
+import type { BulkKind, BulkSummary } from './bulk-dialog.js';
+import { ListGrid } from './list-grid.js';
+import { ListToolbar } from './list-toolbar.js';
+
+const BulkDialog = lazy(() => import('./bulk-dialog.js').then((m) => ({ default: m.BulkDialog })));
+
+const useStyles = makeStyles({
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
+  count: { color: tokens.colorNeutralForeground2 },
+  bulkBar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    marginBottom: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  result: { marginBottom: tokens.spacingVerticalS },
+});
+
+/** The actions as a list: search, filter, sort, group, save the view, select and change in bulk. */
+export function ListView({
+  scope,
+  params,
+  onParamsChange,
+  onOpen,
+  canEdit,
+}: {
+  scope?: Domein | undefined;
+  params: URLSearchParams;
+  onParamsChange: (params: URLSearchParams) => void;
+  onOpen: (id: string) => void;
+  canEdit: boolean;
+}) {
+  const styles = useStyles();
+  const t = useT();
+  const { plan, now } = usePlanContext();
+  const rows = usePlanRows(scope);
+  const query = useMemo(() => queryFromParams(params), [params]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulk, setBulk] = useState<BulkKind | undefined>();
+  const [summary, setSummary] = useState<BulkSummary | undefined>();
+  const today = amsterdamDate(now);
+
+  const { entries, matched } = useMemo(() => buildEntries(rows, query, today, collapsed), [rows, query, today, collapsed]);
+  const setQuery = useCallback((next: ListQuery) => onParamsChange(queryToParams(next)), [onParamsChange]);
+  const onSort = useCallback(
+    (key: SortKey) => setQuery({ ...query, sort: { key, dir: query.sort.key === key && query.sort.dir === 'asc' ? 'desc' : 'asc' } }),
+    [query, setQuery],
+  );
+  const toggleSelected = useCallback((id: string) => {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+  const visibleSelected = matched.filter((r) => selected.has(r.id));
+  const allSelected = matched.length > 0 && visibleSelected.length === matched.length ? true : visibleSelected.length > 0 ? 'mixed' : false;
+  const toggleAll = useCallback(() => {
+    setSelected(allSelected === true ? new Set() : new Set(matched.map((r) => r.id)));
+  }, [allSelected, matched]);
+  const toggleGroup = useCallback((key: string) => {
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
+
+  const groupLabel = useCallback(
+    (key: string): string => {
+      switch (query.group) {
+        case 'status':
+          return t(STATUS_LABEL[key as keyof typeof STATUS_LABEL] ?? 'common.unknown');
+        case 'plateau':
+          return t(PLATEAU_LABEL[key as keyof typeof PLATEAU_LABEL] ?? 'common.unknown');
+        case 'thema':
+          return key in THEMA_LABEL ? `${key}. ${t(THEMA_LABEL[key as keyof typeof THEMA_LABEL])}` : t('common.unknown');
+        case 'domein':
+          return key in DOMEIN_LABEL ? t(DOMEIN_LABEL[key as keyof typeof DOMEIN_LABEL]) : t('common.unknown');
+        case 'advies': {
+          const advies = plan?.adviezen.find((a) => String(a.value.nummer) === key);
+          return advies ? `${t('plan.advies', { nummer: key })}: ${advies.value.titel}` : t('plan.advies', { nummer: key });
+        }
+        case 'eigenaar':
+          return key === '' ? t('plan.noOwner') : (rows.find((r) => r.ownerKey === key)?.actie.eigenaar?.displayName ?? key);
+        case 'geen':
+          return '';
+      }
+    },
+    [query.group, t, plan, rows],
+  );
+
+  const selectedIds = [...selected].filter((id) => rows.some((r) => r.id === id));
+
+  return (
+    <section aria-labelledby="lijst-title">
+      <div className={styles.head}>
+        <Subtitle2 as="h2" id="lijst-title">
+          {t('list.title')}
+        </Subtitle2>
+        <Body1 className={styles.count} role="status" data-testid="list-count">
+          {t('list.count', { shown: matched.length, total: rows.length })}
+        </Body1>
+      </div>
+      <ListToolbar query={query} onChange={setQuery} adviezen={plan?.adviezen.map((a) => a.value) ?? []} users={plan?.users ?? []} scoped={!!scope} />
+      {summary && (
+        <MessageBar intent={summary.failed.length === 0 ? 'success' : 'warning'} className={styles.result} layout="multiline" data-testid="bulk-result">
+          <MessageBarBody>
+            <MessageBarTitle>{t('bulk.resultTitle', { ok: summary.ok, total: summary.ok + summary.failed.length })}</MessageBarTitle>
+            {summary.failed.map((f) => (
+              <div key={f.id}>{t('bulk.failedItem', { nummer: f.nummer, reason: f.reason })}</div>
+            ))}
+          </MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" icon={<DismissRegular />} aria-label={t('common.close')} onClick={() => setSummary(undefined)} />} />
+        </MessageBar>
+      )}
+      {canEdit && selectedIds.length > 0 && (
+        <div className={styles.bulkBar} role="toolbar" aria-label={t('bulk.toolbar')} data-testid="bulk-bar">
+          <Body1>{t('bulk.selected', { count: selectedIds.length })}</Body1>
+          <Button size="small" icon={<ArrowSwapRegular />} onClick={() => setBulk('status')}>
+            {t('bulk.status')}
+          </Button>
+          <Button size="small" icon={<PersonRegular />} onClick={() => setBulk('eigenaar')}>
+            {t('bulk.eigenaar')}
+          </Button>
+          <Button size="small" icon={<CalendarRegular />} onClick={() => setBulk('deadline')}>
+            {t('bulk.deadline')}
+          </Button>
+          <Button size="small" appearance="subtle" onClick={() => setSelected(new Set())}>
+            {t('bulk.clear')}
+          </Button>
+        </div>
+      )}
+      <ListGrid
+        entries={entries}
+        query={query}
+        onSort={onSort}
+        selected={selected}
+        onToggleSelected={toggleSelected}
+        onToggleAll={toggleAll}
+        allSelected={allSelected}
+        onToggleGroup={toggleGroup}
+        groupLabel={groupLabel}
+        onOpen={onOpen}
+        selectable={canEdit}
+        label={t('list.gridLabel')}
+      />
+      {bulk && (
+        <Suspense fallback={null}>
+          <BulkDialog
+            kind={bulk}
+            ids={selectedIds}
+            onClose={(result) => {
+              setBulk(undefined);
+              if (result) {
+                setSummary(result);
+                setSelected(new Set(result.failed.map((f) => f.id)));
+              }
+            }}
+          />
+        </Suspense>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Subtitle2, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { Actie, PersonRef } from '../../../../domain/model.js';
+import { useT } from '../../../i18n/i18n.js';
+import type { MessageKey } from '../../../i18n/nl.js';
+import type { ActieForm, FormField } from '../lib/actie-form.js';
+import { defaultChoices, mergedForm, mergeRows, type MergeChoice } from '../lib/merge.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' },
+  th: { textAlign: 'start', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, fontWeight: tokens.fontWeightSemibold },
+  td: { verticalAlign: 'top', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  conflict: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  empty: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+});
+
+export const FIELD_LABEL: Record<FormField, MessageKey> = {
+  titel: 'detail.titel',
+  status: 'detail.status',
+  statusToelichting: 'detail.statusToelichting',
+  eigenaarId: 'detail.eigenaar',
+  deadline: 'detail.deadline',
+  start: 'detail.start',
+  planning: 'detail.planning',
+  lopendTraject: 'detail.lopendTraject',
+  plateau: 'detail.plateau',
+  domeinen: 'detail.domeinen',
+};
+
+/**
+ * Shown after a 412: the other person's saved version next to mine, field by field. Nothing is lost: my values
+ * stay on screen (and in the draft) until I save the merge or deliberately take their version.
+ */
+export function MergeView({
+  base,
+  mine,
+  theirs,
+  users,
+  onSave,
+  onTakeTheirs,
+  busy,
+}: {
+  base: Actie;
+  mine: ActieForm;
+  theirs: Actie;
+  users: readonly PersonRef[];
+  onSave: (form: ActieForm) => void;
+  onTakeTheirs: () => void;
+  busy: boolean;
+}) {
+  const styles = useStyles();
+  const t = useT();
+  const rows = useMemo(() => mergeRows(base, mine, theirs), [base, mine, theirs]);
+  const [choices, setChoices] = useState<Record<string, MergeChoice>>(() => defaultChoices(rows));
+  const show = (field: FormField, value: string) => {
+    if (value === '') return <span className={styles.empty}>{t('merge.empty')}</span>;
+    if (field === 'eigenaarId') return users.find((u) => u.id === value)?.displayName ?? value;
+    return value;
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="merge-title" data-testid="merge-view">
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('merge.title')}</MessageBarTitle>
+          {t('merge.intro')}
+        </MessageBarBody>
+      </MessageBar>
+      <Subtitle2 as="h3" id="merge-title">
+        {t('merge.heading')}
+      </Subtitle2>
+      <table className={styles.table}>
+        <caption className={styles.empty}>{t('merge.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.th}>
+              {t('merge.field')}
+            </th>
+            <th scope="col" className={styles.th}>
+              {t('merge.theirs')}
+            </th>
+            <th scope="col" className={styles.th}>
+              {t('merge.mine')}
+            </th>
+            <th scope="col" className={styles.th}>
+              {t('merge.keep')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.field} className={r.conflict ? styles.conflict : undefined} data-field={r.field} data-conflict={r.conflict}>
+              <th scope="row" className={styles.td}>
+                {t(FIELD_LABEL[r.field])}
+              </th>
+              <td className={styles.td} data-testid="theirs">
+                {show(r.field, r.theirs)}
+              </td>
+              <td className={styles.td} data-testid="mine">
+                {show(r.field, r.mine)}
+              </td>
+              <td className={styles.td}>
+                {r.onlyTheirs ? (
+                  t('merge.theirsKept')
+                ) : (
+                  <RadioGroup
+                    aria-label={t('merge.keepFor', { field: t(FIELD_LABEL[r.field]) })}
+                    value={choices[r.field]}
+                    onChange={(_, d) => setChoices((c) => ({ ...c, [r.field]: d.value as MergeChoice }))}
+                  >
+                    <Radio value="theirs" label={t('merge.keepTheirs')} />
+                    <Radio value="mine" label={t('merge.keepMine')} />
+                  </RadioGroup>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy} onClick={() => onSave(mergedForm(theirs, mine, choices))}>
+          {t('merge.save')}
+        </Button>
+        <Button disabled={busy} onClick={onTakeTheirs}>
+          {t('merge.takeTheirs')}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+import { Body1, Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
+import { NativeSelect } from '../../../components/native-select.js';
+import { ArrowRightRegular } from '@fluentui/react-icons';
+import { useCallback, useMemo, useState } from 'react';
+import { DOMEINEN, PLATEAUS, type Domein, type Plateau, type ThemaCode } from '../../../../domain/model.js';
+import { isOpen } from '../../../../domain/status.js';
+import { THEMAS } from '../../../../domain/themas.js';
+import { useT } from '../../../i18n/i18n.js';
+import { DOMEIN_LABEL, PLATEAU_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import type { ActieRow } from '../../../lib/plan/derive.js';
+import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
+import { RoadmapCard } from './roadmap-card.js';
+
+const useStyles = makeStyles({
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
+  summary: { color: tokens.colorNeutralForeground2 },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8rem, 10rem) repeat(4, minmax(12rem, 1fr))',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'stretch',
+    '@media (max-width: 900px)': { gridTemplateColumns: '1fr' },
+  },
+  colHeader: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorNeutralForeground1,
+    borderRadius: tokens.borderRadiusMedium,
+    '@media (max-width: 900px)': { display: 'none' },
+  },
+  colTitle: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, margin: 0 },
+  corner: { '@media (max-width: 900px)': { display: 'none' } },
+  rowHeader: {
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    '@media (max-width: 900px)': { marginTop: tokens.spacingVerticalM },
+  },
+  rowTitle: { margin: 0 },
+  cell: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    minHeight: '3rem',
+  },
+  cellLabel: {
+    display: 'none',
+    color: tokens.colorNeutralForeground2,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    '@media (max-width: 900px)': { display: 'block' },
+  },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingHorizontalXS },
+  presentationGrid: { gap: tokens.spacingHorizontalM },
+});
+
+/**
+ * The report's roadmap made live: the four plateaus left to right (start with the prerequisites, end with
+ * excelling), the three themes as rows, a card per action. Hovering or focusing a card outlines the actions it
+ * builds on and those that build on it.
+ */
+export function RoadmapView({ scope, onOpen, presentation = false }: { scope?: Domein | undefined; onOpen: (id: string) => void; presentation?: boolean }) {
+  const styles = useStyles();
+  const t = useT();
+  const [domein, setDomein] = useState<Domein | ''>('');
+  const all = usePlanRows(scope);
+  const rows = useMemo(() => (domein ? all.filter((r) => r.actie.domeinen.includes(domein)) : all), [all, domein]);
+  const [focus, setFocus] = useState<string | undefined>();
+
+  const cells = useMemo(() => {
+    const map = new Map<string, ActieRow[]>();
+    for (const row of rows) {
+      const key = `${row.thema ?? '?'}|${row.actie.plateau}`;
+      const list = map.get(key) ?? [];
+      list.push(row);
+      map.set(key, list);
+    }
+    return map;
+  }, [rows]);
+
+  const related = useMemo(() => {
+    if (!focus) return undefined;
+    const row = rows.find((r) => r.actie.nummer === focus);
+    return new Set([...(row?.actie.afhankelijkVan ?? []), ...(row?.dependents ?? [])]);
+  }, [focus, rows]);
+  const onFocusChange = useCallback((nummer: string | undefined) => setFocus(nummer), []);
+
+  const open = rows.filter((r) => isOpen(r.actie.status)).length;
+  const overdue = rows.filter((r) => r.overdue).length;
+  const blocked = rows.filter((r) => r.actie.status === 'Geblokkeerd' || (isOpen(r.actie.status) && r.blockedBy.length > 0)).length;
+  const unknownThema = rows.filter((r) => !r.thema);
+
+  return (
+    <section aria-labelledby="roadmap-title">
+      <div className={styles.toolbar}>
+        <div>
+          <Subtitle2 as="h2" id="roadmap-title" block>
+            {t('roadmap.title')}
+          </Subtitle2>
+          <Body1 className={styles.summary} data-testid="plan-summary">
+            {t('roadmap.summary', { total: rows.length, open, overdue, blocked })}
+          </Body1>
+        </div>
+        {!scope && !presentation && (
+          <NativeSelect label={t('filter.domein')} value={domein} onChange={(v) => setDomein(v as Domein | '')}>
+            <option value="">{t('filter.alleDomeinen')}</option>
+            {DOMEINEN.map((d) => (
+              <option key={d} value={d}>
+                {t(DOMEIN_LABEL[d])}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </div>
+      <div className={mergeClasses(styles.grid, presentation && styles.presentationGrid)} data-testid="roadmap">
+        <div className={styles.corner} aria-hidden="true" />
+        {PLATEAUS.map((p, i) => (
+          <div key={p} className={styles.colHeader}>
+            <Subtitle2 as="h3" className={styles.colTitle}>
+              {i + 1}. {t(PLATEAU_LABEL[p])}
+              {i < PLATEAUS.length - 1 && <ArrowRightRegular aria-hidden="true" />}
+            </Subtitle2>
+            <Caption1>{t('roadmap.count', { count: rows.filter((r) => r.actie.plateau === p).length })}</Caption1>
+          </div>
+        ))}
+        {THEMAS.map((thema) => (
+          <ThemaRow key={thema.code} code={thema.code} cells={cells} related={related} presentation={presentation} onOpen={onOpen} onFocusChange={onFocusChange} />
+        ))}
+      </div>
+      {unknownThema.length > 0 && (
+        <Body1 as="p" className={styles.summary}>
+          {t('roadmap.unknownThema', { nummers: unknownThema.map((r) => r.actie.nummer).join(', ') })}
+        </Body1>
+      )}
+    </section>
+  );
+}
+
+function ThemaRow({
+  code,
+  cells,
+  related,
+  presentation,
+  onOpen,
+  onFocusChange,
+}: {
+  code: ThemaCode;
+  cells: Map<string, ActieRow[]>;
+  related: Set<string> | undefined;
+  presentation: boolean;
+  onOpen: (id: string) => void;
+  onFocusChange: (nummer: string | undefined) => void;
+}) {
+  const styles = useStyles();
+  const t = useT();
+  const themaName = t(THEMA_LABEL[code]);
+  return (
+    <>
+      <div className={styles.rowHeader}>
+        <Subtitle2 as="h3" className={styles.rowTitle} id={`thema-${code}`}>
+          {t('plan.theme', { code, naam: themaName })}
+        </Subtitle2>
+      </div>
+      {PLATEAUS.map((plateau: Plateau) => {
+        const list = cells.get(`${code}|${plateau}`) ?? [];
+        const label = t('roadmap.cell', { plateau: t(PLATEAU_LABEL[plateau]), thema: themaName, count: list.length });
+        return (
+          <section key={plateau} className={styles.cell} aria-label={label} data-plateau={plateau} data-thema={code}>
+            <p className={styles.cellLabel} aria-hidden="true">
+              {t(PLATEAU_LABEL[plateau])}
+            </p>
+            {list.length === 0 ? (
+              <Caption1 className={styles.empty}>{t('roadmap.emptyCell')}</Caption1>
+            ) : (
+              <ul className={styles.list}>
+                {list.map((row) => (
+                  <li key={row.id}>
+                    <RoadmapCard
+                      row={row}
+                      presentation={presentation}
+                      highlighted={related?.has(row.actie.nummer) ?? false}
+                      onOpen={onOpen}
+                      onFocusChange={onFocusChange}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,242 @@
+/**
+ * The list view's query: filters, free-text search, sorting and grouping, and their form in the URL
+ * (`#/lijst?status=Loopt&sort=deadline`), so that a view can be linked, saved and restored. Pure functions.
+ */
+import { compareActienummers } from '../../../../domain/actienummer.js';
+import { addDays, kwartaalVan } from '../../../../domain/dates.js';
+import { ACTIE_STATUSSEN, DOMEINEN, PLATEAUS, THEMA_CODES, type ActieStatus, type CalendarDate, type Domein, type Plateau, type ThemaCode } from '../../../../domain/model.js';
+import { isOpen } from '../../../../domain/status.js';
+import type { ActieRow } from '../../../lib/plan/derive.js';
+
+export const DUE_WINDOWS = ['alle', 'achterstallig', '7-dagen', '30-dagen', 'dit-kwartaal', 'geen-deadline'] as const;
+export type DueWindow = (typeof DUE_WINDOWS)[number];
+export const SORT_KEYS = ['nummer', 'titel', 'status', 'eigenaar', 'deadline', 'plateau'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const GROUP_KEYS = ['geen', 'status', 'advies', 'plateau', 'thema', 'domein', 'eigenaar'] as const;
+export type GroupKey = (typeof GROUP_KEYS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export type ListFilters = {
+  status: ActieStatus[];
+  advies: number[];
+  plateau: Plateau[];
+  thema: ThemaCode[];
+  domein: Domein[];
+  /** Owner keys (site-user id); '' is "no owner". */
+  eigenaar: string[];
+  due: DueWindow;
+  /** Only items the tolerant reader flagged (unknown values typed in SharePoint, missing links). */
+  problemen: boolean;
+  q: string;
+};
+
+export type ListQuery = { filters: ListFilters; sort: { key: SortKey; dir: SortDirection }; group: GroupKey };
+
+export const EMPTY_FILTERS: ListFilters = { status: [], advies: [], plateau: [], thema: [], domein: [], eigenaar: [], due: 'alle', problemen: false, q: '' };
+export const DEFAULT_QUERY: ListQuery = { filters: EMPTY_FILTERS, sort: { key: 'nummer', dir: 'asc' }, group: 'geen' };
+
+function pick<T extends string>(allowed: readonly T[], values: readonly string[]): T[] {
+  return values.filter((v): v is T => (allowed as readonly string[]).includes(v));
+}
+
+function list(params: URLSearchParams, name: string): string[] {
+  return params.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '' || name === 'eigenaar');
+}
+
+/** Reads a query from URL parameters. Unknown values are dropped, never trusted: the URL is user input. */
+export function queryFromParams(params: URLSearchParams): ListQuery {
+  const [sortKey = 'nummer', sortDir = 'asc'] = (params.get('sort') ?? '').split(':');
+  return {
+    filters: {
+      status: pick(ACTIE_STATUSSEN, list(params, 'status')),
+      advies: list(params, 'advies').map(Number).filter((n) => Number.isInteger(n) && n > 0),
+      plateau: pick(PLATEAUS, list(params, 'plateau')),
+      thema: pick(THEMA_CODES, list(params, 'thema')),
+      domein: pick(DOMEINEN, list(params, 'domein')),
+      eigenaar: params.has('eigenaar') ? list(params, 'eigenaar') : [],
+      due: pick(DUE_WINDOWS, [params.get('due') ?? ''])[0] ?? 'alle',
+      problemen: params.get('problemen') === '1',
+      q: (params.get('q') ?? '').slice(0, 200),
+    },
+    sort: { key: pick(SORT_KEYS, [sortKey])[0] ?? 'nummer', dir: sortDir === 'desc' ? 'desc' : 'asc' },
+    group: pick(GROUP_KEYS, [params.get('group') ?? ''])[0] ?? 'geen',
+  };
+}
+
+/** The URL parameters of a query; defaults are left out so links stay short. */
+export function queryToParams(query: ListQuery): URLSearchParams {
+  const p = new URLSearchParams();
+  const f = query.filters;
+  if (f.q.trim()) p.set('q', f.q);
+  if (f.status.length) p.set('status', f.status.join(','));
+  if (f.advies.length) p.set('advies', f.advies.join(','));
+  if (f.plateau.length) p.set('plateau', f.plateau.join(','));
+  if (f.thema.length) p.set('thema', f.thema.join(','));
+  if (f.domein.length) p.set('domein', f.domein.join(','));
+  if (f.eigenaar.length) p.set('eigenaar', f.eigenaar.join(','));
+  if (f.due !== 'alle') p.set('due', f.due);
+  if (f.problemen) p.set('problemen', '1');
+  if (query.sort.key !== 'nummer' || query.sort.dir !== 'asc') p.set('sort', `${query.sort.key}:${query.sort.dir}`);
+  if (query.group !== 'geen') p.set('group', query.group);
+  return p;
+}
+
+/** How many filters are set (search included), for the "clear filters" affordance. */
+export function activeFilterCount(f: ListFilters): number {
+  return [f.status.length, f.advies.length, f.plateau.length, f.thema.length, f.domein.length, f.eigenaar.length, f.due !== 'alle', f.problemen, f.q.trim() !== ''].filter(Boolean).length;
+}
+
+/** Lower-cased search words; every word must occur (in any field). */
+export function searchTerms(q: string): string[] {
+  return q.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+function inDueWindow(row: ActieRow, due: DueWindow, today: CalendarDate): boolean {
+  const { deadline, status } = row.actie;
+  switch (due) {
+    case 'alle':
+      return true;
+    case 'achterstallig':
+      return row.overdue;
+    case 'geen-deadline':
+      return !deadline;
+    case '7-dagen':
+      return !!deadline && isOpen(status) && deadline >= today && deadline <= addDays(today, 7);
+    case '30-dagen':
+      return !!deadline && isOpen(status) && deadline >= today && deadline <= addDays(today, 30);
+    case 'dit-kwartaal':
+      return !!deadline && isOpen(status) && kwartaalVan(deadline) === kwartaalVan(today);
+  }
+}
+
+/** Whether a row passes every filter. `today` is the calendar date in Amsterdam. */
+export function matchesFilters(row: ActieRow, f: ListFilters, today: CalendarDate, terms = searchTerms(f.q)): boolean {
+  const a = row.actie;
+  if (f.status.length && !f.status.includes(a.status)) return false;
+  if (f.advies.length && !f.advies.includes(a.advies)) return false;
+  if (f.plateau.length && !f.plateau.includes(a.plateau)) return false;
+  if (f.thema.length && (!row.thema || !f.thema.includes(row.thema))) return false;
+  if (f.domein.length && !a.domeinen.some((d) => f.domein.includes(d))) return false;
+  if (f.eigenaar.length && !f.eigenaar.includes(row.ownerKey)) return false;
+  if (f.problemen && row.item.problems.length === 0) return false;
+  if (!inDueWindow(row, f.due, today)) return false;
+  return terms.every((term) => row.searchText.includes(term));
+}
+
+export function filterRows(rows: readonly ActieRow[], f: ListFilters, today: CalendarDate): ActieRow[] {
+  const terms = searchTerms(f.q);
+  return rows.filter((r) => matchesFilters(r, f, today, terms));
+}
+
+const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+/** Missing values sort last whatever the direction: an empty deadline is never "the earliest". */
+function compareOptional<T>(a: T | undefined, b: T | undefined, compare: (x: T, y: T) => number, dir: number): number {
+  if (a === undefined && b === undefined) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return compare(a, b) * dir;
+}
+
+/** Sorts a copy of the rows; ties fall back to the action number, so the order is always stable. */
+export function sortRows(rows: readonly ActieRow[], sort: ListQuery['sort']): ActieRow[] {
+  const dir = sort.dir === 'desc' ? -1 : 1;
+  const byKey = (a: ActieRow, b: ActieRow): number => {
+    switch (sort.key) {
+      case 'nummer':
+        return compareActienummers(a.actie.nummer, b.actie.nummer) * dir;
+      case 'titel':
+        return collator.compare(a.actie.titel, b.actie.titel) * dir;
+      case 'status':
+        return (ACTIE_STATUSSEN.indexOf(a.actie.status) - ACTIE_STATUSSEN.indexOf(b.actie.status)) * dir;
+      case 'plateau':
+        return (PLATEAUS.indexOf(a.actie.plateau) - PLATEAUS.indexOf(b.actie.plateau)) * dir;
+      case 'eigenaar':
+        return compareOptional(a.actie.eigenaar?.displayName, b.actie.eigenaar?.displayName, collator.compare, dir);
+      case 'deadline':
+        return compareOptional(a.actie.deadline, b.actie.deadline, (x, y) => (x < y ? -1 : x > y ? 1 : 0), dir);
+    }
+  };
+  return [...rows].sort((a, b) => byKey(a, b) || compareActienummers(a.actie.nummer, b.actie.nummer));
+}
+
+export type RowGroup = { key: string; rows: ActieRow[] };
+
+function groupKeysOf(row: ActieRow, group: GroupKey): string[] {
+  switch (group) {
+    case 'geen':
+      return [''];
+    case 'status':
+      return [row.actie.status];
+    case 'advies':
+      return [String(row.actie.advies)];
+    case 'plateau':
+      return [row.actie.plateau];
+    case 'thema':
+      return [row.thema ?? '?'];
+    case 'domein':
+      return row.actie.domeinen.length ? [...new Set(row.actie.domeinen)] : ['?'];
+    case 'eigenaar':
+      return [row.ownerKey];
+  }
+}
+
+function groupOrder(group: GroupKey, rows: readonly ActieRow[]): (a: string, b: string) => number {
+  const indexIn = (values: readonly string[]) => (a: string, b: string) => {
+    const ia = values.indexOf(a);
+    const ib = values.indexOf(b);
+    return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib) || collator.compare(a, b);
+  };
+  switch (group) {
+    case 'status':
+      return indexIn(ACTIE_STATUSSEN);
+    case 'plateau':
+      return indexIn(PLATEAUS);
+    case 'thema':
+      return indexIn(THEMA_CODES);
+    case 'domein':
+      return indexIn(DOMEINEN);
+    case 'advies':
+      return (a, b) => Number(a) - Number(b);
+    case 'eigenaar': {
+      const names = new Map(rows.map((r) => [r.ownerKey, r.actie.eigenaar?.displayName ?? ''] as const));
+      return (a, b) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || collator.compare(names.get(a) ?? a, names.get(b) ?? b);
+    }
+    case 'geen':
+      return () => 0;
+  }
+}
+
+/**
+ * Groups sorted rows, keeping their order inside each group. An action in several domains appears in each of
+ * their groups, as in the progress report.
+ */
+export function groupRows(rows: readonly ActieRow[], group: GroupKey): RowGroup[] {
+  if (group === 'geen') return [{ key: '', rows: [...rows] }];
+  const map = new Map<string, ActieRow[]>();
+  for (const row of rows) {
+    for (const key of groupKeysOf(row, group)) {
+      const list = map.get(key) ?? [];
+      list.push(row);
+      map.set(key, list);
+    }
+  }
+  const order = groupOrder(group, rows);
+  return [...map.entries()].sort(([a], [b]) => order(a, b)).map(([key, list]) => ({ key, rows: list }));
+}
+
+/** One line of the virtualised list: a group header or an action. */
+export type ListEntry = { kind: 'group'; key: string; count: number; collapsed: boolean } | { kind: 'row'; row: ActieRow; groupKey: string };
+
+/** Filters, sorts and groups in one go, flattened for the virtualiser; collapsed groups keep only their header. */
+export function buildEntries(rows: readonly ActieRow[], query: ListQuery, today: CalendarDate, collapsed: ReadonlySet<string> = new Set()): { entries: ListEntry[]; matched: ActieRow[] } {
+  const matched = sortRows(filterRows(rows, query.filters, today), query.sort);
+  if (query.group === 'geen') return { entries: matched.map((row) => ({ kind: 'row', row, groupKey: '' })), matched };
+  const entries: ListEntry[] = [];
+  for (const g of groupRows(matched, query.group)) {
+    const isCollapsed = collapsed.has(g.key);
+    entries.push({ kind: 'group', key: g.key, count: g.rows.length, collapsed: isCollapsed });
+    if (!isCollapsed) for (const row of g.rows) entries.push({ kind: 'row', row, groupKey: g.key });
+  }
+  return { entries, matched };
+}

@@ -1,0 +1,105 @@
+import { Body1, Caption1, Caption1Strong, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { ActieSummaryRow } from '../../../components/actie-summary-row.js';
+import { useT } from '../../../i18n/i18n.js';
+import type { MessageKey } from '../../../i18n/nl.js';
+import { byAttention, type AttentionReason } from '../../../lib/attention.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '56rem' },
+  kpis: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  kpi: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: '8rem',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  kpiValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  groupTitle: { marginBottom: tokens.spacingVerticalXS },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+const GROUP_TITLE: Record<AttentionReason, MessageKey> = {
+  achterstallig: 'mine.group.achterstallig',
+  geblokkeerd: 'mine.group.geblokkeerd',
+  binnenkort: 'mine.group.binnenkort',
+  open: 'mine.group.open',
+  afgesloten: 'mine.group.afgesloten',
+};
+
+/** The personal tab: the signed-in person's actions, overdue first, then blocked, due soon, the rest. */
+export function MijnActiesView({ onOpen }: { onOpen: (id: string) => void }) {
+  const styles = useStyles();
+  const t = useT();
+  const { me, now, userKey } = usePlanContext();
+  const rows = usePlanRows();
+  const mine = useMemo(() => (me ? rows.filter((r) => (me.id ? r.actie.eigenaar?.id === me.id : r.actie.eigenaar?.email?.toLowerCase() === me.email?.toLowerCase())) : []), [rows, me]);
+  const ordered = useMemo(() => byAttention(mine, now), [mine, now]);
+  const reasons: AttentionReason[] = ['achterstallig', 'geblokkeerd', 'binnenkort', 'open', 'afgesloten'];
+  const count = (reason: AttentionReason) => ordered.filter((o) => o.reason === reason).length;
+
+  return (
+    <section className={styles.root} aria-labelledby="mine-title" data-testid="mijn-acties">
+      <div>
+        <Subtitle2 as="h2" id="mine-title" block>
+          {t('mine.title')}
+        </Subtitle2>
+        <Body1 as="p" className={styles.muted}>
+          {me ? t('mine.intro', { name: me.displayName }) : t('mine.introUnknown', { user: userKey })}
+        </Body1>
+      </div>
+      {!me && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('mine.notOnSiteTitle')}</MessageBarTitle>
+            {t('mine.notOnSite')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {me && (
+        <ul className={styles.kpis} aria-label={t('mine.summary')}>
+          <li className={styles.kpi}>
+            <span className={styles.kpiValue} data-testid="mine-total">
+              {mine.length}
+            </span>
+            <Caption1>{t('mine.kpi.total')}</Caption1>
+          </li>
+          <li className={styles.kpi}>
+            <span className={styles.kpiValue} data-testid="mine-overdue">
+              {count('achterstallig')}
+            </span>
+            <Caption1>{t('mine.kpi.overdue')}</Caption1>
+          </li>
+          <li className={styles.kpi}>
+            <span className={styles.kpiValue}>{mine.filter((r) => r.actie.status === 'Geblokkeerd' || r.blockedBy.length > 0).length}</span>
+            <Caption1>{t('mine.kpi.blocked')}</Caption1>
+          </li>
+        </ul>
+      )}
+      {me && mine.length === 0 && <Body1>{t('mine.none')}</Body1>}
+      {reasons.map((reason) => {
+        const items = ordered.filter((o) => o.reason === reason);
+        if (items.length === 0) return null;
+        return (
+          <section key={reason} aria-labelledby={`mine-${reason}`}>
+            <Caption1Strong as="h3" id={`mine-${reason}`} block className={styles.groupTitle}>
+              {t(GROUP_TITLE[reason], { count: items.length })}
+            </Caption1Strong>
+            <ul className={styles.list}>
+              {items.map(({ row }) => (
+                <li key={row.id}>
+                  <ActieSummaryRow row={row} onOpen={onOpen} showOwner={false} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The tab's data session: one Graph client with the signed-in person's token source, and the plan's
+ * reads and writes through the data layer. Loaded lazily: the first paint from the cache does not wait for
+ * the Graph client's code.
+ */
+import type { ActiesStore } from '../../data/acties-store.js';
+import { createGraph, type Graph } from '../../data/graph/client.js';
+import type { TokenSource } from '../../data/graph/token-source.js';
+import type { LoadedPlan } from '../../data/plan-store.js';
+import { loadPlanCold, refreshPlan, type PlanSnapshot } from '../../data/plan-sync.js';
+
+export type DataSession = {
+  readonly graph: Graph;
+  /** Reads the whole plan (cold start): one `$batch` before the plan is visible. */
+  loadCold(): Promise<PlanSnapshot>;
+  /** Brings a cached snapshot up to date with delta; `changed` is false when nothing changed on the site. */
+  refresh(snapshot: PlanSnapshot): Promise<{ snapshot: PlanSnapshot; changed: boolean }>;
+  /**
+   * The actions' store for writes, resolving people and links against this version of the plan. Its code
+   * (with the domain's validation) loads on the first write, not with the first view.
+   */
+  acties(siteId: string, plan: LoadedPlan): Promise<ActiesStore>;
+};
+
+export function createDataSession(options: { graphBaseUrl: string; siteUrl: string; tokens: TokenSource }): DataSession {
+  const graph = createGraph({ graphBaseUrl: options.graphBaseUrl, tokens: options.tokens });
+  return {
+    graph,
+    loadCold: () => loadPlanCold(graph, options.siteUrl),
+    refresh: (snapshot) => refreshPlan(graph, options.siteUrl, snapshot),
+    acties: async (siteId, plan) => (await import('../../data/acties-store.js')).createActiesStore(graph, siteId, plan),
+  };
+}

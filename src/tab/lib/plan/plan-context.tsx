@@ -1,0 +1,191 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Actie, PersonRef } from '../../../domain/model.js';
+import type { Loaded } from '../../../data/lists/field-reader.js';
+import type { LoadedPlan } from '../../../data/plan-store.js';
+import type { DataSession } from '../data-session.js';
+import { planCacheKey, readCachedPlan, writeCachedPlan } from './plan-cache.js';
+import { findSiteUser } from './site-user.js';
+import type { PlanSnapshot } from './snapshot.js';
+
+export type PlanStatus = 'loading' | 'ready' | 'error';
+
+export type PlanState = {
+  status: PlanStatus;
+  /** The plan with this person's unsaved (optimistic) changes applied. */
+  plan?: LoadedPlan;
+  /** The plan shown came from the browser cache and is being checked against the site. */
+  fromCache: boolean;
+  refreshing: boolean;
+  /** The last load error; with a cached plan the plan stays visible and this is shown beside it. */
+  error?: unknown;
+  savedAt?: string;
+  siteId?: string;
+};
+
+export type PlanContextValue = PlanState & {
+  /** The signed-in person as a site user, when the site knows them. */
+  me?: PersonRef;
+  userKey: string;
+  now: Date;
+  reload(): void;
+  /** The data session (Graph client and stores), created on first use. */
+  session(): Promise<DataSession>;
+  /** Shows `item` instead of the stored item until `clearOverride` (optimistic update). */
+  setOverride(item: Loaded<Actie>): void;
+  clearOverride(id: string): void;
+  /** Puts a saved item into the plan (and the cache), replacing the old version. */
+  replaceActie(item: Loaded<Actie>): void;
+  /** The stored (not overridden) version of an item. */
+  storedActie(id: string): Loaded<Actie> | undefined;
+};
+
+const PlanContext = createContext<PlanContextValue | undefined>(undefined);
+
+export function usePlanContext(): PlanContextValue {
+  const value = useContext(PlanContext);
+  if (!value) throw new Error('usePlanContext outside PlanProvider');
+  return value;
+}
+
+function withActie(plan: LoadedPlan, item: Loaded<Actie>): LoadedPlan {
+  return { ...plan, acties: plan.acties.map((a) => (a.id === item.id ? item : a)) };
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Holds the plan for the views: first from the browser cache (first paint without the network), then
+ * revalidated against the site. Also the place where optimistic changes live until the site confirms them.
+ */
+export function PlanProvider({
+  siteUrl,
+  userKey,
+  createSession,
+  onFirstView,
+  children,
+}: {
+  siteUrl: string;
+  userKey: string;
+  createSession: () => Promise<DataSession>;
+  /** Called once, when the first plan (or the first error) is on screen. */
+  onFirstView?: () => void;
+  children: ReactNode;
+}) {
+  const [state, setState] = useState<PlanState>({ status: 'loading', fromCache: false, refreshing: true });
+  const [snapshot, setSnapshot] = useState<PlanSnapshot | undefined>();
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, Loaded<Actie>>>(new Map());
+  const [attempt, setAttempt] = useState(0);
+  const [now, setNow] = useState(() => new Date());
+  const sessionRef = useRef<Promise<DataSession> | undefined>(undefined);
+  const snapshotRef = useRef<PlanSnapshot | undefined>(undefined);
+  const firstViewDone = useRef(false);
+  const cacheKey = planCacheKey(siteUrl, userKey);
+
+  const session = useCallback(() => {
+    sessionRef.current ??= createSession().catch((error: unknown) => {
+      sessionRef.current = undefined;
+      throw error;
+    });
+    return sessionRef.current;
+  }, [createSession]);
+
+  const adopt = useCallback(
+    (next: PlanSnapshot, fromCache: boolean) => {
+      snapshotRef.current = next;
+      setSnapshot(next);
+      setState({ status: 'ready', fromCache, refreshing: fromCache, savedAt: next.savedAt, siteId: next.siteId });
+      if (!fromCache) void writeCachedPlan(cacheKey, next);
+    },
+    [cacheKey],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    setState((s) => ({ ...s, refreshing: true, error: undefined }));
+    (async () => {
+      // The cache and the data session's code load at the same time; the cache usually wins.
+      const sessionPromise = session();
+      if (!snapshotRef.current) {
+        const cached = await readCachedPlan(cacheKey);
+        if (cancelled) return;
+        if (cached) adopt(cached, true);
+      }
+      const s = await sessionPromise;
+      const previous = snapshotRef.current;
+      if (previous) {
+        const { snapshot: next, changed } = await s.refresh(previous);
+        if (cancelled) return;
+        if (changed) {
+          adopt(next, false);
+        } else {
+          // Nothing changed: keep the plan object (no re-render of the views), store the new delta links.
+          const kept = { ...next, plan: previous.plan };
+          snapshotRef.current = kept;
+          void writeCachedPlan(cacheKey, kept);
+          setState((st) => ({ ...st, status: 'ready', fromCache: false, refreshing: false, savedAt: kept.savedAt, siteId: kept.siteId }));
+        }
+      } else {
+        const next = await s.loadCold();
+        if (!cancelled) adopt(next, false);
+      }
+    })().catch((error: unknown) => {
+      if (cancelled) return;
+      console.error('Plan load failed', error);
+      setState((s) => ({ ...s, status: snapshotRef.current ? 'ready' : 'error', refreshing: false, error }));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [cacheKey, session, adopt, attempt]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), MINUTE);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    if (firstViewDone.current || state.status === 'loading') return;
+    firstViewDone.current = true;
+    onFirstView?.();
+  }, [state.status, onFirstView]);
+
+  const replaceActie = useCallback(
+    (item: Loaded<Actie>) => {
+      const current = snapshotRef.current;
+      if (!current) return;
+      const next = { ...current, plan: withActie(current.plan, item), savedAt: new Date().toISOString() };
+      snapshotRef.current = next;
+      setSnapshot(next);
+      void writeCachedPlan(cacheKey, next);
+    },
+    [cacheKey],
+  );
+
+  const setOverride = useCallback((item: Loaded<Actie>) => {
+    setOverrides((m) => new Map(m).set(item.id, item));
+  }, []);
+  const clearOverride = useCallback((id: string) => {
+    setOverrides((m) => {
+      if (!m.has(id)) return m;
+      const next = new Map(m);
+      next.delete(id);
+      return next;
+    });
+  }, []);
+  const storedActie = useCallback((id: string) => snapshotRef.current?.plan.acties.find((a) => a.id === id), []);
+
+  const plan = useMemo(() => {
+    if (!snapshot) return undefined;
+    if (overrides.size === 0) return snapshot.plan;
+    return { ...snapshot.plan, acties: snapshot.plan.acties.map((a) => overrides.get(a.id) ?? a) };
+  }, [snapshot, overrides]);
+
+  const me = useMemo(() => (plan ? findSiteUser(plan.users, userKey) : undefined), [plan, userKey]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const value = useMemo<PlanContextValue>(
+    () => ({ ...state, ...(plan ? { plan } : {}), ...(me ? { me } : {}), userKey, now, reload, session, setOverride, clearOverride, replaceActie, storedActie }),
+    [state, plan, me, userKey, now, reload, session, setOverride, clearOverride, replaceActie, storedActie],
+  );
+  return <PlanContext.Provider value={value}>{children}</PlanContext.Provider>;
+}

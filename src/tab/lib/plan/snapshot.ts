@@ -1,0 +1,23 @@
+import type { PlanSnapshot } from '../../../data/plan-sync.js';
+
+export type { PlanSnapshot } from '../../../data/plan-sync.js';
+
+/** Whether a value read from the cache looks like a snapshot (an old or foreign entry is ignored, not trusted). */
+export function isPlanSnapshot(value: unknown): value is PlanSnapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<PlanSnapshot>;
+  return (
+    typeof v.siteId === 'string' &&
+    typeof v.savedAt === 'string' &&
+    typeof v.deltaLinks === 'object' &&
+    v.deltaLinks !== null &&
+    typeof v.items === 'object' &&
+    v.items !== null &&
+    typeof v.plan === 'object' &&
+    v.plan !== null &&
+    Array.isArray(v.plan.acties) &&
+    Array.isArray(v.plan.adviezen) &&
+    Array.isArray(v.plan.bevindingen) &&
+    Array.isArray(v.plan.users)
+  );
+}

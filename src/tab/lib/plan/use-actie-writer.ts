@@ -1,0 +1,100 @@
+import { useCallback } from 'react';
+import type { ActieChange, ActiesStore, BulkResult } from '../../../data/acties-store.js';
+import type { Actie } from '../../../domain/model.js';
+import type { Loaded } from '../../../data/lists/field-reader.js';
+import { applyChange } from './apply-change.js';
+import { usePlanContext } from './plan-context.js';
+
+export type { ActieChange } from '../../../data/acties-store.js';
+
+/** The outcome of a save, for the UI to show: never an exception it has to remember to catch. */
+export type SaveOutcome =
+  | { kind: 'saved'; item: Loaded<Actie> }
+  | { kind: 'invalid'; issues: { path: string; message: string }[] }
+  | { kind: 'conflict'; mine: ActieChange; theirs: Loaded<Actie> | undefined; base: Loaded<Actie> }
+  | { kind: 'failed'; error: unknown };
+
+/**
+ * Saves changes to actions the way the tab promises: the change shows at once (optimistic), the site
+ * confirms it with If-Match on the item's eTag, and a failure rolls the view back. Validation, conflict
+ * and other failures come back as a SaveOutcome so the form keeps the user's text.
+ */
+export function useActieWriter(): {
+  save(id: string, change: ActieChange): Promise<SaveOutcome>;
+  saveOver(theirs: Loaded<Actie>, change: ActieChange): Promise<SaveOutcome>;
+  bulk(changes: { id: string; change: ActieChange }[]): Promise<{ results: BulkResult[]; missing: string[] }>;
+  store(): Promise<ActiesStore>;
+} {
+  const ctx = usePlanContext();
+  const { session, siteId, storedActie, setOverride, clearOverride, replaceActie } = ctx;
+
+  const store = useCallback(async () => {
+    const s = await session();
+    const current = ctx.plan;
+    if (!siteId || !current) throw new Error('The plan is not loaded yet.');
+    return await s.acties(siteId, current);
+  }, [session, siteId, ctx.plan]);
+
+  const write = useCallback(
+    async (current: Loaded<Actie>, change: ActieChange): Promise<SaveOutcome> => {
+      setOverride(applyChange(current, change));
+      try {
+        const saved = await (await store()).update(current, change);
+        replaceActie(saved);
+        clearOverride(current.id);
+        return { kind: 'saved', item: saved };
+      } catch (error) {
+        clearOverride(current.id); // rollback: the view shows the stored version again
+        if (error instanceof Error && error.name === 'ActieValidationError') {
+          return { kind: 'invalid', issues: (error as Error & { issues: { path: string; message: string }[] }).issues };
+        }
+        if (error instanceof Error && error.name === 'ActieConflictError') {
+          const conflict = error as Error & { mine: ActieChange; theirs: Loaded<Actie> | undefined };
+          // Their version becomes the stored one: the list shows the truth while the user merges.
+          if (conflict.theirs) replaceActie(conflict.theirs);
+          return { kind: 'conflict', mine: conflict.mine, theirs: conflict.theirs, base: current };
+        }
+        return { kind: 'failed', error };
+      }
+    },
+    [store, setOverride, clearOverride, replaceActie],
+  );
+
+  const save = useCallback(
+    async (id: string, change: ActieChange) => {
+      const current = storedActie(id);
+      if (!current) return { kind: 'failed', error: new Error(`Item ${id} is not in the plan.`) } satisfies SaveOutcome;
+      return write(current, change);
+    },
+    [storedActie, write],
+  );
+
+  const bulk = useCallback(
+    async (changes: { id: string; change: ActieChange }[]) => {
+      const entries = changes.flatMap(({ id, change }) => {
+        const current = storedActie(id);
+        return current ? [{ current, change }] : [];
+      });
+      const missing = changes.filter((c) => !entries.some((e) => e.current.id === c.id)).map((c) => c.id);
+      for (const e of entries) setOverride(applyChange(e.current, e.change));
+      try {
+        const results = await (await store()).bulkUpdate(entries);
+        for (const r of results) {
+          if (r.ok) replaceActie(r.item);
+          else if (r.error.name === 'ActieConflictError') {
+            const theirs = (r.error as Error & { theirs?: Loaded<Actie> }).theirs;
+            if (theirs) replaceActie(theirs);
+          }
+          clearOverride(r.id);
+        }
+        return { results, missing };
+      } catch (error) {
+        for (const e of entries) clearOverride(e.current.id);
+        throw error;
+      }
+    },
+    [storedActie, store, setOverride, clearOverride, replaceActie],
+  );
+
+  return { save, saveOver: write, bulk, store };
+}

@@ -1,0 +1,89 @@
+/// <reference lib="dom" />
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { createGraph, type Graph } from '../../../src/data/graph/client.js';
+import { createPersonaTokenSource } from '../../../src/data/graph/token-source.js';
+import { loadPlanCold } from '../../../src/data/plan-sync.js';
+import type { LoadedPlan } from '../../../src/data/plan-store.js';
+import type { Actie } from '../../../src/domain/model.js';
+import type { Loaded } from '../../../src/data/lists/field-reader.js';
+
+export const UPN = {
+  imSociaal: 'informatiemanager.sociaal-domein@zoetermeer.example',
+  portfolio: 'portfoliomanager.ia@zoetermeer.example',
+  hr: 'afdelingshoofd.hr@zoetermeer.example',
+  secretaris: 'secretaris.cmt@zoetermeer.example',
+  gemeentesecretaris: 'gemeentesecretaris@zoetermeer.example',
+} as const;
+
+type TabConfig = { graphBaseUrl: string; tokenUrl: string; siteUrl: string; clientId: string };
+
+/** The tab's own public configuration, as the browser gets it. */
+export async function tabConfig(appUrl: string): Promise<TabConfig> {
+  const response = await fetch(`${appUrl}/config.json`);
+  return (await response.json()) as TabConfig;
+}
+
+/**
+ * A second client for the tests: the app's own Graph client and data code, signed in as another persona, so a
+ * test can read what the UI saved and change items behind the UI's back.
+ */
+export async function otherClient(appUrl: string, persona: string = UPN.secretaris): Promise<{ graph: Graph; siteUrl: string; plan(): Promise<LoadedPlan & { siteId: string }> }> {
+  const config = await tabConfig(appUrl);
+  const graph = createGraph({ graphBaseUrl: config.graphBaseUrl, tokens: createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona }) });
+  return {
+    graph,
+    siteUrl: config.siteUrl,
+    plan: async () => {
+      const snapshot = await loadPlanCold(graph, config.siteUrl);
+      return { ...snapshot.plan, siteId: snapshot.siteId };
+    },
+  };
+}
+
+export function byNummer(plan: LoadedPlan, nummer: string): Loaded<Actie> {
+  const item = plan.acties.find((a) => a.value.nummer === nummer);
+  if (!item) throw new Error(`Action ${nummer} not in the plan`);
+  return item;
+}
+
+/** A fresh browser context (own storage) signed in as a persona, the way a remembered choice works. */
+export async function personaContext(browser: Browser, upn: string, options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    locale: options.locale ?? 'nl-NL',
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  await context.addInitScript((persona) => {
+    if (!window.localStorage.getItem('actieplan.persona')) window.localStorage.setItem('actieplan.persona', persona);
+  }, upn);
+  return context;
+}
+
+/** Collects uncaught errors of a page, so a test fails on a crash it did not look for. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] };
+
+/**
+ * Runs axe-core (WCAG 2.1 A/AA rules and best practices) in the page or frame and returns the serious and
+ * critical violations. Fluent's focus manager (tabster) inserts invisible 1-pixel sentinels
+ * (`<i data-tabster-dummy aria-hidden tabindex=0>`) that move focus on to real content; they are not content,
+ * and are the only thing excluded.
+ */
+export async function seriousViolations(target: Page | Frame): Promise<AxeViolation[]> {
+  await target.addScriptTag({ path: AXE_PATH });
+  const violations = await target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

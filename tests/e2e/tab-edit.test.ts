@@ -1,0 +1,157 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActiesStore } from '../../src/data/acties-store.js';
+import { startTestRun } from '../support/local-run.js';
+import { launchChromium, screenshotPath } from './support/browser.js';
+import { byNummer, otherClient, personaContext, UPN, watchErrors } from './support/tab.js';
+
+let run: Awaited<ReturnType<typeof startTestRun>>;
+let browser: Browser;
+let client: Awaited<ReturnType<typeof otherClient>>;
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await startTestRun();
+  browser = await launchChromium();
+  client = await otherClient(run.appUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await run?.close();
+});
+
+async function openDetail(nummer: string): Promise<{ page: Page; errors: string[] }> {
+  const plan = await client.plan();
+  const context = await personaContext(browser, UPN.imSociaal);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(plan, nummer).id}`);
+  await page.getByRole('dialog').getByRole('heading', { name: new RegExp(`^${nummer.replace('.', '\\.')} `) }).waitFor();
+  return { page, errors };
+}
+
+describe('editing actions', () => {
+  it('saves an edit and it is persisted on the site (read back through Graph)', async () => {
+    const { page, errors } = await openDetail('4.1');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Loopt');
+    await dialog.getByRole('textbox', { name: 'Planning' }).fill('Start in het tweede kwartaal, samen met I&A');
+    await dialog.getByRole('textbox', { name: 'Deadline' }).fill('2027-03-31');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => dialog.getByTestId('save-message').innerText()).toContain('Opgeslagen');
+
+    const saved = byNummer(await client.plan(), '4.1').value;
+    expect(saved.status).toBe('Loopt');
+    expect(saved.planning).toBe('Start in het tweede kwartaal, samen met I&A');
+    expect(saved.deadline).toBe('2027-03-31');
+    // The history now shows the change, from the item's SharePoint versions.
+    await expect.poll(() => dialog.getByTestId('history').innerText()).toMatch(/Status: Niet gestart → Loopt/);
+    await page.screenshot({ path: screenshotPath('detail-saved') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the domain’s rule inline and does not save an invalid change', async () => {
+    const { page } = await openDetail('5.1');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Geblokkeerd');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => dialog.getByText('Geef een toelichting: bij status Geblokkeerd is een reden verplicht.').count()).toBe(1);
+    expect(byNummer(await client.plan(), '5.1').value.status).toBe('Niet gestart');
+    await page.context().close();
+  });
+
+  it('opens the merge view on a conflict from a second client and loses nothing', async () => {
+    const { page, errors } = await openDetail('6.1');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Planning' }).fill('Mijn planning: MT-sessie in mei');
+
+    // Meanwhile someone else changes the same action (planning and running track) through Graph.
+    const plan = await client.plan();
+    const store = createActiesStore(client.graph, plan.siteId, plan);
+    await store.update(byNummer(plan, '6.1'), { planning: 'Hun planning: eerst IMO', lopendTraject: 'Programma Digitaal Samenwerken' });
+
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    const merge = dialog.getByTestId('merge-view');
+    await merge.waitFor();
+    const planningRow = merge.locator('tr[data-field="planning"]');
+    await expect(planningRow.getAttribute('data-conflict')).resolves.toBe('true');
+    await expect(planningRow.getByTestId('theirs').innerText()).resolves.toBe('Hun planning: eerst IMO');
+    await expect(planningRow.getByTestId('mine').innerText()).resolves.toBe('Mijn planning: MT-sessie in mei');
+    await expect(merge.locator('tr[data-field="lopendTraject"]').getByTestId('theirs').innerText()).resolves.toBe('Programma Digitaal Samenwerken');
+    await page.screenshot({ path: screenshotPath('merge-view') });
+    // Nothing was overwritten yet.
+    expect(byNummer(await client.plan(), '6.1').value.planning).toBe('Hun planning: eerst IMO');
+
+    await planningRow.getByRole('radio', { name: 'Mijn versie' }).check();
+    await merge.getByRole('button', { name: 'Samengevoegd opslaan' }).click();
+    await expect.poll(() => dialog.getByTestId('save-message').innerText()).toContain('Opgeslagen');
+    const merged = byNummer(await client.plan(), '6.1').value;
+    expect(merged.planning).toBe('Mijn planning: MT-sessie in mei');
+    expect(merged.lopendTraject).toBe('Programma Digitaal Samenwerken');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps typed text through a failed save and a reload, then saves it', async () => {
+    const { page } = await openDetail('6.2');
+    const dialog = page.getByRole('dialog');
+    const text = 'Informatiemanager schuift aan bij elke intake (concept van het MT)';
+    await dialog.getByRole('textbox', { name: 'Toelichting status' }).fill(text);
+
+    // The network fails while saving.
+    await page.route('**/v1.0/**/fields', (route) => route.abort('connectionreset'));
+    await page.route('**/v1.0/$batch', (route) => route.abort('connectionreset'));
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => dialog.getByTestId('save-message').innerText()).toContain('Opslaan is mislukt');
+    await expect(dialog.getByRole('textbox', { name: 'Toelichting status' }).inputValue()).resolves.toBe(text);
+    await page.screenshot({ path: screenshotPath('save-failed') });
+    // The optimistic change was rolled back in the views behind the panel.
+    expect(byNummer(await client.plan(), '6.2').value.statusToelichting).toBeUndefined();
+
+    await page.unroute('**/v1.0/**/fields');
+    await page.unroute('**/v1.0/$batch');
+    await page.reload();
+    const restored = page.getByRole('dialog');
+    await restored.getByTestId('draft-restored').waitFor();
+    await expect(restored.getByRole('textbox', { name: 'Toelichting status' }).inputValue()).resolves.toBe(text);
+    await restored.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => restored.getByTestId('save-message').innerText()).toContain('Opgeslagen');
+    expect(byNummer(await client.plan(), '6.2').value.statusToelichting).toBe(text);
+    await page.reload();
+    await page.getByRole('dialog').getByRole('heading').first().waitFor();
+    await expect(page.getByTestId('draft-restored').count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('changes the status of 10 selected actions in one bulk change', async () => {
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/lijst?status=Niet%20gestart`);
+    await page.getByTestId('actie-row').first().waitFor();
+    const rows = page.getByTestId('actie-row');
+    const nummers = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-nummer') ?? ''))).slice(0, 10);
+    expect(nummers).toHaveLength(10);
+    for (const nummer of nummers) await page.getByRole('checkbox', { name: `Actie ${nummer} selecteren` }).check();
+    await expect(page.getByTestId('bulk-bar').innerText()).resolves.toContain('10 geselecteerd');
+
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Loopt');
+    await expect(dialog.getByTestId('bulk-preview').innerText()).resolves.toContain('10 acties worden gewijzigd, 0 overgeslagen');
+    await page.screenshot({ path: screenshotPath('bulk-dialog') });
+    await dialog.getByRole('button', { name: '10 acties wijzigen' }).click();
+    await expect.poll(() => page.getByTestId('bulk-result').innerText()).toContain('10 van 10 acties bijgewerkt');
+
+    const plan = await client.plan();
+    for (const nummer of nummers) expect(byNummer(plan, nummer).value.status, nummer).toBe('Loopt');
+    // The list follows: they no longer match the "Niet gestart" filter.
+    await expect.poll(async () => (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-nummer')))).filter((n) => nummers.includes(n ?? ''))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

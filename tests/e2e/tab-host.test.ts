@@ -1,0 +1,149 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
+import { startTestRun } from '../support/local-run.js';
+import { launchChromium, screenshotPath } from './support/browser.js';
+import { startTestHost, type HostContext, type TestHost } from './support/host-server.js';
+import { byNummer, otherClient, seriousViolations, UPN, watchErrors } from './support/tab.js';
+
+let run: Awaited<ReturnType<typeof startTestRun>>;
+let browser: Browser;
+let host: TestHost;
+
+type HostState = { config?: { contentUrl: string; entityId: string; suggestedDisplayName: string; websiteUrl: string }; validity?: boolean; saved?: boolean; deepLinks: { subPageId: string; subPageLabel: string; subPageWebUrl: string }[]; handlers: string[]; notified: string[] };
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await startTestRun();
+  host = await startTestHost();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await run?.close();
+});
+
+/** Opens the tab inside the test host, which answers teams-js like Teams does. */
+async function inHost(tabPath: string, context: HostContext, width = 1280): Promise<{ page: Page; tab: FrameLocator; frame: () => Frame; state: () => Promise<HostState>; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(host.url(`${run.appUrl}/${tabPath}`, context));
+  const frame = () => {
+    const f = page.frames().find((fr) => fr.url().startsWith(run.appUrl));
+    if (!f) throw new Error('The tab frame is not there');
+    return f;
+  };
+  return { page, tab: page.frameLocator('#tab'), frame, state: () => page.evaluate(() => (window as unknown as { hostState: HostState }).hostState), errors };
+}
+
+const SOCIAAL = zoetermeerPlan.acties.filter((a) => a.domeinen.includes('Sociaal Domein')).map((a) => a.nummer);
+
+describe('the tab inside a Microsoft 365 host (test host speaking the teams-js protocol)', () => {
+  it('opens a channel tab filtered to its MT, tells the host it is ready, and follows theme changes live', async () => {
+    const { page, tab, frame, state, errors } = await inHost('index.html?domein=Sociaal%20Domein&view=roadmap#/roadmap', { theme: 'default', locale: 'nl-NL', upn: UPN.imSociaal });
+    await tab.getByTestId('roadmap-card').first().waitFor();
+    await expect(tab.getByTestId('scope').innerText()).resolves.toBe('MT Sociaal Domein');
+    const shown = await tab.getByTestId('roadmap-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-nummer')));
+    expect([...shown].sort()).toEqual([...SOCIAAL].sort());
+    await expect.poll(async () => (await state()).notified).toContain('appInitialization.success');
+    expect((await state()).handlers).toContain('themeChange');
+    await expect(tab.locator('[data-theme]').first().getAttribute('data-theme')).resolves.toBe('light');
+
+    await page.evaluate(() => (window as unknown as { hostSendTheme: (t: string) => void }).hostSendTheme('dark'));
+    await expect.poll(() => tab.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
+    const background = await frame().evaluate(() => getComputedStyle(document.querySelector('[data-theme] > div') as Element).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: screenshotPath('host-channel-dark') });
+    expect(await seriousViolations(frame()), 'dark theme in the host').toEqual([]);
+
+    await page.evaluate(() => (window as unknown as { hostSendTheme: (t: string) => void }).hostSendTheme('contrast'));
+    await expect.poll(() => tab.locator('[data-theme]').first().getAttribute('data-theme')).toBe('contrast');
+    await page.screenshot({ path: screenshotPath('host-channel-contrast') });
+    expect(await seriousViolations(frame()), 'high contrast theme in the host').toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('takes the language from the host', async () => {
+    const { page, tab } = await inHost('index.html#/roadmap', { locale: 'en-US', upn: UPN.imSociaal });
+    await tab.getByTestId('roadmap-card').first().waitFor();
+    await expect(tab.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Digital Leadership Action Plan');
+    await expect(tab.getByRole('link', { name: 'My actions' }).count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('configures a channel tab: choosing the MT makes Save valid, and Save hands the domain to the host', async () => {
+    const { page, tab, state } = await inHost('index.html#/config', { frameContext: 'settings', upn: UPN.imSociaal });
+    await tab.getByTestId('config-page').waitFor();
+    await expect.poll(async () => (await state()).validity).toBe(false);
+    await tab.getByRole('radio', { name: 'MT Sociaal Domein' }).check();
+    await tab.getByRole('radio', { name: 'Lijst' }).check();
+    await expect.poll(async () => (await state()).validity).toBe(true);
+    await page.screenshot({ path: screenshotPath('host-config') });
+    await page.evaluate(() => (window as unknown as { hostPressSave: () => void }).hostPressSave());
+    await expect.poll(async () => (await state()).saved).toBe(true);
+    const config = (await state()).config;
+    expect(config?.suggestedDisplayName).toBe('Actieplan Sociaal Domein');
+    const contentUrl = new URL(config?.contentUrl ?? '');
+    expect(contentUrl.searchParams.get('domein')).toBe('Sociaal Domein');
+    expect(contentUrl.hash).toBe('#/lijst');
+    await page.close();
+
+    // The saved content URL opens the tab filtered to that domain, on the chosen view.
+    const opened = await inHost(`${contentUrl.pathname.slice(1)}${contentUrl.search}${contentUrl.hash}`, { upn: UPN.imSociaal });
+    await opened.tab.getByTestId('actie-row').first().waitFor();
+    await expect(opened.tab.getByTestId('list-count').innerText()).resolves.toBe(`${SOCIAAL.length} van ${SOCIAAL.length} acties`);
+    await opened.page.close();
+  });
+
+  it('opens an item from a deep link (subPageId) and shares one through the host', async () => {
+    const plan = await (await otherClient(run.appUrl)).plan();
+    const item = byNummer(plan, '8.3');
+    const { page, tab, state } = await inHost('index.html#/roadmap', { subPageId: `actie-${item.id}`, upn: UPN.imSociaal });
+    const dialog = tab.getByRole('dialog');
+    await dialog.getByRole('heading', { name: /^8\.3 / }).waitFor();
+    await dialog.getByRole('button', { name: 'Link delen' }).click();
+    await expect.poll(async () => (await state()).deepLinks.length).toBe(1);
+    const link = (await state()).deepLinks[0];
+    expect(link?.subPageId).toBe(`actie-${item.id}`);
+    expect(link?.subPageLabel).toContain('8.3');
+    expect(link?.subPageWebUrl).toContain(`#/actie/${item.id}`);
+    await expect(dialog.getByTestId('share-result').innerText()).resolves.toContain('gedeeld');
+    await page.close();
+  });
+
+  it('shows the compact agenda in a meeting side panel', async () => {
+    const { page, tab, errors } = await inHost('index.html?domein=Sociaal%20Domein#/roadmap', { frameContext: 'sidePanel', upn: UPN.imSociaal }, 320);
+    await tab.getByTestId('attention-list').waitFor();
+    await expect(tab.getByRole('navigation').count()).resolves.toBe(0);
+    const nummers = await tab.getByTestId('actie-summary').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
+    expect(nummers.length).toBeGreaterThan(0);
+    expect(nummers.every((n) => SOCIAAL.includes(n ?? ''))).toBe(true);
+    await page.screenshot({ path: screenshotPath('host-side-panel') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a read-only presentation on the meeting stage', async () => {
+    const { page, tab } = await inHost('index.html?domein=Sociaal%20Domein#/roadmap', { frameContext: 'meetingStage', upn: UPN.imSociaal });
+    await tab.getByTestId('roadmap-card').first().waitFor();
+    await expect(tab.getByRole('navigation').getByRole('link').allInnerTexts()).resolves.toEqual(['Roadmap', 'Voortgang']);
+    await tab.locator('[data-nummer="11.5"]').getByRole('button').click();
+    await tab.getByRole('dialog').getByRole('heading', { name: /^11\.5 / }).waitFor();
+    await expect(tab.getByRole('dialog').getByRole('button', { name: 'Opslaan' }).count()).resolves.toBe(0);
+    await page.screenshot({ path: screenshotPath('host-stage') });
+    await page.close();
+  });
+
+  it('shows the personal tab for the host’s signed-in user', async () => {
+    const { page, tab } = await inHost('index.html#/mijn-acties', { upn: UPN.hr });
+    await tab.getByTestId('mijn-acties').waitFor();
+    await expect.poll(() => tab.getByTestId('actie-summary').count()).toBe(zoetermeerPlan.acties.filter((a) => a.eigenaar?.displayName === 'Afdelingshoofd HR').length);
+    await expect(tab.getByTestId('signed-in-as').innerText()).resolves.toContain('Afdelingshoofd HR');
+    await page.close();
+  });
+});
