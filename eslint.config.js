@@ -11,7 +11,17 @@ const layerRules = [
   { target: './src/data', from: ['./src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'data may only use domain.' },
   { target: './src/sandbox', from: ['./src/data', './src/tab', './src/server', './src/reminders', './src/bot'], message: 'the sandbox knows nothing of the app.' },
   { target: './src/tab', from: ['./src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'the tab uses data and domain only.' },
+  // Tab features never import each other (bulletproof-react): shared pieces live in tab/components or tab/lib.
+  ...featureZones(['actionplan', 'mijn-acties', 'settings', 'voortgang']),
 ];
+
+function featureZones(features) {
+  return features.map((feature) => ({
+    target: `./src/tab/features/${feature}`,
+    from: features.filter((other) => other !== feature).map((other) => `./src/tab/features/${other}`),
+    message: 'features never import each other; move what they share to src/tab/components or src/tab/lib.',
+  }));
+}
 
 /**
  * Our relative imports name the emitted `.js` file (NodeNext); the source is `.ts` or `.tsx`.
