@@ -60,7 +60,11 @@ describe('building the app package zip', () => {
     expect([...entries.keys()]).toEqual(['manifest.json', 'en-us.json', 'color.png', 'outline.png']);
     const manifest = entries.get('manifest.json')?.toString('utf8') ?? '';
     expect(manifest).not.toContain('${{');
-    expect(JSON.parse(manifest)).toMatchObject({ id: '2b2ca692-7503-439b-8edc-f1efd5c412ed', validDomains: ['127.0.0.1:3978'] });
+    expect(JSON.parse(manifest)).toMatchObject({
+      id: '2b2ca692-7503-439b-8edc-f1efd5c412ed',
+      validDomains: ['127.0.0.1:3978'],
+      bots: [{ botId: 'b8e32370-4bea-4699-9c2b-807756cacf12', scopes: ['team'] }],
+    });
     expect(entries.get('en-us.json')?.toString('utf8')).toContain('Digital Leadership Action Plan (local)');
     expect(entries.get('color.png')?.equals(await readFile(path.join(copy.appPackageDir, 'color.png')))).toBe(true);
     expect(await readFile(result.manifestPath ?? '', 'utf8')).toBe(manifest);

@@ -67,8 +67,15 @@ describe('the real app package', () => {
       nestedAppAuthInfo: [{ redirectUri: 'brk-multihub://127.0.0.1:3978', scopes: ['User.Read', 'Sites.ReadWrite.All'] }],
     });
     expect(manifest).toMatchObject({ devicePermissions: [], showLoadingIndicator: true, isFullScreen: false });
-    // The bot comes with a later issue; until then the manifest must not pretend to have one.
-    expect(manifest?.bots).toBeUndefined();
+  });
+
+  it('declares the reminder bot for the MT teams, without commands it does not handle', async () => {
+    const { manifest } = await loadAppPackage();
+    expect(manifest?.bots).toEqual([
+      { botId: 'b8e32370-4bea-4699-9c2b-807756cacf12', scopes: ['team'], supportsFiles: false, isNotificationOnly: false },
+    ]);
+    // No commandLists: the bot answers installation events and card actions, not typed commands.
+    expect(obj(arr(manifest?.bots)[0]).commandLists).toBeUndefined();
   });
 
   it('has every variable it uses listed in the real-tenant template env/.env.dev', async () => {
@@ -99,6 +106,26 @@ describe('a broken app package fails with a specific message', () => {
     expect(result.errors).toContainEqual(
       expect.stringMatching(/^manifest\.json: schema: \/configurableTabs\/0\/context\/0 must be equal to one of the allowed values/),
     );
+  });
+
+  it('rejects a bot id that is not a Microsoft Entra client id (GUID)', async () => {
+    await copy.editEnv((lines) => lines.map((line) => (line.startsWith('BOT_ID=') ? 'BOT_ID=actieplan-bot' : line)));
+    const result = await validate();
+    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: schema: \/bots\/0\/botId must match pattern/));
+  });
+
+  it('names BOT_ID when the env file does not define it', async () => {
+    await copy.editEnv((lines) => lines.filter((line) => !line.startsWith('BOT_ID=')));
+    const result = await validate();
+    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: variable BOT_ID is not defined in .*\(used at \/bots\/0\/botId\)$/));
+  });
+
+  it('rejects a bot scope that the schema does not know', async () => {
+    await copy.editJson('manifest.json', (m) => {
+      obj(arr(m.bots)[0]).scopes = ['channel'];
+    });
+    const result = await validate();
+    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: schema: \/bots\/0\/scopes\/0 must be equal to one of the allowed values/));
   });
 
   it('rejects a manifest without a name', async () => {
