@@ -1,6 +1,14 @@
 import { z } from 'zod';
+import { isLoopbackHost, isLoopbackUrl } from '../bot/teams-ids.js';
 
 const url = z.string().refine((v) => URL.canParse(v), { message: 'must be an absolute URL' });
+/** "true"/"false" (also 1/0, on/off, yes/no), as env files write booleans. */
+const flag = z
+  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'on' || v === 'yes');
+
+/** Where the Teams SDK sends proactive messages unless told otherwise (platform-notes.md). */
+export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams';
 
 const configSchema = z
   .object({
@@ -16,8 +24,36 @@ const configSchema = z
     AAD_APP_CLIENT_ID: z.string().min(1, 'is required'),
     PERSONA_DIRECTORY_URL: url.optional(),
     TAB_DIST_DIR: z.string().default('dist/tab'),
+    /** Public origin of the tab; the reminder card's "Open in actieplan" links to it. Default: the app server. */
+    TAB_ENDPOINT: url.optional(),
+    // The bot (Teams SDK names). Without CLIENT_ID the server runs without a bot.
+    CLIENT_ID: z.string().min(1).optional(),
+    CLIENT_SECRET: z.string().min(1).optional(),
+    SECRET_CLIENT_SECRET: z.string().min(1).optional(),
+    TENANT_ID: z.string().min(1).optional(),
+    MANAGED_IDENTITY_CLIENT_ID: z.string().min(1).optional(),
+    SERVICE_URL: url.default(DEFAULT_SERVICE_URL),
+    DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: flag.default(false),
+    REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
+    if (env.CLIENT_ID && !env.TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['TENANT_ID'], message: 'is required with CLIENT_ID (card actions are honoured only in this tenant)' });
+    }
+    if (env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) {
+      if (!isLoopbackHost(env.HOST)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS'],
+          message: `is refused: the bot endpoint would accept unauthenticated activities on HOST=${env.HOST}, which is not a loopback address`,
+        });
+      }
+      if (!isLoopbackUrl(env.SERVICE_URL)) {
+        ctx.addIssue({ code: 'custom', path: ['SERVICE_URL'], message: 'must be a loopback URL (the local Bot Connector) when DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS is on' });
+      }
+    } else if (new URL(env.SERVICE_URL).protocol !== 'https:' && !isLoopbackUrl(env.SERVICE_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['SERVICE_URL'], message: 'must be https (the bot sends its token there)' });
+    }
     if (!env.GRAPH_CLIENT_SECRET && !env.SECRET_GRAPH_CLIENT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_GRAPH_CLIENT_SECRET'], message: 'is required (put it in env/.env.<env>.user)' });
     }
@@ -36,6 +72,27 @@ export type TabConfig = {
   personaDirectoryUrl?: string;
 };
 
+/** How the bot gets the tokens it sends to the Bot Connector. */
+export type BotCredentials =
+  | { kind: 'client-secret'; clientSecret: string }
+  /** Azure: the app's managed identity (user-assigned when an id is given, as the Teams SDK reads it). */
+  | { kind: 'managed-identity'; managedIdentityClientId?: string }
+  /** The explicit local configuration: a token factory for the local Bot Connector (Playground), nothing real. */
+  | { kind: 'local' };
+
+export type BotConfig = {
+  clientId: string;
+  tenantId: string;
+  /** Bot Connector base URL for proactive sends, updates and member lookups. */
+  serviceUrl: string;
+  credentials: BotCredentials;
+  /**
+   * Whether inbound activities must carry a valid Bot Framework JWT. False only in the explicit local
+   * configuration (`DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true`), which config refuses off loopback.
+   */
+  validateInboundJwt: boolean;
+};
+
 export type ServerConfig = {
   port: number;
   host: string;
@@ -43,6 +100,11 @@ export type ServerConfig = {
   siteUrl: string;
   tab: TabConfig;
   tabDistDir: string;
+  /** Public origin of the tab, when configured (else the app server's own URL is used). */
+  tabEndpoint?: string;
+  /** Absent when no CLIENT_ID is configured: the server then runs without the bot and the reminder job. */
+  bot?: BotConfig;
+  reminders: { intervalMs: number };
 };
 
 export class ConfigError extends Error {
@@ -71,5 +133,21 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       ...(e.PERSONA_DIRECTORY_URL ? { personaDirectoryUrl: e.PERSONA_DIRECTORY_URL } : {}),
     },
     tabDistDir: e.TAB_DIST_DIR,
+    ...(e.TAB_ENDPOINT ? { tabEndpoint: e.TAB_ENDPOINT } : {}),
+    ...(e.CLIENT_ID && e.TENANT_ID ? { bot: botConfig(e, e.CLIENT_ID, e.TENANT_ID) } : {}),
+    reminders: { intervalMs: e.REMINDER_INTERVAL_SECONDS * 1000 },
   };
+}
+
+function botConfig(
+  e: { SERVICE_URL: string; DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: boolean; CLIENT_SECRET?: string | undefined; SECRET_CLIENT_SECRET?: string | undefined; MANAGED_IDENTITY_CLIENT_ID?: string | undefined },
+  clientId: string,
+  tenantId: string,
+): BotConfig {
+  const secret = e.SECRET_CLIENT_SECRET ?? e.CLIENT_SECRET;
+  let credentials: BotCredentials;
+  if (e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) credentials = { kind: 'local' };
+  else if (secret) credentials = { kind: 'client-secret', clientSecret: secret };
+  else credentials = e.MANAGED_IDENTITY_CLIENT_ID ? { kind: 'managed-identity', managedIdentityClientId: e.MANAGED_IDENTITY_CLIENT_ID } : { kind: 'managed-identity' };
+  return { clientId, tenantId, serviceUrl: e.SERVICE_URL.replace(/\/+$/, ''), credentials, validateInboundJwt: !e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS };
 }

@@ -26,12 +26,22 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export type AppServer = { server: Server; port: number; url: string; close(): Promise<void> };
 
+/** The Bot Framework messaging endpoint: POST /api/messages is handed to it (the Teams SDK behind our adapter). */
+export type MessagesEndpoint = {
+  readonly path: string;
+  handle(req: IncomingMessage, res: ServerResponse, pathname: string, headers: Record<string, string>): Promise<void>;
+};
+
 export type AppServerOptions = {
   host: string;
   port: number;
   tabDistDir: string;
   /** The tab's public configuration; undefined while the site is still being prepared. */
   tabConfig: () => TabConfig | undefined;
+  /** The bot's endpoint; undefined while starting (answered 503) or when the server runs without a bot (404). */
+  messages?: () => MessagesEndpoint | undefined;
+  /** The path the bot will serve once it is up (so a request that comes early gets 503, not 404). */
+  messagesPath?: string;
   log?: Logger;
 };
 
@@ -41,8 +51,8 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
 }
 
 /**
- * The app's HTTP host: the built tab (static files), its public configuration and a health
- * check. Later issues add the bot endpoint and the API here.
+ * The app's HTTP host: the built tab (static files), its public configuration, a health check and the bot's
+ * messaging endpoint (POST only; everything else is GET/HEAD).
  */
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const root = resolve(options.tabDistDir);
@@ -71,6 +81,11 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     const handle = async () => {
+      if (options.messagesPath !== undefined && pathname === options.messagesPath) {
+        const endpoint = options.messages?.();
+        if (!endpoint) return send(res, 503, JSON.stringify({ error: 'starting' }), CONTENT_TYPES['.json']);
+        return endpoint.handle(req, res, pathname, SECURITY_HEADERS);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Methode niet toegestaan');
       if (pathname === '/healthz') return send(res, 200, JSON.stringify({ status: 'ok' }), CONTENT_TYPES['.json']);
       if (pathname === '/config.json') {

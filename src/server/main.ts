@@ -2,13 +2,25 @@ import { ConfigError } from './config.js';
 import { createLogger } from './log.js';
 import { startLocal } from './start-local.js';
 
-/** `npm start`: the app on the local Microsoft 365 sandbox. */
+/** `npm start`: the app on the local Microsoft 365 sandbox, with the bot, the reminder job and the Playground. */
 const log = createLogger();
 try {
-  const run = await startLocal({ log });
-  process.stdout.write(
-    `\nActieplan Digitaal Leiderschap draait lokaal.\n  Open: ${run.appUrl}/\n  Sandbox (Microsoft Graph): ${run.sandbox.graphUrl}\n  Stoppen: Ctrl+C\n\n`,
-  );
+  const run = await startLocal({ log, interactive: true });
+  const lines = [
+    '',
+    'Actieplan Digitaal Leiderschap draait lokaal.',
+    `  Open: ${run.appUrl}/`,
+    `  Sandbox (Microsoft Graph): ${run.sandbox.graphUrl}`,
+    run.bot ? `  Bot: ${run.appUrl}/api/messages (herinneringen: ${run.reminders ? 'timer loopt' : 'uit'})` : '  Bot: uit (geen CLIENT_ID)',
+    run.playground
+      ? `  Microsoft 365 Agents Playground: ${run.playground.url}/ (open het team "CMT Zoetermeer", kanaal Algemeen/General en dan "Digitalisering")`
+      : '  Microsoft 365 Agents Playground: uit (PLAYGROUND=off)',
+    '  Agendakaart nu versturen: npm run reminders -- --mt cmt --send-now',
+    '  Stoppen: Ctrl+C',
+    '',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
   const stop = () => {
     run.close().then(
       () => process.exit(0),

@@ -1,41 +1,76 @@
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../domain/plan/zoetermeer.js';
+import type { Graph } from '../data/graph/client.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
+import { createBot, MESSAGES_PATH, type Bot } from '../bot/bot-app.js';
+import { tabDeepLink } from '../bot/deep-link.js';
+import { loadMts, updateMtChannel } from '../bot/mt-channel.js';
+import { isPortFree, playgroundPortBusyMessage, playgroundUrls, startPlayground, type RunningPlayground } from '../bot/playground.js';
+import { createReminderRun, startReminderTimer, type ReminderTimer } from '../bot/reminder-timer.js';
 import { readConfig, type TabConfig } from './config.js';
 import { loadEnvFiles } from './env-files.js';
-import { startAppServer, type AppServer } from './http-server.js';
+import { startAppServer, type AppServer, type MessagesEndpoint } from './http-server.js';
 import { createLogger, type Logger } from './log.js';
-import { createServerGraph, prepareSite } from './prepare-site.js';
+import { countChanges } from '../data/provisioning.js';
+import { createServerGraph, createServerSharePoint, prepareSite } from './prepare-site.js';
 
-export type LocalRun = { app: AppServer; sandbox: RunningSandbox; appUrl: string; close(): Promise<void> };
+export type LocalRun = {
+  app: AppServer;
+  sandbox: RunningSandbox;
+  appUrl: string;
+  /** The bot, when CLIENT_ID is configured (env/.env.sandbox does). */
+  bot?: Bot;
+  /** The reminder job's timer (interactive runs only). */
+  reminders?: ReminderTimer;
+  /** Microsoft 365 Agents Playground (interactive runs, unless PLAYGROUND=off). */
+  playground?: RunningPlayground;
+  close(): Promise<void>;
+};
 
 export type LocalOptions = {
   /** Overrides of the environment (tests pass free ports and a temp data folder). */
   env?: Record<string, string>;
   log?: Logger;
   rootDir?: string;
+  /**
+   * `npm start`: also run the reminder job on its timer and start Microsoft 365 Agents Playground (unless
+   * PLAYGROUND=off). Tests leave this off: they get the sandbox, the app server and the bot endpoint only.
+   */
+  interactive?: boolean;
 };
 
 /**
  * The local process tree behind `npm start`: the Microsoft 365 sandbox, then the app's own
- * provisioning and seeding against it (the same code a real site gets), then the app server.
- * Only the Graph base URL and the token source differ from a tenant; nothing else knows.
+ * provisioning and seeding against it (the same code a real site gets), then the app server with
+ * the bot endpoint, the reminder job on a short timer, and Microsoft 365 Agents Playground.
+ * Only the Graph base URL, the Bot Connector URL and the token sources differ from a tenant.
  */
 export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> {
   const log = options.log ?? createLogger();
+  const rootDir = resolve(options.rootDir ?? process.cwd());
   const env: NodeJS.ProcessEnv = { ...process.env, ...(options.env ?? {}) };
-  loadEnvFiles('sandbox', options.rootDir ?? process.cwd(), env);
+  loadEnvFiles('sandbox', rootDir, env);
 
   let tabConfig: TabConfig | undefined;
+  let bot: Bot | undefined;
   const host = env.HOST ?? '127.0.0.1';
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
     throw new Error(`The local run binds to loopback only; HOST=${host} is refused.`);
   }
+  const playgroundPort = Number(env.PLAYGROUND_PORT ?? 56150);
+  const withPlayground = options.interactive === true && (env.PLAYGROUND ?? 'on').toLowerCase() !== 'off';
+  // The Playground binds every interface and would silently move to another port: check before anything starts.
+  if (withPlayground && !(await isPortFree(playgroundPort))) throw new Error(playgroundPortBusyMessage(playgroundPort));
+  env.SERVICE_URL ??= playgroundUrls(playgroundPort).connectorUrl;
+
   const app = await startAppServer({
     host,
     port: Number(env.PORT ?? 3978),
     tabDistDir: env.TAB_DIST_DIR ?? 'dist/tab',
     tabConfig: () => tabConfig,
+    messagesPath: MESSAGES_PATH,
+    messages: (): MessagesEndpoint | undefined => (bot ? { path: MESSAGES_PATH, handle: bot.adapter.handle } : undefined),
     log,
   }).catch((error: unknown) => {
     throw portHint(error, 'PORT', env.PORT);
@@ -57,6 +92,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
     throw portHint(error, 'SANDBOX_PORT', env.SANDBOX_PORT);
   }
 
+  let reminders: ReminderTimer | undefined;
+  let playground: RunningPlayground | undefined;
+  const closeAll = async () => {
+    await reminders?.stop();
+    await Promise.allSettled([app.close(), sandbox.close(), playground?.close()]);
+  };
   try {
     Object.assign(env, {
       GRAPH_BASE_URL: sandbox.graphUrl,
@@ -67,16 +108,43 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
     });
     const config = readConfig(env);
     const graph = createServerGraph(config);
-    const prepared = await prepareSite(graph, config.siteUrl, {
+    // The one provisioner, both parts: Graph (lists, columns, indexes) and SharePoint REST (versioning, views, marker).
+    const prepared = await prepareSite({ graph, sharePoint: createServerSharePoint(config) }, config.siteUrl, {
       plan: zoetermeerPlan,
       portfolio: zoetermeerPortfolio,
       kwartaaldoelen: zoetermeerKwartaaldoelen,
       mts: zoetermeerMTs,
     });
-    log({ level: 'info', msg: 'site ready', site: prepared.site.webUrl, provision: prepared.provision, seeded: prepared.seed?.created, unknownPeople: prepared.seed?.unknownPeople });
+    log({ level: 'info', msg: 'site ready', site: prepared.site.webUrl, schemaVersion: prepared.provision.schemaVersion.now, provisionChanges: countChanges(prepared.provision), provision: prepared.provision, seeded: prepared.seed?.created, unknownPeople: prepared.seed?.unknownPeople });
     tabConfig = config.tab;
+
+    if (config.bot) {
+      if (env.PLAYGROUND_MT && env.PLAYGROUND_TEAM_ID) await registerPlaygroundTeam(graph, prepared.site.id, env, log);
+      const tabEndpoint = config.tabEndpoint ?? app.url;
+      const deepLinkFor = (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt);
+      bot = await createBot({ ...config.bot, host, graph, siteId: prepared.site.id, siteUrl: config.siteUrl, deepLinkFor, log });
+      log({ level: 'info', msg: 'bot ready', endpoint: `${app.url}${MESSAGES_PATH}`, connector: config.bot.serviceUrl, jwt: config.bot.validateInboundJwt });
+      if (options.interactive) {
+        reminders = startReminderTimer({
+          intervalMs: config.reminders.intervalMs,
+          run: createReminderRun({ graph, siteId: prepared.site.id, siteUrl: config.siteUrl, sender: bot.sender, deepLinkFor, log }),
+          log,
+        });
+      }
+    } else {
+      log({ level: 'warn', msg: 'no CLIENT_ID configured: running without the bot and the reminder job' });
+    }
+    if (withPlayground) {
+      playground = await startPlayground({
+        port: playgroundPort,
+        botEndpoint: `http://127.0.0.1:${app.port}${MESSAGES_PATH}`,
+        rootDir,
+        dataDir: env.PLAYGROUND_DATA_DIR ?? '.data/playground',
+        log,
+      });
+    }
   } catch (error) {
-    await Promise.allSettled([app.close(), sandbox.close()]);
+    await closeAll();
     throw error;
   }
 
@@ -84,10 +152,27 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
     app,
     sandbox,
     appUrl: app.url,
-    close: async () => {
-      await Promise.allSettled([app.close(), sandbox.close()]);
-    },
+    ...(bot ? { bot } : {}),
+    ...(reminders ? { reminders } : {}),
+    ...(playground ? { playground } : {}),
+    close: closeAll,
   };
+}
+
+/**
+ * Gives the Playground's MT (PLAYGROUND_MT, the CMT) the Playground's mock team and channel, as registering the
+ * channel in the tab's settings would, unless that MT already has a team. The conversation id is left to the bot:
+ * opening a channel in the Playground installs it there, and it records where to post.
+ */
+async function registerPlaygroundTeam(graph: Graph, siteId: string, env: NodeJS.ProcessEnv, log: Logger): Promise<void> {
+  const mt = (await loadMts(graph, siteId)).find((m) => m.value.key === env.PLAYGROUND_MT);
+  if (!mt) {
+    log({ level: 'warn', msg: 'PLAYGROUND_MT names no MT of the site', mt: env.PLAYGROUND_MT });
+    return;
+  }
+  if (mt.value.teamId) return;
+  await updateMtChannel(graph, siteId, mt, { teamId: env.PLAYGROUND_TEAM_ID ?? '', ...(env.PLAYGROUND_CHANNEL_ID ? { channelId: env.PLAYGROUND_CHANNEL_ID } : {}) });
+  log({ level: 'info', msg: 'Playground team registered on the MT', mt: mt.value.key, team: env.PLAYGROUND_TEAM_ID, channel: env.PLAYGROUND_CHANNEL_ID });
 }
 
 function portHint(error: unknown, variable: string, value: string | undefined): Error {

@@ -1,0 +1,63 @@
+/**
+ * The reminder job's `CardSender` on the Teams SDK: a proactive post of the agenda card into the MT's channel
+ * (`app.send`, which goes to the configured service URL), and an in-place update of that same message through the
+ * Bot Connector's conversations API (`PUT /v3/conversations/{id}/activities/{messageId}`).
+ */
+import { MessageActivityInput } from '@microsoft/teams.api';
+import type { App } from '@microsoft/teams.apps';
+import type { AgendaCard } from '../reminders/card.js';
+import { CARD_BYTE_LIMIT, cardByteSize, MAX_REFRESH_USER_IDS } from '../reminders/card.js';
+import type { CardSender } from '../reminders/job.js';
+import type { Logger } from '../server/log.js';
+import { checkedId } from './teams-ids.js';
+
+/** The message that carries the card: one Adaptive Card attachment (its `fallbackText` serves clients without cards). */
+export function cardMessage(card: AgendaCard): MessageActivityInput {
+  return new MessageActivityInput().addCard('adaptive', card);
+}
+
+export class CardSendError extends Error {
+  override readonly name = 'CardSendError';
+}
+
+export type CardSenderOptions = {
+  /**
+   * The channel's members, for the card's automatic refresh ("Jouw acties" per person; Teams refreshes for at most 60
+   * listed users). The job builds the card without them; the sender knows the channel.
+   */
+  refreshUserIds?: (conversationId: string) => Promise<string[]>;
+  log?: Logger;
+};
+
+async function withRefreshUsers(card: AgendaCard, conversationId: string, options: CardSenderOptions): Promise<AgendaCard> {
+  if (!options.refreshUserIds || !card.refresh || (card.refresh.userIds?.length ?? 0) > 0) return card;
+  try {
+    const ids = (await options.refreshUserIds(conversationId)).slice(0, MAX_REFRESH_USER_IDS);
+    // The job sized the card without these ids; never let them push it over Teams' limit.
+    let withIds: AgendaCard = { ...card, refresh: { ...card.refresh, userIds: ids } };
+    while (ids.length > 0 && cardByteSize(withIds) > CARD_BYTE_LIMIT) {
+      ids.pop();
+      withIds = { ...card, refresh: { ...card.refresh, userIds: [...ids] } };
+    }
+    return ids.length === 0 ? card : withIds;
+  } catch (error) {
+    // The card works without it (people press "Vernieuwen" themselves); a failed lookup must not stop the agenda.
+    options.log?.({ level: 'warn', msg: 'channel members not read; the card will not refresh automatically', error: error instanceof Error ? error.message : String(error) });
+    return card;
+  }
+}
+
+export function createCardSender(app: App, options: CardSenderOptions = {}): CardSender {
+  return {
+    async send(conversationId, card) {
+      const id = checkedId(conversationId, 'conversation id');
+      const sent = await app.send(id, cardMessage(await withRefreshUsers(card, id, options)));
+      if (!sent.id) throw new CardSendError(`The Bot Connector accepted the card for ${id} but returned no message id.`);
+      return { messageId: sent.id };
+    },
+    async update(conversationId, messageId, card) {
+      const id = checkedId(conversationId, 'conversation id');
+      await app.api.conversations.updateActivity(id, checkedId(messageId, 'message id'), cardMessage(await withRefreshUsers(card, id, options)));
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Microsoft 365 Agents Playground for the local run: a Teams look-alike (offline) with a mock tenant, one team and its
+ * channels (`.m365agentsplayground.yml`), and a mock Bot Connector at `/_connector` that our bot posts to.
+ *
+ * It binds to every interface (its own limitation), and when its port is taken it silently picks another one, which
+ * would leave our SERVICE_URL pointing at nothing. So the port is checked first, and its "Listening on" line must
+ * name the port we asked for; otherwise the start fails with a message that says what to do.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Logger } from '../server/log.js';
+
+export type RunningPlayground = { url: string; connectorUrl: string; pid: number | undefined; close(): Promise<void> };
+
+export class PlaygroundStartError extends Error {
+  override readonly name = 'PlaygroundStartError';
+}
+
+/** Whether nothing listens on `port` on any interface (the Playground binds all of them). */
+export async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const probe = createServer();
+    probe.once('error', () => resolvePromise(false));
+    probe.listen({ port, host: '::', ipv6Only: false }, () => probe.close(() => resolvePromise(true)));
+  });
+}
+
+export function playgroundPortBusyMessage(port: number): string {
+  return (
+    `Port ${port} (PLAYGROUND_PORT) is already in use, so Microsoft 365 Agents Playground cannot start there. ` +
+    'Stop the other process (an earlier npm start, another Playground), choose another port with PLAYGROUND_PORT=<port>, ' +
+    'or start without it: PLAYGROUND=off npm start.'
+  );
+}
+
+/** The Playground's base URL and its mock Bot Connector (the bot's SERVICE_URL in the local run). */
+export function playgroundUrls(port: number): { url: string; connectorUrl: string } {
+  return { url: `http://127.0.0.1:${port}`, connectorUrl: `http://127.0.0.1:${port}/_connector` };
+}
+
+/**
+ * Starts the Playground as a child process: `agentsplayground -p <port> -c msteams --disable-telemetry`, with no
+ * browser, the bot endpoint on our app server, the config file from the project root and its log under the data folder.
+ */
+export async function startPlayground(options: {
+  port: number;
+  botEndpoint: string;
+  rootDir: string;
+  dataDir: string;
+  log: Logger;
+  /** How long to wait for "Listening on"; default 60 s (the first start unpacks a 5 MB bundle). */
+  timeoutMs?: number;
+}): Promise<RunningPlayground> {
+  if (!(await isPortFree(options.port))) throw new PlaygroundStartError(playgroundPortBusyMessage(options.port));
+  const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+  mkdirSync(options.dataDir, { recursive: true });
+  const child: ChildProcess = spawn(process.execPath, [cli, '-p', String(options.port), '-c', 'msteams', '--disable-telemetry'], {
+    cwd: options.rootDir,
+    env: {
+      ...process.env,
+      TEAMSAPPTESTER_BROWSER: 'none',
+      BOT_ENDPOINT: options.botEndpoint,
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: resolve(options.rootDir, '.m365agentsplayground.yml'),
+      M365_AGENTS_PLAYGROUND_LOGFILE: join(resolve(options.dataDir), 'm365agentsplayground.log'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  const listening = new Promise<number>((resolvePort, reject) => {
+    const onLine = (line: string) => {
+      const text = line.trim();
+      if (text === '') return;
+      output.push(text);
+      if (output.length > 40) output.shift();
+      options.log({ level: 'info', msg: text.slice(0, 500), source: 'playground' });
+      const match = /Listening on (\d+)/.exec(text);
+      if (match) resolvePort(Number(match[1]));
+    };
+    let buffer = '';
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const lines = buffer.split(/\r?\n/);
+      buffer = lines.pop() ?? '';
+      lines.forEach(onLine);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('error', reject);
+    void exited.then((code) => reject(new PlaygroundStartError(`Microsoft 365 Agents Playground stopped at start (exit code ${code}):\n${output.join('\n')}`)));
+  });
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+
+  listening.catch(() => undefined); // settled by the race below; a later exit must not surface as unhandled
+  let port: number;
+  try {
+    port = await Promise.race([
+      listening,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new PlaygroundStartError('Microsoft 365 Agents Playground did not start within the time allowed.')), options.timeoutMs ?? 60_000).unref()),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  if (port !== options.port) {
+    await stop();
+    throw new PlaygroundStartError(playgroundPortBusyMessage(options.port));
+  }
+  return { ...playgroundUrls(port), pid: child.pid, close: stop };
+}

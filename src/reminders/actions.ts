@@ -1,0 +1,292 @@
+/**
+ * What the agenda card's buttons do, apart from Teams: load what a card was built from, rebuild it from the current
+ * state of the site, record "Besproken" in the reminder log, and write a status update through the actions store
+ * (If-Match with the eTag the card carried, so a stale card gets a conflict, never an overwrite).
+ *
+ * The bot (src/bot/card-actions.ts) decides first whether the person may act at all (tenant, channel, team
+ * membership); this module checks what only the data can tell: that the occurrence was sent for this MT and that the
+ * action belongs on this MT's agenda.
+ */
+import type { IContainer, TextColor } from '@microsoft/teams.cards';
+import { composeAgenda, isActieOfMT, type Agenda } from '../domain/agenda.js';
+import { isValidCalendarDate } from '../domain/dates.js';
+import { ACTIE_STATUSSEN, type Actie, type ActieStatus, type MT, type PersonRef } from '../domain/model.js';
+import { parseMeetingSchedule } from '../domain/schedule.js';
+import { checkTransition } from '../domain/status.js';
+import { ActieConflictError, ActieValidationError, createActiesStore, type ActieChange } from '../data/acties-store.js';
+import type { Graph } from '../data/graph/client.js';
+import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
+import type { Loaded } from '../data/lists/field-reader.js';
+import { HERINNERING_FIELDS, herinneringFieldNames, toHerinnering, type Herinnering } from '../data/lists/herinneringen.js';
+import { createListStore, EtagConflictError } from '../data/list-store.js';
+import type { LoadedPlan } from '../data/plan-store.js';
+import { loadPlanCold } from '../data/plan-sync.js';
+import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
+import { buildAgendaCard, type AgendaCard } from './card.js';
+import { escapeCardText } from './card-text.js';
+import { agendaInputFor, previousReminder } from './job.js';
+import { occurrencesBetween, type SendDecision } from './planner.js';
+import type { StatusUpdateRequest } from './verbs.js';
+
+export type CardActionDeps = {
+  graph: Graph;
+  siteId: string;
+  siteUrl: string;
+  deepLinkFor: (mt: MT) => string;
+  herinneringen?: HerinneringenStore;
+};
+
+/** Everything a card of one meeting is built from, as it is now. */
+export type CardContext = {
+  mt: Loaded<MT>;
+  herinnering: Loaded<Herinnering>;
+  occurrenceStart: Date;
+  data: ReminderData;
+  plan: LoadedPlan;
+};
+
+/** Why a card's context could not be loaded. The bot refuses the action with the Dutch `message`. */
+export type CardContextProblem = { problem: 'unknown-mt' | 'unknown-occurrence' | 'not-sent'; message: string };
+
+/** How far before the meeting the reminder log is read: the previous agenda (the "changed since" baseline) is in it. */
+const LOG_WINDOW_DAYS = 60;
+/** How far after a meeting the next one is looked for ("due before the next meeting"). */
+const NEXT_MEETING_WINDOW_DAYS = 100;
+
+/** The meeting start a reminder-log key names (`<mt.key>|<ISO instant>`), if the key belongs to `mtKey`. */
+export function occurrenceStartOf(mtKey: string, occurrenceKey: string): Date | undefined {
+  const prefix = `${mtKey}|`;
+  if (!occurrenceKey.startsWith(prefix)) return undefined;
+  const iso = occurrenceKey.slice(prefix.length);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(iso)) return undefined;
+  const start = new Date(iso);
+  return Number.isNaN(start.getTime()) ? undefined : start;
+}
+
+/**
+ * Reads what the card of `occurrenceKey` is built from: the MT, its reminder-log entry, the data the job reads and
+ * the plan. Two Graph round trips, side by side. Refuses a key of another MT, a meeting without a log entry, and
+ * one whose card was never sent (there is no message to act on).
+ */
+export async function loadCardContext(deps: CardActionDeps, mtKey: string, occurrenceKey: string): Promise<CardContext | CardContextProblem> {
+  const occurrenceStart = occurrenceStartOf(mtKey, occurrenceKey);
+  if (!occurrenceStart) return { problem: 'unknown-occurrence', message: 'Deze kaart hoort niet bij een vergadering van dit MT.' };
+  const since = new Date(occurrenceStart.getTime() - LOG_WINDOW_DAYS * 86_400_000);
+  const [data, snapshot] = await Promise.all([loadReminderData(deps.graph, deps.siteId, since), loadPlanCold(deps.graph, deps.siteUrl)]);
+  const mt = data.mts.find((m) => m.value.key === mtKey);
+  if (!mt) return { problem: 'unknown-mt', message: 'Dit MT is niet (meer) geregistreerd in het actieplan.' };
+  const store = deps.herinneringen ?? createHerinneringenStore(deps.graph, deps.siteId);
+  const herinnering = data.herinneringen.find((h) => h.value.sleutel === occurrenceKey) ?? (await store.find(occurrenceKey));
+  if (!herinnering || herinnering.value.mtId !== mt.id) return { problem: 'unknown-occurrence', message: 'Voor deze vergadering is geen agendapunt verstuurd.' };
+  if (herinnering.value.status !== 'verzonden' || !herinnering.value.berichtId) {
+    return { problem: 'not-sent', message: 'Het agendapunt van deze vergadering is nog niet (goed) verstuurd.' };
+  }
+  return { mt, herinnering, occurrenceStart, data, plan: snapshot.plan };
+}
+
+/** The meeting after `start` by the MT's own schedule, as the job's planner would name it. */
+function nextMeetingAfter(mt: MT, start: Date): Date | undefined {
+  const schedule = mt.schema ? parseMeetingSchedule(mt.schema) : undefined;
+  if (!schedule) return undefined;
+  try {
+    return occurrencesBetween(schedule, new Date(start.getTime() + 1000), new Date(start.getTime() + NEXT_MEETING_WINDOW_DAYS * 86_400_000))[0]?.start;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined; // a schedule the planner cannot expand: the agenda falls back to its default window
+    throw error;
+  }
+}
+
+/** The agenda of the card's meeting as the site stands now (the same composition the job ran). */
+export function composeCardAgenda(ctx: CardContext, now: Date): Agenda {
+  const next = nextMeetingAfter(ctx.mt.value, ctx.occurrenceStart);
+  const decision: SendDecision = {
+    action: 'send',
+    reason: 'due',
+    mtKey: ctx.mt.value.key,
+    key: ctx.herinnering.value.sleutel,
+    occurrenceStart: ctx.occurrenceStart,
+    reminderAt: ctx.occurrenceStart,
+    lateMinutes: 0,
+    detail: 'Kaart opnieuw opgebouwd na een actie.',
+    ...(next ? { nextOccurrenceStart: next } : {}),
+  };
+  const acties = ctx.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
+  const previous = previousReminder(ctx.data.herinneringen, ctx.mt.id, ctx.occurrenceStart);
+  return composeAgenda(agendaInputFor(decision, ctx.mt.value, ctx.data, acties, previous, now));
+}
+
+// ---------- "Besproken" ----------
+
+/** Appended to the log's Omschrijving when the person who pressed "Besproken" is not a user of the site. */
+const BESPROKEN_MARKER = ' · Besproken door ';
+const UNKNOWN_SUFFIX = ' (niet bekend op de site)';
+
+export type Besproken = { door: string; op: Date; knownOnSite: boolean };
+
+function sameAddress(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.trim() !== '' && a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** The site user (User Information List) with this e-mail address or UPN. */
+export function findSiteUser(users: readonly PersonRef[], person: { email?: string; upn?: string }): (PersonRef & { id: string }) | undefined {
+  const user = users.find((u) => u.id !== undefined && (sameAddress(u.email, person.email) || sameAddress(u.email, person.upn)));
+  return user?.id === undefined ? undefined : { ...user, id: user.id };
+}
+
+/** Who pressed "Besproken" and when, from the log entry; undefined while nobody has. */
+export async function besprokenOf(deps: CardActionDeps, ctx: CardContext): Promise<Besproken | undefined> {
+  const h = ctx.herinnering.value;
+  if (!h.besprokenOp) return undefined;
+  const op = new Date(h.besprokenOp);
+  if (Number.isNaN(op.getTime())) return undefined;
+  if (h.besprokenDoorId) {
+    const user = ctx.plan.users.find((u) => u.id === h.besprokenDoorId);
+    return { door: user?.displayName ?? `gebruiker ${h.besprokenDoorId}`, op, knownOnSite: user !== undefined };
+  }
+  // Not a site user: the name was written into the log's Omschrijving (toHerinnering does not map the title).
+  const item = await createListStore(deps.graph, deps.siteId, 'Herinneringen').get(ctx.herinnering.id, [HERINNERING_FIELDS.titel]);
+  const title = typeof item.fields[HERINNERING_FIELDS.titel] === 'string' ? (item.fields[HERINNERING_FIELDS.titel] as string) : '';
+  const at = title.lastIndexOf(BESPROKEN_MARKER);
+  const door = at < 0 ? 'onbekend' : title.slice(at + BESPROKEN_MARKER.length).replace(UNKNOWN_SUFFIX, '');
+  return { door, op, knownOnSite: false };
+}
+
+export type BesprokenResult = { besproken: Besproken; ctx: CardContext; alreadyRecorded: boolean };
+
+/**
+ * Records in the reminder log that the MT discussed the item: who (the site user found by e-mail or UPN, as the
+ * person column stores it; someone the site does not know is named in the log's Omschrijving instead) and when.
+ * The first press counts; a later press changes nothing. Writes carry If-Match; after a conflict the entry is read
+ * again once.
+ */
+export async function recordBesproken(
+  deps: CardActionDeps,
+  ctx: CardContext,
+  actor: { displayName: string; email?: string; upn?: string },
+  at: Date,
+): Promise<BesprokenResult> {
+  const store = deps.herinneringen ?? createHerinneringenStore(deps.graph, deps.siteId);
+  const op = `${at.toISOString().slice(0, 19)}Z`;
+  const user = findSiteUser(ctx.plan.users, actor);
+  let current = ctx;
+  for (let attempt = 1; ; attempt += 1) {
+    const existing = await besprokenOf(deps, current);
+    if (existing) return { besproken: existing, ctx: current, alreadyRecorded: true };
+    try {
+      let herinnering: Loaded<Herinnering>;
+      if (user) {
+        herinnering = await store.markDiscussed(current.herinnering, user.id, op);
+      } else {
+        const log = createListStore(deps.graph, deps.siteId, 'Herinneringen');
+        const item = await log.get(current.herinnering.id, [HERINNERING_FIELDS.titel]);
+        const title = typeof item.fields[HERINNERING_FIELDS.titel] === 'string' ? (item.fields[HERINNERING_FIELDS.titel] as string) : '';
+        const naam = actor.displayName.replace(/\s+/g, ' ').trim().slice(0, 80) || 'onbekend';
+        const updated = await log.update(
+          current.herinnering.id,
+          current.herinnering.eTag,
+          { [HERINNERING_FIELDS.besprokenOp]: op, [HERINNERING_FIELDS.titel]: `${title}${BESPROKEN_MARKER}${naam}${UNKNOWN_SUFFIX}`.slice(0, 255) },
+          herinneringFieldNames,
+        );
+        herinnering = toHerinnering(updated);
+      }
+      const next = { ...current, herinnering };
+      const besproken: Besproken = user ? { door: user.displayName, op: at, knownOnSite: true } : ((await besprokenOf(deps, next)) ?? { door: actor.displayName, op: at, knownOnSite: false });
+      return { besproken, ctx: next, alreadyRecorded: false };
+    } catch (error) {
+      if (!(error instanceof EtagConflictError) || attempt >= 2) throw error;
+      const fresh = await store.find(current.herinnering.value.sleutel);
+      if (!fresh) throw error;
+      current = { ...current, herinnering: fresh };
+    }
+  }
+}
+
+// ---------- status update ----------
+
+export type StatusUpdateOutcome =
+  | { kind: 'updated'; actie: Loaded<Actie>; ctx: CardContext; message: string }
+  /** Someone changed the action since the card was built; nothing was written. `ctx` holds their version. */
+  | { kind: 'conflict'; ctx: CardContext; message: string }
+  /** The change breaks a rule of the plan; nothing was written. */
+  | { kind: 'invalid'; ctx: CardContext; message: string }
+  /** The action is not on this MT's agenda (another domain, or gone): refused. */
+  | { kind: 'not-on-agenda'; ctx: CardContext; message: string };
+
+function withActie(ctx: CardContext, actie: Loaded<Actie>): CardContext {
+  return { ...ctx, plan: { ...ctx.plan, acties: ctx.plan.acties.map((a) => (a.id === actie.id ? actie : a)) } };
+}
+
+function isActieStatus(value: string): value is ActieStatus {
+  return (ACTIE_STATUSSEN as readonly string[]).includes(value);
+}
+
+/**
+ * Writes the status (with the optional reason and new deadline) of one action from the card to SharePoint, through
+ * the actions store, with the card's eTag as If-Match. The move must be allowed by the plan's transitions, and a move
+ * that needs a reason needs one typed on the card (the reason already stored does not count for a new move).
+ */
+export async function updateActieStatus(deps: CardActionDeps, ctx: CardContext, request: StatusUpdateRequest): Promise<StatusUpdateOutcome> {
+  const actie = ctx.plan.acties.find((a) => a.id === request.actieId);
+  if (!actie || !isActieOfMT(actie.value, ctx.mt.value)) {
+    return { kind: 'not-on-agenda', ctx, message: 'Deze actie staat niet op de agenda van dit MT.' };
+  }
+  if (request.status === undefined) return { kind: 'invalid', ctx, message: 'Kies een nieuwe status.' };
+  if (!isActieStatus(request.status)) return { kind: 'invalid', ctx, message: `"${request.status}" is geen status van het actieplan.` };
+  const transition = checkTransition(actie.value.status, request.status, request.toelichting);
+  if (!transition.ok) return { kind: 'invalid', ctx, message: transition.message };
+  if (request.deadline !== undefined && !isValidCalendarDate(request.deadline)) {
+    return { kind: 'invalid', ctx, message: 'Vul de nieuwe deadline in als datum (bijvoorbeeld 2026-12-31).' };
+  }
+  const change: ActieChange = { status: request.status };
+  if (request.toelichting !== undefined) change.statusToelichting = request.toelichting;
+  if (request.deadline !== undefined) change.deadline = request.deadline;
+  const store = createActiesStore(deps.graph, deps.siteId, ctx.plan);
+  try {
+    // The card's eTag, not the one just read: a card built before someone else's change must conflict.
+    const updated = await store.update({ ...actie, eTag: request.eTag }, change);
+    return { kind: 'updated', actie: updated, ctx: withActie(ctx, updated), message: `De status van actie ${updated.value.nummer} is nu "${updated.value.status}".` };
+  } catch (error) {
+    if (error instanceof ActieConflictError) {
+      const fresh = error.theirs ? withActie(ctx, error.theirs) : ctx;
+      return { kind: 'conflict', ctx: fresh, message: `${error.message} Er is niets opgeslagen. De kaart toont nu de actuele stand; kies opnieuw als de wijziging nog nodig is.` };
+    }
+    if (error instanceof ActieValidationError) return { kind: 'invalid', ctx, message: error.message };
+    throw error;
+  }
+}
+
+// ---------- the card ----------
+
+export type CardViewOptions = {
+  now: Date;
+  besproken?: Besproken;
+  /** Teams user ids whose card refreshes automatically (at most 60 are used). */
+  refreshUserIds?: readonly string[];
+  /** The person's own view ("Jouw acties"), for a refresh. */
+  viewerDisplayName?: string;
+};
+
+/** The card of `ctx`'s meeting as it is now, for everyone or (with `viewerDisplayName`) for one person. */
+export function buildCardFor(deps: CardActionDeps, ctx: CardContext, options: CardViewOptions): AgendaCard {
+  const agenda = composeCardAgenda(ctx, options.now);
+  return buildAgendaCard(agenda, {
+    deepLink: deps.deepLinkFor(ctx.mt.value),
+    ...(options.besproken ? { besproken: { door: options.besproken.door, op: options.besproken.op } } : {}),
+    ...(options.refreshUserIds ? { refreshUserIds: options.refreshUserIds } : {}),
+    ...(options.viewerDisplayName !== undefined ? { viewerDisplayName: options.viewerDisplayName } : {}),
+  });
+}
+
+/**
+ * The card with a short notice under its header, for the person who acted (a conflict, a refused change, what was
+ * saved). The text is escaped like every other text on the card.
+ */
+export function withNotice(card: AgendaCard, notice: string, color: TextColor): AgendaCard {
+  const banner: IContainer = {
+    type: 'Container',
+    style: color === 'Good' ? 'good' : color === 'Attention' ? 'attention' : 'warning',
+    items: [{ type: 'TextBlock', text: escapeCardText(notice, 400), wrap: true, weight: 'Bolder' }],
+  };
+  const [header, ...rest] = card.body ?? [];
+  return { ...card, body: header ? [header, banner, ...rest] : [banner] };
+}

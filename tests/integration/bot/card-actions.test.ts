@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFUSALS } from '../../../src/bot/card-actions.js';
+import type { Actie } from '../../../src/domain/model.js';
+import { createHerinneringenStore } from '../../../src/data/herinneringen-store.js';
+import type { Loaded } from '../../../src/data/lists/field-reader.js';
+import { HERINNERING_FIELDS } from '../../../src/data/lists/herinneringen.js';
+import { createListStore } from '../../../src/data/list-store.js';
+import { loadPlanCold } from '../../../src/data/plan-sync.js';
+import { sendNow } from '../../../src/reminders/cli.js';
+import { statusInputIds } from '../../../src/reminders/verbs.js';
+import {
+  cardActionActivity,
+  cardOf,
+  cardText,
+  choicesOf,
+  CMT_CHANNEL,
+  CMT_TEAM,
+  executeActions,
+  GAST,
+  installActivity,
+  MONDAY_MORNING,
+  OTHER_TENANT_ID,
+  SECRETARIS,
+  startHarness,
+  STRANGER,
+  STRANGERS_TEAM,
+  type Harness,
+} from './harness.js';
+
+const KEY = 'cmt|2026-11-24T08:00:00Z';
+let h: Harness;
+let messageId: string;
+let card: Record<string, unknown>;
+
+type InvokeAnswer = { statusCode: number; type: string; value: unknown };
+
+async function invoke(data: Record<string, unknown>, options: { from?: { id: string; name?: string; aadObjectId?: string }; channel?: string; tenant?: string; messageId?: string } = {}) {
+  const activity = cardActionActivity(h, {
+    from: options.from ?? { id: SECRETARIS.id, name: SECRETARIS.name, ...(SECRETARIS.aadObjectId ? { aadObjectId: SECRETARIS.aadObjectId } : {}) },
+    channel: options.channel ?? CMT_CHANNEL,
+    team: CMT_TEAM,
+    messageId: options.messageId ?? messageId,
+    data,
+    ...(options.tenant ? { tenant: options.tenant } : {}),
+  });
+  const answer = await h.post(activity);
+  expect(answer.status).toBe(200);
+  return answer.body as InvokeAnswer;
+}
+
+async function acties(): Promise<Loaded<Actie>[]> {
+  return (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.acties;
+}
+
+async function actie(id: string): Promise<Loaded<Actie>> {
+  const found = (await acties()).find((a) => a.id === id);
+  if (!found) throw new Error(`no action ${id}`);
+  return found;
+}
+
+async function logEntry(key = KEY) {
+  const entry = await createHerinneringenStore(h.graph, h.siteId).find(key);
+  if (!entry) throw new Error(`no log entry ${key}`);
+  return entry;
+}
+
+/** The first action on the card with a status form, its button data and the statuses it may move to. */
+function firstForm(c: unknown) {
+  const button = executeActions(c).find((a) => a.verb === 'status-bijwerken');
+  if (!button) throw new Error('no status form on the card');
+  const id = String(button.data.actieId);
+  return { button, id, eTag: String(button.data.eTag), inputs: statusInputIds(id), choices: choicesOf(c, statusInputIds(id).status) };
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  expect((await h.post(installActivity(h, { team: CMT_TEAM }))).status).toBe(200);
+  const report = await h.runJob(MONDAY_MORNING);
+  const sent = report.outcomes.find((o) => o.outcome === 'sent' && o.mtKey === 'cmt');
+  if (!sent || sent.outcome !== 'sent') throw new Error('the CMT card was not sent');
+  messageId = sent.messageId;
+  card = cardOf(h.connector.posts(CMT_CHANNEL)[0]!);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('refusals change nothing', () => {
+  it('an action from someone who is not a member of the CMT team is refused in Dutch', async () => {
+    const before = { log: await logEntry(), puts: h.connector.puts().length };
+    const answer = await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { from: STRANGER });
+    expect(answer).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: REFUSALS.notMember });
+    expect((await logEntry()).eTag).toBe(before.log.eTag);
+    expect(h.connector.puts().length).toBe(before.puts);
+  });
+
+  it('a status update from a non-member writes nothing to SharePoint', async () => {
+    const form = firstForm(card);
+    const before = await actie(form.id);
+    const answer = await invoke({ ...form.button.data, [form.inputs.status]: form.choices[0] }, { from: STRANGER });
+    expect(answer.value).toBe(REFUSALS.notMember);
+    expect((await actie(form.id)).eTag).toBe(before.eTag);
+  });
+
+  it('an action from another tenant is refused, even from a member id', async () => {
+    const before = await logEntry();
+    const answer = await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { tenant: OTHER_TENANT_ID });
+    expect(answer.value).toBe(REFUSALS.otherTenant);
+    expect((await logEntry()).eTag).toBe(before.eTag);
+  });
+
+  it('the card replayed in another channel, or on another message, is refused', async () => {
+    expect((await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { channel: STRANGERS_TEAM })).value).toBe(REFUSALS.otherChannel);
+    expect((await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { messageId: '1' })).value).toBe(REFUSALS.otherMessage);
+    expect((await logEntry()).value.besprokenOp).toBeUndefined();
+  });
+
+  it('an action that is not on this MT’s agenda cannot be changed from its card', async () => {
+    // 6.1 belongs to the four business domains, not to Concern (the CMT's domain).
+    const other = (await acties()).find((a) => a.value.nummer === '6.1');
+    if (!other) throw new Error('no action 6.1');
+    const ids = statusInputIds(other.id);
+    const answer = await invoke({ verb: 'status-bijwerken', mtKey: 'cmt', occurrenceKey: KEY, actieId: other.id, eTag: other.eTag, [ids.status]: 'Loopt' });
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(answer.value).toMatch(/niet op de agenda van dit MT/);
+    expect((await actie(other.id)).eTag).toBe(other.eTag);
+  });
+
+  it('a button that is not ours is refused', async () => {
+    expect((await invoke({ verb: 'verwijderen', mtKey: 'cmt', occurrenceKey: KEY })).value).toBe(REFUSALS.unknownAction);
+    expect((await invoke({ verb: 'besproken', mtKey: 'mt-sociaal-domein', occurrenceKey: KEY })).type).toBe('application/vnd.microsoft.activity.message');
+  });
+});
+
+describe('"Vernieuwen" gives the person their own view', () => {
+  it('returns the card with "Jouw acties" for the viewer and updates nothing', async () => {
+    const puts = h.connector.puts().length;
+    const answer = await invoke({ verb: 'vernieuwen', mtKey: 'cmt', occurrenceKey: KEY });
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(answer.value)).toMatch(/Jouw acties/);
+    expect(h.connector.puts().length).toBe(puts);
+  });
+});
+
+describe('"Besproken"', () => {
+  it('records who and when in the reminder log and updates the SAME message for everyone, without a second post', async () => {
+    const posts = h.connector.posts().length;
+    const answer = await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY });
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(answer.value)).toMatch(/Besproken door Secretaris CMT op /);
+    // "Besproken" is gone from the buttons once it is recorded.
+    expect(executeActions(answer.value).map((a) => a.verb)).not.toContain('besproken');
+
+    const log = await logEntry();
+    expect(log.value.besprokenOp).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // The person column holds the site user (the persona's lookup id in the User Information List).
+    const users = (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.users;
+    expect(users.find((u) => u.id === log.value.besprokenDoorId)?.email).toBe(SECRETARIS.email);
+
+    const puts = h.connector.puts(CMT_CHANNEL);
+    expect(puts).toHaveLength(1);
+    expect(puts[0]?.activityId).toBe(messageId);
+    expect(cardText(cardOf(puts[0]!))).toMatch(/Besproken door Secretaris CMT/);
+    expect(h.connector.posts().length).toBe(posts);
+  });
+
+  it('a second press changes nothing and says who recorded it first', async () => {
+    const before = await logEntry();
+    const answer = await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { from: { id: GAST.id, name: GAST.name, ...(GAST.aadObjectId ? { aadObjectId: GAST.aadObjectId } : {}) } });
+    expect(cardText(answer.value)).toMatch(/al als besproken vastgelegd door Secretaris CMT/);
+    expect((await logEntry()).eTag).toBe(before.eTag);
+    expect(h.connector.puts(CMT_CHANNEL)).toHaveLength(1);
+  });
+
+  it('someone the site does not know is logged by name as text, and told so', async () => {
+    // The next meeting's card, sent now through the CLI's --send-now path.
+    const sent = await sendNow(
+      { graph: h.graph, siteId: h.siteId, siteUrl: h.sandbox.siteUrl, deepLinkFor: h.deepLinkFor, now: MONDAY_MORNING, sender: h.bot.sender, claimant: 'cli-test' },
+      'cmt',
+    );
+    expect(sent).toMatchObject({ outcome: 'sent', key: 'cmt|2026-12-01T08:00:00Z', conversationId: CMT_CHANNEL });
+    if (sent.outcome !== 'sent') return;
+    const answer = await invoke(
+      { verb: 'besproken', mtKey: 'cmt', occurrenceKey: sent.key },
+      { from: { id: GAST.id, name: GAST.name, ...(GAST.aadObjectId ? { aadObjectId: GAST.aadObjectId } : {}) }, messageId: sent.messageId },
+    );
+    const text = cardText(answer.value);
+    expect(text).toMatch(/Besproken door Gast Extern/);
+    expect(text).toMatch(/geen gebruiker van de SharePoint\\?-site/);
+    const log = await logEntry(sent.key);
+    expect(log.value.besprokenDoorId).toBeUndefined();
+    expect(log.value.besprokenOp).toBeDefined();
+    const item = await createListStore(h.graph, h.siteId, 'Herinneringen').get(log.id, [HERINNERING_FIELDS.titel]);
+    expect(item.fields[HERINNERING_FIELDS.titel]).toMatch(/Besproken door Gast Extern \(niet bekend op de site\)$/);
+    expect(h.connector.puts(CMT_CHANNEL).at(-1)?.activityId).toBe(sent.messageId);
+  });
+});
+
+describe('a status update from the card', () => {
+  let form: ReturnType<typeof firstForm>;
+  let target: string;
+
+  it('writes the status, reason and date to SharePoint and updates the same card in place', async () => {
+    form = firstForm(card);
+    const before = await actie(form.id);
+    // A move that needs no reason, so the optional reason is the card's own.
+    target = form.choices.find((c) => c === 'Loopt') ?? form.choices[0]!;
+    const posts = h.connector.posts().length;
+    const puts = h.connector.puts(CMT_CHANNEL).length;
+    const answer = await invoke({
+      ...form.button.data,
+      [form.inputs.status]: target,
+      [form.inputs.toelichting]: 'Besproken in het CMT: we starten.',
+      // Longest overdue of all, so the action stays first on the card, with its form.
+      [form.inputs.deadline]: '2025-01-31',
+    });
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(answer.value)).toMatch(new RegExp(`De status van actie ${before.value.nummer.replace('.', '\\.')} is nu "${target}"`));
+
+    const after = await actie(form.id);
+    expect(after.value).toMatchObject({ status: target, statusToelichting: 'Besproken in het CMT: we starten.', deadline: '2025-01-31' });
+    expect(after.eTag).not.toBe(before.eTag);
+
+    const put = h.connector.puts(CMT_CHANNEL).slice(puts);
+    expect(put).toHaveLength(1);
+    expect(put[0]?.activityId).toBe(messageId);
+    // The updated card carries the action's new eTag, so the next change from it is not a conflict.
+    const updated = executeActions(cardOf(put[0]!)).find((a) => a.verb === 'status-bijwerken' && a.data.actieId === form.id);
+    expect(updated?.data.eTag).toBe(after.eTag);
+    expect(h.connector.posts().length).toBe(posts);
+  });
+
+  it('a card with a stale eTag gets a Dutch conflict message and SharePoint stays as it is', async () => {
+    const before = await actie(form.id);
+    const puts = h.connector.puts().length;
+    const other = form.choices.find((c) => c !== target) ?? 'Geblokkeerd';
+    // The eTag from the card as it was first sent: someone (the test above) changed the action since.
+    const answer = await invoke({ ...form.button.data, [form.inputs.status]: other, [form.inputs.toelichting]: 'Toch anders.' });
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(answer.value)).toMatch(/intussen door iemand anders gewijzigd\. Er is niets opgeslagen/);
+    const after = await actie(form.id);
+    expect(after.eTag).toBe(before.eTag);
+    expect(after.value.status).toBe(target);
+    expect(h.connector.puts().length).toBe(puts);
+  });
+
+  it('a move that breaks the plan’s rules is refused with the rule, and nothing is written', async () => {
+    const current = await actie(form.id);
+    const ids = statusInputIds(form.id);
+    // Geblokkeerd needs a reason (decisions.md); none is given.
+    const answer = await invoke({ verb: 'status-bijwerken', mtKey: 'cmt', occurrenceKey: KEY, actieId: form.id, eTag: current.eTag, [ids.status]: 'Geblokkeerd' });
+    expect(cardText(answer.value)).toMatch(/Niet opgeslagen: /);
+    expect((await actie(form.id)).eTag).toBe(current.eTag);
+  });
+});
