@@ -7,6 +7,8 @@
  *   --site <url>      the site (default: SHAREPOINT_SITE_URL of the env)
  *   --env <name>      reads env/.env.<name> and env/.env.<name>.user like the server (default: sandbox)
  *   --sandbox         starts a sandbox in this process (free port, SANDBOX_DATA_DIR or .data/sandbox)
+ *   --seed            then fills the lists with the Zoetermeer plan, portfolio and MTs (the app's own
+ *                     seeding: items already there are left alone, so it can be run again)
  *                     and provisions its site; otherwise the sandbox of a running `npm start` is used
  *   --json            prints the report as JSON instead of lines
  *
@@ -29,6 +31,8 @@ import { createClientCredentialsTokenSource, type TokenSource } from '../src/dat
 import { countChanges, describeReport, provisionSite, type SiteProvisionReport } from '../src/data/provisioning.js';
 import { createSharePoint, sharePointScope } from '../src/data/sharepoint.js';
 import { resolveSite } from '../src/data/site.js';
+import { seedSite } from '../src/data/seed.js';
+import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
 import { startSandbox, type RunningSandbox } from '../src/sandbox/server.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
 
@@ -81,6 +85,7 @@ async function main(argv: readonly string[]): Promise<number> {
         site: { type: 'string' },
         env: { type: 'string', default: 'sandbox' },
         sandbox: { type: 'boolean', default: false },
+        seed: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -91,7 +96,7 @@ async function main(argv: readonly string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   if (args.help) {
-    process.stdout.write('Usage: npm run provision -- [--site <url>] [--env sandbox|dev] [--sandbox] [--json]\n');
+    process.stdout.write('Usage: npm run provision -- [--site <url>] [--env sandbox|dev] [--sandbox] [--seed] [--json]\n');
     return 0;
   }
   if (!/^[a-z0-9-]+$/i.test(args.env)) throw new UsageError(`--env must be a name such as sandbox or dev, not '${args.env}'.`);
@@ -129,10 +134,18 @@ async function main(argv: readonly string[]): Promise<number> {
     };
     const site = await resolveSite(clients.graph, siteUrl);
     const report: SiteProvisionReport = await provisionSite(clients, site.id);
+    const seeded = args.seed
+      ? await seedSite(clients.graph, site.id, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs })
+      : undefined;
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ site: site.webUrl, changes: countChanges(report), report }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ site: site.webUrl, changes: countChanges(report), report, ...(seeded ? { seeded } : {}) }, null, 2)}\n`);
     } else {
       process.stdout.write(`Provisioned ${site.webUrl}\n${describeReport(report).map((l) => `  ${l}`).join('\n')}\n`);
+      if (seeded) {
+        const created = Object.entries(seeded.created).map(([list, n]) => `${list}: ${n}`).join(', ');
+        process.stdout.write(`Seeded (new items) ${created}\n`);
+        if (seeded.unknownPeople.length) process.stdout.write(`  Not site users, left without that person: ${seeded.unknownPeople.join(', ')}\n`);
+      }
     }
     return 0;
   } finally {

@@ -89,4 +89,20 @@ describe('npm run provision (scripts/provision.ts)', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('--seed imports the plan into the site once; a second run adds nothing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'provision-seed-'));
+    try {
+      const first = await provision(['--sandbox', '--seed', '--json'], { SANDBOX_DATA_DIR: dataDir });
+      expect(first.code).toBe(0);
+      const out = JSON.parse(first.stdout) as { seeded: { created: Record<string, number>; unknownPeople: string[] } };
+      expect(out.seeded.created).toMatchObject({ Adviezen: 11, Bevindingen: 9, Acties: 33 });
+      expect(out.seeded.unknownPeople).toEqual([]);
+      const again = await provision(['--sandbox', '--seed'], { SANDBOX_DATA_DIR: dataDir });
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('Seeded (new items) Adviezen: 0, Bevindingen: 0, Acties: 0');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
