@@ -14,6 +14,7 @@ import { createClientCredentialsTokenSource } from '../src/data/graph/token-sour
 import { runReminderJob } from '../src/reminders/job.js';
 import { prepareSite } from '../src/server/prepare-site.js';
 import { startSandbox } from '../src/sandbox/server.js';
+import { addTuesdayMts } from '../tests/support/seeded-site.js';
 
 const MTS = 100;
 const ACTIONS = 200;
@@ -58,25 +59,7 @@ async function main(): Promise<void> {
         },
       })),
     );
-    await sendBatch(
-      setup,
-      Array.from({ length: MTS }, (_, i) => ({
-        id: String(i),
-        method: 'POST' as const,
-        url: `/sites/${siteId}/lists/MTs/items`,
-        body: {
-          fields: {
-            Title: `Bench-MT ${i}`,
-            Sleutel: `bench-${i}`,
-            'Domeinen@odata.type': 'Collection(Edm.String)',
-            Domeinen: ['Sociaal Domein'],
-            Schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0',
-            ConversationId: `19:bench-${i}@thread.tacv2`,
-            Actief: true,
-          },
-        },
-      })),
-    );
+    await addTuesdayMts(setup, siteId, MTS, 'bench');
     await tokens.getToken();
     sandbox.setFaults({ latencyMs: LATENCY_MS });
     let cards = 0;

@@ -1,5 +1,6 @@
 import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../src/domain/plan/zoetermeer.js';
 import type { Graph } from '../../src/data/graph/client.js';
+import { sendBatch } from '../../src/data/graph/batch.js';
 import { prepareSite } from '../../src/server/prepare-site.js';
 
 /** Provisions and seeds the sandbox site with the Zoetermeer plan, as `npm start` does. */
@@ -23,4 +24,32 @@ export async function connectMtChannels(graph: Graph, siteId: string): Promise<M
     conversations.set(item.fields.Sleutel, conversationId);
   }
   return conversations;
+}
+
+/**
+ * Adds `count` MTs that all meet on Tuesday at 09:00 (Amsterdam), cover Sociaal Domein and are
+ * connected to a channel: a crowd of reminders due at the same moment.
+ */
+export async function addTuesdayMts(graph: Graph, siteId: string, count: number, prefix: string): Promise<void> {
+  const created = await sendBatch(
+    graph,
+    Array.from({ length: count }, (_, i) => ({
+      id: String(i),
+      method: 'POST' as const,
+      url: `/sites/${siteId}/lists/MTs/items`,
+      body: {
+        fields: {
+          Title: `${prefix} ${i}`,
+          Sleutel: `${prefix}-${i}`,
+          'Domeinen@odata.type': 'Collection(Edm.String)',
+          Domeinen: ['Sociaal Domein'],
+          Schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0',
+          ConversationId: `19:${prefix}-${i}@thread.tacv2`,
+          Actief: true,
+        },
+      },
+    })),
+  );
+  const failed = created.filter((r) => r.status !== 201);
+  if (failed.length > 0) throw new Error(`${failed.length} MTs could not be created (first: ${failed[0]?.status})`);
 }

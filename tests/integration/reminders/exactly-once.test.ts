@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendBatch } from '../../../src/data/graph/batch.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
-import { seedSite } from '../../support/seeded-site.js';
+import { addTuesdayMts, seedSite } from '../../support/seeded-site.js';
 
 const run = promisify(execFile);
 let sandbox: TestSandbox;
@@ -17,26 +16,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox();
   siteId = await seedSite(sandbox.graph(), sandbox.siteUrl);
   // 50 more MTs, all meeting on Tuesday at 09:00 and all connected to a channel.
-  const created = await sendBatch(
-    sandbox.graph(),
-    Array.from({ length: MTS }, (_, i) => ({
-      id: String(i),
-      method: 'POST' as const,
-      url: `/sites/${siteId}/lists/MTs/items`,
-      body: {
-        fields: {
-          Title: `Race-MT ${i}`,
-          Sleutel: `race-${i}`,
-          'Domeinen@odata.type': 'Collection(Edm.String)',
-          Domeinen: ['Sociaal Domein'],
-          Schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0',
-          ConversationId: `19:race-${i}@thread.tacv2`,
-          Actief: true,
-        },
-      },
-    })),
-  );
-  expect(created.every((r) => r.status === 201)).toBe(true);
+  await addTuesdayMts(sandbox.graph(), siteId, MTS, 'race');
 });
 afterAll(async () => {
   await sandbox?.close();
