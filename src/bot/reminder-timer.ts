@@ -27,12 +27,47 @@ export function createReminderRun(deps: { graph: Graph; siteId: string; siteUrl:
     });
 }
 
+/** Counts of one run or of all runs since the process started. */
+export type ReminderJobCounts = { sent: number; failed: number; lostClaims: number; noChannel: number; unfinished: number };
+
+/**
+ * What the health endpoint and the tab's status view show about the job: times (ISO) and counts only. The last
+ * error is its kind (class and HTTP status), never its message: messages can carry names or item texts.
+ */
+export type ReminderJobStatus = {
+  intervalMs: number;
+  running: boolean;
+  runs: number;
+  lastRunStartedAt?: string;
+  lastRunEndedAt?: string;
+  /** Whether the last run finished (with whatever outcomes) or the run itself threw. */
+  lastRunOk?: boolean;
+  nextRunAt?: string;
+  lastRun?: ReminderJobCounts;
+  totals: ReminderJobCounts;
+  lastError?: { at: string; kind: string };
+};
+
 export type ReminderTimer = {
   /** Stops the timer and waits for a run in progress. */
   stop(): Promise<void>;
   /** The run in progress or the last one, for tests and logs. */
   readonly lastReport: JobReport | undefined;
+  /** A copy of the job's in-memory status (this process only). */
+  status(): ReminderJobStatus;
 };
+
+function countsOf(report: JobReport): ReminderJobCounts {
+  const count = (o: string) => report.outcomes.filter((x) => x.outcome === o).length;
+  return { sent: count('sent'), failed: count('failed'), lostClaims: count('lost-claim'), noChannel: count('no-channel'), unfinished: report.unfinished.length };
+}
+
+/** `GraphRequestError 503`: what went wrong, without the message (which may name people). */
+export function errorKind(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const status = (error as { status?: unknown; lastStatus?: unknown }).status ?? (error as { lastStatus?: unknown }).lastStatus;
+  return typeof status === 'number' ? `${error.name} ${status}` : error.name;
+}
 
 /** `<pid>-<random>` (short: the reminder log's Claim column holds 64 characters). */
 export function instanceId(): string {
@@ -48,26 +83,48 @@ export function startReminderTimer(options: { intervalMs: number; run: ReminderR
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  const status: ReminderJobStatus = {
+    intervalMs: options.intervalMs,
+    running: false,
+    runs: 0,
+    totals: { sent: 0, failed: 0, lostClaims: 0, noChannel: 0, unfinished: 0 },
+  };
 
   const runOnce = async () => {
     tick += 1;
     const at = now();
+    status.running = true;
+    status.runs += 1;
+    status.lastRunStartedAt = at.toISOString();
+    delete status.nextRunAt;
     try {
       const report = await options.run({ claimant: `${instance}-${tick}`, now: at, ...(lastRunAt ? { lastRunAt } : {}) });
       lastReport = report;
       lastRunAt = at;
+      const counts = countsOf(report);
+      status.lastRun = counts;
+      status.lastRunOk = true;
+      // Unfinished claims are a state of the log, not an event: the total keeps the latest count.
+      status.totals = { sent: status.totals.sent + counts.sent, failed: status.totals.failed + counts.failed, lostClaims: status.totals.lostClaims + counts.lostClaims, noChannel: status.totals.noChannel + counts.noChannel, unfinished: counts.unfinished };
+      const failedOutcome = report.outcomes.find((o) => o.outcome === 'failed');
+      if (failedOutcome) status.lastError = { at: now().toISOString(), kind: 'send failed' };
       if (report.outcomes.length > 0 || report.unfinished.length > 0) {
-        const count = (o: string) => report.outcomes.filter((x) => x.outcome === o).length;
-        options.log({ level: 'info', msg: 'reminder job ran', sent: count('sent'), failed: count('failed'), lostClaims: count('lost-claim'), noChannel: count('no-channel'), unfinished: report.unfinished.length });
+        options.log({ level: 'info', msg: 'reminder job ran', ...counts });
       }
     } catch (error) {
       // The next tick tries again; lastRunAt stays, so the planner still catches up what this run missed.
+      status.lastRunOk = false;
+      status.lastError = { at: now().toISOString(), kind: errorKind(error) };
       options.log({ level: 'error', msg: 'reminder job failed', error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      status.running = false;
+      status.lastRunEndedAt = now().toISOString();
     }
   };
 
   const schedule = (delay: number) => {
     if (stopped) return;
+    status.nextRunAt = new Date(now().getTime() + delay).toISOString();
     timer = setTimeout(() => {
       running = runOnce().finally(() => {
         running = undefined;
@@ -82,8 +139,10 @@ export function startReminderTimer(options: { intervalMs: number; run: ReminderR
     get lastReport() {
       return lastReport;
     },
+    status: () => structuredClone(status),
     async stop() {
       stopped = true;
+      delete status.nextRunAt;
       if (timer) clearTimeout(timer);
       await running;
     },

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { ReminderJobStatus } from '../bot/reminder-timer.js';
 import type { TabConfig } from './config.js';
 import type { Logger } from './log.js';
 
@@ -42,8 +43,16 @@ export type AppServerOptions = {
   messages?: () => MessagesEndpoint | undefined;
   /** The path the bot will serve once it is up (so a request that comes early gets 503, not 404). */
   messagesPath?: string;
+  /**
+   * The reminder job's status for `/healthz`; undefined (or answering undefined) when this server runs no job.
+   * Times and counts only: the endpoint is unauthenticated.
+   */
+  reminderJob?: () => ReminderJobStatus | undefined;
   log?: Logger;
 };
+
+/** The body of `GET /healthz`. `reminderJob` is null when this server runs no reminder job. */
+export type HealthBody = { status: 'ok'; reminderJob: ReminderJobStatus | null };
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
@@ -87,7 +96,10 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
         return endpoint.handle(req, res, pathname, SECURITY_HEADERS);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Methode niet toegestaan');
-      if (pathname === '/healthz') return send(res, 200, JSON.stringify({ status: 'ok' }), CONTENT_TYPES['.json']);
+      if (pathname === '/healthz') {
+        const body: HealthBody = { status: 'ok', reminderJob: options.reminderJob?.() ?? null };
+        return send(res, 200, JSON.stringify(body), CONTENT_TYPES['.json']);
+      }
       if (pathname === '/config.json') {
         const config = options.tabConfig();
         if (!config) return send(res, 503, JSON.stringify({ error: 'starting' }), CONTENT_TYPES['.json']);

@@ -21,6 +21,8 @@ try {
   const graph = createServerGraph(config);
   const site = await resolveSite(graph, config.siteUrl);
   let bot: Bot | undefined;
+  // Declared before the server starts: /healthz reads it from the first request on.
+  let reminders: ReminderTimer | undefined;
   const app = await startAppServer({
     host: config.host,
     port: config.port,
@@ -28,9 +30,9 @@ try {
     tabConfig: () => config.tab,
     messagesPath: MESSAGES_PATH,
     messages: (): MessagesEndpoint | undefined => (bot ? { path: MESSAGES_PATH, handle: bot.adapter.handle } : undefined),
+    reminderJob: () => reminders?.status(),
     log,
   });
-  let reminders: ReminderTimer | undefined;
   if (config.bot) {
     const tabEndpoint = config.tabEndpoint ?? app.url;
     const deepLinkFor = (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt);

@@ -64,6 +64,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
   if (withPlayground && !(await isPortFree(playgroundPort))) throw new Error(playgroundPortBusyMessage(playgroundPort));
   env.SERVICE_URL ??= playgroundUrls(playgroundPort).connectorUrl;
 
+  // Declared before the server starts: /healthz reads it from the first request on.
+  let reminders: ReminderTimer | undefined;
   const app = await startAppServer({
     host,
     port: Number(env.PORT ?? 3978),
@@ -71,6 +73,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
     tabConfig: () => tabConfig,
     messagesPath: MESSAGES_PATH,
     messages: (): MessagesEndpoint | undefined => (bot ? { path: MESSAGES_PATH, handle: bot.adapter.handle } : undefined),
+    reminderJob: () => reminders?.status(),
     log,
   }).catch((error: unknown) => {
     throw portHint(error, 'PORT', env.PORT);
@@ -92,7 +95,6 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
     throw portHint(error, 'SANDBOX_PORT', env.SANDBOX_PORT);
   }
 
-  let reminders: ReminderTimer | undefined;
   let playground: RunningPlayground | undefined;
   const closeAll = async () => {
     await reminders?.stop();

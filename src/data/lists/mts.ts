@@ -1,6 +1,6 @@
 import { DOMEINEN, type MT } from '../../domain/model.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
-import type { ListDefinition, ListItem } from './list-definition.js';
+import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
 
 export const MT_FIELDS = {
   naam: 'Title',
@@ -12,6 +12,7 @@ export const MT_FIELDS = {
   schema: 'Schema',
   voorlooptijd: 'Voorlooptijd',
   actief: 'Actief',
+  beheerders: 'Beheerders',
 } as const;
 
 export const mtsList: ListDefinition = {
@@ -28,6 +29,8 @@ export const mtsList: ListDefinition = {
     { name: MT_FIELDS.schema, displayName: 'Vergaderschema (RRULE)', text: { allowMultipleLines: true } },
     { name: MT_FIELDS.voorlooptijd, displayName: 'Voorlooptijd (minuten)', number: { decimalPlaces: 'none', minimum: 0 } },
     { name: MT_FIELDS.actief, displayName: 'Actief', boolean: {} },
+    // Who may change the registration in the tab's settings; empty means everyone who can edit the list.
+    { name: MT_FIELDS.beheerders, displayName: 'Beheerders', personOrGroup: { allowMultipleSelection: true, chooseFromType: 'peopleOnly' } },
   ],
 };
 
@@ -64,5 +67,31 @@ export function mtToFields(mt: MT): Record<string, unknown> {
     [MT_FIELDS.conversationId]: mt.conversationId ?? null,
     [MT_FIELDS.voorlooptijd]: mt.voorlooptijdMinuten ?? null,
     [MT_FIELDS.actief]: mt.actief ?? true,
+  };
+}
+
+/** A person in a multi-person column as Graph returns it (`[{ LookupId, LookupValue, Email }]`). */
+export type MTBeheerder = { id: string; displayName: string; email?: string };
+
+/** Who may change the MT's registration (the `Beheerders` column); empty when nobody is named. */
+export function mtBeheerders(item: ListItem): MTBeheerder[] {
+  const raw = item.fields[MT_FIELDS.beheerders];
+  const emails = new Map<string, string>();
+  if (Array.isArray(raw)) {
+    for (const entry of raw as { LookupId?: unknown; Email?: unknown }[]) {
+      if (entry && typeof entry.Email === 'string' && entry.Email !== '') emails.set(String(entry.LookupId), entry.Email);
+    }
+  }
+  return new FieldReader(item.fields).multiLookup(MT_FIELDS.beheerders).map((p) => {
+    const email = emails.get(p.id);
+    return email ? { id: p.id, displayName: p.value, email } : { id: p.id, displayName: p.value };
+  });
+}
+
+/** The fields that set the `Beheerders` column to these site user ids (empty clears it). */
+export function beheerdersToFields(siteUserIds: readonly string[]): Record<string, unknown> {
+  return {
+    [`${lookupIdField(MT_FIELDS.beheerders)}@odata.type`]: 'Collection(Edm.Int32)',
+    [lookupIdField(MT_FIELDS.beheerders)]: siteUserIds.map(Number),
   };
 }

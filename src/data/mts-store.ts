@@ -1,0 +1,183 @@
+/**
+ * MT registration (issue 5, item 1): reading the MTs with their recent reminder log for the tab's settings, and
+ * changing an MT's domains, schedule, lead time, team and channel, active flag and Beheerders. Every change is
+ * validated with the domain's rules first (Dutch messages) and written with If-Match, so a concurrent edit becomes a
+ * typed conflict carrying the other person's version.
+ */
+import type { MT } from '../domain/model.js';
+import { parseMeetingSchedule, SCHEDULE_FREQUENCIES } from '../domain/schedule.js';
+import { validateMT, validationMessages, type ValidationIssue } from '../domain/validation.js';
+import type { Graph } from './graph/client.js';
+import { sendBatch } from './graph/batch.js';
+import { GraphRequestError } from './graph/errors.js';
+import type { Loaded } from './lists/field-reader.js';
+import { herinneringFieldNames, HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
+import { fieldsExpand, ITEM_SELECT, lookupIdField, type ListItem } from './lists/list-definition.js';
+import { beheerdersToFields, MT_FIELDS, mtBeheerders, mtFieldNames, toMT, type MTBeheerder } from './lists/mts.js';
+import { createListStore, EtagConflictError } from './list-store.js';
+import { listPath } from './site.js';
+
+/** One MT as the settings view shows it: the registration and who may change it. */
+export type MTRegistration = Loaded<MT> & { beheerders: MTBeheerder[] };
+
+/** What the settings form may change. `undefined` clears an optional field; `beheerders` are site user ids. */
+export type MTChange = Partial<Pick<MT, 'domeinen' | 'schema' | 'voorlooptijdMinuten' | 'teamId' | 'channelId' | 'actief'>> & { beheerders?: string[] };
+
+/** The change breaks a rule; `issues` carry Dutch messages with their field paths. Nothing was written. */
+export class MTValidationError extends Error {
+  override readonly name = 'MTValidationError';
+  constructor(readonly issues: ValidationIssue[]) {
+    super(issues.map((i) => i.message).join(' '));
+  }
+}
+
+/** Someone else changed (or deleted) the MT since it was read (412 on If-Match). Nothing was written. */
+export class MTConflictError extends Error {
+  override readonly name = 'MTConflictError';
+  constructor(
+    readonly itemId: string,
+    readonly mine: MTChange,
+    /** The MT as it is now; undefined when it was deleted. */
+    readonly theirs: MTRegistration | undefined,
+  ) {
+    super(theirs ? 'Dit MT is intussen door iemand anders gewijzigd.' : 'Dit MT is intussen door iemand anders verwijderd.');
+  }
+}
+
+export function toMTRegistration(item: ListItem): MTRegistration {
+  return { ...toMT(item), beheerders: mtBeheerders(item) };
+}
+
+/**
+ * Why a schedule text is not a rule this app reads, naming the part that is wrong; undefined when it parses.
+ * `parseMeetingSchedule` only says yes or no, so each part is tried on its own against a minimal rule.
+ */
+export function scheduleProblem(text: string): string | undefined {
+  if (text.trim() === '' || parseMeetingSchedule(text)) return undefined;
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const ruleLines = lines.filter((l) => !l.toUpperCase().startsWith('DTSTART'));
+  const dtstart = lines.find((l) => l.toUpperCase().startsWith('DTSTART'));
+  if (dtstart && !parseMeetingSchedule(`${dtstart}\nFREQ=WEEKLY`)) {
+    return `Het startmoment "${dtstart}" klopt niet: schrijf DTSTART;TZID=Europe/Amsterdam:JJJJMMDDTHHMMSS (Amsterdamse tijd).`;
+  }
+  if (ruleLines.length !== 1) return `Het vergaderschema moet precies één herhaalregel bevatten. ${validationMessages.schemaOngeldig}`;
+  const rule = (ruleLines[0] ?? '').replace(/^RRULE:/i, '');
+  const parts = rule.split(';');
+  const freq = parts.find((p) => p.toUpperCase().startsWith('FREQ='))?.slice('FREQ='.length).toUpperCase();
+  if (!freq || !(SCHEDULE_FREQUENCIES as readonly string[]).includes(freq)) {
+    return `Het vergaderschema mist FREQ=DAILY, FREQ=WEEKLY of FREQ=MONTHLY. ${validationMessages.schemaOngeldig}`;
+  }
+  for (const part of parts) {
+    if (part.toUpperCase().startsWith('FREQ=')) continue;
+    if (!parseMeetingSchedule(`FREQ=${freq};${part}`)) return `Het onderdeel "${part}" van het vergaderschema is niet geldig. ${validationMessages.schemaOngeldig}`;
+  }
+  return validationMessages.schemaOngeldig;
+}
+
+/**
+ * The MT after the change, and every rule it breaks (empty when it may be written). Pure: the settings form calls
+ * it for inline messages, the store before writing.
+ */
+export function checkMTChange(current: MT, change: MTChange): { merged: MT; issues: ValidationIssue[] } {
+  const { beheerders: _b, ...fields } = change;
+  const merged: MT = { ...current, ...fields };
+  for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
+    if (fields[key] === undefined) delete (merged as Record<string, unknown>)[key];
+  }
+  const result = validateMT(merged);
+  if (result.ok) return { merged: result.value, issues: [] };
+  const issues = result.issues.map((issue) => {
+    if (issue.path === 'schema' && issue.message === validationMessages.schemaOngeldig && typeof merged.schema === 'string') {
+      return { path: 'schema', message: scheduleProblem(merged.schema) ?? issue.message };
+    }
+    return issue;
+  });
+  return { merged, issues };
+}
+
+/** The list fields for a change: only what it names. */
+export function mtChangeToFields(change: MTChange): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  if ('domeinen' in change) {
+    fields[`${MT_FIELDS.domeinen}@odata.type`] = 'Collection(Edm.String)';
+    fields[MT_FIELDS.domeinen] = change.domeinen ?? [];
+  }
+  if ('schema' in change) fields[MT_FIELDS.schema] = change.schema?.trim() || null;
+  if ('voorlooptijdMinuten' in change) fields[MT_FIELDS.voorlooptijd] = change.voorlooptijdMinuten ?? null;
+  if ('teamId' in change) fields[MT_FIELDS.teamId] = change.teamId?.trim() || null;
+  if ('channelId' in change) fields[MT_FIELDS.channelId] = change.channelId?.trim() || null;
+  if ('actief' in change) fields[MT_FIELDS.actief] = change.actief ?? true;
+  if (change.beheerders) Object.assign(fields, beheerdersToFields(change.beheerders));
+  return fields;
+}
+
+/** Whether a person (site user id, or e-mail as a fallback) may change this MT: a Beheerder, or anyone when none is named. */
+export function mayEditMT(mt: Pick<MTRegistration, 'beheerders'>, person: { id?: string; email?: string } | undefined): boolean {
+  if (mt.beheerders.length === 0) return true;
+  if (!person) return false;
+  const email = person.email?.toLowerCase();
+  return mt.beheerders.some((b) => (person.id !== undefined && b.id === person.id) || (email !== undefined && b.email?.toLowerCase() === email));
+}
+
+export type MTSettingsData = {
+  mts: MTRegistration[];
+  /** The reminder log from `since` on. */
+  herinneringen: Loaded<Herinnering>[];
+};
+
+type Page = { value: ListItem[]; '@odata.nextLink'?: string };
+
+/** Reads the MTs and the reminder log from `since` on in one `$batch` (one round trip). */
+export async function loadMTSettings(graph: Graph, siteId: string, since: Date): Promise<MTSettingsData> {
+  const url = (list: string, fields: readonly string[], filter?: string) =>
+    `${listPath(siteId, list)}/items?$select=${ITEM_SELECT}&$expand=${fieldsExpand(fields)}&$top=999${filter ? `&$filter=${encodeURIComponent(filter)}` : ''}`;
+  const responses = await sendBatch(graph, [
+    { id: 'mts', method: 'GET' as const, url: url('MTs', mtFieldNames) },
+    { id: 'log', method: 'GET' as const, url: url('Herinneringen', herinneringFieldNames, `fields/${HERINNERING_FIELDS.moment} ge '${since.toISOString().replace(/\.\d{3}Z$/, 'Z')}'`) },
+  ]);
+  const items: Record<string, ListItem[]> = {};
+  for (const response of responses) {
+    if (response.status !== 200) {
+      const body = response.body as { error?: { code?: string; message?: string } } | undefined;
+      throw new GraphRequestError(body?.error?.message ?? `Reading ${response.id} failed`, response.status, body?.error?.code ?? 'unknown', undefined, body);
+    }
+    const page = response.body as Page;
+    const all = [...page.value];
+    if (page['@odata.nextLink']) all.push(...(await graph.getAll<ListItem>(page['@odata.nextLink'])));
+    items[response.id] = all;
+  }
+  const mts = (items.mts ?? []).map(toMTRegistration).sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl'));
+  return { mts, herinneringen: (items.log ?? []).map(toHerinnering) };
+}
+
+export type MtsStore = {
+  /**
+   * Writes the change if the MT still has the eTag it was read with.
+   * @throws MTValidationError when the result would break a rule (nothing written)
+   * @throws MTConflictError when someone else changed or deleted it meanwhile (nothing written)
+   */
+  update(current: MTRegistration, change: MTChange): Promise<MTRegistration>;
+};
+
+export function createMtsStore(graph: Graph, siteId: string): MtsStore {
+  const list = createListStore(graph, siteId, 'MTs');
+  return {
+    async update(current, change) {
+      const { issues } = checkMTChange(current.value, change);
+      if (change.beheerders?.some((id) => !/^\d+$/.test(id))) issues.push({ path: 'beheerders', message: 'Kies beheerders die op de SharePoint-site bekend zijn.' });
+      if (issues.length > 0) throw new MTValidationError(issues);
+      const fields = mtChangeToFields(change);
+      if (Object.keys(fields).length === 0) return current;
+      try {
+        const written = await list.update(current.id, current.eTag, fields, mtFieldNames);
+        return toMTRegistration(written);
+      } catch (error) {
+        if (error instanceof EtagConflictError) throw new MTConflictError(current.id, change, error.current ? toMTRegistration(error.current) : undefined);
+        throw error;
+      }
+    },
+  };
+}
+
+/** The internal name of the Beheerders ids, for tests that set them behind the UI's back. */
+export const BEHEERDERS_ID_FIELD = lookupIdField(MT_FIELDS.beheerders);
