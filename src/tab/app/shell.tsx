@@ -28,7 +28,7 @@ import { usePlanContext } from '../lib/plan/plan-context.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
 import { useScope } from './scope.js';
 import type { SignedInUser } from './sign-in.js';
-import { ActieDetail, AttentionList, ListView, MijnActiesView, RoadmapView, VoortgangView } from './views.js';
+import { ActieDetail, AttentionList, InstellingenView, ListView, MijnActiesView, PortfolioView, RoadmapView, VoortgangView } from './views.js';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
@@ -56,6 +56,8 @@ const FULL_NAV: { view: ViewName; label: MessageKey }[] = [
   { view: 'lijst', label: 'nav.lijst' },
   { view: 'voortgang', label: 'nav.voortgang' },
   { view: 'mijn-acties', label: 'nav.mijnActies' },
+  { view: 'portfolio', label: 'nav.portfolio' },
+  { view: 'instellingen', label: 'nav.instellingen' },
 ];
 const STAGE_NAV = FULL_NAV.filter((n) => n.view === 'roadmap' || n.view === 'voortgang');
 
@@ -151,6 +153,10 @@ export function Shell({ user }: { user: SignedInUser }) {
               <ListView scope={scope.domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} />
             ) : view === 'voortgang' ? (
               <VoortgangView scope={scope.domein} onShowList={(params) => goTo('lijst', params)} />
+            ) : view === 'portfolio' ? (
+              <PortfolioView scope={scope.domein} params={route.params} onParamsChange={setParams} onOpenActie={openActie} canEdit={scope.canEdit} />
+            ) : view === 'instellingen' ? (
+              <InstellingenView />
             ) : view === 'mijn-acties' ? (
               <MijnActiesView onOpen={openActie} />
             ) : (

@@ -10,5 +10,7 @@ export const ActieDetail = lazy(() => import('../features/actionplan/components/
 export const AttentionList = lazy(() => import('../features/actionplan/components/attention-list.js').then((m) => ({ default: m.AttentionList })));
 export const MijnActiesView = lazy(() => import('../features/mijn-acties/components/mijn-acties-view.js').then((m) => ({ default: m.MijnActiesView })));
 export const VoortgangView = lazy(() => import('../features/voortgang/components/voortgang-view.js').then((m) => ({ default: m.VoortgangView })));
+export const PortfolioView = lazy(() => import('../features/portfolio/components/portfolio-view.js').then((m) => ({ default: m.PortfolioView })));
+export const InstellingenView = lazy(() => import('../features/instellingen/components/instellingen-view.js').then((m) => ({ default: m.InstellingenView })));
 export const ConfigPage = lazy(() => import('../features/settings/components/config-page.js').then((m) => ({ default: m.ConfigPage })));
 export const StaticPage = lazy(() => import('../pages/static-page.js').then((m) => ({ default: m.StaticPage })));

@@ -1,0 +1,124 @@
+/**
+ * Export to .xlsx: the actions (as the list shows them, its filter applied by the caller) and the
+ * portfolio with its quarter goals. Dutch headers, dates as real Excel date cells (not text), widths
+ * that fit. The portfolio sheet uses the import's column names, so an exported file imports as it is.
+ */
+import type { Actie, CalendarDate, Kwartaaldoel, PortfolioItem } from '../domain/model.js';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from './portfolio-import.js';
+
+/** The media type of an .xlsx file, for a download. */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+type Cell = string | number | Date | null;
+type Column<T> = { header: string; width: number; value: (row: T) => Cell; date?: boolean };
+
+/** A calendar date as an Excel date cell: exceljs writes a Date by its UTC date and time. */
+export function excelDate(d: CalendarDate | undefined): Date | null {
+  if (!d) return null;
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, day));
+}
+
+const DATE_FORMAT = 'dd-mm-yyyy';
+
+async function workbookWith(sheets: { name: string; columns: Column<never>[]; rows: readonly unknown[] }[]): Promise<Uint8Array> {
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Actieplan Digitaal Leiderschap';
+  workbook.created = new Date();
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width, ...(c.date ? { style: { numFmt: DATE_FORMAT } } : {}) }));
+    ws.getRow(1).font = { bold: true };
+    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => c.value(row as never)));
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+const text = (v: string | undefined) => v ?? null;
+
+const ACTIE_COLUMNS: Column<Actie>[] = [
+  { header: 'Nummer', width: 10, value: (a) => a.nummer },
+  { header: 'Actie', width: 48, value: (a) => a.titel },
+  { header: 'Advies', width: 8, value: (a) => a.advies },
+  { header: 'Plateau', width: 22, value: (a) => a.plateau },
+  { header: 'Domeinen', width: 30, value: (a) => a.domeinen.join(', ') },
+  { header: 'Status', width: 24, value: (a) => a.status },
+  { header: 'Toelichting status', width: 40, value: (a) => text(a.statusToelichting) },
+  { header: 'Eigenaar', width: 30, value: (a) => text(a.eigenaar?.displayName) },
+  { header: 'Start', width: 12, value: (a) => excelDate(a.start), date: true },
+  { header: 'Deadline', width: 12, value: (a) => excelDate(a.deadline), date: true },
+  { header: 'Planning', width: 28, value: (a) => text(a.planning) },
+  { header: 'Lopend traject', width: 28, value: (a) => text(a.lopendTraject) },
+  { header: 'Afhankelijk van', width: 16, value: (a) => a.afhankelijkVan.join(', ') },
+  { header: 'Bevindingen', width: 14, value: (a) => a.bevindingen.join(', ') },
+];
+
+const PORTFOLIO_VALUE: Record<ImportField, (p: PortfolioItem) => Cell> = {
+  key: (p) => p.key,
+  titel: (p) => p.titel,
+  omschrijving: (p) => p.omschrijving,
+  domein: (p) => p.domein,
+  opdrachtgever: (p) => text(p.opdrachtgever?.displayName),
+  informatiemanager: (p) => text(p.informatiemanager?.displayName),
+  fase: (p) => p.fase,
+  status: (p) => p.status,
+  statusToelichting: (p) => text(p.statusToelichting),
+  prioriteit: (p) => p.prioriteit ?? null,
+  ditKwartaal: (p) => p.ditKwartaal,
+  start: (p) => excelDate(p.start),
+  einde: (p) => excelDate(p.einde),
+  acties: (p) => p.acties.join(', '),
+};
+const PORTFOLIO_WIDTH: Record<ImportField, number> = {
+  key: 24,
+  titel: 44,
+  omschrijving: 60,
+  domein: 18,
+  opdrachtgever: 30,
+  informatiemanager: 32,
+  fase: 14,
+  status: 11,
+  statusToelichting: 40,
+  prioriteit: 10,
+  ditKwartaal: 12,
+  start: 12,
+  einde: 12,
+  acties: 18,
+};
+const PORTFOLIO_COLUMNS: Column<PortfolioItem>[] = IMPORT_FIELDS.map((f) => ({
+  header: IMPORT_FIELD_LABELS[f],
+  width: PORTFOLIO_WIDTH[f],
+  value: PORTFOLIO_VALUE[f],
+  ...(f === 'start' || f === 'einde' ? { date: true } : {}),
+}));
+
+/** The actions as an .xlsx workbook with one sheet "Acties", in the order given. */
+export function exportActiesXlsx(acties: readonly Actie[]): Promise<Uint8Array> {
+  return workbookWith([{ name: 'Acties', columns: ACTIE_COLUMNS as Column<never>[], rows: acties }]);
+}
+
+/** The portfolio as an .xlsx workbook: sheet "Portfolio" (importable as it is) and sheet "Kwartaaldoelen". */
+export function exportPortfolioXlsx(items: readonly PortfolioItem[], doelen: readonly Kwartaaldoel[] = []): Promise<Uint8Array> {
+  const titelByKey = new Map(items.map((i) => [i.key, i.titel]));
+  const doelColumns: Column<Kwartaaldoel>[] = [
+    { header: 'Initiatief', width: 44, value: (d) => titelByKey.get(d.portfolioKey) ?? d.portfolioKey },
+    { header: 'Sleutel', width: 24, value: (d) => d.portfolioKey },
+    { header: 'Kwartaal', width: 10, value: (d) => d.kwartaal },
+    { header: 'Doel', width: 60, value: (d) => d.doel },
+    { header: 'Behaald', width: 10, value: (d) => text(d.behaald) },
+    { header: 'Reden', width: 50, value: (d) => text(d.reden) },
+  ];
+  const keys = new Set(items.map((i) => i.key));
+  return workbookWith([
+    { name: 'Portfolio', columns: PORTFOLIO_COLUMNS as Column<never>[], rows: items },
+    { name: 'Kwartaaldoelen', columns: doelColumns as Column<never>[], rows: doelen.filter((d) => keys.has(d.portfolioKey)) },
+  ]);
+}
+
+/** A file name with the date, e.g. `portfolio-2026-11-03.xlsx`. */
+export function exportFileName(kind: 'acties' | 'portfolio', today: CalendarDate): string {
+  return `${kind}-${today}.xlsx`;
+}

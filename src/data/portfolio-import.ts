@@ -1,0 +1,394 @@
+/**
+ * Importing the I&A portfolio spreadsheet: the pure steps. A file becomes a table of rows
+ * (`readCsv`, `readXlsx`), a column mapping says which column holds which field (`suggestMapping`
+ * proposes one from Dutch or English headers; the user may change it), and `dryRunImport`
+ * turns the rows into the creates and updates an import would do, with every row's problems in the
+ * domain's Dutch words. Nothing here writes; `portfolio-import-apply.ts` does, all rows or none.
+ */
+import Papa from 'papaparse';
+import { validationMessages as M } from '../domain/messages.js';
+import {
+  DOMEINEN,
+  KWARTAAL_KEUZES,
+  PORTFOLIO_FASEN,
+  PORTFOLIO_STATUSSEN,
+  type CalendarDate,
+  type PersonRef,
+  type PortfolioItem,
+} from '../domain/model.js';
+import { isValidCalendarDate } from '../domain/dates.js';
+import { validatePortfolioItem } from '../domain/validation.js';
+import type { Loaded } from './lists/field-reader.js';
+import { portfolioItemToFields } from './lists/portfolio.js';
+
+/** A cell as read from a file: text from CSV, also numbers and dates from .xlsx. */
+export type ImportCell = string | number | Date | undefined;
+/** One data row; `rowNumber` is the row in the spreadsheet (the header is row 1). */
+export type ImportRow = { rowNumber: number; cells: ImportCell[] };
+export type ImportTable = { headers: string[]; rows: ImportRow[] };
+
+/** The portfolio fields an import can fill, in the order the mapping step shows them. */
+export const IMPORT_FIELDS = [
+  'key',
+  'titel',
+  'omschrijving',
+  'domein',
+  'opdrachtgever',
+  'informatiemanager',
+  'fase',
+  'status',
+  'statusToelichting',
+  'prioriteit',
+  'ditKwartaal',
+  'start',
+  'einde',
+  'acties',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Dutch column labels, also the headers of the export (so an exported file imports as it is). */
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  key: 'Sleutel',
+  titel: 'Initiatief',
+  omschrijving: 'Omschrijving',
+  domein: 'Domein',
+  opdrachtgever: 'Opdrachtgever',
+  informatiemanager: 'Informatiemanager',
+  fase: 'Fase',
+  status: 'Status',
+  statusToelichting: 'Toelichting status',
+  prioriteit: 'Prioriteit (IMO)',
+  ditKwartaal: 'Dit kwartaal',
+  start: 'Start',
+  einde: 'Einde',
+  acties: 'Acties',
+};
+
+/** Which column (0-based) holds each field; an absent field is not imported. */
+export type ColumnMapping = Partial<Record<ImportField, number>>;
+
+/** Header names people use, normalised (lower case, letters and digits only). */
+const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
+  key: ['sleutel', 'clientkey', 'key', 'id', 'code', 'projectcode'],
+  titel: ['initiatief', 'titel', 'title', 'naam', 'name', 'project', 'projectnaam'],
+  omschrijving: ['omschrijving', 'beschrijving', 'description', 'toelichting'],
+  domein: ['domein', 'businessdomein', 'domain', 'businessdomain'],
+  opdrachtgever: ['opdrachtgever', 'sponsor', 'owner', 'eigenaar'],
+  informatiemanager: ['informatiemanager', 'informationmanager', 'im'],
+  fase: ['fase', 'phase', 'stage'],
+  status: ['status', 'rag', 'health'],
+  statusToelichting: ['toelichtingstatus', 'statustoelichting', 'statuscomment', 'statusnote', 'opmerking'],
+  prioriteit: ['prioriteitimo', 'prioriteit', 'priority', 'rank', 'rang'],
+  ditKwartaal: ['ditkwartaal', 'thisquarter', 'kwartaal', 'wel/niet', 'welniet'],
+  start: ['start', 'startdatum', 'begin', 'startdate', 'geplandestart'],
+  einde: ['einde', 'einddatum', 'eind', 'end', 'enddate', 'geplandeinde'],
+  acties: ['acties', 'actions', 'gekoppeldeacties', 'linkedactions'],
+};
+
+const normaliseHeader = (h: string): string => h.toLowerCase().normalize('NFKD').replace(/[^a-z0-9/]/g, '');
+
+/** Proposes a mapping from the headers: each field takes the first column whose header is one of its names. */
+export function suggestMapping(headers: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const taken = new Set<number>();
+  const normalised = headers.map(normaliseHeader);
+  for (const field of IMPORT_FIELDS) {
+    for (const alias of HEADER_ALIASES[field]) {
+      const index = normalised.findIndex((h, i) => !taken.has(i) && h === alias.replace(/[^a-z0-9/]/g, ''));
+      if (index >= 0) {
+        mapping[field] = index;
+        taken.add(index);
+        break;
+      }
+    }
+  }
+  return mapping;
+}
+
+function isBlankRow(cells: readonly ImportCell[]): boolean {
+  return cells.every((c) => c === undefined || (typeof c === 'string' && c.trim() === ''));
+}
+
+/** Reads CSV text (comma or semicolon, as Dutch Excel writes it); the first row holds the headers. */
+export function readCsv(text: string): ImportTable {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+  const [header = [], ...data] = parsed.data;
+  const rows: ImportRow[] = [];
+  data.forEach((cells, i) => {
+    if (!isBlankRow(cells)) rows.push({ rowNumber: i + 2, cells: cells.map((c) => (c === '' ? undefined : c)) });
+  });
+  return { headers: header.map((h) => h.trim()), rows };
+}
+
+type ExcelCellValue = unknown;
+
+/** The value of an exceljs cell as text, number or date (rich text, hyperlinks and formulas unwrapped). */
+function excelCell(value: ExcelCellValue): ImportCell {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number' || value instanceof Date) return value;
+  if (typeof value === 'boolean') return value ? 'ja' : 'nee';
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; hyperlink?: string };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return excelCell(v.result);
+    if (typeof v.text === 'string') return v.text;
+  }
+  return String(value);
+}
+
+/** Reads the first worksheet of an .xlsx file; the first row holds the headers. */
+export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<ImportTable> {
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  // exceljs's types ask for a Node Buffer; a plain ArrayBuffer is what it reads in both Node and the browser.
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as never);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { headers: [], rows: [] };
+  const headers: string[] = [];
+  const rows: ImportRow[] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: ImportCell[] = [];
+    for (let c = 1; c <= width; c += 1) cells.push(excelCell(row.getCell(c).value));
+    if (rowNumber === 1) {
+      headers.push(...cells.map((c) => (c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c).trim())));
+    } else if (!isBlankRow(cells)) {
+      rows.push({ rowNumber, cells });
+    }
+  });
+  return { headers, rows };
+}
+
+/** Reads an .xlsx or .csv file by its name. */
+export async function readImportFile(name: string, data: ArrayBuffer | Uint8Array): Promise<ImportTable> {
+  if (/\.xlsx$/i.test(name)) return readXlsx(data);
+  if (/\.csv$/i.test(name) || /\.txt$/i.test(name)) return readCsv(new TextDecoder('utf-8').decode(data));
+  throw new ImportFileError(name);
+}
+
+/** The file is neither .xlsx nor .csv. */
+export class ImportFileError extends Error {
+  override readonly name = 'ImportFileError';
+  constructor(readonly fileName: string) {
+    super(`Het bestand "${fileName}" is geen .xlsx- of .csv-bestand.`);
+  }
+}
+
+// ---------- cells → values ----------
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A date cell as a calendar date. Excel date cells arrive as Dates at UTC midnight; text may be
+ * `2026-03-31`, or Dutch `31-3-2026`, `31/03/2026`, `31.03.2026`. Anything else is returned as
+ * text, so that validation reports it.
+ */
+export function importDate(cell: ImportCell): CalendarDate | string | undefined {
+  if (cell === undefined) return undefined;
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return 'ongeldige datum';
+    return `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())}`;
+  }
+  const text = String(cell).trim();
+  if (text === '') return undefined;
+  if (isValidCalendarDate(text)) return text;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})T/.exec(text);
+  if (iso && isValidCalendarDate(`${iso[1]}-${iso[2]}-${iso[3]}`)) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (dutch) {
+    const candidate = `${dutch[3]}-${pad(Number(dutch[2]))}-${pad(Number(dutch[1]))}`;
+    if (isValidCalendarDate(candidate)) return candidate;
+  }
+  return text;
+}
+
+const cellText = (cell: ImportCell): string | undefined => {
+  if (cell === undefined) return undefined;
+  const text = (cell instanceof Date ? importDate(cell) ?? '' : String(cell)).trim();
+  return text === '' ? undefined : text;
+};
+
+const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** A choice matched without regard to case and spaces; an unknown value is kept so validation names it. */
+function choice<C extends string>(text: string | undefined, allowed: readonly C[], aliases: Record<string, C> = {}): C | string | undefined {
+  if (text === undefined) return undefined;
+  const s = squash(text);
+  return allowed.find((a) => squash(a) === s) ?? aliases[s] ?? text;
+}
+
+function number(cell: ImportCell): number | string | undefined {
+  if (cell === undefined) return undefined;
+  if (typeof cell === 'number') return cell;
+  const text = String(cell).trim();
+  if (text === '') return undefined;
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+const DIT_KWARTAAL_ALIASES: Record<string, 'wel' | 'niet'> = { ja: 'wel', nee: 'niet', yes: 'wel', no: 'niet', 'niet dit kwartaal': 'niet', 'wel dit kwartaal': 'wel' };
+const DOMEIN_ALIASES: Record<string, (typeof DOMEINEN)[number]> = { fysiek: 'Fysiek Domein', sociaal: 'Sociaal Domein', cmt: 'Concern' };
+
+// ---------- the dry run ----------
+
+export type ImportProblem = { field?: ImportField; value?: string; message: string };
+
+export type DryRunRow = {
+  rowNumber: number;
+  /** What apply would do with the row; `invalid` rows block the whole import. */
+  action: 'create' | 'update' | 'unchanged' | 'invalid';
+  /** The item as it would be stored (also for invalid rows, as far as it could be read). */
+  item: PortfolioItem;
+  /** The existing item a create-or-update matched (ClientKey, or title and domain). */
+  existing?: Loaded<PortfolioItem>;
+  problems: ImportProblem[];
+};
+
+export type DryRun = {
+  rows: DryRunRow[];
+  creates: number;
+  updates: number;
+  unchanged: number;
+  /** Rows with at least one problem: while there are any, nothing can be written. */
+  invalid: number;
+  ok: boolean;
+};
+
+export type ImportContext = {
+  items: readonly Loaded<PortfolioItem>[];
+  users: readonly PersonRef[];
+  /** SharePoint item id of each action number; links are checked and written with it. */
+  actieIdByNummer: ReadonlyMap<string, string>;
+};
+
+const matchKey = (titel: string, domein: string) => `${squash(titel)}|${squash(domein)}`;
+
+/** A stable ClientKey for a new item: readable slug plus a short hash of title and domain (unique key ≤ 64). */
+export function importKey(titel: string, domein: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of matchKey(titel, domein)) {
+    hash ^= ch.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  const slug = titel
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
+  return `${slug || 'item'}-${hash.toString(36)}`;
+}
+
+const PATH_TO_FIELD: Record<string, ImportField> = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, f]));
+
+function findPerson(text: string, users: readonly PersonRef[]): PersonRef | undefined {
+  const s = squash(text);
+  return users.find((u) => squash(u.displayName) === s || (u.email !== undefined && squash(u.email) === s));
+}
+
+/**
+ * Turns mapped rows into what an import would write, and lists every row's problems: each field
+ * checked by the domain's validation (unknown domain, phase or status, bad date, missing title, ...),
+ * unknown people and actions, and rows that name the same initiative twice. Writes nothing.
+ * A row that matches an existing item (same ClientKey, or same title and domain) updates it; columns
+ * that are not mapped keep the item's current values.
+ */
+export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context: ImportContext): DryRun {
+  const byKey = new Map(context.items.map((i) => [i.value.key, i]));
+  const byTitle = new Map(context.items.map((i) => [matchKey(i.value.titel, i.value.domein), i]));
+  const seen = new Map<string, number>();
+  const rows: DryRunRow[] = table.rows.map((row) => {
+    const has = (field: ImportField) => mapping[field] !== undefined;
+    const cell = (field: ImportField): ImportCell => (mapping[field] === undefined ? undefined : row.cells[mapping[field]]);
+    const problems: ImportProblem[] = [];
+
+    const keyText = cellText(cell('key'));
+    const titel = cellText(cell('titel'));
+    const domein = choice(cellText(cell('domein')), DOMEINEN, DOMEIN_ALIASES);
+    const existing =
+      (keyText !== undefined ? byKey.get(keyText) : undefined) ??
+      (titel !== undefined && domein !== undefined ? byTitle.get(matchKey(titel, domein)) : undefined);
+    const base: Partial<PortfolioItem> = existing ? { ...existing.value } : { omschrijving: '', fase: 'Idee', status: 'Op koers', ditKwartaal: 'niet', acties: [] };
+
+    const candidate: Record<string, unknown> = { ...base };
+    const set = (field: ImportField, value: unknown) => {
+      if (!has(field)) return;
+      if (value === undefined) delete candidate[field];
+      else candidate[field] = value;
+    };
+    set('titel', titel);
+    set('omschrijving', cellText(cell('omschrijving')) ?? '');
+    set('domein', domein);
+    set('fase', choice(cellText(cell('fase')), PORTFOLIO_FASEN));
+    set('status', choice(cellText(cell('status')), PORTFOLIO_STATUSSEN));
+    set('statusToelichting', cellText(cell('statusToelichting')));
+    set('prioriteit', number(cell('prioriteit')));
+    set('ditKwartaal', choice(cellText(cell('ditKwartaal')), KWARTAAL_KEUZES, DIT_KWARTAAL_ALIASES) ?? 'niet');
+    set('start', importDate(cell('start')));
+    set('einde', importDate(cell('einde')));
+    const actiesText = cellText(cell('acties'));
+    set('acties', actiesText === undefined ? [] : actiesText.split(/[,;\s]+/).filter((a) => a !== ''));
+    for (const role of ['opdrachtgever', 'informatiemanager'] as const) {
+      const text = cellText(cell(role));
+      if (!has(role)) continue;
+      if (text === undefined) {
+        delete candidate[role];
+        continue;
+      }
+      const person = findPerson(text, context.users);
+      if (person) candidate[role] = person;
+      else {
+        delete candidate[role];
+        problems.push({ field: role, value: text, message: `Onbekende persoon "${text}": kies iemand die op de SharePoint-site bekend is.` });
+      }
+    }
+    candidate.key = existing?.value.key ?? keyText ?? (titel && domein ? importKey(titel, String(domein)) : `rij-${row.rowNumber}`);
+
+    const validation = validatePortfolioItem(candidate);
+    if (!validation.ok) {
+      for (const issue of validation.issues) {
+        const field = PATH_TO_FIELD[issue.path.split('.')[0] ?? ''];
+        const raw = field ? cellText(cell(field)) : undefined;
+        problems.push({ ...(field ? { field } : {}), ...(raw !== undefined ? { value: raw } : {}), message: issue.message });
+      }
+    }
+    const item = (validation.ok ? validation.value : candidate) as PortfolioItem;
+    if (Array.isArray(item.acties)) {
+      for (const nummer of item.acties) {
+        if (context.actieIdByNummer.size > 0 && !context.actieIdByNummer.has(nummer)) {
+          problems.push({ field: 'acties', value: nummer, message: M.gekoppeldeActieOnbekend(titel ?? String(candidate.key), nummer) });
+        }
+      }
+    }
+
+    // The same initiative twice in one file: the later row is the problem.
+    const identity = existing ? `id:${existing.id}` : titel && domein ? `t:${matchKey(titel, String(domein))}` : undefined;
+    const keyIdentity = `k:${String(candidate.key)}`;
+    for (const id of [identity, keyIdentity]) {
+      if (id === undefined) continue;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        problems.push({ message: `Dubbele rij: dit initiatief staat ook op rij ${first}. Houd één rij per initiatief.` });
+        break;
+      }
+    }
+    for (const id of [identity, keyIdentity]) if (id !== undefined && !seen.has(id)) seen.set(id, row.rowNumber);
+
+    let action: DryRunRow['action'] = existing ? 'update' : 'create';
+    if (problems.length > 0) action = 'invalid';
+    else if (existing && sameStored(existing.value, item, context.actieIdByNummer)) action = 'unchanged';
+    return { rowNumber: row.rowNumber, action, item, ...(existing ? { existing } : {}), problems };
+  });
+  const count = (a: DryRunRow['action']) => rows.filter((r) => r.action === a).length;
+  const invalid = count('invalid');
+  return { rows, creates: count('create'), updates: count('update'), unchanged: count('unchanged'), invalid, ok: invalid === 0 && rows.length > 0 };
+}
+
+/** Whether writing `next` would store exactly what `current` holds (a re-import of the same file changes nothing). */
+export function sameStored(current: PortfolioItem, next: PortfolioItem, actieIdByNummer: ReadonlyMap<string, string>): boolean {
+  const a = portfolioItemToFields(current, actieIdByNummer);
+  const b = portfolioItemToFields(next, actieIdByNummer);
+  const norm = (v: unknown) => (Array.isArray(v) ? JSON.stringify([...v].sort()) : JSON.stringify(v ?? null));
+  return Object.keys(a).every((k) => norm(a[k]) === norm(b[k]));
+}

@@ -1,0 +1,243 @@
+import type { Kwartaaldoel, PersonRef, PortfolioItem } from '../domain/model.js';
+import { validateKwartaaldoel, validatePortfolioItem, type ValidationIssue } from '../domain/validation.js';
+import type { Graph } from './graph/client.js';
+import { sendBatch } from './graph/batch.js';
+import { GraphRequestError } from './graph/errors.js';
+import { ACTIE_FIELDS } from './lists/acties.js';
+import type { Loaded } from './lists/field-reader.js';
+import { KWARTAALDOEL_FIELDS, kwartaaldoelFieldNames, kwartaaldoelToFields, toKwartaaldoel } from './lists/kwartaaldoelen.js';
+import { fieldsExpand, ITEM_SELECT, lookupIdField, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
+import { PORTFOLIO_FIELDS, portfolioFieldNames, portfolioItemToFields, toPortfolioItem } from './lists/portfolio.js';
+import { siteUserFieldNames, toSiteUser } from './lists/site-users.js';
+import { createListStore, EtagConflictError } from './list-store.js';
+import { listPath } from './site.js';
+
+/** The portfolio as read from a site, with what writes need to resolve people and action links. */
+export type LoadedPortfolio = {
+  items: Loaded<PortfolioItem>[];
+  kwartaaldoelen: Loaded<Kwartaaldoel>[];
+  users: PersonRef[];
+  /** SharePoint item id of each action, by action number ("1.2" → "7"). */
+  actieIdByNummer: ReadonlyMap<string, string>;
+};
+
+/** A change to a portfolio item: any fields but its key. `undefined` clears an optional field. */
+export type PortfolioChange = Partial<Omit<PortfolioItem, 'key'>>;
+export type KwartaaldoelChange = Partial<Omit<Kwartaaldoel, 'portfolioKey' | 'kwartaal'>>;
+
+/** The item (or goal) would break a rule of the domain; `issues` carry the domain's Dutch messages. Nothing was written. */
+export class PortfolioValidationError extends Error {
+  override readonly name = 'PortfolioValidationError';
+  constructor(readonly issues: ValidationIssue[]) {
+    super(issues.map((i) => i.message).join(' '));
+  }
+}
+
+/** Someone else changed (or deleted) the item since it was read (412 on If-Match). Nothing was written. */
+export class PortfolioConflictError<T = PortfolioItem, C = PortfolioChange> extends Error {
+  override readonly name = 'PortfolioConflictError';
+  constructor(
+    readonly itemId: string,
+    readonly mine: C,
+    /** The item as it is now; undefined when it was deleted. */
+    readonly theirs: Loaded<T> | undefined,
+  ) {
+    super(theirs ? 'Dit portfolio-item is intussen door iemand anders gewijzigd.' : 'Dit portfolio-item is intussen door iemand anders verwijderd.');
+  }
+}
+
+type Page = { value: ListItem[]; '@odata.nextLink'?: string };
+
+/** The list URL for a full read of one list: only the fields the app maps. */
+export function portfolioReadUrl(siteId: string, list: string, fields: readonly string[]): string {
+  return `${listPath(siteId, list)}/items?$select=${ITEM_SELECT}&$expand=${fieldsExpand(fields)}&$top=999`;
+}
+
+/** Maps the raw items of the portfolio's lists, resolving people, goal → item and action numbers. */
+export function mapPortfolio(raw: { portfolio: ListItem[]; doelen: ListItem[]; users: ListItem[]; acties: ListItem[] }): LoadedPortfolio {
+  const users = raw.users.map(toSiteUser);
+  const userMap = new Map(users.map((u) => [u.id ?? '', u]));
+  const items = raw.portfolio.map((item) => toPortfolioItem(item, userMap));
+  const keyById = new Map(items.map((p) => [p.id, p.value.key]));
+  const actieIdByNummer = new Map<string, string>();
+  for (const a of raw.acties) {
+    const nummer = a.fields[ACTIE_FIELDS.nummer];
+    if (typeof nummer === 'string' && nummer !== '') actieIdByNummer.set(nummer, a.id);
+  }
+  return {
+    items: items.sort(byPriority),
+    kwartaaldoelen: raw.doelen.map((item) => toKwartaaldoel(item, keyById)),
+    users,
+    actieIdByNummer,
+  };
+}
+
+/** IMO priority first (1 is highest), items without a priority last, then by title. */
+export function byPriority(a: Loaded<PortfolioItem>, b: Loaded<PortfolioItem>): number {
+  const pa = a.value.prioriteit ?? Number.POSITIVE_INFINITY;
+  const pb = b.value.prioriteit ?? Number.POSITIVE_INFINITY;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.value.titel.localeCompare(b.value.titel, 'nl');
+}
+
+/**
+ * Reads portfolio items, quarter goals, site users and the actions' numbers in one `$batch`
+ * (one round trip). A page beyond the first is followed with ordinary requests.
+ */
+export async function loadPortfolio(graph: Graph, siteId: string): Promise<LoadedPortfolio> {
+  const requests = [
+    { id: 'portfolio', method: 'GET' as const, url: portfolioReadUrl(siteId, 'Portfolio', portfolioFieldNames) },
+    { id: 'doelen', method: 'GET' as const, url: portfolioReadUrl(siteId, 'Kwartaaldoelen', kwartaaldoelFieldNames) },
+    { id: 'users', method: 'GET' as const, url: portfolioReadUrl(siteId, SITE_USERS_LIST, siteUserFieldNames) },
+    { id: 'acties', method: 'GET' as const, url: portfolioReadUrl(siteId, 'Acties', [ACTIE_FIELDS.nummer]) },
+  ];
+  const responses = await sendBatch(graph, requests);
+  const raw: Record<string, ListItem[]> = {};
+  for (const response of responses) {
+    if (response.status !== 200) {
+      const body = response.body as { error?: { code?: string; message?: string } } | undefined;
+      throw new GraphRequestError(body?.error?.message ?? `Lezen van ${response.id} mislukt`, response.status, body?.error?.code ?? 'unknown', undefined, body);
+    }
+    const page = response.body as Page;
+    const all = [...page.value];
+    if (page['@odata.nextLink']) all.push(...(await graph.getAll<ListItem>(page['@odata.nextLink'])));
+    raw[response.id] = all;
+  }
+  return mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users: raw.users ?? [], acties: raw.acties ?? [] });
+}
+
+/** Which SharePoint fields a change of each model property writes. */
+const FIELDS_OF: Record<keyof PortfolioChange, readonly string[]> = {
+  titel: [PORTFOLIO_FIELDS.titel],
+  omschrijving: [PORTFOLIO_FIELDS.omschrijving],
+  domein: [PORTFOLIO_FIELDS.domein],
+  opdrachtgever: [lookupIdField(PORTFOLIO_FIELDS.opdrachtgever)],
+  informatiemanager: [lookupIdField(PORTFOLIO_FIELDS.informatiemanager)],
+  fase: [PORTFOLIO_FIELDS.fase],
+  status: [PORTFOLIO_FIELDS.status],
+  statusToelichting: [PORTFOLIO_FIELDS.statusToelichting],
+  prioriteit: [PORTFOLIO_FIELDS.prioriteit],
+  ditKwartaal: [PORTFOLIO_FIELDS.ditKwartaal],
+  start: [PORTFOLIO_FIELDS.start],
+  einde: [PORTFOLIO_FIELDS.einde],
+  acties: [`${lookupIdField(PORTFOLIO_FIELDS.acties)}@odata.type`, lookupIdField(PORTFOLIO_FIELDS.acties)],
+};
+
+/** Applies a change to an item; `undefined` values remove the optional field. */
+export function mergePortfolioChange(current: PortfolioItem, change: PortfolioChange): PortfolioItem {
+  const merged: PortfolioItem = { ...current, ...change };
+  for (const key of Object.keys(change) as (keyof PortfolioChange)[]) {
+    if (change[key] === undefined) delete (merged as Record<string, unknown>)[key];
+  }
+  return merged;
+}
+
+/**
+ * Checks a changed item against the domain's rules, and that people are site users and linked
+ * actions exist, before anything is written.
+ */
+export function checkPortfolioItem(item: PortfolioItem, context: Pick<LoadedPortfolio, 'actieIdByNummer'>): ValidationResult {
+  const issues: ValidationIssue[] = [];
+  const validation = validatePortfolioItem(item);
+  if (!validation.ok) issues.push(...validation.issues);
+  for (const role of ['opdrachtgever', 'informatiemanager'] as const) {
+    const person = item[role];
+    if (person && !person.id) issues.push({ path: role, message: 'Kies een persoon die op de SharePoint-site bekend is.' });
+  }
+  item.acties.forEach((nummer, i) => {
+    if (context.actieIdByNummer.size > 0 && !context.actieIdByNummer.has(nummer)) {
+      issues.push({ path: `acties.${i}`, message: `Actie ${nummer} bestaat niet. Verwijder of corrigeer de koppeling.` });
+    }
+  });
+  return issues.length === 0 && validation.ok ? { ok: true, value: validation.value } : { ok: false, issues };
+}
+type ValidationResult = { ok: true; value: PortfolioItem } | { ok: false; issues: ValidationIssue[] };
+
+/** The SharePoint fields of only the changed properties of an item. */
+export function portfolioChangeToFields(merged: PortfolioItem, change: PortfolioChange, actieIdByNummer: ReadonlyMap<string, string>): Record<string, unknown> {
+  const all = portfolioItemToFields(merged, actieIdByNummer);
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(change) as (keyof PortfolioChange)[]) {
+    for (const name of FIELDS_OF[key] ?? []) fields[name] = all[name];
+  }
+  return fields;
+}
+
+export type PortfolioStore = {
+  /** Validates, then writes only the changed fields with If-Match; a 412 becomes a PortfolioConflictError with their version. */
+  update(current: Loaded<PortfolioItem>, change: PortfolioChange): Promise<Loaded<PortfolioItem>>;
+  /** Validates, then creates the item; its key is the ClientKey, so a lost answer never makes a duplicate. */
+  create(item: PortfolioItem): Promise<Loaded<PortfolioItem>>;
+  createKwartaaldoel(doel: Kwartaaldoel): Promise<Loaded<Kwartaaldoel>>;
+  updateKwartaaldoel(current: Loaded<Kwartaaldoel>, change: KwartaaldoelChange): Promise<Loaded<Kwartaaldoel>>;
+};
+
+/**
+ * Reads and writes the portfolio with the same guarantees as the actions: validation first,
+ * If-Match on every update (typed conflict with their version), ClientKey on every create.
+ */
+export function createPortfolioStore(graph: Graph, siteId: string, context: LoadedPortfolio): PortfolioStore {
+  const items = createListStore(graph, siteId, 'Portfolio');
+  const doelen = createListStore(graph, siteId, 'Kwartaaldoelen');
+  const userMap = new Map(context.users.map((u) => [u.id ?? '', u]));
+  const toItem = (item: ListItem) => toPortfolioItem(item, userMap);
+  const idByKey = new Map(context.items.map((i) => [i.value.key, i.id]));
+  const keyById = new Map(context.items.map((i) => [i.id, i.value.key]));
+  const toDoel = (item: ListItem) => toKwartaaldoel(item, keyById);
+
+  return {
+    async update(current, change) {
+      const merged = mergePortfolioChange(current.value, change);
+      const checked = checkPortfolioItem(merged, context);
+      if (!checked.ok) throw new PortfolioValidationError(checked.issues);
+      const fields = portfolioChangeToFields(checked.value, change, context.actieIdByNummer);
+      try {
+        return toItem(await items.update(current.id, current.eTag, fields, portfolioFieldNames));
+      } catch (error) {
+        if (error instanceof EtagConflictError) throw new PortfolioConflictError(current.id, change, error.current ? toItem(error.current) : undefined);
+        throw error;
+      }
+    },
+
+    async create(item) {
+      const checked = checkPortfolioItem(item, context);
+      if (!checked.ok) throw new PortfolioValidationError(checked.issues);
+      const created = toItem(await items.create(portfolioItemToFields(checked.value, context.actieIdByNummer), checked.value.key, PORTFOLIO_FIELDS.clientKey));
+      idByKey.set(created.value.key, created.id);
+      keyById.set(created.id, created.value.key);
+      return created;
+    },
+
+    async createKwartaaldoel(doel) {
+      const validation = validateKwartaaldoel(doel);
+      if (!validation.ok) throw new PortfolioValidationError(validation.issues);
+      const portfolioId = idByKey.get(validation.value.portfolioKey);
+      if (!portfolioId) throw new PortfolioValidationError([{ path: 'portfolioKey', message: `Het portfolio-item "${doel.portfolioKey}" bestaat niet.` }]);
+      // Goals have no ClientKey column: a plain create (no blind retry on an ambiguous failure).
+      const fields = kwartaaldoelToFields(validation.value, portfolioId);
+      const created = await graph.post<ListItem>(`${listPath(siteId, 'Kwartaaldoelen')}/items`, { fields });
+      return toDoel(await doelen.get(created.id, kwartaaldoelFieldNames));
+    },
+
+    async updateKwartaaldoel(current, change) {
+      const merged: Kwartaaldoel = { ...current.value, ...change };
+      for (const key of Object.keys(change) as (keyof KwartaaldoelChange)[]) {
+        if (change[key] === undefined) delete (merged as Record<string, unknown>)[key];
+      }
+      const validation = validateKwartaaldoel(merged);
+      if (!validation.ok) throw new PortfolioValidationError(validation.issues);
+      const portfolioId = idByKey.get(merged.portfolioKey) ?? '';
+      const all = kwartaaldoelToFields(validation.value, portfolioId);
+      const fields: Record<string, unknown> = { [KWARTAALDOEL_FIELDS.titel]: all[KWARTAALDOEL_FIELDS.titel] };
+      for (const key of Object.keys(change) as (keyof KwartaaldoelChange)[]) fields[KWARTAALDOEL_FIELDS[key]] = all[KWARTAALDOEL_FIELDS[key]];
+      try {
+        return toDoel(await doelen.update(current.id, current.eTag, fields, kwartaaldoelFieldNames));
+      } catch (error) {
+        if (error instanceof EtagConflictError) {
+          throw new PortfolioConflictError<Kwartaaldoel, KwartaaldoelChange>(current.id, change, error.current ? toDoel(error.current) : undefined);
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,441 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  Switch,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState, type FormEvent } from 'react';
+import { createMtsStore, checkMTChange, mayEditMT, MTConflictError, MTValidationError, type MTChange, type MTRegistration } from '../../../../data/mts-store.js';
+import { DOMEINEN, type Domein } from '../../../../domain/model.js';
+import type { ValidationIssue } from '../../../../domain/validation.js';
+import { formatInstant } from '../../../i18n/format.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
+import type { MessageKey } from '../../../i18n/nl.js';
+import { describeError } from '../../../lib/errors.js';
+import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { useJobStatus } from '../hooks/use-job-status.js';
+import { useMtSettings } from '../hooks/use-mt-settings.js';
+import { leadTimeParts, reminderStatus } from '../lib/reminder-status.js';
+import { describeScheduleText } from '../lib/schedule-words.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '64rem' },
+  muted: { color: tokens.colorNeutralForeground2 },
+  block: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground2 },
+  desc: { margin: 0, overflowWrap: 'anywhere' },
+  list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, listStyleType: 'none', margin: 0, padding: 0 },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
+  grow: { flexGrow: 1, minWidth: '14rem' },
+  actions: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+  plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** The settings view: every MT's registration, its reminder status, and the server's reminder job. */
+export function InstellingenView() {
+  const styles = useStyles();
+  const t = useT();
+  const state = useMtSettings();
+  const described = state.error !== undefined ? describeError(state.error) : undefined;
+  return (
+    <section className={styles.root} aria-labelledby="inst-title" data-testid="instellingen">
+      <div>
+        <Subtitle1 as="h2" id="inst-title" block>
+          {t('inst.title')}
+        </Subtitle1>
+        <Body1 as="p" className={styles.muted}>
+          {t('inst.intro')}
+        </Body1>
+      </div>
+      <JobBlock />
+      {state.loading && !state.data && <Spinner label={t('inst.loading')} />}
+      {described && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{t('inst.loadError', { detail: t(described.key, { detail: described.detail ?? '' }) })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.data && state.data.mts.length === 0 && <Body1>{t('inst.none')}</Body1>}
+      {state.data && (
+        <ul className={styles.list}>
+          {state.data.mts.map((mt) => (
+            <li key={mt.id}>
+              <MtCard mt={mt} log={state.data?.herinneringen ?? []} onSaved={state.replace} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function JobBlock() {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const state = useJobStatus();
+  const when = (iso: string | undefined) => (iso ? formatInstant(iso, locale) : t('inst.job.never'));
+  return (
+    <section className={styles.block} aria-labelledby="job-title" data-testid="job-status">
+      <Subtitle2 as="h3" id="job-title">
+        {t('inst.job.title')}
+      </Subtitle2>
+      {state.kind === 'loading' && <Spinner size="tiny" label={t('inst.job.loading')} />}
+      {state.kind === 'none' && <Body1>{t('inst.job.none')}</Body1>}
+      {state.kind === 'error' && <Body1>{t('inst.job.error', { detail: state.detail })}</Body1>}
+      {state.kind === 'job' && (
+        <>
+          <dl className={styles.facts}>
+            <dt className={styles.term}>{t('inst.job.lastRun')}</dt>
+            <dd className={styles.desc}>{state.job.running ? t('inst.job.running') : when(state.job.lastRunEndedAt)}</dd>
+            <dt className={styles.term}>{t('inst.job.nextRun')}</dt>
+            <dd className={styles.desc}>{when(state.job.nextRunAt)}</dd>
+            <dt className={styles.term}>{t('inst.job.sent')}</dt>
+            <dd className={styles.desc} data-testid="job-sent">
+              {state.job.totals.sent}
+            </dd>
+            <dt className={styles.term}>{t('inst.job.failed')}</dt>
+            <dd className={styles.desc} data-testid="job-failed">
+              {state.job.totals.failed}
+            </dd>
+            <dt className={styles.term}>{t('inst.job.lastError')}</dt>
+            <dd className={styles.desc}>{state.job.lastError ? `${state.job.lastError.kind} (${when(state.job.lastError.at)})` : t('inst.job.noError')}</dd>
+          </dl>
+          <Caption1 className={styles.muted}>{t('inst.job.since')}</Caption1>
+        </>
+      )}
+    </section>
+  );
+}
+
+function useLeadText(): (minutes: number | undefined) => string {
+  const t = useT();
+  return (minutes) => {
+    const parts = leadTimeParts(minutes);
+    if (parts.unit === 'default') return t('inst.lead.default');
+    const key: Record<typeof parts.unit, MessageKey> = { days: 'inst.lead.days', hours: 'inst.lead.hours', minutes: 'inst.lead.minutes' };
+    return t(key[parts.unit], { count: parts.count });
+  };
+}
+
+function MtCard({ mt, log, onSaved }: { mt: MTRegistration; log: Parameters<typeof reminderStatus>[1]; onSaved: (mt: MTRegistration) => void }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const leadText = useLeadText();
+  const { me } = usePlanContext();
+  const [editing, setEditing] = useState(false);
+  const canEdit = mayEditMT(mt, me);
+  const v = mt.value;
+  const words = v.schema ? (describeScheduleText(v.schema, locale) ?? t('inst.schemaUnreadable')) : t('inst.schemaNone');
+  const headingId = `mt-${mt.id}-title`;
+  return (
+    <article className={styles.block} aria-labelledby={headingId} data-testid="mt-card" data-mt={v.key}>
+      <div className={styles.header}>
+        <Subtitle2 as="h3" id={headingId}>
+          {v.naam}
+        </Subtitle2>
+        {v.actief === false && <Badge appearance="outline" color="informative">{t('inst.inactief')}</Badge>}
+        {canEdit && !editing && (
+          <Button onClick={() => setEditing(true)} aria-label={t('inst.editLabel', { mt: v.naam })}>
+            {t('inst.edit')}
+          </Button>
+        )}
+      </div>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{t('inst.domeinen')}</dt>
+        <dd className={styles.desc}>{v.domeinen.map((d) => t(DOMEIN_LABEL[d])).join(', ')}</dd>
+        <dt className={styles.term}>{t('inst.schema')}</dt>
+        <dd className={styles.desc} data-testid="mt-schedule">
+          {words}
+        </dd>
+        <dt className={styles.term}>{t('inst.voorlooptijd')}</dt>
+        <dd className={styles.desc} data-testid="mt-lead">
+          {leadText(v.voorlooptijdMinuten)}
+        </dd>
+        <dt className={styles.term}>{t('inst.kanaal')}</dt>
+        <dd className={styles.desc} data-testid="mt-channel">
+          {v.conversationId || v.channelId ? t('inst.kanaalVerbonden') : t('inst.kanaalNiet')}
+        </dd>
+        <dt className={styles.term}>{t('inst.beheerders')}</dt>
+        <dd className={styles.desc}>{mt.beheerders.length > 0 ? mt.beheerders.map((b) => b.displayName).join(', ') : t('inst.beheerdersNone')}</dd>
+      </dl>
+      {!canEdit && (
+        <MessageBar intent="info" data-testid="mt-readonly">
+          <MessageBarBody>{t('inst.readOnly', { names: mt.beheerders.map((b) => b.displayName).join(', ') })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {editing && canEdit && <MtForm mt={mt} onDone={() => setEditing(false)} onSaved={onSaved} />}
+      <MtStatus mt={mt} log={log} />
+    </article>
+  );
+}
+
+type Draft = { domeinen: Domein[]; schema: string; lead: string; teamId: string; channelId: string; actief: boolean; beheerders: string[] };
+
+function draftOf(mt: MTRegistration): Draft {
+  const v = mt.value;
+  return {
+    domeinen: [...v.domeinen],
+    schema: v.schema ?? '',
+    lead: v.voorlooptijdMinuten === undefined ? '' : String(v.voorlooptijdMinuten),
+    teamId: v.teamId ?? '',
+    channelId: v.channelId ?? '',
+    actief: v.actief !== false,
+    beheerders: mt.beheerders.map((b) => b.id),
+  };
+}
+
+/** The change a draft makes to an MT: only the fields that differ. */
+function changeOf(mt: MTRegistration, draft: Draft): { change: MTChange; leadInvalid: boolean } {
+  const before = draftOf(mt);
+  const change: MTChange = {};
+  if (draft.domeinen.join('|') !== before.domeinen.join('|')) change.domeinen = draft.domeinen;
+  if (draft.schema.trim() !== before.schema.trim()) change.schema = draft.schema.trim() || undefined;
+  const leadText = draft.lead.trim();
+  const leadInvalid = leadText !== '' && !/^-?\d+$/.test(leadText);
+  if (!leadInvalid && leadText !== before.lead) change.voorlooptijdMinuten = leadText === '' ? undefined : Number(leadText);
+  if (draft.teamId.trim() !== before.teamId) change.teamId = draft.teamId.trim() || undefined;
+  if (draft.channelId.trim() !== before.channelId) change.channelId = draft.channelId.trim() || undefined;
+  if (draft.actief !== before.actief) change.actief = draft.actief;
+  if ([...draft.beheerders].sort().join('|') !== [...before.beheerders].sort().join('|')) change.beheerders = draft.beheerders;
+  return { change, leadInvalid };
+}
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'conflict' } | { kind: 'deleted' } | { kind: 'invalid' } | { kind: 'failed'; detail: string };
+
+function MtForm({ mt, onDone, onSaved }: { mt: MTRegistration; onDone: () => void; onSaved: (mt: MTRegistration) => void }) {
+  const styles = useStyles();
+  const t = useT();
+  const { session, siteId, plan } = usePlanContext();
+  const [base, setBase] = useState(mt);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(mt));
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
+  const users = useMemo(() => [...(plan?.users ?? [])].filter((u) => u.id).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [plan?.users]);
+  const { change, leadInvalid } = changeOf(base, draft);
+  const issues = useMemo(() => {
+    const own = checkMTChange(base.value, change).issues;
+    return leadInvalid ? [...own.filter((i) => i.path !== 'voorlooptijdMinuten'), { path: 'voorlooptijdMinuten', message: t('inst.voorlooptijdGetal') }] : own;
+  }, [base, JSON.stringify(change), leadInvalid, t]);
+  const all = [...issues, ...serverIssues.filter((s) => !issues.some((i) => i.path === s.path))];
+  const messageFor = (path: string) => {
+    const found = all.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
+    return found.length > 0 ? { validationState: 'error' as const, validationMessage: [...new Set(found)].join(' ') } : {};
+  };
+  const idBase = `mt-${mt.id}`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (issues.length > 0) {
+      setSaveState({ kind: 'invalid' });
+      return;
+    }
+    if (!siteId) return;
+    setSaveState({ kind: 'saving' });
+    try {
+      const s = await session();
+      const saved = await createMtsStore(s.graph, siteId).update(base, change);
+      onSaved(saved);
+      setSaveState({ kind: 'idle' });
+      onDone();
+    } catch (error) {
+      if (error instanceof MTValidationError) {
+        setServerIssues(error.issues);
+        setSaveState({ kind: 'invalid' });
+      } else if (error instanceof MTConflictError) {
+        if (error.theirs) {
+          // Their version becomes the base (shown above); the person's own edits stay in the draft.
+          setBase(error.theirs);
+          onSaved(error.theirs);
+          setSaveState({ kind: 'conflict' });
+        } else {
+          setSaveState({ kind: 'deleted' });
+        }
+      } else {
+        const described = describeError(error);
+        setSaveState({ kind: 'failed', detail: t(described.key, { detail: described.detail ?? '' }) });
+      }
+    }
+  };
+
+  return (
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={t('inst.editLabel', { mt: mt.value.naam })} data-testid="mt-form" noValidate>
+      {saveState.kind === 'conflict' && (
+        <MessageBar intent="warning" layout="multiline" data-testid="mt-conflict">
+          <MessageBarBody>{t('inst.conflict')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {saveState.kind === 'deleted' && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('inst.deleted')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {saveState.kind === 'invalid' && all.length > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('inst.invalid')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {saveState.kind === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('inst.saveFailed', { detail: '' })}</MessageBarTitle>
+            {saveState.detail}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={t('inst.domeinen')} {...messageFor('domeinen')}>
+        <div role="group" aria-label={t('inst.domeinen')} className={styles.row}>
+          {DOMEINEN.map((d) => (
+            <Checkbox
+              key={d}
+              label={t(DOMEIN_LABEL[d])}
+              checked={draft.domeinen.includes(d)}
+              onChange={(_, data) => setDraft((x) => ({ ...x, domeinen: data.checked ? DOMEINEN.filter((o) => o === d || x.domeinen.includes(o)) : x.domeinen.filter((o) => o !== d) }))}
+            />
+          ))}
+        </div>
+      </Field>
+      <Field label={t('inst.schema')} hint={t('inst.schemaHint')} {...messageFor('schema')}>
+        <Textarea value={draft.schema} resize="vertical" onChange={(_, data) => setDraft((x) => ({ ...x, schema: data.value }))} />
+      </Field>
+      <div className={styles.row}>
+        <Field label={t('inst.voorlooptijdField')} hint={t('inst.voorlooptijdHint')} {...messageFor('voorlooptijdMinuten')}>
+          <Input type="number" inputMode="numeric" min={0} step={15} value={draft.lead} onChange={(_, data) => setDraft((x) => ({ ...x, lead: data.value }))} />
+        </Field>
+        <Field label={t('inst.teamId')} className={styles.grow} {...messageFor('teamId')}>
+          <Input value={draft.teamId} onChange={(_, data) => setDraft((x) => ({ ...x, teamId: data.value }))} />
+        </Field>
+        <Field label={t('inst.channelId')} className={styles.grow} {...messageFor('channelId')}>
+          <Input value={draft.channelId} onChange={(_, data) => setDraft((x) => ({ ...x, channelId: data.value }))} />
+        </Field>
+      </div>
+      <Switch label={t('inst.actief')} checked={draft.actief} onChange={(_, data) => setDraft((x) => ({ ...x, actief: data.checked }))} />
+      <Field label={t('inst.beheerders')} hint={t('inst.beheerdersHint')} {...messageFor('beheerders')}>
+        <Dropdown
+          id={`${idBase}-beheerders`}
+          multiselect
+          selectedOptions={draft.beheerders}
+          value={users.filter((u) => draft.beheerders.includes(u.id ?? '')).map((u) => u.displayName).join(', ') || base.beheerders.map((b) => b.displayName).join(', ')}
+          placeholder={t('inst.beheerdersNone')}
+          onOptionSelect={(_, data) => setDraft((x) => ({ ...x, beheerders: data.selectedOptions }))}
+        >
+          {users.map((u) => (
+            <Option key={u.id} value={u.id ?? ''}>
+              {u.displayName}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={saveState.kind === 'saving'}>
+          {saveState.kind === 'saving' ? t('inst.saving') : t('inst.save')}
+        </Button>
+        <Button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function MtStatus({ mt, log }: { mt: MTRegistration; log: Parameters<typeof reminderStatus>[1] }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const { now, plan } = usePlanContext();
+  const status = useMemo(() => reminderStatus(mt, log, now), [mt, log, now]);
+  const userName = (id: string | undefined) => (id ? (plan?.users.find((u) => u.id === id)?.displayName ?? id) : t('common.unknown'));
+  const when = (iso: string) => formatInstant(iso, locale);
+  const noNextKey: Record<NonNullable<typeof status.noNext>, MessageKey> = {
+    inactive: 'inst.status.noNext.inactive',
+    'no-schedule': 'inst.status.noNext.noSchedule',
+    'invalid-schedule': 'inst.status.noNext.invalid',
+    'none-soon': 'inst.status.noNext.noneSoon',
+  };
+  const headingId = `mt-${mt.id}-status`;
+  return (
+    <section aria-labelledby={headingId} data-testid="mt-status">
+      <Subtitle2 as="h4" id={headingId}>
+        {t('inst.status.title')}
+      </Subtitle2>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{t('inst.status.next')}</dt>
+        <dd className={styles.desc} data-testid="mt-next-meeting">
+          {status.next ? when(status.next.meeting.toISOString()) : t(noNextKey[status.noNext ?? 'none-soon'])}
+        </dd>
+        {status.next && (
+          <>
+            <dt className={styles.term}>{t('inst.status.reminderAt')}</dt>
+            <dd className={styles.desc} data-testid="mt-next-reminder">
+              {when(status.next.reminderAt.toISOString())}
+            </dd>
+          </>
+        )}
+        <dt className={styles.term}>{t('inst.status.lastSent')}</dt>
+        <dd className={styles.desc} data-testid="mt-last-sent">
+          {status.lastSent ? (
+            <>
+              {t('inst.status.lastSentFor', { time: when(status.lastSent.moment) })}{' '}
+              {status.lastSent.besprokenOp
+                ? t('inst.status.besproken', { name: userName(status.lastSent.besprokenDoorId), time: when(status.lastSent.besprokenOp) })
+                : t('inst.status.nietBesproken')}
+            </>
+          ) : (
+            t('inst.status.lastSentNone')
+          )}
+        </dd>
+      </dl>
+      {status.failed.length > 0 && (
+        <MessageBar intent="error" layout="multiline" data-testid="mt-failed">
+          <MessageBarBody>
+            <MessageBarTitle>{t('inst.status.failed')}</MessageBarTitle>
+            <ul className={styles.plain}>
+              {status.failed.map((h) => (
+                <li key={h.sleutel}>{t('inst.status.failedItem', { time: when(h.moment), error: h.fout ?? t('common.unknown') })}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {status.unfinished.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="mt-unfinished">
+          <MessageBarBody>
+            <MessageBarTitle>{t('inst.status.unfinished')}</MessageBarTitle>
+            <ul className={styles.plain}>
+              {status.unfinished.map((h) => (
+                <li key={h.sleutel}>{t('inst.status.unfinishedItem', { time: when(h.moment) })}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useState } from 'react';
+import { loadMTSettings, type MTRegistration, type MTSettingsData } from '../../../../data/mts-store.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+
+/** How far back the status view reads the reminder log. */
+const LOG_DAYS = 90;
+
+export type MtSettingsState = {
+  data?: MTSettingsData;
+  error?: unknown;
+  loading: boolean;
+  reload(): void;
+  /** Puts a saved (or the other person's) version of an MT in place. */
+  replace(mt: MTRegistration): void;
+};
+
+/** The MTs and their recent reminder log, read once through the tab's Graph session (one `$batch`). */
+export function useMtSettings(): MtSettingsState {
+  const { session, siteId, now } = usePlanContext();
+  const [data, setData] = useState<MTSettingsData | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [attempt, setAttempt] = useState(0);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    if (!siteId) return;
+    let cancelled = false;
+    setLoading(true);
+    setError(undefined);
+    session()
+      .then((s) => loadMTSettings(s.graph, siteId, new Date(now.getTime() - LOG_DAYS * 86_400_000)))
+      .then((loaded) => {
+        if (!cancelled) setData(loaded);
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(e);
+      })
+      .finally(() => {
+        if (!cancelled) setLoading(false);
+      });
+    return () => {
+      cancelled = true;
+    };
+    // `now` ticks every minute; reading again each minute is not wanted.
+  }, [session, siteId, attempt]);
+
+  const reload = useCallback(() => setAttempt((a) => a + 1), []);
+  const replace = useCallback((mt: MTRegistration) => setData((d) => (d ? { ...d, mts: d.mts.map((m) => (m.id === mt.id ? mt : m)) } : d)), []);
+  return { ...(data ? { data } : {}), ...(error !== undefined ? { error } : {}), loading, reload, replace };
+}

@@ -1,0 +1,212 @@
+import {
+  Body1,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type ChangeEvent } from 'react';
+import type { ImportOutcome } from '../../../../data/portfolio-import-apply.js';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping, type DryRun, type ImportTable } from '../../../../data/portfolio-import.js';
+import { useT } from '../../../i18n/i18n.js';
+import type { PortfolioState } from '../api/use-portfolio.js';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: 'min(960px, 96vw)' },
+  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  mapping: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  tableWrap: { maxHeight: '40vh', overflowY: 'auto' },
+  table: { width: '100%', borderCollapse: 'collapse' },
+  th: { textAlign: 'start', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, position: 'sticky', top: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  td: { verticalAlign: 'top', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  file: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300 },
+});
+
+/**
+ * The import in four steps: choose a file, check the column mapping, dry run (every row's problems, nothing
+ * written), then import all rows or none.
+ */
+export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState; onClose: () => void }) {
+  const styles = useStyles();
+  const t = useT();
+  const [table, setTable] = useState<ImportTable | undefined>();
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [dryRun, setDryRun] = useState<DryRun | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
+  const [outcome, setOutcome] = useState<ImportOutcome | undefined>();
+  const busy = progress !== undefined;
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    setTable(undefined);
+    setDryRun(undefined);
+    setOutcome(undefined);
+    setError(undefined);
+    if (!file) return;
+    try {
+      const m = await import('../../../../data/portfolio-import.js');
+      const read = await m.readImportFile(file.name, await file.arrayBuffer());
+      setTable(read);
+      setMapping(m.suggestMapping(read.headers));
+    } catch (err) {
+      setError(t('pf.import.readFailed', { detail: err instanceof Error ? err.message : String(err) }));
+    }
+  };
+
+  const runDryRun = async () => {
+    if (!table || !portfolio.data) return;
+    const m = await import('../../../../data/portfolio-import.js');
+    setOutcome(undefined);
+    setDryRun(m.dryRunImport(table, mapping, portfolio.data));
+  };
+
+  const apply = async () => {
+    if (!dryRun || !portfolio.data) return;
+    const data = portfolio.data;
+    setProgress({ done: 0, total: dryRun.creates + dryRun.updates });
+    try {
+      const [{ applyImport }, { graph }] = await Promise.all([import('../../../../data/portfolio-import-apply.js'), portfolio.session()]);
+      const result = await applyImport(graph, portfolio.siteId, dryRun, data.actieIdByNummer, { onProgress: (done, total) => setProgress({ done, total }) });
+      setOutcome(result);
+      setDryRun(undefined);
+      portfolio.reload();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  const problemRows = dryRun?.rows.filter((r) => r.problems.length > 0) ?? [];
+  const columnOptions = table?.headers.map((h, i) => ({ value: String(i), label: h || `#${i + 1}` })) ?? [];
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && !busy && onClose()}>
+      <DialogSurface className={styles.surface} data-testid="import-dialog">
+        <DialogBody>
+          <DialogTitle>{t('pf.import.title')}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <Field label={t('pf.import.file')} hint={t('pf.import.fileHint')}>
+              {(fieldProps) => <input {...fieldProps} type="file" accept=".xlsx,.csv" className={styles.file} onChange={(e) => void onFile(e)} disabled={busy} data-testid="import-file" />}
+            </Field>
+            {error && (
+              <MessageBar intent="error">
+                <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            )}
+            {table && (
+              <fieldset className={styles.mapping}>
+                <legend>{t('pf.import.mapping')}</legend>
+                {IMPORT_FIELDS.map((field) => (
+                  <Field key={field} label={IMPORT_FIELD_LABELS[field]}>
+                    <Select
+                      value={mapping[field] === undefined ? '' : String(mapping[field])}
+                      disabled={busy}
+                      onChange={(_, d) => {
+                        const next = { ...mapping };
+                        if (d.value === '') delete next[field];
+                        else next[field] = Number(d.value);
+                        setMapping(next);
+                        setDryRun(undefined);
+                      }}
+                    >
+                      <option value="">{t('pf.import.notImported')}</option>
+                      {columnOptions.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                ))}
+              </fieldset>
+            )}
+            {dryRun && (
+              <>
+                <Body1 data-testid="dry-run-summary">
+                  {t('pf.import.summary', { rows: dryRun.rows.length, creates: dryRun.creates, updates: dryRun.updates, unchanged: dryRun.unchanged, invalid: dryRun.invalid })}
+                </Body1>
+                {problemRows.length > 0 && (
+                  <>
+                    <MessageBar intent="error" layout="multiline">
+                      <MessageBarBody>
+                        <MessageBarTitle>{t('pf.import.problemsTitle')}</MessageBarTitle>
+                        {t('pf.import.problems')}
+                      </MessageBarBody>
+                    </MessageBar>
+                    <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t('pf.import.problemsTitle')}>
+                      <table className={styles.table} data-testid="dry-run-problems">
+                        <thead>
+                          <tr>
+                            <th scope="col" className={styles.th}>{t('pf.import.row')}</th>
+                            <th scope="col" className={styles.th}>{t('pf.import.field')}</th>
+                            <th scope="col" className={styles.th}>{t('pf.import.value')}</th>
+                            <th scope="col" className={styles.th}>{t('pf.import.problem')}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {problemRows.flatMap((r) =>
+                            r.problems.map((p, i) => (
+                              <tr key={`${r.rowNumber}-${i}`} data-row={r.rowNumber}>
+                                <td className={styles.td}>{r.rowNumber}</td>
+                                <td className={styles.td}>{p.field ? IMPORT_FIELD_LABELS[p.field] : ''}</td>
+                                <td className={styles.td}>{p.value ?? ''}</td>
+                                <td className={styles.td}>{p.message}</td>
+                              </tr>
+                            )),
+                          )}
+                        </tbody>
+                      </table>
+                    </div>
+                  </>
+                )}
+              </>
+            )}
+            {progress && <Spinner size="small" label={t('pf.import.busy', { done: progress.done, total: progress.total })} />}
+            {outcome?.ok === true && (
+              <MessageBar intent="success" data-testid="import-outcome">
+                <MessageBarBody>{t('pf.import.done', { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged })}</MessageBarBody>
+              </MessageBar>
+            )}
+            {outcome?.ok === false && (
+              <MessageBar intent="error" layout="multiline" data-testid="import-outcome">
+                <MessageBarBody>
+                  <MessageBarTitle>{t('pf.import.failedTitle')}</MessageBarTitle>
+                  {t('pf.import.failed', { row: outcome.failure.rowNumber, reason: outcome.failure.message, deleted: outcome.rolledBack.deleted, restored: outcome.rolledBack.restored })}
+                  {outcome.rollbackFailures.length > 0 && ` ${t('pf.import.rollbackFailed', { rows: outcome.rollbackFailures.map((f) => f.rowNumber).join(', ') })}`}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose} disabled={busy}>
+              {t('common.close')}
+            </Button>
+            {table && (
+              <Button onClick={() => void runDryRun()} disabled={busy}>
+                {t('pf.import.dryRun')}
+              </Button>
+            )}
+            {dryRun && (
+              <Button appearance="primary" onClick={() => void apply()} disabled={busy || !dryRun.ok || dryRun.creates + dryRun.updates === 0}>
+                {t('pf.import.apply', { count: dryRun.creates + dryRun.updates })}
+              </Button>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

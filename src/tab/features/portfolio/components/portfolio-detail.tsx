@@ -1,0 +1,344 @@
+import {
+  Body1,
+  Button,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  OverlayDrawer,
+  Select,
+  Subtitle2,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type PortfolioItem } from '../../../../domain/model.js';
+import type { Loaded } from '../../../../data/lists/field-reader.js';
+import { PortfolioConflictError, PortfolioValidationError } from '../../../../data/portfolio-store.js';
+import { useT } from '../../../i18n/i18n.js';
+import type { MessageKey } from '../../../i18n/nl.js';
+import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { useMediaQuery } from '../../../lib/use-media-query.js';
+import type { PortfolioState } from '../api/use-portfolio.js';
+import { changedFormFields, clearDraft, fieldOfPath, formToChange, loadDraft, saveDraft, toForm, type FormField, type PortfolioForm } from '../lib/portfolio-form.js';
+import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
+
+const useStyles = makeStyles({
+  body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXXL },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  dt: { color: tokens.colorNeutralForeground2 },
+  dd: { margin: 0 },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+const LABEL: Record<FormField, MessageKey> = {
+  titel: 'pf.col.titel',
+  omschrijving: 'pf.detail.omschrijving',
+  fase: 'pf.col.fase',
+  status: 'pf.col.status',
+  statusToelichting: 'pf.detail.statusToelichting',
+  prioriteit: 'pf.col.prioriteit',
+  ditKwartaal: 'pf.col.ditKwartaal',
+  opdrachtgeverId: 'pf.detail.opdrachtgever',
+  informatiemanagerId: 'pf.detail.informatiemanager',
+  start: 'pf.detail.start',
+  einde: 'pf.detail.einde',
+  acties: 'pf.detail.acties',
+};
+
+type Conflict = { theirs: Loaded<PortfolioItem> | undefined };
+
+/** An initiative's detail: its facts, linked actions and quarter goals, and its edit form (validation, If-Match, draft). */
+export function PortfolioDetail({
+  id,
+  portfolio,
+  onClose,
+  onOpenActie,
+  canEdit,
+}: {
+  id: string;
+  portfolio: PortfolioState;
+  onClose: () => void;
+  onOpenActie: (id: string) => void;
+  canEdit: boolean;
+}) {
+  const styles = useStyles();
+  const t = useT();
+  const titleId = useId();
+  const narrow = useMediaQuery('(max-width: 640px)');
+  const { plan, userKey } = usePlanContext();
+  const item = portfolio.data?.items.find((i) => i.id === id);
+  const users = portfolio.data?.users ?? [];
+  const draft = useMemo(() => loadDraft(userKey, id), [userKey, id]);
+  const [editing, setEditing] = useState(draft !== undefined);
+  const [base, setBase] = useState<Loaded<PortfolioItem> | undefined>(draft?.base ?? item);
+  const [form, setForm] = useState<PortfolioForm | undefined>(draft?.form ?? (item ? toForm(item.value) : undefined));
+  const [issues, setIssues] = useState<Partial<Record<FormField, string>>>({});
+  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | undefined>(draft ? { intent: 'info', text: t('pf.detail.draftRestored') } : undefined);
+  const [conflict, setConflict] = useState<Conflict | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!editing && item) {
+      setBase(item);
+      setForm(toForm(item.value));
+    }
+  }, [item, editing]);
+
+  if (!item || !form || !base) {
+    return (
+      <OverlayDrawer open position="end" onOpenChange={(_, d) => !d.open && onClose()} aria-label={t('pf.detail.notFound')}>
+        <DrawerBody>
+          <Body1>{t('pf.detail.notFound')}</Body1>
+          <Button onClick={onClose}>{t('common.close')}</Button>
+        </DrawerBody>
+      </OverlayDrawer>
+    );
+  }
+
+  const update = (field: FormField, value: string) => {
+    const next = { ...form, [field]: value };
+    setForm(next);
+    saveDraft(userKey, { itemId: id, base, form: next, savedAt: new Date().toISOString() });
+  };
+
+  const save = async (onto: Loaded<PortfolioItem>) => {
+    setBusy(true);
+    setIssues({});
+    setMessage(undefined);
+    try {
+      const store = await portfolio.store();
+      const saved = await store.update(onto, formToChange(onto.value, form, users));
+      portfolio.replaceItem(saved);
+      clearDraft(userKey, id);
+      setConflict(undefined);
+      setEditing(false);
+      setBase(saved);
+      setForm(toForm(saved.value));
+      setMessage({ intent: 'success', text: t('pf.detail.saved') });
+    } catch (error) {
+      if (error instanceof PortfolioValidationError) {
+        const byField: Partial<Record<FormField, string>> = {};
+        for (const issue of error.issues) {
+          const f = fieldOfPath(issue.path) ?? 'titel';
+          byField[f] ??= issue.message;
+        }
+        setIssues(byField);
+        setMessage({ intent: 'error', text: t('pf.detail.invalid') });
+      } else if (error instanceof PortfolioConflictError) {
+        setConflict({ theirs: error.theirs as Loaded<PortfolioItem> | undefined });
+      } else {
+        setMessage({ intent: 'error', text: t('pf.detail.saveFailed', { detail: error instanceof Error ? error.message : String(error) }) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(base);
+  };
+
+  const takeTheirs = () => {
+    if (conflict?.theirs) portfolio.replaceItem(conflict.theirs);
+    clearDraft(userKey, id);
+    setConflict(undefined);
+    setEditing(false);
+    portfolio.reload();
+  };
+
+  const actieByNummer = new Map((plan?.acties ?? []).map((a) => [a.value.nummer, a]));
+  const doelen = (portfolio.data?.kwartaaldoelen ?? []).filter((d) => d.value.portfolioKey === item.value.key).sort((a, b) => b.value.kwartaal.localeCompare(a.value.kwartaal));
+  const v = item.value;
+  const text = (field: FormField, multiline = false) => (
+    <Field label={t(LABEL[field])} validationMessage={issues[field]} validationState={issues[field] ? 'error' : 'none'}>
+      {multiline ? <Textarea value={form[field]} onChange={(_, d) => update(field, d.value)} /> : <Input value={form[field]} onChange={(_, d) => update(field, d.value)} />}
+    </Field>
+  );
+  const select = (field: FormField, options: readonly { value: string; label: string }[]) => (
+    <Field label={t(LABEL[field])} validationMessage={issues[field]} validationState={issues[field] ? 'error' : 'none'}>
+      <Select value={form[field]} onChange={(_, d) => update(field, d.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+  const people = [{ value: '', label: t('pf.detail.nobody') }, ...users.map((u) => ({ value: u.id ?? '', label: u.displayName }))];
+
+  return (
+    <OverlayDrawer open position="end" size={narrow ? 'full' : 'medium'} onOpenChange={(_, d) => !d.open && onClose()} aria-labelledby={titleId} data-testid="portfolio-detail">
+      <DrawerHeader>
+        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('common.close')} icon={<DismissRegular />} onClick={onClose} />}>
+          <span id={titleId}>{v.titel}</span>
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody>
+        <div className={styles.body}>
+          {message && (
+            <MessageBar intent={message.intent}>
+              <MessageBarBody>{message.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          {conflict && (
+            <MessageBar intent="warning" layout="multiline" data-testid="portfolio-conflict">
+              <MessageBarBody>
+                <MessageBarTitle>{t('pf.detail.conflictTitle')}</MessageBarTitle>
+                {conflict.theirs
+                  ? t('pf.detail.conflict', { fields: changedFormFields(base.value, conflict.theirs.value).map((f) => t(LABEL[f])).join(', ') })
+                  : t('pf.detail.deleted')}
+              </MessageBarBody>
+              <MessageBarActions>
+                {conflict.theirs && (
+                  <Button appearance="primary" disabled={busy} onClick={() => conflict.theirs && void save(conflict.theirs)}>
+                    {t('pf.detail.applyMine')}
+                  </Button>
+                )}
+                <Button onClick={takeTheirs}>{t('pf.detail.takeTheirs')}</Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {!editing ? (
+            <>
+              <dl className={styles.facts}>
+                <dt className={styles.dt}>{t('pf.col.domein')}</dt>
+                <dd className={styles.dd}>{t(DOMEIN_LABEL[v.domein])}</dd>
+                <dt className={styles.dt}>{t('pf.col.fase')}</dt>
+                <dd className={styles.dd}>{v.fase}</dd>
+                <dt className={styles.dt}>{t('pf.col.status')}</dt>
+                <dd className={styles.dd}>
+                  <StatusBadge status={v.status} /> {v.statusToelichting}
+                </dd>
+                <dt className={styles.dt}>{t('pf.col.prioriteit')}</dt>
+                <dd className={styles.dd} data-testid="detail-prioriteit">
+                  {v.prioriteit ?? t('pf.noRank')} <DitKwartaalBadge value={v.ditKwartaal} />
+                </dd>
+                <dt className={styles.dt}>{t('pf.detail.opdrachtgever')}</dt>
+                <dd className={styles.dd}>{v.opdrachtgever?.displayName ?? '–'}</dd>
+                <dt className={styles.dt}>{t('pf.detail.informatiemanager')}</dt>
+                <dd className={styles.dd}>{v.informatiemanager?.displayName ?? '–'}</dd>
+                <dt className={styles.dt}>{t('pf.col.periode')}</dt>
+                <dd className={styles.dd}>{[v.start, v.einde].map((d) => d ?? '…').join(' – ')}</dd>
+              </dl>
+              {v.omschrijving && <Body1 as="p">{v.omschrijving}</Body1>}
+              {canEdit && (
+                <div>
+                  <Button appearance="primary" onClick={() => setEditing(true)}>
+                    {t('pf.detail.edit')}
+                  </Button>
+                </div>
+              )}
+            </>
+          ) : (
+            <form className={styles.form} onSubmit={onSubmit} noValidate aria-label={t('pf.detail.edit')}>
+              {text('titel')}
+              {text('omschrijving', true)}
+              <div className={styles.row}>
+                {select('fase', PORTFOLIO_FASEN.map((f) => ({ value: f, label: f })))}
+                {select('status', PORTFOLIO_STATUSSEN.map((s) => ({ value: s, label: s })))}
+              </div>
+              {text('statusToelichting', true)}
+              <div className={styles.row}>
+                {text('prioriteit')}
+                {select('ditKwartaal', KWARTAAL_KEUZES.map((k) => ({ value: k, label: t(k === 'wel' ? 'pf.wel' : 'pf.niet') })))}
+              </div>
+              {select('opdrachtgeverId', people)}
+              {select('informatiemanagerId', people)}
+              <div className={styles.row}>
+                <Field label={t('pf.detail.start')} validationMessage={issues.start} validationState={issues.start ? 'error' : 'none'}>
+                  <Input type="date" value={form.start} onChange={(_, d) => update('start', d.value)} />
+                </Field>
+                <Field label={t('pf.detail.einde')} validationMessage={issues.einde} validationState={issues.einde ? 'error' : 'none'}>
+                  <Input type="date" value={form.einde} onChange={(_, d) => update('einde', d.value)} />
+                </Field>
+              </div>
+              <Field label={t('pf.detail.acties')} hint={t('pf.detail.actiesHint')} validationMessage={issues.acties} validationState={issues.acties ? 'error' : 'none'}>
+                <Input value={form.acties} onChange={(_, d) => update('acties', d.value)} />
+              </Field>
+              <div className={styles.buttons}>
+                <Button appearance="primary" type="submit" disabled={busy}>
+                  {busy ? t('pf.detail.saving') : t('pf.detail.save')}
+                </Button>
+                <Button
+                  onClick={() => {
+                    clearDraft(userKey, id);
+                    setEditing(false);
+                    setIssues({});
+                    setConflict(undefined);
+                    setMessage(undefined);
+                    setBase(item);
+                    setForm(toForm(item.value));
+                  }}
+                >
+                  {t('common.cancel')}
+                </Button>
+              </div>
+            </form>
+          )}
+          <section aria-labelledby={`${titleId}-acties`}>
+            <Subtitle2 as="h3" id={`${titleId}-acties`}>
+              {t('pf.detail.acties')}
+            </Subtitle2>
+            {v.acties.length === 0 ? (
+              <Body1 as="p">{t('pf.detail.noActies')}</Body1>
+            ) : (
+              <ul className={styles.list} data-testid="linked-acties">
+                {v.acties.map((nummer) => {
+                  const actie = actieByNummer.get(nummer);
+                  return (
+                    <li key={nummer}>
+                      {actie ? (
+                        <Link
+                          href={`#/actie/${encodeURIComponent(actie.id)}`}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            onOpenActie(actie.id);
+                          }}
+                        >
+                          {nummer} {actie.value.titel}
+                        </Link>
+                      ) : (
+                        nummer
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+          {doelen.length > 0 && (
+            <section aria-labelledby={`${titleId}-doelen`}>
+              <Subtitle2 as="h3" id={`${titleId}-doelen`}>
+                {t('pf.tab.kwartaal')}
+              </Subtitle2>
+              <ul className={styles.list}>
+                {doelen.map((d) => (
+                  <li key={d.id}>
+                    {d.value.kwartaal}: {d.value.doel}
+                    {d.value.behaald ? ` · ${t(`pf.behaald.${d.value.behaald}`)}` : ''}
+                    {d.value.reden ? ` · ${d.value.reden}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      </DrawerBody>
+    </OverlayDrawer>
+  );
+}

@@ -1,0 +1,194 @@
+import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Tab, TabList, tokens, ToggleButton } from '@fluentui/react-components';
+import { ArrowDownloadRegular, ArrowSortRegular, ArrowUploadRegular } from '@fluentui/react-icons';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { amsterdamDate } from '../../../../domain/dates.js';
+import type { Domein } from '../../../../domain/model.js';
+import { useT } from '../../../i18n/i18n.js';
+import { describeError } from '../../../lib/errors.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { usePortfolio } from '../api/use-portfolio.js';
+import { groupItems, inScope, portfolioParams, portfolioQuery, priorityRanking, quarterRows, timeline, type GroupBy, type PortfolioQuery, type PortfolioTab } from '../lib/portfolio-view-model.js';
+import { GroupedTables, PriorityTable, QuarterTable, TimelineTable } from './portfolio-tables.js';
+
+const PortfolioDetail = lazy(() => import('./portfolio-detail.js').then((m) => ({ default: m.PortfolioDetail })));
+const ImportDialog = lazy(() => import('./import-dialog.js').then((m) => ({ default: m.ImportDialog })));
+
+const useStyles = makeStyles({
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalS} 0` },
+  label: { color: tokens.colorNeutralForeground2 },
+  count: { color: tokens.colorNeutralForeground2 },
+  panel: { marginTop: tokens.spacingVerticalM, overflowX: 'auto' },
+  bar: { marginTop: tokens.spacingVerticalS },
+});
+
+const TAB_LABEL = { overzicht: 'pf.tab.overzicht', prioriteiten: 'pf.tab.prioriteiten', kwartaal: 'pf.tab.kwartaal', tijdlijn: 'pf.tab.tijdlijn' } as const;
+
+/** Starts a download of bytes as a file (works in a Teams frame and a browser alike). */
+function download(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The ICT portfolio of the tab's domain (all domains for the CMT): grouped by phase or status, the IMO's
+ * priorities, this quarter's goals against last quarter's outcome, and a quarter timeline. Import and export.
+ */
+export function PortfolioView({
+  scope,
+  params,
+  onParamsChange,
+  onOpenActie,
+  canEdit,
+}: {
+  scope?: Domein | undefined;
+  params: URLSearchParams;
+  onParamsChange: (params: URLSearchParams, options?: { replace?: boolean }) => void;
+  onOpenActie: (id: string) => void;
+  canEdit: boolean;
+}) {
+  const styles = useStyles();
+  const t = useT();
+  const { now, plan } = usePlanContext();
+  const portfolio = usePortfolio();
+  const query = useMemo(() => portfolioQuery(params), [params]);
+  const setQuery = useCallback((next: PortfolioQuery) => onParamsChange(portfolioParams(next)), [onParamsChange]);
+  const [importing, setImporting] = useState(false);
+  const [exportError, setExportError] = useState<string | undefined>();
+
+  const items = useMemo(() => inScope(portfolio.data?.items ?? [], scope), [portfolio.data, scope]);
+  const open = useCallback((id: string) => setQuery({ ...query, itemId: id }), [query, setQuery]);
+  const { itemId: _closed, ...withoutItem } = query;
+  const close = useCallback(() => setQuery(withoutItem), [setQuery, withoutItem]);
+
+  const exportPortfolio = useCallback(async () => {
+    setExportError(undefined);
+    try {
+      const m = await import('../../../../data/portfolio-export.js');
+      const keys = new Set(items.map((i) => i.value.key));
+      const bytes = await m.exportPortfolioXlsx(
+        items.map((i) => i.value),
+        (portfolio.data?.kwartaaldoelen ?? []).map((d) => d.value).filter((d) => keys.has(d.portfolioKey)),
+      );
+      download(bytes, m.exportFileName('portfolio', amsterdamDate(now)), m.XLSX_MIME);
+    } catch (error) {
+      setExportError(error instanceof Error ? error.message : String(error));
+    }
+  }, [items, portfolio.data, now]);
+
+  const exportActies = useCallback(async () => {
+    setExportError(undefined);
+    try {
+      const m = await import('../../../../data/portfolio-export.js');
+      const acties = (plan?.acties ?? []).map((a) => a.value).filter((a) => !scope || a.domeinen.includes(scope));
+      download(await m.exportActiesXlsx(acties), m.exportFileName('acties', amsterdamDate(now)), m.XLSX_MIME);
+    } catch (error) {
+      setExportError(error instanceof Error ? error.message : String(error));
+    }
+  }, [plan, scope, now]);
+
+  if (portfolio.status === 'loading') return <Spinner label={t('pf.loading')} />;
+  if (portfolio.status === 'error' || !portfolio.data) {
+    const d = describeError(portfolio.error);
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('pf.loadFailed')}</MessageBarTitle>
+          {t(d.key, { detail: d.detail ?? '' })}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={portfolio.reload}>{t('app.retry')}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+
+  const ranking = query.tab === 'prioriteiten' ? priorityRanking(items) : [];
+  const quarter = query.tab === 'kwartaal' ? quarterRows(items, portfolio.data.kwartaaldoelen, now) : undefined;
+  const grid = query.tab === 'tijdlijn' ? timeline(items, now) : undefined;
+
+  return (
+    <section aria-labelledby="portfolio-title" data-testid="portfolio-view">
+      <div className={styles.head}>
+        <div>
+          <Subtitle1 as="h2" id="portfolio-title">
+            {t('pf.title')}
+          </Subtitle1>{' '}
+          <Body1 className={styles.count}>{t('pf.count', { count: items.length })}</Body1>
+        </div>
+        <div className={styles.actions}>
+          {canEdit && (
+            <Button icon={<ArrowUploadRegular />} onClick={() => setImporting(true)}>
+              {t('pf.import.open')}
+            </Button>
+          )}
+          <Button icon={<ArrowDownloadRegular />} onClick={() => void exportPortfolio()}>
+            {t('pf.export.portfolio')}
+          </Button>
+          <Button icon={<ArrowDownloadRegular />} onClick={() => void exportActies()}>
+            {t('pf.export.acties')}
+          </Button>
+        </div>
+      </div>
+      {exportError && (
+        <MessageBar intent="error" className={styles.bar}>
+          <MessageBarBody>{t('pf.export.failed', { detail: exportError })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <TabList selectedValue={query.tab} onTabSelect={(_, data) => setQuery({ ...query, tab: data.value as PortfolioTab })} aria-label={t('pf.tabs')}>
+        {(Object.keys(TAB_LABEL) as PortfolioTab[]).map((tab) => (
+          <Tab key={tab} value={tab}>
+            {t(TAB_LABEL[tab])}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.panel} role="tabpanel" aria-label={t(TAB_LABEL[query.tab])}>
+        {items.length === 0 ? (
+          <Body1>{t('pf.empty')}</Body1>
+        ) : query.tab === 'overzicht' ? (
+          <>
+            <div className={styles.toolbar} role="group" aria-label={t('pf.groupBy')}>
+              <span className={styles.label}>{t('pf.groupBy')}</span>
+              {(['fase', 'status'] as GroupBy[]).map((g) => (
+                <ToggleButton key={g} size="small" checked={query.group === g} onClick={() => setQuery({ ...query, group: g })}>
+                  {t(g === 'fase' ? 'pf.group.fase' : 'pf.group.status')}
+                </ToggleButton>
+              ))}
+              <Button size="small" icon={<ArrowSortRegular />} onClick={() => setQuery({ ...query, dir: query.dir === 'asc' ? 'desc' : 'asc' })}>
+                {t(query.dir === 'asc' ? 'pf.sortAsc' : 'pf.sortDesc')}
+              </Button>
+            </div>
+            <GroupedTables groups={groupItems(items, query.group, query.dir)} onOpen={open} />
+          </>
+        ) : query.tab === 'prioriteiten' ? (
+          <>
+            <Body1 as="p">{t('pf.prio.intro')}</Body1>
+            <PriorityTable ranking={ranking} onOpen={open} />
+          </>
+        ) : query.tab === 'kwartaal' && quarter ? (
+          quarter.rows.length === 0 ? (
+            <Body1>{t('pf.kw.empty')}</Body1>
+          ) : (
+            <QuarterTable kwartaal={quarter.kwartaal} vorig={quarter.vorig} rows={quarter.rows} onOpen={open} />
+          )
+        ) : grid ? (
+          <>
+            <TimelineTable quarters={grid.quarters} rows={grid.rows} onOpen={open} />
+            {grid.undated.length > 0 && <Body1 as="p">{t('pf.tl.undated', { titles: grid.undated.map((i) => i.value.titel).join(', ') })}</Body1>}
+          </>
+        ) : null}
+      </div>
+      <Suspense fallback={null}>
+        {query.itemId && <PortfolioDetail id={query.itemId} portfolio={portfolio} onClose={close} onOpenActie={onOpenActie} canEdit={canEdit} />}
+        {importing && <ImportDialog portfolio={portfolio} onClose={() => setImporting(false)} />}
+      </Suspense>
+    </section>
+  );
+}

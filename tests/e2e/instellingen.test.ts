@@ -1,0 +1,106 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beheerdersToFields } from '../../src/data/lists/mts.js';
+import { loadMTSettings } from '../../src/data/mts-store.js';
+import { startTestRun } from '../support/local-run.js';
+import { launchChromium, screenshotPath } from './support/browser.js';
+import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+
+let run: Awaited<ReturnType<typeof startTestRun>>;
+let browser: Browser;
+let client: Awaited<ReturnType<typeof otherClient>>;
+let siteId: string;
+const MT_KEY = 'cmt';
+
+async function readMt() {
+  const { mts } = await loadMTSettings(client.graph, siteId, new Date('2020-01-01T00:00:00Z'));
+  const mt = mts.find((m) => m.value.key === MT_KEY);
+  if (!mt) throw new Error(`no MT ${MT_KEY}`);
+  return mt;
+}
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await startTestRun();
+  browser = await launchChromium();
+  client = await otherClient(run.appUrl);
+  const plan = await client.plan();
+  siteId = plan.siteId;
+  // The CMT names one Beheerder: the information manager of Sociaal Domein.
+  const beheerder = plan.users.find((u) => u.email === UPN.imSociaal);
+  if (!beheerder?.id) throw new Error('persona not on the site');
+  const mt = await readMt();
+  await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${mt.id}/fields`, beheerdersToFields([beheerder.id]));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await run?.close();
+});
+
+async function open(upn: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await personaContext(browser, upn);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${run.appUrl}/#/instellingen`);
+  await page.getByTestId('instellingen').waitFor();
+  await page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`).waitFor();
+  return { page, errors };
+}
+
+describe('the Instellingen view', () => {
+  it('a Beheerder sees the schedule in words and the next meeting, changes the lead time, and it is stored in SharePoint', async () => {
+    const { page, errors } = await open(UPN.imSociaal);
+    await expect(page.getByRole('link', { name: 'Instellingen' }).getAttribute('aria-current')).resolves.toBe('page');
+    const card = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`);
+    await expect(card.getByTestId('mt-schedule').innerText()).resolves.toBe('elke dinsdag 09:00');
+    await expect(card.getByTestId('mt-lead').innerText()).resolves.toBe('1 dag(en) ervoor');
+    // The local run gives the CMT the Playground's team (PLAYGROUND_MT); the other MTs have none yet.
+    await expect(card.getByTestId('mt-channel').innerText()).resolves.toBe('verbonden');
+    await expect(page.locator('[data-testid="mt-card"][data-mt="mt-bedrijfsvoering"]').getByTestId('mt-channel').innerText()).resolves.toBe('niet verbonden');
+    // The next meeting is a Tuesday at 09:00 (Amsterdam), its reminder a day earlier.
+    await expect(card.getByTestId('mt-next-meeting').innerText()).resolves.toMatch(/09:00/);
+    await expect(card.getByTestId('mt-next-reminder').innerText()).resolves.toMatch(/09:00/);
+    await expect(card.getByTestId('mt-last-sent').innerText()).resolves.toBe('Nog niets verstuurd.');
+    await expect(page.getByTestId('job-status').innerText()).resolves.toContain('Geen herinneringstaak op deze server.');
+    expect(await card.getByTestId('mt-readonly').count()).toBe(0);
+
+    await card.getByRole('button', { name: 'CMT wijzigen' }).click();
+    const form = card.getByRole('form', { name: 'CMT wijzigen' });
+    // A schedule that is no rule gets the specific Dutch message inline, and is not saved.
+    await form.getByRole('textbox', { name: /Vergaderschema/ }).fill('FREQ=WEEKLY;BYDAY=XX;BYHOUR=9');
+    await expect(form.getByText('Het onderdeel "BYDAY=XX" van het vergaderschema is niet geldig.', { exact: false }).count()).resolves.toBe(1);
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByText('Controleer de gemarkeerde velden.').waitFor();
+    expect((await readMt()).value.schema).toBe('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0');
+    await form.getByRole('textbox', { name: /Vergaderschema/ }).fill('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0');
+
+    await form.getByRole('spinbutton', { name: /Voorlooptijd in minuten/ }).fill('120');
+    const violations = await seriousViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('instellingen-edit'), fullPage: true });
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => card.getByTestId('mt-lead').innerText()).toBe('2 uur ervoor');
+    expect(await card.getByTestId('mt-form').count()).toBe(0);
+    expect((await readMt()).value.voorlooptijdMinuten).toBe(120);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('someone who is not a Beheerder sees the registration read-only, with the reason', async () => {
+    const { page, errors } = await open(UPN.hr);
+    const card = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`);
+    await expect(card.getByTestId('mt-readonly').innerText()).resolves.toContain('Alleen de beheerders van dit MT (Informatiemanager Sociaal Domein)');
+    expect(await card.getByRole('button', { name: 'CMT wijzigen' }).count()).toBe(0);
+    // MTs without Beheerders stay editable for everyone.
+    expect(await page.locator('[data-testid="mt-card"][data-mt="mt-bedrijfsvoering"]').getByRole('button', { name: /wijzigen/ }).count()).toBe(1);
+    await expect(card.getByTestId('mt-next-meeting').innerText()).resolves.toMatch(/09:00/);
+    const violations = await seriousViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('instellingen-readonly'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,164 @@
+/// <reference lib="dom" />
+import { readFileSync, existsSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPortfolio } from '../../src/data/portfolio-store.js';
+import { resolveSite } from '../../src/data/site.js';
+import { startTestRun } from '../support/local-run.js';
+import { launchChromium, screenshotPath } from './support/browser.js';
+import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+
+let run: Awaited<ReturnType<typeof startTestRun>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await startTestRun();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await run?.close();
+});
+
+async function open(upn: string, path: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await personaContext(browser, upn);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${run.appUrl}/${path}`);
+  await (path.includes('portfolio') ? page.getByTestId('portfolio-view') : page.getByRole('link', { name: 'Portfolio', exact: true })).waitFor();
+  return { page, errors };
+}
+
+async function serverPortfolio() {
+  const client = await otherClient(run.appUrl);
+  const site = await resolveSite(client.graph, client.siteUrl);
+  return loadPortfolio(client.graph, site.id);
+}
+
+async function expectAccessible(page: Page, what: string) {
+  expect(await seriousViolations(page), what).toEqual([]);
+}
+
+describe('the portfolio in the tab', () => {
+  it('is in the navigation, groups by phase or status, sorts by priority, and passes axe on every view', async () => {
+    const { page, errors } = await open(UPN.portfolio, '#/roadmap');
+    // From the navigation, not only by URL.
+    await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
+    await page.getByTestId('portfolio-view').waitFor();
+    const all = await serverPortfolio();
+    await expect(page.getByTestId('portfolio-row').count()).resolves.toBe(all.items.length);
+    const phases = await page.getByTestId('portfolio-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')));
+    expect(phases[0]).toBe('Idee');
+    await expectAccessible(page, 'portfolio grouped by phase');
+
+    await page.getByRole('button', { name: 'Status', exact: true }).click();
+    await expect.poll(() => page.getByTestId('portfolio-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')))).toEqual(
+      ['Op koers', 'Aandacht', 'Kritiek'].filter((s) => all.items.some((i) => i.value.status === s)),
+    );
+    const firstKeys = () => page.locator('[data-group="Op koers"] [data-testid="portfolio-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    const asc = await firstKeys();
+    await page.getByRole('button', { name: 'Prioriteit: hoogste eerst' }).click();
+    await page.getByRole('button', { name: 'Prioriteit: laagste eerst' }).waitFor();
+    const desc = await firstKeys();
+    const ranked = (keys: (string | null)[]) => keys.filter((k) => all.items.find((i) => i.value.key === k)?.value.prioriteit !== undefined);
+    expect(ranked(desc)).toEqual(ranked(asc).reverse());
+    expect(page.url()).toContain('groep=status');
+
+    await page.getByRole('tab', { name: 'Prioriteiten' }).click();
+    await page.getByTestId('priority-table').waitFor();
+    const niet = await page.locator('[data-testid="priority-row"][data-niet="true"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    expect(niet.sort()).toEqual(all.items.filter((i) => i.value.ditKwartaal === 'niet').map((i) => i.value.key).sort());
+    await expect(page.locator('[data-testid="priority-row"][data-key="archiefwet"]').getByText('Niet dit kwartaal').count()).resolves.toBe(1);
+    await expectAccessible(page, 'priorities');
+
+    await page.getByRole('tab', { name: 'Kwartaal' }).click();
+    await page.getByTestId('quarter-table').waitFor();
+    await expectAccessible(page, 'quarter');
+    await page.getByRole('tab', { name: 'Tijdlijn' }).click();
+    await page.getByTestId('timeline-table').waitFor();
+    await expectAccessible(page, 'timeline');
+    await page.screenshot({ path: screenshotPath('portfolio-tijdlijn') });
+    expect(errors).toEqual([]);
+  });
+
+  it("shows only the channel's domain in an MT's channel tab", async () => {
+    const { page } = await open(UPN.imSociaal, '?domein=Sociaal%20Domein#/portfolio');
+    const all = await serverPortfolio();
+    const keys = await page.getByTestId('portfolio-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    expect(keys.sort()).toEqual(all.items.filter((i) => i.value.domein === 'Sociaal Domein').map((i) => i.value.key).sort());
+  });
+
+  it('edits an item with its detail panel and the change is on the site', async () => {
+    const { page, errors } = await open(UPN.portfolio, '#/portfolio');
+    await page.locator('[data-testid="portfolio-row"][data-key="burgerportaal"]').getByRole('link').click();
+    const detail = page.getByTestId('portfolio-detail');
+    await detail.waitFor();
+    await expect(detail.getByTestId('linked-acties').getByRole('link').count()).resolves.toBeGreaterThan(0);
+    await detail.getByRole('button', { name: 'Bewerken' }).click();
+    await expectAccessible(page, 'portfolio edit form');
+    // Invalid first: Kritiek without a reason is refused with the domain's message, nothing is written.
+    await detail.getByLabel('Status', { exact: true }).selectOption('Kritiek');
+    await detail.getByLabel('Toelichting status').fill('');
+    await detail.getByRole('button', { name: 'Opslaan' }).click();
+    await detail.getByText('Geef een toelichting: bij portfoliostatus Kritiek is een reden verplicht.').waitFor();
+    await detail.getByLabel('Toelichting status').fill('Leverancier levert niet');
+    await detail.getByLabel('Prioriteit').fill('2');
+    await detail.getByRole('button', { name: 'Opslaan' }).click();
+    await detail.getByText('Opgeslagen.').waitFor();
+    const saved = (await serverPortfolio()).items.find((i) => i.value.key === 'burgerportaal');
+    expect(saved?.value).toMatchObject({ status: 'Kritiek', statusToelichting: 'Leverancier levert niet', prioriteit: 2 });
+    expect(errors).toEqual([]);
+  });
+
+  it('imports a CSV: the dry run shows the bad row and writes nothing; fixed, it imports and the items appear', async () => {
+    const { page, errors } = await open(UPN.portfolio, '#/portfolio');
+    const before = (await serverPortfolio()).items.length;
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    const header = 'Initiatief;Domein;Fase;Status;Prioriteit;Dit kwartaal;Start;Einde';
+    const bad = [header, 'E2E Zaakdossier;Sociaal Domein;Idee;Op koers;30;niet;1-1-2027;31-12-2027', 'E2E Wijkapp;Wijkzaken;Idee;Op koers;31;niet;;'].join('\n');
+    await dialog.getByTestId('import-file').setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await dialog.getByRole('button', { name: 'Proefimport' }).click();
+    await dialog.getByTestId('dry-run-summary').waitFor();
+    await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('1 met problemen');
+    await expect(dialog.locator('[data-testid="dry-run-problems"] tr[data-row="3"]').innerText()).resolves.toContain('Kies een domein uit de lijst.');
+    await expect(dialog.getByRole('button', { name: /^Importeren \(/ }).isDisabled()).resolves.toBe(true);
+    await expectAccessible(page, 'import dialog with problems');
+    expect((await serverPortfolio()).items).toHaveLength(before);
+
+    await dialog.getByTestId('import-file').setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.replace('Wijkzaken', 'Fysiek Domein')) });
+    await dialog.getByRole('button', { name: 'Proefimport' }).click();
+    await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('2 nieuw');
+    await dialog.getByRole('button', { name: 'Importeren (2)' }).click();
+    await dialog.getByTestId('import-outcome').getByText('Import voltooid: 2 nieuw').waitFor();
+    await dialog.getByRole('button', { name: 'Sluiten' }).click();
+    await page.getByRole('link', { name: 'E2E Wijkapp' }).waitFor();
+    const after = (await serverPortfolio()).items;
+    expect(after).toHaveLength(before + 2);
+    expect(after.find((i) => i.value.titel === 'E2E Zaakdossier')?.value).toMatchObject({ domein: 'Sociaal Domein', start: '2027-01-01', einde: '2027-12-31', prioriteit: 30 });
+    expect(errors).toEqual([]);
+  });
+
+  it('exports the portfolio to an .xlsx with Dutch headers and real dates', async () => {
+    const { page } = await open(UPN.portfolio, '#/portfolio');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Portfolio exporteren' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^portfolio-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const path = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path) as never);
+    const ws = wb.getWorksheet('Portfolio')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['Sleutel', 'Initiatief', 'Omschrijving', 'Domein']);
+    const all = await serverPortfolio();
+    expect(ws.actualRowCount).toBe(all.items.length + 1);
+    const dated = ws.getColumn(12).values.slice(2).filter((v) => v !== null && v !== undefined);
+    expect(dated.length).toBeGreaterThan(0);
+    expect(dated.every((v) => v instanceof Date)).toBe(true);
+
+    const [acties] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Acties exporteren' }).click()]);
+    expect(acties.suggestedFilename()).toMatch(/^acties-/);
+  });
+});

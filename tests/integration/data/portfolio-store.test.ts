@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zoetermeerKwartaaldoelen, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import { createPortfolioStore, loadPortfolio, PortfolioConflictError, PortfolioValidationError, type LoadedPortfolio } from '../../../src/data/portfolio-store.js';
+import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
+import { seedSite } from '../../support/seeded-site.js';
+
+let sandbox: TestSandbox;
+let siteId: string;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  siteId = await seedSite(sandbox.graph(), sandbox.siteUrl);
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+const fresh = (): Promise<LoadedPortfolio> => loadPortfolio(sandbox.graph(), siteId);
+const find = (p: LoadedPortfolio, key: string) => {
+  const found = p.items.find((i) => i.value.key === key);
+  if (!found) throw new Error(`no portfolio item ${key}`);
+  return found;
+};
+
+describe('reading the portfolio', () => {
+  it('reads every seeded item with its people and action links, and every quarter goal, sorted by IMO priority', async () => {
+    const p = await fresh();
+    expect(p.items).toHaveLength(zoetermeerPortfolio.length);
+    expect(p.kwartaaldoelen).toHaveLength(zoetermeerKwartaaldoelen.length);
+    expect(p.items[0]?.value.prioriteit).toBe(1);
+    const zaak = find(p, 'zaaksysteem');
+    expect(zaak.value.acties).toEqual(['6.1', '6.2', '7.1']);
+    expect(zaak.value.opdrachtgever?.displayName).toBeTruthy();
+    expect(zaak.problems).toEqual([]);
+    expect(p.kwartaaldoelen.every((d) => p.items.some((i) => i.value.key === d.value.portfolioKey))).toBe(true);
+    expect(p.actieIdByNummer.size).toBe(33);
+  });
+
+  it('reads everything in one $batch round trip', async () => {
+    const calls: string[] = [];
+    const counting: typeof fetch = async (input, init) => {
+      calls.push(String(input instanceof Request ? input.url : input));
+      return fetch(input, init);
+    };
+    await loadPortfolio(sandbox.graph({ fetch: counting }), siteId);
+    expect(calls.filter((u) => !u.includes('/oauth2/'))).toHaveLength(1);
+    expect(calls.some((u) => u.endsWith('/$batch'))).toBe(true);
+  });
+});
+
+describe('editing the portfolio', () => {
+  it('writes a valid change with If-Match and reads it back with a new eTag', async () => {
+    const p = await fresh();
+    const store = createPortfolioStore(sandbox.graph(), siteId, p);
+    const before = find(p, 'burgerportaal');
+    const after = await store.update(before, { status: 'Aandacht', statusToelichting: 'Leverancier loopt achter', acties: ['6.1', '1.2'] });
+    expect(after.eTag).not.toBe(before.eTag);
+    const reread = find(await fresh(), 'burgerportaal');
+    expect(reread.value).toMatchObject({ status: 'Aandacht', statusToelichting: 'Leverancier loopt achter' });
+    expect(reread.value.acties.slice().sort()).toEqual(['1.2', '6.1']);
+  });
+
+  it('refuses an invalid change with the domain\'s Dutch message and writes nothing', async () => {
+    const p = await fresh();
+    const store = createPortfolioStore(sandbox.graph(), siteId, p);
+    const before = find(p, 'rpa');
+    const error = await store.update(before, { status: 'Kritiek', statusToelichting: undefined, einde: '2020-01-01', start: '2026-01-01' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortfolioValidationError);
+    const messages = (error as PortfolioValidationError).issues.map((i) => i.message);
+    expect(messages).toContain('Geef een toelichting: bij portfoliostatus Kritiek is een reden verplicht.');
+    expect(messages).toContain('De einddatum mag niet voor de startdatum liggen.');
+    expect(find(await fresh(), 'rpa').eTag).toBe(before.eTag);
+  });
+
+  it('two people edit one item: the second gets the typed conflict with their version, and can merge onto it', async () => {
+    const a = await fresh();
+    const b = await fresh();
+    const alice = createPortfolioStore(sandbox.graph(), siteId, a);
+    const bob = createPortfolioStore(sandbox.graph(), siteId, b);
+    await alice.update(find(a, 'archiefwet'), { prioriteit: 3 });
+    const error = await bob.update(find(b, 'archiefwet'), { fase: 'Uitvoering' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortfolioConflictError);
+    const conflict = error as PortfolioConflictError;
+    expect(conflict.mine).toEqual({ fase: 'Uitvoering' });
+    expect(conflict.theirs?.value.prioriteit).toBe(3);
+    const merged = await bob.update(conflict.theirs!, conflict.mine);
+    expect(merged.value).toMatchObject({ prioriteit: 3, fase: 'Uitvoering' });
+  });
+
+  it('creates an item once, deduplicated by its ClientKey, and adds and updates its quarter goals', async () => {
+    const p = await fresh();
+    const store = createPortfolioStore(sandbox.graph(), siteId, p);
+    const created = await store.create({
+      key: 'test-e-facturatie',
+      titel: 'Automatisering facturatieproces',
+      omschrijving: 'E-facturen automatisch verwerken.',
+      domein: 'Bedrijfsvoering',
+      fase: 'Idee',
+      status: 'Op koers',
+      ditKwartaal: 'niet',
+      start: '2026-10-01',
+      einde: '2027-03-31',
+      acties: ['7.1'],
+    });
+    expect(created.value).toMatchObject({ key: 'test-e-facturatie', start: '2026-10-01', einde: '2027-03-31', acties: ['7.1'] });
+    await expect(store.create({ ...created.value, titel: 'Dubbel' })).rejects.toThrow();
+    const doel = await store.createKwartaaldoel({ portfolioKey: 'test-e-facturatie', kwartaal: '2026-Q4', doel: 'Businesscase klaar' });
+    expect(doel.value).toMatchObject({ portfolioKey: 'test-e-facturatie', kwartaal: '2026-Q4', doel: 'Businesscase klaar' });
+    await expect(store.updateKwartaaldoel(doel, { behaald: 'nee' })).rejects.toBeInstanceOf(PortfolioValidationError);
+    const done = await store.updateKwartaaldoel(doel, { behaald: 'deels', reden: 'Capaciteit I&A' });
+    expect(done.value).toMatchObject({ behaald: 'deels', reden: 'Capaciteit I&A' });
+    const again = await fresh();
+    expect(again.items.filter((i) => i.value.key === 'test-e-facturatie')).toHaveLength(1);
+    expect(again.kwartaaldoelen.find((d) => d.value.portfolioKey === 'test-e-facturatie')?.value.behaald).toBe('deels');
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseMeetingSchedule } from '../../../src/domain/schedule.js';
+import { zoetermeerMTs } from '../../../src/domain/plan/zoetermeer.js';
+import { occurrencesBetween, reminderTime } from '../../../src/reminders/planner.js';
+import { nextMeeting, plannedReminder } from '../../../src/tab/features/instellingen/lib/next-meeting.js';
+import { leadTimeParts } from '../../../src/tab/features/instellingen/lib/reminder-status.js';
+import { describeScheduleText } from '../../../src/tab/features/instellingen/lib/schedule-words.js';
+
+describe('an MT schedule in words', () => {
+  it('says weekly and every-other-week meetings the way a secretary would', () => {
+    expect(describeScheduleText('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0', 'nl')).toBe('elke dinsdag 09:00');
+    expect(describeScheduleText('DTSTART;TZID=Europe/Amsterdam:20260108T093000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=9;BYMINUTE=30', 'nl')).toBe('om de week donderdag 09:30');
+    expect(describeScheduleText('DTSTART;TZID=Europe/Amsterdam:20260108T093000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=9;BYMINUTE=30', 'en')).toBe('every other week on Thursday 09:30');
+    expect(describeScheduleText('FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=14;BYMINUTE=15', 'nl')).toBe('elke maandag en donderdag 14:15');
+    expect(describeScheduleText('FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=10', 'nl')).toBe('elke maand op de laatste vrijdag 10:00');
+    expect(describeScheduleText('FREQ=MONTHLY;BYDAY=2TU;BYHOUR=10', 'en')).toBe('every month on the second Tuesday 10:00');
+    expect(describeScheduleText('DTSTART;TZID=Europe/Amsterdam:20260113T133000\nRRULE:FREQ=WEEKLY;INTERVAL=3', 'nl')).toBe('om de 3 weken dinsdag 13:30');
+  });
+  it('has no words for a text it cannot read, or no text', () => {
+    expect(describeScheduleText('elke dinsdag', 'nl')).toBeUndefined();
+    expect(describeScheduleText('  ', 'nl')).toBeUndefined();
+  });
+  it('names the lead time in the largest whole unit, and the default when none is set', () => {
+    expect(leadTimeParts(undefined)).toEqual({ unit: 'default' });
+    expect(leadTimeParts(0)).toEqual({ unit: 'default' });
+    expect(leadTimeParts(1440)).toEqual({ unit: 'days', count: 1 });
+    expect(leadTimeParts(120)).toEqual({ unit: 'hours', count: 2 });
+    expect(leadTimeParts(45)).toEqual({ unit: 'minutes', count: 45 });
+  });
+});
+
+describe('the next meeting in the browser agrees with the reminder job\'s planner', () => {
+  const moments = ['2026-03-27T12:00:00Z', '2026-03-29T00:30:00Z', '2026-10-24T08:00:00Z', '2026-10-25T00:30:00Z', '2026-01-05T08:59:00Z', '2026-07-01T10:00:00Z'];
+  const schedules = [...zoetermeerMTs.map((m) => m.schema ?? ''), 'FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=10', 'FREQ=DAILY;BYHOUR=7;BYMINUTE=45'];
+  for (const text of schedules) {
+    it(`for ${text.replace('\n', ' ')}`, () => {
+      const parsed = parseMeetingSchedule(text)!;
+      for (const iso of moments) {
+        const now = new Date(iso);
+        const expected = occurrencesBetween(parsed, new Date(now.getTime() + 1), new Date(now.getTime() + 120 * 86_400_000))[0]?.start;
+        const actual = nextMeeting(parsed, now);
+        expect(actual?.toISOString(), iso).toBe(expected?.toISOString());
+        for (const lead of [undefined, 1440, 90]) {
+          const fromPlanner = reminderTime(expected!, lead === undefined ? {} : { voorlooptijdMinuten: lead });
+          expect(plannedReminder(actual!, lead).toISOString(), `${iso} lead ${lead}`).toBe(fromPlanner.toISOString());
+        }
+      }
+    });
+  }
+});

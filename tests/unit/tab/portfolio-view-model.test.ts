@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { zoetermeerKwartaaldoelen, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import {
+  groupItems,
+  inScope,
+  portfolioParams,
+  portfolioQuery,
+  previousKwartaal,
+  priorityRanking,
+  quarterRows,
+  sortByPriority,
+  timeline,
+} from '../../../src/tab/features/portfolio/lib/portfolio-view-model.js';
+
+const items = zoetermeerPortfolio.map((value, i) => ({ id: String(i + 1), eTag: `"${i + 1},1"`, value, problems: [] }));
+const doelen = zoetermeerKwartaaldoelen.map((value, i) => ({ id: String(100 + i), eTag: '"1"', value, problems: [] }));
+const NOV_2026 = new Date('2026-11-03T09:00:00Z');
+
+describe('the portfolio of the tab', () => {
+  it("shows only the channel's domain; the CMT (Concern) and a tab without a domain see every domain", () => {
+    const sociaal = inScope(items, 'Sociaal Domein');
+    expect(sociaal.length).toBeGreaterThan(0);
+    expect(sociaal.every((i) => i.value.domein === 'Sociaal Domein')).toBe(true);
+    expect(inScope(items, 'Concern')).toHaveLength(items.length);
+    expect(inScope(items, undefined)).toHaveLength(items.length);
+  });
+
+  it('groups by phase in the order of the phases, each group by IMO priority, unranked last', () => {
+    const groups = groupItems(items, 'fase', 'asc');
+    expect(groups.map((g) => g.key)).toEqual(['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg', 'Afgerond', 'Gestopt'].filter((f) => items.some((i) => i.value.fase === f)));
+    const uitvoering = groups.find((g) => g.key === 'Uitvoering')!.items.map((i) => i.value.prioriteit);
+    expect(uitvoering).toEqual([...uitvoering].sort((a, b) => (a ?? 99) - (b ?? 99)));
+    expect(groupItems(items, 'status', 'asc').map((g) => g.key)).toEqual(['Op koers', 'Aandacht', 'Kritiek'].filter((s) => items.some((i) => i.value.status === s)));
+  });
+
+  it('sorts by priority both ways, and keeps items without a priority at the end either way', () => {
+    const asc = sortByPriority(items, 'asc').map((i) => i.value.prioriteit);
+    const desc = sortByPriority(items, 'desc').map((i) => i.value.prioriteit);
+    expect(asc[0]).toBe(1);
+    expect(desc[0]).toBe(Math.max(...items.map((i) => i.value.prioriteit ?? 0)));
+    expect(asc.at(-1)).toBeUndefined();
+    expect(desc.at(-1)).toBeUndefined();
+  });
+
+  it("marks the IMO's not-this-quarter items in the ranking", () => {
+    const ranking = priorityRanking(items);
+    expect(ranking.filter((r) => r.nietDitKwartaal).map((r) => r.item.value.key)).toEqual(
+      sortByPriority(items.filter((i) => i.value.ditKwartaal === 'niet'), 'asc').map((i) => i.value.key),
+    );
+    expect(ranking.find((r) => r.item.value.key === 'archiefwet')?.nietDitKwartaal).toBe(true);
+  });
+
+  it("puts this quarter's goals next to last quarter's outcome", () => {
+    expect(previousKwartaal('2026-Q1')).toBe('2025-Q4');
+    const q = quarterRows(items, doelen, NOV_2026);
+    expect(q).toMatchObject({ kwartaal: '2026-Q4', vorig: '2026-Q3' });
+    const sharepoint = q.rows.find((r) => r.item.value.key === 'informatiebeheer-sharepoint')!;
+    expect(sharepoint.previous[0]?.value).toMatchObject({ behaald: 'nee' });
+    expect(q.rows.every((r) => r.current.length + r.previous.length > 0)).toBe(true);
+  });
+
+  it('places dated items on a quarter grid, clipped to the window, and lists undated ones apart', () => {
+    const t = timeline(items, NOV_2026, 8);
+    expect(t.quarters).toEqual(['2026-Q3', '2026-Q4', '2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4', '2028-Q1', '2028-Q2']);
+    for (const r of t.rows) {
+      expect(r.from).toBeGreaterThanOrEqual(0);
+      expect(r.to).toBeGreaterThanOrEqual(r.from);
+      expect(r.to).toBeLessThan(8);
+    }
+    expect(t.undated.every((i) => !i.value.start && !i.value.einde)).toBe(true);
+  });
+
+  it('keeps its state in the URL', () => {
+    const q = portfolioQuery(new URLSearchParams('weergave=kwartaal&groep=status&volgorde=desc&item=4'));
+    expect(q).toEqual({ tab: 'kwartaal', group: 'status', dir: 'desc', itemId: '4' });
+    expect(portfolioQuery(portfolioParams(q))).toEqual(q);
+    expect(portfolioQuery(new URLSearchParams('weergave=onzin'))).toEqual({ tab: 'overzicht', group: 'fase', dir: 'asc' });
+  });
+});
