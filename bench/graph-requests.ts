@@ -13,6 +13,7 @@ import { sendBatch } from '../src/data/graph/batch.js';
 import { createClientCredentialsTokenSource } from '../src/data/graph/token-source.js';
 import { loadPlanCold, refreshPlan } from '../src/data/plan-sync.js';
 import { createActiesStore } from '../src/data/acties-store.js';
+import { loadPortfolio } from '../src/data/portfolio-store.js';
 import { prepareSite } from '../src/server/prepare-site.js';
 import { startSandbox } from '../src/sandbox/server.js';
 
@@ -55,6 +56,19 @@ async function main(): Promise<void> {
       store.bulkUpdate(cold.plan.acties.slice(1, 21).map((current) => ({ current, change: { planning: 'bench' } }))),
     );
 
+    await measure('portfolio, 15 items + quarter goals (one $batch)', () => loadPortfolio(graph, site.site.id));
+    const domeinen = ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein', 'Concern'];
+    await sendBatch(
+      graph,
+      Array.from({ length: 2000 - zoetermeerPortfolio.length }, (_, i) => ({
+        id: String(i),
+        method: 'POST' as const,
+        url: `/sites/${site.site.id}/lists/Portfolio/items`,
+        body: { fields: { Title: `Initiatief ${i}`, Domein: domeinen[i % 5], Fase: 'Uitvoering', Status: 'Op koers', Prioriteit: (i % 50) + 1, DitKwartaal: i % 3 === 0 ? 'niet' : 'wel', ClientKey: `bench:p:${i}` } },
+      })),
+    );
+    const portfolio = await measure('portfolio, 2,000 items + quarter goals', () => loadPortfolio(graph, site.site.id));
+    if (portfolio.items.length !== 2000) throw new Error(`expected 2,000 portfolio items, read ${portfolio.items.length}`);
     const extra = 5000 - zoetermeerPlan.acties.length;
     await sendBatch(
       graph,
