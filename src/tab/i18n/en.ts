@@ -3,6 +3,8 @@ import type { MessageKey } from './nl.js';
 /** English, the second language. */
 export const en: Record<MessageKey, string> = {
   'app.title': 'Digital Leadership Action Plan',
+  'list.export': 'Export to Excel',
+  'list.exportError': 'Export failed: {detail}',
   'app.subtitle': 'Municipality of Zoetermeer · {adviezen} recommendations · {acties} actions',
   'app.loading': 'Loading the action plan…',
   'app.refreshing': 'Updating…',

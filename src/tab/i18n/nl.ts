@@ -1,6 +1,8 @@
 /** Dutch, the default language. Every key must also exist in en.ts (a test checks). */
 export const nl = {
   'app.title': 'Actieplan Digitaal Leiderschap',
+  'list.export': 'Exporteren naar Excel',
+  'list.exportError': 'Exporteren is mislukt: {detail}',
   'app.subtitle': 'Gemeente Zoetermeer · {adviezen} adviezen · {acties} acties',
   'app.loading': 'Het actieplan wordt geladen…',
   'app.refreshing': 'Bijwerken…',

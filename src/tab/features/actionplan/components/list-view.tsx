@@ -1,9 +1,10 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
-import { CalendarRegular, DismissRegular, PersonRegular, ArrowSwapRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, CalendarRegular, DismissRegular, PersonRegular, ArrowSwapRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
+import { download } from '../../../lib/download.js';
 import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
@@ -17,6 +18,7 @@ const BulkDialog = lazy(() => import('./bulk-dialog.js').then((m) => ({ default:
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
   count: { color: tokens.colorNeutralForeground2 },
+  exportRow: { display: 'flex', justifyContent: 'flex-end', marginBottom: tokens.spacingVerticalS },
   bulkBar: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -54,6 +56,7 @@ export function ListView({
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState<BulkKind | undefined>();
   const [summary, setSummary] = useState<BulkSummary | undefined>();
+  const [exportError, setExportError] = useState<string | undefined>();
   const today = amsterdamDate(now);
 
   const { entries, matched } = useMemo(() => buildEntries(rows, query, today, collapsed), [rows, query, today, collapsed]);
@@ -70,6 +73,16 @@ export function ListView({
       return next;
     });
   }, []);
+  // Exports exactly what the list shows now (filters and sort applied), loaded only when asked for.
+  const exportMatched = useCallback(async () => {
+    setExportError(undefined);
+    try {
+      const m = await import('../../../../data/portfolio-export.js');
+      download(await m.exportActiesXlsx(matched.map((r) => r.actie)), m.exportFileName('acties', today), m.XLSX_MIME);
+    } catch (error) {
+      setExportError(error instanceof Error ? error.message : String(error));
+    }
+  }, [matched, today]);
   const visibleSelected = matched.filter((r) => selected.has(r.id));
   const allSelected = matched.length > 0 && visibleSelected.length === matched.length ? true : visibleSelected.length > 0 ? 'mixed' : false;
   const toggleAll = useCallback(() => {
@@ -121,6 +134,16 @@ export function ListView({
         </Body1>
       </div>
       <ListToolbar query={query} onChange={setQuery} adviezen={plan?.adviezen.map((a) => a.value) ?? []} users={plan?.users ?? []} scoped={!!scope} />
+      <div className={styles.exportRow}>
+        <Button size="small" icon={<ArrowDownloadRegular />} onClick={() => void exportMatched()} data-testid="export-acties">
+          {t('list.export')}
+        </Button>
+      </div>
+      {exportError && (
+        <MessageBar intent="error" className={styles.result}>
+          <MessageBarBody>{t('list.exportError', { detail: exportError })}</MessageBarBody>
+        </MessageBar>
+      )}
       {summary && (
         <MessageBar intent={summary.failed.length === 0 ? 'success' : 'warning'} className={styles.result} layout="multiline" data-testid="bulk-result">
           <MessageBarBody>

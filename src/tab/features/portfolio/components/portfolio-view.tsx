@@ -9,6 +9,7 @@ import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePortfolio } from '../api/use-portfolio.js';
 import { groupItems, inScope, portfolioParams, portfolioQuery, priorityRanking, quarterRows, timeline, type GroupBy, type PortfolioQuery, type PortfolioTab } from '../lib/portfolio-view-model.js';
 import { GroupedTables, PriorityTable, QuarterTable, TimelineTable } from './portfolio-tables.js';
+import { download } from '../../../lib/download.js';
 
 const PortfolioDetail = lazy(() => import('./portfolio-detail.js').then((m) => ({ default: m.PortfolioDetail })));
 const ImportDialog = lazy(() => import('./import-dialog.js').then((m) => ({ default: m.ImportDialog })));
@@ -26,16 +27,6 @@ const useStyles = makeStyles({
 const TAB_LABEL = { overzicht: 'pf.tab.overzicht', prioriteiten: 'pf.tab.prioriteiten', kwartaal: 'pf.tab.kwartaal', tijdlijn: 'pf.tab.tijdlijn' } as const;
 
 /** Starts a download of bytes as a file (works in a Teams frame and a browser alike). */
-function download(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The ICT portfolio of the tab's domain (all domains for the CMT): grouped by phase or status, the IMO's
