@@ -12,7 +12,7 @@ const layerRules = [
   { target: './src/sandbox', from: ['./src/data', './src/tab', './src/server', './src/reminders', './src/bot'], message: 'the sandbox knows nothing of the app.' },
   { target: './src/tab', from: ['./src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'the tab uses data and domain only.' },
   // Tab features never import each other (bulletproof-react): shared pieces live in tab/components or tab/lib.
-  ...featureZones(['actionplan', 'instellingen', 'mijn-acties', 'settings', 'voortgang', 'portfolio']),
+  ...featureZones(['actionplan', 'instellingen', 'mijn-acties', 'settings', 'voortgang', 'portfolio', 'vergadering']),
 ];
 
 function featureZones(features) {

@@ -2,7 +2,11 @@ import { composeAgenda, parseSnapshot, serializeSnapshot, snapshotOf, type Agend
 import type { MT } from '../domain/model.js';
 import type { Graph } from '../data/graph/client.js';
 import { groupMeetingStarts } from '../data/group-calendar.js';
+import { besluitenByOccurrenceUrl, decisionTexts } from '../data/besluiten-store.js';
+import { sendBatch } from '../data/graph/batch.js';
 import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
+import { toBesluit } from '../data/lists/besluiten.js';
+import type { ListItem } from '../data/lists/list-definition.js';
 import type { Loaded } from '../data/lists/field-reader.js';
 import type { Herinnering } from '../data/lists/herinneringen.js';
 import { loadPlanCold } from '../data/plan-sync.js';
@@ -79,6 +83,8 @@ export function agendaInputFor(
   acties: AgendaInput['acties'],
   previous: Loaded<Herinnering> | undefined,
   now: Date,
+  /** The decision texts recorded in the previous meeting (the Besluiten list), in recorded order. */
+  previousDecisions: readonly string[] = [],
 ): AgendaInput {
   const input: AgendaInput = {
     mt,
@@ -91,7 +97,40 @@ export function agendaInputFor(
   if (decision.nextOccurrenceStart) input.nextOccurrenceStart = decision.nextOccurrenceStart;
   const snapshot = parseSnapshot(previous?.value.snapshot);
   if (snapshot) input.previous = snapshot;
+  if (previousDecisions.length > 0) input.previousDecisions = previousDecisions;
   return input;
+}
+
+/**
+ * The decisions recorded for each of the given occurrence keys, read in one `$batch` (one sub-request per key, on the
+ * indexed Vergadering column). A key whose read fails (a site provisioned before the Besluiten list existed, say)
+ * gets no decisions and a warning: the reminder must not depend on it.
+ */
+async function readPreviousDecisions(graph: Graph, siteId: string, keys: readonly string[], log: JobLog): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return result;
+  try {
+    const responses = await sendBatch(
+      graph,
+      unique.map((key, i) => ({ id: String(i), method: 'GET' as const, url: besluitenByOccurrenceUrl(siteId, key) })),
+    );
+    for (const response of responses) {
+      const key = unique[Number(response.id)];
+      if (key === undefined) continue;
+      if (response.status !== 200) {
+        log({ level: 'warn', msg: 'decisions of the previous meeting not readable; the agenda goes without them', key, status: response.status });
+        continue;
+      }
+      const page = response.body as { value: ListItem[]; '@odata.nextLink'?: string };
+      const items = [...page.value];
+      if (page['@odata.nextLink']) items.push(...(await graph.getAll<ListItem>(page['@odata.nextLink'])));
+      result.set(key, decisionTexts(items.map(toBesluit)));
+    }
+  } catch (error) {
+    log({ level: 'warn', msg: 'decisions of the previous meetings not readable; the agendas go without them', error: error instanceof Error ? error.message : String(error) });
+  }
+  return result;
 }
 
 /** The last sent reminder of an MT before `before`: the baseline of "changed since the last meeting". */
@@ -136,7 +175,16 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
   }
   if (plan.toSend.length === 0) return report;
 
-  const snapshot = await loadPlanCold(deps.graph, deps.siteUrl);
+  const previousByDecision = new Map<string, Loaded<Herinnering> | undefined>();
+  for (const decision of plan.toSend) {
+    const loadedMt = data.mts.find((m) => m.value.key === decision.mtKey);
+    if (loadedMt) previousByDecision.set(decision.key, previousReminder(data.herinneringen, loadedMt.id, decision.occurrenceStart));
+  }
+  const previousKeys = [...previousByDecision.values()].flatMap((h) => (h ? [h.value.sleutel] : []));
+  const [snapshot, decisionsByKey] = await Promise.all([
+    loadPlanCold(deps.graph, deps.siteUrl),
+    readPreviousDecisions(deps.graph, deps.siteId, previousKeys, log),
+  ]);
   const acties = snapshot.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
 
   for (const decision of plan.toSend) {
@@ -153,7 +201,8 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
       report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'lost-claim' });
       continue;
     }
-    const input = agendaInputFor(decision, mt, data, acties, previousReminder(data.herinneringen, loadedMt.id, decision.occurrenceStart), deps.now);
+    const previous = previousByDecision.get(decision.key);
+    const input = agendaInputFor(decision, mt, data, acties, previous, deps.now, previous ? (decisionsByKey.get(previous.value.sleutel) ?? []) : []);
     let agenda: Agenda;
     let card: AgendaCard;
     try {

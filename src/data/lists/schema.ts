@@ -1,5 +1,6 @@
 import { actiesList } from './acties.js';
 import { adviezenList } from './adviezen.js';
+import { besluitenList } from './besluiten.js';
 import { bevindingenList } from './bevindingen.js';
 import { herinneringenList } from './herinneringen.js';
 import { kwartaaldoelenList } from './kwartaaldoelen.js';
@@ -21,5 +22,6 @@ export const siteSchema: readonly ListDefinition[] = [
   portfolioList,
   kwartaaldoelenList,
   mtsList,
+  besluitenList,
   herinneringenList,
 ];

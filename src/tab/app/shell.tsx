@@ -28,7 +28,7 @@ import { usePlanContext } from '../lib/plan/plan-context.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
 import { useScope } from './scope.js';
 import type { SignedInUser } from './sign-in.js';
-import { ActieDetail, AttentionList, InstellingenView, ListView, MijnActiesView, PortfolioView, RoadmapView, VoortgangView } from './views.js';
+import { ActieDetail, InstellingenView, ListView, MijnActiesView, PortfolioView, RoadmapView, VergaderingPanel, VoortgangView } from './views.js';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
@@ -148,7 +148,7 @@ export function Shell({ user }: { user: SignedInUser }) {
         {planState.plan && (
           <ViewSuspense>
             {compact ? (
-              <AttentionList scope={scope.domein} onOpen={openActie} />
+              <VergaderingPanel {...(scope.domein ? { domein: scope.domein } : {})} />
             ) : view === 'lijst' ? (
               <ListView scope={scope.domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} />
             ) : view === 'voortgang' ? (

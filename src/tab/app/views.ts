@@ -1,4 +1,5 @@
-import { lazy } from 'react';
+import { createElement, lazy } from 'react';
+import type { Domein } from '../../domain/model.js';
 
 /**
  * Every view is its own chunk: the first view loads only its own code (decisions.md, the 180 KB budget),
@@ -14,3 +15,11 @@ export const PortfolioView = lazy(() => import('../features/portfolio/components
 export const InstellingenView = lazy(() => import('../features/instellingen/components/instellingen-view.js').then((m) => ({ default: m.InstellingenView })));
 export const ConfigPage = lazy(() => import('../features/settings/components/config-page.js').then((m) => ({ default: m.ConfigPage })));
 export const StaticPage = lazy(() => import('../pages/static-page.js').then((m) => ({ default: m.StaticPage })));
+/**
+ * The meeting side panel. It gets the browser's next-meeting computation from the instellingen feature here, in the
+ * app layer (features do not import each other); both load only when the side panel opens.
+ */
+export const VergaderingPanel = lazy(async () => {
+  const [panel, meeting] = await Promise.all([import('../features/vergadering/components/vergadering-panel.js'), import('../features/instellingen/lib/next-meeting.js')]);
+  return { default: (props: { domein?: Domein }) => createElement(panel.VergaderingPanel, { ...props, nextMeeting: meeting.nextMeeting }) };
+});

@@ -27,6 +27,7 @@ describe('provisioning and seeding a site through Graph', () => {
       Kwartaaldoelen: zoetermeerKwartaaldoelen.length,
       MTs: zoetermeerMTs.length,
       Herinneringen: 0,
+      Besluiten: 0,
     });
     expect(result.seed?.unknownPeople).toEqual([]);
   });

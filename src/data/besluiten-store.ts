@@ -1,0 +1,71 @@
+import type { Graph } from './graph/client.js';
+import { odataQuery, odataString } from './graph/client.js';
+import { GraphRequestError } from './graph/errors.js';
+import { BESLUIT_FIELDS, BESLUITEN_LIST, besluitFieldNames, besluitToFields, toBesluit, type Besluit } from './lists/besluiten.js';
+import type { Loaded } from './lists/field-reader.js';
+import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
+import { createListStore, type ListStore } from './list-store.js';
+import { listPath } from './site.js';
+
+/**
+ * The decision log of MT meetings. A record is a create with a ClientKey (unique): a retried save after a lost answer,
+ * or a double click, lands once. Decisions of one meeting are read through the indexed `Vergadering` column.
+ */
+export type BesluitenStore = {
+  record(input: Omit<Besluit, 'clientKey'>, clientKey: string): Promise<Loaded<Besluit>>;
+  /** Everything recorded for one occurrence key, in the order it was recorded (Op, then item id). */
+  ofOccurrence(occurrenceKey: string): Promise<Loaded<Besluit>[]>;
+  /** Everything recorded for one MT (all its meetings), in recorded order. */
+  ofMt(mtId: string): Promise<Loaded<Besluit>[]>;
+};
+
+export function compareBesluiten(a: Loaded<Besluit>, b: Loaded<Besluit>): number {
+  return (a.value.op ?? '').localeCompare(b.value.op ?? '') || Number(a.id) - Number(b.id);
+}
+
+/** The decision texts of one meeting, in recorded order; ticks without text are left out. */
+export function decisionTexts(besluiten: readonly Loaded<Besluit>[]): string[] {
+  return [...besluiten]
+    .sort(compareBesluiten)
+    .map((b) => b.value.tekst.trim())
+    .filter((t) => t !== '');
+}
+
+export function besluitenByOccurrenceUrl(siteId: string, occurrenceKey: string): string {
+  return `${listPath(siteId, BESLUITEN_LIST)}/items${odataQuery({
+    $select: ITEM_SELECT,
+    $expand: fieldsExpand(besluitFieldNames),
+    $filter: `fields/${BESLUIT_FIELDS.vergadering} eq ${odataString(occurrenceKey)}`,
+    $top: 500,
+  })}`;
+}
+
+export function createBesluitenStore(graph: Graph, siteId: string, store: ListStore = createListStore(graph, siteId, BESLUITEN_LIST)): BesluitenStore {
+  return {
+    async record(input, clientKey) {
+      try {
+        return toBesluit(await store.create(besluitToFields(input), clientKey, BESLUIT_FIELDS.clientKey));
+      } catch (error) {
+        // The same save arrived before (double click, a retry from another tab): the stored one is the answer.
+        if (error instanceof GraphRequestError && error.status === 409) {
+          const page = await graph.get<{ value: ListItem[] }>(
+            `${listPath(siteId, BESLUITEN_LIST)}/items${odataQuery({ $select: ITEM_SELECT, $expand: fieldsExpand(besluitFieldNames), $filter: `fields/${BESLUIT_FIELDS.clientKey} eq ${odataString(clientKey)}`, $top: 1 })}`,
+          );
+          const existing = page.value[0];
+          if (existing) return toBesluit(existing);
+        }
+        throw error;
+      }
+    },
+    async ofOccurrence(occurrenceKey) {
+      const items = await graph.getAll<ListItem>(besluitenByOccurrenceUrl(siteId, occurrenceKey));
+      return items.map(toBesluit).sort(compareBesluiten);
+    },
+    async ofMt(mtId) {
+      const items = await graph.getAll<ListItem>(
+        `${listPath(siteId, BESLUITEN_LIST)}/items${odataQuery({ $select: ITEM_SELECT, $expand: fieldsExpand(besluitFieldNames), $filter: `fields/${BESLUIT_FIELDS.mt}LookupId eq ${Number(mtId)}`, $top: 500 })}`,
+      );
+      return items.map(toBesluit).sort(compareBesluiten);
+    },
+  };
+}

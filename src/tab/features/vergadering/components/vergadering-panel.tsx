@@ -1,0 +1,217 @@
+import { Body1, Button, Caption1, Caption1Strong, Checkbox, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { GraphRequestError, RetryExhaustedError } from '../../../../data/graph/errors.js';
+import type { MessageKey } from '../../../i18n/nl.js';
+import type { Domein } from '../../../../domain/model.js';
+import { formatInstant } from '../../../i18n/format.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
+import { useVergadering, type NextMeeting, type SaveInput } from '../hooks/use-vergadering.js';
+import { panelItems, recordedState, startOfKey, type PanelItem } from '../lib/panel-data.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '480px' },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  label: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
+  reasons: { color: tokens.colorNeutralForeground2 },
+  decide: { display: 'flex', columnGap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  input: { flexGrow: 1, minWidth: 0 },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  decisions: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** Parses `?vergadering=<ISO start>`: a deep link to one meeting (and how the tests pick one). */
+export function requestedMeeting(search: string): Date | undefined {
+  const raw = new URLSearchParams(search).get('vergadering');
+  if (!raw) return undefined;
+  const d = new Date(raw);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/**
+ * The meeting side panel "Digitalisering": this meeting's agenda (the same composition as the reminder card), a
+ * "Besproken" tick and a short decision per item, and what the previous meeting decided.
+ */
+export function VergaderingPanel({ domein, nextMeeting }: { domein?: Domein; nextMeeting?: NextMeeting }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const [requested] = useState(() => requestedMeeting(window.location.search));
+  const v = useVergadering(domein, requested, nextMeeting);
+
+  if (v.error !== undefined) {
+    return (
+      <MessageBar intent="error" data-testid="vergadering-error">
+        <MessageBarBody>{t('vergadering.loadError', { detail: v.error instanceof Error ? v.error.message : String(v.error) })}</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={v.reload}>{t('vergadering.retry')}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  if (v.loading) return <Spinner size="small" label={t('vergadering.loading')} />;
+  if (!v.mt) return <Body1 data-testid="vergadering-no-mt">{t('vergadering.noMt')}</Body1>;
+  if (!v.start || !v.agenda) return <Body1>{t('vergadering.noMeeting', { mt: v.mt.value.naam })}</Body1>;
+
+  const agenda = v.agenda;
+  const items = panelItems(agenda);
+  const state = recordedState(v.besluiten, agenda.occurrence.key);
+  return (
+    <section className={styles.root} data-testid="vergadering-panel" data-occurrence={agenda.occurrence.key} aria-labelledby="vergadering-title">
+      <div>
+        <Subtitle2 as="h2" block id="vergadering-title">
+          {t('vergadering.title')}
+        </Subtitle2>
+        <Caption1 as="p" block>{t('vergadering.intro', { mt: agenda.mt.naam, datum: formatInstant(agenda.occurrence.start, locale) })}</Caption1>
+      </div>
+      <Caption1Strong as="h3">{t('vergadering.agenda', { count: items.length })}</Caption1Strong>
+      {items.length === 0 ? (
+        <Body1>{t('vergadering.empty')}</Body1>
+      ) : (
+        <ul className={styles.list} data-testid="attention-list">
+          {items.map((item) => (
+            <AgendaRow key={`${agenda.occurrence.key}|${item.itemKey}`} item={item} recorded={state.get(item.itemKey)} save={v.save} occurrence={agenda.occurrence.key} />
+          ))}
+        </ul>
+      )}
+      <section data-testid="vorige-besluiten" aria-labelledby="vorige-title">
+        <Caption1Strong as="h3" id="vorige-title">
+          {t('vergadering.vorige')}
+        </Caption1Strong>
+        {v.previousKey && <Caption1 as="p">{t('vergadering.vorigeVan', { datum: formatInstant(startOfKey(v.previousKey), locale) })}</Caption1>}
+        {agenda.previousDecisions.length === 0 ? (
+          <Body1 as="p">{t('vergadering.geenVorige')}</Body1>
+        ) : (
+          <ul className={styles.decisions}>
+            {agenda.previousDecisions.map((d, i) => (
+              <li key={i} data-testid="vorig-besluit">
+                {d}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; reason: MessageKey; status?: string };
+
+/** Why a save failed, as a Dutch sentence (the key) plus the HTTP status where that helps the service desk. */
+function saveFailure(error: unknown): { reason: MessageKey; status?: string } {
+  if (error instanceof RetryExhaustedError) return { reason: 'vergadering.fail.busy' };
+  if (error instanceof GraphRequestError) {
+    if (error.status === 401 || error.status === 403) return { reason: 'vergadering.fail.denied' };
+    if (error.status === 404) return { reason: 'vergadering.fail.noList' };
+    if (error.status === 429) return { reason: 'vergadering.fail.busy' };
+    return { reason: 'vergadering.fail.other', status: `${error.status} ${error.code}` };
+  }
+  if (error instanceof TypeError) return { reason: 'vergadering.fail.offline' };
+  return { reason: 'vergadering.fail.other', status: error instanceof Error ? error.message : String(error) };
+}
+
+function newClientKey(occurrence: string, itemKey: string): string {
+  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return `${occurrence}|${itemKey}|${random}`.slice(0, 255);
+}
+
+function AgendaRow({
+  item,
+  recorded,
+  save,
+  occurrence,
+}: {
+  item: PanelItem;
+  recorded: { besproken: boolean; besluiten: string[] } | undefined;
+  save: (input: SaveInput) => Promise<void>;
+  occurrence: string;
+}) {
+  const styles = useStyles();
+  const t = useT();
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<SaveState>({ kind: 'idle' });
+  // One key per intended write: a retry after a failure reuses it, so a save that did land is not stored twice.
+  const [pending, setPending] = useState<{ what: string; key: string } | undefined>();
+  // The tick shows at once; it falls back to what is stored when the save fails.
+  const [ticking, setTicking] = useState<boolean | undefined>();
+  const besproken = ticking ?? recorded?.besproken ?? false;
+
+  async function write(besprokenValue: boolean, tekst: string): Promise<boolean> {
+    const what = `${besprokenValue}|${tekst}`;
+    const clientKey = pending?.what === what ? pending.key : newClientKey(occurrence, item.itemKey);
+    setPending({ what, key: clientKey });
+    setStatus({ kind: 'saving' });
+    try {
+      await save({ itemKey: item.itemKey, besproken: besprokenValue, tekst, clientKey });
+      setPending(undefined);
+      setStatus({ kind: 'saved' });
+      return true;
+    } catch (error) {
+      setStatus({ kind: 'failed', ...saveFailure(error) });
+      return false;
+    }
+  }
+
+  return (
+    <li className={styles.row} data-testid="agenda-item" data-item={item.itemKey}>
+      <span className={styles.title} data-testid={item.kind === 'actie' ? 'actie-summary' : 'portfolio-summary'} data-nummer={item.label}>
+        <span className={styles.label}>{item.label}</span>
+        {item.titel}
+      </span>
+      <Caption1 className={styles.reasons}>{item.reasons.map((r) => t(`vergadering.reason.${r}`)).join(' · ')}</Caption1>
+      <Checkbox
+        label={t('vergadering.besproken')}
+        checked={besproken}
+        disabled={status.kind === 'saving'}
+        onChange={(_, data) => {
+          const checked = data.checked === true;
+          setTicking(checked);
+          void write(checked, '').finally(() => setTicking(undefined));
+        }}
+        data-testid="besproken"
+      />
+      {recorded && recorded.besluiten.length > 0 && (
+        <ul className={styles.decisions}>
+          {recorded.besluiten.map((b, i) => (
+            <li key={i} data-testid="besluit">
+              <Caption1>{t('vergadering.recorded', { tekst: b })}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className={styles.decide}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const tekst = text.trim();
+          if (tekst === '') return;
+          void write(true, tekst).then((ok) => {
+            if (ok) setText('');
+          });
+        }}
+      >
+        <Input aria-label={t('vergadering.besluit', { item: `${item.label} ${item.titel}` })} className={styles.input} size="small" value={text} maxLength={255} placeholder={t('vergadering.besluitPlaceholder')} onChange={(_, d) => setText(d.value)} data-testid="besluit-tekst" />
+        <Button size="small" type="submit" disabled={status.kind === 'saving' || text.trim() === ''} data-testid="vastleggen">
+          {t('vergadering.vastleggen')}
+        </Button>
+      </form>
+      <div role="status" aria-live="polite">
+        {status.kind === 'saving' && <Caption1>{t('vergadering.saving')}</Caption1>}
+        {status.kind === 'saved' && <Caption1 className={styles.ok}>{t('vergadering.saved')}</Caption1>}
+      </div>
+      {status.kind === 'failed' && (
+        <MessageBar intent="error" data-testid="save-error">
+          <MessageBarBody>{t('vergadering.saveError', { detail: t(status.reason, { status: status.status ?? '' }) })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </li>
+  );
+}

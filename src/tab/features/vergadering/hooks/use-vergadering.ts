@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { occurrenceKey } from '../../../../domain/agenda.js';
+import type { Domein } from '../../../../domain/model.js';
+import { parseMeetingSchedule, type MeetingSchedule } from '../../../../domain/schedule.js';
+import { createBesluitenStore } from '../../../../data/besluiten-store.js';
+import type { Besluit } from '../../../../data/lists/besluiten.js';
+import type { Loaded } from '../../../../data/lists/field-reader.js';
+import { loadMTSettings, type MTSettingsData } from '../../../../data/mts-store.js';
+import { loadPortfolio, type LoadedPortfolio } from '../../../../data/portfolio-store.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { mtForDomein, panelAgenda } from '../lib/panel-data.js';
+
+/** The first meeting of a schedule strictly after an instant (the instellingen feature's computation, handed in). */
+export type NextMeeting = (schedule: MeetingSchedule, after: Date) => Date | undefined;
+
+/** A meeting counts as "current" until this long after its start, so the panel keeps it during the meeting. */
+const MEETING_LENGTH_MS = 4 * 3_600_000;
+const LOG_DAYS = 120;
+
+type Loadedata = { settings: MTSettingsData; portfolio: LoadedPortfolio; besluiten: Loaded<Besluit>[] };
+
+export type SaveInput = { itemKey: string; besproken: boolean; tekst: string; clientKey: string };
+
+/** Everything the side panel shows, read once (MTs + log, portfolio, the MT's decisions) and composed in the browser. */
+export function useVergadering(domein: Domein | undefined, requestedStart: Date | undefined, nextMeeting: NextMeeting | undefined) {
+  const { session, siteId, now, plan, me } = usePlanContext();
+  const [data, setData] = useState<Loadedata | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!siteId) return;
+    let cancelled = false;
+    setError(undefined);
+    void (async () => {
+      const s = await session();
+      const [settings, portfolio] = await Promise.all([loadMTSettings(s.graph, siteId, new Date(now.getTime() - LOG_DAYS * 86_400_000)), loadPortfolio(s.graph, siteId)]);
+      const mt = mtForDomein(settings.mts, domein);
+      const besluiten = mt ? await createBesluitenStore(s.graph, siteId).ofMt(mt.id) : [];
+      return { settings, portfolio, besluiten };
+    })().then(
+      (loaded) => {
+        if (!cancelled) setData(loaded);
+      },
+      (e: unknown) => {
+        if (!cancelled) setError(e);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+    // `now` ticks every minute; reading again each minute is not wanted.
+  }, [session, siteId, domein, attempt]);
+
+  const mt = data ? mtForDomein(data.settings.mts, domein) : undefined;
+  const schedule = mt?.value.schema ? parseMeetingSchedule(mt.value.schema) : undefined;
+  const start = useMemo(() => {
+    if (requestedStart) return requestedStart;
+    if (!schedule || !nextMeeting) return undefined;
+    return nextMeeting(schedule, new Date(now.getTime() - MEETING_LENGTH_MS));
+    // Recomputed when the minute ticks: a finished meeting gives way to the next one.
+  }, [requestedStart, schedule, nextMeeting, now]);
+
+  const composed = useMemo(() => {
+    if (!data || !mt || !plan || !start) return undefined;
+    const next = schedule && nextMeeting ? nextMeeting(schedule, start) : undefined;
+    return panelAgenda({
+      mt: mt.value,
+      mtId: mt.id,
+      occurrenceStart: start,
+      ...(next ? { nextOccurrenceStart: next } : {}),
+      now,
+      acties: plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value })),
+      portfolio: data.portfolio.items.map((p) => ({ id: p.id, value: p.value })),
+      kwartaaldoelen: data.portfolio.kwartaaldoelen.map((k) => k.value),
+      besluiten: data.besluiten,
+      herinneringen: data.settings.herinneringen,
+    });
+  }, [data, mt, plan, start, schedule, nextMeeting, now]);
+
+  const save = useCallback(
+    async (input: SaveInput): Promise<void> => {
+      if (!siteId || !mt || !start) throw new Error('Geen vergadering');
+      const s = await session();
+      const [kind, id] = input.itemKey.split(':') as [string, string];
+      const saved = await createBesluitenStore(s.graph, siteId).record(
+        {
+          tekst: input.tekst,
+          vergadering: occurrenceKey(mt.value.key, start),
+          mtId: mt.id,
+          ...(kind === 'actie' ? { actieId: id } : {}),
+          ...(kind === 'portfolio' ? { portfolioItemId: id } : {}),
+          besproken: input.besproken,
+          ...(me?.id ? { doorId: me.id } : {}),
+          op: new Date().toISOString(),
+        },
+        input.clientKey,
+      );
+      setData((d) => (d ? { ...d, besluiten: d.besluiten.some((b) => b.id === saved.id) ? d.besluiten : [...d.besluiten, saved] } : d));
+    },
+    [session, siteId, mt, start, me],
+  );
+
+  return {
+    loading: !data && error === undefined,
+    error,
+    mt,
+    start,
+    agenda: composed?.agenda,
+    previousKey: composed?.previousKey,
+    besluiten: data?.besluiten ?? [],
+    save,
+    reload: () => setAttempt((a) => a + 1),
+  };
+}
