@@ -8,14 +8,12 @@ import type { MT } from '../domain/model.js';
 import { parseMeetingSchedule, SCHEDULE_FREQUENCIES } from '../domain/schedule.js';
 import { validateMT, validationMessages, type ValidationIssue } from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
-import { sendBatch } from './graph/batch.js';
-import { GraphRequestError } from './graph/errors.js';
+import { onOrAfter, readListsInOneBatch } from './list-batch.js';
 import type { Loaded } from './lists/field-reader.js';
 import { herinneringFieldNames, HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
-import { fieldsExpand, ITEM_SELECT, lookupIdField, type ListItem } from './lists/list-definition.js';
+import { lookupIdField, type ListItem } from './lists/list-definition.js';
 import { beheerdersToFields, MT_FIELDS, mtBeheerders, mtFieldNames, toMT, type MTBeheerder } from './lists/mts.js';
 import { createListStore, EtagConflictError } from './list-store.js';
-import { listPath } from './site.js';
 
 /** One MT as the settings view shows it: the registration and who may change it. */
 export type MTRegistration = Loaded<MT> & { beheerders: MTBeheerder[] };
@@ -125,27 +123,12 @@ export type MTSettingsData = {
   herinneringen: Loaded<Herinnering>[];
 };
 
-type Page = { value: ListItem[]; '@odata.nextLink'?: string };
-
 /** Reads the MTs and the reminder log from `since` on in one `$batch` (one round trip). */
 export async function loadMTSettings(graph: Graph, siteId: string, since: Date): Promise<MTSettingsData> {
-  const url = (list: string, fields: readonly string[], filter?: string) =>
-    `${listPath(siteId, list)}/items?$select=${ITEM_SELECT}&$expand=${fieldsExpand(fields)}&$top=999${filter ? `&$filter=${encodeURIComponent(filter)}` : ''}`;
-  const responses = await sendBatch(graph, [
-    { id: 'mts', method: 'GET' as const, url: url('MTs', mtFieldNames) },
-    { id: 'log', method: 'GET' as const, url: url('Herinneringen', herinneringFieldNames, `fields/${HERINNERING_FIELDS.moment} ge '${since.toISOString().replace(/\.\d{3}Z$/, 'Z')}'`) },
+  const items = await readListsInOneBatch(graph, siteId, [
+    { id: 'mts', list: 'MTs', fields: mtFieldNames },
+    { id: 'log', list: 'Herinneringen', fields: herinneringFieldNames, filter: onOrAfter(HERINNERING_FIELDS.moment, since) },
   ]);
-  const items: Record<string, ListItem[]> = {};
-  for (const response of responses) {
-    if (response.status !== 200) {
-      const body = response.body as { error?: { code?: string; message?: string } } | undefined;
-      throw new GraphRequestError(body?.error?.message ?? `Reading ${response.id} failed`, response.status, body?.error?.code ?? 'unknown', undefined, body);
-    }
-    const page = response.body as Page;
-    const all = [...page.value];
-    if (page['@odata.nextLink']) all.push(...(await graph.getAll<ListItem>(page['@odata.nextLink'])));
-    items[response.id] = all;
-  }
   const mts = (items.mts ?? []).map(toMTRegistration).sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl'));
   return { mts, herinneringen: (items.log ?? []).map(toHerinnering) };
 }

@@ -1,12 +1,11 @@
 import type { Kwartaaldoel, PersonRef, PortfolioItem } from '../domain/model.js';
 import { validateKwartaaldoel, validatePortfolioItem, type ValidationIssue } from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
-import { sendBatch } from './graph/batch.js';
-import { GraphRequestError } from './graph/errors.js';
+import { readListsInOneBatch } from './list-batch.js';
 import { ACTIE_FIELDS } from './lists/acties.js';
 import type { Loaded } from './lists/field-reader.js';
 import { KWARTAALDOEL_FIELDS, kwartaaldoelFieldNames, kwartaaldoelToFields, toKwartaaldoel } from './lists/kwartaaldoelen.js';
-import { fieldsExpand, ITEM_SELECT, lookupIdField, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
+import { lookupIdField, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
 import { PORTFOLIO_FIELDS, portfolioFieldNames, portfolioItemToFields, toPortfolioItem } from './lists/portfolio.js';
 import { siteUserFieldNames, toSiteUser } from './lists/site-users.js';
 import { createListStore, EtagConflictError } from './list-store.js';
@@ -46,13 +45,6 @@ export class PortfolioConflictError<T = PortfolioItem, C = PortfolioChange> exte
   }
 }
 
-type Page = { value: ListItem[]; '@odata.nextLink'?: string };
-
-/** The list URL for a full read of one list: only the fields the app maps. */
-export function portfolioReadUrl(siteId: string, list: string, fields: readonly string[]): string {
-  return `${listPath(siteId, list)}/items?$select=${ITEM_SELECT}&$expand=${fieldsExpand(fields)}&$top=999`;
-}
-
 /** Maps the raw items of the portfolio's lists, resolving people, goal → item and action numbers. */
 export function mapPortfolio(raw: { portfolio: ListItem[]; doelen: ListItem[]; users: ListItem[]; acties: ListItem[] }): LoadedPortfolio {
   const users = raw.users.map(toSiteUser);
@@ -85,24 +77,12 @@ export function byPriority(a: Loaded<PortfolioItem>, b: Loaded<PortfolioItem>): 
  * (one round trip). A page beyond the first is followed with ordinary requests.
  */
 export async function loadPortfolio(graph: Graph, siteId: string): Promise<LoadedPortfolio> {
-  const requests = [
-    { id: 'portfolio', method: 'GET' as const, url: portfolioReadUrl(siteId, 'Portfolio', portfolioFieldNames) },
-    { id: 'doelen', method: 'GET' as const, url: portfolioReadUrl(siteId, 'Kwartaaldoelen', kwartaaldoelFieldNames) },
-    { id: 'users', method: 'GET' as const, url: portfolioReadUrl(siteId, SITE_USERS_LIST, siteUserFieldNames) },
-    { id: 'acties', method: 'GET' as const, url: portfolioReadUrl(siteId, 'Acties', [ACTIE_FIELDS.nummer]) },
-  ];
-  const responses = await sendBatch(graph, requests);
-  const raw: Record<string, ListItem[]> = {};
-  for (const response of responses) {
-    if (response.status !== 200) {
-      const body = response.body as { error?: { code?: string; message?: string } } | undefined;
-      throw new GraphRequestError(body?.error?.message ?? `Lezen van ${response.id} mislukt`, response.status, body?.error?.code ?? 'unknown', undefined, body);
-    }
-    const page = response.body as Page;
-    const all = [...page.value];
-    if (page['@odata.nextLink']) all.push(...(await graph.getAll<ListItem>(page['@odata.nextLink'])));
-    raw[response.id] = all;
-  }
+  const raw = await readListsInOneBatch(graph, siteId, [
+    { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
+    { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
+    { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
+    { id: 'acties', list: 'Acties', fields: [ACTIE_FIELDS.nummer] },
+  ]);
   return mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users: raw.users ?? [], acties: raw.acties ?? [] });
 }
 
