@@ -35,6 +35,7 @@ export const IMPORT_FIELDS = [
   'domein',
   'opdrachtgever',
   'informatiemanager',
+  'iaContact',
   'fase',
   'status',
   'statusToelichting',
@@ -54,6 +55,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   domein: 'Domein',
   opdrachtgever: 'Opdrachtgever',
   informatiemanager: 'Informatiemanager',
+  iaContact: 'Contactpersoon I&A',
   fase: 'Fase',
   status: 'Status',
   statusToelichting: 'Toelichting status',
@@ -75,6 +77,7 @@ const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
   domein: ['domein', 'businessdomein', 'domain', 'businessdomain'],
   opdrachtgever: ['opdrachtgever', 'sponsor', 'owner', 'eigenaar'],
   informatiemanager: ['informatiemanager', 'informationmanager', 'im'],
+  iaContact: ['contactpersoonia', 'iacontact', 'iacontactpersoon', 'contactia'],
   fase: ['fase', 'phase', 'stage'],
   status: ['status', 'rag', 'health'],
   statusToelichting: ['toelichtingstatus', 'statustoelichting', 'statuscomment', 'statusnote', 'opmerking'],
@@ -329,7 +332,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
     set('einde', importDate(cell('einde')));
     const actiesText = cellText(cell('acties'));
     set('acties', actiesText === undefined ? [] : actiesText.split(/[,;\s]+/).filter((a) => a !== ''));
-    for (const role of ['opdrachtgever', 'informatiemanager'] as const) {
+    for (const role of ['opdrachtgever', 'informatiemanager', 'iaContact'] as const) {
       const text = cellText(cell(role));
       if (!has(role)) continue;
       if (text === undefined) {

@@ -93,6 +93,7 @@ const FIELDS_OF: Record<keyof PortfolioChange, readonly string[]> = {
   domein: [PORTFOLIO_FIELDS.domein],
   opdrachtgever: [lookupIdField(PORTFOLIO_FIELDS.opdrachtgever)],
   informatiemanager: [lookupIdField(PORTFOLIO_FIELDS.informatiemanager)],
+  iaContact: [lookupIdField(PORTFOLIO_FIELDS.iaContact)],
   fase: [PORTFOLIO_FIELDS.fase],
   status: [PORTFOLIO_FIELDS.status],
   statusToelichting: [PORTFOLIO_FIELDS.statusToelichting],
@@ -120,7 +121,7 @@ export function checkPortfolioItem(item: PortfolioItem, context: Pick<LoadedPort
   const issues: ValidationIssue[] = [];
   const validation = validatePortfolioItem(item);
   if (!validation.ok) issues.push(...validation.issues);
-  for (const role of ['opdrachtgever', 'informatiemanager'] as const) {
+  for (const role of ['opdrachtgever', 'informatiemanager', 'iaContact'] as const) {
     const person = item[role];
     if (person && !person.id) issues.push({ path: role, message: 'Kies een persoon die op de SharePoint-site bekend is.' });
   }
@@ -143,6 +144,34 @@ export function portfolioChangeToFields(merged: PortfolioItem, change: Portfolio
   return fields;
 }
 
+/** One SharePoint version of a portfolio item: who changed which fields from what to what. */
+export type PortfolioVersion = { versionId: string; modified: string; modifiedBy: string; changes: { field: string; from: string; to: string }[] };
+
+/** The fields the history shows, with their Dutch labels (the list's column names). */
+export const PORTFOLIO_HISTORY_FIELDS: readonly { key: keyof PortfolioChange; label: string }[] = [
+  { key: 'titel', label: 'Initiatief' },
+  { key: 'omschrijving', label: 'Omschrijving' },
+  { key: 'domein', label: 'Domein' },
+  { key: 'fase', label: 'Fase' },
+  { key: 'status', label: 'Status' },
+  { key: 'statusToelichting', label: 'Toelichting status' },
+  { key: 'prioriteit', label: 'Prioriteit (IMO)' },
+  { key: 'ditKwartaal', label: 'Dit kwartaal' },
+  { key: 'opdrachtgever', label: 'Opdrachtgever' },
+  { key: 'informatiemanager', label: 'Informatiemanager' },
+  { key: 'iaContact', label: 'Contactpersoon I&A' },
+  { key: 'start', label: 'Start' },
+  { key: 'einde', label: 'Einde' },
+  { key: 'acties', label: 'Acties' },
+];
+
+function display(value: PortfolioItem[keyof PortfolioItem] | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object') return value.displayName;
+  return String(value);
+}
+
 export type PortfolioStore = {
   /** Validates, then writes only the changed fields with If-Match; a 412 becomes a PortfolioConflictError with their version. */
   update(current: Loaded<PortfolioItem>, change: PortfolioChange): Promise<Loaded<PortfolioItem>>;
@@ -150,6 +179,8 @@ export type PortfolioStore = {
   create(item: PortfolioItem): Promise<Loaded<PortfolioItem>>;
   createKwartaaldoel(doel: Kwartaaldoel): Promise<Loaded<Kwartaaldoel>>;
   updateKwartaaldoel(current: Loaded<Kwartaaldoel>, change: KwartaaldoelChange): Promise<Loaded<Kwartaaldoel>>;
+  /** The item's SharePoint versions, newest first, each with the fields it changed. */
+  history(id: string): Promise<PortfolioVersion[]>;
 };
 
 /**
@@ -218,6 +249,27 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
         }
         throw error;
       }
+    },
+
+    async history(id) {
+      type Version = { id: string; lastModifiedDateTime: string; lastModifiedBy?: ListItem['lastModifiedBy']; fields?: Record<string, unknown> };
+      const versions = await graph.getAll<Version>(`${listPath(siteId, 'Portfolio')}/items/${id}/versions?$expand=fields`);
+      // Graph lists versions newest first; compare each with the one before it.
+      const mapped = versions.map((v) => ({ v, item: toItem({ id, eTag: '', fields: v.fields ?? {} }).value }));
+      return mapped.map(({ v, item }, index) => {
+        const previous = mapped[index + 1]?.item;
+        const changes = PORTFOLIO_HISTORY_FIELDS.flatMap(({ key, label }) => {
+          const from = display(previous?.[key]);
+          const to = display(item[key]);
+          return previous === undefined ? (to === '' ? [] : [{ field: label, from: '', to }]) : from === to ? [] : [{ field: label, from, to }];
+        });
+        return {
+          versionId: v.id,
+          modified: v.lastModifiedDateTime,
+          modifiedBy: v.lastModifiedBy?.user?.displayName ?? v.lastModifiedBy?.application?.displayName ?? 'Onbekend',
+          changes,
+        };
+      });
     },
   };
 }

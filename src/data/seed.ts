@@ -84,7 +84,7 @@ export async function seedSite(graph: Graph, siteId: string, data: SeedData): Pr
   for (const item of await items('Portfolio', [PORTFOLIO_FIELDS.clientKey])) portfolioIdByKey.set(String(item.fields[PORTFOLIO_FIELDS.clientKey]), item.id);
   for (const portfolioItem of data.portfolio) {
     if (portfolioIdByKey.has(portfolioItem.key)) continue;
-    const resolved = { ...portfolioItem, opdrachtgever: resolvePerson(portfolioItem.opdrachtgever), informatiemanager: resolvePerson(portfolioItem.informatiemanager) };
+    const resolved = { ...portfolioItem, opdrachtgever: resolvePerson(portfolioItem.opdrachtgever), informatiemanager: resolvePerson(portfolioItem.informatiemanager), iaContact: resolvePerson(portfolioItem.iaContact) };
     portfolioIdByKey.set(portfolioItem.key, await create('Portfolio', portfolioItemToFields(resolved, actieIdByNummer)));
   }
 

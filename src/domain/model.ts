@@ -90,6 +90,8 @@ export type PortfolioItem = {
   domein: Domein;
   opdrachtgever?: PersonRef;
   informatiemanager?: PersonRef;
+  /** The I&A contact person of the item. */
+  iaContact?: PersonRef;
   fase: PortfolioFase;
   status: PortfolioStatus;
   statusToelichting?: string;

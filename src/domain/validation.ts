@@ -186,6 +186,7 @@ export const portfolioItemSchema = z
       domein: z.enum(DOMEINEN, { error: M.domeinOngeldig }),
       opdrachtgever: optionalPerson,
       informatiemanager: optionalPerson,
+      iaContact: optionalPerson,
       fase: z.enum(PORTFOLIO_FASEN, { error: M.faseOngeldig }),
       status: z.enum(PORTFOLIO_STATUSSEN, { error: M.portfolioStatusOngeldig }),
       statusToelichting: optionalText(),

@@ -106,10 +106,23 @@ describe('the portfolio in the tab', () => {
     await detail.getByText('Geef een toelichting: bij portfoliostatus Kritiek is een reden verplicht.').waitFor();
     await detail.getByLabel('Toelichting status').fill('Leverancier levert niet');
     await detail.getByLabel('Prioriteit').fill('2');
+    const contact = detail.getByLabel('Contactpersoon I&A');
+    const contactName = (await contact.locator('option').nth(1).innerText()).trim();
+    await contact.selectOption({ label: contactName });
     await detail.getByRole('button', { name: 'Opslaan' }).click();
     await detail.getByText('Opgeslagen.').waitFor();
+    await expect(detail.getByTestId('detail-ia-contact').innerText()).resolves.toBe(contactName);
     const saved = (await serverPortfolio()).items.find((i) => i.value.key === 'burgerportaal');
     expect(saved?.value).toMatchObject({ status: 'Kritiek', statusToelichting: 'Leverancier levert niet', prioriteit: 2 });
+    expect(saved?.value.iaContact?.displayName).toBe(contactName);
+    // The history shows who changed what, from what to what, newest first.
+    const latest = detail.getByTestId('portfolio-history').locator(':scope > li').first();
+    await expect.poll(() => latest.innerText()).toContain('Status: ');
+    const entry = await latest.innerText();
+    expect(entry).toContain('→ Kritiek');
+    expect(entry).toContain('Prioriteit (IMO): ');
+    expect(entry).toContain(`Contactpersoon I&A: ${contactName}`);
+    await expectAccessible(page, 'portfolio detail with history');
     expect(errors).toEqual([]);
   });
 
@@ -154,7 +167,10 @@ describe('the portfolio in the tab', () => {
     expect((ws.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['Sleutel', 'Initiatief', 'Omschrijving', 'Domein']);
     const all = await serverPortfolio();
     expect(ws.actualRowCount).toBe(all.items.length + 1);
-    const dated = ws.getColumn(12).values.slice(2).filter((v) => v !== null && v !== undefined);
+    // Row values are 1-based, so the index of a header is its column number.
+    const startColumn = (ws.getRow(1).values as unknown[]).indexOf('Start');
+    expect(startColumn).toBeGreaterThan(0);
+    const dated = ws.getColumn(startColumn).values.slice(2).filter((v) => v !== null && v !== undefined);
     expect(dated.length).toBeGreaterThan(0);
     expect(dated.every((v) => v instanceof Date)).toBe(true);
 

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
+import { loadPortfolio } from '../../src/data/portfolio-store.js';
+import { resolveSite } from '../../src/data/site.js';
 import { startTestRun } from '../support/local-run.js';
 import { launchChromium, screenshotPath } from './support/browser.js';
 import { startTestHost, type HostContext, type TestHost } from './support/host-server.js';
@@ -129,13 +131,33 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
   });
 
   it('shows a read-only presentation on the meeting stage', async () => {
-    const { page, tab } = await inHost('index.html?domein=Sociaal%20Domein#/roadmap', { frameContext: 'meetingStage', upn: UPN.imSociaal });
+    const { page, tab, frame } = await inHost('index.html?domein=Sociaal%20Domein#/roadmap', { frameContext: 'meetingStage', upn: UPN.imSociaal });
     await tab.getByTestId('roadmap-card').first().waitFor();
-    await expect(tab.getByRole('navigation').getByRole('link').allInnerTexts()).resolves.toEqual(['Roadmap', 'Voortgang']);
+    await expect(tab.getByRole('navigation').getByRole('link').allInnerTexts()).resolves.toEqual(['Roadmap', 'Voortgang', 'Portfolio']);
     await tab.locator('[data-nummer="11.5"]').getByRole('button').click();
     await tab.getByRole('dialog').getByRole('heading', { name: /^11\.5 / }).waitFor();
     await expect(tab.getByRole('dialog').getByRole('button', { name: 'Opslaan' }).count()).resolves.toBe(0);
     await page.screenshot({ path: screenshotPath('host-stage') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tab.getByRole('dialog').count()).toBe(0);
+
+    // The presenter switches to the portfolio: read-only, only the MT's domain, grouped for a shared screen.
+    await tab.getByRole('navigation').getByRole('link', { name: 'Portfolio' }).click();
+    const stage = tab.getByTestId('portfolio-stage');
+    await stage.waitFor();
+    const client = await otherClient(run.appUrl);
+    const portfolio = await loadPortfolio(client.graph, (await resolveSite(client.graph, client.siteUrl)).id);
+    const sociaal = portfolio.items.filter((i) => i.value.domein === 'Sociaal Domein').map((i) => i.value.key);
+    expect(sociaal.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await stage.getByTestId('stage-item').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))).sort()).toEqual(sociaal.sort());
+    await expect(stage.getByRole('link').count()).resolves.toBe(0);
+    await expect(stage.getByRole('button', { name: /Bewerken|Importeren|exporteren/ }).count()).resolves.toBe(0);
+    await stage.getByRole('button', { name: 'Fase', exact: true }).click();
+    await expect.poll(() => stage.getByTestId('stage-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')))).toEqual(
+      ['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg', 'Afgerond', 'Gestopt'].filter((f) => portfolio.items.some((i) => i.value.domein === 'Sociaal Domein' && i.value.fase === f)),
+    );
+    expect(await seriousViolations(frame()), 'portfolio on the stage').toEqual([]);
+    await page.screenshot({ path: screenshotPath('host-stage-portfolio') });
     await page.close();
   });
 

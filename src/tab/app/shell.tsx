@@ -28,7 +28,7 @@ import { usePlanContext } from '../lib/plan/plan-context.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
 import { useScope } from './scope.js';
 import type { SignedInUser } from './sign-in.js';
-import { ActieDetail, InstellingenView, ListView, MijnActiesView, PortfolioView, RoadmapView, VergaderingPanel, VoortgangView } from './views.js';
+import { ActieDetail, InstellingenView, ListView, MijnActiesView, PortfolioStage, PortfolioView, RoadmapView, VergaderingPanel, VoortgangView } from './views.js';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
@@ -59,7 +59,8 @@ const FULL_NAV: { view: ViewName; label: MessageKey }[] = [
   { view: 'portfolio', label: 'nav.portfolio' },
   { view: 'instellingen', label: 'nav.instellingen' },
 ];
-const STAGE_NAV = FULL_NAV.filter((n) => n.view === 'roadmap' || n.view === 'voortgang');
+/** On the meeting stage the presenter switches between the read-only roadmap, progress and portfolio. */
+const STAGE_NAV = FULL_NAV.filter((n) => n.view === 'roadmap' || n.view === 'voortgang' || n.view === 'portfolio');
 
 /** The signed-in app: header, navigation between the views, the open view and the detail panel. */
 export function Shell({ user }: { user: SignedInUser }) {
@@ -153,6 +154,8 @@ export function Shell({ user }: { user: SignedInUser }) {
               <ListView scope={scope.domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} />
             ) : view === 'voortgang' ? (
               <VoortgangView scope={scope.domein} onShowList={(params) => goTo('lijst', params)} />
+            ) : view === 'portfolio' && scope.layout === 'stage' ? (
+              <PortfolioStage scope={scope.domein} />
             ) : view === 'portfolio' ? (
               <PortfolioView scope={scope.domein} params={route.params} onParamsChange={setParams} onOpenActie={openActie} canEdit={scope.canEdit} />
             ) : view === 'instellingen' ? (

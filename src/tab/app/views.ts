@@ -12,6 +12,8 @@ export const AttentionList = lazy(() => import('../features/actionplan/component
 export const MijnActiesView = lazy(() => import('../features/mijn-acties/components/mijn-acties-view.js').then((m) => ({ default: m.MijnActiesView })));
 export const VoortgangView = lazy(() => import('../features/voortgang/components/voortgang-view.js').then((m) => ({ default: m.VoortgangView })));
 export const PortfolioView = lazy(() => import('../features/portfolio/components/portfolio-view.js').then((m) => ({ default: m.PortfolioView })));
+/** The read-only portfolio for the meeting stage (shared screen). */
+export const PortfolioStage = lazy(() => import('../features/portfolio/components/portfolio-stage.js').then((m) => ({ default: m.PortfolioStage })));
 export const InstellingenView = lazy(() => import('../features/instellingen/components/instellingen-view.js').then((m) => ({ default: m.InstellingenView })));
 export const ConfigPage = lazy(() => import('../features/settings/components/config-page.js').then((m) => ({ default: m.ConfigPage })));
 export const StaticPage = lazy(() => import('../pages/static-page.js').then((m) => ({ default: m.StaticPage })));

@@ -452,6 +452,8 @@ export const en: Record<MessageKey, string> = {
   'pf.detail.omschrijving': "Description",
   'pf.detail.opdrachtgever': "Sponsor (opdrachtgever)",
   'pf.detail.informatiemanager': "Information manager",
+  'pf.detail.iaContact': "I&A contact",
+  'pf.detail.historyNoFields': "No change to the initiative's fields.",
   'pf.detail.statusToelichting': "Status comment",
   'pf.detail.start': "Start",
   'pf.detail.einde': "End",

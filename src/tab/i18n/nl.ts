@@ -451,6 +451,8 @@ export const nl = {
   'pf.detail.omschrijving': "Omschrijving",
   'pf.detail.opdrachtgever': "Opdrachtgever",
   'pf.detail.informatiemanager': "Informatiemanager",
+  'pf.detail.iaContact': "Contactpersoon I&A",
+  'pf.detail.historyNoFields': "Geen wijziging in de velden van het initiatief.",
   'pf.detail.statusToelichting': "Toelichting status",
   'pf.detail.start': "Start",
   'pf.detail.einde': "Einde",

@@ -133,3 +133,19 @@ describe('importing a 300-row spreadsheet', () => {
     expect(final.items.find((i) => i.value.titel === 'Spreadsheet initiatief 4')?.value.prioriteit).toBe(904);
   });
 });
+
+describe('the I&A contact in an import', () => {
+  it('imports the "I&A contact" column onto a site user, reads it back from the site, and a re-import changes nothing', async () => {
+    const before = await fresh();
+    const contact = before.users.find((u) => u.id && u.displayName);
+    if (!contact) throw new Error('no site user');
+    const csv = ['Initiatief;Domein;Fase;Status;I&A contact', `Contact initiatief;Concern;Idee;Op koers;${contact.displayName}`].join('\n');
+    const plan = dryRun(csv, before);
+    expect(plan).toMatchObject({ ok: true, creates: 1 });
+    expect(await applyImport(sandbox.graph(), siteId, plan, before.actieIdByNummer)).toMatchObject({ ok: true, created: 1 });
+    const after = await fresh();
+    const item = after.items.find((i) => i.value.titel === 'Contact initiatief');
+    expect(item?.value.iaContact).toMatchObject({ id: contact.id, displayName: contact.displayName });
+    expect(dryRun(csv, after)).toMatchObject({ ok: true, creates: 0, updates: 0, unchanged: 1 });
+  });
+});

@@ -60,6 +60,46 @@ describe('editing the portfolio', () => {
     expect(reread.value.acties.slice().sort()).toEqual(['1.2', '6.1']);
   });
 
+  it('writes the I&A contact, reads it back, and clears it again', async () => {
+    const p = await fresh();
+    const store = createPortfolioStore(sandbox.graph(), siteId, p);
+    const contact = p.users.find((u) => u.id && u.displayName);
+    if (!contact) throw new Error('no site user');
+    const before = find(p, 'hr-analytics');
+    const after = await store.update(before, { iaContact: contact });
+    expect(after.value.iaContact).toMatchObject({ id: contact.id, displayName: contact.displayName });
+    const reread = find(await fresh(), 'hr-analytics');
+    expect(reread.value.iaContact).toMatchObject({ id: contact.id, displayName: contact.displayName });
+    expect(reread.problems).toEqual([]);
+    const cleared = await store.update(reread, { iaContact: undefined });
+    expect(cleared.value.iaContact).toBeUndefined();
+    expect(find(await fresh(), 'hr-analytics').value.iaContact).toBeUndefined();
+  });
+
+  it('reads the history from SharePoint versions: who changed the status and priority, from what to what', async () => {
+    const p = await fresh();
+    const store = createPortfolioStore(sandbox.graph(), siteId, p);
+    const before = find(p, 'kaart-ondergrond');
+    const oldStatus = before.value.status;
+    const oldPriority = before.value.prioriteit;
+    const newStatus = oldStatus === 'Aandacht' ? 'Op koers' : 'Aandacht';
+    const newPriority = (oldPriority ?? 0) + 5;
+    await store.update(before, { status: newStatus, prioriteit: newPriority });
+    const history = await store.history(before.id);
+    expect(history.length).toBeGreaterThanOrEqual(2);
+    const [latest] = history;
+    expect(latest?.modifiedBy).toBeTruthy();
+    expect(latest?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'Status', from: oldStatus, to: newStatus },
+        { field: 'Prioriteit (IMO)', from: oldPriority === undefined ? '' : String(oldPriority), to: String(newPriority) },
+      ]),
+    );
+    expect(latest?.changes).toHaveLength(2);
+    // The first version sets the fields it was created with.
+    expect(history.at(-1)?.changes).toEqual(expect.arrayContaining([{ field: 'Initiatief', from: '', to: before.value.titel }]));
+  });
+
   it('refuses an invalid change with the domain\'s Dutch message and writes nothing', async () => {
     const p = await fresh();
     const store = createPortfolioStore(sandbox.graph(), siteId, p);

@@ -37,11 +37,12 @@ describe('exporting the portfolio', () => {
     expect(headers(ws).slice(0, 4)).toEqual(['Sleutel', 'Initiatief', 'Omschrijving', 'Domein']);
     expect(ws.actualRowCount).toBe(zoetermeerPortfolio.length + 1);
     const withStart = zoetermeerPortfolio.findIndex((p) => p.start !== undefined);
-    const startCell = ws.getRow(withStart + 2).getCell(12);
-    expect(headers(ws)[11]).toBe('Start');
+    const startCell = ws.getRow(withStart + 2).getCell(13);
+    expect(headers(ws)[12]).toBe('Start');
+    expect(headers(ws)[6]).toBe('Contactpersoon I&A');
     expect(startCell.type).toBe(ExcelJS.ValueType.Date);
     expect((startCell.value as Date).toISOString().slice(0, 10)).toBe(zoetermeerPortfolio[withStart]?.start);
-    expect(ws.getRow(2).getCell(10).type).toBe(ExcelJS.ValueType.Number);
+    expect(ws.getRow(2).getCell(11).type).toBe(ExcelJS.ValueType.Number);
     expect(wb.getWorksheet('Kwartaaldoelen')!.actualRowCount).toBe(zoetermeerKwartaaldoelen.length + 1);
   });
 
@@ -55,6 +56,18 @@ describe('exporting the portfolio', () => {
     const mapping = suggestMapping(table.headers);
     const dryRun = dryRunImport(table, mapping, { items: loaded, users: [], actieIdByNummer: new Map(zoetermeerPlan.acties.map((a, i) => [a.nummer, String(i + 1)])) });
     expect(dryRun).toMatchObject({ invalid: 0, creates: 0, updates: 0, unchanged: zoetermeerPortfolio.length });
+  });
+
+  it('writes the I&A contact by name, and that column imports back onto the same site user', async () => {
+    const contact = { id: '7', displayName: 'Contact I&A Zoetermeer' };
+    const item = { ...zoetermeerPortfolio[0]!, iaContact: contact };
+    const wb = await open(await exportPortfolioXlsx([item]));
+    const ws = wb.getWorksheet('Portfolio')!;
+    const column = headers(ws).indexOf('Contactpersoon I&A') + 1;
+    expect(ws.getRow(2).getCell(column).value).toBe('Contact I&A Zoetermeer');
+    const table = await readXlsx(await exportPortfolioXlsx([item]));
+    const dryRun = dryRunImport(table, suggestMapping(table.headers), { items: [], users: [contact], actieIdByNummer: new Map(zoetermeerPlan.acties.map((a, i) => [a.nummer, String(i + 1)])) });
+    expect(dryRun.rows[0]?.item.iaContact).toMatchObject({ id: '7' });
   });
 
   it('names the file with the date', () => {

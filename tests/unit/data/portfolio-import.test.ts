@@ -56,6 +56,10 @@ describe('the column mapping', () => {
     const mapping = suggestMapping(['Project', 'Business domain', 'Phase', 'RAG', 'Priority', 'Start date', 'End date', 'Sponsor', 'Informatiemanager', 'Linked actions', 'Ditkwartaal', 'Onbekend']);
     expect(mapping).toEqual({ titel: 0, domein: 1, fase: 2, status: 3, prioriteit: 4, start: 5, einde: 6, opdrachtgever: 7, informatiemanager: 8, acties: 9, ditKwartaal: 10 });
   });
+  it('maps the I&A contact from its Dutch and English headers', () => {
+    expect(suggestMapping(['Titel', 'I&A contact'])).toEqual({ titel: 0, iaContact: 1 });
+    expect(suggestMapping(['Titel', 'Contactpersoon I&A'])).toEqual({ titel: 0, iaContact: 1 });
+  });
   it('maps the export headers back to their fields', () => {
     expect(suggestMapping(['Sleutel', 'Initiatief', 'Toelichting status', 'Prioriteit (IMO)', 'Dit kwartaal'])).toEqual({ key: 0, titel: 1, statusToelichting: 2, prioriteit: 3, ditKwartaal: 4 });
   });
@@ -145,6 +149,13 @@ describe('the dry run', () => {
     const t = readCsv('Sleutel,Titel,Domein,Fase,Status,Acties\ngrip-op-wmo,Grip op Wmo,Sociaal Domein,Idee,Op koers,6.2\n');
     const d = dryRunImport(t, suggestMapping(t.headers), context);
     expect(d).toMatchObject({ creates: 0, updates: 0, unchanged: 1, invalid: 0, ok: true });
+  });
+
+  it('resolves the I&A contact to a site user, and reports an unknown one', () => {
+    const t = readCsv('Titel;Domein;Fase;Status;I&A contact\nA;Concern;Idee;Op koers;Informatiemanager Sociaal Domein\nB;Concern;Idee;Op koers;Piet Onbekend\n');
+    const d = dryRunImport(t, suggestMapping(t.headers), context);
+    expect(d.rows[0]?.item.iaContact).toMatchObject({ id: '12' });
+    expect(d.rows[1]?.problems).toEqual([expect.objectContaining({ field: 'iaContact', message: 'Onbekende persoon "Piet Onbekend": kies iemand die op de SharePoint-site bekend is.' })]);
   });
 
   it('writes nothing: an empty file is not ok to apply', () => {

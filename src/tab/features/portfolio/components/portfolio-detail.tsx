@@ -30,6 +30,7 @@ import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useMediaQuery } from '../../../lib/use-media-query.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
 import { changedFormFields, clearDraft, fieldOfPath, formToChange, loadDraft, saveDraft, toForm, type FormField, type PortfolioForm } from '../lib/portfolio-form.js';
+import { PortfolioHistory } from './portfolio-history.js';
 import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
 
 const useStyles = makeStyles({
@@ -53,6 +54,7 @@ const LABEL: Record<FormField, MessageKey> = {
   ditKwartaal: 'pf.col.ditKwartaal',
   opdrachtgeverId: 'pf.detail.opdrachtgever',
   informatiemanagerId: 'pf.detail.informatiemanager',
+  iaContactId: 'pf.detail.iaContact',
   start: 'pf.detail.start',
   einde: 'pf.detail.einde',
   acties: 'pf.detail.acties',
@@ -232,6 +234,10 @@ export function PortfolioDetail({
                 <dd className={styles.dd}>{v.opdrachtgever?.displayName ?? '–'}</dd>
                 <dt className={styles.dt}>{t('pf.detail.informatiemanager')}</dt>
                 <dd className={styles.dd}>{v.informatiemanager?.displayName ?? '–'}</dd>
+                <dt className={styles.dt}>{t('pf.detail.iaContact')}</dt>
+                <dd className={styles.dd} data-testid="detail-ia-contact">
+                  {v.iaContact?.displayName ?? '–'}
+                </dd>
                 <dt className={styles.dt}>{t('pf.col.periode')}</dt>
                 <dd className={styles.dd}>{[v.start, v.einde].map((d) => d ?? '…').join(' – ')}</dd>
               </dl>
@@ -259,6 +265,7 @@ export function PortfolioDetail({
               </div>
               {select('opdrachtgeverId', people)}
               {select('informatiemanagerId', people)}
+              {select('iaContactId', people)}
               <div className={styles.row}>
                 <Field label={t('pf.detail.start')} validationMessage={issues.start} validationState={issues.start ? 'error' : 'none'}>
                   <Input type="date" value={form.start} onChange={(_, d) => update('start', d.value)} />
@@ -337,6 +344,7 @@ export function PortfolioDetail({
               </ul>
             </section>
           )}
+          <PortfolioHistory id={id} version={item.eTag} store={portfolio.store} headingId={`${titleId}-history`} />
         </div>
       </DrawerBody>
     </OverlayDrawer>

@@ -17,6 +17,7 @@ export const FORM_FIELDS = [
   'ditKwartaal',
   'opdrachtgeverId',
   'informatiemanagerId',
+  'iaContactId',
   'start',
   'einde',
   'acties',
@@ -35,6 +36,7 @@ export function toForm(item: PortfolioItem): PortfolioForm {
     ditKwartaal: item.ditKwartaal,
     opdrachtgeverId: item.opdrachtgever?.id ?? '',
     informatiemanagerId: item.informatiemanager?.id ?? '',
+    iaContactId: item.iaContact?.id ?? '',
     start: item.start ?? '',
     einde: item.einde ?? '',
     acties: item.acties.join(', '),
@@ -52,15 +54,17 @@ export function formToChange(base: PortfolioItem, form: PortfolioForm, users: re
   const change: Record<string, unknown> = {};
   const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
   for (const field of FORM_FIELDS) {
-    if (form[field] === before[field]) continue;
-    const v = form[field];
+    // A draft saved before a field existed lacks it: treat it as unchanged.
+    const v = form[field] ?? before[field];
+    if (v === before[field]) continue;
     switch (field) {
       case 'prioriteit':
         change.prioriteit = opt(v) === undefined ? undefined : /^\d+$/.test(v.trim()) ? Number(v.trim()) : v;
         break;
       case 'opdrachtgeverId':
-      case 'informatiemanagerId': {
-        const key = field === 'opdrachtgeverId' ? 'opdrachtgever' : 'informatiemanager';
+      case 'informatiemanagerId':
+      case 'iaContactId': {
+        const key = field === 'opdrachtgeverId' ? 'opdrachtgever' : field === 'informatiemanagerId' ? 'informatiemanager' : 'iaContact';
         change[key] = v === '' ? undefined : (users.find((u) => u.id === v) ?? { id: v, displayName: v });
         break;
       }
@@ -91,6 +95,7 @@ export function fieldOfPath(path: string): FormField | undefined {
   const head = path.split('.')[0] ?? '';
   if (head === 'opdrachtgever') return 'opdrachtgeverId';
   if (head === 'informatiemanager') return 'informatiemanagerId';
+  if (head === 'iaContact') return 'iaContactId';
   return FORM_FIELDS.find((f) => f === head);
 }
 
