@@ -156,6 +156,42 @@ describe('the portfolio in the tab', () => {
     expect(errors).toEqual([]);
   });
 
+  it('imports 300 rows: the dry run reports exactly the 7 bad rows and writes nothing; fixed, all 300 land once; a re-import duplicates nothing', async () => {
+    const { page, errors } = await open(UPN.portfolio, '#/portfolio');
+    const before = (await serverPortfolio()).items.length;
+    const badRows = new Set([4, 41, 99, 150, 151, 222, 300]);
+    const csv = (withBad: boolean) =>
+      [
+        'Initiatief;Domein;Fase;Status;Prioriteit;Dit kwartaal',
+        ...Array.from({ length: 300 }, (_, i) => `Bulkinitiatief ${i + 1};${withBad && badRows.has(i + 1) ? 'Wijkzaken' : 'Dienstverlening'};Idee;Op koers;${(i % 40) + 1};wel`),
+      ].join('\n');
+    const dialog = page.getByTestId('import-dialog');
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await dialog.waitFor();
+    await dialog.getByTestId('import-file').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(true)) });
+    await dialog.getByRole('button', { name: 'Proefimport' }).click();
+    await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('7 met problemen');
+    const flagged = await dialog.locator('[data-testid="dry-run-problems"] tr[data-row]').evaluateAll((rows) => [...new Set(rows.map((r) => Number(r.getAttribute('data-row'))))]);
+    // Spreadsheet rows: the header is row 1, so item n sits on row n + 1.
+    expect(flagged.sort((a, b) => a - b)).toEqual([...badRows].map((n) => n + 1).sort((a, b) => a - b));
+    expect((await serverPortfolio()).items).toHaveLength(before);
+
+    await dialog.getByTestId('import-file').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(false)) });
+    await dialog.getByRole('button', { name: 'Proefimport' }).click();
+    await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('300 nieuw');
+    await dialog.getByRole('button', { name: 'Importeren (300)' }).click();
+    await dialog.getByTestId('import-outcome').getByText('Import voltooid: 300 nieuw').waitFor({ timeout: 60_000 });
+    const afterImport = (await serverPortfolio()).items;
+    expect(afterImport).toHaveLength(before + 300);
+    expect(new Set(afterImport.map((i) => i.value.titel)).size).toBe(afterImport.length);
+
+    await dialog.getByTestId('import-file').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(false)) });
+    await dialog.getByRole('button', { name: 'Proefimport' }).click();
+    await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('0 nieuw, 0 bijgewerkt, 300 ongewijzigd');
+    expect((await serverPortfolio()).items).toHaveLength(before + 300);
+    expect(errors).toEqual([]);
+  });
+
   it('exports the portfolio to an .xlsx with Dutch headers and real dates', async () => {
     const { page } = await open(UPN.portfolio, '#/portfolio');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Portfolio exporteren' }).click()]);
