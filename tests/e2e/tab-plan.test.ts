@@ -67,6 +67,8 @@ describe('the tab in a plain browser on the sandbox', () => {
     await detail.getByRole('heading', { name: /2\.2/ }).waitFor();
     await expect(detail.getByTestId('depends-on').innerText()).resolves.toContain('2.1');
     await detail.getByTestId('history').waitFor();
+    // The other direction of the portfolio's links: the initiatives that serve 2.2.
+    await expect(detail.getByTestId('linked-portfolio').innerText()).resolves.toContain('Programma Datagedreven Werken');
     await page.screenshot({ path: screenshotPath('detail-light') });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);

@@ -42,6 +42,7 @@ import { useMediaQuery } from '../../../lib/use-media-query.js';
 import { useActieHistory } from '../api/use-actie-history.js';
 import { changedFields, fieldOfPath, formToChange, mergedActie, toForm, type ActieForm, type FormField } from '../lib/actie-form.js';
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
+import { LinkedPortfolio } from './linked-portfolio.js';
 import { FIELD_LABEL, MergeView } from './merge-view.js';
 
 const useStyles = makeStyles({
@@ -437,6 +438,10 @@ function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; o
                 ))}
               </ul>
             )}
+          </dd>
+          <dt className={styles.dt}>{t('detail.portfolio')}</dt>
+          <dd className={styles.dd}>
+            <LinkedPortfolio nummer={item.value.nummer} />
           </dd>
         </dl>
       </section>
