@@ -7,6 +7,7 @@ import { GraphRequestError } from './graph/errors.js';
 import { ACTIE_HISTORY_FIELDS, actieChangeToFields, actieFieldNames, toActie, type ActieChange, type ActieReadContext, type ActieWriteContext } from './lists/acties.js';
 import type { Loaded } from './lists/field-reader.js';
 import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
+import { itemHistory, type ItemVersion } from './item-history.js';
 import { createListStore, EtagConflictError } from './list-store.js';
 import type { LoadedPlan } from './plan-store.js';
 import { listPath } from './site.js';
@@ -36,7 +37,7 @@ export class ActieConflictError extends Error {
 
 export type BulkResult = { id: string; ok: true; item: Loaded<Actie> } | { id: string; ok: false; error: Error };
 
-export type ActieVersion = { versionId: string; modified: string; modifiedBy: string; changes: { field: string; from: string; to: string }[] };
+export type ActieVersion = ItemVersion;
 
 export type ActiesStore = {
   update(current: Loaded<Actie>, change: ActieChange): Promise<Loaded<Actie>>;
@@ -143,32 +144,7 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
       return entries.map((e) => results.get(e.current.id) as BulkResult);
     },
 
-    async history(id) {
-      type Version = { id: string; lastModifiedDateTime: string; lastModifiedBy?: ListItem['lastModifiedBy']; fields?: Record<string, unknown> };
-      const versions = await graph.getAll<Version>(`${base}/${id}/versions?$expand=fields`);
-      // Graph lists versions newest first; compare each with the one before it.
-      const mapped = versions.map((v) => ({ v, actie: toActie({ id, eTag: '', fields: v.fields ?? {} }, read).value }));
-      return mapped.map(({ v, actie }, index) => {
-        const previous = mapped[index + 1]?.actie;
-        const changes = ACTIE_HISTORY_FIELDS.flatMap(({ key, label }) => {
-          const from = display(previous?.[key]);
-          const to = display(actie[key]);
-          return previous === undefined ? (to === '' ? [] : [{ field: label, from: '', to }]) : from === to ? [] : [{ field: label, from, to }];
-        });
-        return {
-          versionId: v.id,
-          modified: v.lastModifiedDateTime,
-          modifiedBy: v.lastModifiedBy?.user?.displayName ?? v.lastModifiedBy?.application?.displayName ?? 'Onbekend',
-          changes,
-        };
-      });
-    },
+    history: (id) => itemHistory(graph, `${base}/${id}`, (fields) => toActie({ id, eTag: '', fields }, read).value, ACTIE_HISTORY_FIELDS),
   };
 }
 
-function display(value: Actie[keyof Actie] | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'object') return value.displayName;
-  return String(value);
-}

@@ -8,6 +8,7 @@ import { KWARTAALDOEL_FIELDS, kwartaaldoelFieldNames, kwartaaldoelToFields, toKw
 import { lookupIdField, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
 import { PORTFOLIO_FIELDS, portfolioFieldNames, portfolioItemToFields, toPortfolioItem } from './lists/portfolio.js';
 import { siteUserFieldNames, toSiteUser } from './lists/site-users.js';
+import { itemHistory, type ItemVersion } from './item-history.js';
 import { createListStore, EtagConflictError } from './list-store.js';
 import { listPath } from './site.js';
 
@@ -145,7 +146,7 @@ export function portfolioChangeToFields(merged: PortfolioItem, change: Portfolio
 }
 
 /** One SharePoint version of a portfolio item: who changed which fields from what to what. */
-export type PortfolioVersion = { versionId: string; modified: string; modifiedBy: string; changes: { field: string; from: string; to: string }[] };
+export type PortfolioVersion = ItemVersion;
 
 /** The fields the history shows, with their Dutch labels (the list's column names). */
 export const PORTFOLIO_HISTORY_FIELDS: readonly { key: keyof PortfolioChange; label: string }[] = [
@@ -165,12 +166,6 @@ export const PORTFOLIO_HISTORY_FIELDS: readonly { key: keyof PortfolioChange; la
   { key: 'acties', label: 'Acties' },
 ];
 
-function display(value: PortfolioItem[keyof PortfolioItem] | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'object') return value.displayName;
-  return String(value);
-}
 
 export type PortfolioStore = {
   /** Validates, then writes only the changed fields with If-Match; a 412 becomes a PortfolioConflictError with their version. */
@@ -251,25 +246,6 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
       }
     },
 
-    async history(id) {
-      type Version = { id: string; lastModifiedDateTime: string; lastModifiedBy?: ListItem['lastModifiedBy']; fields?: Record<string, unknown> };
-      const versions = await graph.getAll<Version>(`${listPath(siteId, 'Portfolio')}/items/${id}/versions?$expand=fields`);
-      // Graph lists versions newest first; compare each with the one before it.
-      const mapped = versions.map((v) => ({ v, item: toItem({ id, eTag: '', fields: v.fields ?? {} }).value }));
-      return mapped.map(({ v, item }, index) => {
-        const previous = mapped[index + 1]?.item;
-        const changes = PORTFOLIO_HISTORY_FIELDS.flatMap(({ key, label }) => {
-          const from = display(previous?.[key]);
-          const to = display(item[key]);
-          return previous === undefined ? (to === '' ? [] : [{ field: label, from: '', to }]) : from === to ? [] : [{ field: label, from, to }];
-        });
-        return {
-          versionId: v.id,
-          modified: v.lastModifiedDateTime,
-          modifiedBy: v.lastModifiedBy?.user?.displayName ?? v.lastModifiedBy?.application?.displayName ?? 'Onbekend',
-          changes,
-        };
-      });
-    },
+    history: (id) => itemHistory(graph, `${listPath(siteId, 'Portfolio')}/items/${id}`, (fields) => toItem({ id, eTag: '', fields }).value, PORTFOLIO_HISTORY_FIELDS),
   };
 }
