@@ -31,8 +31,8 @@ import { validateActie } from '../../../../domain/validation.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { DeadlineText } from '../../../components/deadline-text.js';
 import { StatusBadge } from '../../../components/status-badge.js';
-import { formatInstant } from '../../../i18n/format.js';
-import { useLocale, useT } from '../../../i18n/i18n.js';
+import { VersionList } from '../../../components/version-list.js';
+import { useT } from '../../../i18n/i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
 import { deriveRows } from '../../../lib/plan/derive.js';
@@ -59,8 +59,6 @@ const useStyles = makeStyles({
   depItem: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   title: { overflowWrap: 'anywhere', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
-  history: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  historyItem: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS },
   share: { overflowWrap: 'anywhere' },
 });
 
@@ -147,7 +145,6 @@ function validate(base: Actie, form: ActieForm, users: readonly PersonRef[]): Pa
 function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; onOpen: (id: string) => void; canEdit: boolean; onShare: (item: Loaded<Actie>) => Promise<ShareResult> }) {
   const styles = useStyles();
   const t = useT();
-  const locale = useLocale();
   const ctx = usePlanContext();
   const writer = useActieWriter();
   const users = useMemo(() => [...(ctx.plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [ctx.plan]);
@@ -524,29 +521,7 @@ function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; o
             </MessageBarActions>
           </MessageBar>
         )}
-        {history.status === 'ready' &&
-          (history.versions.length === 0 ? (
-            <Body1 className={styles.muted}>{t('detail.noHistory')}</Body1>
-          ) : (
-            <ol className={styles.history} data-testid="history">
-              {history.versions.map((v) => (
-                <li key={v.versionId} className={styles.historyItem}>
-                  <Caption1 block>{t('detail.historyEntry', { who: v.modifiedBy, when: formatInstant(v.modified, locale) })}</Caption1>
-                  {v.changes.length === 0 ? (
-                    <Caption1 className={styles.muted}>{t('detail.historyNoFields')}</Caption1>
-                  ) : (
-                    <ul className={styles.list}>
-                      {v.changes.map((c, i) => (
-                        <li key={i}>
-                          <Caption1>{c.from ? t('detail.historyChange', { field: c.field, from: c.from, to: c.to || '—' }) : t('detail.historySet', { field: c.field, to: c.to })}</Caption1>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-            </ol>
-          ))}
+        {history.status === 'ready' && <VersionList versions={history.versions} testId="history" noFieldsKey="detail.historyNoFields" />}
       </section>
     </div>
   );

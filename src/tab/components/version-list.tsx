@@ -1,0 +1,40 @@
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import type { ItemVersion } from '../../data/item-history.js';
+import { formatInstant } from '../i18n/format.js';
+import { useLocale, useT } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/nl.js';
+
+const useStyles = makeStyles({
+  history: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  historyItem: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** An item's SharePoint versions, newest first: who changed which field from what to what. */
+export function VersionList({ versions, testId, noFieldsKey }: { versions: readonly ItemVersion[]; testId: string; noFieldsKey: MessageKey }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  if (versions.length === 0) return <Body1 className={styles.muted}>{t('detail.noHistory')}</Body1>;
+  return (
+    <ol className={styles.history} data-testid={testId}>
+      {versions.map((v) => (
+        <li key={v.versionId} className={styles.historyItem}>
+          <Caption1 block>{t('detail.historyEntry', { who: v.modifiedBy, when: formatInstant(v.modified, locale) })}</Caption1>
+          {v.changes.length === 0 ? (
+            <Caption1 className={styles.muted}>{t(noFieldsKey)}</Caption1>
+          ) : (
+            <ul className={styles.list}>
+              {v.changes.map((c, i) => (
+                <li key={i}>
+                  <Caption1>{c.from ? t('detail.historyChange', { field: c.field, from: c.from, to: c.to || '—' }) : t('detail.historySet', { field: c.field, to: c.to })}</Caption1>
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
