@@ -10,9 +10,10 @@ const layerRules = [
   { target: './src/domain', from: ['./src/data', './src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'domain is pure: it imports nothing of ours.' },
   { target: './src/data', from: ['./src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'data may only use domain.' },
   { target: './src/sandbox', from: ['./src/data', './src/tab', './src/server', './src/reminders', './src/bot'], message: 'the sandbox knows nothing of the app.' },
-  { target: './src/tab', from: ['./src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'the tab uses data and domain only.' },
+  { target: './src/tab', from: ['./src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'the tab uses data, domain and the report documents only.' },
+  { target: './src/reporting', from: ['./src/data', './src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'report documents are built from the domain\'s report model only.' },
   // Tab features never import each other (bulletproof-react): shared pieces live in tab/components or tab/lib.
-  ...featureZones(['actionplan', 'instellingen', 'mijn-acties', 'settings', 'voortgang', 'portfolio', 'vergadering']),
+  ...featureZones(['actionplan', 'instellingen', 'mijn-acties', 'settings', 'voortgang', 'portfolio', 'vergadering', 'besluiten']),
 ];
 
 function featureZones(features) {

@@ -480,6 +480,11 @@ function meetingKwartaal(input: AgendaInput): Kwartaal {
   return kwartaalVan(amsterdamDate(input.occurrenceStart));
 }
 
+/** Whether an action is still exactly as a stored snapshot shows it (the fields "changed since" compares). */
+export function actieUnchangedSince(previous: ActieSnapshot, actie: Actie): boolean {
+  return diffActie(previous, { id: '', eTag: '', value: actie }).length === 0;
+}
+
 function diffActie(previous: ActieSnapshot, current: AgendaActieInput): FieldChange<ActieSnapshotField>[] {
   const v = current.value;
   const changes: FieldChange<ActieSnapshotField>[] = [];

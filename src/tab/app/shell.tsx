@@ -55,6 +55,7 @@ const FULL_NAV: { view: ViewName; label: MessageKey }[] = [
   { view: 'roadmap', label: 'nav.roadmap' },
   { view: 'lijst', label: 'nav.lijst' },
   { view: 'voortgang', label: 'nav.voortgang' },
+  { view: 'besluiten', label: 'nav.besluiten' },
   { view: 'mijn-acties', label: 'nav.mijnActies' },
   { view: 'portfolio', label: 'nav.portfolio' },
   { view: 'instellingen', label: 'nav.instellingen' },

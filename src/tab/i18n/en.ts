@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   'nav.roadmap': 'Roadmap',
   'nav.lijst': 'List',
   'nav.voortgang': 'Progress',
+  'nav.besluiten': 'Decisions',
   'nav.mijnActies': 'My actions',
   'nav.instellingen': 'Settings',
   'inst.title': 'MT registration and reminders',

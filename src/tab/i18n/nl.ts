@@ -21,6 +21,7 @@ export const nl = {
   'nav.roadmap': 'Roadmap',
   'nav.lijst': 'Lijst',
   'nav.voortgang': 'Voortgang',
+  'nav.besluiten': 'Besluiten',
   'nav.mijnActies': 'Mijn acties',
   'nav.instellingen': 'Instellingen',
   'inst.title': 'MT-registratie en herinneringen',

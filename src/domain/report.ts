@@ -1,0 +1,293 @@
+/**
+ * Progress reporting (issue 8): the plan as it stood on a date, the trend per month, the plateau gate and the
+ * voortgangsrapportage per advies in the structure of the college's response. The dashboard and the report documents
+ * (PDF, Word) all take their numbers from `voortgangOp`, so they cannot disagree for the same date.
+ *
+ * Pure: the history of every action (its SharePoint versions, mapped to `Actie`) and the date are parameters.
+ */
+import { compareActienummers } from './actienummer.js';
+import { addDays, amsterdamDate, calendarDateToInstant, compareCalendarDates, isValidCalendarDate } from './dates.js';
+import type { Actie, ActieStatus, Advies, CalendarDate, Domein, Plateau, PortfolioFase, PortfolioItem, PortfolioStatus, ThemaCode } from './model.js';
+import { datesFromPlanning } from './planning.js';
+import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
+
+// ---------- the plan on a date ----------
+
+/** One SharePoint version of an action: when it was saved and what the action then was. */
+export type ActieRevision = { modified: string; value: Actie };
+/** All known versions of one action (any order), by its SharePoint item id. */
+export type ActieHistory = { id: string; revisions: readonly ActieRevision[] };
+/** An action with its SharePoint item id, as the report works with it. */
+export type ActieOpDatum = { id: string; value: Actie };
+
+/**
+ * The instant a report "for date D" looks at: the last millisecond of D in Amsterdam. Everything saved on D counts,
+ * and overdue is judged with D as today (an action whose deadline is D is not yet overdue).
+ * @throws RangeError when `date` is not a calendar date.
+ */
+export function endOfDay(date: CalendarDate): Date {
+  if (!isValidCalendarDate(date)) throw new RangeError(`endOfDay: not a calendar date: ${JSON.stringify(date)}`);
+  return new Date(Date.parse(calendarDateToInstant(addDays(date, 1))) - 1);
+}
+
+/** The version of an action that was current at `at`; undefined when the action did not exist yet. */
+export function actieAt(history: ActieHistory, at: Date): Actie | undefined {
+  const limit = at.getTime();
+  let best: { at: number; value: Actie } | undefined;
+  for (const r of history.revisions) {
+    const t = Date.parse(r.modified);
+    if (Number.isNaN(t) || t > limit) continue;
+    if (!best || t >= best.at) best = { at: t, value: r.value };
+  }
+  return best?.value;
+}
+
+/** Every action that existed at `at`, as it then was, in plan order. */
+export function planAt(histories: readonly ActieHistory[], at: Date): ActieOpDatum[] {
+  const out: ActieOpDatum[] = [];
+  for (const h of histories) {
+    const value = actieAt(h, at);
+    if (value) out.push({ id: h.id, value });
+  }
+  return out.sort((a, b) => compareActienummers(a.value.nummer, b.value.nummer) || Number(a.id) - Number(b.id));
+}
+
+// ---------- trend ----------
+
+/** The plan's counts at the end of one month (or on the report date, for the month it falls in). */
+export type TrendPoint = { maand: string; peildatum: CalendarDate; counts: ProgressCounts };
+
+function lastDayOfMonth(year: number, month: number): CalendarDate {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * One point per month from the month of the first version up to the month of `tot`: the counts at the end of that
+ * month, and for the last month at `tot` itself. Empty when no action has a version on or before `tot`.
+ * At most `maxMaanden` points (the latest ones).
+ */
+export function trendPerMaand(histories: readonly ActieHistory[], tot: CalendarDate, maxMaanden = 36): TrendPoint[] {
+  const end = endOfDay(tot);
+  let first: number | undefined;
+  for (const h of histories) {
+    for (const r of h.revisions) {
+      const t = Date.parse(r.modified);
+      if (!Number.isNaN(t) && t <= end.getTime() && (first === undefined || t < first)) first = t;
+    }
+  }
+  if (first === undefined) return [];
+  const start = amsterdamDate(new Date(first));
+  let year = Number(start.slice(0, 4));
+  let month = Number(start.slice(5, 7));
+  const points: TrendPoint[] = [];
+  for (;;) {
+    const maand = `${year}-${String(month).padStart(2, '0')}`;
+    const monthEnd = lastDayOfMonth(year, month);
+    const peildatum = compareCalendarDates(monthEnd, tot) < 0 ? monthEnd : tot;
+    const at = endOfDay(peildatum);
+    points.push({ maand, peildatum, counts: progressTotals(planAt(histories, at).map((a) => a.value), at) });
+    if (peildatum === tot) break;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return points.slice(-maxMaanden);
+}
+
+// ---------- the college's planning ----------
+
+/**
+ * Whether an advies met the college's planning on the report date:
+ * - `gehaald`: the term has passed and no action of the advies is overdue (every open action met its deadline or has
+ *   none, which cannot happen in the seeded plan);
+ * - `niet-gehaald`: the term has passed and at least one action is overdue;
+ * - `binnen-termijn`: the term has not passed yet;
+ * - `geen-termijn`: the planning text names no end ("Vanaf 2026", "Loopt reeds").
+ * Overdue is the plan's own rule (`isOverdue`), so this judgement and the overdue counts always agree.
+ */
+export type PlanningOordeel = 'gehaald' | 'niet-gehaald' | 'binnen-termijn' | 'geen-termijn';
+
+export function planningOordeel(planning: string, acties: readonly Actie[], at: Date): { oordeel: PlanningOordeel; termijn?: CalendarDate } {
+  const { deadline } = datesFromPlanning(planning);
+  if (!deadline) return { oordeel: 'geen-termijn' };
+  if (compareCalendarDates(deadline, amsterdamDate(at)) >= 0) return { oordeel: 'binnen-termijn', termijn: deadline };
+  return { oordeel: acties.some((a) => isOverdue(a, at)) ? 'niet-gehaald' : 'gehaald', termijn: deadline };
+}
+
+// ---------- the plateau gate ----------
+
+/**
+ * "Eerst het fundament": how far Randvoorwaardelijk is, and whether Excelleren already gets attention.
+ * `gereedPercent` is the share of the Randvoorwaardelijk actions that were taken up and are Afgerond (Niet overgenomen
+ * ones do not count either way). `excellerenInBeweging` counts Excelleren actions that are running, blocked or done.
+ * The gate is `open` when Randvoorwaardelijk is complete; `vroeg` when Excelleren moves while it is not.
+ */
+export type PlateauGate = {
+  randvoorwaardelijk: ProgressCounts;
+  gereedPercent: number;
+  excelleren: ProgressCounts;
+  excellerenInBeweging: number;
+  toestand: 'open' | 'vroeg' | 'dicht';
+};
+
+export function plateauGate(acties: readonly Actie[], at: Date): PlateauGate {
+  const rv = acties.filter((a) => a.plateau === 'Randvoorwaardelijk');
+  const ex = acties.filter((a) => a.plateau === 'Excelleren');
+  const randvoorwaardelijk = progressTotals(rv, at);
+  const excelleren = progressTotals(ex, at);
+  const opgepakt = randvoorwaardelijk.total - randvoorwaardelijk.nietOvergenomen;
+  const gereedPercent = opgepakt === 0 ? 100 : Math.round((randvoorwaardelijk.afgerond / opgepakt) * 100);
+  const excellerenInBeweging = excelleren.afgerond + excelleren.lopend + excelleren.geblokkeerd;
+  const toestand = gereedPercent >= 100 ? 'open' : excellerenInBeweging > 0 ? 'vroeg' : 'dicht';
+  return { randvoorwaardelijk, gereedPercent, excelleren, excellerenInBeweging, toestand };
+}
+
+// ---------- the report ----------
+
+/** An action as the report lists it. */
+export type RapportActie = {
+  id: string;
+  nummer: string;
+  titel: string;
+  status: ActieStatus;
+  eigenaar?: string;
+  deadline?: CalendarDate;
+  toelichting?: string;
+  lopendTraject?: string;
+  achterstallig: boolean;
+};
+
+/** A portfolio project linked to one of the advies' actions. */
+export type RapportProject = { id: string; titel: string; domein: Domein; fase: PortfolioFase; status: PortfolioStatus; acties: string[] };
+
+/** One advies in the structure of the college's response. */
+export type AdviesVoortgang = {
+  nummer: number;
+  titel: string;
+  thema: ThemaCode;
+  plateau: Plateau;
+  collegeReactie: string;
+  collegePlanning: string;
+  oordeel: PlanningOordeel;
+  termijn?: CalendarDate;
+  counts: ProgressCounts;
+  /** What was done: Afgerond, and absorbed in a running track (Belegd in lopend traject). */
+  gedaan: RapportActie[];
+  /** What is next: the open actions (Niet gestart, Loopt, Geblokkeerd), overdue first, then by deadline and number. */
+  volgende: RapportActie[];
+  /** Not taken up, with the rationale. */
+  nietOvergenomen: RapportActie[];
+  projecten: RapportProject[];
+};
+
+export type Voortgangsrapportage = {
+  gemeente: string;
+  peildatum: CalendarDate;
+  totals: ProgressCounts;
+  perAdvies: AdviesVoortgang[];
+  perPlateau: ProgressRow[];
+  perThema: ProgressRow[];
+  perDomein: ProgressRow[];
+  gate: PlateauGate;
+  /** How many adviezen have each planning judgement. */
+  oordelen: Record<PlanningOordeel, number>;
+};
+
+export type VoortgangInput = {
+  gemeente: string;
+  peildatum: CalendarDate;
+  adviezen: readonly Advies[];
+  /** The actions as they were on `peildatum` (`planAt(histories, endOfDay(peildatum))`, or the live plan for today). */
+  acties: readonly ActieOpDatum[];
+  portfolio?: readonly { id: string; value: PortfolioItem }[];
+};
+
+function rapportActie(a: ActieOpDatum, at: Date): RapportActie {
+  const out: RapportActie = { id: a.id, nummer: a.value.nummer, titel: a.value.titel, status: a.value.status, achterstallig: isOverdue(a.value, at) };
+  if (a.value.eigenaar?.displayName) out.eigenaar = a.value.eigenaar.displayName;
+  if (a.value.deadline) out.deadline = a.value.deadline;
+  if (a.value.statusToelichting?.trim()) out.toelichting = a.value.statusToelichting.trim();
+  if (a.value.lopendTraject?.trim()) out.lopendTraject = a.value.lopendTraject.trim();
+  return out;
+}
+
+const byNummer = (a: RapportActie, b: RapportActie) => compareActienummers(a.nummer, b.nummer) || Number(a.id) - Number(b.id);
+
+function compareNext(a: RapportActie, b: RapportActie): number {
+  if (a.achterstallig !== b.achterstallig) return a.achterstallig ? -1 : 1;
+  if (a.deadline && b.deadline && a.deadline !== b.deadline) return compareCalendarDates(a.deadline, b.deadline);
+  if (a.deadline !== undefined && b.deadline === undefined) return -1;
+  if (a.deadline === undefined && b.deadline !== undefined) return 1;
+  return byNummer(a, b);
+}
+
+/**
+ * The voortgangsrapportage for a date: every advies (in number order, also one without actions) with the college's
+ * reaction and planning, the planning judgement, the counts, what was done, what is next, and the linked portfolio
+ * projects; plus the counts per plateau, theme and domain and the plateau gate. The dashboard shows these numbers.
+ */
+export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
+  const at = endOfDay(input.peildatum);
+  const acties = input.acties.map((a) => a.value);
+  const adviezen = [...input.adviezen].sort((a, b) => a.nummer - b.nummer);
+  const portfolio = input.portfolio ?? [];
+  const oordelen: Record<PlanningOordeel, number> = { gehaald: 0, 'niet-gehaald': 0, 'binnen-termijn': 0, 'geen-termijn': 0 };
+  const countsByAdvies = new Map(progressBy(acties, 'advies', at, adviezen).map((r) => [r.key, r] as const));
+
+  const perAdvies = adviezen.map((advies): AdviesVoortgang => {
+    const own = input.acties.filter((a) => a.value.advies === advies.nummer);
+    const listed = own.map((a) => rapportActie(a, at));
+    const nummers = new Set(own.map((a) => a.value.nummer));
+    const { oordeel, termijn } = planningOordeel(advies.collegePlanning, own.map((a) => a.value), at);
+    oordelen[oordeel] += 1;
+    const row = countsByAdvies.get(String(advies.nummer));
+    const counts: ProgressCounts = row
+      ? { total: row.total, afgerond: row.afgerond, lopend: row.lopend, geblokkeerd: row.geblokkeerd, nietOvergenomen: row.nietOvergenomen, nietGestart: row.nietGestart, achterstallig: row.achterstallig, percentAfgerond: row.percentAfgerond }
+      : progressTotals([], at);
+    const projecten = portfolio
+      .filter((p) => p.value.acties.some((n) => nummers.has(n)))
+      .map((p) => ({ id: p.id, titel: p.value.titel, domein: p.value.domein, fase: p.value.fase, status: p.value.status, acties: p.value.acties.filter((n) => nummers.has(n)).sort(compareActienummers) }))
+      .sort((a, b) => a.titel.localeCompare(b.titel, 'nl') || Number(a.id) - Number(b.id));
+    const out: AdviesVoortgang = {
+      nummer: advies.nummer,
+      titel: advies.titel,
+      thema: advies.thema,
+      plateau: advies.plateau,
+      collegeReactie: advies.collegeReactie,
+      collegePlanning: advies.collegePlanning,
+      oordeel,
+      counts,
+      gedaan: listed.filter((a) => a.status === 'Afgerond' || a.status === 'Belegd in lopend traject').sort(byNummer),
+      volgende: listed.filter((a) => a.status === 'Niet gestart' || a.status === 'Loopt' || a.status === 'Geblokkeerd').sort(compareNext),
+      nietOvergenomen: listed.filter((a) => a.status === 'Niet overgenomen').sort(byNummer),
+      projecten,
+    };
+    if (termijn) out.termijn = termijn;
+    return out;
+  });
+
+  return {
+    gemeente: input.gemeente,
+    peildatum: input.peildatum,
+    totals: progressTotals(acties, at),
+    perAdvies,
+    perPlateau: progressBy(acties, 'plateau', at, adviezen),
+    perThema: progressBy(acties, 'thema', at, adviezen),
+    perDomein: progressBy(acties, 'domein', at, adviezen),
+    gate: plateauGate(acties, at),
+    oordelen,
+  };
+}
+
+/**
+ * The actions a report for `peildatum` works with: the live plan when the date is today (or later), otherwise the plan
+ * as its version history shows it at the end of that day. The dashboard and the documents both choose through this
+ * function, so for the same date they count the same actions.
+ */
+export function actiesOpDatum(input: { live: readonly ActieOpDatum[]; histories: readonly ActieHistory[]; peildatum: CalendarDate; now: Date }): ActieOpDatum[] {
+  if (compareCalendarDates(input.peildatum, amsterdamDate(input.now)) >= 0) return [...input.live];
+  return planAt(input.histories, endOfDay(input.peildatum));
+}
