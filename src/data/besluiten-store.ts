@@ -4,6 +4,7 @@ import { GraphRequestError } from './graph/errors.js';
 import { BESLUIT_FIELDS, BESLUITEN_LIST, besluitFieldNames, besluitToFields, toBesluit, type Besluit } from './lists/besluiten.js';
 import type { Loaded } from './lists/field-reader.js';
 import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
+import { listReadUrl, type ListRead } from './list-batch.js';
 import { createListStore, type ListStore } from './list-store.js';
 import { listPath } from './site.js';
 
@@ -17,7 +18,12 @@ export type BesluitenStore = {
   ofOccurrence(occurrenceKey: string): Promise<Loaded<Besluit>[]>;
   /** Everything recorded for one MT (all its meetings), in recorded order. */
   ofMt(mtId: string): Promise<Loaded<Besluit>[]>;
+  /** The whole decision log (every MT, every page), in recorded order. */
+  all(): Promise<Loaded<Besluit>[]>;
 };
+
+/** The read of the whole decision log: every item, only the fields the mapper reads (one list read of a `$batch`). */
+export const BESLUITEN_READ: Omit<ListRead, 'id'> = { list: BESLUITEN_LIST, fields: besluitFieldNames };
 
 export function compareBesluiten(a: Loaded<Besluit>, b: Loaded<Besluit>): number {
   return (a.value.op ?? '').localeCompare(b.value.op ?? '') || Number(a.id) - Number(b.id);
@@ -65,6 +71,10 @@ export function createBesluitenStore(graph: Graph, siteId: string, store: ListSt
       const items = await graph.getAll<ListItem>(
         `${listPath(siteId, BESLUITEN_LIST)}/items${odataQuery({ $select: ITEM_SELECT, $expand: fieldsExpand(besluitFieldNames), $filter: `fields/${BESLUIT_FIELDS.mt}LookupId eq ${Number(mtId)}`, $top: 500 })}`,
       );
+      return items.map(toBesluit).sort(compareBesluiten);
+    },
+    async all() {
+      const items = await graph.getAll<ListItem>(listReadUrl(siteId, BESLUITEN_READ));
       return items.map(toBesluit).sort(compareBesluiten);
     },
   };

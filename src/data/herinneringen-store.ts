@@ -13,6 +13,7 @@ import {
   type Herinnering,
 } from './lists/herinneringen.js';
 import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
+import { listReadUrl, type ListRead } from './list-batch.js';
 import { createListStore, type ListStore } from './list-store.js';
 import { listPath } from './site.js';
 
@@ -29,10 +30,20 @@ export type HerinneringenStore = {
   find(sleutel: string): Promise<Loaded<Herinnering> | undefined>;
   /** Reminders of one MT, newest first. */
   ofMt(mtId: string): Promise<Loaded<Herinnering>[]>;
+  /** The whole reminder log (every MT, every page), newest first. */
+  all(): Promise<Loaded<Herinnering>[]>;
   markSent(item: Loaded<Herinnering>, berichtId: string, snapshot: string): Promise<Loaded<Herinnering>>;
   markFailed(item: Loaded<Herinnering>, error: string): Promise<Loaded<Herinnering>>;
   markDiscussed(item: Loaded<Herinnering>, doorId: string, op: string): Promise<Loaded<Herinnering>>;
 };
+
+/** The read of the whole reminder log: every item, only the fields the mapper reads (one list read of a `$batch`). */
+export const HERINNERINGEN_READ: Omit<ListRead, 'id'> = { list: 'Herinneringen', fields: herinneringFieldNames };
+
+/** Newest meeting first; the same meeting (never twice, the key is unique) by item id. */
+export function compareHerinneringenNewestFirst(a: Loaded<Herinnering>, b: Loaded<Herinnering>): number {
+  return b.value.moment.localeCompare(a.value.moment) || Number(b.id) - Number(a.id);
+}
 
 export function createHerinneringenStore(graph: Graph, siteId: string, store: ListStore = createListStore(graph, siteId, 'Herinneringen')): HerinneringenStore {
   const base = `${listPath(siteId, 'Herinneringen')}/items`;
@@ -68,6 +79,10 @@ export function createHerinneringenStore(graph: Graph, siteId: string, store: Li
         `${base}${odataQuery({ $select: ITEM_SELECT, $expand: fieldsExpand(herinneringFieldNames), $filter: `fields/${HERINNERING_FIELDS.mt}LookupId eq ${Number(mtId)}`, $top: 500 })}`,
       );
       return items.map(toHerinnering).sort((a, b) => b.value.moment.localeCompare(a.value.moment));
+    },
+    async all() {
+      const items = await graph.getAll<ListItem>(listReadUrl(siteId, HERINNERINGEN_READ));
+      return items.map(toHerinnering).sort(compareHerinneringenNewestFirst);
     },
     markSent: (item, berichtId, snapshot) => patch(item, sentFields(berichtId, snapshot)),
     markFailed: (item, error) => patch(item, failedFields(error)),

@@ -23,10 +23,26 @@ export type TestSandbox = RunningSandbox & {
   clients: () => SiteClients;
 };
 
+export type TestSandboxOptions = {
+  /**
+   * The sandbox's clock (Created/Modified, versions, tokens), e.g. `testClock(...).now`. With a clock of its own the
+   * sandbox's tokens live ten years, so a test may move the clock months ahead without its token expiring.
+   */
+  now?: () => Date;
+};
+
+/** Token lifetime under a test clock: long enough for any jump a test makes. */
+const CLOCKED_TOKEN_LIFETIME_SECONDS = 10 * 366 * 24 * 3600;
+
 /** A sandbox on a free port with a fresh data folder, plus the app's Graph client pointed at it. */
-export async function startTestSandbox(faults?: SandboxFaults): Promise<TestSandbox> {
+export async function startTestSandbox(faults?: SandboxFaults, options: TestSandboxOptions = {}): Promise<TestSandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), 'actieplan-sandbox-'));
-  const sandbox = await startSandbox({ port: 0, dataDir, ...(faults ? { faults } : {}) });
+  const sandbox = await startSandbox({
+    port: 0,
+    dataDir,
+    ...(faults ? { faults } : {}),
+    ...(options.now ? { now: options.now, tokenLifetimeSeconds: CLOCKED_TOKEN_LIFETIME_SECONDS } : {}),
+  });
   const appTokens = () => createClientCredentialsTokenSource({ tokenUrl: sandbox.tokenUrl, clientId: 'sandbox-app', clientSecret: 'sandbox-secret' });
   const sharePointTokens = () =>
     createClientCredentialsTokenSource({ tokenUrl: sandbox.tokenUrl, clientId: 'sandbox-app', clientSecret: 'sandbox-secret', scope: sharePointScope(sandbox.siteUrl) });
@@ -43,6 +59,28 @@ export async function startTestSandbox(faults?: SandboxFaults): Promise<TestSand
     close: async () => {
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A clock a test sets: the sandbox stamps every write with `now()` until the test moves it. */
+export type TestClock = {
+  now: () => Date;
+  /** Moves the clock to an instant (ISO, e.g. `2025-03-15T09:00:00Z`, or a Date). */
+  set: (at: string | Date) => void;
+};
+
+export function testClock(start: string | Date): TestClock {
+  const parse = (at: string | Date): number => {
+    const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
+    if (Number.isNaN(t)) throw new RangeError(`testClock: not an instant: ${String(at)}`);
+    return t;
+  };
+  let current = parse(start);
+  return {
+    now: () => new Date(current),
+    set: (at) => {
+      current = parse(at);
     },
   };
 }

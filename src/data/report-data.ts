@@ -1,0 +1,264 @@
+/**
+ * What progress reporting (issue 8) reads: the plan, every action's SharePoint versions, the portfolio, the MTs, the
+ * reminder log and the decision log, and the mapping of these records into the inputs of the pure report functions
+ * (`voortgangOp`, `trendPerMaand`, `borging`, `besluitenLog`). The dashboard and the report documents both load
+ * through here, so they count the same things.
+ *
+ * Round trips: one `$batch` with every list read, then the versions of the actions, 20 per `$batch` (sent in
+ * parallel). A page beyond the first, of a list or of an action's versions, is followed with its `@odata.nextLink`.
+ */
+import type { BesluitLogInput } from '../domain/besluitenlog.js';
+import type { BorgingInput } from '../domain/borging.js';
+import type { Actie, CalendarDate, MT } from '../domain/model.js';
+import { actiesOpDatum, type ActieHistory, type ActieOpDatum, type ActieRevision, type VoortgangInput } from '../domain/report.js';
+import { BESLUITEN_READ, compareBesluiten } from './besluiten-store.js';
+import type { Graph } from './graph/client.js';
+import { batchUrl, MAX_BATCH_SIZE, sendBatch, type BatchRequest, type BatchResponse } from './graph/batch.js';
+import { GraphRequestError } from './graph/errors.js';
+import { compareHerinneringenNewestFirst, HERINNERINGEN_READ } from './herinneringen-store.js';
+import { readListsInOneBatch } from './list-batch.js';
+import { ACTIE_FIELDS, actieFieldNames, toActie, type ActieReadContext } from './lists/acties.js';
+import { adviesFieldNames } from './lists/adviezen.js';
+import { toBesluit, type Besluit } from './lists/besluiten.js';
+import { bevindingFieldNames } from './lists/bevindingen.js';
+import type { FieldProblem, Loaded } from './lists/field-reader.js';
+import { toHerinnering, type Herinnering } from './lists/herinneringen.js';
+import { kwartaaldoelFieldNames } from './lists/kwartaaldoelen.js';
+import { SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
+import { mtFieldNames, toMT } from './lists/mts.js';
+import { portfolioFieldNames } from './lists/portfolio.js';
+import { siteUserFieldNames } from './lists/site-users.js';
+import { mapPlan, type LoadedPlan } from './plan-store.js';
+import { mapPortfolio, type LoadedPortfolio } from './portfolio-store.js';
+import { listPath } from './site.js';
+
+// ---------- the versions of the actions ----------
+
+/** One version of an action as read: the domain's revision plus its version label and what was wrong in it. */
+export type LoadedActieRevision = ActieRevision & { versionId: string; problems: FieldProblem[] };
+/**
+ * Every version of one action, oldest first (so of two versions saved in the same second the later one wins). It is a
+ * domain `ActieHistory`: `planAt`, `trendPerMaand` and `actiesOpDatum` take it as it is.
+ */
+export type LoadedActieHistory = Omit<ActieHistory, 'revisions'> & { revisions: LoadedActieRevision[] };
+
+type Version = { id: string; lastModifiedDateTime: string; fields?: Record<string, unknown> };
+type VersionPage = { value?: Version[]; '@odata.nextLink'?: string };
+
+/** How many `$batch` calls of history reads may be under way at once. */
+const PARALLEL_BATCHES = 4;
+
+/** The read context of the acties mapper, built from a loaded plan: advies and finding ids to numbers, the site users. */
+export function actieReadContextOf(plan: LoadedPlan): ActieReadContext {
+  return {
+    adviesNummerById: new Map(plan.adviezen.map((a) => [a.id, a.value.nummer])),
+    bevindingNummerById: new Map(plan.bevindingen.map((b) => [b.id, b.value.nummer])),
+    users: new Map(plan.users.flatMap((u) => (u.id === undefined ? [] : [[u.id, u] as const]))),
+  };
+}
+
+/**
+ * A version's dependencies as `[{ LookupId, LookupValue }]` with the number of each target taken from the plan by its
+ * item id (the number a version shows could be missing, or only ids could be given as `AfhankelijkVanLookupId`).
+ * Unknown targets keep what the version said; the mapper drops an empty one.
+ */
+function withDependencyNumbers(fields: Record<string, unknown>, nummerById: ReadonlyMap<string, string>): Record<string, unknown> {
+  const name: string = ACTIE_FIELDS.afhankelijkVan;
+  const raw = fields[name] ?? fields[`${name}LookupId`];
+  if (!Array.isArray(raw)) return fields;
+  const entries = raw.map((entry: unknown) => {
+    const e = typeof entry === 'object' && entry !== null ? (entry as { LookupId?: unknown; LookupValue?: unknown }) : { LookupId: entry };
+    if (typeof e.LookupId !== 'number' && typeof e.LookupId !== 'string') return entry;
+    const nummer = nummerById.get(String(e.LookupId));
+    return nummer === undefined ? e : { ...e, LookupValue: nummer };
+  });
+  return { ...fields, [name]: entries };
+}
+
+function versionNumber(v: Version): number {
+  const n = Number.parseFloat(v.id);
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
+function failed(response: BatchResponse, what: string): GraphRequestError {
+  const body = response.body as { error?: { code?: string; message?: string } } | undefined;
+  return new GraphRequestError(body?.error?.message ?? `Reading ${what} failed (${response.status})`, response.status, body?.error?.code ?? 'unknown', undefined, body);
+}
+
+/** Sends the requests in `$batch` calls of at most 20, up to `PARALLEL_BATCHES` calls at once; answers in request order. */
+async function sendInParallelBatches(graph: Graph, requests: readonly BatchRequest[]): Promise<BatchResponse[]> {
+  const chunks: BatchRequest[][] = [];
+  for (let i = 0; i < requests.length; i += MAX_BATCH_SIZE) chunks.push(requests.slice(i, i + MAX_BATCH_SIZE));
+  const answers: BatchResponse[][] = new Array<BatchResponse[]>(chunks.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < chunks.length) {
+      const index = next;
+      next += 1;
+      answers[index] = await sendBatch(graph, chunks[index] ?? []);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, chunks.length) }, worker));
+  return answers.flat();
+}
+
+/**
+ * The versions of every action of `plan` (`GET .../items/{id}/versions?$expand=fields`), 20 actions per `$batch`:
+ * ceil(n / 20) requests for n actions, plus one more `$batch` round per page when an action's versions are paged.
+ * Each version's fields go through the acties mapper with the plan's lookups and people, so a revision is a domain
+ * `Actie`; `modified` is the version's lastModifiedDateTime. A version that does not map cleanly still yields a
+ * revision, with its problems. An action deleted since the plan was read (404) is left out; any other failure throws.
+ */
+export async function loadActieHistories(graph: Graph, siteId: string, plan: LoadedPlan): Promise<LoadedActieHistory[]> {
+  const base = `${listPath(siteId, 'Acties')}/items`;
+  const context = actieReadContextOf(plan);
+  const nummerById = new Map(plan.acties.map((a) => [a.id, a.value.nummer]));
+  const versions = new Map<string, Version[]>(plan.acties.map((a) => [a.id, []]));
+  const gone = new Set<string>();
+
+  let pending: BatchRequest[] = plan.acties.map((a) => ({ id: a.id, method: 'GET', url: `${base}/${a.id}/versions?$expand=fields` }));
+  while (pending.length > 0) {
+    const responses = await sendInParallelBatches(graph, pending);
+    const more: BatchRequest[] = [];
+    for (const response of responses) {
+      if (response.status === 404) {
+        gone.add(response.id);
+        continue;
+      }
+      if (response.status !== 200) throw failed(response, `the versions of action ${response.id}`);
+      const page = (response.body ?? {}) as VersionPage;
+      versions.get(response.id)?.push(...(Array.isArray(page.value) ? page.value : []));
+      const link = page['@odata.nextLink'];
+      if (link) more.push({ id: response.id, method: 'GET', url: batchUrl(graph, link) });
+    }
+    pending = more;
+  }
+
+  return plan.acties
+    .filter((a) => !gone.has(a.id))
+    .map((a): LoadedActieHistory => {
+      // Graph lists versions newest first; the domain lets the later of two equal instants win, so oldest first.
+      // By version label when every label is a number ("3.0"), else in the reverse of Graph's order.
+      const ordered = [...(versions.get(a.id) ?? [])].reverse();
+      if (ordered.every((v) => !Number.isNaN(versionNumber(v)))) ordered.sort((x, y) => versionNumber(x) - versionNumber(y));
+      const revisions = ordered.map((v): LoadedActieRevision => {
+        const item: ListItem = { id: a.id, eTag: '', lastModifiedDateTime: v.lastModifiedDateTime, fields: withDependencyNumbers(v.fields ?? {}, nummerById) };
+        const loaded = toActie(item, context);
+        return { modified: v.lastModifiedDateTime, versionId: v.id, value: loaded.value, problems: loaded.problems };
+      });
+      return { id: a.id, revisions };
+    });
+}
+
+// ---------- everything a report reads ----------
+
+export type ReportData = {
+  plan: LoadedPlan;
+  /** Empty when loaded with `{ histories: false }`. */
+  histories: LoadedActieHistory[];
+  portfolio: LoadedPortfolio;
+  mts: Loaded<MT>[];
+  /** The whole reminder log, newest meeting first. */
+  herinneringen: Loaded<Herinnering>[];
+  /** The whole decision log, in recorded order. */
+  besluiten: Loaded<Besluit>[];
+  /** Site user id → display name. */
+  mensen: Map<string, string>;
+};
+
+/**
+ * Reads everything a report needs: one `$batch` with the plan's lists, the portfolio, its quarter goals, the MTs, the
+ * reminder log and the decision log (lists beyond one page are followed), then (unless `histories: false`) the
+ * versions of every action with `loadActieHistories`. For the 33 actions of the plan: three requests.
+ */
+export async function loadReportData(graph: Graph, siteId: string, options: { histories?: boolean } = {}): Promise<ReportData> {
+  const raw = await readListsInOneBatch(graph, siteId, [
+    { id: 'adviezen', list: 'Adviezen', fields: adviesFieldNames },
+    { id: 'bevindingen', list: 'Bevindingen', fields: bevindingFieldNames },
+    { id: 'acties', list: 'Acties', fields: actieFieldNames },
+    { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
+    { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
+    { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
+    { id: 'mts', list: 'MTs', fields: mtFieldNames },
+    { id: 'herinneringen', ...HERINNERINGEN_READ },
+    { id: 'besluiten', ...BESLUITEN_READ },
+  ]);
+  const acties = raw.acties ?? [];
+  const users = raw.users ?? [];
+  const plan = mapPlan({ adviezen: raw.adviezen ?? [], bevindingen: raw.bevindingen ?? [], acties, users });
+  const portfolio = mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties });
+  const histories = options.histories === false ? [] : await loadActieHistories(graph, siteId, plan);
+  const mensen = new Map<string, string>();
+  for (const u of plan.users) if (u.id !== undefined) mensen.set(u.id, u.displayName);
+  return {
+    plan,
+    histories,
+    portfolio,
+    mts: (raw.mts ?? []).map(toMT),
+    herinneringen: (raw.herinneringen ?? []).map(toHerinnering).sort(compareHerinneringenNewestFirst),
+    besluiten: (raw.besluiten ?? []).map(toBesluit).sort(compareBesluiten),
+    mensen,
+  };
+}
+
+// ---------- the inputs of the pure report functions ----------
+
+function liveActies(data: Pick<ReportData, 'plan'>): ActieOpDatum[] {
+  return data.plan.acties.map((a): { id: string; value: Actie } => ({ id: a.id, value: a.value }));
+}
+
+/** The input of `borging`: the MTs, both logs as the domain's records, and the live actions (for "changed since"). */
+export function borgingInputOf(data: ReportData, tot: Date): BorgingInput {
+  return {
+    mts: data.mts.map((m) => ({ id: m.id, value: { key: m.value.key, naam: m.value.naam } })),
+    herinneringen: data.herinneringen.map((h) => {
+      const r: BorgingInput['herinneringen'][number] = { sleutel: h.value.sleutel, moment: h.value.moment };
+      if (h.value.mtId !== undefined) r.mtId = h.value.mtId;
+      if (h.value.status !== undefined) r.status = h.value.status;
+      if (h.value.snapshot !== undefined) r.snapshot = h.value.snapshot;
+      if (h.value.besprokenOp !== undefined) r.besprokenOp = h.value.besprokenOp;
+      return r;
+    }),
+    besluiten: data.besluiten.map((b) => {
+      const r: BorgingInput['besluiten'][number] = { tekst: b.value.tekst, vergadering: b.value.vergadering, besproken: b.value.besproken };
+      if (b.value.mtId !== undefined) r.mtId = b.value.mtId;
+      if (b.value.op !== undefined) r.op = b.value.op;
+      return r;
+    }),
+    acties: liveActies(data),
+    tot,
+  };
+}
+
+/** The input of `besluitenLog`: every recorded item with its links, the MTs, actions, portfolio items and people. */
+export function besluitenLogInputOf(data: ReportData): BesluitLogInput {
+  return {
+    besluiten: data.besluiten.map((b) => {
+      const value: BesluitLogInput['besluiten'][number]['value'] = { tekst: b.value.tekst, vergadering: b.value.vergadering, besproken: b.value.besproken };
+      if (b.value.mtId !== undefined) value.mtId = b.value.mtId;
+      if (b.value.op !== undefined) value.op = b.value.op;
+      if (b.value.actieId !== undefined) value.actieId = b.value.actieId;
+      if (b.value.portfolioItemId !== undefined) value.portfolioItemId = b.value.portfolioItemId;
+      if (b.value.doorId !== undefined) value.doorId = b.value.doorId;
+      return { id: b.id, value };
+    }),
+    mts: data.mts.map((m) => ({ id: m.id, value: { key: m.value.key, naam: m.value.naam } })),
+    acties: data.plan.acties.map((a) => ({ id: a.id, value: { nummer: a.value.nummer, titel: a.value.titel } })),
+    portfolio: data.portfolio.items.map((p) => ({ id: p.id, value: { titel: p.value.titel } })),
+    mensen: data.mensen,
+  };
+}
+
+/**
+ * The input of `voortgangOp` for `peildatum`: the live plan when the date is today or later (at `now`, default the
+ * current time), otherwise the plan as the version history shows it at the end of that day (`actiesOpDatum`).
+ */
+export function voortgangInputOf(data: ReportData, options: { peildatum: CalendarDate; gemeente: string; now?: Date }): VoortgangInput {
+  return {
+    gemeente: options.gemeente,
+    peildatum: options.peildatum,
+    adviezen: data.plan.adviezen.map((a) => a.value),
+    acties: actiesOpDatum({ live: liveActies(data), histories: data.histories, peildatum: options.peildatum, now: options.now ?? new Date() }),
+    portfolio: data.portfolio.items.map((p) => ({ id: p.id, value: p.value })),
+  };
+}
