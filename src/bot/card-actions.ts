@@ -6,15 +6,20 @@
  * - `besproken`: recorded in the reminder log, and the SAME message is updated for everyone (PUT to the connector);
  * - `status-bijwerken`: written to SharePoint with the card's eTag, then the card is rebuilt and updated in place;
  *   a conflict or a refused change answers with the card and a Dutch message, and writes nothing;
- * - `vernieuwen`: the person's own view ("Jouw acties"), for that person only.
+ * - `vernieuwen`: the person's own view ("Jouw acties"), for that person only;
+ * - `besluit-vastleggen`: the typed decision into the decision log (Besluiten list) for this meeting, once per invoke,
+ *   then the SAME message is updated for everyone with this meeting's decisions; an empty or too long text is
+ *   refused with a Dutch message and records nothing.
  * Every refusal is a Dutch message to the person and a warning in the log, and changes nothing.
  */
+import { createHash } from 'node:crypto';
 import type { AdaptiveCardActionResponse, IAdaptiveCardActionInvokeActivity, TeamsChannelAccount } from '@microsoft/teams.api';
 import type { Logger } from '../server/log.js';
 import {
   besprokenOf,
   buildCardFor,
   loadCardContext,
+  recordBesluitFromCard,
   recordBesproken,
   updateActieStatus,
   withNotice,
@@ -22,7 +27,7 @@ import {
   type CardContext,
 } from '../reminders/actions.js';
 import type { AgendaCard } from '../reminders/card.js';
-import { parseCardActionData, parseStatusUpdate, type CardActionData } from '../reminders/verbs.js';
+import { besluitTekstProblem, parseBesluitRequest, parseCardActionData, parseStatusUpdate, type CardActionData } from '../reminders/verbs.js';
 import { baseConversationId, threadMessageId } from './teams-ids.js';
 
 /** What the handler asks of the Bot Connector (always the configured one, never the activity's serviceUrl). */
@@ -74,6 +79,25 @@ function tenantOf(activity: IAdaptiveCardActionInvokeActivity): string[] {
 }
 
 type Actor = { member: TeamsChannelAccount };
+
+/**
+ * The ClientKey of a decision typed on the card: the invoke's activity id (the same when an invoke is delivered
+ * again), with the meeting and the person, hashed to a short fixed length. Without an activity id the text stands
+ * in for it: the same person recording the same text for the same meeting is the same decision.
+ */
+export function besluitClientKey(activity: Pick<IAdaptiveCardActionInvokeActivity, 'id' | 'from'>, occurrenceKey: string, tekst: string): string {
+  const source = activity.id ? `invoke\n${activity.id}` : `tekst\n${tekst}`;
+  const hash = createHash('sha256').update(`${occurrenceKey}\n${activity.from?.id ?? ''}\n${source}`).digest('base64url');
+  return `kaart-besluit:${hash}`;
+}
+
+function actorOf(actor: Actor, activity: IAdaptiveCardActionInvokeActivity): { displayName: string; email?: string; upn?: string } {
+  return {
+    displayName: actor.member.name || activity.from.name || 'onbekend',
+    ...(actor.member.email ? { email: actor.member.email } : {}),
+    ...(actor.member.userPrincipalName ? { upn: actor.member.userPrincipalName } : {}),
+  };
+}
 type Checked = { data: CardActionData; ctx: CardContext; actor: Actor } | { refusal: AdaptiveCardActionResponse };
 
 async function check(activity: IAdaptiveCardActionInvokeActivity, deps: CardActionHandlerDeps): Promise<Checked> {
@@ -159,12 +183,7 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
         return cardResponse(card);
       }
       case 'besproken': {
-        const actorInfo = {
-          displayName: actor.member.name || activity.from.name || 'onbekend',
-          ...(actor.member.email ? { email: actor.member.email } : {}),
-          ...(actor.member.userPrincipalName ? { upn: actor.member.userPrincipalName } : {}),
-        };
-        const result = await recordBesproken(deps, ctx, actorInfo, now);
+        const result = await recordBesproken(deps, ctx, actorOf(actor, activity), now);
         ctx = result.ctx;
         const userIds = await refreshUsers(deps, ctx);
         const shared = buildCardFor(deps, ctx, { now, besproken: result.besproken, ...(userIds ? { refreshUserIds: userIds } : {}) });
@@ -177,6 +196,24 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
           );
         }
         return cardResponse(shared);
+      }
+      case 'besluit-vastleggen': {
+        const request = parseBesluitRequest(activity.value.action.data);
+        if (!request) return message(REFUSALS.unknownAction);
+        const problem = besluitTekstProblem(request.tekst);
+        if (problem) return message(problem);
+        const result = await recordBesluitFromCard(deps, ctx, actorOf(actor, activity), request.tekst, besluitClientKey(activity, request.occurrenceKey, request.tekst), now);
+        ctx = result.ctx;
+        const besproken = await besprokenOf(deps, ctx);
+        const userIds = await refreshUsers(deps, ctx);
+        const shared = buildCardFor(deps, ctx, { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) });
+        if (!result.alreadyRecorded) await updateForEveryone(deps, ctx, shared);
+        deps.log({ level: 'info', msg: 'decision recorded from the agenda card', mt: ctx.mt.value.key, key: ctx.herinnering.value.sleutel, besluit: result.besluit.id, already: result.alreadyRecorded, knownOnSite: result.knownOnSite });
+        if (result.alreadyRecorded) return cardResponse(withNotice(shared, 'Dit besluit was al vastgelegd; het staat één keer in het besluitenlog.', 'Good'));
+        if (!result.knownOnSite) {
+          return cardResponse(withNotice(shared, 'Het besluit is vastgelegd, zonder naam: je bent geen gebruiker van de SharePoint-site.', 'Warning'));
+        }
+        return cardResponse(withNotice(shared, 'Het besluit is vastgelegd.', 'Good'));
       }
       case 'status-bijwerken': {
         const request = parseStatusUpdate(activity.value.action.data);

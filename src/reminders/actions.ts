@@ -1,7 +1,8 @@
 /**
  * What the agenda card's buttons do, apart from Teams: load what a card was built from, rebuild it from the current
- * state of the site, record "Besproken" in the reminder log, and write a status update through the actions store
- * (If-Match with the eTag the card carried, so a stale card gets a conflict, never an overwrite).
+ * state of the site, record "Besproken" in the reminder log, record a decision typed on the card in the decision
+ * log (Besluiten list, once per invoke), and write a status update through the actions store (If-Match with the
+ * eTag the card carried, so a stale card gets a conflict, never an overwrite).
  *
  * The bot (src/bot/card-actions.ts) decides first whether the person may act at all (tenant, channel, team
  * membership); this module checks what only the data can tell: that the occurrence was sent for this MT and that the
@@ -14,17 +15,21 @@ import { ACTIE_STATUSSEN, type Actie, type ActieStatus, type MT, type PersonRef 
 import { parseMeetingSchedule } from '../domain/schedule.js';
 import { checkTransition } from '../domain/status.js';
 import { ActieConflictError, ActieValidationError, createActiesStore, type ActieChange } from '../data/acties-store.js';
+import { besluitenByOccurrenceUrl, compareBesluiten, createBesluitenStore, decisionTexts } from '../data/besluiten-store.js';
+import { sendBatch } from '../data/graph/batch.js';
 import type { Graph } from '../data/graph/client.js';
 import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
 import type { Loaded } from '../data/lists/field-reader.js';
+import { toBesluit, type Besluit } from '../data/lists/besluiten.js';
 import { HERINNERING_FIELDS, herinneringFieldNames, toHerinnering, type Herinnering } from '../data/lists/herinneringen.js';
+import type { ListItem } from '../data/lists/list-definition.js';
 import { createListStore, EtagConflictError } from '../data/list-store.js';
 import type { LoadedPlan } from '../data/plan-store.js';
 import { loadPlanCold } from '../data/plan-sync.js';
 import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
 import { buildAgendaCard, type AgendaCard } from './card.js';
 import { escapeCardText } from './card-text.js';
-import { agendaInputFor, previousReminder } from './job.js';
+import { agendaInputFor, previousReminder, type JobLog } from './job.js';
 import { occurrencesBetween, type SendDecision } from './planner.js';
 import type { StatusUpdateRequest } from './verbs.js';
 
@@ -34,6 +39,8 @@ export type CardActionDeps = {
   siteUrl: string;
   deepLinkFor: (mt: MT) => string;
   herinneringen?: HerinneringenStore;
+  /** Where a problem that does not stop the action is told (the decisions could not be read, say). */
+  log?: JobLog;
 };
 
 /** Everything a card of one meeting is built from, as it is now. */
@@ -43,6 +50,10 @@ export type CardContext = {
   occurrenceStart: Date;
   data: ReminderData;
   plan: LoadedPlan;
+  /** What was recorded for THIS meeting in the decision log (ticks and decisions), in recorded order. */
+  besluiten: Loaded<Besluit>[];
+  /** The decision texts of the previous meeting (the job shows them on the card it sends; a rebuild keeps them). */
+  previousDecisions: string[];
 };
 
 /** Why a card's context could not be loaded. The bot refuses the action with the Dutch `message`. */
@@ -81,7 +92,39 @@ export async function loadCardContext(deps: CardActionDeps, mtKey: string, occur
   if (herinnering.value.status !== 'verzonden' || !herinnering.value.berichtId) {
     return { problem: 'not-sent', message: 'Het agendapunt van deze vergadering is nog niet (goed) verstuurd.' };
   }
-  return { mt, herinnering, occurrenceStart, data, plan: snapshot.plan };
+  const previous = previousReminder(data.herinneringen, mt.id, occurrenceStart);
+  const decisions = await readMeetingDecisions(deps, occurrenceKey, previous?.value.sleutel);
+  return { mt, herinnering, occurrenceStart, data, plan: snapshot.plan, besluiten: decisions.current, previousDecisions: decisions.previous };
+}
+
+/**
+ * This meeting's and the previous meeting's decisions, in one `$batch` (two reads on the indexed Vergadering
+ * column). A card's buttons must not depend on the decision log: a read that fails (a site provisioned before the
+ * Besluiten list existed, say) gives no decisions and a warning.
+ */
+async function readMeetingDecisions(deps: CardActionDeps, currentKey: string, previousKey: string | undefined): Promise<{ current: Loaded<Besluit>[]; previous: string[] }> {
+  const keys = previousKey ? [currentKey, previousKey] : [currentKey];
+  const found: Loaded<Besluit>[][] = keys.map(() => []);
+  try {
+    const responses = await sendBatch(
+      deps.graph,
+      keys.map((key, i) => ({ id: String(i), method: 'GET' as const, url: besluitenByOccurrenceUrl(deps.siteId, key) })),
+    );
+    for (const response of responses) {
+      const i = Number(response.id);
+      if (response.status !== 200) {
+        deps.log?.({ level: 'warn', msg: 'meeting decisions not readable; the card goes without them', key: keys[i], status: response.status });
+        continue;
+      }
+      const page = response.body as { value: ListItem[]; '@odata.nextLink'?: string };
+      const items = [...page.value];
+      if (page['@odata.nextLink']) items.push(...(await deps.graph.getAll<ListItem>(page['@odata.nextLink'])));
+      found[i] = items.map(toBesluit).sort(compareBesluiten);
+    }
+  } catch (error) {
+    deps.log?.({ level: 'warn', msg: 'meeting decisions not readable; the card goes without them', key: currentKey, error: error instanceof Error ? error.message : String(error) });
+  }
+  return { current: found[0] ?? [], previous: previousKey ? decisionTexts(found[1] ?? []) : [] };
 }
 
 /** The meeting after `start` by the MT's own schedule, as the job's planner would name it. */
@@ -112,7 +155,7 @@ export function composeCardAgenda(ctx: CardContext, now: Date): Agenda {
   };
   const acties = ctx.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
   const previous = previousReminder(ctx.data.herinneringen, ctx.mt.id, ctx.occurrenceStart);
-  return composeAgenda(agendaInputFor(decision, ctx.mt.value, ctx.data, acties, previous, now));
+  return composeAgenda(agendaInputFor(decision, ctx.mt.value, ctx.data, acties, previous, now, ctx.previousDecisions));
 }
 
 // ---------- "Besproken" ----------
@@ -201,6 +244,53 @@ export async function recordBesproken(
   }
 }
 
+// ---------- "Besluit vastleggen" ----------
+
+export type BesluitResult = {
+  besluit: Loaded<Besluit>;
+  ctx: CardContext;
+  /** The same invoke was recorded before (a retry): nothing new was written. */
+  alreadyRecorded: boolean;
+  /** Whether the person is a user of the site (then the decision names them in its Door column). */
+  knownOnSite: boolean;
+};
+
+/**
+ * Records a decision typed on the card in the decision log, for this meeting's occurrence key and MT, as discussed,
+ * by the person (the site user found by e-mail or UPN, like "Besproken"), now. `clientKey` comes from the invoke, so
+ * a retried invoke records once: a key already among this meeting's decisions writes nothing, and a create that
+ * meets the unique ClientKey answers with the stored item. The text was checked by the caller
+ * (`besluitTekstProblem`).
+ */
+export async function recordBesluitFromCard(
+  deps: CardActionDeps,
+  ctx: CardContext,
+  actor: { displayName: string; email?: string; upn?: string },
+  tekst: string,
+  clientKey: string,
+  at: Date,
+): Promise<BesluitResult> {
+  const user = findSiteUser(ctx.plan.users, actor);
+  const existing = ctx.besluiten.find((b) => b.value.clientKey === clientKey);
+  if (existing) return { besluit: existing, ctx, alreadyRecorded: true, knownOnSite: user !== undefined };
+  const op = `${at.toISOString().slice(0, 19)}Z`;
+  const besluit = await createBesluitenStore(deps.graph, deps.siteId).record(
+    {
+      tekst,
+      vergadering: ctx.herinnering.value.sleutel,
+      mtId: ctx.mt.id,
+      besproken: true,
+      ...(user ? { doorId: user.id } : {}),
+      op,
+    },
+    clientKey,
+  );
+  // The store answers a duplicate ClientKey with the stored item: recorded earlier when its moment is not ours.
+  const alreadyRecorded = besluit.value.op === undefined || Date.parse(besluit.value.op) !== Date.parse(op);
+  const besluiten = [...ctx.besluiten.filter((b) => b.id !== besluit.id), besluit].sort(compareBesluiten);
+  return { besluit, ctx: { ...ctx, besluiten }, alreadyRecorded, knownOnSite: user !== undefined };
+}
+
 // ---------- status update ----------
 
 export type StatusUpdateOutcome =
@@ -274,6 +364,7 @@ export function buildCardFor(deps: CardActionDeps, ctx: CardContext, options: Ca
     ...(options.besproken ? { besproken: { door: options.besproken.door, op: options.besproken.op } } : {}),
     ...(options.refreshUserIds ? { refreshUserIds: options.refreshUserIds } : {}),
     ...(options.viewerDisplayName !== undefined ? { viewerDisplayName: options.viewerDisplayName } : {}),
+    besluiten: decisionTexts(ctx.besluiten),
   });
 }
 

@@ -48,7 +48,7 @@ import { isActienummer } from '../domain/actienummer.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import { allowedTransitions } from '../domain/status.js';
 import { aantal, escapeCardText, formatDatum, formatMoment } from './card-text.js';
-import { statusInputIds, type CardActionData, type CardVerb } from './verbs.js';
+import { BESLUIT_INPUT_ID, BESLUIT_MAX_LENGTH, statusInputIds, type CardActionData, type CardVerb } from './verbs.js';
 
 /** The hard limit a card must stay under, in UTF-8 bytes of its JSON (Teams' 28 KB, counted in thousands). */
 export const CARD_BYTE_LIMIT = 28_000;
@@ -73,6 +73,8 @@ export type AgendaCardOptions = {
   refreshUserIds?: readonly string[];
   /** The viewer's display name in a refreshed, per-user card: adds "Jouw acties" at the top. */
   viewerDisplayName?: string;
+  /** The decisions recorded for THIS meeting so far (decision texts, in recorded order), shown above the input. */
+  besluiten?: readonly string[];
   /** Byte budget for the serialised card; default `DEFAULT_CARD_BUDGET`. */
   maxBytes?: number;
 };
@@ -473,6 +475,31 @@ function decisions(agenda: Agenda): IContainer | undefined {
   return { type: 'Container', spacing: 'Large', items };
 }
 
+/** Decisions of this meeting shown on the card; the rest are in the tab's decision log. */
+const MEETING_DECISIONS_SHOWN = 5;
+
+/**
+ * "Besluiten deze vergadering": what was recorded so far (the latest few), and the input to record another. The
+ * input is not required (an empty one would block every other button of the card); the bot refuses an empty text.
+ */
+function meetingDecisions(ctx: Context, besluiten: readonly string[]): IContainer {
+  const texts = besluiten.map((d) => d.trim()).filter((d) => d !== '');
+  const shown = texts.slice(-MEETING_DECISIONS_SHOWN);
+  const items: CardElementArray = [text(`Besluiten deze vergadering (${texts.length})`, { size: 'Medium', weight: 'Bolder' })];
+  if (texts.length > shown.length) items.push(text(`En ${aantal(texts.length - shown.length, 'eerder besluit', 'eerdere besluiten')}, zie het actieplan.`, { isSubtle: true }));
+  items.push(...shown.map((d) => text(`• ${escapeCardText(d, 200)}`, { spacing: 'Small' })));
+  const input: ITextInput = {
+    type: 'Input.Text',
+    id: BESLUIT_INPUT_ID,
+    label: 'Besluit vastleggen',
+    placeholder: 'Wat heeft het MT besloten?',
+    isMultiline: true,
+    maxLength: BESLUIT_MAX_LENGTH,
+  };
+  items.push(input, { type: 'ActionSet', actions: [{ ...execute(ctx, 'besluit-vastleggen', 'Vastleggen'), tooltip: 'Besluit van deze vergadering vastleggen' }] });
+  return { type: 'Container', spacing: 'Large', items };
+}
+
 function besprokenBanner(b: { door: string; op: Date }): IContainer {
   return { type: 'Container', style: 'good', items: [text(`Besproken door ${escapeCardText(b.door, 80)} op ${formatMoment(b.op)}.`)] };
 }
@@ -480,7 +507,8 @@ function besprokenBanner(b: { door: string; op: Date }): IContainer {
 /**
  * Builds the agenda card for `agenda`. Header (MT, meeting date and time in Amsterdam), "Besproken door X op Y" when
  * `options.besproken` is set, the viewer's own actions when `options.viewerDisplayName` is set, a summary of the
- * counts, the sections of the agenda with their counts, the reflection question, and the buttons: per listed action
+ * counts, the sections of the agenda with their counts, the previous meeting's decisions, this meeting's decisions
+ * with an input to record one ("Besluit vastleggen"), the reflection question, and the buttons: per listed action
  * a "Status bijwerken" form (only at its first listing), "Besproken" (until it is) and "Open in actieplan".
  * `refresh` (verb `vernieuwen`) lets Teams fetch each person's own view for up to 60 `refreshUserIds`.
  * The serialised card stays within `options.maxBytes`; rows that do not fit are summarised per section.
@@ -534,6 +562,7 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     sections.forEach((s, i) => body.push(sectionContainer(s, included[i] ?? [])));
     const besluiten = decisions(agenda);
     if (besluiten) body.push(besluiten);
+    body.push(meetingDecisions(ctx, options.besluiten ?? []));
     body.push(reflection(agenda));
     return { type: 'AdaptiveCard', version: '1.5', lang: 'nl-NL', fallbackText, msteams: { width: 'full' }, refresh, body, actions };
   };

@@ -7,8 +7,9 @@
  * - `besproken`: the MT discussed the item; the card then shows who and when, for everyone.
  * - `status-bijwerken`: a new status (with optional reason and deadline) for one listed action.
  * - `vernieuwen`: the card's refresh, which gives each person their own "Jouw acties".
+ * - `besluit-vastleggen`: a decision of this meeting, typed on the card, into the decision log (Besluiten list).
  */
-export const CARD_VERBS = ['besproken', 'status-bijwerken', 'vernieuwen'] as const;
+export const CARD_VERBS = ['besproken', 'status-bijwerken', 'vernieuwen', 'besluit-vastleggen'] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 /** What every button sends. `actieId` and `eTag` only with `status-bijwerken`. */
@@ -94,4 +95,35 @@ export function parseStatusUpdate(value: unknown): StatusUpdateRequest | undefin
   if (toelichting !== undefined) out.toelichting = toelichting;
   if (deadline !== undefined) out.deadline = deadline;
   return out;
+}
+
+// ---------- "Besluit vastleggen" ----------
+
+/** The id of the card's decision input (one per card, so a fixed id). */
+export const BESLUIT_INPUT_ID = 'besluit-tekst';
+/** A decision is the Besluiten list's Title: one line of at most 255 characters. */
+export const BESLUIT_MAX_LENGTH = 255;
+
+/** What a `besluit-vastleggen` invoke carries: the button's data and the typed decision, on one line. */
+export type BesluitRequest = { mtKey: string; occurrenceKey: string; tekst: string };
+
+/**
+ * The decision a `besluit-vastleggen` invoke asks to record. Line breaks and runs of spaces become one space (the
+ * list column holds one line); the text may come back empty or too long, which `besluitTekstProblem` refuses.
+ */
+export function parseBesluitRequest(value: unknown): BesluitRequest | undefined {
+  const data = parseCardActionData(value);
+  if (!data || data.verb !== 'besluit-vastleggen') return undefined;
+  const raw = (value as Record<string, unknown>)[BESLUIT_INPUT_ID];
+  const tekst = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
+  return { mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, tekst };
+}
+
+/** Why a typed decision cannot be recorded (a Dutch sentence for the person), or undefined when it can. */
+export function besluitTekstProblem(tekst: string): string | undefined {
+  if (tekst.trim() === '') return 'Typ eerst het besluit in het vak "Besluit vastleggen". Er is niets vastgelegd.';
+  // UTF-16 units, as the card's maxLength and SharePoint's text column count them.
+  const length = tekst.length;
+  if (length > BESLUIT_MAX_LENGTH) return `Een besluit mag hoogstens ${BESLUIT_MAX_LENGTH} tekens lang zijn (dit zijn er ${length}). Er is niets vastgelegd.`;
+  return undefined;
 }

@@ -11,6 +11,8 @@ export const ActieDetail = lazy(() => import('../features/actionplan/components/
 export const AttentionList = lazy(() => import('../features/actionplan/components/attention-list.js').then((m) => ({ default: m.AttentionList })));
 export const MijnActiesView = lazy(() => import('../features/mijn-acties/components/mijn-acties-view.js').then((m) => ({ default: m.MijnActiesView })));
 export const VoortgangView = lazy(() => import('../features/voortgang/components/voortgang-view.js').then((m) => ({ default: m.VoortgangView })));
+/** The decision log of the MT meetings (issue 8, item 4). */
+export const BesluitenView = lazy(() => import('../features/besluiten/components/besluiten-view.js').then((m) => ({ default: m.BesluitenView })));
 export const PortfolioView = lazy(() => import('../features/portfolio/components/portfolio-view.js').then((m) => ({ default: m.PortfolioView })));
 /** The read-only portfolio for the meeting stage (shared screen). */
 export const PortfolioStage = lazy(() => import('../features/portfolio/components/portfolio-stage.js').then((m) => ({ default: m.PortfolioStage })));

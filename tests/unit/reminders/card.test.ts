@@ -11,7 +11,7 @@ import {
   MAX_REFRESH_USER_IDS,
   type AgendaCard,
 } from '../../../src/reminders/card.js';
-import { CARD_VERBS, parseStatusUpdate, statusInputIds, type CardVerb } from '../../../src/reminders/verbs.js';
+import { BESLUIT_INPUT_ID, CARD_VERBS, parseStatusUpdate, statusInputIds, type CardVerb } from '../../../src/reminders/verbs.js';
 import { validateAdaptiveCard } from './adaptive-card-schema.js';
 import { actie, agendaWith, DEEP_LINK, MEETING, NEXT_MEETING, NOW } from './fixtures.js';
 
@@ -58,6 +58,7 @@ describe('schema and size', () => {
     for (const options of [
       { deepLink: DEEP_LINK },
       { deepLink: DEEP_LINK, viewerDisplayName: 'Directeur Sociaal Domein', refreshUserIds: ['29:1abc'], besproken: { door: 'Secretaris', op: MEETING } },
+      { deepLink: DEEP_LINK, besluiten: Array.from({ length: 30 }, (_, i) => `Besluit ${i} `.padEnd(255, 'x')) },
     ]) {
       const card = buildAgendaCard(agendaWith(n), options);
       const result = validateAdaptiveCard(card);
@@ -97,7 +98,7 @@ describe('a small card', () => {
       ],
       { previousDecisions: ['IMO-terugkoppeling elk kwartaal agenderen'] },
     );
-    const card = buildAgendaCard(a, { deepLink: DEEP_LINK, besproken: { door: 'Secretaris MT Sociaal Domein', op: new Date('2026-11-24T09:15:00Z') }, refreshUserIds: ['29:1'] });
+    const card = buildAgendaCard(a, { deepLink: DEEP_LINK, besproken: { door: 'Secretaris MT Sociaal Domein', op: new Date('2026-11-24T09:15:00Z') }, refreshUserIds: ['29:1'], besluiten: ['Actie 2.1 krijgt een eigenaar uit het MT'] });
     expect(card).toMatchSnapshot();
   });
 
@@ -152,9 +153,9 @@ describe('buttons', () => {
     }
   });
 
-  it('uses every verb of the union: besproken, status-bijwerken and vernieuwen (the refresh)', () => {
+  it('uses every verb of the union: besproken, status-bijwerken, vernieuwen (the refresh) and besluit-vastleggen', () => {
     const used = new Set(executes.map((e) => e.verb));
-    const all: Record<CardVerb, true> = { besproken: true, 'status-bijwerken': true, vernieuwen: true };
+    const all: Record<CardVerb, true> = { besproken: true, 'status-bijwerken': true, vernieuwen: true, 'besluit-vastleggen': true };
     expect([...used].sort()).toEqual(Object.keys(all).sort());
     // @ts-expect-error a verb outside the union does not compile
     const wrong: CardVerb = 'verwijderen';
@@ -230,6 +231,43 @@ describe('buttons', () => {
   });
 });
 
+describe('"Besluit vastleggen": this meeting’s decisions on the card', () => {
+  const inputOf = (c: AgendaCard) => ofType(c, 'Input.Text').find((n) => n.id === BESLUIT_INPUT_ID);
+
+  it('has a labelled multiline input of at most 255 characters and a button with the besluit-vastleggen verb', () => {
+    const c = buildAgendaCard(agendaWith(3), { deepLink: DEEP_LINK });
+    expect(inputOf(c)).toMatchObject({ type: 'Input.Text', label: 'Besluit vastleggen', isMultiline: true, maxLength: 255 });
+    // Not required: a required input would block "Besproken" and every other button of the card while it is empty.
+    expect(inputOf(c)?.isRequired).toBeUndefined();
+    const button = ofType(c, 'Action.Execute').find((e) => e.verb === 'besluit-vastleggen');
+    expect(button).toMatchObject({ title: 'Vastleggen', data: { verb: 'besluit-vastleggen', mtKey: 'mt-sociaal-domein', occurrenceKey: 'mt-sociaal-domein|2026-11-24T08:00:00Z' } });
+    expect(texts(c)).toContain('Besluiten deze vergadering (0)');
+    expect(validateAdaptiveCard(c).errors).toEqual([]);
+  });
+
+  it('lists the decisions recorded so far, the latest five, and says how many more there are', () => {
+    const c = buildAgendaCard(agendaWith(3), { deepLink: DEEP_LINK, besluiten: ['Een', '', 'Twee', 'Drie', 'Vier', 'Vijf', 'Zes', 'Zeven'] });
+    const t = texts(c);
+    expect(t).toContain('Besluiten deze vergadering (7)');
+    expect(t).toContain('En 2 eerdere besluiten, zie het actieplan.');
+    expect(t.filter((x) => x.startsWith('• ') && ['Drie', 'Vier', 'Vijf', 'Zes', 'Zeven'].includes(x.slice(2)))).toHaveLength(5);
+    expect(t).not.toContain('• Een');
+  });
+
+  it('is on the shared card, the refreshed per-user card and the discussed card, each valid 1.5 with 200 actions', () => {
+    for (const options of [
+      { deepLink: DEEP_LINK, besluiten: ['Besluit A'] },
+      { deepLink: DEEP_LINK, viewerDisplayName: 'Directeur Sociaal Domein', besluiten: ['Besluit A'] },
+      { deepLink: DEEP_LINK, besproken: { door: 'Secretaris', op: MEETING }, besluiten: ['Besluit A'] },
+    ]) {
+      const c = buildAgendaCard(agendaWith(200), options);
+      expect(inputOf(c)).toBeDefined();
+      expect(validateAdaptiveCard(c).errors).toEqual([]);
+      expect(cardByteSize(c)).toBeLessThanOrEqual(26_000);
+    }
+  });
+});
+
 describe('hostile texts render inert', () => {
   const HOSTILE = [
     '**vet** _schuin_ ~~weg~~ `code`',
@@ -259,7 +297,7 @@ describe('hostile texts render inert', () => {
       actie(i, { titel: h, statusToelichting: h, status: 'Geblokkeerd', deadline: '2026-01-01', eigenaar: { displayName: h } }),
     );
     const a = agenda(acties, { mt: { key: 'mt-x', naam: HOSTILE.join(' '), domeinen: ['Sociaal Domein'] }, previousDecisions: HOSTILE });
-    return buildAgendaCard(a, { deepLink: DEEP_LINK, besproken: { door: HOSTILE[0] ?? '', op: MEETING }, viewerDisplayName: HOSTILE[0] });
+    return buildAgendaCard(a, { deepLink: DEEP_LINK, besproken: { door: HOSTILE[0] ?? '', op: MEETING }, viewerDisplayName: HOSTILE[0], besluiten: HOSTILE });
   }
 
   it('no TextBlock holds an unescaped Markdown character, a template ${…}, a {{DATE()}} or a line break', () => {

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_VERBS, isCardVerb, parseCardActionData, parseStatusUpdate, statusInputIds } from '../../../src/reminders/verbs.js';
+import {
+  BESLUIT_INPUT_ID,
+  BESLUIT_MAX_LENGTH,
+  besluitTekstProblem,
+  CARD_VERBS,
+  isCardVerb,
+  parseBesluitRequest,
+  parseCardActionData,
+  parseStatusUpdate,
+  statusInputIds,
+} from '../../../src/reminders/verbs.js';
 
 const base = { mtKey: 'cmt', occurrenceKey: 'cmt|2026-11-24T08:00:00Z' };
 
 describe('card verbs', () => {
-  it('are exactly besproken, status-bijwerken and vernieuwen', () => {
-    expect([...CARD_VERBS]).toEqual(['besproken', 'status-bijwerken', 'vernieuwen']);
+  it('are exactly besproken, status-bijwerken, vernieuwen and besluit-vastleggen', () => {
+    expect([...CARD_VERBS]).toEqual(['besproken', 'status-bijwerken', 'vernieuwen', 'besluit-vastleggen']);
     expect(CARD_VERBS.every(isCardVerb)).toBe(true);
     for (const v of ['verwijderen', 'Besproken', '', 1, undefined]) expect(isCardVerb(v)).toBe(false);
   });
@@ -38,5 +48,30 @@ describe('card verbs', () => {
 
   it('input ids hold only safe characters, whatever the item id looks like', () => {
     expect(statusInputIds('a b/"c').status).toBe('status-a_b__c');
+  });
+});
+
+describe('"Besluit vastleggen"', () => {
+  it('reads the typed decision of a besluit-vastleggen invoke, on one line', () => {
+    expect(parseBesluitRequest({ verb: 'besluit-vastleggen', ...base, [BESLUIT_INPUT_ID]: '  IMO-terugkoppeling\r\n  elk   kwartaal ' })).toEqual({
+      ...base,
+      tekst: 'IMO-terugkoppeling elk kwartaal',
+    });
+    expect(parseBesluitRequest({ verb: 'besluit-vastleggen', ...base })).toEqual({ ...base, tekst: '' });
+    expect(parseBesluitRequest({ verb: 'besluit-vastleggen', ...base, [BESLUIT_INPUT_ID]: 12 })).toEqual({ ...base, tekst: '' });
+  });
+
+  it('is not read from another verb, nor from data that is not one of our buttons', () => {
+    expect(parseBesluitRequest({ verb: 'besproken', ...base, [BESLUIT_INPUT_ID]: 'x' })).toBeUndefined();
+    expect(parseBesluitRequest({ verb: 'besluit-vastleggen', mtKey: 'cmt', [BESLUIT_INPUT_ID]: 'x' })).toBeUndefined();
+    expect(parseBesluitRequest(null)).toBeUndefined();
+  });
+
+  it('refuses an empty text and one over 255 characters, in Dutch; accepts exactly 255', () => {
+    expect(besluitTekstProblem('')).toMatch(/^Typ eerst het besluit.*Er is niets vastgelegd\.$/);
+    expect(besluitTekstProblem('   ')).toBeDefined();
+    expect(besluitTekstProblem('x'.repeat(BESLUIT_MAX_LENGTH))).toBeUndefined();
+    expect(besluitTekstProblem('x'.repeat(BESLUIT_MAX_LENGTH + 1))).toBe('Een besluit mag hoogstens 255 tekens lang zijn (dit zijn er 256). Er is niets vastgelegd.');
+    expect(besluitTekstProblem('Besluit: **vet** [link](http://x)')).toBeUndefined();
   });
 });

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { besluitenLog, type BesluitLogEntry, type BesluitLogInput } from '../../../../domain/besluitenlog.js';
+import type { MT, PersonRef } from '../../../../domain/model.js';
+import { BESLUITEN_READ, compareBesluiten } from '../../../../data/besluiten-store.js';
+import type { Graph } from '../../../../data/graph/client.js';
+import { readListsInOneBatch } from '../../../../data/list-batch.js';
+import { toBesluit, type Besluit } from '../../../../data/lists/besluiten.js';
+import type { Loaded } from '../../../../data/lists/field-reader.js';
+import { mtFieldNames, toMT } from '../../../../data/lists/mts.js';
+import { portfolioFieldNames, toPortfolioItem } from '../../../../data/lists/portfolio.js';
+import type { LoadedPlan } from '../../../../data/plan-store.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+
+/** What the log reads beyond the plan the tab already holds (actions and site users come from there). */
+export type BesluitenLogRaw = {
+  besluiten: Loaded<Besluit>[];
+  mts: Loaded<MT>[];
+  portfolio: { id: string; value: { titel: string } }[];
+};
+
+/**
+ * The decision log, the MTs and the portfolio titles in ONE `$batch` (no version histories, no reminder log): the
+ * cheapest read that resolves every link of the log.
+ */
+export async function loadBesluitenLogRaw(graph: Graph, siteId: string): Promise<BesluitenLogRaw> {
+  const raw = await readListsInOneBatch(graph, siteId, [
+    { id: 'besluiten', ...BESLUITEN_READ },
+    { id: 'mts', list: 'MTs', fields: mtFieldNames },
+    { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
+  ]);
+  const noUsers = new Map<string, PersonRef>();
+  return {
+    besluiten: (raw.besluiten ?? []).map(toBesluit).sort(compareBesluiten),
+    mts: (raw.mts ?? []).map(toMT).sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl')),
+    portfolio: (raw.portfolio ?? []).map((item) => {
+      const p = toPortfolioItem(item, noUsers);
+      return { id: p.id, value: { titel: p.value.titel } };
+    }),
+  };
+}
+
+/** The input of the pure `besluitenLog`, with the actions and people of the tab's plan. */
+export function logInputOf(raw: BesluitenLogRaw, plan: Pick<LoadedPlan, 'acties' | 'users'>): BesluitLogInput {
+  const mensen = new Map<string, string>();
+  for (const u of plan.users) if (u.id !== undefined) mensen.set(u.id, u.displayName);
+  return {
+    besluiten: raw.besluiten.map((b) => {
+      const value: BesluitLogInput['besluiten'][number]['value'] = { tekst: b.value.tekst, vergadering: b.value.vergadering, besproken: b.value.besproken };
+      if (b.value.mtId !== undefined) value.mtId = b.value.mtId;
+      if (b.value.op !== undefined) value.op = b.value.op;
+      if (b.value.actieId !== undefined) value.actieId = b.value.actieId;
+      if (b.value.portfolioItemId !== undefined) value.portfolioItemId = b.value.portfolioItemId;
+      if (b.value.doorId !== undefined) value.doorId = b.value.doorId;
+      return { id: b.id, value };
+    }),
+    mts: raw.mts.map((m) => ({ id: m.id, value: { key: m.value.key, naam: m.value.naam } })),
+    acties: plan.acties.map((a) => ({ id: a.id, value: { nummer: a.value.nummer, titel: a.value.titel } })),
+    portfolio: raw.portfolio,
+    mensen,
+  };
+}
+
+export type BesluitenLogState = {
+  status: 'loading' | 'ready' | 'error';
+  entries: BesluitLogEntry[];
+  mts: Loaded<MT>[];
+  error?: unknown;
+  reload(): void;
+};
+
+/** Loads the decision log through the tab's data session and joins it with the plan the tab holds. */
+export function useBesluitenLog(): BesluitenLogState {
+  const { session, siteId, plan } = usePlanContext();
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<{ status: BesluitenLogState['status']; raw?: BesluitenLogRaw; error?: unknown }>({ status: 'loading' });
+
+  useEffect(() => {
+    if (!siteId) return;
+    let cancelled = false;
+    setState((s) => ({ status: 'loading', ...(s.raw ? { raw: s.raw } : {}) }));
+    (async () => {
+      const { graph } = await session();
+      const raw = await loadBesluitenLogRaw(graph, siteId);
+      if (!cancelled) setState({ status: 'ready', raw });
+    })().catch((error: unknown) => {
+      if (cancelled) return;
+      console.error('Loading the decision log failed', error);
+      setState({ status: 'error', error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [session, siteId, attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const entries = useMemo(() => (state.raw && plan ? besluitenLog(logInputOf(state.raw, plan)) : []), [state.raw, plan]);
+  return { status: state.status, entries, mts: state.raw?.mts ?? [], ...(state.error !== undefined ? { error: state.error } : {}), reload };
+}

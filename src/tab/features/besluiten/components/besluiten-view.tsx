@@ -1,0 +1,314 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  SearchBox,
+  Select,
+  Spinner,
+  Subtitle1,
+  Switch,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownloadRegular, DismissRegular } from '@fluentui/react-icons';
+import { useCallback, useMemo, useState } from 'react';
+import { filterBesluiten, type BesluitLogEntry } from '../../../../domain/besluitenlog.js';
+import { amsterdamDate, isValidCalendarDate } from '../../../../domain/dates.js';
+import type { Domein } from '../../../../domain/model.js';
+import { formatInstant } from '../../../i18n/format.js';
+import { useFeatureT } from '../../../i18n/feature-catalogue.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
+import { download } from '../../../lib/download.js';
+import { describeError } from '../../../lib/errors.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { useBesluitenLog } from '../api/use-besluitenlog.js';
+import { besluitenTexts } from '../i18n.js';
+import {
+  ALLE_MTS,
+  besluitenParams,
+  besluitenQuery,
+  defaultMtKey,
+  effectiveMtKey,
+  hasFilters,
+  mtParam,
+  periodInvalid,
+  toFilter,
+  type BesluitenQuery,
+} from '../lib/besluiten-query.js';
+
+const useStyles = makeStyles({
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  intro: { display: 'block', color: tokens.colorNeutralForeground2, maxWidth: '60rem', marginTop: tokens.spacingVerticalXS },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, margin: `${tokens.spacingVerticalM} 0` },
+  search: { flexGrow: 1, minWidth: '14rem', maxWidth: '28rem' },
+  filter: { minWidth: '10rem', maxWidth: '16rem' },
+  count: { display: 'block', color: tokens.colorNeutralForeground2, marginBottom: tokens.spacingVerticalS },
+  bar: { marginBottom: tokens.spacingVerticalS },
+  scroll: { overflowX: 'auto' },
+  table: { width: '100%', borderCollapse: 'collapse' },
+  caption: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+  th: {
+    textAlign: 'start',
+    padding: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'nowrap',
+  },
+  td: { verticalAlign: 'top', padding: tokens.spacingHorizontalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  when: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  tekst: { minWidth: '16rem', maxWidth: '36rem', overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  tick: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
+  stack: { display: 'flex', flexDirection: 'column' },
+});
+
+/**
+ * The decision log (issue 8, item 4): every tick and decision recorded in MT meetings, in the side panel or on the
+ * agenda card, newest meeting first, with its MT, action and portfolio item. Search (all words, without regard to
+ * accents), MT, "alleen besluiten" and a period are in the URL, so a link reproduces the view; the export holds
+ * exactly the rows shown.
+ */
+export function BesluitenView({
+  scope,
+  params,
+  onParamsChange,
+  onOpenActie,
+}: {
+  scope?: Domein | undefined;
+  params: URLSearchParams;
+  onParamsChange: (params: URLSearchParams) => void;
+  onOpenActie: (id: string) => void;
+}) {
+  const styles = useStyles();
+  const t = useT();
+  const ft = useFeatureT(besluitenTexts);
+  const { now } = usePlanContext();
+  const log = useBesluitenLog();
+  const [exportError, setExportError] = useState<string | undefined>();
+
+  const query = useMemo(() => besluitenQuery(params), [params]);
+  const setQuery = useCallback((next: BesluitenQuery) => onParamsChange(besluitenParams(next)), [onParamsChange]);
+  const defaultKey = useMemo(() => defaultMtKey(log.mts.map((m) => m.value), scope), [log.mts, scope]);
+  const mtKey = effectiveMtKey(query, defaultKey);
+  const invalidPeriod = periodInvalid(query);
+  const rows = useMemo(() => (invalidPeriod ? [] : filterBesluiten(log.entries, toFilter(query, defaultKey))), [log.entries, query, defaultKey, invalidPeriod]);
+
+  const exportRows = useCallback(async () => {
+    setExportError(undefined);
+    try {
+      const m = await import('../lib/besluiten-export.js');
+      download(await m.exportBesluitenXlsx(rows), m.besluitenFileName(amsterdamDate(now)), m.XLSX_MIME);
+    } catch (error) {
+      console.error('Exporting the decision log failed', error);
+      setExportError(error instanceof Error ? error.message : String(error));
+    }
+  }, [rows, now]);
+
+  if (log.status === 'loading' && log.entries.length === 0) return <Spinner label={ft('loading')} />;
+  if (log.status === 'error') {
+    const d = describeError(log.error);
+    return (
+      <MessageBar intent="error" layout="multiline" data-testid="besluiten-error">
+        <MessageBarBody>
+          <MessageBarTitle>{ft('loadFailed')}</MessageBarTitle>
+          {t(d.key, { detail: d.detail ?? '' })}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={log.reload}>{t('app.retry')}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+
+  const total = log.entries.length;
+  const filtered = hasFilters(query) || mtKey !== undefined;
+  const count = filtered
+    ? rows.length === 1
+      ? ft('countFilteredOne', { total })
+      : ft('countFiltered', { count: rows.length, total })
+    : rows.length === 1
+      ? ft('countAllOne')
+      : ft('countAll', { count: rows.length });
+
+  return (
+    <section aria-labelledby="besluiten-title" data-testid="besluiten-view">
+      <div className={styles.head}>
+        <div>
+          <Subtitle1 as="h2" id="besluiten-title">
+            {ft('title')}
+          </Subtitle1>
+          <Body1 as="p" className={styles.intro}>
+            {ft('intro')}
+          </Body1>
+        </div>
+        <Button icon={<ArrowDownloadRegular />} onClick={() => void exportRows()} disabled={rows.length === 0} data-testid="besluiten-export">
+          {ft('export')}
+        </Button>
+      </div>
+      {exportError && (
+        <MessageBar intent="error" className={styles.bar}>
+          <MessageBarBody>{ft('exportFailed', { detail: exportError })}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={styles.toolbar} role="search" aria-label={ft('filters')}>
+        <Field label={ft('search')} className={styles.search}>
+          <SearchBox value={query.zoek} onChange={(_, data) => setQuery({ ...query, zoek: data.value })} placeholder={ft('searchPlaceholder')} data-testid="besluiten-zoek" />
+        </Field>
+        <Field label={ft('mt')} className={styles.filter}>
+          <Select
+            value={mtKey ?? ALLE_MTS}
+            onChange={(_, data) => {
+              const { mt: _old, ...rest } = query;
+              const next = mtParam(data.value === ALLE_MTS ? undefined : data.value, defaultKey);
+              setQuery(next === undefined ? rest : { ...rest, mt: next });
+            }}
+            data-testid="besluiten-mt"
+          >
+            <option value={ALLE_MTS}>{ft('mtAll')}</option>
+            {log.mts.map((m) => (
+              <option key={m.id} value={m.value.key}>
+                {m.value.naam}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={ft('van')} className={styles.filter}>
+          <Input type="date" value={query.van ?? ''} onChange={(_, data) => setQuery(withDate(query, 'van', data.value))} data-testid="besluiten-van" />
+        </Field>
+        <Field label={ft('tot')} className={styles.filter} validationState={invalidPeriod ? 'error' : 'none'} validationMessage={invalidPeriod ? ft('periodInvalid') : undefined}>
+          <Input type="date" value={query.tot ?? ''} onChange={(_, data) => setQuery(withDate(query, 'tot', data.value))} data-testid="besluiten-tot" />
+        </Field>
+        <Switch
+          label={ft('alleenBesluiten')}
+          checked={query.alleenBesluiten}
+          onChange={(_, data) => setQuery({ ...query, alleenBesluiten: data.checked })}
+          data-testid="besluiten-alleen"
+        />
+        {hasFilters(query) && (
+          <Button appearance="subtle" icon={<DismissRegular />} onClick={() => setQuery({ zoek: '', alleenBesluiten: false })}>
+            {ft('clear')}
+          </Button>
+        )}
+      </div>
+
+      <Caption1 className={styles.count} role="status" aria-live="polite" data-testid="besluiten-count">
+        {count}
+      </Caption1>
+
+      {total === 0 ? (
+        <MessageBar intent="info" data-testid="besluiten-empty">
+          <MessageBarBody>{ft('empty')}</MessageBarBody>
+        </MessageBar>
+      ) : rows.length === 0 ? (
+        <Body1 as="p" data-testid="besluiten-no-match">
+          {ft('noMatch')}
+        </Body1>
+      ) : (
+        <div className={styles.scroll}>
+          <table className={styles.table} data-testid="besluiten-table">
+            <caption className={styles.caption}>{ft('tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={styles.th}>
+                  {ft('col.vergadering')}
+                </th>
+                <th scope="col" className={styles.th}>
+                  {ft('col.mt')}
+                </th>
+                <th scope="col" className={styles.th}>
+                  {ft('col.besluit')}
+                </th>
+                <th scope="col" className={styles.th}>
+                  {ft('col.actie')}
+                </th>
+                <th scope="col" className={styles.th}>
+                  {ft('col.portfolio')}
+                </th>
+                <th scope="col" className={styles.th}>
+                  {ft('col.vastgelegd')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <BesluitRow key={e.id} entry={e} params={params} onOpenActie={onOpenActie} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function withDate(query: BesluitenQuery, field: 'van' | 'tot', value: string): BesluitenQuery {
+  const { [field]: _old, ...rest } = query;
+  return isValidCalendarDate(value) ? { ...rest, [field]: value } : rest;
+}
+
+function BesluitRow({ entry: e, params, onOpenActie }: { entry: BesluitLogEntry; params: URLSearchParams; onOpenActie: (id: string) => void }) {
+  const styles = useStyles();
+  const ft = useFeatureT(besluitenTexts);
+  const locale = useLocale();
+  const actieHref = useMemo(() => {
+    if (!e.actie) return undefined;
+    const p = new URLSearchParams(params);
+    p.set('actie', e.actie.id);
+    return `#/besluiten?${p.toString()}`;
+  }, [e.actie, params]);
+  return (
+    <tr data-testid="besluit-row" data-id={e.id} data-mt={e.mt?.key ?? ''} data-soort={e.tekst === '' ? 'besproken' : 'besluit'}>
+      <td className={`${styles.td} ${styles.when}`}>{e.vergadering ? formatInstant(e.vergadering, locale) : '—'}</td>
+      <td className={styles.td}>{e.mt ? e.mt.naam : <span className={styles.muted}>{ft('onbekendMt')}</span>}</td>
+      <td className={`${styles.td} ${styles.tekst}`} data-testid="besluit-tekst">
+        {e.tekst !== '' ? (
+          e.tekst
+        ) : (
+          <span className={styles.tick} title={ft('besprokenHint')}>
+            {ft('besproken')}
+          </span>
+        )}
+      </td>
+      <td className={styles.td}>
+        {e.actie && actieHref ? (
+          <Link
+            href={actieHref}
+            onClick={(event) => {
+              event.preventDefault();
+              if (e.actie) onOpenActie(e.actie.id);
+            }}
+            data-testid="besluit-actie"
+          >
+            {e.actie.nummer} {e.actie.titel}
+          </Link>
+        ) : (
+          <span className={styles.muted}>—</span>
+        )}
+      </td>
+      <td className={styles.td}>
+        {e.portfolio ? (
+          <Link href={`#/portfolio?item=${encodeURIComponent(e.portfolio.id)}`} data-testid="besluit-portfolio">
+            {e.portfolio.titel}
+          </Link>
+        ) : (
+          <span className={styles.muted}>—</span>
+        )}
+      </td>
+      <td className={styles.td}>
+        <span className={styles.stack}>
+          <span>{e.door ? ft('door', { name: e.door }) : ft('doorOnbekend')}</span>
+          {e.op && <span className={`${styles.muted} ${styles.when}`}>{formatInstant(e.op, locale)}</span>}
+        </span>
+      </td>
+    </tr>
+  );
+}
