@@ -35,6 +35,11 @@ const configSchema = z
     SERVICE_URL: url.default(DEFAULT_SERVICE_URL),
     DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: flag.default(false),
     REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+    /** The municipality's name as the progress report's title page shows it (empty: the default). */
+    GEMEENTE: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || 'Gemeente Zoetermeer'),
   })
   .superRefine((env, ctx) => {
     if (env.CLIENT_ID && !env.TENANT_ID) {
@@ -70,6 +75,8 @@ export type TabConfig = {
   clientId: string;
   auth: 'persona' | 'naa';
   personaDirectoryUrl?: string;
+  /** The municipality's name (env GEMEENTE), for the progress report. */
+  gemeente: string;
 };
 
 /** How the bot gets the tokens it sends to the Bot Connector. */
@@ -131,6 +138,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       clientId: e.AAD_APP_CLIENT_ID,
       auth: e.TAB_AUTH,
       ...(e.PERSONA_DIRECTORY_URL ? { personaDirectoryUrl: e.PERSONA_DIRECTORY_URL } : {}),
+      gemeente: e.GEMEENTE,
     },
     tabDistDir: e.TAB_DIST_DIR,
     ...(e.TAB_ENDPOINT ? { tabEndpoint: e.TAB_ENDPOINT } : {}),

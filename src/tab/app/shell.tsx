@@ -28,7 +28,7 @@ import { usePlanContext } from '../lib/plan/plan-context.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
 import { useScope } from './scope.js';
 import type { SignedInUser } from './sign-in.js';
-import { ActieDetail, InstellingenView, ListView, MijnActiesView, PortfolioStage, PortfolioView, RoadmapView, VergaderingPanel, VoortgangView } from './views.js';
+import { ActieDetail, BesluitenView, InstellingenView, ListView, MijnActiesView, PortfolioStage, PortfolioView, RoadmapView, VergaderingPanel, VoortgangView } from './views.js';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
@@ -154,7 +154,9 @@ export function Shell({ user }: { user: SignedInUser }) {
             ) : view === 'lijst' ? (
               <ListView scope={scope.domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} />
             ) : view === 'voortgang' ? (
-              <VoortgangView scope={scope.domein} onShowList={(params) => goTo('lijst', params)} />
+              <VoortgangView scope={scope.domein} params={route.params} onParamsChange={setParams} onShowList={(params) => goTo('lijst', params)} onOpen={openActie} />
+            ) : view === 'besluiten' ? (
+              <BesluitenView scope={scope.domein} params={route.params} onParamsChange={setParams} onOpenActie={openActie} />
             ) : view === 'portfolio' && scope.layout === 'stage' ? (
               <PortfolioStage scope={scope.domein} />
             ) : view === 'portfolio' ? (

@@ -24,7 +24,9 @@ describe('server configuration', () => {
       clientId: valid.AAD_APP_CLIENT_ID,
       auth: 'persona',
       personaDirectoryUrl: valid.PERSONA_DIRECTORY_URL,
+      gemeente: 'Gemeente Zoetermeer',
     });
+    expect(readConfig({ ...valid, GEMEENTE: 'Gemeente Leiden' }).tab.gemeente).toBe('Gemeente Leiden');
   });
   it('prefers the toolkit-style SECRET_ variable for the client secret and never exposes it to the tab', () => {
     const config = readConfig({ ...valid, GRAPH_CLIENT_SECRET: undefined, SECRET_GRAPH_CLIENT_SECRET: 's3' });

@@ -31,3 +31,32 @@ describe('language and formatting', () => {
     expect(format('Advies {nummer}: {x}', { nummer: 11 })).toBe('Advies 11: {x}');
   });
 });
+
+describe('feature catalogues (texts in a view\'s own lazy chunk)', async () => {
+  const { readdirSync, existsSync } = await import('node:fs');
+  const features = readdirSync('src/tab/features').filter((f) => existsSync(`src/tab/features/${f}/i18n.ts`));
+  const catalogues: [string, { nl: Record<string, string>; en: Record<string, string> }][] = [];
+  for (const feature of features) {
+    const module = (await import(`../../../src/tab/features/${feature}/i18n.ts`)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(module)) {
+      if (value && typeof value === 'object' && 'nl' in value && 'en' in value) catalogues.push([`${feature}/${name}`, value as { nl: Record<string, string>; en: Record<string, string> }]);
+    }
+  }
+
+  it('finds the catalogues of the views that have one', () => {
+    expect(catalogues.map(([name]) => name.split('/')[0]).sort()).toEqual(expect.arrayContaining(['besluiten', 'voortgang']));
+  });
+  it.each(catalogues)('%s has the same keys, non-empty texts and the same placeholders in Dutch and English', (_name, catalogue) => {
+    expect(Object.keys(catalogue.en).sort()).toEqual(Object.keys(catalogue.nl).sort());
+    for (const [key, text] of Object.entries(catalogue.nl)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(catalogue.en[key]?.trim(), key).not.toBe('');
+      expect(placeholders(catalogue.en[key] ?? ''), key).toEqual(placeholders(text));
+    }
+  });
+  it('has no key that the first view\'s catalogue already has with another text', () => {
+    for (const [name, catalogue] of catalogues) {
+      for (const key of Object.keys(catalogue.nl)) if (key in nl) expect((nl as Record<string, string>)[key], `${name}: ${key}`).toBe(catalogue.nl[key]);
+    }
+  });
+});

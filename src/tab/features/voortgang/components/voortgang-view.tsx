@@ -1,20 +1,50 @@
-import { Body1, Button, Caption1, makeStyles, mergeClasses, Spinner, Subtitle2, Tab, TabList, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useMemo, useState } from 'react';
-import type { Domein } from '../../../../domain/model.js';
-import { progressBy, progressTotals, type ProgressKey } from '../../../../domain/rules.js';
-import { isOpen } from '../../../../domain/status.js';
-import { ErrorBoundary } from '../../../components/error-boundary.js';
-import { useT } from '../../../i18n/i18n.js';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownload20Regular } from '@fluentui/react-icons';
+import { useMemo } from 'react';
+import { borging } from '../../../../domain/borging.js';
+import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from '../../../../domain/dates.js';
+import type { CalendarDate, Domein } from '../../../../domain/model.js';
+import { actiesOpDatum, endOfDay, trendPerMaand, voortgangOp, type ActieOpDatum, type VoortgangInput } from '../../../../domain/report.js';
+import { borgingInputOf, voortgangInputOf } from '../../../../data/report-data.js';
+import { formatCalendarDate } from '../../../i18n/format.js';
+import { useFeatureT } from '../../../i18n/feature-catalogue.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
-import { useThemeName } from '../../../lib/theme-name.js';
-
-const ProgressChart = lazy(() => import('./progress-chart.js').then((m) => ({ default: m.ProgressChart })));
+import { isOpen } from '../../../../domain/status.js';
+import { useReportData } from '../hooks/use-report-data.js';
+import { useReportDownload, type ReportFormat } from '../hooks/use-report-download.js';
+import { voortgangCatalogue } from '../i18n.js';
+import { firstVersionDate, historiesOfDomein } from '../lib/history.js';
+import { BorgingSection } from './borging-section.js';
+import { GroupProgress } from './group-progress.js';
+import { PlanningTable } from './planning-table.js';
+import { PlateauGate } from './plateau-gate.js';
+import { TrendSection } from './trend-section.js';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXL, maxWidth: '80rem' },
+  head: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, '& p': { marginBlock: 0 } },
+  titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
+  dateField: { maxWidth: '28rem' },
+  dateRow: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  downloads: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   kpis: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(10rem, 1fr))', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: 'none' },
   kpi: {
     display: 'flex',
@@ -28,162 +58,205 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   kpiValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
-  columns: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXL },
-  figure: { margin: 0, minWidth: 0, maxWidth: '60rem' },
-  tableWrap: { overflowX: 'auto' },
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
-  th: { textAlign: 'start', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold },
-  num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
-  td: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
-  caption: { textAlign: 'start', color: tokens.colorNeutralForeground2, paddingBottom: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground2 },
-  rowHead: { textAlign: 'start', fontWeight: tokens.fontWeightRegular },
 });
 
-const KEYS: { key: ProgressKey; label: MessageKey }[] = [
-  { key: 'advies', label: 'progress.by.advies' },
-  { key: 'plateau', label: 'progress.by.plateau' },
-  { key: 'thema', label: 'progress.by.thema' },
-  { key: 'domein', label: 'progress.by.domein' },
-];
+export type VoortgangViewProps = {
+  scope?: Domein | undefined;
+  /** The view's URL parameters: `datum=YYYY-MM-DD` is the report date (absent: today). */
+  params?: URLSearchParams | undefined;
+  onParamsChange?: ((params: URLSearchParams) => void) | undefined;
+  onShowList: (params: URLSearchParams) => void;
+  /** Opens an action's detail (the stilstaande actions link to it). */
+  onOpen?: ((id: string) => void) | undefined;
+};
 
-/** Progress of the plan per recommendation, plateau, theme or domain, with the overdue and blocked counts. */
-export function VoortgangView({ scope, onShowList }: { scope?: Domein | undefined; onShowList: (params: URLSearchParams) => void }) {
-  const dark = useThemeName() !== 'light';
+/** The report date from the URL: a valid date before today, else today (a future date shows today's state). */
+function peildatumOf(params: URLSearchParams | undefined, today: CalendarDate): CalendarDate {
+  const requested = params?.get('datum') ?? '';
+  return isValidCalendarDate(requested) && compareCalendarDates(requested, today) < 0 ? requested : today;
+}
+
+/**
+ * The progress dashboard (issue 8) for a report date: the key figures, progress per advies / plateau / theme /
+ * domain, the judgement against the college's planning, the plateau gate, the trend per month from the version
+ * history, the borging of advies 11.5 per MT, and the report as PDF or Word. Every number comes from `voortgangOp`,
+ * `trendPerMaand` and `borging`, the functions the documents use, so screen and document agree for the same date.
+ * Today is the live plan (with this person's unsaved edits); an earlier date is the plan as its history shows it.
+ */
+export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpen }: VoortgangViewProps) {
   const styles = useStyles();
   const t = useT();
+  const ft = useFeatureT(voortgangCatalogue);
+  const locale = useLocale();
   const { plan, now } = usePlanContext();
   const rows = usePlanRows(scope);
-  const [key, setKey] = useState<ProgressKey>('advies');
-  const acties = useMemo(() => rows.map((r) => r.actie), [rows]);
-  const adviezen = useMemo(() => plan?.adviezen.map((a) => a.value) ?? [], [plan]);
-  const totals = useMemo(() => progressTotals(acties, now), [acties, now]);
-  const groups = useMemo(() => progressBy(acties, key, now, adviezen).filter((g) => g.total > 0 || key !== 'domein' || !scope), [acties, key, now, adviezen, scope]);
-  const waiting = rows.filter((r) => isOpen(r.actie.status) && r.blockedBy.length > 0).length;
+  const report = useReportData();
+  const downloads = useReportDownload();
 
-  const labelOf = (k: string): string => {
-    switch (key) {
-      case 'advies': {
-        const a = adviezen.find((x) => String(x.nummer) === k);
-        return a ? `${k}. ${a.titel}` : t('plan.advies', { nummer: k });
-      }
-      case 'plateau':
-        return k in PLATEAU_LABEL ? t(PLATEAU_LABEL[k as keyof typeof PLATEAU_LABEL]) : k;
-      case 'thema':
-        return k in THEMA_LABEL ? `${k}. ${t(THEMA_LABEL[k as keyof typeof THEMA_LABEL])}` : t('common.unknown');
-      case 'domein':
-        return k in DOMEIN_LABEL ? t(DOMEIN_LABEL[k as keyof typeof DOMEIN_LABEL]) : k;
-    }
+  const today = amsterdamDate(now);
+  const peildatum = peildatumOf(params, today);
+  const isToday = peildatum === today;
+  const data = report.data;
+
+  const live = useMemo((): ActieOpDatum[] => plan?.acties.map((a) => ({ id: a.id, value: a.value })) ?? [], [plan]);
+  // A channel tab follows the actions that belong to its domain now, on every date and in the trend.
+  const inScope = useMemo(() => new Set(live.filter((a) => !scope || a.value.domeinen.includes(scope)).map((a) => a.id)), [live, scope]);
+
+  // Past dates need the history; today is there at once. `existing` counts the plan's actions on the date, any domain.
+  const chosen = useMemo((): { input: VoortgangInput; existing: number } | undefined => {
+    if (!plan) return undefined;
+    let base: VoortgangInput;
+    if (data) base = voortgangInputOf({ ...data, plan }, { peildatum, gemeente: report.gemeente, now });
+    else if (isToday) base = { gemeente: report.gemeente, peildatum, adviezen: plan.adviezen.map((a) => a.value), acties: actiesOpDatum({ live, histories: [], peildatum, now }) };
+    else return undefined;
+    return { input: scope ? { ...base, acties: base.acties.filter((a) => inScope.has(a.id)) } : base, existing: base.acties.length };
+  }, [plan, data, peildatum, report.gemeente, now, isToday, live, scope, inScope]);
+  const input = chosen?.input;
+
+  const model = useMemo(() => (input ? voortgangOp(input) : undefined), [input]);
+  const noHistory = !isToday && chosen !== undefined && chosen.existing === 0;
+  const firstVersion = useMemo(() => (data ? firstVersionDate(data.histories) : undefined), [data]);
+
+  const trend = useMemo(() => {
+    if (!data) return undefined;
+    const liveDomeinen = new Map(live.map((a) => [a.id, a.value.domeinen] as const));
+    return trendPerMaand(historiesOfDomein(data.histories, liveDomeinen, scope), peildatum);
+  }, [data, live, scope, peildatum]);
+
+  const borgingRows = useMemo(() => {
+    if (!data || !plan || !input) return undefined;
+    return borging({ ...borgingInputOf({ ...data, plan }, endOfDay(peildatum)), acties: input.acties });
+  }, [data, plan, input, peildatum]);
+
+  const setPeildatum = (value: string) => {
+    if (!onParamsChange) return;
+    const next = new URLSearchParams(params);
+    if (isValidCalendarDate(value) && compareCalendarDates(value, today) < 0) next.set('datum', value);
+    else next.delete('datum');
+    onParamsChange(next);
   };
 
-  const kpis: { label: MessageKey; value: number; params?: Record<string, string>; testId: string }[] = [
-    { label: 'progress.kpi.total', value: totals.total, testId: 'kpi-total' },
-    { label: 'progress.kpi.done', value: totals.afgerond, params: { status: 'Afgerond' }, testId: 'kpi-done' },
-    { label: 'progress.kpi.running', value: totals.lopend, params: { status: 'Loopt,Belegd in lopend traject' }, testId: 'kpi-running' },
-    { label: 'progress.kpi.blocked', value: totals.geblokkeerd, params: { status: 'Geblokkeerd' }, testId: 'kpi-blocked' },
-    { label: 'progress.kpi.overdue', value: totals.achterstallig, params: { due: 'achterstallig' }, testId: 'kpi-overdue' },
-    { label: 'progress.kpi.waiting', value: waiting, testId: 'kpi-waiting' },
-  ];
+  const waiting = rows.filter((r) => isOpen(r.actie.status) && r.blockedBy.length > 0).length;
+  const totals = model?.totals;
+  const kpis: { label: MessageKey; value: number; params?: Record<string, string>; testId: string }[] = totals
+    ? [
+        { label: 'progress.kpi.total', value: totals.total, testId: 'kpi-total' },
+        { label: 'progress.kpi.done', value: totals.afgerond, params: { status: 'Afgerond' }, testId: 'kpi-done' },
+        { label: 'progress.kpi.running', value: totals.lopend, params: { status: 'Loopt,Belegd in lopend traject' }, testId: 'kpi-running' },
+        { label: 'progress.kpi.blocked', value: totals.geblokkeerd, params: { status: 'Geblokkeerd' }, testId: 'kpi-blocked' },
+        { label: 'progress.kpi.overdue', value: totals.achterstallig, params: { due: 'achterstallig' }, testId: 'kpi-overdue' },
+        // Which actions wait for another is known for the live plan only.
+        ...(isToday ? [{ label: 'progress.kpi.waiting' as const, value: waiting, testId: 'kpi-waiting' }] : []),
+      ]
+    : [];
+
+  const datumText = formatCalendarDate(peildatum, locale, 'long');
+  const dataError = report.error !== undefined ? describeError(report.error) : undefined;
+  const canDownload = model !== undefined && data !== undefined && !noHistory && downloads.busy === undefined;
+  const downloadError = downloads.error !== undefined ? describeError(downloads.error) : undefined;
 
   return (
-    <section className={styles.root} aria-labelledby="progress-title">
-      <div>
-        <Subtitle2 as="h2" id="progress-title" block>
-          {t('progress.title')}
-        </Subtitle2>
-        <Body1 as="p" className={styles.muted}>
-          {t('progress.intro', { percent: totals.percentAfgerond })}
-        </Body1>
-      </div>
-      <ul className={styles.kpis} aria-label={t('progress.kpis')}>
-        {kpis.map((k) => (
-          <li key={k.label}>
-            <div className={styles.kpi}>
-              <span className={styles.kpiValue} data-testid={k.testId}>
-                {k.value}
-              </span>
-              <Caption1>{t(k.label)}</Caption1>
-              {k.params && k.value > 0 && (
-                <Button size="small" appearance="transparent" onClick={() => onShowList(new URLSearchParams(k.params))} aria-label={t('progress.showInList', { what: t(k.label) })} data-testid={`${k.testId}-show`}>
-                  {t('progress.show')}
+    <section className={styles.root} aria-labelledby="progress-title" data-testid="voortgang" data-peildatum={peildatum}>
+      <div className={styles.head}>
+        <div className={styles.titleRow}>
+          <Subtitle2 as="h2" id="progress-title" block>
+            {t('progress.title')}
+          </Subtitle2>
+          <div className={styles.downloads} role="group" aria-label={ft('download.title')}>
+            {!data && report.loading && <Caption1 className={styles.muted}>{ft('download.waiting')}</Caption1>}
+            {(['pdf', 'docx'] as const).map((format: ReportFormat) => (
+              <Button
+                key={format}
+                appearance={format === 'pdf' ? 'primary' : 'secondary'}
+                icon={downloads.busy === format ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
+                disabled={!canDownload}
+                onClick={() => model && void downloads.start(format, model)}
+                data-testid={`download-${format}`}
+              >
+                {downloads.busy === format ? ft('download.busy') : ft(format === 'pdf' ? 'download.pdf' : 'download.docx')}
+              </Button>
+            ))}
+          </div>
+        </div>
+        <Field label={ft('peildatum.label')} hint={ft('peildatum.hint')} className={styles.dateField}>
+          {(fieldProps) => (
+            <div className={styles.dateRow}>
+              <Input {...fieldProps} type="date" value={peildatum} max={today} onChange={(_, d) => setPeildatum(d.value)} data-testid="peildatum" disabled={!onParamsChange} />
+              {!isToday && (
+                <Button appearance="secondary" onClick={() => setPeildatum(today)}>
+                  {ft('peildatum.today')}
                 </Button>
               )}
             </div>
-          </li>
-        ))}
-      </ul>
-      <TabList selectedValue={key} onTabSelect={(_, d) => setKey(d.value as ProgressKey)} aria-label={t('progress.groupBy')}>
-        {KEYS.map((k) => (
-          <Tab key={k.key} value={k.key}>
-            {t(k.label)}
-          </Tab>
-        ))}
-      </TabList>
-      <div className={styles.columns}>
-        <figure className={styles.figure} aria-labelledby="progress-chart-caption">
-          <Caption1 as="p" id="progress-chart-caption" block className={styles.muted}>
-            {t('progress.chartCaption')}
-          </Caption1>
-          <ErrorBoundary message={t('progress.chartError')} retryLabel={t('app.retry')}>
-            <Suspense fallback={<Spinner size="small" label={t('progress.chartLoading')} />}>
-              <ProgressChart rows={groups} labelOf={labelOf} dark={dark} />
-            </Suspense>
-          </ErrorBoundary>
-        </figure>
-        <div className={styles.tableWrap}>
-          <table className={styles.table} data-testid="progress-table">
-            <caption className={styles.caption}>{t('progress.tableCaption', { by: t(KEYS.find((k) => k.key === key)?.label ?? 'progress.by.advies') })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={styles.th}>
-                  {t(KEYS.find((k) => k.key === key)?.label ?? 'progress.by.advies')}
-                </th>
-                <th scope="col" className={mergeClasses(styles.th, styles.num)}>
-                  {t('progress.col.total')}
-                </th>
-                <th scope="col" className={mergeClasses(styles.th, styles.num)}>
-                  {t(STATUS_LABEL.Afgerond)}
-                </th>
-                <th scope="col" className={mergeClasses(styles.th, styles.num)}>
-                  {t('progress.lopend')}
-                </th>
-                <th scope="col" className={mergeClasses(styles.th, styles.num)}>
-                  {t(STATUS_LABEL.Geblokkeerd)}
-                </th>
-                <th scope="col" className={mergeClasses(styles.th, styles.num)}>
-                  {t(STATUS_LABEL['Niet gestart'])}
-                </th>
-                <th scope="col" className={mergeClasses(styles.th, styles.num)}>
-                  {t(STATUS_LABEL['Niet overgenomen'])}
-                </th>
-                <th scope="col" className={mergeClasses(styles.th, styles.num)}>
-                  {t('progress.col.overdue')}
-                </th>
-                <th scope="col" className={mergeClasses(styles.th, styles.num)}>
-                  {t('progress.col.percent')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <tr key={g.key} data-key={g.key}>
-                  <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
-                    {labelOf(g.key)}
-                  </th>
-                  <td className={mergeClasses(styles.td, styles.num)}>{g.total}</td>
-                  <td className={mergeClasses(styles.td, styles.num)}>{g.afgerond}</td>
-                  <td className={mergeClasses(styles.td, styles.num)}>{g.lopend}</td>
-                  <td className={mergeClasses(styles.td, styles.num)}>{g.geblokkeerd}</td>
-                  <td className={mergeClasses(styles.td, styles.num)}>{g.nietGestart}</td>
-                  <td className={mergeClasses(styles.td, styles.num)}>{g.nietOvergenomen}</td>
-                  <td className={mergeClasses(styles.td, styles.num)}>{g.achterstallig}</td>
-                  <td className={mergeClasses(styles.td, styles.num)}>{g.percentAfgerond}%</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          )}
+        </Field>
+        {downloadError && (
+          <MessageBar intent="error" data-testid="download-error">
+            <MessageBarBody>{ft('download.error', { detail: downloadError.key === 'plan.loadError' ? (downloadError.detail ?? '') : t(downloadError.key) })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {dataError && (
+          <MessageBar intent="error" layout="multiline" data-testid="data-error">
+            <MessageBarBody>
+              <MessageBarTitle>{ft('data.errorTitle')}</MessageBarTitle>
+              {dataError.key === 'plan.loadError' ? ft('data.error', { detail: dataError.detail ?? '' }) : t(dataError.key, { detail: dataError.detail ?? '' })}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={report.reload}>{t('app.retry')}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {noHistory ? (
+          <MessageBar intent="warning" data-testid="no-history">
+            <MessageBarBody>
+              {firstVersion
+                ? ft('peildatum.noHistory', { datum: datumText, eerste: formatCalendarDate(firstVersion, locale, 'long') })
+                : ft('peildatum.noHistoryAtAll', { datum: datumText })}
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          totals && (
+            <Body1 as="p" className={styles.muted} data-testid="peildatum-text">
+              {isToday ? ft('peildatum.live') : ft('peildatum.history', { datum: datumText })} {t('progress.intro', { percent: totals.percentAfgerond })}
+            </Body1>
+          )
+        )}
       </div>
+
+      {!model && !dataError && <Spinner label={ft('data.loading')} />}
+
+      {model && !noHistory && (
+        <>
+          <ul className={styles.kpis} aria-label={t('progress.kpis')}>
+            {kpis.map((k) => (
+              <li key={k.label}>
+                <div className={styles.kpi}>
+                  <span className={styles.kpiValue} data-testid={k.testId}>
+                    {k.value}
+                  </span>
+                  <Caption1>{t(k.label)}</Caption1>
+                  {isToday && k.params && k.value > 0 && (
+                    <Button size="small" appearance="transparent" onClick={() => onShowList(new URLSearchParams(k.params))} aria-label={t('progress.showInList', { what: t(k.label) })} data-testid={`${k.testId}-show`}>
+                      {t('progress.show')}
+                    </Button>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <GroupProgress model={model} scope={scope} />
+          <PlanningTable model={model} />
+          <PlateauGate model={model} />
+        </>
+      )}
+
+      {!dataError && (
+        <>
+          <TrendSection points={trend} peildatum={peildatum} />
+          <BorgingSection rows={borgingRows} peildatum={peildatum} onOpen={onOpen} />
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,177 @@
+/**
+ * `npm run rapportage -- --datum 2025-12-31 --out rapport.pdf [--format pdf|docx] [--sandbox] [--env <name>]`:
+ * writes the voortgangsrapportage (issue 8) for a date as PDF or Word, with the same numbers as the dashboard: it reads
+ * the site through the data layer (`loadReportData`) and counts with the domain (`voortgangOp`).
+ *
+ *   --datum <YYYY-MM-DD>  the peildatum (default: today in Amsterdam); not in the future. Before today the plan is
+ *                         taken from the version history in SharePoint, as it was at the end of that day
+ *   --out <file>          where to write (default: voortgangsrapportage-<datum>.<format> in the current folder)
+ *   --format pdf|docx     default: from the --out extension, else pdf
+ *   --env <name>          reads env/.env.<name> and env/.env.<name>.user like the server (default: TEAMSFX_ENV or sandbox)
+ *   --sandbox             starts a local sandbox in this process on the sandbox's data folder (SANDBOX_DATA_DIR or
+ *                         .data/sandbox), provisioned and seeded with the Zoetermeer plan when it is empty, as
+ *                         `npm start` does; without it the configured site is read (in the sandbox env: the sandbox of
+ *                         a running `npm start`)
+ *
+ * The municipality's name on the report comes from GEMEENTE (default "Gemeente Zoetermeer").
+ * stdout carries the written file's path only; messages go to stderr.
+ * Exit codes: 0 written, 1 failed, 2 wrong usage or configuration.
+ */
+import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createGraph, type Graph } from '../src/data/graph/client.js';
+import { createClientCredentialsTokenSource, type TokenSource } from '../src/data/graph/token-source.js';
+import { loadReportData, voortgangInputOf } from '../src/data/report-data.js';
+import { resolveSite } from '../src/data/site.js';
+import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from '../src/domain/dates.js';
+import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
+import { voortgangOp } from '../src/domain/report.js';
+import { datumNl, DEFAULT_GEMEENTE, rapportBestandsnaam } from '../src/reporting/labels.js';
+import { reportPdfBuffer } from '../src/reporting/pdf-node.js';
+import { reportDocxBytes } from '../src/reporting/report-docx.js';
+import { startSandbox, type RunningSandbox } from '../src/sandbox/server.js';
+import { loadEnvFiles } from '../src/server/env-files.js';
+import { prepareSite } from '../src/server/prepare-site.js';
+
+class UsageError extends Error {}
+
+const USAGE = 'Usage: npm run rapportage -- [--datum YYYY-MM-DD] [--out <file>] [--format pdf|docx] [--env <name>] [--sandbox]';
+
+type Format = 'pdf' | 'docx';
+
+type Args = { datum: string; out: string; format: Format; env: string; sandbox: boolean };
+
+function parseRapportageArgs(argv: readonly string[], now: Date, defaultEnv = 'sandbox'): Args | 'help' {
+  let values;
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: {
+        datum: { type: 'string' },
+        out: { type: 'string' },
+        format: { type: 'string' },
+        env: { type: 'string', default: defaultEnv },
+        sandbox: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  const today = amsterdamDate(now);
+  const datum = values.datum ?? today;
+  if (!isValidCalendarDate(datum)) throw new UsageError(`--datum moet een datum zijn als 2025-12-31, niet '${datum}'.`);
+  if (compareCalendarDates(datum, today) > 0) throw new UsageError(`--datum ${datum} ligt in de toekomst; de rapportage kan alleen over vandaag (${today}) of eerder gaan.`);
+  if (values.format !== undefined && values.format !== 'pdf' && values.format !== 'docx') throw new UsageError(`--format is pdf of docx, niet '${values.format}'.`);
+  const fromExtension = values.out ? extname(values.out).toLowerCase().slice(1) : '';
+  const format: Format = (values.format as Format | undefined) ?? (fromExtension === 'docx' ? 'docx' : 'pdf');
+  if (fromExtension && fromExtension !== format) throw new UsageError(`--out ${values.out} heeft niet de extensie .${format}.`);
+  if (!/^[a-z0-9-]+$/i.test(values.env)) throw new UsageError(`--env is een naam als sandbox of dev, niet '${values.env}'.`);
+  return { datum, out: values.out ?? rapportBestandsnaam(datum, format), format, env: values.env, sandbox: values.sandbox };
+}
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+const url = z.string().refine((v) => URL.canParse(v), { message: 'must be an absolute URL' });
+
+/** Only what reading the site needs: the report does not depend on the bot's or the tab's settings. */
+const envSchema = z.object({
+  GRAPH_BASE_URL: url,
+  SHAREPOINT_SITE_URL: url,
+  TOKEN_URL: url.optional(),
+  GRAPH_CLIENT_ID: z.string().optional(),
+  GRAPH_CLIENT_SECRET: z.string().optional(),
+  SECRET_GRAPH_CLIENT_SECRET: z.string().optional(),
+  GRAPH_ACCESS_TOKEN: z.string().optional(),
+});
+
+/**
+ * The app-only Graph client, as `npm run provision` makes it: client credentials from TOKEN_URL with GRAPH_CLIENT_ID
+ * and SECRET_GRAPH_CLIENT_SECRET (or GRAPH_CLIENT_SECRET), or a token handed in as GRAPH_ACCESS_TOKEN.
+ */
+function graphFrom(env: NodeJS.ProcessEnv, envName: string): { graph: Graph; siteUrl: string } {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(defined);
+  if (!parsed.success) {
+    throw new UsageError(`Ongeldige configuratie (env/.env.${envName}):\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  const e = parsed.data;
+  const secret = e.SECRET_GRAPH_CLIENT_SECRET ?? e.GRAPH_CLIENT_SECRET;
+  let tokens: TokenSource;
+  if (e.GRAPH_ACCESS_TOKEN) {
+    const token = e.GRAPH_ACCESS_TOKEN;
+    tokens = { getToken: async () => token, invalidate: () => undefined };
+  } else if (e.TOKEN_URL && e.GRAPH_CLIENT_ID && secret) {
+    tokens = createClientCredentialsTokenSource({ tokenUrl: e.TOKEN_URL, clientId: e.GRAPH_CLIENT_ID, clientSecret: secret });
+  } else {
+    throw new UsageError('Zet TOKEN_URL, GRAPH_CLIENT_ID en SECRET_GRAPH_CLIENT_SECRET (in env/.env.<env>.user), of geef GRAPH_ACCESS_TOKEN mee.');
+  }
+  return { graph: createGraph({ graphBaseUrl: e.GRAPH_BASE_URL, tokens }), siteUrl: e.SHAREPOINT_SITE_URL };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const now = new Date();
+  const args = parseRapportageArgs(argv, now, process.env.TEAMSFX_ENV || 'sandbox');
+  if (args === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  loadEnvFiles(args.env, process.cwd(), env);
+  const gemeente = env.GEMEENTE?.trim() || DEFAULT_GEMEENTE;
+
+  let sandbox: RunningSandbox | undefined;
+  try {
+    if (args.sandbox) {
+      const dataDir = env.SANDBOX_DATA_DIR || '.data/sandbox';
+      mkdirSync(dataDir, { recursive: true });
+      // A free port, so this works next to a running `npm start` on the same data folder.
+      sandbox = await startSandbox({
+        port: 0,
+        dataDir,
+        ...(env.GRAPH_CLIENT_ID ? { clientId: env.GRAPH_CLIENT_ID } : {}),
+        ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
+      });
+      Object.assign(env, { GRAPH_BASE_URL: sandbox.graphUrl, TOKEN_URL: sandbox.tokenUrl, SHAREPOINT_SITE_URL: sandbox.siteUrl });
+    }
+    const { graph, siteUrl } = graphFrom(env, args.env);
+    const site = sandbox
+      ? (await prepareSite(graph, siteUrl, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs })).site
+      : await resolveSite(graph, siteUrl);
+
+    // The version history is only needed for a date before today.
+    const historisch = compareCalendarDates(args.datum, amsterdamDate(now)) < 0;
+    const data = await loadReportData(graph, site.id, { histories: historisch });
+    const model = voortgangOp(voortgangInputOf(data, { peildatum: args.datum, gemeente, now }));
+    if (model.totals.total === 0) {
+      say(historisch ? `Let op: op ${datumNl(args.datum)} kent de versiegeschiedenis nog geen acties; de rapportage is leeg.` : 'Let op: de site heeft geen acties; de rapportage is leeg.');
+    }
+
+    const bytes = args.format === 'pdf' ? await reportPdfBuffer(model) : await reportDocxBytes(model);
+    const out = resolve(args.out);
+    await writeFile(out, bytes);
+    say(`Voortgangsrapportage ${datumNl(args.datum)} (${args.format}, ${model.totals.total} acties, ${model.perAdvies.length} adviezen) van ${site.webUrl}`);
+    process.stdout.write(`${out}\n`);
+    return 0;
+  } finally {
+    await sandbox?.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`rapportage: ${error.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`rapportage mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,137 @@
+/**
+ * The Dutch texts of the report documents (issue 8): titles, column headings, status categories, the planning
+ * judgement and the plateau gate, and dates written out in Dutch. The documents are Dutch only: they are attached to
+ * a raadsinformatiebrief. Pure: no I/O, no clock.
+ */
+import { amsterdamDate, isValidCalendarDate } from '../domain/dates.js';
+import type { CalendarDate, Plateau, ThemaCode } from '../domain/model.js';
+import type { PlanningOordeel, PlateauGate } from '../domain/report.js';
+import type { ProgressCounts } from '../domain/rules.js';
+import type { StatusCategory } from '../domain/status.js';
+import { themaNaam } from '../domain/themas.js';
+
+export const RAPPORT_TITEL = 'Voortgangsrapportage Actieplan Digitaal Leiderschap';
+export const DEFAULT_GEMEENTE = 'Gemeente Zoetermeer';
+
+/** What a report says where a section has nothing to show. */
+export const GEEN = 'Geen.';
+
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'] as const;
+
+/**
+ * A calendar date written out in Dutch: `2025-06-30` → `30 juni 2025`. A calendar date already is a day in
+ * Amsterdam, so no time zone is involved. Text that is not a calendar date comes back unchanged (data from
+ * SharePoint can be anything; a report must not fail on it).
+ */
+export function datumNl(d: CalendarDate): string {
+  if (!isValidCalendarDate(d)) return d;
+  const [y, m, day] = d.split('-');
+  return `${Number(day)} ${MAANDEN[Number(m) - 1]} ${Number(y)}`;
+}
+
+/** The day an instant falls on in Europe/Amsterdam, written out in Dutch: 2025-06-29T22:30Z → `30 juni 2025`. */
+export function datumNlOp(at: Date): string {
+  return datumNl(amsterdamDate(at));
+}
+
+/** The report categories of a status, as the counts tables name them. */
+export const STATUS_CATEGORIE: Readonly<Record<StatusCategory, string>> = {
+  afgerond: 'Afgerond',
+  lopend: 'Lopend',
+  geblokkeerd: 'Geblokkeerd',
+  'niet-gestart': 'Niet gestart',
+  'niet-overgenomen': 'Niet overgenomen',
+};
+
+/** The columns of every counts table, in this order. `lopend` includes Belegd in lopend traject. */
+export const TELLING_KOLOMMEN: readonly { key: keyof Omit<ProgressCounts, 'percentAfgerond'>; label: string }[] = [
+  { key: 'total', label: 'Totaal' },
+  { key: 'afgerond', label: STATUS_CATEGORIE.afgerond },
+  { key: 'lopend', label: STATUS_CATEGORIE.lopend },
+  { key: 'geblokkeerd', label: STATUS_CATEGORIE.geblokkeerd },
+  { key: 'nietGestart', label: STATUS_CATEGORIE['niet-gestart'] },
+  { key: 'nietOvergenomen', label: STATUS_CATEGORIE['niet-overgenomen'] },
+  { key: 'achterstallig', label: 'Achterstallig' },
+];
+
+/** The counts in the order of `TELLING_KOLOMMEN`. */
+export function tellingen(c: ProgressCounts): number[] {
+  return TELLING_KOLOMMEN.map((k) => c[k.key]);
+}
+
+export const TELLING_TOELICHTING =
+  'Lopend omvat ook acties die zijn belegd in een lopend traject. Achterstallig: open acties waarvan de deadline op de peildatum is verstreken (ook meegeteld onder hun status).';
+
+/** The planning judgement per advies. */
+export const OORDEEL: Readonly<Record<PlanningOordeel, string>> = {
+  gehaald: 'Gehaald',
+  'niet-gehaald': 'Niet gehaald',
+  'binnen-termijn': 'Binnen termijn',
+  'geen-termijn': 'Geen termijn',
+};
+
+export const OORDEEL_VOLGORDE: readonly PlanningOordeel[] = ['gehaald', 'niet-gehaald', 'binnen-termijn', 'geen-termijn'];
+
+/** What each judgement means, for the summary. */
+export const OORDEEL_UITLEG: Readonly<Record<PlanningOordeel, string>> = {
+  gehaald: 'de termijn is verstreken en geen enkele actie is achterstallig',
+  'niet-gehaald': 'de termijn is verstreken en ten minste één actie is achterstallig',
+  'binnen-termijn': 'de termijn is nog niet verstreken',
+  'geen-termijn': 'de planning noemt geen einddatum',
+};
+
+/** The planning of one advies in one sentence: the college's text and the term that follows from it. */
+export function planningZin(collegePlanning: string, termijn?: CalendarDate): string {
+  const planning = collegePlanning.trim() ? `“${collegePlanning.trim()}”` : 'Geen planning in de collegereactie';
+  const uitTermijn = termijn ? `, termijn ${datumNl(termijn)}` : '';
+  return `${planning}${uitTermijn}.`;
+}
+
+/** The states of the plateau gate ("eerst het fundament"). */
+export const GATE_TOESTAND: Readonly<Record<PlateauGate['toestand'], string>> = {
+  open: 'Fundament gereed',
+  vroeg: 'Excelleren vóór het fundament',
+  dicht: 'Fundament in uitvoering',
+};
+
+/** The plateau gate in one sentence (the same wording as the dashboard). */
+export function gateZin(gate: PlateauGate): string {
+  const rv = gate.randvoorwaardelijk;
+  const opgepakt = rv.total - rv.nietOvergenomen;
+  const basis = `${rv.afgerond} van ${opgepakt} opgepakte acties afgerond`;
+  switch (gate.toestand) {
+    case 'open':
+      return `Randvoorwaardelijk is gereed (${basis}): de weg naar Excelleren is vrij.`;
+    case 'vroeg':
+      return `Randvoorwaardelijk is voor ${gate.gereedPercent}% gereed (${basis}), maar Excelleren is al in beweging (${gate.excellerenInBeweging} van ${gate.excelleren.total} acties): eerder dan het plan bedoelt.`;
+    case 'dicht':
+      return `Randvoorwaardelijk is voor ${gate.gereedPercent}% gereed (${basis}); Excelleren wacht daarop, zoals het plan bedoelt.`;
+  }
+}
+
+export function themaLabel(code: ThemaCode): string {
+  return `Thema ${code}: ${themaNaam(code)}`;
+}
+
+export function plateauLabel(plateau: Plateau): string {
+  return `Plateau: ${plateau}`;
+}
+
+export function adviesKop(nummer: number, titel: string): string {
+  return `Advies ${nummer}. ${titel}`;
+}
+
+/** The standard footer text next to the page number. */
+export function voetregel(gemeente: string, peildatum: CalendarDate): string {
+  return `${gemeente} · Voortgangsrapportage peildatum ${datumNl(peildatum)}`;
+}
+
+export function paginaTekst(pagina: number, totaal: number): string {
+  return `Pagina ${pagina} van ${totaal}`;
+}
+
+/** A file name for the report: `voortgangsrapportage-2025-12-31.pdf`. */
+export function rapportBestandsnaam(peildatum: CalendarDate, extensie: 'pdf' | 'docx'): string {
+  const datum = isValidCalendarDate(peildatum) ? peildatum : 'onbekend';
+  return `voortgangsrapportage-${datum}.${extensie}`;
+}

@@ -1,0 +1,287 @@
+/**
+ * The voortgangsrapportage as a neutral outline: blocks of headings, paragraphs and tables in reading order. The PDF
+ * (pdfmake) and Word (docx) builders render this one outline, so both documents have the same structure, texts and
+ * numbers, and those numbers are the model's (`voortgangOp`), as on the dashboard.
+ *
+ * Texts from SharePoint are untrusted: every text passes `schoon` (no control characters that would make the Word
+ * file unreadable, one kind of line break) and is only ever used as plain text, never as markup.
+ * Pure: no I/O, no clock.
+ */
+import { PLATEAUS } from '../domain/model.js';
+import type { AdviesVoortgang, RapportActie, RapportProject, Voortgangsrapportage } from '../domain/report.js';
+import type { ProgressCounts, ProgressRow } from '../domain/rules.js';
+import { themaNaam } from '../domain/themas.js';
+import {
+  adviesKop,
+  datumNl,
+  GATE_TOESTAND,
+  gateZin,
+  GEEN,
+  OORDEEL,
+  OORDEEL_UITLEG,
+  OORDEEL_VOLGORDE,
+  planningZin,
+  plateauLabel,
+  RAPPORT_TITEL,
+  TELLING_KOLOMMEN,
+  TELLING_TOELICHTING,
+  tellingen,
+  themaLabel,
+} from './labels.js';
+
+/** A piece of text with emphasis. `waarschuwing` marks what needs attention (an overdue deadline). */
+export type Run = { text: string; bold?: boolean; italics?: boolean; waarschuwing?: boolean };
+/** A table cell: plain text, or runs; a run's text may hold line breaks (`\n`). */
+export type Cell = string | Run[];
+
+export type Block =
+  | { kind: 'titel'; gemeente: string; titel: string; ondertitel: string }
+  | { kind: 'kop'; niveau: 1 | 2 | 3; tekst: string }
+  | { kind: 'alinea'; runs: Run[]; stijl?: 'meta' | 'klein' }
+  | {
+      kind: 'tabel';
+      kop: string[];
+      rijen: Cell[][];
+      /** Relative column widths (any scale; here roughly points on A4, the builders scale them to the page). */
+      breedtes: number[];
+      /** Columns whose cells are numbers (right-aligned). */
+      numeriek?: boolean[];
+      /** The last row is a total (bold). */
+      totaalRij?: boolean;
+      /** Small tables are kept on one page. */
+      onbreekbaar?: boolean;
+    };
+
+export type RapportOpzet = {
+  /** The document title, also its metadata title. */
+  titel: string;
+  gemeente: string;
+  peildatum: string;
+  /** The peildatum in Dutch ("31 december 2025"). */
+  peildatumNl: string;
+  blocks: Block[];
+};
+
+// XML 1.0 forbids C0 controls other than tab, line feed and carriage return, lone surrogates and U+FFFE/U+FFFF; Word
+// refuses a document that holds them. C1 controls are legal XML but never meant as text. Tabs become spaces so a
+// table cell does not jump.
+// eslint-disable-next-line no-control-regex
+const ONGELDIG = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Makes an untrusted text safe to put in a document as plain text: no control characters, no lone surrogates, `\n`
+ * as the only line break, no trailing whitespace. Anything that is not a string becomes the empty string.
+ */
+export function schoon(text: unknown): string {
+  if (typeof text !== 'string') return '';
+  return text
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(ONGELDIG, '')
+    .replace(/[ \u00A0]+\n/g, '\n')
+    .trim();
+}
+
+/** A cleaned text, or the given placeholder when nothing is left. */
+function ofGeen(text: string | undefined, placeholder = '—'): string {
+  const s = schoon(text);
+  return s === '' ? placeholder : s;
+}
+
+function telRij(c: ProgressCounts): string[] {
+  return tellingen(c).map(String);
+}
+
+const TELLING_KOP = TELLING_KOLOMMEN.map((k) => k.label);
+
+function groepTabel(eersteKolom: string, rows: readonly ProgressRow[], label: (key: string) => string, totals: ProgressCounts): Block {
+  return {
+    kind: 'tabel',
+    kop: [eersteKolom, ...TELLING_KOP, '% afgerond'],
+    rijen: [...rows.map((r) => [label(r.key), ...telRij(r), `${r.percentAfgerond}%`]), ['Totaal', ...telRij(totals), `${totals.percentAfgerond}%`]],
+    breedtes: [82, 27, 38, 31, 50, 30, 54, 51, 37],
+    numeriek: [false, true, true, true, true, true, true, true, true],
+    totaalRij: true,
+    onbreekbaar: true,
+  };
+}
+
+function plateauNaam(key: string): string {
+  return schoon(key) || 'Onbekend';
+}
+
+function themaKey(key: string): string {
+  return key === 'A' || key === 'B' || key === 'C' ? `${key}. ${themaNaam(key)}` : 'Onbekend thema';
+}
+
+function samenvatting(model: Voortgangsrapportage): Block[] {
+  const t = model.totals;
+  const datum = datumNl(model.peildatum);
+  const blocks: Block[] = [
+    { kind: 'kop', niveau: 1, tekst: 'Samenvatting' },
+    {
+      kind: 'alinea',
+      runs: [
+        {
+          text: `Op ${datum} telt het actieplan ${t.total} acties: ${t.afgerond} afgerond, ${t.lopend} lopend, ${t.geblokkeerd} geblokkeerd, ${t.nietGestart} niet gestart en ${t.nietOvergenomen} niet overgenomen. ${t.achterstallig === 1 ? 'Eén actie is' : `${t.achterstallig} acties zijn`} achterstallig.`,
+        },
+      ],
+    },
+    { kind: 'kop', niveau: 2, tekst: 'Stand per plateau' },
+    groepTabel('Plateau', orderPlateaus(model.perPlateau), plateauNaam, t),
+    { kind: 'kop', niveau: 2, tekst: 'Stand per thema' },
+    groepTabel('Thema', model.perThema, themaKey, t),
+    { kind: 'alinea', stijl: 'klein', runs: [{ text: TELLING_TOELICHTING }] },
+    { kind: 'kop', niveau: 2, tekst: 'Tegen de planning van het college' },
+    {
+      kind: 'tabel',
+      kop: ['Oordeel', 'Adviezen', 'Betekenis'],
+      rijen: OORDEEL_VOLGORDE.map((o) => [OORDEEL[o], String(model.oordelen[o]), OORDEEL_UITLEG[o]]),
+      breedtes: [70, 45, 328],
+      numeriek: [false, true, false],
+      onbreekbaar: true,
+    },
+    {
+      kind: 'tabel',
+      kop: ['Advies', 'Planning college', 'Termijn', 'Oordeel', 'Afgerond'],
+      rijen: model.perAdvies.map((a) => [
+        `${a.nummer}. ${ofGeen(a.titel)}`,
+        ofGeen(a.collegePlanning),
+        a.termijn ? datumNl(a.termijn) : '—',
+        a.oordeel === 'niet-gehaald' ? [{ text: OORDEEL[a.oordeel], bold: true, waarschuwing: true }] : OORDEEL[a.oordeel],
+        `${a.counts.afgerond} van ${a.counts.total}`,
+      ]),
+      breedtes: [160, 95, 78, 64, 40],
+      numeriek: [false, false, false, false, true],
+    },
+    { kind: 'kop', niveau: 2, tekst: 'Eerst het fundament' },
+    { kind: 'alinea', runs: [{ text: `${GATE_TOESTAND[model.gate.toestand]}. `, bold: true }, { text: gateZin(model.gate) }] },
+  ];
+  return blocks;
+}
+
+/** The plateau rows in plateau order (the model already orders them; unknown plateaus stay after the known ones). */
+function orderPlateaus(rows: readonly ProgressRow[]): ProgressRow[] {
+  const index = (k: string) => {
+    const i = (PLATEAUS as readonly string[]).indexOf(k);
+    return i === -1 ? PLATEAUS.length : i;
+  };
+  return [...rows].sort((a, b) => index(a.key) - index(b.key));
+}
+
+function actieTitel(a: RapportActie): string {
+  return ofGeen(a.titel, '(zonder titel)');
+}
+
+function gedaanToelichting(a: RapportActie): string {
+  const delen: string[] = [];
+  if (a.status === 'Belegd in lopend traject') delen.push(a.lopendTraject ? `Belegd in: ${schoon(a.lopendTraject)}` : 'Belegd in een lopend traject.');
+  else if (a.lopendTraject) delen.push(`Traject: ${schoon(a.lopendTraject)}`);
+  if (a.toelichting) delen.push(schoon(a.toelichting));
+  return delen.filter((d) => d !== '').join('\n') || '—';
+}
+
+function volgendeStatus(a: RapportActie): Cell {
+  const toelichting = schoon(a.toelichting);
+  if (!toelichting) return schoon(a.status);
+  return [{ text: schoon(a.status) }, { text: `\n${toelichting}`, italics: true }];
+}
+
+function deadlineCel(a: RapportActie): Cell {
+  if (!a.deadline) return '—';
+  if (!a.achterstallig) return datumNl(a.deadline);
+  return [{ text: datumNl(a.deadline) }, { text: '\nachterstallig', bold: true, waarschuwing: true }];
+}
+
+function projectRij(p: RapportProject): Cell[] {
+  return [ofGeen(p.titel), ofGeen(p.domein), ofGeen(p.fase), ofGeen(p.status), ofGeen(p.acties.join(', '))];
+}
+
+function adviesSectie(a: AdviesVoortgang, datum: string): Block[] {
+  const blocks: Block[] = [
+    { kind: 'kop', niveau: 2, tekst: adviesKop(a.nummer, ofGeen(a.titel, '(zonder titel)')) },
+    { kind: 'alinea', stijl: 'meta', runs: [{ text: schoon(`${themaLabel(a.thema)} · ${plateauLabel(a.plateau)}`) }] },
+    { kind: 'kop', niveau: 3, tekst: 'Reactie college' },
+    { kind: 'alinea', runs: [{ text: ofGeen(a.collegeReactie, GEEN) }] },
+    { kind: 'kop', niveau: 3, tekst: 'Planning' },
+    {
+      kind: 'alinea',
+      runs: [
+        { text: `${planningZin(schoon(a.collegePlanning), a.termijn)} Oordeel op ${datum}: ` },
+        { text: `${OORDEEL[a.oordeel]}.`, bold: true, waarschuwing: a.oordeel === 'niet-gehaald' },
+      ],
+    },
+    {
+      kind: 'tabel',
+      kop: TELLING_KOP,
+      rijen: [telRij(a.counts)],
+      breedtes: [1, 1, 1, 1.2, 1.1, 1.3, 1.3],
+      numeriek: TELLING_KOP.map(() => true),
+      onbreekbaar: true,
+    },
+    { kind: 'kop', niveau: 3, tekst: 'Wat is gedaan' },
+  ];
+  if (a.gedaan.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
+  else
+    blocks.push({
+      kind: 'tabel',
+      kop: ['Nr.', 'Actie', 'Status', 'Toelichting'],
+      rijen: a.gedaan.map((x) => [schoon(x.nummer), actieTitel(x), schoon(x.status), gedaanToelichting(x)]),
+      breedtes: [28, 170, 85, 160],
+    });
+
+  blocks.push({ kind: 'kop', niveau: 3, tekst: 'Volgende stappen' });
+  if (a.volgende.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
+  else
+    blocks.push({
+      kind: 'tabel',
+      kop: ['Nr.', 'Actie', 'Status', 'Eigenaar', 'Deadline'],
+      rijen: a.volgende.map((x) => [schoon(x.nummer), actieTitel(x), volgendeStatus(x), ofGeen(x.eigenaar), deadlineCel(x)]),
+      breedtes: [28, 177, 70, 90, 78],
+    });
+
+  if (a.nietOvergenomen.length > 0) {
+    blocks.push(
+      { kind: 'kop', niveau: 3, tekst: 'Niet overgenomen' },
+      {
+        kind: 'tabel',
+        kop: ['Nr.', 'Actie', 'Motivering'],
+        rijen: a.nietOvergenomen.map((x) => [schoon(x.nummer), actieTitel(x), ofGeen(x.toelichting, 'Geen motivering vastgelegd.')]),
+        breedtes: [28, 170, 245],
+      },
+    );
+  }
+
+  blocks.push({ kind: 'kop', niveau: 3, tekst: 'Gekoppelde portfolioprojecten' });
+  if (a.projecten.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
+  else
+    blocks.push({
+      kind: 'tabel',
+      kop: ['Project', 'Domein', 'Fase', 'Status', 'Acties'],
+      rijen: a.projecten.map(projectRij),
+      breedtes: [170, 75, 70, 50, 55],
+    });
+  return blocks;
+}
+
+/** The report's outline for a model: title, summary, then one section per advies in number order. */
+export function rapportOpzet(model: Voortgangsrapportage): RapportOpzet {
+  const gemeente = ofGeen(model.gemeente, 'Gemeente');
+  const datum = datumNl(model.peildatum);
+  const blocks: Block[] = [
+    { kind: 'titel', gemeente, titel: RAPPORT_TITEL, ondertitel: `Stand op ${datum}` },
+    {
+      kind: 'alinea',
+      runs: [
+        {
+          text: `Deze rapportage geeft per advies uit het onderzoek naar digitaal leiderschap (artikel 213a Gemeentewet) de reactie van het college, de planning, de stand van de acties, wat is gedaan, wat de volgende stappen zijn en de gekoppelde projecten uit het ICT-portfolio. Alle cijfers gelden voor het einde van ${datum} (peildatum).`,
+        },
+      ],
+    },
+    ...samenvatting(model),
+    { kind: 'kop', niveau: 1, tekst: 'Voortgang per advies' },
+  ];
+  if (model.perAdvies.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
+  for (const a of model.perAdvies) blocks.push(...adviesSectie(a, datum));
+  return { titel: RAPPORT_TITEL, gemeente, peildatum: model.peildatum, peildatumNl: datum, blocks };
+}

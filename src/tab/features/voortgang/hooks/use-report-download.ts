@@ -1,0 +1,41 @@
+import { useCallback, useState } from 'react';
+import type { Voortgangsrapportage } from '../../../../domain/report.js';
+import { rapportBestandsnaam } from '../../../../reporting/labels.js';
+import { download } from '../../../lib/download.js';
+
+export type ReportFormat = 'pdf' | 'docx';
+
+const TYPE: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** Builds the document in the browser. The renderers (pdfmake, docx) are large: each is its own lazy chunk. */
+async function render(format: ReportFormat, model: Voortgangsrapportage): Promise<Blob> {
+  if (format === 'pdf') {
+    const { reportPdfBlob } = await import('../../../../reporting/pdf-browser.js');
+    return reportPdfBlob(model);
+  }
+  const { reportDocxBlob } = await import('../../../../reporting/report-docx.js');
+  return reportDocxBlob(model);
+}
+
+/** One download at a time; the failure stays until the next attempt. */
+export function useReportDownload() {
+  const [busy, setBusy] = useState<ReportFormat | undefined>();
+  const [error, setError] = useState<unknown>();
+  const start = useCallback(async (format: ReportFormat, model: Voortgangsrapportage) => {
+    setBusy(format);
+    setError(undefined);
+    try {
+      const blob = await render(format, model);
+      download(new Uint8Array(await blob.arrayBuffer()), rapportBestandsnaam(model.peildatum, format), TYPE[format]);
+    } catch (e) {
+      console.error('Report not created', e);
+      setError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  }, []);
+  return { busy, error, start };
+}

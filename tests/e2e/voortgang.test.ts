@@ -1,0 +1,415 @@
+/// <reference lib="dom" />
+/**
+ * The progress dashboard (issue 8) in Chromium on the seeded sandbox. Every expected number is computed in the test
+ * from the lists read back through Graph with the domain's own report functions (`voortgangOp`, `trendPerMaand`,
+ * `borging`), never hard-coded, so the test proves that the screen shows what the model says for the chosen date.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocx } from '../support/documents/docx-text.js';
+import { readPdf } from '../support/documents/pdf-text.js';
+import { createActiesStore } from '../../src/data/acties-store.js';
+import { createBesluitenStore } from '../../src/data/besluiten-store.js';
+import type { Graph } from '../../src/data/graph/client.js';
+import { createHerinneringenStore } from '../../src/data/herinneringen-store.js';
+import { borgingInputOf, loadReportData, voortgangInputOf, type ReportData } from '../../src/data/report-data.js';
+import { occurrenceKey, serializeSnapshot, snapshotOf } from '../../src/domain/agenda.js';
+import { borging } from '../../src/domain/borging.js';
+import { addDays, amsterdamDate } from '../../src/domain/dates.js';
+import type { CalendarDate } from '../../src/domain/model.js';
+import { endOfDay, planAt, trendPerMaand, voortgangOp, type Voortgangsrapportage } from '../../src/domain/report.js';
+import { startTestRun } from '../support/local-run.js';
+import { launchChromium } from './support/browser.js';
+import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+
+let run: Awaited<ReturnType<typeof startTestRun>>;
+let browser: Browser;
+let graph: Graph;
+let siteId: string;
+const GEMEENTE = 'Gemeente Zoetermeer';
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await startTestRun();
+  browser = await launchChromium();
+  const client = await otherClient(run.appUrl, UPN.secretaris);
+  graph = client.graph;
+  siteId = (await client.plan()).siteId;
+  await logMeetings();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await run?.close();
+});
+
+const DAY = 86_400_000;
+/** The MT whose agenda stood still: three sent agendas, one week apart, with the same snapshot. */
+const STIL_MT = 'mt-sociaal-domein';
+
+/**
+ * The reminder log and decision log as a few weeks of meetings leave them: MT Sociaal Domein got three agendas with
+ * the same actions (the last one discussed, with a decision), the CMT one agenda that failed to send.
+ */
+async function logMeetings(): Promise<void> {
+  const data = await loadReportData(graph, siteId, { histories: false });
+  const herinneringen = createHerinneringenStore(graph, siteId);
+  const mt = data.mts.find((m) => m.value.key === STIL_MT);
+  const cmt = data.mts.find((m) => m.value.key === 'cmt');
+  if (!mt || !cmt) throw new Error('The seeded MTs are not there');
+  const acties = data.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
+  const starts = [21, 14, 7].map((days) => new Date(Math.floor((Date.now() - days * DAY) / 60_000) * 60_000));
+  for (const [i, start] of starts.entries()) {
+    const sleutel = occurrenceKey(mt.value.key, start);
+    const claim = await herinneringen.claim({ sleutel, mtId: mt.id, mtNaam: mt.value.naam, moment: start.toISOString(), claimant: 'e2e' });
+    if (!claim.won) throw new Error(`claim of ${sleutel} lost`);
+    const snapshot = serializeSnapshot(snapshotOf({ mt: mt.value, occurrenceStart: start, now: start, acties }));
+    const sent = await herinneringen.markSent(claim.item, `bericht-${i}`, snapshot);
+    if (i === starts.length - 1) {
+      const doorId = data.plan.users[0]?.id ?? '1';
+      await herinneringen.markDiscussed(sent, doorId, new Date(start.getTime() + 3_600_000).toISOString());
+      await createBesluitenStore(graph, siteId).record(
+        { tekst: 'Digitalisering blijft vast agendapunt; IM rapporteert maandelijks.', vergadering: sleutel, mtId: mt.id, besproken: true, op: new Date(start.getTime() + 3_600_000).toISOString() },
+        'e2e-besluit-1',
+      );
+    }
+  }
+  const failedStart = new Date(Math.floor((Date.now() - 3 * DAY) / 60_000) * 60_000);
+  const failed = await herinneringen.claim({ sleutel: occurrenceKey(cmt.value.key, failedStart), mtId: cmt.id, mtNaam: cmt.value.naam, moment: failedStart.toISOString(), claimant: 'e2e' });
+  if (!failed.won) throw new Error('claim of the CMT meeting lost');
+  await herinneringen.markFailed(failed.item, 'Kanaal niet bereikbaar (test)');
+}
+
+/**
+ * Opens the tab as the gemeentesecretaris. `aheadMs` moves the browser's clock forward (`new Date()` and `Date.now`).
+ * Neither Playwright's clock nor a `class extends Date` will do: the first returns a plain Date from its constructor
+ * and the second hides `Date.prototype`'s own methods, and either breaks the TZDate that the domain's date
+ * functions build on. A constructor that shares the real prototype keeps both working.
+ */
+async function open(hash: string, options: Parameters<typeof personaContext>[2] & { aheadMs?: number } = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await personaContext(browser, UPN.gemeentesecretaris, options);
+  if (options.aheadMs) {
+    await context.addInitScript((offset: number) => {
+      const Real = Date;
+      function Shifted(...args: unknown[]): Date | string {
+        if (!new.target) return new Real(Real.now() + offset).toString();
+        return Reflect.construct(Real, args.length > 0 ? args : [Real.now() + offset], new.target) as Date;
+      }
+      Shifted.prototype = Real.prototype;
+      Object.setPrototypeOf(Shifted, Real);
+      Object.defineProperty(Shifted, 'now', { value: () => Real.now() + offset });
+      window.Date = Shifted as unknown as DateConstructor;
+    }, options.aheadMs);
+  }
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${run.appUrl}/${hash}`);
+  return { page, errors };
+}
+
+/** The dashboard with everything loaded: the numbers, the trend and the borging. */
+async function dashboard(page: Page): Promise<void> {
+  await page.getByTestId('voortgang').waitFor();
+  await page.locator('[data-testid="trend-table"], [data-testid="trend-empty"]').first().waitFor();
+  await page.locator('[data-testid="borging-table"]').waitFor();
+}
+
+type Row = Record<string, string>;
+
+/** A table's body as rows keyed by a row attribute, each cell by its `data-col`. */
+async function scrape(page: Page, testId: string, keyAttribute: string): Promise<Record<string, Row>> {
+  return page.getByTestId(testId).evaluate((table, attr) => {
+    const out: Record<string, Record<string, string>> = {};
+    for (const tr of Array.from(table.querySelectorAll('tbody tr'))) {
+      const row: Record<string, string> = {};
+      for (const td of Array.from(tr.querySelectorAll('[data-col]'))) row[td.getAttribute('data-col') ?? ''] = (td.textContent ?? '').trim();
+      out[tr.getAttribute(attr) ?? ''] = row;
+    }
+    return out;
+  }, keyAttribute);
+}
+
+const COUNT_COLS = ['total', 'afgerond', 'lopend', 'geblokkeerd', 'nietGestart', 'nietOvergenomen', 'achterstallig'] as const;
+
+function expectedAdviesRows(model: Voortgangsrapportage): Record<string, Row> {
+  return Object.fromEntries(
+    model.perAdvies.map((a) => [String(a.nummer), { ...Object.fromEntries(COUNT_COLS.map((c) => [c, String(a.counts[c])])), percentAfgerond: `${a.counts.percentAfgerond}%` }]),
+  );
+}
+
+async function modelFor(peildatum: CalendarDate, now = new Date()): Promise<{ data: ReportData; model: Voortgangsrapportage }> {
+  const data = await loadReportData(graph, siteId);
+  return { data, model: voortgangOp(voortgangInputOf(data, { peildatum, gemeente: GEMEENTE, now })) };
+}
+
+async function kpis(page: Page): Promise<Record<string, number>> {
+  const read = async (id: string) => Number(await page.getByTestId(id).innerText());
+  return { total: await read('kpi-total'), afgerond: await read('kpi-done'), lopend: await read('kpi-running'), geblokkeerd: await read('kpi-blocked'), achterstallig: await read('kpi-overdue') };
+}
+
+const today = () => amsterdamDate(new Date());
+
+/** Clicks a download button and returns the file the browser saved. */
+async function downloadOf(page: Page, testId: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return { name: download.suggestedFilename(), bytes: await bytesOf(download) };
+}
+
+async function bytesOf(download: Download): Promise<Uint8Array> {
+  const path = await download.path();
+  return new Uint8Array(await readFile(path));
+}
+
+/** The PDF's text as a reader sees it (pdfjs), pages joined. */
+async function pdfTextOf(bytes: Uint8Array): Promise<string> {
+  return (await readPdf(bytes)).pages.map((p) => p.text).join('\n');
+}
+
+/** The Word document's text: every paragraph of word/document.xml (table cells too) on its own line. */
+function docxTextOf(bytes: Uint8Array): string {
+  return readDocx(bytes).paragraphs.map((p) => p.text).join('\n');
+}
+
+/**
+ * The counts of one advies in a report's text: its section ("Advies 3. …", after the heading "Voortgang per advies")
+ * holds one counts table, Totaal … Achterstallig, with one row of seven numbers.
+ */
+function countsInReport(text: string, nummer: string): number[] | undefined {
+  const flat = text.replace(/\s+/g, ' ');
+  const sections = flat.indexOf('Voortgang per advies');
+  const start = flat.indexOf(`Advies ${nummer}. `, sections);
+  if (sections < 0 || start < 0) return undefined;
+  const table = /Totaal Afgerond Lopend Geblokkeerd Niet gestart Niet overgenomen Achterstallig((?: \d+){7})/.exec(flat.slice(start));
+  return table?.[1]?.trim().split(' ').map(Number);
+}
+
+describe('the progress dashboard', () => {
+  it('shows the key figures, the table per advies and the planning judgement as voortgangOp computes them for today', async () => {
+    const { page, errors } = await open('#/voortgang');
+    await dashboard(page);
+    const { model } = await modelFor(today());
+    await expect(page.getByTestId('voortgang').getAttribute('data-peildatum')).resolves.toBe(today());
+    await expect(page.getByTestId('peildatum').inputValue()).resolves.toBe(today());
+    expect(await kpis(page)).toEqual({ total: model.totals.total, afgerond: model.totals.afgerond, lopend: model.totals.lopend, geblokkeerd: model.totals.geblokkeerd, achterstallig: model.totals.achterstallig });
+    expect(await scrape(page, 'progress-table', 'data-key')).toEqual(expectedAdviesRows(model));
+
+    const planning = await page.getByTestId('planning-table').evaluate((table) =>
+      Array.from(table.querySelectorAll('tbody tr')).map((tr) => ({ nummer: Number(tr.getAttribute('data-nummer')), oordeel: tr.getAttribute('data-oordeel'), planning: (tr.querySelector('td')?.textContent ?? '').trim() })),
+    );
+    expect(planning).toEqual(model.perAdvies.map((a) => ({ nummer: a.nummer, oordeel: a.oordeel, planning: a.collegePlanning.trim() })));
+    // The judgement is words, not only a colour.
+    const labels = { gehaald: 'Gehaald', 'niet-gehaald': 'Niet gehaald', 'binnen-termijn': 'Binnen termijn', 'geen-termijn': 'Geen termijn' } as const;
+    const shown = await page.getByTestId('oordeel').allInnerTexts();
+    expect(shown.map((s) => s.trim())).toEqual(model.perAdvies.map((a) => labels[a.oordeel]));
+
+    // The plateau gate: the state and a sentence with Randvoorwaardelijk's numbers; one labelled bar per plateau.
+    const gate = page.getByTestId('plateau-gate');
+    await expect(gate.getAttribute('data-toestand')).resolves.toBe(model.gate.toestand);
+    const rv = model.gate.randvoorwaardelijk;
+    await expect(gate.getByTestId('gate-sentence').innerText()).resolves.toContain(`${rv.afgerond} van ${rv.total - rv.nietOvergenomen} opgepakte acties afgerond`);
+    await expect(gate.getByRole('progressbar').count()).resolves.toBe(4);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('follows a status change made through Graph', async () => {
+    const before = await modelFor(today());
+    const target = before.data.plan.acties.find((a) => a.value.status === 'Niet gestart' && a.value.plateau === 'Randvoorwaardelijk');
+    if (!target) throw new Error('no action Niet gestart in Randvoorwaardelijk');
+    await createActiesStore(graph, siteId, before.data.plan).update(target, { status: 'Loopt' });
+    const after = await modelFor(today());
+    expect(after.model.totals.lopend).toBe(before.model.totals.lopend + 1);
+
+    const { page } = await open('#/voortgang');
+    await dashboard(page);
+    await expect.poll(async () => (await kpis(page)).lopend).toBe(after.model.totals.lopend);
+    expect(await scrape(page, 'progress-table', 'data-key')).toEqual(expectedAdviesRows(after.model));
+    await expect(page.getByTestId('plateau-gate').getAttribute('data-toestand')).resolves.toBe(after.model.gate.toestand);
+    // The trend's last month is today's state.
+    const trend = await scrape(page, 'trend-table', 'data-maand');
+    const month = today().slice(0, 7);
+    expect(trend[month]?.lopend).toBe(String(after.model.totals.lopend));
+    await page.context().close();
+  });
+
+  it('says there is no history for a date before the seed, and returns to today', async () => {
+    const yesterday = addDays(today(), -1);
+    const { page, errors } = await open(`#/voortgang?datum=${yesterday}`);
+    await page.getByTestId('no-history').waitFor();
+    await expect(page.getByTestId('no-history').innerText()).resolves.toMatch(/geen geschiedenis/);
+    await expect(page.getByTestId('progress-table').count()).resolves.toBe(0);
+    await expect(page.getByTestId('download-pdf').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('trend-empty').count()).resolves.toBe(1);
+    // Choosing today again (the button) brings the live figures back and drops the date from the URL.
+    await page.getByRole('button', { name: 'Vandaag' }).click();
+    await page.getByTestId('progress-table').waitFor();
+    expect(page.url()).not.toContain('datum=');
+    // Typing a date in the field puts it in the URL.
+    await page.getByLabel('Peildatum').fill(yesterday);
+    await expect.poll(() => page.url()).toContain(`datum=${yesterday}`);
+    await page.getByTestId('no-history').waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a past date as the version history says, with the trend from the first version to that date', async () => {
+    // The browser lives 40 days ahead: today (on the server) is then a date in the past, read from the history.
+    const peildatum = today();
+    const ahead = new Date(Date.now() + 40 * DAY);
+    const { page, errors } = await open(`#/voortgang?datum=${peildatum}`, { aheadMs: 40 * DAY });
+    await dashboard(page);
+    await page.getByTestId('progress-table').waitFor();
+    const data = await loadReportData(graph, siteId);
+    const acties = planAt(data.histories, endOfDay(peildatum));
+    const model = voortgangOp({ gemeente: GEMEENTE, peildatum, adviezen: data.plan.adviezen.map((a) => a.value), acties });
+    await expect(page.getByTestId('peildatum-text').innerText()).resolves.toContain('versiegeschiedenis');
+    expect(await kpis(page)).toEqual({ total: model.totals.total, afgerond: model.totals.afgerond, lopend: model.totals.lopend, geblokkeerd: model.totals.geblokkeerd, achterstallig: model.totals.achterstallig });
+    expect(await scrape(page, 'progress-table', 'data-key')).toEqual(expectedAdviesRows(model));
+
+    // Trend up to the browser's today: from the month of the first version (the seed, this month) to 40 days on.
+    const browserToday = amsterdamDate(ahead);
+    const points = trendPerMaand(data.histories, browserToday);
+    await page.getByRole('button', { name: 'Vandaag' }).click();
+    await page.getByTestId('kpi-waiting').waitFor();
+    const trend = await scrape(page, 'trend-table', 'data-maand');
+    expect(Object.keys(trend)).toEqual(points.map((p) => p.maand));
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    expect(points[0]?.maand).toBe(today().slice(0, 7));
+    for (const p of points) {
+      expect(trend[p.maand]).toEqual(Object.fromEntries(COUNT_COLS.filter((c) => c !== 'total').map((c) => [c, String(p.counts[c])])));
+    }
+    await expect(page.getByTestId('trend-start').getAttribute('data-maand')).resolves.toBe(points[0]?.maand);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the borging of 11.5 per MT as borging() computes it, and opens a stilstaande action', async () => {
+    const { page, errors } = await open('#/voortgang');
+    await dashboard(page);
+    const data = await loadReportData(graph, siteId);
+    const expected = borging(borgingInputOf(data, endOfDay(today())));
+    expect(expected).toHaveLength(5);
+    const shown = await scrape(page, 'borging-table', 'data-mt');
+    expect(Object.keys(shown).sort()).toEqual(expected.map((m) => m.mtKey).sort());
+    for (const mt of expected) {
+      expect(shown[mt.mtKey], mt.mtKey).toMatchObject({
+        vergaderingen: String(mt.vergaderingen),
+        verzonden: String(mt.verzonden),
+        besproken: String(mt.besproken),
+        besprokenPercent: `${mt.besprokenPercent}%`,
+        besluiten: String(mt.besluiten),
+        afgevinkt: String(mt.afgevinkt),
+        mislukt: String(mt.mislukt),
+      });
+    }
+    const sociaal = expected.find((m) => m.mtKey === STIL_MT);
+    expect(sociaal).toMatchObject({ vergaderingen: 3, verzonden: 3, besproken: 1, besluiten: 1 });
+    expect(expected.find((m) => m.mtKey === 'cmt')?.mislukt).toBe(1);
+
+    const stil = sociaal?.stilstaand ?? [];
+    expect(stil.length).toBeGreaterThan(0);
+    const rows = page.getByTestId('stilstand-table').locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(expected.reduce((n, m) => n + m.stilstaand.length, 0));
+    const first = stil[0];
+    if (!first) throw new Error('no stilstaande action');
+    const row = page.locator(`[data-testid="stilstand-table"] tr[data-mt="${STIL_MT}"][data-nummer="${first.nummer}"]`);
+    await expect(row.locator('td').last().innerText()).resolves.toBe(String(first.vergaderingen));
+    await row.getByRole('button').click();
+    const detail = page.getByRole('dialog');
+    await detail.getByRole('heading', { name: new RegExp(first.nummer.replace('.', '\\.')) }).waitFor();
+    expect(page.url()).toContain(`actie=${first.id}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows today at once, and a Dutch error with retry when the history cannot be read', async () => {
+    const { page, errors } = await open('#/roadmap');
+    await page.getByTestId('roadmap-card').first().waitFor();
+    // The plan is loaded; the report's reads (one $batch, then the versions) now fail once.
+    let refused = 0;
+    await page.route('**/$batch', async (route) => {
+      refused += 1;
+      await route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalidRequest', message: 'Test: geweigerd' } }) });
+    });
+    await page.getByRole('link', { name: 'Voortgang' }).click();
+    await page.getByTestId('data-error').waitFor();
+    expect(refused).toBeGreaterThan(0);
+    await expect(page.getByTestId('data-error').innerText()).resolves.toMatch(/konden niet worden geladen/);
+    // Today's figures come from the live plan and stay; the downloads wait for the data.
+    await page.getByTestId('progress-table').waitFor();
+    await expect(page.getByTestId('download-pdf').isDisabled()).resolves.toBe(true);
+    await page.unroute('**/$batch');
+    await page.getByTestId('data-error').getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await dashboard(page);
+    await expect(page.getByTestId('data-error').count()).resolves.toBe(0);
+    await expect(page.getByTestId('download-pdf').isEnabled()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('downloads the report as PDF and Word for the chosen date, with the per-advies counts the dashboard shows', async () => {
+    // A date before today is made from the history: the browser lives 40 days ahead, the report is for today.
+    const peildatum = today();
+    const { page, errors } = await open(`#/voortgang?datum=${peildatum}`, { aheadMs: 40 * DAY });
+    await dashboard(page);
+    await page.getByTestId('progress-table').waitFor();
+    const shown = await scrape(page, 'progress-table', 'data-key');
+    const counts = (nummer: string) => COUNT_COLS.map((c) => Number(shown[nummer]?.[c]));
+    expect(Object.keys(shown)).toHaveLength(11);
+
+    const pdf = await downloadOf(page, 'download-pdf');
+    expect(pdf.name).toBe(`voortgangsrapportage-${peildatum}.pdf`);
+    const pdfText = await pdfTextOf(pdf.bytes);
+    expect(pdfText).toContain('Voortgangsrapportage Actieplan Digitaal Leiderschap');
+    expect(pdfText).toContain(GEMEENTE);
+    for (const nummer of Object.keys(shown)) expect(countsInReport(pdfText, nummer), `PDF, advies ${nummer}`).toEqual(counts(nummer));
+
+    const docx = await downloadOf(page, 'download-docx');
+    expect(docx.name).toBe(`voortgangsrapportage-${peildatum}.docx`);
+    const docxText = docxTextOf(docx.bytes);
+    expect(docxText).toContain(GEMEENTE);
+    for (const nummer of Object.keys(shown)) expect(countsInReport(docxText, nummer), `Word, advies ${nummer}`).toEqual(counts(nummer));
+    // The buttons are usable again after each download.
+    await expect(page.getByTestId('download-pdf').isEnabled()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says in Dutch when a report cannot be made, and lets the person try again', async () => {
+    const { page, errors } = await open('#/voortgang');
+    await dashboard(page);
+    // The PDF library's chunk does not arrive (a flaky network): the button comes back with a message.
+    await page.route('**/assets/pdfmake-*.js', (route) => route.abort());
+    await page.getByTestId('download-pdf').click();
+    await page.getByTestId('download-error').waitFor();
+    await expect(page.getByTestId('download-error').innerText()).resolves.toMatch(/^De rapportage kon niet worden gemaakt\. Probeer het opnieuw/);
+    await expect(page.getByTestId('download-pdf').isEnabled()).resolves.toBe(true);
+    // The Word report does not need that chunk: it still works, and a new attempt clears the message.
+    const docx = await downloadOf(page, 'download-docx');
+    expect(docx.name).toBe(`voortgangsrapportage-${today()}.docx`);
+    await expect(page.getByTestId('download-error').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`has no serious or critical violations on the dashboard (${scheme})`, async () => {
+        const { page } = await open('#/voortgang', { colorScheme: scheme });
+        await dashboard(page);
+        await page.getByTestId('trend-table').waitFor();
+        await page.locator('[data-testid="trend"] svg').first().waitFor();
+        await expect(page.locator('[data-theme]').first().getAttribute('data-theme')).resolves.toBe(scheme);
+        const violations = await seriousViolations(page);
+        expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+        if (scheme === 'light') {
+          mkdirSync('docs/screenshots', { recursive: true });
+          await page.screenshot({ path: 'docs/screenshots/voortgang-dashboard.png', fullPage: true });
+        }
+        await page.context().close();
+      });
+    }
+  });
+});

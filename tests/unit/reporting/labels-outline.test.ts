@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
+import { plateauGate, voortgangOp } from '../../../src/domain/report.js';
+import type { Actie } from '../../../src/domain/model.js';
+import { datumNl, datumNlOp, gateZin, planningZin, rapportBestandsnaam, tellingen } from '../../../src/reporting/labels.js';
+import { rapportOpzet, schoon, type Block } from '../../../src/reporting/outline.js';
+import { fixtureModel } from './fixture.js';
+
+function actie(overrides: Partial<Actie>): Actie {
+  return { nummer: '1.1', titel: 'Actie', advies: 1, plateau: 'Randvoorwaardelijk', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: [], bevindingen: [], ...overrides };
+}
+
+describe('Dutch dates', () => {
+  it('writes a calendar date out in Dutch, without a leading zero', () => {
+    expect(datumNl('2025-06-30')).toBe('30 juni 2025');
+    expect(datumNl('2026-01-01')).toBe('1 januari 2026');
+    expect(datumNl('2025-03-09')).toBe('9 maart 2025');
+  });
+  it('leaves text that is not a date alone', () => {
+    expect(datumNl('2025-02-30')).toBe('2025-02-30');
+    expect(datumNl('morgen')).toBe('morgen');
+  });
+  it('takes the day of an instant in Amsterdam', () => {
+    expect(datumNlOp(new Date('2025-06-29T22:30:00Z'))).toBe('30 juni 2025');
+    expect(datumNlOp(new Date('2025-01-14T22:30:00Z'))).toBe('14 januari 2025');
+  });
+});
+
+describe('report texts', () => {
+  it('names the planning with its term', () => {
+    expect(planningZin('Geheel 2025', '2025-12-31')).toBe('“Geheel 2025”, termijn 31 december 2025.');
+    expect(planningZin('  ')).toBe('Geen planning in de collegereactie.');
+  });
+  it('says the plateau gate in one sentence for each state', () => {
+    const at = new Date('2025-12-31T12:00:00Z');
+    const rv = (status: Actie['status']) => actie({ plateau: 'Randvoorwaardelijk', status });
+    const ex = (status: Actie['status']) => actie({ plateau: 'Excelleren', status });
+    expect(gateZin(plateauGate([rv('Afgerond'), rv('Niet overgenomen')], at))).toBe('Randvoorwaardelijk is gereed (1 van 1 opgepakte acties afgerond): de weg naar Excelleren is vrij.');
+    expect(gateZin(plateauGate([rv('Afgerond'), rv('Loopt'), ex('Loopt'), ex('Niet gestart')], at))).toBe(
+      'Randvoorwaardelijk is voor 50% gereed (1 van 2 opgepakte acties afgerond), maar Excelleren is al in beweging (1 van 2 acties): eerder dan het plan bedoelt.',
+    );
+    expect(gateZin(plateauGate([rv('Loopt'), ex('Niet gestart')], at))).toBe('Randvoorwaardelijk is voor 0% gereed (0 van 1 opgepakte acties afgerond); Excelleren wacht daarop, zoals het plan bedoelt.');
+  });
+  it('orders counts as the tables do', () => {
+    expect(tellingen({ total: 7, afgerond: 1, lopend: 2, geblokkeerd: 3, nietGestart: 4, nietOvergenomen: 5, achterstallig: 6, percentAfgerond: 14 })).toEqual([7, 1, 2, 3, 4, 5, 6]);
+  });
+  it('names the file after the peildatum', () => {
+    expect(rapportBestandsnaam('2025-12-31', 'pdf')).toBe('voortgangsrapportage-2025-12-31.pdf');
+    expect(rapportBestandsnaam('../../etc', 'docx')).toBe('voortgangsrapportage-onbekend.docx');
+  });
+});
+
+describe('schoon: untrusted text as plain text', () => {
+  it('drops control characters and lone surrogates, keeps real characters', () => {
+    expect(schoon('a\u0000b\u0007c\u000Bd\u001Fe\u007Ff\uFFFF')).toBe('abcdef');
+    expect(schoon('x\uD800y\uDC00z')).toBe('xyz');
+    expect(schoon('Zoë 👍 “café” – é')).toBe('Zoë 👍 “café” – é');
+  });
+  it('keeps one kind of line break and turns tabs into spaces', () => {
+    expect(schoon('een\r\ntwee\rdrie\u2028vier\tvijf  \n')).toBe('een\ntwee\ndrie\nvier vijf');
+  });
+  it('turns anything that is not a string into the empty string', () => {
+    expect(schoon(undefined)).toBe('');
+    expect(schoon({ toString: () => '<b>' })).toBe('');
+  });
+});
+
+describe('the outline', () => {
+  const texts = (blocks: Block[]) =>
+    blocks.map((b) => (b.kind === 'kop' ? `#${b.niveau} ${b.tekst}` : b.kind === 'alinea' ? b.runs.map((r) => r.text).join('') : b.kind === 'tabel' ? `[tabel ${b.kop.join('|')}]` : `[titel ${b.titel}]`));
+
+  it('says "Geen." for every empty section of an advies without actions', () => {
+    const model = voortgangOp({ gemeente: 'Gemeente Test', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen.slice(0, 1), acties: [] });
+    const t = texts(rapportOpzet(model).blocks);
+    const from = t.indexOf('#2 Advies 1. Gemeenschappelijke visie & roadmap digitalisering');
+    expect(t.slice(from + 7)).toEqual(['#3 Wat is gedaan', 'Geen.', '#3 Volgende stappen', 'Geen.', '#3 Gekoppelde portfolioprojecten', 'Geen.']);
+    expect(t).not.toContain('#3 Niet overgenomen');
+  });
+
+  it('has the same structure for every advies, and a Niet overgenomen part only where there is one', () => {
+    const t = texts(rapportOpzet(fixtureModel('2025-12-31')).blocks);
+    expect(t.filter((x) => x.startsWith('#2 Advies '))).toHaveLength(11);
+    expect(t.filter((x) => x === '#3 Reactie college')).toHaveLength(11);
+    expect(t.filter((x) => x === '#3 Planning')).toHaveLength(11);
+    expect(t.filter((x) => x === '#3 Wat is gedaan')).toHaveLength(11);
+    expect(t.filter((x) => x === '#3 Volgende stappen')).toHaveLength(11);
+    expect(t.filter((x) => x === '#3 Gekoppelde portfolioprojecten')).toHaveLength(11);
+    expect(t.filter((x) => x === '#3 Niet overgenomen')).toHaveLength(1);
+  });
+
+  it('lists overdue open actions first under Volgende stappen', () => {
+    const opzet = rapportOpzet(fixtureModel('2025-12-31'));
+    const i = opzet.blocks.findIndex((b) => b.kind === 'kop' && b.tekst.startsWith('Advies 8.'));
+    const tabel = opzet.blocks.slice(i).find((b): b is Extract<Block, { kind: 'tabel' }> => b.kind === 'tabel' && b.kop.includes('Deadline'));
+    expect(tabel?.rijen.map((r) => r[0])).toEqual(fixtureModel('2025-12-31').perAdvies[7]!.volgende.map((a) => a.nummer));
+  });
+});

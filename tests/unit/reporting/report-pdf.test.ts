@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
+import type { Voortgangsrapportage } from '../../../src/domain/report.js';
+import { RAPPORT_TITEL } from '../../../src/reporting/labels.js';
+import { reportPdfBuffer } from '../../../src/reporting/pdf-node.js';
+import { reportDocDefinition } from '../../../src/reporting/report-pdf.js';
+import { expectedCounts, fixtureActies, fixtureModel, GEMEENTE, HOSTILE_TITLE } from './fixture.js';
+import { normalise, readPdf, type PdfText } from '../../support/documents/pdf-text.js';
+import { adviesSection, checkAdviesCounts, checkAdviesHeadings, expectedAdviezen } from './report-check.js';
+
+const FOOTER = (datum: string) => `${GEMEENTE} · Voortgangsrapportage peildatum ${datum}`;
+
+/** Page i's footer as a reader sees it. */
+const footerOf = (pdf: PdfText, datum: string, i: number) => `${FOOTER(datum)} Pagina ${i + 1} van ${pdf.numPages}`;
+
+/** The document's text without the footers (a page without its footer keeps all its text, and fails the footer test). */
+function bodyText(pdf: PdfText, datum: string): string {
+  return pdf.pages
+    .map((page, i) => {
+      const footer = footerOf(pdf, datum, i);
+      return page.text.endsWith(footer) ? page.text.slice(0, -footer.length) : page.text;
+    })
+    .join(' ');
+}
+
+async function render(model: Voortgangsrapportage): Promise<PdfText> {
+  return readPdf(await reportPdfBuffer(model));
+}
+
+// Rendering and reading back a PDF takes a second or two; more when the whole suite runs in parallel.
+describe('the voortgangsrapportage as PDF', { timeout: 30_000 }, () => {
+  describe.each([
+    { peildatum: '2025-12-31', datum: '31 december 2025' },
+    { peildatum: '2025-05-15', datum: '15 mei 2025' },
+  ])('on $peildatum', ({ peildatum, datum }) => {
+    const acties = fixtureActies();
+    const model = fixtureModel(peildatum, acties);
+    const expected = expectedAdviezen(zoetermeerPlan.adviezen, (n) => expectedCounts(acties, n, peildatum));
+    let pdf: PdfText;
+    let text: string;
+    beforeAll(async () => {
+      pdf = await render(model);
+      text = bodyText(pdf, datum);
+    }, 30_000);
+
+    it('renders, with Dutch metadata, the gemeente, the title and the Dutch date', () => {
+      expect(pdf.numPages).toBeGreaterThan(3);
+      expect(pdf.language).toBe('nl-NL');
+      expect(pdf.title).toBe(`${RAPPORT_TITEL} – ${datum}`);
+      expect(pdf.pages[0]?.text.startsWith(`${GEMEENTE} ${RAPPORT_TITEL} Stand op ${datum}`)).toBe(true);
+    });
+
+    it('numbers the pages "Pagina X van Y" with Y the real page count, in a footer with the gemeente and the date', () => {
+      pdf.pages.forEach((page, i) => expect(page.text.endsWith(footerOf(pdf, datum, i)), `footer of page ${i + 1}`).toBe(true));
+      expect(pdf.pages[0]?.text).toContain(`Pagina 1 van ${pdf.numPages}`);
+      expect(pdf.pages.at(-1)?.text).toContain(`Pagina ${pdf.numPages} van ${pdf.numPages}`);
+    });
+
+    it('has a section for every advies, 1 to 11, in order', () => {
+      expect(expected.map((a) => a.nummer)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+      expect(checkAdviesHeadings(text, expected)).toEqual([]);
+    });
+
+    it("shows each advies' counts as counted from the actions themselves", () => {
+      expect(checkAdviesCounts(text, expected)).toEqual([]);
+    });
+
+    it('gives the plan totals in the summary', () => {
+      const total = expected.reduce((sum, a) => sum.map((v, i) => v + (a.counts[i] ?? 0)), [0, 0, 0, 0, 0, 0, 0]);
+      expect(text).toContain(`Totaal ${total.join(' ')} ${Math.round((total[1]! / total[0]!) * 100)}%`);
+    });
+
+    it('prints a hostile title literally, and drops control characters', () => {
+      expect(text).toContain(normalise(HOSTILE_TITLE));
+      expect(adviesSection(text, 1, 2)).toContain(`Wat is gedaan Nr. Actie Status Toelichting 1.2 ${normalise(HOSTILE_TITLE)} Afgerond`);
+      expect(text).toContain('Opdrachtgeverschap versterken in de lijn');
+    });
+  });
+
+  it('judges the planning per advies and marks overdue actions', async () => {
+    const late = bodyText(await render(fixtureModel('2025-12-31')), '31 december 2025');
+    const advies3 = adviesSection(late, 3, 4) ?? '';
+    expect(advies3).toContain('“1e halfjaar 2025 en verder”, termijn 30 juni 2025. Oordeel op 31 december 2025: Niet gehaald.');
+    expect(advies3).toContain('3.3 Verbeteren terugkoppeling van IMO naar management en/of organisatie Niet gestart Portfoliomanager I&A 30 juni 2025 achterstallig');
+    expect(advies3).toContain('Geblokkeerd Wacht op besluit CMT over de prioritering.');
+    expect(advies3).toContain('Gekoppelde portfolioprojecten Geen.');
+    const advies2 = adviesSection(late, 2, 3) ?? '';
+    expect(advies2).toContain('Niet overgenomen Nr. Actie Motivering 2.1 Uitvoeren van 0-metingen basis op orde Lopende trajecten');
+    expect(adviesSection(late, 9, 10)).toContain('Geen planning in de collegereactie. Oordeel op 31 december 2025: Geen termijn.');
+
+    const early = bodyText(await render(fixtureModel('2025-05-15')), '15 mei 2025');
+    expect(adviesSection(early, 3, 4)).toContain('termijn 30 juni 2025. Oordeel op 15 mei 2025: Binnen termijn.');
+    expect(adviesSection(early, 3, 4)).not.toContain('achterstallig');
+  });
+
+  it('catches a missing advies and wrong counts (the checks can fail)', async () => {
+    const peildatum = '2025-12-31';
+    const acties = fixtureActies();
+    const expected = expectedAdviezen(zoetermeerPlan.adviezen, (n) => expectedCounts(acties, n, peildatum));
+    const model = fixtureModel(peildatum, acties);
+    const broken: Voortgangsrapportage = {
+      ...model,
+      perAdvies: model.perAdvies.filter((a) => a.nummer !== 5).map((a) => (a.nummer === 8 ? { ...a, counts: { ...a.counts, afgerond: a.counts.afgerond + 1 } } : a)),
+    };
+    const text = bodyText(await render(broken), '31 december 2025');
+    expect(checkAdviesHeadings(text, expected)).toEqual(['Advies 5 ontbreekt']);
+    expect(checkAdviesCounts(text, expected)).toEqual(['Advies 5: sectie ontbreekt', `Advies 8: tellingen ${[expected[7]!.counts[0], expected[7]!.counts[1]! + 1, ...expected[7]!.counts.slice(2)].join(' ')}, verwacht ${expected[7]!.counts.join(' ')}`]);
+  });
+
+  it('wraps very long titles and words inside the page', async () => {
+    const acties = fixtureActies().map((a) =>
+      a.nummer === '4.1' ? { ...a, titel: `${'Zeer lange titel '.repeat(30)}${'x'.repeat(180)} einde`, eigenaar: { displayName: 'y'.repeat(120) } } : a,
+    );
+    const pdf = await render(fixtureModel('2025-12-31', acties));
+    for (const page of pdf.pages) {
+      for (const item of page.items) {
+        expect(item.x).toBeGreaterThanOrEqual(0);
+        expect(item.x + item.width, JSON.stringify(item.str)).toBeLessThanOrEqual(page.width - 20);
+      }
+    }
+    expect(bodyText(pdf, '31 december 2025')).toContain('Zeer lange titel Zeer lange titel');
+  });
+
+  it('builds a definition that uses only text: no images, links or references', () => {
+    const json = JSON.stringify(reportDocDefinition(fixtureModel('2025-12-31')));
+    expect(json).not.toMatch(/"(image|link|linkToPage|linkToDestination|pageReference|textReference|qr|svg|attachment)"\s*:/);
+  });
+});
