@@ -4,7 +4,7 @@
  * from the lists read back through Graph with the domain's own report functions (`voortgangOp`, `trendPerMaand`,
  * `borging`), never hard-coded, so the test proves that the screen shows what the model says for the chosen date.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ import { addDays, amsterdamDate } from '../../src/domain/dates.js';
 import type { CalendarDate } from '../../src/domain/model.js';
 import { endOfDay, planAt, trendPerMaand, voortgangOp, type Voortgangsrapportage } from '../../src/domain/report.js';
 import { startTestRun } from '../support/local-run.js';
-import { launchChromium } from './support/browser.js';
+import { launchChromium, screenshotPath } from './support/browser.js';
 import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: Awaited<ReturnType<typeof startTestRun>>;
@@ -404,10 +404,7 @@ describe('the progress dashboard', () => {
         await expect(page.locator('[data-theme]').first().getAttribute('data-theme')).resolves.toBe(scheme);
         const violations = await seriousViolations(page);
         expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-        if (scheme === 'light') {
-          mkdirSync('docs/screenshots', { recursive: true });
-          await page.screenshot({ path: 'docs/screenshots/voortgang-dashboard.png', fullPage: true });
-        }
+        await page.screenshot({ path: screenshotPath(`voortgang-dashboard-${scheme}`), fullPage: true });
         await page.context().close();
       });
     }
