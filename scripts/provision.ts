@@ -23,7 +23,6 @@
  *
  * Exit codes: 0 provisioned (or nothing to do), 1 failed, 2 wrong usage or configuration.
  */
-import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createGraph } from '../src/data/graph/client.js';
@@ -33,7 +32,8 @@ import { createSharePoint, sharePointScope } from '../src/data/sharepoint.js';
 import { resolveSite } from '../src/data/site.js';
 import { seedSite } from '../src/data/seed.js';
 import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
-import { startSandbox, type RunningSandbox } from '../src/sandbox/server.js';
+import type { RunningSandbox } from '../src/sandbox/server.js';
+import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
 
 class UsageError extends Error {}
@@ -107,19 +107,10 @@ async function main(argv: readonly string[]): Promise<number> {
   let sandbox: RunningSandbox | undefined;
   try {
     if (args.sandbox) {
-      const dataDir = env.SANDBOX_DATA_DIR || '.data/sandbox';
-      mkdirSync(dataDir, { recursive: true });
-      // A free port, so this works next to a running `npm start` on the same data folder.
-      sandbox = await startSandbox({
-        port: 0,
-        dataDir,
-        ...(env.GRAPH_CLIENT_ID ? { clientId: env.GRAPH_CLIENT_ID } : {}),
-        ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
-      });
+      sandbox = await startScriptSandbox(env);
       if (args.site && new URL(args.site).pathname.replace(/\/+$/, '') !== new URL(sandbox.siteUrl).pathname) {
         throw new UsageError(`--sandbox serves ${new URL(sandbox.siteUrl).pathname}; --site ${args.site} is not that site.`);
       }
-      Object.assign(env, { GRAPH_BASE_URL: sandbox.graphUrl, TOKEN_URL: sandbox.tokenUrl, SHAREPOINT_SITE_URL: sandbox.siteUrl });
     }
     const siteUrl = (sandbox ? sandbox.siteUrl : args.site) ?? env.SHAREPOINT_SITE_URL;
     if (!siteUrl || !URL.canParse(siteUrl)) throw new UsageError('Name the site with --site <url> (or set SHAREPOINT_SITE_URL in the env file).');

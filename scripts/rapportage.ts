@@ -9,15 +9,14 @@
  *   --format pdf|docx     default: from the --out extension, else pdf
  *   --env <name>          reads env/.env.<name> and env/.env.<name>.user like the server (default: TEAMSFX_ENV or sandbox)
  *   --sandbox             starts a local sandbox in this process on the sandbox's data folder (SANDBOX_DATA_DIR or
- *                         .data/sandbox), provisioned and seeded with the Zoetermeer plan when it is empty, as
- *                         `npm start` does; without it the configured site is read (in the sandbox env: the sandbox of
- *                         a running `npm start`)
+ *                         .data/sandbox) and reads its site (created by `npm start` or `npm run provision -- --sandbox
+ *                         --seed`); without it the configured site is read (in the sandbox env: the sandbox of a
+ *                         running `npm start`). The report only reads: it never creates or changes a list.
  *
  * The municipality's name on the report comes from GEMEENTE (default "Gemeente Zoetermeer").
  * stdout carries the written file's path only; messages go to stderr.
  * Exit codes: 0 written, 1 failed, 2 wrong usage or configuration.
  */
-import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,14 +26,14 @@ import { createClientCredentialsTokenSource, type TokenSource } from '../src/dat
 import { loadReportData, voortgangInputOf } from '../src/data/report-data.js';
 import { resolveSite } from '../src/data/site.js';
 import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from '../src/domain/dates.js';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
 import { voortgangOp } from '../src/domain/report.js';
 import { datumNl, DEFAULT_GEMEENTE, rapportBestandsnaam } from '../src/reporting/labels.js';
 import { reportPdfBuffer } from '../src/reporting/pdf-node.js';
 import { reportDocxBytes } from '../src/reporting/report-docx.js';
-import { startSandbox, type RunningSandbox } from '../src/sandbox/server.js';
+import type { RunningSandbox } from '../src/sandbox/server.js';
+import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
-import { prepareSite } from '../src/server/prepare-site.js';
+import { GraphRequestError } from '../src/data/graph/errors.js';
 
 class UsageError extends Error {}
 
@@ -129,25 +128,19 @@ async function main(argv: readonly string[]): Promise<number> {
   let sandbox: RunningSandbox | undefined;
   try {
     if (args.sandbox) {
-      const dataDir = env.SANDBOX_DATA_DIR || '.data/sandbox';
-      mkdirSync(dataDir, { recursive: true });
-      // A free port, so this works next to a running `npm start` on the same data folder.
-      sandbox = await startSandbox({
-        port: 0,
-        dataDir,
-        ...(env.GRAPH_CLIENT_ID ? { clientId: env.GRAPH_CLIENT_ID } : {}),
-        ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
-      });
-      Object.assign(env, { GRAPH_BASE_URL: sandbox.graphUrl, TOKEN_URL: sandbox.tokenUrl, SHAREPOINT_SITE_URL: sandbox.siteUrl });
+      sandbox = await startScriptSandbox(env);
     }
     const { graph, siteUrl } = graphFrom(env, args.env);
-    const site = sandbox
-      ? (await prepareSite(graph, siteUrl, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs })).site
-      : await resolveSite(graph, siteUrl);
+    const site = await resolveSite(graph, siteUrl);
 
     // The version history is only needed for a date before today.
     const historisch = compareCalendarDates(args.datum, amsterdamDate(now)) < 0;
-    const data = await loadReportData(graph, site.id, { histories: historisch });
+    const data = await loadReportData(graph, site.id, { histories: historisch }).catch((error: unknown) => {
+      if (error instanceof GraphRequestError && error.status === 404) {
+        throw new UsageError(`De site ${siteUrl} heeft (nog) geen lijsten van het actieplan. Maak ze met \`npm run provision -- --seed\` (of \`npm start\` voor de sandbox).`);
+      }
+      throw error;
+    });
     const model = voortgangOp(voortgangInputOf(data, { peildatum: args.datum, gemeente, now }));
     if (model.totals.total === 0) {
       say(historisch ? `Let op: op ${datumNl(args.datum)} kent de versiegeschiedenis nog geen acties; de rapportage is leeg.` : 'Let op: de site heeft geen acties; de rapportage is leeg.');

@@ -211,20 +211,8 @@ function liveActies(data: Pick<ReportData, 'plan'>): ActieOpDatum[] {
 export function borgingInputOf(data: ReportData, tot: Date): BorgingInput {
   return {
     mts: data.mts.map((m) => ({ id: m.id, value: { key: m.value.key, naam: m.value.naam } })),
-    herinneringen: data.herinneringen.map((h) => {
-      const r: BorgingInput['herinneringen'][number] = { sleutel: h.value.sleutel, moment: h.value.moment };
-      if (h.value.mtId !== undefined) r.mtId = h.value.mtId;
-      if (h.value.status !== undefined) r.status = h.value.status;
-      if (h.value.snapshot !== undefined) r.snapshot = h.value.snapshot;
-      if (h.value.besprokenOp !== undefined) r.besprokenOp = h.value.besprokenOp;
-      return r;
-    }),
-    besluiten: data.besluiten.map((b) => {
-      const r: BorgingInput['besluiten'][number] = { tekst: b.value.tekst, vergadering: b.value.vergadering, besproken: b.value.besproken };
-      if (b.value.mtId !== undefined) r.mtId = b.value.mtId;
-      if (b.value.op !== undefined) r.op = b.value.op;
-      return r;
-    }),
+    herinneringen: data.herinneringen.map((h) => h.value),
+    besluiten: data.besluiten.map((b) => b.value),
     acties: liveActies(data),
     tot,
   };
@@ -233,15 +221,7 @@ export function borgingInputOf(data: ReportData, tot: Date): BorgingInput {
 /** The input of `besluitenLog`: every recorded item with its links, the MTs, actions, portfolio items and people. */
 export function besluitenLogInputOf(data: ReportData): BesluitLogInput {
   return {
-    besluiten: data.besluiten.map((b) => {
-      const value: BesluitLogInput['besluiten'][number]['value'] = { tekst: b.value.tekst, vergadering: b.value.vergadering, besproken: b.value.besproken };
-      if (b.value.mtId !== undefined) value.mtId = b.value.mtId;
-      if (b.value.op !== undefined) value.op = b.value.op;
-      if (b.value.actieId !== undefined) value.actieId = b.value.actieId;
-      if (b.value.portfolioItemId !== undefined) value.portfolioItemId = b.value.portfolioItemId;
-      if (b.value.doorId !== undefined) value.doorId = b.value.doorId;
-      return { id: b.id, value };
-    }),
+    besluiten: data.besluiten,
     mts: data.mts.map((m) => ({ id: m.id, value: { key: m.value.key, naam: m.value.naam } })),
     acties: data.plan.acties.map((a) => ({ id: a.id, value: { nummer: a.value.nummer, titel: a.value.titel } })),
     portfolio: data.portfolio.items.map((p) => ({ id: p.id, value: { titel: p.value.titel } })),

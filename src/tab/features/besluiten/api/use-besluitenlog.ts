@@ -44,15 +44,7 @@ export function logInputOf(raw: BesluitenLogRaw, plan: Pick<LoadedPlan, 'acties'
   const mensen = new Map<string, string>();
   for (const u of plan.users) if (u.id !== undefined) mensen.set(u.id, u.displayName);
   return {
-    besluiten: raw.besluiten.map((b) => {
-      const value: BesluitLogInput['besluiten'][number]['value'] = { tekst: b.value.tekst, vergadering: b.value.vergadering, besproken: b.value.besproken };
-      if (b.value.mtId !== undefined) value.mtId = b.value.mtId;
-      if (b.value.op !== undefined) value.op = b.value.op;
-      if (b.value.actieId !== undefined) value.actieId = b.value.actieId;
-      if (b.value.portfolioItemId !== undefined) value.portfolioItemId = b.value.portfolioItemId;
-      if (b.value.doorId !== undefined) value.doorId = b.value.doorId;
-      return { id: b.id, value };
-    }),
+    besluiten: raw.besluiten,
     mts: raw.mts.map((m) => ({ id: m.id, value: { key: m.value.key, naam: m.value.naam } })),
     acties: plan.acties.map((a) => ({ id: a.id, value: { nummer: a.value.nummer, titel: a.value.titel } })),
     portfolio: raw.portfolio,

@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveSite } from '../../../src/data/site.js';
+import { amsterdamDate } from '../../../src/domain/dates.js';
+import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
+import { readDocx } from '../../support/documents/docx-text.js';
+import { readPdf } from '../../support/documents/pdf-text.js';
+import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
+import { seedSite } from '../../support/seeded-site.js';
+
+const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+/** Runs `scripts/rapportage.ts` as its own OS process (as `npm run rapportage` does) to its end. */
+function rapportage(args: string[], env: Record<string, string>): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/rapportage.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((done) => child.once('exit', (code) => done({ code, stdout, stderr })));
+}
+
+describe('npm run rapportage (scripts/rapportage.ts)', () => {
+  let sandbox: TestSandbox;
+  let out: string;
+  const env = (s: TestSandbox, extra: Record<string, string> = {}) => ({ GRAPH_BASE_URL: s.graphUrl, TOKEN_URL: s.tokenUrl, SHAREPOINT_SITE_URL: s.siteUrl, GEMEENTE: 'Gemeente Teststad', ...extra });
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    await seedSite(sandbox.graph(), sandbox.siteUrl);
+    out = mkdtempSync(join(tmpdir(), 'rapportage-'));
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('writes the PDF for today with every advies, the municipality and the page numbers; stdout is the path', async () => {
+    const file = join(out, 'vandaag.pdf');
+    const run = await rapportage(['--env', 'sandbox', '--out', file], env(sandbox));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe(file);
+    const pdf = await readPdf(new Uint8Array(readFileSync(file)));
+    const text = pdf.pages.map((p) => p.text).join(' ');
+    for (const advies of zoetermeerPlan.adviezen) expect(text).toContain(`Advies ${advies.nummer}. ${advies.titel}`);
+    expect(text).toContain('Gemeente Teststad');
+    expect(pdf.pages.at(-1)?.text).toContain(`Pagina ${pdf.numPages} van ${pdf.numPages}`);
+    expect(text).toContain(`${zoetermeerPlan.acties.length} acties`);
+  });
+
+  it('writes Word when the file name asks for it', async () => {
+    const file = join(out, 'vandaag.docx');
+    const run = await rapportage(['--env', 'sandbox', '--out', file], env(sandbox));
+    expect(run.code, run.stderr).toBe(0);
+    expect(readDocx(new Uint8Array(readFileSync(file))).paragraphs.filter((p) => /^Advies \d+\. /.test(p.text))).toHaveLength(11);
+  });
+
+  it('refuses a date in the future and a wrong extension with exit code 2 and writes nothing', async () => {
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000);
+    const future = await rapportage(['--env', 'sandbox', '--datum', amsterdamDate(tomorrow), '--out', join(out, 'x.pdf')], env(sandbox));
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('toekomst');
+    const wrong = await rapportage(['--env', 'sandbox', '--format', 'docx', '--out', join(out, 'x.pdf')], env(sandbox));
+    expect(wrong.code).toBe(2);
+    expect(() => readFileSync(join(out, 'x.pdf'))).toThrow();
+  });
+
+  it('says in Dutch that a site without the plan\'s lists must be provisioned first, and creates nothing', async () => {
+    const empty = await startTestSandbox();
+    try {
+      const graph = empty.graph();
+      const listsUrl = `/sites/${(await resolveSite(graph, empty.siteUrl)).id}/lists`;
+      const before = await graph.get<{ value: { name: string }[] }>(listsUrl);
+      const run = await rapportage(['--env', 'sandbox', '--out', join(out, 'leeg.pdf')], env(empty));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('npm run provision -- --seed');
+      const after = await graph.get<{ value: { name: string }[] }>(listsUrl);
+      expect(after.value.map((l) => l.name)).toEqual(before.value.map((l) => l.name));
+      expect(after.value.map((l) => l.name)).not.toContain('Acties');
+      expect(() => readFileSync(join(out, 'leeg.pdf'))).toThrow();
+    } finally {
+      await empty.close();
+    }
+  });
+});
