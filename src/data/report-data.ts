@@ -75,9 +75,16 @@ function withDependencyNumbers(fields: Record<string, unknown>, nummerById: Read
   return { ...fields, [name]: entries };
 }
 
-function versionNumber(v: Version): number {
-  const n = Number.parseFloat(v.id);
-  return Number.isFinite(n) ? n : Number.NaN;
+/** A version label "major.minor" ("1.10" after "1.9") as a pair of numbers; undefined when it is not one. */
+function versionNumber(v: Version): [number, number] | undefined {
+  const m = /^(\d+)\.(\d+)$/.exec(v.id);
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+function compareVersions(x: Version, y: Version): number {
+  const a = versionNumber(x);
+  const b = versionNumber(y);
+  return a && b ? a[0] - b[0] || a[1] - b[1] : 0;
 }
 
 function failed(response: BatchResponse, what: string): GraphRequestError {
@@ -140,7 +147,7 @@ export async function loadActieHistories(graph: Graph, siteId: string, plan: Loa
       // Graph lists versions newest first; the domain lets the later of two equal instants win, so oldest first.
       // By version label when every label is a number ("3.0"), else in the reverse of Graph's order.
       const ordered = [...(versions.get(a.id) ?? [])].reverse();
-      if (ordered.every((v) => !Number.isNaN(versionNumber(v)))) ordered.sort((x, y) => versionNumber(x) - versionNumber(y));
+      if (ordered.every((v) => versionNumber(v) !== undefined)) ordered.sort(compareVersions);
       const revisions = ordered.map((v): LoadedActieRevision => {
         const item: ListItem = { id: a.id, eTag: '', lastModifiedDateTime: v.lastModifiedDateTime, fields: withDependencyNumbers(v.fields ?? {}, nummerById) };
         const loaded = toActie(item, context);

@@ -49,9 +49,9 @@ export type BorgingMT = {
   besproken: number;
   /** Decisions with a text. */
   besluiten: number;
-  /** Agenda items ticked as discussed in the side panel. */
+  /** Records marked discussed: agenda items ticked in the side panel and decisions recorded on the card. */
   afgevinkt: number;
-  /** `besproken / verzonden` as a whole percentage; 0 without sent meetings. */
+  /** Of the meetings whose agenda item was posted, the share marked discussed (whole percentage; 0 without any). */
   besprokenPercent: number;
   laatsteVergadering?: string;
   stilstaand: StilstaandeActie[];
@@ -61,7 +61,10 @@ export type BorgingInput = {
   mts: readonly { id: string; value: Pick<MT, 'key' | 'naam'> }[];
   herinneringen: readonly HerinneringRecord[];
   besluiten: readonly BesluitRecord[];
-  /** The actions now (or as on the date); an action changed after the last meeting is no longer stilstaand. */
+  /**
+   * All actions now (or as on the date), not only one domain's: an action changed after the last meeting is no longer
+   * stilstaand, and one that is not in the list (deleted) is left out. Without the list only the snapshots count.
+   */
   acties?: readonly { id: string; value: Actie }[];
   /** Only meetings and decisions up to this instant count. */
   tot: Date;
@@ -102,12 +105,16 @@ export function borging(input: BorgingInput): BorgingMT[] {
     const discussedKeys = new Set(besluiten.filter((b) => b.besproken || b.tekst.trim() !== '').map((b) => b.vergadering));
     const meetings = new Set(log.map((h) => h.sleutel));
     for (const k of discussedKeys) meetings.add(k);
+    const sent = log.filter((h) => h.status === 'verzonden');
+    const sentKeys = new Set(sent.map((h) => h.sleutel));
     let besproken = 0;
+    let besprokenVerzonden = 0;
     for (const key of meetings) {
       const line = log.find((h) => h.sleutel === key);
-      if ((line?.besprokenOp && Date.parse(line.besprokenOp) <= limit) || discussedKeys.has(key)) besproken += 1;
+      if (!((line?.besprokenOp && Date.parse(line.besprokenOp) <= limit) || discussedKeys.has(key))) continue;
+      besproken += 1;
+      if (sentKeys.has(key)) besprokenVerzonden += 1;
     }
-    const sent = log.filter((h) => h.status === 'verzonden');
     const out: BorgingMT = {
       mtId: mt.id,
       mtKey: mt.value.key,
@@ -118,8 +125,8 @@ export function borging(input: BorgingInput): BorgingMT[] {
       besproken,
       besluiten: besluiten.filter((b) => b.tekst.trim() !== '').length,
       afgevinkt: besluiten.filter((b) => b.besproken).length,
-      besprokenPercent: sent.length === 0 ? 0 : Math.round((Math.min(besproken, sent.length) / sent.length) * 100),
-      stilstaand: stilstaand(sent, actieById, drempel),
+      besprokenPercent: sent.length === 0 ? 0 : Math.round((besprokenVerzonden / sent.length) * 100),
+      stilstaand: stilstaand(sent, input.acties ? actieById : undefined, drempel),
     };
     const last = [...meetings].map(startOfKey).filter((t) => !Number.isNaN(t)).sort((a, b) => b - a)[0];
     if (last !== undefined) out.laatsteVergadering = new Date(last).toISOString();
@@ -128,15 +135,15 @@ export function borging(input: BorgingInput): BorgingMT[] {
 }
 
 /** Open actions whose snapshot stayed the same in the latest `drempel` or more sent agendas in a row. */
-function stilstaand(sent: readonly HerinneringRecord[], now: ReadonlyMap<string, Actie>, drempel: number): StilstaandeActie[] {
+function stilstaand(sent: readonly HerinneringRecord[], now: ReadonlyMap<string, Actie> | undefined, drempel: number): StilstaandeActie[] {
   const snapshots = sent.map((h) => ({ moment: h.moment, snapshot: parseSnapshot(h.snapshot) })).filter((s) => s.snapshot !== undefined);
   const latest = snapshots.at(-1);
   if (!latest?.snapshot) return [];
   const out: StilstaandeActie[] = [];
   for (const [id, entry] of Object.entries(latest.snapshot.acties)) {
     if (!isOpen(entry.status)) continue;
-    const current = now.get(id);
-    if (current && !actieUnchangedSince(entry, current)) continue;
+    const current = now?.get(id);
+    if (now && (!current || !actieUnchangedSince(entry, current))) continue;
     let run = 0;
     let sinds = latest.moment;
     for (let i = snapshots.length - 1; i >= 0; i--) {

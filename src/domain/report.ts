@@ -10,6 +10,7 @@ import { addDays, amsterdamDate, calendarDateToInstant, compareCalendarDates, is
 import type { Actie, ActieStatus, Advies, CalendarDate, Domein, Plateau, PortfolioFase, PortfolioItem, PortfolioStatus, ThemaCode } from './model.js';
 import { datesFromPlanning } from './planning.js';
 import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
+import { isOpen } from './status.js';
 
 // ---------- the plan on a date ----------
 
@@ -101,12 +102,12 @@ export function trendPerMaand(histories: readonly ActieHistory[], tot: CalendarD
 
 /**
  * Whether an advies met the college's planning on the report date:
- * - `gehaald`: the term has passed and no action of the advies is overdue (every open action met its deadline or has
- *   none, which cannot happen in the seeded plan);
- * - `niet-gehaald`: the term has passed and at least one action is overdue;
+ * - `gehaald`: the term has passed and every action of the advies is closed (Afgerond or Niet overgenomen);
+ * - `niet-gehaald`: the term has passed and an action is still open (Niet gestart, Loopt, Geblokkeerd or Belegd in
+ *   lopend traject, also when its own deadline was moved past the term or it has none), or the advies has no actions;
  * - `binnen-termijn`: the term has not passed yet;
  * - `geen-termijn`: the planning text names no end ("Vanaf 2026", "Loopt reeds").
- * Overdue is the plan's own rule (`isOverdue`), so this judgement and the overdue counts always agree.
+ * Belegd in lopend traject counts as open, as it does for overdue: the track still has to deliver.
  */
 export type PlanningOordeel = 'gehaald' | 'niet-gehaald' | 'binnen-termijn' | 'geen-termijn';
 
@@ -114,7 +115,8 @@ export function planningOordeel(planning: string, acties: readonly Actie[], at: 
   const { deadline } = datesFromPlanning(planning);
   if (!deadline) return { oordeel: 'geen-termijn' };
   if (compareCalendarDates(deadline, amsterdamDate(at)) >= 0) return { oordeel: 'binnen-termijn', termijn: deadline };
-  return { oordeel: acties.some((a) => isOverdue(a, at)) ? 'niet-gehaald' : 'gehaald', termijn: deadline };
+  const gehaald = acties.length > 0 && acties.every((a) => !isOpen(a.status));
+  return { oordeel: gehaald ? 'gehaald' : 'niet-gehaald', termijn: deadline };
 }
 
 // ---------- the plateau gate ----------

@@ -377,6 +377,22 @@ describe('the progress dashboard', () => {
     await page.context().close();
   });
 
+  it('in a channel tab shows the domain\'s adviezen only, and still reports on the whole plan', async () => {
+    const { page, errors } = await open('?domein=Sociaal%20Domein#/voortgang');
+    await dashboard(page);
+    const { data, model } = await modelFor(today());
+    const sociaal = new Set(data.plan.acties.filter((a) => a.value.domeinen.includes('Sociaal Domein')).map((a) => String(a.value.advies)));
+    const rows = await page.getByTestId('planning-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-nummer')));
+    expect(rows).toEqual(model.perAdvies.map((a) => String(a.nummer)).filter((n) => sociaal.has(n)));
+    expect(rows.length).toBeLessThan(11);
+
+    const pdf = await downloadOf(page, 'download-pdf');
+    const text = await pdfTextOf(pdf.bytes);
+    for (const a of model.perAdvies) expect(countsInReport(text, String(a.nummer)), `advies ${a.nummer}`).toEqual(COUNT_COLS.map((c) => a.counts[c]));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('says in Dutch when a report cannot be made, and lets the person try again', async () => {
     const { page, errors } = await open('#/voortgang');
     await dashboard(page);

@@ -65,6 +65,21 @@ describe('borging of 11.5', () => {
     expect(cmt).toMatchObject({ vergaderingen: 2, verzonden: 2, besproken: 1, besluiten: 0, afgevinkt: 0, stilstaand: [] });
   });
 
+  it('counts only sent meetings in the share discussed, not meetings held with the side panel alone', () => {
+    const twoSent = [sent(CMT, MEETINGS[0] as string, [still]), sent(CMT, MEETINGS[1] as string, [still])];
+    const panelOnly: BesluitRecord[] = [
+      { tekst: 'x', vergadering: occurrenceKey('cmt', new Date(MEETINGS[2] as string)), mtId: '1', besproken: true },
+      { tekst: 'y', vergadering: occurrenceKey('cmt', new Date(MEETINGS[3] as string)), mtId: '1', besproken: true },
+    ];
+    const [cmt] = borging({ mts: [CMT], herinneringen: twoSent, besluiten: panelOnly, tot });
+    expect(cmt).toMatchObject({ vergaderingen: 4, verzonden: 2, besproken: 2, besprokenPercent: 0 });
+  });
+
+  it('leaves out an action that is no longer in the plan', () => {
+    const [cmt] = borging({ mts: [CMT], herinneringen: log, besluiten, acties: [closed], tot });
+    expect(cmt?.stilstaand).toEqual([]);
+  });
+
   it('counts a meeting held with the side panel but without a reminder as a meeting and as discussed', () => {
     const [cmt] = borging({ mts: [CMT], herinneringen: [], besluiten, tot: new Date('2026-10-01T00:00:00Z') });
     expect(cmt).toMatchObject({ vergaderingen: 3, verzonden: 0, besproken: 3, besluiten: 2, besprokenPercent: 0 });

@@ -115,6 +115,14 @@ describe('the college planning', () => {
     expect(planningOordeel('Geheel 2025', [actie({ deadline: '2025-12-31' })], at('2026-01-01')).oordeel).toBe('niet-gehaald');
     expect(planningOordeel('Geheel 2025', [actie({ deadline: '2025-12-31', status: 'Afgerond' }), actie({ status: 'Niet overgenomen', deadline: '2025-12-31' })], at('2026-01-01')).oordeel).toBe('gehaald');
   });
+  it('is not met when an action is still open after the term, even with its deadline moved past it or without one', () => {
+    expect(planningOordeel('Geheel 2025', [actie({ status: 'Afgerond' }), actie({ status: 'Loopt', deadline: '2026-06-30' })], at('2026-01-15')).oordeel).toBe('niet-gehaald');
+    expect(planningOordeel('Geheel 2025', [actie({ status: 'Loopt' })], at('2026-01-15')).oordeel).toBe('niet-gehaald');
+    expect(planningOordeel('Geheel 2025', [actie({ status: 'Belegd in lopend traject' })], at('2026-01-15')).oordeel).toBe('niet-gehaald');
+  });
+  it('is not met after the term by an advies without actions', () => {
+    expect(planningOordeel('Geheel 2025', [], at('2026-01-15')).oordeel).toBe('niet-gehaald');
+  });
   it('has no term for open-ended texts', () => {
     for (const text of ['Vanaf 2026', 'Loopt reeds', 'Blijft onder de aandacht', '']) expect(planningOordeel(text, [actie()], at('2026-06-01')).oordeel).toBe('geen-termijn');
   });

@@ -73,6 +73,7 @@ export const voortgangCatalogue = defineCatalogue(
     'download.busy': 'Rapportage maken…',
     'download.error': 'De rapportage kon niet worden gemaakt. Probeer het opnieuw; lukt het dan nog niet, herlaad de pagina en probeer het nog eens. {detail}',
     'download.waiting': 'Beschikbaar zodra de gegevens geladen zijn.',
+    'download.wholePlan': 'De rapportage gaat over het hele actieplan, niet alleen over dit domein.',
   },
   {
     'peildatum.label': 'Reference date',
@@ -145,6 +146,7 @@ export const voortgangCatalogue = defineCatalogue(
     'download.busy': 'Creating report…',
     'download.error': 'The report could not be created. Try again; if it still fails, reload the page and try once more. {detail}',
     'download.waiting': 'Available once the data has loaded.',
+    'download.wholePlan': 'The report covers the whole action plan, not only this domain.',
   },
 );
 

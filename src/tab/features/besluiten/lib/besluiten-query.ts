@@ -1,5 +1,6 @@
 import type { BesluitFilter } from '../../../../domain/besluitenlog.js';
-import { addDays, calendarDateToInstant, isValidCalendarDate } from '../../../../domain/dates.js';
+import { calendarDateToInstant, isValidCalendarDate } from '../../../../domain/dates.js';
+import { endOfDay } from '../../../../domain/report.js';
 import type { CalendarDate, Domein } from '../../../../domain/model.js';
 
 /** The filters of the decision log as they stand in the URL, so a link reproduces the view. */
@@ -74,7 +75,7 @@ export function toFilter(query: BesluitenQuery, defaultKey: string | undefined):
   if (mt) filter.mtKey = mt;
   if (query.alleenBesluiten) filter.alleenBesluiten = true;
   if (query.van) filter.van = calendarDateToInstant(query.van);
-  if (query.tot) filter.tot = new Date(Date.parse(calendarDateToInstant(addDays(query.tot, 1))) - 1).toISOString();
+  if (query.tot) filter.tot = endOfDay(query.tot).toISOString();
   return filter;
 }
 

@@ -18,7 +18,7 @@ import { useMemo } from 'react';
 import { borging } from '../../../../domain/borging.js';
 import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from '../../../../domain/dates.js';
 import type { CalendarDate, Domein } from '../../../../domain/model.js';
-import { actiesOpDatum, endOfDay, trendPerMaand, voortgangOp, type ActieOpDatum, type VoortgangInput } from '../../../../domain/report.js';
+import { actiesOpDatum, endOfDay, trendPerMaand, voortgangOp, type ActieOpDatum, type VoortgangInput, type Voortgangsrapportage } from '../../../../domain/report.js';
 import { borgingInputOf, voortgangInputOf } from '../../../../data/report-data.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
@@ -104,30 +104,37 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
   const inScope = useMemo(() => new Set(live.filter((a) => !scope || a.value.domeinen.includes(scope)).map((a) => a.id)), [live, scope]);
 
   // Past dates need the history; today is there at once. `existing` counts the plan's actions on the date, any domain.
-  const chosen = useMemo((): { input: VoortgangInput; existing: number } | undefined => {
+  const chosen = useMemo((): { input: VoortgangInput; base: VoortgangInput; existing: number } | undefined => {
     if (!plan) return undefined;
     let base: VoortgangInput;
     if (data) base = voortgangInputOf({ ...data, plan }, { peildatum, gemeente: report.gemeente, now });
     else if (isToday) base = { gemeente: report.gemeente, peildatum, adviezen: plan.adviezen.map((a) => a.value), acties: actiesOpDatum({ live, histories: [], peildatum, now }) };
     else return undefined;
-    return { input: scope ? { ...base, acties: base.acties.filter((a) => inScope.has(a.id)) } : base, existing: base.acties.length };
+    return { input: scope ? { ...base, acties: base.acties.filter((a) => inScope.has(a.id)) } : base, base, existing: base.acties.length };
   }, [plan, data, peildatum, report.gemeente, now, isToday, live, scope, inScope]);
   const input = chosen?.input;
 
-  const model = useMemo(() => (input ? voortgangOp(input) : undefined), [input]);
+  // A channel tab shows its domain: adviezen without actions in it are left out (their judgement would say nothing).
+  const model = useMemo(() => (input ? withoutEmptyAdviezen(voortgangOp(input), scope !== undefined) : undefined), [input, scope]);
+  // The report for the college and the council is always about the whole plan, also from a channel tab.
+  const reportModel = useMemo(() => (chosen ? (scope ? voortgangOp(chosen.base) : model) : undefined), [chosen, scope, model]);
   const noHistory = !isToday && chosen !== undefined && chosen.existing === 0;
   const firstVersion = useMemo(() => (data ? firstVersionDate(data.histories) : undefined), [data]);
 
   const trend = useMemo(() => {
     if (!data) return undefined;
     const liveDomeinen = new Map(live.map((a) => [a.id, a.value.domeinen] as const));
-    return trendPerMaand(historiesOfDomein(data.histories, liveDomeinen, scope), peildatum);
-  }, [data, live, scope, peildatum]);
+    const points = trendPerMaand(historiesOfDomein(data.histories, liveDomeinen, scope), peildatum);
+    // Today's point is the live plan's, like the key figures above it (the history was read when the view opened).
+    const last = points.at(-1);
+    return isToday && last && model ? [...points.slice(0, -1), { ...last, counts: model.totals }] : points;
+  }, [data, live, scope, peildatum, isToday, model]);
 
   const borgingRows = useMemo(() => {
     if (!data || !plan || !input) return undefined;
-    return borging({ ...borgingInputOf({ ...data, plan }, endOfDay(peildatum)), acties: input.acties });
-  }, [data, plan, input, peildatum]);
+    // Every MT is shown, so "changed since the last meeting" needs all actions, not only this tab's domain.
+    return borging({ ...borgingInputOf({ ...data, plan }, endOfDay(peildatum)), acties: chosen?.base.acties ?? [] });
+  }, [data, plan, input, chosen, peildatum]);
 
   const setPeildatum = (value: string) => {
     if (!onParamsChange) return;
@@ -153,7 +160,7 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
 
   const datumText = formatCalendarDate(peildatum, locale, 'long');
   const dataError = report.error !== undefined ? describeError(report.error) : undefined;
-  const canDownload = model !== undefined && data !== undefined && !noHistory && downloads.busy === undefined;
+  const canDownload = reportModel !== undefined && data !== undefined && !noHistory && downloads.busy === undefined;
   const downloadError = downloads.error !== undefined ? describeError(downloads.error) : undefined;
 
   return (
@@ -171,7 +178,7 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
                 appearance={format === 'pdf' ? 'primary' : 'secondary'}
                 icon={downloads.busy === format ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
                 disabled={!canDownload}
-                onClick={() => model && void downloads.start(format, model)}
+                onClick={() => reportModel && void downloads.start(format, reportModel)}
                 data-testid={`download-${format}`}
               >
                 {downloads.busy === format ? ft('download.busy') : ft(format === 'pdf' ? 'download.pdf' : 'download.docx')}
@@ -191,6 +198,7 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
             </div>
           )}
         </Field>
+        {scope && <Caption1 className={styles.muted}>{ft('download.wholePlan')}</Caption1>}
         {downloadError && (
           <MessageBar intent="error" data-testid="download-error">
             <MessageBarBody>{ft('download.error', { detail: downloadError.key === 'plan.loadError' ? (downloadError.detail ?? '') : t(downloadError.key) })}</MessageBarBody>
@@ -259,4 +267,12 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
       )}
     </section>
   );
+}
+
+function withoutEmptyAdviezen(model: Voortgangsrapportage, scoped: boolean): Voortgangsrapportage {
+  if (!scoped) return model;
+  const perAdvies = model.perAdvies.filter((a) => a.counts.total > 0);
+  const oordelen: Voortgangsrapportage['oordelen'] = { gehaald: 0, 'niet-gehaald': 0, 'binnen-termijn': 0, 'geen-termijn': 0 };
+  for (const a of perAdvies) oordelen[a.oordeel] += 1;
+  return { ...model, perAdvies, oordelen };
 }
