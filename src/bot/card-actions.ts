@@ -7,12 +7,18 @@
  * - `status-bijwerken`: written to SharePoint with the card's eTag, then the card is rebuilt and updated in place;
  *   a conflict or a refused change answers with the card and a Dutch message, and writes nothing;
  * - `vernieuwen`: the person's own view ("Jouw acties"), for that person only;
- * - `besluit-vastleggen`: the typed decision into the decision log (Besluiten list) for this meeting, once per invoke,
- *   then the SAME message is updated for everyone with this meeting's decisions; an empty or too long text is
- *   refused with a Dutch message and records nothing.
+ * - `besluit-vastleggen`: the typed decision into the decision log (Besluiten list) for this meeting, once per
+ *   person and text (`besluitClientKey`: a retried invoke or a second click lands once), then the SAME message is
+ *   updated for everyone with this meeting's decisions (also on a second click: the first update may have failed);
+ *   an empty or too long text is refused with a Dutch message and records nothing.
+ * A writing button needs the message it was pressed on (`replyToId` or `;messageid=`); without one it is refused.
  * Every refusal is a Dutch message to the person and a warning in the log, and changes nothing.
+ *
+ * The shared card is only replaced by a complete one: when the meeting's decisions could not be read, a write still
+ * stands but the message is left as it is, and the person is told the card shows it at its next update. When the
+ * update itself fails after a write, the person is told what was recorded and that the card could not be refreshed
+ * (never the generic failure, which would invite a second write).
  */
-import { createHash } from 'node:crypto';
 import type { AdaptiveCardActionResponse, IAdaptiveCardActionInvokeActivity, TeamsChannelAccount } from '@microsoft/teams.api';
 import type { Logger } from '../server/log.js';
 import {
@@ -27,7 +33,7 @@ import {
   type CardContext,
 } from '../reminders/actions.js';
 import type { AgendaCard } from '../reminders/card.js';
-import { besluitTekstProblem, parseBesluitRequest, parseCardActionData, parseStatusUpdate, type CardActionData } from '../reminders/verbs.js';
+import { besluitClientKey, besluitTekstProblem, parseBesluitRequest, parseCardActionData, parseStatusUpdate, type CardActionData } from '../reminders/verbs.js';
 import { baseConversationId, threadMessageId } from './teams-ids.js';
 
 /** What the handler asks of the Bot Connector (always the configured one, never the activity's serviceUrl). */
@@ -67,6 +73,16 @@ export const REFUSALS = {
   failed: 'Er ging iets mis bij het verwerken van deze actie. Er is mogelijk niets opgeslagen; open het actieplan om dat na te gaan.',
 } as const;
 
+/** What the person is told besides what was saved, when the shared card was not (or could not be) updated. */
+export const CARD_NOTES = {
+  /** The meeting's decisions could not be read: the shared card was left as it is. */
+  decisionsUnread: 'De kaart is nu niet bijgewerkt, omdat de besluiten van deze vergadering niet konden worden gelezen; de kaart toont het bij de volgende bijwerking.',
+  /** The update (PUT) of the shared card failed after the write. */
+  notRefreshed: 'De kaart kon nu niet voor iedereen worden bijgewerkt; de anderen zien het bij de volgende bijwerking van de kaart.',
+  /** A card for one person, built without the meeting's decisions. */
+  decisionsMissing: 'De besluiten van deze vergadering konden nu niet worden gelezen; ze ontbreken tijdelijk op deze kaart.',
+} as const;
+
 /** The status of an error from the Teams SDK's HTTP client (Axios), when it has one. */
 function httpStatus(error: unknown): number | undefined {
   const status = (error as { response?: { status?: unknown } } | null)?.response?.status;
@@ -79,17 +95,6 @@ function tenantOf(activity: IAdaptiveCardActionInvokeActivity): string[] {
 }
 
 type Actor = { member: TeamsChannelAccount };
-
-/**
- * The ClientKey of a decision typed on the card: the invoke's activity id (the same when an invoke is delivered
- * again), with the meeting and the person, hashed to a short fixed length. Without an activity id the text stands
- * in for it: the same person recording the same text for the same meeting is the same decision.
- */
-export function besluitClientKey(activity: Pick<IAdaptiveCardActionInvokeActivity, 'id' | 'from'>, occurrenceKey: string, tekst: string): string {
-  const source = activity.id ? `invoke\n${activity.id}` : `tekst\n${tekst}`;
-  const hash = createHash('sha256').update(`${occurrenceKey}\n${activity.from?.id ?? ''}\n${source}`).digest('base64url');
-  return `kaart-besluit:${hash}`;
-}
 
 function actorOf(actor: Actor, activity: IAdaptiveCardActionInvokeActivity): { displayName: string; email?: string; upn?: string } {
   return {
@@ -118,7 +123,9 @@ async function check(activity: IAdaptiveCardActionInvokeActivity, deps: CardActi
   if (!mt.conversationId || baseConversationId(activity.conversation.id) !== mt.conversationId) {
     return refuse(REFUSALS.otherChannel, 'conversation', { mt: mt.key });
   }
+  // A writing button must name the card it was pressed on; only the person's own refresh may come without it.
   const messageId = activity.replyToId ?? threadMessageId(activity.conversation.id);
+  if (messageId === undefined && data.verb !== 'vernieuwen') return refuse(REFUSALS.otherMessage, 'no-message-id', { mt: mt.key, verb: data.verb });
   if (messageId !== undefined && messageId !== loaded.herinnering.value.berichtId) return refuse(REFUSALS.otherMessage, 'message', { mt: mt.key });
 
   // The roster of the team's thread (`19:…`); an MT registered by its Entra group id is checked on its channel,
@@ -153,12 +160,34 @@ async function refreshUsers(deps: CardActionHandlerDeps, ctx: CardContext): Prom
   }
 }
 
-/** Puts the rebuilt card on the original message, for everyone. */
-async function updateForEveryone(deps: CardActionHandlerDeps, ctx: CardContext, card: AgendaCard): Promise<void> {
+/**
+ * Puts the rebuilt card on the original message, for everyone, after a write. `skipped`: the meeting's decisions
+ * could not be read, so the card would wipe them from the shared message; it is left as it is. `failed`: the
+ * connector refused or did not answer; the write stands. Both are logged; neither throws.
+ */
+async function updateForEveryone(deps: CardActionHandlerDeps, ctx: CardContext, card: AgendaCard, verb: CardActionData['verb']): Promise<'updated' | 'skipped' | 'failed'> {
   const conversation = ctx.mt.value.conversationId;
   const messageId = ctx.herinnering.value.berichtId;
-  if (!conversation || !messageId) return;
-  await deps.connector.updateCard(conversation, messageId, card);
+  if (!ctx.decisionsRead) {
+    deps.log({ level: 'warn', msg: 'shared card not updated: the meeting decisions could not be read', mt: ctx.mt.value.key, key: ctx.herinnering.value.sleutel, verb });
+    return 'skipped';
+  }
+  if (!conversation || !messageId) return 'updated';
+  try {
+    await deps.connector.updateCard(conversation, messageId, card);
+    return 'updated';
+  } catch (error) {
+    deps.log({
+      level: 'error',
+      msg: 'shared card not updated after a write; the write stands',
+      mt: ctx.mt.value.key,
+      key: ctx.herinnering.value.sleutel,
+      verb,
+      status: httpStatus(error),
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return 'failed';
+  }
 }
 
 /** Answers one `adaptiveCard/action` invoke. Never throws for a refusal; unexpected errors are logged and answered. */
@@ -180,21 +209,23 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
           ...(besproken ? { besproken } : {}),
           ...(userIds ? { refreshUserIds: userIds } : {}),
         });
-        return cardResponse(card);
+        return cardResponse(ctx.decisionsRead ? card : withNotice(card, CARD_NOTES.decisionsMissing, 'Warning'));
       }
       case 'besproken': {
         const result = await recordBesproken(deps, ctx, actorOf(actor, activity), now);
         ctx = result.ctx;
         const userIds = await refreshUsers(deps, ctx);
         const shared = buildCardFor(deps, ctx, { now, besproken: result.besproken, ...(userIds ? { refreshUserIds: userIds } : {}) });
-        if (!result.alreadyRecorded) await updateForEveryone(deps, ctx, shared);
-        deps.log({ level: 'info', msg: 'agenda item discussed', mt: ctx.mt.value.key, key: ctx.herinnering.value.sleutel, knownOnSite: result.besproken.knownOnSite, already: result.alreadyRecorded });
-        if (result.alreadyRecorded) return cardResponse(withNotice(shared, `Dit agendapunt was al als besproken vastgelegd door ${result.besproken.door}.`, 'Good'));
-        if (!result.besproken.knownOnSite) {
-          return cardResponse(
-            withNotice(shared, `${result.besproken.door} is geen gebruiker van de SharePoint-site; de naam staat als tekst in het logboek in plaats van als persoon.`, 'Warning'),
-          );
+        const update = result.alreadyRecorded ? undefined : await updateForEveryone(deps, ctx, shared, data.verb);
+        deps.log({ level: 'info', msg: 'agenda item discussed', mt: ctx.mt.value.key, key: ctx.herinnering.value.sleutel, knownOnSite: result.besproken.knownOnSite, already: result.alreadyRecorded, update });
+        const unknown = result.besproken.knownOnSite ? '' : ` ${result.besproken.door} is geen gebruiker van de SharePoint-site; de naam staat als tekst in het logboek in plaats van als persoon.`;
+        if (result.alreadyRecorded) {
+          const already = `Dit agendapunt was al als besproken vastgelegd door ${result.besproken.door}.`;
+          return ctx.decisionsRead ? cardResponse(withNotice(shared, already, 'Good')) : message(already);
         }
+        if (update === 'skipped') return message(`Vastgelegd: besproken door ${result.besproken.door}.${unknown} ${CARD_NOTES.decisionsUnread}`);
+        if (update === 'failed') return cardResponse(withNotice(shared, `Vastgelegd: besproken door ${result.besproken.door}.${unknown} ${CARD_NOTES.notRefreshed}`, 'Warning'));
+        if (unknown) return cardResponse(withNotice(shared, unknown.trim(), 'Warning'));
         return cardResponse(shared);
       }
       case 'besluit-vastleggen': {
@@ -202,18 +233,38 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
         if (!request) return message(REFUSALS.unknownAction);
         const problem = besluitTekstProblem(request.tekst);
         if (problem) return message(problem);
-        const result = await recordBesluitFromCard(deps, ctx, actorOf(actor, activity), request.tekst, besluitClientKey(activity, request.occurrenceKey, request.tekst), now);
+        // The meeting, the person and the text: the same decision clicked again lands once (see besluitClientKey).
+        const clientKey = besluitClientKey(ctx.herinnering.value.sleutel, activity.from.id, request.tekst);
+        const result = await recordBesluitFromCard(deps, ctx, actorOf(actor, activity), request.tekst, clientKey, now);
         ctx = result.ctx;
         const besproken = await besprokenOf(deps, ctx);
         const userIds = await refreshUsers(deps, ctx);
         const shared = buildCardFor(deps, ctx, { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) });
-        if (!result.alreadyRecorded) await updateForEveryone(deps, ctx, shared);
-        deps.log({ level: 'info', msg: 'decision recorded from the agenda card', mt: ctx.mt.value.key, key: ctx.herinnering.value.sleutel, besluit: result.besluit.id, already: result.alreadyRecorded, knownOnSite: result.knownOnSite });
-        if (result.alreadyRecorded) return cardResponse(withNotice(shared, 'Dit besluit was al vastgelegd; het staat één keer in het besluitenlog.', 'Good'));
-        if (!result.knownOnSite) {
-          return cardResponse(withNotice(shared, 'Het besluit is vastgelegd, zonder naam: je bent geen gebruiker van de SharePoint-site.', 'Warning'));
+        // Also when it was recorded before: that click's update of the shared card may have failed.
+        const update = await updateForEveryone(deps, ctx, shared, data.verb);
+        deps.log({
+          level: 'info',
+          msg: 'decision recorded from the agenda card',
+          mt: ctx.mt.value.key,
+          key: ctx.herinnering.value.sleutel,
+          besluit: result.besluit.id,
+          already: result.alreadyRecorded,
+          knownOnSite: result.knownOnSite,
+          update,
+        });
+        const recorded = result.alreadyRecorded
+          ? 'Dit besluit was al vastgelegd; het staat één keer in het besluitenlog.'
+          : result.knownOnSite
+            ? 'Het besluit is vastgelegd.'
+            : 'Het besluit is vastgelegd, zonder naam: je bent geen gebruiker van de SharePoint-site.';
+        if (update === 'skipped') return message(`${recorded} ${CARD_NOTES.decisionsUnread}`);
+        if (update === 'failed') {
+          const saved = result.alreadyRecorded
+            ? recorded
+            : `Vastgelegd: het besluit staat in het besluitenlog${result.knownOnSite ? '' : ', zonder naam (je bent geen gebruiker van de SharePoint-site)'}.`;
+          return cardResponse(withNotice(shared, `${saved} ${CARD_NOTES.notRefreshed}`, 'Warning'));
         }
-        return cardResponse(withNotice(shared, 'Het besluit is vastgelegd.', 'Good'));
+        return cardResponse(withNotice(shared, recorded, result.alreadyRecorded || result.knownOnSite ? 'Good' : 'Warning'));
       }
       case 'status-bijwerken': {
         const request = parseStatusUpdate(activity.value.action.data);
@@ -224,16 +275,22 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
         const userIds = await refreshUsers(deps, ctx);
         const shared = buildCardFor(deps, ctx, { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) });
         switch (outcome.kind) {
-          case 'updated':
-            await updateForEveryone(deps, ctx, shared);
-            deps.log({ level: 'info', msg: 'action status changed from the agenda card', mt: ctx.mt.value.key, actie: outcome.actie.id, status: outcome.actie.value.status });
+          case 'updated': {
+            const update = await updateForEveryone(deps, ctx, shared, data.verb);
+            deps.log({ level: 'info', msg: 'action status changed from the agenda card', mt: ctx.mt.value.key, actie: outcome.actie.id, status: outcome.actie.value.status, update });
+            if (update === 'skipped') return message(`Opgeslagen. ${outcome.message} ${CARD_NOTES.decisionsUnread}`);
+            if (update === 'failed') return cardResponse(withNotice(shared, `Opgeslagen. ${outcome.message} ${CARD_NOTES.notRefreshed}`, 'Warning'));
             return cardResponse(withNotice(shared, outcome.message, 'Good'));
+          }
           case 'not-on-agenda':
             deps.log({ level: 'warn', msg: 'card action refused', reason: 'not-on-agenda', mt: ctx.mt.value.key, actie: request.actieId, user: activity.from.id });
             return message(outcome.message);
           case 'conflict':
-            return cardResponse(withNotice(shared, outcome.message, 'Attention'));
+            // The person needs the current version (and its eTag) to choose again, even without the decisions.
+            return cardResponse(withNotice(shared, ctx.decisionsRead ? outcome.message : `${outcome.message} ${CARD_NOTES.decisionsMissing}`, 'Attention'));
           case 'invalid':
+            // Nothing changed: without the decisions, a message keeps the person's card as it is.
+            if (!ctx.decisionsRead) return message(`Niet opgeslagen: ${outcome.message}`);
             return cardResponse(withNotice(shared, `Niet opgeslagen: ${outcome.message}`, 'Attention'));
         }
       }

@@ -1,8 +1,8 @@
 /**
  * What the agenda card's buttons do, apart from Teams: load what a card was built from, rebuild it from the current
  * state of the site, record "Besproken" in the reminder log, record a decision typed on the card in the decision
- * log (Besluiten list, once per invoke), and write a status update through the actions store (If-Match with the
- * eTag the card carried, so a stale card gets a conflict, never an overwrite).
+ * log (Besluiten list, once per meeting, person and text), and write a status update through the actions store
+ * (If-Match with the eTag the card carried, so a stale card gets a conflict, never an overwrite).
  *
  * The bot (src/bot/card-actions.ts) decides first whether the person may act at all (tenant, channel, team
  * membership); this module checks what only the data can tell: that the occurrence was sent for this MT and that the
@@ -20,10 +20,10 @@ import { sendBatch } from '../data/graph/batch.js';
 import type { Graph } from '../data/graph/client.js';
 import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
 import type { Loaded } from '../data/lists/field-reader.js';
-import { toBesluit, type Besluit } from '../data/lists/besluiten.js';
+import { BESLUITEN_LIST, toBesluit, type Besluit } from '../data/lists/besluiten.js';
 import { HERINNERING_FIELDS, herinneringFieldNames, toHerinnering, type Herinnering } from '../data/lists/herinneringen.js';
 import type { ListItem } from '../data/lists/list-definition.js';
-import { createListStore, EtagConflictError } from '../data/list-store.js';
+import { createListStore, EtagConflictError, type ListStore } from '../data/list-store.js';
 import type { LoadedPlan } from '../data/plan-store.js';
 import { loadPlanCold } from '../data/plan-sync.js';
 import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
@@ -54,6 +54,12 @@ export type CardContext = {
   besluiten: Loaded<Besluit>[];
   /** The decision texts of the previous meeting (the job shows them on the card it sends; a rebuild keeps them). */
   previousDecisions: string[];
+  /**
+   * False when the decision log (this or the previous meeting) could not be read: `besluiten` and
+   * `previousDecisions` are then not known, not empty, and a card built from this context would show the meeting
+   * without its decisions. Such a card may answer one person, but must never replace the shared card.
+   */
+  decisionsRead: boolean;
 };
 
 /** Why a card's context could not be loaded. The bot refuses the action with the Dutch `message`. */
@@ -94,17 +100,23 @@ export async function loadCardContext(deps: CardActionDeps, mtKey: string, occur
   }
   const previous = previousReminder(data.herinneringen, mt.id, occurrenceStart);
   const decisions = await readMeetingDecisions(deps, occurrenceKey, previous?.value.sleutel);
-  return { mt, herinnering, occurrenceStart, data, plan: snapshot.plan, besluiten: decisions.current, previousDecisions: decisions.previous };
+  return { mt, herinnering, occurrenceStart, data, plan: snapshot.plan, besluiten: decisions.current, previousDecisions: decisions.previous, decisionsRead: decisions.read };
 }
 
 /**
  * This meeting's and the previous meeting's decisions, in one `$batch` (two reads on the indexed Vergadering
  * column). A card's buttons must not depend on the decision log: a read that fails (a site provisioned before the
- * Besluiten list existed, say) gives no decisions and a warning.
+ * Besluiten list existed, say) gives no decisions, `read: false` (so the bot leaves the shared card as it is) and a
+ * warning.
  */
-async function readMeetingDecisions(deps: CardActionDeps, currentKey: string, previousKey: string | undefined): Promise<{ current: Loaded<Besluit>[]; previous: string[] }> {
+async function readMeetingDecisions(
+  deps: CardActionDeps,
+  currentKey: string,
+  previousKey: string | undefined,
+): Promise<{ current: Loaded<Besluit>[]; previous: string[]; read: boolean }> {
   const keys = previousKey ? [currentKey, previousKey] : [currentKey];
   const found: Loaded<Besluit>[][] = keys.map(() => []);
+  let read = true;
   try {
     const responses = await sendBatch(
       deps.graph,
@@ -113,7 +125,8 @@ async function readMeetingDecisions(deps: CardActionDeps, currentKey: string, pr
     for (const response of responses) {
       const i = Number(response.id);
       if (response.status !== 200) {
-        deps.log?.({ level: 'warn', msg: 'meeting decisions not readable; the card goes without them', key: keys[i], status: response.status });
+        read = false;
+        deps.log?.({ level: 'warn', msg: 'meeting decisions not readable; the shared card is left as it is', key: keys[i], status: response.status });
         continue;
       }
       const page = response.body as { value: ListItem[]; '@odata.nextLink'?: string };
@@ -122,9 +135,10 @@ async function readMeetingDecisions(deps: CardActionDeps, currentKey: string, pr
       found[i] = items.map(toBesluit).sort(compareBesluiten);
     }
   } catch (error) {
-    deps.log?.({ level: 'warn', msg: 'meeting decisions not readable; the card goes without them', key: currentKey, error: error instanceof Error ? error.message : String(error) });
+    read = false;
+    deps.log?.({ level: 'warn', msg: 'meeting decisions not readable; the shared card is left as it is', key: currentKey, error: error instanceof Error ? error.message : String(error) });
   }
-  return { current: found[0] ?? [], previous: previousKey ? decisionTexts(found[1] ?? []) : [] };
+  return { current: found[0] ?? [], previous: previousKey ? decisionTexts(found[1] ?? []) : [], read };
 }
 
 /** The meeting after `start` by the MT's own schedule, as the job's planner would name it. */
@@ -249,7 +263,7 @@ export async function recordBesproken(
 export type BesluitResult = {
   besluit: Loaded<Besluit>;
   ctx: CardContext;
-  /** The same invoke was recorded before (a retry): nothing new was written. */
+  /** The same decision (same key: meeting, person, text) was recorded before: nothing new was written. */
   alreadyRecorded: boolean;
   /** Whether the person is a user of the site (then the decision names them in its Door column). */
   knownOnSite: boolean;
@@ -257,10 +271,10 @@ export type BesluitResult = {
 
 /**
  * Records a decision typed on the card in the decision log, for this meeting's occurrence key and MT, as discussed,
- * by the person (the site user found by e-mail or UPN, like "Besproken"), now. `clientKey` comes from the invoke, so
- * a retried invoke records once: a key already among this meeting's decisions writes nothing, and a create that
- * meets the unique ClientKey answers with the stored item. The text was checked by the caller
- * (`besluitTekstProblem`).
+ * by the person (the site user found by e-mail or UPN, like "Besproken"), now. `clientKey` is `besluitClientKey`
+ * (meeting, person, normalised text), so a retried invoke or a second click with the same text records once: a key
+ * already among this meeting's decisions writes nothing, and a create that meets the unique ClientKey answers with
+ * the stored item. The text was checked by the caller (`besluitTekstProblem`).
  */
 export async function recordBesluitFromCard(
   deps: CardActionDeps,
@@ -274,7 +288,18 @@ export async function recordBesluitFromCard(
   const existing = ctx.besluiten.find((b) => b.value.clientKey === clientKey);
   if (existing) return { besluit: existing, ctx, alreadyRecorded: true, knownOnSite: user !== undefined };
   const op = `${at.toISOString().slice(0, 19)}Z`;
-  const besluit = await createBesluitenStore(deps.graph, deps.siteId).record(
+  // Whether this call's create landed; when it did not, the store answered with the item the ClientKey already had.
+  let created = false;
+  const list = createListStore(deps.graph, deps.siteId, BESLUITEN_LIST);
+  const tracked: ListStore = {
+    ...list,
+    async create(fields, key, keyField) {
+      const item = await list.create(fields, key, keyField);
+      created = true;
+      return item;
+    },
+  };
+  const besluit = await createBesluitenStore(deps.graph, deps.siteId, tracked).record(
     {
       tekst,
       vergadering: ctx.herinnering.value.sleutel,
@@ -285,8 +310,8 @@ export async function recordBesluitFromCard(
     },
     clientKey,
   );
-  // The store answers a duplicate ClientKey with the stored item: recorded earlier when its moment is not ours.
-  const alreadyRecorded = besluit.value.op === undefined || Date.parse(besluit.value.op) !== Date.parse(op);
+  // The store answers a duplicate ClientKey with the stored item (also within the same second as the first click).
+  const alreadyRecorded = !created;
   const besluiten = [...ctx.besluiten.filter((b) => b.id !== besluit.id), besluit].sort(compareBesluiten);
   return { besluit, ctx: { ...ctx, besluiten }, alreadyRecorded, knownOnSite: user !== undefined };
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The verbs of the agenda card's `Action.Execute` buttons and the data they carry back to the bot. The card builds
  * these, the bot's `adaptiveCard/action` handler reads them; one module keeps the two in step.
@@ -126,4 +128,23 @@ export function besluitTekstProblem(tekst: string): string | undefined {
   const length = tekst.length;
   if (length > BESLUIT_MAX_LENGTH) return `Een besluit mag hoogstens ${BESLUIT_MAX_LENGTH} tekens lang zijn (dit zijn er ${length}). Er is niets vastgelegd.`;
   return undefined;
+}
+
+/**
+ * A typed decision as it counts for "the same decision": trimmed, runs of white space as one space, Unicode NFC,
+ * case-folded. Only for the ClientKey; the decision is stored as typed (`parseBesluitRequest`).
+ */
+export function besluitKeyTekst(tekst: string): string {
+  return tekst.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The ClientKey of a decision typed on the card: the meeting (occurrence key), the person who acts (their Teams user
+ * id) and the normalised text (`besluitKeyTekst`), hashed to a short fixed length. The same person recording the
+ * same text for the same meeting lands once, however often they click (a retried invoke, or a click again after the
+ * card could not be updated); another text or another person is another decision.
+ */
+export function besluitClientKey(occurrenceKey: string, personId: string, tekst: string): string {
+  const hash = createHash('sha256').update(JSON.stringify(['besluit', occurrenceKey, personId, besluitKeyTekst(tekst)])).digest('base64url');
+  return `kaart-besluit:${hash}`;
 }

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUSALS } from '../../../src/bot/card-actions.js';
 import type { Actie } from '../../../src/domain/model.js';
+import { createBesluitenStore } from '../../../src/data/besluiten-store.js';
 import { createHerinneringenStore } from '../../../src/data/herinneringen-store.js';
 import type { Loaded } from '../../../src/data/lists/field-reader.js';
 import { HERINNERING_FIELDS } from '../../../src/data/lists/herinneringen.js';
 import { createListStore } from '../../../src/data/list-store.js';
 import { loadPlanCold } from '../../../src/data/plan-sync.js';
 import { sendNow } from '../../../src/reminders/cli.js';
-import { statusInputIds } from '../../../src/reminders/verbs.js';
+import { BESLUIT_INPUT_ID, statusInputIds } from '../../../src/reminders/verbs.js';
 import {
   cardActionActivity,
   cardOf,
@@ -113,6 +114,51 @@ describe('refusals change nothing', () => {
     expect((await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { channel: STRANGERS_TEAM })).value).toBe(REFUSALS.otherChannel);
     expect((await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { messageId: '1' })).value).toBe(REFUSALS.otherMessage);
     expect((await logEntry()).value.besprokenOp).toBeUndefined();
+  });
+
+  it('"Besluit vastleggen" replayed in another channel, or on another message, is refused and records nothing', async () => {
+    const puts = h.connector.puts().length;
+    const data = { verb: 'besluit-vastleggen', mtKey: 'cmt', occurrenceKey: KEY, [BESLUIT_INPUT_ID]: 'Besluit van elders' };
+    expect(await invoke(data, { channel: STRANGERS_TEAM })).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: REFUSALS.otherChannel });
+    expect(await invoke(data, { messageId: '1' })).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: REFUSALS.otherMessage });
+    expect(await createBesluitenStore(h.graph, h.siteId).ofOccurrence(KEY)).toEqual([]);
+    expect(h.connector.puts().length).toBe(puts);
+  });
+
+  it('a writing button on an invoke that names no message is refused; only "Vernieuwen" may come without one', async () => {
+    const before = { log: await logEntry(), puts: h.connector.puts().length };
+    const form = firstForm(card);
+    const actieBefore = await actie(form.id);
+    /** The invoke without `replyToId` and with the bare channel id (no `;messageid=`). */
+    const withoutMessage = (data: Record<string, unknown>) => {
+      const activity = cardActionActivity(h, {
+        from: { id: SECRETARIS.id, name: SECRETARIS.name, ...(SECRETARIS.aadObjectId ? { aadObjectId: SECRETARIS.aadObjectId } : {}) },
+        channel: CMT_CHANNEL,
+        team: CMT_TEAM,
+        messageId: messageId,
+        data,
+      });
+      delete activity.replyToId;
+      activity.conversation = { ...(activity.conversation as Record<string, unknown>), id: CMT_CHANNEL };
+      return activity;
+    };
+    for (const data of [
+      { verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY },
+      { verb: 'besluit-vastleggen', mtKey: 'cmt', occurrenceKey: KEY, [BESLUIT_INPUT_ID]: 'Besluit zonder kaart' },
+      { ...form.button.data, [form.inputs.status]: form.choices[0] },
+    ]) {
+      const answer = await h.post(withoutMessage(data));
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: REFUSALS.otherMessage });
+    }
+    expect((await logEntry()).eTag).toBe(before.log.eTag);
+    expect(await createBesluitenStore(h.graph, h.siteId).ofOccurrence(KEY)).toEqual([]);
+    expect((await actie(form.id)).eTag).toBe(actieBefore.eTag);
+    expect(h.connector.puts().length).toBe(before.puts);
+    expect(h.log).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'card action refused', reason: 'no-message-id' }));
+
+    const refresh = await h.post(withoutMessage({ verb: 'vernieuwen', mtKey: 'cmt', occurrenceKey: KEY }));
+    expect((refresh.body as InvokeAnswer).type).toBe('application/vnd.microsoft.card.adaptive');
   });
 
   it('an action that is not on this MT’s agenda cannot be changed from its card', async () => {

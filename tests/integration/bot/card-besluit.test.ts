@@ -1,10 +1,31 @@
+import type { IAdaptiveCardActionInvokeActivity } from '@microsoft/teams.api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFUSALS } from '../../../src/bot/card-actions.js';
-import { createBesluitenStore } from '../../../src/data/besluiten-store.js';
+import { CARD_NOTES, handleCardAction, REFUSALS, type CardActionHandlerDeps, type ConnectorOperations } from '../../../src/bot/card-actions.js';
+import { besluitenByOccurrenceUrl, createBesluitenStore } from '../../../src/data/besluiten-store.js';
 import { loadMts } from '../../../src/bot/mt-channel.js';
+import type { Graph } from '../../../src/data/graph/client.js';
+import { createHerinneringenStore } from '../../../src/data/herinneringen-store.js';
 import { loadPlanCold } from '../../../src/data/plan-sync.js';
-import { BESLUIT_INPUT_ID } from '../../../src/reminders/verbs.js';
-import { cardActionActivity, cardOf, cardText, CMT_CHANNEL, CMT_TEAM, executeActions, GAST, installActivity, MONDAY_MORNING, OTHER_TENANT_ID, SECRETARIS, startHarness, STRANGER, type Harness } from './harness.js';
+import { BESLUIT_INPUT_ID, statusInputIds } from '../../../src/reminders/verbs.js';
+import {
+  cardActionActivity,
+  cardOf,
+  cardText,
+  choicesOf,
+  CMT_CHANNEL,
+  CMT_TEAM,
+  executeActions,
+  GAST,
+  GEMEENTESECRETARIS,
+  installActivity,
+  MONDAY_MORNING,
+  OTHER_TENANT_ID,
+  SECRETARIS,
+  startHarness,
+  STRANGER,
+  TENANT_ID,
+  type Harness,
+} from './harness.js';
 
 const KEY = 'cmt|2026-11-24T08:00:00Z';
 let h: Harness;
@@ -108,12 +129,36 @@ describe('"Besluit vastleggen" on the agenda card', () => {
     // The notice is for the person who acted, not on everyone's card.
     expect(shared).not.toContain('Het besluit is vastgelegd.');
 
-    // Teams delivers the same invoke again (same activity id): one decision, no second update.
+    // Teams delivers the same invoke again (same activity id): one decision; the shared card is put again, unchanged.
     const again = await post(activity);
     expect(cardText(again.value)).toContain('Dit besluit was al vastgelegd');
     expect(await recorded()).toHaveLength(1);
-    expect(h.connector.puts(CMT_CHANNEL).slice(puts)).toHaveLength(1);
+    const after = h.connector.puts(CMT_CHANNEL).slice(puts);
+    expect(after).toHaveLength(2);
+    expect(cardText(cardOf(after[1]!))).toBe(shared);
     expect(h.connector.posts().length).toBe(posts);
+  });
+
+  it('a second click with the same text (another invoke) records once and refreshes the card; another person or another text is another decision', async () => {
+    const puts = h.connector.puts(CMT_CHANNEL).length;
+    // Case, surrounding spaces and runs of white space do not make it another decision.
+    const again = await post(besluitActivity('  imo-terugkoppeling ELK kwartaal   agenderen '));
+    expect(again.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(again.value)).toContain('Dit besluit was al vastgelegd; het staat één keer in het besluitenlog.');
+    expect((await recorded()).map((b) => b.value.tekst)).toEqual(['IMO-terugkoppeling elk kwartaal agenderen']);
+    expect(h.connector.puts(CMT_CHANNEL).slice(puts)).toHaveLength(1);
+
+    const other = await post(besluitActivity('IMO-terugkoppeling elk kwartaal agenderen', { from: member(GEMEENTESECRETARIS) }));
+    expect(cardText(other.value)).toContain('Het besluit is vastgelegd.');
+    const changed = await post(besluitActivity('IMO-terugkoppeling elk half jaar agenderen'));
+    expect(cardText(changed.value)).toContain('Het besluit is vastgelegd.');
+    const saved = await recorded();
+    expect(saved.map((b) => b.value.tekst)).toEqual([
+      'IMO-terugkoppeling elk kwartaal agenderen',
+      'IMO-terugkoppeling elk kwartaal agenderen',
+      'IMO-terugkoppeling elk half jaar agenderen',
+    ]);
+    expect(new Set(saved.map((b) => b.value.clientKey)).size).toBe(3);
   });
 
   it('keeps hostile text inert on the card, and stores it as typed', async () => {
@@ -122,18 +167,189 @@ describe('"Besluit vastleggen" on the agenda card', () => {
     // The guest is a member of the team but not a user of the site: recorded without a name, and told so.
     expect(cardText(answer.value)).toMatch(/zonder naam/);
     const saved = await recorded();
-    expect(saved.map((b) => b.value.tekst)).toEqual(['IMO-terugkoppeling elk kwartaal agenderen', hostile]);
-    expect(saved[1]?.value.doorId).toBeUndefined();
+    expect(saved.at(-1)?.value.tekst).toBe(hostile);
+    expect(saved.at(-1)?.value.doorId).toBeUndefined();
     const shared = cardText(cardOf(h.connector.puts(CMT_CHANNEL).at(-1)!));
     expect(shared).toContain('• \\*\\*vet\\*\\* \\[klik\\](http://x.example) $\\{mt.naam\\} \\{\\{DATE(2017-02-14T06:08:00Z)\\}\\} \\<img src=x\\>');
-    expect(shared).toContain('Besluiten deze vergadering (2)');
+    expect(shared).toContain(`Besluiten deze vergadering (${saved.length})`);
   });
 
   it('a later rebuild of the card (Vernieuwen) still lists this meeting’s decisions', async () => {
     const answer = await post(
       cardActionActivity(h, { from: member(SECRETARIS), channel: CMT_CHANNEL, team: CMT_TEAM, messageId, data: { verb: 'vernieuwen', mtKey: 'cmt', occurrenceKey: KEY } }),
     );
-    expect(cardText(answer.value)).toContain('Besluiten deze vergadering (2)');
+    expect(cardText(answer.value)).toContain(`Besluiten deze vergadering (${(await recorded()).length})`);
     expect(cardText(answer.value)).toContain('• IMO-terugkoppeling elk kwartaal agenderen');
+  });
+});
+
+// ---------- failures around the write: the bot's handler, called with a Graph client or connector that fails ----------
+
+/** Card text as a person reads it (the card escapes Markdown characters with a backslash). */
+const readable = (card: unknown) => cardText(card).replace(/\\(.)/g, '$1');
+
+type LogEvent = { level: string; msg: string } & Record<string, unknown>;
+
+/** The deps `createBot` gives the handler, on the harness's site and connector, with the parts a test replaces. */
+function handlerDeps(options: { graph?: Graph; connector?: ConnectorOperations } = {}): { deps: CardActionHandlerDeps; log: LogEvent[] } {
+  const log: LogEvent[] = [];
+  return {
+    log,
+    deps: {
+      graph: options.graph ?? h.graph,
+      siteId: h.siteId,
+      siteUrl: h.sandbox.siteUrl,
+      deepLinkFor: h.deepLinkFor,
+      tenantId: TENANT_ID,
+      connector: options.connector ?? h.bot.connector,
+      now: () => new Date(),
+      log: (event) => log.push(event),
+    },
+  };
+}
+
+const asInvoke = (activity: Record<string, unknown>) => activity as unknown as IAdaptiveCardActionInvokeActivity;
+
+/**
+ * A Graph client whose `$batch` that reads this meeting's decisions fails, and nothing else: `list-missing` answers
+ * every sub-request 404 (a site without the Besluiten list), `unreachable` fails the request itself.
+ */
+function graphWithoutDecisionReads(mode: 'list-missing' | 'unreachable'): Graph {
+  const decisionsUrl = besluitenByOccurrenceUrl(h.siteId, KEY);
+  const failing: typeof fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (init?.method === 'POST' && url.endsWith('/$batch') && typeof init.body === 'string') {
+      const batch = JSON.parse(init.body) as { requests: { id: string; url: string }[] };
+      if (batch.requests.some((r) => r.url === decisionsUrl)) {
+        if (mode === 'unreachable') throw new TypeError('fetch failed (injected)');
+        const responses = batch.requests.map((r) => ({ id: r.id, status: 404, headers: { 'Content-Type': 'application/json' }, body: { error: { code: 'itemNotFound', message: 'List not found (injected)' } } }));
+        return new Response(JSON.stringify({ responses }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }
+    }
+    return fetch(input, init);
+  };
+  return h.sandbox.graph({ fetch: failing });
+}
+
+describe('"Besluit vastleggen" when the card cannot be updated', () => {
+  it('the update fails after the write: "Vastgelegd" with a note, and a second click (another invoke) still records once and refreshes the card', async () => {
+    const tekst = 'Pilot Copilot uitbreiden naar het sociaal domein';
+    let failures = 0;
+    const connector: ConnectorOperations = {
+      ...h.bot.connector,
+      async updateCard(conversationId, messageId, card) {
+        if (failures === 0) {
+          failures += 1;
+          throw Object.assign(new Error('Request failed with status code 502'), { response: { status: 502 } });
+        }
+        return h.bot.connector.updateCard(conversationId, messageId, card);
+      },
+    };
+    const { deps, log } = handlerDeps({ connector });
+    const puts = h.connector.puts(CMT_CHANNEL).length;
+    const before = (await recorded()).length;
+
+    const answer = await handleCardAction(asInvoke(besluitActivity(tekst)), deps);
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    const notice = readable(answer.value);
+    expect(notice).toContain(`Vastgelegd: het besluit staat in het besluitenlog. ${CARD_NOTES.notRefreshed}`);
+    expect(notice).not.toContain(REFUSALS.failed);
+    // The person's own card shows the decision; everyone else's is unchanged.
+    expect(notice).toContain(`• ${tekst}`);
+    expect(failures).toBe(1);
+    expect(h.connector.puts(CMT_CHANNEL).length).toBe(puts);
+    expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
+    expect(log).toContainEqual(expect.objectContaining({ level: 'error', msg: 'shared card not updated after a write; the write stands', status: 502 }));
+
+    // The person clicks again (a new invoke, the same text): nothing new is written, and the card is put for everyone.
+    const again = await post(besluitActivity(tekst));
+    expect(readable(again.value)).toContain('Dit besluit was al vastgelegd; het staat één keer in het besluitenlog.');
+    expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
+    expect((await recorded()).length).toBe(before + 1);
+    const put = h.connector.puts(CMT_CHANNEL).slice(puts);
+    expect(put).toHaveLength(1);
+    expect(put[0]?.activityId).toBe(messageId);
+    expect(readable(cardOf(put[0]!))).toContain(`• ${tekst}`);
+  });
+});
+
+describe('when the meeting’s decisions cannot be read, the shared card is left as it is', () => {
+  it('"Besluit vastleggen": the decision is recorded, nothing is put, and the person is told the card shows it at its next update', async () => {
+    const tekst = 'Besluit vastgelegd terwijl het besluitenlog niet leesbaar was';
+    const { deps, log } = handlerDeps({ graph: graphWithoutDecisionReads('list-missing') });
+    const puts = h.connector.puts().length;
+    const answer = await handleCardAction(asInvoke(besluitActivity(tekst)), deps);
+    expect(answer).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `Het besluit is vastgelegd. ${CARD_NOTES.decisionsUnread}` });
+    expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
+    expect(h.connector.puts().length).toBe(puts);
+    expect(log).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'shared card not updated: the meeting decisions could not be read', verb: 'besluit-vastleggen' }));
+
+    // The same text again while the log still cannot be read: the unique ClientKey keeps it at one.
+    const again = await handleCardAction(asInvoke(besluitActivity(tekst)), deps);
+    expect(again.value).toBe(`Dit besluit was al vastgelegd; het staat één keer in het besluitenlog. ${CARD_NOTES.decisionsUnread}`);
+    expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
+    expect(h.connector.puts().length).toBe(puts);
+  });
+
+  it('"Besproken": recorded in the reminder log, nothing is put', async () => {
+    const { deps, log } = handlerDeps({ graph: graphWithoutDecisionReads('unreachable') });
+    const puts = h.connector.puts().length;
+    const answer = await handleCardAction(
+      asInvoke(cardActionActivity(h, { from: member(SECRETARIS), channel: CMT_CHANNEL, team: CMT_TEAM, messageId, data: { verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY } })),
+      deps,
+    );
+    expect(answer).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `Vastgelegd: besproken door Secretaris CMT. ${CARD_NOTES.decisionsUnread}` });
+    expect((await createHerinneringenStore(h.graph, h.siteId).find(KEY))?.value.besprokenOp).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(h.connector.puts().length).toBe(puts);
+    expect(log).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'shared card not updated: the meeting decisions could not be read', verb: 'besproken' }));
+  });
+
+  it('"Status bijwerken": written to SharePoint, nothing is put; "Vernieuwen" says the decisions are missing', async () => {
+    const card = cardOf(h.connector.puts(CMT_CHANNEL).at(-1)!);
+    const button = executeActions(card).find((a) => a.verb === 'status-bijwerken');
+    if (!button) throw new Error('no status form on the card');
+    const actieId = String(button.data.actieId);
+    const inputs = statusInputIds(actieId);
+    const target = choicesOf(card, inputs.status).find((c) => c === 'Loopt');
+    if (!target) throw new Error('"Loopt" is not a choice of the first form');
+    const { deps } = handlerDeps({ graph: graphWithoutDecisionReads('list-missing') });
+    const puts = h.connector.puts().length;
+    const answer = await handleCardAction(
+      asInvoke(
+        cardActionActivity(h, {
+          from: member(SECRETARIS),
+          channel: CMT_CHANNEL,
+          team: CMT_TEAM,
+          messageId,
+          data: { ...button.data, [inputs.status]: target, [inputs.toelichting]: 'Gestart.' },
+        }),
+      ),
+      deps,
+    );
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(answer.value).toMatch(new RegExp(`^Opgeslagen\\. De status van actie .* is nu "${target}"\\. `));
+    expect(answer.value).toContain(CARD_NOTES.decisionsUnread);
+    const actie = (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.acties.find((a) => a.id === actieId);
+    expect(actie?.value.status).toBe(target);
+    expect(h.connector.puts().length).toBe(puts);
+
+    const refreshed = await handleCardAction(
+      asInvoke(cardActionActivity(h, { from: member(SECRETARIS), channel: CMT_CHANNEL, team: CMT_TEAM, messageId, data: { verb: 'vernieuwen', mtKey: 'cmt', occurrenceKey: KEY } })),
+      deps,
+    );
+    expect(refreshed.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(readable(refreshed.value)).toContain(CARD_NOTES.decisionsMissing);
+    expect(h.connector.puts().length).toBe(puts);
+  });
+
+  it('the next update of the card, once the decisions can be read, shows what was recorded meanwhile', async () => {
+    const answer = await post(besluitActivity('Na de storing: besluitenlog weer leesbaar'));
+    expect(cardText(answer.value)).toContain('Het besluit is vastgelegd.');
+    const shared = readable(cardOf(h.connector.puts(CMT_CHANNEL).at(-1)!));
+    const saved = await recorded();
+    expect(shared).toContain(`Besluiten deze vergadering (${saved.length})`);
+    expect(shared).toContain('• Besluit vastgelegd terwijl het besluitenlog niet leesbaar was');
+    expect(shared).toContain('• Na de storing: besluitenlog weer leesbaar');
+    expect(shared).toMatch(/Besproken door Secretaris CMT/);
   });
 });

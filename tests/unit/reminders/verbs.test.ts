@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   BESLUIT_INPUT_ID,
   BESLUIT_MAX_LENGTH,
+  besluitClientKey,
+  besluitKeyTekst,
   besluitTekstProblem,
   CARD_VERBS,
   isCardVerb,
@@ -73,5 +75,20 @@ describe('"Besluit vastleggen"', () => {
     expect(besluitTekstProblem('x'.repeat(BESLUIT_MAX_LENGTH))).toBeUndefined();
     expect(besluitTekstProblem('x'.repeat(BESLUIT_MAX_LENGTH + 1))).toBe('Een besluit mag hoogstens 255 tekens lang zijn (dit zijn er 256). Er is niets vastgelegd.');
     expect(besluitTekstProblem('Besluit: **vet** [link](http://x)')).toBeUndefined();
+  });
+
+  it('the ClientKey is the meeting, the person and the normalised text: the same decision clicked again is the same key', () => {
+    const key = besluitClientKey(base.occurrenceKey, '29:1secretaris', 'IMO-terugkoppeling elk kwartaal');
+    expect(key).toMatch(/^kaart-besluit:[A-Za-z0-9_-]{43}$/);
+    // Trimmed, white space collapsed, case-folded, one Unicode form.
+    expect(besluitKeyTekst('  IMO-terugkoppeling\n\t elk   KWARTAAL ')).toBe('imo-terugkoppeling elk kwartaal');
+    expect(besluitKeyTekst('Cafe\u0301 dicht')).toBe(besluitKeyTekst('Café DICHT'));
+    expect(besluitClientKey(base.occurrenceKey, '29:1secretaris', '  imo-terugkoppeling   ELK kwartaal\n')).toBe(key);
+    // Another text, another person or another meeting is another decision.
+    expect(besluitClientKey(base.occurrenceKey, '29:1secretaris', 'IMO-terugkoppeling elk half jaar')).not.toBe(key);
+    expect(besluitClientKey(base.occurrenceKey, '29:1gemeentesecretaris', 'IMO-terugkoppeling elk kwartaal')).not.toBe(key);
+    expect(besluitClientKey('cmt|2026-12-01T08:00:00Z', '29:1secretaris', 'IMO-terugkoppeling elk kwartaal')).not.toBe(key);
+    // The parts cannot run into each other.
+    expect(besluitClientKey('a', 'b c', 'd')).not.toBe(besluitClientKey('a', 'b', 'c d'));
   });
 });
