@@ -231,6 +231,20 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.context().close();
   });
 
+  it('gives the page back to assistive technology when the detail panel closes, also if the modal left it hidden', async () => {
+    const { page, errors } = await open(UPN.imSociaal, '#/roadmap');
+    await page.locator('[data-nummer="11.5"]').getByRole('button').click();
+    await page.getByRole('dialog').waitFor();
+    // What tabster does on a busy machine (microsoft/tabster#530): the page stays aria-hidden after the modal is gone.
+    await page.evaluate(() => document.getElementById('root')?.setAttribute('aria-hidden', 'true'));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('navigation').getByRole('link', { name: 'Lijst' }).waitFor({ timeout: 5_000 });
+    await expect(page.locator('#root').getAttribute('aria-hidden')).resolves.toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('works at a narrow (mobile) width', async () => {
     const { page } = await open(UPN.imSociaal, '#/roadmap', { width: 390 });
     await page.getByTestId('roadmap-card').first().waitFor();

@@ -44,6 +44,7 @@ import { changedFields, fieldOfPath, formToChange, mergedActie, toForm, type Act
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
 import { LinkedPortfolio } from './linked-portfolio.js';
 import { FIELD_LABEL, MergeView } from './merge-view.js';
+import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
@@ -88,6 +89,7 @@ export function ActieDetail({
   const titleId = useId();
   const returnFocus = useRef<Element | null>(document.activeElement);
 
+  useReleaseAriaHiddenOnUnmount();
   useEffect(() => {
     const previous = returnFocus.current;
     return () => {

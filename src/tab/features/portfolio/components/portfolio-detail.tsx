@@ -32,6 +32,7 @@ import type { PortfolioState } from '../api/use-portfolio.js';
 import { changedFormFields, clearDraft, fieldOfPath, formToChange, loadDraft, saveDraft, toForm, type FormField, type PortfolioForm } from '../lib/portfolio-form.js';
 import { PortfolioHistory } from './portfolio-history.js';
 import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
+import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXXL },
@@ -92,6 +93,7 @@ export function PortfolioDetail({
   const [conflict, setConflict] = useState<Conflict | undefined>();
   const [busy, setBusy] = useState(false);
 
+  useReleaseAriaHiddenOnUnmount();
   useEffect(() => {
     if (!editing && item) {
       setBase(item);
