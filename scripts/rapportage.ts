@@ -3,6 +3,7 @@
  * writes the voortgangsrapportage (issue 8) for a date as PDF or Word, with the same numbers as the dashboard: it reads
  * the site through the data layer (`loadReportData`) and counts with the domain (`voortgangOp`).
  *
+ *   --sinds <YYYY-MM-DD>  first day of the period whose status changes are listed (default: three months earlier)
  *   --datum <YYYY-MM-DD>  the peildatum (default: today in Amsterdam); not in the future. Before today the plan is
  *                         taken from the version history in SharePoint, as it was at the end of that day
  *   --out <file>          where to write (default: voortgangsrapportage-<datum>.<format> in the current folder)
@@ -23,10 +24,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createGraph, type Graph } from '../src/data/graph/client.js';
 import { createClientCredentialsTokenSource, type TokenSource } from '../src/data/graph/token-source.js';
-import { loadReportData, voortgangInputOf } from '../src/data/report-data.js';
+import { borgingInputOf, loadReportData, voortgangInputOf } from '../src/data/report-data.js';
 import { resolveSite } from '../src/data/site.js';
 import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from '../src/domain/dates.js';
-import { voortgangOp } from '../src/domain/report.js';
+import { borging } from '../src/domain/borging.js';
+import { endOfDay, voortgangOp } from '../src/domain/report.js';
 import { datumNl, DEFAULT_GEMEENTE, rapportBestandsnaam } from '../src/reporting/labels.js';
 import { reportPdfBuffer } from '../src/reporting/pdf-node.js';
 import { reportDocxBytes } from '../src/reporting/report-docx.js';
@@ -37,11 +39,11 @@ import { GraphRequestError } from '../src/data/graph/errors.js';
 
 class UsageError extends Error {}
 
-const USAGE = 'Usage: npm run rapportage -- [--datum YYYY-MM-DD] [--out <file>] [--format pdf|docx] [--env <name>] [--sandbox]';
+const USAGE = 'Usage: npm run rapportage -- [--datum YYYY-MM-DD] [--sinds YYYY-MM-DD] [--out <file>] [--format pdf|docx] [--env <name>] [--sandbox]';
 
 type Format = 'pdf' | 'docx';
 
-type Args = { datum: string; out: string; format: Format; env: string; sandbox: boolean };
+type Args = { datum: string; sinds?: string; out: string; format: Format; env: string; sandbox: boolean };
 
 function parseRapportageArgs(argv: readonly string[], now: Date, defaultEnv = 'sandbox'): Args | 'help' {
   let values;
@@ -50,6 +52,7 @@ function parseRapportageArgs(argv: readonly string[], now: Date, defaultEnv = 's
       args: [...argv],
       options: {
         datum: { type: 'string' },
+        sinds: { type: 'string' },
         out: { type: 'string' },
         format: { type: 'string' },
         env: { type: 'string', default: defaultEnv },
@@ -67,12 +70,15 @@ function parseRapportageArgs(argv: readonly string[], now: Date, defaultEnv = 's
   const datum = values.datum ?? today;
   if (!isValidCalendarDate(datum)) throw new UsageError(`--datum moet een datum zijn als 2025-12-31, niet '${datum}'.`);
   if (compareCalendarDates(datum, today) > 0) throw new UsageError(`--datum ${datum} ligt in de toekomst; de rapportage kan alleen over vandaag (${today}) of eerder gaan.`);
+  if (values.sinds !== undefined && (!isValidCalendarDate(values.sinds) || compareCalendarDates(values.sinds, datum) > 0)) {
+    throw new UsageError(`--sinds moet een datum zijn als 2025-10-01, niet na de peildatum ${datum}, niet '${values.sinds}'.`);
+  }
   if (values.format !== undefined && values.format !== 'pdf' && values.format !== 'docx') throw new UsageError(`--format is pdf of docx, niet '${values.format}'.`);
   const fromExtension = values.out ? extname(values.out).toLowerCase().slice(1) : '';
   const format: Format = (values.format as Format | undefined) ?? (fromExtension === 'docx' ? 'docx' : 'pdf');
   if (fromExtension && fromExtension !== format) throw new UsageError(`--out ${values.out} heeft niet de extensie .${format}.`);
   if (!/^[a-z0-9-]+$/i.test(values.env)) throw new UsageError(`--env is een naam als sandbox of dev, niet '${values.env}'.`);
-  return { datum, out: values.out ?? rapportBestandsnaam(datum, format), format, env: values.env, sandbox: values.sandbox };
+  return { datum, ...(values.sinds ? { sinds: values.sinds } : {}), out: values.out ?? rapportBestandsnaam(datum, format), format, env: values.env, sandbox: values.sandbox };
 }
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -133,15 +139,17 @@ async function main(argv: readonly string[]): Promise<number> {
     const { graph, siteUrl } = graphFrom(env, args.env);
     const site = await resolveSite(graph, siteUrl);
 
-    // The version history is only needed for a date before today.
+    // The version history gives a past date's plan and, for every date, the status changes of the report period.
     const historisch = compareCalendarDates(args.datum, amsterdamDate(now)) < 0;
-    const data = await loadReportData(graph, site.id, { histories: historisch }).catch((error: unknown) => {
+    const data = await loadReportData(graph, site.id).catch((error: unknown) => {
       if (error instanceof GraphRequestError && error.status === 404) {
         throw new UsageError(`De site ${siteUrl} heeft (nog) geen lijsten van het actieplan. Maak ze met \`npm run provision -- --seed\` (of \`npm start\` voor de sandbox).`);
       }
       throw error;
     });
-    const model = voortgangOp(voortgangInputOf(data, { peildatum: args.datum, gemeente, now }));
+    const input = voortgangInputOf(data, { peildatum: args.datum, gemeente, now });
+    const borgingRows = borging({ ...borgingInputOf(data, endOfDay(args.datum)), acties: input.acties });
+    const model = voortgangOp({ ...input, histories: data.histories, ...(args.sinds ? { sinds: args.sinds } : {}), borging: borgingRows });
     if (model.totals.total === 0) {
       say(historisch ? `Let op: op ${datumNl(args.datum)} kent de versiegeschiedenis nog geen acties; de rapportage is leeg.` : 'Let op: de site heeft geen acties; de rapportage is leeg.');
     }

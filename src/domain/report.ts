@@ -7,6 +7,7 @@
  */
 import { compareActienummers } from './actienummer.js';
 import { addDays, amsterdamDate, calendarDateToInstant, compareCalendarDates, isValidCalendarDate } from './dates.js';
+import type { BorgingMT } from './borging.js';
 import type { Actie, ActieStatus, Advies, CalendarDate, Domein, Plateau, PortfolioFase, PortfolioItem, PortfolioStatus, ThemaCode } from './model.js';
 import { datesFromPlanning } from './planning.js';
 import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
@@ -183,6 +184,8 @@ export type AdviesVoortgang = {
   /** Not taken up, with the rationale. */
   nietOvergenomen: RapportActie[];
   projecten: RapportProject[];
+  /** Status changes of the advies' actions since `Voortgangsrapportage.sinds`, oldest first (empty without history). */
+  ontwikkelingen: StatusWijziging[];
 };
 
 export type Voortgangsrapportage = {
@@ -196,6 +199,10 @@ export type Voortgangsrapportage = {
   gate: PlateauGate;
   /** How many adviezen have each planning judgement. */
   oordelen: Record<PlanningOordeel, number>;
+  /** First day of the period whose developments the report lists (absent: no history was given). */
+  sinds?: CalendarDate;
+  /** The borging of 11.5 per MT on the peildatum, when given. */
+  borging?: BorgingMT[];
 };
 
 export type VoortgangInput = {
@@ -205,6 +212,10 @@ export type VoortgangInput = {
   /** The actions as they were on `peildatum` (`planAt(histories, endOfDay(peildatum))`, or the live plan for today). */
   acties: readonly ActieOpDatum[];
   portfolio?: readonly { id: string; value: PortfolioItem }[];
+  /** The version history, for the developments since `sinds` (default: three months before the peildatum). */
+  histories?: readonly ActieHistory[];
+  sinds?: CalendarDate;
+  borging?: readonly BorgingMT[];
 };
 
 function rapportActie(a: ActieOpDatum, at: Date): RapportActie {
@@ -238,6 +249,8 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
   const portfolio = input.portfolio ?? [];
   const oordelen: Record<PlanningOordeel, number> = { gehaald: 0, 'niet-gehaald': 0, 'binnen-termijn': 0, 'geen-termijn': 0 };
   const countsByAdvies = new Map(progressBy(acties, 'advies', at, adviezen).map((r) => [r.key, r] as const));
+  const sinds = input.histories ? (input.sinds ?? drieMaandenVoor(input.peildatum)) : undefined;
+  const wijzigingen = input.histories && sinds ? statusWijzigingen(input.histories, endOfDay(addDays(sinds, -1)), at) : [];
 
   const perAdvies = adviezen.map((advies): AdviesVoortgang => {
     const own = input.acties.filter((a) => a.value.advies === advies.nummer);
@@ -266,6 +279,7 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
       volgende: listed.filter((a) => a.status === 'Niet gestart' || a.status === 'Loopt' || a.status === 'Geblokkeerd').sort(compareNext),
       nietOvergenomen: listed.filter((a) => a.status === 'Niet overgenomen').sort(byNummer),
       projecten,
+      ontwikkelingen: wijzigingen.filter((w) => w.advies === advies.nummer),
     };
     if (termijn) out.termijn = termijn;
     return out;
@@ -281,7 +295,63 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
     perDomein: progressBy(acties, 'domein', at, adviezen),
     gate: plateauGate(acties, at),
     oordelen,
+    ...(sinds ? { sinds } : {}),
+    ...(input.borging ? { borging: [...input.borging] } : {}),
   };
+}
+
+// ---------- developments in a period ----------
+
+/** A status change of an action, as its version history shows it. */
+export type StatusWijziging = {
+  actieId: string;
+  nummer: string;
+  titel: string;
+  advies: number;
+  /** When the version with the new status was saved (ISO). */
+  op: string;
+  van: ActieStatus;
+  naar: ActieStatus;
+  toelichting?: string;
+};
+
+/**
+ * Every status change saved after `van` and at or before `tot`, oldest first (ties by number). A change is the
+ * difference between two consecutive versions of an action; the first version of an action is not a change.
+ */
+export function statusWijzigingen(histories: readonly ActieHistory[], van: Date, tot: Date): StatusWijziging[] {
+  const out: StatusWijziging[] = [];
+  for (const h of histories) {
+    const ordered = h.revisions
+      .map((r, index) => ({ r, index, t: Date.parse(r.modified) }))
+      .filter((x) => !Number.isNaN(x.t))
+      .sort((a, b) => a.t - b.t || a.index - b.index);
+    for (let i = 1; i < ordered.length; i++) {
+      const before = ordered[i - 1];
+      const after = ordered[i];
+      if (!before || !after || after.t <= van.getTime() || after.t > tot.getTime()) continue;
+      if (before.r.value.status === after.r.value.status) continue;
+      const w: StatusWijziging = { actieId: h.id, nummer: after.r.value.nummer, titel: after.r.value.titel, advies: after.r.value.advies, op: after.r.modified, van: before.r.value.status, naar: after.r.value.status };
+      const toelichting = after.r.value.statusToelichting?.trim();
+      if (toelichting) w.toelichting = toelichting;
+      out.push(w);
+    }
+  }
+  return out.sort((a, b) => Date.parse(a.op) - Date.parse(b.op) || compareActienummers(a.nummer, b.nummer));
+}
+
+/** The same day three months earlier (the last day of that month when it is shorter): a quarter's report period. */
+export function drieMaandenVoor(date: CalendarDate): CalendarDate {
+  if (!isValidCalendarDate(date)) throw new RangeError(`drieMaandenVoor: not a calendar date: ${JSON.stringify(date)}`);
+  let year = Number(date.slice(0, 4));
+  let month = Number(date.slice(5, 7)) - 3;
+  if (month < 1) {
+    month += 12;
+    year -= 1;
+  }
+  const last = Number(lastDayOfMonth(year, month).slice(8, 10));
+  const day = Math.min(Number(date.slice(8, 10)), last);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /**

@@ -7,6 +7,7 @@
  * file unreadable, one kind of line break) and is only ever used as plain text, never as markup.
  * Pure: no I/O, no clock.
  */
+import type { BorgingMT } from '../domain/borging.js';
 import { PLATEAUS } from '../domain/model.js';
 import type { AdviesVoortgang, RapportActie, RapportProject, Voortgangsrapportage } from '../domain/report.js';
 import type { ProgressCounts, ProgressRow } from '../domain/rules.js';
@@ -14,6 +15,7 @@ import { themaNaam } from '../domain/themas.js';
 import {
   adviesKop,
   datumNl,
+  datumNlOp,
   GATE_TOESTAND,
   gateZin,
   GEEN,
@@ -157,7 +159,39 @@ function samenvatting(model: Voortgangsrapportage): Block[] {
     { kind: 'kop', niveau: 2, tekst: 'Eerst het fundament' },
     { kind: 'alinea', runs: [{ text: `${GATE_TOESTAND[model.gate.toestand]}. `, bold: true }, { text: gateZin(model.gate) }] },
   ];
+  if (model.borging) blocks.push(...borgingSectie(model.borging));
   return blocks;
+}
+
+/** Advies 11.5 made visible: per MT how often the digitalisering item was sent, discussed and decided on. */
+function borgingSectie(rows: readonly BorgingMT[]): Block[] {
+  const stil = rows.flatMap((r) => r.stilstaand.map((s) => ({ mt: r.naam, s })));
+  return [
+    { kind: 'kop', niveau: 2, tekst: 'Borging advies 11.5: digitalisering als vast agendapunt' },
+    {
+      kind: 'alinea',
+      runs: [{ text: 'Per managementteam: de vergaderingen tot de peildatum, hoe vaak het agendapunt digitalisering vooraf is verstuurd, hoe vaak het als besproken is gemarkeerd, de vastgelegde besluiten en de acties die drie of meer vergaderingen ongewijzigd bleven.' }],
+    },
+    {
+      kind: 'tabel',
+      kop: ['MT', 'Vergaderingen', 'Verstuurd', 'Besproken', 'Besluiten', 'Stilstaand'],
+      rijen: rows.map((r) => [ofGeen(r.naam), String(r.vergaderingen), String(r.verzonden), `${r.besproken} (${r.besprokenPercent}%)`, String(r.besluiten), String(r.stilstaand.length)]),
+      breedtes: [150, 70, 60, 70, 60, 60],
+      numeriek: [false, true, true, true, true, true],
+      onbreekbaar: true,
+    },
+    ...(stil.length === 0
+      ? []
+      : [
+          {
+            kind: 'tabel' as const,
+            kop: ['MT', 'Nr.', 'Actie', 'Status', 'Vergaderingen'],
+            rijen: stil.map(({ mt, s }) => [ofGeen(mt), schoon(s.nummer), ofGeen(s.titel), schoon(s.status), String(s.vergaderingen)]),
+            breedtes: [110, 28, 170, 85, 60],
+            numeriek: [false, false, false, false, true],
+          },
+        ]),
+  ];
 }
 
 /** The plateau rows in plateau order (the model already orders them; unknown plateaus stay after the known ones). */
@@ -197,7 +231,7 @@ function projectRij(p: RapportProject): Cell[] {
   return [ofGeen(p.titel), ofGeen(p.domein), ofGeen(p.fase), ofGeen(p.status), ofGeen(p.acties.join(', '))];
 }
 
-function adviesSectie(a: AdviesVoortgang, datum: string): Block[] {
+function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefined): Block[] {
   const blocks: Block[] = [
     { kind: 'kop', niveau: 2, tekst: adviesKop(a.nummer, ofGeen(a.titel, '(zonder titel)')) },
     { kind: 'alinea', stijl: 'meta', runs: [{ text: schoon(`${themaLabel(a.thema)} · ${plateauLabel(a.plateau)}`) }] },
@@ -229,6 +263,18 @@ function adviesSectie(a: AdviesVoortgang, datum: string): Block[] {
       rijen: a.gedaan.map((x) => [schoon(x.nummer), actieTitel(x), schoon(x.status), gedaanToelichting(x)]),
       breedtes: [28, 170, 85, 160],
     });
+
+  if (sinds !== undefined) {
+    blocks.push({ kind: 'kop', niveau: 3, tekst: `Ontwikkelingen sinds ${datumNl(sinds)}` });
+    if (a.ontwikkelingen.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: 'Geen statuswijzigingen.' }] });
+    else
+      blocks.push({
+        kind: 'tabel',
+        kop: ['Datum', 'Nr.', 'Actie', 'Status', 'Toelichting'],
+        rijen: a.ontwikkelingen.map((w) => [datumNlOp(new Date(w.op)), schoon(w.nummer), ofGeen(w.titel), `van ${schoon(w.van)} naar ${schoon(w.naar)}`, ofGeen(w.toelichting)]),
+        breedtes: [70, 28, 140, 110, 110],
+      });
+  }
 
   blocks.push({ kind: 'kop', niveau: 3, tekst: 'Volgende stappen' });
   if (a.volgende.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
@@ -274,7 +320,7 @@ export function rapportOpzet(model: Voortgangsrapportage): RapportOpzet {
       kind: 'alinea',
       runs: [
         {
-          text: `Deze rapportage geeft per advies uit het onderzoek naar digitaal leiderschap (artikel 213a Gemeentewet) de reactie van het college, de planning, de stand van de acties, wat is gedaan, wat de volgende stappen zijn en de gekoppelde projecten uit het ICT-portfolio. Alle cijfers gelden voor het einde van ${datum} (peildatum).`,
+          text: `Deze rapportage geeft per advies uit het onderzoek naar digitaal leiderschap (artikel 213a Gemeentewet) de reactie van het college, de planning, de stand van de acties, wat is gedaan, wat de volgende stappen zijn en de gekoppelde projecten uit het ICT-portfolio${model.sinds ? `, met de statuswijzigingen sinds ${datumNl(model.sinds)}` : ''}${model.borging ? ', en hoe digitalisering een vast agendapunt van de managementteams is (advies 11.5)' : ''}. Alle cijfers gelden voor het einde van ${datum} (peildatum).`,
         },
       ],
     },
@@ -282,6 +328,6 @@ export function rapportOpzet(model: Voortgangsrapportage): RapportOpzet {
     { kind: 'kop', niveau: 1, tekst: 'Voortgang per advies' },
   ];
   if (model.perAdvies.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
-  for (const a of model.perAdvies) blocks.push(...adviesSectie(a, datum));
+  for (const a of model.perAdvies) blocks.push(...adviesSectie(a, datum, model.sinds));
   return { titel: RAPPORT_TITEL, gemeente, peildatum: model.peildatum, peildatumNl: datum, blocks };
 }

@@ -365,6 +365,14 @@ describe('the progress dashboard', () => {
     expect(pdfText).toContain('Voortgangsrapportage Actieplan Digitaal Leiderschap');
     expect(pdfText).toContain(GEMEENTE);
     for (const nummer of Object.keys(shown)) expect(countsInReport(pdfText, nummer), `PDF, advies ${nummer}`).toEqual(counts(nummer));
+    // The borging of 11.5 in the report has the dashboard's figures per MT.
+    const borgingShown = await scrape(page, 'borging-table', 'data-mt');
+    const stilPerMt = await page.locator('[data-testid="stilstand-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-mt')));
+    expect(Object.keys(borgingShown).length).toBeGreaterThan(0);
+    for (const [mtKey, row] of Object.entries(borgingShown)) {
+      const stil = stilPerMt.filter((k) => k === mtKey).length;
+      expect(pdfText, `borging ${mtKey}`).toContain(`${row.vergaderingen} ${row.verzonden} ${row.besproken} (${row.besprokenPercent}) ${row.besluiten} ${stil}`);
+    }
 
     const docx = await downloadOf(page, 'download-docx');
     expect(docx.name).toBe(`voortgangsrapportage-${peildatum}.docx`);

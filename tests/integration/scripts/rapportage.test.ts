@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActiesStore } from '../../../src/data/acties-store.js';
+import { loadPlan } from '../../../src/data/plan-store.js';
 import { resolveSite } from '../../../src/data/site.js';
 import { amsterdamDate } from '../../../src/domain/dates.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
@@ -51,6 +53,27 @@ describe('npm run rapportage (scripts/rapportage.ts)', () => {
     expect(text).toContain('Gemeente Teststad');
     expect(pdf.pages.at(-1)?.text).toContain(`Pagina ${pdf.numPages} van ${pdf.numPages}`);
     expect(text).toContain(`${zoetermeerPlan.acties.length} acties`);
+    // The borging of 11.5 per MT, from the reminder log (empty on a new site) and the MTs.
+    expect(text).toContain('Borging advies 11.5');
+    expect(text).toContain('MT Sociaal Domein 0 0 0 (0%) 0 0');
+  });
+
+  it('lists the status changes since --sinds from the version history', async () => {
+    const graph = sandbox.graph();
+    const siteId = (await resolveSite(graph, sandbox.siteUrl)).id;
+    const plan = await loadPlan(graph, siteId);
+    const store = createActiesStore(graph, siteId, plan);
+    const actie = plan.acties.find((a) => a.value.nummer === '8.1')!;
+    await store.update(actie, { status: 'Loopt' });
+    const file = join(out, 'sinds.pdf');
+    const today = amsterdamDate(new Date());
+    const run = await rapportage(['--env', 'sandbox', '--sinds', today, '--out', file], env(sandbox));
+    expect(run.code, run.stderr).toBe(0);
+    const text = (await readPdf(new Uint8Array(readFileSync(file)))).pages.map((p) => p.text).join(' ');
+    const section = text.slice(text.indexOf('Advies 8. '), text.indexOf('Advies 9. '));
+    expect(section).toContain('8.1');
+    expect(section).toContain('van Niet gestart naar Loopt');
+    expect(text.slice(text.indexOf('Advies 1. '), text.indexOf('Advies 2. '))).toContain('Geen statuswijzigingen.');
   });
 
   it('writes Word when the file name asks for it', async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Actie, ActieStatus, PortfolioItem } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import {
+  drieMaandenVoor,
+  statusWijzigingen,
   actieAt,
   actiesOpDatum,
   endOfDay,
@@ -223,5 +225,44 @@ describe('the voortgangsrapportage of the seeded Zoetermeer plan', () => {
   it('keeps an advies without actions in the report with zero counts', () => {
     const r = voortgangOp({ gemeente: 'X', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties: seeded.filter((a) => a.value.advies !== 4) });
     expect(r.perAdvies[3]).toMatchObject({ nummer: 4, counts: { total: 0 }, gedaan: [], volgende: [] });
+  });
+});
+
+describe('developments in the report period', () => {
+  const h: ActieHistory = {
+    id: '5',
+    revisions: [
+      { modified: '2025-09-01T10:00:00Z', value: actie({ nummer: '3.1', advies: 3, status: 'Niet gestart' }) },
+      { modified: '2025-09-30T22:30:00Z', value: actie({ nummer: '3.1', advies: 3, status: 'Loopt' }) },
+      { modified: '2025-10-10T10:00:00Z', value: actie({ nummer: '3.1', advies: 3, status: 'Loopt', titel: 'Nieuwe titel' }) },
+      { modified: '2025-12-01T10:00:00Z', value: actie({ nummer: '3.1', advies: 3, status: 'Geblokkeerd', statusToelichting: ' wacht op budget ' }) },
+      { modified: '2026-01-05T10:00:00Z', value: actie({ nummer: '3.1', advies: 3, status: 'Loopt' }) },
+    ],
+  };
+
+  it('lists the status changes saved in the period, not the first version and not other edits', () => {
+    const changes = statusWijzigingen([h], endOfDay('2025-09-30'), endOfDay('2025-12-31'));
+    // 22:30Z on 30 September is already 1 October in Amsterdam: inside the period.
+    expect(changes.map((c) => [c.op, c.van, c.naar, c.toelichting])).toEqual([
+      ['2025-09-30T22:30:00Z', 'Niet gestart', 'Loopt', undefined],
+      ['2025-12-01T10:00:00Z', 'Loopt', 'Geblokkeerd', 'wacht op budget'],
+    ]);
+  });
+
+  it('puts them under their advies in the report, from the first day of the period', () => {
+    const r = voortgangOp({ gemeente: 'X', peildatum: '2025-12-31', sinds: '2025-10-01', adviezen: zoetermeerPlan.adviezen, acties: planAt([h], endOfDay('2025-12-31')), histories: [h] });
+    expect(r.sinds).toBe('2025-10-01');
+    expect(r.perAdvies[2]?.ontwikkelingen.map((c) => c.naar)).toEqual(['Loopt', 'Geblokkeerd']);
+    expect(r.perAdvies[0]?.ontwikkelingen).toEqual([]);
+    expect(voortgangOp({ gemeente: 'X', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties: [] }).sinds).toBeUndefined();
+  });
+
+  it('takes three months before the peildatum by default, at the end of a shorter month', () => {
+    expect(drieMaandenVoor('2025-12-31')).toBe('2025-09-30');
+    expect(drieMaandenVoor('2026-02-15')).toBe('2025-11-15');
+    expect(drieMaandenVoor('2025-05-31')).toBe('2025-02-28');
+    const r = voortgangOp({ gemeente: 'X', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties: [], histories: [h] });
+    expect(r.sinds).toBe('2025-09-30');
+    expect(r.perAdvies[2]?.ontwikkelingen).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
-import type { Voortgangsrapportage } from '../../../src/domain/report.js';
+import { voortgangOp, type Voortgangsrapportage } from '../../../src/domain/report.js';
 import { RAPPORT_TITEL } from '../../../src/reporting/labels.js';
 import { reportPdfBuffer } from '../../../src/reporting/pdf-node.js';
 import { reportDocDefinition } from '../../../src/reporting/report-pdf.js';
@@ -124,5 +124,48 @@ describe('the voortgangsrapportage as PDF', { timeout: 30_000 }, () => {
   it('builds a definition that uses only text: no images, links or references', () => {
     const json = JSON.stringify(reportDocDefinition(fixtureModel('2025-12-31')));
     expect(json).not.toMatch(/"(image|link|linkToPage|linkToDestination|pageReference|textReference|qr|svg|attachment)"\s*:/);
+  });
+});
+
+describe('the report period and the borging of 11.5 in the PDF', { timeout: 30_000 }, () => {
+  it('lists the status changes since the period start under their advies, and the borging per MT', async () => {
+    const acties = fixtureActies();
+    const nr = (n: string) => acties.findIndex((a) => a.nummer === n);
+    const id = (n: string) => String(nr(n) + 1);
+    const base = acties[nr('3.2')]!;
+    const histories = [
+      {
+        id: id('3.2'),
+        revisions: [
+          { modified: '2025-06-01T10:00:00Z', value: { ...base, status: 'Niet gestart' as const } },
+          { modified: '2025-11-03T10:00:00Z', value: { ...base, status: 'Loopt' as const } },
+          { modified: '2025-11-20T10:00:00Z', value: base },
+        ],
+      },
+    ];
+    const borging = [
+      { mtId: '1', mtKey: 'cmt', naam: 'CMT', vergaderingen: 9, verzonden: 8, mislukt: 1, besproken: 6, besluiten: 4, afgevinkt: 5, besprokenPercent: 75, stilstaand: [{ id: id('6.1'), nummer: '6.1', titel: 'Meer aandacht voor een gezamenlijk voortraject', status: 'Niet gestart', vergaderingen: 4, sinds: '2025-10-01T07:00:00Z' }] },
+      { mtId: '2', mtKey: 'mt-sociaal-domein', naam: 'MT Sociaal Domein', vergaderingen: 3, verzonden: 3, mislukt: 0, besproken: 1, besluiten: 0, afgevinkt: 1, besprokenPercent: 33, stilstaand: [] },
+    ];
+    const model = voortgangOp({
+      gemeente: GEMEENTE,
+      peildatum: '2025-12-31',
+      adviezen: zoetermeerPlan.adviezen,
+      acties: acties.map((value, i) => ({ id: String(i + 1), value })),
+      histories,
+      borging,
+    });
+    const pdf = await render(model);
+    const text = pdf.pages.map((p) => p.text).join(' ');
+    expect(text).toContain('Ontwikkelingen sinds 30 september 2025');
+    const advies3 = adviesSection(text, 3);
+    expect(advies3).toContain('3 november 2025 3.2');
+    expect(advies3).toContain('van Niet gestart naar Loopt');
+    expect(advies3).toContain('van Loopt naar Geblokkeerd Wacht op besluit CMT');
+    expect(adviesSection(text, 1)).toContain('Geen statuswijzigingen.');
+    expect(text).toContain('Borging advies 11.5: digitalisering als vast agendapunt');
+    expect(text).toContain('CMT 9 8 6 (75%) 4 1');
+    expect(text).toContain('MT Sociaal Domein 3 3 1 (33%) 0 0');
+    expect(text).toContain('CMT 6.1 Meer aandacht voor een gezamenlijk voortraject Niet gestart 4');
   });
 });

@@ -116,8 +116,6 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
 
   // A channel tab shows its domain: adviezen without actions in it are left out (their judgement would say nothing).
   const model = useMemo(() => (input ? withoutEmptyAdviezen(voortgangOp(input), scope !== undefined) : undefined), [input, scope]);
-  // The report for the college and the council is always about the whole plan, also from a channel tab.
-  const reportModel = useMemo(() => (chosen ? (scope ? voortgangOp(chosen.base) : model) : undefined), [chosen, scope, model]);
   const noHistory = !isToday && chosen !== undefined && chosen.existing === 0;
   const firstVersion = useMemo(() => (data ? firstVersionDate(data.histories) : undefined), [data]);
 
@@ -135,6 +133,13 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
     // Every MT is shown, so "changed since the last meeting" needs all actions, not only this tab's domain.
     return borging({ ...borgingInputOf({ ...data, plan }, endOfDay(peildatum)), acties: chosen?.base.acties ?? [] });
   }, [data, plan, input, chosen, peildatum]);
+
+  // The report for the college and the council is always about the whole plan, also from a channel tab, with the
+  // status changes of the last three months and the borging of 11.5 per MT.
+  const reportModel = useMemo(
+    () => (chosen && data && borgingRows ? voortgangOp({ ...chosen.base, histories: data.histories, borging: borgingRows }) : undefined),
+    [chosen, data, borgingRows],
+  );
 
   const setPeildatum = (value: string) => {
     if (!onParamsChange) return;
