@@ -74,8 +74,8 @@ export const OORDEEL_VOLGORDE: readonly PlanningOordeel[] = ['gehaald', 'niet-ge
 
 /** What each judgement means, for the summary. */
 export const OORDEEL_UITLEG: Readonly<Record<PlanningOordeel, string>> = {
-  gehaald: 'de termijn is verstreken en geen enkele actie is achterstallig',
-  'niet-gehaald': 'de termijn is verstreken en ten minste één actie is achterstallig',
+  gehaald: 'de termijn is verstreken en alle acties zijn afgerond of niet overgenomen',
+  'niet-gehaald': 'de termijn is verstreken en er staat nog ten minste één actie open (ook belegd in een lopend traject)',
   'binnen-termijn': 'de termijn is nog niet verstreken',
   'geen-termijn': 'de planning noemt geen einddatum',
 };
