@@ -3,6 +3,9 @@
  * the report reads back holds exactly the instants the test chose. The expected figures below are worked out by hand
  * from the seeded plan and the writes in `beforeAll`, not by the functions under test.
  */
+import { reportPdfBuffer } from '../../../src/reporting/pdf-node.js';
+import { readPdf } from '../../support/documents/pdf-text.js';
+import { adviesSection, checkAdviesCounts, checkAdviesHeadings, expectedAdviezen } from '../../unit/reporting/report-check.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDateToInstant } from '../../../src/domain/dates.js';
 import type { ActieStatus } from '../../../src/domain/model.js';
@@ -221,6 +224,24 @@ describe('the report for a date', () => {
     expect(april.perAdvies.find((a) => a.nummer === 5)!.counts).toMatchObject({ nietGestart: 1, achterstallig: 1 });
     expect(april.totals).toMatchObject({ afgerond: 2, lopend: 20, geblokkeerd: 1, nietGestart: 9, achterstallig: 1 });
   });
+
+  it('writes those counts into the PDF for that date, read back from the document', async () => {
+    const data = await loadReportData(sandbox.graph(), siteId);
+    const report = voortgangOp({ ...voortgangInputOf(data, { peildatum: '2025-03-20', gemeente: 'Gemeente Zoetermeer', now: clock.now() }), histories: data.histories });
+    const pdf = await readPdf(await reportPdfBuffer(report));
+    const text = pdf.pages.map((p) => p.text).join(' ');
+    // The hand-counted figures of the test above, now as a reader of the document sees them.
+    const expected = expectedAdviezen(data.plan.adviezen.map((a) => a.value), (n) => {
+      const c = report.perAdvies.find((a) => a.nummer === n)!.counts;
+      return [c.total, c.afgerond, c.lopend, c.geblokkeerd, c.nietGestart, c.nietOvergenomen, c.achterstallig];
+    });
+    expect(checkAdviesHeadings(text, expected)).toEqual([]);
+    expect(checkAdviesCounts(text, expected)).toEqual([]);
+    // Advies 1 by hand: 1.1 done, 1.2 not started.
+    expect(adviesSection(text, 1, 2)).toContain('Achterstallig 2 1 0 0 1 0 0');
+    expect(text).toContain('Op 20 maart 2025 telt het actieplan 33 acties: 2 afgerond, 19 lopend, 1 geblokkeerd, 10 niet gestart en 1 niet overgenomen.');
+    expect(text).toContain('Pagina 1 van');
+  }, 30_000);
 
   it('uses the live plan for today', async () => {
     const data = await loadReportData(sandbox.graph(), siteId, { histories: false });
