@@ -155,6 +155,20 @@ describe('the decision log', () => {
     await page.close();
   });
 
+  it('opens from an action\'s detail with everything recorded about that action, in every MT', async () => {
+    const { page, errors } = await open(`index.html#/roadmap?actie=${actie115.id}`);
+    await page.getByRole('dialog').getByTestId('besluiten-over-link').click();
+    await page.getByTestId('besluiten-over').waitFor();
+    expect(page.url()).toMatch(new RegExp(`#/besluiten\\?mt=alle&over=actie%3A${actie115.id}$`));
+    // The two records about 11.5: the decision in MT Sociaal Domein and the tick in the CMT; newest meeting first.
+    await expect.poll(() => rowIds(page)).toEqual([ids.tick, ids.reunie]);
+    await expect(page.getByTestId('besluiten-over').innerText()).resolves.toContain(`${actie115.nummer} ${actie115.titel}`);
+    await page.getByRole('button', { name: 'Toon het hele log' }).click();
+    await expect.poll(async () => (await rowIds(page)).length).toBe(4);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('exports exactly the filtered rows to .xlsx, with Dutch headers and real date cells', async () => {
     const { page, errors } = await open('index.html#/besluiten?mt=mt-sociaal-domein');
     await expect.poll(() => rowIds(page)).toEqual([ids.reunie, ids.oud]);

@@ -19,3 +19,17 @@ describe('the decision log export', () => {
     expect(texts.some((t) => t.includes('@SUM(A1)'))).toBe(true);
   });
 });
+
+describe('the link from a detail panel to the decision log', () => {
+  it('is read by the log as "everything about this item, in every MT"', async () => {
+    const { besluitenOverHash } = await import('../../../src/tab/lib/besluiten-link.js');
+    const { besluitenQuery, toFilter } = await import('../../../src/tab/features/besluiten/lib/besluiten-query.js');
+    for (const [kind, key] of [['actie', 'actieId'], ['portfolio', 'portfolioId']] as const) {
+      const hash = besluitenOverHash(kind, '42');
+      const query = besluitenQuery(new URLSearchParams(hash.slice(hash.indexOf('?') + 1)));
+      expect(query.over).toEqual({ kind, id: '42' });
+      // "alle" overrides a channel tab's own MT.
+      expect(toFilter(query, 'mt-sociaal-domein')).toEqual({ [key]: '42' });
+    }
+  });
+});

@@ -3,6 +3,8 @@ import { defineCatalogue } from '../../i18n/feature-catalogue.js';
 /** The decision log's texts, in its own lazy chunk (not in the first view's catalogue). */
 export const besluitenTexts = defineCatalogue(
   {
+    over: 'Alleen wat is vastgelegd over {wat}, in alle MT’s.',
+    overAll: 'Toon het hele log',
     title: 'Besluitenlog',
     intro: 'Besluiten en besproken agendapunten van de MT-vergaderingen, vastgelegd in het zijpaneel van de vergadering of op de agendakaart in het kanaal.',
     loading: 'Besluitenlog laden…',
@@ -39,6 +41,8 @@ export const besluitenTexts = defineCatalogue(
     periodInvalid: 'De periode klopt niet: "vanaf" ligt na "tot en met".',
   },
   {
+    over: 'Only what was recorded about {wat}, in every MT.',
+    overAll: 'Show the whole log',
     title: 'Decision log',
     intro: 'Decisions and discussed agenda items of the management team meetings, recorded in the meeting side panel or on the agenda card in the channel.',
     loading: 'Loading the decision log…',

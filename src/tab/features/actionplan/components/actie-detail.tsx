@@ -45,6 +45,7 @@ import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
 import { LinkedPortfolio } from './linked-portfolio.js';
 import { FIELD_LABEL, MergeView } from './merge-view.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
+import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
@@ -441,6 +442,12 @@ function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; o
           <dt className={styles.dt}>{t('detail.portfolio')}</dt>
           <dd className={styles.dd}>
             <LinkedPortfolio nummer={item.value.nummer} />
+          </dd>
+          <dt className={styles.dt}>{t('nav.besluiten')}</dt>
+          <dd className={styles.dd}>
+            <Link href={besluitenOverHash('actie', item.id)} data-testid="besluiten-over-link">
+              {t('detail.besluiten')}
+            </Link>
           </dd>
         </dl>
       </section>

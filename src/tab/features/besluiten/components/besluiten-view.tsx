@@ -200,6 +200,16 @@ export function BesluitenView({
         )}
       </div>
 
+      {query.over && (
+        <MessageBar intent="info" className={styles.bar} data-testid="besluiten-over">
+          <MessageBarBody>{ft('over', { wat: overLabel(query.over, log.entries) })}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="transparent" onClick={() => setQuery(withoutOver(query))}>
+              {ft('overAll')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <Caption1 className={styles.count} role="status" aria-live="polite" data-testid="besluiten-count">
         {count}
       </Caption1>
@@ -311,4 +321,18 @@ function BesluitRow({ entry: e, params, onOpenActie }: { entry: BesluitLogEntry;
       </td>
     </tr>
   );
+}
+
+function withoutOver(query: BesluitenQuery): BesluitenQuery {
+  const { over: _over, ...rest } = query;
+  return rest;
+}
+
+/** "11.5 Digitalisering als vast thema" or the portfolio item's title, from the log itself. */
+function overLabel(over: NonNullable<BesluitenQuery['over']>, entries: readonly BesluitLogEntry[]): string {
+  for (const e of entries) {
+    if (over.kind === 'actie' && e.actie?.id === over.id) return `${e.actie.nummer} ${e.actie.titel}`;
+    if (over.kind === 'portfolio' && e.portfolio?.id === over.id) return e.portfolio.titel;
+  }
+  return `#${over.id}`;
 }

@@ -11,12 +11,14 @@ export type BesluitenQuery = {
   alleenBesluiten: boolean;
   van?: CalendarDate;
   tot?: CalendarDate;
+  /** Only what was recorded about one action or portfolio item (the link from its detail panel). */
+  over?: { kind: 'actie' | 'portfolio'; id: string };
 };
 
 /** The `mt` value that asks for every MT in a tab whose default is one MT. */
 export const ALLE_MTS = 'alle';
 
-const P = { zoek: 'zoek', mt: 'mt', alleen: 'alleen', van: 'van', tot: 'tot' } as const;
+const P = { zoek: 'zoek', mt: 'mt', alleen: 'alleen', van: 'van', tot: 'tot', over: 'over' } as const;
 
 export function besluitenQuery(params: URLSearchParams): BesluitenQuery {
   const query: BesluitenQuery = { zoek: params.get(P.zoek) ?? '', alleenBesluiten: params.get(P.alleen) === '1' };
@@ -26,6 +28,8 @@ export function besluitenQuery(params: URLSearchParams): BesluitenQuery {
   const tot = params.get(P.tot);
   if (isValidCalendarDate(van)) query.van = van;
   if (isValidCalendarDate(tot)) query.tot = tot;
+  const over = /^(actie|portfolio):(\d+)$/.exec(params.get(P.over) ?? '');
+  if (over?.[1] && over[2]) query.over = { kind: over[1] as 'actie' | 'portfolio', id: over[2] };
   return query;
 }
 
@@ -36,6 +40,7 @@ export function besluitenParams(query: BesluitenQuery): URLSearchParams {
   if (query.alleenBesluiten) params.set(P.alleen, '1');
   if (query.van) params.set(P.van, query.van);
   if (query.tot) params.set(P.tot, query.tot);
+  if (query.over) params.set(P.over, `${query.over.kind}:${query.over.id}`);
   return params;
 }
 
@@ -76,10 +81,13 @@ export function toFilter(query: BesluitenQuery, defaultKey: string | undefined):
   if (query.alleenBesluiten) filter.alleenBesluiten = true;
   if (query.van) filter.van = calendarDateToInstant(query.van);
   if (query.tot) filter.tot = endOfDay(query.tot).toISOString();
+  if (query.over?.kind === 'actie') filter.actieId = query.over.id;
+  if (query.over?.kind === 'portfolio') filter.portfolioId = query.over.id;
   return filter;
 }
 
 /** Whether any filter beyond the tab's default is set. */
 export function hasFilters(query: BesluitenQuery): boolean {
-  return query.zoek.trim() !== '' || query.mt !== undefined || query.alleenBesluiten || query.van !== undefined || query.tot !== undefined;
+  return query.zoek.trim() !== '' || query.mt !== undefined || query.alleenBesluiten || query.van !== undefined || query.tot !== undefined || query.over !== undefined;
 }
+

@@ -33,6 +33,7 @@ import { changedFormFields, clearDraft, fieldOfPath, formToChange, loadDraft, sa
 import { PortfolioHistory } from './portfolio-history.js';
 import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
+import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXXL },
@@ -329,6 +330,9 @@ export function PortfolioDetail({
                 })}
               </ul>
             )}
+            <Link href={besluitenOverHash('portfolio', id)} data-testid="besluiten-over-link">
+              {t('pf.detail.besluiten')}
+            </Link>
           </section>
           {doelen.length > 0 && (
             <section aria-labelledby={`${titleId}-doelen`}>
