@@ -56,6 +56,18 @@ export function planAt(histories: readonly ActieHistory[], at: Date): ActieOpDat
 
 // ---------- trend ----------
 
+/** When the oldest version of any action was saved (at or before `until`, when given); undefined without one. */
+export function firstVersionAt(histories: readonly ActieHistory[], until?: Date): Date | undefined {
+  let first: number | undefined;
+  for (const h of histories) {
+    for (const r of h.revisions) {
+      const t = Date.parse(r.modified);
+      if (!Number.isNaN(t) && (until === undefined || t <= until.getTime()) && (first === undefined || t < first)) first = t;
+    }
+  }
+  return first === undefined ? undefined : new Date(first);
+}
+
 /** The plan's counts at the end of one month (or on the report date, for the month it falls in). */
 export type TrendPoint = { maand: string; peildatum: CalendarDate; counts: ProgressCounts };
 
@@ -70,16 +82,9 @@ function lastDayOfMonth(year: number, month: number): CalendarDate {
  * At most `maxMaanden` points (the latest ones).
  */
 export function trendPerMaand(histories: readonly ActieHistory[], tot: CalendarDate, maxMaanden = 36): TrendPoint[] {
-  const end = endOfDay(tot);
-  let first: number | undefined;
-  for (const h of histories) {
-    for (const r of h.revisions) {
-      const t = Date.parse(r.modified);
-      if (!Number.isNaN(t) && t <= end.getTime() && (first === undefined || t < first)) first = t;
-    }
-  }
+  const first = firstVersionAt(histories, endOfDay(tot));
   if (first === undefined) return [];
-  const start = amsterdamDate(new Date(first));
+  const start = amsterdamDate(first);
   let year = Number(start.slice(0, 4));
   let month = Number(start.slice(5, 7));
   const points: TrendPoint[] = [];

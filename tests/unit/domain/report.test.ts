@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actie, ActieStatus, PortfolioItem } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import {
+  firstVersionAt,
   drieMaandenVoor,
   statusWijzigingen,
   actieAt,
@@ -100,6 +101,12 @@ describe('trend per month', () => {
     // April: nothing saved, but 1.2's deadline passed on the 15th.
     expect(pick(2)).toEqual([2, 0, 1, 1, 0, 1]);
     expect(pick(3)).toEqual([2, 0, 0, 1, 1, 1]);
+  });
+
+  it('knows when the first version was saved, optionally up to an instant', () => {
+    expect(firstVersionAt([b, a])?.toISOString()).toBe('2025-02-10T09:00:00.000Z');
+    expect(firstVersionAt([b, a], new Date('2025-02-01T00:00:00Z'))).toBeUndefined();
+    expect(firstVersionAt([b], new Date('2025-03-25T00:00:00Z'))?.toISOString()).toBe('2025-03-20T09:00:00.000Z');
   });
 
   it('is empty before the first version, and keeps only the latest months when asked', () => {

@@ -1,17 +1,11 @@
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { CalendarDate, Domein } from '../../../../domain/model.js';
-import type { ActieHistory } from '../../../../domain/report.js';
+import { firstVersionAt, type ActieHistory } from '../../../../domain/report.js';
 
 /** The day (Amsterdam) of the oldest version of any action; undefined without versions. */
 export function firstVersionDate(histories: readonly ActieHistory[]): CalendarDate | undefined {
-  let first: number | undefined;
-  for (const h of histories) {
-    for (const r of h.revisions) {
-      const t = Date.parse(r.modified);
-      if (!Number.isNaN(t) && (first === undefined || t < first)) first = t;
-    }
-  }
-  return first === undefined ? undefined : amsterdamDate(new Date(first));
+  const first = firstVersionAt(histories);
+  return first === undefined ? undefined : amsterdamDate(first);
 }
 
 /**
