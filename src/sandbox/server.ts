@@ -145,6 +145,34 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
+/**
+ * Why a control request (`/_sandbox/*`) is refused, or undefined when it may run. The control surface
+ * switches faults on and writes calendars without a token, so a web page in the developer's browser
+ * must not reach it: a request that names another origin (browsers send `Origin` on every cross-site
+ * POST) or that a browser marks `Sec-Fetch-Site: cross-site` is refused, and every request that is
+ * not a read must say `Content-Type: application/json`, which a page can only send after a CORS
+ * preflight, and the preflight is refused for any origin but the app's. Test code and the launcher
+ * (Node's fetch sends no Origin) keep working.
+ */
+export function controlRefusal(method: string, headers: Record<string, string>, allowedOrigins: ReadonlySet<string>): { status: number; code: string; message: string } | undefined {
+  const origin = headers['origin'];
+  if (origin !== undefined && !allowedOrigins.has(origin)) {
+    return { status: 403, code: 'accessDenied', message: `The sandbox's control endpoints accept requests from the app's origin only (${[...allowedOrigins].join(', ')}), not from '${origin}'.` };
+  }
+  // The app's own page may be on localhost while the sandbox is on 127.0.0.1 (cross-site to a browser
+  // but an allowed Origin); without an Origin a cross-site request is a page's plain navigation or form.
+  if (origin === undefined && (headers['sec-fetch-site'] ?? '').toLowerCase() === 'cross-site') {
+    return { status: 403, code: 'accessDenied', message: "The sandbox's control endpoints refuse cross-site requests." };
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    const mediaType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/json') {
+      return { status: 415, code: 'unsupportedMediaType', message: `The sandbox's control endpoints take Content-Type application/json on ${method}, not '${headers['content-type'] ?? ''}'.` };
+    }
+  }
+  return undefined;
+}
+
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) {
@@ -367,8 +395,14 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
   };
 
-  const handleControl = async (req: IncomingMessage, path: string, ids: RequestIds): Promise<{ status: number; body: unknown }> => {
+  const handleControl = async (req: IncomingMessage, path: string, headers: Record<string, string>, ids: RequestIds): Promise<{ status: number; body: unknown }> => {
     const method = (req.method ?? 'GET').toUpperCase();
+    const refusal = controlRefusal(method, headers, allowedOrigins);
+    if (refusal) {
+      // Drain the body so the connection stays usable, then refuse before anything is read or switched.
+      await readBody(req).catch(() => '');
+      return { status: refusal.status, body: graphErrorBody(refusal.code, refusal.message, ids, now()) };
+    }
     if (path === '/_sandbox/personas' && method === 'GET') {
       return { status: 200, body: PERSONAS.map(({ upn, displayName, jobTitle, oid }) => ({ upn, displayName, jobTitle, oid })) };
     }
@@ -485,7 +519,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       return;
     }
     if (path.startsWith('/_sandbox/')) {
-      const { status, body } = await handleControl(req, path, ids);
+      const { status, body } = await handleControl(req, path, headers, ids);
       send(res, status, common, body);
       return;
     }

@@ -69,6 +69,42 @@ describe('sandbox CORS', () => {
     }
   });
 
+  it('refuses the cross-site control request a web page could send, and switches nothing on', async () => {
+    const faults = `${t.sandbox.baseUrl}/_sandbox/faults`;
+    const attack = await http(faults, {
+      method: 'POST',
+      headers: { Origin: 'http://evil.example', 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ throttleRate: 1 }),
+    });
+    expect(attack.status).toBe(403);
+    expect(attack.headers.get('access-control-allow-origin')).toBeNull();
+    expect((attack.body as { error: { message: string } }).error.message).toContain('http://evil.example');
+    // A "simple" request from the app's own origin or from a plain form (no Origin, Sec-Fetch-Site cross-site)
+    // is refused too: only JSON, which a page can send only after a preflight, switches faults.
+    const plain = await http(faults, { method: 'POST', headers: { Origin: APP_ORIGIN, 'Content-Type': 'text/plain' }, body: JSON.stringify({ throttleRate: 1 }) });
+    expect(plain.status).toBe(415);
+    const form = await http(faults, {
+      method: 'POST',
+      headers: { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'throttleRate=1',
+    });
+    expect(form.status).toBe(403);
+    const evilJson = await http(faults, { method: 'POST', headers: { Origin: 'http://evil.example', 'Content-Type': 'application/json' }, body: JSON.stringify({ throttleRate: 1 }) });
+    expect(evilJson.status).toBe(403);
+    const groups = await http(`${t.sandbox.baseUrl}/_sandbox/groups/5b0c6a3e-2f0e-4d7b-9a57-0c1d2e3f4a51`, {
+      method: 'PUT',
+      headers: { Origin: 'http://evil.example', 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ displayName: 'Overgenomen' }),
+    });
+    expect(groups.status).toBe(403);
+    expect((await http(faults)).body).toEqual({});
+    expect((await t.app.get('/sites/127.0.0.1:/sites/actieplan')).status).toBe(200);
+    // The app's own origin with JSON is the way in.
+    const allowed = await http(faults, { method: 'POST', headers: { Origin: APP_ORIGIN, 'Content-Type': 'application/json' }, body: JSON.stringify({ latencyMs: 0 }) });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+  });
+
   it('serves only loopback host names', async () => {
     const res = await new Promise<number>((resolve, reject) => {
       // fetch does not let a caller set Host, so use node:http directly.
