@@ -7,11 +7,13 @@ import globals from 'globals';
 
 /** Layers of src/ and what each may import (architecture.md: dependencies point inwards). */
 const layerRules = [
-  { target: './src/domain', from: ['./src/data', './src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'domain is pure: it imports nothing of ours.' },
-  { target: './src/data', from: ['./src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'data may only use domain.' },
-  { target: './src/sandbox', from: ['./src/data', './src/tab', './src/server', './src/reminders', './src/bot'], message: 'the sandbox knows nothing of the app.' },
-  { target: './src/tab', from: ['./src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'the tab uses data, domain and the report documents only.' },
-  { target: './src/reporting', from: ['./src/data', './src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot'], message: 'report documents are built from the domain\'s report model only.' },
+  { target: './src/domain', from: ['./src/data', './src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot', './src/addin'], message: 'domain is pure: it imports nothing of ours.' },
+  { target: './src/data', from: ['./src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot', './src/addin'], message: 'data may only use domain.' },
+  { target: './src/sandbox', from: ['./src/data', './src/tab', './src/server', './src/reminders', './src/bot', './src/addin'], message: 'the sandbox knows nothing of the app.' },
+  { target: './src/tab', from: ['./src/server', './src/sandbox', './src/reminders', './src/bot', './src/addin'], message: 'the tab uses data, domain and the report documents only.' },
+  { target: './src/reporting', from: ['./src/data', './src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot', './src/addin'], message: 'report documents are built from the domain\'s report model only.' },
+  // The Outlook add-in (architecture.md): a thin Office.js adapter on domain and data; it may share the tab's UI pieces.
+  { target: './src/addin', from: ['./src/server', './src/sandbox', './src/reminders', './src/bot', './src/reporting'], message: 'the add-in uses data, domain and the tab\'s shared UI only.' },
   // Tab features never import each other (bulletproof-react): shared pieces live in tab/components or tab/lib.
   ...featureZones(['actionplan', 'instellingen', 'mijn-acties', 'settings', 'voortgang', 'portfolio', 'vergadering', 'besluiten']),
 ];

@@ -1,0 +1,151 @@
+/**
+ * The digitalisering agenda item as HTML for an Outlook invitation: a heading, lists, and a link to each action in
+ * the tab. Built from the domain's `composeAgenda` output only, so the invitation, the reminder card and the meeting
+ * side panel always list the same actions.
+ *
+ * Every text that people typed (titles, reasons, names, MT names, decisions) is escaped: the HTML goes into an
+ * invitation the organiser sends with their own name, so a title like `<img onerror=…>` must stay text. Links are
+ * built here from the configured tab address and an encoded item id; no typed text ever becomes an attribute.
+ *
+ * Only plain, semantic elements (h2, h3, p, ul, li, a, strong): Outlook drops `<style>` and scripts and rewrites
+ * classes, and screen readers in every Outlook client navigate by headings and lists.
+ */
+import type { Agenda, AgendaActie } from '../domain/agenda.js';
+import { AMSTERDAM } from '../domain/dates.js';
+import type { CalendarDate } from '../domain/model.js';
+import { addinTranslator, type AddinLocale, type AddinTranslate } from './texts.js';
+
+/** The id that marks the inserted block, so that inserting again finds and replaces it (see body-block.ts). */
+export const AGENDA_BLOCK_ID = 'actieplan-agendapunt-digitalisering';
+
+/** Escapes text for HTML element content and double-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/**
+ * The tab address an invitation may link to: http(s) only, without a fragment. Anything else (a `javascript:` URL
+ * from a bad configuration) is refused, so a link in an invitation can only ever open the tab.
+ */
+export function checkedTabUrl(tabUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(tabUrl);
+  } catch {
+    throw new Error(`TAB_ENDPOINT is not a URL: "${tabUrl}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`TAB_ENDPOINT must be an http(s) URL, not "${tabUrl}"`);
+  url.hash = '';
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** The tab's web link to one action (the router's deep-link form `#/actie/<id>`). */
+export function actieLink(tabUrl: string, actieId: string): string {
+  return `${checkedTabUrl(tabUrl)}/index.html#/actie/${encodeURIComponent(actieId)}`;
+}
+
+/** The tab's web link to the list of an MT's domains. */
+export function planLink(tabUrl: string, domeinen: readonly string[]): string {
+  const query = domeinen.length > 0 ? `?${new URLSearchParams({ domein: domeinen.join(',') }).toString()}` : '';
+  return `${checkedTabUrl(tabUrl)}/index.html#/lijst${query}`;
+}
+
+const LOCALE_TAG: Record<AddinLocale, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+/** "dinsdag 24 november 2026 09:00": the meeting's wall-clock time in Amsterdam, whatever the client's zone. */
+export function formatMeetingMoment(instant: Date, locale: AddinLocale): string {
+  return new Intl.DateTimeFormat(LOCALE_TAG[locale], {
+    timeZone: AMSTERDAM,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(instant);
+}
+
+/** "31 december 2025"; a value that is not a calendar date (typed in SharePoint) is shown as it is. */
+export function formatCalendarDate(date: CalendarDate, locale: AddinLocale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const noonUtc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
+  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(noonUtc);
+}
+
+export type AgendaHtmlOptions = {
+  /** The tab's base address (TAB_ENDPOINT); links to actions are built from it. */
+  tabUrl: string;
+  locale: AddinLocale;
+};
+
+function actieItem(t: AddinTranslate, tabUrl: string, locale: AddinLocale, actie: AgendaActie, extra: string[] = []): string {
+  const details: string[] = [];
+  if (actie.deadline) details.push(t('block.deadline', { datum: formatCalendarDate(actie.deadline, locale) }));
+  details.push(...extra);
+  if (actie.eigenaar) details.push(t('block.owner', { naam: actie.eigenaar.displayName }));
+  const link = `<a href="${escapeHtml(actieLink(tabUrl, actie.id))}">${escapeHtml(`${actie.nummer} ${actie.titel}`)}</a>`;
+  return `<li>${link}${details.length > 0 ? ` (${escapeHtml(details.join('; '))})` : ''}</li>`;
+}
+
+function section(heading: string, items: string[]): string {
+  return items.length === 0 ? '' : `<h3>${escapeHtml(heading)}</h3><ul>${items.join('')}</ul>`;
+}
+
+/**
+ * Renders the agenda item as one `<div id="actieplan-agendapunt-digitalisering">` block. Sections without items
+ * are left out; when nothing needs attention the block says so in one sentence.
+ */
+export function renderAgendaHtml(agenda: Agenda, options: AgendaHtmlOptions): string {
+  const { tabUrl, locale } = options;
+  const t = addinTranslator(locale);
+  const item = (a: AgendaActie, extra?: string[]) => actieItem(t, tabUrl, locale, a, extra);
+
+  const sections = [
+    section(
+      t('block.overdue', { n: agenda.overdue.length }),
+      agenda.overdue.map((a) => item(a, [a.dagenTeLaat === 1 ? t('block.dayLate') : t('block.daysLate', { n: a.dagenTeLaat })])),
+    ),
+    section(
+      t('block.blocked', { n: agenda.blocked.length }),
+      agenda.blocked.map((a) => {
+        const extra: string[] = [];
+        if (a.reden) extra.push(a.reden);
+        if (a.geblokkeerdDoor.length > 0) extra.push(t('block.blockedBy', { acties: a.geblokkeerdDoor.map((d) => d.nummer).join(', ') }));
+        return item(a, extra);
+      }),
+    ),
+    section(t('block.due', { n: agenda.dueBeforeNextMeeting.length }), agenda.dueBeforeNextMeeting.map((a) => item(a))),
+    section(
+      t('block.changed', { n: agenda.changedSinceLastMeeting.length }),
+      agenda.changedSinceLastMeeting.map((c) =>
+        c.kind === 'removed'
+          ? `<li>${escapeHtml(`${c.nummer}: ${t('block.removed')}`)}</li>`
+          : item(c.actie, c.kind === 'new' ? [t('block.new')] : c.changes.map((ch) => `${ch.field}: ${ch.from ?? '–'} → ${ch.to ?? '–'}`)),
+      ),
+    ),
+    section(t('block.withoutOwner', { n: agenda.withoutOwner.length }), agenda.withoutOwner.map((a) => item(a))),
+    section(
+      t('block.portfolio', { n: agenda.portfolioChanges.length }),
+      agenda.portfolioChanges.map((c) => {
+        const what = c.kind === 'new' ? t('block.new') : c.changes.map((ch) => `${ch.field}: ${ch.from ?? '–'} → ${ch.to ?? '–'}`).join('; ');
+        return `<li>${escapeHtml(`${c.item.titel} (${what})`)}</li>`;
+      }),
+    ),
+    section(
+      t('block.previousDecisions', { n: agenda.previousDecisions.length }),
+      agenda.previousDecisions.map((d) => `<li>${escapeHtml(d)}</li>`),
+    ),
+  ].filter((s) => s !== '');
+
+  const attention = agenda.overdue.length + agenda.blocked.length + agenda.dueBeforeNextMeeting.length + agenda.changedSinceLastMeeting.length + agenda.withoutOwner.length + agenda.portfolioChanges.length;
+  const parts = [
+    `<h2>${escapeHtml(t('block.heading', { mt: agenda.mt.naam }))}</h2>`,
+    `<p>${escapeHtml(t('block.intro', { datum: formatMeetingMoment(new Date(agenda.occurrence.start), locale) }))}</p>`,
+    ...(attention === 0 ? [`<p>${escapeHtml(t('block.nothing'))}</p>`] : []),
+    ...sections,
+    `<h3>${escapeHtml(t('block.reflection'))}</h3><p>${escapeHtml(agenda.reflectionQuestion.tekst)}</p>`,
+    `<p>${escapeHtml(t('block.footer', { moment: formatMeetingMoment(new Date(agenda.generatedAt), locale) }))} <a href="${escapeHtml(planLink(tabUrl, agenda.mt.domeinen))}">${escapeHtml(t('block.openPlan'))}</a></p>`,
+  ];
+  return `<div id="${AGENDA_BLOCK_ID}" lang="${locale}">${parts.join('')}</div>`;
+}

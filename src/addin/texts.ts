@@ -1,0 +1,121 @@
+/**
+ * The add-in's texts in both languages. The add-in is its own small entry (a task pane must load fast), so it has
+ * its own catalogue instead of the tab's; `satisfies` makes a key missing from English a compile error, and a unit
+ * test checks the same at run time.
+ */
+export type AddinLocale = 'nl' | 'en';
+
+export const ADDIN_NL = {
+  'block.heading': 'Agendapunt digitalisering: {mt}',
+  'block.intro': 'Vast agendapunt (advies 11.5) voor de vergadering van {datum}.',
+  'block.overdue': 'Over de deadline ({n})',
+  'block.blocked': 'Geblokkeerd ({n})',
+  'block.due': 'Deadline voor de volgende vergadering ({n})',
+  'block.changed': 'Gewijzigd sinds de vorige vergadering ({n})',
+  'block.withoutOwner': 'Zonder eigenaar ({n})',
+  'block.portfolio': 'Wijzigingen in het portfolio ({n})',
+  'block.previousDecisions': 'Besluiten van de vorige vergadering ({n})',
+  'block.reflection': 'Reflectievraag',
+  'block.nothing': 'Geen acties die aandacht vragen en geen wijzigingen in het portfolio.',
+  'block.deadline': 'deadline {datum}',
+  'block.daysLate': '{n} dagen te laat',
+  'block.dayLate': '1 dag te laat',
+  'block.owner': 'eigenaar {naam}',
+  'block.blockedBy': 'wacht op {acties}',
+  'block.removed': 'niet meer op de agenda',
+  'block.new': 'nieuw',
+  'block.footer': 'Samengesteld uit het Actieplan Digitaal Leiderschap op {moment}.',
+  'block.openPlan': 'Open het actieplan',
+  'pane.title': 'Agendapunt digitalisering',
+  'pane.attendeeTitle': 'Digitalisering op de agenda',
+  'pane.mt': 'MT',
+  'pane.mtProposedSubject': 'Voorgesteld op grond van het onderwerp van de uitnodiging.',
+  'pane.mtProposedInvitees': 'Voorgesteld op grond van de genodigden.',
+  'pane.mtChoose': 'Kies het MT van deze vergadering.',
+  'pane.mtNone': 'Kies een MT',
+  'pane.meeting': 'Vergadering van {datum}',
+  'pane.noStart': 'De uitnodiging heeft nog geen begintijd.',
+  'pane.loading': 'De agenda wordt geladen…',
+  'pane.loadError': 'De agenda kon niet worden geladen: {detail}',
+  'pane.retry': 'Opnieuw proberen',
+  'pane.preview': 'Voorbeeld',
+  'pane.insert': 'Invoegen in de uitnodiging',
+  'pane.replace': 'Agendapunt bijwerken in de uitnodiging',
+  'pane.inserting': 'Bezig met invoegen…',
+  'pane.inserted': 'Het agendapunt staat in de uitnodiging.',
+  'pane.replaced': 'Het agendapunt in de uitnodiging is bijgewerkt; de rest van de tekst is onveranderd.',
+  'pane.insertError': 'Invoegen is mislukt: {detail}',
+  'pane.damaged': 'het eerder ingevoegde agendapunt is in de tekst beschadigd. Verwijder het en voeg het opnieuw in.',
+  'pane.noOffice': 'Dit venster werkt alleen in Outlook.',
+  'pane.noMts': 'Er zijn nog geen MT’s ingesteld. Stel ze in op het tabblad Instellingen van het actieplan.',
+  'pane.previousDecisions': 'Besluiten van de vorige vergadering',
+  'pane.noPreviousDecisions': 'Er zijn geen besluiten vastgelegd in de vorige vergadering.',
+  'pane.fail.offline': 'er is geen verbinding met SharePoint.',
+  'pane.fail.denied': 'je hebt geen rechten op de lijsten van het actieplan.',
+  'pane.fail.other': 'SharePoint gaf een fout ({status}).',
+} as const;
+
+export type AddinTextKey = keyof typeof ADDIN_NL;
+
+export const ADDIN_EN = {
+  'block.heading': 'Agenda item digitalisation: {mt}',
+  'block.intro': 'Standing agenda item (recommendation 11.5) for the meeting of {datum}.',
+  'block.overdue': 'Past the deadline ({n})',
+  'block.blocked': 'Blocked ({n})',
+  'block.due': 'Deadline before the next meeting ({n})',
+  'block.changed': 'Changed since the previous meeting ({n})',
+  'block.withoutOwner': 'Without an owner ({n})',
+  'block.portfolio': 'Portfolio changes ({n})',
+  'block.previousDecisions': 'Decisions of the previous meeting ({n})',
+  'block.reflection': 'Reflection question',
+  'block.nothing': 'No actions that need attention and no portfolio changes.',
+  'block.deadline': 'deadline {datum}',
+  'block.daysLate': '{n} days late',
+  'block.dayLate': '1 day late',
+  'block.owner': 'owner {naam}',
+  'block.blockedBy': 'waiting for {acties}',
+  'block.removed': 'no longer on the agenda',
+  'block.new': 'new',
+  'block.footer': 'Composed from the Digital Leadership Action Plan on {moment}.',
+  'block.openPlan': 'Open the action plan',
+  'pane.title': 'Agenda item digitalisation',
+  'pane.attendeeTitle': 'Digitalisation on the agenda',
+  'pane.mt': 'Management team',
+  'pane.mtProposedSubject': 'Proposed from the invitation’s subject.',
+  'pane.mtProposedInvitees': 'Proposed from the invitees.',
+  'pane.mtChoose': 'Choose the management team of this meeting.',
+  'pane.mtNone': 'Choose a team',
+  'pane.meeting': 'Meeting of {datum}',
+  'pane.noStart': 'The invitation has no start time yet.',
+  'pane.loading': 'Loading the agenda…',
+  'pane.loadError': 'The agenda could not be loaded: {detail}',
+  'pane.retry': 'Try again',
+  'pane.preview': 'Preview',
+  'pane.insert': 'Insert into the invitation',
+  'pane.replace': 'Update the agenda item in the invitation',
+  'pane.inserting': 'Inserting…',
+  'pane.inserted': 'The agenda item is in the invitation.',
+  'pane.replaced': 'The agenda item in the invitation was updated; the rest of the text is unchanged.',
+  'pane.insertError': 'Inserting failed: {detail}',
+  'pane.damaged': 'the agenda item inserted earlier was damaged in the text. Remove it and insert it again.',
+  'pane.noOffice': 'This pane only works in Outlook.',
+  'pane.noMts': 'No management teams are set up yet. Set them up on the action plan’s Settings tab.',
+  'pane.previousDecisions': 'Decisions of the previous meeting',
+  'pane.noPreviousDecisions': 'No decisions were recorded at the previous meeting.',
+  'pane.fail.offline': 'there is no connection to SharePoint.',
+  'pane.fail.denied': 'you have no access to the action plan’s lists.',
+  'pane.fail.other': 'SharePoint returned an error ({status}).',
+} as const satisfies Record<AddinTextKey, string>;
+
+export type AddinTranslate = (key: AddinTextKey, values?: Record<string, string | number>) => string;
+
+/** A translate function for one language: `{name}` placeholders are filled from `values`. */
+export function addinTranslator(locale: AddinLocale): AddinTranslate {
+  const catalogue: Record<AddinTextKey, string> = locale === 'en' ? ADDIN_EN : ADDIN_NL;
+  return (key, values = {}) => catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Dutch unless the host's display language is English (`en`, `en-GB`, …), as the tab does. */
+export function addinLocale(language: string | undefined): AddinLocale {
+  return language?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { actieLink, checkedTabUrl, escapeHtml, planLink, renderAgendaHtml } from '../../../src/addin/agenda-html.js';
+import { ADDIN_EN, ADDIN_NL, addinLocale, addinTranslator } from '../../../src/addin/texts.js';
+import { composeAgenda } from '../../../src/domain/agenda.js';
+import { agendaWith, MEETING, NEXT_MEETING, NOW } from '../reminders/fixtures.js';
+
+describe('the agenda as invitation HTML', () => {
+  it('lists every section of the composed agenda under a heading, each action linked into the tab', () => {
+    const agenda = agendaWith(12);
+    const html = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example/', locale: 'nl' });
+    expect(html.startsWith('<div id="actieplan-agendapunt-digitalisering" lang="nl"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>')).toBe(true);
+    expect(html).toContain('dinsdag 24 november 2026');
+    expect(html).toContain(`<h3>Over de deadline (${agenda.overdue.length})</h3>`);
+    for (const a of [...agenda.overdue, ...agenda.blocked, ...agenda.dueBeforeNextMeeting, ...agenda.withoutOwner]) {
+      expect(html).toContain(`<a href="https://tab.example/index.html#/actie/${a.id}">`);
+    }
+    expect(html).toContain('<h3>Reflectievraag</h3>');
+    expect(html).toContain('href="https://tab.example/index.html#/lijst?domein=Sociaal+Domein"');
+  });
+
+  it('says so in one sentence when nothing needs attention, and speaks English when asked', () => {
+    const agenda = composeAgenda({ mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] }, occurrenceStart: MEETING, nextOccurrenceStart: NEXT_MEETING, now: NOW, acties: [] });
+    const nl = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'nl' });
+    expect(nl).toContain('<p>Geen acties die aandacht vragen en geen wijzigingen in het portfolio.</p>');
+    expect(nl).not.toContain('<ul>');
+    const en = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'en' });
+    expect(en).toContain('lang="en"');
+    expect(en).toContain('Agenda item digitalisation: CMT');
+    expect(en).toContain('Tuesday, 24 November 2026');
+  });
+
+  it('refuses a tab address that is not http(s) and encodes item ids in links', () => {
+    expect(() => actieLink('javascript:alert(1)', '1')).toThrow(/TAB_ENDPOINT must be an http\(s\) URL/);
+    expect(() => checkedTabUrl('geen url')).toThrow(/TAB_ENDPOINT is not a URL/);
+    expect(actieLink('http://127.0.0.1:3978/', '12"><x')).toBe('http://127.0.0.1:3978/index.html#/actie/12%22%3E%3Cx');
+    expect(planLink('https://t.example#/oud', [])).toBe('https://t.example/index.html#/lijst');
+    expect(escapeHtml(`<a href='x'>&"`)).toBe('&lt;a href=&#39;x&#39;&gt;&amp;&quot;');
+  });
+});
+
+describe('the add-in texts', () => {
+  it('has every key in both languages, with the same placeholders', () => {
+    expect(Object.keys(ADDIN_EN).sort()).toEqual(Object.keys(ADDIN_NL).sort());
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(ADDIN_NL) as (keyof typeof ADDIN_NL)[]) expect(placeholders(ADDIN_EN[key]), key).toEqual(placeholders(ADDIN_NL[key]));
+  });
+
+  it('fills placeholders and picks English only for an English display language', () => {
+    expect(addinTranslator('nl')('block.heading', { mt: 'CMT' })).toBe('Agendapunt digitalisering: CMT');
+    expect(addinLocale('en-GB')).toBe('en');
+    expect(addinLocale('nl-NL')).toBe('nl');
+    expect(addinLocale(undefined)).toBe('nl');
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeWords, proposeMt } from '../../../src/addin/propose-mt.js';
+
+const MTS = [
+  { key: 'cmt', naam: 'CMT', domeinen: ['Concern' as const] },
+  { key: 'bv', naam: 'MT Bedrijfsvoering', domeinen: ['Bedrijfsvoering' as const] },
+  { key: 'fd', naam: 'MT Fysiek Domein', domeinen: ['Fysiek Domein' as const] },
+  { key: 'sd', naam: 'MT Sociaal Domein', domeinen: ['Sociaal Domein' as const] },
+  { key: 'oud', naam: 'MT Dienstverlening', domeinen: ['Dienstverlening' as const], actief: false },
+];
+
+describe('proposeMt', () => {
+  it('matches whole words without caring about case, accents or punctuation', () => {
+    expect(normalizeWords('MT-Sociaal_Doméin!')).toBe(' mt sociaal domein ');
+    expect(proposeMt(MTS, { subject: 'mt-SOCIAAL-doméin' })).toEqual({ key: 'sd', reason: 'subject' });
+    // "cmt" inside another word is no match.
+    expect(proposeMt(MTS, { subject: 'Acmteam' })).toBeUndefined();
+  });
+
+  it('prefers the MT named by its name over one only named by a domain', () => {
+    expect(proposeMt(MTS, { subject: 'MT Fysiek Domein, met gasten uit sociaal domein' })).toEqual({ key: 'fd', reason: 'subject' });
+  });
+
+  it('makes no proposal on a tie, and never proposes an inactive MT', () => {
+    expect(proposeMt(MTS, { subject: 'Bedrijfsvoering en Sociaal Domein' })).toBeUndefined();
+    expect(proposeMt(MTS, { subject: 'MT Dienstverlening' })).toBeUndefined();
+    expect(proposeMt(MTS, { invitees: [{ emailAddress: 'mt-bedrijfsvoering@x.nl' }, { displayName: 'Fysiek Domein' }] })).toBeUndefined();
+  });
+
+  it('falls back on the invitees when the subject names no MT, and a plain "MT" names none', () => {
+    expect(proposeMt(MTS, { subject: 'MT', invitees: [{ emailAddress: 'mt-bedrijfsvoering@zoetermeer.nl' }] })).toEqual({ key: 'bv', reason: 'invitees' });
+    expect(proposeMt(MTS, { subject: 'Overleg', invitees: [] })).toBeUndefined();
+  });
+});
