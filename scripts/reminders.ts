@@ -1,27 +1,33 @@
 /**
  * `npm run reminders -- --mt <key> --preview [--json]` / `--send-now [--json]`: see src/reminders/cli.ts.
  *
- * Reads `env/.env.<TEAMSFX_ENV>` (default `sandbox`) like the server does. Locally, run it next to `npm start`:
- * it reads the running sandbox, and `--send-now` posts through the bot into the Playground's channel.
- * stdout carries the result only (the card's JSON with --preview --json); messages go to stderr.
+ * Reads `env/.env.<TEAMSFX_ENV>` (default `sandbox`) like the server does. Locally, run it next to `npm start` with
+ * the same PORT, SANDBOX_PORT and PLAYGROUND_PORT: it reads the running sandbox, and `--send-now` posts through the
+ * bot into the Playground's channel. stdout carries the result only (the card's JSON with --preview --json); messages
+ * go to stderr.
  */
+import { pathToFileURL } from 'node:url';
 import { createBot } from '../src/bot/bot-app.js';
 import { tabDeepLink } from '../src/bot/deep-link.js';
 import { playgroundUrls } from '../src/bot/playground.js';
 import { instanceId } from '../src/bot/reminder-timer.js';
 import { resolveSite } from '../src/data/site.js';
-import { CliError, describePreview, parseArgs, prepareCard, sendNow, UsageError, USAGE } from '../src/reminders/cli.js';
+import { CliError, describePreview, describeSendNow, parseArgs, prepareCard, sendNow, UsageError, USAGE } from '../src/reminders/cli.js';
 import { ConfigError, readConfig } from '../src/server/config.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
 import { createLogger } from '../src/server/log.js';
 import { createServerGraph } from '../src/server/prepare-site.js';
 
-const errors = (line: string) => process.stderr.write(`${line}\n`);
+/** Where the CLI reads its environment and writes; `process` when run as a script, a test's own in-process. */
+export type CliIo = { env: NodeJS.ProcessEnv; cwd: string; stdout: (text: string) => void; stderr: (text: string) => void };
 
-async function main(): Promise<number> {
+const processIo = (): CliIo => ({ env: process.env, cwd: process.cwd(), stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const errors = (line: string) => io.stderr(`${line}\n`);
   let args;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
       errors(`${error.message}\n${USAGE}`);
@@ -29,8 +35,8 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  loadEnvFiles(env.TEAMSFX_ENV ?? 'sandbox', process.cwd(), env);
+  const env: NodeJS.ProcessEnv = { ...io.env };
+  loadEnvFiles(env.TEAMSFX_ENV ?? 'sandbox', io.cwd, env);
   if (env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS === 'true') env.SERVICE_URL ??= playgroundUrls(Number(env.PLAYGROUND_PORT ?? 56150)).connectorUrl;
   const config = readConfig(env);
   const graph = createServerGraph(config);
@@ -40,8 +46,8 @@ async function main(): Promise<number> {
 
   if (args.mode === 'preview') {
     const prepared = await prepareCard(deps, args.mt);
-    if (args.json) process.stdout.write(`${JSON.stringify(prepared.card, null, 2)}\n`);
-    else process.stdout.write(`${describePreview(prepared)}\n`);
+    if (args.json) io.stdout(`${JSON.stringify(prepared.card, null, 2)}\n`);
+    else io.stdout(`${describePreview(prepared)}\n`);
     return 0;
   }
 
@@ -49,17 +55,23 @@ async function main(): Promise<number> {
   const log = createLogger(errors);
   const bot = await createBot({ ...config.bot, host: config.host, graph, siteId: site.id, siteUrl: config.siteUrl, deepLinkFor: deps.deepLinkFor, log });
   const result = await sendNow({ ...deps, sender: bot.sender, claimant: `cli-${instanceId()}` }, args.mt);
-  if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else if (result.outcome === 'sent') process.stdout.write(`Verstuurd: ${result.key} naar ${result.conversationId} (bericht ${result.messageId}).\n`);
-  else if (result.outcome === 'lost-claim') process.stdout.write(`Niet verstuurd: ${result.key} is al door een ander proces geclaimd.\n`);
-  else process.stdout.write(`Mislukt: ${result.key}: ${result.error}\nDe vergadering staat als mislukt in het logboek en wordt niet automatisch opnieuw verstuurd.\n`);
+  if (args.json) io.stdout(`${JSON.stringify(result)}\n`);
+  else io.stdout(`${describeSendNow(result)}\n`);
   return result.outcome === 'failed' ? 1 : 0;
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  if (error instanceof CliError || error instanceof ConfigError) errors(error.message);
-  else errors(`Mislukt: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+/**
+ * The whole command: exit code 0 (shown or sent, or already sent), 1 (failed: the message names the variable or the
+ * URL), 2 (wrong usage).
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof CliError || error instanceof ConfigError) io.stderr(`${error.message}\n`);
+    else io.stderr(`Mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main(process.argv.slice(2));

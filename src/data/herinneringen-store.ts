@@ -27,6 +27,7 @@ export type ClaimResult = { won: true; item: Loaded<Herinnering> } | { won: fals
  */
 export type HerinneringenStore = {
   claim(input: { sleutel: string; mtId: string; mtNaam: string; moment: string; claimant: string }): Promise<ClaimResult>;
+  /** The entry of one meeting, with its creation time (when it was claimed). */
   find(sleutel: string): Promise<Loaded<Herinnering> | undefined>;
   /** Reminders of one MT, newest first. */
   ofMt(mtId: string): Promise<Loaded<Herinnering>[]>;
@@ -50,7 +51,7 @@ export function createHerinneringenStore(graph: Graph, siteId: string, store: Li
 
   async function find(sleutel: string): Promise<Loaded<Herinnering> | undefined> {
     const page = await graph.get<{ value: ListItem[] }>(
-      `${base}${odataQuery({ $select: ITEM_SELECT, $expand: fieldsExpand(herinneringFieldNames), $filter: `fields/${HERINNERING_FIELDS.sleutel} eq ${odataString(sleutel)}`, $top: 1 })}`,
+      `${base}${odataQuery({ $select: `${ITEM_SELECT},createdDateTime`, $expand: fieldsExpand(herinneringFieldNames), $filter: `fields/${HERINNERING_FIELDS.sleutel} eq ${odataString(sleutel)}`, $top: 1 })}`,
     );
     const item = page.value[0];
     return item ? toHerinnering(item) : undefined;

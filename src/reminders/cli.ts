@@ -2,16 +2,18 @@
  * `npm run reminders -- --mt <key> --preview [--json]` and `--send-now`: the agenda card of an MT's next meeting,
  * shown without claiming or sending anything, or claimed and sent now.
  *
- * Both go through the job's own pieces: the planner decides which meeting is next (the one due now, else the next
- * one, planned as at its reminder time), `agendaInputFor`/`previousReminder` and `composeAgenda` compose it,
- * `buildAgendaCard` renders it, and a send claims the occurrence in the reminder log first, exactly as the job does,
+ * Both are about one meeting only, the one that is due (`dueMeeting`): the earliest not-yet-started meeting whose
+ * reminder time has passed, else the next meeting. When the reminder log already has it, `--send-now` says so and
+ * when, and never takes the meeting after it instead. Both go through the job's own pieces: `agendaInputFor`,
+ * `previousReminder` and `composeAgenda` compose it, `buildAgendaCard` renders it, and a send claims the occurrence in the reminder log first, exactly as the job does,
  * so the job never sends that meeting's card a second time.
  */
-import { composeAgenda, serializeSnapshot, snapshotOf, type Agenda } from '../domain/agenda.js';
+import { composeAgenda, occurrenceKey, serializeSnapshot, snapshotOf, type Agenda } from '../domain/agenda.js';
 import type { MT } from '../domain/model.js';
 import type { Graph } from '../data/graph/client.js';
 import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
 import type { Loaded } from '../data/lists/field-reader.js';
+import type { Herinnering } from '../data/lists/herinneringen.js';
 import { loadPlanCold } from '../data/plan-sync.js';
 import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
 import { buildAgendaCard, cardByteSize, type AgendaCard } from './card.js';
@@ -76,68 +78,134 @@ function findMt(data: ReminderData, keyOrId: string): Loaded<MT> {
   return mt;
 }
 
+/** The meeting `--send-now` and `--preview` are about, and whether the reminder log already has it. */
+export type DueMeeting = {
+  decision: SendDecision;
+  /** The reminder log's entry for this meeting (or for the meeting it was moved from), when there is one. */
+  logged?: Loaded<Herinnering>;
+};
+
 /**
- * The meeting whose card would go out next: the one due now, or else the next one planned, as the planner sees it at
- * that meeting's reminder time. Meetings already in the reminder log are passed over, as the job does.
+ * The meeting whose card is due: the earliest meeting that has not started and whose reminder time has passed, or,
+ * when no reminder is due yet, the next meeting that has not started. Only that meeting: when its card is already in
+ * the reminder log (sent, claimed or failed) the answer says so, and the meeting after it is never taken in its place,
+ * so a second run (or a parallel one) cannot send next week's card early. The log is consulted after planning (the
+ * planner is asked as if nothing was sent) precisely so that a logged meeting stays the answer.
  */
-export function nextDecision(mt: MT, data: ReminderData, now: Date): SendDecision {
-  const sentKeys = data.herinneringen.map((h) => h.value.sleutel);
-  const first = planReminders({ mts: [mt], now, sentKeys });
-  const due = first.toSend[0];
-  if (due) return due;
-  const waiting = first.decisions.find((d): d is Extract<ReminderDecision, { action: 'wait' }> => d.action === 'wait' && d.reminderAt !== undefined);
+export function dueMeeting(mt: MT, data: ReminderData, now: Date): DueMeeting {
+  const byKey = new Map(data.herinneringen.map((h) => [h.value.sleutel, h] as const));
+  const plan = planReminders({ mts: [mt], now, sentKeys: [] });
+  const loggedFor = (d: SendDecision): Loaded<Herinnering> | undefined =>
+    byKey.get(d.key) ?? (d.movedFrom ? byKey.get(occurrenceKey(mt.key, d.movedFrom)) : undefined);
+  // Reminders due now (more than one only when the lead time is longer than the gap between meetings): the earliest
+  // that is not logged yet, else the last logged one (the answer "already sent").
+  const due = plan.toSend.filter((d) => d.occurrenceStart > now);
+  const open = due.find((d) => !loggedFor(d));
+  if (open) return { decision: open };
+  const lastDue = due.at(-1);
+  if (lastDue) return { decision: lastDue, logged: loggedFor(lastDue) };
+  const waiting = plan.decisions.find((d): d is Extract<ReminderDecision, { action: 'wait' }> => d.action === 'wait' && d.reminderAt !== undefined);
   if (waiting?.reminderAt && waiting.key) {
-    const later = planReminders({ mts: [mt], now: waiting.reminderAt, sentKeys }).toSend.find((d) => d.key === waiting.key);
-    if (later) return later;
+    // The same meeting planned as at its own reminder time: gives the meeting after it and a move, as the job would.
+    const later = planReminders({ mts: [mt], now: waiting.reminderAt, sentKeys: [] }).toSend.find((d) => d.key === waiting.key);
+    if (later) {
+      const logged = loggedFor(later);
+      return logged ? { decision: later, logged } : { decision: later };
+    }
   }
-  const reason = first.decisions.find((d) => d.action !== 'send');
+  const reason = plan.decisions.find((d) => d.action !== 'send');
   throw new CliError(`Voor ${mt.naam} is geen agendapunt te versturen: ${reason?.detail ?? 'geen vergadering gepland'}`);
 }
 
-export type Prepared = { mt: Loaded<MT>; decision: SendDecision; agenda: Agenda; card: AgendaCard; snapshot: string; data: ReminderData };
+export type Prepared = { mt: Loaded<MT>; decision: SendDecision; logged?: Loaded<Herinnering>; agenda: Agenda; card: AgendaCard; snapshot: string; data: ReminderData };
 
 /** Composes the card of the MT's next meeting from the site as it is now (reads only). */
 export async function prepareCard(deps: CliDeps, keyOrId: string): Promise<Prepared> {
   const data = await loadReminderData(deps.graph, deps.siteId, new Date(deps.now.getTime() - LOG_WINDOW_DAYS * 86_400_000));
   const mt = findMt(data, keyOrId);
-  const decision = nextDecision(mt.value, data, deps.now);
+  const { decision, logged } = dueMeeting(mt.value, data, deps.now);
   const plan = await loadPlanCold(deps.graph, deps.siteUrl);
   const acties = plan.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
   const input = agendaInputFor(decision, mt.value, data, acties, previousReminder(data.herinneringen, mt.id, decision.occurrenceStart), deps.now);
   const agenda = composeAgenda(input);
   const card = buildAgendaCard(agenda, { deepLink: deps.deepLinkFor(mt.value) });
-  return { mt, decision, agenda, card, snapshot: serializeSnapshot(snapshotOf(input)), data };
+  return { mt, decision, ...(logged ? { logged } : {}), agenda, card, snapshot: serializeSnapshot(snapshotOf(input)), data };
 }
 
+/** Where the reminder log already has the meeting: what state it is in and since when. */
+export type AlreadyLogged = {
+  outcome: 'already-sent';
+  mt: string;
+  key: string;
+  /** The meeting's start (ISO). */
+  meeting: string;
+  /** verzonden, geclaimd (another run is sending it) or mislukt. */
+  status: string;
+  /** When it was claimed, i.e. when the card went out (ISO), when the log says so. */
+  at?: string;
+  messageId?: string;
+  error?: string;
+};
+
 export type SendNowResult =
-  | { outcome: 'sent'; mt: string; key: string; conversationId: string; messageId: string }
-  | { outcome: 'lost-claim'; mt: string; key: string }
-  | { outcome: 'failed'; mt: string; key: string; error: string };
+  | { outcome: 'sent'; mt: string; key: string; meeting: string; conversationId: string; messageId: string }
+  | AlreadyLogged
+  | { outcome: 'failed'; mt: string; key: string; meeting: string; error: string };
+
+function alreadyLogged(mtKey: string, decision: SendDecision, entry: Loaded<Herinnering> | undefined): AlreadyLogged {
+  const result: AlreadyLogged = { outcome: 'already-sent', mt: mtKey, key: entry?.value.sleutel ?? decision.key, meeting: decision.occurrenceStart.toISOString(), status: entry?.value.status ?? 'geclaimd' };
+  const at = entry?.created ?? entry?.modified;
+  if (at) result.at = at;
+  if (entry?.value.berichtId) result.messageId = entry.value.berichtId;
+  if (entry?.value.fout) result.error = entry.value.fout;
+  return result;
+}
 
 /**
- * Claims the next meeting in the reminder log and sends its card into the MT's channel, then records the message id
- * and the snapshot, as the job does. A lost claim sends nothing (someone else has it). A failed send is recorded as
- * failed and not retried (the card may have arrived).
+ * Claims the due meeting (`dueMeeting`) in the reminder log and sends its card into the MT's channel, then records the
+ * message id and the snapshot, as the job does. When the log already has that meeting, or another run wins the claim
+ * (two runs in parallel), nothing is sent and the answer says what the log holds and since when. A failed send is
+ * recorded as failed and not retried (the card may have arrived).
  */
 export async function sendNow(deps: CliDeps & { sender: CardSender; claimant: string }, keyOrId: string): Promise<SendNowResult> {
   const prepared = await prepareCard(deps, keyOrId);
   const { mt, decision } = prepared;
+  const store = deps.herinneringen ?? createHerinneringenStore(deps.graph, deps.siteId);
+  const meeting = decision.occurrenceStart.toISOString();
+  // Read again for the time it was claimed (the plan's read carries no creation time).
+  if (prepared.logged) return alreadyLogged(mt.value.key, decision, (await store.find(prepared.logged.value.sleutel)) ?? prepared.logged);
   if (!mt.value.conversationId) {
     throw new CliError(`${mt.value.naam} heeft nog geen kanaal: installeer de app in het team van dit MT (lokaal: open het team in de Playground).`);
   }
-  const store = deps.herinneringen ?? createHerinneringenStore(deps.graph, deps.siteId);
-  const claim = await store.claim({ sleutel: decision.key, mtId: mt.id, mtNaam: mt.value.naam, moment: decision.occurrenceStart.toISOString(), claimant: deps.claimant });
-  if (!claim.won) return { outcome: 'lost-claim', mt: mt.value.key, key: decision.key };
+  const claim = await store.claim({ sleutel: decision.key, mtId: mt.id, mtNaam: mt.value.naam, moment: meeting, claimant: deps.claimant });
+  if (!claim.won) return alreadyLogged(mt.value.key, decision, claim.holder ?? (await store.find(decision.key)));
   let messageId: string;
   try {
     messageId = (await deps.sender.send(mt.value.conversationId, prepared.card)).messageId;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await store.markFailed(claim.item, message);
-    return { outcome: 'failed', mt: mt.value.key, key: decision.key, error: message };
+    return { outcome: 'failed', mt: mt.value.key, key: decision.key, meeting, error: message };
   }
   await store.markSent(claim.item, messageId, prepared.snapshot);
-  return { outcome: 'sent', mt: mt.value.key, key: decision.key, conversationId: mt.value.conversationId, messageId };
+  return { outcome: 'sent', mt: mt.value.key, key: decision.key, meeting, conversationId: mt.value.conversationId, messageId };
+}
+
+/** What `--send-now` tells a person (Dutch): sent, already in the log (and since when), or failed. */
+export function describeSendNow(result: SendNowResult): string {
+  const meeting = formatMoment(new Date(result.meeting));
+  if (result.outcome === 'sent') return `Verstuurd: de kaart voor de vergadering van ${meeting} (${result.key}) naar ${result.conversationId} (bericht ${result.messageId}).`;
+  if (result.outcome === 'failed') {
+    return `Mislukt: de kaart voor de vergadering van ${meeting} (${result.key}): ${result.error}\nDe vergadering staat als mislukt in het logboek en wordt niet automatisch opnieuw verstuurd.`;
+  }
+  const at = result.at ? formatMoment(new Date(result.at)) : 'een onbekend moment';
+  const line =
+    result.status === 'verzonden'
+      ? `Niet verstuurd: de kaart voor de vergadering van ${meeting} is al verstuurd op ${at}${result.messageId ? ` (bericht ${result.messageId})` : ''}.`
+      : result.status === 'mislukt'
+        ? `Niet verstuurd: de kaart voor de vergadering van ${meeting} is op ${at} geprobeerd en mislukt${result.error ? ` (${result.error})` : ''}; dat wordt niet automatisch herhaald.`
+        : `Niet verstuurd: de kaart voor de vergadering van ${meeting} is op ${at} door een ander proces geclaimd, dat haar verstuurt.`;
+  return `${line}\nDe volgende vergadering krijgt haar kaart pas als die aan de beurt is.`;
 }
 
 /** A few lines for a person: which meeting, why now, what is on the card. */
@@ -145,7 +213,7 @@ export function describePreview(p: Prepared): string {
   const c = p.agenda.counts;
   return [
     `${p.mt.value.naam}: vergadering ${formatMoment(p.decision.occurrenceStart)} (sleutel ${p.decision.key})`,
-    `  ${p.decision.detail}`,
+    p.logged ? `  Al in het logboek (${p.logged.value.status ?? 'geclaimd'}): --send-now verstuurt niets meer voor deze vergadering.` : `  ${p.decision.detail}`,
     `  Achterstallig ${c.overdue}, geblokkeerd ${c.blocked}, deadline vóór volgende vergadering ${c.dueBeforeNextMeeting}, zonder eigenaar ${c.withoutOwner}, open ${c.open} van ${c.acties}`,
     `  Kaart: ${cardByteSize(p.card)} bytes. Kanaal: ${p.mt.value.conversationId ?? 'nog geen (app niet geïnstalleerd in het team)'}`,
     '  Met --json verschijnt de kaart zelf; met --send-now wordt ze verstuurd.',

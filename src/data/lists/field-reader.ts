@@ -17,6 +17,8 @@ export type Loaded<T> = {
   id: string;
   eTag: string;
   modified?: string;
+  /** When the item was created, for the readers that select it (`createdDateTime`). */
+  created?: string;
   value: T;
   problems: FieldProblem[];
 };

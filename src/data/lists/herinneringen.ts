@@ -86,7 +86,7 @@ export function toHerinnering(item: ListItem): Loaded<Herinnering> {
     besprokenOp: read.text(HERINNERING_FIELDS.besprokenOp),
     fout: read.text(HERINNERING_FIELDS.fout),
   });
-  return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
+  return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, ...(item.createdDateTime ? { created: item.createdDateTime } : {}), value, problems: read.problems };
 }
 
 /** Fields for a claim: the occurrence, its MT and who claims it. */

@@ -219,9 +219,9 @@ describe('"Besproken"', () => {
   });
 
   it('someone the site does not know is logged by name as text, and told so', async () => {
-    // The next meeting's card, sent now through the CLI's --send-now path.
+    // The next meeting's card, sent through the CLI's --send-now path once the meeting of 24 November has started.
     const sent = await sendNow(
-      { graph: h.graph, siteId: h.siteId, siteUrl: h.sandbox.siteUrl, deepLinkFor: h.deepLinkFor, now: MONDAY_MORNING, sender: h.bot.sender, claimant: 'cli-test' },
+      { graph: h.graph, siteId: h.siteId, siteUrl: h.sandbox.siteUrl, deepLinkFor: h.deepLinkFor, now: new Date('2026-11-24T08:30:00Z'), sender: h.bot.sender, claimant: 'cli-test' },
       'cmt',
     );
     expect(sent).toMatchObject({ outcome: 'sent', key: 'cmt|2026-12-01T08:00:00Z', conversationId: CMT_CHANNEL });

@@ -63,21 +63,34 @@ describe('npm run reminders', () => {
     expect(connector.requests).toEqual([]);
   });
 
-  it('--send-now claims the next meeting and sends its card through the bot; a second run sends the meeting after', { timeout: 90_000 }, async () => {
-    const first = await reminders('--mt', 'cmt', '--send-now', '--json');
-    expect(first.code).toBe(0);
-    const sent = JSON.parse(first.stdout) as { outcome: string; key: string; messageId: string; conversationId: string };
-    expect(sent).toMatchObject({ outcome: 'sent', conversationId: CHANNEL });
+  it('--send-now sends only the due meeting: two runs in parallel (OS processes) and a third after them send one card, never the next meeting', { timeout: 120_000 }, async () => {
+    const [a, b] = await Promise.all([reminders('--mt', 'cmt', '--send-now', '--json'), reminders('--mt', 'cmt', '--send-now', '--json')]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const results = [a, b].map((r) => JSON.parse(r.stdout) as { outcome: string; key: string; messageId?: string; conversationId?: string; status?: string; at?: string; meeting: string });
+    const sent = results.filter((r) => r.outcome === 'sent');
+    expect(sent).toHaveLength(1);
+    const winner = sent[0];
+    if (!winner) return;
+    expect(winner).toMatchObject({ conversationId: CHANNEL });
+    const loser = results.find((r) => r !== winner);
+    // The loser names the same meeting and what the log holds for it (claimed or already sent), with the claim's time.
+    expect(loser).toMatchObject({ outcome: 'already-sent', key: winner.key, meeting: winner.meeting });
+    expect(['geclaimd', 'verzonden']).toContain(loser?.status);
+    expect(Date.parse(loser?.at ?? '')).not.toBeNaN();
     expect(connector.posts(CHANNEL)).toHaveLength(1);
-    const entry = await createHerinneringenStore(sandbox.graph(), siteId).find(sent.key);
-    expect(entry?.value).toMatchObject({ status: 'verzonden', berichtId: sent.messageId });
+    const entry = await createHerinneringenStore(sandbox.graph(), siteId).find(winner.key);
+    expect(entry?.value).toMatchObject({ status: 'verzonden', berichtId: winner.messageId });
     expect(entry?.value.claim).toMatch(/^cli-/);
 
-    const second = await reminders('--mt', 'cmt', '--send-now', '--json');
-    const next = JSON.parse(second.stdout) as { outcome: string; key: string };
-    expect(next.outcome).toBe('sent');
-    expect(Date.parse(next.key.split('|')[1] ?? '')).toBeGreaterThan(Date.parse(sent.key.split('|')[1] ?? ''));
-    expect(connector.posts(CHANNEL)).toHaveLength(2);
+    // A second run, after both: nothing sent, and it says the card was already sent, and when.
+    const third = await reminders('--mt', 'cmt', '--send-now');
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stdout).toMatch(/^Niet verstuurd: de kaart voor de vergadering van \w+ \d+ \w+ \d{4}, \d{2}:\d{2} is al verstuurd op \w+ \d+ \w+ \d{4}, \d{2}:\d{2} \(bericht /);
+    expect(connector.posts(CHANNEL)).toHaveLength(1);
+    // Exactly one entry in the reminder log for the CMT: no later meeting was claimed early.
+    const cmtEntries = (await log()).filter((h) => h.value.sleutel.startsWith('cmt|'));
+    expect(cmtEntries.map((h) => h.value.sleutel)).toEqual([winner.key]);
   });
 
   it('says what is wrong: usage (exit 2), an unknown MT, an MT without a channel (exit 1, nothing claimed)', { timeout: 120_000 }, async () => {
