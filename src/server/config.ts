@@ -114,16 +114,30 @@ export type ServerConfig = {
   reminders: { intervalMs: number };
 };
 
+/** A configuration refused at start; `issues` has one entry per variable, for one log line each. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+  constructor(
+    message: string,
+    readonly issues: readonly { variable: string; problem: string }[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /** Validates the environment once at start; every problem is named, with the variable. */
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    const issues = parsed.error.issues.map((issue) => {
+      const variable = issue.path.join('.');
+      const value = env[variable];
+      // A URL-valued variable's value is shown (it is never secret); other values are not echoed.
+      const shown = value !== undefined && variable.endsWith('_URL') ? ` (got '${value}')` : '';
+      return { variable, problem: `${issue.message}${shown}` };
+    });
+    const lines = issues.map((issue) => `  ${issue.variable}: ${issue.problem}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`, issues);
   }
   const e = parsed.data;
   return {

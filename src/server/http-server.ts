@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ReminderJobStatus } from '../bot/reminder-timer.js';
 import type { TabConfig } from './config.js';
+import type { ConfigProblem } from './config-problems.js';
 import type { Logger } from './log.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -48,11 +49,16 @@ export type AppServerOptions = {
    * Times and counts only: the endpoint is unauthenticated.
    */
   reminderJob?: () => ReminderJobStatus | undefined;
+  /** Configuration problems found by using the configuration (token, Graph, site, lists); any makes /healthz answer 503. */
+  problems?: () => readonly ConfigProblem[];
   log?: Logger;
 };
 
-/** The body of `GET /healthz`. `reminderJob` is null when this server runs no reminder job. */
-export type HealthBody = { status: 'ok'; reminderJob: ReminderJobStatus | null };
+/**
+ * The body of `GET /healthz`. `reminderJob` is null when this server runs no reminder job. With a
+ * configuration problem the status is 'error' (HTTP 503) and each problem names its variable and URL.
+ */
+export type HealthBody = { status: 'ok' | 'error'; problems: ConfigProblem[]; reminderJob: ReminderJobStatus | null };
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
@@ -97,8 +103,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Methode niet toegestaan');
       if (pathname === '/healthz') {
-        const body: HealthBody = { status: 'ok', reminderJob: options.reminderJob?.() ?? null };
-        return send(res, 200, JSON.stringify(body), CONTENT_TYPES['.json']);
+        const problems = [...(options.problems?.() ?? [])];
+        const body: HealthBody = { status: problems.length > 0 ? 'error' : 'ok', problems, reminderJob: options.reminderJob?.() ?? null };
+        return send(res, problems.length > 0 ? 503 : 200, JSON.stringify(body), CONTENT_TYPES['.json']);
       }
       if (pathname === '/config.json') {
         const config = options.tabConfig();

@@ -1,18 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
 
 let sandbox: TestSandbox;
+/** A sandbox whose site was never provisioned: the app's lists are missing. */
+let bare: TestSandbox;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
+  bare = await startTestSandbox();
   await seedSite(sandbox.graph(), sandbox.siteUrl);
 });
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
   await sandbox?.close();
+  await bare?.close();
 });
 
 /** Starts `npm run serve`'s entry with only the given environment (no env files) and collects its log. */
@@ -62,12 +68,92 @@ describe('npm run serve (the production entry)', () => {
     expect(await run.exited).toBe(0);
   });
 
-  it('refuses to start with a clear message when configuration is missing', async () => {
+  it('refuses to start with one line per wrong variable, naming it and the URL it got, without a stack trace', async () => {
     const env: Record<string, string> = tenantLike();
     delete env.GRAPH_BASE_URL;
+    env.TOKEN_URL = 'login.example/token';
     const run = serve(env);
     expect(await run.exited).toBe(1);
-    expect(run.output()).toContain('configuration invalid');
-    expect(run.output()).toContain('GRAPH_BASE_URL');
+    const lines = logLines(run.output());
+    expect(lines.filter((l) => l.msg === 'configuration invalid').map((l) => l.variable).sort()).toEqual(['GRAPH_BASE_URL', 'TOKEN_URL']);
+    expect(lines.find((l) => l.variable === 'TOKEN_URL')?.problem).toContain("got 'login.example/token'");
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+});
+
+/** A loopback port nobody listens on (taken from the system, then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The JSON log lines of a run (the server logs one JSON object per line). */
+function logLines(output: string): Array<Record<string, unknown>> {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/**
+ * Starts serve with one thing wrong, waits for its one 'configuration problem' line, and reads /healthz:
+ * both must name the variable and the URL, without a stack trace.
+ */
+async function expectProblem(env: Record<string, string>, variable: string, url: string): Promise<{ problem: string }> {
+  const run = serve(env);
+  try {
+    await until(() => run.output().includes('"msg":"configuration problem"'), `the configuration problem for ${variable}`);
+    const lines = logLines(run.output());
+    const problems = lines.filter((l) => l.msg === 'configuration problem');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ level: 'error', variable, url });
+    expect(run.output()).not.toMatch(/\n\s+at /);
+    expect(run.output()).not.toContain('sandbox-secret');
+    const appUrl = lines.find((l) => l.msg === 'listening')?.url as string;
+    const health = await fetch(`${appUrl}/healthz`);
+    expect(health.status).toBe(503);
+    const body = (await health.json()) as { status: string; problems: Array<{ variable: string; url: string; problem: string }> };
+    expect(body.status).toBe('error');
+    expect(body.problems).toEqual([{ variable, url, problem: problems[0]?.problem }]);
+    return { problem: String(problems[0]?.problem) };
+  } finally {
+    run.child.kill('SIGKILL');
+  }
+}
+
+describe('npm run serve: configuration problems found at first use name the variable and the URL', () => {
+  it('an unreachable GRAPH_BASE_URL', async () => {
+    const graphUrl = `http://127.0.0.1:${await closedPort()}/v1.0`;
+    const { problem } = await expectProblem({ ...tenantLike(), GRAPH_BASE_URL: graphUrl }, 'GRAPH_BASE_URL', graphUrl);
+    expect(problem).toContain('cannot be reached (ECONNREFUSED)');
+  });
+
+  it('an unreachable TOKEN_URL', async () => {
+    const tokenUrl = `http://127.0.0.1:${await closedPort()}/tenant/oauth2/v2.0/token`;
+    await expectProblem({ ...tenantLike(), TOKEN_URL: tokenUrl }, 'TOKEN_URL', tokenUrl);
+  });
+
+  it('a token refused for its secret', async () => {
+    const { problem } = await expectProblem({ ...tenantLike(), SECRET_GRAPH_CLIENT_SECRET: 'wrong' }, 'SECRET_GRAPH_CLIENT_SECRET', sandbox.tokenUrl);
+    expect(problem).toContain('refused the client secret');
+  });
+
+  it('an unknown site', async () => {
+    const siteUrl = sandbox.siteUrl.replace(/actieplan$/, 'onbekend');
+    const { problem } = await expectProblem({ ...tenantLike(), SHAREPOINT_SITE_URL: siteUrl }, 'SHAREPOINT_SITE_URL', siteUrl);
+    expect(problem).toContain(sandbox.graphUrl);
+  });
+
+  it('a site without the lists, and nothing is written to it', async () => {
+    const lists = async () => (await bare.graph().get<{ value: unknown[] }>(`/sites/127.0.0.1:/sites/actieplan:/lists?$select=id,displayName`)).value.length;
+    const before = await lists();
+    const env = { ...tenantLike(), GRAPH_BASE_URL: bare.graphUrl, TOKEN_URL: bare.tokenUrl, SHAREPOINT_SITE_URL: bare.siteUrl };
+    const { problem } = await expectProblem(env, 'SHAREPOINT_SITE_URL', bare.siteUrl);
+    expect(problem).toContain("'Acties'");
+    expect(problem).toContain('npm run provision');
+    expect(await lists()).toBe(before);
   });
 });

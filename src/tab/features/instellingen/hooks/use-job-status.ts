@@ -25,7 +25,8 @@ export function useJobStatus(): JobStatusState {
     let cancelled = false;
     fetch('./healthz', { cache: 'no-store' })
       .then(async (response) => {
-        if (!response.ok) throw new Error(`healthz ${response.status}`);
+        // 503 carries the same body, with the configuration problems the server found.
+        if (!response.ok && response.status !== 503) throw new Error(`healthz ${response.status}`);
         const body = (await response.json()) as { reminderJob?: ReminderJobStatus | null };
         if (!cancelled) setState(body.reminderJob ? { kind: 'job', job: body.reminderJob } : { kind: 'none' });
       })
