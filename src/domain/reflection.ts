@@ -1,41 +1,70 @@
 /**
  * The reflection question on every digitalisering agenda item (recommendation 11.4: "keep the conversation about
- * digital leadership going"). It combines one of the seven aspects of digital leadership from the 213a survey with
- * one of the four 11.4 prompts, and rotates deterministically with the meeting's week: no randomness, so the same
+ * digital leadership going"). It combines one of the seven aspects of digital leadership from the 213a survey (with
+ * the survey's question for it) and one of the four questions of the report's conclusion, both quoted verbatim with
+ * their source, and rotates deterministically with the meeting's week: no randomness, so the same
  * meeting always gets the same question and every MT that meets in the same week discusses the same aspect.
  */
 import { isValidCalendarDate } from './dates.js';
 import type { CalendarDate } from './model.js';
+import { createCitaten, parseBron, type Citaat, type SeedBron } from './plan/citaten.js';
 
 /** How the report groups the aspects: hard (structure), soft (people), connecting. */
 export type AspectSoort = 'hard' | 'zacht' | 'verbindend';
 
-/** One aspect of digital leadership with what it is about, in Dutch. */
-export type LeiderschapsAspect = { naam: string; soort: AspectSoort; denkAan: string };
+/**
+ * One aspect of digital leadership. `denkAan` is the survey's question for the aspect, verbatim (001:259–283), so the
+ * hint on the card asks what the report's survey asked; `bron` is where it stands.
+ */
+export type LeiderschapsAspect = { naam: string; soort: AspectSoort; denkAan: string; bron: SeedBron };
 
-/** The seven aspects in the report's order (hard, soft, connecting). */
+const citaten = createCitaten();
+
+/** The seven aspects in the report's order (hard, soft, connecting), each with the survey's question for it. */
 export const LEIDERSCHAPS_ASPECTEN: readonly LeiderschapsAspect[] = [
-  { naam: 'Richting & kaders', soort: 'hard', denkAan: 'een gedeelde visie, roadmap en kaders voor digitalisering' },
-  { naam: 'Overzicht', soort: 'hard', denkAan: 'zicht op de digitale initiatieven, het ICT-portfolio en hun voortgang' },
-  { naam: 'Besluitvorming', soort: 'hard', denkAan: 'heldere prioriteiten en besluiten over digitale initiatieven' },
-  { naam: 'Houding', soort: 'zacht', denkAan: 'nieuwsgierigheid en eigenaarschap bij digitale vernieuwing' },
-  { naam: 'Kennis & competenties', soort: 'zacht', denkAan: 'de digitale kennis en vaardigheden van leidinggevenden en medewerkers' },
-  { naam: 'Samenwerking & communicatie', soort: 'verbindend', denkAan: 'de samenwerking met I&A, de informatiemanagers en andere domeinen' },
-  { naam: 'Ondersteuning', soort: 'verbindend', denkAan: 'hands-on ondersteuning van teams bij processen, data en systemen' },
+  aspect('Richting & kaders', 'hard', '001:259-260', 'In welke mate [beschikt de leidinggevende] over een inhoudelijke visie op de beoogde doelsituatie en bijbehorende doelen?'),
+  aspect('Overzicht', 'hard', '001:262-265', 'In welke mate [beschikt de leidinggevende] over een overzicht van alle plannen en lopende initiatieven [om invulling te geven aan de inhoudelijke visie]?'),
+  aspect('Besluitvorming', 'hard', '001:267-270', 'In welke mate is [voor de leidinggevende] duidelijk hoe besluitvorming plaatsvindt, wie daarin welke verantwoordelijkheid heeft en wat de rol van de leidinggevende zelf daarin is?'),
+  aspect('Houding', 'zacht', '001:275-276', 'In welke mate omarmt de leidinggevende de mogelijkheden van digitalisering en ziet hij kansen voor de toekomst?'),
+  aspect('Kennis & competenties', 'zacht', '001:272-273', 'In welke mate beschikt de leidinggevende over kennis van digitalisering en is hij/zij op de hoogte van recente ontwikkelingen?'),
+  aspect('Samenwerking & communicatie', 'verbindend', '001:283', 'Hoe ervaart de leidinggevende de samenwerking met andere afdelingen?'),
+  aspect('Ondersteuning', 'verbindend', '001:278-281', 'In welke mate wordt de leidinggevende ondersteund door professionals met inhoudelijke adviezen en capaciteit bij de uitvoering van digitaliseringsinitiatieven?'),
 ];
 
-/** The four prompts of recommendation 11.4, verbatim. */
-export const GESPREKSVRAGEN_11_4 = ['Wat is onze rol?', 'Wat vraagt het van ons?', 'Wat gaat goed?', 'Wat kan anders?'] as const;
+function aspect(naam: string, soort: AspectSoort, ref: string, vraag: string): LeiderschapsAspect {
+  const denkAan = citaten.uit(`aspect ${naam}: enquêtevraag`, ref, vraag);
+  return { naam, soort, denkAan, bron: parseBron(ref) };
+}
+
+/**
+ * The four questions of the report's conclusion ("Concluderend", 001:1251–1253), verbatim: the conversation about
+ * digital leadership that recommendation 11.4 asks to keep going.
+ */
+export const GESPREKSVRAGEN_11_4 = [
+  citaten.uit('gespreksvraag 1', '001:1251', 'Welke rol hebben zij daarin?'),
+  citaten.uit('gespreksvraag 2', '001:1253', 'Wat vraagt dat van hen?'),
+  citaten.uit('gespreksvraag 3', '001:1253', 'Wat gaat goed?'),
+  citaten.uit('gespreksvraag 4', '001:1253', 'Wat kan anders?'),
+] as const;
 export type Gespreksvraag = (typeof GESPREKSVRAGEN_11_4)[number];
+
+/** Where the four questions stand in the report. */
+export const GESPREKSVRAGEN_BRON: SeedBron = parseBron('001:1251-1253');
+
+/** Every quoted text of the reflection question, with its seed passage (read back by a unit test). */
+export const reflectieCitaten: readonly Citaat[] = citaten.lijst;
 
 /** The question for one meeting. */
 export type ReflectionQuestion = {
   aspect: string;
   soort: AspectSoort;
   vraag: Gespreksvraag;
-  /** What the aspect is about, to anchor the conversation. */
+  /** The survey's question for the aspect (verbatim), to anchor the conversation. */
   denkAan: string;
-  /** The whole question as one Dutch sentence for a card or a side panel. */
+  /** Where the question (`vraag`) and the survey question (`denkAan`) stand in the report. */
+  bronVraag: SeedBron;
+  bronDenkAan: SeedBron;
+  /** The whole question as one Dutch sentence for a card or a side panel, the quotes marked as quotes. */
   tekst: string;
   /** Position in the 28-step cycle (7 aspects × 4 prompts), for tests and logs. */
   rotatie: number;
@@ -77,7 +106,9 @@ export function reflectionQuestion(meetingDate: CalendarDate): ReflectionQuestio
     soort: aspect.soort,
     vraag,
     denkAan: aspect.denkAan,
-    tekst: `${aspect.naam}: ${vraag} Denk aan ${aspect.denkAan}.`,
+    bronVraag: GESPREKSVRAGEN_BRON,
+    bronDenkAan: aspect.bron,
+    tekst: `${aspect.naam}: “${vraag}” (uit de conclusie van het onderzoeksrapport). Enquêtevraag: “${aspect.denkAan}”`,
     rotatie,
   };
 }

@@ -458,8 +458,10 @@ function reflection(agenda: Agenda): IContainer {
     spacing: 'Large',
     items: [
       text('Gespreksvraag digitaal leiderschap (advies 11.4)', { weight: 'Bolder' }),
-      text(`**${q.aspect}**: ${q.vraag}`, { spacing: 'Small' }),
-      text(`Denk aan ${q.denkAan}.`, { isSubtle: true, spacing: 'None' }),
+      text(`**${q.aspect}**: “${q.vraag}”`, { spacing: 'Small' }),
+      // Both are the report's own words, so they are marked as quotes and say where they come from.
+      text('Uit de conclusie van het onderzoeksrapport.', { isSubtle: true, spacing: 'None' }),
+      text(`Enquêtevraag bij dit aspect: “${q.denkAan}”`, { isSubtle: true, spacing: 'Small' }),
     ],
   };
 }

@@ -13,6 +13,7 @@
  */
 import type { Actie, Advies, Bevinding, Domein, Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem } from '../model.js';
 import { THEMAS } from '../themas.js';
+import { createCitaten, type Citaat } from './citaten.js';
 
 /** The roles that exist as personas (site users) in the sandbox; the plan's owners are always one of these. */
 export const PERSONA_ROLLEN = [
@@ -45,19 +46,27 @@ function rol(naam: PersonaRol): PersonRef {
 const BUSINESS_DOMEINEN: Domein[] = ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein'];
 const CONCERN: Domein[] = ['Concern'];
 
+/**
+ * Every quoted text of this plan with the seed passage it comes from (document:lines). The unit test
+ * `plan-citaten.test.ts` reads each one back from the seed documents and fails when it is not there verbatim.
+ */
+const citaten = createCitaten();
+const uit = citaten.uit;
+export const zoetermeerCitaten: readonly Citaat[] = citaten.lijst;
+
 /** The college's planning per recommendation, verbatim from 000 (recommendation 9 has none). */
 const PLANNING = {
-  1: 'Geheel 2025',
-  2: 'Loopt reeds',
-  3: '1e halfjaar 2025 en verder',
-  4: 'Vanaf 2026',
-  5: '1e halfjaar 2025 en verder',
-  6: 'Blijft onder de aandacht',
-  7: '1e halfjaar 2025',
-  8: '2025 en verder',
+  1: uit('advies 1: collegePlanning', '000:76', 'Geheel 2025'),
+  2: uit('advies 2: collegePlanning', '000:82', 'Loopt reeds'),
+  3: uit('advies 3: collegePlanning', '000:88', '1e halfjaar 2025 en verder'),
+  4: uit('advies 4: collegePlanning', '000:99', 'Vanaf 2026'),
+  5: uit('advies 5: collegePlanning', '000:104', '1e halfjaar 2025 en verder'),
+  6: uit('advies 6: collegePlanning', '000:108', 'Blijft onder de aandacht'),
+  7: uit('advies 7: collegePlanning', '000:113', '1e halfjaar 2025'),
+  8: uit('advies 8: collegePlanning', '000:118', '2025 en verder'),
   9: '',
-  10: '1e halfjaar 2025 en verder',
-  11: 'Geheel 2025 en verder',
+  10: uit('advies 10: collegePlanning', '000:127', '1e halfjaar 2025 en verder'),
+  11: uit('advies 11: collegePlanning', '000:133', 'Geheel 2025 en verder'),
 } as const;
 
 /** Running tracks (lopende trajecten) named in the college's response. */
@@ -72,169 +81,236 @@ const TRAJECT = {
 const ADVIEZEN: Advies[] = [
   {
     nummer: 1,
-    titel: 'Gemeenschappelijke visie & roadmap digitalisering',
+    titel: uit('advies 1: titel', '001:744', 'Gemeenschappelijke visie & roadmap digitalisering'),
     thema: 'A',
     plateau: 'Randvoorwaardelijk',
-    collegeReactie:
-      'Het college onderschrijft het belang van een heldere digitale roadmap-ICT per businessdomein en pakt deze aanbeveling op in samenhang met aanbeveling 3 en 5.',
+    collegeReactie: uit(
+      'advies 1: collegeReactie',
+      '000:74-75',
+      'Het college onderschrijft het belang van een heldere digitale roadmap-ICT per businessdomein en zal deze aanbeveling in samenhang met aanbeveling 3 en 5 oppakken.',
+    ),
     collegePlanning: PLANNING[1],
   },
   {
     nummer: 2,
-    titel: 'Basis (processen en data) op orde brengen en houden',
+    titel: uit('advies 2: titel', '001:1064', 'Basis processen en data op orde brengen en houden'),
     thema: 'A',
     plateau: 'Randvoorwaardelijk',
-    collegeReactie:
-      'Lopende trajecten richten zich al op verbeteringen in data en processen. Het college stuurt op deze trajecten en laat signalering via de reguliere lijnen verlopen, zonder een nieuw traject met 0-metingen op te starten.',
+    collegeReactie: uit(
+      'advies 2: collegeReactie',
+      '000:79-81',
+      'Lopende trajecten richten zich reeds op verbeteringen in data en processen. Het college kiest ervoor op deze trajecten te sturen en signalering via reguliere lijnen te laten verlopen, zonder een nieuw traject met 0-metingen op te starten.',
+    ),
     collegePlanning: PLANNING[2],
   },
   {
     nummer: 3,
-    titel: 'Versterken positionering en zichtbaarheid IMO',
+    titel: uit('advies 3: titel', '001:760', 'Versterken positionering en zichtbaarheid IMO'),
     thema: 'A',
     plateau: 'Randvoorwaardelijk',
-    collegeReactie:
-      'De positie en communicatie van het Informatie Management Overleg (IMO) worden versterkt en geagendeerd binnen de managementlagen. De IMO-leden spelen een actieve rol bij de implementatie van de aanbevelingen.',
+    collegeReactie: uit(
+      'advies 3: collegeReactie',
+      '000:85-87',
+      'De positie en communicatie van het Informatie Management Overleg (IMO) worden versterkt en geagendeerd binnen de managementlagen. De IMO-leden spelen een actieve rol bij de implementatie van de aanbevelingen van het onderzoeksbureau.',
+    ),
     collegePlanning: PLANNING[3],
   },
   {
     nummer: 4,
-    titel: 'Innovatie apart positioneren van dagelijkse operatie',
+    titel: uit('advies 4: titel', '001:768', 'Innovatie apart positioneren van dagelijkse operatie'),
     thema: 'A',
     plateau: 'Excelleren',
-    collegeReactie:
-      'Het college erkent de noodzaak van een duidelijke positionering van innovatie en neemt deze aanbeveling op in toekomstige innovatietrajecten.',
+    collegeReactie: uit(
+      'advies 4: collegeReactie',
+      '000:97-98',
+      'Het college erkent de noodzaak van een duidelijke positionering van innovatie en zal deze aanbeveling opnemen in toekomstige innovatietrajecten.',
+    ),
     collegePlanning: PLANNING[4],
   },
   {
     nummer: 5,
-    titel: 'Versterken informatiemanagement',
+    titel: uit('advies 5: titel', '001:780', 'Versterken informatiemanagement'),
     thema: 'B',
     plateau: 'Fundament versterken',
-    collegeReactie:
+    collegeReactie: uit(
+      'advies 5: collegeReactie',
+      '000:102-103',
       'De informatiemanagers worden verder gepositioneerd als strategische adviseurs en aanspreekpunt binnen hun businessdomeinen.',
+    ),
     collegePlanning: PLANNING[5],
   },
   {
     nummer: 6,
-    titel: 'Gezamenlijk voortraject',
+    titel: uit('advies 6: titel', '001:1074', 'Gezamenlijk voortraject'),
     thema: 'B',
     plateau: 'Fundament versterken',
-    collegeReactie: 'Bestaande afspraken worden verder gecommuniceerd en de naleving ervan krijgt extra aandacht.',
+    collegeReactie: uit(
+      'advies 6: collegeReactie',
+      '000:107',
+      'Bestaande afspraken worden verder gecommuniceerd en de naleving ervan krijgt extra aandacht.',
+    ),
     collegePlanning: PLANNING[6],
   },
   {
     nummer: 7,
-    titel: 'Hands-on ondersteuning',
+    titel: uit('advies 7: titel', '001:794', 'Hands-on ondersteuning'),
     thema: 'B',
     plateau: 'Fundament versterken',
-    collegeReactie:
-      'De nadere invulling van de hands-on ondersteuning wordt meegenomen in lopende trajecten, waarbij de verwachtingen tussen leidinggevenden en ondersteuners worden verduidelijkt.',
+    collegeReactie: uit(
+      'advies 7: collegeReactie',
+      '000:111-112',
+      'De nadere invulling van deze ondersteuning wordt meegenomen in lopende trajecten, waarbij verwachtingen tussen leidinggevenden en ondersteuners worden verduidelijkt.',
+    ),
     collegePlanning: PLANNING[7],
   },
   {
     nummer: 8,
-    titel: 'Organiseren kennisdeling en externe inspiratie',
+    titel: uit('advies 8: titel', '001:802', 'Organiseren kennisdeling en externe inspiratie'),
     thema: 'B',
     plateau: 'Verbeteren',
-    collegeReactie: 'Kennisdeling wordt gestimuleerd via inspiratiesessies en samenwerking met bestaande netwerken en andere gemeenten.',
+    collegeReactie: uit(
+      'advies 8: collegeReactie',
+      '000:116-117',
+      'Kennisdeling wordt gestimuleerd via inspiratiesessies en samenwerking met bestaande netwerken en andere gemeenten.',
+    ),
     collegePlanning: PLANNING[8],
   },
   {
     nummer: 9,
-    titel: 'Organiseren afdelingsoverstijgende processen',
+    titel: uit('advies 9: titel', '001:812', 'Organiseren afdelingsoverstijgende processen'),
     thema: 'B',
     plateau: 'Excelleren',
-    collegeReactie:
-      'Deze aanpak is al onderdeel van de organisatie, met proceseigenaren voor kernprocessen en een projectmatige aanpak bij concernbrede ontwikkelingen. Het college noemt geen planning.',
+    // The college gave no planning for 9; the UI says so in its own words, never inside the quote.
+    collegeReactie: uit(
+      'advies 9: collegeReactie',
+      '000:121-122',
+      'Deze aanpak is reeds onderdeel van de organisatie, met proceseigenaren voor kernprocessen en een projectmatige aanpak bij concernbrede ontwikkelingen.',
+    ),
     collegePlanning: PLANNING[9],
   },
   {
     nummer: 10,
-    titel: 'Versterken opdrachtgeverschap en eigenaarschap',
+    titel: uit('advies 10: titel', '001:1084', 'Versterken opdrachtgeverschap en eigenaarschap'),
     thema: 'C',
     plateau: 'Randvoorwaardelijk',
-    collegeReactie:
-      'Opdrachtgever- en eigenaarschap worden geïntegreerd in het lopende leiderschapstraject en gekoppeld aan de sturingsfilosofie van de organisatie.',
+    collegeReactie: uit(
+      'advies 10: collegeReactie',
+      '000:125-126',
+      'Dit wordt geïntegreerd in het lopende leiderschapstraject en gekoppeld aan de sturingsfilosofie van de organisatie.',
+    ),
     collegePlanning: PLANNING[10],
   },
   {
     nummer: 11,
-    titel: 'Voortdurend aandacht voor digitalisering en digitaal leiderschap',
+    titel: uit('advies 11: titel', '001:1086', 'Voortdurend aandacht voor digitalisering en digitaal leiderschap'),
     thema: 'C',
     plateau: 'Randvoorwaardelijk',
-    collegeReactie:
+    collegeReactie: uit(
+      'advies 11: collegeReactie',
+      '000:130-132',
       'Het belang van digitalisering wordt expliciet op de agenda gezet, met aandacht voor digitale competenties binnen het management en ondersteuning via bestaande teams en lopende trajecten zoals Digitaal Samenwerken.',
+    ),
     collegePlanning: PLANNING[11],
   },
 ];
 
+/** The nine findings as the report's overview slide has them (001:649–735); 9's title as its appendix has it. */
 const BEVINDINGEN: Bevinding[] = [
   {
     nummer: 1,
-    titel: 'Praat je erover of ga je erover?',
-    toelichting:
-      'Veranderinitiatieven leiden vaak niet tot de gewenste resultaten door onduidelijkheid en inconsistentie in de rollen van eigenaar en opdrachtgever, terwijl succesverhalen juist samengaan met goed opdrachtgeverschap, heldere doelen en strak projectmanagement.',
+    titel: uit('bevinding 1: titel', '001:651', 'Praat je erover of ga je erover?'),
+    toelichting: uit(
+      'bevinding 1: toelichting',
+      '001:653-659',
+      'Veranderinitiatieven leiden vaak niet tot de gewenste resultaten door onduidelijkheid en inconsistentie in de rollen van eigenaar en opdrachtgever, ondanks dat succesverhalen juist worden gekoppeld aan goed opdrachtgeverschap, heldere doelen en strak projectmanagement.',
+    ),
   },
   {
     nummer: 2,
-    titel: 'Basis op orde houden of vernieuwen?',
-    toelichting:
-      'Het is lastig de balans te vinden tussen de basis op orde houden voor datagedreven werken en investeren in vernieuwing. Onduidelijk data-eigenaarschap en gebrekkige datakwaliteit leiden tot lange doorlooptijden en frustratie.',
+    titel: uit('bevinding 2: titel', '001:661', 'Basis op orde houden of vernieuwen?'),
+    toelichting: uit(
+      'bevinding 2: toelichting',
+      '001:663-669',
+      'Het is complex om de balans te vinden tussen het op orde houden van de basis voor datagedreven werken en het investeren in innovatie binnen de gemeente Zoetermeer, wat leidt tot lange doorlooptijden en frustratie door onduidelijk data-eigenaarschap en gebrekkige datakwaliteit.',
+    ),
   },
   {
     nummer: 3,
-    titel: 'Fragmentatie door onvoldoende focus',
-    toelichting:
-      'Prioriteiten en portfoliomanagement zijn onvoldoende transparant en besluitvorming door het IMO is voor veel leidinggevenden niet zichtbaar. Veel trajecten lopen tegelijk, wat leidt tot hoge werkdruk en lange doorlooptijden.',
+    titel: uit('bevinding 3: titel', '001:671', 'Fragmentatie door onvoldoende focus'),
+    toelichting: uit(
+      'bevinding 3: toelichting',
+      '001:673-675',
+      'Gebrek aan transparantie in prioriteiten en portfoliomanagement leidt tot hoge werkdruk, en lange doorloop tijden binnen de gemeente.',
+    ),
   },
   {
     nummer: 4,
-    titel: 'Urgentie wint altijd van belang',
-    toelichting:
-      'Leidinggevenden worden geleefd door de waan van de dag: urgente operationele zaken laten onvoldoende ruimte voor vernieuwende initiatieven en voor het op orde brengen en houden van de basis.',
+    titel: uit('bevinding 4: titel', '001:677', 'Urgentie wint altijd van belang'),
+    toelichting: uit(
+      'bevinding 4: toelichting',
+      '001:679-683',
+      'Leidinggevenden ervaren dat urgente operationele zaken innovatie en basis op orde brengen en houden belemmeren, waardoor er onvoldoende ruimte en aandacht is voor vernieuwende initiatieven en het op orde houden van de basis.',
+    ),
   },
   {
     nummer: 5,
-    titel: "Wij van de business en 'hun' van I&A",
-    toelichting:
-      'Er ontbreekt een gezamenlijke werkwijze tussen business en I&A. Dat leidt tot onduidelijke prioriteiten, inefficiënte processen en wederzijds onbegrip over elkaars expertise; I&A wordt vaak (te) laat betrokken.',
+    titel: uit('bevinding 5: titel', '001:687', 'Wij van de business en ‘hun’ van I&A (en vice versa)'),
+    toelichting: uit(
+      'bevinding 5: toelichting',
+      '001:689-695',
+      'Er ontbreekt een duidelijke gezamenlijke werkwijze tussen business en I&A, wat leidt tot onduidelijkheid over prioriteiten, inefficiënte processen, en wederzijds onbegrip m.b.t. elkaars expertise.',
+    ),
   },
   {
     nummer: 6,
-    titel: 'Ieder zijn eigen oplossing',
-    toelichting:
-      'Gebrek aan samenwerking tussen afdelingen leidt tot verkokering, suboptimale eigen oplossingen en gemiste kansen voor kennisdeling; het wiel wordt bij elk initiatief opnieuw uitgevonden.',
+    titel: uit('bevinding 6: titel', '001:697', 'Ieder zijn eigen oplossing'),
+    toelichting: uit(
+      'bevinding 6: toelichting',
+      '001:699-703',
+      'Gebrek aan samenwerking tussen afdelingen leidt tot verkokering, suboptimale oplossingen en gemiste kansen voor kennisdeling binnen de gemeente Zoetermeer.',
+    ),
   },
   {
     nummer: 7,
-    titel: 'Gat tussen beleid en uitvoering',
-    toelichting:
-      'Leidinggevenden ervaren een kloof tussen beleid en praktijk door gebrek aan tijd, aandacht en hands-on ondersteuning van digitaal ondersteuners, vooral bij zaakgericht en datagedreven werken.',
+    titel: uit('bevinding 7: titel', '001:705', 'Gat tussen beleid en uitvoering'),
+    toelichting: uit(
+      'bevinding 7: toelichting',
+      '001:707-713',
+      'Leidinggevenden ervaren een kloof tussen beleid en praktijk door gebrek aan tijd, aandacht en ondersteuning van digitaal ondersteuners, vooral bij zaakgericht- en datagedreven werken.',
+    ),
   },
   {
     nummer: 8,
-    titel: 'Overkomt het je of stuur je?',
-    toelichting:
-      'Leidinggevenden vragen zich af wat de digitaliseringsinitiatieven hen opleveren, waardoor het risico groeit dat zij langs de zijlijn blijven staan in plaats van actief mee te sturen.',
+    titel: uit('bevinding 8: titel', '001:715', 'Overkomt het je of stuur je?'),
+    toelichting: uit(
+      'bevinding 8: toelichting',
+      '001:717-723',
+      'Leidinggevenden vragen zich af wat de digitaliseringsinitiatieven hen opleveren, wat het risico vergroot dat zij langs de zijlijn blijven staan in plaats van actief mee te doen.',
+    ),
   },
   {
     nummer: 9,
-    titel: 'Ben je digitaal competent?',
-    toelichting:
-      'Ondanks hoge scores in de enquête ervaren leidinggevenden en medewerkers een laag niveau van digitale competenties. Die staan niet centraal in ontwikkelgesprekken of sollicitatieprocedures.',
+    titel: uit('bevinding 9: titel', '001:2067', 'Ben je digitaal competent?'),
+    toelichting: uit(
+      'bevinding 9: toelichting',
+      '001:727-735',
+      'Ondanks hoge scores in de enquête, ervaren leidinggevenden en medewerkers een laag niveau van digitale competenties, wat niet centraal staat in ontwikkelgesprekken of sollicitatieprocedures binnen de gemeente.',
+    ),
   },
 ];
 
 /** The college's sentence on why 2.1 (0-metingen) is not taken up (000, recommendation 2). */
-const REDEN_NIET_OVERGENOMEN_2_1 =
-  'Lopende trajecten richten zich reeds op verbeteringen in data en processen. Het college kiest ervoor op deze trajecten te sturen en signalering via reguliere lijnen te laten verlopen, zonder een nieuw traject met 0-metingen op te starten.';
+const REDEN_NIET_OVERGENOMEN_2_1 = uit(
+  'actie 2.1: statusToelichting',
+  '000:79-81',
+  'Lopende trajecten richten zich reeds op verbeteringen in data en processen. Het college kiest ervoor op deze trajecten te sturen en signalering via reguliere lijnen te laten verlopen, zonder een nieuw traject met 0-metingen op te starten.',
+);
 
 const ACTIES: Actie[] = [
   // 1. Gemeenschappelijke visie & roadmap digitalisering: "Geheel 2025" → 31-12-2025
   {
     nummer: '1.1',
-    titel: 'Ontwikkelen gemeenschappelijke visie en roadmap per business domein',
+    titel: uit('actie 1.1: titel', '001:889', 'Ontwikkelen gemeenschappelijke visie en roadmap per business domein'),
     advies: 1,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -247,7 +323,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '1.2',
-    titel: 'ICT portfolio overzicht delen',
+    titel: uit('actie 1.2: titel', '001:1545', 'ICT portfolio overzicht delen'),
     advies: 1,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -262,7 +338,7 @@ const ACTIES: Actie[] = [
   // 2. Basis op orde: "Loopt reeds" → no deadline; 2.1 not taken up, 2.2 and 2.3 in running tracks
   {
     nummer: '2.1',
-    titel: 'Uitvoeren van 0-metingen basis op orde',
+    titel: uit('actie 2.1: titel', '001:897', 'Uitvoeren van 0-metingen basis op orde'),
     advies: 2,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -274,8 +350,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '2.2',
-    titel:
-      'Ontwikkelen plan van aanpak basis op orde met maatregelen, organiseren uitvoering, inrichten kwaliteitssystemen en borgen proces',
+    titel: uit('actie 2.2: titel', '001:899-900', 'Ontwikkelen plan van aanpak basis op orde met maatregelen, organiseren uitvoering, inrichten kwaliteitssystemen en borgen proces'),
     advies: 2,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -288,7 +363,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '2.3',
-    titel: "Sturing door eigenaren vanuit 0-meting, terugkoppeling in MT's",
+    titel: uit('actie 2.3: titel', '001:902', 'Sturing door eigenaren vanuit 0-meting, terugkoppeling in MTs'),
     advies: 2,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -303,7 +378,7 @@ const ACTIES: Actie[] = [
   // 3. Positionering en zichtbaarheid IMO: "1e halfjaar 2025 en verder" → 30-06-2025
   {
     nummer: '3.1',
-    titel: 'Verduidelijken portfolio management proces',
+    titel: uit('actie 3.1: titel', '001:909', 'Verduidelijken portfolio management proces'),
     advies: 3,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -316,7 +391,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '3.2',
-    titel: 'Heldere en eenduidige prioritering',
+    titel: uit('actie 3.2: titel', '001:911', 'Heldere en eenduidige prioritering'),
     advies: 3,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -329,7 +404,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '3.3',
-    titel: 'Verbeteren terugkoppeling van IMO naar management en/of organisatie',
+    titel: uit('actie 3.3: titel', '001:913', 'Verbeteren terugkoppeling van IMO naar management en/of organisatie'),
     advies: 3,
     plateau: 'Fundament versterken',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -344,7 +419,7 @@ const ACTIES: Actie[] = [
   // 4. Innovatie apart positioneren: "Vanaf 2026" → no deadline, start 01-01-2026
   {
     nummer: '4.1',
-    titel: 'Overwegen om innovatie apart te positioneren van dagelijkse operatie',
+    titel: uit('actie 4.1: titel', '001:919', 'Overwegen om innovatie apart te positioneren van dagelijkse operatie'),
     advies: 4,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -358,7 +433,7 @@ const ACTIES: Actie[] = [
   // 5. Versterken informatiemanagement: "1e halfjaar 2025 en verder" → 30-06-2025
   {
     nummer: '5.1',
-    titel: 'Positioneren informatiemanagement dichtbij business',
+    titel: uit('actie 5.1: titel', '001:925', 'Positioneren informatiemanagement dichtbij business'),
     advies: 5,
     plateau: 'Fundament versterken',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -373,7 +448,7 @@ const ACTIES: Actie[] = [
   // 6. Gezamenlijk voortraject: "Blijft onder de aandacht" → no deadline
   {
     nummer: '6.1',
-    titel: 'Meer aandacht voor een gezamenlijk voortraject',
+    titel: uit('actie 6.1: titel', '001:931', 'Meer aandacht voor een gezamenlijk voortraject'),
     advies: 6,
     plateau: 'Verbeteren',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -385,7 +460,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '6.2',
-    titel: 'Informatiemanager vroegtijdig betrekken',
+    titel: uit('actie 6.2: titel', '001:933', 'Informatiemanager vroegtijdig betrekken'),
     advies: 6,
     plateau: 'Fundament versterken',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -399,7 +474,7 @@ const ACTIES: Actie[] = [
   // 7. Hands-on ondersteuning: "1e halfjaar 2025" → 30-06-2025; in running tracks
   {
     nummer: '7.1',
-    titel: 'Hands-on ondersteuning bij basis op orde',
+    titel: uit('actie 7.1: titel', '001:939', 'Hands-on ondersteuning bij basis op orde'),
     advies: 7,
     plateau: 'Fundament versterken',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -413,7 +488,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '7.2',
-    titel: 'Wederzijdse verwachtingen adresseren',
+    titel: uit('actie 7.2: titel', '001:941', 'Wederzijdse verwachtingen adresseren'),
     advies: 7,
     plateau: 'Fundament versterken',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -429,7 +504,7 @@ const ACTIES: Actie[] = [
   // 8. Kennisdeling en externe inspiratie: "2025 en verder" → 31-12-2025
   {
     nummer: '8.1',
-    titel: 'Beleggen van de verantwoordelijkheid voor interne en externe kennisdeling',
+    titel: uit('actie 8.1: titel', '001:947', 'Beleggen van de verantwoordelijkheid voor interne en externe kennisdeling'),
     advies: 8,
     plateau: 'Verbeteren',
     domeinen: [...CONCERN],
@@ -442,7 +517,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '8.2',
-    titel: 'Ontwikkelen van een netwerk van gemeentes en andere overheidsorganisaties',
+    titel: uit('actie 8.2: titel', '001:949', 'Ontwikkelen van een netwerk van gemeentes en andere overheidsorganisaties'),
     advies: 8,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -454,7 +529,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '8.3',
-    titel: "Ontwikkelen 'leeragenda' met relevante onderwerpen voor kennisdeling",
+    titel: uit('actie 8.3: titel', '001:951', 'Ontwikkelen ‘leeragenda’ met relevante onderwerpen voor kennisdeling'),
     advies: 8,
     plateau: 'Verbeteren',
     domeinen: [...CONCERN],
@@ -467,7 +542,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '8.4',
-    titel: 'Opzetten en organiseren van structurele kennisdelingssessies, op basis van de leeragenda',
+    titel: uit('actie 8.4: titel', '001:953-954', 'Opzetten en organiseren van structurele kennisdelingssessies, op basis van de leeragenda'),
     advies: 8,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -480,7 +555,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '8.5',
-    titel: 'Gildes organiseren',
+    titel: uit('actie 8.5: titel', '001:956', 'Gildes organiseren'),
     advies: 8,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -495,7 +570,7 @@ const ACTIES: Actie[] = [
   // 9. Afdelingsoverstijgende processen: no planning → no deadline; already part of the organisation
   {
     nummer: '9.1',
-    titel: 'Organiseren relevante afdelingsoverstijgende processen (experiment multidisciplinair team)',
+    titel: uit('actie 9.1: titel', '001:1759', 'Organiseren van relevante procesketens'),
     advies: 9,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -507,7 +582,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '9.2',
-    titel: 'Ontwikkelen plan procesgericht organiseren',
+    titel: uit('actie 9.2: titel', '001:970', 'Ontwikkelen plan procesgericht organiseren'),
     advies: 9,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -520,7 +595,7 @@ const ACTIES: Actie[] = [
   // 10. Opdrachtgeverschap en eigenaarschap: "1e halfjaar 2025 en verder" → 30-06-2025; in the leadership track
   {
     nummer: '10.1',
-    titel: 'Ontwikkelen project opstart met focus op rollen',
+    titel: uit('actie 10.1: titel', '001:976', 'Ontwikkelen project opstart met focus op rollen'),
     advies: 10,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -534,7 +609,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '10.2',
-    titel: 'Rol definiëring bij verbeterinitiatieven',
+    titel: uit('actie 10.2: titel', '001:978', 'Rol definiëring bij verbeterinitiatieven'),
     advies: 10,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -548,7 +623,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '10.3',
-    titel: 'Training opdrachtgeverschap en rolcoaching',
+    titel: uit('actie 10.3: titel', '001:980', 'Training opdrachtgeverschap en rolcoaching'),
     advies: 10,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -562,7 +637,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '10.4',
-    titel: 'Training / coaching (data- en proces) eigenaarschap',
+    titel: uit('actie 10.4: titel', '001:982', 'Training / coaching (data- en proces) eigenaarschap'),
     advies: 10,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -576,7 +651,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '10.5',
-    titel: 'Rol definiëring (data- en proces) eigenaarschap',
+    titel: uit('actie 10.5: titel', '001:984', 'Rol definiëring (data- en proces) eigenaarschap'),
     advies: 10,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -590,7 +665,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '10.6',
-    titel: 'Rol eigenaar meenemen in werving en selectie',
+    titel: uit('actie 10.6: titel', '001:986', 'Rol eigenaar meenemen in werving en selectie'),
     advies: 10,
     plateau: 'Verbeteren',
     domeinen: [...CONCERN],
@@ -606,7 +681,7 @@ const ACTIES: Actie[] = [
   // 11. Voortdurend aandacht voor digitalisering: "Geheel 2025 en verder" → 31-12-2025; in Digitaal Samenwerken
   {
     nummer: '11.1',
-    titel: 'Persoonlijk leiderschap doorlopend aandacht',
+    titel: uit('actie 11.1: titel', '001:2060', 'Persoonlijk leiderschap doorlopend aandacht'),
     advies: 11,
     plateau: 'Verbeteren',
     domeinen: [...CONCERN],
@@ -620,7 +695,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '11.2',
-    titel: 'Digitale competenties meenemen in profielen leidinggevenden & medewerkers',
+    titel: uit('actie 11.2: titel', '001:995-996', 'Digitale competenties meenemen in profielen leidinggevenden & medewerkers'),
     advies: 11,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -634,7 +709,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '11.3',
-    titel: 'Bewustzijnsactie "hoe digitaal competent ben jij?"',
+    titel: uit('actie 11.3: titel', '001:998', 'Bewustzijnsactie – hoe digitaal competent ben jij?'),
     advies: 11,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -648,7 +723,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '11.4',
-    titel: 'Gesprek gaande houden over digitaal leiderschap',
+    titel: uit('actie 11.4: titel', '001:1000', 'Gesprek gaande houden over digitaal leiderschap'),
     advies: 11,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -662,7 +737,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '11.5',
-    titel: 'Digitalisering als vast thema MT-vergaderingen',
+    titel: uit('actie 11.5: titel', '001:1002', 'Digitalisering als vast thema MT vergaderingen'),
     advies: 11,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...BUSINESS_DOMEINEN, 'Concern'],
@@ -676,7 +751,7 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '11.6',
-    titel: 'Leergang digitaal leiderschap aanbieden',
+    titel: uit('actie 11.6: titel', '001:1004', 'Leergang digitaal leiderschap aanbieden'),
     advies: 11,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],

@@ -56,10 +56,10 @@ describe('the recommendations', () => {
     ]);
   });
 
-  it('carry the titles of domain.md', () => {
+  it('carry the titles of the report (001)', () => {
     expect(adviezen.map((a) => a.titel)).toEqual([
       'Gemeenschappelijke visie & roadmap digitalisering',
-      'Basis (processen en data) op orde brengen en houden',
+      'Basis processen en data op orde brengen en houden',
       'Versterken positionering en zichtbaarheid IMO',
       'Innovatie apart positioneren van dagelijkse operatie',
       'Versterken informatiemanagement',
@@ -108,13 +108,13 @@ describe('the recommendations', () => {
 });
 
 describe('the findings', () => {
-  it('there are 9 with the titles of domain.md and a short explanation', () => {
+  it('there are 9 with the titles and the one-sentence summaries of the report', () => {
     expect(bevindingen.map((b) => [b.nummer, b.titel])).toEqual([
       [1, 'Praat je erover of ga je erover?'],
       [2, 'Basis op orde houden of vernieuwen?'],
       [3, 'Fragmentatie door onvoldoende focus'],
       [4, 'Urgentie wint altijd van belang'],
-      [5, "Wij van de business en 'hun' van I&A"],
+      [5, 'Wij van de business en ‘hun’ van I&A (en vice versa)'],
       [6, 'Ieder zijn eigen oplossing'],
       [7, 'Gat tussen beleid en uitvoering'],
       [8, 'Overkomt het je of stuur je?'],
@@ -172,7 +172,8 @@ describe('the actions', () => {
   it('carry the Dutch titles of the report', () => {
     expect(get('1.2').titel).toBe('ICT portfolio overzicht delen');
     expect(get('3.3').titel).toBe('Verbeteren terugkoppeling van IMO naar management en/of organisatie');
-    expect(get('11.5').titel).toBe('Digitalisering als vast thema MT-vergaderingen');
+    expect(get('11.5').titel).toBe('Digitalisering als vast thema MT vergaderingen');
+    expect(get('11.3').titel).toBe('Bewustzijnsactie – hoe digitaal competent ben jij?');
     expect(get('8.3').titel).toContain('leeragenda');
     expect(new Set(acties.map((a) => a.titel)).size).toBe(33);
   });

@@ -137,7 +137,7 @@ describe('a small card', () => {
 
   it('shows the reflection question', () => {
     const a = agendaWith(1);
-    expect(allText(buildAgendaCard(a, { deepLink: DEEP_LINK }))).toContain(`**${a.reflectionQuestion.aspect}**: ${a.reflectionQuestion.vraag}`);
+    expect(allText(buildAgendaCard(a, { deepLink: DEEP_LINK }))).toContain(`**${a.reflectionQuestion.aspect}**: “${a.reflectionQuestion.vraag}”`);
   });
 });
 
