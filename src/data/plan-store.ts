@@ -1,3 +1,4 @@
+import { compareActienummers } from '../domain/actienummer.js';
 import type { Actie, Advies, Bevinding, PersonRef, Plan } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { actieFieldNames, toActie } from './lists/acties.js';
@@ -43,20 +44,9 @@ export function mapPlan(raw: { adviezen: ListItem[]; bevindingen: ListItem[]; ac
   return {
     adviezen: adviezen.sort((a, b) => a.value.nummer - b.value.nummer),
     bevindingen: bevindingen.sort((a, b) => a.value.nummer - b.value.nummer),
-    acties: acties.sort((a, b) => compareActieNummers(a.value.nummer, b.value.nummer)),
+    acties: acties.sort((a, b) => compareActienummers(a.value.nummer, b.value.nummer) || a.id.localeCompare(b.id, 'en', { numeric: true })),
     users,
   };
-}
-
-/** "2.10" after "2.9": compares action numbers part by part, numerically. */
-export function compareActieNummers(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return a.localeCompare(b);
 }
 
 /** The domain's Plan from a loaded plan, with the themes supplied by the caller. */

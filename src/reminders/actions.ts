@@ -11,8 +11,10 @@
 import type { IContainer, TextColor } from '@microsoft/teams.cards';
 import { composeAgenda, isActieOfMT, type Agenda } from '../domain/agenda.js';
 import { isValidCalendarDate } from '../domain/dates.js';
-import { ACTIE_STATUSSEN, type Actie, type ActieStatus, type MT, type PersonRef } from '../domain/model.js';
+import { ACTIE_STATUSSEN, type Actie, type ActieStatus, type MT } from '../domain/model.js';
+import { occurrencesBetween } from '../domain/recurrence.js';
 import { parseMeetingSchedule } from '../domain/schedule.js';
+import { findSiteUser } from '../domain/site-user.js';
 import { checkTransition } from '../domain/status.js';
 import { ActieConflictError, ActieValidationError, createActiesStore, type ActieChange } from '../data/acties-store.js';
 import { besluitenByOccurrenceUrl, compareBesluiten, createBesluitenStore, decisionTexts } from '../data/besluiten-store.js';
@@ -30,7 +32,7 @@ import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
 import { buildAgendaCard, type AgendaCard } from './card.js';
 import { escapeCardText } from './card-text.js';
 import { agendaInputFor, previousReminder, type JobLog } from './job.js';
-import { occurrencesBetween, type SendDecision } from './planner.js';
+import type { SendDecision } from './planner.js';
 import type { StatusUpdateRequest } from './verbs.js';
 
 export type CardActionDeps = {
@@ -179,16 +181,6 @@ const BESPROKEN_MARKER = ' · Besproken door ';
 const UNKNOWN_SUFFIX = ' (niet bekend op de site)';
 
 export type Besproken = { door: string; op: Date; knownOnSite: boolean };
-
-function sameAddress(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && a.trim() !== '' && a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-/** The site user (User Information List) with this e-mail address or UPN. */
-export function findSiteUser(users: readonly PersonRef[], person: { email?: string; upn?: string }): (PersonRef & { id: string }) | undefined {
-  const user = users.find((u) => u.id !== undefined && (sameAddress(u.email, person.email) || sameAddress(u.email, person.upn)));
-  return user?.id === undefined ? undefined : { ...user, id: user.id };
-}
 
 /** Who pressed "Besproken" and when, from the log entry; undefined while nobody has. */
 export async function besprokenOf(deps: CardActionDeps, ctx: CardContext): Promise<Besproken | undefined> {

@@ -20,10 +20,10 @@ export const InstellingenView = lazy(() => import('../features/instellingen/comp
 export const ConfigPage = lazy(() => import('../features/settings/components/config-page.js').then((m) => ({ default: m.ConfigPage })));
 export const StaticPage = lazy(() => import('../pages/static-page.js').then((m) => ({ default: m.StaticPage })));
 /**
- * The meeting side panel. It gets the browser's next-meeting computation from the instellingen feature here, in the
- * app layer (features do not import each other); both load only when the side panel opens.
+ * The meeting side panel, with the domain's next-meeting computation (rrule); both load only when the side panel
+ * opens.
  */
 export const VergaderingPanel = lazy(async () => {
-  const [panel, meeting] = await Promise.all([import('../features/vergadering/components/vergadering-panel.js'), import('../features/instellingen/lib/next-meeting.js')]);
-  return { default: (props: { domein?: Domein }) => createElement(panel.VergaderingPanel, { ...props, nextMeeting: meeting.nextMeeting }) };
+  const [panel, meeting] = await Promise.all([import('../features/vergadering/components/vergadering-panel.js'), import('../../domain/recurrence.js')]);
+  return { default: (props: { domein?: Domein }) => createElement(panel.VergaderingPanel, { ...props, nextMeeting: meeting.nextOccurrence }) };
 });

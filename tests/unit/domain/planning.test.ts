@@ -50,6 +50,23 @@ describe('action numbers', () => {
     expect(['b', '1.1', 'a'].sort(compareActienummers)).toEqual(['1.1', 'a', 'b']);
     expect(compareActienummers('3.3', '3.3')).toBe(0);
   });
+
+  it('sort numbers typed by hand in SharePoint too: real numbers first, the rest alphabetically, never NaN', () => {
+    expect(['x', '1.10', '1.2', 'abc'].sort(compareActienummers)).toEqual(['1.2', '1.10', 'abc', 'x']);
+    const odd = ['x', '1.10', '1.2', 'abc', '', ' 1.2', '1.2.3', '1.', 'NaN', '01.1', '1.0', '10.1', '2.x'];
+    for (const a of odd) {
+      for (const b of odd) {
+        const ab = compareActienummers(a, b);
+        expect(Number.isNaN(ab), `${a} vs ${b}`).toBe(false);
+        expect(Math.sign(ab), `${a} vs ${b}`).toBe(-Math.sign(compareActienummers(b, a)) || 0);
+        for (const c of odd) {
+          if (ab <= 0 && compareActienummers(b, c) <= 0) expect(compareActienummers(a, c) <= 0, `${a} ≤ ${b} ≤ ${c}`).toBe(true);
+        }
+      }
+    }
+    // A total order sorts every arrangement the same way.
+    expect([...odd].reverse().sort(compareActienummers)).toEqual([...odd].sort(compareActienummers));
+  });
 });
 
 describe('themes', () => {

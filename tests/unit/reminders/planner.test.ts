@@ -2,14 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MT } from '../../../src/domain/model.js';
 import { zoetermeerMTs } from '../../../src/domain/plan/zoetermeer.js';
 import { parseMeetingSchedule, type MeetingSchedule } from '../../../src/domain/schedule.js';
-import {
-  occurrencesBetween,
-  planReminders,
-  plannerScheduleGaps,
-  reminderTime,
-  type PlannerInput,
-  type ReminderDecision,
-} from '../../../src/reminders/planner.js';
+import { occurrencesBetween, recurrenceGaps, reminderTime } from '../../../src/domain/recurrence.js';
+import { planReminders, type PlannerInput, type ReminderDecision } from '../../../src/reminders/planner.js';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -99,7 +93,7 @@ describe('occurrences in Amsterdam wall-clock time', () => {
 
   it('refuses a schedule whose meetings would depend on the window asked about', () => {
     for (const text of ['FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=9', 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;COUNT=5', 'FREQ=MONTHLY;BYHOUR=9', 'FREQ=WEEKLY;BYDAY=TU']) {
-      expect(plannerScheduleGaps(schedule(text)).length, text).toBeGreaterThan(0);
+      expect(recurrenceGaps(schedule(text)).length, text).toBeGreaterThan(0);
       expect(() => occurrencesBetween(schedule(text), new Date('2026-01-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z'))).toThrow(RangeError);
     }
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseMeetingSchedule } from '../../../src/domain/schedule.js';
 import { zoetermeerMTs } from '../../../src/domain/plan/zoetermeer.js';
-import { occurrencesBetween, reminderTime } from '../../../src/reminders/planner.js';
-import { nextMeeting, plannedReminder } from '../../../src/tab/features/instellingen/lib/next-meeting.js';
-import { leadTimeParts } from '../../../src/tab/features/instellingen/lib/reminder-status.js';
+import type { MTRegistration } from '../../../src/data/mts-store.js';
+import type { MT } from '../../../src/domain/model.js';
+import { planReminders } from '../../../src/reminders/planner.js';
+import { leadTimeParts, reminderStatus } from '../../../src/tab/features/instellingen/lib/reminder-status.js';
 import { describeScheduleText } from '../../../src/tab/features/instellingen/lib/schedule-words.js';
 
 describe('an MT schedule in words', () => {
@@ -29,20 +29,22 @@ describe('an MT schedule in words', () => {
   });
 });
 
-describe('the next meeting in the browser agrees with the reminder job\'s planner', () => {
+describe('the reminder status in Instellingen shows what the reminder job will do', () => {
   const moments = ['2026-03-27T12:00:00Z', '2026-03-29T00:30:00Z', '2026-10-24T08:00:00Z', '2026-10-25T00:30:00Z', '2026-01-05T08:59:00Z', '2026-07-01T10:00:00Z'];
   const schedules = [...zoetermeerMTs.map((m) => m.schema ?? ''), 'FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=10', 'FREQ=DAILY;BYHOUR=7;BYMINUTE=45'];
   for (const text of schedules) {
     it(`for ${text.replace('\n', ' ')}`, () => {
-      const parsed = parseMeetingSchedule(text)!;
-      for (const iso of moments) {
-        const now = new Date(iso);
-        const expected = occurrencesBetween(parsed, new Date(now.getTime() + 1), new Date(now.getTime() + 120 * 86_400_000))[0]?.start;
-        const actual = nextMeeting(parsed, now);
-        expect(actual?.toISOString(), iso).toBe(expected?.toISOString());
-        for (const lead of [undefined, 1440, 90]) {
-          const fromPlanner = reminderTime(expected!, lead === undefined ? {} : { voorlooptijdMinuten: lead });
-          expect(plannedReminder(actual!, lead).toISOString(), `${iso} lead ${lead}`).toBe(fromPlanner.toISOString());
+      for (const lead of [undefined, 1440, 90]) {
+        const mt: MT = { key: 'mt', naam: 'MT', domeinen: ['Concern'], schema: text, ...(lead === undefined ? {} : { voorlooptijdMinuten: lead }) };
+        const registration: MTRegistration = { id: '1', eTag: '"1"', value: mt, problems: [], beheerders: [] };
+        for (const iso of moments) {
+          const now = new Date(iso);
+          const shown = reminderStatus(registration, [], now).next;
+          // The job's next planned reminder: the first send or wait decision for a meeting after now.
+          const planned = planReminders({ mts: [mt], now, sentKeys: [] }).decisions.find((d) => (d.action === 'send' || d.action === 'wait') && d.occurrenceStart !== undefined && d.occurrenceStart > now);
+          expect(planned, `${iso} lead ${lead}`).toBeDefined();
+          expect(shown?.meeting.toISOString(), `${iso} lead ${lead}`).toBe(planned?.occurrenceStart?.toISOString());
+          expect(shown?.reminderAt.toISOString(), `${iso} lead ${lead}`).toBe(planned?.reminderAt?.toISOString());
         }
       }
     });

@@ -5,7 +5,7 @@ import { buildTabConfig } from '../../../src/tab/features/settings/lib/tab-confi
 import { applyChange } from '../../../src/tab/lib/plan/apply-change.js';
 import { byAttention } from '../../../src/tab/lib/attention.js';
 import { deriveRows } from '../../../src/tab/lib/plan/derive.js';
-import { findSiteUser } from '../../../src/tab/lib/plan/site-user.js';
+import { findSiteUser } from '../../../src/domain/site-user.js';
 import { NOW, seededPlan } from './fixtures.js';
 
 describe('routes', () => {
@@ -60,8 +60,8 @@ describe('derived rows and attention', () => {
   });
   it('finds the signed-in person among the site users by e-mail, ignoring case', () => {
     const someone = plan.users[2];
-    expect(findSiteUser(plan.users, someone?.email?.toUpperCase())).toBe(someone);
-    expect(findSiteUser(plan.users, 'onbekend@zoetermeer.example')).toBeUndefined();
+    expect(findSiteUser(plan.users, { upn: someone?.email?.toUpperCase() })).toBe(someone);
+    expect(findSiteUser(plan.users, { upn: 'onbekend@zoetermeer.example' })).toBeUndefined();
   });
   it('applies an optimistic change locally, removing cleared fields', () => {
     const item = plan.acties.find((a) => a.value.deadline);

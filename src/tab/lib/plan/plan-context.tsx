@@ -1,10 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Actie, PersonRef } from '../../../domain/model.js';
+import { findSiteUser } from '../../../domain/site-user.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
 import type { LoadedPlan } from '../../../data/plan-store.js';
 import type { DataSession } from '../data-session.js';
 import { planCacheKey, readCachedPlan, writeCachedPlan } from './plan-cache.js';
-import { findSiteUser } from './site-user.js';
 import type { PlanSnapshot } from './snapshot.js';
 
 export type PlanStatus = 'loading' | 'ready' | 'error';
@@ -180,7 +180,7 @@ export function PlanProvider({
     return { ...snapshot.plan, acties: snapshot.plan.acties.map((a) => overrides.get(a.id) ?? a) };
   }, [snapshot, overrides]);
 
-  const me = useMemo(() => (plan ? findSiteUser(plan.users, userKey) : undefined), [plan, userKey]);
+  const me = useMemo(() => (plan ? findSiteUser(plan.users, { upn: userKey }) : undefined), [plan, userKey]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
   const value = useMemo<PlanContextValue>(

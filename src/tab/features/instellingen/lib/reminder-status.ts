@@ -1,13 +1,13 @@
 /**
  * Per MT, what the reminder job will do next and what it did: the next meeting and its planned reminder time
- * (the job's own pure planner, run in the browser), the last sent reminder, failed ones and claimed-but-unfinished
+ * (the domain's recurrence expansion and lead time, the same the job uses), the last sent reminder, failed ones and claimed-but-unfinished
  * ones from the reminder log.
  */
 import type { Herinnering } from '../../../../data/lists/herinneringen.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import type { MTRegistration } from '../../../../data/mts-store.js';
+import { nextOccurrence, reminderTime } from '../../../../domain/recurrence.js';
 import { parseMeetingSchedule } from '../../../../domain/schedule.js';
-import { nextMeeting, plannedReminder } from './next-meeting.js';
 
 export type MTReminderStatus = {
   /** Why there is no next meeting, if there is none. */
@@ -34,9 +34,9 @@ export function reminderStatus(mt: MTRegistration, log: readonly Loaded<Herinner
   const parsed = parseMeetingSchedule(mt.value.schema);
   if (!parsed) return { ...status, noNext: 'invalid-schedule' };
   // A meeting whose reminder already went out is still "next" until it starts.
-  const meeting = nextMeeting(parsed, now);
+  const meeting = nextOccurrence(parsed, now);
   if (!meeting || meeting.getTime() - now.getTime() > HORIZON_MS) return { ...status, noNext: 'none-soon' };
-  return { ...status, next: { meeting, reminderAt: plannedReminder(meeting, mt.value.voorlooptijdMinuten) } };
+  return { ...status, next: { meeting, reminderAt: reminderTime(meeting, { voorlooptijdMinuten: mt.value.voorlooptijdMinuten }) } };
 }
 
 /** The lead time as a count and a unit, for the catalogue's "{count} uur/dagen/minuten voor de vergadering". */
