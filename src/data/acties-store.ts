@@ -1,10 +1,23 @@
 import type { Actie } from '../domain/model.js';
+import { checkLinks, nextActienummer } from '../domain/plan-wijzigen.js';
 import { checkTransition } from '../domain/status.js';
 import { validateActie } from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
 import { sendBatch, type BatchRequest } from './graph/batch.js';
 import { GraphRequestError } from './graph/errors.js';
-import { ACTIE_HISTORY_FIELDS, actieChangeToFields, actieFieldNames, toActie, type ActieChange, type ActieReadContext, type ActieWriteContext } from './lists/acties.js';
+import { odataQuery, odataString } from './graph/client.js';
+import {
+  ACTIE_FIELDS,
+  ACTIE_HISTORY_FIELDS,
+  actieChangeToFields,
+  actieClientKeyField,
+  actieFieldNames,
+  actieToFields,
+  toActie,
+  type ActieChange,
+  type ActieReadContext,
+  type ActieWriteContext,
+} from './lists/acties.js';
 import type { Loaded } from './lists/field-reader.js';
 import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
 import { itemHistory, type ItemVersion } from './item-history.js';
@@ -39,7 +52,18 @@ export type BulkResult = { id: string; ok: true; item: Loaded<Actie> } | { id: s
 
 export type ActieVersion = ItemVersion;
 
+/** A new action as the user describes it: everything but its number, which the store gives out. */
+export type NieuweActie = Omit<Actie, 'nummer' | 'vervallen' | 'vervallenReden'>;
+
 export type ActiesStore = {
+  /**
+   * Adds an action with the next free number within its advies (`nextActienummer`). One write (the create answers
+   * with the item, so the caller can show it at once). `clientKey` makes it exactly-once: a create whose answer was
+   * lost, or that the caller repeats with the same key, yields the one item. When someone else took the number
+   * meanwhile (the list's unique Nummer refuses it), the store reads the numbers again and takes the next one.
+   * @throws ActieValidationError when the action breaks a rule (nothing written)
+   */
+  create(draft: NieuweActie, clientKey: string): Promise<Loaded<Actie>>;
   update(current: Loaded<Actie>, change: ActieChange): Promise<Loaded<Actie>>;
   bulkUpdate(items: { current: Loaded<Actie>; change: ActieChange }[]): Promise<BulkResult[]>;
   history(id: string): Promise<ActieVersion[]>;
@@ -81,6 +105,9 @@ export function checkActieChange(current: Actie, change: ActieChange): { merged:
   return { merged, issues };
 }
 
+/** How often a create takes the next number after someone else took the one it tried. */
+const MAX_NUMBER_ATTEMPTS = 5;
+
 /**
  * Reads and writes actions with the plan's guarantees: validation first, If-Match on every
  * write (a 412 becomes an ActieConflictError with their version), only changed columns sent.
@@ -91,13 +118,53 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
   const base = `${listPath(siteId, 'Acties')}/items`;
   const toLoaded = (item: ListItem) => toActie(item, read);
 
+  const planValues = () => ({ acties: plan.acties.map((a) => a.value), bevindingen: plan.bevindingen.map((b) => b.value) });
+
   function prepare(current: Loaded<Actie>, change: ActieChange): Record<string, unknown> {
     const { merged, issues } = checkActieChange(current.value, change);
+    if (change.afhankelijkVan !== undefined || change.bevindingen !== undefined) {
+      const others = planValues();
+      issues.push(...checkLinks({ ...others, acties: others.acties.filter((a) => a.nummer !== merged.nummer) }, merged));
+    }
     if (issues.length > 0) throw new ActieValidationError(issues);
     return actieChangeToFields(merged, change, write);
   }
 
+  async function findByKey(clientKey: string): Promise<ListItem | undefined> {
+    const query = odataQuery({ $filter: `fields/${actieClientKeyField()} eq ${odataString(clientKey)}`, $select: ITEM_SELECT, $expand: fieldsExpand(actieFieldNames), $top: 2 });
+    return (await graph.get<{ value: ListItem[] }>(`${base}${query}`)).value[0];
+  }
+
+  async function storedNummers(): Promise<string[]> {
+    const items = await graph.getAll<ListItem>(`${base}?$select=id&$expand=${fieldsExpand([ACTIE_FIELDS.nummer])}&$top=999`);
+    return items.map((i) => String(i.fields[ACTIE_FIELDS.nummer] ?? ''));
+  }
+
   return {
+    async create(draft, clientKey) {
+      let nummers = plan.acties.map((a) => a.value.nummer);
+      for (let attempt = 1; ; attempt += 1) {
+        const value: Actie = { ...draft, nummer: nextActienummer(draft.advies, nummers) };
+        const validation = validateActie(value);
+        const issues = validation.ok ? [] : [...validation.issues];
+        if (!write.adviesIdByNummer.has(value.advies)) issues.push({ path: 'advies', message: `Advies ${value.advies} bestaat niet op de site. Kies een bestaand advies.` });
+        issues.push(...checkLinks(planValues(), value));
+        if (value.eigenaar && !value.eigenaar.id) issues.push({ path: 'eigenaar', message: 'Kies een persoon die op de SharePoint-site bekend is.' });
+        if (issues.length > 0) throw new ActieValidationError(issues);
+        const { fields } = actieToFields(validation.ok ? validation.value : value, write);
+        try {
+          return toLoaded(await items.create(fields, clientKey, actieClientKeyField()));
+        } catch (error) {
+          if (!(error instanceof GraphRequestError) || error.status !== 409) throw error;
+          // A unique column refused it: our own key (a repeated create) or the number (someone else was quicker).
+          const mine = await findByKey(clientKey);
+          if (mine) return toLoaded(mine);
+          if (attempt >= MAX_NUMBER_ATTEMPTS) throw error;
+          nummers = [...nummers, ...(await storedNummers())];
+        }
+      }
+    },
+
     async update(current, change) {
       const fields = prepare(current, change);
       try {

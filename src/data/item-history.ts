@@ -12,6 +12,7 @@ type Displayable = string | number | boolean | PersonRef | readonly (string | nu
 function display(value: Displayable): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'ja' : 'nee';
   if (typeof value === 'object') return (value as PersonRef).displayName;
   return String(value);
 }

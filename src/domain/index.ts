@@ -13,3 +13,4 @@ export * from './validation.js';
 export * from './plan/zoetermeer.js';
 export * from './agenda.js';
 export * from './reflection.js';
+export * from './plan-wijzigen.js';

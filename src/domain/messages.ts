@@ -57,6 +57,8 @@ export const validationMessages = {
   bevindingenGeenLijst: 'De bevindingen moeten een lijst van nummers zijn.',
   bevindingVerwijzingOngeldig: 'Een gekoppelde bevinding moet een positief geheel getal zijn, bijvoorbeeld 3.',
   bevindingDubbel: 'Koppel elke bevinding maar één keer.',
+  vervallenRedenVerplicht: 'Geef een reden: een actie laat je alleen met een reden vervallen.',
+  vervallenGeenJaNee: 'Geef met ja of nee aan of de actie vervallen is.',
 
   // Advies
   adviesnummerOngeldig: 'Het nummer van het advies moet een positief geheel getal zijn.',
@@ -113,6 +115,7 @@ export const validationMessages = {
     `Actie ${actie} is gekoppeld aan bevinding ${bevinding}, maar die bevinding bestaat niet. Verwijder of corrigeer de koppeling.`,
   afhankelijkheidsKring: (kring: readonly string[]): string =>
     `De afhankelijkheden vormen een kring (${kring.join(' → ')}); een actie kan niet via andere acties op zichzelf wachten. Haal één afhankelijkheid weg.`,
+  alVervallen: (nummer: string): string => `Actie ${nummer} is al vervallen.`,
   sleutelDubbel: (sleutel: string): string => `De sleutel "${sleutel}" komt meer dan één keer voor; maak elke sleutel uniek.`,
   gekoppeldeActieOnbekend: (item: string, actie: string): string =>
     `Portfolio-item "${item}" is gekoppeld aan actie ${actie}, maar die actie bestaat niet. Verwijder of corrigeer de koppeling.`,

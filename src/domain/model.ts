@@ -70,6 +70,13 @@ export type Actie = {
   afhankelijkVan: string[];
   /** Numbers of the findings this action answers. */
   bevindingen: number[];
+  /**
+   * Retired ("Vervallen"): the action left the plan, with `vervallenReden` saying why. It stays in the list, its
+   * history and in reports for dates when it was still active, but leaves agendas, counts and the roadmap. The app
+   * never deletes an action, so its number is never given out again.
+   */
+  vervallen?: boolean;
+  vervallenReden?: string;
 };
 
 export const PORTFOLIO_FASEN = ['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg', 'Afgerond', 'Gestopt'] as const;

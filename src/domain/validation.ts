@@ -131,6 +131,8 @@ export const actieSchema = z
       lopendTraject: optionalText(M.lopendTrajectTeLang),
       afhankelijkVan: uniqueList(actienummer(M.afhankelijkheidVorm), M.afhankelijkhedenGeenLijst, M.afhankelijkheidDubbel),
       bevindingen: uniqueList(positiveInt(M.bevindingVerwijzingOngeldig), M.bevindingenGeenLijst, M.bevindingDubbel),
+      vervallen: z.preprocess((v) => (v === null || v === false ? undefined : v), z.literal(true, { error: M.vervallenGeenJaNee }).optional()),
+      vervallenReden: optionalText(),
     },
     { error: M.actieGeenObject },
   )
@@ -143,6 +145,9 @@ export const actieSchema = z
     }
     if (a.status === 'Niet overgenomen' && a.statusToelichting === undefined) {
       ctx.addIssue({ code: 'custom', message: M.toelichtingNietOvergenomen, path: ['statusToelichting'], input: a.statusToelichting });
+    }
+    if (a.vervallen === true && a.vervallenReden === undefined) {
+      ctx.addIssue({ code: 'custom', message: M.vervallenRedenVerplicht, path: ['vervallenReden'], input: a.vervallenReden });
     }
     if (a.status === 'Belegd in lopend traject' && a.lopendTraject === undefined) {
       ctx.addIssue({ code: 'custom', message: M.lopendTrajectVerplicht, path: ['lopendTraject'], input: a.lopendTraject });

@@ -21,6 +21,8 @@ export const ACTIE_FIELDS = {
   afhankelijkVan: 'AfhankelijkVan',
   bevindingen: 'Bevindingen',
   clientKey: 'ClientKey',
+  vervallen: 'Vervallen',
+  vervallenReden: 'VervallenReden',
 } as const;
 
 export const actiesList: ListDefinition = {
@@ -42,6 +44,9 @@ export const actiesList: ListDefinition = {
     { name: ACTIE_FIELDS.afhankelijkVan, displayName: 'Afhankelijk van', lookup: { listName: 'Acties', columnName: 'Nummer', allowMultipleValues: true } },
     { name: ACTIE_FIELDS.bevindingen, displayName: 'Bevindingen', lookup: { listName: 'Bevindingen', columnName: 'Title', allowMultipleValues: true } },
     { name: ACTIE_FIELDS.clientKey, displayName: 'Sleutel', text: { maxLength: 64 }, indexed: true, enforceUniqueValues: true },
+    // Schema version 2: retiring instead of deleting (the item, its number and its history stay).
+    { name: ACTIE_FIELDS.vervallen, displayName: 'Vervallen', boolean: {} },
+    { name: ACTIE_FIELDS.vervallenReden, displayName: 'Reden vervallen', text: { allowMultipleLines: true } },
   ],
   views: actieViews(),
 };
@@ -124,6 +129,8 @@ export const actieFieldNames = [
   ACTIE_FIELDS.lopendTraject,
   ACTIE_FIELDS.afhankelijkVan,
   ACTIE_FIELDS.bevindingen,
+  ACTIE_FIELDS.vervallen,
+  ACTIE_FIELDS.vervallenReden,
 ];
 
 export type ActieReadContext = {
@@ -171,6 +178,8 @@ export function toActie(item: ListItem, context: ActieReadContext): Loaded<Actie
     start: read.date(ACTIE_FIELDS.start),
     planning: read.text(ACTIE_FIELDS.planning),
     lopendTraject: read.text(ACTIE_FIELDS.lopendTraject),
+    ...(read.flag(ACTIE_FIELDS.vervallen) ? { vervallen: true } : {}),
+    vervallenReden: read.text(ACTIE_FIELDS.vervallenReden),
   };
   withOptional(value, optional);
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
@@ -208,6 +217,8 @@ export function actieToFields(actie: Actie, context: ActieWriteContext): { field
     [lookupIdField(ACTIE_FIELDS.afhankelijkVan)]: dependencyIds,
     [`${lookupIdField(ACTIE_FIELDS.bevindingen)}@odata.type`]: 'Collection(Edm.Int32)',
     [lookupIdField(ACTIE_FIELDS.bevindingen)]: bevindingIds,
+    [ACTIE_FIELDS.vervallen]: actie.vervallen === true,
+    [ACTIE_FIELDS.vervallenReden]: actie.vervallenReden ?? null,
   };
   return { fields, unresolved };
 }
@@ -224,8 +235,16 @@ export function actieClientKeyField(): string {
   return ACTIE_FIELDS.clientKey;
 }
 
-/** The action fields a user may change (number, recommendation, links are the plan's structure). */
-export type ActieChange = Partial<Pick<Actie, 'titel' | 'plateau' | 'domeinen' | 'status' | 'statusToelichting' | 'eigenaar' | 'deadline' | 'start' | 'planning' | 'lopendTraject'>>;
+/**
+ * The action fields a user may change. Number and recommendation are the action's identity; its links (dependencies,
+ * findings) and retirement are changed too, checked against the whole plan by the store.
+ */
+export type ActieChange = Partial<
+  Pick<
+    Actie,
+    'titel' | 'plateau' | 'domeinen' | 'status' | 'statusToelichting' | 'eigenaar' | 'deadline' | 'start' | 'planning' | 'lopendTraject' | 'afhankelijkVan' | 'bevindingen' | 'vervallen' | 'vervallenReden'
+  >
+>;
 
 const CHANGE_WIRE_KEYS: Record<keyof ActieChange, readonly string[]> = {
   titel: [ACTIE_FIELDS.titel],
@@ -238,6 +257,10 @@ const CHANGE_WIRE_KEYS: Record<keyof ActieChange, readonly string[]> = {
   start: [ACTIE_FIELDS.start],
   planning: [ACTIE_FIELDS.planning],
   lopendTraject: [ACTIE_FIELDS.lopendTraject],
+  afhankelijkVan: [`${lookupIdField(ACTIE_FIELDS.afhankelijkVan)}@odata.type`, lookupIdField(ACTIE_FIELDS.afhankelijkVan)],
+  bevindingen: [`${lookupIdField(ACTIE_FIELDS.bevindingen)}@odata.type`, lookupIdField(ACTIE_FIELDS.bevindingen)],
+  vervallen: [ACTIE_FIELDS.vervallen],
+  vervallenReden: [ACTIE_FIELDS.vervallenReden],
 };
 
 /** The SharePoint fields for a change: only the changed columns, so nobody else's edit is touched. */
@@ -262,4 +285,8 @@ export const ACTIE_HISTORY_FIELDS: readonly { key: keyof ActieChange; label: str
   { key: 'domeinen', label: 'Domeinen' },
   { key: 'planning', label: 'Planning' },
   { key: 'lopendTraject', label: 'Lopend traject' },
+  { key: 'afhankelijkVan', label: 'Afhankelijk van' },
+  { key: 'bevindingen', label: 'Bevindingen' },
+  { key: 'vervallen', label: 'Vervallen' },
+  { key: 'vervallenReden', label: 'Reden vervallen' },
 ];

@@ -63,6 +63,23 @@ export class FieldReader {
     return undefined;
   }
 
+  /**
+   * A yes/no column: `true` only for a clear yes (true, 1, "true", "ja", "yes"); empty is no. Anything else is
+   * reported and read as no, so an odd value typed in SharePoint never takes an item out of the plan.
+   */
+  flag(field: string): boolean {
+    const value = this.fields[field];
+    if (this.isEmpty(value) || value === false || value === 0) return false;
+    if (value === true || value === 1) return true;
+    if (typeof value === 'string') {
+      const t = value.trim().toLowerCase();
+      if (['true', '1', 'ja', 'yes'].includes(t)) return true;
+      if (['false', '0', 'nee', 'no'].includes(t)) return false;
+    }
+    this.report(field, `Het veld ${field} is geen ja of nee.`, value);
+    return false;
+  }
+
   choice<C extends string>(field: string, allowed: readonly C[], options: { required?: boolean } = {}): C | undefined {
     const value = this.text(field, options);
     if (value === undefined) return undefined;

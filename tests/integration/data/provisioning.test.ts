@@ -211,11 +211,12 @@ describe('provisioning a fresh site through Graph and SharePoint REST', () => {
   });
 });
 
-describe('upgrading a site from schema version 1 to 2', () => {
+describe('upgrading a site from the current schema version to the next', () => {
   let sandbox: TestSandbox;
   let siteId: string;
+  const NEXT = SCHEMA_VERSION + 1;
 
-  /** Schema v2 (test only): Acties gains a Risico column and a "Hoog risico" view; the step fills Risico on existing actions. */
+  /** The next schema version (test only): Acties gains a Risico column and a "Hoog risico" view; the step fills Risico on existing actions. */
   const risico = { name: 'Risico', displayName: 'Risico', choice: { choices: ['laag', 'midden', 'hoog'], displayAs: 'dropDownMenu' as const }, indexed: true };
   const actiesV2: ListDefinition = {
     ...actiesList,
@@ -224,11 +225,12 @@ describe('upgrading a site from schema version 1 to 2', () => {
   };
   let stepRuns = 0;
   const schemaV2: SiteSchema = {
-    version: 2,
+    version: NEXT,
     lists: siteSchema.map((l) => (l.name === 'Acties' ? actiesV2 : l)),
     upgrades: [
+      ...currentSiteSchema.upgrades,
       {
-        toVersion: 2,
+        toVersion: NEXT,
         description: 'Bestaande acties krijgen risico "laag"',
         async run({ graph, siteId: id }) {
           stepRuns += 1;
@@ -263,21 +265,21 @@ describe('upgrading a site from schema version 1 to 2', () => {
     sandbox = await startTestSandbox();
     const prepared = await prepareSite(sandbox.clients(), sandbox.siteUrl, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs });
     siteId = prepared.site.id;
-    expect(prepared.provision.schemaVersion.now).toBe(1);
+    expect(prepared.provision.schemaVersion.now).toBe(SCHEMA_VERSION);
     expect(prepared.seed?.created['Acties']).toBe(33);
   });
   afterAll(async () => {
     await sandbox?.close();
   });
 
-  it('adds the column and the view, runs the step once, keeps every item and moves the marker to 2', async () => {
+  it('adds the column and the view, runs the step once, keeps every item and moves the marker to the next version', async () => {
     const graph = sandbox.graph();
     const before = await snapshot(graph);
     const itemCount = Object.values(before).reduce((n, items) => n + Object.keys(items).length, 0);
     expect(itemCount).toBeGreaterThan(50);
 
     const report = await provisionSite(sandbox.clients(), siteId, schemaV2);
-    expect(report.schemaVersion).toEqual({ found: 1, now: 2 });
+    expect(report.schemaVersion).toEqual({ found: SCHEMA_VERSION, now: NEXT });
     expect(report.columnsAdded).toEqual(['Acties.Risico']);
     expect(report.viewsCreated).toEqual(['Acties: Hoog risico']);
     expect(report.listsCreated).toEqual([]);
@@ -285,35 +287,35 @@ describe('upgrading a site from schema version 1 to 2', () => {
     expect(report.upgrades[0]!.changes).toHaveLength(33);
     expect(report.markerWritten).toBe(true);
     expect(stepRuns).toBe(1);
-    expect(await readSchemaVersion(sandbox.sharePoint())).toBe(2);
+    expect(await readSchemaVersion(sandbox.sharePoint())).toBe(NEXT);
 
     expect(await snapshot(graph)).toEqual(before);
     const risicos = await graph.getAll<{ fields: { Risico?: string } }>(`/sites/${siteId}/lists/Acties/items?$expand=fields($select=Risico)&$top=500`);
     expect(risicos.map((i) => i.fields.Risico)).toEqual(Array(33).fill('laag'));
   });
 
-  it('changes nothing on a second run of version 2; the step does not run again', async () => {
+  it('changes nothing on a second run of the next version; the step does not run again', async () => {
     const again = await provisionSite(sandbox.clients(), siteId, schemaV2);
-    expect(again).toEqual(emptyReport(2));
+    expect(again).toEqual(emptyReport(NEXT));
     expect(stepRuns).toBe(1);
   });
 
-  it('refuses to provision the site with the older code (version 1) and leaves it as it is', async () => {
+  it('refuses to provision the site with the older code (the current version) and leaves it as it is', async () => {
     const refused = await provisionSite(sandbox.clients(), siteId, currentSiteSchema).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SchemaVersionError);
-    expect(refused).toMatchObject({ siteVersion: 2, codeVersion: SCHEMA_VERSION });
-    expect(await readSchemaVersion(sandbox.sharePoint())).toBe(2);
+    expect(refused).toMatchObject({ siteVersion: NEXT, codeVersion: SCHEMA_VERSION });
+    expect(await readSchemaVersion(sandbox.sharePoint())).toBe(NEXT);
   });
 
   it('repeats a step that failed: the marker stays at the last version that completed', async () => {
     let attempts = 0;
     const schemaV3: SiteSchema = {
       ...schemaV2,
-      version: 3,
+      version: NEXT + 1,
       upgrades: [
         ...schemaV2.upgrades,
         {
-          toVersion: 3,
+          toVersion: NEXT + 1,
           description: 'Een stap die de eerste keer faalt',
           async run() {
             attempts += 1;
@@ -324,10 +326,10 @@ describe('upgrading a site from schema version 1 to 2', () => {
       ],
     };
     await expect(provisionSite(sandbox.clients(), siteId, schemaV3)).rejects.toThrow('halfway failure');
-    expect(await readSchemaVersion(sandbox.sharePoint())).toBe(2);
+    expect(await readSchemaVersion(sandbox.sharePoint())).toBe(NEXT);
     const retried = await provisionSite(sandbox.clients(), siteId, schemaV3);
-    expect(retried.schemaVersion).toEqual({ found: 2, now: 3 });
-    expect(retried.upgrades.map((u) => u.toVersion)).toEqual([3]);
-    expect(await readSchemaVersion(sandbox.sharePoint())).toBe(3);
+    expect(retried.schemaVersion).toEqual({ found: NEXT, now: NEXT + 1 });
+    expect(retried.upgrades.map((u) => u.toVersion)).toEqual([NEXT + 1]);
+    expect(await readSchemaVersion(sandbox.sharePoint())).toBe(NEXT + 1);
   });
 });

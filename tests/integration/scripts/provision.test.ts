@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { siteSchema } from '../../../src/data/lists/schema.js';
+import { SCHEMA_VERSION, siteSchema } from '../../../src/data/lists/schema.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -45,7 +45,7 @@ describe('npm run provision (scripts/provision.ts)', () => {
     expect(out.site).toBe(sandbox.siteUrl);
     expect(out.report.listsCreated).toEqual(siteSchema.map((l) => l.name));
     expect(out.report.viewsCreated).toContain('Acties: Achterstallig');
-    expect(out.report.schemaVersion).toEqual({ found: null, now: 1 });
+    expect(out.report.schemaVersion).toEqual({ found: null, now: SCHEMA_VERSION });
     expect(out.report.markerWritten).toBe(true);
     expect(out.changes).toBeGreaterThan(20);
   });
@@ -54,7 +54,7 @@ describe('npm run provision (scripts/provision.ts)', () => {
     const run = await provision(['--site', sandbox.siteUrl], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Provisioned ${sandbox.siteUrl}`);
-    expect(run.stdout).toContain('Schema: version 1 (unchanged).');
+    expect(run.stdout).toContain(`Schema: version ${SCHEMA_VERSION} (unchanged).`);
     expect(run.stdout).toContain('No changes: the site already matches the schema.');
   });
 

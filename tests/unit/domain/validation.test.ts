@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actie, Kwartaaldoel, MT, Plan, PortfolioItem } from '../../../src/domain/model.js';
+import { checkVervallen } from '../../../src/domain/plan-wijzigen.js';
 import { checkTransition } from '../../../src/domain/status.js';
 import {
   validateActie,
@@ -313,6 +314,29 @@ const TRIGGERS: Record<ValidationMessageKey, Trigger[]> = {
       }),
       message: M.afhankelijkheidsKring(['11.4', '11.5', '11.6', '11.4']),
       path: 'acties.1.afhankelijkVan',
+    },
+  ],
+  vervallenRedenVerplicht: [
+    { label: 'retired without a reason', issues: withActie({ vervallen: true }), message: M.vervallenRedenVerplicht, path: 'vervallenReden' },
+    { label: 'retired with a blank reason', issues: withActie({ vervallen: true, vervallenReden: '  ' }), message: M.vervallenRedenVerplicht, path: 'vervallenReden' },
+    {
+      label: 'checkVervallen without a reason',
+      issues: () => {
+        const r = checkVervallen(actie, ' ');
+        return r.ok ? [] : [{ path: 'vervallenReden', message: r.message }];
+      },
+      message: M.vervallenRedenVerplicht,
+    },
+  ],
+  vervallenGeenJaNee: [{ label: 'a text', issues: withActie({ vervallen: 'ja', vervallenReden: 'x' }), message: M.vervallenGeenJaNee, path: 'vervallen' }],
+  alVervallen: [
+    {
+      label: 'retiring twice',
+      issues: () => {
+        const r = checkVervallen({ ...actie, vervallen: true }, 'nogmaals');
+        return r.ok ? [] : [{ path: 'vervallen', message: r.message }];
+      },
+      message: M.alVervallen('11.5'),
     },
   ],
   sleutelDubbel: [
