@@ -35,6 +35,7 @@ import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPort
 import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
+import { isMainModule, processIo, type CliIo } from './cli-io.js';
 
 class UsageError extends Error {}
 
@@ -76,7 +77,7 @@ function tokenSources(env: z.infer<typeof envSchema>, siteUrl: string): { graph:
   };
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -96,13 +97,13 @@ async function main(argv: readonly string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   if (args.help) {
-    process.stdout.write('Usage: npm run provision -- [--site <url>] [--env sandbox|dev] [--sandbox] [--seed] [--json]\n');
+    io.stdout('Usage: npm run provision -- [--site <url>] [--env sandbox|dev] [--sandbox] [--seed] [--json]\n');
     return 0;
   }
   if (!/^[a-z0-9-]+$/i.test(args.env)) throw new UsageError(`--env must be a name such as sandbox or dev, not '${args.env}'.`);
 
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  loadEnvFiles(args.env, process.cwd(), env);
+  const env: NodeJS.ProcessEnv = { ...io.env };
+  loadEnvFiles(args.env, io.cwd, env);
 
   let sandbox: RunningSandbox | undefined;
   try {
@@ -129,13 +130,13 @@ async function main(argv: readonly string[]): Promise<number> {
       ? await seedSite(clients.graph, site.id, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs })
       : undefined;
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ site: site.webUrl, changes: countChanges(report), report, ...(seeded ? { seeded } : {}) }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ site: site.webUrl, changes: countChanges(report), report, ...(seeded ? { seeded } : {}) }, null, 2)}\n`);
     } else {
-      process.stdout.write(`Provisioned ${site.webUrl}\n${describeReport(report).map((l) => `  ${l}`).join('\n')}\n`);
+      io.stdout(`Provisioned ${site.webUrl}\n${describeReport(report).map((l) => `  ${l}`).join('\n')}\n`);
       if (seeded) {
         const created = Object.entries(seeded.created).map(([list, n]) => `${list}: ${n}`).join(', ');
-        process.stdout.write(`Seeded (new items) ${created}\n`);
-        if (seeded.unknownPeople.length) process.stdout.write(`  Not site users, left without that person: ${seeded.unknownPeople.join(', ')}\n`);
+        io.stdout(`Seeded (new items) ${created}\n`);
+        if (seeded.unknownPeople.length) io.stdout(`  Not site users, left without that person: ${seeded.unknownPeople.join(', ')}\n`);
       }
     }
     return 0;
@@ -144,14 +145,18 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+/** The whole command, with its exit code: 0 provisioned (or nothing to do), 1 failed (the message names the URL), 2 wrong usage. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`provision: ${error.message}\n`);
-      process.exit(2);
+      io.stderr(`provision: ${error.message}\n`);
+      return 2;
     }
-    process.stderr.write(`provision failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+    io.stderr(`provision failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (isMainModule(import.meta.url)) process.exit(await main(process.argv.slice(2)));

@@ -36,6 +36,7 @@ import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
 import { GraphRequestError } from '../src/data/graph/errors.js';
+import { isMainModule, processIo, type CliIo } from './cli-io.js';
 
 class UsageError extends Error {}
 
@@ -81,8 +82,6 @@ function parseRapportageArgs(argv: readonly string[], now: Date, defaultEnv = 's
   return { datum, ...(values.sinds ? { sinds: values.sinds } : {}), out: values.out ?? rapportBestandsnaam(datum, format), format, env: values.env, sandbox: values.sandbox };
 }
 
-const say = (line: string) => process.stderr.write(`${line}\n`);
-
 const url = z.string().refine((v) => URL.canParse(v), { message: 'must be an absolute URL' });
 
 /** Only what reading the site needs: the report does not depend on the bot's or the tab's settings. */
@@ -120,15 +119,16 @@ function graphFrom(env: NodeJS.ProcessEnv, envName: string): { graph: Graph; sit
   return { graph: createGraph({ graphBaseUrl: e.GRAPH_BASE_URL, tokens }), siteUrl: e.SHAREPOINT_SITE_URL };
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const say = (line: string) => io.stderr(`${line}\n`);
   const now = new Date();
-  const args = parseRapportageArgs(argv, now, process.env.TEAMSFX_ENV || 'sandbox');
+  const args = parseRapportageArgs(argv, now, io.env.TEAMSFX_ENV || 'sandbox');
   if (args === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  loadEnvFiles(args.env, process.cwd(), env);
+  const env: NodeJS.ProcessEnv = { ...io.env };
+  loadEnvFiles(args.env, io.cwd, env);
   const gemeente = env.GEMEENTE?.trim() || DEFAULT_GEMEENTE;
 
   let sandbox: RunningSandbox | undefined;
@@ -155,24 +155,29 @@ async function main(argv: readonly string[]): Promise<number> {
     }
 
     const bytes = args.format === 'pdf' ? await reportPdfBuffer(model) : await reportDocxBytes(model);
-    const out = resolve(args.out);
+    const out = resolve(io.cwd, args.out);
     await writeFile(out, bytes);
     say(`Voortgangsrapportage ${datumNl(args.datum)} (${args.format}, ${model.totals.total} acties, ${model.perAdvies.length} adviezen) van ${site.webUrl}`);
-    process.stdout.write(`${out}\n`);
+    io.stdout(`${out}\n`);
     return 0;
   } finally {
     await sandbox?.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+/** The whole command, with its exit code: 0 written, 1 failed (the message names the URL), 2 wrong usage or configuration. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`rapportage: ${error.message}\n${USAGE}\n`);
-      process.exit(2);
+      io.stderr(`rapportage: ${error.message}\n${USAGE}\n`);
+      return 2;
     }
-    process.stderr.write(`rapportage mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+    io.stderr(`rapportage mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+// pdfmake keeps handles open: the script ends the process itself.
+if (isMainModule(import.meta.url)) process.exit(await main(process.argv.slice(2)));

@@ -6,7 +6,6 @@
  * bot into the Playground's channel. stdout carries the result only (the card's JSON with --preview --json); messages
  * go to stderr.
  */
-import { pathToFileURL } from 'node:url';
 import { createBot } from '../src/bot/bot-app.js';
 import { tabDeepLink } from '../src/bot/deep-link.js';
 import { playgroundUrls } from '../src/bot/playground.js';
@@ -17,11 +16,7 @@ import { ConfigError, readConfig } from '../src/server/config.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
 import { createLogger } from '../src/server/log.js';
 import { createServerGraph } from '../src/server/prepare-site.js';
-
-/** Where the CLI reads its environment and writes; `process` when run as a script, a test's own in-process. */
-export type CliIo = { env: NodeJS.ProcessEnv; cwd: string; stdout: (text: string) => void; stderr: (text: string) => void };
-
-const processIo = (): CliIo => ({ env: process.env, cwd: process.cwd(), stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
+import { isMainModule, processIo, type CliIo } from './cli-io.js';
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const errors = (line: string) => io.stderr(`${line}\n`);
@@ -74,4 +69,4 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main(process.argv.slice(2));
+if (isMainModule(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -30,7 +30,7 @@ import type { ILists } from '@pnp/sp/lists/index.js';
 import type { ISiteUserInfo } from '@pnp/sp/site-users/index.js';
 import type { IViews } from '@pnp/sp/views/index.js';
 import type { Web } from '@pnp/sp/webs/index.js';
-import { RetryExhaustedError } from './graph/errors.js';
+import { namingTheUrl, RetryExhaustedError } from './graph/errors.js';
 import { realRetryEnvironment, type RetryEnvironment } from './graph/middleware.js';
 import { defaultRetryPolicy, isRetryable, isRetryableNetworkFailure, nextDelay, parseRetryAfter, type RetryPolicy } from './graph/retry-policy.js';
 import type { TokenSource } from './graph/token-source.js';
@@ -174,9 +174,9 @@ function FetchWithRetry(options: { fetch: typeof fetch; policy: RetryPolicy; env
         try {
           response = await options.fetch(target, request);
         } catch (error) {
-          if (!(error instanceof TypeError) || !isRetryableNetworkFailure(method)) throw error;
+          if (!(error instanceof TypeError) || !isRetryableNetworkFailure(method)) throw namingTheUrl(method, target, error);
           const delay = nextDelay({ policy: options.policy, attempt, elapsedMs: options.env.now() - started, retryAfterMs: undefined, random: options.env.random });
-          if (delay === undefined) throw error;
+          if (delay === undefined) throw namingTheUrl(method, target, error);
           options.env.onRetry?.({ method, url: target, status: 'network', attempt, delayMs: delay });
           await options.env.sleep(delay);
           continue;

@@ -1,6 +1,6 @@
 import { ConfigError } from './config.js';
 import { createLogger } from './log.js';
-import { startLocal } from './start-local.js';
+import { localCommand, startLocal } from './start-local.js';
 
 /** `npm start`: the app on the local Microsoft 365 sandbox, with the bot, the reminder job and the Playground. */
 const log = createLogger();
@@ -15,7 +15,10 @@ try {
     run.playground
       ? `  Microsoft 365 Agents Playground: ${run.playground.url}/ (open het team "CMT Zoetermeer", kanaal Algemeen/General en dan "Digitalisering")`
       : '  Microsoft 365 Agents Playground: uit (PLAYGROUND=off)',
-    '  Agendakaart nu versturen: npm run reminders -- --mt cmt --send-now',
+    `  Agendakaart nu versturen: ${localCommand(run.ports, 'reminders', '--mt cmt --send-now')}`,
+    `  Kaart bekijken zonder versturen: ${localCommand(run.ports, 'reminders', '--mt cmt --preview')}`,
+    `  Voortgangsrapportage: ${localCommand(run.ports, 'rapportage', '')}`,
+    `  Lijsten bijwerken: ${localCommand(run.ports, 'provision', '')}`,
     '  Stoppen: Ctrl+C',
     '',
     '',

@@ -25,8 +25,27 @@ export type LocalRun = {
   reminders?: ReminderTimer;
   /** Microsoft 365 Agents Playground (interactive runs, unless PLAYGROUND=off). */
   playground?: RunningPlayground;
+  /** The ports this run listens on (the Playground's also when it is off: the CLIs derive its connector from it). */
+  ports: LocalPorts;
   close(): Promise<void>;
 };
+
+export type LocalPorts = { PORT: number; SANDBOX_PORT: number; PLAYGROUND_PORT: number };
+
+/** The ports env/.env.sandbox gives; a command for other ports has to say them. */
+const DEFAULT_PORTS: LocalPorts = { PORT: 3978, SANDBOX_PORT: 3979, PLAYGROUND_PORT: 56150 };
+
+/**
+ * The exact command line of an npm script that reaches this run: the port variables that differ from the defaults
+ * go in front (`PORT=4100 SANDBOX_PORT=4101 npm run reminders -- --mt cmt --send-now`), as the start banner prints it.
+ */
+export function localCommand(ports: LocalPorts, script: string, args: string): string {
+  const prefix = (Object.keys(DEFAULT_PORTS) as (keyof LocalPorts)[])
+    .filter((k) => ports[k] !== DEFAULT_PORTS[k])
+    .map((k) => `${k}=${ports[k]} `)
+    .join('');
+  return `${prefix}npm run ${script}${args ? ` -- ${args}` : ''}`;
+}
 
 export type LocalOptions = {
   /** Overrides of the environment (tests pass free ports and a temp data folder). */
@@ -50,6 +69,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
   const log = options.log ?? createLogger();
   const rootDir = resolve(options.rootDir ?? process.cwd());
   const env: NodeJS.ProcessEnv = { ...process.env, ...(options.env ?? {}) };
+  // The card's links open the tab this run serves, unless the person set another public origin (a tunnel).
+  const ownTabEndpoint = env.TAB_ENDPOINT;
   loadEnvFiles('sandbox', rootDir, env);
 
   let tabConfig: TabConfig | undefined;
@@ -122,7 +143,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
 
     if (config.bot) {
       if (env.PLAYGROUND_MT && env.PLAYGROUND_TEAM_ID) await registerPlaygroundTeam(graph, prepared.site.id, env, log);
-      const tabEndpoint = config.tabEndpoint ?? app.url;
+      const tabEndpoint = ownTabEndpoint ?? app.url;
       const deepLinkFor = (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt);
       bot = await createBot({ ...config.bot, host, graph, siteId: prepared.site.id, siteUrl: config.siteUrl, deepLinkFor, log });
       log({ level: 'info', msg: 'bot ready', endpoint: `${app.url}${MESSAGES_PATH}`, connector: config.bot.serviceUrl, jwt: config.bot.validateInboundJwt });
@@ -154,6 +175,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
     app,
     sandbox,
     appUrl: app.url,
+    ports: { PORT: app.port, SANDBOX_PORT: Number(new URL(sandbox.baseUrl).port), PLAYGROUND_PORT: playgroundPort },
     ...(bot ? { bot } : {}),
     ...(reminders ? { reminders } : {}),
     ...(playground ? { playground } : {}),

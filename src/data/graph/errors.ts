@@ -15,6 +15,34 @@ export class GraphRequestError extends Error {
   }
 }
 
+/**
+ * The connection itself failed (refused, reset, DNS): no HTTP answer came. It stays a TypeError, as `fetch` throws
+ * it, so the retry rules that look for one still apply; the message names the method and the URL, so a person sees
+ * which address was unreachable instead of "fetch failed".
+ */
+export class NetworkError extends TypeError {
+  override readonly name = 'NetworkError';
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    cause: unknown,
+  ) {
+    super(`${method} ${url} failed: ${describeCause(cause)}`, { cause });
+  }
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = (cause as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const code = typeof inner?.code === 'string' ? inner.code : undefined;
+  return code ? `${cause.message} (${code})` : cause.message;
+}
+
+/** Wraps a connection failure of `fetch` in a `NetworkError` naming the URL; any other error passes unchanged. */
+export function namingTheUrl(method: string, url: string, error: unknown): unknown {
+  return error instanceof TypeError && !(error instanceof NetworkError) ? new NetworkError(method, url, error) : error;
+}
+
 /** A token could not be obtained from the token endpoint. */
 export class TokenRequestError extends Error {
   override readonly name = 'TokenRequestError';

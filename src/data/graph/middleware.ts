@@ -1,5 +1,5 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { RetryExhaustedError } from './errors.js';
+import { namingTheUrl, RetryExhaustedError } from './errors.js';
 import { isRetryable, isRetryableNetworkFailure, nextDelay, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
 import type { TokenSource } from './token-source.js';
 
@@ -150,6 +150,11 @@ export class CaptureMiddleware extends ChainedMiddleware {
 export class FetchMiddleware implements Middleware {
   constructor(private readonly doFetch: typeof fetch = (input, init) => fetch(input, init)) {}
   async execute(context: Context): Promise<void> {
-    context.response = await this.doFetch(context.request, context.options as RequestInit);
+    try {
+      context.response = await this.doFetch(context.request, context.options as RequestInit);
+    } catch (error) {
+      const url = typeof context.request === 'string' ? context.request : context.request.url;
+      throw namingTheUrl(context.options?.method ?? 'GET', url, error);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { TokenRequestError } from './errors.js';
+import { namingTheUrl, TokenRequestError } from './errors.js';
 
 /** Something that yields a bearer token for Graph. `invalidate` drops a cached token after a 401. */
 export type TokenSource = {
@@ -32,6 +32,8 @@ export function createOAuthTokenSource(options: {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(options.form).toString(),
+    }).catch((error: unknown) => {
+      throw namingTheUrl('POST', options.tokenUrl, error);
     });
     const body = (await response.json().catch(() => ({}))) as TokenResponse;
     if (!response.ok || typeof body.access_token !== 'string') {

@@ -5,6 +5,7 @@ import { loadMts, updateMtChannel } from '../../../src/bot/mt-channel.js';
 import { createHerinneringenStore } from '../../../src/data/herinneringen-store.js';
 import { fieldsExpand, type ListItem } from '../../../src/data/lists/list-definition.js';
 import { herinneringFieldNames, toHerinnering } from '../../../src/data/lists/herinneringen.js';
+import { main } from '../../../scripts/reminders.js';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
@@ -34,6 +35,15 @@ async function reminders(...args: string[]): Promise<{ code: number; stdout: str
   }
 }
 
+/** The same command's main() in this process (for what is not about processes racing). */
+async function remindersHere(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const env = { TEAMSFX_ENV: 'sandbox', GRAPH_BASE_URL: sandbox.graphUrl, TOKEN_URL: sandbox.tokenUrl, SHAREPOINT_SITE_URL: sandbox.siteUrl, SERVICE_URL: connector.url };
+  const code = await main(args, { env, cwd: process.cwd(), stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
 async function log() {
   const items = await sandbox.graph().getAll<ListItem>(`/sites/${siteId}/lists/Herinneringen/items?$expand=${fieldsExpand(herinneringFieldNames)}`);
   return items.map(toHerinnering);
@@ -54,7 +64,7 @@ afterAll(async () => {
 
 describe('npm run reminders', () => {
   it('--preview --json prints the card that would be sent now, and claims and sends nothing', { timeout: 90_000 }, async () => {
-    const result = await reminders('--mt', 'cmt', '--preview', '--json');
+    const result = await remindersHere('--mt', 'cmt', '--preview', '--json');
     expect(result.code).toBe(0);
     const card = JSON.parse(result.stdout) as { type: string; version: string; actions: { verb?: string; data?: { occurrenceKey?: string } }[] };
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
@@ -84,7 +94,7 @@ describe('npm run reminders', () => {
     expect(entry?.value.claim).toMatch(/^cli-/);
 
     // A second run, after both: nothing sent, and it says the card was already sent, and when.
-    const third = await reminders('--mt', 'cmt', '--send-now');
+    const third = await remindersHere('--mt', 'cmt', '--send-now');
     expect(third.code, third.stderr).toBe(0);
     expect(third.stdout).toMatch(/^Niet verstuurd: de kaart voor de vergadering van \w+ \d+ \w+ \d{4}, \d{2}:\d{2} is al verstuurd op \w+ \d+ \w+ \d{4}, \d{2}:\d{2} \(bericht /);
     expect(connector.posts(CHANNEL)).toHaveLength(1);
@@ -94,14 +104,14 @@ describe('npm run reminders', () => {
   });
 
   it('says what is wrong: usage (exit 2), an unknown MT, an MT without a channel (exit 1, nothing claimed)', { timeout: 120_000 }, async () => {
-    const usage = await reminders('--mt', 'cmt');
+    const usage = await remindersHere('--mt', 'cmt');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--preview en --send-now/);
-    const unknown = await reminders('--mt', 'bestaat-niet', '--preview');
+    const unknown = await remindersHere('--mt', 'bestaat-niet', '--preview');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/Geen MT met sleutel of id "bestaat-niet"/);
     const before = (await log()).length;
-    const noChannel = await reminders('--mt', 'mt-sociaal-domein', '--send-now');
+    const noChannel = await remindersHere('--mt', 'mt-sociaal-domein', '--send-now');
     expect(noChannel.code).toBe(1);
     expect(noChannel.stderr).toMatch(/heeft nog geen kanaal/);
     expect((await log()).length).toBe(before);
