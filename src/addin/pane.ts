@@ -1,0 +1,187 @@
+/// <reference types="office-js" />
+/**
+ * The add-in's two panes, drawn with plain DOM:
+ * - the organiser's task pane (appointment compose): pick the MT (proposed from subject and invitees), preview the
+ *   agenda of this meeting, insert it into the invitation, and insert again to update it in place;
+ * - the attendee's pane (appointment read): the live agenda and the previous meeting's decisions.
+ *
+ * Why no React and Fluent here (the tab's stack): the pane must show the agenda within 120 KB of JavaScript
+ * (gzip). The domain and data layers it shares with the tab (composeAgenda with its snapshot schema, the meeting
+ * schedule, the Graph client and list mappers) already take about 75 KB; React DOM alone is 64 KB and Fluent
+ * another 45 KB. Native controls with Fluent's colours keep every shared rule and stay within budget.
+ *
+ * Data: one `$batch` through the tab's data layer (src/data), signed in with Nested App Authentication in Outlook,
+ * or with a sandbox persona outside any host (as the tab does). Nothing else goes to Graph before the agenda.
+ */
+import { loadAgendaSourceData, type AgendaSourceData } from '../data/agenda-data.js';
+import { createGraph } from '../data/graph/client.js';
+import { GraphRequestError, RetryExhaustedError } from '../data/graph/errors.js';
+import { createPersonaTokenSource, type TokenSource } from '../data/graph/token-source.js';
+import { parseMeetingSchedule } from '../domain/schedule.js';
+import { nextMeeting } from '../tab/features/instellingen/lib/next-meeting.js';
+import { escapeHtml, renderAgendaHtml } from './agenda-html.js';
+import { DamagedAgendaBlockError, hasAgendaBlock } from './body-block.js';
+import type { OfficeHost } from './office-host.js';
+import { insertAgendaBlock, readBodyHtml, readInvitation, type InvitationInfo } from './office-item.js';
+import { mtChoices, paneAgenda, proposedMt } from './pane-model.js';
+import { addinLocale, addinTranslator, type AddinLocale, type AddinTranslate } from './texts.js';
+
+/** The public part of the app server's /config.json that the pane needs (a subset of the tab's TabConfig). */
+type PaneConfig = { graphBaseUrl: string; tokenUrl: string; siteUrl: string; clientId: string; auth: 'persona' | 'naa' };
+
+/** The reminder log reaches this far back: the previous meeting's snapshot is in it. */
+const LOG_DAYS = 120;
+
+type Loaded = { data: AgendaSourceData; invitation?: InvitationInfo; bodyHasBlock: boolean; now: Date };
+
+async function fetchConfig(): Promise<PaneConfig> {
+  const response = await fetch(new URL('../config.json', window.location.href), { cache: 'no-store' });
+  if (!response.ok) throw new Error(`config.json answered ${response.status}`);
+  return (await response.json()) as PaneConfig;
+}
+
+/** The tab's base address: the pane is served from `<tab>/addin/index.html`. */
+export function tabBaseUrl(paneUrl: string): string {
+  return new URL('..', paneUrl).href.replace(/\/+$/, '');
+}
+
+async function tokenSource(config: PaneConfig, office: OfficeHost | undefined): Promise<TokenSource> {
+  if (config.auth === 'naa') {
+    // MSAL's nested app client talks to Outlook, which holds the session (NAA); loaded only in a host.
+    const loginHint = (office?.context as { mailbox?: { userProfile?: { emailAddress?: string } } } | undefined)?.mailbox?.userProfile?.emailAddress;
+    const { signInWithNaa } = await import('../tab/app/auth/naa.js');
+    return (await signInWithNaa(config.clientId, loginHint, { interactive: true })).tokens;
+  }
+  // Outside a host on the sandbox: the persona named in the URL, or the one the tab remembered.
+  let persona = new URLSearchParams(window.location.search).get('persona') ?? undefined;
+  try {
+    persona ??= window.localStorage.getItem('actieplan.persona') ?? undefined;
+  } catch {
+    // Storage blocked (partitioned frame): only the URL can name the persona.
+  }
+  if (!persona) throw new Error('open eerst het actieplan en kies een rol, of geef ?persona=<upn> mee.');
+  return createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona });
+}
+
+function failureText(t: AddinTranslate, error: unknown): string {
+  if (error instanceof RetryExhaustedError || (error instanceof TypeError && /fetch/i.test(error.message))) return t('pane.fail.offline');
+  if (error instanceof GraphRequestError) return error.status === 401 || error.status === 403 ? t('pane.fail.denied') : t('pane.fail.other', { status: error.status });
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads config, token, the lists (one `$batch`) and the invitation (Office.js), side by side where possible. */
+async function load(office: OfficeHost | undefined): Promise<Loaded> {
+  const invitation = office ? readInvitation(office) : Promise.resolve(undefined);
+  const config = await fetchConfig();
+  const graph = createGraph({ graphBaseUrl: config.graphBaseUrl, tokens: await tokenSource(config, office) });
+  const now = new Date();
+  const [data, info] = await Promise.all([loadAgendaSourceData(graph, config.siteUrl, new Date(now.getTime() - LOG_DAYS * 86_400_000)), invitation]);
+  const bodyHasBlock = office && info?.mode === 'organizer' ? hasAgendaBlock(await readBodyHtml(office)) : false;
+  return { data, ...(info ? { invitation: info } : {}), bodyHasBlock, now };
+}
+
+type Status = { kind: 'busy' } | { kind: 'done'; replaced: boolean } | { kind: 'error'; text: string } | undefined;
+
+/** Starts the pane in `root`: loading, then the organiser's or the attendee's view. */
+export function startPane(root: HTMLElement, office: OfficeHost | undefined): void {
+  const locale: AddinLocale = addinLocale(office?.context.displayLanguage ?? navigator.language);
+  const t = addinTranslator(locale);
+  const params = new URLSearchParams(window.location.search);
+  document.documentElement.lang = locale;
+
+  const heading = (attendee: boolean) => `<h1>${escapeHtml(attendee ? t('pane.attendeeTitle') : t('pane.title'))}</h1>`;
+  const run = () => {
+    root.setAttribute('aria-busy', 'true');
+    root.innerHTML = `${heading(params.get('rol') === 'deelnemer')}<p role="status">${escapeHtml(t('pane.loading'))}</p>`;
+    load(office).then(
+      (loaded) => showPane(root, office, loaded, t, locale, params),
+      (error: unknown) => {
+        root.removeAttribute('aria-busy');
+        root.innerHTML = `${heading(params.get('rol') === 'deelnemer')}<div class="message error" role="alert"><p>${escapeHtml(t('pane.loadError', { detail: failureText(t, error) }))}</p><button type="button" id="retry">${escapeHtml(t('pane.retry'))}</button></div>`;
+        root.querySelector('#retry')?.addEventListener('click', run);
+      },
+    );
+  };
+  run();
+}
+
+function showPane(root: HTMLElement, office: OfficeHost | undefined, loaded: Loaded, t: AddinTranslate, locale: AddinLocale, params: URLSearchParams): void {
+  const attendee = loaded.invitation ? loaded.invitation.mode === 'attendee' : params.get('rol') === 'deelnemer';
+  const choices = mtChoices(loaded.data);
+  const proposal = loaded.invitation ? proposedMt(loaded.data, loaded.invitation) : undefined;
+  let mtKey = proposal?.key ?? params.get('mt') ?? '';
+  let hasBlock = loaded.bodyHasBlock;
+  let status: Status;
+  const tabUrl = tabBaseUrl(window.location.href);
+
+  // The meeting's start: the invitation's, or (previewing outside Outlook) the MT's next meeting from its schedule.
+  const startOf = (key: string): Date | undefined => {
+    if (loaded.invitation?.start) return loaded.invitation.start;
+    const schema = loaded.data.mts.find((m) => m.value.key === key)?.value.schema;
+    const schedule = schema ? parseMeetingSchedule(schema) : undefined;
+    return schedule ? nextMeeting(schedule, loaded.now) : undefined;
+  };
+  const composedHtml = (): { html?: string; noPreviousDecisions: boolean; noStart: boolean } => {
+    if (!mtKey) return { noPreviousDecisions: false, noStart: false };
+    const start = startOf(mtKey);
+    if (!start) return { noPreviousDecisions: false, noStart: true };
+    const composed = paneAgenda(loaded.data, { mtKey, start, now: loaded.now, nextMeeting });
+    if (!composed) return { noPreviousDecisions: false, noStart: false };
+    return { html: renderAgendaHtml(composed.agenda, { tabUrl, locale }), noPreviousDecisions: composed.agenda.previousDecisions.length === 0, noStart: false };
+  };
+
+  const statusHtml = (): string => {
+    if (!status) return '';
+    if (status.kind === 'busy') return `<p>${escapeHtml(t('pane.inserting'))}</p>`;
+    if (status.kind === 'done') return `<p class="message success">${escapeHtml(status.replaced ? t('pane.replaced') : t('pane.inserted'))}</p>`;
+    return `<p class="message error">${escapeHtml(t('pane.insertError', { detail: status.text }))}</p>`;
+  };
+
+  const render = () => {
+    root.removeAttribute('aria-busy');
+    if (choices.length === 0) {
+      root.innerHTML = `<h1>${escapeHtml(t('pane.title'))}</h1><p class="message">${escapeHtml(t('pane.noMts'))}</p>`;
+      return;
+    }
+    const composed = composedHtml();
+    const hint = proposal && proposal.key === mtKey ? (proposal.reason === 'subject' ? t('pane.mtProposedSubject') : t('pane.mtProposedInvitees')) : t('pane.mtChoose');
+    const options = [`<option value="" disabled${mtKey ? '' : ' selected'}>${escapeHtml(t('pane.mtNone'))}</option>`, ...choices.map((c) => `<option value="${escapeHtml(c.key)}"${c.key === mtKey ? ' selected' : ''}>${escapeHtml(c.naam)}</option>`)];
+    const canInsert = !attendee && office !== undefined && composed.html !== undefined;
+    root.innerHTML = [
+      `<h1>${escapeHtml(attendee ? t('pane.attendeeTitle') : t('pane.title'))}</h1>`,
+      `<div><label for="mt">${escapeHtml(t('pane.mt'))}</label><select id="mt" aria-describedby="mt-hint">${options.join('')}</select><p class="hint" id="mt-hint">${escapeHtml(hint)}</p></div>`,
+      composed.noStart ? `<p class="message">${escapeHtml(t('pane.noStart'))}</p>` : '',
+      canInsert ? `<div><button type="button" class="primary" id="insert"${status?.kind === 'busy' ? ' disabled' : ''}>${escapeHtml(hasBlock ? t('pane.replace') : t('pane.insert'))}</button></div>` : '',
+      `<div role="status" aria-live="polite" id="status">${statusHtml()}</div>`,
+      // renderAgendaHtml escapes every typed text: this is exactly what goes into the invitation.
+      composed.html ? `<section class="preview" aria-label="${escapeHtml(t('pane.preview'))}">${composed.html}</section>` : '',
+      attendee && composed.html && composed.noPreviousDecisions
+        ? `<section aria-labelledby="vorige"><h2 class="section" id="vorige">${escapeHtml(t('pane.previousDecisions'))}</h2><p class="meta">${escapeHtml(t('pane.noPreviousDecisions'))}</p></section>`
+        : '',
+    ].join('');
+    root.querySelector<HTMLSelectElement>('#mt')?.addEventListener('change', (event) => {
+      mtKey = (event.target as HTMLSelectElement).value;
+      status = undefined;
+      render();
+      root.querySelector<HTMLSelectElement>('#mt')?.focus();
+    });
+    root.querySelector('#insert')?.addEventListener('click', () => void insert(composed.html));
+  };
+
+  const insert = async (html: string | undefined) => {
+    if (!office || !html) return;
+    status = { kind: 'busy' };
+    render();
+    try {
+      const result = await insertAgendaBlock(office, html);
+      hasBlock = true;
+      status = { kind: 'done', replaced: result.replaced };
+    } catch (error) {
+      status = { kind: 'error', text: error instanceof DamagedAgendaBlockError ? t('pane.damaged') : error instanceof Error ? error.message : String(error) };
+    }
+    render();
+    root.querySelector<HTMLButtonElement>('#insert')?.focus();
+  };
+
+  render();
+}

@@ -1,0 +1,70 @@
+/**
+ * Everything an MT meeting's agenda is composed from, for the Outlook add-in: the plan, the portfolio with its
+ * quarter goals, the MTs, the recent reminder log (for the previous agenda's snapshot) and the decision log, in ONE
+ * Graph `$batch`. The site is addressed by its URL (`/sites/{host}:{path}:/lists/…`, as the tab's cold plan load
+ * does), so not even the site id costs a round trip: the pane's first view needs exactly one Graph request.
+ */
+import type { MT } from '../domain/model.js';
+import { BESLUITEN_READ, compareBesluiten } from './besluiten-store.js';
+import type { Graph } from './graph/client.js';
+import { compareHerinneringenNewestFirst, HERINNERINGEN_READ } from './herinneringen-store.js';
+import { onOrAfter, readListsInOneBatch } from './list-batch.js';
+import { actieFieldNames } from './lists/acties.js';
+import { adviesFieldNames } from './lists/adviezen.js';
+import { toBesluit, type Besluit } from './lists/besluiten.js';
+import { bevindingFieldNames } from './lists/bevindingen.js';
+import type { Loaded } from './lists/field-reader.js';
+import { HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
+import { kwartaaldoelFieldNames } from './lists/kwartaaldoelen.js';
+import { SITE_USERS_LIST } from './lists/list-definition.js';
+import { mtFieldNames, toMT } from './lists/mts.js';
+import { portfolioFieldNames } from './lists/portfolio.js';
+import { siteUserFieldNames } from './lists/site-users.js';
+import { mapPlan, type LoadedPlan } from './plan-store.js';
+import { mapPortfolio, type LoadedPortfolio } from './portfolio-store.js';
+
+export type AgendaSourceData = {
+  plan: LoadedPlan;
+  portfolio: LoadedPortfolio;
+  mts: Loaded<MT>[];
+  /** The reminder log from `since` on, newest meeting first. */
+  herinneringen: Loaded<Herinnering>[];
+  /** The decision log, in recorded order. */
+  besluiten: Loaded<Besluit>[];
+};
+
+/**
+ * The site as Graph accepts it wherever a site id goes: `{hostname}:{server-relative path}:`. Saves the
+ * `GET /sites/{host}:{path}` round trip that would otherwise come first.
+ */
+export function siteAddress(siteUrl: string): string {
+  const url = new URL(siteUrl);
+  return `${url.hostname}:${url.pathname.replace(/\/+$/, '')}:`;
+}
+
+/**
+ * Reads the agenda's sources in one `$batch` (lists beyond one page are followed with ordinary requests).
+ * `since` bounds the reminder log on its indexed Moment column, so years of meetings do not slow the pane.
+ */
+export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since: Date): Promise<AgendaSourceData> {
+  const raw = await readListsInOneBatch(graph, siteAddress(siteUrl), [
+    { id: 'adviezen', list: 'Adviezen', fields: adviesFieldNames },
+    { id: 'bevindingen', list: 'Bevindingen', fields: bevindingFieldNames },
+    { id: 'acties', list: 'Acties', fields: actieFieldNames },
+    { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
+    { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
+    { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
+    { id: 'mts', list: 'MTs', fields: mtFieldNames },
+    { id: 'herinneringen', ...HERINNERINGEN_READ, filter: onOrAfter(HERINNERING_FIELDS.moment, since) },
+    { id: 'besluiten', ...BESLUITEN_READ },
+  ]);
+  const acties = raw.acties ?? [];
+  const users = raw.users ?? [];
+  return {
+    plan: mapPlan({ adviezen: raw.adviezen ?? [], bevindingen: raw.bevindingen ?? [], acties, users }),
+    portfolio: mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties }),
+    mts: (raw.mts ?? []).map(toMT),
+    herinneringen: (raw.herinneringen ?? []).map(toHerinnering).sort(compareHerinneringenNewestFirst),
+    besluiten: (raw.besluiten ?? []).map(toBesluit).sort(compareBesluiten),
+  };
+}

@@ -1,0 +1,148 @@
+/// <reference lib="dom" />
+/**
+ * The Outlook add-in in Chromium, on a small Outlook (tests/e2e/host/fake-office.js served in place of Microsoft's
+ * Office.js) and the local sandbox: the organiser previews the agenda, inserts it, inserts again (replaced, never
+ * duplicated, the organiser's text kept), and an attendee sees the live agenda. axe on both panes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRun } from '../support/local-run.js';
+import { launchChromium, screenshotPath } from './support/browser.js';
+import { seriousViolations, tabConfig, UPN, watchErrors } from './support/tab.js';
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const FAKE_OFFICE = readFileSync('tests/e2e/host/fake-office.js', 'utf8');
+const BLOCK_ID = 'actieplan-agendapunt-digitalisering';
+// MT Sociaal Domein meets on Thursdays at 13:00 Amsterdam time.
+const MEETING = '2026-12-03T12:00:00.000Z';
+const ORGANISER_TEXT = '<p>Beste collega\'s,</p><p>Hierbij de uitnodiging. Graag de stukken <b>vooraf</b> lezen.</p>';
+const TEAMS_LINK = '<div><p>Deelnemen via Microsoft Teams: <a href="https://teams.microsoft.com/l/meetup-join/x">Nu deelnemen</a></p></div>';
+
+let run: Awaited<ReturnType<typeof startTestRun>>;
+let browser: Browser;
+let graphBase: string;
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/addin/index.html')) throw new Error('The add-in is not built: run `npm run build:tab` (npm test does this first).');
+  run = await startTestRun();
+  browser = await launchChromium();
+  graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await run?.close();
+});
+
+type Outlook = { mode: 'compose' | 'read'; subject: string; start: string; body?: string; requiredAttendees?: { displayName: string; emailAddress: string }[]; organizer?: { displayName: string; emailAddress: string } };
+
+/** Opens the pane in a 350 px task pane on the fake Outlook; counts the Graph requests made. */
+async function openPane(outlook: Outlook, persona: string = UPN.imSociaal): Promise<{ page: Page; graphRequests: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 }, locale: 'nl-NL' });
+  const errors = watchErrors(page);
+  const graphRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(graphBase)) graphRequests.push(`${r.method()} ${r.url().slice(graphBase.length)}`);
+  });
+  await page.addInitScript((state) => {
+    (window as unknown as { __outlook: unknown }).__outlook = state;
+  }, outlook);
+  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: FAKE_OFFICE }));
+  await page.goto(`${run.appUrl}/addin/index.html?persona=${encodeURIComponent(persona)}`);
+  return { page, graphRequests, errors };
+}
+
+const body = (page: Page) => page.evaluate(() => (window as unknown as { __outlook: { body: string; writes: number; lastCoercion: string } }).__outlook);
+const count = (html: string, needle: string) => html.split(needle).length - 1;
+
+describe('the Outlook add-in, organiser', () => {
+  it('previews the agenda of the proposed MT, inserts it, and inserting again replaces it in place', async () => {
+    const { page, graphRequests, errors } = await openPane({
+      mode: 'compose',
+      subject: 'MT Sociaal Domein – wekelijks overleg',
+      start: MEETING,
+      body: `<html><head></head><body>${ORGANISER_TEXT}${TEAMS_LINK}</body></html>`,
+      requiredAttendees: [{ displayName: 'Directeur Sociaal Domein', emailAddress: 'directeur.sd@zoetermeer.example' }],
+    });
+    const preview = page.getByRole('region', { name: 'Voorbeeld' });
+    await preview.getByRole('heading', { name: 'Agendapunt digitalisering: MT Sociaal Domein', level: 2 }).waitFor();
+    // Before the agenda showed: exactly one Graph request, the $batch.
+    expect(graphRequests).toEqual(['POST /$batch']);
+    await expect(page.getByLabel('MT').inputValue()).resolves.toBe('mt-sociaal-domein');
+    await expect(page.getByText('Voorgesteld op grond van het onderwerp van de uitnodiging.').count()).resolves.toBe(1);
+    await expect(preview.innerText()).resolves.toContain('donderdag 3 december 2026 om 13:00');
+    const links = await preview.locator('li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(new RegExp(`^${run.appUrl}/index\\.html#/actie/\\d+$`));
+    await page.screenshot({ path: screenshotPath('addin-taakvenster-voor'), fullPage: true });
+    expect(await seriousViolations(page), 'the task pane').toEqual([]);
+
+    await page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('Het agendapunt staat in de uitnodiging.');
+    const first = await body(page);
+    expect(first.writes).toBe(1);
+    expect(first.lastCoercion).toBe('html');
+    expect(count(first.body, BLOCK_ID)).toBe(1);
+    expect(first.body).toMatch(new RegExp(`^<html><head></head><body><div id="${BLOCK_ID}" lang="nl"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>.*</div>${ORGANISER_TEXT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${TEAMS_LINK.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</body></html>$`));
+    await page.screenshot({ path: screenshotPath('addin-taakvenster-na'), fullPage: true });
+
+    // Insert again: the button now updates, and the body still has one block with the organiser's text around it.
+    await page.getByRole('button', { name: 'Agendapunt bijwerken in de uitnodiging' }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('Het agendapunt in de uitnodiging is bijgewerkt; de rest van de tekst is onveranderd.');
+    const second = await body(page);
+    expect(second.writes).toBe(2);
+    expect(second.body).toBe(first.body);
+
+    // Another MT: its agenda replaces the block, still once.
+    await page.getByLabel('MT').selectOption('cmt');
+    await page.getByRole('region', { name: 'Voorbeeld' }).getByRole('heading', { name: 'Agendapunt digitalisering: CMT' }).waitFor();
+    await page.getByRole('button', { name: 'Agendapunt bijwerken in de uitnodiging' }).click();
+    await expect.poll(async () => (await body(page)).writes).toBe(3);
+    const third = await body(page);
+    expect(count(third.body, BLOCK_ID)).toBe(1);
+    expect(third.body).toContain('<h2>Agendapunt digitalisering: CMT</h2>');
+    expect(third.body).not.toContain('MT Sociaal Domein</h2>');
+    expect(third.body).toContain(`${ORGANISER_TEXT}${TEAMS_LINK}</body>`);
+    expect(graphRequests).toEqual(['POST /$batch']);
+    expect(errors).toEqual([]);
+
+    // The invitation body as a mail client renders it.
+    const mail = await browser.newPage({ viewport: { width: 720, height: 900 } });
+    await mail.setContent(second.body.replace('<head></head>', '<head><style>body{font-family:"Segoe UI",Calibri,Arial,sans-serif;font-size:14px;margin:16px}</style></head>'));
+    await mail.screenshot({ path: screenshotPath('addin-uitnodiging'), fullPage: true });
+    await expect(mail.getByRole('heading', { level: 2 }).allInnerTexts()).resolves.toEqual(['Agendapunt digitalisering: MT Sociaal Domein']);
+    await mail.close();
+    await page.close();
+  });
+
+  it('asks for the MT when neither subject nor invitees name one, and offers no insert before one is chosen', async () => {
+    const { page, errors } = await openPane({ mode: 'compose', subject: 'Overleg', start: MEETING, body: '<p>x</p>' });
+    await page.getByText('Kies het MT van deze vergadering.').waitFor();
+    await expect(page.getByLabel('MT').inputValue()).resolves.toBe('');
+    await expect(page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).count()).resolves.toBe(0);
+    await page.getByLabel('MT').selectOption('mt-fysiek-domein');
+    await page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).click();
+    await expect.poll(async () => (await body(page)).body).toMatch(new RegExp(`^<div id="${BLOCK_ID}" lang="nl"><h2>Agendapunt digitalisering: MT Fysiek Domein</h2>.*</div><p>x</p>$`));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the Outlook add-in, attendee', () => {
+  it('shows the live agenda and the previous meeting\'s decisions, with no insert button', async () => {
+    const { page, graphRequests, errors } = await openPane(
+      { mode: 'read', subject: 'CMT-overleg', start: '2026-12-08T09:00:00.000Z', organizer: { displayName: 'Gemeentesecretaris', emailAddress: 'gs@zoetermeer.example' } },
+      UPN.secretaris,
+    );
+    await page.getByRole('heading', { name: 'Digitalisering op de agenda', level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Voorbeeld' }).getByRole('heading', { name: 'Agendapunt digitalisering: CMT' }).waitFor();
+    expect(graphRequests).toEqual(['POST /$batch']);
+    await expect(page.getByRole('button').count()).resolves.toBe(0);
+    await expect(page.getByRole('heading', { name: 'Besluiten van de vorige vergadering' }).count()).resolves.toBe(1);
+    expect(await seriousViolations(page), 'the attendee pane').toEqual([]);
+    await page.screenshot({ path: screenshotPath('addin-deelnemer'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
