@@ -28,7 +28,7 @@ export function proposedMt(data: Pick<AgendaSourceData, 'mts'>, invitation: { su
   );
 }
 
-/** The first meeting of a schedule strictly after an instant (next-meeting.ts in the tab, handed in). */
+/** The first meeting of a schedule strictly after an instant (the domain's nextOccurrence, handed in). */
 export type NextMeetingOf = (schedule: MeetingSchedule, after: Date) => Date | undefined;
 
 /**

@@ -18,7 +18,7 @@ import { createGraph } from '../data/graph/client.js';
 import { GraphRequestError, RetryExhaustedError } from '../data/graph/errors.js';
 import { createPersonaTokenSource, type TokenSource } from '../data/graph/token-source.js';
 import { parseMeetingSchedule } from '../domain/schedule.js';
-import { nextMeeting } from '../tab/features/instellingen/lib/next-meeting.js';
+import { nextOccurrence } from '../domain/recurrence.js';
 import { escapeHtml, renderAgendaHtml } from './agenda-html.js';
 import { DamagedAgendaBlockError, hasAgendaBlock } from './body-block.js';
 import type { OfficeHost } from './office-host.js';
@@ -119,13 +119,13 @@ function showPane(root: HTMLElement, office: OfficeHost | undefined, loaded: Loa
     if (loaded.invitation?.start) return loaded.invitation.start;
     const schema = loaded.data.mts.find((m) => m.value.key === key)?.value.schema;
     const schedule = schema ? parseMeetingSchedule(schema) : undefined;
-    return schedule ? nextMeeting(schedule, loaded.now) : undefined;
+    return schedule ? nextOccurrence(schedule, loaded.now) : undefined;
   };
   const composedHtml = (): { html?: string; noPreviousDecisions: boolean; noStart: boolean } => {
     if (!mtKey) return { noPreviousDecisions: false, noStart: false };
     const start = startOf(mtKey);
     if (!start) return { noPreviousDecisions: false, noStart: true };
-    const composed = paneAgenda(loaded.data, { mtKey, start, now: loaded.now, nextMeeting });
+    const composed = paneAgenda(loaded.data, { mtKey, start, now: loaded.now, nextMeeting: nextOccurrence });
     if (!composed) return { noPreviousDecisions: false, noStart: false };
     return { html: renderAgendaHtml(composed.agenda, { tabUrl, locale }), noPreviousDecisions: composed.agenda.previousDecisions.length === 0, noStart: false };
   };
