@@ -37,7 +37,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const graph = createServerGraph(config);
   const site = await resolveSite(graph, config.siteUrl);
   const tabEndpoint = config.tabEndpoint ?? `http://${config.host}:${config.port}`;
-  const deps = { graph, siteId: site.id, siteUrl: config.siteUrl, deepLinkFor: (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt), now: new Date() };
+  const deps = { graph, siteId: site.id, siteUrl: config.siteUrl, deepLinkFor: (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt), now: new Date(), extraHolidays: config.reminders.extraHolidays };
 
   if (args.mode === 'preview') {
     const prepared = await prepareCard(deps, args.mt);

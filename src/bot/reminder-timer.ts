@@ -4,7 +4,7 @@
  * log's unique key makes harmless. Each run has its own claimant id, so a lost answer to a claim is recognised.
  */
 import { randomBytes } from 'node:crypto';
-import type { MT } from '../domain/model.js';
+import type { CalendarDate, MT } from '../domain/model.js';
 import type { Graph } from '../data/graph/client.js';
 import { runReminderJob, type CardSender, type JobReport } from '../reminders/job.js';
 import type { Logger } from '../server/log.js';
@@ -12,7 +12,15 @@ import type { Logger } from '../server/log.js';
 export type ReminderRun = (tick: { claimant: string; now: Date; lastRunAt?: Date }) => Promise<JobReport>;
 
 /** One run of the job with the bot as sender: the same `runReminderJob` the tests and the CLI use. */
-export function createReminderRun(deps: { graph: Graph; siteId: string; siteUrl: string; sender: CardSender; deepLinkFor: (mt: MT) => string; log: Logger }): ReminderRun {
+export function createReminderRun(deps: {
+  graph: Graph;
+  siteId: string;
+  siteUrl: string;
+  sender: CardSender;
+  deepLinkFor: (mt: MT) => string;
+  log: Logger;
+  extraHolidays?: readonly CalendarDate[];
+}): ReminderRun {
   return (tick) =>
     runReminderJob({
       graph: deps.graph,
@@ -24,6 +32,7 @@ export function createReminderRun(deps: { graph: Graph; siteId: string; siteUrl:
       ...(tick.lastRunAt ? { lastRunAt: tick.lastRunAt } : {}),
       deepLinkFor: deps.deepLinkFor,
       log: deps.log,
+      ...(deps.extraHolidays ? { extraHolidays: deps.extraHolidays } : {}),
     });
 }
 

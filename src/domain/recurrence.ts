@@ -254,25 +254,38 @@ function isWorkingDay(date: CalendarDate, holidays: ReadonlySet<CalendarDate>): 
   return dow !== 0 && dow !== 6 && !holidays.has(date);
 }
 
-/**
- * When the reminder for a meeting starting at `start` goes out:
- * - with `voorlooptijdMinuten` (a whole number ≥ 1): exactly that many minutes before the start. This is a duration,
- *   so a 1440-minute lead before a meeting just after a DST switch lands at 08:00 or 10:00 local the day before;
- * - otherwise (absent, 0, negative or not a number): 09:00 Amsterdam on the last working day before the meeting's
- *   date, skipping Saturdays, Sundays and `holidays` (Friday 09:00 for a Monday meeting).
- * @throws RangeError when no working day lies within 31 days before the meeting.
- */
-export function reminderTime(start: Date, options: { voorlooptijdMinuten?: number; holidays?: Iterable<CalendarDate> } = {}): Date {
-  const lead = options.voorlooptijdMinuten;
-  if (lead !== undefined && Number.isInteger(lead) && lead >= 1) return subMinutes(start, lead);
-  const holidays = new Set(options.holidays ?? []);
-  let day = addDays(amsterdamDate(start), -1);
+/** `hour:minute:second` Amsterdam time on the last working day before `date`. */
+function onWorkingDayBefore(date: CalendarDate, time: { hour: number; minute: number; second: number }, holidays: ReadonlySet<CalendarDate>, start: Date): Date {
+  let day = addDays(date, -1);
   for (let i = 0; i < MAX_DAYS_BACK; i += 1) {
     if (isWorkingDay(day, holidays)) {
       const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-      return new Date(new TZDate(y, m - 1, d, DEFAULT_REMINDER_HOUR, 0, 0, AMSTERDAM).getTime());
+      return new Date(new TZDate(y, m - 1, d, time.hour, time.minute, time.second, AMSTERDAM).getTime());
     }
     day = addDays(day, -1);
   }
   throw new RangeError(`reminderTime: geen werkdag in de ${MAX_DAYS_BACK} dagen voor ${amsterdamDate(start)}`);
+}
+
+/**
+ * When the reminder for a meeting starting at `start` goes out:
+ * - with `voorlooptijdMinuten` (a whole number ≥ 1): exactly that many minutes before the start. This is a duration,
+ *   so a 1440-minute lead before a meeting just after a DST switch lands at 08:00 or 10:00 local the day before.
+ *   When that moment falls on one of the `holidays`, the card goes out at the same local time on the last working
+ *   day before it (a Tuesday meeting after Easter Monday: the Friday before);
+ * - otherwise (absent, 0, negative or not a number): 09:00 Amsterdam on the last working day before the meeting's
+ *   date, skipping Saturdays, Sundays and `holidays` (Friday 09:00 for a Monday meeting).
+ * @throws RangeError when no working day lies within 31 days before the meeting (or the holiday).
+ */
+export function reminderTime(start: Date, options: { voorlooptijdMinuten?: number; holidays?: Iterable<CalendarDate> } = {}): Date {
+  const lead = options.voorlooptijdMinuten;
+  const holidays = new Set(options.holidays ?? []);
+  if (lead !== undefined && Number.isInteger(lead) && lead >= 1) {
+    const at = subMinutes(start, lead);
+    const day = amsterdamDate(at);
+    if (!holidays.has(day)) return at;
+    const local = new TZDate(at.getTime(), AMSTERDAM);
+    return onWorkingDayBefore(day, { hour: local.getHours(), minute: local.getMinutes(), second: local.getSeconds() }, holidays, start);
+  }
+  return onWorkingDayBefore(amsterdamDate(start), { hour: DEFAULT_REMINDER_HOUR, minute: 0, second: 0 }, holidays, start);
 }

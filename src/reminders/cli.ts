@@ -9,7 +9,7 @@
  * so the job never sends that meeting's card a second time.
  */
 import { composeAgenda, occurrenceKey, serializeSnapshot, snapshotOf, type Agenda } from '../domain/agenda.js';
-import type { MT } from '../domain/model.js';
+import type { CalendarDate, MT } from '../domain/model.js';
 import type { Graph } from '../data/graph/client.js';
 import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
 import type { Loaded } from '../data/lists/field-reader.js';
@@ -18,6 +18,7 @@ import { loadPlanCold } from '../data/plan-sync.js';
 import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
 import { buildAgendaCard, cardByteSize, type AgendaCard } from './card.js';
 import { formatMoment } from './card-text.js';
+import { reminderHolidays } from './holidays.js';
 import { agendaInputFor, previousReminder, type CardSender } from './job.js';
 import { planReminders, type ReminderDecision, type SendDecision } from './planner.js';
 
@@ -63,6 +64,8 @@ export type CliDeps = {
   deepLinkFor: (mt: MT) => string;
   now: Date;
   herinneringen?: HerinneringenStore;
+  /** The organisation's own closing days (config `EXTRA_HOLIDAYS`), as the job skips them. */
+  extraHolidays?: readonly CalendarDate[];
 };
 
 export class CliError extends Error {
@@ -92,9 +95,10 @@ export type DueMeeting = {
  * so a second run (or a parallel one) cannot send next week's card early. The log is consulted after planning (the
  * planner is asked as if nothing was sent) precisely so that a logged meeting stays the answer.
  */
-export function dueMeeting(mt: MT, data: ReminderData, now: Date): DueMeeting {
+export function dueMeeting(mt: MT, data: ReminderData, now: Date, extraHolidays: readonly CalendarDate[] = []): DueMeeting {
+  const holidays = reminderHolidays(now, extraHolidays);
   const byKey = new Map(data.herinneringen.map((h) => [h.value.sleutel, h] as const));
-  const plan = planReminders({ mts: [mt], now, sentKeys: [] });
+  const plan = planReminders({ mts: [mt], now, sentKeys: [], holidays });
   const loggedFor = (d: SendDecision): Loaded<Herinnering> | undefined =>
     byKey.get(d.key) ?? (d.movedFrom ? byKey.get(occurrenceKey(mt.key, d.movedFrom)) : undefined);
   // Reminders due now (more than one only when the lead time is longer than the gap between meetings): the earliest
@@ -107,7 +111,7 @@ export function dueMeeting(mt: MT, data: ReminderData, now: Date): DueMeeting {
   const waiting = plan.decisions.find((d): d is Extract<ReminderDecision, { action: 'wait' }> => d.action === 'wait' && d.reminderAt !== undefined);
   if (waiting?.reminderAt && waiting.key) {
     // The same meeting planned as at its own reminder time: gives the meeting after it and a move, as the job would.
-    const later = planReminders({ mts: [mt], now: waiting.reminderAt, sentKeys: [] }).toSend.find((d) => d.key === waiting.key);
+    const later = planReminders({ mts: [mt], now: waiting.reminderAt, sentKeys: [], holidays }).toSend.find((d) => d.key === waiting.key);
     if (later) {
       const logged = loggedFor(later);
       return logged ? { decision: later, logged } : { decision: later };
@@ -123,7 +127,7 @@ export type Prepared = { mt: Loaded<MT>; decision: SendDecision; logged?: Loaded
 export async function prepareCard(deps: CliDeps, keyOrId: string): Promise<Prepared> {
   const data = await loadReminderData(deps.graph, deps.siteId, new Date(deps.now.getTime() - LOG_WINDOW_DAYS * 86_400_000));
   const mt = findMt(data, keyOrId);
-  const { decision, logged } = dueMeeting(mt.value, data, deps.now);
+  const { decision, logged } = dueMeeting(mt.value, data, deps.now, deps.extraHolidays);
   const plan = await loadPlanCold(deps.graph, deps.siteUrl);
   const acties = plan.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
   const input = agendaInputFor(decision, mt.value, data, acties, previousReminder(data.herinneringen, mt.id, decision.occurrenceStart), deps.now);

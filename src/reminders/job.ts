@@ -1,5 +1,5 @@
 import { composeAgenda, parseSnapshot, serializeSnapshot, snapshotOf, type Agenda, type AgendaInput } from '../domain/agenda.js';
-import type { MT } from '../domain/model.js';
+import type { CalendarDate, MT } from '../domain/model.js';
 import type { Graph } from '../data/graph/client.js';
 import { groupMeetingStarts } from '../data/group-calendar.js';
 import { besluitenByOccurrenceUrl, decisionTexts } from '../data/besluiten-store.js';
@@ -12,6 +12,7 @@ import type { Herinnering } from '../data/lists/herinneringen.js';
 import { loadPlanCold } from '../data/plan-sync.js';
 import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
 import { buildAgendaCard, type AgendaCard } from './card.js';
+import { reminderHolidays } from './holidays.js';
 import { planReminders, type ReminderDecision, type SendDecision } from './planner.js';
 
 /** Posts and updates cards in a Teams conversation (the bot, or a fake connector in tests). */
@@ -34,6 +35,8 @@ export type JobDependencies = {
   deepLinkFor: (mt: MT) => string;
   log?: JobLog;
   herinneringen?: HerinneringenStore;
+  /** The organisation's own closing days (config `EXTRA_HOLIDAYS`), skipped like the Dutch public holidays. */
+  extraHolidays?: readonly CalendarDate[];
 };
 
 export type JobOutcome =
@@ -160,6 +163,7 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
     now: deps.now,
     sentKeys: data.herinneringen.map((h) => h.value.sleutel),
     calendarOccurrences,
+    holidays: reminderHolidays(deps.now, deps.extraHolidays),
     ...(deps.lastRunAt ? { lastRunAt: deps.lastRunAt } : {}),
   });
   const report: JobReport = {

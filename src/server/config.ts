@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isLoopbackHost, isLoopbackUrl } from '../bot/teams-ids.js';
+import { isValidCalendarDate } from '../domain/dates.js';
+import type { CalendarDate } from '../domain/model.js';
 
 const url = z.string().refine((v) => URL.canParse(v), { message: 'must be an absolute URL' });
 /** "true"/"false" (also 1/0, on/off, yes/no), as env files write booleans. */
@@ -36,6 +38,15 @@ const configSchema = z
     DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: flag.default(false),
     REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     /** The municipality's name as the progress report's title page shows it (empty: the default). */
+    /**
+     * The organisation's own closing days, skipped by the reminder's default lead time like the Dutch public
+     * holidays: comma-separated YYYY-MM-DD (for example Bevrijdingsdag or a bridge day).
+     */
+    EXTRA_HOLIDAYS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((d) => d.trim()).filter((d) => d !== ''))
+      .refine((dates) => dates.every(isValidCalendarDate), { message: 'must be dates YYYY-MM-DD separated by commas' }),
     GEMEENTE: z
       .string()
       .optional()
@@ -111,7 +122,7 @@ export type ServerConfig = {
   tabEndpoint?: string;
   /** Absent when no CLIENT_ID is configured: the server then runs without the bot and the reminder job. */
   bot?: BotConfig;
-  reminders: { intervalMs: number };
+  reminders: { intervalMs: number; extraHolidays: CalendarDate[] };
 };
 
 /** A configuration refused at start; `issues` has one entry per variable, for one log line each. */
@@ -157,7 +168,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     tabDistDir: e.TAB_DIST_DIR,
     ...(e.TAB_ENDPOINT ? { tabEndpoint: e.TAB_ENDPOINT } : {}),
     ...(e.CLIENT_ID && e.TENANT_ID ? { bot: botConfig(e, e.CLIENT_ID, e.TENANT_ID) } : {}),
-    reminders: { intervalMs: e.REMINDER_INTERVAL_SECONDS * 1000 },
+    reminders: { intervalMs: e.REMINDER_INTERVAL_SECONDS * 1000, extraHolidays: e.EXTRA_HOLIDAYS },
   };
 }
 

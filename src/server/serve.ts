@@ -101,7 +101,7 @@ try {
     const tabEndpoint = config.tabEndpoint ?? app.url;
     const deepLinkFor = (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt);
     bot = await createBot({ ...config.bot, host: config.host, graph, siteId, siteUrl: config.siteUrl, deepLinkFor, log });
-    const run = createReminderRun({ graph, siteId, siteUrl: config.siteUrl, sender: bot.sender, deepLinkFor, log });
+    const run = createReminderRun({ graph, siteId, siteUrl: config.siteUrl, sender: bot.sender, deepLinkFor, log, extraHolidays: config.reminders.extraHolidays });
     reminders = startReminderTimer({
       intervalMs: config.reminders.intervalMs,
       run: async (tick) => {

@@ -150,7 +150,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
       if (options.interactive) {
         reminders = startReminderTimer({
           intervalMs: config.reminders.intervalMs,
-          run: createReminderRun({ graph, siteId: prepared.site.id, siteUrl: config.siteUrl, sender: bot.sender, deepLinkFor, log }),
+          run: createReminderRun({ graph, siteId: prepared.site.id, siteUrl: config.siteUrl, sender: bot.sender, deepLinkFor, log, extraHolidays: config.reminders.extraHolidays }),
           log,
         });
       }

@@ -205,6 +205,10 @@ describe('lead time', () => {
   it('an MT’s voorlooptijdMinuten replaces the default: exactly that many minutes before the start', () => {
     expect(iso(reminderTime(new Date('2026-11-24T08:00:00Z'), { voorlooptijdMinuten: 1440 }))).toBe('2026-11-23T08:00:00.000Z');
     expect(iso(reminderTime(new Date('2026-11-24T08:00:00Z'), { voorlooptijdMinuten: 90 }))).toBe('2026-11-24T06:30:00.000Z');
+    // A fixed lead that lands on a holiday goes out at the same local time on the working day before it.
+    expect(iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { voorlooptijdMinuten: 1440, holidays: ['2026-04-06'] }))).toBe('2026-04-03T07:00:00.000Z');
+    expect(iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { voorlooptijdMinuten: 1440, holidays: ['2026-04-06', '2026-04-03'] }))).toBe('2026-04-02T07:00:00.000Z');
+    expect(iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { voorlooptijdMinuten: 90, holidays: ['2026-04-06'] }))).toBe('2026-04-07T05:30:00.000Z');
   });
 
   it('a voorlooptijd of 0, a negative or a fraction is not a lead time; the default applies', () => {

@@ -33,6 +33,11 @@ describe('server configuration', () => {
     expect(config.graph.clientSecret).toBe('s3');
     expect(JSON.stringify(config.tab)).not.toContain('s3');
   });
+  it('reads the organisation’s own closing days and names the variable when one is not a date', () => {
+    expect(readConfig(valid).reminders.extraHolidays).toEqual([]);
+    expect(readConfig({ ...valid, EXTRA_HOLIDAYS: ' 2026-05-05, 2026-05-15 ' }).reminders.extraHolidays).toEqual(['2026-05-05', '2026-05-15']);
+    expect(() => readConfig({ ...valid, EXTRA_HOLIDAYS: '2026-05-05,5 mei' })).toThrow(/EXTRA_HOLIDAYS: must be dates YYYY-MM-DD/);
+  });
   it('names every invalid variable', () => {
     const attempt = () => readConfig({ ...valid, GRAPH_BASE_URL: 'not a url', PORT: 'x' });
     expect(attempt).toThrow(ConfigError);
