@@ -64,7 +64,8 @@ async function tokenSource(config: PaneConfig, office: OfficeHost | undefined): 
 }
 
 function failureText(t: AddinTranslate, error: unknown): string {
-  if (error instanceof RetryExhaustedError || (error instanceof TypeError && /fetch/i.test(error.message))) return t('pane.fail.offline');
+  // The Graph client's network errors are TypeErrors (fetch's own, or its NetworkError naming the URL).
+  if (error instanceof RetryExhaustedError || error instanceof TypeError) return t('pane.fail.offline');
   if (error instanceof GraphRequestError) return error.status === 401 || error.status === 403 ? t('pane.fail.denied') : t('pane.fail.other', { status: error.status });
   return error instanceof Error ? error.message : String(error);
 }
