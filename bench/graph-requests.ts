@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calendarDateToInstant } from '../src/domain/dates.js';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
+import { zoetermeerDomeinVoortgang, zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
 import { createGraph } from '../src/data/graph/client.js';
 import { sendBatch } from '../src/data/graph/batch.js';
 import { createClientCredentialsTokenSource } from '../src/data/graph/token-source.js';
@@ -19,19 +19,23 @@ import { loadActieHistories, loadReportData } from '../src/data/report-data.js';
 import { prepareSite } from '../src/server/prepare-site.js';
 import { startSandbox } from '../src/sandbox/server.js';
 
-type Meter = { requests: number; bytes: number };
+type Meter = { requests: number; bytes: number; batches: string[][] };
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'actieplan-bench-'));
   const sandbox = await startSandbox({ port: 0, dataDir });
   const tokens = createClientCredentialsTokenSource({ tokenUrl: sandbox.tokenUrl, clientId: 'sandbox-app', clientSecret: 'sandbox-secret' });
-  const meter: Meter = { requests: 0, bytes: 0 };
+  const meter: Meter = { requests: 0, bytes: 0, batches: [] };
   const graph = createGraph({
     graphBaseUrl: sandbox.graphUrl,
     tokens,
     fetch: async (input, init) => {
       const response = await fetch(input, init);
       meter.requests += 1;
+      // Which reads travel together: the ids of every $batch's sub-requests.
+      if (String(input instanceof Request ? input.url : input).endsWith('/$batch') && typeof init?.body === 'string') {
+        meter.batches.push((JSON.parse(init.body) as { requests: { id: string }[] }).requests.map((r) => r.id));
+      }
       meter.bytes += (await response.clone().arrayBuffer()).byteLength;
       return response;
     },
@@ -40,16 +44,20 @@ async function main(): Promise<void> {
   async function measure<T>(scenario: string, work: () => Promise<T>): Promise<T> {
     meter.requests = 0;
     meter.bytes = 0;
+    meter.batches = [];
     const started = performance.now();
     const result = await work();
     rows.push({ scenario, requests: meter.requests, kb: (meter.bytes / 1024).toFixed(1), ms: (performance.now() - started).toFixed(0) });
     return result;
   }
 
+  let coldBatches: string[][] = [];
   try {
-    const site = await prepareSite(graph, sandbox.siteUrl, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs });
+    const site = await prepareSite(graph, sandbox.siteUrl, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs, domeinVoortgang: zoetermeerDomeinVoortgang });
     await tokens.getToken();
-    const cold = await measure('plan cold (33 actions)', () => loadPlanCold(graph, sandbox.siteUrl));
+    const cold = await measure('plan cold (33 actions, 33 rows per domain)', () => loadPlanCold(graph, sandbox.siteUrl));
+    coldBatches = meter.batches;
+    if (cold.plan.domeinVoortgang.length !== zoetermeerDomeinVoortgang.length) throw new Error(`expected ${zoetermeerDomeinVoortgang.length} rows per domain, read ${cold.plan.domeinVoortgang.length}`);
     const warm = await measure('plan warm, nothing changed (delta)', () => refreshPlan(graph, sandbox.siteUrl, cold));
     const store = createActiesStore(graph, site.site.id, cold.plan);
     await store.update(cold.plan.acties[0]!, { status: 'Loopt' });
@@ -95,6 +103,9 @@ async function main(): Promise<void> {
 
   process.stdout.write('\nGraph cost of the app (sandbox, one run)\n');
   console.table(rows);
+  process.stdout.write(
+    `Plan cold: ${coldBatches.length} $batch request(s): ${coldBatches.map((ids) => `[${ids.join(', ')}]`).join(' ')}; the rows per domain ${coldBatches.some((ids) => ids.includes('domeinVoortgang')) ? 'travel in the same $batch' : 'are NOT in the batch'}.\n`,
+  );
   process.stdout.write('Targets: plan cold <= 2 requests, plan warm = 1 delta request; version histories ceil(n/20) $batch requests.\n');
 }
 

@@ -31,7 +31,7 @@ import { countChanges, describeReport, provisionSite, type SiteProvisionReport }
 import { createSharePoint, sharePointScope } from '../src/data/sharepoint.js';
 import { resolveSite } from '../src/data/site.js';
 import { seedSite } from '../src/data/seed.js';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
+import { zoetermeerDomeinVoortgang, zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
 import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
@@ -127,7 +127,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const site = await resolveSite(clients.graph, siteUrl);
     const report: SiteProvisionReport = await provisionSite(clients, site.id);
     const seeded = args.seed
-      ? await seedSite(clients.graph, site.id, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs })
+      ? await seedSite(clients.graph, site.id, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs, domeinVoortgang: zoetermeerDomeinVoortgang })
       : undefined;
     if (args.json) {
       io.stdout(`${JSON.stringify({ site: site.webUrl, changes: countChanges(report), report, ...(seeded ? { seeded } : {}) }, null, 2)}\n`);

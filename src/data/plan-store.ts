@@ -1,9 +1,11 @@
 import { compareActienummers } from '../domain/actienummer.js';
+import { metRollUp, type DomeinVoortgang } from '../domain/domein-voortgang.js';
 import type { Actie, Advies, Bevinding, PersonRef, Plan } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { actieFieldNames, toActie } from './lists/acties.js';
 import { adviesFieldNames, toAdvies } from './lists/adviezen.js';
 import { bevindingFieldNames, toBevinding } from './lists/bevindingen.js';
+import { domeinVoortgangFieldNames, toDomeinVoortgang } from './lists/domein-voortgang.js';
 import type { Loaded } from './lists/field-reader.js';
 import { fieldsExpand, ITEM_SELECT, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
 import { siteUserFieldNames, toSiteUser } from './lists/site-users.js';
@@ -13,7 +15,13 @@ import { listPath } from './site.js';
 export type LoadedPlan = {
   adviezen: Loaded<Advies>[];
   bevindingen: Loaded<Bevinding>[];
+  /**
+   * Actions as everyone sees them: an action of several domains carries the roll-up of its domains' rows as its
+   * status (domain/domein-voortgang.ts), so the agenda, the roadmap and the reports all see the same status.
+   */
   acties: Loaded<Actie>[];
+  /** The rows of the shared actions per domain (DomeinVoortgang). */
+  domeinVoortgang: Loaded<DomeinVoortgang>[];
   users: PersonRef[];
 };
 
@@ -21,17 +29,21 @@ const PAGE = `&$select=${ITEM_SELECT}&$top=999`;
 
 /** Reads the recommendations, findings, actions and site users, selecting only the fields the plan needs. */
 export async function loadPlan(graph: Graph, siteId: string): Promise<LoadedPlan> {
-  const [adviesItems, bevindingItems, actieItems, userItems] = await Promise.all([
+  const [adviesItems, bevindingItems, actieItems, userItems, rijItems] = await Promise.all([
     graph.getAll<ListItem>(`${listPath(siteId, 'Adviezen')}/items?$expand=${fieldsExpand(adviesFieldNames)}${PAGE}`),
     graph.getAll<ListItem>(`${listPath(siteId, 'Bevindingen')}/items?$expand=${fieldsExpand(bevindingFieldNames)}${PAGE}`),
     graph.getAll<ListItem>(`${listPath(siteId, 'Acties')}/items?$expand=${fieldsExpand(actieFieldNames)}${PAGE}`),
     graph.getAll<ListItem>(`${listPath(siteId, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}${PAGE}`),
+    graph.getAll<ListItem>(`${listPath(siteId, 'DomeinVoortgang')}/items?$expand=${fieldsExpand(domeinVoortgangFieldNames)}${PAGE}`),
   ]);
-  return mapPlan({ adviezen: adviesItems, bevindingen: bevindingItems, acties: actieItems, users: userItems });
+  return mapPlan({ adviezen: adviesItems, bevindingen: bevindingItems, acties: actieItems, users: userItems, domeinVoortgang: rijItems });
 }
 
-/** Maps the raw items of the plan's lists to the domain, resolving lookups and people. */
-export function mapPlan(raw: { adviezen: ListItem[]; bevindingen: ListItem[]; acties: ListItem[]; users: ListItem[] }): LoadedPlan {
+/**
+ * Maps the raw items of the plan's lists to the domain, resolving lookups and people, and rolls each shared action's
+ * domain rows up into its status. Without rows (a caller that reads no DomeinVoortgang) every action keeps its own.
+ */
+export function mapPlan(raw: { adviezen: ListItem[]; bevindingen: ListItem[]; acties: ListItem[]; users: ListItem[]; domeinVoortgang?: ListItem[] }): LoadedPlan {
   const users = raw.users.map(toSiteUser);
   const adviezen = raw.adviezen.map(toAdvies);
   const bevindingen = raw.bevindingen.map(toBevinding);
@@ -40,13 +52,29 @@ export function mapPlan(raw: { adviezen: ListItem[]; bevindingen: ListItem[]; ac
     bevindingNummerById: new Map(bevindingen.map((b) => [b.id, b.value.nummer])),
     users: new Map(users.map((u) => [u.id ?? '', u])),
   };
-  const acties = raw.acties.map((item) => toActie(item, context));
+  const stored = raw.acties.map((item) => toActie(item, context));
+  const actieNummerById = new Map(stored.map((a) => [a.id, a.value.nummer]));
+  const domeinVoortgang = (raw.domeinVoortgang ?? []).map((item) => toDomeinVoortgang(item, { actieNummerById, users: context.users }));
+  const acties = withRollUp(stored, domeinVoortgang);
   return {
     adviezen: adviezen.sort((a, b) => a.value.nummer - b.value.nummer),
     bevindingen: bevindingen.sort((a, b) => a.value.nummer - b.value.nummer),
     acties: acties.sort((a, b) => compareActienummers(a.value.nummer, b.value.nummer) || a.id.localeCompare(b.id, 'en', { numeric: true })),
+    domeinVoortgang: domeinVoortgang.sort((a, b) => compareActienummers(a.value.actie, b.value.actie) || a.value.domein.localeCompare(b.value.domein)),
     users,
   };
+}
+
+/** Actions with the roll-up of their domain rows as status (one pass over the rows, then one per action). */
+export function withRollUp(acties: readonly Loaded<Actie>[], rijen: readonly Loaded<DomeinVoortgang>[]): Loaded<Actie>[] {
+  const perActie = new Map<string, DomeinVoortgang[]>();
+  for (const r of rijen) perActie.set(r.value.actie, [...(perActie.get(r.value.actie) ?? []), r.value]);
+  return acties.map((a) => {
+    const own = perActie.get(a.value.nummer);
+    if (!own) return a;
+    const value = metRollUp(a.value, own);
+    return value === a.value ? a : { ...a, value };
+  });
 }
 
 /** The domain's Plan from a loaded plan, with the themes supplied by the caller. */

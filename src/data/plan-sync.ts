@@ -4,6 +4,7 @@ import { GraphRequestError, RetryExhaustedError } from './graph/errors.js';
 import { actieFieldNames } from './lists/acties.js';
 import { adviesFieldNames } from './lists/adviezen.js';
 import { bevindingFieldNames } from './lists/bevindingen.js';
+import { domeinVoortgangFieldNames } from './lists/domein-voortgang.js';
 import { fieldsExpand, ITEM_SELECT, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
 import { siteUserFieldNames } from './lists/site-users.js';
 import { mapPlan, type LoadedPlan } from './plan-store.js';
@@ -14,6 +15,8 @@ const PLAN_LISTS = {
   bevindingen: { list: 'Bevindingen', fields: bevindingFieldNames },
   acties: { list: 'Acties', fields: actieFieldNames },
   users: { list: SITE_USERS_LIST, fields: siteUserFieldNames },
+  // The rows per domain of the shared actions travel in the same $batch: the plan's cold load stays one request.
+  domeinVoortgang: { list: 'DomeinVoortgang', fields: domeinVoortgangFieldNames },
 } as const;
 type PlanListKey = keyof typeof PLAN_LISTS;
 const KEYS = Object.keys(PLAN_LISTS) as PlanListKey[];

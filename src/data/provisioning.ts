@@ -14,6 +14,7 @@
 import type { Graph } from './graph/client.js';
 import type { ColumnDefinition, ListDefinition, ListName, ViewDefinition } from './lists/list-definition.js';
 import { SCHEMA_VERSION, siteSchema } from './lists/schema.js';
+import { createMissingDomeinVoortgang } from './schema-upgrades/v3-domein-voortgang.js';
 import { SharePointRequestError, type SharePoint } from './sharepoint.js';
 import { listPath } from './site.js';
 
@@ -52,8 +53,14 @@ export type SiteSchema = {
  */
 export const BASELINE_SCHEMA_VERSION = 1;
 
-/** The upgrade steps of the app's schema, oldest first. None yet: version 1 is the current schema. */
-export const schemaUpgrades: readonly SchemaUpgrade[] = [];
+/** The upgrade steps of the app's schema, oldest first. */
+export const schemaUpgrades: readonly SchemaUpgrade[] = [
+  {
+    toVersion: 3,
+    description: 'Voortgang per domein: een rij per domein voor elke actie van meerdere domeinen',
+    run: ({ graph, siteId }) => createMissingDomeinVoortgang(graph, siteId),
+  },
+];
 
 export const currentSiteSchema: SiteSchema = { version: SCHEMA_VERSION, lists: siteSchema, upgrades: schemaUpgrades };
 

@@ -1,8 +1,10 @@
+import { domeinVoortgangSleutel, type DomeinVoortgang } from '../domain/domein-voortgang.js';
 import type { Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { ACTIE_FIELDS, actieToFields, dependencyFields } from './lists/acties.js';
 import { ADVIES_FIELDS, adviesToFields } from './lists/adviezen.js';
 import { BEVINDING_FIELDS, bevindingToFields } from './lists/bevindingen.js';
+import { DOMEIN_VOORTGANG_FIELDS, domeinVoortgangToFields } from './lists/domein-voortgang.js';
 import { KWARTAALDOEL_FIELDS, kwartaaldoelToFields } from './lists/kwartaaldoelen.js';
 import { fieldsExpand, lookupIdField, SITE_USERS_LIST, type ListItem, type ListName } from './lists/list-definition.js';
 import { MT_FIELDS, mtToFields } from './lists/mts.js';
@@ -15,6 +17,8 @@ export type SeedData = {
   portfolio: readonly PortfolioItem[];
   kwartaaldoelen: readonly Kwartaaldoel[];
   mts: readonly MT[];
+  /** Rows of the shared actions per domain; absent for a site whose schema has no DomeinVoortgang list yet. */
+  domeinVoortgang?: readonly DomeinVoortgang[];
 };
 
 export type SeedReport = {
@@ -30,7 +34,7 @@ export type SeedReport = {
  */
 export async function seedSite(graph: Graph, siteId: string, data: SeedData): Promise<SeedReport> {
   const report: SeedReport = {
-    created: { Adviezen: 0, Bevindingen: 0, Acties: 0, Portfolio: 0, Kwartaaldoelen: 0, MTs: 0, Herinneringen: 0, Besluiten: 0 },
+    created: { Adviezen: 0, Bevindingen: 0, Acties: 0, Portfolio: 0, Kwartaaldoelen: 0, MTs: 0, Herinneringen: 0, Besluiten: 0, DomeinVoortgang: 0 },
     unknownPeople: [],
   };
   const items = (list: ListName, fields: readonly string[]) =>
@@ -78,6 +82,16 @@ export async function seedSite(graph: Graph, siteId: string, data: SeedData): Pr
   }
   for (const pending of pendingDependencies) {
     await graph.patch(`${listPath(siteId, 'Acties')}/items/${pending.id}/fields`, dependencyFields(pending.afhankelijkVan, actieIdByNummer));
+  }
+
+  if (data.domeinVoortgang) {
+    const existingRows = new Set((await items('DomeinVoortgang', [DOMEIN_VOORTGANG_FIELDS.sleutel])).map((item) => String(item.fields[DOMEIN_VOORTGANG_FIELDS.sleutel])));
+    for (const rij of data.domeinVoortgang) {
+      if (existingRows.has(domeinVoortgangSleutel(rij.actie, rij.domein))) continue;
+      const actieId = actieIdByNummer.get(rij.actie);
+      if (!actieId) throw new Error(`DomeinVoortgang ${rij.actie} ${rij.domein} refers to unknown action ${rij.actie}.`);
+      await create('DomeinVoortgang', domeinVoortgangToFields({ ...rij, eigenaar: resolvePerson(rij.eigenaar) }, actieId));
+    }
   }
 
   const portfolioIdByKey = new Map<string, string>();

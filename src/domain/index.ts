@@ -14,3 +14,4 @@ export * from './plan/zoetermeer.js';
 export * from './agenda.js';
 export * from './reflection.js';
 export * from './plan-wijzigen.js';
+export * from './domein-voortgang.js';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../domain/plan/zoetermeer.js';
+import { zoetermeerDomeinVoortgang, zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../domain/plan/zoetermeer.js';
 import type { Graph } from '../data/graph/client.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
 import { createBot, MESSAGES_PATH, type Bot } from '../bot/bot-app.js';
@@ -137,6 +137,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
       portfolio: zoetermeerPortfolio,
       kwartaaldoelen: zoetermeerKwartaaldoelen,
       mts: zoetermeerMTs,
+      domeinVoortgang: zoetermeerDomeinVoortgang,
     });
     log({ level: 'info', msg: 'site ready', site: prepared.site.webUrl, schemaVersion: prepared.provision.schemaVersion.now, provisionChanges: countChanges(prepared.provision), provision: prepared.provision, seeded: prepared.seed?.created, unknownPeople: prepared.seed?.unknownPeople });
     tabConfig = config.tab;

@@ -1,4 +1,4 @@
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../src/domain/plan/zoetermeer.js';
+import { zoetermeerDomeinVoortgang, zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../src/domain/plan/zoetermeer.js';
 import type { Graph } from '../../src/data/graph/client.js';
 import { sendBatch } from '../../src/data/graph/batch.js';
 import { prepareSite } from '../../src/server/prepare-site.js';
@@ -10,6 +10,7 @@ export async function seedSite(graph: Graph, siteUrl: string): Promise<string> {
     portfolio: zoetermeerPortfolio,
     kwartaaldoelen: zoetermeerKwartaaldoelen,
     mts: zoetermeerMTs,
+    domeinVoortgang: zoetermeerDomeinVoortgang,
   });
   return prepared.site.id;
 }

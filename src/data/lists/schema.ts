@@ -2,6 +2,7 @@ import { actiesList } from './acties.js';
 import { adviezenList } from './adviezen.js';
 import { besluitenList } from './besluiten.js';
 import { bevindingenList } from './bevindingen.js';
+import { domeinVoortgangList } from './domein-voortgang.js';
 import { herinneringenList } from './herinneringen.js';
 import { kwartaaldoelenList } from './kwartaaldoelen.js';
 import type { ListDefinition } from './list-definition.js';
@@ -13,7 +14,14 @@ import { portfolioList } from './portfolio.js';
  * comes first (Acties looks up itself; provisioning adds self-lookups after creating the list).
  * Bump SCHEMA_VERSION whenever a list or column changes.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+/*
+ * Versions:
+ * 1. the first schema (issues 2-11);
+ * 2. Acties: Vervallen and VervallenReden (issue 12, point 2);
+ * 3. DomeinVoortgang: a row per action and domain for shared actions (issue 12, point 4).
+ */
 
 export const siteSchema: readonly ListDefinition[] = [
   adviezenList,
@@ -24,4 +32,5 @@ export const siteSchema: readonly ListDefinition[] = [
   mtsList,
   besluitenList,
   herinneringenList,
+  domeinVoortgangList,
 ];

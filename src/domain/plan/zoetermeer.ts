@@ -12,6 +12,7 @@
  * People are roles (the sandbox's personas), never names.
  */
 import type { Actie, Advies, Bevinding, Domein, Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem } from '../model.js';
+import { heeftDomeinVoortgang, type DomeinVoortgang } from '../domein-voortgang.js';
 import { THEMAS } from '../themas.js';
 import { createCitaten, type Citaat } from './citaten.js';
 
@@ -772,6 +773,23 @@ export const zoetermeerPlan: Plan = {
   bevindingen: BEVINDINGEN,
   acties: ACTIES,
 };
+
+/**
+ * Progress per domain on the shared actions (issue 12, point 4): a row per domain for every action of several domains
+ * (1.1, 3.3, 5.1, 6.1, 6.2, 7.1, 7.2 to the four business domains, 11.5 to those and Concern), starting where the action
+ * starts, so the roll-up shows the seeded status. The owner of each domain's row of 1.1 is that domain's
+ * informatiemanager: they "voeren de regie over de ontwikkeling van een gemeenschappelijke visie en roadmap voor het
+ * business domein" (001:781–784), and in 1.1 "de IMer kan hierin een belangrijke rol spelen" (001:1650–1656). The
+ * other rows get no owner: no seed names one per domain. Deadlines are left to the action's.
+ */
+export const zoetermeerDomeinVoortgang: DomeinVoortgang[] = ACTIES.filter(heeftDomeinVoortgang).flatMap((actie) =>
+  actie.domeinen.map((domein): DomeinVoortgang => {
+    const rij: DomeinVoortgang = { actie: actie.nummer, domein, status: actie.status };
+    if (actie.statusToelichting) rij.statusToelichting = actie.statusToelichting;
+    if (actie.nummer === '1.1' && domein !== 'Concern') rij.eigenaar = rol(`Informatiemanager ${domein}`);
+    return rij;
+  }),
+);
 
 /**
  * A sample ICT portfolio (I&A) built from the initiatives the seeds name. Statuses, phases, priorities and dates are

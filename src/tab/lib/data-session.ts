@@ -4,6 +4,7 @@
  * the Graph client's code.
  */
 import type { ActiesStore } from '../../data/acties-store.js';
+import type { DomeinVoortgangStore } from '../../data/domein-voortgang-store.js';
 import { createGraph, type Graph } from '../../data/graph/client.js';
 import type { TokenSource } from '../../data/graph/token-source.js';
 import type { LoadedPlan } from '../../data/plan-store.js';
@@ -20,6 +21,8 @@ export type DataSession = {
    * (with the domain's validation) loads on the first write, not with the first view.
    */
   acties(siteId: string, plan: LoadedPlan): Promise<ActiesStore>;
+  /** The store of the rows per domain on shared actions, loaded on the first write like the actions' store. */
+  domeinVoortgang(siteId: string, plan: LoadedPlan): Promise<DomeinVoortgangStore>;
 };
 
 export function createDataSession(options: { graphBaseUrl: string; siteUrl: string; tokens: TokenSource }): DataSession {
@@ -29,5 +32,6 @@ export function createDataSession(options: { graphBaseUrl: string; siteUrl: stri
     loadCold: () => loadPlanCold(graph, options.siteUrl),
     refresh: (snapshot) => refreshPlan(graph, options.siteUrl, snapshot),
     acties: async (siteId, plan) => (await import('../../data/acties-store.js')).createActiesStore(graph, siteId, plan),
+    domeinVoortgang: async (siteId, plan) => (await import('../../data/domein-voortgang-store.js')).createDomeinVoortgangStore(graph, siteId, plan),
   };
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import { zoetermeerDomeinVoortgang, zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
 import { loadPlan } from '../../../src/data/plan-store.js';
 import { siteSchema } from '../../../src/data/lists/schema.js';
 import { prepareSite } from '../../../src/server/prepare-site.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 
-const seed = { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs };
+const seed = { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs, domeinVoortgang: zoetermeerDomeinVoortgang };
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
@@ -28,6 +28,7 @@ describe('provisioning and seeding a site through Graph', () => {
       MTs: zoetermeerMTs.length,
       Herinneringen: 0,
       Besluiten: 0,
+      DomeinVoortgang: 33,
     });
     expect(result.seed?.unknownPeople).toEqual([]);
   });
@@ -51,6 +52,9 @@ describe('provisioning and seeding a site through Graph', () => {
       expect(actual, expected.nummer).toBeDefined();
       expect({ ...actual, eigenaar: actual?.eigenaar?.displayName }, expected.nummer).toEqual({ ...expected, eigenaar: expected.eigenaar?.displayName });
     }
+    // The rows per domain start where their action starts: the roll-up shows the seeded statuses.
+    expect(loaded.domeinVoortgang).toHaveLength(33);
+    expect(loaded.domeinVoortgang.flatMap((r) => r.problems)).toEqual([]);
     const perAdvies = loaded.adviezen.map((a) => loaded.acties.filter((x) => x.value.advies === a.value.nummer).length);
     expect(perAdvies).toEqual([2, 3, 3, 1, 1, 2, 2, 5, 2, 6, 6]);
   });

@@ -14,6 +14,7 @@ export function seededPlan(): LoadedPlan {
     adviezen: zoetermeerPlan.adviezen.map((a: Advies, i) => loaded(a, `a${i + 1}`)),
     bevindingen: zoetermeerPlan.bevindingen.map((b, i) => loaded(b, `b${i + 1}`)),
     acties: zoetermeerPlan.acties.map((a: Actie, i) => loaded({ ...a, ...(a.eigenaar ? { eigenaar: userByName.get(a.eigenaar.displayName) } : {}) }, String(i + 1))),
+    domeinVoortgang: [],
     users,
   };
 }

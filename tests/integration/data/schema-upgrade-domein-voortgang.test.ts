@@ -1,0 +1,122 @@
+/**
+ * A site provisioned and seeded with the schema of before issue 12 (version 1, kept as a fixture in
+ * tests/fixtures/schema-v1.json, exactly as main had it) upgrades through the provisioning's ordered steps to today's
+ * schema: every item and every version of every list is kept, and the shared actions get their rows per domain.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { domeinVoortgangSleutel, heeftDomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
+import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import type { Graph } from '../../../src/data/graph/client.js';
+import type { ListDefinition } from '../../../src/data/lists/list-definition.js';
+import { SCHEMA_VERSION } from '../../../src/data/lists/schema.js';
+import { loadPlan } from '../../../src/data/plan-store.js';
+import { countChanges, provisionSite, readSchemaVersion, type SiteSchema } from '../../../src/data/provisioning.js';
+import { seedSite } from '../../../src/data/seed.js';
+import { resolveSite } from '../../../src/data/site.js';
+import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
+
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/schema-v1.json', import.meta.url), 'utf8')) as { version: number; lists: ListDefinition[] };
+const schemaV1: SiteSchema = { version: fixture.version, lists: fixture.lists, upgrades: [] };
+
+type Item = { id: string; eTag: string; fields: Record<string, unknown> };
+type Version = { id: string; lastModifiedDateTime?: string; fields?: Record<string, unknown> };
+type SiteState = Record<string, Record<string, { eTag: string; fields: Record<string, unknown>; versions: Version[] }>>;
+
+/** Every item of every version-1 list with all its fields, its eTag and its whole version history. */
+async function siteState(graph: Graph, siteId: string): Promise<SiteState> {
+  const state: SiteState = {};
+  for (const list of schemaV1.lists) {
+    state[list.name] = {};
+    for (const item of await graph.getAll<Item>(`/sites/${siteId}/lists/${list.name}/items?$expand=fields&$top=999`)) {
+      const versions = await graph.getAll<Version>(`/sites/${siteId}/lists/${list.name}/items/${item.id}/versions?$expand=fields`);
+      state[list.name]![item.id] = { eTag: item.eTag, fields: item.fields, versions };
+    }
+  }
+  return state;
+}
+
+describe('upgrading a site of schema version 1 (the fixture) to today’s schema', () => {
+  let sandbox: TestSandbox;
+  let graph: Graph;
+  let siteId: string;
+  let before: SiteState;
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    graph = sandbox.graph();
+    siteId = (await resolveSite(graph, sandbox.siteUrl)).id;
+    const provisioned = await provisionSite(sandbox.clients(), siteId, schemaV1);
+    expect(provisioned.schemaVersion.now).toBe(1);
+    const seeded = await seedSite(graph, siteId, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs });
+    expect(seeded.created.Acties).toBe(33);
+
+    // A life on the old schema: actions edited more than once (versions 2 and 3), an MT registered, a decision.
+    const acties = await graph.getAll<Item>(`/sites/${siteId}/lists/Acties/items?$expand=fields($select=Nummer)&$top=999`);
+    const id = (nummer: string) => acties.find((a) => a.fields['Nummer'] === nummer)!.id;
+    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('1.1')}/fields`, { Status: 'Loopt' });
+    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('1.1')}/fields`, { StatusToelichting: 'Sociaal Domein is gestart met de roadmap.' });
+    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('6.1')}/fields`, { Status: 'Geblokkeerd', StatusToelichting: 'Wacht op besluit IMO.' });
+    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('2.2')}/fields`, { Planning: 'Loopt reeds (bijgesteld)' });
+    const mts = await graph.getAll<Item>(`/sites/${siteId}/lists/MTs/items?$expand=fields($select=Sleutel)`);
+    await graph.patch(`/sites/${siteId}/lists/MTs/items/${mts[0]!.id}/fields`, { ConversationId: '19:cmt@thread.tacv2' });
+    await graph.post(`/sites/${siteId}/lists/Besluiten/items`, { fields: { Title: 'Roadmap Sociaal Domein in MT van maart', Vergadering: 'cmt/2026-03-10T09:00:00Z' } });
+    before = await siteState(graph, siteId);
+  }, 120_000);
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it('the fixture is the schema of version 1, without the rows per domain', () => {
+    expect(fixture.version).toBe(1);
+    expect(fixture.lists.map((l) => l.name)).toEqual(['Adviezen', 'Bevindingen', 'Acties', 'Portfolio', 'Kwartaaldoelen', 'MTs', 'Besluiten', 'Herinneringen']);
+  });
+
+  it('upgrades through the ordered steps, keeping every item and every version of every list untouched', async () => {
+    const versionCount = Object.values(before).reduce((n, items) => n + Object.values(items).reduce((m, i) => m + i.versions.length, 0), 0);
+    const itemCount = Object.values(before).reduce((n, items) => n + Object.keys(items).length, 0);
+    expect(itemCount).toBeGreaterThan(70);
+    expect(versionCount).toBeGreaterThan(itemCount); // the edits above made second and third versions
+    expect(before['Acties']![Object.keys(before['Acties']!).find((k) => before['Acties']![k]!.fields['Nummer'] === '1.1')!]!.versions).toHaveLength(3);
+
+    const report = await provisionSite(sandbox.clients(), siteId);
+    expect(report.schemaVersion).toEqual({ found: 1, now: SCHEMA_VERSION });
+    expect(report.listsCreated).toContain('DomeinVoortgang');
+    const step = report.upgrades.find((u) => u.toVersion === 3);
+    expect(step?.changes).toHaveLength(33); // 7 actions × 4 business domains + 11.5 × 5 (Concern as well)
+    expect(await readSchemaVersion(sandbox.sharePoint())).toBe(SCHEMA_VERSION);
+
+    const after = await siteState(graph, siteId);
+    // Columns added by later steps may appear on items as empty; nothing that was there changes, and no version is added.
+    for (const [list, items] of Object.entries(before)) {
+      expect(Object.keys(after[list]!).sort(), list).toEqual(Object.keys(items).sort());
+      for (const [id, item] of Object.entries(items)) {
+        expect(after[list]![id]!.eTag, `${list} ${id}`).toBe(item.eTag);
+        expect(after[list]![id]!.fields, `${list} ${id}`).toMatchObject(item.fields);
+        expect(after[list]![id]!.versions, `${list} ${id}`).toEqual(item.versions);
+      }
+    }
+  });
+
+  it('gives every shared action a row per domain, where the action stands, with no owner invented', async () => {
+    const plan = await loadPlan(graph, siteId);
+    const shared = plan.acties.filter((a) => heeftDomeinVoortgang(a.value));
+    expect(shared.map((a) => a.value.nummer)).toEqual(['1.1', '3.3', '5.1', '6.1', '6.2', '7.1', '7.2', '11.5']);
+    expect(plan.domeinVoortgang.map((r) => domeinVoortgangSleutel(r.value.actie, r.value.domein)).sort()).toEqual(
+      shared.flatMap((a) => a.value.domeinen.map((d) => domeinVoortgangSleutel(a.value.nummer, d))).sort(),
+    );
+    const r61 = plan.domeinVoortgang.filter((r) => r.value.actie === '6.1');
+    expect(r61.map((r) => [r.value.status, r.value.statusToelichting])).toEqual(Array(4).fill(['Geblokkeerd', 'Wacht op besluit IMO.']));
+    expect(plan.domeinVoortgang.every((r) => r.value.eigenaar === undefined && r.value.deadline === undefined && r.problems.length === 0)).toBe(true);
+    // The roll-up of rows that start where the action stands is the action's status: nothing changes on screen.
+    const stored = new Map(Object.values(before['Acties']!).map((i) => [String(i.fields['Nummer']), String(i.fields['Status'])]));
+    for (const a of plan.acties) expect(a.value.status, a.value.nummer).toBe(stored.get(a.value.nummer));
+  });
+
+  it('a second run changes nothing and creates no second row', async () => {
+    const again = await provisionSite(sandbox.clients(), siteId);
+    expect(countChanges(again)).toBe(0);
+    const rows = await graph.getAll<Item>(`/sites/${siteId}/lists/DomeinVoortgang/items?$top=999`);
+    expect(rows).toHaveLength(33);
+  });
+});
