@@ -19,6 +19,25 @@ import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/schema-v1.json', import.meta.url), 'utf8')) as { version: number; lists: ListDefinition[] };
 const schemaV1: SiteSchema = { version: fixture.version, lists: fixture.lists, upgrades: [] };
 
+/**
+ * The Graph client as the version-1 app used it: item writes carry only the columns version 1 has. Today's seeding
+ * code writes later columns too (Vervallen, ...), which a version-1 site refuses, as SharePoint would; the fields
+ * it keeps are exactly what the old app wrote.
+ */
+function versionOneWrites(graph: Graph): Graph {
+  const columns = new Map<string, Set<string>>(schemaV1.lists.map((l) => [l.name, new Set(['Title', ...l.columns.map((c) => c.name)])]));
+  const keep = (path: string, body: unknown): unknown => {
+    const list = /\/lists\/([^/]+)\/items/.exec(path)?.[1];
+    const known = list ? columns.get(decodeURIComponent(list)) : undefined;
+    if (!known || typeof body !== 'object' || body === null) return body;
+    const strip = (fields: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(fields).filter(([k]) => known.has(k.replace(/@odata\.type$/, '').replace(/LookupId$/, ''))));
+    const b = body as { fields?: Record<string, unknown> };
+    return b.fields ? { ...b, fields: strip(b.fields) } : strip(body as Record<string, unknown>);
+  };
+  return { ...graph, baseUrl: graph.baseUrl, get: graph.get, getAll: graph.getAll, delete: graph.delete, post: (path, body, o) => graph.post(path, keep(path, body), o), patch: (path, body, o) => graph.patch(path, keep(path, body), o) };
+}
+
 type Item = { id: string; eTag: string; fields: Record<string, unknown> };
 type Version = { id: string; lastModifiedDateTime?: string; fields?: Record<string, unknown> };
 type SiteState = Record<string, Record<string, { eTag: string; fields: Record<string, unknown>; versions: Version[] }>>;
@@ -48,7 +67,7 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     siteId = (await resolveSite(graph, sandbox.siteUrl)).id;
     const provisioned = await provisionSite(sandbox.clients(), siteId, schemaV1);
     expect(provisioned.schemaVersion.now).toBe(1);
-    const seeded = await seedSite(graph, siteId, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs });
+    const seeded = await seedSite(versionOneWrites(graph), siteId, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs });
     expect(seeded.created.Acties).toBe(33);
 
     // A life on the old schema: actions edited more than once (versions 2 and 3), an MT registered, a decision.

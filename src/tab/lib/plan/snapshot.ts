@@ -19,7 +19,7 @@ export function isPlanSnapshot(value: unknown): value is PlanSnapshot {
     Array.isArray(v.plan.adviezen) &&
     Array.isArray(v.plan.bevindingen) &&
     Array.isArray(v.plan.users) &&
-    // Entries from before the rows per domain (schema 2) lack them: they are read afresh.
+    // Entries from before the rows per domain (schema 3) lack them: they are read afresh.
     Array.isArray(v.plan.domeinVoortgang) &&
     Array.isArray((v.items as Partial<PlanSnapshot['items']>).domeinVoortgang)
   );
