@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { compareActienummers } from './actienummer.js';
+import { planCounts } from './counts.js';
 import { addDays, amsterdamDate, kwartaalPeriode, kwartaalVan } from './dates.js';
 import type {
   Actie,
@@ -145,7 +146,12 @@ export type AgendaCounts = {
   open: number;
   dueBeforeNextMeeting: number;
   overdue: number;
+  /** The blocked section's length: Geblokkeerd plus waiting on another action (`geblokkeerd + wachtOp`). */
   blocked: number;
+  /** `planCounts`' geblokkeerd: the action's own status is Geblokkeerd. */
+  geblokkeerd: number;
+  /** `planCounts`' wachtOp: open, not Geblokkeerd, held up by an action it depends on. */
+  wachtOp: number;
   changedSinceLastMeeting: number;
   withoutOwner: number;
   portfolioChanges: number;
@@ -559,6 +565,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
   }
   const mine = input.acties.filter((a) => isActieOfMT(a.value, mt)).sort((a, b) => byNummer({ nummer: a.value.nummer, id: a.id }, { nummer: b.value.nummer, id: b.id }));
   const open = mine.filter((a) => isOpen(a.value.status));
+  const headline = planCounts(mine.map((a) => a.value), now, allValues);
 
   const overdue: OverdueActie[] = open
     .filter((a) => isOverdue(a.value, now))
@@ -697,6 +704,8 @@ export function composeAgenda(input: AgendaInput): Agenda {
       dueBeforeNextMeeting: dueBeforeNextMeeting.length,
       overdue: overdue.length,
       blocked: blocked.length,
+      geblokkeerd: headline.geblokkeerd,
+      wachtOp: headline.wachtOp,
       changedSinceLastMeeting: changedSinceLastMeeting.length,
       withoutOwner: withoutOwner.length,
       portfolioChanges: portfolioChanges.length,

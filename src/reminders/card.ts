@@ -441,7 +441,8 @@ function summary(agenda: Agenda): IFactSet {
     spacing: 'Medium',
     facts: [
       { title: 'Achterstallig', value: String(c.overdue) },
-      { title: 'Geblokkeerd', value: String(c.blocked) },
+      { title: 'Geblokkeerd', value: String(c.geblokkeerd) },
+      { title: 'Wacht op een andere actie', value: String(c.wachtOp) },
       { title: 'Deadline vóór volgende vergadering', value: String(c.dueBeforeNextMeeting) },
       { title: 'Zonder eigenaar', value: String(c.withoutOwner) },
       { title: 'Gewijzigd sinds vorige vergadering', value: agenda.hasBaseline ? String(c.changedSinceLastMeeting) : 'eerste agenda' },
@@ -543,7 +544,7 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
 
   const c = agenda.counts;
   const fallbackText = escapeCardText(
-    `Agendapunt digitalisering ${agenda.mt.naam}, ${formatMoment(new Date(agenda.occurrence.start))}: ${c.overdue} achterstallig, ${c.blocked} geblokkeerd, ${c.dueBeforeNextMeeting} met een deadline vóór de volgende vergadering.`,
+    `Agendapunt digitalisering ${agenda.mt.naam}, ${formatMoment(new Date(agenda.occurrence.start))}: ${c.overdue} achterstallig, ${c.geblokkeerd} geblokkeerd, ${c.wachtOp} wacht op een andere actie, ${c.dueBeforeNextMeeting} met een deadline vóór de volgende vergadering.`,
     400,
   );
 

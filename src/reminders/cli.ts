@@ -218,7 +218,7 @@ export function describePreview(p: Prepared): string {
   return [
     `${p.mt.value.naam}: vergadering ${formatMoment(p.decision.occurrenceStart)} (sleutel ${p.decision.key})`,
     p.logged ? `  Al in het logboek (${p.logged.value.status ?? 'geclaimd'}): --send-now verstuurt niets meer voor deze vergadering.` : `  ${p.decision.detail}`,
-    `  Achterstallig ${c.overdue}, geblokkeerd ${c.blocked}, deadline vóór volgende vergadering ${c.dueBeforeNextMeeting}, zonder eigenaar ${c.withoutOwner}, open ${c.open} van ${c.acties}`,
+    `  Achterstallig ${c.overdue}, geblokkeerd ${c.geblokkeerd}, wacht op een andere actie ${c.wachtOp}, deadline vóór volgende vergadering ${c.dueBeforeNextMeeting}, zonder eigenaar ${c.withoutOwner}, open ${c.open} van ${c.acties}`,
     `  Kaart: ${cardByteSize(p.card)} bytes. Kanaal: ${p.mt.value.conversationId ?? 'nog geen (app niet geïnstalleerd in het team)'}`,
     '  Met --json verschijnt de kaart zelf; met --send-now wordt ze verstuurd.',
   ].join('\n');

@@ -48,7 +48,8 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
   it('opens a channel tab filtered to its MT, tells the host it is ready, and follows theme changes live', async () => {
     const { page, tab, frame, state, errors } = await inHost('index.html?domein=Sociaal%20Domein&view=roadmap#/roadmap', { theme: 'default', locale: 'nl-NL', upn: UPN.imSociaal });
     await tab.getByTestId('roadmap-card').first().waitFor();
-    await expect(tab.getByTestId('scope').innerText()).resolves.toBe('MT Sociaal Domein');
+    // The channel's MT is the header's domain choice (its default), and the person can widen it there.
+    await expect(tab.getByRole('combobox', { name: 'Domein' }).inputValue()).resolves.toBe('Sociaal Domein');
     const shown = await tab.getByTestId('roadmap-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-nummer')));
     expect([...shown].sort()).toEqual([...SOCIAAL].sort());
     await expect.poll(async () => (await state()).notified).toContain('appInitialization.success');

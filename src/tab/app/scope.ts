@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext, useState } from 'react';
 import { DOMEINEN, type Domein } from '../../domain/model.js';
 import type { FrameContext } from './host.js';
 import { VIEWS, type ViewName } from './router.js';
@@ -33,4 +33,54 @@ const ScopeContext = createContext<TabScope>({ layout: 'full', defaultView: 'roa
 export const ScopeProvider = ScopeContext.Provider;
 export function useScope(): TabScope {
   return useContext(ScopeContext);
+}
+
+/** Where the header's domain choice is remembered between visits (per browser profile, as Teams keeps it per user). */
+export const DOMEIN_CHOICE_KEY = 'actieplan.domein';
+
+/**
+ * The domain the whole tab shows, chosen once in the header. The URL wins (a channel tab's content URL carries its
+ * MT's domain, and a shared link carries the sender's choice); without one, the last choice made in this browser;
+ * otherwise every domain. An unknown value (an old link, a hand-edited URL) counts as no choice.
+ */
+export function initialDomeinChoice(search: string, remembered: string | null): Domein | undefined {
+  const fromUrl = new URLSearchParams(search).get('domein');
+  if (fromUrl !== null) return DOMEINEN.find((d) => d === fromUrl);
+  return DOMEINEN.find((d) => d === remembered);
+}
+
+/** The page's search string with the domain choice set or cleared, keeping every other parameter. */
+export function searchWithDomein(search: string, domein: Domein | undefined): string {
+  const params = new URLSearchParams(search);
+  if (domein) params.set('domein', domein);
+  else params.delete('domein');
+  const next = params.toString();
+  return next ? `?${next}` : '';
+}
+
+function readRemembered(): string | null {
+  try {
+    return window.localStorage.getItem(DOMEIN_CHOICE_KEY);
+  } catch {
+    return null; // storage refused (a locked-down browser profile): the choice then lives in the URL only
+  }
+}
+
+/**
+ * The header's domain choice: read from the URL or memory once, then kept in the URL (so a reload and a copied
+ * link keep it) and remembered for the next visit. "Alle domeinen" is remembered too, as an empty string.
+ */
+export function useDomeinChoice(): [Domein | undefined, (next: Domein | undefined) => void] {
+  const [domein, setState] = useState<Domein | undefined>(() => initialDomeinChoice(window.location.search, readRemembered()));
+  const choose = useCallback((next: Domein | undefined) => {
+    setState(next);
+    try {
+      window.localStorage.setItem(DOMEIN_CHOICE_KEY, next ?? '');
+    } catch {
+      // storage refused: the URL below still carries the choice
+    }
+    const url = `${window.location.pathname}${searchWithDomein(window.location.search, next)}${window.location.hash}`;
+    window.history.replaceState(window.history.state, '', url);
+  }, []);
+  return [domein, choose];
 }

@@ -23,10 +23,12 @@ import { formatInstant } from '../i18n/format.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 import { DOMEIN_LABEL } from '../lib/labels.js';
+import { NativeSelect } from '../components/native-select.js';
+import { DOMEINEN, type Domein } from '../../domain/model.js';
 import { describeError } from '../lib/errors.js';
 import { usePlanContext } from '../lib/plan/plan-context.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
-import { useScope } from './scope.js';
+import { useDomeinChoice, useScope } from './scope.js';
 import type { SignedInUser } from './sign-in.js';
 import { ActieDetail, BesluitenView, InstellingenView, ListView, MijnActiesView, PortfolioStage, PortfolioView, RoadmapView, VergaderingPanel, VoortgangView } from './views.js';
 
@@ -43,8 +45,12 @@ const useStyles = makeStyles({
   },
   compactHeader: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
   titleBlock: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
-  who: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
-  nav: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
+  title: { '@media (max-width: 600px)': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 } },
+  who: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
+  // On a narrow screen (the side panel's 320 px, a phone) the name is in the role button's menu anyway; the room
+  // goes to the content.
+  signedInAs: { '@media (max-width: 600px)': { display: 'none' } },
+  nav: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   main: { flexGrow: 1, minHeight: 0, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, '@media (max-width: 600px)': { padding: tokens.spacingHorizontalS } },
   compactMain: { padding: tokens.spacingHorizontalS },
   stageMain: { fontSize: tokens.fontSizeBase400 },
@@ -111,6 +117,9 @@ export function Shell({ user }: { user: SignedInUser }) {
   const whoName = me?.displayName ?? user.userKey;
   const problemCount = useMemo(() => planState.plan?.acties.filter((a) => a.problems.length > 0).length ?? 0, [planState.plan]);
   const compact = scope.layout === 'compact';
+  const [choice, setChoice] = useDomeinChoice();
+  // The side panel has no header: it always shows its MT's domain. Everywhere else the header's choice counts.
+  const domein: Domein | undefined = compact ? scope.domein : choice;
 
   return (
     <div className={styles.shell}>
@@ -119,9 +128,11 @@ export function Shell({ user }: { user: SignedInUser }) {
           {compact ? (
             <Caption1Strong as="h1">{t('app.title')}</Caption1Strong>
           ) : (
-            <Title3 as="h1">{t('app.title')}</Title3>
+            <Title3 as="h1" className={styles.title}>
+              {t('app.title')}
+            </Title3>
           )}
-          {scope.domein && (
+          {compact && scope.domein && (
             <Badge appearance="outline" color="brand" data-testid="scope">
               {t('scope.mt', { domein: t(DOMEIN_LABEL[scope.domein]) })}
             </Badge>
@@ -130,7 +141,19 @@ export function Shell({ user }: { user: SignedInUser }) {
         </div>
         {!compact && (
           <div className={styles.who}>
-            <Caption1 data-testid="signed-in-as">{t('persona.signedInAs', { name: whoName })}</Caption1>
+            <span data-testid="domein-choice">
+              <NativeSelect label={t('filter.domein')} value={domein ?? ''} onChange={(v) => setChoice(DOMEINEN.find((d) => d === v))}>
+                <option value="">{t('filter.alleDomeinen')}</option>
+                {DOMEINEN.map((d) => (
+                  <option key={d} value={d}>
+                    {t(DOMEIN_LABEL[d])}
+                  </option>
+                ))}
+              </NativeSelect>
+            </span>
+            <Caption1 data-testid="signed-in-as" className={styles.signedInAs}>
+              {t('persona.signedInAs', { name: whoName })}
+            </Caption1>
             {user.switchUser && (
               <Button size="small" onClick={user.switchUser}>
                 {t('persona.switch')}
@@ -141,7 +164,12 @@ export function Shell({ user }: { user: SignedInUser }) {
       </header>
       {!compact && (
         <nav className={styles.nav} aria-label={t('nav.label')}>
-          <ViewNav items={nav.map((n) => ({ view: n.view, label: t(n.label), href: formatHash({ view: n.view }) }))} current={view} large={scope.layout === 'stage'} />
+          <ViewNav
+            items={nav.map((n) => ({ view: n.view, label: t(n.label), href: formatHash({ view: n.view }) }))}
+            current={view}
+            large={scope.layout === 'stage'}
+            menuLabel={t('nav.menu')}
+          />
         </nav>
       )}
       <StatusBars problemCount={problemCount} onShowProblems={() => goTo('lijst', new URLSearchParams({ problemen: '1' }))} />
@@ -150,23 +178,23 @@ export function Shell({ user }: { user: SignedInUser }) {
         {planState.plan && (
           <ViewSuspense>
             {compact ? (
-              <VergaderingPanel {...(scope.domein ? { domein: scope.domein } : {})} />
+              <VergaderingPanel {...(domein ? { domein } : {})} />
             ) : view === 'lijst' ? (
-              <ListView scope={scope.domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} />
+              <ListView scope={domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} />
             ) : view === 'voortgang' ? (
-              <VoortgangView scope={scope.domein} params={route.params} onParamsChange={setParams} onShowList={(params) => goTo('lijst', params)} onOpen={openActie} />
+              <VoortgangView scope={domein} params={route.params} onParamsChange={setParams} onShowList={(params) => goTo('lijst', params)} onOpen={openActie} />
             ) : view === 'besluiten' ? (
-              <BesluitenView scope={scope.domein} params={route.params} onParamsChange={setParams} onOpenActie={openActie} />
+              <BesluitenView scope={domein} params={route.params} onParamsChange={setParams} onOpenActie={openActie} />
             ) : view === 'portfolio' && scope.layout === 'stage' ? (
-              <PortfolioStage scope={scope.domein} />
+              <PortfolioStage scope={domein} />
             ) : view === 'portfolio' ? (
-              <PortfolioView scope={scope.domein} params={route.params} onParamsChange={setParams} onOpenActie={openActie} canEdit={scope.canEdit} />
+              <PortfolioView scope={domein} params={route.params} onParamsChange={setParams} onOpenActie={openActie} canEdit={scope.canEdit} />
             ) : view === 'instellingen' ? (
               <InstellingenView />
             ) : view === 'mijn-acties' ? (
               <MijnActiesView onOpen={openActie} />
             ) : (
-              <RoadmapView scope={scope.domein} onOpen={openActie} presentation={scope.layout === 'stage'} />
+              <RoadmapView scope={domein} onOpen={openActie} presentation={scope.layout === 'stage'} />
             )}
           </ViewSuspense>
         )}

@@ -15,5 +15,5 @@ export function defineCatalogue<const N extends Record<string, string>>(nl: N, e
 
 export function useFeatureT<K extends string>(catalogue: FeatureCatalogue<K>): (key: K, values?: Record<string, string | number>) => string {
   const locale = useLocale();
-  return useCallback((key: K, values?: Record<string, string | number>) => format(catalogue[locale][key], values), [catalogue, locale]);
+  return useCallback((key: K, values?: Record<string, string | number>) => format(catalogue[locale][key], values, locale), [catalogue, locale]);
 }

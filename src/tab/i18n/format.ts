@@ -5,9 +5,26 @@ export function pickLocale(requested: string | undefined): Locale {
   return requested?.toLowerCase().startsWith('en') ? 'en' : 'nl';
 }
 
-/** Fills `{name}` placeholders. Values are plain text; React escapes them when rendered. */
-export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other) \{([^{}]*)\}/g;
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * Fills `{name}` placeholders. Values are plain text; React escapes them when rendered. Counted words use the
+ * ICU MessageFormat plural form, decided by the platform's `Intl.PluralRules` for the language:
+ * `{count, plural, one {# dag} other {# dagen}}` (`#` is the number, `=0 {…}` an exact match).
+ */
+export function format(template: string, values: Record<string, string | number> = {}, locale: Locale = 'nl'): string {
+  const plural = template.replace(PLURAL, (match, name: string, cases: string) => {
+    const value = values[name];
+    if (typeof value !== 'number') return match;
+    const options = new Map([...cases.matchAll(PLURAL_CASE)].map((m) => [m[1] ?? '', m[2] ?? ''] as const));
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+    const chosen = options.get(`=${value}`) ?? options.get(rules.select(value)) ?? options.get('other') ?? match;
+    return chosen.replace(/#/g, String(value));
+  });
+  return plural.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
 /** A calendar date (`2025-06-30`) as text, built at UTC noon so no time zone can shift the day. */

@@ -24,5 +24,5 @@ export function useLocale(): Locale {
 
 export function useT(): (key: MessageKey, values?: Record<string, string | number>) => string {
   const locale = useContext(LocaleContext);
-  return useCallback((key, values) => format((catalogues[locale] ?? nl)[key], values), [locale]);
+  return useCallback((key, values) => format((catalogues[locale] ?? nl)[key], values, locale), [locale]);
 }

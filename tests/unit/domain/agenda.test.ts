@@ -418,11 +418,14 @@ describe('determinism', () => {
       dueBeforeNextMeeting: a.dueBeforeNextMeeting.length,
       overdue: a.overdue.length,
       blocked: a.blocked.length,
+      geblokkeerd: a.blocked.filter((b) => b.statusGeblokkeerd).length,
+      wachtOp: a.blocked.filter((b) => !b.statusGeblokkeerd).length,
       changedSinceLastMeeting: a.changedSinceLastMeeting.length,
       withoutOwner: a.withoutOwner.length,
       portfolioChanges: a.portfolioChanges.length,
       quarterFeedback: a.quarterFeedback.items.length,
     });
+    expect(a.counts.geblokkeerd + a.counts.wachtOp).toBe(a.counts.blocked);
     expect(a.overdue.length).toBeGreaterThan(0);
     expect(a.blocked.length).toBeGreaterThan(0);
     expect(a.changedSinceLastMeeting.length).toBeGreaterThan(0);

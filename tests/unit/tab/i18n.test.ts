@@ -3,7 +3,9 @@ import { en } from '../../../src/tab/i18n/en.js';
 import { format, pickLocale } from '../../../src/tab/i18n/format.js';
 import { nl } from '../../../src/tab/i18n/nl.js';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The values a text needs: `{name}` and the counted `{name, plural, …}`, each once. */
+const placeholders = (text: string) =>
+  [...new Set([...text.replace(/(=\d+|zero|one|two|few|many|other) \{[^{}]*\}/g, '').matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 describe('text catalogues', () => {
   it('has every Dutch key in English, with a non-empty text', () => {
@@ -29,6 +31,23 @@ describe('language and formatting', () => {
   });
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('Advies {nummer}: {x}', { nummer: 11 })).toBe('Advies 11: {x}');
+  });
+  it('chooses singular or plural by the language\'s plural rules, never "dag(en)"', () => {
+    expect(format(nl['inst.lead.days'], { count: 1 })).toBe('1 dag ervoor');
+    expect(format(nl['inst.lead.days'], { count: 2 })).toBe('2 dagen ervoor');
+    expect(format(nl['inst.lead.days'], { count: 0 })).toBe('0 dagen ervoor');
+    expect(format(en['inst.lead.hours'], { count: 1 }, 'en')).toBe('1 hour before');
+    expect(format(en['inst.lead.hours'], { count: 3 }, 'en')).toBe('3 hours before');
+    expect(format('{n, plural, =0 {geen acties} one {# actie} other {# acties}}', { n: 0 })).toBe('geen acties');
+    expect(format(nl['roadmap.summary'], { total: 1, open: 1, overdue: 0, blocked: 0, waiting: 1 })).toBe('1 actie · 1 open · 0 achterstallig · 0 geblokkeerd · 1 wacht op een andere actie');
+    expect(format(nl['roadmap.summary'], { total: 33, open: 32, overdue: 25, blocked: 0, waiting: 2 })).toBe('33 acties · 32 open · 25 achterstallig · 0 geblokkeerd · 2 wachten op een andere actie');
+  });
+  it('leaves a counted text visible when its count is missing', () => {
+    expect(format(nl['roadmap.count'], {})).toBe(nl['roadmap.count']);
+  });
+  it('has no "(en)", "(s)" or "/problemen" stand-ins for a plural in either language', () => {
+    const bad = [...Object.entries(nl), ...Object.entries(en)].filter(([, text]) => /\w\((en|s)\)|probleem\/problemen/.test(text)).map(([key]) => key);
+    expect(bad).toEqual([]);
   });
 });
 

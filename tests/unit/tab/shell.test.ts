@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScope } from '../../../src/tab/app/scope.js';
+import { initialDomeinChoice, readScope, searchWithDomein } from '../../../src/tab/app/scope.js';
 import { formatHash, parseHash } from '../../../src/tab/app/router.js';
 import { buildTabConfig } from '../../../src/tab/features/settings/lib/tab-config.js';
 import { applyChange } from '../../../src/tab/lib/plan/apply-change.js';
@@ -21,6 +21,25 @@ describe('routes', () => {
   it('falls back to the default view for an unknown one', () => {
     expect(parseHash('#/bestaat-niet').view).toBe('roadmap');
     expect(parseHash('').view).toBe('roadmap');
+  });
+});
+
+describe('the header\'s domain choice', () => {
+  it('takes the URL first (a channel tab\'s MT, a shared link), then the remembered choice, else every domain', () => {
+    expect(initialDomeinChoice('?domein=Sociaal%20Domein', 'Concern')).toBe('Sociaal Domein');
+    expect(initialDomeinChoice('', 'Concern')).toBe('Concern');
+    expect(initialDomeinChoice('', '')).toBeUndefined();
+    expect(initialDomeinChoice('', null)).toBeUndefined();
+  });
+  it('treats an unknown domain as no choice, also when one is remembered', () => {
+    expect(initialDomeinChoice('?domein=Mars', 'Concern')).toBeUndefined();
+    expect(initialDomeinChoice('', 'Mars')).toBeUndefined();
+  });
+  it('writes the choice into the search string and keeps the other parameters', () => {
+    expect(searchWithDomein('?view=lijst', 'Fysiek Domein')).toBe('?view=lijst&domein=Fysiek+Domein');
+    expect(searchWithDomein('?domein=Concern&view=lijst', undefined)).toBe('?view=lijst');
+    expect(searchWithDomein('?domein=Concern', undefined)).toBe('');
+    expect(initialDomeinChoice(searchWithDomein('', 'Fysiek Domein'), null)).toBe('Fysiek Domein');
   });
 });
 

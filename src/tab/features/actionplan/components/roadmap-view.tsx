@@ -1,13 +1,13 @@
 import { Body1, Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
-import { NativeSelect } from '../../../components/native-select.js';
 import { ArrowRightRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState } from 'react';
-import { DOMEINEN, PLATEAUS, type Domein, type Plateau, type ThemaCode } from '../../../../domain/model.js';
-import { isOpen } from '../../../../domain/status.js';
+import { PLATEAUS, type Domein, type Plateau, type ThemaCode } from '../../../../domain/model.js';
+import { planCounts } from '../../../../domain/counts.js';
 import { THEMAS } from '../../../../domain/themas.js';
 import { useT } from '../../../i18n/i18n.js';
-import { DOMEIN_LABEL, PLATEAU_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import { PLATEAU_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
 import { RoadmapCard } from './roadmap-card.js';
 
@@ -69,9 +69,8 @@ const useStyles = makeStyles({
 export function RoadmapView({ scope, onOpen, presentation = false }: { scope?: Domein | undefined; onOpen: (id: string) => void; presentation?: boolean }) {
   const styles = useStyles();
   const t = useT();
-  const [domein, setDomein] = useState<Domein | ''>('');
-  const all = usePlanRows(scope);
-  const rows = useMemo(() => (domein ? all.filter((r) => r.actie.domeinen.includes(domein)) : all), [all, domein]);
+  // The domain is chosen once, in the header, for the whole tab.
+  const rows = usePlanRows(scope);
   const [focus, setFocus] = useState<string | undefined>();
 
   const cells = useMemo(() => {
@@ -92,9 +91,8 @@ export function RoadmapView({ scope, onOpen, presentation = false }: { scope?: D
   }, [focus, rows]);
   const onFocusChange = useCallback((nummer: string | undefined) => setFocus(nummer), []);
 
-  const open = rows.filter((r) => isOpen(r.actie.status)).length;
-  const overdue = rows.filter((r) => r.overdue).length;
-  const blocked = rows.filter((r) => r.actie.status === 'Geblokkeerd' || (isOpen(r.actie.status) && r.blockedBy.length > 0)).length;
+  const { plan, now } = usePlanContext();
+  const counts = useMemo(() => planCounts(rows.map((r) => r.actie), now, plan?.acties.map((a) => a.value)), [rows, now, plan]);
   const unknownThema = rows.filter((r) => !r.thema);
 
   return (
@@ -105,19 +103,9 @@ export function RoadmapView({ scope, onOpen, presentation = false }: { scope?: D
             {t('roadmap.title')}
           </Subtitle2>
           <Body1 className={styles.summary} data-testid="plan-summary">
-            {t('roadmap.summary', { total: rows.length, open, overdue, blocked })}
+            {t('roadmap.summary', { total: counts.acties, open: counts.open, overdue: counts.achterstallig, blocked: counts.geblokkeerd, waiting: counts.wachtOp })}
           </Body1>
         </div>
-        {!scope && !presentation && (
-          <NativeSelect label={t('filter.domein')} value={domein} onChange={(v) => setDomein(v as Domein | '')}>
-            <option value="">{t('filter.alleDomeinen')}</option>
-            {DOMEINEN.map((d) => (
-              <option key={d} value={d}>
-                {t(DOMEIN_LABEL[d])}
-              </option>
-            ))}
-          </NativeSelect>
-        )}
       </div>
       <div className={mergeClasses(styles.grid, presentation && styles.presentationGrid)} data-testid="roadmap">
         <div className={styles.corner} aria-hidden="true" />

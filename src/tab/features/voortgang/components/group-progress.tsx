@@ -63,7 +63,7 @@ export function GroupProgress({ model, scope }: { model: Voortgangsrapportage; s
       <Subtitle2 as="h3" id="progress-groups-title" block>
         {ft('section.groups')}
       </Subtitle2>
-      <TabList selectedValue={key} onTabSelect={(_, d) => setKey(d.value as ProgressKey)} aria-label={t('progress.groupBy')}>
+      <TabList className={styles.tabs} selectedValue={key} onTabSelect={(_, d) => setKey(d.value as ProgressKey)} aria-label={t('progress.groupBy')}>
         {KEYS.map((k) => (
           <Tab key={k.key} value={k.key}>
             {t(k.label)}

@@ -4,6 +4,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 export const useDashboardStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0, '& p': { marginBlock: 0 }, '& > h3': { marginBlock: 0 }, '& > h4': { marginBlock: `${tokens.spacingVerticalS} 0` } },
   tableWrap: { overflowX: 'auto', maxWidth: '100%' },
+  /** Tabs wrap onto a second line on a narrow screen instead of pushing the page sideways. */
+  tabs: { flexWrap: 'wrap' },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
   th: {
     textAlign: 'start',

@@ -27,7 +27,7 @@ import type { MessageKey } from '../../../i18n/nl.js';
 import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
-import { isOpen } from '../../../../domain/status.js';
+import { planCounts } from '../../../../domain/counts.js';
 import { useReportData } from '../hooks/use-report-data.js';
 import { useReportDownload, type ReportFormat } from '../hooks/use-report-download.js';
 import { voortgangCatalogue } from '../i18n.js';
@@ -149,7 +149,7 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
     onParamsChange(next);
   };
 
-  const waiting = rows.filter((r) => isOpen(r.actie.status) && r.blockedBy.length > 0).length;
+  const waiting = useMemo(() => planCounts(rows.map((r) => r.actie), now, live.map((a) => a.value)).wachtOp, [rows, now, live]);
   const totals = model?.totals;
   const kpis: { label: MessageKey; value: number; params?: Record<string, string>; testId: string }[] = totals
     ? [
