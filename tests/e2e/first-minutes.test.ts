@@ -1,0 +1,126 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planCounts } from '../../src/domain/counts.js';
+import { startTestRun } from '../support/local-run.js';
+import { launchChromium, screenshotPath } from './support/browser.js';
+import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+
+let run: Awaited<ReturnType<typeof startTestRun>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await startTestRun();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await run?.close();
+});
+
+async function open(hash: string, options: Parameters<typeof personaContext>[2] = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await personaContext(browser, UPN.secretaris, options);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${run.appUrl}/${hash}`);
+  return { page, errors };
+}
+
+const domeinChoice = (page: Page) => page.getByRole('banner').getByRole('combobox', { name: 'Domein' });
+
+describe('a manager\'s first minutes', () => {
+  it('chooses the domain once, in the header, and every view and a reload keep it', async () => {
+    const { page, errors } = await open('#/roadmap');
+    await page.getByTestId('roadmap-card').first().waitFor();
+    const client = await otherClient(run.appUrl);
+    const plan = await client.plan();
+    const fysiek = plan.acties.filter((a) => a.value.domeinen.includes('Fysiek Domein')).map((a) => a.value.nummer).sort();
+    expect(fysiek.length).toBeLessThan(plan.acties.length);
+
+    await domeinChoice(page).selectOption('Fysiek Domein');
+    await expect.poll(async () => (await page.getByTestId('roadmap-card').count())).toBe(fysiek.length);
+    expect(new URL(page.url()).searchParams.get('domein')).toBe('Fysiek Domein');
+
+    // Another view through the navigation: the same domain, without choosing again.
+    await page.getByRole('navigation').getByRole('link', { name: 'Lijst' }).click();
+    await page.getByTestId('actie-row').first().waitFor();
+    const listed = await page.getByTestId('actie-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
+    expect([...listed].sort()).toEqual(fysiek);
+    await expect(domeinChoice(page).inputValue()).resolves.toBe('Fysiek Domein');
+
+    await page.reload();
+    await page.getByTestId('actie-row').first().waitFor();
+    await expect(domeinChoice(page).inputValue()).resolves.toBe('Fysiek Domein');
+
+    // A new page of the same browser without the domain in its URL: the remembered choice.
+    const again = await page.context().newPage();
+    await again.goto(`${run.appUrl}/#/roadmap`);
+    await again.getByTestId('roadmap-card').first().waitFor();
+    await expect(domeinChoice(again).inputValue()).resolves.toBe('Fysiek Domein');
+    await expect.poll(async () => (await again.getByTestId('roadmap-card').count())).toBe(fysiek.length);
+
+    // Back to every domain: remembered as such.
+    await domeinChoice(again).selectOption('');
+    await expect.poll(async () => (await again.getByTestId('roadmap-card').count())).toBe(plan.acties.length);
+    expect(new URL(again.url()).searchParams.has('domein')).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the same counts on the roadmap and the dashboard, as the domain defines them', async () => {
+    const { page, errors } = await open('#/roadmap');
+    await page.getByTestId('roadmap-card').first().waitFor();
+    const client = await otherClient(run.appUrl);
+    const plan = await client.plan();
+    const expected = planCounts(plan.acties.map((a) => a.value), new Date());
+    expect(expected.wachtOp).toBeGreaterThan(0);
+    const summary = await page.getByTestId('plan-summary').innerText();
+    expect(summary).toContain(`${expected.acties} acties`);
+    expect(summary).toContain(`${expected.open} open`);
+    expect(summary).toContain(`${expected.achterstallig} achterstallig`);
+    expect(summary).toContain(`${expected.geblokkeerd} geblokkeerd`);
+    expect(summary).toMatch(new RegExp(`${expected.wachtOp} (wacht|wachten) op een andere actie`));
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Voortgang' }).click();
+    const kpi = async (id: string) => Number((await page.getByTestId(id).innerText()).replace(/\D/g, ''));
+    await page.getByTestId('kpi-waiting').waitFor();
+    expect(await kpi('kpi-total')).toBe(expected.acties);
+    expect(await kpi('kpi-blocked')).toBe(expected.geblokkeerd);
+    expect(await kpi('kpi-overdue')).toBe(expected.achterstallig);
+    expect(await kpi('kpi-waiting')).toBe(expected.wachtOp);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fits 320 px: the navigation is a menu, the header small, and no view pushes the page sideways', async () => {
+    const { page, errors } = await open('#/roadmap', { width: 320 });
+    await page.getByTestId('roadmap-card').first().waitFor();
+    const menu = page.getByTestId('nav-menu');
+    await expect(menu.isVisible()).resolves.toBe(true);
+    const header = await page.getByRole('banner').boundingBox();
+    expect(header?.height ?? 999).toBeLessThan(140);
+    for (const [view, ready] of [
+      ['Lijst', 'actie-row'],
+      ['Voortgang', 'kpi-total'],
+      ['Besluiten', 'besluiten-van'],
+      ['Mijn acties', 'nav-menu'],
+      ['Instellingen', 'nav-menu'],
+      ['Roadmap', 'roadmap-card'],
+    ] as const) {
+      await menu.locator('summary').click();
+      await menu.getByRole('link', { name: view }).click();
+      await expect.poll(() => menu.getAttribute('open')).toBeNull();
+      await page.getByTestId(ready).first().waitFor();
+      await page.waitForTimeout(300);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      expect(scrollWidth, `${view} at 320 px`).toBeLessThanOrEqual(clientWidth);
+    }
+    await page.screenshot({ path: screenshotPath('roadmap-320') });
+    expect(await seriousViolations(page), 'roadmap at 320 px').toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
