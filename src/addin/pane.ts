@@ -22,12 +22,13 @@ import { nextOccurrence } from '../domain/recurrence.js';
 import { escapeHtml, renderAgendaHtml } from './agenda-html.js';
 import { DamagedAgendaBlockError, hasAgendaBlock } from './body-block.js';
 import type { OfficeHost } from './office-host.js';
+import type { TabConfig } from '../shared/wire.js';
 import { insertAgendaBlock, readBodyHtml, readInvitation, type InvitationInfo } from './office-item.js';
 import { mtChoices, paneAgenda, proposedMt } from './pane-model.js';
 import { addinLocale, addinTranslator, type AddinLocale, type AddinTranslate } from './texts.js';
 
-/** The public part of the app server's /config.json that the pane needs (a subset of the tab's TabConfig). */
-type PaneConfig = { graphBaseUrl: string; tokenUrl: string; siteUrl: string; clientId: string; auth: 'persona' | 'naa' };
+/** The public part of the app server's /config.json that the pane needs. */
+type PaneConfig = Pick<TabConfig, 'graphBaseUrl' | 'tokenUrl' | 'siteUrl' | 'clientId' | 'auth'>;
 
 /** The reminder log reaches this far back: the previous meeting's snapshot is in it. */
 const LOG_DAYS = 120;

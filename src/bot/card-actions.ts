@@ -20,7 +20,7 @@
  * (never the generic failure, which would invite a second write).
  */
 import type { AdaptiveCardActionResponse, IAdaptiveCardActionInvokeActivity, TeamsChannelAccount } from '@microsoft/teams.api';
-import type { Logger } from '../server/log.js';
+import type { Logger } from '../shared/log.js';
 import {
   besprokenOf,
   buildCardFor,

@@ -8,7 +8,7 @@ import type { App } from '@microsoft/teams.apps';
 import type { AgendaCard } from '../reminders/card.js';
 import { CARD_BYTE_LIMIT, cardByteSize, MAX_REFRESH_USER_IDS } from '../reminders/card.js';
 import type { CardSender } from '../reminders/job.js';
-import type { Logger } from '../server/log.js';
+import type { Logger } from '../shared/log.js';
 import { checkedId } from './teams-ids.js';
 
 /** The message that carries the card: one Adaptive Card attachment (its `fallbackText` serves clients without cards). */

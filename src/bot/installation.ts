@@ -9,7 +9,7 @@ import { MessageActivityInput, type Activity } from '@microsoft/teams.api';
 import type { MT } from '../domain/model.js';
 import type { Graph } from '../data/graph/client.js';
 import type { Loaded } from '../data/lists/field-reader.js';
-import type { Logger } from '../server/log.js';
+import type { Logger } from '../shared/log.js';
 import { loadMts, updateMtChannel } from './mt-channel.js';
 import { baseConversationId } from './teams-ids.js';
 

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { Logger } from '../server/log.js';
+import type { Logger } from '../shared/log.js';
 
 export type RunningPlayground = { url: string; connectorUrl: string; pid: number | undefined; close(): Promise<void> };
 

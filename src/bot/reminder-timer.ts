@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { CalendarDate, MT } from '../domain/model.js';
 import type { Graph } from '../data/graph/client.js';
 import { runReminderJob, type CardSender, type JobReport } from '../reminders/job.js';
-import type { Logger } from '../server/log.js';
+import type { Logger } from '../shared/log.js';
+import type { ReminderJobCounts, ReminderJobStatus } from '../shared/wire.js';
 
 export type ReminderRun = (tick: { claimant: string; now: Date; lastRunAt?: Date }) => Promise<JobReport>;
 
@@ -36,26 +37,7 @@ export function createReminderRun(deps: {
     });
 }
 
-/** Counts of one run or of all runs since the process started. */
-export type ReminderJobCounts = { sent: number; failed: number; lostClaims: number; noChannel: number; unfinished: number };
-
-/**
- * What the health endpoint and the tab's status view show about the job: times (ISO) and counts only. The last
- * error is its kind (class and HTTP status), never its message: messages can carry names or item texts.
- */
-export type ReminderJobStatus = {
-  intervalMs: number;
-  running: boolean;
-  runs: number;
-  lastRunStartedAt?: string;
-  lastRunEndedAt?: string;
-  /** Whether the last run finished (with whatever outcomes) or the run itself threw. */
-  lastRunOk?: boolean;
-  nextRunAt?: string;
-  lastRun?: ReminderJobCounts;
-  totals: ReminderJobCounts;
-  lastError?: { at: string; kind: string };
-};
+export type { ReminderJobCounts, ReminderJobStatus };
 
 export type ReminderTimer = {
   /** Stops the timer and waits for a run in progress. */

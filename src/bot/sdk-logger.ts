@@ -4,7 +4,7 @@
  * activity carries user content), and our log must never hold tokens. Debug and trace are dropped.
  */
 import type { ILogger, ILoggerOptions, LogLevel } from '@microsoft/teams.common';
-import type { Logger } from '../server/log.js';
+import type { Logger } from '../shared/log.js';
 
 function text(parts: unknown[]): string {
   return parts

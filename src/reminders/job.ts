@@ -11,6 +11,7 @@ import type { Loaded } from '../data/lists/field-reader.js';
 import type { Herinnering } from '../data/lists/herinneringen.js';
 import { loadPlanCold } from '../data/plan-sync.js';
 import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
+import type { Logger } from '../shared/log.js';
 import { buildAgendaCard, type AgendaCard } from './card.js';
 import { reminderHolidays } from './holidays.js';
 import { planReminders, type ReminderDecision, type SendDecision } from './planner.js';
@@ -21,7 +22,8 @@ export type CardSender = {
   update(conversationId: string, messageId: string, card: AgendaCard): Promise<void>;
 };
 
-export type JobLog = (event: { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>) => void;
+/** The job's log: the server's structured log lines. */
+export type JobLog = Logger;
 
 export type JobDependencies = {
   graph: Graph;

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import type { BotCredentials } from '../bot/credentials.js';
 import { isLoopbackHost, isLoopbackUrl } from '../bot/teams-ids.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import type { CalendarDate } from '../domain/model.js';
+import type { TabConfig } from '../shared/wire.js';
+
+export type { BotCredentials, TabConfig };
 
 const url = z.string().refine((v) => URL.canParse(v), { message: 'must be an absolute URL' });
 /** "true"/"false" (also 1/0, on/off, yes/no), as env files write booleans. */
@@ -77,26 +81,6 @@ const configSchema = z
       ctx.addIssue({ code: 'custom', path: ['PERSONA_DIRECTORY_URL'], message: 'is required when TAB_AUTH=persona' });
     }
   });
-
-/** What the tab needs to know at start, served as /config.json. Nothing secret. */
-export type TabConfig = {
-  graphBaseUrl: string;
-  tokenUrl: string;
-  siteUrl: string;
-  clientId: string;
-  auth: 'persona' | 'naa';
-  personaDirectoryUrl?: string;
-  /** The municipality's name (env GEMEENTE), for the progress report. */
-  gemeente: string;
-};
-
-/** How the bot gets the tokens it sends to the Bot Connector. */
-export type BotCredentials =
-  | { kind: 'client-secret'; clientSecret: string }
-  /** Azure: the app's managed identity (user-assigned when an id is given, as the Teams SDK reads it). */
-  | { kind: 'managed-identity'; managedIdentityClientId?: string }
-  /** The explicit local configuration: a token factory for the local Bot Connector (Playground), nothing real. */
-  | { kind: 'local' };
 
 export type BotConfig = {
   clientId: string;

@@ -1,14 +1,7 @@
-/** The tab's public configuration, served by the app server as /config.json. */
-export type TabConfig = {
-  graphBaseUrl: string;
-  tokenUrl: string;
-  siteUrl: string;
-  clientId: string;
-  auth: 'persona' | 'naa';
-  personaDirectoryUrl?: string;
-  /** The municipality's name on the progress report; absent from an older server ("Gemeente Zoetermeer" then). */
-  gemeente?: string;
-};
+import type { TabConfig } from '../../shared/wire.js';
+
+/** The tab's public configuration, served by the app server as /config.json (the one wire type both sides import). */
+export type { TabConfig };
 
 /** The municipality the reports name when the server does not say. */
 export const DEFAULT_GEMEENTE = 'Gemeente Zoetermeer';

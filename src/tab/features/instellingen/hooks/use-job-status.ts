@@ -1,20 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { ReminderJobStatus } from '../../../../shared/wire.js';
 
-type Counts = { sent: number; failed: number; lostClaims: number; noChannel: number; unfinished: number };
-
-/** The wire shape of `/healthz`'s `reminderJob` (src/bot/reminder-timer.ts `ReminderJobStatus`; the tab may not import the bot). */
-export type ReminderJobStatus = {
-  intervalMs: number;
-  running: boolean;
-  runs: number;
-  lastRunStartedAt?: string;
-  lastRunEndedAt?: string;
-  lastRunOk?: boolean;
-  nextRunAt?: string;
-  lastRun?: Counts;
-  totals: Counts;
-  lastError?: { at: string; kind: string };
-};
+export type { ReminderJobStatus };
 
 export type JobStatusState = { kind: 'loading' } | { kind: 'none' } | { kind: 'job'; job: ReminderJobStatus } | { kind: 'error'; detail: string };
 
