@@ -10,6 +10,7 @@ export * from './actienummer.js';
 export * from './schedule.js';
 export * from './themas.js';
 export * from './validation.js';
+export * from './text-limits.js';
 export * from './plan/zoetermeer.js';
 export * from './agenda.js';
 export * from './reflection.js';

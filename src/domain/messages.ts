@@ -4,6 +4,7 @@
  * A message tells the user what to do, not what went wrong inside the code.
  */
 import type { ActieStatus } from './model.js';
+import { TEKST_MAX } from './text-limits.js';
 
 function quoted(values: readonly string[]): string {
   const q = values.map((v) => `"${v}"`);
@@ -47,6 +48,7 @@ export const validationMessages = {
   toelichtingHeroverwegen: 'Geef een toelichting: bij het heroverwegen van een niet overgenomen actie is een reden verplicht.',
   lopendTrajectVerplicht: 'Noem het lopende traject waarin deze actie is belegd.',
   lopendTrajectTeLang: 'De naam van het lopende traject mag maximaal 255 tekens lang zijn.',
+  statusToelichtingTeLang: `De toelichting bij de status mag maximaal ${TEKST_MAX.statusToelichting} tekens lang zijn.`,
   planningTeLang: 'De planning mag maximaal 255 tekens lang zijn.',
   deadlineOngeldig: 'De deadline is geen geldige datum (jjjj-mm-dd).',
   deadlineVoorStart: 'De deadline mag niet voor de startdatum liggen.',
@@ -64,14 +66,17 @@ export const validationMessages = {
   adviesnummerOngeldig: 'Het nummer van het advies moet een positief geheel getal zijn.',
   themaOngeldig: 'Kies een thema uit de lijst (A, B of C).',
   collegePlanningTeLang: 'De planning van het college mag maximaal 255 tekens lang zijn.',
+  collegeReactieTeLang: `De reactie van het college mag maximaal ${TEKST_MAX.collegeReactie} tekens lang zijn.`,
 
   // Bevinding
   bevindingnummerOngeldig: 'Het nummer van de bevinding moet een positief geheel getal zijn.',
+  bevindingToelichtingTeLang: `De toelichting bij de bevinding mag maximaal ${TEKST_MAX.bevindingToelichting} tekens lang zijn.`,
 
   // PortfolioItem
   faseOngeldig: 'Kies een fase uit de lijst.',
   portfolioStatusOngeldig: 'Kies een portfoliostatus uit de lijst (Op koers, Aandacht of Kritiek).',
   toelichtingKritiek: 'Geef een toelichting: bij portfoliostatus Kritiek is een reden verplicht.',
+  omschrijvingTeLang: `De omschrijving mag maximaal ${TEKST_MAX.omschrijving} tekens lang zijn.`,
   prioriteitOngeldig: 'De prioriteit moet een positief geheel getal zijn (1 is de hoogste).',
   ditKwartaalOngeldig: 'Kies of het item dit kwartaal wel of niet wordt opgepakt.',
   eindeOngeldig: 'De einddatum is geen geldige datum (jjjj-mm-dd).',
@@ -84,6 +89,8 @@ export const validationMessages = {
   kwartaaldoelPortfolioVerplicht: 'Koppel het kwartaaldoel aan een portfolio-item.',
   kwartaalVorm: 'Het kwartaal moet de vorm jjjj-Qn hebben, bijvoorbeeld 2026-Q1.',
   doelVerplicht: 'Beschrijf het doel voor dit kwartaal.',
+  doelTeLang: `Het doel mag maximaal ${TEKST_MAX.kwartaaldoel} tekens lang zijn.`,
+  redenTeLang: `De reden mag maximaal ${TEKST_MAX.reden} tekens lang zijn.`,
   behaaldOngeldig: 'Kies of het doel ja, deels of nee behaald is.',
   redenVerplicht: 'Geef een reden: waarom is het doel niet (volledig) behaald?',
 

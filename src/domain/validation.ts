@@ -24,6 +24,7 @@ import {
   THEMA_CODES,
 } from './model.js';
 import { parseMeetingSchedule, scheduleGaps } from './schedule.js';
+import { TEKST_MAX } from './text-limits.js';
 
 export { validationMessages } from './messages.js';
 export type { ValidationMessageKey } from './messages.js';
@@ -33,7 +34,7 @@ export type ValidationIssue = { path: string; message: string };
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
 /** SharePoint text columns hold at most 255 characters. */
-const MAX_TEXT = 255;
+const MAX_TEXT = TEKST_MAX.regel;
 
 // ---------- building blocks ----------
 
@@ -45,13 +46,14 @@ function requiredText(required: string, tooLong: string) {
   return z.string({ error: required }).trim().min(1, { error: required }).max(MAX_TEXT, { error: tooLong });
 }
 
-function optionalText(tooLong?: string) {
+function optionalText(tooLong?: string, max: number = MAX_TEXT) {
   const text = z.string({ error: M.tekstVerwacht }).trim();
-  return z.preprocess(absentIfEmpty, (tooLong === undefined ? text : text.max(MAX_TEXT, { error: tooLong })).optional());
+  return z.preprocess(absentIfEmpty, (tooLong === undefined ? text : text.max(max, { error: tooLong })).optional());
 }
 
-function freeText() {
-  return z.preprocess(emptyTextIfAbsent, z.string({ error: M.tekstVerwacht }).trim());
+/** A free text that may be empty, at most `max` characters (see text-limits.ts for the numbers). */
+function freeText(max: number, tooLong: string) {
+  return z.preprocess(emptyTextIfAbsent, z.string({ error: M.tekstVerwacht }).trim().max(max, { error: tooLong }));
 }
 
 function optionalDate(message: string) {
@@ -123,7 +125,7 @@ export const actieSchema = z
       plateau: z.enum(PLATEAUS, { error: M.plateauOngeldig }),
       domeinen: domeinenSchema,
       status: z.enum(ACTIE_STATUSSEN, { error: M.statusOngeldig }),
-      statusToelichting: optionalText(),
+      statusToelichting: optionalText(M.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
       eigenaar: optionalPerson,
       deadline: optionalDate(M.deadlineOngeldig),
       start: optionalDate(M.startOngeldig),
@@ -167,7 +169,7 @@ export const adviesSchema = z.object(
     titel: requiredText(M.titelVerplicht, M.titelTeLang),
     thema: z.enum(THEMA_CODES, { error: M.themaOngeldig }),
     plateau: z.enum(PLATEAUS, { error: M.plateauOngeldig }),
-    collegeReactie: freeText(),
+    collegeReactie: freeText(TEKST_MAX.collegeReactie, M.collegeReactieTeLang),
     collegePlanning: z.preprocess(emptyTextIfAbsent, z.string({ error: M.tekstVerwacht }).trim().max(MAX_TEXT, { error: M.collegePlanningTeLang })),
   },
   { error: M.adviesGeenObject },
@@ -177,7 +179,7 @@ export const bevindingSchema = z.object(
   {
     nummer: positiveInt(M.bevindingnummerOngeldig),
     titel: requiredText(M.titelVerplicht, M.titelTeLang),
-    toelichting: freeText(),
+    toelichting: freeText(TEKST_MAX.bevindingToelichting, M.bevindingToelichtingTeLang),
   },
   { error: M.bevindingGeenObject },
 );
@@ -187,14 +189,14 @@ export const portfolioItemSchema = z
     {
       key: requiredText(M.sleutelVerplicht, M.sleutelTeLang),
       titel: requiredText(M.titelVerplicht, M.titelTeLang),
-      omschrijving: freeText(),
+      omschrijving: freeText(TEKST_MAX.omschrijving, M.omschrijvingTeLang),
       domein: z.enum(DOMEINEN, { error: M.domeinOngeldig }),
       opdrachtgever: optionalPerson,
       informatiemanager: optionalPerson,
       iaContact: optionalPerson,
       fase: z.enum(PORTFOLIO_FASEN, { error: M.faseOngeldig }),
       status: z.enum(PORTFOLIO_STATUSSEN, { error: M.portfolioStatusOngeldig }),
-      statusToelichting: optionalText(),
+      statusToelichting: optionalText(M.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
       prioriteit: z.preprocess((v) => (v === null ? undefined : v), positiveInt(M.prioriteitOngeldig).optional()),
       ditKwartaal: z.enum(KWARTAAL_KEUZES, { error: M.ditKwartaalOngeldig }),
       start: optionalDate(M.startOngeldig),
@@ -220,9 +222,9 @@ export const kwartaaldoelSchema = z
         .string({ error: M.kwartaalVorm })
         .trim()
         .refine((s) => isValidKwartaal(s), { error: M.kwartaalVorm }),
-      doel: z.string({ error: M.doelVerplicht }).trim().min(1, { error: M.doelVerplicht }),
+      doel: z.string({ error: M.doelVerplicht }).trim().min(1, { error: M.doelVerplicht }).max(TEKST_MAX.kwartaaldoel, { error: M.doelTeLang }),
       behaald: z.preprocess(absentIfEmpty, z.enum(BEHAALD_WAARDEN, { error: M.behaaldOngeldig }).optional()),
-      reden: optionalText(),
+      reden: optionalText(M.redenTeLang, TEKST_MAX.reden),
     },
     { error: M.kwartaaldoelGeenObject },
   )

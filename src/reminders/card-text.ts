@@ -14,6 +14,7 @@ import { format } from 'date-fns';
 import { nl } from 'date-fns/locale';
 import { AMSTERDAM, isValidCalendarDate } from '../domain/dates.js';
 import type { CalendarDate } from '../domain/model.js';
+import { breekLangeWoorden } from '../domain/text-limits.js';
 
 /**
  * Characters escaped with a backslash wherever they occur. CommonMark allows a backslash before any ASCII punctuation
@@ -41,12 +42,13 @@ export function truncateText(text: string, max: number): string {
 
 /**
  * Makes user-supplied text inert for a TextBlock: one line (line breaks and control characters become spaces, runs of
- * spaces collapse), at most `max` characters, then every Markdown-significant character escaped with a backslash.
- * Cutting happens before escaping, so an escape is never cut in half.
+ * spaces collapse), at most `max` characters, a break opportunity in every long word (so a pasted URL or a key held
+ * down wraps instead of running off the card), then every Markdown-significant character escaped with a backslash.
+ * Cutting and breaking happen before escaping, so an escape is never cut or split.
  */
 export function escapeCardText(text: string, max = 500): string {
   const oneLine = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-  const cut = truncateText(oneLine, max);
+  const cut = breekLangeWoorden(truncateText(oneLine, max));
   return cut.replace(ESCAPE_EVERYWHERE, (c) => `\\${c}`).replace(LEADING_BULLET, '\\$1').replace(LEADING_NUMBER, '$1\\$2');
 }
 

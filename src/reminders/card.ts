@@ -47,6 +47,7 @@ import type {
 import { isActienummer } from '../domain/actienummer.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import { allowedTransitions } from '../domain/status.js';
+import { TEKST_MAX } from '../domain/text-limits.js';
 import { aantal, escapeCardText, formatDatum, formatMoment } from './card-text.js';
 import { BESLUIT_INPUT_ID, BESLUIT_MAX_LENGTH, statusInputIds, type CardActionData, type CardVerb } from './verbs.js';
 
@@ -135,7 +136,7 @@ function statusForm(ctx: Context, a: AgendaActie): IActionSet {
     id: ids.toelichting,
     label: 'Toelichting (verplicht bij blokkeren, niet overnemen, heropenen)',
     isMultiline: true,
-    maxLength: 1000,
+    maxLength: TEKST_MAX.statusToelichting,
   };
   const deadline: IDateInput = { type: 'Input.Date', id: ids.deadline, label: 'Nieuwe deadline (optioneel)' };
   const show: IShowCardAction = {

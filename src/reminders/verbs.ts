@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { TEKST_MAX } from '../domain/text-limits.js';
 
 /**
  * The verbs of the agenda card's `Action.Execute` buttons and the data they carry back to the bot. The card builds
@@ -104,7 +105,7 @@ export function parseStatusUpdate(value: unknown): StatusUpdateRequest | undefin
 /** The id of the card's decision input (one per card, so a fixed id). */
 export const BESLUIT_INPUT_ID = 'besluit-tekst';
 /** A decision is the Besluiten list's Title: one line of at most 255 characters. */
-export const BESLUIT_MAX_LENGTH = 255;
+export const BESLUIT_MAX_LENGTH = TEKST_MAX.besluit;
 
 /** What a `besluit-vastleggen` invoke carries: the button's data and the typed decision, on one line. */
 export type BesluitRequest = { mtKey: string; occurrenceKey: string; tekst: string };

@@ -11,6 +11,7 @@ import type { BorgingMT } from '../domain/borging.js';
 import { PLATEAUS } from '../domain/model.js';
 import type { AdviesVoortgang, RapportActie, RapportProject, Voortgangsrapportage } from '../domain/report.js';
 import type { ProgressCounts, ProgressRow } from '../domain/rules.js';
+import { breekLangeWoorden, toonbareTekst, type TekstVeld } from '../domain/text-limits.js';
 import { themaNaam } from '../domain/themas.js';
 import {
   adviesKop,
@@ -84,9 +85,19 @@ export function schoon(text: unknown): string {
     .trim();
 }
 
-/** A cleaned text, or the given placeholder when nothing is left. */
-function ofGeen(text: string | undefined, placeholder = '—'): string {
+/**
+ * A cleaned free text as the report shows it: cut to its field's maximum with "…" (a text typed in SharePoint may be
+ * longer than the app allows) and with a break opportunity in every long word, so that no line breaker has to split a
+ * 10,000-character word letter by letter. `'onbegrensd'` only breaks long words (lists the report composes itself).
+ */
+function vrij(text: unknown, veld: TekstVeld | 'onbegrensd'): string {
   const s = schoon(text);
+  return veld === 'onbegrensd' ? breekLangeWoorden(s) : toonbareTekst(s, veld);
+}
+
+/** A cleaned text (see `vrij`; a single line by default), or the given placeholder when nothing is left. */
+function ofGeen(text: string | undefined, placeholder = '—', veld: TekstVeld | 'onbegrensd' = 'regel'): string {
+  const s = vrij(text, veld);
   return s === '' ? placeholder : s;
 }
 
@@ -209,14 +220,14 @@ function actieTitel(a: RapportActie): string {
 
 function gedaanToelichting(a: RapportActie): string {
   const delen: string[] = [];
-  if (a.status === 'Belegd in lopend traject') delen.push(a.lopendTraject ? `Belegd in: ${schoon(a.lopendTraject)}` : 'Belegd in een lopend traject.');
-  else if (a.lopendTraject) delen.push(`Traject: ${schoon(a.lopendTraject)}`);
-  if (a.toelichting) delen.push(schoon(a.toelichting));
+  if (a.status === 'Belegd in lopend traject') delen.push(a.lopendTraject ? `Belegd in: ${vrij(a.lopendTraject, 'regel')}` : 'Belegd in een lopend traject.');
+  else if (a.lopendTraject) delen.push(`Traject: ${vrij(a.lopendTraject, 'regel')}`);
+  if (a.toelichting) delen.push(vrij(a.toelichting, 'statusToelichting'));
   return delen.filter((d) => d !== '').join('\n') || '—';
 }
 
 function volgendeStatus(a: RapportActie): Cell {
-  const toelichting = schoon(a.toelichting);
+  const toelichting = vrij(a.toelichting, 'statusToelichting');
   if (!toelichting) return schoon(a.status);
   return [{ text: schoon(a.status) }, { text: `\n${toelichting}`, italics: true }];
 }
@@ -228,7 +239,7 @@ function deadlineCel(a: RapportActie): Cell {
 }
 
 function projectRij(p: RapportProject): Cell[] {
-  return [ofGeen(p.titel), ofGeen(p.domein), ofGeen(p.fase), ofGeen(p.status), ofGeen(p.acties.join(', '))];
+  return [ofGeen(p.titel), ofGeen(p.domein), ofGeen(p.fase), ofGeen(p.status), ofGeen(p.acties.join(', '), '—', 'onbegrensd')];
 }
 
 function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefined): Block[] {
@@ -236,12 +247,12 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
     { kind: 'kop', niveau: 2, tekst: adviesKop(a.nummer, ofGeen(a.titel, '(zonder titel)')) },
     { kind: 'alinea', stijl: 'meta', runs: [{ text: schoon(`${themaLabel(a.thema)} · ${plateauLabel(a.plateau)}`) }] },
     { kind: 'kop', niveau: 3, tekst: 'Reactie college' },
-    { kind: 'alinea', runs: [{ text: ofGeen(a.collegeReactie, GEEN) }] },
+    { kind: 'alinea', runs: [{ text: ofGeen(a.collegeReactie, GEEN, 'collegeReactie') }] },
     { kind: 'kop', niveau: 3, tekst: 'Planning' },
     {
       kind: 'alinea',
       runs: [
-        { text: `${planningZin(schoon(a.collegePlanning), a.termijn)} Oordeel op ${datum}: ` },
+        { text: `${planningZin(vrij(a.collegePlanning, 'regel'), a.termijn)} Oordeel op ${datum}: ` },
         { text: `${OORDEEL[a.oordeel]}.`, bold: true, waarschuwing: a.oordeel === 'niet-gehaald' },
       ],
     },
@@ -271,7 +282,7 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
       blocks.push({
         kind: 'tabel',
         kop: ['Datum', 'Nr.', 'Actie', 'Status', 'Toelichting'],
-        rijen: a.ontwikkelingen.map((w) => [datumNlOp(new Date(w.op)), schoon(w.nummer), ofGeen(w.titel), `van ${schoon(w.van)} naar ${schoon(w.naar)}`, ofGeen(w.toelichting)]),
+        rijen: a.ontwikkelingen.map((w) => [datumNlOp(new Date(w.op)), schoon(w.nummer), ofGeen(w.titel), `van ${schoon(w.van)} naar ${schoon(w.naar)}`, ofGeen(w.toelichting, '—', 'statusToelichting')]),
         breedtes: [70, 28, 140, 110, 110],
       });
   }
@@ -292,7 +303,7 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
       {
         kind: 'tabel',
         kop: ['Nr.', 'Actie', 'Motivering'],
-        rijen: a.nietOvergenomen.map((x) => [schoon(x.nummer), actieTitel(x), ofGeen(x.toelichting, 'Geen motivering vastgelegd.')]),
+        rijen: a.nietOvergenomen.map((x) => [schoon(x.nummer), actieTitel(x), ofGeen(x.toelichting, 'Geen motivering vastgelegd.', 'statusToelichting')]),
         breedtes: [28, 170, 245],
       },
     );

@@ -223,6 +223,15 @@ const TRIGGERS: Record<ValidationMessageKey, Trigger[]> = {
     { label: 'D', issues: withAdvies({ thema: 'D' }), message: M.themaOngeldig, path: 'thema' },
     { label: 'lower case', issues: withAdvies({ thema: 'a' }), message: M.themaOngeldig, path: 'thema' },
   ],
+  statusToelichtingTeLang: [
+    { label: '1001 characters', issues: withActie({ statusToelichting: 't'.repeat(1001) }), message: M.statusToelichtingTeLang, path: 'statusToelichting' },
+    { label: 'portfolio, 1001', issues: withItem({ statusToelichting: 't'.repeat(1001) }), message: M.statusToelichtingTeLang, path: 'statusToelichting' },
+  ],
+  collegeReactieTeLang: [{ label: '2001', issues: withAdvies({ collegeReactie: 'r'.repeat(2001) }), message: M.collegeReactieTeLang, path: 'collegeReactie' }],
+  bevindingToelichtingTeLang: [{ label: '2001', issues: withBevinding({ toelichting: 'b'.repeat(2001) }), message: M.bevindingToelichtingTeLang, path: 'toelichting' }],
+  omschrijvingTeLang: [{ label: '2001', issues: withItem({ omschrijving: 'o'.repeat(2001) }), message: M.omschrijvingTeLang, path: 'omschrijving' }],
+  doelTeLang: [{ label: '501', issues: withDoel({ doel: 'd'.repeat(501) }), message: M.doelTeLang, path: 'doel' }],
+  redenTeLang: [{ label: '1001', issues: withDoel({ behaald: 'nee', reden: 'r'.repeat(1001) }), message: M.redenTeLang, path: 'reden' }],
   collegePlanningTeLang: [{ label: '256', issues: withAdvies({ collegePlanning: 'p'.repeat(256) }), message: M.collegePlanningTeLang, path: 'collegePlanning' }],
 
   bevindingnummerOngeldig: [{ label: 'text', issues: withBevinding({ nummer: 'negen' }), message: M.bevindingnummerOngeldig, path: 'nummer' }],

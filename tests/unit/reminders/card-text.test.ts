@@ -48,6 +48,19 @@ describe('escaping user text for a TextBlock', () => {
   });
 });
 
+describe('long words on the card', () => {
+  it('get an invisible break opportunity every 30 characters, after cutting and before escaping', () => {
+    const url = `https://example.org/${'a'.repeat(100)}`;
+    const shown = escapeCardText(url, 200);
+    expect(shown.replaceAll('\u200B', '')).toBe(url);
+    expect(Math.max(...shown.split('\u200B').map((part) => part.length))).toBeLessThanOrEqual(30);
+    // A 20,000-character "word" typed in SharePoint: cut to the card's length, then breakable; escapes stay whole.
+    const wild = escapeCardText('*'.repeat(20_000), 300);
+    expect(wild.replaceAll('\u200B', '')).toBe(`${'\\*'.repeat(299)}…`);
+    expect(wild).not.toMatch(/\\\u200B/);
+  });
+});
+
 describe('dates in Dutch, Amsterdam time', () => {
   it('writes a meeting moment as "dinsdag 24 november 2026, 09:00"', () => {
     expect(formatMoment(new Date('2026-11-24T08:00:00Z'))).toBe('dinsdag 24 november 2026, 09:00');

@@ -6,6 +6,7 @@
 import type { Actie, ActieStatus, CalendarDate } from '../../../src/domain/model.js';
 import { zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
 import { voortgangOp, type Voortgangsrapportage } from '../../../src/domain/report.js';
+import { TEKST_MAX } from '../../../src/domain/text-limits.js';
 
 export const GEMEENTE = 'Gemeente Zoetermeer';
 
@@ -45,4 +46,40 @@ export function expectedCounts(acties: readonly Actie[], advies: number, peildat
   // ISO dates order as strings; overdue is a deadline before the peildatum.
   const achterstallig = open.filter((a) => a.deadline !== undefined && a.deadline < peildatum).length;
   return [own.length, n('Afgerond'), n('Loopt', 'Belegd in lopend traject'), n('Geblokkeerd'), n('Niet gestart'), n('Niet overgenomen'), achterstallig];
+}
+
+/** A hand-written StatusToelichting far beyond its maximum, without a single space (the issue's 20,000 characters). */
+export const WILD_TOELICHTING = 'x'.repeat(20_000);
+
+/**
+ * The plan with the longest texts the app allows, every one a single unbroken word, plus hand-written SharePoint text
+ * beyond the limits (action 3.2's explanation of 20,000 characters, advies 1's reaction of 10,000): the worst case a
+ * report must render in about normal time.
+ */
+export function longTextFixture(): { acties: Actie[]; adviezen: typeof zoetermeerPlan.adviezen } {
+  const woord = (c: string, n: number) => c.repeat(n);
+  const acties = fixtureActies().map((a) =>
+    a.nummer === '3.2'
+      ? { ...a, statusToelichting: WILD_TOELICHTING }
+      : { ...a, titel: woord('T', TEKST_MAX.regel), statusToelichting: woord('s', TEKST_MAX.statusToelichting), lopendTraject: a.lopendTraject === undefined ? undefined : woord('l', TEKST_MAX.regel) },
+  );
+  const adviezen = zoetermeerPlan.adviezen.map((a) => ({
+    ...a,
+    titel: woord('A', TEKST_MAX.regel),
+    collegeReactie: a.nummer === 1 ? woord('r', 10_000) : woord('c', TEKST_MAX.collegeReactie),
+    collegePlanning: woord('p', TEKST_MAX.regel),
+  }));
+  return { acties, adviezen };
+}
+
+/** The report model of `longTextFixture`. */
+export function longTextModel(peildatum: CalendarDate): Voortgangsrapportage {
+  const { acties, adviezen } = longTextFixture();
+  return voortgangOp({
+    gemeente: GEMEENTE,
+    peildatum,
+    adviezen,
+    acties: acties.map((value, i) => ({ id: String(i + 1), value })),
+    portfolio: zoetermeerPortfolio.map((value, i) => ({ id: String(i + 1), value })),
+  });
 }

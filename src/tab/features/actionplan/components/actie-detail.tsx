@@ -27,6 +27,7 @@ import { DismissRegular, ShareRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DOMEINEN, PLATEAUS, type Actie, type PersonRef } from '../../../../domain/model.js';
 import { allowedTransitions, checkTransition } from '../../../../domain/status.js';
+import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { validateActie } from '../../../../domain/validation.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { DeadlineText } from '../../../components/deadline-text.js';
@@ -331,7 +332,7 @@ function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; o
       ) : canEdit ? (
         <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate aria-label={t('detail.formLabel')}>
           <Field label={t(FIELD_LABEL.titel)} required validationMessage={shownIssue('titel')} data-field="titel">
-            <Textarea value={form.titel} onChange={(_, d) => set('titel', d.value)} resize="vertical" maxLength={400} />
+            <Textarea value={form.titel} onChange={(_, d) => set('titel', d.value)} resize="vertical" maxLength={TEKST_MAX.regel} />
           </Field>
           <div className={styles.two}>
             <Field label={t(FIELD_LABEL.status)} validationMessage={shownIssue('status')} data-field="status">
@@ -354,7 +355,7 @@ function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; o
             </Field>
           </div>
           <Field label={t(FIELD_LABEL.statusToelichting)} validationMessage={shownIssue('statusToelichting')} data-field="statusToelichting">
-            <Textarea value={form.statusToelichting} onChange={(_, d) => set('statusToelichting', d.value)} resize="vertical" rows={3} />
+            <Textarea value={form.statusToelichting} onChange={(_, d) => set('statusToelichting', d.value)} resize="vertical" rows={3} maxLength={TEKST_MAX.statusToelichting} />
           </Field>
           <Field label={t(FIELD_LABEL.eigenaarId)} validationMessage={shownIssue('eigenaarId')} data-field="eigenaarId">
             <OwnerPicker users={users} value={form.eigenaarId} onChange={(v) => set('eigenaarId', v)} />
@@ -368,10 +369,10 @@ function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; o
             </Field>
           </div>
           <Field label={t(FIELD_LABEL.planning)} validationMessage={shownIssue('planning')} data-field="planning">
-            <Input value={form.planning} onChange={(_, d) => set('planning', d.value)} maxLength={255} />
+            <Input value={form.planning} onChange={(_, d) => set('planning', d.value)} maxLength={TEKST_MAX.regel} />
           </Field>
           <Field label={t(FIELD_LABEL.lopendTraject)} validationMessage={shownIssue('lopendTraject')} data-field="lopendTraject">
-            <Input value={form.lopendTraject} onChange={(_, d) => set('lopendTraject', d.value)} maxLength={255} />
+            <Input value={form.lopendTraject} onChange={(_, d) => set('lopendTraject', d.value)} maxLength={TEKST_MAX.regel} />
           </Field>
           <Field label={t(FIELD_LABEL.domeinen)} validationMessage={shownIssue('domeinen')} data-field="domeinen">
             <div className={styles.domeinen} role="group" aria-label={t(FIELD_LABEL.domeinen)}>

@@ -21,6 +21,7 @@ import {
 import { useMemo, useState } from 'react';
 import { ACTIE_STATUSSEN, type ActieStatus, type PersonRef } from '../../../../domain/model.js';
 import { checkTransition } from '../../../../domain/status.js';
+import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { useT } from '../../../i18n/i18n.js';
 import { STATUS_LABEL } from '../../../lib/labels.js';
 import { describeError } from '../../../lib/errors.js';
@@ -143,11 +144,11 @@ export function BulkDialog({ kind, ids, onClose }: { kind: BulkKind; ids: string
                     </Select>
                   </Field>
                   <Field label={t('detail.statusToelichting')} hint={t('bulk.toelichtingHint')}>
-                    <Textarea value={toelichting} onChange={(_, d) => setToelichting(d.value)} resize="vertical" />
+                    <Textarea value={toelichting} onChange={(_, d) => setToelichting(d.value)} resize="vertical" maxLength={TEKST_MAX.statusToelichting} />
                   </Field>
                   {status === 'Belegd in lopend traject' && (
                     <Field label={t('detail.lopendTraject')} hint={t('bulk.trajectHint')}>
-                      <Input value={lopendTraject} onChange={(_, d) => setLopendTraject(d.value)} maxLength={255} />
+                      <Input value={lopendTraject} onChange={(_, d) => setLopendTraject(d.value)} maxLength={TEKST_MAX.regel} />
                     </Field>
                   )}
                 </>

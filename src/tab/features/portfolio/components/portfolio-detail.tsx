@@ -21,6 +21,7 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type PortfolioItem } from '../../../../domain/model.js';
+import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { PortfolioConflictError, PortfolioValidationError } from '../../../../data/portfolio-store.js';
 import { useT } from '../../../i18n/i18n.js';
@@ -168,9 +169,14 @@ export function PortfolioDetail({
   const actieByNummer = new Map((plan?.acties ?? []).map((a) => [a.value.nummer, a]));
   const doelen = (portfolio.data?.kwartaaldoelen ?? []).filter((d) => d.value.portfolioKey === item.value.key).sort((a, b) => b.value.kwartaal.localeCompare(a.value.kwartaal));
   const v = item.value;
-  const text = (field: FormField, multiline = false) => (
+  // The domain's maxima (text-limits.ts): the input stops where validation would refuse.
+  const text = (field: FormField, multiline = false, maxLength: number = TEKST_MAX.regel) => (
     <Field label={t(LABEL[field])} validationMessage={issues[field]} validationState={issues[field] ? 'error' : 'none'}>
-      {multiline ? <Textarea value={form[field]} onChange={(_, d) => update(field, d.value)} /> : <Input value={form[field]} onChange={(_, d) => update(field, d.value)} />}
+      {multiline ? (
+        <Textarea value={form[field]} maxLength={maxLength} onChange={(_, d) => update(field, d.value)} />
+      ) : (
+        <Input value={form[field]} maxLength={maxLength} onChange={(_, d) => update(field, d.value)} />
+      )}
     </Field>
   );
   const select = (field: FormField, options: readonly { value: string; label: string }[]) => (
@@ -256,12 +262,12 @@ export function PortfolioDetail({
           ) : (
             <form className={styles.form} onSubmit={onSubmit} noValidate aria-label={t('pf.detail.edit')}>
               {text('titel')}
-              {text('omschrijving', true)}
+              {text('omschrijving', true, TEKST_MAX.omschrijving)}
               <div className={styles.row}>
                 {select('fase', PORTFOLIO_FASEN.map((f) => ({ value: f, label: f })))}
                 {select('status', PORTFOLIO_STATUSSEN.map((s) => ({ value: s, label: s })))}
               </div>
-              {text('statusToelichting', true)}
+              {text('statusToelichting', true, TEKST_MAX.statusToelichting)}
               <div className={styles.row}>
                 {text('prioriteit')}
                 {select('ditKwartaal', KWARTAAL_KEUZES.map((k) => ({ value: k, label: t(k === 'wel' ? 'pf.wel' : 'pf.niet') })))}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { GraphRequestError, RetryExhaustedError } from '../../../../data/graph/errors.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import type { Domein } from '../../../../domain/model.js';
+import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { formatInstant } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { useVergadering, type NextMeeting, type SaveInput } from '../hooks/use-vergadering.js';
@@ -198,7 +199,7 @@ function AgendaRow({
           });
         }}
       >
-        <Input aria-label={t('vergadering.besluit', { item: `${item.label} ${item.titel}` })} className={styles.input} size="small" value={text} maxLength={255} placeholder={t('vergadering.besluitPlaceholder')} onChange={(_, d) => setText(d.value)} data-testid="besluit-tekst" />
+        <Input aria-label={t('vergadering.besluit', { item: `${item.label} ${item.titel}` })} className={styles.input} size="small" value={text} maxLength={TEKST_MAX.besluit} placeholder={t('vergadering.besluitPlaceholder')} onChange={(_, d) => setText(d.value)} data-testid="besluit-tekst" />
         <Button size="small" type="submit" disabled={status.kind === 'saving' || text.trim() === ''} data-testid="vastleggen">
           {t('vergadering.vastleggen')}
         </Button>
