@@ -340,6 +340,8 @@ resource botTeamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' 
 output TAB_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output TAB_DOMAIN string = webApp.properties.defaultHostName
 output TAB_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
+// The Outlook add-in's pages and icons (manifest extensions) are served by the same web app under /addin/.
+output ADDIN_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
 output BOT_ID string = identity.properties.clientId
 output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}/api/messages'
 output AZURE_BOT_NAME string = bot.name

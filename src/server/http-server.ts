@@ -18,12 +18,16 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Security headers for every answer. Teams frames the tab, so framing is limited to its hosts. */
+/**
+ * Security headers for every answer. Teams, Outlook and the Microsoft 365 app frame the tab (and Outlook on the web
+ * the add-in's panes), so framing is limited to the hosts Microsoft Learn lists in "Prerequisites and requirements
+ * for tabs" (frame-ancestors per host, including the *.cloud.microsoft domains the web clients move to).
+ */
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Content-Security-Policy':
-    "frame-ancestors 'self' http://127.0.0.1:* http://localhost:* https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://outlook.office.com https://*.office.com",
+    "frame-ancestors 'self' http://127.0.0.1:* http://localhost:* https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com https://outlook-sdf.office.com https://outlook-sdf.office365.com",
 };
 
 export type AppServer = { server: Server; port: number; url: string; close(): Promise<void> };

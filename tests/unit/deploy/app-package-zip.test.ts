@@ -78,6 +78,7 @@ describe('npm run package for env/.env.dev after a provision', () => {
       AAD_APP_CLIENT_ID: '7d9e2f31-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
       TAB_ENDPOINT: 'https://actieplanzt7q4k.azurewebsites.net',
       TAB_DOMAIN: 'actieplanzt7q4k.azurewebsites.net',
+      ADDIN_ENDPOINT: 'https://actieplanzt7q4k.azurewebsites.net',
       BOT_ID: '5c4b3a29-1807-4f6e-9d5c-4b3a29180706',
     };
     const dir = await mkdtemp(path.join(tmpdir(), 'package-dev-'));

@@ -43,8 +43,8 @@ describe('teamsapp.local.yml against env/.env.dev', () => {
   it('uses only variables that are defined or written earlier', async () => {
     const report = await checkWiring({ projectFile: 'teamsapp.local.yml' });
     expect(report.errors).toEqual([]);
-    // The dev tunnel's origin and host are filled in by hand for a local run.
-    expect(report.inputs).toEqual(['SHAREPOINT_SITE_URL', 'TAB_DOMAIN', 'TAB_ENDPOINT']);
+    // The dev tunnel's origin and host are filled in by hand for a local run (the add-in's https origin too).
+    expect(report.inputs).toEqual(['ADDIN_ENDPOINT', 'SHAREPOINT_SITE_URL', 'TAB_DOMAIN', 'TAB_ENDPOINT']);
   });
 
   it('registers the bot at the tunnel with a bot app made by an earlier step', async () => {
