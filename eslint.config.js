@@ -1,22 +1,90 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import globals from 'globals';
 
-/** Layers of src/ and what each may import (architecture.md: dependencies point inwards). */
+/**
+ * Layers of src/ as allow-lists (architecture.md: dependencies point inwards): for every folder of src/, which other
+ * folders of ours (`ours`) and which npm packages or Node built-ins (`packages`, with their subpaths) it may import.
+ * Anything not listed is refused, so a new folder or a new dependency is a deliberate decision made here.
+ */
+const layers = {
+  shared: { ours: [], packages: [], why: 'shared wire types import nothing.' },
+  domain: { ours: [], packages: ['@date-fns/tz', 'date-fns', 'rrule', 'zod'], why: 'the domain is pure: no I/O, nothing of ours; only date, recurrence and validation libraries.' },
+  data: {
+    ours: ['domain', 'shared'],
+    packages: ['@microsoft/microsoft-graph-client', '@pnp/queryable', '@pnp/sp', 'exceljs', 'papaparse'],
+    why: 'data uses the domain (and shared types) only, through Graph and PnPjs.',
+  },
+  reporting: { ours: ['domain'], packages: ['docx', 'pdfmake', 'node:module'], why: "report documents are built from the domain's report model only." },
+  reminders: {
+    ours: ['domain', 'data', 'shared'],
+    packages: ['@date-fns/tz', '@microsoft/teams.cards', 'date-fns', 'date-holidays', 'node:crypto'],
+    why: 'the reminder job uses domain and data; the bot and the server call it, never the other way round.',
+  },
+  bot: {
+    ours: ['domain', 'data', 'reminders', 'shared'],
+    packages: ['@microsoft/teams.api', '@microsoft/teams.apps', '@microsoft/teams.common', 'node:child_process', 'node:crypto', 'node:fs', 'node:http', 'node:module', 'node:net', 'node:path'],
+    why: 'the bot uses domain, data and the reminder job; it never imports the server (the composition root).',
+  },
+  server: {
+    ours: ['domain', 'data', 'reporting', 'reminders', 'bot', 'sandbox', 'shared'],
+    packages: ['node:fs', 'node:http', 'node:path', 'node:timers', 'node:util', 'zod'],
+    why: 'the server composes everything; nothing imports it.',
+  },
+  sandbox: {
+    ours: [],
+    packages: ['better-sqlite3', 'jose', 'node:crypto', 'node:fs', 'node:http', 'node:net', 'node:os', 'node:path', 'node:timers', 'node:url', 'zod'],
+    why: 'the sandbox knows nothing of the app (the app knows it only by its base URL).',
+  },
+  tab: {
+    ours: ['domain', 'data', 'reporting', 'shared'],
+    packages: ['@azure/msal-browser', '@date-fns/tz', '@fluentui/react-charts', '@fluentui/react-components', '@fluentui/react-icons', '@microsoft/teams-js', '@tanstack/react-virtual', 'exceljs', 'idb-keyval', 'react', 'react-dom'],
+    why: 'the tab uses data, domain, the report documents and shared types only.',
+  },
+  // The Outlook add-in (architecture.md): a thin Office.js adapter on domain and data; it shares the tab's UI pieces
+  // and sign-in.
+  addin: { ours: ['domain', 'data', 'shared', 'tab'], packages: [], why: "the add-in uses data, domain, shared types and the tab's shared UI only." },
+};
+
+// Every folder of src/ must have its allow-list: a new layer is a decision, not an accident.
+const srcFolders = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const unlisted = srcFolders.filter((f) => !(f in layers));
+if (unlisted.length > 0) throw new Error(`eslint.config.js: give src/${unlisted.join(', src/')} an entry in \`layers\` (what it may import)`);
+
 const layerRules = [
-  { target: './src/domain', from: ['./src/data', './src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot', './src/addin'], message: 'domain is pure: it imports nothing of ours.' },
-  { target: './src/data', from: ['./src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot', './src/addin'], message: 'data may only use domain.' },
-  { target: './src/sandbox', from: ['./src/data', './src/tab', './src/server', './src/reminders', './src/bot', './src/addin'], message: 'the sandbox knows nothing of the app.' },
-  { target: './src/tab', from: ['./src/server', './src/sandbox', './src/reminders', './src/bot', './src/addin'], message: 'the tab uses data, domain and the report documents only.' },
-  { target: './src/reporting', from: ['./src/data', './src/tab', './src/server', './src/sandbox', './src/reminders', './src/bot', './src/addin'], message: 'report documents are built from the domain\'s report model only.' },
-  // The Outlook add-in (architecture.md): a thin Office.js adapter on domain and data; it may share the tab's UI pieces.
-  { target: './src/addin', from: ['./src/server', './src/sandbox', './src/reminders', './src/bot', './src/reporting'], message: 'the add-in uses data, domain and the tab\'s shared UI only.' },
+  ...Object.entries(layers).map(([layer, rule]) => ({
+    target: `./src/${layer}`,
+    from: Object.keys(layers)
+      .filter((other) => other !== layer && !rule.ours.includes(other))
+      .map((other) => `./src/${other}`),
+    message: rule.why,
+  })),
   // Tab features never import each other (bulletproof-react): shared pieces live in tab/components or tab/lib.
   ...featureZones(['actionplan', 'instellingen', 'mijn-acties', 'settings', 'voortgang', 'portfolio', 'vergadering', 'besluiten']),
 ];
+
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Per layer: `no-restricted-imports` refusing every package that is not on its list (relative imports pass). */
+const packageRules = Object.entries(layers).map(([layer, rule]) => ({
+  files: [`src/${layer}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: rule.packages.length === 0 ? '^(?!\\.)' : `^(?!\\.|(?:${rule.packages.map(escapeRegex).join('|')})(?:/|$))`,
+            message: `src/${layer} may import only ${rule.packages.length === 0 ? 'no packages' : rule.packages.join(', ')} (eslint.config.js \`layers\`): ${rule.why}`,
+          },
+        ],
+      },
+    ],
+  },
+}));
 
 function featureZones(features) {
   return features.map((feature) => ({
@@ -63,4 +131,5 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
+  ...packageRules,
 );
