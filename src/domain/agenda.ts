@@ -31,6 +31,7 @@ import type {
   PortfolioStatus,
 } from './model.js';
 import { ACTIE_STATUSSEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN } from './model.js';
+import { deadlineSoort } from './planning.js';
 import { reflectionQuestion, type ReflectionQuestion } from './reflection.js';
 import { blockingDependencies, isDueBefore, isOverdue } from './rules.js';
 import { isOpen } from './status.js';
@@ -87,6 +88,8 @@ export type AgendaActie = {
 export type OverdueActie = AgendaActie & {
   /** Whole days since the deadline, Amsterdam calendar (1 on the day after the deadline). */
   dagenTeLaat: number;
+  /** The deadline is "doorlopend vanaf": the action is late because it has not started, not because it is unfinished. */
+  doorlopend: boolean;
 };
 
 /** An action that is stuck: by its own status (Geblokkeerd, with its reason) and/or by open dependencies. */
@@ -569,7 +572,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
 
   const overdue: OverdueActie[] = open
     .filter((a) => isOverdue(a.value, now))
-    .map((a) => ({ ...toAgendaActie(a), dagenTeLaat: dayNumber(today) - dayNumber(a.value.deadline as CalendarDate) }))
+    .map((a) => ({ ...toAgendaActie(a), dagenTeLaat: dayNumber(today) - dayNumber(a.value.deadline as CalendarDate), doorlopend: deadlineSoort(a.value) === 'doorlopend' }))
     .sort((a, b) => b.dagenTeLaat - a.dagenTeLaat || byNummer(a, b));
 
   const dueBeforeNextMeeting = open

@@ -9,7 +9,7 @@ import { compareActienummers } from './actienummer.js';
 import { addDays, amsterdamDate, calendarDateToInstant, compareCalendarDates, isValidCalendarDate } from './dates.js';
 import type { BorgingMT } from './borging.js';
 import type { Actie, ActieStatus, Advies, CalendarDate, Domein, Plateau, PortfolioFase, PortfolioItem, PortfolioStatus, ThemaCode } from './model.js';
-import { datesFromPlanning } from './planning.js';
+import { datesFromPlanning, deadlineSoort, type DeadlineSoort } from './planning.js';
 import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
 import { isOpen } from './status.js';
 
@@ -107,30 +107,68 @@ export function trendPerMaand(histories: readonly ActieHistory[], tot: CalendarD
 // ---------- the college's planning ----------
 
 /**
- * Whether an advies met the college's planning on the report date:
+ * Whether an advies met the college's planning on the report date. A one-off (eenmalig) term:
  * - `gehaald`: the term has passed and every action of the advies is closed (Afgerond or Niet overgenomen);
  * - `niet-gehaald`: the term has passed and an action is still open (Niet gestart, Loopt, Geblokkeerd or Belegd in
  *   lopend traject, also when its own deadline was moved past the term or it has none), or the advies has no actions;
  * - `binnen-termijn`: the term has not passed yet;
- * - `geen-termijn`: the planning text names no end ("Vanaf 2026", "Loopt reeds").
- * Belegd in lopend traject counts as open, as it does for overdue: the track still has to deliver.
+ * - `geen-termijn`: the planning text names no end ("Vanaf 2026", "Loopt reeds") or there is none.
+ * A standing (doorlopend) commitment, "… en verder" (`DOORLOPEND_REGEL`), is never `niet-gehaald` because its date
+ * passed. Before the date it is `binnen-termijn`; after it:
+ * - `gehaald`: every action is closed, as above;
+ * - `doorlopend`: every action taken up has started (none is Niet gestart): it runs, and is judged on being kept up
+ *   (for 11.5 the borging per MT);
+ * - `niet-gestart`: an action is still Niet gestart after the date, or the advies has no actions.
+ * Belegd in lopend traject counts as open for `gehaald` (the track still has to deliver) and as started.
  */
-export type PlanningOordeel = 'gehaald' | 'niet-gehaald' | 'binnen-termijn' | 'geen-termijn';
+export type PlanningOordeel = 'gehaald' | 'niet-gehaald' | 'doorlopend' | 'niet-gestart' | 'binnen-termijn' | 'geen-termijn';
 
-export function planningOordeel(planning: string, acties: readonly Actie[], at: Date): { oordeel: PlanningOordeel; termijn?: CalendarDate } {
-  const { deadline } = datesFromPlanning(planning);
+/** Every judgement, in the order the dashboard and the report list them. */
+export const PLANNING_OORDELEN: readonly PlanningOordeel[] = ['gehaald', 'niet-gehaald', 'doorlopend', 'niet-gestart', 'binnen-termijn', 'geen-termijn'];
+
+export function planningOordeel(
+  planning: string,
+  acties: readonly Actie[],
+  at: Date,
+): { oordeel: PlanningOordeel; termijn?: CalendarDate; soort?: DeadlineSoort } {
+  const { deadline, soort } = datesFromPlanning(planning);
   if (!deadline) return { oordeel: 'geen-termijn' };
-  if (compareCalendarDates(deadline, amsterdamDate(at)) >= 0) return { oordeel: 'binnen-termijn', termijn: deadline };
+  const kind: DeadlineSoort = soort ?? 'eenmalig';
+  if (compareCalendarDates(deadline, amsterdamDate(at)) >= 0) return { oordeel: 'binnen-termijn', termijn: deadline, soort: kind };
   const gehaald = acties.length > 0 && acties.every((a) => !isOpen(a.status));
-  return { oordeel: gehaald ? 'gehaald' : 'niet-gehaald', termijn: deadline };
+  if (gehaald) return { oordeel: 'gehaald', termijn: deadline, soort: kind };
+  if (kind === 'eenmalig') return { oordeel: 'niet-gehaald', termijn: deadline, soort: kind };
+  const gestart = acties.length > 0 && acties.every((a) => a.status !== 'Niet gestart');
+  return { oordeel: gestart ? 'doorlopend' : 'niet-gestart', termijn: deadline, soort: kind };
 }
+
+// ---------- Belegd in lopend traject ----------
+
+/**
+ * Whether the college placed the action in a running track: its status is Belegd in lopend traject, or it names the
+ * track that carries it (an action that the track finished keeps its track).
+ */
+export function isGedragenDoorTraject(actie: Pick<Actie, 'status' | 'lopendTraject'>): boolean {
+  return actie.status === 'Belegd in lopend traject' || Boolean(actie.lopendTraject?.trim());
+}
+
+/**
+ * The rule for Belegd in lopend traject in one Dutch sentence, as the dashboard and the report show it. In code:
+ * Belegd counts in the total and as running, never as done (`percentAfgerond`, the gate's `gereedPercent` and the
+ * report's "Wat is gedaan" take Afgerond only), and an Excelleren action carried by a track is never "in beweging"
+ * before the foundation (`plateauGate`): the college decided it.
+ */
+export const BELEGD_REGEL =
+  'Belegd in lopend traject is geen afgeronde actie en geen afwijking: het college heeft deze acties zelf in een lopend traject belegd; ze tellen mee in het totaal, niet als afgerond, en niet als ‘eerder dan het plan bedoelt’.';
 
 // ---------- the plateau gate ----------
 
 /**
  * "Eerst het fundament": how far Randvoorwaardelijk is, and whether Excelleren already gets attention.
  * `gereedPercent` is the share of the Randvoorwaardelijk actions that were taken up and are Afgerond (Niet overgenomen
- * ones do not count either way). `excellerenInBeweging` counts Excelleren actions that are running, blocked or done.
+ * ones do not count either way; Belegd ones are taken up and not done, `BELEGD_REGEL`). `excellerenInBeweging`
+ * counts Excelleren actions that run, are blocked or done on the MTs' own initiative; those carried by a running track
+ * the college chose (`isGedragenDoorTraject`) are counted apart in `excellerenInTraject` and never as early.
  * The gate is `open` when Randvoorwaardelijk is complete; `vroeg` when Excelleren moves while it is not.
  */
 export type PlateauGate = {
@@ -138,6 +176,7 @@ export type PlateauGate = {
   gereedPercent: number;
   excelleren: ProgressCounts;
   excellerenInBeweging: number;
+  excellerenInTraject: number;
   toestand: 'open' | 'vroeg' | 'dicht';
 };
 
@@ -148,9 +187,11 @@ export function plateauGate(acties: readonly Actie[], at: Date): PlateauGate {
   const excelleren = progressTotals(ex, at);
   const opgepakt = randvoorwaardelijk.total - randvoorwaardelijk.nietOvergenomen;
   const gereedPercent = opgepakt === 0 ? 100 : Math.round((randvoorwaardelijk.afgerond / opgepakt) * 100);
-  const excellerenInBeweging = excelleren.afgerond + excelleren.lopend + excelleren.geblokkeerd;
+  const moving = ex.filter((a) => a.status === 'Loopt' || a.status === 'Geblokkeerd' || a.status === 'Afgerond');
+  const excellerenInTraject = ex.filter((a) => a.status !== 'Niet overgenomen' && isGedragenDoorTraject(a)).length;
+  const excellerenInBeweging = moving.filter((a) => !isGedragenDoorTraject(a)).length;
   const toestand = gereedPercent >= 100 ? 'open' : excellerenInBeweging > 0 ? 'vroeg' : 'dicht';
-  return { randvoorwaardelijk, gereedPercent, excelleren, excellerenInBeweging, toestand };
+  return { randvoorwaardelijk, gereedPercent, excelleren, excellerenInBeweging, excellerenInTraject, toestand };
 }
 
 // ---------- the report ----------
@@ -163,6 +204,8 @@ export type RapportActie = {
   status: ActieStatus;
   eigenaar?: string;
   deadline?: CalendarDate;
+  /** Eenmalig, or doorlopend vanaf `deadline` (with a deadline only). */
+  deadlineSoort?: DeadlineSoort;
   toelichting?: string;
   lopendTraject?: string;
   achterstallig: boolean;
@@ -181,9 +224,13 @@ export type AdviesVoortgang = {
   collegePlanning: string;
   oordeel: PlanningOordeel;
   termijn?: CalendarDate;
+  /** The kind of the term: eenmalig, or doorlopend vanaf `termijn` (absent without a term). */
+  termijnSoort?: DeadlineSoort;
   counts: ProgressCounts;
-  /** What was done: Afgerond, and absorbed in a running track (Belegd in lopend traject). */
+  /** What was done: Afgerond only (`BELEGD_REGEL`). */
   gedaan: RapportActie[];
+  /** Placed by the college in a running track (Belegd in lopend traject), each with the track that carries it. */
+  belegd: RapportActie[];
   /** What is next: the open actions (Niet gestart, Loopt, Geblokkeerd), overdue first, then by deadline and number. */
   volgende: RapportActie[];
   /** Not taken up, with the rationale. */
@@ -226,7 +273,10 @@ export type VoortgangInput = {
 function rapportActie(a: ActieOpDatum, at: Date): RapportActie {
   const out: RapportActie = { id: a.id, nummer: a.value.nummer, titel: a.value.titel, status: a.value.status, achterstallig: isOverdue(a.value, at) };
   if (a.value.eigenaar?.displayName) out.eigenaar = a.value.eigenaar.displayName;
-  if (a.value.deadline) out.deadline = a.value.deadline;
+  if (a.value.deadline) {
+    out.deadline = a.value.deadline;
+    out.deadlineSoort = deadlineSoort(a.value);
+  }
   if (a.value.statusToelichting?.trim()) out.toelichting = a.value.statusToelichting.trim();
   if (a.value.lopendTraject?.trim()) out.lopendTraject = a.value.lopendTraject.trim();
   return out;
@@ -252,7 +302,7 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
   const acties = input.acties.map((a) => a.value);
   const adviezen = [...input.adviezen].sort((a, b) => a.nummer - b.nummer);
   const portfolio = input.portfolio ?? [];
-  const oordelen: Record<PlanningOordeel, number> = { gehaald: 0, 'niet-gehaald': 0, 'binnen-termijn': 0, 'geen-termijn': 0 };
+  const oordelen = Object.fromEntries(PLANNING_OORDELEN.map((o) => [o, 0])) as Record<PlanningOordeel, number>;
   const countsByAdvies = new Map(progressBy(acties, 'advies', at, adviezen).map((r) => [r.key, r] as const));
   const sinds = input.histories ? (input.sinds ?? drieMaandenVoor(input.peildatum)) : undefined;
   const wijzigingen = input.histories && sinds ? statusWijzigingen(input.histories, endOfDay(addDays(sinds, -1)), at) : [];
@@ -261,7 +311,7 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
     const own = input.acties.filter((a) => a.value.advies === advies.nummer);
     const listed = own.map((a) => rapportActie(a, at));
     const nummers = new Set(own.map((a) => a.value.nummer));
-    const { oordeel, termijn } = planningOordeel(advies.collegePlanning, own.map((a) => a.value), at);
+    const { oordeel, termijn, soort } = planningOordeel(advies.collegePlanning, own.map((a) => a.value), at);
     oordelen[oordeel] += 1;
     const row = countsByAdvies.get(String(advies.nummer));
     const counts: ProgressCounts = row
@@ -280,13 +330,15 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
       collegePlanning: advies.collegePlanning,
       oordeel,
       counts,
-      gedaan: listed.filter((a) => a.status === 'Afgerond' || a.status === 'Belegd in lopend traject').sort(byNummer),
+      gedaan: listed.filter((a) => a.status === 'Afgerond').sort(byNummer),
+      belegd: listed.filter((a) => a.status === 'Belegd in lopend traject').sort(byNummer),
       volgende: listed.filter((a) => a.status === 'Niet gestart' || a.status === 'Loopt' || a.status === 'Geblokkeerd').sort(compareNext),
       nietOvergenomen: listed.filter((a) => a.status === 'Niet overgenomen').sort(byNummer),
       projecten,
       ontwikkelingen: wijzigingen.filter((w) => w.advies === advies.nummer),
     };
     if (termijn) out.termijn = termijn;
+    if (soort) out.termijnSoort = soort;
     return out;
   });
 

@@ -4,30 +4,44 @@
 import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from './dates.js';
 import type { Actie, ActieStatus, Advies, CalendarDate, Domein, ThemaCode } from './model.js';
 import { DOMEINEN, PLATEAUS, THEMA_CODES } from './model.js';
+import { deadlineSoort } from './planning.js';
 import { isOpen, statusCategory } from './status.js';
 
 /** Statuses in which an action still holds up the actions that build on it. */
 const BLOCKING_STATUSES: readonly ActieStatus[] = ['Niet gestart', 'Loopt', 'Geblokkeerd'];
 
 /**
- * Whether an action is overdue at `now`: it is open (not Afgerond, not Niet overgenomen) and its deadline lies
- * before today in Amsterdam. So an action is overdue from the first moment of the day after its deadline,
- * Amsterdam time, whatever the clock of the server says. An action without a (valid) deadline is never overdue.
+ * Whether a deadline still asks something of the action: an open action with a one-off (eenmalig) deadline must be
+ * done by it; one with a standing (doorlopend) deadline only has to have started by it, so once it runs (Loopt,
+ * Belegd in lopend traject, Geblokkeerd) the date no longer makes it late: a standing practice is judged on being
+ * kept up, never on the date passing (decisions.md, revised 2026-12-04).
+ */
+function deadlineApplies(actie: Actie): boolean {
+  if (!isOpen(actie.status)) return false;
+  return deadlineSoort(actie) === 'eenmalig' || actie.status === 'Niet gestart';
+}
+
+/**
+ * Whether an action is overdue at `now`: its deadline lies before today in Amsterdam and still applies (see
+ * `deadlineApplies`: open, and for a doorlopend deadline not yet started). So an action is overdue from the first
+ * moment of the day after its deadline, Amsterdam time, whatever the clock of the server says. An action without a
+ * (valid) deadline is never overdue.
  */
 export function isOverdue(actie: Actie, now: Date): boolean {
-  if (!isOpen(actie.status) || !isValidCalendarDate(actie.deadline)) return false;
+  if (!isValidCalendarDate(actie.deadline) || !deadlineApplies(actie)) return false;
   return compareCalendarDates(actie.deadline, amsterdamDate(now)) < 0;
 }
 
 /**
- * Whether an open action has a deadline strictly before `date` (a calendar date in Amsterdam).
+ * Whether an open action has a deadline that still applies (`deadlineApplies`) strictly before `date` (a calendar date
+ * in Amsterdam).
  * For "due by the meeting on D, inclusive", pass `addDays(D, 1)`. Closed actions and actions without a (valid)
  * deadline are never due.
  * @throws RangeError when `date` is not a valid calendar date.
  */
 export function isDueBefore(actie: Actie, date: CalendarDate): boolean {
   if (!isValidCalendarDate(date)) throw new RangeError(`isDueBefore: not a calendar date: ${JSON.stringify(date)}`);
-  if (!isOpen(actie.status) || !isValidCalendarDate(actie.deadline)) return false;
+  if (!isValidCalendarDate(actie.deadline) || !deadlineApplies(actie)) return false;
   return compareCalendarDates(actie.deadline, date) < 0;
 }
 

@@ -217,7 +217,8 @@ function overdueSection(ctx: Context, agenda: Agenda): Section {
     noun: ACTIES,
     candidates: agenda.overdue.map((a: OverdueActie) => ({
       actie: a,
-      build: (f) => actieRow(ctx, a, [`${aantal(a.dagenTeLaat, 'dag', 'dagen')} over de deadline.`], f),
+      // A standing commitment is late for not having started; saying "over de deadline" would call it unfinished.
+      build: (f) => actieRow(ctx, a, [a.doorlopend ? `Doorlopend vanaf de deadline, nog niet gestart (${aantal(a.dagenTeLaat, 'dag', 'dagen')}).` : `${aantal(a.dagenTeLaat, 'dag', 'dagen')} over de deadline.`], f),
     })),
   };
 }

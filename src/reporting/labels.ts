@@ -5,7 +5,8 @@
  */
 import { amsterdamDate, isValidCalendarDate } from '../domain/dates.js';
 import type { CalendarDate, Plateau, ThemaCode } from '../domain/model.js';
-import type { PlanningOordeel, PlateauGate } from '../domain/report.js';
+import type { DeadlineSoort } from '../domain/planning.js';
+import { PLANNING_OORDELEN, type PlanningOordeel, type PlateauGate } from '../domain/report.js';
 import type { ProgressCounts } from '../domain/rules.js';
 import type { StatusCategory } from '../domain/status.js';
 import { themaNaam } from '../domain/themas.js';
@@ -60,30 +61,39 @@ export function tellingen(c: ProgressCounts): number[] {
 }
 
 export const TELLING_TOELICHTING =
-  'Lopend omvat ook acties die zijn belegd in een lopend traject. Achterstallig: open acties waarvan de deadline op de peildatum is verstreken (ook meegeteld onder hun status).';
+  'Lopend omvat ook acties die zijn belegd in een lopend traject. Achterstallig: open acties waarvan de deadline op de peildatum is verstreken (ook meegeteld onder hun status); bij een doorlopende afspraak alleen als de actie dan nog niet is gestart.';
 
 /** The planning judgement per advies. */
 export const OORDEEL: Readonly<Record<PlanningOordeel, string>> = {
   gehaald: 'Gehaald',
   'niet-gehaald': 'Niet gehaald',
+  doorlopend: 'Doorlopend',
+  'niet-gestart': 'Niet op tijd gestart',
   'binnen-termijn': 'Binnen termijn',
   'geen-termijn': 'Geen termijn',
 };
 
-export const OORDEEL_VOLGORDE: readonly PlanningOordeel[] = ['gehaald', 'niet-gehaald', 'binnen-termijn', 'geen-termijn'];
+export const OORDEEL_VOLGORDE: readonly PlanningOordeel[] = PLANNING_OORDELEN;
+
+/** The judgements that call for attention (shown in bold, as a warning). */
+export function isWaarschuwing(oordeel: PlanningOordeel): boolean {
+  return oordeel === 'niet-gehaald' || oordeel === 'niet-gestart';
+}
 
 /** What each judgement means, for the summary. */
 export const OORDEEL_UITLEG: Readonly<Record<PlanningOordeel, string>> = {
   gehaald: 'de termijn is verstreken en alle acties zijn afgerond of niet overgenomen',
-  'niet-gehaald': 'de termijn is verstreken en er staat nog ten minste één actie open (ook belegd in een lopend traject)',
+  'niet-gehaald': 'een eenmalige termijn is verstreken en er staat nog ten minste één actie open (ook belegd in een lopend traject)',
+  doorlopend: 'een doorlopende afspraak (“en verder”): alle acties zijn gestart en worden beoordeeld op het volhouden',
+  'niet-gestart': 'een doorlopende afspraak (“en verder”) waarvan na de datum nog ten minste één actie niet is gestart',
   'binnen-termijn': 'de termijn is nog niet verstreken',
-  'geen-termijn': 'de planning noemt geen einddatum',
+  'geen-termijn': 'de planning noemt geen einddatum, of het college gaf geen planning',
 };
 
-/** The planning of one advies in one sentence: the college's text and the term that follows from it. */
-export function planningZin(collegePlanning: string, termijn?: CalendarDate): string {
-  const planning = collegePlanning.trim() ? `“${collegePlanning.trim()}”` : 'Geen planning in de collegereactie';
-  const uitTermijn = termijn ? `, termijn ${datumNl(termijn)}` : '';
+/** The planning of one advies in one sentence: the college's text and the term that follows from it, with its kind. */
+export function planningZin(collegePlanning: string, termijn?: CalendarDate, soort?: DeadlineSoort): string {
+  const planning = collegePlanning.trim() ? `“${collegePlanning.trim()}”` : 'Het college gaf voor dit advies geen planning';
+  const uitTermijn = termijn ? (soort === 'doorlopend' ? `, doorlopend vanaf ${datumNl(termijn)}` : `, termijn ${datumNl(termijn)}`) : '';
   return `${planning}${uitTermijn}.`;
 }
 
@@ -94,6 +104,13 @@ export const GATE_TOESTAND: Readonly<Record<PlateauGate['toestand'], string>> = 
   dicht: 'Fundament in uitvoering',
 };
 
+/** The Excelleren actions that run in a track the college chose: said apart, never counted as early. */
+function trajectZin(gate: PlateauGate): string {
+  const n = gate.excellerenInTraject;
+  if (n === 0) return '';
+  return ` ${n === 1 ? 'Eén Excelleren-actie is' : `${n} Excelleren-acties zijn`} door het college belegd in een lopend traject; die tellen niet als vroeg.`;
+}
+
 /** The plateau gate in one sentence (the same wording as the dashboard). */
 export function gateZin(gate: PlateauGate): string {
   const rv = gate.randvoorwaardelijk;
@@ -103,9 +120,9 @@ export function gateZin(gate: PlateauGate): string {
     case 'open':
       return `Randvoorwaardelijk is gereed (${basis}): de weg naar Excelleren is vrij.`;
     case 'vroeg':
-      return `Randvoorwaardelijk is voor ${gate.gereedPercent}% gereed (${basis}), maar Excelleren is al in beweging (${gate.excellerenInBeweging} van ${gate.excelleren.total} acties): eerder dan het plan bedoelt.`;
+      return `Randvoorwaardelijk is voor ${gate.gereedPercent}% gereed (${basis}), maar Excelleren is al in beweging (${gate.excellerenInBeweging} van ${gate.excelleren.total} acties): eerder dan het plan bedoelt.${trajectZin(gate)}`;
     case 'dicht':
-      return `Randvoorwaardelijk is voor ${gate.gereedPercent}% gereed (${basis}); Excelleren wacht daarop, zoals het plan bedoelt.`;
+      return `Randvoorwaardelijk is voor ${gate.gereedPercent}% gereed (${basis}); Excelleren wacht daarop, zoals het plan bedoelt.${trajectZin(gate)}`;
   }
 }
 

@@ -9,7 +9,8 @@
  */
 import type { BorgingMT } from '../domain/borging.js';
 import { PLATEAUS } from '../domain/model.js';
-import type { AdviesVoortgang, RapportActie, RapportProject, Voortgangsrapportage } from '../domain/report.js';
+import { DOORLOPEND_REGEL } from '../domain/planning.js';
+import { BELEGD_REGEL, type AdviesVoortgang, type RapportActie, type RapportProject, type Voortgangsrapportage } from '../domain/report.js';
 import type { ProgressCounts, ProgressRow } from '../domain/rules.js';
 import { breekLangeWoorden, toonbareTekst, type TekstVeld } from '../domain/text-limits.js';
 import { themaNaam } from '../domain/themas.js';
@@ -20,6 +21,7 @@ import {
   GATE_TOESTAND,
   gateZin,
   GEEN,
+  isWaarschuwing,
   OORDEEL,
   OORDEEL_UITLEG,
   OORDEEL_VOLGORDE,
@@ -161,14 +163,16 @@ function samenvatting(model: Voortgangsrapportage): Block[] {
         `${a.nummer}. ${ofGeen(a.titel)}`,
         ofGeen(a.collegePlanning),
         a.termijn ? datumNl(a.termijn) : '—',
-        a.oordeel === 'niet-gehaald' ? [{ text: OORDEEL[a.oordeel], bold: true, waarschuwing: true }] : OORDEEL[a.oordeel],
+        isWaarschuwing(a.oordeel) ? [{ text: OORDEEL[a.oordeel], bold: true, waarschuwing: true }] : OORDEEL[a.oordeel],
         `${a.counts.afgerond} van ${a.counts.total}`,
       ]),
       breedtes: [160, 95, 78, 64, 40],
       numeriek: [false, false, false, false, true],
     },
+    { kind: 'alinea', stijl: 'klein', runs: [{ text: DOORLOPEND_REGEL }] },
     { kind: 'kop', niveau: 2, tekst: 'Eerst het fundament' },
     { kind: 'alinea', runs: [{ text: `${GATE_TOESTAND[model.gate.toestand]}. `, bold: true }, { text: gateZin(model.gate) }] },
+    { kind: 'alinea', stijl: 'klein', runs: [{ text: BELEGD_REGEL }] },
   ];
   if (model.borging) blocks.push(...borgingSectie(model.borging));
   return blocks;
@@ -220,8 +224,7 @@ function actieTitel(a: RapportActie): string {
 
 function gedaanToelichting(a: RapportActie): string {
   const delen: string[] = [];
-  if (a.status === 'Belegd in lopend traject') delen.push(a.lopendTraject ? `Belegd in: ${vrij(a.lopendTraject, 'regel')}` : 'Belegd in een lopend traject.');
-  else if (a.lopendTraject) delen.push(`Traject: ${vrij(a.lopendTraject, 'regel')}`);
+  if (a.lopendTraject) delen.push(`Traject: ${vrij(a.lopendTraject, 'regel')}`);
   if (a.toelichting) delen.push(vrij(a.toelichting, 'statusToelichting'));
   return delen.filter((d) => d !== '').join('\n') || '—';
 }
@@ -234,8 +237,9 @@ function volgendeStatus(a: RapportActie): Cell {
 
 function deadlineCel(a: RapportActie): Cell {
   if (!a.deadline) return '—';
-  if (!a.achterstallig) return datumNl(a.deadline);
-  return [{ text: datumNl(a.deadline) }, { text: '\nachterstallig', bold: true, waarschuwing: true }];
+  const datum = a.deadlineSoort === 'doorlopend' ? `doorlopend vanaf ${datumNl(a.deadline)}` : datumNl(a.deadline);
+  if (!a.achterstallig) return datum;
+  return [{ text: datum }, { text: a.deadlineSoort === 'doorlopend' ? '\nniet gestart' : '\nachterstallig', bold: true, waarschuwing: true }];
 }
 
 function projectRij(p: RapportProject): Cell[] {
@@ -252,8 +256,8 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
     {
       kind: 'alinea',
       runs: [
-        { text: `${planningZin(vrij(a.collegePlanning, 'regel'), a.termijn)} Oordeel op ${datum}: ` },
-        { text: `${OORDEEL[a.oordeel]}.`, bold: true, waarschuwing: a.oordeel === 'niet-gehaald' },
+        { text: `${planningZin(vrij(a.collegePlanning, 'regel'), a.termijn, a.termijnSoort)} Oordeel op ${datum}: ` },
+        { text: `${OORDEEL[a.oordeel]}.`, bold: true, waarschuwing: isWaarschuwing(a.oordeel) },
       ],
     },
     {
@@ -274,6 +278,18 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
       rijen: a.gedaan.map((x) => [schoon(x.nummer), actieTitel(x), schoon(x.status), gedaanToelichting(x)]),
       breedtes: [28, 170, 85, 160],
     });
+
+  // Belegd is neither done nor a deviation (BELEGD_REGEL): its own heading, with the track that carries each action.
+  if (a.belegd.length > 0)
+    blocks.push(
+      { kind: 'kop', niveau: 3, tekst: 'Belegd in lopend traject' },
+      {
+        kind: 'tabel',
+        kop: ['Nr.', 'Actie', 'Traject', 'Eigenaar'],
+        rijen: a.belegd.map((x) => [schoon(x.nummer), actieTitel(x), ofGeen(x.lopendTraject, 'Traject niet vastgelegd.'), ofGeen(x.eigenaar, 'Zonder eigenaar')]),
+        breedtes: [28, 170, 160, 85],
+      },
+    );
 
   if (sinds !== undefined) {
     blocks.push({ kind: 'kop', niveau: 3, tekst: `Ontwikkelingen sinds ${datumNl(sinds)}` });

@@ -77,6 +77,7 @@ const TRAJECT = {
   proceseigenaren: 'Proceseigenaren kernprocessen en projectmatige aanpak bij concernbrede ontwikkelingen',
   leiderschap: 'Leiderschapstraject',
   digitaalSamenwerken: 'Digitaal Samenwerken',
+  ondersteuningDigitaalSamenwerken: 'Alleen de ondersteuning: Digitaal Samenwerken',
 } as const;
 
 const ADVIEZEN: Advies[] = [
@@ -742,11 +743,14 @@ const ACTIES: Actie[] = [
     advies: 11,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...BUSINESS_DOMEINEN, 'Concern'],
-    status: 'Belegd in lopend traject',
+    // The agenda item itself (000:129-132): it runs, doorlopend, judged on its borging per MT; only the support goes
+    // through Digitaal Samenwerken, so the track says that and no more.
+    status: 'Loopt',
+    statusToelichting: uit('actie 11.5: statusToelichting', '000:130', 'Het belang van digitalisering wordt expliciet op de agenda gezet'),
     eigenaar: rol('Gemeentesecretaris'),
     deadline: '2025-12-31',
     planning: PLANNING[11],
-    lopendTraject: TRAJECT.digitaalSamenwerken,
+    lopendTraject: TRAJECT.ondersteuningDigitaalSamenwerken,
     afhankelijkVan: [],
     bevindingen: [9],
   },

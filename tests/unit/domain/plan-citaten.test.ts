@@ -29,7 +29,7 @@ describe('the plan records a seed passage for every quoted text', () => {
       ...adviezen.flatMap((a) => [a.titel, a.collegeReactie, a.collegePlanning]),
       ...bevindingen.flatMap((b) => [b.titel, b.toelichting]),
       ...acties.map((a) => a.titel),
-      ...acties.flatMap((a) => (a.status === 'Niet overgenomen' && a.statusToelichting ? [a.statusToelichting] : [])),
+      ...acties.flatMap((a) => (a.statusToelichting ? [a.statusToelichting] : [])),
       ...GESPREKSVRAGEN_11_4,
       ...LEIDERSCHAPS_ASPECTEN.map((a) => a.denkAan),
     ].filter((t) => t !== '');

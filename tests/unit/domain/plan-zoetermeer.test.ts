@@ -9,7 +9,7 @@ import {
   zoetermeerPlan,
   zoetermeerPortfolio,
 } from '../../../src/domain/plan/zoetermeer.js';
-import { datesFromPlanning } from '../../../src/domain/planning.js';
+import { datesFromPlanning, deadlineSoort } from '../../../src/domain/planning.js';
 import { isOverdue } from '../../../src/domain/rules.js';
 import { parseMeetingSchedule } from '../../../src/domain/schedule.js';
 import {
@@ -207,21 +207,31 @@ describe('the actions', () => {
     expect(a.statusToelichting).toContain('zonder een nieuw traject met 0-metingen op te starten');
   });
 
-  it('seed statuses: 2.2, 2.3 and all of 7, 9, 10 and 11 are Belegd in lopend traject, with the track named', () => {
+  it('seed statuses: 2.2, 2.3 and all of 7, 9, 10 and 11 except 11.5 are Belegd in lopend traject, with the track named', () => {
     const belegd = acties.filter((a) => a.status === 'Belegd in lopend traject').map((a) => a.nummer);
-    expect(belegd).toEqual(['2.2', '2.3', '7.1', '7.2', '9.1', '9.2', '10.1', '10.2', '10.3', '10.4', '10.5', '10.6', '11.1', '11.2', '11.3', '11.4', '11.5', '11.6']);
+    expect(belegd).toEqual(['2.2', '2.3', '7.1', '7.2', '9.1', '9.2', '10.1', '10.2', '10.3', '10.4', '10.5', '10.6', '11.1', '11.2', '11.3', '11.4', '11.6']);
     expect(get('2.2').lopendTraject).toBe('Lopende trajecten data en processen');
     expect(get('7.1').lopendTraject).toMatch(/^Lopende trajecten/);
     expect(get('9.1').lopendTraject).toMatch(/Proceseigenaren/);
     expect(get('10.3').lopendTraject).toBe('Leiderschapstraject');
-    for (const n of ['11.1', '11.2', '11.3', '11.4', '11.5', '11.6']) expect(get(n).lopendTraject).toBe('Digitaal Samenwerken');
+    for (const n of ['11.1', '11.2', '11.3', '11.4', '11.6']) expect(get(n).lopendTraject).toBe('Digitaal Samenwerken');
+  });
+
+  it('11.5 is the agenda item itself ("wordt expliciet op de agenda gezet", 000:130): Loopt, doorlopend, only its support in Digitaal Samenwerken', () => {
+    const a = get('11.5');
+    expect(a.status).toBe('Loopt');
+    expect(a.statusToelichting).toBe('Het belang van digitalisering wordt expliciet op de agenda gezet');
+    expect(a.lopendTraject).toBe('Alleen de ondersteuning: Digitaal Samenwerken');
+    expect(deadlineSoort(a)).toBe('doorlopend');
+    expect(isOverdue(a, new Date('2026-12-04T09:00:00Z'))).toBe(false);
   });
 
   it('seed statuses: every other action is Niet gestart, without a track', () => {
     const rest = acties.filter((a) => a.status === 'Niet gestart').map((a) => a.nummer);
     expect(rest).toEqual(['1.1', '1.2', '3.1', '3.2', '3.3', '4.1', '5.1', '6.1', '6.2', '8.1', '8.2', '8.3', '8.4', '8.5']);
     for (const n of rest) expect(get(n).lopendTraject, n).toBeUndefined();
-    expect(acties.filter((a) => a.status === 'Loopt' || a.status === 'Afgerond' || a.status === 'Geblokkeerd')).toEqual([]);
+    expect(acties.filter((a) => a.status === 'Loopt').map((a) => a.nummer)).toEqual(['11.5']);
+    expect(acties.filter((a) => a.status === 'Afgerond' || a.status === 'Geblokkeerd')).toEqual([]);
   });
 
   it('deadlines: 11.5 → 31-12-2025, 7.1 → 30-06-2025, 4.1 → none with start 01-01-2026', () => {
@@ -289,14 +299,11 @@ describe('the actions', () => {
     expect(r.ok ? [] : r.issues).toEqual([]);
   });
 
-  it('is the honest starting picture: today most deadlines have passed', () => {
+  it('is the honest starting picture: today many deadlines have passed; standing commitments that run are not late', () => {
     const now = new Date('2026-11-23T09:00:00Z');
     const overdue = acties.filter((a) => isOverdue(a, now)).map((a) => a.nummer);
-    expect(overdue).toContain('11.5');
-    expect(overdue).toContain('7.1');
-    expect(overdue).not.toContain('2.1');
-    expect(overdue).not.toContain('4.1');
-    expect(overdue).toHaveLength(25);
+    // One-off terms still open (1, 7) and standing commitments not yet started (3, 5, 8).
+    expect(overdue).toEqual(['1.1', '1.2', '3.1', '3.2', '3.3', '5.1', '7.1', '7.2', '8.1', '8.2', '8.3', '8.4', '8.5']);
   });
 });
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compareActienummers, isActienummer, parseActienummer } from '../../../src/domain/actienummer.js';
-import { datesFromPlanning } from '../../../src/domain/planning.js';
+import { datesFromPlanning, deadlineSoort } from '../../../src/domain/planning.js';
 import { THEMAS, themaNaam } from '../../../src/domain/themas.js';
 
-describe("deadlines come from the college's planning text (decisions.md)", () => {
+describe("deadlines and their kind come from the college's planning text (decisions.md, revised 2026-12-04)", () => {
   it.each([
-    ['Geheel 2025', { deadline: '2025-12-31' }],
-    ['2025 en verder', { deadline: '2025-12-31' }],
-    ['Geheel 2025 en verder', { deadline: '2025-12-31' }],
-    ['1e halfjaar 2025', { deadline: '2025-06-30' }],
-    ['1e halfjaar 2025 en verder', { deadline: '2025-06-30' }],
+    ['Geheel 2025', { deadline: '2025-12-31', soort: 'eenmalig' }],
+    ['2025 en verder', { deadline: '2025-12-31', soort: 'doorlopend' }],
+    ['Geheel 2025 en verder', { deadline: '2025-12-31', soort: 'doorlopend' }],
+    ['1e halfjaar 2025', { deadline: '2025-06-30', soort: 'eenmalig' }],
+    ['1e halfjaar 2025 en verder', { deadline: '2025-06-30', soort: 'doorlopend' }],
     ['Vanaf 2026', { start: '2026-01-01' }],
     ['Loopt reeds', {}],
     ['Blijft onder de aandacht', {}],
@@ -20,20 +20,27 @@ describe("deadlines come from the college's planning text (decisions.md)", () =>
   });
 
   it('ignores case, extra spaces and a final full stop, as the college writes "Planning: Geheel 2025."', () => {
-    expect(datesFromPlanning('  geheel 2025. ')).toEqual({ deadline: '2025-12-31' });
-    expect(datesFromPlanning('1e  halfjaar 2025  en verder.')).toEqual({ deadline: '2025-06-30' });
+    expect(datesFromPlanning('  geheel 2025. ')).toEqual({ deadline: '2025-12-31', soort: 'eenmalig' });
+    expect(datesFromPlanning('1e  halfjaar 2025  en verder.')).toEqual({ deadline: '2025-06-30', soort: 'doorlopend' });
     expect(datesFromPlanning('VANAF 2026')).toEqual({ start: '2026-01-01' });
   });
 
   it('works for other years in the same phrasing', () => {
-    expect(datesFromPlanning('Geheel 2027')).toEqual({ deadline: '2027-12-31' });
-    expect(datesFromPlanning('1e halfjaar 2026')).toEqual({ deadline: '2026-06-30' });
+    expect(datesFromPlanning('Geheel 2027')).toEqual({ deadline: '2027-12-31', soort: 'eenmalig' });
+    expect(datesFromPlanning('1e halfjaar 2026')).toEqual({ deadline: '2026-06-30', soort: 'eenmalig' });
   });
 
   it('anything else gives no deadline', () => {
     expect(datesFromPlanning('2e halfjaar 2025')).toEqual({});
     expect(datesFromPlanning('Q3 2025')).toEqual({});
     expect(datesFromPlanning('Geheel 2025 en 2026')).toEqual({});
+  });
+
+  it('an action is doorlopend when its planning text is a standing commitment, otherwise eenmalig', () => {
+    expect(deadlineSoort({ planning: 'Geheel 2025 en verder' })).toBe('doorlopend');
+    expect(deadlineSoort({ planning: '1e halfjaar 2025 en verder' })).toBe('doorlopend');
+    expect(deadlineSoort({ planning: '1e halfjaar 2025' })).toBe('eenmalig');
+    expect(deadlineSoort({})).toBe('eenmalig');
   });
 });
 

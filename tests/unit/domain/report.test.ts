@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actie, ActieStatus, PortfolioItem } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
+import { progressTotals } from '../../../src/domain/rules.js';
 import {
   firstVersionAt,
   drieMaandenVoor,
@@ -118,7 +119,8 @@ describe('trend per month', () => {
 describe('the college planning', () => {
   const at = (d: string) => endOfDay(d);
   it('is within its term up to and including the last day', () => {
-    expect(planningOordeel('Geheel 2025', [actie({ deadline: '2025-12-31' })], at('2025-12-31'))).toEqual({ oordeel: 'binnen-termijn', termijn: '2025-12-31' });
+    expect(planningOordeel('Geheel 2025', [actie({ deadline: '2025-12-31' })], at('2025-12-31'))).toEqual({ oordeel: 'binnen-termijn', termijn: '2025-12-31', soort: 'eenmalig' });
+    expect(planningOordeel('Geheel 2025 en verder', [actie()], at('2025-12-31'))).toEqual({ oordeel: 'binnen-termijn', termijn: '2025-12-31', soort: 'doorlopend' });
   });
   it('is not met the day after when an action is still open, met when none is overdue', () => {
     expect(planningOordeel('Geheel 2025', [actie({ deadline: '2025-12-31' })], at('2026-01-01')).oordeel).toBe('niet-gehaald');
@@ -132,6 +134,16 @@ describe('the college planning', () => {
   it('is not met after the term by an advies without actions', () => {
     expect(planningOordeel('Geheel 2025', [], at('2026-01-15')).oordeel).toBe('niet-gehaald');
   });
+  it('judges a standing commitment ("en verder") on having started and being kept up, never "niet gehaald" because the date passed', () => {
+    const later = at('2027-03-01');
+    const running = [actie({ status: 'Loopt' }), actie({ status: 'Belegd in lopend traject' }), actie({ status: 'Geblokkeerd' }), actie({ status: 'Niet overgenomen' })];
+    expect(planningOordeel('Geheel 2025 en verder', running, later)).toEqual({ oordeel: 'doorlopend', termijn: '2025-12-31', soort: 'doorlopend' });
+    expect(planningOordeel('1e halfjaar 2025 en verder', [actie({ status: 'Loopt' }), actie()], later).oordeel).toBe('niet-gestart');
+    expect(planningOordeel('2025 en verder', [], later).oordeel).toBe('niet-gestart');
+    expect(planningOordeel('2025 en verder', [actie({ status: 'Afgerond' }), actie({ status: 'Niet overgenomen' })], later).oordeel).toBe('gehaald');
+    // The same actions under a one-off term are not met: the difference is the kind, not the date.
+    expect(planningOordeel('Geheel 2025', running, later).oordeel).toBe('niet-gehaald');
+  });
   it('has no term for open-ended texts', () => {
     for (const text of ['Vanaf 2026', 'Loopt reeds', 'Blijft onder de aandacht', '']) expect(planningOordeel(text, [actie()], at('2026-06-01')).oordeel).toBe('geen-termijn');
   });
@@ -144,8 +156,18 @@ describe('the plateau gate', () => {
     expect([g.gereedPercent, g.excellerenInBeweging, g.toestand]).toEqual([50, 0, 'dicht']);
   });
   it('is early when Excelleren moves first; Niet overgenomen does not count against Randvoorwaardelijk', () => {
-    const g = plateauGate([actie({ status: 'Afgerond' }), actie({ status: 'Niet overgenomen' }), actie({ status: 'Loopt' }), actie({ plateau: 'Excelleren', status: 'Belegd in lopend traject' })], now);
+    const g = plateauGate([actie({ status: 'Afgerond' }), actie({ status: 'Niet overgenomen' }), actie({ status: 'Loopt' }), actie({ plateau: 'Excelleren', status: 'Loopt' })], now);
     expect([g.gereedPercent, g.excellerenInBeweging, g.toestand]).toEqual([50, 1, 'vroeg']);
+  });
+  it('never calls an Excelleren action early that the college placed in a running track (Belegd, or done in its track)', () => {
+    const inTrack = [actie({ plateau: 'Excelleren', status: 'Belegd in lopend traject', lopendTraject: 'Leiderschapstraject' }), actie({ plateau: 'Excelleren', status: 'Afgerond', lopendTraject: 'Leiderschapstraject' })];
+    const g = plateauGate([actie({ status: 'Afgerond' }), actie(), ...inTrack], now);
+    expect([g.gereedPercent, g.excellerenInBeweging, g.excellerenInTraject, g.toestand]).toEqual([50, 0, 2, 'dicht']);
+  });
+  it('counts Belegd Randvoorwaardelijk actions as taken up and not done (BELEGD_REGEL)', () => {
+    const g = plateauGate([actie({ status: 'Afgerond' }), actie({ status: 'Belegd in lopend traject' }), actie({ status: 'Belegd in lopend traject' }), actie({ status: 'Afgerond' })], now);
+    expect([g.gereedPercent, g.toestand]).toEqual([50, 'dicht']);
+    expect(progressTotals([actie({ status: 'Belegd in lopend traject' }), actie({ status: 'Afgerond' })], now)).toMatchObject({ total: 2, afgerond: 1, lopend: 1, percentAfgerond: 50 });
   });
   it('is open when every taken-up Randvoorwaardelijk action is done', () => {
     expect(plateauGate([actie({ status: 'Afgerond' }), actie({ status: 'Niet overgenomen' }), actie({ plateau: 'Excelleren', status: 'Loopt' })], now).toestand).toBe('open');
@@ -178,28 +200,42 @@ describe('the voortgangsrapportage of the seeded Zoetermeer plan', () => {
     expect(oordeel).toEqual({
       1: 'binnen-termijn',
       2: 'geen-termijn',
-      3: 'niet-gehaald',
+      3: 'niet-gestart',
       4: 'geen-termijn',
-      5: 'niet-gehaald',
+      5: 'niet-gestart',
       6: 'geen-termijn',
       7: 'niet-gehaald',
       8: 'binnen-termijn',
       9: 'geen-termijn',
-      10: 'niet-gehaald',
+      10: 'doorlopend',
       11: 'binnen-termijn',
     });
-    expect(report.oordelen).toEqual({ gehaald: 0, 'niet-gehaald': 4, 'binnen-termijn': 3, 'geen-termijn': 4 });
+    expect(report.oordelen).toEqual({ gehaald: 0, 'niet-gehaald': 1, doorlopend: 1, 'niet-gestart': 2, 'binnen-termijn': 3, 'geen-termijn': 4 });
+    expect(report.perAdvies[9]?.termijnSoort).toBe('doorlopend');
+    expect(report.perAdvies[6]?.termijnSoort).toBe('eenmalig');
+  });
+
+  it('a year later: the one-off year term of 1 is missed, 8 has not started, 10 and 11 run as standing commitments', () => {
+    const later = voortgangOp({ gemeente: 'Gemeente Zoetermeer', peildatum: '2026-12-04', adviezen: zoetermeerPlan.adviezen, acties: seeded });
+    const oordeel = Object.fromEntries(later.perAdvies.map((a) => [a.nummer, a.oordeel]));
+    expect([oordeel[1], oordeel[7], oordeel[8], oordeel[10], oordeel[11]]).toEqual(['niet-gehaald', 'niet-gehaald', 'niet-gestart', 'doorlopend', 'doorlopend']);
+    // 11.5 (the agenda item, Loopt) and the Belegd actions of 10 and 11 are not overdue: they run.
+    expect(later.perAdvies[10]?.counts.achterstallig).toBe(0);
+    expect(later.perAdvies[9]?.counts.achterstallig).toBe(0);
   });
 
   it('splits each advies into done, next and not taken up, with the rationale and the track', () => {
     const a2 = report.perAdvies[1];
     expect(a2?.nietOvergenomen.map((a) => a.nummer)).toEqual(['2.1']);
     expect(a2?.nietOvergenomen[0]?.toelichting).toContain('0-metingen');
-    expect(a2?.gedaan.map((a) => [a.nummer, a.status])).toEqual([
+    // Belegd is not done: "Wat is gedaan" stays empty and the Belegd actions have their own list with their track.
+    expect(a2?.gedaan).toEqual([]);
+    expect(a2?.belegd.map((a) => [a.nummer, a.status])).toEqual([
       ['2.2', 'Belegd in lopend traject'],
       ['2.3', 'Belegd in lopend traject'],
     ]);
-    expect(a2?.gedaan[0]?.lopendTraject).toBeTruthy();
+    expect(a2?.belegd[0]?.lopendTraject).toBeTruthy();
+    expect(report.perAdvies.flatMap((a) => a.gedaan)).toEqual([]);
     const a3 = report.perAdvies[2];
     expect(a3?.volgende.map((a) => [a.nummer, a.achterstallig])).toEqual([
       ['3.1', true],
@@ -222,11 +258,12 @@ describe('the voortgangsrapportage of the seeded Zoetermeer plan', () => {
     expect(r.perAdvies[0]?.volgende.map((a) => a.nummer)).toEqual(['1.3', '1.4', '1.1', '1.2']);
   });
 
-  it('reports the seeded gate as early: Excelleren moves while no Randvoorwaardelijk action is done', () => {
-    expect(report.gate.toestand).toBe('vroeg');
+  it('does not call the seeded plan early: the Excelleren actions that run were placed in tracks by the college (9.1, 9.2, 11.6)', () => {
+    expect(report.gate.toestand).toBe('dicht');
     expect(report.gate.randvoorwaardelijk.total).toBe(9);
     expect(report.gate.gereedPercent).toBe(0);
-    expect(report.gate.excellerenInBeweging).toBe(3);
+    expect(report.gate.excellerenInBeweging).toBe(0);
+    expect(report.gate.excellerenInTraject).toBe(3);
   });
 
   it('keeps an advies without actions in the report with zero counts', () => {

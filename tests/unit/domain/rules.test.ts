@@ -39,6 +39,21 @@ describe('overdue', () => {
     expect(isOverdue(a, new Date('2025-07-01T12:00:00Z'))).toBe(true);
   });
 
+  it('a standing commitment ("… en verder") is overdue after its date only while it has not started', () => {
+    const after = new Date('2026-03-01T12:00:00Z');
+    const doorlopend = (status: ActieStatus) => actie({ deadline: '2025-06-30', planning: '1e halfjaar 2025 en verder', status });
+    expect(isOverdue(doorlopend('Niet gestart'), after)).toBe(true);
+    for (const status of ['Loopt', 'Belegd in lopend traject', 'Geblokkeerd', 'Afgerond', 'Niet overgenomen'] as const) {
+      expect(isOverdue(doorlopend(status), after), status).toBe(false);
+    }
+    // The same action with a one-off term is overdue while open.
+    expect(isOverdue(actie({ deadline: '2025-06-30', planning: '1e halfjaar 2025', status: 'Loopt' }), after)).toBe(true);
+    expect(isOverdue(actie({ deadline: '2025-06-30', planning: '1e halfjaar 2025', status: 'Belegd in lopend traject' }), after)).toBe(true);
+    // And is due before a meeting only while it has not started.
+    expect(isDueBefore(doorlopend('Niet gestart'), '2025-07-01')).toBe(true);
+    expect(isDueBefore(doorlopend('Loopt'), '2025-07-01')).toBe(false);
+  });
+
   it('an action is not overdue before or on its deadline day', () => {
     const a = actie({ deadline: '2025-06-30' });
     expect(isOverdue(a, new Date('2025-06-29T12:00:00Z'))).toBe(false);

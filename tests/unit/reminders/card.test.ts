@@ -131,6 +131,23 @@ describe('a small card', () => {
     expect(t).toContain('53 dagen over de deadline.');
   });
 
+  it('lists a standing commitment ("… en verder") as late only while it has not started, and says so', () => {
+    const acties = [
+      actie(0, { nummer: '3.1', status: 'Niet gestart', deadline: '2025-06-30', planning: '1e halfjaar 2025 en verder' }),
+      actie(1, { nummer: '3.2', status: 'Loopt', deadline: '2025-06-30', planning: '1e halfjaar 2025 en verder' }),
+      actie(2, { nummer: '7.1', status: 'Loopt', deadline: '2025-06-30', planning: '1e halfjaar 2025' }),
+    ];
+    const a = agenda(acties);
+    expect(a.overdue.map((x) => [x.nummer, x.doorlopend])).toEqual([
+      ['3.1', true],
+      ['7.1', false],
+    ]);
+    const t = allText(buildAgendaCard(a, { deepLink: DEEP_LINK }));
+    expect(t).toContain('Achterstallig (2)');
+    expect(t).toContain('Doorlopend vanaf de deadline, nog niet gestart (511 dagen).');
+    expect(t).toContain('511 dagen over de deadline.');
+  });
+
   it('says on a first agenda that there is nothing to compare with yet', () => {
     expect(allText(buildAgendaCard(agendaWith(0, { previous: undefined }), { deepLink: DEEP_LINK }))).toContain('Dit is de eerste agenda voor dit MT.');
   });

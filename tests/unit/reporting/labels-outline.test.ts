@@ -29,7 +29,9 @@ describe('Dutch dates', () => {
 describe('report texts', () => {
   it('names the planning with its term', () => {
     expect(planningZin('Geheel 2025', '2025-12-31')).toBe('“Geheel 2025”, termijn 31 december 2025.');
-    expect(planningZin('  ')).toBe('Geen planning in de collegereactie.');
+    expect(planningZin('Geheel 2025 en verder', '2025-12-31', 'doorlopend')).toBe('“Geheel 2025 en verder”, doorlopend vanaf 31 december 2025.');
+    // Without a planning the report says so in its own words, outside any quote.
+    expect(planningZin('  ')).toBe('Het college gaf voor dit advies geen planning.');
   });
   it('says the plateau gate in one sentence for each state', () => {
     const at = new Date('2025-12-31T12:00:00Z');
@@ -40,6 +42,10 @@ describe('report texts', () => {
       'Randvoorwaardelijk is voor 50% gereed (1 van 2 opgepakte acties afgerond), maar Excelleren is al in beweging (1 van 2 acties): eerder dan het plan bedoelt.',
     );
     expect(gateZin(plateauGate([rv('Loopt'), ex('Niet gestart')], at))).toBe('Randvoorwaardelijk is voor 0% gereed (0 van 1 opgepakte acties afgerond); Excelleren wacht daarop, zoals het plan bedoelt.');
+    // Excelleren actions the college placed in a track are said apart and never called early.
+    expect(gateZin(plateauGate([rv('Loopt'), ex('Belegd in lopend traject'), ex('Belegd in lopend traject')], at))).toBe(
+      'Randvoorwaardelijk is voor 0% gereed (0 van 1 opgepakte acties afgerond); Excelleren wacht daarop, zoals het plan bedoelt. 2 Excelleren-acties zijn door het college belegd in een lopend traject; die tellen niet als vroeg.',
+    );
   });
   it('orders counts as the tables do', () => {
     expect(tellingen({ total: 7, afgerond: 1, lopend: 2, geblokkeerd: 3, nietGestart: 4, nietOvergenomen: 5, achterstallig: 6, percentAfgerond: 14 })).toEqual([7, 1, 2, 3, 4, 5, 6]);

@@ -68,7 +68,7 @@ describe('the voortgangsrapportage as Word document', () => {
   it('keeps line breaks of a reason as Word line breaks', async () => {
     const doc = await render(fixtureModel('2025-12-31'));
     expect(doc.paragraphs.some((p) => p.text === 'Geblokkeerd\nWacht op besluit CMT\nover de prioritering.')).toBe(true);
-    expect(adviesSection(doc.text, 3, 4)).toContain('30 juni 2025 achterstallig');
+    expect(adviesSection(doc.text, 3, 4)).toContain('doorlopend vanaf 30 juni 2025 niet gestart');
   });
 
   it('catches a missing advies (the checks can fail)', async () => {

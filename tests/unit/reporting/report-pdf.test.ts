@@ -80,17 +80,25 @@ describe('the voortgangsrapportage as PDF', { timeout: 30_000 }, () => {
   it('judges the planning per advies and marks overdue actions', async () => {
     const late = bodyText(await render(fixtureModel('2025-12-31')), '31 december 2025');
     const advies3 = adviesSection(late, 3, 4) ?? '';
-    expect(advies3).toContain('“1e halfjaar 2025 en verder”, termijn 30 juni 2025. Oordeel op 31 december 2025: Niet gehaald.');
-    expect(advies3).toContain('3.3 Verbeteren terugkoppeling van IMO naar management en/of organisatie Niet gestart Portfoliomanager I&A 30 juni 2025 achterstallig');
+    // A standing commitment: judged on having started; the action that has not is marked, the running one is not.
+    expect(advies3).toContain('“1e halfjaar 2025 en verder”, doorlopend vanaf 30 juni 2025. Oordeel op 31 december 2025: Niet op tijd gestart.');
+    expect(advies3).toContain('3.3 Verbeteren terugkoppeling van IMO naar management en/of organisatie Niet gestart Portfoliomanager I&A doorlopend vanaf 30 juni 2025 niet gestart');
+    expect(advies3).toContain('3.1 Verduidelijken portfolio management proces Loopt Portfoliomanager I&A doorlopend vanaf 30 juni 2025 3.2');
+    const advies7 = adviesSection(late, 7, 8) ?? '';
+    expect(advies7).toContain('“1e halfjaar 2025”, termijn 30 juni 2025. Oordeel op 31 december 2025: Niet gehaald.');
+    // Belegd is under its own heading with its track, never under "Wat is gedaan".
+    expect(advies7).toContain('Wat is gedaan Geen.');
+    expect(advies7).toContain('Belegd in lopend traject Nr. Actie Traject Eigenaar 7.1 Hands-on ondersteuning bij basis op orde Lopende trajecten');
     expect(advies3).toContain('Geblokkeerd Wacht op besluit CMT over de prioritering.');
     expect(advies3).toContain('Gekoppelde portfolioprojecten Geen.');
     const advies2 = adviesSection(late, 2, 3) ?? '';
     expect(advies2).toContain('Niet overgenomen Nr. Actie Motivering 2.1 Uitvoeren van 0-metingen basis op orde Lopende trajecten');
-    expect(adviesSection(late, 9, 10)).toContain('Geen planning in de collegereactie. Oordeel op 31 december 2025: Geen termijn.');
+    expect(adviesSection(late, 9, 10)).toContain('Het college gaf voor dit advies geen planning. Oordeel op 31 december 2025: Geen termijn.');
 
     const early = bodyText(await render(fixtureModel('2025-05-15')), '15 mei 2025');
-    expect(adviesSection(early, 3, 4)).toContain('termijn 30 juni 2025. Oordeel op 15 mei 2025: Binnen termijn.');
-    expect(adviesSection(early, 3, 4)).not.toContain('achterstallig');
+    expect(adviesSection(early, 3, 4)).toContain('doorlopend vanaf 30 juni 2025. Oordeel op 15 mei 2025: Binnen termijn.');
+    expect(adviesSection(early, 3, 4)).not.toContain('niet gestart');
+    expect(adviesSection(early, 7, 8)).not.toContain('achterstallig');
   });
 
   it('catches a missing advies and wrong counts (the checks can fail)', async () => {

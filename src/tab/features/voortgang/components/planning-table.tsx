@@ -1,5 +1,5 @@
 import { Badge, Body1, mergeClasses, Subtitle2, type BadgeProps } from '@fluentui/react-components';
-import { CheckmarkCircle16Regular, Clock16Regular, DismissCircle16Regular, Subtract16Regular } from '@fluentui/react-icons';
+import { ArrowRepeatAll16Regular, CheckmarkCircle16Regular, Clock16Regular, DismissCircle16Regular, Subtract16Regular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { PlanningOordeel, Voortgangsrapportage } from '../../../../domain/report.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
@@ -12,6 +12,8 @@ import { useDashboardStyles } from './table-styles.js';
 const OORDEEL: Record<PlanningOordeel, { color: BadgeProps['color']; icon: ReactElement }> = {
   gehaald: { color: 'success', icon: <CheckmarkCircle16Regular /> },
   'niet-gehaald': { color: 'danger', icon: <DismissCircle16Regular /> },
+  doorlopend: { color: 'brand', icon: <ArrowRepeatAll16Regular /> },
+  'niet-gestart': { color: 'warning', icon: <DismissCircle16Regular /> },
   'binnen-termijn': { color: 'informative', icon: <Clock16Regular /> },
   'geen-termijn': { color: 'subtle', icon: <Subtract16Regular /> },
 };
@@ -31,7 +33,17 @@ export function PlanningTable({ model }: { model: Voortgangsrapportage }) {
         {ft('planning.intro')}
       </Body1>
       <Body1 as="p" data-testid="planning-summary">
-        {ft('planning.summary', { gehaald: model.oordelen.gehaald, nietGehaald: model.oordelen['niet-gehaald'], binnen: model.oordelen['binnen-termijn'], geen: model.oordelen['geen-termijn'] })}
+        {ft('planning.summary', {
+          gehaald: model.oordelen.gehaald,
+          nietGehaald: model.oordelen['niet-gehaald'],
+          doorlopend: model.oordelen.doorlopend,
+          nietGestart: model.oordelen['niet-gestart'],
+          binnen: model.oordelen['binnen-termijn'],
+          geen: model.oordelen['geen-termijn'],
+        })}
+      </Body1>
+      <Body1 as="p" className={styles.muted} data-testid="planning-regel">
+        {ft('planning.regel')}
       </Body1>
       <div className={styles.tableWrap}>
         <table className={styles.table} data-testid="planning-table">
@@ -64,8 +76,14 @@ export function PlanningTable({ model }: { model: Voortgangsrapportage }) {
                 <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
                   {a.nummer}. {a.titel}
                 </th>
-                <td className={styles.td}>{a.collegePlanning}</td>
-                <td className={mergeClasses(styles.td, styles.nowrap)}>{a.termijn ? formatCalendarDate(a.termijn, locale) : ft('planning.geenTermijn')}</td>
+                <td className={styles.td}>{a.collegePlanning.trim() || ft('planning.geenPlanning')}</td>
+                <td className={mergeClasses(styles.td, styles.nowrap)} data-soort={a.termijnSoort}>
+                  {a.termijn
+                    ? a.termijnSoort === 'doorlopend'
+                      ? ft('planning.doorlopendVanaf', { datum: formatCalendarDate(a.termijn, locale) })
+                      : formatCalendarDate(a.termijn, locale)
+                    : ft('planning.geenTermijn')}
+                </td>
                 <td className={mergeClasses(styles.td, styles.nowrap)}>
                   <Badge appearance="tint" color={OORDEEL[a.oordeel].color} icon={OORDEEL[a.oordeel].icon} data-testid="oordeel">
                     {ft(`oordeel.${a.oordeel}`)}

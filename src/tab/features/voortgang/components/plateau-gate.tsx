@@ -39,6 +39,10 @@ export function PlateauGate({ model }: { model: Voortgangsrapportage }) {
           beweging: gate.excellerenInBeweging,
           excelleren: gate.excelleren.total,
         })}
+        {gate.excellerenInTraject > 0 && <> {ft('gate.traject', { n: gate.excellerenInTraject })}</>}
+      </Body1>
+      <Body1 as="p" className={styles.muted} data-testid="belegd-regel">
+        {ft('gate.regel')}
       </Body1>
       <ul className={own.bars} aria-label={ft('gate.plateaus')}>
         {model.perPlateau.map((row) => {

@@ -18,7 +18,7 @@ import { useMemo } from 'react';
 import { borging } from '../../../../domain/borging.js';
 import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from '../../../../domain/dates.js';
 import type { CalendarDate, Domein } from '../../../../domain/model.js';
-import { actiesOpDatum, endOfDay, trendPerMaand, voortgangOp, type ActieOpDatum, type VoortgangInput, type Voortgangsrapportage } from '../../../../domain/report.js';
+import { actiesOpDatum, endOfDay, PLANNING_OORDELEN, trendPerMaand, voortgangOp, type ActieOpDatum, type VoortgangInput, type Voortgangsrapportage } from '../../../../domain/report.js';
 import { borgingInputOf, voortgangInputOf } from '../../../../data/report-data.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
@@ -277,7 +277,7 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
 function withoutEmptyAdviezen(model: Voortgangsrapportage, scoped: boolean): Voortgangsrapportage {
   if (!scoped) return model;
   const perAdvies = model.perAdvies.filter((a) => a.counts.total > 0);
-  const oordelen: Voortgangsrapportage['oordelen'] = { gehaald: 0, 'niet-gehaald': 0, 'binnen-termijn': 0, 'geen-termijn': 0 };
+  const oordelen = Object.fromEntries(PLANNING_OORDELEN.map((o) => [o, 0])) as Voortgangsrapportage['oordelen'];
   for (const a of perAdvies) oordelen[a.oordeel] += 1;
   return { ...model, perAdvies, oordelen };
 }
