@@ -9,7 +9,7 @@ import { MAX_BATCH_SIZE, sendBatch, type BatchRequest, type BatchResponse } from
 import type { Loaded } from './lists/field-reader.js';
 import type { ListItem } from './lists/list-definition.js';
 import { PORTFOLIO_FIELDS, portfolioItemToFields } from './lists/portfolio.js';
-import type { DryRun, DryRunRow } from './portfolio-import.js';
+import { GRAPH_MAX_BODY_BYTES, type DryRun, type DryRunRow } from './portfolio-import.js';
 import { listPath } from './site.js';
 
 /** The dry run still has problems: nothing was written. */
@@ -45,6 +45,32 @@ function errorMessage(response: BatchResponse): string {
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
+/** Room for the `$batch` envelope around the requests' bodies. */
+const BATCH_ENVELOPE_BYTES = 64 * 1024;
+
+/**
+ * The writes in `$batch` chunks of at most 20 requests whose JSON stays under Graph's 4 MB request body: a chunk closes
+ * early when the next request would push it over. The dry run already refused a row too large on its own.
+ */
+export function batchChunks<W extends { request: BatchRequest }>(writes: readonly W[], maxBytes = GRAPH_MAX_BODY_BYTES - BATCH_ENVELOPE_BYTES): W[][] {
+  const chunks: W[][] = [];
+  let current: W[] = [];
+  let bytes = 0;
+  const encoder = new TextEncoder();
+  for (const write of writes) {
+    const size = encoder.encode(JSON.stringify(write.request)).length;
+    if (current.length > 0 && (current.length === MAX_BATCH_SIZE || bytes + size > maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(write);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /**
  * Writes the creates and updates of a dry run that has no problems. Updates carry the eTag read
  * at the dry run, so an item someone changed since is a failure, never an overwrite. On any failure
@@ -73,8 +99,9 @@ export async function applyImport(
   const done: Done[] = [];
   const uncertainCreates: DryRunRow[] = [];
   let failure: { rowNumber: number; status: number; message: string } | undefined;
-  for (let i = 0; i < writes.length && !failure; i += MAX_BATCH_SIZE) {
-    const chunk = writes.slice(i, i + MAX_BATCH_SIZE);
+  let sent = 0;
+  for (const chunk of batchChunks(writes)) {
+    if (failure) break;
     let responses: BatchResponse[];
     try {
       responses = await sendBatch(graph, chunk.map((w) => w.request));
@@ -98,7 +125,8 @@ export async function applyImport(
         failure ??= { rowNumber: write.row.rowNumber, status: response.status, message: errorMessage(response) };
       }
     });
-    options.onProgress?.(Math.min(i + chunk.length, writes.length), writes.length);
+    sent += chunk.length;
+    options.onProgress?.(Math.min(sent, writes.length), writes.length);
   }
 
   const count = (kind: 'create' | 'update') => done.filter((d) => d.kind === kind).length;

@@ -17,6 +17,7 @@ import {
   type PortfolioItem,
 } from '../domain/model.js';
 import { isValidCalendarDate } from '../domain/dates.js';
+import { binnenLimiet } from '../domain/text-limits.js';
 import { validatePortfolioItem } from '../domain/validation.js';
 import type { Loaded } from './lists/field-reader.js';
 import { portfolioItemToFields } from './lists/portfolio.js';
@@ -112,10 +113,45 @@ function isBlankRow(cells: readonly ImportCell[]): boolean {
   return cells.every((c) => c === undefined || (typeof c === 'string' && c.trim() === ''));
 }
 
+/**
+ * The largest import file (bytes) and the most data rows, checked before the rows are read: a portfolio of a few
+ * hundred initiatives is a few hundred kilobytes, and more rows than a list view shows comfortably is a mistake
+ * (a wrong sheet, a whole export of something else), not a portfolio.
+ */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 2000;
+/**
+ * Graph refuses a request body over 4 MB (4,194,304 bytes); one row's write must stay well under it, since apply sends
+ * rows in `$batch` requests whose bodies it keeps under that size too (portfolio-import-apply.ts).
+ */
+export const GRAPH_MAX_BODY_BYTES = 4 * 1024 * 1024;
+export const IMPORT_MAX_ROW_BYTES = 256 * 1024;
+/** How much of a refused cell a problem shows (a 20 MB cell is not repeated in the dialog). */
+const SHOWN_VALUE_MAX = 120;
+
+/** The file is too large, or has too many rows: nothing was read further. The tab says it in its language. */
+export class ImportLimitError extends Error {
+  override readonly name = 'ImportLimitError';
+  constructor(
+    readonly kind: 'bytes' | 'rows',
+    readonly limit: number,
+    readonly actual: number,
+  ) {
+    super(
+      kind === 'bytes'
+        ? `Het bestand is ${actual} bytes; een import mag hoogstens ${limit} bytes zijn.`
+        : `Het bestand heeft meer dan ${limit} rijen (${actual}); een import mag hoogstens ${limit} rijen hebben.`,
+    );
+  }
+}
+
 /** Reads CSV text (comma or semicolon, as Dutch Excel writes it); the first row holds the headers. */
 export function readCsv(text: string): ImportTable {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
-  const [header = [], ...data] = parsed.data;
+  // `preview` stops the parser one row past the limit, so a huge file costs no more than the limit.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'], preview: IMPORT_MAX_ROWS + 2 });
+  if (parsed.data.length > IMPORT_MAX_ROWS + 1) throw new ImportLimitError('rows', IMPORT_MAX_ROWS, parsed.data.length - 1);
+  const all = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+  const [header = [], ...data] = all.data;
   const rows: ImportRow[] = [];
   data.forEach((cells, i) => {
     if (!isBlankRow(cells)) rows.push({ rowNumber: i + 2, cells: cells.map((c) => (c === '' ? undefined : c)) });
@@ -149,6 +185,8 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<ImportTa
   await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as never);
   const sheet = workbook.worksheets[0];
   if (!sheet) return { headers: [], rows: [] };
+  // Checked before any cell is read.
+  if (sheet.actualRowCount - 1 > IMPORT_MAX_ROWS) throw new ImportLimitError('rows', IMPORT_MAX_ROWS, sheet.actualRowCount - 1);
   const headers: string[] = [];
   const rows: ImportRow[] = [];
   const width = sheet.columnCount;
@@ -166,6 +204,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<ImportTa
 
 /** Reads an .xlsx or .csv file by its name. */
 export async function readImportFile(name: string, data: ArrayBuffer | Uint8Array): Promise<ImportTable> {
+  if (data.byteLength > IMPORT_MAX_BYTES) throw new ImportLimitError('bytes', IMPORT_MAX_BYTES, data.byteLength);
   if (/\.xlsx$/i.test(name)) return readXlsx(data);
   if (/\.csv$/i.test(name) || /\.txt$/i.test(name)) return readCsv(new TextDecoder('utf-8').decode(data));
   throw new ImportFileError(name);
@@ -343,7 +382,8 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
       if (person) candidate[role] = person;
       else {
         delete candidate[role];
-        problems.push({ field: role, value: text, message: `Onbekende persoon "${text}": kies iemand die op de SharePoint-site bekend is.` });
+        const shown = binnenLimiet(text, SHOWN_VALUE_MAX);
+        problems.push({ field: role, value: shown, message: `Onbekende persoon "${shown}": kies iemand die op de SharePoint-site bekend is.` });
       }
     }
     candidate.key = existing?.value.key ?? keyText ?? (titel && domein ? importKey(titel, String(domein)) : `rij-${row.rowNumber}`);
@@ -353,10 +393,15 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
       for (const issue of validation.issues) {
         const field = PATH_TO_FIELD[issue.path.split('.')[0] ?? ''];
         const raw = field ? cellText(cell(field)) : undefined;
-        problems.push({ ...(field ? { field } : {}), ...(raw !== undefined ? { value: raw } : {}), message: issue.message });
+        problems.push({ ...(field ? { field } : {}), ...(raw !== undefined ? { value: binnenLimiet(raw, SHOWN_VALUE_MAX) } : {}), message: issue.message });
       }
     }
     const item = (validation.ok ? validation.value : candidate) as PortfolioItem;
+    if (validation.ok) {
+      // What apply would send for this row; Graph refuses a request body over 4 MB, so say it here, not at apply time.
+      const bytes = new TextEncoder().encode(JSON.stringify({ fields: portfolioItemToFields(item, context.actieIdByNummer) })).length;
+      if (bytes > IMPORT_MAX_ROW_BYTES) problems.push({ message: `Deze rij is te groot om naar SharePoint te schrijven (${bytes} bytes, hoogstens ${IMPORT_MAX_ROW_BYTES}); maak de teksten korter.` });
+    }
     if (Array.isArray(item.acties)) {
       for (const nummer of item.acties) {
         if (context.actieIdByNummer.size > 0 && !context.actieIdByNummer.has(nummer)) {

@@ -18,9 +18,13 @@ export type ConnectionCheck = { ok: true; site: Site } | { ok: false; problem: C
 /** The network reason of a failed fetch ("ECONNREFUSED", "ENOTFOUND", ...), from undici's `cause`. */
 function networkReason(error: unknown): string | undefined {
   if (!(error instanceof TypeError)) return undefined;
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (cause && typeof cause.code === 'string') return cause.code;
-  if (cause && typeof cause.message === 'string') return cause.message;
+  // The code sits on the innermost cause (NetworkError → fetch's TypeError → the socket error).
+  let cause: unknown = error;
+  for (let depth = 0; depth < 5 && typeof cause === 'object' && cause !== null; depth += 1) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    cause = (cause as { cause?: unknown }).cause;
+  }
   return error.message;
 }
 

@@ -435,6 +435,8 @@ export const en: Record<MessageKey, string> = {
   'pf.import.file': "Spreadsheet (.xlsx or .csv)",
   'pf.import.fileHint': "The first row holds the column names.",
   'pf.import.readFailed': "The file could not be read: {detail}",
+  'pf.import.tooLarge': 'The file is {size} MB; an import may be at most {max} MB. Nothing was read.',
+  'pf.import.tooManyRows': 'The file has more than {max} rows; an import may have at most {max} rows. Split the file.',
   'pf.import.mapping': "Which column belongs to which field?",
   'pf.import.notImported': "— do not import —",
   'pf.import.dryRun': "Dry run",

@@ -434,6 +434,8 @@ export const nl = {
   'pf.import.file': "Spreadsheet (.xlsx of .csv)",
   'pf.import.fileHint': "De eerste rij bevat de kolomnamen.",
   'pf.import.readFailed': "Het bestand kon niet worden gelezen: {detail}",
+  'pf.import.tooLarge': 'Het bestand is {size} MB; een import mag hoogstens {max} MB zijn. Er is niets gelezen.',
+  'pf.import.tooManyRows': 'Het bestand heeft meer dan {max} rijen; een import mag hoogstens {max} rijen hebben. Splits het bestand.',
   'pf.import.mapping': "Welke kolom hoort bij welk veld?",
   'pf.import.notImported': "— niet importeren —",
   'pf.import.dryRun': "Proefimport",

@@ -37,6 +37,11 @@ const useStyles = makeStyles({
  * The import in four steps: choose a file, check the column mapping, dry run (every row's problems, nothing
  * written), then import all rows or none.
  */
+
+/** "2,0 MB": file sizes in whole megabytes with one decimal. */
+function formatMegabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}
 export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState; onClose: () => void }) {
   const styles = useStyles();
   const t = useT();
@@ -57,9 +62,20 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
     if (!file) return;
     try {
       const m = await import('../../../../data/portfolio-import.js');
-      const read = await m.readImportFile(file.name, await file.arrayBuffer());
-      setTable(read);
-      setMapping(m.suggestMapping(read.headers));
+      // Size first: a file over the limit is not even read into memory.
+      if (file.size > m.IMPORT_MAX_BYTES) {
+        setError(t('pf.import.tooLarge', { size: formatMegabytes(file.size), max: formatMegabytes(m.IMPORT_MAX_BYTES) }));
+        return;
+      }
+      try {
+        const read = await m.readImportFile(file.name, await file.arrayBuffer());
+        setTable(read);
+        setMapping(m.suggestMapping(read.headers));
+      } catch (err) {
+        if (err instanceof m.ImportLimitError) {
+          setError(err.kind === 'rows' ? t('pf.import.tooManyRows', { max: String(err.limit) }) : t('pf.import.tooLarge', { size: formatMegabytes(err.actual), max: formatMegabytes(err.limit) }));
+        } else throw err;
+      }
     } catch (err) {
       setError(t('pf.import.readFailed', { detail: err instanceof Error ? err.message : String(err) }));
     }
