@@ -44,6 +44,11 @@ const ROLES: ReadonlyArray<{ role: string; local: string; jobTitle?: string }> =
   { role: 'Secretaris CMT', local: 'secretaris.cmt' },
   { role: 'Strategisch adviseur Digitalisering', local: 'strategisch-adviseur.digitalisering' },
   { role: 'Concerncontroller', local: 'concerncontroller' },
+  // The secretary of each domain MT owns that MT's agenda, so 11.5's agenda item is theirs to prepare.
+  { role: 'Secretaris MT Bedrijfsvoering', local: 'secretaris.mt-bedrijfsvoering' },
+  { role: 'Secretaris MT Dienstverlening', local: 'secretaris.mt-dienstverlening' },
+  { role: 'Secretaris MT Fysiek Domein', local: 'secretaris.mt-fysiek-domein' },
+  { role: 'Secretaris MT Sociaal Domein', local: 'secretaris.mt-sociaal-domein' },
 ];
 
 /** Lookup ids of site users start here; lower ids are taken by SharePoint's own system accounts. */

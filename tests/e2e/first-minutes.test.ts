@@ -32,6 +32,46 @@ async function open(hash: string, options: Parameters<typeof personaContext>[2] 
 const domeinChoice = (page: Page) => page.getByRole('banner').getByRole('combobox', { name: 'Domein' });
 
 describe('a manager\'s first minutes', () => {
+  const SECRETARIS_SOCIAAL = 'secretaris.mt-sociaal-domein@zoetermeer.example';
+
+  it.each([SECRETARIS_SOCIAAL, UPN.portfolio, UPN.imSociaal])('shows %s where to start after choosing the role, their own things first', async (upn) => {
+    const plan = await (await otherClient(run.appUrl)).plan();
+    const ownsOpen = plan.acties.some((a) => a.value.eigenaar?.email?.toLowerCase() === upn && a.value.status !== 'Afgerond' && a.value.status !== 'Niet overgenomen');
+    if (upn === SECRETARIS_SOCIAAL) expect(ownsOpen).toBe(false);
+    const context = await personaContext(browser, upn);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/`);
+    await page.getByRole('heading', { name: 'Wat vind ik waar' }).waitFor();
+    const kinds = await page.getByTestId('start-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')));
+    expect(kinds[0]).toBe(ownsOpen ? 'mijn-acties' : 'vergadering');
+    expect([...kinds].sort()).toEqual(['mijn-acties', 'portfolio', 'vergadering', 'voortgang']);
+    if (ownsOpen) await expect(page.getByTestId('start-figures').innerText()).resolves.toMatch(/^\d+ open, \d+ achterstallig$/);
+    expect(await seriousViolations(page), `start page of ${upn}`).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps "niet meer tonen" across reloads, and the Over page brings the start page back', async () => {
+    const context = await personaContext(browser, SECRETARIS_SOCIAAL);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/`);
+    await page.getByRole('heading', { name: 'Wat vind ik waar' }).waitFor();
+    await page.screenshot({ path: screenshotPath('start-secretaris-mt') });
+    await page.getByTestId('start-dismiss').click();
+    await page.getByTestId('roadmap-card').first().waitFor();
+    await page.goto(`${run.appUrl}/`);
+    await page.reload();
+    await page.getByTestId('roadmap-card').first().waitFor();
+    await expect(page.getByTestId('start').count()).resolves.toBe(0);
+    await page.goto(`${run.appUrl}/#/over`);
+    await page.getByRole('link', { name: /Wat vind ik waar/ }).click();
+    await page.getByRole('heading', { name: 'Wat vind ik waar' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('chooses the domain once, in the header, and every view and a reload keep it', async () => {
     const { page, errors } = await open('#/roadmap');
     await page.getByTestId('roadmap-card').first().waitFor();

@@ -41,6 +41,9 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.getByRole('option', { name: 'Informatiemanager Sociaal Domein' }).click();
     await page.getByRole('button', { name: 'Doorgaan' }).click();
 
+    // After choosing a role: where to start, once; then the roadmap.
+    await page.getByRole('heading', { name: 'Wat vind ik waar' }).waitFor();
+    await page.getByRole('button', { name: 'Naar de roadmap' }).click();
     await page.getByTestId('roadmap-card').first().waitFor();
     const nummers = await page.getByTestId('roadmap-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-nummer')));
     expect([...nummers].sort()).toEqual(zoetermeerPlan.acties.map((a) => a.nummer).sort());

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
 /** The views of the tab, as they appear after `#/` in the URL (the manifest links to some of them). */
-export const VIEWS = ['roadmap', 'lijst', 'voortgang', 'besluiten', 'mijn-acties', 'portfolio', 'instellingen', 'config', 'over', 'privacy', 'gebruiksvoorwaarden'] as const;
+export const VIEWS = ['start', 'roadmap', 'lijst', 'voortgang', 'besluiten', 'mijn-acties', 'portfolio', 'instellingen', 'config', 'over', 'privacy', 'gebruiksvoorwaarden'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** Views that need neither sign-in nor data: the manifest's developer links open them in a browser. */

@@ -13,7 +13,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Actie } from '../../domain/model.js';
 import type { Loaded } from '../../data/lists/field-reader.js';
 import { useHost } from './host-context.js';
@@ -27,10 +27,11 @@ import { NativeSelect } from '../components/native-select.js';
 import { DOMEINEN, type Domein } from '../../domain/model.js';
 import { describeError } from '../lib/errors.js';
 import { usePlanContext } from '../lib/plan/plan-context.js';
+import { startDismissedKey } from '../features/start/lib/start-items.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
 import { useDomeinChoice, useScope } from './scope.js';
 import type { SignedInUser } from './sign-in.js';
-import { ActieDetail, BesluitenView, InstellingenView, ListView, MijnActiesView, PortfolioStage, PortfolioView, RoadmapView, VergaderingPanel, VoortgangView } from './views.js';
+import { ActieDetail, StartView, BesluitenView, InstellingenView, ListView, MijnActiesView, PortfolioStage, PortfolioView, RoadmapView, VergaderingPanel, VoortgangView } from './views.js';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
@@ -77,6 +78,10 @@ export function Shell({ user }: { user: SignedInUser }) {
   const [route, navigate] = useRoute(scope.defaultView);
   const planState = usePlanContext();
   const nav = scope.layout === 'stage' ? STAGE_NAV : FULL_NAV;
+  const [startSeen, setStartSeen] = useState(() => readFlag(startDismissedKey(user.userKey)));
+  // The start page opens by itself once per person (until dismissed), when the URL names no view; the Over page
+  // links to it (#/start) for later.
+  const showStart = scope.layout === 'full' && (route.view === 'start' || (route.defaulted && !startSeen && !route.actieId && scope.defaultView === 'roadmap'));
   const view: ViewName = nav.some((n) => n.view === route.view) ? route.view : scope.defaultView;
 
   const openActie = useCallback((id: string) => navigate(formatHash({ view, actieId: id, params: route.params })), [navigate, view, route.params]);
@@ -166,7 +171,7 @@ export function Shell({ user }: { user: SignedInUser }) {
         <nav className={styles.nav} aria-label={t('nav.label')}>
           <ViewNav
             items={nav.map((n) => ({ view: n.view, label: t(n.label), href: formatHash({ view: n.view }) }))}
-            current={view}
+            current={showStart ? 'start' : view}
             large={scope.layout === 'stage'}
             menuLabel={t('nav.menu')}
           />
@@ -177,7 +182,17 @@ export function Shell({ user }: { user: SignedInUser }) {
         {planState.status === 'loading' && <Spinner style={{ marginTop: '10vh' }} label={t('app.loading')} />}
         {planState.plan && (
           <ViewSuspense>
-            {compact ? (
+            {showStart ? (
+              <StartView
+                domein={domein}
+                onContinue={() => goTo('roadmap')}
+                onDismiss={() => {
+                  writeFlag(startDismissedKey(user.userKey));
+                  setStartSeen(true);
+                  goTo('roadmap');
+                }}
+              />
+            ) : compact ? (
               <VergaderingPanel {...(domein ? { domein } : {})} />
             ) : view === 'lijst' ? (
               <ListView scope={domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} />
@@ -206,6 +221,22 @@ export function Shell({ user }: { user: SignedInUser }) {
       )}
     </div>
   );
+}
+
+function readFlag(key: string): boolean {
+  try {
+    return window.localStorage.getItem(key) === '1';
+  } catch {
+    return false; // storage refused: the start page shows again next time, nothing worse
+  }
+}
+
+function writeFlag(key: string): void {
+  try {
+    window.localStorage.setItem(key, '1');
+  } catch {
+    // storage refused: see readFlag
+  }
 }
 
 function StatusBars({ problemCount, onShowProblems }: { problemCount: number; onShowProblems: () => void }) {

@@ -6,6 +6,8 @@ import type { Domein } from '../../domain/model.js';
  * and a view that is never opened is never downloaded.
  */
 export const RoadmapView = lazy(() => import('../features/actionplan/components/roadmap-view.js').then((m) => ({ default: m.RoadmapView })));
+/** "Wat vind ik waar": the start page after choosing a role (issue 19). */
+export const StartView = lazy(() => import('../features/start/components/start-view.js').then((m) => ({ default: m.StartView })));
 export const ListView = lazy(() => import('../features/actionplan/components/list-view.js').then((m) => ({ default: m.ListView })));
 export const ActieDetail = lazy(() => import('../features/actionplan/components/actie-detail.js').then((m) => ({ default: m.ActieDetail })));
 export const AttentionList = lazy(() => import('../features/actionplan/components/attention-list.js').then((m) => ({ default: m.AttentionList })));

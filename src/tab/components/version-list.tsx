@@ -1,6 +1,6 @@
 import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { ItemVersion } from '../../data/item-history.js';
-import { formatInstant } from '../i18n/format.js';
+import { formatCalendarDate, formatInstant, type Locale } from '../i18n/format.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 
@@ -10,6 +10,11 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
 });
+
+/** A calendar date in a change ("2025-06-30") reads as every other date of the app ("30 jun 2025"); text stays text. */
+function shown(value: string, locale: Locale): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatCalendarDate(value, locale) : value;
+}
 
 /** An item's SharePoint versions, newest first: who changed which field from what to what. */
 export function VersionList({ versions, testId, noFieldsKey }: { versions: readonly ItemVersion[]; testId: string; noFieldsKey: MessageKey }) {
@@ -28,7 +33,9 @@ export function VersionList({ versions, testId, noFieldsKey }: { versions: reado
             <ul className={styles.list}>
               {v.changes.map((c, i) => (
                 <li key={i}>
-                  <Caption1>{c.from ? t('detail.historyChange', { field: c.field, from: c.from, to: c.to || '—' }) : t('detail.historySet', { field: c.field, to: c.to })}</Caption1>
+                  <Caption1>{c.from
+                      ? t('detail.historyChange', { field: c.field, from: shown(c.from, locale), to: c.to ? shown(c.to, locale) : '—' })
+                      : t('detail.historySet', { field: c.field, to: shown(c.to, locale) })}</Caption1>
                 </li>
               ))}
             </ul>

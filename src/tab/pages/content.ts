@@ -16,15 +16,15 @@ export const PAGES: Record<Locale, Record<PageName, Page>> = {
           ],
         },
         {
-          heading: 'Wat u ermee doet',
+          heading: 'Wat je ermee doet',
           paragraphs: [
-            'Elk MT ziet in het eigen kanaal de acties van zijn domein op de roadmap en in een lijst, met status, eigenaar, deadline en de planning van het college. Onder ‘Mijn acties’ vindt u alles waarvan u eigenaar bent. ‘Voortgang’ laat per advies, plateau, thema en domein zien hoe ver het plan is.',
+            'Elk MT ziet in het eigen kanaal de acties van zijn domein op de roadmap en in een lijst, met status, eigenaar, deadline en de planning van het college. Onder ‘Mijn acties’ vind je alles waarvan je eigenaar bent. ‘Voortgang’ laat per advies, plateau, thema en domein zien hoe ver het plan is.',
             'Zo blijft digitalisering een vast thema van elk MT-overleg (advies 11.5), en kan een actie die vastloopt op tijd worden besproken.',
           ],
         },
         {
           heading: 'Beheer',
-          paragraphs: ['De app wordt beheerd door Informatie & Automatisering (I&A) van de gemeente. Vragen en verbeterideeën kunt u melden via de servicedesk van I&A.'],
+          paragraphs: ['De app wordt beheerd door Informatie & Automatisering (I&A) van de gemeente. Vragen en verbeterideeën kun je melden via de servicedesk van I&A.'],
         },
       ],
     },
@@ -39,18 +39,18 @@ export const PAGES: Record<Locale, Record<PageName, Page>> = {
         {
           heading: 'Welke persoonsgegevens',
           paragraphs: [
-            'De app verwerkt uw naam en e-mailadres zoals Microsoft 365 ze kent, om u aan te melden, om de acties te tonen waarvan u eigenaar bent en om in de versiegeschiedenis te laten zien wie wat heeft gewijzigd. Eigenaren van acties worden bij voorkeur als rol vastgelegd, bijvoorbeeld ‘Informatiemanager Sociaal Domein’.',
+            'De app verwerkt je naam en e-mailadres zoals Microsoft 365 ze kent, om je aan te melden, om de acties te tonen waarvan je eigenaar bent en om in de versiegeschiedenis te laten zien wie wat heeft gewijzigd. Eigenaren van acties worden bij voorkeur als rol vastgelegd, bijvoorbeeld ‘Informatiemanager Sociaal Domein’.',
           ],
         },
         {
-          heading: 'Opslag op uw apparaat',
+          heading: 'Opslag op je apparaat',
           paragraphs: [
-            'Om snel te starten bewaart de app een kopie van het actieplan in de browser (IndexedDB). Tekst die u typt maar nog niet hebt opgeslagen, en uw opgeslagen lijstweergaven, bewaart de app in de lokale opslag van de browser, zodat er niets verloren gaat. Deze gegevens verlaten uw apparaat niet en u kunt ze wissen via de instellingen van uw browser.',
+            'Om snel te starten bewaart de app een kopie van het actieplan in de browser (IndexedDB). Tekst die je typt maar nog niet hebt opgeslagen, en je opgeslagen lijstweergaven, bewaart de app in de lokale opslag van de browser, zodat er niets verloren gaat. Deze gegevens verlaten je apparaat niet en je kunt ze wissen via de instellingen van je browser.',
           ],
         },
         {
-          heading: 'Uw rechten',
-          paragraphs: ['Voor inzage, correctie of verwijdering van uw gegevens, of een vraag over privacy, neemt u contact op met de functionaris gegevensbescherming van de gemeente.'],
+          heading: 'Je rechten',
+          paragraphs: ['Voor inzage, correctie of verwijdering van je gegevens, of een vraag over privacy, neem je contact op met de functionaris gegevensbescherming van de gemeente.'],
         },
       ],
     },
@@ -59,8 +59,8 @@ export const PAGES: Record<Locale, Record<PageName, Page>> = {
       sections: [
         {
           paragraphs: [
-            'De app is bedoeld voor medewerkers van de gemeente die bij het actieplan digitaal leiderschap betrokken zijn. U gebruikt hem met uw eigen Microsoft 365-account en binnen de rechten die u in SharePoint hebt.',
-            'Wijzigingen die u maakt, zijn voor alle collega’s met toegang zichtbaar en worden met uw naam in de versiegeschiedenis vastgelegd. Leg geen vertrouwelijke of bijzondere persoonsgegevens vast in titels of toelichtingen.',
+            'De app is bedoeld voor medewerkers van de gemeente die bij het actieplan digitaal leiderschap betrokken zijn. Je gebruikt hem met je eigen Microsoft 365-account en binnen de rechten die je in SharePoint hebt.',
+            'Wijzigingen die je maakt, zijn voor alle collega’s met toegang zichtbaar en worden met je naam in de versiegeschiedenis vastgelegd. Leg geen vertrouwelijke of bijzondere persoonsgegevens vast in titels of toelichtingen.',
             'De gegevens in het actieplan zijn werkinformatie. Aan de app en haar inhoud kunnen geen rechten worden ontleend. De gemeente mag de app wijzigen of beëindigen.',
           ],
         },

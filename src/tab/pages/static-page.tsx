@@ -40,6 +40,7 @@ export function StaticPage({ view, onShown }: { view: string; onShown: () => voi
         <Link href="#/over">{PAGES[locale].over.title}</Link>
         <Link href="#/privacy">{PAGES[locale].privacy.title}</Link>
         <Link href="#/gebruiksvoorwaarden">{PAGES[locale].gebruiksvoorwaarden.title}</Link>
+        <Link href="#/start">{t('start.over')}</Link>
         <Link href="#/roadmap">{t('pages.toApp')}</Link>
       </nav>
     </main>
