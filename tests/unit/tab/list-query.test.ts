@@ -82,7 +82,7 @@ describe('sorting and grouping', () => {
   });
   it('groups by status in the order of the life cycle, and counts each group', () => {
     const groups = groupRows(sortRows(rows, DEFAULT_QUERY.sort), 'status');
-    expect(groups.map((g) => g.key)).toEqual(['Niet gestart', 'Belegd in lopend traject', 'Niet overgenomen']);
+    expect(groups.map((g) => g.key)).toEqual(['Niet gestart', 'Loopt', 'Belegd in lopend traject', 'Niet overgenomen']);
     expect(groups.reduce((n, g) => n + g.rows.length, 0)).toBe(33);
   });
   it('flattens groups for the virtualised grid and hides the rows of a collapsed group', () => {

@@ -68,7 +68,9 @@ describe('derived rows and attention', () => {
     // 2.2 builds on 2.1, which was not taken up: that does not block.
     expect(rows.find((r) => r.actie.nummer === '2.2')?.blockedBy).toEqual([]);
     expect(rows.find((r) => r.actie.nummer === '2.1')?.dependents).toEqual(['2.2', '2.3']);
-    expect(rows.find((r) => r.actie.nummer === '11.5')?.overdue).toBe(true);
+    // 11.5 runs as a standing commitment ("Geheel 2025 en verder"): not late; 1.1 has a one-off term and is.
+    expect(rows.find((r) => r.actie.nummer === '11.5')?.overdue).toBe(false);
+    expect(rows.find((r) => r.actie.nummer === '1.1')?.overdue).toBe(true);
   });
   it('orders a person’s actions overdue first, oldest deadline first, closed last', () => {
     const ordered = byAttention(rows, NOW);
