@@ -92,7 +92,7 @@ function listItems(ctx: RestContext, req: RestRequest, list: ListRecord): RestRe
   const top = topText === undefined ? DEFAULT_TOP : Number(topText);
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badArgument(`$top must be a whole number from 1 to ${MAX_TOP}.`);
   const columns = ctx.store.columns(list.id);
-  const items = ctx.store.items(list.id).slice(0, top);
+  const items = ctx.store.itemsAfter(list.id, 0, top);
   return collectionResponse(ctx, req, items.map((i) => itemEntity(list, columns, i)), `SP.ListData.${entityTypeName(list)}Items`, ['top']);
 }
 

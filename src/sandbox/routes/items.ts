@@ -32,6 +32,7 @@ import {
   positionOf,
   queryFingerprint,
   readQueryOptions,
+  type SortPosition,
 } from '../item-query.js';
 import { findPersonaByLookupId, SHAREPOINT_APP_DISPLAY_NAME, SHAREPOINT_APP_LOOKUP_ID } from '../personas.js';
 import { formatGraphInstant } from '../site-time.js';
@@ -169,6 +170,23 @@ function buildNextLink(ctx: GraphContext, req: GraphRequest, tokenName: string, 
   return `${ctx.urls.graphUrl}${req.path}?${parts.join('&')}`;
 }
 
+/** Up to `wanted` items after `afterId` in id order that pass `predicate`, read in chunks by key. */
+function pageById(ctx: GraphContext, list: ListRecord, afterId: number, wanted: number, predicate: ((item: ItemRecord) => boolean) | undefined): ItemRecord[] {
+  const chunk = Math.max(wanted, 200);
+  const out: ItemRecord[] = [];
+  let cursor = afterId;
+  for (;;) {
+    const rows = ctx.store.itemsAfter(list.id, cursor, chunk);
+    for (const item of rows) {
+      if (!predicate || predicate(item)) out.push(item);
+      if (out.length === wanted) return out;
+    }
+    const last = rows[rows.length - 1];
+    if (rows.length < chunk || !last) return out;
+    cursor = last.id;
+  }
+}
+
 function listItems(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphResponse {
   const options = readQueryOptions(req.query);
   if (options.has('skip')) throw invalidRequest('$skip is not supported on list items. Page with the @odata.nextLink that Graph returns.');
@@ -183,11 +201,17 @@ function listItems(ctx: GraphContext, req: GraphRequest, list: ListRecord): Grap
   const fingerprint = queryFingerprint(list.id, filterText, orderText);
   const after = options.has('skiptoken') ? decodeSkipToken(options.get('skiptoken') ?? '', fingerprint) : undefined;
 
-  let rows = ctx.store.items(list.id);
-  if (predicate) rows = rows.filter(predicate);
-  const positioned = rows.map((item) => ({ item, position: positionOf(item, keys) }));
-  positioned.sort((a, b) => comparePositions(keys, a.position, b.position));
-  const remaining = after ? positioned.filter((p) => comparePositions(keys, p.position, after) > 0) : positioned;
+  let remaining: { item: ItemRecord; position: SortPosition }[];
+  if (keys.length === 0) {
+    // Id order: read by key from where the last page ended, only until the page (and one more row) is full.
+    remaining = pageById(ctx, list, after?.id ?? 0, top + 1, predicate).map((item) => ({ item, position: positionOf(item, keys) }));
+  } else {
+    let rows = ctx.store.items(list.id);
+    if (predicate) rows = rows.filter(predicate);
+    const positioned = rows.map((item) => ({ item, position: positionOf(item, keys) }));
+    positioned.sort((a, b) => comparePositions(keys, a.position, b.position));
+    remaining = after ? positioned.filter((p) => comparePositions(keys, p.position, after) > 0) : positioned;
+  }
   const page = remaining.slice(0, top);
   const rc = readContext(ctx);
   const body: Record<string, unknown> = {
@@ -419,7 +443,8 @@ function delta(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphRes
   }
   const token: DeltaToken = tokenText === undefined ? { l: list.id, p: 'init', after: 0, seq: ctx.store.latestChangeSeq() } : decodeDelta(ctx, list, tokenText);
   if (token.p === 'init') {
-    const rows = ctx.store.items(list.id).filter((i) => i.id > token.after);
+    // One row more than the page tells whether there is a next page, without reading the rest of the list.
+    const rows = ctx.store.itemsAfter(list.id, token.after, top + 1);
     const page = rows.slice(0, top);
     body['value'] = page.map((i) => renderItem(ctx, list, columns, i, rc, render));
     const last = page[page.length - 1];
@@ -428,7 +453,7 @@ function delta(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphRes
     return json(body);
   }
   const window = token.p === 'delta' ? { afterSeq: token.seq, upTo: ctx.store.latestChangeSeq() } : { afterSeq: token.afterSeq, upTo: token.upTo };
-  const changes = ctx.store.changesSince(list.id, window.afterSeq).filter((c) => c.seq <= window.upTo);
+  const changes = ctx.store.changesSince(list.id, window.afterSeq, window.upTo, top + 1);
   const page = changes.slice(0, top);
   body['value'] = page.map((change) => {
     const item = change.kind === 'upsert' ? ctx.store.getItem(list.id, change.itemId) : undefined;

@@ -67,6 +67,19 @@ describe('sandbox list item delta', () => {
     expect(again.items).toEqual([]);
   });
 
+  it('pages changes by sequence: an item changed again while paging is left to the next round, never given twice', async () => {
+    const start = (await t.app.get(`${listPath}/items/delta?token=latest&$top=1&$expand=fields`)).body as DeltaPage;
+    for (const id of ['1', '3', '5']) expect((await t.app.patch(`${listPath}/items/${id}/fields`, { Status: 'Loopt' })).status).toBe(200);
+    const first = (await t.app.get(start['@odata.deltaLink']!)).body as DeltaPage;
+    expect(first.value.map((i) => i.id)).toEqual(['1']);
+    // Item 3 changes again after the round began: its newest change lies outside this round's window.
+    expect((await t.app.patch(`${listPath}/items/3/fields`, { Status: 'Afgerond' })).status).toBe(200);
+    const rest = await drain(first['@odata.nextLink']!);
+    expect(rest.items.map((i) => i.id)).toEqual(['5']);
+    const next = await drain(rest.deltaLink);
+    expect(next.items.map((i) => [i.id, i.fields['Status']])).toEqual([['3', 'Afgerond']]);
+  });
+
   it('gives only a deltaLink for token=latest', async () => {
     const res = await t.app.get(`${listPath}/items/delta?token=latest`);
     expect(res.status).toBe(200);
