@@ -141,6 +141,7 @@ CREATE TABLE IF NOT EXISTS changes (
   kind TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS changes_list ON changes (list_id, seq);
+CREATE INDEX IF NOT EXISTS changes_item ON changes (list_id, item_id, seq);
 CREATE TABLE IF NOT EXISTS list_settings (
   list_id TEXT PRIMARY KEY REFERENCES lists (id),
   settings TEXT NOT NULL
@@ -257,6 +258,36 @@ export class SandboxStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /**
+   * Writes a consistent copy of the whole database to `file` (SQLite's `VACUUM INTO`), for `restoreFrom`.
+   * The file must not exist yet.
+   */
+  snapshotTo(file: string): void {
+    this.db.prepare('VACUUM INTO ?').run(file);
+  }
+
+  /**
+   * Replaces every row of every table with the rows of a snapshot taken by `snapshotTo`, in one transaction, so
+   * the store is as it was when the snapshot was taken (same ids, eTags, change sequence). The tests use it to hand
+   * each test file the freshly seeded site without seeding again.
+   */
+  restoreFrom(file: string): void {
+    this.db.prepare("ATTACH DATABASE ? AS snapshot").run(file);
+    try {
+      const tables = (this.db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as { name: string }[]).map((t) => t.name);
+      this.transaction(() => {
+        // Parents and children are replaced in one go; the foreign keys are checked at the commit.
+        this.db.pragma('defer_foreign_keys = ON');
+        for (const table of [...tables].reverse()) this.db.exec(`DELETE FROM main."${table}"`);
+        for (const table of tables) this.db.exec(`INSERT INTO main."${table}" SELECT * FROM snapshot."${table}"`);
+        this.db.exec('DELETE FROM main.sqlite_sequence');
+        this.db.exec('INSERT INTO main.sqlite_sequence SELECT * FROM snapshot.sqlite_sequence');
+      });
+    } finally {
+      this.db.exec('DETACH DATABASE snapshot');
+    }
   }
 
   /** Runs `fn` in one IMMEDIATE transaction: all of its writes commit together or not at all. */
@@ -435,6 +466,14 @@ export class SandboxStore {
     return (this.db.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(listId) as ItemRow[]).map(toItem);
   }
 
+  /**
+   * At most `limit` items of a list with an id above `afterId`, in id order: a page by key, which reads its own rows
+   * only (the primary key (list_id, id) is the index), however deep into the list it starts.
+   */
+  itemsAfter(listId: string, afterId: number, limit: number): ItemRecord[] {
+    return (this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?').all(listId, afterId, limit) as ItemRow[]).map(toItem);
+  }
+
   getItem(listId: string, id: number): ItemRecord | undefined {
     const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(listId, id) as ItemRow | undefined;
     return row ? toItem(row) : undefined;
@@ -507,15 +546,20 @@ export class SandboxStore {
     this.db.prepare('INSERT INTO changes (list_id, item_id, kind) VALUES (?, ?, ?)').run(listId, itemId, kind);
   }
 
-  /** The latest change of each item of a list after `afterSeq`, in change order. */
-  changesSince(listId: string, afterSeq: number): ChangeRecord[] {
+  /**
+   * The latest change of each item of a list in the window (`afterSeq`, `upTo`], in change order, at most `limit`: an
+   * item whose latest change lies after `upTo` is left out (a later window has it). Each page reads the changes of
+   * its own window, by the (list_id, seq) and (list_id, item_id, seq) indexes.
+   */
+  changesSince(listId: string, afterSeq: number, upTo: number = Number.MAX_SAFE_INTEGER, limit: number = -1): ChangeRecord[] {
     const rows = this.db
       .prepare(
         `SELECT c.seq, c.item_id, c.kind FROM changes c
-         JOIN (SELECT item_id, MAX(seq) AS seq FROM changes WHERE list_id = ? AND seq > ? GROUP BY item_id) latest ON latest.seq = c.seq
-         ORDER BY c.seq`,
+         WHERE c.list_id = ? AND c.seq > ? AND c.seq <= ?
+           AND NOT EXISTS (SELECT 1 FROM changes later WHERE later.list_id = c.list_id AND later.item_id = c.item_id AND later.seq > c.seq)
+         ORDER BY c.seq LIMIT ?`,
       )
-      .all(listId, afterSeq) as { seq: number; item_id: number; kind: string }[];
+      .all(listId, afterSeq, upTo, limit) as { seq: number; item_id: number; kind: string }[];
     return rows.map((r) => ({ seq: r.seq, itemId: r.item_id, kind: r.kind === 'delete' ? 'delete' : 'upsert' }));
   }
 

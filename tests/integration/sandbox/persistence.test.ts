@@ -119,4 +119,38 @@ describe('sandbox persistence', () => {
     expect((lists.body as { value: Array<{ displayName: string }> }).value.map((l) => l.displayName)).toEqual(['User Information List']);
     expect((await http(`${fresh.baseUrl}/_sandbox/health`)).status).toBe(200);
   });
+  it('restore puts the site back as it was at the snapshot: items, versions, unique keys, ids, change log and faults', async () => {
+    const dataDir = freshDataDir();
+    cleanup.push(() => removeDir(dataDir));
+    const sandbox = await startSandbox({ port: 0, dataDir });
+    cleanup.push(() => sandbox.close());
+    expect(() => sandbox.restore()).toThrow(/snapshot/);
+    const graph = new Graph(sandbox, await appToken(sandbox));
+    const siteId = await graph.siteId();
+    const listId = await graph.createList('Acties', [{ name: 'Nummer', text: {}, indexed: true, enforceUniqueValues: true }]);
+    const kept = (await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Voor', Nummer: '1.1' } })).body as Item;
+    const deltaAtSnapshot = (await graph.get(`/sites/${siteId}/lists/${listId}/items/delta?token=latest`)).body as { '@odata.deltaLink': string };
+    sandbox.snapshot();
+
+    await graph.patch(`/sites/${siteId}/lists/${listId}/items/${kept.id}/fields`, { Title: 'Na' });
+    const added = (await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Nieuw', Nummer: '1.2' } })).body as Item;
+    await graph.createList('Weg', []);
+    sandbox.setFaults({ throttleRate: 1 });
+
+    sandbox.restore();
+    const item = await graph.get(`/sites/${siteId}/lists/${listId}/items/${kept.id}`);
+    expect(item.status).toBe(200);
+    expect((item.body as Item).fields).toMatchObject({ Title: 'Voor', _UIVersionString: '1.0' });
+    expect((await graph.get(`/sites/${siteId}/lists/${listId}/items/${added.id}`)).status).toBe(404);
+    expect((await graph.get(`/sites/${siteId}/lists/Weg`)).status).toBe(404);
+    const versions = await graph.get(`/sites/${siteId}/lists/${listId}/items/${kept.id}/versions`);
+    expect((versions.body as { value: unknown[] }).value).toHaveLength(1);
+    // The change log is the snapshot's: a delta link taken then sees no change.
+    const delta = await graph.get(deltaAtSnapshot['@odata.deltaLink']);
+    expect((delta.body as { value: unknown[] }).value).toEqual([]);
+    // Unique keys and item ids are the snapshot's too: 1.2 is free again and gets the same id.
+    const again = (await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Opnieuw', Nummer: '1.2' } })).body as Item;
+    expect(again.id).toBe(added.id);
+    expect((await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Dubbel', Nummer: '1.1' } })).status).toBe(409);
+  });
 });
