@@ -3,15 +3,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, siteSchema } from '../../../src/data/lists/schema.js';
+import { run as provisionInProcess } from '../../../scripts/provision.js';
+import { siteSchema } from '../../../src/data/lists/schema.js';
+import { runInProcess } from '../../support/cli.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-/** Runs `scripts/provision.ts` as its own OS process (as `npm run provision` does) to its end. */
-function provision(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** `npm run provision` in this process: the script's own `run`, with these arguments and environment. */
+const provision = (args: string[], env: Record<string, string> = {}): Promise<Run> => runInProcess(provisionInProcess, args, env);
+
+/** Runs `scripts/provision.ts` as its own OS process (as `npm run provision` does) to its end: for exit codes and usage. */
+function provisionProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/provision.ts', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
@@ -45,7 +50,7 @@ describe('npm run provision (scripts/provision.ts)', () => {
     expect(out.site).toBe(sandbox.siteUrl);
     expect(out.report.listsCreated).toEqual(siteSchema.map((l) => l.name));
     expect(out.report.viewsCreated).toContain('Acties: Achterstallig');
-    expect(out.report.schemaVersion).toEqual({ found: null, now: SCHEMA_VERSION });
+    expect(out.report.schemaVersion).toEqual({ found: null, now: 1 });
     expect(out.report.markerWritten).toBe(true);
     expect(out.changes).toBeGreaterThan(20);
   });
@@ -54,22 +59,22 @@ describe('npm run provision (scripts/provision.ts)', () => {
     const run = await provision(['--site', sandbox.siteUrl], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Provisioned ${sandbox.siteUrl}`);
-    expect(run.stdout).toContain(`Schema: version ${SCHEMA_VERSION} (unchanged).`);
+    expect(run.stdout).toContain('Schema: version 1 (unchanged).');
     expect(run.stdout).toContain('No changes: the site already matches the schema.');
   });
 
   it('fails with exit code 1 and the reason when the token is refused', async () => {
-    const run = await provision(['--site', sandbox.siteUrl], { ...env, GRAPH_CLIENT_SECRET: 'wrong' });
+    const run = await provisionProcess(['--site', sandbox.siteUrl], { ...env, GRAPH_CLIENT_SECRET: 'wrong' });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^provision failed: Token request failed \(401\)/);
     expect(run.stdout).toBe('');
   });
 
   it('refuses wrong usage with exit code 2', async () => {
-    const unknown = await provision(['--site', sandbox.siteUrl, '--force'], env);
+    const unknown = await provisionProcess(['--site', sandbox.siteUrl, '--force'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown option '--force'/);
-    const badEnv = await provision(['--env', '../secrets'], env);
+    const badEnv = await provisionProcess(['--env', '../secrets'], env);
     expect(badEnv.code).toBe(2);
   });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run as rapportageInProcess } from '../../../scripts/rapportage.js';
 import { createActiesStore } from '../../../src/data/acties-store.js';
 import { loadPlan } from '../../../src/data/plan-store.js';
 import { resolveSite } from '../../../src/data/site.js';
@@ -10,6 +11,7 @@ import { amsterdamDate } from '../../../src/domain/dates.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { readDocx } from '../../support/documents/docx-text.js';
 import { readPdf } from '../../support/documents/pdf-text.js';
+import { runInProcess } from '../../support/cli.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
 
@@ -17,8 +19,11 @@ const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-/** Runs `scripts/rapportage.ts` as its own OS process (as `npm run rapportage` does) to its end. */
-function rapportage(args: string[], env: Record<string, string>): Promise<Run> {
+/** `npm run rapportage` in this process: the script's own `run`, with these arguments and environment. */
+const rapportage = (args: string[], env: Record<string, string>): Promise<Run> => runInProcess(rapportageInProcess, args, env);
+
+/** Runs `scripts/rapportage.ts` as its own OS process (as `npm run rapportage` does) to its end: for exit codes and usage. */
+function rapportageProcess(args: string[], env: Record<string, string>): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/rapportage.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -85,10 +90,10 @@ describe('npm run rapportage (scripts/rapportage.ts)', () => {
 
   it('refuses a date in the future and a wrong extension with exit code 2 and writes nothing', async () => {
     const tomorrow = new Date(Date.now() + 2 * 86_400_000);
-    const future = await rapportage(['--env', 'sandbox', '--datum', amsterdamDate(tomorrow), '--out', join(out, 'x.pdf')], env(sandbox));
+    const future = await rapportageProcess(['--env', 'sandbox', '--datum', amsterdamDate(tomorrow), '--out', join(out, 'x.pdf')], env(sandbox));
     expect(future.code).toBe(2);
     expect(future.stderr).toContain('toekomst');
-    const wrong = await rapportage(['--env', 'sandbox', '--format', 'docx', '--out', join(out, 'x.pdf')], env(sandbox));
+    const wrong = await rapportageProcess(['--env', 'sandbox', '--format', 'docx', '--out', join(out, 'x.pdf')], env(sandbox));
     expect(wrong.code).toBe(2);
     expect(() => readFileSync(join(out, 'x.pdf'))).toThrow();
   });
