@@ -15,7 +15,6 @@
  * CLI: `tsx scripts/validate-manifest.ts [--env <file>] [--app-package <dir>]`; exits 1 on any
  * problem and prints one line per problem.
  */
-import { AppManifestUtils } from '@microsoft/app-manifest';
 import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -144,7 +143,6 @@ function describeExpansionProblems(file: string, envLabel: string, problems: rea
 // ---------------------------------------------------------------------------------------------
 
 type SchemaKind = 'manifest' | 'localization';
-type Schema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
 
 /** Folder with the JSON schemas that ship inside @microsoft/app-manifest. */
 function bundledSchemaRoot(): string {
@@ -237,9 +235,41 @@ async function loadBundledSchema(version: string, kind: SchemaKind): Promise<Jso
   return schema;
 }
 
+type CompiledSchema = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: unknown }[] | null };
+type AjvLike = { compile(schema: unknown): CompiledSchema };
+type AjvClass = new (options: Record<string, unknown>) => AjvLike;
+
+const compiledSchemas = new WeakMap<JsonObject, CompiledSchema>();
+
+/**
+ * AppManifestUtils.validateAgainstSchema, with the compiled schema kept: it builds a new ajv and compiles the whole
+ * Teams schema on every call (seconds), and a run validates the manifest and each language file. Same classes (loaded
+ * as @microsoft/app-manifest loads them), same options, same messages.
+ */
+function compiledSchema(schema: JsonObject): CompiledSchema {
+  const cached = compiledSchemas.get(schema);
+  if (cached) return cached;
+  const load = createRequire(createRequire(import.meta.url).resolve('@microsoft/app-manifest'));
+  const interop = <T>(module: unknown): T => ((module as { default?: T }).default ?? module) as T;
+  const Ajv = interop<AjvClass>(load(String(schema.$schema ?? '').includes('2020-12') ? 'ajv/dist/2020' : 'ajv-draft-04'));
+  const addFormats = interop<(ajv: AjvLike, formats: string[]) => void>(load('ajv-formats'));
+  const ajv = new Ajv({ allErrors: true, strictTypes: false });
+  addFormats(ajv, ['uri', 'email', 'regex']);
+  const validate = ajv.compile(schema);
+  compiledSchemas.set(schema, validate);
+  return validate;
+}
+
+function validateAgainstSchema(document: JsonObject, schema: JsonObject): string[] {
+  const validate = compiledSchema(schema);
+  // As AppManifestUtils does: validate what JSON would carry (no undefined-valued keys).
+  if (validate(JSON.parse(JSON.stringify(document)))) return [];
+  return (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message || ''}. Details: ${error.params ? JSON.stringify(error.params) : ''}`);
+}
+
 async function schemaErrors(document: JsonObject, schema: JsonObject, label: string): Promise<string[]> {
   try {
-    const failures = await AppManifestUtils.validateAgainstSchema(document as never, schema as unknown as Schema);
+    const failures = validateAgainstSchema(document, schema);
     // ajv reports "<instancePath> <message>. Details: {...}"; an empty path means the root.
     return failures.map((failure) => `${label}: schema: ${failure.startsWith(' ') ? `/${failure}` : failure}`);
   } catch (error) {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, encodePng, renderColorIcon, renderIcons, renderOutlineIcon } from '../../../scripts/make-icons.js';
+import { crc32, encodePng, renderIcons } from '../../../scripts/make-icons.js';
 import { decodePng, DEFAULT_APP_PACKAGE_DIR, outlineIconProblems, readPngInfo } from '../../../scripts/validate-manifest.js';
 
 /** Builds a PNG whose rows use the given filter types, to exercise every unfiltering path. */
@@ -50,31 +50,36 @@ function filteredPng(width: number, height: number, rgba: Uint8Array, filters: r
 }
 
 describe('app icons', () => {
+  // Drawing the icons (supersampled) is the slow part: the tests that read the drawn icons share one drawing.
+  let drawn: ReturnType<typeof renderIcons> | undefined;
+  const icons = () => (drawn ??= renderIcons());
+
   it('are committed exactly as scripts/make-icons.ts draws them', async () => {
-    for (const [name, bytes] of Object.entries(renderIcons())) {
+    for (const [name, bytes] of Object.entries(icons())) {
       const committed = await readFile(path.join(DEFAULT_APP_PACKAGE_DIR, name));
       expect(committed.equals(bytes), `${name} is stale: run tsx scripts/make-icons.ts`).toBe(true);
     }
   });
 
   it('are drawn deterministically', () => {
-    const first = renderIcons();
+    const first = icons();
     const second = renderIcons();
     expect(first['color.png'].equals(second['color.png'])).toBe(true);
     expect(first['outline.png'].equals(second['outline.png'])).toBe(true);
   });
 
   it('have the sizes Teams requires: a 192×192 opaque colour icon and a 32×32 outline', () => {
-    const color = decodePng(encodePng(renderColorIcon()));
+    // renderIcons() is encodePng(renderColorIcon()) and encodePng(renderOutlineIcon()).
+    const color = decodePng(icons()['color.png']);
     expect([color.width, color.height, color.hasAlpha]).toEqual([192, 192, false]);
-    const outline = decodePng(encodePng(renderOutlineIcon()));
+    const outline = decodePng(icons()['outline.png']);
     expect([outline.width, outline.height, outline.hasAlpha]).toEqual([32, 32, true]);
     expect(outlineIconProblems(outline)).toEqual([]);
   });
 
   it('colour icon uses the manifest accent colour as its background', async () => {
     const manifest = JSON.parse(await readFile(path.join(DEFAULT_APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as { accentColor: string };
-    const color = decodePng(encodePng(renderColorIcon()));
+    const color = decodePng(icons()['color.png']);
     const corner = Array.from(color.rgba.subarray(0, 3), (v) => v.toString(16).padStart(2, '0')).join('');
     expect(`#${corner}`.toLowerCase()).toBe(manifest.accentColor.toLowerCase());
   });
