@@ -243,8 +243,10 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
   properties: {
-    // App Service runs `npm install` on Linux after each zip deploy (node_modules is not uploaded).
+    // App Service installs node_modules on Linux after each zip deploy (node_modules is not uploaded): the runtime
+    // dependencies only. The upload carries the built tab and server (dist/), so nothing is built here.
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
+    CUSTOM_BUILD_COMMAND: 'npm ci --omit=dev --no-audit --no-fund'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
     // Selects the user-assigned identity for DefaultAzureCredential / ManagedIdentityCredential.

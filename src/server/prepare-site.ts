@@ -1,4 +1,4 @@
-import { createGraph, type Graph } from '../data/graph/client.js';
+import type { Graph } from '../data/graph/client.js';
 import { createClientCredentialsTokenSource } from '../data/graph/token-source.js';
 import { provisionLists, provisionSite, currentSiteSchema, type ProvisionReport, type SiteClients, type SiteProvisionReport } from '../data/provisioning.js';
 import { seedSite, type SeedData, type SeedReport } from '../data/seed.js';
@@ -6,15 +6,8 @@ import { createSharePoint, sharePointScope, type SharePoint } from '../data/shar
 import { resolveSite, type Site } from '../data/site.js';
 import type { ServerConfig } from './config.js';
 
-/** The app-only Graph client of the server (provisioning, seeding, later the reminder job). */
-export function createServerGraph(config: ServerConfig): Graph {
-  const tokens = createClientCredentialsTokenSource({
-    tokenUrl: config.graph.tokenUrl,
-    clientId: config.graph.clientId,
-    clientSecret: config.graph.clientSecret,
-  });
-  return createGraph({ graphBaseUrl: config.graph.baseUrl, tokens });
-}
+// In its own module so that `npm run serve` does not load the provisioning code (and PnPjs, a dev dependency).
+export { createServerGraph } from './server-graph.js';
 
 /**
  * The app-only SharePoint REST client of the server (provisioning). Its token is for the site's

@@ -7,7 +7,7 @@ import { checkConnection, type ConfigProblem } from './config-problems.js';
 import { loadEnvFiles } from './env-files.js';
 import { startAppServer, type MessagesEndpoint } from './http-server.js';
 import { createLogger } from './log.js';
-import { createServerGraph } from './prepare-site.js';
+import { createServerGraph } from './server-graph.js';
 
 /**
  * `npm run serve`: the app against a real tenant (Azure App Service, or a dev tunnel). No sandbox

@@ -7,7 +7,7 @@ import { parseYamlLite } from '../../../scripts/yaml-lite.js';
 import { DEFAULT_SERVICE_URL, readConfig } from '../../../src/server/config.js';
 
 /** Settings of the App Service platform, not read by our server. */
-const PLATFORM_SETTINGS = new Set(['SCM_DO_BUILD_DURING_DEPLOYMENT', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION', 'AZURE_CLIENT_ID']);
+const PLATFORM_SETTINGS = new Set(['SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION', 'AZURE_CLIENT_ID']);
 
 /** What an expression in the app settings stands for after deployment (literals are taken as written). */
 const IDENTITY_CLIENT_ID = '6f1c0b7e-5a3d-4a0e-9d55-2c1f4f0e8a11';
@@ -79,6 +79,24 @@ describe('the web app settings in infra/azure.bicep', () => {
     expect(settings.get('SECRET_GRAPH_CLIENT_SECRET')?.expression).toMatch(/^'@Microsoft\.KeyVault\(SecretUri=\$\{/);
     expect(settings.get('HOST')?.literal).toBe('0.0.0.0');
     expect(settings.get('TAB_AUTH')?.literal).toBe('naa');
+  });
+});
+
+describe('the production install', () => {
+  it('installs only runtime dependencies on App Service and starts the compiled server with node, built by the deploy', async () => {
+    const settings = await appSettings();
+    expect(settings.get('SCM_DO_BUILD_DURING_DEPLOYMENT')?.literal).toBe('true');
+    expect(settings.get('CUSTOM_BUILD_COMMAND')?.literal).toBe('npm ci --omit=dev --no-audit --no-fund');
+    const bicep = await readFile(path.join(REPO_ROOT, 'infra', 'azure.bicep'), 'utf8');
+    expect(bicep).toMatch(/param startCommand string = 'npm run serve'/);
+    const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+    expect(pkg.scripts.serve).toBe('node dist/server/serve.js');
+    // Nothing of the sandbox, the tab bundle or the tooling is installed in production.
+    for (const devOnly of ['better-sqlite3', 'tsx', 'react', '@fluentui/react-components', '@pnp/sp', 'jose']) expect(pkg.dependencies[devOnly], devOnly).toBeUndefined();
+    const doc = parseYamlLite(await readFile(path.join(REPO_ROOT, 'teamsapp.yml'), 'utf8')) as { deploy: Array<{ uses: string; with?: { args?: string } }> };
+    const npmSteps = doc.deploy.filter((step) => step.uses === 'cli/runNpmCommand').map((step) => step.with?.args);
+    expect(npmSteps).toEqual(['ci', 'run build:tab', 'run build:server']);
+    expect(doc.deploy.at(-1)?.uses).toBe('azureAppService/zipDeploy');
   });
 });
 
