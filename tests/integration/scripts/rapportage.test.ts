@@ -32,7 +32,8 @@ function rapportageProcess(args: string[], env: Record<string, string>): Promise
   return new Promise((done) => child.once('exit', (code) => done({ code, stdout, stderr })));
 }
 
-describe('npm run rapportage (scripts/rapportage.ts)', () => {
+// Rendering a PDF takes seconds, more when the whole suite runs on two workers.
+describe('npm run rapportage (scripts/rapportage.ts)', { timeout: 90_000 }, () => {
   let sandbox: TestSandbox;
   let out: string;
   const env = (s: TestSandbox, extra: Record<string, string> = {}) => ({ GRAPH_BASE_URL: s.graphUrl, TOKEN_URL: s.tokenUrl, SHAREPOINT_SITE_URL: s.siteUrl, GEMEENTE: 'Gemeente Teststad', ...extra });
