@@ -3,9 +3,13 @@ import { defineConfig } from 'vitest/config';
 /**
  * Three projects mirror the test pyramid: pure unit tests, integration tests against the
  * sandbox over real HTTP, and end-to-end tests in a real Chromium. `npm test` runs all three.
+ *
+ * Two workers: vitest's default is one fewer than the cores, which is one on a 2-core machine, and much of a test's
+ * time is spent waiting on a server, a child process or the browser, so a second worker pays for itself.
  */
 export default defineConfig({
   test: {
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -30,6 +34,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // One Chromium for all files and one seeded run per worker, reset between files: see tests/e2e/support/shared-run.ts.
+          globalSetup: ['tests/e2e/support/global-setup.ts'],
+          // One browser test file at a time: on two cores, two files' pages in one Chromium next to the app servers
+          // pushed tests towards their timeouts. The shared runs allow more workers when the machine has the cores.
           fileParallelism: false,
         },
       },

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,11 +7,11 @@ import { loadMts } from '../../src/bot/mt-channel.js';
 import { createBesluitenStore } from '../../src/data/besluiten-store.js';
 import { loadPortfolio } from '../../src/data/portfolio-store.js';
 import { resolveSite } from '../../src/data/site.js';
-import { startTestRun } from '../support/local-run.js';
-import { launchChromium, screenshotPath } from './support/browser.js';
+import { screenshotPath } from './support/browser.js';
+import { downloadBytes, sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
 import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
-let run: Awaited<ReturnType<typeof startTestRun>>;
+let run: SharedRun;
 let browser: Browser;
 
 /** The recorded items, by what the test calls them (SharePoint item ids). */
@@ -47,14 +47,13 @@ async function recordDecisions(): Promise<void> {
 
 beforeAll(async () => {
   if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await startTestRun();
-  browser = await launchChromium();
+  run = await sharedRun();
+  browser = await sharedBrowser();
   await recordDecisions();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await run?.close();
 });
 
 async function open(path: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[] }> {
@@ -175,7 +174,7 @@ describe('the decision log', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteren naar Excel' }).click()]);
     expect(file.suggestedFilename()).toMatch(/^besluitenlog-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(await file.path()) as never);
+    await workbook.xlsx.load(await downloadBytes(file) as never);
     const sheet = workbook.getWorksheet('Besluiten');
     if (!sheet) throw new Error('no sheet Besluiten');
     expect(sheet.getRow(1).values).toEqual([undefined, 'Vergadering', 'MT', 'Soort', 'Besluit', 'Actie', 'Titel actie', 'Portfolio-item', 'Vastgelegd door', 'Vastgelegd op']);

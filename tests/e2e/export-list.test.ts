@@ -1,20 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRun } from '../support/local-run.js';
-import { launchChromium } from './support/browser.js';
+import { downloadBytes, sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
 import { personaContext, UPN } from './support/tab.js';
 
-let run: Awaited<ReturnType<typeof startTestRun>>;
+let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  run = await startTestRun();
-  browser = await launchChromium();
+  run = await sharedRun();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await run?.close();
 });
 
 describe('exporting the list', () => {
@@ -28,7 +26,7 @@ describe('exporting the list', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-acties').click()]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await file.path());
+    await workbook.xlsx.load((await downloadBytes(file)) as never);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount - 1).toBe(shown);
     const headers = (sheet.getRow(1).values as unknown[]).filter(Boolean).map(String);

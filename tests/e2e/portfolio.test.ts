@@ -1,26 +1,25 @@
 /// <reference lib="dom" />
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPortfolio } from '../../src/data/portfolio-store.js';
 import { resolveSite } from '../../src/data/site.js';
-import { startTestRun } from '../support/local-run.js';
-import { launchChromium, screenshotPath } from './support/browser.js';
+import { screenshotPath } from './support/browser.js';
+import { downloadBytes, sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
 import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
-let run: Awaited<ReturnType<typeof startTestRun>>;
+let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await startTestRun();
-  browser = await launchChromium();
+  run = await sharedRun();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await run?.close();
 });
 
 async function open(upn: string, path: string): Promise<{ page: Page; errors: string[] }> {
@@ -196,9 +195,8 @@ describe('the portfolio in the tab', () => {
     const { page } = await open(UPN.portfolio, '#/portfolio');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Portfolio exporteren' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^portfolio-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const path = await download.path();
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(path) as never);
+    await wb.xlsx.load((await downloadBytes(download)) as never);
     const ws = wb.getWorksheet('Portfolio')!;
     expect((ws.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['Sleutel', 'Initiatief', 'Omschrijving', 'Domein']);
     const all = await serverPortfolio();

@@ -5,7 +5,6 @@
  * `borging`), never hard-coded, so the test proves that the screen shows what the model says for the chosen date.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../support/documents/docx-text.js';
@@ -20,11 +19,11 @@ import { borging } from '../../src/domain/borging.js';
 import { addDays, amsterdamDate } from '../../src/domain/dates.js';
 import type { CalendarDate } from '../../src/domain/model.js';
 import { endOfDay, planAt, trendPerMaand, voortgangOp, type Voortgangsrapportage } from '../../src/domain/report.js';
-import { startTestRun } from '../support/local-run.js';
-import { launchChromium, screenshotPath } from './support/browser.js';
+import { screenshotPath } from './support/browser.js';
+import { downloadBytes, sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
 import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
-let run: Awaited<ReturnType<typeof startTestRun>>;
+let run: SharedRun;
 let browser: Browser;
 let graph: Graph;
 let siteId: string;
@@ -32,8 +31,8 @@ const GEMEENTE = 'Gemeente Zoetermeer';
 
 beforeAll(async () => {
   if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await startTestRun();
-  browser = await launchChromium();
+  run = await sharedRun();
+  browser = await sharedBrowser();
   const client = await otherClient(run.appUrl, UPN.secretaris);
   graph = client.graph;
   siteId = (await client.plan()).siteId;
@@ -42,7 +41,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await run?.close();
 });
 
 const DAY = 86_400_000;
@@ -158,8 +156,7 @@ async function downloadOf(page: Page, testId: string): Promise<{ name: string; b
 }
 
 async function bytesOf(download: Download): Promise<Uint8Array> {
-  const path = await download.path();
-  return new Uint8Array(await readFile(path));
+  return new Uint8Array(await downloadBytes(download));
 }
 
 /** The PDF's text as a reader sees it (pdfjs), pages joined. */
