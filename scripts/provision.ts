@@ -35,7 +35,7 @@ import { zoetermeerDomeinVoortgang, zoetermeerKwartaaldoelen, zoetermeerMTs, zoe
 import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
-import { isEntryPoint, processIo, type CliIo } from './cli-io.js';
+import { isMainModule, processIo, type CliIo } from './cli-io.js';
 
 class UsageError extends Error {}
 
@@ -77,11 +77,11 @@ function tokenSources(env: z.infer<typeof envSchema>, siteUrl: string): { graph:
   };
 }
 
-async function main(io: CliIo): Promise<number> {
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
-      args: [...io.argv],
+      args: [...argv],
       options: {
         site: { type: 'string' },
         env: { type: 'string', default: 'sandbox' },
@@ -145,10 +145,10 @@ async function main(io: CliIo): Promise<number> {
   }
 }
 
-/** `npm run provision`: the exit code (0 done, 1 failed, 2 wrong usage or configuration); the process and the tests call this. */
-export async function run(io: CliIo): Promise<number> {
+/** The whole command, with its exit code: 0 provisioned (or nothing to do), 1 failed (the message names the URL), 2 wrong usage. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   try {
-    return await main(io);
+    return await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`provision: ${error.message}\n`);
@@ -159,4 +159,4 @@ export async function run(io: CliIo): Promise<number> {
   }
 }
 
-if (isEntryPoint(import.meta.url)) process.exit(await run(processIo()));
+if (isMainModule(import.meta.url)) process.exit(await main(process.argv.slice(2)));

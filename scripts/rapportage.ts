@@ -36,7 +36,7 @@ import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
 import { GraphRequestError } from '../src/data/graph/errors.js';
-import { isEntryPoint, processIo, type CliIo } from './cli-io.js';
+import { isMainModule, processIo, type CliIo } from './cli-io.js';
 
 class UsageError extends Error {}
 
@@ -82,7 +82,6 @@ function parseRapportageArgs(argv: readonly string[], now: Date, defaultEnv = 's
   return { datum, ...(values.sinds ? { sinds: values.sinds } : {}), out: values.out ?? rapportBestandsnaam(datum, format), format, env: values.env, sandbox: values.sandbox };
 }
 
-
 const url = z.string().refine((v) => URL.canParse(v), { message: 'must be an absolute URL' });
 
 /** Only what reading the site needs: the report does not depend on the bot's or the tab's settings. */
@@ -120,10 +119,10 @@ function graphFrom(env: NodeJS.ProcessEnv, envName: string): { graph: Graph; sit
   return { graph: createGraph({ graphBaseUrl: e.GRAPH_BASE_URL, tokens }), siteUrl: e.SHAREPOINT_SITE_URL };
 }
 
-async function main(io: CliIo): Promise<number> {
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const say = (line: string) => io.stderr(`${line}\n`);
   const now = new Date();
-  const args = parseRapportageArgs(io.argv, now, io.env.TEAMSFX_ENV || 'sandbox');
+  const args = parseRapportageArgs(argv, now, io.env.TEAMSFX_ENV || 'sandbox');
   if (args === 'help') {
     io.stdout(`${USAGE}\n`);
     return 0;
@@ -166,10 +165,10 @@ async function main(io: CliIo): Promise<number> {
   }
 }
 
-/** `npm run rapportage`: the exit code (0 written, 1 failed, 2 wrong usage or configuration); the process and the tests call this. */
-export async function run(io: CliIo): Promise<number> {
+/** The whole command, with its exit code: 0 written, 1 failed (the message names the URL), 2 wrong usage or configuration. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   try {
-    return await main(io);
+    return await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`rapportage: ${error.message}\n${USAGE}\n`);
@@ -180,4 +179,5 @@ export async function run(io: CliIo): Promise<number> {
   }
 }
 
-if (isEntryPoint(import.meta.url)) process.exit(await run(processIo()));
+// pdfmake keeps handles open: the script ends the process itself.
+if (isMainModule(import.meta.url)) process.exit(await main(process.argv.slice(2)));

@@ -1,26 +1,28 @@
 /**
  * `npm run reminders -- --mt <key> --preview [--json]` / `--send-now [--json]`: see src/reminders/cli.ts.
  *
- * Reads `env/.env.<TEAMSFX_ENV>` (default `sandbox`) like the server does. Locally, run it next to `npm start`:
- * it reads the running sandbox, and `--send-now` posts through the bot into the Playground's channel.
- * stdout carries the result only (the card's JSON with --preview --json); messages go to stderr.
+ * Reads `env/.env.<TEAMSFX_ENV>` (default `sandbox`) like the server does. Locally, run it next to `npm start` with
+ * the same PORT, SANDBOX_PORT and PLAYGROUND_PORT: it reads the running sandbox, and `--send-now` posts through the
+ * bot into the Playground's channel. stdout carries the result only (the card's JSON with --preview --json); messages
+ * go to stderr.
  */
 import { createBot } from '../src/bot/bot-app.js';
 import { tabDeepLink } from '../src/bot/deep-link.js';
 import { playgroundUrls } from '../src/bot/playground.js';
 import { instanceId } from '../src/bot/reminder-timer.js';
 import { resolveSite } from '../src/data/site.js';
-import { CliError, describePreview, parseArgs, prepareCard, sendNow, UsageError, USAGE } from '../src/reminders/cli.js';
+import { CliError, describePreview, describeSendNow, parseArgs, prepareCard, sendNow, UsageError, USAGE } from '../src/reminders/cli.js';
 import { ConfigError, readConfig } from '../src/server/config.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
 import { createLogger } from '../src/server/log.js';
 import { createServerGraph } from '../src/server/prepare-site.js';
-import { isEntryPoint, processIo, type CliIo } from './cli-io.js';
+import { isMainModule, processIo, type CliIo } from './cli-io.js';
 
-async function main(io: CliIo, errors: (line: string) => void): Promise<number> {
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const errors = (line: string) => io.stderr(`${line}\n`);
   let args;
   try {
-    args = parseArgs(io.argv);
+    args = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
       errors(`${error.message}\n${USAGE}`);
@@ -35,7 +37,7 @@ async function main(io: CliIo, errors: (line: string) => void): Promise<number> 
   const graph = createServerGraph(config);
   const site = await resolveSite(graph, config.siteUrl);
   const tabEndpoint = config.tabEndpoint ?? `http://${config.host}:${config.port}`;
-  const deps = { graph, siteId: site.id, siteUrl: config.siteUrl, deepLinkFor: (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt), now: new Date() };
+  const deps = { graph, siteId: site.id, siteUrl: config.siteUrl, deepLinkFor: (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt), now: new Date(), extraHolidays: config.reminders.extraHolidays };
 
   if (args.mode === 'preview') {
     const prepared = await prepareCard(deps, args.mt);
@@ -49,22 +51,22 @@ async function main(io: CliIo, errors: (line: string) => void): Promise<number> 
   const bot = await createBot({ ...config.bot, host: config.host, graph, siteId: site.id, siteUrl: config.siteUrl, deepLinkFor: deps.deepLinkFor, log });
   const result = await sendNow({ ...deps, sender: bot.sender, claimant: `cli-${instanceId()}` }, args.mt);
   if (args.json) io.stdout(`${JSON.stringify(result)}\n`);
-  else if (result.outcome === 'sent') io.stdout(`Verstuurd: ${result.key} naar ${result.conversationId} (bericht ${result.messageId}).\n`);
-  else if (result.outcome === 'lost-claim') io.stdout(`Niet verstuurd: ${result.key} is al door een ander proces geclaimd.\n`);
-  else io.stdout(`Mislukt: ${result.key}: ${result.error}\nDe vergadering staat als mislukt in het logboek en wordt niet automatisch opnieuw verstuurd.\n`);
+  else io.stdout(`${describeSendNow(result)}\n`);
   return result.outcome === 'failed' ? 1 : 0;
 }
 
-/** `npm run reminders`: the exit code (0 done, 1 failed, 2 wrong usage); the process and the tests call this. */
-export async function run(io: CliIo): Promise<number> {
-  const errors = (line: string) => io.stderr(`${line}\n`);
+/**
+ * The whole command: exit code 0 (shown or sent, or already sent), 1 (failed: the message names the variable or the
+ * URL), 2 (wrong usage).
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   try {
-    return await main(io, errors);
+    return await run(argv, io);
   } catch (error) {
-    if (error instanceof CliError || error instanceof ConfigError) errors(error.message);
-    else errors(`Mislukt: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CliError || error instanceof ConfigError) io.stderr(`${error.message}\n`);
+    else io.stderr(`Mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }
 
-if (isEntryPoint(import.meta.url)) process.exitCode = await run(processIo());
+if (isMainModule(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

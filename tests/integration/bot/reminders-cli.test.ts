@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run as remindersInProcess } from '../../../scripts/reminders.js';
 import { loadMts, updateMtChannel } from '../../../src/bot/mt-channel.js';
 import { createHerinneringenStore } from '../../../src/data/herinneringen-store.js';
 import { fieldsExpand, type ListItem } from '../../../src/data/lists/list-definition.js';
 import { herinneringFieldNames, toHerinnering } from '../../../src/data/lists/herinneringen.js';
-import { runInProcess } from '../../support/cli.js';
+import { main } from '../../../scripts/reminders.js';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
@@ -17,23 +16,16 @@ let sandbox: TestSandbox;
 let siteId: string;
 let connector: FakeConnector;
 
-/** The environment of the CLI: this sandbox and the fake connector (explicit local config). */
-const cliEnv = () => ({
-  TEAMSFX_ENV: 'sandbox',
-  GRAPH_BASE_URL: sandbox.graphUrl,
-  TOKEN_URL: sandbox.tokenUrl,
-  SHAREPOINT_SITE_URL: sandbox.siteUrl,
-  SERVICE_URL: connector.url,
-});
-
-/** `npm run reminders -- …` in this process: the script's own `run`. */
-async function reminders(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return runInProcess(remindersInProcess, args, cliEnv());
-}
-
-/** `npm run reminders -- …` as a child process: for exit codes and usage. */
-async function remindersProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, ...cliEnv() };
+/** `npm run reminders -- …` as a child process, against this sandbox and the fake connector (explicit local config). */
+async function reminders(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = {
+    ...process.env,
+    TEAMSFX_ENV: 'sandbox',
+    GRAPH_BASE_URL: sandbox.graphUrl,
+    TOKEN_URL: sandbox.tokenUrl,
+    SHAREPOINT_SITE_URL: sandbox.siteUrl,
+    SERVICE_URL: connector.url,
+  };
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/reminders.ts', ...args], { env, timeout: 60_000 });
     return { code: 0, stdout, stderr };
@@ -41,6 +33,15 @@ async function remindersProcess(...args: string[]): Promise<{ code: number; stdo
     const e = error as { code?: number; stdout?: string; stderr?: string };
     return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
   }
+}
+
+/** The same command's main() in this process (for what is not about processes racing). */
+async function remindersHere(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const env = { TEAMSFX_ENV: 'sandbox', GRAPH_BASE_URL: sandbox.graphUrl, TOKEN_URL: sandbox.tokenUrl, SHAREPOINT_SITE_URL: sandbox.siteUrl, SERVICE_URL: connector.url };
+  const code = await main(args, { env, cwd: process.cwd(), stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
 }
 
 async function log() {
@@ -63,7 +64,7 @@ afterAll(async () => {
 
 describe('npm run reminders', () => {
   it('--preview --json prints the card that would be sent now, and claims and sends nothing', { timeout: 90_000 }, async () => {
-    const result = await reminders('--mt', 'cmt', '--preview', '--json');
+    const result = await remindersHere('--mt', 'cmt', '--preview', '--json');
     expect(result.code).toBe(0);
     const card = JSON.parse(result.stdout) as { type: string; version: string; actions: { verb?: string; data?: { occurrenceKey?: string } }[] };
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
@@ -72,32 +73,45 @@ describe('npm run reminders', () => {
     expect(connector.requests).toEqual([]);
   });
 
-  it('--send-now claims the next meeting and sends its card through the bot; a second run sends the meeting after', { timeout: 90_000 }, async () => {
-    const first = await reminders('--mt', 'cmt', '--send-now', '--json');
-    expect(first.code).toBe(0);
-    const sent = JSON.parse(first.stdout) as { outcome: string; key: string; messageId: string; conversationId: string };
-    expect(sent).toMatchObject({ outcome: 'sent', conversationId: CHANNEL });
+  it('--send-now sends only the due meeting: two runs in parallel (OS processes) and a third after them send one card, never the next meeting', { timeout: 120_000 }, async () => {
+    const [a, b] = await Promise.all([reminders('--mt', 'cmt', '--send-now', '--json'), reminders('--mt', 'cmt', '--send-now', '--json')]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const results = [a, b].map((r) => JSON.parse(r.stdout) as { outcome: string; key: string; messageId?: string; conversationId?: string; status?: string; at?: string; meeting: string });
+    const sent = results.filter((r) => r.outcome === 'sent');
+    expect(sent).toHaveLength(1);
+    const winner = sent[0];
+    if (!winner) return;
+    expect(winner).toMatchObject({ conversationId: CHANNEL });
+    const loser = results.find((r) => r !== winner);
+    // The loser names the same meeting and what the log holds for it (claimed or already sent), with the claim's time.
+    expect(loser).toMatchObject({ outcome: 'already-sent', key: winner.key, meeting: winner.meeting });
+    expect(['geclaimd', 'verzonden']).toContain(loser?.status);
+    expect(Date.parse(loser?.at ?? '')).not.toBeNaN();
     expect(connector.posts(CHANNEL)).toHaveLength(1);
-    const entry = await createHerinneringenStore(sandbox.graph(), siteId).find(sent.key);
-    expect(entry?.value).toMatchObject({ status: 'verzonden', berichtId: sent.messageId });
+    const entry = await createHerinneringenStore(sandbox.graph(), siteId).find(winner.key);
+    expect(entry?.value).toMatchObject({ status: 'verzonden', berichtId: winner.messageId });
     expect(entry?.value.claim).toMatch(/^cli-/);
 
-    const second = await reminders('--mt', 'cmt', '--send-now', '--json');
-    const next = JSON.parse(second.stdout) as { outcome: string; key: string };
-    expect(next.outcome).toBe('sent');
-    expect(Date.parse(next.key.split('|')[1] ?? '')).toBeGreaterThan(Date.parse(sent.key.split('|')[1] ?? ''));
-    expect(connector.posts(CHANNEL)).toHaveLength(2);
+    // A second run, after both: nothing sent, and it says the card was already sent, and when.
+    const third = await remindersHere('--mt', 'cmt', '--send-now');
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stdout).toMatch(/^Niet verstuurd: de kaart voor de vergadering van \w+ \d+ \w+ \d{4}, \d{2}:\d{2} is al verstuurd op \w+ \d+ \w+ \d{4}, \d{2}:\d{2} \(bericht /);
+    expect(connector.posts(CHANNEL)).toHaveLength(1);
+    // Exactly one entry in the reminder log for the CMT: no later meeting was claimed early.
+    const cmtEntries = (await log()).filter((h) => h.value.sleutel.startsWith('cmt|'));
+    expect(cmtEntries.map((h) => h.value.sleutel)).toEqual([winner.key]);
   });
 
   it('says what is wrong: usage (exit 2), an unknown MT, an MT without a channel (exit 1, nothing claimed)', { timeout: 120_000 }, async () => {
-    const usage = await remindersProcess('--mt', 'cmt');
+    const usage = await remindersHere('--mt', 'cmt');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--preview en --send-now/);
-    const unknown = await remindersProcess('--mt', 'bestaat-niet', '--preview');
+    const unknown = await remindersHere('--mt', 'bestaat-niet', '--preview');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/Geen MT met sleutel of id "bestaat-niet"/);
     const before = (await log()).length;
-    const noChannel = await reminders('--mt', 'mt-sociaal-domein', '--send-now');
+    const noChannel = await remindersHere('--mt', 'mt-sociaal-domein', '--send-now');
     expect(noChannel.code).toBe(1);
     expect(noChannel.stderr).toMatch(/heeft nog geen kanaal/);
     expect((await log()).length).toBe(before);

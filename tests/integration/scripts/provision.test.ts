@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run as provisionInProcess } from '../../../scripts/provision.js';
-import { siteSchema } from '../../../src/data/lists/schema.js';
+import { main as provisionMain } from '../../../scripts/provision.js';
+import { SCHEMA_VERSION, siteSchema } from '../../../src/data/lists/schema.js';
 import { runInProcess } from '../../support/cli.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 
@@ -12,8 +12,8 @@ const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-/** `npm run provision` in this process: the script's own `run`, with these arguments and environment. */
-const provision = (args: string[], env: Record<string, string> = {}): Promise<Run> => runInProcess(provisionInProcess, args, env);
+/** `npm run provision` in this process: the script's own `main`, with these arguments and environment. */
+const provision = (args: string[], env: Record<string, string> = {}): Promise<Run> => runInProcess(provisionMain, args, env);
 
 /** Runs `scripts/provision.ts` as its own OS process (as `npm run provision` does) to its end: for exit codes and usage. */
 function provisionProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
@@ -50,7 +50,7 @@ describe('npm run provision (scripts/provision.ts)', () => {
     expect(out.site).toBe(sandbox.siteUrl);
     expect(out.report.listsCreated).toEqual(siteSchema.map((l) => l.name));
     expect(out.report.viewsCreated).toContain('Acties: Achterstallig');
-    expect(out.report.schemaVersion).toEqual({ found: null, now: 1 });
+    expect(out.report.schemaVersion).toEqual({ found: null, now: SCHEMA_VERSION });
     expect(out.report.markerWritten).toBe(true);
     expect(out.changes).toBeGreaterThan(20);
   });
@@ -59,7 +59,7 @@ describe('npm run provision (scripts/provision.ts)', () => {
     const run = await provision(['--site', sandbox.siteUrl], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Provisioned ${sandbox.siteUrl}`);
-    expect(run.stdout).toContain('Schema: version 1 (unchanged).');
+    expect(run.stdout).toContain(`Schema: version ${SCHEMA_VERSION} (unchanged).`);
     expect(run.stdout).toContain('No changes: the site already matches the schema.');
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run as rapportageInProcess } from '../../../scripts/rapportage.js';
+import { main as rapportageMain } from '../../../scripts/rapportage.js';
 import { createActiesStore } from '../../../src/data/acties-store.js';
 import { loadPlan } from '../../../src/data/plan-store.js';
 import { resolveSite } from '../../../src/data/site.js';
@@ -19,8 +19,8 @@ const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-/** `npm run rapportage` in this process: the script's own `run`, with these arguments and environment. */
-const rapportage = (args: string[], env: Record<string, string>): Promise<Run> => runInProcess(rapportageInProcess, args, env);
+/** `npm run rapportage` in this process: the script's own `main`, with these arguments and environment. */
+const rapportage = (args: string[], env: Record<string, string>): Promise<Run> => runInProcess(rapportageMain, args, env);
 
 /** Runs `scripts/rapportage.ts` as its own OS process (as `npm run rapportage` does) to its end: for exit codes and usage. */
 function rapportageProcess(args: string[], env: Record<string, string>): Promise<Run> {
