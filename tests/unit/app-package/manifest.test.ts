@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodePng } from '../../../scripts/make-icons.js';
 import {
   bundledSchemaFile,
@@ -20,6 +20,11 @@ function solidPng(size: number, rgba: readonly [number, number, number, number])
   for (let i = 0; i < size * size; i++) data.set(rgba, i * 4);
   return encodePng({ width: size, height: size, channels: 4, data });
 }
+
+// Compiling the bundled Teams schemas takes seconds; the validator keeps them compiled, so the tests share that once.
+beforeAll(async () => {
+  await validateAppPackage();
+}, 60_000);
 
 describe('the real app package', () => {
   it('passes offline validation with the sandbox env', async () => {
