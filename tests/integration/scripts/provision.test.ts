@@ -29,7 +29,8 @@ function provisionProcess(args: string[], env: Record<string, string> = {}): Pro
   return new Promise((resolvePromise) => child.once('exit', (code) => resolvePromise({ code, stdout, stderr })));
 }
 
-describe('npm run provision (scripts/provision.ts)', () => {
+// Provisioning runs dozens of requests, and the usage tests start a Node process each: seconds, more on a busy machine.
+describe('npm run provision (scripts/provision.ts)', { timeout: 90_000 }, () => {
   let sandbox: TestSandbox;
   let env: Record<string, string>;
 

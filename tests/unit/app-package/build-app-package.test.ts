@@ -36,7 +36,8 @@ function readZip(zip: Buffer): Map<string, Buffer> {
   return entries;
 }
 
-describe('building the app package zip', () => {
+// Building validates the package first (the bundled schemas are compiled once, which takes seconds).
+describe('building the app package zip', { timeout: 30_000 }, () => {
   let copy: PackageCopy;
   beforeEach(async () => {
     copy = await copyAppPackage();

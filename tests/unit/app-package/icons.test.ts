@@ -49,7 +49,8 @@ function filteredPng(width: number, height: number, rgba: Uint8Array, filters: r
   ]);
 }
 
-describe('app icons', () => {
+// Drawing the icons supersampled takes about a second, more when the suite runs on two busy workers.
+describe('app icons', { timeout: 30_000 }, () => {
   // Drawing the icons (supersampled) is the slow part: the tests that read the drawn icons share one drawing.
   let drawn: ReturnType<typeof renderIcons> | undefined;
   const icons = () => (drawn ??= renderIcons());
