@@ -13,6 +13,7 @@ import { actieFieldNames } from './lists/acties.js';
 import { adviesFieldNames } from './lists/adviezen.js';
 import { toBesluit, type Besluit } from './lists/besluiten.js';
 import { bevindingFieldNames } from './lists/bevindingen.js';
+import { DOMEIN_VOORTGANG_READ } from './lists/domein-voortgang.js';
 import type { Loaded } from './lists/field-reader.js';
 import { HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
 import { kwartaaldoelFieldNames } from './lists/kwartaaldoelen.js';
@@ -52,6 +53,7 @@ export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since:
     { id: 'bevindingen', list: 'Bevindingen', fields: bevindingFieldNames },
     { id: 'acties', list: 'Acties', fields: actieFieldNames },
     { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
+    { id: 'domeinVoortgang', ...DOMEIN_VOORTGANG_READ },
     { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
     { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
     { id: 'mts', list: 'MTs', fields: mtFieldNames },
@@ -61,7 +63,7 @@ export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since:
   const acties = raw.acties ?? [];
   const users = raw.users ?? [];
   return {
-    plan: mapPlan({ adviezen: raw.adviezen ?? [], bevindingen: raw.bevindingen ?? [], acties, users }),
+    plan: mapPlan({ adviezen: raw.adviezen ?? [], bevindingen: raw.bevindingen ?? [], acties, users, domeinVoortgang: raw.domeinVoortgang ?? [] }),
     portfolio: mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties }),
     mts: (raw.mts ?? []).map(toMT),
     herinneringen: (raw.herinneringen ?? []).map(toHerinnering).sort(compareHerinneringenNewestFirst),

@@ -21,6 +21,7 @@ import { ACTIE_FIELDS, actieFieldNames, toActie, type ActieReadContext } from '.
 import { adviesFieldNames } from './lists/adviezen.js';
 import { toBesluit, type Besluit } from './lists/besluiten.js';
 import { bevindingFieldNames } from './lists/bevindingen.js';
+import { DOMEIN_VOORTGANG_READ } from './lists/domein-voortgang.js';
 import type { FieldProblem, Loaded } from './lists/field-reader.js';
 import { toHerinnering, type Herinnering } from './lists/herinneringen.js';
 import { kwartaaldoelFieldNames } from './lists/kwartaaldoelen.js';
@@ -184,6 +185,7 @@ export async function loadReportData(graph: Graph, siteId: string, options: { hi
     { id: 'bevindingen', list: 'Bevindingen', fields: bevindingFieldNames },
     { id: 'acties', list: 'Acties', fields: actieFieldNames },
     { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
+    { id: 'domeinVoortgang', ...DOMEIN_VOORTGANG_READ },
     { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
     { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
     { id: 'mts', list: 'MTs', fields: mtFieldNames },
@@ -192,7 +194,7 @@ export async function loadReportData(graph: Graph, siteId: string, options: { hi
   ]);
   const acties = raw.acties ?? [];
   const users = raw.users ?? [];
-  const plan = mapPlan({ adviezen: raw.adviezen ?? [], bevindingen: raw.bevindingen ?? [], acties, users });
+  const plan = mapPlan({ adviezen: raw.adviezen ?? [], bevindingen: raw.bevindingen ?? [], acties, users, domeinVoortgang: raw.domeinVoortgang ?? [] });
   const portfolio = mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties });
   const histories = options.histories === false ? [] : await loadActieHistories(graph, siteId, plan);
   const mensen = new Map<string, string>();

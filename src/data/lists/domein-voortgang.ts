@@ -64,6 +64,9 @@ export const domeinVoortgangFieldNames = [
   F.notitie,
 ];
 
+/** The read of the whole list, for the loaders that batch several lists (report, add-in agenda). */
+export const DOMEIN_VOORTGANG_READ = { list: 'DomeinVoortgang', fields: domeinVoortgangFieldNames } as const;
+
 export type DomeinVoortgangReadContext = {
   actieNummerById: ReadonlyMap<string, string>;
   users: ReadonlyMap<string, PersonRef>;

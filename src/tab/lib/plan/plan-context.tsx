@@ -1,8 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Actie, PersonRef } from '../../../domain/model.js';
+import type { Actie, Domein, PersonRef } from '../../../domain/model.js';
 import { findSiteUser } from '../../../domain/site-user.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
-import type { LoadedPlan } from '../../../data/plan-store.js';
+import { actieVoorDomein, type DomeinVoortgang } from '../../../domain/domein-voortgang.js';
+import { withRollUp, type LoadedPlan } from '../../../data/plan-store.js';
+import { useScope } from '../../app/scope.js';
 import type { DataSession } from '../data-session.js';
 import { planCacheKey, readCachedPlan, writeCachedPlan } from './plan-cache.js';
 import type { PlanSnapshot } from './snapshot.js';
@@ -48,7 +50,24 @@ export function usePlanContext(): PlanContextValue {
 }
 
 function withActie(plan: LoadedPlan, item: Loaded<Actie>): LoadedPlan {
-  return { ...plan, acties: plan.acties.map((a) => (a.id === item.id ? item : a)) };
+  // A saved action comes back with its stored status; a shared action shows the roll-up of its domains again.
+  const [rolled = item] = withRollUp([item], plan.domeinVoortgang);
+  return { ...plan, acties: plan.acties.map((a) => (a.id === item.id ? rolled : a)) };
+}
+
+/** The plan as one domain's tab shows it: every shared action with that domain's own row (status, owner, deadline). */
+function forDomein(plan: LoadedPlan, domein: Domein): LoadedPlan {
+  const perActie = new Map<string, DomeinVoortgang[]>();
+  for (const r of plan.domeinVoortgang) perActie.set(r.value.actie, [...(perActie.get(r.value.actie) ?? []), r.value]);
+  return {
+    ...plan,
+    acties: plan.acties.map((a) => {
+      const rijen = perActie.get(a.value.nummer);
+      if (!rijen) return a;
+      const value = actieVoorDomein(a.value, rijen, domein);
+      return value === a.value ? a : { ...a, value };
+    }),
+  };
 }
 
 const MINUTE = 60_000;
@@ -174,11 +193,12 @@ export function PlanProvider({
   }, []);
   const storedActie = useCallback((id: string) => snapshotRef.current?.plan.acties.find((a) => a.id === id), []);
 
+  const { domein } = useScope();
   const plan = useMemo(() => {
     if (!snapshot) return undefined;
-    if (overrides.size === 0) return snapshot.plan;
-    return { ...snapshot.plan, acties: snapshot.plan.acties.map((a) => overrides.get(a.id) ?? a) };
-  }, [snapshot, overrides]);
+    const base = overrides.size === 0 ? snapshot.plan : { ...snapshot.plan, acties: snapshot.plan.acties.map((a) => overrides.get(a.id) ?? a) };
+    return domein ? forDomein(base, domein) : base;
+  }, [snapshot, overrides, domein]);
 
   const me = useMemo(() => (plan ? findSiteUser(plan.users, { upn: userKey }) : undefined), [plan, userKey]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);

@@ -43,6 +43,9 @@ import { useMediaQuery } from '../../../lib/use-media-query.js';
 import { useActieHistory } from '../api/use-actie-history.js';
 import { changedFields, fieldOfPath, formToChange, mergedActie, toForm, type ActieForm, type FormField } from '../lib/actie-form.js';
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
+import { heeftDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
+import { useScope } from '../../../app/scope.js';
+import { DomeinVoortgangSection } from './domein-voortgang-section.js';
 import { LinkedPortfolio } from './linked-portfolio.js';
 import { FIELD_LABEL, MergeView } from './merge-view.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
@@ -245,6 +248,9 @@ function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; o
   const advies = row?.advies;
   const bevindingen = (ctx.plan?.bevindingen ?? []).filter((b) => item.value.bevindingen.includes(b.value.nummer));
   const statusOptions = [base.value.status, ...allowedTransitions(base.value.status)];
+  const scope = useScope();
+  // A shared action's status is the roll-up of its domains: it changes through their rows, not here.
+  const rolledUp = heeftDomeinVoortgang(item.value);
   const owner = users.find((u) => u.id === form.eigenaarId);
   const { state: history, reload: reloadHistory } = useActieHistory(item.id, base.eTag);
   const [share, setShare] = useState<ShareResult | undefined>();
@@ -307,6 +313,7 @@ function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; o
         </MessageBar>
       )}
 
+      <DomeinVoortgangSection item={item} domein={scope.domein} canEdit={canEdit} />
       {conflict ? (
         <MergeView
           base={base.value}
@@ -335,8 +342,8 @@ function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; o
             <Textarea value={form.titel} onChange={(_, d) => set('titel', d.value)} resize="vertical" maxLength={TEKST_MAX.regel} />
           </Field>
           <div className={styles.two}>
-            <Field label={t(FIELD_LABEL.status)} validationMessage={shownIssue('status')} data-field="status">
-              <Select value={form.status} onChange={(_, d) => set('status', d.value as Actie['status'])}>
+            <Field label={t(FIELD_LABEL.status)} validationMessage={shownIssue('status')} hint={rolledUp ? t('domeinVoortgang.statusRolledUp') : undefined} data-field="status">
+              <Select value={form.status} onChange={(_, d) => set('status', d.value as Actie['status'])} disabled={rolledUp}>
                 {statusOptions.map((s) => (
                   <option key={s} value={s}>
                     {t(STATUS_LABEL[s])}

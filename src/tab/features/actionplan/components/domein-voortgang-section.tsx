@@ -1,0 +1,133 @@
+import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
+import { useMemo, useState, type FormEvent } from 'react';
+import { actieVoortgang, heeftDomeinVoortgang, type DomeinStand } from '../../../../domain/domein-voortgang.js';
+import type { Actie, ActieStatus, Domein } from '../../../../domain/model.js';
+import { allowedTransitions } from '../../../../domain/status.js';
+import type { Loaded } from '../../../../data/lists/field-reader.js';
+import { StatusBadge } from '../../../components/status-badge.js';
+import { useT } from '../../../i18n/i18n.js';
+import { describeError } from '../../../lib/errors.js';
+import { DOMEIN_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  domein: { minWidth: '9rem', fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
+});
+
+type Message = { intent: 'success' | 'error'; text: string };
+
+/**
+ * Progress per domain on a shared action (issue 12, point 4): the roll-up with its breakdown ("1 van 4 domeinen
+ * afgerond") for everyone, and in a domain's tab that domain's own row to edit (status with the plan's transitions,
+ * reason, note). Writes go through the DomeinVoortgang store (If-Match, de-duplicated create); the plan then refreshes.
+ */
+export function DomeinVoortgangSection({ item, domein, canEdit }: { item: Loaded<Actie>; domein: Domein | undefined; canEdit: boolean }) {
+  const styles = useStyles();
+  const t = useT();
+  const ctx = usePlanContext();
+  // A domain's tab shows its own row as the action; the roll-up and the store need the action as stored.
+  const stored = ctx.storedActie(item.id) ?? item;
+  const rijen = useMemo(() => (ctx.plan?.domeinVoortgang ?? []).filter((r) => r.value.actie === stored.value.nummer).map((r) => r.value), [ctx.plan, stored.value.nummer]);
+  const voortgang = useMemo(() => actieVoortgang(stored.value, rijen), [stored.value, rijen]);
+  if (!heeftDomeinVoortgang(stored.value)) return null;
+  const eigen = domein ? voortgang.perDomein.find((d) => d.domein === domein) : undefined;
+
+  return (
+    <section className={styles.section} aria-labelledby={`dv-${item.id}`} data-testid="domein-voortgang">
+      <Subtitle2 id={`dv-${item.id}`}>{t('domeinVoortgang.title')}</Subtitle2>
+      <Body1 data-testid="domein-voortgang-summary">{t('domeinVoortgang.summary', { afgerond: String(voortgang.afgerond), totaal: String(voortgang.totaal) })}</Body1>
+      <ul className={styles.list}>
+        {voortgang.perDomein.map((d) => (
+          <li key={d.domein} className={styles.row} data-testid="domein-voortgang-row" data-domein={d.domein}>
+            <span className={styles.domein}>{t(DOMEIN_LABEL[d.domein])}</span>
+            <StatusBadge status={d.status} size="small" />
+            <Caption1 className={styles.muted}>
+              {d.eigenaar?.displayName ?? t('domeinVoortgang.noOwner')}
+              {d.deadline ? ` · ${d.deadline}` : ''}
+              {d.rij ? '' : ` · ${t('domeinVoortgang.followsActie')}`}
+            </Caption1>
+            {d.notitie && <Caption1>{d.notitie}</Caption1>}
+          </li>
+        ))}
+      </ul>
+      {eigen && canEdit && <EigenRij key={`${eigen.domein}|${eigen.rij ? 'rij' : 'actie'}|${eigen.status}`} item={stored} stand={eigen} />}
+    </section>
+  );
+}
+
+function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) {
+  const styles = useStyles();
+  const t = useT();
+  const ctx = usePlanContext();
+  const [status, setStatus] = useState<ActieStatus>(stand.status);
+  const [toelichting, setToelichting] = useState(stand.rij?.statusToelichting ?? '');
+  const [notitie, setNotitie] = useState(stand.notitie ?? '');
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<Message | undefined>();
+  const domeinLabel = t(DOMEIN_LABEL[stand.domein]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!ctx.plan || !ctx.siteId) return;
+    setSaving(true);
+    setMessage(undefined);
+    try {
+      const store = await (await ctx.session()).domeinVoortgang(ctx.siteId, ctx.plan);
+      const change = {
+        ...(status !== stand.status ? { status } : {}),
+        statusToelichting: toelichting.trim() === '' ? undefined : toelichting.trim(),
+        notitie: notitie.trim() === '' ? undefined : notitie.trim(),
+      };
+      await store.save(item, stand.domein, change);
+      setMessage({ intent: 'success', text: t('domeinVoortgang.saved', { domein: domeinLabel }) });
+      ctx.reload();
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'DomeinVoortgangValidationError') setMessage({ intent: 'error', text: (error as Error).message });
+      else if (name === 'DomeinVoortgangConflictError') {
+        setMessage({ intent: 'error', text: t('domeinVoortgang.conflict', { domein: domeinLabel }) });
+        ctx.reload();
+      } else {
+        const d = describeError(error);
+        setMessage({ intent: 'error', text: t('domeinVoortgang.failed', { detail: t(d.key, { detail: d.detail ?? '' }) }) });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className={styles.form} onSubmit={(e) => void onSubmit(e)} data-testid="domein-voortgang-form" aria-label={t('domeinVoortgang.formLabel', { domein: domeinLabel })}>
+      <Field label={t('domeinVoortgang.status', { domein: domeinLabel })}>
+        <Select value={status} onChange={(_, d) => setStatus(d.value as ActieStatus)} data-testid="domein-voortgang-status">
+          {[stand.status, ...allowedTransitions(stand.status)].map((s) => (
+            <option key={s} value={s}>
+              {t(STATUS_LABEL[s])}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('domeinVoortgang.toelichting')}>
+        <Textarea value={toelichting} onChange={(_, d) => setToelichting(d.value)} resize="vertical" rows={2} />
+      </Field>
+      <Field label={t('domeinVoortgang.notitie')}>
+        <Textarea value={notitie} onChange={(_, d) => setNotitie(d.value)} resize="vertical" rows={2} data-testid="domein-voortgang-notitie" />
+      </Field>
+      <div>
+        <Button type="submit" appearance="primary" disabled={saving} data-testid="domein-voortgang-save">
+          {t('domeinVoortgang.save', { domein: domeinLabel })}
+        </Button>
+      </div>
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'} data-testid="domein-voortgang-message">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </form>
+  );
+}

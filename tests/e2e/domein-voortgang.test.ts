@@ -1,0 +1,81 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRun } from '../support/local-run.js';
+import { launchChromium, screenshotPath } from './support/browser.js';
+import { byNummer, otherClient, personaContext, UPN, watchErrors } from './support/tab.js';
+
+let run: Awaited<ReturnType<typeof startTestRun>>;
+let browser: Browser;
+let client: Awaited<ReturnType<typeof otherClient>>;
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await startTestRun();
+  browser = await launchChromium();
+  client = await otherClient(run.appUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await run?.close();
+});
+
+describe('progress per domain on a shared action', () => {
+  it('Sociaal Domein sets its row of 1.1 to Afgerond in its own tab; the CMT sees the roll-up "1 van 4"', async () => {
+    const id11 = byNummer(await client.plan(), '1.1').id;
+
+    // The Sociaal Domein MT's channel tab: its own row of 1.1, owned by its informatiemanager.
+    const sd = await personaContext(browser, UPN.imSociaal);
+    const page = await sd.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/?domein=${encodeURIComponent('Sociaal Domein')}#/lijst?actie=${id11}`);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: /^1\.1 / }).waitFor();
+    const section = dialog.getByTestId('domein-voortgang');
+    await expect.poll(() => section.getByTestId('domein-voortgang-summary').innerText()).toBe('0 van 4 domeinen afgerond');
+    expect(await section.locator('[data-domein="Sociaal Domein"]').innerText()).toContain('Informatiemanager Sociaal Domein');
+    // The action-level status is not where a shared action changes.
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Status', exact: true }).isDisabled()).toBe(true);
+
+    // Niet gestart → Loopt → Afgerond, as the plan's transitions allow.
+    const status = section.getByRole('combobox', { name: 'Status Sociaal Domein' });
+    await status.selectOption('Loopt');
+    await section.getByRole('button', { name: 'Opslaan voor Sociaal Domein' }).click();
+    await expect.poll(() => status.inputValue(), { timeout: 15_000 }).toBe('Loopt');
+    await expect.poll(() => section.locator('[data-domein="Sociaal Domein"]').innerText(), { timeout: 15_000 }).toContain('Loopt');
+    await status.selectOption('Afgerond');
+    await section.getByTestId('domein-voortgang-notitie').fill('Roadmap vastgesteld in het MT Sociaal Domein.');
+    await section.getByRole('button', { name: 'Opslaan voor Sociaal Domein' }).click();
+    await expect.poll(() => section.getByTestId('domein-voortgang-summary').innerText(), { timeout: 15_000 }).toBe('1 van 4 domeinen afgerond');
+    await page.screenshot({ path: screenshotPath('domein-voortgang-sociaal') });
+    expect(errors).toEqual([]);
+
+    // What the site holds: the row is Afgerond, the action's own Status column was not written.
+    const plan = await client.plan();
+    const row = plan.domeinVoortgang.find((r) => r.value.actie === '1.1' && r.value.domein === 'Sociaal Domein');
+    expect(row?.value).toMatchObject({ status: 'Afgerond', notitie: 'Roadmap vastgesteld in het MT Sociaal Domein.' });
+    expect(byNummer(plan, '1.1').value.status).toBe('Loopt');
+    await sd.close();
+
+    // The CMT (a tab without a domain): the roll-up with its breakdown.
+    const cmt = await personaContext(browser, UPN.gemeentesecretaris);
+    const cmtPage = await cmt.newPage();
+    const cmtErrors = watchErrors(cmtPage);
+    await cmtPage.goto(`${run.appUrl}/#/lijst?actie=${id11}`);
+    const cmtDialog = cmtPage.getByRole('dialog');
+    await cmtDialog.getByRole('heading', { name: /^1\.1 / }).waitFor();
+    const cmtSection = cmtDialog.getByTestId('domein-voortgang');
+    await expect.poll(() => cmtSection.getByTestId('domein-voortgang-summary').innerText()).toBe('1 van 4 domeinen afgerond');
+    const perDomein = await cmtSection.getByTestId('domein-voortgang-row').allInnerTexts();
+    expect(perDomein).toHaveLength(4);
+    expect(perDomein.find((t) => t.startsWith('Sociaal Domein'))).toContain('Afgerond');
+    expect(perDomein.filter((t) => t.includes('Niet gestart'))).toHaveLength(3);
+    // The CMT edits no domain's row.
+    expect(await cmtSection.getByTestId('domein-voortgang-form').count()).toBe(0);
+    await cmtPage.screenshot({ path: screenshotPath('domein-voortgang-cmt') });
+    expect(cmtErrors).toEqual([]);
+    await cmt.close();
+  });
+});
