@@ -19,8 +19,33 @@ export type HostInfo = {
   subPageId?: string;
   /** The signed-in user as the host knows them (used as the account hint, and as the persona on the sandbox). */
   userPrincipalName?: string;
+  /**
+   * Which Microsoft 365 application hosts the tab, from teams-js `app.getContext()` (`app.host.name`): Teams, or
+   * Outlook or the Microsoft 365 app (Office), where only the personal tabs run and there are no teams, channels or
+   * meetings. Absent when standalone.
+   */
+  hostApp?: HostApp;
   teams?: TeamsBridge;
 };
+
+export type HostApp = 'teams' | 'outlook' | 'office';
+
+/** teams-js HostName values (Teams, TeamsModern, Outlook, OutlookWin32, Office, OfficeWin32, …) to our three. */
+export function hostAppOf(hostName: string | undefined): HostApp {
+  const name = (hostName ?? '').toLowerCase();
+  if (name.startsWith('outlook')) return 'outlook';
+  if (name.startsWith('office')) return 'office';
+  return 'teams';
+}
+
+/**
+ * Whether the host has teams, channels and meetings (and Teams deep links): Teams itself, or no host at all (the
+ * local sandbox shows everything). Outlook and the Microsoft 365 app run only the personal tabs (Microsoft Learn,
+ * "Extend Teams apps across Microsoft 365": channel and group scopes are not supported there).
+ */
+export function hasTeamsFeatures(host: Pick<HostInfo, 'kind' | 'hostApp'>): boolean {
+  return host.kind === 'standalone' || host.hostApp === undefined || host.hostApp === 'teams';
+}
 
 const HOST_INIT_TIMEOUT_MS = 5000;
 const FRAME_CONTEXTS: readonly FrameContext[] = ['content', 'settings', 'remove', 'sidePanel', 'meetingStage', 'task', 'stage'];
@@ -83,6 +108,7 @@ export async function detectHost(onWarning: (message: string) => void): Promise<
       theme: mapTeamsTheme(context.theme),
       locale: pickLocale(context.locale),
       frameContext,
+      hostApp: hostAppOf(context.hostName),
       ...(context.subPageId ? { subPageId: context.subPageId } : {}),
       ...(context.userPrincipalName || context.loginHint ? { userPrincipalName: context.userPrincipalName || context.loginHint } : {}),
       teams: bridge,

@@ -17,6 +17,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Actie } from '../../domain/model.js';
 import type { Loaded } from '../../data/lists/field-reader.js';
 import { useHost } from './host-context.js';
+import { hasTeamsFeatures } from './host.js';
 import { ViewNav } from '../components/view-nav.js';
 import { ViewSuspense } from '../components/view-suspense.js';
 import { formatInstant } from '../i18n/format.js';
@@ -77,7 +78,9 @@ export function Shell({ user }: { user: SignedInUser }) {
   const scope = useScope();
   const [route, navigate] = useRoute(scope.defaultView);
   const planState = usePlanContext();
-  const nav = scope.layout === 'stage' ? STAGE_NAV : FULL_NAV;
+  const host = useHost();
+  // Outside Teams (Outlook, the Microsoft 365 app) there are no MT teams or channels to register, so no Instellingen.
+  const nav = (scope.layout === 'stage' ? STAGE_NAV : FULL_NAV).filter((n) => n.view !== 'instellingen' || hasTeamsFeatures(host));
   const [startSeen, setStartSeen] = useState(() => readFlag(startDismissedKey(user.userKey)));
   // The start page opens by itself once per person (until dismissed), when the URL names no view; the Over page
   // links to it (#/start) for later.
@@ -92,8 +95,6 @@ export function Shell({ user }: { user: SignedInUser }) {
   );
   const goTo = useCallback((next: ViewName, params?: URLSearchParams) => navigate(formatHash({ view: next, ...(params ? { params } : {}) })), [navigate]);
 
-  const host = useHost();
-
   // A deep link from Teams (`subPageId`) opens its item once, on start.
   useEffect(() => {
     const match = /^actie-(.+)$/.exec(host.subPageId ?? '');
@@ -104,7 +105,8 @@ export function Shell({ user }: { user: SignedInUser }) {
   const onShare = useCallback(
     async (item: Loaded<Actie>) => {
       const url = `${window.location.origin}${window.location.pathname}${window.location.search}#/actie/${encodeURIComponent(item.id)}`;
-      if (host.teams?.canShareDeepLink()) {
+      // A Teams deep link only helps in Teams; in Outlook and the Microsoft 365 app the tab's web link works everywhere.
+      if (hasTeamsFeatures(host) && host.teams?.canShareDeepLink()) {
         host.teams.shareDeepLink({ subPageId: `actie-${item.id}`, subPageLabel: `${item.value.nummer} ${item.value.titel}`.slice(0, 120), subPageWebUrl: url });
         return { kind: 'shared' as const };
       }

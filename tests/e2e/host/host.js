@@ -43,7 +43,7 @@
     loginHint: context.upn,
     userObjectId: '00000000-0000-0000-0000-000000000001',
     tid: '6d1a3c59-5b7e-4f7a-9c1e-2a1f0e5d7c31',
-    hostName: 'Teams',
+    hostName: context.hostName || 'Teams',
     hostClientType: 'web',
     appSessionId: 'test-session',
   });

@@ -15,6 +15,8 @@ export type HostContext = {
   subPageId?: string;
   upn?: string;
   naa?: boolean;
+  /** teams-js `app.host.name`: Teams (default), or Outlook / Office (the Microsoft 365 app), which have no team, channel or meeting. */
+  hostName?: 'Teams' | 'Outlook' | 'Office';
 };
 
 /**
