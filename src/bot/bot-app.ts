@@ -4,9 +4,12 @@
  * `adaptiveCard/action` invokes, and nothing else. Inbound JWT validation is on in every configuration except the
  * explicit local one, which is refused unless the app server binds to loopback.
  *
- * Everything the bot sends or asks (posts, updates, member lookups) goes to the configured service URL through
- * `app.api`, never to the `serviceUrl` an inbound activity names: in the local, unauthenticated configuration that
- * field is whatever the caller wrote, and the bot's token must not follow it.
+ * Proactive posts (the agenda card, the "not registered" message) and the job's card updates go to the Bot Connector
+ * recorded at the team's installation, else to the configured SERVICE_URL. The installation's `serviceUrl` is
+ * recorded only from activities whose Bot Framework JWT the SDK validated (the token's `serviceurl` claim equals the
+ * activity's), so the bot's token never follows a URL an unauthenticated caller wrote: in the explicit local
+ * configuration nothing is recorded and everything goes to SERVICE_URL. Card-action answers, member lookups and the
+ * updates after a button use the configured SERVICE_URL (`app.api`).
  */
 import type { CloudEnvironment, IAdaptiveCardActionInvokeActivity, TeamsChannelAccount } from '@microsoft/teams.api';
 import { App, type AppOptions, type IPlugin } from '@microsoft/teams.apps';
@@ -17,7 +20,7 @@ import type { CardSender } from '../reminders/job.js';
 import type { BotCredentials } from './credentials.js';
 import type { Logger } from '../shared/log.js';
 import { handleCardAction, type ConnectorOperations } from './card-actions.js';
-import { cardMessage, createCardSender } from './card-sender.js';
+import { cardMessage, createCardSender, postActivity } from './card-sender.js';
 import { createNodeHttpAdapter, type NodeHttpAdapter } from './http-adapter.js';
 import { createInstallationHandler, textMessage } from './installation.js';
 import { createLocalTokenFactory } from './local-token.js';
@@ -141,9 +144,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     siteId: options.siteId,
     tenantId: options.tenantId,
     log,
-    say: async (conversationId, text) => {
-      await app.send(checkedId(conversationId, 'conversation id'), textMessage(text));
+    say: async (conversationId, text, serviceUrl) => {
+      await postActivity(app, serviceUrl, checkedId(conversationId, 'conversation id'), textMessage(text));
     },
+    trustServiceUrl: options.validateInboundJwt,
   });
   const onInstallation = async (activity: Parameters<typeof installation>[0], event: string) => {
     try {

@@ -1,9 +1,14 @@
 /**
- * The reminder job's `CardSender` on the Teams SDK: a proactive post of the agenda card into the MT's channel
- * (`app.send`, which goes to the configured service URL), and an in-place update of that same message through the
- * Bot Connector's conversations API (`PUT /v3/conversations/{id}/activities/{messageId}`).
+ * The reminder job's `CardSender` on the Teams SDK: a proactive post of the agenda card into the MT's channel and an
+ * in-place update of that same message through the Bot Connector's conversations API
+ * (`POST /v3/conversations/{id}/activities`, `PUT …/activities/{messageId}`).
+ *
+ * Which Bot Connector: the one Teams gave at the team's installation (`serviceUrl`, recorded only from activities with a
+ * validated Bot Framework token), else the configured SERVICE_URL (`app.api`). Teams SDK 2.0's `app.send` always
+ * uses the configured one, so a send to another connector goes through an API client for that URL with the app's own
+ * HTTP client (the same bot token), as the SDK's activity sender does for a reply.
  */
-import { MessageActivityInput } from '@microsoft/teams.api';
+import { Client as ConnectorClient, MessageActivityInput, toActivityParams } from '@microsoft/teams.api';
 import type { App } from '@microsoft/teams.apps';
 import type { AgendaCard } from '../reminders/card.js';
 import { CARD_BYTE_LIMIT, cardByteSize, MAX_REFRESH_USER_IDS } from '../reminders/card.js';
@@ -47,17 +52,30 @@ async function withRefreshUsers(card: AgendaCard, conversationId: string, option
   }
 }
 
+/** The conversations API of a Bot Connector: the configured one, or the installation's with the same credentials. */
+export function connectorFor(app: App, serviceUrl: string | undefined): App['api'] | ConnectorClient {
+  const configured = app.api.serviceUrl.replace(/\/+$/, '');
+  if (!serviceUrl || serviceUrl.replace(/\/+$/, '') === configured) return app.api;
+  return new ConnectorClient(serviceUrl.replace(/\/+$/, ''), app.api.http, app.options.apiClientSettings, app.cloud);
+}
+
+/** Posts a message into a conversation through a Bot Connector (`connectorFor`), as `app.send` puts it on the wire. */
+export async function postActivity(app: App, serviceUrl: string | undefined, conversationId: string, message: MessageActivityInput): Promise<{ id?: string }> {
+  const payload = { ...toActivityParams(message), from: { id: app.id ?? '', role: 'bot' as const }, conversation: { id: conversationId } };
+  return connectorFor(app, serviceUrl).conversations.createActivity(conversationId, payload);
+}
+
 export function createCardSender(app: App, options: CardSenderOptions = {}): CardSender {
   return {
-    async send(conversationId, card) {
+    async send(conversationId, card, serviceUrl) {
       const id = checkedId(conversationId, 'conversation id');
-      const sent = await app.send(id, cardMessage(await withRefreshUsers(card, id, options)));
+      const sent = await postActivity(app, serviceUrl, id, cardMessage(await withRefreshUsers(card, id, options)));
       if (!sent.id) throw new CardSendError(`The Bot Connector accepted the card for ${id} but returned no message id.`);
       return { messageId: sent.id };
     },
-    async update(conversationId, messageId, card) {
+    async update(conversationId, messageId, card, serviceUrl) {
       const id = checkedId(conversationId, 'conversation id');
-      await app.api.conversations.updateActivity(id, checkedId(messageId, 'message id'), cardMessage(await withRefreshUsers(card, id, options)));
+      await connectorFor(app, serviceUrl).conversations.updateActivity(id, checkedId(messageId, 'message id'), cardMessage(await withRefreshUsers(card, id, options)));
     },
   };
 }

@@ -10,20 +10,28 @@ import type { MT } from '../domain/model.js';
 import type { Graph } from '../data/graph/client.js';
 import type { Loaded } from '../data/lists/field-reader.js';
 import type { Logger } from '../shared/log.js';
+import { recordInstallatie } from '../data/installaties-store.js';
+import type { Installatie } from '../data/lists/installaties.js';
 import { loadMts, updateMtChannel } from './mt-channel.js';
 import { baseConversationId } from './teams-ids.js';
 
 export const NOT_REGISTERED_MESSAGE =
   'Dit team is nog niet gekoppeld aan een MT in het Actieplan Digitaal Leiderschap, dus hier komen nog geen agendapunten. ' +
-  'Voeg het tabblad Actieplan toe aan het kanaal van het MT en kies in de instellingen van het tabblad het MT en dit kanaal. ' +
-  'Daarna zet de bot het agendapunt digitalisering vóór elke MT-vergadering in dat kanaal.';
+  'Een beheerder van het MT legt het team en het kanaal vast in het tabblad Actieplan (Instellingen, Team-id en Kanaal-id). ' +
+  'De bot is hier al geïnstalleerd: daarna zet hij het agendapunt digitalisering vóór elke MT-vergadering in dat kanaal, zonder opnieuw te installeren.';
 
 export type InstallationDeps = {
   graph: Graph;
   siteId: string;
   tenantId: string;
-  /** Posts a plain message into a conversation (the configured Bot Connector). */
-  say(conversationId: string, text: string): Promise<void>;
+  /** Posts a plain message into a conversation, through the given Bot Connector (else the configured one). */
+  say(conversationId: string, text: string, serviceUrl?: string): Promise<void>;
+  /**
+   * Whether the activity's `serviceUrl` may be recorded and used: only when the SDK validated the activity's Bot
+   * Framework token, whose `serviceurl` claim must equal it. Never in the explicit local configuration, where anyone
+   * on the machine could write any URL there and the bot's token would follow it.
+   */
+  trustServiceUrl: boolean;
   log: Logger;
 };
 
@@ -32,7 +40,7 @@ export type InstallationResult =
   | { outcome: 'not-registered'; told: boolean }
   | { outcome: 'ignored'; reason: string };
 
-type ChannelActivity = Pick<Activity, 'conversation' | 'channelData'>;
+type ChannelActivity = Pick<Activity, 'conversation' | 'channelData'> & { serviceUrl?: string };
 
 /** Team and channel of an activity as Teams describes them in `channelData`. */
 function teamAndChannel(activity: ChannelActivity): { teamIds: string[]; tenantIds: string[] } {
@@ -62,12 +70,14 @@ export function createInstallationHandler(deps: InstallationDeps): (activity: Ch
       return { outcome: 'ignored', reason: 'tenant' };
     }
     const conversation = baseConversationId(activity.conversation.id);
+    const serviceUrl = deps.trustServiceUrl && activity.serviceUrl ? activity.serviceUrl.replace(/\/+$/, '') : undefined;
+    await rememberInstallation(deps, activity, where.tenantIds[0], serviceUrl);
     const mts = mtsForTeam(await loadMts(deps.graph, deps.siteId), where.teamIds);
     if (mts.length === 0) {
       if (told.has(conversation)) return { outcome: 'not-registered', told: false };
       told.add(conversation);
       deps.log({ level: 'warn', msg: 'bot installed in a team no MT is registered for', team: where.teamIds[0] });
-      await deps.say(conversation, NOT_REGISTERED_MESSAGE);
+      await deps.say(conversation, NOT_REGISTERED_MESSAGE, serviceUrl);
       return { outcome: 'not-registered', told: true };
     }
     const recorded: { key: string; conversationId: string; written: boolean }[] = [];
@@ -79,6 +89,26 @@ export function createInstallationHandler(deps: InstallationDeps): (activity: Ch
     }
     return { outcome: 'recorded', mts: recorded };
   };
+}
+
+/**
+ * Records the team's installation (Installaties list): the team's thread id and group id, the tenant and, when
+ * trusted, the Bot Connector address. What a later post into any standard channel of the team needs, also for an MT
+ * registered after this event. A failure is logged and does not stop the event (the MTs are still recorded).
+ */
+async function rememberInstallation(deps: InstallationDeps, activity: ChannelActivity, tenantId: string | undefined, serviceUrl: string | undefined): Promise<void> {
+  const team = activity.channelData?.team;
+  if (!team?.id) return;
+  const installatie: Installatie = { teamId: team.id };
+  if (team.name) installatie.naam = team.name;
+  if (team.aadGroupId) installatie.groepId = team.aadGroupId;
+  if (tenantId) installatie.tenantId = tenantId;
+  if (serviceUrl) installatie.serviceUrl = serviceUrl;
+  try {
+    if (await recordInstallatie(deps.graph, deps.siteId, installatie)) deps.log({ level: 'info', msg: 'installation recorded', team: team.id, serviceUrl: serviceUrl ?? '(configured)' });
+  } catch (error) {
+    deps.log({ level: 'warn', msg: 'installation not recorded', team: team.id, error: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /** A plain Dutch text message, for `say`. */

@@ -19,7 +19,9 @@ import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
 import { buildAgendaCard, cardByteSize, type AgendaCard } from './card.js';
 import { formatMoment } from './card-text.js';
 import { reminderHolidays } from './holidays.js';
-import { agendaInputFor, previousReminder, type CardSender } from './job.js';
+import { agendaInputFor, previousReminder, recordConversation, type CardSender } from './job.js';
+import { isPostTarget, postTarget } from './channel-target.js';
+import { installatieForTeam, loadInstallaties } from '../data/installaties-store.js';
 import { planReminders, type ReminderDecision, type SendDecision } from './planner.js';
 
 export type CliArgs = { mt: string; mode: 'preview' | 'send-now'; json: boolean };
@@ -178,21 +180,22 @@ export async function sendNow(deps: CliDeps & { sender: CardSender; claimant: st
   const meeting = decision.occurrenceStart.toISOString();
   // Read again for the time it was claimed (the plan's read carries no creation time).
   if (prepared.logged) return alreadyLogged(mt.value.key, decision, (await store.find(prepared.logged.value.sleutel)) ?? prepared.logged);
-  if (!mt.value.conversationId) {
-    throw new CliError(`${mt.value.naam} heeft nog geen kanaal: installeer de app in het team van dit MT (lokaal: open het team in de Playground).`);
-  }
+  const installaties = await loadInstallaties(deps.graph, deps.siteId).catch(() => []);
+  const target = postTarget(mt.value, installatieForTeam(installaties, mt.value.teamId));
+  if (!isPostTarget(target)) throw new CliError(`${mt.value.naam} heeft nog geen kanaal: ${target.detail} (Lokaal: open het team in de Playground.)`);
   const claim = await store.claim({ sleutel: decision.key, mtId: mt.id, mtNaam: mt.value.naam, moment: meeting, claimant: deps.claimant });
   if (!claim.won) return alreadyLogged(mt.value.key, decision, claim.holder ?? (await store.find(decision.key)));
   let messageId: string;
   try {
-    messageId = (await deps.sender.send(mt.value.conversationId, prepared.card)).messageId;
+    messageId = (await deps.sender.send(target.conversationId, prepared.card, target.serviceUrl)).messageId;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await store.markFailed(claim.item, message);
     return { outcome: 'failed', mt: mt.value.key, key: decision.key, meeting, error: message };
   }
   await store.markSent(claim.item, messageId, prepared.snapshot);
-  return { outcome: 'sent', mt: mt.value.key, key: decision.key, meeting, conversationId: mt.value.conversationId, messageId };
+  if (target.record) await recordConversation(deps.graph, deps.siteId, mt, target.conversationId, () => undefined);
+  return { outcome: 'sent', mt: mt.value.key, key: decision.key, meeting, conversationId: target.conversationId, messageId };
 }
 
 /** What `--send-now` tells a person (Dutch): sent, already in the log (and since when), or failed. */

@@ -14,12 +14,16 @@ import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
 import type { Logger } from '../shared/log.js';
 import { buildAgendaCard, type AgendaCard } from './card.js';
 import { reminderHolidays } from './holidays.js';
+import { isPostTarget, postTarget } from './channel-target.js';
+import { installatieForTeam, loadInstallaties } from '../data/installaties-store.js';
+import { updateMtChannel } from '../data/mt-channel.js';
 import { planReminders, type ReminderDecision, type SendDecision } from './planner.js';
 
 /** Posts and updates cards in a Teams conversation (the bot, or a fake connector in tests). */
 export type CardSender = {
-  send(conversationId: string, card: AgendaCard): Promise<{ messageId: string }>;
-  update(conversationId: string, messageId: string, card: AgendaCard): Promise<void>;
+  /** `serviceUrl`: the Bot Connector of the team's installation; without it the configured one. */
+  send(conversationId: string, card: AgendaCard, serviceUrl?: string): Promise<{ messageId: string }>;
+  update(conversationId: string, messageId: string, card: AgendaCard, serviceUrl?: string): Promise<void>;
 };
 
 /** The job's log: the server's structured log lines. */
@@ -44,7 +48,7 @@ export type JobDependencies = {
 export type JobOutcome =
   | { mtKey: string; key: string; outcome: 'sent'; messageId: string }
   | { mtKey: string; key: string; outcome: 'lost-claim' }
-  | { mtKey: string; key: string; outcome: 'no-channel' }
+  | { mtKey: string; key: string; outcome: 'no-channel'; detail: string }
   | { mtKey: string; key: string; outcome: 'failed'; error: string };
 
 export type JobReport = {
@@ -138,6 +142,19 @@ async function readPreviousDecisions(graph: Graph, siteId: string, keys: readonl
   return result;
 }
 
+/**
+ * After the first post into a channel the bot had not heard from: the MT's conversation id, so the card's buttons
+ * (checked against the MT's channel) and the next cards find it. A failure here is logged; the card is out.
+ */
+export async function recordConversation(graph: Graph, siteId: string, mt: Loaded<MT>, conversationId: string, log: JobLog): Promise<void> {
+  try {
+    await updateMtChannel(graph, siteId, mt, { conversationId });
+    log({ level: 'info', msg: 'MT channel recorded after the first post', mt: mt.value.key, conversation: conversationId });
+  } catch (error) {
+    log({ level: 'error', msg: 'card sent, but the MT channel was not recorded', mt: mt.value.key, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** The last sent reminder of an MT before `before`: the baseline of "changed since the last meeting". */
 export function previousReminder(log: readonly Loaded<Herinnering>[], mtId: string, before: Date): Loaded<Herinnering> | undefined {
   return log
@@ -192,14 +209,20 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
     readPreviousDecisions(deps.graph, deps.siteId, previousKeys, log),
   ]);
   const acties = snapshot.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
+  const installaties = await loadInstallaties(deps.graph, deps.siteId).catch((error: unknown) => {
+    // A site provisioned before the list existed: the recorded conversations and the configured connector still work.
+    log({ level: 'warn', msg: 'installations not readable; sending with the configured Bot Connector', error: error instanceof Error ? error.message : String(error) });
+    return [];
+  });
 
   for (const decision of plan.toSend) {
     const loadedMt = data.mts.find((m) => m.value.key === decision.mtKey);
     if (!loadedMt) continue;
     const mt = loadedMt.value;
-    if (!mt.conversationId) {
-      report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'no-channel' });
-      log({ level: 'warn', msg: 'MT has no channel yet: install the app in its team', mt: mt.key });
+    const target = postTarget(mt, installatieForTeam(installaties, mt.teamId));
+    if (!isPostTarget(target)) {
+      report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'no-channel', detail: target.detail });
+      log({ level: 'warn', msg: 'MT has no channel to post to', mt: mt.key, missing: target.missing });
       continue;
     }
     const claim = await store.claim({ sleutel: decision.key, mtId: loadedMt.id, mtNaam: mt.naam, moment: decision.occurrenceStart.toISOString(), claimant: deps.claimant });
@@ -222,7 +245,7 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
     }
     let messageId: string;
     try {
-      messageId = (await deps.sender.send(mt.conversationId, card)).messageId;
+      messageId = (await deps.sender.send(target.conversationId, card, target.serviceUrl)).messageId;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await store.markFailed(claim.item, message);
@@ -231,6 +254,7 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
       continue;
     }
     await store.markSent(claim.item, messageId, serializeSnapshot(snapshotOf(input)));
+    if (target.record) await recordConversation(deps.graph, deps.siteId, loadedMt, target.conversationId, log);
     report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'sent', messageId });
     log({ level: 'info', msg: 'agenda card sent', mt: mt.key, key: decision.key, reason: decision.reason, messageId });
   }

@@ -4,6 +4,7 @@ import { besluitenList } from './besluiten.js';
 import { bevindingenList } from './bevindingen.js';
 import { domeinVoortgangList } from './domein-voortgang.js';
 import { herinneringenList } from './herinneringen.js';
+import { installatiesList } from './installaties.js';
 import { kwartaaldoelenList } from './kwartaaldoelen.js';
 import type { ListDefinition } from './list-definition.js';
 import { mtsList } from './mts.js';
@@ -14,13 +15,14 @@ import { portfolioList } from './portfolio.js';
  * comes first (Acties looks up itself; provisioning adds self-lookups after creating the list).
  * Bump SCHEMA_VERSION whenever a list or column changes.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /*
  * Versions:
  * 1. the first schema (issues 2-11);
  * 2. Acties: Vervallen and VervallenReden (issue 12, point 2);
- * 3. DomeinVoortgang: a row per action and domain for shared actions (issue 12, point 4).
+ * 3. DomeinVoortgang: a row per action and domain for shared actions (issue 12, point 4);
+ * 4. Installaties: the teams the bot is installed in, with their Bot Connector (issue 14, points 1 and 10).
  */
 
 export const siteSchema: readonly ListDefinition[] = [
@@ -33,4 +35,5 @@ export const siteSchema: readonly ListDefinition[] = [
   besluitenList,
   herinneringenList,
   domeinVoortgangList,
+  installatiesList,
 ];

@@ -43,7 +43,7 @@ describe('installing the bot and the scheduled send', () => {
     const said = h.connector.posts(STRANGERS_TEAM);
     expect(said).toHaveLength(1);
     expect((said[0]?.body as { text?: string }).text).toBe(NOT_REGISTERED_MESSAGE);
-    expect(NOT_REGISTERED_MESSAGE).toMatch(/instellingen van het tabblad/);
+    expect(NOT_REGISTERED_MESSAGE).toMatch(/Instellingen, Team-id en Kanaal-id/);
   });
 
   it('the scheduled job then posts exactly one card into the CMT channel and records its message id', async () => {
