@@ -309,7 +309,8 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
     blocks.push({
       kind: 'tabel',
       kop: ['Nr.', 'Actie', 'Status', 'Eigenaar', 'Deadline'],
-      rijen: a.volgende.map((x) => [schoon(x.nummer), actieTitel(x), volgendeStatus(x), ofGeen(x.eigenaar), deadlineCel(x)]),
+      // Without an owner is a true state the CMT has to resolve, so the report says it in words.
+      rijen: a.volgende.map((x) => [schoon(x.nummer), actieTitel(x), volgendeStatus(x), ofGeen(x.eigenaar, 'Zonder eigenaar'), deadlineCel(x)]),
       breedtes: [28, 177, 70, 90, 78],
     });
 

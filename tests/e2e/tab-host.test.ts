@@ -162,10 +162,10 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
   });
 
   it('shows the personal tab for the host’s signed-in user', async () => {
-    const { page, tab } = await inHost('index.html#/mijn-acties', { upn: UPN.hr });
+    const { page, tab } = await inHost('index.html#/mijn-acties', { upn: UPN.portfolio });
     await tab.getByTestId('mijn-acties').waitFor();
-    await expect.poll(() => tab.getByTestId('actie-summary').count()).toBe(zoetermeerPlan.acties.filter((a) => a.eigenaar?.displayName === 'Afdelingshoofd HR').length);
-    await expect(tab.getByTestId('signed-in-as').innerText()).resolves.toContain('Afdelingshoofd HR');
+    await expect.poll(() => tab.getByTestId('actie-summary').count()).toBe(zoetermeerPlan.acties.filter((a) => a.eigenaar?.displayName === 'Portfoliomanager I&A').length);
+    await expect(tab.getByTestId('signed-in-as').innerText()).resolves.toContain('Portfoliomanager I&A');
     await page.close();
   });
 });

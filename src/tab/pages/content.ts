@@ -12,7 +12,7 @@ export const PAGES: Record<Locale, Record<PageName, Page>> = {
         {
           paragraphs: [
             'Actieplan Digitaal Leiderschap brengt het actieplan dat voortkomt uit het 213a-onderzoek naar digitaal leiderschap naar Microsoft Teams, waar de managementteams al samenwerken.',
-            'Het onderzoek deed negen bevindingen en gaf elf adviezen in drie thema’s: structuur versterken, verbinding organiseren en continu leren. De adviezen zijn uitgewerkt in 33 acties over vier plateaus: randvoorwaardelijk, fundament versterken, verbeteren en excelleren. Het college heeft op elk advies gereageerd en aangegeven wanneer en in welk lopend traject het wordt opgepakt.',
+            'Het onderzoek deed negen bevindingen en gaf elf adviezen in drie thema’s: structuur versterken, verbinding organiseren en continu leren. De adviezen zijn uitgewerkt in 33 acties over vier plateaus: randvoorwaardelijk, fundament versterken, verbeteren en excelleren. Het college heeft op elk advies gereageerd en bij tien adviezen een planning gegeven; bij advies 9 gaf het geen planning. Bij de adviezen 2, 7, 9, 10 en 11 noemt het de lopende trajecten of bestaande structuren waarin ze worden opgepakt.',
           ],
         },
         {
@@ -74,13 +74,13 @@ export const PAGES: Record<Locale, Record<PageName, Page>> = {
         {
           paragraphs: [
             'The Digital Leadership Action Plan brings the plan that follows from the article 213a research into digital leadership to Microsoft Teams, where the management teams already work together.',
-            'The research made nine findings and gave eleven recommendations in three themes: strengthening structure, organising connection and continuous learning. They were worked out into 33 actions over four plateaus: prerequisites, strengthening the foundation, improving and excelling. The municipal executive responded to each recommendation and said when, and in which running track, it is taken up.',
+            'The research made nine findings and gave eleven recommendations in three themes: strengthening structure, organising connection and continuous learning. They were worked out into 33 actions over four plateaus: prerequisites, strengthening the foundation, improving and excelling. The Municipal Executive (college van B&W) responded to each recommendation and gave a planning for ten of them; for recommendation 9 it gave none. For recommendations 2, 7, 9, 10 and 11 it names the running tracks or existing structures that take them up.',
           ],
         },
         {
           heading: 'What you do with it',
           paragraphs: [
-            'Each management team sees its domain’s actions in its own channel, on the roadmap and in a list, with status, owner, deadline and the executive’s planning. ‘My actions’ lists everything you own. ‘Progress’ shows how far the plan is per recommendation, plateau, theme and domain.',
+            'Each management team sees its domain’s actions in its own channel, on the roadmap and in a list, with status, owner, deadline and the Municipal Executive’s planning. ‘My actions’ lists everything you own. ‘Progress’ shows how far the plan is per recommendation, plateau, theme and domain.',
             'This keeps digitalisation a fixed topic of every management meeting (recommendation 11.5), so that an action that gets stuck is discussed in time.',
           ],
         },

@@ -92,7 +92,7 @@ describe('the voortgangsrapportage as PDF', { timeout: 30_000 }, () => {
     const advies3 = adviesSection(late, 3, 4) ?? '';
     // A standing commitment: judged on having started; the action that has not is marked, the running one is not.
     expect(advies3).toContain('“1e halfjaar 2025 en verder”, doorlopend vanaf 30 juni 2025. Oordeel op 31 december 2025: Niet op tijd gestart.');
-    expect(advies3).toContain('3.3 Verbeteren terugkoppeling van IMO naar management en/of organisatie Niet gestart Portfoliomanager I&A doorlopend vanaf 30 juni 2025 niet gestart');
+    expect(advies3).toContain('3.3 Verbeteren terugkoppeling van IMO naar management en/of organisatie Niet gestart Zonder eigenaar doorlopend vanaf 30 juni 2025 niet gestart');
     expect(advies3).toContain('3.1 Verduidelijken portfolio management proces Loopt Portfoliomanager I&A doorlopend vanaf 30 juni 2025 3.2');
     const advies7 = adviesSection(late, 7, 8) ?? '';
     expect(advies7).toContain('“1e halfjaar 2025”, termijn 30 juni 2025. Oordeel op 31 december 2025: Niet gehaald.');
