@@ -5,7 +5,7 @@
  * `manifest.<env>.json`. This is what you upload to Teams (or the Developer Portal) by hand; the
  * toolkit's `teamsApp/zipAppPackage` does the same for `teamsapp.yml`.
  *
- * The zip is written with Node built-ins only (deflate from zlib, CRC-32 from make-icons.ts) and
+ * The zip is written with Node built-ins only (deflate and CRC-32 from zlib) and
  * a fixed timestamp, so the same input gives the same bytes.
  *
  * CLI: `tsx scripts/build-app-package.ts [--env <file>] [--app-package <dir>] [--out <dir>]`.
@@ -15,7 +15,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { crc32 } from './make-icons.js';
+import { crc32 } from 'node:zlib';
 import { DEFAULT_APP_PACKAGE_DIR, DEFAULT_ENV_FILE, loadAppPackage, parseCliArgs } from './validate-manifest.js';
 import type { PackageFile, ValidateOptions } from './validate-manifest.js';
 

@@ -33,8 +33,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkParameterFile, lintBicep, parseBicep } from './check-bicep.js';
 import type { BicepFile } from './check-bicep.js';
 import { parseEnvFile } from './validate-manifest.js';
-import { parseYamlLite, YamlLiteError } from './yaml-lite.js';
-import type { YamlMapping, YamlValue } from './yaml-lite.js';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+
+/** A YAML document read with the core schema: what the toolkit's project files contain. */
+export type YamlValue = null | boolean | number | string | YamlValue[] | { [key: string]: YamlValue };
+export type YamlMapping = { [key: string]: YamlValue };
+
+/** Reads a toolkit project file with `yaml` (YAML 1.2 core schema; duplicate keys are an error, as for the toolkit). */
+export function readYaml(text: string): YamlValue {
+  return parseYaml(text, { uniqueKeys: true }) as YamlValue;
+}
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -203,9 +211,11 @@ type Step = { lifecycle: string; index: number; uses: string; step: YamlMapping;
 export function readProjectFile(text: string, label: string, errors: string[], warnings: string[]): Step[] {
   let doc: YamlValue;
   try {
-    doc = parseYamlLite(text);
+    doc = readYaml(text);
   } catch (error) {
-    errors.push(`${label}: ${error instanceof YamlLiteError ? error.message : String(error)}`);
+    const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}: ` : '';
+    const first = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    errors.push(`${label}: ${where}${first}`);
     return [];
   }
   const root = asMapping(doc);

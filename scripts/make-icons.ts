@@ -7,8 +7,8 @@
  *   this icon itself, so it may hold nothing but white pixels with varying alpha.
  *
  * Only Node built-ins are used: the shapes are signed-distance tests sampled on a fixed grid
- * (anti-aliasing without a graphics library), and the PNG is encoded by hand with `zlib` and a
- * CRC-32 computed here. No trigonometry is involved, so every run produces the same bytes.
+ * (anti-aliasing without a graphics library), and the PNG is encoded by hand with `zlib` (deflate
+ * and `crc32`). No trigonometry is involved, so every run produces the same bytes.
  *
  * Usage: `tsx scripts/make-icons.ts` (write) or `tsx scripts/make-icons.ts --check` (exit 1 when
  * the committed icons differ from what this script draws).
@@ -17,7 +17,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
 /** Colours of the icon set. The background doubles as the manifest's `accentColor`. */
 export const ICON_COLOURS = {
@@ -39,27 +39,6 @@ export type RasterImage = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// CRC-32 (ISO-HDLC, as PNG and ZIP use it)
-// ---------------------------------------------------------------------------------------------
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 of `bytes`; pass a previous result as `seed` to continue over several buffers. */
-export function crc32(bytes: Uint8Array, seed = 0): number {
-  let crc = (seed ^ 0xffffffff) >>> 0;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-// ---------------------------------------------------------------------------------------------
 // PNG encoding
 // ---------------------------------------------------------------------------------------------
 
@@ -71,7 +50,8 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
   out.writeUInt32BE(data.length, 0);
   typeBytes.copy(out, 4);
   Buffer.from(data.buffer, data.byteOffset, data.length).copy(out, 8);
-  out.writeUInt32BE(crc32(data, crc32(typeBytes)), 8 + data.length);
+  // One call over type and data: Node's zlib.crc32 answers 0 for an empty buffer whatever the start value (IEND).
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
   return out;
 }
 

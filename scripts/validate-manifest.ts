@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inflateSync } from 'node:zlib';
-import { crc32 } from './make-icons.js';
+import { crc32 } from 'node:zlib';
 
 // ---------------------------------------------------------------------------------------------
 // Types and defaults
@@ -306,7 +306,8 @@ function readPngChunks(bytes: Buffer): PngChunk[] {
     const typeBytes = bytes.subarray(offset + 4, offset + 8);
     const data = bytes.subarray(offset + 8, offset + 8 + length);
     if (offset + 12 + length > bytes.length) throw new Error('truncated PNG chunk');
-    if (crc32(data, crc32(typeBytes)) !== bytes.readUInt32BE(offset + 8 + length)) {
+    // Over type and data in one call: zlib.crc32 answers 0 for an empty buffer (IEND) whatever the start value.
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) {
       throw new Error(`corrupt PNG chunk ${typeBytes.toString('latin1')} (CRC mismatch)`);
     }
     const type = typeBytes.toString('latin1');

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseYamlLite, type YamlMapping } from '../../../scripts/yaml-lite.js';
+import { readYaml, type YamlMapping } from '../../../scripts/check-env-wiring.js';
 import { zoetermeerMTs } from '../../../src/domain/plan/zoetermeer.js';
 import { PERSONAS, SANDBOX_TENANT_ID } from '../../../src/sandbox/personas.js';
 
 const env = parseEnv(readFileSync('env/.env.sandbox', 'utf8'));
-const config = parseYamlLite(readFileSync('.m365agentsplayground.yml', 'utf8')) as YamlMapping;
+const config = readYaml(readFileSync('.m365agentsplayground.yml', 'utf8')) as YamlMapping;
 
 type User = { id: string; name: string; email: string; userPrincipleName: string; aadObjectId: string };
 

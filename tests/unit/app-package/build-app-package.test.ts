@@ -4,7 +4,7 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildAppPackage, environmentName } from '../../../scripts/build-app-package.js';
-import { crc32 } from '../../../scripts/make-icons.js';
+import { crc32 } from 'node:zlib';
 import { copyAppPackage } from './fixtures.js';
 import type { PackageCopy } from './fixtures.js';
 

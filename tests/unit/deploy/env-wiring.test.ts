@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkWiring, readEnvDocumentation, REPO_ROOT } from '../../../scripts/check-env-wiring.js';
-import { parseYamlLite } from '../../../scripts/yaml-lite.js';
+import { checkWiring, readEnvDocumentation, readYaml, REPO_ROOT } from '../../../scripts/check-env-wiring.js';
 import { copyProject } from './fixtures.js';
 import type { ProjectCopy } from './fixtures.js';
 
@@ -35,7 +34,7 @@ describe('teamsapp.yml against env/.env.dev', () => {
   it('runs no step that downloads a Bicep CLI, and uses yml schema v1.11', async () => {
     const text = await readFile(path.join(REPO_ROOT, 'teamsapp.yml'), 'utf8');
     expect(text).not.toMatch(/^\s*bicepCliVersion:/m);
-    expect((parseYamlLite(text) as { version: string }).version).toBe('v1.11');
+    expect((readYaml(text) as { version: string }).version).toBe('v1.11');
   });
 });
 
@@ -162,9 +161,9 @@ describe('a broken wiring is reported', () => {
   });
 
   it('reports a project file the YAML reader cannot read, with the line', async () => {
-    await copy.edit('teamsapp.yml', (t) => t.replace('version: v1.11', 'version: [v1.11]'));
+    await copy.edit('teamsapp.yml', (t) => t.replace('version: v1.11', 'version: [v1.11'));
     const { errors } = await check();
-    expect(errors).toContainEqual(expect.stringMatching(/^teamsapp\.yml: line \d+: flow collections are not supported/));
+    expect(errors).toContainEqual(expect.stringMatching(/^teamsapp\.yml: line \d+: /));
   });
 
   it('reports an unknown step key and a step without "uses"', async () => {

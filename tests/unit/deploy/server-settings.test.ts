@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBicep, resourceProperties } from '../../../scripts/check-bicep.js';
 import { REPO_ROOT } from '../../../scripts/check-env-wiring.js';
-import { parseYamlLite } from '../../../scripts/yaml-lite.js';
+import { readYaml } from '../../../scripts/check-env-wiring.js';
 import { DEFAULT_SERVICE_URL, readConfig } from '../../../src/server/config.js';
 
 /** Settings of the App Service platform, not read by our server. */
@@ -102,7 +102,7 @@ describe('the production install', () => {
 
 describe('the local configuration teamsapp.local.yml writes to .localConfigs', () => {
   it('starts the server against the tenant on loopback, with the bot\'s own secret and JWT checks on', async () => {
-    const doc = parseYamlLite(await readFile(path.join(REPO_ROOT, 'teamsapp.local.yml'), 'utf8')) as { deploy: Array<{ uses: string; with: { target: string; envs: Record<string, string | number> } }> };
+    const doc = readYaml(await readFile(path.join(REPO_ROOT, 'teamsapp.local.yml'), 'utf8')) as { deploy: Array<{ uses: string; with: { target: string; envs: Record<string, string | number> } }> };
     const step = doc.deploy.find((s) => s.uses === 'file/createOrUpdateEnvironmentFile');
     expect(step?.with.target).toBe('./.localConfigs');
     const sample: Record<string, string> = {
