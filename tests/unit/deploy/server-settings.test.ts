@@ -93,7 +93,7 @@ describe('the production install', () => {
     expect(pkg.scripts.serve).toBe('node dist/server/serve.js');
     // Nothing of the sandbox, the tab bundle or the tooling is installed in production.
     for (const devOnly of ['better-sqlite3', 'tsx', 'react', '@fluentui/react-components', '@pnp/sp', 'jose']) expect(pkg.dependencies[devOnly], devOnly).toBeUndefined();
-    const doc = parseYamlLite(await readFile(path.join(REPO_ROOT, 'teamsapp.yml'), 'utf8')) as { deploy: Array<{ uses: string; with?: { args?: string } }> };
+    const doc = readYaml(await readFile(path.join(REPO_ROOT, 'teamsapp.yml'), 'utf8')) as { deploy: Array<{ uses: string; with?: { args?: string } }> };
     const npmSteps = doc.deploy.filter((step) => step.uses === 'cli/runNpmCommand').map((step) => step.with?.args);
     expect(npmSteps).toEqual(['ci', 'run build:tab', 'run build:server']);
     expect(doc.deploy.at(-1)?.uses).toBe('azureAppService/zipDeploy');
