@@ -68,3 +68,19 @@ export function formatDatum(date: CalendarDate): string {
 export function aantal(n: number, enkelvoud: string, meervoud: string): string {
   return `${n} ${n === 1 ? enkelvoud : meervoud}`;
 }
+
+/** Average month length in days (365.25 / 12), so "maanden" does not drift over a year or two of lateness. */
+const DAGEN_PER_MAAND = 365.25 / 12;
+
+/**
+ * How long ago a deadline passed, in the unit a reader takes in at a glance: "5 dagen" under a week, "3 weken" under a
+ * month (up to 30 days), "17 maanden" from 31 days on. Rounded to the nearest unit, never below 1, because "511 dagen"
+ * makes a reader do arithmetic and "16,8 maanden" is false precision. Singular forms: "1 dag", "1 week", "1 maand".
+ * @throws RangeError for a negative or non-integer number of days (a caller bug: overdue days come from the domain).
+ */
+export function duurTeLaat(dagen: number): string {
+  if (!Number.isInteger(dagen) || dagen < 0) throw new RangeError(`duurTeLaat: dagen moet een geheel getal ≥ 0 zijn, niet ${dagen}`);
+  if (dagen < 7) return aantal(dagen, 'dag', 'dagen');
+  if (dagen <= 30) return aantal(Math.max(1, Math.round(dagen / 7)), 'week', 'weken');
+  return aantal(Math.max(1, Math.round(dagen / DAGEN_PER_MAAND)), 'maand', 'maanden');
+}

@@ -9,12 +9,15 @@
  * every literal, so a misspelt property or value does not compile; the schema test catches properties that are valid
  * in 1.6 but not in 1.5.
  *
- * Colours are semantic only (`Attention`, `Warning`, `Good`, `Accent`, container `emphasis`/`accent`/`good`), which
- * Teams maps to the light, dark and high-contrast themes. Every user-supplied text goes through `escapeCardText`.
+ * Colours are semantic only, and only those Teams renders at 4.5:1 or more in light and dark (`CARD_TEXT_COLORS`):
+ * `Accent` (and the default) on text, container `emphasis`/`accent`/`good`. `Warning` (yellow) and `Good` (light green)
+ * are not, so blocked, "zonder eigenaar" and "behaald" are said in words in the default colour. Every user-supplied
+ * text goes through `escapeCardText`.
  *
- * Size: Teams (Workflows, webhooks) caps a card at 28 KB. Rows are added in urgency order (the viewer's own actions,
- * then overdue, blocked, due, without owner, changed, portfolio, quarter feedback) until the byte budget is reached;
- * the rest of each section is summarised ("en 143 andere acties, zie het actieplan") next to the link to the tab.
+ * Short by design: at most `SECTION_MAX_ROWS` rows per section, worst first (the domain orders them: longest overdue
+ * first), then "En 14 meer in het actieplan" as a button to the tab's Lijst filtered to that section. Size: Teams
+ * (Workflows, webhooks) caps a card at 28 KB; rows are added in urgency order (the viewer's own actions, then overdue,
+ * blocked, due, without owner, changed, portfolio, quarter feedback) until the byte budget is reached.
  */
 import type {
   ActionArray,
@@ -48,7 +51,7 @@ import { isActienummer } from '../domain/actienummer.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import { allowedTransitions } from '../domain/status.js';
 import { TEKST_MAX } from '../domain/text-limits.js';
-import { aantal, escapeCardText, formatDatum, formatMoment } from './card-text.js';
+import { aantal, duurTeLaat, escapeCardText, formatDatum, formatMoment } from './card-text.js';
 import { BESLUIT_INPUT_ID, BESLUIT_MAX_LENGTH, statusInputIds, type CardActionData, type CardVerb } from './verbs.js';
 
 /** The hard limit a card must stay under, in UTF-8 bytes of its JSON (Teams' 28 KB, counted in thousands). */
@@ -57,8 +60,21 @@ export const CARD_BYTE_LIMIT = 28_000;
 export const DEFAULT_CARD_BUDGET = 26_000;
 /** Share of the byte budget that status-update forms may take; the rest lists more actions without a form. */
 export const FORM_SHARE = 0.4;
-/** Rows every section gets before any section gets more. */
-export const FIRST_PASS_ROWS = 5;
+/**
+ * Rows a section lists at most. The card is read in the meeting, on a shared screen, in a few minutes: five of the
+ * worst make the point and leave room for every other section; the full list is one click away in the tab.
+ */
+export const SECTION_MAX_ROWS = 5;
+/**
+ * The TextBlock colours the card may use, with why each is readable. Contrast is of Teams' own host config (the
+ * Adaptive Cards designer's Teams light and dark containers), text on the card and on the `emphasis` background,
+ * against WCAG's 4.5:1 for normal text. Left out on purpose: `Warning` (#f8d22a, 1.5:1 on light), `Good` (#92c353,
+ * 2.1:1 on light) and `Attention` (#d74654, 3.2:1 on dark): their meaning is carried by words instead.
+ */
+export const CARD_TEXT_COLORS = {
+  Default: 'Teams default text: #252424 on #ffffff 15.5:1 (light), #ffffff on #2d2c2c 13.9:1 (dark).',
+  Accent: 'Teams accent: #6264a7 on #ffffff 5.4:1 and on #f9f8f7 5.1:1 (light), #a6a7dc on #2d2c2c 6.1:1 (dark).',
+} as const satisfies Partial<Record<TextColor, string>>;
 /** Teams refreshes a card automatically for at most 60 listed users. */
 export const MAX_REFRESH_USER_IDS = 60;
 
@@ -200,12 +216,14 @@ const BESLUITEN: Noun = { one: 'besluit', many: 'besluiten', otherOne: 'ander be
 type Section = {
   title: string;
   total: number;
-  color?: TextColor;
+  color?: keyof typeof CARD_TEXT_COLORS;
   style?: IContainer['style'];
   /** Shown instead of rows when the section has nothing to list. */
   emptyText?: string;
   /** What a row is, for the summary lines: "3 acties", "en 2 andere acties". */
   noun: Noun;
+  /** The tab list's URL parameters that show this section, for "En 14 meer in het actieplan"; none: the plain list. */
+  filter?: Record<string, string>;
   candidates: Candidate[];
 };
 
@@ -213,12 +231,12 @@ function overdueSection(ctx: Context, agenda: Agenda): Section {
   return {
     title: 'Achterstallig',
     total: agenda.overdue.length,
-    color: 'Attention',
     noun: ACTIES,
+    filter: { due: 'achterstallig', sort: 'deadline:asc' },
     candidates: agenda.overdue.map((a: OverdueActie) => ({
       actie: a,
       // A standing commitment is late for not having started; saying "over de deadline" would call it unfinished.
-      build: (f) => actieRow(ctx, a, [a.doorlopend ? `Doorlopend vanaf de deadline, nog niet gestart (${aantal(a.dagenTeLaat, 'dag', 'dagen')}).` : `${aantal(a.dagenTeLaat, 'dag', 'dagen')} over de deadline.`], f),
+      build: (f) => actieRow(ctx, a, [a.doorlopend ? `Doorlopend vanaf de deadline, nog niet gestart (${duurTeLaat(a.dagenTeLaat)}).` : `${duurTeLaat(a.dagenTeLaat)} te laat.`], f),
     })),
   };
 }
@@ -237,8 +255,9 @@ function blockedSection(ctx: Context, agenda: Agenda): Section {
   return {
     title: 'Geblokkeerd',
     total: agenda.blocked.length,
-    color: 'Warning',
     noun: ACTIES,
+    // The list's status filter: the actions that wait on another one are in this section too, not in that filter.
+    filter: { status: 'Geblokkeerd' },
     candidates: agenda.blocked.map((a) => ({ actie: a, build: (f) => actieRow(ctx, a, blockedDetails(a), f) })),
   };
 }
@@ -249,6 +268,7 @@ function dueSection(ctx: Context, agenda: Agenda): Section {
     total: agenda.dueBeforeNextMeeting.length,
     color: 'Accent',
     noun: ACTIES,
+    filter: { sort: 'deadline:asc' },
     candidates: agenda.dueBeforeNextMeeting.map((a) => ({ actie: a, build: (f) => actieRow(ctx, a, [], f) })),
   };
 }
@@ -257,8 +277,9 @@ function withoutOwnerSection(ctx: Context, agenda: Agenda): Section {
   return {
     title: 'Zonder eigenaar',
     total: agenda.withoutOwner.length,
-    color: 'Warning',
     noun: ACTIES,
+    // An empty eigenaar value is the list's "no owner" filter.
+    filter: { eigenaar: '' },
     candidates: agenda.withoutOwner.map((a) => ({ actie: a, build: (f) => actieRow(ctx, a, [], f) })),
   };
 }
@@ -309,17 +330,14 @@ function portfolioSection(agenda: Agenda): Section {
   };
 }
 
-const BEHAALD_KLEUR: Record<string, TextColor> = { ja: 'Good', deels: 'Warning', nee: 'Attention' };
-
 function quarterRow(q: QuarterFeedback): IContainer {
   const behaald = q.behaald === undefined ? 'nog niet beoordeeld' : q.behaald;
   const regel = `Behaald: ${behaald}${q.reden === undefined ? '' : ` · Reden: ${escapeCardText(q.reden, 300)}`}`;
-  const color = q.behaald === undefined ? undefined : BEHAALD_KLEUR[q.behaald];
   return {
     type: 'Container',
     separator: true,
     spacing: 'Small',
-    items: [text(`**${escapeCardText(q.titel, 120)}**: ${escapeCardText(q.doel, 300)}`), text(regel, color ? { color, spacing: 'None' } : { spacing: 'None' })],
+    items: [text(`**${escapeCardText(q.titel, 120)}**: ${escapeCardText(q.doel, 300)}`), text(regel, { spacing: 'None' })],
   };
 }
 
@@ -364,7 +382,7 @@ function personalSection(ctx: Context, agenda: Agenda, userDisplayName: string):
     noun: ACTIES,
     candidates: own.map(({ actie, dagenTeLaat }) => ({
       actie,
-      build: (f) => actieRow(ctx, actie, dagenTeLaat === undefined ? [] : [`${aantal(dagenTeLaat, 'dag', 'dagen')} over de deadline.`], f),
+      build: (f) => actieRow(ctx, actie, dagenTeLaat === undefined ? [] : [`${duurTeLaat(dagenTeLaat)} te laat.`], f),
     })),
   };
 }
@@ -380,10 +398,35 @@ function restLine(n: number, noun: Noun, shown: number): ITextBlock {
   return text(t, { isSubtle: true });
 }
 
-function sectionContainer(s: Section, rows: IContainer[]): IContainer {
+/**
+ * The tab's list filtered by `filter`, built from the card's deep link: the parameters go into the hash route
+ * (`…/index.html#/lijst?domein=X&due=achterstallig`), next to the MT's domain filter already there. A link without a
+ * hash route (a Teams entity link) has no list URL to filter, so it is returned as it is.
+ */
+export function sectionLink(deepLink: string, filter: Record<string, string> = {}): string {
+  const url = new URL(deepLink);
+  if (!url.hash.startsWith('#/')) return url.toString();
+  const query = url.hash.includes('?') ? url.hash.slice(url.hash.indexOf('?') + 1) : '';
+  const params = new URLSearchParams(query);
+  for (const [k, v] of Object.entries(filter)) params.set(k, v);
+  const q = params.toString();
+  url.hash = `/lijst${q ? `?${q}` : ''}`;
+  return url.toString();
+}
+
+/** "En 14 meer in het actieplan" as a button to the section in the tab's list. */
+function restLink(n: number, noun: Noun, shown: number, url: string): IActionSet {
+  const title = shown === 0 ? `${aantal(n, noun.one, noun.many)} in het actieplan` : `En ${n} meer in het actieplan`;
+  return { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title, url }] };
+}
+
+function sectionContainer(s: Section, rows: IContainer[], deepLink?: string): IContainer {
   const items: CardElementArray = [sectionHeading(s), ...rows];
   if (s.total === 0 && s.emptyText) items.push(text(s.emptyText, { isSubtle: true }));
-  else if (rows.length < s.total) items.push(restLine(s.total - rows.length, s.noun, rows.length));
+  else if (rows.length < s.total) {
+    const n = s.total - rows.length;
+    items.push(deepLink === undefined ? restLine(n, s.noun, rows.length) : restLink(n, s.noun, rows.length, sectionLink(deepLink, s.filter)));
+  }
   const c: IContainer = { type: 'Container', spacing: 'Large', items };
   if (s.style) c.style = s.style;
   return c;
@@ -551,20 +594,21 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
   );
 
   const assemble = (included: IContainer[][]): AgendaCard => {
-    const omitted = sections.reduce((n, s, i) => n + Math.max(0, s.candidates.length - (included[i]?.length ?? 0)), 0);
+    // Only rows the byte budget dropped: the ones past SECTION_MAX_ROWS are left out by design and linked per section.
+    const omitted = sections.reduce((n, s, i) => n + Math.max(0, Math.min(s.candidates.length, SECTION_MAX_ROWS) - (included[i]?.length ?? 0)), 0);
     const body: CardElementArray = [header(agenda)];
     if (options.besproken) body.push(besprokenBanner(options.besproken));
     body.push(summary(agenda));
     if (omitted > 0) {
       body.push(
         text(`Niet alles past op deze kaart: ${aantal(omitted, 'regel staat', 'regels staan')} alleen in het actieplan. De meest urgente staan bovenaan.`, {
-          color: 'Warning',
+          weight: 'Bolder',
           spacing: 'Medium',
         }),
         { type: 'ActionSet', actions: [openInPlan] },
       );
     }
-    sections.forEach((s, i) => body.push(sectionContainer(s, included[i] ?? [])));
+    sections.forEach((s, i) => body.push(sectionContainer(s, included[i] ?? [], deepLink)));
     const besluiten = decisions(agenda);
     if (besluiten) body.push(besluiten);
     body.push(meetingDecisions(ctx, options.besluiten ?? []));
@@ -572,15 +616,15 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     return { type: 'AdaptiveCard', version: '1.5', lang: 'nl-NL', fallbackText, msteams: { width: 'full' }, refresh, body, actions };
   };
 
-  // Rows go in by urgency in two passes: first up to `FIRST_PASS_ROWS` of every section (so a long overdue list
-  // cannot push every blocked action off the card), then the rest, section by section. Forms are the bulk of a row
+  // Rows go in by urgency, at most `SECTION_MAX_ROWS` of each section (so a long overdue list cannot push every
+  // blocked action off the card). Forms are the bulk of a row
   // (~1 KB), so at most `FORM_SHARE` of the budget goes to them; later rows are listed without a form rather than not
   // at all (their status can still be changed in the tab). The first row that does not fit ends the filling. Then the
   // real size is verified and rows are dropped from the end until it fits, so the estimate can never overshoot.
   const included: IContainer[][] = sections.map(() => []);
   const formed = new Set<string>();
-  const reservePerSection = cardByteSize(restLine(999, WIJZIGINGEN, 1)) + 1;
-  let used = cardByteSize(assemble(sections.map(() => []))) + sections.length * reservePerSection;
+  const reserve = sections.reduce((n, s) => n + cardByteSize(restLink(999, s.noun, 0, sectionLink(deepLink, s.filter))) + 1, 0);
+  let used = cardByteSize(assemble(sections.map(() => []))) + reserve;
   if (used > budget) throw new RangeError(`buildAgendaCard: ${budget} bytes is te weinig voor de kaart zonder regels (${used})`);
   const formBudget = budget * FORM_SHARE;
   let formBytes = 0;
@@ -604,14 +648,9 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     included[i]?.push(row);
     return true;
   };
-  fill: for (const [from, to] of [
-    [0, FIRST_PASS_ROWS],
-    [FIRST_PASS_ROWS, Number.POSITIVE_INFINITY],
-  ] as const) {
-    for (const [i, s] of sections.entries()) {
-      for (const cand of s.candidates.slice(from, to)) {
-        if (!tryAdd(i, cand)) break fill;
-      }
+  fill: for (const [i, s] of sections.entries()) {
+    for (const cand of s.candidates.slice(0, SECTION_MAX_ROWS)) {
+      if (!tryAdd(i, cand)) break fill;
     }
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { aantal, escapeCardText, formatDatum, formatMoment, truncateText } from '../../../src/reminders/card-text.js';
+import { aantal, duurTeLaat, escapeCardText, formatDatum, formatMoment, truncateText } from '../../../src/reminders/card-text.js';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -84,5 +84,37 @@ describe('dates in Dutch, Amsterdam time', () => {
     expect(aantal(1, 'actie', 'acties')).toBe('1 actie');
     expect(aantal(3, 'actie', 'acties')).toBe('3 acties');
     expect(aantal(0, 'actie', 'acties')).toBe('0 acties');
+  });
+});
+
+describe('how late an action is, in days, weeks or months', () => {
+  it.each([
+    [0, '0 dagen'],
+    [1, '1 dag'],
+    [5, '5 dagen'],
+    [6, '6 dagen'],
+    [7, '1 week'],
+    [10, '1 week'],
+    [11, '2 weken'],
+    [21, '3 weken'],
+    [30, '4 weken'],
+    [31, '1 maand'],
+    [45, '1 maand'],
+    [46, '2 maanden'],
+    [53, '2 maanden'],
+    [365, '12 maanden'],
+    [511, '17 maanden'],
+  ])('%i days late is "%s"', (dagen, tekst) => {
+    expect(duurTeLaat(dagen)).toBe(tekst);
+  });
+
+  it('never grows shorter as the days go by', () => {
+    const unit = (t: string): number => ({ da: 1, we: 7, ma: 30 })[t.split(' ')[1]?.slice(0, 2) as 'da' | 'we' | 'ma'] * Number(t.split(' ')[0]);
+    for (let d = 1; d < 800; d += 1) expect(unit(duurTeLaat(d)), String(d)).toBeGreaterThanOrEqual(unit(duurTeLaat(d - 1)) - 1);
+  });
+
+  it('refuses a negative or fractional number of days', () => {
+    expect(() => duurTeLaat(-1)).toThrow(RangeError);
+    expect(() => duurTeLaat(1.5)).toThrow(RangeError);
   });
 });

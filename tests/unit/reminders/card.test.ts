@@ -7,8 +7,11 @@ import {
   buildAgendaCard,
   buildPersonalSection,
   CARD_BYTE_LIMIT,
+  CARD_TEXT_COLORS,
   cardByteSize,
   MAX_REFRESH_USER_IDS,
+  SECTION_MAX_ROWS,
+  sectionLink,
   type AgendaCard,
 } from '../../../src/reminders/card.js';
 import { BESLUIT_INPUT_ID, CARD_VERBS, parseStatusUpdate, statusInputIds, type CardVerb } from '../../../src/reminders/verbs.js';
@@ -128,7 +131,8 @@ describe('a small card', () => {
     expect(t).toContain('Deadline tot en met 1 december 2026 (1)');
     expect(t).toContain('Reden: Geen capaciteit');
     expect(t).toMatch(/Wacht op: 2\.1 .* \(Loopt\)/);
-    expect(t).toContain('53 dagen over de deadline.');
+    expect(t).toContain('2 maanden te laat.');
+    expect(t).not.toMatch(/\d{2,} dagen/);
   });
 
   it('lists a standing commitment ("… en verder") as late only while it has not started, and says so', () => {
@@ -144,8 +148,8 @@ describe('a small card', () => {
     ]);
     const t = allText(buildAgendaCard(a, { deepLink: DEEP_LINK }));
     expect(t).toContain('Achterstallig (2)');
-    expect(t).toContain('Doorlopend vanaf de deadline, nog niet gestart (511 dagen).');
-    expect(t).toContain('511 dagen over de deadline.');
+    expect(t).toContain('Doorlopend vanaf de deadline, nog niet gestart (17 maanden).');
+    expect(t).toContain('17 maanden te laat.');
   });
 
   it('says on a first agenda that there is nothing to compare with yet', () => {
@@ -231,7 +235,8 @@ describe('buttons', () => {
   it('"Open in actieplan" opens the deep link; a link that is not https is refused', () => {
     const open = ofType(card, 'Action.OpenUrl');
     expect(open.length).toBeGreaterThan(0);
-    expect(open.every((o) => o.url === new URL(DEEP_LINK).toString() && o.title === 'Open in actieplan')).toBe(true);
+    expect(open.every((o) => o.url === new URL(DEEP_LINK).toString())).toBe(true);
+    expect(open.filter((o) => o.title === 'Open in actieplan').length).toBeGreaterThan(0);
     for (const bad of ['javascript:alert(1)', 'http://evil.example/x', 'geen url']) {
       expect(() => buildAgendaCard(agendaWith(1), { deepLink: bad })).toThrow(RangeError);
     }
@@ -357,6 +362,22 @@ describe('hostile texts render inert', () => {
 });
 
 describe('themes', () => {
+  it('every TextBlock colour is on the allow-list of colours Teams renders at 4.5:1 in light and dark', () => {
+    const allowed = Object.keys(CARD_TEXT_COLORS);
+    // Each allowed colour says why (its measured contrast in both themes).
+    for (const reason of Object.values(CARD_TEXT_COLORS)) expect(reason).toMatch(/light.*dark/);
+    expect(allowed).not.toContain('Warning');
+    expect(allowed).not.toContain('Good');
+    const cards = [
+      buildAgendaCard(agendaWith(200), { deepLink: DEEP_LINK, viewerDisplayName: 'Directeur Sociaal Domein' }),
+      buildAgendaCard(agendaWith(40), { deepLink: DEEP_LINK, besproken: { door: 'X', op: MEETING }, maxBytes: 12_000 }),
+      buildAgendaCard(agenda([actie(0, { deadline: '2026-01-01' }), actie(2, { status: 'Geblokkeerd' }), actie(3, { eigenaar: undefined })]), { deepLink: DEEP_LINK }),
+    ];
+    const used = new Set(cards.flatMap((c) => ofType(c, 'TextBlock').map((n) => n.color).filter((c) => c !== undefined)));
+    expect(used.size).toBeGreaterThan(0);
+    for (const c of used) expect(allowed, String(c)).toContain(c);
+  });
+
   it('uses only semantic colours and container styles, never raw colours, so light, dark and high contrast work', () => {
     const card = buildAgendaCard(agendaWith(40), { deepLink: DEEP_LINK, besproken: { door: 'X', op: MEETING }, viewerDisplayName: 'Directeur Sociaal Domein' });
     const colors = new Set(nodes(card).map((n) => n.color).filter((c) => c !== undefined));
@@ -382,12 +403,12 @@ describe('when it does not all fit', () => {
     }
   });
 
-  it('summarises the rest per section ("en N andere acties, zie het actieplan") and links to the tab', () => {
+  it('summarises the rest per section ("En N meer in het actieplan") with a button to the tab', () => {
     const overdue = section(card, 'Achterstallig');
     const shown = (overdue?.items as Node[]).filter((n) => n.type === 'Container').length;
-    expect(allText(overdue ?? {})).toContain(`En ${big.overdue.length - shown} andere acties, zie het actieplan.`);
-    expect(allText(card)).toMatch(/Niet alles past op deze kaart: \d+ regels staan alleen in het actieplan\./);
-    expect(ofType(card, 'Action.OpenUrl').length).toBeGreaterThanOrEqual(2);
+    const more = ofType(overdue ?? {}, 'Action.OpenUrl');
+    expect(more.map((a) => a.title)).toEqual([`En ${big.overdue.length - shown} meer in het actieplan`]);
+    expect(more[0]?.url).toBe(new URL(DEEP_LINK).toString());
   });
 
   it('keeps the heading counts as the full totals', () => {
@@ -398,6 +419,48 @@ describe('when it does not all fit', () => {
   it('a small agenda is not summarised', () => {
     const small = buildAgendaCard(agendaWith(1), { deepLink: DEEP_LINK });
     expect(allText(small)).not.toMatch(/Niet alles past|zie het actieplan/);
+  });
+});
+
+describe('short by design', () => {
+  const late = (n: number): AgendaActieInput[] =>
+    Array.from({ length: n }, (_, i) => actie(i, { nummer: `5.${i + 1}`, status: 'Loopt', deadline: `2026-0${1 + (i % 9)}-${String(10 + Math.floor(i / 9)).padStart(2, '0')}` }));
+
+  it(`a plan with 40 overdue actions lists ${SECTION_MAX_ROWS}, the longest overdue first, and "En 35 meer in het actieplan"`, () => {
+    const a = agenda(late(40));
+    const card = buildAgendaCard(a, { deepLink: DEEP_LINK });
+    const overdue = section(card, 'Achterstallig');
+    const rows = (overdue?.items as Node[]).filter((n) => n.type === 'Container');
+    expect(SECTION_MAX_ROWS).toBe(5);
+    expect(rows).toHaveLength(5);
+    expect(allText(overdue ?? {})).toContain('Achterstallig (40)');
+    expect(ofType(overdue ?? {}, 'Action.OpenUrl').map((o) => o.title)).toEqual(['En 35 meer in het actieplan']);
+    // Worst first: the five oldest deadlines, oldest at the top.
+    const oldest = [...a.overdue].sort((x, y) => (x.deadline ?? '').localeCompare(y.deadline ?? '')).slice(0, 5).map((x) => `**${x.nummer}**`);
+    expect(rows.map((r) => /\*\*\d+\.\d+\*\*/.exec(allText(r))?.[0])).toEqual(oldest);
+    expect(a.overdue[0]?.dagenTeLaat).toBeGreaterThan(a.overdue[4]?.dagenTeLaat ?? Infinity);
+    // The cap is by design, not for lack of room: no "Niet alles past" warning.
+    expect(allText(card)).not.toMatch(/Niet alles past/);
+  });
+
+  it('links "meer" to the tab’s Lijst filtered to that section, from the same tab URL as the card’s other links', () => {
+    const tab = 'https://actieplan.example.nl/tab/index.html#/lijst?domein=Sociaal+Domein';
+    const acties = [...late(8), ...Array.from({ length: 7 }, (_, i) => actie(i, { nummer: `9.${i + 1}`, status: 'Geblokkeerd', deadline: '2027-06-30' }))];
+    const card = buildAgendaCard(agenda(acties), { deepLink: tab });
+    const url = (title: string): URL => new URL(String(ofType(section(card, title) ?? {}, 'Action.OpenUrl')[0]?.url));
+    const params = (u: URL): URLSearchParams => new URLSearchParams(u.hash.split('?')[1]);
+    const overdue = url('Achterstallig');
+    expect(overdue.origin + overdue.pathname).toBe('https://actieplan.example.nl/tab/index.html');
+    expect(overdue.hash.startsWith('#/lijst?')).toBe(true);
+    expect(Object.fromEntries(params(overdue))).toEqual({ domein: 'Sociaal Domein', due: 'achterstallig', sort: 'deadline:asc' });
+    expect(Object.fromEntries(params(url('Geblokkeerd')))).toEqual({ domein: 'Sociaal Domein', status: 'Geblokkeerd' });
+    expect(ofType(card, 'Action.OpenUrl').find((o) => o.title === 'Open in actieplan')?.url).toBe(new URL(tab).toString());
+  });
+
+  it('sectionLink keeps the MT filter, adds the section’s and leaves a link without a list route alone', () => {
+    expect(sectionLink('http://localhost:3978/tab/index.html#/lijst?domein=Bedrijfsvoering', { eigenaar: '' })).toBe('http://localhost:3978/tab/index.html#/lijst?domein=Bedrijfsvoering&eigenaar=');
+    expect(sectionLink('https://x.example/index.html#/lijst', {})).toBe('https://x.example/index.html#/lijst');
+    expect(sectionLink(DEEP_LINK, { due: 'achterstallig' })).toBe(new URL(DEEP_LINK).toString());
   });
 });
 
