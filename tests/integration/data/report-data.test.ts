@@ -48,7 +48,9 @@ const idOf = (nummer: string): string => {
 
 beforeAll(async () => {
   sandbox = await startTestSandbox(undefined, { now: clock.now });
-  siteId = await seedSite(sandbox.graph(), sandbox.siteUrl);
+  // The writes below change shared actions' own Status (1.1, 6.1, 6.2), as an edit in SharePoint does; without rows per
+  // domain the live plan shows that status instead of the rows' roll-up, so history and live plan can be compared.
+  siteId = await seedSite(sandbox.graph(), sandbox.siteUrl, { domeinVoortgang: false });
   plan = await loadPlan(sandbox.graph(), siteId);
   const graph = sandbox.graph();
   for (const w of WRITES) {
@@ -117,9 +119,9 @@ describe('the version history of the actions', () => {
       ['2025-04', '2025-04-30'],
       ['2025-05', '2025-05-31'],
     ]);
-    // Seeded: 14 Niet gestart, 18 Belegd in lopend traject (counted as lopend), 1 Niet overgenomen.
+    // Seeded: 14 Niet gestart, 17 Belegd in lopend traject and 11.5 Loopt (both counted as lopend), 1 Niet overgenomen.
     const seeded = (s: ActieStatus) => zoetermeerPlan.acties.filter((a) => a.status === s).length;
-    expect([seeded('Niet gestart'), seeded('Belegd in lopend traject'), seeded('Niet overgenomen')]).toEqual([14, 18, 1]);
+    expect([seeded('Niet gestart'), seeded('Belegd in lopend traject'), seeded('Loopt'), seeded('Niet overgenomen')]).toEqual([14, 17, 1, 1]);
     const expected = [
       { ...counts({ afgerond: 0, lopend: 18, geblokkeerd: 0, nietOvergenomen: 1, nietGestart: 14, achterstallig: 0 }), percentAfgerond: 0 },
       // Feb: 1.1 and 3.1 start.
