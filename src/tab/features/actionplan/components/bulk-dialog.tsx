@@ -1,3 +1,4 @@
+import { heeftDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
 import {
   Button,
   Dialog,
@@ -63,6 +64,12 @@ export function BulkDialog({ kind, ids, onClose }: { kind: BulkKind; ids: string
     for (const item of items) {
       const a = item.value;
       if (kind === 'status') {
+        // A shared action's status is the roll-up of its domains' rows: writing its own Status would change nothing
+        // anyone sees, so it is skipped with the reason, as an impossible transition is.
+        if (heeftDomeinVoortgang(a)) {
+          skipped.push({ nummer: a.nummer, reason: t('domeinVoortgang.statusRolledUp') });
+          continue;
+        }
         const check = checkTransition(a.status, status, toelichting || a.statusToelichting);
         if (!check.ok) {
           skipped.push({ nummer: a.nummer, reason: check.message });
