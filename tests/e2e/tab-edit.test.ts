@@ -54,12 +54,13 @@ describe('editing actions', () => {
   });
 
   it('shows the domain’s rule inline and does not save an invalid change', async () => {
-    const { page } = await openDetail('5.1');
+    // 8.2 belongs to Concern alone, so its own status is editable (a shared action's rolls up from its domains).
+    const { page } = await openDetail('8.2');
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Geblokkeerd');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => dialog.getByText('Geef een toelichting: bij status Geblokkeerd is een reden verplicht.').count()).toBe(1);
-    expect(byNummer(await client.plan(), '5.1').value.status).toBe('Niet gestart');
+    expect(byNummer(await client.plan(), '8.2').value.status).toBe('Niet gestart');
     await page.context().close();
   });
 
@@ -146,7 +147,7 @@ describe('editing actions', () => {
     const shared = nummers.filter((n) => new Set(byNummer(before, n).value.domeinen).size >= 2);
     const changed = nummers.filter((n) => !shared.includes(n));
     expect(shared.length).toBeGreaterThan(0);
-    expect(changed.length).toBeGreaterThan(shared.length);
+    expect(changed.length).toBeGreaterThan(0);
     await expect(dialog.getByTestId('bulk-preview').innerText()).resolves.toContain(`${changed.length} acties worden gewijzigd, ${shared.length} overgeslagen`);
     await expect(dialog.getByTestId('bulk-preview').innerText()).resolves.toContain(`${shared[0]}: De status van deze actie volgt uit de voortgang per domein`);
     await page.screenshot({ path: screenshotPath('bulk-dialog') });
