@@ -1,3 +1,4 @@
+import { deadlineSoort } from '../../../src/domain/planning.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUSALS } from '../../../src/bot/card-actions.js';
 import type { Actie } from '../../../src/domain/model.js';
@@ -66,8 +67,8 @@ async function logEntry(key = KEY) {
 }
 
 /** The first action on the card with a status form, its button data and the statuses it may move to. */
-function firstForm(c: unknown) {
-  const button = executeActions(c).find((a) => a.verb === 'status-bijwerken');
+function firstForm(c: unknown, where: (actieId: string) => boolean = () => true) {
+  const button = executeActions(c).find((a) => a.verb === 'status-bijwerken' && where(String(a.data.actieId)));
   if (!button) throw new Error('no status form on the card');
   const id = String(button.data.actieId);
   return { button, id, eTag: String(button.data.eTag), inputs: statusInputIds(id), choices: choicesOf(c, statusInputIds(id).status) };
@@ -247,7 +248,13 @@ describe('a status update from the card', () => {
   let target: string;
 
   it('writes the status, reason and date to SharePoint and updates the same card in place', async () => {
-    form = firstForm(card);
+    // A one-off deadline (eenmalig): a started standing commitment (doorlopend) is no longer late and leaves the card.
+    const eenmalig = new Set<string>();
+    for (const a of executeActions(card).filter((x) => x.verb === 'status-bijwerken')) {
+      const id = String(a.data.actieId);
+      if (deadlineSoort((await actie(id)).value) === 'eenmalig') eenmalig.add(id);
+    }
+    form = firstForm(card, (id) => eenmalig.has(id));
     const before = await actie(form.id);
     // A move that needs no reason, so the optional reason is the card's own.
     target = form.choices.find((c) => c === 'Loopt') ?? form.choices[0]!;
