@@ -38,7 +38,9 @@ const B_ZONDER_HERINNERING = '2025-04-10T12:00:00Z';
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  siteId = await seedSite(sandbox.graph(), sandbox.siteUrl);
+  // The writes below change shared actions' own fields as an edit in SharePoint does; without rows per domain the
+  // live plan shows those fields rather than the rows' roll-up.
+  siteId = await seedSite(sandbox.graph(), sandbox.siteUrl, { domeinVoortgang: false });
   const graph = sandbox.graph();
   plan = await loadPlan(graph, siteId);
   const first = await loadReportData(graph, siteId, { histories: false });
