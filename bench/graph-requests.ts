@@ -68,6 +68,11 @@ async function main(): Promise<void> {
 
     await measure('report data: lists + 33 version histories', () => loadReportData(graph, site.site.id));
     await measure('decision log data (no histories)', () => loadReportData(graph, site.site.id, { histories: false }));
+    // What the tab's "Nieuwe actie" costs before the new action is on screen: the create answers with the item.
+    const created = await measure('create an action (writes before the UI shows it)', () =>
+      store.create({ titel: 'Bench: nieuwe actie', advies: 9, plateau: 'Excelleren', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: ['9.1'], bevindingen: [6] }, 'bench:nieuwe-actie'),
+    );
+    if (created.value.nummer !== '9.3') throw new Error(`expected the new action to be 9.3, got ${created.value.nummer}`);
     await measure('portfolio, 15 items + quarter goals (one $batch)', () => loadPortfolio(graph, site.site.id));
     const domeinen = ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein', 'Concern'];
     await sendBatch(
@@ -81,7 +86,7 @@ async function main(): Promise<void> {
     );
     const portfolio = await measure('portfolio, 2,000 items + quarter goals', () => loadPortfolio(graph, site.site.id));
     if (portfolio.items.length !== 2000) throw new Error(`expected 2,000 portfolio items, read ${portfolio.items.length}`);
-    const extra = 5000 - zoetermeerPlan.acties.length;
+    const extra = 5000 - zoetermeerPlan.acties.length - 1; // the seeded plan plus the action created above
     await sendBatch(
       graph,
       Array.from({ length: extra }, (_, i) => ({
@@ -106,7 +111,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Plan cold: ${coldBatches.length} $batch request(s): ${coldBatches.map((ids) => `[${ids.join(', ')}]`).join(' ')}; the rows per domain ${coldBatches.some((ids) => ids.includes('domeinVoortgang')) ? 'travel in the same $batch' : 'are NOT in the batch'}.\n`,
   );
-  process.stdout.write('Targets: plan cold <= 2 requests, plan warm = 1 delta request; version histories ceil(n/20) $batch requests.\n');
+  process.stdout.write('Targets: plan cold <= 2 requests, plan warm = 1 delta request; creating an action = 1 write; version histories ceil(n/20) $batch requests.\n');
 }
 
 await main();

@@ -427,7 +427,8 @@ export function occurrenceKey(mtKey: string, occurrenceStart: Date): string {
  * ['Concern'] and so sees the Concern actions; a business MT does not see Concern-only actions.
  */
 export function isActieOfMT(actie: Actie, mt: Pick<MT, 'domeinen'>): boolean {
-  return actie.domeinen.some((d) => mt.domeinen.includes(d));
+  // A retired action (Vervallen) has left every agenda; the next agenda lists it once as removed.
+  return actie.vervallen !== true && actie.domeinen.some((d) => mt.domeinen.includes(d));
 }
 
 function compareIds(a: string, b: string): number {

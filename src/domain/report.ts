@@ -44,12 +44,15 @@ export function actieAt(history: ActieHistory, at: Date): Actie | undefined {
   return best?.value;
 }
 
-/** Every action that existed at `at`, as it then was, in plan order. */
+/**
+ * Every action that existed and was active at `at`, as it then was, in plan order. A retired action (Vervallen) counts
+ * for the dates before it was retired, and not after.
+ */
 export function planAt(histories: readonly ActieHistory[], at: Date): ActieOpDatum[] {
   const out: ActieOpDatum[] = [];
   for (const h of histories) {
     const value = actieAt(h, at);
-    if (value) out.push({ id: h.id, value });
+    if (value && value.vervallen !== true) out.push({ id: h.id, value });
   }
   return out.sort((a, b) => compareActienummers(a.value.nummer, b.value.nummer) || Number(a.id) - Number(b.id));
 }
@@ -417,6 +420,6 @@ export function drieMaandenVoor(date: CalendarDate): CalendarDate {
  * function, so for the same date they count the same actions.
  */
 export function actiesOpDatum(input: { live: readonly ActieOpDatum[]; histories: readonly ActieHistory[]; peildatum: CalendarDate; now: Date }): ActieOpDatum[] {
-  if (compareCalendarDates(input.peildatum, amsterdamDate(input.now)) >= 0) return [...input.live];
+  if (compareCalendarDates(input.peildatum, amsterdamDate(input.now)) >= 0) return input.live.filter((a) => a.value.vervallen !== true);
   return planAt(input.histories, endOfDay(input.peildatum));
 }

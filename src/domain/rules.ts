@@ -56,7 +56,8 @@ export function blockingDependencies(actie: Actie, allActies: readonly Actie[]):
   const blocking: Actie[] = [];
   for (const nummer of new Set(actie.afhankelijkVan)) {
     const dep = byNummer.get(nummer);
-    if (dep && BLOCKING_STATUSES.includes(dep.status)) blocking.push(dep);
+    // A retired dependency (Vervallen) left the plan and holds nothing up.
+    if (dep && dep.vervallen !== true && BLOCKING_STATUSES.includes(dep.status)) blocking.push(dep);
   }
   return blocking;
 }

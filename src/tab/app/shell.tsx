@@ -211,7 +211,7 @@ export function Shell({ user }: { user: SignedInUser }) {
             ) : view === 'mijn-acties' ? (
               <MijnActiesView onOpen={openActie} />
             ) : (
-              <RoadmapView scope={domein} onOpen={openActie} presentation={scope.layout === 'stage'} />
+              <RoadmapView scope={domein} onOpen={openActie} presentation={scope.layout === 'stage'} canEdit={scope.canEdit} />
             )}
           </ViewSuspense>
         )}

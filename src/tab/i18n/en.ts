@@ -130,6 +130,8 @@ export const en: Record<MessageKey, string> = {
   'plan.noDeadline': 'No deadline',
   'plan.overdue': 'Overdue',
   'plan.overdueOn': 'Overdue, {date}',
+  'plan.vervallen': 'Retired',
+  'list.toonVervallen': 'Show retired',
   'plan.problems': '{count, plural, one {# problem} other {# problems}} reading this item',
   'plan.actionsOf': 'Actions of recommendation {nummer}',
   'plan.summary': '{open} open · {overdue} overdue · {blocked} blocked',

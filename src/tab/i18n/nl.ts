@@ -129,6 +129,8 @@ export const nl = {
   'plan.noDeadline': 'Geen deadline',
   'plan.overdue': 'Achterstallig',
   'plan.overdueOn': 'Achterstallig, {date}',
+  'plan.vervallen': 'Vervallen',
+  'list.toonVervallen': 'Toon vervallen',
   'plan.problems': '{count, plural, one {# probleem} other {# problemen}} bij het lezen van dit item',
   'plan.actionsOf': 'Acties van advies {nummer}',
   'plan.summary': '{open} open · {overdue} achterstallig · {blocked} geblokkeerd',

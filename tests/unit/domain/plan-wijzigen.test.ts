@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { validationMessages as M } from '../../../src/domain/messages.js';
 import type { Actie, Domein } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
+import { composeAgenda, snapshotOf } from '../../../src/domain/agenda.js';
+import { actiesOpDatum, endOfDay, planAt } from '../../../src/domain/report.js';
+import { blockingDependencies } from '../../../src/domain/rules.js';
 import { checkLinks, checkVervallen, dependencyCycle, isActief, isVervallen, mayChangeActie, nextActienummer } from '../../../src/domain/plan-wijzigen.js';
 
 const deps = (pairs: Record<string, string[]>) => Object.entries(pairs).map(([nummer, afhankelijkVan]) => ({ nummer, afhankelijkVan }));
@@ -172,5 +175,39 @@ describe('retiring an action', () => {
     expect(isVervallen({})).toBe(false);
     expect(isVervallen({ vervallen: false })).toBe(false);
     expect(isActief(actie)).toBe(true);
+  });
+});
+
+describe('a retired action leaves agendas, counts and blocking, but not the reports of dates when it was active', () => {
+  const base: Actie = { nummer: '9.1', titel: 'Experiment multidisciplinair team', advies: 9, plateau: 'Excelleren', domeinen: ['Concern'], status: 'Loopt', afhankelijkVan: [], bevindingen: [] };
+  const retired: Actie = { ...base, nummer: '9.2', titel: 'Plan procesgericht organiseren', status: 'Niet gestart', vervallen: true, vervallenReden: 'Opgegaan in 9.1' };
+  const mt = { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] as Domein[] };
+  const now = new Date('2026-12-01T09:00:00Z');
+
+  it('is not on the agenda, and the next agenda lists it once as removed', () => {
+    const active = { id: '2', eTag: 'e', value: { ...retired, vervallen: false } as Actie };
+    const input = { mt, occurrenceStart: now, now, acties: [{ id: '1', eTag: 'e', value: base }, active] };
+    const previous = snapshotOf(input);
+    const agenda = composeAgenda({ ...input, acties: [{ id: '1', eTag: 'e', value: base }, { id: '2', eTag: 'e', value: retired }], previous });
+    expect(agenda.openActies.map((a) => a.nummer)).toEqual(['9.1']);
+    expect(agenda.counts.acties).toBe(1);
+    expect(agenda.withoutOwner.map((a) => a.nummer)).toEqual(['9.1']);
+    expect(agenda.changedSinceLastMeeting).toEqual([{ kind: 'removed', id: '2', nummer: '9.2' }]);
+    expect(Object.keys(snapshotOf({ ...input, acties: [{ id: '2', eTag: 'e', value: retired }] }).acties)).toEqual([]);
+  });
+
+  it('holds up no action that depended on it', () => {
+    const dependent: Actie = { ...base, nummer: '9.3', afhankelijkVan: ['9.2'] };
+    expect(blockingDependencies(dependent, [retired])).toEqual([]);
+    expect(blockingDependencies(dependent, [{ ...retired, vervallen: false }]).map((a) => a.nummer)).toEqual(['9.2']);
+  });
+
+  it('counts in a report for a date before it was retired, not after; the live plan leaves it out', () => {
+    const history = { id: '2', revisions: [{ modified: '2026-03-01T10:00:00Z', value: { ...retired, vervallen: false } as Actie }, { modified: '2026-06-01T10:00:00Z', value: retired }] };
+    expect(planAt([history], endOfDay('2026-05-31')).map((a) => a.value.nummer)).toEqual(['9.2']);
+    expect(planAt([history], endOfDay('2026-06-01'))).toEqual([]);
+    const live = [{ id: '1', value: base }, { id: '2', value: retired }];
+    expect(actiesOpDatum({ live, histories: [history], peildatum: '2026-12-01', now }).map((a) => a.value.nummer)).toEqual(['9.1']);
+    expect(actiesOpDatum({ live, histories: [history], peildatum: '2026-04-01', now }).map((a) => a.value.nummer)).toEqual(['9.2']);
   });
 });

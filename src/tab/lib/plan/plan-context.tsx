@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Actie, Domein, PersonRef } from '../../../domain/model.js';
+import { compareActienummers } from '../../../domain/actienummer.js';
 import { findSiteUser } from '../../../domain/site-user.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
 import { actieVoorDomein, type DomeinVoortgang } from '../../../domain/domein-voortgang.js';
@@ -35,7 +36,7 @@ export type PlanContextValue = PlanState & {
   /** Shows `item` instead of the stored item until `clearOverride` (optimistic update). */
   setOverride(item: Loaded<Actie>): void;
   clearOverride(id: string): void;
-  /** Puts a saved item into the plan (and the cache), replacing the old version. */
+  /** Puts a saved item into the plan (and the cache), replacing the old version; a new item is added. */
   replaceActie(item: Loaded<Actie>): void;
   /** The stored (not overridden) version of an item. */
   storedActie(id: string): Loaded<Actie> | undefined;
@@ -49,10 +50,13 @@ export function usePlanContext(): PlanContextValue {
   return value;
 }
 
+/** The plan with `item` in it: replacing its old version, or added in number order when it is new. */
 function withActie(plan: LoadedPlan, item: Loaded<Actie>): LoadedPlan {
   // A saved action comes back with its stored status; a shared action shows the roll-up of its domains again.
   const [rolled = item] = withRollUp([item], plan.domeinVoortgang);
-  return { ...plan, acties: plan.acties.map((a) => (a.id === item.id ? rolled : a)) };
+  if (plan.acties.some((a) => a.id === item.id)) return { ...plan, acties: plan.acties.map((a) => (a.id === item.id ? rolled : a)) };
+  // A new action (Nieuwe actie) joins the plan in number order.
+  return { ...plan, acties: [...plan.acties, rolled].sort((a, b) => compareActienummers(a.value.nummer, b.value.nummer)) };
 }
 
 /** The plan as one domain's tab shows it: every shared action with that domain's own row (status, owner, deadline). */

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { ActieChange, ActiesStore, BulkResult } from '../../../data/acties-store.js';
+import type { ActieChange, ActiesStore, BulkResult, NieuweActie } from '../../../data/acties-store.js';
 import type { Actie } from '../../../domain/model.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
 import { applyChange } from './apply-change.js';
@@ -20,6 +20,11 @@ export type SaveOutcome =
  * and other failures come back as a SaveOutcome so the form keeps the user's text.
  */
 export function useActieWriter(): {
+  /**
+   * Adds an action: one write, then it is in the plan (roadmap, list, agenda) at once. Repeating it with the same
+   * `clientKey` (after a lost answer) gives the same item, never a second one.
+   */
+  create(draft: NieuweActie, clientKey: string): Promise<SaveOutcome>;
   save(id: string, change: ActieChange): Promise<SaveOutcome>;
   saveOver(theirs: Loaded<Actie>, change: ActieChange): Promise<SaveOutcome>;
   bulk(changes: { id: string; change: ActieChange }[]): Promise<{ results: BulkResult[]; missing: string[] }>;
@@ -60,6 +65,22 @@ export function useActieWriter(): {
     [store, setOverride, clearOverride, replaceActie],
   );
 
+  const create = useCallback(
+    async (draft: NieuweActie, clientKey: string): Promise<SaveOutcome> => {
+      try {
+        const item = await (await store()).create(draft, clientKey);
+        replaceActie(item);
+        return { kind: 'saved', item };
+      } catch (error) {
+        if (error instanceof Error && error.name === 'ActieValidationError') {
+          return { kind: 'invalid', issues: (error as Error & { issues: { path: string; message: string }[] }).issues };
+        }
+        return { kind: 'failed', error };
+      }
+    },
+    [store, replaceActie],
+  );
+
   const save = useCallback(
     async (id: string, change: ActieChange) => {
       const current = storedActie(id);
@@ -96,5 +117,5 @@ export function useActieWriter(): {
     [storedActie, store, setOverride, clearOverride, replaceActie],
   );
 
-  return { save, saveOver: write, bulk, store };
+  return { create, save, saveOver: write, bulk, store };
 }

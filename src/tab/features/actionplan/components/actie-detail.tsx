@@ -25,7 +25,7 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular, ShareRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { DOMEINEN, PLATEAUS, type Actie, type PersonRef } from '../../../../domain/model.js';
+import { DOMEINEN, PLATEAUS, type Actie, type Domein, type PersonRef } from '../../../../domain/model.js';
 import { allowedTransitions, checkTransition } from '../../../../domain/status.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { validateActie } from '../../../../domain/validation.js';
@@ -46,6 +46,7 @@ import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
 import { heeftDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
 import { useScope } from '../../../app/scope.js';
 import { DomeinVoortgangSection } from './domein-voortgang-section.js';
+import { ActiePlanWijzigen, VervallenBanner } from './actie-plan-wijzigen.js';
 import { LinkedPortfolio } from './linked-portfolio.js';
 import { FIELD_LABEL, MergeView } from './merge-view.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
@@ -149,7 +150,17 @@ function validate(base: Actie, form: ActieForm, users: readonly PersonRef[]): Pa
   return issues;
 }
 
-function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; onOpen: (id: string) => void; canEdit: boolean; onShare: (item: Loaded<Actie>) => Promise<ShareResult> }) {
+function DetailBody({
+  item,
+  onOpen,
+  canEdit,
+  onShare,
+}: {
+  item: Loaded<Actie>;
+  onOpen: (id: string) => void;
+  canEdit: boolean;
+  onShare: (item: Loaded<Actie>) => Promise<ShareResult>;
+}) {
   const styles = useStyles();
   const t = useT();
   const ctx = usePlanContext();
@@ -270,6 +281,7 @@ function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; o
           {t('detail.share')}
         </Button>
       </div>
+      <VervallenBanner actie={item.value} />
       {share && (
         <MessageBar intent={share.kind === 'manual' ? 'info' : 'success'} data-testid="share-result">
           <MessageBarBody className={styles.share}>
@@ -509,6 +521,8 @@ function DetailBody({ item, onOpen, canEdit, onShare }: { item: Loaded<Actie>; o
           </>
         )}
       </section>
+
+      {canEdit && !conflict && <ActiePlanWijzigen item={item} scope={scope.domein} />}
 
       {item.problems.length > 0 && (
         <section className={styles.section} aria-labelledby="problems-title">

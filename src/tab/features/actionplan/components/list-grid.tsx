@@ -1,4 +1,4 @@
-import { Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular, ChevronDownRegular, ChevronRightRegular, WarningRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -274,6 +274,11 @@ export function ListGrid(props: ListGridProps) {
                     <NarrowOnly>{a.nummer} </NarrowOnly>
                   </span>
                   {a.titel}
+                  {a.vervallen && (
+                    <Badge appearance="outline" color="subtle" size="small" data-testid="vervallen-badge">
+                      {t('plan.vervallen')}
+                    </Badge>
+                  )}
                   {row.blockedBy.length > 0 && <LockClosedRegular className={styles.lock} aria-label={t('roadmap.waitsFor', { nummers: row.blockedBy.map((b) => b.nummer).join(', ') })} />}
                   {row.item.problems.length > 0 && <WarningRegular className={styles.warn} aria-label={t('plan.problems', { count: row.item.problems.length })} />}
                 </Cell>

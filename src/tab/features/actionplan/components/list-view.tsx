@@ -1,4 +1,4 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, CalendarRegular, DismissRegular, PersonRegular, ArrowSwapRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { amsterdamDate } from '../../../../domain/dates.js';
@@ -12,6 +12,7 @@ import { buildEntries, queryFromParams, queryToParams, type ListQuery, type Sort
 import type { BulkKind, BulkSummary } from './bulk-dialog.js';
 import { ListGrid } from './list-grid.js';
 import { ListToolbar } from './list-toolbar.js';
+import { NieuweActieButton } from './nieuwe-actie-button.js';
 
 const BulkDialog = lazy(() => import('./bulk-dialog.js').then((m) => ({ default: m.BulkDialog })));
 
@@ -50,7 +51,9 @@ export function ListView({
   const styles = useStyles();
   const t = useT();
   const { plan, now } = usePlanContext();
-  const rows = usePlanRows(scope);
+  // "Toon vervallen": retired actions stay in the list, hidden unless asked for (in the URL, so a link keeps it).
+  const toonVervallen = params.get('vervallen') === '1';
+  const rows = usePlanRows(scope, { vervallen: toonVervallen });
   const query = useMemo(() => queryFromParams(params), [params]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -60,7 +63,23 @@ export function ListView({
   const today = amsterdamDate(now);
 
   const { entries, matched } = useMemo(() => buildEntries(rows, query, today, collapsed), [rows, query, today, collapsed]);
-  const setQuery = useCallback((next: ListQuery) => onParamsChange(queryToParams(next)), [onParamsChange]);
+  const setQuery = useCallback(
+    (next: ListQuery) => {
+      const p = queryToParams(next);
+      if (toonVervallen) p.set('vervallen', '1');
+      onParamsChange(p);
+    },
+    [onParamsChange, toonVervallen],
+  );
+  const setToonVervallen = useCallback(
+    (on: boolean) => {
+      const p = new URLSearchParams(params);
+      if (on) p.set('vervallen', '1');
+      else p.delete('vervallen');
+      onParamsChange(p);
+    },
+    [params, onParamsChange],
+  );
   const onSort = useCallback(
     (key: SortKey) => setQuery({ ...query, sort: { key, dir: query.sort.key === key && query.sort.dir === 'asc' ? 'desc' : 'asc' } }),
     [query, setQuery],
@@ -135,6 +154,8 @@ export function ListView({
       </div>
       <ListToolbar query={query} onChange={setQuery} adviezen={plan?.adviezen.map((a) => a.value) ?? []} users={plan?.users ?? []} scoped={!!scope} />
       <div className={styles.exportRow}>
+        <Checkbox label={t('list.toonVervallen')} checked={toonVervallen} onChange={(_, d) => setToonVervallen(d.checked === true)} data-testid="toon-vervallen" />
+        {canEdit && <NieuweActieButton scope={scope} onOpen={onOpen} />}
         <Button size="small" icon={<ArrowDownloadRegular />} onClick={() => void exportMatched()} data-testid="export-acties">
           {t('list.export')}
         </Button>

@@ -9,6 +9,7 @@ import { PLATEAU_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
+import { NieuweActieButton } from './nieuwe-actie-button.js';
 import { RoadmapCard } from './roadmap-card.js';
 
 const useStyles = makeStyles({
@@ -66,7 +67,17 @@ const useStyles = makeStyles({
  * excelling), the three themes as rows, a card per action. Hovering or focusing a card outlines the actions it
  * builds on and those that build on it.
  */
-export function RoadmapView({ scope, onOpen, presentation = false }: { scope?: Domein | undefined; onOpen: (id: string) => void; presentation?: boolean }) {
+export function RoadmapView({
+  scope,
+  onOpen,
+  presentation = false,
+  canEdit = false,
+}: {
+  scope?: Domein | undefined;
+  onOpen: (id: string) => void;
+  presentation?: boolean;
+  canEdit?: boolean;
+}) {
   const styles = useStyles();
   const t = useT();
   // The domain is chosen once, in the header, for the whole tab.
@@ -106,6 +117,7 @@ export function RoadmapView({ scope, onOpen, presentation = false }: { scope?: D
             {t('roadmap.summary', { total: counts.acties, open: counts.open, overdue: counts.achterstallig, blocked: counts.geblokkeerd, waiting: counts.wachtOp })}
           </Body1>
         </div>
+        {canEdit && !presentation && <NieuweActieButton scope={scope} onOpen={onOpen} />}
       </div>
       <div className={mergeClasses(styles.grid, presentation && styles.presentationGrid)} data-testid="roadmap">
         <div className={styles.corner} aria-hidden="true" />

@@ -1,0 +1,35 @@
+import { Button } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { lazy, Suspense, useState } from 'react';
+import type { Domein } from '../../../../domain/model.js';
+import { useLocale } from '../../../i18n/i18n.js';
+
+/** The dialog and its texts load when someone asks for it, not with the first view. */
+const NieuweActieDialog = lazy(() => import('./nieuwe-actie-dialog.js').then((m) => ({ default: m.NieuweActieDialog })));
+
+/** "Nieuwe actie" in the Roadmap and the Lijst; after adding, the new action's detail opens. */
+export function NieuweActieButton({ scope, advies, onOpen }: { scope?: Domein | undefined; advies?: number; onOpen: (id: string) => void }) {
+  const [open, setOpen] = useState(false);
+  // The button's own label is in the first view's language without loading the feature's catalogue.
+  const label = useLocale() === 'en' ? 'New action' : 'Nieuwe actie';
+  return (
+    <>
+      <Button icon={<AddRegular />} onClick={() => setOpen(true)} data-testid="nieuwe-actie-button">
+        {label}
+      </Button>
+      {open && (
+        <Suspense fallback={null}>
+          <NieuweActieDialog
+            scope={scope}
+            advies={advies}
+            onClose={() => setOpen(false)}
+            onCreated={(id) => {
+              setOpen(false);
+              onOpen(id);
+            }}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}

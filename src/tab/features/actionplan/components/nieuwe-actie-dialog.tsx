@@ -1,0 +1,227 @@
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Label,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { DOMEINEN, PLATEAUS, type Domein, type Plateau } from '../../../../domain/model.js';
+import { useFeatureT } from '../../../i18n/feature-catalogue.js';
+import { useT } from '../../../i18n/i18n.js';
+import { describeError } from '../../../lib/errors.js';
+import { DOMEIN_LABEL, PLATEAU_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
+import { usePlanActor } from '../hooks/use-plan-actor.js';
+import { planTexts } from '../i18n.js';
+import { checkForm, emptyForm, previewNummer, toDraft, type NieuweActieField, type NieuweActieForm } from '../lib/nieuwe-actie-form.js';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  two: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalM, '@media (max-width: 480px)': { gridTemplateColumns: '1fr' } },
+  checks: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  checkColumn: { display: 'flex', flexDirection: 'column' },
+  muted: { color: tokens.colorNeutralForeground2 },
+  group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/**
+ * A labelled group of checkboxes. Not a Fluent Field: a Field hands its label and id to the first checkbox inside it
+ * (FieldContext), which would name that one box after the whole group.
+ */
+function CheckGroup({ label, error, row = false, children }: { label: string; error?: string | undefined; row?: boolean; children: ReactNode }) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <div role="group" aria-labelledby={id} className={styles.group}>
+      <Label id={id}>{label}</Label>
+      <div className={row ? styles.checks : styles.checkColumn}>{children}</div>
+      {error && (
+        <Caption1 role="alert" className={styles.error}>
+          {error}
+        </Caption1>
+      )}
+    </div>
+  );
+}
+
+/**
+ * "Nieuwe actie": adds an action under an advies with the next free number, in one write. The number shown is a
+ * preview; the store takes the next one if someone else was quicker. The client key lives as long as the dialog, so
+ * adding again after a lost answer gives the same action, never a second one.
+ */
+export function NieuweActieDialog({
+  scope,
+  advies: initialAdvies,
+  onClose,
+  onCreated,
+}: {
+  scope?: Domein | undefined;
+  advies?: number | undefined;
+  onClose: () => void;
+  onCreated: (id: string, nummer: string) => void;
+}) {
+  const styles = useStyles();
+  const t = useT();
+  const ft = useFeatureT(planTexts);
+  const { plan } = usePlanContext();
+  const writer = useActieWriter();
+  const { actor, loading } = usePlanActor(scope);
+  const adviezen = useMemo(() => (plan?.adviezen ?? []).map((a) => a.value), [plan]);
+  const users = useMemo(() => [...(plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [plan]);
+  const acties = useMemo(() => (plan?.acties ?? []).map((a) => a.value), [plan]);
+  const bevindingen = useMemo(() => (plan?.bevindingen ?? []).map((b) => b.value), [plan]);
+  const first = adviezen.find((a) => a.nummer === initialAdvies) ?? adviezen[0];
+  const [form, setForm] = useState<NieuweActieForm | undefined>(() => (first ? emptyForm(first, scope) : undefined));
+  const [plateauTouched, setPlateauTouched] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ title: string; text: string } | undefined>();
+  const clientKey = useRef(`nieuw:${crypto.randomUUID()}`);
+
+  const issues = useMemo(() => (form ? checkForm(form, { acties, bevindingen }, users, actor, ft('notAllowed')) : {}), [form, acties, bevindingen, users, actor, ft]);
+  if (!form) return null;
+  const advies = adviezen.find((a) => a.nummer === form.advies);
+  const nummer = previewNummer(form, acties);
+  const shown = (field: NieuweActieField) => (submitted ? issues[field] : undefined);
+  const set = <K extends NieuweActieField>(field: K, value: NieuweActieForm[K]) => setForm((f) => (f ? { ...f, [field]: value } : f));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!form || loading || Object.keys(issues).length > 0) return;
+    setBusy(true);
+    setFailure(undefined);
+    const outcome = await writer.create(toDraft(form, users), clientKey.current);
+    setBusy(false);
+    if (outcome.kind === 'saved') onCreated(outcome.item.id, outcome.item.value.nummer);
+    else if (outcome.kind === 'invalid') setFailure({ title: ft('invalidTitle'), text: outcome.issues.map((i) => i.message).join(' ') });
+    else if (outcome.kind === 'failed') {
+      const d = describeError(outcome.error);
+      setFailure({ title: ft('failedTitle'), text: `${t(d.key, { detail: d.detail ?? '' })} ${ft('failedKept')}` });
+    }
+  }
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && !busy && onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <form onSubmit={(e) => void submit(e)} noValidate data-testid="nieuwe-actie">
+          <DialogBody>
+            <DialogTitle>{ft('dialogTitle')}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <Field label={ft('advies')}>
+                <Select
+                  value={String(form.advies)}
+                  onChange={(_, d) => {
+                    const next = adviezen.find((a) => String(a.nummer) === d.value);
+                    if (!next) return;
+                    setForm((f) => (f ? { ...f, advies: next.nummer, plateau: plateauTouched ? f.plateau : next.plateau } : f));
+                  }}
+                >
+                  {adviezen.map((a) => (
+                    <option key={a.nummer} value={a.nummer}>
+                      {a.nummer}. {a.titel}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Caption1 className={styles.muted} data-testid="nummer-preview">
+                {ft('nummerPreview', { nummer })}
+                {advies ? ` ${ft('thema')}: ${t(THEMA_LABEL[advies.thema])}.` : ''}
+              </Caption1>
+              <Field label={t('detail.titel')} required validationMessage={shown('titel')}>
+                <Textarea value={form.titel} onChange={(_, d) => set('titel', d.value)} resize="vertical" maxLength={400} />
+              </Field>
+              <div className={styles.two}>
+                <Field label={t('detail.plateau')} hint={ft('plateauHint')} validationMessage={shown('plateau')}>
+                  <Select
+                    value={form.plateau}
+                    onChange={(_, d) => {
+                      setPlateauTouched(true);
+                      set('plateau', d.value as Plateau);
+                    }}
+                  >
+                    {PLATEAUS.map((p) => (
+                      <option key={p} value={p}>
+                        {t(PLATEAU_LABEL[p])}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label={t('detail.deadline')} validationMessage={shown('deadline')}>
+                  <Input type="date" value={form.deadline} onChange={(_, d) => set('deadline', d.value)} />
+                </Field>
+              </div>
+              <CheckGroup label={t('detail.domeinen')} error={shown('domeinen')} row>
+                {DOMEINEN.map((d) => (
+                  <Checkbox
+                    key={d}
+                    label={t(DOMEIN_LABEL[d])}
+                    checked={form.domeinen.includes(d)}
+                    onChange={(_, data) => set('domeinen', data.checked ? [...form.domeinen, d] : form.domeinen.filter((x) => x !== d))}
+                  />
+                ))}
+              </CheckGroup>
+              <Field label={t('detail.eigenaar')} validationMessage={shown('eigenaarId')}>
+                <Select value={form.eigenaarId} onChange={(_, d) => set('eigenaarId', d.value)}>
+                  <option value="">{t('plan.noOwner')}</option>
+                  {users.map((u) => (
+                    <option key={u.id ?? u.displayName} value={u.id ?? ''}>
+                      {u.displayName}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={ft('afhankelijkVan')} hint={ft('afhankelijkVanHint')} validationMessage={shown('afhankelijkVan')}>
+                <Input value={form.afhankelijkVan} onChange={(_, d) => set('afhankelijkVan', d.value)} />
+              </Field>
+              <CheckGroup label={ft('bevindingen')} error={shown('bevindingen')}>
+                {bevindingen.map((b) => (
+                  <Checkbox
+                    key={b.nummer}
+                    label={`${b.nummer}. ${b.titel}`}
+                    checked={form.bevindingen.includes(b.nummer)}
+                    onChange={(_, data) => set('bevindingen', data.checked ? [...form.bevindingen, b.nummer] : form.bevindingen.filter((x) => x !== b.nummer))}
+                  />
+                ))}
+              </CheckGroup>
+              {failure && (
+                <MessageBar intent="error" layout="multiline" role="alert" data-testid="nieuwe-actie-error">
+                  <MessageBarBody>
+                    <MessageBarTitle>{failure.title}</MessageBarTitle>
+                    {failure.text}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={onClose} disabled={busy}>
+                {t('common.cancel')}
+              </Button>
+              <Button appearance="primary" type="submit" disabled={busy || loading} icon={busy || loading ? <Spinner size="tiny" /> : undefined}>
+                {loading ? ft('checkingRole') : busy ? ft('adding') : ft('add')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The "Nieuwe actie" form as strings and what it becomes: the draft for the store and the issues per field, checked
+ * with the domain's rules (validation, links, who may add). Pure, so the dialog and its tests share it.
+ */
+import { checkLinks, mayChangeActie, nextActienummer, type PlanActor } from '../../../../domain/plan-wijzigen.js';
+import { DOMEINEN, type Actie, type Advies, type Domein, type PersonRef, type Plateau } from '../../../../domain/model.js';
+import { validateActie } from '../../../../domain/validation.js';
+import type { NieuweActie } from '../../../../data/acties-store.js';
+
+export type NieuweActieForm = {
+  advies: number;
+  titel: string;
+  plateau: Plateau;
+  domeinen: Domein[];
+  eigenaarId: string;
+  deadline: string;
+  afhankelijkVan: string;
+  bevindingen: number[];
+};
+
+export type NieuweActieField = keyof NieuweActieForm;
+
+/** A fresh form for an advies: its plateau, and the tab's domain (or Concern) as the domain. */
+export function emptyForm(advies: Advies, scope: Domein | undefined): NieuweActieForm {
+  return { advies: advies.nummer, titel: '', plateau: advies.plateau, domeinen: [scope ?? 'Concern'], eigenaarId: '', deadline: '', afhankelijkVan: '', bevindingen: [] };
+}
+
+/** "9.1, 3.2" or "9.1 3.2" → ["9.1", "3.2"], without blanks and repeats. */
+export function parseNummers(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+/** The draft the store adds: status Niet gestart, the owner resolved among the site users. */
+export function toDraft(form: NieuweActieForm, users: readonly PersonRef[]): NieuweActie {
+  const eigenaar = users.find((u) => u.id === form.eigenaarId);
+  return {
+    titel: form.titel.trim(),
+    advies: form.advies,
+    plateau: form.plateau,
+    domeinen: DOMEINEN.filter((d) => form.domeinen.includes(d)),
+    status: 'Niet gestart',
+    ...(eigenaar ? { eigenaar } : {}),
+    ...(form.deadline.trim() ? { deadline: form.deadline.trim() } : {}),
+    afhankelijkVan: parseNummers(form.afhankelijkVan),
+    bevindingen: [...form.bevindingen].sort((a, b) => a - b),
+  };
+}
+
+/** The number the action would get now, from every number in the list (retired actions included). */
+export function previewNummer(form: NieuweActieForm, acties: readonly Pick<Actie, 'nummer'>[]): string {
+  return nextActienummer(form.advies, acties.map((a) => a.nummer));
+}
+
+/** The first issue per field (Dutch), with the domain's rules; empty when the action may be added. */
+export function checkForm(
+  form: NieuweActieForm,
+  plan: { acties: readonly Actie[]; bevindingen: readonly { nummer: number }[] },
+  users: readonly PersonRef[],
+  actor: PlanActor,
+  notAllowed: string,
+): Partial<Record<NieuweActieField, string>> {
+  const draft = toDraft(form, users);
+  const actie: Actie = { ...draft, nummer: previewNummer(form, plan.acties) };
+  const issues: Partial<Record<NieuweActieField, string>> = {};
+  const add = (field: NieuweActieField, message: string) => {
+    issues[field] ??= message;
+  };
+  const result = validateActie(actie);
+  if (!result.ok) {
+    for (const issue of result.issues) {
+      const head = issue.path.split('.')[0] ?? '';
+      if (head === 'eigenaar') add('eigenaarId', issue.message);
+      else if (head in form) add(head as NieuweActieField, issue.message);
+    }
+  }
+  for (const issue of checkLinks(plan, actie)) add(issue.path, issue.message);
+  if (!issues.domeinen && !mayChangeActie(actor, draft.domeinen)) add('domeinen', notAllowed);
+  return issues;
+}

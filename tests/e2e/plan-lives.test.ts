@@ -1,0 +1,137 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareCard } from '../../src/reminders/cli.js';
+import { startTestRun } from '../support/local-run.js';
+import { launchChromium, screenshotPath } from './support/browser.js';
+import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+
+let run: Awaited<ReturnType<typeof startTestRun>>;
+let browser: Browser;
+let client: Awaited<ReturnType<typeof otherClient>>;
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await startTestRun();
+  browser = await launchChromium();
+  client = await otherClient(run.appUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await run?.close();
+});
+
+/** The CMT's channel tab (domain Concern), as the CMT secretary. */
+async function cmtTab(hash: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await personaContext(browser, UPN.secretaris);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${run.appUrl}/index.html?domein=Concern${hash}`);
+  return { page, errors };
+}
+
+/** The card the CMT would get now (`npm run reminders -- --mt cmt --preview`): same code path, read only. */
+async function cmtCardPreview() {
+  const plan = await client.plan();
+  return prepareCard({ graph: client.graph, siteId: plan.siteId, siteUrl: client.siteUrl, deepLinkFor: () => `${run.appUrl}/`, now: new Date() }, 'cmt');
+}
+
+describe('the living plan in the browser', () => {
+  it('the CMT adds 9.3 under advies 9: it is in the roadmap, the list and the card preview at once', async () => {
+    const { page, errors } = await cmtTab('#/roadmap');
+    await page.getByTestId('roadmap-card').first().waitFor();
+    await page.getByTestId('nieuwe-actie-button').click();
+    const dialog = page.getByTestId('nieuwe-actie');
+    await dialog.getByRole('combobox', { name: 'Advies' }).selectOption('9');
+    await expect.poll(() => dialog.getByTestId('nummer-preview').innerText()).toContain('nummer 9.3');
+    // The plateau follows the advies (9: Excelleren).
+    await expect(dialog.getByRole('combobox', { name: /Plateau/ }).inputValue()).resolves.toBe('Excelleren');
+    // Without a title nothing is written.
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect.poll(() => dialog.innerText()).toContain('Geef een titel.');
+    await dialog.getByRole('textbox', { name: 'Titel' }).fill('Procesregie over de keten Wmo en Jeugd beleggen');
+    await dialog.getByRole('textbox', { name: 'Afhankelijk van' }).fill('9.1');
+    await dialog.getByRole('checkbox', { name: /^6\. / }).check();
+    expect(await seriousViolations(page), 'the new-action dialog').toEqual([]);
+    await page.screenshot({ path: screenshotPath('nieuwe-actie') });
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+
+    // The detail of the new action opens.
+    await page.getByRole('dialog').getByRole('heading', { name: /^9\.3 · Procesregie/ }).waitFor();
+    const saved = byNummer(await client.plan(), '9.3').value;
+    expect(saved).toMatchObject({ advies: 9, plateau: 'Excelleren', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: ['9.1'], bevindingen: [6] });
+    await page.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click();
+
+    await expect.poll(() => page.locator('section[data-plateau="Excelleren"][data-thema="B"] [data-testid="roadmap-card"][data-nummer="9.3"]').count()).toBe(1);
+    await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst?q=9.3`);
+    await expect.poll(() => page.locator('[data-testid="actie-row"][data-nummer="9.3"]').count()).toBe(1);
+
+    const preview = await cmtCardPreview();
+    expect(preview.agenda.openActies.map((a) => a.nummer)).toContain('9.3');
+    expect(JSON.stringify(preview.card)).toContain('9.3');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a dependency cycle is refused with a Dutch message that names it, and nothing is written', async () => {
+    const plan = await client.plan();
+    const { page, errors } = await cmtTab(`#/lijst?actie=${byNummer(plan, '6.2').id}`);
+    const detail = page.getByRole('dialog');
+    await detail.getByRole('heading', { name: /^6\.2 · / }).waitFor();
+    await detail.getByTestId('links-afhankelijk').fill('6.1');
+    await detail.getByRole('button', { name: 'Afhankelijkheden en bevindingen vastleggen' }).click();
+    await expect.poll(() => detail.getByTestId('links-message').innerText()).toContain('Afhankelijkheden en bevindingen vastgelegd');
+    expect(byNummer(await client.plan(), '6.2').value.afhankelijkVan).toEqual(['6.1']);
+
+    await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst?actie=${byNummer(plan, '6.1').id}`);
+    await detail.getByRole('heading', { name: /^6\.1 · / }).waitFor();
+    await detail.getByTestId('links-afhankelijk').fill('6.2');
+    await detail.getByRole('button', { name: 'Afhankelijkheden en bevindingen vastleggen' }).click();
+    await expect.poll(() => detail.getByTestId('links-message').innerText()).toContain('De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1)');
+    expect(byNummer(await client.plan(), '6.1').value.afhankelijkVan).toEqual([]);
+    await page.screenshot({ path: screenshotPath('afhankelijkheid-kring') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('retiring needs a reason; a retired action is gone from the agenda and the roadmap, and listed under "Toon vervallen"', async () => {
+    const plan = await client.plan();
+    const id = byNummer(plan, '8.5').id;
+    const before = await cmtCardPreview();
+    expect(before.agenda.openActies.map((a) => a.nummer)).toContain('8.5');
+
+    const { page, errors } = await cmtTab(`#/lijst?actie=${id}`);
+    const detail = page.getByRole('dialog');
+    await detail.getByRole('heading', { name: /^8\.5 · / }).waitFor();
+    await detail.getByRole('button', { name: 'Laten vervallen' }).click();
+    await expect.poll(() => detail.getByTestId('vervallen-message').innerText()).toContain('Geef een reden');
+    expect(byNummer(await client.plan(), '8.5').value.vervallen).toBeUndefined();
+    await detail.getByTestId('vervallen-reden').fill('Gildes lopen voortaan via het programma Digitaal Samenwerken');
+    await detail.getByRole('button', { name: 'Laten vervallen' }).click();
+    await expect.poll(() => detail.getByTestId('vervallen-banner').innerText()).toContain('Gildes lopen voortaan via het programma Digitaal Samenwerken');
+    await expect.poll(() => detail.getByTestId('vervallen-message').innerText()).toContain('De actie is vervallen.');
+    expect(byNummer(await client.plan(), '8.5').value).toMatchObject({ vervallen: true, vervallenReden: 'Gildes lopen voortaan via het programma Digitaal Samenwerken' });
+    await detail.getByRole('button', { name: 'Sluiten' }).click();
+
+    const preview = await cmtCardPreview();
+    expect(preview.agenda.openActies.map((a) => a.nummer)).not.toContain('8.5');
+    expect(preview.agenda.counts.acties).toBe(before.agenda.counts.acties - 1);
+
+    await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst?q=8.`);
+    await expect.poll(() => page.locator('[data-testid="actie-row"]').count()).toBeGreaterThan(0);
+    await expect(page.locator('[data-testid="actie-row"][data-nummer="8.5"]').count()).resolves.toBe(0);
+    await page.getByRole('checkbox', { name: 'Toon vervallen' }).check();
+    await expect.poll(() => page.locator('[data-testid="actie-row"][data-nummer="8.5"]').count()).toBe(1);
+    await expect(page.locator('[data-testid="actie-row"][data-nummer="8.5"]').getByTestId('vervallen-badge').innerText()).resolves.toBe('Vervallen');
+    expect(page.url()).toContain('vervallen=1');
+    await page.screenshot({ path: screenshotPath('toon-vervallen') });
+
+    await page.goto(`${run.appUrl}/index.html?domein=Concern#/roadmap`);
+    await page.getByTestId('roadmap-card').first().waitFor();
+    await expect(page.locator('[data-testid="roadmap-card"][data-nummer="8.5"]').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
