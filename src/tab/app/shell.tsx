@@ -197,7 +197,7 @@ export function Shell({ user }: { user: SignedInUser }) {
             ) : compact ? (
               <VergaderingPanel {...(domein ? { domein } : {})} />
             ) : view === 'lijst' ? (
-              <ListView scope={domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} />
+              <ListView scope={domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} mtDomein={scope.domein} />
             ) : view === 'voortgang' ? (
               <VoortgangView scope={domein} params={route.params} onParamsChange={setParams} onShowList={(params) => goTo('lijst', params)} onOpen={openActie} />
             ) : view === 'besluiten' ? (
@@ -211,7 +211,7 @@ export function Shell({ user }: { user: SignedInUser }) {
             ) : view === 'mijn-acties' ? (
               <MijnActiesView onOpen={openActie} />
             ) : (
-              <RoadmapView scope={domein} onOpen={openActie} presentation={scope.layout === 'stage'} canEdit={scope.canEdit} />
+              <RoadmapView scope={domein} onOpen={openActie} presentation={scope.layout === 'stage'} canEdit={scope.canEdit} mtDomein={scope.domein} />
             )}
           </ViewSuspense>
         )}

@@ -41,8 +41,11 @@ export function ListView({
   onParamsChange,
   onOpen,
   canEdit,
+  mtDomein,
 }: {
   scope?: Domein | undefined;
+  /** The domain of the MT whose tab this is, for who may add an action. */
+  mtDomein?: Domein | undefined;
   params: URLSearchParams;
   onParamsChange: (params: URLSearchParams) => void;
   onOpen: (id: string) => void;
@@ -155,7 +158,7 @@ export function ListView({
       <ListToolbar query={query} onChange={setQuery} adviezen={plan?.adviezen.map((a) => a.value) ?? []} users={plan?.users ?? []} scoped={!!scope} />
       <div className={styles.exportRow}>
         <Checkbox label={t('list.toonVervallen')} checked={toonVervallen} onChange={(_, d) => setToonVervallen(d.checked === true)} data-testid="toon-vervallen" />
-        {canEdit && <NieuweActieButton scope={scope} onOpen={onOpen} />}
+        {canEdit && <NieuweActieButton scope={scope} mtDomein={mtDomein} onOpen={onOpen} />}
         <Button size="small" icon={<ArrowDownloadRegular />} onClick={() => void exportMatched()} data-testid="export-acties">
           {t('list.export')}
         </Button>

@@ -8,7 +8,19 @@ import { useLocale } from '../../../i18n/i18n.js';
 const NieuweActieDialog = lazy(() => import('./nieuwe-actie-dialog.js').then((m) => ({ default: m.NieuweActieDialog })));
 
 /** "Nieuwe actie" in the Roadmap and the Lijst; after adding, the new action's detail opens. */
-export function NieuweActieButton({ scope, advies, onOpen }: { scope?: Domein | undefined; advies?: number; onOpen: (id: string) => void }) {
+export function NieuweActieButton({
+  scope,
+  mtDomein,
+  advies,
+  onOpen,
+}: {
+  /** The domain the view shows: the new action's default domain. */
+  scope?: Domein | undefined;
+  /** The domain of the MT whose tab this is (its configuration), which decides who may add. */
+  mtDomein?: Domein | undefined;
+  advies?: number;
+  onOpen: (id: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   // The button's own label is in the first view's language without loading the feature's catalogue.
   const label = useLocale() === 'en' ? 'New action' : 'Nieuwe actie';
@@ -21,6 +33,7 @@ export function NieuweActieButton({ scope, advies, onOpen }: { scope?: Domein | 
         <Suspense fallback={null}>
           <NieuweActieDialog
             scope={scope}
+            mtDomein={mtDomein}
             advies={advies}
             onClose={() => setOpen(false)}
             onCreated={(id) => {

@@ -69,11 +69,13 @@ function CheckGroup({ label, error, row = false, children }: { label: string; er
  */
 export function NieuweActieDialog({
   scope,
+  mtDomein,
   advies: initialAdvies,
   onClose,
   onCreated,
 }: {
   scope?: Domein | undefined;
+  mtDomein?: Domein | undefined;
   advies?: number | undefined;
   onClose: () => void;
   onCreated: (id: string, nummer: string) => void;
@@ -83,7 +85,7 @@ export function NieuweActieDialog({
   const ft = useFeatureT(planTexts);
   const { plan } = usePlanContext();
   const writer = useActieWriter();
-  const { actor, loading } = usePlanActor(scope);
+  const { actor, loading } = usePlanActor(mtDomein);
   const adviezen = useMemo(() => (plan?.adviezen ?? []).map((a) => a.value), [plan]);
   const users = useMemo(() => [...(plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [plan]);
   const acties = useMemo(() => (plan?.acties ?? []).map((a) => a.value), [plan]);

@@ -72,8 +72,11 @@ export function RoadmapView({
   onOpen,
   presentation = false,
   canEdit = false,
+  mtDomein,
 }: {
   scope?: Domein | undefined;
+  /** The domain of the MT whose tab this is, for who may add an action. */
+  mtDomein?: Domein | undefined;
   onOpen: (id: string) => void;
   presentation?: boolean;
   canEdit?: boolean;
@@ -117,7 +120,7 @@ export function RoadmapView({
             {t('roadmap.summary', { total: counts.acties, open: counts.open, overdue: counts.achterstallig, blocked: counts.geblokkeerd, waiting: counts.wachtOp })}
           </Body1>
         </div>
-        {canEdit && !presentation && <NieuweActieButton scope={scope} onOpen={onOpen} />}
+        {canEdit && !presentation && <NieuweActieButton scope={scope} mtDomein={mtDomein} onOpen={onOpen} />}
       </div>
       <div className={mergeClasses(styles.grid, presentation && styles.presentationGrid)} data-testid="roadmap">
         <div className={styles.corner} aria-hidden="true" />
