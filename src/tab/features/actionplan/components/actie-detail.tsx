@@ -25,7 +25,7 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular, ShareRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { DOMEINEN, PLATEAUS, type Actie, type Domein, type PersonRef } from '../../../../domain/model.js';
+import { DOMEINEN, PLATEAUS, type Actie, type PersonRef } from '../../../../domain/model.js';
 import { allowedTransitions, checkTransition } from '../../../../domain/status.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { validateActie } from '../../../../domain/validation.js';
