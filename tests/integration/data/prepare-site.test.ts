@@ -29,6 +29,7 @@ describe('provisioning and seeding a site through Graph', () => {
       Herinneringen: 0,
       Besluiten: 0,
       DomeinVoortgang: 33,
+      Installaties: 0,
     });
     expect(result.seed?.unknownPeople).toEqual([]);
   });
