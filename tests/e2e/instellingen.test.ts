@@ -55,7 +55,7 @@ describe('the Instellingen view', () => {
     await expect(page.getByRole('link', { name: 'Instellingen' }).getAttribute('aria-current')).resolves.toBe('page');
     const card = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`);
     await expect(card.getByTestId('mt-schedule').innerText()).resolves.toBe('elke dinsdag 09:00');
-    await expect(card.getByTestId('mt-lead').innerText()).resolves.toBe('1 dag(en) ervoor');
+    await expect(card.getByTestId('mt-lead').innerText()).resolves.toBe('1 dag ervoor');
     // The local run gives the CMT the Playground's team (PLAYGROUND_MT); the other MTs have none yet.
     await expect(card.getByTestId('mt-channel').innerText()).resolves.toBe('verbonden');
     await expect(page.locator('[data-testid="mt-card"][data-mt="mt-bedrijfsvoering"]').getByTestId('mt-channel').innerText()).resolves.toBe('niet verbonden');
