@@ -43,20 +43,26 @@ export function siteAddress(siteUrl: string): string {
   return `${url.hostname}:${url.pathname.replace(/\/+$/, '')}:`;
 }
 
+/** The plan, its people and rows per domain, the portfolio, its quarter goals and the MTs: what the report and the
+ * agenda (card, side panel, add-in) both read, in one `$batch` with their own logs. */
+export const PLAN_SOURCE_READS = [
+  { id: 'adviezen', list: 'Adviezen', fields: adviesFieldNames },
+  { id: 'bevindingen', list: 'Bevindingen', fields: bevindingFieldNames },
+  { id: 'acties', list: 'Acties', fields: actieFieldNames },
+  { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
+  { id: 'domeinVoortgang', ...DOMEIN_VOORTGANG_READ },
+  { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
+  { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
+  { id: 'mts', list: 'MTs', fields: mtFieldNames },
+] as const;
+
 /**
  * Reads the agenda's sources in one `$batch` (lists beyond one page are followed with ordinary requests).
  * `since` bounds the reminder log on its indexed Moment column, so years of meetings do not slow the pane.
  */
 export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since: Date): Promise<AgendaSourceData> {
   const raw = await readListsInOneBatch(graph, siteAddress(siteUrl), [
-    { id: 'adviezen', list: 'Adviezen', fields: adviesFieldNames },
-    { id: 'bevindingen', list: 'Bevindingen', fields: bevindingFieldNames },
-    { id: 'acties', list: 'Acties', fields: actieFieldNames },
-    { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
-    { id: 'domeinVoortgang', ...DOMEIN_VOORTGANG_READ },
-    { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
-    { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
-    { id: 'mts', list: 'MTs', fields: mtFieldNames },
+    ...PLAN_SOURCE_READS,
     { id: 'herinneringen', ...HERINNERINGEN_READ, filter: onOrAfter(HERINNERING_FIELDS.moment, since) },
     { id: 'besluiten', ...BESLUITEN_READ },
   ]);

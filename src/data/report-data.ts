@@ -12,23 +12,18 @@ import type { BorgingInput } from '../domain/borging.js';
 import type { Actie, CalendarDate, MT } from '../domain/model.js';
 import { actiesOpDatum, type ActieHistory, type ActieOpDatum, type ActieRevision, type VoortgangInput } from '../domain/report.js';
 import { BESLUITEN_READ, compareBesluiten } from './besluiten-store.js';
+import { PLAN_SOURCE_READS } from './agenda-data.js';
 import type { Graph } from './graph/client.js';
 import { batchUrl, MAX_BATCH_SIZE, sendBatch, type BatchRequest, type BatchResponse } from './graph/batch.js';
 import { GraphRequestError } from './graph/errors.js';
 import { compareHerinneringenNewestFirst, HERINNERINGEN_READ } from './herinneringen-store.js';
 import { readListsInOneBatch } from './list-batch.js';
-import { ACTIE_FIELDS, actieFieldNames, toActie, type ActieReadContext } from './lists/acties.js';
-import { adviesFieldNames } from './lists/adviezen.js';
+import { ACTIE_FIELDS, toActie, type ActieReadContext } from './lists/acties.js';
 import { toBesluit, type Besluit } from './lists/besluiten.js';
-import { bevindingFieldNames } from './lists/bevindingen.js';
-import { DOMEIN_VOORTGANG_READ } from './lists/domein-voortgang.js';
 import type { FieldProblem, Loaded } from './lists/field-reader.js';
 import { toHerinnering, type Herinnering } from './lists/herinneringen.js';
-import { kwartaaldoelFieldNames } from './lists/kwartaaldoelen.js';
-import { SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
-import { mtFieldNames, toMT } from './lists/mts.js';
-import { portfolioFieldNames } from './lists/portfolio.js';
-import { siteUserFieldNames } from './lists/site-users.js';
+import type { ListItem } from './lists/list-definition.js';
+import { toMT } from './lists/mts.js';
 import { mapPlan, type LoadedPlan } from './plan-store.js';
 import { mapPortfolio, type LoadedPortfolio } from './portfolio-store.js';
 import { listPath } from './site.js';
@@ -181,14 +176,7 @@ export type ReportData = {
  */
 export async function loadReportData(graph: Graph, siteId: string, options: { histories?: boolean } = {}): Promise<ReportData> {
   const raw = await readListsInOneBatch(graph, siteId, [
-    { id: 'adviezen', list: 'Adviezen', fields: adviesFieldNames },
-    { id: 'bevindingen', list: 'Bevindingen', fields: bevindingFieldNames },
-    { id: 'acties', list: 'Acties', fields: actieFieldNames },
-    { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
-    { id: 'domeinVoortgang', ...DOMEIN_VOORTGANG_READ },
-    { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
-    { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
-    { id: 'mts', list: 'MTs', fields: mtFieldNames },
+    ...PLAN_SOURCE_READS,
     { id: 'herinneringen', ...HERINNERINGEN_READ },
     { id: 'besluiten', ...BESLUITEN_READ },
   ]);
