@@ -19,16 +19,38 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * Security headers for every answer. Teams, Outlook and the Microsoft 365 app frame the tab (and Outlook on the web
- * the add-in's panes), so framing is limited to the hosts Microsoft Learn lists in "Prerequisites and requirements
- * for tabs" (frame-ancestors per host, including the *.cloud.microsoft domains the web clients move to).
+ * The hosts that may frame the tab, exactly as Microsoft Learn lists them in "Prerequisites and requirements for tabs"
+ * (https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements): all hosts (`*.cloud.microsoft`,
+ * where the web clients move), Teams, the Microsoft 365 app and Outlook (and its `-sdf` test hosts). Outlook on the web
+ * also frames the add-in's panes from these.
  */
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Content-Security-Policy':
-    "frame-ancestors 'self' http://127.0.0.1:* http://localhost:* https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com https://outlook-sdf.office.com https://outlook-sdf.office365.com",
-};
+export const MICROSOFT_365_FRAME_ANCESTORS = [
+  'https://*.cloud.microsoft',
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook-sdf.office.com',
+  'https://outlook-sdf.office365.com',
+] as const;
+
+/** Loopback parents: the Agents Playground and the browser tests' host page. Only the local sandbox run allows them. */
+const LOOPBACK_FRAME_ANCESTORS = ['http://127.0.0.1:*', 'http://localhost:*'] as const;
+
+/**
+ * Security headers for every answer. Framing is limited to the Microsoft 365 hosts; loopback parents only when
+ * `loopbackFrameAncestors` is set (the sandbox configuration of `npm start`), never on a deployed server.
+ */
+export function securityHeaders(loopbackFrameAncestors: boolean): Record<string, string> {
+  const ancestors = ["'self'", ...(loopbackFrameAncestors ? LOOPBACK_FRAME_ANCESTORS : []), ...MICROSOFT_365_FRAME_ANCESTORS];
+  return {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Content-Security-Policy': `frame-ancestors ${ancestors.join(' ')}`,
+  };
+}
 
 export type AppServer = { server: Server; port: number; url: string; close(): Promise<void> };
 
@@ -56,6 +78,11 @@ export type AppServerOptions = {
   /** Configuration problems found by using the configuration (token, Graph, site, lists); any makes /healthz answer 503. */
   problems?: () => readonly ConfigProblem[];
   log?: Logger;
+  /**
+   * Lets loopback pages (the Agents Playground, the browser tests' host) frame the tab. Only the local sandbox run
+   * (`startLocal`, which binds to loopback only) sets it; a deployed server never does.
+   */
+  loopbackFrameAncestors?: boolean;
 };
 
 /**
@@ -64,16 +91,16 @@ export type AppServerOptions = {
  */
 export type HealthBody = { status: 'ok' | 'error'; problems: ConfigProblem[]; reminderJob: ReminderJobStatus | null };
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
-  res.end(body);
-}
-
 /**
  * The app's HTTP host: the built tab (static files), its public configuration, a health check and the bot's
  * messaging endpoint (POST only; everything else is GET/HEAD).
  */
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
+  const SECURITY_HEADERS = securityHeaders(options.loopbackFrameAncestors === true);
+  function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+    res.end(body);
+  }
   const root = resolve(options.tabDistDir);
   const log = options.log ?? (() => undefined);
 

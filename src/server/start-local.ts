@@ -96,6 +96,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
     messages: (): MessagesEndpoint | undefined => (bot ? { path: MESSAGES_PATH, handle: bot.adapter.handle } : undefined),
     reminderJob: () => reminders?.status(),
     log,
+    // The sandbox run binds to loopback only; the Playground and the test host frame the tab from loopback.
+    loopbackFrameAncestors: true,
   }).catch((error: unknown) => {
     throw portHint(error, 'PORT', env.PORT);
   });
