@@ -1,7 +1,6 @@
 import { composeAgenda, parseSnapshot, serializeSnapshot, snapshotOf, type Agenda, type AgendaInput } from '../domain/agenda.js';
 import type { CalendarDate, MT } from '../domain/model.js';
 import type { Graph } from '../data/graph/client.js';
-import { groupMeetingStarts } from '../data/group-calendar.js';
 import { besluitenByOccurrenceUrl, decisionTexts } from '../data/besluiten-store.js';
 import { sendBatch } from '../data/graph/batch.js';
 import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
@@ -61,28 +60,6 @@ export type JobReport = {
 
 /** How far back the reminder log is read: older occurrences cannot be planned again anyway. */
 const LOG_WINDOW_DAYS = 60;
-
-/** How far ahead the group calendar is read: the next meeting and the one after it. */
-const CALENDAR_WINDOW_DAYS = 45;
-
-/**
- * The second schedule source: an MT without a recurrence rule but with a team (a Microsoft 365
- * group) takes its meetings from the group calendar. Where the tenant does not grant calendar
- * access the MT simply has no schedule this run, and the log says why.
- */
-async function readCalendars(deps: JobDependencies, mts: readonly MT[], log: JobLog): Promise<Record<string, Date[]>> {
-  const result: Record<string, Date[]> = {};
-  const window = { from: new Date(deps.now.getTime() - 86_400_000), to: new Date(deps.now.getTime() + CALENDAR_WINDOW_DAYS * 86_400_000) };
-  for (const mt of mts) {
-    if (mt.schema || !mt.teamId || mt.actief === false) continue;
-    try {
-      result[mt.key] = await groupMeetingStarts(deps.graph, mt.teamId, window, mt.naam);
-    } catch (error) {
-      log({ level: 'warn', msg: 'group calendar not readable; this MT has no schedule this run', mt: mt.key, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return result;
-}
 
 /** The agenda input of one meeting from what the job read. */
 export function agendaInputFor(
@@ -176,12 +153,10 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
   const since = new Date(deps.now.getTime() - LOG_WINDOW_DAYS * 86_400_000);
   const data = await loadReminderData(deps.graph, deps.siteId, since);
   const mts = data.mts.map((m) => m.value);
-  const calendarOccurrences = await readCalendars(deps, mts, log);
   const plan = planReminders({
     mts,
     now: deps.now,
     sentKeys: data.herinneringen.map((h) => h.value.sleutel),
-    calendarOccurrences,
     holidays: reminderHolidays(deps.now, deps.extraHolidays),
     ...(deps.lastRunAt ? { lastRunAt: deps.lastRunAt } : {}),
   });

@@ -3,8 +3,9 @@
  * was already sent and when the job last ran are all parameters, so a double timer tick, two instances or a restart
  * all plan the same thing; the reminder log's unique key (not this module) then decides who actually sends.
  *
- * The meetings come from the domain's recurrence expansion (`domain/recurrence.ts`), the same one the tab shows, or
- * from the team's group calendar.
+ * The meetings come from the MT's recurrence rule only, through the domain's recurrence expansion
+ * (`domain/recurrence.ts`), the same one the tab shows. The team's group calendar is not a source: reading it app-only
+ * needs a tenant-wide application permission the app does not ask for (docs/permissions.md, issue 14 point 9).
  */
 import { TZDate } from '@date-fns/tz';
 import { occurrenceKey } from '../domain/agenda.js';
@@ -29,11 +30,6 @@ export type PlannerInput = {
   exceptions?: Readonly<Record<string, ScheduleExceptions>>;
   /** Public holidays (Amsterdam dates) the default lead time skips. */
   holidays?: readonly CalendarDate[];
-  /**
-   * Per MT key: meeting starts from another source (the team's group calendar through Graph calendarView). When an MT
-   * has an entry, it replaces the MT's rule and its exceptions: the calendar already shows moves and cancellations.
-   */
-  calendarOccurrences?: Readonly<Record<string, readonly Date[]>>;
   /** A reminder sent more than this many minutes after its time is reported as a catch-up. Default 15. */
   lateAfterMinutes?: number;
 };
@@ -101,16 +97,9 @@ function amsterdamText(d: Date): string {
 
 type Source =
   | { kind: 'rule'; rec: (anchor: Date) => Recurrence }
-  | { kind: 'calendar'; starts: Date[] }
   | { kind: 'skip'; decision: SkipDecision };
 
 function sourceOf(mt: MT, input: PlannerInput): Source {
-  const calendar = input.calendarOccurrences?.[mt.key];
-  if (calendar) {
-    const unique = new Map<number, Date>();
-    for (const d of calendar) if (!Number.isNaN(d.getTime())) unique.set(d.getTime(), new Date(d.getTime()));
-    return { kind: 'calendar', starts: [...unique.values()].sort((a, b) => a.getTime() - b.getTime()) };
-  }
   if (mt.schema === undefined || mt.schema.trim() === '') {
     return { kind: 'skip', decision: { action: 'skip', reason: 'no-schedule', mtKey: mt.key, detail: 'Geen vergaderschema ingesteld.' } };
   }
@@ -139,23 +128,15 @@ function planMT(mt: MT, input: PlannerInput, sent: ReadonlySet<string>): Reminde
   const leadMs = lead !== undefined && Number.isInteger(lead) && lead >= 1 ? lead * 60_000 : 0;
   const to = new Date(now.getTime() + Math.max(HORIZON_DEFAULT_MS, leadMs + 86_400_000));
 
-  let occurrences: ExpandedOccurrence[];
-  let next: (start: Date) => Date | undefined;
-  if (source.kind === 'calendar') {
-    const starts = source.starts;
-    occurrences = starts.filter((s) => s >= from && s <= to).map((s) => ({ start: s, cancelled: false }));
-    next = (start) => starts.find((s) => s > start);
-  } else {
-    let rec: Recurrence;
-    try {
-      rec = source.rec(from);
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      return [{ action: 'skip', reason: 'invalid-schedule', mtKey: mt.key, detail: `Uitzondering in het vergaderschema klopt niet: ${e.message}` }];
-    }
-    occurrences = rec.between(from, to);
-    next = (start) => rec.after(start);
+  let rec: Recurrence;
+  try {
+    rec = source.rec(from);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return [{ action: 'skip', reason: 'invalid-schedule', mtKey: mt.key, detail: `Uitzondering in het vergaderschema klopt niet: ${e.message}` }];
   }
+  const occurrences: ExpandedOccurrence[] = rec.between(from, to);
+  const next = (start: Date): Date | undefined => rec.after(start);
 
   const holidays = input.holidays ?? [];
   const lateAfterMs = (input.lateAfterMinutes ?? 15) * 60_000;

@@ -74,6 +74,25 @@ describe('the real app package', () => {
     expect(manifest).toMatchObject({ devicePermissions: [], showLoadingIndicator: true, isFullScreen: false });
   });
 
+  it('asks for the delegated RSC permissions that share to stage needs in chat and channel meetings, and for no application RSC', async () => {
+    // Microsoft Learn, "Build tabs for meetings" and "Build apps for Teams meeting stage": MeetingStage.Write.Chat and
+    // ChannelMeetingStage.Write.Group are required in the manifest to share the app to the meeting stage.
+    const { manifest } = await loadAppPackage();
+    const rsc = arr(obj(obj(manifest?.authorization).permissions).resourceSpecific).map(obj);
+    expect(rsc).toEqual([
+      { name: 'MailboxItem.ReadWrite.User', type: 'Delegated' },
+      { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+      { name: 'ChannelMeetingStage.Write.Group', type: 'Delegated' },
+    ]);
+    expect(arr(obj(arr(manifest?.configurableTabs)[0]).context)).toEqual(expect.arrayContaining(['meetingSidePanel', 'meetingStage']));
+  });
+
+  it('declares private channels (the tab) and not shared channels; the bot stays in the team scope', async () => {
+    const { manifest } = await loadAppPackage();
+    expect(manifest?.supportedChannelTypes).toEqual(['privateChannels']);
+    expect(arr(obj(arr(manifest?.bots)[0]).scopes)).toEqual(['team']);
+  });
+
   it('declares the reminder bot for the MT teams, without commands it does not handle', async () => {
     const { manifest } = await loadAppPackage();
     expect(manifest?.bots).toEqual([

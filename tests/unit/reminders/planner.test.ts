@@ -313,16 +313,6 @@ describe('planning reminders', () => {
     ]);
   });
 
-  it('a meeting from the group calendar replaces the rule (one planner for both schedule sources)', () => {
-    const result = planReminders({
-      mts: [mt({ schema: undefined })],
-      calendarOccurrences: { cmt: [new Date('2026-11-26T13:00:00Z'), new Date('2026-11-24T08:00:00Z'), new Date('2026-11-24T08:00:00Z')] },
-      now: new Date('2026-11-23T08:30:00Z'),
-      sentKeys: [],
-    });
-    expect(result.toSend.map((d) => [d.key, d.nextOccurrenceStart ? iso(d.nextOccurrenceStart) : '-'])).toEqual([[KEY, '2026-11-26T13:00:00.000Z']]);
-  });
-
   it('around the DST switch: a Monday 30 March 09:00 meeting is reminded Friday 27 March 09:00 CET, not an hour off', () => {
     const monday = mt({ schema: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=9' });
     expect(planReminders({ mts: [monday], now: new Date('2026-03-27T07:59:00Z'), sentKeys: [] }).toSend).toEqual([]);
