@@ -34,7 +34,7 @@ export type SeedReport = {
  */
 export async function seedSite(graph: Graph, siteId: string, data: SeedData): Promise<SeedReport> {
   const report: SeedReport = {
-    created: { Adviezen: 0, Bevindingen: 0, Acties: 0, Portfolio: 0, Kwartaaldoelen: 0, MTs: 0, Herinneringen: 0, Besluiten: 0, DomeinVoortgang: 0, Installaties: 0 },
+    created: { Adviezen: 0, Bevindingen: 0, Acties: 0, Portfolio: 0, Kwartaaldoelen: 0, MTs: 0, Herinneringen: 0, Besluiten: 0, DomeinVoortgang: 0, Installaties: 0, Agenderingen: 0 },
     unknownPeople: [],
   };
   const items = (list: ListName, fields: readonly string[]) =>

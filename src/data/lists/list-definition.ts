@@ -3,7 +3,7 @@
  * that provisioning applies. Column definitions follow Graph's `columnDefinition` resource.
  */
 
-export type ListName = 'Adviezen' | 'Bevindingen' | 'Acties' | 'Portfolio' | 'Kwartaaldoelen' | 'MTs' | 'Herinneringen' | 'Besluiten' | 'DomeinVoortgang' | 'Installaties';
+export type ListName = 'Adviezen' | 'Bevindingen' | 'Acties' | 'Portfolio' | 'Kwartaaldoelen' | 'MTs' | 'Herinneringen' | 'Besluiten' | 'DomeinVoortgang' | 'Installaties' | 'Agenderingen';
 
 /** The hidden list of site users; person columns store its item ids. */
 export const SITE_USERS_LIST = 'User Information List';

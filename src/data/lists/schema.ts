@@ -1,5 +1,6 @@
 import { actiesList } from './acties.js';
 import { adviezenList } from './adviezen.js';
+import { agenderingenList } from './agenderingen.js';
 import { besluitenList } from './besluiten.js';
 import { bevindingenList } from './bevindingen.js';
 import { domeinVoortgangList } from './domein-voortgang.js';
@@ -15,14 +16,15 @@ import { portfolioList } from './portfolio.js';
  * comes first (Acties looks up itself; provisioning adds self-lookups after creating the list).
  * Bump SCHEMA_VERSION whenever a list or column changes.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /*
  * Versions:
  * 1. the first schema (issues 2-11);
  * 2. Acties: Vervallen and VervallenReden (issue 12, point 2);
  * 3. DomeinVoortgang: a row per action and domain for shared actions (issue 12, point 4);
- * 4. Installaties: the teams the bot is installed in, with their Bot Connector (issue 14, points 1 and 10).
+ * 4. Installaties: the teams the bot is installed in, with their Bot Connector (issue 14, points 1 and 10);
+ * 5. Agenderingen: actions a domain MT put on the CMT's agenda, until the CMT ticks them as discussed (issue 12, point 6).
  */
 
 export const siteSchema: readonly ListDefinition[] = [
@@ -36,4 +38,5 @@ export const siteSchema: readonly ListDefinition[] = [
   herinneringenList,
   domeinVoortgangList,
   installatiesList,
+  agenderingenList,
 ];

@@ -30,6 +30,7 @@ describe('provisioning and seeding a site through Graph', () => {
       Besluiten: 0,
       DomeinVoortgang: 33,
       Installaties: 0,
+      Agenderingen: 0,
     });
     expect(result.seed?.unknownPeople).toEqual([]);
   });

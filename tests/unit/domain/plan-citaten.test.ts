@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { agenderingCitaten } from '../../../src/domain/agendering.js';
 import { SEED_DOCUMENTEN, formatBron, normaliseerCitaat, parseBron, type Citaat, type SeedDocument } from '../../../src/domain/plan/citaten.js';
 import { zoetermeerCitaten, zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { GESPREKSVRAGEN_11_4, LEIDERSCHAPS_ASPECTEN, reflectieCitaten } from '../../../src/domain/reflection.js';
@@ -19,7 +20,7 @@ import { GESPREKSVRAGEN_11_4, LEIDERSCHAPS_ASPECTEN, reflectieCitaten } from '..
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SEEDS_DIR = process.env['SEEDS_DIR'] ? resolve(process.env['SEEDS_DIR']) : resolve(REPO_ROOT, '../shared/seeds');
 
-const ALLE_CITATEN: readonly Citaat[] = [...zoetermeerCitaten, ...reflectieCitaten];
+const ALLE_CITATEN: readonly Citaat[] = [...zoetermeerCitaten, ...reflectieCitaten, ...agenderingCitaten];
 
 describe('the plan records a seed passage for every quoted text', () => {
   it('every text of the college (reaction, planning) and of the report (titles, findings) is recorded with its passage', () => {
