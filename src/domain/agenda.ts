@@ -32,6 +32,7 @@ import type {
 } from './model.js';
 import { ACTIE_STATUSSEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN } from './model.js';
 import { deadlineSoort } from './planning.js';
+import { agendaRang, opAgendaVanMT } from './portfolio-selectie.js';
 import { reflectionQuestion, type ReflectionQuestion } from './reflection.js';
 import { blockingDependencies, isDueBefore, isOverdue } from './rules.js';
 import { isOpen } from './status.js';
@@ -224,6 +225,11 @@ export type AgendaSnapshot = {
   /** By SharePoint item id: the id survives a renumbering, the number does not. */
   acties: Record<string, ActieSnapshot>;
   portfolio: Record<string, PortfolioSnapshot>;
+  /**
+   * Set when `portfolio` includes the Concern items for a domain MT (since issue 12.7). A snapshot stored before
+   * then lacks them, and a Concern item missing from it is not new, only untracked: it is not reported as new.
+   */
+  concernPortfolio?: true;
 };
 
 /** Texts longer than this are kept as their start plus a fingerprint. */
@@ -265,6 +271,7 @@ const storedSchema = z.object({
       gh: z.string().optional(),
     }),
   ),
+  c: z.literal(1).optional(),
 });
 type StoredSnapshot = z.infer<typeof storedSchema>;
 
@@ -300,7 +307,7 @@ function toStored(s: AgendaSnapshot, keepTexts: boolean): StoredSnapshot {
       ...(g.hash === undefined ? {} : { gh: g.hash }),
     };
   }
-  return { v: 1, mt: s.mtKey, at: s.occurrenceStart, a, p };
+  return { v: 1, mt: s.mtKey, at: s.occurrenceStart, a, p, ...(s.concernPortfolio ? { c: 1 as const } : {}) };
 }
 
 function fromStoredText(text: string | undefined, hash: string | undefined): SnapshotText | undefined {
@@ -326,7 +333,7 @@ function fromStored(s: StoredSnapshot): AgendaSnapshot {
     if (g !== undefined) item.kwartaaldoel = g;
     portfolio[id] = item;
   }
-  return { version: 1, mtKey: s.mt, occurrenceStart: s.at, acties, portfolio };
+  return { version: 1, mtKey: s.mt, occurrenceStart: s.at, acties, portfolio, ...(s.c === 1 ? { concernPortfolio: true as const } : {}) };
 }
 
 /**
@@ -482,8 +489,9 @@ function toAgendaPortfolioItem(p: AgendaPortfolioInput): AgendaPortfolioItem {
   return out;
 }
 
+/** The portfolio on an MT's agenda: its own domains' items plus the concern-wide ones (issue 12.7). */
 function portfolioOfMT(input: AgendaInput): AgendaPortfolioInput[] {
-  return (input.portfolio ?? []).filter((p) => input.mt.domeinen.includes(p.value.domein));
+  return (input.portfolio ?? []).filter((p) => opAgendaVanMT(p.value.domein, input.mt.domeinen));
 }
 
 function meetingKwartaal(input: AgendaInput): Kwartaal {
@@ -548,7 +556,8 @@ function diffPortfolio(
  * - `changedSinceLastMeeting`: field-exact diff against `previous` (nummer, status, eigenaar, deadline,
  *   StatusToelichting), new actions, and actions that left this MT's agenda. Empty without a previous snapshot.
  * - `withoutOwner`: open actions without an eigenaar.
- * - `portfolioChanges`: the domain's portfolio items whose status, prioriteit, ditKwartaal, fase or goal for the
+ * - `portfolioChanges`: the portfolio items of the MT's domains and of Concern (concern-wide changes concern every
+ *   MT) whose status, prioriteit, ditKwartaal, fase or goal for the
  *   meeting's quarter changed since the snapshot, and new items; by prioriteit (unranked last), then title.
  * - `quarterFeedback`: last quarter's goals of the domain's items with behaald and reden; by prioriteit, title, goal.
  * - `reflectionQuestion`: rotates with the meeting's week (`reflectionQuestion`).
@@ -638,17 +647,20 @@ export function composeAgenda(input: AgendaInput): Agenda {
       const prev = input.previous.portfolio[p.id];
       const item = toAgendaPortfolioItem(p);
       if (prev === undefined) {
-        portfolioChanges.push({ kind: 'new', item });
+        // A Concern item a domain MT's older snapshot did not track yet is not new to the portfolio.
+        const untracked = !input.previous.concernPortfolio && agendaRang(p.value.domein, mt.domeinen) > 0;
+        if (!untracked) portfolioChanges.push({ kind: 'new', item });
         continue;
       }
       const changes = diffPortfolio(prev, p, goalsOf(doelen, p.value.key, kwartaal));
       if (changes.length > 0) portfolioChanges.push({ kind: 'changed', item, changes });
     }
-    portfolioChanges.sort((a, b) => byPriority(a.item, b.item));
+    portfolioChanges.sort((a, b) => agendaRang(a.item.domein, mt.domeinen) - agendaRang(b.item.domein, mt.domeinen) || byPriority(a.item, b.item));
   }
 
   const itemByKey = new Map<string, AgendaPortfolioInput>();
-  for (const p of [...myPortfolio].sort((a, b) => compareIds(a.id, b.id))) {
+  // Quarter feedback stays with the MT's own domains: the concern-wide items come in only as changes.
+  for (const p of myPortfolio.filter((x) => agendaRang(x.value.domein, mt.domeinen) === 0).sort((a, b) => compareIds(a.id, b.id))) {
     if (!itemByKey.has(p.value.key)) itemByKey.set(p.value.key, p);
   }
   const quarterItems: (QuarterFeedback & { prioriteit?: number })[] = [];
@@ -720,7 +732,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
 
 /**
  * The snapshot to store with the agenda composed from `input`: per action of the MT's domains its number, status,
- * owner's name, deadline and StatusToelichting; per portfolio item of the domains its status, priority, ditKwartaal,
+ * owner's name, deadline and StatusToelichting; per portfolio item of the domains and of Concern its status, priority, ditKwartaal,
  * phase and goal for the meeting's quarter. Long texts are cut to `SNAPSHOT_TEXT_LIMIT` characters plus a fingerprint.
  * Keys are inserted in id order, so the serialised form of two snapshots of the same data is byte-identical.
  * Store it with `serializeSnapshot` and read it back with `parseSnapshot`.
@@ -748,5 +760,5 @@ export function snapshotOf(input: AgendaInput): AgendaSnapshot {
     if (goal !== undefined) s.kwartaaldoel = goal;
     portfolio[p.id] = s;
   }
-  return { version: 1, mtKey: input.mt.key, occurrenceStart: isoInstant(input.occurrenceStart), acties, portfolio };
+  return { version: 1, mtKey: input.mt.key, occurrenceStart: isoInstant(input.occurrenceStart), acties, portfolio, concernPortfolio: true };
 }

@@ -16,3 +16,4 @@ export * from './agenda.js';
 export * from './reflection.js';
 export * from './plan-wijzigen.js';
 export * from './domein-voortgang.js';
+export * from './portfolio-selectie.js';

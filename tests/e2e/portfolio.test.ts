@@ -83,11 +83,46 @@ describe('the portfolio in the tab', () => {
     expect(errors).toEqual([]);
   });
 
-  it("shows only the channel's domain in an MT's channel tab", async () => {
-    const { page } = await open(UPN.imSociaal, '?domein=Sociaal%20Domein#/portfolio');
+  it("shows a domain tab its own projects first, the Concern projects and the whole ranking; 'Eigen domein' is a filter (issue 12.7)", async () => {
+    const { page, errors } = await open(UPN.imSociaal, '?domein=Sociaal%20Domein#/portfolio');
     const all = await serverPortfolio();
-    const keys = await page.getByTestId('portfolio-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
-    expect(keys.sort()).toEqual(all.items.filter((i) => i.value.domein === 'Sociaal Domein').map((i) => i.value.key).sort());
+    const keysOf = (domein: string) => all.items.filter((i) => i.value.domein === domein).map((i) => i.value.key).sort();
+    const own = keysOf('Sociaal Domein');
+    const concern = keysOf('Concern');
+    expect(own.length).toBeGreaterThan(0);
+    expect(concern.length).toBeGreaterThan(0);
+    const sections = () => page.getByTestId('portfolio-herkomst').evaluateAll((ss) => ss.map((s) => s.getAttribute('data-herkomst')));
+    const keysIn = (herkomst: string) =>
+      page.locator(`[data-herkomst="${herkomst}"] [data-testid="portfolio-row"]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key') ?? '').sort());
+
+    // By default: own projects first, then the Concern projects; no other domain's.
+    await expect.poll(sections).toEqual(['eigen', 'concern']);
+    await expect(keysIn('eigen')).resolves.toEqual(own);
+    await expect(keysIn('concern')).resolves.toEqual(concern);
+    await expect(page.getByTestId('portfolio-row').count()).resolves.toBe(own.length + concern.length);
+    await expectAccessible(page, 'a domain portfolio with its sections');
+
+    // "Eigen domein" narrows; "Alle domeinen" widens to the whole portfolio, own first. Both live in the URL.
+    await page.getByLabel('Toon').selectOption({ label: 'Alleen eigen domein' });
+    await expect.poll(sections).toEqual(['eigen']);
+    expect(page.url()).toContain('bereik=eigen');
+    await page.getByLabel('Toon').selectOption({ label: 'Alle domeinen' });
+    await expect.poll(sections).toEqual(['eigen', 'concern', 'overig']);
+    await expect(page.getByTestId('portfolio-row').count()).resolves.toBe(all.items.length);
+
+    // The ranking is the one cross-domain ranking, whatever the width, with the own projects marked.
+    await page.getByLabel('Toon').selectOption({ label: 'Alleen eigen domein' });
+    await page.getByRole('tab', { name: 'Prioriteiten' }).click();
+    await page.getByTestId('priority-table').waitFor();
+    const ranked = await page.getByTestId('priority-row').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-key'), r.getAttribute('data-herkomst')]));
+    expect(ranked.map(([k]) => k).sort()).toEqual(all.items.map((i) => i.value.key).sort());
+    expect(ranked.filter(([, h]) => h === 'eigen').map(([k]) => k).sort()).toEqual(own);
+    await expect(page.getByTestId('eigen-domein').count()).resolves.toBe(own.length);
+    const ranks = await page.getByTestId('priority-row').evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent ?? ''));
+    const numeric = ranks.map(Number).filter((n) => Number.isFinite(n) && n > 0);
+    expect(numeric).toEqual([...numeric].sort((a, b) => a - b));
+    await expectAccessible(page, 'the whole ranking in a domain tab');
+    expect(errors).toEqual([]);
   });
 
   it('edits an item with its detail panel and the change is on the site', async () => {

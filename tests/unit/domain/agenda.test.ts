@@ -312,6 +312,48 @@ describe('portfolio changes', () => {
   });
 });
 
+describe("the card's portfolio section: the own domain plus concern-wide changes (issue 12.7)", () => {
+  const domeinen = [item('1'), item('5', { domein: 'Concern', prioriteit: 1 }), item('9', { domein: 'Fysiek Domein' })];
+
+  it("reports a domain MT's own and Concern changes, own first, and never another domain's", () => {
+    const previous = snapshotOf(input({ portfolio: domeinen }));
+    const agenda = composeAgenda(
+      input({
+        previous,
+        portfolio: [item('1', { status: 'Aandacht' }), item('5', { domein: 'Concern', prioriteit: 1, status: 'Kritiek' }), item('9', { domein: 'Fysiek Domein', status: 'Kritiek' }), item('6', { domein: 'Concern' })],
+      }),
+    );
+    expect(agenda.portfolioChanges.map((c) => [c.item.id, c.kind])).toEqual([
+      ['1', 'changed'],
+      ['5', 'changed'],
+      ['6', 'new'],
+    ]);
+    expect(agenda.counts.portfolioChanges).toBe(3);
+  });
+
+  it('does not call the Concern items new after a snapshot that did not track them yet, but does report their later changes', () => {
+    const { concernPortfolio: _c, ...older } = snapshotOf(input({ portfolio: [item('1')] }));
+    const first = composeAgenda(input({ previous: older, portfolio: [item('1'), item('5', { domein: 'Concern' })] }));
+    expect(first.portfolioChanges).toEqual([]);
+    const next = snapshotOf(input({ portfolio: [item('1'), item('5', { domein: 'Concern' })] }));
+    const second = composeAgenda(input({ previous: next, portfolio: [item('1'), item('5', { domein: 'Concern', fase: 'Nazorg' })] }));
+    expect(second.portfolioChanges.map((c) => [c.item.id, c.kind])).toEqual([['5', 'changed']]);
+  });
+
+  it("keeps the quarter feedback to the MT's own domains", () => {
+    const agenda = composeAgenda(
+      input({
+        portfolio: [item('1'), item('5', { domein: 'Concern', key: 'pf-c' })],
+        kwartaaldoelen: [
+          { portfolioKey: 'pf-1', kwartaal: '2026-Q3', doel: 'Eigen doel', behaald: 'ja' },
+          { portfolioKey: 'pf-c', kwartaal: '2026-Q3', doel: 'Concerndoel', behaald: 'nee' },
+        ],
+      }),
+    );
+    expect(agenda.quarterFeedback.items.map((q) => q.doel)).toEqual(['Eigen doel']);
+  });
+});
+
 describe('quarter feedback (IMO, 3.3)', () => {
   it('shows last quarter’s goals of the domain’s items with behaald and reden, by priority', () => {
     const agenda = composeAgenda(
@@ -456,7 +498,16 @@ describe('the snapshot stored with a sent agenda', () => {
       occurrenceStart: '2026-11-24T08:00:00Z',
       acties: { '7': { nummer: '1.7', status: 'Geblokkeerd', eigenaar: 'Informatiemanager Sociaal Domein', deadline: '2026-12-31', statusToelichting: { text: 'Wacht' } } },
       portfolio: { '3': { status: 'Op koers', prioriteit: 2, ditKwartaal: 'wel', fase: 'Uitvoering' } },
+      concernPortfolio: true,
     });
+  });
+
+  it('reads back whether it tracks the Concern items, and a snapshot stored before that as not tracking them', () => {
+    const s = snapshotOf(input({ portfolio: [item('3'), item('4', { domein: 'Concern' })] }));
+    expect(Object.keys(s.portfolio)).toEqual(['3', '4']);
+    expect(parseSnapshot(serializeSnapshot(s))).toEqual(s);
+    const { concernPortfolio: _c, ...older } = s;
+    expect(parseSnapshot(serializeSnapshot(older))?.concernPortfolio).toBeUndefined();
   });
 
   it('fits a SharePoint note column: under 60 KB for 200 actions and 50 portfolio items with long texts', () => {

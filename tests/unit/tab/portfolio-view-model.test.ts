@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zoetermeerKwartaaldoelen, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
 import {
   groupItems,
+  herkomstSecties,
   inScope,
   portfolioParams,
   portfolioQuery,
@@ -17,12 +18,29 @@ const doelen = zoetermeerKwartaaldoelen.map((value, i) => ({ id: String(100 + i)
 const NOV_2026 = new Date('2026-11-03T09:00:00Z');
 
 describe('the portfolio of the tab', () => {
-  it("shows only the channel's domain; the CMT (Concern) and a tab without a domain see every domain", () => {
+  it("shows a domain's stage its own items first, then the Concern items; the CMT (Concern) and a tab without a domain see every domain", () => {
     const sociaal = inScope(items, 'Sociaal Domein');
-    expect(sociaal.length).toBeGreaterThan(0);
-    expect(sociaal.every((i) => i.value.domein === 'Sociaal Domein')).toBe(true);
+    const own = items.filter((i) => i.value.domein === 'Sociaal Domein');
+    const concern = items.filter((i) => i.value.domein === 'Concern');
+    expect(own.length).toBeGreaterThan(0);
+    expect(concern.length).toBeGreaterThan(0);
+    expect(sociaal.map((i) => i.id)).toEqual([...own, ...concern].map((i) => i.id));
     expect(inScope(items, 'Concern')).toHaveLength(items.length);
     expect(inScope(items, undefined)).toHaveLength(items.length);
+  });
+
+  it('splits the selection into own, Concern and other domains, leaving empty sections out', () => {
+    const secties = herkomstSecties(items, 'Sociaal Domein');
+    expect(secties.map((s) => s.herkomst)).toEqual(['eigen', 'concern', 'overig']);
+    expect(secties.reduce((n, s) => n + s.items.length, 0)).toBe(items.length);
+    expect(herkomstSecties(items.filter((i) => i.value.domein === 'Sociaal Domein'), 'Sociaal Domein').map((s) => s.herkomst)).toEqual(['eigen']);
+  });
+
+  it('keeps the asked width in the URL and reads it back', () => {
+    const q = portfolioQuery(new URLSearchParams('bereik=alle&weergave=prioriteiten'));
+    expect(q).toMatchObject({ bereik: 'alle', tab: 'prioriteiten' });
+    expect(portfolioParams(q).get('bereik')).toBe('alle');
+    expect(portfolioParams(portfolioQuery(new URLSearchParams())).has('bereik')).toBe(false);
   });
 
   it('groups by phase in the order of the phases, each group by IMO priority, unranked last', () => {

@@ -4,6 +4,7 @@ import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { useT } from '../../../i18n/i18n.js';
 import { DOMEIN_LABEL } from '../../../lib/labels.js';
 import type { ItemGroup, QuarterRow, TimelineRow } from '../lib/portfolio-view-model.js';
+import type { PortfolioHerkomst } from '../../../../domain/portfolio-selectie.js';
 
 export const useTableStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse', marginBottom: tokens.spacingVerticalL },
@@ -101,7 +102,7 @@ export function GroupedTables({ groups, onOpen }: { groups: ItemGroup[]; onOpen:
 }
 
 /** The IMO's ranking, not-this-quarter items marked (3.2). */
-export function PriorityTable({ ranking, onOpen }: { ranking: { item: Loaded<PortfolioItem>; nietDitKwartaal: boolean }[]; onOpen: (id: string) => void }) {
+export function PriorityTable({ ranking, onOpen }: { ranking: { item: Loaded<PortfolioItem>; nietDitKwartaal: boolean; herkomst?: PortfolioHerkomst }[]; onOpen: (id: string) => void }) {
   const s = useTableStyles();
   const t = useT();
   return (
@@ -116,11 +117,19 @@ export function PriorityTable({ ranking, onOpen }: { ranking: { item: Loaded<Por
         </tr>
       </thead>
       <tbody>
-        {ranking.map(({ item, nietDitKwartaal }) => (
-          <tr key={item.id} className={nietDitKwartaal ? s.niet : undefined} data-testid="priority-row" data-key={item.value.key} data-niet={nietDitKwartaal ? 'true' : 'false'}>
+        {ranking.map(({ item, nietDitKwartaal, herkomst }) => (
+          <tr key={item.id} className={nietDitKwartaal ? s.niet : undefined} data-testid="priority-row" data-key={item.value.key} data-niet={nietDitKwartaal ? 'true' : 'false'} data-herkomst={herkomst}>
             <td className={`${s.td} ${s.num}`}>{item.value.prioriteit ?? <span className={s.muted}>{t('pf.noRank')}</span>}</td>
             <td className={s.td}>
               <ItemLink item={item} onOpen={onOpen} />
+              {herkomst === 'eigen' && (
+                <>
+                  {' '}
+                  <Badge appearance="filled" color="brand" size="small" data-testid="eigen-domein">
+                    {t('pf.eigen')}
+                  </Badge>
+                </>
+              )}
             </td>
             <td className={s.td}>{t(DOMEIN_LABEL[item.value.domein])}</td>
             <td className={s.td}>

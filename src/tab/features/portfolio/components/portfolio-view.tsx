@@ -7,9 +7,12 @@ import { useT } from '../../../i18n/i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePortfolio } from '../api/use-portfolio.js';
-import { groupItems, inScope, portfolioParams, portfolioQuery, priorityRanking, quarterRows, timeline, type GroupBy, type PortfolioQuery, type PortfolioTab } from '../lib/portfolio-view-model.js';
+import { geldigBereik, herkomstVan, portfolioBereiken, selecteerPortfolio, type PortfolioHerkomst } from '../../../../domain/portfolio-selectie.js';
+import { groupItems, herkomstSecties, priorityRanking, portfolioParams, portfolioQuery, quarterRows, timeline, type GroupBy, type PortfolioQuery, type PortfolioTab } from '../lib/portfolio-view-model.js';
 import { GroupedTables, PriorityTable, QuarterTable, TimelineTable } from './portfolio-tables.js';
 import { download } from '../../../lib/download.js';
+import { NativeSelect } from '../../../components/native-select.js';
+import { DOMEIN_LABEL } from '../../../lib/labels.js';
 
 const PortfolioDetail = lazy(() => import('./portfolio-detail.js').then((m) => ({ default: m.PortfolioDetail })));
 const ImportDialog = lazy(() => import('./import-dialog.js').then((m) => ({ default: m.ImportDialog })));
@@ -21,6 +24,7 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground2 },
   count: { color: tokens.colorNeutralForeground2 },
   panel: { marginTop: tokens.spacingVerticalM, overflowX: 'auto' },
+  section: { margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   bar: { marginTop: tokens.spacingVerticalS },
 });
 
@@ -29,8 +33,10 @@ const TAB_LABEL = { overzicht: 'pf.tab.overzicht', prioriteiten: 'pf.tab.priorit
 /** Starts a download of bytes as a file (works in a Teams frame and a browser alike). */
 
 /**
- * The ICT portfolio of the tab's domain (all domains for the CMT): grouped by phase or status, the IMO's
- * priorities, this quarter's goals against last quarter's outcome, and a quarter timeline. Import and export.
+ * The whole ICT portfolio, seen from the header's domain: its own initiatives first, then the Concern's, and on
+ * request every domain ("Eigen domein" narrows, it is a filter, not a scope; issue 12.7). Grouped by phase or
+ * status, the IMO's one ranking across all domains (3.2) with the own items marked, this quarter's goals against
+ * last quarter's outcome, and a quarter timeline. Import and export (of what is shown).
  */
 export function PortfolioView({
   scope,
@@ -54,7 +60,11 @@ export function PortfolioView({
   const [importing, setImporting] = useState(false);
   const [exportError, setExportError] = useState<string | undefined>();
 
-  const items = useMemo(() => inScope(portfolio.data?.items ?? [], scope), [portfolio.data, scope]);
+  const bereik = geldigBereik(scope, query.bereik);
+  const bereiken = portfolioBereiken(scope);
+  const items = useMemo(() => selecteerPortfolio(portfolio.data?.items ?? [], scope, bereik), [portfolio.data, scope, bereik]);
+  // The quarter and timeline views sort by priority; own items stay first there too (a stable sort by standing).
+  const rang = useCallback((domein: Domein) => ({ eigen: 0, concern: 1, overig: 2 })[herkomstVan(domein, scope)], [scope]);
   const open = useCallback((id: string) => setQuery({ ...query, itemId: id }), [query, setQuery]);
   const { itemId: _closed, ...withoutItem } = query;
   const close = useCallback(() => setQuery(withoutItem), [setQuery, withoutItem]);
@@ -101,9 +111,13 @@ export function PortfolioView({
     );
   }
 
-  const ranking = query.tab === 'prioriteiten' ? priorityRanking(items) : [];
-  const quarter = query.tab === 'kwartaal' ? quarterRows(items, portfolio.data.kwartaaldoelen, now) : undefined;
-  const grid = query.tab === 'tijdlijn' ? timeline(items, now) : undefined;
+  // The one cross-domain ranking: every item, whatever the width chosen.
+  const ranking = query.tab === 'prioriteiten' ? priorityRanking(portfolio.data.items, scope) : [];
+  const quarterRaw = query.tab === 'kwartaal' ? quarterRows(items, portfolio.data.kwartaaldoelen, now) : undefined;
+  const quarter = quarterRaw && { ...quarterRaw, rows: [...quarterRaw.rows].sort((a, b) => rang(a.item.value.domein) - rang(b.item.value.domein)) };
+  const gridRaw = query.tab === 'tijdlijn' ? timeline(items, now) : undefined;
+  const grid = gridRaw && { ...gridRaw, rows: [...gridRaw.rows].sort((a, b) => rang(a.item.value.domein) - rang(b.item.value.domein)) };
+  const sectionLabel = (h: PortfolioHerkomst) => (h === 'eigen' && scope ? t('pf.herkomst.eigen', { domein: t(DOMEIN_LABEL[scope]) }) : t(`pf.herkomst.${h}`));
 
   return (
     <section aria-labelledby="portfolio-title" data-testid="portfolio-view">
@@ -133,6 +147,17 @@ export function PortfolioView({
           <MessageBarBody>{t('pf.export.failed', { detail: exportError })}</MessageBarBody>
         </MessageBar>
       )}
+      {bereiken.length > 0 && (
+        <div className={styles.toolbar} data-testid="portfolio-bereik">
+          <NativeSelect label={t('pf.bereik.label')} value={bereik} onChange={(v) => setQuery({ ...query, bereik: v })}>
+            {bereiken.map((b) => (
+              <option key={b} value={b}>
+                {t(`pf.bereik.${b}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+      )}
       <TabList selectedValue={query.tab} onTabSelect={(_, data) => setQuery({ ...query, tab: data.value as PortfolioTab })} aria-label={t('pf.tabs')}>
         {(Object.keys(TAB_LABEL) as PortfolioTab[]).map((tab) => (
           <Tab key={tab} value={tab}>
@@ -156,11 +181,23 @@ export function PortfolioView({
                 {t(query.dir === 'asc' ? 'pf.sortAsc' : 'pf.sortDesc')}
               </Button>
             </div>
-            <GroupedTables groups={groupItems(items, query.group, query.dir)} onOpen={open} />
+            {scope ? (
+              herkomstSecties(items, scope).map((sectie) => (
+                <section key={sectie.herkomst} data-testid="portfolio-herkomst" data-herkomst={sectie.herkomst} aria-label={sectionLabel(sectie.herkomst)}>
+                  <h3 className={styles.section}>
+                    {sectionLabel(sectie.herkomst)} ({sectie.items.length})
+                  </h3>
+                  <GroupedTables groups={groupItems(sectie.items, query.group, query.dir)} onOpen={open} />
+                </section>
+              ))
+            ) : (
+              <GroupedTables groups={groupItems(items, query.group, query.dir)} onOpen={open} />
+            )}
           </>
         ) : query.tab === 'prioriteiten' ? (
           <>
             <Body1 as="p">{t('pf.prio.intro')}</Body1>
+            {scope && <Body1 as="p">{t('pf.prio.heel')}</Body1>}
             <PriorityTable ranking={ranking} onOpen={open} />
           </>
         ) : query.tab === 'kwartaal' && quarter ? (

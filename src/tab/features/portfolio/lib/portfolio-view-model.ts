@@ -5,6 +5,7 @@
 import { huidigKwartaal, isValidKwartaal, kwartaalVan } from '../../../../domain/dates.js';
 import { PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type Domein, type Kwartaal, type Kwartaaldoel, type PortfolioItem } from '../../../../domain/model.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
+import { heleRanking, herkomstVan, PORTFOLIO_HERKOMSTEN, selecteerPortfolio, standaardBereik, vergelijkPrioriteit, type PortfolioHerkomst } from '../../../../domain/portfolio-selectie.js';
 
 export const PORTFOLIO_TABS = ['overzicht', 'prioriteiten', 'kwartaal', 'tijdlijn'] as const;
 export type PortfolioTab = (typeof PORTFOLIO_TABS)[number];
@@ -12,15 +13,17 @@ export const GROUP_BY = ['fase', 'status'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 export type SortDir = 'asc' | 'desc';
 
-export type PortfolioQuery = { tab: PortfolioTab; group: GroupBy; dir: SortDir; itemId?: string };
+/** `bereik` is the asked width as the URL has it; `geldigBereik` (domain) decides what counts for the chosen domain. */
+export type PortfolioQuery = { tab: PortfolioTab; group: GroupBy; dir: SortDir; itemId?: string; bereik?: string };
 
-/** Reads the view's state from the URL (`#/portfolio?weergave=kwartaal&groep=status&volgorde=desc&item=4`). */
+/** Reads the view's state from the URL (`#/portfolio?weergave=kwartaal&groep=status&volgorde=desc&bereik=alle&item=4`). */
 export function portfolioQuery(params: URLSearchParams): PortfolioQuery {
   const tab = PORTFOLIO_TABS.find((t) => t === params.get('weergave')) ?? 'overzicht';
   const group = GROUP_BY.find((g) => g === params.get('groep')) ?? 'fase';
   const dir: SortDir = params.get('volgorde') === 'desc' ? 'desc' : 'asc';
   const itemId = params.get('item') ?? undefined;
-  return { tab, group, dir, ...(itemId ? { itemId } : {}) };
+  const bereik = params.get('bereik') ?? undefined;
+  return { tab, group, dir, ...(itemId ? { itemId } : {}), ...(bereik ? { bereik } : {}) };
 }
 
 export function portfolioParams(q: PortfolioQuery): URLSearchParams {
@@ -28,26 +31,27 @@ export function portfolioParams(q: PortfolioQuery): URLSearchParams {
   if (q.tab !== 'overzicht') p.set('weergave', q.tab);
   if (q.group !== 'fase') p.set('groep', q.group);
   if (q.dir !== 'asc') p.set('volgorde', q.dir);
+  if (q.bereik) p.set('bereik', q.bereik);
   if (q.itemId) p.set('item', q.itemId);
   return p;
 }
 
-/** The items of the tab's domain; without a domain (or for Concern, the CMT) every domain. */
+/**
+ * What the meeting stage shows for the chosen domain: the domain's default width (own and Concern items for a
+ * business domain, everything for the CMT or without a domain), own items first.
+ */
 export function inScope<T extends { value: Pick<PortfolioItem, 'domein'> }>(items: readonly T[], scope: Domein | undefined): T[] {
-  if (!scope || scope === 'Concern') return [...items];
-  return items.filter((i) => i.value.domein === scope);
+  return selecteerPortfolio(items, scope, standaardBereik(scope));
 }
 
 /** By IMO priority (1 first when ascending); items without a priority always last, then by title. */
 export function sortByPriority<T extends { value: Pick<PortfolioItem, 'prioriteit' | 'titel'> }>(items: readonly T[], dir: SortDir = 'asc'): T[] {
-  return [...items].sort((a, b) => {
-    const pa = a.value.prioriteit;
-    const pb = b.value.prioriteit;
-    if (pa === undefined && pb !== undefined) return 1;
-    if (pb === undefined && pa !== undefined) return -1;
-    if (pa !== undefined && pb !== undefined && pa !== pb) return dir === 'asc' ? pa - pb : pb - pa;
-    return a.value.titel.localeCompare(b.value.titel, 'nl');
-  });
+  return [...items].sort((a, b) => vergelijkPrioriteit(a.value, b.value, dir));
+}
+
+/** The selected items in sections by their standing for the chosen domain (own, Concern, others); empty ones left out. */
+export function herkomstSecties<T extends { value: Pick<PortfolioItem, 'domein'> }>(items: readonly T[], scope: Domein | undefined): { herkomst: PortfolioHerkomst; items: T[] }[] {
+  return PORTFOLIO_HERKOMSTEN.map((herkomst) => ({ herkomst, items: items.filter((i) => herkomstVan(i.value.domein, scope) === herkomst) })).filter((s) => s.items.length > 0);
 }
 
 export type ItemGroup = { key: string; items: Loaded<PortfolioItem>[] };
@@ -60,9 +64,12 @@ export function groupItems(items: readonly Loaded<PortfolioItem>[], by: GroupBy,
     .filter((g) => g.items.length > 0);
 }
 
-/** The IMO's ranking: ranked items by priority, unranked after them; each says whether it is picked up this quarter. */
-export function priorityRanking(items: readonly Loaded<PortfolioItem>[]): { item: Loaded<PortfolioItem>; nietDitKwartaal: boolean }[] {
-  return sortByPriority(items, 'asc').map((item) => ({ item, nietDitKwartaal: item.value.ditKwartaal === 'niet' }));
+/**
+ * The IMO's one ranking across all domains (3.2): every item by priority, unranked after them, whatever width the
+ * view has; each says whether it is picked up this quarter and how it stands for the chosen domain.
+ */
+export function priorityRanking(items: readonly Loaded<PortfolioItem>[], scope?: Domein): { item: Loaded<PortfolioItem>; nietDitKwartaal: boolean; herkomst: PortfolioHerkomst }[] {
+  return heleRanking(items, scope).map(({ item, herkomst }) => ({ item, herkomst, nietDitKwartaal: item.value.ditKwartaal === 'niet' }));
 }
 
 /** `2026-Q1` → `2025-Q4`. */

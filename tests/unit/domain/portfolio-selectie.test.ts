@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { DOMEINEN, type Domein } from '../../../src/domain/model.js';
+import {
+  agendaRang,
+  geldigBereik,
+  heleRanking,
+  herkomstVan,
+  inBereik,
+  opAgendaVanMT,
+  PORTFOLIO_BEREIKEN,
+  portfolioBereiken,
+  selecteerPortfolio,
+  standaardBereik,
+  vergelijkPrioriteit,
+} from '../../../src/domain/portfolio-selectie.js';
+
+type Item = { id: string; value: { domein: Domein; titel: string; prioriteit?: number } };
+const item = (id: string, domein: Domein, prioriteit?: number): Item => ({ id, value: { domein, titel: `Initiatief ${id}`, ...(prioriteit === undefined ? {} : { prioriteit }) } });
+
+// One item per domain, in an order that is not the selection's order.
+const ITEMS: Item[] = [item('f1', 'Fysiek Domein', 1), item('c1', 'Concern', 2), item('s1', 'Sociaal Domein', 3), item('b1', 'Bedrijfsvoering'), item('s2', 'Sociaal Domein', 5), item('c2', 'Concern'), item('d1', 'Dienstverlening', 4)];
+const ids = (xs: readonly Item[]) => xs.map((x) => x.id);
+
+describe('where an item stands for the chosen domain', () => {
+  it("is 'eigen' for the chosen domain's items, 'concern' for Concern's, 'overig' for the other domains'", () => {
+    expect(herkomstVan('Sociaal Domein', 'Sociaal Domein')).toBe('eigen');
+    expect(herkomstVan('Concern', 'Sociaal Domein')).toBe('concern');
+    expect(herkomstVan('Fysiek Domein', 'Sociaal Domein')).toBe('overig');
+  });
+
+  it("makes the Concern items the CMT's own when Concern is chosen", () => {
+    expect(herkomstVan('Concern', 'Concern')).toBe('eigen');
+    expect(herkomstVan('Dienstverlening', 'Concern')).toBe('overig');
+  });
+
+  it('has nothing of its own without a chosen domain', () => {
+    for (const d of DOMEINEN) expect(herkomstVan(d, undefined)).toBe(d === 'Concern' ? 'concern' : 'overig');
+  });
+});
+
+describe('the widths a person can choose ("Eigen domein" is a filter, not a scope)', () => {
+  it('offers a business domain own+Concern (its default), own only and everything', () => {
+    for (const d of ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein'] as const) {
+      expect(portfolioBereiken(d)).toEqual(['eigen-en-concern', 'eigen', 'alle']);
+      expect(standaardBereik(d)).toBe('eigen-en-concern');
+    }
+  });
+
+  it('offers the CMT everything (its default) and Concern only; own+Concern would be the same as own', () => {
+    expect(portfolioBereiken('Concern')).toEqual(['alle', 'eigen']);
+    expect(standaardBereik('Concern')).toBe('alle');
+  });
+
+  it('offers nothing to narrow without a chosen domain, and shows everything', () => {
+    expect(portfolioBereiken(undefined)).toEqual([]);
+    expect(standaardBereik(undefined)).toBe('alle');
+  });
+
+  it('takes the asked width when it is on offer, else the default (an old link, a hand-edited URL)', () => {
+    expect(geldigBereik('Sociaal Domein', 'alle')).toBe('alle');
+    expect(geldigBereik('Sociaal Domein', 'eigen')).toBe('eigen');
+    expect(geldigBereik('Sociaal Domein', null)).toBe('eigen-en-concern');
+    expect(geldigBereik('Sociaal Domein', 'iets')).toBe('eigen-en-concern');
+    expect(geldigBereik('Concern', 'eigen-en-concern')).toBe('alle');
+    expect(geldigBereik(undefined, 'eigen')).toBe('alle');
+  });
+
+  it('lets each width through exactly the standings it names', () => {
+    const table = PORTFOLIO_BEREIKEN.map((b) => [b, (['eigen', 'concern', 'overig'] as const).filter((h) => inBereik(h, b))]);
+    expect(table).toEqual([
+      ['eigen-en-concern', ['eigen', 'concern']],
+      ['eigen', ['eigen']],
+      ['alle', ['eigen', 'concern', 'overig']],
+    ]);
+  });
+});
+
+describe('the selection a domain MT sees', () => {
+  it('shows a domain its own items first, then the Concern items, by default', () => {
+    expect(ids(selecteerPortfolio(ITEMS, 'Sociaal Domein', 'eigen-en-concern'))).toEqual(['s1', 's2', 'c1', 'c2']);
+  });
+
+  it('narrows to the own items with "Eigen domein"', () => {
+    expect(ids(selecteerPortfolio(ITEMS, 'Sociaal Domein', 'eigen'))).toEqual(['s1', 's2']);
+  });
+
+  it('widens to every domain, own first, then Concern, then the others in the order given', () => {
+    expect(ids(selecteerPortfolio(ITEMS, 'Sociaal Domein', 'alle'))).toEqual(['s1', 's2', 'c1', 'c2', 'f1', 'b1', 'd1']);
+  });
+
+  it('keeps the caller\'s order within each standing', () => {
+    const reversed = [...ITEMS].reverse();
+    expect(ids(selecteerPortfolio(reversed, 'Sociaal Domein', 'eigen-en-concern'))).toEqual(['s2', 's1', 'c2', 'c1']);
+  });
+
+  it('shows the CMT everything with the Concern items first', () => {
+    expect(ids(selecteerPortfolio(ITEMS, 'Concern', 'alle'))).toEqual(['c1', 'c2', 'f1', 's1', 'b1', 's2', 'd1']);
+    expect(ids(selecteerPortfolio(ITEMS, 'Concern', 'eigen'))).toEqual(['c1', 'c2']);
+  });
+
+  it('shows everything without a chosen domain, Concern first', () => {
+    expect(ids(selecteerPortfolio(ITEMS, undefined, 'alle'))).toEqual(['c1', 'c2', 'f1', 's1', 'b1', 's2', 'd1']);
+  });
+
+  it('never changes the list it is given', () => {
+    const copy = [...ITEMS];
+    selecteerPortfolio(ITEMS, 'Sociaal Domein', 'eigen');
+    expect(ITEMS).toEqual(copy);
+  });
+});
+
+describe('the one cross-domain priority ranking (3.2)', () => {
+  it('ranks every item of every domain, whatever domain is chosen, unranked last by title', () => {
+    const ranking = heleRanking(ITEMS, 'Sociaal Domein');
+    expect(ranking.map((r) => r.item.id)).toEqual(['f1', 'c1', 's1', 'd1', 's2', 'b1', 'c2']);
+    expect(heleRanking(ITEMS, 'Fysiek Domein').map((r) => r.item.id)).toEqual(ranking.map((r) => r.item.id));
+  });
+
+  it('marks each item with its standing for the chosen domain', () => {
+    const standing = Object.fromEntries(heleRanking(ITEMS, 'Sociaal Domein').map((r) => [r.item.id, r.herkomst]));
+    expect(standing).toEqual({ f1: 'overig', c1: 'concern', s1: 'eigen', d1: 'overig', s2: 'eigen', b1: 'overig', c2: 'concern' });
+  });
+
+  it('compares by priority both ways, unranked always last, ties by title in Dutch order', () => {
+    const a = { prioriteit: 1, titel: 'B' };
+    const b = { prioriteit: 2, titel: 'A' };
+    const none = { titel: 'A' };
+    expect(vergelijkPrioriteit(a, b)).toBeLessThan(0);
+    expect(vergelijkPrioriteit(a, b, 'desc')).toBeGreaterThan(0);
+    expect(vergelijkPrioriteit(none, a)).toBe(1);
+    expect(vergelijkPrioriteit(none, a, 'desc')).toBe(1);
+    expect(vergelijkPrioriteit(a, none)).toBe(-1);
+    expect(vergelijkPrioriteit({ prioriteit: 3, titel: 'IJsbaan' }, { prioriteit: 3, titel: 'Zaak' })).toBeLessThan(0);
+  });
+});
+
+describe("an MT's agenda card", () => {
+  it("carries the MT's own domains and the concern-wide items, not the other domains'", () => {
+    expect(opAgendaVanMT('Sociaal Domein', ['Sociaal Domein'])).toBe(true);
+    expect(opAgendaVanMT('Concern', ['Sociaal Domein'])).toBe(true);
+    expect(opAgendaVanMT('Fysiek Domein', ['Sociaal Domein'])).toBe(false);
+    expect(opAgendaVanMT('Concern', ['Concern'])).toBe(true);
+    expect(opAgendaVanMT('Dienstverlening', ['Concern'])).toBe(false);
+  });
+
+  it('puts the own domains before Concern', () => {
+    expect(agendaRang('Sociaal Domein', ['Sociaal Domein'])).toBe(0);
+    expect(agendaRang('Concern', ['Sociaal Domein'])).toBe(1);
+    expect(agendaRang('Concern', ['Concern'])).toBe(0);
+  });
+});
