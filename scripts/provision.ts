@@ -10,6 +10,12 @@
  *   --seed            then fills the lists with the Zoetermeer plan, portfolio and MTs (the app's own
  *                     seeding: items already there are left alone, so it can be run again)
  *                     and provisions its site; otherwise the sandbox of a running `npm start` is used
+ *   --plan <f.xlsx>   then imports a whole plan (the format of --export-plan) into the site, which must have no plan
+ *                     yet: first a dry run that lists every problem with its sheet and row and writes nothing, then,
+ *                     only when there is none, all of it or nothing (a failed write rolls the import back)
+ *   --dry-run         with --plan: only the dry run
+ *   --export-plan <f.xlsx>  then writes the site's whole plan to that file (adviezen, bevindingen, acties with
+ *                     their links, rows per domain, planning texts)
  *   --json            prints the report as JSON instead of lines
  *
  * Tokens: app-only (client credentials) from TOKEN_URL with GRAPH_CLIENT_ID and
@@ -31,6 +37,13 @@ import { countChanges, describeReport, provisionSite, type SiteProvisionReport }
 import { createSharePoint, sharePointScope } from '../src/data/sharepoint.js';
 import { resolveSite } from '../src/data/site.js';
 import { seedSite } from '../src/data/seed.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dryRunPlanImport, describePlanProblem, type PlanDryRun } from '../src/data/plan-import.js';
+import { applyPlanImport, assertPlanSiteEmpty, loadPlanExport, PlanSiteNotEmptyError, type PlanImportOutcome } from '../src/data/plan-transfer.js';
+import { exportPlanXlsx, readPlanXlsx } from '../src/data/plan-xlsx.js';
+import { fieldsExpand, SITE_USERS_LIST, type ListItem } from '../src/data/lists/list-definition.js';
+import { siteUserFieldNames, toSiteUser } from '../src/data/lists/site-users.js';
+import { listPath } from '../src/data/site.js';
 import { zoetermeerDomeinVoortgang, zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
 import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startScriptSandbox } from './script-sandbox.js';
@@ -87,6 +100,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         env: { type: 'string', default: 'sandbox' },
         sandbox: { type: 'boolean', default: false },
         seed: { type: 'boolean', default: false },
+        plan: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'export-plan': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -97,9 +113,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   if (args.help) {
-    io.stdout('Usage: npm run provision -- [--site <url>] [--env sandbox|dev] [--sandbox] [--seed] [--json]\n');
+    io.stdout('Usage: npm run provision -- [--site <url>] [--env sandbox|dev] [--sandbox] [--seed | --plan <file.xlsx> [--dry-run]] [--export-plan <file.xlsx>] [--json]\n');
     return 0;
   }
+  if (args.seed && args.plan) throw new UsageError('--seed and --plan both fill the site with a plan; choose one.');
+  if (args['dry-run'] && !args.plan) throw new UsageError('--dry-run belongs to --plan <file.xlsx>.');
+  if (args.plan !== undefined && !/\.xlsx$/i.test(args.plan)) throw new UsageError(`--plan needs an .xlsx file, not '${args.plan}'.`);
+  if (args['export-plan'] !== undefined && !/\.xlsx$/i.test(args['export-plan'])) throw new UsageError(`--export-plan needs an .xlsx file name, not '${args['export-plan']}'.`);
   if (!/^[a-z0-9-]+$/i.test(args.env)) throw new UsageError(`--env must be a name such as sandbox or dev, not '${args.env}'.`);
 
   const env: NodeJS.ProcessEnv = { ...io.env };
@@ -126,11 +146,34 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     };
     const site = await resolveSite(clients.graph, siteUrl);
     const report: SiteProvisionReport = await provisionSite(clients, site.id);
+    let planImport: { dryRun: PlanDryRun; outcome?: PlanImportOutcome } | undefined;
+    if (args.plan !== undefined) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(args.plan);
+      } catch (error) {
+        throw new UsageError(`Cannot read --plan ${args.plan}: ${(error as Error).message}`);
+      }
+      const users = (await clients.graph.getAll<ListItem>(`${listPath(site.id, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}&$top=999`)).map(toSiteUser);
+      const dryRun = dryRunPlanImport(await readPlanXlsx(bytes), { users });
+      planImport = { dryRun };
+      // Refused before anything is written, also for a dry run: the file cannot land here either way.
+      await assertPlanSiteEmpty(clients.graph, site.id);
+      if (dryRun.ok && !args['dry-run']) planImport.outcome = await applyPlanImport(clients.graph, site.id, dryRun);
+    }
     const seeded = args.seed
       ? await seedSite(clients.graph, site.id, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs, domeinVoortgang: zoetermeerDomeinVoortgang })
       : undefined;
+    // Last, so that --seed or --plan and --export-plan in one run export what they wrote.
+    if (args['export-plan'] !== undefined) {
+      const bytes = await exportPlanXlsx(await loadPlanExport(clients.graph, site.id));
+      await writeFile(args['export-plan'], bytes);
+    }
+    const planJson = planImport
+      ? { plan: { file: args.plan, counts: planImport.dryRun.counts, problems: planImport.dryRun.problems, written: planImport.outcome ?? null } }
+      : {};
     if (args.json) {
-      io.stdout(`${JSON.stringify({ site: site.webUrl, changes: countChanges(report), report, ...(seeded ? { seeded } : {}) }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ site: site.webUrl, changes: countChanges(report), report, ...(seeded ? { seeded } : {}), ...planJson, ...(args['export-plan'] ? { exported: args['export-plan'] } : {}) }, null, 2)}\n`);
     } else {
       io.stdout(`Provisioned ${site.webUrl}\n${describeReport(report).map((l) => `  ${l}`).join('\n')}\n`);
       if (seeded) {
@@ -138,11 +181,33 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         io.stdout(`Seeded (new items) ${created}\n`);
         if (seeded.unknownPeople.length) io.stdout(`  Not site users, left without that person: ${seeded.unknownPeople.join(', ')}\n`);
       }
+      if (planImport) io.stdout(describePlanImport(args.plan ?? '', planImport.dryRun, planImport.outcome, args['dry-run']));
+      if (args['export-plan']) io.stdout(`Plan exported to ${args['export-plan']}\n`);
     }
+    if (planImport && (!planImport.dryRun.ok || (planImport.outcome && !planImport.outcome.ok))) return 1;
     return 0;
   } finally {
     await sandbox?.close();
   }
+}
+
+/** The dry run and the outcome of a plan import in lines (Dutch, as the file's problems are). */
+function describePlanImport(file: string, dryRun: PlanDryRun, outcome: PlanImportOutcome | undefined, dryRunOnly: boolean): string {
+  const c = dryRun.counts;
+  const lines = [`Plan ${file}: ${c.adviezen} adviezen, ${c.bevindingen} bevindingen, ${c.acties} acties, ${c.domeinVoortgang} rijen per domein`];
+  if (!dryRun.ok) {
+    lines.push(`  ${dryRun.problems.length} probleem/problemen; er is niets opgeslagen:`, ...dryRun.problems.map((p) => `  - ${describePlanProblem(p)}`));
+  } else if (dryRunOnly) {
+    lines.push('  Proefimport zonder problemen; er is niets opgeslagen (zonder --dry-run wordt het plan geïmporteerd).');
+  } else if (outcome?.ok) {
+    const w = outcome.created;
+    lines.push(`  Geïmporteerd: ${w.Adviezen} adviezen, ${w.Bevindingen} bevindingen, ${w.Acties} acties, ${w.DomeinVoortgang} rijen per domein, ${outcome.dependencies} acties met afhankelijkheden.`);
+  } else if (outcome) {
+    const f = outcome.failure;
+    lines.push(`  Import mislukt bij ${f.sheet}, rij ${f.rowNumber} (${f.status}): ${f.message}`, `  Teruggedraaid: ${outcome.rolledBack.deleted} items verwijderd.`);
+    for (const r of outcome.rollbackFailures) lines.push(`  Niet teruggedraaid: ${r.list} ${r.key}: ${r.message}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** The whole command, with its exit code: 0 provisioned (or nothing to do), 1 failed (the message names the URL), 2 wrong usage. */
@@ -150,6 +215,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     return await run(argv, io);
   } catch (error) {
+    if (error instanceof PlanSiteNotEmptyError) {
+      io.stderr(`provision: ${error.message}\n`);
+      return 1;
+    }
     if (error instanceof UsageError) {
       io.stderr(`provision: ${error.message}\n`);
       return 2;

@@ -162,7 +162,7 @@ export function readCsv(text: string): ImportTable {
 type ExcelCellValue = unknown;
 
 /** The value of an exceljs cell as text, number or date (rich text, hyperlinks and formulas unwrapped). */
-function excelCell(value: ExcelCellValue): ImportCell {
+export function excelCell(value: ExcelCellValue): ImportCell {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value === 'number' || value instanceof Date) return value;

@@ -1,0 +1,337 @@
+/**
+ * Importing a whole plan from the workbook format of plan-xlsx.ts: the pure dry run. Every sheet's rows become the
+ * domain's values, checked by the domain's own validation (per row) and by `validatePlan` (across rows: unique
+ * numbers, links to recommendations, findings and actions that exist, no dependency cycle), plus what only the import
+ * can check (people that are site users, a theme the app knows, a domain row for a domain of its action). Every
+ * problem carries its sheet and row number. Nothing here writes; plan-transfer.ts applies a clean dry run, all or
+ * nothing, into an empty site.
+ */
+import { domeinVoortgangSleutel, type DomeinVoortgang } from '../domain/domein-voortgang.js';
+import { ACTIE_STATUSSEN, DOMEINEN, PLATEAUS, THEMA_CODES, type Actie, type Advies, type Bevinding, type PersonRef, type Plan, type Thema } from '../domain/model.js';
+import { binnenLimiet } from '../domain/text-limits.js';
+import { THEMAS } from '../domain/themas.js';
+import { validateActie, validateAdvies, validateBevinding, validatePlan } from '../domain/validation.js';
+import { isValidCalendarDate } from '../domain/dates.js';
+import { PLAN_COLUMNS, PLAN_SHEETS, type PlanExport, type PlanSheet, type PlanSheetTable, type PlanWorkbook } from './plan-xlsx.js';
+import { importDate, type ImportCell } from './portfolio-import.js';
+
+/** One problem of the file: the sheet and spreadsheet row (1 is the header row), the column when known. */
+export type PlanImportProblem = { sheet: PlanSheet; rowNumber: number; column?: string; value?: string; message: string };
+
+/** Where each item of the plan came from, so that a failed write can name its row. */
+export type PlanRowRef = { sheet: PlanSheet; rowNumber: number };
+
+export type PlanDryRun = {
+  /** The plan as it would be written (people resolved to site users); complete only when `ok`. */
+  data: PlanExport;
+  problems: PlanImportProblem[];
+  counts: { adviezen: number; bevindingen: number; acties: number; domeinVoortgang: number };
+  rowOf: { adviezen: Map<number, PlanRowRef>; bevindingen: Map<number, PlanRowRef>; acties: Map<string, PlanRowRef>; domeinVoortgang: Map<string, PlanRowRef> };
+  /** No problems and at least one recommendation and one action: apply may write it. */
+  ok: boolean;
+};
+
+export type PlanImportContext = {
+  /** The site's users: an owner in the file must be one of them (by display name or e-mail). */
+  users: readonly PersonRef[];
+};
+
+/** Sheets a plan cannot do without; the others may be absent (no themes sheet, no findings, no shared actions). */
+const REQUIRED_SHEETS: readonly PlanSheet[] = ['Adviezen', 'Acties'];
+const SHOWN_VALUE_MAX = 120;
+
+const squash = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim();
+
+function cellText(cell: ImportCell): string | undefined {
+  if (cell === undefined) return undefined;
+  const t = (cell instanceof Date ? String(importDate(cell) ?? '') : String(cell)).trim();
+  return t === '' ? undefined : t;
+}
+
+/** A whole number from a cell, or the text as it was (validation then names it). */
+function cellNumber(cell: ImportCell): number | string | undefined {
+  if (typeof cell === 'number') return cell;
+  const t = cellText(cell);
+  if (t === undefined) return undefined;
+  return /^\d+$/.test(t) ? Number(t) : t;
+}
+
+/** A list cell: "6.1, 6.2" or "6.1; 6.2" or one per line. */
+function cellList(cell: ImportCell): string[] {
+  const t = typeof cell === 'number' ? String(cell) : cellText(cell);
+  return t === undefined ? [] : t.split(/[,;\n]+/).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** A choice matched without regard to case, accents and spaces; an unknown value is kept so validation names it. */
+function choice<C extends string>(t: string | undefined, allowed: readonly C[]): C | string | undefined {
+  if (t === undefined) return undefined;
+  return allowed.find((a) => squash(a) === squash(t)) ?? t;
+}
+
+const JA = new Set(['ja', 'yes', 'true', 'waar', 'x', '1']);
+const NEE = new Set(['nee', 'no', 'false', 'onwaar', '0']);
+
+type SheetReader = {
+  sheet: PlanSheet;
+  rows: PlanSheetTable['rows'];
+  /** The cell of a column (by its field) in a row; undefined when the column is absent. */
+  cell: (cells: readonly ImportCell[], field: string) => ImportCell;
+  header: (field: string) => string;
+};
+
+/**
+ * Opens a sheet: finds each known column by its header (case and spaces ignored) and reports a required sheet that is
+ * missing, a required column that is missing, and a header that names no column of the format.
+ */
+function openSheet(sheet: PlanSheet, workbook: PlanWorkbook, required: readonly string[], problems: PlanImportProblem[]): SheetReader {
+  const table = workbook[sheet];
+  const columns = PLAN_COLUMNS[sheet] as Record<string, string>;
+  const index = new Map<string, number>();
+  if (!table) {
+    if (REQUIRED_SHEETS.includes(sheet)) problems.push({ sheet, rowNumber: 0, message: `Het tabblad "${sheet}" ontbreekt; het importformaat heeft de tabbladen ${PLAN_SHEETS.join(', ')}.` });
+  } else {
+    const normalised = table.headers.map((h) => squash(h));
+    for (const [field, header] of Object.entries(columns)) {
+      const i = normalised.indexOf(squash(header));
+      if (i >= 0) index.set(field, i);
+      else if (required.includes(field)) problems.push({ sheet, rowNumber: 1, column: header, message: `De kolom "${header}" ontbreekt op tabblad "${sheet}".` });
+    }
+    table.headers.forEach((h, i) => {
+      if (h !== '' && ![...index.values()].includes(i)) {
+        problems.push({ sheet, rowNumber: 1, column: h, message: `Onbekende kolom "${binnenLimiet(h, SHOWN_VALUE_MAX)}" op tabblad "${sheet}"; de kolommen zijn: ${Object.values(columns).join(', ')}.` });
+      }
+    });
+  }
+  return {
+    sheet,
+    rows: table?.rows ?? [],
+    cell: (cells, field) => {
+      const i = index.get(field);
+      return i === undefined ? undefined : cells[i];
+    },
+    header: (field) => columns[field] ?? field,
+  };
+}
+
+/**
+ * Checks a plan workbook and turns it into the plan an import would write. Writes nothing. Every problem names its
+ * sheet and row (and column when it is one field); `ok` only when there is none.
+ */
+export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportContext): PlanDryRun {
+  const problems: PlanImportProblem[] = [];
+  const rowOf: PlanDryRun['rowOf'] = { adviezen: new Map(), bevindingen: new Map(), acties: new Map(), domeinVoortgang: new Map() };
+  const problem = (r: SheetReader, rowNumber: number, message: string, field?: string, raw?: ImportCell) => {
+    const value = raw === undefined ? undefined : cellText(raw);
+    problems.push({ sheet: r.sheet, rowNumber, ...(field ? { column: r.header(field) } : {}), ...(value !== undefined ? { value: binnenLimiet(value, SHOWN_VALUE_MAX) } : {}), message });
+  };
+  const issues = (r: SheetReader, rowNumber: number, cells: readonly ImportCell[], list: { path: string; message: string }[]) => {
+    for (const issue of list) {
+      const field = issue.path.split('.')[0] ?? '';
+      const known = field in PLAN_COLUMNS[r.sheet];
+      problem(r, rowNumber, issue.message, known ? field : undefined, known ? r.cell(cells, field) : undefined);
+    }
+  };
+  const findPerson = (r: SheetReader, rowNumber: number, raw: ImportCell, field: string): PersonRef | undefined => {
+    const t = cellText(raw);
+    if (t === undefined) return undefined;
+    const person = context.users.find((u) => squash(u.displayName) === squash(t) || (u.email !== undefined && squash(u.email) === squash(t)));
+    if (!person) problem(r, rowNumber, `Onbekende persoon "${binnenLimiet(t, SHOWN_VALUE_MAX)}": kies iemand die op de SharePoint-site bekend is, of laat de cel leeg.`, field, raw);
+    return person;
+  };
+
+  // Themes: the app knows its themes by code and name (domain/themas.ts); a file may use fewer, not others.
+  const themaSheet = openSheet('Themas', workbook, ['code', 'naam'], problems);
+  const themas: Thema[] = [];
+  for (const { rowNumber, cells } of themaSheet.rows) {
+    const code = choice(cellText(themaSheet.cell(cells, 'code')), THEMA_CODES);
+    const naam = cellText(themaSheet.cell(cells, 'naam'));
+    const known = THEMAS.find((t) => t.code === code);
+    if (!known) {
+      problem(themaSheet, rowNumber, `Onbekend thema "${String(code ?? '')}": deze versie kent de thema's ${THEMAS.map((t) => `${t.code} (${t.naam})`).join(', ')}.`, 'code', themaSheet.cell(cells, 'code'));
+    } else if (naam !== undefined && squash(naam) !== squash(known.naam)) {
+      problem(themaSheet, rowNumber, `Thema ${known.code} heet in deze versie "${known.naam}"; andere themanamen kan de app nog niet opslaan.`, 'naam', themaSheet.cell(cells, 'naam'));
+    } else if (themas.some((t) => t.code === known.code)) {
+      problem(themaSheet, rowNumber, `Thema ${known.code} staat twee keer op het tabblad.`, 'code');
+    } else {
+      themas.push({ code: known.code, naam: known.naam, adviezen: [] });
+    }
+  }
+
+  // Numbers of rows that have problems of their own: links to them are not reported again as links to nothing.
+  const badAdviezen = new Set<number>();
+  const badBevindingen = new Set<number>();
+  const badActies = new Set<string>();
+  const adviesSheet = openSheet('Adviezen', workbook, ['nummer', 'titel', 'thema', 'plateau'], problems);
+  const adviezen: Advies[] = [];
+  for (const { rowNumber, cells } of adviesSheet.rows) {
+    const c = (f: string) => adviesSheet.cell(cells, f);
+    const candidate = {
+      nummer: cellNumber(c('nummer')),
+      titel: cellText(c('titel')),
+      thema: choice(cellText(c('thema')), THEMA_CODES),
+      plateau: choice(cellText(c('plateau')), PLATEAUS),
+      collegeReactie: cellText(c('collegeReactie')),
+      collegePlanning: cellText(c('collegePlanning')),
+    };
+    const result = validateAdvies(candidate);
+    if (!result.ok) {
+      issues(adviesSheet, rowNumber, cells, result.issues);
+      if (typeof candidate.nummer === 'number') badAdviezen.add(candidate.nummer);
+      continue;
+    }
+    if (themaSheet.rows.length > 0 && !themas.some((t) => t.code === result.value.thema)) {
+      problem(adviesSheet, rowNumber, `Thema ${result.value.thema} staat niet op het tabblad "Themas".`, 'thema', c('thema'));
+    }
+    if (rowOf.adviezen.has(result.value.nummer)) {
+      problem(adviesSheet, rowNumber, `Advies ${result.value.nummer} staat ook op rij ${rowOf.adviezen.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`, 'nummer', c('nummer'));
+      continue;
+    }
+    rowOf.adviezen.set(result.value.nummer, { sheet: 'Adviezen', rowNumber });
+    adviezen.push(result.value);
+  }
+  // Without a themes sheet, the themes are the app's own that the recommendations use.
+  const planThemas: Thema[] = (themaSheet.rows.length > 0 ? themas : THEMAS.filter((t) => adviezen.some((a) => a.thema === t.code))).map((t) => ({
+    ...t,
+    adviezen: adviezen.filter((a) => a.thema === t.code).map((a) => a.nummer).sort((x, y) => x - y),
+  }));
+
+  const bevindingSheet = openSheet('Bevindingen', workbook, ['nummer', 'titel'], problems);
+  const bevindingen: Bevinding[] = [];
+  for (const { rowNumber, cells } of bevindingSheet.rows) {
+    const c = (f: string) => bevindingSheet.cell(cells, f);
+    const result = validateBevinding({ nummer: cellNumber(c('nummer')), titel: cellText(c('titel')), toelichting: cellText(c('toelichting')) });
+    if (!result.ok) {
+      issues(bevindingSheet, rowNumber, cells, result.issues);
+      const nummer = cellNumber(c('nummer'));
+      if (typeof nummer === 'number') badBevindingen.add(nummer);
+      continue;
+    }
+    if (rowOf.bevindingen.has(result.value.nummer)) {
+      problem(bevindingSheet, rowNumber, `Bevinding ${result.value.nummer} staat ook op rij ${rowOf.bevindingen.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`, 'nummer', c('nummer'));
+      continue;
+    }
+    rowOf.bevindingen.set(result.value.nummer, { sheet: 'Bevindingen', rowNumber });
+    bevindingen.push(result.value);
+  }
+
+  const actieSheet = openSheet('Acties', workbook, ['nummer', 'titel', 'advies', 'plateau', 'domeinen', 'status'], problems);
+  const acties: Actie[] = [];
+  for (const { rowNumber, cells } of actieSheet.rows) {
+    const c = (f: string) => actieSheet.cell(cells, f);
+    const vervallenText = cellText(c('vervallen'));
+    let vervallen: unknown;
+    if (vervallenText === undefined || NEE.has(squash(vervallenText))) vervallen = undefined;
+    else if (JA.has(squash(vervallenText))) vervallen = true;
+    else vervallen = vervallenText;
+    const eigenaar = findPerson(actieSheet, rowNumber, c('eigenaar'), 'eigenaar');
+    const candidate = {
+      nummer: cellText(typeof c('nummer') === 'number' ? String(c('nummer')) : c('nummer')),
+      titel: cellText(c('titel')),
+      advies: cellNumber(c('advies')),
+      plateau: choice(cellText(c('plateau')), PLATEAUS),
+      domeinen: cellList(c('domeinen')).map((d) => choice(d, DOMEINEN)),
+      status: choice(cellText(c('status')), ACTIE_STATUSSEN),
+      statusToelichting: cellText(c('statusToelichting')),
+      eigenaar,
+      start: importDate(c('start')),
+      deadline: importDate(c('deadline')),
+      planning: cellText(c('planning')),
+      lopendTraject: cellText(c('lopendTraject')),
+      afhankelijkVan: cellList(c('afhankelijkVan')),
+      bevindingen: cellList(c('bevindingen')).map((b) => (/^\d+$/.test(b) ? Number(b) : b)),
+      vervallen,
+      vervallenReden: cellText(c('vervallenReden')),
+    };
+    const result = validateActie(candidate);
+    if (!result.ok) {
+      issues(actieSheet, rowNumber, cells, result.issues);
+      if (typeof candidate.nummer === 'string') badActies.add(candidate.nummer);
+      continue;
+    }
+    if (rowOf.acties.has(result.value.nummer)) {
+      problem(actieSheet, rowNumber, `Actie ${result.value.nummer} staat ook op rij ${rowOf.acties.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`, 'nummer', c('nummer'));
+      continue;
+    }
+    rowOf.acties.set(result.value.nummer, { sheet: 'Acties', rowNumber });
+    acties.push(result.value);
+  }
+
+  // Across rows: links to recommendations, findings and actions, and no dependency cycle.
+  const plan: Plan = { themas: planThemas, adviezen, bevindingen, acties };
+  const checked = acties.map((a) => ({ ...a, afhankelijkVan: a.afhankelijkVan.filter((n) => !badActies.has(n)), bevindingen: a.bevindingen.filter((b) => !badBevindingen.has(b)) }));
+  const whole = validatePlan({ ...plan, acties: checked });
+  if (!whole.ok) {
+    for (const issue of whole.issues) {
+      const [list, index, field] = issue.path.split('.');
+      if (list === 'acties') {
+        const actie = acties[Number(index)];
+        if (field === 'advies' && actie && badAdviezen.has(actie.advies)) continue;
+        const ref = actie ? rowOf.acties.get(actie.nummer) : undefined;
+        const column = field === 'advies' || field === 'afhankelijkVan' || field === 'bevindingen' ? field : undefined;
+        problem(actieSheet, ref?.rowNumber ?? 0, issue.message, column);
+      } else if (list === 'adviezen' || list === 'bevindingen') {
+        // Duplicates were already reported per row above; anything else names the sheet.
+        if (!/Dubbel|meer dan één keer/.test(issue.message)) problem(list === 'adviezen' ? adviesSheet : bevindingSheet, 0, issue.message);
+      }
+    }
+  }
+
+  const rijSheet = openSheet('DomeinVoortgang', workbook, ['actie', 'domein', 'status'], problems);
+  const domeinVoortgang: DomeinVoortgang[] = [];
+  const actieByNummer = new Map(acties.map((a) => [a.nummer, a]));
+  for (const { rowNumber, cells } of rijSheet.rows) {
+    const c = (f: string) => rijSheet.cell(cells, f);
+    const before = problems.length;
+    const actieNummer = cellText(typeof c('actie') === 'number' ? String(c('actie')) : c('actie'));
+    const actie = actieNummer === undefined ? undefined : actieByNummer.get(actieNummer);
+    if (actieNummer === undefined) problem(rijSheet, rowNumber, 'Vul het actienummer in.', 'actie');
+    else if (!actie && badActies.has(actieNummer)) continue;
+    else if (!actie) problem(rijSheet, rowNumber, `Actie ${actieNummer} staat niet (zonder fouten) op het tabblad "Acties".`, 'actie', c('actie'));
+    const domein = choice(cellText(c('domein')), DOMEINEN);
+    const knownDomein = DOMEINEN.find((d) => d === domein);
+    if (!knownDomein) problem(rijSheet, rowNumber, `Onbekend domein "${String(domein ?? '')}": kies uit ${DOMEINEN.join(', ')}.`, 'domein', c('domein'));
+    else if (actie && !actie.domeinen.includes(knownDomein)) problem(rijSheet, rowNumber, `Actie ${actie.nummer} hoort niet bij ${knownDomein} (wel bij ${actie.domeinen.join(', ')}).`, 'domein', c('domein'));
+    const status = choice(cellText(c('status')), ACTIE_STATUSSEN);
+    const knownStatus = ACTIE_STATUSSEN.find((s) => s === status);
+    if (!knownStatus) problem(rijSheet, rowNumber, `Onbekende status "${String(status ?? '')}": kies uit ${ACTIE_STATUSSEN.join(', ')}.`, 'status', c('status'));
+    const statusToelichting = cellText(c('statusToelichting'));
+    if ((knownStatus === 'Geblokkeerd' || knownStatus === 'Niet overgenomen') && statusToelichting === undefined) {
+      problem(rijSheet, rowNumber, `Bij de status ${knownStatus} hoort een toelichting.`, 'statusToelichting');
+    }
+    const deadline = importDate(c('deadline'));
+    if (deadline !== undefined && !isValidCalendarDate(deadline)) problem(rijSheet, rowNumber, `"${deadline}" is geen datum; gebruik bijvoorbeeld 31-12-2026.`, 'deadline', c('deadline'));
+    const eigenaar = findPerson(rijSheet, rowNumber, c('eigenaar'), 'eigenaar');
+    const notitie = cellText(c('notitie'));
+    if (problems.length > before || !actie || !knownDomein || !knownStatus) continue;
+    const sleutel = domeinVoortgangSleutel(actie.nummer, knownDomein);
+    const first = rowOf.domeinVoortgang.get(sleutel);
+    if (first) {
+      problem(rijSheet, rowNumber, `Actie ${actie.nummer} heeft voor ${knownDomein} al een rij (rij ${first.rowNumber}); één rij per actie en domein.`, 'domein', c('domein'));
+      continue;
+    }
+    rowOf.domeinVoortgang.set(sleutel, { sheet: 'DomeinVoortgang', rowNumber });
+    const rij: DomeinVoortgang = { actie: actie.nummer, domein: knownDomein, status: knownStatus };
+    if (statusToelichting !== undefined) rij.statusToelichting = statusToelichting;
+    if (eigenaar) rij.eigenaar = eigenaar;
+    if (deadline !== undefined) rij.deadline = deadline;
+    if (notitie !== undefined) rij.notitie = notitie;
+    domeinVoortgang.push(rij);
+  }
+
+  if (adviezen.length === 0 && !problems.some((p) => p.sheet === 'Adviezen')) problems.push({ sheet: 'Adviezen', rowNumber: 0, message: 'Het plan heeft geen adviezen.' });
+  if (acties.length === 0 && !problems.some((p) => p.sheet === 'Acties')) problems.push({ sheet: 'Acties', rowNumber: 0, message: 'Het plan heeft geen acties.' });
+  problems.sort((a, b) => PLAN_SHEETS.indexOf(a.sheet) - PLAN_SHEETS.indexOf(b.sheet) || a.rowNumber - b.rowNumber);
+  return {
+    data: { plan, domeinVoortgang },
+    problems,
+    counts: { adviezen: adviezen.length, bevindingen: bevindingen.length, acties: acties.length, domeinVoortgang: domeinVoortgang.length },
+    rowOf,
+    ok: problems.length === 0,
+  };
+}
+
+/** A problem as one line: `Acties, rij 5, kolom Status: ...` (sheet-level problems without a row). */
+export function describePlanProblem(p: PlanImportProblem): string {
+  const where = [p.sheet, p.rowNumber > 0 ? `rij ${p.rowNumber}` : undefined, p.column ? `kolom ${p.column}` : undefined].filter(Boolean).join(', ');
+  return `${where}: ${p.message}${p.value !== undefined ? ` (waarde: "${p.value}")` : ''}`;
+}

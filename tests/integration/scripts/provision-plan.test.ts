@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main as provisionMain } from '../../../scripts/provision.js';
+import { readPlanXlsx } from '../../../src/data/plan-xlsx.js';
+import { runInProcess, type CliRun } from '../../support/cli.js';
+import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
+
+const provision = (args: string[], env: Record<string, string>): Promise<CliRun> => runInProcess(provisionMain, args, env);
+
+describe('npm run provision -- --export-plan / --plan', { timeout: 120_000 }, () => {
+  let bron: TestSandbox;
+  let doel: TestSandbox;
+  let dir: string;
+  const envOf = (s: TestSandbox) => ({ GRAPH_BASE_URL: s.graphUrl, TOKEN_URL: s.tokenUrl, SHAREPOINT_SITE_URL: s.siteUrl });
+
+  beforeAll(async () => {
+    [bron, doel] = await Promise.all([startTestSandbox(), startTestSandbox()]);
+    dir = mkdtempSync(join(tmpdir(), 'provision-plan-'));
+  });
+  afterAll(async () => {
+    await Promise.all([bron?.close(), doel?.close()]);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exports a seeded site, refuses a bad file by sheet and row, dry-runs, imports once and refuses a second import', async () => {
+    const file = join(dir, 'zoetermeer.xlsx');
+    const exported = await provision(['--seed', '--export-plan', file], envOf(bron));
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain(`Plan exported to ${file}`);
+    const sheets = await readPlanXlsx(readFileSync(file));
+    expect(sheets.Adviezen?.rows).toHaveLength(11);
+
+    // A bad row: action 1.1's status is not a status.
+    const bad = join(dir, 'bad.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(file) as never);
+    const acties = workbook.getWorksheet('Acties');
+    if (!acties) throw new Error('The export has no Acties sheet.');
+    acties.getCell('F2').value = 'Half klaar';
+    writeFileSync(bad, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    const refused = await provision(['--plan', bad, '--json'], envOf(doel));
+    expect(refused.code).toBe(1);
+    const out = JSON.parse(refused.stdout) as { plan: { problems: { sheet: string; rowNumber: number; column?: string }[]; written: unknown } };
+    expect(out.plan.problems.map((p) => `${p.sheet}:${p.rowNumber}:${p.column}`)).toEqual(['Acties:2:Status']);
+    expect(out.plan.written).toBeNull();
+
+    const dry = await provision(['--plan', file, '--dry-run'], envOf(doel));
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/Plan .*zoetermeer\.xlsx: 11 adviezen, 9 bevindingen, \d+ acties, \d+ rijen per domein/);
+    expect(dry.stdout).toContain('Proefimport zonder problemen; er is niets opgeslagen');
+
+    const applied = await provision(['--plan', file], envOf(doel));
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/Geïmporteerd: 11 adviezen, 9 bevindingen, \d+ acties/);
+
+    const again = await provision(['--plan', file], envOf(doel));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/al een plan .*lege site/);
+
+    const roundTrip = join(dir, 'again.xlsx');
+    expect((await provision(['--export-plan', roundTrip], envOf(doel))).code).toBe(0);
+    expect(await readPlanXlsx(readFileSync(roundTrip))).toEqual(sheets);
+  });
+
+  it('refuses wrong usage with exit code 2', async () => {
+    expect((await provision(['--seed', '--plan', 'x.xlsx'], envOf(doel))).code).toBe(2);
+    expect((await provision(['--dry-run'], envOf(doel))).code).toBe(2);
+    expect((await provision(['--plan', 'plan.csv'], envOf(doel))).stderr).toMatch(/--plan needs an \.xlsx file/);
+    expect((await provision(['--plan', join(dir, 'missing.xlsx')], envOf(doel))).code).toBe(2);
+  });
+});

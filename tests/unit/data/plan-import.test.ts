@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { zoetermeerDomeinVoortgang, zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
+import { describePlanProblem, dryRunPlanImport } from '../../../src/data/plan-import.js';
+import { exportPlanXlsx, PLAN_COLUMNS, readPlanXlsx, type PlanWorkbook } from '../../../src/data/plan-xlsx.js';
+import type { ImportCell } from '../../../src/data/portfolio-import.js';
+
+const users = [
+  { id: '11', displayName: 'Manager I&A', email: 'manager.ia@example.org' },
+  { id: '12', displayName: 'Informatiemanager Sociaal Domein' },
+];
+
+/** A workbook as read, from header lists and rows (row numbers from 2, as in the file). */
+function workbook(sheets: Partial<Record<keyof typeof PLAN_COLUMNS, { headers?: string[]; rows: ImportCell[][] }>>): PlanWorkbook {
+  const out: PlanWorkbook = {};
+  for (const [name, sheet] of Object.entries(sheets) as [keyof typeof PLAN_COLUMNS, { headers?: string[]; rows: ImportCell[][] }][]) {
+    out[name] = { headers: sheet.headers ?? Object.values(PLAN_COLUMNS[name]), rows: sheet.rows.map((cells, i) => ({ rowNumber: i + 2, cells })) };
+  }
+  return out;
+}
+
+const advies = [1, 'Een advies', 'A', 'Randvoorwaardelijk', 'Overgenomen.', '2027'];
+/** An action row in the Acties columns' order. */
+const actie = (nummer: string, extra: Partial<Record<keyof typeof PLAN_COLUMNS.Acties, ImportCell>> = {}): ImportCell[] => {
+  const base: Record<keyof typeof PLAN_COLUMNS.Acties, ImportCell> = {
+    nummer,
+    titel: `Actie ${nummer}`,
+    advies: Number(nummer.split('.')[0]),
+    plateau: 'Randvoorwaardelijk',
+    domeinen: 'Concern',
+    status: 'Niet gestart',
+    statusToelichting: undefined,
+    eigenaar: undefined,
+    start: undefined,
+    deadline: undefined,
+    planning: undefined,
+    lopendTraject: undefined,
+    afhankelijkVan: undefined,
+    bevindingen: undefined,
+    vervallen: undefined,
+    vervallenReden: undefined,
+    ...extra,
+  };
+  return Object.keys(PLAN_COLUMNS.Acties).map((k) => base[k as keyof typeof base]);
+};
+
+describe('dryRunPlanImport', () => {
+  it('reads a clean plan: values as the domain has them, people resolved to site users, yes/no and lists', () => {
+    const run = dryRunPlanImport(
+      workbook({
+        Adviezen: { rows: [advies] },
+        Acties: {
+          rows: [
+            actie('1.1', { domeinen: 'sociaal domein; Concern', eigenaar: 'manager.ia@example.org', deadline: new Date(Date.UTC(2027, 2, 31)) }),
+            actie('1.2', { afhankelijkVan: '1.1', vervallen: 'Ja', vervallenReden: 'Dubbel met 1.1' }),
+          ],
+        },
+        DomeinVoortgang: { rows: [['1.1', 'Sociaal Domein', 'Afgerond', undefined, 'Informatiemanager Sociaal Domein', '31-1-2027', 'Klaar']] },
+      }),
+      { users },
+    );
+    expect(run.problems).toEqual([]);
+    expect(run.ok).toBe(true);
+    expect(run.data.plan.themas).toEqual([{ code: 'A', naam: 'Structuur versterken', adviezen: [1] }]);
+    expect(run.data.plan.acties[0]).toMatchObject({ domeinen: ['Sociaal Domein', 'Concern'], eigenaar: { id: '11' }, deadline: '2027-03-31' });
+    expect(run.data.plan.acties[1]).toMatchObject({ afhankelijkVan: ['1.1'], vervallen: true, vervallenReden: 'Dubbel met 1.1' });
+    expect(run.data.domeinVoortgang).toEqual([{ actie: '1.1', domein: 'Sociaal Domein', status: 'Afgerond', eigenaar: users[1], deadline: '2027-01-31', notitie: 'Klaar' }]);
+    expect(run.counts).toEqual({ adviezen: 1, bevindingen: 0, acties: 2, domeinVoortgang: 1 });
+  });
+
+  it('names a missing sheet, a missing column and an unknown column (and no "no adviezen" on top of a broken sheet)', () => {
+    const run = dryRunPlanImport(
+      workbook({ Adviezen: { headers: ['Nummer', 'Titel', 'Thema', 'Kleur'], rows: [] } }),
+      { users },
+    );
+    expect(run.ok).toBe(false);
+    expect(run.problems.map(describePlanProblem)).toEqual([
+      'Adviezen, rij 1, kolom Plateau: De kolom "Plateau" ontbreekt op tabblad "Adviezen".',
+      expect.stringMatching(/^Adviezen, rij 1, kolom Kleur: Onbekende kolom "Kleur"/),
+      expect.stringMatching(/^Acties: Het tabblad "Acties" ontbreekt/),
+    ]);
+  });
+
+  it('every bad row by its number: unknown person, duplicate number, cycle, unknown theme and yes/no, a row for an unknown action', () => {
+    const run = dryRunPlanImport(
+      workbook({
+        Themas: { rows: [['A', 'Structuur versterken'], ['D', 'Iets anders']] },
+        Adviezen: { rows: [advies, [2, 'Tweede', 'B', 'Verbeteren']] },
+        Acties: {
+          rows: [
+            actie('1.1', { eigenaar: 'Iemand Onbekend', afhankelijkVan: '1.2' }),
+            actie('1.2', { afhankelijkVan: '1.1' }),
+            actie('1.2'),
+            actie('1.3', { vervallen: 'misschien' }),
+          ],
+        },
+        DomeinVoortgang: { rows: [['7.7', 'Concern', 'Loopt']] },
+      }),
+      { users },
+    );
+    expect(run.problems.map((p) => `${p.sheet}:${p.rowNumber}:${p.column ?? ''}`)).toEqual([
+      'Themas:3:Code',
+      'Adviezen:3:Thema',
+      'Acties:2:Eigenaar',
+      'Acties:2:Afhankelijk van',
+      'Acties:4:Nummer',
+      'Acties:5:Vervallen',
+      'DomeinVoortgang:2:Actie',
+    ]);
+    expect(run.problems.find((p) => p.column === 'Afhankelijk van')?.message).toContain('1.1 → 1.2 → 1.1');
+    expect(run.problems.find((p) => p.column === 'Nummer')?.message).toContain('rij 3');
+  });
+
+  it('the format round trip: the seeded plan exported and read back has no problems and the same plan', async () => {
+    const people = [...new Set([...zoetermeerPlan.acties, ...zoetermeerDomeinVoortgang].flatMap((x) => (x.eigenaar ? [x.eigenaar.displayName] : [])))].map((displayName) => ({ displayName }));
+    const run = dryRunPlanImport(await readPlanXlsx(await exportPlanXlsx({ plan: zoetermeerPlan, domeinVoortgang: zoetermeerDomeinVoortgang })), { users: people });
+    expect(run.problems).toEqual([]);
+    const byNummer = [...zoetermeerPlan.acties].sort((a, b) => a.nummer.localeCompare(b.nummer, 'en', { numeric: true }));
+    expect(run.data.plan.acties).toEqual(byNummer);
+    expect(run.data.plan.adviezen).toEqual(zoetermeerPlan.adviezen);
+    expect(run.data.plan.bevindingen).toEqual(zoetermeerPlan.bevindingen);
+    expect(run.data.plan.themas).toEqual(zoetermeerPlan.themas);
+    expect(run.data.domeinVoortgang).toHaveLength(zoetermeerDomeinVoortgang.length);
+  });
+});
