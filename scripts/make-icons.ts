@@ -6,9 +6,9 @@
  * - `outline.png`: 32×32, the same route in pure white on a transparent background. Teams tints
  *   this icon itself, so it may hold nothing but white pixels with varying alpha.
  *
- * Only Node built-ins are used: the shapes are signed-distance tests sampled on a fixed grid
- * (anti-aliasing without a graphics library), and the PNG is encoded by hand with `zlib` (deflate
- * and `crc32`). No trigonometry is involved, so every run produces the same bytes.
+ * No graphics library draws them: the shapes are signed-distance tests sampled on a fixed grid
+ * (anti-aliasing without a graphics library), and pngjs encodes the PNG. No trigonometry is
+ * involved, so every run produces the same bytes.
  *
  * Usage: `tsx scripts/make-icons.ts` (write) or `tsx scripts/make-icons.ts --check` (exit 1 when
  * the committed icons differ from what this script draws).
@@ -17,7 +17,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 
 /** Colours of the icon set. The background doubles as the manifest's `accentColor`. */
 export const ICON_COLOURS = {
@@ -42,49 +42,20 @@ export type RasterImage = {
 // PNG encoding
 // ---------------------------------------------------------------------------------------------
 
-const PNG_SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const typeBytes = Buffer.from(type, 'latin1');
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  typeBytes.copy(out, 4);
-  Buffer.from(data.buffer, data.byteOffset, data.length).copy(out, 8);
-  // One call over type and data: Node's zlib.crc32 answers 0 for an empty buffer whatever the start value (IEND).
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
-
 /**
- * Encodes an 8-bit RGB or RGBA image as a non-interlaced PNG. Every scanline uses filter 0
- * (none) and zlib runs at a fixed level, so equal pixels always give equal bytes.
+ * Encodes an 8-bit RGB or RGBA image as a non-interlaced PNG with pngjs. Filter 0 (none) on
+ * every scanline and a fixed zlib level and strategy, so equal pixels always give equal bytes.
  */
 export function encodePng(image: RasterImage): Buffer {
   const { width, height, channels, data } = image;
   if (data.length !== width * height * channels) {
     throw new Error(`encodePng: expected ${width * height * channels} bytes, got ${data.length}`);
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = channels === 4 ? 6 : 2; // colour type: truecolour with or without alpha
-  header[10] = 0; // compression: deflate
-  header[11] = 0; // filter method 0
-  header[12] = 0; // no interlace
-
-  const stride = width * channels;
-  const raw = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (stride + 1)] = 0;
-    Buffer.from(data.buffer, data.byteOffset + y * stride, stride).copy(raw, y * (stride + 1) + 1);
-  }
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
-    pngChunk('IEND', new Uint8Array(0)),
-  ]);
+  const colorType = channels === 4 ? 6 : 2; // truecolour with or without alpha
+  return PNG.sync.write(
+    { width, height, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) } as PNG,
+    { colorType, inputColorType: colorType, inputHasAlpha: channels === 4, filterType: 0, deflateLevel: 9, deflateStrategy: 0 },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,8 +7,8 @@
  * 2. Validates the expanded manifest against the official JSON schema of its `manifestVersion`,
  *    and each localization file against the official localization schema. The schemas come from
  *    the copies bundled in `@microsoft/app-manifest`; nothing is fetched from the internet.
- * 3. Checks what the schema cannot: icon files exist with the right pixel sizes (read from the
- *    PNG header), the outline icon is white on transparent, localization keys point at manifest
+ * 3. Checks what the schema cannot: icon files exist with the right pixel sizes (decoded with
+ *    pngjs), the outline icon is white on transparent, localization keys point at manifest
  *    fields that exist (and every localizable field has a translation), tab URLs lie on a valid
  *    domain, and the Nested App Authentication redirect has the `brk-multihub://<domain>` form.
  *
@@ -20,8 +20,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { inflateSync } from 'node:zlib';
-import { crc32 } from 'node:zlib';
+import { PNG } from 'pngjs';
 
 // ---------------------------------------------------------------------------------------------
 // Types and defaults
@@ -291,136 +290,28 @@ export function schemaUrlVersion(url: string, kind: SchemaKind): string | undefi
 // PNG reading
 // ---------------------------------------------------------------------------------------------
 
-export type PngInfo = { width: number; height: number; bitDepth: number; colourType: number; interlace: number };
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-type PngChunk = { type: string; data: Buffer };
-
-function readPngChunks(bytes: Buffer): PngChunk[] {
-  if (bytes.length < 8 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('not a PNG file');
-  const chunks: PngChunk[] = [];
-  let offset = 8;
-  while (offset + 12 <= bytes.length) {
-    const length = bytes.readUInt32BE(offset);
-    const typeBytes = bytes.subarray(offset + 4, offset + 8);
-    const data = bytes.subarray(offset + 8, offset + 8 + length);
-    if (offset + 12 + length > bytes.length) throw new Error('truncated PNG chunk');
-    // Over type and data in one call: zlib.crc32 answers 0 for an empty buffer (IEND) whatever the start value.
-    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) {
-      throw new Error(`corrupt PNG chunk ${typeBytes.toString('latin1')} (CRC mismatch)`);
-    }
-    const type = typeBytes.toString('latin1');
-    chunks.push({ type, data });
-    offset += 12 + length;
-    if (type === 'IEND') break;
-  }
-  if (chunks[0]?.type !== 'IHDR') throw new Error('PNG does not start with an IHDR chunk');
-  return chunks;
-}
-
-/** Reads width, height and format from the IHDR chunk. */
-export function readPngInfo(bytes: Buffer): PngInfo {
-  const header = readPngChunks(bytes)[0]?.data;
-  if (!header || header.length !== 13) throw new Error('PNG has a malformed IHDR chunk');
-  return {
-    width: header.readUInt32BE(0),
-    height: header.readUInt32BE(4),
-    bitDepth: header[8] ?? 0,
-    colourType: header[9] ?? 0,
-    interlace: header[12] ?? 0,
-  };
-}
-
-export type DecodedPng = PngInfo & { hasAlpha: boolean; rgba: Uint8Array };
+/** A PNG decoded to 8-bit RGBA, whatever its colour type, bit depth or interlacing. */
+export type DecodedPng = { width: number; height: number; hasAlpha: boolean; rgba: Uint8Array };
 
 /**
- * Decodes an 8-bit, non-interlaced PNG (greyscale, RGB, palette, with or without alpha) into
- * RGBA. That covers what image editors write for app icons; anything else is reported.
+ * Decodes a PNG with pngjs, which checks the signature and every chunk's CRC. Rejects with
+ * pngjs's message ("Invalid file signature", "Crc error ...", "Unexpected end of input").
+ * The asynchronous parser is used because pngjs's synchronous one hides those messages behind
+ * "unrecognised content at end of stream".
  */
-export function decodePng(bytes: Buffer): DecodedPng {
-  const chunks = readPngChunks(bytes);
-  const info = readPngInfo(bytes);
-  const channelsByType: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-  const channels = channelsByType[info.colourType];
-  if (channels === undefined) throw new Error(`unknown PNG colour type ${info.colourType}`);
-  if (info.bitDepth !== 8) throw new Error(`unsupported PNG bit depth ${info.bitDepth} (only 8 is read)`);
-  if (info.interlace !== 0) throw new Error('interlaced PNGs are not supported');
-
-  const palette = chunks.find((c) => c.type === 'PLTE')?.data;
-  const transparency = chunks.find((c) => c.type === 'tRNS')?.data;
-  const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
-  const stride = info.width * channels;
-  if (raw.length < (stride + 1) * info.height) throw new Error('PNG image data is shorter than its size says');
-
-  // Undo the per-scanline filters (PNG spec, section 9).
-  const pixels = new Uint8Array(stride * info.height);
-  for (let y = 0; y < info.height; y++) {
-    const filter = raw[y * (stride + 1)];
-    for (let x = 0; x < stride; x++) {
-      const rawByte = raw[y * (stride + 1) + 1 + x] ?? 0;
-      const left = x >= channels ? (pixels[y * stride + x - channels] ?? 0) : 0;
-      const up = y > 0 ? (pixels[(y - 1) * stride + x] ?? 0) : 0;
-      const upLeft = x >= channels && y > 0 ? (pixels[(y - 1) * stride + x - channels] ?? 0) : 0;
-      let predictor: number;
-      switch (filter) {
-        case 0: predictor = 0; break;
-        case 1: predictor = left; break;
-        case 2: predictor = up; break;
-        case 3: predictor = (left + up) >> 1; break;
-        case 4: {
-          const p = left + up - upLeft;
-          const pa = Math.abs(p - left);
-          const pb = Math.abs(p - up);
-          const pc = Math.abs(p - upLeft);
-          predictor = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
-          break;
-        }
-        default:
-          throw new Error(`unknown PNG filter type ${filter} in row ${y}`);
-      }
-      pixels[y * stride + x] = (rawByte + predictor) & 0xff;
-    }
-  }
-
-  const rgba = new Uint8Array(info.width * info.height * 4);
-  for (let i = 0; i < info.width * info.height; i++) {
-    const s = i * channels;
-    let r: number, g: number, b: number, a = 255;
-    switch (info.colourType) {
-      case 0:
-        r = g = b = pixels[s] ?? 0;
-        if (transparency && transparency.length >= 2 && transparency.readUInt16BE(0) === r) a = 0;
-        break;
-      case 2:
-        r = pixels[s] ?? 0; g = pixels[s + 1] ?? 0; b = pixels[s + 2] ?? 0;
-        if (
-          transparency !== undefined &&
-          transparency.length >= 6 &&
-          transparency.readUInt16BE(0) === r &&
-          transparency.readUInt16BE(2) === g &&
-          transparency.readUInt16BE(4) === b
-        ) {
-          a = 0;
-        }
-        break;
-      case 3: {
-        const index = pixels[s] ?? 0;
-        if (!palette || index * 3 + 2 >= palette.length) throw new Error(`PNG palette index ${index} out of range`);
-        r = palette[index * 3] ?? 0; g = palette[index * 3 + 1] ?? 0; b = palette[index * 3 + 2] ?? 0;
-        a = transparency?.[index] ?? 255;
-        break;
-      }
-      case 4:
-        r = g = b = pixels[s] ?? 0; a = pixels[s + 1] ?? 0;
-        break;
-      default:
-        r = pixels[s] ?? 0; g = pixels[s + 1] ?? 0; b = pixels[s + 2] ?? 0; a = pixels[s + 3] ?? 0;
-    }
-    rgba.set([r, g, b, a], i * 4);
-  }
-  const hasAlpha = info.colourType === 4 || info.colourType === 6 || transparency !== undefined;
-  return { ...info, hasAlpha, rgba };
+export function decodePng(bytes: Buffer): Promise<DecodedPng> {
+  return new Promise((resolve, reject) => {
+    // The metadata event comes after any tRNS chunk, so it knows about simple transparency too.
+    let hasAlpha = false;
+    const png = new PNG();
+    png.on('metadata', (metadata: { alpha: boolean }) => {
+      hasAlpha = metadata.alpha;
+    });
+    png.parse(bytes, (error, parsed) => {
+      if (error) reject(error);
+      else resolve({ width: parsed.width, height: parsed.height, hasAlpha, rgba: parsed.data });
+    });
+  });
 }
 
 /**
@@ -742,12 +633,12 @@ export async function loadAppPackage(options: ValidateOptions = {}): Promise<Loa
     // One file may serve two icon slots; the zip needs it once.
     if (!files.some((f) => f.name === file)) files.push({ name: file, bytes });
     try {
-      const info = readPngInfo(bytes);
+      const info = await decodePng(bytes);
       if (info.width !== size || info.height !== size) {
         errors.push(`${file}: icons.${kind} must be ${size}×${size} pixels, but is ${info.width}×${info.height}`);
       }
       if (kind === 'outline') {
-        for (const problem of outlineIconProblems(decodePng(bytes))) errors.push(`${file}: outline icon ${problem}`);
+        for (const problem of outlineIconProblems(info)) errors.push(`${file}: outline icon ${problem}`);
       }
     } catch (error) {
       errors.push(`${file}: icons.${kind} is not a readable PNG: ${(error as Error).message}`);

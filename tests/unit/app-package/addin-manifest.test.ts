@@ -13,7 +13,8 @@ import { arr, copyAppPackage, obj, type JsonObject, type PackageCopy } from './f
 
 const extensionOf = (manifest: JsonObject | undefined) => obj(arr(manifest?.extensions)[0]);
 
-describe('the add-in in the real app package', () => {
+// The first load compiles the bundled manifest schemas: seconds, more on a busy machine.
+describe('the add-in in the real app package', { timeout: 30_000 }, () => {
   it('declares one mail extension with a task pane for the organiser and one for an attendee', async () => {
     const { manifest, ok, errors } = await loadAppPackage();
     expect(errors).toEqual([]);

@@ -1,40 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildAppPackage, environmentName } from '../../../scripts/build-app-package.js';
-import { crc32 } from 'node:zlib';
 import { copyAppPackage } from './fixtures.js';
 import type { PackageCopy } from './fixtures.js';
-
-/** Reads a zip through its central directory, checking every entry's CRC. */
-function readZip(zip: Buffer): Map<string, Buffer> {
-  const endOffset = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(endOffset + 10);
-  let offset = zip.readUInt32LE(endOffset + 16);
-  const entries = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    expect(zip.readUInt32LE(offset)).toBe(0x02014b50);
-    const method = zip.readUInt16LE(offset + 10);
-    const crc = zip.readUInt32LE(offset + 16);
-    const compressedSize = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const localOffset = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const localNameLength = zip.readUInt16LE(localOffset + 26);
-    const localExtraLength = zip.readUInt16LE(localOffset + 28);
-    const start = localOffset + 30 + localNameLength + localExtraLength;
-    const stored = zip.subarray(start, start + compressedSize);
-    const bytes = method === 8 ? inflateRawSync(stored) : Buffer.from(stored);
-    expect(crc32(bytes), `CRC of ${name}`).toBe(crc);
-    entries.set(name, bytes);
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
+import { zipEntries } from '../../support/documents/zip.js';
 
 // Building validates the package first (the bundled schemas are compiled once, which takes seconds).
 describe('building the app package zip', { timeout: 30_000 }, () => {
@@ -57,7 +28,7 @@ describe('building the app package zip', { timeout: 30_000 }, () => {
     expect(result.errors).toEqual([]);
     expect(result.zipPath).toBe(path.join(outDir, 'appPackage.sandbox.zip'));
 
-    const entries = readZip(await readFile(result.zipPath ?? ''));
+    const entries = zipEntries(await readFile(result.zipPath ?? ''));
     expect([...entries.keys()]).toEqual(['manifest.json', 'en-us.json', 'color.png', 'outline.png']);
     const manifest = entries.get('manifest.json')?.toString('utf8') ?? '';
     expect(manifest).not.toContain('${{');

@@ -2,29 +2,10 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppPackage } from '../../../scripts/build-app-package.js';
 import { bundledSchemaFile, REPO_ROOT } from '../../../scripts/validate-manifest.js';
-
-/** The entries of a zip, read through its central directory. */
-function unzip(zip: Buffer): Map<string, Buffer> {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let offset = zip.readUInt32LE(end + 16);
-  const entries = new Map<string, Buffer>();
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    const method = zip.readUInt16LE(offset + 10);
-    const size = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const local = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
-  }
-  return entries;
-}
+import { zipEntries } from '../../support/documents/zip.js';
 
 type Schema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
 
@@ -36,7 +17,7 @@ describe('npm run package for env/.env.sandbox', () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'package-'));
     const result = await buildAppPackage({ envFile: path.join(REPO_ROOT, 'env', '.env.sandbox'), outDir });
     expect(result.errors).toEqual([]);
-    entries = unzip(await readFile(result.zipPath ?? ''));
+    entries = zipEntries(await readFile(result.zipPath ?? ''));
   });
   afterAll(async () => {
     await rm(outDir, { recursive: true, force: true });
@@ -89,7 +70,7 @@ describe('npm run package for env/.env.dev after a provision', () => {
       const result = await buildAppPackage({ envFile, outDir: dir });
       expect(result.errors).toEqual([]);
       expect(result.zipPath).toBe(path.join(dir, 'appPackage.dev.zip'));
-      const manifest = JSON.parse(unzip(await readFile(result.zipPath ?? '')).get('manifest.json')?.toString('utf8') ?? '{}') as Record<string, unknown>;
+      const manifest = JSON.parse(zipEntries(await readFile(result.zipPath ?? '')).get('manifest.json')?.toString('utf8') ?? '{}') as Record<string, unknown>;
       expect(manifest).toMatchObject({
         id: written.TEAMS_APP_ID,
         validDomains: [written.TAB_DOMAIN],
