@@ -57,6 +57,11 @@ export type LocalOptions = {
    * PLAYGROUND=off). Tests leave this off: they get the sandbox, the app server and the bot endpoint only.
    */
   interactive?: boolean;
+  /**
+   * More origins the sandbox answers CORS for besides the app server's own: `npm run dev` serves the tab from Vite's
+   * dev server on another port.
+   */
+  extraOrigins?: readonly string[];
 };
 
 /**
@@ -111,7 +116,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
       dataDir,
       ...(env.GRAPH_CLIENT_ID ? { clientId: env.GRAPH_CLIENT_ID } : {}),
       ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
-      allowedOrigins: [app.url, `http://localhost:${app.port}`, `http://127.0.0.1:${app.port}`],
+      allowedOrigins: [app.url, `http://localhost:${app.port}`, `http://127.0.0.1:${app.port}`, ...(options.extraOrigins ?? [])],
     });
   } catch (error) {
     await app.close();

@@ -1,0 +1,16 @@
+// @ts-check
+/**
+ * `npm start`: builds the tab and the local server only when their inputs changed (scripts/build-if-changed.mjs),
+ * then runs the local server (src/server/main.ts, compiled to dist/local/main.js) in this same Node process.
+ */
+import { buildIfChanged, LOCAL_SERVER_TARGET, TAB_TARGET } from './build-if-changed.mjs';
+
+try {
+  await buildIfChanged([TAB_TARGET, LOCAL_SERVER_TARGET]);
+} catch (error) {
+  process.stderr.write(`Build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+// A variable, so tsc does not look for the build output's types.
+const entry = '../dist/local/main.js';
+await import(entry);

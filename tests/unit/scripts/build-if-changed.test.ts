@@ -1,0 +1,121 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildIfChanged, collectInputs, inputsHash, LOCAL_SERVER_TARGET, parseStamp, rebuildDecision, TAB_TARGET } from '../../../scripts/build-if-changed.mjs';
+
+const file = (path: string, text: string) => ({ path, bytes: new TextEncoder().encode(text) });
+
+describe('inputsHash', () => {
+  const files = [file('src/tab/main.tsx', 'render()'), file('vite.config.ts', 'export default {}'), file('package-lock.json', '{"v":1}')];
+
+  it('does not depend on the order the files are listed in', () => {
+    expect(inputsHash(files)).toBe(inputsHash([...files].reverse()));
+  });
+
+  it('changes when a file changes, even by one byte', () => {
+    expect(inputsHash([files[0]!, files[1]!, file('package-lock.json', '{"v":2}')])).not.toBe(inputsHash(files));
+  });
+
+  it('changes when a file is renamed, added or removed', () => {
+    const base = inputsHash(files);
+    expect(inputsHash([file('src/tab/app.tsx', 'render()'), files[1]!, files[2]!])).not.toBe(base);
+    expect(inputsHash([...files, file('src/tab/new.ts', '')])).not.toBe(base);
+    expect(inputsHash(files.slice(1))).not.toBe(base);
+  });
+
+  it('keeps path and content apart', () => {
+    expect(inputsHash([file('ab', 'c')])).not.toBe(inputsHash([file('a', 'bc')]));
+  });
+});
+
+describe('rebuildDecision', () => {
+  const stamp = { hash: 'abc', builtAt: '2026-12-04T20:00:00.000Z' };
+
+  it('skips the build when the stamp matches and the outputs are there', () => {
+    expect(rebuildDecision(stamp, 'abc', [])).toEqual({ rebuild: false, reason: 'inputs unchanged since the build of 2026-12-04T20:00:00.000Z' });
+  });
+
+  it('builds when the inputs changed', () => {
+    expect(rebuildDecision(stamp, 'abd', []).rebuild).toBe(true);
+  });
+
+  it('builds when there is no stamp', () => {
+    expect(rebuildDecision(undefined, 'abc', [])).toEqual({ rebuild: true, reason: 'no build stamp' });
+  });
+
+  it('builds when an output is missing, whatever the stamp says', () => {
+    const decision = rebuildDecision(stamp, 'abc', ['dist/tab/index.html']);
+    expect(decision.rebuild).toBe(true);
+    expect(decision.reason).toContain('dist/tab/index.html');
+  });
+});
+
+describe('parseStamp', () => {
+  it('reads a stamp and refuses anything else', () => {
+    expect(parseStamp('{"hash":"abc","builtAt":"t"}')).toEqual({ hash: 'abc', builtAt: 't' });
+    expect(parseStamp('{"hash":1,"builtAt":"t"}')).toBeUndefined();
+    expect(parseStamp('not json')).toBeUndefined();
+    expect(parseStamp(undefined)).toBeUndefined();
+  });
+});
+
+describe('collectInputs and buildTabIfChanged on a folder', () => {
+  let root: string | undefined;
+  afterEach(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+    root = undefined;
+  });
+
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root!, path)), { recursive: true });
+    writeFileSync(join(root!, path), text);
+  };
+
+  it("hashes the tab's layers, configs and lockfile, not the server", () => {
+    root = mkdtempSync(join(tmpdir(), 'tab-inputs-'));
+    write('src/tab/main.tsx', 'a');
+    write('src/domain/dates.ts', 'b');
+    write('src/server/main.ts', 'c');
+    write('package-lock.json', '{}');
+    const before = inputsHash(collectInputs(root, TAB_TARGET.inputs));
+    expect(collectInputs(root, TAB_TARGET.inputs).map((f) => f.path).sort()).toEqual(['package-lock.json', 'src/domain/dates.ts', 'src/tab/main.tsx']);
+
+    write('src/server/main.ts', 'changed');
+    expect(inputsHash(collectInputs(root, TAB_TARGET.inputs))).toBe(before);
+    write('src/domain/dates.ts', 'changed');
+    const afterDomain = inputsHash(collectInputs(root, TAB_TARGET.inputs));
+    expect(afterDomain).not.toBe(before);
+    write('package-lock.json', '{"changed":true}');
+    expect(inputsHash(collectInputs(root, TAB_TARGET.inputs))).not.toBe(afterDomain);
+  });
+
+  it("the local server's inputs are the server's layers, not the tab", () => {
+    root = mkdtempSync(join(tmpdir(), 'server-inputs-'));
+    write('src/server/main.ts', 'a');
+    write('src/sandbox/server.ts', 'b');
+    write('src/tab/main.tsx', 'c');
+    const before = inputsHash(collectInputs(root, LOCAL_SERVER_TARGET.inputs));
+    write('src/tab/main.tsx', 'changed');
+    expect(inputsHash(collectInputs(root, LOCAL_SERVER_TARGET.inputs))).toBe(before);
+    write('src/sandbox/server.ts', 'changed');
+    expect(inputsHash(collectInputs(root, LOCAL_SERVER_TARGET.inputs))).not.toBe(before);
+  });
+
+  it('leaves a build with a matching stamp alone, and builds one whose output is gone', async () => {
+    root = mkdtempSync(join(tmpdir(), 'tab-inputs-'));
+    write('src/tab/main.tsx', 'a');
+    for (const output of TAB_TARGET.outputs) write(output, '');
+    write(TAB_TARGET.stampFile, JSON.stringify({ hash: inputsHash(collectInputs(root, TAB_TARGET.inputs)), builtAt: 'earlier' }));
+    const lines: string[] = [];
+    const decisions = await buildIfChanged([TAB_TARGET], { rootDir: root, print: (l) => lines.push(l) });
+    expect(decisions.map((d) => d.rebuild)).toEqual([false]);
+    expect(lines).toEqual(['Build of the tab skipped: inputs unchanged since the build of earlier.']);
+
+    // With its index.html gone, the same stamp no longer counts: the build runs (and fails here, as the folder has no
+    // Vite config), and no new stamp is written.
+    rmSync(join(root, 'dist/tab/index.html'));
+    await expect(buildIfChanged([TAB_TARGET], { rootDir: root, print: (l) => lines.push(l) })).rejects.toThrow();
+    expect(lines.at(-1)).toBe('Building the tab: no complete build (dist/tab/index.html missing).');
+  });
+});
