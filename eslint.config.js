@@ -18,7 +18,7 @@ const layers = {
     packages: ['@microsoft/microsoft-graph-client', '@pnp/queryable', '@pnp/sp', 'exceljs', 'papaparse'],
     why: 'data uses the domain (and shared types) only, through Graph and PnPjs.',
   },
-  reporting: { ours: ['domain'], packages: ['docx', 'pdfmake', 'node:module'], why: "report documents are built from the domain's report model only." },
+  reporting: { ours: ['domain'], packages: ['docx', 'pdfkit', '@expo-google-fonts/roboto', 'node:module', 'node:fs/promises'], why: "report documents are built from the domain's report model only." },
   reminders: {
     ours: ['domain', 'data', 'shared'],
     packages: ['@date-fns/tz', '@microsoft/teams.cards', 'date-fns', 'date-holidays', 'node:crypto'],

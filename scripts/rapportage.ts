@@ -179,5 +179,5 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-// pdfmake keeps handles open: the script ends the process itself.
+// Whatever may still hold a handle (the sandbox's sockets, a keep-alive connection), the script ends the process itself.
 if (isMainModule(import.meta.url)) process.exit(await main(process.argv.slice(2)));

@@ -1,7 +1,7 @@
 /**
- * The voortgangsrapportage as a neutral outline: blocks of headings, paragraphs and tables in reading order. The PDF
- * (pdfmake) and Word (docx) builders render this one outline, so both documents have the same structure, texts and
- * numbers, and those numbers are the model's (`voortgangOp`), as on the dashboard.
+ * The voortgangsrapportage as a neutral outline: blocks of headings, paragraphs, tables and charts in reading order.
+ * The PDF (pdfkit, tagged) and Word (docx) builders render this one outline, so both documents have the same
+ * structure, texts and numbers, and those numbers are the model's (`voortgangOp`), as on the dashboard.
  *
  * Texts from SharePoint are untrusted: every text passes `schoon` (no control characters that would make the Word
  * file unreadable, one kind of line break) and is only ever used as plain text, never as markup.
@@ -55,7 +55,13 @@ export type Block =
       totaalRij?: boolean;
       /** Small tables are kept on one page. */
       onbreekbaar?: boolean;
-    };
+    }
+  /**
+   * A bar chart: one stacked bar per row, one part per kind. `alt` says in words what it shows (its alternate text
+   * for a screen reader); the table that follows it has the same numbers, so a renderer that cannot draw it (Word)
+   * leaves it out and loses nothing.
+   */
+  | { kind: 'figuur'; alt: string; soorten: string[]; balken: { label: string; waarden: number[] }[] };
 
 export type RapportOpzet = {
   /** The document title, also its metadata title. */
@@ -121,6 +127,28 @@ function groepTabel(eersteKolom: string, rows: readonly ProgressRow[], label: (k
   };
 }
 
+/** The parts of a counts bar, in this order (lopend includes Belegd in lopend traject, as in the tables). */
+const BALK_DELEN = TELLING_KOLOMMEN.filter((k) => k.key !== 'total' && k.key !== 'achterstallig');
+
+function aantalActies(n: number): string {
+  return n === 1 ? '1 actie' : `${n} acties`;
+}
+
+/** A stacked bar per group (plateau), with its numbers in words as the chart's alternate text. */
+function groepFiguur(wat: string, rows: readonly ProgressRow[], label: (key: string) => string): Block {
+  const balken = rows.map((r) => ({ label: label(r.key), waarden: BALK_DELEN.map((k) => r[k.key]) }));
+  const zinnen = balken.map((b, i) => {
+    const delen = BALK_DELEN.map((k, j) => `${b.waarden[j] ?? 0} ${k.label.toLowerCase()}`);
+    return `${b.label}: ${aantalActies(rows[i]?.total ?? 0)}, waarvan ${delen.slice(0, -1).join(', ')} en ${delen.at(-1) ?? ''}.`;
+  });
+  return {
+    kind: 'figuur',
+    alt: `Staafdiagram van de stand ${wat}: per balk het aantal acties per status. ${zinnen.join(' ')} De tabel hieronder geeft dezelfde cijfers.`,
+    soorten: BALK_DELEN.map((k) => k.label),
+    balken,
+  };
+}
+
 function plateauNaam(key: string): string {
   return schoon(key) || 'Onbekend';
 }
@@ -143,6 +171,7 @@ function samenvatting(model: Voortgangsrapportage): Block[] {
       ],
     },
     { kind: 'kop', niveau: 2, tekst: 'Stand per plateau' },
+    groepFiguur('per plateau', orderPlateaus(model.perPlateau), plateauNaam),
     groepTabel('Plateau', orderPlateaus(model.perPlateau), plateauNaam, t),
     { kind: 'kop', niveau: 2, tekst: 'Stand per thema' },
     groepTabel('Thema', model.perThema, themaKey, t),

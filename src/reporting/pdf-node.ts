@@ -1,30 +1,28 @@
 /**
- * The voortgangsrapportage as PDF bytes in Node (the `rapportage` CLI, tests): pdfmake's Node build with the Roboto
- * fonts it ships in node_modules. pdfmake may fetch no URL and read no local file other than those four fonts,
- * whatever a document definition would ask for.
+ * The voortgangsrapportage as PDF bytes in Node (the `rapportage` CLI, tests, bench): pdfkit's Node build with the
+ * Roboto font files of the `@expo-google-fonts/roboto` package in node_modules (read once per process). pdfkit reads
+ * no other file and fetches nothing.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
-import type { TFontDictionary } from 'pdfmake/interfaces.js';
+import PDFDocument from 'pdfkit';
 import type { Voortgangsrapportage } from '../domain/report.js';
-import { reportDocDefinition } from './report-pdf.js';
+import { renderReportPdf, ROBOTO_BESTANDEN, type PdfDocumentClass, type RobotoFonts } from './report-pdf.js';
 
-const ROBOTO = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' } as const;
+let fonts: Promise<RobotoFonts> | undefined;
 
-function robotoFonts(): TFontDictionary {
+async function loadFonts(): Promise<RobotoFonts> {
   const require = createRequire(import.meta.url);
-  const path = (file: string) => require.resolve(`pdfmake/fonts/Roboto/${file}`);
-  return { Roboto: { normal: path(ROBOTO.normal), bold: path(ROBOTO.bold), italics: path(ROBOTO.italics), bolditalics: path(ROBOTO.bolditalics) } };
+  const read = (file: string) => readFile(require.resolve(`@expo-google-fonts/roboto/${file}`));
+  const [normal, bold, italics, bolditalics] = await Promise.all([read(ROBOTO_BESTANDEN.normal), read(ROBOTO_BESTANDEN.bold), read(ROBOTO_BESTANDEN.italics), read(ROBOTO_BESTANDEN.bolditalics)]);
+  return { normal, bold, italics, bolditalics };
 }
 
 /** The report as a PDF file's bytes. */
-export async function reportPdfBuffer(model: Voortgangsrapportage): Promise<Buffer> {
-  // pdfmake's Node API is one shared instance; set everything on every call (cheap), so nothing else can leave it
-  // with other fonts or a wider access policy.
-  const fonts = robotoFonts();
-  const allowed = new Set(Object.values(fonts.Roboto ?? {}).filter((p): p is string => typeof p === 'string'));
-  pdfmake.setFonts(fonts);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
-  return pdfmake.createPdf(reportDocDefinition(model)).getBuffer();
+export async function reportPdfBuffer(model: Voortgangsrapportage): Promise<Uint8Array> {
+  fonts ??= loadFonts().catch((error: unknown) => {
+    fonts = undefined;
+    throw error;
+  });
+  return renderReportPdf(PDFDocument as unknown as PdfDocumentClass, await fonts, model);
 }

@@ -108,6 +108,9 @@ function blockElements(b: Block): (Paragraph | Table)[] {
     case 'tabel':
       // An empty paragraph after a table keeps two tables apart and gives the next heading its spacing.
       return [tabel(b), new Paragraph({ spacing: { after: 0 }, children: [] })];
+    case 'figuur':
+      // The PDF draws the chart; here the table right after it carries the same numbers (see the outline).
+      return [];
   }
 }
 

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../support/documents/docx-text.js';
+import { allNodes, readStructure } from '../support/documents/pdf-structure.js';
 import { readPdf } from '../support/documents/pdf-text.js';
 import { createActiesStore } from '../../src/data/acties-store.js';
 import { createBesluitenStore } from '../../src/data/besluiten-store.js';
@@ -364,6 +365,9 @@ describe('the progress dashboard', () => {
     expect(pdfText).toContain('Voortgangsrapportage Actieplan Digitaal Leiderschap');
     expect(pdfText).toContain(GEMEENTE);
     for (const nummer of Object.keys(shown)) expect(countsInReport(pdfText, nummer), `PDF, advies ${nummer}`).toEqual(counts(nummer));
+    // The browser's PDF is tagged as the CLI's is: the advies headings in order in its structure tree.
+    const adviesKoppen = allNodes((await readStructure(pdf.bytes)).flat()).filter((n) => n.role === 'H3' && n.text.startsWith('Advies '));
+    expect(adviesKoppen.map((n) => n.text.slice(0, n.text.indexOf('.')))).toEqual(Object.keys(shown).map((n) => `Advies ${n}`));
     // The borging of 11.5 in the report has the dashboard's figures per MT.
     const borgingShown = await scrape(page, 'borging-table', 'data-mt');
     const stilPerMt = await page.locator('[data-testid="stilstand-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-mt')));
@@ -382,7 +386,8 @@ describe('the progress dashboard', () => {
     await expect(page.getByTestId('download-pdf').isEnabled()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+    // Two documents built in the browser and read back (text and structure tree): 40 s at load 20 on 2 cores.
+  }, 120_000);
 
   it('in a channel tab shows the domain\'s adviezen only, and still reports on the whole plan', async () => {
     const { page, errors } = await open('?domein=Sociaal%20Domein#/voortgang');
@@ -404,7 +409,7 @@ describe('the progress dashboard', () => {
     const { page, errors } = await open('#/voortgang');
     await dashboard(page);
     // The PDF library's chunk does not arrive (a flaky network): the button comes back with a message.
-    await page.route('**/assets/pdfmake-*.js', (route) => route.abort());
+    await page.route('**/assets/pdfkit.standalone-*.js', (route) => route.abort());
     await page.getByTestId('download-pdf').click();
     await page.getByTestId('download-error').waitFor();
     await expect(page.getByTestId('download-error').innerText()).resolves.toMatch(/^De rapportage kon niet worden gemaakt\. Probeer het opnieuw/);

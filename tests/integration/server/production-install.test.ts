@@ -47,7 +47,7 @@ describe('the production install (npm ci --omit=dev, then npm run serve)', () =>
     // From the npm cache that the development install filled; the registry only for what the cache lacks.
     const install = spawnSync('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, encoding: 'utf8', timeout: 240_000 });
     expect(install.status, install.stderr).toBe(0);
-    for (const devOnly of ['better-sqlite3', 'tsx', 'vite', 'react', '@fluentui/react-components', '@pnp/sp', 'pdfmake', 'jose']) {
+    for (const devOnly of ['better-sqlite3', 'tsx', 'vite', 'react', '@fluentui/react-components', '@pnp/sp', 'pdfkit', 'jose']) {
       expect(existsSync(join(dir, 'node_modules', devOnly)), `${devOnly} is a devDependency`).toBe(false);
     }
     for (const runtime of ['@microsoft/teams.apps', 'zod', 'rrule']) expect(existsSync(join(dir, 'node_modules', runtime)), runtime).toBe(true);

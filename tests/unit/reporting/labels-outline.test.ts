@@ -73,7 +73,7 @@ describe('schoon: untrusted text as plain text', () => {
 
 describe('the outline', () => {
   const texts = (blocks: Block[]) =>
-    blocks.map((b) => (b.kind === 'kop' ? `#${b.niveau} ${b.tekst}` : b.kind === 'alinea' ? b.runs.map((r) => r.text).join('') : b.kind === 'tabel' ? `[tabel ${b.kop.join('|')}]` : `[titel ${b.titel}]`));
+    blocks.map((b) => (b.kind === 'kop' ? `#${b.niveau} ${b.tekst}` : b.kind === 'alinea' ? b.runs.map((r) => r.text).join('') : b.kind === 'tabel' ? `[tabel ${b.kop.join('|')}]` : b.kind === 'figuur' ? `[figuur ${b.alt}]` : `[titel ${b.titel}]`));
 
   it('says "Geen." for every empty section of an advies without actions', () => {
     const model = voortgangOp({ gemeente: 'Gemeente Test', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen.slice(0, 1), acties: [] });

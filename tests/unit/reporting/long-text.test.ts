@@ -25,6 +25,8 @@ function outlineTexts(blocks: readonly Block[]): string[] {
         return [b.runs.map((r) => r.text).join('')];
       case 'tabel':
         return [...b.kop, ...b.rijen.flatMap((r) => r.map(cellText))];
+      case 'figuur':
+        return [b.alt, ...b.soorten, ...b.balken.map((x) => x.label)];
     }
   });
 }

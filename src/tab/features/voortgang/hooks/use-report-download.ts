@@ -10,7 +10,7 @@ const TYPE: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-/** Builds the document in the browser. The renderers (pdfmake, docx) are large: each is its own lazy chunk. */
+/** Builds the document in the browser. The renderers (pdfkit, docx) are large: each is its own lazy chunk. */
 async function render(format: ReportFormat, model: Voortgangsrapportage): Promise<Blob> {
   if (format === 'pdf') {
     const { reportPdfBlob } = await import('../../../../reporting/pdf-browser.js');
