@@ -10,7 +10,11 @@
  * - `besluit-vastleggen`: the typed decision into the decision log (Besluiten list) for this meeting, once per
  *   person and text (`besluitClientKey`: a retried invoke or a second click lands once), then the SAME message is
  *   updated for everyone with this meeting's decisions (also on a second click: the first update may have failed);
- *   an empty or too long text is refused with a Dutch message and records nothing.
+ *   an empty or too long text is refused with a Dutch message and records nothing;
+ * - `agenderen` (a domain MT's card): one of the MT's actions onto the CMT's agenda with a required reason, once per
+ *   card, person, action and reason; the person gets the card back with what was done;
+ * - `agendering-besproken` (the CMT's card only): the escalation ticked as discussed with the card's eTag (If-Match),
+ *   optionally with a decision; the SAME message is updated for everyone, without the item.
  * A writing button needs the message it was pressed on (`replyToId` or `;messageid=`); without one it is refused.
  * Every refusal is a Dutch message to the person and a warning in the log, and changes nothing.
  *
@@ -22,6 +26,8 @@
 import type { AdaptiveCardActionResponse, IAdaptiveCardActionInvokeActivity, TeamsChannelAccount } from '@microsoft/teams.api';
 import type { Logger } from '../shared/log.js';
 import {
+  agenderenFromCard,
+  agenderingBesprokenFromCard,
   besprokenOf,
   buildCardFor,
   loadCardContext,
@@ -33,7 +39,17 @@ import {
   type CardContext,
 } from '../reminders/actions.js';
 import type { AgendaCard } from '../reminders/card.js';
-import { besluitClientKey, besluitTekstProblem, parseBesluitRequest, parseCardActionData, parseStatusUpdate, type CardActionData } from '../reminders/verbs.js';
+import {
+  agenderingClientKey,
+  besluitClientKey,
+  besluitTekstProblem,
+  parseAgenderenRequest,
+  parseAgenderingBesproken,
+  parseBesluitRequest,
+  parseCardActionData,
+  parseStatusUpdate,
+  type CardActionData,
+} from '../reminders/verbs.js';
 import { baseConversationId, threadMessageId } from './teams-ids.js';
 
 /** What the handler asks of the Bot Connector (always the configured one, never the activity's serviceUrl). */
@@ -265,6 +281,38 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
           return cardResponse(withNotice(shared, `${saved} ${CARD_NOTES.notRefreshed}`, 'Warning'));
         }
         return cardResponse(withNotice(shared, recorded, result.alreadyRecorded || result.knownOnSite ? 'Good' : 'Warning'));
+      }
+      case 'agenderen': {
+        const request = parseAgenderenRequest(activity.value.action.data);
+        if (!request) return message(REFUSALS.unknownAction);
+        const clientKey = agenderingClientKey(ctx.herinnering.value.sleutel, activity.from.id, request.actieId ?? '', request.reden);
+        const outcome = await agenderenFromCard(deps, ctx, actorOf(actor, activity), request, clientKey, now);
+        deps.log({ level: outcome.kind === 'saved' ? 'info' : 'warn', msg: 'escalation to the CMT from the agenda card', mt: ctx.mt.value.key, actie: request.actieId, outcome: outcome.kind });
+        // Nothing on this MT's shared card changes; the person gets their card back with what happened.
+        if (!outcome.ctx.decisionsRead) return message(outcome.kind === 'saved' ? outcome.message : `Niet geagendeerd: ${outcome.message}`);
+        const besproken = await besprokenOf(deps, outcome.ctx);
+        const card = buildCardFor(deps, outcome.ctx, { now, ...(besproken ? { besproken } : {}) });
+        return cardResponse(withNotice(card, outcome.kind === 'saved' ? outcome.message : `Niet geagendeerd: ${outcome.message}`, outcome.kind === 'saved' ? 'Good' : 'Attention'));
+      }
+      case 'agendering-besproken': {
+        const request = parseAgenderingBesproken(activity.value.action.data);
+        if (!request) return message(REFUSALS.unknownAction);
+        const outcome = await agenderingBesprokenFromCard(deps, ctx, actorOf(actor, activity), request, now);
+        ctx = outcome.ctx;
+        const besproken = await besprokenOf(deps, ctx);
+        const userIds = await refreshUsers(deps, ctx);
+        const shared = buildCardFor(deps, ctx, { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) });
+        deps.log({ level: outcome.kind === 'saved' ? 'info' : 'warn', msg: 'escalation ticked on the CMT card', mt: ctx.mt.value.key, agendering: request.agenderingId, outcome: outcome.kind });
+        if (outcome.kind === 'refused') return ctx.decisionsRead ? cardResponse(withNotice(shared, `Niet afgevinkt: ${outcome.message}`, 'Attention')) : message(`Niet afgevinkt: ${outcome.message}`);
+        if (outcome.kind === 'conflict') {
+          // Someone else's tick: the item may have left; the shared card shows the current state too.
+          if (ctx.decisionsRead) await updateForEveryone(deps, ctx, shared, data.verb);
+          return ctx.decisionsRead ? cardResponse(withNotice(shared, outcome.message, 'Attention')) : message(outcome.message);
+        }
+        const update = await updateForEveryone(deps, ctx, shared, data.verb);
+        if (update === 'skipped') return message(`${outcome.message} ${CARD_NOTES.decisionsUnread}`);
+        if (update === 'failed') return cardResponse(withNotice(shared, `${outcome.message} ${CARD_NOTES.notRefreshed}`, 'Warning'));
+        return cardResponse(withNotice(shared, outcome.message, 'Good'));
       }
       case 'status-bijwerken': {
         const request = parseStatusUpdate(activity.value.action.data);

@@ -1,6 +1,8 @@
+import type { Agendering } from '../domain/agendering.js';
 import type { Kwartaaldoel, MT, PortfolioItem } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { onOrAfter, readListsInOneBatch } from './list-batch.js';
+import { AGENDERINGEN_OPEN_READ, agenderingReadContext, toAgendering } from './lists/agenderingen.js';
 import type { Loaded } from './lists/field-reader.js';
 import { herinneringFieldNames, HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
 import { kwartaaldoelFieldNames, toKwartaaldoel } from './lists/kwartaaldoelen.js';
@@ -16,11 +18,14 @@ export type ReminderData = {
   kwartaaldoelen: Loaded<Kwartaaldoel>[];
   /** The reminder log from `since` on (filtered on the indexed Moment column). */
   herinneringen: Loaded<Herinnering>[];
+  /** The escalations to the CMT not yet ticked as discussed (the CMT's "Geagendeerd door de MT's"). */
+  agenderingen: Loaded<Agendering>[];
 };
 
 
 /**
- * Reads MTs, portfolio, quarter goals, site users and the recent reminder log in one `$batch`.
+ * Reads MTs, portfolio, quarter goals, site users, the recent reminder log and the open escalations to the CMT in one
+ * `$batch`.
  * These lists are small (tens to hundreds of items); a page beyond the first is followed with
  * ordinary requests.
  */
@@ -31,6 +36,7 @@ export async function loadReminderData(graph: Graph, siteId: string, since: Date
     { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
     { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
     { id: 'log', list: 'Herinneringen', fields: herinneringFieldNames, filter: onOrAfter(HERINNERING_FIELDS.moment, since) },
+    { id: 'agenderingen', ...AGENDERINGEN_OPEN_READ },
   ]);
   const users = new Map((items.users ?? []).map(toSiteUser).map((u) => [u.id ?? '', u]));
   const portfolio = (items.portfolio ?? []).map((item) => toPortfolioItem(item, users));
@@ -40,5 +46,6 @@ export async function loadReminderData(graph: Graph, siteId: string, since: Date
     portfolio,
     kwartaaldoelen: (items.doelen ?? []).map((item) => toKwartaaldoel(item, portfolioKeyById)),
     herinneringen: (items.log ?? []).map(toHerinnering),
+    agenderingen: (items.agenderingen ?? []).map((item) => toAgendering(item, agenderingReadContext(users))),
   };
 }

@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { compareActienummers } from './actienummer.js';
 import { planCounts } from './counts.js';
+import { geagendeerdVoorMT, type AgenderingInput, type GeagendeerdItem } from './agendering.js';
 import { addDays, amsterdamDate, kwartaalPeriode, kwartaalVan } from './dates.js';
 import type {
   Actie,
@@ -67,6 +68,8 @@ export type AgendaInput = {
   kwartaaldoelen?: readonly Kwartaaldoel[];
   /** Decisions recorded at the previous meeting, in the order they were recorded. */
   previousDecisions?: readonly string[];
+  /** Escalations to the CMT (the Agenderingen list); only the CMT's agenda lists them ("Geagendeerd door de MT's"). */
+  agenderingen?: readonly AgenderingInput[];
 };
 
 /** How far ahead "due" looks when the schedule has no next meeting. */
@@ -160,6 +163,8 @@ export type AgendaCounts = {
   withoutOwner: number;
   portfolioChanges: number;
   quarterFeedback: number;
+  /** Escalations by the domain MTs not yet ticked as discussed (the CMT's agenda only; 0 for a domain MT). */
+  geagendeerd: number;
 };
 
 /** The composed agenda item. JSON values only. */
@@ -189,6 +194,11 @@ export type Agenda = {
   previousDecisions: string[];
   /** Every open action of the MT's domains, by number: the source of a person's "Jouw acties". */
   openActies: AgendaActie[];
+  /**
+   * "Geagendeerd door de MT's": what the domain MTs put on the CMT's agenda and the CMT has not yet ticked as
+   * discussed, oldest first. Empty for every MT that does not carry Concern.
+   */
+  geagendeerd: GeagendeerdItem[];
   counts: AgendaCounts;
 };
 
@@ -561,6 +571,8 @@ function diffPortfolio(
  *   meeting's quarter changed since the snapshot, and new items; by prioriteit (unranked last), then title.
  * - `quarterFeedback`: last quarter's goals of the domain's items with behaald and reden; by prioriteit, title, goal.
  * - `reflectionQuestion`: rotates with the meeting's week (`reflectionQuestion`).
+ * - `geagendeerd`: for the CMT only, the escalations of the domain MTs not yet ticked as discussed, oldest first
+ *   (`geagendeerdVoorMT`).
  * An action can be in several sections (overdue and blocked, say); each section answers its own question.
  * @throws RangeError when a Date in the input is invalid.
  */
@@ -698,6 +710,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
   if (input.nextOccurrenceStart !== undefined) occurrence.nextStart = isoInstant(input.nextOccurrenceStart);
 
   const openActies = open.map(toAgendaActie);
+  const geagendeerd = geagendeerdVoorMT(mt, input.agenderingen ?? [], input.acties);
   return {
     mt: { key: mt.key, naam: mt.naam, domeinen: [...mt.domeinen] },
     occurrence,
@@ -714,6 +727,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
     reflectionQuestion: reflectionQuestion(meetingDate),
     previousDecisions: (input.previousDecisions ?? []).map((d) => d.trim()).filter((d) => d !== ''),
     openActies,
+    geagendeerd,
     counts: {
       acties: mine.length,
       open: open.length,
@@ -726,6 +740,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
       withoutOwner: withoutOwner.length,
       portfolioChanges: portfolioChanges.length,
       quarterFeedback: quarterFeedback.length,
+      geagendeerd: geagendeerd.length,
     },
   };
 }

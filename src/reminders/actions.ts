@@ -33,7 +33,9 @@ import { buildAgendaCard, type AgendaCard } from './card.js';
 import { escapeCardText } from './card-text.js';
 import { agendaInputFor, previousReminder, type JobLog } from './job.js';
 import type { SendDecision } from './planner.js';
-import type { StatusUpdateRequest } from './verbs.js';
+import type { AgenderingBesprokenRequest, StatusUpdateRequest } from './verbs.js';
+import { agenderingDomein, type Agendering } from '../domain/agendering.js';
+import { AgenderingConflictError, AgenderingValidationError, createAgenderingenStore } from '../data/agenderingen-store.js';
 
 export type CardActionDeps = {
   graph: Graph;
@@ -358,6 +360,87 @@ export async function updateActieStatus(deps: CardActionDeps, ctx: CardContext, 
       return { kind: 'conflict', ctx: fresh, message: `${error.message} Er is niets opgeslagen. De kaart toont nu de actuele stand; kies opnieuw als de wijziging nog nodig is.` };
     }
     if (error instanceof ActieValidationError) return { kind: 'invalid', ctx, message: error.message };
+    throw error;
+  }
+}
+
+// ---------- "Agenderen in CMT" and the CMT's tick ----------
+
+export type AgenderingOutcome =
+  | { kind: 'saved'; agendering: Loaded<Agendering>; ctx: CardContext; message: string }
+  /** Someone else ticked or changed it since the card was built; nothing was written. */
+  | { kind: 'conflict'; ctx: CardContext; message: string }
+  /** A rule refuses it (no reason, not this MT's, already on the agenda, already ticked); nothing was written. */
+  | { kind: 'refused'; ctx: CardContext; message: string };
+
+function storeFor(deps: CardActionDeps, ctx: CardContext) {
+  return createAgenderingenStore(deps.graph, deps.siteId, { acties: ctx.plan.acties, users: ctx.plan.users });
+}
+
+/**
+ * A domain MT puts one of its actions on the CMT's agenda from its card: the action must be on this MT's agenda and
+ * carry one of its business domains; the reason is required. One create with `clientKey` (card, person, action,
+ * reason), so a retried invoke lands once; an escalation of the same action by the same domain that is still open is
+ * refused with since when.
+ */
+export async function agenderenFromCard(
+  deps: CardActionDeps,
+  ctx: CardContext,
+  actor: { displayName: string; email?: string; upn?: string },
+  request: { actieId?: string; reden: string },
+  clientKey: string,
+  at: Date,
+): Promise<AgenderingOutcome> {
+  const actie = ctx.plan.acties.find((a) => a.id === request.actieId);
+  if (!actie || !isActieOfMT(actie.value, ctx.mt.value)) return { kind: 'refused', ctx, message: 'Kies een actie van de agenda van dit MT.' };
+  const domein = agenderingDomein(ctx.mt.value.domeinen, actie.value);
+  if (!domein) return { kind: 'refused', ctx, message: 'Agenderen in het CMT doet het MT van een domein dat de actie draagt.' };
+  const user = findSiteUser(ctx.plan.users, actor);
+  try {
+    const agendering = await storeFor(deps, ctx).create(
+      { actie, domein, reden: request.reden, op: `${at.toISOString().slice(0, 19)}Z`, ...(user ? { door: user } : {}) },
+      ctx.data.agenderingen,
+      clientKey,
+    );
+    const next: CardContext = { ...ctx, data: { ...ctx.data, agenderingen: [...ctx.data.agenderingen.filter((a) => a.id !== agendering.id), agendering] } };
+    return { kind: 'saved', agendering, ctx: next, message: `Actie ${actie.value.nummer} staat nu op de agenda van het CMT (voor ${domein}).` };
+  } catch (error) {
+    if (error instanceof AgenderingValidationError) return { kind: 'refused', ctx, message: error.message };
+    throw error;
+  }
+}
+
+/**
+ * The CMT ticks an escalation as discussed from its card (optionally with a decision), with the eTag the card carried
+ * as If-Match: a card built before someone else's tick gets a conflict, never a second tick. Only the CMT's card (an
+ * MT carrying Concern) has this button, and only the CMT's may use it.
+ */
+export async function agenderingBesprokenFromCard(
+  deps: CardActionDeps,
+  ctx: CardContext,
+  actor: { displayName: string; email?: string; upn?: string },
+  request: AgenderingBesprokenRequest,
+  at: Date,
+): Promise<AgenderingOutcome> {
+  if (!ctx.mt.value.domeinen.includes('Concern')) return { kind: 'refused', ctx, message: 'Alleen het CMT vinkt geagendeerde punten af.' };
+  const open = ctx.data.agenderingen.find((a) => a.id === request.agenderingId);
+  if (!open) return { kind: 'refused', ctx, message: 'Dit geagendeerde punt is al afgevinkt of bestaat niet meer.' };
+  const user = findSiteUser(ctx.plan.users, actor);
+  try {
+    const agendering = await storeFor(deps, ctx).afhandelen(
+      { ...open, eTag: request.eTag },
+      { op: `${at.toISOString().slice(0, 19)}Z`, ...(user ? { door: user } : {}), ...(request.besluit ? { besluit: request.besluit } : {}) },
+    );
+    const next: CardContext = { ...ctx, data: { ...ctx.data, agenderingen: ctx.data.agenderingen.filter((a) => a.id !== agendering.id) } };
+    const besluit = agendering.value.besluit ? ` Besluit: ${agendering.value.besluit}` : '';
+    return { kind: 'saved', agendering, ctx: next, message: `Actie ${agendering.value.actie} (${agendering.value.domein}) is afgevinkt als besproken.${besluit}` };
+  } catch (error) {
+    if (error instanceof AgenderingValidationError) return { kind: 'refused', ctx, message: error.message };
+    if (error instanceof AgenderingConflictError) {
+      const theirs = error.theirs;
+      const agenderingen = theirs?.value.besproken ? ctx.data.agenderingen.filter((a) => a.id !== open.id) : theirs ? ctx.data.agenderingen.map((a) => (a.id === open.id ? theirs : a)) : ctx.data.agenderingen;
+      return { kind: 'conflict', ctx: { ...ctx, data: { ...ctx.data, agenderingen } }, message: `${error.message} Er is niets opgeslagen. De kaart toont nu de actuele stand.` };
+    }
     throw error;
   }
 }

@@ -52,7 +52,16 @@ import { isValidCalendarDate } from '../domain/dates.js';
 import { allowedTransitions } from '../domain/status.js';
 import { TEKST_MAX } from '../domain/text-limits.js';
 import { aantal, duurTeLaat, escapeCardText, formatDatum, formatMoment } from './card-text.js';
-import { BESLUIT_INPUT_ID, BESLUIT_MAX_LENGTH, statusInputIds, type CardActionData, type CardVerb } from './verbs.js';
+import { AGENDERING_CITATEN, AGENDERING_MAX, type GeagendeerdItem } from '../domain/agendering.js';
+import {
+  AGENDEREN_INPUT_IDS,
+  agenderingBesluitInputId,
+  BESLUIT_INPUT_ID,
+  BESLUIT_MAX_LENGTH,
+  statusInputIds,
+  type CardActionData,
+  type CardVerb,
+} from './verbs.js';
 
 /** The hard limit a card must stay under, in UTF-8 bytes of its JSON (Teams' 28 KB, counted in thousands). */
 export const CARD_BYTE_LIMIT = 28_000;
@@ -387,6 +396,105 @@ function personalSection(ctx: Context, agenda: Agenda, userDisplayName: string):
   };
 }
 
+const AGENDERINGEN: Noun = { one: 'geagendeerd punt', many: 'geagendeerde punten', otherOne: 'ander geagendeerd punt', otherMany: 'andere geagendeerde punten' };
+
+/** The CMT's tick of one escalation: an optional decision and "Besproken" (If-Match with the escalation's eTag). */
+function agenderingTick(ctx: Context, g: GeagendeerdItem): IActionSet {
+  const besluit: ITextInput = {
+    type: 'Input.Text',
+    id: agenderingBesluitInputId(g.id),
+    label: 'Besluit (optioneel)',
+    maxLength: AGENDERING_MAX.besluit,
+  };
+  const data: CardActionData = { verb: 'agendering-besproken', mtKey: ctx.mtKey, occurrenceKey: ctx.occurrenceKey, agenderingId: g.id, eTag: g.eTag };
+  const show: IShowCardAction = {
+    type: 'Action.ShowCard',
+    title: 'Afvinken als besproken',
+    tooltip: isActienummer(g.nummer) ? `Agendering van actie ${g.nummer} afvinken als besproken` : 'Afvinken als besproken',
+    card: { type: 'AdaptiveCard', body: [besluit], actions: [{ type: 'Action.Execute', verb: 'agendering-besproken', title: 'Besproken', data }] },
+  };
+  return { type: 'ActionSet', actions: [show] };
+}
+
+/**
+ * "Geagendeerd door de MT's" (the CMT's card only): per escalation the action, the domain, who, since when and why,
+ * with the tick. Every text is someone's typing and is escaped.
+ */
+function geagendeerdSection(ctx: Context, agenda: Agenda): Section {
+  return {
+    title: "Geagendeerd door de MT's",
+    total: agenda.geagendeerd.length,
+    style: 'emphasis',
+    noun: AGENDERINGEN,
+    candidates: agenda.geagendeerd.map((g) => ({
+      build: () => ({
+        type: 'Container',
+        separator: true,
+        spacing: 'Small',
+        items: [
+          text(`**${safeNummer(g.nummer)}** ${escapeCardText(g.titel, 200)}`),
+          text(`${escapeCardText(g.domein, 40)} · door ${g.door ? escapeCardText(g.door, 80) : 'onbekend'} · sinds ${formatMoment(new Date(g.sinds))}`, { isSubtle: true, spacing: 'None' }),
+          text(`Reden: ${escapeCardText(g.reden, 400)}`, { spacing: 'None' }),
+          agenderingTick(ctx, g),
+        ],
+      }),
+    })),
+  };
+}
+
+/**
+ * "Agenderen in CMT" for a domain MT's card: one form (which of the MT's open actions, and a required reason). Only on
+ * the card of an MT that does not carry Concern and has open actions; the bot checks the rest.
+ */
+/** Choices the card's escalation form offers at most: the card stays short; every other action is one click away. */
+export const AGENDEREN_MAX_CHOICES = 10;
+
+/** The MT's open actions to choose from, most urgent first (overdue, blocked, due, then by number), at most `AGENDEREN_MAX_CHOICES`. */
+function agenderenChoices(agenda: Agenda): AgendaActie[] {
+  const seen = new Set<string>();
+  const out: AgendaActie[] = [];
+  for (const a of [...agenda.overdue, ...agenda.blocked, ...agenda.dueBeforeNextMeeting, ...agenda.openActies]) {
+    if (seen.has(a.id)) continue;
+    seen.add(a.id);
+    out.push(a);
+  }
+  return out.slice(0, AGENDEREN_MAX_CHOICES);
+}
+
+function agenderenForm(ctx: Context, agenda: Agenda): IShowCardAction | undefined {
+  if (agenda.mt.domeinen.includes('Concern') || agenda.openActies.length === 0) return undefined;
+  const actie: IChoiceSetInput = {
+    type: 'Input.ChoiceSet',
+    id: AGENDEREN_INPUT_IDS.actie,
+    label: 'Actie',
+    style: 'compact',
+    isRequired: true,
+    errorMessage: 'Kies de actie die het CMT moet bespreken.',
+    // Plain text (not Markdown): choice titles are not rendered as Markdown, so only cut, not escaped.
+    choices: agenderenChoices(agenda).map((a) => ({ title: `${a.nummer} ${Array.from(a.titel).slice(0, 50).join('')}`, value: a.id })),
+  };
+  const reden: ITextInput = {
+    type: 'Input.Text',
+    id: AGENDEREN_INPUT_IDS.reden,
+    label: 'Reden (verplicht)',
+    placeholder: 'Welk besluit of welke hulp is nodig van het CMT?',
+    isMultiline: true,
+    isRequired: true,
+    errorMessage: 'Geef een reden.',
+    maxLength: AGENDERING_MAX.reden,
+  };
+  const more = agenda.openActies.length - actie.choices.length;
+  const uitleg = text(`Het CMT ${AGENDERING_CITATEN.voortgangsbewaking} (003:726). Agendeer een actie als een besluit blijft hangen; het rapport ziet nu “${AGENDERING_CITATEN.escaleren}” (001:1324–1326).`, { isSubtle: true, size: 'Small' });
+  return {
+    type: 'Action.ShowCard',
+    title: 'Agenderen in CMT',
+    card: {
+      type: 'AdaptiveCard',
+      body: [uitleg, actie, ...(more > 0 ? [text(`Niet in deze lijst: ${aantal(more, 'andere open actie', 'andere open acties')}. Agendeer die vanuit het actieplan.`, { isSubtle: true, size: 'Small' })] : []), reden],
+      actions: [{ type: 'Action.Execute', verb: 'agenderen', title: 'Agenderen', data: executeData(ctx, 'agenderen') }] },
+  };
+}
+
 function sectionHeading(s: Section): ITextBlock {
   const extra: Omit<ITextBlock, 'type' | 'text'> = { size: 'Medium', weight: 'Bolder' };
   if (s.color && s.total > 0) extra.color = s.color;
@@ -569,6 +677,7 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
 
   const sections: Section[] = [
     ...(options.viewerDisplayName !== undefined ? [personalSection(ctx, agenda, options.viewerDisplayName)] : []),
+    geagendeerdSection(ctx, agenda),
     overdueSection(ctx, agenda),
     blockedSection(ctx, agenda),
     dueSection(ctx, agenda),
@@ -581,6 +690,8 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
   const openInPlan: IOpenUrlAction = { type: 'Action.OpenUrl', title: 'Open in actieplan', url: deepLink };
   const actions: ActionArray = [];
   if (!options.besproken) actions.push({ ...execute(ctx, 'besproken', 'Besproken'), style: 'positive' });
+  const agenderen = agenderenForm(ctx, agenda);
+  if (agenderen) actions.push(agenderen);
   actions.push(openInPlan);
 
   const userIds = [...new Set(options.refreshUserIds ?? [])].filter((id) => id.trim() !== '').slice(0, MAX_REFRESH_USER_IDS);

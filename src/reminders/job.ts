@@ -84,6 +84,7 @@ export function agendaInputFor(
   const snapshot = parseSnapshot(previous?.value.snapshot);
   if (snapshot) input.previous = snapshot;
   if (previousDecisions.length > 0) input.previousDecisions = previousDecisions;
+  if (data.agenderingen.length > 0) input.agenderingen = data.agenderingen.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
   return input;
 }
 

@@ -11,8 +11,10 @@ import { TEKST_MAX } from '../domain/text-limits.js';
  * - `status-bijwerken`: a new status (with optional reason and deadline) for one listed action.
  * - `vernieuwen`: the card's refresh, which gives each person their own "Jouw acties".
  * - `besluit-vastleggen`: a decision of this meeting, typed on the card, into the decision log (Besluiten list).
+ * - `agenderen`: a domain MT puts one of its actions on the CMT's agenda, with a reason (Agenderingen list).
+ * - `agendering-besproken`: the CMT ticks an escalation as discussed, optionally with a decision.
  */
-export const CARD_VERBS = ['besproken', 'status-bijwerken', 'vernieuwen', 'besluit-vastleggen'] as const;
+export const CARD_VERBS = ['besproken', 'status-bijwerken', 'vernieuwen', 'besluit-vastleggen', 'agenderen', 'agendering-besproken'] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 /** What every button sends. `actieId` and `eTag` only with `status-bijwerken`. */
@@ -25,6 +27,8 @@ export type CardActionData = {
   actieId?: string;
   /** The action's eTag when the card was built, sent as If-Match so a stale card gets a conflict, not an overwrite. */
   eTag?: string;
+  /** SharePoint item id of the escalation (`agendering-besproken`; its eTag travels in `eTag`). */
+  agenderingId?: string;
 };
 
 export function isCardVerb(value: unknown): value is CardVerb {
@@ -75,9 +79,12 @@ export function parseCardActionData(value: unknown): CardActionData | undefined 
   const data: CardActionData = { verb: v.verb, mtKey, occurrenceKey };
   const actieId = text(v.actieId);
   const eTag = text(v.eTag);
+  const agenderingId = text(v.agenderingId);
   if (v.verb === 'status-bijwerken' && (actieId === undefined || eTag === undefined)) return undefined;
+  if (v.verb === 'agendering-besproken' && (agenderingId === undefined || eTag === undefined)) return undefined;
   if (actieId !== undefined) data.actieId = actieId;
   if (eTag !== undefined) data.eTag = eTag;
+  if (agenderingId !== undefined) data.agenderingId = agenderingId;
   return data;
 }
 
@@ -148,4 +155,46 @@ export function besluitKeyTekst(tekst: string): string {
 export function besluitClientKey(occurrenceKey: string, personId: string, tekst: string): string {
   const hash = createHash('sha256').update(JSON.stringify(['besluit', occurrenceKey, personId, besluitKeyTekst(tekst)])).digest('base64url');
   return `kaart-besluit:${hash}`;
+}
+
+// ---------- "Agenderen in CMT" and the CMT's tick ----------
+
+/** The ids of the card's escalation inputs (one form per card, so fixed ids). */
+export const AGENDEREN_INPUT_IDS = { actie: 'agenderen-actie', reden: 'agenderen-reden' } as const;
+
+/** The id of the decision input of one escalation's tick (unique per escalation, as input ids must be per card). */
+export function agenderingBesluitInputId(agenderingId: string): string {
+  return `agendering-besluit-${safeId(agenderingId)}`;
+}
+
+/** What an `agenderen` invoke carries: which action (its SharePoint id) and the typed reason (may be empty: refused later). */
+export type AgenderenRequest = { mtKey: string; occurrenceKey: string; actieId?: string; reden: string };
+
+export function parseAgenderenRequest(value: unknown): AgenderenRequest | undefined {
+  const data = parseCardActionData(value);
+  if (!data || data.verb !== 'agenderen') return undefined;
+  const v = value as Record<string, unknown>;
+  const actieId = text(v[AGENDEREN_INPUT_IDS.actie]);
+  const reden = typeof v[AGENDEREN_INPUT_IDS.reden] === 'string' ? (v[AGENDEREN_INPUT_IDS.reden] as string).trim() : '';
+  return { mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, ...(actieId ? { actieId } : {}), reden };
+}
+
+/** What an `agendering-besproken` invoke carries: the escalation, its eTag (If-Match) and the optional decision. */
+export type AgenderingBesprokenRequest = { mtKey: string; occurrenceKey: string; agenderingId: string; eTag: string; besluit?: string };
+
+export function parseAgenderingBesproken(value: unknown): AgenderingBesprokenRequest | undefined {
+  const data = parseCardActionData(value);
+  if (!data || data.verb !== 'agendering-besproken' || data.agenderingId === undefined || data.eTag === undefined) return undefined;
+  const besluit = text((value as Record<string, unknown>)[agenderingBesluitInputId(data.agenderingId)]);
+  return { mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, agenderingId: data.agenderingId, eTag: data.eTag, ...(besluit ? { besluit } : {}) };
+}
+
+/**
+ * The ClientKey of an escalation made on the card: the meeting's card, the person, the action and the normalised
+ * reason, hashed. A retried invoke or a second click lands once; another reason or another person is another request
+ * (which the domain then refuses while the first is still open).
+ */
+export function agenderingClientKey(occurrenceKey: string, personId: string, actieId: string, reden: string): string {
+  const hash = createHash('sha256').update(JSON.stringify(['agendering', occurrenceKey, personId, actieId, besluitKeyTekst(reden)])).digest('base64url');
+  return `kaart-agendering:${hash}`;
 }

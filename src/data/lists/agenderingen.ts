@@ -75,6 +75,17 @@ export const agenderingFieldNames = [
 export const AGENDERINGEN_READ = { list: 'Agenderingen', fields: agenderingFieldNames } as const;
 
 /**
+ * The read of the escalations still open (on the indexed Besproken column): what the CMT's agenda lists and its tick
+ * acts on. Years of ticked items stay in the list without slowing the card.
+ */
+export const AGENDERINGEN_OPEN_READ = { ...AGENDERINGEN_READ, filter: `fields/${F.besproken} eq false` } as const;
+
+/** `toAgendering`'s context when the actions are not at hand: the number then comes from the ActieNummer column. */
+export function agenderingReadContext(users: ReadonlyMap<string, PersonRef>, acties: readonly { id: string; value: { nummer: string } }[] = []) {
+  return { actieNummerById: new Map(acties.map((a) => [a.id, a.value.nummer])), users };
+}
+
+/**
  * An escalation as the domain knows it, read tolerantly: the number comes from the lookup, or from ActieNummer when
  * the lookup points nowhere; a missing reason reads as empty with a problem.
  */

@@ -466,6 +466,7 @@ describe('determinism', () => {
       withoutOwner: a.withoutOwner.length,
       portfolioChanges: a.portfolioChanges.length,
       quarterFeedback: a.quarterFeedback.items.length,
+      geagendeerd: a.geagendeerd.length,
     });
     expect(a.counts.geblokkeerd + a.counts.wachtOp).toBe(a.counts.blocked);
     expect(a.overdue.length).toBeGreaterThan(0);
@@ -560,5 +561,28 @@ describe('input checks', () => {
   it('takes the MT as the data layer reads it (an MT value with extra fields)', () => {
     const mt: MT = { ...SOCIAAL, schema: 'FREQ=WEEKLY;BYDAY=TH;BYHOUR=13', actief: true };
     expect(composeAgenda(input({ mt })).mt).toEqual(SOCIAAL);
+  });
+});
+
+describe('"Geagendeerd door de MT\'s" (escalations to the CMT)', () => {
+  const escalated = [
+    { id: '5', eTag: '"a5"', value: { actie: '1.1', domein: 'Sociaal Domein' as const, reden: 'Besluit blijft hangen.', op: '2026-11-20T09:00:00Z', besproken: false, door: { displayName: 'Informatiemanager Sociaal Domein' } } },
+    { id: '6', eTag: '"a6"', value: { actie: '1.2', domein: 'Sociaal Domein' as const, reden: 'Al besproken.', op: '2026-11-10T09:00:00Z', besproken: true } },
+  ];
+  it('the CMT agenda lists the open escalations with domain, who, why and since when, and counts them', () => {
+    const a = composeAgenda(input({ mt: CMT, acties: [actie('1'), actie('2')], agenderingen: escalated }));
+    expect(a.geagendeerd).toEqual([
+      { id: '5', eTag: '"a5"', actieId: '1', nummer: '1.1', titel: 'Actie 1', domein: 'Sociaal Domein', door: 'Informatiemanager Sociaal Domein', reden: 'Besluit blijft hangen.', sinds: '2026-11-20T09:00:00Z' },
+    ]);
+    expect(a.counts.geagendeerd).toBe(1);
+  });
+  it("a domain MT's agenda has no such section, even with escalations of its own actions", () => {
+    const a = composeAgenda(input({ acties: [actie('1')], agenderingen: escalated }));
+    expect(a.geagendeerd).toEqual([]);
+    expect(a.counts.geagendeerd).toBe(0);
+  });
+  it('ticked as discussed, the item leaves the CMT agenda', () => {
+    const ticked = escalated.map((e) => ({ ...e, value: { ...e.value, besproken: true } }));
+    expect(composeAgenda(input({ mt: CMT, acties: [actie('1')], agenderingen: ticked })).geagendeerd).toEqual([]);
   });
 });

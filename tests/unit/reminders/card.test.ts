@@ -14,7 +14,18 @@ import {
   sectionLink,
   type AgendaCard,
 } from '../../../src/reminders/card.js';
-import { BESLUIT_INPUT_ID, CARD_VERBS, parseStatusUpdate, statusInputIds, type CardVerb } from '../../../src/reminders/verbs.js';
+import {
+  AGENDEREN_INPUT_IDS,
+  agenderingBesluitInputId,
+  BESLUIT_INPUT_ID,
+  CARD_VERBS,
+  parseAgenderenRequest,
+  parseAgenderingBesproken,
+  parseStatusUpdate,
+  statusInputIds,
+  type CardVerb,
+} from '../../../src/reminders/verbs.js';
+import type { AgenderingInput } from '../../../src/domain/agendering.js';
 import { validateAdaptiveCard } from './adaptive-card-schema.js';
 import { actie, agendaWith, DEEP_LINK, MEETING, NEXT_MEETING, NOW } from './fixtures.js';
 
@@ -54,6 +65,19 @@ function agenda(acties: AgendaActieInput[], extra: Partial<AgendaInput> = {}): R
     acties,
     ...extra,
   });
+}
+
+function escalation(id: string, over: Partial<AgenderingInput['value']> = {}): AgenderingInput {
+  return {
+    id,
+    eTag: `"agendering-${id},1"`,
+    value: { actie: '1.1', domein: 'Sociaal Domein', reden: 'Het besluit over de roadmap blijft hangen.', op: '2026-11-20T09:00:00Z', besproken: false, door: { displayName: 'Informatiemanager Sociaal Domein' }, ...over },
+  };
+}
+
+/** The CMT's agenda (Concern), with the given escalations and one action 1.1 that four domains carry. */
+function cmtAgenda(agenderingen: AgenderingInput[], acties: AgendaActieInput[] = [actie(0, { nummer: '1.1', titel: 'Visie en roadmap', domeinen: ['Sociaal Domein', 'Concern'] })]) {
+  return agenda(acties, { mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] }, agenderingen });
 }
 
 describe('schema and size', () => {
@@ -174,9 +198,11 @@ describe('buttons', () => {
     }
   });
 
-  it('uses every verb of the union: besproken, status-bijwerken, vernieuwen (the refresh) and besluit-vastleggen', () => {
+  it('uses every verb of the union: a domain MT card besproken, status-bijwerken, vernieuwen (the refresh), besluit-vastleggen and agenderen; the CMT card agendering-besproken', () => {
     const used = new Set(executes.map((e) => e.verb));
-    const all: Record<CardVerb, true> = { besproken: true, 'status-bijwerken': true, vernieuwen: true, 'besluit-vastleggen': true };
+    const cmt = buildAgendaCard(cmtAgenda([escalation('1')]), { deepLink: DEEP_LINK });
+    for (const e of nodes(cmt).filter((n) => n.type === 'Action.Execute')) used.add(e.verb as CardVerb);
+    const all: Record<CardVerb, true> = { besproken: true, 'status-bijwerken': true, vernieuwen: true, 'besluit-vastleggen': true, agenderen: true, 'agendering-besproken': true };
     expect([...used].sort()).toEqual(Object.keys(all).sort());
     // @ts-expect-error a verb outside the union does not compile
     const wrong: CardVerb = 'verwijderen';
@@ -219,7 +245,7 @@ describe('buttons', () => {
     const inputIds = nodes(c).filter((n) => String(n.type).startsWith('Input.')).map((n) => n.id);
     expect(new Set(inputIds).size).toBe(inputIds.length);
     expect(allText(c).match(/\*\*2\.2\*\*/g)).toHaveLength(3);
-    expect(ofType(c, 'Input.ChoiceSet')).toHaveLength(1);
+    expect(ofType(c, 'Input.ChoiceSet').filter((n) => n.id !== AGENDEREN_INPUT_IDS.actie)).toHaveLength(1);
     const big = buildAgendaCard(agendaWith(200, { now: NOW }), { deepLink: DEEP_LINK, viewerDisplayName: 'Directeur Sociaal Domein' });
     const bigIds = nodes(big).filter((n) => String(n.type).startsWith('Input.')).map((n) => n.id);
     expect(new Set(bigIds).size).toBe(bigIds.length);
@@ -491,5 +517,74 @@ describe('"Jouw acties" (the refreshed, per-user view)', () => {
     expect(String((containers[1]?.items as Node[])[0]?.text)).toBe('Jouw acties (3)');
     expect(ofType(containers[1] ?? {}, 'Input.ChoiceSet')).toHaveLength(3);
     expect(validateAdaptiveCard(c).valid).toBe(true);
+  });
+});
+
+describe('escalation to the CMT on the card', () => {
+  it("the CMT card has \"Geagendeerd door de MT's\" with action, domain, who, since when and why, and a tick per item", () => {
+    const card = buildAgendaCard(cmtAgenda([escalation('7'), escalation('8', { actie: '9.9', domein: 'Fysiek Domein', door: undefined, op: '2026-11-21T09:00:00Z' })]), { deepLink: DEEP_LINK });
+    expect(validateAdaptiveCard(card).errors).toEqual([]);
+    const s = section(card, "Geagendeerd door de MT's (2)");
+    expect(s).toBeDefined();
+    const t = allText(s ?? {});
+    expect(t).toContain('**1.1** Visie en roadmap');
+    expect(t).toContain('Sociaal Domein · door Informatiemanager Sociaal Domein · sinds vrijdag 20 november 2026');
+    expect(t).toContain('Reden: Het besluit over de roadmap blijft hangen.');
+    expect(t).toContain('Fysiek Domein · door onbekend');
+    const ticks = nodes(s).filter((n) => n.type === 'Action.Execute' && n.verb === 'agendering-besproken');
+    expect(ticks.map((n) => (n.data as Record<string, string>).agenderingId)).toEqual(['7', '8']);
+    const data = ticks[0]?.data as Record<string, string>;
+    expect(data.eTag).toBe('"agendering-7,1"');
+    expect(parseAgenderingBesproken({ ...data, [agenderingBesluitInputId('7')]: ' Roadmap in januari ' })).toEqual({ mtKey: 'cmt', occurrenceKey: data.occurrenceKey, agenderingId: '7', eTag: '"agendering-7,1"', besluit: 'Roadmap in januari' });
+    expect(parseAgenderingBesproken({ ...data, eTag: undefined })).toBeUndefined();
+    // The CMT does not escalate to itself.
+    expect(nodes(card).some((n) => n.type === 'Action.ShowCard' && n.title === 'Agenderen in CMT')).toBe(false);
+  });
+
+  it('a ticked escalation is not on the CMT card; a domain MT card has no such section', () => {
+    expect(section(buildAgendaCard(cmtAgenda([escalation('7', { besproken: true })]), { deepLink: DEEP_LINK }), 'Geagendeerd')).toBeUndefined();
+    const domain = buildAgendaCard(agenda([actie(0)], { agenderingen: [escalation('7')] }), { deepLink: DEEP_LINK });
+    expect(section(domain, 'Geagendeerd')).toBeUndefined();
+  });
+
+  it('a domain MT card has "Agenderen in CMT": its open actions to choose from, a required reason, and the report\'s words with their source', () => {
+    const a = agenda([actie(0, { nummer: '1.1', titel: 'Visie en roadmap' }), actie(1, { nummer: '6.1', status: 'Afgerond' }), actie(2, { nummer: '6.2' })]);
+    const card = buildAgendaCard(a, { deepLink: DEEP_LINK });
+    expect(validateAdaptiveCard(card).errors).toEqual([]);
+    const form = nodes(card).find((n) => n.type === 'Action.ShowCard' && n.title === 'Agenderen in CMT');
+    expect(form).toBeDefined();
+    const choice = nodes(form).find((n) => n.id === AGENDEREN_INPUT_IDS.actie);
+    expect((choice?.choices as { title: string; value: string }[]).map((c) => c.title.split(' ')[0]).sort()).toEqual(['1.1', '6.2']);
+    const reden = nodes(form).find((n) => n.id === AGENDEREN_INPUT_IDS.reden);
+    expect(reden).toMatchObject({ isRequired: true, isMultiline: true, maxLength: 1000 });
+    expect(allText(form ?? {})).toContain('(001:1324–1326)');
+    expect(allText(form ?? {})).toContain('zorgt voor voortgangsbewaking (003:726)');
+    const execute = nodes(form).find((n) => n.type === 'Action.Execute');
+    expect(execute?.verb).toBe('agenderen');
+    const data = execute?.data as Record<string, string>;
+    expect(parseAgenderenRequest({ ...data, [AGENDEREN_INPUT_IDS.actie]: '2', [AGENDEREN_INPUT_IDS.reden]: '  Geen capaciteit.  ' })).toEqual({ mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, actieId: '2', reden: 'Geen capaciteit.' });
+    expect(parseAgenderenRequest({ ...data })).toEqual({ mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, reden: '' });
+  });
+
+  it('offers at most 10 actions, the most urgent first, and says how many more the tab has', () => {
+    const card = buildAgendaCard(agendaWith(200), { deepLink: DEEP_LINK });
+    const a = agendaWith(200);
+    const form = nodes(card).find((n) => n.type === 'Action.ShowCard' && n.title === 'Agenderen in CMT');
+    const choices = nodes(form).find((n) => n.id === AGENDEREN_INPUT_IDS.actie)?.choices as { value: string }[];
+    expect(choices).toHaveLength(10);
+    expect(choices[0]?.value).toBe(a.overdue[0]?.id);
+    expect(allText(form ?? {})).toContain(`Niet in deze lijst: ${a.openActies.length - 10} andere open acties.`);
+  });
+
+  it('hostile reasons, names and titles in the CMT section render inert', () => {
+    const hostile = '**vet** [klik](http://x.example) ${expr} {{DATE(2017-02-14T06:08:00Z, SHORT)}} <script>\n- lijst';
+    const card = buildAgendaCard(cmtAgenda([escalation('7', { reden: hostile, door: { displayName: hostile } })], [actie(0, { nummer: '1.1', titel: hostile, domeinen: ['Concern'] })]), { deepLink: DEEP_LINK });
+    const t = allText(section(card, "Geagendeerd door de MT's") ?? {});
+    expect(t).toContain('\\*\\*vet\\*\\*');
+    expect(t).not.toContain('[klik]');
+    expect(t).not.toContain('${expr}');
+    expect(t).not.toContain('{{DATE');
+    expect(t).not.toContain('<script>');
+    expect(t).not.toMatch(/\n- lijst/);
   });
 });

@@ -13,7 +13,7 @@ function logged(sleutel: string, status: Herinnering['status'] = 'verzonden'): L
 }
 
 function data(mt: MT, herinneringen: Loaded<Herinnering>[] = []): ReminderData {
-  return { mts: [{ id: '1', eTag: '"1"', value: mt, problems: [] }], portfolio: [], kwartaaldoelen: [], herinneringen };
+  return { mts: [{ id: '1', eTag: '"1"', value: mt, problems: [] }], portfolio: [], kwartaaldoelen: [], herinneringen, agenderingen: [] };
 }
 
 describe('dueMeeting (the one meeting --send-now and --preview are about)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agenderingClientKey,
   BESLUIT_INPUT_ID,
   BESLUIT_MAX_LENGTH,
   besluitClientKey,
@@ -16,8 +17,8 @@ import {
 const base = { mtKey: 'cmt', occurrenceKey: 'cmt|2026-11-24T08:00:00Z' };
 
 describe('card verbs', () => {
-  it('are exactly besproken, status-bijwerken, vernieuwen and besluit-vastleggen', () => {
-    expect([...CARD_VERBS]).toEqual(['besproken', 'status-bijwerken', 'vernieuwen', 'besluit-vastleggen']);
+  it('are exactly besproken, status-bijwerken, vernieuwen, besluit-vastleggen, agenderen and agendering-besproken', () => {
+    expect([...CARD_VERBS]).toEqual(['besproken', 'status-bijwerken', 'vernieuwen', 'besluit-vastleggen', 'agenderen', 'agendering-besproken']);
     expect(CARD_VERBS.every(isCardVerb)).toBe(true);
     for (const v of ['verwijderen', 'Besproken', '', 1, undefined]) expect(isCardVerb(v)).toBe(false);
   });
@@ -90,5 +91,22 @@ describe('"Besluit vastleggen"', () => {
     expect(besluitClientKey('cmt|2026-12-01T08:00:00Z', '29:1secretaris', 'IMO-terugkoppeling elk kwartaal')).not.toBe(key);
     // The parts cannot run into each other.
     expect(besluitClientKey('a', 'b c', 'd')).not.toBe(besluitClientKey('a', 'b', 'c d'));
+  });
+});
+
+describe('escalation verbs', () => {
+  const base = { mtKey: 'cmt', occurrenceKey: 'cmt|2026-11-24T08:00:00Z' };
+  it('agendering-besproken needs the escalation id and its eTag', () => {
+    expect(parseCardActionData({ ...base, verb: 'agendering-besproken', agenderingId: '4', eTag: '"e"' })).toEqual({ ...base, verb: 'agendering-besproken', agenderingId: '4', eTag: '"e"' });
+    expect(parseCardActionData({ ...base, verb: 'agendering-besproken', agenderingId: '4' })).toBeUndefined();
+    expect(parseCardActionData({ ...base, verb: 'agendering-besproken', eTag: '"e"' })).toBeUndefined();
+  });
+  it('the escalation ClientKey is the card, the person, the action and the normalised reason', () => {
+    const k = agenderingClientKey('mt|x', '29:1', '5', 'Budget  ontbreekt');
+    expect(agenderingClientKey('mt|x', '29:1', '5', ' budget ontbreekt ')).toBe(k);
+    expect(agenderingClientKey('mt|x', '29:2', '5', 'Budget ontbreekt')).not.toBe(k);
+    expect(agenderingClientKey('mt|x', '29:1', '6', 'Budget ontbreekt')).not.toBe(k);
+    expect(agenderingClientKey('mt|y', '29:1', '5', 'Budget ontbreekt')).not.toBe(k);
+    expect(k).toMatch(/^kaart-agendering:[A-Za-z0-9_-]{43}$/);
   });
 });
