@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import globals from 'globals';
@@ -132,4 +133,14 @@ export default tseslint.config(
     },
   },
   ...packageRules,
+  {
+    // The rules of hooks for the React code. Only the two classic rules: the plugin's React Compiler rules
+    // (recommended preset in v7) judge code written for the compiler, which this tab does not use.
+    files: ['src/tab/**/*.{ts,tsx}', 'src/addin/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
 );

@@ -13,7 +13,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { Actie } from '../../domain/model.js';
 import type { Loaded } from '../../data/lists/field-reader.js';
 import { useHost } from './host-context.js';
@@ -95,12 +95,13 @@ export function Shell({ user }: { user: SignedInUser }) {
   );
   const goTo = useCallback((next: ViewName, params?: URLSearchParams) => navigate(formatHash({ view: next, ...(params ? { params } : {}) })), [navigate]);
 
-  // A deep link from Teams (`subPageId`) opens its item once, on start.
-  useEffect(() => {
-    const match = /^actie-(.+)$/.exec(host.subPageId ?? '');
+  // A deep link from Teams (`subPageId`) opens its item once, on start. An effect event: it reads the current route,
+  // but only a new subPageId runs it, so later navigation does not reopen the item.
+  const openDeepLink = useEffectEvent((subPageId: string | undefined) => {
+    const match = /^actie-(.+)$/.exec(subPageId ?? '');
     if (match?.[1] && !route.actieId) navigate(formatHash({ view, actieId: match[1], params: route.params }), { replace: true });
-    // Only on start: later navigation must not reopen it.
-  }, [host.subPageId]);
+  });
+  useEffect(() => openDeepLink(host.subPageId), [host.subPageId]);
 
   const onShare = useCallback(
     async (item: Loaded<Actie>) => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { ActieVersion } from '../../../../data/acties-store.js';
 import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
 
@@ -9,11 +9,12 @@ export function useActieHistory(id: string, version: string): { state: HistorySt
   const { store } = useActieWriter();
   const [state, setState] = useState<HistoryState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // `store` changes with every plan update, which must not refetch: an effect event reads the current one.
+  const readHistory = useEffectEvent((itemId: string) => store().then((s) => s.history(itemId)));
   useEffect(() => {
     let cancelled = false;
     setState({ status: 'loading' });
-    store()
-      .then((s) => s.history(id))
+    readHistory(id)
       .then(
         (versions) => !cancelled && setState({ status: 'ready', versions }),
         (error: unknown) => !cancelled && setState({ status: 'error', error }),
@@ -21,7 +22,7 @@ export function useActieHistory(id: string, version: string): { state: HistorySt
     return () => {
       cancelled = true;
     };
-    // `version` (the eTag) refetches after a save; `store` changes with every plan update and must not.
+    // `version` (the eTag) refetches after a save.
   }, [id, version, attempt]);
   return { state, reload: () => setAttempt((n) => n + 1) };
 }

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { Actie, Domein } from '../../../../domain/model.js';
 import { checkLinks, checkVervallen, isVervallen, mayChangeActie } from '../../../../domain/plan-wijzigen.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
@@ -49,10 +49,12 @@ export function ActiePlanWijzigen({ item, scope }: { item: Loaded<Actie>; scope?
   const [busy, setBusy] = useState<'links' | 'vervallen' | undefined>();
   const [linksMessage, setLinksMessage] = useState<Message | undefined>();
   const [vervallenMessage, setVervallenMessage] = useState<Message | undefined>();
-  useEffect(() => {
+  // A new version of the item (a save here or elsewhere) replaces the edits; other re-renders keep them.
+  const resetEdits = useEffectEvent(() => {
     setDeps(actie.afhankelijkVan.join(', '));
     setBevindingen(actie.bevindingen);
-  }, [item.eTag]);
+  });
+  useEffect(() => resetEdits(), [item.eTag]);
 
   const allBevindingen = useMemo(() => (plan?.bevindingen ?? []).map((b) => b.value), [plan]);
   const planValues = useMemo(() => ({ acties: (plan?.acties ?? []).map((a) => a.value).filter((a) => a.nummer !== actie.nummer), bevindingen: allBevindingen }), [plan, allBevindingen, actie.nummer]);

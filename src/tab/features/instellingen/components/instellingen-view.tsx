@@ -239,11 +239,11 @@ function MtForm({ mt, onDone, onSaved }: { mt: MTRegistration; onDone: () => voi
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
   const users = useMemo(() => [...(plan?.users ?? [])].filter((u) => u.id).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [plan?.users]);
-  const { change, leadInvalid } = changeOf(base, draft);
+  const { change, leadInvalid } = useMemo(() => changeOf(base, draft), [base, draft]);
   const issues = useMemo(() => {
     const own = checkMTChange(base.value, change).issues;
     return leadInvalid ? [...own.filter((i) => i.path !== 'voorlooptijdMinuten'), { path: 'voorlooptijdMinuten', message: t('inst.voorlooptijdGetal') }] : own;
-  }, [base, JSON.stringify(change), leadInvalid, t]);
+  }, [base, change, leadInvalid, t]);
   const all = [...issues, ...serverIssues.filter((s) => !issues.some((i) => i.path === s.path))];
   const messageFor = (path: string) => {
     const found = all.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { loadMTSettings, type MTRegistration, type MTSettingsData } from '../../../../data/mts-store.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 
@@ -22,13 +22,16 @@ export function useMtSettings(): MtSettingsState {
   const [attempt, setAttempt] = useState(0);
   const [loading, setLoading] = useState(true);
 
+  // `now` ticks every minute; reading again each minute is not wanted, so the log's start is an effect event.
+  const logSince = useEffectEvent(() => new Date(now.getTime() - LOG_DAYS * 86_400_000));
   useEffect(() => {
     if (!siteId) return;
     let cancelled = false;
+    const since = logSince();
     setLoading(true);
     setError(undefined);
     session()
-      .then((s) => loadMTSettings(s.graph, siteId, new Date(now.getTime() - LOG_DAYS * 86_400_000)))
+      .then((s) => loadMTSettings(s.graph, siteId, since))
       .then((loaded) => {
         if (!cancelled) setData(loaded);
       })
@@ -41,7 +44,6 @@ export function useMtSettings(): MtSettingsState {
     return () => {
       cancelled = true;
     };
-    // `now` ticks every minute; reading again each minute is not wanted.
   }, [session, siteId, attempt]);
 
   const reload = useCallback(() => setAttempt((a) => a + 1), []);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { occurrenceKey } from '../../../../domain/agenda.js';
 import type { Domein } from '../../../../domain/model.js';
 import { parseMeetingSchedule, type MeetingSchedule } from '../../../../domain/schedule.js';
@@ -28,13 +28,16 @@ export function useVergadering(domein: Domein | undefined, requestedStart: Date 
   const [error, setError] = useState<unknown>();
   const [attempt, setAttempt] = useState(0);
 
+  // `now` ticks every minute; reading again each minute is not wanted, so the log's start is an effect event.
+  const logSince = useEffectEvent(() => new Date(now.getTime() - LOG_DAYS * 86_400_000));
   useEffect(() => {
     if (!siteId) return;
     let cancelled = false;
+    const since = logSince();
     setError(undefined);
     void (async () => {
       const s = await session();
-      const [settings, portfolio] = await Promise.all([loadMTSettings(s.graph, siteId, new Date(now.getTime() - LOG_DAYS * 86_400_000)), loadPortfolio(s.graph, siteId)]);
+      const [settings, portfolio] = await Promise.all([loadMTSettings(s.graph, siteId, since), loadPortfolio(s.graph, siteId)]);
       const mt = mtForDomein(settings.mts, domein);
       const besluiten = mt ? await createBesluitenStore(s.graph, siteId).ofMt(mt.id) : [];
       return { settings, portfolio, besluiten };
@@ -49,7 +52,6 @@ export function useVergadering(domein: Domein | undefined, requestedStart: Date 
     return () => {
       cancelled = true;
     };
-    // `now` ticks every minute; reading again each minute is not wanted.
   }, [session, siteId, domein, attempt]);
 
   const mt = data ? mtForDomein(data.settings.mts, domein) : undefined;
