@@ -57,7 +57,7 @@ describe('the portfolio in the tab', () => {
     await expect.poll(() => page.getByTestId('portfolio-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')))).toEqual(
       ['Op koers', 'Aandacht', 'Kritiek'].filter((s) => all.items.some((i) => i.value.status === s)),
     );
-    const firstKeys = () => page.locator('[data-group="Op koers"] [data-testid="portfolio-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    const firstKeys = () => page.locator('[data-testid="portfolio-row"][data-group="Op koers"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
     const asc = await firstKeys();
     await page.getByRole('button', { name: 'Prioriteit: hoogste eerst' }).click();
     await page.getByRole('button', { name: 'Prioriteit: laagste eerst' }).waitFor();
@@ -93,7 +93,7 @@ describe('the portfolio in the tab', () => {
     expect(concern.length).toBeGreaterThan(0);
     const sections = () => page.getByTestId('portfolio-herkomst').evaluateAll((ss) => ss.map((s) => s.getAttribute('data-herkomst')));
     const keysIn = (herkomst: string) =>
-      page.locator(`[data-herkomst="${herkomst}"] [data-testid="portfolio-row"]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key') ?? '').sort());
+      page.locator(`[data-testid="portfolio-row"][data-herkomst="${herkomst}"]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key') ?? '').sort());
 
     // By default: own projects first, then the Concern projects; no other domain's.
     await expect.poll(sections).toEqual(['eigen', 'concern']);
@@ -118,7 +118,7 @@ describe('the portfolio in the tab', () => {
     expect(ranked.map(([k]) => k).sort()).toEqual(all.items.map((i) => i.value.key).sort());
     expect(ranked.filter(([, h]) => h === 'eigen').map(([k]) => k).sort()).toEqual(own);
     await expect(page.getByTestId('eigen-domein').count()).resolves.toBe(own.length);
-    const ranks = await page.getByTestId('priority-row').evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent ?? ''));
+    const ranks = await page.getByTestId('priority-row').evaluateAll((rows) => rows.map((r) => r.querySelector('[data-testid="rank"]')?.textContent ?? ''));
     const numeric = ranks.map(Number).filter((n) => Number.isFinite(n) && n > 0);
     expect(numeric).toEqual([...numeric].sort((a, b) => a - b));
     await expectAccessible(page, 'the whole ranking in a domain tab');

@@ -466,6 +466,7 @@ export const en: Record<MessageKey, string> = {
   'pf.behaald.open': "Not assessed yet",
   'pf.tl.caption': "Initiatives per quarter, from start to end",
   'pf.tl.loopt': "Runs in {kwartaal}",
+  'pf.tl.undatedMore': "Without planning: {titles} and {count, plural, one {# other} other {# others}}",
   'pf.tl.undated': "Without planning: {titles}",
   'pf.open': "Open {titel}",
   'pf.export.portfolio': "Export portfolio",

@@ -465,6 +465,7 @@ export const nl = {
   'pf.behaald.open': "Nog niet beoordeeld",
   'pf.tl.caption': "Initiatieven per kwartaal, van start tot einde",
   'pf.tl.loopt': "Loopt in {kwartaal}",
+  'pf.tl.undatedMore': "Zonder planning: {titles} en {count, plural, one {# ander} other {# andere}}",
   'pf.tl.undated': "Zonder planning: {titles}",
   'pf.open': "Open {titel}",
   'pf.export.portfolio': "Portfolio exporteren",

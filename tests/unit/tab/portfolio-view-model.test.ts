@@ -4,6 +4,7 @@ import {
   groupItems,
   herkomstSecties,
   inScope,
+  overviewLines,
   portfolioParams,
   portfolioQuery,
   previousKwartaal,
@@ -93,5 +94,34 @@ describe('the portfolio of the tab', () => {
     expect(q).toEqual({ tab: 'kwartaal', group: 'status', dir: 'desc', itemId: '4' });
     expect(portfolioQuery(portfolioParams(q))).toEqual(q);
     expect(portfolioQuery(new URLSearchParams('weergave=onzin'))).toEqual({ tab: 'overzicht', group: 'fase', dir: 'asc' });
+  });
+});
+
+describe('the overview as lines for the virtualised table', () => {
+  it('without a domain: a group line per phase, then its items by priority', () => {
+    const lines = overviewLines(items, undefined, 'fase', 'asc');
+    expect(lines.filter((l) => l.kind === 'section')).toEqual([]);
+    expect(lines.filter((l) => l.kind === 'item')).toHaveLength(items.length);
+    expect(lines.filter((l) => l.kind === 'group').map((l) => (l.kind === 'group' ? l.key : ''))).toEqual(groupItems(items, 'fase', 'asc').map((g) => g.key));
+    // Every item line follows its own group's line.
+    let current = '';
+    for (const l of lines) {
+      if (l.kind === 'group') current = l.key;
+      if (l.kind === 'item') expect(l.group).toBe(current);
+    }
+  });
+
+  it('with a domain: sections own, Concern, others, each with its groups; counts add up', () => {
+    const lines = overviewLines(items, 'Sociaal Domein', 'status', 'asc');
+    const sections = lines.filter((l) => l.kind === 'section');
+    expect(sections.map((l) => (l.kind === 'section' ? l.herkomst : ''))).toEqual(['eigen', 'concern', 'overig']);
+    expect(sections.reduce((n, l) => n + (l.kind === 'section' ? l.count : 0), 0)).toBe(items.length);
+    const firstItems = lines.filter((l) => l.kind === 'item').slice(0, items.filter((i) => i.value.domein === 'Sociaal Domein').length);
+    expect(firstItems.every((l) => l.kind === 'item' && l.item.value.domein === 'Sociaal Domein' && l.herkomst === 'eigen')).toBe(true);
+  });
+
+  it('keeps 5,000 items as 5,000 item lines (the table renders only the visible ones)', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ ...items[i % items.length]!, id: String(i + 1) }));
+    expect(overviewLines(many, 'Sociaal Domein', 'fase', 'asc').filter((l) => l.kind === 'item')).toHaveLength(5000);
   });
 });

@@ -3,19 +3,16 @@ import type { Kwartaaldoel, PortfolioItem } from '../../../../domain/model.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { useT } from '../../../i18n/i18n.js';
 import { DOMEIN_LABEL } from '../../../lib/labels.js';
-import type { ItemGroup, QuarterRow, TimelineRow } from '../lib/portfolio-view-model.js';
+import type { OverviewLine, QuarterRow, TimelineRow } from '../lib/portfolio-view-model.js';
+import { VirtualTable, type VirtualEntry } from './virtual-table.js';
 import type { PortfolioHerkomst } from '../../../../domain/portfolio-selectie.js';
 
 export const useTableStyles = makeStyles({
-  table: { width: '100%', borderCollapse: 'collapse', marginBottom: tokens.spacingVerticalL },
-  caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, padding: `${tokens.spacingVerticalS} 0` },
-  th: { textAlign: 'start', padding: tokens.spacingHorizontalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-  td: { verticalAlign: 'top', padding: tokens.spacingHorizontalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  num: { width: '6em', fontVariantNumeric: 'tabular-nums' },
+  num: { fontVariantNumeric: 'tabular-nums' },
   muted: { color: tokens.colorNeutralForeground3 },
   niet: { backgroundColor: tokens.colorNeutralBackground3 },
-  cellOn: { backgroundColor: tokens.colorBrandBackground2, borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralBackground1}` },
-  rowHead: { fontWeight: tokens.fontWeightRegular, textAlign: 'start' },
+  // A solid brand bar: the old pale brand tint (BrandBackground2) was hard to see, above all in the light theme.
+  bar: { display: 'block', position: 'relative', height: '1.25rem', marginTop: tokens.spacingVerticalXXS, backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   goal: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
@@ -56,89 +53,88 @@ function ItemLink({ item, onOpen }: { item: Loaded<PortfolioItem>; onOpen: (id: 
   );
 }
 
-/** The portfolio grouped by phase or status; one table per group, with the group as caption. */
-export function GroupedTables({ groups, onOpen }: { groups: ItemGroup[]; onOpen: (id: string) => void }) {
+/**
+ * The portfolio overview in one virtualised table: section lines (own, Concern, other domains, with a chosen domain),
+ * group lines (phase or status) and the items by priority. `sectionLabel` names a section.
+ */
+export function OverviewTable({ lines, onOpen, sectionLabel }: { lines: OverviewLine[]; onOpen: (id: string) => void; sectionLabel: (h: PortfolioHerkomst) => string }) {
   const s = useTableStyles();
   const t = useT();
+  const entries = lines.map((l, i): VirtualEntry =>
+    l.kind === 'section'
+      ? { kind: 'heading', level: 'section', key: `s:${l.herkomst}`, content: `${sectionLabel(l.herkomst)} (${l.count})`, attrs: { 'data-testid': 'portfolio-herkomst', 'data-herkomst': l.herkomst } }
+      : l.kind === 'group'
+        ? { kind: 'heading', level: 'group', key: `g:${l.herkomst ?? ''}:${l.key}:${i}`, content: `${l.key} (${l.count})`, attrs: { 'data-testid': 'portfolio-group', 'data-group': l.key, ...(l.herkomst ? { 'data-herkomst': l.herkomst } : {}) } }
+        : {
+            kind: 'row',
+            key: `r:${l.item.id}`,
+            attrs: { 'data-testid': 'portfolio-row', 'data-key': l.item.value.key, 'data-group': l.group, 'data-herkomst': l.herkomst },
+            cells: [
+              <span className={s.num}>{l.item.value.prioriteit ?? <span className={s.muted}>–</span>}</span>,
+              <ItemLink item={l.item} onOpen={onOpen} />,
+              t(DOMEIN_LABEL[l.item.value.domein]),
+              l.item.value.fase,
+              <StatusBadge status={l.item.value.status} />,
+              <DitKwartaalBadge value={l.item.value.ditKwartaal} />,
+            ],
+          },
+  );
   return (
-    <>
-      {groups.map((g) => (
-        <table key={g.key} className={s.table} data-testid="portfolio-group" data-group={g.key}>
-          <caption className={s.caption}>
-            {g.key} ({g.items.length})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className={`${s.th} ${s.num}`}>{t('pf.col.prioriteit')}</th>
-              <th scope="col" className={s.th}>{t('pf.col.titel')}</th>
-              <th scope="col" className={s.th}>{t('pf.col.domein')}</th>
-              <th scope="col" className={s.th}>{t('pf.col.fase')}</th>
-              <th scope="col" className={s.th}>{t('pf.col.status')}</th>
-              <th scope="col" className={s.th}>{t('pf.col.ditKwartaal')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {g.items.map((item) => (
-              <tr key={item.id} data-testid="portfolio-row" data-key={item.value.key}>
-                <td className={`${s.td} ${s.num}`}>{item.value.prioriteit ?? <span className={s.muted}>–</span>}</td>
-                <td className={s.td}>
-                  <ItemLink item={item} onOpen={onOpen} />
-                </td>
-                <td className={s.td}>{t(DOMEIN_LABEL[item.value.domein])}</td>
-                <td className={s.td}>{item.value.fase}</td>
-                <td className={s.td}>
-                  <StatusBadge status={item.value.status} />
-                </td>
-                <td className={s.td}>
-                  <DitKwartaalBadge value={item.value.ditKwartaal} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ))}
-    </>
+    <VirtualTable
+      label={t('pf.tab.overzicht')}
+      testId="portfolio-table"
+      entries={entries}
+      columns={[
+        { key: 'prioriteit', header: t('pf.col.prioriteit'), width: '5.5rem' },
+        { key: 'titel', header: t('pf.col.titel'), width: 'minmax(10rem, 3fr)' },
+        { key: 'domein', header: t('pf.col.domein'), width: 'minmax(7rem, 1.2fr)' },
+        { key: 'fase', header: t('pf.col.fase'), width: 'minmax(6rem, 1fr)' },
+        { key: 'status', header: t('pf.col.status'), width: '7rem' },
+        { key: 'ditKwartaal', header: t('pf.col.ditKwartaal'), width: '10rem' },
+      ]}
+    />
   );
 }
 
-/** The IMO's ranking, not-this-quarter items marked (3.2). */
+/** The IMO's one ranking across all domains, not-this-quarter items marked and the own domain's flagged (3.2). */
 export function PriorityTable({ ranking, onOpen }: { ranking: { item: Loaded<PortfolioItem>; nietDitKwartaal: boolean; herkomst?: PortfolioHerkomst }[]; onOpen: (id: string) => void }) {
   const s = useTableStyles();
   const t = useT();
+  const entries: VirtualEntry[] = ranking.map(({ item, nietDitKwartaal, herkomst }) => ({
+    kind: 'row',
+    key: item.id,
+    className: nietDitKwartaal ? s.niet : undefined,
+    attrs: { 'data-testid': 'priority-row', 'data-key': item.value.key, 'data-niet': nietDitKwartaal ? 'true' : 'false', 'data-herkomst': herkomst },
+    cells: [
+      <span className={s.num} data-testid="rank">{item.value.prioriteit ?? <span className={s.muted}>{t('pf.noRank')}</span>}</span>,
+      <>
+        <ItemLink item={item} onOpen={onOpen} />
+        {herkomst === 'eigen' && (
+          <>
+            {' '}
+            <Badge appearance="filled" color="brand" size="small" data-testid="eigen-domein">
+              {t('pf.eigen')}
+            </Badge>
+          </>
+        )}
+      </>,
+      t(DOMEIN_LABEL[item.value.domein]),
+      <DitKwartaalBadge value={item.value.ditKwartaal} />,
+    ],
+  }));
   return (
-    <table className={s.table} data-testid="priority-table">
-      <caption className={s.caption}>{t('pf.tab.prioriteiten')}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={`${s.th} ${s.num}`}>{t('pf.col.prioriteit')}</th>
-          <th scope="col" className={s.th}>{t('pf.col.titel')}</th>
-          <th scope="col" className={s.th}>{t('pf.col.domein')}</th>
-          <th scope="col" className={s.th}>{t('pf.col.ditKwartaal')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {ranking.map(({ item, nietDitKwartaal, herkomst }) => (
-          <tr key={item.id} className={nietDitKwartaal ? s.niet : undefined} data-testid="priority-row" data-key={item.value.key} data-niet={nietDitKwartaal ? 'true' : 'false'} data-herkomst={herkomst}>
-            <td className={`${s.td} ${s.num}`}>{item.value.prioriteit ?? <span className={s.muted}>{t('pf.noRank')}</span>}</td>
-            <td className={s.td}>
-              <ItemLink item={item} onOpen={onOpen} />
-              {herkomst === 'eigen' && (
-                <>
-                  {' '}
-                  <Badge appearance="filled" color="brand" size="small" data-testid="eigen-domein">
-                    {t('pf.eigen')}
-                  </Badge>
-                </>
-              )}
-            </td>
-            <td className={s.td}>{t(DOMEIN_LABEL[item.value.domein])}</td>
-            <td className={s.td}>
-              <DitKwartaalBadge value={item.value.ditKwartaal} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <VirtualTable
+      label={t('pf.tab.prioriteiten')}
+      caption={t('pf.tab.prioriteiten')}
+      testId="priority-table"
+      entries={entries}
+      columns={[
+        { key: 'prioriteit', header: t('pf.col.prioriteit'), width: '7rem' },
+        { key: 'titel', header: t('pf.col.titel'), width: 'minmax(10rem, 3fr)' },
+        { key: 'domein', header: t('pf.col.domein'), width: 'minmax(7rem, 1.2fr)' },
+        { key: 'ditKwartaal', header: t('pf.col.ditKwartaal'), width: '10rem' },
+      ]}
+    />
   );
 }
 
@@ -168,71 +164,53 @@ function Goals({ doelen, outcome }: { doelen: Loaded<Kwartaaldoel>[]; outcome: b
 
 /** This quarter's goals next to last quarter's outcome (3.3). */
 export function QuarterTable({ kwartaal, vorig, rows, onOpen }: { kwartaal: string; vorig: string; rows: QuarterRow[]; onOpen: (id: string) => void }) {
-  const s = useTableStyles();
   const t = useT();
+  const entries: VirtualEntry[] = rows.map((r) => ({
+    kind: 'row',
+    key: r.item.id,
+    attrs: { 'data-testid': 'quarter-row', 'data-key': r.item.value.key },
+    cells: [<ItemLink item={r.item} onOpen={onOpen} />, <Goals doelen={r.current} outcome={false} />, <Goals doelen={r.previous} outcome />],
+  }));
   return (
-    <table className={s.table} data-testid="quarter-table">
-      <caption className={s.caption}>{t('pf.kw.intro', { kwartaal, vorig })}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={s.th}>{t('pf.col.titel')}</th>
-          <th scope="col" className={s.th}>{t('pf.kw.doelen', { kwartaal })}</th>
-          <th scope="col" className={s.th}>{t('pf.kw.uitkomst', { kwartaal: vorig })}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.item.id} data-key={r.item.value.key}>
-            <th scope="row" className={`${s.td} ${s.rowHead}`}>
-              <ItemLink item={r.item} onOpen={onOpen} />
-            </th>
-            <td className={s.td}>
-              <Goals doelen={r.current} outcome={false} />
-            </td>
-            <td className={s.td}>
-              <Goals doelen={r.previous} outcome />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <VirtualTable
+      label={t('pf.kw.intro', { kwartaal, vorig })}
+      caption={t('pf.kw.intro', { kwartaal, vorig })}
+      testId="quarter-table"
+      entries={entries}
+      columns={[
+        { key: 'titel', header: t('pf.col.titel'), width: 'minmax(10rem, 1.2fr)' },
+        { key: 'doelen', header: t('pf.kw.doelen', { kwartaal }), width: 'minmax(10rem, 2fr)' },
+        { key: 'uitkomst', header: t('pf.kw.uitkomst', { kwartaal: vorig }), width: 'minmax(10rem, 2fr)' },
+      ]}
+    />
   );
 }
 
-/** A quarter grid: one row per item, a filled (and labelled) cell for each quarter it runs in. */
+/**
+ * A quarter grid: one row per item, a filled (and labelled) cell for each quarter it runs in. Kept whole at every
+ * width: on a narrow screen it scrolls sideways inside its own region, the page does not.
+ */
 export function TimelineTable({ quarters, rows, onOpen }: { quarters: string[]; rows: TimelineRow[]; onOpen: (id: string) => void }) {
   const s = useTableStyles();
   const t = useT();
+  const entries: VirtualEntry[] = rows.map((r) => ({
+    kind: 'row',
+    key: r.item.id,
+    attrs: { 'data-testid': 'timeline-row', 'data-key': r.item.value.key },
+    cells: [
+      <ItemLink item={r.item} onOpen={onOpen} />,
+      ...quarters.map((q, i) => (i >= r.from && i <= r.to ? <span className={s.bar} data-testid="timeline-bar"><span className={s.srOnly}>{t('pf.tl.loopt', { kwartaal: q })}</span></span> : null)),
+    ],
+  }));
   return (
-    <table className={s.table} data-testid="timeline-table">
-      <caption className={s.caption}>{t('pf.tl.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={s.th}>{t('pf.col.titel')}</th>
-          {quarters.map((q) => (
-            <th key={q} scope="col" className={s.th}>
-              {q}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.item.id}>
-            <th scope="row" className={`${s.td} ${s.rowHead}`}>
-              <ItemLink item={r.item} onOpen={onOpen} />
-            </th>
-            {quarters.map((q, i) => {
-              const on = i >= r.from && i <= r.to;
-              return (
-                <td key={q} className={on ? `${s.td} ${s.cellOn}` : s.td}>
-                  {on && <span className={s.srOnly}>{t('pf.tl.loopt', { kwartaal: q })}</span>}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <VirtualTable
+      label={t('pf.tl.caption')}
+      caption={t('pf.tl.caption')}
+      testId="timeline-table"
+      entries={entries}
+      stack={false}
+      minWidth="44rem"
+      columns={[{ key: 'titel', header: t('pf.col.titel'), width: 'minmax(10rem, 2fr)' }, ...quarters.map((q) => ({ key: q, header: q, width: 'minmax(3.5rem, 1fr)' }))]}
+    />
   );
 }

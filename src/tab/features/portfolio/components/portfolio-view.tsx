@@ -8,8 +8,8 @@ import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePortfolio } from '../api/use-portfolio.js';
 import { geldigBereik, herkomstVan, portfolioBereiken, selecteerPortfolio, type PortfolioHerkomst } from '../../../../domain/portfolio-selectie.js';
-import { groupItems, herkomstSecties, priorityRanking, portfolioParams, portfolioQuery, quarterRows, timeline, type GroupBy, type PortfolioQuery, type PortfolioTab } from '../lib/portfolio-view-model.js';
-import { GroupedTables, PriorityTable, QuarterTable, TimelineTable } from './portfolio-tables.js';
+import { overviewLines, priorityRanking, portfolioParams, portfolioQuery, quarterRows, timeline, type GroupBy, type PortfolioQuery, type PortfolioTab } from '../lib/portfolio-view-model.js';
+import { OverviewTable, PriorityTable, QuarterTable, TimelineTable } from './portfolio-tables.js';
 import { download } from '../../../lib/download.js';
 import { NativeSelect } from '../../../components/native-select.js';
 import { DOMEIN_LABEL } from '../../../lib/labels.js';
@@ -24,9 +24,11 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground2 },
   count: { color: tokens.colorNeutralForeground2 },
   panel: { marginTop: tokens.spacingVerticalM, overflowX: 'auto' },
-  section: { margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   bar: { marginTop: tokens.spacingVerticalS },
 });
+
+/** How many items without planning the timeline names by title. */
+const UNDATED_NAMED = 10;
 
 const TAB_LABEL = { overzicht: 'pf.tab.overzicht', prioriteiten: 'pf.tab.prioriteiten', kwartaal: 'pf.tab.kwartaal', tijdlijn: 'pf.tab.tijdlijn' } as const;
 
@@ -111,6 +113,7 @@ export function PortfolioView({
     );
   }
 
+  const overview = query.tab === 'overzicht' ? overviewLines(items, scope, query.group, query.dir) : [];
   // The one cross-domain ranking: every item, whatever the width chosen.
   const ranking = query.tab === 'prioriteiten' ? priorityRanking(portfolio.data.items, scope) : [];
   const quarterRaw = query.tab === 'kwartaal' ? quarterRows(items, portfolio.data.kwartaaldoelen, now) : undefined;
@@ -181,18 +184,7 @@ export function PortfolioView({
                 {t(query.dir === 'asc' ? 'pf.sortAsc' : 'pf.sortDesc')}
               </Button>
             </div>
-            {scope ? (
-              herkomstSecties(items, scope).map((sectie) => (
-                <section key={sectie.herkomst} data-testid="portfolio-herkomst" data-herkomst={sectie.herkomst} aria-label={sectionLabel(sectie.herkomst)}>
-                  <h3 className={styles.section}>
-                    {sectionLabel(sectie.herkomst)} ({sectie.items.length})
-                  </h3>
-                  <GroupedTables groups={groupItems(sectie.items, query.group, query.dir)} onOpen={open} />
-                </section>
-              ))
-            ) : (
-              <GroupedTables groups={groupItems(items, query.group, query.dir)} onOpen={open} />
-            )}
+            <OverviewTable lines={overview} onOpen={open} sectionLabel={sectionLabel} />
           </>
         ) : query.tab === 'prioriteiten' ? (
           <>
@@ -209,7 +201,14 @@ export function PortfolioView({
         ) : grid ? (
           <>
             <TimelineTable quarters={grid.quarters} rows={grid.rows} onOpen={open} />
-            {grid.undated.length > 0 && <Body1 as="p">{t('pf.tl.undated', { titles: grid.undated.map((i) => i.value.titel).join(', ') })}</Body1>}
+            {grid.undated.length > 0 && (
+              // Named up to a handful; with thousands of items the rest is a count, not a page of titles.
+              <Body1 as="p" data-testid="timeline-undated">
+                {grid.undated.length > UNDATED_NAMED
+                  ? t('pf.tl.undatedMore', { titles: grid.undated.slice(0, UNDATED_NAMED).map((i) => i.value.titel).join(', '), count: grid.undated.length - UNDATED_NAMED })
+                  : t('pf.tl.undated', { titles: grid.undated.map((i) => i.value.titel).join(', ') })}
+              </Body1>
+            )}
           </>
         ) : null}
       </div>

@@ -128,3 +128,32 @@ export function timeline(items: readonly Loaded<PortfolioItem>[], now: Date, spa
   }
   return { quarters, rows, undated };
 }
+
+/** One line of the portfolio overview, flattened for a virtualised table. */
+export type OverviewLine =
+  | { kind: 'section'; herkomst: PortfolioHerkomst; count: number }
+  | { kind: 'group'; key: string; count: number; herkomst?: PortfolioHerkomst }
+  | { kind: 'item'; item: Loaded<PortfolioItem>; group: string; herkomst?: PortfolioHerkomst };
+
+/**
+ * The overview as lines: with a chosen domain, a section per standing (own, Concern, others; empty ones left out),
+ * each grouped by phase or status; without one, the groups alone. Items within a group by priority.
+ */
+export function overviewLines(items: readonly Loaded<PortfolioItem>[], scope: Domein | undefined, by: GroupBy, dir: SortDir): OverviewLine[] {
+  const lines: OverviewLine[] = [];
+  const addGroups = (xs: readonly Loaded<PortfolioItem>[], herkomst?: PortfolioHerkomst) => {
+    for (const g of groupItems(xs, by, dir)) {
+      lines.push({ kind: 'group', key: g.key, count: g.items.length, ...(herkomst ? { herkomst } : {}) });
+      for (const item of g.items) lines.push({ kind: 'item', item, group: g.key, ...(herkomst ? { herkomst } : {}) });
+    }
+  };
+  if (!scope) {
+    addGroups(items);
+    return lines;
+  }
+  for (const sectie of herkomstSecties(items, scope)) {
+    lines.push({ kind: 'section', herkomst: sectie.herkomst, count: sectie.items.length });
+    addGroups(sectie.items, sectie.herkomst);
+  }
+  return lines;
+}
