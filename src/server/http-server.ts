@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ReminderJobStatus } from '../bot/reminder-timer.js';
@@ -91,6 +91,45 @@ export type AppServerOptions = {
  */
 export type HealthBody = { status: 'ok' | 'error'; problems: ConfigProblem[]; reminderJob: ReminderJobStatus | null };
 
+/** The precompressed variants the build writes next to a hashed asset (scripts/vite-precompress.ts), best first. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+export type ContentEncoding = (typeof ENCODINGS)[number]['name'];
+
+/**
+ * The best encoding of `available` that an `Accept-Encoding` header accepts: brotli before gzip, never one the client
+ * refuses with `q=0` (also through `*;q=0`), and none (identity) without the header.
+ */
+export function chooseEncoding(acceptEncoding: string | undefined, available: readonly ContentEncoding[]): ContentEncoding | undefined {
+  if (!acceptEncoding) return undefined;
+  const q = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [token = '', ...params] = part.trim().toLowerCase().split(';');
+    if (token === '') continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qParam === undefined ? 1 : Number(qParam.slice(2));
+    q.set(token, Number.isFinite(value) ? value : 0);
+  }
+  for (const { name } of ENCODINGS) {
+    if (!available.includes(name)) continue;
+    const value = q.get(name) ?? q.get('*');
+    if (value !== undefined && value > 0) return name;
+  }
+  return undefined;
+}
+
+/**
+ * index.html with the tab's configuration in it (`<script id="tab-config" type="application/json">`), so the tab starts
+ * without a round trip for /config.json. `<` is escaped: no value can close the script element.
+ */
+export function inlineTabConfig(html: string, config: TabConfig): string {
+  const json = JSON.stringify(config).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const tag = `<script id="tab-config" type="application/json">${json}</script>`;
+  return html.includes('</head>') ? html.replace('</head>', `${tag}\n  </head>`) : `${tag}${html}`;
+}
+
 /**
  * The app's HTTP host: the built tab (static files), its public configuration, a health check and the bot's
  * messaging endpoint (POST only; everything else is GET/HEAD).
@@ -104,6 +143,16 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const root = resolve(options.tabDistDir);
   const log = options.log ?? (() => undefined);
 
+  /** The precompressed variants of `file` that exist, with their sizes. */
+  async function precompressed(file: string): Promise<Map<ContentEncoding, number>> {
+    const found = new Map<ContentEncoding, number>();
+    for (const { name, suffix } of ENCODINGS) {
+      const info = await stat(`${file}${suffix}`).catch(() => undefined);
+      if (info?.isFile()) found.set(name, info.size);
+    }
+    return found;
+  }
+
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     const file = join(root, relative === '' ? 'index.html' : relative);
@@ -112,16 +161,31 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     const target = info?.isFile() ? file : info?.isDirectory() ? join(file, 'index.html') : undefined;
     const targetInfo = target ? await stat(target).catch(() => undefined) : undefined;
     if (!target || !targetInfo?.isFile()) return send(res, 404, 'Niet gevonden');
+    const type = CONTENT_TYPES[extname(target)] ?? 'application/octet-stream';
+    // The tab's own page carries its configuration (no /config.json round trip before anything starts).
+    const config = target === join(root, 'index.html') ? options.tabConfig() : undefined;
+    if (config) {
+      const body = Buffer.from(inlineTabConfig(await readFile(target, 'utf8'), config));
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
+      return void res.end(req.method === 'HEAD' ? undefined : body);
+    }
     // Hashed asset names may be cached for good; index.html must always be fresh.
     const immutable = /[\\/]assets[\\/]/.test(target);
+    // A hashed asset goes out precompressed (brotli or gzip, written at build time) when the client accepts it.
+    const variants = immutable ? await precompressed(target) : new Map<ContentEncoding, number>();
+    const encoding = chooseEncoding(req.headers['accept-encoding'], [...variants.keys()]);
+    const sent = encoding ? `${target}${ENCODINGS.find((e) => e.name === encoding)?.suffix ?? ''}` : target;
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream',
-      'Content-Length': targetInfo.size,
+      'Content-Type': type,
+      'Content-Length': encoding ? (variants.get(encoding) ?? 0) : targetInfo.size,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
+      // Caches must keep the variants apart; an asset without variants still says so, as one could appear with a build.
+      ...(immutable ? { Vary: 'Accept-Encoding' } : {}),
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(target).pipe(res);
+    createReadStream(sent).pipe(res);
   }
 
   const server = createServer((req, res) => {
@@ -141,7 +205,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       if (pathname === '/config.json') {
         const config = options.tabConfig();
         if (!config) return send(res, 503, JSON.stringify({ error: 'starting' }), CONTENT_TYPES['.json']);
-        return send(res, 200, JSON.stringify(config), CONTENT_TYPES['.json']);
+        // Public and small; no-cache (revalidate) instead of no-store, and the tab normally reads it from index.html.
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.json'], 'Cache-Control': 'no-cache' });
+        return void res.end(JSON.stringify(config));
       }
       return serveStatic(req, res, pathname);
     };

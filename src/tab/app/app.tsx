@@ -1,5 +1,6 @@
-import { Button, FluentProvider, makeStyles, tokens, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, tokens, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Notice } from '../components/notice.js';
 import { ViewSuspense } from '../components/view-suspense.js';
 import { loadCatalogue, LocaleProvider, useT } from '../i18n/i18n.js';
 import { createDataSession } from '../lib/data-session-loader.js';
@@ -148,11 +149,8 @@ function SignedIn({ config, user, onFirstView }: { config: TabConfig; user: Sign
 function BootError({ onRetry }: { onRetry: () => void }) {
   const t = useT();
   return (
-    <MessageBar intent="error">
-      <MessageBarBody>{t('app.configError')}</MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={onRetry}>{t('app.retry')}</Button>
-      </MessageBarActions>
-    </MessageBar>
+    <Notice intent="error" actions={<Button onClick={onRetry}>{t('app.retry')}</Button>}>
+      {t('app.configError')}
+    </Notice>
   );
 }

@@ -4,10 +4,6 @@ import {
   Caption1,
   Caption1Strong,
   makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   mergeClasses,
   Spinner,
   Title3,
@@ -18,6 +14,7 @@ import type { Actie } from '../../domain/model.js';
 import type { Loaded } from '../../data/lists/field-reader.js';
 import { useHost } from './host-context.js';
 import { hasTeamsFeatures } from './host.js';
+import { Notice } from '../components/notice.js';
 import { ViewNav } from '../components/view-nav.js';
 import { ViewSuspense } from '../components/view-suspense.js';
 import { formatInstant } from '../i18n/format.js';
@@ -252,26 +249,22 @@ function StatusBars({ problemCount, onShowProblems }: { problemCount: number; on
   return (
     <div className={styles.bars}>
       {described && (
-        <MessageBar intent={plan ? 'warning' : 'error'} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{plan ? t('app.staleTitle') : t('app.loadFailedTitle')}</MessageBarTitle>
-            {t(described.key, { detail: described.detail ?? '' })}
-            {plan && savedAt ? ` ${t('app.staleSince', { time: formatInstant(savedAt, locale) })}` : ''}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={reload}>{t('app.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice intent={plan ? 'warning' : 'error'} layout="multiline" title={plan ? t('app.staleTitle') : t('app.loadFailedTitle')} actions={<Button onClick={reload}>{t('app.retry')}</Button>}>
+          {t(described.key, { detail: described.detail ?? '' })}
+          {plan && savedAt ? ` ${t('app.staleSince', { time: formatInstant(savedAt, locale) })}` : ''}
+        </Notice>
       )}
       {status === 'ready' && problemCount > 0 && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t('app.problems', { count: problemCount })}</MessageBarBody>
-          <MessageBarActions>
+        <Notice
+          intent="info"
+          actions={
             <Button size="small" onClick={onShowProblems}>
               {t('app.showProblems')}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {t('app.problems', { count: problemCount })}
+        </Notice>
       )}
     </div>
   );

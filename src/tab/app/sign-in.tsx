@@ -1,6 +1,7 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { TokenSource } from '../../data/graph/token-source.js';
+import { Notice } from '../components/notice.js';
 import { useT } from '../i18n/i18n.js';
 import type { TabConfig } from './config.js';
 import type { HostInfo } from './host.js';
@@ -108,17 +109,17 @@ function NaaSignIn({ config, host, children }: { config: TabConfig; host: HostIn
   return (
     <div className={styles.card}>
       <Subtitle1 as="h1">{t('auth.title')}</Subtitle1>
-      <MessageBar intent={state.status === 'failed' ? 'error' : 'info'}>
-        <MessageBarBody>
-          <MessageBarTitle>{state.status === 'failed' ? t('auth.failedTitle') : t('auth.needsInteractionTitle')}</MessageBarTitle>
-          {state.status === 'failed' ? t('auth.failed', { detail: state.detail }) : t('auth.needsInteraction')}
-        </MessageBarBody>
-        <MessageBarActions>
+      <Notice
+        intent={state.status === 'failed' ? 'error' : 'info'}
+        title={state.status === 'failed' ? t('auth.failedTitle') : t('auth.needsInteractionTitle')}
+        actions={
           <Button appearance="primary" onClick={() => void signIn(true)}>
             {t('auth.signIn')}
           </Button>
-        </MessageBarActions>
-      </MessageBar>
+        }
+      >
+        {state.status === 'failed' ? t('auth.failed', { detail: state.detail }) : t('auth.needsInteraction')}
+      </Notice>
     </div>
   );
 }
@@ -128,12 +129,9 @@ function SignInProblem({ titleKey, messageKey }: { titleKey: 'auth.unsupportedTi
   const t = useT();
   return (
     <div className={styles.card}>
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t(titleKey)}</MessageBarTitle>
-          {t(messageKey)}
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent="warning" layout="multiline" title={t(titleKey)}>
+        {t(messageKey)}
+      </Notice>
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
+import { Notice } from './notice.js';
 
 type Props = { children: ReactNode; message: string; retryLabel: string };
 type State = { error?: unknown };
@@ -22,12 +23,9 @@ export class ErrorBoundary extends Component<Props, State> {
   override render() {
     if (this.state.error === undefined) return this.props.children;
     return (
-      <MessageBar intent="error">
-        <MessageBarBody>{this.props.message}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={() => this.setState({ error: undefined })}>{this.props.retryLabel}</Button>
-        </MessageBarActions>
-      </MessageBar>
+      <Notice intent="error" actions={<Button onClick={() => this.setState({ error: undefined })}>{this.props.retryLabel}</Button>}>
+        {this.props.message}
+      </Notice>
     );
   }
 }

@@ -1,0 +1,130 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TabConfig } from '../../../src/shared/wire.js';
+import { chooseEncoding, startAppServer, type AppServer } from '../../../src/server/http-server.js';
+
+/** One raw HTTP answer (no client-side decompression, so the bytes on the wire are what the test sees). */
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((ok, fail) => {
+    const req = request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+const SCRIPT = Buffer.from(`export const plan = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `actie ${i}`))};\n`);
+const config: TabConfig = {
+  graphBaseUrl: 'http://127.0.0.1:1/v1.0',
+  tokenUrl: 'http://127.0.0.1:1/token',
+  siteUrl: 'http://127.0.0.1:1/sites/actieplan',
+  clientId: 'client',
+  auth: 'persona',
+  // A value that would close the script element if it were not escaped.
+  gemeente: 'Gemeente </script><script>alert(1)</script>',
+};
+
+let dir: string;
+let server: AppServer;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'static-assets-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html>\n<html>\n  <head>\n    <title>tab</title>\n  </head>\n  <body></body>\n</html>\n');
+  writeFileSync(join(dir, 'assets', 'app-Ab12Cd.js'), SCRIPT);
+  writeFileSync(join(dir, 'assets', 'app-Ab12Cd.js.br'), brotliCompressSync(SCRIPT));
+  writeFileSync(join(dir, 'assets', 'app-Ab12Cd.js.gz'), gzipSync(SCRIPT));
+  writeFileSync(join(dir, 'assets', 'plain-Ef34Gh.js'), SCRIPT);
+  server = await startAppServer({ host: '127.0.0.1', port: 0, tabDistDir: dir, tabConfig: () => config });
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('hashed assets over HTTP', () => {
+  it('sends the brotli variant to a browser that accepts it, cacheable for good', async () => {
+    const answer = await get(`${server.url}/assets/app-Ab12Cd.js`, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-encoding']).toBe('br');
+    expect(answer.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(answer.headers['vary']).toBe('Accept-Encoding');
+    expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+    expect(answer.body.length).toBeLessThan(SCRIPT.length);
+    expect(brotliDecompressSync(answer.body).equals(SCRIPT)).toBe(true);
+  });
+
+  it('sends gzip to a client without brotli or one that refuses it', async () => {
+    for (const accept of ['gzip', 'br;q=0, gzip;q=0.5']) {
+      const answer = await get(`${server.url}/assets/app-Ab12Cd.js`, { 'Accept-Encoding': accept });
+      expect(answer.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(answer.body).equals(SCRIPT)).toBe(true);
+    }
+  });
+
+  it('sends the file itself without Accept-Encoding, and when no variant was built', async () => {
+    const bare = await get(`${server.url}/assets/app-Ab12Cd.js`);
+    expect(bare.headers['content-encoding']).toBeUndefined();
+    expect(bare.body.equals(SCRIPT)).toBe(true);
+    const plain = await get(`${server.url}/assets/plain-Ef34Gh.js`, { 'Accept-Encoding': 'gzip, br' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(plain.body.equals(SCRIPT)).toBe(true);
+  });
+
+  it('HEAD gives the variant\'s headers without a body', async () => {
+    const answer = await new Promise<{ headers: Record<string, string | string[] | undefined>; length: number }>((ok, fail) => {
+      const req = request(`${server.url}/assets/app-Ab12Cd.js`, { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } }, (res) => {
+        let length = 0;
+        res.on('data', (c: Buffer) => (length += c.length));
+        res.on('end', () => ok({ headers: res.headers, length }));
+      });
+      req.on('error', fail);
+      req.end();
+    });
+    expect(answer.headers['content-encoding']).toBe('br');
+    expect(answer.length).toBe(0);
+  });
+});
+
+describe("the tab's configuration", () => {
+  it('is inlined into index.html, escaped, and the page is revalidated', async () => {
+    const answer = await get(`${server.url}/`);
+    expect(answer.headers['cache-control']).toBe('no-cache');
+    const html = answer.body.toString('utf8');
+    const match = /<script id="tab-config" type="application\/json">(.*?)<\/script>/.exec(html);
+    expect(match?.[1]).toBeDefined();
+    expect(JSON.parse(match?.[1] ?? '')).toEqual(config);
+    // The value's own "</script>" was escaped: the page has exactly one closing tag for the inline script.
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    expect(html.indexOf('tab-config')).toBeLessThan(html.indexOf('</head>'));
+    expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+  });
+
+  it('/config.json is no longer no-store', async () => {
+    const answer = await get(`${server.url}/config.json`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['cache-control']).toBe('no-cache');
+    expect(JSON.parse(answer.body.toString('utf8'))).toEqual(config);
+  });
+});
+
+describe('chooseEncoding', () => {
+  it('prefers brotli, honours q=0 and *, and says nothing without a header', () => {
+    expect(chooseEncoding('gzip, br', ['br', 'gzip'])).toBe('br');
+    expect(chooseEncoding('gzip, br', ['gzip'])).toBe('gzip');
+    expect(chooseEncoding('br;q=0, gzip', ['br', 'gzip'])).toBe('gzip');
+    expect(chooseEncoding('*;q=0', ['br', 'gzip'])).toBeUndefined();
+    expect(chooseEncoding('*', ['br', 'gzip'])).toBe('br');
+    expect(chooseEncoding('identity', ['br', 'gzip'])).toBeUndefined();
+    expect(chooseEncoding(undefined, ['br', 'gzip'])).toBeUndefined();
+    expect(chooseEncoding('BR', [])).toBeUndefined();
+  });
+});
