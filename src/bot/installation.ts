@@ -17,7 +17,8 @@ import { baseConversationId } from './teams-ids.js';
 
 export const NOT_REGISTERED_MESSAGE =
   'Dit team is nog niet gekoppeld aan een MT in het Actieplan Digitaal Leiderschap, dus hier komen nog geen agendapunten. ' +
-  'Een beheerder van het MT legt het team en het kanaal vast in het tabblad Actieplan (Instellingen, Team-id en Kanaal-id). ' +
+  'Een beheerder van het MT voegt in het MT-kanaal het tabblad Actieplan toe en kiest op de configuratiepagina "Plaats de herinneringen van het MT in dit kanaal", ' +
+  'of legt het team en het kanaal vast in het tabblad Actieplan (Instellingen, Team-id en Kanaal-id). ' +
   'De bot is hier al geïnstalleerd: daarna zet hij het agendapunt digitalisering vóór elke MT-vergadering in dat kanaal, zonder opnieuw te installeren.';
 
 export type InstallationDeps = {

@@ -12,10 +12,14 @@ export async function loadInstallaties(graph: Graph, siteId: string): Promise<Lo
   return items.map(toInstallatie);
 }
 
-/** The installation of the team an MT names by its thread id or its Entra group id. */
-export function installatieForTeam(installaties: readonly Loaded<Installatie>[], teamId: string | undefined): Installatie | undefined {
-  if (!teamId) return undefined;
-  return installaties.find((i) => i.value.teamId === teamId || i.value.groepId === teamId)?.value;
+/**
+ * The installation of the team an MT names by its thread id or its Entra group id (in `TeamId`, or the `GroepId` the
+ * configuration page writes next to it).
+ */
+export function installatieForTeam(installaties: readonly Loaded<Installatie>[], teamId: string | undefined, groepId?: string): Installatie | undefined {
+  const ids = [teamId, groepId].filter((id): id is string => id !== undefined && id !== '');
+  if (ids.length === 0) return undefined;
+  return installaties.find((i) => ids.includes(i.value.teamId) || (i.value.groepId !== undefined && ids.includes(i.value.groepId)))?.value;
 }
 
 function changed(current: Installatie, next: Installatie): boolean {

@@ -11,6 +11,7 @@ import type { Graph } from './graph/client.js';
 import { onOrAfter, readListsInOneBatch } from './list-batch.js';
 import type { Loaded } from './lists/field-reader.js';
 import { herinneringFieldNames, HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
+import { installatieFieldNames, toInstallatie, type Installatie } from './lists/installaties.js';
 import { lookupIdField, type ListItem } from './lists/list-definition.js';
 import { beheerdersToFields, MT_FIELDS, mtBeheerders, mtFieldNames, toMT, type MTBeheerder } from './lists/mts.js';
 import { createListStore, EtagConflictError } from './list-store.js';
@@ -18,8 +19,37 @@ import { createListStore, EtagConflictError } from './list-store.js';
 /** One MT as the settings view shows it: the registration and who may change it. */
 export type MTRegistration = Loaded<MT> & { beheerders: MTBeheerder[] };
 
-/** What the settings form may change. `undefined` clears an optional field; `beheerders` are site user ids. */
-export type MTChange = Partial<Pick<MT, 'domeinen' | 'schema' | 'voorlooptijdMinuten' | 'teamId' | 'channelId' | 'actief'>> & { beheerders?: string[] };
+/**
+ * What the settings form and the configuration page may change. `undefined` clears an optional field; `beheerders`
+ * are site user ids. `conversationId` is only ever cleared here (the bot records it): a conversation of another
+ * channel must not keep receiving the card.
+ */
+export type MTChange = Partial<Pick<MT, 'domeinen' | 'schema' | 'voorlooptijdMinuten' | 'teamId' | 'groepId' | 'channelId' | 'actief'>> & {
+  beheerders?: string[];
+  conversationId?: undefined;
+};
+
+/** The team and channel a channel tab's configuration page runs in (teams-js context). */
+export type ChannelPlace = { teamId: string; groepId?: string; channelId: string };
+
+/** Whether a recorded conversation id is that of this channel (a channel's id, or a thread in it). */
+export function conversationIsChannel(conversationId: string, channelId: string): boolean {
+  return conversationId === channelId || conversationId.startsWith(`${channelId};`);
+}
+
+/**
+ * The change that makes a channel the MT's reminder channel: the team's thread id and group id and the channel's id,
+ * only the fields that differ. A recorded conversation of another channel is cleared, so the bot posts into the new
+ * channel and records it afresh. Empty when the MT already points there.
+ */
+export function channelLinkChange(mt: MT, place: ChannelPlace): MTChange {
+  const change: MTChange = {};
+  if (mt.teamId !== place.teamId) change.teamId = place.teamId;
+  if (place.groepId !== undefined && mt.groepId !== place.groepId) change.groepId = place.groepId;
+  if (mt.channelId !== place.channelId) change.channelId = place.channelId;
+  if (mt.conversationId !== undefined && !conversationIsChannel(mt.conversationId, place.channelId)) change.conversationId = undefined;
+  return change;
+}
 
 /** The change breaks a rule; `issues` carry Dutch messages with their field paths. Nothing was written. */
 export class MTValidationError extends Error {
@@ -103,7 +133,9 @@ export function mtChangeToFields(change: MTChange): Record<string, unknown> {
   if ('schema' in change) fields[MT_FIELDS.schema] = change.schema?.trim() || null;
   if ('voorlooptijdMinuten' in change) fields[MT_FIELDS.voorlooptijd] = change.voorlooptijdMinuten ?? null;
   if ('teamId' in change) fields[MT_FIELDS.teamId] = change.teamId?.trim() || null;
+  if ('groepId' in change) fields[MT_FIELDS.groepId] = change.groepId?.trim() || null;
   if ('channelId' in change) fields[MT_FIELDS.channelId] = change.channelId?.trim() || null;
+  if ('conversationId' in change) fields[MT_FIELDS.conversationId] = null;
   if ('actief' in change) fields[MT_FIELDS.actief] = change.actief ?? true;
   if (change.beheerders) Object.assign(fields, beheerdersToFields(change.beheerders));
   return fields;
@@ -121,16 +153,25 @@ export type MTSettingsData = {
   mts: MTRegistration[];
   /** The reminder log from `since` on. */
   herinneringen: Loaded<Herinnering>[];
+  /** The teams the bot is installed in (what "Verbonden" and "what is missing" are decided from). */
+  installaties: Loaded<Installatie>[];
 };
 
-/** Reads the MTs and the reminder log from `since` on in one `$batch` (one round trip). */
+/** Reads the MTs, the bot's installations and the reminder log from `since` on in one `$batch` (one round trip). */
 export async function loadMTSettings(graph: Graph, siteId: string, since: Date): Promise<MTSettingsData> {
   const items = await readListsInOneBatch(graph, siteId, [
     { id: 'mts', list: 'MTs', fields: mtFieldNames },
     { id: 'log', list: 'Herinneringen', fields: herinneringFieldNames, filter: onOrAfter(HERINNERING_FIELDS.moment, since) },
+    { id: 'inst', list: 'Installaties', fields: installatieFieldNames },
   ]);
   const mts = (items.mts ?? []).map(toMTRegistration).sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl'));
-  return { mts, herinneringen: (items.log ?? []).map(toHerinnering) };
+  return { mts, herinneringen: (items.log ?? []).map(toHerinnering), installaties: (items.inst ?? []).map(toInstallatie) };
+}
+
+/** The MTs with their Beheerders (the channel tab's configuration page), sorted by name. */
+export async function loadMTRegistrations(graph: Graph, siteId: string): Promise<MTRegistration[]> {
+  const items = await readListsInOneBatch(graph, siteId, [{ id: 'mts', list: 'MTs', fields: mtFieldNames }]);
+  return (items.mts ?? []).map(toMTRegistration).sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl'));
 }
 
 export type MtsStore = {

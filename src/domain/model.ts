@@ -136,8 +136,14 @@ export type MT = {
    * `parseMeetingSchedule` (schedule.ts) reads both forms.
    */
   schema?: string;
-  /** The Teams team and channel the agenda item is posted to (set when the bot is installed). */
+  /**
+   * The Teams team and channel the agenda item is posted to: the team's thread id (`19:…@thread.tacv2`, teams-js
+   * `team.internalId`) and the channel's id, written by a Beheerder (the channel tab's configuration page or
+   * Instellingen).
+   */
   teamId?: string;
+  /** The team's Microsoft 365 group id (teams-js `team.groupId`), written with the team by the configuration page. */
+  groepId?: string;
   channelId?: string;
   /** The bot's conversation id of that channel, for proactive messages. */
   conversationId?: string;

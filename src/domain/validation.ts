@@ -259,6 +259,7 @@ export const mtSchema = z.object(
     domeinen: domeinenSchema,
     schema: scheduleText,
     teamId: optionalText(),
+    groepId: optionalText(),
     channelId: optionalText(),
     conversationId: optionalText(),
     voorlooptijdMinuten: z.preprocess(

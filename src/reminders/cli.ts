@@ -181,7 +181,7 @@ export async function sendNow(deps: CliDeps & { sender: CardSender; claimant: st
   // Read again for the time it was claimed (the plan's read carries no creation time).
   if (prepared.logged) return alreadyLogged(mt.value.key, decision, (await store.find(prepared.logged.value.sleutel)) ?? prepared.logged);
   const installaties = await loadInstallaties(deps.graph, deps.siteId).catch(() => []);
-  const target = postTarget(mt.value, installatieForTeam(installaties, mt.value.teamId));
+  const target = postTarget(mt.value, installatieForTeam(installaties, mt.value.teamId, mt.value.groepId));
   if (!isPostTarget(target)) throw new CliError(`${mt.value.naam} heeft nog geen kanaal: ${target.detail} (Lokaal: open het team in de Playground.)`);
   const claim = await store.claim({ sleutel: decision.key, mtId: mt.id, mtNaam: mt.value.naam, moment: meeting, claimant: deps.claimant });
   if (!claim.won) return alreadyLogged(mt.value.key, decision, claim.holder ?? (await store.find(decision.key)));

@@ -195,7 +195,7 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
     const loadedMt = data.mts.find((m) => m.value.key === decision.mtKey);
     if (!loadedMt) continue;
     const mt = loadedMt.value;
-    const target = postTarget(mt, installatieForTeam(installaties, mt.teamId));
+    const target = postTarget(mt, installatieForTeam(installaties, mt.teamId, mt.groepId));
     if (!isPostTarget(target)) {
       report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'no-channel', detail: target.detail });
       log({ level: 'warn', msg: 'MT has no channel to post to', mt: mt.key, missing: target.missing });

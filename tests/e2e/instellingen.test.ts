@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installatieToFields } from '../../src/data/lists/installaties.js';
 import { beheerdersToFields } from '../../src/data/lists/mts.js';
 import { loadMTSettings } from '../../src/data/mts-store.js';
 import { screenshotPath } from './support/browser.js';
@@ -56,9 +57,10 @@ describe('the Instellingen view', () => {
     const card = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`);
     await expect(card.getByTestId('mt-schedule').innerText()).resolves.toBe('elke dinsdag 09:00');
     await expect(card.getByTestId('mt-lead').innerText()).resolves.toBe('1 dag ervoor');
-    // The local run gives the CMT the Playground's team (PLAYGROUND_MT); the other MTs have none yet.
-    await expect(card.getByTestId('mt-channel').innerText()).resolves.toBe('verbonden');
-    await expect(page.locator('[data-testid="mt-card"][data-mt="mt-bedrijfsvoering"]').getByTestId('mt-channel').innerText()).resolves.toBe('niet verbonden');
+    // The local run gives the CMT the Playground's team (PLAYGROUND_MT), but no bot has recorded it: not connected, and why.
+    await expect(card.getByTestId('mt-channel').getAttribute('data-state')).resolves.toBe('niet-geinstalleerd');
+    await expect(card.getByTestId('mt-channel').innerText()).resolves.toMatch(/^niet verbonden de app is \(nog\) niet geïnstalleerd in dit team/);
+    await expect(page.locator('[data-testid="mt-card"][data-mt="mt-bedrijfsvoering"]').getByTestId('mt-channel').innerText()).resolves.toMatch(/^niet verbonden er is geen team en kanaal vastgelegd/);
     // The next meeting is a Tuesday at 09:00 (Amsterdam), its reminder a day earlier.
     await expect(card.getByTestId('mt-next-meeting').innerText()).resolves.toMatch(/09:00/);
     await expect(card.getByTestId('mt-next-reminder').innerText()).resolves.toMatch(/09:00/);
@@ -85,6 +87,30 @@ describe('the Instellingen view', () => {
     expect(await card.getByTestId('mt-form').count()).toBe(0);
     expect((await readMt()).value.voorlooptijdMinuten).toBe(120);
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('"verbonden" only once the bot recorded the channel; before that it says what is missing', async () => {
+    const mt = await readMt();
+    const teamId = mt.value.teamId ?? '';
+    const channelOf = async (page: Page) => {
+      const cell = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`).getByTestId('mt-channel');
+      return { state: await cell.getAttribute('data-state'), text: await cell.innerText() };
+    };
+    let { page } = await open(UPN.hr);
+    expect((await channelOf(page)).state).toBe('niet-geinstalleerd');
+    await page.context().close();
+
+    // The bot recorded the team's installation (as it does on installationUpdate): the first card goes to the channel.
+    await client.graph.post(`/sites/${siteId}/lists/Installaties/items`, { fields: installatieToFields({ teamId, naam: 'Playground' }) });
+    ({ page } = await open(UPN.hr));
+    expect(await channelOf(page)).toEqual({ state: 'eerste-kaart', text: expect.stringMatching(/^niet verbonden team en kanaal zijn vastgelegd en de app is geïnstalleerd/) as unknown as string });
+    await page.context().close();
+
+    // The bot recorded the channel's conversation (after its first post there): now it is connected.
+    await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${mt.id}/fields`, { ConversationId: mt.value.channelId ?? teamId });
+    ({ page } = await open(UPN.hr));
+    expect(await channelOf(page)).toEqual({ state: 'verbonden', text: expect.stringMatching(/^verbonden de bot heeft dit kanaal vastgelegd/) as unknown as string });
     await page.context().close();
   });
 

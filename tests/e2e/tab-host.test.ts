@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
+import { beheerdersToFields } from '../../src/data/lists/mts.js';
+import { loadMTRegistrations } from '../../src/data/mts-store.js';
 import { loadPortfolio } from '../../src/data/portfolio-store.js';
 import { resolveSite } from '../../src/data/site.js';
 import { screenshotPath } from './support/browser.js';
@@ -100,6 +102,58 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
     await opened.tab.getByTestId('actie-row').first().waitFor();
     await expect(opened.tab.getByTestId('list-count').innerText()).resolves.toBe(`${SOCIAAL.length} van ${SOCIAAL.length} acties`);
     await opened.page.close();
+  });
+
+  it('in a channel, a Beheerder of the MT links it to the reminders on the configuration page: Save writes the team and channel onto the MT', async () => {
+    const TEAM = '19:team-sociaal-domein@thread.tacv2';
+    const GROUP = '3f6c9a1e-2b4d-4c8e-9f0a-1b2c3d4e5f60';
+    const CHANNEL = '19:digitalisering-sociaal@thread.tacv2';
+    const place = { teamId: TEAM, groupId: GROUP, teamName: 'Sociaal Domein', channelId: CHANNEL, channelName: 'MT-overleg', channelType: 'Regular' as const };
+    const client = await otherClient(run.appUrl);
+    const siteId = (await client.plan()).siteId;
+    const users = (await client.plan()).users;
+    const beheerder = users.find((u) => u.email === UPN.imSociaal);
+    const mts = async () => loadMTRegistrations(client.graph, siteId);
+    const sociaal = async () => {
+      const found = (await mts()).find((m) => m.value.key === 'mt-sociaal-domein');
+      if (!found) throw new Error('no MT Sociaal Domein');
+      return found;
+    };
+    // The MT names one Beheerder: the information manager of Sociaal Domein.
+    await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${(await sociaal()).id}/fields`, beheerdersToFields([beheerder?.id ?? '']));
+
+    // Someone else sees why they cannot link the channel; the tab itself can still be saved.
+    const other = await inHost('index.html#/config', { frameContext: 'settings', upn: UPN.hr, ...place });
+    await other.tab.getByRole('radio', { name: 'MT Sociaal Domein' }).check();
+    await expect(other.tab.getByTestId('config-link-readonly').innerText()).resolves.toContain('Alleen een beheerder van MT Sociaal Domein (Informatiemanager Sociaal Domein)');
+    expect(await other.tab.getByRole('checkbox').count()).toBe(0);
+    await other.page.close();
+
+    // In a private channel the card is not offered: it goes to standard channels only.
+    const privat = await inHost('index.html#/config', { frameContext: 'settings', upn: UPN.imSociaal, ...place, channelType: 'Private' });
+    await privat.tab.getByRole('radio', { name: 'MT Sociaal Domein' }).check();
+    await expect(privat.tab.getByTestId('config-link-private').innerText()).resolves.toContain('alleen in standaardkanalen');
+    expect(await privat.tab.getByRole('checkbox').count()).toBe(0);
+    await privat.page.close();
+
+    const { page, tab, frame, state, errors } = await inHost('index.html#/config', { frameContext: 'settings', upn: UPN.imSociaal, ...place });
+    await tab.getByRole('radio', { name: 'MT Sociaal Domein' }).check();
+    const box = tab.getByRole('checkbox', { name: 'Plaats de herinneringen van MT Sociaal Domein in dit kanaal' });
+    await box.check();
+    await page.screenshot({ path: screenshotPath('host-config-link') });
+    expect(await seriousViolations(frame()), 'configuration page with the channel link').toEqual([]);
+    await page.evaluate(() => (window as unknown as { hostPressSave: () => void }).hostPressSave());
+    await expect.poll(async () => (await state()).saved).toBe(true);
+    const linked = await sociaal();
+    expect([linked.value.teamId, linked.value.groepId, linked.value.channelId, linked.value.conversationId]).toEqual([TEAM, GROUP, CHANNEL, undefined]);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // Opened again, the page says the channel is linked and offers nothing more to write.
+    const again = await inHost('index.html#/config', { frameContext: 'settings', upn: UPN.imSociaal, ...place });
+    await again.tab.getByRole('radio', { name: 'MT Sociaal Domein' }).check();
+    await expect(again.tab.getByTestId('config-link-done').innerText()).resolves.toBe('Dit kanaal ontvangt de herinneringen van MT Sociaal Domein.');
+    await again.page.close();
   });
 
   it('opens an item from a deep link (subPageId) and shares one through the host', async () => {

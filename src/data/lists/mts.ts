@@ -7,6 +7,7 @@ export const MT_FIELDS = {
   sleutel: 'Sleutel',
   domeinen: 'Domeinen',
   teamId: 'TeamId',
+  groepId: 'GroepId',
   channelId: 'ChannelId',
   conversationId: 'ConversationId',
   schema: 'Schema',
@@ -23,6 +24,8 @@ export const mtsList: ListDefinition = {
     { name: MT_FIELDS.sleutel, displayName: 'Sleutel', text: { maxLength: 64 }, indexed: true, enforceUniqueValues: true },
     { name: MT_FIELDS.domeinen, displayName: 'Domeinen', choice: { choices: DOMEINEN, displayAs: 'checkBoxes' } },
     { name: MT_FIELDS.teamId, displayName: 'Team-id', text: { maxLength: 255 } },
+    // Schema 6: the team's Microsoft 365 group id, next to its thread id (issue 14, point 1).
+    { name: MT_FIELDS.groepId, displayName: 'Groep-id (Entra)', text: { maxLength: 64 } },
     { name: MT_FIELDS.channelId, displayName: 'Kanaal-id', text: { maxLength: 255 } },
     { name: MT_FIELDS.conversationId, displayName: 'Gesprek-id', text: { maxLength: 255 } },
     // Multi-line: an every-other-week schedule is a DTSTART line plus an RRULE line.
@@ -46,6 +49,7 @@ export function toMT(item: ListItem): Loaded<MT> {
   const optional: Partial<MT> = {
     schema: read.text(MT_FIELDS.schema),
     teamId: read.text(MT_FIELDS.teamId),
+    groepId: read.text(MT_FIELDS.groepId),
     channelId: read.text(MT_FIELDS.channelId),
     conversationId: read.text(MT_FIELDS.conversationId),
     voorlooptijdMinuten: read.number(MT_FIELDS.voorlooptijd),
@@ -63,6 +67,7 @@ export function mtToFields(mt: MT): Record<string, unknown> {
     [MT_FIELDS.domeinen]: mt.domeinen,
     [MT_FIELDS.schema]: mt.schema ?? null,
     [MT_FIELDS.teamId]: mt.teamId ?? null,
+    [MT_FIELDS.groepId]: mt.groepId ?? null,
     [MT_FIELDS.channelId]: mt.channelId ?? null,
     [MT_FIELDS.conversationId]: mt.conversationId ?? null,
     [MT_FIELDS.voorlooptijd]: mt.voorlooptijdMinuten ?? null,

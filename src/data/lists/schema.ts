@@ -16,7 +16,7 @@ import { portfolioList } from './portfolio.js';
  * comes first (Acties looks up itself; provisioning adds self-lookups after creating the list).
  * Bump SCHEMA_VERSION whenever a list or column changes.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /*
  * Versions:
@@ -25,6 +25,7 @@ export const SCHEMA_VERSION = 5;
  * 3. DomeinVoortgang: a row per action and domain for shared actions (issue 12, point 4);
  * 4. Installaties: the teams the bot is installed in, with their Bot Connector (issue 14, points 1 and 10);
  * 5. Agenderingen: actions a domain MT put on the CMT's agenda, until the CMT ticks them as discussed (issue 12, point 6).
+ * 6. MTs: GroepId, the team's Microsoft 365 group id that the channel tab's configuration page writes (issue 14, point 1).
  */
 
 export const siteSchema: readonly ListDefinition[] = [

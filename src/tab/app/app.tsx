@@ -119,6 +119,15 @@ function Routed({ host, config, onRetry }: { host: HostInfo; config: TabConfig |
           onShown={notifySuccess}
           initialDomein={scope.domein}
           host={host.teams ? { setValidity: host.teams.setConfigValidity, onSave: host.teams.onConfigSave } : undefined}
+          channel={
+            config && host.team && host.channel
+              ? {
+                  team: host.team,
+                  channel: host.channel,
+                  openSession: (interactive: boolean) => import('./config-session.js').then((m) => m.openConfigSession(config, host, interactive)),
+                }
+              : undefined
+          }
         />
       </ViewSuspense>
     );

@@ -1,5 +1,5 @@
 import { pickLocale, type Locale } from '../i18n/format.js';
-import type { TeamsBridge } from './teams-bridge.js';
+import type { ChannelInfo, TeamPlace, TeamsBridge } from './teams-bridge.js';
 
 export type HostTheme = 'light' | 'dark' | 'contrast';
 
@@ -25,6 +25,9 @@ export type HostInfo = {
    * meetings. Absent when standalone.
    */
   hostApp?: HostApp;
+  /** The team and channel of a channel tab (teams-js context), for the configuration page's channel link. */
+  team?: TeamPlace;
+  channel?: ChannelInfo;
   teams?: TeamsBridge;
 };
 
@@ -111,6 +114,8 @@ export async function detectHost(onWarning: (message: string) => void): Promise<
       hostApp: hostAppOf(context.hostName),
       ...(context.subPageId ? { subPageId: context.subPageId } : {}),
       ...(context.userPrincipalName || context.loginHint ? { userPrincipalName: context.userPrincipalName || context.loginHint } : {}),
+      ...(context.team ? { team: context.team } : {}),
+      ...(context.channel ? { channel: context.channel } : {}),
       teams: bridge,
     };
   } catch (error) {

@@ -28,7 +28,15 @@ export type HostContext = {
   userPrincipalName?: string;
   loginHint?: string;
   hostName?: string;
+  /** The team and channel of a channel tab (and of its configuration page); absent in chats, meetings and personal tabs. */
+  team?: TeamPlace;
+  channel?: ChannelInfo;
 };
+
+/** teams-js `context.team`: the thread id (`internalId`, `19:…@thread.tacv2`) and the Microsoft 365 group id. */
+export type TeamPlace = { internalId: string; groupId?: string; displayName?: string };
+/** teams-js `context.channel`: its id and membership type (`Regular`, `Private` or `Shared`). */
+export type ChannelInfo = { id: string; displayName?: string; membershipType?: string };
 
 /**
  * Initialises teams-js. `extraOrigins` are parent origins to trust besides the Microsoft 365 hosts that
@@ -65,6 +73,18 @@ export async function connectTeams(extraOrigins: string[]): Promise<{ context: H
       userPrincipalName: context.user?.userPrincipalName,
       loginHint: context.user?.loginHint,
       hostName: context.app.host.name,
+      ...(context.team?.internalId
+        ? { team: { internalId: context.team.internalId, ...(context.team.groupId ? { groupId: context.team.groupId } : {}), ...(context.team.displayName ? { displayName: context.team.displayName } : {}) } }
+        : {}),
+      ...(context.channel?.id
+        ? {
+            channel: {
+              id: context.channel.id,
+              ...(context.channel.displayName ? { displayName: context.channel.displayName } : {}),
+              ...(context.channel.membershipType ? { membershipType: String(context.channel.membershipType) } : {}),
+            },
+          }
+        : {}),
     },
     bridge,
   };

@@ -44,6 +44,14 @@
     userObjectId: '00000000-0000-0000-0000-000000000001',
     tid: '6d1a3c59-5b7e-4f7a-9c1e-2a1f0e5d7c31',
     hostName: context.hostName || 'Teams',
+    // A channel tab's team and channel (teams-js maps teamId → team.internalId, groupId → team.groupId,
+    // channelId/channelName/channelType → channel.id/displayName/membershipType).
+    teamId: context.teamId,
+    groupId: context.groupId,
+    teamName: context.teamName,
+    channelId: context.channelId,
+    channelName: context.channelName,
+    channelType: context.channelType,
     hostClientType: 'web',
     appSessionId: 'test-session',
   });

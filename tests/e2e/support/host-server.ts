@@ -17,6 +17,13 @@ export type HostContext = {
   naa?: boolean;
   /** teams-js `app.host.name`: Teams (default), or Outlook / Office (the Microsoft 365 app), which have no team, channel or meeting. */
   hostName?: 'Teams' | 'Outlook' | 'Office';
+  /** A channel tab's team (thread id, Microsoft 365 group id, name) and channel (id, name, `Regular` / `Private` / `Shared`). */
+  teamId?: string;
+  groupId?: string;
+  teamName?: string;
+  channelId?: string;
+  channelName?: string;
+  channelType?: 'Regular' | 'Private' | 'Shared';
 };
 
 /**

@@ -44,6 +44,8 @@ describe('installing the bot and the scheduled send', () => {
     expect(said).toHaveLength(1);
     expect((said[0]?.body as { text?: string }).text).toBe(NOT_REGISTERED_MESSAGE);
     expect(NOT_REGISTERED_MESSAGE).toMatch(/Instellingen, Team-id en Kanaal-id/);
+    // It names the channel tab's configuration page, which links the channel too (its choice, with the MT's name there).
+    expect(NOT_REGISTERED_MESSAGE).toContain('Plaats de herinneringen van het MT in dit kanaal');
   });
 
   it('the scheduled job then posts exactly one card into the CMT channel and records its message id', async () => {

@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
-import { createMtsStore, checkMTChange, mayEditMT, MTConflictError, MTValidationError, type MTChange, type MTRegistration } from '../../../../data/mts-store.js';
+import { createMtsStore, checkMTChange, conversationIsChannel, mayEditMT, MTConflictError, MTValidationError, type MTChange, type MTRegistration } from '../../../../data/mts-store.js';
 import { DOMEINEN, type Domein } from '../../../../domain/model.js';
 import type { ValidationIssue } from '../../../../domain/validation.js';
 import { formatInstant } from '../../../i18n/format.js';
@@ -31,6 +31,7 @@ import { DOMEIN_LABEL } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useJobStatus } from '../hooks/use-job-status.js';
 import { useMtSettings } from '../hooks/use-mt-settings.js';
+import { channelState, type ChannelState } from '../lib/channel-state.js';
 import { leadTimeParts, reminderStatus } from '../lib/reminder-status.js';
 import { describeScheduleText } from '../lib/schedule-words.js';
 
@@ -86,7 +87,7 @@ export function InstellingenView() {
         <ul className={styles.list}>
           {state.data.mts.map((mt) => (
             <li key={mt.id}>
-              <MtCard mt={mt} log={state.data?.herinneringen ?? []} onSaved={state.replace} />
+              <MtCard mt={mt} log={state.data?.herinneringen ?? []} installaties={state.data?.installaties ?? []} onSaved={state.replace} />
             </li>
           ))}
         </ul>
@@ -144,7 +145,24 @@ function useLeadText(): (minutes: number | undefined) => string {
   };
 }
 
-function MtCard({ mt, log, onSaved }: { mt: MTRegistration; log: Parameters<typeof reminderStatus>[1]; onSaved: (mt: MTRegistration) => void }) {
+const CHANNEL_TEXT: Record<Exclude<ChannelState['kind'], 'eerste-kaart'>, MessageKey> = {
+  verbonden: 'inst.kanaal.verbonden',
+  'ander-kanaal': 'inst.kanaal.anderKanaal',
+  'geen-team': 'inst.kanaal.geenTeam',
+  'niet-geinstalleerd': 'inst.kanaal.nietGeinstalleerd',
+};
+
+function MtCard({
+  mt,
+  log,
+  installaties,
+  onSaved,
+}: {
+  mt: MTRegistration;
+  log: Parameters<typeof reminderStatus>[1];
+  installaties: Parameters<typeof channelState>[1];
+  onSaved: (mt: MTRegistration) => void;
+}) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
@@ -155,6 +173,9 @@ function MtCard({ mt, log, onSaved }: { mt: MTRegistration; log: Parameters<type
   const v = mt.value;
   const words = v.schema ? (describeScheduleText(v.schema, locale) ?? t('inst.schemaUnreadable')) : t('inst.schemaNone');
   const headingId = `mt-${mt.id}-title`;
+  const channel = channelState(v, installaties);
+  const channelText =
+    channel.kind === 'eerste-kaart' ? t(channel.kanaal === 'geregistreerd' ? 'inst.kanaal.eersteKaart' : 'inst.kanaal.eersteKaartAlgemeen') : t(CHANNEL_TEXT[channel.kind]);
   return (
     <article className={styles.block} aria-labelledby={headingId} data-testid="mt-card" data-mt={v.key}>
       <div className={styles.header}>
@@ -180,8 +201,17 @@ function MtCard({ mt, log, onSaved }: { mt: MTRegistration; log: Parameters<type
           {leadText(v.voorlooptijdMinuten)}
         </dd>
         <dt className={styles.term}>{t('inst.kanaal')}</dt>
-        <dd className={styles.desc} data-testid="mt-channel">
-          {v.conversationId || v.channelId ? t('inst.kanaalVerbonden') : t('inst.kanaalNiet')}
+        <dd className={styles.desc} data-testid="mt-channel" data-state={channel.kind}>
+          {channel.kind === 'verbonden' ? (
+            <Badge appearance="tint" color="success">
+              {t('inst.kanaalVerbonden')}
+            </Badge>
+          ) : (
+            <Badge appearance="outline" color="warning">
+              {t('inst.kanaalNiet')}
+            </Badge>
+          )}{' '}
+          {channelText}
         </dd>
         <dt className={styles.term}>{t('inst.beheerders')}</dt>
         <dd className={styles.desc}>{mt.beheerders.length > 0 ? mt.beheerders.map((b) => b.displayName).join(', ') : t('inst.beheerdersNone')}</dd>
@@ -221,8 +251,19 @@ function changeOf(mt: MTRegistration, draft: Draft): { change: MTChange; leadInv
   const leadText = draft.lead.trim();
   const leadInvalid = leadText !== '' && !/^-?\d+$/.test(leadText);
   if (!leadInvalid && leadText !== before.lead) change.voorlooptijdMinuten = leadText === '' ? undefined : Number(leadText);
-  if (draft.teamId.trim() !== before.teamId) change.teamId = draft.teamId.trim() || undefined;
+  if (draft.teamId.trim() !== before.teamId) {
+    change.teamId = draft.teamId.trim() || undefined;
+    // The group id belonged to the team typed before.
+    if (mt.value.groepId !== undefined) change.groepId = undefined;
+  }
   if (draft.channelId.trim() !== before.channelId) change.channelId = draft.channelId.trim() || undefined;
+  // A conversation the bot recorded for another channel than the one now registered would keep getting the card.
+  // The card goes to the registered channel, else the team's General channel (its id is the team's thread id).
+  const conversation = mt.value.conversationId;
+  if (conversation !== undefined && ('teamId' in change || 'channelId' in change)) {
+    const target = draft.channelId.trim() || draft.teamId.trim();
+    if (target === '' || !conversationIsChannel(conversation, target)) change.conversationId = undefined;
+  }
   if (draft.actief !== before.actief) change.actief = draft.actief;
   if ([...draft.beheerders].sort().join('|') !== [...before.beheerders].sort().join('|')) change.beheerders = draft.beheerders;
   return { change, leadInvalid };
