@@ -34,6 +34,36 @@ function parts(d: CalendarDate): { year: number; month: number; day: number } {
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
+/**
+ * One `Intl.DateTimeFormat` per time zone and pattern, made once and reused: reading the calendar date of an instant
+ * is on the plan's hot path (every date column of every item), and a new TZDate (or formatter) per call cost tens of
+ * milliseconds on a cold start. The offsets still come from the time zone database (ICU's, through Intl).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function calendarDateFormatter(timeZone: string): Intl.DateTimeFormat {
+  const key = `${timeZone}|y-m-d`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** The calendar date of the instant `ms` on a clock in `timeZone`. */
+function zonedCalendarDate(ms: number, timeZone: string): CalendarDate {
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (const part of calendarDateFormatter(timeZone).formatToParts(ms)) {
+    if (part.type === 'year') year = Number(part.value);
+    else if (part.type === 'month') month = Number(part.value);
+    else if (part.type === 'day') day = Number(part.value);
+  }
+  return formatParts(year, month, day);
+}
+
 /** Midnight at the start of `d` in Amsterdam, as a TZDate. */
 function amsterdamMidnight(d: CalendarDate): TZDate {
   const { year, month, day } = parts(d);
@@ -52,7 +82,7 @@ function toCalendarDate(t: TZDate): CalendarDate {
  */
 export function amsterdamDate(now: Date): CalendarDate {
   if (Number.isNaN(now.getTime())) throw new RangeError('amsterdamDate: now is an invalid Date');
-  return toCalendarDate(new TZDate(now.getTime(), AMSTERDAM));
+  return zonedCalendarDate(now.getTime(), AMSTERDAM);
 }
 
 /**
@@ -120,7 +150,7 @@ export function instantToCalendarDate(iso: string): CalendarDate {
   }
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new RangeError(`Not an ISO instant: ${JSON.stringify(iso)}`);
-  return toCalendarDate(new TZDate(ms, AMSTERDAM));
+  return zonedCalendarDate(ms, AMSTERDAM);
 }
 
 /** Whether `s` is a quarter written `YYYY-Qn`, e.g. `2026-Q1`. */

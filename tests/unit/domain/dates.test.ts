@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { TZDate } from '@date-fns/tz';
 import {
   addDays,
+  AMSTERDAM,
   amsterdamDate,
   calendarDateToInstant,
   compareCalendarDates,
@@ -204,5 +206,29 @@ describe('quarters', () => {
     expect(isValidKwartaal('2026-Q1')).toBe(true);
     for (const s of ['2026-Q0', '2026-Q5', '2026Q1', '26-Q1', '2026-q1', '', 2026]) expect(isValidKwartaal(s)).toBe(false);
     expect(() => kwartaalPeriode('2026-Q5')).toThrow(RangeError);
+  });
+});
+
+describe('instantToCalendarDate and amsterdamDate agree with @date-fns/tz (cached Intl formatter, not a TZDate per call)', () => {
+  const viaTzDate = (ms: number) => {
+    const t = new TZDate(ms, AMSTERDAM);
+    return `${String(t.getFullYear()).padStart(4, '0')}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
+  };
+
+  it('every quarter hour around both DST switches and the turn of a year', () => {
+    const windows = ['2025-03-29T00:00:00Z', '2025-10-25T00:00:00Z', '2025-12-31T00:00:00Z', '2026-03-28T00:00:00Z'];
+    for (const start of windows) {
+      for (let ms = Date.parse(start); ms < Date.parse(start) + 3 * 86_400_000; ms += 15 * 60_000) {
+        const iso = new Date(ms).toISOString();
+        expect(instantToCalendarDate(iso), iso).toBe(viaTzDate(ms));
+        expect(amsterdamDate(new Date(ms)), iso).toBe(viaTzDate(ms));
+      }
+    }
+  });
+
+  it('instants spread over two centuries', () => {
+    for (let ms = Date.parse('1950-01-01T00:00:00Z'); ms < Date.parse('2150-01-01T00:00:00Z'); ms += 86_400_000 * 37 + 3_600_000 * 7) {
+      expect(instantToCalendarDate(new Date(ms).toISOString())).toBe(viaTzDate(ms));
+    }
   });
 });
