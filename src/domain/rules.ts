@@ -142,14 +142,16 @@ export function progressTotals(acties: readonly Actie[], now: Date): ProgressCou
 
 /**
  * Progress per group, in a stable order: advies by number, plateau in plateau order (Randvoorwaardelijk first),
- * thema A-C, domein in DOMEINEN order. Every known group appears, also when it has no actions (so a chart keeps its
- * axis): every advies in `adviezen`, every plateau, theme and domain. An action with several domains counts in each.
+ * thema A-C, domein in DOMEINEN order. Every group of the plan appears, also when it has no actions (so a chart keeps
+ * its axis): every advies in `adviezen`, every plateau, every theme of those adviezen, and every domain that an action
+ * in `acties` carries (a plan of another municipality may use fewer themes and domains than Zoetermeer's; issue 12,
+ * point 8). An action with several domains counts in each.
  * Values the lists do not know (an advies missing from `adviezen`, a plateau or domain typed into SharePoint) get
  * their own rows after the known ones, sorted; for 'thema' such actions land in the row `ONBEKEND_THEMA`.
  * Overdue (`achterstallig`) is judged at `now`, Amsterdam time.
  */
 export function progressBy(acties: readonly Actie[], key: ProgressKey, now: Date, adviezen: readonly Advies[]): ProgressRow[] {
-  const knownKeys = knownGroupKeys(key, adviezen);
+  const knownKeys = knownGroupKeys(key, adviezen, acties);
   const groups = new Map<string, ProgressCounts>(knownKeys.map((k) => [k, emptyCounts()]));
   const extra = new Set<string>();
   const themaOf = new Map<number, ThemaCode>(adviezen.map((a) => [a.nummer, a.thema]));
@@ -170,16 +172,18 @@ export function progressBy(acties: readonly Actie[], key: ProgressKey, now: Date
   return [...knownKeys, ...extraSorted].map((k) => withPercentage({ key: k, ...(groups.get(k) ?? emptyCounts()) }));
 }
 
-function knownGroupKeys(key: ProgressKey, adviezen: readonly Advies[]): string[] {
+function knownGroupKeys(key: ProgressKey, adviezen: readonly Advies[], acties: readonly Actie[]): string[] {
   switch (key) {
     case 'advies':
       return [...new Set(adviezen.map((a) => a.nummer))].sort((a, b) => a - b).map(String);
     case 'plateau':
       return [...PLATEAUS];
     case 'thema':
-      return [...THEMA_CODES];
+      // The themes the plan's recommendations use (a plan of another municipality may use fewer), in code order.
+      return THEMA_CODES.filter((code) => adviezen.some((a) => a.thema === code));
     case 'domein':
-      return [...DOMEINEN];
+      // The domains the plan's actions carry, in the app's order: another municipality's plan may have fewer.
+      return DOMEINEN.filter((d) => acties.some((a) => a.domeinen.includes(d)));
   }
 }
 

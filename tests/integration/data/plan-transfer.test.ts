@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
-import type { PersonRef, Plan } from '../../../src/domain/model.js';
+import type { PersonRef } from '../../../src/domain/model.js';
 import { fieldsExpand, SITE_USERS_LIST, type ListItem } from '../../../src/data/lists/list-definition.js';
 import { siteUserFieldNames, toSiteUser } from '../../../src/data/lists/site-users.js';
 import { dryRunPlanImport } from '../../../src/data/plan-import.js';
@@ -9,6 +8,13 @@ import { exportPlanXlsx, readPlanXlsx, type PlanExport, type PlanWorkbook } from
 import { listPath } from '../../../src/data/site.js';
 import type { Graph } from '../../../src/data/graph/client.js';
 import { prepareSite } from '../../../src/server/prepare-site.js';
+import { loadReportData, voortgangInputOf } from '../../../src/data/report-data.js';
+import { mtToFields } from '../../../src/data/lists/mts.js';
+import { amsterdamDate } from '../../../src/domain/dates.js';
+import { voortgangOp } from '../../../src/domain/report.js';
+import { reportPdfBuffer } from '../../../src/reporting/pdf-node.js';
+import { prepareCard } from '../../../src/reminders/cli.js';
+import { brokenWesterveld as broken, westerveld } from '../../support/plan-fixtures.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
 
@@ -25,46 +31,6 @@ async function itemCounts(graph: Graph, siteId: string): Promise<Record<PlanList
 function withoutIds(data: PlanExport): PlanExport {
   const strip = <T extends { eigenaar?: PersonRef }>(x: T): T => (x.eigenaar ? { ...x, eigenaar: { displayName: x.eigenaar.displayName } } : x);
   return { plan: { ...data.plan, acties: data.plan.acties.map(strip) }, domeinVoortgang: data.domeinVoortgang.map(strip) };
-}
-
-/** A made-up plan of another municipality: 3 adviezen in two of the themes, other domains, 6 actions, one shared. */
-const westerveld: PlanExport = {
-  plan: {
-    themas: [
-      { code: 'A', naam: 'Structuur versterken', adviezen: [1, 2] },
-      { code: 'C', naam: 'Continu leren', adviezen: [3] },
-    ],
-    adviezen: [
-      { nummer: 1, titel: 'Stel een regiegroep informatievoorziening in', thema: 'A', plateau: 'Randvoorwaardelijk', collegeReactie: 'Het college neemt dit advies over.', collegePlanning: 'Eerste helft 2027' },
-      { nummer: 2, titel: 'Breng de applicaties in beeld', thema: 'A', plateau: 'Fundament versterken', collegeReactie: '', collegePlanning: '' },
-      { nummer: 3, titel: 'Leer van elk project', thema: 'C', plateau: 'Verbeteren', collegeReactie: 'Overgenomen.', collegePlanning: 'Doorlopend vanaf 2027' },
-    ],
-    bevindingen: [
-      { nummer: 1, titel: 'Er is geen overzicht van de applicaties', toelichting: 'Elk domein houdt een eigen lijst bij.' },
-      { nummer: 2, titel: 'Evaluaties blijven liggen', toelichting: '' },
-    ],
-    acties: [
-      { nummer: '1.1', titel: 'Regiegroep samenstellen', advies: 1, plateau: 'Randvoorwaardelijk', domeinen: ['Concern'], status: 'Loopt', deadline: '2027-03-31', afhankelijkVan: [], bevindingen: [] },
-      { nummer: '1.2', titel: 'Mandaat van de regiegroep vastleggen', advies: 1, plateau: 'Randvoorwaardelijk', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: ['1.1'], bevindingen: [] },
-      { nummer: '2.1', titel: 'Applicatielijst per domein', advies: 2, plateau: 'Fundament versterken', domeinen: ['Sociaal Domein', 'Dienstverlening'], status: 'Niet gestart', eigenaar: { displayName: 'Manager I&A' }, deadline: '2027-06-30', afhankelijkVan: ['1.1'], bevindingen: [1] },
-      { nummer: '2.2', titel: 'Dubbele applicaties uitfaseren', advies: 2, plateau: 'Verbeteren', domeinen: ['Dienstverlening'], status: 'Geblokkeerd', statusToelichting: 'Wacht op de lijst.', afhankelijkVan: ['2.1'], bevindingen: [1] },
-      { nummer: '3.1', titel: 'Evaluatie na elk project', advies: 3, plateau: 'Verbeteren', domeinen: ['Sociaal Domein'], status: 'Loopt', start: '2027-01-01', planning: 'Doorlopend vanaf 2027', afhankelijkVan: [], bevindingen: [2] },
-      { nummer: '3.2', titel: 'Jaarlijkse leersessie', advies: 3, plateau: 'Excelleren', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: [], bevindingen: [2], vervallen: true, vervallenReden: 'Opgenomen in 3.1.' },
-    ],
-  },
-  domeinVoortgang: [
-    { actie: '2.1', domein: 'Dienstverlening', status: 'Loopt', notitie: 'Lijst in concept.' },
-    { actie: '2.1', domein: 'Sociaal Domein', status: 'Afgerond', eigenaar: { displayName: 'Informatiemanager Sociaal Domein' }, deadline: '2027-05-01' },
-  ],
-};
-
-/** The made-up plan with bad rows: a wrong plateau (Acties row 3), a dependency on a missing action (row 5), a domain row for a domain the action lacks (row 3: rows are sorted by domain). */
-function broken(): PlanExport {
-  const plan: Plan = structuredClone(westerveld.plan);
-  (plan.acties[1] as { plateau: string }).plateau = 'Onbekend plateau';
-  plan.acties[3] = { ...(plan.acties[3] as Plan['acties'][number]), afhankelijkVan: ['9.9'] };
-  const rijen: DomeinVoortgang[] = [...westerveld.domeinVoortgang, { actie: '2.1', domein: 'Fysiek Domein', status: 'Loopt' }];
-  return { plan, domeinVoortgang: rijen };
 }
 
 describe('the plan as .xlsx: export, dry run, import into an empty site', { timeout: 120_000 }, () => {
@@ -143,6 +109,29 @@ describe('the plan as .xlsx: export, dry run, import into an empty site', { time
     expect(outcome.ok && outcome.resolvedByKey).toBeGreaterThan(0);
     expect(await itemCounts(graph, anderSite)).toEqual({ Adviezen: 3, Bevindingen: 2, Acties: 6, DomeinVoortgang: 2 });
     expect(withoutIds(await loadPlanExport(graph, anderSite))).toEqual(withoutIds(westerveld));
+  });
+
+  it('another municipality: the report and the CMT card work on the imported plan', async () => {
+    const graph = ander.graph();
+    // Runs after the apply above: the plan of Westerveld is on this site.
+    const data = await loadReportData(graph, anderSite);
+    const today = amsterdamDate(new Date());
+    const model = voortgangOp({ ...voortgangInputOf(data, { peildatum: today, gemeente: 'Gemeente Westerveld' }), histories: data.histories });
+    expect(model.gemeente).toBe('Gemeente Westerveld');
+    expect(model.perAdvies.map((a) => a.nummer)).toEqual([1, 2, 3]);
+    // Five active actions (3.2 is retired); 2.1 carries the roll-up of its two domains (one Afgerond, one Loopt).
+    expect(model.totals.total).toBe(5);
+    expect(model.perThema.map((r) => r.key)).toEqual(['A', 'C']);
+    expect(model.perDomein.map((r) => r.key).sort()).toEqual(['Concern', 'Dienstverlening', 'Sociaal Domein']);
+    const pdf = await reportPdfBuffer(model);
+    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The CMT's agenda card: an MT registered on this site, its card made by the same code as `npm run reminders`.
+    await graph.post(`${listPath(anderSite, 'MTs')}/items`, { fields: mtToFields({ key: 'cmt', naam: 'CMT Westerveld', domeinen: ['Concern'], schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0' }) });
+    const prepared = await prepareCard({ graph, siteId: anderSite, siteUrl: ander.siteUrl, deepLinkFor: () => 'http://127.0.0.1:9/', now: new Date() }, 'cmt');
+    expect(prepared.agenda.openActies.map((a) => a.nummer).sort()).toEqual(['1.1', '1.2']);
+    expect(JSON.stringify(prepared.card)).toContain('Regiegroep samenstellen');
+    expect(JSON.stringify(prepared.card)).not.toContain('Jaarlijkse leersessie');
   });
 
   it('a write the site refuses rolls the whole import back: the site is empty again and says which row failed', async () => {

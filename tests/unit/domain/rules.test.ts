@@ -253,15 +253,20 @@ describe('progress', () => {
     ]);
   });
 
-  it('per domein: in DOMEINEN order, and an action with several domains counts in each', () => {
+  it('per domein: the domains the actions carry, in DOMEINEN order, and an action with several domains counts in each', () => {
     const rows = progressBy(acties, 'domein', now, adviezen);
+    // No action here carries Dienstverlening or Fysiek Domein: a plan without them (another municipality's) has no row.
     expect(rows.map((r) => [r.key, r.total])).toEqual([
       ['Bedrijfsvoering', 1],
-      ['Dienstverlening', 0],
-      ['Fysiek Domein', 0],
       ['Sociaal Domein', 2],
       ['Concern', 5],
     ]);
+  });
+
+  it('per thema: only the themes of the plan\'s adviezen (a plan with fewer themes has fewer rows)', () => {
+    const zonderB = adviezen.filter((a) => a.thema !== 'B');
+    expect(zonderB.length).toBeLessThan(adviezen.length);
+    expect(progressBy(acties, 'thema', now, zonderB).map((r) => r.key)).toEqual(['A', 'C']);
   });
 
   it('counts overdue at the given moment, Amsterdam time', () => {

@@ -14,12 +14,15 @@ import { ListGrid } from './list-grid.js';
 import { ListToolbar } from './list-toolbar.js';
 import { NieuweActieButton } from './nieuwe-actie-button.js';
 
+// The whole plan's export and import load with their first use, not with the list (the first view's budget).
+const PlanExportButton = lazy(() => import('./plan-xlsx.js').then((m) => ({ default: m.PlanExportButton })));
+const PlanImportButton = lazy(() => import('./plan-xlsx.js').then((m) => ({ default: m.PlanImportButton })));
 const BulkDialog = lazy(() => import('./bulk-dialog.js').then((m) => ({ default: m.BulkDialog })));
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
   count: { color: tokens.colorNeutralForeground2 },
-  exportRow: { display: 'flex', justifyContent: 'flex-end', marginBottom: tokens.spacingVerticalS },
+  exportRow: { display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', alignItems: 'center', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
   bulkBar: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -162,6 +165,10 @@ export function ListView({
         <Button size="small" icon={<ArrowDownloadRegular />} onClick={() => void exportMatched()} data-testid="export-acties">
           {t('list.export')}
         </Button>
+        <Suspense fallback={null}>
+          <PlanExportButton />
+          <PlanImportButton />
+        </Suspense>
       </div>
       {exportError && (
         <MessageBar intent="error" className={styles.result}>
