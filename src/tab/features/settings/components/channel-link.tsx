@@ -74,7 +74,10 @@ export function ChannelLink({
 
   const candidates = useMemo(() => (state.kind === 'ready' && domein ? state.mts.filter((m) => m.value.domeinen.includes(domein)) : []), [state, domein]);
   const mt = candidates.find((m) => m.value.key === chosenKey) ?? (candidates.length === 1 ? candidates[0] : undefined);
-  const change = mt ? channelLinkChange(mt.value, { teamId: team.internalId, channelId: channel.id, ...(team.groupId ? { groepId: team.groupId } : {}) }) : undefined;
+  const change = useMemo(
+    () => (mt ? channelLinkChange(mt.value, { teamId: team.internalId, channelId: channel.id, ...(team.groupId ? { groepId: team.groupId } : {}) }) : undefined),
+    [mt, team.internalId, team.groupId, channel.id],
+  );
   const linked = change !== undefined && Object.keys(change).length === 0;
   const mayEdit = mt !== undefined && state.kind === 'ready' && mayEditMT(mt, { email: state.session.userKey });
   const standard = isStandardChannel(channel);
@@ -89,8 +92,7 @@ export function ChannelLink({
     onWrite(async () => {
       await createMtsStore(graph, siteId).update(mt, change);
     });
-    // `change` is derived from mt and the place; its identity changes every render.
-  }, [willWrite, mt, state, JSON.stringify(change), onWrite]);
+  }, [willWrite, mt, state, change, onWrite]);
 
   return (
     <section className={styles.section} aria-labelledby="config-link-title" data-testid="config-link">
