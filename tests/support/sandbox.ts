@@ -8,6 +8,7 @@ import { createClientCredentialsTokenSource, type TokenSource } from '../../src/
 import type { SiteClients } from '../../src/data/provisioning.js';
 import { createSharePoint, sharePointScope, type SharePoint } from '../../src/data/sharepoint.js';
 import { startSandbox, type RunningSandbox, type SandboxFaults } from '../../src/sandbox/server.js';
+import { isLiveRun, liveTenant, type LiveTenant } from './live-tenant.js';
 
 type ClientOptions = { retryPolicy?: RetryPolicy; retryEnvironment?: RetryEnvironment; tokens?: TokenSource; fetch?: typeof fetch };
 
@@ -34,8 +35,15 @@ export type TestSandboxOptions = {
 /** Token lifetime under a test clock: long enough for any jump a test makes. */
 const CLOCKED_TOKEN_LIFETIME_SECONDS = 10 * 366 * 24 * 3600;
 
-/** A sandbox on a free port with a fresh data folder, plus the app's Graph client pointed at it. */
+/**
+ * A sandbox on a free port with a fresh data folder, plus the app's Graph client pointed at it. In the live suite
+ * (`npm run test:live`) the same call gives the real tenant of `env/.env.dev` instead: see `liveTestTarget`.
+ */
 export async function startTestSandbox(faults?: SandboxFaults, options: TestSandboxOptions = {}): Promise<TestSandbox> {
+  if (isLiveRun()) {
+    if (faults || options.now) throw new Error(sandboxOnly(faults ? 'injected faults' : 'a test clock'));
+    return liveTestTarget(liveTenant());
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'actieplan-sandbox-'));
   const sandbox = await startSandbox({
     port: 0,
@@ -60,6 +68,48 @@ export async function startTestSandbox(faults?: SandboxFaults, options: TestSand
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+const sandboxOnly = (what: string) =>
+  `this test needs the local sandbox (${what}); it cannot run against a tenant, so it is not in the live suite's files (vitest.live.config.ts)`;
+
+/**
+ * The real tenant behind the same interface: its Graph base URL, site and token endpoint, and the server's app-only
+ * client credentials. What only the sandbox can do (faults, snapshots) throws and names itself; closing leaves the
+ * tenant as the tests left it.
+ */
+function liveTestTarget(tenant: LiveTenant): TestSandbox {
+  const graphOrigin = new URL(tenant.graphBaseUrl).origin;
+  const sharePointOrigin = new URL(tenant.siteUrl).origin;
+  const credentials = { tokenUrl: tenant.tokenUrl, clientId: tenant.clientId, clientSecret: tenant.clientSecret };
+  const appTokens = () => createClientCredentialsTokenSource(credentials);
+  const sharePointTokens = () => createClientCredentialsTokenSource({ ...credentials, scope: sharePointScope(tenant.siteUrl) });
+  const graph = (options: ClientOptions = {}) => createGraph({ graphBaseUrl: tenant.graphBaseUrl, tokens: options.tokens ?? appTokens(), ...options });
+  const sharePoint = (options: ClientOptions = {}) => createSharePoint({ siteUrl: tenant.siteUrl, tokens: options.tokens ?? sharePointTokens(), ...options });
+  return {
+    port: Number(new URL(graphOrigin).port || 443),
+    baseUrl: graphOrigin,
+    graphUrl: tenant.graphBaseUrl,
+    siteUrl: tenant.siteUrl,
+    sharePointOrigin,
+    tokenUrl: tenant.tokenUrl,
+    setFaults: () => {
+      throw new Error(sandboxOnly('injected faults'));
+    },
+    snapshot: () => {
+      throw new Error(sandboxOnly('snapshots'));
+    },
+    restore: () => {
+      throw new Error(sandboxOnly('snapshots'));
+    },
+    close: async () => {},
+    dataDir: '',
+    appTokens,
+    graph,
+    sharePointTokens,
+    sharePoint,
+    clients: () => ({ graph: graph(), sharePoint: sharePoint() }),
   };
 }
 
