@@ -6,7 +6,7 @@
  * domain's Dutch words. Nothing here writes; `portfolio-import-apply.ts` does, all rows or none.
  */
 import Papa from 'papaparse';
-import { validationMessages as M } from '../domain/messages.js';
+import { validationMessages as M, validationMessageKey, type ValidationMessageKey } from '../domain/messages.js';
 import {
   DOMEINEN,
   KWARTAAL_KEUZES,
@@ -274,7 +274,14 @@ const DOMEIN_ALIASES: Record<string, (typeof DOMEINEN)[number]> = { fysiek: 'Fys
 
 // ---------- the dry run ----------
 
-export type ImportProblem = { field?: ImportField; value?: string; message: string };
+/**
+ * What a dry-run problem is about, for a UI in another language: the import's own problems, or the key of the
+ * domain's validation message (`validationMessages`). `params` fill the placeholders of the UI's text.
+ */
+export type ImportProblemCode = 'onbekendePersoon' | 'rijTeGroot' | 'dubbeleRij' | 'gekoppeldeActieOnbekend' | ValidationMessageKey;
+
+/** One problem of a row: the Dutch `message`, and its `code` and `params` when a UI can say it in its own language. */
+export type ImportProblem = { field?: ImportField; value?: string; message: string; code?: ImportProblemCode; params?: Record<string, string | number> };
 
 export type DryRunRow = {
   rowNumber: number;
@@ -383,7 +390,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
       else {
         delete candidate[role];
         const shown = binnenLimiet(text, SHOWN_VALUE_MAX);
-        problems.push({ field: role, value: shown, message: `Onbekende persoon "${shown}": kies iemand die op de SharePoint-site bekend is.` });
+        problems.push({ field: role, value: shown, message: `Onbekende persoon "${shown}": kies iemand die op de SharePoint-site bekend is.`, code: 'onbekendePersoon', params: { waarde: shown } });
       }
     }
     candidate.key = existing?.value.key ?? keyText ?? (titel && domein ? importKey(titel, String(domein)) : `rij-${row.rowNumber}`);
@@ -393,19 +400,22 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
       for (const issue of validation.issues) {
         const field = PATH_TO_FIELD[issue.path.split('.')[0] ?? ''];
         const raw = field ? cellText(cell(field)) : undefined;
-        problems.push({ ...(field ? { field } : {}), ...(raw !== undefined ? { value: binnenLimiet(raw, SHOWN_VALUE_MAX) } : {}), message: issue.message });
+        const code = validationMessageKey(issue.message);
+        problems.push({ ...(field ? { field } : {}), ...(raw !== undefined ? { value: binnenLimiet(raw, SHOWN_VALUE_MAX) } : {}), message: issue.message, ...(code ? { code } : {}) });
       }
     }
     const item = (validation.ok ? validation.value : candidate) as PortfolioItem;
     if (validation.ok) {
       // What apply would send for this row; Graph refuses a request body over 4 MB, so say it here, not at apply time.
       const bytes = new TextEncoder().encode(JSON.stringify({ fields: portfolioItemToFields(item, context.actieIdByNummer) })).length;
-      if (bytes > IMPORT_MAX_ROW_BYTES) problems.push({ message: `Deze rij is te groot om naar SharePoint te schrijven (${bytes} bytes, hoogstens ${IMPORT_MAX_ROW_BYTES}); maak de teksten korter.` });
+      if (bytes > IMPORT_MAX_ROW_BYTES)
+        problems.push({ message: `Deze rij is te groot om naar SharePoint te schrijven (${bytes} bytes, hoogstens ${IMPORT_MAX_ROW_BYTES}); maak de teksten korter.`, code: 'rijTeGroot', params: { bytes, max: IMPORT_MAX_ROW_BYTES } });
     }
     if (Array.isArray(item.acties)) {
       for (const nummer of item.acties) {
         if (context.actieIdByNummer.size > 0 && !context.actieIdByNummer.has(nummer)) {
-          problems.push({ field: 'acties', value: nummer, message: M.gekoppeldeActieOnbekend(titel ?? String(candidate.key), nummer) });
+          const itemNaam = titel ?? String(candidate.key);
+          problems.push({ field: 'acties', value: nummer, message: M.gekoppeldeActieOnbekend(itemNaam, nummer), code: 'gekoppeldeActieOnbekend', params: { item: itemNaam, actie: nummer } });
         }
       }
     }
@@ -417,7 +427,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
       if (id === undefined) continue;
       const first = seen.get(id);
       if (first !== undefined) {
-        problems.push({ message: `Dubbele rij: dit initiatief staat ook op rij ${first}. Houd één rij per initiatief.` });
+        problems.push({ message: `Dubbele rij: dit initiatief staat ook op rij ${first}. Houd één rij per initiatief.`, code: 'dubbeleRij', params: { rij: first } });
         break;
       }
     }

@@ -132,3 +132,15 @@ export const validationMessages = {
 
 /** The name of one message in `validationMessages`. */
 export type ValidationMessageKey = keyof typeof validationMessages;
+
+const KEY_OF_MESSAGE: ReadonlyMap<string, ValidationMessageKey> = new Map(
+  (Object.entries(validationMessages) as [ValidationMessageKey, unknown][]).flatMap(([key, value]) => (typeof value === 'string' ? [[value, key] as const] : [])),
+);
+
+/**
+ * The key of a fixed validation message (not of one that takes values), so that a UI in another language can show
+ * its own words for it; `undefined` for any other text.
+ */
+export function validationMessageKey(message: string): ValidationMessageKey | undefined {
+  return KEY_OF_MESSAGE.get(message);
+}

@@ -190,6 +190,29 @@ describe('the portfolio in the tab', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the dry-run problems in English in the English UI (issue 18: every message in the UI language)', async () => {
+    const context = await personaContext(browser, UPN.portfolio, { locale: 'en-US' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/portfolio`);
+    await page.getByTestId('portfolio-view').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    const csv = ['Initiatief;Domein;Fase;Status', 'E2E English;Wijkzaken;Idee;Op koers', 'e2e english;Concern;Bezig;Op koers', 'e2e english;Concern;Idee;Op koers'].join('\n');
+    await dialog.getByTestId('import-file').setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog.getByRole('button', { name: 'Dry run' }).click();
+    await dialog.getByTestId('dry-run-summary').waitFor();
+    await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('3 with problems');
+    const problems = dialog.locator('[data-testid="dry-run-problems"]');
+    await expect(problems.locator('tr[data-row="2"]').innerText()).resolves.toContain('Choose a domain from the list.');
+    await expect(problems.locator('tr[data-row="3"]').innerText()).resolves.toContain('Choose a phase from the list.');
+    await expect(problems.locator('tr[data-row="4"]').innerText()).resolves.toContain('Duplicate row: this initiative is also on row 3. Keep one row per initiative.');
+    await expect(problems.innerText()).resolves.not.toMatch(/Kies |Dubbele rij/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('imports 300 rows: the dry run reports exactly the 7 bad rows and writes nothing; fixed, all 300 land once; a re-import duplicates nothing', async () => {
     const { page, errors } = await open(UPN.portfolio, '#/portfolio');
     const before = (await serverPortfolio()).items.length;

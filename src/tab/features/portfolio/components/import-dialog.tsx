@@ -21,6 +21,7 @@ import type { ImportOutcome } from '../../../../data/portfolio-import-apply.js';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping, type DryRun, type ImportTable } from '../../../../data/portfolio-import.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
+import { importProblemText } from '../lib/import-problem-text.js';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(960px, 96vw)' },
@@ -179,7 +180,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                                 <td className={styles.td}>{r.rowNumber}</td>
                                 <td className={styles.td}>{p.field ? IMPORT_FIELD_LABELS[p.field] : ''}</td>
                                 <td className={styles.td}>{p.value ?? ''}</td>
-                                <td className={styles.td}>{p.message}</td>
+                                <td className={styles.td}>{importProblemText(p, t)}</td>
                               </tr>
                             )),
                           )}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { dryRunImport, IMPORT_MAX_ROW_BYTES, readCsv, suggestMapping, type ImportContext, type ImportProblem } from '../../../src/data/portfolio-import.js';
+import { validationMessageKey, validationMessages } from '../../../src/domain/messages.js';
+import { TEKST_MAX } from '../../../src/domain/text-limits.js';
+import { importProblemKey, importProblemText } from '../../../src/tab/features/portfolio/lib/import-problem-text.js';
+import { en } from '../../../src/tab/i18n/en.js';
+import { format } from '../../../src/tab/i18n/format.js';
+import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
+
+const tNl = (key: MessageKey, values?: Record<string, string | number>) => format(nl[key], values, 'nl');
+const tEn = (key: MessageKey, values?: Record<string, string | number>) => format(en[key], values, 'en');
+
+const context: ImportContext = {
+  items: [],
+  users: [{ id: '11', displayName: 'Directeur Sociaal Domein', email: 'dir-sd@zoetermeer.nl' }],
+  actieIdByNummer: new Map([['1.2', '2']]),
+};
+const HEADER = 'Initiatief;Omschrijving;Domein;Fase;Status;Toelichting status;Prioriteit;Dit kwartaal;Start;Einde;Opdrachtgever;Acties';
+// Every problem a portfolio import's rows can have, one or more per row.
+const CSV = [
+  HEADER,
+  'Goed;;Concern;Idee;Op koers;;1;wel;2026-01-01;2026-12-31;Directeur Sociaal Domein;1.2',
+  'Kapotte datum;;Concern;Idee;Op koers;;;niet;2026-13-45;2026-99-01;;',
+  'Onbekend domein;;Wijkzaken;Bezig;Groen;;0;misschien;;;;',
+  ';;Concern;Idee;Op koers;;;niet;;;;',
+  'goed;;concern;Idee;Op koers;;;niet;;;;',
+  `Lang;${'o'.repeat(TEKST_MAX.omschrijving + 1)};Concern;Idee;Kritiek;${'t'.repeat(TEKST_MAX.statusToelichting + 1)};;niet;2026-06-01;2026-01-01;Jan Jansen;7.9 x 1.2 1.2`,
+  `${'T'.repeat(300)};;Concern;Idee;Kritiek;;;niet;;;;`,
+].join('\n');
+
+function problems(): ImportProblem[] {
+  const table = readCsv(CSV);
+  return dryRunImport(table, suggestMapping(table.headers), context).rows.flatMap((r) => r.problems);
+}
+
+describe('dry-run problems in the UI language', () => {
+  const all = problems();
+
+  it('gives every problem of a portfolio import a code the catalogues have', () => {
+    expect(all.length).toBeGreaterThan(12);
+    expect(all.filter((p) => importProblemKey(p.code) === undefined)).toEqual([]);
+  });
+
+  it('says each problem in Dutch exactly as the data layer and the domain do', () => {
+    for (const p of all) expect(importProblemText(p, tNl), p.message).toBe(p.message);
+  });
+
+  it('says each problem in English in the English UI, with its values', () => {
+    const english = all.map((p) => importProblemText(p, tEn));
+    english.forEach((text, i) => expect(text, all[i]?.message).not.toBe(all[i]?.message));
+    expect(english).toContain('Choose a domain from the list.');
+    expect(english).toContain('The start date is not a valid date (yyyy-mm-dd).');
+    expect(english).toContain('Duplicate row: this initiative is also on row 2. Keep one row per initiative.');
+    expect(english).toContain('Unknown person "Jan Jansen": choose someone the SharePoint site knows.');
+    expect(english).toContain('Portfolio item "Lang" is linked to action 7.9, but that action does not exist. Remove or correct the link.');
+    expect(english).toContain(`The description may be at most ${TEKST_MAX.omschrijving} characters long.`);
+    expect(english).toContain(`The explanation of the status may be at most ${TEKST_MAX.statusToelichting} characters long.`);
+  });
+
+  it('says a row too large for SharePoint in English too', () => {
+    const p: ImportProblem = { message: 'Deze rij is te groot …', code: 'rijTeGroot', params: { bytes: 300_000, max: IMPORT_MAX_ROW_BYTES } };
+    expect(importProblemText(p, tEn)).toBe(`This row is too large to write to SharePoint (300000 bytes, at most ${IMPORT_MAX_ROW_BYTES}); shorten the texts.`);
+  });
+
+  it('keeps the Dutch message of a problem without a known code (the check can fail)', () => {
+    expect(importProblemText({ message: 'Iets anders.' }, tEn)).toBe('Iets anders.');
+    expect(validationMessageKey('Iets anders.')).toBeUndefined();
+    expect(validationMessageKey(validationMessages.domeinOngeldig)).toBe('domeinOngeldig');
+  });
+});
