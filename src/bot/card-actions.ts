@@ -39,6 +39,7 @@ import {
   type CardContext,
 } from '../reminders/actions.js';
 import type { AgendaCard } from '../reminders/card.js';
+import { wijzigingDoor } from '../reminders/card-text.js';
 import {
   agenderingClientKey,
   besluitClientKey,
@@ -271,7 +272,7 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
         const recorded = result.alreadyRecorded
           ? 'Dit besluit was al vastgelegd; het staat één keer in het besluitenlog.'
           : result.knownOnSite
-            ? 'Het besluit is vastgelegd.'
+            ? `${wijzigingDoor('Het besluit is vastgelegd', actorOf(actor, activity).displayName, now)}.`
             : 'Het besluit is vastgelegd, zonder naam: je bent geen gebruiker van de SharePoint-site.';
         if (update === 'skipped') return message(`${recorded} ${CARD_NOTES.decisionsUnread}`);
         if (update === 'failed') {
@@ -326,9 +327,11 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
           case 'updated': {
             const update = await updateForEveryone(deps, ctx, shared, data.verb);
             deps.log({ level: 'info', msg: 'action status changed from the agenda card', mt: ctx.mt.value.key, actie: outcome.actie.id, status: outcome.actie.value.status, update });
-            if (update === 'skipped') return message(`Opgeslagen. ${outcome.message} ${CARD_NOTES.decisionsUnread}`);
-            if (update === 'failed') return cardResponse(withNotice(shared, `Opgeslagen. ${outcome.message} ${CARD_NOTES.notRefreshed}`, 'Warning'));
-            return cardResponse(withNotice(shared, outcome.message, 'Good'));
+            // What happened and by whom: "3.1 → Afgerond, door Secretaris CMT, 17:05." (issue 14, point 5).
+            const said = `${wijzigingDoor(`${outcome.actie.value.nummer} → ${outcome.actie.value.status}`, actorOf(actor, activity).displayName, now)}.`;
+            if (update === 'skipped') return message(`Opgeslagen: ${said} ${CARD_NOTES.decisionsUnread}`);
+            if (update === 'failed') return cardResponse(withNotice(shared, `Opgeslagen: ${said} ${CARD_NOTES.notRefreshed}`, 'Warning'));
+            return cardResponse(withNotice(shared, said, 'Good'));
           }
           case 'not-on-agenda':
             deps.log({ level: 'warn', msg: 'card action refused', reason: 'not-on-agenda', mt: ctx.mt.value.key, actie: request.actieId, user: activity.from.id });

@@ -57,6 +57,14 @@ export function formatMoment(instant: Date): string {
   return format(new TZDate(instant.getTime(), AMSTERDAM), 'EEEE d MMMM yyyy, HH:mm', { locale: nl });
 }
 
+/**
+ * What a button did, by whom and when (Amsterdam wall-clock time): "3.1 → Afgerond, door Secretaris CMT, 17:05".
+ * The name is untrusted text; the card escapes it where it is shown.
+ */
+export function wijzigingDoor(wat: string, door: string, op: Date): string {
+  return `${wat}, door ${door}, ${format(new TZDate(op.getTime(), AMSTERDAM), 'HH:mm')}`;
+}
+
 /** "31 december 2025" for a calendar date; a value that is not a date is shown as it is (escaped by the caller). */
 export function formatDatum(date: CalendarDate): string {
   if (!isValidCalendarDate(date)) return date;

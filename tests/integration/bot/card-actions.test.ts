@@ -268,7 +268,9 @@ describe('a status update from the card', () => {
       [form.inputs.deadline]: '2025-01-31',
     });
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(cardText(answer.value)).toMatch(new RegExp(`De status van actie ${before.value.nummer.replace('.', '\\.')} is nu "${target}"`));
+    // What happened, by whom and when (issue 14, point 5): "3.1 → Loopt, door Secretaris CMT, 17:05." (the card's text
+    // escapes a leading "3." as Markdown, "3\.1", which Teams shows as 3.1).
+    expect(cardText(answer.value)).toMatch(new RegExp(`${before.value.nummer.replace('.', '\\\\?\\.')} → ${target}, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`));
 
     const after = await actie(form.id);
     expect(after.value).toMatchObject({ status: target, statusToelichting: 'Besproken in het CMT: we starten.', deadline: '2025-01-31' });

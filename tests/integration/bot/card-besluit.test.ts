@@ -108,7 +108,8 @@ describe('"Besluit vastleggen" on the agenda card', () => {
     const activity = besluitActivity('IMO-terugkoppeling elk kwartaal\nagenderen');
     const answer = await post(activity);
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(cardText(answer.value)).toContain('Het besluit is vastgelegd.');
+    // What happened, by whom and when (issue 14, point 5).
+    expect(cardText(answer.value)).toMatch(new RegExp(`Het besluit is vastgelegd, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`));
     expect(cardText(answer.value)).toContain('• IMO-terugkoppeling elk kwartaal agenderen');
 
     const saved = await recorded();
@@ -127,7 +128,7 @@ describe('"Besluit vastleggen" on the agenda card', () => {
     expect(shared).toContain('Besluiten deze vergadering (1)');
     expect(shared).toContain('• IMO-terugkoppeling elk kwartaal agenderen');
     // The notice is for the person who acted, not on everyone's card.
-    expect(shared).not.toContain('Het besluit is vastgelegd.');
+    expect(shared).not.toContain('Het besluit is vastgelegd');
 
     // Teams delivers the same invoke again (same activity id): one decision; the shared card is put again, unchanged.
     const again = await post(activity);
@@ -149,9 +150,9 @@ describe('"Besluit vastleggen" on the agenda card', () => {
     expect(h.connector.puts(CMT_CHANNEL).slice(puts)).toHaveLength(1);
 
     const other = await post(besluitActivity('IMO-terugkoppeling elk kwartaal agenderen', { from: member(GEMEENTESECRETARIS) }));
-    expect(cardText(other.value)).toContain('Het besluit is vastgelegd.');
+    expect(cardText(other.value)).toContain('Het besluit is vastgelegd, door ');
     const changed = await post(besluitActivity('IMO-terugkoppeling elk half jaar agenderen'));
-    expect(cardText(changed.value)).toContain('Het besluit is vastgelegd.');
+    expect(cardText(changed.value)).toContain('Het besluit is vastgelegd, door ');
     const saved = await recorded();
     expect(saved.map((b) => b.value.tekst)).toEqual([
       'IMO-terugkoppeling elk kwartaal agenderen',
@@ -279,7 +280,8 @@ describe('when the meeting’s decisions cannot be read, the shared card is left
     const { deps, log } = handlerDeps({ graph: graphWithoutDecisionReads('list-missing') });
     const puts = h.connector.puts().length;
     const answer = await handleCardAction(asInvoke(besluitActivity(tekst)), deps);
-    expect(answer).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `Het besluit is vastgelegd. ${CARD_NOTES.decisionsUnread}` });
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(answer.value).toMatch(new RegExp(`^Het besluit is vastgelegd, door .+, \\d{2}:\\d{2}\\. ${CARD_NOTES.decisionsUnread.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
     expect(h.connector.puts().length).toBe(puts);
     expect(log).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'shared card not updated: the meeting decisions could not be read', verb: 'besluit-vastleggen' }));
@@ -327,7 +329,7 @@ describe('when the meeting’s decisions cannot be read, the shared card is left
       deps,
     );
     expect(answer.type).toBe('application/vnd.microsoft.activity.message');
-    expect(answer.value).toMatch(new RegExp(`^Opgeslagen\\. De status van actie .* is nu "${target}"\\. `));
+    expect(answer.value).toMatch(new RegExp(`^Opgeslagen: .+ → ${target}, door .+, \\d{2}:\\d{2}\\. `));
     expect(answer.value).toContain(CARD_NOTES.decisionsUnread);
     const actie = (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.acties.find((a) => a.id === actieId);
     expect(actie?.value.status).toBe(target);
@@ -344,7 +346,7 @@ describe('when the meeting’s decisions cannot be read, the shared card is left
 
   it('the next update of the card, once the decisions can be read, shows what was recorded meanwhile', async () => {
     const answer = await post(besluitActivity('Na de storing: besluitenlog weer leesbaar'));
-    expect(cardText(answer.value)).toContain('Het besluit is vastgelegd.');
+    expect(cardText(answer.value)).toContain('Het besluit is vastgelegd, door ');
     const shared = readable(cardOf(h.connector.puts(CMT_CHANNEL).at(-1)!));
     const saved = await recorded();
     expect(shared).toContain(`Besluiten deze vergadering (${saved.length})`);

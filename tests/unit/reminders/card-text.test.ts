@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { aantal, duurTeLaat, escapeCardText, formatDatum, formatMoment, truncateText } from '../../../src/reminders/card-text.js';
+import { aantal, duurTeLaat, escapeCardText, formatDatum, formatMoment, truncateText, wijzigingDoor } from '../../../src/reminders/card-text.js';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -116,5 +116,12 @@ describe('how late an action is, in days, weeks or months', () => {
   it('refuses a negative or fractional number of days', () => {
     expect(() => duurTeLaat(-1)).toThrow(RangeError);
     expect(() => duurTeLaat(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('what a card button did, by whom and when (issue 14, point 5)', () => {
+  it('names the change, the person and the Amsterdam wall-clock time, in winter and in summer', () => {
+    expect(wijzigingDoor('3.1 → Afgerond', 'Secretaris CMT', new Date('2026-12-04T16:05:00Z'))).toBe('3.1 → Afgerond, door Secretaris CMT, 17:05');
+    expect(wijzigingDoor('Het besluit is vastgelegd', 'Secretaris CMT', new Date('2026-06-30T22:30:00Z'))).toBe('Het besluit is vastgelegd, door Secretaris CMT, 00:30');
   });
 });
