@@ -8,7 +8,6 @@ import { withRollUp, type LoadedPlan } from '../../../data/plan-store.js';
 import { useScope } from '../../app/scope.js';
 import type { DataSession } from '../data-session.js';
 import { planCacheKey, readCachedPlan, writeCachedPlan } from './plan-cache.js';
-import { takePlanBoot } from './plan-boot.js';
 import type { PlanSnapshot } from './snapshot.js';
 
 export type PlanStatus = 'loading' | 'ready' | 'error';
@@ -126,17 +125,11 @@ export function PlanProvider({
   useEffect(() => {
     let cancelled = false;
     setState((s) => ({ ...s, refreshing: true, error: undefined }));
-    // The work main.tsx started before React mounted (token, cache, cold $batch), taken over once.
-    const early = takePlanBoot(cacheKey);
-    if (early) sessionRef.current ??= early.session.catch((error: unknown) => {
-      sessionRef.current = undefined;
-      throw error;
-    });
     (async () => {
       // The cache and the data session's code load at the same time; the cache usually wins.
       const sessionPromise = session();
       if (!snapshotRef.current) {
-        const cached = await (early ? early.cached : readCachedPlan(cacheKey));
+        const cached = await readCachedPlan(cacheKey);
         if (cancelled) return;
         if (cached) adopt(cached, true);
       }
@@ -155,7 +148,7 @@ export function PlanProvider({
           setState((st) => ({ ...st, status: 'ready', fromCache: false, refreshing: false, savedAt: kept.savedAt, siteId: kept.siteId }));
         }
       } else {
-        const next = (early ? await early.cold : undefined) ?? (await s.loadCold());
+        const next = await s.loadCold();
         if (!cancelled) adopt(next, false);
       }
     })().catch((error: unknown) => {
