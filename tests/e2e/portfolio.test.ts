@@ -125,6 +125,46 @@ describe('the portfolio in the tab', () => {
     expect(errors).toEqual([]);
   });
 
+  it('fits 320 px in light and dark: no view of the portfolio pushes the page sideways, every view is reachable (issue 19)', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await personaContext(browser, UPN.imSociaal, { width: 320, colorScheme });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${run.appUrl}/?domein=Sociaal%20Domein#/portfolio`);
+      await page.getByTestId('portfolio-row').first().waitFor();
+      const overflow = () => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      for (const [tab, ready] of [
+        ['Portfolio', 'portfolio-row'],
+        ['Prioriteiten', 'priority-row'],
+        ['Kwartaal', 'quarter-table'],
+        ['Tijdlijn', 'timeline-row'],
+      ] as const) {
+        const button = page.getByRole('tab', { name: tab });
+        // Every view's tab is on screen (the four wrap instead of running off the edge).
+        const box = await button.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 320, `${tab} tab within 320 px (${colorScheme})`).toBe(true);
+        await button.click();
+        await page.getByTestId(ready).first().waitFor();
+        const { scrollWidth, clientWidth } = await overflow();
+        expect(scrollWidth, `${tab} at 320 px, ${colorScheme}`).toBeLessThanOrEqual(clientWidth);
+      }
+      // The timeline keeps its quarter grid and scrolls sideways inside its own region, not the page.
+      const frame = page.getByTestId('timeline-table').locator('xpath=..');
+      const region = await frame.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, overflowX: getComputedStyle(el).overflowX }));
+      expect(region.overflowX).toBe('auto');
+      expect(region.scrollWidth).toBeGreaterThan(region.clientWidth);
+      await page.getByRole('tab', { name: 'Portfolio' }).click();
+      await page.getByTestId('portfolio-row').first().waitFor();
+      // The overview's rows stack: every cell of the first row lies within the page.
+      const cells = await page.getByTestId('portfolio-row').first().locator('[role="cell"]').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().right));
+      expect(Math.max(...cells)).toBeLessThanOrEqual(320);
+      await page.screenshot({ path: screenshotPath(`portfolio-320-${colorScheme}`) });
+      await expectAccessible(page, `portfolio at 320 px, ${colorScheme}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('edits an item with its detail panel and the change is on the site', async () => {
     const { page, errors } = await open(UPN.portfolio, '#/portfolio');
     await page.locator('[data-testid="portfolio-row"][data-key="burgerportaal"]').getByRole('link').click();
@@ -184,6 +224,10 @@ describe('the portfolio in the tab', () => {
     await dialog.getByTestId('import-outcome').getByText('Import voltooid: 2 nieuw').waitFor();
     await dialog.getByRole('button', { name: 'Sluiten' }).click();
     await page.getByRole('link', { name: 'E2E Wijkapp' }).waitFor();
+    // An item without dates says so, instead of "… – …" (issue 19).
+    await page.getByRole('link', { name: 'E2E Wijkapp' }).click();
+    await expect(page.getByTestId('detail-periode').innerText()).resolves.toBe('Nog niet gepland');
+    await page.getByTestId('portfolio-detail').getByRole('button', { name: 'Sluiten' }).first().click();
     const after = (await serverPortfolio()).items;
     expect(after).toHaveLength(before + 2);
     expect(after.find((i) => i.value.titel === 'E2E Zaakdossier')?.value).toMatchObject({ domein: 'Sociaal Domein', start: '2027-01-01', einde: '2027-12-31', prioriteit: 30 });

@@ -24,7 +24,8 @@ import { KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type PortfolioIt
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { PortfolioConflictError, PortfolioValidationError } from '../../../../data/portfolio-store.js';
-import { useT } from '../../../i18n/i18n.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
+import { formatCalendarDate } from '../../../i18n/format.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import { DOMEIN_LABEL } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
@@ -42,7 +43,8 @@ const useStyles = makeStyles({
   dt: { color: tokens.colorNeutralForeground2 },
   dd: { margin: 0 },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  // flex-start: a field that grows (its validation message appears) must not stretch and shift its neighbour.
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalM },
   buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
@@ -81,8 +83,16 @@ export function PortfolioDetail({
 }) {
   const styles = useStyles();
   const t = useT();
+  const locale = useLocale();
   const titleId = useId();
   const narrow = useMediaQuery('(max-width: 640px)');
+  // Without dates the period is unknown ("–"), not "… – …"; with one date it says which end it is.
+  const periodeText = (start: string | undefined, einde: string | undefined): string => {
+    if (start && einde) return `${formatCalendarDate(start, locale)} – ${formatCalendarDate(einde, locale)}`;
+    if (start) return t('pf.periode.vanaf', { datum: formatCalendarDate(start, locale) });
+    if (einde) return t('pf.periode.tot', { datum: formatCalendarDate(einde, locale) });
+    return t('pf.periode.geen');
+  };
   const { plan, userKey } = usePlanContext();
   const item = portfolio.data?.items.find((i) => i.id === id);
   const users = portfolio.data?.users ?? [];
@@ -248,7 +258,9 @@ export function PortfolioDetail({
                   {v.iaContact?.displayName ?? '–'}
                 </dd>
                 <dt className={styles.dt}>{t('pf.col.periode')}</dt>
-                <dd className={styles.dd}>{[v.start, v.einde].map((d) => d ?? '…').join(' – ')}</dd>
+                <dd className={styles.dd} data-testid="detail-periode">
+                  {periodeText(v.start, v.einde)}
+                </dd>
               </dl>
               {v.omschrijving && <Body1 as="p">{v.omschrijving}</Body1>}
               {canEdit && (

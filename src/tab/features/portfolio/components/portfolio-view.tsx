@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   count: { color: tokens.colorNeutralForeground2 },
   panel: { marginTop: tokens.spacingVerticalM, overflowX: 'auto' },
   bar: { marginTop: tokens.spacingVerticalS },
+  // At 320 px the four views do not fit on one line: they wrap, so Tijdlijn stays reachable.
+  tabs: { flexWrap: 'wrap' },
 });
 
 /** How many items without planning the timeline names by title. */
@@ -161,7 +163,7 @@ export function PortfolioView({
           </NativeSelect>
         </div>
       )}
-      <TabList selectedValue={query.tab} onTabSelect={(_, data) => setQuery({ ...query, tab: data.value as PortfolioTab })} aria-label={t('pf.tabs')}>
+      <TabList className={styles.tabs} selectedValue={query.tab} onTabSelect={(_, data) => setQuery({ ...query, tab: data.value as PortfolioTab })} aria-label={t('pf.tabs')}>
         {(Object.keys(TAB_LABEL) as PortfolioTab[]).map((tab) => (
           <Tab key={tab} value={tab}>
             {t(TAB_LABEL[tab])}
