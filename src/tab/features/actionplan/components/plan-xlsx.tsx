@@ -112,12 +112,13 @@ export function PlanImportButton() {
   const empty = plan !== undefined && plan.adviezen.length === 0 && plan.acties.length === 0;
   const may = useMayImport(empty);
   const [open, setOpen] = useState(false);
-  if (!may) return null;
+  // The open dialog stays after a successful import, although the site then has a plan: it shows the outcome.
+  if (!may && !open) return null;
   return (
     <>
-      <Button size="small" appearance="primary" icon={<ArrowUploadRegular />} onClick={() => setOpen(true)} data-testid="import-plan">
+      {may && <Button size="small" appearance="primary" icon={<ArrowUploadRegular />} onClick={() => setOpen(true)} data-testid="import-plan">
         {ft('import')}
-      </Button>
+      </Button>}
       {open && <PlanImportDialog onClose={() => setOpen(false)} />}
     </>
   );
