@@ -40,6 +40,8 @@ export type Advies = {
   thema: ThemaCode;
   /** Default plateau of its actions (the action's own plateau wins). */
   plateau: Plateau;
+  /** What the report says the advies means (its own words, 001:744–851 for Zoetermeer). */
+  omschrijving?: string;
   collegeReactie: string;
   collegePlanning: string;
 };
@@ -52,6 +54,8 @@ export type Actie = {
   /** "11.5": recommendation number, dot, action number. */
   nummer: string;
   titel: string;
+  /** What the action is, in the report's words where the report describes it (its appendix), else the MT's own. */
+  omschrijving?: string;
   advies: number;
   plateau: Plateau;
   domeinen: Domein[];

@@ -211,6 +211,8 @@ export type RapportActie = {
   deadlineSoort?: DeadlineSoort;
   toelichting?: string;
   lopendTraject?: string;
+  /** What the action is (the report's own words for the seeded actions). */
+  omschrijving?: string;
   achterstallig: boolean;
 };
 
@@ -223,6 +225,8 @@ export type AdviesVoortgang = {
   titel: string;
   thema: ThemaCode;
   plateau: Plateau;
+  /** What the advies means, in the report's own words (absent when the site has none). */
+  omschrijving?: string;
   collegeReactie: string;
   collegePlanning: string;
   oordeel: PlanningOordeel;
@@ -282,6 +286,7 @@ function rapportActie(a: ActieOpDatum, at: Date): RapportActie {
   }
   if (a.value.statusToelichting?.trim()) out.toelichting = a.value.statusToelichting.trim();
   if (a.value.lopendTraject?.trim()) out.lopendTraject = a.value.lopendTraject.trim();
+  if (a.value.omschrijving?.trim()) out.omschrijving = a.value.omschrijving.trim();
   return out;
 }
 
@@ -339,6 +344,7 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
       nietOvergenomen: listed.filter((a) => a.status === 'Niet overgenomen').sort(byNummer),
       projecten,
       ontwikkelingen: wijzigingen.filter((w) => w.advies === advies.nummer),
+      ...(advies.omschrijving?.trim() ? { omschrijving: advies.omschrijving.trim() } : {}),
     };
     if (termijn) out.termijn = termijn;
     if (soort) out.termijnSoort = soort;

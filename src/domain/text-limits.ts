@@ -20,7 +20,7 @@ export const TEKST_MAX = {
   collegeReactie: 2000,
   /** A finding's explanation (note column). */
   bevindingToelichting: 2000,
-  /** A portfolio item's description (note column). */
+  /** A description (note column): a portfolio item's, an advies' or an action's (the report's own words, issue 12). */
   omschrijving: 2000,
   /** A quarter goal (note column). */
   kwartaaldoel: 500,

@@ -121,6 +121,7 @@ export const actieSchema = z
     {
       nummer: actienummer(M.actienummerVorm),
       titel: requiredText(M.titelVerplicht, M.titelTeLang),
+      omschrijving: optionalText(M.omschrijvingTeLang, TEKST_MAX.omschrijving),
       advies: positiveInt(M.actieAdviesOngeldig),
       plateau: z.enum(PLATEAUS, { error: M.plateauOngeldig }),
       domeinen: domeinenSchema,
@@ -169,6 +170,7 @@ export const adviesSchema = z.object(
     titel: requiredText(M.titelVerplicht, M.titelTeLang),
     thema: z.enum(THEMA_CODES, { error: M.themaOngeldig }),
     plateau: z.enum(PLATEAUS, { error: M.plateauOngeldig }),
+    omschrijving: optionalText(M.omschrijvingTeLang, TEKST_MAX.omschrijving),
     collegeReactie: freeText(TEKST_MAX.collegeReactie, M.collegeReactieTeLang),
     collegePlanning: z.preprocess(emptyTextIfAbsent, z.string({ error: M.tekstVerwacht }).trim().max(MAX_TEXT, { error: M.collegePlanningTeLang })),
   },

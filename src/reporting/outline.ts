@@ -247,8 +247,12 @@ function orderPlateaus(rows: readonly ProgressRow[]): ProgressRow[] {
   return [...rows].sort((a, b) => index(a.key) - index(b.key));
 }
 
-function actieTitel(a: RapportActie): string {
-  return ofGeen(a.titel, '(zonder titel)');
+/** The action's title, with its description (the report's own words for the seeded actions) under it in italics. */
+function actieTitel(a: RapportActie): Cell {
+  const titel = ofGeen(a.titel, '(zonder titel)');
+  const omschrijving = vrij(a.omschrijving, 'omschrijving');
+  if (!omschrijving) return titel;
+  return [{ text: titel }, { text: `\n${omschrijving}`, italics: true }];
 }
 
 function gedaanToelichting(a: RapportActie): string {
@@ -279,6 +283,13 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
   const blocks: Block[] = [
     { kind: 'kop', niveau: 2, tekst: adviesKop(a.nummer, ofGeen(a.titel, '(zonder titel)')) },
     { kind: 'alinea', stijl: 'meta', runs: [{ text: schoon(`${themaLabel(a.thema)} · ${plateauLabel(a.plateau)}`) }] },
+    // The report's own words for the advies, before the college's reaction to it.
+    ...(vrij(a.omschrijving, 'omschrijving')
+      ? ([
+          { kind: 'kop', niveau: 3, tekst: 'Het advies in het rapport' },
+          { kind: 'alinea', runs: [{ text: vrij(a.omschrijving, 'omschrijving'), italics: true }] },
+        ] satisfies Block[])
+      : []),
     { kind: 'kop', niveau: 3, tekst: 'Reactie college' },
     { kind: 'alinea', runs: [{ text: ofGeen(a.collegeReactie, GEEN, 'collegeReactie') }] },
     { kind: 'kop', niveau: 3, tekst: 'Planning' },

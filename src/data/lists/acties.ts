@@ -23,6 +23,7 @@ export const ACTIE_FIELDS = {
   clientKey: 'ClientKey',
   vervallen: 'Vervallen',
   vervallenReden: 'VervallenReden',
+  omschrijving: 'Omschrijving',
 } as const;
 
 export const actiesList: ListDefinition = {
@@ -47,6 +48,8 @@ export const actiesList: ListDefinition = {
     // Schema version 2: retiring instead of deleting (the item, its number and its history stay).
     { name: ACTIE_FIELDS.vervallen, displayName: 'Vervallen', boolean: {} },
     { name: ACTIE_FIELDS.vervallenReden, displayName: 'Reden vervallen', text: { allowMultipleLines: true } },
+    // Schema version 6: what the action is, in the report's words (issue 12, point 5).
+    { name: ACTIE_FIELDS.omschrijving, displayName: 'Omschrijving', text: { allowMultipleLines: true } },
   ],
   views: actieViews(),
 };
@@ -131,6 +134,7 @@ export const actieFieldNames = [
   ACTIE_FIELDS.bevindingen,
   ACTIE_FIELDS.vervallen,
   ACTIE_FIELDS.vervallenReden,
+  ACTIE_FIELDS.omschrijving,
 ];
 
 export type ActieReadContext = {
@@ -180,6 +184,7 @@ export function toActie(item: ListItem, context: ActieReadContext): Loaded<Actie
     lopendTraject: read.text(ACTIE_FIELDS.lopendTraject),
     ...(read.flag(ACTIE_FIELDS.vervallen) ? { vervallen: true } : {}),
     vervallenReden: read.text(ACTIE_FIELDS.vervallenReden),
+    omschrijving: read.text(ACTIE_FIELDS.omschrijving),
   };
   withOptional(value, optional);
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
@@ -219,6 +224,7 @@ export function actieToFields(actie: Actie, context: ActieWriteContext): { field
     [lookupIdField(ACTIE_FIELDS.bevindingen)]: bevindingIds,
     [ACTIE_FIELDS.vervallen]: actie.vervallen === true,
     [ACTIE_FIELDS.vervallenReden]: actie.vervallenReden ?? null,
+    [ACTIE_FIELDS.omschrijving]: actie.omschrijving ?? null,
   };
   return { fields, unresolved };
 }

@@ -10,6 +10,7 @@ export const ADVIES_FIELDS = {
   plateau: 'Plateau',
   collegeReactie: 'CollegeReactie',
   collegePlanning: 'CollegePlanning',
+  omschrijving: 'Omschrijving',
 } as const;
 
 export const adviezenList: ListDefinition = {
@@ -22,6 +23,8 @@ export const adviezenList: ListDefinition = {
     { name: ADVIES_FIELDS.plateau, displayName: 'Plateau', choice: { choices: PLATEAUS, displayAs: 'dropDownMenu' }, required: true },
     { name: ADVIES_FIELDS.collegeReactie, displayName: 'Reactie college', text: { allowMultipleLines: true } },
     { name: ADVIES_FIELDS.collegePlanning, displayName: 'Planning college', text: { maxLength: 255 } },
+    // Schema version 6: the report's own words for the advies (issue 12, point 5).
+    { name: ADVIES_FIELDS.omschrijving, displayName: 'Omschrijving', text: { allowMultipleLines: true } },
   ],
 };
 
@@ -37,6 +40,8 @@ export function toAdvies(item: ListItem): Loaded<Advies> {
     collegeReactie: read.text(ADVIES_FIELDS.collegeReactie) ?? '',
     collegePlanning: read.text(ADVIES_FIELDS.collegePlanning) ?? '',
   };
+  const omschrijving = read.text(ADVIES_FIELDS.omschrijving);
+  if (omschrijving !== undefined) value.omschrijving = omschrijving;
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
 }
 
@@ -48,5 +53,6 @@ export function adviesToFields(advies: Advies): Record<string, unknown> {
     [ADVIES_FIELDS.plateau]: advies.plateau,
     [ADVIES_FIELDS.collegeReactie]: advies.collegeReactie,
     [ADVIES_FIELDS.collegePlanning]: advies.collegePlanning,
+    [ADVIES_FIELDS.omschrijving]: advies.omschrijving ?? null,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * A site provisioned and seeded with the schema of before issue 12 (version 1, kept as a fixture in
  * tests/fixtures/schema-v1.json, exactly as main had it) upgrades through the provisioning's ordered steps to today's
- * schema: every item and every version of every list is kept, and the shared actions get their rows per domain.
+ * schema: every item and every version of every list is kept, the shared actions get their rows per domain (step 3),
+ * and the seeded adviezen and actions get the report's own words (step 6).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,7 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
   let graph: Graph;
   let siteId: string;
   let before: SiteState;
+  let stepReport: string[] | undefined;
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
@@ -77,6 +79,8 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('1.1')}/fields`, { StatusToelichting: 'Sociaal Domein is gestart met de roadmap.' });
     await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('6.1')}/fields`, { Status: 'Geblokkeerd', StatusToelichting: 'Wacht op besluit IMO.' });
     await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('2.2')}/fields`, { Planning: 'Loopt reeds (bijgesteld)' });
+    // A title the site changed: step 6 no longer knows it as the seed's action and leaves it without a description.
+    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('4.1')}/fields`, { Title: 'Innovatie apart positioneren (eigen formulering)' });
     const mts = await graph.getAll<Item>(`/sites/${siteId}/lists/MTs/items?$expand=fields($select=Sleutel)`);
     await graph.patch(`/sites/${siteId}/lists/MTs/items/${mts[0]!.id}/fields`, { ConversationId: '19:cmt@thread.tacv2' });
     await graph.post(`/sites/${siteId}/lists/Besluiten/items`, { fields: { Title: 'Roadmap Sociaal Domein in MT van maart', Vergadering: 'cmt/2026-03-10T09:00:00Z' } });
@@ -91,7 +95,7 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     expect(fixture.lists.map((l) => l.name)).toEqual(['Adviezen', 'Bevindingen', 'Acties', 'Portfolio', 'Kwartaaldoelen', 'MTs', 'Besluiten', 'Herinneringen']);
   });
 
-  it('upgrades through the ordered steps, keeping every item and every version of every list untouched', async () => {
+  it('upgrades through the ordered steps, keeping every item and every version of every list (step 6 adds one version to the seeded items it fills)', async () => {
     const versionCount = Object.values(before).reduce((n, items) => n + Object.values(items).reduce((m, i) => m + i.versions.length, 0), 0);
     const itemCount = Object.values(before).reduce((n, items) => n + Object.keys(items).length, 0);
     expect(itemCount).toBeGreaterThan(70);
@@ -99,24 +103,48 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     expect(before['Acties']![Object.keys(before['Acties']!).find((k) => before['Acties']![k]!.fields['Nummer'] === '1.1')!]!.versions).toHaveLength(3);
 
     const report = await provisionSite(sandbox.clients(), siteId);
+    stepReport = report.upgrades.find((u) => u.toVersion === 6)?.changes;
     expect(report.schemaVersion).toEqual({ found: 1, now: SCHEMA_VERSION });
     expect(report.listsCreated).toContain('DomeinVoortgang');
     // Version 5 (escalations to the CMT) is a new list only: created empty, no step, nothing else touched.
     expect(report.listsCreated).toContain('Agenderingen');
-    expect(report.upgrades.find((u) => u.toVersion === 5)).toBeUndefined();
+    expect(report.upgrades.find((u) => u.toVersion === 6)).toBeUndefined();
     const step = report.upgrades.find((u) => u.toVersion === 3);
     expect(step?.changes).toHaveLength(33); // 7 actions × 4 business domains + 11.5 × 5 (Concern as well)
     expect(await readSchemaVersion(sandbox.sharePoint())).toBe(SCHEMA_VERSION);
 
     const after = await siteState(graph, siteId);
-    // Columns added by later steps may appear on items as empty; nothing that was there changes, and no version is added.
+    // Columns added by later steps may appear on items as empty; nothing that was there changes, and no version is
+    // added, except that step 6 writes the report's words into each seeded advies and action: one version more.
+    const filled = new Set((report.upgrades.find((u) => u.toVersion === 6)?.changes ?? []).map((c) => c.replace(/: Omschrijving$/, '')));
     for (const [list, items] of Object.entries(before)) {
       expect(Object.keys(after[list]!).sort(), list).toEqual(Object.keys(items).sort());
+      const v1Columns = ['Title', ...schemaV1.lists.find((l) => l.name === list)!.columns.map((c) => c.name)];
       for (const [id, item] of Object.entries(items)) {
-        expect(after[list]![id]!.eTag, `${list} ${id}`).toBe(item.eTag);
-        expect(after[list]![id]!.fields, `${list} ${id}`).toMatchObject(item.fields);
-        expect(after[list]![id]!.versions, `${list} ${id}`).toEqual(item.versions);
+        const now = after[list]![id]!;
+        if (filled.has(`${list} ${String(item.fields['Nummer'])}`)) {
+          for (const c of v1Columns) expect(now.fields[c], `${list} ${id} ${c}`).toEqual(item.fields[c]);
+          expect(now.versions, `${list} ${id}`).toHaveLength(item.versions.length + 1);
+          expect(now.versions.slice(1), `${list} ${id}: every earlier version kept`).toEqual(item.versions);
+          continue;
+        }
+        expect(now.eTag, `${list} ${id}`).toBe(item.eTag);
+        expect(now.fields, `${list} ${id}`).toMatchObject(item.fields);
+        expect(now.versions, `${list} ${id}`).toEqual(item.versions);
       }
+    }
+  });
+
+  it('fills each seeded advies and action with the report’s own words, and leaves an item whose title the site changed', async () => {
+    const step = stepReport ?? [];
+    expect(step.filter((c) => c.startsWith('Adviezen '))).toHaveLength(11);
+    expect(step.filter((c) => c.startsWith('Acties '))).toHaveLength(32);
+    expect(step).not.toContain('Acties 4.1: Omschrijving');
+    const plan = await loadPlan(graph, siteId);
+    for (const a of plan.adviezen) expect(a.value.omschrijving, `advies ${a.value.nummer}`).toBe(zoetermeerPlan.adviezen.find((s) => s.nummer === a.value.nummer)!.omschrijving);
+    for (const a of plan.acties) {
+      const seeded = zoetermeerPlan.acties.find((s) => s.nummer === a.value.nummer)!;
+      expect(a.value.omschrijving, `actie ${a.value.nummer}`).toBe(a.value.nummer === '4.1' ? undefined : seeded.omschrijving);
     }
   });
 

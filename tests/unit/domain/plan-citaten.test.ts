@@ -27,14 +27,22 @@ describe('the plan records a seed passage for every quoted text', () => {
     const recorded = new Set(ALLE_CITATEN.map((c) => c.tekst));
     const { adviezen, bevindingen, acties } = zoetermeerPlan;
     const quoted: string[] = [
-      ...adviezen.flatMap((a) => [a.titel, a.collegeReactie, a.collegePlanning]),
+      ...adviezen.flatMap((a) => [a.titel, a.omschrijving ?? '', a.collegeReactie, a.collegePlanning]),
       ...bevindingen.flatMap((b) => [b.titel, b.toelichting]),
-      ...acties.map((a) => a.titel),
+      ...acties.flatMap((a) => [a.titel, a.omschrijving ?? '']),
       ...acties.flatMap((a) => (a.statusToelichting ? [a.statusToelichting] : [])),
       ...GESPREKSVRAGEN_11_4,
       ...LEIDERSCHAPS_ASPECTEN.map((a) => a.denkAan),
     ].filter((t) => t !== '');
     expect(quoted.filter((t) => !recorded.has(t))).toEqual([]);
+  });
+
+  it('every advies and every action has the report’s own description (issue 12, point 5), each from the report (001)', () => {
+    const { adviezen, acties } = zoetermeerPlan;
+    expect(adviezen.filter((a) => !a.omschrijving).map((a) => a.nummer)).toEqual([]);
+    expect(acties.filter((a) => !a.omschrijving).map((a) => a.nummer)).toEqual([]);
+    const bron = new Map(ALLE_CITATEN.map((c) => [c.tekst, c.bron.document]));
+    for (const x of [...adviezen, ...acties]) expect(bron.get(x.omschrijving ?? ''), `${x.nummer}`).toBe('001');
   });
 
   it('every recorded passage is a valid reference to a seed document', () => {
@@ -95,6 +103,14 @@ if (existsSync(SEEDS_DIR)) {
       const passage = normaliseerCitaat(doc.slice(c.bron.van - 1, c.bron.tot).join('\n'));
       expect(passage).not.toContain(normaliseerCitaat(`${c.tekst} Het college noemt geen planning.`));
       expect(passage).not.toContain(normaliseerCitaat(c.tekst.replace('reeds', 'al')));
+    });
+
+    it('a description cut from a neighbouring passage is caught (3.2 ends on 001:1527, not 1526)', () => {
+      const c = ALLE_CITATEN.find((x) => x.waar === 'actie 3.2: omschrijving');
+      if (!c) throw new Error('3.2 has no recorded description');
+      const doc = lines.get(c.bron.document) ?? [];
+      const short = normaliseerCitaat(doc.slice(c.bron.van - 1, c.bron.tot - 1).join('\n'));
+      expect(short).not.toContain(normaliseerCitaat(c.tekst));
     });
   });
 }

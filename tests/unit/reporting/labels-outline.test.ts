@@ -79,7 +79,9 @@ describe('the outline', () => {
     const model = voortgangOp({ gemeente: 'Gemeente Test', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen.slice(0, 1), acties: [] });
     const t = texts(rapportOpzet(model).blocks);
     const from = t.indexOf('#2 Advies 1. Gemeenschappelijke visie & roadmap digitalisering');
-    expect(t.slice(from + 7)).toEqual(['#3 Wat is gedaan', 'Geen.', '#3 Volgende stappen', 'Geen.', '#3 Gekoppelde portfolioprojecten', 'Geen.']);
+    expect(t.slice(from + 9)).toEqual(['#3 Wat is gedaan', 'Geen.', '#3 Volgende stappen', 'Geen.', '#3 Gekoppelde portfolioprojecten', 'Geen.']);
+    // The advies in the report's own words comes first, then the college's reaction.
+    expect(t.slice(from + 2, from + 5)).toEqual(['#3 Het advies in het rapport', zoetermeerPlan.adviezen[0]!.omschrijving, '#3 Reactie college']);
     expect(t).not.toContain('#3 Niet overgenomen');
   });
 
@@ -87,6 +89,7 @@ describe('the outline', () => {
     const t = texts(rapportOpzet(fixtureModel('2025-12-31')).blocks);
     expect(t.filter((x) => x.startsWith('#2 Advies '))).toHaveLength(11);
     expect(t.filter((x) => x === '#3 Reactie college')).toHaveLength(11);
+    expect(t.filter((x) => x === '#3 Het advies in het rapport')).toHaveLength(11);
     expect(t.filter((x) => x === '#3 Planning')).toHaveLength(11);
     expect(t.filter((x) => x === '#3 Wat is gedaan')).toHaveLength(11);
     expect(t.filter((x) => x === '#3 Volgende stappen')).toHaveLength(11);

@@ -7,6 +7,9 @@ import { expectedCounts, fixtureActies, fixtureModel, GEMEENTE, HOSTILE_TITLE } 
 import { normalise, readPdf, type PdfText } from '../../support/documents/pdf-text.js';
 import { adviesSection, checkAdviesCounts, checkAdviesHeadings, expectedAdviezen } from './report-check.js';
 
+/** An action's description (the report's own words) as the PDF prints it, under its title. */
+const omschrijving = (nummer: string) => normalise(zoetermeerPlan.acties.find((a) => a.nummer === nummer)?.omschrijving ?? '');
+
 const FOOTER = (datum: string) => `${GEMEENTE} · Voortgangsrapportage peildatum ${datum}`;
 
 /** Page i's footer as a reader sees it. */
@@ -81,7 +84,7 @@ describe('the voortgangsrapportage as PDF', { timeout: 30_000 }, () => {
 
     it('prints a hostile title literally, and drops control characters', () => {
       expect(text).toContain(normalise(HOSTILE_TITLE));
-      expect(adviesSection(text, 1, 2)).toContain(`Wat is gedaan Nr. Actie Status Toelichting 1.2 ${normalise(HOSTILE_TITLE)} Afgerond`);
+      expect(adviesSection(text, 1, 2)).toContain(`Wat is gedaan Nr. Actie Status Toelichting 1.2 ${normalise(HOSTILE_TITLE)} ${omschrijving('1.2')} Afgerond`);
       expect(text).toContain('Opdrachtgeverschap versterken in de lijn');
     });
   });
@@ -91,17 +94,19 @@ describe('the voortgangsrapportage as PDF', { timeout: 30_000 }, () => {
     const advies3 = adviesSection(late, 3, 4) ?? '';
     // A standing commitment: judged on having started; the action that has not is marked, the running one is not.
     expect(advies3).toContain('“1e halfjaar 2025 en verder”, doorlopend vanaf 30 juni 2025. Oordeel op 31 december 2025: Niet op tijd gestart.');
-    expect(advies3).toContain('3.3 Verbeteren terugkoppeling van IMO naar management en/of organisatie Niet gestart Zonder eigenaar doorlopend vanaf 30 juni 2025 niet gestart');
-    expect(advies3).toContain('3.1 Verduidelijken portfolio management proces Loopt Portfoliomanager I&A doorlopend vanaf 30 juni 2025 3.2');
+    expect(advies3).toContain(`3.3 Verbeteren terugkoppeling van IMO naar management en/of organisatie ${omschrijving('3.3')} Niet gestart Zonder eigenaar doorlopend vanaf 30 juni 2025 niet gestart`);
+    expect(advies3).toContain(`3.1 Verduidelijken portfolio management proces ${omschrijving('3.1')} Loopt Portfoliomanager I&A doorlopend vanaf 30 juni 2025 3.2`);
+    // The advies in the report's own words, before the college's reaction.
+    expect(normalise(advies3)).toContain(`Het advies in het rapport ${normalise(zoetermeerPlan.adviezen[2]!.omschrijving!)} Reactie college`);
     const advies7 = adviesSection(late, 7, 8) ?? '';
     expect(advies7).toContain('“1e halfjaar 2025”, termijn 30 juni 2025. Oordeel op 31 december 2025: Niet gehaald.');
     // Belegd is under its own heading with its track, never under "Wat is gedaan".
     expect(advies7).toContain('Wat is gedaan Geen.');
-    expect(advies7).toContain('Belegd in lopend traject Nr. Actie Traject Eigenaar 7.1 Hands-on ondersteuning bij basis op orde Lopende trajecten');
+    expect(advies7).toContain(`Belegd in lopend traject Nr. Actie Traject Eigenaar 7.1 Hands-on ondersteuning bij basis op orde ${omschrijving('7.1')} Lopende trajecten`);
     expect(advies3).toContain('Geblokkeerd Wacht op besluit CMT over de prioritering.');
     expect(advies3).toContain('Gekoppelde portfolioprojecten Geen.');
     const advies2 = adviesSection(late, 2, 3) ?? '';
-    expect(advies2).toContain('Niet overgenomen Nr. Actie Motivering 2.1 Uitvoeren van 0-metingen basis op orde Lopende trajecten');
+    expect(advies2).toContain(`Niet overgenomen Nr. Actie Motivering 2.1 Uitvoeren van 0-metingen basis op orde ${omschrijving('2.1')} Lopende trajecten`);
     expect(adviesSection(late, 9, 10)).toContain('Het college gaf voor dit advies geen planning. Oordeel op 31 december 2025: Geen termijn.');
 
     const early = bodyText(await renderFixture('2025-05-15'), '15 mei 2025');

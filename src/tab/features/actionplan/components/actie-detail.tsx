@@ -67,6 +67,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   title: { overflowWrap: 'anywhere', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
   share: { overflowWrap: 'anywhere' },
+  toelichting: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 export type ShareResult = { kind: 'shared' } | { kind: 'copied'; url: string } | { kind: 'manual'; url: string };
@@ -282,6 +283,16 @@ function DetailBody({
         </Button>
       </div>
       <VervallenBanner actie={item.value} />
+      {item.value.omschrijving && (
+        <section className={styles.section} aria-labelledby="omschrijving-title">
+          <Subtitle2 as="h3" id="omschrijving-title">
+            {t('detail.omschrijving')}
+          </Subtitle2>
+          <Body1 as="p" className={styles.dd} data-testid="actie-omschrijving">
+            {item.value.omschrijving}
+          </Body1>
+        </section>
+      )}
       {share && (
         <MessageBar intent={share.kind === 'manual' ? 'info' : 'success'} data-testid="share-result">
           <MessageBarBody className={styles.share}>
@@ -435,6 +446,14 @@ function DetailBody({
         <dl className={styles.dl}>
           <dt className={styles.dt}>{t('detail.advies')}</dt>
           <dd className={styles.dd}>{advies ? `${advies.nummer}. ${advies.titel}` : item.value.advies}</dd>
+          {advies?.omschrijving && (
+            <>
+              <dt className={styles.dt}>{t('detail.adviesOmschrijving')}</dt>
+              <dd className={styles.dd} data-testid="advies-omschrijving">
+                {advies.omschrijving}
+              </dd>
+            </>
+          )}
           {advies?.collegeReactie && (
             <>
               <dt className={styles.dt}>{t('detail.collegeReactie')}</dt>
@@ -452,8 +471,13 @@ function DetailBody({
             ) : (
               <ul className={styles.list}>
                 {bevindingen.map((b) => (
-                  <li key={b.id}>
+                  <li key={b.id} data-testid="bevinding">
                     {b.value.nummer}. {b.value.titel}
+                    {b.value.toelichting && (
+                      <Caption1 as="p" block className={styles.toelichting}>
+                        {b.value.toelichting}
+                      </Caption1>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -64,6 +64,8 @@ const useStyles = makeStyles({
   cell: { padding: `0 ${tokens.spacingHorizontalS}`, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   selectCell: { display: 'flex', justifyContent: 'center', minWidth: 0 },
   titleCell: { overflowWrap: 'anywhere', whiteSpace: 'normal', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' },
+  // The action's description (the report's words for the seeded ones) as one subtle line; the detail has it whole.
+  omschrijving: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   narrowHidden: { '@media (max-width: 760px)': { display: 'none' } },
   narrowStack: { '@media (max-width: 760px)': { gridColumnStart: 2 } },
   sortButton: {
@@ -274,6 +276,11 @@ export function ListGrid(props: ListGridProps) {
                     <NarrowOnly>{a.nummer} </NarrowOnly>
                   </span>
                   {a.titel}
+                  {a.omschrijving && (
+                    <span className={styles.omschrijving} title={a.omschrijving} data-testid="lijst-omschrijving">
+                      {a.omschrijving}
+                    </span>
+                  )}
                   {a.vervallen && (
                     <Badge appearance="outline" color="subtle" size="small" data-testid="vervallen-badge">
                       {t('plan.vervallen')}

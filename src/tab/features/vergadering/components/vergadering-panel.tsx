@@ -27,6 +27,7 @@ const useStyles = makeStyles({
   input: { flexGrow: 1, minWidth: 0 },
   ok: { color: tokens.colorPaletteGreenForeground1 },
   decisions: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  omschrijving: { overflowWrap: 'anywhere', '& > p': { margin: 0 } },
 });
 
 /** Parses `?vergadering=<ISO start>`: a deep link to one meeting (and how the tests pick one). */
@@ -79,7 +80,14 @@ export function VergaderingPanel({ domein, nextMeeting }: { domein?: Domein; nex
       ) : (
         <ul className={styles.list} data-testid="attention-list">
           {items.map((item) => (
-            <AgendaRow key={`${agenda.occurrence.key}|${item.itemKey}`} item={item} recorded={state.get(item.itemKey)} save={v.save} occurrence={agenda.occurrence.key} />
+            <AgendaRow
+              key={`${agenda.occurrence.key}|${item.itemKey}`}
+              item={item}
+              omschrijving={item.kind === 'actie' ? v.omschrijvingen.get(item.id) : undefined}
+              recorded={state.get(item.itemKey)}
+              save={v.save}
+              occurrence={agenda.occurrence.key}
+            />
           ))}
         </ul>
       )}
@@ -126,11 +134,13 @@ function newClientKey(occurrence: string, itemKey: string): string {
 
 function AgendaRow({
   item,
+  omschrijving,
   recorded,
   save,
   occurrence,
 }: {
   item: PanelItem;
+  omschrijving: string | undefined;
   recorded: { besproken: boolean; besluiten: string[] } | undefined;
   save: (input: SaveInput) => Promise<void>;
   occurrence: string;
@@ -168,6 +178,16 @@ function AgendaRow({
         {item.titel}
       </span>
       <Caption1 className={styles.reasons}>{item.reasons.map((r) => t(`vergadering.reason.${r}`)).join(' · ')}</Caption1>
+      {omschrijving && (
+        <details className={styles.omschrijving} data-testid="panel-omschrijving">
+          <summary>
+            <Caption1>{t('vergadering.omschrijving')}</Caption1>
+          </summary>
+          <Caption1 as="p" block>
+            {omschrijving}
+          </Caption1>
+        </details>
+      )}
       <Checkbox
         label={t('vergadering.besproken')}
         checked={besproken}

@@ -103,8 +103,12 @@ export function useVergadering(domein: Domein | undefined, requestedStart: Date 
     [session, siteId, mt, start, me],
   );
 
+  // What each action is (the report's own words for the seeded ones), for the row's "Omschrijving".
+  const omschrijvingen = useMemo(() => new Map((plan?.acties ?? []).flatMap((a) => (a.value.omschrijving ? [[a.id, a.value.omschrijving] as const] : []))), [plan]);
+
   return {
     loading: !data && error === undefined,
+    omschrijvingen,
     error,
     mt,
     start,
