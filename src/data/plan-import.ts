@@ -172,6 +172,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       plateau: choice(cellText(c('plateau')), PLATEAUS),
       collegeReactie: cellText(c('collegeReactie')),
       collegePlanning: cellText(c('collegePlanning')),
+      omschrijving: cellText(c('omschrijving')),
     };
     const result = validateAdvies(candidate);
     if (!result.ok) {
@@ -241,6 +242,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       bevindingen: cellList(c('bevindingen')).map((b) => (/^\d+$/.test(b) ? Number(b) : b)),
       vervallen,
       vervallenReden: cellText(c('vervallenReden')),
+      omschrijving: cellText(c('omschrijving')),
     };
     const result = validateActie(candidate);
     if (!result.ok) {

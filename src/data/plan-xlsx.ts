@@ -23,7 +23,7 @@ export type PlanSheet = (typeof PLAN_SHEETS)[number];
 /** The column headers of each sheet, in order; the import finds columns by these names. */
 export const PLAN_COLUMNS = {
   Themas: { code: 'Code', naam: 'Naam', adviezen: 'Adviezen' },
-  Adviezen: { nummer: 'Nummer', titel: 'Titel', thema: 'Thema', plateau: 'Plateau', collegeReactie: 'Reactie college', collegePlanning: 'Planning college' },
+  Adviezen: { nummer: 'Nummer', titel: 'Titel', thema: 'Thema', plateau: 'Plateau', collegeReactie: 'Reactie college', collegePlanning: 'Planning college', omschrijving: 'Omschrijving' },
   Bevindingen: { nummer: 'Nummer', titel: 'Titel', toelichting: 'Toelichting' },
   Acties: {
     nummer: 'Nummer',
@@ -42,6 +42,7 @@ export const PLAN_COLUMNS = {
     bevindingen: 'Bevindingen',
     vervallen: 'Vervallen',
     vervallenReden: 'Reden vervallen',
+    omschrijving: 'Omschrijving',
   },
   DomeinVoortgang: { actie: 'Actie', domein: 'Domein', status: 'Status', statusToelichting: 'Toelichting status', eigenaar: 'Eigenaar', deadline: 'Deadline', notitie: 'Notitie' },
 } as const satisfies Record<PlanSheet, Record<string, string>>;
@@ -61,14 +62,14 @@ function sheets(data: PlanExport): SheetOut[] {
     { name: 'Themas', widths: [8, 32, 20], dates: [], rows: plan.themas.map((t) => [t.code, t.naam, t.adviezen.join(LIST_SEPARATOR)]) },
     {
       name: 'Adviezen',
-      widths: [9, 60, 8, 22, 80, 40],
+      widths: [9, 60, 8, 22, 80, 40, 80],
       dates: [],
-      rows: [...plan.adviezen].sort((a, b) => a.nummer - b.nummer).map((a) => [a.nummer, a.titel, a.thema, a.plateau, text(a.collegeReactie), text(a.collegePlanning)]),
+      rows: [...plan.adviezen].sort((a, b) => a.nummer - b.nummer).map((a) => [a.nummer, a.titel, a.thema, a.plateau, text(a.collegeReactie), text(a.collegePlanning), text(a.omschrijving)]),
     },
     { name: 'Bevindingen', widths: [9, 60, 80], dates: [], rows: [...plan.bevindingen].sort((a, b) => a.nummer - b.nummer).map((b) => [b.nummer, b.titel, text(b.toelichting)]) },
     {
       name: 'Acties',
-      widths: [9, 60, 8, 22, 40, 24, 40, 30, 12, 12, 30, 30, 18, 14, 10, 40],
+      widths: [9, 60, 8, 22, 40, 24, 40, 30, 12, 12, 30, 30, 18, 14, 10, 40, 80],
       dates: [8, 9],
       rows: acties.map((a) => [
         a.nummer,
@@ -87,6 +88,7 @@ function sheets(data: PlanExport): SheetOut[] {
         text(a.bevindingen.join(LIST_SEPARATOR)),
         a.vervallen ? 'ja' : null,
         text(a.vervallenReden),
+        text(a.omschrijving),
       ]),
     },
     {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRef } from '../../../src/domain/model.js';
+import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { fieldsExpand, SITE_USERS_LIST, type ListItem } from '../../../src/data/lists/list-definition.js';
 import { siteUserFieldNames, toSiteUser } from '../../../src/data/lists/site-users.js';
 import { dryRunPlanImport } from '../../../src/data/plan-import.js';
@@ -67,6 +68,9 @@ describe('the plan as .xlsx: export, dry run, import into an empty site', { time
 
     const second = await loadPlanExport(graph, leegSite);
     expect(withoutIds(second)).toEqual(withoutIds(first));
+    // The report's own words travel with the plan (issue 12, point 5).
+    expect(second.plan.adviezen.map((a) => a.omschrijving)).toEqual(zoetermeerPlan.adviezen.map((a) => a.omschrijving));
+    expect(second.plan.acties.find((a) => a.nummer === '3.2')?.omschrijving).toBe(zoetermeerPlan.acties.find((a) => a.nummer === '3.2')?.omschrijving);
     const again = await exportPlanXlsx(second);
     const sheets = async (b: Uint8Array): Promise<PlanWorkbook> => readPlanXlsx(b);
     expect(await sheets(again)).toEqual(await sheets(bytes));

@@ -38,6 +38,7 @@ const actie = (nummer: string, extra: Partial<Record<keyof typeof PLAN_COLUMNS.A
     bevindingen: undefined,
     vervallen: undefined,
     vervallenReden: undefined,
+    omschrijving: undefined,
     ...extra,
   };
   return Object.keys(PLAN_COLUMNS.Acties).map((k) => base[k as keyof typeof base]);
