@@ -16,7 +16,7 @@ import type { ColumnDefinition, ListDefinition, ListName, ViewDefinition } from 
 import { SCHEMA_VERSION, siteSchema } from './lists/schema.js';
 import { zoetermeerPlan } from '../domain/plan/zoetermeer.js';
 import { createMissingDomeinVoortgang } from './schema-upgrades/v3-domein-voortgang.js';
-import { fillMissingOmschrijving } from './schema-upgrades/v6-omschrijving.js';
+import { fillMissingOmschrijving } from './schema-upgrades/v7-omschrijving.js';
 import { SharePointRequestError, type SharePoint } from './sharepoint.js';
 import { listPath } from './site.js';
 
@@ -63,7 +63,7 @@ export const schemaUpgrades: readonly SchemaUpgrade[] = [
     run: ({ graph, siteId }) => createMissingDomeinVoortgang(graph, siteId),
   },
   {
-    toVersion: 6,
+    toVersion: 7,
     description: 'Omschrijving van adviezen en acties: de eigen woorden van het rapport, waar het item nog het geseede is',
     // The texts of the plan this app seeds; an item is filled only where number and title still equal the seed's.
     run: ({ graph, siteId }) => fillMissingOmschrijving(graph, siteId, zoetermeerPlan),

@@ -48,7 +48,7 @@ export const actiesList: ListDefinition = {
     // Schema version 2: retiring instead of deleting (the item, its number and its history stay).
     { name: ACTIE_FIELDS.vervallen, displayName: 'Vervallen', boolean: {} },
     { name: ACTIE_FIELDS.vervallenReden, displayName: 'Reden vervallen', text: { allowMultipleLines: true } },
-    // Schema version 6: what the action is, in the report's words (issue 12, point 5).
+    // Schema version 7: what the action is, in the report's words (issue 12, point 5).
     { name: ACTIE_FIELDS.omschrijving, displayName: 'Omschrijving', text: { allowMultipleLines: true } },
   ],
   views: actieViews(),

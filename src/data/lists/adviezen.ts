@@ -23,7 +23,7 @@ export const adviezenList: ListDefinition = {
     { name: ADVIES_FIELDS.plateau, displayName: 'Plateau', choice: { choices: PLATEAUS, displayAs: 'dropDownMenu' }, required: true },
     { name: ADVIES_FIELDS.collegeReactie, displayName: 'Reactie college', text: { allowMultipleLines: true } },
     { name: ADVIES_FIELDS.collegePlanning, displayName: 'Planning college', text: { maxLength: 255 } },
-    // Schema version 6: the report's own words for the advies (issue 12, point 5).
+    // Schema version 7: the report's own words for the advies (issue 12, point 5).
     { name: ADVIES_FIELDS.omschrijving, displayName: 'Omschrijving', text: { allowMultipleLines: true } },
   ],
 };

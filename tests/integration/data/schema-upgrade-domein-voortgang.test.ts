@@ -2,7 +2,7 @@
  * A site provisioned and seeded with the schema of before issue 12 (version 1, kept as a fixture in
  * tests/fixtures/schema-v1.json, exactly as main had it) upgrades through the provisioning's ordered steps to today's
  * schema: every item and every version of every list is kept, the shared actions get their rows per domain (step 3),
- * and the seeded adviezen and actions get the report's own words (step 6).
+ * and the seeded adviezen and actions get the report's own words (step 7).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,7 +79,7 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('1.1')}/fields`, { StatusToelichting: 'Sociaal Domein is gestart met de roadmap.' });
     await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('6.1')}/fields`, { Status: 'Geblokkeerd', StatusToelichting: 'Wacht op besluit IMO.' });
     await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('2.2')}/fields`, { Planning: 'Loopt reeds (bijgesteld)' });
-    // A title the site changed: step 6 no longer knows it as the seed's action and leaves it without a description.
+    // A title the site changed: step 7 no longer knows it as the seed's action and leaves it without a description.
     await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('4.1')}/fields`, { Title: 'Innovatie apart positioneren (eigen formulering)' });
     const mts = await graph.getAll<Item>(`/sites/${siteId}/lists/MTs/items?$expand=fields($select=Sleutel)`);
     await graph.patch(`/sites/${siteId}/lists/MTs/items/${mts[0]!.id}/fields`, { ConversationId: '19:cmt@thread.tacv2' });
@@ -95,7 +95,7 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     expect(fixture.lists.map((l) => l.name)).toEqual(['Adviezen', 'Bevindingen', 'Acties', 'Portfolio', 'Kwartaaldoelen', 'MTs', 'Besluiten', 'Herinneringen']);
   });
 
-  it('upgrades through the ordered steps, keeping every item and every version of every list (step 6 adds one version to the seeded items it fills)', async () => {
+  it('upgrades through the ordered steps, keeping every item and every version of every list (step 7 adds one version to the seeded items it fills)', async () => {
     const versionCount = Object.values(before).reduce((n, items) => n + Object.values(items).reduce((m, i) => m + i.versions.length, 0), 0);
     const itemCount = Object.values(before).reduce((n, items) => n + Object.keys(items).length, 0);
     expect(itemCount).toBeGreaterThan(70);
@@ -103,7 +103,7 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     expect(before['Acties']![Object.keys(before['Acties']!).find((k) => before['Acties']![k]!.fields['Nummer'] === '1.1')!]!.versions).toHaveLength(3);
 
     const report = await provisionSite(sandbox.clients(), siteId);
-    stepReport = report.upgrades.find((u) => u.toVersion === 6)?.changes;
+    stepReport = report.upgrades.find((u) => u.toVersion === 7)?.changes;
     expect(report.schemaVersion).toEqual({ found: 1, now: SCHEMA_VERSION });
     expect(report.listsCreated).toContain('DomeinVoortgang');
     // Version 5 (escalations to the CMT) is a new list only: created empty, no step, nothing else touched.
@@ -115,8 +115,8 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
 
     const after = await siteState(graph, siteId);
     // Columns added by later steps may appear on items as empty; nothing that was there changes, and no version is
-    // added, except that step 6 writes the report's words into each seeded advies and action: one version more.
-    const filled = new Set((report.upgrades.find((u) => u.toVersion === 6)?.changes ?? []).map((c) => c.replace(/: Omschrijving$/, '')));
+    // added, except that step 7 writes the report's words into each seeded advies and action: one version more.
+    const filled = new Set((report.upgrades.find((u) => u.toVersion === 7)?.changes ?? []).map((c) => c.replace(/: Omschrijving$/, '')));
     for (const [list, items] of Object.entries(before)) {
       expect(Object.keys(after[list]!).sort(), list).toEqual(Object.keys(items).sort());
       const v1Columns = ['Title', ...schemaV1.lists.find((l) => l.name === list)!.columns.map((c) => c.name)];

@@ -1,5 +1,5 @@
 /**
- * Schema step 6 (issue 12, point 5): existing sites get the Omschrijving columns of Adviezen and Acties from the
+ * Schema step 7 (issue 12, point 5): existing sites get the Omschrijving columns of Adviezen and Acties from the
  * declarative schema; this step fills them with the report's own words where the site still holds the seeded item
  * unchanged in what identifies it: the same number and the same title as the seed plan. An item whose title the site
  * changed, a number the seed does not have (an action an MT added) or an Omschrijving someone already wrote is left
