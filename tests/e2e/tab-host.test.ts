@@ -195,20 +195,25 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
     await page.keyboard.press('Escape');
     await expect.poll(() => tab.getByRole('dialog').count()).toBe(0);
 
-    // The presenter switches to the portfolio: read-only, only the MT's domain, grouped for a shared screen.
+    // The presenter switches to the portfolio: read-only, grouped for a shared screen. A domain MT sees its own
+    // projects and the Concern's (issue 12.7: "Eigen domein en Concern" is a domain's default), never another domain's.
     await tab.getByRole('navigation').getByRole('link', { name: 'Portfolio' }).click();
     const stage = tab.getByTestId('portfolio-stage');
     await stage.waitFor();
     const client = await otherClient(run.appUrl);
     const portfolio = await loadPortfolio(client.graph, (await resolveSite(client.graph, client.siteUrl)).id);
-    const sociaal = portfolio.items.filter((i) => i.value.domein === 'Sociaal Domein').map((i) => i.value.key);
-    expect(sociaal.length).toBeGreaterThan(0);
-    await expect.poll(async () => (await stage.getByTestId('stage-item').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))).sort()).toEqual(sociaal.sort());
+    const zichtbaar = portfolio.items.filter((i) => i.value.domein === 'Sociaal Domein' || i.value.domein === 'Concern');
+    expect(zichtbaar.some((i) => i.value.domein === 'Sociaal Domein')).toBe(true);
+    expect(zichtbaar.some((i) => i.value.domein === 'Concern')).toBe(true);
+    expect(portfolio.items.length).toBeGreaterThan(zichtbaar.length);
+    await expect
+      .poll(async () => (await stage.getByTestId('stage-item').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))).sort())
+      .toEqual(zichtbaar.map((i) => i.value.key).sort());
     await expect(stage.getByRole('link').count()).resolves.toBe(0);
     await expect(stage.getByRole('button', { name: /Bewerken|Importeren|exporteren/ }).count()).resolves.toBe(0);
     await stage.getByRole('button', { name: 'Fase', exact: true }).click();
     await expect.poll(() => stage.getByTestId('stage-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')))).toEqual(
-      ['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg', 'Afgerond', 'Gestopt'].filter((f) => portfolio.items.some((i) => i.value.domein === 'Sociaal Domein' && i.value.fase === f)),
+      ['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg', 'Afgerond', 'Gestopt'].filter((f) => zichtbaar.some((i) => i.value.fase === f)),
     );
     expect(await seriousViolations(frame()), 'portfolio on the stage').toEqual([]);
     await page.screenshot({ path: screenshotPath('host-stage-portfolio') });
