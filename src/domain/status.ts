@@ -57,17 +57,21 @@ function toelichtingMessage(from: ActieStatus, to: ActieStatus): string {
   return M.toelichtingHeropenen;
 }
 
-export type TransitionCheck = { ok: true } | { ok: false; message: string };
+/**
+ * A refused change names the field the user must fix, so a form puts the message there without reading its words:
+ * `statusToelichting` when only the reason is missing, `status` when the move itself is refused.
+ */
+export type TransitionCheck = { ok: true } | { ok: false; field: 'status' | 'statusToelichting'; message: string };
 
 /**
  * Checks a status change as the user asks for it: refused when it is not a transition of the policy, or when the
  * move needs a StatusToelichting and `toelichting` is missing or blank. The message is Dutch and says what to do.
  */
 export function checkTransition(from: ActieStatus, to: ActieStatus, toelichting?: string): TransitionCheck {
-  if (from === to) return { ok: false, message: M.zelfdeStatus(from) };
-  if (!canTransition(from, to)) return { ok: false, message: M.overgangNietToegestaan(from, to, allowedTransitions(from)) };
+  if (from === to) return { ok: false, field: 'status', message: M.zelfdeStatus(from) };
+  if (!canTransition(from, to)) return { ok: false, field: 'status', message: M.overgangNietToegestaan(from, to, allowedTransitions(from)) };
   if (requiresToelichting(from, to) && (toelichting === undefined || toelichting.trim() === '')) {
-    return { ok: false, message: toelichtingMessage(from, to) };
+    return { ok: false, field: 'statusToelichting', message: toelichtingMessage(from, to) };
   }
   return { ok: true };
 }

@@ -142,9 +142,7 @@ function validate(base: Actie, form: ActieForm, users: readonly PersonRef[]): Pa
   if (form.status !== base.status) {
     const check = checkTransition(base.status, form.status, form.statusToelichting);
     if (!check.ok) {
-      const toelichtingMissing = check.message.startsWith('Geef een toelichting');
-      const field: FormField = toelichtingMissing ? 'statusToelichting' : 'status';
-      issues[field] ??= check.message;
+      issues[check.field] ??= check.message;
     }
   }
   if (form.eigenaarId && !users.some((u) => u.id === form.eigenaarId)) issues.eigenaarId ??= 'Kies een persoon die op de SharePoint-site bekend is.';
