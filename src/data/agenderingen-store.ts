@@ -3,7 +3,7 @@ import type { Actie, Domein, PersonRef } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { odataQuery, odataString } from './graph/client.js';
 import { GraphRequestError } from './graph/errors.js';
-import { AGENDERING_FIELDS, afhandelingToFields, agenderingFieldNames, agenderingToFields, toAgendering } from './lists/agenderingen.js';
+import { AGENDERING_FIELDS, AGENDERINGEN_OPEN_READ, afhandelingToFields, agenderingFieldNames, agenderingToFields, toAgendering } from './lists/agenderingen.js';
 import type { Loaded } from './lists/field-reader.js';
 import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
 import { listReadUrl } from './list-batch.js';
@@ -30,6 +30,8 @@ export class AgenderingConflictError extends Error {
 export type AgenderingenStore = {
   /** Every escalation, open and ticked, oldest first. */
   all(): Promise<Loaded<Agendering>[]>;
+  /** The escalations not yet ticked as discussed (on the indexed Besproken column), oldest first. */
+  open(): Promise<Loaded<Agendering>[]>;
   /**
    * Puts an action on the CMT's agenda for a domain, after the domain's checks (`checkAgendering`, against the
    * escalations given). One create with `clientKey` (unique): a save repeated after a lost answer, or a double click
@@ -65,6 +67,10 @@ export function createAgenderingenStore(
   return {
     async all() {
       const items = await graph.getAll<ListItem>(listReadUrl(siteId, { list: 'Agenderingen', fields: agenderingFieldNames }));
+      return items.map(toLoaded).sort(compareAgenderingen);
+    },
+    async open() {
+      const items = await graph.getAll<ListItem>(listReadUrl(siteId, AGENDERINGEN_OPEN_READ));
       return items.map(toLoaded).sort(compareAgenderingen);
     },
     async create(input, bestaande, clientKey) {

@@ -484,7 +484,8 @@ function agenderenForm(ctx: Context, agenda: Agenda): IShowCardAction | undefine
     maxLength: AGENDERING_MAX.reden,
   };
   const more = agenda.openActies.length - actie.choices.length;
-  const uitleg = text(`Het CMT ${AGENDERING_CITATEN.voortgangsbewaking} (003:726). Agendeer een actie als een besluit blijft hangen; het rapport ziet nu “${AGENDERING_CITATEN.escaleren}” (001:1324–1326).`, { isSubtle: true, size: 'Small' });
+  // The same words as the tab's dialog: the seeds' own, quoted, with their passages.
+  const uitleg = text(`Het CMT “${AGENDERING_CITATEN.voortgangsbewaking}” (003:726). Agendeer een actie in het CMT als een besluit blijft hangen. Uit het rapport (001:1324–1326): “… ${AGENDERING_CITATEN.escaleren}”.`, { isSubtle: true, size: 'Small' });
   return {
     type: 'Action.ShowCard',
     title: 'Agenderen in CMT',

@@ -4,6 +4,7 @@
  * the Graph client's code.
  */
 import type { ActiesStore } from '../../data/acties-store.js';
+import type { AgenderingenStore } from '../../data/agenderingen-store.js';
 import type { DomeinVoortgangStore } from '../../data/domein-voortgang-store.js';
 import { createGraph, type Graph } from '../../data/graph/client.js';
 import type { TokenSource } from '../../data/graph/token-source.js';
@@ -23,6 +24,8 @@ export type DataSession = {
   acties(siteId: string, plan: LoadedPlan): Promise<ActiesStore>;
   /** The store of the rows per domain on shared actions, loaded on the first write like the actions' store. */
   domeinVoortgang(siteId: string, plan: LoadedPlan): Promise<DomeinVoortgangStore>;
+  /** The escalations to the CMT (Agenderingen list): read in the action's detail and the CMT's side panel, loaded lazily. */
+  agenderingen(siteId: string, plan: LoadedPlan): Promise<AgenderingenStore>;
 };
 
 export function createDataSession(options: { graphBaseUrl: string; siteUrl: string; tokens: TokenSource }): DataSession {
@@ -33,5 +36,6 @@ export function createDataSession(options: { graphBaseUrl: string; siteUrl: stri
     refresh: (snapshot) => refreshPlan(graph, options.siteUrl, snapshot),
     acties: async (siteId, plan) => (await import('../../data/acties-store.js')).createActiesStore(graph, siteId, plan),
     domeinVoortgang: async (siteId, plan) => (await import('../../data/domein-voortgang-store.js')).createDomeinVoortgangStore(graph, siteId, plan),
+    agenderingen: async (siteId, plan) => (await import('../../data/agenderingen-store.js')).createAgenderingenStore(graph, siteId, plan),
   };
 }

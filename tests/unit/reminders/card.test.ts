@@ -558,7 +558,8 @@ describe('escalation to the CMT on the card', () => {
     const reden = nodes(form).find((n) => n.id === AGENDEREN_INPUT_IDS.reden);
     expect(reden).toMatchObject({ isRequired: true, isMultiline: true, maxLength: 1000 });
     expect(allText(form ?? {})).toContain('(001:1324–1326)');
-    expect(allText(form ?? {})).toContain('zorgt voor voortgangsbewaking (003:726)');
+    expect(allText(form ?? {})).toContain('Het CMT “zorgt voor voortgangsbewaking” (003:726).');
+    expect(allText(form ?? {})).toContain('“… dat het niet of te laat wordt voorgelegd aan de leidinggevenden (escaleren)”');
     const execute = nodes(form).find((n) => n.type === 'Action.Execute');
     expect(execute?.verb).toBe('agenderen');
     const data = execute?.data as Record<string, string>;

@@ -46,6 +46,7 @@ import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
 import { heeftDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
 import { useScope } from '../../../app/scope.js';
 import { DomeinVoortgangSection } from './domein-voortgang-section.js';
+import { AgenderenSection } from './agenderen-section.js';
 import { ActiePlanWijzigen, VervallenBanner } from './actie-plan-wijzigen.js';
 import { LinkedPortfolio } from './linked-portfolio.js';
 import { FIELD_LABEL, MergeView } from './merge-view.js';
@@ -335,6 +336,7 @@ function DetailBody({
       )}
 
       <DomeinVoortgangSection item={item} domein={scope.domein} canEdit={canEdit} />
+      {canEdit && <AgenderenSection item={item} domein={scope.domein} />}
       {conflict ? (
         <MergeView
           base={base.value}

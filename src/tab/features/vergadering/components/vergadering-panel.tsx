@@ -6,7 +6,10 @@ import type { Domein } from '../../../../domain/model.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { formatInstant } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
-import { useVergadering, type NextMeeting, type SaveInput } from '../hooks/use-vergadering.js';
+import type { GeagendeerdItem } from '../../../../domain/agendering.js';
+import { AGENDERING_MAX } from '../../../../domain/agendering.js';
+import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { useVergadering, type AfvinkInput, type NextMeeting, type SaveInput } from '../hooks/use-vergadering.js';
 import { panelItems, recordedState, startOfKey, type PanelItem } from '../lib/panel-data.js';
 
 const useStyles = makeStyles({
@@ -91,6 +94,18 @@ export function VergaderingPanel({ domein, nextMeeting }: { domein?: Domein; nex
           ))}
         </ul>
       )}
+      {agenda.geagendeerd.length > 0 && (
+        <section data-testid="geagendeerd" aria-labelledby="geagendeerd-title">
+          <Caption1Strong as="h3" id="geagendeerd-title">
+            {t('vergadering.geagendeerd.title', { count: agenda.geagendeerd.length })}
+          </Caption1Strong>
+          <ul className={styles.list}>
+            {agenda.geagendeerd.map((g) => (
+              <GeagendeerdRow key={`${g.id}|${g.eTag}`} item={g} afvinken={v.afvinken} reload={v.reload} />
+            ))}
+          </ul>
+        </section>
+      )}
       <section data-testid="vorige-besluiten" aria-labelledby="vorige-title">
         <Caption1Strong as="h3" id="vorige-title">
           {t('vergadering.vorige')}
@@ -109,6 +124,59 @@ export function VergaderingPanel({ domein, nextMeeting }: { domein?: Domein; nex
         )}
       </section>
     </section>
+  );
+}
+
+/**
+ * One escalation on the CMT's agenda: the action, the domain, who, since when and why, and the tick with an optional
+ * decision (If-Match on the eTag it was read with; someone else's tick first is a visible conflict and a reload).
+ */
+function GeagendeerdRow({ item, afvinken, reload }: { item: GeagendeerdItem; afvinken: (input: AfvinkInput) => Promise<void>; reload: () => void }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const [besluit, setBesluit] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+  const label = `${item.nummer} ${item.titel}`.trim();
+  return (
+    <li className={styles.row} data-testid="geagendeerd-item" data-nummer={item.nummer} data-domein={item.domein}>
+      <span className={styles.title}>
+        <span className={styles.label}>{item.nummer}</span>
+        {item.titel}
+      </span>
+      <Caption1 className={styles.reasons}>{t('vergadering.geagendeerd.meta', { domein: t(DOMEIN_LABEL[item.domein]), door: item.door ?? t('agenderen.onbekend'), sinds: formatInstant(item.sinds, locale) })}</Caption1>
+      <Body1>{t('vergadering.geagendeerd.reden', { reden: item.reden })}</Body1>
+      <form
+        className={styles.decide}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSaving(true);
+          setFailure(undefined);
+          afvinken({ agenderingId: item.id, eTag: item.eTag, besluit }).then(
+            () => setSaving(false),
+            (error: unknown) => {
+              setSaving(false);
+              if ((error as Error).name === 'AgenderingConflictError') {
+                setFailure(t('vergadering.geagendeerd.conflict'));
+                reload();
+              } else if ((error as Error).name === 'AgenderingValidationError') setFailure((error as Error).message);
+              else setFailure(t('vergadering.geagendeerd.failed', { detail: t(saveFailure(error).reason, { status: saveFailure(error).status ?? '' }) }));
+            },
+          );
+        }}
+      >
+        <Input aria-label={t('vergadering.geagendeerd.besluit', { item: label })} className={styles.input} size="small" value={besluit} maxLength={AGENDERING_MAX.besluit} placeholder={t('vergadering.besluitPlaceholder')} onChange={(_, d) => setBesluit(d.value)} data-testid="geagendeerd-besluit" />
+        <Button size="small" type="submit" disabled={saving} data-testid="geagendeerd-afvinken">
+          {t('vergadering.geagendeerd.afvinken')}
+        </Button>
+      </form>
+      {failure && (
+        <MessageBar intent="error" data-testid="geagendeerd-error">
+          <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
+    </li>
   );
 }
 

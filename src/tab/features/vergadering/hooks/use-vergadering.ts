@@ -2,6 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react
 import { occurrenceKey } from '../../../../domain/agenda.js';
 import type { Domein } from '../../../../domain/model.js';
 import { parseMeetingSchedule, type MeetingSchedule } from '../../../../domain/schedule.js';
+import type { Agendering } from '../../../../domain/agendering.js';
 import { createBesluitenStore } from '../../../../data/besluiten-store.js';
 import type { Besluit } from '../../../../data/lists/besluiten.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
@@ -17,7 +18,10 @@ export type NextMeeting = (schedule: MeetingSchedule, after: Date) => Date | und
 const MEETING_LENGTH_MS = 4 * 3_600_000;
 const LOG_DAYS = 120;
 
-type Loadedata = { settings: MTSettingsData; portfolio: LoadedPortfolio; besluiten: Loaded<Besluit>[] };
+type Loadedata = { settings: MTSettingsData; portfolio: LoadedPortfolio; besluiten: Loaded<Besluit>[]; agenderingen: Loaded<Agendering>[] };
+
+/** The CMT's tick of an escalation: its item as read (id + eTag for If-Match) and the optional decision. */
+export type AfvinkInput = { agenderingId: string; eTag: string; besluit: string };
 
 export type SaveInput = { itemKey: string; besproken: boolean; tekst: string; clientKey: string };
 
@@ -30,8 +34,12 @@ export function useVergadering(domein: Domein | undefined, requestedStart: Date 
 
   // `now` ticks every minute; reading again each minute is not wanted, so the log's start is an effect event.
   const logSince = useEffectEvent(() => new Date(now.getTime() - LOG_DAYS * 86_400_000));
+  // The escalations are read with the plan's people and actions: wait for the plan once, not for each refresh.
+  const havePlan = plan !== undefined;
+  const currentPlan = useEffectEvent(() => plan);
   useEffect(() => {
-    if (!siteId) return;
+    const plan = currentPlan();
+    if (!siteId || !havePlan || !plan) return;
     let cancelled = false;
     const since = logSince();
     setError(undefined);
@@ -40,7 +48,9 @@ export function useVergadering(domein: Domein | undefined, requestedStart: Date 
       const [settings, portfolio] = await Promise.all([loadMTSettings(s.graph, siteId, since), loadPortfolio(s.graph, siteId)]);
       const mt = mtForDomein(settings.mts, domein);
       const besluiten = mt ? await createBesluitenStore(s.graph, siteId).ofMt(mt.id) : [];
-      return { settings, portfolio, besluiten };
+      // Only the CMT's agenda lists escalations; the store's code loads only there.
+      const agenderingen = mt?.value.domeinen.includes('Concern') ? await (await s.agenderingen(siteId, plan)).open() : [];
+      return { settings, portfolio, besluiten, agenderingen };
     })().then(
       (loaded) => {
         if (!cancelled) setData(loaded);
@@ -52,7 +62,7 @@ export function useVergadering(domein: Domein | undefined, requestedStart: Date 
     return () => {
       cancelled = true;
     };
-  }, [session, siteId, domein, attempt]);
+  }, [session, siteId, domein, attempt, havePlan]);
 
   const mt = data ? mtForDomein(data.settings.mts, domein) : undefined;
   const schedule = mt?.value.schema ? parseMeetingSchedule(mt.value.schema) : undefined;
@@ -77,8 +87,26 @@ export function useVergadering(domein: Domein | undefined, requestedStart: Date 
       kwartaaldoelen: data.portfolio.kwartaaldoelen.map((k) => k.value),
       besluiten: data.besluiten,
       herinneringen: data.settings.herinneringen,
+      agenderingen: data.agenderingen.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value })),
     });
   }, [data, mt, plan, start, schedule, nextMeeting, now]);
+
+  /**
+   * The CMT ticks an escalation as discussed, with If-Match on the eTag it was read with; the item then leaves the
+   * agenda. A 412 (someone else ticked it first) throws `AgenderingConflictError`; the caller reloads.
+   */
+  const afvinken = useCallback(
+    async (input: AfvinkInput): Promise<void> => {
+      if (!siteId || !plan || !data) throw new Error('Geen vergadering');
+      const current = data.agenderingen.find((a) => a.id === input.agenderingId);
+      if (!current) throw new Error('Dit punt is al afgevinkt.');
+      const store = await (await session()).agenderingen(siteId, plan);
+      const besluit = input.besluit.trim();
+      await store.afhandelen({ ...current, eTag: input.eTag }, { op: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(me ? { door: me } : {}), ...(besluit ? { besluit } : {}) });
+      setData((d) => (d ? { ...d, agenderingen: d.agenderingen.filter((a) => a.id !== input.agenderingId) } : d));
+    },
+    [session, siteId, plan, data, me],
+  );
 
   const save = useCallback(
     async (input: SaveInput): Promise<void> => {
@@ -116,6 +144,7 @@ export function useVergadering(domein: Domein | undefined, requestedStart: Date 
     previousKey: composed?.previousKey,
     besluiten: data?.besluiten ?? [],
     save,
+    afvinken,
     reload: () => setAttempt((a) => a + 1),
   };
 }

@@ -98,6 +98,8 @@ export function panelAgenda(input: {
   kwartaaldoelen: NonNullable<AgendaInput['kwartaaldoelen']>;
   besluiten: readonly Loaded<Besluit>[];
   herinneringen: readonly Loaded<Herinnering>[];
+  /** The escalations to the CMT still open; the CMT's agenda lists them ("Geagendeerd door de MT's"). */
+  agenderingen?: AgendaInput['agenderingen'];
 }): { agenda: Agenda; previousKey?: string } {
   const previousKey = previousOccurrenceKey(input.mt.key, input.mtId, input.occurrenceStart, input.besluiten, input.herinneringen);
   const agendaInput: AgendaInput = {
@@ -109,6 +111,7 @@ export function panelAgenda(input: {
     kwartaaldoelen: input.kwartaaldoelen,
   };
   if (input.nextOccurrenceStart) agendaInput.nextOccurrenceStart = input.nextOccurrenceStart;
+  if (input.agenderingen && input.agenderingen.length > 0) agendaInput.agenderingen = input.agenderingen;
   if (previousKey) {
     const reminder = input.herinneringen.find((h) => h.value.sleutel === previousKey);
     const snapshot = parseSnapshot(reminder?.value.snapshot);

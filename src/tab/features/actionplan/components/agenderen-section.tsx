@@ -1,0 +1,158 @@
+import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
+import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
+import { AGENDERING_CITATEN, AGENDERING_MAX, agenderingDomein, mayAgenderen, openAgendering, type Agendering } from '../../../../domain/agendering.js';
+import type { Actie, Domein } from '../../../../domain/model.js';
+import type { Loaded } from '../../../../data/lists/field-reader.js';
+import { formatInstant } from '../../../i18n/format.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
+import { describeError } from '../../../lib/errors.js';
+import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  open: { overflowWrap: 'anywhere' },
+});
+
+type Message = { intent: 'success' | 'error'; text: string };
+
+function newClientKey(nummer: string, domein: Domein): string {
+  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return `tab-agendering:${nummer}|${domein}|${random}`.slice(0, 255);
+}
+
+/**
+ * "Agenderen in CMT" in the action's detail (issue 12, point 6), in a domain's tab for an action that domain carries:
+ * a required reason, one write (ClientKey kept while the form is open, so a save repeated after a lost answer lands
+ * once). When the domain already put it on the CMT's agenda, it says since when, by whom and why instead.
+ */
+export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein: Domein | undefined }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const ctx = usePlanContext();
+  const stored = ctx.storedActie(item.id) ?? item;
+  const eigen = domein ? agenderingDomein([domein], stored.value) : undefined;
+  const [open, setOpen] = useState<Loaded<Agendering>[] | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const [editing, setEditing] = useState(false);
+  const [reden, setReden] = useState('');
+  const [clientKey, setClientKey] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<Message | undefined>();
+  const [attempt, setAttempt] = useState(0);
+
+  // The reads use the plan and the session as they are when the effect runs; a plan refresh needs no new read.
+  const readOpen = useEffectEvent((): Promise<Loaded<Agendering>[]> | undefined => {
+    const { plan, siteId } = ctx;
+    if (!plan || !siteId) return undefined;
+    return (async () => (await (await ctx.session()).agenderingen(siteId, plan)).open())();
+  });
+  const failureText = useEffectEvent((error: unknown): string => {
+    const d = describeError(error);
+    return t(d.key, { detail: d.detail ?? '' });
+  });
+  const siteId = ctx.siteId;
+  useEffect(() => {
+    if (!eigen || !siteId) return;
+    const pending = readOpen();
+    if (!pending) return;
+    let cancelled = false;
+    pending.then(
+      (items) => {
+        if (!cancelled) setOpen(items);
+      },
+      (error: unknown) => {
+        if (!cancelled) setLoadError(failureText(error));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+    // Read once per action and after a save; the plan's minute tick does not need a new read.
+  }, [eigen, siteId, stored.id, attempt]);
+
+  if (!domein || !eigen || !mayAgenderen([domein], stored.value)) return null;
+  const domeinLabel = t(DOMEIN_LABEL[eigen]);
+  const bestaand = open ? openAgendering(open, stored.value.nummer, eigen) : undefined;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!ctx.plan || !ctx.siteId || !eigen) return;
+    if (reden.trim() === '') {
+      setMessage({ intent: 'error', text: t('agenderen.redenVerplicht') });
+      return;
+    }
+    const key = clientKey ?? newClientKey(stored.value.nummer, eigen);
+    setClientKey(key);
+    setSaving(true);
+    setMessage(undefined);
+    try {
+      const store = await (await ctx.session()).agenderingen(ctx.siteId, ctx.plan);
+      await store.create({ actie: stored, domein: eigen, reden, op: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(ctx.me ? { door: ctx.me } : {}) }, open ?? [], key);
+      setMessage({ intent: 'success', text: t('agenderen.saved', { nummer: stored.value.nummer, domein: domeinLabel }) });
+      setEditing(false);
+      setReden('');
+      setClientKey(undefined);
+      setAttempt((a) => a + 1);
+    } catch (error) {
+      if ((error as Error).name === 'AgenderingValidationError') setMessage({ intent: 'error', text: (error as Error).message });
+      else {
+        const d = describeError(error);
+        setMessage({ intent: 'error', text: t('agenderen.failed', { detail: t(d.key, { detail: d.detail ?? '' }) }) });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className={styles.section} aria-labelledby={`agenderen-${item.id}`} data-testid="agenderen">
+      <Subtitle2 id={`agenderen-${item.id}`}>{t('agenderen.title')}</Subtitle2>
+      <Caption1 className={styles.muted}>{t('agenderen.uitleg', { voortgangsbewaking: AGENDERING_CITATEN.voortgangsbewaking, escaleren: AGENDERING_CITATEN.escaleren })}</Caption1>
+      {loadError && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('agenderen.loadFailed', { detail: loadError })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {bestaand ? (
+        <Body1 className={styles.open} data-testid="agenderen-open">
+          {t('agenderen.staatOpAgenda', {
+            domein: domeinLabel,
+            sinds: formatInstant(bestaand.value.op, locale),
+            door: bestaand.value.door?.displayName ?? t('agenderen.onbekend'),
+            reden: bestaand.value.reden,
+          })}
+        </Body1>
+      ) : editing ? (
+        <form className={styles.form} onSubmit={(e) => void onSubmit(e)} aria-label={t('agenderen.title')} noValidate>
+          <Field label={t('agenderen.reden')} required>
+            <Textarea value={reden} onChange={(_, d) => setReden(d.value)} maxLength={AGENDERING_MAX.reden} resize="vertical" rows={3} data-testid="agenderen-reden" />
+          </Field>
+          <div className={styles.buttons}>
+            <Button type="submit" appearance="primary" disabled={saving} data-testid="agenderen-submit">
+              {t('agenderen.submit')}
+            </Button>
+            <Button type="button" onClick={() => setEditing(false)} disabled={saving}>
+              {t('agenderen.cancel')}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <div>
+          <Button onClick={() => setEditing(true)} disabled={open === undefined && loadError === undefined} data-testid="agenderen-open-form">
+            {t('agenderen.open')}
+          </Button>
+        </div>
+      )}
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'} data-testid="agenderen-message">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

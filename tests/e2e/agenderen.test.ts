@@ -1,0 +1,114 @@
+/// <reference lib="dom" />
+/**
+ * Escalation to the CMT in the browser (issue 12, point 6): MT Sociaal Domein puts action 1.1 on the CMT's agenda
+ * from the action's detail in its own tab, with a required reason; the CMT's card (the preview, `npm run reminders --
+ * --mt cmt --preview`) lists it under "Geagendeerd door de MT's"; the CMT ticks it in its meeting side panel with a
+ * decision, and it leaves the panel and the card.
+ */
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgenderingenStore } from '../../src/data/agenderingen-store.js';
+import { prepareCard } from '../../src/reminders/cli.js';
+import { screenshotPath } from './support/browser.js';
+import { startTestHost, type TestHost } from './support/host-server.js';
+import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+
+let run: SharedRun;
+let browser: Browser;
+let host: TestHost;
+let client: Awaited<ReturnType<typeof otherClient>>;
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await sharedRun();
+  host = await startTestHost();
+  browser = await sharedBrowser();
+  client = await otherClient(run.appUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+/** The card the CMT would get now: the same code path as the job, read only. */
+async function cmtCardPreview() {
+  const plan = await client.plan();
+  return prepareCard({ graph: client.graph, siteId: plan.siteId, siteUrl: client.siteUrl, deepLinkFor: () => `${run.appUrl}/`, now: new Date() }, 'cmt');
+}
+
+async function stored() {
+  const plan = await client.plan();
+  return createAgenderingenStore(client.graph, plan.siteId, plan).all();
+}
+
+// The CMT meets on Tuesdays at 09:00 Amsterdam time.
+const CMT_MEETING = '2026-12-08T08:00:00.000Z';
+const REDEN = 'Het besluit over de roadmap blijft **hangen** [zie](http://x.example) <b>';
+
+describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
+  it('MT Sociaal Domein escalates 1.1; the CMT card shows it; the CMT ticks it in its side panel and it leaves', async () => {
+    const id11 = byNummer(await client.plan(), '1.1').id;
+
+    // 1. MT Sociaal Domein's tab: the detail of 1.1, "Agenderen in CMT" with a required reason.
+    const sd = await personaContext(browser, UPN.imSociaal);
+    const page = await sd.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/?domein=${encodeURIComponent('Sociaal Domein')}#/lijst?actie=${id11}`);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: /^1\.1 / }).waitFor();
+    const section = dialog.getByTestId('agenderen');
+    // The report's words, quoted with their passages.
+    await expect.poll(() => section.innerText()).toContain('zorgt voor voortgangsbewaking” (003:726)');
+    expect(await section.innerText()).toContain('dat het niet of te laat wordt voorgelegd aan de leidinggevenden (escaleren)”');
+    await section.getByRole('button', { name: 'Agenderen in CMT' }).click();
+    await section.getByRole('button', { name: 'Agenderen', exact: true }).click();
+    await expect.poll(() => section.getByTestId('agenderen-message').innerText()).toContain('Geef een reden');
+    expect(await stored()).toEqual([]);
+    await section.getByRole('textbox', { name: /Reden/ }).fill(REDEN);
+    expect(await seriousViolations(page), 'the escalation form').toEqual([]);
+    await section.getByRole('button', { name: 'Agenderen', exact: true }).click();
+    await expect.poll(() => section.getByTestId('agenderen-message').innerText(), { timeout: 15_000 }).toBe('Actie 1.1 staat nu op de agenda van het CMT (voor Sociaal Domein).');
+    await expect.poll(() => section.getByTestId('agenderen-open').innerText(), { timeout: 15_000 }).toContain(`Reden: ${REDEN}`);
+    await page.screenshot({ path: screenshotPath('agenderen-sociaal') });
+    expect(errors).toEqual([]);
+    await sd.close();
+
+    const [item] = await stored();
+    expect(item?.value).toMatchObject({ actie: '1.1', domein: 'Sociaal Domein', reden: REDEN, besproken: false, door: { displayName: 'Informatiemanager Sociaal Domein' } });
+
+    // 2. The CMT's card: "Geagendeerd door de MT's", the reason escaped.
+    const before = await cmtCardPreview();
+    expect(before.agenda.geagendeerd).toMatchObject([{ nummer: '1.1', domein: 'Sociaal Domein', door: 'Informatiemanager Sociaal Domein', reden: REDEN }]);
+    const json = JSON.stringify(before.card);
+    expect(json).toContain("Geagendeerd door de MT's (1)");
+    expect(json).toContain('Reden: Het besluit over de roadmap blijft \\\\*\\\\*hangen\\\\*\\\\*');
+    expect(json).not.toContain('[zie](http');
+
+    // 3. The CMT's side panel for its meeting: the item, ticked with a decision; it leaves.
+    const panelPage: Page = await browser.newPage({ viewport: { width: 480, height: 900 } });
+    const panelErrors = watchErrors(panelPage);
+    await panelPage.goto(host.url(`${run.appUrl}/index.html?vergadering=${encodeURIComponent(CMT_MEETING)}#/roadmap`, { frameContext: 'sidePanel', upn: UPN.gemeentesecretaris }));
+    const tab = panelPage.frameLocator('#tab');
+    const geagendeerd = tab.getByTestId('geagendeerd');
+    await geagendeerd.waitFor({ timeout: 20_000 });
+    expect(await geagendeerd.innerText()).toContain("Geagendeerd door de MT's (1)");
+    const row = geagendeerd.getByTestId('geagendeerd-item');
+    expect(await row.innerText()).toContain('Sociaal Domein · door Informatiemanager Sociaal Domein · sinds');
+    expect(await row.innerText()).toContain(`Reden: ${REDEN}`);
+    await row.getByRole('textbox', { name: /Besluit CMT bij 1\.1/ }).fill('Roadmap in januari vaststellen');
+    await panelPage.screenshot({ path: screenshotPath('agenderen-cmt-panel') });
+    await row.getByRole('button', { name: 'Afvinken als besproken' }).click();
+    await expect.poll(() => tab.getByTestId('geagendeerd').count(), { timeout: 15_000 }).toBe(0);
+    expect(panelErrors).toEqual([]);
+    await panelPage.close();
+
+    const [ticked] = await stored();
+    expect(ticked?.value).toMatchObject({ besproken: true, besluit: 'Roadmap in januari vaststellen', besprokenDoor: { displayName: 'Gemeentesecretaris' } });
+    const after = await cmtCardPreview();
+    expect(after.agenda.geagendeerd).toEqual([]);
+    expect(JSON.stringify(after.card)).not.toContain('Geagendeerd door de MT');
+  }, 180_000);
+});
