@@ -5,6 +5,7 @@
  */
 import type { PortfolioItem } from '../domain/model.js';
 import { odataString, type Graph } from './graph/client.js';
+import { GraphRequestError, RetryExhaustedError, toGraphRequestError } from './graph/errors.js';
 import { MAX_BATCH_SIZE, sendBatch, type BatchRequest, type BatchResponse } from './graph/batch.js';
 import type { Loaded } from './lists/field-reader.js';
 import type { ListItem } from './lists/list-definition.js';
@@ -108,7 +109,10 @@ export async function applyImport(
     } catch (error) {
       // The whole batch failed in transit: any of its creates may have landed.
       uncertainCreates.push(...chunk.filter((w) => w.row.action === 'create').map((w) => w.row));
-      failure = { rowNumber: chunk[0]?.row.rowNumber ?? 0, status: 0, message: error instanceof Error ? error.message : String(error) };
+      // The status Graph gave, if it answered at all (0: no answer), so the UI can say why in its own language.
+      const typed = toGraphRequestError(error);
+      const status = typed instanceof GraphRequestError ? typed.status : typed instanceof RetryExhaustedError ? typed.lastStatus : 0;
+      failure = { rowNumber: chunk[0]?.row.rowNumber ?? 0, status, message: typed.message };
       break;
     }
     chunk.forEach((write, index) => {

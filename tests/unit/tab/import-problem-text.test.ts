@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dryRunImport, IMPORT_MAX_ROW_BYTES, readCsv, suggestMapping, type ImportContext, type ImportProblem } from '../../../src/data/portfolio-import.js';
 import { validationMessageKey, validationMessages } from '../../../src/domain/messages.js';
 import { TEKST_MAX } from '../../../src/domain/text-limits.js';
-import { importProblemKey, importProblemText } from '../../../src/tab/features/portfolio/lib/import-problem-text.js';
+import { importFailureReason, importFailureReasonKey, importProblemKey, importProblemText } from '../../../src/tab/features/portfolio/lib/import-problem-text.js';
 import { en } from '../../../src/tab/i18n/en.js';
 import { format } from '../../../src/tab/i18n/format.js';
 import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
@@ -66,5 +66,31 @@ describe('dry-run problems in the UI language', () => {
     expect(importProblemText({ message: 'Iets anders.' }, tEn)).toBe('Iets anders.');
     expect(validationMessageKey('Iets anders.')).toBeUndefined();
     expect(validationMessageKey(validationMessages.domeinOngeldig)).toBe('domeinOngeldig');
+  });
+});
+
+describe('the apply step’s failure reason in the UI language', () => {
+  const statuses = [0, 400, 401, 403, 404, 409, 412, 413, 429, 500, 502, 503];
+
+  it('says every failure in both languages, with the HTTP status when Graph answered', () => {
+    for (const status of statuses) {
+      const key = importFailureReasonKey(status);
+      const dutch = importFailureReason(status, tNl);
+      const english = importFailureReason(status, tEn);
+      expect(dutch, `${status} nl`).toBe(format(nl[key], { status }, 'nl'));
+      expect(english, `${status} en`).not.toBe(dutch);
+      expect(english, `${status} en`).not.toMatch(/[{}]/);
+      if (status > 0) expect(english).toContain(`HTTP ${status}`);
+    }
+  });
+
+  it('tells a conflict, a refusal, throttling, a server failure and no answer apart', () => {
+    expect(importFailureReason(412, tEn)).toBe('someone else changed the item meanwhile (HTTP 412)');
+    expect(importFailureReason(403, tNl)).toBe('geen toestemming om in deze lijst te schrijven (HTTP 403)');
+    expect(new Set(statuses.map(importFailureReasonKey)).size).toBe(8);
+    expect(importFailureReasonKey(0)).toBe('pf.import.reason.network');
+    expect(importFailureReasonKey(429)).toBe(importFailureReasonKey(503));
+    expect(importFailureReasonKey(500)).not.toBe(importFailureReasonKey(503));
+    expect(importFailureReasonKey(400)).toBe('pf.import.reason.refused');
   });
 });

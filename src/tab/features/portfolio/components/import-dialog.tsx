@@ -21,7 +21,7 @@ import type { ImportOutcome } from '../../../../data/portfolio-import-apply.js';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping, type DryRun, type ImportTable } from '../../../../data/portfolio-import.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
-import { importProblemText } from '../lib/import-problem-text.js';
+import { importFailureReason, importProblemText } from '../lib/import-problem-text.js';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(960px, 96vw)' },
@@ -201,7 +201,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
               <MessageBar intent="error" layout="multiline" data-testid="import-outcome">
                 <MessageBarBody>
                   <MessageBarTitle>{t('pf.import.failedTitle')}</MessageBarTitle>
-                  {t('pf.import.failed', { row: outcome.failure.rowNumber, reason: outcome.failure.message, deleted: outcome.rolledBack.deleted, restored: outcome.rolledBack.restored })}
+                  {t('pf.import.failed', { row: outcome.failure.rowNumber, reason: importFailureReason(outcome.failure.status, t), deleted: outcome.rolledBack.deleted, restored: outcome.rolledBack.restored })}
                   {outcome.rollbackFailures.length > 0 && ` ${t('pf.import.rollbackFailed', { rows: outcome.rollbackFailures.map((f) => f.rowNumber).join(', ') })}`}
                 </MessageBarBody>
               </MessageBar>

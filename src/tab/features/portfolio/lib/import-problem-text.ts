@@ -46,3 +46,23 @@ export function importProblemText(problem: ImportProblem, t: (key: MessageKey, v
   const text = problem.code === undefined ? undefined : TEXT[problem.code];
   return text ? t(text.key, { ...text.values, ...problem.params }) : problem.message;
 }
+
+/** Why a write of the apply step failed, by its HTTP status (0: no answer at all), as a catalogue key. */
+export function importFailureReasonKey(status: number): MessageKey {
+  if (status === 0) return 'pf.import.reason.network';
+  if (status === 401 || status === 403) return 'pf.import.reason.denied';
+  if (status === 404) return 'pf.import.reason.notFound';
+  if (status === 409 || status === 412) return 'pf.import.reason.conflict';
+  if (status === 413) return 'pf.import.reason.tooLarge';
+  if (status === 429 || status === 503) return 'pf.import.reason.busy';
+  if (status >= 500) return 'pf.import.reason.server';
+  return 'pf.import.reason.refused';
+}
+
+/**
+ * The apply step's failure reason in the UI's language, with the HTTP status for whoever looks it up: never Graph's
+ * own (English) message, which the tab cannot translate.
+ */
+export function importFailureReason(status: number, t: (key: MessageKey, values?: Record<string, string | number>) => string): string {
+  return t(importFailureReasonKey(status), { status });
+}
