@@ -4,23 +4,27 @@
  * (`getTextContent({ includeMarkedContent: true })`). The tests check the tree a reader gets, not what we meant to tag.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { normalise } from './pdf-text.js';
+import { lineBreakAfter, normalise } from './pdf-text.js';
 
 /** A structure element: its role (H1, P, Table, TH, …), its alternate text, its own text and its children in order. */
 export type StructNode = { role: string; alt?: string; text: string; children: StructNode[] };
 
 type RawNode = { role?: string; alt?: string; type?: string; id?: string; children?: RawNode[] };
-type MarkedItem = { type?: string; id?: string | null; str?: string };
+type MarkedItem = { type?: string; id?: string | null; str?: string; hasEOL?: boolean };
 
 /** The text of every marked-content id on a page (nested marks give their text to each enclosing id). */
 function textPerId(items: readonly MarkedItem[]): Map<string, string> {
   const texts = new Map<string, string>();
   const open: (string | null)[] = [];
+  // The separator the previous run asked for: a space, or nothing after a line broken at a word's own hyphen.
+  let separator = ' ';
   for (const item of items) {
     if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push(item.id ?? null);
     else if (item.type === 'endMarkedContent') open.pop();
-    else if (typeof item.str === 'string')
-      for (const id of open) if (id) texts.set(id, `${texts.get(id) ?? ''} ${item.str}`);
+    else if (typeof item.str === 'string') {
+      for (const id of open) if (id) texts.set(id, `${texts.get(id) ?? ''}${texts.has(id) ? separator : ''}${item.str}`);
+      separator = lineBreakAfter(item.str, item.hasEOL === true) === '' ? '' : ' ';
+    }
   }
   return texts;
 }

@@ -13,6 +13,15 @@ export function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * What separates a run from the next: nothing after a line that ends on a hyphen inside a word (the PDF broke the
+ * line at the hyphen the text already had), a line break after any other line end, a space between runs of a line.
+ */
+export function lineBreakAfter(str: string, hasEOL: boolean): string {
+  if (!hasEOL) return ' ';
+  return /\p{L}-$/u.test(str) ? '' : '\n';
+}
+
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
   try {
@@ -27,7 +36,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
         if (!('str' in item)) continue;
         items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width });
         // Every item is a separate run (a word, a cell): separate them, the comparison ignores how much whitespace.
-        text += `${item.str}${item.hasEOL ? '\n' : ' '}`;
+        // A line that ends on a word's own hyphen ("IMO-" / "leden") goes on without a space, as a reader reads it.
+        text += `${item.str}${lineBreakAfter(item.str, item.hasEOL)}`;
       }
       pages.push({ text: normalise(text), items, width: width ?? 0, height: height ?? 0 });
     }

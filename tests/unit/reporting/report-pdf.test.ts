@@ -22,6 +22,8 @@ function bodyText(pdf: PdfText, datum: string): string {
       const footer = footerOf(pdf, datum, i);
       return page.text.endsWith(footer) ? page.text.slice(0, -footer.length) : page.text;
     })
+    // One space where a page ends, whatever the footer left (a table that starts on the next page reads on).
+    .map((text) => text.trim())
     .join(' ');
 }
 
