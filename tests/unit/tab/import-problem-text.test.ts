@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dryRunImport, IMPORT_MAX_ROW_BYTES, readCsv, suggestMapping, type ImportContext, type ImportProblem } from '../../../src/data/portfolio-import.js';
+import { dryRunImport, IMPORT_FIELD_LABELS, IMPORT_FIELDS, IMPORT_MAX_ROW_BYTES, readCsv, suggestMapping, type ImportContext, type ImportProblem } from '../../../src/data/portfolio-import.js';
 import { validationMessageKey, validationMessages } from '../../../src/domain/messages.js';
 import { TEKST_MAX } from '../../../src/domain/text-limits.js';
-import { importFailureReason, importFailureReasonKey, importProblemKey, importProblemText } from '../../../src/tab/features/portfolio/lib/import-problem-text.js';
+import { importFailureReason, importFailureReasonKey, importFieldLabelKey, importProblemKey, importProblemText } from '../../../src/tab/features/portfolio/lib/import-problem-text.js';
 import { en } from '../../../src/tab/i18n/en.js';
 import { format } from '../../../src/tab/i18n/format.js';
 import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
@@ -92,5 +92,17 @@ describe('the apply step’s failure reason in the UI language', () => {
     expect(importFailureReasonKey(429)).toBe(importFailureReasonKey(503));
     expect(importFailureReasonKey(500)).not.toBe(importFailureReasonKey(503));
     expect(importFailureReasonKey(400)).toBe('pf.import.reason.refused');
+  });
+});
+
+describe('the import’s fields in the UI language', () => {
+  it('names every field in Dutch as the file’s own column header, and in English in other words', () => {
+    for (const field of IMPORT_FIELDS) {
+      const key = importFieldLabelKey(field);
+      expect(tNl(key), field).toBe(IMPORT_FIELD_LABELS[field]);
+      expect(tEn(key), field).not.toMatch(/[{}]/);
+    }
+    expect(IMPORT_FIELDS.filter((f) => tEn(importFieldLabelKey(f)) !== tNl(importFieldLabelKey(f))).length).toBeGreaterThan(10);
+    expect(tEn(importFieldLabelKey('statusToelichting'))).toBe('Status note');
   });
 });

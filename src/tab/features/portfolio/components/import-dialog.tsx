@@ -18,10 +18,10 @@ import {
 } from '@fluentui/react-components';
 import { useState, type ChangeEvent } from 'react';
 import type { ImportOutcome } from '../../../../data/portfolio-import-apply.js';
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ColumnMapping, type DryRun, type ImportTable } from '../../../../data/portfolio-import.js';
+import { IMPORT_FIELDS, type ColumnMapping, type DryRun, type ImportTable } from '../../../../data/portfolio-import.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
-import { importFailureReason, importProblemText } from '../lib/import-problem-text.js';
+import { importFailureReason, importFieldLabelKey, importProblemText } from '../lib/import-problem-text.js';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(960px, 96vw)' },
@@ -127,7 +127,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
               <fieldset className={styles.mapping}>
                 <legend>{t('pf.import.mapping')}</legend>
                 {IMPORT_FIELDS.map((field) => (
-                  <Field key={field} label={IMPORT_FIELD_LABELS[field]}>
+                  <Field key={field} label={t(importFieldLabelKey(field))}>
                     <Select
                       value={mapping[field] === undefined ? '' : String(mapping[field])}
                       disabled={busy}
@@ -178,7 +178,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                             r.problems.map((p, i) => (
                               <tr key={`${r.rowNumber}-${i}`} data-row={r.rowNumber}>
                                 <td className={styles.td}>{r.rowNumber}</td>
-                                <td className={styles.td}>{p.field ? IMPORT_FIELD_LABELS[p.field] : ''}</td>
+                                <td className={styles.td}>{p.field ? t(importFieldLabelKey(p.field)) : ''}</td>
                                 <td className={styles.td}>{p.value ?? ''}</td>
                                 <td className={styles.td}>{importProblemText(p, t)}</td>
                               </tr>

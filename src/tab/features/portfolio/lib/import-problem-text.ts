@@ -1,4 +1,4 @@
-import type { ImportProblem, ImportProblemCode } from '../../../../data/portfolio-import.js';
+import type { ImportField, ImportProblem, ImportProblemCode } from '../../../../data/portfolio-import.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 
@@ -65,4 +65,12 @@ export function importFailureReasonKey(status: number): MessageKey {
  */
 export function importFailureReason(status: number, t: (key: MessageKey, values?: Record<string, string | number>) => string): string {
   return t(importFailureReasonKey(status), { status });
+}
+
+/**
+ * A field of the import in the UI's language. The Dutch labels are the file's own column headers (the export writes
+ * them, a test keeps them equal), so a Dutch reader sees the names of the file's columns.
+ */
+export function importFieldLabelKey(field: ImportField): MessageKey {
+  return `pf.import.fieldLabel.${field}`;
 }
