@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRun } from '../support/local-run.js';
-import { launchChromium, screenshotPath } from './support/browser.js';
+import { screenshotPath } from './support/browser.js';
+import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
 import { seriousViolations, tabConfig, UPN, watchErrors } from './support/tab.js';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -19,20 +19,19 @@ const MEETING = '2026-12-03T12:00:00.000Z';
 const ORGANISER_TEXT = '<p>Beste collega\'s,</p><p>Hierbij de uitnodiging. Graag de stukken <b>vooraf</b> lezen.</p>';
 const TEAMS_LINK = '<div><p>Deelnemen via Microsoft Teams: <a href="https://teams.microsoft.com/l/meetup-join/x">Nu deelnemen</a></p></div>';
 
-let run: Awaited<ReturnType<typeof startTestRun>>;
+let run: SharedRun;
 let browser: Browser;
 let graphBase: string;
 
 beforeAll(async () => {
   if (!existsSync('dist/tab/addin/index.html')) throw new Error('The add-in is not built: run `npm run build:tab` (npm test does this first).');
-  run = await startTestRun();
-  browser = await launchChromium();
+  run = await sharedRun();
+  browser = await sharedBrowser();
   graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await run?.close();
 });
 
 type Outlook = { mode: 'compose' | 'read'; subject: string; start: string; body?: string; requiredAttendees?: { displayName: string; emailAddress: string }[]; organizer?: { displayName: string; emailAddress: string } };

@@ -3,22 +3,21 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planCounts } from '../../src/domain/counts.js';
-import { startTestRun } from '../support/local-run.js';
-import { launchChromium, screenshotPath } from './support/browser.js';
+import { screenshotPath } from './support/browser.js';
+import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
 import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
-let run: Awaited<ReturnType<typeof startTestRun>>;
+let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await startTestRun();
-  browser = await launchChromium();
+  run = await sharedRun();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await run?.close();
 });
 
 async function open(hash: string, options: Parameters<typeof personaContext>[2] = {}): Promise<{ page: Page; errors: string[] }> {

@@ -3,24 +3,23 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareCard } from '../../src/reminders/cli.js';
-import { startTestRun } from '../support/local-run.js';
-import { launchChromium, screenshotPath } from './support/browser.js';
+import { screenshotPath } from './support/browser.js';
+import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
 import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
-let run: Awaited<ReturnType<typeof startTestRun>>;
+let run: SharedRun;
 let browser: Browser;
 let client: Awaited<ReturnType<typeof otherClient>>;
 
 beforeAll(async () => {
   if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await startTestRun();
-  browser = await launchChromium();
+  run = await sharedRun();
+  browser = await sharedBrowser();
   client = await otherClient(run.appUrl);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await run?.close();
 });
 
 /** The CMT's channel tab (domain Concern), as the CMT secretary. */

@@ -8,26 +8,25 @@ import { existsSync } from 'node:fs';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
-import { startTestRun } from '../support/local-run.js';
-import { launchChromium, screenshotPath } from './support/browser.js';
+import { screenshotPath } from './support/browser.js';
+import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
 import { startTestHost, type HostContext, type TestHost } from './support/host-server.js';
 import { byNummer, otherClient, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
-let run: Awaited<ReturnType<typeof startTestRun>>;
+let run: SharedRun;
 let browser: Browser;
 let host: TestHost;
 
 beforeAll(async () => {
   if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await startTestRun();
+  run = await sharedRun();
   host = await startTestHost();
-  browser = await launchChromium();
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await host?.close();
-  await run?.close();
 });
 
 async function inHost(tabPath: string, context: HostContext): Promise<{ page: Page; tab: FrameLocator; frame: () => Frame; deepLinks: () => Promise<unknown[]>; errors: string[] }> {
