@@ -24,8 +24,11 @@ export type Persona = {
 
 const MAIL_DOMAIN = 'zoetermeer.example';
 
-/** Roles and the local part of their UPN, in the order of their lookup ids. */
-const ROLES: ReadonlyArray<{ role: string; local: string; jobTitle?: string }> = [
+/**
+ * Roles and the local part of their UPN, in the order of their lookup ids. A `null` is a retired slot: a persona that
+ * was removed keeps its lookup id unused, so every persona after it keeps its id on sandbox data written before.
+ */
+const ROLES: ReadonlyArray<{ role: string; local: string; jobTitle?: string } | null> = [
   { role: 'Gemeentesecretaris', local: 'gemeentesecretaris', jobTitle: 'Gemeentesecretaris / algemeen directeur' },
   { role: 'Directeur Bedrijfsvoering', local: 'directeur.bedrijfsvoering' },
   { role: 'Directeur Dienstverlening', local: 'directeur.dienstverlening' },
@@ -42,8 +45,10 @@ const ROLES: ReadonlyArray<{ role: string; local: string; jobTitle?: string }> =
   { role: 'Programmamanager Digitaal Samenwerken', local: 'programmamanager.digitaal-samenwerken' },
   { role: 'Programmamanager Datagedreven Werken', local: 'programmamanager.datagedreven-werken' },
   { role: 'Secretaris CMT', local: 'secretaris.cmt' },
-  { role: 'Strategisch adviseur Digitalisering', local: 'strategisch-adviseur.digitalisering' },
-  { role: 'Concerncontroller', local: 'concerncontroller' },
+  // Retired (issue 13, point 4): "Strategisch adviseur Digitalisering" is named by no seed document, and the
+  // concerncontroller is the directeur Bedrijfsvoering (003:600), one person who already has a persona.
+  null,
+  null,
   // The secretary of each domain MT owns that MT's agenda, so 11.5's agenda item is theirs to prepare.
   { role: 'Secretaris MT Bedrijfsvoering', local: 'secretaris.mt-bedrijfsvoering' },
   { role: 'Secretaris MT Dienstverlening', local: 'secretaris.mt-dienstverlening' },
@@ -65,15 +70,18 @@ export function nameBasedGuid(namespace: string, name: string): string {
 }
 
 /** All personas of the sandbox, in lookup-id order. */
-export const PERSONAS: readonly Persona[] = ROLES.map((r, index) => {
+export const PERSONAS: readonly Persona[] = ROLES.flatMap((r, index) => {
+  if (r === null) return [];
   const upn = `${r.local}@${MAIL_DOMAIN}`;
-  return {
-    upn,
-    displayName: r.role,
-    jobTitle: r.jobTitle ?? r.role,
-    oid: nameBasedGuid('sandbox-persona', upn),
-    lookupId: FIRST_LOOKUP_ID + index,
-  };
+  return [
+    {
+      upn,
+      displayName: r.role,
+      jobTitle: r.jobTitle ?? r.role,
+      oid: nameBasedGuid('sandbox-persona', upn),
+      lookupId: FIRST_LOOKUP_ID + index,
+    },
+  ];
 });
 
 /** Finds a persona by UPN (case-insensitive) or object id. */

@@ -31,6 +31,6 @@ describe('the Playground (.m365agentsplayground.yml) matches the local run', () 
     const known = people.filter((p) => PERSONAS.some((persona) => persona.upn === p.email && persona.oid === p.aadObjectId && persona.displayName === p.name));
     expect(known.length).toBe(people.length - 1);
     expect(people.filter((p) => !known.includes(p)).map((p) => p.name)).toEqual(['Gast Extern']);
-    expect(config.users as User[]).toHaveLength(5);
+    expect(config.users as User[]).toHaveLength(3);
   });
 });

@@ -106,7 +106,7 @@ function actie(overrides: Partial<Actie> = {}): Actie {
     plateau: 'Randvoorwaardelijk',
     domeinen: [...BUSINESS],
     status: NG,
-    eigenaar: { displayName: 'Strategisch adviseur Digitalisering', id: '5' },
+    eigenaar: { displayName: 'Gemeentesecretaris', id: '5' },
     deadline: '2025-12-31',
     afhankelijkVan: [],
     bevindingen: [3, 4, 5],
@@ -134,7 +134,7 @@ describe('domeinStanden and actieVoortgang: the breakdown per domain', () => {
   it('a domain without a row follows the action’s stored status and deadline, but gets no owner', () => {
     const standen = domeinStanden(actie({ status: L }), [rij('Sociaal Domein', A, { eigenaar: { displayName: 'Informatiemanager Sociaal Domein', id: '9' } })]);
     const bv = standen.find((d) => d.domein === 'Bedrijfsvoering');
-    expect(bv).toMatchObject({ status: L, deadline: '2025-12-31', eigenaar: { displayName: 'Strategisch adviseur Digitalisering' } });
+    expect(bv).toMatchObject({ status: L, deadline: '2025-12-31', eigenaar: { displayName: 'Gemeentesecretaris' } });
     expect(bv?.rij).toBeUndefined();
     const sd = standen.find((d) => d.domein === 'Sociaal Domein');
     expect(sd).toMatchObject({ status: A, deadline: '2025-12-31', eigenaar: { displayName: 'Informatiemanager Sociaal Domein' } });
