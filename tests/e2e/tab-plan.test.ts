@@ -62,6 +62,13 @@ describe('the tab in a plain browser on the sandbox', () => {
     // 3.2 waits for 1.1 (not started): blocked by a dependency.
     await expect(page.locator('[data-testid="roadmap-card"][data-nummer="1.2"]').getByText(/Achterstallig/).count()).resolves.toBe(1);
     await expect(page.locator('[data-testid="roadmap-card"][data-nummer="11.5"]').getByText(/Achterstallig/).count()).resolves.toBe(0);
+    // A standing commitment ("… en verder", decisions.md) reads "Doorlopend vanaf <date>", never as a plain deadline:
+    // 11.5 runs (not late); 3.3 ("1e halfjaar 2025 en verder") has not started, which is what it says, not "Achterstallig".
+    await expect(page.locator('[data-testid="roadmap-card"][data-nummer="11.5"] [data-doorlopend="true"]').innerText()).resolves.toMatch(/^Doorlopend vanaf \S+ \S+ 2025$/);
+    const card33 = page.locator('[data-testid="roadmap-card"][data-nummer="3.3"] [data-doorlopend="true"]');
+    await expect(card33.innerText()).resolves.toMatch(/^Doorlopend vanaf .* 2025, nog niet gestart$/);
+    await expect(card33.getAttribute('data-overdue')).resolves.toBe('true');
+    await expect(page.locator('[data-testid="roadmap-card"][data-nummer="1.2"] [data-doorlopend]').count()).resolves.toBe(0);
     await expect(page.locator('[data-nummer="3.2"]').getByTestId('dependencies').innerText()).resolves.toMatch(/Wacht op 1\.1/);
     await page.screenshot({ path: screenshotPath('roadmap-light'), fullPage: false });
 
@@ -111,6 +118,15 @@ describe('the tab in a plain browser on the sandbox', () => {
     await expect.poll(() => page.getByTestId('actie-row').count()).toBeGreaterThan(10);
     const overdueDeadlines = await page.getByTestId('actie-row').evaluateAll((rows) => rows.every((r) => r.querySelector('[data-overdue="true"]')));
     expect(overdueDeadlines).toBe(true);
+    // In the list too, a late standing commitment says "Doorlopend vanaf …, nog niet gestart", a one-off term "Achterstallig, …".
+    const deadlineTexts = Object.fromEntries(
+      await page.getByTestId('actie-row').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-nummer'), (r.querySelector('[data-overdue="true"]') as HTMLElement).innerText])),
+    ) as Record<string, string>;
+    expect(deadlineTexts['3.3']).toMatch(/^Doorlopend vanaf .* 2025, nog niet gestart$/);
+    expect(deadlineTexts['1.2']).toMatch(/^Achterstallig, /);
+    const doorlopend = zoetermeerPlan.acties.filter((a) => a.planning?.trim().endsWith('en verder') && deadlineTexts[a.nummer] !== undefined);
+    expect(doorlopend.length).toBeGreaterThan(0);
+    for (const a of doorlopend) expect(deadlineTexts[a.nummer], a.nummer).toMatch(/^Doorlopend vanaf /);
 
     // Sort by deadline descending via the column header; group by owner.
     await page.getByRole('button', { name: 'Deadline' }).click();

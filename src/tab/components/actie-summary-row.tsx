@@ -3,6 +3,7 @@ import { LockClosedRegular } from '@fluentui/react-icons';
 import type { ActieRow } from '../lib/plan/derive.js';
 import { useT } from '../i18n/i18n.js';
 import { DeadlineText } from './deadline-text.js';
+import { deadlineSoort } from '../../domain/planning.js';
 import { OwnerText } from './owner-text.js';
 import { StatusBadge } from './status-badge.js';
 
@@ -44,7 +45,7 @@ export function ActieSummaryRow({ row, onOpen, showOwner = true, compact = false
       </span>
       <span className={styles.meta}>
         <StatusBadge status={a.status} size="small" />
-        <DeadlineText deadline={a.deadline} overdue={row.overdue} />
+        <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineSoort(a) === 'doorlopend'} />
         {showOwner && (
           <Caption1>
             <OwnerText owner={a.eigenaar} />

@@ -136,6 +136,8 @@ export const en: Record<MessageKey, string> = {
   'plan.noDeadline': 'No deadline',
   'plan.overdue': 'Overdue',
   'plan.overdueOn': 'Overdue, {date}',
+  'plan.doorlopendVanaf': 'Ongoing from {date}',
+  'plan.doorlopendNietGestart': 'Ongoing from {date}, not started yet',
   'plan.vervallen': 'Retired',
   'list.toonVervallen': 'Show retired',
   'plan.problems': '{count, plural, one {# problem} other {# problems}} reading this item',

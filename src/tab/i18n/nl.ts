@@ -137,6 +137,8 @@ export const nl = {
   'plan.noDeadline': 'Geen deadline',
   'plan.overdue': 'Achterstallig',
   'plan.overdueOn': 'Achterstallig, {date}',
+  'plan.doorlopendVanaf': 'Doorlopend vanaf {date}',
+  'plan.doorlopendNietGestart': 'Doorlopend vanaf {date}, nog niet gestart',
   'plan.vervallen': 'Vervallen',
   'list.toonVervallen': 'Toon vervallen',
   'plan.problems': '{count, plural, one {# probleem} other {# problemen}} bij het lezen van dit item',

@@ -31,6 +31,7 @@ import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { validateActie } from '../../../../domain/validation.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { DeadlineText } from '../../../components/deadline-text.js';
+import { deadlineSoort } from '../../../../domain/planning.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { VersionList } from '../../../components/version-list.js';
 import { useT } from '../../../i18n/i18n.js';
@@ -270,7 +271,7 @@ function DetailBody({
     <div className={styles.body}>
       <div className={styles.actions}>
         <StatusBadge status={item.value.status} />
-        <DeadlineText deadline={item.value.deadline} overdue={row?.overdue ?? false} />
+        <DeadlineText deadline={item.value.deadline} overdue={row?.overdue ?? false} doorlopend={deadlineSoort(item.value) === 'doorlopend'} />
         <Button
           size="small"
           icon={<ShareRegular />}

@@ -3,6 +3,7 @@ import { ArrowSortDownRegular, ArrowSortUpRegular, ChevronDownRegular, ChevronRi
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { DeadlineText } from '../../../components/deadline-text.js';
+import { deadlineSoort } from '../../../../domain/planning.js';
 import { OwnerText } from '../../../components/owner-text.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { useT } from '../../../i18n/i18n.js';
@@ -296,7 +297,7 @@ export function ListGrid(props: ListGridProps) {
                   <OwnerText owner={a.eigenaar} />
                 </Cell>
                 <Cell className={styles.narrowStack}>
-                  <DeadlineText deadline={a.deadline} overdue={row.overdue} />
+                  <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineSoort(a) === 'doorlopend'} />
                 </Cell>
                 <Cell className={styles.narrowHidden}>{t(PLATEAU_LABEL[a.plateau])}</Cell>
               </div>
