@@ -273,12 +273,12 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
           ? 'Dit besluit was al vastgelegd; het staat één keer in het besluitenlog.'
           : result.knownOnSite
             ? `${wijzigingDoor('Het besluit is vastgelegd', actorOf(actor, activity).displayName, now)}.`
-            : 'Het besluit is vastgelegd, zonder naam: je bent geen gebruiker van de SharePoint-site.';
+            : `${wijzigingDoor('Het besluit is vastgelegd', actorOf(actor, activity).displayName, now)}. Je naam staat als tekst in het besluitenlog, niet als persoon: je bent geen gebruiker van de SharePoint-site.`;
         if (update === 'skipped') return message(`${recorded} ${CARD_NOTES.decisionsUnread}`);
         if (update === 'failed') {
           const saved = result.alreadyRecorded
             ? recorded
-            : `Vastgelegd: het besluit staat in het besluitenlog${result.knownOnSite ? '' : ', zonder naam (je bent geen gebruiker van de SharePoint-site)'}.`;
+            : `Vastgelegd: het besluit staat in het besluitenlog${result.knownOnSite ? '' : ', met je naam als tekst (je bent geen gebruiker van de SharePoint-site)'}.`;
           return cardResponse(withNotice(shared, `${saved} ${CARD_NOTES.notRefreshed}`, 'Warning'));
         }
         return cardResponse(withNotice(shared, recorded, result.alreadyRecorded || result.knownOnSite ? 'Good' : 'Warning'));
@@ -318,7 +318,7 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
       case 'status-bijwerken': {
         const request = parseStatusUpdate(activity.value.action.data);
         if (!request) return message(REFUSALS.unknownAction);
-        const outcome = await updateActieStatus(deps, ctx, request);
+        const outcome = await updateActieStatus(deps, ctx, request, actorOf(actor, activity), now);
         ctx = outcome.ctx;
         const besproken = await besprokenOf(deps, ctx);
         const userIds = await refreshUsers(deps, ctx);

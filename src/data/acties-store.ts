@@ -13,10 +13,13 @@ import {
   actieClientKeyField,
   actieFieldNames,
   actieToFields,
+  namensOf,
+  namensToFields,
   toActie,
   type ActieChange,
   type ActieReadContext,
   type ActieWriteContext,
+  type Namens,
 } from './lists/acties.js';
 import type { Loaded } from './lists/field-reader.js';
 import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
@@ -25,7 +28,7 @@ import { createListStore, EtagConflictError } from './list-store.js';
 import type { LoadedPlan } from './plan-store.js';
 import { listPath } from './site.js';
 
-export type { ActieChange } from './lists/acties.js';
+export type { ActieChange, Namens } from './lists/acties.js';
 
 /** The change breaks a rule of the plan; `issues` carry the domain's Dutch messages. */
 export class ActieValidationError extends Error {
@@ -64,7 +67,11 @@ export type ActiesStore = {
    * @throws ActieValidationError when the action breaks a rule (nothing written)
    */
   create(draft: NieuweActie, clientKey: string): Promise<Loaded<Actie>>;
-  update(current: Loaded<Actie>, change: ActieChange): Promise<Loaded<Actie>>;
+  /**
+   * Writes the change with If-Match. `namens`: the person a write under the app's own identity is made for (the
+   * card's buttons), recorded on the item in the same write, so every version names them next to the app.
+   */
+  update(current: Loaded<Actie>, change: ActieChange, namens?: Namens): Promise<Loaded<Actie>>;
   bulkUpdate(items: { current: Loaded<Actie>; change: ActieChange }[]): Promise<BulkResult[]>;
   history(id: string): Promise<ActieVersion[]>;
 };
@@ -165,8 +172,8 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
       }
     },
 
-    async update(current, change) {
-      const fields = prepare(current, change);
+    async update(current, change, namens) {
+      const fields = namens ? { ...prepare(current, change), ...namensToFields(namens) } : prepare(current, change);
       try {
         return toLoaded(await items.update(current.id, current.eTag, fields, actieFieldNames));
       } catch (error) {
@@ -211,7 +218,13 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
       return entries.map((e) => results.get(e.current.id) as BulkResult);
     },
 
-    history: (id) => itemHistory(graph, `${base}/${id}`, (fields) => toActie({ id, eTag: '', fields }, read).value, ACTIE_HISTORY_FIELDS),
+    history: (id) =>
+      itemHistory(graph, `${base}/${id}`, (fields) => toActie({ id, eTag: '', fields }, read).value, ACTIE_HISTORY_FIELDS, (fields) => {
+        const namens = namensOf(fields);
+        if (!namens) return undefined;
+        const user = namens.door ? read.users.get(namens.door.id) : undefined;
+        return { naam: user?.displayName ?? namens.naam, op: namens.op };
+      }),
   };
 }
 

@@ -2,8 +2,11 @@ import type { PersonRef } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import type { ListItem } from './lists/list-definition.js';
 
-/** One SharePoint version of an item: who changed which fields, from what to what. */
-export type ItemVersion = { versionId: string; modified: string; modifiedBy: string; changes: { field: string; from: string; to: string }[] };
+/**
+ * One SharePoint version of an item: who changed which fields, from what to what. `namens`: the person a write under
+ * the app's own identity was made for (then `modifiedBy` is the app).
+ */
+export type ItemVersion = { versionId: string; modified: string; modifiedBy: string; namens?: string; changes: { field: string; from: string; to: string }[] };
 
 type Version = { id: string; lastModifiedDateTime: string; lastModifiedBy?: ListItem['lastModifiedBy']; fields?: Record<string, unknown> };
 
@@ -27,6 +30,7 @@ export async function itemHistory<T extends object>(
   itemPath: string,
   toValue: (fields: Record<string, unknown>) => T,
   tracked: readonly { key: keyof T; label: string }[],
+  namensOf?: (fields: Record<string, unknown>) => { naam: string; op: string } | undefined,
 ): Promise<ItemVersion[]> {
   const versions = await graph.getAll<Version>(`${itemPath}/versions?$expand=fields`);
   const mapped = versions.map((v) => ({ v, value: toValue(v.fields ?? {}) }));
@@ -38,11 +42,19 @@ export async function itemHistory<T extends object>(
       if (previous === undefined) return to === '' ? [] : [{ field: label, from: '', to }];
       return from === to ? [] : [{ field: label, from, to }];
     });
-    return {
+    const version: ItemVersion = {
       versionId: v.id,
       modified: v.lastModifiedDateTime,
       modifiedBy: v.lastModifiedBy?.user?.displayName ?? v.lastModifiedBy?.application?.displayName ?? 'Onbekend',
       changes,
     };
+    // A version written by the app (no user) for a person: that write set a new moment, so the columns name the
+    // person of THIS version. An app write that set none (an upgrade step, say) leaves the earlier moment in place.
+    const namens = v.lastModifiedBy?.user ? undefined : namensOf?.(v.fields ?? {});
+    if (namens) {
+      const before = versions[index + 1] ? namensOf?.(versions[index + 1]?.fields ?? {}) : undefined;
+      if (before?.op !== namens.op) version.namens = namens.naam;
+    }
+    return version;
   });
 }

@@ -5,7 +5,7 @@
 import type { BesluitRecord } from './borging.js';
 
 export type BesluitLogInput = {
-  besluiten: readonly { id: string; value: BesluitRecord & { actieId?: string; portfolioItemId?: string; doorId?: string } }[];
+  besluiten: readonly { id: string; value: BesluitRecord & { actieId?: string; portfolioItemId?: string; doorId?: string; doorNaam?: string } }[];
   mts: readonly { id: string; value: { key: string; naam: string } }[];
   acties: readonly { id: string; value: { nummer: string; titel: string } }[];
   portfolio: readonly { id: string; value: { titel: string } }[];
@@ -54,7 +54,8 @@ export function besluitenLog(input: BesluitLogInput): BesluitLogEntry[] {
       if (actie) entry.actie = { id: actie.id, nummer: actie.value.nummer, titel: actie.value.titel };
       const item = b.portfolioItemId ? portfolio.get(b.portfolioItemId) : undefined;
       if (item) entry.portfolio = { id: item.id, titel: item.value.titel };
-      const door = b.doorId ? input.mensen?.get(b.doorId) : undefined;
+      // The site user when the site knows them; else the name the card recorded (someone the site does not know).
+      const door = (b.doorId ? input.mensen?.get(b.doorId) : undefined) ?? (b.doorNaam?.trim() || undefined);
       if (door) entry.door = door;
       return entry;
     })

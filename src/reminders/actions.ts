@@ -16,7 +16,7 @@ import { occurrencesBetween } from '../domain/recurrence.js';
 import { parseMeetingSchedule } from '../domain/schedule.js';
 import { findSiteUser } from '../domain/site-user.js';
 import { checkTransition } from '../domain/status.js';
-import { ActieConflictError, ActieValidationError, createActiesStore, type ActieChange } from '../data/acties-store.js';
+import { ActieConflictError, ActieValidationError, createActiesStore, type ActieChange, type Namens } from '../data/acties-store.js';
 import { besluitenByOccurrenceUrl, compareBesluiten, createBesluitenStore, decisionTexts } from '../data/besluiten-store.js';
 import { sendBatch } from '../data/graph/batch.js';
 import type { Graph } from '../data/graph/client.js';
@@ -300,6 +300,7 @@ export async function recordBesluitFromCard(
       mtId: ctx.mt.id,
       besproken: true,
       ...(user ? { doorId: user.id } : {}),
+      doorNaam: actor.displayName,
       op,
     },
     clientKey,
@@ -332,9 +333,17 @@ function isActieStatus(value: string): value is ActieStatus {
 /**
  * Writes the status (with the optional reason and new deadline) of one action from the card to SharePoint, through
  * the actions store, with the card's eTag as If-Match. The move must be allowed by the plan's transitions, and a move
- * that needs a reason needs one typed on the card (the reason already stored does not count for a new move).
+ * that needs a reason needs one typed on the card (the reason already stored does not count for a new move). The
+ * bot writes with the app's identity, so the same write records the person who clicked (`Namens`: their name, the
+ * site user when the site knows them, and when), and the version history names them next to the app.
  */
-export async function updateActieStatus(deps: CardActionDeps, ctx: CardContext, request: StatusUpdateRequest): Promise<StatusUpdateOutcome> {
+export async function updateActieStatus(
+  deps: CardActionDeps,
+  ctx: CardContext,
+  request: StatusUpdateRequest,
+  actor: { displayName: string; email?: string; upn?: string },
+  at: Date,
+): Promise<StatusUpdateOutcome> {
   const actie = ctx.plan.acties.find((a) => a.id === request.actieId);
   if (!actie || !isActieOfMT(actie.value, ctx.mt.value)) {
     return { kind: 'not-on-agenda', ctx, message: 'Deze actie staat niet op de agenda van dit MT.' };
@@ -352,7 +361,9 @@ export async function updateActieStatus(deps: CardActionDeps, ctx: CardContext, 
   const store = createActiesStore(deps.graph, deps.siteId, ctx.plan);
   try {
     // The card's eTag, not the one just read: a card built before someone else's change must conflict.
-    const updated = await store.update({ ...actie, eTag: request.eTag }, change);
+    const user = findSiteUser(ctx.plan.users, actor);
+    const namens: Namens = { naam: actor.displayName, op: `${at.toISOString().slice(0, 19)}Z`, ...(user ? { door: user } : {}) };
+    const updated = await store.update({ ...actie, eTag: request.eTag }, change, namens);
     return { kind: 'updated', actie: updated, ctx: withActie(ctx, updated), message: `De status van actie ${updated.value.nummer} is nu "${updated.value.status}".` };
   } catch (error) {
     if (error instanceof ActieConflictError) {

@@ -24,6 +24,9 @@ export const ACTIE_FIELDS = {
   vervallen: 'Vervallen',
   vervallenReden: 'VervallenReden',
   omschrijving: 'Omschrijving',
+  bijgewerktDoor: 'BijgewerktDoor',
+  bijgewerktNaam: 'BijgewerktNaam',
+  bijgewerktOp: 'BijgewerktOp',
 } as const;
 
 export const actiesList: ListDefinition = {
@@ -50,6 +53,10 @@ export const actiesList: ListDefinition = {
     { name: ACTIE_FIELDS.vervallenReden, displayName: 'Reden vervallen', text: { allowMultipleLines: true } },
     // Schema version 7: what the action is, in the report's words (issue 12, point 5).
     { name: ACTIE_FIELDS.omschrijving, displayName: 'Omschrijving', text: { allowMultipleLines: true } },
+    // Schema version 8: the person a write made under the app's own identity was made for (issue 14, point 4).
+    { name: ACTIE_FIELDS.bijgewerktDoor, displayName: 'Bijgewerkt namens', personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' } },
+    { name: ACTIE_FIELDS.bijgewerktNaam, displayName: 'Bijgewerkt namens (naam)', text: { maxLength: 255 } },
+    { name: ACTIE_FIELDS.bijgewerktOp, displayName: 'Bijgewerkt namens op', dateTime: { format: 'dateTime' } },
   ],
   views: actieViews(),
 };
@@ -296,3 +303,30 @@ export const ACTIE_HISTORY_FIELDS: readonly { key: keyof ActieChange; label: str
   { key: 'vervallen', label: 'Vervallen' },
   { key: 'vervallenReden', label: 'Reden vervallen' },
 ];
+
+/**
+ * The person a write made under the app's own identity is made for (the card's buttons: the bot writes with its
+ * app-only token, so SharePoint's Editor and the version's author are the app). `naam` is the name Teams gave, also
+ * for someone the site does not know; `door` the site user when there is one; `op` the moment of this write, which
+ * changes on every such write, so the history can tell which version it belongs to.
+ */
+export type Namens = { naam: string; door?: { id: string }; op: string };
+
+/** The fields that record {@link Namens} on an action, next to the change itself. */
+export function namensToFields(namens: Namens): Record<string, unknown> {
+  return {
+    [ACTIE_FIELDS.bijgewerktNaam]: namens.naam.replace(/\s+/g, ' ').trim().slice(0, 255) || 'onbekend',
+    [lookupIdField(ACTIE_FIELDS.bijgewerktDoor)]: namens.door ? Number(namens.door.id) : null,
+    [ACTIE_FIELDS.bijgewerktOp]: namens.op,
+  };
+}
+
+/** {@link Namens} as a version's fields carry it (the site user's id only), or undefined when none was recorded. */
+export function namensOf(fields: Record<string, unknown>): Namens | undefined {
+  const read = new FieldReader(fields);
+  const naam = read.text(ACTIE_FIELDS.bijgewerktNaam);
+  const op = read.text(ACTIE_FIELDS.bijgewerktOp);
+  if (naam === undefined || op === undefined) return undefined;
+  const id = read.lookupId(ACTIE_FIELDS.bijgewerktDoor);
+  return { naam, op, ...(id !== undefined ? { door: { id } } : {}) };
+}

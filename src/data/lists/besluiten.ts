@@ -14,6 +14,7 @@ export const BESLUIT_FIELDS = {
   portfolioItem: 'PortfolioItem',
   besproken: 'Besproken',
   door: 'Door',
+  doorNaam: 'DoorNaam',
   op: 'Op',
   clientKey: 'ClientKey',
 } as const;
@@ -39,6 +40,9 @@ export const besluitenList: ListDefinition = {
     { name: BESLUIT_FIELDS.besproken, displayName: 'Besproken', boolean: {} },
     { name: BESLUIT_FIELDS.door, displayName: 'Door', personOrGroup: { chooseFromType: 'peopleOnly' } },
     { name: BESLUIT_FIELDS.op, displayName: 'Op', dateTime: { format: 'dateTime' } },
+    // Schema version 8: the name Teams gave for a decision recorded by the app for a person (the card), also for
+    // someone the site does not know, whom the Door column cannot hold (issue 14, point 4).
+    { name: BESLUIT_FIELDS.doorNaam, displayName: 'Door (naam)', text: { maxLength: 255 } },
     { name: BESLUIT_FIELDS.clientKey, displayName: 'Client-sleutel', text: { maxLength: 255 }, indexed: true, enforceUniqueValues: true },
   ],
 };
@@ -54,6 +58,8 @@ export type Besluit = {
   portfolioItemId?: string;
   besproken: boolean;
   doorId?: string;
+  /** The name of the person as Teams gave it (decisions from the card); the log's fallback when `doorId` is absent. */
+  doorNaam?: string;
   op?: string;
   clientKey: string;
 };
@@ -66,6 +72,7 @@ export const besluitFieldNames = [
   lookupIdField(BESLUIT_FIELDS.portfolioItem),
   BESLUIT_FIELDS.besproken,
   lookupIdField(BESLUIT_FIELDS.door),
+  BESLUIT_FIELDS.doorNaam,
   BESLUIT_FIELDS.op,
   BESLUIT_FIELDS.clientKey,
 ];
@@ -88,6 +95,7 @@ export function toBesluit(item: ListItem): Loaded<Besluit> {
     actieId: read.lookupId(BESLUIT_FIELDS.actie),
     portfolioItemId: read.lookupId(BESLUIT_FIELDS.portfolioItem),
     doorId: read.lookupId(BESLUIT_FIELDS.door),
+    doorNaam: read.text(BESLUIT_FIELDS.doorNaam),
     op: read.text(BESLUIT_FIELDS.op),
   });
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
@@ -104,6 +112,7 @@ export function besluitToFields(b: Omit<Besluit, 'clientKey'>): Record<string, u
   if (b.actieId !== undefined) fields[lookupIdField(BESLUIT_FIELDS.actie)] = Number(b.actieId);
   if (b.portfolioItemId !== undefined) fields[lookupIdField(BESLUIT_FIELDS.portfolioItem)] = Number(b.portfolioItemId);
   if (b.doorId !== undefined) fields[lookupIdField(BESLUIT_FIELDS.door)] = Number(b.doorId);
+  if (b.doorNaam !== undefined) fields[BESLUIT_FIELDS.doorNaam] = b.doorNaam.replace(/\s+/g, ' ').trim().slice(0, 255);
   if (b.op !== undefined) fields[BESLUIT_FIELDS.op] = b.op;
   return fields;
 }

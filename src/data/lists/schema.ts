@@ -16,7 +16,7 @@ import { portfolioList } from './portfolio.js';
  * comes first (Acties looks up itself; provisioning adds self-lookups after creating the list).
  * Bump SCHEMA_VERSION whenever a list or column changes.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /*
  * Versions:
@@ -26,7 +26,8 @@ export const SCHEMA_VERSION = 7;
  * 4. Installaties: the teams the bot is installed in, with their Bot Connector (issue 14, points 1 and 10);
  * 5. Agenderingen: actions a domain MT put on the CMT's agenda, until the CMT ticks them as discussed (issue 12, point 6).
  * 6. MTs: GroepId, the team's Microsoft 365 group id that the channel tab's configuration page writes (issue 14, point 1);
- * 7. Adviezen and Acties: Omschrijving, the report's own words, filled on existing sites where the item is the seed's (issue 12, point 5).
+ * 7. Adviezen and Acties: Omschrijving, the report's own words, filled on existing sites where the item is the seed's (issue 12, point 5);
+ * 8. Acties: BijgewerktDoor, BijgewerktNaam and BijgewerktOp, the person a write under the app's identity was made for (issue 14, point 4).
  */
 
 export const siteSchema: readonly ListDefinition[] = [

@@ -26,7 +26,11 @@ export function VersionList({ versions, testId, noFieldsKey }: { versions: reado
     <ol className={styles.history} data-testid={testId}>
       {versions.map((v) => (
         <li key={v.versionId} className={styles.historyItem}>
-          <Caption1 block>{t('detail.historyEntry', { who: v.modifiedBy, when: formatInstant(v.modified, locale) })}</Caption1>
+          <Caption1 block>
+            {v.namens
+              ? t('detail.historyEntryNamens', { who: v.namens, via: v.modifiedBy, when: formatInstant(v.modified, locale) })
+              : t('detail.historyEntry', { who: v.modifiedBy, when: formatInstant(v.modified, locale) })}
+          </Caption1>
           {v.changes.length === 0 ? (
             <Caption1 className={styles.muted}>{t(noFieldsKey)}</Caption1>
           ) : (

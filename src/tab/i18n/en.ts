@@ -302,6 +302,7 @@ export const en: Record<MessageKey, string> = {
   'detail.historyError': 'The history could not be loaded.',
   'detail.noHistory': 'No versions yet.',
   'detail.historyEntry': '{who}, {when}',
+  'detail.historyEntryNamens': '{who} (via {via}), {when}',
   'detail.historyNoFields': 'No change to the action’s fields.',
   'detail.historyChange': '{field}: {from} → {to}',
   'detail.historySet': '{field}: {to}',

@@ -303,6 +303,7 @@ export const nl = {
   'detail.historyError': 'De geschiedenis kon niet worden geladen.',
   'detail.noHistory': 'Nog geen versies.',
   'detail.historyEntry': '{who}, {when}',
+  'detail.historyEntryNamens': '{who} (via {via}), {when}',
   'detail.historyNoFields': 'Geen wijziging in de velden van de actie.',
   'detail.historyChange': '{field}: {from} → {to}',
   'detail.historySet': '{field}: {to}',

@@ -2,7 +2,9 @@ import { deadlineSoort } from '../../../src/domain/planning.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUSALS } from '../../../src/bot/card-actions.js';
 import type { Actie } from '../../../src/domain/model.js';
+import { createActiesStore } from '../../../src/data/acties-store.js';
 import { createBesluitenStore } from '../../../src/data/besluiten-store.js';
+import { ACTIE_FIELDS } from '../../../src/data/lists/acties.js';
 import { createHerinneringenStore } from '../../../src/data/herinneringen-store.js';
 import type { Loaded } from '../../../src/data/lists/field-reader.js';
 import { HERINNERING_FIELDS } from '../../../src/data/lists/herinneringen.js';
@@ -283,6 +285,44 @@ describe('a status update from the card', () => {
     const updated = executeActions(cardOf(put[0]!)).find((a) => a.verb === 'status-bijwerken' && a.data.actieId === form.id);
     expect(updated?.data.eTag).toBe(after.eTag);
     expect(h.connector.posts().length).toBe(posts);
+  });
+
+  it('records the person who clicked on the action and in its version history, next to the app identity (issue 14, point 4)', async () => {
+    const users = (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.users;
+    const secretaris = users.find((u) => u.email === SECRETARIS.email);
+    if (!secretaris?.id) throw new Error('the secretary is no site user');
+    // Read back through Graph: the item's own columns name the person, and the write's author is the app.
+    const path = `/sites/${h.siteId}/lists/Acties/items/${form.id}`;
+    const item = await h.graph.get<{ lastModifiedBy?: { user?: unknown; application?: { displayName?: string } }; fields: Record<string, unknown> }>(`${path}?$expand=fields`);
+    expect(item.fields[ACTIE_FIELDS.bijgewerktNaam]).toBe(SECRETARIS.name);
+    expect(String(item.fields[`${ACTIE_FIELDS.bijgewerktDoor}LookupId`])).toBe(secretaris.id);
+    expect(item.fields[ACTIE_FIELDS.bijgewerktOp]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(item.lastModifiedBy?.user).toBeUndefined();
+    const app = item.lastModifiedBy?.application?.displayName;
+    expect(app).toBeTruthy();
+    // The version history: the newest version carries the same person next to the app.
+    const versions = (await h.graph.get<{ value: { lastModifiedBy?: { user?: unknown; application?: { displayName?: string } }; fields?: Record<string, unknown> }[] }>(`${path}/versions?$expand=fields`)).value;
+    expect(versions[0]?.lastModifiedBy?.application?.displayName).toBe(app);
+    expect(versions[0]?.fields?.[ACTIE_FIELDS.bijgewerktNaam]).toBe(SECRETARIS.name);
+    expect(String(versions[0]?.fields?.[`${ACTIE_FIELDS.bijgewerktDoor}LookupId`])).toBe(secretaris.id);
+    // The seeded versions before it name nobody.
+    expect(versions.slice(1).every((v) => v.fields?.[ACTIE_FIELDS.bijgewerktNaam] === undefined)).toBe(true);
+
+    // The tab's history: "Secretaris CMT (via <app>)" for that version only, the status change in it.
+    const plan = (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan;
+    const store = createActiesStore(h.graph, h.siteId, plan);
+    const history = await store.history(form.id);
+    expect(history[0]).toMatchObject({ modifiedBy: app, namens: SECRETARIS.name });
+    expect(history[0]?.changes).toContainEqual(expect.objectContaining({ field: 'Status', to: target }));
+    expect(history.slice(1).every((v) => v.namens === undefined)).toBe(true);
+
+    // A later write by the app that is made for nobody (an upgrade step, say) is not put in the secretary's name.
+    const current = await actie(form.id);
+    await createListStore(h.graph, h.siteId, 'Acties').update(form.id, current.eTag, { [ACTIE_FIELDS.omschrijving]: 'Door een upgrade gezet.' }, [ACTIE_FIELDS.nummer]);
+    const later = await store.history(form.id);
+    expect(later).toHaveLength(history.length + 1);
+    expect(later[0]?.namens).toBeUndefined();
+    expect(later[1]?.namens).toBe(SECRETARIS.name);
   });
 
   it('a card with a stale eTag gets a Dutch conflict message and SharePoint stays as it is', async () => {

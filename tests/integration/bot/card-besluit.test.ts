@@ -2,6 +2,7 @@ import type { IAdaptiveCardActionInvokeActivity } from '@microsoft/teams.api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_NOTES, handleCardAction, REFUSALS, type CardActionHandlerDeps, type ConnectorOperations } from '../../../src/bot/card-actions.js';
 import { besluitenByOccurrenceUrl, createBesluitenStore } from '../../../src/data/besluiten-store.js';
+import { BESLUIT_FIELDS } from '../../../src/data/lists/besluiten.js';
 import { loadMts } from '../../../src/bot/mt-channel.js';
 import type { Graph } from '../../../src/data/graph/client.js';
 import { createHerinneringenStore } from '../../../src/data/herinneringen-store.js';
@@ -118,7 +119,19 @@ describe('"Besluit vastleggen" on the agenda card', () => {
     const users = (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.users;
     expect(saved[0]?.value).toMatchObject({ tekst: 'IMO-terugkoppeling elk kwartaal agenderen', vergadering: KEY, mtId: cmt?.id, besproken: true });
     expect(users.find((u) => u.id === saved[0]?.value.doorId)?.email).toBe(SECRETARIS.email);
+    expect(saved[0]?.value.doorNaam).toBe(SECRETARIS.name);
     expect(Date.parse(saved[0]?.value.op ?? '')).not.toBeNaN();
+    // Its version history names the person next to the app that wrote it (issue 14, point 4).
+    const versions = (
+      await h.graph.get<{ value: { lastModifiedBy?: { user?: unknown; application?: { displayName?: string } }; fields?: Record<string, unknown> }[] }>(
+        `/sites/${h.siteId}/lists/Besluiten/items/${saved[0]?.id}/versions?$expand=fields`,
+      )
+    ).value;
+    expect(versions).toHaveLength(1);
+    expect(versions[0]?.lastModifiedBy?.user).toBeUndefined();
+    expect(versions[0]?.lastModifiedBy?.application?.displayName).toBeTruthy();
+    expect(String(versions[0]?.fields?.[`${BESLUIT_FIELDS.door}LookupId`])).toBe(saved[0]?.value.doorId);
+    expect(versions[0]?.fields?.[BESLUIT_FIELDS.doorNaam]).toBe(SECRETARIS.name);
     expect(saved[0]?.value.clientKey).toMatch(/^kaart-besluit:/);
 
     const put = h.connector.puts(CMT_CHANNEL).slice(puts);
@@ -165,11 +178,12 @@ describe('"Besluit vastleggen" on the agenda card', () => {
   it('keeps hostile text inert on the card, and stores it as typed', async () => {
     const hostile = '**vet** [klik](http://x.example) ${mt.naam} {{DATE(2017-02-14T06:08:00Z)}} <img src=x>';
     const answer = await post(besluitActivity(hostile, { from: member(GAST) }));
-    // The guest is a member of the team but not a user of the site: recorded without a name, and told so.
-    expect(cardText(answer.value)).toMatch(/zonder naam/);
+    // The guest is a member of the team but not a user of the site: no person in Door, the name as text, and told so.
+    expect(cardText(answer.value)).toMatch(/naam staat als tekst in het besluitenlog/);
     const saved = await recorded();
     expect(saved.at(-1)?.value.tekst).toBe(hostile);
     expect(saved.at(-1)?.value.doorId).toBeUndefined();
+    expect(saved.at(-1)?.value.doorNaam).toBe(GAST.name);
     const shared = cardText(cardOf(h.connector.puts(CMT_CHANNEL).at(-1)!));
     expect(shared).toContain('• \\*\\*vet\\*\\* \\[klik\\](http://x.example) $\\{mt.naam\\} \\{\\{DATE(2017-02-14T06:08:00Z)\\}\\} \\<img src=x\\>');
     expect(shared).toContain(`Besluiten deze vergadering (${saved.length})`);

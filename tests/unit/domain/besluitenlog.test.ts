@@ -28,6 +28,12 @@ describe('the decision log', () => {
     expect(log[3]?.actie).toBeUndefined();
   });
 
+  it('names the site user, else the name the card recorded as text, else nobody (issue 14, point 4)', () => {
+    const b = (id: string, extra: { doorId?: string; doorNaam?: string }) => ({ id, value: { tekst: 'x', vergadering: `cmt|2026-09-0${id}T07:00:00Z`, besproken: true, ...extra } });
+    const named = besluitenLog({ ...input, besluiten: [b('1', { doorId: '5', doorNaam: 'Oude naam' }), b('2', { doorNaam: 'Gast Extern' }), b('3', { doorNaam: '  ' }), b('4', { doorId: '77' })] });
+    expect(Object.fromEntries(named.map((e) => [e.id, e.door]))).toEqual({ '1': 'Gemeentesecretaris', '2': 'Gast Extern', '3': undefined, '4': undefined });
+  });
+
   it('searches all words, without caring about case or diacritics, in text, MT, action and portfolio item', () => {
     expect(zoekvorm('Coördinatie')).toBe('coordinatie');
     expect(filterBesluiten(log, { zoek: 'coordinatie CIO' }).map((e) => e.id)).toEqual(['1']);
