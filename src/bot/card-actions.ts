@@ -257,8 +257,18 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
         const besproken = await besprokenOf(deps, ctx);
         const userIds = await refreshUsers(deps, ctx);
         const shared = buildCardFor(deps, ctx, { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) });
+        // What happened and by whom, for everyone (issue 14, point 5), from the decision as stored, so a repeated
+        // click puts the same card.
+        const door = result.besluit.value.doorNaam ?? actorOf(actor, activity).displayName;
+        const op = result.besluit.value.op ? new Date(result.besluit.value.op) : now;
+        const forEveryone = buildCardFor(deps, ctx, {
+          now,
+          ...(besproken ? { besproken } : {}),
+          ...(userIds ? { refreshUserIds: userIds } : {}),
+          laatsteWijziging: wijzigingDoor('Besluit vastgelegd', door, Number.isNaN(op.getTime()) ? now : op),
+        });
         // Also when it was recorded before: that click's update of the shared card may have failed.
-        const update = await updateForEveryone(deps, ctx, shared, data.verb);
+        const update = await updateForEveryone(deps, ctx, forEveryone, data.verb);
         deps.log({
           level: 'info',
           msg: 'decision recorded from the agenda card',
@@ -322,13 +332,16 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
         ctx = outcome.ctx;
         const besproken = await besprokenOf(deps, ctx);
         const userIds = await refreshUsers(deps, ctx);
-        const shared = buildCardFor(deps, ctx, { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) });
+        const view = { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) };
+        const shared = buildCardFor(deps, ctx, view);
         switch (outcome.kind) {
           case 'updated': {
-            const update = await updateForEveryone(deps, ctx, shared, data.verb);
+            // What happened and by whom: "3.1 → Afgerond, door Secretaris CMT, 17:05" (issue 14, point 5), on the card
+            // everyone sees (its counts come from the plan as written) and as the clicker's notice.
+            const wijziging = wijzigingDoor(`${outcome.actie.value.nummer} → ${outcome.actie.value.status}`, actorOf(actor, activity).displayName, now);
+            const update = await updateForEveryone(deps, ctx, buildCardFor(deps, ctx, { ...view, laatsteWijziging: wijziging }), data.verb);
             deps.log({ level: 'info', msg: 'action status changed from the agenda card', mt: ctx.mt.value.key, actie: outcome.actie.id, status: outcome.actie.value.status, update });
-            // What happened and by whom: "3.1 → Afgerond, door Secretaris CMT, 17:05." (issue 14, point 5).
-            const said = `${wijzigingDoor(`${outcome.actie.value.nummer} → ${outcome.actie.value.status}`, actorOf(actor, activity).displayName, now)}.`;
+            const said = `${wijziging}.`;
             if (update === 'skipped') return message(`Opgeslagen: ${said} ${CARD_NOTES.decisionsUnread}`);
             if (update === 'failed') return cardResponse(withNotice(shared, `Opgeslagen: ${said} ${CARD_NOTES.notRefreshed}`, 'Warning'));
             return cardResponse(withNotice(shared, said, 'Good'));

@@ -465,6 +465,8 @@ export type CardViewOptions = {
   refreshUserIds?: readonly string[];
   /** The person's own view ("Jouw acties"), for a refresh. */
   viewerDisplayName?: string;
+  /** What the write that caused this rebuild did, by whom and when, for everyone (see `AgendaCardOptions`). */
+  laatsteWijziging?: string;
 };
 
 /** The card of `ctx`'s meeting as it is now, for everyone or (with `viewerDisplayName`) for one person. */
@@ -475,6 +477,7 @@ export function buildCardFor(deps: CardActionDeps, ctx: CardContext, options: Ca
     ...(options.besproken ? { besproken: { door: options.besproken.door, op: options.besproken.op } } : {}),
     ...(options.refreshUserIds ? { refreshUserIds: options.refreshUserIds } : {}),
     ...(options.viewerDisplayName !== undefined ? { viewerDisplayName: options.viewerDisplayName } : {}),
+    ...(options.laatsteWijziging ? { laatsteWijziging: options.laatsteWijziging } : {}),
     besluiten: decisionTexts(ctx.besluiten),
   });
 }

@@ -101,6 +101,11 @@ export type AgendaCardOptions = {
   viewerDisplayName?: string;
   /** The decisions recorded for THIS meeting so far (decision texts, in recorded order), shown above the input. */
   besluiten?: readonly string[];
+  /**
+   * What the last button did, by whom and when ("3.1 → Afgerond, door Secretaris CMT, 17:05", see `wijzigingDoor`),
+   * on the card everyone sees after that write. Untrusted (the name): escaped here.
+   */
+  laatsteWijziging?: string;
   /** Byte budget for the serialised card; default `DEFAULT_CARD_BUDGET`. */
   maxBytes?: number;
 };
@@ -657,6 +662,10 @@ function meetingDecisions(ctx: Context, besluiten: readonly string[]): IContaine
   return { type: 'Container', spacing: 'Large', items };
 }
 
+function laatsteWijzigingBanner(wat: string): IContainer {
+  return { type: 'Container', style: 'accent', items: [text(`Laatste wijziging: ${escapeCardText(wat, 300)}.`)] };
+}
+
 function besprokenBanner(b: { door: string; op: Date }): IContainer {
   return { type: 'Container', style: 'good', items: [text(`Besproken door ${escapeCardText(b.door, 80)} op ${formatMoment(b.op)}.`)] };
 }
@@ -710,6 +719,7 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     const omitted = sections.reduce((n, s, i) => n + Math.max(0, Math.min(s.candidates.length, SECTION_MAX_ROWS) - (included[i]?.length ?? 0)), 0);
     const body: CardElementArray = [header(agenda)];
     if (options.besproken) body.push(besprokenBanner(options.besproken));
+    if (options.laatsteWijziging) body.push(laatsteWijzigingBanner(options.laatsteWijziging));
     body.push(summary(agenda));
     if (omitted > 0) {
       body.push(

@@ -52,6 +52,20 @@ async function invoke(data: Record<string, unknown>, options: { from?: { id: str
   return answer.body as InvokeAnswer;
 }
 
+/** The card's summary facts (Achterstallig, Open acties, ...) by title. */
+function factsOf(c: unknown): Record<string, string> {
+  const found: Record<string, string> = {};
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; facts?: { title: string; value: string }[] };
+    if (n.type === 'FactSet') for (const f of n.facts ?? []) found[f.title] = f.value;
+    Object.values(node).forEach(walk);
+  };
+  walk(c);
+  return found;
+}
+
 async function acties(): Promise<Loaded<Actie>[]> {
   return (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.acties;
 }
@@ -346,5 +360,25 @@ describe('a status update from the card', () => {
     const answer = await invoke({ verb: 'status-bijwerken', mtKey: 'cmt', occurrenceKey: KEY, actieId: form.id, eTag: current.eTag, [ids.status]: 'Geblokkeerd' });
     expect(cardText(answer.value)).toMatch(/Niet opgeslagen: /);
     expect((await actie(form.id)).eTag).toBe(current.eTag);
+  });
+
+  it('the card everyone sees says what happened and by whom, and its counts move (issue 14, point 5)', async () => {
+    const current = await actie(form.id);
+    const ids = statusInputIds(form.id);
+    const puts = h.connector.puts(CMT_CHANNEL).length;
+    const before = factsOf(cardOf(h.connector.puts(CMT_CHANNEL).at(-1)!));
+    // Loopt → Afgerond: the action leaves the overdue actions and the open ones.
+    const answer = await invoke({ verb: 'status-bijwerken', mtKey: 'cmt', occurrenceKey: KEY, actieId: form.id, eTag: current.eTag, [ids.status]: 'Afgerond' });
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    const put = h.connector.puts(CMT_CHANNEL).slice(puts);
+    expect(put).toHaveLength(1);
+    const shared = cardOf(put[0]!);
+    const line = new RegExp(`Laatste wijziging: ${current.value.nummer.replace('.', '\\\\?\\.')} → Afgerond, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`);
+    expect(cardText(shared)).toMatch(line);
+    const after = factsOf(shared);
+    expect(Number(after.Achterstallig)).toBe(Number(before.Achterstallig) - 1);
+    const open = (f: Record<string, string>) => Number(f['Open acties']?.split(' ')[0]);
+    expect(open(after)).toBe(open(before) - 1);
+    expect((await actie(form.id)).value.status).toBe('Afgerond');
   });
 });

@@ -140,8 +140,9 @@ describe('"Besluit vastleggen" on the agenda card', () => {
     const shared = cardText(cardOf(put[0]!));
     expect(shared).toContain('Besluiten deze vergadering (1)');
     expect(shared).toContain('• IMO-terugkoppeling elk kwartaal agenderen');
-    // The notice is for the person who acted, not on everyone's card.
+    // The notice is for the person who acted; everyone's card says what happened, by whom and when (issue 14, point 5).
     expect(shared).not.toContain('Het besluit is vastgelegd');
+    expect(shared).toMatch(new RegExp(`Laatste wijziging: Besluit vastgelegd, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`));
 
     // Teams delivers the same invoke again (same activity id): one decision; the shared card is put again, unchanged.
     const again = await post(activity);

@@ -258,6 +258,15 @@ describe('buttons', () => {
     expect(texts(after)).toContain('Besproken door Secretaris \\*\\*MT\\*\\* op dinsdag 24 november 2026, 10:12.');
   });
 
+  it('after a write, the card everyone sees says what it did, by whom and when, under the header (issue 14, point 5)', () => {
+    const plain = buildAgendaCard(agendaWith(10), { deepLink: DEEP_LINK });
+    expect(texts(plain).some((t) => t.startsWith('Laatste wijziging'))).toBe(false);
+    const after = buildAgendaCard(agendaWith(10), { deepLink: DEEP_LINK, laatsteWijziging: '3.1 → Afgerond, door Secretaris **CMT**, 17:05' });
+    const body = after.body ?? [];
+    const banner = body[1] as { items?: { text?: string }[] };
+    expect(banner.items?.[0]?.text).toBe('Laatste wijziging: 3\\.1 → Afgerond, door Secretaris \\*\\*CMT\\*\\*, 17:05.');
+  });
+
   it('"Open in actieplan" opens the deep link; a link that is not https is refused', () => {
     const open = ofType(card, 'Action.OpenUrl');
     expect(open.length).toBeGreaterThan(0);
@@ -345,7 +354,13 @@ describe('hostile texts render inert', () => {
       actie(i, { titel: h, statusToelichting: h, status: 'Geblokkeerd', deadline: '2026-01-01', eigenaar: { displayName: h } }),
     );
     const a = agenda(acties, { mt: { key: 'mt-x', naam: HOSTILE.join(' '), domeinen: ['Sociaal Domein'] }, previousDecisions: HOSTILE });
-    return buildAgendaCard(a, { deepLink: DEEP_LINK, besproken: { door: HOSTILE[0] ?? '', op: MEETING }, viewerDisplayName: HOSTILE[0], besluiten: HOSTILE });
+    return buildAgendaCard(a, {
+      deepLink: DEEP_LINK,
+      besproken: { door: HOSTILE[0] ?? '', op: MEETING },
+      viewerDisplayName: HOSTILE[0],
+      besluiten: HOSTILE,
+      laatsteWijziging: `3.1 → Afgerond, door ${HOSTILE[1] ?? ''}, 17:05`,
+    });
   }
 
   it('no TextBlock holds an unescaped Markdown character, a template ${…}, a {{DATE()}} or a line break', () => {
