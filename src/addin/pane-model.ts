@@ -54,5 +54,6 @@ export function paneAgenda(
     kwartaaldoelen: data.portfolio.kwartaaldoelen.map((k) => k.value),
     besluiten: data.besluiten,
     herinneringen: data.herinneringen,
+    domeinVoortgang: data.plan.domeinVoortgang.map((r) => ({ id: r.id, eTag: r.eTag, value: r.value })),
   });
 }

@@ -32,6 +32,7 @@ import type {
   PortfolioStatus,
 } from './model.js';
 import { ACTIE_STATUSSEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN } from './model.js';
+import { actieVoortgang, actieVoorDomein, eigenDomeinVanMT, type DomeinVoortgang } from './domein-voortgang.js';
 import { deadlineSoort } from './planning.js';
 import { agendaRang, opAgendaVanMT } from './portfolio-selectie.js';
 import { reflectionQuestion, type ReflectionQuestion } from './reflection.js';
@@ -42,6 +43,8 @@ import { isOpen } from './status.js';
 
 /** An action as read from the Acties list: the SharePoint item id and eTag travel with it (card buttons need both). */
 export type AgendaActieInput = { id: string; eTag: string; value: Actie };
+/** A domain's row of a shared action as read from the DomeinVoortgang list (the card writes it with If-Match). */
+export type AgendaDomeinVoortgangInput = { id: string; eTag: string; value: DomeinVoortgang };
 /** A portfolio item as read from the Portfolio list, with its SharePoint item id. */
 export type AgendaPortfolioInput = { id: string; value: PortfolioItem };
 
@@ -70,6 +73,11 @@ export type AgendaInput = {
   previousDecisions?: readonly string[];
   /** Escalations to the CMT (the Agenderingen list); only the CMT's agenda lists them ("Geagendeerd door de MT's"). */
   agenderingen?: readonly AgenderingInput[];
+  /**
+   * The rows per domain of the shared actions (issue 12.4). `acties` carry the roll-up; with the rows a domain MT's
+   * agenda shows its own row of a shared action (status, owner, deadline) and the CMT's shows the breakdown.
+   */
+  domeinVoortgang?: readonly AgendaDomeinVoortgangInput[];
 };
 
 /** How far ahead "due" looks when the schedule has no next meeting. */
@@ -87,6 +95,13 @@ export type AgendaActie = {
   eigenaar?: PersonRef;
   deadline?: CalendarDate;
   statusToelichting?: string;
+  /**
+   * On a domain MT's agenda, a shared action shows that domain's own row, and its card writes that row: the domain,
+   * and the row's id and eTag when it exists (absent: the domain follows the action and its first write creates it).
+   */
+  rij?: { domein: Domein; id?: string; eTag?: string };
+  /** On the CMT's agenda (or another MT that sees the roll-up), a shared action's breakdown: "1 van 4 domeinen afgerond". */
+  voortgang?: { afgerond: number; totaal: number };
 };
 
 export type OverdueActie = AgendaActie & {
@@ -464,13 +479,43 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function toAgendaActie(a: AgendaActieInput): AgendaActie {
+/** An action of the MT's agenda as this MT sees it: a shared action with its own row, or with the breakdown. */
+type MineActie = AgendaActieInput & Pick<AgendaActie, 'rij' | 'voortgang'>;
+
+/**
+ * The MT's own actions (not retired, carrying one of its domains), each as this MT sees it (issue 12.4): a domain MT
+ * sees its own domain's row of a shared action (status, reason, owner, deadline; `actieVoorDomein`), the CMT sees the
+ * roll-up with the breakdown. Without rows every action is as given.
+ */
+function actiesOfMT(input: AgendaInput): MineActie[] {
+  const rijen = input.domeinVoortgang ?? [];
+  const perActie = new Map<string, AgendaDomeinVoortgangInput[]>();
+  for (const r of [...rijen].sort((a, b) => compareIds(a.id, b.id))) perActie.set(r.value.actie, [...(perActie.get(r.value.actie) ?? []), r]);
+  return input.acties
+    .filter((a) => isActieOfMT(a.value, input.mt))
+    .map((a): MineActie => {
+      const eigen = perActie.get(a.value.nummer) ?? [];
+      const domein = eigenDomeinVanMT(input.mt.domeinen, a.value);
+      if (domein !== undefined) {
+        const rij = eigen.find((r) => r.value.domein === domein);
+        const value = actieVoorDomein(a.value, eigen.map((r) => r.value), domein);
+        return { ...a, value, rij: rij ? { domein, id: rij.id, eTag: rij.eTag } : { domein } };
+      }
+      if (eigen.length === 0 || new Set(a.value.domeinen).size < 2) return a;
+      const v = actieVoortgang(a.value, eigen.map((r) => r.value));
+      return { ...a, voortgang: { afgerond: v.afgerond, totaal: v.totaal } };
+    });
+}
+
+function toAgendaActie(a: MineActie): AgendaActie {
   const v = a.value;
   const out: AgendaActie = { id: a.id, eTag: a.eTag, nummer: v.nummer, titel: v.titel, status: v.status };
   if (personName(v.eigenaar) !== undefined && v.eigenaar) out.eigenaar = { ...v.eigenaar };
   if (v.deadline !== undefined) out.deadline = v.deadline;
   const toelichting = normaliseText(v.statusToelichting);
   if (toelichting !== undefined) out.statusToelichting = toelichting;
+  if (a.rij) out.rij = { ...a.rij };
+  if (a.voortgang) out.voortgang = { ...a.voortgang };
   return out;
 }
 
@@ -588,7 +633,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
   for (const a of [...input.acties].sort((x, y) => compareIds(x.id, y.id))) {
     if (!idByNummer.has(a.value.nummer)) idByNummer.set(a.value.nummer, a.id);
   }
-  const mine = input.acties.filter((a) => isActieOfMT(a.value, mt)).sort((a, b) => byNummer({ nummer: a.value.nummer, id: a.id }, { nummer: b.value.nummer, id: b.id }));
+  const mine = actiesOfMT(input).sort((a, b) => byNummer({ nummer: a.value.nummer, id: a.id }, { nummer: b.value.nummer, id: b.id }));
   const open = mine.filter((a) => isOpen(a.value.status));
   const headline = planCounts(mine.map((a) => a.value), now, allValues);
 
@@ -754,7 +799,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
  */
 export function snapshotOf(input: AgendaInput): AgendaSnapshot {
   const acties: Record<string, ActieSnapshot> = {};
-  const mine = input.acties.filter((a) => isActieOfMT(a.value, input.mt)).sort((a, b) => compareIds(a.id, b.id));
+  const mine = actiesOfMT(input).sort((a, b) => compareIds(a.id, b.id));
   for (const a of mine) {
     const v = a.value;
     const s: ActieSnapshot = { nummer: v.nummer, status: v.status };

@@ -154,6 +154,17 @@ export function actieVoorDomein(actie: Actie, rijen: readonly DomeinVoortgang[],
   return projected;
 }
 
+/**
+ * The domain whose own row an MT sees and writes on a shared action (its card, its side panel): the one domain of
+ * the MT that the action carries. The CMT (an MT carrying Concern) guards the whole and sees the roll-up; so does an
+ * MT that carries several of the action's domains (no single row is "its own"). Undefined for an action of one domain.
+ */
+export function eigenDomeinVanMT(mtDomeinen: readonly Domein[], actie: Pick<Actie, 'domeinen'>): Domein | undefined {
+  if (!heeftDomeinVoortgang(actie) || mtDomeinen.includes('Concern')) return undefined;
+  const eigen = [...new Set(mtDomeinen.filter((d) => actie.domeinen.includes(d)))];
+  return eigen.length === 1 ? eigen[0] : undefined;
+}
+
 /** What a domain may change on its own row. */
 export type DomeinVoortgangChange = Partial<Pick<DomeinVoortgang, 'status' | 'statusToelichting' | 'eigenaar' | 'deadline' | 'notitie'>>;
 

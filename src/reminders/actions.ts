@@ -11,7 +11,7 @@
 import type { IContainer, TextColor } from '@microsoft/teams.cards';
 import { composeAgenda, isActieOfMT, type Agenda } from '../domain/agenda.js';
 import { isValidCalendarDate } from '../domain/dates.js';
-import { ACTIE_STATUSSEN, type Actie, type ActieStatus, type MT } from '../domain/model.js';
+import { ACTIE_STATUSSEN, type Actie, type ActieStatus, type Domein, type MT } from '../domain/model.js';
 import { occurrencesBetween } from '../domain/recurrence.js';
 import { parseMeetingSchedule } from '../domain/schedule.js';
 import { findSiteUser } from '../domain/site-user.js';
@@ -35,6 +35,8 @@ import { agendaInputFor, previousReminder, type JobLog } from './job.js';
 import type { SendDecision } from './planner.js';
 import type { AgenderingBesprokenRequest, StatusUpdateRequest } from './verbs.js';
 import { agenderingDomein, type Agendering } from '../domain/agendering.js';
+import { actieVoorDomein, domeinStanden, eigenDomeinVanMT, heeftDomeinVoortgang, type DomeinVoortgang, type DomeinVoortgangChange } from '../domain/domein-voortgang.js';
+import { createDomeinVoortgangStore, DomeinVoortgangConflictError, DomeinVoortgangValidationError } from '../data/domein-voortgang-store.js';
 import { AgenderingConflictError, AgenderingValidationError, createAgenderingenStore } from '../data/agenderingen-store.js';
 
 export type CardActionDeps = {
@@ -173,7 +175,7 @@ export function composeCardAgenda(ctx: CardContext, now: Date): Agenda {
   };
   const acties = ctx.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
   const previous = previousReminder(ctx.data.herinneringen, ctx.mt.id, ctx.occurrenceStart);
-  return composeAgenda(agendaInputFor(decision, ctx.mt.value, ctx.data, acties, previous, now, ctx.previousDecisions));
+  return composeAgenda(agendaInputFor(decision, ctx.mt.value, ctx.data, acties, previous, now, ctx.previousDecisions, ctx.plan.domeinVoortgang));
 }
 
 // ---------- "Besproken" ----------
@@ -350,11 +352,19 @@ export async function updateActieStatus(
   }
   if (request.status === undefined) return { kind: 'invalid', ctx, message: 'Kies een nieuwe status.' };
   if (!isActieStatus(request.status)) return { kind: 'invalid', ctx, message: `"${request.status}" is geen status van het actieplan.` };
-  const transition = checkTransition(actie.value.status, request.status, request.toelichting);
-  if (!transition.ok) return { kind: 'invalid', ctx, message: transition.message };
+  const domein = eigenDomeinVanMT(ctx.mt.value.domeinen, actie.value);
+  if (domein === undefined) {
+    if (heeftDomeinVoortgang(actie.value) && ctx.plan.domeinVoortgang.some((r) => r.value.actie === actie.value.nummer)) {
+      // The CMT sees the roll-up: the action's own status would be overridden by its domains' rows at once.
+      return { kind: 'invalid', ctx, message: `De status van actie ${actie.value.nummer} volgt uit de voortgang per domein; elk domein werkt zijn eigen voortgang bij.` };
+    }
+    const transition = checkTransition(actie.value.status, request.status, request.toelichting);
+    if (!transition.ok) return { kind: 'invalid', ctx, message: transition.message };
+  }
   if (request.deadline !== undefined && !isValidCalendarDate(request.deadline)) {
     return { kind: 'invalid', ctx, message: 'Vul de nieuwe deadline in als datum (bijvoorbeeld 2026-12-31).' };
   }
+  if (domein !== undefined) return updateDomeinRij(deps, ctx, actie, domein, request, request.status);
   const change: ActieChange = { status: request.status };
   if (request.toelichting !== undefined) change.statusToelichting = request.toelichting;
   if (request.deadline !== undefined) change.deadline = request.deadline;
@@ -371,6 +381,57 @@ export async function updateActieStatus(
       return { kind: 'conflict', ctx: fresh, message: `${error.message} Er is niets opgeslagen. De kaart toont nu de actuele stand; kies opnieuw als de wijziging nog nodig is.` };
     }
     if (error instanceof ActieValidationError) return { kind: 'invalid', ctx, message: error.message };
+    throw error;
+  }
+}
+
+/** The context with a domain's row as stored now (and the action's roll-up following it). */
+function withRij(ctx: CardContext, rij: Loaded<DomeinVoortgang>): CardContext {
+  const domeinVoortgang = [...ctx.plan.domeinVoortgang.filter((r) => r.id !== rij.id && !(r.value.actie === rij.value.actie && r.value.domein === rij.value.domein)), rij];
+  return { ...ctx, plan: { ...ctx.plan, domeinVoortgang } };
+}
+
+/**
+ * A domain MT's status update of a shared action (issue 12.4): it writes that domain's row, not the action, with the
+ * row's eTag the card carried as If-Match (a card built before someone else's change conflicts). A card built while
+ * the domain had no row creates it; when someone created it meanwhile, that is a conflict too. The move must be an
+ * allowed transition from where the domain stands, with a reason typed on the card when the move needs one.
+ */
+async function updateDomeinRij(
+  deps: CardActionDeps,
+  ctx: CardContext,
+  actie: Loaded<Actie>,
+  domein: Domein,
+  request: StatusUpdateRequest,
+  status: ActieStatus,
+): Promise<StatusUpdateOutcome> {
+  const rij = ctx.plan.domeinVoortgang.find((r) => r.value.actie === actie.value.nummer && r.value.domein === domein);
+  const stale = (theirs: Loaded<DomeinVoortgang> | undefined): StatusUpdateOutcome => ({
+    kind: 'conflict',
+    ctx: theirs ? withRij(ctx, theirs) : ctx,
+    message: `De voortgang van ${domein} op actie ${actie.value.nummer} is intussen door iemand anders gewijzigd. Er is niets opgeslagen. De kaart toont nu de actuele stand; kies opnieuw als de wijziging nog nodig is.`,
+  });
+  if (rij && request.rijId !== rij.id) return stale(rij);
+  const stand = domeinStanden(actie.value, rij ? [rij.value] : []).find((d) => d.domein === domein);
+  const transition = checkTransition(stand?.status ?? actie.value.status, status, request.toelichting);
+  if (!transition.ok) return { kind: 'invalid', ctx, message: transition.message };
+  const change: DomeinVoortgangChange = { status };
+  if (request.toelichting !== undefined) change.statusToelichting = request.toelichting;
+  if (request.deadline !== undefined) change.deadline = request.deadline;
+  // The card's eTag, not the one just read: a card built before someone else's change must conflict.
+  const plan = { ...ctx.plan, domeinVoortgang: ctx.plan.domeinVoortgang.map((r) => (r.id === rij?.id ? { ...r, eTag: request.eTag } : r)) };
+  try {
+    const saved = await createDomeinVoortgangStore(deps.graph, deps.siteId, plan).save(actie, domein, change);
+    const next = withRij(ctx, saved);
+    return {
+      kind: 'updated',
+      actie: { ...actie, value: actieVoorDomein(actie.value, [saved.value], domein) },
+      ctx: next,
+      message: `De status van ${domein} op actie ${actie.value.nummer} is nu "${saved.value.status}".`,
+    };
+  } catch (error) {
+    if (error instanceof DomeinVoortgangConflictError) return stale(error.theirs);
+    if (error instanceof DomeinVoortgangValidationError) return { kind: 'invalid', ctx, message: error.message };
     throw error;
   }
 }

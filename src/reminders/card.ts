@@ -149,6 +149,27 @@ function naam(p: AgendaActie['eigenaar']): string {
   return p ? escapeCardText(p.displayName, 80) : 'geen';
 }
 
+/**
+ * The form's save button. On a domain MT's card a shared action's button writes that domain's row: it carries the
+ * row's id and eTag (If-Match) or, while the domain has no row yet, no row id (the bot then creates it, and refuses a
+ * card built before someone else created it).
+ */
+function statusSave(ctx: Context, a: AgendaActie): IExecuteAction {
+  const action = execute(ctx, 'status-bijwerken', 'Opslaan', a.rij?.eTag ? { id: a.id, eTag: a.rij.eTag } : a);
+  if (a.rij?.id) (action.data as CardActionData).rijId = a.rij.id;
+  return action;
+}
+
+/** The status line of an action: on a domain MT's card a shared action's status is that domain's ("Loopt (Sociaal Domein)"). */
+function statusText(a: AgendaActie): string {
+  return a.rij ? `${a.status} (${escapeCardText(a.rij.domein, 40)})` : a.status;
+}
+
+/** The CMT's breakdown of a shared action ("1 van 4 domeinen afgerond"), the same words as the tab's detail. */
+export function voortgangText(v: { afgerond: number; totaal: number }): string {
+  return `Voortgang per domein: ${v.afgerond} van ${v.totaal} domeinen afgerond`;
+}
+
 /** The status-update form of one action: the allowed next statuses, an optional reason and an optional new date. */
 function statusForm(ctx: Context, a: AgendaActie): IActionSet {
   const ids = statusInputIds(a.id);
@@ -174,7 +195,7 @@ function statusForm(ctx: Context, a: AgendaActie): IActionSet {
     title: 'Status bijwerken',
     // Plain text (not Markdown), so the number needs no escaping; a screen reader hears which action it is.
     tooltip: isActienummer(a.nummer) ? `Status van actie ${a.nummer} bijwerken` : 'Status bijwerken',
-    card: { type: 'AdaptiveCard', body: [choices, reden, deadline], actions: [execute(ctx, 'status-bijwerken', 'Opslaan', a)] },
+    card: { type: 'AdaptiveCard', body: [choices, reden, deadline], actions: [statusSave(ctx, a)] },
   };
   return { type: 'ActionSet', actions: [show] };
 }
@@ -182,10 +203,12 @@ function statusForm(ctx: Context, a: AgendaActie): IActionSet {
 function actieRow(ctx: Context, a: AgendaActie, details: string[], withForm: boolean, color?: TextColor): IContainer {
   const items: CardElementArray = [
     text(`**${safeNummer(a.nummer)}** ${escapeCardText(a.titel, 200)}`, color ? { color } : {}),
-    text(`${a.status} · Eigenaar: ${naam(a.eigenaar)} · Deadline: ${datum(a.deadline)}`, { isSubtle: true, spacing: 'None' }),
+    text(`${statusText(a)} · Eigenaar: ${naam(a.eigenaar)} · Deadline: ${datum(a.deadline)}`, { isSubtle: true, spacing: 'None' }),
+    ...(a.voortgang ? [text(voortgangText(a.voortgang), { isSubtle: true, spacing: 'None' })] : []),
     ...details.map((d) => text(d, { spacing: 'None' })),
   ];
-  if (withForm) items.push(statusForm(ctx, a));
+  // A shared action the MT sees as a roll-up has no status of its own to set: each domain updates its own row.
+  if (withForm && !a.voortgang) items.push(statusForm(ctx, a));
   return { type: 'Container', separator: true, spacing: 'Small', items };
 }
 

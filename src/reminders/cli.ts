@@ -132,7 +132,7 @@ export async function prepareCard(deps: CliDeps, keyOrId: string): Promise<Prepa
   const { decision, logged } = dueMeeting(mt.value, data, deps.now, deps.extraHolidays);
   const plan = await loadPlanCold(deps.graph, deps.siteUrl);
   const acties = plan.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
-  const input = agendaInputFor(decision, mt.value, data, acties, previousReminder(data.herinneringen, mt.id, decision.occurrenceStart), deps.now);
+  const input = agendaInputFor(decision, mt.value, data, acties, previousReminder(data.herinneringen, mt.id, decision.occurrenceStart), deps.now, [], plan.plan.domeinVoortgang);
   const agenda = composeAgenda(input);
   const card = buildAgendaCard(agenda, { deepLink: deps.deepLinkFor(mt.value) });
   return { mt, decision, ...(logged ? { logged } : {}), agenda, card, snapshot: serializeSnapshot(snapshotOf(input)), data };

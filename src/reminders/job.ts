@@ -71,6 +71,8 @@ export function agendaInputFor(
   now: Date,
   /** The decision texts recorded in the previous meeting (the Besluiten list), in recorded order. */
   previousDecisions: readonly string[] = [],
+  /** The plan's rows per domain: a domain MT's card shows (and writes) its own row of a shared action. */
+  domeinVoortgang: AgendaInput['domeinVoortgang'] = [],
 ): AgendaInput {
   const input: AgendaInput = {
     mt,
@@ -85,6 +87,7 @@ export function agendaInputFor(
   if (snapshot) input.previous = snapshot;
   if (previousDecisions.length > 0) input.previousDecisions = previousDecisions;
   if (data.agenderingen.length > 0) input.agenderingen = data.agenderingen.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
+  if (domeinVoortgang.length > 0) input.domeinVoortgang = domeinVoortgang.map((r) => ({ id: r.id, eTag: r.eTag, value: r.value }));
   return input;
 }
 
@@ -207,7 +210,7 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
       continue;
     }
     const previous = previousByDecision.get(decision.key);
-    const input = agendaInputFor(decision, mt, data, acties, previous, deps.now, previous ? (decisionsByKey.get(previous.value.sleutel) ?? []) : []);
+    const input = agendaInputFor(decision, mt, data, acties, previous, deps.now, previous ? (decisionsByKey.get(previous.value.sleutel) ?? []) : [], snapshot.plan.domeinVoortgang);
     let agenda: Agenda;
     let card: AgendaCard;
     try {

@@ -29,6 +29,11 @@ export type CardActionData = {
   eTag?: string;
   /** SharePoint item id of the escalation (`agendering-besproken`; its eTag travels in `eTag`). */
   agenderingId?: string;
+  /**
+   * `status-bijwerken` on a domain MT's card for a shared action: the id of the domain's row (its eTag travels in
+   * `eTag`). Absent while the domain had no row when the card was built.
+   */
+  rijId?: string;
 };
 
 export function isCardVerb(value: unknown): value is CardVerb {
@@ -54,7 +59,10 @@ export type StatusUpdateRequest = {
   mtKey: string;
   occurrenceKey: string;
   actieId: string;
+  /** The action's eTag, or the domain row's when `rijId` is given. */
   eTag: string;
+  /** The domain's row the card showed (a domain MT's card, a shared action). */
+  rijId?: string;
   status?: string;
   toelichting?: string;
   deadline?: string;
@@ -85,6 +93,8 @@ export function parseCardActionData(value: unknown): CardActionData | undefined 
   if (actieId !== undefined) data.actieId = actieId;
   if (eTag !== undefined) data.eTag = eTag;
   if (agenderingId !== undefined) data.agenderingId = agenderingId;
+  const rijId = text(v.rijId);
+  if (rijId !== undefined) data.rijId = rijId;
   return data;
 }
 
@@ -98,6 +108,7 @@ export function parseStatusUpdate(value: unknown): StatusUpdateRequest | undefin
   const v = value as Record<string, unknown>;
   const ids = statusInputIds(data.actieId);
   const out: StatusUpdateRequest = { mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, actieId: data.actieId, eTag: data.eTag };
+  if (data.rijId !== undefined) out.rijId = data.rijId;
   const status = text(v[ids.status]);
   const toelichting = text(v[ids.toelichting]);
   const deadline = text(v[ids.deadline]);

@@ -337,6 +337,7 @@ export const en: Record<MessageKey, string> = {
   'vergadering.reason.due': 'due before next meeting',
   'vergadering.reason.changed': 'changed',
   'vergadering.reason.withoutOwner': 'no owner',
+  'vergadering.domeinStand': '{domein} status: {status}',
   'vergadering.reason.portfolio': 'portfolio change',
   'vergadering.besproken': 'Discussed',
   'vergadering.omschrijving': 'Description',

@@ -338,6 +338,7 @@ export const nl = {
   'vergadering.reason.due': 'deadline voor volgende vergadering',
   'vergadering.reason.changed': 'gewijzigd',
   'vergadering.reason.withoutOwner': 'geen eigenaar',
+  'vergadering.domeinStand': 'Stand {domein}: {status}',
   'vergadering.reason.portfolio': 'portfoliowijziging',
   'vergadering.besproken': 'Besproken',
   'vergadering.omschrijving': 'Omschrijving',

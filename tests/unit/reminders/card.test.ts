@@ -604,3 +604,41 @@ describe('escalation to the CMT on the card', () => {
     expect(t).not.toMatch(/\n- lijst/);
   });
 });
+
+describe('progress per domain on the card (issue 12.4)', () => {
+  const BUSINESS = ['Sociaal Domein', 'Fysiek Domein', 'Dienstverlening', 'Bedrijfsvoering'] as const;
+  const gedeeld = actie(0, { nummer: '1.1', domeinen: [...BUSINESS], status: 'Loopt', deadline: '2026-11-20', eigenaar: { displayName: 'CIO' } });
+  const rijen: NonNullable<AgendaInput['domeinVoortgang']> = [
+    { id: '41', eTag: '"rij-41,2"', value: { actie: '1.1', domein: 'Sociaal Domein', status: 'Loopt', eigenaar: { displayName: 'IM Sociaal Domein' }, deadline: '2026-11-22' } },
+    { id: '42', eTag: '"rij-42,1"', value: { actie: '1.1', domein: 'Fysiek Domein', status: 'Afgerond' } },
+  ];
+  const base = (mt: AgendaInput['mt']): AgendaInput => ({ mt, occurrenceStart: MEETING, nextOccurrenceStart: NEXT_MEETING, now: NOW, acties: [gedeeld], domeinVoortgang: rijen });
+
+  it('a domain MT’s card shows its own row and its save writes that row: the row’s id and eTag travel with the button', () => {
+    const card = buildAgendaCard(composeAgenda(base({ key: 'mt-sociaal-domein', naam: 'MT Sociaal Domein', domeinen: ['Sociaal Domein'] })), { deepLink: DEEP_LINK });
+    expect(allText(card)).toContain('Loopt (Sociaal Domein) · Eigenaar: IM Sociaal Domein · Deadline: 22 november 2026');
+    const save = nodes(card).find((n) => n.type === 'Action.Execute' && n.verb === 'status-bijwerken');
+    const data = save?.data as Record<string, string>;
+    expect(data).toMatchObject({ actieId: gedeeld.id, eTag: '"rij-41,2"', rijId: '41' });
+    const ids = statusInputIds(gedeeld.id);
+    expect(parseStatusUpdate({ ...data, [ids.status]: 'Afgerond' })).toEqual({ mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, actieId: gedeeld.id, eTag: '"rij-41,2"', rijId: '41', status: 'Afgerond' });
+    expect(validateAdaptiveCard(card)).toEqual({ valid: true, errors: [] });
+  });
+
+  it('a domain without a row yet: the button carries the action and no row id (the bot creates the row)', () => {
+    const card = buildAgendaCard(composeAgenda(base({ key: 'mt-d', naam: 'MT Dienstverlening', domeinen: ['Dienstverlening'] })), { deepLink: DEEP_LINK });
+    const data = nodes(card).find((n) => n.type === 'Action.Execute' && n.verb === 'status-bijwerken')?.data as Record<string, string>;
+    expect(data.eTag).toBe(gedeeld.eTag);
+    expect(data.rijId).toBeUndefined();
+    expect(allText(card)).toContain('(Dienstverlening)');
+  });
+
+  it('the CMT’s card shows the breakdown "1 van 4 domeinen afgerond" and no status form for the roll-up', () => {
+    const cmt = { ...base({ key: 'cmt', naam: 'CMT', domeinen: ['Concern'] }), acties: [{ ...gedeeld, value: { ...gedeeld.value, domeinen: [...BUSINESS, 'Concern' as const] } }] };
+    const card = buildAgendaCard(composeAgenda(cmt), { deepLink: DEEP_LINK });
+    expect(allText(card)).toContain('Voortgang per domein: 1 van 5 domeinen afgerond');
+    expect(nodes(card).filter((n) => n.type === 'Action.Execute' && n.verb === 'status-bijwerken')).toEqual([]);
+    const four = { ...cmt, acties: [gedeeld], mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern' as const, 'Sociaal Domein' as const, 'Fysiek Domein' as const] } };
+    expect(allText(buildAgendaCard(composeAgenda(four), { deepLink: DEEP_LINK }))).toContain('Voortgang per domein: 1 van 4 domeinen afgerond');
+  });
+});

@@ -8,7 +8,7 @@ import { formatInstant } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import type { GeagendeerdItem } from '../../../../domain/agendering.js';
 import { AGENDERING_MAX } from '../../../../domain/agendering.js';
-import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { DOMEIN_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
 import { useVergadering, type AfvinkInput, type NextMeeting, type SaveInput } from '../hooks/use-vergadering.js';
 import { panelItems, recordedState, startOfKey, type PanelItem } from '../lib/panel-data.js';
 
@@ -246,6 +246,12 @@ function AgendaRow({
         {item.titel}
       </span>
       <Caption1 className={styles.reasons}>{item.reasons.map((r) => t(`vergadering.reason.${r}`)).join(' · ')}</Caption1>
+      {item.rij && (
+        <Caption1 data-testid="panel-domein-stand">{t('vergadering.domeinStand', { domein: t(DOMEIN_LABEL[item.rij.domein]), status: t(STATUS_LABEL[item.rij.status]) })}</Caption1>
+      )}
+      {item.voortgang && (
+        <Caption1 data-testid="panel-domein-voortgang">{t('domeinVoortgang.summary', { afgerond: String(item.voortgang.afgerond), totaal: String(item.voortgang.totaal) })}</Caption1>
+      )}
       {omschrijving && (
         <details className={styles.omschrijving} data-testid="panel-omschrijving">
           <summary>

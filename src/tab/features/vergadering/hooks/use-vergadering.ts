@@ -88,6 +88,7 @@ export function useVergadering(domein: Domein | undefined, requestedStart: Date 
       besluiten: data.besluiten,
       herinneringen: data.settings.herinneringen,
       agenderingen: data.agenderingen.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value })),
+      domeinVoortgang: plan.domeinVoortgang.map((r) => ({ id: r.id, eTag: r.eTag, value: r.value })),
     });
   }, [data, mt, plan, start, schedule, nextMeeting, now]);
 

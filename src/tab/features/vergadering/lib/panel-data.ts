@@ -1,5 +1,5 @@
-import { composeAgenda, occurrenceKey, parseSnapshot, type Agenda, type AgendaInput } from '../../../../domain/agenda.js';
-import type { Domein, MT } from '../../../../domain/model.js';
+import { composeAgenda, occurrenceKey, parseSnapshot, type Agenda, type AgendaActie, type AgendaInput } from '../../../../domain/agenda.js';
+import type { ActieStatus, Domein, MT } from '../../../../domain/model.js';
 import type { Besluit } from '../../../../data/lists/besluiten.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import type { Herinnering } from '../../../../data/lists/herinneringen.js';
@@ -49,25 +49,32 @@ export type PanelItem = {
   label: string;
   titel: string;
   reasons: ('overdue' | 'blocked' | 'due' | 'changed' | 'withoutOwner' | 'portfolio')[];
+  /** A shared action on a domain MT's agenda: that domain's own status (as on its card). */
+  rij?: { domein: Domein; status: ActieStatus };
+  /** A shared action on the CMT's agenda: the breakdown "1 van 4 domeinen afgerond" (as on its card). */
+  voortgang?: { afgerond: number; totaal: number };
 };
 
 /** The agenda's actions and portfolio changes as one compact list: each item once, with all its reasons. */
 export function panelItems(agenda: Agenda): PanelItem[] {
   const items = new Map<string, PanelItem>();
-  const add = (kind: PanelItem['kind'], id: string, label: string, titel: string, reason: PanelItem['reasons'][number]): void => {
+  const add = (kind: PanelItem['kind'], id: string, label: string, titel: string, reason: PanelItem['reasons'][number], actie?: AgendaActie): void => {
     const itemKey = `${kind}:${id}`;
     const existing = items.get(itemKey);
     if (existing) {
       if (!existing.reasons.includes(reason)) existing.reasons.push(reason);
       return;
     }
-    items.set(itemKey, { itemKey, kind, id, label, titel, reasons: [reason] });
+    const item: PanelItem = { itemKey, kind, id, label, titel, reasons: [reason] };
+    if (actie?.rij) item.rij = { domein: actie.rij.domein, status: actie.status };
+    if (actie?.voortgang) item.voortgang = { ...actie.voortgang };
+    items.set(itemKey, item);
   };
-  for (const a of agenda.overdue) add('actie', a.id, a.nummer, a.titel, 'overdue');
-  for (const a of agenda.blocked) add('actie', a.id, a.nummer, a.titel, 'blocked');
-  for (const a of agenda.dueBeforeNextMeeting) add('actie', a.id, a.nummer, a.titel, 'due');
-  for (const c of agenda.changedSinceLastMeeting) if (c.kind !== 'removed') add('actie', c.actie.id, c.actie.nummer, c.actie.titel, 'changed');
-  for (const a of agenda.withoutOwner) add('actie', a.id, a.nummer, a.titel, 'withoutOwner');
+  for (const a of agenda.overdue) add('actie', a.id, a.nummer, a.titel, 'overdue', a);
+  for (const a of agenda.blocked) add('actie', a.id, a.nummer, a.titel, 'blocked', a);
+  for (const a of agenda.dueBeforeNextMeeting) add('actie', a.id, a.nummer, a.titel, 'due', a);
+  for (const c of agenda.changedSinceLastMeeting) if (c.kind !== 'removed') add('actie', c.actie.id, c.actie.nummer, c.actie.titel, 'changed', c.actie);
+  for (const a of agenda.withoutOwner) add('actie', a.id, a.nummer, a.titel, 'withoutOwner', a);
   for (const c of agenda.portfolioChanges) add('portfolio', c.item.id, c.item.key, c.item.titel, 'portfolio');
   return [...items.values()];
 }
@@ -100,6 +107,8 @@ export function panelAgenda(input: {
   herinneringen: readonly Loaded<Herinnering>[];
   /** The escalations to the CMT still open; the CMT's agenda lists them ("Geagendeerd door de MT's"). */
   agenderingen?: AgendaInput['agenderingen'];
+  /** The rows per domain of shared actions: a domain MT sees its own row, the CMT the breakdown (as on the card). */
+  domeinVoortgang?: AgendaInput['domeinVoortgang'];
 }): { agenda: Agenda; previousKey?: string } {
   const previousKey = previousOccurrenceKey(input.mt.key, input.mtId, input.occurrenceStart, input.besluiten, input.herinneringen);
   const agendaInput: AgendaInput = {
@@ -112,6 +121,7 @@ export function panelAgenda(input: {
   };
   if (input.nextOccurrenceStart) agendaInput.nextOccurrenceStart = input.nextOccurrenceStart;
   if (input.agenderingen && input.agenderingen.length > 0) agendaInput.agenderingen = input.agenderingen;
+  if (input.domeinVoortgang && input.domeinVoortgang.length > 0) agendaInput.domeinVoortgang = input.domeinVoortgang;
   if (previousKey) {
     const reminder = input.herinneringen.find((h) => h.value.sleutel === previousKey);
     const snapshot = parseSnapshot(reminder?.value.snapshot);

@@ -1,0 +1,99 @@
+/**
+ * Progress per domain through the agenda card (issue 12.4), end to end through the bot with JWT validation on: MT
+ * Sociaal Domein's card shows its own row of the shared action 1.1 (status, owner, deadline), and "Status bijwerken"
+ * writes that row with If-Match on the row's eTag the card carried, never the action's own status. A second click on
+ * the stale card is a conflict and writes nothing; the shared card is updated in place.
+ */
+import type { TeamsChannelAccount } from '@microsoft/teams.api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMts, updateMtChannel } from '../../../src/bot/mt-channel.js';
+import { createListStore } from '../../../src/data/list-store.js';
+import { ACTIE_FIELDS } from '../../../src/data/lists/acties.js';
+import { loadPlanCold } from '../../../src/data/plan-sync.js';
+import { sendNow } from '../../../src/reminders/cli.js';
+import { statusInputIds } from '../../../src/reminders/verbs.js';
+import { findPersona } from '../../../src/sandbox/personas.js';
+import { cardActionActivity, cardOf, cardText, executeActions, installActivity, startHarness, TENANT_ID, type Harness } from './harness.js';
+
+const SOC_TEAM = '19:mt-sociaal-team@thread.tacv2';
+const SOC_CHANNEL = '19:mt-sociaal-digitalisering@thread.tacv2';
+const im = findPersona('informatiemanager.sociaal-domein@zoetermeer.example');
+const IM: TeamsChannelAccount = {
+  id: '29:1im-sociaal',
+  name: 'Informatiemanager Sociaal Domein',
+  aadObjectId: im?.oid ?? '',
+  email: im?.upn ?? '',
+  userPrincipalName: im?.upn ?? '',
+  tenantId: TENANT_ID,
+};
+
+let h: Harness;
+let socMessage: string;
+let actie11: string;
+
+async function invoke(data: Record<string, unknown>): Promise<{ value: unknown }> {
+  const from = { id: IM.id, name: IM.name ?? '', aadObjectId: IM.aadObjectId ?? '' };
+  const answer = await h.post(cardActionActivity(h, { from, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage, data }));
+  expect(answer.status).toBe(200);
+  return answer.body as { value: unknown };
+}
+
+async function rowOf11() {
+  const { plan } = await loadPlanCold(h.graph, h.sandbox.siteUrl);
+  return plan.domeinVoortgang.find((r) => r.value.actie === '1.1' && r.value.domein === 'Sociaal Domein');
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const soc = (await loadMts(h.graph, h.siteId)).find((m) => m.value.key === 'mt-sociaal-domein');
+  if (!soc) throw new Error('no MT Sociaal Domein');
+  await updateMtChannel(h.graph, h.siteId, soc, { teamId: SOC_TEAM, channelId: SOC_CHANNEL });
+  h.connector.setMembers(SOC_TEAM, [IM]);
+  h.connector.setMembers(SOC_CHANNEL, [IM]);
+  expect((await h.post(installActivity(h, { team: SOC_TEAM }))).status).toBe(200);
+  const sent = await sendNow(
+    { graph: h.graph, siteId: h.siteId, siteUrl: h.sandbox.siteUrl, deepLinkFor: h.deepLinkFor, now: new Date('2026-11-25T12:30:00Z'), sender: h.bot.sender, claimant: 'domein-voortgang-test' },
+    'mt-sociaal-domein',
+  );
+  if (sent.outcome !== 'sent') throw new Error(`the Sociaal Domein card was not sent: ${JSON.stringify(sent)}`);
+  socMessage = sent.messageId;
+  const { plan } = await loadPlanCold(h.graph, h.sandbox.siteUrl);
+  actie11 = plan.acties.find((a) => a.value.nummer === '1.1')!.id;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('a domain MT’s card and its own row of a shared action', () => {
+  it('shows the domain’s row and writes it, not the action; a stale second click conflicts and writes nothing', async () => {
+    const row = await rowOf11();
+    expect(row?.value).toMatchObject({ status: 'Niet gestart', eigenaar: { displayName: 'Informatiemanager Sociaal Domein' } });
+    const card = cardOf(h.connector.posts(SOC_CHANNEL)[0]!);
+    expect(cardText(card)).toContain('Niet gestart (Sociaal Domein) · Eigenaar: Informatiemanager Sociaal Domein');
+    const button = executeActions(card).find((a) => a.verb === 'status-bijwerken' && a.data.actieId === actie11);
+    expect(button?.data).toMatchObject({ rijId: row?.id, eTag: row?.eTag });
+    const actieBefore = await createListStore(h.graph, h.siteId, 'Acties').get(actie11, [ACTIE_FIELDS.status]);
+
+    const ids = statusInputIds(actie11);
+    const puts = h.connector.puts(SOC_CHANNEL).length;
+    const first = await invoke({ ...button!.data, [ids.status]: 'Loopt', [ids.deadline]: '2026-11-01' });
+    expect(cardText(first.value)).toMatch(/1\\?\.1 → Loopt, door Informatiemanager Sociaal Domein/);
+    expect(cardText(first.value)).toContain('Loopt (Sociaal Domein) · Eigenaar: Informatiemanager Sociaal Domein · Deadline: 1 november 2026');
+    const after = await rowOf11();
+    expect(after?.value).toMatchObject({ status: 'Loopt', deadline: '2026-11-01' });
+    expect(after?.eTag).not.toBe(row?.eTag);
+    // The action's own stored status and version are untouched: the domain wrote its own row.
+    const actieAfter = await createListStore(h.graph, h.siteId, 'Acties').get(actie11, [ACTIE_FIELDS.status]);
+    expect(actieAfter.fields[ACTIE_FIELDS.status]).toBe(actieBefore.fields[ACTIE_FIELDS.status]);
+    expect(actieAfter.eTag).toBe(actieBefore.eTag);
+    // The shared card is replaced in place with the domain's new stand.
+    const updates = h.connector.puts(SOC_CHANNEL);
+    expect(updates.length).toBe(puts + 1);
+    expect(cardText(cardOf(updates.at(-1)!))).toContain('Loopt (Sociaal Domein)');
+
+    // The same (now stale) button again, with another move: a conflict, nothing written.
+    const stale = await invoke({ ...button!.data, [ids.status]: 'Afgerond' });
+    expect(cardText(stale.value)).toContain('De voortgang van Sociaal Domein op actie 1.1 is intussen door iemand anders gewijzigd. Er is niets opgeslagen.');
+    expect((await rowOf11())?.value.status).toBe('Loopt');
+  });
+});
