@@ -42,7 +42,7 @@ const layers = {
   },
   tab: {
     ours: ['domain', 'data', 'reporting', 'shared'],
-    packages: ['@azure/msal-browser', '@date-fns/tz', '@fluentui/react-charts', '@fluentui/react-components', '@fluentui/react-icons', '@microsoft/teams-js', '@tanstack/react-virtual', 'exceljs', 'idb-keyval', 'react', 'react-dom'],
+    packages: ['@azure/msal-browser', '@date-fns/tz', '@fluentui/react-calendar-compat', '@fluentui/react-charts', '@fluentui/react-components', '@fluentui/react-datepicker-compat', '@fluentui/react-icons', '@microsoft/teams-js', '@tanstack/react-virtual', 'exceljs', 'idb-keyval', 'react', 'react-dom'],
     why: 'the tab uses data, domain, the report documents and shared types only.',
   },
   // The Outlook add-in (architecture.md): a thin Office.js adapter on domain and data; it shares the tab's UI pieces

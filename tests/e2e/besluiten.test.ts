@@ -124,8 +124,11 @@ describe('the decision log', () => {
     // A period: meetings from 20 November up to and including 26 November.
     await page.getByRole('button', { name: 'Filters wissen' }).click();
     await expect.poll(() => rowIds(page)).toHaveLength(4);
-    await page.getByTestId('besluiten-van').fill('2026-11-20');
-    await page.getByTestId('besluiten-tot').fill('2026-11-26');
+    // Typed day first, as a Dutch reader writes a date; the field commits when it loses focus.
+    await page.getByTestId('besluiten-van').fill('20-11-2026');
+    await page.getByTestId('besluiten-van').press('Tab');
+    await page.getByTestId('besluiten-tot').fill('26-11-2026');
+    await page.getByTestId('besluiten-tot').press('Tab');
     await expect.poll(() => rowIds(page)).toEqual([ids.reunie]);
     expect(errors).toEqual([]);
     await page.close();

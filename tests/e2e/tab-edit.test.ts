@@ -38,7 +38,8 @@ describe('editing actions', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Loopt');
     await dialog.getByRole('textbox', { name: 'Planning' }).fill('Start in het tweede kwartaal, samen met I&A');
-    await dialog.getByRole('textbox', { name: 'Deadline' }).fill('2027-03-31');
+    await dialog.getByRole('combobox', { name: 'Deadline' }).fill('31-3-2027');
+    await dialog.getByRole('combobox', { name: 'Deadline' }).press('Tab');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => dialog.getByTestId('save-message').innerText()).toContain('Opgeslagen');
 

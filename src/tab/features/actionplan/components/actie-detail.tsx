@@ -53,6 +53,7 @@ import { LinkedPortfolio } from './linked-portfolio.js';
 import { FIELD_LABEL, MergeView } from './merge-view.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
 import { besluitenOverHash } from '../../../lib/besluiten-link.js';
+import { DateInput } from '../../../components/date-picker.js';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
@@ -393,10 +394,10 @@ function DetailBody({
           </Field>
           <div className={styles.two}>
             <Field label={t(FIELD_LABEL.start)} validationMessage={shownIssue('start')} data-field="start">
-              <Input type="date" value={form.start} onChange={(_, d) => set('start', d.value)} />
+              <DateInput value={form.start} onChange={(value) => set('start', value)} />
             </Field>
             <Field label={t(FIELD_LABEL.deadline)} validationMessage={shownIssue('deadline')} data-field="deadline">
-              <Input type="date" value={form.deadline} onChange={(_, d) => set('deadline', d.value)} />
+              <DateInput value={form.deadline} onChange={(value) => set('deadline', value)} />
             </Field>
           </div>
           <Field label={t(FIELD_LABEL.planning)} validationMessage={shownIssue('planning')} data-field="planning">

@@ -28,6 +28,7 @@ import { STATUS_LABEL } from '../../../lib/labels.js';
 import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter, type ActieChange } from '../../../lib/plan/use-actie-writer.js';
+import { DateInput } from '../../../components/date-picker.js';
 
 export type BulkKind = 'status' | 'eigenaar' | 'deadline';
 export type BulkSummary = { ok: number; failed: { id: string; nummer: string; reason: string }[] };
@@ -179,7 +180,7 @@ export function BulkDialog({ kind, ids, onClose }: { kind: BulkKind; ids: string
               )}
               {kind === 'deadline' && (
                 <Field label={t('detail.deadline')} hint={t('bulk.deadlineHint')}>
-                  <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} />
+                  <DateInput value={deadline} onChange={setDeadline} />
                 </Field>
               )}
               <MessageBar intent={plannedChanges.skipped.length ? 'warning' : 'info'} layout="multiline">

@@ -31,6 +31,7 @@ import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
 import { usePlanActor } from '../hooks/use-plan-actor.js';
 import { planTexts } from '../i18n.js';
 import { checkForm, emptyForm, previewNummer, toDraft, type NieuweActieField, type NieuweActieForm } from '../lib/nieuwe-actie-form.js';
+import { DateInput } from '../../../components/date-picker.js';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -168,7 +169,7 @@ export function NieuweActieDialog({
                   </Select>
                 </Field>
                 <Field label={t('detail.deadline')} validationMessage={shown('deadline')}>
-                  <Input type="date" value={form.deadline} onChange={(_, d) => set('deadline', d.value)} />
+                  <DateInput value={form.deadline} onChange={(value) => set('deadline', value)} />
                 </Field>
               </div>
               <CheckGroup label={t('detail.domeinen')} error={shown('domeinen')} row>

@@ -3,7 +3,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   Link,
   makeStyles,
   MessageBar,
@@ -42,6 +41,7 @@ import {
   toFilter,
   type BesluitenQuery,
 } from '../lib/besluiten-query.js';
+import { DateInput } from '../../../components/date-picker.js';
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
@@ -182,10 +182,10 @@ export function BesluitenView({
           </Select>
         </Field>
         <Field label={ft('van')} className={styles.filter}>
-          <Input type="date" value={query.van ?? ''} onChange={(_, data) => setQuery(withDate(query, 'van', data.value))} data-testid="besluiten-van" />
+          <DateInput value={query.van ?? ''} onChange={(value) => setQuery(withDate(query, 'van', value))} data-testid="besluiten-van" />
         </Field>
         <Field label={ft('tot')} className={styles.filter} validationState={invalidPeriod ? 'error' : 'none'} validationMessage={invalidPeriod ? ft('periodInvalid') : undefined}>
-          <Input type="date" value={query.tot ?? ''} onChange={(_, data) => setQuery(withDate(query, 'tot', data.value))} data-testid="besluiten-tot" />
+          <DateInput value={query.tot ?? ''} onChange={(value) => setQuery(withDate(query, 'tot', value))} data-testid="besluiten-tot" />
         </Field>
         <Switch
           label={ft('alleenBesluiten')}

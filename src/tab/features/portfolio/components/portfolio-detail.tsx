@@ -36,6 +36,7 @@ import { PortfolioHistory } from './portfolio-history.js';
 import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
 import { besluitenOverHash } from '../../../lib/besluiten-link.js';
+import { DateInput } from '../../../components/date-picker.js';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXXL },
@@ -289,10 +290,10 @@ export function PortfolioDetail({
               {select('iaContactId', people)}
               <div className={styles.row}>
                 <Field label={t('pf.detail.start')} validationMessage={issues.start} validationState={issues.start ? 'error' : 'none'}>
-                  <Input type="date" value={form.start} onChange={(_, d) => update('start', d.value)} />
+                  <DateInput value={form.start} onChange={(value) => update('start', value)} />
                 </Field>
                 <Field label={t('pf.detail.einde')} validationMessage={issues.einde} validationState={issues.einde ? 'error' : 'none'}>
-                  <Input type="date" value={form.einde} onChange={(_, d) => update('einde', d.value)} />
+                  <DateInput value={form.einde} onChange={(value) => update('einde', value)} />
                 </Field>
               </div>
               <Field label={t('pf.detail.acties')} hint={t('pf.detail.actiesHint')} validationMessage={issues.acties} validationState={issues.acties ? 'error' : 'none'}>

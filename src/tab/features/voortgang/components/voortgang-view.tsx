@@ -3,7 +3,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -37,6 +36,7 @@ import { GroupProgress } from './group-progress.js';
 import { PlanningTable } from './planning-table.js';
 import { PlateauGate } from './plateau-gate.js';
 import { TrendSection } from './trend-section.js';
+import { DateInput } from '../../../components/date-picker.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXL, maxWidth: '80rem' },
@@ -194,7 +194,7 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
         <Field label={ft('peildatum.label')} hint={ft('peildatum.hint')} className={styles.dateField}>
           {(fieldProps) => (
             <div className={styles.dateRow}>
-              <Input {...fieldProps} type="date" value={peildatum} max={today} onChange={(_, d) => setPeildatum(d.value)} data-testid="peildatum" disabled={!onParamsChange} />
+              <DateInput id={fieldProps.id} value={peildatum} max={today} onChange={(value) => { if (value) setPeildatum(value); }} data-testid="peildatum" disabled={!onParamsChange} />
               {!isToday && (
                 <Button appearance="secondary" onClick={() => setPeildatum(today)}>
                   {ft('peildatum.today')}

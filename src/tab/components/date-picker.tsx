@@ -1,0 +1,121 @@
+import { DatePicker as FluentDatePicker, type CalendarStrings, type DatePickerProps } from '@fluentui/react-datepicker-compat';
+import { DayOfWeek, FirstWeekOfYear, type DateFormatting } from '@fluentui/react-calendar-compat';
+import { useCallback, useMemo } from 'react';
+import { formatCalendarDate, type Locale } from '../i18n/format.js';
+import { useLocale, useT } from '../i18n/i18n.js';
+import { calendarDateToPickerDate, parseCalendarDateText, pickerDateToCalendarDate } from '../lib/date-input.js';
+
+export type DateInputProps = {
+  /** The calendar date (`2025-06-30`), or '' for none. */
+  value: string;
+  /** Called with the chosen calendar date, or '' when the person cleared the field. */
+  onChange: (value: string) => void;
+  /** Earliest and latest choosable calendar date. */
+  min?: string | undefined;
+  max?: string | undefined;
+  disabled?: boolean | undefined;
+  className?: string | undefined;
+  'data-testid'?: string | undefined;
+  'aria-label'?: string | undefined;
+  id?: string | undefined;
+};
+
+/**
+ * The tab's one date field: Fluent's date picker in the UI's language (Dutch month and day names, the week from
+ * Monday, ISO week numbers) in place of the browser's `<input type="date">`, which shows mm/dd/yyyy or dd-mm-jjjj
+ * depending on the browser's own language rather than the app's. The field shows the app's date format
+ * ("30 jun 2025") and accepts typed dates day first (30-6-2025, 30 juni 2025, 2025-06-30). Place it inside a
+ * Fluent `Field` like any input: the label and validation come from there.
+ */
+export function DateInput({ value, onChange, min, max, disabled, className, id, ...rest }: DateInputProps) {
+  const locale = useLocale();
+  const t = useT();
+  const strings = useCalendarStrings(locale, t);
+  const formatter = useMemo(() => dateFormatting(locale), [locale]);
+  const formatDate = useCallback((date?: Date) => (date ? formatCalendarDate(pickerDateToCalendarDate(date), locale) : ''), [locale]);
+  const parseDate = useCallback((text: string) => calendarDateToPickerDate(parseCalendarDateText(text, locale)) ?? null, [locale]);
+  const picked = calendarDateToPickerDate(value) ?? null;
+  const onSelectDate: DatePickerProps['onSelectDate'] = (date) => {
+    const next = date ? pickerDateToCalendarDate(date) : '';
+    if (next !== value) onChange(next);
+  };
+  return (
+    <FluentDatePicker
+      {...rest}
+      {...(id ? { id } : {})}
+      className={className}
+      value={picked}
+      onSelectDate={onSelectDate}
+      formatDate={formatDate}
+      parseDateFromString={parseDate}
+      allowTextInput
+      disabled={disabled}
+      minDate={calendarDateToPickerDate(min)}
+      maxDate={calendarDateToPickerDate(max)}
+      strings={strings}
+      dateTimeFormatter={formatter}
+      firstDayOfWeek={DayOfWeek.Monday}
+      firstWeekOfYear={FirstWeekOfYear.FirstFourDayWeek}
+      showGoToToday
+      placeholder={t('datePicker.placeholder')}
+      popupSurface={{ 'aria-label': t('datePicker.calendar') }}
+      contentAfter={{ 'aria-label': t('datePicker.open') }}
+    />
+  );
+}
+
+function intlTag(locale: Locale): string {
+  return locale === 'en' ? 'en-GB' : 'nl-NL';
+}
+
+/** Month and day names from the platform's Intl data for the language; days start on Sunday as Fluent expects. */
+function useCalendarStrings(locale: Locale, t: ReturnType<typeof useT>): CalendarStrings {
+  return useMemo(() => {
+    const tag = intlTag(locale);
+    const month = (style: 'long' | 'short') => Array.from({ length: 12 }, (_, m) => new Intl.DateTimeFormat(tag, { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, m, 15))).replace(/\.$/, ''));
+    // 2024-09-01 is a Sunday.
+    const day = (style: 'long' | 'short') => Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(tag, { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 8, 1 + d))).replace(/\.$/, ''));
+    return {
+      months: month('long'),
+      shortMonths: month('short'),
+      days: day('long'),
+      shortDays: day('short'),
+      goToToday: t('datePicker.goToToday'),
+      prevMonthAriaLabel: t('datePicker.prevMonth'),
+      nextMonthAriaLabel: t('datePicker.nextMonth'),
+      prevYearAriaLabel: t('datePicker.prevYear'),
+      nextYearAriaLabel: t('datePicker.nextYear'),
+      prevYearRangeAriaLabel: t('datePicker.prevYearRange'),
+      nextYearRangeAriaLabel: t('datePicker.nextYearRange'),
+      closeButtonAriaLabel: t('datePicker.close'),
+      selectedDateFormatString: t('datePicker.selectedDate'),
+      todayDateFormatString: t('datePicker.today'),
+      monthPickerHeaderAriaLabel: t('datePicker.monthPickerHeader'),
+      yearPickerHeaderAriaLabel: t('datePicker.yearPickerHeader'),
+      weekNumberFormatString: t('datePicker.weekNumber'),
+      dayMarkedAriaLabel: t('datePicker.dayMarked'),
+    };
+  }, [locale, t]);
+}
+
+/** The calendar's own labels (a day's accessible name, the month header) in the language's long form. */
+function dateFormatting(locale: Locale): DateFormatting {
+  const tag = intlTag(locale);
+  const long = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' });
+  const monthYear = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric' });
+  const monthOnly = new Intl.DateTimeFormat(tag, { month: 'long' });
+  const monthShort = new Intl.DateTimeFormat(tag, { month: 'short' });
+  return {
+    formatDay: (date) => String(date.getDate()),
+    // The month picker's buttons show the short name ("mrt") and take this as their accessible name: it must contain
+    // the visible word (WCAG 2.5.3, label in name), so it is the short name followed by the full one.
+    formatMonth: (date) => {
+      const short = monthShort.format(date).replace(/\.$/, '');
+      const long = monthOnly.format(date);
+      return short === long ? long : `${short} (${long})`;
+    },
+    formatYear: (date) => String(date.getFullYear()),
+    formatMonthDayYear: (date) => long.format(date),
+    formatMonthYear: (date) => monthYear.format(date),
+  };
+}

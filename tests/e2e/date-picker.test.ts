@@ -1,0 +1,107 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+
+let run: SharedRun;
+let browser: Browser;
+let client: Awaited<ReturnType<typeof otherClient>>;
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await sharedRun();
+  browser = await sharedBrowser();
+  client = await otherClient(run.appUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openDetail(nummer: string, options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[] }> {
+  const plan = await client.plan();
+  const context = await personaContext(browser, UPN.imSociaal, options);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(plan, nummer).id}`);
+  await page.getByRole('dialog').getByRole('heading', { name: new RegExp(`^${nummer.replace('.', '\\.')} `) }).waitFor();
+  return { page, errors };
+}
+
+/** The open calendar's visible texts: the month header, the day-of-week headers and the "today" button. */
+async function calendarTexts(page: Page): Promise<{ text: string; buttons: string[]; announced: string; days: string[] }> {
+  const calendar = page.getByRole('dialog', { name: /Kalender|Calendar/ });
+  await calendar.waitFor();
+  return calendar.evaluate((el) => ({
+    text: (el as HTMLElement).innerText,
+    buttons: Array.from(el.querySelectorAll('button')).map((b) => (b.textContent ?? '').trim()),
+    announced: (el.querySelector('[aria-live]')?.textContent ?? '').trim(),
+    days: Array.from(el.querySelectorAll('th')).map((th) => (th.textContent ?? '').trim()),
+  }));
+}
+
+describe('the date picker', () => {
+  it('is Dutch: the date as the app writes it, Dutch month and day names, the week from Monday; a typed or clicked date is saved', async () => {
+    const { page, errors } = await openDetail('4.1');
+    const dialog = page.getByRole('dialog').first();
+    const deadline = dialog.getByRole('combobox', { name: 'Deadline' });
+    // Typed day first, shown the way the rest of the app writes dates.
+    await deadline.fill('31-3-2027');
+    await deadline.press('Tab');
+    await expect.poll(() => deadline.inputValue()).toBe('31 mrt 2027');
+    expect(await deadline.getAttribute('placeholder')).toMatch(/^bijv\. /);
+
+    await deadline.click();
+    const texts = await calendarTexts(page);
+    // The month header, the live announcement, the week from Monday, the "today" button.
+    expect(texts.text).toContain('maart 2027');
+    expect(texts.announced).toBe('Gekozen datum 31 maart 2027');
+    expect(texts.days).toEqual(['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo']);
+    expect(texts.buttons).toContain('Naar vandaag');
+    expect(await seriousViolations(page), 'the open calendar').toEqual([]);
+    // A day chosen with the mouse: its cell's accessible name has the Dutch month.
+    await page.getByRole('dialog', { name: 'Kalender' }).getByRole('gridcell', { name: '15, maart, 2027' }).click();
+    await expect.poll(() => deadline.inputValue()).toBe('15 mrt 2027');
+
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => dialog.getByTestId('save-message').innerText()).toContain('Opgeslagen');
+    expect(byNummer(await client.plan(), '4.1').value.deadline).toBe('2027-03-15');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('refuses a date that does not exist and keeps the last good one; clearing the field clears the date', async () => {
+    const { page, errors } = await openDetail('4.1');
+    const dialog = page.getByRole('dialog').first();
+    const start = dialog.getByRole('combobox', { name: 'Start' });
+    await start.fill('1-2-2027');
+    await start.press('Tab');
+    await expect.poll(() => start.inputValue()).toBe('1 feb 2027');
+    await start.fill('31-4-2027');
+    await start.press('Tab');
+    await expect.poll(() => start.inputValue()).toBe('1 feb 2027');
+    await start.fill('');
+    await start.press('Tab');
+    await expect.poll(() => start.inputValue()).toBe('');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('speaks English in the English UI', async () => {
+    const { page, errors } = await openDetail('4.1', { locale: 'en-GB' });
+    const deadline = page.getByRole('dialog').first().getByRole('combobox', { name: 'Deadline' });
+    await deadline.fill('3 oct 2027');
+    await deadline.press('Tab');
+    await expect.poll(() => deadline.inputValue()).toBe('3 Oct 2027');
+    await deadline.click();
+    const texts = await calendarTexts(page);
+    expect(texts.text).toContain('October 2027');
+    expect(texts.announced).toBe('Selected date 3 October 2027');
+    expect(texts.days).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    expect(texts.buttons).toContain('Go to today');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
