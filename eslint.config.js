@@ -37,7 +37,7 @@ const layers = {
   },
   sandbox: {
     ours: [],
-    packages: ['better-sqlite3', 'jose', 'node:crypto', 'node:fs', 'node:http', 'node:net', 'node:os', 'node:path', 'node:timers', 'node:url', 'zod'],
+    packages: ['better-sqlite3', 'jose', 'node:crypto', 'node:fs', 'node:http', 'node:net', 'node:os', 'node:path', 'node:stream', 'node:timers', 'node:tls', 'node:url', 'selfsigned', 'zod'],
     why: 'the sandbox knows nothing of the app (the app knows it only by its base URL).',
   },
   tab: {

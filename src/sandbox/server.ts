@@ -21,6 +21,7 @@ import { groupControl } from './routes/groups.js';
 import type { GraphContext, GraphRequest, GraphResponse } from './routes/context.js';
 import { dispatchGraph } from './routes/graph-router.js';
 import { issueToken } from './routes/oauth.js';
+import { openSignIn } from './routes/sign-in.js';
 import { ensureUserInformationList } from './site-setup.js';
 import { readRestOptions, type RestContext } from './rest/context.js';
 import { fromGraphError, SharePointError, SP_CODES } from './rest/errors.js';
@@ -73,6 +74,10 @@ export type RunningSandbox = {
   /** The audience of SharePoint REST tokens (request them with `scope=<sharePointOrigin>/.default`): the baseUrl. */
   sharePointOrigin: string;
   tokenUrl: string;
+  /** `https://127.0.0.1:PORT/<tenant>`: Entra's authority for MSAL.js (sign-in page, code + PKCE; routes/sign-in.ts). */
+  authority: string;
+  /** The self-signed certificate (PEM) the same port presents to TLS clients. */
+  tlsCertificate: string;
   setFaults(f: SandboxFaults): void;
   /**
    * Saves the site as it is now (a copy of the SQLite store in the data folder), for `restore`. Tests seed once,
@@ -230,6 +235,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://${LOOPBACK}:${port}`;
+  const signIn = await openSignIn({ dataDir: options.dataDir, baseUrl, tokens, allowedOrigins, now }).catch((err: unknown) => {
+    server.close();
+    store.close();
+    throw err;
+  });
+  signIn.acceptTls(server);
   const ctx: GraphContext = {
     store,
     site,
@@ -398,7 +409,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       if (!contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
         throw new OAuthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'grant_type'.");
       }
-      const token = await issueToken(new URLSearchParams(text), headers['authorization'], { clientId, clientSecret, sharePointOrigin: baseUrl }, tokens);
+      const token = await issueToken(new URLSearchParams(text), headers['authorization'], { clientId, clientSecret, sharePointOrigin: baseUrl }, tokens, (grant, form, client) => signIn.redeem(grant, form, client, headers['origin']));
       return { status: 200, body: token };
     } catch (err) {
       if (err instanceof OAuthError) return { status: err.status, body: oauthErrorBody(err, ids, now()) };
@@ -450,16 +461,6 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
     return { status: 404, body: graphErrorBody('itemNotFound', `No sandbox control endpoint ${method} ${path}.`, ids, now()) };
   };
-
-  const oidcMetadata = () => ({
-    token_endpoint: `${baseUrl}/${SANDBOX_TENANT_ID}/oauth2/v2.0/token`,
-    jwks_uri: `${baseUrl}/${SANDBOX_TENANT_ID}/discovery/v2.0/keys`,
-    issuer: `${baseUrl}/${SANDBOX_TENANT_ID}/v2.0`,
-    response_types_supported: ['token'],
-    grant_types_supported: ['client_credentials', 'urn:sandbox:persona'],
-    id_token_signing_alg_values_supported: ['RS256'],
-    tenant_region_scope: 'EU',
-  });
 
   const send = (res: ServerResponse, status: number, headers: Record<string, string>, body: unknown, contentType = 'application/json; charset=utf-8'): void => {
     if (body === undefined || status === 204) {
@@ -516,6 +517,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       send(res, result.status, { ...common, ...result.headers }, result.body, result.contentType);
       return;
     }
+    if (await signIn.handle(req, res, url, common)) return;
     if (method === 'POST' && /^(\/[^/]+)?\/oauth2\/v2\.0\/token$/.test(path)) {
       const { status, body } = await handleToken(req, headers, ids);
       send(res, status, { ...common, Pragma: 'no-cache', 'x-ms-request-id': ids.requestId }, body);
@@ -523,10 +525,6 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
     if (method === 'GET' && /^(\/[^/]+)?\/discovery\/v2\.0\/keys$/.test(path)) {
       send(res, 200, common, tokens.jwks());
-      return;
-    }
-    if (method === 'GET' && /^\/[^/]+\/v2\.0\/\.well-known\/openid-configuration$/.test(path)) {
-      send(res, 200, common, oidcMetadata());
       return;
     }
     if (path.startsWith('/_sandbox/')) {
@@ -558,6 +556,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     siteUrl: ctx.urls.siteUrl,
     sharePointOrigin: baseUrl,
     tokenUrl: `${baseUrl}/oauth2/v2.0/token`,
+    authority: signIn.authority,
+    tlsCertificate: signIn.certificate,
     setFaults(f: SandboxFaults): void {
       faults.set(faultsSchema.parse(f));
     },
@@ -578,6 +578,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
           else resolve();
         });
         server.closeAllConnections();
+        signIn.closeTls();
       });
       return closed;
     },

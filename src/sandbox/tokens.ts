@@ -100,6 +100,30 @@ export class TokenService {
       .sign(this.key.privateKey);
   }
 
+  /**
+   * An OpenID Connect ID token (v2.0) for a persona, as Entra returns it from the authorization-code grant:
+   * audience the client, issuer the authority's metadata issuer, and the request's nonce.
+   */
+  async issueIdToken(clientId: string, persona: Persona, issuer: string, nonce: string | undefined): Promise<string> {
+    const iat = Math.floor(this.now().getTime() / 1000);
+    return new SignJWT({
+      ver: '2.0',
+      tid: SANDBOX_TENANT_ID,
+      oid: persona.oid,
+      sub: persona.oid,
+      name: persona.displayName,
+      preferred_username: persona.upn,
+      ...(nonce ? { nonce } : {}),
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
+      .setAudience(clientId)
+      .setIssuer(issuer)
+      .setIssuedAt(iat)
+      .setNotBefore(iat)
+      .setExpirationTime(iat + this.lifetimeSeconds)
+      .sign(this.key.privateKey);
+  }
+
   /** An app-only token (client credentials): application roles, no user. */
   issueAppToken(appId: string, audience: string = GRAPH_AUDIENCE): Promise<string> {
     return this.sign({

@@ -94,6 +94,9 @@ function liveTestTarget(tenant: LiveTenant): TestSandbox {
     siteUrl: tenant.siteUrl,
     sharePointOrigin,
     tokenUrl: tenant.tokenUrl,
+    // Entra's authority is the token endpoint's tenant; its certificate is a public CA's, nothing to hand out.
+    authority: tenant.tokenUrl.replace(/\/oauth2\/v2\.0\/token$/, ''),
+    tlsCertificate: '',
     setFaults: () => {
       throw new Error(sandboxOnly('injected faults'));
     },

@@ -4,6 +4,7 @@
  * - `client_credentials` with the configured confidential client gives an app-only token.
  * - `urn:sandbox:persona` (a sandbox-only grant, since the sandbox has no sign-in page) gives a
  *   delegated token for a persona named by UPN or object id.
+ * - `authorization_code` (with PKCE) and `refresh_token`, for MSAL.js in a browser: routes/sign-in.ts.
  * The scope picks the token's audience: `https://graph.microsoft.com/.default` (or Graph's app id)
  * for Graph, `<sandbox origin>/.default` for SharePoint REST (a tenant uses
  * `https://<tenant>.sharepoint.com/.default`). One token never serves both.
@@ -28,7 +29,15 @@ export type TokenResponse = {
   expires_in: number;
   ext_expires_in: number;
   access_token: string;
+  /** The authorization-code and refresh-token grants add these (routes/sign-in.ts). */
+  id_token?: string;
+  refresh_token?: string;
+  refresh_token_expires_in?: number;
+  client_info?: string;
 };
+
+/** Grants served elsewhere (the authorization code and refresh token of routes/sign-in.ts); undefined: not one. */
+export type MoreGrants = (grantType: string, form: URLSearchParams, clientId: string) => Promise<TokenResponse> | undefined;
 
 function missing(name: string): OAuthError {
   return new OAuthError(400, 'invalid_request', 900144, `The request body must contain the following parameter: '${name}'.`);
@@ -100,7 +109,7 @@ function audienceOfDelegatedScope(scope: string | null, config: ClientConfig): s
 }
 
 /** Handles one token request; throws {@link OAuthError} for every refusal. */
-export async function issueToken(form: URLSearchParams, authorization: string | undefined, config: ClientConfig, tokens: TokenService): Promise<TokenResponse> {
+export async function issueToken(form: URLSearchParams, authorization: string | undefined, config: ClientConfig, tokens: TokenService, moreGrants?: MoreGrants): Promise<TokenResponse> {
   const grantType = form.get('grant_type');
   if (grantType === null || grantType === '') throw missing('grant_type');
   const client = clientCredentials(form, authorization);
@@ -133,5 +142,7 @@ export async function issueToken(form: URLSearchParams, authorization: string | 
     const accessToken = await tokens.issueUserToken(client.id, persona, audience);
     return { token_type: 'Bearer', scope: audience === GRAPH_AUDIENCE ? DELEGATED_SCOPES : SHAREPOINT_DELEGATED_SCOPES, expires_in: tokens.lifetime, ext_expires_in: tokens.lifetime, access_token: accessToken };
   }
+  const more = moreGrants?.(grantType, form, client.id);
+  if (more) return more;
   throw new OAuthError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
 }

@@ -192,7 +192,7 @@ export function killHard(child: Child): Promise<void> {
 
 /** A client for a sandbox known only by its base URL (another process). */
 export async function clientFor(baseUrl: string): Promise<{ graph: Graph; token: string }> {
-  const fake = { baseUrl, graphUrl: `${baseUrl}/v1.0`, siteUrl: `${baseUrl}/sites/actieplan`, sharePointOrigin: baseUrl, tokenUrl: `${baseUrl}/oauth2/v2.0/token`, port: 0, setFaults: () => undefined, snapshot: () => undefined, restore: () => undefined, close: async () => undefined };
+  const fake = { baseUrl, graphUrl: `${baseUrl}/v1.0`, siteUrl: `${baseUrl}/sites/actieplan`, sharePointOrigin: baseUrl, tokenUrl: `${baseUrl}/oauth2/v2.0/token`, authority: '', tlsCertificate: '', port: 0, setFaults: () => undefined, snapshot: () => undefined, restore: () => undefined, close: async () => undefined };
   const token = await appToken(fake);
   return { graph: new Graph(fake, token), token };
 }
