@@ -7,7 +7,7 @@ import { listPath } from '../../src/data/site.js';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
 import { screenshotPath } from './support/browser.js';
 import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { otherClient, personaContext, seriousViolations, tabConfig, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -88,6 +88,61 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.reload();
     await page.getByTestId('roadmap-card').first().waitFor();
     expect(await page.getByRole('heading', { name: 'Kies een rol' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('asks Graph once before the plan shows on a cold start, and shows the cached plan on a reload while Graph is held', async () => {
+    const graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    let visible = false;
+    const before: string[] = [];
+    page.on('request', (r) => {
+      if (!visible && r.url().startsWith(graphBase)) before.push(`${r.method()} ${r.url().slice(graphBase.length)}`);
+    });
+    // Cold: the data path starts before React (main.tsx, plan-boot.ts) and React takes it over: one $batch, not two.
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await page.getByTestId('roadmap-card').first().waitFor();
+    visible = true;
+    expect(before).toEqual(['POST /$batch']);
+    // The plan is written to IndexedDB after it shows; the reload needs it there.
+    const cachedEntries = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('actieplan');
+            open.onerror = () => resolve(0);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('plan-cache')) return resolve(0);
+              const count = db.transaction('plan-cache').objectStore('plan-cache').count();
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => resolve(0);
+            };
+          }),
+      );
+    await expect.poll(cachedEntries).toBe(1);
+
+    // Warm: every Graph request is held until the cached plan is on screen, so the first view waits for none.
+    const held: Array<() => Promise<void>> = [];
+    let asked = 0;
+    await page.route(`${graphBase}/**`, async (route) => {
+      asked += 1;
+      if (visible) return route.continue();
+      held.push(() => route.continue());
+    });
+    visible = false;
+    await page.reload();
+    await page.getByTestId('roadmap-card').first().waitFor();
+    visible = true;
+    expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
+    // The delta is asked for alongside (held while the plan showed, or sent after).
+    await expect.poll(() => asked).toBeGreaterThan(0);
+    for (const release of held.splice(0)) await release();
+    await page.unroute(`${graphBase}/**`);
+    await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

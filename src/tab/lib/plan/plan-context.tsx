@@ -8,6 +8,7 @@ import { withRollUp, type LoadedPlan } from '../../../data/plan-store.js';
 import { useScope } from '../../app/scope.js';
 import type { DataSession } from '../data-session.js';
 import { planCacheKey, readCachedPlan, writeCachedPlan } from './plan-cache.js';
+import { takePlanBoot, type PlanBoot } from './plan-boot.js';
 import type { PlanSnapshot } from './snapshot.js';
 
 export type PlanStatus = 'loading' | 'ready' | 'error';
@@ -104,13 +105,23 @@ export function PlanProvider({
   const firstViewDone = useRef(false);
   const cacheKey = planCacheKey(siteUrl, userKey);
 
+  // `createSession` is a new function whenever the sign-in above renders again (a new user object for the same
+  // person: SignedIn is keyed by the person). A `session` that changed with it started the load effect again, which
+  // then asked for the plan a second time; so `session` is stable and calls the latest `createSession`.
+  const createSessionRef = useRef(createSession);
+  useEffect(() => {
+    createSessionRef.current = createSession;
+  }, [createSession]);
   const session = useCallback(() => {
-    sessionRef.current ??= createSession().catch((error: unknown) => {
+    sessionRef.current ??= createSessionRef.current().catch((error: unknown) => {
       sessionRef.current = undefined;
       throw error;
     });
     return sessionRef.current;
-  }, [createSession]);
+  }, []);
+  // The work main.tsx started before React mounted, held until a load finished with it: a load that React cancels
+  // (StrictMode's second mount in development) leaves it to the next one, which waits for the same requests.
+  const bootRef = useRef<PlanBoot | undefined>(undefined);
 
   const adopt = useCallback(
     (next: PlanSnapshot, fromCache: boolean) => {
@@ -125,11 +136,21 @@ export function PlanProvider({
   useEffect(() => {
     let cancelled = false;
     setState((s) => ({ ...s, refreshing: true, error: undefined }));
+    // The work main.tsx started before React mounted (token, cache, cold $batch), taken over once per page.
+    bootRef.current ??= takePlanBoot(cacheKey);
+    const early = bootRef.current?.cacheKey === cacheKey ? bootRef.current : undefined;
+    const done = () => {
+      if (bootRef.current === early) bootRef.current = undefined;
+    };
+    if (early) sessionRef.current ??= early.session.catch((error: unknown) => {
+      sessionRef.current = undefined;
+      throw error;
+    });
     (async () => {
       // The cache and the data session's code load at the same time; the cache usually wins.
       const sessionPromise = session();
       if (!snapshotRef.current) {
-        const cached = await readCachedPlan(cacheKey);
+        const cached = await (early ? early.cached : readCachedPlan(cacheKey));
         if (cancelled) return;
         if (cached) adopt(cached, true);
       }
@@ -138,6 +159,7 @@ export function PlanProvider({
       if (previous) {
         const { snapshot: next, changed } = await s.refresh(previous);
         if (cancelled) return;
+        done();
         if (changed) {
           adopt(next, false);
         } else {
@@ -148,11 +170,15 @@ export function PlanProvider({
           setState((st) => ({ ...st, status: 'ready', fromCache: false, refreshing: false, savedAt: kept.savedAt, siteId: kept.siteId }));
         }
       } else {
-        const next = await s.loadCold();
-        if (!cancelled) adopt(next, false);
+        const next = (early ? await early.cold : undefined) ?? (await s.loadCold());
+        if (cancelled) return;
+        done();
+        adopt(next, false);
       }
     })().catch((error: unknown) => {
       if (cancelled) return;
+      // A retry starts its own requests.
+      done();
       console.error('Plan load failed', error);
       setState((s) => ({ ...s, status: snapshotRef.current ? 'ready' : 'error', refreshing: false, error }));
     });
