@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimFields, sentFields } from '../../src/data/lists/herinneringen.js';
 import { installatieToFields } from '../../src/data/lists/installaties.js';
 import { beheerdersToFields } from '../../src/data/lists/mts.js';
 import { loadMTSettings } from '../../src/data/mts-store.js';
@@ -113,6 +114,28 @@ describe('the Instellingen view', () => {
     expect(await channelOf(page)).toEqual({ state: 'verbonden', text: expect.stringMatching(/^verbonden de bot heeft dit kanaal vastgelegd/) as unknown as string });
     await page.context().close();
   });
+
+  it('a card sent while the view is open shows without a reload (issue 14, point 5)', async () => {
+    const { page, errors } = await open(UPN.hr);
+    const lastSent = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`).getByTestId('mt-last-sent');
+    await expect(lastSent.innerText()).resolves.toBe('Nog niets verstuurd.');
+    // A marker on the page: gone if the page were loaded again.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    // The job (or --send-now) claims and sends the CMT's card: its entry in the reminder log, as the job writes it.
+    const mt = await readMt();
+    const moment = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    await client.graph.post(`/sites/${siteId}/lists/Herinneringen/items`, {
+      fields: { ...claimFields({ sleutel: `${MT_KEY}|${moment}`, mtId: mt.id, mtNaam: mt.value.naam, moment, claimant: 'e2e' }), ...sentFields('1700000000000', '{}') },
+    });
+    await page.waitForFunction(
+      () => document.querySelector('[data-mt="cmt"] [data-testid="mt-last-sent"]')?.textContent?.startsWith('Voor de vergadering van'),
+      undefined,
+      { timeout: 25_000 },
+    );
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 
   it('someone who is not a Beheerder sees the registration read-only, with the reason', async () => {
     const { page, errors } = await open(UPN.hr);

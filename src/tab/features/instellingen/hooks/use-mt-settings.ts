@@ -5,6 +5,13 @@ import { usePlanContext } from '../../../lib/plan/plan-context.js';
 /** How far back the status view reads the reminder log. */
 const LOG_DAYS = 90;
 
+/**
+ * How often the open view reads the MTs and their reminder log again (one `$batch`), so a card the job or
+ * `--send-now` sent shows without a reload (issue 14, point 5); only while the page is visible, and at once when it
+ * becomes visible again.
+ */
+export const SETTINGS_POLL_MS = 10_000;
+
 export type MtSettingsState = {
   data?: MTSettingsData;
   error?: unknown;
@@ -47,6 +54,20 @@ export function useMtSettings(): MtSettingsState {
   }, [session, siteId, attempt]);
 
   const reload = useCallback(() => setAttempt((a) => a + 1), []);
+  useEffect(() => {
+    const visible = () => typeof document === 'undefined' || document.visibilityState === 'visible';
+    const timer = setInterval(() => {
+      if (visible()) reload();
+    }, SETTINGS_POLL_MS);
+    const onVisible = () => {
+      if (visible()) reload();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [reload]);
   const replace = useCallback((mt: MTRegistration) => setData((d) => (d ? { ...d, mts: d.mts.map((m) => (m.id === mt.id ? mt : m)) } : d)), []);
   return { ...(data ? { data } : {}), ...(error !== undefined ? { error } : {}), loading, reload, replace };
 }
