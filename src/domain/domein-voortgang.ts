@@ -165,6 +165,32 @@ export function eigenDomeinVanMT(mtDomeinen: readonly Domein[], actie: Pick<Acti
   return eigen.length === 1 ? eigen[0] : undefined;
 }
 
+/** One entry of a person's "Mijn acties": the action as they carry it, and the domain when they carry its row. */
+export type EigenActie = { actie: Actie; domein?: Domein };
+
+/**
+ * What a person carries (their "Mijn acties", issue 12.4): every action they own, as the plan shows it, and every
+ * shared action of which they own a domain's row, as that domain stands (`actieVoorDomein`, with the domain). Owning
+ * the action itself wins over owning one of its rows; of two rows of one action, the first domain of the action counts.
+ * `isMine` says whether a person column is this person (by site-user id or e-mail; the caller knows which).
+ */
+export function eigenActies(acties: readonly Actie[], rijen: readonly DomeinVoortgang[], isMine: (p: PersonRef | undefined) => boolean): EigenActie[] {
+  const perActie = new Map<string, DomeinVoortgang[]>();
+  for (const r of rijen) perActie.set(r.actie, [...(perActie.get(r.actie) ?? []), r]);
+  const out: EigenActie[] = [];
+  for (const actie of acties) {
+    if (isMine(actie.eigenaar)) {
+      out.push({ actie });
+      continue;
+    }
+    if (!heeftDomeinVoortgang(actie)) continue;
+    const eigen = perActie.get(actie.nummer) ?? [];
+    const domein = [...new Set(actie.domeinen)].find((d) => eigen.some((r) => r.domein === d && isMine(r.eigenaar)));
+    if (domein !== undefined) out.push({ actie: actieVoorDomein(actie, eigen, domein), domein });
+  }
+  return out;
+}
+
 /** What a domain may change on its own row. */
 export type DomeinVoortgangChange = Partial<Pick<DomeinVoortgang, 'status' | 'statusToelichting' | 'eigenaar' | 'deadline' | 'notitie'>>;
 

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.js';
 import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { createDomeinVoortgangStore } from '../../src/data/domein-voortgang-store.js';
 import { byNummer, otherClient, personaContext, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
@@ -76,5 +77,57 @@ describe('progress per domain on a shared action', () => {
     await cmtPage.screenshot({ path: screenshotPath('domein-voortgang-cmt') });
     expect(cmtErrors).toEqual([]);
     await cmt.close();
+  });
+
+  it('a row’s owner sees it in their own Mijn acties; in the domain’s tab the row’s owner and deadline are edited, and a change meanwhile is a visible conflict', async () => {
+    const plan = await client.plan();
+    const id11 = byNummer(plan, '1.1').id;
+    const rowBefore = plan.domeinVoortgang.find((r) => r.value.actie === '1.1' && r.value.domein === 'Dienstverlening');
+    const other = plan.users.find((u) => u.id && u.displayName === 'Gemeentesecretaris') ?? plan.users.find((u) => u.id && !u.displayName.startsWith('Informatiemanager'));
+    expect(rowBefore?.value.eigenaar?.displayName).toBe('Informatiemanager Dienstverlening');
+    if (!other?.id) throw new Error('no other site user');
+
+    // The informatiemanager of Sociaal Domein owns that domain's row of 1.1, not the action: it is in their Mijn acties.
+    const im = await personaContext(browser, UPN.imSociaal);
+    const minePage = await im.newPage();
+    const mineErrors = watchErrors(minePage);
+    await minePage.goto(`${run.appUrl}/#/mijn-acties`);
+    await minePage.getByTestId('mijn-acties').waitFor();
+    const line = minePage.locator('[data-testid="actie-summary"][data-nummer="1.1"]');
+    await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
+    expect(await line.getAttribute('data-domein')).toBe('Sociaal Domein');
+    expect(await line.innerText()).toContain('voor Sociaal Domein');
+    expect(mineErrors).toEqual([]);
+    await im.close();
+
+    // Dienstverlening's tab: its row gets another owner and its own deadline.
+    const dv = await personaContext(browser, UPN.secretaris);
+    const page = await dv.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/?domein=Dienstverlening#/lijst?actie=${id11}`);
+    const section = page.getByRole('dialog').getByTestId('domein-voortgang');
+    const form = section.getByTestId('domein-voortgang-form');
+    await form.waitFor();
+    await form.getByRole('combobox', { name: 'Eigenaar Dienstverlening' }).selectOption(other.id);
+    await form.getByLabel('Deadline Dienstverlening').fill('2027-03-31');
+    await form.getByRole('button', { name: 'Opslaan voor Dienstverlening' }).click();
+    await expect.poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 }).toBe('De voortgang van Dienstverlening is opgeslagen.');
+    await expect.poll(async () => (await client.plan()).domeinVoortgang.find((r) => r.id === rowBefore?.id)?.value, { timeout: 15_000 }).toMatchObject({
+      eigenaar: { id: other.id },
+      deadline: '2027-03-31',
+    });
+    await expect.poll(() => section.locator('[data-testid="domein-voortgang-row"][data-domein="Dienstverlening"]').innerText(), { timeout: 15_000 }).toContain(`${other.displayName} · 2027-03-31`);
+
+    // Someone else changes the row behind this page's back: this page's next save meets If-Match and says so.
+    const fresh = await client.plan();
+    await createDomeinVoortgangStore(client.graph, fresh.siteId, fresh).save(byNummer(fresh, '1.1'), 'Dienstverlening', { notitie: 'Elders bijgewerkt.' });
+    await form.getByLabel('Deadline Dienstverlening').fill('2027-06-30');
+    await form.getByRole('button', { name: 'Opslaan voor Dienstverlening' }).click();
+    await expect.poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 }).toContain('Iemand anders heeft de voortgang van Dienstverlening intussen gewijzigd.');
+    const after = (await client.plan()).domeinVoortgang.find((r) => r.id === rowBefore?.id)?.value;
+    expect(after).toMatchObject({ deadline: '2027-03-31', notitie: 'Elders bijgewerkt.' });
+    await page.screenshot({ path: screenshotPath('domein-voortgang-eigenaar-deadline') });
+    expect(errors).toEqual([]);
+    await dv.close();
   });
 });

@@ -51,6 +51,10 @@ describe('the living plan in the browser', () => {
     await dialog.getByRole('button', { name: 'Toevoegen' }).click();
     await expect.poll(() => dialog.innerText()).toContain('Geef een titel.');
     await dialog.getByRole('textbox', { name: 'Titel' }).fill('Procesregie over de keten Wmo en Jeugd beleggen');
+    // The description has the column's limit: the field takes no more than 2000 characters.
+    const omschrijving = dialog.getByRole('textbox', { name: 'Omschrijving' });
+    await expect(omschrijving.getAttribute('maxlength')).resolves.toBe('2000');
+    await omschrijving.fill('  Eén regisseur per keten, met <b>mandaat</b> over de gegevensstromen.  ');
     await dialog.getByRole('textbox', { name: 'Afhankelijk van' }).fill('9.1');
     await dialog.getByRole('checkbox', { name: /^6\. / }).check();
     expect(await seriousViolations(page), 'the new-action dialog').toEqual([]);
@@ -61,6 +65,9 @@ describe('the living plan in the browser', () => {
     await page.getByRole('dialog').getByRole('heading', { name: /^9\.3 · Procesregie/ }).waitFor();
     const saved = byNummer(await client.plan(), '9.3').value;
     expect(saved).toMatchObject({ advies: 9, plateau: 'Excelleren', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: ['9.1'], bevindingen: [6] });
+    expect(saved.omschrijving).toBe('Eén regisseur per keten, met <b>mandaat</b> over de gegevensstromen.');
+    // Shown as text in the detail (the markup stays text).
+    await expect.poll(() => page.getByRole('dialog').getByTestId('actie-omschrijving').innerText()).toBe('Eén regisseur per keten, met <b>mandaat</b> over de gegevensstromen.');
     await page.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click();
 
     await expect.poll(() => page.locator('section[data-plateau="Excelleren"][data-thema="B"] [data-testid="roadmap-card"][data-nummer="9.3"]').count()).toBe(1);

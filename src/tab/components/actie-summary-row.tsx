@@ -1,5 +1,7 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { LockClosedRegular } from '@fluentui/react-icons';
+import type { Domein } from '../../domain/model.js';
+import { DOMEIN_LABEL } from '../lib/labels.js';
 import type { ActieRow } from '../lib/plan/derive.js';
 import { useT } from '../i18n/i18n.js';
 import { DeadlineText } from './deadline-text.js';
@@ -33,18 +35,32 @@ const useStyles = makeStyles({
 });
 
 /** An action as one clickable line with status, deadline and owner (Mijn acties, the meeting side panel). */
-export function ActieSummaryRow({ row, onOpen, showOwner = true, compact = false }: { row: ActieRow; onOpen: (id: string) => void; showOwner?: boolean; compact?: boolean }) {
+export function ActieSummaryRow({
+  row,
+  onOpen,
+  showOwner = true,
+  compact = false,
+  domein,
+}: {
+  row: ActieRow;
+  onOpen: (id: string) => void;
+  showOwner?: boolean;
+  compact?: boolean;
+  /** The domain whose row of a shared action this line shows (Mijn acties of a row owner). */
+  domein?: Domein;
+}) {
   const styles = useStyles();
   const t = useT();
   const a = row.actie;
   return (
-    <button type="button" className={mergeClasses(styles.button, compact && styles.compact)} onClick={() => onOpen(row.id)} data-testid="actie-summary" data-nummer={a.nummer}>
+    <button type="button" className={mergeClasses(styles.button, compact && styles.compact)} onClick={() => onOpen(row.id)} data-testid="actie-summary" data-nummer={a.nummer} data-domein={domein}>
       <span className={styles.title}>
         <span className={styles.nummer}>{a.nummer}</span>
         {a.titel}
       </span>
       <span className={styles.meta}>
         <StatusBadge status={a.status} size="small" />
+        {domein && <Caption1 data-testid="actie-summary-domein">{t('mine.domeinRij', { domein: t(DOMEIN_LABEL[domein]) })}</Caption1>}
         <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineSoort(a) === 'doorlopend'} />
         {showOwner && (
           <Caption1>

@@ -23,7 +23,7 @@ const ORDER: AttentionReason[] = ['achterstallig', 'geblokkeerd', 'binnenkort', 
  * Orders actions for a person or a meeting: overdue first (oldest deadline first), then blocked, due soon, the
  * other open ones by deadline, and closed ones last. Ties by action number order of the input.
  */
-export function byAttention(rows: readonly ActieRow[], now: Date): { row: ActieRow; reason: AttentionReason }[] {
+export function byAttention<R extends ActieRow>(rows: readonly R[], now: Date): { row: R; reason: AttentionReason }[] {
   return rows
     .map((row, index) => ({ row, reason: attentionReason(row, now), index }))
     .sort((x, y) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actieVoorDomein,
   actieVoortgang,
+  eigenActies,
   domeinStanden,
   domeinVoortgangSleutel,
   heeftDomeinVoortgang,
@@ -189,5 +190,35 @@ describe('metRollUp and actieVoorDomein: what the CMT and a domain see', () => {
 
   it('keys a row by action number and domain', () => {
     expect(domeinVoortgangSleutel('1.1', 'Sociaal Domein')).toBe('1.1|Sociaal Domein');
+  });
+});
+
+describe('eigenActies: a person’s Mijn acties with the rows they own (issue 12.4)', () => {
+  const im = { id: '12', displayName: 'Informatiemanager Sociaal Domein', email: 'im@x' };
+  const cio = { id: '3', displayName: 'CIO' };
+  const isIm = (p: { id?: string } | undefined) => p?.id === im.id;
+  const gedeeld: Actie = { nummer: '1.1', titel: 'Roadmap', advies: 1, plateau: 'Randvoorwaardelijk', domeinen: ['Sociaal Domein', 'Dienstverlening'], status: 'Niet gestart', eigenaar: cio, deadline: '2026-12-31', afhankelijkVan: [], bevindingen: [] };
+  const eigen: Actie = { ...gedeeld, nummer: '2.1', domeinen: ['Sociaal Domein'], eigenaar: im };
+  const ander: Actie = { ...gedeeld, nummer: '3.1', domeinen: ['Sociaal Domein'] };
+  const rijen: DomeinVoortgang[] = [
+    { actie: '1.1', domein: 'Sociaal Domein', status: 'Loopt', eigenaar: im, deadline: '2027-03-01' },
+    { actie: '1.1', domein: 'Dienstverlening', status: 'Afgerond', eigenaar: cio },
+    { actie: '3.1', domein: 'Dienstverlening', status: 'Loopt', eigenaar: im },
+  ];
+
+  it('lists the actions the person owns and the shared actions whose domain row they own, as that domain stands', () => {
+    const mine = eigenActies([gedeeld, eigen, ander], rijen, isIm);
+    expect(mine.map((m) => [m.actie.nummer, m.domein, m.actie.status, m.actie.eigenaar?.id, m.actie.deadline])).toEqual([
+      ['1.1', 'Sociaal Domein', 'Loopt', '12', '2027-03-01'],
+      ['2.1', undefined, 'Niet gestart', '12', '2026-12-31'],
+    ]);
+  });
+
+  it('a row of a domain the action no longer has does not count; owning the action wins over owning a row', () => {
+    // 3.1 has one domain now: its old Dienstverlening row is not the person's.
+    expect(eigenActies([ander], rijen, isIm)).toEqual([]);
+    const both = eigenActies([{ ...gedeeld, eigenaar: im }], rijen, isIm);
+    expect(both).toEqual([{ actie: { ...gedeeld, eigenaar: im } }]);
+    expect(eigenActies([gedeeld], rijen, (p) => p?.id === 'nobody')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
 import { actieVoortgang, heeftDomeinVoortgang, type DomeinStand } from '../../../../domain/domein-voortgang.js';
 import type { Actie, ActieStatus, Domein } from '../../../../domain/model.js';
@@ -67,6 +67,10 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
   const [status, setStatus] = useState<ActieStatus>(stand.status);
   const [toelichting, setToelichting] = useState(stand.rij?.statusToelichting ?? '');
   const [notitie, setNotitie] = useState(stand.notitie ?? '');
+  // The row's own owner and deadline; an empty deadline means the action's deadline holds for the domain.
+  const [eigenaarId, setEigenaarId] = useState(stand.rij?.eigenaar?.id ?? '');
+  const [deadline, setDeadline] = useState(stand.rij?.deadline ?? '');
+  const users = useMemo(() => [...(ctx.plan?.users ?? [])].filter((u) => u.id).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [ctx.plan]);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<Message | undefined>();
   const domeinLabel = t(DOMEIN_LABEL[stand.domein]);
@@ -82,6 +86,9 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
         ...(status !== stand.status ? { status } : {}),
         statusToelichting: toelichting.trim() === '' ? undefined : toelichting.trim(),
         notitie: notitie.trim() === '' ? undefined : notitie.trim(),
+        // Only what changed: an unchanged owner or deadline is not written again.
+        ...(eigenaarId !== (stand.rij?.eigenaar?.id ?? '') ? { eigenaar: users.find((u) => u.id === eigenaarId) } : {}),
+        ...(deadline !== (stand.rij?.deadline ?? '') ? { deadline: deadline === '' ? undefined : deadline } : {}),
       };
       await store.save(item, stand.domein, change);
       setMessage({ intent: 'success', text: t('domeinVoortgang.saved', { domein: domeinLabel }) });
@@ -114,6 +121,19 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
       </Field>
       <Field label={t('domeinVoortgang.toelichting')}>
         <Textarea value={toelichting} onChange={(_, d) => setToelichting(d.value)} resize="vertical" rows={2} />
+      </Field>
+      <Field label={t('domeinVoortgang.eigenaar', { domein: domeinLabel })}>
+        <Select value={eigenaarId} onChange={(_, d) => setEigenaarId(d.value)} data-testid="domein-voortgang-eigenaar">
+          <option value="">{t('domeinVoortgang.noOwnerOption')}</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.displayName}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('domeinVoortgang.deadline', { domein: domeinLabel })} hint={t('domeinVoortgang.deadlineHint')}>
+        <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} data-testid="domein-voortgang-deadline" />
       </Field>
       <Field label={t('domeinVoortgang.notitie')}>
         <Textarea value={notitie} onChange={(_, d) => setNotitie(d.value)} resize="vertical" rows={2} data-testid="domein-voortgang-notitie" />

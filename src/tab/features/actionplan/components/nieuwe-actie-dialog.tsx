@@ -22,6 +22,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { DOMEINEN, PLATEAUS, type Domein, type Plateau } from '../../../../domain/model.js';
+import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useT } from '../../../i18n/i18n.js';
 import { describeError } from '../../../lib/errors.js';
@@ -151,6 +152,9 @@ export function NieuweActieDialog({
               </Caption1>
               <Field label={t('detail.titel')} required validationMessage={shown('titel')}>
                 <Textarea value={form.titel} onChange={(_, d) => set('titel', d.value)} resize="vertical" maxLength={400} />
+              </Field>
+              <Field label={t('detail.omschrijving')} hint={ft('omschrijvingHint', { max: String(TEKST_MAX.omschrijving) })} validationMessage={shown('omschrijving')}>
+                <Textarea value={form.omschrijving} onChange={(_, d) => set('omschrijving', d.value)} resize="vertical" rows={4} maxLength={TEKST_MAX.omschrijving} data-testid="nieuwe-actie-omschrijving" />
               </Field>
               <div className={styles.two}>
                 <Field label={t('detail.plateau')} hint={ft('plateauHint')} validationMessage={shown('plateau')}>

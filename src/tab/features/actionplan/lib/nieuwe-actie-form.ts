@@ -10,6 +10,8 @@ import type { NieuweActie } from '../../../../data/acties-store.js';
 export type NieuweActieForm = {
   advies: number;
   titel: string;
+  /** The action's description (the report's own words, or the MT's); optional, at most TEKST_MAX.omschrijving. */
+  omschrijving: string;
   plateau: Plateau;
   domeinen: Domein[];
   eigenaarId: string;
@@ -22,7 +24,7 @@ export type NieuweActieField = keyof NieuweActieForm;
 
 /** A fresh form for an advies: its plateau, and the tab's domain (or Concern) as the domain. */
 export function emptyForm(advies: Advies, scope: Domein | undefined): NieuweActieForm {
-  return { advies: advies.nummer, titel: '', plateau: advies.plateau, domeinen: [scope ?? 'Concern'], eigenaarId: '', deadline: '', afhankelijkVan: '', bevindingen: [] };
+  return { advies: advies.nummer, titel: '', omschrijving: '', plateau: advies.plateau, domeinen: [scope ?? 'Concern'], eigenaarId: '', deadline: '', afhankelijkVan: '', bevindingen: [] };
 }
 
 /** "9.1, 3.2" or "9.1 3.2" → ["9.1", "3.2"], without blanks and repeats. */
@@ -35,6 +37,7 @@ export function toDraft(form: NieuweActieForm, users: readonly PersonRef[]): Nie
   const eigenaar = users.find((u) => u.id === form.eigenaarId);
   return {
     titel: form.titel.trim(),
+    ...(form.omschrijving.trim() ? { omschrijving: form.omschrijving.trim() } : {}),
     advies: form.advies,
     plateau: form.plateau,
     domeinen: DOMEINEN.filter((d) => form.domeinen.includes(d)),

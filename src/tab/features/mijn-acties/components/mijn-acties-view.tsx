@@ -6,6 +6,13 @@ import type { MessageKey } from '../../../i18n/nl.js';
 import { byAttention, type AttentionReason } from '../../../lib/attention.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
+import type { ActieRow } from '../../../lib/plan/derive.js';
+import { eigenActies } from '../../../../domain/domein-voortgang.js';
+import type { Domein, PersonRef } from '../../../../domain/model.js';
+import { isOverdue } from '../../../../domain/rules.js';
+
+/** A row of Mijn acties: with the domain when the person carries that domain's row of a shared action. */
+type MijnRij = ActieRow & { domein?: Domein };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '56rem' },
@@ -36,9 +43,24 @@ const GROUP_TITLE: Record<AttentionReason, MessageKey> = {
 export function MijnActiesView({ onOpen }: { onOpen: (id: string) => void }) {
   const styles = useStyles();
   const t = useT();
-  const { me, now, userKey } = usePlanContext();
+  const { me, now, userKey, plan } = usePlanContext();
   const rows = usePlanRows();
-  const mine = useMemo(() => (me ? rows.filter((r) => (me.id ? r.actie.eigenaar?.id === me.id : r.actie.eigenaar?.email?.toLowerCase() === me.email?.toLowerCase())) : []), [rows, me]);
+  // The actions this person owns, and the shared actions whose domain row they own (as that domain stands, issue 12.4).
+  const mine = useMemo(() => {
+    if (!me) return [];
+    const isMe = (p: PersonRef | undefined) => (me.id ? p?.id === me.id : p?.email !== undefined && p.email.toLowerCase() === me.email?.toLowerCase());
+    const byNummer = new Map(rows.map((r) => [r.actie.nummer, r] as const));
+    const rijen = (plan?.domeinVoortgang ?? []).map((r) => r.value);
+    return eigenActies(
+      rows.map((r) => r.actie),
+      rijen,
+      isMe,
+    ).flatMap(({ actie, domein }): MijnRij[] => {
+      const row = byNummer.get(actie.nummer);
+      if (!row) return [];
+      return [domein === undefined ? row : { ...row, actie, overdue: isOverdue(actie, now), domein }];
+    });
+  }, [rows, me, plan, now]);
   const ordered = useMemo(() => byAttention(mine, now), [mine, now]);
   const reasons: AttentionReason[] = ['achterstallig', 'geblokkeerd', 'binnenkort', 'open', 'afgesloten'];
   const count = (reason: AttentionReason) => ordered.filter((o) => o.reason === reason).length;
@@ -93,7 +115,7 @@ export function MijnActiesView({ onOpen }: { onOpen: (id: string) => void }) {
             <ul className={styles.list}>
               {items.map(({ row }) => (
                 <li key={row.id}>
-                  <ActieSummaryRow row={row} onOpen={onOpen} showOwner={false} />
+                  <ActieSummaryRow row={row} onOpen={onOpen} showOwner={false} domein={row.domein} />
                 </li>
               ))}
             </ul>
