@@ -173,6 +173,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       collegeReactie: cellText(c('collegeReactie')),
       collegePlanning: cellText(c('collegePlanning')),
       omschrijving: cellText(c('omschrijving')),
+      samenhangMet: cellList(c('samenhangMet')).map((n) => (/^\d+$/.test(n) ? Number(n) : n)),
     };
     const result = validateAdvies(candidate);
     if (!result.ok) {
@@ -200,7 +201,12 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
   const bevindingen: Bevinding[] = [];
   for (const { rowNumber, cells } of bevindingSheet.rows) {
     const c = (f: string) => bevindingSheet.cell(cells, f);
-    const result = validateBevinding({ nummer: cellNumber(c('nummer')), titel: cellText(c('titel')), toelichting: cellText(c('toelichting')) });
+    const result = validateBevinding({
+      nummer: cellNumber(c('nummer')),
+      titel: cellText(c('titel')),
+      toelichting: cellText(c('toelichting')),
+      thema: choice(cellText(c('thema')), THEMA_CODES),
+    });
     if (!result.ok) {
       issues(bevindingSheet, rowNumber, cells, result.issues);
       const nummer = cellNumber(c('nummer'));
@@ -271,6 +277,9 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         const ref = actie ? rowOf.acties.get(actie.nummer) : undefined;
         const column = field === 'advies' || field === 'afhankelijkVan' || field === 'bevindingen' ? field : undefined;
         problem(actieSheet, ref?.rowNumber ?? 0, issue.message, column);
+      } else if (list === 'adviezen' && field === 'samenhangMet') {
+        const advies = adviezen[Number(index)];
+        problem(adviesSheet, (advies && rowOf.adviezen.get(advies.nummer)?.rowNumber) ?? 0, issue.message, 'samenhangMet');
       } else if (list === 'adviezen' || list === 'bevindingen') {
         // Duplicates were already reported per row above; anything else names the sheet.
         if (!/Dubbel|meer dan één keer/.test(issue.message)) problem(list === 'adviezen' ? adviesSheet : bevindingSheet, 0, issue.message);

@@ -23,8 +23,8 @@ export type PlanSheet = (typeof PLAN_SHEETS)[number];
 /** The column headers of each sheet, in order; the import finds columns by these names. */
 export const PLAN_COLUMNS = {
   Themas: { code: 'Code', naam: 'Naam', adviezen: 'Adviezen' },
-  Adviezen: { nummer: 'Nummer', titel: 'Titel', thema: 'Thema', plateau: 'Plateau', collegeReactie: 'Reactie college', collegePlanning: 'Planning college', omschrijving: 'Omschrijving' },
-  Bevindingen: { nummer: 'Nummer', titel: 'Titel', toelichting: 'Toelichting' },
+  Adviezen: { nummer: 'Nummer', titel: 'Titel', thema: 'Thema', plateau: 'Plateau', collegeReactie: 'Reactie college', collegePlanning: 'Planning college', omschrijving: 'Omschrijving', samenhangMet: 'In samenhang met' },
+  Bevindingen: { nummer: 'Nummer', titel: 'Titel', toelichting: 'Toelichting', thema: 'Thema' },
   Acties: {
     nummer: 'Nummer',
     titel: 'Titel',
@@ -62,11 +62,18 @@ function sheets(data: PlanExport): SheetOut[] {
     { name: 'Themas', widths: [8, 32, 20], dates: [], rows: plan.themas.map((t) => [t.code, t.naam, t.adviezen.join(LIST_SEPARATOR)]) },
     {
       name: 'Adviezen',
-      widths: [9, 60, 8, 22, 80, 40, 80],
+      widths: [9, 60, 8, 22, 80, 40, 80, 16],
       dates: [],
-      rows: [...plan.adviezen].sort((a, b) => a.nummer - b.nummer).map((a) => [a.nummer, a.titel, a.thema, a.plateau, text(a.collegeReactie), text(a.collegePlanning), text(a.omschrijving)]),
+      rows: [...plan.adviezen]
+        .sort((a, b) => a.nummer - b.nummer)
+        .map((a) => [a.nummer, a.titel, a.thema, a.plateau, text(a.collegeReactie), text(a.collegePlanning), text(a.omschrijving), text((a.samenhangMet ?? []).join(LIST_SEPARATOR))]),
     },
-    { name: 'Bevindingen', widths: [9, 60, 80], dates: [], rows: [...plan.bevindingen].sort((a, b) => a.nummer - b.nummer).map((b) => [b.nummer, b.titel, text(b.toelichting)]) },
+    {
+      name: 'Bevindingen',
+      widths: [9, 60, 80, 8],
+      dates: [],
+      rows: [...plan.bevindingen].sort((a, b) => a.nummer - b.nummer).map((b) => [b.nummer, b.titel, text(b.toelichting), text(b.thema)]),
+    },
     {
       name: 'Acties',
       widths: [9, 60, 8, 22, 40, 24, 40, 30, 12, 12, 30, 30, 18, 14, 10, 40, 80],

@@ -17,6 +17,7 @@ import { SCHEMA_VERSION, siteSchema } from './lists/schema.js';
 import { zoetermeerPlan } from '../domain/plan/zoetermeer.js';
 import { createMissingDomeinVoortgang } from './schema-upgrades/v3-domein-voortgang.js';
 import { fillMissingOmschrijving } from './schema-upgrades/v7-omschrijving.js';
+import { fillMissingSamenhangEnThema } from './schema-upgrades/v9-samenhang-thema.js';
 import { SharePointRequestError, type SharePoint } from './sharepoint.js';
 import { listPath } from './site.js';
 
@@ -67,6 +68,11 @@ export const schemaUpgrades: readonly SchemaUpgrade[] = [
     description: 'Omschrijving van adviezen en acties: de eigen woorden van het rapport, waar het item nog het geseede is',
     // The texts of the plan this app seeds; an item is filled only where number and title still equal the seed's.
     run: ({ graph, siteId }) => fillMissingOmschrijving(graph, siteId, zoetermeerPlan),
+  },
+  {
+    toVersion: 9,
+    description: 'Samenhang tussen adviezen en het thema van elke bevinding, uit de bronnen, waar het item nog het geseede is',
+    run: ({ graph, siteId }) => fillMissingSamenhangEnThema(graph, siteId, zoetermeerPlan),
   },
 ];
 

@@ -235,6 +235,7 @@ export function voortgangInputOf(data: ReportData, options: { peildatum: Calenda
     gemeente: options.gemeente,
     peildatum: options.peildatum,
     adviezen: data.plan.adviezen.map((a) => a.value),
+    bevindingen: data.plan.bevindingen.map((b) => b.value),
     acties: actiesOpDatum({ live: liveActies(data), histories: data.histories, peildatum: options.peildatum, now: options.now ?? new Date() }),
     portfolio: data.portfolio.items.map((p) => ({ id: p.id, value: p.value })),
   };

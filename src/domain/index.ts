@@ -9,6 +9,7 @@ export * from './planning.js';
 export * from './actienummer.js';
 export * from './schedule.js';
 export * from './themas.js';
+export * from './samenhang.js';
 export * from './validation.js';
 export * from './text-limits.js';
 export * from './plan/zoetermeer.js';

@@ -66,6 +66,10 @@ export const validationMessages = {
   adviesnummerOngeldig: 'Het nummer van het advies moet een positief geheel getal zijn.',
   themaOngeldig: 'Kies een thema uit de lijst (A, B of C).',
   collegePlanningTeLang: 'De planning van het college mag maximaal 255 tekens lang zijn.',
+  samenhangGeenLijst: 'De samenhangende adviezen moeten een lijst van adviesnummers zijn.',
+  samenhangVerwijzingOngeldig: 'Een samenhangend advies moet een positief geheel getal zijn, bijvoorbeeld 3.',
+  samenhangDubbel: 'Noem elk samenhangend advies maar één keer.',
+  samenhangMetZichzelf: 'Een advies kan niet in samenhang met zichzelf staan.',
   collegeReactieTeLang: `De reactie van het college mag maximaal ${TEKST_MAX.collegeReactie} tekens lang zijn.`,
 
   // Bevinding
@@ -116,6 +120,8 @@ export const validationMessages = {
   bevindingnummerDubbel: (nummer: number): string => `Bevinding ${nummer} komt meer dan één keer voor; maak elk nummer uniek.`,
   adviesOnbekend: (actie: string, advies: number): string =>
     `Actie ${actie} hoort bij advies ${advies}, maar dat advies bestaat niet. Kies een bestaand advies.`,
+  samenhangOnbekend: (advies: number, ander: number): string =>
+    `Advies ${advies} staat in samenhang met advies ${ander}, maar dat advies bestaat niet. Verwijder of corrigeer de samenhang.`,
   afhankelijkheidOnbekend: (actie: string, van: string): string =>
     `Actie ${actie} is afhankelijk van actie ${van}, maar die actie bestaat niet. Verwijder of corrigeer de afhankelijkheid.`,
   bevindingOnbekend: (actie: string, bevinding: number): string =>

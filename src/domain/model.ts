@@ -44,10 +44,18 @@ export type Advies = {
   omschrijving?: string;
   collegeReactie: string;
   collegePlanning: string;
+  /**
+   * The numbers of the adviezen the college takes up together with this one, as its response says (advies 1 "in
+   * samenhang met aanbeveling 3 en 5", 000:74–75). Absent or empty: the response relates it to none.
+   */
+  samenhangMet?: number[];
 };
 
-/** A finding (bevinding) of the report; its links to actions live on the action. */
-export type Bevinding = { nummer: number; titel: string; toelichting: string };
+/**
+ * A finding (bevinding) of the report; its links to actions live on the action. `thema` is the theme under which the
+ * report's appendix discusses it (each finding's appendix page closes with the theme's label, 001:1366 … 2137).
+ */
+export type Bevinding = { nummer: number; titel: string; toelichting: string; thema?: ThemaCode };
 
 /** An action of the plan, e.g. "11.5 Digitalisering als vast thema MT-vergaderingen". */
 export type Actie = {

@@ -8,9 +8,10 @@
 import { compareActienummers } from './actienummer.js';
 import { addDays, amsterdamDate, calendarDateToInstant, compareCalendarDates, isValidCalendarDate } from './dates.js';
 import type { BorgingMT } from './borging.js';
-import type { Actie, ActieStatus, Advies, CalendarDate, Domein, Plateau, PortfolioFase, PortfolioItem, PortfolioStatus, ThemaCode } from './model.js';
+import type { Actie, ActieStatus, Advies, Bevinding, CalendarDate, Domein, Plateau, PortfolioFase, PortfolioItem, PortfolioStatus, ThemaCode } from './model.js';
 import { datesFromPlanning, deadlineSoort, type DeadlineSoort } from './planning.js';
 import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
+import { bevindingenPerThema, samenhangVan } from './samenhang.js';
 import { isOpen } from './status.js';
 
 // ---------- the plan on a date ----------
@@ -229,6 +230,8 @@ export type AdviesVoortgang = {
   omschrijving?: string;
   collegeReactie: string;
   collegePlanning: string;
+  /** The adviezen the college takes up together with this one: named in its own response, or naming it in theirs. */
+  samenhang: { noemt: number[]; genoemdDoor: number[] };
   oordeel: PlanningOordeel;
   termijn?: CalendarDate;
   /** The kind of the term: eenmalig, or doorlopend vanaf `termijn` (absent without a term). */
@@ -262,6 +265,8 @@ export type Voortgangsrapportage = {
   sinds?: CalendarDate;
   /** The borging of 11.5 per MT on the peildatum, when given. */
   borging?: BorgingMT[];
+  /** The report's findings by theme, as its appendices group them (when the findings were given). */
+  bevindingenPerThema?: { thema?: ThemaCode; bevindingen: { nummer: number; titel: string }[] }[];
 };
 
 export type VoortgangInput = {
@@ -275,6 +280,8 @@ export type VoortgangInput = {
   histories?: readonly ActieHistory[];
   sinds?: CalendarDate;
   borging?: readonly BorgingMT[];
+  /** The findings, for the report's findings by theme. */
+  bevindingen?: readonly Bevinding[];
 };
 
 function rapportActie(a: ActieOpDatum, at: Date): RapportActie {
@@ -336,6 +343,7 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
       plateau: advies.plateau,
       collegeReactie: advies.collegeReactie,
       collegePlanning: advies.collegePlanning,
+      samenhang: samenhangVan(adviezen, advies.nummer),
       oordeel,
       counts,
       gedaan: listed.filter((a) => a.status === 'Afgerond').sort(byNummer),
@@ -363,6 +371,14 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
     oordelen,
     ...(sinds ? { sinds } : {}),
     ...(input.borging ? { borging: [...input.borging] } : {}),
+    ...(input.bevindingen
+      ? {
+          bevindingenPerThema: bevindingenPerThema(input.bevindingen).map((g) => ({
+            ...(g.thema ? { thema: g.thema.code } : {}),
+            bevindingen: g.bevindingen.map((b) => ({ nummer: b.nummer, titel: b.titel })),
+          })),
+        }
+      : {}),
   };
 }
 

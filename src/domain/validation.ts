@@ -173,6 +173,14 @@ export const adviesSchema = z.object(
     omschrijving: optionalText(M.omschrijvingTeLang, TEKST_MAX.omschrijving),
     collegeReactie: freeText(TEKST_MAX.collegeReactie, M.collegeReactieTeLang),
     collegePlanning: z.preprocess(emptyTextIfAbsent, z.string({ error: M.tekstVerwacht }).trim().max(MAX_TEXT, { error: M.collegePlanningTeLang })),
+    // Whether each number is an existing advies, and not this one, is a rule of the whole plan (validatePlan).
+    samenhangMet: z.preprocess(
+      (v) => (Array.isArray(v) && v.length === 0 ? undefined : absentIfEmpty(v)),
+      z
+        .array(positiveInt(M.samenhangVerwijzingOngeldig), { error: M.samenhangGeenLijst })
+        .superRefine((list, ctx) => flagDuplicates(list, ctx, M.samenhangDubbel))
+        .optional(),
+    ),
   },
   { error: M.adviesGeenObject },
 );
@@ -182,6 +190,7 @@ export const bevindingSchema = z.object(
     nummer: positiveInt(M.bevindingnummerOngeldig),
     titel: requiredText(M.titelVerplicht, M.titelTeLang),
     toelichting: freeText(TEKST_MAX.bevindingToelichting, M.bevindingToelichtingTeLang),
+    thema: z.preprocess(absentIfEmpty, z.enum(THEMA_CODES, { error: M.themaOngeldig }).optional()),
   },
   { error: M.bevindingGeenObject },
 );
@@ -388,6 +397,13 @@ const planSchema = z
     plan.acties.forEach((a, i) => {
       if (actieNummers.has(a.nummer)) add(M.actienummerDubbel(a.nummer), ['acties', i, 'nummer']);
       actieNummers.add(a.nummer);
+    });
+
+    plan.adviezen.forEach((a, i) => {
+      (a.samenhangMet ?? []).forEach((n, j) => {
+        if (n === a.nummer) add(M.samenhangMetZichzelf, ['adviezen', i, 'samenhangMet', j]);
+        else if (!adviesNummers.has(n)) add(M.samenhangOnbekend(a.nummer, n), ['adviezen', i, 'samenhangMet', j]);
+      });
     });
 
     plan.acties.forEach((a, i) => {

@@ -279,6 +279,32 @@ function projectRij(p: RapportProject): Cell[] {
   return [ofGeen(p.titel), ofGeen(p.domein), ofGeen(p.fase), ofGeen(p.status), ofGeen(p.acties.join(', '), '—', 'onbegrensd')];
 }
 
+/** "3 en 5", "3, 5 en 7". */
+function nummersNl(nummers: readonly number[]): string {
+  return nummers.length <= 1 ? nummers.join('') : `${nummers.slice(0, -1).join(', ')} en ${nummers[nummers.length - 1]}`;
+}
+
+function samenhangAlinea(s: AdviesVoortgang['samenhang']): Block[] {
+  const zinnen = [
+    ...(s.noemt.length > 0 ? [`In samenhang met advies ${nummersNl(s.noemt)}: zo pakt het college dit advies op (zie de reactie hierboven).`] : []),
+    ...s.genoemdDoor.map((n) => `In samenhang met advies ${n}: de reactie van het college op advies ${n} noemt dit advies.`),
+  ];
+  return zinnen.length > 0 ? [{ kind: 'alinea', stijl: 'meta', runs: [{ text: zinnen.join(' ') }] }] : [];
+}
+
+/** The report's findings as its appendices group them by theme: one heading per theme, a line per finding. */
+function bevindingenSectie(groepen: NonNullable<Voortgangsrapportage['bevindingenPerThema']>): Block[] {
+  if (groepen.length === 0) return [];
+  return [
+    { kind: 'kop', niveau: 1, tekst: 'Bevindingen per thema' },
+    { kind: 'alinea', runs: [{ text: 'De bevindingen van het onderzoek, gegroepeerd naar het thema waaronder de bijlagen van het rapport ze bespreken.' }] },
+    ...groepen.flatMap((g): Block[] => [
+      { kind: 'kop', niveau: 2, tekst: g.thema ? themaLabel(g.thema) : 'Zonder thema' },
+      ...g.bevindingen.map((b): Block => ({ kind: 'alinea', runs: [{ text: schoon(`${b.nummer}. ${ofGeen(b.titel, '(zonder titel)')}`) }] })),
+    ]),
+  ];
+}
+
 function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefined): Block[] {
   const blocks: Block[] = [
     { kind: 'kop', niveau: 2, tekst: adviesKop(a.nummer, ofGeen(a.titel, '(zonder titel)')) },
@@ -292,6 +318,8 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
       : []),
     { kind: 'kop', niveau: 3, tekst: 'Reactie college' },
     { kind: 'alinea', runs: [{ text: ofGeen(a.collegeReactie, GEEN, 'collegeReactie') }] },
+    // The relation the college makes between adviezen, in our words: its own are the reaction above (or advies n's).
+    ...samenhangAlinea(a.samenhang),
     { kind: 'kop', niveau: 3, tekst: 'Planning' },
     {
       kind: 'alinea',
@@ -397,5 +425,6 @@ export function rapportOpzet(model: Voortgangsrapportage): RapportOpzet {
   ];
   if (model.perAdvies.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
   for (const a of model.perAdvies) blocks.push(...adviesSectie(a, datum, model.sinds));
+  if (model.bevindingenPerThema) blocks.push(...bevindingenSectie(model.bevindingenPerThema));
   return { titel: RAPPORT_TITEL, gemeente, peildatum: model.peildatum, peildatumNl: datum, blocks };
 }

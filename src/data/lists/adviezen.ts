@@ -11,6 +11,7 @@ export const ADVIES_FIELDS = {
   collegeReactie: 'CollegeReactie',
   collegePlanning: 'CollegePlanning',
   omschrijving: 'Omschrijving',
+  samenhangMet: 'SamenhangMet',
 } as const;
 
 export const adviezenList: ListDefinition = {
@@ -25,6 +26,8 @@ export const adviezenList: ListDefinition = {
     { name: ADVIES_FIELDS.collegePlanning, displayName: 'Planning college', text: { maxLength: 255 } },
     // Schema version 7: the report's own words for the advies (issue 12, point 5).
     { name: ADVIES_FIELDS.omschrijving, displayName: 'Omschrijving', text: { allowMultipleLines: true } },
+    // Schema version 9: the adviezen the college takes up together with this one, as numbers ("3, 5") (issue 13, point 7).
+    { name: ADVIES_FIELDS.samenhangMet, displayName: 'In samenhang met advies', text: { maxLength: 255 } },
   ],
 };
 
@@ -42,6 +45,8 @@ export function toAdvies(item: ListItem): Loaded<Advies> {
   };
   const omschrijving = read.text(ADVIES_FIELDS.omschrijving);
   if (omschrijving !== undefined) value.omschrijving = omschrijving;
+  const samenhangMet = read.numberList(ADVIES_FIELDS.samenhangMet);
+  if (samenhangMet.length > 0) value.samenhangMet = samenhangMet;
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
 }
 
@@ -54,5 +59,11 @@ export function adviesToFields(advies: Advies): Record<string, unknown> {
     [ADVIES_FIELDS.collegeReactie]: advies.collegeReactie,
     [ADVIES_FIELDS.collegePlanning]: advies.collegePlanning,
     [ADVIES_FIELDS.omschrijving]: advies.omschrijving ?? null,
+    [ADVIES_FIELDS.samenhangMet]: formatSamenhang(advies.samenhangMet),
   };
+}
+
+/** Related advies numbers as the column holds them: "3, 5"; `null` (empty) for none. */
+export function formatSamenhang(nummers: readonly number[] | undefined): string | null {
+  return nummers && nummers.length > 0 ? nummers.join(', ') : null;
 }

@@ -1,4 +1,4 @@
-import type { Bevinding } from '../../domain/model.js';
+import { THEMA_CODES, type Bevinding } from '../../domain/model.js';
 import { FieldReader, type Loaded } from './field-reader.js';
 import type { ListDefinition, ListItem } from './list-definition.js';
 
@@ -6,6 +6,7 @@ export const BEVINDING_FIELDS = {
   titel: 'Title',
   nummer: 'Nummer',
   toelichting: 'Toelichting',
+  thema: 'Thema',
 } as const;
 
 export const bevindingenList: ListDefinition = {
@@ -15,6 +16,8 @@ export const bevindingenList: ListDefinition = {
   columns: [
     { name: BEVINDING_FIELDS.nummer, displayName: 'Nummer', number: { decimalPlaces: 'none', minimum: 1 }, required: true, indexed: true, enforceUniqueValues: true },
     { name: BEVINDING_FIELDS.toelichting, displayName: 'Toelichting', text: { allowMultipleLines: true } },
+    // Schema version 9: the theme the report's appendix discusses the finding under (issue 13, point 7).
+    { name: BEVINDING_FIELDS.thema, displayName: 'Thema', choice: { choices: THEMA_CODES, displayAs: 'dropDownMenu' } },
   ],
 };
 
@@ -27,6 +30,8 @@ export function toBevinding(item: ListItem): Loaded<Bevinding> {
     titel: read.text(BEVINDING_FIELDS.titel, { required: true }) ?? '',
     toelichting: read.text(BEVINDING_FIELDS.toelichting) ?? '',
   };
+  const thema = read.choice(BEVINDING_FIELDS.thema, THEMA_CODES);
+  if (thema !== undefined) value.thema = thema;
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
 }
 
@@ -35,5 +40,6 @@ export function bevindingToFields(bevinding: Bevinding): Record<string, unknown>
     [BEVINDING_FIELDS.titel]: bevinding.titel,
     [BEVINDING_FIELDS.nummer]: bevinding.nummer,
     [BEVINDING_FIELDS.toelichting]: bevinding.toelichting,
+    [BEVINDING_FIELDS.thema]: bevinding.thema ?? null,
   };
 }

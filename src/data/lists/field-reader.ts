@@ -80,6 +80,18 @@ export class FieldReader {
     return false;
   }
 
+  /**
+   * A text column that holds whole numbers separated by commas or semicolons ("3, 5"): empty is an empty list; any
+   * other text is reported and read as empty, so a typo made in SharePoint never invents a link.
+   */
+  numberList(field: string): number[] {
+    const value = this.text(field);
+    if (value === undefined) return [];
+    if (/^\s*\d+(\s*[,;]\s*\d+)*\s*$/.test(value)) return value.split(/[,;]/).map((n) => Number(n.trim()));
+    this.report(field, `Het veld ${field} is geen lijst van nummers.`, value);
+    return [];
+  }
+
   choice<C extends string>(field: string, allowed: readonly C[], options: { required?: boolean } = {}): C | undefined {
     const value = this.text(field, options);
     if (value === undefined) return undefined;

@@ -16,7 +16,7 @@ import { portfolioList } from './portfolio.js';
  * comes first (Acties looks up itself; provisioning adds self-lookups after creating the list).
  * Bump SCHEMA_VERSION whenever a list or column changes.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /*
  * Versions:
@@ -27,7 +27,9 @@ export const SCHEMA_VERSION = 8;
  * 5. Agenderingen: actions a domain MT put on the CMT's agenda, until the CMT ticks them as discussed (issue 12, point 6).
  * 6. MTs: GroepId, the team's Microsoft 365 group id that the channel tab's configuration page writes (issue 14, point 1);
  * 7. Adviezen and Acties: Omschrijving, the report's own words, filled on existing sites where the item is the seed's (issue 12, point 5);
- * 8. Acties: BijgewerktDoor, BijgewerktNaam and BijgewerktOp, the person a write under the app's identity was made for (issue 14, point 4).
+ * 8. Acties: BijgewerktDoor, BijgewerktNaam and BijgewerktOp, the person a write under the app's identity was made for (issue 14, point 4);
+ * 9. Adviezen: SamenhangMet (the adviezen the college takes up together); Bevindingen: Thema (the theme the report
+ *    discusses the finding under); filled on existing sites where the item is the seed's (issue 13, point 7).
  */
 
 export const siteSchema: readonly ListDefinition[] = [

@@ -11,7 +11,7 @@
  * from the planning text and the findings → actions table. Every field here is data the users can change later.
  * People are roles (the sandbox's personas), never names.
  */
-import type { Actie, Advies, Bevinding, Domein, Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem } from '../model.js';
+import type { Actie, Advies, Bevinding, Domein, Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem, ThemaCode } from '../model.js';
 import { heeftDomeinVoortgang, type DomeinVoortgang } from '../domein-voortgang.js';
 import { THEMAS } from '../themas.js';
 import { createCitaten, type Citaat } from './citaten.js';
@@ -57,6 +57,29 @@ const citaten = createCitaten();
 const uit = citaten.uit;
 export const zoetermeerCitaten: readonly Citaat[] = citaten.lijst;
 
+/**
+ * The adviezen an advies is taken up together with, from the college's own words: records the passage and returns the
+ * numbers, which must each be named in it ("in samenhang met aanbeveling 3 en 5" → [3, 5]).
+ */
+function samenhang(waar: string, ref: string, tekst: string, nummers: number[]): number[] {
+  const genoemd = new Set((tekst.match(/\d+/g) ?? []).map(Number));
+  const missing = nummers.filter((n) => !genoemd.has(n));
+  if (missing.length > 0) throw new Error(`${waar}: ${missing.join(', ')} not named in "${tekst}"`);
+  uit(`${waar}: samenhangMet`, ref, tekst);
+  return nummers;
+}
+
+/**
+ * The theme a finding is discussed under, from the label that closes its appendix page: records the passage and
+ * returns the theme's code, so a label that is no theme's name fails at load.
+ */
+function themaVan(waar: string, ref: string, label: string): ThemaCode {
+  const thema = THEMAS.find((t) => t.naam === label);
+  if (!thema) throw new Error(`${waar}: "${label}" is not the name of a theme`);
+  uit(`${waar}: thema`, ref, label);
+  return thema.code;
+}
+
 /** The college's planning per recommendation, verbatim from 000 (recommendation 9 has none). */
 const PLANNING = {
   1: uit('advies 1: collegePlanning', '000:76', 'Geheel 2025'),
@@ -95,6 +118,7 @@ const ADVIEZEN: Advies[] = [
       'Het college onderschrijft het belang van een heldere digitale roadmap-ICT per businessdomein en zal deze aanbeveling in samenhang met aanbeveling 3 en 5 oppakken.',
     ),
     collegePlanning: PLANNING[1],
+    samenhangMet: samenhang('advies 1', '000:75', 'in samenhang met aanbeveling 3 en 5', [3, 5]),
   },
   {
     nummer: 2,
@@ -239,6 +263,7 @@ const BEVINDINGEN: Bevinding[] = [
       '001:653-659',
       'Veranderinitiatieven leiden vaak niet tot de gewenste resultaten door onduidelijkheid en inconsistentie in de rollen van eigenaar en opdrachtgever, ondanks dat succesverhalen juist worden gekoppeld aan goed opdrachtgeverschap, heldere doelen en strak projectmanagement.',
     ),
+    thema: themaVan('bevinding 1', '001:1366', 'Structuur versterken'),
   },
   {
     nummer: 2,
@@ -248,6 +273,7 @@ const BEVINDINGEN: Bevinding[] = [
       '001:663-669',
       'Het is complex om de balans te vinden tussen het op orde houden van de basis voor datagedreven werken en het investeren in innovatie binnen de gemeente Zoetermeer, wat leidt tot lange doorlooptijden en frustratie door onduidelijk data-eigenaarschap en gebrekkige datakwaliteit.',
     ),
+    thema: themaVan('bevinding 2', '001:1474', 'Structuur versterken'),
   },
   {
     nummer: 3,
@@ -257,6 +283,7 @@ const BEVINDINGEN: Bevinding[] = [
       '001:673-675',
       'Gebrek aan transparantie in prioriteiten en portfoliomanagement leidt tot hoge werkdruk, en lange doorloop tijden binnen de gemeente.',
     ),
+    thema: themaVan('bevinding 3', '001:1536', 'Structuur versterken'),
   },
   {
     nummer: 4,
@@ -266,6 +293,7 @@ const BEVINDINGEN: Bevinding[] = [
       '001:679-683',
       'Leidinggevenden ervaren dat urgente operationele zaken innovatie en basis op orde brengen en houden belemmeren, waardoor er onvoldoende ruimte en aandacht is voor vernieuwende initiatieven en het op orde houden van de basis.',
     ),
+    thema: themaVan('bevinding 4', '001:1631', 'Structuur versterken'),
   },
   {
     nummer: 5,
@@ -275,6 +303,7 @@ const BEVINDINGEN: Bevinding[] = [
       '001:689-695',
       'Er ontbreekt een duidelijke gezamenlijke werkwijze tussen business en I&A, wat leidt tot onduidelijkheid over prioriteiten, inefficiënte processen, en wederzijds onbegrip m.b.t. elkaars expertise.',
     ),
+    thema: themaVan('bevinding 5', '001:1742-1743', 'Verbinding organiseren'),
   },
   {
     nummer: 6,
@@ -284,6 +313,7 @@ const BEVINDINGEN: Bevinding[] = [
       '001:699-703',
       'Gebrek aan samenwerking tussen afdelingen leidt tot verkokering, suboptimale oplossingen en gemiste kansen voor kennisdeling binnen de gemeente Zoetermeer.',
     ),
+    thema: themaVan('bevinding 6', '001:1876-1877', 'Verbinding organiseren'),
   },
   {
     nummer: 7,
@@ -293,6 +323,7 @@ const BEVINDINGEN: Bevinding[] = [
       '001:707-713',
       'Leidinggevenden ervaren een kloof tussen beleid en praktijk door gebrek aan tijd, aandacht en ondersteuning van digitaal ondersteuners, vooral bij zaakgericht- en datagedreven werken.',
     ),
+    thema: themaVan('bevinding 7', '001:1981-1982', 'Verbinding organiseren'),
   },
   {
     nummer: 8,
@@ -302,6 +333,7 @@ const BEVINDINGEN: Bevinding[] = [
       '001:717-723',
       'Leidinggevenden vragen zich af wat de digitaliseringsinitiatieven hen opleveren, wat het risico vergroot dat zij langs de zijlijn blijven staan in plaats van actief mee te doen.',
     ),
+    thema: themaVan('bevinding 8', '001:2066', 'Continu leren'),
   },
   {
     nummer: 9,
@@ -311,6 +343,7 @@ const BEVINDINGEN: Bevinding[] = [
       '001:727-735',
       'Ondanks hoge scores in de enquête, ervaren leidinggevenden en medewerkers een laag niveau van digitale competenties, wat niet centraal staat in ontwikkelgesprekken of sollicitatieprocedures binnen de gemeente.',
     ),
+    thema: themaVan('bevinding 9', '001:2137', 'Continu leren'),
   },
 ];
 

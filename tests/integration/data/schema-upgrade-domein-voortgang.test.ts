@@ -62,6 +62,7 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
   let siteId: string;
   let before: SiteState;
   let stepReport: string[] | undefined;
+  let step9Report: string[] | undefined;
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
@@ -104,6 +105,7 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
 
     const report = await provisionSite(sandbox.clients(), siteId);
     stepReport = report.upgrades.find((u) => u.toVersion === 7)?.changes;
+    step9Report = report.upgrades.find((u) => u.toVersion === 9)?.changes;
     expect(report.schemaVersion).toEqual({ found: 1, now: SCHEMA_VERSION });
     expect(report.listsCreated).toContain('DomeinVoortgang');
     // Version 5 (escalations to the CMT) is a new list only: created empty, no step, nothing else touched.
@@ -116,16 +118,22 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     const after = await siteState(graph, siteId);
     // Columns added by later steps may appear on items as empty; nothing that was there changes, and no version is
     // added, except that step 7 writes the report's words into each seeded advies and action: one version more.
-    const filled = new Set((report.upgrades.find((u) => u.toVersion === 7)?.changes ?? []).map((c) => c.replace(/: Omschrijving$/, '')));
+    // Step 9 writes the related adviezen (advies 1) and each finding's theme: one version more for each of those.
+    const writes = new Map<string, number>();
+    for (const c of [...(report.upgrades.find((u) => u.toVersion === 7)?.changes ?? []), ...(step9Report ?? [])]) {
+      const key = c.replace(/: (Omschrijving|SamenhangMet|Thema)$/, '');
+      writes.set(key, (writes.get(key) ?? 0) + 1);
+    }
     for (const [list, items] of Object.entries(before)) {
       expect(Object.keys(after[list]!).sort(), list).toEqual(Object.keys(items).sort());
       const v1Columns = ['Title', ...schemaV1.lists.find((l) => l.name === list)!.columns.map((c) => c.name)];
       for (const [id, item] of Object.entries(items)) {
         const now = after[list]![id]!;
-        if (filled.has(`${list} ${String(item.fields['Nummer'])}`)) {
+        const n = writes.get(`${list} ${String(item.fields['Nummer'])}`) ?? 0;
+        if (n > 0) {
           for (const c of v1Columns) expect(now.fields[c], `${list} ${id} ${c}`).toEqual(item.fields[c]);
-          expect(now.versions, `${list} ${id}`).toHaveLength(item.versions.length + 1);
-          expect(now.versions.slice(1), `${list} ${id}: every earlier version kept`).toEqual(item.versions);
+          expect(now.versions, `${list} ${id}`).toHaveLength(item.versions.length + n);
+          expect(now.versions.slice(n), `${list} ${id}: every earlier version kept`).toEqual(item.versions);
           continue;
         }
         expect(now.eTag, `${list} ${id}`).toBe(item.eTag);
@@ -146,6 +154,14 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
       const seeded = zoetermeerPlan.acties.find((s) => s.nummer === a.value.nummer)!;
       expect(a.value.omschrijving, `actie ${a.value.nummer}`).toBe(a.value.nummer === '4.1' ? undefined : seeded.omschrijving);
     }
+  });
+
+  it('step 9 records advies 1’s relation to 3 and 5 and every finding’s theme from the seed plan, as the plan data has them', async () => {
+    expect([...(step9Report ?? [])].sort()).toEqual(['Adviezen 1: SamenhangMet', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `Bevindingen ${n}: Thema`)].sort());
+    const plan = await loadPlan(graph, siteId);
+    expect(plan.adviezen.filter((a) => a.value.samenhangMet).map((a) => [a.value.nummer, a.value.samenhangMet])).toEqual([[1, [3, 5]]]);
+    expect(plan.bevindingen.map((b) => [b.value.nummer, b.value.thema])).toEqual(zoetermeerPlan.bevindingen.map((b) => [b.nummer, b.thema]));
+    expect([...plan.adviezen, ...plan.bevindingen].every((x) => x.problems.length === 0)).toBe(true);
   });
 
   it('gives every shared action a row per domain, where the action stands, with no owner invented', async () => {

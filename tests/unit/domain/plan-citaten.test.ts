@@ -45,6 +45,28 @@ describe('the plan records a seed passage for every quoted text', () => {
     for (const x of [...adviezen, ...acties]) expect(bron.get(x.omschrijving ?? ''), `${x.nummer}`).toBe('001');
   });
 
+  it('related adviezen and the findings’ themes (issue 13, point 7) each come with the passage that says so', () => {
+    const { adviezen, bevindingen } = zoetermeerPlan;
+    const waar = new Map(ALLE_CITATEN.map((c) => [c.waar, c] as const));
+    // Advies 1 is taken up "in samenhang met aanbeveling 3 en 5" (000:74–75): the only advies the college relates.
+    expect(adviezen.filter((a) => (a.samenhangMet ?? []).length > 0).map((a) => [a.nummer, a.samenhangMet])).toEqual([[1, [3, 5]]]);
+    const samenhang = waar.get('advies 1: samenhangMet');
+    expect(samenhang && formatBron(samenhang.bron)).toBe('000:75');
+    expect(samenhang?.tekst).toBe('in samenhang met aanbeveling 3 en 5');
+    // The reaction the UI shows contains the passage, so the relation is the college's own word.
+    expect(adviezen[0]?.collegeReactie).toContain(samenhang?.tekst);
+    // Findings by theme as the appendices close each finding's page: 1–4 A, 5–7 B, 8–9 C.
+    expect(bevindingen.map((b) => [b.nummer, b.thema])).toEqual([
+      [1, 'A'], [2, 'A'], [3, 'A'], [4, 'A'], [5, 'B'], [6, 'B'], [7, 'B'], [8, 'C'], [9, 'C'],
+    ]);
+    expect(bevindingen.map((b) => formatBron(waar.get(`bevinding ${b.nummer}: thema`)!.bron))).toEqual([
+      '001:1366', '001:1474', '001:1536', '001:1631', '001:1742–1743', '001:1876–1877', '001:1981–1982', '001:2066', '001:2137',
+    ]);
+    expect(bevindingen.map((b) => waar.get(`bevinding ${b.nummer}: thema`)?.tekst)).toEqual([
+      ...Array(4).fill('Structuur versterken'), ...Array(3).fill('Verbinding organiseren'), ...Array(2).fill('Continu leren'),
+    ]);
+  });
+
   it('every recorded passage is a valid reference to a seed document', () => {
     for (const c of ALLE_CITATEN) {
       expect(SEED_DOCUMENTEN, c.waar).toContain(c.bron.document);
@@ -103,6 +125,17 @@ if (existsSync(SEEDS_DIR)) {
       const passage = normaliseerCitaat(doc.slice(c.bron.van - 1, c.bron.tot).join('\n'));
       expect(passage).not.toContain(normaliseerCitaat(`${c.tekst} Het college noemt geen planning.`));
       expect(passage).not.toContain(normaliseerCitaat(c.tekst.replace('reeds', 'al')));
+    });
+
+    it('each finding’s theme is the label standing alone on the cited lines, and a label from another theme’s page is caught', () => {
+      const doc = lines.get('001') ?? [];
+      const themaCitaten = ALLE_CITATEN.filter((c) => c.waar.endsWith(': thema'));
+      expect(themaCitaten).toHaveLength(9);
+      for (const c of themaCitaten) {
+        expect(normaliseerCitaat(doc.slice(c.bron.van - 1, c.bron.tot).join('\n')), c.waar).toBe(c.tekst);
+      }
+      const vijf = themaCitaten.find((c) => c.waar === 'bevinding 5: thema');
+      expect(normaliseerCitaat(doc.slice(1366 - 1, 1366).join('\n'))).not.toBe(vijf?.tekst);
     });
 
     it('a description cut from a neighbouring passage is caught (3.2 ends on 001:1527, not 1526)', () => {

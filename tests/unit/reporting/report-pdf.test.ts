@@ -91,6 +91,35 @@ describe('the voortgangsrapportage as PDF', { timeout: 30_000 }, () => {
     });
   });
 
+  it('says which adviezen the college takes up together, and lists the findings by theme (issue 13, point 7), read back from the PDF', async () => {
+    const model = voortgangOp({
+      gemeente: GEMEENTE,
+      peildatum: '2025-12-31',
+      adviezen: zoetermeerPlan.adviezen,
+      bevindingen: zoetermeerPlan.bevindingen,
+      acties: fixtureActies().map((value, i) => ({ id: String(i + 1), value })),
+    });
+    const text = bodyText(await render(model), '31 december 2025');
+    expect(adviesSection(text, 1, 2)).toContain('In samenhang met advies 3 en 5: zo pakt het college dit advies op (zie de reactie hierboven).');
+    for (const n of [3, 5]) expect(adviesSection(text, n, n + 1)).toContain(`In samenhang met advies 1: de reactie van het college op advies 1 noemt dit advies.`);
+    expect(adviesSection(text, 2, 3)).not.toContain('In samenhang met');
+    const bijlage = text.slice(text.indexOf('Bevindingen per thema'));
+    expect(text.indexOf('Bevindingen per thema')).toBeGreaterThan(text.indexOf('Advies 11. '));
+    const expected = [
+      'Thema A: Structuur versterken', ...[1, 2, 3, 4].map((n) => `${n}. ${zoetermeerPlan.bevindingen[n - 1]!.titel}`),
+      'Thema B: Verbinding organiseren', ...[5, 6, 7].map((n) => `${n}. ${zoetermeerPlan.bevindingen[n - 1]!.titel}`),
+      'Thema C: Continu leren', ...[8, 9].map((n) => `${n}. ${zoetermeerPlan.bevindingen[n - 1]!.titel}`),
+    ].map(normalise);
+    let at = 0;
+    for (const line of expected) {
+      const found = bijlage.indexOf(line, at);
+      expect(found, line).toBeGreaterThanOrEqual(at);
+      at = found + line.length;
+    }
+    // Without the findings (the fixture), the report has no such section.
+    expect(bodyText(await renderFixture('2025-12-31'), '31 december 2025')).not.toContain('Bevindingen per thema');
+  });
+
   it('judges the planning per advies and marks overdue actions', async () => {
     const late = bodyText(await renderFixture('2025-12-31'), '31 december 2025');
     const advies3 = adviesSection(late, 3, 4) ?? '';

@@ -32,11 +32,12 @@ import { validateActie } from '../../../../domain/validation.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { DeadlineText } from '../../../components/deadline-text.js';
 import { deadlineSoort } from '../../../../domain/planning.js';
+import { bevindingenPerThema, samenhangVan } from '../../../../domain/samenhang.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { VersionList } from '../../../components/version-list.js';
 import { useT } from '../../../i18n/i18n.js';
 import { describeError } from '../../../lib/errors.js';
-import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
+import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
 import { deriveRows } from '../../../lib/plan/derive.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
@@ -71,6 +72,7 @@ const useStyles = makeStyles({
   title: { overflowWrap: 'anywhere', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
   share: { overflowWrap: 'anywhere' },
   toelichting: { margin: 0, color: tokens.colorNeutralForeground2 },
+  themaKop: { margin: 0, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
 });
 
 export type ShareResult = { kind: 'shared' } | { kind: 'copied'; url: string } | { kind: 'manual'; url: string };
@@ -260,6 +262,14 @@ function DetailBody({
   const row = useMemo(() => (ctx.plan ? deriveRows(ctx.plan, ctx.now).find((r) => r.id === item.id) : undefined), [ctx.plan, ctx.now, item.id]);
   const advies = row?.advies;
   const bevindingen = (ctx.plan?.bevindingen ?? []).filter((b) => item.value.bevindingen.includes(b.value.nummer));
+  // The findings as the report's appendices group them (by theme), and the adviezen the college relates to this one.
+  const bevindingGroepen = bevindingenPerThema(bevindingen.map((b) => ({ ...b.value, id: b.id })));
+  const adviezen = (ctx.plan?.adviezen ?? []).map((a) => a.value);
+  const samenhang = advies ? samenhangVan(adviezen, advies.nummer) : { noemt: [], genoemdDoor: [] };
+  const adviesTitel = (nummer: number): string => {
+    const a = adviezen.find((x) => x.nummer === nummer);
+    return a ? `${a.nummer}. ${a.titel}` : String(nummer);
+  };
   const statusOptions = [base.value.status, ...allowedTransitions(base.value.status)];
   const scope = useScope();
   // A shared action's status is the roll-up of its domains: it changes through their rows, not here.
@@ -462,6 +472,31 @@ function DetailBody({
               <dd className={styles.dd}>{advies.collegeReactie}</dd>
             </>
           )}
+          {(samenhang.noemt.length > 0 || samenhang.genoemdDoor.length > 0) && (
+            <>
+              <dt className={styles.dt}>{t('detail.samenhang')}</dt>
+              <dd className={styles.dd} data-testid="samenhang">
+                <ul className={styles.list}>
+                  {samenhang.noemt.map((n) => (
+                    <li key={`noemt-${n}`} data-advies={n}>
+                      {adviesTitel(n)}
+                      <Caption1 as="p" block className={styles.toelichting}>
+                        {t('detail.samenhangNoemt')}
+                      </Caption1>
+                    </li>
+                  ))}
+                  {samenhang.genoemdDoor.map((n) => (
+                    <li key={`door-${n}`} data-advies={n}>
+                      {adviesTitel(n)}
+                      <Caption1 as="p" block className={styles.toelichting}>
+                        {t('detail.samenhangGenoemdDoor', { nummer: n })}
+                      </Caption1>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
           <dt className={styles.dt}>{t('detail.collegePlanning')}</dt>
           <dd className={styles.dd}>{advies?.collegePlanning || t('plan.noPlanning')}</dd>
           <dt className={styles.dt}>{t('detail.lopendTraject')}</dt>
@@ -471,18 +506,25 @@ function DetailBody({
             {bevindingen.length === 0 ? (
               t('detail.none')
             ) : (
-              <ul className={styles.list}>
-                {bevindingen.map((b) => (
-                  <li key={b.id} data-testid="bevinding">
-                    {b.value.nummer}. {b.value.titel}
-                    {b.value.toelichting && (
-                      <Caption1 as="p" block className={styles.toelichting}>
-                        {b.value.toelichting}
-                      </Caption1>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              bevindingGroepen.map((groep) => (
+                <div key={groep.thema?.code ?? '-'} data-testid="bevinding-thema" data-thema={groep.thema?.code ?? ''}>
+                  <Caption1 as="p" block className={styles.themaKop}>
+                    {groep.thema ? t('plan.theme', { code: groep.thema.code, naam: t(THEMA_LABEL[groep.thema.code]) }) : t('detail.zonderThema')}
+                  </Caption1>
+                  <ul className={styles.list}>
+                    {groep.bevindingen.map((b) => (
+                      <li key={b.id} data-testid="bevinding">
+                        {b.nummer}. {b.titel}
+                        {b.toelichting && (
+                          <Caption1 as="p" block className={styles.toelichting}>
+                            {b.toelichting}
+                          </Caption1>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))
             )}
           </dd>
           <dt className={styles.dt}>{t('detail.portfolio')}</dt>

@@ -108,7 +108,7 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
     if (!plan) return undefined;
     let base: VoortgangInput;
     if (data) base = voortgangInputOf({ ...data, plan }, { peildatum, gemeente: report.gemeente, now });
-    else if (isToday) base = { gemeente: report.gemeente, peildatum, adviezen: plan.adviezen.map((a) => a.value), acties: actiesOpDatum({ live, histories: [], peildatum, now }) };
+    else if (isToday) base = { gemeente: report.gemeente, peildatum, adviezen: plan.adviezen.map((a) => a.value), bevindingen: plan.bevindingen.map((b) => b.value), acties: actiesOpDatum({ live, histories: [], peildatum, now }) };
     else return undefined;
     return { input: scope ? { ...base, acties: base.acties.filter((a) => inScope.has(a.id)) } : base, base, existing: base.acties.length };
   }, [plan, data, peildatum, report.gemeente, now, isToday, live, scope, inScope]);
