@@ -3,7 +3,8 @@
  * portfolio with its quarter goals. Dutch headers, dates as real Excel date cells (not text), widths
  * that fit. The portfolio sheet uses the import's column names, so an exported file imports as it is.
  */
-import type { Actie, CalendarDate, Kwartaaldoel, PortfolioItem } from '../domain/model.js';
+import { DOMEINEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type Actie, type CalendarDate, type Kwartaaldoel, type PortfolioItem } from '../domain/model.js';
+import { TEKST_MAX } from '../domain/text-limits.js';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from './portfolio-import.js';
 
 /** The media type of an .xlsx file, for a download. */
@@ -123,4 +124,60 @@ export function exportPortfolioXlsx(items: readonly PortfolioItem[], doelen: rea
 /** A file name with the date, e.g. `portfolio-2026-11-03.xlsx`. */
 export function exportFileName(kind: 'acties' | 'portfolio', today: CalendarDate): string {
   return `${kind}-${today}.xlsx`;
+}
+
+/**
+ * What each column of the import takes, for the template's second sheet: whether it must be filled and the values
+ * the import accepts (the domain's own lists, so the sheet cannot drift from what the dry run checks).
+ */
+export const IMPORT_FIELD_HELP: Record<ImportField, { verplicht: boolean; waarden: string }> = {
+  key: { verplicht: false, waarden: 'Leeg bij een nieuw initiatief (de app maakt een sleutel); bij een bestaand item de sleutel uit de export, dan wordt dat item bijgewerkt.' },
+  titel: { verplicht: true, waarden: 'Tekst, hoogstens 255 tekens. Dezelfde naam en hetzelfde domein als een bestaand item werkt dat item bij.' },
+  omschrijving: { verplicht: false, waarden: `Tekst, hoogstens ${String(TEKST_MAX.omschrijving)} tekens.` },
+  domein: { verplicht: true, waarden: DOMEINEN.join(', ') },
+  opdrachtgever: { verplicht: false, waarden: 'De naam of het e-mailadres van iemand die op de SharePoint-site bekend is.' },
+  informatiemanager: { verplicht: false, waarden: 'De naam of het e-mailadres van iemand die op de SharePoint-site bekend is.' },
+  iaContact: { verplicht: false, waarden: 'De naam of het e-mailadres van iemand die op de SharePoint-site bekend is.' },
+  fase: { verplicht: false, waarden: `${PORTFOLIO_FASEN.join(', ')} (leeg: Idee)` },
+  status: { verplicht: false, waarden: `${PORTFOLIO_STATUSSEN.join(', ')} (leeg: Op koers; bij Kritiek is een toelichting verplicht)` },
+  statusToelichting: { verplicht: false, waarden: `Tekst, hoogstens ${String(TEKST_MAX.statusToelichting)} tekens.` },
+  prioriteit: { verplicht: false, waarden: 'Een positief geheel getal; 1 is de hoogste.' },
+  ditKwartaal: { verplicht: false, waarden: `${KWARTAAL_KEUZES.join(', ')} (ook ja, nee; leeg: niet)` },
+  start: { verplicht: false, waarden: 'Een datum: een datumcel, 31-3-2027 of 2027-03-31.' },
+  einde: { verplicht: false, waarden: 'Een datum, niet voor de start: een datumcel, 30-6-2027 of 2027-06-30.' },
+  acties: { verplicht: false, waarden: 'Actienummers uit het actieplan, gescheiden door komma\'s, bijvoorbeeld 11.5, 3.2.' },
+};
+
+/**
+ * The template's example row: every required column filled with a valid value, so the template imports as it is
+ * (one new item), and plainly an example. People and actions are left empty: which ones exist depends on the site.
+ */
+export const TEMPLATE_EXAMPLE: PortfolioItem = {
+  key: '',
+  titel: 'Voorbeeld: vervang deze rij door een eigen initiatief',
+  omschrijving: 'Wat het initiatief oplevert, in een paar zinnen.',
+  domein: 'Sociaal Domein',
+  fase: 'Voorbereiding',
+  status: 'Op koers',
+  prioriteit: 10,
+  ditKwartaal: 'wel',
+  start: '2027-01-04',
+  einde: '2027-06-30',
+  acties: [],
+};
+
+/**
+ * The import's template as an .xlsx: sheet "Portfolio" with the import's columns and the example row (the import
+ * reads the first sheet), and sheet "Toelichting" with, per column, whether it is required and the values it takes.
+ */
+export function portfolioTemplateXlsx(): Promise<Uint8Array> {
+  const helpColumns: Column<ImportField>[] = [
+    { header: 'Kolom', width: 22, value: (f) => IMPORT_FIELD_LABELS[f] },
+    { header: 'Verplicht', width: 10, value: (f) => (IMPORT_FIELD_HELP[f].verplicht ? 'ja' : 'nee') },
+    { header: 'Geldige waarden', width: 100, value: (f) => IMPORT_FIELD_HELP[f].waarden },
+  ];
+  return workbookWith([
+    { name: 'Portfolio', columns: PORTFOLIO_COLUMNS as Column<never>[], rows: [TEMPLATE_EXAMPLE] },
+    { name: 'Toelichting', columns: helpColumns as Column<never>[], rows: IMPORT_FIELDS },
+  ]);
 }

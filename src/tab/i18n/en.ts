@@ -565,7 +565,7 @@ export const en: Record<MessageKey, string> = {
   'pf.import.templateHint': 'The template has the columns the import expects, an example row and, on its second sheet, the valid values of each column.',
   'pf.import.exportProblems': 'Export problems (.csv)',
   'pf.import.dryRun': "Dry run",
-  'pf.import.summary': "{rows} rows: {creates} new, {updates} updated, {unchanged} unchanged, {invalid} with problems.",
+  'pf.import.summary': "{rows, plural, one {# row} other {# rows}}: {creates} new, {updates} updated, {unchanged} unchanged, {invalid} with problems.",
   'pf.import.problemsTitle': "Nothing was saved",
   'pf.import.problems': "Fix the problems in the spreadsheet and choose the file again. An import goes through completely or not at all.",
   'pf.import.row': "Row",

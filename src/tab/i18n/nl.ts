@@ -566,7 +566,7 @@ export const nl = {
   'pf.import.templateHint': 'Het sjabloon heeft de kolommen die de import verwacht, een voorbeeldrij en op het tweede blad per kolom de geldige waarden.',
   'pf.import.exportProblems': 'Problemen exporteren (.csv)',
   'pf.import.dryRun': "Proefimport",
-  'pf.import.summary': "{rows} rijen: {creates} nieuw, {updates} bijgewerkt, {unchanged} ongewijzigd, {invalid} met problemen.",
+  'pf.import.summary': "{rows, plural, one {# rij} other {# rijen}}: {creates} nieuw, {updates} bijgewerkt, {unchanged} ongewijzigd, {invalid} met problemen.",
   'pf.import.problemsTitle': "Er is niets opgeslagen",
   'pf.import.problems': "Los de problemen op in de spreadsheet en kies het bestand opnieuw. Een import gaat helemaal of helemaal niet door.",
   'pf.import.row': "Rij",

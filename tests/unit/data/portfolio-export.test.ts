@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { zoetermeerKwartaaldoelen, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
-import { excelDate, exportActiesXlsx, exportFileName, exportPortfolioXlsx } from '../../../src/data/portfolio-export.js';
-import { dryRunImport, readXlsx, suggestMapping } from '../../../src/data/portfolio-import.js';
+import { excelDate, exportActiesXlsx, exportFileName, exportPortfolioXlsx, IMPORT_FIELD_HELP, portfolioTemplateXlsx, TEMPLATE_EXAMPLE } from '../../../src/data/portfolio-export.js';
+import { dryRunImport, IMPORT_FIELD_LABELS, IMPORT_FIELDS, readXlsx, suggestMapping } from '../../../src/data/portfolio-import.js';
+import { DOMEINEN, PORTFOLIO_FASEN } from '../../../src/domain/model.js';
 
 async function open(bytes: Uint8Array) {
   const wb = new ExcelJS.Workbook();
@@ -72,5 +73,33 @@ describe('exporting the portfolio', () => {
 
   it('names the file with the date', () => {
     expect(exportFileName('portfolio', '2026-11-03')).toBe('portfolio-2026-11-03.xlsx');
+  });
+});
+
+describe('the import template', () => {
+  it('has the import’s columns, one example row and per column whether it is required and its valid values', async () => {
+    const bytes = await portfolioTemplateXlsx();
+    const wb = await open(bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Portfolio', 'Toelichting']);
+    const ws = wb.getWorksheet('Portfolio')!;
+    expect(headers(ws)).toEqual(IMPORT_FIELDS.map((f) => IMPORT_FIELD_LABELS[f]));
+    expect(ws.actualRowCount).toBe(2);
+    const help = wb.getWorksheet('Toelichting')!;
+    expect(help.actualRowCount).toBe(IMPORT_FIELDS.length + 1);
+    const rows = IMPORT_FIELDS.map((_, i) => (help.getRow(i + 2).values as unknown[]).slice(1));
+    expect(rows.find((r) => r[0] === 'Domein')).toEqual(['Domein', 'ja', DOMEINEN.join(', ')]);
+    expect(String(rows.find((r) => r[0] === 'Fase')?.[2])).toContain(PORTFOLIO_FASEN.join(', '));
+    expect(IMPORT_FIELDS.filter((f) => IMPORT_FIELD_HELP[f].verplicht)).toEqual(['titel', 'domein']);
+  });
+
+  it('round-trips: read back and dry-run on an empty site it is one new item without problems, the example as written', async () => {
+    const table = await readXlsx(await portfolioTemplateXlsx());
+    const mapping = suggestMapping(table.headers);
+    expect(Object.keys(mapping).sort()).toEqual([...IMPORT_FIELDS].sort());
+    const run = dryRunImport(table, mapping, { items: [], users: [], actieIdByNummer: new Map() });
+    expect(run.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect({ ok: run.ok, creates: run.creates, invalid: run.invalid }).toEqual({ ok: true, creates: 1, invalid: 0 });
+    const { key: _key, ...example } = TEMPLATE_EXAMPLE;
+    expect(run.rows[0]?.item).toMatchObject(example);
   });
 });

@@ -41,15 +41,32 @@ describe('dry-run problems in the UI language', () => {
     expect(all.filter((p) => importProblemKey(p.code) === undefined)).toEqual([]);
   });
 
-  it('says each problem in Dutch exactly as the data layer and the domain do', () => {
-    for (const p of all) expect(importProblemText(p, tNl), p.message).toBe(p.message);
+  it('says each problem in Dutch as the data layer and the domain do, then the valid values where there is a list', () => {
+    for (const p of all) expect(importProblemText(p, tNl).startsWith(p.message), p.message).toBe(true);
+    const texts = all.map((p) => importProblemText(p, tNl, { people: ['Directeur Sociaal Domein'] }));
+    expect(texts).toContain('Kies een domein uit de lijst. Geldige waarden: Bedrijfsvoering, Dienstverlening, Fysiek Domein, Sociaal Domein, Concern.');
+    expect(texts).toContain('Kies een fase uit de lijst. Geldige waarden: Idee, Voorbereiding, Uitvoering, Nazorg, Afgerond, Gestopt.');
+    expect(texts).toContain('Kies of het item dit kwartaal wel of niet wordt opgepakt. Geldige waarden: wel, niet, ja, nee.');
+    expect(texts).toContain('De startdatum is geen geldige datum (jjjj-mm-dd). Schrijf de datum als 31-3-2027 of 2027-03-31, of gebruik een datumcel.');
+    expect(texts).toContain('Onbekende persoon "Jan Jansen": kies iemand die op de SharePoint-site bekend is. Bekend op de site: Directeur Sociaal Domein.');
+    // Without a list, nothing is added.
+    expect(texts).toContain('De einddatum mag niet voor de startdatum liggen.');
+  });
+
+  it('names the first people of a long list in order and counts the rest', () => {
+    const p = all.find((x) => x.code === 'onbekendePersoon');
+    if (!p) throw new Error('no unknown person in the fixture');
+    const people = Array.from({ length: 11 }, (_, i) => `Persoon ${String.fromCharCode(75 - i)}`);
+    expect(importProblemText(p, tNl, { people })).toMatch(/Bekend op de site: Persoon A, Persoon B, .*Persoon H en 3 anderen\.$/);
+    expect(importProblemText(p, tEn, { people: people.slice(0, 9) })).toMatch(/Known on the site: Persoon C, .* and 1 other\.$/);
+    expect(importProblemText(p, tNl, { people: [] })).toBe(p.message);
   });
 
   it('says each problem in English in the English UI, with its values', () => {
     const english = all.map((p) => importProblemText(p, tEn));
     english.forEach((text, i) => expect(text, all[i]?.message).not.toBe(all[i]?.message));
-    expect(english).toContain('Choose a domain from the list.');
-    expect(english).toContain('The start date is not a valid date (yyyy-mm-dd).');
+    expect(english).toContain('Choose a domain from the list. Valid values: Bedrijfsvoering, Dienstverlening, Fysiek Domein, Sociaal Domein, Concern.');
+    expect(english).toContain('The start date is not a valid date (yyyy-mm-dd). Write the date as 31-3-2027 or 2027-03-31, or use a date cell.');
     expect(english).toContain('Duplicate row: this initiative is also on row 2. Keep one row per initiative.');
     expect(english).toContain('Unknown person "Jan Jansen": choose someone the SharePoint site knows.');
     expect(english).toContain('Portfolio item "Lang" is linked to action 7.9, but that action does not exist. Remove or correct the link.');

@@ -16,18 +16,24 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type ChangeEvent } from 'react';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { useMemo, useState, type ChangeEvent } from 'react';
 import type { ImportOutcome } from '../../../../data/portfolio-import-apply.js';
 import { IMPORT_FIELDS, type ColumnMapping, type DryRun, type ImportTable } from '../../../../data/portfolio-import.js';
 import { useT } from '../../../i18n/i18n.js';
+import { download } from '../../../lib/download.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
-import { importFailureReason, importFieldLabelKey, importProblemText } from '../lib/import-problem-text.js';
+import { importFailureReason, importFieldLabelKey, importProblemText, type KnownValues } from '../lib/import-problem-text.js';
+import { problemsCsv } from '../lib/import-problems-csv.js';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(960px, 96vw)' },
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   mapping: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  tableWrap: { maxHeight: '40vh', overflowY: 'auto' },
+  // The problems scroll in their own region, tall enough for a screenful of rows even in a short window (768 px).
+  tableWrap: { maxHeight: '55vh', minHeight: 'min(14rem, 40vh)', overflowY: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  fileRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  problemsHead: { display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end' },
   table: { width: '100%', borderCollapse: 'collapse' },
   th: { textAlign: 'start', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, position: 'sticky', top: 0, backgroundColor: tokens.colorNeutralBackground1 },
   td: { verticalAlign: 'top', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -107,6 +113,23 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
   };
 
   const problemRows = dryRun?.rows.filter((r) => r.problems.length > 0) ?? [];
+  const known: KnownValues = useMemo(() => ({ people: (portfolio.data?.users ?? []).map((u) => u.displayName) }), [portfolio.data]);
+
+  const downloadTemplate = async () => {
+    setError(undefined);
+    try {
+      const m = await import('../../../../data/portfolio-export.js');
+      download(await m.portfolioTemplateXlsx(), 'portfolio-sjabloon.xlsx', m.XLSX_MIME);
+    } catch (err) {
+      setError(t('pf.import.readFailed', { detail: err instanceof Error ? err.message : String(err) }));
+    }
+  };
+
+  const exportProblems = () => {
+    const header = [t('pf.import.row'), t('pf.import.field'), t('pf.import.value'), t('pf.import.problem')];
+    const rows = problemRows.flatMap((r) => r.problems.map((p) => [r.rowNumber, p.field ? t(importFieldLabelKey(p.field)) : '', p.value ?? '', importProblemText(p, t, known)]));
+    download(new TextEncoder().encode(problemsCsv(header, rows)), 'portfolio-importproblemen.csv', 'text/csv;charset=utf-8');
+  };
   const columnOptions = table?.headers.map((h, i) => ({ value: String(i), label: h || `#${i + 1}` })) ?? [];
 
   return (
@@ -115,9 +138,16 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
         <DialogBody>
           <DialogTitle>{t('pf.import.title')}</DialogTitle>
           <DialogContent className={styles.content}>
-            <Field label={t('pf.import.file')} hint={t('pf.import.fileHint')}>
-              {(fieldProps) => <input {...fieldProps} type="file" accept=".xlsx,.csv" className={styles.file} onChange={(e) => void onFile(e)} disabled={busy} data-testid="import-file" />}
-            </Field>
+            <div className={styles.fileRow}>
+              <Field label={t('pf.import.file')} hint={t('pf.import.fileHint')}>
+                {(fieldProps) => <input {...fieldProps} type="file" accept=".xlsx,.csv" className={styles.file} onChange={(e) => void onFile(e)} disabled={busy} data-testid="import-file" />}
+              </Field>
+              <Field hint={t('pf.import.templateHint')}>
+                <Button icon={<ArrowDownloadRegular />} onClick={() => void downloadTemplate()} disabled={busy} data-testid="import-template">
+                  {t('pf.import.template')}
+                </Button>
+              </Field>
+            </div>
             {error && (
               <MessageBar intent="error">
                 <MessageBarBody>{error}</MessageBarBody>
@@ -163,7 +193,12 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                         {t('pf.import.problems')}
                       </MessageBarBody>
                     </MessageBar>
-                    <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t('pf.import.problemsTitle')}>
+                    <div className={styles.problemsHead}>
+                      <Button size="small" icon={<ArrowDownloadRegular />} onClick={exportProblems} data-testid="export-problems">
+                        {t('pf.import.exportProblems')}
+                      </Button>
+                    </div>
+                    <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t('pf.import.problemsTitle')} data-testid="dry-run-problems-region">
                       <table className={styles.table} data-testid="dry-run-problems">
                         <thead>
                           <tr>
@@ -180,7 +215,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                                 <td className={styles.td}>{r.rowNumber}</td>
                                 <td className={styles.td}>{p.field ? t(importFieldLabelKey(p.field)) : ''}</td>
                                 <td className={styles.td}>{p.value ?? ''}</td>
-                                <td className={styles.td}>{importProblemText(p, t)}</td>
+                                <td className={styles.td}>{importProblemText(p, t, known)}</td>
                               </tr>
                             )),
                           )}

@@ -1,4 +1,5 @@
 import type { ImportField, ImportProblem, ImportProblemCode } from '../../../../data/portfolio-import.js';
+import { DOMEINEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN } from '../../../../domain/model.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 
@@ -42,9 +43,41 @@ export function importProblemKey(code: ImportProblemCode | undefined): MessageKe
  * A dry-run problem in the UI's language: the catalogue's text for its code, filled with its values; the Dutch
  * message as the data layer wrote it only for a problem without a known code.
  */
-export function importProblemText(problem: ImportProblem, t: (key: MessageKey, values?: Record<string, string | number>) => string): string {
+export function importProblemText(problem: ImportProblem, t: (key: MessageKey, values?: Record<string, string | number>) => string, known: KnownValues = {}): string {
   const text = problem.code === undefined ? undefined : TEXT[problem.code];
-  return text ? t(text.key, { ...text.values, ...problem.params }) : problem.message;
+  const base = text ? t(text.key, { ...text.values, ...problem.params }) : problem.message;
+  const valid = validValuesText(problem, t, known);
+  return valid ? `${base} ${valid}` : base;
+}
+
+/** What the site knows that a problem can name: the people a person column may hold. */
+export type KnownValues = { people?: readonly string[] };
+
+/** How many people an unknown-person problem names; the rest is a count. */
+export const PEOPLE_SHOWN = 8;
+
+/**
+ * The values a refused cell may hold, said after the problem (issue 19: "each error says the valid values"). The
+ * choices are the stored values (Dutch in both languages: they are what the file must contain).
+ */
+const CHOICES: Partial<Record<ImportProblemCode, readonly string[]>> = {
+  domeinOngeldig: DOMEINEN,
+  faseOngeldig: PORTFOLIO_FASEN,
+  ditKwartaalOngeldig: [...KWARTAAL_KEUZES, 'ja', 'nee'],
+};
+
+function validValuesText(problem: ImportProblem, t: (key: MessageKey, values?: Record<string, string | number>) => string, known: KnownValues): string | undefined {
+  const code = problem.code;
+  if (code === undefined) return undefined;
+  const choices = CHOICES[code];
+  if (choices) return t('pf.import.validValues', { waarden: choices.join(', ') });
+  if (code === 'startOngeldig' || code === 'eindeOngeldig') return t('pf.import.validDates');
+  if (code === 'onbekendePersoon' && known.people && known.people.length > 0) {
+    const shown = [...known.people].sort((a, b) => a.localeCompare(b, 'nl')).slice(0, PEOPLE_SHOWN);
+    const more = known.people.length - shown.length;
+    return more > 0 ? t('pf.import.knownPeopleMore', { namen: shown.join(', '), count: more }) : t('pf.import.knownPeople', { namen: shown.join(', ') });
+  }
+  return undefined;
 }
 
 /** Why a write of the apply step failed, by its HTTP status (0: no answer at all), as a catalogue key. */
