@@ -53,7 +53,9 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, listStyleType: 'none', margin: 0, padding: 0 },
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
+  // Fields start at the top: a neighbour with a hint or an error makes the row taller, and stretching would make the
+  // other fields' inputs taller with it (issue 19: Team-id and Kanaal-id were taller than the lead time's input).
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
   grow: { flexGrow: 1, minWidth: '14rem' },
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS },
   plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
