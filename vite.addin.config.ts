@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
@@ -51,6 +52,8 @@ export default defineConfig({
   root: 'src/addin',
   base: './',
   plugins: [react(), addinBudget(), precompress()],
+  // rrule as its CommonJS file, as in vite.config.ts (see RRULE_COMMONJS there).
+  resolve: { alias: [{ find: /^rrule$/, replacement: fileURLToPath(new URL('./node_modules/rrule/dist/es5/rrule.js', import.meta.url)) }] },
   build: {
     outDir: '../../dist/tab/addin',
     emptyOutDir: true,

@@ -4,6 +4,12 @@ import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
 
+/**
+ * `rrule` as its CommonJS file (its package "main") in the browser builds, as Node loads it: src/domain/recurrence.ts
+ * takes rrule's module.exports as the default import, which rrule's ESM build (its "module") does not have.
+ */
+export const RRULE_COMMONJS = { find: /^rrule$/, replacement: fileURLToPath(new URL('./node_modules/rrule/dist/es5/rrule.js', import.meta.url)) };
+
 /** decisions.md, "Pitfalls already found": the first view may load at most this much JavaScript (gzip). */
 const FIRST_VIEW_BUDGET_BYTES = 180 * 1024;
 
@@ -78,6 +84,7 @@ export default defineConfig({
       // page iterator, batch helpers); the tab uses only `Client` with our own middleware chain
       // (src/data/graph/client.ts), so the browser build takes that class from its own module. Same code path.
       { find: /^@microsoft\/microsoft-graph-client$/, replacement: fileURLToPath(new URL('./node_modules/@microsoft/microsoft-graph-client/lib/es/src/Client.js', import.meta.url)) },
+      RRULE_COMMONJS,
     ],
   },
   build: {

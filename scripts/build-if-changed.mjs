@@ -9,8 +9,8 @@
  * alone costs seconds on a loaded machine. `npm run build:tab` still builds unconditionally (npm test, CI, deploy).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** @typedef {{ hash: string; builtAt: string }} BuildStamp */
 /** @typedef {{ path: string; bytes: Uint8Array }} InputFile */
@@ -23,6 +23,7 @@ import { join, relative, resolve, sep } from 'node:path';
  * @property {readonly string[]} configFiles the Vite configs to build with, in order
  * @property {string} stampFile written after all its builds succeeded
  * @property {readonly string[]} outputs files a complete build has; a stamp without them does not count
+ * @property {(rootDir: string) => string[]} [summary] what the build log says about a finished build
  */
 
 const SHARED_FILES = ['tsconfig.base.json', 'package-lock.json'];
@@ -41,6 +42,12 @@ export const TAB_TARGET = {
   configFiles: ['vite.config.ts', 'vite.addin.config.ts'],
   stampFile: 'dist/tab/.build-stamp.json',
   outputs: ['dist/tab/index.html', 'dist/tab/build-report.json', 'dist/tab/addin/index.html'],
+  summary: (rootDir) => {
+    const report = JSON.parse(readFileSync(join(rootDir, 'dist/tab/build-report.json'), 'utf8'));
+    const kb = (/** @type {number} */ n) => (n / 1024).toFixed(1);
+    const chunks = Object.keys(report.chunks ?? {}).length;
+    return [`first view JS ${kb(report.firstViewGzipBytes)} KB gzip (in a Microsoft 365 host ${kb(report.firstViewInHostGzipBytes)} KB), budget ${kb(report.budgetBytes)} KB; ${chunks} chunks (dist/tab/build-report.json)`];
+  },
 };
 
 /**
@@ -146,18 +153,92 @@ export function decide(rootDir, target) {
   return { ...rebuildDecision(stamp, hash, target.outputs.filter((f) => !existsSync(join(rootDir, f)))), hash };
 }
 
+/** Where `npm start` writes its builds' output (assets and sizes, the first-view budget, warnings). */
+export const BUILD_LOG = 'dist/build.log';
+
+/** Terminal escape sequences (colours, cursor moves), which a log file or a pipe must not get. */
+const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
+
 /**
- * Builds each target whose inputs changed (with Vite, in this process), then writes its stamp; says what it did.
- * The builds resolve their configs' paths from the working directory, which must be `rootDir`.
+ * A message without terminal escape sequences.
+ * @param {string} text
+ * @returns {string}
+ */
+export function stripAnsi(text) {
+  return text.replace(ANSI_ESCAPE, '');
+}
+
+/**
+ * Vite's logger for `npm start`'s builds: everything Vite and Rolldown say (the asset list, the first-view budget,
+ * warnings) goes to the log file without colour codes; the terminal gets errors only, or everything with `verbose`.
+ * @param {{ file: string; verbose?: boolean; print: (line: string) => void }} options
+ * @returns {import('vite').Logger}
+ */
+export function buildLogger({ file, verbose = false, print }) {
+  const warned = new Set();
+  /** @param {'info' | 'warn' | 'error'} level @param {string} msg */
+  const write = (level, msg) => {
+    const text = stripAnsi(String(msg));
+    appendFileSync(file, `${level === 'info' ? '' : `[${level}] `}${text}${text.endsWith('\n') ? '' : '\n'}`);
+    if (verbose || level === 'error') print(text.replace(/\n$/, ''));
+  };
+  /** @type {import('vite').Logger} */
+  const logger = {
+    hasWarned: false,
+    info: (msg) => write('info', msg),
+    warn: (msg) => {
+      logger.hasWarned = true;
+      write('warn', msg);
+    },
+    warnOnce: (msg) => {
+      if (warned.has(msg)) return;
+      warned.add(msg);
+      logger.warn(msg);
+    },
+    error: (msg) => write('error', msg),
+    clearScreen: () => {},
+    hasErrorLogged: () => false,
+  };
+  return logger;
+}
+
+/**
+ * Sends what is written to stdout and stderr to `sink` until the returned function is called: Vite's reporter writes
+ * its progress lines ("transforming...", "rendering chunks...") to the process's streams itself, past any logger.
+ * @param {(text: string) => void} sink
+ * @returns {() => void}
+ */
+function captureOutput(sink) {
+  const streams = [process.stdout, process.stderr];
+  const originals = streams.map((stream) => stream.write);
+  for (const stream of streams) {
+    /** @type {any} */ (stream).write = (/** @type {unknown} */ chunk, /** @type {unknown[]} */ ...rest) => {
+      sink(typeof chunk === 'string' ? chunk : Buffer.from(/** @type {Uint8Array} */ (chunk)).toString());
+      const callback = rest.find((r) => typeof r === 'function');
+      if (typeof callback === 'function') callback();
+      return true;
+    };
+  }
+  return () => streams.forEach((stream, i) => (stream.write = /** @type {any} */ (originals[i])));
+}
+
+/**
+ * Builds each target whose inputs changed (with Vite, in this process), then writes its stamp; says what it did in
+ * one line per target. The build's own output goes to `logFile` (default dist/build.log), or also to `print` with
+ * `verbose`. The builds resolve their configs' paths from the working directory, which must be `rootDir`.
  * @param {readonly BuildTarget[]} targets
- * @param {{ rootDir?: string; print?: (line: string) => void }} [options]
+ * @param {{ rootDir?: string; print?: (line: string) => void; verbose?: boolean; logFile?: string }} [options]
  * @returns {Promise<RebuildDecision[]>}
  */
 export async function buildIfChanged(targets, options = {}) {
   const root = resolve(options.rootDir ?? process.cwd());
-  const print = options.print ?? ((line) => process.stdout.write(`${line}\n`));
+  // Bound now: while a build runs, process.stdout.write goes to the log (captureOutput), this does not.
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  const print = options.print ?? ((line) => stdoutWrite(`${line}\n`));
+  const logFile = join(root, options.logFile ?? BUILD_LOG);
   /** @type {RebuildDecision[]} */
   const decisions = [];
+  let logStarted = false;
   for (const target of targets) {
     const { hash, ...decision } = decide(root, target);
     decisions.push(decision);
@@ -165,11 +246,28 @@ export async function buildIfChanged(targets, options = {}) {
       print(`Build of ${target.name} skipped: ${decision.reason}.`);
       continue;
     }
-    print(`Building ${target.name}: ${decision.reason}.`);
+    if (!logStarted) {
+      mkdirSync(dirname(logFile), { recursive: true });
+      writeFileSync(logFile, '');
+      logStarted = true;
+    }
+    print(`Building ${target.name}: ${decision.reason}.${options.verbose ? '' : ` Details: ${relative(root, logFile).split(sep).join('/')}`}`);
+    appendFileSync(logFile, `== ${target.name}: ${decision.reason} (${new Date().toISOString()})\n`);
+    const started = Date.now();
     const { build } = await import('vite');
-    for (const configFile of target.configFiles) await build({ configFile: join(root, configFile), logLevel: 'warn' });
+    const customLogger = buildLogger({ file: logFile, verbose: options.verbose ?? false, print });
+    const restore = captureOutput((text) => customLogger.info(text));
+    try {
+      // At 'info', Rolldown's own reporter (native code, past any logger) writes its progress and asset lines to the
+      // terminal: only --verbose asks for them. Warnings and errors reach the logger at 'warn' too.
+      for (const configFile of target.configFiles) await build({ configFile: join(root, configFile), logLevel: options.verbose ? 'info' : 'warn', customLogger });
+    } finally {
+      restore();
+    }
     // The hash from before the build: an edit made while it ran makes the next start build again.
     writeFileSync(join(root, target.stampFile), `${JSON.stringify({ hash, builtAt: new Date().toISOString() })}\n`);
+    for (const line of target.summary?.(root) ?? []) customLogger.info(line);
+    print(`Built ${target.name} in ${Math.round((Date.now() - started) / 1000)} s.`);
   }
   return decisions;
 }

@@ -16,16 +16,16 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { subMinutes } from 'date-fns';
-import * as rruleModule from 'rrule';
+import rrule from 'rrule';
 import type { Options as RRuleOptions, RRule as RRuleType, RRuleSet as RRuleSetType, Weekday as WeekdayType } from 'rrule';
 import { addDays, AMSTERDAM, amsterdamDate, isValidCalendarDate } from './dates.js';
 import type { CalendarDate } from './model.js';
 import { scheduleGaps, type MeetingSchedule } from './schedule.js';
 
-type RRuleModule = typeof rruleModule;
-// rrule 2.8 ships CommonJS under "main" and ESM under "module". Bundled (Vite), the namespace has the named exports;
-// under Node's ESM loader only `default` (module.exports) is dependable. Take whichever this runtime gives.
-const rrule: RRuleModule = 'RRule' in rruleModule ? rruleModule : (rruleModule as unknown as { default: RRuleModule }).default;
+// rrule 2.8 ships CommonJS under "main" (a UMD bundle whose names Node's ESM loader cannot see: only `default`, its
+// module.exports) and ESM under "module" (named exports, no default). One import form for both runtimes: the default
+// import, which is module.exports in Node; the browser builds take the same CommonJS file (vite.config.ts,
+// vite.addin.config.ts alias `rrule`), so no runtime imports a default the module does not have.
 const { RRule, RRuleSet, Weekday } = rrule;
 
 // ---------- exceptions ----------
