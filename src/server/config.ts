@@ -27,6 +27,11 @@ const configSchema = z
     GRAPH_CLIENT_SECRET: z.string().optional(),
     SECRET_GRAPH_CLIENT_SECRET: z.string().optional(),
     TAB_AUTH: z.enum(['persona', 'naa']),
+    /**
+     * The Entra authority of the tab's redirect sign-in in a plain browser (TAB_AUTH=naa). Default: TOKEN_URL without
+     * its `/oauth2/v2.0/token` (`https://login.microsoftonline.com/<tenant>`). MSAL.js accepts https only.
+     */
+    TAB_AUTHORITY: url.optional(),
     AAD_APP_CLIENT_ID: z.string().min(1, 'is required'),
     PERSONA_DIRECTORY_URL: url.optional(),
     TAB_DIST_DIR: z.string().default('dist/tab'),
@@ -77,10 +82,26 @@ const configSchema = z
     if (!env.GRAPH_CLIENT_SECRET && !env.SECRET_GRAPH_CLIENT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_GRAPH_CLIENT_SECRET'], message: 'is required (put it in env/.env.<env>.user)' });
     }
+    if (env.TAB_AUTH === 'naa') {
+      const authority = tabAuthority(env);
+      const variable = env.TAB_AUTHORITY ? 'TAB_AUTHORITY' : 'TOKEN_URL';
+      if (!authority) {
+        ctx.addIssue({ code: 'custom', path: ['TAB_AUTHORITY'], message: `is required when TAB_AUTH=naa and TOKEN_URL does not end in /oauth2/v2.0/token (got '${env.TOKEN_URL}')` });
+      } else if (new URL(authority).protocol !== 'https:') {
+        ctx.addIssue({ code: 'custom', path: [variable], message: `must give an https authority for the browser sign-in (MSAL.js refuses '${authority}'); set TAB_AUTHORITY` });
+      }
+    }
     if (env.TAB_AUTH === 'persona' && !env.PERSONA_DIRECTORY_URL) {
       ctx.addIssue({ code: 'custom', path: ['PERSONA_DIRECTORY_URL'], message: 'is required when TAB_AUTH=persona' });
     }
   });
+
+/** The tab's Entra authority: TAB_AUTHORITY, else TOKEN_URL's tenant (`…/<tenant>/oauth2/v2.0/token`). */
+function tabAuthority(env: { TAB_AUTHORITY?: string | undefined; TOKEN_URL: string }): string | undefined {
+  if (env.TAB_AUTHORITY) return env.TAB_AUTHORITY.replace(/\/+$/, '');
+  const match = /^(.*)\/oauth2\/v2\.0\/token\/?$/.exec(env.TOKEN_URL);
+  return match?.[1] || undefined;
+}
 
 export type BotConfig = {
   clientId: string;
@@ -146,6 +167,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       siteUrl: e.SHAREPOINT_SITE_URL,
       clientId: e.AAD_APP_CLIENT_ID,
       auth: e.TAB_AUTH,
+      ...(e.TAB_AUTH === 'naa' ? { authority: tabAuthority(e) } : {}),
       ...(e.PERSONA_DIRECTORY_URL ? { personaDirectoryUrl: e.PERSONA_DIRECTORY_URL } : {}),
       gemeente: e.GEMEENTE,
     },

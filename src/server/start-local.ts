@@ -134,7 +134,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
       TOKEN_URL: sandbox.tokenUrl,
       SHAREPOINT_SITE_URL: sandbox.siteUrl,
       PERSONA_DIRECTORY_URL: `${sandbox.baseUrl}/_sandbox/personas`,
-      TAB_AUTH: 'persona',
+      // The persona picker, unless the run asks for Entra's sign-in (TAB_AUTH=naa): then MSAL signs in against the
+      // sandbox's own authority (its persona chooser as the sign-in page), exactly as against a tenant.
+      TAB_AUTH: env.TAB_AUTH === 'naa' ? 'naa' : 'persona',
+      TAB_AUTHORITY: sandbox.authority,
     });
     const config = readConfig(env);
     const graph = createServerGraph(config);

@@ -11,6 +11,11 @@ export type TabConfig = {
   siteUrl: string;
   clientId: string;
   auth: 'persona' | 'naa';
+  /**
+   * With `naa`: the Entra authority for MSAL's redirect sign-in in a plain browser (`https://login.microsoftonline.com/
+   * <tenant>`; in the sandbox its own https authority). Absent with `persona`.
+   */
+  authority?: string;
   personaDirectoryUrl?: string;
   /** The municipality's name (env GEMEENTE) for the progress report. Always sent; absent only from an older server. */
   gemeente?: string;

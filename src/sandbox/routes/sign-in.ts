@@ -276,7 +276,7 @@ export async function openSignIn(options: SignInOptions): Promise<SignIn> {
     res.end();
   };
 
-  const page = (res: ServerResponse, common: Record<string, string>, status: number, title: string, body: string): void => {
+  const page = (res: ServerResponse, common: Record<string, string>, status: number, title: string, body: string, formTarget?: string): void => {
     const html = `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
@@ -286,7 +286,14 @@ button{width:100%;text-align:left;padding:.6rem .8rem;font:inherit;border:1px so
 button:hover,button:focus{border-color:#0f6cbd;outline:2px solid #0f6cbd}.role{display:block;font-size:.85rem;color:#616161}
 .hint{border-color:#0f6cbd}.error{color:#b10e1c}</style></head>
 <body><main>${body}</main></body></html>`;
-    res.writeHead(status, { ...common, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(html)), 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'" });
+    res.writeHead(status, {
+      ...common,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(html)),
+      'X-Frame-Options': 'DENY',
+      // form-action also covers where the form's answer redirects to: the app's redirect URI.
+      'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self'${formTarget ? ` ${new URL(formTarget).origin}` : ''}; frame-ancestors 'none'`,
+    });
     res.end(html);
   };
 
@@ -306,6 +313,7 @@ button:hover,button:focus{border-color:#0f6cbd;outline:2px solid #0f6cbd}.role{d
       200,
       'Aanmelden bij de sandbox',
       `<h1>Kies een account / Pick an account</h1><p>Lokale Microsoft 365-sandbox: kies de rol waarmee u zich aanmeldt.</p><form method="post">${hidden}<ul>${items}</ul></form>`,
+      request.redirectUri,
     );
   };
 

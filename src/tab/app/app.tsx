@@ -135,7 +135,7 @@ function Routed({ host, config, onRetry }: { host: HostInfo; config: TabConfig |
   if (!config) return <BootError onRetry={onRetry} />;
   return (
     <ScopeProvider value={scope}>
-      <SignIn config={config} host={host}>
+      <SignIn config={config} host={host} onShown={notifySuccess}>
         {(user) => <SignedIn key={user.userKey} config={config} user={user} onFirstView={notifySuccess} />}
       </SignIn>
     </ScopeProvider>

@@ -1,4 +1,4 @@
-import { Button, makeStyles, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
+import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { TokenSource } from '../../data/graph/token-source.js';
 import { Notice } from '../components/notice.js';
@@ -38,22 +38,54 @@ async function personaTokens(config: TabConfig, upn: string): Promise<TokenSourc
   return createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona: upn });
 }
 
+// Entra sign-in (NAA in a host, MSAL's redirect in a browser) is only downloaded with that configuration.
+const EntraSignIn = lazy(() => import('./auth/entra-sign-in.js').then((m) => ({ default: m.EntraSignIn })));
+
+type SignInProps = {
+  config: TabConfig;
+  host: HostInfo;
+  /**
+   * The app is ready for the user (teams-js `app.notifySuccess`, hiding the host's loading indicator): called by
+   * every sign-in state that waits for the user (a picker, a sign-in prompt, an error), so the host never shows its
+   * own time-out error over them. The signed-in views call it at their first view.
+   */
+  onShown?: () => void;
+  children: (user: SignedInUser) => ReactNode;
+};
+
 /**
- * Signs the user in the way the configuration says: Nested App Authentication in a Microsoft 365 host,
- * or, on the local sandbox, the persona picker (in a host, the host's user is the persona).
+ * Signs the user in the way the configuration says: Entra ID (`naa`: Nested App Authentication in a Microsoft 365
+ * host, MSAL's redirect sign-in in a plain browser), or, on the local sandbox, the persona picker (in a host, the
+ * host's user is the persona).
  */
-export function SignIn({ config, host, children }: { config: TabConfig; host: HostInfo; children: (user: SignedInUser) => ReactNode }) {
-  if (config.auth === 'naa') return <NaaSignIn config={config} host={host}>{children}</NaaSignIn>;
-  return <PersonaSignIn config={config} host={host}>{children}</PersonaSignIn>;
+export function SignIn({ config, host, onShown, children }: SignInProps) {
+  if (config.auth === 'naa') {
+    return (
+      <Suspense fallback={<Spinner style={{ marginTop: '20vh' }} />}>
+        <EntraSignIn config={config} host={host} {...(onShown ? { onShown } : {})}>
+          {children}
+        </EntraSignIn>
+      </Suspense>
+    );
+  }
+  return (
+    <PersonaSignIn config={config} host={host} {...(onShown ? { onShown } : {})}>
+      {children}
+    </PersonaSignIn>
+  );
 }
 
-function PersonaSignIn({ config, host, children }: { config: TabConfig; host: HostInfo; children: (user: SignedInUser) => ReactNode }) {
+function PersonaSignIn({ config, host, onShown, children }: SignInProps) {
   const [persona, setPersona] = useState<string | undefined>(() => host.userPrincipalName ?? rememberedPersona());
   const choose = useCallback((upn: string | undefined) => {
     rememberPersona(upn);
     setPersona(upn);
   }, []);
   const tokens = useCallback(() => personaTokens(config, persona ?? ''), [config, persona]);
+  const waitsForUser = !config.personaDirectoryUrl || !persona;
+  useEffect(() => {
+    if (waitsForUser) onShown?.();
+  }, [waitsForUser, onShown]);
   if (!config.personaDirectoryUrl) return <SignInProblem titleKey="auth.failedTitle" messageKey="app.configError" />;
   if (!persona) {
     return (
@@ -63,65 +95,6 @@ function PersonaSignIn({ config, host, children }: { config: TabConfig; host: Ho
     );
   }
   return <>{children({ userKey: persona, tokens, ...(host.userPrincipalName ? {} : { switchUser: () => choose(undefined) }) })}</>;
-}
-
-type NaaState =
-  | { status: 'signing-in' }
-  | { status: 'needs-interaction' }
-  | { status: 'unsupported' }
-  | { status: 'failed'; detail: string }
-  | { status: 'ready'; userKey: string; tokens: TokenSource };
-
-function NaaSignIn({ config, host, children }: { config: TabConfig; host: HostInfo; children: (user: SignedInUser) => ReactNode }) {
-  const styles = useStyles();
-  const t = useT();
-  const [state, setState] = useState<NaaState>({ status: 'signing-in' });
-
-  const signIn = useCallback(
-    async (interactive: boolean) => {
-      if (host.kind !== 'teams' || !host.teams?.isNAAChannelRecommended()) {
-        setState({ status: 'unsupported' });
-        return;
-      }
-      setState({ status: 'signing-in' });
-      try {
-        const { signInWithNaa } = await import('./auth/naa.js');
-        const session = await signInWithNaa(config.clientId, host.userPrincipalName, { interactive });
-        setState({ status: 'ready', userKey: session.username, tokens: session.tokens });
-      } catch (error) {
-        if (error instanceof Error && error.name === 'InteractionNeededError') setState({ status: 'needs-interaction' });
-        else setState({ status: 'failed', detail: error instanceof Error ? error.message : String(error) });
-      }
-    },
-    [config.clientId, host],
-  );
-
-  useEffect(() => {
-    void signIn(false);
-  }, [signIn]);
-
-  if (state.status === 'ready') {
-    const tokens = state.tokens;
-    return <>{children({ userKey: state.userKey, tokens: () => Promise.resolve(tokens) })}</>;
-  }
-  if (state.status === 'signing-in') return <Spinner style={{ marginTop: '20vh' }} label={t('auth.signingIn')} />;
-  if (state.status === 'unsupported') return <SignInProblem titleKey="auth.unsupportedTitle" messageKey="auth.unsupported" />;
-  return (
-    <div className={styles.card}>
-      <Subtitle1 as="h1">{t('auth.title')}</Subtitle1>
-      <Notice
-        intent={state.status === 'failed' ? 'error' : 'info'}
-        title={state.status === 'failed' ? t('auth.failedTitle') : t('auth.needsInteractionTitle')}
-        actions={
-          <Button appearance="primary" onClick={() => void signIn(true)}>
-            {t('auth.signIn')}
-          </Button>
-        }
-      >
-        {state.status === 'failed' ? t('auth.failed', { detail: state.detail }) : t('auth.needsInteraction')}
-      </Notice>
-    </div>
-  );
 }
 
 function SignInProblem({ titleKey, messageKey }: { titleKey: 'auth.unsupportedTitle' | 'auth.failedTitle'; messageKey: 'auth.unsupported' | 'app.configError' }) {

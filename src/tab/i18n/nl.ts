@@ -135,7 +135,9 @@ export const nl = {
   'auth.failed': 'Microsoft 365 gaf geen toegang ({detail}). Probeer het opnieuw; blijft dit gebeuren, neem dan contact op met de beheerder.',
   'auth.unsupportedTitle': 'Aanmelden kan hier niet',
   'auth.unsupported':
-    'Deze versie van Teams ondersteunt de aanmelding van de app niet. Open de app in de nieuwe Teams (op het bureaublad of op het web), in Outlook of in de Microsoft 365-app.',
+    'Deze versie van Teams ondersteunt de aanmelding van de app niet. Open de app in de nieuwe Teams (op het bureaublad of op het web), in Outlook of in de Microsoft 365-app, of open hem in de browser.',
+  'auth.openInBrowser': 'Openen in de browser',
+  'auth.redirecting': 'Je gaat naar de aanmeldpagina van Microsoft 365…',
   'plan.loadError': 'Het actieplan kon niet worden geladen: {detail}',
   'plan.throttled': 'SharePoint is even erg druk. Probeer het over een minuut opnieuw.',
   'plan.unauthorized': 'Je aanmelding is verlopen of ongeldig. Meld je opnieuw aan.',

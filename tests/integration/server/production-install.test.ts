@@ -63,6 +63,7 @@ describe('the production install (npm ci --omit=dev, then npm run serve)', () =>
         GRAPH_CLIENT_ID: 'sandbox-app',
         SECRET_GRAPH_CLIENT_SECRET: 'sandbox-secret',
         TAB_AUTH: 'naa',
+        TAB_AUTHORITY: sandbox.authority,
         AAD_APP_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

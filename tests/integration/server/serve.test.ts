@@ -50,6 +50,8 @@ const tenantLike = () => ({
   GRAPH_CLIENT_ID: 'sandbox-app',
   SECRET_GRAPH_CLIENT_SECRET: 'sandbox-secret',
   TAB_AUTH: 'naa',
+  // The sandbox's own https authority (MSAL.js refuses an http one), as a tenant's is login.microsoftonline.com's.
+  TAB_AUTHORITY: sandbox.authority,
   AAD_APP_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
 });
 

@@ -15,8 +15,16 @@ export class InteractionNeededError extends Error {
   override readonly name = 'InteractionNeededError';
 }
 
-/** A TokenSource for src/data/graph's createGraph, backed by MSAL: silent first, the host's popup when needed. */
-export function createNaaTokenSource(pca: IPublicClientApplication, loginHint: string | undefined): {
+/** How a session asks the user when a silent request cannot do: the host's popup (NAA) or a redirect (browser). */
+export type Interact = (pca: IPublicClientApplication, request: { scopes: string[]; loginHint?: string }) => Promise<AuthenticationResult>;
+
+const popup: Interact = (pca, request) => pca.acquireTokenPopup(request);
+
+/**
+ * A TokenSource for src/data/graph's createGraph, backed by MSAL: silent first, then `interact` (the host's popup
+ * under NAA; a redirect in a browser, whose promise never settles because the page leaves).
+ */
+export function createNaaTokenSource(pca: IPublicClientApplication, loginHint: string | undefined, interact: Interact = popup): {
   tokens: TokenSource;
   acquire(options: { interactive: boolean }): Promise<AuthenticationResult>;
 } {
@@ -24,12 +32,11 @@ export function createNaaTokenSource(pca: IPublicClientApplication, loginHint: s
 
   async function silent(): Promise<AuthenticationResult> {
     const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
-    const result = await pca.acquireTokenSilent({
-      scopes: GRAPH_SCOPES,
-      ...(account ? { account } : {}),
-      ...(!account && loginHint ? { loginHint } : {}),
-      forceRefresh,
-    });
+    // Without an account MSAL v5 refuses acquireTokenSilent (no_account_error); ssoSilent asks the host (NAA) for
+    // the user it names, as Microsoft's NAA samples do.
+    const result = account
+      ? await pca.acquireTokenSilent({ scopes: GRAPH_SCOPES, account, forceRefresh })
+      : await pca.ssoSilent({ scopes: GRAPH_SCOPES, ...(loginHint ? { loginHint } : {}) });
     forceRefresh = false;
     return result;
   }
@@ -42,7 +49,7 @@ export function createNaaTokenSource(pca: IPublicClientApplication, loginHint: s
     } catch (error) {
       if (!(error instanceof InteractionRequiredAuthError)) throw error;
       if (!interactive) throw new InteractionNeededError(error.message);
-      const result = await pca.acquireTokenPopup({ scopes: GRAPH_SCOPES, ...(loginHint ? { loginHint } : {}) });
+      const result = await interact(pca, { scopes: GRAPH_SCOPES, ...(loginHint ? { loginHint } : {}) });
       pca.setActiveAccount(result.account);
       return result;
     }
