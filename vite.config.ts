@@ -47,8 +47,7 @@ function firstViewBudget(): Plugin {
       };
       // The chunk that holds the module (not only the chunk it is the facade of: a module can share a chunk).
       const lazy = (patterns: RegExp[]) => chunks.filter((c) => c.moduleIds.some((id) => patterns.some((p) => p.test(id))));
-      // The tab's own entry; the redirect bridge page (auth-redirect.html) is an entry too, but no view loads it.
-      const entry = chunks.filter((c) => c.isEntry && (c.facadeModuleId ?? '').endsWith('main.tsx'));
+      const entry = chunks.filter((c) => c.isEntry);
       const firstView = closure([...entry, ...lazy(FIRST_VIEW_CHUNKS)]);
       const inHost = closure([...entry, ...lazy(FIRST_VIEW_CHUNKS), ...lazy(HOST_CHUNKS)]);
       const sum = (files: Set<string>) => [...files].reduce((n, f) => n + (gz.get(f) ?? 0), 0);
@@ -101,14 +100,6 @@ export default defineConfig({
     // The lazy views keep their own chunks and import the shared code from this one, which is loaded by then.
     // (Grouping the lazy parts of the first view too by their static imports pulled whole barrels, e.g. every Fluent
     // component @fluentui/react-components re-exports, into the first view: 272 KB.)
-    rolldownOptions: {
-      // index.html is the tab; auth-redirect.html is MSAL's redirect bridge page (src/tab/app/auth/msal-redirect.ts),
-      // whose code (MSAL's bridge) stays out of the tab's first-view chunk.
-      input: {
-        index: fileURLToPath(new URL('./src/tab/index.html', import.meta.url)),
-        'auth-redirect': fileURLToPath(new URL('./src/tab/auth-redirect.html', import.meta.url)),
-      },
-      output: { codeSplitting: { groups: [{ name: 'first-view', tags: ['$initial'], test: (id: string) => !/@azure[\\/]msal-browser|auth-redirect/.test(id) }] } },
-    },
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'first-view', tags: ['$initial'] }] } } },
   },
 });

@@ -20,7 +20,7 @@ let browser: Browser;
 let host: TestHost;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/auth-redirect.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   [entraRun, personaRun] = await Promise.all([startTestRun({ TAB_AUTH: 'naa' }), sharedRun()]);
   host = await startTestHost();
   browser = await sharedBrowser();
@@ -63,12 +63,12 @@ describe('the redirect sign-in in a plain browser (MSAL, code + PKCE, against th
     await page.getByTestId('mijn-acties').waitFor();
     await expect.poll(() => page.getByTestId('actie-summary').count()).toBe(PORTFOLIO_ACTIES);
     await expect(page.getByTestId('signed-in-as').innerText()).resolves.toContain('Portfoliomanager I&A');
-    // The request MSAL sent: authorization code with PKCE (S256), the tab's client, the bridge page as redirect URI.
+    // The request MSAL sent: authorization code with PKCE (S256), index.html (the registered Spa redirect) to answer.
     const asked = new URL(authorizeRequests[0] ?? '').searchParams;
     expect(asked.get('response_type')).toBe('code');
     expect(asked.get('code_challenge_method')).toBe('S256');
     expect(asked.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(asked.get('redirect_uri')).toBe(`${entraRun.appUrl}/auth-redirect.html`);
+    expect(asked.get('redirect_uri')).toBe(`${entraRun.appUrl}/index.html`);
 
     // A reload signs in silently from MSAL's cache: no second visit to the sign-in page.
     await page.reload();
