@@ -43,6 +43,14 @@ describe('loadEnvFiles', () => {
     });
   });
 
+  it("moves the repository's own sandbox addresses, the add-in's https placeholder included, with PORT", () => {
+    const env: NodeJS.ProcessEnv = { PORT: '4100', SANDBOX_PORT: '4101' };
+    loadEnvFiles('sandbox', resolve(import.meta.dirname, '../../..'), env);
+    expect(env.TAB_ENDPOINT).toBe('http://127.0.0.1:4100');
+    expect(env.TAB_DOMAIN).toBe('127.0.0.1:4100');
+    expect(env.ADDIN_ENDPOINT).toBe('https://localhost:4100');
+    expect(env.TOKEN_URL).toBe('http://127.0.0.1:4101/oauth2/v2.0/token');
+  });
   it('keeps an address the process set itself, and moves nothing for port 0 (any free port)', () => {
     const own: NodeJS.ProcessEnv = { SANDBOX_PORT: '4101', TOKEN_URL: 'http://127.0.0.1:3979/oauth2/v2.0/token-own' };
     loadEnvFiles('local', root, own);
