@@ -207,6 +207,32 @@ async function updateForEveryone(deps: CardActionHandlerDeps, ctx: CardContext, 
   }
 }
 
+/**
+ * After a domain MT put an action on the CMT's agenda from its card: the CMT's card that is already posted (its most
+ * recent sent meeting card) is rebuilt from the site and put on the same message, the way every other card write
+ * updates its card, so "Geagendeerd door de MT's" shows the item without waiting for a button or the next card.
+ * Best effort: the escalation stands whatever happens here, and a failure is logged.
+ */
+async function refreshCmtCard(deps: CardActionHandlerDeps, ctx: CardContext, now: Date): Promise<'updated' | 'skipped' | 'failed' | 'none'> {
+  const cmt = ctx.data.mts.find((m) => m.value.actief !== false && m.value.domeinen.includes('Concern'));
+  if (!cmt) return 'none';
+  const sent = ctx.data.herinneringen
+    .filter((h) => h.value.mtId === cmt.id && h.value.status === 'verzonden' && h.value.berichtId)
+    .sort((a, b) => b.value.moment.localeCompare(a.value.moment))[0];
+  if (!sent) return 'none';
+  try {
+    const cmtCtx = await loadCardContext(deps, cmt.value.key, sent.value.sleutel);
+    if ('problem' in cmtCtx) return 'none';
+    const besproken = await besprokenOf(deps, cmtCtx);
+    const userIds = await refreshUsers(deps, cmtCtx);
+    const card = buildCardFor(deps, cmtCtx, { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) });
+    return await updateForEveryone(deps, cmtCtx, card, 'agenderen');
+  } catch (error) {
+    deps.log({ level: 'error', msg: 'the CMT card was not updated after an escalation; the escalation stands', mt: cmt.value.key, error: error instanceof Error ? error.message : String(error) });
+    return 'failed';
+  }
+}
+
 /** Answers one `adaptiveCard/action` invoke. Never throws for a refusal; unexpected errors are logged and answered. */
 export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivity, deps: CardActionHandlerDeps): Promise<AdaptiveCardActionResponse> {
   try {
@@ -298,7 +324,8 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
         if (!request) return message(REFUSALS.unknownAction);
         const clientKey = agenderingClientKey(ctx.herinnering.value.sleutel, activity.from.id, request.actieId ?? '', request.reden);
         const outcome = await agenderenFromCard(deps, ctx, actorOf(actor, activity), request, clientKey, now);
-        deps.log({ level: outcome.kind === 'saved' ? 'info' : 'warn', msg: 'escalation to the CMT from the agenda card', mt: ctx.mt.value.key, actie: request.actieId, outcome: outcome.kind });
+        const cmtCard = outcome.kind === 'saved' ? await refreshCmtCard(deps, outcome.ctx, now) : undefined;
+        deps.log({ level: outcome.kind === 'saved' ? 'info' : 'warn', msg: 'escalation to the CMT from the agenda card', mt: ctx.mt.value.key, actie: request.actieId, outcome: outcome.kind, cmtCard });
         // Nothing on this MT's shared card changes; the person gets their card back with what happened.
         if (!outcome.ctx.decisionsRead) return message(outcome.kind === 'saved' ? outcome.message : `Niet geagendeerd: ${outcome.message}`);
         const besproken = await besprokenOf(deps, outcome.ctx);

@@ -30,6 +30,30 @@ export function compareBesluiten(a: Loaded<Besluit>, b: Loaded<Besluit>): number
 }
 
 /** The decision texts of one meeting, in recorded order; ticks without text are left out. */
+/**
+ * The decision the CMT gave when it ticked an escalation as discussed, as an entry of the decision log (issue 12.6):
+ * for the CMT's meeting and MT, on the escalated action, discussed, by the person who ticked. Its ClientKey is the
+ * escalation's own id (an escalation is ticked once), so a retried write lands once. Undefined without a decision.
+ */
+export function agenderingBesluit(input: {
+  agenderingId: string;
+  besluit: string | undefined;
+  vergadering: string;
+  mtId: string;
+  actieId?: string;
+  doorId?: string;
+  doorNaam?: string;
+  op: string;
+}): { besluit: Omit<Besluit, 'clientKey'>; clientKey: string } | undefined {
+  const tekst = input.besluit?.trim();
+  if (!tekst) return undefined;
+  const besluit: Omit<Besluit, 'clientKey'> = { tekst, vergadering: input.vergadering, mtId: input.mtId, besproken: true, op: input.op };
+  if (input.actieId) besluit.actieId = input.actieId;
+  if (input.doorId) besluit.doorId = input.doorId;
+  else if (input.doorNaam) besluit.doorNaam = input.doorNaam;
+  return { besluit, clientKey: `agendering-besluit:${input.agenderingId}` };
+}
+
 export function decisionTexts(besluiten: readonly Loaded<Besluit>[]): string[] {
   return [...besluiten]
     .sort(compareBesluiten)

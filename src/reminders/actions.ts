@@ -17,7 +17,7 @@ import { parseMeetingSchedule } from '../domain/schedule.js';
 import { findSiteUser } from '../domain/site-user.js';
 import { checkTransition } from '../domain/status.js';
 import { ActieConflictError, ActieValidationError, createActiesStore, type ActieChange, type Namens } from '../data/acties-store.js';
-import { besluitenByOccurrenceUrl, compareBesluiten, createBesluitenStore, decisionTexts } from '../data/besluiten-store.js';
+import { agenderingBesluit, besluitenByOccurrenceUrl, compareBesluiten, createBesluitenStore, decisionTexts } from '../data/besluiten-store.js';
 import { sendBatch } from '../data/graph/batch.js';
 import type { Graph } from '../data/graph/client.js';
 import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
@@ -503,7 +503,27 @@ export async function agenderingBesprokenFromCard(
       { ...open, eTag: request.eTag },
       { op: `${at.toISOString().slice(0, 19)}Z`, ...(user ? { door: user } : {}), ...(request.besluit ? { besluit: request.besluit } : {}) },
     );
-    const next: CardContext = { ...ctx, data: { ...ctx.data, agenderingen: ctx.data.agenderingen.filter((a) => a.id !== agendering.id) } };
+    let next: CardContext = { ...ctx, data: { ...ctx.data, agenderingen: ctx.data.agenderingen.filter((a) => a.id !== agendering.id) } };
+    // The decision also goes into the decision log, like every decision of this meeting (on the escalated action).
+    const escalated = ctx.plan.acties.find((a) => a.value.nummer === agendering.value.actie);
+    const entry = agenderingBesluit({
+      agenderingId: agendering.id,
+      besluit: agendering.value.besluit,
+      vergadering: ctx.herinnering.value.sleutel,
+      mtId: ctx.mt.id,
+      ...(escalated ? { actieId: escalated.id } : {}),
+      ...(user ? { doorId: user.id } : { doorNaam: actor.displayName }),
+      op: `${at.toISOString().slice(0, 19)}Z`,
+    });
+    if (entry) {
+      try {
+        const logged = await createBesluitenStore(deps.graph, deps.siteId).record(entry.besluit, entry.clientKey);
+        next = { ...next, besluiten: [...next.besluiten.filter((b) => b.id !== logged.id), logged].sort(compareBesluiten) };
+      } catch (error) {
+        // The tick stands (the decision is on the escalation too); the log entry is what failed.
+        deps.log?.({ level: 'warn', msg: 'escalation ticked, but its decision was not written to the decision log', agendering: agendering.id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
     const besluit = agendering.value.besluit ? ` Besluit: ${agendering.value.besluit}` : '';
     return { kind: 'saved', agendering, ctx: next, message: `Actie ${agendering.value.actie} (${agendering.value.domein}) is afgevinkt als besproken.${besluit}` };
   } catch (error) {

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBesluitenStore } from '../../src/data/besluiten-store.js';
 import { createAgenderingenStore } from '../../src/data/agenderingen-store.js';
 import { prepareCard } from '../../src/reminders/cli.js';
 import { screenshotPath } from './support/browser.js';
@@ -107,6 +108,12 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
 
     const [ticked] = await stored();
     expect(ticked?.value).toMatchObject({ besproken: true, besluit: 'Roadmap in januari vaststellen', besprokenDoor: { displayName: 'Gemeentesecretaris' } });
+    // The decision is in the decision log too, on 1.1, for the CMT's meeting, by the person who ticked.
+    const plan = await client.plan();
+    const log = (await createBesluitenStore(client.graph, plan.siteId).all()).filter((b) => b.value.tekst === 'Roadmap in januari vaststellen');
+    expect(log).toHaveLength(1);
+    expect(log[0]?.value).toMatchObject({ actieId: byNummer(plan, '1.1').id, besproken: true, doorId: plan.users.find((u) => u.displayName === 'Gemeentesecretaris')?.id });
+    expect(log[0]?.value.vergadering).toMatch(/^cmt\|/);
     const after = await cmtCardPreview();
     expect(after.agenda.geagendeerd).toEqual([]);
     expect(JSON.stringify(after.card)).not.toContain('Geagendeerd door de MT');

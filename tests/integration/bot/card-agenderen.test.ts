@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUSALS } from '../../../src/bot/card-actions.js';
 import { loadMts, updateMtChannel } from '../../../src/bot/mt-channel.js';
 import { createAgenderingenStore } from '../../../src/data/agenderingen-store.js';
+import { createBesluitenStore } from '../../../src/data/besluiten-store.js';
 import { loadPlanCold } from '../../../src/data/plan-sync.js';
 import { sendNow } from '../../../src/reminders/cli.js';
 import { AGENDEREN_INPUT_IDS, agenderingBesluitInputId } from '../../../src/reminders/verbs.js';
@@ -163,6 +164,11 @@ describe("the CMT's card: 'Geagendeerd door de MT\\'s' and the tick", () => {
     expect(updates.at(-1)?.activityId).toBe(cmtMessage);
     expect(h.connector.posts(CMT_CHANNEL)).toHaveLength(1);
     expect(cardText(cardOf(updates.at(-1)!))).not.toContain('Geagendeerd door de MT');
+    // The decision is in the decision log like every decision of the CMT's meeting, on the escalated action, once.
+    const log = (await createBesluitenStore(h.graph, h.siteId).all()).filter((b) => b.value.tekst === 'Roadmap in januari vaststellen');
+    expect(log).toHaveLength(1);
+    expect(log[0]?.value).toMatchObject({ vergadering: String(tick.data.occurrenceKey), actieId: actie11, besproken: true });
+    expect(log[0]?.value.vergadering.startsWith('cmt|')).toBe(true);
   });
 
   it('the same tick again (a stale card) changes nothing and says it is already ticked', async () => {
@@ -170,5 +176,21 @@ describe("the CMT's card: 'Geagendeerd door de MT\\'s' and the tick", () => {
     const answer = await invoke({ ...tick.data, [agenderingBesluitInputId(String(tick.data.agenderingId))]: 'Ander besluit' }, { from: SECRETARIS, channel: CMT_CHANNEL, team: CMT_TEAM, messageId: cmtMessage });
     expect(cardText(answer.value)).toContain('Niet afgevinkt: Dit geagendeerde punt is al afgevinkt of bestaat niet meer.');
     expect(await agenderingen()).toEqual(before);
+  });
+
+  it('a domain MT that escalates after the CMT card was posted updates that posted card in place (no new message)', async () => {
+    const puts = h.connector.puts(CMT_CHANNEL).length;
+    const answer = await invoke(
+      { verb: 'agenderen', mtKey: 'mt-sociaal-domein', occurrenceKey: socKey, [AGENDEREN_INPUT_IDS.actie]: actie11, [AGENDEREN_INPUT_IDS.reden]: 'Nog steeds geen vastgestelde roadmap.' },
+      { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage },
+    );
+    expect(cardText(answer.value)).toContain('Actie 1.1 staat nu op de agenda van het CMT (voor Sociaal Domein).');
+    const updates = h.connector.puts(CMT_CHANNEL);
+    expect(updates.length).toBe(puts + 1);
+    expect(updates.at(-1)?.activityId).toBe(cmtMessage);
+    expect(h.connector.posts(CMT_CHANNEL)).toHaveLength(1);
+    const text = cardText(cardOf(updates.at(-1)!));
+    expect(text).toContain("Geagendeerd door de MT's (1)");
+    expect(text).toContain('Reden: Nog steeds geen vastgestelde roadmap.');
   });
 });

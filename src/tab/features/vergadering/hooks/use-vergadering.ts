@@ -3,7 +3,7 @@ import { occurrenceKey } from '../../../../domain/agenda.js';
 import type { Domein } from '../../../../domain/model.js';
 import { parseMeetingSchedule, type MeetingSchedule } from '../../../../domain/schedule.js';
 import type { Agendering } from '../../../../domain/agendering.js';
-import { createBesluitenStore } from '../../../../data/besluiten-store.js';
+import { agenderingBesluit, createBesluitenStore } from '../../../../data/besluiten-store.js';
 import type { Besluit } from '../../../../data/lists/besluiten.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { loadMTSettings, type MTSettingsData } from '../../../../data/mts-store.js';
@@ -103,10 +103,30 @@ export function useVergadering(domein: Domein | undefined, requestedStart: Date 
       if (!current) throw new Error('Dit punt is al afgevinkt.');
       const store = await (await session()).agenderingen(siteId, plan);
       const besluit = input.besluit.trim();
-      await store.afhandelen({ ...current, eTag: input.eTag }, { op: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(me ? { door: me } : {}), ...(besluit ? { besluit } : {}) });
+      const op = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      await store.afhandelen({ ...current, eTag: input.eTag }, { op, ...(me ? { door: me } : {}), ...(besluit ? { besluit } : {}) });
       setData((d) => (d ? { ...d, agenderingen: d.agenderingen.filter((a) => a.id !== input.agenderingId) } : d));
+      // The decision also goes into this meeting's decision log, on the escalated action, like the card's tick does.
+      const escalated = plan.acties.find((a) => a.value.nummer === current.value.actie);
+      const entry =
+        mt && start
+          ? agenderingBesluit({
+              agenderingId: current.id,
+              besluit,
+              vergadering: occurrenceKey(mt.value.key, start),
+              mtId: mt.id,
+              ...(escalated ? { actieId: escalated.id } : {}),
+              ...(me?.id ? { doorId: me.id } : {}),
+              op,
+            })
+          : undefined;
+      if (entry) {
+        const s = await session();
+        const saved = await createBesluitenStore(s.graph, siteId).record(entry.besluit, entry.clientKey);
+        setData((d) => (d ? { ...d, besluiten: d.besluiten.some((b) => b.id === saved.id) ? d.besluiten : [...d.besluiten, saved] } : d));
+      }
     },
-    [session, siteId, plan, data, me],
+    [session, siteId, plan, data, me, mt, start],
   );
 
   const save = useCallback(
