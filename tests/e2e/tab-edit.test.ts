@@ -22,9 +22,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openDetail(nummer: string): Promise<{ page: Page; errors: string[] }> {
+async function openDetail(nummer: string, locale?: string): Promise<{ page: Page; errors: string[] }> {
   const plan = await client.plan();
-  const context = await personaContext(browser, UPN.imSociaal);
+  const context = await personaContext(browser, UPN.imSociaal, locale ? { locale } : {});
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(plan, nummer).id}`);
@@ -62,6 +62,21 @@ describe('editing actions', () => {
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => dialog.getByText('Geef een toelichting: bij status Geblokkeerd is een reden verplicht.').count()).toBe(1);
     expect(byNummer(await client.plan(), '8.2').value.status).toBe('Niet gestart');
+    await page.context().close();
+  });
+
+  it('shows the domain’s rules in English in the English UI: no Dutch from the domain (issue 17)', async () => {
+    const { page, errors } = await openDetail('8.2', 'en-GB');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Geblokkeerd');
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(' ');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => dialog.getByText('Give an explanation: the status Blocked needs a reason.').count()).toBe(1);
+    await expect(dialog.getByText('Enter a title.').count()).resolves.toBe(1);
+    const text = await dialog.innerText();
+    expect(text).not.toMatch(/Geef een toelichting|Geef een titel|verplicht|Kies een/);
+    expect(byNummer(await client.plan(), '8.2').value.status).toBe('Niet gestart');
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 

@@ -1,3 +1,4 @@
+import { TEKST_MAX } from '../../domain/text-limits.js';
 import type { MessageKey } from './nl.js';
 
 /** English, the second language. */
@@ -656,4 +657,31 @@ export const en: Record<MessageKey, string> = {
   'pf.detail.applyMine': "Apply my changes to their version",
   'pf.detail.takeTheirs': "Take their version",
   'pf.detail.saveFailed': "Saving failed: {detail}",
+  'validation.titelVerplicht': 'Enter a title.',
+  'validation.titelTeLang': 'The title can be at most 255 characters long.',
+  'validation.tekstVerwacht': 'Enter text here.',
+  'validation.statusOngeldig': 'Choose a status from the list.',
+  'validation.plateauOngeldig': 'Choose a plateau from the list.',
+  'validation.domeinenLeeg': 'Choose at least one domain.',
+  'validation.domeinDubbel': 'Choose each domain only once.',
+  'validation.domeinOngeldig': 'Choose a domain from the list.',
+  'validation.toelichtingGeblokkeerd': 'Give an explanation: the status Blocked needs a reason.',
+  'validation.toelichtingNietOvergenomen': 'Give an explanation: the status Not adopted needs a rationale.',
+  'validation.toelichtingHeropenen': 'Give an explanation: reopening a completed action needs a reason.',
+  'validation.toelichtingHeroverwegen': 'Give an explanation: reconsidering an action that was not adopted needs a reason.',
+  'validation.lopendTrajectVerplicht': 'Name the ongoing programme this action is placed in.',
+  'validation.lopendTrajectTeLang': 'The name of the ongoing programme can be at most 255 characters long.',
+  'validation.statusToelichtingTeLang': `The status explanation can be at most ${TEKST_MAX.statusToelichting} characters long.`,
+  'validation.planningTeLang': 'The planning can be at most 255 characters long.',
+  'validation.deadlineOngeldig': 'The deadline is not a valid date (yyyy-mm-dd).',
+  'validation.startOngeldig': 'The start date is not a valid date (yyyy-mm-dd).',
+  'validation.deadlineVoorStart': 'The deadline cannot be before the start date.',
+  'validation.omschrijvingTeLang': `The description can be at most ${TEKST_MAX.omschrijving} characters long.`,
+  'validation.vervallenRedenVerplicht': 'Give a reason: an action is retired only with a reason.',
+  'validation.persoonNaamVerplicht': 'Give the person’s name, for example a role such as "Portfoliomanager I&A".',
+  'validation.persoonNaamTeLang': 'The person’s name can be at most 255 characters long.',
+  'validation.emailOngeldig': 'The e-mail address is not valid; use the form name@zoetermeer.nl.',
+  'validation.zelfdeStatus': 'The action already has the status "{van}"; choose another status.',
+  'validation.overgangNietToegestaan': 'An action with status "{van}" cannot move to "{naar}". Choose {toegestaan}.',
+  'validation.eigenaarOnbekend': 'Choose a person the SharePoint site knows.',
 };

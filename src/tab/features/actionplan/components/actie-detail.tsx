@@ -26,16 +26,18 @@ import {
 import { DismissRegular, ShareRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DOMEINEN, PLATEAUS, type Actie, type PersonRef } from '../../../../domain/model.js';
-import { allowedTransitions, checkTransition } from '../../../../domain/status.js';
+import { allowedTransitions } from '../../../../domain/status.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { validateActie } from '../../../../domain/validation.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { DeadlineText } from '../../../components/deadline-text.js';
 import { deadlineSoort } from '../../../../domain/planning.js';
+import { domainMessageText, transitionMessageText } from '../../../lib/domain-message.js';
+import type { MessageKey } from '../../../i18n/nl.js';
 import { bevindingenPerThema, samenhangVan } from '../../../../domain/samenhang.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { VersionList } from '../../../components/version-list.js';
-import { useT } from '../../../i18n/i18n.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
 import { deriveRows } from '../../../lib/plan/derive.js';
@@ -133,7 +135,14 @@ export function ActieDetail({
   );
 }
 
-function validate(base: Actie, form: ActieForm, users: readonly PersonRef[]): Partial<Record<FormField, string>> {
+/** The form's problems per field, in the UI's language (the domain's message keys through the catalogues). */
+function validate(
+  base: Actie,
+  form: ActieForm,
+  users: readonly PersonRef[],
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+  locale: string,
+): Partial<Record<FormField, string>> {
   const change = formToChange(base, form, users);
   const merged = mergedActie(base, change);
   const issues: Partial<Record<FormField, string>> = {};
@@ -141,16 +150,14 @@ function validate(base: Actie, form: ActieForm, users: readonly PersonRef[]): Pa
   if (!result.ok) {
     for (const issue of result.issues) {
       const field = fieldOfPath(issue.path);
-      if (field && !issues[field]) issues[field] = issue.message;
+      if (field && !issues[field]) issues[field] = domainMessageText(issue.message, t);
     }
   }
   if (form.status !== base.status) {
-    const check = checkTransition(base.status, form.status, form.statusToelichting);
-    if (!check.ok) {
-      issues[check.field] ??= check.message;
-    }
+    const refused = transitionMessageText(base.status, form.status, form.statusToelichting, t, locale);
+    if (refused) issues[refused.field] ??= refused.text;
   }
-  if (form.eigenaarId && !users.some((u) => u.id === form.eigenaarId)) issues.eigenaarId ??= 'Kies een persoon die op de SharePoint-site bekend is.';
+  if (form.eigenaarId && !users.some((u) => u.id === form.eigenaarId)) issues.eigenaarId ??= t('validation.eigenaarOnbekend');
   return issues;
 }
 
@@ -200,7 +207,8 @@ function DetailBody({
     else if (!conflict) clearDraft(ctx.userKey, item.id);
   }, [form, base, dirty, canEdit, conflict, ctx.userKey, item.id]);
 
-  const issues = useMemo(() => validate(base.value, form, users), [base.value, form, users]);
+  const locale = useLocale();
+  const issues = useMemo(() => validate(base.value, form, users, t, locale), [base.value, form, users, t, locale]);
   const shownIssue = (field: FormField) => (submitted || touched.has(field) ? issues[field] : undefined);
   const set = <K extends FormField>(field: K, value: ActieForm[K]) => {
     setForm((f) => ({ ...f, [field]: value }));
@@ -229,7 +237,7 @@ function DetailBody({
         break;
       case 'invalid':
         setSubmitted(true);
-        setMessage({ intent: 'error', title: t('detail.invalidTitle'), text: outcome.issues.map((i) => i.message).join(' ') });
+        setMessage({ intent: 'error', title: t('detail.invalidTitle'), text: outcome.issues.map((i) => domainMessageText(i.message, t)).join(' ') });
         break;
       case 'conflict':
         if (outcome.theirs) {
