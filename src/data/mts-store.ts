@@ -14,6 +14,7 @@ import { herinneringFieldNames, HERINNERING_FIELDS, toHerinnering, type Herinner
 import { installatieFieldNames, toInstallatie, type Installatie } from './lists/installaties.js';
 import { lookupIdField, type ListItem } from './lists/list-definition.js';
 import { beheerdersToFields, MT_FIELDS, mtBeheerders, mtFieldNames, toMT, type MTBeheerder } from './lists/mts.js';
+import { GraphRequestError } from './graph/errors.js';
 import { createListStore, EtagConflictError } from './list-store.js';
 
 /** One MT as the settings view shows it: the registration and who may change it. */
@@ -24,10 +25,13 @@ export type MTRegistration = Loaded<MT> & { beheerders: MTBeheerder[] };
  * are site user ids. `conversationId` is only ever cleared here (the bot records it): a conversation of another
  * channel must not keep receiving the card.
  */
-export type MTChange = Partial<Pick<MT, 'domeinen' | 'schema' | 'voorlooptijdMinuten' | 'teamId' | 'groepId' | 'channelId' | 'actief'>> & {
+export type MTChange = Partial<Pick<MT, 'naam' | 'domeinen' | 'schema' | 'voorlooptijdMinuten' | 'teamId' | 'groepId' | 'channelId' | 'actief'>> & {
   beheerders?: string[];
   conversationId?: undefined;
 };
+
+/** The form of a team's or a standard channel's id in Teams: `19:<id>@thread.tacv2` (older teams: `@thread.skype`). */
+export const TEAMS_THREAD_ID = /^19:[A-Za-z0-9_.-]+@thread\.(?:tacv2|skype)$/;
 
 /** The team and channel a channel tab's configuration page runs in (teams-js context). */
 export type ChannelPlace = { teamId: string; groepId?: string; channelId: string };
@@ -83,7 +87,9 @@ export function toMTRegistration(item: ListItem): MTRegistration {
 export function scheduleProblem(text: string): string | undefined {
   if (text.trim() === '' || parseMeetingSchedule(text)) return undefined;
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-  const ruleLines = lines.filter((l) => !l.toUpperCase().startsWith('DTSTART'));
+  const exdate = lines.find((l) => l.toUpperCase().startsWith('EXDATE') && !parseMeetingSchedule(`${l}\nFREQ=WEEKLY`));
+  if (exdate) return `De vervallen datums "${exdate}" kloppen niet: schrijf EXDATE;TZID=Europe/Amsterdam:JJJJMMDDTHHMMSS,… (Amsterdamse tijd).`;
+  const ruleLines = lines.filter((l) => !l.toUpperCase().startsWith('DTSTART') && !l.toUpperCase().startsWith('EXDATE'));
   const dtstart = lines.find((l) => l.toUpperCase().startsWith('DTSTART'));
   if (dtstart && !parseMeetingSchedule(`${dtstart}\nFREQ=WEEKLY`)) {
     return `Het startmoment "${dtstart}" klopt niet: schrijf DTSTART;TZID=Europe/Amsterdam:JJJJMMDDTHHMMSS (Amsterdamse tijd).`;
@@ -112,9 +118,17 @@ export function checkMTChange(current: MT, change: MTChange): { merged: MT; issu
   for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
     if (fields[key] === undefined) delete (merged as Record<string, unknown>)[key];
   }
+  // Ids typed by hand are checked for their form only when they change: rows written before keep working.
+  const ids: ValidationIssue[] = [];
+  if (change.teamId !== undefined && !TEAMS_THREAD_ID.test(change.teamId.trim())) {
+    ids.push({ path: 'teamId', message: 'Een Team-id ziet eruit als 19:…@thread.tacv2 (in Teams: ··· bij het team, Koppeling naar team ophalen; de waarde na /team/ in die koppeling, gedecodeerd).' });
+  }
+  if (change.channelId !== undefined && !TEAMS_THREAD_ID.test(change.channelId.trim())) {
+    ids.push({ path: 'channelId', message: 'Een Kanaal-id ziet eruit als 19:…@thread.tacv2 (in Teams: ··· bij het kanaal, Koppeling naar kanaal ophalen; de waarde na /channel/ in die koppeling, gedecodeerd).' });
+  }
   const result = validateMT(merged);
-  if (result.ok) return { merged: result.value, issues: [] };
-  const issues = result.issues.map((issue) => {
+  if (result.ok) return { merged: result.value, issues: ids };
+  const issues = [...ids, ...result.issues].map((issue) => {
     if (issue.path === 'schema' && issue.message === validationMessages.schemaOngeldig && typeof merged.schema === 'string') {
       return { path: 'schema', message: scheduleProblem(merged.schema) ?? issue.message };
     }
@@ -126,6 +140,7 @@ export function checkMTChange(current: MT, change: MTChange): { merged: MT; issu
 /** The list fields for a change: only what it names. */
 export function mtChangeToFields(change: MTChange): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
+  if ('naam' in change && change.naam !== undefined) fields[MT_FIELDS.naam] = change.naam.trim();
   if ('domeinen' in change) {
     fields[`${MT_FIELDS.domeinen}@odata.type`] = 'Collection(Edm.String)';
     fields[MT_FIELDS.domeinen] = change.domeinen ?? [];
@@ -181,11 +196,50 @@ export type MtsStore = {
    * @throws MTConflictError when someone else changed or deleted it meanwhile (nothing written)
    */
   update(current: MTRegistration, change: MTChange): Promise<MTRegistration>;
+  /**
+   * Registers a new MT ("MT toevoegen") under `sleutel` (unique on the list, so a retried create lands once), with
+   * the same rules as a change.
+   * @throws MTValidationError when it breaks a rule, or an MT with that key exists (nothing written)
+   */
+  create(sleutel: string, fields: MTChange & { naam: string }): Promise<MTRegistration>;
 };
+
+/**
+ * The key of a new MT from its name: lower case ASCII, words joined by hyphens ("MT Sociaal Domein" → "mt-sociaal-domein"),
+ * with a number added when `taken` has it already.
+ */
+export function mtSleutelVoor(naam: string, taken: readonly string[]): string {
+  const base =
+    naam
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 56) || 'mt';
+  let key = base;
+  for (let n = 2; taken.includes(key); n += 1) key = `${base}-${n}`;
+  return key;
+}
 
 export function createMtsStore(graph: Graph, siteId: string): MtsStore {
   const list = createListStore(graph, siteId, 'MTs');
   return {
+    async create(sleutel, fields) {
+      const empty: MT = { key: sleutel, naam: fields.naam, domeinen: [] };
+      const { issues } = checkMTChange(empty, fields);
+      if (fields.beheerders?.some((id) => !/^\d+$/.test(id))) issues.push({ path: 'beheerders', message: 'Kies beheerders die op de SharePoint-site bekend zijn.' });
+      if (issues.length > 0) throw new MTValidationError(issues);
+      try {
+        const written = await list.create({ ...mtChangeToFields(fields), [MT_FIELDS.naam]: fields.naam.trim(), [MT_FIELDS.actief]: fields.actief ?? true }, sleutel, MT_FIELDS.sleutel);
+        return toMTRegistration(written);
+      } catch (error) {
+        if (error instanceof GraphRequestError && error.status === 409) {
+          throw new MTValidationError([{ path: 'naam', message: `Er is al een MT met de sleutel "${sleutel}". Kies een andere naam.` }]);
+        }
+        throw error;
+      }
+    },
     async update(current, change) {
       const { issues } = checkMTChange(current.value, change);
       if (change.beheerders?.some((id) => !/^\d+$/.test(id))) issues.push({ path: 'beheerders', message: 'Kies beheerders die op de SharePoint-site bekend zijn.' });

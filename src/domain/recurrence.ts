@@ -155,7 +155,8 @@ function buildRecurrence(s: MeetingSchedule, anchor: Date, exceptions: ScheduleE
     const day = floatingDay(m.date);
     return base.between(day.start, day.end, true);
   };
-  for (const text of exceptions?.cancelled ?? []) {
+  // The schedule's own EXDATEs (the tab's "vervallen" dates) and the exceptions given are one list of cancellations.
+  for (const text of [...(s.exdates ?? []), ...(exceptions?.cancelled ?? [])]) {
     for (const f of momentsOf(parseLocal(text, true, 'Vervallen vergadering'))) {
       set.exdate(f);
       cancelled.push(f);

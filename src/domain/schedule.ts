@@ -34,10 +34,18 @@ export type MeetingSchedule = {
   wkst?: Weekdag;
   /** The anchor, local time in Amsterdam. */
   dtstart?: { date: CalendarDate; hour: number; minute: number; second: number };
+  /**
+   * Cancelled meetings from EXDATE lines, as local Amsterdam texts the recurrence reads as cancellations:
+   * `YYYY-MM-DDTHH:mm` (one meeting) or `YYYY-MM-DD` (every meeting that day, `EXDATE;VALUE=DATE:`).
+   */
+  exdates?: string[];
 };
 
 const DAY = /^([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$/;
 const DTSTART = /^DTSTART(?:;TZID=([^:;]+))?:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/;
+const EXDATE = /^EXDATE(?:;TZID=([^:;]+)|;VALUE=(DATE))?:(.+)$/i;
+const EXDATE_TIME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/;
+const EXDATE_DAY = /^(\d{4})(\d{2})(\d{2})$/;
 const POSITIVE_INT = /^[1-9]\d*$/;
 const INT = /^[+-]?\d+$/;
 
@@ -68,6 +76,35 @@ function parseDtstart(line: string): MeetingSchedule['dtstart'] | undefined {
   const second = Number(s);
   if (!isValidCalendarDate(date) || hour > 23 || minute > 59 || second > 59) return undefined;
   return { date, hour, minute, second };
+}
+
+/**
+ * An EXDATE line in Amsterdam time (`EXDATE;TZID=Europe/Amsterdam:20261222T090000,…`, without TZID read as Amsterdam
+ * too) or whole days (`EXDATE;VALUE=DATE:20261222,…`), as the local texts `ScheduleExceptions.cancelled` takes.
+ */
+function parseExdate(line: string): string[] | undefined {
+  const m = EXDATE.exec(line);
+  if (!m) return undefined;
+  const [, tzid, valueDate, list] = m;
+  if (tzid !== undefined && tzid !== AMSTERDAM) return undefined;
+  const out: string[] = [];
+  for (const raw of (list ?? '').split(',')) {
+    const t = raw.trim();
+    const day = EXDATE_DAY.exec(t);
+    const time = EXDATE_TIME.exec(t);
+    if (valueDate && day) {
+      const date = `${day[1]}-${day[2]}-${day[3]}`;
+      if (!isValidCalendarDate(date)) return undefined;
+      out.push(date);
+    } else if (!valueDate && time) {
+      const date = `${time[1]}-${time[2]}-${time[3]}`;
+      if (!isValidCalendarDate(date) || Number(time[4]) > 23 || Number(time[5]) > 59 || Number(time[6]) > 59) return undefined;
+      out.push(`${date}T${time[4]}:${time[5]}`);
+    } else {
+      return undefined;
+    }
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 function parseRule(rule: string): Omit<MeetingSchedule, 'dtstart'> | undefined {
@@ -159,9 +196,14 @@ export function parseMeetingSchedule(text: string): MeetingSchedule | undefined 
     .filter((l) => l !== '');
   let dtstart: MeetingSchedule['dtstart'];
   let rule: Omit<MeetingSchedule, 'dtstart'> | undefined;
+  const exdates: string[] = [];
   for (const line of lines) {
     const upper = line.toUpperCase();
-    if (upper.startsWith('DTSTART')) {
+    if (upper.startsWith('EXDATE')) {
+      const found = parseExdate(line);
+      if (!found) return undefined;
+      exdates.push(...found);
+    } else if (upper.startsWith('DTSTART')) {
       if (dtstart) return undefined;
       dtstart = parseDtstart(line);
       if (!dtstart) return undefined;
@@ -172,7 +214,9 @@ export function parseMeetingSchedule(text: string): MeetingSchedule | undefined 
     }
   }
   if (!rule) return undefined;
-  return dtstart ? { ...rule, dtstart } : rule;
+  const schedule: MeetingSchedule = dtstart ? { ...rule, dtstart } : rule;
+  if (exdates.length > 0) schedule.exdates = [...new Set(exdates)].sort();
+  return schedule;
 }
 
 /**

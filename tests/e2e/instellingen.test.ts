@@ -79,7 +79,10 @@ describe('the Instellingen view', () => {
     expect((await readMt()).value.schema).toBe('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0');
     await form.getByRole('textbox', { name: /Vergaderschema/ }).fill('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0');
 
-    await form.getByRole('spinbutton', { name: /Voorlooptijd in minuten/ }).fill('120');
+    // Lead time in days or hours: 2 hours.
+    await form.getByRole('spinbutton', { name: 'Voorlooptijd, aantal' }).fill('2');
+    await form.getByRole('combobox', { name: 'Voorlooptijd, eenheid' }).click();
+    await page.getByRole('option', { name: 'uren' }).click();
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await page.screenshot({ path: screenshotPath('instellingen-edit'), fullPage: true });
@@ -114,6 +117,79 @@ describe('the Instellingen view', () => {
     expect(await channelOf(page)).toEqual({ state: 'verbonden', text: expect.stringMatching(/^verbonden de bot heeft dit kanaal vastgelegd/) as unknown as string });
     await page.context().close();
   });
+
+  it('"MT toevoegen" with the schedule picker: bad input is named per field, the next three meetings show, and the MT is stored as an RRULE (issue 14, point 2)', async () => {
+    const { page, errors } = await open(UPN.hr);
+    await page.getByTestId('mt-add').click();
+    const form = page.getByRole('form', { name: 'Nieuw MT' });
+    await form.getByRole('button', { name: 'MT toevoegen' }).click();
+    await form.getByText('Controleer de gemarkeerde velden.').waitFor();
+
+    await form.getByRole('textbox', { name: 'Naam' }).fill('MT Proef Domein');
+    await form.getByRole('group', { name: 'Domeinen' }).getByRole('checkbox', { name: 'Sociaal Domein' }).check();
+    const dagen = form.getByRole('group', { name: 'Vergaderdagen' });
+    for (const dag of ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag']) await dagen.getByRole('checkbox', { name: dag }).uncheck();
+    await form.getByText('Kies minstens één vergaderdag.').waitFor();
+    await dagen.getByRole('checkbox', { name: 'dinsdag' }).check();
+    await form.getByRole('textbox', { name: /^Tijd/ }).fill('25:00');
+    await form.getByText('Vul de tijd in als uu:mm, bijvoorbeeld 09:00.').waitFor();
+    await form.getByRole('textbox', { name: /^Tijd/ }).fill('14:30');
+    await form.getByRole('spinbutton', { name: 'Elke hoeveel weken' }).fill('0');
+    await form.getByText('Kies elke 1 tot 13 weken.').waitFor();
+    await form.getByRole('spinbutton', { name: 'Elke hoeveel weken' }).fill('2');
+    const eerste = form.getByRole('combobox', { name: 'Eerste vergadering' });
+    await eerste.fill('6-1-2027');
+    await eerste.press('Tab');
+    await form.getByText('De eerste vergadering valt niet op een gekozen vergaderdag.').waitFor();
+    await eerste.fill('5-1-2027');
+    await eerste.press('Tab');
+    const vervalt = form.getByRole('combobox', { name: /^Vervallen vergaderingen/ });
+    await vervalt.fill('2-2-2027');
+    await vervalt.press('Tab');
+    await form.getByRole('button', { name: 'Datum laten vervallen' }).click();
+    await form.getByTestId('mt-vervallen').getByText('2 feb 2027').waitFor();
+    await form.getByRole('textbox', { name: /^Team-id/ }).fill('mijn team');
+    await form.getByText(/Een Team-id ziet eruit als 19:…@thread\.tacv2/).waitFor();
+    await form.getByRole('textbox', { name: /^Team-id/ }).fill('19:proefteam@thread.tacv2');
+    await form.getByRole('textbox', { name: /^Kanaal-id/ }).fill('19:proefkanaal@thread.tacv2');
+    await form.getByRole('spinbutton', { name: 'Voorlooptijd, aantal' }).fill('2');
+
+    // The next three meetings: every other Tuesday from 5 January, 2 February cancelled; each card two days before.
+    const komend = form.getByTestId('mt-komend').getByRole('listitem');
+    await expect.poll(() => komend.allInnerTexts()).toEqual([
+      expect.stringMatching(/^Vergadering 5 jan 2027.*14:30: kaart om 3 jan 2027.*14:30$/),
+      expect.stringMatching(/^Vergadering 19 jan 2027.*14:30: kaart om 17 jan 2027.*14:30$/),
+      expect.stringMatching(/^Vergadering 16 feb 2027.*14:30: kaart om 14 feb 2027.*14:30$/),
+    ]);
+    const violations = await seriousViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('instellingen-mt-toevoegen'), fullPage: true });
+    await form.getByRole('button', { name: 'MT toevoegen' }).click();
+
+    const card = page.locator('[data-testid="mt-card"][data-mt="mt-proef-domein"]');
+    await card.waitFor();
+    await expect(card.getByTestId('mt-lead').innerText()).resolves.toBe('2 dagen ervoor');
+    const { mts } = await loadMTSettings(client.graph, siteId, new Date('2020-01-01T00:00:00Z'));
+    const stored = mts.find((m) => m.value.key === 'mt-proef-domein');
+    expect(stored?.value).toMatchObject({
+      naam: 'MT Proef Domein',
+      domeinen: ['Sociaal Domein'],
+      schema: 'DTSTART;TZID=Europe/Amsterdam:20270105T143000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=14;BYMINUTE=30\nEXDATE;TZID=Europe/Amsterdam:20270202T143000',
+      voorlooptijdMinuten: 2880,
+      teamId: '19:proefteam@thread.tacv2',
+      channelId: '19:proefkanaal@thread.tacv2',
+    });
+
+    // Editing it opens the picker with what was stored; the name can change.
+    await card.getByRole('button', { name: 'MT Proef Domein wijzigen' }).click();
+    const edit = card.getByRole('form', { name: 'MT Proef Domein wijzigen' });
+    await expect(edit.getByRole('textbox', { name: /^Tijd/ }).inputValue()).resolves.toBe('14:30');
+    await edit.getByRole('textbox', { name: 'Naam' }).fill('MT Proef');
+    await edit.getByRole('button', { name: 'Opslaan' }).click();
+    await card.getByRole('heading', { name: 'MT Proef' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 
   it('a card sent while the view is open shows without a reload (issue 14, point 5)', async () => {
     const { page, errors } = await open(UPN.hr);

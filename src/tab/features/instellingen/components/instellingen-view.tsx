@@ -7,6 +7,7 @@ import {
   Dropdown,
   Field,
   Input,
+  Label,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -19,11 +20,16 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState, type FormEvent } from 'react';
-import { createMtsStore, checkMTChange, conversationIsChannel, mayEditMT, MTConflictError, MTValidationError, type MTChange, type MTRegistration } from '../../../../data/mts-store.js';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { createMtsStore, checkMTChange, conversationIsChannel, mayEditMT, mtSleutelVoor, MTConflictError, MTValidationError, type MTChange, type MTRegistration } from '../../../../data/mts-store.js';
+import { keuzeUitSchema, komendeVergaderingen, schemaKeuzeProblemen, schemaUitKeuze, voorlooptijdMinuten, weekdagVan, type SchemaKeuze } from '../../../../domain/schema-keuze.js';
+import { nextOccurrence } from '../../../../domain/recurrence.js';
+import { amsterdamDate } from '../../../../domain/dates.js';
+import { parseMeetingSchedule, WEEKDAGEN, type Weekdag } from '../../../../domain/schedule.js';
+import { DateInput } from '../../../components/date-picker.js';
 import { DOMEINEN, type Domein } from '../../../../domain/model.js';
 import type { ValidationIssue } from '../../../../domain/validation.js';
-import { formatInstant } from '../../../i18n/format.js';
+import { formatCalendarDate, formatInstant } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import { describeError } from '../../../lib/errors.js';
@@ -59,6 +65,16 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: '14rem' },
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS },
   plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  fieldset: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 /** The settings view: every MT's registration, its reminder status, and the server's reminder job. */
@@ -84,6 +100,7 @@ export function InstellingenView() {
           <MessageBarBody>{t('inst.loadError', { detail: t(described.key, { detail: described.detail ?? '' }) })}</MessageBarBody>
         </MessageBar>
       )}
+      {state.data && <NewMt taken={state.data.mts.map((m) => m.value.key)} onCreated={state.add} />}
       {state.data && state.data.mts.length === 0 && <Body1>{t('inst.none')}</Body1>}
       {state.data && (
         <ul className={styles.list}>
@@ -229,30 +246,95 @@ function MtCard({
   );
 }
 
-type Draft = { domeinen: Domein[]; schema: string; lead: string; teamId: string; channelId: string; actief: boolean; beheerders: string[] };
+type LeadUnit = 'dagen' | 'uren' | 'minuten';
 
-function draftOf(mt: MTRegistration): Draft {
-  const v = mt.value;
+type Draft = {
+  naam: string;
+  domeinen: Domein[];
+  /** The schedule text as stored; in 'keuze' mode it follows the picker. */
+  schema: string;
+  schemaMode: 'keuze' | 'tekst';
+  keuze: SchemaKeuze;
+  lead: string;
+  leadUnit: LeadUnit;
+  teamId: string;
+  channelId: string;
+  actief: boolean;
+  beheerders: string[];
+};
+
+/** The picker's start for a text it cannot show exactly: what the rule says, from its next meeting on. */
+function keuzeVoor(schema: string, today: string): SchemaKeuze {
+  const exact = keuzeUitSchema(schema);
+  if (exact) return exact;
+  const parsed = parseMeetingSchedule(schema);
+  const weekdagen = parsed?.byDay.map((d) => d.day).filter((d, i, all) => all.indexOf(d) === i) ?? [];
+  const hour = parsed?.byHour[0] ?? parsed?.dtstart?.hour ?? 9;
+  const minute = parsed?.byMinute[0] ?? parsed?.dtstart?.minute ?? 0;
+  let next: Date | undefined;
+  try {
+    next = parsed ? nextOccurrence(parsed, new Date(`${today}T00:00:00Z`)) : undefined;
+  } catch {
+    next = undefined;
+  }
+  const eersteDatum = next ? amsterdamDate(next) : today;
   return {
-    domeinen: [...v.domeinen],
-    schema: v.schema ?? '',
-    lead: v.voorlooptijdMinuten === undefined ? '' : String(v.voorlooptijdMinuten),
-    teamId: v.teamId ?? '',
-    channelId: v.channelId ?? '',
-    actief: v.actief !== false,
-    beheerders: mt.beheerders.map((b) => b.id),
+    weekdagen: weekdagen.length > 0 ? weekdagen : [weekdagVan(eersteDatum)],
+    tijd: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+    elkeWeken: parsed?.freq === 'WEEKLY' ? parsed.interval : 1,
+    eersteDatum,
+    vervallen: [],
   };
 }
 
+function leadDraft(minutes: number | undefined): { lead: string; leadUnit: LeadUnit } {
+  const parts = leadTimeParts(minutes);
+  if (parts.unit === 'default') return { lead: '', leadUnit: 'dagen' };
+  return { lead: String(parts.count), leadUnit: parts.unit === 'days' ? 'dagen' : parts.unit === 'hours' ? 'uren' : 'minuten' };
+}
+
+function draftOf(mt: MTRegistration | undefined, today: string): Draft {
+  const v = mt?.value;
+  const schema = v?.schema ?? '';
+  return {
+    naam: v?.naam ?? '',
+    domeinen: [...(v?.domeinen ?? [])],
+    schema,
+    schemaMode: schema === '' || keuzeUitSchema(schema) ? 'keuze' : 'tekst',
+    keuze: keuzeVoor(schema, today),
+    ...leadDraft(v?.voorlooptijdMinuten),
+    teamId: v?.teamId ?? '',
+    channelId: v?.channelId ?? '',
+    actief: v?.actief !== false,
+    beheerders: mt?.beheerders.map((b) => b.id) ?? [],
+  };
+}
+
+/** The schedule text a draft stands for. */
+function schemaOf(draft: Draft): string {
+  return draft.schemaMode === 'keuze' ? (schemaKeuzeProblemen(draft.keuze).length === 0 ? schemaUitKeuze(draft.keuze) : '') : draft.schema.trim();
+}
+
+/** Minutes of the draft's lead time; 'invalid' when it is no whole number ≥ 0; undefined for the default. */
+function leadMinutes(draft: Draft): number | undefined | 'invalid' {
+  const text = draft.lead.trim();
+  if (text === '' || text === '0') return undefined;
+  if (!/^\d+$/.test(text)) return 'invalid';
+  const aantal = Number(text);
+  return draft.leadUnit === 'minuten' ? aantal : (voorlooptijdMinuten({ aantal, eenheid: draft.leadUnit }) ?? 'invalid');
+}
+
 /** The change a draft makes to an MT: only the fields that differ. */
-function changeOf(mt: MTRegistration, draft: Draft): { change: MTChange; leadInvalid: boolean } {
-  const before = draftOf(mt);
+function changeOf(mt: MTRegistration, draft: Draft, today: string): { change: MTChange; leadInvalid: boolean } {
+  const before = draftOf(mt, today);
   const change: MTChange = {};
+  if (draft.naam.trim() !== before.naam) change.naam = draft.naam.trim();
   if (draft.domeinen.join('|') !== before.domeinen.join('|')) change.domeinen = draft.domeinen;
-  if (draft.schema.trim() !== before.schema.trim()) change.schema = draft.schema.trim() || undefined;
-  const leadText = draft.lead.trim();
-  const leadInvalid = leadText !== '' && !/^-?\d+$/.test(leadText);
-  if (!leadInvalid && leadText !== before.lead) change.voorlooptijdMinuten = leadText === '' ? undefined : Number(leadText);
+  const schema = schemaOf(draft);
+  if (schema !== before.schema.trim()) change.schema = schema || undefined;
+  const lead = leadMinutes(draft);
+  const leadInvalid = lead === 'invalid';
+  if (!leadInvalid && lead !== mt.value.voorlooptijdMinuten) change.voorlooptijdMinuten = lead;
   if (draft.teamId.trim() !== before.teamId) {
     change.teamId = draft.teamId.trim() || undefined;
     // The group id belonged to the team typed before.
@@ -273,26 +355,107 @@ function changeOf(mt: MTRegistration, draft: Draft): { change: MTChange; leadInv
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'conflict' } | { kind: 'deleted' } | { kind: 'invalid' } | { kind: 'failed'; detail: string };
 
-function MtForm({ mt, onDone, onSaved }: { mt: MTRegistration; onDone: () => void; onSaved: (mt: MTRegistration) => void }) {
+/**
+ * A labelled group of checkboxes with its error. Not a Fluent Field: a Field labels every control inside it with its
+ * own label (all boxes would be named after the group) and gives them one id.
+ */
+function CheckGroup({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <div role="group" aria-labelledby={`${id}-label`} {...(error ? { 'aria-describedby': `${id}-error` } : {})}>
+      <Label id={`${id}-label`}>{label}</Label>
+      <div className={styles.row}>{children}</div>
+      {error && (
+        <Caption1 id={`${id}-error`} className={styles.error}>
+          {error}
+        </Caption1>
+      )}
+    </div>
+  );
+}
+
+const WEEKDAG_KEY: Record<Weekdag, MessageKey> = {
+  MO: 'inst.dag.MO',
+  TU: 'inst.dag.TU',
+  WE: 'inst.dag.WE',
+  TH: 'inst.dag.TH',
+  FR: 'inst.dag.FR',
+  SA: 'inst.dag.SA',
+  SU: 'inst.dag.SU',
+};
+
+/** "MT toevoegen": a button, then the registration form for a new MT. */
+function NewMt({ taken, onCreated }: { taken: readonly string[]; onCreated: (mt: MTRegistration) => void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <div>
+        <Button appearance="primary" onClick={() => setOpen(true)} data-testid="mt-add">
+          {t('inst.add')}
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <section aria-label={t('inst.addTitle')} data-testid="mt-new">
+      <Subtitle2 as="h3" block>
+        {t('inst.addTitle')}
+      </Subtitle2>
+      <MtForm taken={taken} onDone={() => setOpen(false)} onSaved={onCreated} />
+    </section>
+  );
+}
+
+/** The registration form: a change to `mt`, or a new MT when `mt` is absent. */
+function MtForm({ mt, taken = [], onDone, onSaved }: { mt?: MTRegistration; taken?: readonly string[]; onDone: () => void; onSaved: (mt: MTRegistration) => void }) {
   const styles = useStyles();
   const t = useT();
-  const { session, siteId, plan } = usePlanContext();
+  const locale = useLocale();
+  const leadText = useLeadText();
+  const { session, siteId, plan, now } = usePlanContext();
+  const today = amsterdamDate(now);
   const [base, setBase] = useState(mt);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(mt));
+  const [draft, setDraft] = useState<Draft>(() => draftOf(mt, today));
+  const [vervallenNieuw, setVervallenNieuw] = useState('');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
   const users = useMemo(() => [...(plan?.users ?? [])].filter((u) => u.id).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [plan?.users]);
-  const { change, leadInvalid } = useMemo(() => changeOf(base, draft), [base, draft]);
+  const creating = base === undefined;
+  const { change, leadInvalid } = useMemo(() => {
+    if (base) return changeOf(base, draft, today);
+    // A new MT: every field the person filled is part of it.
+    const lead = leadMinutes(draft);
+    const fields: MTChange & { naam: string } = { naam: draft.naam.trim(), domeinen: draft.domeinen, actief: draft.actief };
+    const schema = schemaOf(draft);
+    if (schema) fields.schema = schema;
+    if (lead !== 'invalid' && lead !== undefined) fields.voorlooptijdMinuten = lead;
+    if (draft.teamId.trim()) fields.teamId = draft.teamId.trim();
+    if (draft.channelId.trim()) fields.channelId = draft.channelId.trim();
+    if (draft.beheerders.length > 0) fields.beheerders = draft.beheerders;
+    return { change: fields, leadInvalid: lead === 'invalid' };
+  }, [base, draft, today]);
   const issues = useMemo(() => {
-    const own = checkMTChange(base.value, change).issues;
-    return leadInvalid ? [...own.filter((i) => i.path !== 'voorlooptijdMinuten'), { path: 'voorlooptijdMinuten', message: t('inst.voorlooptijdGetal') }] : own;
-  }, [base, change, leadInvalid, t]);
+    const current = base?.value ?? { key: 'nieuw', naam: '', domeinen: [] };
+    const own = checkMTChange(current, creating ? { ...change, naam: draft.naam.trim() } : change).issues;
+    const picker = draft.schemaMode === 'keuze' ? schemaKeuzeProblemen(draft.keuze).map((p) => ({ path: `keuze.${p.path}`, message: p.message })) : [];
+    const lead = leadInvalid ? [{ path: 'voorlooptijdMinuten', message: t('inst.voorlooptijdGetal') }] : [];
+    return [...own.filter((i) => !(leadInvalid && i.path === 'voorlooptijdMinuten')), ...picker, ...lead];
+  }, [base, change, creating, draft, leadInvalid, t]);
   const all = [...issues, ...serverIssues.filter((s) => !issues.some((i) => i.path === s.path))];
   const messageFor = (path: string) => {
     const found = all.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
     return found.length > 0 ? { validationState: 'error' as const, validationMessage: [...new Set(found)].join(' ') } : {};
   };
-  const idBase = `mt-${mt.id}`;
+  const idBase = `mt-${mt?.id ?? 'nieuw'}`;
+  const setKeuze = (k: Partial<SchemaKeuze>) => setDraft((x) => ({ ...x, keuze: { ...x.keuze, ...k } }));
+  const schemaText = schemaOf(draft);
+  const lead = leadMinutes(draft);
+  const komend = useMemo(
+    () => (schemaText ? komendeVergaderingen(schemaText, now, { aantal: 3, ...(lead !== 'invalid' && lead !== undefined ? { voorlooptijdMinuten: lead } : {}) }) : []),
+    [schemaText, now, lead],
+  );
+  const label = creating ? t('inst.addTitle') : t('inst.editLabel', { mt: base.value.naam });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -304,7 +467,8 @@ function MtForm({ mt, onDone, onSaved }: { mt: MTRegistration; onDone: () => voi
     setSaveState({ kind: 'saving' });
     try {
       const s = await session();
-      const saved = await createMtsStore(s.graph, siteId).update(base, change);
+      const store = createMtsStore(s.graph, siteId);
+      const saved = base ? await store.update(base, change) : await store.create(mtSleutelVoor(draft.naam, taken), { ...change, naam: draft.naam.trim() });
       onSaved(saved);
       setSaveState({ kind: 'idle' });
       onDone();
@@ -329,7 +493,7 @@ function MtForm({ mt, onDone, onSaved }: { mt: MTRegistration; onDone: () => voi
   };
 
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={t('inst.editLabel', { mt: mt.value.naam })} data-testid="mt-form" noValidate>
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={label} data-testid="mt-form" noValidate>
       {saveState.kind === 'conflict' && (
         <MessageBar intent="warning" layout="multiline" data-testid="mt-conflict">
           <MessageBarBody>{t('inst.conflict')}</MessageBarBody>
@@ -353,39 +517,137 @@ function MtForm({ mt, onDone, onSaved }: { mt: MTRegistration; onDone: () => voi
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label={t('inst.domeinen')} {...messageFor('domeinen')}>
-        <div role="group" aria-label={t('inst.domeinen')} className={styles.row}>
+      <Field label={t('inst.naam')} required {...messageFor('naam')}>
+        <Input value={draft.naam} maxLength={255} onChange={(_, data) => setDraft((x) => ({ ...x, naam: data.value }))} />
+      </Field>
+      <CheckGroup id={`${idBase}-domeinen`} label={t('inst.domeinen')} error={messageFor('domeinen').validationMessage}>
           {DOMEINEN.map((d) => (
             <Checkbox
               key={d}
+              // Its own id: inside a Field every control would otherwise get the Field's one id, and each label would
+              // toggle the first box.
+              id={`${idBase}-domein-${d.replace(/\s+/g, '-')}`}
               label={t(DOMEIN_LABEL[d])}
               checked={draft.domeinen.includes(d)}
               onChange={(_, data) => setDraft((x) => ({ ...x, domeinen: data.checked ? DOMEINEN.filter((o) => o === d || x.domeinen.includes(o)) : x.domeinen.filter((o) => o !== d) }))}
             />
           ))}
-        </div>
-      </Field>
-      <Field label={t('inst.schema')} hint={t('inst.schemaHint')} {...messageFor('schema')}>
-        <Textarea value={draft.schema} resize="vertical" onChange={(_, data) => setDraft((x) => ({ ...x, schema: data.value }))} />
-      </Field>
+      </CheckGroup>
+      <fieldset className={styles.fieldset} data-testid="mt-schedule-picker">
+        <legend>{t('inst.schema')}</legend>
+        {draft.schemaMode === 'keuze' ? (
+          <>
+            <CheckGroup id={`${idBase}-dagen`} label={t('inst.keuze.dagen')} error={messageFor('keuze.weekdagen').validationMessage}>
+                {WEEKDAGEN.map((d) => (
+                  <Checkbox
+                    key={d}
+                    id={`${idBase}-dag-${d}`}
+                    label={t(WEEKDAG_KEY[d])}
+                    checked={draft.keuze.weekdagen.includes(d)}
+                    onChange={(_, data) => setKeuze({ weekdagen: data.checked ? WEEKDAGEN.filter((o) => o === d || draft.keuze.weekdagen.includes(o)) : draft.keuze.weekdagen.filter((o) => o !== d) })}
+                  />
+                ))}
+            </CheckGroup>
+            <div className={styles.row}>
+              <Field label={t('inst.keuze.tijd')} hint={t('inst.keuze.tijdHint')} {...messageFor('keuze.tijd')}>
+                <Input value={draft.keuze.tijd} inputMode="numeric" onChange={(_, data) => setKeuze({ tijd: data.value.trim() })} />
+              </Field>
+              <Field label={t('inst.keuze.elkeWeken')} {...messageFor('keuze.elkeWeken')}>
+                <Input type="number" min={1} max={13} value={String(draft.keuze.elkeWeken)} onChange={(_, data) => setKeuze({ elkeWeken: data.value.trim() === '' ? 0 : Number(data.value) })} />
+              </Field>
+              <Field label={t('inst.keuze.eersteDatum')} {...messageFor('keuze.eersteDatum')}>
+                <DateInput value={draft.keuze.eersteDatum} onChange={(v) => setKeuze({ eersteDatum: v })} />
+              </Field>
+            </div>
+            <Field label={t('inst.keuze.vervallen')} hint={t('inst.keuze.vervallenHint')} {...messageFor('keuze.vervallen')}>
+              <div className={styles.row}>
+                <DateInput value={vervallenNieuw} onChange={setVervallenNieuw} min={draft.keuze.eersteDatum} aria-label={t('inst.keuze.vervallenNieuw')} />
+                <Button
+                  type="button"
+                  disabled={vervallenNieuw === ''}
+                  onClick={() => {
+                    setKeuze({ vervallen: [...new Set([...draft.keuze.vervallen, vervallenNieuw])].sort() });
+                    setVervallenNieuw('');
+                  }}
+                >
+                  {t('inst.keuze.vervallenToevoegen')}
+                </Button>
+              </div>
+            </Field>
+            {draft.keuze.vervallen.length > 0 && (
+              <ul className={styles.plain} data-testid="mt-vervallen">
+                {draft.keuze.vervallen.map((d) => (
+                  <li key={d}>
+                    {formatCalendarDate(d, locale)}{' '}
+                    <Button size="small" appearance="subtle" type="button" onClick={() => setKeuze({ vervallen: draft.keuze.vervallen.filter((x) => x !== d) })} aria-label={t('inst.keuze.vervallenWeg', { datum: formatCalendarDate(d, locale) })}>
+                      {t('inst.keuze.weg')}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <div>
+              <Button type="button" appearance="subtle" onClick={() => setDraft((x) => ({ ...x, schemaMode: 'tekst', schema: schemaOf(x) || x.schema }))}>
+                {t('inst.keuze.alsTekst')}
+              </Button>
+            </div>
+          </>
+        ) : (
+          <>
+            <Field label={t('inst.schemaTekst')} hint={t('inst.schemaHint')} {...messageFor('schema')}>
+              <Textarea value={draft.schema} resize="vertical" onChange={(_, data) => setDraft((x) => ({ ...x, schema: data.value }))} />
+            </Field>
+            <div>
+              <Button type="button" appearance="subtle" onClick={() => setDraft((x) => ({ ...x, schemaMode: 'keuze', keuze: keuzeVoor(x.schema, today) }))}>
+                {t('inst.keuze.kiezen')}
+              </Button>
+            </div>
+          </>
+        )}
+      </fieldset>
       <div className={styles.row}>
         <Field label={t('inst.voorlooptijdField')} hint={t('inst.voorlooptijdHint')} {...messageFor('voorlooptijdMinuten')}>
-          <Input type="number" inputMode="numeric" min={0} step={15} value={draft.lead} onChange={(_, data) => setDraft((x) => ({ ...x, lead: data.value }))} />
+          <div className={styles.actions}>
+            <Input type="number" inputMode="numeric" min={0} value={draft.lead} onChange={(_, data) => setDraft((x) => ({ ...x, lead: data.value }))} aria-label={t('inst.voorlooptijdAantal')} />
+            <Dropdown
+              aria-label={t('inst.voorlooptijdEenheid')}
+              value={t(draft.leadUnit === 'dagen' ? 'inst.eenheid.dagen' : draft.leadUnit === 'uren' ? 'inst.eenheid.uren' : 'inst.eenheid.minuten')}
+              selectedOptions={[draft.leadUnit]}
+              onOptionSelect={(_, data) => setDraft((x) => ({ ...x, leadUnit: (data.optionValue as LeadUnit | undefined) ?? x.leadUnit }))}
+            >
+              <Option value="dagen">{t('inst.eenheid.dagen')}</Option>
+              <Option value="uren">{t('inst.eenheid.uren')}</Option>
+              {draft.leadUnit === 'minuten' && <Option value="minuten">{t('inst.eenheid.minuten')}</Option>}
+            </Dropdown>
+          </div>
         </Field>
-        <Field label={t('inst.teamId')} className={styles.grow} {...messageFor('teamId')}>
+        <Field label={t('inst.teamId')} hint={t('inst.idHint')} className={styles.grow} {...messageFor('teamId')}>
           <Input value={draft.teamId} onChange={(_, data) => setDraft((x) => ({ ...x, teamId: data.value }))} />
         </Field>
-        <Field label={t('inst.channelId')} className={styles.grow} {...messageFor('channelId')}>
+        <Field label={t('inst.channelId')} hint={t('inst.idHint')} className={styles.grow} {...messageFor('channelId')}>
           <Input value={draft.channelId} onChange={(_, data) => setDraft((x) => ({ ...x, channelId: data.value }))} />
         </Field>
       </div>
+      <section aria-label={t('inst.komend')} data-testid="mt-komend">
+        <Caption1 block>{t('inst.komend')}</Caption1>
+        {komend.length === 0 ? (
+          <Body1 className={styles.muted}>{t('inst.komendGeen')}</Body1>
+        ) : (
+          <ol className={styles.plain}>
+            {komend.map((k) => (
+              <li key={k.start.toISOString()}>{t('inst.komendItem', { vergadering: formatInstant(k.start.toISOString(), locale), kaart: formatInstant(k.kaartOm.toISOString(), locale) })}</li>
+            ))}
+          </ol>
+        )}
+        <Caption1 className={styles.muted}>{leadText(lead === 'invalid' ? undefined : lead)}</Caption1>
+      </section>
       <Switch label={t('inst.actief')} checked={draft.actief} onChange={(_, data) => setDraft((x) => ({ ...x, actief: data.checked }))} />
       <Field label={t('inst.beheerders')} hint={t('inst.beheerdersHint')} {...messageFor('beheerders')}>
         <Dropdown
           id={`${idBase}-beheerders`}
           multiselect
           selectedOptions={draft.beheerders}
-          value={users.filter((u) => draft.beheerders.includes(u.id ?? '')).map((u) => u.displayName).join(', ') || base.beheerders.map((b) => b.displayName).join(', ')}
+          value={users.filter((u) => draft.beheerders.includes(u.id ?? '')).map((u) => u.displayName).join(', ') || (base?.beheerders.map((b) => b.displayName).join(', ') ?? '')}
           placeholder={t('inst.beheerdersNone')}
           onOptionSelect={(_, data) => setDraft((x) => ({ ...x, beheerders: data.selectedOptions }))}
         >
@@ -398,7 +660,7 @@ function MtForm({ mt, onDone, onSaved }: { mt: MTRegistration; onDone: () => voi
       </Field>
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={saveState.kind === 'saving'}>
-          {saveState.kind === 'saving' ? t('inst.saving') : t('inst.save')}
+          {saveState.kind === 'saving' ? t('inst.saving') : creating ? t('inst.addSave') : t('inst.save')}
         </Button>
         <Button type="button" onClick={onDone}>
           {t('common.cancel')}

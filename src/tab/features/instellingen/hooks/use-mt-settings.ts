@@ -19,6 +19,8 @@ export type MtSettingsState = {
   reload(): void;
   /** Puts a saved (or the other person's) version of an MT in place. */
   replace(mt: MTRegistration): void;
+  /** Adds a newly registered MT. */
+  add(mt: MTRegistration): void;
 };
 
 /** The MTs and their recent reminder log, read once through the tab's Graph session (one `$batch`). */
@@ -69,5 +71,9 @@ export function useMtSettings(): MtSettingsState {
     };
   }, [reload]);
   const replace = useCallback((mt: MTRegistration) => setData((d) => (d ? { ...d, mts: d.mts.map((m) => (m.id === mt.id ? mt : m)) } : d)), []);
-  return { ...(data ? { data } : {}), ...(error !== undefined ? { error } : {}), loading, reload, replace };
+  const add = useCallback(
+    (mt: MTRegistration) => setData((d) => (d ? { ...d, mts: [...d.mts.filter((m) => m.id !== mt.id), mt].sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl')) } : d)),
+    [],
+  );
+  return { ...(data ? { data } : {}), ...(error !== undefined ? { error } : {}), loading, reload, replace, add };
 }
