@@ -132,13 +132,21 @@ export function renderAgendaHtml(agenda: Agenda, options: AgendaHtmlOptions): st
         return `<li>${escapeHtml(`${c.item.titel} (${what})`)}</li>`;
       }),
     ),
+    // The CMT's "Geagendeerd door de MT's" (issue 12.6): the same items as its card and side panel, escaped as text.
+    section(
+      t('block.geagendeerd', { n: agenda.geagendeerd.length }),
+      agenda.geagendeerd.map(
+        (g) =>
+          `<li>${escapeHtml(`${g.nummer} ${g.titel}`.trim())}<br>${escapeHtml(t('block.geagendeerdMeta', { domein: g.domein, door: g.door ?? '–', sinds: formatMeetingMoment(new Date(g.sinds), locale) }))}<br>${escapeHtml(t('block.geagendeerdReden', { reden: g.reden }))}</li>`,
+      ),
+    ),
     section(
       t('block.previousDecisions', { n: agenda.previousDecisions.length }),
       agenda.previousDecisions.map((d) => `<li>${escapeHtml(d)}</li>`),
     ),
   ].filter((s) => s !== '');
 
-  const attention = agenda.overdue.length + agenda.blocked.length + agenda.dueBeforeNextMeeting.length + agenda.changedSinceLastMeeting.length + agenda.withoutOwner.length + agenda.portfolioChanges.length;
+  const attention = agenda.overdue.length + agenda.blocked.length + agenda.dueBeforeNextMeeting.length + agenda.changedSinceLastMeeting.length + agenda.withoutOwner.length + agenda.portfolioChanges.length + agenda.geagendeerd.length;
   const parts = [
     `<h2>${escapeHtml(t('block.heading', { mt: agenda.mt.naam }))}</h2>`,
     `<p>${escapeHtml(t('block.intro', { datum: formatMeetingMoment(new Date(agenda.occurrence.start), locale) }))}</p>`,

@@ -55,5 +55,6 @@ export function paneAgenda(
     besluiten: data.besluiten,
     herinneringen: data.herinneringen,
     domeinVoortgang: data.plan.domeinVoortgang.map((r) => ({ id: r.id, eTag: r.eTag, value: r.value })),
+    agenderingen: (data.agenderingen ?? []).map((a) => ({ id: a.id, eTag: a.eTag, value: a.value })),
   });
 }

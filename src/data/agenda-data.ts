@@ -6,6 +6,8 @@
  */
 import type { MT } from '../domain/model.js';
 import { BESLUITEN_READ, compareBesluiten } from './besluiten-store.js';
+import type { Agendering } from '../domain/agendering.js';
+import { AGENDERINGEN_OPEN_READ, agenderingReadContext, toAgendering } from './lists/agenderingen.js';
 import type { Graph } from './graph/client.js';
 import { compareHerinneringenNewestFirst, HERINNERINGEN_READ } from './herinneringen-store.js';
 import { onOrAfter, readListsInOneBatch } from './list-batch.js';
@@ -20,7 +22,7 @@ import { kwartaaldoelFieldNames } from './lists/kwartaaldoelen.js';
 import { SITE_USERS_LIST } from './lists/list-definition.js';
 import { mtFieldNames, toMT } from './lists/mts.js';
 import { portfolioFieldNames } from './lists/portfolio.js';
-import { siteUserFieldNames } from './lists/site-users.js';
+import { siteUserFieldNames, toSiteUser } from './lists/site-users.js';
 import { mapPlan, type LoadedPlan } from './plan-store.js';
 import { mapPortfolio, type LoadedPortfolio } from './portfolio-store.js';
 
@@ -32,6 +34,8 @@ export type AgendaSourceData = {
   herinneringen: Loaded<Herinnering>[];
   /** The decision log, in recorded order. */
   besluiten: Loaded<Besluit>[];
+  /** The escalations to the CMT not yet ticked (the CMT's "Geagendeerd door de MT's"). */
+  agenderingen: Loaded<Agendering>[];
 };
 
 /**
@@ -65,6 +69,7 @@ export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since:
     ...PLAN_SOURCE_READS,
     { id: 'herinneringen', ...HERINNERINGEN_READ, filter: onOrAfter(HERINNERING_FIELDS.moment, since) },
     { id: 'besluiten', ...BESLUITEN_READ },
+    { id: 'agenderingen', ...AGENDERINGEN_OPEN_READ },
   ]);
   const acties = raw.acties ?? [];
   const users = raw.users ?? [];
@@ -74,5 +79,6 @@ export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since:
     mts: (raw.mts ?? []).map(toMT),
     herinneringen: (raw.herinneringen ?? []).map(toHerinnering).sort(compareHerinneringenNewestFirst),
     besluiten: (raw.besluiten ?? []).map(toBesluit).sort(compareBesluiten),
+    agenderingen: (raw.agenderingen ?? []).map((item) => toAgendering(item, agenderingReadContext(new Map(users.map(toSiteUser).map((u) => [u.id ?? '', u]))))),
   };
 }

@@ -40,6 +40,8 @@ describe('loadAgendaSourceData', () => {
     expect(data.mts.map((m) => m.value.key).sort()).toEqual(['cmt', 'mt-bedrijfsvoering', 'mt-dienstverlening', 'mt-fysiek-domein', 'mt-sociaal-domein']);
     expect(data.portfolio.items.length).toBeGreaterThan(0);
     expect(data.besluiten.map((b) => b.value.tekst)).toEqual(['Besluit <b>vorige</b> keer']);
+    // The open escalations to the CMT travel in the same $batch (none on a freshly seeded site).
+    expect(data.agenderingen).toEqual([]);
   });
 
   it('addresses the site by host and path, and a wrong site fails with a typed error', async () => {

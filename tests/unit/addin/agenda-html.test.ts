@@ -51,4 +51,23 @@ describe('the add-in texts', () => {
     expect(addinLocale('nl-NL')).toBe('nl');
     expect(addinLocale(undefined)).toBe('nl');
   });
+
+  it('the CMT’s invitation lists "Geagendeerd door de MT\'s" as the card does, every text escaped', () => {
+    const hostile = '<script>x</script> & **vet**';
+    const agenda = composeAgenda({
+      mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] },
+      occurrenceStart: MEETING,
+      nextOccurrenceStart: NEXT_MEETING,
+      now: NOW,
+      acties: [{ id: '7', eTag: '"e"', value: { nummer: '1.1', titel: 'Roadmap', advies: 1, plateau: 'Randvoorwaardelijk', domeinen: ['Sociaal Domein'], status: 'Loopt', afhankelijkVan: [], bevindingen: [] } }],
+      agenderingen: [{ id: '3', eTag: '"a"', value: { actie: '1.1', domein: 'Sociaal Domein', reden: hostile, op: '2026-11-20T10:00:00Z', besproken: false, door: { displayName: 'IM <b>' } } }],
+    });
+    const nl = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'nl' });
+    expect(nl).toContain("<h3>Geagendeerd door de MT&#39;s (1)</h3>");
+    expect(nl).toContain('<li>1.1 Roadmap<br>Sociaal Domein · door IM &lt;b&gt; · sinds');
+    expect(nl).toContain('Reden: &lt;script&gt;x&lt;/script&gt; &amp; **vet**</li>');
+    expect(nl).not.toContain('<script>');
+    expect(nl).not.toContain('Geen acties die aandacht vragen');
+    expect(renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'en' })).toContain('<h3>Put on the agenda by the MTs (1)</h3>');
+  });
 });
