@@ -1,10 +1,16 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { WarningFilled } from '@fluentui/react-icons';
-import { formatCalendarDate } from '../i18n/format.js';
+import { formatCalendarDate, type Locale } from '../i18n/format.js';
 import { useLocale, useT } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/nl.js';
 
 const useStyles = makeStyles({
-  root: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS },
+  root: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, minWidth: 0, maxWidth: '100%' },
+  // In a narrow column the words are cut with an ellipsis (the list's cell has the whole text as its tooltip).
+  text: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // Where rows may grow (the list), a long deadline ("Doorlopend vanaf …, nog niet gestart") wraps instead.
+  wrap: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  icon: { flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -19,28 +25,50 @@ export function DeadlineText({
   overdue,
   doorlopend = false,
   className,
+  wrap = false,
 }: {
   deadline?: string | undefined;
   overdue: boolean;
   doorlopend?: boolean;
   className?: string;
+  wrap?: boolean;
 }) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
-  if (!deadline) return <span className={mergeClasses(styles.root, styles.muted, className)}>{t('plan.noDeadline')}</span>;
-  const date = formatCalendarDate(deadline, locale);
+  const words = deadlineWords({ deadline, overdue, doorlopend }, t, locale);
+  if (!deadline)
+    return (
+      <span className={mergeClasses(styles.root, styles.muted, className)}>
+        <span className={mergeClasses(styles.text, wrap && styles.wrap)}>{words}</span>
+      </span>
+    );
   if (!overdue) {
     return (
       <span className={mergeClasses(styles.root, className)} data-doorlopend={doorlopend ? 'true' : undefined}>
-        {doorlopend ? t('plan.doorlopendVanaf', { date }) : date}
+        <span className={mergeClasses(styles.text, wrap && styles.wrap)}>{words}</span>
       </span>
     );
   }
   return (
     <span className={mergeClasses(styles.root, styles.overdue, className)} data-overdue="true" data-doorlopend={doorlopend ? 'true' : undefined}>
-      <WarningFilled aria-hidden="true" />
-      {doorlopend ? t('plan.doorlopendNietGestart', { date }) : t('plan.overdueOn', { date })}
+      <WarningFilled aria-hidden="true" className={styles.icon} />
+      <span className={mergeClasses(styles.text, wrap && styles.wrap)}>{words}</span>
     </span>
   );
+}
+
+/**
+ * The words of a deadline as DeadlineText shows them, for a tooltip or to measure a column: "Geen deadline", the
+ * date, "Achterstallig, <date>", "Doorlopend vanaf <date>" or "Doorlopend vanaf <date>, nog niet gestart".
+ */
+export function deadlineWords(
+  { deadline, overdue, doorlopend = false }: { deadline?: string | undefined; overdue: boolean; doorlopend?: boolean },
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+  locale: Locale,
+): string {
+  if (!deadline) return t('plan.noDeadline');
+  const date = formatCalendarDate(deadline, locale);
+  if (!overdue) return doorlopend ? t('plan.doorlopendVanaf', { date }) : date;
+  return doorlopend ? t('plan.doorlopendNietGestart', { date }) : t('plan.overdueOn', { date });
 }

@@ -1,4 +1,4 @@
-import { Badge, type BadgeProps } from '@fluentui/react-components';
+import { Badge, makeStyles, type BadgeProps } from '@fluentui/react-components';
 import {
   CheckmarkCircleRegular,
   CircleRegular,
@@ -30,12 +30,19 @@ const ICONS: Record<ActieStatus, ReactElement> = {
   'Niet overgenomen': <DismissCircleRegular />,
 };
 
+const useStyles = makeStyles({
+  // In a narrow column (the list's, sized by the person) the badge shrinks and its words end in an ellipsis.
+  badge: { maxWidth: '100%', minWidth: 0 },
+  text: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+});
+
 /** An action's status: colour and icon support the text, they never replace it. */
 export function StatusBadge({ status, size = 'medium' }: { status: ActieStatus; size?: BadgeProps['size'] }) {
   const t = useT();
+  const styles = useStyles();
   return (
-    <Badge appearance="tint" color={COLORS[status]} shape="rounded" icon={ICONS[status]} size={size} data-status={status}>
-      {t(STATUS_LABEL[status])}
+    <Badge appearance="tint" color={COLORS[status]} shape="rounded" icon={ICONS[status]} size={size} data-status={status} className={styles.badge}>
+      <span className={styles.text}>{t(STATUS_LABEL[status])}</span>
     </Badge>
   );
 }

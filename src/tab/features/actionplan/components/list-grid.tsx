@@ -1,18 +1,31 @@
 import { Badge, Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular, ChevronDownRegular, ChevronRightRegular, WarningRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { DeadlineText } from '../../../components/deadline-text.js';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { ACTIE_STATUSSEN } from '../../../../domain/model.js';
+import { DeadlineText, deadlineWords } from '../../../components/deadline-text.js';
 import { deadlineSoort } from '../../../../domain/planning.js';
 import { OwnerText } from '../../../components/owner-text.js';
 import { StatusBadge } from '../../../components/status-badge.js';
-import { useT } from '../../../i18n/i18n.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { PLATEAU_LABEL } from '../../../lib/labels.js';
+import { PLATEAU_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
+import { readJson, writeJson } from '../../../lib/storage.js';
+import { clampWidth, COLUMN_WIDTHS_KEY, gridTemplate, KEY_STEP_PX, MAX_COLUMN_PX, MIN_COLUMN_PX, parseColumnWidths, type ColumnWidths, type SizedColumn } from '../lib/column-widths.js';
 import type { ListEntry, ListQuery, SortKey } from '../lib/list-query.js';
 
-const COLUMNS = '3rem 4rem minmax(12rem, 3fr) 11.5rem minmax(9rem, 1.3fr) 13rem 9.5rem';
+// The grid's columns come from a CSS variable set on the grid (content widths, or the person's), so that the narrow
+// layout's media query still wins over them.
+const COLUMNS = 'var(--lijst-kolommen)';
+/** Widths until the content is measured (first paint), close to the seeded plan's. */
+const FALLBACK_PX: Record<SizedColumn, number> = { nummer: 64, status: 184, eigenaar: 240, deadline: 208, plateau: 160 };
+/** What a cell adds to its text: its padding, and the icon and gap before an owner, a deadline or a badge's text. */
+const CELL_PADDING_PX = 2 * 8 + 2;
+const ICON_PX = 20;
+const BADGE_CHROME_PX = 12 + 16 + 4;
 const ROW_HEIGHT = 44;
+/** "Achterstallig, 31 dec 2025" in semibold with its icon fits; longer deadline words wrap. */
+const DEADLINE_WRAP_PX = 256;
 
 const useStyles = makeStyles({
   grid: {
@@ -24,6 +37,7 @@ const useStyles = makeStyles({
     minHeight: '12rem',
   },
   header: {
+    position: 'relative',
     display: 'grid',
     gridTemplateColumns: COLUMNS,
     alignItems: 'center',
@@ -82,12 +96,30 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   nummer: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  headerCell: { position: 'relative' },
+  clip: { display: 'block', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // The drag handle on a column's right edge (Fluent's DataGrid look): a thin line that thickens on hover and focus.
+  resizer: {
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    // Inside the header cell, which clips what sticks out (its overflow is hidden for the ellipsis).
+    right: 0,
+    width: '8px',
+    cursor: 'col-resize',
+    zIndex: 1,
+    touchAction: 'none',
+    '::after': { content: '""', position: 'absolute', top: '20%', bottom: '20%', right: 0, width: '2px', backgroundColor: tokens.colorNeutralStroke1 },
+    ':hover::after': { backgroundColor: tokens.colorBrandStroke1, top: 0, bottom: 0 },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+    '@media (max-width: 760px)': { display: 'none' },
+  },
   warn: { color: tokens.colorPaletteMarigoldForeground1, verticalAlign: 'middle', marginLeft: tokens.spacingHorizontalXXS },
   lock: { color: tokens.colorPaletteRedForeground1, verticalAlign: 'middle', marginLeft: tokens.spacingHorizontalXXS },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
 });
 
-const SORTABLE: { key: SortKey; label: MessageKey; narrow?: boolean }[] = [
+const SORTABLE: { key: SortKey & (SizedColumn | 'titel'); label: MessageKey; narrow?: boolean }[] = [
   { key: 'nummer', label: 'plan.col.nummer' },
   { key: 'titel', label: 'plan.col.titel', narrow: true },
   { key: 'status', label: 'plan.col.status' },
@@ -95,6 +127,80 @@ const SORTABLE: { key: SortKey; label: MessageKey; narrow?: boolean }[] = [
   { key: 'deadline', label: 'plan.col.deadline' },
   { key: 'plateau', label: 'plan.col.plateau' },
 ];
+
+const isSized = (key: string): key is SizedColumn => key !== 'titel';
+
+/**
+ * Each column's content width: the widest text any entry puts in it (and its header), measured with the grid's own
+ * font on a canvas, so all rows count, not only the ones the virtualiser has in the DOM.
+ */
+function useContentWidths(entries: ListEntry[], font: string | undefined): ColumnWidths {
+  const t = useT();
+  const locale = useLocale();
+  return useMemo(() => {
+    if (!font) return {};
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return {};
+    const measureIn = (weight: string) => (text: string) => {
+      context.font = `${weight} ${font}`;
+      return context.measureText(text).width;
+    };
+    const measure = measureIn('400');
+    // An overdue deadline is written in semibold (DeadlineText), which is wider.
+    const measureBold = measureIn('600');
+    const header = (key: MessageKey) => measureBold(t(key)) + ICON_PX;
+    const widths: Record<SizedColumn, number> = {
+      nummer: header('plan.col.nummer'),
+      status: Math.max(header('plan.col.status'), ...ACTIE_STATUSSEN.map((s) => measure(t(STATUS_LABEL[s])) + BADGE_CHROME_PX)),
+      eigenaar: Math.max(header('plan.col.eigenaar'), measure(t('plan.noOwner')) + ICON_PX),
+      deadline: Math.max(header('plan.col.deadline'), measure(t('plan.noDeadline'))),
+      plateau: header('plan.col.plateau'),
+    };
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      if (entry.kind !== 'row') continue;
+      const a = entry.row.actie;
+      widths.nummer = Math.max(widths.nummer, measure(a.nummer));
+      if (a.eigenaar && !seen.has(a.eigenaar.displayName)) {
+        seen.add(a.eigenaar.displayName);
+        widths.eigenaar = Math.max(widths.eigenaar, measure(a.eigenaar.displayName) + ICON_PX);
+      }
+      if (a.deadline) {
+        const words = deadlineWords({ deadline: a.deadline, overdue: entry.row.overdue, doorlopend: deadlineSoort(a) === 'doorlopend' }, t, locale);
+        widths.deadline = Math.max(widths.deadline, entry.row.overdue ? measureBold(words) + ICON_PX : measure(words));
+      }
+      widths.plateau = Math.max(widths.plateau, measure(t(PLATEAU_LABEL[a.plateau])));
+    }
+    const out: ColumnWidths = {};
+    for (const [column, width] of Object.entries(widths) as [SizedColumn, number][]) out[column] = Math.ceil(width + CELL_PADDING_PX);
+    // A deadline wraps (DeadlineText's `wrap`): its column is as wide as a dated overdue deadline, and a standing
+    // commitment's longer words take a second line rather than the title's room.
+    out.deadline = Math.min(out.deadline ?? 0, DEADLINE_WRAP_PX);
+    return out;
+  }, [entries, font, t, locale]);
+}
+
+/** The person's own column widths, kept per browser; a stored value that is not a width is ignored. */
+function useChosenWidths(): [ColumnWidths, (column: SizedColumn, px: number | undefined) => void, () => void] {
+  const [chosen, setChosen] = useState<ColumnWidths>(() => readJson(COLUMN_WIDTHS_KEY, parseColumnWidths) ?? {});
+  const set = useCallback((column: SizedColumn, px: number | undefined) => {
+    setChosen((current) => {
+      const next = { ...current };
+      if (px === undefined) delete next[column];
+      else next[column] = clampWidth(px);
+      return next;
+    });
+  }, []);
+  // Stored from the state's updater, so a resize and its save in one event write the new width, not the one before.
+  // Writing the same value twice (React may call an updater twice in development) is harmless.
+  const save = useCallback(() => {
+    setChosen((current) => {
+      writeJson(COLUMN_WIDTHS_KEY, current);
+      return current;
+    });
+  }, []);
+  return [chosen, set, save];
+}
 
 export type ListGridProps = {
   entries: ListEntry[];
@@ -120,6 +226,18 @@ export function ListGrid(props: ListGridProps) {
   const styles = useStyles();
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const [font, setFont] = useState<string>();
+  useLayoutEffect(() => {
+    const el = gridRef.current;
+    if (!el) return;
+    const cs = getComputedStyle(el);
+    setFont(`${cs.fontSize} ${cs.fontFamily}`);
+  }, []);
+  const contentWidths = useContentWidths(entries, font);
+  const [chosen, setChosenWidth, saveWidths] = useChosenWidths();
+  const template = gridTemplate(contentWidths, chosen, FALLBACK_PX);
+  const locale = useLocale();
   const [active, setActive] = useState(0);
   const focusPending = useRef(false);
   const virtualizer = useVirtualizer({
@@ -190,7 +308,17 @@ export function ListGrid(props: ListGridProps) {
   const sortState = (key: SortKey): 'ascending' | 'descending' | 'none' => (query.sort.key === key ? (query.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none');
 
   return (
-    <div role="grid" aria-label={label} aria-rowcount={entries.length + 1} aria-colcount={7} aria-multiselectable={selectable || undefined} className={styles.grid} data-testid="actie-grid">
+    <div
+      role="grid"
+      aria-label={label}
+      aria-rowcount={entries.length + 1}
+      aria-colcount={7}
+      aria-multiselectable={selectable || undefined}
+      className={styles.grid}
+      data-testid="actie-grid"
+      ref={gridRef}
+      style={{ '--lijst-kolommen': template } as CSSProperties}
+    >
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className={styles.header}>
           <div role="columnheader" className={styles.selectCell}>
@@ -204,11 +332,21 @@ export function ListGrid(props: ListGridProps) {
             )}
           </div>
           {SORTABLE.map((col) => (
-            <div key={col.key} role="columnheader" aria-sort={sortState(col.key)} className={mergeClasses(styles.cell, !col.narrow && styles.narrowHidden)}>
-              <button type="button" className={styles.sortButton} onClick={() => onSort(col.key)}>
+            <div key={col.key} role="columnheader" aria-sort={sortState(col.key)} className={mergeClasses(styles.cell, styles.headerCell, !col.narrow && styles.narrowHidden)} data-column={col.key}>
+              <button type="button" className={styles.sortButton} onClick={() => onSort(col.key)} title={t(col.label)}>
                 {t(col.label)}
                 {query.sort.key === col.key && (query.sort.dir === 'asc' ? <ArrowSortUpRegular aria-hidden="true" /> : <ArrowSortDownRegular aria-hidden="true" />)}
               </button>
+              {isSized(col.key) && (
+                <ResizeHandle
+                  column={col.key}
+                  label={t('list.columnWidth', { kolom: t(col.label) })}
+                  hint={t('list.columnWidthHint')}
+                  width={chosen[col.key] ?? contentWidths[col.key] ?? FALLBACK_PX[col.key]}
+                  onResize={setChosenWidth}
+                  onCommit={saveWidths}
+                />
+              )}
             </div>
           ))}
         </div>
@@ -272,7 +410,7 @@ export function ListGrid(props: ListGridProps) {
                 <Cell className={styles.narrowHidden}>
                   <span className={styles.nummer}>{a.nummer}</span>
                 </Cell>
-                <Cell className={mergeClasses(styles.titleCell, styles.narrowStack)}>
+                <Cell className={mergeClasses(styles.titleCell, styles.narrowStack)} title={a.titel}>
                   <span className={styles.nummer}>
                     <NarrowOnly>{a.nummer} </NarrowOnly>
                   </span>
@@ -290,16 +428,18 @@ export function ListGrid(props: ListGridProps) {
                   {row.blockedBy.length > 0 && <LockClosedRegular className={styles.lock} aria-label={t('roadmap.waitsFor', { nummers: row.blockedBy.map((b) => b.nummer).join(', ') })} />}
                   {row.item.problems.length > 0 && <WarningRegular className={styles.warn} aria-label={t('plan.problems', { count: row.item.problems.length })} />}
                 </Cell>
-                <Cell className={styles.narrowStack}>
+                <Cell className={styles.narrowStack} title={t(STATUS_LABEL[a.status])}>
                   <StatusBadge status={a.status} size="small" />
                 </Cell>
-                <Cell className={styles.narrowHidden}>
+                <Cell className={styles.narrowHidden} title={a.eigenaar?.displayName ?? t('plan.noOwner')}>
                   <OwnerText owner={a.eigenaar} />
                 </Cell>
-                <Cell className={styles.narrowStack}>
-                  <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineSoort(a) === 'doorlopend'} />
+                <Cell className={styles.narrowStack} title={deadlineWords({ deadline: a.deadline, overdue: row.overdue, doorlopend: deadlineSoort(a) === 'doorlopend' }, t, locale)}>
+                  <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineSoort(a) === 'doorlopend'} wrap />
                 </Cell>
-                <Cell className={styles.narrowHidden}>{t(PLATEAU_LABEL[a.plateau])}</Cell>
+                <Cell className={styles.narrowHidden} title={t(PLATEAU_LABEL[a.plateau])}>
+                  <span className={styles.clip}>{t(PLATEAU_LABEL[a.plateau])}</span>
+                </Cell>
               </div>
             );
           })}
@@ -309,12 +449,71 @@ export function ListGrid(props: ListGridProps) {
   );
 }
 
-function Cell({ children, className, plain = false }: { children?: ReactNode; className?: string | undefined; plain?: boolean }) {
+/**
+ * A cell. `title` is its whole text as a tooltip: a column the person made narrow, or a long name, is cut with an
+ * ellipsis, and the tooltip still shows all of it.
+ */
+function Cell({ children, className, plain = false, title }: { children?: ReactNode; className?: string | undefined; plain?: boolean; title?: string | undefined }) {
   const styles = useStyles();
   return (
-    <div role="gridcell" className={mergeClasses(!plain && styles.cell, className)}>
+    <div role="gridcell" className={mergeClasses(!plain && styles.cell, className)} title={title}>
       {children}
     </div>
+  );
+}
+
+/**
+ * The handle on a column's right edge: drag it, or focus it and use the arrow keys; a double click or Enter gives
+ * the column its content's width again. A focusable separator with a value is WAI-ARIA's window splitter.
+ */
+function ResizeHandle({ column, label, hint, width, onResize, onCommit }: { column: SizedColumn; label: string; hint: string; width: number; onResize: (column: SizedColumn, px: number | undefined) => void; onCommit: () => void }) {
+  const styles = useStyles();
+  const drag = useRef<{ x: number; width: number } | null>(null);
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    const cell = event.currentTarget.parentElement;
+    drag.current = { x: event.clientX, width: cell?.getBoundingClientRect().width ?? width };
+    event.currentTarget.setPointerCapture(event.pointerId);
+    event.preventDefault();
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    if (drag.current) onResize(column, drag.current.width + event.clientX - drag.current.x);
+  };
+  const onPointerUp = () => {
+    if (!drag.current) return;
+    drag.current = null;
+    onCommit();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.key === 'ArrowRight' ? KEY_STEP_PX : event.key === 'ArrowLeft' ? -KEY_STEP_PX : 0;
+    if (step !== 0) onResize(column, width + step);
+    else if (event.key === 'Enter') onResize(column, undefined);
+    else return;
+    event.preventDefault();
+    onCommit();
+  };
+  return (
+    <div
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={label}
+      aria-valuenow={Math.round(width)}
+      aria-valuemin={MIN_COLUMN_PX}
+      aria-valuemax={MAX_COLUMN_PX}
+      tabIndex={0}
+      title={hint}
+      className={styles.resizer}
+      data-testid={`resize-${column}`}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+      onDoubleClick={() => {
+        onResize(column, undefined);
+        onCommit();
+      }}
+      onKeyDown={onKeyDown}
+      onClick={(event) => event.stopPropagation()}
+    />
   );
 }
 

@@ -31,7 +31,15 @@ const useStyles = makeStyles({
   search: { flexGrow: 1, minWidth: '14rem', maxWidth: '28rem' },
   filter: { minWidth: '9rem', maxWidth: '14rem' },
   dropdown: { minWidth: '9rem', maxWidth: '14rem' },
+  listbox: { minWidth: '9rem', maxWidth: 'min(48rem, calc(100vw - 2rem))' },
 });
+
+/**
+ * A filter's menu is as wide as its options (an advies title on one line, not wrapped over five), never narrower
+ * than its field's minimum and never wider than the window. Fluent sizes a dropdown's menu to its field unless the
+ * positioning is told not to match the field's width.
+ */
+const CONTENT_WIDE_POSITIONING = { matchTargetSize: undefined };
 
 export const DUE_LABEL: Record<DueWindow, MessageKey> = {
   alle: 'due.alle',
@@ -72,6 +80,8 @@ function MultiFilter({ label, options, selected, onChange }: MultiFilterProps) {
         value={text}
         selectedOptions={selected}
         onOptionSelect={(_, data) => onChange(data.selectedOptions)}
+        positioning={CONTENT_WIDE_POSITIONING}
+        listbox={{ className: styles.listbox }}
       >
         {options.map((o) => (
           <Option key={o.value || '∅'} value={o.value} text={o.text}>
@@ -123,6 +133,8 @@ export function ListToolbar({
             value={t(GROUP_LABEL[query.group])}
             selectedOptions={[query.group]}
             onOptionSelect={(_, data) => onChange({ ...query, group: (data.optionValue as GroupKey | undefined) ?? 'geen' })}
+            positioning={CONTENT_WIDE_POSITIONING}
+            listbox={{ className: styles.listbox }}
           >
             {GROUP_KEYS.map((g) => (
               <Option key={g} value={g}>
@@ -154,6 +166,8 @@ export function ListToolbar({
             value={t(DUE_LABEL[f.due])}
             selectedOptions={[f.due]}
             onOptionSelect={(_, data) => setFilters({ due: (data.optionValue as DueWindow | undefined) ?? 'alle' })}
+            positioning={CONTENT_WIDE_POSITIONING}
+            listbox={{ className: styles.listbox }}
           >
             {DUE_WINDOWS.map((d) => (
               <Option key={d} value={d}>
@@ -197,6 +211,8 @@ function SavedViews({ query, onApply }: { query: ListQuery; onApply: (query: Lis
             const view = views.find((v) => v.id === data.optionValue);
             if (view) onApply(queryFromParams(new URLSearchParams(view.params)));
           }}
+          positioning={CONTENT_WIDE_POSITIONING}
+          listbox={{ className: styles.listbox }}
         >
           {views.length === 0 ? (
             <Option value="" disabled>
