@@ -6,10 +6,8 @@ import type { MessageKey } from '../i18n/nl.js';
 
 const useStyles = makeStyles({
   root: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, minWidth: 0, maxWidth: '100%' },
-  // In a narrow column the words are cut with an ellipsis (the list's cell has the whole text as its tooltip).
-  text: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  // Where rows may grow (the list), a long deadline ("Doorlopend vanaf …, nog niet gestart") wraps instead.
-  wrap: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  // A long deadline ("Doorlopend vanaf …, nog niet gestart") wraps in a narrow card or column, never pushes it wider.
+  text: { minWidth: 0, whiteSpace: 'normal', overflowWrap: 'anywhere' },
   icon: { flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -25,13 +23,11 @@ export function DeadlineText({
   overdue,
   doorlopend = false,
   className,
-  wrap = false,
 }: {
   deadline?: string | undefined;
   overdue: boolean;
   doorlopend?: boolean;
   className?: string;
-  wrap?: boolean;
 }) {
   const styles = useStyles();
   const t = useT();
@@ -40,20 +36,20 @@ export function DeadlineText({
   if (!deadline)
     return (
       <span className={mergeClasses(styles.root, styles.muted, className)}>
-        <span className={mergeClasses(styles.text, wrap && styles.wrap)}>{words}</span>
+        <span className={styles.text}>{words}</span>
       </span>
     );
   if (!overdue) {
     return (
       <span className={mergeClasses(styles.root, className)} data-doorlopend={doorlopend ? 'true' : undefined}>
-        <span className={mergeClasses(styles.text, wrap && styles.wrap)}>{words}</span>
+        <span className={styles.text}>{words}</span>
       </span>
     );
   }
   return (
     <span className={mergeClasses(styles.root, styles.overdue, className)} data-overdue="true" data-doorlopend={doorlopend ? 'true' : undefined}>
       <WarningFilled aria-hidden="true" className={styles.icon} />
-      <span className={mergeClasses(styles.text, wrap && styles.wrap)}>{words}</span>
+      <span className={styles.text}>{words}</span>
     </span>
   );
 }

@@ -173,7 +173,7 @@ function useContentWidths(entries: ListEntry[], font: string | undefined): Colum
     }
     const out: ColumnWidths = {};
     for (const [column, width] of Object.entries(widths) as [SizedColumn, number][]) out[column] = Math.ceil(width + CELL_PADDING_PX);
-    // A deadline wraps (DeadlineText's `wrap`): its column is as wide as a dated overdue deadline, and a standing
+    // A deadline wraps (DeadlineText): its column is as wide as a dated overdue deadline, and a standing
     // commitment's longer words take a second line rather than the title's room.
     out.deadline = Math.min(out.deadline ?? 0, DEADLINE_WRAP_PX);
     return out;
@@ -435,7 +435,7 @@ export function ListGrid(props: ListGridProps) {
                   <OwnerText owner={a.eigenaar} />
                 </Cell>
                 <Cell className={styles.narrowStack} title={deadlineWords({ deadline: a.deadline, overdue: row.overdue, doorlopend: deadlineSoort(a) === 'doorlopend' }, t, locale)}>
-                  <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineSoort(a) === 'doorlopend'} wrap />
+                  <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineSoort(a) === 'doorlopend'} />
                 </Cell>
                 <Cell className={styles.narrowHidden} title={t(PLATEAU_LABEL[a.plateau])}>
                   <span className={styles.clip}>{t(PLATEAU_LABEL[a.plateau])}</span>
