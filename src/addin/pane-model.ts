@@ -7,7 +7,7 @@
 import type { Agenda } from '../domain/agenda.js';
 import { parseMeetingSchedule, type MeetingSchedule } from '../domain/schedule.js';
 import type { AgendaSourceData } from '../data/agenda-data.js';
-import { panelAgenda } from '../tab/features/vergadering/lib/panel-data.js';
+import { panelAgenda } from '../tab/features/meeting/lib/panel-data.js';
 import { proposeMt, type Invitee, type MtProposal } from './propose-mt.js';
 
 export type MtChoice = { key: string; id: string; naam: string };

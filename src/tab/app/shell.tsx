@@ -29,7 +29,7 @@ import { startDismissedKey } from '../features/start/lib/start-items.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
 import { useDomeinChoice, useScope } from './scope.js';
 import type { SignedInUser } from './sign-in.js';
-import { ActieDetail, StartView, BesluitenView, InstellingenView, ListView, MijnActiesView, PortfolioStage, PortfolioView, RoadmapView, VergaderingPanel, VoortgangView } from './views.js';
+import { ActieDetail, StartView, BesluitenView, SettingsView, ListView, MyActionsView, PortfolioStage, PortfolioView, RoadmapView, MeetingPanel, VoortgangView } from './views.js';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
@@ -193,7 +193,7 @@ export function Shell({ user }: { user: SignedInUser }) {
                 }}
               />
             ) : compact ? (
-              <VergaderingPanel {...(domein ? { domein } : {})} />
+              <MeetingPanel {...(domein ? { domein } : {})} />
             ) : view === 'lijst' ? (
               <ListView scope={domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} mtDomein={scope.domein} />
             ) : view === 'voortgang' ? (
@@ -205,9 +205,9 @@ export function Shell({ user }: { user: SignedInUser }) {
             ) : view === 'portfolio' ? (
               <PortfolioView scope={domein} params={route.params} onParamsChange={setParams} onOpenActie={openActie} canEdit={scope.canEdit} />
             ) : view === 'instellingen' ? (
-              <InstellingenView />
+              <SettingsView />
             ) : view === 'mijn-acties' ? (
-              <MijnActiesView onOpen={openActie} />
+              <MyActionsView onOpen={openActie} />
             ) : (
               <RoadmapView scope={domein} onOpen={openActie} presentation={scope.layout === 'stage'} canEdit={scope.canEdit} mtDomein={scope.domein} />
             )}

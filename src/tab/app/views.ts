@@ -11,21 +11,21 @@ export const StartView = lazy(() => import('../features/start/components/start-v
 export const ListView = lazy(() => import('../features/actionplan/components/list-view.js').then((m) => ({ default: m.ListView })));
 export const ActieDetail = lazy(() => import('../features/actionplan/components/actie-detail.js').then((m) => ({ default: m.ActieDetail })));
 export const AttentionList = lazy(() => import('../features/actionplan/components/attention-list.js').then((m) => ({ default: m.AttentionList })));
-export const MijnActiesView = lazy(() => import('../features/mijn-acties/components/mijn-acties-view.js').then((m) => ({ default: m.MijnActiesView })));
+export const MyActionsView = lazy(() => import('../features/my-actions/components/my-actions-view.js').then((m) => ({ default: m.MyActionsView })));
 export const VoortgangView = lazy(() => import('../features/voortgang/components/voortgang-view.js').then((m) => ({ default: m.VoortgangView })));
 /** The decision log of the MT meetings (issue 8, item 4). */
 export const BesluitenView = lazy(() => import('../features/besluiten/components/besluiten-view.js').then((m) => ({ default: m.BesluitenView })));
 export const PortfolioView = lazy(() => import('../features/portfolio/components/portfolio-view.js').then((m) => ({ default: m.PortfolioView })));
 /** The read-only portfolio for the meeting stage (shared screen). */
 export const PortfolioStage = lazy(() => import('../features/portfolio/components/portfolio-stage.js').then((m) => ({ default: m.PortfolioStage })));
-export const InstellingenView = lazy(() => import('../features/instellingen/components/instellingen-view.js').then((m) => ({ default: m.InstellingenView })));
+export const SettingsView = lazy(() => import('../features/settings/components/settings-view.js').then((m) => ({ default: m.SettingsView })));
 export const ConfigPage = lazy(() => import('../features/settings/components/config-page.js').then((m) => ({ default: m.ConfigPage })));
 export const StaticPage = lazy(() => import('../pages/static-page.js').then((m) => ({ default: m.StaticPage })));
 /**
  * The meeting side panel, with the domain's next-meeting computation (rrule); both load only when the side panel
  * opens.
  */
-export const VergaderingPanel = lazy(async () => {
-  const [panel, meeting] = await Promise.all([import('../features/vergadering/components/vergadering-panel.js'), import('../../domain/recurrence.js')]);
-  return { default: (props: { domein?: Domein }) => createElement(panel.VergaderingPanel, { ...props, nextMeeting: meeting.nextOccurrence }) };
+export const MeetingPanel = lazy(async () => {
+  const [panel, meeting] = await Promise.all([import('../features/meeting/components/meeting-panel.js'), import('../../domain/recurrence.js')]);
+  return { default: (props: { domein?: Domein }) => createElement(panel.MeetingPanel, { ...props, nextMeeting: meeting.nextOccurrence }) };
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaInput } from '../../../src/domain/agenda.js';
 import type { Actie } from '../../../src/domain/model.js';
-import { panelAgenda, panelItems } from '../../../src/tab/features/vergadering/lib/panel-data.js';
+import { panelAgenda, panelItems } from '../../../src/tab/features/meeting/lib/panel-data.js';
 
 const MEETING = new Date('2026-11-24T08:00:00Z');
 const NOW = new Date('2026-11-23T08:00:00Z');

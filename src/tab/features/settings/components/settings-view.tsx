@@ -78,7 +78,7 @@ const useStyles = makeStyles({
 });
 
 /** The settings view: every MT's registration, its reminder status, and the server's reminder job. */
-export function InstellingenView() {
+export function SettingsView() {
   const styles = useStyles();
   const t = useT();
   const state = useMtSettings();

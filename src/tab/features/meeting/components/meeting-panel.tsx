@@ -9,7 +9,7 @@ import { useLocale, useT } from '../../../i18n/i18n.js';
 import type { GeagendeerdItem } from '../../../../domain/agendering.js';
 import { AGENDERING_MAX } from '../../../../domain/agendering.js';
 import { DOMEIN_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
-import { useVergadering, type AfvinkInput, type NextMeeting, type SaveInput } from '../hooks/use-vergadering.js';
+import { useMeeting, type AfvinkInput, type NextMeeting, type SaveInput } from '../hooks/use-meeting.js';
 import { panelItems, recordedState, startOfKey, type PanelItem } from '../lib/panel-data.js';
 
 const useStyles = makeStyles({
@@ -45,12 +45,12 @@ export function requestedMeeting(search: string): Date | undefined {
  * The meeting side panel "Digitalisering": this meeting's agenda (the same composition as the reminder card), a
  * "Besproken" tick and a short decision per item, and what the previous meeting decided.
  */
-export function VergaderingPanel({ domein, nextMeeting }: { domein?: Domein; nextMeeting?: NextMeeting }) {
+export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMeeting?: NextMeeting }) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
   const [requested] = useState(() => requestedMeeting(window.location.search));
-  const v = useVergadering(domein, requested, nextMeeting);
+  const v = useMeeting(domein, requested, nextMeeting);
 
   if (v.error !== undefined) {
     return (

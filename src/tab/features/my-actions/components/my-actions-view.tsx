@@ -40,7 +40,7 @@ const GROUP_TITLE: Record<AttentionReason, MessageKey> = {
 };
 
 /** The personal tab: the signed-in person's actions, overdue first, then blocked, due soon, the rest. */
-export function MijnActiesView({ onOpen }: { onOpen: (id: string) => void }) {
+export function MyActionsView({ onOpen }: { onOpen: (id: string) => void }) {
   const styles = useStyles();
   const t = useT();
   const { me, now, userKey, plan } = usePlanContext();

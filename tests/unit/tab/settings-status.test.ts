@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MTRegistration } from '../../../src/data/mts-store.js';
 import { mayEditMT } from '../../../src/data/mts-store.js';
 import type { Herinnering } from '../../../src/data/lists/herinneringen.js';
-import { reminderStatus } from '../../../src/tab/features/instellingen/lib/reminder-status.js';
+import { reminderStatus } from '../../../src/tab/features/settings/lib/reminder-status.js';
 
 const mt = (over: Partial<MTRegistration['value']> = {}, beheerders: MTRegistration['beheerders'] = []): MTRegistration => ({
   id: '3',

@@ -3,8 +3,8 @@ import { zoetermeerMTs } from '../../../src/domain/plan/zoetermeer.js';
 import type { MTRegistration } from '../../../src/data/mts-store.js';
 import type { MT } from '../../../src/domain/model.js';
 import { planReminders } from '../../../src/reminders/planner.js';
-import { leadTimeParts, reminderStatus } from '../../../src/tab/features/instellingen/lib/reminder-status.js';
-import { describeScheduleText } from '../../../src/tab/features/instellingen/lib/schedule-words.js';
+import { leadTimeParts, reminderStatus } from '../../../src/tab/features/settings/lib/reminder-status.js';
+import { describeScheduleText } from '../../../src/tab/features/settings/lib/schedule-words.js';
 
 describe('an MT schedule in words', () => {
   it('says weekly and every-other-week meetings the way a secretary would', () => {

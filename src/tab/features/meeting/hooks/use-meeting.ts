@@ -26,7 +26,7 @@ export type AfvinkInput = { agenderingId: string; eTag: string; besluit: string 
 export type SaveInput = { itemKey: string; besproken: boolean; tekst: string; clientKey: string };
 
 /** Everything the side panel shows, read once (MTs + log, portfolio, the MT's decisions) and composed in the browser. */
-export function useVergadering(domein: Domein | undefined, requestedStart: Date | undefined, nextMeeting: NextMeeting | undefined) {
+export function useMeeting(domein: Domein | undefined, requestedStart: Date | undefined, nextMeeting: NextMeeting | undefined) {
   const { session, siteId, now, plan, me } = usePlanContext();
   const [data, setData] = useState<Loadedata | undefined>();
   const [error, setError] = useState<unknown>();

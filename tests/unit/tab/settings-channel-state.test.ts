@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Installatie } from '../../../src/data/lists/installaties.js';
 import { channelLinkChange, conversationIsChannel, mtChangeToFields } from '../../../src/data/mts-store.js';
 import type { MT } from '../../../src/domain/model.js';
-import { channelState } from '../../../src/tab/features/instellingen/lib/channel-state.js';
+import { channelState } from '../../../src/tab/features/settings/lib/channel-state.js';
 
 const TEAM = '19:team-sociaal@thread.tacv2';
 const GROUP = '7c1d2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
