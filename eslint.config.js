@@ -64,7 +64,12 @@ const layerRules = [
     message: rule.why,
   })),
   // Tab features never import each other (bulletproof-react): shared pieces live in tab/components or tab/lib.
-  ...featureZones(['actionplan', 'instellingen', 'mijn-acties', 'settings', 'voortgang', 'portfolio', 'vergadering', 'besluiten']),
+  // Read from the folder, so a new feature gets the rule without being listed here.
+  ...featureZones(
+    readdirSync(new URL('./src/tab/features', import.meta.url), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name),
+  ),
 ];
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -39,6 +39,9 @@ describe('the layer rules refuse an import across a layer boundary', () => {
     ['addin → reporting', 'addin/fixture.ts', "import { value } from '../reporting/labels.js';"],
     ['shared → domain', 'shared/fixture.ts', "import { value } from '../domain/model.js';"],
     ['reporting → data', 'reporting/fixture.ts', "import { value } from '../data/plan-store.js';"],
+    // Tab features never import each other; the zones are read from the folder, so a renamed feature keeps the rule.
+    ['tab feature → another feature', 'tab/features/meeting/fixture.ts', "import { value } from '../my-actions/components/my-actions-view.js';"],
+    ['tab feature → settings', 'tab/features/start/fixture.ts', "import { value } from '../settings/lib/channel-state.js';"],
   ];
   for (const [name, path, code] of refused) {
     it(name, async () => {
