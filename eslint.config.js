@@ -5,6 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import globals from 'globals';
+import prettierOff from 'eslint-config-prettier';
 
 /**
  * Layers of src/ as allow-lists (architecture.md: dependencies point inwards): for every folder of src/, which other
@@ -148,4 +149,6 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
+  // Layout is Prettier's (`npm run lint` checks it, `npm run format` writes it): no ESLint rule may disagree with it.
+  prettierOff,
 );
