@@ -14,13 +14,21 @@ import prettierOff from 'eslint-config-prettier';
  */
 const layers = {
   shared: { ours: [], packages: [], why: 'shared wire types import nothing.' },
-  domain: { ours: [], packages: ['@date-fns/tz', 'date-fns', 'rrule', 'zod'], why: 'the domain is pure: no I/O, nothing of ours; only date, recurrence and validation libraries.' },
+  domain: {
+    ours: [],
+    packages: ['@date-fns/tz', 'date-fns', 'rrule', 'zod'],
+    why: 'the domain is pure: no I/O, nothing of ours; only date, recurrence and validation libraries.',
+  },
   data: {
     ours: ['domain', 'shared'],
     packages: ['@microsoft/microsoft-graph-client', '@pnp/queryable', '@pnp/sp', 'exceljs', 'papaparse'],
     why: 'data uses the domain (and shared types) only, through Graph and PnPjs.',
   },
-  reporting: { ours: ['domain'], packages: ['docx', 'pdfkit', '@expo-google-fonts/roboto', 'node:module', 'node:fs/promises'], why: "report documents are built from the domain's report model only." },
+  reporting: {
+    ours: ['domain'],
+    packages: ['docx', 'pdfkit', '@expo-google-fonts/roboto', 'node:module', 'node:fs/promises'],
+    why: "report documents are built from the domain's report model only.",
+  },
   reminders: {
     ours: ['domain', 'data', 'shared'],
     packages: ['@date-fns/tz', '@microsoft/teams.cards', 'date-fns', 'date-holidays', 'node:crypto'],
@@ -28,7 +36,18 @@ const layers = {
   },
   bot: {
     ours: ['domain', 'data', 'reminders', 'shared'],
-    packages: ['@microsoft/teams.api', '@microsoft/teams.apps', '@microsoft/teams.common', 'node:child_process', 'node:crypto', 'node:fs', 'node:http', 'node:module', 'node:net', 'node:path'],
+    packages: [
+      '@microsoft/teams.api',
+      '@microsoft/teams.apps',
+      '@microsoft/teams.common',
+      'node:child_process',
+      'node:crypto',
+      'node:fs',
+      'node:http',
+      'node:module',
+      'node:net',
+      'node:path',
+    ],
     why: 'the bot uses domain, data and the reminder job; it never imports the server (the composition root).',
   },
   server: {
@@ -38,23 +57,59 @@ const layers = {
   },
   sandbox: {
     ours: [],
-    packages: ['better-sqlite3', 'jose', 'node:crypto', 'node:fs', 'node:http', 'node:net', 'node:os', 'node:path', 'node:stream', 'node:timers', 'node:tls', 'node:url', 'selfsigned', 'zod'],
+    packages: [
+      'better-sqlite3',
+      'jose',
+      'node:crypto',
+      'node:fs',
+      'node:http',
+      'node:net',
+      'node:os',
+      'node:path',
+      'node:stream',
+      'node:timers',
+      'node:tls',
+      'node:url',
+      'selfsigned',
+      'zod',
+    ],
     why: 'the sandbox knows nothing of the app (the app knows it only by its base URL).',
   },
   tab: {
     ours: ['domain', 'data', 'reporting', 'shared'],
-    packages: ['@azure/msal-browser', '@date-fns/tz', '@fluentui/react-calendar-compat', '@fluentui/react-charts', '@fluentui/react-components', '@fluentui/react-datepicker-compat', '@fluentui/react-icons', '@microsoft/teams-js', '@tanstack/react-virtual', 'exceljs', 'idb-keyval', 'react', 'react-dom'],
+    packages: [
+      '@azure/msal-browser',
+      '@date-fns/tz',
+      '@fluentui/react-calendar-compat',
+      '@fluentui/react-charts',
+      '@fluentui/react-components',
+      '@fluentui/react-datepicker-compat',
+      '@fluentui/react-icons',
+      '@microsoft/teams-js',
+      '@tanstack/react-virtual',
+      'exceljs',
+      'idb-keyval',
+      'react',
+      'react-dom',
+    ],
     why: 'the tab uses data, domain, the report documents and shared types only.',
   },
   // The Outlook add-in (architecture.md): a thin Office.js adapter on domain and data; it shares the tab's UI pieces
   // and sign-in.
-  addin: { ours: ['domain', 'data', 'shared', 'tab'], packages: [], why: "the add-in uses data, domain, shared types and the tab's shared UI only." },
+  addin: {
+    ours: ['domain', 'data', 'shared', 'tab'],
+    packages: [],
+    why: "the add-in uses data, domain, shared types and the tab's shared UI only.",
+  },
 };
 
 // Every folder of src/ must have its allow-list: a new layer is a decision, not an accident.
-const srcFolders = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const srcFolders = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 const unlisted = srcFolders.filter((f) => !(f in layers));
-if (unlisted.length > 0) throw new Error(`eslint.config.js: give src/${unlisted.join(', src/')} an entry in \`layers\` (what it may import)`);
+if (unlisted.length > 0)
+  throw new Error(`eslint.config.js: give src/${unlisted.join(', src/')} an entry in \`layers\` (what it may import)`);
 
 const layerRules = [
   ...Object.entries(layers).map(([layer, rule]) => ({
@@ -84,7 +139,10 @@ const packageRules = Object.entries(layers).map(([layer, rule]) => ({
       {
         patterns: [
           {
-            regex: rule.packages.length === 0 ? '^(?!\\.)' : `^(?!\\.|(?:${rule.packages.map(escapeRegex).join('|')})(?:/|$))`,
+            regex:
+              rule.packages.length === 0
+                ? '^(?!\\.)'
+                : `^(?!\\.|(?:${rule.packages.map(escapeRegex).join('|')})(?:/|$))`,
             message: `src/${layer} may import only ${rule.packages.length === 0 ? 'no packages' : rule.packages.join(', ')} (eslint.config.js \`layers\`): ${rule.why}`,
           },
         ],
@@ -113,7 +171,9 @@ const relativeTsResolver = {
   resolve(source, file) {
     if (!source.startsWith('.')) return { found: false };
     const base = resolvePath(dirname(file), source);
-    const candidates = source.endsWith('.js') ? [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base] : [base, `${base}.ts`, `${base}.tsx`];
+    const candidates = source.endsWith('.js')
+      ? [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base]
+      : [base, `${base}.ts`, `${base}.tsx`];
     const path = candidates.find((candidate) => existsSync(candidate));
     return path ? { found: true, path } : { found: false };
   },

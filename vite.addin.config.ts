@@ -40,8 +40,14 @@ function addinBudget(): Plugin {
       const kb = (n: number) => (n / 1024).toFixed(1);
       this.info(`add-in first view JS ${kb(firstView)} KB gzip; budget ${kb(ADDIN_FIRST_VIEW_BUDGET_BYTES)} KB`);
       if (firstView > ADDIN_FIRST_VIEW_BUDGET_BYTES) {
-        const largest = [...seen].map((f) => [f, gz.get(f) ?? 0] as const).sort((a, b) => b[1] - a[1]).map(([f, n]) => `  ${f} ${kb(n)} KB`).join('\n');
-        this.error(`The add-in's first view loads ${kb(firstView)} KB of JavaScript (gzip), over the ${kb(ADDIN_FIRST_VIEW_BUDGET_BYTES)} KB budget:\n${largest}`);
+        const largest = [...seen]
+          .map((f) => [f, gz.get(f) ?? 0] as const)
+          .sort((a, b) => b[1] - a[1])
+          .map(([f, n]) => `  ${f} ${kb(n)} KB`)
+          .join('\n');
+        this.error(
+          `The add-in's first view loads ${kb(firstView)} KB of JavaScript (gzip), over the ${kb(ADDIN_FIRST_VIEW_BUDGET_BYTES)} KB budget:\n${largest}`,
+        );
       }
     },
   };
@@ -53,7 +59,14 @@ export default defineConfig({
   base: './',
   plugins: [react(), addinBudget(), precompress()],
   // rrule as its CommonJS file, as in vite.config.ts (see RRULE_COMMONJS there).
-  resolve: { alias: [{ find: /^rrule$/, replacement: fileURLToPath(new URL('./node_modules/rrule/dist/es5/rrule.js', import.meta.url)) }] },
+  resolve: {
+    alias: [
+      {
+        find: /^rrule$/,
+        replacement: fileURLToPath(new URL('./node_modules/rrule/dist/es5/rrule.js', import.meta.url)),
+      },
+    ],
+  },
   build: {
     outDir: '../../dist/tab/addin',
     emptyOutDir: true,

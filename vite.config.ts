@@ -8,7 +8,10 @@ import { precompress } from './scripts/vite-precompress.js';
  * `rrule` as its CommonJS file (its package "main") in the browser builds, as Node loads it: src/domain/recurrence.ts
  * takes rrule's module.exports as the default import, which rrule's ESM build (its "module") does not have.
  */
-export const RRULE_COMMONJS = { find: /^rrule$/, replacement: fileURLToPath(new URL('./node_modules/rrule/dist/es5/rrule.js', import.meta.url)) };
+export const RRULE_COMMONJS = {
+  find: /^rrule$/,
+  replacement: fileURLToPath(new URL('./node_modules/rrule/dist/es5/rrule.js', import.meta.url)),
+};
 
 /** decisions.md, "Pitfalls already found": the first view may load at most this much JavaScript (gzip). */
 const FIRST_VIEW_BUDGET_BYTES = 180 * 1024;
@@ -21,7 +24,16 @@ const FIRST_VIEW_BUDGET_BYTES = 180 * 1024;
 const FIRST_VIEW_CHUNKS = [/roadmap-view\.tsx$/, /data-session\.ts$/, /token-source\.ts$/];
 const HOST_CHUNKS = [/teams-bridge\.ts$/];
 
-type OutputChunk = { type: 'chunk'; fileName: string; code: string; imports: string[]; isEntry: boolean; isDynamicEntry: boolean; facadeModuleId: string | null; moduleIds: string[] };
+type OutputChunk = {
+  type: 'chunk';
+  fileName: string;
+  code: string;
+  imports: string[];
+  isEntry: boolean;
+  isDynamicEntry: boolean;
+  facadeModuleId: string | null;
+  moduleIds: string[];
+};
 
 /**
  * Measures what the first view downloads (the entry, its static imports, and the lazy chunks above with
@@ -32,7 +44,9 @@ function firstViewBudget(): Plugin {
     name: 'first-view-budget',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const chunks = Object.values(bundle).filter((c): c is OutputChunk & (typeof bundle)[string] => c.type === 'chunk') as unknown as OutputChunk[];
+      const chunks = Object.values(bundle).filter(
+        (c): c is OutputChunk & (typeof bundle)[string] => c.type === 'chunk',
+      ) as unknown as OutputChunk[];
       const byFile = new Map(chunks.map((c) => [c.fileName, c]));
       const gz = new Map(chunks.map((c) => [c.fileName, gzipSync(c.code, { level: 9 }).length]));
       const closure = (roots: OutputChunk[]) => {
@@ -46,7 +60,8 @@ function firstViewBudget(): Plugin {
         return seen;
       };
       // The chunk that holds the module (not only the chunk it is the facade of: a module can share a chunk).
-      const lazy = (patterns: RegExp[]) => chunks.filter((c) => c.moduleIds.some((id) => patterns.some((p) => p.test(id))));
+      const lazy = (patterns: RegExp[]) =>
+        chunks.filter((c) => c.moduleIds.some((id) => patterns.some((p) => p.test(id))));
       const entry = chunks.filter((c) => c.isEntry);
       const firstView = closure([...entry, ...lazy(FIRST_VIEW_CHUNKS)]);
       const inHost = closure([...entry, ...lazy(FIRST_VIEW_CHUNKS), ...lazy(HOST_CHUNKS)]);
@@ -60,14 +75,18 @@ function firstViewBudget(): Plugin {
       };
       this.emitFile({ type: 'asset', fileName: 'build-report.json', source: `${JSON.stringify(report, null, 2)}\n` });
       const kb = (n: number) => (n / 1024).toFixed(1);
-      this.info(`first view JS ${kb(report.firstViewGzipBytes)} KB gzip (in a Microsoft 365 host ${kb(report.firstViewInHostGzipBytes)} KB); budget ${kb(FIRST_VIEW_BUDGET_BYTES)} KB`);
+      this.info(
+        `first view JS ${kb(report.firstViewGzipBytes)} KB gzip (in a Microsoft 365 host ${kb(report.firstViewInHostGzipBytes)} KB); budget ${kb(FIRST_VIEW_BUDGET_BYTES)} KB`,
+      );
       if (report.firstViewGzipBytes > FIRST_VIEW_BUDGET_BYTES) {
         const largest = report.firstViewChunks
           .map((f) => [f, gz.get(f) ?? 0] as const)
           .sort((a, b) => b[1] - a[1])
           .map(([f, n]) => `  ${f} ${kb(n)} KB`)
           .join('\n');
-        this.error(`The first view loads ${kb(report.firstViewGzipBytes)} KB of JavaScript (gzip), over the ${kb(FIRST_VIEW_BUDGET_BYTES)} KB budget:\n${largest}`);
+        this.error(
+          `The first view loads ${kb(report.firstViewGzipBytes)} KB of JavaScript (gzip), over the ${kb(FIRST_VIEW_BUDGET_BYTES)} KB budget:\n${largest}`,
+        );
       }
     },
   };
@@ -83,7 +102,12 @@ export default defineConfig({
       // The Graph client's package index pulls in every task and middleware it has (large-file upload, OneDrive,
       // page iterator, batch helpers); the tab uses only `Client` with our own middleware chain
       // (src/data/graph/client.ts), so the browser build takes that class from its own module. Same code path.
-      { find: /^@microsoft\/microsoft-graph-client$/, replacement: fileURLToPath(new URL('./node_modules/@microsoft/microsoft-graph-client/lib/es/src/Client.js', import.meta.url)) },
+      {
+        find: /^@microsoft\/microsoft-graph-client$/,
+        replacement: fileURLToPath(
+          new URL('./node_modules/@microsoft/microsoft-graph-client/lib/es/src/Client.js', import.meta.url),
+        ),
+      },
       RRULE_COMMONJS,
     ],
   },

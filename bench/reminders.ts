@@ -7,7 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calendarDateToInstant } from '../src/domain/dates.js';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
+import {
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../src/domain/plan/zoetermeer.js';
 import { createGraph } from '../src/data/graph/client.js';
 import { sendBatch } from '../src/data/graph/batch.js';
 import { createClientCredentialsTokenSource } from '../src/data/graph/token-source.js';
@@ -23,7 +28,11 @@ const LATENCY_MS = 20;
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'actieplan-bench-reminders-'));
   const sandbox = await startSandbox({ port: 0, dataDir });
-  const tokens = createClientCredentialsTokenSource({ tokenUrl: sandbox.tokenUrl, clientId: 'sandbox-app', clientSecret: 'sandbox-secret' });
+  const tokens = createClientCredentialsTokenSource({
+    tokenUrl: sandbox.tokenUrl,
+    clientId: 'sandbox-app',
+    clientSecret: 'sandbox-secret',
+  });
   let requests = 0;
   const setup = createGraph({ graphBaseUrl: sandbox.graphUrl, tokens });
   const measured = createGraph({
@@ -35,7 +44,12 @@ async function main(): Promise<void> {
     },
   });
   try {
-    const site = await prepareSite(setup, sandbox.siteUrl, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs });
+    const site = await prepareSite(setup, sandbox.siteUrl, {
+      plan: zoetermeerPlan,
+      portfolio: zoetermeerPortfolio,
+      kwartaaldoelen: zoetermeerKwartaaldoelen,
+      mts: zoetermeerMTs,
+    });
     const siteId = site.site.id;
     // Every MT covers Sociaal Domein; the plan gets 200 actions for that domain.
     await sendBatch(
@@ -85,7 +99,9 @@ async function main(): Promise<void> {
     });
     const elapsed = performance.now() - started;
     const sent = report.outcomes.filter((o) => o.outcome === 'sent').length;
-    process.stdout.write(`\nReminder job: ${MTS} bench MTs (+${zoetermeerMTs.length} seeded) × ${ACTIONS} actions each, Graph latency ${LATENCY_MS} ms per request\n`);
+    process.stdout.write(
+      `\nReminder job: ${MTS} bench MTs (+${zoetermeerMTs.length} seeded) × ${ACTIONS} actions each, Graph latency ${LATENCY_MS} ms per request\n`,
+    );
     console.table([
       {
         'cards sent': sent,

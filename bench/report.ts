@@ -26,7 +26,12 @@ async function timed(render: () => Promise<unknown>): Promise<number> {
 async function main(): Promise<void> {
   const seeded = fixtureModel(PEILDATUM);
   const long = longTextModel(PEILDATUM);
-  const times = { pdfSeeded: [] as number[], pdfLong: [] as number[], docxSeeded: [] as number[], docxLong: [] as number[] };
+  const times = {
+    pdfSeeded: [] as number[],
+    pdfLong: [] as number[],
+    docxSeeded: [] as number[],
+    docxLong: [] as number[],
+  };
   // One warm-up of each, so font loading and JIT are not counted.
   await reportPdfBuffer(seeded);
   await reportDocxBytes(seeded);
@@ -39,9 +44,15 @@ async function main(): Promise<void> {
   const pdfBytes = { seeded: (await reportPdfBuffer(seeded)).length, long: (await reportPdfBuffer(long)).length };
   const ms = (v: number[]) => Math.round(median(v));
   const ratio = (a: number[], b: number[]) => (median(a) / Math.max(1, median(b))).toFixed(2);
-  console.log('\nVoortgangsrapportage: longest allowed texts + SharePoint text beyond the limits, against the seeded plan');
-  console.log(`  PDF  seeded ${ms(times.pdfSeeded)} ms (${pdfBytes.seeded} bytes), long texts ${ms(times.pdfLong)} ms (${pdfBytes.long} bytes): ratio ${ratio(times.pdfLong, times.pdfSeeded)}`);
-  console.log(`  Word seeded ${ms(times.docxSeeded)} ms, long texts ${ms(times.docxLong)} ms: ratio ${ratio(times.docxLong, times.docxSeeded)}`);
+  console.log(
+    '\nVoortgangsrapportage: longest allowed texts + SharePoint text beyond the limits, against the seeded plan',
+  );
+  console.log(
+    `  PDF  seeded ${ms(times.pdfSeeded)} ms (${pdfBytes.seeded} bytes), long texts ${ms(times.pdfLong)} ms (${pdfBytes.long} bytes): ratio ${ratio(times.pdfLong, times.pdfSeeded)}`,
+  );
+  console.log(
+    `  Word seeded ${ms(times.docxSeeded)} ms, long texts ${ms(times.docxLong)} ms: ratio ${ratio(times.docxLong, times.docxSeeded)}`,
+  );
   console.log(`  (median of ${RUNS} alternating runs each)`);
 }
 

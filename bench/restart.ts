@@ -35,7 +35,11 @@ function median(values: number[]): number {
 /** Runs `npm start` until it prints the banner, then stops its process group; the time to the banner in ms. */
 async function startToReady(env: Record<string, string>): Promise<{ ms: number; built: boolean }> {
   const started = performance.now();
-  const child = spawn('npm', ['start'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['start'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   try {
     return await new Promise((ok, fail) => {
@@ -45,7 +49,9 @@ async function startToReady(env: Record<string, string>): Promise<{ ms: number; 
       };
       child.stdout.on('data', onData);
       child.stderr.on('data', onData);
-      child.once('exit', (code) => fail(new Error(`npm start stopped (exit ${code}) before it was ready:\n${output.slice(-2000)}`)));
+      child.once('exit', (code) =>
+        fail(new Error(`npm start stopped (exit ${code}) before it was ready:\n${output.slice(-2000)}`)),
+      );
     });
   } finally {
     child.removeAllListeners('exit');
@@ -89,10 +95,22 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  process.stdout.write(`\nThe developer loop: npm start restart to ready (seeded sandbox, median of ${RUNS}, interleaved)\n`);
+  process.stdout.write(
+    `\nThe developer loop: npm start restart to ready (seeded sandbox, median of ${RUNS}, interleaved)\n`,
+  );
   console.table([
-    { measure: 'restart, tab inputs unchanged', value: `${s(median(unchanged))} [${unchanged.map(s).join(', ')}]`, built: `${unchangedBuilt} of ${RUNS}`, target: '<= 10 s, no build' },
-    { measure: `restart, ${CHANGED_FILE} changed`, value: `${s(median(changed))} [${changed.map(s).join(', ')}]`, built: `${changedBuilt} of ${RUNS}`, target: 'builds every time' },
+    {
+      measure: 'restart, tab inputs unchanged',
+      value: `${s(median(unchanged))} [${unchanged.map(s).join(', ')}]`,
+      built: `${unchangedBuilt} of ${RUNS}`,
+      target: '<= 10 s, no build',
+    },
+    {
+      measure: `restart, ${CHANGED_FILE} changed`,
+      value: `${s(median(changed))} [${changed.map(s).join(', ')}]`,
+      built: `${changedBuilt} of ${RUNS}`,
+      target: 'builds every time',
+    },
   ]);
 }
 

@@ -35,7 +35,13 @@ function median(values: number[]): number {
 
 async function buildBare(): Promise<string> {
   const outDir = resolve('dist/bench-bare');
-  await build({ root: resolve('bench/bare'), base: './', plugins: [react()], logLevel: 'silent', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+  await build({
+    root: resolve('bench/bare'),
+    base: './',
+    plugins: [react()],
+    logLevel: 'silent',
+    build: { outDir, emptyOutDir: true, target: 'es2022' },
+  });
   return outDir;
 }
 
@@ -54,8 +60,14 @@ function serveStatic(dir: string, batchUrl: () => string | undefined): Promise<{
   const server = createServer((req, res) => {
     if (req.method === 'POST' && req.url === '/batch') {
       void body(req).then(async (payload) => {
-        const answer = await fetch(batchUrl() ?? '', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: req.headers.authorization ?? '' }, body: payload.toString('utf8') });
-        res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
+        const answer = await fetch(batchUrl() ?? '', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: req.headers.authorization ?? '' },
+          body: payload.toString('utf8'),
+        });
+        res
+          .writeHead(answer.status, { 'Content-Type': 'application/json' })
+          .end(Buffer.from(await answer.arrayBuffer()));
       });
       return;
     }
@@ -64,7 +76,11 @@ function serveStatic(dir: string, batchUrl: () => string | undefined): Promise<{
     res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' });
     createReadStream(path).pipe(res);
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() })));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () =>
+      ok({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() }),
+    ),
+  );
 }
 
 type PortfolioView = { ms: number; rows: number; nodes: number };
@@ -72,13 +88,19 @@ type PortfolioView = { ms: number; rows: number; nodes: number };
 /** Time from navigation to the portfolio's first item row, in a fresh context, and what the DOM holds then. */
 async function portfolioFirstView(browser: Browser, appUrl: string): Promise<PortfolioView> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-  await context.addInitScript((persona) => window.localStorage.setItem('actieplan.persona', persona), 'portfoliomanager.ia@zoetermeer.example');
+  await context.addInitScript(
+    (persona) => window.localStorage.setItem('actieplan.persona', persona),
+    'portfoliomanager.ia@zoetermeer.example',
+  );
   const page = await context.newPage();
   const started = performance.now();
   await page.goto(`${appUrl}/#/portfolio`);
   await page.getByTestId('portfolio-row').first().waitFor({ timeout: 120_000 });
   const ms = performance.now() - started;
-  const dom = await page.evaluate(() => ({ rows: document.querySelectorAll('[data-testid="portfolio-row"]').length, nodes: document.querySelectorAll('*').length }));
+  const dom = await page.evaluate(() => ({
+    rows: document.querySelectorAll('[data-testid="portfolio-row"]').length,
+    nodes: document.querySelectorAll('*').length,
+  }));
   await context.close();
   return { ms, ...dom };
 }
@@ -87,7 +109,8 @@ async function portfolioFirstView(browser: Browser, appUrl: string): Promise<Por
 async function fillPortfolio(appUrl: string, total: number): Promise<void> {
   const client = await otherClient(appUrl, 'portfoliomanager.ia@zoetermeer.example');
   const site = await resolveSite(client.graph, client.siteUrl);
-  const present = (await client.graph.get<{ value: unknown[] }>(`/sites/${site.id}/lists/Portfolio/items?$top=5000`)).value.length;
+  const present = (await client.graph.get<{ value: unknown[] }>(`/sites/${site.id}/lists/Portfolio/items?$top=5000`))
+    .value.length;
   const domeinen = ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein', 'Concern'];
   const answers = await sendBatch(
     client.graph,
@@ -95,15 +118,30 @@ async function fillPortfolio(appUrl: string, total: number): Promise<void> {
       id: String(i),
       method: 'POST' as const,
       url: `/sites/${site.id}/lists/Portfolio/items`,
-      body: { fields: { Title: `Initiatief ${i}`, Domein: domeinen[i % 5], Fase: 'Uitvoering', Status: 'Op koers', Prioriteit: i + 100, DitKwartaal: i % 3 === 0 ? 'niet' : 'wel', ClientKey: `bench:pf:${i}` } },
+      body: {
+        fields: {
+          Title: `Initiatief ${i}`,
+          Domein: domeinen[i % 5],
+          Fase: 'Uitvoering',
+          Status: 'Op koers',
+          Prioriteit: i + 100,
+          DitKwartaal: i % 3 === 0 ? 'niet' : 'wel',
+          ClientKey: `bench:pf:${i}`,
+        },
+      },
     })),
   );
   if (answers.some((a) => a.status !== 201)) throw new Error('Filling the portfolio failed');
 }
 
 /** The share of `bytes` that V8's block coverage marks as run: inner ranges (later, narrower) override outer ones. */
-function executedBytes(length: number, functions: { ranges: { startOffset: number; endOffset: number; count: number }[] }[]): number {
-  const ranges = functions.flatMap((f) => f.ranges).sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
+function executedBytes(
+  length: number,
+  functions: { ranges: { startOffset: number; endOffset: number; count: number }[] }[],
+): number {
+  const ranges = functions
+    .flatMap((f) => f.ranges)
+    .sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
   const ran = new Uint8Array(length);
   for (const r of ranges) ran.fill(r.count > 0 ? 1 : 0, r.startOffset, Math.min(r.endOffset, length));
   return ran.reduce((sum, b) => sum + b, 0);
@@ -115,14 +153,20 @@ function executedBytes(length: number, functions: { ranges: { startOffset: numbe
  *   the warm first view waits for none (the delta runs alongside);
  * - cold: V8's block coverage of the app's own scripts when the first card shows, as the share of their bytes that ran.
  */
-async function firstPaintChecks(browser: Browser, appUrl: string, graphOrigin: string): Promise<{ warmBlocking: string; jsShare: string }> {
+async function firstPaintChecks(
+  browser: Browser,
+  appUrl: string,
+  graphOrigin: string,
+): Promise<{ warmBlocking: string; jsShare: string }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
   await context.addInitScript((persona) => window.localStorage.setItem('actieplan.persona', persona), PERSONA);
   const page = await context.newPage();
   await page.coverage.startJSCoverage({ resetOnNavigation: false });
   await page.goto(`${appUrl}/#/roadmap`);
   await page.getByTestId('roadmap-card').first().waitFor();
-  const coverage = (await page.coverage.stopJSCoverage()).filter((entry) => entry.url.startsWith(appUrl) && entry.source);
+  const coverage = (await page.coverage.stopJSCoverage()).filter(
+    (entry) => entry.url.startsWith(appUrl) && entry.source,
+  );
   const total = coverage.reduce((sum, e) => sum + (e.source?.length ?? 0), 0);
   const ran = coverage.reduce((sum, e) => sum + executedBytes(e.source?.length ?? 0, e.functions), 0);
   const jsShare = `${((100 * ran) / total).toFixed(0)}% (${(ran / 1024).toFixed(0)} of ${(total / 1024).toFixed(0)} KB in ${coverage.length} scripts)`;
@@ -147,23 +191,48 @@ async function firstPaintChecks(browser: Browser, appUrl: string, graphOrigin: s
     held.push(() => route.continue());
   });
   await page.reload();
-  const visible = await page.getByTestId('roadmap-card').first().waitFor({ timeout: 30_000 }).then(() => true, () => false);
+  const visible = await page
+    .getByTestId('roadmap-card')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .then(
+      () => true,
+      () => false,
+    );
   shown = true;
   const heldCount = held.length;
   for (const release of held.splice(0)) await release();
   await context.close();
-  return { warmBlocking: visible ? `0 (shown from the cache, ${heldCount} Graph request(s) held meanwhile)` : 'the cached plan did not show while Graph was held', jsShare };
+  return {
+    warmBlocking: visible
+      ? `0 (shown from the cache, ${heldCount} Graph request(s) held meanwhile)`
+      : 'the cached plan did not show while Graph was held',
+    jsShare,
+  };
 }
 
 async function main(): Promise<void> {
-  const report = JSON.parse(readFileSync('dist/tab/build-report.json', 'utf8')) as { firstViewGzipBytes: number; firstViewInHostGzipBytes: number; budgetBytes: number };
+  const report = JSON.parse(readFileSync('dist/tab/build-report.json', 'utf8')) as {
+    firstViewGzipBytes: number;
+    firstViewInHostGzipBytes: number;
+    budgetBytes: number;
+  };
 
   const rows5000 = largePlan(5000);
   const filterTimes: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const started = performance.now();
     const derived = deriveRows(rows5000, NOW);
-    buildEntries(derived, { ...DEFAULT_QUERY, filters: { ...DEFAULT_QUERY.filters, status: ['Niet gestart', 'Loopt'], q: 'portfolio' }, sort: { key: 'deadline', dir: 'asc' }, group: 'eigenaar' }, amsterdamDate(NOW));
+    buildEntries(
+      derived,
+      {
+        ...DEFAULT_QUERY,
+        filters: { ...DEFAULT_QUERY.filters, status: ['Niet gestart', 'Loopt'], q: 'portfolio' },
+        sort: { key: 'deadline', dir: 'asc' },
+        group: 'eigenaar',
+      },
+      amsterdamDate(NOW),
+    );
     filterTimes.push(performance.now() - started);
   }
 
@@ -173,7 +242,9 @@ async function main(): Promise<void> {
   const run = await startTestRun();
   const browser = await launchChromium();
   try {
-    const graphOrigin = new URL((await (await fetch(`${run.appUrl}/config.json`)).json() as { graphBaseUrl: string }).graphBaseUrl).origin;
+    const graphOrigin = new URL(
+      ((await (await fetch(`${run.appUrl}/config.json`)).json()) as { graphBaseUrl: string }).graphBaseUrl,
+    ).origin;
     // A first cold start, not counted: it warms the server and gives the bare page the app's own cold `$batch`.
     // `#/roadmap`: without a view in the URL a new person sees the start page first (issue 19), not the roadmap.
     {
@@ -181,8 +252,17 @@ async function main(): Promise<void> {
       await context.addInitScript((persona) => window.localStorage.setItem('actieplan.persona', persona), PERSONA);
       const page = await context.newPage();
       page.on('request', (request) => {
-        if (!batch && request.method() === 'POST' && request.url().startsWith(graphOrigin) && request.url().endsWith('/$batch')) {
-          batch = { url: request.url(), body: request.postData() ?? '', authorization: request.headers()['authorization'] ?? '' };
+        if (
+          !batch &&
+          request.method() === 'POST' &&
+          request.url().startsWith(graphOrigin) &&
+          request.url().endsWith('/$batch')
+        ) {
+          batch = {
+            url: request.url(),
+            body: request.postData() ?? '',
+            authorization: request.headers()['authorization'] ?? '',
+          };
         }
       });
       await page.goto(`${run.appUrl}/#/roadmap`);
@@ -201,7 +281,10 @@ async function main(): Promise<void> {
     let warmJs = { requests: 0, bytes: 0 };
     for (let i = 0; i < RUNS; i += 1) {
       const bareContext = await browser.newContext();
-      await bareContext.addInitScript((b) => ((window as unknown as { benchBatch: unknown }).benchBatch = b), { body: batch.body, authorization: batch.authorization });
+      await bareContext.addInitScript((b) => ((window as unknown as { benchBatch: unknown }).benchBatch = b), {
+        body: batch.body,
+        authorization: batch.authorization,
+      });
       const barePage = await bareContext.newPage();
       let started = performance.now();
       await barePage.goto(`${bare.url}/index.html`);
@@ -262,23 +345,74 @@ async function main(): Promise<void> {
     const last = (views: PortfolioView[]) => views[views.length - 1] as PortfolioView;
 
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-    const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)}x (${median(a).toFixed(0)} / ${median(b).toFixed(0)} ms)`;
-    process.stdout.write(`\nThe tab in Chromium against the sandbox (median of ${RUNS} interleaved runs; load average ${load.toFixed(1)} at the start, ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end)\n`);
+    const ratio = (a: number[], b: number[]) =>
+      `${(median(a) / median(b)).toFixed(2)}x (${median(a).toFixed(0)} / ${median(b).toFixed(0)} ms)`;
+    process.stdout.write(
+      `\nThe tab in Chromium against the sandbox (median of ${RUNS} interleaved runs; load average ${load.toFixed(1)} at the start, ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end)\n`,
+    );
     console.table([
-      { measure: 'first view JS (gzip), standalone', value: kb(report.firstViewGzipBytes), target: `<= ${kb(report.budgetBytes)}` },
-      { measure: 'first view JS (gzip), in a Teams host (+ teams-js)', value: kb(report.firstViewInHostGzipBytes), target: '' },
+      {
+        measure: 'first view JS (gzip), standalone',
+        value: kb(report.firstViewGzipBytes),
+        target: `<= ${kb(report.budgetBytes)}`,
+      },
+      {
+        measure: 'first view JS (gzip), in a Teams host (+ teams-js)',
+        value: kb(report.firstViewInHostGzipBytes),
+        target: '',
+      },
       { measure: 'Graph requests before the plan is visible, cold', value: String(coldRequests), target: '1 ($batch)' },
-      { measure: 'Graph requests before the plan is visible, warm (IndexedDB)', value: String(warmRequests), target: 'cache paints first; the delta runs alongside' },
+      {
+        measure: 'Graph requests before the plan is visible, warm (IndexedDB)',
+        value: String(warmRequests),
+        target: 'cache paints first; the delta runs alongside',
+      },
       { measure: 'Graph requests the warm first view waits for', value: firstPaint.warmBlocking, target: '0 blocking' },
-      { measure: 'JS that ran by the first action card, cold (raw bytes)', value: firstPaint.jsShare, target: 'no code that does not run at first paint' },
-      { measure: 'JS requests before the first action card, cold', value: `${coldJs.requests} (${kb(coldJs.bytes)} on the wire)`, target: 'fewer' },
-      { measure: 'JS requests before the first action card, warm', value: `${warmJs.requests} (${kb(warmJs.bytes)} on the wire)`, target: '0 bytes: immutable cache' },
-      { measure: 'cold: first action card / (bare shell + one $batch)', value: ratio(coldTimes, bareTimes), target: '<= 1.3x' },
-      { measure: 'warm: first action card / warm bare page (+ $batch)', value: ratio(warmTimes, warmBareTimes), target: '<= 1.2x' },
-      { measure: 'derive + filter + sort + group, 5,000 actions', value: `${median(filterTimes).toFixed(1)} ms`, target: '' },
-      { measure: 'portfolio first item, 5,000 items / seeded 15', value: `${(bigMs / seededMs).toFixed(2)}x (${bigMs.toFixed(0)} / ${seededMs.toFixed(0)} ms)`, target: '<= 1.5x' },
-      { measure: 'portfolio item rows in the DOM, 5,000 items / seeded 15', value: `${last(bigViews).rows} / ${last(seededViews).rows}`, target: 'bounded (virtualised)' },
-      { measure: 'portfolio DOM nodes, 5,000 items / seeded 15', value: `${last(bigViews).nodes} / ${last(seededViews).nodes} (${(last(bigViews).nodes / last(seededViews).nodes).toFixed(2)}x)`, target: 'unvirtualised: 50,363' },
+      {
+        measure: 'JS that ran by the first action card, cold (raw bytes)',
+        value: firstPaint.jsShare,
+        target: 'no code that does not run at first paint',
+      },
+      {
+        measure: 'JS requests before the first action card, cold',
+        value: `${coldJs.requests} (${kb(coldJs.bytes)} on the wire)`,
+        target: 'fewer',
+      },
+      {
+        measure: 'JS requests before the first action card, warm',
+        value: `${warmJs.requests} (${kb(warmJs.bytes)} on the wire)`,
+        target: '0 bytes: immutable cache',
+      },
+      {
+        measure: 'cold: first action card / (bare shell + one $batch)',
+        value: ratio(coldTimes, bareTimes),
+        target: '<= 1.3x',
+      },
+      {
+        measure: 'warm: first action card / warm bare page (+ $batch)',
+        value: ratio(warmTimes, warmBareTimes),
+        target: '<= 1.2x',
+      },
+      {
+        measure: 'derive + filter + sort + group, 5,000 actions',
+        value: `${median(filterTimes).toFixed(1)} ms`,
+        target: '',
+      },
+      {
+        measure: 'portfolio first item, 5,000 items / seeded 15',
+        value: `${(bigMs / seededMs).toFixed(2)}x (${bigMs.toFixed(0)} / ${seededMs.toFixed(0)} ms)`,
+        target: '<= 1.5x',
+      },
+      {
+        measure: 'portfolio item rows in the DOM, 5,000 items / seeded 15',
+        value: `${last(bigViews).rows} / ${last(seededViews).rows}`,
+        target: 'bounded (virtualised)',
+      },
+      {
+        measure: 'portfolio DOM nodes, 5,000 items / seeded 15',
+        value: `${last(bigViews).nodes} / ${last(seededViews).nodes} (${(last(bigViews).nodes / last(seededViews).nodes).toFixed(2)}x)`,
+        target: 'unvirtualised: 50,363',
+      },
     ]);
   } finally {
     await browser.close();

@@ -82,7 +82,9 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     options = parseCliArgs(rest);
   } catch (error) {
-    console.error(`${(error as Error).message}\nUsage: tsx scripts/build-app-package.ts [--env <file>] [--app-package <dir>] [--out <dir>]`);
+    console.error(
+      `${(error as Error).message}\nUsage: tsx scripts/build-app-package.ts [--env <file>] [--app-package <dir>] [--out <dir>]`,
+    );
     return 2;
   }
   const result = await buildAppPackage(outDir === undefined ? options : { ...options, outDir: path.resolve(outDir) });

@@ -46,7 +46,9 @@ export const TAB_TARGET = {
     const report = JSON.parse(readFileSync(join(rootDir, 'dist/tab/build-report.json'), 'utf8'));
     const kb = (/** @type {number} */ n) => (n / 1024).toFixed(1);
     const chunks = Object.keys(report.chunks ?? {}).length;
-    return [`first view JS ${kb(report.firstViewGzipBytes)} KB gzip (in a Microsoft 365 host ${kb(report.firstViewInHostGzipBytes)} KB), budget ${kb(report.budgetBytes)} KB; ${chunks} chunks (dist/tab/build-report.json)`];
+    return [
+      `first view JS ${kb(report.firstViewGzipBytes)} KB gzip (in a Microsoft 365 host ${kb(report.firstViewInHostGzipBytes)} KB), budget ${kb(report.budgetBytes)} KB; ${chunks} chunks (dist/tab/build-report.json)`,
+    ];
   },
 };
 
@@ -58,7 +60,16 @@ export const TAB_TARGET = {
 export const LOCAL_SERVER_TARGET = {
   name: 'the local server',
   inputs: {
-    folders: ['src/server', 'src/sandbox', 'src/bot', 'src/reminders', 'src/domain', 'src/data', 'src/reporting', 'src/shared'],
+    folders: [
+      'src/server',
+      'src/sandbox',
+      'src/bot',
+      'src/reminders',
+      'src/domain',
+      'src/data',
+      'src/reporting',
+      'src/shared',
+    ],
     files: ['vite.local.config.ts', 'tsconfig.json', ...SHARED_FILES],
   },
   configFiles: ['vite.local.config.ts'],
@@ -92,9 +103,11 @@ export function inputsHash(files) {
  * @returns {RebuildDecision}
  */
 export function rebuildDecision(stamp, currentHash, missingOutputs) {
-  if (missingOutputs.length > 0) return { rebuild: true, reason: `no complete build (${missingOutputs.join(', ')} missing)` };
+  if (missingOutputs.length > 0)
+    return { rebuild: true, reason: `no complete build (${missingOutputs.join(', ')} missing)` };
   if (!stamp) return { rebuild: true, reason: 'no build stamp' };
-  if (stamp.hash !== currentHash) return { rebuild: true, reason: 'its sources, build configuration or lockfile changed since the last build' };
+  if (stamp.hash !== currentHash)
+    return { rebuild: true, reason: 'its sources, build configuration or lockfile changed since the last build' };
   return { rebuild: false, reason: `inputs unchanged since the build of ${stamp.builtAt}` };
 }
 
@@ -107,7 +120,12 @@ export function parseStamp(text) {
   if (text === undefined) return undefined;
   try {
     const value = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && typeof value.hash === 'string' && typeof value.builtAt === 'string') {
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof value.hash === 'string' &&
+      typeof value.builtAt === 'string'
+    ) {
       return { hash: value.hash, builtAt: value.builtAt };
     }
   } catch {
@@ -126,7 +144,8 @@ export function collectInputs(rootDir, inputs) {
   /** @type {InputFile[]} */
   const out = [];
   /** @param {string} absolute */
-  const add = (absolute) => out.push({ path: relative(rootDir, absolute).split(sep).join('/'), bytes: readFileSync(absolute) });
+  const add = (absolute) =>
+    out.push({ path: relative(rootDir, absolute).split(sep).join('/'), bytes: readFileSync(absolute) });
   /** @param {string} dir */
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -136,7 +155,8 @@ export function collectInputs(rootDir, inputs) {
     }
   };
   for (const folder of inputs.folders) if (existsSync(join(rootDir, folder))) walk(join(rootDir, folder));
-  for (const file of inputs.files) if (existsSync(join(rootDir, file)) && statSync(join(rootDir, file)).isFile()) add(join(rootDir, file));
+  for (const file of inputs.files)
+    if (existsSync(join(rootDir, file)) && statSync(join(rootDir, file)).isFile()) add(join(rootDir, file));
   return out;
 }
 
@@ -150,7 +170,14 @@ export function decide(rootDir, target) {
   const hash = inputsHash(collectInputs(rootDir, target.inputs));
   const stampPath = join(rootDir, target.stampFile);
   const stamp = parseStamp(existsSync(stampPath) ? readFileSync(stampPath, 'utf8') : undefined);
-  return { ...rebuildDecision(stamp, hash, target.outputs.filter((f) => !existsSync(join(rootDir, f)))), hash };
+  return {
+    ...rebuildDecision(
+      stamp,
+      hash,
+      target.outputs.filter((f) => !existsSync(join(rootDir, f))),
+    ),
+    hash,
+  };
 }
 
 /** Where `npm start` writes its builds' output (assets and sizes, the first-view budget, warnings). */
@@ -251,7 +278,9 @@ export async function buildIfChanged(targets, options = {}) {
       writeFileSync(logFile, '');
       logStarted = true;
     }
-    print(`Building ${target.name}: ${decision.reason}.${options.verbose ? '' : ` Details: ${relative(root, logFile).split(sep).join('/')}`}`);
+    print(
+      `Building ${target.name}: ${decision.reason}.${options.verbose ? '' : ` Details: ${relative(root, logFile).split(sep).join('/')}`}`,
+    );
     appendFileSync(logFile, `== ${target.name}: ${decision.reason} (${new Date().toISOString()})\n`);
     const started = Date.now();
     const { build } = await import('vite');
@@ -260,7 +289,8 @@ export async function buildIfChanged(targets, options = {}) {
     try {
       // At 'info', Rolldown's own reporter (native code, past any logger) writes its progress and asset lines to the
       // terminal: only --verbose asks for them. Warnings and errors reach the logger at 'warn' too.
-      for (const configFile of target.configFiles) await build({ configFile: join(root, configFile), logLevel: options.verbose ? 'info' : 'warn', customLogger });
+      for (const configFile of target.configFiles)
+        await build({ configFile: join(root, configFile), logLevel: options.verbose ? 'info' : 'warn', customLogger });
     } finally {
       restore();
     }

@@ -16,9 +16,24 @@
  * It is not a compiler: types, property names and expressions are left to `az deployment` / the toolkit.
  */
 
-export type BicepParam = { name: string; type: string; hasDefault: boolean; secure: boolean; decorators: string[]; line: number; endLine: number };
+export type BicepParam = {
+  name: string;
+  type: string;
+  hasDefault: boolean;
+  secure: boolean;
+  decorators: string[];
+  line: number;
+  endLine: number;
+};
 export type BicepOutput = { name: string; type: string; expression: string; line: number };
-export type BicepResource = { symbol: string; type: string; apiVersion?: string; existing: boolean; line: number; body: string };
+export type BicepResource = {
+  symbol: string;
+  type: string;
+  apiVersion?: string;
+  existing: boolean;
+  line: number;
+  body: string;
+};
 export type BicepVar = { name: string; line: number; endLine: number };
 
 export type BicepFile = {
@@ -135,7 +150,8 @@ export function scanBicep(text: string): { code: string; problems: string[] } {
         continue;
       }
       if (!top) problems.push(`line ${line}: '${ch}' closes nothing`);
-      else if (top.ch !== closing[ch]) problems.push(`line ${line}: '${ch}' closes '${top.ch}' opened on line ${top.line}`);
+      else if (top.ch !== closing[ch])
+        problems.push(`line ${line}: '${ch}' closes '${top.ch}' opened on line ${top.line}`);
       if (top) brackets.pop();
       out.push(ch);
       continue;
@@ -171,7 +187,13 @@ function statements(code: string, original: string): Statement[] {
         current = undefined;
       } else if (DECLARATION.test(trimmed)) {
         decorator = undefined;
-        current = { keyword: trimmed.split(/\s/)[0] ?? '', startLine: index + 1, lines: [], originalLines: [], decorators: pendingDecorators };
+        current = {
+          keyword: trimmed.split(/\s/)[0] ?? '',
+          startLine: index + 1,
+          lines: [],
+          originalLines: [],
+          decorators: pendingDecorators,
+        };
         pendingDecorators = [];
         result.push(current);
       }
@@ -215,11 +237,22 @@ export function parseBicep(text: string): BicepFile {
       });
     } else if (statement.keyword === 'var') {
       const match = /^var\s+(\w+)/.exec(codeHead);
-      if (match) file.vars.push({ name: match[1] ?? '', line: statement.startLine, endLine: statement.startLine + statement.lines.length - 1 });
+      if (match)
+        file.vars.push({
+          name: match[1] ?? '',
+          line: statement.startLine,
+          endLine: statement.startLine + statement.lines.length - 1,
+        });
     } else if (statement.keyword === 'output') {
       // The expression as code (comments and literal text blanked), so a comment never counts as a reference.
       const match = /^output\s+(\w+)\s+([\w.]+)\s*=\s*([\s\S]*)$/.exec(codeHead);
-      if (match) file.outputs.push({ name: match[1] ?? '', type: match[2] ?? '', expression: (match[3] ?? '').trim(), line: statement.startLine });
+      if (match)
+        file.outputs.push({
+          name: match[1] ?? '',
+          type: match[2] ?? '',
+          expression: (match[3] ?? '').trim(),
+          line: statement.startLine,
+        });
     } else if (statement.keyword === 'resource') {
       const match = /^resource\s+(\w+)\s+'([^'@]+)(?:@([^']*))?'\s*(existing\b)?/.exec(head);
       if (!match) continue;
@@ -255,23 +288,32 @@ export function lintBicep(file: BicepFile, label = 'azure.bicep'): LintResult {
   const warnings: string[] = [];
 
   const symbols = new Map<string, number>();
-  for (const s of [...file.params.map((p) => p.name), ...file.vars.map((v) => v.name), ...file.resources.map((r) => r.symbol)]) {
+  for (const s of [
+    ...file.params.map((p) => p.name),
+    ...file.vars.map((v) => v.name),
+    ...file.resources.map((r) => r.symbol),
+  ]) {
     symbols.set(s, (symbols.get(s) ?? 0) + 1);
   }
-  for (const [name, count] of symbols) if (count > 1) errors.push(`${label}: the symbol ${name} is declared ${count} times`);
+  for (const [name, count] of symbols)
+    if (count > 1) errors.push(`${label}: the symbol ${name} is declared ${count} times`);
 
   for (const param of file.params) {
     if (!referenced(codeOutside(file.code, param.line, param.endLine), param.name)) {
       errors.push(`${label}: param ${param.name} (line ${param.line}) is never used`);
     }
-    if (param.secure && param.hasDefault) errors.push(`${label}: @secure() param ${param.name} must not have a default value`);
+    if (param.secure && param.hasDefault)
+      errors.push(`${label}: @secure() param ${param.name} must not have a default value`);
   }
   for (const v of file.vars) {
-    if (!referenced(codeOutside(file.code, v.line, v.endLine), v.name)) errors.push(`${label}: var ${v.name} (line ${v.line}) is never used`);
+    if (!referenced(codeOutside(file.code, v.line, v.endLine), v.name))
+      errors.push(`${label}: var ${v.name} (line ${v.line}) is never used`);
   }
   for (const resource of file.resources) {
     if (resource.apiVersion === undefined) {
-      errors.push(`${label}: resource ${resource.symbol} (line ${resource.line}) has no API version ('${resource.type}@<version>')`);
+      errors.push(
+        `${label}: resource ${resource.symbol} (line ${resource.line}) has no API version ('${resource.type}@<version>')`,
+      );
     } else if (!/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(resource.apiVersion)) {
       errors.push(`${label}: resource ${resource.symbol} has a malformed API version '${resource.apiVersion}'`);
     } else if (resource.apiVersion.endsWith('-preview')) {
@@ -281,19 +323,31 @@ export function lintBicep(file: BicepFile, label = 'azure.bicep'): LintResult {
   const outputNames = new Set<string>();
   const secureParams = file.params.filter((p) => p.secure);
   for (const output of file.outputs) {
-    if (outputNames.has(output.name.toUpperCase())) errors.push(`${label}: output ${output.name} is declared twice (names are compared upper-cased)`);
+    if (outputNames.has(output.name.toUpperCase()))
+      errors.push(`${label}: output ${output.name} is declared twice (names are compared upper-cased)`);
     outputNames.add(output.name.toUpperCase());
     if (!/^[A-Z][A-Z0-9_]*$/.test(output.name)) {
-      errors.push(`${label}: output ${output.name} should be UPPER_SNAKE_CASE: the toolkit writes it to the env file as ${output.name.toUpperCase()}`);
+      errors.push(
+        `${label}: output ${output.name} should be UPPER_SNAKE_CASE: the toolkit writes it to the env file as ${output.name.toUpperCase()}`,
+      );
     }
     if (output.type === 'object' || output.type === 'array') {
-      errors.push(`${label}: output ${output.name} is an ${output.type}; the toolkit flattens it into ${output.name.toUpperCase()}__* variables. Use one string output per variable.`);
+      errors.push(
+        `${label}: output ${output.name} is an ${output.type}; the toolkit flattens it into ${output.name.toUpperCase()}__* variables. Use one string output per variable.`,
+      );
     }
     for (const secure of secureParams) {
-      if (referenced(output.expression, secure.name)) errors.push(`${label}: output ${output.name} exposes the @secure() param ${secure.name}`);
+      if (referenced(output.expression, secure.name))
+        errors.push(`${label}: output ${output.name} exposes the @secure() param ${secure.name}`);
     }
-    if (/listKeys|listSecrets|connectionString|ConnectionString|instrumentationKey|InstrumentationKey/.test(output.expression)) {
-      errors.push(`${label}: output ${output.name} exposes a key or connection string; outputs are written to the committed env file`);
+    if (
+      /listKeys|listSecrets|connectionString|ConnectionString|instrumentationKey|InstrumentationKey/.test(
+        output.expression,
+      )
+    ) {
+      errors.push(
+        `${label}: output ${output.name} exposes a key or connection string; outputs are written to the committed env file`,
+      );
     }
   }
   return { errors, warnings };
@@ -343,7 +397,11 @@ type ParametersFile = { parameters?: Record<string, { value?: unknown; reference
  * Checks an ARM parameters file against the template: every value names a declared parameter,
  * every parameter without a default gets a value, and `${{SECRET_*}}` only feeds `@secure()` params.
  */
-export function checkParameterFile(file: BicepFile, parametersJson: unknown, label = 'azure.parameters.json'): LintResult {
+export function checkParameterFile(
+  file: BicepFile,
+  parametersJson: unknown,
+  label = 'azure.parameters.json',
+): LintResult {
   const errors: string[] = [];
   const warnings: string[] = [];
   const parameters = (parametersJson as ParametersFile | null)?.parameters;
@@ -358,13 +416,17 @@ export function checkParameterFile(file: BicepFile, parametersJson: unknown, lab
       continue;
     }
     const text = JSON.stringify(entry?.value ?? '');
-    if (/\$\{\{\s*SECRET_/.test(text) && !param.secure) errors.push(`${label}: ${name} receives a SECRET_ value, but param ${name} is not @secure()`);
+    if (/\$\{\{\s*SECRET_/.test(text) && !param.secure)
+      errors.push(`${label}: ${name} receives a SECRET_ value, but param ${name} is not @secure()`);
     if (param.secure && entry?.value !== undefined && !/\$\{\{/.test(text)) {
-      errors.push(`${label}: @secure() param ${name} has a literal value in a committed file; pass it as \${{SECRET_...}}`);
+      errors.push(
+        `${label}: @secure() param ${name} has a literal value in a committed file; pass it as \${{SECRET_...}}`,
+      );
     }
   }
   for (const param of file.params) {
-    if (!param.hasDefault && !(param.name in parameters)) errors.push(`${label}: param ${param.name} has no default and no value`);
+    if (!param.hasDefault && !(param.name in parameters))
+      errors.push(`${label}: param ${param.name} has no default and no value`);
   }
   return { errors, warnings };
 }

@@ -97,7 +97,14 @@ const KNOWN_ACTIONS = new Set([
 
 const LIFECYCLES = ['provision', 'deploy', 'publish'] as const;
 // `share` exists in schema v1.11 as well; this project has no share lifecycle, so its steps are not checked.
-const TOP_LEVEL_KEYS = new Set(['version', 'environmentFolderPath', 'projectId', 'additionalMetadata', 'share', ...LIFECYCLES]);
+const TOP_LEVEL_KEYS = new Set([
+  'version',
+  'environmentFolderPath',
+  'projectId',
+  'additionalMetadata',
+  'share',
+  ...LIFECYCLES,
+]);
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 export type WiringOptions = {
@@ -149,7 +156,8 @@ export function readEnvDocumentation(text: string): EnvDocumentation {
     const assignment = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
     if (assignment?.[1]) {
       if (!previous.startsWith('#') || /^#\s*SECRET_[A-Za-z0-9_]+\s*=/.test(previous)) undocumented.push(assignment[1]);
-      if (assignment[1].startsWith('SECRET_') && (values[assignment[1]] ?? '') !== '') committedSecrets.push(assignment[1]);
+      if (assignment[1].startsWith('SECRET_') && (values[assignment[1]] ?? '') !== '')
+        committedSecrets.push(assignment[1]);
     }
     if (line !== '') previous = line;
     else previous = '';
@@ -188,7 +196,11 @@ async function readJson(file: string, errors: string[], label: string): Promise<
 }
 
 /** The Teams manifest plus the localization files it names: everything teamsApp/zipAppPackage expands. */
-async function manifestDocuments(manifestFile: string, errors: string[], label: string): Promise<Array<{ label: string; json: Json }>> {
+async function manifestDocuments(
+  manifestFile: string,
+  errors: string[],
+  label: string,
+): Promise<Array<{ label: string; json: Json }>> {
   const manifest = await readJson(manifestFile, errors, label);
   if (manifest === undefined) return [];
   const documents = [{ label, json: manifest }];
@@ -223,9 +235,11 @@ export function readProjectFile(text: string, label: string, errors: string[], w
     errors.push(`${label}: must be a mapping`);
     return [];
   }
-  for (const key of Object.keys(root)) if (!TOP_LEVEL_KEYS.has(key)) errors.push(`${label}: unknown top-level key ${key}`);
+  for (const key of Object.keys(root))
+    if (!TOP_LEVEL_KEYS.has(key)) errors.push(`${label}: unknown top-level key ${key}`);
   const version = asString(root.version);
-  if (!version || !/^v1\.\d+$/.test(version)) errors.push(`${label}: version must be a yml schema version such as v1.11 (found ${String(root.version)})`);
+  if (!version || !/^v1\.\d+$/.test(version))
+    errors.push(`${label}: version must be a yml schema version such as v1.11 (found ${String(root.version)})`);
   const schemaComment = /yaml-language-server:\s*\$schema=\S*\/(v1\.\d+)\/yaml\.schema\.json/.exec(text);
   if (version && schemaComment && schemaComment[1] !== version) {
     errors.push(`${label}: the $schema comment names ${schemaComment[1]} but version is ${version}`);
@@ -251,7 +265,9 @@ export function readProjectFile(text: string, label: string, errors: string[], w
       const allowed = new Set(['uses', 'name', 'with', 'env', 'writeToEnvironmentFile']);
       for (const key of Object.keys(step)) if (!allowed.has(key)) errors.push(`${where}: unknown key ${key}`);
       if (uses === 'arm/deploy' && asMapping(step.with)?.bicepCliVersion !== undefined) {
-        errors.push(`${where}: remove bicepCliVersion; with it the toolkit downloads a Bicep CLI instead of using the one on PATH`);
+        errors.push(
+          `${where}: remove bicepCliVersion; with it the toolkit downloads a Bicep CLI instead of using the one on PATH`,
+        );
       }
       steps.push({ lifecycle, index, uses, step, order: lifecycleIndex * 1000 + index, where });
     });
@@ -282,12 +298,14 @@ export async function checkWiring(options: WiringOptions = {}): Promise<WiringRe
   }
   const env = readEnvDocumentation(envText);
   for (const name of env.undocumented) errors.push(`${envFile}: ${name} has no comment directly above it`);
-  for (const name of env.committedSecrets) errors.push(`${envFile}: ${name} has a value in a committed file; secrets belong in the .user file`);
+  for (const name of env.committedSecrets)
+    errors.push(`${envFile}: ${name} has a value in a committed file; secrets belong in the .user file`);
 
   const steps = readProjectFile(projectText, projectFile, errors, warnings);
   const resolve = (file: string) => path.resolve(rootDir, file);
   const addUses = (found: Array<{ variable: string; at: string }>, step: Step, what: string) => {
-    for (const { variable, at } of found) uses.push({ variable, where: `${step.where} (${what}${at === '/' ? '' : ` ${at}`})`, order: step.order });
+    for (const { variable, at } of found)
+      uses.push({ variable, where: `${step.where} (${what}${at === '/' ? '' : ` ${at}`})`, order: step.order });
   };
 
   for (const step of steps) {
@@ -297,14 +315,16 @@ export async function checkWiring(options: WiringOptions = {}): Promise<WiringRe
     addUses(placeholdersIn(rest as YamlValue), step, 'step');
 
     const written = asMapping(writeToEnvironmentFile);
-    if (writeToEnvironmentFile !== undefined && !written) errors.push(`${step.where}: writeToEnvironmentFile must be a mapping`);
+    if (writeToEnvironmentFile !== undefined && !written)
+      errors.push(`${step.where}: writeToEnvironmentFile must be a mapping`);
     for (const [output, variable] of Object.entries(written ?? {})) {
       if (typeof variable !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(variable)) {
         errors.push(`${step.where}: writeToEnvironmentFile.${output} must name an UPPER_SNAKE_CASE variable`);
         continue;
       }
       if (output === 'clientSecret' || output === 'botPassword') {
-        if (!variable.startsWith('SECRET_')) errors.push(`${step.where}: ${output} must be written to a SECRET_ variable (it goes to the .user file)`);
+        if (!variable.startsWith('SECRET_'))
+          errors.push(`${step.where}: ${output} must be written to a SECRET_ variable (it goes to the .user file)`);
       }
       producers.push({ variable, where: step.where, order: step.order + 0.5 });
     }
@@ -320,7 +340,8 @@ export async function checkWiring(options: WiringOptions = {}): Promise<WiringRe
           continue;
         }
         let bicep: BicepFile | undefined;
-        if (!templatePath.endsWith('.bicep')) warnings.push(`${step.where}: ${templatePath} is not Bicep; its outputs are not checked`);
+        if (!templatePath.endsWith('.bicep'))
+          warnings.push(`${step.where}: ${templatePath} is not Bicep; its outputs are not checked`);
         else if (!existsSync(resolve(templatePath))) errors.push(`${step.where}: template ${templatePath} not found`);
         else {
           bicep = parseBicep(await readFile(resolve(templatePath), 'utf8'));
@@ -329,7 +350,11 @@ export async function checkWiring(options: WiringOptions = {}): Promise<WiringRe
           warnings.push(...lint.warnings);
           bicepOutputs[templatePath] = bicep.outputs.map((o) => o.name.toUpperCase());
           for (const output of bicep.outputs) {
-            producers.push({ variable: output.name.toUpperCase(), where: `${step.where} (output of ${templatePath})`, order: step.order + 0.5 });
+            producers.push({
+              variable: output.name.toUpperCase(),
+              where: `${step.where} (output of ${templatePath})`,
+              order: step.order + 0.5,
+            });
           }
         }
         const parametersPath = asString(t?.parameters);
@@ -356,19 +381,23 @@ export async function checkWiring(options: WiringOptions = {}): Promise<WiringRe
           const found = placeholdersIn(json);
           // The action generates this id for the manifest it applies, before applying it.
           for (const implicit of IMPLICIT_OUTPUTS['aadApp/update'] ?? []) {
-            if (found.some((f) => f.variable === implicit)) producers.push({ variable: implicit, where: `${step.where} (generated)`, order: step.order - 0.5 });
+            if (found.some((f) => f.variable === implicit))
+              producers.push({ variable: implicit, where: `${step.where} (generated)`, order: step.order - 0.5 });
           }
           addUses(found, step, manifestPath);
         }
       }
     } else if (IMPLICIT_OUTPUTS[step.uses]) {
-      for (const implicit of IMPLICIT_OUTPUTS[step.uses] ?? []) producers.push({ variable: implicit, where: `${step.where} (implicit)`, order: step.order + 0.5 });
+      for (const implicit of IMPLICIT_OUTPUTS[step.uses] ?? [])
+        producers.push({ variable: implicit, where: `${step.where} (implicit)`, order: step.order + 0.5 });
     }
 
     if (step.uses === 'teamsApp/validateManifest' || step.uses === 'teamsApp/zipAppPackage') {
       const manifestPath = asString(withBlock?.manifestPath);
       if (!manifestPath) errors.push(`${step.where}: needs manifestPath`);
-      else for (const doc of await manifestDocuments(resolve(manifestPath), errors, manifestPath)) addUses(placeholdersIn(doc.json), step, doc.label);
+      else
+        for (const doc of await manifestDocuments(resolve(manifestPath), errors, manifestPath))
+          addUses(placeholdersIn(doc.json), step, doc.label);
     }
   }
 
@@ -385,24 +414,40 @@ export async function checkWiring(options: WiringOptions = {}): Promise<WiringRe
     if (ownProducers.some((p) => p.order < use.order)) continue;
     if (BUILT_IN.has(variable)) continue;
     if (ownProducers.length > 0) {
-      once(`late ${variable} ${use.where}`, `${use.where}: ${variable} is used before ${ownProducers[0]?.where ?? 'its producer'} writes it`);
+      once(
+        `late ${variable} ${use.where}`,
+        `${use.where}: ${variable} is used before ${ownProducers[0]?.where ?? 'its producer'} writes it`,
+      );
       continue;
     }
     if (variable.startsWith('SECRET_')) {
-      if (!env.declaredSecrets.has(variable)) once(`secret ${variable}`, `${use.where}: ${variable} is neither written by an earlier step nor declared in ${envFile} (as "# ${variable}=")`);
+      if (!env.declaredSecrets.has(variable))
+        once(
+          `secret ${variable}`,
+          `${use.where}: ${variable} is neither written by an earlier step nor declared in ${envFile} (as "# ${variable}=")`,
+        );
       else inputs.add(variable);
       continue;
     }
     if (!(variable in env.values)) {
-      once(`undefined ${variable}`, `${use.where}: ${variable} is not defined in ${envFile} and no earlier step writes it`);
+      once(
+        `undefined ${variable}`,
+        `${use.where}: ${variable} is not defined in ${envFile} and no earlier step writes it`,
+      );
       continue;
     }
     if (env.values[variable] === '') inputs.add(variable);
   }
   // The env file documents every variable the lifecycle writes as well.
   for (const producer of producers) {
-    const listed = producer.variable.startsWith('SECRET_') ? env.declaredSecrets.has(producer.variable) : producer.variable in env.values;
-    if (!listed) once(`doc ${producer.variable}`, `${producer.where}: writes ${producer.variable}, which ${envFile} does not document`);
+    const listed = producer.variable.startsWith('SECRET_')
+      ? env.declaredSecrets.has(producer.variable)
+      : producer.variable in env.values;
+    if (!listed)
+      once(
+        `doc ${producer.variable}`,
+        `${producer.where}: writes ${producer.variable}, which ${envFile} does not document`,
+      );
   }
 
   return { errors, warnings, inputs: [...inputs].sort(), uses, producers, bicepOutputs };
@@ -443,7 +488,9 @@ export function readTabScopes(source: string): string[] | undefined {
 }
 
 /** Checks that the app's identities are wired consistently (see the file comment, point 4). */
-export async function checkAuthWiring(options: AuthWiringOptions = {}): Promise<{ errors: string[]; warnings: string[] }> {
+export async function checkAuthWiring(
+  options: AuthWiringOptions = {},
+): Promise<{ errors: string[]; warnings: string[] }> {
   const rootDir = options.rootDir ?? REPO_ROOT;
   const projectFile = options.projectFile ?? 'teamsapp.yml';
   const manifestFile = options.manifestFile ?? path.join('appPackage', 'manifest.json');
@@ -478,12 +525,19 @@ export async function checkAuthWiring(options: AuthWiringOptions = {}): Promise<
     if (create.order > update.order) errors.push(`${update.where}: runs before ${create.where}, which creates the app`);
     const createWith = asMapping(create.step.with);
     const written = asMapping(create.step.writeToEnvironmentFile);
-    if (written?.objectId !== objectVar) errors.push(`${file}: "id" is \${{${objectVar}}} but ${create.where} writes the object id to ${String(written?.objectId)}`);
+    if (written?.objectId !== objectVar)
+      errors.push(
+        `${file}: "id" is \${{${objectVar}}} but ${create.where} writes the object id to ${String(written?.objectId)}`,
+      );
     if (aad.name !== createWith?.name) {
-      errors.push(`${file}: name "${aad.name ?? ''}" differs from ${create.where} name "${String(createWith?.name)}" (aadApp/update would rename the app)`);
+      errors.push(
+        `${file}: name "${aad.name ?? ''}" differs from ${create.where} name "${String(createWith?.name)}" (aadApp/update would rename the app)`,
+      );
     }
     if (aad.signInAudience !== createWith?.signInAudience) {
-      errors.push(`${file}: signInAudience ${aad.signInAudience ?? '(none)'} differs from ${create.where} (${String(createWith?.signInAudience)})`);
+      errors.push(
+        `${file}: signInAudience ${aad.signInAudience ?? '(none)'} differs from ${create.where} (${String(createWith?.signInAudience)})`,
+      );
     }
     aadByClientVar.set(clientVar, { file, aad });
   }
@@ -493,7 +547,10 @@ export async function checkAuthWiring(options: AuthWiringOptions = {}): Promise<
   const tabClientVar = /^\$\{\{([A-Z0-9_]+)\}\}$/.exec(asString(webApp?.id) ?? '')?.[1];
   const tab = tabClientVar ? aadByClientVar.get(tabClientVar) : undefined;
   if (!webApp) errors.push(`${manifestFile}: webApplicationInfo is missing`);
-  else if (!tab) errors.push(`${manifestFile}: webApplicationInfo.id (${String(webApp.id)}) is not the appId of an Entra manifest applied by aadApp/update`);
+  else if (!tab)
+    errors.push(
+      `${manifestFile}: webApplicationInfo.id (${String(webApp.id)}) is not the appId of an Entra manifest applied by aadApp/update`,
+    );
   else {
     const { file, aad } = tab;
     const resource = asString(webApp.resource);
@@ -504,28 +561,42 @@ export async function checkAuthWiring(options: AuthWiringOptions = {}): Promise<
     const graphScopes = (aad.requiredResourceAccess ?? [])
       .filter((r) => isGraph(r.resourceAppId))
       .flatMap((r) => (r.resourceAccess ?? []).filter((a) => a.type === 'Scope').map((a) => a.id ?? ''));
-    const roles = (aad.requiredResourceAccess ?? []).flatMap((r) => (r.resourceAccess ?? []).filter((a) => a.type === 'Role'));
-    if (roles.length > 0) errors.push(`${file}: the tab is a public client and must not request application permissions (${roles.map((r) => r.id).join(', ')})`);
+    const roles = (aad.requiredResourceAccess ?? []).flatMap((r) =>
+      (r.resourceAccess ?? []).filter((a) => a.type === 'Role'),
+    );
+    if (roles.length > 0)
+      errors.push(
+        `${file}: the tab is a public client and must not request application permissions (${roles.map((r) => r.id).join(', ')})`,
+      );
     const naa = Array.isArray(webApp.nestedAppAuthInfo) ? webApp.nestedAppAuthInfo.map((e) => asMapping(e)) : [];
     if (naa.length === 0) errors.push(`${manifestFile}: webApplicationInfo.nestedAppAuthInfo is missing`);
     for (const [i, entry] of naa.entries()) {
       const redirect = asString(entry?.redirectUri);
       if (!redirect || !spaRedirects.includes(redirect)) {
-        errors.push(`${manifestFile}: nestedAppAuthInfo[${i}].redirectUri ${String(redirect)} is not a Spa redirect in ${file} [${spaRedirects.join(', ')}]`);
+        errors.push(
+          `${manifestFile}: nestedAppAuthInfo[${i}].redirectUri ${String(redirect)} is not a Spa redirect in ${file} [${spaRedirects.join(', ')}]`,
+        );
       }
-      if (redirect && !redirect.startsWith('brk-multihub://')) errors.push(`${manifestFile}: nestedAppAuthInfo[${i}].redirectUri must be brk-multihub://<domain>`);
+      if (redirect && !redirect.startsWith('brk-multihub://'))
+        errors.push(`${manifestFile}: nestedAppAuthInfo[${i}].redirectUri must be brk-multihub://<domain>`);
       const scopes = Array.isArray(entry?.scopes) ? entry.scopes.map(String) : [];
       const missing = scopes.filter((s) => !graphScopes.includes(s));
       const extra = graphScopes.filter((s) => !scopes.includes(s));
-      if (missing.length > 0) errors.push(`${manifestFile}: nestedAppAuthInfo[${i}].scopes ${missing.join(', ')} are not requested in ${file}`);
-      if (extra.length > 0) errors.push(`${file}: requests ${extra.join(', ')}, which nestedAppAuthInfo[${i}].scopes does not list`);
+      if (missing.length > 0)
+        errors.push(
+          `${manifestFile}: nestedAppAuthInfo[${i}].scopes ${missing.join(', ')} are not requested in ${file}`,
+        );
+      if (extra.length > 0)
+        errors.push(`${file}: requests ${extra.join(', ')}, which nestedAppAuthInfo[${i}].scopes does not list`);
       const tabSourcePath = path.join(rootDir, tabScopesFile);
       if (!existsSync(tabSourcePath)) warnings.push(`${tabScopesFile}: not found; the tab's scopes were not compared`);
       else {
         const tabScopes = readTabScopes(await readFile(tabSourcePath, 'utf8'));
         if (!tabScopes) warnings.push(`${tabScopesFile}: no GRAPH_SCOPES found; the tab's scopes were not compared`);
         else if ([...tabScopes].sort().join(' ') !== [...scopes].sort().join(' ')) {
-          errors.push(`${manifestFile}: nestedAppAuthInfo[${i}].scopes [${scopes.join(', ')}] differ from the scopes the tab requests in ${tabScopesFile} [${tabScopes.join(', ')}]`);
+          errors.push(
+            `${manifestFile}: nestedAppAuthInfo[${i}].scopes [${scopes.join(', ')}] differ from the scopes the tab requests in ${tabScopesFile} [${tabScopes.join(', ')}]`,
+          );
         }
       }
     }
@@ -533,18 +604,22 @@ export async function checkAuthWiring(options: AuthWiringOptions = {}): Promise<
 
   // The server: application permission Sites.Selected only (Graph and SharePoint), nothing tenant-wide.
   const server = aadByClientVar.get('GRAPH_CLIENT_ID');
-  if (!server) errors.push(`${projectFile}: no aadApp/update applies an Entra manifest for GRAPH_CLIENT_ID (the server's app)`);
+  if (!server)
+    errors.push(`${projectFile}: no aadApp/update applies an Entra manifest for GRAPH_CLIENT_ID (the server's app)`);
   else {
     const requested = (server.aad.requiredResourceAccess ?? []).flatMap((r) =>
       (r.resourceAccess ?? []).map((a) => ({ resource: r.resourceAppId ?? '', id: a.id ?? '', type: a.type ?? '' })),
     );
     for (const r of requested) {
       if (r.type !== 'Role' || SITES_SELECTED_ROLE[r.resource] !== r.id) {
-        errors.push(`${server.file}: requests ${r.type} ${r.id} on ${r.resource}; the server may only request Sites.Selected (docs/permissions.md)`);
+        errors.push(
+          `${server.file}: requests ${r.type} ${r.id} on ${r.resource}; the server may only request Sites.Selected (docs/permissions.md)`,
+        );
       }
     }
     for (const [resource, id] of Object.entries(SITES_SELECTED_ROLE)) {
-      if (!requested.some((r) => r.resource === resource && r.id === id)) errors.push(`${server.file}: does not request Sites.Selected (${id}) on ${resource}`);
+      if (!requested.some((r) => r.resource === resource && r.id === id))
+        errors.push(`${server.file}: does not request Sites.Selected (${id}) on ${resource}`);
     }
   }
 
@@ -571,7 +646,9 @@ async function main(argv: readonly string[]): Promise<number> {
     if (arg === '--env' && argv[i + 1]) envFile = argv[++i] ?? envFile;
     else if (arg === '--project' && argv[i + 1]) projects.push(argv[++i] ?? '');
     else {
-      console.error(`unknown argument ${arg ?? ''}\nUsage: tsx scripts/check-env-wiring.ts [--env env/.env.dev] [--project teamsapp.yml ...]`);
+      console.error(
+        `unknown argument ${arg ?? ''}\nUsage: tsx scripts/check-env-wiring.ts [--env env/.env.dev] [--project teamsapp.yml ...]`,
+      );
       return 2;
     }
   }
@@ -584,10 +661,15 @@ async function main(argv: readonly string[]): Promise<number> {
     const errors = [...wiring.errors, ...auth.errors.filter((e) => !wiring.errors.includes(e))];
     const warnings = [...new Set([...wiring.warnings, ...auth.warnings])];
     failed ||= errors.length > 0;
-    console.log(`${errors.length === 0 ? '✓' : '✗'} ${projectFile} with ${envFile}: ${wiring.uses.length} variable uses, ${errors.length} error(s), ${warnings.length} warning(s)`);
+    console.log(
+      `${errors.length === 0 ? '✓' : '✗'} ${projectFile} with ${envFile}: ${wiring.uses.length} variable uses, ${errors.length} error(s), ${warnings.length} warning(s)`,
+    );
     for (const error of errors) console.log(`  error: ${error}`);
     for (const warning of warnings) console.log(`  warning: ${warning}`);
-    if (wiring.inputs.length > 0) console.log(`  fill in before provisioning (empty in ${envFile}, written by no step): ${wiring.inputs.join(', ')}`);
+    if (wiring.inputs.length > 0)
+      console.log(
+        `  fill in before provisioning (empty in ${envFile}, written by no step): ${wiring.inputs.join(', ')}`,
+      );
   }
   return failed ? 1 : 0;
 }

@@ -4,10 +4,20 @@ import { pathToFileURL } from 'node:url';
  * Where a script reads its environment and writes its output: `process` when it runs as `npm run <script>`, a test's
  * own buffers when the test calls its `main()` in-process (no second Node process to start).
  */
-export type CliIo = { env: NodeJS.ProcessEnv; cwd: string; stdout: (text: string) => void; stderr: (text: string) => void };
+export type CliIo = {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+};
 
 export function processIo(): CliIo {
-  return { env: process.env, cwd: process.cwd(), stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  };
 }
 
 /** Whether the module at `moduleUrl` is the script Node was started with (not imported by a test). */

@@ -16,7 +16,8 @@ export function tabDevPort(env: NodeJS.ProcessEnv): number {
   const raw = env.TAB_DEV_PORT;
   if (raw === undefined || raw === '') return DEFAULT_TAB_DEV_PORT;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`TAB_DEV_PORT must be a port number (1-65535), not '${raw}'.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new ConfigError(`TAB_DEV_PORT must be a port number (1-65535), not '${raw}'.`);
   return port;
 }
 
@@ -25,7 +26,12 @@ try {
   const port = tabDevPort(process.env);
   const devOrigin = `http://127.0.0.1:${port}`;
   // The Playground is off unless asked for: the dev loop is about the tab, and it saves a process.
-  const run = await startLocal({ log, interactive: true, env: { PLAYGROUND: process.env.PLAYGROUND ?? 'off' }, extraOrigins: [devOrigin, `http://localhost:${port}`] });
+  const run = await startLocal({
+    log,
+    interactive: true,
+    env: { PLAYGROUND: process.env.PLAYGROUND ?? 'off' },
+    extraOrigins: [devOrigin, `http://localhost:${port}`],
+  });
   const vite = await createServer({
     configFile: 'vite.config.ts',
     server: {
@@ -33,7 +39,9 @@ try {
       port,
       strictPort: true,
       // The app server's own paths; everything else is the tab's source, served and hot-reloaded by Vite.
-      proxy: Object.fromEntries(['/config.json', '/healthz', '/api'].map((path) => [path, { target: run.appUrl, changeOrigin: false }])),
+      proxy: Object.fromEntries(
+        ['/config.json', '/healthz', '/api'].map((path) => [path, { target: run.appUrl, changeOrigin: false }]),
+      ),
     },
   });
   await vite.listen();
@@ -55,6 +63,10 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  log({ level: 'error', msg: error instanceof ConfigError ? 'configuration invalid' : 'dev start failed', error: error instanceof Error ? error.message : String(error) });
+  log({
+    level: 'error',
+    msg: error instanceof ConfigError ? 'configuration invalid' : 'dev start failed',
+    error: error instanceof Error ? error.message : String(error),
+  });
   process.exit(1);
 }

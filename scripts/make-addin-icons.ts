@@ -31,10 +31,12 @@ export function scaleDown(source: RasterImage, size: number): RasterImage {
   return { width: size, height: size, channels: 4, data };
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (invokedDirectly) {
   const colour = renderColorIcon();
   await mkdir('src/addin/public', { recursive: true });
-  for (const size of ADDIN_ICON_SIZES) await writeFile(`src/addin/public/icon-${size}.png`, encodePng(scaleDown(colour, size)));
+  for (const size of ADDIN_ICON_SIZES)
+    await writeFile(`src/addin/public/icon-${size}.png`, encodePng(scaleDown(colour, size)));
   console.log(`wrote src/addin/public/icon-{${ADDIN_ICON_SIZES.join(',')}}.png`);
 }

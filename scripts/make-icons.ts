@@ -52,10 +52,14 @@ export function encodePng(image: RasterImage): Buffer {
     throw new Error(`encodePng: expected ${width * height * channels} bytes, got ${data.length}`);
   }
   const colorType = channels === 4 ? 6 : 2; // truecolour with or without alpha
-  return PNG.sync.write(
-    { width, height, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) } as PNG,
-    { colorType, inputColorType: colorType, inputHasAlpha: channels === 4, filterType: 0, deflateLevel: 9, deflateStrategy: 0 },
-  );
+  return PNG.sync.write({ width, height, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) } as PNG, {
+    colorType,
+    inputColorType: colorType,
+    inputHasAlpha: channels === 4,
+    filterType: 0,
+    deflateLevel: 9,
+    deflateStrategy: 0,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,12 +39,24 @@ import { resolveSite } from '../src/data/site.js';
 import { seedSite } from '../src/data/seed.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dryRunPlanImport, describePlanProblem, type PlanDryRun } from '../src/data/plan-import.js';
-import { applyPlanImport, assertPlanSiteEmpty, loadPlanExport, PlanSiteNotEmptyError, type PlanImportOutcome } from '../src/data/plan-transfer.js';
+import {
+  applyPlanImport,
+  assertPlanSiteEmpty,
+  loadPlanExport,
+  PlanSiteNotEmptyError,
+  type PlanImportOutcome,
+} from '../src/data/plan-transfer.js';
 import { exportPlanXlsx, readPlanXlsx } from '../src/data/plan-xlsx.js';
 import { fieldsExpand, SITE_USERS_LIST, type ListItem } from '../src/data/lists/list-definition.js';
 import { siteUserFieldNames, toSiteUser } from '../src/data/lists/site-users.js';
 import { listPath } from '../src/data/site.js';
-import { zoetermeerDomeinVoortgang, zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../src/domain/plan/zoetermeer.js';
+import {
+  zoetermeerDomeinVoortgang,
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../src/domain/plan/zoetermeer.js';
 import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
@@ -76,17 +88,31 @@ function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
-function tokenSources(env: z.infer<typeof envSchema>, siteUrl: string): { graph: TokenSource; sharePoint: TokenSource } {
+function tokenSources(
+  env: z.infer<typeof envSchema>,
+  siteUrl: string,
+): { graph: TokenSource; sharePoint: TokenSource } {
   const secret = env.SECRET_GRAPH_CLIENT_SECRET ?? env.GRAPH_CLIENT_SECRET;
   const clientCredentials = (scope: string): TokenSource => {
     if (!env.TOKEN_URL || !env.GRAPH_CLIENT_ID || !secret) {
-      throw new UsageError('Set TOKEN_URL, GRAPH_CLIENT_ID and SECRET_GRAPH_CLIENT_SECRET (in env/.env.<env>.user), or pass GRAPH_ACCESS_TOKEN and SHAREPOINT_ACCESS_TOKEN.');
+      throw new UsageError(
+        'Set TOKEN_URL, GRAPH_CLIENT_ID and SECRET_GRAPH_CLIENT_SECRET (in env/.env.<env>.user), or pass GRAPH_ACCESS_TOKEN and SHAREPOINT_ACCESS_TOKEN.',
+      );
     }
-    return createClientCredentialsTokenSource({ tokenUrl: env.TOKEN_URL, clientId: env.GRAPH_CLIENT_ID, clientSecret: secret, scope });
+    return createClientCredentialsTokenSource({
+      tokenUrl: env.TOKEN_URL,
+      clientId: env.GRAPH_CLIENT_ID,
+      clientSecret: secret,
+      scope,
+    });
   };
   return {
-    graph: env.GRAPH_ACCESS_TOKEN ? staticToken(env.GRAPH_ACCESS_TOKEN) : clientCredentials('https://graph.microsoft.com/.default'),
-    sharePoint: env.SHAREPOINT_ACCESS_TOKEN ? staticToken(env.SHAREPOINT_ACCESS_TOKEN) : clientCredentials(sharePointScope(siteUrl)),
+    graph: env.GRAPH_ACCESS_TOKEN
+      ? staticToken(env.GRAPH_ACCESS_TOKEN)
+      : clientCredentials('https://graph.microsoft.com/.default'),
+    sharePoint: env.SHAREPOINT_ACCESS_TOKEN
+      ? staticToken(env.SHAREPOINT_ACCESS_TOKEN)
+      : clientCredentials(sharePointScope(siteUrl)),
   };
 }
 
@@ -113,14 +139,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   if (args.help) {
-    io.stdout('Usage: npm run provision -- [--site <url>] [--env sandbox|dev] [--sandbox] [--seed | --plan <file.xlsx> [--dry-run]] [--export-plan <file.xlsx>] [--json]\n');
+    io.stdout(
+      'Usage: npm run provision -- [--site <url>] [--env sandbox|dev] [--sandbox] [--seed | --plan <file.xlsx> [--dry-run]] [--export-plan <file.xlsx>] [--json]\n',
+    );
     return 0;
   }
   if (args.seed && args.plan) throw new UsageError('--seed and --plan both fill the site with a plan; choose one.');
   if (args['dry-run'] && !args.plan) throw new UsageError('--dry-run belongs to --plan <file.xlsx>.');
-  if (args.plan !== undefined && !/\.xlsx$/i.test(args.plan)) throw new UsageError(`--plan needs an .xlsx file, not '${args.plan}'.`);
-  if (args['export-plan'] !== undefined && !/\.xlsx$/i.test(args['export-plan'])) throw new UsageError(`--export-plan needs an .xlsx file name, not '${args['export-plan']}'.`);
-  if (!/^[a-z0-9-]+$/i.test(args.env)) throw new UsageError(`--env must be a name such as sandbox or dev, not '${args.env}'.`);
+  if (args.plan !== undefined && !/\.xlsx$/i.test(args.plan))
+    throw new UsageError(`--plan needs an .xlsx file, not '${args.plan}'.`);
+  if (args['export-plan'] !== undefined && !/\.xlsx$/i.test(args['export-plan']))
+    throw new UsageError(`--export-plan needs an .xlsx file name, not '${args['export-plan']}'.`);
+  if (!/^[a-z0-9-]+$/i.test(args.env))
+    throw new UsageError(`--env must be a name such as sandbox or dev, not '${args.env}'.`);
 
   const env: NodeJS.ProcessEnv = { ...io.env };
   loadEnvFiles(args.env, io.cwd, env);
@@ -130,14 +161,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (args.sandbox) {
       sandbox = await startScriptSandbox(env);
       if (args.site && new URL(args.site).pathname.replace(/\/+$/, '') !== new URL(sandbox.siteUrl).pathname) {
-        throw new UsageError(`--sandbox serves ${new URL(sandbox.siteUrl).pathname}; --site ${args.site} is not that site.`);
+        throw new UsageError(
+          `--sandbox serves ${new URL(sandbox.siteUrl).pathname}; --site ${args.site} is not that site.`,
+        );
       }
     }
     const siteUrl = (sandbox ? sandbox.siteUrl : args.site) ?? env.SHAREPOINT_SITE_URL;
-    if (!siteUrl || !URL.canParse(siteUrl)) throw new UsageError('Name the site with --site <url> (or set SHAREPOINT_SITE_URL in the env file).');
+    if (!siteUrl || !URL.canParse(siteUrl))
+      throw new UsageError('Name the site with --site <url> (or set SHAREPOINT_SITE_URL in the env file).');
     const parsed = envSchema.safeParse(definedEnv(env));
     if (!parsed.success) {
-      throw new UsageError(`Invalid configuration (env/.env.${args.env}):\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+      throw new UsageError(
+        `Invalid configuration (env/.env.${args.env}):\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+      );
     }
     const tokens = tokenSources(parsed.data, siteUrl);
     const clients = {
@@ -154,7 +190,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       } catch (error) {
         throw new UsageError(`Cannot read --plan ${args.plan}: ${(error as Error).message}`);
       }
-      const users = (await clients.graph.getAll<ListItem>(`${listPath(site.id, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}&$top=999`)).map(toSiteUser);
+      const users = (
+        await clients.graph.getAll<ListItem>(
+          `${listPath(site.id, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}&$top=999`,
+        )
+      ).map(toSiteUser);
       const dryRun = dryRunPlanImport(await readPlanXlsx(bytes), { users });
       planImport = { dryRun };
       // Refused before anything is written, also for a dry run: the file cannot land here either way.
@@ -162,7 +202,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (dryRun.ok && !args['dry-run']) planImport.outcome = await applyPlanImport(clients.graph, site.id, dryRun);
     }
     const seeded = args.seed
-      ? await seedSite(clients.graph, site.id, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs, domeinVoortgang: zoetermeerDomeinVoortgang })
+      ? await seedSite(clients.graph, site.id, {
+          plan: zoetermeerPlan,
+          portfolio: zoetermeerPortfolio,
+          kwartaaldoelen: zoetermeerKwartaaldoelen,
+          mts: zoetermeerMTs,
+          domeinVoortgang: zoetermeerDomeinVoortgang,
+        })
       : undefined;
     // Last, so that --seed or --plan and --export-plan in one run export what they wrote.
     if (args['export-plan'] !== undefined) {
@@ -170,18 +216,35 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       await writeFile(args['export-plan'], bytes);
     }
     const planJson = planImport
-      ? { plan: { file: args.plan, counts: planImport.dryRun.counts, problems: planImport.dryRun.problems, written: planImport.outcome ?? null } }
+      ? {
+          plan: {
+            file: args.plan,
+            counts: planImport.dryRun.counts,
+            problems: planImport.dryRun.problems,
+            written: planImport.outcome ?? null,
+          },
+        }
       : {};
     if (args.json) {
-      io.stdout(`${JSON.stringify({ site: site.webUrl, changes: countChanges(report), report, ...(seeded ? { seeded } : {}), ...planJson, ...(args['export-plan'] ? { exported: args['export-plan'] } : {}) }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ site: site.webUrl, changes: countChanges(report), report, ...(seeded ? { seeded } : {}), ...planJson, ...(args['export-plan'] ? { exported: args['export-plan'] } : {}) }, null, 2)}\n`,
+      );
     } else {
-      io.stdout(`Provisioned ${site.webUrl}\n${describeReport(report).map((l) => `  ${l}`).join('\n')}\n`);
+      io.stdout(
+        `Provisioned ${site.webUrl}\n${describeReport(report)
+          .map((l) => `  ${l}`)
+          .join('\n')}\n`,
+      );
       if (seeded) {
-        const created = Object.entries(seeded.created).map(([list, n]) => `${list}: ${n}`).join(', ');
+        const created = Object.entries(seeded.created)
+          .map(([list, n]) => `${list}: ${n}`)
+          .join(', ');
         io.stdout(`Seeded (new items) ${created}\n`);
-        if (seeded.unknownPeople.length) io.stdout(`  Not site users, left without that person: ${seeded.unknownPeople.join(', ')}\n`);
+        if (seeded.unknownPeople.length)
+          io.stdout(`  Not site users, left without that person: ${seeded.unknownPeople.join(', ')}\n`);
       }
-      if (planImport) io.stdout(describePlanImport(args.plan ?? '', planImport.dryRun, planImport.outcome, args['dry-run']));
+      if (planImport)
+        io.stdout(describePlanImport(args.plan ?? '', planImport.dryRun, planImport.outcome, args['dry-run']));
       if (args['export-plan']) io.stdout(`Plan exported to ${args['export-plan']}\n`);
     }
     if (planImport && (!planImport.dryRun.ok || (planImport.outcome && !planImport.outcome.ok))) return 1;
@@ -192,19 +255,36 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 /** The dry run and the outcome of a plan import in lines (Dutch, as the file's problems are). */
-function describePlanImport(file: string, dryRun: PlanDryRun, outcome: PlanImportOutcome | undefined, dryRunOnly: boolean): string {
+function describePlanImport(
+  file: string,
+  dryRun: PlanDryRun,
+  outcome: PlanImportOutcome | undefined,
+  dryRunOnly: boolean,
+): string {
   const c = dryRun.counts;
-  const lines = [`Plan ${file}: ${c.adviezen} adviezen, ${c.bevindingen} bevindingen, ${c.acties} acties, ${c.domeinVoortgang} rijen per domein`];
+  const lines = [
+    `Plan ${file}: ${c.adviezen} adviezen, ${c.bevindingen} bevindingen, ${c.acties} acties, ${c.domeinVoortgang} rijen per domein`,
+  ];
   if (!dryRun.ok) {
-    lines.push(`  ${dryRun.problems.length} probleem/problemen; er is niets opgeslagen:`, ...dryRun.problems.map((p) => `  - ${describePlanProblem(p)}`));
+    lines.push(
+      `  ${dryRun.problems.length} probleem/problemen; er is niets opgeslagen:`,
+      ...dryRun.problems.map((p) => `  - ${describePlanProblem(p)}`),
+    );
   } else if (dryRunOnly) {
-    lines.push('  Proefimport zonder problemen; er is niets opgeslagen (zonder --dry-run wordt het plan geïmporteerd).');
+    lines.push(
+      '  Proefimport zonder problemen; er is niets opgeslagen (zonder --dry-run wordt het plan geïmporteerd).',
+    );
   } else if (outcome?.ok) {
     const w = outcome.created;
-    lines.push(`  Geïmporteerd: ${w.Adviezen} adviezen, ${w.Bevindingen} bevindingen, ${w.Acties} acties, ${w.DomeinVoortgang} rijen per domein, ${outcome.dependencies} acties met afhankelijkheden.`);
+    lines.push(
+      `  Geïmporteerd: ${w.Adviezen} adviezen, ${w.Bevindingen} bevindingen, ${w.Acties} acties, ${w.DomeinVoortgang} rijen per domein, ${outcome.dependencies} acties met afhankelijkheden.`,
+    );
   } else if (outcome) {
     const f = outcome.failure;
-    lines.push(`  Import mislukt bij ${f.sheet}, rij ${f.rowNumber} (${f.status}): ${f.message}`, `  Teruggedraaid: ${outcome.rolledBack.deleted} items verwijderd.`);
+    lines.push(
+      `  Import mislukt bij ${f.sheet}, rij ${f.rowNumber} (${f.status}): ${f.message}`,
+      `  Teruggedraaid: ${outcome.rolledBack.deleted} items verwijderd.`,
+    );
     for (const r of outcome.rollbackFailures) lines.push(`  Niet teruggedraaid: ${r.list} ${r.key}: ${r.message}`);
   }
   return `${lines.join('\n')}\n`;

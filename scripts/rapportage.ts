@@ -40,7 +40,8 @@ import { isMainModule, processIo, type CliIo } from './cli-io.js';
 
 class UsageError extends Error {}
 
-const USAGE = 'Usage: npm run rapportage -- [--datum YYYY-MM-DD] [--sinds YYYY-MM-DD] [--out <file>] [--format pdf|docx] [--env <name>] [--sandbox]';
+const USAGE =
+  'Usage: npm run rapportage -- [--datum YYYY-MM-DD] [--sinds YYYY-MM-DD] [--out <file>] [--format pdf|docx] [--env <name>] [--sandbox]';
 
 type Format = 'pdf' | 'docx';
 
@@ -70,16 +71,34 @@ function parseRapportageArgs(argv: readonly string[], now: Date, defaultEnv = 's
   const today = amsterdamDate(now);
   const datum = values.datum ?? today;
   if (!isValidCalendarDate(datum)) throw new UsageError(`--datum moet een datum zijn als 2025-12-31, niet '${datum}'.`);
-  if (compareCalendarDates(datum, today) > 0) throw new UsageError(`--datum ${datum} ligt in de toekomst; de rapportage kan alleen over vandaag (${today}) of eerder gaan.`);
-  if (values.sinds !== undefined && (!isValidCalendarDate(values.sinds) || compareCalendarDates(values.sinds, datum) > 0)) {
-    throw new UsageError(`--sinds moet een datum zijn als 2025-10-01, niet na de peildatum ${datum}, niet '${values.sinds}'.`);
+  if (compareCalendarDates(datum, today) > 0)
+    throw new UsageError(
+      `--datum ${datum} ligt in de toekomst; de rapportage kan alleen over vandaag (${today}) of eerder gaan.`,
+    );
+  if (
+    values.sinds !== undefined &&
+    (!isValidCalendarDate(values.sinds) || compareCalendarDates(values.sinds, datum) > 0)
+  ) {
+    throw new UsageError(
+      `--sinds moet een datum zijn als 2025-10-01, niet na de peildatum ${datum}, niet '${values.sinds}'.`,
+    );
   }
-  if (values.format !== undefined && values.format !== 'pdf' && values.format !== 'docx') throw new UsageError(`--format is pdf of docx, niet '${values.format}'.`);
+  if (values.format !== undefined && values.format !== 'pdf' && values.format !== 'docx')
+    throw new UsageError(`--format is pdf of docx, niet '${values.format}'.`);
   const fromExtension = values.out ? extname(values.out).toLowerCase().slice(1) : '';
   const format: Format = (values.format as Format | undefined) ?? (fromExtension === 'docx' ? 'docx' : 'pdf');
-  if (fromExtension && fromExtension !== format) throw new UsageError(`--out ${values.out} heeft niet de extensie .${format}.`);
-  if (!/^[a-z0-9-]+$/i.test(values.env)) throw new UsageError(`--env is een naam als sandbox of dev, niet '${values.env}'.`);
-  return { datum, ...(values.sinds ? { sinds: values.sinds } : {}), out: values.out ?? rapportBestandsnaam(datum, format), format, env: values.env, sandbox: values.sandbox };
+  if (fromExtension && fromExtension !== format)
+    throw new UsageError(`--out ${values.out} heeft niet de extensie .${format}.`);
+  if (!/^[a-z0-9-]+$/i.test(values.env))
+    throw new UsageError(`--env is een naam als sandbox of dev, niet '${values.env}'.`);
+  return {
+    datum,
+    ...(values.sinds ? { sinds: values.sinds } : {}),
+    out: values.out ?? rapportBestandsnaam(datum, format),
+    format,
+    env: values.env,
+    sandbox: values.sandbox,
+  };
 }
 
 const url = z.string().refine((v) => URL.canParse(v), { message: 'must be an absolute URL' });
@@ -103,7 +122,9 @@ function graphFrom(env: NodeJS.ProcessEnv, envName: string): { graph: Graph; sit
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(defined);
   if (!parsed.success) {
-    throw new UsageError(`Ongeldige configuratie (env/.env.${envName}):\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new UsageError(
+      `Ongeldige configuratie (env/.env.${envName}):\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
   }
   const e = parsed.data;
   const secret = e.SECRET_GRAPH_CLIENT_SECRET ?? e.GRAPH_CLIENT_SECRET;
@@ -112,9 +133,15 @@ function graphFrom(env: NodeJS.ProcessEnv, envName: string): { graph: Graph; sit
     const token = e.GRAPH_ACCESS_TOKEN;
     tokens = { getToken: async () => token, invalidate: () => undefined };
   } else if (e.TOKEN_URL && e.GRAPH_CLIENT_ID && secret) {
-    tokens = createClientCredentialsTokenSource({ tokenUrl: e.TOKEN_URL, clientId: e.GRAPH_CLIENT_ID, clientSecret: secret });
+    tokens = createClientCredentialsTokenSource({
+      tokenUrl: e.TOKEN_URL,
+      clientId: e.GRAPH_CLIENT_ID,
+      clientSecret: secret,
+    });
   } else {
-    throw new UsageError('Zet TOKEN_URL, GRAPH_CLIENT_ID en SECRET_GRAPH_CLIENT_SECRET (in env/.env.<env>.user), of geef GRAPH_ACCESS_TOKEN mee.');
+    throw new UsageError(
+      'Zet TOKEN_URL, GRAPH_CLIENT_ID en SECRET_GRAPH_CLIENT_SECRET (in env/.env.<env>.user), of geef GRAPH_ACCESS_TOKEN mee.',
+    );
   }
   return { graph: createGraph({ graphBaseUrl: e.GRAPH_BASE_URL, tokens }), siteUrl: e.SHAREPOINT_SITE_URL };
 }
@@ -143,21 +170,34 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const historisch = compareCalendarDates(args.datum, amsterdamDate(now)) < 0;
     const data = await loadReportData(graph, site.id).catch((error: unknown) => {
       if (error instanceof GraphRequestError && error.status === 404) {
-        throw new UsageError(`De site ${siteUrl} heeft (nog) geen lijsten van het actieplan. Maak ze met \`npm run provision -- --seed\` (of \`npm start\` voor de sandbox).`);
+        throw new UsageError(
+          `De site ${siteUrl} heeft (nog) geen lijsten van het actieplan. Maak ze met \`npm run provision -- --seed\` (of \`npm start\` voor de sandbox).`,
+        );
       }
       throw error;
     });
     const input = voortgangInputOf(data, { peildatum: args.datum, gemeente, now });
     const borgingRows = borging({ ...borgingInputOf(data, endOfDay(args.datum)), acties: input.acties });
-    const model = voortgangOp({ ...input, histories: data.histories, ...(args.sinds ? { sinds: args.sinds } : {}), borging: borgingRows });
+    const model = voortgangOp({
+      ...input,
+      histories: data.histories,
+      ...(args.sinds ? { sinds: args.sinds } : {}),
+      borging: borgingRows,
+    });
     if (model.totals.total === 0) {
-      say(historisch ? `Let op: op ${datumNl(args.datum)} kent de versiegeschiedenis nog geen acties; de rapportage is leeg.` : 'Let op: de site heeft geen acties; de rapportage is leeg.');
+      say(
+        historisch
+          ? `Let op: op ${datumNl(args.datum)} kent de versiegeschiedenis nog geen acties; de rapportage is leeg.`
+          : 'Let op: de site heeft geen acties; de rapportage is leeg.',
+      );
     }
 
     const bytes = args.format === 'pdf' ? await reportPdfBuffer(model) : await reportDocxBytes(model);
     const out = resolve(io.cwd, args.out);
     await writeFile(out, bytes);
-    say(`Voortgangsrapportage ${datumNl(args.datum)} (${args.format}, ${model.totals.total} acties, ${model.perAdvies.length} adviezen) van ${site.webUrl}`);
+    say(
+      `Voortgangsrapportage ${datumNl(args.datum)} (${args.format}, ${model.totals.total} acties, ${model.perAdvies.length} adviezen) van ${site.webUrl}`,
+    );
     io.stdout(`${out}\n`);
     return 0;
   } finally {

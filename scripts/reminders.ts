@@ -11,7 +11,16 @@ import { tabDeepLink } from '../src/bot/deep-link.js';
 import { playgroundUrls } from '../src/bot/playground.js';
 import { instanceId } from '../src/bot/reminder-timer.js';
 import { resolveSite } from '../src/data/site.js';
-import { CliError, describePreview, describeSendNow, parseArgs, prepareCard, sendNow, UsageError, USAGE } from '../src/reminders/cli.js';
+import {
+  CliError,
+  describePreview,
+  describeSendNow,
+  parseArgs,
+  prepareCard,
+  sendNow,
+  UsageError,
+  USAGE,
+} from '../src/reminders/cli.js';
 import { ConfigError, readConfig } from '../src/server/config.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
 import { createLogger } from '../src/server/log.js';
@@ -32,12 +41,20 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const env: NodeJS.ProcessEnv = { ...io.env };
   loadEnvFiles(env.TEAMSFX_ENV ?? 'sandbox', io.cwd, env);
-  if (env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS === 'true') env.SERVICE_URL ??= playgroundUrls(Number(env.PLAYGROUND_PORT ?? 56150)).connectorUrl;
+  if (env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS === 'true')
+    env.SERVICE_URL ??= playgroundUrls(Number(env.PLAYGROUND_PORT ?? 56150)).connectorUrl;
   const config = readConfig(env);
   const graph = createServerGraph(config);
   const site = await resolveSite(graph, config.siteUrl);
   const tabEndpoint = config.tabEndpoint ?? `http://${config.host}:${config.port}`;
-  const deps = { graph, siteId: site.id, siteUrl: config.siteUrl, deepLinkFor: (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt), now: new Date(), extraHolidays: config.reminders.extraHolidays };
+  const deps = {
+    graph,
+    siteId: site.id,
+    siteUrl: config.siteUrl,
+    deepLinkFor: (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt),
+    now: new Date(),
+    extraHolidays: config.reminders.extraHolidays,
+  };
 
   if (args.mode === 'preview') {
     const prepared = await prepareCard(deps, args.mt);
@@ -46,9 +63,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
 
-  if (!config.bot) throw new CliError('Versturen kan alleen met een bot: CLIENT_ID en TENANT_ID ontbreken in de configuratie.');
+  if (!config.bot)
+    throw new CliError('Versturen kan alleen met een bot: CLIENT_ID en TENANT_ID ontbreken in de configuratie.');
   const log = createLogger(errors);
-  const bot = await createBot({ ...config.bot, host: config.host, graph, siteId: site.id, siteUrl: config.siteUrl, deepLinkFor: deps.deepLinkFor, log });
+  const bot = await createBot({
+    ...config.bot,
+    host: config.host,
+    graph,
+    siteId: site.id,
+    siteUrl: config.siteUrl,
+    deepLinkFor: deps.deepLinkFor,
+    log,
+  });
   const result = await sendNow({ ...deps, sender: bot.sender, claimant: `cli-${instanceId()}` }, args.mt);
   if (args.json) io.stdout(`${JSON.stringify(result)}\n`);
   else io.stdout(`${describeSendNow(result)}\n`);

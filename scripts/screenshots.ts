@@ -48,12 +48,29 @@ async function main(): Promise<void> {
   const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : undefined;
   await buildIfChanged([TAB_TARGET]);
   const dataDir = mkdtempSync(join(tmpdir(), 'actieplan-screenshots-'));
-  const run = await startLocal({ env: { PORT: '0', SANDBOX_PORT: '0', SANDBOX_DATA_DIR: dataDir, PLAYGROUND: 'off', REMINDER_INTERVAL_SECONDS: '3600' }, log: () => undefined });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const run = await startLocal({
+    env: {
+      PORT: '0',
+      SANDBOX_PORT: '0',
+      SANDBOX_DATA_DIR: dataDir,
+      PLAYGROUND: 'off',
+      REMINDER_INTERVAL_SECONDS: '3600',
+    },
+    log: () => undefined,
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   mkdirSync(OUT, { recursive: true });
   try {
     for (const size of WIDTHS) {
-      const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, locale: 'nl-NL', colorScheme: 'light' });
+      const context = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+        locale: 'nl-NL',
+        colorScheme: 'light',
+      });
       await context.addInitScript((persona) => window.localStorage.setItem('actieplan.persona', persona), PERSONA);
       const page = await context.newPage();
       for (const view of VIEWS) {

@@ -14,6 +14,10 @@ export async function startScriptSandbox(env: NodeJS.ProcessEnv): Promise<Runnin
     ...(env.GRAPH_CLIENT_ID ? { clientId: env.GRAPH_CLIENT_ID } : {}),
     ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
   });
-  Object.assign(env, { GRAPH_BASE_URL: sandbox.graphUrl, TOKEN_URL: sandbox.tokenUrl, SHAREPOINT_SITE_URL: sandbox.siteUrl });
+  Object.assign(env, {
+    GRAPH_BASE_URL: sandbox.graphUrl,
+    TOKEN_URL: sandbox.tokenUrl,
+    SHAREPOINT_SITE_URL: sandbox.siteUrl,
+  });
   return sandbox;
 }

@@ -9,7 +9,9 @@ import { BUILD_LOG, buildIfChanged, LOCAL_SERVER_TARGET, stripAnsi, TAB_TARGET }
 try {
   await buildIfChanged([TAB_TARGET, LOCAL_SERVER_TARGET], { verbose: process.argv.includes('--verbose') });
 } catch (error) {
-  process.stderr.write(`Build failed: ${stripAnsi(error instanceof Error ? error.message : String(error))} (the whole output: ${BUILD_LOG})\n`);
+  process.stderr.write(
+    `Build failed: ${stripAnsi(error instanceof Error ? error.message : String(error))} (the whole output: ${BUILD_LOG})\n`,
+  );
   process.exit(1);
 }
 // A variable, so tsc does not look for the build output's types.

@@ -91,7 +91,8 @@ export function parseEnvFile(text: string): Record<string, string> {
 
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
-type ExpansionProblem = { variable: string; kind: 'undefined' | 'empty'; at: string } | { kind: 'malformed'; at: string };
+type ExpansionProblem =
+  { variable: string; kind: 'undefined' | 'empty'; at: string } | { kind: 'malformed'; at: string };
 
 /**
  * Replaces `${{VAR}}` in every string of a JSON document. Expanding parsed strings (not raw
@@ -116,7 +117,8 @@ export function expandPlaceholders(
   if (Array.isArray(value)) return value.map((item, i) => expandPlaceholders(item, vars, problems, `${at}/${i}`));
   if (value !== null && typeof value === 'object') {
     const out: JsonObject = {};
-    for (const [key, item] of Object.entries(value)) out[key] = expandPlaceholders(item, vars, problems, `${at}/${key}`);
+    for (const [key, item] of Object.entries(value))
+      out[key] = expandPlaceholders(item, vars, problems, `${at}/${key}`);
     return out;
   }
   return value;
@@ -211,7 +213,8 @@ function makePatternsUnicodeSafe(node: Json): Json {
     if (key === 'pattern' && typeof value === 'string') out[key] = unicodeSafePattern(value);
     else if (key === 'patternProperties' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const props: JsonObject = {};
-      for (const [pattern, sub] of Object.entries(value)) props[unicodeSafePattern(pattern)] = makePatternsUnicodeSafe(sub);
+      for (const [pattern, sub] of Object.entries(value))
+        props[unicodeSafePattern(pattern)] = makePatternsUnicodeSafe(sub);
       out[key] = props;
     } else out[key] = makePatternsUnicodeSafe(value);
   }
@@ -234,7 +237,9 @@ async function loadBundledSchema(version: string, kind: SchemaKind): Promise<Jso
   return schema;
 }
 
-type CompiledSchema = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: unknown }[] | null };
+type CompiledSchema = ((data: unknown) => boolean) & {
+  errors?: { instancePath: string; message?: string; params?: unknown }[] | null;
+};
 type AjvLike = { compile(schema: unknown): CompiledSchema };
 type AjvClass = new (options: Record<string, unknown>) => AjvLike;
 
@@ -250,7 +255,9 @@ function compiledSchema(schema: JsonObject): CompiledSchema {
   if (cached) return cached;
   const load = createRequire(createRequire(import.meta.url).resolve('@microsoft/app-manifest'));
   const interop = <T>(module: unknown): T => ((module as { default?: T }).default ?? module) as T;
-  const Ajv = interop<AjvClass>(load(String(schema.$schema ?? '').includes('2020-12') ? 'ajv/dist/2020' : 'ajv-draft-04'));
+  const Ajv = interop<AjvClass>(
+    load(String(schema.$schema ?? '').includes('2020-12') ? 'ajv/dist/2020' : 'ajv-draft-04'),
+  );
   const addFormats = interop<(ajv: AjvLike, formats: string[]) => void>(load('ajv-formats'));
   const ajv = new Ajv({ allErrors: true, strictTypes: false });
   addFormats(ajv, ['uri', 'email', 'regex']);
@@ -263,7 +270,10 @@ function validateAgainstSchema(document: JsonObject, schema: JsonObject): string
   const validate = compiledSchema(schema);
   // As AppManifestUtils does: validate what JSON would carry (no undefined-valued keys).
   if (validate(JSON.parse(JSON.stringify(document)))) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message || ''}. Details: ${error.params ? JSON.stringify(error.params) : ''}`);
+  return (validate.errors ?? []).map(
+    (error) =>
+      `${error.instancePath} ${error.message || ''}. Details: ${error.params ? JSON.stringify(error.params) : ''}`,
+  );
 }
 
 async function schemaErrors(document: JsonObject, schema: JsonObject, label: string): Promise<string[]> {
@@ -332,7 +342,8 @@ export function outlineIconProblems(png: DecodedPng): string[] {
     }
     visible++;
     if (r !== 255 || g !== 255 || b !== 255) {
-      if (notWhite === 0) firstNotWhite = ` (first at x=${i % png.width}, y=${Math.floor(i / png.width)}: rgb(${r}, ${g}, ${b}))`;
+      if (notWhite === 0)
+        firstNotWhite = ` (first at x=${i % png.width}, y=${Math.floor(i / png.width)}: rgb(${r}, ${g}, ${b}))`;
       notWhite++;
     }
   }
@@ -426,7 +437,9 @@ function crossFieldProblems(manifest: JsonObject): string[] {
   const validDomains = asArray(manifest.validDomains).flatMap((d) => (typeof d === 'string' ? [d] : []));
   validDomains.forEach((domain, i) => {
     if (domain.includes('://') || domain.includes('/')) {
-      problems.push(`manifest.json: validDomains[${i}] "${domain}" must be a bare domain (host[:port]), without scheme or path`);
+      problems.push(
+        `manifest.json: validDomains[${i}] "${domain}" must be a bare domain (host[:port]), without scheme or path`,
+      );
     }
   });
 
@@ -444,13 +457,16 @@ function crossFieldProblems(manifest: JsonObject): string[] {
     }
     const entityId = asString(t?.entityId);
     if (entityId !== undefined) {
-      if (entityIds.has(entityId)) problems.push(`manifest.json: staticTabs[${i}].entityId "${entityId}" is not unique`);
+      if (entityIds.has(entityId))
+        problems.push(`manifest.json: staticTabs[${i}].entityId "${entityId}" is not unique`);
       entityIds.add(entityId);
     }
   });
   for (const [field, url] of tabUrls) {
     if (!onValidDomain(url, validDomains)) {
-      problems.push(`manifest.json: ${field} "${url}" is not on a domain listed in validDomains [${validDomains.join(', ')}]`);
+      problems.push(
+        `manifest.json: ${field} "${url}" is not on a domain listed in validDomains [${validDomains.join(', ')}]`,
+      );
     }
   }
 
@@ -459,7 +475,9 @@ function crossFieldProblems(manifest: JsonObject): string[] {
     const id = asString(webApp.id);
     const resource = asString(webApp.resource);
     if (id && resource && !resource.includes(id)) {
-      problems.push(`manifest.json: webApplicationInfo.resource "${resource}" must contain webApplicationInfo.id (${id})`);
+      problems.push(
+        `manifest.json: webApplicationInfo.resource "${resource}" must contain webApplicationInfo.id (${id})`,
+      );
     }
     asArray(webApp.nestedAppAuthInfo).forEach((entry, i) => {
       const redirectUri = asString(asObject(entry)?.redirectUri);
@@ -543,7 +561,9 @@ export async function loadAppPackage(options: ValidateOptions = {}): Promise<Loa
   } else if (!schemaUrl) {
     errors.push(`manifest.json: $schema is missing (expected ${expectedSchemaUrl})`);
   } else if (schemaUrlVersion(schemaUrl, 'manifest') !== manifestVersion) {
-    errors.push(`manifest.json: $schema "${schemaUrl}" does not match manifestVersion ${manifestVersion} (expected ${expectedSchemaUrl})`);
+    errors.push(
+      `manifest.json: $schema "${schemaUrl}" does not match manifestVersion ${manifestVersion} (expected ${expectedSchemaUrl})`,
+    );
   } else {
     const schema = await loadBundledSchema(manifestVersion, 'manifest');
     if (!schema) {
@@ -562,12 +582,15 @@ export async function loadAppPackage(options: ValidateOptions = {}): Promise<Loa
   const localization = asObject(manifest.localizationInfo);
   const languageFiles: Array<{ file: string; tag: string }> = [];
   const defaultFile = asString(localization?.defaultLanguageFile);
-  if (defaultFile) languageFiles.push({ file: defaultFile, tag: asString(localization?.defaultLanguageTag) ?? 'default' });
+  if (defaultFile)
+    languageFiles.push({ file: defaultFile, tag: asString(localization?.defaultLanguageTag) ?? 'default' });
   for (const entry of asArray(localization?.additionalLanguages)) {
     const file = asString(asObject(entry)?.file);
     if (file) languageFiles.push({ file, tag: asString(asObject(entry)?.languageTag) ?? '?' });
   }
-  const localizationSchema = manifestSchemaVersion ? await loadBundledSchema(manifestSchemaVersion, 'localization') : undefined;
+  const localizationSchema = manifestSchemaVersion
+    ? await loadBundledSchema(manifestSchemaVersion, 'localization')
+    : undefined;
   if (manifestSchemaVersion && languageFiles.length > 0 && !localizationSchema) {
     errors.push(`no bundled localization schema for manifestVersion ${manifestSchemaVersion}`);
   }
@@ -591,8 +614,14 @@ export async function loadAppPackage(options: ValidateOptions = {}): Promise<Loa
     files.push({ name: file, bytes: Buffer.from(`${JSON.stringify(translated, null, 2)}\n`) });
 
     const locSchemaUrl = asString(translated.$schema);
-    if (locSchemaUrl && manifestSchemaVersion && schemaUrlVersion(locSchemaUrl, 'localization') !== manifestSchemaVersion) {
-      errors.push(`${label}: $schema "${locSchemaUrl}" should be the localization schema of manifest version ${manifestSchemaVersion}`);
+    if (
+      locSchemaUrl &&
+      manifestSchemaVersion &&
+      schemaUrlVersion(locSchemaUrl, 'localization') !== manifestSchemaVersion
+    ) {
+      errors.push(
+        `${label}: $schema "${locSchemaUrl}" should be the localization schema of manifest version ${manifestSchemaVersion}`,
+      );
     }
     if (localizationSchema) errors.push(...(await schemaErrors(translated, localizationSchema, label)));
 
@@ -601,13 +630,16 @@ export async function loadAppPackage(options: ValidateOptions = {}): Promise<Loa
       const parts = parseKeyPath(key);
       const target = parts ? valueAt(manifest, parts) : undefined;
       if (target === undefined) errors.push(`${label}: key "${key}" refers to a manifest field that does not exist`);
-      else if (typeof target !== 'string') errors.push(`${label}: key "${key}" refers to a manifest field that is not text`);
+      else if (typeof target !== 'string')
+        errors.push(`${label}: key "${key}" refers to a manifest field that is not text`);
     }
     if (localizationSchema) {
       const localizable = localizableKeyTest(localizationSchema);
       for (const [key, text] of manifestLeaves) {
         if (localizable(key) && !(key in translated)) {
-          errors.push(`${label}: no translation for "${key}" (manifest.json has "${text.length > 40 ? `${text.slice(0, 40)}…` : text}")`);
+          errors.push(
+            `${label}: no translation for "${key}" (manifest.json has "${text.length > 40 ? `${text.slice(0, 40)}…` : text}")`,
+          );
         }
       }
     }
@@ -687,12 +719,16 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     options = parseCliArgs(argv);
   } catch (error) {
-    console.error(`${(error as Error).message}\nUsage: tsx scripts/validate-manifest.ts [--env <file>] [--app-package <dir>]`);
+    console.error(
+      `${(error as Error).message}\nUsage: tsx scripts/validate-manifest.ts [--env <file>] [--app-package <dir>]`,
+    );
     return 2;
   }
   if (options.help) {
-    console.log('Usage: tsx scripts/validate-manifest.ts [--env <file>] [--app-package <dir>]\n' +
-      'Validates appPackage/ offline against the bundled Teams schemas (default env: env/.env.sandbox).');
+    console.log(
+      'Usage: tsx scripts/validate-manifest.ts [--env <file>] [--app-package <dir>]\n' +
+        'Validates appPackage/ offline against the bundled Teams schemas (default env: env/.env.sandbox).',
+    );
     return 0;
   }
   const result = await validateAppPackage(options);

@@ -30,7 +30,12 @@ export function precompress(): Plugin {
         files.map(async (f) => {
           const source = await readFile(join(assets, f));
           const [br, gzipped] = await Promise.all([
-            brotli(source, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } }),
+            brotli(source, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+              },
+            }),
             gz(source, { level: 9 }),
           ]);
           if (br.length < source.length) await writeFile(join(assets, `${f}.br`), br);

@@ -18,11 +18,19 @@ function Bare() {
   const [ready, setReady] = useState(batch === undefined);
   useEffect(() => {
     if (!batch) return;
-    void fetch('./batch', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: batch.authorization }, body: batch.body })
+    void fetch('./batch', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: batch.authorization },
+      body: batch.body,
+    })
       .then((r) => r.json())
       .then(() => setReady(true));
   }, []);
-  return <FluentProvider theme={teamsLightTheme}>{ready ? <Title3 data-testid="bare-ready">Klaar</Title3> : null}</FluentProvider>;
+  return (
+    <FluentProvider theme={teamsLightTheme}>
+      {ready ? <Title3 data-testid="bare-ready">Klaar</Title3> : null}
+    </FluentProvider>
+  );
 }
 
 const root = document.getElementById('root');

@@ -20,7 +20,10 @@ export const AGENDA_BLOCK_ID = 'actieplan-agendapunt-digitalisering';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /**
@@ -34,7 +37,8 @@ export function checkedTabUrl(tabUrl: string): string {
   } catch {
     throw new Error(`TAB_ENDPOINT is not a URL: "${tabUrl}"`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`TAB_ENDPOINT must be an http(s) URL, not "${tabUrl}"`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`TAB_ENDPOINT must be an http(s) URL, not "${tabUrl}"`);
   url.hash = '';
   return url.toString().replace(/\/+$/, '');
 }
@@ -70,7 +74,12 @@ export function formatCalendarDate(date: CalendarDate, locale: AddinLocale): str
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return date;
   const noonUtc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
-  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(noonUtc);
+  return new Intl.DateTimeFormat(LOCALE_TAG[locale], {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(noonUtc);
 }
 
 export type AgendaHtmlOptions = {
@@ -79,7 +88,13 @@ export type AgendaHtmlOptions = {
   locale: AddinLocale;
 };
 
-function actieItem(t: AddinTranslate, tabUrl: string, locale: AddinLocale, actie: AgendaActie, extra: string[] = []): string {
+function actieItem(
+  t: AddinTranslate,
+  tabUrl: string,
+  locale: AddinLocale,
+  actie: AgendaActie,
+  extra: string[] = [],
+): string {
   const details: string[] = [];
   if (actie.deadline) details.push(t('block.deadline', { datum: formatCalendarDate(actie.deadline, locale) }));
   details.push(...extra);
@@ -104,31 +119,48 @@ export function renderAgendaHtml(agenda: Agenda, options: AgendaHtmlOptions): st
   const sections = [
     section(
       t('block.overdue', { n: agenda.overdue.length }),
-      agenda.overdue.map((a) => item(a, [a.dagenTeLaat === 1 ? t('block.dayLate') : t('block.daysLate', { n: a.dagenTeLaat })])),
+      agenda.overdue.map((a) =>
+        item(a, [a.dagenTeLaat === 1 ? t('block.dayLate') : t('block.daysLate', { n: a.dagenTeLaat })]),
+      ),
     ),
     section(
       t('block.blocked', { n: agenda.blocked.length }),
       agenda.blocked.map((a) => {
         const extra: string[] = [];
         if (a.reden) extra.push(a.reden);
-        if (a.geblokkeerdDoor.length > 0) extra.push(t('block.blockedBy', { acties: a.geblokkeerdDoor.map((d) => d.nummer).join(', ') }));
+        if (a.geblokkeerdDoor.length > 0)
+          extra.push(t('block.blockedBy', { acties: a.geblokkeerdDoor.map((d) => d.nummer).join(', ') }));
         return item(a, extra);
       }),
     ),
-    section(t('block.due', { n: agenda.dueBeforeNextMeeting.length }), agenda.dueBeforeNextMeeting.map((a) => item(a))),
+    section(
+      t('block.due', { n: agenda.dueBeforeNextMeeting.length }),
+      agenda.dueBeforeNextMeeting.map((a) => item(a)),
+    ),
     section(
       t('block.changed', { n: agenda.changedSinceLastMeeting.length }),
       agenda.changedSinceLastMeeting.map((c) =>
         c.kind === 'removed'
           ? `<li>${escapeHtml(`${c.nummer}: ${t('block.removed')}`)}</li>`
-          : item(c.actie, c.kind === 'new' ? [t('block.new')] : c.changes.map((ch) => `${ch.field}: ${ch.from ?? '–'} → ${ch.to ?? '–'}`)),
+          : item(
+              c.actie,
+              c.kind === 'new'
+                ? [t('block.new')]
+                : c.changes.map((ch) => `${ch.field}: ${ch.from ?? '–'} → ${ch.to ?? '–'}`),
+            ),
       ),
     ),
-    section(t('block.withoutOwner', { n: agenda.withoutOwner.length }), agenda.withoutOwner.map((a) => item(a))),
+    section(
+      t('block.withoutOwner', { n: agenda.withoutOwner.length }),
+      agenda.withoutOwner.map((a) => item(a)),
+    ),
     section(
       t('block.portfolio', { n: agenda.portfolioChanges.length }),
       agenda.portfolioChanges.map((c) => {
-        const what = c.kind === 'new' ? t('block.new') : c.changes.map((ch) => `${ch.field}: ${ch.from ?? '–'} → ${ch.to ?? '–'}`).join('; ');
+        const what =
+          c.kind === 'new'
+            ? t('block.new')
+            : c.changes.map((ch) => `${ch.field}: ${ch.from ?? '–'} → ${ch.to ?? '–'}`).join('; ');
         return `<li>${escapeHtml(`${c.item.titel} (${what})`)}</li>`;
       }),
     ),
@@ -146,7 +178,14 @@ export function renderAgendaHtml(agenda: Agenda, options: AgendaHtmlOptions): st
     ),
   ].filter((s) => s !== '');
 
-  const attention = agenda.overdue.length + agenda.blocked.length + agenda.dueBeforeNextMeeting.length + agenda.changedSinceLastMeeting.length + agenda.withoutOwner.length + agenda.portfolioChanges.length + agenda.geagendeerd.length;
+  const attention =
+    agenda.overdue.length +
+    agenda.blocked.length +
+    agenda.dueBeforeNextMeeting.length +
+    agenda.changedSinceLastMeeting.length +
+    agenda.withoutOwner.length +
+    agenda.portfolioChanges.length +
+    agenda.geagendeerd.length;
   const parts = [
     `<h2>${escapeHtml(t('block.heading', { mt: agenda.mt.naam }))}</h2>`,
     `<p>${escapeHtml(t('block.intro', { datum: formatMeetingMoment(new Date(agenda.occurrence.start), locale) }))}</p>`,

@@ -17,7 +17,9 @@ export async function connectOffice(): Promise<OfficeHost | undefined> {
   try {
     const info = await Promise.race([
       office.onReady(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Office.onReady timed out')), READY_TIMEOUT_MS)),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('Office.onReady timed out')), READY_TIMEOUT_MS),
+      ),
     ]);
     if (info.host !== office.HostType.Outlook || !office.context.mailbox?.item) return undefined;
     return office as unknown as OfficeHost;
@@ -29,7 +31,8 @@ export async function connectOffice(): Promise<OfficeHost | undefined> {
 
 /** Dark when the Office theme's body background is dark (Outlook's dark mode), else light. */
 export function officeThemeIsDark(office: OfficeHost | undefined): boolean {
-  const colour = (office?.context as { officeTheme?: { bodyBackgroundColor?: string } } | undefined)?.officeTheme?.bodyBackgroundColor;
+  const colour = (office?.context as { officeTheme?: { bodyBackgroundColor?: string } } | undefined)?.officeTheme
+    ?.bodyBackgroundColor;
   const match = colour ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour) : null;
   if (!match) return false;
   const [r, g, b] = match.slice(1).map((h) => parseInt(h, 16)) as [number, number, number];

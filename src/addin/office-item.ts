@@ -75,14 +75,21 @@ function currentItem(office: OfficeApi): unknown {
 /** Whether the open item is being composed (the organiser) rather than read (an attendee). */
 export function isComposing(office: OfficeApi): boolean {
   const subject = (currentItem(office) as { subject?: unknown }).subject;
-  return typeof subject === 'object' && subject !== null && typeof (subject as { getAsync?: unknown }).getAsync === 'function';
+  return (
+    typeof subject === 'object' &&
+    subject !== null &&
+    typeof (subject as { getAsync?: unknown }).getAsync === 'function'
+  );
 }
 
 /** What the pane needs to know about the invitation: subject, invitees and start. */
 export type InvitationInfo = { mode: 'organizer' | 'attendee'; subject: string; invitees: Invitee[]; start?: Date };
 
 function invitee(r: Recipient): Invitee {
-  return { ...(r.displayName ? { displayName: r.displayName } : {}), ...(r.emailAddress ? { emailAddress: r.emailAddress } : {}) };
+  return {
+    ...(r.displayName ? { displayName: r.displayName } : {}),
+    ...(r.emailAddress ? { emailAddress: r.emailAddress } : {}),
+  };
 }
 
 /** Reads subject, invitees and start of the open appointment, in compose mode (async getters) or read mode. */
@@ -93,13 +100,29 @@ export async function readInvitation(office: OfficeApi): Promise<InvitationInfo>
       call<string>(office, 'subject.getAsync', (cb) => item.subject.getAsync(cb)),
       call<Date>(office, 'start.getAsync', (cb) => item.start.getAsync(cb)),
       call<Recipient[]>(office, 'requiredAttendees.getAsync', (cb) => item.requiredAttendees.getAsync(cb)),
-      item.optionalAttendees ? call<Recipient[]>(office, 'optionalAttendees.getAsync', (cb) => item.optionalAttendees!.getAsync(cb)) : Promise.resolve([]),
+      item.optionalAttendees
+        ? call<Recipient[]>(office, 'optionalAttendees.getAsync', (cb) => item.optionalAttendees!.getAsync(cb))
+        : Promise.resolve([]),
     ]);
-    return { mode: 'organizer', subject: subject ?? '', invitees: [...(required ?? []), ...(optional ?? [])].map(invitee), ...(start ? { start: new Date(start) } : {}) };
+    return {
+      mode: 'organizer',
+      subject: subject ?? '',
+      invitees: [...(required ?? []), ...(optional ?? [])].map(invitee),
+      ...(start ? { start: new Date(start) } : {}),
+    };
   }
   const item = currentItem(office) as ReadItem;
-  const invitees = [...(item.requiredAttendees ?? []), ...(item.optionalAttendees ?? []), ...(item.organizer ? [item.organizer] : [])].map(invitee);
-  return { mode: 'attendee', subject: item.subject ?? '', invitees, ...(item.start ? { start: new Date(item.start) } : {}) };
+  const invitees = [
+    ...(item.requiredAttendees ?? []),
+    ...(item.optionalAttendees ?? []),
+    ...(item.organizer ? [item.organizer] : []),
+  ].map(invitee);
+  return {
+    mode: 'attendee',
+    subject: item.subject ?? '',
+    invitees,
+    ...(item.start ? { start: new Date(item.start) } : {}),
+  };
 }
 
 function composeBody(office: OfficeApi): ComposeBody {
@@ -121,6 +144,8 @@ export async function insertAgendaBlock(office: OfficeApi, blockHtml: string): P
   const body = composeBody(office);
   const current = await call<string>(office, 'body.getAsync', (cb) => body.getAsync(office.CoercionType.Html, cb));
   const next = upsertAgendaBlock(current ?? '', blockHtml);
-  await call<void>(office, 'body.setAsync', (cb) => body.setAsync(next.html, { coercionType: office.CoercionType.Html }, cb));
+  await call<void>(office, 'body.setAsync', (cb) =>
+    body.setAsync(next.html, { coercionType: office.CoercionType.Html }, cb),
+  );
   return { replaced: next.replaced };
 }

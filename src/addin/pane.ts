@@ -49,7 +49,8 @@ export function tabBaseUrl(paneUrl: string): string {
 async function tokenSource(config: PaneConfig, office: OfficeHost | undefined): Promise<TokenSource> {
   if (config.auth === 'naa') {
     // MSAL's nested app client talks to Outlook, which holds the session (NAA); loaded only in a host.
-    const loginHint = (office?.context as { mailbox?: { userProfile?: { emailAddress?: string } } } | undefined)?.mailbox?.userProfile?.emailAddress;
+    const loginHint = (office?.context as { mailbox?: { userProfile?: { emailAddress?: string } } } | undefined)
+      ?.mailbox?.userProfile?.emailAddress;
     const { signInWithNaa } = await import('../tab/app/auth/naa.js');
     return (await signInWithNaa(config.clientId, loginHint, { interactive: true })).tokens;
   }
@@ -67,7 +68,10 @@ async function tokenSource(config: PaneConfig, office: OfficeHost | undefined): 
 function failureText(t: AddinTranslate, error: unknown): string {
   // The Graph client's network errors are TypeErrors (fetch's own, or its NetworkError naming the URL).
   if (error instanceof RetryExhaustedError || error instanceof TypeError) return t('pane.fail.offline');
-  if (error instanceof GraphRequestError) return error.status === 401 || error.status === 403 ? t('pane.fail.denied') : t('pane.fail.other', { status: error.status });
+  if (error instanceof GraphRequestError)
+    return error.status === 401 || error.status === 403
+      ? t('pane.fail.denied')
+      : t('pane.fail.other', { status: error.status });
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -77,7 +81,10 @@ async function load(office: OfficeHost | undefined): Promise<Loaded> {
   const config = await fetchConfig();
   const graph = createGraph({ graphBaseUrl: config.graphBaseUrl, tokens: await tokenSource(config, office) });
   const now = new Date();
-  const [data, info] = await Promise.all([loadAgendaSourceData(graph, config.siteUrl, new Date(now.getTime() - LOG_DAYS * 86_400_000)), invitation]);
+  const [data, info] = await Promise.all([
+    loadAgendaSourceData(graph, config.siteUrl, new Date(now.getTime() - LOG_DAYS * 86_400_000)),
+    invitation,
+  ]);
   const bodyHasBlock = office && info?.mode === 'organizer' ? hasAgendaBlock(await readBodyHtml(office)) : false;
   return { data, ...(info ? { invitation: info } : {}), bodyHasBlock, now };
 }
@@ -107,7 +114,14 @@ export function startPane(root: HTMLElement, office: OfficeHost | undefined): vo
   run();
 }
 
-function showPane(root: HTMLElement, office: OfficeHost | undefined, loaded: Loaded, t: AddinTranslate, locale: AddinLocale, params: URLSearchParams): void {
+function showPane(
+  root: HTMLElement,
+  office: OfficeHost | undefined,
+  loaded: Loaded,
+  t: AddinTranslate,
+  locale: AddinLocale,
+  params: URLSearchParams,
+): void {
   const attendee = loaded.invitation ? loaded.invitation.mode === 'attendee' : params.get('rol') === 'deelnemer';
   const choices = mtChoices(loaded.data);
   const proposal = loaded.invitation ? proposedMt(loaded.data, loaded.invitation) : undefined;
@@ -129,13 +143,18 @@ function showPane(root: HTMLElement, office: OfficeHost | undefined, loaded: Loa
     if (!start) return { noPreviousDecisions: false, noStart: true };
     const composed = paneAgenda(loaded.data, { mtKey, start, now: loaded.now, nextMeeting: nextOccurrence });
     if (!composed) return { noPreviousDecisions: false, noStart: false };
-    return { html: renderAgendaHtml(composed.agenda, { tabUrl, locale }), noPreviousDecisions: composed.agenda.previousDecisions.length === 0, noStart: false };
+    return {
+      html: renderAgendaHtml(composed.agenda, { tabUrl, locale }),
+      noPreviousDecisions: composed.agenda.previousDecisions.length === 0,
+      noStart: false,
+    };
   };
 
   const statusHtml = (): string => {
     if (!status) return '';
     if (status.kind === 'busy') return `<p>${escapeHtml(t('pane.inserting'))}</p>`;
-    if (status.kind === 'done') return `<p class="message success">${escapeHtml(status.replaced ? t('pane.replaced') : t('pane.inserted'))}</p>`;
+    if (status.kind === 'done')
+      return `<p class="message success">${escapeHtml(status.replaced ? t('pane.replaced') : t('pane.inserted'))}</p>`;
     return `<p class="message error">${escapeHtml(t('pane.insertError', { detail: status.text }))}</p>`;
   };
 
@@ -146,17 +165,32 @@ function showPane(root: HTMLElement, office: OfficeHost | undefined, loaded: Loa
       return;
     }
     const composed = composedHtml();
-    const hint = proposal && proposal.key === mtKey ? (proposal.reason === 'subject' ? t('pane.mtProposedSubject') : t('pane.mtProposedInvitees')) : t('pane.mtChoose');
-    const options = [`<option value="" disabled${mtKey ? '' : ' selected'}>${escapeHtml(t('pane.mtNone'))}</option>`, ...choices.map((c) => `<option value="${escapeHtml(c.key)}"${c.key === mtKey ? ' selected' : ''}>${escapeHtml(c.naam)}</option>`)];
+    const hint =
+      proposal && proposal.key === mtKey
+        ? proposal.reason === 'subject'
+          ? t('pane.mtProposedSubject')
+          : t('pane.mtProposedInvitees')
+        : t('pane.mtChoose');
+    const options = [
+      `<option value="" disabled${mtKey ? '' : ' selected'}>${escapeHtml(t('pane.mtNone'))}</option>`,
+      ...choices.map(
+        (c) =>
+          `<option value="${escapeHtml(c.key)}"${c.key === mtKey ? ' selected' : ''}>${escapeHtml(c.naam)}</option>`,
+      ),
+    ];
     const canInsert = !attendee && office !== undefined && composed.html !== undefined;
     root.innerHTML = [
       `<h1>${escapeHtml(attendee ? t('pane.attendeeTitle') : t('pane.title'))}</h1>`,
       `<div><label for="mt">${escapeHtml(t('pane.mt'))}</label><select id="mt" aria-describedby="mt-hint">${options.join('')}</select><p class="hint" id="mt-hint">${escapeHtml(hint)}</p></div>`,
       composed.noStart ? `<p class="message">${escapeHtml(t('pane.noStart'))}</p>` : '',
-      canInsert ? `<div><button type="button" class="primary" id="insert"${status?.kind === 'busy' ? ' disabled' : ''}>${escapeHtml(hasBlock ? t('pane.replace') : t('pane.insert'))}</button></div>` : '',
+      canInsert
+        ? `<div><button type="button" class="primary" id="insert"${status?.kind === 'busy' ? ' disabled' : ''}>${escapeHtml(hasBlock ? t('pane.replace') : t('pane.insert'))}</button></div>`
+        : '',
       `<div role="status" aria-live="polite" id="status">${statusHtml()}</div>`,
       // renderAgendaHtml escapes every typed text: this is exactly what goes into the invitation.
-      composed.html ? `<section class="preview" aria-label="${escapeHtml(t('pane.preview'))}">${composed.html}</section>` : '',
+      composed.html
+        ? `<section class="preview" aria-label="${escapeHtml(t('pane.preview'))}">${composed.html}</section>`
+        : '',
       attendee && composed.html && composed.noPreviousDecisions
         ? `<section aria-labelledby="vorige"><h2 class="section" id="vorige">${escapeHtml(t('pane.previousDecisions'))}</h2><p class="meta">${escapeHtml(t('pane.noPreviousDecisions'))}</p></section>`
         : '',
@@ -179,7 +213,15 @@ function showPane(root: HTMLElement, office: OfficeHost | undefined, loaded: Loa
       hasBlock = true;
       status = { kind: 'done', replaced: result.replaced };
     } catch (error) {
-      status = { kind: 'error', text: error instanceof DamagedAgendaBlockError ? t('pane.damaged') : error instanceof Error ? error.message : String(error) };
+      status = {
+        kind: 'error',
+        text:
+          error instanceof DamagedAgendaBlockError
+            ? t('pane.damaged')
+            : error instanceof Error
+              ? error.message
+              : String(error),
+      };
     }
     render();
     root.querySelector<HTMLButtonElement>('#insert')?.focus();

@@ -26,7 +26,10 @@ function termsOf(mt: Pick<MT, 'naam' | 'domeinen'>): Terms {
   const usable = (t: string) => t.trim() !== '' && t.trim() !== 'mt';
   return {
     naam: normalizeWords(mt.naam),
-    domeinen: mt.domeinen.filter((d: Domein) => d !== 'Concern').map((d) => normalizeWords(d)).filter(usable),
+    domeinen: mt.domeinen
+      .filter((d: Domein) => d !== 'Concern')
+      .map((d) => normalizeWords(d))
+      .filter(usable),
   };
 }
 
@@ -58,7 +61,11 @@ export function proposeMt<K extends string>(
   const bySubject = best(active.map((mt) => ({ key: mt.key, score: matchScore(mt.terms, subject) })));
   if (bySubject !== undefined) return { key: bySubject, reason: 'subject' };
 
-  const people = (invitation.invitees ?? []).map((p) => normalizeWords(`${p.displayName ?? ''} ${(p.emailAddress ?? '').split('@')[0] ?? ''}`));
-  const byInvitees = best(active.map((mt) => ({ key: mt.key, score: people.filter((p) => matchScore(mt.terms, p) > 0).length })));
+  const people = (invitation.invitees ?? []).map((p) =>
+    normalizeWords(`${p.displayName ?? ''} ${(p.emailAddress ?? '').split('@')[0] ?? ''}`),
+  );
+  const byInvitees = best(
+    active.map((mt) => ({ key: mt.key, score: people.filter((p) => matchScore(mt.terms, p) > 0).length })),
+  );
   return byInvitees === undefined ? undefined : { key: byInvitees, reason: 'invitees' };
 }

@@ -118,7 +118,8 @@ export type AddinTranslate = (key: AddinTextKey, values?: Record<string, string 
 /** A translate function for one language: `{name}` placeholders are filled from `values`. */
 export function addinTranslator(locale: AddinLocale): AddinTranslate {
   const catalogue: Record<AddinTextKey, string> = locale === 'en' ? ADDIN_EN : ADDIN_NL;
-  return (key, values = {}) => catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return (key, values = {}) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** Dutch unless the host's display language is English (`en`, `en-GB`, …), as the tab does. */

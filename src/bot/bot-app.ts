@@ -69,14 +69,18 @@ function httpStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-function sdkCredentials(options: BotOptions): Pick<AppOptions<IPlugin>, 'clientSecret' | 'token' | 'managedIdentityClientId'> {
+function sdkCredentials(
+  options: BotOptions,
+): Pick<AppOptions<IPlugin>, 'clientSecret' | 'token' | 'managedIdentityClientId'> {
   // clientSecret is always given (empty when unused): the SDK would otherwise read CLIENT_SECRET from the
   // environment and pick client credentials over the credentials we chose.
   switch (options.credentials.kind) {
     case 'client-secret':
       return { clientSecret: options.credentials.clientSecret };
     case 'managed-identity':
-      return options.credentials.managedIdentityClientId ? { clientSecret: '', managedIdentityClientId: options.credentials.managedIdentityClientId } : { clientSecret: '' };
+      return options.credentials.managedIdentityClientId
+        ? { clientSecret: '', managedIdentityClientId: options.credentials.managedIdentityClientId }
+        : { clientSecret: '' };
     case 'local':
       return { clientSecret: '', token: createLocalTokenFactory(options.clientId) };
     case 'token':
@@ -96,7 +100,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     );
   }
   if (options.credentials.kind === 'local' && options.validateInboundJwt) {
-    throw new BotConfigurationError('The local token factory belongs to the explicit local configuration only (DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true on loopback).');
+    throw new BotConfigurationError(
+      'The local token factory belongs to the explicit local configuration only (DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true on loopback).',
+    );
   }
   const log = options.log;
   const now = options.now ?? (() => new Date());
@@ -116,14 +122,21 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     ...(options.cloud ? { cloud: options.cloud } : {}),
   });
   if (!options.validateInboundJwt) {
-    log({ level: 'warn', msg: 'bot endpoint accepts UNAUTHENTICATED activities (explicit local configuration, loopback only)', host: options.host });
+    log({
+      level: 'warn',
+      msg: 'bot endpoint accepts UNAUTHENTICATED activities (explicit local configuration, loopback only)',
+      host: options.host,
+    });
   }
 
   const connector: ConnectorOperations = {
     async getMember(conversationId, userId) {
       try {
         // The user id comes from the activity: encoded, so it can only ever name a member.
-        return await app.api.conversations.getMemberById(checkedId(conversationId, 'team id'), encodeURIComponent(userId));
+        return await app.api.conversations.getMemberById(
+          checkedId(conversationId, 'team id'),
+          encodeURIComponent(userId),
+        );
       } catch (error) {
         const status = httpStatus(error);
         if (status === 404 || status === 403 || status === 400) return undefined;
@@ -131,11 +144,18 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }
     },
     async memberIds(conversationId, max) {
-      const page = await app.api.conversations.getPagedMembers(checkedId(conversationId, 'conversation id'), Math.max(50, max));
+      const page = await app.api.conversations.getPagedMembers(
+        checkedId(conversationId, 'conversation id'),
+        Math.max(50, max),
+      );
       return page.members.map((m: TeamsChannelAccount) => m.id).slice(0, max);
     },
     async updateCard(conversationId, messageId, card: AgendaCard) {
-      await app.api.conversations.updateActivity(checkedId(conversationId, 'conversation id'), checkedId(messageId, 'message id'), cardMessage(card));
+      await app.api.conversations.updateActivity(
+        checkedId(conversationId, 'conversation id'),
+        checkedId(messageId, 'message id'),
+        cardMessage(card),
+      );
     },
   };
 
@@ -154,7 +174,12 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       const result = await installation(activity);
       log({ level: 'info', msg: 'installation event handled', event, outcome: result.outcome });
     } catch (error) {
-      log({ level: 'error', msg: 'installation event failed', event, error: error instanceof Error ? error.message : String(error) });
+      log({
+        level: 'error',
+        msg: 'installation event failed',
+        event,
+        error: error instanceof Error ? error.message : String(error),
+      });
       throw error;
     }
   };

@@ -23,7 +23,11 @@
  * update itself fails after a write, the person is told what was recorded and that the card could not be refreshed
  * (never the generic failure, which would invite a second write).
  */
-import type { AdaptiveCardActionResponse, IAdaptiveCardActionInvokeActivity, TeamsChannelAccount } from '@microsoft/teams.api';
+import type {
+  AdaptiveCardActionResponse,
+  IAdaptiveCardActionInvokeActivity,
+  TeamsChannelAccount,
+} from '@microsoft/teams.api';
 import type { Logger } from '../shared/log.js';
 import {
   agenderenFromCard,
@@ -84,20 +88,26 @@ export const REFUSALS = {
   otherTenant: 'Deze actie is geweigerd: je bent niet aangemeld bij de organisatie van dit actieplan.',
   otherChannel: 'Deze actie is geweigerd: deze kaart hoort niet bij het kanaal van dit MT.',
   otherMessage: 'Deze actie is geweigerd: dit is niet de kaart die voor deze vergadering is verstuurd.',
-  noTeam: 'Deze actie kan niet worden gecontroleerd: het team van dit MT is niet geregistreerd. Registreer het kanaal in de instellingen van het actieplan.',
+  noTeam:
+    'Deze actie kan niet worden gecontroleerd: het team van dit MT is niet geregistreerd. Registreer het kanaal in de instellingen van het actieplan.',
   notMember: 'Deze actie is geweigerd: alleen leden van het team van dit MT kunnen deze kaart gebruiken.',
-  memberCheckFailed: 'Het lidmaatschap van het team kon nu niet worden gecontroleerd. Er is niets gewijzigd; probeer het later opnieuw.',
-  failed: 'Er ging iets mis bij het verwerken van deze actie. Er is mogelijk niets opgeslagen; open het actieplan om dat na te gaan.',
+  memberCheckFailed:
+    'Het lidmaatschap van het team kon nu niet worden gecontroleerd. Er is niets gewijzigd; probeer het later opnieuw.',
+  failed:
+    'Er ging iets mis bij het verwerken van deze actie. Er is mogelijk niets opgeslagen; open het actieplan om dat na te gaan.',
 } as const;
 
 /** What the person is told besides what was saved, when the shared card was not (or could not be) updated. */
 export const CARD_NOTES = {
   /** The meeting's decisions could not be read: the shared card was left as it is. */
-  decisionsUnread: 'De kaart is nu niet bijgewerkt, omdat de besluiten van deze vergadering niet konden worden gelezen; de kaart toont het bij de volgende bijwerking.',
+  decisionsUnread:
+    'De kaart is nu niet bijgewerkt, omdat de besluiten van deze vergadering niet konden worden gelezen; de kaart toont het bij de volgende bijwerking.',
   /** The update (PUT) of the shared card failed after the write. */
-  notRefreshed: 'De kaart kon nu niet voor iedereen worden bijgewerkt; de anderen zien het bij de volgende bijwerking van de kaart.',
+  notRefreshed:
+    'De kaart kon nu niet voor iedereen worden bijgewerkt; de anderen zien het bij de volgende bijwerking van de kaart.',
   /** A card for one person, built without the meeting's decisions. */
-  decisionsMissing: 'De besluiten van deze vergadering konden nu niet worden gelezen; ze ontbreken tijdelijk op deze kaart.',
+  decisionsMissing:
+    'De besluiten van deze vergadering konden nu niet worden gelezen; ze ontbreken tijdelijk op deze kaart.',
 } as const;
 
 /** The status of an error from the Teams SDK's HTTP client (Axios), when it has one. */
@@ -107,13 +117,18 @@ function httpStatus(error: unknown): number | undefined {
 }
 
 function tenantOf(activity: IAdaptiveCardActionInvokeActivity): string[] {
-  const ids = [activity.channelData?.tenant?.id, activity.conversation.tenantId].filter((id): id is string => typeof id === 'string' && id !== '');
+  const ids = [activity.channelData?.tenant?.id, activity.conversation.tenantId].filter(
+    (id): id is string => typeof id === 'string' && id !== '',
+  );
   return [...new Set(ids)];
 }
 
 type Actor = { member: TeamsChannelAccount };
 
-function actorOf(actor: Actor, activity: IAdaptiveCardActionInvokeActivity): { displayName: string; email?: string; upn?: string } {
+function actorOf(
+  actor: Actor,
+  activity: IAdaptiveCardActionInvokeActivity,
+): { displayName: string; email?: string; upn?: string } {
   return {
     displayName: actor.member.name || activity.from.name || 'onbekend',
     ...(actor.member.email ? { email: actor.member.email } : {}),
@@ -124,14 +139,22 @@ type Checked = { data: CardActionData; ctx: CardContext; actor: Actor } | { refu
 
 async function check(activity: IAdaptiveCardActionInvokeActivity, deps: CardActionHandlerDeps): Promise<Checked> {
   const refuse = (text: string, reason: string, extra: Record<string, unknown> = {}): Checked => {
-    deps.log({ level: 'warn', msg: 'card action refused', reason, user: activity.from?.id, conversation: activity.conversation?.id, ...extra });
+    deps.log({
+      level: 'warn',
+      msg: 'card action refused',
+      reason,
+      user: activity.from?.id,
+      conversation: activity.conversation?.id,
+      ...extra,
+    });
     return { refusal: message(text) };
   };
   const data = parseCardActionData(activity.value?.action?.data);
   if (!data) return refuse(REFUSALS.unknownAction, 'unknown-action');
 
   const tenants = tenantOf(activity);
-  if (tenants.length === 0 || tenants.some((t) => t !== deps.tenantId)) return refuse(REFUSALS.otherTenant, 'tenant', { tenants });
+  if (tenants.length === 0 || tenants.some((t) => t !== deps.tenantId))
+    return refuse(REFUSALS.otherTenant, 'tenant', { tenants });
 
   const loaded = await loadCardContext(deps, data.mtKey, data.occurrenceKey);
   if ('problem' in loaded) return refuse(loaded.message, loaded.problem, { mt: data.mtKey, key: data.occurrenceKey });
@@ -142,8 +165,10 @@ async function check(activity: IAdaptiveCardActionInvokeActivity, deps: CardActi
   }
   // A writing button must name the card it was pressed on; only the person's own refresh may come without it.
   const messageId = activity.replyToId ?? threadMessageId(activity.conversation.id);
-  if (messageId === undefined && data.verb !== 'vernieuwen') return refuse(REFUSALS.otherMessage, 'no-message-id', { mt: mt.key, verb: data.verb });
-  if (messageId !== undefined && messageId !== loaded.herinnering.value.berichtId) return refuse(REFUSALS.otherMessage, 'message', { mt: mt.key });
+  if (messageId === undefined && data.verb !== 'vernieuwen')
+    return refuse(REFUSALS.otherMessage, 'no-message-id', { mt: mt.key, verb: data.verb });
+  if (messageId !== undefined && messageId !== loaded.herinnering.value.berichtId)
+    return refuse(REFUSALS.otherMessage, 'message', { mt: mt.key });
 
   // The roster of the team's thread (`19:…`); an MT registered by its Entra group id is checked on its channel,
   // whose members are the team's (standard channel) or fewer (private channel).
@@ -153,15 +178,26 @@ async function check(activity: IAdaptiveCardActionInvokeActivity, deps: CardActi
   try {
     member = await deps.connector.getMember(roster, activity.from.id);
   } catch (error) {
-    deps.log({ level: 'error', msg: 'team membership check failed', mt: mt.key, status: httpStatus(error), error: error instanceof Error ? error.message : String(error) });
+    deps.log({
+      level: 'error',
+      msg: 'team membership check failed',
+      mt: mt.key,
+      status: httpStatus(error),
+      error: error instanceof Error ? error.message : String(error),
+    });
     return { refusal: message(REFUSALS.memberCheckFailed) };
   }
   if (!member) return refuse(REFUSALS.notMember, 'not-member', { mt: mt.key });
   // The roster answers for this user id; its object id and tenant must agree with what the activity says.
-  if (member.aadObjectId && activity.from.aadObjectId && member.aadObjectId.toLowerCase() !== activity.from.aadObjectId.toLowerCase()) {
+  if (
+    member.aadObjectId &&
+    activity.from.aadObjectId &&
+    member.aadObjectId.toLowerCase() !== activity.from.aadObjectId.toLowerCase()
+  ) {
     return refuse(REFUSALS.notMember, 'member-object-id', { mt: mt.key });
   }
-  if (member.tenantId && member.tenantId !== deps.tenantId) return refuse(REFUSALS.otherTenant, 'member-tenant', { mt: mt.key });
+  if (member.tenantId && member.tenantId !== deps.tenantId)
+    return refuse(REFUSALS.otherTenant, 'member-tenant', { mt: mt.key });
   return { data, ctx: loaded, actor: { member } };
 }
 
@@ -172,7 +208,12 @@ async function refreshUsers(deps: CardActionHandlerDeps, ctx: CardContext): Prom
     return await deps.connector.memberIds(conversation, 60);
   } catch (error) {
     // The card still works without automatic refresh (people press "Vernieuwen" themselves); say so in the log.
-    deps.log({ level: 'warn', msg: 'channel members not read; the card will not refresh automatically', mt: ctx.mt.value.key, error: error instanceof Error ? error.message : String(error) });
+    deps.log({
+      level: 'warn',
+      msg: 'channel members not read; the card will not refresh automatically',
+      mt: ctx.mt.value.key,
+      error: error instanceof Error ? error.message : String(error),
+    });
     return undefined;
   }
 }
@@ -182,11 +223,22 @@ async function refreshUsers(deps: CardActionHandlerDeps, ctx: CardContext): Prom
  * could not be read, so the card would wipe them from the shared message; it is left as it is. `failed`: the
  * connector refused or did not answer; the write stands. Both are logged; neither throws.
  */
-async function updateForEveryone(deps: CardActionHandlerDeps, ctx: CardContext, card: AgendaCard, verb: CardActionData['verb']): Promise<'updated' | 'skipped' | 'failed'> {
+async function updateForEveryone(
+  deps: CardActionHandlerDeps,
+  ctx: CardContext,
+  card: AgendaCard,
+  verb: CardActionData['verb'],
+): Promise<'updated' | 'skipped' | 'failed'> {
   const conversation = ctx.mt.value.conversationId;
   const messageId = ctx.herinnering.value.berichtId;
   if (!ctx.decisionsRead) {
-    deps.log({ level: 'warn', msg: 'shared card not updated: the meeting decisions could not be read', mt: ctx.mt.value.key, key: ctx.herinnering.value.sleutel, verb });
+    deps.log({
+      level: 'warn',
+      msg: 'shared card not updated: the meeting decisions could not be read',
+      mt: ctx.mt.value.key,
+      key: ctx.herinnering.value.sleutel,
+      verb,
+    });
     return 'skipped';
   }
   if (!conversation || !messageId) return 'updated';
@@ -213,7 +265,11 @@ async function updateForEveryone(deps: CardActionHandlerDeps, ctx: CardContext, 
  * updates its card, so "Geagendeerd door de MT's" shows the item without waiting for a button or the next card.
  * Best effort: the escalation stands whatever happens here, and a failure is logged.
  */
-async function refreshCmtCard(deps: CardActionHandlerDeps, ctx: CardContext, now: Date): Promise<'updated' | 'skipped' | 'failed' | 'none'> {
+async function refreshCmtCard(
+  deps: CardActionHandlerDeps,
+  ctx: CardContext,
+  now: Date,
+): Promise<'updated' | 'skipped' | 'failed' | 'none'> {
   const cmt = ctx.data.mts.find((m) => m.value.actief !== false && m.value.domeinen.includes('Concern'));
   if (!cmt) return 'none';
   const sent = ctx.data.herinneringen
@@ -225,16 +281,28 @@ async function refreshCmtCard(deps: CardActionHandlerDeps, ctx: CardContext, now
     if ('problem' in cmtCtx) return 'none';
     const besproken = await besprokenOf(deps, cmtCtx);
     const userIds = await refreshUsers(deps, cmtCtx);
-    const card = buildCardFor(deps, cmtCtx, { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) });
+    const card = buildCardFor(deps, cmtCtx, {
+      now,
+      ...(besproken ? { besproken } : {}),
+      ...(userIds ? { refreshUserIds: userIds } : {}),
+    });
     return await updateForEveryone(deps, cmtCtx, card, 'agenderen');
   } catch (error) {
-    deps.log({ level: 'error', msg: 'the CMT card was not updated after an escalation; the escalation stands', mt: cmt.value.key, error: error instanceof Error ? error.message : String(error) });
+    deps.log({
+      level: 'error',
+      msg: 'the CMT card was not updated after an escalation; the escalation stands',
+      mt: cmt.value.key,
+      error: error instanceof Error ? error.message : String(error),
+    });
     return 'failed';
   }
 }
 
 /** Answers one `adaptiveCard/action` invoke. Never throws for a refusal; unexpected errors are logged and answered. */
-export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivity, deps: CardActionHandlerDeps): Promise<AdaptiveCardActionResponse> {
+export async function handleCardAction(
+  activity: IAdaptiveCardActionInvokeActivity,
+  deps: CardActionHandlerDeps,
+): Promise<AdaptiveCardActionResponse> {
   try {
     const checked = await check(activity, deps);
     if ('refusal' in checked) return checked.refusal;
@@ -258,16 +326,40 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
         const result = await recordBesproken(deps, ctx, actorOf(actor, activity), now);
         ctx = result.ctx;
         const userIds = await refreshUsers(deps, ctx);
-        const shared = buildCardFor(deps, ctx, { now, besproken: result.besproken, ...(userIds ? { refreshUserIds: userIds } : {}) });
+        const shared = buildCardFor(deps, ctx, {
+          now,
+          besproken: result.besproken,
+          ...(userIds ? { refreshUserIds: userIds } : {}),
+        });
         const update = result.alreadyRecorded ? undefined : await updateForEveryone(deps, ctx, shared, data.verb);
-        deps.log({ level: 'info', msg: 'agenda item discussed', mt: ctx.mt.value.key, key: ctx.herinnering.value.sleutel, knownOnSite: result.besproken.knownOnSite, already: result.alreadyRecorded, update });
-        const unknown = result.besproken.knownOnSite ? '' : ` ${result.besproken.door} is geen gebruiker van de SharePoint-site; de naam staat als tekst in het logboek in plaats van als persoon.`;
+        deps.log({
+          level: 'info',
+          msg: 'agenda item discussed',
+          mt: ctx.mt.value.key,
+          key: ctx.herinnering.value.sleutel,
+          knownOnSite: result.besproken.knownOnSite,
+          already: result.alreadyRecorded,
+          update,
+        });
+        const unknown = result.besproken.knownOnSite
+          ? ''
+          : ` ${result.besproken.door} is geen gebruiker van de SharePoint-site; de naam staat als tekst in het logboek in plaats van als persoon.`;
         if (result.alreadyRecorded) {
           const already = `Dit agendapunt was al als besproken vastgelegd door ${result.besproken.door}.`;
           return ctx.decisionsRead ? cardResponse(withNotice(shared, already, 'Good')) : message(already);
         }
-        if (update === 'skipped') return message(`Vastgelegd: besproken door ${result.besproken.door}.${unknown} ${CARD_NOTES.decisionsUnread}`);
-        if (update === 'failed') return cardResponse(withNotice(shared, `Vastgelegd: besproken door ${result.besproken.door}.${unknown} ${CARD_NOTES.notRefreshed}`, 'Warning'));
+        if (update === 'skipped')
+          return message(
+            `Vastgelegd: besproken door ${result.besproken.door}.${unknown} ${CARD_NOTES.decisionsUnread}`,
+          );
+        if (update === 'failed')
+          return cardResponse(
+            withNotice(
+              shared,
+              `Vastgelegd: besproken door ${result.besproken.door}.${unknown} ${CARD_NOTES.notRefreshed}`,
+              'Warning',
+            ),
+          );
         if (unknown) return cardResponse(withNotice(shared, unknown.trim(), 'Warning'));
         return cardResponse(shared);
       }
@@ -282,7 +374,11 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
         ctx = result.ctx;
         const besproken = await besprokenOf(deps, ctx);
         const userIds = await refreshUsers(deps, ctx);
-        const shared = buildCardFor(deps, ctx, { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) });
+        const shared = buildCardFor(deps, ctx, {
+          now,
+          ...(besproken ? { besproken } : {}),
+          ...(userIds ? { refreshUserIds: userIds } : {}),
+        });
         // What happened and by whom, for everyone (issue 14, point 5), from the decision as stored, so a repeated
         // click puts the same card.
         const door = result.besluit.value.doorNaam ?? actorOf(actor, activity).displayName;
@@ -317,20 +413,41 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
             : `Vastgelegd: het besluit staat in het besluitenlog${result.knownOnSite ? '' : ', met je naam als tekst (je bent geen gebruiker van de SharePoint-site)'}.`;
           return cardResponse(withNotice(shared, `${saved} ${CARD_NOTES.notRefreshed}`, 'Warning'));
         }
-        return cardResponse(withNotice(shared, recorded, result.alreadyRecorded || result.knownOnSite ? 'Good' : 'Warning'));
+        return cardResponse(
+          withNotice(shared, recorded, result.alreadyRecorded || result.knownOnSite ? 'Good' : 'Warning'),
+        );
       }
       case 'agenderen': {
         const request = parseAgenderenRequest(activity.value.action.data);
         if (!request) return message(REFUSALS.unknownAction);
-        const clientKey = agenderingClientKey(ctx.herinnering.value.sleutel, activity.from.id, request.actieId ?? '', request.reden);
+        const clientKey = agenderingClientKey(
+          ctx.herinnering.value.sleutel,
+          activity.from.id,
+          request.actieId ?? '',
+          request.reden,
+        );
         const outcome = await agenderenFromCard(deps, ctx, actorOf(actor, activity), request, clientKey, now);
         const cmtCard = outcome.kind === 'saved' ? await refreshCmtCard(deps, outcome.ctx, now) : undefined;
-        deps.log({ level: outcome.kind === 'saved' ? 'info' : 'warn', msg: 'escalation to the CMT from the agenda card', mt: ctx.mt.value.key, actie: request.actieId, outcome: outcome.kind, cmtCard });
+        deps.log({
+          level: outcome.kind === 'saved' ? 'info' : 'warn',
+          msg: 'escalation to the CMT from the agenda card',
+          mt: ctx.mt.value.key,
+          actie: request.actieId,
+          outcome: outcome.kind,
+          cmtCard,
+        });
         // Nothing on this MT's shared card changes; the person gets their card back with what happened.
-        if (!outcome.ctx.decisionsRead) return message(outcome.kind === 'saved' ? outcome.message : `Niet geagendeerd: ${outcome.message}`);
+        if (!outcome.ctx.decisionsRead)
+          return message(outcome.kind === 'saved' ? outcome.message : `Niet geagendeerd: ${outcome.message}`);
         const besproken = await besprokenOf(deps, outcome.ctx);
         const card = buildCardFor(deps, outcome.ctx, { now, ...(besproken ? { besproken } : {}) });
-        return cardResponse(withNotice(card, outcome.kind === 'saved' ? outcome.message : `Niet geagendeerd: ${outcome.message}`, outcome.kind === 'saved' ? 'Good' : 'Attention'));
+        return cardResponse(
+          withNotice(
+            card,
+            outcome.kind === 'saved' ? outcome.message : `Niet geagendeerd: ${outcome.message}`,
+            outcome.kind === 'saved' ? 'Good' : 'Attention',
+          ),
+        );
       }
       case 'agendering-besproken': {
         const request = parseAgenderingBesproken(activity.value.action.data);
@@ -339,17 +456,33 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
         ctx = outcome.ctx;
         const besproken = await besprokenOf(deps, ctx);
         const userIds = await refreshUsers(deps, ctx);
-        const shared = buildCardFor(deps, ctx, { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) });
-        deps.log({ level: outcome.kind === 'saved' ? 'info' : 'warn', msg: 'escalation ticked on the CMT card', mt: ctx.mt.value.key, agendering: request.agenderingId, outcome: outcome.kind });
-        if (outcome.kind === 'refused') return ctx.decisionsRead ? cardResponse(withNotice(shared, `Niet afgevinkt: ${outcome.message}`, 'Attention')) : message(`Niet afgevinkt: ${outcome.message}`);
+        const shared = buildCardFor(deps, ctx, {
+          now,
+          ...(besproken ? { besproken } : {}),
+          ...(userIds ? { refreshUserIds: userIds } : {}),
+        });
+        deps.log({
+          level: outcome.kind === 'saved' ? 'info' : 'warn',
+          msg: 'escalation ticked on the CMT card',
+          mt: ctx.mt.value.key,
+          agendering: request.agenderingId,
+          outcome: outcome.kind,
+        });
+        if (outcome.kind === 'refused')
+          return ctx.decisionsRead
+            ? cardResponse(withNotice(shared, `Niet afgevinkt: ${outcome.message}`, 'Attention'))
+            : message(`Niet afgevinkt: ${outcome.message}`);
         if (outcome.kind === 'conflict') {
           // Someone else's tick: the item may have left; the shared card shows the current state too.
           if (ctx.decisionsRead) await updateForEveryone(deps, ctx, shared, data.verb);
-          return ctx.decisionsRead ? cardResponse(withNotice(shared, outcome.message, 'Attention')) : message(outcome.message);
+          return ctx.decisionsRead
+            ? cardResponse(withNotice(shared, outcome.message, 'Attention'))
+            : message(outcome.message);
         }
         const update = await updateForEveryone(deps, ctx, shared, data.verb);
         if (update === 'skipped') return message(`${outcome.message} ${CARD_NOTES.decisionsUnread}`);
-        if (update === 'failed') return cardResponse(withNotice(shared, `${outcome.message} ${CARD_NOTES.notRefreshed}`, 'Warning'));
+        if (update === 'failed')
+          return cardResponse(withNotice(shared, `${outcome.message} ${CARD_NOTES.notRefreshed}`, 'Warning'));
         return cardResponse(withNotice(shared, outcome.message, 'Good'));
       }
       case 'status-bijwerken': {
@@ -365,20 +498,50 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
           case 'updated': {
             // What happened and by whom: "3.1 → Afgerond, door Secretaris CMT, 17:05" (issue 14, point 5), on the card
             // everyone sees (its counts come from the plan as written) and as the clicker's notice.
-            const wijziging = wijzigingDoor(`${outcome.actie.value.nummer} → ${outcome.actie.value.status}`, actorOf(actor, activity).displayName, now);
-            const update = await updateForEveryone(deps, ctx, buildCardFor(deps, ctx, { ...view, laatsteWijziging: wijziging }), data.verb);
-            deps.log({ level: 'info', msg: 'action status changed from the agenda card', mt: ctx.mt.value.key, actie: outcome.actie.id, status: outcome.actie.value.status, update });
+            const wijziging = wijzigingDoor(
+              `${outcome.actie.value.nummer} → ${outcome.actie.value.status}`,
+              actorOf(actor, activity).displayName,
+              now,
+            );
+            const update = await updateForEveryone(
+              deps,
+              ctx,
+              buildCardFor(deps, ctx, { ...view, laatsteWijziging: wijziging }),
+              data.verb,
+            );
+            deps.log({
+              level: 'info',
+              msg: 'action status changed from the agenda card',
+              mt: ctx.mt.value.key,
+              actie: outcome.actie.id,
+              status: outcome.actie.value.status,
+              update,
+            });
             const said = `${wijziging}.`;
             if (update === 'skipped') return message(`Opgeslagen: ${said} ${CARD_NOTES.decisionsUnread}`);
-            if (update === 'failed') return cardResponse(withNotice(shared, `Opgeslagen: ${said} ${CARD_NOTES.notRefreshed}`, 'Warning'));
+            if (update === 'failed')
+              return cardResponse(withNotice(shared, `Opgeslagen: ${said} ${CARD_NOTES.notRefreshed}`, 'Warning'));
             return cardResponse(withNotice(shared, said, 'Good'));
           }
           case 'not-on-agenda':
-            deps.log({ level: 'warn', msg: 'card action refused', reason: 'not-on-agenda', mt: ctx.mt.value.key, actie: request.actieId, user: activity.from.id });
+            deps.log({
+              level: 'warn',
+              msg: 'card action refused',
+              reason: 'not-on-agenda',
+              mt: ctx.mt.value.key,
+              actie: request.actieId,
+              user: activity.from.id,
+            });
             return message(outcome.message);
           case 'conflict':
             // The person needs the current version (and its eTag) to choose again, even without the decisions.
-            return cardResponse(withNotice(shared, ctx.decisionsRead ? outcome.message : `${outcome.message} ${CARD_NOTES.decisionsMissing}`, 'Attention'));
+            return cardResponse(
+              withNotice(
+                shared,
+                ctx.decisionsRead ? outcome.message : `${outcome.message} ${CARD_NOTES.decisionsMissing}`,
+                'Attention',
+              ),
+            );
           case 'invalid':
             // Nothing changed: without the decisions, a message keeps the person's card as it is.
             if (!ctx.decisionsRead) return message(`Niet opgeslagen: ${outcome.message}`);
@@ -387,7 +550,12 @@ export async function handleCardAction(activity: IAdaptiveCardActionInvokeActivi
       }
     }
   } catch (error) {
-    deps.log({ level: 'error', msg: 'card action failed', error: error instanceof Error ? error.message : String(error), status: httpStatus(error) });
+    deps.log({
+      level: 'error',
+      msg: 'card action failed',
+      error: error instanceof Error ? error.message : String(error),
+      status: httpStatus(error),
+    });
     return message(REFUSALS.failed);
   }
 }

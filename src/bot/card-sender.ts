@@ -34,7 +34,11 @@ export type CardSenderOptions = {
   log?: Logger;
 };
 
-async function withRefreshUsers(card: AgendaCard, conversationId: string, options: CardSenderOptions): Promise<AgendaCard> {
+async function withRefreshUsers(
+  card: AgendaCard,
+  conversationId: string,
+  options: CardSenderOptions,
+): Promise<AgendaCard> {
   if (!options.refreshUserIds || !card.refresh || (card.refresh.userIds?.length ?? 0) > 0) return card;
   try {
     const ids = (await options.refreshUserIds(conversationId)).slice(0, MAX_REFRESH_USER_IDS);
@@ -47,7 +51,11 @@ async function withRefreshUsers(card: AgendaCard, conversationId: string, option
     return ids.length === 0 ? card : withIds;
   } catch (error) {
     // The card works without it (people press "Vernieuwen" themselves); a failed lookup must not stop the agenda.
-    options.log?.({ level: 'warn', msg: 'channel members not read; the card will not refresh automatically', error: error instanceof Error ? error.message : String(error) });
+    options.log?.({
+      level: 'warn',
+      msg: 'channel members not read; the card will not refresh automatically',
+      error: error instanceof Error ? error.message : String(error),
+    });
     return card;
   }
 }
@@ -60,8 +68,17 @@ export function connectorFor(app: App, serviceUrl: string | undefined): App['api
 }
 
 /** Posts a message into a conversation through a Bot Connector (`connectorFor`), as `app.send` puts it on the wire. */
-export async function postActivity(app: App, serviceUrl: string | undefined, conversationId: string, message: MessageActivityInput): Promise<{ id?: string }> {
-  const payload = { ...toActivityParams(message), from: { id: app.id ?? '', role: 'bot' as const }, conversation: { id: conversationId } };
+export async function postActivity(
+  app: App,
+  serviceUrl: string | undefined,
+  conversationId: string,
+  message: MessageActivityInput,
+): Promise<{ id?: string }> {
+  const payload = {
+    ...toActivityParams(message),
+    from: { id: app.id ?? '', role: 'bot' as const },
+    conversation: { id: conversationId },
+  };
   return connectorFor(app, serviceUrl).conversations.createActivity(conversationId, payload);
 }
 
@@ -70,12 +87,17 @@ export function createCardSender(app: App, options: CardSenderOptions = {}): Car
     async send(conversationId, card, serviceUrl) {
       const id = checkedId(conversationId, 'conversation id');
       const sent = await postActivity(app, serviceUrl, id, cardMessage(await withRefreshUsers(card, id, options)));
-      if (!sent.id) throw new CardSendError(`The Bot Connector accepted the card for ${id} but returned no message id.`);
+      if (!sent.id)
+        throw new CardSendError(`The Bot Connector accepted the card for ${id} but returned no message id.`);
       return { messageId: sent.id };
     },
     async update(conversationId, messageId, card, serviceUrl) {
       const id = checkedId(conversationId, 'conversation id');
-      await connectorFor(app, serviceUrl).conversations.updateActivity(id, checkedId(messageId, 'message id'), cardMessage(await withRefreshUsers(card, id, options)));
+      await connectorFor(app, serviceUrl).conversations.updateActivity(
+        id,
+        checkedId(messageId, 'message id'),
+        cardMessage(await withRefreshUsers(card, id, options)),
+      );
     },
   };
 }

@@ -21,7 +21,10 @@ export class RequestBodyError extends Error {
 }
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim()
+    .toLowerCase();
   if (type !== 'application/json') throw new RequestBodyError(415, 'Content-Type must be application/json');
   const declared = Number(req.headers['content-length'] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) throw new RequestBodyError(413, 'Activity too large');
@@ -67,7 +70,11 @@ export function createNodeHttpAdapter(options: { maxBodyBytes?: number } = {}): 
       res.end();
       return;
     }
-    res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(status, {
+      ...headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     res.end(JSON.stringify(body));
   }
 
@@ -91,7 +98,8 @@ export function createNodeHttpAdapter(options: { maxBodyBytes?: number } = {}): 
         if (error instanceof RequestBodyError) return reply(res, error.status, { error: error.message }, headers);
         throw error;
       }
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) return reply(res, 400, { error: 'An activity is a JSON object' }, headers);
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        return reply(res, 400, { error: 'An activity is a JSON object' }, headers);
       const answer = await handler({ body, headers: headersOf(req) });
       reply(res, answer.status, answer.body, headers);
     },

@@ -46,7 +46,9 @@ type ChannelActivity = Pick<Activity, 'conversation' | 'channelData'> & { servic
 /** Team and channel of an activity as Teams describes them in `channelData`. */
 function teamAndChannel(activity: ChannelActivity): { teamIds: string[]; tenantIds: string[] } {
   const cd = activity.channelData;
-  const tenantIds = [cd?.tenant?.id, activity.conversation?.tenantId].filter((t): t is string => typeof t === 'string' && t !== '');
+  const tenantIds = [cd?.tenant?.id, activity.conversation?.tenantId].filter(
+    (t): t is string => typeof t === 'string' && t !== '',
+  );
   // The team's thread id (`19:…@thread.tacv2`, teams-js `team.internalId`) and its Entra group id both name it.
   const teamIds = [cd?.team?.id, cd?.team?.aadGroupId].filter((t): t is string => typeof t === 'string' && t !== '');
   return { teamIds, tenantIds: [...new Set(tenantIds)] };
@@ -54,24 +56,30 @@ function teamAndChannel(activity: ChannelActivity): { teamIds: string[]; tenantI
 
 /** The active MTs registered for this team (by its thread id or its group id). */
 export function mtsForTeam(mts: readonly Loaded<MT>[], teamIds: readonly string[]): Loaded<MT>[] {
-  return mts.filter((m) => m.value.teamId !== undefined && teamIds.includes(m.value.teamId) && m.value.actief !== false);
+  return mts.filter(
+    (m) => m.value.teamId !== undefined && teamIds.includes(m.value.teamId) && m.value.actief !== false,
+  );
 }
 
 /**
  * Creates the handler for installation and channel events. `told` remembers, per process, the conversations already
  * told that no MT is registered, so an install (which Teams announces with two activities) gets one message.
  */
-export function createInstallationHandler(deps: InstallationDeps): (activity: ChannelActivity) => Promise<InstallationResult> {
+export function createInstallationHandler(
+  deps: InstallationDeps,
+): (activity: ChannelActivity) => Promise<InstallationResult> {
   const told = new Set<string>();
   return async (activity) => {
     const where = teamAndChannel(activity);
-    if (activity.conversation?.conversationType !== 'channel' || where.teamIds.length === 0) return { outcome: 'ignored', reason: 'not a team channel' };
+    if (activity.conversation?.conversationType !== 'channel' || where.teamIds.length === 0)
+      return { outcome: 'ignored', reason: 'not a team channel' };
     if (where.tenantIds.length === 0 || where.tenantIds.some((t) => t !== deps.tenantId)) {
       deps.log({ level: 'warn', msg: 'installation event from another tenant ignored', tenants: where.tenantIds });
       return { outcome: 'ignored', reason: 'tenant' };
     }
     const conversation = baseConversationId(activity.conversation.id);
-    const serviceUrl = deps.trustServiceUrl && activity.serviceUrl ? activity.serviceUrl.replace(/\/+$/, '') : undefined;
+    const serviceUrl =
+      deps.trustServiceUrl && activity.serviceUrl ? activity.serviceUrl.replace(/\/+$/, '') : undefined;
     await rememberInstallation(deps, activity, where.tenantIds[0], serviceUrl);
     const mts = mtsForTeam(await loadMts(deps.graph, deps.siteId), where.teamIds);
     if (mts.length === 0) {
@@ -86,7 +94,8 @@ export function createInstallationHandler(deps: InstallationDeps): (activity: Ch
       const target = mt.value.channelId ?? conversation;
       const result = await updateMtChannel(deps.graph, deps.siteId, mt, { conversationId: target });
       recorded.push({ key: mt.value.key, conversationId: target, written: result.written });
-      if (result.written) deps.log({ level: 'info', msg: 'MT channel recorded', mt: mt.value.key, conversation: target });
+      if (result.written)
+        deps.log({ level: 'info', msg: 'MT channel recorded', mt: mt.value.key, conversation: target });
     }
     return { outcome: 'recorded', mts: recorded };
   };
@@ -97,7 +106,12 @@ export function createInstallationHandler(deps: InstallationDeps): (activity: Ch
  * trusted, the Bot Connector address. What a later post into any standard channel of the team needs, also for an MT
  * registered after this event. A failure is logged and does not stop the event (the MTs are still recorded).
  */
-async function rememberInstallation(deps: InstallationDeps, activity: ChannelActivity, tenantId: string | undefined, serviceUrl: string | undefined): Promise<void> {
+async function rememberInstallation(
+  deps: InstallationDeps,
+  activity: ChannelActivity,
+  tenantId: string | undefined,
+  serviceUrl: string | undefined,
+): Promise<void> {
   const team = activity.channelData?.team;
   if (!team?.id) return;
   const installatie: Installatie = { teamId: team.id };
@@ -106,9 +120,20 @@ async function rememberInstallation(deps: InstallationDeps, activity: ChannelAct
   if (tenantId) installatie.tenantId = tenantId;
   if (serviceUrl) installatie.serviceUrl = serviceUrl;
   try {
-    if (await recordInstallatie(deps.graph, deps.siteId, installatie)) deps.log({ level: 'info', msg: 'installation recorded', team: team.id, serviceUrl: serviceUrl ?? '(configured)' });
+    if (await recordInstallatie(deps.graph, deps.siteId, installatie))
+      deps.log({
+        level: 'info',
+        msg: 'installation recorded',
+        team: team.id,
+        serviceUrl: serviceUrl ?? '(configured)',
+      });
   } catch (error) {
-    deps.log({ level: 'warn', msg: 'installation not recorded', team: team.id, error: error instanceof Error ? error.message : String(error) });
+    deps.log({
+      level: 'warn',
+      msg: 'installation not recorded',
+      team: team.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 

@@ -8,11 +8,21 @@ function base64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-export function createLocalTokenFactory(clientId: string, now: () => number = Date.now): (scope: string | string[], tenantId?: string) => string {
+export function createLocalTokenFactory(
+  clientId: string,
+  now: () => number = Date.now,
+): (scope: string | string[], tenantId?: string) => string {
   return (scope) => {
     const iat = Math.floor(now() / 1000);
     const header = base64url({ alg: 'none', typ: 'JWT' });
-    const payload = base64url({ iss: 'local', aud: Array.isArray(scope) ? scope.join(' ') : scope, appid: clientId, iat, nbf: iat, exp: iat + 3600 });
+    const payload = base64url({
+      iss: 'local',
+      aud: Array.isArray(scope) ? scope.join(' ') : scope,
+      appid: clientId,
+      iat,
+      nbf: iat,
+      exp: iat + 3600,
+    });
     return `${header}.${payload}.`;
   };
 }

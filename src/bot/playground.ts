@@ -57,17 +57,21 @@ export async function startPlayground(options: {
   if (!(await isPortFree(options.port))) throw new PlaygroundStartError(playgroundPortBusyMessage(options.port));
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   mkdirSync(options.dataDir, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, [cli, '-p', String(options.port), '-c', 'msteams', '--disable-telemetry'], {
-    cwd: options.rootDir,
-    env: {
-      ...process.env,
-      TEAMSAPPTESTER_BROWSER: 'none',
-      BOT_ENDPOINT: options.botEndpoint,
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: resolve(options.rootDir, '.m365agentsplayground.yml'),
-      M365_AGENTS_PLAYGROUND_LOGFILE: join(resolve(options.dataDir), 'm365agentsplayground.log'),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, '-p', String(options.port), '-c', 'msteams', '--disable-telemetry'],
+    {
+      cwd: options.rootDir,
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        BOT_ENDPOINT: options.botEndpoint,
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: resolve(options.rootDir, '.m365agentsplayground.yml'),
+        M365_AGENTS_PLAYGROUND_LOGFILE: join(resolve(options.dataDir), 'm365agentsplayground.log'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
 
   const output: string[] = [];
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
@@ -91,7 +95,13 @@ export async function startPlayground(options: {
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('error', reject);
-    void exited.then((code) => reject(new PlaygroundStartError(`Microsoft 365 Agents Playground stopped at start (exit code ${code}):\n${output.join('\n')}`)));
+    void exited.then((code) =>
+      reject(
+        new PlaygroundStartError(
+          `Microsoft 365 Agents Playground stopped at start (exit code ${code}):\n${output.join('\n')}`,
+        ),
+      ),
+    );
   });
 
   const stop = async () => {
@@ -108,7 +118,13 @@ export async function startPlayground(options: {
   try {
     port = await Promise.race([
       listening,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new PlaygroundStartError('Microsoft 365 Agents Playground did not start within the time allowed.')), options.timeoutMs ?? 60_000).unref()),
+      new Promise<never>((_, reject) =>
+        setTimeout(
+          () =>
+            reject(new PlaygroundStartError('Microsoft 365 Agents Playground did not start within the time allowed.')),
+          options.timeoutMs ?? 60_000,
+        ).unref(),
+      ),
     ]);
   } catch (error) {
     await stop();

@@ -50,13 +50,20 @@ export type ReminderTimer = {
 
 function countsOf(report: JobReport): ReminderJobCounts {
   const count = (o: string) => report.outcomes.filter((x) => x.outcome === o).length;
-  return { sent: count('sent'), failed: count('failed'), lostClaims: count('lost-claim'), noChannel: count('no-channel'), unfinished: report.unfinished.length };
+  return {
+    sent: count('sent'),
+    failed: count('failed'),
+    lostClaims: count('lost-claim'),
+    noChannel: count('no-channel'),
+    unfinished: report.unfinished.length,
+  };
 }
 
 /** `GraphRequestError 503`: what went wrong, without the message (which may name people). */
 export function errorKind(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
-  const status = (error as { status?: unknown; lastStatus?: unknown }).status ?? (error as { lastStatus?: unknown }).lastStatus;
+  const status =
+    (error as { status?: unknown; lastStatus?: unknown }).status ?? (error as { lastStatus?: unknown }).lastStatus;
   return typeof status === 'number' ? `${error.name} ${status}` : error.name;
 }
 
@@ -65,7 +72,13 @@ export function instanceId(): string {
   return `${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
-export function startReminderTimer(options: { intervalMs: number; run: ReminderRun; log: Logger; now?: () => Date; instance?: string }): ReminderTimer {
+export function startReminderTimer(options: {
+  intervalMs: number;
+  run: ReminderRun;
+  log: Logger;
+  now?: () => Date;
+  instance?: string;
+}): ReminderTimer {
   const now = options.now ?? (() => new Date());
   const instance = options.instance ?? instanceId();
   let tick = 0;
@@ -89,14 +102,24 @@ export function startReminderTimer(options: { intervalMs: number; run: ReminderR
     status.lastRunStartedAt = at.toISOString();
     delete status.nextRunAt;
     try {
-      const report = await options.run({ claimant: `${instance}-${tick}`, now: at, ...(lastRunAt ? { lastRunAt } : {}) });
+      const report = await options.run({
+        claimant: `${instance}-${tick}`,
+        now: at,
+        ...(lastRunAt ? { lastRunAt } : {}),
+      });
       lastReport = report;
       lastRunAt = at;
       const counts = countsOf(report);
       status.lastRun = counts;
       status.lastRunOk = true;
       // Unfinished claims are a state of the log, not an event: the total keeps the latest count.
-      status.totals = { sent: status.totals.sent + counts.sent, failed: status.totals.failed + counts.failed, lostClaims: status.totals.lostClaims + counts.lostClaims, noChannel: status.totals.noChannel + counts.noChannel, unfinished: counts.unfinished };
+      status.totals = {
+        sent: status.totals.sent + counts.sent,
+        failed: status.totals.failed + counts.failed,
+        lostClaims: status.totals.lostClaims + counts.lostClaims,
+        noChannel: status.totals.noChannel + counts.noChannel,
+        unfinished: counts.unfinished,
+      };
       const failedOutcome = report.outcomes.find((o) => o.outcome === 'failed');
       if (failedOutcome) status.lastError = { at: now().toISOString(), kind: 'send failed' };
       if (report.outcomes.length > 0 || report.unfinished.length > 0) {
@@ -106,7 +129,11 @@ export function startReminderTimer(options: { intervalMs: number; run: ReminderR
       // The next tick tries again; lastRunAt stays, so the planner still catches up what this run missed.
       status.lastRunOk = false;
       status.lastError = { at: now().toISOString(), kind: errorKind(error) };
-      options.log({ level: 'error', msg: 'reminder job failed', error: error instanceof Error ? error.message : String(error) });
+      options.log({
+        level: 'error',
+        msg: 'reminder job failed',
+        error: error instanceof Error ? error.message : String(error),
+      });
     } finally {
       status.running = false;
       status.lastRunEndedAt = now().toISOString();

@@ -8,7 +8,15 @@ import type { Logger } from '../shared/log.js';
 
 function text(parts: unknown[]): string {
   return parts
-    .map((p) => (typeof p === 'string' ? p : p instanceof Error ? `${p.name}: ${p.message}` : typeof p === 'number' || typeof p === 'boolean' ? String(p) : ''))
+    .map((p) =>
+      typeof p === 'string'
+        ? p
+        : p instanceof Error
+          ? `${p.name}: ${p.message}`
+          : typeof p === 'number' || typeof p === 'boolean'
+            ? String(p)
+            : '',
+    )
     .filter((p) => p !== '')
     .join(' ')
     .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer [redacted]')

@@ -18,7 +18,10 @@ export function threadMessageId(conversationId: string): string | undefined {
 
 /** Whether `host` is a loopback address (what the explicit local configuration is limited to). */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 

@@ -36,8 +36,10 @@ export function buildActieQuery(query: ActieQuery): { filter?: string; orderby?:
     indexed(ACTIE_FIELDS.eigenaar);
     clauses.push(`fields/${lookupIdField(ACTIE_FIELDS.eigenaar)} eq ${Number(query.eigenaarId)}`);
   }
-  if (query.deadlineFrom) clauses.push(`fields/${indexed(ACTIE_FIELDS.deadline)} ge '${calendarDateToInstant(query.deadlineFrom)}'`);
-  if (query.deadlineBefore) clauses.push(`fields/${indexed(ACTIE_FIELDS.deadline)} lt '${calendarDateToInstant(query.deadlineBefore)}'`);
+  if (query.deadlineFrom)
+    clauses.push(`fields/${indexed(ACTIE_FIELDS.deadline)} ge '${calendarDateToInstant(query.deadlineFrom)}'`);
+  if (query.deadlineBefore)
+    clauses.push(`fields/${indexed(ACTIE_FIELDS.deadline)} lt '${calendarDateToInstant(query.deadlineBefore)}'`);
   const result: { filter?: string; orderby?: string } = {};
   if (clauses.length) result.filter = clauses.join(' and ');
   if (query.orderByDeadline) result.orderby = `fields/${indexed(ACTIE_FIELDS.deadline)} ${query.orderByDeadline}`;
@@ -45,7 +47,13 @@ export function buildActieQuery(query: ActieQuery): { filter?: string; orderby?:
 }
 
 /** Reads the actions matching a query, page by page through `@odata.nextLink`. */
-export async function queryActies(graph: Graph, siteId: string, context: ActieReadContext, query: ActieQuery, pageSize = 500): Promise<Loaded<Actie>[]> {
+export async function queryActies(
+  graph: Graph,
+  siteId: string,
+  context: ActieReadContext,
+  query: ActieQuery,
+  pageSize = 500,
+): Promise<Loaded<Actie>[]> {
   const { filter, orderby } = buildActieQuery(query);
   const path = `${listPath(siteId, 'Acties')}/items${odataQuery({ $select: ITEM_SELECT, $expand: fieldsExpand(actieFieldNames), $filter: filter, $orderby: orderby, $top: pageSize })}`;
   const items = await graph.getAll<ListItem>(path);

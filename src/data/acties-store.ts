@@ -47,7 +47,11 @@ export class ActieConflictError extends Error {
     /** The action as it is now; undefined when it was deleted. */
     readonly theirs: Loaded<Actie> | undefined,
   ) {
-    super(theirs ? 'Deze actie is intussen door iemand anders gewijzigd.' : 'Deze actie is intussen door iemand anders verwijderd.');
+    super(
+      theirs
+        ? 'Deze actie is intussen door iemand anders gewijzigd.'
+        : 'Deze actie is intussen door iemand anders verwijderd.',
+    );
   }
 }
 
@@ -96,7 +100,10 @@ function contexts(plan: LoadedPlan): { read: ActieReadContext; write: ActieWrite
  * stay valid, a status change must be an allowed transition (with its reason), and an owner must
  * be a person the site knows.
  */
-export function checkActieChange(current: Actie, change: ActieChange): { merged: Actie; issues: { path: string; message: string }[] } {
+export function checkActieChange(
+  current: Actie,
+  change: ActieChange,
+): { merged: Actie; issues: { path: string; message: string }[] } {
   const merged: Actie = { ...current, ...change };
   for (const key of Object.keys(change) as (keyof ActieChange)[]) {
     if (change[key] === undefined) delete (merged as Record<string, unknown>)[key];
@@ -108,7 +115,8 @@ export function checkActieChange(current: Actie, change: ActieChange): { merged:
     const transition = checkTransition(current.status, change.status, merged.statusToelichting);
     if (!transition.ok) issues.push({ path: 'status', message: transition.message });
   }
-  if (change.eigenaar && !change.eigenaar.id) issues.push({ path: 'eigenaar', message: 'Kies een persoon die op de SharePoint-site bekend is.' });
+  if (change.eigenaar && !change.eigenaar.id)
+    issues.push({ path: 'eigenaar', message: 'Kies een persoon die op de SharePoint-site bekend is.' });
   return { merged, issues };
 }
 
@@ -125,25 +133,37 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
   const base = `${listPath(siteId, 'Acties')}/items`;
   const toLoaded = (item: ListItem) => toActie(item, read);
 
-  const planValues = () => ({ acties: plan.acties.map((a) => a.value), bevindingen: plan.bevindingen.map((b) => b.value) });
+  const planValues = () => ({
+    acties: plan.acties.map((a) => a.value),
+    bevindingen: plan.bevindingen.map((b) => b.value),
+  });
 
   function prepare(current: Loaded<Actie>, change: ActieChange): Record<string, unknown> {
     const { merged, issues } = checkActieChange(current.value, change);
     if (change.afhankelijkVan !== undefined || change.bevindingen !== undefined) {
       const others = planValues();
-      issues.push(...checkLinks({ ...others, acties: others.acties.filter((a) => a.nummer !== merged.nummer) }, merged));
+      issues.push(
+        ...checkLinks({ ...others, acties: others.acties.filter((a) => a.nummer !== merged.nummer) }, merged),
+      );
     }
     if (issues.length > 0) throw new ActieValidationError(issues);
     return actieChangeToFields(merged, change, write);
   }
 
   async function findByKey(clientKey: string): Promise<ListItem | undefined> {
-    const query = odataQuery({ $filter: `fields/${actieClientKeyField()} eq ${odataString(clientKey)}`, $select: ITEM_SELECT, $expand: fieldsExpand(actieFieldNames), $top: 2 });
+    const query = odataQuery({
+      $filter: `fields/${actieClientKeyField()} eq ${odataString(clientKey)}`,
+      $select: ITEM_SELECT,
+      $expand: fieldsExpand(actieFieldNames),
+      $top: 2,
+    });
     return (await graph.get<{ value: ListItem[] }>(`${base}${query}`)).value[0];
   }
 
   async function storedNummers(): Promise<string[]> {
-    const items = await graph.getAll<ListItem>(`${base}?$select=id&$expand=${fieldsExpand([ACTIE_FIELDS.nummer])}&$top=999`);
+    const items = await graph.getAll<ListItem>(
+      `${base}?$select=id&$expand=${fieldsExpand([ACTIE_FIELDS.nummer])}&$top=999`,
+    );
     return items.map((i) => String(i.fields[ACTIE_FIELDS.nummer] ?? ''));
   }
 
@@ -154,9 +174,14 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
         const value: Actie = { ...draft, nummer: nextActienummer(draft.advies, nummers) };
         const validation = validateActie(value);
         const issues = validation.ok ? [] : [...validation.issues];
-        if (!write.adviesIdByNummer.has(value.advies)) issues.push({ path: 'advies', message: `Advies ${value.advies} bestaat niet op de site. Kies een bestaand advies.` });
+        if (!write.adviesIdByNummer.has(value.advies))
+          issues.push({
+            path: 'advies',
+            message: `Advies ${value.advies} bestaat niet op de site. Kies een bestaand advies.`,
+          });
         issues.push(...checkLinks(planValues(), value));
-        if (value.eigenaar && !value.eigenaar.id) issues.push({ path: 'eigenaar', message: 'Kies een persoon die op de SharePoint-site bekend is.' });
+        if (value.eigenaar && !value.eigenaar.id)
+          issues.push({ path: 'eigenaar', message: 'Kies een persoon die op de SharePoint-site bekend is.' });
         if (issues.length > 0) throw new ActieValidationError(issues);
         const { fields } = actieToFields(validation.ok ? validation.value : value, write);
         try {
@@ -177,7 +202,8 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
       try {
         return toLoaded(await items.update(current.id, current.eTag, fields, actieFieldNames));
       } catch (error) {
-        if (error instanceof EtagConflictError) throw new ActieConflictError(current.id, change, error.current ? toLoaded(error.current) : undefined);
+        if (error instanceof EtagConflictError)
+          throw new ActieConflictError(current.id, change, error.current ? toLoaded(error.current) : undefined);
         throw error;
       }
     },
@@ -187,7 +213,13 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
       const writes: BatchRequest[] = [];
       for (const { current, change } of entries) {
         try {
-          writes.push({ id: current.id, method: 'PATCH', url: `${base}/${current.id}/fields`, headers: { 'If-Match': current.eTag }, body: prepare(current, change) });
+          writes.push({
+            id: current.id,
+            method: 'PATCH',
+            url: `${base}/${current.id}/fields`,
+            headers: { 'If-Match': current.eTag },
+            body: prepare(current, change),
+          });
         } catch (error) {
           results.set(current.id, { id: current.id, ok: false, error: error as Error });
         }
@@ -196,7 +228,11 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
       // Read back every item we touched (new eTags, or their version after a conflict) in one go.
       const reads = await sendBatch(
         graph,
-        written.map((w) => ({ id: w.id, method: 'GET' as const, url: `${base}/${w.id}?$select=${ITEM_SELECT}&$expand=${fieldsExpand(actieFieldNames)}` })),
+        written.map((w) => ({
+          id: w.id,
+          method: 'GET' as const,
+          url: `${base}/${w.id}?$select=${ITEM_SELECT}&$expand=${fieldsExpand(actieFieldNames)}`,
+        })),
       );
       for (const response of written) {
         const entry = entries.find((e) => e.current.id === response.id);
@@ -205,13 +241,23 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
         if (response.status >= 200 && response.status < 300 && item) {
           results.set(response.id, { id: response.id, ok: true, item });
         } else if (response.status === 412 && entry) {
-          results.set(response.id, { id: response.id, ok: false, error: new ActieConflictError(response.id, entry.change, item) });
+          results.set(response.id, {
+            id: response.id,
+            ok: false,
+            error: new ActieConflictError(response.id, entry.change, item),
+          });
         } else {
           const body = response.body as { error?: { code?: string; message?: string } } | undefined;
           results.set(response.id, {
             id: response.id,
             ok: false,
-            error: new GraphRequestError(body?.error?.message ?? `Bijwerken mislukt (${response.status}).`, response.status, body?.error?.code ?? 'unknown', undefined, body),
+            error: new GraphRequestError(
+              body?.error?.message ?? `Bijwerken mislukt (${response.status}).`,
+              response.status,
+              body?.error?.code ?? 'unknown',
+              undefined,
+              body,
+            ),
           });
         }
       }
@@ -219,12 +265,17 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
     },
 
     history: (id) =>
-      itemHistory(graph, `${base}/${id}`, (fields) => toActie({ id, eTag: '', fields }, read).value, ACTIE_HISTORY_FIELDS, (fields) => {
-        const namens = namensOf(fields);
-        if (!namens) return undefined;
-        const user = namens.door ? read.users.get(namens.door.id) : undefined;
-        return { naam: user?.displayName ?? namens.naam, op: namens.op };
-      }),
+      itemHistory(
+        graph,
+        `${base}/${id}`,
+        (fields) => toActie({ id, eTag: '', fields }, read).value,
+        ACTIE_HISTORY_FIELDS,
+        (fields) => {
+          const namens = namensOf(fields);
+          if (!namens) return undefined;
+          const user = namens.door ? read.users.get(namens.door.id) : undefined;
+          return { naam: user?.displayName ?? namens.naam, op: namens.op };
+        },
+      ),
   };
 }
-

@@ -74,11 +74,19 @@ export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since:
   const acties = raw.acties ?? [];
   const users = raw.users ?? [];
   return {
-    plan: mapPlan({ adviezen: raw.adviezen ?? [], bevindingen: raw.bevindingen ?? [], acties, users, domeinVoortgang: raw.domeinVoortgang ?? [] }),
+    plan: mapPlan({
+      adviezen: raw.adviezen ?? [],
+      bevindingen: raw.bevindingen ?? [],
+      acties,
+      users,
+      domeinVoortgang: raw.domeinVoortgang ?? [],
+    }),
     portfolio: mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties }),
     mts: (raw.mts ?? []).map(toMT),
     herinneringen: (raw.herinneringen ?? []).map(toHerinnering).sort(compareHerinneringenNewestFirst),
     besluiten: (raw.besluiten ?? []).map(toBesluit).sort(compareBesluiten),
-    agenderingen: (raw.agenderingen ?? []).map((item) => toAgendering(item, agenderingReadContext(new Map(users.map(toSiteUser).map((u) => [u.id ?? '', u]))))),
+    agenderingen: (raw.agenderingen ?? []).map((item) =>
+      toAgendering(item, agenderingReadContext(new Map(users.map(toSiteUser).map((u) => [u.id ?? '', u])))),
+    ),
   };
 }

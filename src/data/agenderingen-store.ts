@@ -3,7 +3,14 @@ import type { Actie, Domein, PersonRef } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { odataQuery, odataString } from './graph/client.js';
 import { GraphRequestError } from './graph/errors.js';
-import { AGENDERING_FIELDS, AGENDERINGEN_OPEN_READ, afhandelingToFields, agenderingFieldNames, agenderingToFields, toAgendering } from './lists/agenderingen.js';
+import {
+  AGENDERING_FIELDS,
+  AGENDERINGEN_OPEN_READ,
+  afhandelingToFields,
+  agenderingFieldNames,
+  agenderingToFields,
+  toAgendering,
+} from './lists/agenderingen.js';
 import type { Loaded } from './lists/field-reader.js';
 import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
 import { listReadUrl } from './list-batch.js';
@@ -43,7 +50,10 @@ export type AgenderingenStore = {
     clientKey: string,
   ): Promise<Loaded<Agendering>>;
   /** The CMT ticks it as discussed (optionally with a decision), with If-Match on the eTag it was read with. */
-  afhandelen(agendering: Loaded<Agendering>, input: { door?: PersonRef; op: string; besluit?: string }): Promise<Loaded<Agendering>>;
+  afhandelen(
+    agendering: Loaded<Agendering>,
+    input: { door?: PersonRef; op: string; besluit?: string },
+  ): Promise<Loaded<Agendering>>;
 };
 
 /** Reads and writes the Agenderingen list with the plan's guarantees (checks first, ClientKey, If-Match). */
@@ -66,7 +76,9 @@ export function createAgenderingenStore(
   };
   return {
     async all() {
-      const items = await graph.getAll<ListItem>(listReadUrl(siteId, { list: 'Agenderingen', fields: agenderingFieldNames }));
+      const items = await graph.getAll<ListItem>(
+        listReadUrl(siteId, { list: 'Agenderingen', fields: agenderingFieldNames }),
+      );
       return items.map(toLoaded).sort(compareAgenderingen);
     },
     async open() {
@@ -80,7 +92,13 @@ export function createAgenderingenStore(
       const check = checkAgendering({ actie: input.actie.value, domein: input.domein, reden: input.reden }, bestaande);
       if (!check.ok) throw new AgenderingValidationError(check.message);
       const fields = agenderingToFields(
-        { actie: input.actie.value.nummer, domein: input.domein, reden: check.reden, op: input.op, ...(input.door?.id ? { doorId: input.door.id } : {}) },
+        {
+          actie: input.actie.value.nummer,
+          domein: input.domein,
+          reden: check.reden,
+          op: input.op,
+          ...(input.door?.id ? { doorId: input.door.id } : {}),
+        },
         input.actie.id,
       );
       try {
@@ -97,13 +115,25 @@ export function createAgenderingenStore(
     async afhandelen(agendering, input) {
       const check = checkAfhandeling(agendering.value, input.besluit);
       if (!check.ok) throw new AgenderingValidationError(check.message);
-      const fields = afhandelingToFields({ op: input.op, ...(input.door?.id ? { doorId: input.door.id } : {}), ...(check.besluit ? { besluit: check.besluit } : {}) });
+      const fields = afhandelingToFields({
+        op: input.op,
+        ...(input.door?.id ? { doorId: input.door.id } : {}),
+        ...(check.besluit ? { besluit: check.besluit } : {}),
+      });
       try {
         const updated = await store.update(agendering.id, agendering.eTag, fields, agenderingFieldNames);
         // The PATCH answer holds the written fields only; read the item back so every field maps.
-        return toLoaded(updated.fields[AGENDERING_FIELDS.actieNummer] === undefined ? await store.get(agendering.id, agenderingFieldNames) : updated);
+        return toLoaded(
+          updated.fields[AGENDERING_FIELDS.actieNummer] === undefined
+            ? await store.get(agendering.id, agenderingFieldNames)
+            : updated,
+        );
       } catch (error) {
-        if (error instanceof EtagConflictError) throw new AgenderingConflictError(agendering.value.actie, error.current ? toLoaded(error.current) : undefined);
+        if (error instanceof EtagConflictError)
+          throw new AgenderingConflictError(
+            agendering.value.actie,
+            error.current ? toLoaded(error.current) : undefined,
+          );
         throw error;
       }
     },

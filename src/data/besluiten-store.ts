@@ -1,7 +1,14 @@
 import type { Graph } from './graph/client.js';
 import { odataQuery, odataString } from './graph/client.js';
 import { GraphRequestError } from './graph/errors.js';
-import { BESLUIT_FIELDS, BESLUITEN_LIST, besluitFieldNames, besluitToFields, toBesluit, type Besluit } from './lists/besluiten.js';
+import {
+  BESLUIT_FIELDS,
+  BESLUITEN_LIST,
+  besluitFieldNames,
+  besluitToFields,
+  toBesluit,
+  type Besluit,
+} from './lists/besluiten.js';
 import type { Loaded } from './lists/field-reader.js';
 import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
 import { listReadUrl, type ListRead } from './list-batch.js';
@@ -47,7 +54,13 @@ export function agenderingBesluit(input: {
 }): { besluit: Omit<Besluit, 'clientKey'>; clientKey: string } | undefined {
   const tekst = input.besluit?.trim();
   if (!tekst) return undefined;
-  const besluit: Omit<Besluit, 'clientKey'> = { tekst, vergadering: input.vergadering, mtId: input.mtId, besproken: true, op: input.op };
+  const besluit: Omit<Besluit, 'clientKey'> = {
+    tekst,
+    vergadering: input.vergadering,
+    mtId: input.mtId,
+    besproken: true,
+    op: input.op,
+  };
   if (input.actieId) besluit.actieId = input.actieId;
   if (input.doorId) besluit.doorId = input.doorId;
   else if (input.doorNaam) besluit.doorNaam = input.doorNaam;
@@ -70,7 +83,11 @@ export function besluitenByOccurrenceUrl(siteId: string, occurrenceKey: string):
   })}`;
 }
 
-export function createBesluitenStore(graph: Graph, siteId: string, store: ListStore = createListStore(graph, siteId, BESLUITEN_LIST)): BesluitenStore {
+export function createBesluitenStore(
+  graph: Graph,
+  siteId: string,
+  store: ListStore = createListStore(graph, siteId, BESLUITEN_LIST),
+): BesluitenStore {
   return {
     async record(input, clientKey) {
       try {

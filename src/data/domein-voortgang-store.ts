@@ -1,8 +1,20 @@
-import { checkDomeinVoortgangChange, domeinStanden, domeinVoortgangSleutel, type DomeinVoortgang, type DomeinVoortgangChange } from '../domain/domein-voortgang.js';
+import {
+  checkDomeinVoortgangChange,
+  domeinStanden,
+  domeinVoortgangSleutel,
+  type DomeinVoortgang,
+  type DomeinVoortgangChange,
+} from '../domain/domein-voortgang.js';
 import type { Actie, Domein } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { GraphRequestError } from './graph/errors.js';
-import { domeinVoortgangChangeToFields, domeinVoortgangClientKeyField, domeinVoortgangFieldNames, domeinVoortgangToFields, toDomeinVoortgang } from './lists/domein-voortgang.js';
+import {
+  domeinVoortgangChangeToFields,
+  domeinVoortgangClientKeyField,
+  domeinVoortgangFieldNames,
+  domeinVoortgangToFields,
+  toDomeinVoortgang,
+} from './lists/domein-voortgang.js';
 import type { Loaded } from './lists/field-reader.js';
 import type { ListItem } from './lists/list-definition.js';
 import { createListStore, EtagConflictError } from './list-store.js';
@@ -52,32 +64,46 @@ export function createDomeinVoortgangStore(graph: Graph, siteId: string, plan: L
   return {
     async save(actie, domein, change) {
       if (!actie.value.domeinen.includes(domein)) {
-        throw new DomeinVoortgangValidationError([{ path: 'domein', message: `Actie ${actie.value.nummer} hoort niet bij ${domein}.` }]);
+        throw new DomeinVoortgangValidationError([
+          { path: 'domein', message: `Actie ${actie.value.nummer} hoort niet bij ${domein}.` },
+        ]);
       }
       const row = rijen.find((r) => r.value.actie === actie.value.nummer && r.value.domein === domein);
       const stand = domeinStanden(actie.value, row ? [row.value] : []).find((d) => d.domein === domein);
-      if (!stand) throw new DomeinVoortgangValidationError([{ path: 'domein', message: `Actie ${actie.value.nummer} hoort niet bij ${domein}.` }]);
+      if (!stand)
+        throw new DomeinVoortgangValidationError([
+          { path: 'domein', message: `Actie ${actie.value.nummer} hoort niet bij ${domein}.` },
+        ]);
       const issues = checkDomeinVoortgangChange(stand, change);
       if (issues.length > 0) throw new DomeinVoortgangValidationError(issues);
 
       if (row) {
         try {
-          return toLoaded(await items.update(row.id, row.eTag, domeinVoortgangChangeToFields(change), domeinVoortgangFieldNames));
+          return toLoaded(
+            await items.update(row.id, row.eTag, domeinVoortgangChangeToFields(change), domeinVoortgangFieldNames),
+          );
         } catch (error) {
-          if (error instanceof EtagConflictError) throw new DomeinVoortgangConflictError(actie.value.nummer, domein, error.current ? toLoaded(error.current) : undefined);
+          if (error instanceof EtagConflictError)
+            throw new DomeinVoortgangConflictError(
+              actie.value.nummer,
+              domein,
+              error.current ? toLoaded(error.current) : undefined,
+            );
           throw error;
         }
       }
       // No row yet: the domain followed the action. Its first change creates the row from where it stood.
       const created: DomeinVoortgang = { actie: actie.value.nummer, domein, status: stand.status };
-      if (stand.statusToelichting !== undefined && actie.value.status === stand.status) created.statusToelichting = stand.statusToelichting;
+      if (stand.statusToelichting !== undefined && actie.value.status === stand.status)
+        created.statusToelichting = stand.statusToelichting;
       const fields = { ...domeinVoortgangToFields(created, actie.id), ...domeinVoortgangChangeToFields(change) };
       const sleutel = domeinVoortgangSleutel(actie.value.nummer, domein);
       try {
         return toLoaded(await items.create(fields, sleutel, domeinVoortgangClientKeyField()));
       } catch (error) {
         // Another member of the domain created the row first: the unique key refused ours.
-        if (error instanceof GraphRequestError && error.status === 409) throw new DomeinVoortgangConflictError(actie.value.nummer, domein, undefined);
+        if (error instanceof GraphRequestError && error.status === 409)
+          throw new DomeinVoortgangConflictError(actie.value.nummer, domein, undefined);
         throw error;
       }
     },

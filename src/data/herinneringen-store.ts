@@ -17,7 +17,8 @@ import { listReadUrl, type ListRead } from './list-batch.js';
 import { createListStore, type ListStore } from './list-store.js';
 import { listPath } from './site.js';
 
-export type ClaimResult = { won: true; item: Loaded<Herinnering> } | { won: false; holder: Loaded<Herinnering> | undefined };
+export type ClaimResult =
+  { won: true; item: Loaded<Herinnering> } | { won: false; holder: Loaded<Herinnering> | undefined };
 
 /**
  * The reminder log. A claim is a create on the unique `Sleutel` (MT + occurrence): SharePoint
@@ -26,7 +27,13 @@ export type ClaimResult = { won: true; item: Loaded<Herinnering> } | { won: fals
  * the answer to our create was lost.
  */
 export type HerinneringenStore = {
-  claim(input: { sleutel: string; mtId: string; mtNaam: string; moment: string; claimant: string }): Promise<ClaimResult>;
+  claim(input: {
+    sleutel: string;
+    mtId: string;
+    mtNaam: string;
+    moment: string;
+    claimant: string;
+  }): Promise<ClaimResult>;
   /** The entry of one meeting, with its creation time (when it was claimed). */
   find(sleutel: string): Promise<Loaded<Herinnering> | undefined>;
   /** Reminders of one MT, newest first. */
@@ -46,7 +53,11 @@ export function compareHerinneringenNewestFirst(a: Loaded<Herinnering>, b: Loade
   return b.value.moment.localeCompare(a.value.moment) || Number(b.id) - Number(a.id);
 }
 
-export function createHerinneringenStore(graph: Graph, siteId: string, store: ListStore = createListStore(graph, siteId, 'Herinneringen')): HerinneringenStore {
+export function createHerinneringenStore(
+  graph: Graph,
+  siteId: string,
+  store: ListStore = createListStore(graph, siteId, 'Herinneringen'),
+): HerinneringenStore {
   const base = `${listPath(siteId, 'Herinneringen')}/items`;
 
   async function find(sleutel: string): Promise<Loaded<Herinnering> | undefined> {
@@ -70,7 +81,8 @@ export function createHerinneringenStore(graph: Graph, siteId: string, store: Li
         if (loaded.value.claim === input.claimant) return { won: true, item: loaded };
         return { won: false, holder: loaded };
       } catch (error) {
-        if (error instanceof GraphRequestError && error.status === 409) return { won: false, holder: await find(input.sleutel) };
+        if (error instanceof GraphRequestError && error.status === 409)
+          return { won: false, holder: await find(input.sleutel) };
         throw error;
       }
     },

@@ -1,14 +1,22 @@
 import type { Graph } from './graph/client.js';
 import { GraphRequestError } from './graph/errors.js';
 import type { Loaded } from './lists/field-reader.js';
-import { INSTALLATIE_FIELDS, installatieFieldNames, installatieToFields, toInstallatie, type Installatie } from './lists/installaties.js';
+import {
+  INSTALLATIE_FIELDS,
+  installatieFieldNames,
+  installatieToFields,
+  toInstallatie,
+  type Installatie,
+} from './lists/installaties.js';
 import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
 import { createListStore, EtagConflictError } from './list-store.js';
 import { listPath } from './site.js';
 
 /** Every team the bot is installed in (a small list: one item per team). */
 export async function loadInstallaties(graph: Graph, siteId: string): Promise<Loaded<Installatie>[]> {
-  const items = await graph.getAll<ListItem>(`${listPath(siteId, 'Installaties')}/items?$select=${ITEM_SELECT}&$expand=${fieldsExpand(installatieFieldNames)}&$top=999`);
+  const items = await graph.getAll<ListItem>(
+    `${listPath(siteId, 'Installaties')}/items?$select=${ITEM_SELECT}&$expand=${fieldsExpand(installatieFieldNames)}&$top=999`,
+  );
   return items.map(toInstallatie);
 }
 
@@ -16,10 +24,16 @@ export async function loadInstallaties(graph: Graph, siteId: string): Promise<Lo
  * The installation of the team an MT names by its thread id or its Entra group id (in `TeamId`, or the `GroepId` the
  * configuration page writes next to it).
  */
-export function installatieForTeam(installaties: readonly Loaded<Installatie>[], teamId: string | undefined, groepId?: string): Installatie | undefined {
+export function installatieForTeam(
+  installaties: readonly Loaded<Installatie>[],
+  teamId: string | undefined,
+  groepId?: string,
+): Installatie | undefined {
   const ids = [teamId, groepId].filter((id): id is string => id !== undefined && id !== '');
   if (ids.length === 0) return undefined;
-  return installaties.find((i) => ids.includes(i.value.teamId) || (i.value.groepId !== undefined && ids.includes(i.value.groepId)))?.value;
+  return installaties.find(
+    (i) => ids.includes(i.value.teamId) || (i.value.groepId !== undefined && ids.includes(i.value.groepId)),
+  )?.value;
 }
 
 function changed(current: Installatie, next: Installatie): boolean {
@@ -50,7 +64,10 @@ export async function recordInstallatie(graph: Graph, siteId: string, next: Inst
     return true;
   }
   if (!changed(current.value, next)) return false;
-  const merged: Installatie = { ...current.value, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) };
+  const merged: Installatie = {
+    ...current.value,
+    ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)),
+  };
   try {
     await store.update(current.id, current.eTag, installatieToFields(merged), installatieFieldNames);
   } catch (error) {

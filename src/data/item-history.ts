@@ -6,9 +6,20 @@ import type { ListItem } from './lists/list-definition.js';
  * One SharePoint version of an item: who changed which fields, from what to what. `namens`: the person a write under
  * the app's own identity was made for (then `modifiedBy` is the app).
  */
-export type ItemVersion = { versionId: string; modified: string; modifiedBy: string; namens?: string; changes: { field: string; from: string; to: string }[] };
+export type ItemVersion = {
+  versionId: string;
+  modified: string;
+  modifiedBy: string;
+  namens?: string;
+  changes: { field: string; from: string; to: string }[];
+};
 
-type Version = { id: string; lastModifiedDateTime: string; lastModifiedBy?: ListItem['lastModifiedBy']; fields?: Record<string, unknown> };
+type Version = {
+  id: string;
+  lastModifiedDateTime: string;
+  lastModifiedBy?: ListItem['lastModifiedBy'];
+  fields?: Record<string, unknown>;
+};
 
 type Displayable = string | number | boolean | PersonRef | readonly (string | number)[] | null | undefined;
 

@@ -20,7 +20,11 @@ export function listReadUrl(siteId: string, read: Omit<ListRead, 'id'>): string 
  * than one page is completed with ordinary requests through its `@odata.nextLink`. Any failed
  * read fails the whole call with a typed error: the callers need every list to map their data.
  */
-export async function readListsInOneBatch(graph: Graph, siteId: string, reads: readonly ListRead[]): Promise<Record<string, ListItem[]>> {
+export async function readListsInOneBatch(
+  graph: Graph,
+  siteId: string,
+  reads: readonly ListRead[],
+): Promise<Record<string, ListItem[]>> {
   const responses = await sendBatch(
     graph,
     reads.map((read) => ({ id: read.id, method: 'GET' as const, url: listReadUrl(siteId, read) })),
@@ -29,7 +33,13 @@ export async function readListsInOneBatch(graph: Graph, siteId: string, reads: r
   for (const response of responses) {
     if (response.status !== 200) {
       const body = response.body as { error?: { code?: string; message?: string } } | undefined;
-      throw new GraphRequestError(body?.error?.message ?? `Reading ${response.id} failed (${response.status})`, response.status, body?.error?.code ?? 'unknown', undefined, body);
+      throw new GraphRequestError(
+        body?.error?.message ?? `Reading ${response.id} failed (${response.status})`,
+        response.status,
+        body?.error?.code ?? 'unknown',
+        undefined,
+        body,
+      );
     }
     const page = response.body as Page;
     const all = [...page.value];

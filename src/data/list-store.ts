@@ -17,7 +17,11 @@ export class EtagConflictError extends Error {
     /** The item as it is now on the server; undefined when it was deleted meanwhile. */
     readonly current: ListItem | undefined,
   ) {
-    super(current ? `Item ${itemId} in ${list} was changed by someone else.` : `Item ${itemId} in ${list} was deleted by someone else.`);
+    super(
+      current
+        ? `Item ${itemId} in ${list} was changed by someone else.`
+        : `Item ${itemId} in ${list} was deleted by someone else.`,
+    );
   }
 }
 
@@ -68,7 +72,11 @@ export function createListStore(
   }
 
   async function findByKey(clientKey: string, clientKeyField: string): Promise<ListItem | undefined> {
-    const query = odataQuery({ $filter: `fields/${clientKeyField} eq ${odataString(clientKey)}`, $expand: 'fields', $top: 2 });
+    const query = odataQuery({
+      $filter: `fields/${clientKeyField} eq ${odataString(clientKey)}`,
+      $expand: 'fields',
+      $top: 2,
+    });
     const page = await graph.get<{ value: ListItem[] }>(`${base}${query}`);
     return page.value[0];
   }
@@ -76,7 +84,8 @@ export function createListStore(
   return {
     get: async (id, fieldNames) => {
       const item = await current(id, fieldNames);
-      if (!item) throw new GraphRequestError(`Item ${id} not found in ${list}`, 404, 'itemNotFound', undefined, undefined);
+      if (!item)
+        throw new GraphRequestError(`Item ${id} not found in ${list}`, 404, 'itemNotFound', undefined, undefined);
       return item;
     },
 
@@ -97,7 +106,13 @@ export function createListStore(
           const landed = await findByKey(clientKey, clientKeyField);
           if (landed) return landed;
           // It did not land: trying again is safe, the unique key still guards against a duplicate.
-          const delay = nextDelay({ policy, attempt, elapsedMs: env.now() - started, retryAfterMs: undefined, random: env.random });
+          const delay = nextDelay({
+            policy,
+            attempt,
+            elapsedMs: env.now() - started,
+            retryAfterMs: undefined,
+            random: env.random,
+          });
           if (delay === undefined) throw error;
           await env.sleep(delay);
         }
@@ -130,7 +145,8 @@ export function createListStore(
       try {
         await graph.delete(`${base}/${id}`, { ifMatch: eTag });
       } catch (error) {
-        if (error instanceof GraphRequestError && error.status === 412) throw new EtagConflictError(list, id, await current(id, ['Title']));
+        if (error instanceof GraphRequestError && error.status === 412)
+          throw new EtagConflictError(list, id, await current(id, ['Title']));
         if (error instanceof GraphRequestError && error.status === 404) return; // already gone: the wish is fulfilled
         throw error;
       }
@@ -142,7 +158,13 @@ function normalise(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   if (Array.isArray(value)) {
     return JSON.stringify(
-      value.map((v) => (typeof v === 'object' && v !== null && 'LookupId' in v ? String((v as { LookupId: unknown }).LookupId) : String(v))).sort(),
+      value
+        .map((v) =>
+          typeof v === 'object' && v !== null && 'LookupId' in v
+            ? String((v as { LookupId: unknown }).LookupId)
+            : String(v),
+        )
+        .sort(),
     );
   }
   return String(value);

@@ -13,7 +13,9 @@ import { listPath } from './site.js';
 
 /** Every registered MT (the list is small: one item per management team). */
 export async function loadMts(graph: Graph, siteId: string): Promise<Loaded<MT>[]> {
-  const items = await graph.getAll<ListItem>(`${listPath(siteId, 'MTs')}/items?$select=${ITEM_SELECT}&$expand=${fieldsExpand(mtFieldNames)}&$top=999`);
+  const items = await graph.getAll<ListItem>(
+    `${listPath(siteId, 'MTs')}/items?$select=${ITEM_SELECT}&$expand=${fieldsExpand(mtFieldNames)}&$top=999`,
+  );
   return items.map(toMT);
 }
 
@@ -22,8 +24,10 @@ export type MtChannelChange = { teamId?: string; channelId?: string; conversatio
 function changedFields(mt: MT, change: MtChannelChange): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   if (change.teamId !== undefined && change.teamId !== mt.teamId) fields[MT_FIELDS.teamId] = change.teamId;
-  if (change.channelId !== undefined && change.channelId !== mt.channelId) fields[MT_FIELDS.channelId] = change.channelId;
-  if (change.conversationId !== undefined && change.conversationId !== mt.conversationId) fields[MT_FIELDS.conversationId] = change.conversationId;
+  if (change.channelId !== undefined && change.channelId !== mt.channelId)
+    fields[MT_FIELDS.channelId] = change.channelId;
+  if (change.conversationId !== undefined && change.conversationId !== mt.conversationId)
+    fields[MT_FIELDS.conversationId] = change.conversationId;
   return fields;
 }
 
@@ -33,7 +37,12 @@ function changedFields(mt: MT, change: MtChannelChange): Record<string, unknown>
  * to keep; a concurrent edit of other fields survives because only changed fields are sent).
  * @returns the MT as stored afterwards, and whether anything was written.
  */
-export async function updateMtChannel(graph: Graph, siteId: string, mt: Loaded<MT>, change: MtChannelChange): Promise<{ mt: Loaded<MT>; written: boolean }> {
+export async function updateMtChannel(
+  graph: Graph,
+  siteId: string,
+  mt: Loaded<MT>,
+  change: MtChannelChange,
+): Promise<{ mt: Loaded<MT>; written: boolean }> {
   const store = createListStore(graph, siteId, 'MTs');
   let current = mt;
   for (let attempt = 1; ; attempt += 1) {

@@ -25,7 +25,9 @@ export type MTRegistration = Loaded<MT> & { beheerders: MTBeheerder[] };
  * are site user ids. `conversationId` is only ever cleared here (the bot records it): a conversation of another
  * channel must not keep receiving the card.
  */
-export type MTChange = Partial<Pick<MT, 'naam' | 'domeinen' | 'schema' | 'voorlooptijdMinuten' | 'teamId' | 'groepId' | 'channelId' | 'actief'>> & {
+export type MTChange = Partial<
+  Pick<MT, 'naam' | 'domeinen' | 'schema' | 'voorlooptijdMinuten' | 'teamId' | 'groepId' | 'channelId' | 'actief'>
+> & {
   beheerders?: string[];
   conversationId?: undefined;
 };
@@ -51,7 +53,8 @@ export function channelLinkChange(mt: MT, place: ChannelPlace): MTChange {
   if (mt.teamId !== place.teamId) change.teamId = place.teamId;
   if (place.groepId !== undefined && mt.groepId !== place.groepId) change.groepId = place.groepId;
   if (mt.channelId !== place.channelId) change.channelId = place.channelId;
-  if (mt.conversationId !== undefined && !conversationIsChannel(mt.conversationId, place.channelId)) change.conversationId = undefined;
+  if (mt.conversationId !== undefined && !conversationIsChannel(mt.conversationId, place.channelId))
+    change.conversationId = undefined;
   return change;
 }
 
@@ -72,7 +75,9 @@ export class MTConflictError extends Error {
     /** The MT as it is now; undefined when it was deleted. */
     readonly theirs: MTRegistration | undefined,
   ) {
-    super(theirs ? 'Dit MT is intussen door iemand anders gewijzigd.' : 'Dit MT is intussen door iemand anders verwijderd.');
+    super(
+      theirs ? 'Dit MT is intussen door iemand anders gewijzigd.' : 'Dit MT is intussen door iemand anders verwijderd.',
+    );
   }
 }
 
@@ -86,24 +91,35 @@ export function toMTRegistration(item: ListItem): MTRegistration {
  */
 export function scheduleProblem(text: string): string | undefined {
   if (text.trim() === '' || parseMeetingSchedule(text)) return undefined;
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const exdate = lines.find((l) => l.toUpperCase().startsWith('EXDATE') && !parseMeetingSchedule(`${l}\nFREQ=WEEKLY`));
-  if (exdate) return `De vervallen datums "${exdate}" kloppen niet: schrijf EXDATE;TZID=Europe/Amsterdam:JJJJMMDDTHHMMSS,… (Amsterdamse tijd).`;
-  const ruleLines = lines.filter((l) => !l.toUpperCase().startsWith('DTSTART') && !l.toUpperCase().startsWith('EXDATE'));
+  if (exdate)
+    return `De vervallen datums "${exdate}" kloppen niet: schrijf EXDATE;TZID=Europe/Amsterdam:JJJJMMDDTHHMMSS,… (Amsterdamse tijd).`;
+  const ruleLines = lines.filter(
+    (l) => !l.toUpperCase().startsWith('DTSTART') && !l.toUpperCase().startsWith('EXDATE'),
+  );
   const dtstart = lines.find((l) => l.toUpperCase().startsWith('DTSTART'));
   if (dtstart && !parseMeetingSchedule(`${dtstart}\nFREQ=WEEKLY`)) {
     return `Het startmoment "${dtstart}" klopt niet: schrijf DTSTART;TZID=Europe/Amsterdam:JJJJMMDDTHHMMSS (Amsterdamse tijd).`;
   }
-  if (ruleLines.length !== 1) return `Het vergaderschema moet precies één herhaalregel bevatten. ${validationMessages.schemaOngeldig}`;
+  if (ruleLines.length !== 1)
+    return `Het vergaderschema moet precies één herhaalregel bevatten. ${validationMessages.schemaOngeldig}`;
   const rule = (ruleLines[0] ?? '').replace(/^RRULE:/i, '');
   const parts = rule.split(';');
-  const freq = parts.find((p) => p.toUpperCase().startsWith('FREQ='))?.slice('FREQ='.length).toUpperCase();
+  const freq = parts
+    .find((p) => p.toUpperCase().startsWith('FREQ='))
+    ?.slice('FREQ='.length)
+    .toUpperCase();
   if (!freq || !(SCHEDULE_FREQUENCIES as readonly string[]).includes(freq)) {
     return `Het vergaderschema mist FREQ=DAILY, FREQ=WEEKLY of FREQ=MONTHLY. ${validationMessages.schemaOngeldig}`;
   }
   for (const part of parts) {
     if (part.toUpperCase().startsWith('FREQ=')) continue;
-    if (!parseMeetingSchedule(`FREQ=${freq};${part}`)) return `Het onderdeel "${part}" van het vergaderschema is niet geldig. ${validationMessages.schemaOngeldig}`;
+    if (!parseMeetingSchedule(`FREQ=${freq};${part}`))
+      return `Het onderdeel "${part}" van het vergaderschema is niet geldig. ${validationMessages.schemaOngeldig}`;
   }
   return validationMessages.schemaOngeldig;
 }
@@ -121,15 +137,27 @@ export function checkMTChange(current: MT, change: MTChange): { merged: MT; issu
   // Ids typed by hand are checked for their form only when they change: rows written before keep working.
   const ids: ValidationIssue[] = [];
   if (change.teamId !== undefined && !TEAMS_THREAD_ID.test(change.teamId.trim())) {
-    ids.push({ path: 'teamId', message: 'Een Team-id ziet eruit als 19:…@thread.tacv2 (in Teams: ··· bij het team, Koppeling naar team ophalen; de waarde na /team/ in die koppeling, gedecodeerd).' });
+    ids.push({
+      path: 'teamId',
+      message:
+        'Een Team-id ziet eruit als 19:…@thread.tacv2 (in Teams: ··· bij het team, Koppeling naar team ophalen; de waarde na /team/ in die koppeling, gedecodeerd).',
+    });
   }
   if (change.channelId !== undefined && !TEAMS_THREAD_ID.test(change.channelId.trim())) {
-    ids.push({ path: 'channelId', message: 'Een Kanaal-id ziet eruit als 19:…@thread.tacv2 (in Teams: ··· bij het kanaal, Koppeling naar kanaal ophalen; de waarde na /channel/ in die koppeling, gedecodeerd).' });
+    ids.push({
+      path: 'channelId',
+      message:
+        'Een Kanaal-id ziet eruit als 19:…@thread.tacv2 (in Teams: ··· bij het kanaal, Koppeling naar kanaal ophalen; de waarde na /channel/ in die koppeling, gedecodeerd).',
+    });
   }
   const result = validateMT(merged);
   if (result.ok) return { merged: result.value, issues: ids };
   const issues = [...ids, ...result.issues].map((issue) => {
-    if (issue.path === 'schema' && issue.message === validationMessages.schemaOngeldig && typeof merged.schema === 'string') {
+    if (
+      issue.path === 'schema' &&
+      issue.message === validationMessages.schemaOngeldig &&
+      typeof merged.schema === 'string'
+    ) {
       return { path: 'schema', message: scheduleProblem(merged.schema) ?? issue.message };
     }
     return issue;
@@ -157,11 +185,16 @@ export function mtChangeToFields(change: MTChange): Record<string, unknown> {
 }
 
 /** Whether a person (site user id, or e-mail as a fallback) may change this MT: a Beheerder, or anyone when none is named. */
-export function mayEditMT(mt: Pick<MTRegistration, 'beheerders'>, person: { id?: string; email?: string } | undefined): boolean {
+export function mayEditMT(
+  mt: Pick<MTRegistration, 'beheerders'>,
+  person: { id?: string; email?: string } | undefined,
+): boolean {
   if (mt.beheerders.length === 0) return true;
   if (!person) return false;
   const email = person.email?.toLowerCase();
-  return mt.beheerders.some((b) => (person.id !== undefined && b.id === person.id) || (email !== undefined && b.email?.toLowerCase() === email));
+  return mt.beheerders.some(
+    (b) => (person.id !== undefined && b.id === person.id) || (email !== undefined && b.email?.toLowerCase() === email),
+  );
 }
 
 export type MTSettingsData = {
@@ -176,11 +209,20 @@ export type MTSettingsData = {
 export async function loadMTSettings(graph: Graph, siteId: string, since: Date): Promise<MTSettingsData> {
   const items = await readListsInOneBatch(graph, siteId, [
     { id: 'mts', list: 'MTs', fields: mtFieldNames },
-    { id: 'log', list: 'Herinneringen', fields: herinneringFieldNames, filter: onOrAfter(HERINNERING_FIELDS.moment, since) },
+    {
+      id: 'log',
+      list: 'Herinneringen',
+      fields: herinneringFieldNames,
+      filter: onOrAfter(HERINNERING_FIELDS.moment, since),
+    },
     { id: 'inst', list: 'Installaties', fields: installatieFieldNames },
   ]);
   const mts = (items.mts ?? []).map(toMTRegistration).sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl'));
-  return { mts, herinneringen: (items.log ?? []).map(toHerinnering), installaties: (items.inst ?? []).map(toInstallatie) };
+  return {
+    mts,
+    herinneringen: (items.log ?? []).map(toHerinnering),
+    installaties: (items.inst ?? []).map(toInstallatie),
+  };
 }
 
 /** The MTs with their Beheerders (the channel tab's configuration page), sorted by name. */
@@ -228,21 +270,33 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
     async create(sleutel, fields) {
       const empty: MT = { key: sleutel, naam: fields.naam, domeinen: [] };
       const { issues } = checkMTChange(empty, fields);
-      if (fields.beheerders?.some((id) => !/^\d+$/.test(id))) issues.push({ path: 'beheerders', message: 'Kies beheerders die op de SharePoint-site bekend zijn.' });
+      if (fields.beheerders?.some((id) => !/^\d+$/.test(id)))
+        issues.push({ path: 'beheerders', message: 'Kies beheerders die op de SharePoint-site bekend zijn.' });
       if (issues.length > 0) throw new MTValidationError(issues);
       try {
-        const written = await list.create({ ...mtChangeToFields(fields), [MT_FIELDS.naam]: fields.naam.trim(), [MT_FIELDS.actief]: fields.actief ?? true }, sleutel, MT_FIELDS.sleutel);
+        const written = await list.create(
+          {
+            ...mtChangeToFields(fields),
+            [MT_FIELDS.naam]: fields.naam.trim(),
+            [MT_FIELDS.actief]: fields.actief ?? true,
+          },
+          sleutel,
+          MT_FIELDS.sleutel,
+        );
         return toMTRegistration(written);
       } catch (error) {
         if (error instanceof GraphRequestError && error.status === 409) {
-          throw new MTValidationError([{ path: 'naam', message: `Er is al een MT met de sleutel "${sleutel}". Kies een andere naam.` }]);
+          throw new MTValidationError([
+            { path: 'naam', message: `Er is al een MT met de sleutel "${sleutel}". Kies een andere naam.` },
+          ]);
         }
         throw error;
       }
     },
     async update(current, change) {
       const { issues } = checkMTChange(current.value, change);
-      if (change.beheerders?.some((id) => !/^\d+$/.test(id))) issues.push({ path: 'beheerders', message: 'Kies beheerders die op de SharePoint-site bekend zijn.' });
+      if (change.beheerders?.some((id) => !/^\d+$/.test(id)))
+        issues.push({ path: 'beheerders', message: 'Kies beheerders die op de SharePoint-site bekend zijn.' });
       if (issues.length > 0) throw new MTValidationError(issues);
       const fields = mtChangeToFields(change);
       if (Object.keys(fields).length === 0) return current;
@@ -250,7 +304,8 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
         const written = await list.update(current.id, current.eTag, fields, mtFieldNames);
         return toMTRegistration(written);
       } catch (error) {
-        if (error instanceof EtagConflictError) throw new MTConflictError(current.id, change, error.current ? toMTRegistration(error.current) : undefined);
+        if (error instanceof EtagConflictError)
+          throw new MTConflictError(current.id, change, error.current ? toMTRegistration(error.current) : undefined);
         throw error;
       }
     },

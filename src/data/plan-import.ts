@@ -7,16 +7,40 @@
  * nothing, into an empty site.
  */
 import { domeinVoortgangSleutel, type DomeinVoortgang } from '../domain/domein-voortgang.js';
-import { ACTIE_STATUSSEN, DOMEINEN, PLATEAUS, THEMA_CODES, type Actie, type Advies, type Bevinding, type PersonRef, type Plan, type Thema } from '../domain/model.js';
+import {
+  ACTIE_STATUSSEN,
+  DOMEINEN,
+  PLATEAUS,
+  THEMA_CODES,
+  type Actie,
+  type Advies,
+  type Bevinding,
+  type PersonRef,
+  type Plan,
+  type Thema,
+} from '../domain/model.js';
 import { binnenLimiet } from '../domain/text-limits.js';
 import { THEMAS } from '../domain/themas.js';
 import { validateActie, validateAdvies, validateBevinding, validatePlan } from '../domain/validation.js';
 import { isValidCalendarDate } from '../domain/dates.js';
-import { PLAN_COLUMNS, PLAN_SHEETS, type PlanExport, type PlanSheet, type PlanSheetTable, type PlanWorkbook } from './plan-xlsx.js';
+import {
+  PLAN_COLUMNS,
+  PLAN_SHEETS,
+  type PlanExport,
+  type PlanSheet,
+  type PlanSheetTable,
+  type PlanWorkbook,
+} from './plan-xlsx.js';
 import { importDate, type ImportCell } from './portfolio-import.js';
 
 /** One problem of the file: the sheet and spreadsheet row (1 is the header row), the column when known. */
-export type PlanImportProblem = { sheet: PlanSheet; rowNumber: number; column?: string; value?: string; message: string };
+export type PlanImportProblem = {
+  sheet: PlanSheet;
+  rowNumber: number;
+  column?: string;
+  value?: string;
+  message: string;
+};
 
 /** Where each item of the plan came from, so that a failed write can name its row. */
 export type PlanRowRef = { sheet: PlanSheet; rowNumber: number };
@@ -26,7 +50,12 @@ export type PlanDryRun = {
   data: PlanExport;
   problems: PlanImportProblem[];
   counts: { adviezen: number; bevindingen: number; acties: number; domeinVoortgang: number };
-  rowOf: { adviezen: Map<number, PlanRowRef>; bevindingen: Map<number, PlanRowRef>; acties: Map<string, PlanRowRef>; domeinVoortgang: Map<string, PlanRowRef> };
+  rowOf: {
+    adviezen: Map<number, PlanRowRef>;
+    bevindingen: Map<number, PlanRowRef>;
+    acties: Map<string, PlanRowRef>;
+    domeinVoortgang: Map<string, PlanRowRef>;
+  };
   /** No problems and at least one recommendation and one action: apply may write it. */
   ok: boolean;
 };
@@ -40,7 +69,13 @@ export type PlanImportContext = {
 const REQUIRED_SHEETS: readonly PlanSheet[] = ['Adviezen', 'Acties'];
 const SHOWN_VALUE_MAX = 120;
 
-const squash = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim();
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function cellText(cell: ImportCell): string | undefined {
   if (cell === undefined) return undefined;
@@ -59,7 +94,12 @@ function cellNumber(cell: ImportCell): number | string | undefined {
 /** A list cell: "6.1, 6.2" or "6.1; 6.2" or one per line. */
 function cellList(cell: ImportCell): string[] {
   const t = typeof cell === 'number' ? String(cell) : cellText(cell);
-  return t === undefined ? [] : t.split(/[,;\n]+/).map((s) => s.trim()).filter((s) => s !== '');
+  return t === undefined
+    ? []
+    : t
+        .split(/[,;\n]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }
 
 /** A choice matched without regard to case, accents and spaces; an unknown value is kept so validation names it. */
@@ -83,22 +123,43 @@ type SheetReader = {
  * Opens a sheet: finds each known column by its header (case and spaces ignored) and reports a required sheet that is
  * missing, a required column that is missing, and a header that names no column of the format.
  */
-function openSheet(sheet: PlanSheet, workbook: PlanWorkbook, required: readonly string[], problems: PlanImportProblem[]): SheetReader {
+function openSheet(
+  sheet: PlanSheet,
+  workbook: PlanWorkbook,
+  required: readonly string[],
+  problems: PlanImportProblem[],
+): SheetReader {
   const table = workbook[sheet];
   const columns = PLAN_COLUMNS[sheet] as Record<string, string>;
   const index = new Map<string, number>();
   if (!table) {
-    if (REQUIRED_SHEETS.includes(sheet)) problems.push({ sheet, rowNumber: 0, message: `Het tabblad "${sheet}" ontbreekt; het importformaat heeft de tabbladen ${PLAN_SHEETS.join(', ')}.` });
+    if (REQUIRED_SHEETS.includes(sheet))
+      problems.push({
+        sheet,
+        rowNumber: 0,
+        message: `Het tabblad "${sheet}" ontbreekt; het importformaat heeft de tabbladen ${PLAN_SHEETS.join(', ')}.`,
+      });
   } else {
     const normalised = table.headers.map((h) => squash(h));
     for (const [field, header] of Object.entries(columns)) {
       const i = normalised.indexOf(squash(header));
       if (i >= 0) index.set(field, i);
-      else if (required.includes(field)) problems.push({ sheet, rowNumber: 1, column: header, message: `De kolom "${header}" ontbreekt op tabblad "${sheet}".` });
+      else if (required.includes(field))
+        problems.push({
+          sheet,
+          rowNumber: 1,
+          column: header,
+          message: `De kolom "${header}" ontbreekt op tabblad "${sheet}".`,
+        });
     }
     table.headers.forEach((h, i) => {
       if (h !== '' && ![...index.values()].includes(i)) {
-        problems.push({ sheet, rowNumber: 1, column: h, message: `Onbekende kolom "${binnenLimiet(h, SHOWN_VALUE_MAX)}" op tabblad "${sheet}"; de kolommen zijn: ${Object.values(columns).join(', ')}.` });
+        problems.push({
+          sheet,
+          rowNumber: 1,
+          column: h,
+          message: `Onbekende kolom "${binnenLimiet(h, SHOWN_VALUE_MAX)}" op tabblad "${sheet}"; de kolommen zijn: ${Object.values(columns).join(', ')}.`,
+        });
       }
     });
   }
@@ -119,12 +180,28 @@ function openSheet(sheet: PlanSheet, workbook: PlanWorkbook, required: readonly 
  */
 export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportContext): PlanDryRun {
   const problems: PlanImportProblem[] = [];
-  const rowOf: PlanDryRun['rowOf'] = { adviezen: new Map(), bevindingen: new Map(), acties: new Map(), domeinVoortgang: new Map() };
+  const rowOf: PlanDryRun['rowOf'] = {
+    adviezen: new Map(),
+    bevindingen: new Map(),
+    acties: new Map(),
+    domeinVoortgang: new Map(),
+  };
   const problem = (r: SheetReader, rowNumber: number, message: string, field?: string, raw?: ImportCell) => {
     const value = raw === undefined ? undefined : cellText(raw);
-    problems.push({ sheet: r.sheet, rowNumber, ...(field ? { column: r.header(field) } : {}), ...(value !== undefined ? { value: binnenLimiet(value, SHOWN_VALUE_MAX) } : {}), message });
+    problems.push({
+      sheet: r.sheet,
+      rowNumber,
+      ...(field ? { column: r.header(field) } : {}),
+      ...(value !== undefined ? { value: binnenLimiet(value, SHOWN_VALUE_MAX) } : {}),
+      message,
+    });
   };
-  const issues = (r: SheetReader, rowNumber: number, cells: readonly ImportCell[], list: { path: string; message: string }[]) => {
+  const issues = (
+    r: SheetReader,
+    rowNumber: number,
+    cells: readonly ImportCell[],
+    list: { path: string; message: string }[],
+  ) => {
     for (const issue of list) {
       const field = issue.path.split('.')[0] ?? '';
       const known = field in PLAN_COLUMNS[r.sheet];
@@ -134,8 +211,17 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
   const findPerson = (r: SheetReader, rowNumber: number, raw: ImportCell, field: string): PersonRef | undefined => {
     const t = cellText(raw);
     if (t === undefined) return undefined;
-    const person = context.users.find((u) => squash(u.displayName) === squash(t) || (u.email !== undefined && squash(u.email) === squash(t)));
-    if (!person) problem(r, rowNumber, `Onbekende persoon "${binnenLimiet(t, SHOWN_VALUE_MAX)}": kies iemand die op de SharePoint-site bekend is, of laat de cel leeg.`, field, raw);
+    const person = context.users.find(
+      (u) => squash(u.displayName) === squash(t) || (u.email !== undefined && squash(u.email) === squash(t)),
+    );
+    if (!person)
+      problem(
+        r,
+        rowNumber,
+        `Onbekende persoon "${binnenLimiet(t, SHOWN_VALUE_MAX)}": kies iemand die op de SharePoint-site bekend is, of laat de cel leeg.`,
+        field,
+        raw,
+      );
     return person;
   };
 
@@ -147,9 +233,21 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     const naam = cellText(themaSheet.cell(cells, 'naam'));
     const known = THEMAS.find((t) => t.code === code);
     if (!known) {
-      problem(themaSheet, rowNumber, `Onbekend thema "${String(code ?? '')}": deze versie kent de thema's ${THEMAS.map((t) => `${t.code} (${t.naam})`).join(', ')}.`, 'code', themaSheet.cell(cells, 'code'));
+      problem(
+        themaSheet,
+        rowNumber,
+        `Onbekend thema "${String(code ?? '')}": deze versie kent de thema's ${THEMAS.map((t) => `${t.code} (${t.naam})`).join(', ')}.`,
+        'code',
+        themaSheet.cell(cells, 'code'),
+      );
     } else if (naam !== undefined && squash(naam) !== squash(known.naam)) {
-      problem(themaSheet, rowNumber, `Thema ${known.code} heet in deze versie "${known.naam}"; andere themanamen kan de app nog niet opslaan.`, 'naam', themaSheet.cell(cells, 'naam'));
+      problem(
+        themaSheet,
+        rowNumber,
+        `Thema ${known.code} heet in deze versie "${known.naam}"; andere themanamen kan de app nog niet opslaan.`,
+        'naam',
+        themaSheet.cell(cells, 'naam'),
+      );
     } else if (themas.some((t) => t.code === known.code)) {
       problem(themaSheet, rowNumber, `Thema ${known.code} staat twee keer op het tabblad.`, 'code');
     } else {
@@ -182,19 +280,36 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       continue;
     }
     if (themaSheet.rows.length > 0 && !themas.some((t) => t.code === result.value.thema)) {
-      problem(adviesSheet, rowNumber, `Thema ${result.value.thema} staat niet op het tabblad "Themas".`, 'thema', c('thema'));
+      problem(
+        adviesSheet,
+        rowNumber,
+        `Thema ${result.value.thema} staat niet op het tabblad "Themas".`,
+        'thema',
+        c('thema'),
+      );
     }
     if (rowOf.adviezen.has(result.value.nummer)) {
-      problem(adviesSheet, rowNumber, `Advies ${result.value.nummer} staat ook op rij ${rowOf.adviezen.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`, 'nummer', c('nummer'));
+      problem(
+        adviesSheet,
+        rowNumber,
+        `Advies ${result.value.nummer} staat ook op rij ${rowOf.adviezen.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`,
+        'nummer',
+        c('nummer'),
+      );
       continue;
     }
     rowOf.adviezen.set(result.value.nummer, { sheet: 'Adviezen', rowNumber });
     adviezen.push(result.value);
   }
   // Without a themes sheet, the themes are the app's own that the recommendations use.
-  const planThemas: Thema[] = (themaSheet.rows.length > 0 ? themas : THEMAS.filter((t) => adviezen.some((a) => a.thema === t.code))).map((t) => ({
+  const planThemas: Thema[] = (
+    themaSheet.rows.length > 0 ? themas : THEMAS.filter((t) => adviezen.some((a) => a.thema === t.code))
+  ).map((t) => ({
     ...t,
-    adviezen: adviezen.filter((a) => a.thema === t.code).map((a) => a.nummer).sort((x, y) => x - y),
+    adviezen: adviezen
+      .filter((a) => a.thema === t.code)
+      .map((a) => a.nummer)
+      .sort((x, y) => x - y),
   }));
 
   const bevindingSheet = openSheet('Bevindingen', workbook, ['nummer', 'titel'], problems);
@@ -214,14 +329,25 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       continue;
     }
     if (rowOf.bevindingen.has(result.value.nummer)) {
-      problem(bevindingSheet, rowNumber, `Bevinding ${result.value.nummer} staat ook op rij ${rowOf.bevindingen.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`, 'nummer', c('nummer'));
+      problem(
+        bevindingSheet,
+        rowNumber,
+        `Bevinding ${result.value.nummer} staat ook op rij ${rowOf.bevindingen.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`,
+        'nummer',
+        c('nummer'),
+      );
       continue;
     }
     rowOf.bevindingen.set(result.value.nummer, { sheet: 'Bevindingen', rowNumber });
     bevindingen.push(result.value);
   }
 
-  const actieSheet = openSheet('Acties', workbook, ['nummer', 'titel', 'advies', 'plateau', 'domeinen', 'status'], problems);
+  const actieSheet = openSheet(
+    'Acties',
+    workbook,
+    ['nummer', 'titel', 'advies', 'plateau', 'domeinen', 'status'],
+    problems,
+  );
   const acties: Actie[] = [];
   for (const { rowNumber, cells } of actieSheet.rows) {
     const c = (f: string) => actieSheet.cell(cells, f);
@@ -257,7 +383,13 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       continue;
     }
     if (rowOf.acties.has(result.value.nummer)) {
-      problem(actieSheet, rowNumber, `Actie ${result.value.nummer} staat ook op rij ${rowOf.acties.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`, 'nummer', c('nummer'));
+      problem(
+        actieSheet,
+        rowNumber,
+        `Actie ${result.value.nummer} staat ook op rij ${rowOf.acties.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`,
+        'nummer',
+        c('nummer'),
+      );
       continue;
     }
     rowOf.acties.set(result.value.nummer, { sheet: 'Acties', rowNumber });
@@ -266,7 +398,11 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
 
   // Across rows: links to recommendations, findings and actions, and no dependency cycle.
   const plan: Plan = { themas: planThemas, adviezen, bevindingen, acties };
-  const checked = acties.map((a) => ({ ...a, afhankelijkVan: a.afhankelijkVan.filter((n) => !badActies.has(n)), bevindingen: a.bevindingen.filter((b) => !badBevindingen.has(b)) }));
+  const checked = acties.map((a) => ({
+    ...a,
+    afhankelijkVan: a.afhankelijkVan.filter((n) => !badActies.has(n)),
+    bevindingen: a.bevindingen.filter((b) => !badBevindingen.has(b)),
+  }));
   const whole = validatePlan({ ...plan, acties: checked });
   if (!whole.ok) {
     for (const issue of whole.issues) {
@@ -279,10 +415,16 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         problem(actieSheet, ref?.rowNumber ?? 0, issue.message, column);
       } else if (list === 'adviezen' && field === 'samenhangMet') {
         const advies = adviezen[Number(index)];
-        problem(adviesSheet, (advies && rowOf.adviezen.get(advies.nummer)?.rowNumber) ?? 0, issue.message, 'samenhangMet');
+        problem(
+          adviesSheet,
+          (advies && rowOf.adviezen.get(advies.nummer)?.rowNumber) ?? 0,
+          issue.message,
+          'samenhangMet',
+        );
       } else if (list === 'adviezen' || list === 'bevindingen') {
         // Duplicates were already reported per row above; anything else names the sheet.
-        if (!/Dubbel|meer dan één keer/.test(issue.message)) problem(list === 'adviezen' ? adviesSheet : bevindingSheet, 0, issue.message);
+        if (!/Dubbel|meer dan één keer/.test(issue.message))
+          problem(list === 'adviezen' ? adviesSheet : bevindingSheet, 0, issue.message);
       }
     }
   }
@@ -297,27 +439,68 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     const actie = actieNummer === undefined ? undefined : actieByNummer.get(actieNummer);
     if (actieNummer === undefined) problem(rijSheet, rowNumber, 'Vul het actienummer in.', 'actie');
     else if (!actie && badActies.has(actieNummer)) continue;
-    else if (!actie) problem(rijSheet, rowNumber, `Actie ${actieNummer} staat niet (zonder fouten) op het tabblad "Acties".`, 'actie', c('actie'));
+    else if (!actie)
+      problem(
+        rijSheet,
+        rowNumber,
+        `Actie ${actieNummer} staat niet (zonder fouten) op het tabblad "Acties".`,
+        'actie',
+        c('actie'),
+      );
     const domein = choice(cellText(c('domein')), DOMEINEN);
     const knownDomein = DOMEINEN.find((d) => d === domein);
-    if (!knownDomein) problem(rijSheet, rowNumber, `Onbekend domein "${String(domein ?? '')}": kies uit ${DOMEINEN.join(', ')}.`, 'domein', c('domein'));
-    else if (actie && !actie.domeinen.includes(knownDomein)) problem(rijSheet, rowNumber, `Actie ${actie.nummer} hoort niet bij ${knownDomein} (wel bij ${actie.domeinen.join(', ')}).`, 'domein', c('domein'));
+    if (!knownDomein)
+      problem(
+        rijSheet,
+        rowNumber,
+        `Onbekend domein "${String(domein ?? '')}": kies uit ${DOMEINEN.join(', ')}.`,
+        'domein',
+        c('domein'),
+      );
+    else if (actie && !actie.domeinen.includes(knownDomein))
+      problem(
+        rijSheet,
+        rowNumber,
+        `Actie ${actie.nummer} hoort niet bij ${knownDomein} (wel bij ${actie.domeinen.join(', ')}).`,
+        'domein',
+        c('domein'),
+      );
     const status = choice(cellText(c('status')), ACTIE_STATUSSEN);
     const knownStatus = ACTIE_STATUSSEN.find((s) => s === status);
-    if (!knownStatus) problem(rijSheet, rowNumber, `Onbekende status "${String(status ?? '')}": kies uit ${ACTIE_STATUSSEN.join(', ')}.`, 'status', c('status'));
+    if (!knownStatus)
+      problem(
+        rijSheet,
+        rowNumber,
+        `Onbekende status "${String(status ?? '')}": kies uit ${ACTIE_STATUSSEN.join(', ')}.`,
+        'status',
+        c('status'),
+      );
     const statusToelichting = cellText(c('statusToelichting'));
     if ((knownStatus === 'Geblokkeerd' || knownStatus === 'Niet overgenomen') && statusToelichting === undefined) {
       problem(rijSheet, rowNumber, `Bij de status ${knownStatus} hoort een toelichting.`, 'statusToelichting');
     }
     const deadline = importDate(c('deadline'));
-    if (deadline !== undefined && !isValidCalendarDate(deadline)) problem(rijSheet, rowNumber, `"${deadline}" is geen datum; gebruik bijvoorbeeld 31-12-2026.`, 'deadline', c('deadline'));
+    if (deadline !== undefined && !isValidCalendarDate(deadline))
+      problem(
+        rijSheet,
+        rowNumber,
+        `"${deadline}" is geen datum; gebruik bijvoorbeeld 31-12-2026.`,
+        'deadline',
+        c('deadline'),
+      );
     const eigenaar = findPerson(rijSheet, rowNumber, c('eigenaar'), 'eigenaar');
     const notitie = cellText(c('notitie'));
     if (problems.length > before || !actie || !knownDomein || !knownStatus) continue;
     const sleutel = domeinVoortgangSleutel(actie.nummer, knownDomein);
     const first = rowOf.domeinVoortgang.get(sleutel);
     if (first) {
-      problem(rijSheet, rowNumber, `Actie ${actie.nummer} heeft voor ${knownDomein} al een rij (rij ${first.rowNumber}); één rij per actie en domein.`, 'domein', c('domein'));
+      problem(
+        rijSheet,
+        rowNumber,
+        `Actie ${actie.nummer} heeft voor ${knownDomein} al een rij (rij ${first.rowNumber}); één rij per actie en domein.`,
+        'domein',
+        c('domein'),
+      );
       continue;
     }
     rowOf.domeinVoortgang.set(sleutel, { sheet: 'DomeinVoortgang', rowNumber });
@@ -329,13 +512,20 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     domeinVoortgang.push(rij);
   }
 
-  if (adviezen.length === 0 && !problems.some((p) => p.sheet === 'Adviezen')) problems.push({ sheet: 'Adviezen', rowNumber: 0, message: 'Het plan heeft geen adviezen.' });
-  if (acties.length === 0 && !problems.some((p) => p.sheet === 'Acties')) problems.push({ sheet: 'Acties', rowNumber: 0, message: 'Het plan heeft geen acties.' });
+  if (adviezen.length === 0 && !problems.some((p) => p.sheet === 'Adviezen'))
+    problems.push({ sheet: 'Adviezen', rowNumber: 0, message: 'Het plan heeft geen adviezen.' });
+  if (acties.length === 0 && !problems.some((p) => p.sheet === 'Acties'))
+    problems.push({ sheet: 'Acties', rowNumber: 0, message: 'Het plan heeft geen acties.' });
   problems.sort((a, b) => PLAN_SHEETS.indexOf(a.sheet) - PLAN_SHEETS.indexOf(b.sheet) || a.rowNumber - b.rowNumber);
   return {
     data: { plan, domeinVoortgang },
     problems,
-    counts: { adviezen: adviezen.length, bevindingen: bevindingen.length, acties: acties.length, domeinVoortgang: domeinVoortgang.length },
+    counts: {
+      adviezen: adviezen.length,
+      bevindingen: bevindingen.length,
+      acties: acties.length,
+      domeinVoortgang: domeinVoortgang.length,
+    },
     rowOf,
     ok: problems.length === 0,
   };
@@ -343,6 +533,12 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
 
 /** A problem as one line: `Acties, rij 5, kolom Status: ...` (sheet-level problems without a row). */
 export function describePlanProblem(p: PlanImportProblem): string {
-  const where = [p.sheet, p.rowNumber > 0 ? `rij ${p.rowNumber}` : undefined, p.column ? `kolom ${p.column}` : undefined].filter(Boolean).join(', ');
+  const where = [
+    p.sheet,
+    p.rowNumber > 0 ? `rij ${p.rowNumber}` : undefined,
+    p.column ? `kolom ${p.column}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${where}: ${p.message}${p.value !== undefined ? ` (waarde: "${p.value}")` : ''}`;
 }

@@ -31,19 +31,37 @@ const PAGE = `&$select=${ITEM_SELECT}&$top=999`;
 export async function loadPlan(graph: Graph, siteId: string): Promise<LoadedPlan> {
   const [adviesItems, bevindingItems, actieItems, userItems, rijItems] = await Promise.all([
     graph.getAll<ListItem>(`${listPath(siteId, 'Adviezen')}/items?$expand=${fieldsExpand(adviesFieldNames)}${PAGE}`),
-    graph.getAll<ListItem>(`${listPath(siteId, 'Bevindingen')}/items?$expand=${fieldsExpand(bevindingFieldNames)}${PAGE}`),
+    graph.getAll<ListItem>(
+      `${listPath(siteId, 'Bevindingen')}/items?$expand=${fieldsExpand(bevindingFieldNames)}${PAGE}`,
+    ),
     graph.getAll<ListItem>(`${listPath(siteId, 'Acties')}/items?$expand=${fieldsExpand(actieFieldNames)}${PAGE}`),
-    graph.getAll<ListItem>(`${listPath(siteId, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}${PAGE}`),
-    graph.getAll<ListItem>(`${listPath(siteId, 'DomeinVoortgang')}/items?$expand=${fieldsExpand(domeinVoortgangFieldNames)}${PAGE}`),
+    graph.getAll<ListItem>(
+      `${listPath(siteId, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}${PAGE}`,
+    ),
+    graph.getAll<ListItem>(
+      `${listPath(siteId, 'DomeinVoortgang')}/items?$expand=${fieldsExpand(domeinVoortgangFieldNames)}${PAGE}`,
+    ),
   ]);
-  return mapPlan({ adviezen: adviesItems, bevindingen: bevindingItems, acties: actieItems, users: userItems, domeinVoortgang: rijItems });
+  return mapPlan({
+    adviezen: adviesItems,
+    bevindingen: bevindingItems,
+    acties: actieItems,
+    users: userItems,
+    domeinVoortgang: rijItems,
+  });
 }
 
 /**
  * Maps the raw items of the plan's lists to the domain, resolving lookups and people, and rolls each shared action's
  * domain rows up into its status. Without rows (a caller that reads no DomeinVoortgang) every action keeps its own.
  */
-export function mapPlan(raw: { adviezen: ListItem[]; bevindingen: ListItem[]; acties: ListItem[]; users: ListItem[]; domeinVoortgang?: ListItem[] }): LoadedPlan {
+export function mapPlan(raw: {
+  adviezen: ListItem[];
+  bevindingen: ListItem[];
+  acties: ListItem[];
+  users: ListItem[];
+  domeinVoortgang?: ListItem[];
+}): LoadedPlan {
   const users = raw.users.map(toSiteUser);
   const adviezen = raw.adviezen.map(toAdvies);
   const bevindingen = raw.bevindingen.map(toBevinding);
@@ -54,19 +72,29 @@ export function mapPlan(raw: { adviezen: ListItem[]; bevindingen: ListItem[]; ac
   };
   const stored = raw.acties.map((item) => toActie(item, context));
   const actieNummerById = new Map(stored.map((a) => [a.id, a.value.nummer]));
-  const domeinVoortgang = (raw.domeinVoortgang ?? []).map((item) => toDomeinVoortgang(item, { actieNummerById, users: context.users }));
+  const domeinVoortgang = (raw.domeinVoortgang ?? []).map((item) =>
+    toDomeinVoortgang(item, { actieNummerById, users: context.users }),
+  );
   const acties = withRollUp(stored, domeinVoortgang);
   return {
     adviezen: adviezen.sort((a, b) => a.value.nummer - b.value.nummer),
     bevindingen: bevindingen.sort((a, b) => a.value.nummer - b.value.nummer),
-    acties: acties.sort((a, b) => compareActienummers(a.value.nummer, b.value.nummer) || a.id.localeCompare(b.id, 'en', { numeric: true })),
-    domeinVoortgang: domeinVoortgang.sort((a, b) => compareActienummers(a.value.actie, b.value.actie) || a.value.domein.localeCompare(b.value.domein)),
+    acties: acties.sort(
+      (a, b) =>
+        compareActienummers(a.value.nummer, b.value.nummer) || a.id.localeCompare(b.id, 'en', { numeric: true }),
+    ),
+    domeinVoortgang: domeinVoortgang.sort(
+      (a, b) => compareActienummers(a.value.actie, b.value.actie) || a.value.domein.localeCompare(b.value.domein),
+    ),
     users,
   };
 }
 
 /** Actions with the roll-up of their domain rows as status (one pass over the rows, then one per action). */
-export function withRollUp(acties: readonly Loaded<Actie>[], rijen: readonly Loaded<DomeinVoortgang>[]): Loaded<Actie>[] {
+export function withRollUp(
+  acties: readonly Loaded<Actie>[],
+  rijen: readonly Loaded<DomeinVoortgang>[],
+): Loaded<Actie>[] {
   const perActie = new Map<string, DomeinVoortgang[]>();
   for (const r of rijen) perActie.set(r.value.actie, [...(perActie.get(r.value.actie) ?? []), r.value]);
   return acties.map((a) => {

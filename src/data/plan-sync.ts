@@ -35,7 +35,11 @@ export type PlanSnapshot = {
   savedAt: string;
 };
 
-type DeltaPage = { value?: (ListItem & { deleted?: unknown; '@removed'?: unknown })[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
+type DeltaPage = {
+  value?: (ListItem & { deleted?: unknown; '@removed'?: unknown })[];
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+};
 
 function sitePath(siteUrl: string): string {
   const url = new URL(siteUrl);
@@ -48,19 +52,35 @@ function failed(response: BatchResponse, what: string): Error {
   if (response.status === 429 || response.status === 503) {
     return new RetryExhaustedError(`Graph stayed throttled while reading ${what}.`, response.status, 0);
   }
-  return new GraphRequestError(body?.error?.message ?? `Reading ${what} failed (${response.status}).`, response.status, code, undefined, body);
+  return new GraphRequestError(
+    body?.error?.message ?? `Reading ${what} failed (${response.status}).`,
+    response.status,
+    code,
+    undefined,
+    body,
+  );
 }
 
 /**
  * Follows delta pages for several lists at once, one `$batch` per round, until every list has
  * its delta link. Returns the items (upserts and deletions) per list.
  */
-async function drainDelta(graph: Graph, first: Partial<Record<PlanListKey, string>>): Promise<{ pages: Record<PlanListKey, DeltaPage['value']>; deltaLinks: Record<PlanListKey, string> }> {
-  const pages = Object.fromEntries(KEYS.map((k) => [k, []])) as unknown as Record<PlanListKey, NonNullable<DeltaPage['value']>>;
+async function drainDelta(
+  graph: Graph,
+  first: Partial<Record<PlanListKey, string>>,
+): Promise<{ pages: Record<PlanListKey, DeltaPage['value']>; deltaLinks: Record<PlanListKey, string> }> {
+  const pages = Object.fromEntries(KEYS.map((k) => [k, []])) as unknown as Record<
+    PlanListKey,
+    NonNullable<DeltaPage['value']>
+  >;
   const deltaLinks = {} as Record<PlanListKey, string>;
   let next = { ...first };
   while (Object.keys(next).length > 0) {
-    const requests: BatchRequest[] = (Object.entries(next) as [PlanListKey, string][]).map(([key, url]) => ({ id: key, method: 'GET', url }));
+    const requests: BatchRequest[] = (Object.entries(next) as [PlanListKey, string][]).map(([key, url]) => ({
+      id: key,
+      method: 'GET',
+      url,
+    }));
     const responses = await sendBatch(graph, requests);
     const following: Partial<Record<PlanListKey, string>> = {};
     for (const response of responses) {
@@ -71,7 +91,14 @@ async function drainDelta(graph: Graph, first: Partial<Record<PlanListKey, strin
       pages[key].push(...(page.value ?? []));
       if (page['@odata.nextLink']) following[key] = batchUrl(graph, page['@odata.nextLink']);
       else if (page['@odata.deltaLink']) deltaLinks[key] = batchUrl(graph, page['@odata.deltaLink']);
-      else throw new GraphRequestError(`Delta for ${PLAN_LISTS[key].list} ended without a delta link.`, 200, 'unexpectedResponse', undefined, page);
+      else
+        throw new GraphRequestError(
+          `Delta for ${PLAN_LISTS[key].list} ended without a delta link.`,
+          200,
+          'unexpectedResponse',
+          undefined,
+          page,
+        );
     }
     next = following;
   }
@@ -99,10 +126,14 @@ export async function loadPlanCold(graph: Graph, siteUrl: string): Promise<PlanS
   const site = sitePath(siteUrl);
   const deltaUrl = (key: PlanListKey) =>
     `${site}:/lists/${encodeURIComponent(PLAN_LISTS[key].list)}/items/delta?$select=${ITEM_SELECT}&$expand=${fieldsExpand(PLAN_LISTS[key].fields)}&$top=999`;
-  const first: BatchRequest[] = [{ id: 'site', method: 'GET', url: `${site}?$select=id` }, ...KEYS.map((key) => ({ id: key, method: 'GET' as const, url: deltaUrl(key) }))];
+  const first: BatchRequest[] = [
+    { id: 'site', method: 'GET', url: `${site}?$select=id` },
+    ...KEYS.map((key) => ({ id: key, method: 'GET' as const, url: deltaUrl(key) })),
+  ];
   const responses = await sendBatch(graph, first);
   const siteResponse = responses.find((r) => r.id === 'site');
-  if (!siteResponse || siteResponse.status !== 200) throw failed(siteResponse ?? { id: 'site', status: 0, headers: {}, body: undefined }, 'the site');
+  if (!siteResponse || siteResponse.status !== 200)
+    throw failed(siteResponse ?? { id: 'site', status: 0, headers: {}, body: undefined }, 'the site');
   const siteId = (siteResponse.body as { id: string }).id;
 
   const items = Object.fromEntries(KEYS.map((k) => [k, []])) as unknown as RawPlanItems;
@@ -131,7 +162,11 @@ export async function loadPlanCold(graph: Graph, siteUrl: string): Promise<PlanS
  * changed replace their old version, deleted ones go. A 410 on any list means the server forgot
  * our position: the plan is then read cold, which is always correct.
  */
-export async function refreshPlan(graph: Graph, siteUrl: string, snapshot: PlanSnapshot): Promise<{ snapshot: PlanSnapshot; changed: boolean }> {
+export async function refreshPlan(
+  graph: Graph,
+  siteUrl: string,
+  snapshot: PlanSnapshot,
+): Promise<{ snapshot: PlanSnapshot; changed: boolean }> {
   let delta: Awaited<ReturnType<typeof drainDelta>>;
   try {
     delta = await drainDelta(graph, snapshot.deltaLinks);

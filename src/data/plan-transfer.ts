@@ -18,7 +18,11 @@ import type { Plan } from '../domain/model.js';
 import { ACTIE_FIELDS, actieFieldNames, actieToFields, dependencyFields } from './lists/acties.js';
 import { ADVIES_FIELDS, adviesFieldNames, adviesToFields } from './lists/adviezen.js';
 import { BEVINDING_FIELDS, bevindingFieldNames, bevindingToFields } from './lists/bevindingen.js';
-import { DOMEIN_VOORTGANG_FIELDS, domeinVoortgangFieldNames, domeinVoortgangToFields } from './lists/domein-voortgang.js';
+import {
+  DOMEIN_VOORTGANG_FIELDS,
+  domeinVoortgangFieldNames,
+  domeinVoortgangToFields,
+} from './lists/domein-voortgang.js';
 import { fieldsExpand, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
 import { siteUserFieldNames } from './lists/site-users.js';
 import { mapPlan } from './plan-store.js';
@@ -50,7 +54,8 @@ export function planActieKey(nummer: string): string {
  * app's (domain/themas.ts), with the recommendations this site has. One read per list, in parallel.
  */
 export async function loadPlanExport(graph: Graph, siteId: string): Promise<PlanExport> {
-  const read = (list: string, fields: readonly string[]) => graph.getAll<ListItem>(`${listPath(siteId, list)}/items?$expand=${fieldsExpand(fields)}&$top=999`);
+  const read = (list: string, fields: readonly string[]) =>
+    graph.getAll<ListItem>(`${listPath(siteId, list)}/items?$expand=${fieldsExpand(fields)}&$top=999`);
   const [adviezen, bevindingen, acties, users, rijen] = await Promise.all([
     read('Adviezen', adviesFieldNames),
     read('Bevindingen', bevindingFieldNames),
@@ -61,31 +66,52 @@ export async function loadPlanExport(graph: Graph, siteId: string): Promise<Plan
   // Mapped without the rows, each action keeps its own status; with them, the rows are read against the actions.
   const stored = mapPlan({ adviezen, bevindingen, acties, users });
   const withRows = mapPlan({ adviezen, bevindingen, acties, users, domeinVoortgang: rijen });
-  return planExportOf({ adviezen: stored.adviezen.map((a) => a.value), bevindingen: stored.bevindingen.map((b) => b.value), acties: stored.acties.map((a) => a.value) }, withRows.domeinVoortgang.map((r) => r.value));
+  return planExportOf(
+    {
+      adviezen: stored.adviezen.map((a) => a.value),
+      bevindingen: stored.bevindingen.map((b) => b.value),
+      acties: stored.acties.map((a) => a.value),
+    },
+    withRows.domeinVoortgang.map((r) => r.value),
+  );
 }
 
 /**
  * The export of a plan already in hand (the tab holds one). `acties` must carry their own stored status: an action's
  * status the tab shows is the roll-up of its rows, which the import would otherwise write as the action's own.
  */
-export function planExportOf(plan: Pick<Plan, 'adviezen' | 'bevindingen' | 'acties'>, domeinVoortgang: readonly DomeinVoortgang[]): PlanExport {
+export function planExportOf(
+  plan: Pick<Plan, 'adviezen' | 'bevindingen' | 'acties'>,
+  domeinVoortgang: readonly DomeinVoortgang[],
+): PlanExport {
   const themas = THEMAS.filter((t) => plan.adviezen.some((a) => a.thema === t.code)).map((t) => ({
     ...t,
-    adviezen: plan.adviezen.filter((a) => a.thema === t.code).map((a) => a.nummer).sort((x, y) => x - y),
+    adviezen: plan.adviezen
+      .filter((a) => a.thema === t.code)
+      .map((a) => a.nummer)
+      .sort((x, y) => x - y),
   }));
-  return { plan: { themas, adviezen: [...plan.adviezen], bevindingen: [...plan.bevindingen], acties: [...plan.acties] }, domeinVoortgang: [...domeinVoortgang] };
+  return {
+    plan: { themas, adviezen: [...plan.adviezen], bevindingen: [...plan.bevindingen], acties: [...plan.acties] },
+    domeinVoortgang: [...domeinVoortgang],
+  };
 }
 
 /** How many items each of the plan's lists holds (at most 1 is read per list: enough to say empty or not). */
 export async function planSiteContents(graph: Graph, siteId: string): Promise<Record<PlanList, boolean>> {
   const answers = await sendBatch(
     graph,
-    PLAN_LISTS.map((list) => ({ id: list, method: 'GET' as const, url: `${listPath(siteId, list)}/items${odataQuery({ $select: 'id', $top: 1 })}` })),
+    PLAN_LISTS.map((list) => ({
+      id: list,
+      method: 'GET' as const,
+      url: `${listPath(siteId, list)}/items${odataQuery({ $select: 'id', $top: 1 })}`,
+    })),
   );
   const out = {} as Record<PlanList, boolean>;
   PLAN_LISTS.forEach((list, i) => {
     const answer = answers[i];
-    if (!answer || answer.status !== 200) throw new Error(`Could not read list ${list} (${answer?.status ?? 'no answer'}).`);
+    if (!answer || answer.status !== 200)
+      throw new Error(`Could not read list ${list} (${answer?.status ?? 'no answer'}).`);
     out[list] = ((answer.body as { value?: unknown[] }).value ?? []).length > 0;
   });
   return out;
@@ -95,7 +121,9 @@ export async function planSiteContents(graph: Graph, siteId: string): Promise<Re
 export class PlanSiteNotEmptyError extends Error {
   override readonly name = 'PlanSiteNotEmptyError';
   constructor(readonly lists: PlanList[]) {
-    super(`Deze site heeft al een plan (items in ${lists.join(', ')}); een plan importeren kan alleen in een lege site. Er is niets opgeslagen.`);
+    super(
+      `Deze site heeft al een plan (items in ${lists.join(', ')}); een plan importeren kan alleen in een lege site. Er is niets opgeslagen.`,
+    );
   }
 }
 
@@ -135,7 +163,9 @@ function message(response: BatchResponse | undefined): string {
 
 /** Every item of a list by its key (the import's lists were empty before it began, so this is small). */
 async function idsByKey(graph: Graph, siteId: string, list: PlanList): Promise<Map<string, string>> {
-  const items = await graph.getAll<ListItem>(`${listPath(siteId, list)}/items?$expand=${fieldsExpand([KEY_FIELD[list]])}&$select=id&$top=999`);
+  const items = await graph.getAll<ListItem>(
+    `${listPath(siteId, list)}/items?$expand=${fieldsExpand([KEY_FIELD[list]])}&$select=id&$top=999`,
+  );
   return new Map(items.map((i) => [String(i.fields[KEY_FIELD[list]]), i.id]));
 }
 
@@ -143,16 +173,29 @@ async function idsByKey(graph: Graph, siteId: string, list: PlanList): Promise<M
  * Writes a checked plan into an empty site, all or nothing (see the module comment). Throws PlanNotValidError for a
  * dry run with problems and PlanSiteNotEmptyError for a site that already has a plan; both before any write.
  */
-export async function applyPlanImport(graph: Graph, siteId: string, dryRun: PlanDryRun, options: { onProgress?: (list: PlanList) => void } = {}): Promise<PlanImportOutcome> {
+export async function applyPlanImport(
+  graph: Graph,
+  siteId: string,
+  dryRun: PlanDryRun,
+  options: { onProgress?: (list: PlanList) => void } = {},
+): Promise<PlanImportOutcome> {
   if (!dryRun.ok) throw new PlanNotValidError(dryRun.problems.length);
   await assertPlanSiteEmpty(graph, siteId);
   const { plan, domeinVoortgang } = dryRun.data;
-  const keys: Record<PlanList, Set<string>> = { Adviezen: new Set(), Bevindingen: new Set(), Acties: new Set(), DomeinVoortgang: new Set() };
+  const keys: Record<PlanList, Set<string>> = {
+    Adviezen: new Set(),
+    Bevindingen: new Set(),
+    Acties: new Set(),
+    DomeinVoortgang: new Set(),
+  };
   const created: Record<PlanList, number> = { Adviezen: 0, Bevindingen: 0, Acties: 0, DomeinVoortgang: 0 };
   let resolvedByKey = 0;
 
   /** Creates every item of a list; returns the item id per key, or the first failure. */
-  async function createAll(list: PlanList, creates: Create[]): Promise<{ ids: Map<string, string> } | { failure: Failure }> {
+  async function createAll(
+    list: PlanList,
+    creates: Create[],
+  ): Promise<{ ids: Map<string, string> } | { failure: Failure }> {
     options.onProgress?.(list);
     for (const c of creates) keys[list].add(c.key);
     const base = `${listPath(siteId, list)}/items`;
@@ -161,11 +204,17 @@ export async function applyPlanImport(graph: Graph, siteId: string, dryRun: Plan
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       const uncertain: Create[] = [];
       let failure: Failure | undefined;
-      const writes = pending.map((c, i) => ({ create: c, request: { id: `c${i}`, method: 'POST', url: base, body: { fields: c.fields } } satisfies BatchRequest }));
+      const writes = pending.map((c, i) => ({
+        create: c,
+        request: { id: `c${i}`, method: 'POST', url: base, body: { fields: c.fields } } satisfies BatchRequest,
+      }));
       for (const chunk of batchChunks(writes)) {
         let answers: BatchResponse[];
         try {
-          answers = await sendBatch(graph, chunk.map((w) => w.request));
+          answers = await sendBatch(
+            graph,
+            chunk.map((w) => w.request),
+          );
         } catch {
           // The whole batch was lost in transit: any of its creates may have landed.
           uncertain.push(...chunk.map((w) => w.create));
@@ -174,7 +223,8 @@ export async function applyPlanImport(graph: Graph, siteId: string, dryRun: Plan
         chunk.forEach((w, i) => {
           const answer = answers[i];
           if (answer && isSuccess(answer.status)) ids.set(w.create.key, String((answer.body as ListItem).id));
-          else if (!answer || answer.status >= 500 || answer.status === 409 || answer.status === 429) uncertain.push(w.create);
+          else if (!answer || answer.status >= 500 || answer.status === 409 || answer.status === 429)
+            uncertain.push(w.create);
           else failure ??= { ...w.create.ref, status: answer.status, message: message(answer) };
         });
       }
@@ -211,11 +261,23 @@ export async function applyPlanImport(graph: Graph, siteId: string, dryRun: Plan
       try {
         present = await idsByKey(graph, siteId, list);
       } catch (error) {
-        for (const key of keys[list]) rollbackFailures.push({ list, key, message: `Kon de lijst niet lezen: ${error instanceof Error ? error.message : String(error)}` });
+        for (const key of keys[list])
+          rollbackFailures.push({
+            list,
+            key,
+            message: `Kon de lijst niet lezen: ${error instanceof Error ? error.message : String(error)}`,
+          });
         continue;
       }
       const mine = [...present].filter(([key]) => keys[list].has(key));
-      const answers = await sendBatch(graph, mine.map(([, id], i) => ({ id: `d${i}`, method: 'DELETE' as const, url: `${listPath(siteId, list)}/items/${id}` })));
+      const answers = await sendBatch(
+        graph,
+        mine.map(([, id], i) => ({
+          id: `d${i}`,
+          method: 'DELETE' as const,
+          url: `${listPath(siteId, list)}/items/${id}`,
+        })),
+      );
       mine.forEach(([key], i) => {
         const status = answers[i]?.status ?? 0;
         if (isSuccess(status) || status === 404) deleted += 1;
@@ -225,16 +287,28 @@ export async function applyPlanImport(graph: Graph, siteId: string, dryRun: Plan
     return { ok: false, failure, rolledBack: { deleted }, rollbackFailures };
   }
 
-  const ref = (map: ReadonlyMap<string | number, PlanRowRef>, key: string | number, sheet: PlanRowRef['sheet']): PlanRowRef => map.get(key as never) ?? { sheet, rowNumber: 0 };
+  const ref = (
+    map: ReadonlyMap<string | number, PlanRowRef>,
+    key: string | number,
+    sheet: PlanRowRef['sheet'],
+  ): PlanRowRef => map.get(key as never) ?? { sheet, rowNumber: 0 };
 
   const advies = await createAll(
     'Adviezen',
-    plan.adviezen.map((a) => ({ ref: ref(dryRun.rowOf.adviezen, a.nummer, 'Adviezen'), key: String(a.nummer), fields: adviesToFields(a) })),
+    plan.adviezen.map((a) => ({
+      ref: ref(dryRun.rowOf.adviezen, a.nummer, 'Adviezen'),
+      key: String(a.nummer),
+      fields: adviesToFields(a),
+    })),
   );
   if ('failure' in advies) return rollBack(advies.failure);
   const bevinding = await createAll(
     'Bevindingen',
-    plan.bevindingen.map((b) => ({ ref: ref(dryRun.rowOf.bevindingen, b.nummer, 'Bevindingen'), key: String(b.nummer), fields: bevindingToFields(b) })),
+    plan.bevindingen.map((b) => ({
+      ref: ref(dryRun.rowOf.bevindingen, b.nummer, 'Bevindingen'),
+      key: String(b.nummer),
+      fields: bevindingToFields(b),
+    })),
   );
   if ('failure' in bevinding) return rollBack(bevinding.failure);
 
@@ -244,8 +318,15 @@ export async function applyPlanImport(graph: Graph, siteId: string, dryRun: Plan
   const actie = await createAll(
     'Acties',
     plan.acties.map((a) => {
-      const { fields } = actieToFields({ ...a, afhankelijkVan: [] }, { adviesIdByNummer, bevindingIdByNummer, actieIdByNummer: new Map() });
-      return { ref: ref(dryRun.rowOf.acties, a.nummer, 'Acties'), key: planActieKey(a.nummer), fields: { ...fields, [ACTIE_FIELDS.clientKey]: planActieKey(a.nummer) } };
+      const { fields } = actieToFields(
+        { ...a, afhankelijkVan: [] },
+        { adviesIdByNummer, bevindingIdByNummer, actieIdByNummer: new Map() },
+      );
+      return {
+        ref: ref(dryRun.rowOf.acties, a.nummer, 'Acties'),
+        key: planActieKey(a.nummer),
+        fields: { ...fields, [ACTIE_FIELDS.clientKey]: planActieKey(a.nummer) },
+      };
     }),
   );
   if ('failure' in actie) return rollBack(actie.failure);
@@ -254,7 +335,15 @@ export async function applyPlanImport(graph: Graph, siteId: string, dryRun: Plan
   // Setting the dependencies is a PATCH of the same values: sending it again is harmless.
   const patches = plan.acties
     .filter((a) => a.afhankelijkVan.length > 0)
-    .map((a, i) => ({ actie: a, request: { id: `p${i}`, method: 'PATCH', url: `${listPath(siteId, 'Acties')}/items/${actieIdByNummer.get(a.nummer)}/fields`, body: dependencyFields(a.afhankelijkVan, actieIdByNummer) } satisfies BatchRequest }));
+    .map((a, i) => ({
+      actie: a,
+      request: {
+        id: `p${i}`,
+        method: 'PATCH',
+        url: `${listPath(siteId, 'Acties')}/items/${actieIdByNummer.get(a.nummer)}/fields`,
+        body: dependencyFields(a.afhankelijkVan, actieIdByNummer),
+      } satisfies BatchRequest,
+    }));
   let open = patches;
   for (let attempt = 1; open.length > 0; attempt += 1) {
     const again: typeof patches = [];
@@ -262,7 +351,10 @@ export async function applyPlanImport(graph: Graph, siteId: string, dryRun: Plan
     for (const chunk of batchChunks(open)) {
       let answers: BatchResponse[] | undefined;
       try {
-        answers = await sendBatch(graph, chunk.map((p) => p.request));
+        answers = await sendBatch(
+          graph,
+          chunk.map((p) => p.request),
+        );
       } catch {
         again.push(...chunk);
         continue;
@@ -271,13 +363,22 @@ export async function applyPlanImport(graph: Graph, siteId: string, dryRun: Plan
         const answer = answers?.[i];
         if (answer && isSuccess(answer.status)) return;
         if (!answer || answer.status >= 500 || answer.status === 429) again.push(p);
-        else failure ??= { ...ref(dryRun.rowOf.acties, p.actie.nummer, 'Acties'), status: answer.status, message: message(answer) };
+        else
+          failure ??= {
+            ...ref(dryRun.rowOf.acties, p.actie.nummer, 'Acties'),
+            status: answer.status,
+            message: message(answer),
+          };
       });
     }
     if (failure) return rollBack(failure);
     if (again.length > 0 && attempt >= 2) {
       const first = again[0] as (typeof patches)[number];
-      return rollBack({ ...ref(dryRun.rowOf.acties, first.actie.nummer, 'Acties'), status: 503, message: 'De site bleef fouten geven bij het vastleggen van de afhankelijkheden.' });
+      return rollBack({
+        ...ref(dryRun.rowOf.acties, first.actie.nummer, 'Acties'),
+        status: 503,
+        message: 'De site bleef fouten geven bij het vastleggen van de afhankelijkheden.',
+      });
     }
     open = again;
   }
@@ -286,7 +387,11 @@ export async function applyPlanImport(graph: Graph, siteId: string, dryRun: Plan
     'DomeinVoortgang',
     domeinVoortgang.map((r: DomeinVoortgang) => {
       const sleutel = domeinVoortgangSleutel(r.actie, r.domein);
-      return { ref: ref(dryRun.rowOf.domeinVoortgang, sleutel, 'DomeinVoortgang'), key: sleutel, fields: domeinVoortgangToFields(r, actieIdByNummer.get(r.actie) ?? '') };
+      return {
+        ref: ref(dryRun.rowOf.domeinVoortgang, sleutel, 'DomeinVoortgang'),
+        key: sleutel,
+        fields: domeinVoortgangToFields(r, actieIdByNummer.get(r.actie) ?? ''),
+      };
     }),
   );
   if ('failure' in rijen) return rollBack(rijen.failure);

@@ -11,7 +11,14 @@ import { compareActienummers } from '../domain/actienummer.js';
 import type { DomeinVoortgang } from '../domain/domein-voortgang.js';
 import type { Plan } from '../domain/model.js';
 import { excelDate } from './portfolio-export.js';
-import { excelCell, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportLimitError, type ImportCell, type ImportRow } from './portfolio-import.js';
+import {
+  excelCell,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  ImportLimitError,
+  type ImportCell,
+  type ImportRow,
+} from './portfolio-import.js';
 
 /** The plan as the workbook holds it: the plan itself and the rows per domain. */
 export type PlanExport = { plan: Plan; domeinVoortgang: readonly DomeinVoortgang[] };
@@ -23,7 +30,16 @@ export type PlanSheet = (typeof PLAN_SHEETS)[number];
 /** The column headers of each sheet, in order; the import finds columns by these names. */
 export const PLAN_COLUMNS = {
   Themas: { code: 'Code', naam: 'Naam', adviezen: 'Adviezen' },
-  Adviezen: { nummer: 'Nummer', titel: 'Titel', thema: 'Thema', plateau: 'Plateau', collegeReactie: 'Reactie college', collegePlanning: 'Planning college', omschrijving: 'Omschrijving', samenhangMet: 'In samenhang met' },
+  Adviezen: {
+    nummer: 'Nummer',
+    titel: 'Titel',
+    thema: 'Thema',
+    plateau: 'Plateau',
+    collegeReactie: 'Reactie college',
+    collegePlanning: 'Planning college',
+    omschrijving: 'Omschrijving',
+    samenhangMet: 'In samenhang met',
+  },
   Bevindingen: { nummer: 'Nummer', titel: 'Titel', toelichting: 'Toelichting', thema: 'Thema' },
   Acties: {
     nummer: 'Nummer',
@@ -44,7 +60,15 @@ export const PLAN_COLUMNS = {
     vervallenReden: 'Reden vervallen',
     omschrijving: 'Omschrijving',
   },
-  DomeinVoortgang: { actie: 'Actie', domein: 'Domein', status: 'Status', statusToelichting: 'Toelichting status', eigenaar: 'Eigenaar', deadline: 'Deadline', notitie: 'Notitie' },
+  DomeinVoortgang: {
+    actie: 'Actie',
+    domein: 'Domein',
+    status: 'Status',
+    statusToelichting: 'Toelichting status',
+    eigenaar: 'Eigenaar',
+    deadline: 'Deadline',
+    notitie: 'Notitie',
+  },
 } as const satisfies Record<PlanSheet, Record<string, string>>;
 
 type Cell = string | number | Date | null;
@@ -57,22 +81,40 @@ export const LIST_SEPARATOR = ', ';
 function sheets(data: PlanExport): SheetOut[] {
   const { plan } = data;
   const acties = [...plan.acties].sort((a, b) => compareActienummers(a.nummer, b.nummer));
-  const rijen = [...data.domeinVoortgang].sort((a, b) => compareActienummers(a.actie, b.actie) || a.domein.localeCompare(b.domein));
+  const rijen = [...data.domeinVoortgang].sort(
+    (a, b) => compareActienummers(a.actie, b.actie) || a.domein.localeCompare(b.domein),
+  );
   return [
-    { name: 'Themas', widths: [8, 32, 20], dates: [], rows: plan.themas.map((t) => [t.code, t.naam, t.adviezen.join(LIST_SEPARATOR)]) },
+    {
+      name: 'Themas',
+      widths: [8, 32, 20],
+      dates: [],
+      rows: plan.themas.map((t) => [t.code, t.naam, t.adviezen.join(LIST_SEPARATOR)]),
+    },
     {
       name: 'Adviezen',
       widths: [9, 60, 8, 22, 80, 40, 80, 16],
       dates: [],
       rows: [...plan.adviezen]
         .sort((a, b) => a.nummer - b.nummer)
-        .map((a) => [a.nummer, a.titel, a.thema, a.plateau, text(a.collegeReactie), text(a.collegePlanning), text(a.omschrijving), text((a.samenhangMet ?? []).join(LIST_SEPARATOR))]),
+        .map((a) => [
+          a.nummer,
+          a.titel,
+          a.thema,
+          a.plateau,
+          text(a.collegeReactie),
+          text(a.collegePlanning),
+          text(a.omschrijving),
+          text((a.samenhangMet ?? []).join(LIST_SEPARATOR)),
+        ]),
     },
     {
       name: 'Bevindingen',
       widths: [9, 60, 80, 8],
       dates: [],
-      rows: [...plan.bevindingen].sort((a, b) => a.nummer - b.nummer).map((b) => [b.nummer, b.titel, text(b.toelichting), text(b.thema)]),
+      rows: [...plan.bevindingen]
+        .sort((a, b) => a.nummer - b.nummer)
+        .map((b) => [b.nummer, b.titel, text(b.toelichting), text(b.thema)]),
     },
     {
       name: 'Acties',
@@ -102,7 +144,15 @@ function sheets(data: PlanExport): SheetOut[] {
       name: 'DomeinVoortgang',
       widths: [9, 20, 24, 40, 30, 12, 50],
       dates: [5],
-      rows: rijen.map((r) => [r.actie, r.domein, r.status, text(r.statusToelichting), text(r.eigenaar?.displayName), excelDate(r.deadline), text(r.notitie)]),
+      rows: rijen.map((r) => [
+        r.actie,
+        r.domein,
+        r.status,
+        text(r.statusToelichting),
+        text(r.eigenaar?.displayName),
+        excelDate(r.deadline),
+        text(r.notitie),
+      ]),
     },
   ];
 }
@@ -115,7 +165,11 @@ export async function exportPlanXlsx(data: PlanExport): Promise<Uint8Array> {
   for (const sheet of sheets(data)) {
     const headers = Object.values(PLAN_COLUMNS[sheet.name]);
     const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = headers.map((header, i) => ({ header, width: sheet.widths[i] ?? 16, ...(sheet.dates.includes(i) ? { style: { numFmt: 'dd-mm-yyyy' } } : {}) }));
+    ws.columns = headers.map((header, i) => ({
+      header,
+      width: sheet.widths[i] ?? 16,
+      ...(sheet.dates.includes(i) ? { style: { numFmt: 'dd-mm-yyyy' } } : {}),
+    }));
     ws.getRow(1).font = { bold: true };
     for (const row of sheet.rows) ws.addRow(row);
   }
@@ -128,7 +182,8 @@ export type PlanSheetTable = { headers: string[]; rows: ImportRow[] };
 /** The sheets found in a workbook, by name; a sheet the workbook lacks is absent. */
 export type PlanWorkbook = Partial<Record<PlanSheet, PlanSheetTable>>;
 
-const isBlank = (cells: readonly ImportCell[]) => cells.every((c) => c === undefined || (typeof c === 'string' && c.trim() === ''));
+const isBlank = (cells: readonly ImportCell[]) =>
+  cells.every((c) => c === undefined || (typeof c === 'string' && c.trim() === ''));
 
 /**
  * Reads the plan's sheets from an .xlsx file. The size and row limits of the portfolio import hold per file and per
@@ -144,7 +199,8 @@ export async function readPlanXlsx(data: ArrayBuffer | Uint8Array): Promise<Plan
   for (const ws of workbook.worksheets) {
     const name = PLAN_SHEETS.find((s) => s.toLowerCase() === ws.name.trim().toLowerCase());
     if (!name) continue;
-    if (ws.actualRowCount - 1 > IMPORT_MAX_ROWS) throw new ImportLimitError('rows', IMPORT_MAX_ROWS, ws.actualRowCount - 1);
+    if (ws.actualRowCount - 1 > IMPORT_MAX_ROWS)
+      throw new ImportLimitError('rows', IMPORT_MAX_ROWS, ws.actualRowCount - 1);
     const table: PlanSheetTable = { headers: [], rows: [] };
     const width = ws.columnCount;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {

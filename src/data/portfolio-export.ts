@@ -3,7 +3,16 @@
  * portfolio with its quarter goals. Dutch headers, dates as real Excel date cells (not text), widths
  * that fit. The portfolio sheet uses the import's column names, so an exported file imports as it is.
  */
-import { DOMEINEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type Actie, type CalendarDate, type Kwartaaldoel, type PortfolioItem } from '../domain/model.js';
+import {
+  DOMEINEN,
+  KWARTAAL_KEUZES,
+  PORTFOLIO_FASEN,
+  PORTFOLIO_STATUSSEN,
+  type Actie,
+  type CalendarDate,
+  type Kwartaaldoel,
+  type PortfolioItem,
+} from '../domain/model.js';
 import { TEKST_MAX } from '../domain/text-limits.js';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from './portfolio-import.js';
 
@@ -22,14 +31,20 @@ export function excelDate(d: CalendarDate | undefined): Date | null {
 
 const DATE_FORMAT = 'dd-mm-yyyy';
 
-async function workbookWith(sheets: { name: string; columns: Column<never>[]; rows: readonly unknown[] }[]): Promise<Uint8Array> {
+async function workbookWith(
+  sheets: { name: string; columns: Column<never>[]; rows: readonly unknown[] }[],
+): Promise<Uint8Array> {
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Actieplan Digitaal Leiderschap';
   workbook.created = new Date();
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width, ...(c.date ? { style: { numFmt: DATE_FORMAT } } : {}) }));
+    ws.columns = sheet.columns.map((c) => ({
+      header: c.header,
+      width: c.width,
+      ...(c.date ? { style: { numFmt: DATE_FORMAT } } : {}),
+    }));
     ws.getRow(1).font = { bold: true };
     for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => c.value(row as never)));
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
@@ -104,7 +119,10 @@ export function exportActiesXlsx(acties: readonly Actie[]): Promise<Uint8Array> 
 }
 
 /** The portfolio as an .xlsx workbook: sheet "Portfolio" (importable as it is) and sheet "Kwartaaldoelen". */
-export function exportPortfolioXlsx(items: readonly PortfolioItem[], doelen: readonly Kwartaaldoel[] = []): Promise<Uint8Array> {
+export function exportPortfolioXlsx(
+  items: readonly PortfolioItem[],
+  doelen: readonly Kwartaaldoel[] = [],
+): Promise<Uint8Array> {
   const titelByKey = new Map(items.map((i) => [i.key, i.titel]));
   const doelColumns: Column<Kwartaaldoel>[] = [
     { header: 'Initiatief', width: 44, value: (d) => titelByKey.get(d.portfolioKey) ?? d.portfolioKey },
@@ -117,7 +135,11 @@ export function exportPortfolioXlsx(items: readonly PortfolioItem[], doelen: rea
   const keys = new Set(items.map((i) => i.key));
   return workbookWith([
     { name: 'Portfolio', columns: PORTFOLIO_COLUMNS as Column<never>[], rows: items },
-    { name: 'Kwartaaldoelen', columns: doelColumns as Column<never>[], rows: doelen.filter((d) => keys.has(d.portfolioKey)) },
+    {
+      name: 'Kwartaaldoelen',
+      columns: doelColumns as Column<never>[],
+      rows: doelen.filter((d) => keys.has(d.portfolioKey)),
+    },
   ]);
 }
 
@@ -131,21 +153,43 @@ export function exportFileName(kind: 'acties' | 'portfolio', today: CalendarDate
  * the import accepts (the domain's own lists, so the sheet cannot drift from what the dry run checks).
  */
 export const IMPORT_FIELD_HELP: Record<ImportField, { verplicht: boolean; waarden: string }> = {
-  key: { verplicht: false, waarden: 'Leeg bij een nieuw initiatief (de app maakt een sleutel); bij een bestaand item de sleutel uit de export, dan wordt dat item bijgewerkt.' },
-  titel: { verplicht: true, waarden: 'Tekst, hoogstens 255 tekens. Dezelfde naam en hetzelfde domein als een bestaand item werkt dat item bij.' },
+  key: {
+    verplicht: false,
+    waarden:
+      'Leeg bij een nieuw initiatief (de app maakt een sleutel); bij een bestaand item de sleutel uit de export, dan wordt dat item bijgewerkt.',
+  },
+  titel: {
+    verplicht: true,
+    waarden: 'Tekst, hoogstens 255 tekens. Dezelfde naam en hetzelfde domein als een bestaand item werkt dat item bij.',
+  },
   omschrijving: { verplicht: false, waarden: `Tekst, hoogstens ${String(TEKST_MAX.omschrijving)} tekens.` },
   domein: { verplicht: true, waarden: DOMEINEN.join(', ') },
-  opdrachtgever: { verplicht: false, waarden: 'De naam of het e-mailadres van iemand die op de SharePoint-site bekend is.' },
-  informatiemanager: { verplicht: false, waarden: 'De naam of het e-mailadres van iemand die op de SharePoint-site bekend is.' },
-  iaContact: { verplicht: false, waarden: 'De naam of het e-mailadres van iemand die op de SharePoint-site bekend is.' },
+  opdrachtgever: {
+    verplicht: false,
+    waarden: 'De naam of het e-mailadres van iemand die op de SharePoint-site bekend is.',
+  },
+  informatiemanager: {
+    verplicht: false,
+    waarden: 'De naam of het e-mailadres van iemand die op de SharePoint-site bekend is.',
+  },
+  iaContact: {
+    verplicht: false,
+    waarden: 'De naam of het e-mailadres van iemand die op de SharePoint-site bekend is.',
+  },
   fase: { verplicht: false, waarden: `${PORTFOLIO_FASEN.join(', ')} (leeg: Idee)` },
-  status: { verplicht: false, waarden: `${PORTFOLIO_STATUSSEN.join(', ')} (leeg: Op koers; bij Kritiek is een toelichting verplicht)` },
+  status: {
+    verplicht: false,
+    waarden: `${PORTFOLIO_STATUSSEN.join(', ')} (leeg: Op koers; bij Kritiek is een toelichting verplicht)`,
+  },
   statusToelichting: { verplicht: false, waarden: `Tekst, hoogstens ${String(TEKST_MAX.statusToelichting)} tekens.` },
   prioriteit: { verplicht: false, waarden: 'Een positief geheel getal; 1 is de hoogste.' },
   ditKwartaal: { verplicht: false, waarden: `${KWARTAAL_KEUZES.join(', ')} (ook ja, nee; leeg: niet)` },
   start: { verplicht: false, waarden: 'Een datum: een datumcel, 31-3-2027 of 2027-03-31.' },
   einde: { verplicht: false, waarden: 'Een datum, niet voor de start: een datumcel, 30-6-2027 of 2027-06-30.' },
-  acties: { verplicht: false, waarden: 'Actienummers uit het actieplan, gescheiden door komma\'s, bijvoorbeeld 11.5, 3.2.' },
+  acties: {
+    verplicht: false,
+    waarden: "Actienummers uit het actieplan, gescheiden door komma's, bijvoorbeeld 11.5, 3.2.",
+  },
 };
 
 /**

@@ -17,7 +17,9 @@ import { listPath } from './site.js';
 export class ImportNotValidError extends Error {
   override readonly name = 'ImportNotValidError';
   constructor(readonly invalidRows: number[]) {
-    super(`De import bevat ${invalidRows.length} rij(en) met problemen (rij ${invalidRows.join(', ')}); er is niets opgeslagen.`);
+    super(
+      `De import bevat ${invalidRows.length} rij(en) met problemen (rij ${invalidRows.join(', ')}); er is niets opgeslagen.`,
+    );
   }
 }
 
@@ -53,7 +55,10 @@ const BATCH_ENVELOPE_BYTES = 64 * 1024;
  * The writes in `$batch` chunks of at most 20 requests whose JSON stays under Graph's 4 MB request body: a chunk closes
  * early when the next request would push it over. The dry run already refused a row too large on its own.
  */
-export function batchChunks<W extends { request: BatchRequest }>(writes: readonly W[], maxBytes = GRAPH_MAX_BODY_BYTES - BATCH_ENVELOPE_BYTES): W[][] {
+export function batchChunks<W extends { request: BatchRequest }>(
+  writes: readonly W[],
+  maxBytes = GRAPH_MAX_BODY_BYTES - BATCH_ENVELOPE_BYTES,
+): W[][] {
   const chunks: W[][] = [];
   let current: W[] = [];
   let bytes = 0;
@@ -90,9 +95,21 @@ export async function applyImport(
   const base = `${listPath(siteId, 'Portfolio')}/items`;
   const writes: Write[] = dryRun.rows.flatMap((row): Write[] => {
     const fields = portfolioItemToFields(row.item, actieIdByNummer);
-    if (row.action === 'create') return [{ row, request: { id: `r${row.rowNumber}`, method: 'POST', url: base, body: { fields } } }];
+    if (row.action === 'create')
+      return [{ row, request: { id: `r${row.rowNumber}`, method: 'POST', url: base, body: { fields } } }];
     if (row.action === 'update' && row.existing) {
-      return [{ row, request: { id: `r${row.rowNumber}`, method: 'PATCH', url: `${base}/${row.existing.id}/fields`, headers: { 'If-Match': row.existing.eTag }, body: fields } }];
+      return [
+        {
+          row,
+          request: {
+            id: `r${row.rowNumber}`,
+            method: 'PATCH',
+            url: `${base}/${row.existing.id}/fields`,
+            headers: { 'If-Match': row.existing.eTag },
+            body: fields,
+          },
+        },
+      ];
     }
     return [];
   });
@@ -105,13 +122,17 @@ export async function applyImport(
     if (failure) break;
     let responses: BatchResponse[];
     try {
-      responses = await sendBatch(graph, chunk.map((w) => w.request));
+      responses = await sendBatch(
+        graph,
+        chunk.map((w) => w.request),
+      );
     } catch (error) {
       // The whole batch failed in transit: any of its creates may have landed.
       uncertainCreates.push(...chunk.filter((w) => w.row.action === 'create').map((w) => w.row));
       // The status Graph gave, if it answered at all (0: no answer), so the UI can say why in its own language.
       const typed = toGraphRequestError(error);
-      const status = typed instanceof GraphRequestError ? typed.status : typed instanceof RetryExhaustedError ? typed.lastStatus : 0;
+      const status =
+        typed instanceof GraphRequestError ? typed.status : typed instanceof RetryExhaustedError ? typed.lastStatus : 0;
       failure = { rowNumber: chunk[0]?.row.rowNumber ?? 0, status, message: typed.message };
       break;
     }
@@ -146,7 +167,10 @@ async function rollBack(
   done: Done[],
   uncertainCreates: DryRunRow[],
   actieIdByNummer: ReadonlyMap<string, string>,
-): Promise<{ rolledBack: { deleted: number; restored: number }; rollbackFailures: { rowNumber: number; message: string }[] }> {
+): Promise<{
+  rolledBack: { deleted: number; restored: number };
+  rollbackFailures: { rowNumber: number; message: string }[];
+}> {
   const rollbackFailures: { rowNumber: number; message: string }[] = [];
   // A create whose answer was lost may have landed: find it by its ClientKey.
   const lookups = await sendBatch(
@@ -162,11 +186,16 @@ async function rollBack(
     const response = lookups[i];
     const found = (response?.body as { value?: ListItem[] } | undefined)?.value?.[0];
     if (response?.status === 200 && found) landed.push({ row, kind: 'create', id: found.id });
-    else if (response?.status !== 200) rollbackFailures.push({ rowNumber: row.rowNumber, message: 'Kon niet nagaan of dit item toch is aangemaakt; controleer de lijst.' });
+    else if (response?.status !== 200)
+      rollbackFailures.push({
+        rowNumber: row.rowNumber,
+        message: 'Kon niet nagaan of dit item toch is aangemaakt; controleer de lijst.',
+      });
   });
 
   const undo: { done: Done; request: BatchRequest }[] = [...done, ...landed].map((d) => {
-    if (d.kind === 'create') return { done: d, request: { id: `u${d.row.rowNumber}`, method: 'DELETE' as const, url: `${base}/${d.id}` } };
+    if (d.kind === 'create')
+      return { done: d, request: { id: `u${d.row.rowNumber}`, method: 'DELETE' as const, url: `${base}/${d.id}` } };
     const previous = d.row.existing as Loaded<PortfolioItem>;
     return {
       done: d,
@@ -180,7 +209,10 @@ async function rollBack(
       },
     };
   });
-  const answers = await sendBatch(graph, undo.map((u) => u.request));
+  const answers = await sendBatch(
+    graph,
+    undo.map((u) => u.request),
+  );
   let deleted = 0;
   let restored = 0;
   undo.forEach((u, i) => {
@@ -191,7 +223,10 @@ async function rollBack(
     } else {
       rollbackFailures.push({
         rowNumber: u.done.row.rowNumber,
-        message: u.done.kind === 'create' ? `Verwijderen van het aangemaakte item mislukt (${status}).` : `Terugzetten van het bijgewerkte item mislukt (${status}).`,
+        message:
+          u.done.kind === 'create'
+            ? `Verwijderen van het aangemaakte item mislukt (${status}).`
+            : `Terugzetten van het bijgewerkte item mislukt (${status}).`,
       });
     }
   });

@@ -89,7 +89,11 @@ const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
   acties: ['acties', 'actions', 'gekoppeldeacties', 'linkedactions'],
 };
 
-const normaliseHeader = (h: string): string => h.toLowerCase().normalize('NFKD').replace(/[^a-z0-9/]/g, '');
+const normaliseHeader = (h: string): string =>
+  h
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9/]/g, '');
 
 /** Proposes a mapping from the headers: each field takes the first column whose header is one of its names. */
 export function suggestMapping(headers: readonly string[]): ColumnMapping {
@@ -148,9 +152,17 @@ export class ImportLimitError extends Error {
 /** Reads CSV text (comma or semicolon, as Dutch Excel writes it); the first row holds the headers. */
 export function readCsv(text: string): ImportTable {
   // `preview` stops the parser one row past the limit, so a huge file costs no more than the limit.
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'], preview: IMPORT_MAX_ROWS + 2 });
-  if (parsed.data.length > IMPORT_MAX_ROWS + 1) throw new ImportLimitError('rows', IMPORT_MAX_ROWS, parsed.data.length - 1);
-  const all = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', ';', '\t'],
+    preview: IMPORT_MAX_ROWS + 2,
+  });
+  if (parsed.data.length > IMPORT_MAX_ROWS + 1)
+    throw new ImportLimitError('rows', IMPORT_MAX_ROWS, parsed.data.length - 1);
+  const all = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: false,
+    delimitersToGuess: [',', ';', '\t'],
+  });
   const [header = [], ...data] = all.data;
   const rows: ImportRow[] = [];
   data.forEach((cells, i) => {
@@ -186,7 +198,8 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<ImportTa
   const sheet = workbook.worksheets[0];
   if (!sheet) return { headers: [], rows: [] };
   // Checked before any cell is read.
-  if (sheet.actualRowCount - 1 > IMPORT_MAX_ROWS) throw new ImportLimitError('rows', IMPORT_MAX_ROWS, sheet.actualRowCount - 1);
+  if (sheet.actualRowCount - 1 > IMPORT_MAX_ROWS)
+    throw new ImportLimitError('rows', IMPORT_MAX_ROWS, sheet.actualRowCount - 1);
   const headers: string[] = [];
   const rows: ImportRow[] = [];
   const width = sheet.columnCount;
@@ -194,7 +207,9 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<ImportTa
     const cells: ImportCell[] = [];
     for (let c = 1; c <= width; c += 1) cells.push(excelCell(row.getCell(c).value));
     if (rowNumber === 1) {
-      headers.push(...cells.map((c) => (c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c).trim())));
+      headers.push(
+        ...cells.map((c) => (c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c).trim())),
+      );
     } else if (!isBlankRow(cells)) {
       rows.push({ rowNumber, cells });
     }
@@ -248,14 +263,18 @@ export function importDate(cell: ImportCell): CalendarDate | string | undefined 
 
 const cellText = (cell: ImportCell): string | undefined => {
   if (cell === undefined) return undefined;
-  const text = (cell instanceof Date ? importDate(cell) ?? '' : String(cell)).trim();
+  const text = (cell instanceof Date ? (importDate(cell) ?? '') : String(cell)).trim();
   return text === '' ? undefined : text;
 };
 
 const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** A choice matched without regard to case and spaces; an unknown value is kept so validation names it. */
-function choice<C extends string>(text: string | undefined, allowed: readonly C[], aliases: Record<string, C> = {}): C | string | undefined {
+function choice<C extends string>(
+  text: string | undefined,
+  allowed: readonly C[],
+  aliases: Record<string, C> = {},
+): C | string | undefined {
   if (text === undefined) return undefined;
   const s = squash(text);
   return allowed.find((a) => squash(a) === s) ?? aliases[s] ?? text;
@@ -269,8 +288,19 @@ function number(cell: ImportCell): number | string | undefined {
   return /^\d+$/.test(text) ? Number(text) : text;
 }
 
-const DIT_KWARTAAL_ALIASES: Record<string, 'wel' | 'niet'> = { ja: 'wel', nee: 'niet', yes: 'wel', no: 'niet', 'niet dit kwartaal': 'niet', 'wel dit kwartaal': 'wel' };
-const DOMEIN_ALIASES: Record<string, (typeof DOMEINEN)[number]> = { fysiek: 'Fysiek Domein', sociaal: 'Sociaal Domein', cmt: 'Concern' };
+const DIT_KWARTAAL_ALIASES: Record<string, 'wel' | 'niet'> = {
+  ja: 'wel',
+  nee: 'niet',
+  yes: 'wel',
+  no: 'niet',
+  'niet dit kwartaal': 'niet',
+  'wel dit kwartaal': 'wel',
+};
+const DOMEIN_ALIASES: Record<string, (typeof DOMEINEN)[number]> = {
+  fysiek: 'Fysiek Domein',
+  sociaal: 'Sociaal Domein',
+  cmt: 'Concern',
+};
 
 // ---------- the dry run ----------
 
@@ -278,10 +308,17 @@ const DOMEIN_ALIASES: Record<string, (typeof DOMEINEN)[number]> = { fysiek: 'Fys
  * What a dry-run problem is about, for a UI in another language: the import's own problems, or the key of the
  * domain's validation message (`validationMessages`). `params` fill the placeholders of the UI's text.
  */
-export type ImportProblemCode = 'onbekendePersoon' | 'rijTeGroot' | 'dubbeleRij' | 'gekoppeldeActieOnbekend' | ValidationMessageKey;
+export type ImportProblemCode =
+  'onbekendePersoon' | 'rijTeGroot' | 'dubbeleRij' | 'gekoppeldeActieOnbekend' | ValidationMessageKey;
 
 /** One problem of a row: the Dutch `message`, and its `code` and `params` when a UI can say it in its own language. */
-export type ImportProblem = { field?: ImportField; value?: string; message: string; code?: ImportProblemCode; params?: Record<string, string | number> };
+export type ImportProblem = {
+  field?: ImportField;
+  value?: string;
+  message: string;
+  code?: ImportProblemCode;
+  params?: Record<string, string | number>;
+};
 
 export type DryRunRow = {
   rowNumber: number;
@@ -349,7 +386,8 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
   const seen = new Map<string, number>();
   const rows: DryRunRow[] = table.rows.map((row) => {
     const has = (field: ImportField) => mapping[field] !== undefined;
-    const cell = (field: ImportField): ImportCell => (mapping[field] === undefined ? undefined : row.cells[mapping[field]]);
+    const cell = (field: ImportField): ImportCell =>
+      mapping[field] === undefined ? undefined : row.cells[mapping[field]];
     const problems: ImportProblem[] = [];
 
     const keyText = cellText(cell('key'));
@@ -358,7 +396,9 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
     const existing =
       (keyText !== undefined ? byKey.get(keyText) : undefined) ??
       (titel !== undefined && domein !== undefined ? byTitle.get(matchKey(titel, domein)) : undefined);
-    const base: Partial<PortfolioItem> = existing ? { ...existing.value } : { omschrijving: '', fase: 'Idee', status: 'Op koers', ditKwartaal: 'niet', acties: [] };
+    const base: Partial<PortfolioItem> = existing
+      ? { ...existing.value }
+      : { omschrijving: '', fase: 'Idee', status: 'Op koers', ditKwartaal: 'niet', acties: [] };
 
     const candidate: Record<string, unknown> = { ...base };
     const set = (field: ImportField, value: unknown) => {
@@ -390,10 +430,17 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
       else {
         delete candidate[role];
         const shown = binnenLimiet(text, SHOWN_VALUE_MAX);
-        problems.push({ field: role, value: shown, message: `Onbekende persoon "${shown}": kies iemand die op de SharePoint-site bekend is.`, code: 'onbekendePersoon', params: { waarde: shown } });
+        problems.push({
+          field: role,
+          value: shown,
+          message: `Onbekende persoon "${shown}": kies iemand die op de SharePoint-site bekend is.`,
+          code: 'onbekendePersoon',
+          params: { waarde: shown },
+        });
       }
     }
-    candidate.key = existing?.value.key ?? keyText ?? (titel && domein ? importKey(titel, String(domein)) : `rij-${row.rowNumber}`);
+    candidate.key =
+      existing?.value.key ?? keyText ?? (titel && domein ? importKey(titel, String(domein)) : `rij-${row.rowNumber}`);
 
     const validation = validatePortfolioItem(candidate);
     if (!validation.ok) {
@@ -401,33 +448,58 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
         const field = PATH_TO_FIELD[issue.path.split('.')[0] ?? ''];
         const raw = field ? cellText(cell(field)) : undefined;
         const code = validationMessageKey(issue.message);
-        problems.push({ ...(field ? { field } : {}), ...(raw !== undefined ? { value: binnenLimiet(raw, SHOWN_VALUE_MAX) } : {}), message: issue.message, ...(code ? { code } : {}) });
+        problems.push({
+          ...(field ? { field } : {}),
+          ...(raw !== undefined ? { value: binnenLimiet(raw, SHOWN_VALUE_MAX) } : {}),
+          message: issue.message,
+          ...(code ? { code } : {}),
+        });
       }
     }
     const item = (validation.ok ? validation.value : candidate) as PortfolioItem;
     if (validation.ok) {
       // What apply would send for this row; Graph refuses a request body over 4 MB, so say it here, not at apply time.
-      const bytes = new TextEncoder().encode(JSON.stringify({ fields: portfolioItemToFields(item, context.actieIdByNummer) })).length;
+      const bytes = new TextEncoder().encode(
+        JSON.stringify({ fields: portfolioItemToFields(item, context.actieIdByNummer) }),
+      ).length;
       if (bytes > IMPORT_MAX_ROW_BYTES)
-        problems.push({ message: `Deze rij is te groot om naar SharePoint te schrijven (${bytes} bytes, hoogstens ${IMPORT_MAX_ROW_BYTES}); maak de teksten korter.`, code: 'rijTeGroot', params: { bytes, max: IMPORT_MAX_ROW_BYTES } });
+        problems.push({
+          message: `Deze rij is te groot om naar SharePoint te schrijven (${bytes} bytes, hoogstens ${IMPORT_MAX_ROW_BYTES}); maak de teksten korter.`,
+          code: 'rijTeGroot',
+          params: { bytes, max: IMPORT_MAX_ROW_BYTES },
+        });
     }
     if (Array.isArray(item.acties)) {
       for (const nummer of item.acties) {
         if (context.actieIdByNummer.size > 0 && !context.actieIdByNummer.has(nummer)) {
           const itemNaam = titel ?? String(candidate.key);
-          problems.push({ field: 'acties', value: nummer, message: M.gekoppeldeActieOnbekend(itemNaam, nummer), code: 'gekoppeldeActieOnbekend', params: { item: itemNaam, actie: nummer } });
+          problems.push({
+            field: 'acties',
+            value: nummer,
+            message: M.gekoppeldeActieOnbekend(itemNaam, nummer),
+            code: 'gekoppeldeActieOnbekend',
+            params: { item: itemNaam, actie: nummer },
+          });
         }
       }
     }
 
     // The same initiative twice in one file: the later row is the problem.
-    const identity = existing ? `id:${existing.id}` : titel && domein ? `t:${matchKey(titel, String(domein))}` : undefined;
+    const identity = existing
+      ? `id:${existing.id}`
+      : titel && domein
+        ? `t:${matchKey(titel, String(domein))}`
+        : undefined;
     const keyIdentity = `k:${String(candidate.key)}`;
     for (const id of [identity, keyIdentity]) {
       if (id === undefined) continue;
       const first = seen.get(id);
       if (first !== undefined) {
-        problems.push({ message: `Dubbele rij: dit initiatief staat ook op rij ${first}. Houd één rij per initiatief.`, code: 'dubbeleRij', params: { rij: first } });
+        problems.push({
+          message: `Dubbele rij: dit initiatief staat ook op rij ${first}. Houd één rij per initiatief.`,
+          code: 'dubbeleRij',
+          params: { rij: first },
+        });
         break;
       }
     }
@@ -440,11 +512,22 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
   });
   const count = (a: DryRunRow['action']) => rows.filter((r) => r.action === a).length;
   const invalid = count('invalid');
-  return { rows, creates: count('create'), updates: count('update'), unchanged: count('unchanged'), invalid, ok: invalid === 0 && rows.length > 0 };
+  return {
+    rows,
+    creates: count('create'),
+    updates: count('update'),
+    unchanged: count('unchanged'),
+    invalid,
+    ok: invalid === 0 && rows.length > 0,
+  };
 }
 
 /** Whether writing `next` would store exactly what `current` holds (a re-import of the same file changes nothing). */
-export function sameStored(current: PortfolioItem, next: PortfolioItem, actieIdByNummer: ReadonlyMap<string, string>): boolean {
+export function sameStored(
+  current: PortfolioItem,
+  next: PortfolioItem,
+  actieIdByNummer: ReadonlyMap<string, string>,
+): boolean {
   const a = portfolioItemToFields(current, actieIdByNummer);
   const b = portfolioItemToFields(next, actieIdByNummer);
   const norm = (v: unknown) => (Array.isArray(v) ? JSON.stringify([...v].sort()) : JSON.stringify(v ?? null));

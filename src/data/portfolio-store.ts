@@ -4,7 +4,12 @@ import type { Graph } from './graph/client.js';
 import { readListsInOneBatch } from './list-batch.js';
 import { ACTIE_FIELDS } from './lists/acties.js';
 import type { Loaded } from './lists/field-reader.js';
-import { KWARTAALDOEL_FIELDS, kwartaaldoelFieldNames, kwartaaldoelToFields, toKwartaaldoel } from './lists/kwartaaldoelen.js';
+import {
+  KWARTAALDOEL_FIELDS,
+  kwartaaldoelFieldNames,
+  kwartaaldoelToFields,
+  toKwartaaldoel,
+} from './lists/kwartaaldoelen.js';
 import { lookupIdField, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
 import { PORTFOLIO_FIELDS, portfolioFieldNames, portfolioItemToFields, toPortfolioItem } from './lists/portfolio.js';
 import { siteUserFieldNames, toSiteUser } from './lists/site-users.js';
@@ -42,12 +47,21 @@ export class PortfolioConflictError<T = PortfolioItem, C = PortfolioChange> exte
     /** The item as it is now; undefined when it was deleted. */
     readonly theirs: Loaded<T> | undefined,
   ) {
-    super(theirs ? 'Dit portfolio-item is intussen door iemand anders gewijzigd.' : 'Dit portfolio-item is intussen door iemand anders verwijderd.');
+    super(
+      theirs
+        ? 'Dit portfolio-item is intussen door iemand anders gewijzigd.'
+        : 'Dit portfolio-item is intussen door iemand anders verwijderd.',
+    );
   }
 }
 
 /** Maps the raw items of the portfolio's lists, resolving people, goal → item and action numbers. */
-export function mapPortfolio(raw: { portfolio: ListItem[]; doelen: ListItem[]; users: ListItem[]; acties: ListItem[] }): LoadedPortfolio {
+export function mapPortfolio(raw: {
+  portfolio: ListItem[];
+  doelen: ListItem[];
+  users: ListItem[];
+  acties: ListItem[];
+}): LoadedPortfolio {
   const users = raw.users.map(toSiteUser);
   const userMap = new Map(users.map((u) => [u.id ?? '', u]));
   const items = raw.portfolio.map((item) => toPortfolioItem(item, userMap));
@@ -84,7 +98,12 @@ export async function loadPortfolio(graph: Graph, siteId: string): Promise<Loade
     { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
     { id: 'acties', list: 'Acties', fields: [ACTIE_FIELDS.nummer] },
   ]);
-  return mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users: raw.users ?? [], acties: raw.acties ?? [] });
+  return mapPortfolio({
+    portfolio: raw.portfolio ?? [],
+    doelen: raw.doelen ?? [],
+    users: raw.users ?? [],
+    acties: raw.acties ?? [],
+  });
 }
 
 /** Which SharePoint fields a change of each model property writes. */
@@ -118,17 +137,24 @@ export function mergePortfolioChange(current: PortfolioItem, change: PortfolioCh
  * Checks a changed item against the domain's rules, and that people are site users and linked
  * actions exist, before anything is written.
  */
-export function checkPortfolioItem(item: PortfolioItem, context: Pick<LoadedPortfolio, 'actieIdByNummer'>): ValidationResult {
+export function checkPortfolioItem(
+  item: PortfolioItem,
+  context: Pick<LoadedPortfolio, 'actieIdByNummer'>,
+): ValidationResult {
   const issues: ValidationIssue[] = [];
   const validation = validatePortfolioItem(item);
   if (!validation.ok) issues.push(...validation.issues);
   for (const role of ['opdrachtgever', 'informatiemanager', 'iaContact'] as const) {
     const person = item[role];
-    if (person && !person.id) issues.push({ path: role, message: 'Kies een persoon die op de SharePoint-site bekend is.' });
+    if (person && !person.id)
+      issues.push({ path: role, message: 'Kies een persoon die op de SharePoint-site bekend is.' });
   }
   item.acties.forEach((nummer, i) => {
     if (context.actieIdByNummer.size > 0 && !context.actieIdByNummer.has(nummer)) {
-      issues.push({ path: `acties.${i}`, message: `Actie ${nummer} bestaat niet. Verwijder of corrigeer de koppeling.` });
+      issues.push({
+        path: `acties.${i}`,
+        message: `Actie ${nummer} bestaat niet. Verwijder of corrigeer de koppeling.`,
+      });
     }
   });
   return issues.length === 0 && validation.ok ? { ok: true, value: validation.value } : { ok: false, issues };
@@ -136,7 +162,11 @@ export function checkPortfolioItem(item: PortfolioItem, context: Pick<LoadedPort
 type ValidationResult = { ok: true; value: PortfolioItem } | { ok: false; issues: ValidationIssue[] };
 
 /** The SharePoint fields of only the changed properties of an item. */
-export function portfolioChangeToFields(merged: PortfolioItem, change: PortfolioChange, actieIdByNummer: ReadonlyMap<string, string>): Record<string, unknown> {
+export function portfolioChangeToFields(
+  merged: PortfolioItem,
+  change: PortfolioChange,
+  actieIdByNummer: ReadonlyMap<string, string>,
+): Record<string, unknown> {
   const all = portfolioItemToFields(merged, actieIdByNummer);
   const fields: Record<string, unknown> = {};
   for (const key of Object.keys(change) as (keyof PortfolioChange)[]) {
@@ -165,7 +195,6 @@ export const PORTFOLIO_HISTORY_FIELDS: readonly { key: keyof PortfolioChange; la
   { key: 'einde', label: 'Einde' },
   { key: 'acties', label: 'Acties' },
 ];
-
 
 export type PortfolioStore = {
   /** Validates, then writes only the changed fields with If-Match; a 412 becomes a PortfolioConflictError with their version. */
@@ -200,7 +229,8 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
       try {
         return toItem(await items.update(current.id, current.eTag, fields, portfolioFieldNames));
       } catch (error) {
-        if (error instanceof EtagConflictError) throw new PortfolioConflictError(current.id, change, error.current ? toItem(error.current) : undefined);
+        if (error instanceof EtagConflictError)
+          throw new PortfolioConflictError(current.id, change, error.current ? toItem(error.current) : undefined);
         throw error;
       }
     },
@@ -208,7 +238,13 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
     async create(item) {
       const checked = checkPortfolioItem(item, context);
       if (!checked.ok) throw new PortfolioValidationError(checked.issues);
-      const created = toItem(await items.create(portfolioItemToFields(checked.value, context.actieIdByNummer), checked.value.key, PORTFOLIO_FIELDS.clientKey));
+      const created = toItem(
+        await items.create(
+          portfolioItemToFields(checked.value, context.actieIdByNummer),
+          checked.value.key,
+          PORTFOLIO_FIELDS.clientKey,
+        ),
+      );
       idByKey.set(created.value.key, created.id);
       keyById.set(created.id, created.value.key);
       return created;
@@ -218,7 +254,10 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
       const validation = validateKwartaaldoel(doel);
       if (!validation.ok) throw new PortfolioValidationError(validation.issues);
       const portfolioId = idByKey.get(validation.value.portfolioKey);
-      if (!portfolioId) throw new PortfolioValidationError([{ path: 'portfolioKey', message: `Het portfolio-item "${doel.portfolioKey}" bestaat niet.` }]);
+      if (!portfolioId)
+        throw new PortfolioValidationError([
+          { path: 'portfolioKey', message: `Het portfolio-item "${doel.portfolioKey}" bestaat niet.` },
+        ]);
       // Goals have no ClientKey column: a plain create (no blind retry on an ambiguous failure).
       const fields = kwartaaldoelToFields(validation.value, portfolioId);
       const created = await graph.post<ListItem>(`${listPath(siteId, 'Kwartaaldoelen')}/items`, { fields });
@@ -235,17 +274,28 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
       const portfolioId = idByKey.get(merged.portfolioKey) ?? '';
       const all = kwartaaldoelToFields(validation.value, portfolioId);
       const fields: Record<string, unknown> = { [KWARTAALDOEL_FIELDS.titel]: all[KWARTAALDOEL_FIELDS.titel] };
-      for (const key of Object.keys(change) as (keyof KwartaaldoelChange)[]) fields[KWARTAALDOEL_FIELDS[key]] = all[KWARTAALDOEL_FIELDS[key]];
+      for (const key of Object.keys(change) as (keyof KwartaaldoelChange)[])
+        fields[KWARTAALDOEL_FIELDS[key]] = all[KWARTAALDOEL_FIELDS[key]];
       try {
         return toDoel(await doelen.update(current.id, current.eTag, fields, kwartaaldoelFieldNames));
       } catch (error) {
         if (error instanceof EtagConflictError) {
-          throw new PortfolioConflictError<Kwartaaldoel, KwartaaldoelChange>(current.id, change, error.current ? toDoel(error.current) : undefined);
+          throw new PortfolioConflictError<Kwartaaldoel, KwartaaldoelChange>(
+            current.id,
+            change,
+            error.current ? toDoel(error.current) : undefined,
+          );
         }
         throw error;
       }
     },
 
-    history: (id) => itemHistory(graph, `${listPath(siteId, 'Portfolio')}/items/${id}`, (fields) => toItem({ id, eTag: '', fields }).value, PORTFOLIO_HISTORY_FIELDS),
+    history: (id) =>
+      itemHistory(
+        graph,
+        `${listPath(siteId, 'Portfolio')}/items/${id}`,
+        (fields) => toItem({ id, eTag: '', fields }).value,
+        PORTFOLIO_HISTORY_FIELDS,
+      ),
   };
 }

@@ -65,13 +65,15 @@ export const schemaUpgrades: readonly SchemaUpgrade[] = [
   },
   {
     toVersion: 7,
-    description: 'Omschrijving van adviezen en acties: de eigen woorden van het rapport, waar het item nog het geseede is',
+    description:
+      'Omschrijving van adviezen en acties: de eigen woorden van het rapport, waar het item nog het geseede is',
     // The texts of the plan this app seeds; an item is filled only where number and title still equal the seed's.
     run: ({ graph, siteId }) => fillMissingOmschrijving(graph, siteId, zoetermeerPlan),
   },
   {
     toVersion: 9,
-    description: 'Samenhang tussen adviezen en het thema van elke bevinding, uit de bronnen, waar het item nog het geseede is',
+    description:
+      'Samenhang tussen adviezen en het thema van elke bevinding, uit de bronnen, waar het item nog het geseede is',
     run: ({ graph, siteId }) => fillMissingSamenhangEnThema(graph, siteId, zoetermeerPlan),
   },
 ];
@@ -85,7 +87,9 @@ export class SchemaVersionError extends Error {
     readonly siteVersion: number,
     readonly codeVersion: number,
   ) {
-    super(`The site holds schema version ${siteVersion}, newer than this app's version ${codeVersion}. Deploy the newer app instead of provisioning with this one.`);
+    super(
+      `The site holds schema version ${siteVersion}, newer than this app's version ${codeVersion}. Deploy the newer app instead of provisioning with this one.`,
+    );
   }
 }
 
@@ -93,7 +97,9 @@ function checkSchema(schema: SiteSchema): void {
   let previous = BASELINE_SCHEMA_VERSION;
   for (const step of schema.upgrades) {
     if (!Number.isInteger(step.toVersion) || step.toVersion <= previous || step.toVersion > schema.version) {
-      throw new Error(`Upgrade steps must lead from version ${BASELINE_SCHEMA_VERSION} to ${schema.version} in increasing order; '${step.description}' goes to ${step.toVersion}.`);
+      throw new Error(
+        `Upgrade steps must lead from version ${BASELINE_SCHEMA_VERSION} to ${schema.version} in increasing order; '${step.description}' goes to ${step.toVersion}.`,
+      );
     }
     previous = step.toVersion;
   }
@@ -144,7 +150,13 @@ export function countChanges(report: SiteProvisionReport): number {
 /** The report as lines for a person (the CLI and `npm start` print it). */
 export function describeReport(report: SiteProvisionReport): string[] {
   const { found, now } = report.schemaVersion;
-  const lines = [found === null ? `Schema: no marker found; the site is now at version ${now}.` : found === now ? `Schema: version ${now} (unchanged).` : `Schema: upgraded from version ${found} to ${now}.`];
+  const lines = [
+    found === null
+      ? `Schema: no marker found; the site is now at version ${now}.`
+      : found === now
+        ? `Schema: version ${now} (unchanged).`
+        : `Schema: upgraded from version ${found} to ${now}.`,
+  ];
   const section = (title: string, entries: readonly string[]) => {
     if (entries.length > 0) lines.push(`${title} (${entries.length}): ${entries.join(', ')}`);
   };
@@ -155,7 +167,10 @@ export function describeReport(report: SiteProvisionReport): string[] {
   section('Fields updated', report.fieldsUpdated);
   section('Views created', report.viewsCreated);
   section('Views updated', report.viewsUpdated);
-  for (const u of report.upgrades) lines.push(`Upgrade to version ${u.toVersion}: ${u.description}${u.changes.length ? ` (${u.changes.join('; ')})` : ' (nothing to change)'}`);
+  for (const u of report.upgrades)
+    lines.push(
+      `Upgrade to version ${u.toVersion}: ${u.description}${u.changes.length ? ` (${u.changes.join('; ')})` : ' (nothing to change)'}`,
+    );
   if (report.markerWritten) lines.push(`Schema marker set to version ${now}.`);
   const changes = countChanges(report);
   lines.push(changes === 0 ? 'No changes: the site already matches the schema.' : `${changes} change(s).`);
@@ -179,7 +194,11 @@ function toGraphColumn(column: ColumnDefinition, listIds: ReadonlyMap<string, st
   if (!listId) throw new Error(`Lookup ${column.name} points to list ${lookup.listName}, which does not exist yet.`);
   return {
     ...rest,
-    lookup: { listId, columnName: lookup.columnName, ...(lookup.allowMultipleValues ? { allowMultipleValues: true } : {}) },
+    lookup: {
+      listId,
+      columnName: lookup.columnName,
+      ...(lookup.allowMultipleValues ? { allowMultipleValues: true } : {}),
+    },
   };
 }
 
@@ -193,7 +212,11 @@ function isSelfLookup(column: ColumnDefinition, list: ListDefinition): boolean {
  * off. It never deletes or retypes a column: data survives every run.
  * Needs Sites.Manage.All (or Sites.Selected with manage rights on the one site).
  */
-export async function provisionLists(graph: Graph, siteId: string, schema: readonly ListDefinition[]): Promise<ProvisionReport> {
+export async function provisionLists(
+  graph: Graph,
+  siteId: string,
+  schema: readonly ListDefinition[],
+): Promise<ProvisionReport> {
   const report: ProvisionReport = { listsCreated: [], columnsAdded: [], columnsIndexed: [] };
   const existing = await graph.getAll<GraphList>(`/sites/${siteId}/lists?$select=id,displayName`);
   const listIds = new Map(existing.map((l) => [l.displayName, l.id]));
@@ -312,24 +335,41 @@ function listOf(sharePoint: SharePoint, title: string) {
   return sharePoint.sp.web.lists.getByTitle(title);
 }
 
-async function setViewFields(sharePoint: SharePoint, listName: string, viewId: string, fields: readonly string[]): Promise<void> {
+async function setViewFields(
+  sharePoint: SharePoint,
+  listName: string,
+  viewId: string,
+  fields: readonly string[],
+): Promise<void> {
   await listOf(sharePoint, listName).views.getById(viewId).fields.removeAll();
   for (const field of fields) await listOf(sharePoint, listName).views.getById(viewId).fields.add(field);
 }
 
-async function applyView(sharePoint: SharePoint, listName: string, wanted: ViewDefinition, existing: readonly ViewInfo[], report: SharePointReport): Promise<void> {
+async function applyView(
+  sharePoint: SharePoint,
+  listName: string,
+  wanted: ViewDefinition,
+  existing: readonly ViewInfo[],
+  report: SharePointReport,
+): Promise<void> {
   const rowLimit = wanted.rowLimit ?? DEFAULT_VIEW_ROW_LIMIT;
   const label = `${listName}: ${wanted.title}`;
   const current = existing.find((v) => v.Title === wanted.title);
   if (!current) {
-    const created = (await listOf(sharePoint, listName).views.add(wanted.title, false, { ViewQuery: wanted.query, RowLimit: rowLimit, Paged: true })) as { Id: string };
+    const created = (await listOf(sharePoint, listName).views.add(wanted.title, false, {
+      ViewQuery: wanted.query,
+      RowLimit: rowLimit,
+      Paged: true,
+    })) as { Id: string };
     await setViewFields(sharePoint, listName, created.Id, wanted.fields);
     report.viewsCreated.push(label);
     return;
   }
   let changed = false;
   if (normalizeCaml(current.ViewQuery) !== normalizeCaml(wanted.query) || current.RowLimit !== rowLimit) {
-    await listOf(sharePoint, listName).views.getById(current.Id).update({ ViewQuery: wanted.query, RowLimit: rowLimit });
+    await listOf(sharePoint, listName)
+      .views.getById(current.Id)
+      .update({ ViewQuery: wanted.query, RowLimit: rowLimit });
     changed = true;
   }
   const fields = viewFieldNames(await listOf(sharePoint, listName).views.getById(current.Id).fields());
@@ -345,35 +385,54 @@ async function applyView(sharePoint: SharePoint, listName: string, wanted: ViewD
  * list's version limit), the title column's display name, column formatting, and the views.
  * Idempotent: it reads first and writes only what differs. Views it does not know are left alone.
  */
-export async function applySharePointSchema(sharePoint: SharePoint, lists: readonly ListDefinition[]): Promise<SharePointReport> {
+export async function applySharePointSchema(
+  sharePoint: SharePoint,
+  lists: readonly ListDefinition[],
+): Promise<SharePointReport> {
   const report: SharePointReport = { versioningSet: [], fieldsUpdated: [], viewsCreated: [], viewsUpdated: [] };
   for (const definition of lists) {
     const name = definition.name;
     const limit = definition.majorVersionLimit ?? DEFAULT_MAJOR_VERSION_LIMIT;
-    const settings = (await listOf(sharePoint, name).select('EnableVersioning', 'MajorVersionLimit')()) as ListSettingsInfo;
+    const settings = (await listOf(sharePoint, name).select(
+      'EnableVersioning',
+      'MajorVersionLimit',
+    )()) as ListSettingsInfo;
     if (!settings.EnableVersioning || settings.MajorVersionLimit !== limit) {
       await listOf(sharePoint, name).update({ EnableVersioning: true, MajorVersionLimit: limit });
       report.versioningSet.push(name);
     }
 
     if (definition.titleDisplayName) {
-      const info = (await listOf(sharePoint, name).fields.getByInternalNameOrTitle('Title').select('Title')()) as FieldInfo;
+      const info = (await listOf(sharePoint, name)
+        .fields.getByInternalNameOrTitle('Title')
+        .select('Title')()) as FieldInfo;
       if (info.Title !== definition.titleDisplayName) {
-        await listOf(sharePoint, name).fields.getByInternalNameOrTitle('Title').update({ Title: definition.titleDisplayName }, 'SP.FieldText');
+        await listOf(sharePoint, name)
+          .fields.getByInternalNameOrTitle('Title')
+          .update({ Title: definition.titleDisplayName }, 'SP.FieldText');
         report.fieldsUpdated.push(`${name}.Title`);
       }
     }
     for (const column of definition.columns) {
       if (!column.customFormatter) continue;
-      const info = (await listOf(sharePoint, name).fields.getByInternalNameOrTitle(column.name).select('CustomFormatter')()) as FieldInfo;
+      const info = (await listOf(sharePoint, name)
+        .fields.getByInternalNameOrTitle(column.name)
+        .select('CustomFormatter')()) as FieldInfo;
       if (!sameJson(info.CustomFormatter, column.customFormatter)) {
-        await listOf(sharePoint, name).fields.getByInternalNameOrTitle(column.name).update({ CustomFormatter: JSON.stringify(column.customFormatter) }, 'SP.Field');
+        await listOf(sharePoint, name)
+          .fields.getByInternalNameOrTitle(column.name)
+          .update({ CustomFormatter: JSON.stringify(column.customFormatter) }, 'SP.Field');
         report.fieldsUpdated.push(`${name}.${column.name}`);
       }
     }
 
     if (definition.views && definition.views.length > 0) {
-      const existing = (await listOf(sharePoint, name).views.select('Id', 'Title', 'ViewQuery', 'RowLimit')()) as ViewInfo[];
+      const existing = (await listOf(sharePoint, name).views.select(
+        'Id',
+        'Title',
+        'ViewQuery',
+        'RowLimit',
+      )()) as ViewInfo[];
       for (const view of definition.views) await applyView(sharePoint, name, view, existing, report);
     }
   }
@@ -409,18 +468,24 @@ async function readMarker(sharePoint: SharePoint): Promise<MarkerState> {
     throw error;
   }
   try {
-    await listOf(sharePoint, SCHEMA_MARKER.list).fields.getByInternalNameOrTitle(SCHEMA_MARKER.valueField).select('Id')();
+    await listOf(sharePoint, SCHEMA_MARKER.list)
+      .fields.getByInternalNameOrTitle(SCHEMA_MARKER.valueField)
+      .select('Id')();
   } catch (error) {
     if (isNotFound(error)) return { version: null, listExists: true, hasValueField: false };
     throw error;
   }
-  const items = (await listOf(sharePoint, SCHEMA_MARKER.list).items.select('Id', 'Title', SCHEMA_MARKER.valueField).top(100)()) as MarkerItem[];
+  const items = (await listOf(sharePoint, SCHEMA_MARKER.list)
+    .items.select('Id', 'Title', SCHEMA_MARKER.valueField)
+    .top(100)()) as MarkerItem[];
   const item = items.find((i) => i.Title === SCHEMA_MARKER.key);
   if (!item) return { version: null, listExists: true, hasValueField: true };
   const raw = item[SCHEMA_MARKER.valueField];
   const version = typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   if (!Number.isInteger(version) || version < 1) {
-    throw new Error(`The schema marker (list '${SCHEMA_MARKER.list}', item ${item.Id}) holds '${String(raw)}', which is not a schema version. Fix or remove it by hand.`);
+    throw new Error(
+      `The schema marker (list '${SCHEMA_MARKER.list}', item ${item.Id}) holds '${String(raw)}', which is not a schema version. Fix or remove it by hand.`,
+    );
   }
   return { version, listExists: true, hasValueField: true, itemId: item.Id };
 }
@@ -432,17 +497,27 @@ export async function readSchemaVersion(sharePoint: SharePoint): Promise<number 
 
 async function writeMarker(sharePoint: SharePoint, state: MarkerState, version: number): Promise<MarkerState> {
   if (!state.listExists) {
-    await sharePoint.sp.web.lists.add(SCHEMA_MARKER.list, 'Schemaversie van de lijsten van het actieplan (bijgehouden door de provisioning; niet wijzigen).', 100, false, {
-      Hidden: true,
-      NoCrawl: true,
-      EnableVersioning: true,
-      MajorVersionLimit: DEFAULT_MAJOR_VERSION_LIMIT,
-    });
+    await sharePoint.sp.web.lists.add(
+      SCHEMA_MARKER.list,
+      'Schemaversie van de lijsten van het actieplan (bijgehouden door de provisioning; niet wijzigen).',
+      100,
+      false,
+      {
+        Hidden: true,
+        NoCrawl: true,
+        EnableVersioning: true,
+        MajorVersionLimit: DEFAULT_MAJOR_VERSION_LIMIT,
+      },
+    );
   }
-  if (!state.hasValueField) await listOf(sharePoint, SCHEMA_MARKER.list).fields.addText(SCHEMA_MARKER.valueField, { MaxLength: 255 });
+  if (!state.hasValueField)
+    await listOf(sharePoint, SCHEMA_MARKER.list).fields.addText(SCHEMA_MARKER.valueField, { MaxLength: 255 });
   const values = { [SCHEMA_MARKER.valueField]: String(version) };
   if (state.itemId === undefined) {
-    const created = (await listOf(sharePoint, SCHEMA_MARKER.list).items.add({ Title: SCHEMA_MARKER.key, ...values })) as { Id: number };
+    const created = (await listOf(sharePoint, SCHEMA_MARKER.list).items.add({
+      Title: SCHEMA_MARKER.key,
+      ...values,
+    })) as { Id: number };
     return { version, listExists: true, hasValueField: true, itemId: created.Id };
   }
   await listOf(sharePoint, SCHEMA_MARKER.list).items.getById(state.itemId).update(values);
@@ -460,7 +535,11 @@ async function writeMarker(sharePoint: SharePoint, state: MarkerState, version: 
  * 3. runs the upgrade steps after the stored version, oldest first, writing the marker after each;
  * 4. writes the marker when it does not hold the schema's version yet.
  */
-export async function provisionSite(clients: SiteClients, siteId: string, schema: SiteSchema = currentSiteSchema): Promise<SiteProvisionReport> {
+export async function provisionSite(
+  clients: SiteClients,
+  siteId: string,
+  schema: SiteSchema = currentSiteSchema,
+): Promise<SiteProvisionReport> {
   checkSchema(schema);
   let marker = await readMarker(clients.sharePoint);
   const found = marker.version;

@@ -22,7 +22,6 @@ export type ReminderData = {
   agenderingen: Loaded<Agendering>[];
 };
 
-
 /**
  * Reads MTs, portfolio, quarter goals, site users, the recent reminder log and the open escalations to the CMT in one
  * `$batch`.
@@ -35,7 +34,12 @@ export async function loadReminderData(graph: Graph, siteId: string, since: Date
     { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
     { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
     { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
-    { id: 'log', list: 'Herinneringen', fields: herinneringFieldNames, filter: onOrAfter(HERINNERING_FIELDS.moment, since) },
+    {
+      id: 'log',
+      list: 'Herinneringen',
+      fields: herinneringFieldNames,
+      filter: onOrAfter(HERINNERING_FIELDS.moment, since),
+    },
     { id: 'agenderingen', ...AGENDERINGEN_OPEN_READ },
   ]);
   const users = new Map((items.users ?? []).map(toSiteUser).map((u) => [u.id ?? '', u]));

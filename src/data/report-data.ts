@@ -10,7 +10,13 @@
 import type { BesluitLogInput } from '../domain/besluitenlog.js';
 import type { BorgingInput } from '../domain/borging.js';
 import type { Actie, CalendarDate, MT } from '../domain/model.js';
-import { actiesOpDatum, type ActieHistory, type ActieOpDatum, type ActieRevision, type VoortgangInput } from '../domain/report.js';
+import {
+  actiesOpDatum,
+  type ActieHistory,
+  type ActieOpDatum,
+  type ActieRevision,
+  type VoortgangInput,
+} from '../domain/report.js';
 import { BESLUITEN_READ, compareBesluiten } from './besluiten-store.js';
 import { PLAN_SOURCE_READS } from './agenda-data.js';
 import type { Graph } from './graph/client.js';
@@ -58,12 +64,18 @@ export function actieReadContextOf(plan: LoadedPlan): ActieReadContext {
  * item id (the number a version shows could be missing, or only ids could be given as `AfhankelijkVanLookupId`).
  * Unknown targets keep what the version said; the mapper drops an empty one.
  */
-function withDependencyNumbers(fields: Record<string, unknown>, nummerById: ReadonlyMap<string, string>): Record<string, unknown> {
+function withDependencyNumbers(
+  fields: Record<string, unknown>,
+  nummerById: ReadonlyMap<string, string>,
+): Record<string, unknown> {
   const name: string = ACTIE_FIELDS.afhankelijkVan;
   const raw = fields[name] ?? fields[`${name}LookupId`];
   if (!Array.isArray(raw)) return fields;
   const entries = raw.map((entry: unknown) => {
-    const e = typeof entry === 'object' && entry !== null ? (entry as { LookupId?: unknown; LookupValue?: unknown }) : { LookupId: entry };
+    const e =
+      typeof entry === 'object' && entry !== null
+        ? (entry as { LookupId?: unknown; LookupValue?: unknown })
+        : { LookupId: entry };
     if (typeof e.LookupId !== 'number' && typeof e.LookupId !== 'string') return entry;
     const nummer = nummerById.get(String(e.LookupId));
     return nummer === undefined ? e : { ...e, LookupValue: nummer };
@@ -85,7 +97,13 @@ function compareVersions(x: Version, y: Version): number {
 
 function failed(response: BatchResponse, what: string): GraphRequestError {
   const body = response.body as { error?: { code?: string; message?: string } } | undefined;
-  return new GraphRequestError(body?.error?.message ?? `Reading ${what} failed (${response.status})`, response.status, body?.error?.code ?? 'unknown', undefined, body);
+  return new GraphRequestError(
+    body?.error?.message ?? `Reading ${what} failed (${response.status})`,
+    response.status,
+    body?.error?.code ?? 'unknown',
+    undefined,
+    body,
+  );
 }
 
 /** Sends the requests in `$batch` calls of at most 20, up to `PARALLEL_BATCHES` calls at once; answers in request order. */
@@ -112,14 +130,22 @@ async function sendInParallelBatches(graph: Graph, requests: readonly BatchReque
  * `Actie`; `modified` is the version's lastModifiedDateTime. A version that does not map cleanly still yields a
  * revision, with its problems. An action deleted since the plan was read (404) is left out; any other failure throws.
  */
-export async function loadActieHistories(graph: Graph, siteId: string, plan: LoadedPlan): Promise<LoadedActieHistory[]> {
+export async function loadActieHistories(
+  graph: Graph,
+  siteId: string,
+  plan: LoadedPlan,
+): Promise<LoadedActieHistory[]> {
   const base = `${listPath(siteId, 'Acties')}/items`;
   const context = actieReadContextOf(plan);
   const nummerById = new Map(plan.acties.map((a) => [a.id, a.value.nummer]));
   const versions = new Map<string, Version[]>(plan.acties.map((a) => [a.id, []]));
   const gone = new Set<string>();
 
-  let pending: BatchRequest[] = plan.acties.map((a) => ({ id: a.id, method: 'GET', url: `${base}/${a.id}/versions?$expand=fields` }));
+  let pending: BatchRequest[] = plan.acties.map((a) => ({
+    id: a.id,
+    method: 'GET',
+    url: `${base}/${a.id}/versions?$expand=fields`,
+  }));
   while (pending.length > 0) {
     const responses = await sendInParallelBatches(graph, pending);
     const more: BatchRequest[] = [];
@@ -145,7 +171,12 @@ export async function loadActieHistories(graph: Graph, siteId: string, plan: Loa
       const ordered = [...(versions.get(a.id) ?? [])].reverse();
       if (ordered.every((v) => versionNumber(v) !== undefined)) ordered.sort(compareVersions);
       const revisions = ordered.map((v): LoadedActieRevision => {
-        const item: ListItem = { id: a.id, eTag: '', lastModifiedDateTime: v.lastModifiedDateTime, fields: withDependencyNumbers(v.fields ?? {}, nummerById) };
+        const item: ListItem = {
+          id: a.id,
+          eTag: '',
+          lastModifiedDateTime: v.lastModifiedDateTime,
+          fields: withDependencyNumbers(v.fields ?? {}, nummerById),
+        };
         const loaded = toActie(item, context);
         return { modified: v.lastModifiedDateTime, versionId: v.id, value: loaded.value, problems: loaded.problems };
       });
@@ -174,7 +205,11 @@ export type ReportData = {
  * reminder log and the decision log (lists beyond one page are followed), then (unless `histories: false`) the
  * versions of every action with `loadActieHistories`. For the 33 actions of the plan: three requests.
  */
-export async function loadReportData(graph: Graph, siteId: string, options: { histories?: boolean } = {}): Promise<ReportData> {
+export async function loadReportData(
+  graph: Graph,
+  siteId: string,
+  options: { histories?: boolean } = {},
+): Promise<ReportData> {
   const raw = await readListsInOneBatch(graph, siteId, [
     ...PLAN_SOURCE_READS,
     { id: 'herinneringen', ...HERINNERINGEN_READ },
@@ -182,7 +217,13 @@ export async function loadReportData(graph: Graph, siteId: string, options: { hi
   ]);
   const acties = raw.acties ?? [];
   const users = raw.users ?? [];
-  const plan = mapPlan({ adviezen: raw.adviezen ?? [], bevindingen: raw.bevindingen ?? [], acties, users, domeinVoortgang: raw.domeinVoortgang ?? [] });
+  const plan = mapPlan({
+    adviezen: raw.adviezen ?? [],
+    bevindingen: raw.bevindingen ?? [],
+    acties,
+    users,
+    domeinVoortgang: raw.domeinVoortgang ?? [],
+  });
   const portfolio = mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties });
   const histories = options.histories === false ? [] : await loadActieHistories(graph, siteId, plan);
   const mensen = new Map<string, string>();
@@ -230,13 +271,21 @@ export function besluitenLogInputOf(data: ReportData): BesluitLogInput {
  * The input of `voortgangOp` for `peildatum`: the live plan when the date is today or later (at `now`, default the
  * current time), otherwise the plan as the version history shows it at the end of that day (`actiesOpDatum`).
  */
-export function voortgangInputOf(data: ReportData, options: { peildatum: CalendarDate; gemeente: string; now?: Date }): VoortgangInput {
+export function voortgangInputOf(
+  data: ReportData,
+  options: { peildatum: CalendarDate; gemeente: string; now?: Date },
+): VoortgangInput {
   return {
     gemeente: options.gemeente,
     peildatum: options.peildatum,
     adviezen: data.plan.adviezen.map((a) => a.value),
     bevindingen: data.plan.bevindingen.map((b) => b.value),
-    acties: actiesOpDatum({ live: liveActies(data), histories: data.histories, peildatum: options.peildatum, now: options.now ?? new Date() }),
+    acties: actiesOpDatum({
+      live: liveActies(data),
+      histories: data.histories,
+      peildatum: options.peildatum,
+      now: options.now ?? new Date(),
+    }),
     portfolio: data.portfolio.items.map((p) => ({ id: p.id, value: p.value })),
   };
 }

@@ -34,7 +34,19 @@ export type SeedReport = {
  */
 export async function seedSite(graph: Graph, siteId: string, data: SeedData): Promise<SeedReport> {
   const report: SeedReport = {
-    created: { Adviezen: 0, Bevindingen: 0, Acties: 0, Portfolio: 0, Kwartaaldoelen: 0, MTs: 0, Herinneringen: 0, Besluiten: 0, DomeinVoortgang: 0, Installaties: 0, Agenderingen: 0 },
+    created: {
+      Adviezen: 0,
+      Bevindingen: 0,
+      Acties: 0,
+      Portfolio: 0,
+      Kwartaaldoelen: 0,
+      MTs: 0,
+      Herinneringen: 0,
+      Besluiten: 0,
+      DomeinVoortgang: 0,
+      Installaties: 0,
+      Agenderingen: 0,
+    },
     unknownPeople: [],
   };
   const items = (list: ListName, fields: readonly string[]) =>
@@ -45,7 +57,11 @@ export async function seedSite(graph: Graph, siteId: string, data: SeedData): Pr
     return item.id;
   };
 
-  const users = (await graph.getAll<ListItem>(`${listPath(siteId, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}`)).map(toSiteUser);
+  const users = (
+    await graph.getAll<ListItem>(
+      `${listPath(siteId, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}`,
+    )
+  ).map(toSiteUser);
   const userIdByName = new Map(users.map((u) => [u.displayName, u.id ?? '']));
   const resolvePerson = (person: PersonRef | undefined): PersonRef | undefined => {
     if (!person) return undefined;
@@ -58,19 +74,24 @@ export async function seedSite(graph: Graph, siteId: string, data: SeedData): Pr
   };
 
   const adviesIdByNummer = new Map<number, string>();
-  for (const item of await items('Adviezen', [ADVIES_FIELDS.nummer])) adviesIdByNummer.set(Number(item.fields[ADVIES_FIELDS.nummer]), item.id);
+  for (const item of await items('Adviezen', [ADVIES_FIELDS.nummer]))
+    adviesIdByNummer.set(Number(item.fields[ADVIES_FIELDS.nummer]), item.id);
   for (const advies of data.plan.adviezen) {
-    if (!adviesIdByNummer.has(advies.nummer)) adviesIdByNummer.set(advies.nummer, await create('Adviezen', adviesToFields(advies)));
+    if (!adviesIdByNummer.has(advies.nummer))
+      adviesIdByNummer.set(advies.nummer, await create('Adviezen', adviesToFields(advies)));
   }
 
   const bevindingIdByNummer = new Map<number, string>();
-  for (const item of await items('Bevindingen', [BEVINDING_FIELDS.nummer])) bevindingIdByNummer.set(Number(item.fields[BEVINDING_FIELDS.nummer]), item.id);
+  for (const item of await items('Bevindingen', [BEVINDING_FIELDS.nummer]))
+    bevindingIdByNummer.set(Number(item.fields[BEVINDING_FIELDS.nummer]), item.id);
   for (const bevinding of data.plan.bevindingen) {
-    if (!bevindingIdByNummer.has(bevinding.nummer)) bevindingIdByNummer.set(bevinding.nummer, await create('Bevindingen', bevindingToFields(bevinding)));
+    if (!bevindingIdByNummer.has(bevinding.nummer))
+      bevindingIdByNummer.set(bevinding.nummer, await create('Bevindingen', bevindingToFields(bevinding)));
   }
 
   const actieIdByNummer = new Map<string, string>();
-  for (const item of await items('Acties', [ACTIE_FIELDS.nummer])) actieIdByNummer.set(String(item.fields[ACTIE_FIELDS.nummer]), item.id);
+  for (const item of await items('Acties', [ACTIE_FIELDS.nummer]))
+    actieIdByNummer.set(String(item.fields[ACTIE_FIELDS.nummer]), item.id);
   const pendingDependencies: { id: string; afhankelijkVan: string[] }[] = [];
   for (const actie of data.plan.acties) {
     if (actieIdByNummer.has(actie.nummer)) continue;
@@ -81,40 +102,73 @@ export async function seedSite(graph: Graph, siteId: string, data: SeedData): Pr
     if (unresolved.length > 0) pendingDependencies.push({ id, afhankelijkVan: actie.afhankelijkVan });
   }
   for (const pending of pendingDependencies) {
-    await graph.patch(`${listPath(siteId, 'Acties')}/items/${pending.id}/fields`, dependencyFields(pending.afhankelijkVan, actieIdByNummer));
+    await graph.patch(
+      `${listPath(siteId, 'Acties')}/items/${pending.id}/fields`,
+      dependencyFields(pending.afhankelijkVan, actieIdByNummer),
+    );
   }
 
   if (data.domeinVoortgang) {
-    const existingRows = new Set((await items('DomeinVoortgang', [DOMEIN_VOORTGANG_FIELDS.sleutel])).map((item) => String(item.fields[DOMEIN_VOORTGANG_FIELDS.sleutel])));
+    const existingRows = new Set(
+      (await items('DomeinVoortgang', [DOMEIN_VOORTGANG_FIELDS.sleutel])).map((item) =>
+        String(item.fields[DOMEIN_VOORTGANG_FIELDS.sleutel]),
+      ),
+    );
     for (const rij of data.domeinVoortgang) {
       if (existingRows.has(domeinVoortgangSleutel(rij.actie, rij.domein))) continue;
       const actieId = actieIdByNummer.get(rij.actie);
-      if (!actieId) throw new Error(`DomeinVoortgang ${rij.actie} ${rij.domein} refers to unknown action ${rij.actie}.`);
-      await create('DomeinVoortgang', domeinVoortgangToFields({ ...rij, eigenaar: resolvePerson(rij.eigenaar) }, actieId));
+      if (!actieId)
+        throw new Error(`DomeinVoortgang ${rij.actie} ${rij.domein} refers to unknown action ${rij.actie}.`);
+      await create(
+        'DomeinVoortgang',
+        domeinVoortgangToFields({ ...rij, eigenaar: resolvePerson(rij.eigenaar) }, actieId),
+      );
     }
   }
 
   const portfolioIdByKey = new Map<string, string>();
-  for (const item of await items('Portfolio', [PORTFOLIO_FIELDS.clientKey])) portfolioIdByKey.set(String(item.fields[PORTFOLIO_FIELDS.clientKey]), item.id);
+  for (const item of await items('Portfolio', [PORTFOLIO_FIELDS.clientKey]))
+    portfolioIdByKey.set(String(item.fields[PORTFOLIO_FIELDS.clientKey]), item.id);
   for (const portfolioItem of data.portfolio) {
     if (portfolioIdByKey.has(portfolioItem.key)) continue;
-    const resolved = { ...portfolioItem, opdrachtgever: resolvePerson(portfolioItem.opdrachtgever), informatiemanager: resolvePerson(portfolioItem.informatiemanager), iaContact: resolvePerson(portfolioItem.iaContact) };
-    portfolioIdByKey.set(portfolioItem.key, await create('Portfolio', portfolioItemToFields(resolved, actieIdByNummer)));
+    const resolved = {
+      ...portfolioItem,
+      opdrachtgever: resolvePerson(portfolioItem.opdrachtgever),
+      informatiemanager: resolvePerson(portfolioItem.informatiemanager),
+      iaContact: resolvePerson(portfolioItem.iaContact),
+    };
+    portfolioIdByKey.set(
+      portfolioItem.key,
+      await create('Portfolio', portfolioItemToFields(resolved, actieIdByNummer)),
+    );
   }
 
   const existingGoals = new Set(
-    (await items('Kwartaaldoelen', [lookupIdField(KWARTAALDOEL_FIELDS.portfolio), KWARTAALDOEL_FIELDS.kwartaal, KWARTAALDOEL_FIELDS.doel])).map((item) =>
-      [item.fields[lookupIdField(KWARTAALDOEL_FIELDS.portfolio)], item.fields[KWARTAALDOEL_FIELDS.kwartaal], item.fields[KWARTAALDOEL_FIELDS.doel]].join('|'),
+    (
+      await items('Kwartaaldoelen', [
+        lookupIdField(KWARTAALDOEL_FIELDS.portfolio),
+        KWARTAALDOEL_FIELDS.kwartaal,
+        KWARTAALDOEL_FIELDS.doel,
+      ])
+    ).map((item) =>
+      [
+        item.fields[lookupIdField(KWARTAALDOEL_FIELDS.portfolio)],
+        item.fields[KWARTAALDOEL_FIELDS.kwartaal],
+        item.fields[KWARTAALDOEL_FIELDS.doel],
+      ].join('|'),
     ),
   );
   for (const doel of data.kwartaaldoelen) {
     const portfolioId = portfolioIdByKey.get(doel.portfolioKey);
-    if (!portfolioId) throw new Error(`Kwartaaldoel ${doel.kwartaal} refers to unknown portfolio item ${doel.portfolioKey}.`);
+    if (!portfolioId)
+      throw new Error(`Kwartaaldoel ${doel.kwartaal} refers to unknown portfolio item ${doel.portfolioKey}.`);
     if (existingGoals.has([portfolioId, doel.kwartaal, doel.doel].join('|'))) continue;
     await create('Kwartaaldoelen', kwartaaldoelToFields(doel, portfolioId));
   }
 
-  const existingMts = new Set((await items('MTs', [MT_FIELDS.sleutel])).map((item) => String(item.fields[MT_FIELDS.sleutel])));
+  const existingMts = new Set(
+    (await items('MTs', [MT_FIELDS.sleutel])).map((item) => String(item.fields[MT_FIELDS.sleutel])),
+  );
   for (const mt of data.mts) {
     if (!existingMts.has(mt.key)) await create('MTs', mtToFields(mt));
   }

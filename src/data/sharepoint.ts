@@ -32,7 +32,14 @@ import type { IViews } from '@pnp/sp/views/index.js';
 import type { Web } from '@pnp/sp/webs/index.js';
 import { namingTheUrl, RetryExhaustedError } from './graph/errors.js';
 import { realRetryEnvironment, type RetryEnvironment } from './graph/middleware.js';
-import { defaultRetryPolicy, isRetryable, isRetryableNetworkFailure, nextDelay, parseRetryAfter, type RetryPolicy } from './graph/retry-policy.js';
+import {
+  defaultRetryPolicy,
+  isRetryable,
+  isRetryableNetworkFailure,
+  nextDelay,
+  parseRetryAfter,
+  type RetryPolicy,
+} from './graph/retry-policy.js';
 import type { TokenSource } from './graph/token-source.js';
 
 /*
@@ -110,7 +117,14 @@ export class SharePointRequestError extends Error {
     }
     const diagnostics = response.headers.get('x-ms-diagnostics');
     const detail = diagnostics ? ` (${diagnostics})` : '';
-    return new SharePointRequestError(`SharePoint answered ${response.status} to ${method} ${url}: ${message}${detail}`, response.status, code, method, url, body);
+    return new SharePointRequestError(
+      `SharePoint answered ${response.status} to ${method} ${url}: ${message}${detail}`,
+      response.status,
+      code,
+      method,
+      url,
+      body,
+    );
   }
 }
 
@@ -153,7 +167,10 @@ function withHeader(init: RequestInit, name: string, value: string): RequestInit
 function BearerTokenFrom(tokens: TokenSource, origin: string) {
   return (instance: Queryable) => {
     instance.on.auth(async (url, init) => {
-      if (url.origin !== origin) throw new Error(`Refusing to send a SharePoint token to ${url.origin}; the configured site origin is ${origin}.`);
+      if (url.origin !== origin)
+        throw new Error(
+          `Refusing to send a SharePoint token to ${url.origin}; the configured site origin is ${origin}.`,
+        );
       return [url, withHeader(init, 'Authorization', `Bearer ${await tokens.getToken()}`)];
     });
     return instance;
@@ -161,7 +178,12 @@ function BearerTokenFrom(tokens: TokenSource, origin: string) {
 }
 
 /** Behaviour: fetch with the retry policy, a fresh token once after 401, typed errors. */
-function FetchWithRetry(options: { fetch: typeof fetch; policy: RetryPolicy; env: RetryEnvironment; tokens: TokenSource }) {
+function FetchWithRetry(options: {
+  fetch: typeof fetch;
+  policy: RetryPolicy;
+  env: RetryEnvironment;
+  tokens: TokenSource;
+}) {
   return (instance: Queryable) => {
     instance.on.send.replace(async (url, init) => {
       const method = effectiveMethod(init);
@@ -174,8 +196,15 @@ function FetchWithRetry(options: { fetch: typeof fetch; policy: RetryPolicy; env
         try {
           response = await options.fetch(target, request);
         } catch (error) {
-          if (!(error instanceof TypeError) || !isRetryableNetworkFailure(method)) throw namingTheUrl(method, target, error);
-          const delay = nextDelay({ policy: options.policy, attempt, elapsedMs: options.env.now() - started, retryAfterMs: undefined, random: options.env.random });
+          if (!(error instanceof TypeError) || !isRetryableNetworkFailure(method))
+            throw namingTheUrl(method, target, error);
+          const delay = nextDelay({
+            policy: options.policy,
+            attempt,
+            elapsedMs: options.env.now() - started,
+            retryAfterMs: undefined,
+            random: options.env.random,
+          });
           if (delay === undefined) throw namingTheUrl(method, target, error);
           options.env.onRetry?.({ method, url: target, status: 'network', attempt, delayMs: delay });
           await options.env.sleep(delay);
@@ -191,12 +220,23 @@ function FetchWithRetry(options: { fetch: typeof fetch; policy: RetryPolicy; env
           attempt -= 1;
           continue;
         }
-        if (!isRetryable(method, response.status)) throw await SharePointRequestError.fromResponse(response, method, target);
+        if (!isRetryable(method, response.status))
+          throw await SharePointRequestError.fromResponse(response, method, target);
         const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.env.now());
-        const delay = nextDelay({ policy: options.policy, attempt, elapsedMs: options.env.now() - started, retryAfterMs, random: options.env.random });
+        const delay = nextDelay({
+          policy: options.policy,
+          attempt,
+          elapsedMs: options.env.now() - started,
+          retryAfterMs,
+          random: options.env.random,
+        });
         if (delay === undefined) {
           await response.body?.cancel();
-          throw new RetryExhaustedError(`SharePoint stayed unavailable (${response.status}) after ${attempt} attempts for ${method} ${target}.`, response.status, attempt);
+          throw new RetryExhaustedError(
+            `SharePoint stayed unavailable (${response.status}) after ${attempt} attempts for ${method} ${target}.`,
+            response.status,
+            attempt,
+          );
         }
         options.env.onRetry?.({ method, url: target, status: response.status, attempt, delayMs: delay });
         await response.body?.cancel();
@@ -219,7 +259,12 @@ export function createSharePoint(options: SharePointOptions): SharePoint {
     DefaultHeaders(),
     DefaultInit(),
     BearerTokenFrom(options.tokens, origin),
-    FetchWithRetry({ fetch: doFetch, policy: options.retryPolicy ?? defaultRetryPolicy, env: options.retryEnvironment ?? realRetryEnvironment, tokens: options.tokens }),
+    FetchWithRetry({
+      fetch: doFetch,
+      policy: options.retryPolicy ?? defaultRetryPolicy,
+      env: options.retryEnvironment ?? realRetryEnvironment,
+      tokens: options.tokens,
+    }),
     DefaultParse(),
   );
   return { sp, siteUrl };

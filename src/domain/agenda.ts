@@ -358,7 +358,14 @@ function fromStored(s: StoredSnapshot): AgendaSnapshot {
     if (g !== undefined) item.kwartaaldoel = g;
     portfolio[id] = item;
   }
-  return { version: 1, mtKey: s.mt, occurrenceStart: s.at, acties, portfolio, ...(s.c === 1 ? { concernPortfolio: true as const } : {}) };
+  return {
+    version: 1,
+    mtKey: s.mt,
+    occurrenceStart: s.at,
+    acties,
+    portfolio,
+    ...(s.c === 1 ? { concernPortfolio: true as const } : {}),
+  };
 }
 
 /**
@@ -490,7 +497,8 @@ type MineActie = AgendaActieInput & Pick<AgendaActie, 'rij' | 'voortgang'>;
 function actiesOfMT(input: AgendaInput): MineActie[] {
   const rijen = input.domeinVoortgang ?? [];
   const perActie = new Map<string, AgendaDomeinVoortgangInput[]>();
-  for (const r of [...rijen].sort((a, b) => compareIds(a.id, b.id))) perActie.set(r.value.actie, [...(perActie.get(r.value.actie) ?? []), r]);
+  for (const r of [...rijen].sort((a, b) => compareIds(a.id, b.id)))
+    perActie.set(r.value.actie, [...(perActie.get(r.value.actie) ?? []), r]);
   return input.acties
     .filter((a) => isActieOfMT(a.value, input.mt))
     .map((a): MineActie => {
@@ -498,11 +506,18 @@ function actiesOfMT(input: AgendaInput): MineActie[] {
       const domein = eigenDomeinVanMT(input.mt.domeinen, a.value);
       if (domein !== undefined) {
         const rij = eigen.find((r) => r.value.domein === domein);
-        const value = actieVoorDomein(a.value, eigen.map((r) => r.value), domein);
+        const value = actieVoorDomein(
+          a.value,
+          eigen.map((r) => r.value),
+          domein,
+        );
         return { ...a, value, rij: rij ? { domein, id: rij.id, eTag: rij.eTag } : { domein } };
       }
       if (eigen.length === 0 || new Set(a.value.domeinen).size < 2) return a;
-      const v = actieVoortgang(a.value, eigen.map((r) => r.value));
+      const v = actieVoortgang(
+        a.value,
+        eigen.map((r) => r.value),
+      );
       return { ...a, voortgang: { afgerond: v.afgerond, totaal: v.totaal } };
     });
 }
@@ -539,7 +554,15 @@ function goalsOf(doelen: readonly Kwartaaldoel[], portfolioKey: string, kwartaal
 
 function toAgendaPortfolioItem(p: AgendaPortfolioInput): AgendaPortfolioItem {
   const v = p.value;
-  const out: AgendaPortfolioItem = { id: p.id, key: v.key, titel: v.titel, domein: v.domein, status: v.status, ditKwartaal: v.ditKwartaal, fase: v.fase };
+  const out: AgendaPortfolioItem = {
+    id: p.id,
+    key: v.key,
+    titel: v.titel,
+    domein: v.domein,
+    status: v.status,
+    ditKwartaal: v.ditKwartaal,
+    fase: v.fase,
+  };
   if (v.prioriteit !== undefined) out.prioriteit = v.prioriteit;
   return out;
 }
@@ -593,10 +616,12 @@ function diffPortfolio(
     changes.push(change);
   };
   if (previous.status !== v.status) push('status', previous.status, v.status);
-  if (previous.prioriteit !== v.prioriteit) push('prioriteit', previous.prioriteit?.toString(), v.prioriteit?.toString());
+  if (previous.prioriteit !== v.prioriteit)
+    push('prioriteit', previous.prioriteit?.toString(), v.prioriteit?.toString());
   if (previous.ditKwartaal !== v.ditKwartaal) push('ditKwartaal', previous.ditKwartaal, v.ditKwartaal);
   if (previous.fase !== v.fase) push('fase', previous.fase, v.fase);
-  if (!sameText(previous.kwartaaldoel, currentGoal)) push('kwartaaldoel', previousText(previous.kwartaaldoel), normaliseText(currentGoal));
+  if (!sameText(previous.kwartaaldoel, currentGoal))
+    push('kwartaaldoel', previousText(previous.kwartaaldoel), normaliseText(currentGoal));
   return changes;
 }
 
@@ -625,7 +650,9 @@ export function composeAgenda(input: AgendaInput): Agenda {
   const { mt, now } = input;
   const meetingDate = amsterdamDate(input.occurrenceStart);
   const dueUntil =
-    input.nextOccurrenceStart !== undefined ? amsterdamDate(input.nextOccurrenceStart) : addDays(meetingDate, FALLBACK_DUE_WINDOW_DAYS);
+    input.nextOccurrenceStart !== undefined
+      ? amsterdamDate(input.nextOccurrenceStart)
+      : addDays(meetingDate, FALLBACK_DUE_WINDOW_DAYS);
   const today = amsterdamDate(now);
 
   const allValues = input.acties.map((a) => a.value);
@@ -633,13 +660,23 @@ export function composeAgenda(input: AgendaInput): Agenda {
   for (const a of [...input.acties].sort((x, y) => compareIds(x.id, y.id))) {
     if (!idByNummer.has(a.value.nummer)) idByNummer.set(a.value.nummer, a.id);
   }
-  const mine = actiesOfMT(input).sort((a, b) => byNummer({ nummer: a.value.nummer, id: a.id }, { nummer: b.value.nummer, id: b.id }));
+  const mine = actiesOfMT(input).sort((a, b) =>
+    byNummer({ nummer: a.value.nummer, id: a.id }, { nummer: b.value.nummer, id: b.id }),
+  );
   const open = mine.filter((a) => isOpen(a.value.status));
-  const headline = planCounts(mine.map((a) => a.value), now, allValues);
+  const headline = planCounts(
+    mine.map((a) => a.value),
+    now,
+    allValues,
+  );
 
   const overdue: OverdueActie[] = open
     .filter((a) => isOverdue(a.value, now))
-    .map((a) => ({ ...toAgendaActie(a), dagenTeLaat: dayNumber(today) - dayNumber(a.value.deadline as CalendarDate), doorlopend: deadlineSoort(a.value) === 'doorlopend' }))
+    .map((a) => ({
+      ...toAgendaActie(a),
+      dagenTeLaat: dayNumber(today) - dayNumber(a.value.deadline as CalendarDate),
+      doorlopend: deadlineSoort(a.value) === 'doorlopend',
+    }))
     .sort((a, b) => b.dagenTeLaat - a.dagenTeLaat || byNummer(a, b));
 
   const dueBeforeNextMeeting = open
@@ -656,7 +693,9 @@ export function composeAgenda(input: AgendaInput): Agenda {
       ...toAgendaActie(a),
       statusGeblokkeerd,
       // By number, so the order in which someone ticked the dependencies does not change the agenda.
-      geblokkeerdDoor: deps.map((d) => ({ id: idByNummer.get(d.nummer) ?? '', nummer: d.nummer, titel: d.titel, status: d.status })).sort(byNummer),
+      geblokkeerdDoor: deps
+        .map((d) => ({ id: idByNummer.get(d.nummer) ?? '', nummer: d.nummer, titel: d.titel, status: d.status }))
+        .sort(byNummer),
     };
     const reden = normaliseText(a.value.statusToelichting);
     if (statusGeblokkeerd && reden !== undefined) entry.reden = reden;
@@ -693,7 +732,10 @@ export function composeAgenda(input: AgendaInput): Agenda {
   const vorigKwartaal = previousKwartaal(kwartaal);
   const doelen = input.kwartaaldoelen ?? [];
   const myPortfolio = portfolioOfMT(input);
-  const byPriority = (a: { prioriteit?: number; titel: string; id?: string }, b: { prioriteit?: number; titel: string; id?: string }): number =>
+  const byPriority = (
+    a: { prioriteit?: number; titel: string; id?: string },
+    b: { prioriteit?: number; titel: string; id?: string },
+  ): number =>
     (a.prioriteit ?? Number.POSITIVE_INFINITY) - (b.prioriteit ?? Number.POSITIVE_INFINITY) ||
     compareText(a.titel, b.titel) ||
     compareIds(a.id ?? '', b.id ?? '');
@@ -712,12 +754,17 @@ export function composeAgenda(input: AgendaInput): Agenda {
       const changes = diffPortfolio(prev, p, goalsOf(doelen, p.value.key, kwartaal));
       if (changes.length > 0) portfolioChanges.push({ kind: 'changed', item, changes });
     }
-    portfolioChanges.sort((a, b) => agendaRang(a.item.domein, mt.domeinen) - agendaRang(b.item.domein, mt.domeinen) || byPriority(a.item, b.item));
+    portfolioChanges.sort(
+      (a, b) =>
+        agendaRang(a.item.domein, mt.domeinen) - agendaRang(b.item.domein, mt.domeinen) || byPriority(a.item, b.item),
+    );
   }
 
   const itemByKey = new Map<string, AgendaPortfolioInput>();
   // Quarter feedback stays with the MT's own domains: the concern-wide items come in only as changes.
-  for (const p of myPortfolio.filter((x) => agendaRang(x.value.domein, mt.domeinen) === 0).sort((a, b) => compareIds(a.id, b.id))) {
+  for (const p of myPortfolio
+    .filter((x) => agendaRang(x.value.domein, mt.domeinen) === 0)
+    .sort((a, b) => compareIds(a.id, b.id))) {
     if (!itemByKey.has(p.value.key)) itemByKey.set(p.value.key, p);
   }
   const quarterItems: (QuarterFeedback & { prioriteit?: number })[] = [];
@@ -740,7 +787,10 @@ export function composeAgenda(input: AgendaInput): Agenda {
   }
   quarterItems.sort(
     (a, b) =>
-      byPriority({ prioriteit: a.prioriteit, titel: a.titel, id: a.portfolioId }, { prioriteit: b.prioriteit, titel: b.titel, id: b.portfolioId }) ||
+      byPriority(
+        { prioriteit: a.prioriteit, titel: a.titel, id: a.portfolioId },
+        { prioriteit: b.prioriteit, titel: b.titel, id: b.portfolioId },
+      ) ||
       compareText(a.doel, b.doel) ||
       compareText(a.behaald ?? '', b.behaald ?? '') ||
       compareText(a.reden ?? '', b.reden ?? ''),
@@ -820,5 +870,12 @@ export function snapshotOf(input: AgendaInput): AgendaSnapshot {
     if (goal !== undefined) s.kwartaaldoel = goal;
     portfolio[p.id] = s;
   }
-  return { version: 1, mtKey: input.mt.key, occurrenceStart: isoInstant(input.occurrenceStart), acties, portfolio, concernPortfolio: true };
+  return {
+    version: 1,
+    mtKey: input.mt.key,
+    occurrenceStart: isoInstant(input.occurrenceStart),
+    acties,
+    portfolio,
+    concernPortfolio: true,
+  };
 }

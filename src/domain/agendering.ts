@@ -42,10 +42,12 @@ export const agenderingMessages = {
   redenVerplicht: 'Geef een reden: waarom moet het CMT deze actie bespreken?',
   redenTeLang: `De reden mag maximaal ${AGENDERING_MAX.reden} tekens lang zijn.`,
   besluitTeLang: `Een besluit mag maximaal ${AGENDERING_MAX.besluit} tekens lang zijn.`,
-  geenDomeinVanActie: (nummer: string, domein: string) => `Actie ${nummer} hoort niet bij ${domein}; een MT agendeert alleen acties van het eigen domein.`,
+  geenDomeinVanActie: (nummer: string, domein: string) =>
+    `Actie ${nummer} hoort niet bij ${domein}; een MT agendeert alleen acties van het eigen domein.`,
   concern: 'Het CMT agendeert niet bij zichzelf: agenderen in het CMT doet het MT van een domein.',
   vervallen: (nummer: string) => `Actie ${nummer} is vervallen en kan niet meer worden geagendeerd.`,
-  alGeagendeerd: (nummer: string, domein: string, op: string) => `Actie ${nummer} staat al sinds ${op} op de agenda van het CMT voor ${domein}.`,
+  alGeagendeerd: (nummer: string, domein: string, op: string) =>
+    `Actie ${nummer} staat al sinds ${op} op de agenda van het CMT voor ${domein}.`,
   alBesproken: (nummer: string) => `Het CMT heeft actie ${nummer} al als besproken afgevinkt.`,
 } as const;
 
@@ -57,7 +59,11 @@ const citaten = createCitaten();
  */
 export const AGENDERING_CITATEN = {
   /** The report: decisions reach the managers too late or not at all. */
-  escaleren: citaten.uit('agenderen: escaleren', '001:1324-1326', 'dat het niet of te laat wordt voorgelegd aan de leidinggevenden (escaleren)'),
+  escaleren: citaten.uit(
+    'agenderen: escaleren',
+    '001:1324-1326',
+    'dat het niet of te laat wordt voorgelegd aan de leidinggevenden (escaleren)',
+  ),
   /** The CMT's task: it guards progress. */
   voortgangsbewaking: citaten.uit('agenderen: het CMT', '003:726', 'zorgt voor voortgangsbewaking'),
 } as const;
@@ -81,7 +87,11 @@ export function mayAgenderen(mtDomeinen: readonly Domein[], actie: Pick<Actie, '
 }
 
 /** The open escalation of this action by this domain, if there is one (there is at most one that counts). */
-export function openAgendering<T extends { value: Agendering }>(agenderingen: readonly T[], nummer: string, domein: Domein): T | undefined {
+export function openAgendering<T extends { value: Agendering }>(
+  agenderingen: readonly T[],
+  nummer: string,
+  domein: Domein,
+): T | undefined {
   return agenderingen.find((a) => !a.value.besproken && a.value.actie === nummer && a.value.domein === domein);
 }
 
@@ -100,12 +110,14 @@ export function checkAgendering(
   const { actie, domein } = input;
   if (actie.vervallen === true) return { ok: false, message: agenderingMessages.vervallen(actie.nummer) };
   if (domein === 'Concern') return { ok: false, message: agenderingMessages.concern };
-  if (!actie.domeinen.includes(domein)) return { ok: false, message: agenderingMessages.geenDomeinVanActie(actie.nummer, domein) };
+  if (!actie.domeinen.includes(domein))
+    return { ok: false, message: agenderingMessages.geenDomeinVanActie(actie.nummer, domein) };
   const reden = normaliseAgenderingTekst(input.reden);
   if (reden === '') return { ok: false, message: agenderingMessages.redenVerplicht };
   if (reden.length > AGENDERING_MAX.reden) return { ok: false, message: agenderingMessages.redenTeLang };
   const open = openAgendering(bestaande, actie.nummer, domein);
-  if (open) return { ok: false, message: agenderingMessages.alGeagendeerd(actie.nummer, domein, formatOp(open.value.op)) };
+  if (open)
+    return { ok: false, message: agenderingMessages.alGeagendeerd(actie.nummer, domein, formatOp(open.value.op)) };
   return { ok: true, reden };
 }
 
@@ -148,7 +160,8 @@ export function geagendeerdVoorMT(
 ): GeagendeerdItem[] {
   if (!mt.domeinen.includes('Concern')) return [];
   const byNummer = new Map<string, { id: string; titel: string }>();
-  for (const a of acties) if (!byNummer.has(a.value.nummer)) byNummer.set(a.value.nummer, { id: a.id, titel: a.value.titel });
+  for (const a of acties)
+    if (!byNummer.has(a.value.nummer)) byNummer.set(a.value.nummer, { id: a.id, titel: a.value.titel });
   return agenderingen
     .filter((a) => !a.value.besproken)
     .map((a): GeagendeerdItem => {

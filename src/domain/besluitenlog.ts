@@ -5,7 +5,10 @@
 import type { BesluitRecord } from './borging.js';
 
 export type BesluitLogInput = {
-  besluiten: readonly { id: string; value: BesluitRecord & { actieId?: string; portfolioItemId?: string; doorId?: string; doorNaam?: string } }[];
+  besluiten: readonly {
+    id: string;
+    value: BesluitRecord & { actieId?: string; portfolioItemId?: string; doorId?: string; doorNaam?: string };
+  }[];
   mts: readonly { id: string; value: { key: string; naam: string } }[];
   acties: readonly { id: string; value: { nummer: string; titel: string } }[];
   portfolio: readonly { id: string; value: { titel: string } }[];
@@ -35,7 +38,9 @@ function startOf(key: string): string {
 
 /** Newest meeting first; within a meeting in recorded order. */
 function compareEntries(a: BesluitLogEntry, b: BesluitLogEntry): number {
-  return b.vergadering.localeCompare(a.vergadering) || (a.op ?? '').localeCompare(b.op ?? '') || Number(a.id) - Number(b.id);
+  return (
+    b.vergadering.localeCompare(a.vergadering) || (a.op ?? '').localeCompare(b.op ?? '') || Number(a.id) - Number(b.id)
+  );
 }
 
 /** The log: every recorded item, with its links resolved (a link to a deleted item is left out, the entry stays). */
@@ -46,9 +51,16 @@ export function besluitenLog(input: BesluitLogInput): BesluitLogEntry[] {
   const portfolio = new Map(input.portfolio.map((p) => [p.id, p] as const));
   return input.besluiten
     .map(({ id, value: b }): BesluitLogEntry => {
-      const entry: BesluitLogEntry = { id, tekst: b.tekst.trim(), besproken: b.besproken, vergadering: startOf(b.vergadering) };
+      const entry: BesluitLogEntry = {
+        id,
+        tekst: b.tekst.trim(),
+        besproken: b.besproken,
+        vergadering: startOf(b.vergadering),
+      };
       if (b.op) entry.op = b.op;
-      const mt = (b.mtId ? mts.get(b.mtId) : undefined) ?? mtByKey.get(b.vergadering.slice(0, Math.max(0, b.vergadering.lastIndexOf('|'))));
+      const mt =
+        (b.mtId ? mts.get(b.mtId) : undefined) ??
+        mtByKey.get(b.vergadering.slice(0, Math.max(0, b.vergadering.lastIndexOf('|'))));
       if (mt) entry.mt = { id: mt.id, key: mt.value.key, naam: mt.value.naam };
       const actie = b.actieId ? acties.get(b.actieId) : undefined;
       if (actie) entry.actie = { id: actie.id, nummer: actie.value.nummer, titel: actie.value.titel };
@@ -95,7 +107,11 @@ export function filterBesluiten(entries: readonly BesluitLogEntry[], filter: Bes
     if (van !== undefined && !(at >= van)) return false;
     if (tot !== undefined && !(at <= tot)) return false;
     if (words.length === 0) return true;
-    const haystack = zoekvorm([e.tekst, e.mt?.naam, e.actie?.nummer, e.actie?.titel, e.portfolio?.titel, e.door].filter(Boolean).join(' \u0000 '));
+    const haystack = zoekvorm(
+      [e.tekst, e.mt?.naam, e.actie?.nummer, e.actie?.titel, e.portfolio?.titel, e.door]
+        .filter(Boolean)
+        .join(' \u0000 '),
+    );
     return words.every((w) => haystack.includes(w));
   });
 }

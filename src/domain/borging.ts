@@ -100,9 +100,14 @@ export function borging(input: BorgingInput): BorgingMT[] {
       .filter((h) => h.mtId === mt.id && Date.parse(h.moment) <= limit)
       .sort((a, b) => Date.parse(a.moment) - Date.parse(b.moment));
     const besluiten = input.besluiten.filter(
-      (b) => (b.mtId === mt.id || b.vergadering.startsWith(`${mt.value.key}|`)) && startOfKey(b.vergadering) <= limit && (b.op === undefined || Date.parse(b.op) <= limit),
+      (b) =>
+        (b.mtId === mt.id || b.vergadering.startsWith(`${mt.value.key}|`)) &&
+        startOfKey(b.vergadering) <= limit &&
+        (b.op === undefined || Date.parse(b.op) <= limit),
     );
-    const discussedKeys = new Set(besluiten.filter((b) => b.besproken || b.tekst.trim() !== '').map((b) => b.vergadering));
+    const discussedKeys = new Set(
+      besluiten.filter((b) => b.besproken || b.tekst.trim() !== '').map((b) => b.vergadering),
+    );
     const meetings = new Set(log.map((h) => h.sleutel));
     for (const k of discussedKeys) meetings.add(k);
     const sent = log.filter((h) => h.status === 'verzonden');
@@ -128,15 +133,24 @@ export function borging(input: BorgingInput): BorgingMT[] {
       besprokenPercent: sent.length === 0 ? 0 : Math.round((besprokenVerzonden / sent.length) * 100),
       stilstaand: stilstaand(sent, input.acties ? actieById : undefined, drempel),
     };
-    const last = [...meetings].map(startOfKey).filter((t) => !Number.isNaN(t)).sort((a, b) => b - a)[0];
+    const last = [...meetings]
+      .map(startOfKey)
+      .filter((t) => !Number.isNaN(t))
+      .sort((a, b) => b - a)[0];
     if (last !== undefined) out.laatsteVergadering = new Date(last).toISOString();
     return out;
   });
 }
 
 /** Open actions whose snapshot stayed the same in the latest `drempel` or more sent agendas in a row. */
-function stilstaand(sent: readonly HerinneringRecord[], now: ReadonlyMap<string, Actie> | undefined, drempel: number): StilstaandeActie[] {
-  const snapshots = sent.map((h) => ({ moment: h.moment, snapshot: parseSnapshot(h.snapshot) })).filter((s) => s.snapshot !== undefined);
+function stilstaand(
+  sent: readonly HerinneringRecord[],
+  now: ReadonlyMap<string, Actie> | undefined,
+  drempel: number,
+): StilstaandeActie[] {
+  const snapshots = sent
+    .map((h) => ({ moment: h.moment, snapshot: parseSnapshot(h.snapshot) }))
+    .filter((s) => s.snapshot !== undefined);
   const latest = snapshots.at(-1);
   if (!latest?.snapshot) return [];
   const out: StilstaandeActie[] = [];

@@ -30,7 +30,8 @@ function parts(d: CalendarDate): { year: number; month: number; day: number } {
   if (!isValidCalendarDate(d)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(d)}`);
   const m = CALENDAR_DATE.exec(d);
   // isValidCalendarDate guarantees the match; the check keeps noUncheckedIndexedAccess honest.
-  if (!m || m[1] === undefined || m[2] === undefined || m[3] === undefined) throw new RangeError(`Not a calendar date: ${d}`);
+  if (!m || m[1] === undefined || m[2] === undefined || m[3] === undefined)
+    throw new RangeError(`Not a calendar date: ${d}`);
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
@@ -178,7 +179,8 @@ export function huidigKwartaal(now: Date): Kwartaal {
  */
 export function kwartaalPeriode(k: Kwartaal): { start: CalendarDate; einde: CalendarDate } {
   const m = KWARTAAL.exec(k);
-  if (!m || m[1] === undefined || m[2] === undefined) throw new RangeError(`Not a quarter (YYYY-Qn): ${JSON.stringify(k)}`);
+  if (!m || m[1] === undefined || m[2] === undefined)
+    throw new RangeError(`Not a quarter (YYYY-Qn): ${JSON.stringify(k)}`);
   const year = Number(m[1]);
   const q = Number(m[2]);
   const start = formatParts(year, (q - 1) * 3 + 1, 1);

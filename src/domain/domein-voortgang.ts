@@ -110,7 +110,12 @@ export function domeinStanden(actie: Actie, rijen: readonly DomeinVoortgang[]): 
  */
 export function actieVoortgang(actie: Actie, rijen: readonly DomeinVoortgang[]): ActieVoortgang {
   if (!heeftDomeinVoortgang(actie)) {
-    return { status: actie.status, perDomein: domeinStanden(actie, []), afgerond: actie.status === 'Afgerond' ? 1 : 0, totaal: 1 };
+    return {
+      status: actie.status,
+      perDomein: domeinStanden(actie, []),
+      afgerond: actie.status === 'Afgerond' ? 1 : 0,
+      totaal: 1,
+    };
   }
   const perDomein = domeinStanden(actie, rijen);
   return {
@@ -132,7 +137,9 @@ export function metRollUp(actie: Actie, rijen: readonly DomeinVoortgang[]): Acti
   if (voortgang.status === actie.status) return actie;
   const rolled: Actie = { ...actie, status: voortgang.status };
   if (voortgang.status === 'Geblokkeerd' && !actie.statusToelichting) {
-    const redenen = voortgang.perDomein.filter((d) => d.status === 'Geblokkeerd' && d.statusToelichting).map((d) => `${d.domein}: ${d.statusToelichting}`);
+    const redenen = voortgang.perDomein
+      .filter((d) => d.status === 'Geblokkeerd' && d.statusToelichting)
+      .map((d) => `${d.domein}: ${d.statusToelichting}`);
     if (redenen.length > 0) rolled.statusToelichting = redenen.join(' ');
   }
   return rolled;
@@ -174,7 +181,11 @@ export type EigenActie = { actie: Actie; domein?: Domein };
  * the action itself wins over owning one of its rows; of two rows of one action, the first domain of the action counts.
  * `isMine` says whether a person column is this person (by site-user id or e-mail; the caller knows which).
  */
-export function eigenActies(acties: readonly Actie[], rijen: readonly DomeinVoortgang[], isMine: (p: PersonRef | undefined) => boolean): EigenActie[] {
+export function eigenActies(
+  acties: readonly Actie[],
+  rijen: readonly DomeinVoortgang[],
+  isMine: (p: PersonRef | undefined) => boolean,
+): EigenActie[] {
   const perActie = new Map<string, DomeinVoortgang[]>();
   for (const r of rijen) perActie.set(r.actie, [...(perActie.get(r.actie) ?? []), r]);
   const out: EigenActie[] = [];
@@ -192,14 +203,19 @@ export function eigenActies(acties: readonly Actie[], rijen: readonly DomeinVoor
 }
 
 /** What a domain may change on its own row. */
-export type DomeinVoortgangChange = Partial<Pick<DomeinVoortgang, 'status' | 'statusToelichting' | 'eigenaar' | 'deadline' | 'notitie'>>;
+export type DomeinVoortgangChange = Partial<
+  Pick<DomeinVoortgang, 'status' | 'statusToelichting' | 'eigenaar' | 'deadline' | 'notitie'>
+>;
 
 /**
  * Checks a domain's change of its row by the action's own rules: a status change is an allowed transition from where
  * the domain stands (its row, or the action when it has none), with its reason; Geblokkeerd and Niet overgenomen keep
  * a reason; a deadline is a real date; an owner is a site user. Dutch messages with the field they belong to.
  */
-export function checkDomeinVoortgangChange(stand: DomeinStand, change: DomeinVoortgangChange): { path: string; message: string }[] {
+export function checkDomeinVoortgangChange(
+  stand: DomeinStand,
+  change: DomeinVoortgangChange,
+): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
   const status = change.status ?? stand.status;
   const toelichting = 'statusToelichting' in change ? change.statusToelichting : stand.statusToelichting;
@@ -207,9 +223,14 @@ export function checkDomeinVoortgangChange(stand: DomeinStand, change: DomeinVoo
     const check = checkTransition(stand.status, change.status, toelichting);
     if (!check.ok) issues.push({ path: 'status', message: check.message });
   } else if (statusRequiresToelichting(status) && (toelichting === undefined || toelichting.trim() === '')) {
-    issues.push({ path: 'statusToelichting', message: status === 'Geblokkeerd' ? M.toelichtingGeblokkeerd : M.toelichtingNietOvergenomen });
+    issues.push({
+      path: 'statusToelichting',
+      message: status === 'Geblokkeerd' ? M.toelichtingGeblokkeerd : M.toelichtingNietOvergenomen,
+    });
   }
-  if (change.deadline !== undefined && !isValidCalendarDate(change.deadline)) issues.push({ path: 'deadline', message: M.deadlineOngeldig });
-  if (change.eigenaar && !change.eigenaar.id) issues.push({ path: 'eigenaar', message: 'Kies een persoon die op de SharePoint-site bekend is.' });
+  if (change.deadline !== undefined && !isValidCalendarDate(change.deadline))
+    issues.push({ path: 'deadline', message: M.deadlineOngeldig });
+  if (change.eigenaar && !change.eigenaar.id)
+    issues.push({ path: 'eigenaar', message: 'Kies een persoon die op de SharePoint-site bekend is.' });
   return issues;
 }

@@ -39,13 +39,15 @@ export const validationMessages = {
 
   // Actie
   actienummerVorm: 'Het actienummer moet de vorm advies.actie hebben, bijvoorbeeld 11.5.',
-  actienummerHoortBijAdvies: 'Het actienummer moet beginnen met het nummer van het advies, bijvoorbeeld 11.5 bij advies 11.',
+  actienummerHoortBijAdvies:
+    'Het actienummer moet beginnen met het nummer van het advies, bijvoorbeeld 11.5 bij advies 11.',
   actieAdviesOngeldig: 'Kies het advies waar deze actie bij hoort (een positief geheel getal).',
   statusOngeldig: 'Kies een status uit de lijst.',
   toelichtingGeblokkeerd: 'Geef een toelichting: bij status Geblokkeerd is een reden verplicht.',
   toelichtingNietOvergenomen: 'Geef een toelichting: bij status Niet overgenomen is een onderbouwing verplicht.',
   toelichtingHeropenen: 'Geef een toelichting: bij het heropenen van een afgeronde actie is een reden verplicht.',
-  toelichtingHeroverwegen: 'Geef een toelichting: bij het heroverwegen van een niet overgenomen actie is een reden verplicht.',
+  toelichtingHeroverwegen:
+    'Geef een toelichting: bij het heroverwegen van een niet overgenomen actie is een reden verplicht.',
   lopendTrajectVerplicht: 'Noem het lopende traject waarin deze actie is belegd.',
   lopendTrajectTeLang: 'De naam van het lopende traject mag maximaal 255 tekens lang zijn.',
   statusToelichtingTeLang: `De toelichting bij de status mag maximaal ${TEKST_MAX.statusToelichting} tekens lang zijn.`,
@@ -115,9 +117,12 @@ export const validationMessages = {
     `Een actie met status "${from}" kan niet naar "${to}". Kies ${quoted(toegestaan)}.`,
 
   // Consistency of a whole plan or portfolio (validatePlan, validatePortfolio)
-  actienummerDubbel: (nummer: string): string => `Het actienummer ${nummer} komt meer dan één keer voor; maak elk nummer uniek.`,
-  adviesnummerDubbel: (nummer: number): string => `Advies ${nummer} komt meer dan één keer voor; maak elk nummer uniek.`,
-  bevindingnummerDubbel: (nummer: number): string => `Bevinding ${nummer} komt meer dan één keer voor; maak elk nummer uniek.`,
+  actienummerDubbel: (nummer: string): string =>
+    `Het actienummer ${nummer} komt meer dan één keer voor; maak elk nummer uniek.`,
+  adviesnummerDubbel: (nummer: number): string =>
+    `Advies ${nummer} komt meer dan één keer voor; maak elk nummer uniek.`,
+  bevindingnummerDubbel: (nummer: number): string =>
+    `Bevinding ${nummer} komt meer dan één keer voor; maak elk nummer uniek.`,
   adviesOnbekend: (actie: string, advies: number): string =>
     `Actie ${actie} hoort bij advies ${advies}, maar dat advies bestaat niet. Kies een bestaand advies.`,
   samenhangOnbekend: (advies: number, ander: number): string =>
@@ -129,7 +134,8 @@ export const validationMessages = {
   afhankelijkheidsKring: (kring: readonly string[]): string =>
     `De afhankelijkheden vormen een kring (${kring.join(' → ')}); een actie kan niet via andere acties op zichzelf wachten. Haal één afhankelijkheid weg.`,
   alVervallen: (nummer: string): string => `Actie ${nummer} is al vervallen.`,
-  sleutelDubbel: (sleutel: string): string => `De sleutel "${sleutel}" komt meer dan één keer voor; maak elke sleutel uniek.`,
+  sleutelDubbel: (sleutel: string): string =>
+    `De sleutel "${sleutel}" komt meer dan één keer voor; maak elke sleutel uniek.`,
   gekoppeldeActieOnbekend: (item: string, actie: string): string =>
     `Portfolio-item "${item}" is gekoppeld aan actie ${actie}, maar die actie bestaat niet. Verwijder of corrigeer de koppeling.`,
   kwartaaldoelPortfolioOnbekend: (sleutel: string): string =>
@@ -140,7 +146,9 @@ export const validationMessages = {
 export type ValidationMessageKey = keyof typeof validationMessages;
 
 const KEY_OF_MESSAGE: ReadonlyMap<string, ValidationMessageKey> = new Map(
-  (Object.entries(validationMessages) as [ValidationMessageKey, unknown][]).flatMap(([key, value]) => (typeof value === 'string' ? [[value, key] as const] : [])),
+  (Object.entries(validationMessages) as [ValidationMessageKey, unknown][]).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[value, key] as const] : [],
+  ),
 );
 
 /**

@@ -16,7 +16,8 @@ import type { Actie, Domein } from './model.js';
  * @throws RangeError when `advies` is not a positive whole number.
  */
 export function nextActienummer(advies: number, nummers: Iterable<string>): string {
-  if (!Number.isInteger(advies) || advies < 1) throw new RangeError(`nextActienummer: not an advies number: ${String(advies)}`);
+  if (!Number.isInteger(advies) || advies < 1)
+    throw new RangeError(`nextActienummer: not an advies number: ${String(advies)}`);
   let highest = 0;
   for (const nummer of nummers) {
     const parsed = parseActienummer(nummer.trim());
@@ -52,7 +53,11 @@ export function mayChangeActie(actor: PlanActor, domeinen: readonly Domein[]): b
  * returned; among equally short ones, the one through the lowest numbers. Dependencies on numbers that are not in
  * `acties` end there (they are reported as unknown elsewhere).
  */
-export function dependencyCycle(acties: readonly Pick<Actie, 'nummer' | 'afhankelijkVan'>[], nummer: string, afhankelijkVan: readonly string[]): string[] | undefined {
+export function dependencyCycle(
+  acties: readonly Pick<Actie, 'nummer' | 'afhankelijkVan'>[],
+  nummer: string,
+  afhankelijkVan: readonly string[],
+): string[] | undefined {
   const edges = new Map<string, string[]>();
   for (const a of acties) edges.set(a.nummer, [...new Set(a.afhankelijkVan)].sort(compareActienummers));
   edges.set(nummer, [...new Set(afhankelijkVan)].sort(compareActienummers));
@@ -65,7 +70,8 @@ export function dependencyCycle(acties: readonly Pick<Actie, 'nummer' | 'afhanke
       for (const to of edges.get(from) ?? []) {
         if (to === nummer) {
           const path = [nummer];
-          for (let at: string | undefined = from; at !== undefined && at !== nummer; at = previous.get(at)) path.splice(1, 0, at);
+          for (let at: string | undefined = from; at !== undefined && at !== nummer; at = previous.get(at))
+            path.splice(1, 0, at);
           return [...path, nummer];
         }
         if (previous.has(to) || !edges.has(to)) continue;
@@ -91,7 +97,8 @@ export function checkLinks(
   const issues: LinkIssue[] = [];
   const known = new Set(plan.acties.map((a) => a.nummer));
   for (const dep of actie.afhankelijkVan) {
-    if (dep !== actie.nummer && !known.has(dep)) issues.push({ path: 'afhankelijkVan', message: M.afhankelijkheidOnbekend(actie.nummer, dep) });
+    if (dep !== actie.nummer && !known.has(dep))
+      issues.push({ path: 'afhankelijkVan', message: M.afhankelijkheidOnbekend(actie.nummer, dep) });
   }
   const bevindingen = new Set(plan.bevindingen.map((b) => b.nummer));
   for (const b of actie.bevindingen) {

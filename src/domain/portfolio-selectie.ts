@@ -63,7 +63,11 @@ const RANG: Record<PortfolioHerkomst, number> = { eigen: 0, concern: 1, overig: 
  * The items the view shows for the chosen domain and width: own items first, then Concern, then the other domains;
  * within each, the order given (the caller's sort is kept).
  */
-export function selecteerPortfolio<T extends { value: { domein: Domein } }>(items: readonly T[], gekozen: Domein | undefined, bereik: PortfolioBereik): T[] {
+export function selecteerPortfolio<T extends { value: { domein: Domein } }>(
+  items: readonly T[],
+  gekozen: Domein | undefined,
+  bereik: PortfolioBereik,
+): T[] {
   return items
     .map((item, index) => ({ item, index, herkomst: herkomstVan(item.value.domein, gekozen) }))
     .filter((x) => inBereik(x.herkomst, bereik))
@@ -75,7 +79,11 @@ export function selecteerPortfolio<T extends { value: { domein: Domein } }>(item
  * Compares two items by the IMO's priority: rank 1 first when ascending, unranked items always last, ties by title
  * (Dutch collation).
  */
-export function vergelijkPrioriteit(a: { prioriteit?: number | undefined; titel: string }, b: { prioriteit?: number | undefined; titel: string }, richting: 'asc' | 'desc' = 'asc'): number {
+export function vergelijkPrioriteit(
+  a: { prioriteit?: number | undefined; titel: string },
+  b: { prioriteit?: number | undefined; titel: string },
+  richting: 'asc' | 'desc' = 'asc',
+): number {
   const pa = a.prioriteit;
   const pb = b.prioriteit;
   if (pa === undefined && pb !== undefined) return 1;
@@ -92,7 +100,9 @@ export function heleRanking<T extends { value: { domein: Domein; prioriteit?: nu
   items: readonly T[],
   gekozen: Domein | undefined,
 ): { item: T; herkomst: PortfolioHerkomst }[] {
-  return [...items].sort((a, b) => vergelijkPrioriteit(a.value, b.value)).map((item) => ({ item, herkomst: herkomstVan(item.value.domein, gekozen) }));
+  return [...items]
+    .sort((a, b) => vergelijkPrioriteit(a.value, b.value))
+    .map((item) => ({ item, herkomst: herkomstVan(item.value.domein, gekozen) }));
 }
 
 /**

@@ -17,7 +17,12 @@
 import { TZDate } from '@date-fns/tz';
 import { subMinutes } from 'date-fns';
 import rrule from 'rrule';
-import type { Options as RRuleOptions, RRule as RRuleType, RRuleSet as RRuleSetType, Weekday as WeekdayType } from 'rrule';
+import type {
+  Options as RRuleOptions,
+  RRule as RRuleType,
+  RRuleSet as RRuleSetType,
+  Weekday as WeekdayType,
+} from 'rrule';
 import { addDays, AMSTERDAM, amsterdamDate, isValidCalendarDate } from './dates.js';
 import type { CalendarDate } from './model.js';
 import { scheduleGaps, type MeetingSchedule } from './schedule.js';
@@ -68,7 +73,15 @@ function toFloating(instant: Date): Date {
 
 /** The instant at which an Amsterdam wall-clock time (floating Date) happens. */
 function fromFloating(f: Date): Date {
-  const t = new TZDate(f.getUTCFullYear(), f.getUTCMonth(), f.getUTCDate(), f.getUTCHours(), f.getUTCMinutes(), f.getUTCSeconds(), AMSTERDAM);
+  const t = new TZDate(
+    f.getUTCFullYear(),
+    f.getUTCMonth(),
+    f.getUTCDate(),
+    f.getUTCHours(),
+    f.getUTCMinutes(),
+    f.getUTCSeconds(),
+    AMSTERDAM,
+  );
   return new Date(t.getTime());
 }
 
@@ -101,7 +114,9 @@ function parseUntil(raw: string): Date {
   const mo = Number(raw.slice(4, 6)) - 1;
   const d = Number(raw.slice(6, 8));
   if (raw.length === 8) return new Date(Date.UTC(y, mo, d, 23, 59, 59));
-  const time = new Date(Date.UTC(y, mo, d, Number(raw.slice(9, 11)), Number(raw.slice(11, 13)), Number(raw.slice(13, 15))));
+  const time = new Date(
+    Date.UTC(y, mo, d, Number(raw.slice(9, 11)), Number(raw.slice(11, 13)), Number(raw.slice(13, 15))),
+  );
   // UNTIL in UTC (…Z) is an instant; without Z it is already local wall-clock time.
   return raw.endsWith('Z') ? toFloating(time) : time;
 }
@@ -116,7 +131,9 @@ function baseRule(s: MeetingSchedule, anchor: Date): RRuleType {
     freq: s.freq === 'DAILY' ? RRule.DAILY : s.freq === 'WEEKLY' ? RRule.WEEKLY : RRule.MONTHLY,
     interval: s.interval,
     // Without DTSTART: midnight (local) before the window; with BYHOUR given, minute and second then default to 0.
-    dtstart: s.dtstart ? floatingAt(s.dtstart.date, s.dtstart.hour, s.dtstart.minute, s.dtstart.second) : floatingDay(amsterdamDate(anchor)).start,
+    dtstart: s.dtstart
+      ? floatingAt(s.dtstart.date, s.dtstart.hour, s.dtstart.minute, s.dtstart.second)
+      : floatingDay(amsterdamDate(anchor)).start,
     tzid: null,
   };
   if (s.byDay.length > 0) options.byweekday = s.byDay.map(weekday);
@@ -190,7 +207,9 @@ function expand(rec: RecurrenceSet, from: Date, to: Date): ExpandedOccurrence[] 
   for (const f of rec.cancelled) {
     if (f >= fFrom && f <= fTo) out.push({ start: fromFloating(f), cancelled: true });
   }
-  return out.filter((o) => o.start >= from && o.start <= to).sort((a, b) => a.start.getTime() - b.start.getTime() || Number(a.cancelled) - Number(b.cancelled));
+  return out
+    .filter((o) => o.start >= from && o.start <= to)
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || Number(a.cancelled) - Number(b.cancelled));
 }
 
 function nextAfter(rec: RecurrenceSet, start: Date): Date | undefined {
@@ -204,7 +223,12 @@ function nextAfter(rec: RecurrenceSet, start: Date): Date | undefined {
  * @throws RangeError when an exception text is not a local time, or the schedule lacks a start it needs
  *   (`recurrenceGaps`).
  */
-export function occurrencesBetween(schedule: MeetingSchedule, from: Date, to: Date, exceptions?: ScheduleExceptions): Occurrence[] {
+export function occurrencesBetween(
+  schedule: MeetingSchedule,
+  from: Date,
+  to: Date,
+  exceptions?: ScheduleExceptions,
+): Occurrence[] {
   const gaps = recurrenceGaps(schedule);
   if (gaps.length > 0) throw new RangeError(`occurrencesBetween: het schema mist ${gaps.join(' en ')}`);
   return expand(buildRecurrence(schedule, from, exceptions), from, to)
@@ -237,7 +261,11 @@ export function recurrence(schedule: MeetingSchedule, anchor: Date, exceptions?:
  * The first meeting strictly after `now`, or undefined: the rule has ended, or the schedule lacks a start or time it
  * needs (`recurrenceGaps`). What the tab shows as "next meeting"; the job's planner expands the same way.
  */
-export function nextOccurrence(schedule: MeetingSchedule, now: Date, exceptions?: ScheduleExceptions): Date | undefined {
+export function nextOccurrence(
+  schedule: MeetingSchedule,
+  now: Date,
+  exceptions?: ScheduleExceptions,
+): Date | undefined {
   if (recurrenceGaps(schedule).length > 0) return undefined;
   return nextAfter(buildRecurrence(schedule, now, exceptions), now);
 }
@@ -256,7 +284,12 @@ function isWorkingDay(date: CalendarDate, holidays: ReadonlySet<CalendarDate>): 
 }
 
 /** `hour:minute:second` Amsterdam time on the last working day before `date`. */
-function onWorkingDayBefore(date: CalendarDate, time: { hour: number; minute: number; second: number }, holidays: ReadonlySet<CalendarDate>, start: Date): Date {
+function onWorkingDayBefore(
+  date: CalendarDate,
+  time: { hour: number; minute: number; second: number },
+  holidays: ReadonlySet<CalendarDate>,
+  start: Date,
+): Date {
   let day = addDays(date, -1);
   for (let i = 0; i < MAX_DAYS_BACK; i += 1) {
     if (isWorkingDay(day, holidays)) {
@@ -278,7 +311,10 @@ function onWorkingDayBefore(date: CalendarDate, time: { hour: number; minute: nu
  *   date, skipping Saturdays, Sundays and `holidays` (Friday 09:00 for a Monday meeting).
  * @throws RangeError when no working day lies within 31 days before the meeting (or the holiday).
  */
-export function reminderTime(start: Date, options: { voorlooptijdMinuten?: number; holidays?: Iterable<CalendarDate> } = {}): Date {
+export function reminderTime(
+  start: Date,
+  options: { voorlooptijdMinuten?: number; holidays?: Iterable<CalendarDate> } = {},
+): Date {
   const lead = options.voorlooptijdMinuten;
   const holidays = new Set(options.holidays ?? []);
   if (lead !== undefined && Number.isInteger(lead) && lead >= 1) {
@@ -286,7 +322,17 @@ export function reminderTime(start: Date, options: { voorlooptijdMinuten?: numbe
     const day = amsterdamDate(at);
     if (!holidays.has(day)) return at;
     const local = new TZDate(at.getTime(), AMSTERDAM);
-    return onWorkingDayBefore(day, { hour: local.getHours(), minute: local.getMinutes(), second: local.getSeconds() }, holidays, start);
+    return onWorkingDayBefore(
+      day,
+      { hour: local.getHours(), minute: local.getMinutes(), second: local.getSeconds() },
+      holidays,
+      start,
+    );
   }
-  return onWorkingDayBefore(amsterdamDate(start), { hour: DEFAULT_REMINDER_HOUR, minute: 0, second: 0 }, holidays, start);
+  return onWorkingDayBefore(
+    amsterdamDate(start),
+    { hour: DEFAULT_REMINDER_HOUR, minute: 0, second: 0 },
+    holidays,
+    start,
+  );
 }

@@ -22,13 +22,48 @@ const citaten = createCitaten();
 
 /** The seven aspects in the report's order (hard, soft, connecting), each with the survey's question for it. */
 export const LEIDERSCHAPS_ASPECTEN: readonly LeiderschapsAspect[] = [
-  aspect('Richting & kaders', 'hard', '001:259-260', 'In welke mate [beschikt de leidinggevende] over een inhoudelijke visie op de beoogde doelsituatie en bijbehorende doelen?'),
-  aspect('Overzicht', 'hard', '001:262-265', 'In welke mate [beschikt de leidinggevende] over een overzicht van alle plannen en lopende initiatieven [om invulling te geven aan de inhoudelijke visie]?'),
-  aspect('Besluitvorming', 'hard', '001:267-270', 'In welke mate is [voor de leidinggevende] duidelijk hoe besluitvorming plaatsvindt, wie daarin welke verantwoordelijkheid heeft en wat de rol van de leidinggevende zelf daarin is?'),
-  aspect('Houding', 'zacht', '001:275-276', 'In welke mate omarmt de leidinggevende de mogelijkheden van digitalisering en ziet hij kansen voor de toekomst?'),
-  aspect('Kennis & competenties', 'zacht', '001:272-273', 'In welke mate beschikt de leidinggevende over kennis van digitalisering en is hij/zij op de hoogte van recente ontwikkelingen?'),
-  aspect('Samenwerking & communicatie', 'verbindend', '001:283', 'Hoe ervaart de leidinggevende de samenwerking met andere afdelingen?'),
-  aspect('Ondersteuning', 'verbindend', '001:278-281', 'In welke mate wordt de leidinggevende ondersteund door professionals met inhoudelijke adviezen en capaciteit bij de uitvoering van digitaliseringsinitiatieven?'),
+  aspect(
+    'Richting & kaders',
+    'hard',
+    '001:259-260',
+    'In welke mate [beschikt de leidinggevende] over een inhoudelijke visie op de beoogde doelsituatie en bijbehorende doelen?',
+  ),
+  aspect(
+    'Overzicht',
+    'hard',
+    '001:262-265',
+    'In welke mate [beschikt de leidinggevende] over een overzicht van alle plannen en lopende initiatieven [om invulling te geven aan de inhoudelijke visie]?',
+  ),
+  aspect(
+    'Besluitvorming',
+    'hard',
+    '001:267-270',
+    'In welke mate is [voor de leidinggevende] duidelijk hoe besluitvorming plaatsvindt, wie daarin welke verantwoordelijkheid heeft en wat de rol van de leidinggevende zelf daarin is?',
+  ),
+  aspect(
+    'Houding',
+    'zacht',
+    '001:275-276',
+    'In welke mate omarmt de leidinggevende de mogelijkheden van digitalisering en ziet hij kansen voor de toekomst?',
+  ),
+  aspect(
+    'Kennis & competenties',
+    'zacht',
+    '001:272-273',
+    'In welke mate beschikt de leidinggevende over kennis van digitalisering en is hij/zij op de hoogte van recente ontwikkelingen?',
+  ),
+  aspect(
+    'Samenwerking & communicatie',
+    'verbindend',
+    '001:283',
+    'Hoe ervaart de leidinggevende de samenwerking met andere afdelingen?',
+  ),
+  aspect(
+    'Ondersteuning',
+    'verbindend',
+    '001:278-281',
+    'In welke mate wordt de leidinggevende ondersteund door professionals met inhoudelijke adviezen en capaciteit bij de uitvoering van digitaliseringsinitiatieven?',
+  ),
 ];
 
 function aspect(naam: string, soort: AspectSoort, ref: string, vraag: string): LeiderschapsAspect {
@@ -91,7 +126,8 @@ function weekIndex(d: CalendarDate): number {
  * @throws RangeError when `meetingDate` is not a calendar date.
  */
 export function reflectionQuestion(meetingDate: CalendarDate): ReflectionQuestion {
-  if (!isValidCalendarDate(meetingDate)) throw new RangeError(`reflectionQuestion: not a calendar date: ${JSON.stringify(meetingDate)}`);
+  if (!isValidCalendarDate(meetingDate))
+    throw new RangeError(`reflectionQuestion: not a calendar date: ${JSON.stringify(meetingDate)}`);
   const n = LEIDERSCHAPS_ASPECTEN.length;
   const m = GESPREKSVRAGEN_11_4.length;
   const cycle = n * m;

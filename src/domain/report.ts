@@ -8,7 +8,19 @@
 import { compareActienummers } from './actienummer.js';
 import { addDays, amsterdamDate, calendarDateToInstant, compareCalendarDates, isValidCalendarDate } from './dates.js';
 import type { BorgingMT } from './borging.js';
-import type { Actie, ActieStatus, Advies, Bevinding, CalendarDate, Domein, Plateau, PortfolioFase, PortfolioItem, PortfolioStatus, ThemaCode } from './model.js';
+import type {
+  Actie,
+  ActieStatus,
+  Advies,
+  Bevinding,
+  CalendarDate,
+  Domein,
+  Plateau,
+  PortfolioFase,
+  PortfolioItem,
+  PortfolioStatus,
+  ThemaCode,
+} from './model.js';
 import { datesFromPlanning, deadlineSoort, type DeadlineSoort } from './planning.js';
 import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
 import { bevindingenPerThema, samenhangVan } from './samenhang.js';
@@ -66,7 +78,8 @@ export function firstVersionAt(histories: readonly ActieHistory[], until?: Date)
   for (const h of histories) {
     for (const r of h.revisions) {
       const t = Date.parse(r.modified);
-      if (!Number.isNaN(t) && (until === undefined || t <= until.getTime()) && (first === undefined || t < first)) first = t;
+      if (!Number.isNaN(t) && (until === undefined || t <= until.getTime()) && (first === undefined || t < first))
+        first = t;
     }
   }
   return first === undefined ? undefined : new Date(first);
@@ -97,7 +110,14 @@ export function trendPerMaand(histories: readonly ActieHistory[], tot: CalendarD
     const monthEnd = lastDayOfMonth(year, month);
     const peildatum = compareCalendarDates(monthEnd, tot) < 0 ? monthEnd : tot;
     const at = endOfDay(peildatum);
-    points.push({ maand, peildatum, counts: progressTotals(planAt(histories, at).map((a) => a.value), at) });
+    points.push({
+      maand,
+      peildatum,
+      counts: progressTotals(
+        planAt(histories, at).map((a) => a.value),
+        at,
+      ),
+    });
     if (peildatum === tot) break;
     month += 1;
     if (month > 12) {
@@ -125,10 +145,18 @@ export function trendPerMaand(histories: readonly ActieHistory[], tot: CalendarD
  * - `niet-gestart`: an action is still Niet gestart after the date, or the advies has no actions.
  * Belegd in lopend traject counts as open for `gehaald` (the track still has to deliver) and as started.
  */
-export type PlanningOordeel = 'gehaald' | 'niet-gehaald' | 'doorlopend' | 'niet-gestart' | 'binnen-termijn' | 'geen-termijn';
+export type PlanningOordeel =
+  'gehaald' | 'niet-gehaald' | 'doorlopend' | 'niet-gestart' | 'binnen-termijn' | 'geen-termijn';
 
 /** Every judgement, in the order the dashboard and the report list them. */
-export const PLANNING_OORDELEN: readonly PlanningOordeel[] = ['gehaald', 'niet-gehaald', 'doorlopend', 'niet-gestart', 'binnen-termijn', 'geen-termijn'];
+export const PLANNING_OORDELEN: readonly PlanningOordeel[] = [
+  'gehaald',
+  'niet-gehaald',
+  'doorlopend',
+  'niet-gestart',
+  'binnen-termijn',
+  'geen-termijn',
+];
 
 export function planningOordeel(
   planning: string,
@@ -138,7 +166,8 @@ export function planningOordeel(
   const { deadline, soort } = datesFromPlanning(planning);
   if (!deadline) return { oordeel: 'geen-termijn' };
   const kind: DeadlineSoort = soort ?? 'eenmalig';
-  if (compareCalendarDates(deadline, amsterdamDate(at)) >= 0) return { oordeel: 'binnen-termijn', termijn: deadline, soort: kind };
+  if (compareCalendarDates(deadline, amsterdamDate(at)) >= 0)
+    return { oordeel: 'binnen-termijn', termijn: deadline, soort: kind };
   const gehaald = acties.length > 0 && acties.every((a) => !isOpen(a.status));
   if (gehaald) return { oordeel: 'gehaald', termijn: deadline, soort: kind };
   if (kind === 'eenmalig') return { oordeel: 'niet-gehaald', termijn: deadline, soort: kind };
@@ -218,7 +247,14 @@ export type RapportActie = {
 };
 
 /** A portfolio project linked to one of the advies' actions. */
-export type RapportProject = { id: string; titel: string; domein: Domein; fase: PortfolioFase; status: PortfolioStatus; acties: string[] };
+export type RapportProject = {
+  id: string;
+  titel: string;
+  domein: Domein;
+  fase: PortfolioFase;
+  status: PortfolioStatus;
+  acties: string[];
+};
 
 /** One advies in the structure of the college's response. */
 export type AdviesVoortgang = {
@@ -285,7 +321,13 @@ export type VoortgangInput = {
 };
 
 function rapportActie(a: ActieOpDatum, at: Date): RapportActie {
-  const out: RapportActie = { id: a.id, nummer: a.value.nummer, titel: a.value.titel, status: a.value.status, achterstallig: isOverdue(a.value, at) };
+  const out: RapportActie = {
+    id: a.id,
+    nummer: a.value.nummer,
+    titel: a.value.titel,
+    status: a.value.status,
+    achterstallig: isOverdue(a.value, at),
+  };
   if (a.value.eigenaar?.displayName) out.eigenaar = a.value.eigenaar.displayName;
   if (a.value.deadline) {
     out.deadline = a.value.deadline;
@@ -297,7 +339,8 @@ function rapportActie(a: ActieOpDatum, at: Date): RapportActie {
   return out;
 }
 
-const byNummer = (a: RapportActie, b: RapportActie) => compareActienummers(a.nummer, b.nummer) || Number(a.id) - Number(b.id);
+const byNummer = (a: RapportActie, b: RapportActie) =>
+  compareActienummers(a.nummer, b.nummer) || Number(a.id) - Number(b.id);
 
 function compareNext(a: RapportActie, b: RapportActie): number {
   if (a.achterstallig !== b.achterstallig) return a.achterstallig ? -1 : 1;
@@ -320,21 +363,42 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
   const oordelen = Object.fromEntries(PLANNING_OORDELEN.map((o) => [o, 0])) as Record<PlanningOordeel, number>;
   const countsByAdvies = new Map(progressBy(acties, 'advies', at, adviezen).map((r) => [r.key, r] as const));
   const sinds = input.histories ? (input.sinds ?? drieMaandenVoor(input.peildatum)) : undefined;
-  const wijzigingen = input.histories && sinds ? statusWijzigingen(input.histories, endOfDay(addDays(sinds, -1)), at) : [];
+  const wijzigingen =
+    input.histories && sinds ? statusWijzigingen(input.histories, endOfDay(addDays(sinds, -1)), at) : [];
 
   const perAdvies = adviezen.map((advies): AdviesVoortgang => {
     const own = input.acties.filter((a) => a.value.advies === advies.nummer);
     const listed = own.map((a) => rapportActie(a, at));
     const nummers = new Set(own.map((a) => a.value.nummer));
-    const { oordeel, termijn, soort } = planningOordeel(advies.collegePlanning, own.map((a) => a.value), at);
+    const { oordeel, termijn, soort } = planningOordeel(
+      advies.collegePlanning,
+      own.map((a) => a.value),
+      at,
+    );
     oordelen[oordeel] += 1;
     const row = countsByAdvies.get(String(advies.nummer));
     const counts: ProgressCounts = row
-      ? { total: row.total, afgerond: row.afgerond, lopend: row.lopend, geblokkeerd: row.geblokkeerd, nietOvergenomen: row.nietOvergenomen, nietGestart: row.nietGestart, achterstallig: row.achterstallig, percentAfgerond: row.percentAfgerond }
+      ? {
+          total: row.total,
+          afgerond: row.afgerond,
+          lopend: row.lopend,
+          geblokkeerd: row.geblokkeerd,
+          nietOvergenomen: row.nietOvergenomen,
+          nietGestart: row.nietGestart,
+          achterstallig: row.achterstallig,
+          percentAfgerond: row.percentAfgerond,
+        }
       : progressTotals([], at);
     const projecten = portfolio
       .filter((p) => p.value.acties.some((n) => nummers.has(n)))
-      .map((p) => ({ id: p.id, titel: p.value.titel, domein: p.value.domein, fase: p.value.fase, status: p.value.status, acties: p.value.acties.filter((n) => nummers.has(n)).sort(compareActienummers) }))
+      .map((p) => ({
+        id: p.id,
+        titel: p.value.titel,
+        domein: p.value.domein,
+        fase: p.value.fase,
+        status: p.value.status,
+        acties: p.value.acties.filter((n) => nummers.has(n)).sort(compareActienummers),
+      }))
       .sort((a, b) => a.titel.localeCompare(b.titel, 'nl') || Number(a.id) - Number(b.id));
     const out: AdviesVoortgang = {
       nummer: advies.nummer,
@@ -348,7 +412,9 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
       counts,
       gedaan: listed.filter((a) => a.status === 'Afgerond').sort(byNummer),
       belegd: listed.filter((a) => a.status === 'Belegd in lopend traject').sort(byNummer),
-      volgende: listed.filter((a) => a.status === 'Niet gestart' || a.status === 'Loopt' || a.status === 'Geblokkeerd').sort(compareNext),
+      volgende: listed
+        .filter((a) => a.status === 'Niet gestart' || a.status === 'Loopt' || a.status === 'Geblokkeerd')
+        .sort(compareNext),
       nietOvergenomen: listed.filter((a) => a.status === 'Niet overgenomen').sort(byNummer),
       projecten,
       ontwikkelingen: wijzigingen.filter((w) => w.advies === advies.nummer),
@@ -413,7 +479,15 @@ export function statusWijzigingen(histories: readonly ActieHistory[], van: Date,
       const after = ordered[i];
       if (!before || !after || after.t <= van.getTime() || after.t > tot.getTime()) continue;
       if (before.r.value.status === after.r.value.status) continue;
-      const w: StatusWijziging = { actieId: h.id, nummer: after.r.value.nummer, titel: after.r.value.titel, advies: after.r.value.advies, op: after.r.modified, van: before.r.value.status, naar: after.r.value.status };
+      const w: StatusWijziging = {
+        actieId: h.id,
+        nummer: after.r.value.nummer,
+        titel: after.r.value.titel,
+        advies: after.r.value.advies,
+        op: after.r.modified,
+        van: before.r.value.status,
+        naar: after.r.value.status,
+      };
       const toelichting = after.r.value.statusToelichting?.trim();
       if (toelichting) w.toelichting = toelichting;
       out.push(w);
@@ -441,7 +515,13 @@ export function drieMaandenVoor(date: CalendarDate): CalendarDate {
  * as its version history shows it at the end of that day. The dashboard and the documents both choose through this
  * function, so for the same date they count the same actions.
  */
-export function actiesOpDatum(input: { live: readonly ActieOpDatum[]; histories: readonly ActieHistory[]; peildatum: CalendarDate; now: Date }): ActieOpDatum[] {
-  if (compareCalendarDates(input.peildatum, amsterdamDate(input.now)) >= 0) return input.live.filter((a) => a.value.vervallen !== true);
+export function actiesOpDatum(input: {
+  live: readonly ActieOpDatum[];
+  histories: readonly ActieHistory[];
+  peildatum: CalendarDate;
+  now: Date;
+}): ActieOpDatum[] {
+  if (compareCalendarDates(input.peildatum, amsterdamDate(input.now)) >= 0)
+    return input.live.filter((a) => a.value.vervallen !== true);
   return planAt(input.histories, endOfDay(input.peildatum));
 }

@@ -104,7 +104,16 @@ export type ProgressRow = ProgressCounts & {
 export const ONBEKEND_THEMA = 'onbekend';
 
 function emptyCounts(): ProgressCounts {
-  return { total: 0, afgerond: 0, lopend: 0, geblokkeerd: 0, nietOvergenomen: 0, nietGestart: 0, achterstallig: 0, percentAfgerond: 0 };
+  return {
+    total: 0,
+    afgerond: 0,
+    lopend: 0,
+    geblokkeerd: 0,
+    nietOvergenomen: 0,
+    nietGestart: 0,
+    achterstallig: 0,
+    percentAfgerond: 0,
+  };
 }
 
 function count(into: ProgressCounts, actie: Actie, now: Date): void {
@@ -150,7 +159,12 @@ export function progressTotals(acties: readonly Actie[], now: Date): ProgressCou
  * their own rows after the known ones, sorted; for 'thema' such actions land in the row `ONBEKEND_THEMA`.
  * Overdue (`achterstallig`) is judged at `now`, Amsterdam time.
  */
-export function progressBy(acties: readonly Actie[], key: ProgressKey, now: Date, adviezen: readonly Advies[]): ProgressRow[] {
+export function progressBy(
+  acties: readonly Actie[],
+  key: ProgressKey,
+  now: Date,
+  adviezen: readonly Advies[],
+): ProgressRow[] {
   const knownKeys = knownGroupKeys(key, adviezen, acties);
   const groups = new Map<string, ProgressCounts>(knownKeys.map((k) => [k, emptyCounts()]));
   const extra = new Set<string>();

@@ -13,7 +13,10 @@ import { THEMAS } from './themas.js';
  * whose response names it (`genoemdDoor`, ascending), so advies 3 shows that the college takes it up with advies 1.
  * Numbers that are not adviezen of the plan are left out; neither list holds `nummer` itself.
  */
-export function samenhangVan(adviezen: readonly Pick<Advies, 'nummer' | 'samenhangMet'>[], nummer: number): { noemt: number[]; genoemdDoor: number[] } {
+export function samenhangVan(
+  adviezen: readonly Pick<Advies, 'nummer' | 'samenhangMet'>[],
+  nummer: number,
+): { noemt: number[]; genoemdDoor: number[] } {
   const bestaand = new Set(adviezen.map((a) => a.nummer));
   const eigen = adviezen.find((a) => a.nummer === nummer);
   const noemt = [...new Set(eigen?.samenhangMet ?? [])].filter((n) => n !== nummer && bestaand.has(n));
@@ -31,7 +34,10 @@ export type BevindingenVanThema<B> = { thema: Thema | undefined; bevindingen: B[
  * The findings grouped by theme in the themes' order (A, B, C), each group in number order; findings without a
  * theme (an MT's own, or a site that has not recorded it) come last in one group. Themes without findings are left out.
  */
-export function bevindingenPerThema<B extends Pick<Bevinding, 'nummer' | 'thema'>>(bevindingen: readonly B[], themas: readonly Thema[] = THEMAS): BevindingenVanThema<B>[] {
+export function bevindingenPerThema<B extends Pick<Bevinding, 'nummer' | 'thema'>>(
+  bevindingen: readonly B[],
+  themas: readonly Thema[] = THEMAS,
+): BevindingenVanThema<B>[] {
   const sorted = [...bevindingen].sort((a, b) => a.nummer - b.nummer);
   const groups: BevindingenVanThema<B>[] = themas
     .map((thema) => ({ thema, bevindingen: sorted.filter((b) => b.thema === thema.code) }))

@@ -98,7 +98,8 @@ function parseExdate(line: string): string[] | undefined {
       out.push(date);
     } else if (!valueDate && time) {
       const date = `${time[1]}-${time[2]}-${time[3]}`;
-      if (!isValidCalendarDate(date) || Number(time[4]) > 23 || Number(time[5]) > 59 || Number(time[6]) > 59) return undefined;
+      if (!isValidCalendarDate(date) || Number(time[4]) > 23 || Number(time[5]) > 59 || Number(time[6]) > 59)
+        return undefined;
       out.push(`${date}T${time[4]}:${time[5]}`);
     } else {
       return undefined;

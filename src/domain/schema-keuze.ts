@@ -25,7 +25,10 @@ export type SchemaKeuze = {
 /** Most weeks between meetings the picker offers (a quarter). */
 export const MAX_ELKE_WEKEN = 13;
 
-export type SchemaKeuzeProbleem = { path: 'weekdagen' | 'tijd' | 'elkeWeken' | 'eersteDatum' | 'vervallen'; message: string };
+export type SchemaKeuzeProbleem = {
+  path: 'weekdagen' | 'tijd' | 'elkeWeken' | 'eersteDatum' | 'vervallen';
+  message: string;
+};
 
 const TIJD = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -42,13 +45,19 @@ export function schemaKeuzeProblemen(k: SchemaKeuze): SchemaKeuzeProbleem[] {
     problems.push({ path: 'elkeWeken', message: `Kies elke 1 tot ${MAX_ELKE_WEKEN} weken.` });
   }
   if (!isValidCalendarDate(k.eersteDatum)) {
-    problems.push({ path: 'eersteDatum', message: 'Vul de datum van de eerste vergadering in (bijvoorbeeld 2027-01-05).' });
+    problems.push({
+      path: 'eersteDatum',
+      message: 'Vul de datum van de eerste vergadering in (bijvoorbeeld 2027-01-05).',
+    });
   } else if (k.weekdagen.length > 0 && !k.weekdagen.includes(weekdagVan(k.eersteDatum))) {
     problems.push({ path: 'eersteDatum', message: 'De eerste vergadering valt niet op een gekozen vergaderdag.' });
   }
   const wrong = k.vervallen.filter((d) => !isValidCalendarDate(d));
   if (wrong.length > 0) {
-    problems.push({ path: 'vervallen', message: `Deze vervallen datum klopt niet: ${wrong.join(', ')}. Schrijf JJJJ-MM-DD.` });
+    problems.push({
+      path: 'vervallen',
+      message: `Deze vervallen datum klopt niet: ${wrong.join(', ')}. Schrijf JJJJ-MM-DD.`,
+    });
   } else if (isValidCalendarDate(k.eersteDatum) && k.vervallen.some((d) => d < k.eersteDatum)) {
     problems.push({ path: 'vervallen', message: 'Een vervallen datum ligt vóór de eerste vergadering.' });
   }
@@ -76,7 +85,8 @@ export function schemaUitKeuze(k: SchemaKeuze): string {
     `RRULE:FREQ=WEEKLY;INTERVAL=${k.elkeWeken};BYDAY=${days.join(',')};BYHOUR=${Number(hh)};BYMINUTE=${Number(mm)}`,
   ];
   const vervallen = [...new Set(k.vervallen)].sort();
-  if (vervallen.length > 0) lines.push(`EXDATE;TZID=${AMSTERDAM}:${vervallen.map((d) => `${compact(d)}T${hh}${mm}00`).join(',')}`);
+  if (vervallen.length > 0)
+    lines.push(`EXDATE;TZID=${AMSTERDAM}:${vervallen.map((d) => `${compact(d)}T${hh}${mm}00`).join(',')}`);
   return lines.join('\n');
 }
 
@@ -87,8 +97,16 @@ export function schemaUitKeuze(k: SchemaKeuze): string {
  */
 export function keuzeUitSchema(text: string): SchemaKeuze | undefined {
   const s = parseMeetingSchedule(text);
-  if (!s || s.freq !== 'WEEKLY' || s.byDay.length === 0 || s.byDay.some((d) => d.ordinal !== undefined) || !s.dtstart) return undefined;
-  if (s.byMonthDay.length > 0 || s.count !== undefined || s.until !== undefined || s.byHour.length > 1 || s.byMinute.length > 1) return undefined;
+  if (!s || s.freq !== 'WEEKLY' || s.byDay.length === 0 || s.byDay.some((d) => d.ordinal !== undefined) || !s.dtstart)
+    return undefined;
+  if (
+    s.byMonthDay.length > 0 ||
+    s.count !== undefined ||
+    s.until !== undefined ||
+    s.byHour.length > 1 ||
+    s.byMinute.length > 1
+  )
+    return undefined;
   const hour = s.byHour[0] ?? s.dtstart.hour;
   const minute = s.byMinute[0] ?? (s.byHour.length > 0 ? 0 : s.dtstart.minute);
   if (s.dtstart.hour !== hour || s.dtstart.minute !== minute || s.dtstart.second !== 0) return undefined;
@@ -99,7 +117,13 @@ export function keuzeUitSchema(text: string): SchemaKeuze | undefined {
     if (!date || (time !== undefined && time !== tijd)) return undefined;
     vervallen.push(date);
   }
-  const keuze: SchemaKeuze = { weekdagen: s.byDay.map((d) => d.day), tijd, elkeWeken: s.interval, eersteDatum: s.dtstart.date, vervallen };
+  const keuze: SchemaKeuze = {
+    weekdagen: s.byDay.map((d) => d.day),
+    tijd,
+    elkeWeken: s.interval,
+    eersteDatum: s.dtstart.date,
+    vervallen,
+  };
   return schemaKeuzeProblemen(keuze).length === 0 ? keuze : undefined;
 }
 
@@ -114,7 +138,12 @@ export type KomendeVergadering = { start: Date; kaartOm: Date };
 export function komendeVergaderingen(
   text: string,
   now: Date,
-  options: { aantal?: number; voorlooptijdMinuten?: number; holidays?: Iterable<CalendarDate>; horizonDagen?: number } = {},
+  options: {
+    aantal?: number;
+    voorlooptijdMinuten?: number;
+    holidays?: Iterable<CalendarDate>;
+    horizonDagen?: number;
+  } = {},
 ): KomendeVergadering[] {
   const schedule = parseMeetingSchedule(text);
   if (!schedule) return [];
@@ -128,7 +157,10 @@ export function komendeVergaderingen(
       .slice(0, aantal)
       .map((o) => ({
         start: o.start,
-        kaartOm: reminderTime(o.start, { ...(options.voorlooptijdMinuten !== undefined ? { voorlooptijdMinuten: options.voorlooptijdMinuten } : {}), holidays }),
+        kaartOm: reminderTime(o.start, {
+          ...(options.voorlooptijdMinuten !== undefined ? { voorlooptijdMinuten: options.voorlooptijdMinuten } : {}),
+          holidays,
+        }),
       }));
   } catch (error) {
     if (error instanceof RangeError) return [];

@@ -17,5 +17,8 @@ export function findSiteUser(
   users: readonly PersonRef[],
   person: { email?: string | undefined; upn?: string | undefined },
 ): (PersonRef & { id: string }) | undefined {
-  return users.find((u): u is PersonRef & { id: string } => u.id !== undefined && (sameAddress(u.email, person.email) || sameAddress(u.email, person.upn)));
+  return users.find(
+    (u): u is PersonRef & { id: string } =>
+      u.id !== undefined && (sameAddress(u.email, person.email) || sameAddress(u.email, person.upn)),
+  );
 }

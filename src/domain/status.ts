@@ -69,7 +69,8 @@ export type TransitionCheck = { ok: true } | { ok: false; field: 'status' | 'sta
  */
 export function checkTransition(from: ActieStatus, to: ActieStatus, toelichting?: string): TransitionCheck {
   if (from === to) return { ok: false, field: 'status', message: M.zelfdeStatus(from) };
-  if (!canTransition(from, to)) return { ok: false, field: 'status', message: M.overgangNietToegestaan(from, to, allowedTransitions(from)) };
+  if (!canTransition(from, to))
+    return { ok: false, field: 'status', message: M.overgangNietToegestaan(from, to, allowedTransitions(from)) };
   if (requiresToelichting(from, to) && (toelichting === undefined || toelichting.trim() === '')) {
     return { ok: false, field: 'statusToelichting', message: toelichtingMessage(from, to) };
   }

@@ -38,7 +38,8 @@ const MAX_TEXT = TEKST_MAX.regel;
 
 // ---------- building blocks ----------
 
-const absentIfEmpty = (v: unknown): unknown => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+const absentIfEmpty = (v: unknown): unknown =>
+  v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v;
 const emptyListIfAbsent = (v: unknown): unknown => (v === null || v === undefined ? [] : v);
 const emptyTextIfAbsent = (v: unknown): unknown => (v === null || v === undefined ? '' : v);
 
@@ -87,7 +88,8 @@ function uniqueList<T>(item: z.ZodType<T>, notAList: string, duplicate: string) 
   );
 }
 
-const actienummer = (message: string) => z.string({ error: message }).trim().regex(ACTIENUMMER_PATTERN, { error: message });
+const actienummer = (message: string) =>
+  z.string({ error: message }).trim().regex(ACTIENUMMER_PATTERN, { error: message });
 
 const domeinenSchema = z
   .array(z.enum(DOMEINEN, { error: M.domeinOngeldig }), { error: M.domeinenLeeg })
@@ -132,9 +134,16 @@ export const actieSchema = z
       start: optionalDate(M.startOngeldig),
       planning: optionalText(M.planningTeLang),
       lopendTraject: optionalText(M.lopendTrajectTeLang),
-      afhankelijkVan: uniqueList(actienummer(M.afhankelijkheidVorm), M.afhankelijkhedenGeenLijst, M.afhankelijkheidDubbel),
+      afhankelijkVan: uniqueList(
+        actienummer(M.afhankelijkheidVorm),
+        M.afhankelijkhedenGeenLijst,
+        M.afhankelijkheidDubbel,
+      ),
       bevindingen: uniqueList(positiveInt(M.bevindingVerwijzingOngeldig), M.bevindingenGeenLijst, M.bevindingDubbel),
-      vervallen: z.preprocess((v) => (v === null || v === false ? undefined : v), z.literal(true, { error: M.vervallenGeenJaNee }).optional()),
+      vervallen: z.preprocess(
+        (v) => (v === null || v === false ? undefined : v),
+        z.literal(true, { error: M.vervallenGeenJaNee }).optional(),
+      ),
       vervallenReden: optionalText(),
     },
     { error: M.actieGeenObject },
@@ -144,23 +153,48 @@ export const actieSchema = z
       ctx.addIssue({ code: 'custom', message: M.actienummerHoortBijAdvies, path: ['nummer'], input: a.nummer });
     }
     if (a.status === 'Geblokkeerd' && a.statusToelichting === undefined) {
-      ctx.addIssue({ code: 'custom', message: M.toelichtingGeblokkeerd, path: ['statusToelichting'], input: a.statusToelichting });
+      ctx.addIssue({
+        code: 'custom',
+        message: M.toelichtingGeblokkeerd,
+        path: ['statusToelichting'],
+        input: a.statusToelichting,
+      });
     }
     if (a.status === 'Niet overgenomen' && a.statusToelichting === undefined) {
-      ctx.addIssue({ code: 'custom', message: M.toelichtingNietOvergenomen, path: ['statusToelichting'], input: a.statusToelichting });
+      ctx.addIssue({
+        code: 'custom',
+        message: M.toelichtingNietOvergenomen,
+        path: ['statusToelichting'],
+        input: a.statusToelichting,
+      });
     }
     if (a.vervallen === true && a.vervallenReden === undefined) {
-      ctx.addIssue({ code: 'custom', message: M.vervallenRedenVerplicht, path: ['vervallenReden'], input: a.vervallenReden });
+      ctx.addIssue({
+        code: 'custom',
+        message: M.vervallenRedenVerplicht,
+        path: ['vervallenReden'],
+        input: a.vervallenReden,
+      });
     }
     if (a.status === 'Belegd in lopend traject' && a.lopendTraject === undefined) {
-      ctx.addIssue({ code: 'custom', message: M.lopendTrajectVerplicht, path: ['lopendTraject'], input: a.lopendTraject });
+      ctx.addIssue({
+        code: 'custom',
+        message: M.lopendTrajectVerplicht,
+        path: ['lopendTraject'],
+        input: a.lopendTraject,
+      });
     }
     // A malformed date is already reported and does not stop these checks (zod continues after a refine).
-    if (isValidCalendarDate(a.deadline) && isValidCalendarDate(a.start) && compareCalendarDates(a.deadline, a.start) < 0) {
+    if (
+      isValidCalendarDate(a.deadline) &&
+      isValidCalendarDate(a.start) &&
+      compareCalendarDates(a.deadline, a.start) < 0
+    ) {
       ctx.addIssue({ code: 'custom', message: M.deadlineVoorStart, path: ['deadline'], input: a.deadline });
     }
     a.afhankelijkVan.forEach((n, i) => {
-      if (n === a.nummer) ctx.addIssue({ code: 'custom', message: M.afhankelijkVanZichzelf, path: ['afhankelijkVan', i], input: n });
+      if (n === a.nummer)
+        ctx.addIssue({ code: 'custom', message: M.afhankelijkVanZichzelf, path: ['afhankelijkVan', i], input: n });
     });
   });
 
@@ -172,7 +206,10 @@ export const adviesSchema = z.object(
     plateau: z.enum(PLATEAUS, { error: M.plateauOngeldig }),
     omschrijving: optionalText(M.omschrijvingTeLang, TEKST_MAX.omschrijving),
     collegeReactie: freeText(TEKST_MAX.collegeReactie, M.collegeReactieTeLang),
-    collegePlanning: z.preprocess(emptyTextIfAbsent, z.string({ error: M.tekstVerwacht }).trim().max(MAX_TEXT, { error: M.collegePlanningTeLang })),
+    collegePlanning: z.preprocess(
+      emptyTextIfAbsent,
+      z.string({ error: M.tekstVerwacht }).trim().max(MAX_TEXT, { error: M.collegePlanningTeLang }),
+    ),
     // Whether each number is an existing advies, and not this one, is a rule of the whole plan (validatePlan).
     samenhangMet: z.preprocess(
       (v) => (Array.isArray(v) && v.length === 0 ? undefined : absentIfEmpty(v)),
@@ -218,7 +255,12 @@ export const portfolioItemSchema = z
   )
   .superRefine((p, ctx) => {
     if (p.status === 'Kritiek' && p.statusToelichting === undefined) {
-      ctx.addIssue({ code: 'custom', message: M.toelichtingKritiek, path: ['statusToelichting'], input: p.statusToelichting });
+      ctx.addIssue({
+        code: 'custom',
+        message: M.toelichtingKritiek,
+        path: ['statusToelichting'],
+        input: p.statusToelichting,
+      });
     }
     if (isValidCalendarDate(p.start) && isValidCalendarDate(p.einde) && compareCalendarDates(p.einde, p.start) < 0) {
       ctx.addIssue({ code: 'custom', message: M.eindeVoorStart, path: ['einde'], input: p.einde });
@@ -233,7 +275,11 @@ export const kwartaaldoelSchema = z
         .string({ error: M.kwartaalVorm })
         .trim()
         .refine((s) => isValidKwartaal(s), { error: M.kwartaalVorm }),
-      doel: z.string({ error: M.doelVerplicht }).trim().min(1, { error: M.doelVerplicht }).max(TEKST_MAX.kwartaaldoel, { error: M.doelTeLang }),
+      doel: z
+        .string({ error: M.doelVerplicht })
+        .trim()
+        .min(1, { error: M.doelVerplicht })
+        .max(TEKST_MAX.kwartaaldoel, { error: M.doelTeLang }),
       behaald: z.preprocess(absentIfEmpty, z.enum(BEHAALD_WAARDEN, { error: M.behaaldOngeldig }).optional()),
       reden: optionalText(M.redenTeLang, TEKST_MAX.reden),
     },
@@ -290,7 +336,10 @@ const themaSchema = z.object(
   {
     code: z.enum(THEMA_CODES, { error: M.themaOngeldig }),
     naam: requiredText(M.titelVerplicht, M.titelTeLang),
-    adviezen: z.preprocess(emptyListIfAbsent, z.array(positiveInt(M.adviesnummerOngeldig), { error: M.adviesnummerOngeldig })),
+    adviezen: z.preprocess(
+      emptyListIfAbsent,
+      z.array(positiveInt(M.adviesnummerOngeldig), { error: M.adviesnummerOngeldig }),
+    ),
   },
   { error: M.planGeenObject },
 );
@@ -305,7 +354,16 @@ const _typeChecks: [
   z.ZodType<MT>,
   z.ZodType<PersonRef>,
   z.ZodType<Thema>,
-] = [actieSchema, adviesSchema, bevindingSchema, portfolioItemSchema, kwartaaldoelSchema, mtSchema, personSchema, themaSchema];
+] = [
+  actieSchema,
+  adviesSchema,
+  bevindingSchema,
+  portfolioItemSchema,
+  kwartaaldoelSchema,
+  mtSchema,
+  personSchema,
+  themaSchema,
+];
 void _typeChecks;
 
 /** Validates one action (fields and the rules between them, not its links to other actions: see `validatePlan`). */
@@ -381,7 +439,8 @@ const planSchema = z
     { error: M.planGeenObject },
   )
   .superRefine((plan, ctx) => {
-    const add = (message: string, path: (string | number)[]): void => ctx.addIssue({ code: 'custom', message, path, input: undefined });
+    const add = (message: string, path: (string | number)[]): void =>
+      ctx.addIssue({ code: 'custom', message, path, input: undefined });
 
     const adviesNummers = new Set<number>();
     plan.adviezen.forEach((a, i) => {
@@ -438,19 +497,31 @@ export type PortfolioSet = { items: PortfolioItem[]; kwartaaldoelen: Kwartaaldoe
  * Validates a portfolio with its quarter goals: every row, unique item keys, goals pointing at existing items and,
  * when `acties` is given, items linked to existing actions.
  */
-export function validatePortfolio(input: unknown, acties?: readonly Pick<Actie, 'nummer'>[]): ValidationResult<PortfolioSet> {
+export function validatePortfolio(
+  input: unknown,
+  acties?: readonly Pick<Actie, 'nummer'>[],
+): ValidationResult<PortfolioSet> {
   const schema = z
     .object(
       {
         items: z.array(portfolioItemSchema, { error: M.portfolioGeenObject }),
-        kwartaaldoelen: z.preprocess(emptyListIfAbsent, z.array(kwartaaldoelSchema, { error: M.kwartaaldoelGeenObject })),
+        kwartaaldoelen: z.preprocess(
+          emptyListIfAbsent,
+          z.array(kwartaaldoelSchema, { error: M.kwartaaldoelGeenObject }),
+        ),
       },
       { error: M.portfolioGeenObject },
     )
     .superRefine((set, ctx) => {
       const keys = new Set<string>();
       set.items.forEach((item, i) => {
-        if (keys.has(item.key)) ctx.addIssue({ code: 'custom', message: M.sleutelDubbel(item.key), path: ['items', i, 'key'], input: item.key });
+        if (keys.has(item.key))
+          ctx.addIssue({
+            code: 'custom',
+            message: M.sleutelDubbel(item.key),
+            path: ['items', i, 'key'],
+            input: item.key,
+          });
         keys.add(item.key);
       });
       if (acties) {
@@ -458,14 +529,24 @@ export function validatePortfolio(input: unknown, acties?: readonly Pick<Actie, 
         set.items.forEach((item, i) =>
           item.acties.forEach((nr, j) => {
             if (!known.has(nr)) {
-              ctx.addIssue({ code: 'custom', message: M.gekoppeldeActieOnbekend(item.key, nr), path: ['items', i, 'acties', j], input: nr });
+              ctx.addIssue({
+                code: 'custom',
+                message: M.gekoppeldeActieOnbekend(item.key, nr),
+                path: ['items', i, 'acties', j],
+                input: nr,
+              });
             }
           }),
         );
       }
       set.kwartaaldoelen.forEach((d, i) => {
         if (!keys.has(d.portfolioKey)) {
-          ctx.addIssue({ code: 'custom', message: M.kwartaaldoelPortfolioOnbekend(d.portfolioKey), path: ['kwartaaldoelen', i, 'portfolioKey'], input: d.portfolioKey });
+          ctx.addIssue({
+            code: 'custom',
+            message: M.kwartaaldoelPortfolioOnbekend(d.portfolioKey),
+            path: ['kwartaaldoelen', i, 'portfolioKey'],
+            input: d.portfolioKey,
+          });
         }
       });
     });

@@ -16,14 +16,31 @@ import { occurrencesBetween } from '../domain/recurrence.js';
 import { parseMeetingSchedule } from '../domain/schedule.js';
 import { findSiteUser } from '../domain/site-user.js';
 import { checkTransition } from '../domain/status.js';
-import { ActieConflictError, ActieValidationError, createActiesStore, type ActieChange, type Namens } from '../data/acties-store.js';
-import { agenderingBesluit, besluitenByOccurrenceUrl, compareBesluiten, createBesluitenStore, decisionTexts } from '../data/besluiten-store.js';
+import {
+  ActieConflictError,
+  ActieValidationError,
+  createActiesStore,
+  type ActieChange,
+  type Namens,
+} from '../data/acties-store.js';
+import {
+  agenderingBesluit,
+  besluitenByOccurrenceUrl,
+  compareBesluiten,
+  createBesluitenStore,
+  decisionTexts,
+} from '../data/besluiten-store.js';
 import { sendBatch } from '../data/graph/batch.js';
 import type { Graph } from '../data/graph/client.js';
 import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
 import type { Loaded } from '../data/lists/field-reader.js';
 import { BESLUITEN_LIST, toBesluit, type Besluit } from '../data/lists/besluiten.js';
-import { HERINNERING_FIELDS, herinneringFieldNames, toHerinnering, type Herinnering } from '../data/lists/herinneringen.js';
+import {
+  HERINNERING_FIELDS,
+  herinneringFieldNames,
+  toHerinnering,
+  type Herinnering,
+} from '../data/lists/herinneringen.js';
 import type { ListItem } from '../data/lists/list-definition.js';
 import { createListStore, EtagConflictError, type ListStore } from '../data/list-store.js';
 import type { LoadedPlan } from '../data/plan-store.js';
@@ -35,9 +52,24 @@ import { agendaInputFor, previousReminder, type JobLog } from './job.js';
 import type { SendDecision } from './planner.js';
 import type { AgenderingBesprokenRequest, StatusUpdateRequest } from './verbs.js';
 import { agenderingDomein, type Agendering } from '../domain/agendering.js';
-import { actieVoorDomein, domeinStanden, eigenDomeinVanMT, heeftDomeinVoortgang, type DomeinVoortgang, type DomeinVoortgangChange } from '../domain/domein-voortgang.js';
-import { createDomeinVoortgangStore, DomeinVoortgangConflictError, DomeinVoortgangValidationError } from '../data/domein-voortgang-store.js';
-import { AgenderingConflictError, AgenderingValidationError, createAgenderingenStore } from '../data/agenderingen-store.js';
+import {
+  actieVoorDomein,
+  domeinStanden,
+  eigenDomeinVanMT,
+  heeftDomeinVoortgang,
+  type DomeinVoortgang,
+  type DomeinVoortgangChange,
+} from '../domain/domein-voortgang.js';
+import {
+  createDomeinVoortgangStore,
+  DomeinVoortgangConflictError,
+  DomeinVoortgangValidationError,
+} from '../data/domein-voortgang-store.js';
+import {
+  AgenderingConflictError,
+  AgenderingValidationError,
+  createAgenderingenStore,
+} from '../data/agenderingen-store.js';
 
 export type CardActionDeps = {
   graph: Graph;
@@ -91,22 +123,41 @@ export function occurrenceStartOf(mtKey: string, occurrenceKey: string): Date | 
  * the plan. Two Graph round trips, side by side. Refuses a key of another MT, a meeting without a log entry, and
  * one whose card was never sent (there is no message to act on).
  */
-export async function loadCardContext(deps: CardActionDeps, mtKey: string, occurrenceKey: string): Promise<CardContext | CardContextProblem> {
+export async function loadCardContext(
+  deps: CardActionDeps,
+  mtKey: string,
+  occurrenceKey: string,
+): Promise<CardContext | CardContextProblem> {
   const occurrenceStart = occurrenceStartOf(mtKey, occurrenceKey);
-  if (!occurrenceStart) return { problem: 'unknown-occurrence', message: 'Deze kaart hoort niet bij een vergadering van dit MT.' };
+  if (!occurrenceStart)
+    return { problem: 'unknown-occurrence', message: 'Deze kaart hoort niet bij een vergadering van dit MT.' };
   const since = new Date(occurrenceStart.getTime() - LOG_WINDOW_DAYS * 86_400_000);
-  const [data, snapshot] = await Promise.all([loadReminderData(deps.graph, deps.siteId, since), loadPlanCold(deps.graph, deps.siteUrl)]);
+  const [data, snapshot] = await Promise.all([
+    loadReminderData(deps.graph, deps.siteId, since),
+    loadPlanCold(deps.graph, deps.siteUrl),
+  ]);
   const mt = data.mts.find((m) => m.value.key === mtKey);
   if (!mt) return { problem: 'unknown-mt', message: 'Dit MT is niet (meer) geregistreerd in het actieplan.' };
   const store = deps.herinneringen ?? createHerinneringenStore(deps.graph, deps.siteId);
-  const herinnering = data.herinneringen.find((h) => h.value.sleutel === occurrenceKey) ?? (await store.find(occurrenceKey));
-  if (!herinnering || herinnering.value.mtId !== mt.id) return { problem: 'unknown-occurrence', message: 'Voor deze vergadering is geen agendapunt verstuurd.' };
+  const herinnering =
+    data.herinneringen.find((h) => h.value.sleutel === occurrenceKey) ?? (await store.find(occurrenceKey));
+  if (!herinnering || herinnering.value.mtId !== mt.id)
+    return { problem: 'unknown-occurrence', message: 'Voor deze vergadering is geen agendapunt verstuurd.' };
   if (herinnering.value.status !== 'verzonden' || !herinnering.value.berichtId) {
     return { problem: 'not-sent', message: 'Het agendapunt van deze vergadering is nog niet (goed) verstuurd.' };
   }
   const previous = previousReminder(data.herinneringen, mt.id, occurrenceStart);
   const decisions = await readMeetingDecisions(deps, occurrenceKey, previous?.value.sleutel);
-  return { mt, herinnering, occurrenceStart, data, plan: snapshot.plan, besluiten: decisions.current, previousDecisions: decisions.previous, decisionsRead: decisions.read };
+  return {
+    mt,
+    herinnering,
+    occurrenceStart,
+    data,
+    plan: snapshot.plan,
+    besluiten: decisions.current,
+    previousDecisions: decisions.previous,
+    decisionsRead: decisions.read,
+  };
 }
 
 /**
@@ -126,13 +177,22 @@ async function readMeetingDecisions(
   try {
     const responses = await sendBatch(
       deps.graph,
-      keys.map((key, i) => ({ id: String(i), method: 'GET' as const, url: besluitenByOccurrenceUrl(deps.siteId, key) })),
+      keys.map((key, i) => ({
+        id: String(i),
+        method: 'GET' as const,
+        url: besluitenByOccurrenceUrl(deps.siteId, key),
+      })),
     );
     for (const response of responses) {
       const i = Number(response.id);
       if (response.status !== 200) {
         read = false;
-        deps.log?.({ level: 'warn', msg: 'meeting decisions not readable; the shared card is left as it is', key: keys[i], status: response.status });
+        deps.log?.({
+          level: 'warn',
+          msg: 'meeting decisions not readable; the shared card is left as it is',
+          key: keys[i],
+          status: response.status,
+        });
         continue;
       }
       const page = response.body as { value: ListItem[]; '@odata.nextLink'?: string };
@@ -142,7 +202,12 @@ async function readMeetingDecisions(
     }
   } catch (error) {
     read = false;
-    deps.log?.({ level: 'warn', msg: 'meeting decisions not readable; the shared card is left as it is', key: currentKey, error: error instanceof Error ? error.message : String(error) });
+    deps.log?.({
+      level: 'warn',
+      msg: 'meeting decisions not readable; the shared card is left as it is',
+      key: currentKey,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
   return { current: found[0] ?? [], previous: previousKey ? decisionTexts(found[1] ?? []) : [], read };
 }
@@ -152,7 +217,11 @@ function nextMeetingAfter(mt: MT, start: Date): Date | undefined {
   const schedule = mt.schema ? parseMeetingSchedule(mt.schema) : undefined;
   if (!schedule) return undefined;
   try {
-    return occurrencesBetween(schedule, new Date(start.getTime() + 1000), new Date(start.getTime() + NEXT_MEETING_WINDOW_DAYS * 86_400_000))[0]?.start;
+    return occurrencesBetween(
+      schedule,
+      new Date(start.getTime() + 1000),
+      new Date(start.getTime() + NEXT_MEETING_WINDOW_DAYS * 86_400_000),
+    )[0]?.start;
   } catch (error) {
     if (error instanceof RangeError) return undefined; // a schedule the planner cannot expand: the agenda falls back to its default window
     throw error;
@@ -175,7 +244,18 @@ export function composeCardAgenda(ctx: CardContext, now: Date): Agenda {
   };
   const acties = ctx.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
   const previous = previousReminder(ctx.data.herinneringen, ctx.mt.id, ctx.occurrenceStart);
-  return composeAgenda(agendaInputFor(decision, ctx.mt.value, ctx.data, acties, previous, now, ctx.previousDecisions, ctx.plan.domeinVoortgang));
+  return composeAgenda(
+    agendaInputFor(
+      decision,
+      ctx.mt.value,
+      ctx.data,
+      acties,
+      previous,
+      now,
+      ctx.previousDecisions,
+      ctx.plan.domeinVoortgang,
+    ),
+  );
 }
 
 // ---------- "Besproken" ----------
@@ -197,8 +277,11 @@ export async function besprokenOf(deps: CardActionDeps, ctx: CardContext): Promi
     return { door: user?.displayName ?? `gebruiker ${h.besprokenDoorId}`, op, knownOnSite: user !== undefined };
   }
   // Not a site user: the name was written into the log's Omschrijving (toHerinnering does not map the title).
-  const item = await createListStore(deps.graph, deps.siteId, 'Herinneringen').get(ctx.herinnering.id, [HERINNERING_FIELDS.titel]);
-  const title = typeof item.fields[HERINNERING_FIELDS.titel] === 'string' ? (item.fields[HERINNERING_FIELDS.titel] as string) : '';
+  const item = await createListStore(deps.graph, deps.siteId, 'Herinneringen').get(ctx.herinnering.id, [
+    HERINNERING_FIELDS.titel,
+  ]);
+  const title =
+    typeof item.fields[HERINNERING_FIELDS.titel] === 'string' ? (item.fields[HERINNERING_FIELDS.titel] as string) : '';
   const at = title.lastIndexOf(BESPROKEN_MARKER);
   const door = at < 0 ? 'onbekend' : title.slice(at + BESPROKEN_MARKER.length).replace(UNKNOWN_SUFFIX, '');
   return { door, op, knownOnSite: false };
@@ -232,18 +315,26 @@ export async function recordBesproken(
       } else {
         const log = createListStore(deps.graph, deps.siteId, 'Herinneringen');
         const item = await log.get(current.herinnering.id, [HERINNERING_FIELDS.titel]);
-        const title = typeof item.fields[HERINNERING_FIELDS.titel] === 'string' ? (item.fields[HERINNERING_FIELDS.titel] as string) : '';
+        const title =
+          typeof item.fields[HERINNERING_FIELDS.titel] === 'string'
+            ? (item.fields[HERINNERING_FIELDS.titel] as string)
+            : '';
         const naam = actor.displayName.replace(/\s+/g, ' ').trim().slice(0, 80) || 'onbekend';
         const updated = await log.update(
           current.herinnering.id,
           current.herinnering.eTag,
-          { [HERINNERING_FIELDS.besprokenOp]: op, [HERINNERING_FIELDS.titel]: `${title}${BESPROKEN_MARKER}${naam}${UNKNOWN_SUFFIX}`.slice(0, 255) },
+          {
+            [HERINNERING_FIELDS.besprokenOp]: op,
+            [HERINNERING_FIELDS.titel]: `${title}${BESPROKEN_MARKER}${naam}${UNKNOWN_SUFFIX}`.slice(0, 255),
+          },
           herinneringFieldNames,
         );
         herinnering = toHerinnering(updated);
       }
       const next = { ...current, herinnering };
-      const besproken: Besproken = user ? { door: user.displayName, op: at, knownOnSite: true } : ((await besprokenOf(deps, next)) ?? { door: actor.displayName, op: at, knownOnSite: false });
+      const besproken: Besproken = user
+        ? { door: user.displayName, op: at, knownOnSite: true }
+        : ((await besprokenOf(deps, next)) ?? { door: actor.displayName, op: at, knownOnSite: false });
       return { besproken, ctx: next, alreadyRecorded: false };
     } catch (error) {
       if (!(error instanceof EtagConflictError) || attempt >= 2) throw error;
@@ -351,12 +442,20 @@ export async function updateActieStatus(
     return { kind: 'not-on-agenda', ctx, message: 'Deze actie staat niet op de agenda van dit MT.' };
   }
   if (request.status === undefined) return { kind: 'invalid', ctx, message: 'Kies een nieuwe status.' };
-  if (!isActieStatus(request.status)) return { kind: 'invalid', ctx, message: `"${request.status}" is geen status van het actieplan.` };
+  if (!isActieStatus(request.status))
+    return { kind: 'invalid', ctx, message: `"${request.status}" is geen status van het actieplan.` };
   const domein = eigenDomeinVanMT(ctx.mt.value.domeinen, actie.value);
   if (domein === undefined) {
-    if (heeftDomeinVoortgang(actie.value) && ctx.plan.domeinVoortgang.some((r) => r.value.actie === actie.value.nummer)) {
+    if (
+      heeftDomeinVoortgang(actie.value) &&
+      ctx.plan.domeinVoortgang.some((r) => r.value.actie === actie.value.nummer)
+    ) {
       // The CMT sees the roll-up: the action's own status would be overridden by its domains' rows at once.
-      return { kind: 'invalid', ctx, message: `De status van actie ${actie.value.nummer} volgt uit de voortgang per domein; elk domein werkt zijn eigen voortgang bij.` };
+      return {
+        kind: 'invalid',
+        ctx,
+        message: `De status van actie ${actie.value.nummer} volgt uit de voortgang per domein; elk domein werkt zijn eigen voortgang bij.`,
+      };
     }
     const transition = checkTransition(actie.value.status, request.status, request.toelichting);
     if (!transition.ok) return { kind: 'invalid', ctx, message: transition.message };
@@ -372,13 +471,26 @@ export async function updateActieStatus(
   try {
     // The card's eTag, not the one just read: a card built before someone else's change must conflict.
     const user = findSiteUser(ctx.plan.users, actor);
-    const namens: Namens = { naam: actor.displayName, op: `${at.toISOString().slice(0, 19)}Z`, ...(user ? { door: user } : {}) };
+    const namens: Namens = {
+      naam: actor.displayName,
+      op: `${at.toISOString().slice(0, 19)}Z`,
+      ...(user ? { door: user } : {}),
+    };
     const updated = await store.update({ ...actie, eTag: request.eTag }, change, namens);
-    return { kind: 'updated', actie: updated, ctx: withActie(ctx, updated), message: `De status van actie ${updated.value.nummer} is nu "${updated.value.status}".` };
+    return {
+      kind: 'updated',
+      actie: updated,
+      ctx: withActie(ctx, updated),
+      message: `De status van actie ${updated.value.nummer} is nu "${updated.value.status}".`,
+    };
   } catch (error) {
     if (error instanceof ActieConflictError) {
       const fresh = error.theirs ? withActie(ctx, error.theirs) : ctx;
-      return { kind: 'conflict', ctx: fresh, message: `${error.message} Er is niets opgeslagen. De kaart toont nu de actuele stand; kies opnieuw als de wijziging nog nodig is.` };
+      return {
+        kind: 'conflict',
+        ctx: fresh,
+        message: `${error.message} Er is niets opgeslagen. De kaart toont nu de actuele stand; kies opnieuw als de wijziging nog nodig is.`,
+      };
     }
     if (error instanceof ActieValidationError) return { kind: 'invalid', ctx, message: error.message };
     throw error;
@@ -387,7 +499,12 @@ export async function updateActieStatus(
 
 /** The context with a domain's row as stored now (and the action's roll-up following it). */
 function withRij(ctx: CardContext, rij: Loaded<DomeinVoortgang>): CardContext {
-  const domeinVoortgang = [...ctx.plan.domeinVoortgang.filter((r) => r.id !== rij.id && !(r.value.actie === rij.value.actie && r.value.domein === rij.value.domein)), rij];
+  const domeinVoortgang = [
+    ...ctx.plan.domeinVoortgang.filter(
+      (r) => r.id !== rij.id && !(r.value.actie === rij.value.actie && r.value.domein === rij.value.domein),
+    ),
+    rij,
+  ];
   return { ...ctx, plan: { ...ctx.plan, domeinVoortgang } };
 }
 
@@ -419,7 +536,10 @@ async function updateDomeinRij(
   if (request.toelichting !== undefined) change.statusToelichting = request.toelichting;
   if (request.deadline !== undefined) change.deadline = request.deadline;
   // The card's eTag, not the one just read: a card built before someone else's change must conflict.
-  const plan = { ...ctx.plan, domeinVoortgang: ctx.plan.domeinVoortgang.map((r) => (r.id === rij?.id ? { ...r, eTag: request.eTag } : r)) };
+  const plan = {
+    ...ctx.plan,
+    domeinVoortgang: ctx.plan.domeinVoortgang.map((r) => (r.id === rij?.id ? { ...r, eTag: request.eTag } : r)),
+  };
   try {
     const saved = await createDomeinVoortgangStore(deps.graph, deps.siteId, plan).save(actie, domein, change);
     const next = withRij(ctx, saved);
@@ -464,9 +584,11 @@ export async function agenderenFromCard(
   at: Date,
 ): Promise<AgenderingOutcome> {
   const actie = ctx.plan.acties.find((a) => a.id === request.actieId);
-  if (!actie || !isActieOfMT(actie.value, ctx.mt.value)) return { kind: 'refused', ctx, message: 'Kies een actie van de agenda van dit MT.' };
+  if (!actie || !isActieOfMT(actie.value, ctx.mt.value))
+    return { kind: 'refused', ctx, message: 'Kies een actie van de agenda van dit MT.' };
   const domein = agenderingDomein(ctx.mt.value.domeinen, actie.value);
-  if (!domein) return { kind: 'refused', ctx, message: 'Agenderen in het CMT doet het MT van een domein dat de actie draagt.' };
+  if (!domein)
+    return { kind: 'refused', ctx, message: 'Agenderen in het CMT doet het MT van een domein dat de actie draagt.' };
   const user = findSiteUser(ctx.plan.users, actor);
   try {
     const agendering = await storeFor(deps, ctx).create(
@@ -474,8 +596,16 @@ export async function agenderenFromCard(
       ctx.data.agenderingen,
       clientKey,
     );
-    const next: CardContext = { ...ctx, data: { ...ctx.data, agenderingen: [...ctx.data.agenderingen.filter((a) => a.id !== agendering.id), agendering] } };
-    return { kind: 'saved', agendering, ctx: next, message: `Actie ${actie.value.nummer} staat nu op de agenda van het CMT (voor ${domein}).` };
+    const next: CardContext = {
+      ...ctx,
+      data: { ...ctx.data, agenderingen: [...ctx.data.agenderingen.filter((a) => a.id !== agendering.id), agendering] },
+    };
+    return {
+      kind: 'saved',
+      agendering,
+      ctx: next,
+      message: `Actie ${actie.value.nummer} staat nu op de agenda van het CMT (voor ${domein}).`,
+    };
   } catch (error) {
     if (error instanceof AgenderingValidationError) return { kind: 'refused', ctx, message: error.message };
     throw error;
@@ -494,16 +624,24 @@ export async function agenderingBesprokenFromCard(
   request: AgenderingBesprokenRequest,
   at: Date,
 ): Promise<AgenderingOutcome> {
-  if (!ctx.mt.value.domeinen.includes('Concern')) return { kind: 'refused', ctx, message: 'Alleen het CMT vinkt geagendeerde punten af.' };
+  if (!ctx.mt.value.domeinen.includes('Concern'))
+    return { kind: 'refused', ctx, message: 'Alleen het CMT vinkt geagendeerde punten af.' };
   const open = ctx.data.agenderingen.find((a) => a.id === request.agenderingId);
   if (!open) return { kind: 'refused', ctx, message: 'Dit geagendeerde punt is al afgevinkt of bestaat niet meer.' };
   const user = findSiteUser(ctx.plan.users, actor);
   try {
     const agendering = await storeFor(deps, ctx).afhandelen(
       { ...open, eTag: request.eTag },
-      { op: `${at.toISOString().slice(0, 19)}Z`, ...(user ? { door: user } : {}), ...(request.besluit ? { besluit: request.besluit } : {}) },
+      {
+        op: `${at.toISOString().slice(0, 19)}Z`,
+        ...(user ? { door: user } : {}),
+        ...(request.besluit ? { besluit: request.besluit } : {}),
+      },
     );
-    let next: CardContext = { ...ctx, data: { ...ctx.data, agenderingen: ctx.data.agenderingen.filter((a) => a.id !== agendering.id) } };
+    let next: CardContext = {
+      ...ctx,
+      data: { ...ctx.data, agenderingen: ctx.data.agenderingen.filter((a) => a.id !== agendering.id) },
+    };
     // The decision also goes into the decision log, like every decision of this meeting (on the escalated action).
     const escalated = ctx.plan.acties.find((a) => a.value.nummer === agendering.value.actie);
     const entry = agenderingBesluit({
@@ -518,20 +656,41 @@ export async function agenderingBesprokenFromCard(
     if (entry) {
       try {
         const logged = await createBesluitenStore(deps.graph, deps.siteId).record(entry.besluit, entry.clientKey);
-        next = { ...next, besluiten: [...next.besluiten.filter((b) => b.id !== logged.id), logged].sort(compareBesluiten) };
+        next = {
+          ...next,
+          besluiten: [...next.besluiten.filter((b) => b.id !== logged.id), logged].sort(compareBesluiten),
+        };
       } catch (error) {
         // The tick stands (the decision is on the escalation too); the log entry is what failed.
-        deps.log?.({ level: 'warn', msg: 'escalation ticked, but its decision was not written to the decision log', agendering: agendering.id, error: error instanceof Error ? error.message : String(error) });
+        deps.log?.({
+          level: 'warn',
+          msg: 'escalation ticked, but its decision was not written to the decision log',
+          agendering: agendering.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     const besluit = agendering.value.besluit ? ` Besluit: ${agendering.value.besluit}` : '';
-    return { kind: 'saved', agendering, ctx: next, message: `Actie ${agendering.value.actie} (${agendering.value.domein}) is afgevinkt als besproken.${besluit}` };
+    return {
+      kind: 'saved',
+      agendering,
+      ctx: next,
+      message: `Actie ${agendering.value.actie} (${agendering.value.domein}) is afgevinkt als besproken.${besluit}`,
+    };
   } catch (error) {
     if (error instanceof AgenderingValidationError) return { kind: 'refused', ctx, message: error.message };
     if (error instanceof AgenderingConflictError) {
       const theirs = error.theirs;
-      const agenderingen = theirs?.value.besproken ? ctx.data.agenderingen.filter((a) => a.id !== open.id) : theirs ? ctx.data.agenderingen.map((a) => (a.id === open.id ? theirs : a)) : ctx.data.agenderingen;
-      return { kind: 'conflict', ctx: { ...ctx, data: { ...ctx.data, agenderingen } }, message: `${error.message} Er is niets opgeslagen. De kaart toont nu de actuele stand.` };
+      const agenderingen = theirs?.value.besproken
+        ? ctx.data.agenderingen.filter((a) => a.id !== open.id)
+        : theirs
+          ? ctx.data.agenderingen.map((a) => (a.id === open.id ? theirs : a))
+          : ctx.data.agenderingen;
+      return {
+        kind: 'conflict',
+        ctx: { ...ctx, data: { ...ctx.data, agenderingen } },
+        message: `${error.message} Er is niets opgeslagen. De kaart toont nu de actuele stand.`,
+      };
     }
     throw error;
   }

@@ -37,7 +37,10 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 export function truncateText(text: string, max: number): string {
   const chars = Array.from(text);
   if (chars.length <= max) return text;
-  return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}…`;
 }
 
 /**
@@ -49,7 +52,10 @@ export function truncateText(text: string, max: number): string {
 export function escapeCardText(text: string, max = 500): string {
   const oneLine = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   const cut = breekLangeWoorden(truncateText(oneLine, max));
-  return cut.replace(ESCAPE_EVERYWHERE, (c) => `\\${c}`).replace(LEADING_BULLET, '\\$1').replace(LEADING_NUMBER, '$1\\$2');
+  return cut
+    .replace(ESCAPE_EVERYWHERE, (c) => `\\${c}`)
+    .replace(LEADING_BULLET, '\\$1')
+    .replace(LEADING_NUMBER, '$1\\$2');
 }
 
 /** "dinsdag 24 november 2026, 09:00": the wall-clock time in Amsterdam, whatever the server's time zone. */
@@ -87,7 +93,8 @@ const DAGEN_PER_MAAND = 365.25 / 12;
  * @throws RangeError for a negative or non-integer number of days (a caller bug: overdue days come from the domain).
  */
 export function duurTeLaat(dagen: number): string {
-  if (!Number.isInteger(dagen) || dagen < 0) throw new RangeError(`duurTeLaat: dagen moet een geheel getal ≥ 0 zijn, niet ${dagen}`);
+  if (!Number.isInteger(dagen) || dagen < 0)
+    throw new RangeError(`duurTeLaat: dagen moet een geheel getal ≥ 0 zijn, niet ${dagen}`);
   if (dagen < 7) return aantal(dagen, 'dag', 'dagen');
   if (dagen <= 30) return aantal(Math.max(1, Math.round(dagen / 7)), 'week', 'weken');
   return aantal(Math.max(1, Math.round(dagen / DAGEN_PER_MAAND)), 'maand', 'maanden');

@@ -203,7 +203,10 @@ function statusForm(ctx: Context, a: AgendaActie): IActionSet {
 function actieRow(ctx: Context, a: AgendaActie, details: string[], withForm: boolean, color?: TextColor): IContainer {
   const items: CardElementArray = [
     text(`**${safeNummer(a.nummer)}** ${escapeCardText(a.titel, 200)}`, color ? { color } : {}),
-    text(`${statusText(a)} · Eigenaar: ${naam(a.eigenaar)} · Deadline: ${datum(a.deadline)}`, { isSubtle: true, spacing: 'None' }),
+    text(`${statusText(a)} · Eigenaar: ${naam(a.eigenaar)} · Deadline: ${datum(a.deadline)}`, {
+      isSubtle: true,
+      spacing: 'None',
+    }),
     ...(a.voortgang ? [text(voortgangText(a.voortgang), { isSubtle: true, spacing: 'None' })] : []),
     ...details.map((d) => text(d, { spacing: 'None' })),
   ];
@@ -233,7 +236,9 @@ function changeValue(field: string, v: string | undefined): string {
 }
 
 function changeLine<F extends string>(changes: FieldChange<F>[], labels: Record<F, string>): string {
-  return changes.map((c) => `${labels[c.field]}: ${changeValue(c.field, c.from)} → ${changeValue(c.field, c.to)}`).join(' · ');
+  return changes
+    .map((c) => `${labels[c.field]}: ${changeValue(c.field, c.from)} → ${changeValue(c.field, c.to)}`)
+    .join(' · ');
 }
 
 // ---------- sections ----------
@@ -246,8 +251,18 @@ type Candidate = {
 
 type Noun = { one: string; many: string; otherOne: string; otherMany: string };
 const ACTIES: Noun = { one: 'actie', many: 'acties', otherOne: 'andere actie', otherMany: 'andere acties' };
-const WIJZIGINGEN: Noun = { one: 'wijziging', many: 'wijzigingen', otherOne: 'andere wijziging', otherMany: 'andere wijzigingen' };
-const DOELEN: Noun = { one: 'kwartaaldoel', many: 'kwartaaldoelen', otherOne: 'ander kwartaaldoel', otherMany: 'andere kwartaaldoelen' };
+const WIJZIGINGEN: Noun = {
+  one: 'wijziging',
+  many: 'wijzigingen',
+  otherOne: 'andere wijziging',
+  otherMany: 'andere wijzigingen',
+};
+const DOELEN: Noun = {
+  one: 'kwartaaldoel',
+  many: 'kwartaaldoelen',
+  otherOne: 'ander kwartaaldoel',
+  otherMany: 'andere kwartaaldoelen',
+};
 const BESLUITEN: Noun = { one: 'besluit', many: 'besluiten', otherOne: 'ander besluit', otherMany: 'andere besluiten' };
 
 type Section = {
@@ -273,14 +288,25 @@ function overdueSection(ctx: Context, agenda: Agenda): Section {
     candidates: agenda.overdue.map((a: OverdueActie) => ({
       actie: a,
       // A standing commitment is late for not having started; saying "over de deadline" would call it unfinished.
-      build: (f) => actieRow(ctx, a, [a.doorlopend ? `Doorlopend vanaf de deadline, nog niet gestart (${duurTeLaat(a.dagenTeLaat)}).` : `${duurTeLaat(a.dagenTeLaat)} te laat.`], f),
+      build: (f) =>
+        actieRow(
+          ctx,
+          a,
+          [
+            a.doorlopend
+              ? `Doorlopend vanaf de deadline, nog niet gestart (${duurTeLaat(a.dagenTeLaat)}).`
+              : `${duurTeLaat(a.dagenTeLaat)} te laat.`,
+          ],
+          f,
+        ),
     })),
   };
 }
 
 function blockedDetails(a: BlockedActie): string[] {
   const lines: string[] = [];
-  if (a.statusGeblokkeerd) lines.push(`Reden: ${a.reden === undefined ? 'niet ingevuld' : escapeCardText(a.reden, 300)}`);
+  if (a.statusGeblokkeerd)
+    lines.push(`Reden: ${a.reden === undefined ? 'niet ingevuld' : escapeCardText(a.reden, 300)}`);
   if (a.geblokkeerdDoor.length > 0) {
     const deps = a.geblokkeerdDoor.map((d) => `${safeNummer(d.nummer)} ${escapeCardText(d.titel, 80)} (${d.status})`);
     lines.push(`Wacht op: ${deps.join('; ')}`);
@@ -333,7 +359,11 @@ function changeCandidate(ctx: Context, c: ActieChange): Candidate {
           type: 'Container',
           separator: true,
           spacing: 'Small',
-          items: [text(`**${safeNummer(c.nummer)}** Niet meer op de agenda van dit MT (verwijderd of naar een ander domein).`)],
+          items: [
+            text(
+              `**${safeNummer(c.nummer)}** Niet meer op de agenda van dit MT (verwijderd of naar een ander domein).`,
+            ),
+          ],
         }),
       };
   }
@@ -347,7 +377,8 @@ function changedSection(ctx: Context, agenda: Agenda): Section {
     candidates: agenda.changedSinceLastMeeting.map((c) => changeCandidate(ctx, c)),
   };
   if (!agenda.hasBaseline) {
-    section.emptyText = 'Dit is de eerste agenda voor dit MT. Vanaf de volgende vergadering staat hier wat er sindsdien veranderde.';
+    section.emptyText =
+      'Dit is de eerste agenda voor dit MT. Vanaf de volgende vergadering staat hier wat er sindsdien veranderde.';
   }
   return section;
 }
@@ -374,7 +405,10 @@ function quarterRow(q: QuarterFeedback): IContainer {
     type: 'Container',
     separator: true,
     spacing: 'Small',
-    items: [text(`**${escapeCardText(q.titel, 120)}**: ${escapeCardText(q.doel, 300)}`), text(regel, { spacing: 'None' })],
+    items: [
+      text(`**${escapeCardText(q.titel, 120)}**: ${escapeCardText(q.doel, 300)}`),
+      text(regel, { spacing: 'None' }),
+    ],
   };
 }
 
@@ -424,7 +458,12 @@ function personalSection(ctx: Context, agenda: Agenda, userDisplayName: string):
   };
 }
 
-const AGENDERINGEN: Noun = { one: 'geagendeerd punt', many: 'geagendeerde punten', otherOne: 'ander geagendeerd punt', otherMany: 'andere geagendeerde punten' };
+const AGENDERINGEN: Noun = {
+  one: 'geagendeerd punt',
+  many: 'geagendeerde punten',
+  otherOne: 'ander geagendeerd punt',
+  otherMany: 'andere geagendeerde punten',
+};
 
 /** The CMT's tick of one escalation: an optional decision and "Besproken" (If-Match with the escalation's eTag). */
 function agenderingTick(ctx: Context, g: GeagendeerdItem): IActionSet {
@@ -434,12 +473,24 @@ function agenderingTick(ctx: Context, g: GeagendeerdItem): IActionSet {
     label: 'Besluit (optioneel)',
     maxLength: AGENDERING_MAX.besluit,
   };
-  const data: CardActionData = { verb: 'agendering-besproken', mtKey: ctx.mtKey, occurrenceKey: ctx.occurrenceKey, agenderingId: g.id, eTag: g.eTag };
+  const data: CardActionData = {
+    verb: 'agendering-besproken',
+    mtKey: ctx.mtKey,
+    occurrenceKey: ctx.occurrenceKey,
+    agenderingId: g.id,
+    eTag: g.eTag,
+  };
   const show: IShowCardAction = {
     type: 'Action.ShowCard',
     title: 'Afvinken als besproken',
-    tooltip: isActienummer(g.nummer) ? `Agendering van actie ${g.nummer} afvinken als besproken` : 'Afvinken als besproken',
-    card: { type: 'AdaptiveCard', body: [besluit], actions: [{ type: 'Action.Execute', verb: 'agendering-besproken', title: 'Besproken', data }] },
+    tooltip: isActienummer(g.nummer)
+      ? `Agendering van actie ${g.nummer} afvinken als besproken`
+      : 'Afvinken als besproken',
+    card: {
+      type: 'AdaptiveCard',
+      body: [besluit],
+      actions: [{ type: 'Action.Execute', verb: 'agendering-besproken', title: 'Besproken', data }],
+    },
   };
   return { type: 'ActionSet', actions: [show] };
 }
@@ -461,7 +512,10 @@ function geagendeerdSection(ctx: Context, agenda: Agenda): Section {
         spacing: 'Small',
         items: [
           text(`**${safeNummer(g.nummer)}** ${escapeCardText(g.titel, 200)}`),
-          text(`${escapeCardText(g.domein, 40)} · door ${g.door ? escapeCardText(g.door, 80) : 'onbekend'} · sinds ${formatMoment(new Date(g.sinds))}`, { isSubtle: true, spacing: 'None' }),
+          text(
+            `${escapeCardText(g.domein, 40)} · door ${g.door ? escapeCardText(g.door, 80) : 'onbekend'} · sinds ${formatMoment(new Date(g.sinds))}`,
+            { isSubtle: true, spacing: 'None' },
+          ),
           text(`Reden: ${escapeCardText(g.reden, 400)}`, { spacing: 'None' }),
           agenderingTick(ctx, g),
         ],
@@ -499,7 +553,10 @@ function agenderenForm(ctx: Context, agenda: Agenda): IShowCardAction | undefine
     isRequired: true,
     errorMessage: 'Kies de actie die het CMT moet bespreken.',
     // Plain text (not Markdown): choice titles are not rendered as Markdown, so only cut, not escaped.
-    choices: agenderenChoices(agenda).map((a) => ({ title: `${a.nummer} ${Array.from(a.titel).slice(0, 50).join('')}`, value: a.id })),
+    choices: agenderenChoices(agenda).map((a) => ({
+      title: `${a.nummer} ${Array.from(a.titel).slice(0, 50).join('')}`,
+      value: a.id,
+    })),
   };
   const reden: ITextInput = {
     type: 'Input.Text',
@@ -513,14 +570,30 @@ function agenderenForm(ctx: Context, agenda: Agenda): IShowCardAction | undefine
   };
   const more = agenda.openActies.length - actie.choices.length;
   // The same words as the tab's dialog: the seeds' own, quoted, with their passages.
-  const uitleg = text(`Het CMT “${AGENDERING_CITATEN.voortgangsbewaking}” (003:726). Agendeer een actie in het CMT als een besluit blijft hangen. Uit het rapport (001:1324–1326): “… ${AGENDERING_CITATEN.escaleren}”.`, { isSubtle: true, size: 'Small' });
+  const uitleg = text(
+    `Het CMT “${AGENDERING_CITATEN.voortgangsbewaking}” (003:726). Agendeer een actie in het CMT als een besluit blijft hangen. Uit het rapport (001:1324–1326): “… ${AGENDERING_CITATEN.escaleren}”.`,
+    { isSubtle: true, size: 'Small' },
+  );
   return {
     type: 'Action.ShowCard',
     title: 'Agenderen in CMT',
     card: {
       type: 'AdaptiveCard',
-      body: [uitleg, actie, ...(more > 0 ? [text(`Niet in deze lijst: ${aantal(more, 'andere open actie', 'andere open acties')}. Agendeer die vanuit het actieplan.`, { isSubtle: true, size: 'Small' })] : []), reden],
-      actions: [{ type: 'Action.Execute', verb: 'agenderen', title: 'Agenderen', data: executeData(ctx, 'agenderen') }] },
+      body: [
+        uitleg,
+        actie,
+        ...(more > 0
+          ? [
+              text(
+                `Niet in deze lijst: ${aantal(more, 'andere open actie', 'andere open acties')}. Agendeer die vanuit het actieplan.`,
+                { isSubtle: true, size: 'Small' },
+              ),
+            ]
+          : []),
+        reden,
+      ],
+      actions: [{ type: 'Action.Execute', verb: 'agenderen', title: 'Agenderen', data: executeData(ctx, 'agenderen') }],
+    },
   };
 }
 
@@ -531,7 +604,10 @@ function sectionHeading(s: Section): ITextBlock {
 }
 
 function restLine(n: number, noun: Noun, shown: number): ITextBlock {
-  const t = shown === 0 ? `${aantal(n, noun.one, noun.many)}, zie het actieplan.` : `En ${n} ${n === 1 ? noun.otherOne : noun.otherMany}, zie het actieplan.`;
+  const t =
+    shown === 0
+      ? `${aantal(n, noun.one, noun.many)}, zie het actieplan.`
+      : `En ${n} ${n === 1 ? noun.otherOne : noun.otherMany}, zie het actieplan.`;
   return text(t, { isSubtle: true });
 }
 
@@ -562,7 +638,11 @@ function sectionContainer(s: Section, rows: IContainer[], deepLink?: string): IC
   if (s.total === 0 && s.emptyText) items.push(text(s.emptyText, { isSubtle: true }));
   else if (rows.length < s.total) {
     const n = s.total - rows.length;
-    items.push(deepLink === undefined ? restLine(n, s.noun, rows.length) : restLink(n, s.noun, rows.length, sectionLink(deepLink, s.filter)));
+    items.push(
+      deepLink === undefined
+        ? restLine(n, s.noun, rows.length)
+        : restLink(n, s.noun, rows.length, sectionLink(deepLink, s.filter)),
+    );
   }
   const c: IContainer = { type: 'Container', spacing: 'Large', items };
   if (s.style) c.style = s.style;
@@ -578,7 +658,11 @@ function isShown(s: Section): boolean {
  * (matched on display name, case and spacing ignored), most urgent first, each with its status form, at most
  * `maxRows` of them. Use it in a card that lists these actions nowhere else with a form (input ids must be unique).
  */
-export function buildPersonalSection(agenda: Agenda, userDisplayName: string, options: { maxRows?: number } = {}): IContainer {
+export function buildPersonalSection(
+  agenda: Agenda,
+  userDisplayName: string,
+  options: { maxRows?: number } = {},
+): IContainer {
   const ctx: Context = { mtKey: agenda.mt.key, occurrenceKey: agenda.occurrence.key };
   const s = personalSection(ctx, agenda, userDisplayName);
   const rows = s.candidates.slice(0, options.maxRows ?? 10).map((c) => c.build(true));
@@ -627,7 +711,10 @@ function summary(agenda: Agenda): IFactSet {
       { title: 'Wacht op een andere actie', value: String(c.wachtOp) },
       { title: 'Deadline vóór volgende vergadering', value: String(c.dueBeforeNextMeeting) },
       { title: 'Zonder eigenaar', value: String(c.withoutOwner) },
-      { title: 'Gewijzigd sinds vorige vergadering', value: agenda.hasBaseline ? String(c.changedSinceLastMeeting) : 'eerste agenda' },
+      {
+        title: 'Gewijzigd sinds vorige vergadering',
+        value: agenda.hasBaseline ? String(c.changedSinceLastMeeting) : 'eerste agenda',
+      },
       { title: 'Open acties', value: `${c.open} van ${c.acties}` },
     ],
   };
@@ -656,7 +743,8 @@ function decisions(agenda: Agenda): IContainer | undefined {
     text(`Besluiten vorige vergadering (${agenda.previousDecisions.length})`, { size: 'Medium', weight: 'Bolder' }),
     ...shown.map((d) => text(`• ${escapeCardText(d, 200)}`, { spacing: 'Small' })),
   ];
-  if (agenda.previousDecisions.length > shown.length) items.push(restLine(agenda.previousDecisions.length - shown.length, BESLUITEN, shown.length));
+  if (agenda.previousDecisions.length > shown.length)
+    items.push(restLine(agenda.previousDecisions.length - shown.length, BESLUITEN, shown.length));
   return { type: 'Container', spacing: 'Large', items };
 }
 
@@ -670,8 +758,15 @@ const MEETING_DECISIONS_SHOWN = 5;
 function meetingDecisions(ctx: Context, besluiten: readonly string[]): IContainer {
   const texts = besluiten.map((d) => d.trim()).filter((d) => d !== '');
   const shown = texts.slice(-MEETING_DECISIONS_SHOWN);
-  const items: CardElementArray = [text(`Besluiten deze vergadering (${texts.length})`, { size: 'Medium', weight: 'Bolder' })];
-  if (texts.length > shown.length) items.push(text(`En ${aantal(texts.length - shown.length, 'eerder besluit', 'eerdere besluiten')}, zie het actieplan.`, { isSubtle: true }));
+  const items: CardElementArray = [
+    text(`Besluiten deze vergadering (${texts.length})`, { size: 'Medium', weight: 'Bolder' }),
+  ];
+  if (texts.length > shown.length)
+    items.push(
+      text(`En ${aantal(texts.length - shown.length, 'eerder besluit', 'eerdere besluiten')}, zie het actieplan.`, {
+        isSubtle: true,
+      }),
+    );
   items.push(...shown.map((d) => text(`• ${escapeCardText(d, 200)}`, { spacing: 'Small' })));
   const input: ITextInput = {
     type: 'Input.Text',
@@ -681,7 +776,12 @@ function meetingDecisions(ctx: Context, besluiten: readonly string[]): IContaine
     isMultiline: true,
     maxLength: BESLUIT_MAX_LENGTH,
   };
-  items.push(input, { type: 'ActionSet', actions: [{ ...execute(ctx, 'besluit-vastleggen', 'Vastleggen'), tooltip: 'Besluit van deze vergadering vastleggen' }] });
+  items.push(input, {
+    type: 'ActionSet',
+    actions: [
+      { ...execute(ctx, 'besluit-vastleggen', 'Vastleggen'), tooltip: 'Besluit van deze vergadering vastleggen' },
+    ],
+  });
   return { type: 'Container', spacing: 'Large', items };
 }
 
@@ -690,7 +790,11 @@ function laatsteWijzigingBanner(wat: string): IContainer {
 }
 
 function besprokenBanner(b: { door: string; op: Date }): IContainer {
-  return { type: 'Container', style: 'good', items: [text(`Besproken door ${escapeCardText(b.door, 80)} op ${formatMoment(b.op)}.`)] };
+  return {
+    type: 'Container',
+    style: 'good',
+    items: [text(`Besproken door ${escapeCardText(b.door, 80)} op ${formatMoment(b.op)}.`)],
+  };
 }
 
 /**
@@ -727,7 +831,9 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
   if (agenderen) actions.push(agenderen);
   actions.push(openInPlan);
 
-  const userIds = [...new Set(options.refreshUserIds ?? [])].filter((id) => id.trim() !== '').slice(0, MAX_REFRESH_USER_IDS);
+  const userIds = [...new Set(options.refreshUserIds ?? [])]
+    .filter((id) => id.trim() !== '')
+    .slice(0, MAX_REFRESH_USER_IDS);
   const refresh: NonNullable<IAdaptiveCard['refresh']> = { action: execute(ctx, 'vernieuwen', 'Vernieuwen') };
   if (userIds.length > 0) refresh.userIds = userIds;
 
@@ -739,17 +845,23 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
 
   const assemble = (included: IContainer[][]): AgendaCard => {
     // Only rows the byte budget dropped: the ones past SECTION_MAX_ROWS are left out by design and linked per section.
-    const omitted = sections.reduce((n, s, i) => n + Math.max(0, Math.min(s.candidates.length, SECTION_MAX_ROWS) - (included[i]?.length ?? 0)), 0);
+    const omitted = sections.reduce(
+      (n, s, i) => n + Math.max(0, Math.min(s.candidates.length, SECTION_MAX_ROWS) - (included[i]?.length ?? 0)),
+      0,
+    );
     const body: CardElementArray = [header(agenda)];
     if (options.besproken) body.push(besprokenBanner(options.besproken));
     if (options.laatsteWijziging) body.push(laatsteWijzigingBanner(options.laatsteWijziging));
     body.push(summary(agenda));
     if (omitted > 0) {
       body.push(
-        text(`Niet alles past op deze kaart: ${aantal(omitted, 'regel staat', 'regels staan')} alleen in het actieplan. De meest urgente staan bovenaan.`, {
-          weight: 'Bolder',
-          spacing: 'Medium',
-        }),
+        text(
+          `Niet alles past op deze kaart: ${aantal(omitted, 'regel staat', 'regels staan')} alleen in het actieplan. De meest urgente staan bovenaan.`,
+          {
+            weight: 'Bolder',
+            spacing: 'Medium',
+          },
+        ),
         { type: 'ActionSet', actions: [openInPlan] },
       );
     }
@@ -758,7 +870,16 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     if (besluiten) body.push(besluiten);
     body.push(meetingDecisions(ctx, options.besluiten ?? []));
     body.push(reflection(agenda));
-    return { type: 'AdaptiveCard', version: '1.5', lang: 'nl-NL', fallbackText, msteams: { width: 'full' }, refresh, body, actions };
+    return {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      lang: 'nl-NL',
+      fallbackText,
+      msteams: { width: 'full' },
+      refresh,
+      body,
+      actions,
+    };
   };
 
   // Rows go in by urgency, at most `SECTION_MAX_ROWS` of each section (so a long overdue list cannot push every
@@ -768,9 +889,13 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
   // real size is verified and rows are dropped from the end until it fits, so the estimate can never overshoot.
   const included: IContainer[][] = sections.map(() => []);
   const formed = new Set<string>();
-  const reserve = sections.reduce((n, s) => n + cardByteSize(restLink(999, s.noun, 0, sectionLink(deepLink, s.filter))) + 1, 0);
+  const reserve = sections.reduce(
+    (n, s) => n + cardByteSize(restLink(999, s.noun, 0, sectionLink(deepLink, s.filter))) + 1,
+    0,
+  );
   let used = cardByteSize(assemble(sections.map(() => []))) + reserve;
-  if (used > budget) throw new RangeError(`buildAgendaCard: ${budget} bytes is te weinig voor de kaart zonder regels (${used})`);
+  if (used > budget)
+    throw new RangeError(`buildAgendaCard: ${budget} bytes is te weinig voor de kaart zonder regels (${used})`);
   const formBudget = budget * FORM_SHARE;
   let formBytes = 0;
   const tryAdd = (i: number, cand: Candidate): boolean => {

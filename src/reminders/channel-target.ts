@@ -24,9 +24,16 @@ export type NoTarget = { missing: 'no-team' | 'not-installed'; detail: string };
 export function postTarget(mt: MT, installatie: Installatie | undefined): PostTarget | NoTarget {
   const serviceUrl = installatie?.serviceUrl ? { serviceUrl: installatie.serviceUrl } : {};
   if (mt.conversationId) return { conversationId: mt.conversationId, ...serviceUrl, record: false };
-  if (!mt.teamId) return { missing: 'no-team', detail: `${mt.naam} heeft geen team en kanaal: een beheerder legt ze vast in Instellingen van het tabblad Actieplan.` };
+  if (!mt.teamId)
+    return {
+      missing: 'no-team',
+      detail: `${mt.naam} heeft geen team en kanaal: een beheerder legt ze vast in Instellingen van het tabblad Actieplan.`,
+    };
   if (!installatie) {
-    return { missing: 'not-installed', detail: `De app is (nog) niet geïnstalleerd in het team van ${mt.naam}: voeg haar toe aan het team, dan komt de kaart in het kanaal.` };
+    return {
+      missing: 'not-installed',
+      detail: `De app is (nog) niet geïnstalleerd in het team van ${mt.naam}: voeg haar toe aan het team, dan komt de kaart in het kanaal.`,
+    };
   }
   // A registered channel, else the team's General channel (its id is the team's thread id).
   return { conversationId: mt.channelId ?? installatie.teamId, ...serviceUrl, record: true };

@@ -79,7 +79,10 @@ const LOG_WINDOW_DAYS = 60;
 
 function findMt(data: ReminderData, keyOrId: string): Loaded<MT> {
   const mt = data.mts.find((m) => m.value.key === keyOrId) ?? data.mts.find((m) => m.id === keyOrId);
-  if (!mt) throw new CliError(`Geen MT met sleutel of id "${keyOrId}". Bekend: ${data.mts.map((m) => m.value.key).join(', ') || '(geen)'}.`);
+  if (!mt)
+    throw new CliError(
+      `Geen MT met sleutel of id "${keyOrId}". Bekend: ${data.mts.map((m) => m.value.key).join(', ') || '(geen)'}.`,
+    );
   return mt;
 }
 
@@ -97,7 +100,12 @@ export type DueMeeting = {
  * so a second run (or a parallel one) cannot send next week's card early. The log is consulted after planning (the
  * planner is asked as if nothing was sent) precisely so that a logged meeting stays the answer.
  */
-export function dueMeeting(mt: MT, data: ReminderData, now: Date, extraHolidays: readonly CalendarDate[] = []): DueMeeting {
+export function dueMeeting(
+  mt: MT,
+  data: ReminderData,
+  now: Date,
+  extraHolidays: readonly CalendarDate[] = [],
+): DueMeeting {
   const holidays = reminderHolidays(now, extraHolidays);
   const byKey = new Map(data.herinneringen.map((h) => [h.value.sleutel, h] as const));
   const plan = planReminders({ mts: [mt], now, sentKeys: [], holidays });
@@ -110,32 +118,67 @@ export function dueMeeting(mt: MT, data: ReminderData, now: Date, extraHolidays:
   if (open) return { decision: open };
   const lastDue = due.at(-1);
   if (lastDue) return { decision: lastDue, logged: loggedFor(lastDue) };
-  const waiting = plan.decisions.find((d): d is Extract<ReminderDecision, { action: 'wait' }> => d.action === 'wait' && d.reminderAt !== undefined);
+  const waiting = plan.decisions.find(
+    (d): d is Extract<ReminderDecision, { action: 'wait' }> => d.action === 'wait' && d.reminderAt !== undefined,
+  );
   if (waiting?.reminderAt && waiting.key) {
     // The same meeting planned as at its own reminder time: gives the meeting after it and a move, as the job would.
-    const later = planReminders({ mts: [mt], now: waiting.reminderAt, sentKeys: [], holidays }).toSend.find((d) => d.key === waiting.key);
+    const later = planReminders({ mts: [mt], now: waiting.reminderAt, sentKeys: [], holidays }).toSend.find(
+      (d) => d.key === waiting.key,
+    );
     if (later) {
       const logged = loggedFor(later);
       return logged ? { decision: later, logged } : { decision: later };
     }
   }
   const reason = plan.decisions.find((d) => d.action !== 'send');
-  throw new CliError(`Voor ${mt.naam} is geen agendapunt te versturen: ${reason?.detail ?? 'geen vergadering gepland'}`);
+  throw new CliError(
+    `Voor ${mt.naam} is geen agendapunt te versturen: ${reason?.detail ?? 'geen vergadering gepland'}`,
+  );
 }
 
-export type Prepared = { mt: Loaded<MT>; decision: SendDecision; logged?: Loaded<Herinnering>; agenda: Agenda; card: AgendaCard; snapshot: string; data: ReminderData };
+export type Prepared = {
+  mt: Loaded<MT>;
+  decision: SendDecision;
+  logged?: Loaded<Herinnering>;
+  agenda: Agenda;
+  card: AgendaCard;
+  snapshot: string;
+  data: ReminderData;
+};
 
 /** Composes the card of the MT's next meeting from the site as it is now (reads only). */
 export async function prepareCard(deps: CliDeps, keyOrId: string): Promise<Prepared> {
-  const data = await loadReminderData(deps.graph, deps.siteId, new Date(deps.now.getTime() - LOG_WINDOW_DAYS * 86_400_000));
+  const data = await loadReminderData(
+    deps.graph,
+    deps.siteId,
+    new Date(deps.now.getTime() - LOG_WINDOW_DAYS * 86_400_000),
+  );
   const mt = findMt(data, keyOrId);
   const { decision, logged } = dueMeeting(mt.value, data, deps.now, deps.extraHolidays);
   const plan = await loadPlanCold(deps.graph, deps.siteUrl);
   const acties = plan.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
-  const input = agendaInputFor(decision, mt.value, data, acties, previousReminder(data.herinneringen, mt.id, decision.occurrenceStart), deps.now, [], plan.plan.domeinVoortgang);
+  const input = agendaInputFor(
+    decision,
+    mt.value,
+    data,
+    acties,
+    previousReminder(data.herinneringen, mt.id, decision.occurrenceStart),
+    deps.now,
+    [],
+    plan.plan.domeinVoortgang,
+  );
   const agenda = composeAgenda(input);
   const card = buildAgendaCard(agenda, { deepLink: deps.deepLinkFor(mt.value) });
-  return { mt, decision, ...(logged ? { logged } : {}), agenda, card, snapshot: serializeSnapshot(snapshotOf(input)), data };
+  return {
+    mt,
+    decision,
+    ...(logged ? { logged } : {}),
+    agenda,
+    card,
+    snapshot: serializeSnapshot(snapshotOf(input)),
+    data,
+  };
 }
 
 /** Where the reminder log already has the meeting: what state it is in and since when. */
@@ -159,7 +202,13 @@ export type SendNowResult =
   | { outcome: 'failed'; mt: string; key: string; meeting: string; error: string };
 
 function alreadyLogged(mtKey: string, decision: SendDecision, entry: Loaded<Herinnering> | undefined): AlreadyLogged {
-  const result: AlreadyLogged = { outcome: 'already-sent', mt: mtKey, key: entry?.value.sleutel ?? decision.key, meeting: decision.occurrenceStart.toISOString(), status: entry?.value.status ?? 'geclaimd' };
+  const result: AlreadyLogged = {
+    outcome: 'already-sent',
+    mt: mtKey,
+    key: entry?.value.sleutel ?? decision.key,
+    meeting: decision.occurrenceStart.toISOString(),
+    status: entry?.value.status ?? 'geclaimd',
+  };
   const at = entry?.created ?? entry?.modified;
   if (at) result.at = at;
   if (entry?.value.berichtId) result.messageId = entry.value.berichtId;
@@ -173,17 +222,30 @@ function alreadyLogged(mtKey: string, decision: SendDecision, entry: Loaded<Heri
  * (two runs in parallel), nothing is sent and the answer says what the log holds and since when. A failed send is
  * recorded as failed and not retried (the card may have arrived).
  */
-export async function sendNow(deps: CliDeps & { sender: CardSender; claimant: string }, keyOrId: string): Promise<SendNowResult> {
+export async function sendNow(
+  deps: CliDeps & { sender: CardSender; claimant: string },
+  keyOrId: string,
+): Promise<SendNowResult> {
   const prepared = await prepareCard(deps, keyOrId);
   const { mt, decision } = prepared;
   const store = deps.herinneringen ?? createHerinneringenStore(deps.graph, deps.siteId);
   const meeting = decision.occurrenceStart.toISOString();
   // Read again for the time it was claimed (the plan's read carries no creation time).
-  if (prepared.logged) return alreadyLogged(mt.value.key, decision, (await store.find(prepared.logged.value.sleutel)) ?? prepared.logged);
+  if (prepared.logged)
+    return alreadyLogged(mt.value.key, decision, (await store.find(prepared.logged.value.sleutel)) ?? prepared.logged);
   const installaties = await loadInstallaties(deps.graph, deps.siteId).catch(() => []);
   const target = postTarget(mt.value, installatieForTeam(installaties, mt.value.teamId, mt.value.groepId));
-  if (!isPostTarget(target)) throw new CliError(`${mt.value.naam} heeft nog geen kanaal: ${target.detail} (Lokaal: open het team in de Playground.)`);
-  const claim = await store.claim({ sleutel: decision.key, mtId: mt.id, mtNaam: mt.value.naam, moment: meeting, claimant: deps.claimant });
+  if (!isPostTarget(target))
+    throw new CliError(
+      `${mt.value.naam} heeft nog geen kanaal: ${target.detail} (Lokaal: open het team in de Playground.)`,
+    );
+  const claim = await store.claim({
+    sleutel: decision.key,
+    mtId: mt.id,
+    mtNaam: mt.value.naam,
+    moment: meeting,
+    claimant: deps.claimant,
+  });
   if (!claim.won) return alreadyLogged(mt.value.key, decision, claim.holder ?? (await store.find(decision.key)));
   let messageId: string;
   try {
@@ -195,13 +257,21 @@ export async function sendNow(deps: CliDeps & { sender: CardSender; claimant: st
   }
   await store.markSent(claim.item, messageId, prepared.snapshot);
   if (target.record) await recordConversation(deps.graph, deps.siteId, mt, target.conversationId, () => undefined);
-  return { outcome: 'sent', mt: mt.value.key, key: decision.key, meeting, conversationId: target.conversationId, messageId };
+  return {
+    outcome: 'sent',
+    mt: mt.value.key,
+    key: decision.key,
+    meeting,
+    conversationId: target.conversationId,
+    messageId,
+  };
 }
 
 /** What `--send-now` tells a person (Dutch): sent, already in the log (and since when), or failed. */
 export function describeSendNow(result: SendNowResult): string {
   const meeting = formatMoment(new Date(result.meeting));
-  if (result.outcome === 'sent') return `Verstuurd: de kaart voor de vergadering van ${meeting} (${result.key}) naar ${result.conversationId} (bericht ${result.messageId}).`;
+  if (result.outcome === 'sent')
+    return `Verstuurd: de kaart voor de vergadering van ${meeting} (${result.key}) naar ${result.conversationId} (bericht ${result.messageId}).`;
   if (result.outcome === 'failed') {
     return `Mislukt: de kaart voor de vergadering van ${meeting} (${result.key}): ${result.error}\nDe vergadering staat als mislukt in het logboek en wordt niet automatisch opnieuw verstuurd.`;
   }
@@ -220,7 +290,9 @@ export function describePreview(p: Prepared): string {
   const c = p.agenda.counts;
   return [
     `${p.mt.value.naam}: vergadering ${formatMoment(p.decision.occurrenceStart)} (sleutel ${p.decision.key})`,
-    p.logged ? `  Al in het logboek (${p.logged.value.status ?? 'geclaimd'}): --send-now verstuurt niets meer voor deze vergadering.` : `  ${p.decision.detail}`,
+    p.logged
+      ? `  Al in het logboek (${p.logged.value.status ?? 'geclaimd'}): --send-now verstuurt niets meer voor deze vergadering.`
+      : `  ${p.decision.detail}`,
     `  Achterstallig ${c.overdue}, geblokkeerd ${c.geblokkeerd}, wacht op een andere actie ${c.wachtOp}, deadline vóór volgende vergadering ${c.dueBeforeNextMeeting}, zonder eigenaar ${c.withoutOwner}, open ${c.open} van ${c.acties}`,
     `  Kaart: ${cardByteSize(p.card)} bytes. Kanaal: ${p.mt.value.conversationId ?? 'nog geen (app niet geïnstalleerd in het team)'}`,
     '  Met --json verschijnt de kaart zelf; met --send-now wordt ze verstuurd.',

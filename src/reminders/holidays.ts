@@ -27,7 +27,9 @@ export function dutchPublicHolidays(years: Iterable<number>): CalendarDate[] {
  * @throws RangeError when an extra date is not a calendar date.
  */
 export function reminderHolidays(now: Date, extra: readonly CalendarDate[] = []): CalendarDate[] {
-  for (const d of extra) if (!isValidCalendarDate(d)) throw new RangeError(`reminderHolidays: ${JSON.stringify(d)} is geen datum (YYYY-MM-DD)`);
+  for (const d of extra)
+    if (!isValidCalendarDate(d))
+      throw new RangeError(`reminderHolidays: ${JSON.stringify(d)} is geen datum (YYYY-MM-DD)`);
   const year = Number(amsterdamDate(now).slice(0, 4));
   return [...new Set([...dutchPublicHolidays([year - 1, year, year + 1]), ...extra])].sort();
 }

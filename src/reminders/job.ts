@@ -1,4 +1,11 @@
-import { composeAgenda, parseSnapshot, serializeSnapshot, snapshotOf, type Agenda, type AgendaInput } from '../domain/agenda.js';
+import {
+  composeAgenda,
+  parseSnapshot,
+  serializeSnapshot,
+  snapshotOf,
+  type Agenda,
+  type AgendaInput,
+} from '../domain/agenda.js';
 import type { CalendarDate, MT } from '../domain/model.js';
 import type { Graph } from '../data/graph/client.js';
 import { besluitenByOccurrenceUrl, decisionTexts } from '../data/besluiten-store.js';
@@ -86,8 +93,10 @@ export function agendaInputFor(
   const snapshot = parseSnapshot(previous?.value.snapshot);
   if (snapshot) input.previous = snapshot;
   if (previousDecisions.length > 0) input.previousDecisions = previousDecisions;
-  if (data.agenderingen.length > 0) input.agenderingen = data.agenderingen.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
-  if (domeinVoortgang.length > 0) input.domeinVoortgang = domeinVoortgang.map((r) => ({ id: r.id, eTag: r.eTag, value: r.value }));
+  if (data.agenderingen.length > 0)
+    input.agenderingen = data.agenderingen.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
+  if (domeinVoortgang.length > 0)
+    input.domeinVoortgang = domeinVoortgang.map((r) => ({ id: r.id, eTag: r.eTag, value: r.value }));
   return input;
 }
 
@@ -96,7 +105,12 @@ export function agendaInputFor(
  * indexed Vergadering column). A key whose read fails (a site provisioned before the Besluiten list existed, say)
  * gets no decisions and a warning: the reminder must not depend on it.
  */
-async function readPreviousDecisions(graph: Graph, siteId: string, keys: readonly string[], log: JobLog): Promise<Map<string, string[]>> {
+async function readPreviousDecisions(
+  graph: Graph,
+  siteId: string,
+  keys: readonly string[],
+  log: JobLog,
+): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   const unique = [...new Set(keys)];
   if (unique.length === 0) return result;
@@ -109,7 +123,12 @@ async function readPreviousDecisions(graph: Graph, siteId: string, keys: readonl
       const key = unique[Number(response.id)];
       if (key === undefined) continue;
       if (response.status !== 200) {
-        log({ level: 'warn', msg: 'decisions of the previous meeting not readable; the agenda goes without them', key, status: response.status });
+        log({
+          level: 'warn',
+          msg: 'decisions of the previous meeting not readable; the agenda goes without them',
+          key,
+          status: response.status,
+        });
         continue;
       }
       const page = response.body as { value: ListItem[]; '@odata.nextLink'?: string };
@@ -118,7 +137,11 @@ async function readPreviousDecisions(graph: Graph, siteId: string, keys: readonl
       result.set(key, decisionTexts(items.map(toBesluit)));
     }
   } catch (error) {
-    log({ level: 'warn', msg: 'decisions of the previous meetings not readable; the agendas go without them', error: error instanceof Error ? error.message : String(error) });
+    log({
+      level: 'warn',
+      msg: 'decisions of the previous meetings not readable; the agendas go without them',
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
   return result;
 }
@@ -127,19 +150,41 @@ async function readPreviousDecisions(graph: Graph, siteId: string, keys: readonl
  * After the first post into a channel the bot had not heard from: the MT's conversation id, so the card's buttons
  * (checked against the MT's channel) and the next cards find it. A failure here is logged; the card is out.
  */
-export async function recordConversation(graph: Graph, siteId: string, mt: Loaded<MT>, conversationId: string, log: JobLog): Promise<void> {
+export async function recordConversation(
+  graph: Graph,
+  siteId: string,
+  mt: Loaded<MT>,
+  conversationId: string,
+  log: JobLog,
+): Promise<void> {
   try {
     await updateMtChannel(graph, siteId, mt, { conversationId });
-    log({ level: 'info', msg: 'MT channel recorded after the first post', mt: mt.value.key, conversation: conversationId });
+    log({
+      level: 'info',
+      msg: 'MT channel recorded after the first post',
+      mt: mt.value.key,
+      conversation: conversationId,
+    });
   } catch (error) {
-    log({ level: 'error', msg: 'card sent, but the MT channel was not recorded', mt: mt.value.key, error: error instanceof Error ? error.message : String(error) });
+    log({
+      level: 'error',
+      msg: 'card sent, but the MT channel was not recorded',
+      mt: mt.value.key,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
 /** The last sent reminder of an MT before `before`: the baseline of "changed since the last meeting". */
-export function previousReminder(log: readonly Loaded<Herinnering>[], mtId: string, before: Date): Loaded<Herinnering> | undefined {
+export function previousReminder(
+  log: readonly Loaded<Herinnering>[],
+  mtId: string,
+  before: Date,
+): Loaded<Herinnering> | undefined {
   return log
-    .filter((h) => h.value.mtId === mtId && h.value.status === 'verzonden' && Date.parse(h.value.moment) < before.getTime())
+    .filter(
+      (h) => h.value.mtId === mtId && h.value.status === 'verzonden' && Date.parse(h.value.moment) < before.getTime(),
+    )
     .sort((a, b) => b.value.moment.localeCompare(a.value.moment))[0];
 }
 
@@ -169,18 +214,32 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
     decisions: plan.decisions,
     outcomes: [],
     unfinished: data.herinneringen
-      .filter((h) => h.value.status === 'geclaimd' && !h.value.berichtId && Date.parse(h.modified ?? h.value.moment) < deps.now.getTime() - 10 * 60_000)
-      .map((h) => ({ key: h.value.sleutel, moment: h.value.moment, ...(h.value.claim ? { claim: h.value.claim } : {}) })),
+      .filter(
+        (h) =>
+          h.value.status === 'geclaimd' &&
+          !h.value.berichtId &&
+          Date.parse(h.modified ?? h.value.moment) < deps.now.getTime() - 10 * 60_000,
+      )
+      .map((h) => ({
+        key: h.value.sleutel,
+        moment: h.value.moment,
+        ...(h.value.claim ? { claim: h.value.claim } : {}),
+      })),
   };
   for (const unfinished of report.unfinished) {
-    log({ level: 'warn', msg: 'reminder claimed but never recorded as sent; not resent automatically (the card may have arrived)', ...unfinished });
+    log({
+      level: 'warn',
+      msg: 'reminder claimed but never recorded as sent; not resent automatically (the card may have arrived)',
+      ...unfinished,
+    });
   }
   if (plan.toSend.length === 0) return report;
 
   const previousByDecision = new Map<string, Loaded<Herinnering> | undefined>();
   for (const decision of plan.toSend) {
     const loadedMt = data.mts.find((m) => m.value.key === decision.mtKey);
-    if (loadedMt) previousByDecision.set(decision.key, previousReminder(data.herinneringen, loadedMt.id, decision.occurrenceStart));
+    if (loadedMt)
+      previousByDecision.set(decision.key, previousReminder(data.herinneringen, loadedMt.id, decision.occurrenceStart));
   }
   const previousKeys = [...previousByDecision.values()].flatMap((h) => (h ? [h.value.sleutel] : []));
   const [snapshot, decisionsByKey] = await Promise.all([
@@ -190,7 +249,11 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
   const acties = snapshot.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
   const installaties = await loadInstallaties(deps.graph, deps.siteId).catch((error: unknown) => {
     // A site provisioned before the list existed: the recorded conversations and the configured connector still work.
-    log({ level: 'warn', msg: 'installations not readable; sending with the configured Bot Connector', error: error instanceof Error ? error.message : String(error) });
+    log({
+      level: 'warn',
+      msg: 'installations not readable; sending with the configured Bot Connector',
+      error: error instanceof Error ? error.message : String(error),
+    });
     return [];
   });
 
@@ -204,13 +267,28 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
       log({ level: 'warn', msg: 'MT has no channel to post to', mt: mt.key, missing: target.missing });
       continue;
     }
-    const claim = await store.claim({ sleutel: decision.key, mtId: loadedMt.id, mtNaam: mt.naam, moment: decision.occurrenceStart.toISOString(), claimant: deps.claimant });
+    const claim = await store.claim({
+      sleutel: decision.key,
+      mtId: loadedMt.id,
+      mtNaam: mt.naam,
+      moment: decision.occurrenceStart.toISOString(),
+      claimant: deps.claimant,
+    });
     if (!claim.won) {
       report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'lost-claim' });
       continue;
     }
     const previous = previousByDecision.get(decision.key);
-    const input = agendaInputFor(decision, mt, data, acties, previous, deps.now, previous ? (decisionsByKey.get(previous.value.sleutel) ?? []) : [], snapshot.plan.domeinVoortgang);
+    const input = agendaInputFor(
+      decision,
+      mt,
+      data,
+      acties,
+      previous,
+      deps.now,
+      previous ? (decisionsByKey.get(previous.value.sleutel) ?? []) : [],
+      snapshot.plan.domeinVoortgang,
+    );
     let agenda: Agenda;
     let card: AgendaCard;
     try {

@@ -11,7 +11,14 @@ import { TZDate } from '@date-fns/tz';
 import { occurrenceKey } from '../domain/agenda.js';
 import { AMSTERDAM, amsterdamDate } from '../domain/dates.js';
 import type { CalendarDate, MT } from '../domain/model.js';
-import { recurrence, recurrenceGaps, reminderTime, type ExpandedOccurrence, type Recurrence, type ScheduleExceptions } from '../domain/recurrence.js';
+import {
+  recurrence,
+  recurrenceGaps,
+  reminderTime,
+  type ExpandedOccurrence,
+  type Recurrence,
+  type ScheduleExceptions,
+} from '../domain/recurrence.js';
 import { parseMeetingSchedule } from '../domain/schedule.js';
 
 // ---------- the plan ----------
@@ -35,7 +42,8 @@ export type PlannerInput = {
 };
 
 export type SendReason = 'due' | 'catch-up';
-export type SkipReason = 'inactive' | 'no-schedule' | 'invalid-schedule' | 'already-sent' | 'cancelled' | 'meeting-started';
+export type SkipReason =
+  'inactive' | 'no-schedule' | 'invalid-schedule' | 'already-sent' | 'cancelled' | 'meeting-started';
 export type WaitReason = 'not-yet' | 'no-upcoming';
 
 type DecisionBase = {
@@ -95,34 +103,53 @@ function amsterdamText(d: Date): string {
   return `${amsterdamDate(d)} ${p(t.getHours())}:${p(t.getMinutes())}`;
 }
 
-type Source =
-  | { kind: 'rule'; rec: (anchor: Date) => Recurrence }
-  | { kind: 'skip'; decision: SkipDecision };
+type Source = { kind: 'rule'; rec: (anchor: Date) => Recurrence } | { kind: 'skip'; decision: SkipDecision };
 
 function sourceOf(mt: MT, input: PlannerInput): Source {
   if (mt.schema === undefined || mt.schema.trim() === '') {
-    return { kind: 'skip', decision: { action: 'skip', reason: 'no-schedule', mtKey: mt.key, detail: 'Geen vergaderschema ingesteld.' } };
+    return {
+      kind: 'skip',
+      decision: { action: 'skip', reason: 'no-schedule', mtKey: mt.key, detail: 'Geen vergaderschema ingesteld.' },
+    };
   }
   const schedule = parseMeetingSchedule(mt.schema);
   if (!schedule) {
-    return { kind: 'skip', decision: { action: 'skip', reason: 'invalid-schedule', mtKey: mt.key, detail: 'Het vergaderschema is geen geldige herhalingsregel.' } };
+    return {
+      kind: 'skip',
+      decision: {
+        action: 'skip',
+        reason: 'invalid-schedule',
+        mtKey: mt.key,
+        detail: 'Het vergaderschema is geen geldige herhalingsregel.',
+      },
+    };
   }
   const gaps = recurrenceGaps(schedule);
   if (gaps.length > 0) {
     const wat = gaps.map((g) => (g === 'start' ? 'een startmoment (DTSTART)' : 'een tijd (BYHOUR)')).join(' en ');
-    return { kind: 'skip', decision: { action: 'skip', reason: 'invalid-schedule', mtKey: mt.key, detail: `Het vergaderschema mist ${wat}.` } };
+    return {
+      kind: 'skip',
+      decision: {
+        action: 'skip',
+        reason: 'invalid-schedule',
+        mtKey: mt.key,
+        detail: `Het vergaderschema mist ${wat}.`,
+      },
+    };
   }
   const exceptions = input.exceptions?.[mt.key];
   return { kind: 'rule', rec: (anchor) => recurrence(schedule, anchor, exceptions) };
 }
 
 function planMT(mt: MT, input: PlannerInput, sent: ReadonlySet<string>): ReminderDecision[] {
-  if (mt.actief === false) return [{ action: 'skip', reason: 'inactive', mtKey: mt.key, detail: 'Dit MT staat op niet actief.' }];
+  if (mt.actief === false)
+    return [{ action: 'skip', reason: 'inactive', mtKey: mt.key, detail: 'Dit MT staat op niet actief.' }];
   const source = sourceOf(mt, input);
   if (source.kind === 'skip') return [source.decision];
 
   const now = input.now;
-  const lookBackMs = input.lastRunAt && input.lastRunAt < now ? now.getTime() - input.lastRunAt.getTime() : LOOK_BACK_DEFAULT_MS;
+  const lookBackMs =
+    input.lastRunAt && input.lastRunAt < now ? now.getTime() - input.lastRunAt.getTime() : LOOK_BACK_DEFAULT_MS;
   const from = new Date(now.getTime() - Math.min(lookBackMs, LOOK_BACK_MAX_MS));
   const lead = mt.voorlooptijdMinuten;
   const leadMs = lead !== undefined && Number.isInteger(lead) && lead >= 1 ? lead * 60_000 : 0;
@@ -133,7 +160,14 @@ function planMT(mt: MT, input: PlannerInput, sent: ReadonlySet<string>): Reminde
     rec = source.rec(from);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return [{ action: 'skip', reason: 'invalid-schedule', mtKey: mt.key, detail: `Uitzondering in het vergaderschema klopt niet: ${e.message}` }];
+    return [
+      {
+        action: 'skip',
+        reason: 'invalid-schedule',
+        mtKey: mt.key,
+        detail: `Uitzondering in het vergaderschema klopt niet: ${e.message}`,
+      },
+    ];
   }
   const occurrences: ExpandedOccurrence[] = rec.between(from, to);
   const next = (start: Date): Date | undefined => rec.after(start);
@@ -149,14 +183,29 @@ function planMT(mt: MT, input: PlannerInput, sent: ReadonlySet<string>): Reminde
       reminderAt = reminderTime(o.start, { voorlooptijdMinuten: lead, holidays });
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
-      decisions.push({ action: 'skip', reason: 'invalid-schedule', mtKey: mt.key, key, occurrenceStart: o.start, detail: e.message });
+      decisions.push({
+        action: 'skip',
+        reason: 'invalid-schedule',
+        mtKey: mt.key,
+        key,
+        occurrenceStart: o.start,
+        detail: e.message,
+      });
       continue;
     }
     const when = amsterdamText(o.start);
     if (o.cancelled) {
       // Only worth a line while its reminder would have been due; older and later cancellations are just absent.
       if (reminderAt <= now && now < o.start) {
-        decisions.push({ action: 'skip', reason: 'cancelled', mtKey: mt.key, key, occurrenceStart: o.start, reminderAt, detail: `Vergadering van ${when} vervalt.` });
+        decisions.push({
+          action: 'skip',
+          reason: 'cancelled',
+          mtKey: mt.key,
+          key,
+          occurrenceStart: o.start,
+          reminderAt,
+          detail: `Vergadering van ${when} vervalt.`,
+        });
       }
       continue;
     }
@@ -180,7 +229,15 @@ function planMT(mt: MT, input: PlannerInput, sent: ReadonlySet<string>): Reminde
       const detail = sent.has(key)
         ? `Herinnering voor ${when} is al verstuurd.`
         : `Vergadering verplaatst naar ${when}; de herinnering voor het oorspronkelijke tijdstip is al verstuurd.`;
-      decisions.push({ action: 'skip', reason: 'already-sent', mtKey: mt.key, key, occurrenceStart: o.start, reminderAt, detail });
+      decisions.push({
+        action: 'skip',
+        reason: 'already-sent',
+        mtKey: mt.key,
+        key,
+        occurrenceStart: o.start,
+        reminderAt,
+        detail,
+      });
       continue;
     }
     if (reminderAt <= now) {
@@ -220,7 +277,12 @@ function planMT(mt: MT, input: PlannerInput, sent: ReadonlySet<string>): Reminde
     }
   }
   if (!decisions.some((d) => d.action === 'send' || d.action === 'wait')) {
-    decisions.push({ action: 'wait', reason: 'no-upcoming', mtKey: mt.key, detail: 'Geen vergadering gepland in de komende weken.' });
+    decisions.push({
+      action: 'wait',
+      reason: 'no-upcoming',
+      mtKey: mt.key,
+      detail: 'Geen vergadering gepland in de komende weken.',
+    });
   }
   return decisions;
 }

@@ -14,7 +14,14 @@ import { TEKST_MAX } from '../domain/text-limits.js';
  * - `agenderen`: a domain MT puts one of its actions on the CMT's agenda, with a reason (Agenderingen list).
  * - `agendering-besproken`: the CMT ticks an escalation as discussed, optionally with a decision.
  */
-export const CARD_VERBS = ['besproken', 'status-bijwerken', 'vernieuwen', 'besluit-vastleggen', 'agenderen', 'agendering-besproken'] as const;
+export const CARD_VERBS = [
+  'besproken',
+  'status-bijwerken',
+  'vernieuwen',
+  'besluit-vastleggen',
+  'agenderen',
+  'agendering-besproken',
+] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 /** What every button sends. `actieId` and `eTag` only with `status-bijwerken`. */
@@ -104,10 +111,16 @@ export function parseCardActionData(value: unknown): CardActionData | undefined 
  */
 export function parseStatusUpdate(value: unknown): StatusUpdateRequest | undefined {
   const data = parseCardActionData(value);
-  if (!data || data.verb !== 'status-bijwerken' || data.actieId === undefined || data.eTag === undefined) return undefined;
+  if (!data || data.verb !== 'status-bijwerken' || data.actieId === undefined || data.eTag === undefined)
+    return undefined;
   const v = value as Record<string, unknown>;
   const ids = statusInputIds(data.actieId);
-  const out: StatusUpdateRequest = { mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, actieId: data.actieId, eTag: data.eTag };
+  const out: StatusUpdateRequest = {
+    mtKey: data.mtKey,
+    occurrenceKey: data.occurrenceKey,
+    actieId: data.actieId,
+    eTag: data.eTag,
+  };
   if (data.rijId !== undefined) out.rijId = data.rijId;
   const status = text(v[ids.status]);
   const toelichting = text(v[ids.toelichting]);
@@ -145,7 +158,8 @@ export function besluitTekstProblem(tekst: string): string | undefined {
   if (tekst.trim() === '') return 'Typ eerst het besluit in het vak "Besluit vastleggen". Er is niets vastgelegd.';
   // UTF-16 units, as the card's maxLength and SharePoint's text column count them.
   const length = tekst.length;
-  if (length > BESLUIT_MAX_LENGTH) return `Een besluit mag hoogstens ${BESLUIT_MAX_LENGTH} tekens lang zijn (dit zijn er ${length}). Er is niets vastgelegd.`;
+  if (length > BESLUIT_MAX_LENGTH)
+    return `Een besluit mag hoogstens ${BESLUIT_MAX_LENGTH} tekens lang zijn (dit zijn er ${length}). Er is niets vastgelegd.`;
   return undefined;
 }
 
@@ -164,7 +178,9 @@ export function besluitKeyTekst(tekst: string): string {
  * card could not be updated); another text or another person is another decision.
  */
 export function besluitClientKey(occurrenceKey: string, personId: string, tekst: string): string {
-  const hash = createHash('sha256').update(JSON.stringify(['besluit', occurrenceKey, personId, besluitKeyTekst(tekst)])).digest('base64url');
+  const hash = createHash('sha256')
+    .update(JSON.stringify(['besluit', occurrenceKey, personId, besluitKeyTekst(tekst)]))
+    .digest('base64url');
   return `kaart-besluit:${hash}`;
 }
 
@@ -191,13 +207,26 @@ export function parseAgenderenRequest(value: unknown): AgenderenRequest | undefi
 }
 
 /** What an `agendering-besproken` invoke carries: the escalation, its eTag (If-Match) and the optional decision. */
-export type AgenderingBesprokenRequest = { mtKey: string; occurrenceKey: string; agenderingId: string; eTag: string; besluit?: string };
+export type AgenderingBesprokenRequest = {
+  mtKey: string;
+  occurrenceKey: string;
+  agenderingId: string;
+  eTag: string;
+  besluit?: string;
+};
 
 export function parseAgenderingBesproken(value: unknown): AgenderingBesprokenRequest | undefined {
   const data = parseCardActionData(value);
-  if (!data || data.verb !== 'agendering-besproken' || data.agenderingId === undefined || data.eTag === undefined) return undefined;
+  if (!data || data.verb !== 'agendering-besproken' || data.agenderingId === undefined || data.eTag === undefined)
+    return undefined;
   const besluit = text((value as Record<string, unknown>)[agenderingBesluitInputId(data.agenderingId)]);
-  return { mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, agenderingId: data.agenderingId, eTag: data.eTag, ...(besluit ? { besluit } : {}) };
+  return {
+    mtKey: data.mtKey,
+    occurrenceKey: data.occurrenceKey,
+    agenderingId: data.agenderingId,
+    eTag: data.eTag,
+    ...(besluit ? { besluit } : {}),
+  };
 }
 
 /**
@@ -206,6 +235,8 @@ export function parseAgenderingBesproken(value: unknown): AgenderingBesprokenReq
  * (which the domain then refuses while the first is still open).
  */
 export function agenderingClientKey(occurrenceKey: string, personId: string, actieId: string, reden: string): string {
-  const hash = createHash('sha256').update(JSON.stringify(['agendering', occurrenceKey, personId, actieId, besluitKeyTekst(reden)])).digest('base64url');
+  const hash = createHash('sha256')
+    .update(JSON.stringify(['agendering', occurrenceKey, personId, actieId, besluitKeyTekst(reden)]))
+    .digest('base64url');
   return `kaart-agendering:${hash}`;
 }

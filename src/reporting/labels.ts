@@ -17,7 +17,20 @@ export const DEFAULT_GEMEENTE = 'Gemeente Zoetermeer';
 /** What a report says where a section has nothing to show. */
 export const GEEN = 'Geen.';
 
-const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'] as const;
+const MAANDEN = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
 
 /**
  * A calendar date written out in Dutch: `2025-06-30` → `30 juni 2025`. A calendar date already is a day in
@@ -83,7 +96,8 @@ export function isWaarschuwing(oordeel: PlanningOordeel): boolean {
 /** What each judgement means, for the summary. */
 export const OORDEEL_UITLEG: Readonly<Record<PlanningOordeel, string>> = {
   gehaald: 'de termijn is verstreken en alle acties zijn afgerond of niet overgenomen',
-  'niet-gehaald': 'een eenmalige termijn is verstreken en er staat nog ten minste één actie open (ook belegd in een lopend traject)',
+  'niet-gehaald':
+    'een eenmalige termijn is verstreken en er staat nog ten minste één actie open (ook belegd in een lopend traject)',
   doorlopend: 'een doorlopende afspraak (“en verder”): alle acties zijn gestart en worden beoordeeld op het volhouden',
   'niet-gestart': 'een doorlopende afspraak (“en verder”) waarvan na de datum nog ten minste één actie niet is gestart',
   'binnen-termijn': 'de termijn is nog niet verstreken',
@@ -92,8 +106,14 @@ export const OORDEEL_UITLEG: Readonly<Record<PlanningOordeel, string>> = {
 
 /** The planning of one advies in one sentence: the college's text and the term that follows from it, with its kind. */
 export function planningZin(collegePlanning: string, termijn?: CalendarDate, soort?: DeadlineSoort): string {
-  const planning = collegePlanning.trim() ? `“${collegePlanning.trim()}”` : 'Het college gaf voor dit advies geen planning';
-  const uitTermijn = termijn ? (soort === 'doorlopend' ? `, doorlopend vanaf ${datumNl(termijn)}` : `, termijn ${datumNl(termijn)}`) : '';
+  const planning = collegePlanning.trim()
+    ? `“${collegePlanning.trim()}”`
+    : 'Het college gaf voor dit advies geen planning';
+  const uitTermijn = termijn
+    ? soort === 'doorlopend'
+      ? `, doorlopend vanaf ${datumNl(termijn)}`
+      : `, termijn ${datumNl(termijn)}`
+    : '';
   return `${planning}${uitTermijn}.`;
 }
 

@@ -10,7 +10,13 @@
 import type { BorgingMT } from '../domain/borging.js';
 import { PLATEAUS } from '../domain/model.js';
 import { DOORLOPEND_REGEL } from '../domain/planning.js';
-import { BELEGD_REGEL, type AdviesVoortgang, type RapportActie, type RapportProject, type Voortgangsrapportage } from '../domain/report.js';
+import {
+  BELEGD_REGEL,
+  type AdviesVoortgang,
+  type RapportActie,
+  type RapportProject,
+  type Voortgangsrapportage,
+} from '../domain/report.js';
 import type { ProgressCounts, ProgressRow } from '../domain/rules.js';
 import { breekLangeWoorden, toonbareTekst, type TekstVeld } from '../domain/text-limits.js';
 import { themaNaam } from '../domain/themas.js';
@@ -76,8 +82,9 @@ export type RapportOpzet = {
 // XML 1.0 forbids C0 controls other than tab, line feed and carriage return, lone surrogates and U+FFFE/U+FFFF; Word
 // refuses a document that holds them. C1 controls are legal XML but never meant as text. Tabs become spaces so a
 // table cell does not jump.
-// eslint-disable-next-line no-control-regex
-const ONGELDIG = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ONGELDIG =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Makes an untrusted text safe to put in a document as plain text: no control characters, no lone surrogates, `\n`
@@ -115,11 +122,19 @@ function telRij(c: ProgressCounts): string[] {
 
 const TELLING_KOP = TELLING_KOLOMMEN.map((k) => k.label);
 
-function groepTabel(eersteKolom: string, rows: readonly ProgressRow[], label: (key: string) => string, totals: ProgressCounts): Block {
+function groepTabel(
+  eersteKolom: string,
+  rows: readonly ProgressRow[],
+  label: (key: string) => string,
+  totals: ProgressCounts,
+): Block {
   return {
     kind: 'tabel',
     kop: [eersteKolom, ...TELLING_KOP, '% afgerond'],
-    rijen: [...rows.map((r) => [label(r.key), ...telRij(r), `${r.percentAfgerond}%`]), ['Totaal', ...telRij(totals), `${totals.percentAfgerond}%`]],
+    rijen: [
+      ...rows.map((r) => [label(r.key), ...telRij(r), `${r.percentAfgerond}%`]),
+      ['Totaal', ...telRij(totals), `${totals.percentAfgerond}%`],
+    ],
     breedtes: [82, 27, 38, 31, 50, 30, 54, 51, 37],
     numeriek: [false, true, true, true, true, true, true, true, true],
     totaalRij: true,
@@ -200,7 +215,10 @@ function samenvatting(model: Voortgangsrapportage): Block[] {
     },
     { kind: 'alinea', stijl: 'klein', runs: [{ text: DOORLOPEND_REGEL }] },
     { kind: 'kop', niveau: 2, tekst: 'Eerst het fundament' },
-    { kind: 'alinea', runs: [{ text: `${GATE_TOESTAND[model.gate.toestand]}. `, bold: true }, { text: gateZin(model.gate) }] },
+    {
+      kind: 'alinea',
+      runs: [{ text: `${GATE_TOESTAND[model.gate.toestand]}. `, bold: true }, { text: gateZin(model.gate) }],
+    },
     { kind: 'alinea', stijl: 'klein', runs: [{ text: BELEGD_REGEL }] },
   ];
   if (model.borging) blocks.push(...borgingSectie(model.borging));
@@ -214,12 +232,23 @@ function borgingSectie(rows: readonly BorgingMT[]): Block[] {
     { kind: 'kop', niveau: 2, tekst: 'Borging advies 11.5: digitalisering als vast agendapunt' },
     {
       kind: 'alinea',
-      runs: [{ text: 'Per managementteam: de vergaderingen tot de peildatum, hoe vaak het agendapunt digitalisering vooraf is verstuurd, hoe vaak het als besproken is gemarkeerd, de vastgelegde besluiten en de acties die drie of meer vergaderingen ongewijzigd bleven.' }],
+      runs: [
+        {
+          text: 'Per managementteam: de vergaderingen tot de peildatum, hoe vaak het agendapunt digitalisering vooraf is verstuurd, hoe vaak het als besproken is gemarkeerd, de vastgelegde besluiten en de acties die drie of meer vergaderingen ongewijzigd bleven.',
+        },
+      ],
     },
     {
       kind: 'tabel',
       kop: ['MT', 'Vergaderingen', 'Verstuurd', 'Besproken', 'Besluiten', 'Stilstaand'],
-      rijen: rows.map((r) => [ofGeen(r.naam), String(r.vergaderingen), String(r.verzonden), `${r.besproken} (${r.besprokenPercent}%)`, String(r.besluiten), String(r.stilstaand.length)]),
+      rijen: rows.map((r) => [
+        ofGeen(r.naam),
+        String(r.vergaderingen),
+        String(r.verzonden),
+        `${r.besproken} (${r.besprokenPercent}%)`,
+        String(r.besluiten),
+        String(r.stilstaand.length),
+      ]),
       breedtes: [150, 70, 60, 70, 60, 60],
       numeriek: [false, true, true, true, true, true],
       onbreekbaar: true,
@@ -230,7 +259,13 @@ function borgingSectie(rows: readonly BorgingMT[]): Block[] {
           {
             kind: 'tabel' as const,
             kop: ['MT', 'Nr.', 'Actie', 'Status', 'Vergaderingen'],
-            rijen: stil.map(({ mt, s }) => [ofGeen(mt), schoon(s.nummer), ofGeen(s.titel), schoon(s.status), String(s.vergaderingen)]),
+            rijen: stil.map(({ mt, s }) => [
+              ofGeen(mt),
+              schoon(s.nummer),
+              ofGeen(s.titel),
+              schoon(s.status),
+              String(s.vergaderingen),
+            ]),
             breedtes: [110, 28, 170, 85, 60],
             numeriek: [false, false, false, false, true],
           },
@@ -272,22 +307,37 @@ function deadlineCel(a: RapportActie): Cell {
   if (!a.deadline) return '—';
   const datum = a.deadlineSoort === 'doorlopend' ? `doorlopend vanaf ${datumNl(a.deadline)}` : datumNl(a.deadline);
   if (!a.achterstallig) return datum;
-  return [{ text: datum }, { text: a.deadlineSoort === 'doorlopend' ? '\nniet gestart' : '\nachterstallig', bold: true, waarschuwing: true }];
+  return [
+    { text: datum },
+    { text: a.deadlineSoort === 'doorlopend' ? '\nniet gestart' : '\nachterstallig', bold: true, waarschuwing: true },
+  ];
 }
 
 function projectRij(p: RapportProject): Cell[] {
-  return [ofGeen(p.titel), ofGeen(p.domein), ofGeen(p.fase), ofGeen(p.status), ofGeen(p.acties.join(', '), '—', 'onbegrensd')];
+  return [
+    ofGeen(p.titel),
+    ofGeen(p.domein),
+    ofGeen(p.fase),
+    ofGeen(p.status),
+    ofGeen(p.acties.join(', '), '—', 'onbegrensd'),
+  ];
 }
 
 /** "3 en 5", "3, 5 en 7". */
 function nummersNl(nummers: readonly number[]): string {
-  return nummers.length <= 1 ? nummers.join('') : `${nummers.slice(0, -1).join(', ')} en ${nummers[nummers.length - 1]}`;
+  return nummers.length <= 1
+    ? nummers.join('')
+    : `${nummers.slice(0, -1).join(', ')} en ${nummers[nummers.length - 1]}`;
 }
 
 function samenhangAlinea(s: AdviesVoortgang['samenhang']): Block[] {
   const zinnen = [
-    ...(s.noemt.length > 0 ? [`In samenhang met advies ${nummersNl(s.noemt)}: zo pakt het college dit advies op (zie de reactie hierboven).`] : []),
-    ...s.genoemdDoor.map((n) => `In samenhang met advies ${n}: de reactie van het college op advies ${n} noemt dit advies.`),
+    ...(s.noemt.length > 0
+      ? [`In samenhang met advies ${nummersNl(s.noemt)}: zo pakt het college dit advies op (zie de reactie hierboven).`]
+      : []),
+    ...s.genoemdDoor.map(
+      (n) => `In samenhang met advies ${n}: de reactie van het college op advies ${n} noemt dit advies.`,
+    ),
   ];
   return zinnen.length > 0 ? [{ kind: 'alinea', stijl: 'meta', runs: [{ text: zinnen.join(' ') }] }] : [];
 }
@@ -297,10 +347,20 @@ function bevindingenSectie(groepen: NonNullable<Voortgangsrapportage['bevindinge
   if (groepen.length === 0) return [];
   return [
     { kind: 'kop', niveau: 1, tekst: 'Bevindingen per thema' },
-    { kind: 'alinea', runs: [{ text: 'De bevindingen van het onderzoek, gegroepeerd naar het thema waaronder de bijlagen van het rapport ze bespreken.' }] },
+    {
+      kind: 'alinea',
+      runs: [
+        {
+          text: 'De bevindingen van het onderzoek, gegroepeerd naar het thema waaronder de bijlagen van het rapport ze bespreken.',
+        },
+      ],
+    },
     ...groepen.flatMap((g): Block[] => [
       { kind: 'kop', niveau: 2, tekst: g.thema ? themaLabel(g.thema) : 'Zonder thema' },
-      ...g.bevindingen.map((b): Block => ({ kind: 'alinea', runs: [{ text: schoon(`${b.nummer}. ${ofGeen(b.titel, '(zonder titel)')}`) }] })),
+      ...g.bevindingen.map((b): Block => ({
+        kind: 'alinea',
+        runs: [{ text: schoon(`${b.nummer}. ${ofGeen(b.titel, '(zonder titel)')}`) }],
+      })),
     ]),
   ];
 }
@@ -354,7 +414,12 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
       {
         kind: 'tabel',
         kop: ['Nr.', 'Actie', 'Traject', 'Eigenaar'],
-        rijen: a.belegd.map((x) => [schoon(x.nummer), actieTitel(x), ofGeen(x.lopendTraject, 'Traject niet vastgelegd.'), ofGeen(x.eigenaar, 'Zonder eigenaar')]),
+        rijen: a.belegd.map((x) => [
+          schoon(x.nummer),
+          actieTitel(x),
+          ofGeen(x.lopendTraject, 'Traject niet vastgelegd.'),
+          ofGeen(x.eigenaar, 'Zonder eigenaar'),
+        ]),
         breedtes: [28, 170, 160, 85],
       },
     );
@@ -366,7 +431,13 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
       blocks.push({
         kind: 'tabel',
         kop: ['Datum', 'Nr.', 'Actie', 'Status', 'Toelichting'],
-        rijen: a.ontwikkelingen.map((w) => [datumNlOp(new Date(w.op)), schoon(w.nummer), ofGeen(w.titel), `van ${schoon(w.van)} naar ${schoon(w.naar)}`, ofGeen(w.toelichting, '—', 'statusToelichting')]),
+        rijen: a.ontwikkelingen.map((w) => [
+          datumNlOp(new Date(w.op)),
+          schoon(w.nummer),
+          ofGeen(w.titel),
+          `van ${schoon(w.van)} naar ${schoon(w.naar)}`,
+          ofGeen(w.toelichting, '—', 'statusToelichting'),
+        ]),
         breedtes: [70, 28, 140, 110, 110],
       });
   }
@@ -378,7 +449,13 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
       kind: 'tabel',
       kop: ['Nr.', 'Actie', 'Status', 'Eigenaar', 'Deadline'],
       // Without an owner is a true state the CMT has to resolve, so the report says it in words.
-      rijen: a.volgende.map((x) => [schoon(x.nummer), actieTitel(x), volgendeStatus(x), ofGeen(x.eigenaar, 'Zonder eigenaar'), deadlineCel(x)]),
+      rijen: a.volgende.map((x) => [
+        schoon(x.nummer),
+        actieTitel(x),
+        volgendeStatus(x),
+        ofGeen(x.eigenaar, 'Zonder eigenaar'),
+        deadlineCel(x),
+      ]),
       breedtes: [28, 177, 70, 90, 78],
     });
 
@@ -388,7 +465,11 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
       {
         kind: 'tabel',
         kop: ['Nr.', 'Actie', 'Motivering'],
-        rijen: a.nietOvergenomen.map((x) => [schoon(x.nummer), actieTitel(x), ofGeen(x.toelichting, 'Geen motivering vastgelegd.', 'statusToelichting')]),
+        rijen: a.nietOvergenomen.map((x) => [
+          schoon(x.nummer),
+          actieTitel(x),
+          ofGeen(x.toelichting, 'Geen motivering vastgelegd.', 'statusToelichting'),
+        ]),
         breedtes: [28, 170, 245],
       },
     );

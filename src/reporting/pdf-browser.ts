@@ -11,7 +11,12 @@ import type { Voortgangsrapportage } from '../domain/report.js';
 import { renderReportPdf, type PdfDocumentClass, type RobotoFonts } from './report-pdf.js';
 
 /** Where the four font files are (the build's asset URLs), per style. */
-export const ROBOTO_URLS: Readonly<Record<keyof RobotoFonts, string>> = { normal: normalUrl, bold: boldUrl, italics: italicsUrl, bolditalics: bolditalicsUrl };
+export const ROBOTO_URLS: Readonly<Record<keyof RobotoFonts, string>> = {
+  normal: normalUrl,
+  bold: boldUrl,
+  italics: italicsUrl,
+  bolditalics: bolditalicsUrl,
+};
 
 /** Reads one font file; the default fetches it (a failure names the URL). */
 export type FontLoader = (url: string) => Promise<ArrayBuffer>;

@@ -14,7 +14,12 @@ let fonts: Promise<RobotoFonts> | undefined;
 async function loadFonts(): Promise<RobotoFonts> {
   const require = createRequire(import.meta.url);
   const read = (file: string) => readFile(require.resolve(`@expo-google-fonts/roboto/${file}`));
-  const [normal, bold, italics, bolditalics] = await Promise.all([read(ROBOTO_BESTANDEN.normal), read(ROBOTO_BESTANDEN.bold), read(ROBOTO_BESTANDEN.italics), read(ROBOTO_BESTANDEN.bolditalics)]);
+  const [normal, bold, italics, bolditalics] = await Promise.all([
+    read(ROBOTO_BESTANDEN.normal),
+    read(ROBOTO_BESTANDEN.bold),
+    read(ROBOTO_BESTANDEN.italics),
+    read(ROBOTO_BESTANDEN.bolditalics),
+  ]);
   return { normal, bold, italics, bolditalics };
 }
 

@@ -78,14 +78,27 @@ function tabel(b: Extract<Block, { kind: 'tabel' }>): Table {
     });
   const rows = [
     new TableRow({ tableHeader: true, cantSplit: true, children: b.kop.map((k, i) => cell(k, i, { kop: true })) }),
-    ...b.rijen.map((rij, r) => new TableRow({ cantSplit: b.onbreekbaar ?? false, children: rij.map((c, i) => cell(c, i, { vet: (b.totaalRij ?? false) && r === b.rijen.length - 1 })) })),
+    ...b.rijen.map(
+      (rij, r) =>
+        new TableRow({
+          cantSplit: b.onbreekbaar ?? false,
+          children: rij.map((c, i) => cell(c, i, { vet: (b.totaalRij ?? false) && r === b.rijen.length - 1 })),
+        }),
+    ),
   ];
   return new Table({
     rows,
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths,
     layout: TableLayoutType.FIXED,
-    borders: { top: LIJN, bottom: LIJN, left: GEEN_LIJN, right: GEEN_LIJN, insideHorizontal: LIJN, insideVertical: GEEN_LIJN },
+    borders: {
+      top: LIJN,
+      bottom: LIJN,
+      left: GEEN_LIJN,
+      right: GEEN_LIJN,
+      insideHorizontal: LIJN,
+      insideVertical: GEEN_LIJN,
+    },
   });
 }
 
@@ -95,15 +108,25 @@ function blockElements(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'titel':
       return [
-        new Paragraph({ spacing: { before: 600, after: 120 }, children: [new TextRun({ text: b.gemeente, size: 24, color: KLEUR.grijs })] }),
+        new Paragraph({
+          spacing: { before: 600, after: 120 },
+          children: [new TextRun({ text: b.gemeente, size: 24, color: KLEUR.grijs })],
+        }),
         new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: b.titel })] }),
         new Paragraph({ spacing: { after: 360 }, children: [new TextRun({ text: b.ondertitel, size: 26 })] }),
       ];
     case 'kop':
       return [new Paragraph({ heading: KOP[b.niveau], children: [new TextRun({ text: b.tekst })] })];
     case 'alinea': {
-      const extra = b.stijl === 'meta' || b.stijl === 'klein' ? { size: b.stijl === 'meta' ? 18 : 17, color: KLEUR.grijs } : {};
-      return [new Paragraph({ keepNext: b.stijl === 'meta', spacing: { after: 120 }, children: b.runs.flatMap((r) => textRuns(r, extra)) })];
+      const extra =
+        b.stijl === 'meta' || b.stijl === 'klein' ? { size: b.stijl === 'meta' ? 18 : 17, color: KLEUR.grijs } : {};
+      return [
+        new Paragraph({
+          keepNext: b.stijl === 'meta',
+          spacing: { after: 120 },
+          children: b.runs.flatMap((r) => textRuns(r, extra)),
+        }),
+      ];
     }
     case 'tabel':
       // An empty paragraph after a table keeps two tables apart and gives the next heading its spacing.
@@ -129,8 +152,14 @@ export function reportDocument(model: Voortgangsrapportage): Document {
     description: `${opzet.titel}, peildatum ${opzet.peildatumNl}`,
     styles: {
       default: {
-        document: { run: { font: 'Calibri', size: 20, language: { value: 'nl-NL' } }, paragraph: { spacing: { after: 80, line: 264 } } },
-        title: { run: { size: 44, bold: true, color: KLEUR.kop, font: 'Calibri' }, paragraph: { spacing: { after: 120 } } },
+        document: {
+          run: { font: 'Calibri', size: 20, language: { value: 'nl-NL' } },
+          paragraph: { spacing: { after: 80, line: 264 } },
+        },
+        title: {
+          run: { size: 44, bold: true, color: KLEUR.kop, font: 'Calibri' },
+          paragraph: { spacing: { after: 120 } },
+        },
         heading1: kop(32, 360),
         heading2: kop(26, 300),
         heading3: kop(21, 200),
@@ -151,7 +180,11 @@ export function reportDocument(model: Voortgangsrapportage): Document {
                 tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
                 children: [
                   new TextRun({ text: voetregel(opzet.gemeente, opzet.peildatum), size: 16, color: KLEUR.grijs }),
-                  new TextRun({ children: [new Tab(), 'Pagina ', PageNumber.CURRENT, ' van ', PageNumber.TOTAL_PAGES], size: 16, color: KLEUR.grijs }),
+                  new TextRun({
+                    children: [new Tab(), 'Pagina ', PageNumber.CURRENT, ' van ', PageNumber.TOTAL_PAGES],
+                    size: 16,
+                    color: KLEUR.grijs,
+                  }),
                 ],
               }),
             ],

@@ -38,7 +38,12 @@ export const ROBOTO_BESTANDEN = {
   bolditalics: '500Medium_Italic/Roboto_500Medium_Italic.ttf',
 } as const;
 
-const FONT = { normal: 'Roboto', bold: 'Roboto-Medium', italics: 'Roboto-Italic', bolditalics: 'Roboto-MediumItalic' } as const;
+const FONT = {
+  normal: 'Roboto',
+  bold: 'Roboto-Medium',
+  italics: 'Roboto-Italic',
+  bolditalics: 'Roboto-MediumItalic',
+} as const;
 
 /** A4 in points, with margins of about 2 cm. */
 const PAGE = { width: 595.28, height: 841.89 } as const;
@@ -48,7 +53,14 @@ const CELL_PADDING = { x: 4, y: 3 } as const;
 /** Extra room between lines (points), on top of the font's own line height. */
 const LINE_GAP = 1;
 
-const KLEUR = { tekst: '#1b1b1b', kop: '#1f3a5f', grijs: '#5a5a5a', lijn: '#c8ced6', kopVulling: '#eef1f5', waarschuwing: '#a4262c' } as const;
+const KLEUR = {
+  tekst: '#1b1b1b',
+  kop: '#1f3a5f',
+  grijs: '#5a5a5a',
+  lijn: '#c8ced6',
+  kopVulling: '#eef1f5',
+  waarschuwing: '#a4262c',
+} as const;
 
 /** The heading styles: the title block's title is H1, the outline's levels 1–3 are H2–H4. */
 const KOP = {
@@ -103,7 +115,13 @@ function artifact(doc: Doc, draw: () => void): void {
 }
 
 /** Adds `child` to `parent` and then runs `draw` as its content: the tree is attached, so drawing happens now, in reading order. */
-function element(doc: Doc, parent: StructureElement, tag: string, draw?: () => void, options?: PDFKit.Mixins.StructureElementOptions & { scope?: 'Column' | 'Row' }): StructureElement {
+function element(
+  doc: Doc,
+  parent: StructureElement,
+  tag: string,
+  draw?: () => void,
+  options?: PDFKit.Mixins.StructureElementOptions & { scope?: 'Column' | 'Row' },
+): StructureElement {
   const el = doc.struct(tag, options);
   parent.add(el);
   if (draw) el.add(draw);
@@ -122,11 +140,18 @@ function ruimte(ctx: Ctx, height: number): void {
 function regelHoogte(doc: Doc, line: readonly Run[], size: number, width: number): number {
   const text = line.map((r) => r.text).join('');
   if (text === '') return doc.font(FONT.normal).fontSize(size).currentLineHeight(true);
-  return doc.font(fontOf(line.find((r) => r.bold) ?? line[0] ?? {})).fontSize(size).heightOfString(text, { width, lineGap: LINE_GAP });
+  return doc
+    .font(fontOf(line.find((r) => r.bold) ?? line[0] ?? {}))
+    .fontSize(size)
+    .heightOfString(text, { width, lineGap: LINE_GAP });
 }
 
 /** Draws lines of runs from (x, y) in `width`; returns the y below them. */
-function tekst(doc: Doc, lines: readonly Run[][], o: { x: number; y: number; width: number; size: number; color: string; align?: 'left' | 'right'; bold?: boolean }): number {
+function tekst(
+  doc: Doc,
+  lines: readonly Run[][],
+  o: { x: number; y: number; width: number; size: number; color: string; align?: 'left' | 'right'; bold?: boolean },
+): number {
   let y = o.y;
   for (const line of lines) {
     if (line.length === 0) {
@@ -138,7 +163,12 @@ function tekst(doc: Doc, lines: readonly Run[][], o: { x: number; y: number; wid
         .font(fontOf({ ...r, bold: (r.bold ?? false) || (o.bold ?? false) }))
         .fontSize(o.size)
         .fillColor(r.waarschuwing ? KLEUR.waarschuwing : o.color);
-      const opts = { width: o.width, lineGap: LINE_GAP, align: o.align ?? 'left', continued: i < line.length - 1 } as const;
+      const opts = {
+        width: o.width,
+        lineGap: LINE_GAP,
+        align: o.align ?? 'left',
+        continued: i < line.length - 1,
+      } as const;
       if (i === 0) doc.text(r.text, o.x, y, opts);
       else doc.text(r.text, opts);
     });
@@ -151,13 +181,34 @@ function titel(ctx: Ctx, root: StructureElement, b: Extract<Block, { kind: 'tite
   const { doc } = ctx;
   doc.y = pageTop() + 40;
   element(doc, root, 'P', () => {
-    doc.y = tekst(doc, [[{ text: b.gemeente }]], { x: MARGIN.left, y: doc.y, width: CONTENT_WIDTH, size: 12, color: KLEUR.grijs }) + 6;
+    doc.y =
+      tekst(doc, [[{ text: b.gemeente }]], {
+        x: MARGIN.left,
+        y: doc.y,
+        width: CONTENT_WIDTH,
+        size: 12,
+        color: KLEUR.grijs,
+      }) + 6;
   });
   element(doc, root, 'H1', () => {
-    doc.y = tekst(doc, [[{ text: b.titel, bold: true }]], { x: MARGIN.left, y: doc.y, width: CONTENT_WIDTH, size: 22, color: KLEUR.kop }) + 8;
+    doc.y =
+      tekst(doc, [[{ text: b.titel, bold: true }]], {
+        x: MARGIN.left,
+        y: doc.y,
+        width: CONTENT_WIDTH,
+        size: 22,
+        color: KLEUR.kop,
+      }) + 8;
   });
   element(doc, root, 'P', () => {
-    doc.y = tekst(doc, [[{ text: b.ondertitel }]], { x: MARGIN.left, y: doc.y, width: CONTENT_WIDTH, size: 13, color: KLEUR.tekst }) + 18;
+    doc.y =
+      tekst(doc, [[{ text: b.ondertitel }]], {
+        x: MARGIN.left,
+        y: doc.y,
+        width: CONTENT_WIDTH,
+        size: 13,
+        color: KLEUR.tekst,
+      }) + 18;
   });
 }
 
@@ -183,7 +234,9 @@ function alinea(ctx: Ctx, root: StructureElement, b: Extract<Block, { kind: 'ali
   // first line has to fit here.
   ruimte(ctx, doc.font(FONT.normal).fontSize(s.size).currentLineHeight(true));
   element(doc, root, 'P', () => {
-    doc.y = tekst(doc, regels(b.runs), { x: MARGIN.left, y: doc.y, width: CONTENT_WIDTH, size: s.size, color: s.color }) + s.after;
+    doc.y =
+      tekst(doc, regels(b.runs), { x: MARGIN.left, y: doc.y, width: CONTENT_WIDTH, size: s.size, color: s.color }) +
+      s.after;
   });
 }
 
@@ -197,7 +250,15 @@ function tabel(ctx: Ctx, root: StructureElement, b: Extract<Block, { kind: 'tabe
   const binnen = (i: number) => (breedtes[i] ?? 0) - 2 * CELL_PADDING.x;
   const meet = (cellen: Run[][][], size: number, vet: boolean): number =>
     2 * CELL_PADDING.y +
-    Math.max(0, ...cellen.map((lines, i) => lines.reduce((h, line) => h + regelHoogte(doc, vet ? line.map((r) => ({ ...r, bold: true })) : line, size, binnen(i)), 0)));
+    Math.max(
+      0,
+      ...cellen.map((lines, i) =>
+        lines.reduce(
+          (h, line) => h + regelHoogte(doc, vet ? line.map((r) => ({ ...r, bold: true })) : line, size, binnen(i)),
+          0,
+        ),
+      ),
+    );
 
   const kopCellen = b.kop.map((k) => regels([{ text: k, bold: true }]));
   const kopRij: Rij = { cellen: kopCellen, hoogte: meet(kopCellen, TABEL.kop, true), vet: true };
@@ -209,19 +270,37 @@ function tabel(ctx: Ctx, root: StructureElement, b: Extract<Block, { kind: 'tabe
 
   const totaal = kopRij.hoogte + rijen.reduce((s, r) => s + r.hoogte, 0);
   // A small table stays on one page; any other starts where its header and first row fit.
-  ruimte(ctx, TABEL.voor + (b.onbreekbaar && totaal <= ctx.bottom - pageTop() ? totaal : kopRij.hoogte + (rijen[0]?.hoogte ?? 0)));
+  ruimte(
+    ctx,
+    TABEL.voor + (b.onbreekbaar && totaal <= ctx.bottom - pageTop() ? totaal : kopRij.hoogte + (rijen[0]?.hoogte ?? 0)),
+  );
   if (doc.y > pageTop()) doc.y += TABEL.voor;
 
   const lijn = (y: number, dik: boolean) =>
     artifact(doc, () => {
-      doc.save().lineWidth(dik ? 0.8 : 0.4).strokeColor(KLEUR.lijn).moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).stroke().restore();
+      doc
+        .save()
+        .lineWidth(dik ? 0.8 : 0.4)
+        .strokeColor(KLEUR.lijn)
+        .moveTo(MARGIN.left, y)
+        .lineTo(MARGIN.left + CONTENT_WIDTH, y)
+        .stroke()
+        .restore();
     });
   const kopAchtergrond = (y: number) =>
     artifact(doc, () => {
       doc.save().rect(MARGIN.left, y, CONTENT_WIDTH, kopRij.hoogte).fill(KLEUR.kopVulling).restore();
     });
   const cel = (lines: Run[][], i: number, y: number, size: number, vet: boolean) => {
-    tekst(doc, lines, { x: (xs[i] ?? 0) + CELL_PADDING.x, y: y + CELL_PADDING.y, width: binnen(i), size, color: KLEUR.tekst, align: numeriek[i] ? 'right' : 'left', bold: vet });
+    tekst(doc, lines, {
+      x: (xs[i] ?? 0) + CELL_PADDING.x,
+      y: y + CELL_PADDING.y,
+      width: binnen(i),
+      size,
+      color: KLEUR.tekst,
+      align: numeriek[i] ? 'right' : 'left',
+      bold: vet,
+    });
   };
 
   const table = doc.struct('Table');
@@ -235,7 +314,9 @@ function tabel(ctx: Ctx, root: StructureElement, b: Extract<Block, { kind: 'tabe
   table.add(thead);
   const kopTr = doc.struct('TR');
   thead.add(kopTr);
-  kopRij.cellen.forEach((lines, i) => element(doc, kopTr, 'TH', () => cel(lines, i, y, TABEL.kop, true), { scope: 'Column' }));
+  kopRij.cellen.forEach((lines, i) =>
+    element(doc, kopTr, 'TH', () => cel(lines, i, y, TABEL.kop, true), { scope: 'Column' }),
+  );
   kopTr.end();
   thead.end();
   y += kopRij.hoogte;
@@ -294,19 +375,40 @@ function figuur(ctx: Ctx, root: StructureElement, b: Extract<Block, { kind: 'fig
     () => {
       let x = MARGIN.left;
       b.soorten.forEach((soort, i) => {
-        doc.save().rect(x, top + 1, 8, 8).fill(kleur(i)).restore();
-        doc.font(FONT.normal).fontSize(8).fillColor(KLEUR.grijs).text(soort, x + 11, top, { lineBreak: false });
+        doc
+          .save()
+          .rect(x, top + 1, 8, 8)
+          .fill(kleur(i))
+          .restore();
+        doc
+          .font(FONT.normal)
+          .fontSize(8)
+          .fillColor(KLEUR.grijs)
+          .text(soort, x + 11, top, { lineBreak: false });
         x += 11 + doc.widthOfString(soort) + 12;
       });
       b.balken.forEach((bar, r) => {
         const y = top + legenda + r * rij;
-        doc.font(FONT.normal).fontSize(8.5).fillColor(KLEUR.tekst).text(bar.label, MARGIN.left, y + 1, { width: label - 6, height: balk, lineBreak: false, ellipsis: true });
+        doc
+          .font(FONT.normal)
+          .fontSize(8.5)
+          .fillColor(KLEUR.tekst)
+          .text(bar.label, MARGIN.left, y + 1, { width: label - 6, height: balk, lineBreak: false, ellipsis: true });
         let bx = MARGIN.left + label;
         bar.waarden.forEach((w, i) => {
-          if (w > 0) doc.save().rect(bx, y, w * schaal, balk).fill(kleur(i)).restore();
+          if (w > 0)
+            doc
+              .save()
+              .rect(bx, y, w * schaal, balk)
+              .fill(kleur(i))
+              .restore();
           bx += w * schaal;
         });
-        doc.font(FONT.normal).fontSize(8.5).fillColor(KLEUR.tekst).text(String(som(bar.waarden)), bx + 4, y + 1, { lineBreak: false });
+        doc
+          .font(FONT.normal)
+          .fontSize(8.5)
+          .fillColor(KLEUR.tekst)
+          .text(String(som(bar.waarden)), bx + 4, y + 1, { lineBreak: false });
       });
     },
     { alt: b.alt },
@@ -349,7 +451,11 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
  * the planning judgements, the plateau gate, the borging of 11.5), then per advies its section; the gemeente, the
  * peildatum and "Pagina X van Y" in every page's footer.
  */
-export function renderReportPdf(Pdf: PdfDocumentClass, fonts: RobotoFonts, model: Voortgangsrapportage): Promise<Uint8Array> {
+export function renderReportPdf(
+  Pdf: PdfDocumentClass,
+  fonts: RobotoFonts,
+  model: Voortgangsrapportage,
+): Promise<Uint8Array> {
   const opzet = rapportOpzet(model);
   const doc = new Pdf({
     size: [PAGE.width, PAGE.height],
@@ -378,7 +484,8 @@ export function renderReportPdf(Pdf: PdfDocumentClass, fonts: RobotoFonts, model
     doc.on('error', reject);
   });
   try {
-    for (const [style, name] of Object.entries(FONT) as [keyof RobotoFonts, string][]) doc.registerFont(name, fonts[style] as Buffer);
+    for (const [style, name] of Object.entries(FONT) as [keyof RobotoFonts, string][])
+      doc.registerFont(name, fonts[style] as Buffer);
     const ctx: Ctx = { doc, bottom: PAGE.height - MARGIN.bottom };
     const root = doc.struct('Document');
     doc.addStructure(root);

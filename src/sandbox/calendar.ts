@@ -34,7 +34,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(zone, f);
   }
   return f;
@@ -45,8 +54,16 @@ export type LocalDateTime = { year: number; month: number; day: number; hour: nu
 /** The wall-clock time of an instant in a zone. */
 export function toLocal(epochMs: number, zone: string): LocalDateTime {
   const parts: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(new Date(epochMs))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  return { year: parts['year'] ?? 0, month: parts['month'] ?? 0, day: parts['day'] ?? 0, hour: parts['hour'] ?? 0, minute: parts['minute'] ?? 0, second: parts['second'] ?? 0 };
+  for (const part of formatterFor(zone).formatToParts(new Date(epochMs)))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return {
+    year: parts['year'] ?? 0,
+    month: parts['month'] ?? 0,
+    day: parts['day'] ?? 0,
+    hour: parts['hour'] ?? 0,
+    minute: parts['minute'] ?? 0,
+    second: parts['second'] ?? 0,
+  };
 }
 
 function offsetMs(epochMs: number, zone: string): number {
@@ -67,9 +84,17 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?
 export function parseLocal(text: string): LocalDateTime | undefined {
   const m = LOCAL.exec(text);
   if (!m) return undefined;
-  const local = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0) };
+  const local = {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: Number(m[6] ?? 0),
+  };
   const check = new Date(Date.UTC(local.year, local.month - 1, local.day));
-  if (check.getUTCMonth() !== local.month - 1 || local.hour > 23 || local.minute > 59 || local.second > 59) return undefined;
+  if (check.getUTCMonth() !== local.month - 1 || local.hour > 23 || local.minute > 59 || local.second > 59)
+    return undefined;
   return local;
 }
 
@@ -126,7 +151,9 @@ export const eventInputSchema = z
     recurrence: recurrenceSchema.nullable().optional(),
     isCancelled: z.boolean().optional(),
     cancelledOccurrences: z.array(calendarDate).optional(),
-    exceptions: z.array(z.object({ originalDate: calendarDate, start: dateTimeTimeZone, end: dateTimeTimeZone })).optional(),
+    exceptions: z
+      .array(z.object({ originalDate: calendarDate, start: dateTimeTimeZone, end: dateTimeTimeZone }))
+      .optional(),
   })
   .strict();
 
@@ -136,20 +163,36 @@ export type EventRecord = EventInput & { id: string; groupId: string; createdAt:
 
 /** Checks what zod cannot: real zones, times, order, and what the expansion supports. Returns the problem, or undefined. */
 export function eventProblem(input: EventInput): string | undefined {
-  for (const [name, value] of [['start', input.start], ['end', input.end], ...(input.exceptions ?? []).flatMap((e) => [['exception start', e.start], ['exception end', e.end]] as const)] as const) {
-    if (!parseLocal(value.dateTime)) return `${name}.dateTime '${value.dateTime}' is not a local date-time (YYYY-MM-DDTHH:mm:ss).`;
+  for (const [name, value] of [
+    ['start', input.start],
+    ['end', input.end],
+    ...(input.exceptions ?? []).flatMap(
+      (e) =>
+        [
+          ['exception start', e.start],
+          ['exception end', e.end],
+        ] as const,
+    ),
+  ] as const) {
+    if (!parseLocal(value.dateTime))
+      return `${name}.dateTime '${value.dateTime}' is not a local date-time (YYYY-MM-DDTHH:mm:ss).`;
     if (!ianaZone(value.timeZone)) return `${name}.timeZone '${value.timeZone}' is not a known time zone.`;
   }
   if (instantOf(input.end) <= instantOf(input.start)) return 'end must be after start.';
   const r = input.recurrence;
   if (!r) return undefined;
-  if (r.pattern.type === 'absoluteYearly' || r.pattern.type === 'relativeYearly') return `The sandbox does not expand ${r.pattern.type} recurrences.`;
+  if (r.pattern.type === 'absoluteYearly' || r.pattern.type === 'relativeYearly')
+    return `The sandbox does not expand ${r.pattern.type} recurrences.`;
   if (r.pattern.type === 'weekly' && !r.pattern.daysOfWeek?.length) return 'A weekly pattern needs daysOfWeek.';
-  if (r.pattern.type === 'absoluteMonthly' && r.pattern.dayOfMonth === undefined) return 'An absoluteMonthly pattern needs dayOfMonth.';
-  if (r.pattern.type === 'relativeMonthly' && r.pattern.daysOfWeek?.length !== 1) return 'The sandbox expands relativeMonthly patterns with exactly one day of the week.';
+  if (r.pattern.type === 'absoluteMonthly' && r.pattern.dayOfMonth === undefined)
+    return 'An absoluteMonthly pattern needs dayOfMonth.';
+  if (r.pattern.type === 'relativeMonthly' && r.pattern.daysOfWeek?.length !== 1)
+    return 'The sandbox expands relativeMonthly patterns with exactly one day of the week.';
   if (r.range.type === 'endDate' && !r.range.endDate) return 'A range of type endDate needs endDate.';
-  if (r.range.type === 'numbered' && !r.range.numberOfOccurrences) return 'A range of type numbered needs numberOfOccurrences.';
-  if (r.range.recurrenceTimeZone && !ianaZone(r.range.recurrenceTimeZone)) return `recurrenceTimeZone '${r.range.recurrenceTimeZone}' is not a known time zone.`;
+  if (r.range.type === 'numbered' && !r.range.numberOfOccurrences)
+    return 'A range of type numbered needs numberOfOccurrences.';
+  if (r.range.recurrenceTimeZone && !ianaZone(r.range.recurrenceTimeZone))
+    return `recurrenceTimeZone '${r.range.recurrenceTimeZone}' is not a known time zone.`;
   return undefined;
 }
 
@@ -211,7 +254,9 @@ function* patternDates(r: PatternedRecurrence): Generator<Day> {
     const first = DAYS.indexOf(p.firstDayOfWeek ?? 'sunday');
     const weekday = (n: number) => (n + 4) % 7; // day number 0 (1970-01-01) was a Thursday
     const weekStart = startN - ((weekday(startN) - first + 7) % 7);
-    const offsets = [...new Set((p.daysOfWeek ?? []).map((d: DayOfWeek) => (DAYS.indexOf(d) - first + 7) % 7))].sort((a, b) => a - b);
+    const offsets = [...new Set((p.daysOfWeek ?? []).map((d: DayOfWeek) => (DAYS.indexOf(d) - first + 7) % 7))].sort(
+      (a, b) => a - b,
+    );
     for (let w = weekStart; ; w += 7 * p.interval) {
       for (const o of offsets) if (w + o >= startN) yield fromDayNumber(w + o);
     }
@@ -265,7 +310,13 @@ export function expandEvent(event: EventInput, from: number, to: number): Occurr
   const endDay = r.range.type === 'endDate' && r.range.endDate ? dayNumber(parseDay(r.range.endDate)) : Infinity;
   const count = r.range.type === 'numbered' ? (r.range.numberOfOccurrences ?? 0) : Infinity;
   // Moved occurrences may land far from their original date; look that far around the window.
-  const slack = Math.max(0, ...[...moved.values()].map((e) => Math.abs(instantOf(e.start) - instantOf({ dateTime: `${e.originalDate}T00:00:00`, timeZone: zone })))) + 86_400_000;
+  const slack =
+    Math.max(
+      0,
+      ...[...moved.values()].map((e) =>
+        Math.abs(instantOf(e.start) - instantOf({ dateTime: `${e.originalDate}T00:00:00`, timeZone: zone })),
+      ),
+    ) + 86_400_000;
 
   const out: Occurrence[] = [];
   let seen = 0;
@@ -280,7 +331,13 @@ export function expandEvent(event: EventInput, from: number, to: number): Occurr
     if (cancelled.has(key)) continue;
     const exception = moved.get(key);
     const occurrence: Occurrence = exception
-      ? { type: 'exception', originalDate: key, originalStart, start: instantOf(exception.start), end: instantOf(exception.end) }
+      ? {
+          type: 'exception',
+          originalDate: key,
+          originalStart,
+          start: instantOf(exception.start),
+          end: instantOf(exception.end),
+        }
       : { type: 'occurrence', originalDate: key, originalStart, start: originalStart, end: originalStart + duration };
     if (overlaps(occurrence)) out.push(occurrence);
   }

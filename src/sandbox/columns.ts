@@ -20,12 +20,26 @@ export type ColumnKind =
   | 'lookup'
   | 'multiLookup';
 
-export type TextFacet = { allowMultipleLines: boolean; appendChangesToExistingText: boolean; linesForEditing: number; maxLength: number };
-export type ChoiceFacet = { allowTextEntry: boolean; choices: string[]; displayAs: 'dropDownMenu' | 'checkBoxes' | 'radioButtons' };
+export type TextFacet = {
+  allowMultipleLines: boolean;
+  appendChangesToExistingText: boolean;
+  linesForEditing: number;
+  maxLength: number;
+};
+export type ChoiceFacet = {
+  allowTextEntry: boolean;
+  choices: string[];
+  displayAs: 'dropDownMenu' | 'checkBoxes' | 'radioButtons';
+};
 export type NumberFacet = { decimalPlaces: string; displayAs: string; maximum?: number; minimum?: number };
 export type DateTimeFacet = { displayAs: string; format: 'dateOnly' | 'dateTime' };
 export type PersonFacet = { allowMultipleSelection: boolean; chooseFromType: string; displayAs: string };
-export type LookupFacet = { allowMultipleValues: boolean; allowUnlimitedLength: boolean; columnName: string; listId: string };
+export type LookupFacet = {
+  allowMultipleValues: boolean;
+  allowUnlimitedLength: boolean;
+  columnName: string;
+  listId: string;
+};
 
 /** A stored column of a list. Custom columns and the writable built-in Title share this shape. */
 export type ColumnRecord = {
@@ -68,9 +82,30 @@ export const BUILT_IN_FIELD_IDS = {
 /** Names no custom column may take: SharePoint's own fields and Graph's computed ones. */
 export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set(
   [
-    'ID', 'Id', 'id', 'Title', 'Created', 'Modified', 'Author', 'Editor', 'AuthorLookupId', 'EditorLookupId',
-    '_UIVersionString', 'ContentType', 'ContentTypeId', 'Attachments', 'LinkTitle', 'LinkTitleNoMenu', 'Edit',
-    'ItemChildCount', 'FolderChildCount', 'FileRef', 'FileLeafRef', 'GUID', 'UniqueId', 'owshiddenversion',
+    'ID',
+    'Id',
+    'id',
+    'Title',
+    'Created',
+    'Modified',
+    'Author',
+    'Editor',
+    'AuthorLookupId',
+    'EditorLookupId',
+    '_UIVersionString',
+    'ContentType',
+    'ContentTypeId',
+    'Attachments',
+    'LinkTitle',
+    'LinkTitleNoMenu',
+    'Edit',
+    'ItemChildCount',
+    'FolderChildCount',
+    'FileRef',
+    'FileLeafRef',
+    'GUID',
+    'UniqueId',
+    'owshiddenversion',
   ].map((n) => n.toLowerCase()),
 );
 
@@ -94,7 +129,12 @@ export function titleColumn(): ColumnRecord {
 
 /** The read-only built-in columns Graph lists after Title, as columnDefinitions. */
 export function readOnlyBuiltInColumns(): Record<string, unknown>[] {
-  const base = (name: keyof typeof BUILT_IN_FIELD_IDS, displayName: string, facet: Record<string, unknown>, indexed = false) => ({
+  const base = (
+    name: keyof typeof BUILT_IN_FIELD_IDS,
+    displayName: string,
+    facet: Record<string, unknown>,
+    indexed = false,
+  ) => ({
     columnGroup: '_Hidden',
     description: '',
     displayName,
@@ -109,12 +149,28 @@ export function readOnlyBuiltInColumns(): Record<string, unknown>[] {
   });
   return [
     base('ID', 'ID', { number: { decimalPlaces: 'none', displayAs: 'number' } }, true),
-    base('ContentType', 'Content Type', { text: { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255 } }),
+    base('ContentType', 'Content Type', {
+      text: { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255 },
+    }),
     base('Modified', 'Modified', { dateTime: { displayAs: 'default', format: 'dateTime' } }),
     base('Created', 'Created', { dateTime: { displayAs: 'default', format: 'dateTime' } }),
-    base('Author', 'Created By', { personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleAndGroups', displayAs: 'nameWithPresence' } }),
-    base('Editor', 'Modified By', { personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleAndGroups', displayAs: 'nameWithPresence' } }),
-    base('_UIVersionString', 'Version', { text: { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255 } }),
+    base('Author', 'Created By', {
+      personOrGroup: {
+        allowMultipleSelection: false,
+        chooseFromType: 'peopleAndGroups',
+        displayAs: 'nameWithPresence',
+      },
+    }),
+    base('Editor', 'Modified By', {
+      personOrGroup: {
+        allowMultipleSelection: false,
+        chooseFromType: 'peopleAndGroups',
+        displayAs: 'nameWithPresence',
+      },
+    }),
+    base('_UIVersionString', 'Version', {
+      text: { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255 },
+    }),
     base('Attachments', 'Attachments', { boolean: {} }),
   ];
 }
@@ -130,7 +186,15 @@ export function isLookupKind(kind: ColumnKind): boolean {
 }
 
 const TYPE_FACETS = ['text', 'choice', 'number', 'boolean', 'dateTime', 'personOrGroup', 'lookup'] as const;
-const UNSUPPORTED_FACETS = ['calculated', 'currency', 'geolocation', 'hyperlinkOrPicture', 'term', 'thumbnail', 'contentApprovalStatus'];
+const UNSUPPORTED_FACETS = [
+  'calculated',
+  'currency',
+  'geolocation',
+  'hyperlinkOrPicture',
+  'term',
+  'thumbnail',
+  'contentApprovalStatus',
+];
 const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,31}$/;
 const NUMBER_DECIMALS = new Set(['automatic', 'none', 'one', 'two', 'three', 'four', 'five']);
 
@@ -157,16 +221,25 @@ function optString(source: Record<string, unknown>, key: string, what: string): 
 function optNumber(source: Record<string, unknown>, key: string, what: string): number | undefined {
   const v = source[key];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw invalidRequest(`Property '${key}' of ${what} must be a number.`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw invalidRequest(`Property '${key}' of ${what} must be a number.`);
   return v;
 }
 
 /** Resolves a lookup target list; given by the caller because columns know nothing of storage. */
 export type ListResolver = (listIdOrName: string) => { id: string } | undefined;
 
-type Facets = Pick<ColumnRecord, 'kind' | 'text' | 'choice' | 'number' | 'boolean' | 'dateTime' | 'personOrGroup' | 'lookup'>;
+type Facets = Pick<
+  ColumnRecord,
+  'kind' | 'text' | 'choice' | 'number' | 'boolean' | 'dateTime' | 'personOrGroup' | 'lookup'
+>;
 
-function parseFacet(facetName: (typeof TYPE_FACETS)[number], raw: Record<string, unknown>, resolveList: ListResolver, what: string): Facets {
+function parseFacet(
+  facetName: (typeof TYPE_FACETS)[number],
+  raw: Record<string, unknown>,
+  resolveList: ListResolver,
+  what: string,
+): Facets {
   switch (facetName) {
     case 'text': {
       const multi = optBool(raw, 'allowMultipleLines', what) ?? false;
@@ -186,7 +259,11 @@ function parseFacet(facetName: (typeof TYPE_FACETS)[number], raw: Record<string,
     }
     case 'choice': {
       const choicesRaw = raw['choices'];
-      if (!Array.isArray(choicesRaw) || choicesRaw.length === 0 || choicesRaw.some((c) => typeof c !== 'string' || c === '')) {
+      if (
+        !Array.isArray(choicesRaw) ||
+        choicesRaw.length === 0 ||
+        choicesRaw.some((c) => typeof c !== 'string' || c === '')
+      ) {
         throw invalidRequest(`A choice column needs a non-empty 'choices' array of strings.`);
       }
       const displayAs = optString(raw, 'displayAs', what) ?? 'dropDownMenu';
@@ -195,15 +272,21 @@ function parseFacet(facetName: (typeof TYPE_FACETS)[number], raw: Record<string,
       }
       return {
         kind: displayAs === 'checkBoxes' ? 'multiChoice' : 'choice',
-        choice: { allowTextEntry: optBool(raw, 'allowTextEntry', what) ?? false, choices: [...(choicesRaw as string[])], displayAs },
+        choice: {
+          allowTextEntry: optBool(raw, 'allowTextEntry', what) ?? false,
+          choices: [...(choicesRaw as string[])],
+          displayAs,
+        },
       };
     }
     case 'number': {
       const decimalPlaces = optString(raw, 'decimalPlaces', what) ?? 'automatic';
-      if (!NUMBER_DECIMALS.has(decimalPlaces)) throw invalidRequest(`Number decimalPlaces '${decimalPlaces}' is not valid.`);
+      if (!NUMBER_DECIMALS.has(decimalPlaces))
+        throw invalidRequest(`Number decimalPlaces '${decimalPlaces}' is not valid.`);
       const minimum = optNumber(raw, 'minimum', what);
       const maximum = optNumber(raw, 'maximum', what);
-      if (minimum !== undefined && maximum !== undefined && minimum > maximum) throw invalidRequest('Number minimum exceeds maximum.');
+      if (minimum !== undefined && maximum !== undefined && minimum > maximum)
+        throw invalidRequest('Number minimum exceeds maximum.');
       const facet: NumberFacet = { decimalPlaces, displayAs: optString(raw, 'displayAs', what) ?? 'number' };
       if (minimum !== undefined) facet.minimum = minimum;
       if (maximum !== undefined) facet.maximum = maximum;
@@ -213,7 +296,8 @@ function parseFacet(facetName: (typeof TYPE_FACETS)[number], raw: Record<string,
       return { kind: 'boolean', boolean: {} };
     case 'dateTime': {
       const format = optString(raw, 'format', what) ?? 'dateTime';
-      if (format !== 'dateOnly' && format !== 'dateTime') throw invalidRequest(`DateTime format must be 'dateOnly' or 'dateTime'.`);
+      if (format !== 'dateOnly' && format !== 'dateTime')
+        throw invalidRequest(`DateTime format must be 'dateOnly' or 'dateTime'.`);
       return { kind: 'dateTime', dateTime: { displayAs: optString(raw, 'displayAs', what) ?? 'default', format } };
     }
     case 'personOrGroup': {
@@ -249,7 +333,9 @@ function parseFacet(facetName: (typeof TYPE_FACETS)[number], raw: Record<string,
 /** SharePoint's rules that tie indexing, uniqueness and the column kind together. */
 export function checkIndexRules(col: Pick<ColumnRecord, 'name' | 'kind' | 'indexed' | 'enforceUniqueValues'>): void {
   if (col.indexed && (isMultiValue(col.kind) || col.kind === 'note')) {
-    throw invalidRequest(`Column '${col.name}' cannot be indexed: multi-value and multiple-lines-of-text columns cannot be indexed.`);
+    throw invalidRequest(
+      `Column '${col.name}' cannot be indexed: multi-value and multiple-lines-of-text columns cannot be indexed.`,
+    );
   }
   if (col.enforceUniqueValues && !col.indexed) {
     throw invalidRequest(`Column '${col.name}' must be indexed to enforce unique values. Set 'indexed' to true.`);
@@ -264,13 +350,16 @@ export function parseColumnDefinition(input: unknown, resolveList: ListResolver)
   const raw = asRecord(input, 'A column definition');
   const name = optString(raw, 'name', 'the column') ?? '';
   if (!VALID_NAME.test(name)) {
-    throw invalidRequest(`Column name '${name}' is not valid: use 1-32 letters, digits or underscores, starting with a letter or underscore.`);
+    throw invalidRequest(
+      `Column name '${name}' is not valid: use 1-32 letters, digits or underscores, starting with a letter or underscore.`,
+    );
   }
   if (RESERVED_FIELD_NAMES.has(name.toLowerCase())) {
     throw new GraphError(409, 'nameAlreadyExists', `A field with the name '${name}' already exists in the list.`);
   }
   for (const facet of UNSUPPORTED_FACETS) {
-    if (raw[facet] !== undefined) throw new GraphError(400, 'notSupported', `The sandbox does not support '${facet}' columns.`);
+    if (raw[facet] !== undefined)
+      throw new GraphError(400, 'notSupported', `The sandbox does not support '${facet}' columns.`);
   }
   const present = TYPE_FACETS.filter((f) => raw[f] !== undefined && raw[f] !== null);
   if (present.length !== 1) {
@@ -281,7 +370,12 @@ export function parseColumnDefinition(input: unknown, resolveList: ListResolver)
     );
   }
   const facetName = present[0]!;
-  const facets = parseFacet(facetName, asRecord(raw[facetName], `the ${facetName} facet`), resolveList, `the ${facetName} facet`);
+  const facets = parseFacet(
+    facetName,
+    asRecord(raw[facetName], `the ${facetName} facet`),
+    resolveList,
+    `the ${facetName} facet`,
+  );
   const column: ColumnRecord = {
     id: randomUUID(),
     name,
@@ -299,7 +393,17 @@ export function parseColumnDefinition(input: unknown, resolveList: ListResolver)
   return column;
 }
 
-const PATCHABLE = new Set(['displayName', 'description', 'required', 'indexed', 'enforceUniqueValues', 'hidden', ...TYPE_FACETS, 'name', 'id']);
+const PATCHABLE = new Set([
+  'displayName',
+  'description',
+  'required',
+  'indexed',
+  'enforceUniqueValues',
+  'hidden',
+  ...TYPE_FACETS,
+  'name',
+  'id',
+]);
 
 /**
  * Applies a PATCH to a column. The kind cannot change (SharePoint refuses a type change through
@@ -311,8 +415,10 @@ export function patchColumn(current: ColumnRecord, input: unknown, resolveList: 
     if (key.startsWith('@odata.')) continue;
     if (!PATCHABLE.has(key)) throw invalidRequest(`Property '${key}' of a column cannot be updated.`);
   }
-  if (raw['name'] !== undefined && raw['name'] !== current.name) throw invalidRequest(`The name of column '${current.name}' cannot be changed.`);
-  if (raw['id'] !== undefined && raw['id'] !== current.id) throw invalidRequest(`The id of column '${current.name}' cannot be changed.`);
+  if (raw['name'] !== undefined && raw['name'] !== current.name)
+    throw invalidRequest(`The name of column '${current.name}' cannot be changed.`);
+  if (raw['id'] !== undefined && raw['id'] !== current.id)
+    throw invalidRequest(`The id of column '${current.name}' cannot be changed.`);
   const next: ColumnRecord = structuredClone(current);
   const displayName = optString(raw, 'displayName', 'the column');
   if (displayName !== undefined) next.displayName = displayName;
@@ -325,11 +431,14 @@ export function patchColumn(current: ColumnRecord, input: unknown, resolveList: 
   for (const facetName of TYPE_FACETS) {
     if (raw[facetName] === undefined || raw[facetName] === null) continue;
     const currentFacetName = facetOf(current.kind);
-    if (facetName !== currentFacetName) throw invalidRequest(`Column '${current.name}' is a ${currentFacetName} column; its type cannot be changed.`);
-    if (current.builtIn) throw invalidRequest(`The type settings of built-in column '${current.name}' cannot be changed.`);
+    if (facetName !== currentFacetName)
+      throw invalidRequest(`Column '${current.name}' is a ${currentFacetName} column; its type cannot be changed.`);
+    if (current.builtIn)
+      throw invalidRequest(`The type settings of built-in column '${current.name}' cannot be changed.`);
     const merged = { ...facetAsObject(current), ...asRecord(raw[facetName], `the ${facetName} facet`) };
     const facets = parseFacet(facetName, merged, resolveList, `the ${facetName} facet`);
-    if (facets.kind !== current.kind) throw invalidRequest(`Column '${current.name}' cannot switch between single and multiple values.`);
+    if (facets.kind !== current.kind)
+      throw invalidRequest(`Column '${current.name}' cannot switch between single and multiple values.`);
     Object.assign(next, facets);
   }
   checkIndexRules(next);

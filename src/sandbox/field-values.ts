@@ -34,8 +34,22 @@ export function itemETag(item: Pick<ItemRecord, 'uniqueId' | 'version'>): string
 
 /** Fields SharePoint computes and that can never be written. */
 const READ_ONLY_FIELDS = new Set([
-  'id', 'ID', 'Created', 'Modified', 'Author', 'Editor', 'AuthorLookupId', 'EditorLookupId', '_UIVersionString',
-  'ContentType', 'Attachments', 'LinkTitle', 'LinkTitleNoMenu', 'Edit', 'ItemChildCount', 'FolderChildCount',
+  'id',
+  'ID',
+  'Created',
+  'Modified',
+  'Author',
+  'Editor',
+  'AuthorLookupId',
+  'EditorLookupId',
+  '_UIVersionString',
+  'ContentType',
+  'Attachments',
+  'LinkTitle',
+  'LinkTitleNoMenu',
+  'Edit',
+  'ItemChildCount',
+  'FolderChildCount',
 ]);
 
 const COLLECTION_STRING = 'Collection(Edm.String)';
@@ -44,17 +58,28 @@ const COLLECTION_INT = 'Collection(Edm.Int32)';
 function toLookupId(value: unknown, key: string): number {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
   if (typeof value === 'string' && /^\d+$/.test(value) && Number(value) > 0) return Number(value);
-  throw invalidRequest(`Field '${key}' needs a positive integer id (a number or a string of digits); got ${JSON.stringify(value)}.`);
+  throw invalidRequest(
+    `Field '${key}' needs a positive integer id (a number or a string of digits); got ${JSON.stringify(value)}.`,
+  );
 }
 
 /** Reads one written value for a column; returns null to clear it. */
-function readValue(col: ColumnRecord, key: string, value: unknown, annotation: string | undefined, ctx: FieldWriteContext): StoredValue | null {
+function readValue(
+  col: ColumnRecord,
+  key: string,
+  value: unknown,
+  annotation: string | undefined,
+  ctx: FieldWriteContext,
+): StoredValue | null {
   if (value === null) return null;
   const multi = isMultiValue(col.kind);
   if (multi) {
-    if (!Array.isArray(value)) throw invalidRequest(`Field '${key}' holds several values; write an array with '${key}@odata.type'.`);
+    if (!Array.isArray(value))
+      throw invalidRequest(`Field '${key}' holds several values; write an array with '${key}@odata.type'.`);
     if (annotation !== COLLECTION_STRING && annotation !== COLLECTION_INT) {
-      throw invalidRequest(`A collection value for '${key}' needs the annotation '${key}@odata.type': '${col.kind === 'multiChoice' ? COLLECTION_STRING : COLLECTION_INT}'.`);
+      throw invalidRequest(
+        `A collection value for '${key}' needs the annotation '${key}@odata.type': '${col.kind === 'multiChoice' ? COLLECTION_STRING : COLLECTION_INT}'.`,
+      );
     }
     if (value.length === 0) return null;
   } else if (Array.isArray(value)) {
@@ -66,18 +91,23 @@ function readValue(col: ColumnRecord, key: string, value: unknown, annotation: s
       if (typeof value !== 'string') throw invalidRequest(`Field '${key}' is text; got ${typeof value}.`);
       if (value === '') return null;
       const max = col.text?.maxLength ?? 255;
-      if (value.length > max) throw invalidRequest(`The value of field '${key}' is longer than its maximum length of ${max}.`);
+      if (value.length > max)
+        throw invalidRequest(`The value of field '${key}' is longer than its maximum length of ${max}.`);
       return value;
     }
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw invalidRequest(`Field '${key}' is a number; got ${JSON.stringify(value)}.`);
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        throw invalidRequest(`Field '${key}' is a number; got ${JSON.stringify(value)}.`);
       const { minimum, maximum } = col.number ?? {};
-      if (minimum !== undefined && value < minimum) throw invalidRequest(`The value of field '${key}' is below its minimum of ${minimum}.`);
-      if (maximum !== undefined && value > maximum) throw invalidRequest(`The value of field '${key}' is above its maximum of ${maximum}.`);
+      if (minimum !== undefined && value < minimum)
+        throw invalidRequest(`The value of field '${key}' is below its minimum of ${minimum}.`);
+      if (maximum !== undefined && value > maximum)
+        throw invalidRequest(`The value of field '${key}' is above its maximum of ${maximum}.`);
       return value;
     }
     case 'boolean':
-      if (typeof value !== 'boolean') throw invalidRequest(`Field '${key}' is a yes/no field; got ${JSON.stringify(value)}.`);
+      if (typeof value !== 'boolean')
+        throw invalidRequest(`Field '${key}' is a yes/no field; got ${JSON.stringify(value)}.`);
       return value;
     case 'choice':
     case 'multiChoice': {
@@ -97,14 +127,18 @@ function readValue(col: ColumnRecord, key: string, value: unknown, annotation: s
       if (typeof value !== 'string') throw invalidRequest(`Field '${key}' is a date; got ${JSON.stringify(value)}.`);
       if (value === '') return null;
       const ms = parseSiteDateTime(value);
-      if (ms === undefined) throw invalidRequest(`The value '${value}' of field '${key}' is not a valid date (use YYYY-MM-DD or an ISO 8601 date-time).`);
+      if (ms === undefined)
+        throw invalidRequest(
+          `The value '${value}' of field '${key}' is not a valid date (use YYYY-MM-DD or an ISO 8601 date-time).`,
+        );
       return formatGraphInstant(col.dateTime?.format === 'dateOnly' ? toSiteDateOnly(ms) : ms);
     }
     case 'person':
     case 'multiPerson': {
       const ids = (multi ? (value as unknown[]) : [value]).map((v) => toLookupId(v, key));
       for (const id of ids) {
-        if (!ctx.userExists(id)) throw invalidRequest(`The user with lookup id ${id} in field '${key}' is not a user of this site.`);
+        if (!ctx.userExists(id))
+          throw invalidRequest(`The user with lookup id ${id} in field '${key}' is not a user of this site.`);
       }
       return multi ? [...new Set(ids)] : (ids[0] ?? null);
     }
@@ -113,7 +147,8 @@ function readValue(col: ColumnRecord, key: string, value: unknown, annotation: s
       const ids = (multi ? (value as unknown[]) : [value]).map((v) => toLookupId(v, key));
       const listId = col.lookup?.listId ?? '';
       for (const id of ids) {
-        if (!ctx.lookupTargetExists(listId, id)) throw invalidRequest(`Field '${key}' refers to item ${id}, which does not exist in the lookup list.`);
+        if (!ctx.lookupTargetExists(listId, id))
+          throw invalidRequest(`Field '${key}' refers to item ${id}, which does not exist in the lookup list.`);
       }
       return multi ? [...new Set(ids)] : (ids[0] ?? null);
     }
@@ -124,8 +159,13 @@ function readValue(col: ColumnRecord, key: string, value: unknown, annotation: s
  * Reads the `fields` object of a create or update into column name → stored value (null clears).
  * Unknown names, read-only fields and wrongly typed values are refused with 400, naming the field.
  */
-export function parseFieldWrites(input: unknown, columns: readonly ColumnRecord[], ctx: FieldWriteContext): Map<string, StoredValue | null> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw invalidRequest(`'fields' must be an object.`);
+export function parseFieldWrites(
+  input: unknown,
+  columns: readonly ColumnRecord[],
+  ctx: FieldWriteContext,
+): Map<string, StoredValue | null> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw invalidRequest(`'fields' must be an object.`);
   const source = input as Record<string, unknown>;
   const byName = new Map(columns.map((c) => [c.name, c]));
   const writes = new Map<string, StoredValue | null>();
@@ -141,7 +181,9 @@ export function parseFieldWrites(input: unknown, columns: readonly ColumnRecord[
     if (READ_ONLY_FIELDS.has(key)) throw invalidRequest(`Field '${key}' is read-only.`);
     let col = byName.get(key);
     if (col && isLookupKind(col.kind)) {
-      throw invalidRequest(`Field '${key}' is a ${col.kind.includes('erson') ? 'person' : 'lookup'} field; write its id as '${key}LookupId'.`);
+      throw invalidRequest(
+        `Field '${key}' is a ${col.kind.includes('erson') ? 'person' : 'lookup'} field; write its id as '${key}LookupId'.`,
+      );
     }
     if (!col && key.endsWith('LookupId')) {
       const base = byName.get(key.slice(0, -'LookupId'.length));
@@ -166,11 +208,16 @@ export function applyWrites(values: StoredValues, writes: Map<string, StoredValu
 }
 
 /** Refuses values that leave a required column empty. `only` limits the check to written columns. */
-export function checkRequired(values: StoredValues, columns: readonly ColumnRecord[], only?: ReadonlySet<string>): void {
+export function checkRequired(
+  values: StoredValues,
+  columns: readonly ColumnRecord[],
+  only?: ReadonlySet<string>,
+): void {
   for (const col of columns) {
     if (!col.required || col.readOnly) continue;
     if (only && !only.has(col.name)) continue;
-    if (values[col.name] === undefined) throw invalidRequest(`Field '${isLookupKind(col.kind) ? `${col.name}LookupId` : col.name}' is required.`);
+    if (values[col.name] === undefined)
+      throw invalidRequest(`Field '${isLookupKind(col.kind) ? `${col.name}LookupId` : col.name}' is required.`);
   }
 }
 
@@ -229,7 +276,10 @@ function renderDefault(col: ColumnRecord, value: StoredValue, ctx: FieldReadCont
     case 'multiLookup':
       return [
         col.name,
-        (value as number[]).map((id) => ({ LookupId: id, LookupValue: ctx.lookupValue(col.lookup?.listId ?? '', id, col.lookup?.columnName ?? 'Title') ?? '' })),
+        (value as number[]).map((id) => ({
+          LookupId: id,
+          LookupValue: ctx.lookupValue(col.lookup?.listId ?? '', id, col.lookup?.columnName ?? 'Title') ?? '',
+        })),
       ];
     default:
       return [col.name, Array.isArray(value) ? [...value] : value];

@@ -31,8 +31,17 @@ export const MAX_PAGE_SIZE = 5000;
 
 /** Properties of a listItem that a top-level `$select` may name. */
 const ITEM_PROPERTIES = new Set([
-  'id', 'eTag', 'createdDateTime', 'lastModifiedDateTime', 'createdBy', 'lastModifiedBy', 'webUrl', 'contentType',
-  'parentReference', 'fields', 'sharepointIds',
+  'id',
+  'eTag',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'createdBy',
+  'lastModifiedBy',
+  'webUrl',
+  'contentType',
+  'parentReference',
+  'fields',
+  'sharepointIds',
 ]);
 
 /**
@@ -81,7 +90,10 @@ export function parseExpand(text: string, allowed: readonly string[]): ExpandOpt
     const m = /^\s*([A-Za-z]+)\s*(?:\((.*)\))?\s*$/.exec(part);
     if (!m) throw invalidRequest(`The $expand option '${part.trim()}' is not valid.`);
     const name = m[1] ?? '';
-    if (!allowed.includes(name)) throw invalidRequest(`Parsing OData Select and Expand failed: Could not find a property named '${name}' to expand.`);
+    if (!allowed.includes(name))
+      throw invalidRequest(
+        `Parsing OData Select and Expand failed: Could not find a property named '${name}' to expand.`,
+      );
     const option: ExpandOption = { name };
     const inner = m[2];
     if (inner !== undefined && inner.trim() !== '') {
@@ -101,7 +113,10 @@ export function parseExpand(text: string, allowed: readonly string[]): ExpandOpt
 export function parseItemSelect(text: string): string[] {
   const names = splitNames(text, '$select');
   for (const name of names) {
-    if (!ITEM_PROPERTIES.has(name)) throw invalidRequest(`Parsing OData Select and Expand failed: Could not find a property named '${name}' on type 'microsoft.graph.listItem'.`);
+    if (!ITEM_PROPERTIES.has(name))
+      throw invalidRequest(
+        `Parsing OData Select and Expand failed: Could not find a property named '${name}' on type 'microsoft.graph.listItem'.`,
+      );
   }
   return names;
 }
@@ -109,7 +124,8 @@ export function parseItemSelect(text: string): string[] {
 /** Reads `$top`: a positive integer; values above SharePoint's 5000 are capped, as Graph does. */
 export function parseTop(text: string | undefined): number {
   if (text === undefined) return DEFAULT_PAGE_SIZE;
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw invalidRequest(`Invalid $top value '${text}': it must be a positive integer.`);
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1)
+    throw invalidRequest(`Invalid $top value '${text}': it must be a positive integer.`);
   return Math.min(Number(text), MAX_PAGE_SIZE);
 }
 
@@ -178,7 +194,10 @@ export function itemFieldBinder(columns: readonly ColumnRecord[], honorNonIndexe
     }
     if (!col) throw new FilterError(`the field '${name}' does not exist on this list`, position);
     if (isMultiValue(col.kind)) {
-      throw new FilterError(`the field '${col.name}' holds several values and cannot be used in a filter or orderby`, position);
+      throw new FilterError(
+        `the field '${col.name}' holds several values and cannot be used in a filter or orderby`,
+        position,
+      );
     }
     requireIndex(col.indexed, col.name);
     const type = kindToType(col);
@@ -214,9 +233,14 @@ export function parseOrderBy(text: string, binder: FieldBinder<ItemRecord>): Sor
     if (!m) throw invalidRequest(`Invalid $orderby clause '${part.trim()}' (at position ${offset}).`);
     const path = m[1] ?? '';
     try {
-      keys.push({ path, desc: (m[2] ?? 'asc').toLowerCase() === 'desc', field: binder(path, offset + part.indexOf(path)) });
+      keys.push({
+        path,
+        desc: (m[2] ?? 'asc').toLowerCase() === 'desc',
+        field: binder(path, offset + part.indexOf(path)),
+      });
     } catch (err) {
-      if (err instanceof FilterError) throw invalidRequest(err.message.replace('Invalid filter clause', 'Invalid $orderby clause'));
+      if (err instanceof FilterError)
+        throw invalidRequest(err.message.replace('Invalid filter clause', 'Invalid $orderby clause'));
       throw err;
     }
     offset += part.length + 1;
@@ -250,7 +274,10 @@ export function comparePositions(keys: readonly SortKey[], a: SortPosition, b: S
 
 /** A fingerprint of the parts of a query that decide order and membership, bound into skip tokens. */
 export function queryFingerprint(listId: string, filter: string | undefined, orderBy: string | undefined): string {
-  return createHash('sha256').update(`${listId}\n${filter ?? ''}\n${orderBy ?? ''}`).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(`${listId}\n${filter ?? ''}\n${orderBy ?? ''}`)
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /** An opaque `$skiptoken`: where the previous page ended, in keyset form, so pages never overlap. */
@@ -267,7 +294,9 @@ export function decodeSkipToken(token: string, fingerprint: string): SortPositio
   }
   const p = parsed as { q?: unknown; v?: unknown; i?: unknown };
   if (typeof p !== 'object' || p === null || p.q !== fingerprint || !Array.isArray(p.v) || typeof p.i !== 'number') {
-    throw invalidRequest('The $skiptoken is not valid for this query. Use the @odata.nextLink exactly as it was returned.');
+    throw invalidRequest(
+      'The $skiptoken is not valid for this query. Use the @odata.nextLink exactly as it was returned.',
+    );
   }
   return { values: p.v as SortValue[], id: p.i };
 }

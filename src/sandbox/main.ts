@@ -43,7 +43,9 @@ function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 async function main(): Promise<void> {
   const parsed = envSchema.safeParse(definedEnv(process.env));
   if (!parsed.success) {
-    console.error(`sandbox: invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    console.error(
+      `sandbox: invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
     process.exit(1);
   }
   const env = parsed.data;
@@ -68,9 +70,15 @@ async function main(): Promise<void> {
     ...(env.SANDBOX_CLIENT_ID !== undefined ? { clientId: env.SANDBOX_CLIENT_ID } : {}),
     ...(env.SANDBOX_CLIENT_SECRET !== undefined ? { clientSecret: env.SANDBOX_CLIENT_SECRET } : {}),
     ...(env.SANDBOX_ALLOWED_ORIGINS !== undefined
-      ? { allowedOrigins: env.SANDBOX_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter((o) => o !== '') }
+      ? {
+          allowedOrigins: env.SANDBOX_ALLOWED_ORIGINS.split(',')
+            .map((o) => o.trim())
+            .filter((o) => o !== ''),
+        }
       : {}),
-    ...(env.SANDBOX_TOKEN_LIFETIME_SECONDS !== undefined ? { tokenLifetimeSeconds: env.SANDBOX_TOKEN_LIFETIME_SECONDS } : {}),
+    ...(env.SANDBOX_TOKEN_LIFETIME_SECONDS !== undefined
+      ? { tokenLifetimeSeconds: env.SANDBOX_TOKEN_LIFETIME_SECONDS }
+      : {}),
     faults,
   });
   console.log('Microsoft 365 sandbox ready');

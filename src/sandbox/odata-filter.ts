@@ -169,7 +169,8 @@ class Parser {
     if (this.peek().type === 'eof') throw new FilterError('the filter is empty', 0);
     const node = this.parseOr();
     const rest = this.peek();
-    if (rest.type !== 'eof') throw new FilterError(`unexpected ${describe(rest)}; expected 'and', 'or' or end of input`, rest.position);
+    if (rest.type !== 'eof')
+      throw new FilterError(`unexpected ${describe(rest)}; expected 'and', 'or' or end of input`, rest.position);
     return node;
   }
 
@@ -215,23 +216,52 @@ class Parser {
     if (opToken.type === 'word' && COMPARISON_OPERATORS.has(opToken.text.toLowerCase())) {
       this.next();
       const right = this.parseOperand();
-      return { kind: 'compare', op: opToken.text.toLowerCase() as ComparisonOperator, left, right, position: opToken.position };
+      return {
+        kind: 'compare',
+        op: opToken.text.toLowerCase() as ComparisonOperator,
+        left,
+        right,
+        position: opToken.position,
+      };
     }
     if (left.kind === 'call') return left;
-    throw new FilterError(`expected a comparison operator (eq, ne, lt, gt, le, ge) but found ${describe(opToken)}`, opToken.position);
+    throw new FilterError(
+      `expected a comparison operator (eq, ne, lt, gt, le, ge) but found ${describe(opToken)}`,
+      opToken.position,
+    );
   }
 
   private parseOperand(): OperandNode {
     const token = this.next();
     switch (token.type) {
       case 'string':
-        return { kind: 'literal', literal: { type: 'string', value: String(token.value) }, raw: token.text, position: token.position };
+        return {
+          kind: 'literal',
+          literal: { type: 'string', value: String(token.value) },
+          raw: token.text,
+          position: token.position,
+        };
       case 'number':
-        return { kind: 'literal', literal: { type: 'number', value: Number(token.value) }, raw: token.text, position: token.position };
+        return {
+          kind: 'literal',
+          literal: { type: 'number', value: Number(token.value) },
+          raw: token.text,
+          position: token.position,
+        };
       case 'dateTime':
-        return { kind: 'literal', literal: { type: 'dateTime', value: token.text }, raw: token.text, position: token.position };
+        return {
+          kind: 'literal',
+          literal: { type: 'dateTime', value: token.text },
+          raw: token.text,
+          position: token.position,
+        };
       case 'date':
-        return { kind: 'literal', literal: { type: 'date', value: token.text }, raw: token.text, position: token.position };
+        return {
+          kind: 'literal',
+          literal: { type: 'date', value: token.text },
+          raw: token.text,
+          position: token.position,
+        };
       case 'word':
         return this.parseWordOperand(token);
       default:
@@ -242,9 +272,15 @@ class Parser {
   private parseWordOperand(token: Token): OperandNode {
     const lower = token.text.toLowerCase();
     if (lower === 'true' || lower === 'false') {
-      return { kind: 'literal', literal: { type: 'boolean', value: lower === 'true' }, raw: token.text, position: token.position };
+      return {
+        kind: 'literal',
+        literal: { type: 'boolean', value: lower === 'true' },
+        raw: token.text,
+        position: token.position,
+      };
     }
-    if (lower === 'null') return { kind: 'literal', literal: { type: 'null' }, raw: token.text, position: token.position };
+    if (lower === 'null')
+      return { kind: 'literal', literal: { type: 'null' }, raw: token.text, position: token.position };
     if (this.peek().type === 'lparen') {
       if (lower !== 'startswith') throw new FilterError(`unsupported function '${token.text}'`, token.position);
       this.next();
@@ -254,7 +290,8 @@ class Parser {
         args.push(this.parseOperand());
       }
       const close = this.next();
-      if (close.type !== 'rparen') throw new FilterError(`expected ')' or ',' but found ${describe(close)}`, close.position);
+      if (close.type !== 'rparen')
+        throw new FilterError(`expected ')' or ',' but found ${describe(close)}`, close.position);
       if (args.length !== 2) throw new FilterError(`startswith takes 2 arguments, got ${args.length}`, token.position);
       return { kind: 'call', name: 'startswith', args, position: token.position };
     }
@@ -297,7 +334,14 @@ export type CompileOptions = {
 export type Predicate<Row> = (row: Row) => boolean;
 type Scalar = string | number | boolean | null;
 
-const MIRRORED: Record<ComparisonOperator, ComparisonOperator> = { eq: 'eq', ne: 'ne', lt: 'gt', gt: 'lt', le: 'ge', ge: 'le' };
+const MIRRORED: Record<ComparisonOperator, ComparisonOperator> = {
+  eq: 'eq',
+  ne: 'ne',
+  lt: 'gt',
+  gt: 'lt',
+  le: 'ge',
+  ge: 'le',
+};
 
 /** SharePoint compares text without regard to case. */
 export function compareText(a: string, b: string): number {
@@ -320,18 +364,26 @@ function literalTypeName(literal: LiteralValue): string {
 }
 
 /** Converts a literal into the comparable value of a field type, or throws a positioned error. */
-function coerceLiteral(node: LiteralNode, field: { type: FieldValueType; path: string }, options: Required<CompileOptions>): Scalar {
+function coerceLiteral(
+  node: LiteralNode,
+  field: { type: FieldValueType; path: string },
+  options: Required<CompileOptions>,
+): Scalar {
   const lit = node.literal;
   if (lit.type === 'null') return null;
   const mismatch = (): FilterError =>
-    new FilterError(`cannot compare field '${field.path}' (${field.type}) with ${literalTypeName(lit)} ${node.raw}`, node.position);
+    new FilterError(
+      `cannot compare field '${field.path}' (${field.type}) with ${literalTypeName(lit)} ${node.raw}`,
+      node.position,
+    );
   switch (field.type) {
     case 'string':
       if (lit.type === 'string') return lit.value;
       throw mismatch();
     case 'number':
       if (lit.type === 'number') return lit.value;
-      if (lit.type === 'string' && lit.value.trim() !== '' && Number.isFinite(Number(lit.value))) return Number(lit.value);
+      if (lit.type === 'string' && lit.value.trim() !== '' && Number.isFinite(Number(lit.value)))
+        return Number(lit.value);
       throw mismatch();
     case 'lookupId':
       if (lit.type === 'number' && Number.isInteger(lit.value)) return lit.value;
@@ -346,7 +398,9 @@ function coerceLiteral(node: LiteralNode, field: { type: FieldValueType; path: s
       if (lit.type === 'dateTime') ms = options.instantToEpoch(lit.value);
       else if (lit.type === 'date') ms = options.dateOnlyToEpoch(lit.value);
       else if (lit.type === 'string') {
-        ms = /^\d{4}-\d{2}-\d{2}$/.test(lit.value) ? options.dateOnlyToEpoch(lit.value) : options.instantToEpoch(lit.value);
+        ms = /^\d{4}-\d{2}-\d{2}$/.test(lit.value)
+          ? options.dateOnlyToEpoch(lit.value)
+          : options.instantToEpoch(lit.value);
       }
       if (ms === undefined) throw mismatch();
       return ms;
@@ -413,12 +467,17 @@ function compileComparison<Row>(
 
 function compileCall<Row>(node: CallNode, bind: FieldBinder<Row>, _options: Required<CompileOptions>): Predicate<Row> {
   const [target, prefix] = node.args;
-  if (!target || target.kind !== 'field') throw new FilterError('the first argument of startswith must be a field', target?.position ?? node.position);
+  if (!target || target.kind !== 'field')
+    throw new FilterError('the first argument of startswith must be a field', target?.position ?? node.position);
   if (!prefix || prefix.kind !== 'literal' || prefix.literal.type !== 'string') {
-    throw new FilterError('the second argument of startswith must be a string literal', prefix?.position ?? node.position);
+    throw new FilterError(
+      'the second argument of startswith must be a string literal',
+      prefix?.position ?? node.position,
+    );
   }
   const field = bind(target.path, target.position);
-  if (field.type !== 'string') throw new FilterError(`startswith needs a text field, and '${target.path}' is ${field.type}`, target.position);
+  if (field.type !== 'string')
+    throw new FilterError(`startswith needs a text field, and '${target.path}' is ${field.type}`, target.position);
   const wanted = prefix.literal.value;
   return (row) => {
     const actual = field.get(row);
@@ -455,7 +514,11 @@ function compileNode<Row>(node: FilterNode, bind: FieldBinder<Row>, options: Req
  * through `bind` up front, so an unknown or forbidden field fails the whole query before any row
  * is read, as SharePoint does.
  */
-export function compileFilter<Row>(node: FilterNode, bind: FieldBinder<Row>, options: CompileOptions = {}): Predicate<Row> {
+export function compileFilter<Row>(
+  node: FilterNode,
+  bind: FieldBinder<Row>,
+  options: CompileOptions = {},
+): Predicate<Row> {
   return compileNode(node, bind, {
     dateOnlyToEpoch: options.dateOnlyToEpoch ?? defaultDateOnly,
     instantToEpoch: options.instantToEpoch ?? defaultInstant,

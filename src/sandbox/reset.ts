@@ -22,7 +22,8 @@ export class UnsafeResetError extends Error {
 export function resetSandboxData(dataDir: string): boolean {
   const target = resolve(dataDir);
   const forbidden = [parse(target).root, homedir(), process.cwd()].map((p) => resolve(p));
-  if (forbidden.includes(target)) throw new UnsafeResetError(`Refusing to delete ${target}: it is not a sandbox data folder.`);
+  if (forbidden.includes(target))
+    throw new UnsafeResetError(`Refusing to delete ${target}: it is not a sandbox data folder.`);
   if (!existsSync(target)) return false;
   rmSync(target, { recursive: true, force: false });
   return true;

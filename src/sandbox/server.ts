@@ -14,7 +14,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
 import { FaultInjector, faultsSchema } from './faults.js';
-import { GraphError, graphErrorBody, invalidRequest, OAuthError, oauthErrorBody, SandboxSetupError, type RequestIds } from './graph-errors.js';
+import {
+  GraphError,
+  graphErrorBody,
+  invalidRequest,
+  OAuthError,
+  oauthErrorBody,
+  SandboxSetupError,
+  type RequestIds,
+} from './graph-errors.js';
 import { PERSONAS, SANDBOX_TENANT_ID } from './personas.js';
 import { runBatch } from './routes/batch.js';
 import { groupControl } from './routes/groups.js';
@@ -108,11 +116,33 @@ const ALLOWED_METHODS = 'GET, POST, PATCH, PUT, DELETE, MERGE, OPTIONS';
  * so a browser preflight from the tab does not fail on them.
  */
 const ALLOWED_HEADERS = [
-  'Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Prefer', 'client-request-id', 'return-client-request-id', 'ConsistencyLevel',
-  'SdkVersion', 'x-client-SKU', 'x-client-VER', 'x-client-OS', 'x-client-CPU', 'x-ms-lib-capability', 'x-client-current-telemetry',
-  'x-client-last-telemetry', 'x-app-name', 'x-app-ver',
+  'Authorization',
+  'Content-Type',
+  'If-Match',
+  'If-None-Match',
+  'Prefer',
+  'client-request-id',
+  'return-client-request-id',
+  'ConsistencyLevel',
+  'SdkVersion',
+  'x-client-SKU',
+  'x-client-VER',
+  'x-client-OS',
+  'x-client-CPU',
+  'x-ms-lib-capability',
+  'x-client-current-telemetry',
+  'x-client-last-telemetry',
+  'x-app-name',
+  'x-app-ver',
   // SharePoint REST as PnPjs calls it.
-  'Accept', 'X-HTTP-Method', 'X-RequestDigest', 'X-ClientService-ClientTag', 'X-PnPjs-NoDigest', 'odata-version', 'DataServiceVersion', 'MaxDataServiceVersion',
+  'Accept',
+  'X-HTTP-Method',
+  'X-RequestDigest',
+  'X-ClientService-ClientTag',
+  'X-PnPjs-NoDigest',
+  'odata-version',
+  'DataServiceVersion',
+  'MaxDataServiceVersion',
 ].join(', ');
 const EXPOSED_HEADERS = 'ETag, Retry-After, request-id, client-request-id, Location, SPRequestGuid';
 /** SharePoint Online's own application id, named in its 401 challenge. */
@@ -155,7 +185,9 @@ function parseJsonBody(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw invalidRequest(`Unable to read JSON request payload (${(err as Error).message}). Please ensure Content-Type header is set and payload is of valid JSON format.`);
+    throw invalidRequest(
+      `Unable to read JSON request payload (${(err as Error).message}). Please ensure Content-Type header is set and payload is of valid JSON format.`,
+    );
   }
 }
 
@@ -168,20 +200,36 @@ function parseJsonBody(text: string): unknown {
  * preflight, and the preflight is refused for any origin but the app's. Test code and the launcher
  * (Node's fetch sends no Origin) keep working.
  */
-export function controlRefusal(method: string, headers: Record<string, string>, allowedOrigins: ReadonlySet<string>): { status: number; code: string; message: string } | undefined {
+export function controlRefusal(
+  method: string,
+  headers: Record<string, string>,
+  allowedOrigins: ReadonlySet<string>,
+): { status: number; code: string; message: string } | undefined {
   const origin = headers['origin'];
   if (origin !== undefined && !allowedOrigins.has(origin)) {
-    return { status: 403, code: 'accessDenied', message: `The sandbox's control endpoints accept requests from the app's origin only (${[...allowedOrigins].join(', ')}), not from '${origin}'.` };
+    return {
+      status: 403,
+      code: 'accessDenied',
+      message: `The sandbox's control endpoints accept requests from the app's origin only (${[...allowedOrigins].join(', ')}), not from '${origin}'.`,
+    };
   }
   // The app's own page may be on localhost while the sandbox is on 127.0.0.1 (cross-site to a browser
   // but an allowed Origin); without an Origin a cross-site request is a page's plain navigation or form.
   if (origin === undefined && (headers['sec-fetch-site'] ?? '').toLowerCase() === 'cross-site') {
-    return { status: 403, code: 'accessDenied', message: "The sandbox's control endpoints refuse cross-site requests." };
+    return {
+      status: 403,
+      code: 'accessDenied',
+      message: "The sandbox's control endpoints refuse cross-site requests.",
+    };
   }
   if (method !== 'GET' && method !== 'HEAD') {
     const mediaType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') {
-      return { status: 415, code: 'unsupportedMediaType', message: `The sandbox's control endpoints take Content-Type application/json on ${method}, not '${headers['content-type'] ?? ''}'.` };
+      return {
+        status: 415,
+        code: 'unsupportedMediaType',
+        message: `The sandbox's control endpoints take Content-Type application/json on ${method}, not '${headers['content-type'] ?? ''}'.`,
+      };
     }
   }
   return undefined;
@@ -235,11 +283,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://${LOOPBACK}:${port}`;
-  const signIn = await openSignIn({ dataDir: options.dataDir, baseUrl, tokens, allowedOrigins, now }).catch((err: unknown) => {
-    server.close();
-    store.close();
-    throw err;
-  });
+  const signIn = await openSignIn({ dataDir: options.dataDir, baseUrl, tokens, allowedOrigins, now }).catch(
+    (err: unknown) => {
+      server.close();
+      store.close();
+      throw err;
+    },
+  );
   signIn.acceptTls(server);
   const ctx: GraphContext = {
     store,
@@ -263,8 +313,16 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const throttledResponse = (status: 429 | 503, ids: RequestIds): GraphResponse => {
     const err =
       status === 429
-        ? new GraphError(429, 'TooManyRequests', 'The request has been throttled. Retry after the number of seconds in Retry-After.')
-        : new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Retry after the number of seconds in Retry-After.');
+        ? new GraphError(
+            429,
+            'TooManyRequests',
+            'The request has been throttled. Retry after the number of seconds in Retry-After.',
+          )
+        : new GraphError(
+            503,
+            'serviceNotAvailable',
+            'The service is temporarily unavailable. Retry after the number of seconds in Retry-After.',
+          );
     const response = errorResponse(err, ids);
     response.headers['Retry-After'] = String(faults.retryAfterSeconds);
     return response;
@@ -280,7 +338,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       throw err;
     }
     if (WRITE_METHODS.has(greq.method) && response.status >= 200 && response.status < 300 && faults.failAfterCommit()) {
-      const failed = errorResponse(new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.'), ids);
+      const failed = errorResponse(
+        new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.'),
+        ids,
+      );
       failed.headers['Retry-After'] = String(faults.retryAfterSeconds);
       return failed;
     }
@@ -288,18 +349,34 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   };
 
   /** A `$batch` sub-request: relative URL, throttled on its own, run with the outer token. */
-  const executeSub = (auth: AuthContext, ids: RequestIds) => async (sub: { method: string; url: string; headers: Record<string, string>; body: unknown }): Promise<GraphResponse> => {
-    const throttled = faults.throttle();
-    if (throttled) return throttledResponse(throttled, ids);
-    let relative = sub.url;
-    if (relative.startsWith(ctx.urls.graphUrl)) relative = relative.slice(ctx.urls.graphUrl.length);
-    if (!relative.startsWith('/')) relative = `/${relative}`;
-    const url = new URL(relative, baseUrl);
-    if (url.pathname === '/$batch' || url.pathname === '/%24batch') return errorResponse(invalidRequest('A batch cannot contain another batch.'), ids);
-    return execute({ method: sub.method, path: url.pathname, query: url.searchParams, headers: sub.headers, body: sub.body, auth }, ids);
-  };
+  const executeSub =
+    (auth: AuthContext, ids: RequestIds) =>
+    async (sub: {
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      body: unknown;
+    }): Promise<GraphResponse> => {
+      const throttled = faults.throttle();
+      if (throttled) return throttledResponse(throttled, ids);
+      let relative = sub.url;
+      if (relative.startsWith(ctx.urls.graphUrl)) relative = relative.slice(ctx.urls.graphUrl.length);
+      if (!relative.startsWith('/')) relative = `/${relative}`;
+      const url = new URL(relative, baseUrl);
+      if (url.pathname === '/$batch' || url.pathname === '/%24batch')
+        return errorResponse(invalidRequest('A batch cannot contain another batch.'), ids);
+      return execute(
+        { method: sub.method, path: url.pathname, query: url.searchParams, headers: sub.headers, body: sub.body, auth },
+        ids,
+      );
+    };
 
-  const handleGraph = async (req: IncomingMessage, url: URL, headers: Record<string, string>, ids: RequestIds): Promise<GraphResponse> => {
+  const handleGraph = async (
+    req: IncomingMessage,
+    url: URL,
+    headers: Record<string, string>,
+    ids: RequestIds,
+  ): Promise<GraphResponse> => {
     const path = url.pathname.slice('/v1.0'.length) || '/';
     const method = (req.method ?? 'GET').toUpperCase();
     const isBatch = path === '/$batch' || path === '/%24batch';
@@ -316,13 +393,15 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       const body = parseJsonBody(await readBody(req));
       const auth = await tokens.verify(headers['authorization']);
       if (isBatch) {
-        if (method !== 'POST') throw new GraphError(405, 'BadRequest', 'Specified HTTP method is not allowed for the request target.');
+        if (method !== 'POST')
+          throw new GraphError(405, 'BadRequest', 'Specified HTTP method is not allowed for the request target.');
         return await runBatch(body, executeSub(auth, ids), (err) => errorResponse(err, ids));
       }
       return execute({ method, path, query: url.searchParams, headers, body, auth }, ids);
     } catch (err) {
       if (err instanceof GraphError) return errorResponse(err, ids);
-      if (err instanceof HttpBodyError) return errorResponse(new GraphError(err.status, 'invalidRequest', err.message), ids);
+      if (err instanceof HttpBodyError)
+        return errorResponse(new GraphError(err.status, 'invalidRequest', err.message), ids);
       throw err;
     }
   };
@@ -346,7 +425,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         aud = '(unreadable)'; // verify() already refused the token; the diagnostics only name its audience
       }
       diagnostics = `3000003;reason="Invalid audience Uri '${aud}'.";category="invalid_client"`;
-      description = "Exception of type 'Microsoft.IdentityModel.Tokens.AudienceUriValidationFailedException' was thrown.";
+      description =
+        "Exception of type 'Microsoft.IdentityModel.Tokens.AudienceUriValidationFailedException' was thrown.";
     }
     return {
       status: 401,
@@ -360,17 +440,37 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   };
 
   /** Runs a SharePoint REST request: format, throttling, body, method, SharePoint-audience token, dispatch. */
-  const handleRest = async (req: IncomingMessage, url: URL, headers: Record<string, string>, ids: RequestIds): Promise<RestResult> => {
+  const handleRest = async (
+    req: IncomingMessage,
+    url: URL,
+    headers: Record<string, string>,
+    ids: RequestIds,
+  ): Promise<RestResult> => {
     let format: ODataFormat = 'minimal';
-    const spHeaders: Record<string, string> = { SPRequestGuid: ids.requestId, MicrosoftSharePointTeamServices: '16.0.0.0' };
-    const fail = (err: SharePointError): RestResult => ({ status: err.status, headers: { ...spHeaders, ...err.headers }, body: errorBody(format, err), contentType: contentTypeOf(format) });
+    const spHeaders: Record<string, string> = {
+      SPRequestGuid: ids.requestId,
+      MicrosoftSharePointTeamServices: '16.0.0.0',
+    };
+    const fail = (err: SharePointError): RestResult => ({
+      status: err.status,
+      headers: { ...spHeaders, ...err.headers },
+      body: errorBody(format, err),
+      contentType: contentTypeOf(format),
+    });
     try {
       format = negotiate(headers['accept']);
       const throttled = faults.throttle();
       if (throttled) {
         await readBody(req);
-        const message = throttled === 429 ? 'The request has been throttled. Retry after the number of seconds in Retry-After.' : 'The service is temporarily unavailable.';
-        return fail(new SharePointError(throttled, SP_CODES.throttled, message, { 'Retry-After': String(faults.retryAfterSeconds) }));
+        const message =
+          throttled === 429
+            ? 'The request has been throttled. Retry after the number of seconds in Retry-After.'
+            : 'The service is temporarily unavailable.';
+        return fail(
+          new SharePointError(throttled, SP_CODES.throttled, message, {
+            'Retry-After': String(faults.retryAfterSeconds),
+          }),
+        );
       }
       const text = await readBody(req);
       let body: unknown;
@@ -390,26 +490,55 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         throw err;
       }
       const method = effectiveMethod(req.method ?? 'GET', headers['x-http-method']);
-      if (!method) throw new SharePointError(405, SP_CODES.invalidQuery, `The HTTP method '${req.method ?? ''}' is not supported.`);
+      if (!method)
+        throw new SharePointError(
+          405,
+          SP_CODES.invalidQuery,
+          `The HTTP method '${req.method ?? ''}' is not supported.`,
+        );
       const segments = parseRestPath(url.pathname.slice(REST_PREFIX.length));
-      const response = dispatchRest(restCtx, { method, segments, options: readRestOptions(url.searchParams), headers, body, auth, format });
+      const response = dispatchRest(restCtx, {
+        method,
+        segments,
+        options: readRestOptions(url.searchParams),
+        headers,
+        body,
+        auth,
+        format,
+      });
       return { ...response, headers: { ...spHeaders, ...response.headers }, contentType: contentTypeOf(format) };
     } catch (err) {
       if (err instanceof SharePointError) return fail(err);
-      if (err instanceof HttpBodyError) return fail(new SharePointError(err.status, SP_CODES.invalidQuery, err.message));
+      if (err instanceof HttpBodyError)
+        return fail(new SharePointError(err.status, SP_CODES.invalidQuery, err.message));
       if (err instanceof GraphError) return fail(fromGraphError(err));
       throw err;
     }
   };
 
-  const handleToken = async (req: IncomingMessage, headers: Record<string, string>, ids: RequestIds): Promise<{ status: number; body: unknown }> => {
+  const handleToken = async (
+    req: IncomingMessage,
+    headers: Record<string, string>,
+    ids: RequestIds,
+  ): Promise<{ status: number; body: unknown }> => {
     const contentType = headers['content-type'] ?? '';
     const text = await readBody(req);
     try {
       if (!contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-        throw new OAuthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'grant_type'.");
+        throw new OAuthError(
+          400,
+          'invalid_request',
+          900144,
+          "The request body must contain the following parameter: 'grant_type'.",
+        );
       }
-      const token = await issueToken(new URLSearchParams(text), headers['authorization'], { clientId, clientSecret, sharePointOrigin: baseUrl }, tokens, (grant, form, client) => signIn.redeem(grant, form, client, headers['origin']));
+      const token = await issueToken(
+        new URLSearchParams(text),
+        headers['authorization'],
+        { clientId, clientSecret, sharePointOrigin: baseUrl },
+        tokens,
+        (grant, form, client) => signIn.redeem(grant, form, client, headers['origin']),
+      );
       return { status: 200, body: token };
     } catch (err) {
       if (err instanceof OAuthError) return { status: err.status, body: oauthErrorBody(err, ids, now()) };
@@ -417,7 +546,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
   };
 
-  const handleControl = async (req: IncomingMessage, path: string, headers: Record<string, string>, ids: RequestIds): Promise<{ status: number; body: unknown }> => {
+  const handleControl = async (
+    req: IncomingMessage,
+    path: string,
+    headers: Record<string, string>,
+    ids: RequestIds,
+  ): Promise<{ status: number; body: unknown }> => {
     const method = (req.method ?? 'GET').toUpperCase();
     const refusal = controlRefusal(method, headers, allowedOrigins);
     if (refusal) {
@@ -426,7 +560,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       return { status: refusal.status, body: graphErrorBody(refusal.code, refusal.message, ids, now()) };
     }
     if (path === '/_sandbox/personas' && method === 'GET') {
-      return { status: 200, body: PERSONAS.map(({ upn, displayName, jobTitle, oid }) => ({ upn, displayName, jobTitle, oid })) };
+      return {
+        status: 200,
+        body: PERSONAS.map(({ upn, displayName, jobTitle, oid }) => ({ upn, displayName, jobTitle, oid })),
+      };
     }
     if (path === '/_sandbox/health' && method === 'GET') {
       return { status: 200, body: { status: 'ok', siteId: ctx.siteId, graphUrl: ctx.urls.graphUrl } };
@@ -438,12 +575,21 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         try {
           parsed = parseJsonBody(await readBody(req)) ?? {};
         } catch (err) {
-          if (err instanceof GraphError) return { status: 400, body: graphErrorBody(err.code, err.message, ids, now()) };
+          if (err instanceof GraphError)
+            return { status: 400, body: graphErrorBody(err.code, err.message, ids, now()) };
           throw err;
         }
         const result = faultsSchema.safeParse(parsed);
         if (!result.success) {
-          return { status: 400, body: graphErrorBody('invalidRequest', `Invalid faults: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, ids, now()) };
+          return {
+            status: 400,
+            body: graphErrorBody(
+              'invalidRequest',
+              `Invalid faults: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+              ids,
+              now(),
+            ),
+          };
         }
         faults.set(result.data);
         return { status: 200, body: faults.current };
@@ -457,30 +603,60 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         if (err instanceof GraphError) return { status: 400, body: graphErrorBody(err.code, err.message, ids, now()) };
         throw err;
       }
-      return groupControl(ctx, method, path.slice('/_sandbox/groups/'.length).split('/').filter((s) => s !== ''), body);
+      return groupControl(
+        ctx,
+        method,
+        path
+          .slice('/_sandbox/groups/'.length)
+          .split('/')
+          .filter((s) => s !== ''),
+        body,
+      );
     }
-    return { status: 404, body: graphErrorBody('itemNotFound', `No sandbox control endpoint ${method} ${path}.`, ids, now()) };
+    return {
+      status: 404,
+      body: graphErrorBody('itemNotFound', `No sandbox control endpoint ${method} ${path}.`, ids, now()),
+    };
   };
 
-  const send = (res: ServerResponse, status: number, headers: Record<string, string>, body: unknown, contentType = 'application/json; charset=utf-8'): void => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    headers: Record<string, string>,
+    body: unknown,
+    contentType = 'application/json; charset=utf-8',
+  ): void => {
     if (body === undefined || status === 204) {
       res.writeHead(status, headers);
       res.end();
       return;
     }
     const payload = JSON.stringify(body);
-    res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(payload)) });
+    res.writeHead(status, {
+      ...headers,
+      'Content-Type': contentType,
+      'Content-Length': String(Buffer.byteLength(payload)),
+    });
     res.end(payload);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const headers = lowerHeaders(req);
     const ids: RequestIds = { requestId: randomUUID(), clientRequestId: headers['client-request-id'] ?? randomUUID() };
-    const common: Record<string, string> = { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId, 'Cache-Control': 'no-store, no-cache' };
+    const common: Record<string, string> = {
+      'request-id': ids.requestId,
+      'client-request-id': ids.clientRequestId,
+      'Cache-Control': 'no-store, no-cache',
+    };
     const host = (headers['host'] ?? '').replace(/:\d+$/, '').toLowerCase();
     if (host !== LOOPBACK && host !== 'localhost' && host !== '[::1]') {
       // Refusing other Host names keeps a DNS-rebinding page from talking to the sandbox.
-      send(res, 403, common, graphErrorBody('accessDenied', `Host '${headers['host'] ?? ''}' is not served; use ${baseUrl}.`, ids, now()));
+      send(
+        res,
+        403,
+        common,
+        graphErrorBody('accessDenied', `Host '${headers['host'] ?? ''}' is not served; use ${baseUrl}.`, ids, now()),
+      );
       return;
     }
     const origin = headers['origin'];
@@ -499,7 +675,17 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         send(res, 403, { 'request-id': ids.requestId }, undefined);
         return;
       }
-      send(res, 204, { ...common, 'Access-Control-Allow-Methods': ALLOWED_METHODS, 'Access-Control-Allow-Headers': ALLOWED_HEADERS, 'Access-Control-Max-Age': '3600' }, undefined);
+      send(
+        res,
+        204,
+        {
+          ...common,
+          'Access-Control-Allow-Methods': ALLOWED_METHODS,
+          'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+          'Access-Control-Max-Age': '3600',
+        },
+        undefined,
+      );
       return;
     }
 
@@ -507,7 +693,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       const response = await handleGraph(req, url, headers, ids);
       if (faults.latencyMs > 0) await sleep(faults.latencyMs);
       const responseHeaders = { ...common, 'OData-Version': '4.0', ...response.headers };
-      send(res, response.status, responseHeaders, response.body, response.status >= 400 ? 'application/json' : GRAPH_JSON);
+      send(
+        res,
+        response.status,
+        responseHeaders,
+        response.body,
+        response.status >= 400 ? 'application/json' : GRAPH_JSON,
+      );
       return;
     }
     const lowerPath = path.toLowerCase();
@@ -541,7 +733,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       console.error('[sandbox] unexpected error while handling', req.method, req.url, err);
       if (!res.headersSent) {
         const ids = { requestId: randomUUID(), clientRequestId: randomUUID() };
-        send(res, 500, { 'request-id': ids.requestId }, graphErrorBody('generalException', 'An unexpected error occurred in the sandbox.', ids, now()));
+        send(
+          res,
+          500,
+          { 'request-id': ids.requestId },
+          graphErrorBody('generalException', 'An unexpected error occurred in the sandbox.', ids, now()),
+        );
       } else {
         res.destroy(err instanceof Error ? err : new Error(String(err)));
       }
@@ -566,7 +763,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       store.snapshotTo(snapshotFile);
     },
     restore(): void {
-      if (!existsSync(snapshotFile)) throw new SandboxSetupError(`No sandbox snapshot to restore: ${snapshotFile} is missing (call snapshot() first).`);
+      if (!existsSync(snapshotFile))
+        throw new SandboxSetupError(
+          `No sandbox snapshot to restore: ${snapshotFile} is missing (call snapshot() first).`,
+        );
       store.restoreFrom(snapshotFile);
       faults.set(initialFaults);
     },

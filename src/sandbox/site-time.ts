@@ -75,7 +75,8 @@ export function parseCalendarDate(text: string): { year: number; month: number; 
   const month = Number(m[2]);
   const day = Number(m[3]);
   const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
   return { year, month, day };
 }
 

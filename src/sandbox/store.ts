@@ -251,7 +251,10 @@ export class SandboxStore {
     store.transaction(() => {
       const current = store.getMeta('schemaVersion');
       if (current === undefined) store.setMeta('schemaVersion', SCHEMA_VERSION);
-      else if (current !== SCHEMA_VERSION) throw new Error(`Sandbox data in ${dataDir} has schema ${current}; this sandbox needs ${SCHEMA_VERSION}. Run the sandbox reset.`);
+      else if (current !== SCHEMA_VERSION)
+        throw new Error(
+          `Sandbox data in ${dataDir} has schema ${current}; this sandbox needs ${SCHEMA_VERSION}. Run the sandbox reset.`,
+        );
     });
     return store;
   }
@@ -274,9 +277,15 @@ export class SandboxStore {
    * each test file the freshly seeded site without seeding again.
    */
   restoreFrom(file: string): void {
-    this.db.prepare("ATTACH DATABASE ? AS snapshot").run(file);
+    this.db.prepare('ATTACH DATABASE ? AS snapshot').run(file);
     try {
-      const tables = (this.db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as { name: string }[]).map((t) => t.name);
+      const tables = (
+        this.db
+          .prepare(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+          )
+          .all() as { name: string }[]
+      ).map((t) => t.name);
       this.transaction(() => {
         // Parents and children are replaced in one go; the foreign keys are checked at the commit.
         this.db.pragma('defer_foreign_keys = ON');
@@ -301,7 +310,9 @@ export class SandboxStore {
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
   }
 
   /** The site, created with fresh GUIDs on the first start and the same ever after. */
@@ -339,7 +350,8 @@ export class SandboxStore {
       const byId = this.getList(idOrTitle);
       if (byId) return byId;
     }
-    const row = this.db.prepare('SELECT * FROM lists WHERE display_name = ? COLLATE NOCASE').get(idOrTitle) as ListRow | undefined;
+    const row = this.db.prepare('SELECT * FROM lists WHERE display_name = ? COLLATE NOCASE').get(idOrTitle) as
+      ListRow | undefined;
     return row ? toList(row) : undefined;
   }
 
@@ -369,27 +381,40 @@ export class SandboxStore {
     if (!current) throw new Error(`List ${listId} vanished during a write.`);
     this.db
       .prepare('UPDATE lists SET display_name = ?, description = ?, hidden = ? WHERE id = ?')
-      .run(patch.displayName ?? current.displayName, patch.description ?? current.description, (patch.hidden ?? current.hidden) ? 1 : 0, listId);
+      .run(
+        patch.displayName ?? current.displayName,
+        patch.description ?? current.description,
+        (patch.hidden ?? current.hidden) ? 1 : 0,
+        listId,
+      );
   }
 
   listSettings(listId: string): ListSettings {
-    const row = this.db.prepare('SELECT settings FROM list_settings WHERE list_id = ?').get(listId) as { settings: string } | undefined;
-    return row ? { ...DEFAULT_LIST_SETTINGS, ...(JSON.parse(row.settings) as Partial<ListSettings>) } : { ...DEFAULT_LIST_SETTINGS };
+    const row = this.db.prepare('SELECT settings FROM list_settings WHERE list_id = ?').get(listId) as
+      { settings: string } | undefined;
+    return row
+      ? { ...DEFAULT_LIST_SETTINGS, ...(JSON.parse(row.settings) as Partial<ListSettings>) }
+      : { ...DEFAULT_LIST_SETTINGS };
   }
 
   saveListSettings(listId: string, settings: ListSettings): void {
     this.db
-      .prepare('INSERT INTO list_settings (list_id, settings) VALUES (?, ?) ON CONFLICT (list_id) DO UPDATE SET settings = excluded.settings')
+      .prepare(
+        'INSERT INTO list_settings (list_id, settings) VALUES (?, ?) ON CONFLICT (list_id) DO UPDATE SET settings = excluded.settings',
+      )
       .run(listId, JSON.stringify(settings));
   }
 
   touchList(listId: string, now: number, by: IdentitySet): void {
-    this.db.prepare('UPDATE lists SET modified_at = ?, modified_by = ?, version = version + 1 WHERE id = ?').run(now, JSON.stringify(by), listId);
+    this.db
+      .prepare('UPDATE lists SET modified_at = ?, modified_by = ?, version = version + 1 WHERE id = ?')
+      .run(now, JSON.stringify(by), listId);
   }
 
   /** Hands out the next item id of a list: sequential and never reused, even after a delete. */
   allocateItemId(listId: string): number {
-    const row = this.db.prepare('SELECT next_item_id FROM lists WHERE id = ?').get(listId) as { next_item_id: number } | undefined;
+    const row = this.db.prepare('SELECT next_item_id FROM lists WHERE id = ?').get(listId) as
+      { next_item_id: number } | undefined;
     if (!row) throw new Error(`List ${listId} vanished during a write.`);
     this.db.prepare('UPDATE lists SET next_item_id = ? WHERE id = ?').run(row.next_item_id + 1, listId);
     return row.next_item_id;
@@ -403,33 +428,49 @@ export class SandboxStore {
   // ---- columns -----------------------------------------------------------------------------
 
   columns(listId: string): ColumnRecord[] {
-    const rows = this.db.prepare('SELECT definition FROM columns WHERE list_id = ? ORDER BY position').all(listId) as { definition: string }[];
+    const rows = this.db.prepare('SELECT definition FROM columns WHERE list_id = ? ORDER BY position').all(listId) as {
+      definition: string;
+    }[];
     return rows.map((r) => JSON.parse(r.definition) as ColumnRecord);
   }
 
   insertColumn(listId: string, col: ColumnRecord): void {
-    const row = this.db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM columns WHERE list_id = ?').get(listId) as { next: number };
-    this.db.prepare('INSERT INTO columns (list_id, name, position, definition) VALUES (?, ?, ?, ?)').run(listId, col.name, row.next, JSON.stringify(col));
+    const row = this.db
+      .prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM columns WHERE list_id = ?')
+      .get(listId) as { next: number };
+    this.db
+      .prepare('INSERT INTO columns (list_id, name, position, definition) VALUES (?, ?, ?, ?)')
+      .run(listId, col.name, row.next, JSON.stringify(col));
   }
 
   updateColumn(listId: string, col: ColumnRecord): void {
-    this.db.prepare('UPDATE columns SET definition = ? WHERE list_id = ? AND name = ?').run(JSON.stringify(col), listId, col.name);
+    this.db
+      .prepare('UPDATE columns SET definition = ? WHERE list_id = ? AND name = ?')
+      .run(JSON.stringify(col), listId, col.name);
   }
 
   // ---- views -------------------------------------------------------------------------------
 
   views(listId: string): ViewRecord[] {
-    const rows = this.db.prepare('SELECT definition FROM views WHERE list_id = ? ORDER BY position').all(listId) as { definition: string }[];
+    const rows = this.db.prepare('SELECT definition FROM views WHERE list_id = ? ORDER BY position').all(listId) as {
+      definition: string;
+    }[];
     return rows.map((r) => JSON.parse(r.definition) as ViewRecord);
   }
 
   insertView(listId: string, view: ViewRecord): void {
-    const row = this.db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM views WHERE list_id = ?').get(listId) as { next: number };
-    this.db.prepare('INSERT INTO views (list_id, id, position, definition) VALUES (?, ?, ?, ?)').run(listId, view.id, row.next, JSON.stringify(view));
+    const row = this.db
+      .prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM views WHERE list_id = ?')
+      .get(listId) as { next: number };
+    this.db
+      .prepare('INSERT INTO views (list_id, id, position, definition) VALUES (?, ?, ?, ?)')
+      .run(listId, view.id, row.next, JSON.stringify(view));
   }
 
   updateView(listId: string, view: ViewRecord): void {
-    this.db.prepare('UPDATE views SET definition = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(view), listId, view.id);
+    this.db
+      .prepare('UPDATE views SET definition = ? WHERE list_id = ? AND id = ?')
+      .run(JSON.stringify(view), listId, view.id);
   }
 
   deleteView(listId: string, viewId: string): void {
@@ -439,21 +480,30 @@ export class SandboxStore {
   // ---- groups and their calendars -----------------------------------------------------------
 
   getGroup(id: string): { id: string; displayName: string } | undefined {
-    const row = this.db.prepare('SELECT id, display_name FROM groups WHERE id = ?').get(id.toLowerCase()) as { id: string; display_name: string } | undefined;
+    const row = this.db.prepare('SELECT id, display_name FROM groups WHERE id = ?').get(id.toLowerCase()) as
+      { id: string; display_name: string } | undefined;
     return row ? { id: row.id, displayName: row.display_name } : undefined;
   }
 
   ensureGroup(id: string, displayName: string): void {
-    this.db.prepare('INSERT INTO groups (id, display_name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name').run(id.toLowerCase(), displayName);
+    this.db
+      .prepare(
+        'INSERT INTO groups (id, display_name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name',
+      )
+      .run(id.toLowerCase(), displayName);
   }
 
   groupEvents<T>(groupId: string): T[] {
-    const rows = this.db.prepare('SELECT definition FROM group_events WHERE group_id = ? ORDER BY rowid').all(groupId.toLowerCase()) as { definition: string }[];
+    const rows = this.db
+      .prepare('SELECT definition FROM group_events WHERE group_id = ? ORDER BY rowid')
+      .all(groupId.toLowerCase()) as { definition: string }[];
     return rows.map((r) => JSON.parse(r.definition) as T);
   }
 
   insertGroupEvent(groupId: string, id: string, definition: unknown): void {
-    this.db.prepare('INSERT INTO group_events (group_id, id, definition) VALUES (?, ?, ?)').run(groupId.toLowerCase(), id, JSON.stringify(definition));
+    this.db
+      .prepare('INSERT INTO group_events (group_id, id, definition) VALUES (?, ?, ?)')
+      .run(groupId.toLowerCase(), id, JSON.stringify(definition));
   }
 
   deleteGroupEvents(groupId: string): number {
@@ -471,11 +521,16 @@ export class SandboxStore {
    * only (the primary key (list_id, id) is the index), however deep into the list it starts.
    */
   itemsAfter(listId: string, afterId: number, limit: number): ItemRecord[] {
-    return (this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?').all(listId, afterId, limit) as ItemRow[]).map(toItem);
+    return (
+      this.db
+        .prepare('SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?')
+        .all(listId, afterId, limit) as ItemRow[]
+    ).map(toItem);
   }
 
   getItem(listId: string, id: number): ItemRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(listId, id) as ItemRow | undefined;
+    const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(listId, id) as
+      ItemRow | undefined;
     return row ? toItem(row) : undefined;
   }
 
@@ -530,9 +585,13 @@ export class SandboxStore {
 
   /** Replaces the unique keys an item holds for one column. */
   setUniqueKey(listId: string, column: string, itemId: number, key: string | undefined): void {
-    this.db.prepare('DELETE FROM unique_values WHERE list_id = ? AND column_name = ? AND item_id = ?').run(listId, column, itemId);
+    this.db
+      .prepare('DELETE FROM unique_values WHERE list_id = ? AND column_name = ? AND item_id = ?')
+      .run(listId, column, itemId);
     if (key !== undefined) {
-      this.db.prepare('INSERT INTO unique_values (list_id, column_name, value_key, item_id) VALUES (?, ?, ?, ?)').run(listId, column, key, itemId);
+      this.db
+        .prepare('INSERT INTO unique_values (list_id, column_name, value_key, item_id) VALUES (?, ?, ?, ?)')
+        .run(listId, column, key, itemId);
     }
   }
 
@@ -551,7 +610,12 @@ export class SandboxStore {
    * item whose latest change lies after `upTo` is left out (a later window has it). Each page reads the changes of
    * its own window, by the (list_id, seq) and (list_id, item_id, seq) indexes.
    */
-  changesSince(listId: string, afterSeq: number, upTo: number = Number.MAX_SAFE_INTEGER, limit: number = -1): ChangeRecord[] {
+  changesSince(
+    listId: string,
+    afterSeq: number,
+    upTo: number = Number.MAX_SAFE_INTEGER,
+    limit: number = -1,
+  ): ChangeRecord[] {
     const rows = this.db
       .prepare(
         `SELECT c.seq, c.item_id, c.kind FROM changes c

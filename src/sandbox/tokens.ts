@@ -8,7 +8,17 @@
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { errors as joseErrors, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import {
+  errors as joseErrors,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 import { GraphError, SandboxSetupError } from './graph-errors.js';
 import { SANDBOX_TENANT_ID, type Persona } from './personas.js';
 
@@ -58,9 +68,13 @@ export class TokenService {
       try {
         file = JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
       } catch (err) {
-        throw new SandboxSetupError(`The signing key file ${path} cannot be read; run the sandbox reset to start afresh.`, { cause: err });
+        throw new SandboxSetupError(
+          `The signing key file ${path} cannot be read; run the sandbox reset to start afresh.`,
+          { cause: err },
+        );
       }
-      if (!file.kid || !file.privateJwk || !file.publicJwk) throw new SandboxSetupError(`The signing key file ${path} is incomplete; run the sandbox reset.`);
+      if (!file.kid || !file.privateJwk || !file.publicJwk)
+        throw new SandboxSetupError(`The signing key file ${path} is incomplete; run the sandbox reset.`);
     } else {
       const pair = await generateKeyPair('RS256', { extractable: true });
       const kid = randomUUID().replace(/-/g, '');
@@ -126,28 +140,34 @@ export class TokenService {
 
   /** An app-only token (client credentials): application roles, no user. */
   issueAppToken(appId: string, audience: string = GRAPH_AUDIENCE): Promise<string> {
-    return this.sign({
-      appid: appId,
-      app_displayname: SANDBOX_APP_DISPLAY_NAME,
-      idtyp: 'app',
-      oid: appId,
-      sub: appId,
-      roles: [...APP_ROLES],
-    }, audience);
+    return this.sign(
+      {
+        appid: appId,
+        app_displayname: SANDBOX_APP_DISPLAY_NAME,
+        idtyp: 'app',
+        oid: appId,
+        sub: appId,
+        roles: [...APP_ROLES],
+      },
+      audience,
+    );
   }
 
   /** A delegated token for a persona: scopes and the user's identity. */
   issueUserToken(appId: string, persona: Persona, audience: string = GRAPH_AUDIENCE): Promise<string> {
-    return this.sign({
-      appid: appId,
-      idtyp: 'user',
-      oid: persona.oid,
-      sub: persona.oid,
-      name: persona.displayName,
-      upn: persona.upn,
-      unique_name: persona.upn,
-      scp: audience === GRAPH_AUDIENCE ? DELEGATED_SCOPES : SHAREPOINT_DELEGATED_SCOPES,
-    }, audience);
+    return this.sign(
+      {
+        appid: appId,
+        idtyp: 'user',
+        oid: persona.oid,
+        sub: persona.oid,
+        name: persona.displayName,
+        upn: persona.upn,
+        unique_name: persona.upn,
+        scp: audience === GRAPH_AUDIENCE ? DELEGATED_SCOPES : SHAREPOINT_DELEGATED_SCOPES,
+      },
+      audience,
+    );
   }
 
   /**
@@ -155,7 +175,10 @@ export class TokenService {
    * Failures become 401 `InvalidAuthenticationToken` with Graph's messages (the SharePoint REST
    * pipeline renders them in SharePoint's shape); anything unexpected is rethrown.
    */
-  async verify(authorization: string | undefined, audiences: readonly string[] = GRAPH_AUDIENCES): Promise<AuthContext> {
+  async verify(
+    authorization: string | undefined,
+    audiences: readonly string[] = GRAPH_AUDIENCES,
+  ): Promise<AuthContext> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match?.[1]) throw unauthenticated('Access token is empty.');
     let payload: JWTPayload;
@@ -182,7 +205,13 @@ export class TokenService {
       return { kind: 'app', appId, roles: payload['roles'].map(String) };
     }
     if (typeof payload['scp'] === 'string' && typeof payload['oid'] === 'string') {
-      return { kind: 'user', appId, oid: payload['oid'], upn: String(payload['upn'] ?? ''), scopes: payload['scp'].split(' ') };
+      return {
+        kind: 'user',
+        appId,
+        oid: payload['oid'],
+        upn: String(payload['upn'] ?? ''),
+        scopes: payload['scp'].split(' '),
+      };
     }
     throw unauthenticated('Access token validation failure.');
   }

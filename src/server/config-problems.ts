@@ -36,36 +36,82 @@ function oneLine(text: string): string {
 /** A token problem: which variable the token endpoint's answer points at. */
 export function tokenProblem(error: unknown, tokenUrl: string): ConfigProblem {
   const reason = networkReason(error);
-  if (reason !== undefined) return { variable: 'TOKEN_URL', url: tokenUrl, problem: `the token endpoint cannot be reached (${reason})` };
+  if (reason !== undefined)
+    return { variable: 'TOKEN_URL', url: tokenUrl, problem: `the token endpoint cannot be reached (${reason})` };
   if (error instanceof TokenRequestError) {
     // Entra: AADSTS700016 (unknown application) is unauthorized_client; a wrong secret (AADSTS7000215) is invalid_client.
-    if (error.code === 'unauthorized_client') return { variable: 'GRAPH_CLIENT_ID', url: tokenUrl, problem: `the token endpoint does not know this application: ${oneLine(error.message)}` };
-    if (error.code === 'invalid_client') return { variable: 'SECRET_GRAPH_CLIENT_SECRET', url: tokenUrl, problem: `the token endpoint refused the client secret: ${oneLine(error.message)}` };
-    if (error.code !== undefined) return { variable: 'GRAPH_CLIENT_ID', url: tokenUrl, problem: `the token endpoint refused the token request: ${oneLine(error.message)}` };
+    if (error.code === 'unauthorized_client')
+      return {
+        variable: 'GRAPH_CLIENT_ID',
+        url: tokenUrl,
+        problem: `the token endpoint does not know this application: ${oneLine(error.message)}`,
+      };
+    if (error.code === 'invalid_client')
+      return {
+        variable: 'SECRET_GRAPH_CLIENT_SECRET',
+        url: tokenUrl,
+        problem: `the token endpoint refused the client secret: ${oneLine(error.message)}`,
+      };
+    if (error.code !== undefined)
+      return {
+        variable: 'GRAPH_CLIENT_ID',
+        url: tokenUrl,
+        problem: `the token endpoint refused the token request: ${oneLine(error.message)}`,
+      };
     return { variable: 'TOKEN_URL', url: tokenUrl, problem: `this is not a token endpoint: ${oneLine(error.message)}` };
   }
-  return { variable: 'TOKEN_URL', url: tokenUrl, problem: `the token request failed: ${oneLine(error instanceof Error ? error.message : String(error))}` };
+  return {
+    variable: 'TOKEN_URL',
+    url: tokenUrl,
+    problem: `the token request failed: ${oneLine(error instanceof Error ? error.message : String(error))}`,
+  };
 }
 
 /** A problem reading the site through Graph (the token was issued). */
 export function siteProblem(error: unknown, config: Pick<ServerConfig, 'graph' | 'siteUrl'>): ConfigProblem {
   const graphUrl = config.graph.baseUrl;
   const reason = networkReason(error);
-  if (reason !== undefined) return { variable: 'GRAPH_BASE_URL', url: graphUrl, problem: `Microsoft Graph cannot be reached (${reason})` };
-  if (error instanceof RetryExhaustedError) return { variable: 'GRAPH_BASE_URL', url: graphUrl, problem: `Microsoft Graph stays unavailable (${error.lastStatus})` };
+  if (reason !== undefined)
+    return { variable: 'GRAPH_BASE_URL', url: graphUrl, problem: `Microsoft Graph cannot be reached (${reason})` };
+  if (error instanceof RetryExhaustedError)
+    return {
+      variable: 'GRAPH_BASE_URL',
+      url: graphUrl,
+      problem: `Microsoft Graph stays unavailable (${error.lastStatus})`,
+    };
   if (error instanceof GraphRequestError) {
     if (error.status === 401) {
-      return { variable: 'TOKEN_URL', url: config.graph.tokenUrl, problem: `Microsoft Graph at ${graphUrl} refused the token from this endpoint (401 ${error.code}): is it the tenant's token endpoint?` };
+      return {
+        variable: 'TOKEN_URL',
+        url: config.graph.tokenUrl,
+        problem: `Microsoft Graph at ${graphUrl} refused the token from this endpoint (401 ${error.code}): is it the tenant's token endpoint?`,
+      };
     }
     if (error.status === 403) {
-      return { variable: 'GRAPH_CLIENT_ID', url: config.siteUrl, problem: `the application may not read this site (403 ${error.code}): grant it Sites.Selected on the site` };
+      return {
+        variable: 'GRAPH_CLIENT_ID',
+        url: config.siteUrl,
+        problem: `the application may not read this site (403 ${error.code}): grant it Sites.Selected on the site`,
+      };
     }
     if (error.status === 404) {
-      return { variable: 'SHAREPOINT_SITE_URL', url: config.siteUrl, problem: `Microsoft Graph at ${graphUrl} finds no site at this URL (404: ${oneLine(error.message)})` };
+      return {
+        variable: 'SHAREPOINT_SITE_URL',
+        url: config.siteUrl,
+        problem: `Microsoft Graph at ${graphUrl} finds no site at this URL (404: ${oneLine(error.message)})`,
+      };
     }
-    return { variable: 'GRAPH_BASE_URL', url: graphUrl, problem: `Microsoft Graph answered ${error.status} ${error.code}: ${oneLine(error.message)}` };
+    return {
+      variable: 'GRAPH_BASE_URL',
+      url: graphUrl,
+      problem: `Microsoft Graph answered ${error.status} ${error.code}: ${oneLine(error.message)}`,
+    };
   }
-  return { variable: 'GRAPH_BASE_URL', url: graphUrl, problem: `reading the site failed: ${oneLine(error instanceof Error ? error.message : String(error))}` };
+  return {
+    variable: 'GRAPH_BASE_URL',
+    url: graphUrl,
+    problem: `reading the site failed: ${oneLine(error instanceof Error ? error.message : String(error))}`,
+  };
 }
 
 /** The app's lists that the site lacks (by display name, as provisioning creates them). */
@@ -79,7 +125,10 @@ export function missingLists(existing: readonly string[]): string[] {
  * SHAREPOINT_SITE_URL through GRAPH_BASE_URL, and the app's lists on it. Requests are not retried
  * (a start or a health check must answer in seconds; the caller checks again later).
  */
-export async function checkConnection(config: Pick<ServerConfig, 'graph' | 'siteUrl'>, deps: { fetch?: typeof fetch } = {}): Promise<ConnectionCheck> {
+export async function checkConnection(
+  config: Pick<ServerConfig, 'graph' | 'siteUrl'>,
+  deps: { fetch?: typeof fetch } = {},
+): Promise<ConnectionCheck> {
   const tokens: TokenSource = createClientCredentialsTokenSource({
     tokenUrl: config.graph.tokenUrl,
     clientId: config.graph.clientId,
@@ -93,9 +142,21 @@ export async function checkConnection(config: Pick<ServerConfig, 'graph' | 'site
   }
   let graph: Graph;
   try {
-    graph = createGraph({ graphBaseUrl: config.graph.baseUrl, tokens, retryPolicy: { maxAttempts: 1, maxTotalMs: 0, baseDelayMs: 0, maxDelayMs: 0 }, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    graph = createGraph({
+      graphBaseUrl: config.graph.baseUrl,
+      tokens,
+      retryPolicy: { maxAttempts: 1, maxTotalMs: 0, baseDelayMs: 0, maxDelayMs: 0 },
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    });
   } catch (error) {
-    return { ok: false, problem: { variable: 'GRAPH_BASE_URL', url: config.graph.baseUrl, problem: oneLine(error instanceof Error ? error.message : String(error)) } };
+    return {
+      ok: false,
+      problem: {
+        variable: 'GRAPH_BASE_URL',
+        url: config.graph.baseUrl,
+        problem: oneLine(error instanceof Error ? error.message : String(error)),
+      },
+    };
   }
   let site: Site;
   try {
@@ -110,7 +171,11 @@ export async function checkConnection(config: Pick<ServerConfig, 'graph' | 'site
       const names = missing.map((n) => `'${n}'`).join(', ');
       return {
         ok: false,
-        problem: { variable: 'SHAREPOINT_SITE_URL', url: config.siteUrl, problem: `the site lacks the list${missing.length > 1 ? 's' : ''} ${names}: run npm run provision -- --site ${config.siteUrl}` },
+        problem: {
+          variable: 'SHAREPOINT_SITE_URL',
+          url: config.siteUrl,
+          problem: `the site lacks the list${missing.length > 1 ? 's' : ''} ${names}: run npm run provision -- --site ${config.siteUrl}`,
+        },
       };
     }
   } catch (error) {

@@ -54,7 +54,12 @@ const configSchema = z
     EXTRA_HOLIDAYS: z
       .string()
       .optional()
-      .transform((v) => (v ?? '').split(',').map((d) => d.trim()).filter((d) => d !== ''))
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((d) => d.trim())
+          .filter((d) => d !== ''),
+      )
       .refine((dates) => dates.every(isValidCalendarDate), { message: 'must be dates YYYY-MM-DD separated by commas' }),
     GEMEENTE: z
       .string()
@@ -63,7 +68,11 @@ const configSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.CLIENT_ID && !env.TENANT_ID) {
-      ctx.addIssue({ code: 'custom', path: ['TENANT_ID'], message: 'is required with CLIENT_ID (card actions are honoured only in this tenant)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TENANT_ID'],
+        message: 'is required with CLIENT_ID (card actions are honoured only in this tenant)',
+      });
     }
     if (env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) {
       if (!isLoopbackHost(env.HOST)) {
@@ -74,21 +83,38 @@ const configSchema = z
         });
       }
       if (!isLoopbackUrl(env.SERVICE_URL)) {
-        ctx.addIssue({ code: 'custom', path: ['SERVICE_URL'], message: 'must be a loopback URL (the local Bot Connector) when DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS is on' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SERVICE_URL'],
+          message:
+            'must be a loopback URL (the local Bot Connector) when DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS is on',
+        });
       }
     } else if (new URL(env.SERVICE_URL).protocol !== 'https:' && !isLoopbackUrl(env.SERVICE_URL)) {
       ctx.addIssue({ code: 'custom', path: ['SERVICE_URL'], message: 'must be https (the bot sends its token there)' });
     }
     if (!env.GRAPH_CLIENT_SECRET && !env.SECRET_GRAPH_CLIENT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SECRET_GRAPH_CLIENT_SECRET'], message: 'is required (put it in env/.env.<env>.user)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SECRET_GRAPH_CLIENT_SECRET'],
+        message: 'is required (put it in env/.env.<env>.user)',
+      });
     }
     if (env.TAB_AUTH === 'naa') {
       const authority = tabAuthority(env);
       const variable = env.TAB_AUTHORITY ? 'TAB_AUTHORITY' : 'TOKEN_URL';
       if (!authority) {
-        ctx.addIssue({ code: 'custom', path: ['TAB_AUTHORITY'], message: `is required when TAB_AUTH=naa and TOKEN_URL does not end in /oauth2/v2.0/token (got '${env.TOKEN_URL}')` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TAB_AUTHORITY'],
+          message: `is required when TAB_AUTH=naa and TOKEN_URL does not end in /oauth2/v2.0/token (got '${env.TOKEN_URL}')`,
+        });
       } else if (new URL(authority).protocol !== 'https:') {
-        ctx.addIssue({ code: 'custom', path: [variable], message: `must give an https authority for the browser sign-in (MSAL.js refuses '${authority}'); set TAB_AUTHORITY` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [variable],
+          message: `must give an https authority for the browser sign-in (MSAL.js refuses '${authority}'); set TAB_AUTHORITY`,
+        });
       }
     }
     if (env.TAB_AUTH === 'persona' && !env.PERSONA_DIRECTORY_URL) {
@@ -159,7 +185,12 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   return {
     port: e.PORT,
     host: e.HOST,
-    graph: { baseUrl: e.GRAPH_BASE_URL, tokenUrl: e.TOKEN_URL, clientId: e.GRAPH_CLIENT_ID, clientSecret: e.SECRET_GRAPH_CLIENT_SECRET ?? e.GRAPH_CLIENT_SECRET ?? '' },
+    graph: {
+      baseUrl: e.GRAPH_BASE_URL,
+      tokenUrl: e.TOKEN_URL,
+      clientId: e.GRAPH_CLIENT_ID,
+      clientSecret: e.SECRET_GRAPH_CLIENT_SECRET ?? e.GRAPH_CLIENT_SECRET ?? '',
+    },
     siteUrl: e.SHAREPOINT_SITE_URL,
     tab: {
       graphBaseUrl: e.GRAPH_BASE_URL,
@@ -179,7 +210,13 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
 }
 
 function botConfig(
-  e: { SERVICE_URL: string; DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: boolean; CLIENT_SECRET?: string | undefined; SECRET_CLIENT_SECRET?: string | undefined; MANAGED_IDENTITY_CLIENT_ID?: string | undefined },
+  e: {
+    SERVICE_URL: string;
+    DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: boolean;
+    CLIENT_SECRET?: string | undefined;
+    SECRET_CLIENT_SECRET?: string | undefined;
+    MANAGED_IDENTITY_CLIENT_ID?: string | undefined;
+  },
   clientId: string,
   tenantId: string,
 ): BotConfig {
@@ -187,6 +224,15 @@ function botConfig(
   let credentials: BotCredentials;
   if (e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) credentials = { kind: 'local' };
   else if (secret) credentials = { kind: 'client-secret', clientSecret: secret };
-  else credentials = e.MANAGED_IDENTITY_CLIENT_ID ? { kind: 'managed-identity', managedIdentityClientId: e.MANAGED_IDENTITY_CLIENT_ID } : { kind: 'managed-identity' };
-  return { clientId, tenantId, serviceUrl: e.SERVICE_URL.replace(/\/+$/, ''), credentials, validateInboundJwt: !e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS };
+  else
+    credentials = e.MANAGED_IDENTITY_CLIENT_ID
+      ? { kind: 'managed-identity', managedIdentityClientId: e.MANAGED_IDENTITY_CLIENT_ID }
+      : { kind: 'managed-identity' };
+  return {
+    clientId,
+    tenantId,
+    serviceUrl: e.SERVICE_URL.replace(/\/+$/, ''),
+    credentials,
+    validateInboundJwt: !e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS,
+  };
 }

@@ -4,7 +4,8 @@ import { parseEnv } from 'node:util';
 /** The port variables of the local run; an address in an env file on one of these ports follows the variable. */
 export const PORT_VARIABLES = ['PORT', 'SANDBOX_PORT', 'PLAYGROUND_PORT'] as const;
 
-const LOOPBACK_AT_PORT = (port: string) => new RegExp(`((?:^|//)(?:127\\.0\\.0\\.1|localhost|\\[::1\\])):${port}(?=$|[/?#])`, 'g');
+const LOOPBACK_AT_PORT = (port: string) =>
+  new RegExp(`((?:^|//)(?:127\\.0\\.0\\.1|localhost|\\[::1\\])):${port}(?=$|[/?#])`, 'g');
 
 /**
  * Loads `env/.env.<name>` and then `env/.env.<name>.user` (ignored by git, holds SECRET_*),
@@ -17,7 +18,11 @@ const LOOPBACK_AT_PORT = (port: string) => new RegExp(`((?:^|//)(?:127\\.0\\.0\\
  * reminders` reads the sandbox that `SANDBOX_PORT=4101 npm start` runs, and the card's links use its PORT.
  * Port 0 ("any free port") moves nothing: only the running server knows its port.
  */
-export function loadEnvFiles(envName: string, rootDir = process.cwd(), target: NodeJS.ProcessEnv = process.env): string[] {
+export function loadEnvFiles(
+  envName: string,
+  rootDir = process.cwd(),
+  target: NodeJS.ProcessEnv = process.env,
+): string[] {
   const loaded: string[] = [];
   const fromFiles = new Map<string, string>();
   for (const file of [`${rootDir}/env/.env.${envName}`, `${rootDir}/env/.env.${envName}.user`]) {

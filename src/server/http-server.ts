@@ -44,7 +44,11 @@ const LOOPBACK_FRAME_ANCESTORS = ['http://127.0.0.1:*', 'http://localhost:*'] as
  * `loopbackFrameAncestors` is set (the sandbox configuration of `npm start`), never on a deployed server.
  */
 export function securityHeaders(loopbackFrameAncestors: boolean): Record<string, string> {
-  const ancestors = ["'self'", ...(loopbackFrameAncestors ? LOOPBACK_FRAME_ANCESTORS : []), ...MICROSOFT_365_FRAME_ANCESTORS];
+  const ancestors = [
+    "'self'",
+    ...(loopbackFrameAncestors ? LOOPBACK_FRAME_ANCESTORS : []),
+    ...MICROSOFT_365_FRAME_ANCESTORS,
+  ];
   return {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -102,7 +106,10 @@ export type ContentEncoding = (typeof ENCODINGS)[number]['name'];
  * The best encoding of `available` that an `Accept-Encoding` header accepts: brotli before gzip, never one the client
  * refuses with `q=0` (also through `*;q=0`), and none (identity) without the header.
  */
-export function chooseEncoding(acceptEncoding: string | undefined, available: readonly ContentEncoding[]): ContentEncoding | undefined {
+export function chooseEncoding(
+  acceptEncoding: string | undefined,
+  available: readonly ContentEncoding[],
+): ContentEncoding | undefined {
   if (!acceptEncoding) return undefined;
   const q = new Map<string, number>();
   for (const part of acceptEncoding.split(',')) {
@@ -125,7 +132,10 @@ export function chooseEncoding(acceptEncoding: string | undefined, available: re
  * without a round trip for /config.json. `<` is escaped: no value can close the script element.
  */
 export function inlineTabConfig(html: string, config: TabConfig): string {
-  const json = JSON.stringify(config).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(config)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const tag = `<script id="tab-config" type="application/json">${json}</script>`;
   return html.includes('</head>') ? html.replace('</head>', `${tag}\n  </head>`) : `${tag}${html}`;
 }
@@ -166,7 +176,12 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     const config = target === join(root, 'index.html') ? options.tabConfig() : undefined;
     if (config) {
       const body = Buffer.from(inlineTabConfig(await readFile(target, 'utf8'), config));
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': type,
+        'Content-Length': body.length,
+        'Cache-Control': 'no-cache',
+      });
       return void res.end(req.method === 'HEAD' ? undefined : body);
     }
     // Hashed asset names may be cached for good; index.html must always be fresh.
@@ -199,20 +214,33 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Methode niet toegestaan');
       if (pathname === '/healthz') {
         const problems = [...(options.problems?.() ?? [])];
-        const body: HealthBody = { status: problems.length > 0 ? 'error' : 'ok', problems, reminderJob: options.reminderJob?.() ?? null };
+        const body: HealthBody = {
+          status: problems.length > 0 ? 'error' : 'ok',
+          problems,
+          reminderJob: options.reminderJob?.() ?? null,
+        };
         return send(res, problems.length > 0 ? 503 : 200, JSON.stringify(body), CONTENT_TYPES['.json']);
       }
       if (pathname === '/config.json') {
         const config = options.tabConfig();
         if (!config) return send(res, 503, JSON.stringify({ error: 'starting' }), CONTENT_TYPES['.json']);
         // Public and small; no-cache (revalidate) instead of no-store, and the tab normally reads it from index.html.
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.json'], 'Cache-Control': 'no-cache' });
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': CONTENT_TYPES['.json'],
+          'Cache-Control': 'no-cache',
+        });
         return void res.end(JSON.stringify(config));
       }
       return serveStatic(req, res, pathname);
     };
     handle().catch((error: unknown) => {
-      log({ level: 'error', msg: 'request failed', path: pathname, error: error instanceof Error ? error.message : String(error) });
+      log({
+        level: 'error',
+        msg: 'request failed',
+        path: pathname,
+        error: error instanceof Error ? error.message : String(error),
+      });
       if (!res.headersSent) send(res, 500, 'Interne fout');
       else res.destroy();
     });
@@ -228,6 +256,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     server,
     port,
     url: `http://${options.host}:${port}`,
-    close: () => new Promise((resolvePromise, reject) => server.close((error) => (error ? reject(error) : resolvePromise()))),
+    close: () =>
+      new Promise((resolvePromise, reject) => server.close((error) => (error ? reject(error) : resolvePromise()))),
   };
 }

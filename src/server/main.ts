@@ -11,7 +11,9 @@ try {
     'Actieplan Digitaal Leiderschap draait lokaal.',
     `  Open: ${run.appUrl}/`,
     `  Sandbox (Microsoft Graph): ${run.sandbox.graphUrl}`,
-    run.bot ? `  Bot: ${run.appUrl}/api/messages (herinneringen: ${run.reminders ? 'timer loopt' : 'uit'})` : '  Bot: uit (geen CLIENT_ID)',
+    run.bot
+      ? `  Bot: ${run.appUrl}/api/messages (herinneringen: ${run.reminders ? 'timer loopt' : 'uit'})`
+      : '  Bot: uit (geen CLIENT_ID)',
     run.playground
       ? `  Microsoft 365 Agents Playground: ${run.playground.url}/ (open het team "CMT Zoetermeer", kanaal Algemeen/General en dan "Digitalisering")`
       : '  Microsoft 365 Agents Playground: uit (PLAYGROUND=off)',
@@ -33,6 +35,10 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  log({ level: 'error', msg: error instanceof ConfigError ? 'configuration invalid' : 'start failed', error: error instanceof Error ? error.message : String(error) });
+  log({
+    level: 'error',
+    msg: error instanceof ConfigError ? 'configuration invalid' : 'start failed',
+    error: error instanceof Error ? error.message : String(error),
+  });
   process.exit(1);
 }

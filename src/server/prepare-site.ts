@@ -1,6 +1,13 @@
 import type { Graph } from '../data/graph/client.js';
 import { createClientCredentialsTokenSource } from '../data/graph/token-source.js';
-import { provisionLists, provisionSite, currentSiteSchema, type ProvisionReport, type SiteClients, type SiteProvisionReport } from '../data/provisioning.js';
+import {
+  provisionLists,
+  provisionSite,
+  currentSiteSchema,
+  type ProvisionReport,
+  type SiteClients,
+  type SiteProvisionReport,
+} from '../data/provisioning.js';
 import { seedSite, type SeedData, type SeedReport } from '../data/seed.js';
 import { createSharePoint, sharePointScope, type SharePoint } from '../data/sharepoint.js';
 import { resolveSite, type Site } from '../data/site.js';
@@ -37,11 +44,22 @@ export type PreparedSite<R = SiteProvisionReport> = { site: Site; provision: R; 
  * reads and writes. Versioning, views, formatting and the schema marker need both clients.
  */
 export async function prepareSite(clients: SiteClients, siteUrl: string, seed?: SeedData): Promise<PreparedSite>;
-export async function prepareSite(graph: Graph, siteUrl: string, seed?: SeedData): Promise<PreparedSite<ProvisionReport>>;
-export async function prepareSite(clientsOrGraph: SiteClients | Graph, siteUrl: string, seed?: SeedData): Promise<PreparedSite<SiteProvisionReport | ProvisionReport>> {
+export async function prepareSite(
+  graph: Graph,
+  siteUrl: string,
+  seed?: SeedData,
+): Promise<PreparedSite<ProvisionReport>>;
+export async function prepareSite(
+  clientsOrGraph: SiteClients | Graph,
+  siteUrl: string,
+  seed?: SeedData,
+): Promise<PreparedSite<SiteProvisionReport | ProvisionReport>> {
   const graph = 'sharePoint' in clientsOrGraph ? clientsOrGraph.graph : clientsOrGraph;
   const site = await resolveSite(graph, siteUrl);
-  const provision = 'sharePoint' in clientsOrGraph ? await provisionSite(clientsOrGraph, site.id) : await provisionLists(graph, site.id, currentSiteSchema.lists);
+  const provision =
+    'sharePoint' in clientsOrGraph
+      ? await provisionSite(clientsOrGraph, site.id)
+      : await provisionLists(graph, site.id, currentSiteSchema.lists);
   const result: PreparedSite<SiteProvisionReport | ProvisionReport> = { site, provision };
   if (seed) result.seed = await seedSite(graph, site.id, seed);
   return result;

@@ -28,9 +28,14 @@ try {
 } catch (error) {
   // One line per variable, no stack: the operator fixes the variable the line names.
   if (error instanceof ConfigError && error.issues.length > 0) {
-    for (const issue of error.issues) log({ level: 'error', msg: 'configuration invalid', variable: issue.variable, problem: issue.problem });
+    for (const issue of error.issues)
+      log({ level: 'error', msg: 'configuration invalid', variable: issue.variable, problem: issue.problem });
   } else {
-    log({ level: 'error', msg: error instanceof ConfigError ? 'configuration invalid' : 'start failed', error: error instanceof Error ? error.message : String(error) });
+    log({
+      level: 'error',
+      msg: error instanceof ConfigError ? 'configuration invalid' : 'start failed',
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
   process.exit(1);
 }
@@ -59,7 +64,8 @@ try {
     tabDistDir: config.tabDistDir,
     tabConfig: () => config.tab,
     messagesPath: MESSAGES_PATH,
-    messages: (): MessagesEndpoint | undefined => (bot ? { path: MESSAGES_PATH, handle: bot.adapter.handle } : undefined),
+    messages: (): MessagesEndpoint | undefined =>
+      bot ? { path: MESSAGES_PATH, handle: bot.adapter.handle } : undefined,
     reminderJob: () => reminders?.status(),
     problems: () => problems,
     log,
@@ -92,16 +98,34 @@ try {
   if (config.bot) {
     // Loaded only once the configuration works: the Teams SDK is most of the start time, and a wrong
     // variable should be named in seconds.
-    const [{ createBot, MESSAGES_PATH: botPath }, { tabDeepLink }, { createReminderRun, startReminderTimer }] = await Promise.all([
-      import('../bot/bot-app.js'),
-      import('../bot/deep-link.js'),
-      import('../bot/reminder-timer.js'),
-    ]);
-    if (botPath !== MESSAGES_PATH) throw new Error(`The bot serves ${botPath}, the server routes ${MESSAGES_PATH} to it`);
+    const [{ createBot, MESSAGES_PATH: botPath }, { tabDeepLink }, { createReminderRun, startReminderTimer }] =
+      await Promise.all([
+        import('../bot/bot-app.js'),
+        import('../bot/deep-link.js'),
+        import('../bot/reminder-timer.js'),
+      ]);
+    if (botPath !== MESSAGES_PATH)
+      throw new Error(`The bot serves ${botPath}, the server routes ${MESSAGES_PATH} to it`);
     const tabEndpoint = config.tabEndpoint ?? app.url;
     const deepLinkFor = (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt);
-    bot = await createBot({ ...config.bot, host: config.host, graph, siteId, siteUrl: config.siteUrl, deepLinkFor, log });
-    const run = createReminderRun({ graph, siteId, siteUrl: config.siteUrl, sender: bot.sender, deepLinkFor, log, extraHolidays: config.reminders.extraHolidays });
+    bot = await createBot({
+      ...config.bot,
+      host: config.host,
+      graph,
+      siteId,
+      siteUrl: config.siteUrl,
+      deepLinkFor,
+      log,
+    });
+    const run = createReminderRun({
+      graph,
+      siteId,
+      siteUrl: config.siteUrl,
+      sender: bot.sender,
+      deepLinkFor,
+      log,
+      extraHolidays: config.reminders.extraHolidays,
+    });
     reminders = startReminderTimer({
       intervalMs: config.reminders.intervalMs,
       run: async (tick) => {
@@ -119,7 +143,10 @@ try {
       log,
     });
   } else {
-    log({ level: 'warn', msg: 'no CLIENT_ID/TENANT_ID configured: serving the tab without the bot and the reminder job' });
+    log({
+      level: 'warn',
+      msg: 'no CLIENT_ID/TENANT_ID configured: serving the tab without the bot and the reminder job',
+    });
   }
   log({ level: 'info', msg: 'serving', url: app.url, site: site.webUrl, bot: Boolean(bot) });
 } catch (error) {

@@ -1,12 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { zoetermeerDomeinVoortgang, zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../domain/plan/zoetermeer.js';
+import {
+  zoetermeerDomeinVoortgang,
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../domain/plan/zoetermeer.js';
 import type { Graph } from '../data/graph/client.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
 import { createBot, MESSAGES_PATH, type Bot } from '../bot/bot-app.js';
 import { tabDeepLink } from '../bot/deep-link.js';
 import { loadMts, updateMtChannel } from '../bot/mt-channel.js';
-import { isPortFree, playgroundPortBusyMessage, playgroundUrls, startPlayground, type RunningPlayground } from '../bot/playground.js';
+import {
+  isPortFree,
+  playgroundPortBusyMessage,
+  playgroundUrls,
+  startPlayground,
+  type RunningPlayground,
+} from '../bot/playground.js';
 import { createReminderRun, startReminderTimer, type ReminderTimer } from '../bot/reminder-timer.js';
 import { readConfig, type TabConfig } from './config.js';
 import { loadEnvFiles } from './env-files.js';
@@ -98,7 +110,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
     tabDistDir: env.TAB_DIST_DIR ?? 'dist/tab',
     tabConfig: () => tabConfig,
     messagesPath: MESSAGES_PATH,
-    messages: (): MessagesEndpoint | undefined => (bot ? { path: MESSAGES_PATH, handle: bot.adapter.handle } : undefined),
+    messages: (): MessagesEndpoint | undefined =>
+      bot ? { path: MESSAGES_PATH, handle: bot.adapter.handle } : undefined,
     reminderJob: () => reminders?.status(),
     log,
     // The sandbox run binds to loopback only; the Playground and the test host frame the tab from loopback.
@@ -116,7 +129,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
       dataDir,
       ...(env.GRAPH_CLIENT_ID ? { clientId: env.GRAPH_CLIENT_ID } : {}),
       ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
-      allowedOrigins: [app.url, `http://localhost:${app.port}`, `http://127.0.0.1:${app.port}`, ...(options.extraOrigins ?? [])],
+      allowedOrigins: [
+        app.url,
+        `http://localhost:${app.port}`,
+        `http://127.0.0.1:${app.port}`,
+        ...(options.extraOrigins ?? []),
+      ],
     });
   } catch (error) {
     await app.close();
@@ -149,19 +167,50 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
       mts: zoetermeerMTs,
       domeinVoortgang: zoetermeerDomeinVoortgang,
     });
-    log({ level: 'info', msg: 'site ready', site: prepared.site.webUrl, schemaVersion: prepared.provision.schemaVersion.now, provisionChanges: countChanges(prepared.provision), provision: prepared.provision, seeded: prepared.seed?.created, unknownPeople: prepared.seed?.unknownPeople });
+    log({
+      level: 'info',
+      msg: 'site ready',
+      site: prepared.site.webUrl,
+      schemaVersion: prepared.provision.schemaVersion.now,
+      provisionChanges: countChanges(prepared.provision),
+      provision: prepared.provision,
+      seeded: prepared.seed?.created,
+      unknownPeople: prepared.seed?.unknownPeople,
+    });
     tabConfig = config.tab;
 
     if (config.bot) {
       if (env.PLAYGROUND_MT && env.PLAYGROUND_TEAM_ID) await registerPlaygroundTeam(graph, prepared.site.id, env, log);
       const tabEndpoint = ownTabEndpoint ?? app.url;
       const deepLinkFor = (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt);
-      bot = await createBot({ ...config.bot, host, graph, siteId: prepared.site.id, siteUrl: config.siteUrl, deepLinkFor, log });
-      log({ level: 'info', msg: 'bot ready', endpoint: `${app.url}${MESSAGES_PATH}`, connector: config.bot.serviceUrl, jwt: config.bot.validateInboundJwt });
+      bot = await createBot({
+        ...config.bot,
+        host,
+        graph,
+        siteId: prepared.site.id,
+        siteUrl: config.siteUrl,
+        deepLinkFor,
+        log,
+      });
+      log({
+        level: 'info',
+        msg: 'bot ready',
+        endpoint: `${app.url}${MESSAGES_PATH}`,
+        connector: config.bot.serviceUrl,
+        jwt: config.bot.validateInboundJwt,
+      });
       if (options.interactive) {
         reminders = startReminderTimer({
           intervalMs: config.reminders.intervalMs,
-          run: createReminderRun({ graph, siteId: prepared.site.id, siteUrl: config.siteUrl, sender: bot.sender, deepLinkFor, log, extraHolidays: config.reminders.extraHolidays }),
+          run: createReminderRun({
+            graph,
+            siteId: prepared.site.id,
+            siteUrl: config.siteUrl,
+            sender: bot.sender,
+            deepLinkFor,
+            log,
+            extraHolidays: config.reminders.extraHolidays,
+          }),
           log,
         });
       }
@@ -199,20 +248,36 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
  * channel in the tab's settings would, unless that MT already has a team. The conversation id is left to the bot:
  * opening a channel in the Playground installs it there, and it records where to post.
  */
-async function registerPlaygroundTeam(graph: Graph, siteId: string, env: NodeJS.ProcessEnv, log: Logger): Promise<void> {
+async function registerPlaygroundTeam(
+  graph: Graph,
+  siteId: string,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+): Promise<void> {
   const mt = (await loadMts(graph, siteId)).find((m) => m.value.key === env.PLAYGROUND_MT);
   if (!mt) {
     log({ level: 'warn', msg: 'PLAYGROUND_MT names no MT of the site', mt: env.PLAYGROUND_MT });
     return;
   }
   if (mt.value.teamId) return;
-  await updateMtChannel(graph, siteId, mt, { teamId: env.PLAYGROUND_TEAM_ID ?? '', ...(env.PLAYGROUND_CHANNEL_ID ? { channelId: env.PLAYGROUND_CHANNEL_ID } : {}) });
-  log({ level: 'info', msg: 'Playground team registered on the MT', mt: mt.value.key, team: env.PLAYGROUND_TEAM_ID, channel: env.PLAYGROUND_CHANNEL_ID });
+  await updateMtChannel(graph, siteId, mt, {
+    teamId: env.PLAYGROUND_TEAM_ID ?? '',
+    ...(env.PLAYGROUND_CHANNEL_ID ? { channelId: env.PLAYGROUND_CHANNEL_ID } : {}),
+  });
+  log({
+    level: 'info',
+    msg: 'Playground team registered on the MT',
+    mt: mt.value.key,
+    team: env.PLAYGROUND_TEAM_ID,
+    channel: env.PLAYGROUND_CHANNEL_ID,
+  });
 }
 
 function portHint(error: unknown, variable: string, value: string | undefined): Error {
   if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    return new Error(`Port ${value ?? '(default)'} is already in use. Stop the other process or choose another port with ${variable}=<port>.`);
+    return new Error(
+      `Port ${value ?? '(default)'} is already in use. Stop the other process or choose another port with ${variable}=<port>.`,
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }

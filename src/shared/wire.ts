@@ -22,7 +22,13 @@ export type TabConfig = {
 };
 
 /** Counts of one reminder-job run or of all runs since the process started. */
-export type ReminderJobCounts = { sent: number; failed: number; lostClaims: number; noChannel: number; unfinished: number };
+export type ReminderJobCounts = {
+  sent: number;
+  failed: number;
+  lostClaims: number;
+  noChannel: number;
+  unfinished: number;
+};
 
 /**
  * What `/healthz` (`reminderJob`) and the tab's status view show about the reminder job: times (ISO) and counts

@@ -7,7 +7,8 @@ import { startPlanBoot } from './lib/plan/plan-boot.js';
 startPlanBoot();
 // The first view's code loads with the data, not after it (the roadmap is the view without a hash; a
 // person who has not dismissed the start page sees that first, and the roadmap is one click away).
-if (/^(#\/?)?(roadmap)?([?].*)?$/.test(window.location.hash)) void import('./features/actionplan/components/roadmap-view.js');
+if (/^(#\/?)?(roadmap)?([?].*)?$/.test(window.location.hash))
+  void import('./features/actionplan/components/roadmap-view.js');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -16,15 +16,17 @@ const FAKE_OFFICE = readFileSync('tests/e2e/host/fake-office.js', 'utf8');
 const BLOCK_ID = 'actieplan-agendapunt-digitalisering';
 // MT Sociaal Domein meets on Thursdays at 13:00 Amsterdam time.
 const MEETING = '2026-12-03T12:00:00.000Z';
-const ORGANISER_TEXT = '<p>Beste collega\'s,</p><p>Hierbij de uitnodiging. Graag de stukken <b>vooraf</b> lezen.</p>';
-const TEAMS_LINK = '<div><p>Deelnemen via Microsoft Teams: <a href="https://teams.microsoft.com/l/meetup-join/x">Nu deelnemen</a></p></div>';
+const ORGANISER_TEXT = "<p>Beste collega's,</p><p>Hierbij de uitnodiging. Graag de stukken <b>vooraf</b> lezen.</p>";
+const TEAMS_LINK =
+  '<div><p>Deelnemen via Microsoft Teams: <a href="https://teams.microsoft.com/l/meetup-join/x">Nu deelnemen</a></p></div>';
 
 let run: SharedRun;
 let browser: Browser;
 let graphBase: string;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/addin/index.html')) throw new Error('The add-in is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/addin/index.html'))
+    throw new Error('The add-in is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
   graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
@@ -34,10 +36,20 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Outlook = { mode: 'compose' | 'read'; subject: string; start: string; body?: string; requiredAttendees?: { displayName: string; emailAddress: string }[]; organizer?: { displayName: string; emailAddress: string } };
+type Outlook = {
+  mode: 'compose' | 'read';
+  subject: string;
+  start: string;
+  body?: string;
+  requiredAttendees?: { displayName: string; emailAddress: string }[];
+  organizer?: { displayName: string; emailAddress: string };
+};
 
 /** Opens the pane in a 350 px task pane on the fake Outlook; counts the Graph requests made. */
-async function openPane(outlook: Outlook, persona: string = UPN.imSociaal): Promise<{ page: Page; graphRequests: string[]; errors: string[] }> {
+async function openPane(
+  outlook: Outlook,
+  persona: string = UPN.imSociaal,
+): Promise<{ page: Page; graphRequests: string[]; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 350, height: 900 }, locale: 'nl-NL' });
   const errors = watchErrors(page);
   const graphRequests: string[] = [];
@@ -52,7 +64,10 @@ async function openPane(outlook: Outlook, persona: string = UPN.imSociaal): Prom
   return { page, graphRequests, errors };
 }
 
-const body = (page: Page) => page.evaluate(() => (window as unknown as { __outlook: { body: string; writes: number; lastCoercion: string } }).__outlook);
+const body = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { __outlook: { body: string; writes: number; lastCoercion: string } }).__outlook,
+  );
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 
 describe('the Outlook add-in, organiser', () => {
@@ -83,19 +98,28 @@ describe('the Outlook add-in, organiser', () => {
     expect(first.writes).toBe(1);
     expect(first.lastCoercion).toBe('html');
     expect(count(first.body, BLOCK_ID)).toBe(1);
-    expect(first.body).toMatch(new RegExp(`^<html><head></head><body><div id="${BLOCK_ID}" lang="nl"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>.*</div>${ORGANISER_TEXT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${TEAMS_LINK.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</body></html>$`));
+    expect(first.body).toMatch(
+      new RegExp(
+        `^<html><head></head><body><div id="${BLOCK_ID}" lang="nl"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>.*</div>${ORGANISER_TEXT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${TEAMS_LINK.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</body></html>$`,
+      ),
+    );
     await page.screenshot({ path: screenshotPath('addin-taakvenster-na'), fullPage: true });
 
     // Insert again: the button now updates, and the body still has one block with the organiser's text around it.
     await page.getByRole('button', { name: 'Agendapunt bijwerken in de uitnodiging' }).click();
-    await expect.poll(() => page.getByRole('status').innerText()).toBe('Het agendapunt in de uitnodiging is bijgewerkt; de rest van de tekst is onveranderd.');
+    await expect
+      .poll(() => page.getByRole('status').innerText())
+      .toBe('Het agendapunt in de uitnodiging is bijgewerkt; de rest van de tekst is onveranderd.');
     const second = await body(page);
     expect(second.writes).toBe(2);
     expect(second.body).toBe(first.body);
 
     // Another MT: its agenda replaces the block, still once.
     await page.getByLabel('MT').selectOption('cmt');
-    await page.getByRole('region', { name: 'Voorbeeld' }).getByRole('heading', { name: 'Agendapunt digitalisering: CMT' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Voorbeeld' })
+      .getByRole('heading', { name: 'Agendapunt digitalisering: CMT' })
+      .waitFor();
     await page.getByRole('button', { name: 'Agendapunt bijwerken in de uitnodiging' }).click();
     await expect.poll(async () => (await body(page)).writes).toBe(3);
     const third = await body(page);
@@ -108,9 +132,16 @@ describe('the Outlook add-in, organiser', () => {
 
     // The invitation body as a mail client renders it.
     const mail = await browser.newPage({ viewport: { width: 720, height: 900 } });
-    await mail.setContent(second.body.replace('<head></head>', '<head><style>body{font-family:"Segoe UI",Calibri,Arial,sans-serif;font-size:14px;margin:16px}</style></head>'));
+    await mail.setContent(
+      second.body.replace(
+        '<head></head>',
+        '<head><style>body{font-family:"Segoe UI",Calibri,Arial,sans-serif;font-size:14px;margin:16px}</style></head>',
+      ),
+    );
     await mail.screenshot({ path: screenshotPath('addin-uitnodiging'), fullPage: true });
-    await expect(mail.getByRole('heading', { level: 2 }).allInnerTexts()).resolves.toEqual(['Agendapunt digitalisering: MT Sociaal Domein']);
+    await expect(mail.getByRole('heading', { level: 2 }).allInnerTexts()).resolves.toEqual([
+      'Agendapunt digitalisering: MT Sociaal Domein',
+    ]);
     await mail.close();
     await page.close();
   });
@@ -122,20 +153,34 @@ describe('the Outlook add-in, organiser', () => {
     await expect(page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).count()).resolves.toBe(0);
     await page.getByLabel('MT').selectOption('mt-fysiek-domein');
     await page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).click();
-    await expect.poll(async () => (await body(page)).body).toMatch(new RegExp(`^<div id="${BLOCK_ID}" lang="nl"><h2>Agendapunt digitalisering: MT Fysiek Domein</h2>.*</div><p>x</p>$`));
+    await expect
+      .poll(async () => (await body(page)).body)
+      .toMatch(
+        new RegExp(
+          `^<div id="${BLOCK_ID}" lang="nl"><h2>Agendapunt digitalisering: MT Fysiek Domein</h2>.*</div><p>x</p>$`,
+        ),
+      );
     expect(errors).toEqual([]);
     await page.close();
   });
 });
 
 describe('the Outlook add-in, attendee', () => {
-  it('shows the live agenda and the previous meeting\'s decisions, with no insert button', async () => {
+  it("shows the live agenda and the previous meeting's decisions, with no insert button", async () => {
     const { page, graphRequests, errors } = await openPane(
-      { mode: 'read', subject: 'CMT-overleg', start: '2026-12-08T09:00:00.000Z', organizer: { displayName: 'Gemeentesecretaris', emailAddress: 'gs@zoetermeer.example' } },
+      {
+        mode: 'read',
+        subject: 'CMT-overleg',
+        start: '2026-12-08T09:00:00.000Z',
+        organizer: { displayName: 'Gemeentesecretaris', emailAddress: 'gs@zoetermeer.example' },
+      },
       UPN.secretaris,
     );
     await page.getByRole('heading', { name: 'Digitalisering op de agenda', level: 1 }).waitFor();
-    await page.getByRole('region', { name: 'Voorbeeld' }).getByRole('heading', { name: 'Agendapunt digitalisering: CMT' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Voorbeeld' })
+      .getByRole('heading', { name: 'Agendapunt digitalisering: CMT' })
+      .waitFor();
     expect(graphRequests).toEqual(['POST /$batch']);
     await expect(page.getByRole('button').count()).resolves.toBe(0);
     await expect(page.getByRole('heading', { name: 'Besluiten van de vorige vergadering' }).count()).resolves.toBe(1);

@@ -22,7 +22,8 @@ let host: TestHost;
 let client: Awaited<ReturnType<typeof otherClient>>;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   host = await startTestHost();
   browser = await sharedBrowser();
@@ -37,7 +38,16 @@ afterAll(async () => {
 /** The card the CMT would get now: the same code path as the job, read only. */
 async function cmtCardPreview() {
   const plan = await client.plan();
-  return prepareCard({ graph: client.graph, siteId: plan.siteId, siteUrl: client.siteUrl, deepLinkFor: () => `${run.appUrl}/`, now: new Date() }, 'cmt');
+  return prepareCard(
+    {
+      graph: client.graph,
+      siteId: plan.siteId,
+      siteUrl: client.siteUrl,
+      deepLinkFor: () => `${run.appUrl}/`,
+      now: new Date(),
+    },
+    'cmt',
+  );
 }
 
 async function stored() {
@@ -63,7 +73,9 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     const section = dialog.getByTestId('agenderen');
     // The report's words, quoted with their passages.
     await expect.poll(() => section.innerText()).toContain('zorgt voor voortgangsbewaking” (003:726)');
-    expect(await section.innerText()).toContain('dat het niet of te laat wordt voorgelegd aan de leidinggevenden (escaleren)”');
+    expect(await section.innerText()).toContain(
+      'dat het niet of te laat wordt voorgelegd aan de leidinggevenden (escaleren)”',
+    );
     await section.getByRole('button', { name: 'Agenderen in CMT' }).click();
     await section.getByRole('button', { name: 'Agenderen', exact: true }).click();
     await expect.poll(() => section.getByTestId('agenderen-message').innerText()).toContain('Geef een reden');
@@ -71,18 +83,30 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     await section.getByRole('textbox', { name: /Reden/ }).fill(REDEN);
     expect(await seriousViolations(page), 'the escalation form').toEqual([]);
     await section.getByRole('button', { name: 'Agenderen', exact: true }).click();
-    await expect.poll(() => section.getByTestId('agenderen-message').innerText(), { timeout: 15_000 }).toBe('Actie 1.1 staat nu op de agenda van het CMT (voor Sociaal Domein).');
-    await expect.poll(() => section.getByTestId('agenderen-open').innerText(), { timeout: 15_000 }).toContain(`Reden: ${REDEN}`);
+    await expect
+      .poll(() => section.getByTestId('agenderen-message').innerText(), { timeout: 15_000 })
+      .toBe('Actie 1.1 staat nu op de agenda van het CMT (voor Sociaal Domein).');
+    await expect
+      .poll(() => section.getByTestId('agenderen-open').innerText(), { timeout: 15_000 })
+      .toContain(`Reden: ${REDEN}`);
     await page.screenshot({ path: screenshotPath('agenderen-sociaal') });
     expect(errors).toEqual([]);
     await sd.close();
 
     const [item] = await stored();
-    expect(item?.value).toMatchObject({ actie: '1.1', domein: 'Sociaal Domein', reden: REDEN, besproken: false, door: { displayName: 'Informatiemanager Sociaal Domein' } });
+    expect(item?.value).toMatchObject({
+      actie: '1.1',
+      domein: 'Sociaal Domein',
+      reden: REDEN,
+      besproken: false,
+      door: { displayName: 'Informatiemanager Sociaal Domein' },
+    });
 
     // 2. The CMT's card: "Geagendeerd door de MT's", the reason escaped.
     const before = await cmtCardPreview();
-    expect(before.agenda.geagendeerd).toMatchObject([{ nummer: '1.1', domein: 'Sociaal Domein', door: 'Informatiemanager Sociaal Domein', reden: REDEN }]);
+    expect(before.agenda.geagendeerd).toMatchObject([
+      { nummer: '1.1', domein: 'Sociaal Domein', door: 'Informatiemanager Sociaal Domein', reden: REDEN },
+    ]);
     const json = JSON.stringify(before.card);
     expect(json).toContain("Geagendeerd door de MT's (1)");
     expect(json).toContain('Reden: Het besluit over de roadmap blijft \\\\*\\\\*hangen\\\\*\\\\*');
@@ -91,7 +115,12 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     // 3. The CMT's side panel for its meeting: the item, ticked with a decision; it leaves.
     const panelPage: Page = await browser.newPage({ viewport: { width: 480, height: 900 } });
     const panelErrors = watchErrors(panelPage);
-    await panelPage.goto(host.url(`${run.appUrl}/index.html?vergadering=${encodeURIComponent(CMT_MEETING)}#/roadmap`, { frameContext: 'sidePanel', upn: UPN.gemeentesecretaris }));
+    await panelPage.goto(
+      host.url(`${run.appUrl}/index.html?vergadering=${encodeURIComponent(CMT_MEETING)}#/roadmap`, {
+        frameContext: 'sidePanel',
+        upn: UPN.gemeentesecretaris,
+      }),
+    );
     const tab = panelPage.frameLocator('#tab');
     const geagendeerd = tab.getByTestId('geagendeerd');
     await geagendeerd.waitFor({ timeout: 20_000 });
@@ -107,12 +136,22 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     await panelPage.close();
 
     const [ticked] = await stored();
-    expect(ticked?.value).toMatchObject({ besproken: true, besluit: 'Roadmap in januari vaststellen', besprokenDoor: { displayName: 'Gemeentesecretaris' } });
+    expect(ticked?.value).toMatchObject({
+      besproken: true,
+      besluit: 'Roadmap in januari vaststellen',
+      besprokenDoor: { displayName: 'Gemeentesecretaris' },
+    });
     // The decision is in the decision log too, on 1.1, for the CMT's meeting, by the person who ticked.
     const plan = await client.plan();
-    const log = (await createBesluitenStore(client.graph, plan.siteId).all()).filter((b) => b.value.tekst === 'Roadmap in januari vaststellen');
+    const log = (await createBesluitenStore(client.graph, plan.siteId).all()).filter(
+      (b) => b.value.tekst === 'Roadmap in januari vaststellen',
+    );
     expect(log).toHaveLength(1);
-    expect(log[0]?.value).toMatchObject({ actieId: byNummer(plan, '1.1').id, besproken: true, doorId: plan.users.find((u) => u.displayName === 'Gemeentesecretaris')?.id });
+    expect(log[0]?.value).toMatchObject({
+      actieId: byNummer(plan, '1.1').id,
+      besproken: true,
+      doorId: plan.users.find((u) => u.displayName === 'Gemeentesecretaris')?.id,
+    });
     expect(log[0]?.value.vergadering).toMatch(/^cmt\|/);
     const after = await cmtCardPreview();
     expect(after.agenda.geagendeerd).toEqual([]);

@@ -39,14 +39,46 @@ async function recordDecisions(): Promise<void> {
   const record = async (key: keyof typeof ids, input: Parameters<typeof store.record>[0]) => {
     ids[key] = (await store.record(input, `e2e-besluiten-${key}`)).id;
   };
-  await record('oud', { tekst: 'Datagedreven werken wordt een vast punt in de kwartaalrapportage', vergadering: 'mt-sociaal-domein|2026-11-19T12:00:00Z', mtId: mtId('mt-sociaal-domein'), besproken: true, ...(im ? { doorId: im } : {}), op: '2026-11-19T12:40:00Z' });
-  await record('reunie', { tekst: 'Reünie van het zaakgericht-werkenteam plannen vóór de evaluatie', vergadering: 'mt-sociaal-domein|2026-11-26T12:00:00Z', mtId: mtId('mt-sociaal-domein'), actieId: actie115.id, besproken: true, ...(im ? { doorId: im } : {}), op: '2026-11-26T12:30:00Z' });
-  await record('archief', { tekst: 'Portfolio herprioriteren: eerst de Archiefwet', vergadering: 'cmt|2026-12-01T08:00:00Z', mtId: mtId('cmt'), portfolioItemId: archiefwet.id, besproken: true, ...(secretaris ? { doorId: secretaris } : {}), op: '2026-12-01T08:20:00Z' });
-  await record('tick', { tekst: '', vergadering: 'cmt|2026-12-08T08:00:00Z', mtId: mtId('cmt'), actieId: actie115.id, besproken: true, ...(secretaris ? { doorId: secretaris } : {}), op: '2026-12-08T08:10:00Z' });
+  await record('oud', {
+    tekst: 'Datagedreven werken wordt een vast punt in de kwartaalrapportage',
+    vergadering: 'mt-sociaal-domein|2026-11-19T12:00:00Z',
+    mtId: mtId('mt-sociaal-domein'),
+    besproken: true,
+    ...(im ? { doorId: im } : {}),
+    op: '2026-11-19T12:40:00Z',
+  });
+  await record('reunie', {
+    tekst: 'Reünie van het zaakgericht-werkenteam plannen vóór de evaluatie',
+    vergadering: 'mt-sociaal-domein|2026-11-26T12:00:00Z',
+    mtId: mtId('mt-sociaal-domein'),
+    actieId: actie115.id,
+    besproken: true,
+    ...(im ? { doorId: im } : {}),
+    op: '2026-11-26T12:30:00Z',
+  });
+  await record('archief', {
+    tekst: 'Portfolio herprioriteren: eerst de Archiefwet',
+    vergadering: 'cmt|2026-12-01T08:00:00Z',
+    mtId: mtId('cmt'),
+    portfolioItemId: archiefwet.id,
+    besproken: true,
+    ...(secretaris ? { doorId: secretaris } : {}),
+    op: '2026-12-01T08:20:00Z',
+  });
+  await record('tick', {
+    tekst: '',
+    vergadering: 'cmt|2026-12-08T08:00:00Z',
+    mtId: mtId('cmt'),
+    actieId: actie115.id,
+    besproken: true,
+    ...(secretaris ? { doorId: secretaris } : {}),
+    op: '2026-12-08T08:10:00Z',
+  });
 }
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
   await recordDecisions();
@@ -56,7 +88,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[] }> {
+async function open(
+  path: string,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const context = await personaContext(browser, UPN.gemeentesecretaris, { ...options, width: 1280 });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -66,7 +101,8 @@ async function open(path: string, options: { colorScheme?: 'light' | 'dark' } = 
   return { page, errors };
 }
 
-const rowIds = (page: Page) => page.getByTestId('besluit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+const rowIds = (page: Page) =>
+  page.getByTestId('besluit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
 const count = (page: Page) => page.getByTestId('besluiten-count').innerText();
 
 describe('the decision log', () => {
@@ -82,8 +118,12 @@ describe('the decision log', () => {
     await expect(tick.getByTestId('besluit-tekst').innerText()).resolves.toBe('Besproken');
     await expect(tick.getByTestId('besluit-actie').innerText()).resolves.toBe(`${actie115.nummer} ${actie115.titel}`);
     const archief = page.locator(`[data-testid="besluit-row"][data-id="${ids.archief}"]`);
-    await expect(archief.innerText()).resolves.toMatch(/1 dec\.? 2026.*09:00\s+CMT\s+Portfolio herprioriteren: eerst de Archiefwet/s);
-    await expect(archief.getByTestId('besluit-portfolio').getAttribute('href')).resolves.toMatch(/^#\/portfolio\?item=\d+$/);
+    await expect(archief.innerText()).resolves.toMatch(
+      /1 dec\.? 2026.*09:00\s+CMT\s+Portfolio herprioriteren: eerst de Archiefwet/s,
+    );
+    await expect(archief.getByTestId('besluit-portfolio').getAttribute('href')).resolves.toMatch(
+      /^#\/portfolio\?item=\d+$/,
+    );
     await expect(archief.innerText()).resolves.toContain('door Secretaris CMT');
 
     expect(await seriousViolations(page), 'the decision log, light').toEqual([]);
@@ -157,14 +197,16 @@ describe('the decision log', () => {
     await page.close();
   });
 
-  it('opens from an action\'s detail with everything recorded about that action, in every MT', async () => {
+  it("opens from an action's detail with everything recorded about that action, in every MT", async () => {
     const { page, errors } = await open(`index.html#/roadmap?actie=${actie115.id}`);
     await page.getByRole('dialog').getByTestId('besluiten-over-link').click();
     await page.getByTestId('besluiten-over').waitFor();
     expect(page.url()).toMatch(new RegExp(`#/besluiten\\?mt=alle&over=actie%3A${actie115.id}$`));
     // The two records about 11.5: the decision in MT Sociaal Domein and the tick in the CMT; newest meeting first.
     await expect.poll(() => rowIds(page)).toEqual([ids.tick, ids.reunie]);
-    await expect(page.getByTestId('besluiten-over').innerText()).resolves.toContain(`${actie115.nummer} ${actie115.titel}`);
+    await expect(page.getByTestId('besluiten-over').innerText()).resolves.toContain(
+      `${actie115.nummer} ${actie115.titel}`,
+    );
     await page.getByRole('button', { name: 'Toon het hele log' }).click();
     await expect.poll(async () => (await rowIds(page)).length).toBe(4);
     expect(errors).toEqual([]);
@@ -174,13 +216,27 @@ describe('the decision log', () => {
   it('exports exactly the filtered rows to .xlsx, with Dutch headers and real date cells', async () => {
     const { page, errors } = await open('index.html#/besluiten?mt=mt-sociaal-domein');
     await expect.poll(() => rowIds(page)).toEqual([ids.reunie, ids.oud]);
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteren naar Excel' }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporteren naar Excel' }).click(),
+    ]);
     expect(file.suggestedFilename()).toMatch(/^besluitenlog-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await downloadBytes(file) as never);
+    await workbook.xlsx.load((await downloadBytes(file)) as never);
     const sheet = workbook.getWorksheet('Besluiten');
     if (!sheet) throw new Error('no sheet Besluiten');
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Vergadering', 'MT', 'Soort', 'Besluit', 'Actie', 'Titel actie', 'Portfolio-item', 'Vastgelegd door', 'Vastgelegd op']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'Vergadering',
+      'MT',
+      'Soort',
+      'Besluit',
+      'Actie',
+      'Titel actie',
+      'Portfolio-item',
+      'Vastgelegd door',
+      'Vastgelegd op',
+    ]);
     expect(sheet.actualRowCount).toBe(3);
     const first = sheet.getRow(2);
     // 26 November 2026, 13:00 in Amsterdam, as a date cell (not text).

@@ -10,7 +10,8 @@ let browser: Browser;
 let client: Awaited<ReturnType<typeof otherClient>>;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
   client = await otherClient(run.appUrl);
@@ -20,18 +21,26 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openDetail(nummer: string, options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[] }> {
+async function openDetail(
+  nummer: string,
+  options: { locale?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const plan = await client.plan();
   const context = await personaContext(browser, UPN.imSociaal, options);
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(plan, nummer).id}`);
-  await page.getByRole('dialog').getByRole('heading', { name: new RegExp(`^${nummer.replace('.', '\\.')} `) }).waitFor();
+  await page
+    .getByRole('dialog')
+    .getByRole('heading', { name: new RegExp(`^${nummer.replace('.', '\\.')} `) })
+    .waitFor();
   return { page, errors };
 }
 
 /** The open calendar's visible texts: the month header, the day-of-week headers and the "today" button. */
-async function calendarTexts(page: Page): Promise<{ text: string; buttons: string[]; announced: string; days: string[] }> {
+async function calendarTexts(
+  page: Page,
+): Promise<{ text: string; buttons: string[]; announced: string; days: string[] }> {
   const calendar = page.getByRole('dialog', { name: /Kalender|Calendar/ });
   await calendar.waitFor();
   return calendar.evaluate((el) => ({

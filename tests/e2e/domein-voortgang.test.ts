@@ -12,7 +12,8 @@ let browser: Browser;
 let client: Awaited<ReturnType<typeof otherClient>>;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
   client = await otherClient(run.appUrl);
@@ -34,8 +35,12 @@ describe('progress per domain on a shared action', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: /^1\.1 / }).waitFor();
     const section = dialog.getByTestId('domein-voortgang');
-    await expect.poll(() => section.getByTestId('domein-voortgang-summary').innerText()).toBe('0 van 4 domeinen afgerond');
-    expect(await section.locator('[data-domein="Sociaal Domein"]').innerText()).toContain('Informatiemanager Sociaal Domein');
+    await expect
+      .poll(() => section.getByTestId('domein-voortgang-summary').innerText())
+      .toBe('0 van 4 domeinen afgerond');
+    expect(await section.locator('[data-domein="Sociaal Domein"]').innerText()).toContain(
+      'Informatiemanager Sociaal Domein',
+    );
     // The action-level status is not where a shared action changes.
     await expect.poll(() => dialog.getByRole('combobox', { name: 'Status', exact: true }).isDisabled()).toBe(true);
 
@@ -44,11 +49,15 @@ describe('progress per domain on a shared action', () => {
     await status.selectOption('Loopt');
     await section.getByRole('button', { name: 'Opslaan voor Sociaal Domein' }).click();
     await expect.poll(() => status.inputValue(), { timeout: 15_000 }).toBe('Loopt');
-    await expect.poll(() => section.locator('[data-domein="Sociaal Domein"]').innerText(), { timeout: 15_000 }).toContain('Loopt');
+    await expect
+      .poll(() => section.locator('[data-domein="Sociaal Domein"]').innerText(), { timeout: 15_000 })
+      .toContain('Loopt');
     await status.selectOption('Afgerond');
     await section.getByTestId('domein-voortgang-notitie').fill('Roadmap vastgesteld in het MT Sociaal Domein.');
     await section.getByRole('button', { name: 'Opslaan voor Sociaal Domein' }).click();
-    await expect.poll(() => section.getByTestId('domein-voortgang-summary').innerText(), { timeout: 15_000 }).toBe('1 van 4 domeinen afgerond');
+    await expect
+      .poll(() => section.getByTestId('domein-voortgang-summary').innerText(), { timeout: 15_000 })
+      .toBe('1 van 4 domeinen afgerond');
     await page.screenshot({ path: screenshotPath('domein-voortgang-sociaal') });
     expect(errors).toEqual([]);
 
@@ -67,7 +76,9 @@ describe('progress per domain on a shared action', () => {
     const cmtDialog = cmtPage.getByRole('dialog');
     await cmtDialog.getByRole('heading', { name: /^1\.1 / }).waitFor();
     const cmtSection = cmtDialog.getByTestId('domein-voortgang');
-    await expect.poll(() => cmtSection.getByTestId('domein-voortgang-summary').innerText()).toBe('1 van 4 domeinen afgerond');
+    await expect
+      .poll(() => cmtSection.getByTestId('domein-voortgang-summary').innerText())
+      .toBe('1 van 4 domeinen afgerond');
     const perDomein = await cmtSection.getByTestId('domein-voortgang-row').allInnerTexts();
     expect(perDomein).toHaveLength(4);
     expect(perDomein.find((t) => t.startsWith('Sociaal Domein'))).toContain('Afgerond');
@@ -83,7 +94,9 @@ describe('progress per domain on a shared action', () => {
     const plan = await client.plan();
     const id11 = byNummer(plan, '1.1').id;
     const rowBefore = plan.domeinVoortgang.find((r) => r.value.actie === '1.1' && r.value.domein === 'Dienstverlening');
-    const other = plan.users.find((u) => u.id && u.displayName === 'Gemeentesecretaris') ?? plan.users.find((u) => u.id && !u.displayName.startsWith('Informatiemanager'));
+    const other =
+      plan.users.find((u) => u.id && u.displayName === 'Gemeentesecretaris') ??
+      plan.users.find((u) => u.id && !u.displayName.startsWith('Informatiemanager'));
     expect(rowBefore?.value.eigenaar?.displayName).toBe('Informatiemanager Dienstverlening');
     if (!other?.id) throw new Error('no other site user');
 
@@ -111,19 +124,35 @@ describe('progress per domain on a shared action', () => {
     await form.getByRole('combobox', { name: 'Eigenaar Dienstverlening' }).selectOption(other.id);
     await form.getByLabel('Deadline Dienstverlening').fill('2027-03-31');
     await form.getByRole('button', { name: 'Opslaan voor Dienstverlening' }).click();
-    await expect.poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 }).toBe('De voortgang van Dienstverlening is opgeslagen.');
-    await expect.poll(async () => (await client.plan()).domeinVoortgang.find((r) => r.id === rowBefore?.id)?.value, { timeout: 15_000 }).toMatchObject({
-      eigenaar: { id: other.id },
-      deadline: '2027-03-31',
-    });
-    await expect.poll(() => section.locator('[data-testid="domein-voortgang-row"][data-domein="Dienstverlening"]').innerText(), { timeout: 15_000 }).toContain(`${other.displayName} · 2027-03-31`);
+    await expect
+      .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 })
+      .toBe('De voortgang van Dienstverlening is opgeslagen.');
+    await expect
+      .poll(async () => (await client.plan()).domeinVoortgang.find((r) => r.id === rowBefore?.id)?.value, {
+        timeout: 15_000,
+      })
+      .toMatchObject({
+        eigenaar: { id: other.id },
+        deadline: '2027-03-31',
+      });
+    await expect
+      .poll(() => section.locator('[data-testid="domein-voortgang-row"][data-domein="Dienstverlening"]').innerText(), {
+        timeout: 15_000,
+      })
+      .toContain(`${other.displayName} · 2027-03-31`);
 
     // Someone else changes the row behind this page's back: this page's next save meets If-Match and says so.
     const fresh = await client.plan();
-    await createDomeinVoortgangStore(client.graph, fresh.siteId, fresh).save(byNummer(fresh, '1.1'), 'Dienstverlening', { notitie: 'Elders bijgewerkt.' });
+    await createDomeinVoortgangStore(client.graph, fresh.siteId, fresh).save(
+      byNummer(fresh, '1.1'),
+      'Dienstverlening',
+      { notitie: 'Elders bijgewerkt.' },
+    );
     await form.getByLabel('Deadline Dienstverlening').fill('2027-06-30');
     await form.getByRole('button', { name: 'Opslaan voor Dienstverlening' }).click();
-    await expect.poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 }).toContain('Iemand anders heeft de voortgang van Dienstverlening intussen gewijzigd.');
+    await expect
+      .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 })
+      .toContain('Iemand anders heeft de voortgang van Dienstverlening intussen gewijzigd.');
     const after = (await client.plan()).domeinVoortgang.find((r) => r.id === rowBefore?.id)?.value;
     expect(after).toMatchObject({ deadline: '2027-03-31', notitie: 'Elders bijgewerkt.' });
     await page.screenshot({ path: screenshotPath('domein-voortgang-eigenaar-deadline') });

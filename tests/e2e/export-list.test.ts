@@ -32,7 +32,8 @@ describe('exporting the list', () => {
     const headers = (sheet.getRow(1).values as unknown[]).filter(Boolean).map(String);
     expect(headers).toEqual(expect.arrayContaining(['Nummer', 'Status']));
     const statusColumn = headers.indexOf('Status') + 1;
-    for (let r = 2; r <= sheet.rowCount; r += 1) expect(sheet.getRow(r).getCell(statusColumn).value).toBe('Belegd in lopend traject');
+    for (let r = 2; r <= sheet.rowCount; r += 1)
+      expect(sheet.getRow(r).getCell(statusColumn).value).toBe('Belegd in lopend traject');
     await context.close();
   });
 });

@@ -11,7 +11,8 @@ let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
 });
@@ -20,7 +21,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(hash: string, options: Parameters<typeof personaContext>[2] = {}): Promise<{ page: Page; errors: string[] }> {
+async function open(
+  hash: string,
+  options: Parameters<typeof personaContext>[2] = {},
+): Promise<{ page: Page; errors: string[] }> {
   const context = await personaContext(browser, UPN.secretaris, options);
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -30,26 +34,37 @@ async function open(hash: string, options: Parameters<typeof personaContext>[2] 
 
 const domeinChoice = (page: Page) => page.getByRole('banner').getByRole('combobox', { name: 'Domein' });
 
-describe('a manager\'s first minutes', () => {
+describe("a manager's first minutes", () => {
   const SECRETARIS_SOCIAAL = 'secretaris.mt-sociaal-domein@zoetermeer.example';
 
-  it.each([SECRETARIS_SOCIAAL, UPN.portfolio, UPN.imSociaal])('shows %s where to start after choosing the role, their own things first', async (upn) => {
-    const plan = await (await otherClient(run.appUrl)).plan();
-    const ownsOpen = plan.acties.some((a) => a.value.eigenaar?.email?.toLowerCase() === upn && a.value.status !== 'Afgerond' && a.value.status !== 'Niet overgenomen');
-    if (upn === SECRETARIS_SOCIAAL) expect(ownsOpen).toBe(false);
-    const context = await personaContext(browser, upn);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${run.appUrl}/`);
-    await page.getByRole('heading', { name: 'Wat vind ik waar' }).waitFor();
-    const kinds = await page.getByTestId('start-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')));
-    expect(kinds[0]).toBe(ownsOpen ? 'mijn-acties' : 'vergadering');
-    expect([...kinds].sort()).toEqual(['mijn-acties', 'portfolio', 'vergadering', 'voortgang']);
-    if (ownsOpen) await expect(page.getByTestId('start-figures').innerText()).resolves.toMatch(/^\d+ open, \d+ achterstallig$/);
-    expect(await seriousViolations(page), `start page of ${upn}`).toEqual([]);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  it.each([SECRETARIS_SOCIAAL, UPN.portfolio, UPN.imSociaal])(
+    'shows %s where to start after choosing the role, their own things first',
+    async (upn) => {
+      const plan = await (await otherClient(run.appUrl)).plan();
+      const ownsOpen = plan.acties.some(
+        (a) =>
+          a.value.eigenaar?.email?.toLowerCase() === upn &&
+          a.value.status !== 'Afgerond' &&
+          a.value.status !== 'Niet overgenomen',
+      );
+      if (upn === SECRETARIS_SOCIAAL) expect(ownsOpen).toBe(false);
+      const context = await personaContext(browser, upn);
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${run.appUrl}/`);
+      await page.getByRole('heading', { name: 'Wat vind ik waar' }).waitFor();
+      const kinds = await page
+        .getByTestId('start-item')
+        .evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')));
+      expect(kinds[0]).toBe(ownsOpen ? 'mijn-acties' : 'vergadering');
+      expect([...kinds].sort()).toEqual(['mijn-acties', 'portfolio', 'vergadering', 'voortgang']);
+      if (ownsOpen)
+        await expect(page.getByTestId('start-figures').innerText()).resolves.toMatch(/^\d+ open, \d+ achterstallig$/);
+      expect(await seriousViolations(page), `start page of ${upn}`).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('keeps "niet meer tonen" across reloads, and the Over page brings the start page back', async () => {
     const context = await personaContext(browser, SECRETARIS_SOCIAAL);
@@ -76,17 +91,22 @@ describe('a manager\'s first minutes', () => {
     await page.getByTestId('roadmap-card').first().waitFor();
     const client = await otherClient(run.appUrl);
     const plan = await client.plan();
-    const fysiek = plan.acties.filter((a) => a.value.domeinen.includes('Fysiek Domein')).map((a) => a.value.nummer).sort();
+    const fysiek = plan.acties
+      .filter((a) => a.value.domeinen.includes('Fysiek Domein'))
+      .map((a) => a.value.nummer)
+      .sort();
     expect(fysiek.length).toBeLessThan(plan.acties.length);
 
     await domeinChoice(page).selectOption('Fysiek Domein');
-    await expect.poll(async () => (await page.getByTestId('roadmap-card').count())).toBe(fysiek.length);
+    await expect.poll(async () => await page.getByTestId('roadmap-card').count()).toBe(fysiek.length);
     expect(new URL(page.url()).searchParams.get('domein')).toBe('Fysiek Domein');
 
     // Another view through the navigation: the same domain, without choosing again.
     await page.getByRole('navigation').getByRole('link', { name: 'Lijst' }).click();
     await page.getByTestId('actie-row').first().waitFor();
-    const listed = await page.getByTestId('actie-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
+    const listed = await page
+      .getByTestId('actie-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
     expect([...listed].sort()).toEqual(fysiek);
     await expect(domeinChoice(page).inputValue()).resolves.toBe('Fysiek Domein');
 
@@ -99,11 +119,11 @@ describe('a manager\'s first minutes', () => {
     await again.goto(`${run.appUrl}/#/roadmap`);
     await again.getByTestId('roadmap-card').first().waitFor();
     await expect(domeinChoice(again).inputValue()).resolves.toBe('Fysiek Domein');
-    await expect.poll(async () => (await again.getByTestId('roadmap-card').count())).toBe(fysiek.length);
+    await expect.poll(async () => await again.getByTestId('roadmap-card').count()).toBe(fysiek.length);
 
     // Back to every domain: remembered as such.
     await domeinChoice(again).selectOption('');
-    await expect.poll(async () => (await again.getByTestId('roadmap-card').count())).toBe(plan.acties.length);
+    await expect.poll(async () => await again.getByTestId('roadmap-card').count()).toBe(plan.acties.length);
     expect(new URL(again.url()).searchParams.has('domein')).toBe(false);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -114,7 +134,10 @@ describe('a manager\'s first minutes', () => {
     await page.getByTestId('roadmap-card').first().waitFor();
     const client = await otherClient(run.appUrl);
     const plan = await client.plan();
-    const expected = planCounts(plan.acties.map((a) => a.value), new Date());
+    const expected = planCounts(
+      plan.acties.map((a) => a.value),
+      new Date(),
+    );
     expect(expected.wachtOp).toBeGreaterThan(0);
     const summary = await page.getByTestId('plan-summary').innerText();
     expect(summary).toContain(`${expected.acties} acties`);
@@ -154,7 +177,10 @@ describe('a manager\'s first minutes', () => {
       await expect.poll(() => menu.getAttribute('open')).toBeNull();
       await page.getByTestId(ready).first().waitFor();
       await page.waitForTimeout(300);
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
       expect(scrollWidth, `${view} at 320 px`).toBeLessThanOrEqual(clientWidth);
     }
     await page.screenshot({ path: screenshotPath('roadmap-320') });

@@ -24,7 +24,8 @@ async function readMt() {
 }
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
   client = await otherClient(run.appUrl);
@@ -60,20 +61,28 @@ describe('the Instellingen view', () => {
     await expect(card.getByTestId('mt-lead').innerText()).resolves.toBe('1 dag ervoor');
     // The local run gives the CMT the Playground's team (PLAYGROUND_MT), but no bot has recorded it: not connected, and why.
     await expect(card.getByTestId('mt-channel').getAttribute('data-state')).resolves.toBe('niet-geinstalleerd');
-    await expect(card.getByTestId('mt-channel').innerText()).resolves.toMatch(/^niet verbonden de app is \(nog\) niet geïnstalleerd in dit team/);
-    await expect(page.locator('[data-testid="mt-card"][data-mt="mt-bedrijfsvoering"]').getByTestId('mt-channel').innerText()).resolves.toMatch(/^niet verbonden er is geen team en kanaal vastgelegd/);
+    await expect(card.getByTestId('mt-channel').innerText()).resolves.toMatch(
+      /^niet verbonden de app is \(nog\) niet geïnstalleerd in dit team/,
+    );
+    await expect(
+      page.locator('[data-testid="mt-card"][data-mt="mt-bedrijfsvoering"]').getByTestId('mt-channel').innerText(),
+    ).resolves.toMatch(/^niet verbonden er is geen team en kanaal vastgelegd/);
     // The next meeting is a Tuesday at 09:00 (Amsterdam), its reminder a day earlier.
     await expect(card.getByTestId('mt-next-meeting').innerText()).resolves.toMatch(/09:00/);
     await expect(card.getByTestId('mt-next-reminder').innerText()).resolves.toMatch(/09:00/);
     await expect(card.getByTestId('mt-last-sent').innerText()).resolves.toBe('Nog niets verstuurd.');
-    await expect(page.getByTestId('job-status').innerText()).resolves.toContain('Geen herinneringstaak op deze server.');
+    await expect(page.getByTestId('job-status').innerText()).resolves.toContain(
+      'Geen herinneringstaak op deze server.',
+    );
     expect(await card.getByTestId('mt-readonly').count()).toBe(0);
 
     await card.getByRole('button', { name: 'CMT wijzigen' }).click();
     const form = card.getByRole('form', { name: 'CMT wijzigen' });
     // A schedule that is no rule gets the specific Dutch message inline, and is not saved.
     await form.getByRole('textbox', { name: /Vergaderschema/ }).fill('FREQ=WEEKLY;BYDAY=XX;BYHOUR=9');
-    await expect(form.getByText('Het onderdeel "BYDAY=XX" van het vergaderschema is niet geldig.', { exact: false }).count()).resolves.toBe(1);
+    await expect(
+      form.getByText('Het onderdeel "BYDAY=XX" van het vergaderschema is niet geldig.', { exact: false }).count(),
+    ).resolves.toBe(1);
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await form.getByText('Controleer de gemarkeerde velden.').waitFor();
     expect((await readMt()).value.schema).toBe('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0');
@@ -106,15 +115,27 @@ describe('the Instellingen view', () => {
     await page.context().close();
 
     // The bot recorded the team's installation (as it does on installationUpdate): the first card goes to the channel.
-    await client.graph.post(`/sites/${siteId}/lists/Installaties/items`, { fields: installatieToFields({ teamId, naam: 'Playground' }) });
+    await client.graph.post(`/sites/${siteId}/lists/Installaties/items`, {
+      fields: installatieToFields({ teamId, naam: 'Playground' }),
+    });
     ({ page } = await open(UPN.hr));
-    expect(await channelOf(page)).toEqual({ state: 'eerste-kaart', text: expect.stringMatching(/^niet verbonden team en kanaal zijn vastgelegd en de app is geïnstalleerd/) as unknown as string });
+    expect(await channelOf(page)).toEqual({
+      state: 'eerste-kaart',
+      text: expect.stringMatching(
+        /^niet verbonden team en kanaal zijn vastgelegd en de app is geïnstalleerd/,
+      ) as unknown as string,
+    });
     await page.context().close();
 
     // The bot recorded the channel's conversation (after its first post there): now it is connected.
-    await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${mt.id}/fields`, { ConversationId: mt.value.channelId ?? teamId });
+    await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${mt.id}/fields`, {
+      ConversationId: mt.value.channelId ?? teamId,
+    });
     ({ page } = await open(UPN.hr));
-    expect(await channelOf(page)).toEqual({ state: 'verbonden', text: expect.stringMatching(/^verbonden de bot heeft dit kanaal vastgelegd/) as unknown as string });
+    expect(await channelOf(page)).toEqual({
+      state: 'verbonden',
+      text: expect.stringMatching(/^verbonden de bot heeft dit kanaal vastgelegd/) as unknown as string,
+    });
     await page.context().close();
   });
 
@@ -128,7 +149,8 @@ describe('the Instellingen view', () => {
     await form.getByRole('textbox', { name: 'Naam' }).fill('MT Proef Domein');
     await form.getByRole('group', { name: 'Domeinen' }).getByRole('checkbox', { name: 'Sociaal Domein' }).check();
     const dagen = form.getByRole('group', { name: 'Vergaderdagen' });
-    for (const dag of ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag']) await dagen.getByRole('checkbox', { name: dag }).uncheck();
+    for (const dag of ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'])
+      await dagen.getByRole('checkbox', { name: dag }).uncheck();
     await form.getByText('Kies minstens één vergaderdag.').waitFor();
     await dagen.getByRole('checkbox', { name: 'dinsdag' }).check();
     await form.getByRole('textbox', { name: /^Tijd/ }).fill('25:00');
@@ -156,11 +178,13 @@ describe('the Instellingen view', () => {
 
     // The next three meetings: every other Tuesday from 5 January, 2 February cancelled; each card two days before.
     const komend = form.getByTestId('mt-komend').getByRole('listitem');
-    await expect.poll(() => komend.allInnerTexts()).toEqual([
-      expect.stringMatching(/^Vergadering 5 jan 2027.*14:30: kaart om 3 jan 2027.*14:30$/),
-      expect.stringMatching(/^Vergadering 19 jan 2027.*14:30: kaart om 17 jan 2027.*14:30$/),
-      expect.stringMatching(/^Vergadering 16 feb 2027.*14:30: kaart om 14 feb 2027.*14:30$/),
-    ]);
+    await expect
+      .poll(() => komend.allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/^Vergadering 5 jan 2027.*14:30: kaart om 3 jan 2027.*14:30$/),
+        expect.stringMatching(/^Vergadering 19 jan 2027.*14:30: kaart om 17 jan 2027.*14:30$/),
+        expect.stringMatching(/^Vergadering 16 feb 2027.*14:30: kaart om 14 feb 2027.*14:30$/),
+      ]);
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await page.screenshot({ path: screenshotPath('instellingen-mt-toevoegen'), fullPage: true });
@@ -174,7 +198,8 @@ describe('the Instellingen view', () => {
     expect(stored?.value).toMatchObject({
       naam: 'MT Proef Domein',
       domeinen: ['Sociaal Domein'],
-      schema: 'DTSTART;TZID=Europe/Amsterdam:20270105T143000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=14;BYMINUTE=30\nEXDATE;TZID=Europe/Amsterdam:20270202T143000',
+      schema:
+        'DTSTART;TZID=Europe/Amsterdam:20270105T143000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=14;BYMINUTE=30\nEXDATE;TZID=Europe/Amsterdam:20270202T143000',
       voorlooptijdMinuten: 2880,
       teamId: '19:proefteam@thread.tacv2',
       channelId: '19:proefkanaal@thread.tacv2',
@@ -201,10 +226,16 @@ describe('the Instellingen view', () => {
     const mt = await readMt();
     const moment = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     await client.graph.post(`/sites/${siteId}/lists/Herinneringen/items`, {
-      fields: { ...claimFields({ sleutel: `${MT_KEY}|${moment}`, mtId: mt.id, mtNaam: mt.value.naam, moment, claimant: 'e2e' }), ...sentFields('1700000000000', '{}') },
+      fields: {
+        ...claimFields({ sleutel: `${MT_KEY}|${moment}`, mtId: mt.id, mtNaam: mt.value.naam, moment, claimant: 'e2e' }),
+        ...sentFields('1700000000000', '{}'),
+      },
     });
     await page.waitForFunction(
-      () => document.querySelector('[data-mt="cmt"] [data-testid="mt-last-sent"]')?.textContent?.startsWith('Voor de vergadering van'),
+      () =>
+        document
+          .querySelector('[data-mt="cmt"] [data-testid="mt-last-sent"]')
+          ?.textContent?.startsWith('Voor de vergadering van'),
       undefined,
       { timeout: 25_000 },
     );
@@ -216,10 +247,17 @@ describe('the Instellingen view', () => {
   it('someone who is not a Beheerder sees the registration read-only, with the reason', async () => {
     const { page, errors } = await open(UPN.hr);
     const card = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`);
-    await expect(card.getByTestId('mt-readonly').innerText()).resolves.toContain('Alleen de beheerders van dit MT (Informatiemanager Sociaal Domein)');
+    await expect(card.getByTestId('mt-readonly').innerText()).resolves.toContain(
+      'Alleen de beheerders van dit MT (Informatiemanager Sociaal Domein)',
+    );
     expect(await card.getByRole('button', { name: 'CMT wijzigen' }).count()).toBe(0);
     // MTs without Beheerders stay editable for everyone.
-    expect(await page.locator('[data-testid="mt-card"][data-mt="mt-bedrijfsvoering"]').getByRole('button', { name: /wijzigen/ }).count()).toBe(1);
+    expect(
+      await page
+        .locator('[data-testid="mt-card"][data-mt="mt-bedrijfsvoering"]')
+        .getByRole('button', { name: /wijzigen/ })
+        .count(),
+    ).toBe(1);
     await expect(card.getByTestId('mt-next-meeting').innerText()).resolves.toMatch(/09:00/);
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);

@@ -9,7 +9,8 @@ let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
 });
@@ -55,8 +56,10 @@ async function clippedCells(page: Page): Promise<Clipped[]> {
             return getComputedStyle(child).display !== 'none' && b.width > 0 && b.right > box.right + 1;
           });
           if (clipsX && cutChild) found.push({ text, why: 'an element is cut without an ellipsis' });
-          else if (clipsX && style.textOverflow !== 'ellipsis') found.push({ text, why: 'text is cut without an ellipsis' });
-          else if (clipsY && style.webkitLineClamp === 'none') found.push({ text, why: 'lines are cut without a line clamp' });
+          else if (clipsX && style.textOverflow !== 'ellipsis')
+            found.push({ text, why: 'text is cut without an ellipsis' });
+          else if (clipsY && style.webkitLineClamp === 'none')
+            found.push({ text, why: 'lines are cut without a line clamp' });
           else if (!tooltip.trim()) found.push({ text, why: 'cut, and the cell has no tooltip' });
         }
       }
@@ -73,15 +76,19 @@ async function clippedCells(page: Page): Promise<Clipped[]> {
   });
 }
 
-const headerWidth = (page: Page, column: string) => page.locator(`[role="columnheader"][data-column="${column}"]`).evaluate((el) => Math.round(el.getBoundingClientRect().width));
+const headerWidth = (page: Page, column: string) =>
+  page
+    .locator(`[role="columnheader"][data-column="${column}"]`)
+    .evaluate((el) => Math.round(el.getBoundingClientRect().width));
 /** How many of the rows in the DOM show their owner's name cut (with its ellipsis). */
 const cutOwners = (page: Page) =>
-  page.getByTestId('actie-row').evaluateAll((rows) =>
-    rows.filter((r) => {
-      // Cells: checkbox, number, title, status, owner.
-      const name = r.querySelectorAll('[role="gridcell"]')[4]?.querySelector('span span');
-      return name instanceof HTMLElement && name.scrollWidth > name.clientWidth + 1;
-    }).length,
+  page.getByTestId('actie-row').evaluateAll(
+    (rows) =>
+      rows.filter((r) => {
+        // Cells: checkbox, number, title, status, owner.
+        const name = r.querySelectorAll('[role="gridcell"]')[4]?.querySelector('span span');
+        return name instanceof HTMLElement && name.scrollWidth > name.clientWidth + 1;
+      }).length,
   );
 
 describe('Lijst columns', () => {
@@ -93,7 +100,9 @@ describe('Lijst columns', () => {
     expect(await clippedCells(page)).toEqual([]);
     // Sized to content: no owner name, deadline or status is cut at this width ("Strategisch adviseur Dig…").
     expect(await cutOwners(page)).toBe(0);
-    const overdueCut = await page.locator('[data-overdue="true"] span').evaluateAll((spans) => spans.filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.textContent));
+    const overdueCut = await page
+      .locator('[data-overdue="true"] span')
+      .evaluateAll((spans) => spans.filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.textContent));
     expect(overdueCut).toEqual([]);
 
     // The person narrows the owner column with the keyboard: names are cut, with an ellipsis and the tooltip.
@@ -153,7 +162,9 @@ describe('Lijst columns', () => {
       const heights = options.map((o) => o.getBoundingClientRect().height);
       return {
         count: options.length,
-        wrapped: options.filter((o) => o.getBoundingClientRect().height > Math.min(...heights) + 2).map((o) => o.textContent),
+        wrapped: options
+          .filter((o) => o.getBoundingClientRect().height > Math.min(...heights) + 2)
+          .map((o) => o.textContent),
         cut: options.filter((o) => o.scrollWidth > o.clientWidth + 1).map((o) => o.textContent),
         sideways: box.scrollWidth > box.clientWidth + 1,
         right: box.getBoundingClientRect().right,

@@ -18,7 +18,8 @@ let browser: Browser;
 let host: TestHost;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   host = await startTestHost();
   browser = await sharedBrowser();
@@ -49,11 +50,17 @@ describe('the report’s own words in the tab', () => {
     await row.click();
     const detail = page.getByRole('dialog');
     await detail.getByRole('heading', { name: /3\.2/ }).waitFor();
-    await expect(detail.getByTestId('actie-omschrijving').innerText().then(flat)).resolves.toBe(flat(actie('3.2').omschrijving!));
-    await expect(detail.getByTestId('advies-omschrijving').innerText().then(flat)).resolves.toBe(flat(advies(3).omschrijving!));
+    await expect(detail.getByTestId('actie-omschrijving').innerText().then(flat)).resolves.toBe(
+      flat(actie('3.2').omschrijving!),
+    );
+    await expect(detail.getByTestId('advies-omschrijving').innerText().then(flat)).resolves.toBe(
+      flat(advies(3).omschrijving!),
+    );
     // 3.2 answers finding 3: its title and the report's explanation.
     const findings = await detail.getByTestId('bevinding').allInnerTexts();
-    expect(findings.map(flat)).toEqual(actie('3.2').bevindingen.map((n) => flat(`${n}. ${bevinding(n).titel} ${bevinding(n).toelichting}`)));
+    expect(findings.map(flat)).toEqual(
+      actie('3.2').bevindingen.map((n) => flat(`${n}. ${bevinding(n).titel} ${bevinding(n).toelichting}`)),
+    );
     expect(await seriousViolations(page), 'the detail').toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -62,9 +69,17 @@ describe('the report’s own words in the tab', () => {
   it('the meeting side panel gives each action on the agenda its description, folded open on request', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
     const errors = watchErrors(page);
-    await page.goto(host.url(`${run.appUrl}/index.html?domein=Sociaal%20Domein&vergadering=${encodeURIComponent('2026-12-03T12:00:00.000Z')}#/roadmap`, { frameContext: 'sidePanel', upn: UPN.imSociaal }));
+    await page.goto(
+      host.url(
+        `${run.appUrl}/index.html?domein=Sociaal%20Domein&vergadering=${encodeURIComponent('2026-12-03T12:00:00.000Z')}#/roadmap`,
+        { frameContext: 'sidePanel', upn: UPN.imSociaal },
+      ),
+    );
     const tab = page.frameLocator('#tab');
-    const item = tab.getByTestId('agenda-item').filter({ has: tab.locator('[data-testid="actie-summary"]') }).first();
+    const item = tab
+      .getByTestId('agenda-item')
+      .filter({ has: tab.locator('[data-testid="actie-summary"]') })
+      .first();
     await item.waitFor();
     const nummer = (await item.getByTestId('actie-summary').getAttribute('data-nummer')) ?? '';
     const omschrijving = item.getByTestId('panel-omschrijving');

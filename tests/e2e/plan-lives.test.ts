@@ -12,7 +12,8 @@ let browser: Browser;
 let client: Awaited<ReturnType<typeof otherClient>>;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
   client = await otherClient(run.appUrl);
@@ -34,7 +35,16 @@ async function cmtTab(hash: string): Promise<{ page: Page; errors: string[] }> {
 /** The card the CMT would get now (`npm run reminders -- --mt cmt --preview`): same code path, read only. */
 async function cmtCardPreview() {
   const plan = await client.plan();
-  return prepareCard({ graph: client.graph, siteId: plan.siteId, siteUrl: client.siteUrl, deepLinkFor: () => `${run.appUrl}/`, now: new Date() }, 'cmt');
+  return prepareCard(
+    {
+      graph: client.graph,
+      siteId: plan.siteId,
+      siteUrl: client.siteUrl,
+      deepLinkFor: () => `${run.appUrl}/`,
+      now: new Date(),
+    },
+    'cmt',
+  );
 }
 
 describe('the living plan in the browser', () => {
@@ -62,15 +72,33 @@ describe('the living plan in the browser', () => {
     await dialog.getByRole('button', { name: 'Toevoegen' }).click();
 
     // The detail of the new action opens.
-    await page.getByRole('dialog').getByRole('heading', { name: /^9\.3 · Procesregie/ }).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('heading', { name: /^9\.3 · Procesregie/ })
+      .waitFor();
     const saved = byNummer(await client.plan(), '9.3').value;
-    expect(saved).toMatchObject({ advies: 9, plateau: 'Excelleren', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: ['9.1'], bevindingen: [6] });
+    expect(saved).toMatchObject({
+      advies: 9,
+      plateau: 'Excelleren',
+      domeinen: ['Concern'],
+      status: 'Niet gestart',
+      afhankelijkVan: ['9.1'],
+      bevindingen: [6],
+    });
     expect(saved.omschrijving).toBe('Eén regisseur per keten, met <b>mandaat</b> over de gegevensstromen.');
     // Shown as text in the detail (the markup stays text).
-    await expect.poll(() => page.getByRole('dialog').getByTestId('actie-omschrijving').innerText()).toBe('Eén regisseur per keten, met <b>mandaat</b> over de gegevensstromen.');
+    await expect
+      .poll(() => page.getByRole('dialog').getByTestId('actie-omschrijving').innerText())
+      .toBe('Eén regisseur per keten, met <b>mandaat</b> over de gegevensstromen.');
     await page.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click();
 
-    await expect.poll(() => page.locator('section[data-plateau="Excelleren"][data-thema="B"] [data-testid="roadmap-card"][data-nummer="9.3"]').count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .locator('section[data-plateau="Excelleren"][data-thema="B"] [data-testid="roadmap-card"][data-nummer="9.3"]')
+          .count(),
+      )
+      .toBe(1);
     await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst?q=9.3`);
     await expect.poll(() => page.locator('[data-testid="actie-row"][data-nummer="9.3"]').count()).toBe(1);
 
@@ -80,7 +108,9 @@ describe('the living plan in the browser', () => {
     expect(preview.agenda.withoutOwner.map((a) => a.nummer)).toContain('9.3');
     const cardJson = JSON.stringify(preview.card);
     expect(cardJson).toContain(`Zonder eigenaar (${preview.agenda.withoutOwner.length})`);
-    expect(cardJson).toContain(`"title":"Open acties","value":"${preview.agenda.counts.open} van ${preview.agenda.counts.acties}"`);
+    expect(cardJson).toContain(
+      `"title":"Open acties","value":"${preview.agenda.counts.open} van ${preview.agenda.counts.acties}"`,
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -92,14 +122,18 @@ describe('the living plan in the browser', () => {
     await detail.getByRole('heading', { name: /^6\.2 · / }).waitFor();
     await detail.getByTestId('links-afhankelijk').fill('6.1');
     await detail.getByRole('button', { name: 'Afhankelijkheden en bevindingen vastleggen' }).click();
-    await expect.poll(() => detail.getByTestId('links-message').innerText()).toContain('Afhankelijkheden en bevindingen vastgelegd');
+    await expect
+      .poll(() => detail.getByTestId('links-message').innerText())
+      .toContain('Afhankelijkheden en bevindingen vastgelegd');
     expect(byNummer(await client.plan(), '6.2').value.afhankelijkVan).toEqual(['6.1']);
 
     await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst?actie=${byNummer(plan, '6.1').id}`);
     await detail.getByRole('heading', { name: /^6\.1 · / }).waitFor();
     await detail.getByTestId('links-afhankelijk').fill('6.2');
     await detail.getByRole('button', { name: 'Afhankelijkheden en bevindingen vastleggen' }).click();
-    await expect.poll(() => detail.getByTestId('links-message').innerText()).toContain('De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1)');
+    await expect
+      .poll(() => detail.getByTestId('links-message').innerText())
+      .toContain('De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1)');
     expect(byNummer(await client.plan(), '6.1').value.afhankelijkVan).toEqual([]);
     await page.screenshot({ path: screenshotPath('afhankelijkheid-kring') });
     expect(errors).toEqual([]);
@@ -120,9 +154,14 @@ describe('the living plan in the browser', () => {
     expect(byNummer(await client.plan(), '8.5').value.vervallen).toBeUndefined();
     await detail.getByTestId('vervallen-reden').fill('Gildes lopen voortaan via het programma Digitaal Samenwerken');
     await detail.getByRole('button', { name: 'Laten vervallen' }).click();
-    await expect.poll(() => detail.getByTestId('vervallen-banner').innerText()).toContain('Gildes lopen voortaan via het programma Digitaal Samenwerken');
+    await expect
+      .poll(() => detail.getByTestId('vervallen-banner').innerText())
+      .toContain('Gildes lopen voortaan via het programma Digitaal Samenwerken');
     await expect.poll(() => detail.getByTestId('vervallen-message').innerText()).toContain('De actie is vervallen.');
-    expect(byNummer(await client.plan(), '8.5').value).toMatchObject({ vervallen: true, vervallenReden: 'Gildes lopen voortaan via het programma Digitaal Samenwerken' });
+    expect(byNummer(await client.plan(), '8.5').value).toMatchObject({
+      vervallen: true,
+      vervallenReden: 'Gildes lopen voortaan via het programma Digitaal Samenwerken',
+    });
     await detail.getByRole('button', { name: 'Sluiten' }).click();
 
     const preview = await cmtCardPreview();
@@ -134,7 +173,9 @@ describe('the living plan in the browser', () => {
     await expect(page.locator('[data-testid="actie-row"][data-nummer="8.5"]').count()).resolves.toBe(0);
     await page.getByRole('checkbox', { name: 'Toon vervallen' }).check();
     await expect.poll(() => page.locator('[data-testid="actie-row"][data-nummer="8.5"]').count()).toBe(1);
-    await expect(page.locator('[data-testid="actie-row"][data-nummer="8.5"]').getByTestId('vervallen-badge').innerText()).resolves.toBe('Vervallen');
+    await expect(
+      page.locator('[data-testid="actie-row"][data-nummer="8.5"]').getByTestId('vervallen-badge').innerText(),
+    ).resolves.toBe('Vervallen');
     expect(page.url()).toContain('vervallen=1');
     await page.screenshot({ path: screenshotPath('toon-vervallen') });
 

@@ -42,53 +42,88 @@ describe('the plan as .xlsx in the tab', () => {
   });
 
   // Emptying the seeded site, a dry run and an import through the tab: many requests, minutes on a loaded machine.
-  it('on an empty site: the dry run lists the bad rows and writes nothing; the good file lands and the list shows it', { timeout: 240_000 }, async () => {
-    // Empty the plan's lists (the next file gets the seeded site back).
-    const client = await otherClient(run.appUrl);
-    const { siteId } = await client.plan();
-    for (const list of [...PLAN_LISTS].reverse()) {
-      const items = await client.graph.getAll<{ id: string }>(`${listPath(siteId, list)}/items?$select=id&$top=999`);
-      await sendBatch(client.graph, items.map((item, i) => ({ id: `d${i}`, method: 'DELETE' as const, url: `${listPath(siteId, list)}/items/${item.id}` })));
-    }
-    expect((await client.plan()).acties).toHaveLength(0);
+  it(
+    'on an empty site: the dry run lists the bad rows and writes nothing; the good file lands and the list shows it',
+    { timeout: 240_000 },
+    async () => {
+      // Empty the plan's lists (the next file gets the seeded site back).
+      const client = await otherClient(run.appUrl);
+      const { siteId } = await client.plan();
+      for (const list of [...PLAN_LISTS].reverse()) {
+        const items = await client.graph.getAll<{ id: string }>(`${listPath(siteId, list)}/items?$select=id&$top=999`);
+        await sendBatch(
+          client.graph,
+          items.map((item, i) => ({
+            id: `d${i}`,
+            method: 'DELETE' as const,
+            url: `${listPath(siteId, list)}/items/${item.id}`,
+          })),
+        );
+      }
+      expect((await client.plan()).acties).toHaveLength(0);
 
-    const context = await personaContext(browser, UPN.secretaris);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst`);
-    try {
-      await page.getByTestId('import-plan').click({ timeout: 20_000 });
-    } catch (error) {
-      await page.screenshot({ path: '/tmp/planxlsx-empty.png' });
-      throw error;
-    }
-    const dialog = page.getByTestId('import-plan-dialog');
+      const context = await personaContext(browser, UPN.secretaris);
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst`);
+      try {
+        await page.getByTestId('import-plan').click({ timeout: 20_000 });
+      } catch (error) {
+        await page.screenshot({ path: '/tmp/planxlsx-empty.png' });
+        throw error;
+      }
+      const dialog = page.getByTestId('import-plan-dialog');
 
-    await dialog.getByTestId('import-plan-file').setInputFiles({ name: 'westerveld-fout.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await exportPlanXlsx(brokenWesterveld())) });
-    await dialog.getByTestId('import-plan-problems').waitFor();
-    const problems = await dialog.getByTestId('import-plan-problem').allInnerTexts();
-    expect(problems.map((p) => p.split('\t')[0]?.trim())).toEqual(['Acties, rij 3, kolom Plateau', 'Acties, rij 5, kolom Afhankelijk van', 'DomeinVoortgang, rij 3, kolom Domein']);
-    await expect(dialog.getByTestId('import-plan-apply').count()).resolves.toBe(0);
-    expect((await client.plan()).adviezen).toHaveLength(0);
+      await dialog.getByTestId('import-plan-file').setInputFiles({
+        name: 'westerveld-fout.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(await exportPlanXlsx(brokenWesterveld())),
+      });
+      await dialog.getByTestId('import-plan-problems').waitFor();
+      const problems = await dialog.getByTestId('import-plan-problem').allInnerTexts();
+      expect(problems.map((p) => p.split('\t')[0]?.trim())).toEqual([
+        'Acties, rij 3, kolom Plateau',
+        'Acties, rij 5, kolom Afhankelijk van',
+        'DomeinVoortgang, rij 3, kolom Domein',
+      ]);
+      await expect(dialog.getByTestId('import-plan-apply').count()).resolves.toBe(0);
+      expect((await client.plan()).adviezen).toHaveLength(0);
 
-    await dialog.getByTestId('import-plan-file').setInputFiles({ name: 'westerveld.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await exportPlanXlsx(westerveld)) });
-    await expect.poll(() => dialog.getByTestId('import-plan-ready').innerText()).toContain('3 adviezen, 2 bevindingen, 6 acties en 2 rijen per domein');
-    await dialog.getByTestId('import-plan-apply').click();
-    // Wait for any outcome (done, failed or an error), so a failure shows its own words.
-    await expect.poll(() => dialog.locator('[data-testid="import-plan-done"], [data-testid="import-plan-failed"], [data-testid="import-plan-error"]').count(), { timeout: 90_000 }).toBeGreaterThan(0);
-    expect(await dialog.innerText()).toContain('Het plan is geïmporteerd');
-    await expect(dialog.getByTestId('import-plan-done').innerText()).resolves.toContain('6 acties');
-    const imported = await client.plan();
-    expect(imported.acties.map((a) => a.value.nummer)).toEqual(['1.1', '1.2', '2.1', '2.2', '3.1', '3.2']);
-    expect(imported.domeinVoortgang).toHaveLength(2);
+      await dialog.getByTestId('import-plan-file').setInputFiles({
+        name: 'westerveld.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(await exportPlanXlsx(westerveld)),
+      });
+      await expect
+        .poll(() => dialog.getByTestId('import-plan-ready').innerText())
+        .toContain('3 adviezen, 2 bevindingen, 6 acties en 2 rijen per domein');
+      await dialog.getByTestId('import-plan-apply').click();
+      // Wait for any outcome (done, failed or an error), so a failure shows its own words.
+      await expect
+        .poll(
+          () =>
+            dialog
+              .locator(
+                '[data-testid="import-plan-done"], [data-testid="import-plan-failed"], [data-testid="import-plan-error"]',
+              )
+              .count(),
+          { timeout: 90_000 },
+        )
+        .toBeGreaterThan(0);
+      expect(await dialog.innerText()).toContain('Het plan is geïmporteerd');
+      await expect(dialog.getByTestId('import-plan-done').innerText()).resolves.toContain('6 acties');
+      const imported = await client.plan();
+      expect(imported.acties.map((a) => a.value.nummer)).toEqual(['1.1', '1.2', '2.1', '2.2', '3.1', '3.2']);
+      expect(imported.domeinVoortgang).toHaveLength(2);
 
-    await dialog.getByRole('button', { name: 'Sluiten' }).click();
-    // The list shows the new plan.
-    await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst`);
-    // The CMT's tab (Concern) lists Concern's active actions: 1.1 and 1.2 (3.2 is retired).
-    await expect.poll(() => page.getByTestId('actie-row').count(), { timeout: 30_000 }).toBe(2);
-    await expect(page.getByTestId('import-plan').count()).resolves.toBe(0);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      await dialog.getByRole('button', { name: 'Sluiten' }).click();
+      // The list shows the new plan.
+      await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst`);
+      // The CMT's tab (Concern) lists Concern's active actions: 1.1 and 1.2 (3.2 is retired).
+      await expect.poll(() => page.getByTestId('actie-row').count(), { timeout: 30_000 }).toBe(2);
+      await expect(page.getByTestId('import-plan').count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });

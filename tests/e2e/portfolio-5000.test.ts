@@ -12,13 +12,15 @@ let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
   // The seeded portfolio plus made-up items up to 5,000, through Graph as an import would write them.
   const client = await otherClient(run.appUrl, UPN.portfolio);
   const site = await resolveSite(client.graph, client.siteUrl);
-  const seeded = (await client.graph.get<{ value: unknown[] }>(`/sites/${site.id}/lists/Portfolio/items?$top=5000`)).value.length;
+  const seeded = (await client.graph.get<{ value: unknown[] }>(`/sites/${site.id}/lists/Portfolio/items?$top=5000`))
+    .value.length;
   const domeinen = ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein', 'Concern'];
   const fasen = ['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg'];
   const answers = await sendBatch(
@@ -27,7 +29,18 @@ beforeAll(async () => {
       id: String(i),
       method: 'POST' as const,
       url: `/sites/${site.id}/lists/Portfolio/items`,
-      body: { fields: { Title: `Initiatief ${String(i).padStart(4, '0')}`, Domein: domeinen[i % 5], Fase: fasen[i % 4], Status: 'Op koers', Prioriteit: i + 100, DitKwartaal: i % 3 === 0 ? 'niet' : 'wel', ...(i % 2 === 0 ? { Start: '2026-10-01T00:00:00Z', Einde: '2027-06-30T00:00:00Z' } : {}), ClientKey: `e2e:5000:${i}` } },
+      body: {
+        fields: {
+          Title: `Initiatief ${String(i).padStart(4, '0')}`,
+          Domein: domeinen[i % 5],
+          Fase: fasen[i % 4],
+          Status: 'Op koers',
+          Prioriteit: i + 100,
+          DitKwartaal: i % 3 === 0 ? 'niet' : 'wel',
+          ...(i % 2 === 0 ? { Start: '2026-10-01T00:00:00Z', Einde: '2027-06-30T00:00:00Z' } : {}),
+          ClientKey: `e2e:5000:${i}`,
+        },
+      },
     })),
   );
   const failed = answers.filter((a) => a.status !== 201);
@@ -39,7 +52,13 @@ afterAll(async () => {
 });
 
 async function counts(page: Page, testId: string) {
-  return page.evaluate((id) => ({ rows: document.querySelectorAll(`[data-testid="${id}"]`).length, nodes: document.querySelectorAll('*').length }), testId);
+  return page.evaluate(
+    (id) => ({
+      rows: document.querySelectorAll(`[data-testid="${id}"]`).length,
+      nodes: document.querySelectorAll('*').length,
+    }),
+    testId,
+  );
 }
 
 describe('5,000 portfolio items (issue 18)', () => {

@@ -13,7 +13,8 @@ let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
 });
@@ -27,7 +28,11 @@ async function open(upn: string, path: string): Promise<{ page: Page; errors: st
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${run.appUrl}/${path}`);
-  await (path.includes('portfolio') ? page.getByTestId('portfolio-view') : page.getByRole('link', { name: 'Portfolio', exact: true })).waitFor();
+  await (
+    path.includes('portfolio')
+      ? page.getByTestId('portfolio-view')
+      : page.getByRole('link', { name: 'Portfolio', exact: true })
+  ).waitFor();
   return { page, errors };
 }
 
@@ -49,28 +54,43 @@ describe('the portfolio in the tab', () => {
     await page.getByTestId('portfolio-view').waitFor();
     const all = await serverPortfolio();
     await expect(page.getByTestId('portfolio-row').count()).resolves.toBe(all.items.length);
-    const phases = await page.getByTestId('portfolio-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')));
+    const phases = await page
+      .getByTestId('portfolio-group')
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')));
     expect(phases[0]).toBe('Idee');
     await expectAccessible(page, 'portfolio grouped by phase');
 
     await page.getByRole('button', { name: 'Status', exact: true }).click();
-    await expect.poll(() => page.getByTestId('portfolio-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')))).toEqual(
-      ['Op koers', 'Aandacht', 'Kritiek'].filter((s) => all.items.some((i) => i.value.status === s)),
-    );
-    const firstKeys = () => page.locator('[data-testid="portfolio-row"][data-group="Op koers"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    await expect
+      .poll(() => page.getByTestId('portfolio-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group'))))
+      .toEqual(['Op koers', 'Aandacht', 'Kritiek'].filter((s) => all.items.some((i) => i.value.status === s)));
+    const firstKeys = () =>
+      page
+        .locator('[data-testid="portfolio-row"][data-group="Op koers"]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
     const asc = await firstKeys();
     await page.getByRole('button', { name: 'Prioriteit: hoogste eerst' }).click();
     await page.getByRole('button', { name: 'Prioriteit: laagste eerst' }).waitFor();
     const desc = await firstKeys();
-    const ranked = (keys: (string | null)[]) => keys.filter((k) => all.items.find((i) => i.value.key === k)?.value.prioriteit !== undefined);
+    const ranked = (keys: (string | null)[]) =>
+      keys.filter((k) => all.items.find((i) => i.value.key === k)?.value.prioriteit !== undefined);
     expect(ranked(desc)).toEqual(ranked(asc).reverse());
     expect(page.url()).toContain('groep=status');
 
     await page.getByRole('tab', { name: 'Prioriteiten' }).click();
     await page.getByTestId('priority-table').waitFor();
-    const niet = await page.locator('[data-testid="priority-row"][data-niet="true"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
-    expect(niet.sort()).toEqual(all.items.filter((i) => i.value.ditKwartaal === 'niet').map((i) => i.value.key).sort());
-    await expect(page.locator('[data-testid="priority-row"][data-key="archiefwet"]').getByText('Niet dit kwartaal').count()).resolves.toBe(1);
+    const niet = await page
+      .locator('[data-testid="priority-row"][data-niet="true"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    expect(niet.sort()).toEqual(
+      all.items
+        .filter((i) => i.value.ditKwartaal === 'niet')
+        .map((i) => i.value.key)
+        .sort(),
+    );
+    await expect(
+      page.locator('[data-testid="priority-row"][data-key="archiefwet"]').getByText('Niet dit kwartaal').count(),
+    ).resolves.toBe(1);
     await expectAccessible(page, 'priorities');
 
     await page.getByRole('tab', { name: 'Kwartaal' }).click();
@@ -86,14 +106,21 @@ describe('the portfolio in the tab', () => {
   it("shows a domain tab its own projects first, the Concern projects and the whole ranking; 'Eigen domein' is a filter (issue 12.7)", async () => {
     const { page, errors } = await open(UPN.imSociaal, '?domein=Sociaal%20Domein#/portfolio');
     const all = await serverPortfolio();
-    const keysOf = (domein: string) => all.items.filter((i) => i.value.domein === domein).map((i) => i.value.key).sort();
+    const keysOf = (domein: string) =>
+      all.items
+        .filter((i) => i.value.domein === domein)
+        .map((i) => i.value.key)
+        .sort();
     const own = keysOf('Sociaal Domein');
     const concern = keysOf('Concern');
     expect(own.length).toBeGreaterThan(0);
     expect(concern.length).toBeGreaterThan(0);
-    const sections = () => page.getByTestId('portfolio-herkomst').evaluateAll((ss) => ss.map((s) => s.getAttribute('data-herkomst')));
+    const sections = () =>
+      page.getByTestId('portfolio-herkomst').evaluateAll((ss) => ss.map((s) => s.getAttribute('data-herkomst')));
     const keysIn = (herkomst: string) =>
-      page.locator(`[data-testid="portfolio-row"][data-herkomst="${herkomst}"]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key') ?? '').sort());
+      page
+        .locator(`[data-testid="portfolio-row"][data-herkomst="${herkomst}"]`)
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key') ?? '').sort());
 
     // By default: own projects first, then the Concern projects; no other domain's.
     await expect.poll(sections).toEqual(['eigen', 'concern']);
@@ -114,11 +141,20 @@ describe('the portfolio in the tab', () => {
     await page.getByLabel('Toon').selectOption({ label: 'Alleen eigen domein' });
     await page.getByRole('tab', { name: 'Prioriteiten' }).click();
     await page.getByTestId('priority-table').waitFor();
-    const ranked = await page.getByTestId('priority-row').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-key'), r.getAttribute('data-herkomst')]));
+    const ranked = await page
+      .getByTestId('priority-row')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-key'), r.getAttribute('data-herkomst')]));
     expect(ranked.map(([k]) => k).sort()).toEqual(all.items.map((i) => i.value.key).sort());
-    expect(ranked.filter(([, h]) => h === 'eigen').map(([k]) => k).sort()).toEqual(own);
+    expect(
+      ranked
+        .filter(([, h]) => h === 'eigen')
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(own);
     await expect(page.getByTestId('eigen-domein').count()).resolves.toBe(own.length);
-    const ranks = await page.getByTestId('priority-row').evaluateAll((rows) => rows.map((r) => r.querySelector('[data-testid="rank"]')?.textContent ?? ''));
+    const ranks = await page
+      .getByTestId('priority-row')
+      .evaluateAll((rows) => rows.map((r) => r.querySelector('[data-testid="rank"]')?.textContent ?? ''));
     const numeric = ranks.map(Number).filter((n) => Number.isFinite(n) && n > 0);
     expect(numeric).toEqual([...numeric].sort((a, b) => a - b));
     await expectAccessible(page, 'the whole ranking in a domain tab');
@@ -132,7 +168,11 @@ describe('the portfolio in the tab', () => {
       const errors = watchErrors(page);
       await page.goto(`${run.appUrl}/?domein=Sociaal%20Domein#/portfolio`);
       await page.getByTestId('portfolio-row').first().waitFor();
-      const overflow = () => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      const overflow = () =>
+        page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
       for (const [tab, ready] of [
         ['Portfolio', 'portfolio-row'],
         ['Prioriteiten', 'priority-row'],
@@ -150,13 +190,21 @@ describe('the portfolio in the tab', () => {
       }
       // The timeline keeps its quarter grid and scrolls sideways inside its own region, not the page.
       const frame = page.getByTestId('timeline-table').locator('xpath=..');
-      const region = await frame.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, overflowX: getComputedStyle(el).overflowX }));
+      const region = await frame.evaluate((el) => ({
+        scrollWidth: el.scrollWidth,
+        clientWidth: el.clientWidth,
+        overflowX: getComputedStyle(el).overflowX,
+      }));
       expect(region.overflowX).toBe('auto');
       expect(region.scrollWidth).toBeGreaterThan(region.clientWidth);
       await page.getByRole('tab', { name: 'Portfolio' }).click();
       await page.getByTestId('portfolio-row').first().waitFor();
       // The overview's rows stack: every cell of the first row lies within the page.
-      const cells = await page.getByTestId('portfolio-row').first().locator('[role="cell"]').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().right));
+      const cells = await page
+        .getByTestId('portfolio-row')
+        .first()
+        .locator('[role="cell"]')
+        .evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().right));
       expect(Math.max(...cells)).toBeLessThanOrEqual(320);
       await page.screenshot({ path: screenshotPath(`portfolio-320-${colorScheme}`) });
       await expectAccessible(page, `portfolio at 320 px, ${colorScheme}`);
@@ -187,7 +235,11 @@ describe('the portfolio in the tab', () => {
     await detail.getByText('Opgeslagen.').waitFor();
     await expect(detail.getByTestId('detail-ia-contact').innerText()).resolves.toBe(contactName);
     const saved = (await serverPortfolio()).items.find((i) => i.value.key === 'burgerportaal');
-    expect(saved?.value).toMatchObject({ status: 'Kritiek', statusToelichting: 'Leverancier levert niet', prioriteit: 2 });
+    expect(saved?.value).toMatchObject({
+      status: 'Kritiek',
+      statusToelichting: 'Leverancier levert niet',
+      prioriteit: 2,
+    });
     expect(saved?.value.iaContact?.displayName).toBe(contactName);
     // The history shows who changed what, from what to what, newest first.
     const latest = detail.getByTestId('portfolio-history').locator(':scope > li').first();
@@ -207,17 +259,29 @@ describe('the portfolio in the tab', () => {
     const dialog = page.getByTestId('import-dialog');
     await dialog.waitFor();
     const header = 'Initiatief;Domein;Fase;Status;Prioriteit;Dit kwartaal;Start;Einde';
-    const bad = [header, 'E2E Zaakdossier;Sociaal Domein;Idee;Op koers;30;niet;1-1-2027;31-12-2027', 'E2E Wijkapp;Wijkzaken;Idee;Op koers;31;niet;;'].join('\n');
-    await dialog.getByTestId('import-file').setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const bad = [
+      header,
+      'E2E Zaakdossier;Sociaal Domein;Idee;Op koers;30;niet;1-1-2027;31-12-2027',
+      'E2E Wijkapp;Wijkzaken;Idee;Op koers;31;niet;;',
+    ].join('\n');
+    await dialog
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await dialog.getByRole('button', { name: 'Proefimport' }).click();
     await dialog.getByTestId('dry-run-summary').waitFor();
     await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('1 met problemen');
-    await expect(dialog.locator('[data-testid="dry-run-problems"] tr[data-row="3"]').innerText()).resolves.toContain('Kies een domein uit de lijst.');
+    await expect(dialog.locator('[data-testid="dry-run-problems"] tr[data-row="3"]').innerText()).resolves.toContain(
+      'Kies een domein uit de lijst.',
+    );
     await expect(dialog.getByRole('button', { name: /^Importeren \(/ }).isDisabled()).resolves.toBe(true);
     await expectAccessible(page, 'import dialog with problems');
     expect((await serverPortfolio()).items).toHaveLength(before);
 
-    await dialog.getByTestId('import-file').setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.replace('Wijkzaken', 'Fysiek Domein')) });
+    await dialog.getByTestId('import-file').setInputFiles({
+      name: 'portfolio.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bad.replace('Wijkzaken', 'Fysiek Domein')),
+    });
     await dialog.getByRole('button', { name: 'Proefimport' }).click();
     await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('2 nieuw');
     await dialog.getByRole('button', { name: 'Importeren (2)' }).click();
@@ -230,7 +294,12 @@ describe('the portfolio in the tab', () => {
     await page.getByTestId('portfolio-detail').getByRole('button', { name: 'Sluiten' }).first().click();
     const after = (await serverPortfolio()).items;
     expect(after).toHaveLength(before + 2);
-    expect(after.find((i) => i.value.titel === 'E2E Zaakdossier')?.value).toMatchObject({ domein: 'Sociaal Domein', start: '2027-01-01', einde: '2027-12-31', prioriteit: 30 });
+    expect(after.find((i) => i.value.titel === 'E2E Zaakdossier')?.value).toMatchObject({
+      domein: 'Sociaal Domein',
+      start: '2027-01-01',
+      einde: '2027-12-31',
+      prioriteit: 30,
+    });
     expect(errors).toEqual([]);
   });
 
@@ -243,19 +312,30 @@ describe('the portfolio in the tab', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const dialog = page.getByTestId('import-dialog');
     await dialog.waitFor();
-    const csv = ['Initiatief;Domein;Fase;Status', 'E2E English;Wijkzaken;Idee;Op koers', 'e2e english;Concern;Bezig;Op koers', 'e2e english;Concern;Idee;Op koers'].join('\n');
-    await dialog.getByTestId('import-file').setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv = [
+      'Initiatief;Domein;Fase;Status',
+      'E2E English;Wijkzaken;Idee;Op koers',
+      'e2e english;Concern;Bezig;Op koers',
+      'e2e english;Concern;Idee;Op koers',
+    ].join('\n');
+    await dialog
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await dialog.getByRole('button', { name: 'Dry run' }).click();
     await dialog.getByTestId('dry-run-summary').waitFor();
     await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('3 with problems');
     const problems = dialog.locator('[data-testid="dry-run-problems"]');
     await expect(problems.locator('tr[data-row="2"]').innerText()).resolves.toContain('Choose a domain from the list.');
     await expect(problems.locator('tr[data-row="3"]').innerText()).resolves.toContain('Choose a phase from the list.');
-    await expect(problems.locator('tr[data-row="4"]').innerText()).resolves.toContain('Duplicate row: this initiative is also on row 3. Keep one row per initiative.');
+    await expect(problems.locator('tr[data-row="4"]').innerText()).resolves.toContain(
+      'Duplicate row: this initiative is also on row 3. Keep one row per initiative.',
+    );
     // The field column names the field in English too (the Dutch labels are the file's own column headers).
     await expect(problems.locator('tr[data-row="2"]').innerText()).resolves.toContain('Domain');
     // Only the valid values stay Dutch: they are what the file must contain.
-    expect((await problems.innerText()).replace(/Valid values: [^\n]*\./g, '')).not.toMatch(/Kies |Dubbele rij|\bDomein\b|\bFase\b/);
+    expect((await problems.innerText()).replace(/Valid values: [^\n]*\./g, '')).not.toMatch(
+      /Kies |Dubbele rij|\bDomein\b|\bFase\b/,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -267,20 +347,30 @@ describe('the portfolio in the tab', () => {
     const csv = (withBad: boolean) =>
       [
         'Initiatief;Domein;Fase;Status;Prioriteit;Dit kwartaal',
-        ...Array.from({ length: 300 }, (_, i) => `Bulkinitiatief ${i + 1};${withBad && badRows.has(i + 1) ? 'Wijkzaken' : 'Dienstverlening'};Idee;Op koers;${(i % 40) + 1};wel`),
+        ...Array.from(
+          { length: 300 },
+          (_, i) =>
+            `Bulkinitiatief ${i + 1};${withBad && badRows.has(i + 1) ? 'Wijkzaken' : 'Dienstverlening'};Idee;Op koers;${(i % 40) + 1};wel`,
+        ),
       ].join('\n');
     const dialog = page.getByTestId('import-dialog');
     await page.getByRole('button', { name: 'Importeren' }).click();
     await dialog.waitFor();
-    await dialog.getByTestId('import-file').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(true)) });
+    await dialog
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(true)) });
     await dialog.getByRole('button', { name: 'Proefimport' }).click();
     await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('7 met problemen');
-    const flagged = await dialog.locator('[data-testid="dry-run-problems"] tr[data-row]').evaluateAll((rows) => [...new Set(rows.map((r) => Number(r.getAttribute('data-row'))))]);
+    const flagged = await dialog
+      .locator('[data-testid="dry-run-problems"] tr[data-row]')
+      .evaluateAll((rows) => [...new Set(rows.map((r) => Number(r.getAttribute('data-row'))))]);
     // Spreadsheet rows: the header is row 1, so item n sits on row n + 1.
     expect(flagged.sort((a, b) => a - b)).toEqual([...badRows].map((n) => n + 1).sort((a, b) => a - b));
     expect((await serverPortfolio()).items).toHaveLength(before);
 
-    await dialog.getByTestId('import-file').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(false)) });
+    await dialog
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(false)) });
     await dialog.getByRole('button', { name: 'Proefimport' }).click();
     await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('300 nieuw');
     await dialog.getByRole('button', { name: 'Importeren (300)' }).click();
@@ -289,16 +379,23 @@ describe('the portfolio in the tab', () => {
     expect(afterImport).toHaveLength(before + 300);
     expect(new Set(afterImport.map((i) => i.value.titel)).size).toBe(afterImport.length);
 
-    await dialog.getByTestId('import-file').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(false)) });
+    await dialog
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(false)) });
     await dialog.getByRole('button', { name: 'Proefimport' }).click();
-    await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('0 nieuw, 0 bijgewerkt, 300 ongewijzigd');
+    await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain(
+      '0 nieuw, 0 bijgewerkt, 300 ongewijzigd',
+    );
     expect((await serverPortfolio()).items).toHaveLength(before + 300);
     expect(errors).toEqual([]);
   });
 
   it('exports the portfolio to an .xlsx with Dutch headers and real dates', async () => {
     const { page } = await open(UPN.portfolio, '#/portfolio');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Portfolio exporteren' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Portfolio exporteren' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^portfolio-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await downloadBytes(download)) as never);
@@ -309,11 +406,17 @@ describe('the portfolio in the tab', () => {
     // Row values are 1-based, so the index of a header is its column number.
     const startColumn = (ws.getRow(1).values as unknown[]).indexOf('Start');
     expect(startColumn).toBeGreaterThan(0);
-    const dated = ws.getColumn(startColumn).values.slice(2).filter((v) => v !== null && v !== undefined);
+    const dated = ws
+      .getColumn(startColumn)
+      .values.slice(2)
+      .filter((v) => v !== null && v !== undefined);
     expect(dated.length).toBeGreaterThan(0);
     expect(dated.every((v) => v instanceof Date)).toBe(true);
 
-    const [acties] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Acties exporteren' }).click()]);
+    const [acties] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Acties exporteren' }).click(),
+    ]);
     expect(acties.suggestedFilename()).toMatch(/^acties-/);
   });
 });

@@ -15,7 +15,8 @@ let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
 });
@@ -44,7 +45,10 @@ describe('related adviezen and findings by theme in the detail', () => {
     const errors = watchErrors(page);
     let detail = await openDetail(page, '1.1');
     const related = detail.getByTestId('samenhang').locator('li');
-    await expect(related.evaluateAll((li) => li.map((l) => l.getAttribute('data-advies')))).resolves.toEqual(['3', '5']);
+    await expect(related.evaluateAll((li) => li.map((l) => l.getAttribute('data-advies')))).resolves.toEqual([
+      '3',
+      '5',
+    ]);
     await expect(related.first().innerText()).resolves.toContain(`3. ${advies(3).titel}`);
     await expect(related.first().innerText()).resolves.toContain('Genoemd in de reactie van het college op dit advies');
     // The college's own words are right above, in its reaction.
@@ -53,16 +57,23 @@ describe('related adviezen and findings by theme in the detail', () => {
     const groups = detail.getByTestId('bevinding-thema');
     await expect(groups.evaluateAll((g) => g.map((x) => x.getAttribute('data-thema')))).resolves.toEqual(['A', 'B']);
     await expect(groups.nth(0).locator('p').first().innerText()).resolves.toBe('Thema A · Structuur versterken');
-    await expect(groups.nth(0).getByTestId('bevinding').allInnerTexts()).resolves.toEqual([expect.stringContaining(`3. ${bevinding(3).titel}`), expect.stringContaining(`4. ${bevinding(4).titel}`)]);
+    await expect(groups.nth(0).getByTestId('bevinding').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining(`3. ${bevinding(3).titel}`),
+      expect.stringContaining(`4. ${bevinding(4).titel}`),
+    ]);
     await expect(groups.nth(1).locator('p').first().innerText()).resolves.toBe('Thema B · Verbinding organiseren');
-    await expect(groups.nth(1).getByTestId('bevinding').allInnerTexts()).resolves.toEqual([expect.stringContaining(`5. ${bevinding(5).titel}`)]);
+    await expect(groups.nth(1).getByTestId('bevinding').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining(`5. ${bevinding(5).titel}`),
+    ]);
     expect(await seriousViolations(page), 'the detail of 1.1').toEqual([]);
     await page.keyboard.press('Escape');
 
     detail = await openDetail(page, '3.1');
     const back = detail.getByTestId('samenhang').locator('li');
     await expect(back.evaluateAll((li) => li.map((l) => l.getAttribute('data-advies')))).resolves.toEqual(['1']);
-    await expect(back.first().innerText()).resolves.toContain('De reactie van het college op advies 1 noemt dit advies');
+    await expect(back.first().innerText()).resolves.toContain(
+      'De reactie van het college op advies 1 noemt dit advies',
+    );
     await page.keyboard.press('Escape');
 
     // An advies the college relates to no other shows no such section.
@@ -76,8 +87,12 @@ describe('related adviezen and findings by theme in the detail', () => {
     const context = await personaContext(browser, UPN.imSociaal, { locale: 'en-GB' });
     const page = await context.newPage();
     const detail = await openDetail(page, '1.1');
-    await expect(detail.getByTestId('samenhang').locator('li').first().innerText()).resolves.toContain('Named in the Municipal Executive’s response to this recommendation');
-    await expect(detail.getByTestId('bevinding-thema').nth(1).locator('p').first().innerText()).resolves.toBe('Theme B · Organise connection');
+    await expect(detail.getByTestId('samenhang').locator('li').first().innerText()).resolves.toContain(
+      'Named in the Municipal Executive’s response to this recommendation',
+    );
+    await expect(detail.getByTestId('bevinding-thema').nth(1).locator('p').first().innerText()).resolves.toBe(
+      'Theme B · Organise connection',
+    );
     await context.close();
   });
 });

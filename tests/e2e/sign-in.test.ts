@@ -20,7 +20,8 @@ let browser: Browser;
 let host: TestHost;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   [entraRun, personaRun] = await Promise.all([startTestRun({ TAB_AUTH: 'naa' }), sharedRun()]);
   host = await startTestHost();
   browser = await sharedBrowser();
@@ -54,7 +55,8 @@ describe('the redirect sign-in in a plain browser (MSAL, code + PKCE, against th
     const authorizeRequests: string[] = [];
     page.on('request', (request) => {
       // The sign-in page itself (the chooser's own form posts back to the same address).
-      if (request.method() === 'GET' && request.url().includes('/oauth2/v2.0/authorize')) authorizeRequests.push(request.url());
+      if (request.method() === 'GET' && request.url().includes('/oauth2/v2.0/authorize'))
+        authorizeRequests.push(request.url());
     });
     // The static tab's websiteUrl.
     await page.goto(`${entraRun.appUrl}/index.html#/mijn-acties`);
@@ -90,13 +92,19 @@ describe('the redirect sign-in in a plain browser (MSAL, code + PKCE, against th
     const row = page.locator('[data-testid="actie-row"][data-nummer="1.1"]');
     await row.waitFor();
     await row.click();
-    await page.getByRole('dialog').getByRole('heading', { name: /^1\.1 / }).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('heading', { name: /^1\.1 / })
+      .waitFor();
 
     // A link to one action (the form the tab shares) in a new tab of the same browser: signed in already.
     const item = byNummer(await (await otherClient(entraRun.appUrl)).plan(), '8.3');
     const second = await context.newPage();
     await second.goto(`${entraRun.appUrl}/index.html#/actie/${item.id}`);
-    await second.getByRole('dialog').getByRole('heading', { name: /^8\.3 / }).waitFor();
+    await second
+      .getByRole('dialog')
+      .getByRole('heading', { name: /^8\.3 / })
+      .waitFor();
     expect(second.url().startsWith(entraRun.appUrl)).toBe(true);
     expect(await seriousViolations(second), 'the detail after a browser sign-in').toEqual([]);
     expect(errors).toEqual([]);
@@ -109,8 +117,15 @@ describe('the redirect sign-in in a plain browser (MSAL, code + PKCE, against th
     // The sign-in page answers with an error (as Entra does after a refused consent); the app offers to try again.
     await page.route('**/oauth2/v2.0/authorize?**', (route) => {
       const asked = new URL(route.request().url()).searchParams;
-      const back = new URLSearchParams({ error: 'access_denied', error_description: 'AADSTS65004: User declined to consent to access the app.', state: asked.get('state') ?? '' });
-      return route.fulfill({ status: 302, headers: { Location: `${asked.get('redirect_uri') ?? ''}#${back.toString()}` } });
+      const back = new URLSearchParams({
+        error: 'access_denied',
+        error_description: 'AADSTS65004: User declined to consent to access the app.',
+        state: asked.get('state') ?? '',
+      });
+      return route.fulfill({
+        status: 302,
+        headers: { Location: `${asked.get('redirect_uri') ?? ''}#${back.toString()}` },
+      });
     });
     await page.goto(`${entraRun.appUrl}/index.html#/mijn-acties`);
     const failed = page.getByTestId('sign-in-failed');
@@ -128,7 +143,11 @@ type HostState = { notified: string[] };
  * the object a Microsoft 365 host gives a nested app), answering MSAL's GetInitContext and every token request the
  * given way: consent needed (USER_INTERACTION_REQUIRED) or a persistent error.
  */
-async function inHost(appUrl: string, context: HostContext, naaAnswer?: 'interaction' | 'error'): Promise<{ page: Page; notified: () => Promise<string[]> }> {
+async function inHost(
+  appUrl: string,
+  context: HostContext,
+  naaAnswer?: 'interaction' | 'error',
+): Promise<{ page: Page; notified: () => Promise<string[]> }> {
   const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
   if (naaAnswer) {
     await page.addInitScript(
@@ -144,11 +163,25 @@ async function inHost(appUrl: string, context: HostContext, naaAnswer?: 'interac
             const request = JSON.parse(text) as { method: string; requestId: string };
             const error =
               answer === 'interaction'
-                ? { status: 'USER_INTERACTION_REQUIRED', code: 'interaction_required', subError: 'consent_required', description: 'AADSTS65001: The user or administrator has not consented to use the application.' }
-                : { status: 'PERSISTENT_ERROR', code: 'invalid_client', description: 'AADSTS700016: Application not found in the directory.' };
+                ? {
+                    status: 'USER_INTERACTION_REQUIRED',
+                    code: 'interaction_required',
+                    subError: 'consent_required',
+                    description: 'AADSTS65001: The user or administrator has not consented to use the application.',
+                  }
+                : {
+                    status: 'PERSISTENT_ERROR',
+                    code: 'invalid_client',
+                    description: 'AADSTS700016: Application not found in the directory.',
+                  };
             const response =
               request.method === 'GetInitContext'
-                ? { messageType: 'NestedAppAuthResponse', requestId: request.requestId, success: true, initContext: { sdkName: 'test-host', sdkVersion: '1.0.0', capabilities: { queryAccount: false } } }
+                ? {
+                    messageType: 'NestedAppAuthResponse',
+                    requestId: request.requestId,
+                    success: true,
+                    initContext: { sdkName: 'test-host', sdkVersion: '1.0.0', capabilities: { queryAccount: false } },
+                  }
                 : { messageType: 'NestedAppAuthResponse', requestId: request.requestId, success: false, error };
             setTimeout(() => listeners.forEach((listener) => listener(JSON.stringify(response))), 0);
           },
@@ -158,7 +191,11 @@ async function inHost(appUrl: string, context: HostContext, naaAnswer?: 'interac
     );
   }
   await page.goto(host.url(`${appUrl}/index.html#/mijn-acties`, context));
-  return { page, notified: async () => (await page.evaluate(() => (window as unknown as { hostState: HostState }).hostState)).notified };
+  return {
+    page,
+    notified: async () =>
+      (await page.evaluate(() => (window as unknown as { hostState: HostState }).hostState)).notified,
+  };
 }
 
 describe('every sign-in state tells the host the app is up (notifySuccess), in the test host', () => {
@@ -184,7 +221,9 @@ describe('every sign-in state tells the host the app is up (notifySuccess), in t
     const { page, notified } = await inHost(entraRun.appUrl, { upn: UPN.portfolio, naa: false });
     const unsupported = page.frameLocator('#tab').getByTestId('sign-in-unsupported');
     await unsupported.waitFor();
-    await expect(unsupported.getByRole('link', { name: 'Openen in de browser' }).getAttribute('href')).resolves.toBe(`${entraRun.appUrl}/index.html#/mijn-acties`);
+    await expect(unsupported.getByRole('link', { name: 'Openen in de browser' }).getAttribute('href')).resolves.toBe(
+      `${entraRun.appUrl}/index.html#/mijn-acties`,
+    );
     await expect.poll(notified).toContain('appInitialization.success');
     await page.close();
   });

@@ -11,7 +11,8 @@ let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
   // The CMT names the information manager of Sociaal Domein as its Beheerder, who may then open the MT's form.
@@ -21,7 +22,10 @@ beforeAll(async () => {
   const { mts } = await loadMTSettings(client.graph, plan.siteId, new Date('2020-01-01T00:00:00Z'));
   const cmt = mts.find((m) => m.value.key === 'cmt');
   if (!beheerder?.id || !cmt) throw new Error('persona or CMT not on the site');
-  await client.graph.patch(`/sites/${plan.siteId}/lists/MTs/items/${cmt.id}/fields`, beheerdersToFields([beheerder.id]));
+  await client.graph.patch(
+    `/sites/${plan.siteId}/lists/MTs/items/${cmt.id}/fields`,
+    beheerdersToFields([beheerder.id]),
+  );
 });
 
 afterAll(async () => {

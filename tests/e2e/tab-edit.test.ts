@@ -12,7 +12,8 @@ let browser: Browser;
 let client: Awaited<ReturnType<typeof otherClient>>;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
   client = await otherClient(run.appUrl);
@@ -28,7 +29,10 @@ async function openDetail(nummer: string, locale?: string): Promise<{ page: Page
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(plan, nummer).id}`);
-  await page.getByRole('dialog').getByRole('heading', { name: new RegExp(`^${nummer.replace('.', '\\.')} `) }).waitFor();
+  await page
+    .getByRole('dialog')
+    .getByRole('heading', { name: new RegExp(`^${nummer.replace('.', '\\.')} `) })
+    .waitFor();
   return { page, errors };
 }
 
@@ -60,7 +64,9 @@ describe('editing actions', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Geblokkeerd');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
-    await expect.poll(() => dialog.getByText('Geef een toelichting: bij status Geblokkeerd is een reden verplicht.').count()).toBe(1);
+    await expect
+      .poll(() => dialog.getByText('Geef een toelichting: bij status Geblokkeerd is een reden verplicht.').count())
+      .toBe(1);
     expect(byNummer(await client.plan(), '8.2').value.status).toBe('Niet gestart');
     await page.context().close();
   });
@@ -71,7 +77,9 @@ describe('editing actions', () => {
     await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Geblokkeerd');
     await dialog.getByRole('textbox', { name: 'Title' }).fill(' ');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => dialog.getByText('Give an explanation: the status Blocked needs a reason.').count()).toBe(1);
+    await expect
+      .poll(() => dialog.getByText('Give an explanation: the status Blocked needs a reason.').count())
+      .toBe(1);
     await expect(dialog.getByText('Enter a title.').count()).resolves.toBe(1);
     const text = await dialog.innerText();
     expect(text).not.toMatch(/Geef een toelichting|Geef een titel|verplicht|Kies een/);
@@ -88,7 +96,10 @@ describe('editing actions', () => {
     // Meanwhile someone else changes the same action (planning and running track) through Graph.
     const plan = await client.plan();
     const store = createActiesStore(client.graph, plan.siteId, plan);
-    await store.update(byNummer(plan, '6.1'), { planning: 'Hun planning: eerst IMO', lopendTraject: 'Programma Digitaal Samenwerken' });
+    await store.update(byNummer(plan, '6.1'), {
+      planning: 'Hun planning: eerst IMO',
+      lopendTraject: 'Programma Digitaal Samenwerken',
+    });
 
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     const merge = dialog.getByTestId('merge-view');
@@ -97,7 +108,9 @@ describe('editing actions', () => {
     await expect(planningRow.getAttribute('data-conflict')).resolves.toBe('true');
     await expect(planningRow.getByTestId('theirs').innerText()).resolves.toBe('Hun planning: eerst IMO');
     await expect(planningRow.getByTestId('mine').innerText()).resolves.toBe('Mijn planning: MT-sessie in mei');
-    await expect(merge.locator('tr[data-field="lopendTraject"]').getByTestId('theirs').innerText()).resolves.toBe('Programma Digitaal Samenwerken');
+    await expect(merge.locator('tr[data-field="lopendTraject"]').getByTestId('theirs').innerText()).resolves.toBe(
+      'Programma Digitaal Samenwerken',
+    );
     await page.screenshot({ path: screenshotPath('merge-view') });
     // Nothing was overwritten yet.
     expect(byNummer(await client.plan(), '6.1').value.planning).toBe('Hun planning: eerst IMO');
@@ -164,18 +177,31 @@ describe('editing actions', () => {
     const changed = nummers.filter((n) => !shared.includes(n));
     expect(shared.length).toBeGreaterThan(0);
     expect(changed.length).toBeGreaterThan(0);
-    await expect(dialog.getByTestId('bulk-preview').innerText()).resolves.toContain(`${changed.length} acties worden gewijzigd, ${shared.length} overgeslagen`);
-    await expect(dialog.getByTestId('bulk-preview').innerText()).resolves.toContain(`${shared[0]}: De status van deze actie volgt uit de voortgang per domein`);
+    await expect(dialog.getByTestId('bulk-preview').innerText()).resolves.toContain(
+      `${changed.length} acties worden gewijzigd, ${shared.length} overgeslagen`,
+    );
+    await expect(dialog.getByTestId('bulk-preview').innerText()).resolves.toContain(
+      `${shared[0]}: De status van deze actie volgt uit de voortgang per domein`,
+    );
     await page.screenshot({ path: screenshotPath('bulk-dialog') });
     await dialog.getByRole('button', { name: `${changed.length} acties wijzigen` }).click();
-    await expect.poll(() => page.getByTestId('bulk-result').innerText()).toContain(`${changed.length} van ${changed.length} acties bijgewerkt`);
+    await expect
+      .poll(() => page.getByTestId('bulk-result').innerText())
+      .toContain(`${changed.length} van ${changed.length} acties bijgewerkt`);
 
     const plan = await client.plan();
     for (const nummer of changed) expect(byNummer(plan, nummer).value.status, nummer).toBe('Loopt');
-    for (const nummer of shared) expect(byNummer(plan, nummer).value.status, nummer).toBe(byNummer(before, nummer).value.status);
+    for (const nummer of shared)
+      expect(byNummer(plan, nummer).value.status, nummer).toBe(byNummer(before, nummer).value.status);
     const nummersChanged = changed;
     // The list follows: they no longer match the "Niet gestart" filter.
-    await expect.poll(async () => (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-nummer')))).filter((n) => nummersChanged.includes(n ?? ''))).toEqual([]);
+    await expect
+      .poll(async () =>
+        (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-nummer')))).filter((n) =>
+          nummersChanged.includes(n ?? ''),
+        ),
+      )
+      .toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

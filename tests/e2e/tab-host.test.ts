@@ -16,10 +16,18 @@ let run: SharedRun;
 let browser: Browser;
 let host: TestHost;
 
-type HostState = { config?: { contentUrl: string; entityId: string; suggestedDisplayName: string; websiteUrl: string }; validity?: boolean; saved?: boolean; deepLinks: { subPageId: string; subPageLabel: string; subPageWebUrl: string }[]; handlers: string[]; notified: string[] };
+type HostState = {
+  config?: { contentUrl: string; entityId: string; suggestedDisplayName: string; websiteUrl: string };
+  validity?: boolean;
+  saved?: boolean;
+  deepLinks: { subPageId: string; subPageLabel: string; subPageWebUrl: string }[];
+  handlers: string[];
+  notified: string[];
+};
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   host = await startTestHost();
   browser = await sharedBrowser();
@@ -31,7 +39,11 @@ afterAll(async () => {
 });
 
 /** Opens the tab inside the test host, which answers teams-js like Teams does. */
-async function inHost(tabPath: string, context: HostContext, width = 1280): Promise<{ page: Page; tab: FrameLocator; frame: () => Frame; state: () => Promise<HostState>; errors: string[] }> {
+async function inHost(
+  tabPath: string,
+  context: HostContext,
+  width = 1280,
+): Promise<{ page: Page; tab: FrameLocator; frame: () => Frame; state: () => Promise<HostState>; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const errors = watchErrors(page);
   await page.goto(host.url(`${run.appUrl}/${tabPath}`, context));
@@ -40,18 +52,29 @@ async function inHost(tabPath: string, context: HostContext, width = 1280): Prom
     if (!f) throw new Error('The tab frame is not there');
     return f;
   };
-  return { page, tab: page.frameLocator('#tab'), frame, state: () => page.evaluate(() => (window as unknown as { hostState: HostState }).hostState), errors };
+  return {
+    page,
+    tab: page.frameLocator('#tab'),
+    frame,
+    state: () => page.evaluate(() => (window as unknown as { hostState: HostState }).hostState),
+    errors,
+  };
 }
 
 const SOCIAAL = zoetermeerPlan.acties.filter((a) => a.domeinen.includes('Sociaal Domein')).map((a) => a.nummer);
 
 describe('the tab inside a Microsoft 365 host (test host speaking the teams-js protocol)', () => {
   it('opens a channel tab filtered to its MT, tells the host it is ready, and follows theme changes live', async () => {
-    const { page, tab, frame, state, errors } = await inHost('index.html?domein=Sociaal%20Domein&view=roadmap#/roadmap', { theme: 'default', locale: 'nl-NL', upn: UPN.imSociaal });
+    const { page, tab, frame, state, errors } = await inHost(
+      'index.html?domein=Sociaal%20Domein&view=roadmap#/roadmap',
+      { theme: 'default', locale: 'nl-NL', upn: UPN.imSociaal },
+    );
     await tab.getByTestId('roadmap-card').first().waitFor();
     // The channel's MT is the header's domain choice (its default), and the person can widen it there.
     await expect(tab.getByRole('combobox', { name: 'Domein' }).inputValue()).resolves.toBe('Sociaal Domein');
-    const shown = await tab.getByTestId('roadmap-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-nummer')));
+    const shown = await tab
+      .getByTestId('roadmap-card')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-nummer')));
     expect([...shown].sort()).toEqual([...SOCIAAL].sort());
     await expect.poll(async () => (await state()).notified).toContain('appInitialization.success');
     expect((await state()).handlers).toContain('themeChange');
@@ -59,7 +82,9 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
 
     await page.evaluate(() => (window as unknown as { hostSendTheme: (t: string) => void }).hostSendTheme('dark'));
     await expect.poll(() => tab.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
-    const background = await frame().evaluate(() => getComputedStyle(document.querySelector('[data-theme] > div') as Element).backgroundColor);
+    const background = await frame().evaluate(
+      () => getComputedStyle(document.querySelector('[data-theme] > div') as Element).backgroundColor,
+    );
     expect(background).not.toBe('rgb(255, 255, 255)');
     await page.screenshot({ path: screenshotPath('host-channel-dark') });
     expect(await seriousViolations(frame()), 'dark theme in the host').toEqual([]);
@@ -98,9 +123,13 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
     await page.close();
 
     // The saved content URL opens the tab filtered to that domain, on the chosen view.
-    const opened = await inHost(`${contentUrl.pathname.slice(1)}${contentUrl.search}${contentUrl.hash}`, { upn: UPN.imSociaal });
+    const opened = await inHost(`${contentUrl.pathname.slice(1)}${contentUrl.search}${contentUrl.hash}`, {
+      upn: UPN.imSociaal,
+    });
     await opened.tab.getByTestId('actie-row').first().waitFor();
-    await expect(opened.tab.getByTestId('list-count').innerText()).resolves.toBe(`${SOCIAAL.length} van ${SOCIAAL.length} acties`);
+    await expect(opened.tab.getByTestId('list-count').innerText()).resolves.toBe(
+      `${SOCIAAL.length} van ${SOCIAAL.length} acties`,
+    );
     await opened.page.close();
   });
 
@@ -108,7 +137,14 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
     const TEAM = '19:team-sociaal-domein@thread.tacv2';
     const GROUP = '3f6c9a1e-2b4d-4c8e-9f0a-1b2c3d4e5f60';
     const CHANNEL = '19:digitalisering-sociaal@thread.tacv2';
-    const place = { teamId: TEAM, groupId: GROUP, teamName: 'Sociaal Domein', channelId: CHANNEL, channelName: 'MT-overleg', channelType: 'Regular' as const };
+    const place = {
+      teamId: TEAM,
+      groupId: GROUP,
+      teamName: 'Sociaal Domein',
+      channelId: CHANNEL,
+      channelName: 'MT-overleg',
+      channelType: 'Regular' as const,
+    };
     const client = await otherClient(run.appUrl);
     const siteId = (await client.plan()).siteId;
     const users = (await client.plan()).users;
@@ -120,23 +156,39 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
       return found;
     };
     // The MT names one Beheerder: the information manager of Sociaal Domein.
-    await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${(await sociaal()).id}/fields`, beheerdersToFields([beheerder?.id ?? '']));
+    await client.graph.patch(
+      `/sites/${siteId}/lists/MTs/items/${(await sociaal()).id}/fields`,
+      beheerdersToFields([beheerder?.id ?? '']),
+    );
 
     // Someone else sees why they cannot link the channel; the tab itself can still be saved.
     const other = await inHost('index.html#/config', { frameContext: 'settings', upn: UPN.hr, ...place });
     await other.tab.getByRole('radio', { name: 'MT Sociaal Domein' }).check();
-    await expect(other.tab.getByTestId('config-link-readonly').innerText()).resolves.toContain('Alleen een beheerder van MT Sociaal Domein (Informatiemanager Sociaal Domein)');
+    await expect(other.tab.getByTestId('config-link-readonly').innerText()).resolves.toContain(
+      'Alleen een beheerder van MT Sociaal Domein (Informatiemanager Sociaal Domein)',
+    );
     expect(await other.tab.getByRole('checkbox').count()).toBe(0);
     await other.page.close();
 
     // In a private channel the card is not offered: it goes to standard channels only.
-    const privat = await inHost('index.html#/config', { frameContext: 'settings', upn: UPN.imSociaal, ...place, channelType: 'Private' });
+    const privat = await inHost('index.html#/config', {
+      frameContext: 'settings',
+      upn: UPN.imSociaal,
+      ...place,
+      channelType: 'Private',
+    });
     await privat.tab.getByRole('radio', { name: 'MT Sociaal Domein' }).check();
-    await expect(privat.tab.getByTestId('config-link-private').innerText()).resolves.toContain('alleen in standaardkanalen');
+    await expect(privat.tab.getByTestId('config-link-private').innerText()).resolves.toContain(
+      'alleen in standaardkanalen',
+    );
     expect(await privat.tab.getByRole('checkbox').count()).toBe(0);
     await privat.page.close();
 
-    const { page, tab, frame, state, errors } = await inHost('index.html#/config', { frameContext: 'settings', upn: UPN.imSociaal, ...place });
+    const { page, tab, frame, state, errors } = await inHost('index.html#/config', {
+      frameContext: 'settings',
+      upn: UPN.imSociaal,
+      ...place,
+    });
     await tab.getByRole('radio', { name: 'MT Sociaal Domein' }).check();
     const box = tab.getByRole('checkbox', { name: 'Plaats de herinneringen van MT Sociaal Domein in dit kanaal' });
     await box.check();
@@ -145,21 +197,31 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
     await page.evaluate(() => (window as unknown as { hostPressSave: () => void }).hostPressSave());
     await expect.poll(async () => (await state()).saved).toBe(true);
     const linked = await sociaal();
-    expect([linked.value.teamId, linked.value.groepId, linked.value.channelId, linked.value.conversationId]).toEqual([TEAM, GROUP, CHANNEL, undefined]);
+    expect([linked.value.teamId, linked.value.groepId, linked.value.channelId, linked.value.conversationId]).toEqual([
+      TEAM,
+      GROUP,
+      CHANNEL,
+      undefined,
+    ]);
     expect(errors).toEqual([]);
     await page.close();
 
     // Opened again, the page says the channel is linked and offers nothing more to write.
     const again = await inHost('index.html#/config', { frameContext: 'settings', upn: UPN.imSociaal, ...place });
     await again.tab.getByRole('radio', { name: 'MT Sociaal Domein' }).check();
-    await expect(again.tab.getByTestId('config-link-done').innerText()).resolves.toBe('Dit kanaal ontvangt de herinneringen van MT Sociaal Domein.');
+    await expect(again.tab.getByTestId('config-link-done').innerText()).resolves.toBe(
+      'Dit kanaal ontvangt de herinneringen van MT Sociaal Domein.',
+    );
     await again.page.close();
   });
 
   it('opens an item from a deep link (subPageId) and shares one through the host', async () => {
     const plan = await (await otherClient(run.appUrl)).plan();
     const item = byNummer(plan, '8.3');
-    const { page, tab, state } = await inHost('index.html#/roadmap', { subPageId: `actie-${item.id}`, upn: UPN.imSociaal });
+    const { page, tab, state } = await inHost('index.html#/roadmap', {
+      subPageId: `actie-${item.id}`,
+      upn: UPN.imSociaal,
+    });
     const dialog = tab.getByRole('dialog');
     await dialog.getByRole('heading', { name: /^8\.3 / }).waitFor();
     await dialog.getByRole('button', { name: 'Link delen' }).click();
@@ -173,10 +235,16 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
   });
 
   it('shows the compact agenda in a meeting side panel', async () => {
-    const { page, tab, errors } = await inHost('index.html?domein=Sociaal%20Domein#/roadmap', { frameContext: 'sidePanel', upn: UPN.imSociaal }, 320);
+    const { page, tab, errors } = await inHost(
+      'index.html?domein=Sociaal%20Domein#/roadmap',
+      { frameContext: 'sidePanel', upn: UPN.imSociaal },
+      320,
+    );
     await tab.getByTestId('attention-list').waitFor();
     await expect(tab.getByRole('navigation').count()).resolves.toBe(0);
-    const nummers = await tab.getByTestId('actie-summary').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
+    const nummers = await tab
+      .getByTestId('actie-summary')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
     expect(nummers.length).toBeGreaterThan(0);
     expect(nummers.every((n) => SOCIAAL.includes(n ?? ''))).toBe(true);
     await page.screenshot({ path: screenshotPath('host-side-panel') });
@@ -185,11 +253,21 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
   });
 
   it('shows a read-only presentation on the meeting stage', async () => {
-    const { page, tab, frame } = await inHost('index.html?domein=Sociaal%20Domein#/roadmap', { frameContext: 'meetingStage', upn: UPN.imSociaal });
+    const { page, tab, frame } = await inHost('index.html?domein=Sociaal%20Domein#/roadmap', {
+      frameContext: 'meetingStage',
+      upn: UPN.imSociaal,
+    });
     await tab.getByTestId('roadmap-card').first().waitFor();
-    await expect(tab.getByRole('navigation').getByRole('link').allInnerTexts()).resolves.toEqual(['Roadmap', 'Voortgang', 'Portfolio']);
+    await expect(tab.getByRole('navigation').getByRole('link').allInnerTexts()).resolves.toEqual([
+      'Roadmap',
+      'Voortgang',
+      'Portfolio',
+    ]);
     await tab.locator('[data-nummer="11.5"]').getByRole('button').click();
-    await tab.getByRole('dialog').getByRole('heading', { name: /^11\.5 / }).waitFor();
+    await tab
+      .getByRole('dialog')
+      .getByRole('heading', { name: /^11\.5 / })
+      .waitFor();
     await expect(tab.getByRole('dialog').getByRole('button', { name: 'Opslaan' }).count()).resolves.toBe(0);
     await page.screenshot({ path: screenshotPath('host-stage') });
     await page.keyboard.press('Escape');
@@ -202,19 +280,29 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
     await stage.waitFor();
     const client = await otherClient(run.appUrl);
     const portfolio = await loadPortfolio(client.graph, (await resolveSite(client.graph, client.siteUrl)).id);
-    const zichtbaar = portfolio.items.filter((i) => i.value.domein === 'Sociaal Domein' || i.value.domein === 'Concern');
+    const zichtbaar = portfolio.items.filter(
+      (i) => i.value.domein === 'Sociaal Domein' || i.value.domein === 'Concern',
+    );
     expect(zichtbaar.some((i) => i.value.domein === 'Sociaal Domein')).toBe(true);
     expect(zichtbaar.some((i) => i.value.domein === 'Concern')).toBe(true);
     expect(portfolio.items.length).toBeGreaterThan(zichtbaar.length);
     await expect
-      .poll(async () => (await stage.getByTestId('stage-item').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))).sort())
+      .poll(async () =>
+        (
+          await stage.getByTestId('stage-item').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))
+        ).sort(),
+      )
       .toEqual(zichtbaar.map((i) => i.value.key).sort());
     await expect(stage.getByRole('link').count()).resolves.toBe(0);
     await expect(stage.getByRole('button', { name: /Bewerken|Importeren|exporteren/ }).count()).resolves.toBe(0);
     await stage.getByRole('button', { name: 'Fase', exact: true }).click();
-    await expect.poll(() => stage.getByTestId('stage-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')))).toEqual(
-      ['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg', 'Afgerond', 'Gestopt'].filter((f) => zichtbaar.some((i) => i.value.fase === f)),
-    );
+    await expect
+      .poll(() => stage.getByTestId('stage-group').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group'))))
+      .toEqual(
+        ['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg', 'Afgerond', 'Gestopt'].filter((f) =>
+          zichtbaar.some((i) => i.value.fase === f),
+        ),
+      );
     expect(await seriousViolations(frame()), 'portfolio on the stage').toEqual([]);
     await page.screenshot({ path: screenshotPath('host-stage-portfolio') });
     await page.close();
@@ -223,7 +311,9 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
   it('shows the personal tab for the host’s signed-in user', async () => {
     const { page, tab } = await inHost('index.html#/mijn-acties', { upn: UPN.portfolio });
     await tab.getByTestId('mijn-acties').waitFor();
-    await expect.poll(() => tab.getByTestId('actie-summary').count()).toBe(zoetermeerPlan.acties.filter((a) => a.eigenaar?.displayName === 'Portfoliomanager I&A').length);
+    await expect
+      .poll(() => tab.getByTestId('actie-summary').count())
+      .toBe(zoetermeerPlan.acties.filter((a) => a.eigenaar?.displayName === 'Portfoliomanager I&A').length);
     await expect(tab.getByTestId('signed-in-as').innerText()).resolves.toContain('Portfoliomanager I&A');
     await page.close();
   });

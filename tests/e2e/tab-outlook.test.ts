@@ -18,7 +18,8 @@ let browser: Browser;
 let host: TestHost;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   host = await startTestHost();
   browser = await sharedBrowser();
@@ -29,7 +30,16 @@ afterAll(async () => {
   await host?.close();
 });
 
-async function inHost(tabPath: string, context: HostContext): Promise<{ page: Page; tab: FrameLocator; frame: () => Frame; deepLinks: () => Promise<unknown[]>; errors: string[] }> {
+async function inHost(
+  tabPath: string,
+  context: HostContext,
+): Promise<{
+  page: Page;
+  tab: FrameLocator;
+  frame: () => Frame;
+  deepLinks: () => Promise<unknown[]>;
+  errors: string[];
+}> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: run.appUrl });
   const errors = watchErrors(page);
@@ -39,14 +49,26 @@ async function inHost(tabPath: string, context: HostContext): Promise<{ page: Pa
     if (!f) throw new Error('The tab frame is not there');
     return f;
   };
-  return { page, tab: page.frameLocator('#tab'), frame, deepLinks: () => page.evaluate(() => (window as unknown as { hostState: { deepLinks: unknown[] } }).hostState.deepLinks), errors };
+  return {
+    page,
+    tab: page.frameLocator('#tab'),
+    frame,
+    deepLinks: () =>
+      page.evaluate(() => (window as unknown as { hostState: { deepLinks: unknown[] } }).hostState.deepLinks),
+    errors,
+  };
 }
 
 const OWN = zoetermeerPlan.acties.filter((a) => a.eigenaar?.displayName === 'Afdelingshoofd HR').length;
 
 describe.each(['Outlook', 'Office'] as const)('the personal tabs in %s', (hostName) => {
-  it('shows Mijn acties for the host\'s user in the host\'s theme and language, without Instellingen', async () => {
-    const { page, tab, frame, errors } = await inHost('index.html#/mijn-acties', { hostName, theme: 'dark', locale: 'en-GB', upn: UPN.hr });
+  it("shows Mijn acties for the host's user in the host's theme and language, without Instellingen", async () => {
+    const { page, tab, frame, errors } = await inHost('index.html#/mijn-acties', {
+      hostName,
+      theme: 'dark',
+      locale: 'en-GB',
+      upn: UPN.hr,
+    });
     await tab.getByTestId('mijn-acties').waitFor();
     await expect.poll(() => tab.getByTestId('actie-summary').count()).toBe(OWN);
     await expect(tab.locator('[data-theme]').first().getAttribute('data-theme')).resolves.toBe('dark');
@@ -63,10 +85,13 @@ describe.each(['Outlook', 'Office'] as const)('the personal tabs in %s', (hostNa
     await page.close();
   });
 
-  it('shares an action as the tab\'s web link, not a Teams deep link', async () => {
+  it("shares an action as the tab's web link, not a Teams deep link", async () => {
     const plan = await (await otherClient(run.appUrl)).plan();
     const item = byNummer(plan, '8.3');
-    const { page, tab, deepLinks } = await inHost(`index.html#/lijst?actie=${item.id}`, { hostName, upn: UPN.imSociaal });
+    const { page, tab, deepLinks } = await inHost(`index.html#/lijst?actie=${item.id}`, {
+      hostName,
+      upn: UPN.imSociaal,
+    });
     const dialog = tab.getByRole('dialog');
     await dialog.getByRole('heading', { name: /^8\.3 / }).waitFor();
     await dialog.getByRole('button', { name: 'Link delen' }).click();

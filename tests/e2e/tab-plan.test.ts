@@ -13,7 +13,8 @@ let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
 });
@@ -22,7 +23,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(upn: string, hash: string, options: Parameters<typeof personaContext>[2] = {}): Promise<{ page: Page; errors: string[] }> {
+async function open(
+  upn: string,
+  hash: string,
+  options: Parameters<typeof personaContext>[2] = {},
+): Promise<{ page: Page; errors: string[] }> {
   const context = await personaContext(browser, upn, options);
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -44,32 +49,60 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.getByRole('heading', { name: 'Wat vind ik waar' }).waitFor();
     await page.getByRole('button', { name: 'Naar de roadmap' }).click();
     await page.getByTestId('roadmap-card').first().waitFor();
-    const nummers = await page.getByTestId('roadmap-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-nummer')));
+    const nummers = await page
+      .getByTestId('roadmap-card')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-nummer')));
     expect([...nummers].sort()).toEqual(zoetermeerPlan.acties.map((a) => a.nummer).sort());
     // Four plateaus left to right, three themes as rows.
     for (const [i, plateau] of ['Randvoorwaardelijk', 'Fundament versterken', 'Verbeteren', 'Excelleren'].entries()) {
-      await expect(page.getByRole('heading', { level: 3, name: `${i + 1}. ${plateau}`, exact: true }).count()).resolves.toBe(1);
+      await expect(
+        page.getByRole('heading', { level: 3, name: `${i + 1}. ${plateau}`, exact: true }).count(),
+      ).resolves.toBe(1);
     }
-    for (const [code, thema] of [['A', 'Structuur versterken'], ['B', 'Verbinding organiseren'], ['C', 'Continu leren']]) {
-      await expect(page.getByRole('heading', { level: 3, name: `Thema ${code} · ${thema}`, exact: true }).count()).resolves.toBe(1);
+    for (const [code, thema] of [
+      ['A', 'Structuur versterken'],
+      ['B', 'Verbinding organiseren'],
+      ['C', 'Continu leren'],
+    ]) {
+      await expect(
+        page.getByRole('heading', { level: 3, name: `Thema ${code} · ${thema}`, exact: true }).count(),
+      ).resolves.toBe(1);
     }
     // 2.1 sits in Randvoorwaardelijk / theme A and was not taken up; 2.2 builds on it.
     const card21 = page.locator('[data-testid="roadmap-card"][data-nummer="2.1"]');
     await expect(card21.getByText('Niet overgenomen').count()).resolves.toBe(1);
-    await expect(page.locator('section[data-plateau="Randvoorwaardelijk"][data-thema="A"] [data-nummer="2.1"]').count()).resolves.toBe(1);
+    await expect(
+      page.locator('section[data-plateau="Randvoorwaardelijk"][data-thema="A"] [data-nummer="2.1"]').count(),
+    ).resolves.toBe(1);
     await expect(page.locator('[data-nummer="2.2"]').getByTestId('dependencies').innerText()).resolves.toContain('2.1');
     // 1.2 was due end 2025 (a one-off term) and is open: overdue. 11.5 is a standing commitment that runs: not overdue.
     // 3.2 waits for 1.1 (not started): blocked by a dependency.
-    await expect(page.locator('[data-testid="roadmap-card"][data-nummer="1.2"]').getByText(/Achterstallig/).count()).resolves.toBe(1);
-    await expect(page.locator('[data-testid="roadmap-card"][data-nummer="11.5"]').getByText(/Achterstallig/).count()).resolves.toBe(0);
+    await expect(
+      page
+        .locator('[data-testid="roadmap-card"][data-nummer="1.2"]')
+        .getByText(/Achterstallig/)
+        .count(),
+    ).resolves.toBe(1);
+    await expect(
+      page
+        .locator('[data-testid="roadmap-card"][data-nummer="11.5"]')
+        .getByText(/Achterstallig/)
+        .count(),
+    ).resolves.toBe(0);
     // A standing commitment ("… en verder", decisions.md) reads "Doorlopend vanaf <date>", never as a plain deadline:
     // 11.5 runs (not late); 3.3 ("1e halfjaar 2025 en verder") has not started, which is what it says, not "Achterstallig".
-    await expect(page.locator('[data-testid="roadmap-card"][data-nummer="11.5"] [data-doorlopend="true"]').innerText()).resolves.toMatch(/^Doorlopend vanaf \S+ \S+ 2025$/);
+    await expect(
+      page.locator('[data-testid="roadmap-card"][data-nummer="11.5"] [data-doorlopend="true"]').innerText(),
+    ).resolves.toMatch(/^Doorlopend vanaf \S+ \S+ 2025$/);
     const card33 = page.locator('[data-testid="roadmap-card"][data-nummer="3.3"] [data-doorlopend="true"]');
     await expect(card33.innerText()).resolves.toMatch(/^Doorlopend vanaf .* 2025, nog niet gestart$/);
     await expect(card33.getAttribute('data-overdue')).resolves.toBe('true');
-    await expect(page.locator('[data-testid="roadmap-card"][data-nummer="1.2"] [data-doorlopend]').count()).resolves.toBe(0);
-    await expect(page.locator('[data-nummer="3.2"]').getByTestId('dependencies').innerText()).resolves.toMatch(/Wacht op 1\.1/);
+    await expect(
+      page.locator('[data-testid="roadmap-card"][data-nummer="1.2"] [data-doorlopend]').count(),
+    ).resolves.toBe(0);
+    await expect(page.locator('[data-nummer="3.2"]').getByTestId('dependencies').innerText()).resolves.toMatch(
+      /Wacht op 1\.1/,
+    );
     await page.screenshot({ path: screenshotPath('roadmap-light'), fullPage: false });
 
     // Click opens the detail with the college's planning and the dependency.
@@ -79,7 +112,9 @@ describe('the tab in a plain browser on the sandbox', () => {
     await expect(detail.getByTestId('depends-on').innerText()).resolves.toContain('2.1');
     await detail.getByTestId('history').waitFor();
     // The other direction of the portfolio's links: the initiatives that serve 2.2.
-    await expect(detail.getByTestId('linked-portfolio').innerText()).resolves.toContain('Programma Datagedreven Werken');
+    await expect(detail.getByTestId('linked-portfolio').innerText()).resolves.toContain(
+      'Programma Datagedreven Werken',
+    );
     await page.screenshot({ path: screenshotPath('detail-light') });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
@@ -153,7 +188,9 @@ describe('the tab in a plain browser on the sandbox', () => {
 
     // Search: every word must match.
     await page.getByRole('searchbox').fill('leeragenda');
-    await expect.poll(() => page.getByTestId('actie-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')))).toEqual(['8.3', '8.4']);
+    await expect
+      .poll(() => page.getByTestId('actie-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer'))))
+      .toEqual(['8.3', '8.4']);
     expect(page.url()).toContain('q=leeragenda');
     await page.getByRole('searchbox').fill('');
 
@@ -171,22 +208,35 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.getByRole('combobox', { name: 'Termijn' }).click();
     await page.getByRole('option', { name: 'Achterstallig' }).click();
     await expect.poll(() => page.getByTestId('actie-row').count()).toBeGreaterThan(10);
-    const overdueDeadlines = await page.getByTestId('actie-row').evaluateAll((rows) => rows.every((r) => r.querySelector('[data-overdue="true"]')));
+    const overdueDeadlines = await page
+      .getByTestId('actie-row')
+      .evaluateAll((rows) => rows.every((r) => r.querySelector('[data-overdue="true"]')));
     expect(overdueDeadlines).toBe(true);
     // In the list too, a late standing commitment says "Doorlopend vanaf …, nog niet gestart", a one-off term "Achterstallig, …".
     const deadlineTexts = Object.fromEntries(
-      await page.getByTestId('actie-row').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-nummer'), (r.querySelector('[data-overdue="true"]') as HTMLElement).innerText])),
+      await page
+        .getByTestId('actie-row')
+        .evaluateAll((rows) =>
+          rows.map((r) => [
+            r.getAttribute('data-nummer'),
+            (r.querySelector('[data-overdue="true"]') as HTMLElement).innerText,
+          ]),
+        ),
     ) as Record<string, string>;
     expect(deadlineTexts['3.3']).toMatch(/^Doorlopend vanaf .* 2025, nog niet gestart$/);
     expect(deadlineTexts['1.2']).toMatch(/^Achterstallig, /);
-    const doorlopend = zoetermeerPlan.acties.filter((a) => a.planning?.trim().endsWith('en verder') && deadlineTexts[a.nummer] !== undefined);
+    const doorlopend = zoetermeerPlan.acties.filter(
+      (a) => a.planning?.trim().endsWith('en verder') && deadlineTexts[a.nummer] !== undefined,
+    );
     expect(doorlopend.length).toBeGreaterThan(0);
     for (const a of doorlopend) expect(deadlineTexts[a.nummer], a.nummer).toMatch(/^Doorlopend vanaf /);
 
     // Sort by deadline descending via the column header; group by owner.
     await page.getByRole('button', { name: 'Deadline' }).click();
     await page.getByRole('button', { name: 'Deadline' }).click();
-    await expect(page.getByRole('columnheader', { name: 'Deadline' }).getAttribute('aria-sort')).resolves.toBe('descending');
+    await expect(page.getByRole('columnheader', { name: 'Deadline' }).getAttribute('aria-sort')).resolves.toBe(
+      'descending',
+    );
     await page.getByRole('combobox', { name: 'Groeperen op' }).click();
     await page.getByRole('option', { name: 'Eigenaar' }).click();
     // Owners only where a source names one: the portfolio manager's actions, and the rest without an owner.
@@ -227,11 +277,15 @@ describe('the tab in a plain browser on the sandbox', () => {
       const { page } = await open(upn, '#/mijn-acties');
       await page.getByTestId('mijn-acties').waitFor();
       await expect.poll(() => page.getByTestId('actie-summary').count()).toBeGreaterThan(0);
-      const shown = await page.getByTestId('actie-summary').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
+      const shown = await page
+        .getByTestId('actie-summary')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
       const owned = zoetermeerPlan.acties.filter((a) => a.eigenaar?.displayName === name).map((a) => a.nummer);
       expect([...shown].sort()).toEqual([...owned].sort());
       // Overdue ones come first.
-      const overdueFlags = await page.getByTestId('actie-summary').evaluateAll((rows) => rows.map((r) => !!r.querySelector('[data-overdue="true"]')));
+      const overdueFlags = await page
+        .getByTestId('actie-summary')
+        .evaluateAll((rows) => rows.map((r) => !!r.querySelector('[data-overdue="true"]')));
       expect(overdueFlags).toEqual([...overdueFlags].sort((a, b) => Number(b) - Number(a)));
       await expect(page.getByTestId('signed-in-as').innerText()).resolves.toContain(name);
       await page.screenshot({ path: screenshotPath(`mijn-acties-${upn.split('@')[0]}`) });
@@ -276,14 +330,26 @@ describe('the tab in a plain browser on the sandbox', () => {
     const hostile = `<img src=x onerror="window.__pwned=1"> **markdown** ${'x'.repeat(200)}`;
     const longNote = `<script>window.__pwned=2</script> ${'y'.repeat(10_000)}`;
     const { fields } = actieToFields(
-      { nummer: '8.9', titel: hostile, advies: 8, plateau: 'Verbeteren', domeinen: ['Concern'], status: 'Niet gestart', statusToelichting: longNote, afhankelijkVan: [], bevindingen: [] },
+      {
+        nummer: '8.9',
+        titel: hostile,
+        advies: 8,
+        plateau: 'Verbeteren',
+        domeinen: ['Concern'],
+        status: 'Niet gestart',
+        statusToelichting: longNote,
+        afhankelijkVan: [],
+        bevindingen: [],
+      },
       {
         adviesIdByNummer: new Map(plan.adviezen.map((a) => [a.value.nummer, a.id])),
         bevindingIdByNummer: new Map(plan.bevindingen.map((b) => [b.value.nummer, b.id])),
         actieIdByNummer: new Map(plan.acties.map((a) => [a.value.nummer, a.id])),
       },
     );
-    const created = await client.graph.post<{ id: string }>(`${listPath(plan.siteId, 'Acties')}/items`, { fields: { ...fields, ClientKey: 'e2e-hostile' } });
+    const created = await client.graph.post<{ id: string }>(`${listPath(plan.siteId, 'Acties')}/items`, {
+      fields: { ...fields, ClientKey: 'e2e-hostile' },
+    });
 
     const { page, errors } = await open(UPN.imSociaal, '#/roadmap');
     const card = page.locator('[data-testid="roadmap-card"][data-nummer="8.9"]');
@@ -300,7 +366,9 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.getByRole('dialog').waitFor();
     await expect(page.getByRole('dialog').locator('img').count()).resolves.toBe(0);
     await expect(page.getByTestId('actie-row').first().innerText()).resolves.toContain('<img src=x');
-    await expect(page.getByRole('dialog').getByRole('textbox', { name: 'Toelichting status' }).inputValue()).resolves.toBe(longNote);
+    await expect(
+      page.getByRole('dialog').getByRole('textbox', { name: 'Toelichting status' }).inputValue(),
+    ).resolves.toBe(longNote);
     await page.screenshot({ path: screenshotPath('hostile-title') });
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors).toEqual([]);

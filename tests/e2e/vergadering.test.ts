@@ -13,7 +13,8 @@ let browser: Browser;
 let host: TestHost;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   host = await startTestHost();
   browser = await sharedBrowser();
@@ -24,7 +25,10 @@ afterAll(async () => {
   await host?.close();
 });
 
-async function sidePanel(tabPath: string, context: HostContext): Promise<{ page: Page; tab: FrameLocator; frame: () => Frame; errors: string[] }> {
+async function sidePanel(
+  tabPath: string,
+  context: HostContext,
+): Promise<{ page: Page; tab: FrameLocator; frame: () => Frame; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
   const errors = watchErrors(page);
   await page.goto(host.url(`${run.appUrl}/${tabPath}`, { frameContext: 'sidePanel', ...context }));
@@ -43,12 +47,17 @@ const NEXT_MEETING = '2026-12-10T12:00:00.000Z';
 
 describe('the meeting side panel "Digitalisering"', () => {
   it('lists the agenda of the MT, records a tick and a decision, and shows the decision at the next meeting', async () => {
-    const first = await sidePanel(`index.html?domein=Sociaal%20Domein&vergadering=${encodeURIComponent(THIS_MEETING)}#/roadmap`, { upn: UPN.imSociaal });
+    const first = await sidePanel(
+      `index.html?domein=Sociaal%20Domein&vergadering=${encodeURIComponent(THIS_MEETING)}#/roadmap`,
+      { upn: UPN.imSociaal },
+    );
     const panel = first.tab.getByTestId('vergadering-panel');
     await panel.waitFor();
     await expect(panel.getAttribute('data-occurrence')).resolves.toBe('mt-sociaal-domein|2026-12-03T12:00:00Z');
     await expect(first.tab.getByRole('heading', { name: 'Digitalisering' }).count()).resolves.toBe(1);
-    const nummers = await first.tab.getByTestId('actie-summary').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
+    const nummers = await first.tab
+      .getByTestId('actie-summary')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
     expect(nummers.length).toBeGreaterThan(0);
     expect(nummers.every((n) => SOCIAAL.includes(n ?? ''))).toBe(true);
     await expect(first.tab.getByTestId('vorige-besluiten').innerText()).resolves.toContain('Geen besluiten vastgelegd');
@@ -62,11 +71,17 @@ describe('the meeting side panel "Digitalisering"', () => {
     await first.page.route('**/lists/Besluiten/items**', (route) => route.abort('connectionreset'));
     await item.getByTestId('besluit-tekst').fill('Extra capaciteit inzetten via de I-adviseur');
     await item.getByRole('button', { name: 'Vastleggen' }).click();
-    await expect.poll(() => item.getByTestId('save-error').innerText()).toContain('Opslaan is mislukt: er is geen verbinding met SharePoint.');
-    await expect(item.getByTestId('besluit-tekst').inputValue()).resolves.toBe('Extra capaciteit inzetten via de I-adviseur');
+    await expect
+      .poll(() => item.getByTestId('save-error').innerText())
+      .toContain('Opslaan is mislukt: er is geen verbinding met SharePoint.');
+    await expect(item.getByTestId('besluit-tekst').inputValue()).resolves.toBe(
+      'Extra capaciteit inzetten via de I-adviseur',
+    );
     await first.page.unroute('**/lists/Besluiten/items**');
     await item.getByRole('button', { name: 'Vastleggen' }).click();
-    await expect.poll(() => item.getByTestId('besluit').allInnerTexts()).toEqual(['Besloten: Extra capaciteit inzetten via de I-adviseur']);
+    await expect
+      .poll(() => item.getByTestId('besluit').allInnerTexts())
+      .toEqual(['Besloten: Extra capaciteit inzetten via de I-adviseur']);
     await expect(item.getByRole('status').innerText()).resolves.toBe('Opgeslagen.');
     await expect(item.getByTestId('besluit-tekst').inputValue()).resolves.toBe('');
     await expect(item.getByTestId('save-error').count()).resolves.toBe(0);
@@ -75,12 +90,21 @@ describe('the meeting side panel "Digitalisering"', () => {
     expect(first.errors).toEqual([]);
     await first.page.close();
 
-    const next = await sidePanel(`index.html?domein=Sociaal%20Domein&vergadering=${encodeURIComponent(NEXT_MEETING)}#/roadmap`, { upn: UPN.imSociaal });
+    const next = await sidePanel(
+      `index.html?domein=Sociaal%20Domein&vergadering=${encodeURIComponent(NEXT_MEETING)}#/roadmap`,
+      { upn: UPN.imSociaal },
+    );
     await next.tab.getByTestId('vergadering-panel').waitFor();
-    await expect(next.tab.getByTestId('vergadering-panel').getAttribute('data-occurrence')).resolves.toBe('mt-sociaal-domein|2026-12-10T12:00:00Z');
-    await expect(next.tab.getByTestId('vorig-besluit').allInnerTexts()).resolves.toEqual(['Extra capaciteit inzetten via de I-adviseur']);
+    await expect(next.tab.getByTestId('vergadering-panel').getAttribute('data-occurrence')).resolves.toBe(
+      'mt-sociaal-domein|2026-12-10T12:00:00Z',
+    );
+    await expect(next.tab.getByTestId('vorig-besluit').allInnerTexts()).resolves.toEqual([
+      'Extra capaciteit inzetten via de I-adviseur',
+    ]);
     // This meeting's own items start unticked.
-    await expect(next.tab.getByTestId('agenda-item').first().getByRole('checkbox', { name: 'Besproken' }).isChecked()).resolves.toBe(false);
+    await expect(
+      next.tab.getByTestId('agenda-item').first().getByRole('checkbox', { name: 'Besproken' }).isChecked(),
+    ).resolves.toBe(false);
     expect(await seriousViolations(next.frame()), 'the side panel with previous decisions').toEqual([]);
     expect(next.errors).toEqual([]);
     await next.page.close();

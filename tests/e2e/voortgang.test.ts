@@ -32,7 +32,8 @@ let siteId: string;
 const GEMEENTE = 'Gemeente Zoetermeer';
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html')) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
   run = await sharedRun();
   browser = await sharedBrowser();
   const client = await otherClient(run.appUrl, UPN.secretaris);
@@ -63,7 +64,13 @@ async function logMeetings(): Promise<void> {
   const starts = [21, 14, 7].map((days) => new Date(Math.floor((Date.now() - days * DAY) / 60_000) * 60_000));
   for (const [i, start] of starts.entries()) {
     const sleutel = occurrenceKey(mt.value.key, start);
-    const claim = await herinneringen.claim({ sleutel, mtId: mt.id, mtNaam: mt.value.naam, moment: start.toISOString(), claimant: 'e2e' });
+    const claim = await herinneringen.claim({
+      sleutel,
+      mtId: mt.id,
+      mtNaam: mt.value.naam,
+      moment: start.toISOString(),
+      claimant: 'e2e',
+    });
     if (!claim.won) throw new Error(`claim of ${sleutel} lost`);
     const snapshot = serializeSnapshot(snapshotOf({ mt: mt.value, occurrenceStart: start, now: start, acties }));
     const sent = await herinneringen.markSent(claim.item, `bericht-${i}`, snapshot);
@@ -71,13 +78,25 @@ async function logMeetings(): Promise<void> {
       const doorId = data.plan.users[0]?.id ?? '1';
       await herinneringen.markDiscussed(sent, doorId, new Date(start.getTime() + 3_600_000).toISOString());
       await createBesluitenStore(graph, siteId).record(
-        { tekst: 'Digitalisering blijft vast agendapunt; IM rapporteert maandelijks.', vergadering: sleutel, mtId: mt.id, besproken: true, op: new Date(start.getTime() + 3_600_000).toISOString() },
+        {
+          tekst: 'Digitalisering blijft vast agendapunt; IM rapporteert maandelijks.',
+          vergadering: sleutel,
+          mtId: mt.id,
+          besproken: true,
+          op: new Date(start.getTime() + 3_600_000).toISOString(),
+        },
         'e2e-besluit-1',
       );
     }
   }
   const failedStart = new Date(Math.floor((Date.now() - 3 * DAY) / 60_000) * 60_000);
-  const failed = await herinneringen.claim({ sleutel: occurrenceKey(cmt.value.key, failedStart), mtId: cmt.id, mtNaam: cmt.value.naam, moment: failedStart.toISOString(), claimant: 'e2e' });
+  const failed = await herinneringen.claim({
+    sleutel: occurrenceKey(cmt.value.key, failedStart),
+    mtId: cmt.id,
+    mtNaam: cmt.value.naam,
+    moment: failedStart.toISOString(),
+    claimant: 'e2e',
+  });
   if (!failed.won) throw new Error('claim of the CMT meeting lost');
   await herinneringen.markFailed(failed.item, 'Kanaal niet bereikbaar (test)');
 }
@@ -88,7 +107,10 @@ async function logMeetings(): Promise<void> {
  * and the second hides `Date.prototype`'s own methods, and either breaks the TZDate that the domain's date
  * functions build on. A constructor that shares the real prototype keeps both working.
  */
-async function open(hash: string, options: Parameters<typeof personaContext>[2] & { aheadMs?: number } = {}): Promise<{ page: Page; errors: string[] }> {
+async function open(
+  hash: string,
+  options: Parameters<typeof personaContext>[2] & { aheadMs?: number } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const context = await personaContext(browser, UPN.gemeentesecretaris, options);
   if (options.aheadMs) {
     await context.addInitScript((offset: number) => {
@@ -124,29 +146,53 @@ async function scrape(page: Page, testId: string, keyAttribute: string): Promise
     const out: Record<string, Record<string, string>> = {};
     for (const tr of Array.from(table.querySelectorAll('tbody tr'))) {
       const row: Record<string, string> = {};
-      for (const td of Array.from(tr.querySelectorAll('[data-col]'))) row[td.getAttribute('data-col') ?? ''] = (td.textContent ?? '').trim();
+      for (const td of Array.from(tr.querySelectorAll('[data-col]')))
+        row[td.getAttribute('data-col') ?? ''] = (td.textContent ?? '').trim();
       out[tr.getAttribute(attr) ?? ''] = row;
     }
     return out;
   }, keyAttribute);
 }
 
-const COUNT_COLS = ['total', 'afgerond', 'lopend', 'geblokkeerd', 'nietGestart', 'nietOvergenomen', 'achterstallig'] as const;
+const COUNT_COLS = [
+  'total',
+  'afgerond',
+  'lopend',
+  'geblokkeerd',
+  'nietGestart',
+  'nietOvergenomen',
+  'achterstallig',
+] as const;
 
 function expectedAdviesRows(model: Voortgangsrapportage): Record<string, Row> {
   return Object.fromEntries(
-    model.perAdvies.map((a) => [String(a.nummer), { ...Object.fromEntries(COUNT_COLS.map((c) => [c, String(a.counts[c])])), percentAfgerond: `${a.counts.percentAfgerond}%` }]),
+    model.perAdvies.map((a) => [
+      String(a.nummer),
+      {
+        ...Object.fromEntries(COUNT_COLS.map((c) => [c, String(a.counts[c])])),
+        percentAfgerond: `${a.counts.percentAfgerond}%`,
+      },
+    ]),
   );
 }
 
-async function modelFor(peildatum: CalendarDate, now = new Date()): Promise<{ data: ReportData; model: Voortgangsrapportage }> {
+async function modelFor(
+  peildatum: CalendarDate,
+  now = new Date(),
+): Promise<{ data: ReportData; model: Voortgangsrapportage }> {
   const data = await loadReportData(graph, siteId);
   return { data, model: voortgangOp(voortgangInputOf(data, { peildatum, gemeente: GEMEENTE, now })) };
 }
 
 async function kpis(page: Page): Promise<Record<string, number>> {
   const read = async (id: string) => Number(await page.getByTestId(id).innerText());
-  return { total: await read('kpi-total'), afgerond: await read('kpi-done'), lopend: await read('kpi-running'), geblokkeerd: await read('kpi-blocked'), achterstallig: await read('kpi-overdue') };
+  return {
+    total: await read('kpi-total'),
+    afgerond: await read('kpi-done'),
+    lopend: await read('kpi-running'),
+    geblokkeerd: await read('kpi-blocked'),
+    achterstallig: await read('kpi-overdue'),
+  };
 }
 
 const today = () => amsterdamDate(new Date());
@@ -168,7 +214,9 @@ async function pdfTextOf(bytes: Uint8Array): Promise<string> {
 
 /** The Word document's text: every paragraph of word/document.xml (table cells too) on its own line. */
 function docxTextOf(bytes: Uint8Array): string {
-  return readDocx(bytes).paragraphs.map((p) => p.text).join('\n');
+  return readDocx(bytes)
+    .paragraphs.map((p) => p.text)
+    .join('\n');
 }
 
 /**
@@ -180,7 +228,9 @@ function countsInReport(text: string, nummer: string): number[] | undefined {
   const sections = flat.indexOf('Voortgang per advies');
   const start = flat.indexOf(`Advies ${nummer}. `, sections);
   if (sections < 0 || start < 0) return undefined;
-  const table = /Totaal Afgerond Lopend Geblokkeerd Niet gestart Niet overgenomen Achterstallig((?: \d+){7})/.exec(flat.slice(start));
+  const table = /Totaal Afgerond Lopend Geblokkeerd Niet gestart Niet overgenomen Achterstallig((?: \d+){7})/.exec(
+    flat.slice(start),
+  );
   return table?.[1]?.trim().split(' ').map(Number);
 }
 
@@ -192,16 +242,39 @@ describe('the progress dashboard', () => {
     await expect(page.getByTestId('voortgang').getAttribute('data-peildatum')).resolves.toBe(today());
     // The date field writes the date the way the app does everywhere (30 jun 2025), not the browser's own format.
     await expect(page.getByTestId('peildatum').inputValue()).resolves.toBe(formatCalendarDate(today(), 'nl'));
-    expect(await kpis(page)).toEqual({ total: model.totals.total, afgerond: model.totals.afgerond, lopend: model.totals.lopend, geblokkeerd: model.totals.geblokkeerd, achterstallig: model.totals.achterstallig });
+    expect(await kpis(page)).toEqual({
+      total: model.totals.total,
+      afgerond: model.totals.afgerond,
+      lopend: model.totals.lopend,
+      geblokkeerd: model.totals.geblokkeerd,
+      achterstallig: model.totals.achterstallig,
+    });
     expect(await scrape(page, 'progress-table', 'data-key')).toEqual(expectedAdviesRows(model));
 
     const planning = await page.getByTestId('planning-table').evaluate((table) =>
-      Array.from(table.querySelectorAll('tbody tr')).map((tr) => ({ nummer: Number(tr.getAttribute('data-nummer')), oordeel: tr.getAttribute('data-oordeel'), planning: (tr.querySelector('td')?.textContent ?? '').trim() })),
+      Array.from(table.querySelectorAll('tbody tr')).map((tr) => ({
+        nummer: Number(tr.getAttribute('data-nummer')),
+        oordeel: tr.getAttribute('data-oordeel'),
+        planning: (tr.querySelector('td')?.textContent ?? '').trim(),
+      })),
     );
     // Without a planning (advies 9) the table says so in its own words, never inside the college's text.
-    expect(planning).toEqual(model.perAdvies.map((a) => ({ nummer: a.nummer, oordeel: a.oordeel, planning: a.collegePlanning.trim() || 'Het college gaf geen planning' })));
+    expect(planning).toEqual(
+      model.perAdvies.map((a) => ({
+        nummer: a.nummer,
+        oordeel: a.oordeel,
+        planning: a.collegePlanning.trim() || 'Het college gaf geen planning',
+      })),
+    );
     // The judgement is words, not only a colour.
-    const labels = { gehaald: 'Gehaald', 'niet-gehaald': 'Niet gehaald', doorlopend: 'Doorlopend', 'niet-gestart': 'Niet op tijd gestart', 'binnen-termijn': 'Binnen termijn', 'geen-termijn': 'Geen termijn' } as const;
+    const labels = {
+      gehaald: 'Gehaald',
+      'niet-gehaald': 'Niet gehaald',
+      doorlopend: 'Doorlopend',
+      'niet-gestart': 'Niet op tijd gestart',
+      'binnen-termijn': 'Binnen termijn',
+      'geen-termijn': 'Geen termijn',
+    } as const;
     const shown = await page.getByTestId('oordeel').allInnerTexts();
     expect(shown.map((s) => s.trim())).toEqual(model.perAdvies.map((a) => labels[a.oordeel]));
 
@@ -209,7 +282,9 @@ describe('the progress dashboard', () => {
     const gate = page.getByTestId('plateau-gate');
     await expect(gate.getAttribute('data-toestand')).resolves.toBe(model.gate.toestand);
     const rv = model.gate.randvoorwaardelijk;
-    await expect(gate.getByTestId('gate-sentence').innerText()).resolves.toContain(`${rv.afgerond} van ${rv.total - rv.nietOvergenomen} opgepakte acties afgerond`);
+    await expect(gate.getByTestId('gate-sentence').innerText()).resolves.toContain(
+      `${rv.afgerond} van ${rv.total - rv.nietOvergenomen} opgepakte acties afgerond`,
+    );
     await expect(gate.getByRole('progressbar').count()).resolves.toBe(4);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -218,7 +293,12 @@ describe('the progress dashboard', () => {
   it('follows a status change made through Graph', async () => {
     const before = await modelFor(today());
     // An action of one domain: a shared action's status rolls up from its rows per domain, not its own field.
-    const target = before.data.plan.acties.find((a) => a.value.status === 'Niet gestart' && a.value.plateau === 'Randvoorwaardelijk' && new Set(a.value.domeinen).size < 2);
+    const target = before.data.plan.acties.find(
+      (a) =>
+        a.value.status === 'Niet gestart' &&
+        a.value.plateau === 'Randvoorwaardelijk' &&
+        new Set(a.value.domeinen).size < 2,
+    );
     if (!target) throw new Error('no action Niet gestart in Randvoorwaardelijk');
     await createActiesStore(graph, siteId, before.data.plan).update(target, { status: 'Loopt' });
     const after = await modelFor(today());
@@ -228,7 +308,9 @@ describe('the progress dashboard', () => {
     await dashboard(page);
     await expect.poll(async () => (await kpis(page)).lopend).toBe(after.model.totals.lopend);
     expect(await scrape(page, 'progress-table', 'data-key')).toEqual(expectedAdviesRows(after.model));
-    await expect(page.getByTestId('plateau-gate').getAttribute('data-toestand')).resolves.toBe(after.model.gate.toestand);
+    await expect(page.getByTestId('plateau-gate').getAttribute('data-toestand')).resolves.toBe(
+      after.model.gate.toestand,
+    );
     // The trend's last month is today's state.
     const trend = await scrape(page, 'trend-table', 'data-maand');
     const month = today().slice(0, 7);
@@ -266,9 +348,20 @@ describe('the progress dashboard', () => {
     await page.getByTestId('progress-table').waitFor();
     const data = await loadReportData(graph, siteId);
     const acties = planAt(data.histories, endOfDay(peildatum));
-    const model = voortgangOp({ gemeente: GEMEENTE, peildatum, adviezen: data.plan.adviezen.map((a) => a.value), acties });
+    const model = voortgangOp({
+      gemeente: GEMEENTE,
+      peildatum,
+      adviezen: data.plan.adviezen.map((a) => a.value),
+      acties,
+    });
     await expect(page.getByTestId('peildatum-text').innerText()).resolves.toContain('versiegeschiedenis');
-    expect(await kpis(page)).toEqual({ total: model.totals.total, afgerond: model.totals.afgerond, lopend: model.totals.lopend, geblokkeerd: model.totals.geblokkeerd, achterstallig: model.totals.achterstallig });
+    expect(await kpis(page)).toEqual({
+      total: model.totals.total,
+      afgerond: model.totals.afgerond,
+      lopend: model.totals.lopend,
+      geblokkeerd: model.totals.geblokkeerd,
+      achterstallig: model.totals.achterstallig,
+    });
     expect(await scrape(page, 'progress-table', 'data-key')).toEqual(expectedAdviesRows(model));
 
     // Trend up to the browser's today: from the month of the first version (the seed, this month) to 40 days on.
@@ -281,7 +374,9 @@ describe('the progress dashboard', () => {
     expect(points.length).toBeGreaterThanOrEqual(2);
     expect(points[0]?.maand).toBe(today().slice(0, 7));
     for (const p of points) {
-      expect(trend[p.maand]).toEqual(Object.fromEntries(COUNT_COLS.filter((c) => c !== 'total').map((c) => [c, String(p.counts[c])])));
+      expect(trend[p.maand]).toEqual(
+        Object.fromEntries(COUNT_COLS.filter((c) => c !== 'total').map((c) => [c, String(p.counts[c])])),
+      );
     }
     await expect(page.getByTestId('trend-start').getAttribute('data-maand')).resolves.toBe(points[0]?.maand);
     expect(errors).toEqual([]);
@@ -334,7 +429,11 @@ describe('the progress dashboard', () => {
     let refused = 0;
     await page.route('**/$batch', async (route) => {
       refused += 1;
-      await route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalidRequest', message: 'Test: geweigerd' } }) });
+      await route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'invalidRequest', message: 'Test: geweigerd' } }),
+      });
     });
     await page.getByRole('link', { name: 'Voortgang' }).click();
     await page.getByTestId('data-error').waitFor();
@@ -367,24 +466,34 @@ describe('the progress dashboard', () => {
     const pdfText = await pdfTextOf(pdf.bytes);
     expect(pdfText).toContain('Voortgangsrapportage Actieplan Digitaal Leiderschap');
     expect(pdfText).toContain(GEMEENTE);
-    for (const nummer of Object.keys(shown)) expect(countsInReport(pdfText, nummer), `PDF, advies ${nummer}`).toEqual(counts(nummer));
+    for (const nummer of Object.keys(shown))
+      expect(countsInReport(pdfText, nummer), `PDF, advies ${nummer}`).toEqual(counts(nummer));
     // The browser's PDF is tagged as the CLI's is: the advies headings in order in its structure tree.
-    const adviesKoppen = allNodes((await readStructure(pdf.bytes)).flat()).filter((n) => n.role === 'H3' && n.text.startsWith('Advies '));
-    expect(adviesKoppen.map((n) => n.text.slice(0, n.text.indexOf('.')))).toEqual(Object.keys(shown).map((n) => `Advies ${n}`));
+    const adviesKoppen = allNodes((await readStructure(pdf.bytes)).flat()).filter(
+      (n) => n.role === 'H3' && n.text.startsWith('Advies '),
+    );
+    expect(adviesKoppen.map((n) => n.text.slice(0, n.text.indexOf('.')))).toEqual(
+      Object.keys(shown).map((n) => `Advies ${n}`),
+    );
     // The borging of 11.5 in the report has the dashboard's figures per MT.
     const borgingShown = await scrape(page, 'borging-table', 'data-mt');
-    const stilPerMt = await page.locator('[data-testid="stilstand-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-mt')));
+    const stilPerMt = await page
+      .locator('[data-testid="stilstand-table"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-mt')));
     expect(Object.keys(borgingShown).length).toBeGreaterThan(0);
     for (const [mtKey, row] of Object.entries(borgingShown)) {
       const stil = stilPerMt.filter((k) => k === mtKey).length;
-      expect(pdfText, `borging ${mtKey}`).toContain(`${row.vergaderingen} ${row.verzonden} ${row.besproken} (${row.besprokenPercent}) ${row.besluiten} ${stil}`);
+      expect(pdfText, `borging ${mtKey}`).toContain(
+        `${row.vergaderingen} ${row.verzonden} ${row.besproken} (${row.besprokenPercent}) ${row.besluiten} ${stil}`,
+      );
     }
 
     const docx = await downloadOf(page, 'download-docx');
     expect(docx.name).toBe(`voortgangsrapportage-${peildatum}.docx`);
     const docxText = docxTextOf(docx.bytes);
     expect(docxText).toContain(GEMEENTE);
-    for (const nummer of Object.keys(shown)) expect(countsInReport(docxText, nummer), `Word, advies ${nummer}`).toEqual(counts(nummer));
+    for (const nummer of Object.keys(shown))
+      expect(countsInReport(docxText, nummer), `Word, advies ${nummer}`).toEqual(counts(nummer));
     // The buttons are usable again after each download.
     await expect(page.getByTestId('download-pdf').isEnabled()).resolves.toBe(true);
     expect(errors).toEqual([]);
@@ -392,18 +501,24 @@ describe('the progress dashboard', () => {
     // Two documents built in the browser and read back (text and structure tree): 40 s at load 20 on 2 cores.
   }, 120_000);
 
-  it('in a channel tab shows the domain\'s adviezen only, and still reports on the whole plan', async () => {
+  it("in a channel tab shows the domain's adviezen only, and still reports on the whole plan", async () => {
     const { page, errors } = await open('?domein=Sociaal%20Domein#/voortgang');
     await dashboard(page);
     const { data, model } = await modelFor(today());
-    const sociaal = new Set(data.plan.acties.filter((a) => a.value.domeinen.includes('Sociaal Domein')).map((a) => String(a.value.advies)));
-    const rows = await page.getByTestId('planning-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-nummer')));
+    const sociaal = new Set(
+      data.plan.acties.filter((a) => a.value.domeinen.includes('Sociaal Domein')).map((a) => String(a.value.advies)),
+    );
+    const rows = await page
+      .getByTestId('planning-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-nummer')));
     expect(rows).toEqual(model.perAdvies.map((a) => String(a.nummer)).filter((n) => sociaal.has(n)));
     expect(rows.length).toBeLessThan(11);
 
     const pdf = await downloadOf(page, 'download-pdf');
     const text = await pdfTextOf(pdf.bytes);
-    for (const a of model.perAdvies) expect(countsInReport(text, String(a.nummer)), `advies ${a.nummer}`).toEqual(COUNT_COLS.map((c) => a.counts[c]));
+    for (const a of model.perAdvies)
+      expect(countsInReport(text, String(a.nummer)), `advies ${a.nummer}`).toEqual(COUNT_COLS.map((c) => a.counts[c]));
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -415,7 +530,9 @@ describe('the progress dashboard', () => {
     await page.route('**/assets/pdfkit.standalone-*.js', (route) => route.abort());
     await page.getByTestId('download-pdf').click();
     await page.getByTestId('download-error').waitFor();
-    await expect(page.getByTestId('download-error').innerText()).resolves.toMatch(/^De rapportage kon niet worden gemaakt\. Probeer het opnieuw/);
+    await expect(page.getByTestId('download-error').innerText()).resolves.toMatch(
+      /^De rapportage kon niet worden gemaakt\. Probeer het opnieuw/,
+    );
     await expect(page.getByTestId('download-pdf').isEnabled()).resolves.toBe(true);
     // The Word report does not need that chunk: it still works, and a new attempt clears the message.
     const docx = await downloadOf(page, 'download-docx');

@@ -10,7 +10,11 @@ export type CliRun = { code: number | null; stdout: string; stderr: string };
  * this process's and the repository as the working folder. For what is about the process itself (exit codes and
  * argument parsing as a shell sees them) the tests spawn the script instead.
  */
-export async function runInProcess(main: (argv: readonly string[], io: CliIo) => Promise<number>, argv: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function runInProcess(
+  main: (argv: readonly string[], io: CliIo) => Promise<number>,
+  argv: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {

@@ -84,7 +84,12 @@ export async function startFakeConnector(options: { token?: string } = {}): Prom
       const path = url.pathname;
       const body = await readBody(req);
       const authorization = req.headers.authorization;
-      const record: RecordedRequest = { method: req.method ?? '', path, body, ...(authorization ? { authorization } : {}) };
+      const record: RecordedRequest = {
+        method: req.method ?? '',
+        path,
+        body,
+        ...(authorization ? { authorization } : {}),
+      };
       const activities = ACTIVITIES.exec(path);
       if (activities) {
         record.conversationId = decodeURIComponent(activities[1] ?? '');
@@ -93,18 +98,24 @@ export async function startFakeConnector(options: { token?: string } = {}): Prom
       requests.push(record);
 
       const bearer = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
-      if (!bearer || (options.token !== undefined && bearer !== options.token)) return answer(401, { error: { code: 'Unauthorized', message: 'Missing or wrong bot token' } });
+      if (!bearer || (options.token !== undefined && bearer !== options.token))
+        return answer(401, { error: { code: 'Unauthorized', message: 'Missing or wrong bot token' } });
 
       if (activities && req.method === 'POST' && !activities[2]) {
         nextMessage += 1;
         return answer(201, { id: String(nextMessage) });
       }
-      if (activities && req.method === 'PUT' && activities[2]) return answer(200, { id: decodeURIComponent(activities[2]) });
+      if (activities && req.method === 'PUT' && activities[2])
+        return answer(200, { id: decodeURIComponent(activities[2]) });
       const member = MEMBER.exec(path);
       if (member && req.method === 'GET') {
         const roster = rosters.get(decodeURIComponent(member[1] ?? '')) ?? [];
         const found = roster.find((m) => m.id === decodeURIComponent(member[2] ?? ''));
-        return found ? answer(200, found) : answer(404, { error: { code: 'MemberNotFoundInConversation', message: 'The member is not part of the conversation.' } });
+        return found
+          ? answer(200, found)
+          : answer(404, {
+              error: { code: 'MemberNotFoundInConversation', message: 'The member is not part of the conversation.' },
+            });
       }
       const members = MEMBERS.exec(path);
       if (members && req.method === 'GET') {
@@ -118,11 +129,14 @@ export async function startFakeConnector(options: { token?: string } = {}): Prom
   const url = await listen(server);
 
   const isActivity = (method: string) => (r: RecordedRequest, conversationId?: string) =>
-    r.method === method && r.conversationId !== undefined && (conversationId === undefined || r.conversationId === conversationId);
+    r.method === method &&
+    r.conversationId !== undefined &&
+    (conversationId === undefined || r.conversationId === conversationId);
   return {
     url,
     requests,
-    posts: (conversationId) => requests.filter((r) => isActivity('POST')(r, conversationId) && r.activityId === undefined),
+    posts: (conversationId) =>
+      requests.filter((r) => isActivity('POST')(r, conversationId) && r.activityId === undefined),
     puts: (conversationId) => requests.filter((r) => isActivity('PUT')(r, conversationId)),
     setMembers: (conversationId, members) => rosters.set(conversationId, members),
     close: () => closeServer(server),
@@ -154,7 +168,13 @@ export async function startBotFrameworkIdentity(): Promise<BotFrameworkIdentity>
     const path = new URL(req.url ?? '/', 'http://identity').pathname;
     res.setHeader('Content-Type', 'application/json');
     if (path === '/v1/.well-known/openidconfiguration') {
-      res.end(JSON.stringify({ issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      res.end(
+        JSON.stringify({
+          issuer: BOT_FRAMEWORK_ISSUER,
+          jwks_uri: `${base}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     } else if (path === '/v1/.well-known/keys') {
       res.end(JSON.stringify({ keys: [jwk] }));
     } else {
@@ -163,7 +183,10 @@ export async function startBotFrameworkIdentity(): Promise<BotFrameworkIdentity>
     }
   });
   base = await listen(server);
-  const signWith = (key: CryptoKey, claims: { audience: string; serviceUrl: string; issuer?: string; expiresInSeconds?: number }) =>
+  const signWith = (
+    key: CryptoKey,
+    claims: { audience: string; serviceUrl: string; issuer?: string; expiresInSeconds?: number },
+  ) =>
     new SignJWT({ serviceurl: claims.serviceUrl })
       .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
       .setIssuer(claims.issuer ?? BOT_FRAMEWORK_ISSUER)

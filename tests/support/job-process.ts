@@ -15,7 +15,11 @@ const env = (name: string): string => {
 
 const graph = createGraph({
   graphBaseUrl: env('GRAPH_BASE_URL'),
-  tokens: createClientCredentialsTokenSource({ tokenUrl: env('TOKEN_URL'), clientId: 'sandbox-app', clientSecret: 'sandbox-secret' }),
+  tokens: createClientCredentialsTokenSource({
+    tokenUrl: env('TOKEN_URL'),
+    clientId: 'sandbox-app',
+    clientSecret: 'sandbox-secret',
+  }),
 });
 const claimant = env('CLAIMANT');
 let counter = 0;
@@ -38,4 +42,9 @@ const report = await runReminderJob({
     },
   },
 });
-process.stdout.write(JSON.stringify({ sent: report.outcomes.filter((o) => o.outcome === 'sent').length, lost: report.outcomes.filter((o) => o.outcome === 'lost-claim').length }));
+process.stdout.write(
+  JSON.stringify({
+    sent: report.outcomes.filter((o) => o.outcome === 'sent').length,
+    lost: report.outcomes.filter((o) => o.outcome === 'lost-claim').length,
+  }),
+);

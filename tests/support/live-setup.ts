@@ -6,5 +6,7 @@ import { liveTenant } from './live-tenant.js';
  */
 export default function setup(): void {
   const tenant = liveTenant();
-  console.log(`npm run test:live: testing the tenant of ${tenant.envFile} (site ${tenant.siteUrl}, Graph ${tenant.graphBaseUrl})`);
+  console.log(
+    `npm run test:live: testing the tenant of ${tenant.envFile} (site ${tenant.siteUrl}, Graph ${tenant.graphBaseUrl})`,
+  );
 }

@@ -10,9 +10,22 @@ import { loadEnvFiles } from '../../src/server/env-files.js';
  */
 
 /** What the live suite needs to reach a tenant, as the server's config names them. */
-export const LIVE_VARIABLES = ['GRAPH_BASE_URL', 'TOKEN_URL', 'SHAREPOINT_SITE_URL', 'GRAPH_CLIENT_ID', 'SECRET_GRAPH_CLIENT_SECRET'] as const;
+export const LIVE_VARIABLES = [
+  'GRAPH_BASE_URL',
+  'TOKEN_URL',
+  'SHAREPOINT_SITE_URL',
+  'GRAPH_CLIENT_ID',
+  'SECRET_GRAPH_CLIENT_SECRET',
+] as const;
 
-export type LiveTenant = { envFile: string; graphBaseUrl: string; tokenUrl: string; siteUrl: string; clientId: string; clientSecret: string };
+export type LiveTenant = {
+  envFile: string;
+  graphBaseUrl: string;
+  tokenUrl: string;
+  siteUrl: string;
+  clientId: string;
+  clientSecret: string;
+};
 
 /** True when this test process is the live suite (vitest.live.config.ts sets it). */
 export function isLiveRun(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -30,17 +43,22 @@ export function liveTenant(options: { env?: NodeJS.ProcessEnv; rootDir?: string 
   const envFile = `env/.env.${envName}`;
   const needs = `${LIVE_VARIABLES.filter((v) => !v.startsWith('SECRET_')).join(', ')} in ${envFile} and SECRET_GRAPH_CLIENT_SECRET in ${envFile}.user`;
   if (!existsSync(join(rootDir, envFile))) {
-    throw new Error(`npm run test:live: ${envFile} not found (LIVE_ENV=${envName}). It names the tenant to test: ${needs} (README, "Checking a tenant").`);
+    throw new Error(
+      `npm run test:live: ${envFile} not found (LIVE_ENV=${envName}). It names the tenant to test: ${needs} (README, "Checking a tenant").`,
+    );
   }
   loadEnvFiles(envName, rootDir, env);
   const problems: string[] = [];
   for (const name of LIVE_VARIABLES) {
     const value = env[name]?.trim();
     if (!value) problems.push(`${name} is not set`);
-    else if (name.endsWith('_URL') && !/^https?:\/\/[^/]/.test(value)) problems.push(`${name} is not a URL: "${value}"`);
+    else if (name.endsWith('_URL') && !/^https?:\/\/[^/]/.test(value))
+      problems.push(`${name} is not a URL: "${value}"`);
   }
   if (problems.length > 0) {
-    throw new Error(`npm run test:live: ${problems.join('; ')} (read ${envFile}, ${envFile}.user and the environment). Needed: ${needs}.`);
+    throw new Error(
+      `npm run test:live: ${problems.join('; ')} (read ${envFile}, ${envFile}.user and the environment). Needed: ${needs}.`,
+    );
   }
   const value = (name: (typeof LIVE_VARIABLES)[number]) => env[name]?.trim() ?? '';
   return {

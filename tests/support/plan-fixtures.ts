@@ -16,26 +16,119 @@ export const westerveld: PlanExport = {
       { code: 'C', naam: 'Continu leren', adviezen: [3] },
     ],
     adviezen: [
-      { nummer: 1, titel: 'Stel een regiegroep informatievoorziening in', thema: 'A', plateau: 'Randvoorwaardelijk', collegeReactie: 'Het college neemt dit advies over.', collegePlanning: 'Eerste helft 2027' },
-      { nummer: 2, titel: 'Breng de applicaties in beeld', thema: 'A', plateau: 'Fundament versterken', collegeReactie: '', collegePlanning: '' },
-      { nummer: 3, titel: 'Leer van elk project', thema: 'C', plateau: 'Verbeteren', collegeReactie: 'Overgenomen.', collegePlanning: 'Doorlopend vanaf 2027' },
+      {
+        nummer: 1,
+        titel: 'Stel een regiegroep informatievoorziening in',
+        thema: 'A',
+        plateau: 'Randvoorwaardelijk',
+        collegeReactie: 'Het college neemt dit advies over.',
+        collegePlanning: 'Eerste helft 2027',
+      },
+      {
+        nummer: 2,
+        titel: 'Breng de applicaties in beeld',
+        thema: 'A',
+        plateau: 'Fundament versterken',
+        collegeReactie: '',
+        collegePlanning: '',
+      },
+      {
+        nummer: 3,
+        titel: 'Leer van elk project',
+        thema: 'C',
+        plateau: 'Verbeteren',
+        collegeReactie: 'Overgenomen.',
+        collegePlanning: 'Doorlopend vanaf 2027',
+      },
     ],
     bevindingen: [
-      { nummer: 1, titel: 'Er is geen overzicht van de applicaties', toelichting: 'Elk domein houdt een eigen lijst bij.' },
+      {
+        nummer: 1,
+        titel: 'Er is geen overzicht van de applicaties',
+        toelichting: 'Elk domein houdt een eigen lijst bij.',
+      },
       { nummer: 2, titel: 'Evaluaties blijven liggen', toelichting: '' },
     ],
     acties: [
-      { nummer: '1.1', titel: 'Regiegroep samenstellen', advies: 1, plateau: 'Randvoorwaardelijk', domeinen: ['Concern'], status: 'Loopt', deadline: '2027-03-31', afhankelijkVan: [], bevindingen: [] },
-      { nummer: '1.2', titel: 'Mandaat van de regiegroep vastleggen', advies: 1, plateau: 'Randvoorwaardelijk', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: ['1.1'], bevindingen: [] },
-      { nummer: '2.1', titel: 'Applicatielijst per domein', advies: 2, plateau: 'Fundament versterken', domeinen: ['Sociaal Domein', 'Dienstverlening'], status: 'Niet gestart', eigenaar: { displayName: 'Manager I&A' }, deadline: '2027-06-30', afhankelijkVan: ['1.1'], bevindingen: [1] },
-      { nummer: '2.2', titel: 'Dubbele applicaties uitfaseren', advies: 2, plateau: 'Verbeteren', domeinen: ['Dienstverlening'], status: 'Geblokkeerd', statusToelichting: 'Wacht op de lijst.', afhankelijkVan: ['2.1'], bevindingen: [1] },
-      { nummer: '3.1', titel: 'Evaluatie na elk project', advies: 3, plateau: 'Verbeteren', domeinen: ['Sociaal Domein'], status: 'Loopt', start: '2027-01-01', planning: 'Doorlopend vanaf 2027', afhankelijkVan: [], bevindingen: [2] },
-      { nummer: '3.2', titel: 'Jaarlijkse leersessie', advies: 3, plateau: 'Excelleren', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: [], bevindingen: [2], vervallen: true, vervallenReden: 'Opgenomen in 3.1.' },
+      {
+        nummer: '1.1',
+        titel: 'Regiegroep samenstellen',
+        advies: 1,
+        plateau: 'Randvoorwaardelijk',
+        domeinen: ['Concern'],
+        status: 'Loopt',
+        deadline: '2027-03-31',
+        afhankelijkVan: [],
+        bevindingen: [],
+      },
+      {
+        nummer: '1.2',
+        titel: 'Mandaat van de regiegroep vastleggen',
+        advies: 1,
+        plateau: 'Randvoorwaardelijk',
+        domeinen: ['Concern'],
+        status: 'Niet gestart',
+        afhankelijkVan: ['1.1'],
+        bevindingen: [],
+      },
+      {
+        nummer: '2.1',
+        titel: 'Applicatielijst per domein',
+        advies: 2,
+        plateau: 'Fundament versterken',
+        domeinen: ['Sociaal Domein', 'Dienstverlening'],
+        status: 'Niet gestart',
+        eigenaar: { displayName: 'Manager I&A' },
+        deadline: '2027-06-30',
+        afhankelijkVan: ['1.1'],
+        bevindingen: [1],
+      },
+      {
+        nummer: '2.2',
+        titel: 'Dubbele applicaties uitfaseren',
+        advies: 2,
+        plateau: 'Verbeteren',
+        domeinen: ['Dienstverlening'],
+        status: 'Geblokkeerd',
+        statusToelichting: 'Wacht op de lijst.',
+        afhankelijkVan: ['2.1'],
+        bevindingen: [1],
+      },
+      {
+        nummer: '3.1',
+        titel: 'Evaluatie na elk project',
+        advies: 3,
+        plateau: 'Verbeteren',
+        domeinen: ['Sociaal Domein'],
+        status: 'Loopt',
+        start: '2027-01-01',
+        planning: 'Doorlopend vanaf 2027',
+        afhankelijkVan: [],
+        bevindingen: [2],
+      },
+      {
+        nummer: '3.2',
+        titel: 'Jaarlijkse leersessie',
+        advies: 3,
+        plateau: 'Excelleren',
+        domeinen: ['Concern'],
+        status: 'Niet gestart',
+        afhankelijkVan: [],
+        bevindingen: [2],
+        vervallen: true,
+        vervallenReden: 'Opgenomen in 3.1.',
+      },
     ],
   },
   domeinVoortgang: [
     { actie: '2.1', domein: 'Dienstverlening', status: 'Loopt', notitie: 'Lijst in concept.' },
-    { actie: '2.1', domein: 'Sociaal Domein', status: 'Afgerond', eigenaar: { displayName: 'Informatiemanager Sociaal Domein' }, deadline: '2027-05-01' },
+    {
+      actie: '2.1',
+      domein: 'Sociaal Domein',
+      status: 'Afgerond',
+      eigenaar: { displayName: 'Informatiemanager Sociaal Domein' },
+      deadline: '2027-05-01',
+    },
   ],
 };
 
@@ -44,7 +137,9 @@ export function brokenWesterveld(): PlanExport {
   const plan: Plan = structuredClone(westerveld.plan);
   (plan.acties[1] as { plateau: string }).plateau = 'Onbekend plateau';
   plan.acties[3] = { ...(plan.acties[3] as Plan['acties'][number]), afhankelijkVan: ['9.9'] };
-  const rijen: DomeinVoortgang[] = [...westerveld.domeinVoortgang, { actie: '2.1', domein: 'Fysiek Domein', status: 'Loopt' }];
+  const rijen: DomeinVoortgang[] = [
+    ...westerveld.domeinVoortgang,
+    { actie: '2.1', domein: 'Fysiek Domein', status: 'Loopt' },
+  ];
   return { plan, domeinVoortgang: rijen };
 }
-

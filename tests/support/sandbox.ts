@@ -10,7 +10,12 @@ import { createSharePoint, sharePointScope, type SharePoint } from '../../src/da
 import { startSandbox, type RunningSandbox, type SandboxFaults } from '../../src/sandbox/server.js';
 import { isLiveRun, liveTenant, type LiveTenant } from './live-tenant.js';
 
-type ClientOptions = { retryPolicy?: RetryPolicy; retryEnvironment?: RetryEnvironment; tokens?: TokenSource; fetch?: typeof fetch };
+type ClientOptions = {
+  retryPolicy?: RetryPolicy;
+  retryEnvironment?: RetryEnvironment;
+  tokens?: TokenSource;
+  fetch?: typeof fetch;
+};
 
 export type TestSandbox = RunningSandbox & {
   dataDir: string;
@@ -51,11 +56,23 @@ export async function startTestSandbox(faults?: SandboxFaults, options: TestSand
     ...(faults ? { faults } : {}),
     ...(options.now ? { now: options.now, tokenLifetimeSeconds: CLOCKED_TOKEN_LIFETIME_SECONDS } : {}),
   });
-  const appTokens = () => createClientCredentialsTokenSource({ tokenUrl: sandbox.tokenUrl, clientId: 'sandbox-app', clientSecret: 'sandbox-secret' });
+  const appTokens = () =>
+    createClientCredentialsTokenSource({
+      tokenUrl: sandbox.tokenUrl,
+      clientId: 'sandbox-app',
+      clientSecret: 'sandbox-secret',
+    });
   const sharePointTokens = () =>
-    createClientCredentialsTokenSource({ tokenUrl: sandbox.tokenUrl, clientId: 'sandbox-app', clientSecret: 'sandbox-secret', scope: sharePointScope(sandbox.siteUrl) });
-  const graph = (options: ClientOptions = {}) => createGraph({ graphBaseUrl: sandbox.graphUrl, tokens: options.tokens ?? appTokens(), ...options });
-  const sharePoint = (options: ClientOptions = {}) => createSharePoint({ siteUrl: sandbox.siteUrl, tokens: options.tokens ?? sharePointTokens(), ...options });
+    createClientCredentialsTokenSource({
+      tokenUrl: sandbox.tokenUrl,
+      clientId: 'sandbox-app',
+      clientSecret: 'sandbox-secret',
+      scope: sharePointScope(sandbox.siteUrl),
+    });
+  const graph = (options: ClientOptions = {}) =>
+    createGraph({ graphBaseUrl: sandbox.graphUrl, tokens: options.tokens ?? appTokens(), ...options });
+  const sharePoint = (options: ClientOptions = {}) =>
+    createSharePoint({ siteUrl: sandbox.siteUrl, tokens: options.tokens ?? sharePointTokens(), ...options });
   return {
     ...sandbox,
     dataDir,
@@ -84,9 +101,12 @@ function liveTestTarget(tenant: LiveTenant): TestSandbox {
   const sharePointOrigin = new URL(tenant.siteUrl).origin;
   const credentials = { tokenUrl: tenant.tokenUrl, clientId: tenant.clientId, clientSecret: tenant.clientSecret };
   const appTokens = () => createClientCredentialsTokenSource(credentials);
-  const sharePointTokens = () => createClientCredentialsTokenSource({ ...credentials, scope: sharePointScope(tenant.siteUrl) });
-  const graph = (options: ClientOptions = {}) => createGraph({ graphBaseUrl: tenant.graphBaseUrl, tokens: options.tokens ?? appTokens(), ...options });
-  const sharePoint = (options: ClientOptions = {}) => createSharePoint({ siteUrl: tenant.siteUrl, tokens: options.tokens ?? sharePointTokens(), ...options });
+  const sharePointTokens = () =>
+    createClientCredentialsTokenSource({ ...credentials, scope: sharePointScope(tenant.siteUrl) });
+  const graph = (options: ClientOptions = {}) =>
+    createGraph({ graphBaseUrl: tenant.graphBaseUrl, tokens: options.tokens ?? appTokens(), ...options });
+  const sharePoint = (options: ClientOptions = {}) =>
+    createSharePoint({ siteUrl: tenant.siteUrl, tokens: options.tokens ?? sharePointTokens(), ...options });
   return {
     port: Number(new URL(graphOrigin).port || 443),
     baseUrl: graphOrigin,

@@ -1,4 +1,10 @@
-import { zoetermeerDomeinVoortgang, zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../src/domain/plan/zoetermeer.js';
+import {
+  zoetermeerDomeinVoortgang,
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../../src/domain/plan/zoetermeer.js';
 import type { Graph } from '../../src/data/graph/client.js';
 import { sendBatch } from '../../src/data/graph/batch.js';
 import { prepareSite } from '../../src/server/prepare-site.js';
@@ -8,7 +14,11 @@ import { prepareSite } from '../../src/server/prepare-site.js';
  * leaves out the rows per domain of the shared actions, so their live status is their own Status field again (a
  * domain without a row follows the action): for tests about the action's own history rather than the roll-up.
  */
-export async function seedSite(graph: Graph, siteUrl: string, options: { domeinVoortgang?: boolean } = {}): Promise<string> {
+export async function seedSite(
+  graph: Graph,
+  siteUrl: string,
+  options: { domeinVoortgang?: boolean } = {},
+): Promise<string> {
   const prepared = await prepareSite(graph, siteUrl, {
     plan: zoetermeerPlan,
     portfolio: zoetermeerPortfolio,
@@ -21,11 +31,16 @@ export async function seedSite(graph: Graph, siteUrl: string, options: { domeinV
 
 /** Gives every MT a channel conversation, as installing the bot in its team does. */
 export async function connectMtChannels(graph: Graph, siteId: string): Promise<Map<string, string>> {
-  const items = await graph.getAll<{ id: string; fields: { Sleutel: string } }>(`/sites/${siteId}/lists/MTs/items?$expand=fields($select=Sleutel)`);
+  const items = await graph.getAll<{ id: string; fields: { Sleutel: string } }>(
+    `/sites/${siteId}/lists/MTs/items?$expand=fields($select=Sleutel)`,
+  );
   const conversations = new Map<string, string>();
   for (const item of items) {
     const conversationId = `19:${item.fields.Sleutel}@thread.tacv2`;
-    await graph.patch(`/sites/${siteId}/lists/MTs/items/${item.id}/fields`, { ConversationId: conversationId, TeamId: `team-${item.fields.Sleutel}` });
+    await graph.patch(`/sites/${siteId}/lists/MTs/items/${item.id}/fields`, {
+      ConversationId: conversationId,
+      TeamId: `team-${item.fields.Sleutel}`,
+    });
     conversations.set(item.fields.Sleutel, conversationId);
   }
   return conversations;

@@ -1,6 +1,12 @@
 import type { Graph } from './client.js';
 import { realRetryEnvironment, type RetryEnvironment } from './middleware.js';
-import { defaultRetryPolicy, nextDelay, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy } from './retry-policy.js';
+import {
+  defaultRetryPolicy,
+  nextDelay,
+  parseRetryAfter,
+  RETRYABLE_STATUSES,
+  type RetryPolicy,
+} from './retry-policy.js';
 
 /** Graph's JSON batching takes at most 20 requests per call. */
 export const MAX_BATCH_SIZE = 20;
@@ -50,14 +56,19 @@ export async function sendBatch(
           id: r.id,
           method: r.method,
           url: r.url,
-          ...(r.body !== undefined ? { body: r.body, headers: { 'Content-Type': 'application/json', ...(r.headers ?? {}) } } : r.headers ? { headers: r.headers } : {}),
+          ...(r.body !== undefined
+            ? { body: r.body, headers: { 'Content-Type': 'application/json', ...(r.headers ?? {}) } }
+            : r.headers
+              ? { headers: r.headers }
+              : {}),
         })),
       });
       for (const response of envelope.responses) {
         const request = chunk.find((r) => r.id === response.id);
         if (!request) continue;
         const headers = response.headers ?? {};
-        const transient = response.status === 429 || (request.method === 'GET' && RETRYABLE_STATUSES.has(response.status));
+        const transient =
+          response.status === 429 || (request.method === 'GET' && RETRYABLE_STATUSES.has(response.status));
         if (transient) {
           retry.push(request);
           wait = Math.max(wait, parseRetryAfter(header(headers, 'Retry-After'), env.now()) ?? 0);
@@ -71,7 +82,13 @@ export async function sendBatch(
       }
     }
     if (retry.length === 0) break;
-    const delay = nextDelay({ policy, attempt, elapsedMs: env.now() - started, retryAfterMs: wait || undefined, random: env.random });
+    const delay = nextDelay({
+      policy,
+      attempt,
+      elapsedMs: env.now() - started,
+      retryAfterMs: wait || undefined,
+      random: env.random,
+    });
     // Out of attempts or time: the throttled answers stay in the results, each reported on its own.
     if (delay === undefined) break;
     await env.sleep(delay);
@@ -82,6 +99,7 @@ export async function sendBatch(
 
 /** Makes an absolute link from Graph (`@odata.nextLink`, `@odata.deltaLink`) usable inside a batch. */
 export function batchUrl(graph: Graph, link: string): string {
-  if (!link.startsWith(`${graph.baseUrl}/`)) throw new Error(`Refusing a link outside the configured Graph endpoint: ${link}`);
+  if (!link.startsWith(`${graph.baseUrl}/`))
+    throw new Error(`Refusing a link outside the configured Graph endpoint: ${link}`);
   return link.slice(graph.baseUrl.length);
 }

@@ -1,6 +1,14 @@
 import { Client } from '@microsoft/microsoft-graph-client';
 import { GraphRequestError, toGraphRequestError } from './errors.js';
-import { AuthMiddleware, CaptureMiddleware, ErrorCapture, FetchMiddleware, RetryMiddleware, realRetryEnvironment, type RetryEnvironment } from './middleware.js';
+import {
+  AuthMiddleware,
+  CaptureMiddleware,
+  ErrorCapture,
+  FetchMiddleware,
+  RetryMiddleware,
+  realRetryEnvironment,
+  type RetryEnvironment,
+} from './middleware.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import type { TokenSource } from './token-source.js';
 
@@ -52,7 +60,10 @@ export function splitGraphBaseUrl(graphBaseUrl: string): { host: string; version
 
 export function createGraph(options: GraphOptions): Graph {
   const { host, version, origin } = splitGraphBaseUrl(options.graphBaseUrl);
-  const retry = new RetryMiddleware(options.retryPolicy ?? defaultRetryPolicy, options.retryEnvironment ?? realRetryEnvironment);
+  const retry = new RetryMiddleware(
+    options.retryPolicy ?? defaultRetryPolicy,
+    options.retryEnvironment ?? realRetryEnvironment,
+  );
   const auth = new AuthMiddleware(options.tokens, origin);
   const transport = new FetchMiddleware(options.fetch);
   const capture = new CaptureMiddleware();
@@ -84,7 +95,11 @@ export function createGraph(options: GraphOptions): Graph {
   }
 
   type Builder = ReturnType<typeof request>;
-  async function run<T>(path: string, requestOptions: RequestOptions | undefined, send: (builder: Builder) => Promise<unknown>): Promise<T> {
+  async function run<T>(
+    path: string,
+    requestOptions: RequestOptions | undefined,
+    send: (builder: Builder) => Promise<unknown>,
+  ): Promise<T> {
     const capture = new ErrorCapture();
     try {
       return (await send(request(path, capture, requestOptions))) as T;

@@ -74,7 +74,11 @@ type GraphErrorLike = { statusCode?: unknown; code?: unknown; message?: unknown;
  * middleware errors) into one typed error. Errors that are already typed pass through.
  */
 export function toGraphRequestError(error: unknown): Error {
-  if (error instanceof GraphRequestError || error instanceof TokenRequestError || error instanceof RetryExhaustedError) {
+  if (
+    error instanceof GraphRequestError ||
+    error instanceof TokenRequestError ||
+    error instanceof RetryExhaustedError
+  ) {
     return error;
   }
   if (typeof error === 'object' && error !== null && 'statusCode' in error) {
@@ -82,7 +86,7 @@ export function toGraphRequestError(error: unknown): Error {
     const status = typeof e.statusCode === 'number' ? e.statusCode : -1;
     if (status > 0) {
       const body = parseBody(e.body);
-      const code = typeof e.code === 'string' ? e.code : extractCode(body) ?? 'unknown';
+      const code = typeof e.code === 'string' ? e.code : (extractCode(body) ?? 'unknown');
       const message = typeof e.message === 'string' && e.message ? e.message : `Graph answered ${status}`;
       const requestId = typeof e.requestId === 'string' ? e.requestId : undefined;
       return new GraphRequestError(message, status, code, requestId, body);

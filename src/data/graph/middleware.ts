@@ -1,6 +1,12 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { namingTheUrl, RetryExhaustedError } from './errors.js';
-import { isRetryable, isRetryableNetworkFailure, nextDelay, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
+import {
+  isRetryable,
+  isRetryableNetworkFailure,
+  nextDelay,
+  parseRetryAfter,
+  type RetryPolicy,
+} from './retry-policy.js';
 import type { TokenSource } from './token-source.js';
 
 function requestUrl(context: Context): string {
@@ -8,7 +14,9 @@ function requestUrl(context: Context): string {
 }
 
 function requestMethod(context: Context): string {
-  return (context.options?.method ?? (typeof context.request === 'string' ? 'GET' : context.request.method)).toUpperCase();
+  return (
+    context.options?.method ?? (typeof context.request === 'string' ? 'GET' : context.request.method)
+  ).toUpperCase();
 }
 
 function setHeader(context: Context, name: string, value: string): void {
@@ -17,7 +25,10 @@ function setHeader(context: Context, name: string, value: string): void {
   if (headers instanceof Headers) {
     headers.set(name, value);
   } else if (Array.isArray(headers)) {
-    context.options.headers = [...headers.filter(([key]) => (key ?? '').toLowerCase() !== name.toLowerCase()), [name, value]];
+    context.options.headers = [
+      ...headers.filter(([key]) => (key ?? '').toLowerCase() !== name.toLowerCase()),
+      [name, value],
+    ];
   } else {
     context.options.headers = { ...(headers ?? {}), [name]: value };
   }
@@ -52,7 +63,9 @@ export class AuthMiddleware extends ChainedMiddleware {
   async execute(context: Context): Promise<void> {
     const origin = new URL(requestUrl(context)).origin;
     if (origin !== this.graphOrigin) {
-      throw new Error(`Refusing to send a Graph token to ${origin}; the configured Graph origin is ${this.graphOrigin}.`);
+      throw new Error(
+        `Refusing to send a Graph token to ${origin}; the configured Graph origin is ${this.graphOrigin}.`,
+      );
     }
     setHeader(context, 'Authorization', `Bearer ${await this.tokens.getToken()}`);
     await this.forward(context);
@@ -68,7 +81,13 @@ export type RetryEnvironment = {
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   random: () => number;
-  onRetry?: (event: { method: string; url: string; status: number | 'network'; attempt: number; delayMs: number }) => void;
+  onRetry?: (event: {
+    method: string;
+    url: string;
+    status: number | 'network';
+    attempt: number;
+    delayMs: number;
+  }) => void;
 };
 
 export const realRetryEnvironment: RetryEnvironment = {
@@ -103,14 +122,26 @@ export class RetryMiddleware extends ChainedMiddleware {
         if (!(error instanceof TypeError) || !isRetryableNetworkFailure(method)) throw error;
         status = 'network';
         context.response = undefined;
-        const delay = nextDelay({ policy: this.policy, attempt, elapsedMs: this.env.now() - started, retryAfterMs: undefined, random: this.env.random });
+        const delay = nextDelay({
+          policy: this.policy,
+          attempt,
+          elapsedMs: this.env.now() - started,
+          retryAfterMs: undefined,
+          random: this.env.random,
+        });
         if (delay === undefined) throw error;
         this.env.onRetry?.({ method, url: requestUrl(context), status, attempt, delayMs: delay });
         await this.env.sleep(delay);
         continue;
       }
       const retryAfterMs = parseRetryAfter(context.response?.headers.get('Retry-After'), this.env.now());
-      const delay = nextDelay({ policy: this.policy, attempt, elapsedMs: this.env.now() - started, retryAfterMs, random: this.env.random });
+      const delay = nextDelay({
+        policy: this.policy,
+        attempt,
+        elapsedMs: this.env.now() - started,
+        retryAfterMs,
+        random: this.env.random,
+      });
       if (delay === undefined) {
         throw new RetryExhaustedError(
           `Microsoft Graph stayed unavailable (${status}) after ${attempt} attempts for ${method} ${requestUrl(context)}.`,

@@ -1,5 +1,12 @@
 import { calendarDateToInstant } from '../../domain/dates.js';
-import { ACTIE_STATUSSEN, DOMEINEN, PLATEAUS, type Actie, type ActieStatus, type PersonRef } from '../../domain/model.js';
+import {
+  ACTIE_STATUSSEN,
+  DOMEINEN,
+  PLATEAUS,
+  type Actie,
+  type ActieStatus,
+  type PersonRef,
+} from '../../domain/model.js';
 import { caml, LINK_TITLE } from './caml.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
 import { lookupIdField, type ListDefinition, type ListItem, type ViewDefinition } from './list-definition.js';
@@ -34,27 +41,70 @@ export const actiesList: ListDefinition = {
   description: 'De 33 acties van het actieplan digitaal leiderschap: status, eigenaar, deadline en planning.',
   titleDisplayName: 'Actie',
   columns: [
-    { name: ACTIE_FIELDS.nummer, displayName: 'Nummer', text: { maxLength: 16 }, required: true, indexed: true, enforceUniqueValues: true },
+    {
+      name: ACTIE_FIELDS.nummer,
+      displayName: 'Nummer',
+      text: { maxLength: 16 },
+      required: true,
+      indexed: true,
+      enforceUniqueValues: true,
+    },
     { name: ACTIE_FIELDS.advies, displayName: 'Advies', lookup: { listName: 'Adviezen', columnName: 'Title' } },
-    { name: ACTIE_FIELDS.plateau, displayName: 'Plateau', choice: { choices: PLATEAUS, displayAs: 'dropDownMenu' }, required: true, indexed: true },
+    {
+      name: ACTIE_FIELDS.plateau,
+      displayName: 'Plateau',
+      choice: { choices: PLATEAUS, displayAs: 'dropDownMenu' },
+      required: true,
+      indexed: true,
+    },
     { name: ACTIE_FIELDS.domeinen, displayName: 'Domeinen', choice: { choices: DOMEINEN, displayAs: 'checkBoxes' } },
-    { name: ACTIE_FIELDS.status, displayName: 'Status', choice: { choices: ACTIE_STATUSSEN, displayAs: 'dropDownMenu' }, required: true, indexed: true, customFormatter: statusFormat() },
+    {
+      name: ACTIE_FIELDS.status,
+      displayName: 'Status',
+      choice: { choices: ACTIE_STATUSSEN, displayAs: 'dropDownMenu' },
+      required: true,
+      indexed: true,
+      customFormatter: statusFormat(),
+    },
     { name: ACTIE_FIELDS.statusToelichting, displayName: 'Toelichting status', text: { allowMultipleLines: true } },
-    { name: ACTIE_FIELDS.eigenaar, displayName: 'Eigenaar', personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' }, indexed: true },
+    {
+      name: ACTIE_FIELDS.eigenaar,
+      displayName: 'Eigenaar',
+      personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' },
+      indexed: true,
+    },
     { name: ACTIE_FIELDS.deadline, displayName: 'Deadline', dateTime: { format: 'dateOnly' }, indexed: true },
     { name: ACTIE_FIELDS.start, displayName: 'Start', dateTime: { format: 'dateOnly' } },
     { name: ACTIE_FIELDS.planning, displayName: 'Planning', text: { maxLength: 255 } },
     { name: ACTIE_FIELDS.lopendTraject, displayName: 'Lopend traject', text: { maxLength: 255 } },
-    { name: ACTIE_FIELDS.afhankelijkVan, displayName: 'Afhankelijk van', lookup: { listName: 'Acties', columnName: 'Nummer', allowMultipleValues: true } },
-    { name: ACTIE_FIELDS.bevindingen, displayName: 'Bevindingen', lookup: { listName: 'Bevindingen', columnName: 'Title', allowMultipleValues: true } },
-    { name: ACTIE_FIELDS.clientKey, displayName: 'Sleutel', text: { maxLength: 64 }, indexed: true, enforceUniqueValues: true },
+    {
+      name: ACTIE_FIELDS.afhankelijkVan,
+      displayName: 'Afhankelijk van',
+      lookup: { listName: 'Acties', columnName: 'Nummer', allowMultipleValues: true },
+    },
+    {
+      name: ACTIE_FIELDS.bevindingen,
+      displayName: 'Bevindingen',
+      lookup: { listName: 'Bevindingen', columnName: 'Title', allowMultipleValues: true },
+    },
+    {
+      name: ACTIE_FIELDS.clientKey,
+      displayName: 'Sleutel',
+      text: { maxLength: 64 },
+      indexed: true,
+      enforceUniqueValues: true,
+    },
     // Schema version 2: retiring instead of deleting (the item, its number and its history stay).
     { name: ACTIE_FIELDS.vervallen, displayName: 'Vervallen', boolean: {} },
     { name: ACTIE_FIELDS.vervallenReden, displayName: 'Reden vervallen', text: { allowMultipleLines: true } },
     // Schema version 7: what the action is, in the report's words (issue 12, point 5).
     { name: ACTIE_FIELDS.omschrijving, displayName: 'Omschrijving', text: { allowMultipleLines: true } },
     // Schema version 8: the person a write made under the app's own identity was made for (issue 14, point 4).
-    { name: ACTIE_FIELDS.bijgewerktDoor, displayName: 'Bijgewerkt namens', personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' } },
+    {
+      name: ACTIE_FIELDS.bijgewerktDoor,
+      displayName: 'Bijgewerkt namens',
+      personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' },
+    },
     { name: ACTIE_FIELDS.bijgewerktNaam, displayName: 'Bijgewerkt namens (naam)', text: { maxLength: 255 } },
     { name: ACTIE_FIELDS.bijgewerktOp, displayName: 'Bijgewerkt namens op', dateTime: { format: 'dateTime' } },
   ],
@@ -82,8 +132,13 @@ function actieViews(): ViewDefinition[] {
     {
       title: 'Achterstallig',
       query:
-        caml.where(caml.and(caml.beforeToday(f.deadline), caml.neq(f.status, 'Choice', status('Afgerond')), caml.neq(f.status, 'Choice', status('Niet overgenomen')))) +
-        caml.orderBy(f.deadline),
+        caml.where(
+          caml.and(
+            caml.beforeToday(f.deadline),
+            caml.neq(f.status, 'Choice', status('Afgerond')),
+            caml.neq(f.status, 'Choice', status('Niet overgenomen')),
+          ),
+        ) + caml.orderBy(f.deadline),
       fields: [f.nummer, LINK_TITLE, f.eigenaar, f.deadline, f.status, f.plateau],
     },
     {
@@ -107,7 +162,10 @@ function statusFormat(): Record<string, unknown> {
     'Belegd in lopend traject': 'sp-css-backgroundColor-BgLightPurple sp-css-color-LightPurpleFont',
     'Niet overgenomen': 'sp-css-backgroundColor-BgGold sp-css-color-GoldFont',
   };
-  const classExpression = ACTIE_STATUSSEN.reduceRight<string>((otherwise, s) => `if(@currentField == '${s}', '${classes[s]}', ${otherwise})`, "''");
+  const classExpression = ACTIE_STATUSSEN.reduceRight<string>(
+    (otherwise, s) => `if(@currentField == '${s}', '${classes[s]}', ${otherwise})`,
+    "''",
+  );
   return {
     $schema: 'https://developer.microsoft.com/json-schemas/sp/v2/column-formatting.schema.json',
     elmType: 'div',
@@ -115,7 +173,18 @@ function statusFormat(): Record<string, unknown> {
     children: [
       {
         elmType: 'div',
-        style: { 'box-sizing': 'border-box', padding: '4px 8px 5px 8px', overflow: 'hidden', 'text-overflow': 'ellipsis', display: 'flex', 'border-radius': '16px', height: '24px', 'align-items': 'center', 'white-space': 'nowrap', margin: '4px 4px 4px 4px' },
+        style: {
+          'box-sizing': 'border-box',
+          padding: '4px 8px 5px 8px',
+          overflow: 'hidden',
+          'text-overflow': 'ellipsis',
+          display: 'flex',
+          'border-radius': '16px',
+          height: '24px',
+          'align-items': 'center',
+          'white-space': 'nowrap',
+          margin: '4px 4px 4px 4px',
+        },
         attributes: { class: `=${classExpression}` },
         txtContent: '@currentField',
       },
@@ -179,7 +248,10 @@ export function toActie(item: ListItem, context: ActieReadContext): Loaded<Actie
     plateau: read.choice(ACTIE_FIELDS.plateau, PLATEAUS, { required: true }) ?? 'Randvoorwaardelijk',
     domeinen: read.multiChoice(ACTIE_FIELDS.domeinen, DOMEINEN),
     status: read.choice(ACTIE_FIELDS.status, ACTIE_STATUSSEN, { required: true }) ?? 'Niet gestart',
-    afhankelijkVan: read.multiLookup(ACTIE_FIELDS.afhankelijkVan).map((l) => l.value).filter((v) => v !== ''),
+    afhankelijkVan: read
+      .multiLookup(ACTIE_FIELDS.afhankelijkVan)
+      .map((l) => l.value)
+      .filter((v) => v !== ''),
     bevindingen,
   };
   const optional: Partial<Actie> = {
@@ -201,7 +273,10 @@ export function toActie(item: ListItem, context: ActieReadContext): Loaded<Actie
  * The SharePoint fields for an action. Dependencies whose target has no item yet are left out
  * and returned, so the caller can set them once the target exists.
  */
-export function actieToFields(actie: Actie, context: ActieWriteContext): { fields: Record<string, unknown>; unresolved: string[] } {
+export function actieToFields(
+  actie: Actie,
+  context: ActieWriteContext,
+): { fields: Record<string, unknown>; unresolved: string[] } {
   const unresolved: string[] = [];
   const dependencyIds: number[] = [];
   for (const nummer of actie.afhankelijkVan) {
@@ -209,7 +284,10 @@ export function actieToFields(actie: Actie, context: ActieWriteContext): { field
     if (id === undefined) unresolved.push(nummer);
     else dependencyIds.push(Number(id));
   }
-  const bevindingIds = actie.bevindingen.map((n) => context.bevindingIdByNummer.get(n)).filter((id): id is string => id !== undefined).map(Number);
+  const bevindingIds = actie.bevindingen
+    .map((n) => context.bevindingIdByNummer.get(n))
+    .filter((id): id is string => id !== undefined)
+    .map(Number);
   const adviesId = context.adviesIdByNummer.get(actie.advies);
   const fields: Record<string, unknown> = {
     [ACTIE_FIELDS.titel]: actie.titel,
@@ -237,10 +315,16 @@ export function actieToFields(actie: Actie, context: ActieWriteContext): { field
 }
 
 /** The fields that set an action's dependencies, once all targets exist. */
-export function dependencyFields(afhankelijkVan: readonly string[], actieIdByNummer: ReadonlyMap<string, string>): Record<string, unknown> {
+export function dependencyFields(
+  afhankelijkVan: readonly string[],
+  actieIdByNummer: ReadonlyMap<string, string>,
+): Record<string, unknown> {
   return {
     [`${lookupIdField(ACTIE_FIELDS.afhankelijkVan)}@odata.type`]: 'Collection(Edm.Int32)',
-    [lookupIdField(ACTIE_FIELDS.afhankelijkVan)]: afhankelijkVan.map((n) => actieIdByNummer.get(n)).filter((id): id is string => id !== undefined).map(Number),
+    [lookupIdField(ACTIE_FIELDS.afhankelijkVan)]: afhankelijkVan
+      .map((n) => actieIdByNummer.get(n))
+      .filter((id): id is string => id !== undefined)
+      .map(Number),
   };
 }
 
@@ -255,7 +339,20 @@ export function actieClientKeyField(): string {
 export type ActieChange = Partial<
   Pick<
     Actie,
-    'titel' | 'plateau' | 'domeinen' | 'status' | 'statusToelichting' | 'eigenaar' | 'deadline' | 'start' | 'planning' | 'lopendTraject' | 'afhankelijkVan' | 'bevindingen' | 'vervallen' | 'vervallenReden'
+    | 'titel'
+    | 'plateau'
+    | 'domeinen'
+    | 'status'
+    | 'statusToelichting'
+    | 'eigenaar'
+    | 'deadline'
+    | 'start'
+    | 'planning'
+    | 'lopendTraject'
+    | 'afhankelijkVan'
+    | 'bevindingen'
+    | 'vervallen'
+    | 'vervallenReden'
   >
 >;
 
@@ -270,14 +367,21 @@ const CHANGE_WIRE_KEYS: Record<keyof ActieChange, readonly string[]> = {
   start: [ACTIE_FIELDS.start],
   planning: [ACTIE_FIELDS.planning],
   lopendTraject: [ACTIE_FIELDS.lopendTraject],
-  afhankelijkVan: [`${lookupIdField(ACTIE_FIELDS.afhankelijkVan)}@odata.type`, lookupIdField(ACTIE_FIELDS.afhankelijkVan)],
+  afhankelijkVan: [
+    `${lookupIdField(ACTIE_FIELDS.afhankelijkVan)}@odata.type`,
+    lookupIdField(ACTIE_FIELDS.afhankelijkVan),
+  ],
   bevindingen: [`${lookupIdField(ACTIE_FIELDS.bevindingen)}@odata.type`, lookupIdField(ACTIE_FIELDS.bevindingen)],
   vervallen: [ACTIE_FIELDS.vervallen],
   vervallenReden: [ACTIE_FIELDS.vervallenReden],
 };
 
 /** The SharePoint fields for a change: only the changed columns, so nobody else's edit is touched. */
-export function actieChangeToFields(merged: Actie, change: ActieChange, context: ActieWriteContext): Record<string, unknown> {
+export function actieChangeToFields(
+  merged: Actie,
+  change: ActieChange,
+  context: ActieWriteContext,
+): Record<string, unknown> {
   const { fields } = actieToFields(merged, context);
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(change) as (keyof ActieChange)[]) {

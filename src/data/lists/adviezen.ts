@@ -16,12 +16,30 @@ export const ADVIES_FIELDS = {
 
 export const adviezenList: ListDefinition = {
   name: 'Adviezen',
-  description: 'De 11 adviezen uit het 213a-onderzoek digitaal leiderschap, met de reactie en planning van het college.',
+  description:
+    'De 11 adviezen uit het 213a-onderzoek digitaal leiderschap, met de reactie en planning van het college.',
   titleDisplayName: 'Advies',
   columns: [
-    { name: ADVIES_FIELDS.nummer, displayName: 'Nummer', number: { decimalPlaces: 'none', minimum: 1 }, required: true, indexed: true, enforceUniqueValues: true },
-    { name: ADVIES_FIELDS.thema, displayName: 'Thema', choice: { choices: THEMA_CODES, displayAs: 'dropDownMenu' }, required: true },
-    { name: ADVIES_FIELDS.plateau, displayName: 'Plateau', choice: { choices: PLATEAUS, displayAs: 'dropDownMenu' }, required: true },
+    {
+      name: ADVIES_FIELDS.nummer,
+      displayName: 'Nummer',
+      number: { decimalPlaces: 'none', minimum: 1 },
+      required: true,
+      indexed: true,
+      enforceUniqueValues: true,
+    },
+    {
+      name: ADVIES_FIELDS.thema,
+      displayName: 'Thema',
+      choice: { choices: THEMA_CODES, displayAs: 'dropDownMenu' },
+      required: true,
+    },
+    {
+      name: ADVIES_FIELDS.plateau,
+      displayName: 'Plateau',
+      choice: { choices: PLATEAUS, displayAs: 'dropDownMenu' },
+      required: true,
+    },
     { name: ADVIES_FIELDS.collegeReactie, displayName: 'Reactie college', text: { allowMultipleLines: true } },
     { name: ADVIES_FIELDS.collegePlanning, displayName: 'Planning college', text: { maxLength: 255 } },
     // Schema version 7: the report's own words for the advies (issue 12, point 5).

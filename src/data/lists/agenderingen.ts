@@ -31,20 +31,41 @@ const F = AGENDERING_FIELDS;
  */
 export const agenderingenList: ListDefinition = {
   name: 'Agenderingen',
-  description: "Acties die het MT van een domein in het CMT heeft geagendeerd, met reden, tot het CMT ze als besproken afvinkt.",
+  description:
+    'Acties die het MT van een domein in het CMT heeft geagendeerd, met reden, tot het CMT ze als besproken afvinkt.',
   titleDisplayName: 'Actie en domein',
   columns: [
     { name: F.actie, displayName: 'Actie', lookup: { listName: 'Acties', columnName: 'Nummer' }, required: true },
     { name: F.actieNummer, displayName: 'Actienummer', text: { maxLength: 16 }, required: true, indexed: true },
-    { name: F.domein, displayName: 'Domein', choice: { choices: DOMEINEN, displayAs: 'dropDownMenu' }, required: true, indexed: true },
-    { name: F.door, displayName: 'Geagendeerd door', personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' } },
+    {
+      name: F.domein,
+      displayName: 'Domein',
+      choice: { choices: DOMEINEN, displayAs: 'dropDownMenu' },
+      required: true,
+      indexed: true,
+    },
+    {
+      name: F.door,
+      displayName: 'Geagendeerd door',
+      personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' },
+    },
     { name: F.reden, displayName: 'Reden', text: { allowMultipleLines: true }, required: true },
     { name: F.op, displayName: 'Geagendeerd op', dateTime: { format: 'dateTime' }, required: true, indexed: true },
     { name: F.besproken, displayName: 'Besproken in CMT', boolean: {}, indexed: true },
-    { name: F.besprokenDoor, displayName: 'Afgevinkt door', personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' } },
+    {
+      name: F.besprokenDoor,
+      displayName: 'Afgevinkt door',
+      personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' },
+    },
     { name: F.besprokenOp, displayName: 'Afgevinkt op', dateTime: { format: 'dateTime' } },
     { name: F.besluit, displayName: 'Besluit CMT', text: { maxLength: 255 } },
-    { name: F.clientKey, displayName: 'Client-sleutel', text: { maxLength: 255 }, indexed: true, enforceUniqueValues: true },
+    {
+      name: F.clientKey,
+      displayName: 'Client-sleutel',
+      text: { maxLength: 255 },
+      indexed: true,
+      enforceUniqueValues: true,
+    },
   ],
   views: [
     {
@@ -81,7 +102,10 @@ export const AGENDERINGEN_READ = { list: 'Agenderingen', fields: agenderingField
 export const AGENDERINGEN_OPEN_READ = { ...AGENDERINGEN_READ, filter: `fields/${F.besproken} eq false` } as const;
 
 /** `toAgendering`'s context when the actions are not at hand: the number then comes from the ActieNummer column. */
-export function agenderingReadContext(users: ReadonlyMap<string, PersonRef>, acties: readonly { id: string; value: { nummer: string } }[] = []) {
+export function agenderingReadContext(
+  users: ReadonlyMap<string, PersonRef>,
+  acties: readonly { id: string; value: { nummer: string } }[] = [],
+) {
   return { actieNummerById: new Map(acties.map((a) => [a.id, a.value.nummer])), users };
 }
 
@@ -89,7 +113,10 @@ export function agenderingReadContext(users: ReadonlyMap<string, PersonRef>, act
  * An escalation as the domain knows it, read tolerantly: the number comes from the lookup, or from ActieNummer when
  * the lookup points nowhere; a missing reason reads as empty with a problem.
  */
-export function toAgendering(item: ListItem, context: { actieNummerById: ReadonlyMap<string, string>; users: ReadonlyMap<string, PersonRef> }): Loaded<Agendering> {
+export function toAgendering(
+  item: ListItem,
+  context: { actieNummerById: ReadonlyMap<string, string>; users: ReadonlyMap<string, PersonRef> },
+): Loaded<Agendering> {
   const read = new FieldReader(item.fields);
   const actieId = read.lookupId(F.actie);
   const viaLookup = actieId === undefined ? undefined : context.actieNummerById.get(actieId);
@@ -110,7 +137,10 @@ export function toAgendering(item: ListItem, context: { actieNummerById: Readonl
 }
 
 /** The fields of a new escalation (the ClientKey is added by the list store). */
-export function agenderingToFields(a: Pick<Agendering, 'actie' | 'domein' | 'reden' | 'op'> & { doorId?: string }, actieId: string): Record<string, unknown> {
+export function agenderingToFields(
+  a: Pick<Agendering, 'actie' | 'domein' | 'reden' | 'op'> & { doorId?: string },
+  actieId: string,
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {
     [F.titel]: `${a.actie} ${a.domein}`,
     [lookupIdField(F.actie)]: Number(actieId),

@@ -33,17 +33,33 @@ export const besluitenList: ListDefinition = {
   description: 'Besluiten en besproken agendapunten digitalisering per MT-vergadering.',
   titleDisplayName: 'Besluit',
   columns: [
-    { name: BESLUIT_FIELDS.vergadering, displayName: 'Vergadering', text: { maxLength: 255 }, required: true, indexed: true },
+    {
+      name: BESLUIT_FIELDS.vergadering,
+      displayName: 'Vergadering',
+      text: { maxLength: 255 },
+      required: true,
+      indexed: true,
+    },
     { name: BESLUIT_FIELDS.mt, displayName: 'MT', lookup: { listName: 'MTs', columnName: 'Title' }, indexed: true },
     { name: BESLUIT_FIELDS.actie, displayName: 'Actie', lookup: { listName: 'Acties', columnName: 'Title' } },
-    { name: BESLUIT_FIELDS.portfolioItem, displayName: 'Portfolio-item', lookup: { listName: 'Portfolio', columnName: 'Title' } },
+    {
+      name: BESLUIT_FIELDS.portfolioItem,
+      displayName: 'Portfolio-item',
+      lookup: { listName: 'Portfolio', columnName: 'Title' },
+    },
     { name: BESLUIT_FIELDS.besproken, displayName: 'Besproken', boolean: {} },
     { name: BESLUIT_FIELDS.door, displayName: 'Door', personOrGroup: { chooseFromType: 'peopleOnly' } },
     { name: BESLUIT_FIELDS.op, displayName: 'Op', dateTime: { format: 'dateTime' } },
     // Schema version 8: the name Teams gave for a decision recorded by the app for a person (the card), also for
     // someone the site does not know, whom the Door column cannot hold (issue 14, point 4).
     { name: BESLUIT_FIELDS.doorNaam, displayName: 'Door (naam)', text: { maxLength: 255 } },
-    { name: BESLUIT_FIELDS.clientKey, displayName: 'Client-sleutel', text: { maxLength: 255 }, indexed: true, enforceUniqueValues: true },
+    {
+      name: BESLUIT_FIELDS.clientKey,
+      displayName: 'Client-sleutel',
+      text: { maxLength: 255 },
+      indexed: true,
+      enforceUniqueValues: true,
+    },
   ],
 };
 

@@ -14,7 +14,14 @@ export const bevindingenList: ListDefinition = {
   description: 'De 9 bevindingen uit het onderzoek digitaal leiderschap.',
   titleDisplayName: 'Bevinding',
   columns: [
-    { name: BEVINDING_FIELDS.nummer, displayName: 'Nummer', number: { decimalPlaces: 'none', minimum: 1 }, required: true, indexed: true, enforceUniqueValues: true },
+    {
+      name: BEVINDING_FIELDS.nummer,
+      displayName: 'Nummer',
+      number: { decimalPlaces: 'none', minimum: 1 },
+      required: true,
+      indexed: true,
+      enforceUniqueValues: true,
+    },
     { name: BEVINDING_FIELDS.toelichting, displayName: 'Toelichting', text: { allowMultipleLines: true } },
     // Schema version 9: the theme the report's appendix discusses the finding under (issue 13, point 7).
     { name: BEVINDING_FIELDS.thema, displayName: 'Thema', choice: { choices: THEMA_CODES, displayAs: 'dropDownMenu' } },

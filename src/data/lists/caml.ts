@@ -15,7 +15,12 @@ function fieldRef(name: string, extra = ''): string {
   return `<FieldRef Name="${escapeXml(name)}"${extra} />`;
 }
 
-function compare(op: 'Eq' | 'Neq' | 'Lt' | 'Leq' | 'Gt' | 'Geq', field: string, type: CamlType, value: string | number): string {
+function compare(
+  op: 'Eq' | 'Neq' | 'Lt' | 'Leq' | 'Gt' | 'Geq',
+  field: string,
+  type: CamlType,
+  value: string | number,
+): string {
   return `<${op}>${fieldRef(field)}<Value Type="${type}">${escapeXml(String(value))}</Value></${op}>`;
 }
 
@@ -33,14 +38,16 @@ export const caml = {
   /** The field's date is before today (in the site's time zone); empty dates never match. */
   beforeToday: (field: string) => `<Lt>${fieldRef(field)}<Value Type="DateTime"><Today /></Value></Lt>`,
   /** The person column holds the user who looks at the view ([Me]). */
-  isMe: (field: string) => `<Eq>${fieldRef(field, ' LookupId="TRUE"')}<Value Type="Integer"><UserID Type="Integer" /></Value></Eq>`,
+  isMe: (field: string) =>
+    `<Eq>${fieldRef(field, ' LookupId="TRUE"')}<Value Type="Integer"><UserID Type="Integer" /></Value></Eq>`,
   and: (...conditions: string[]) => combine('And', conditions),
   or: (...conditions: string[]) => combine('Or', conditions),
   where: (condition: string) => `<Where>${condition}</Where>`,
   orderBy: (...fields: ReadonlyArray<string | { name: string; ascending: boolean }>) =>
     `<OrderBy>${fields.map((f) => (typeof f === 'string' ? fieldRef(f) : fieldRef(f.name, f.ascending ? '' : ' Ascending="FALSE"'))).join('')}</OrderBy>`,
   /** Groups by one field; groups start expanded unless `collapsed`. */
-  groupBy: (field: string, options: { collapsed?: boolean } = {}) => `<GroupBy Collapse="${options.collapsed ? 'TRUE' : 'FALSE'}" GroupLimit="30">${fieldRef(field)}</GroupBy>`,
+  groupBy: (field: string, options: { collapsed?: boolean } = {}) =>
+    `<GroupBy Collapse="${options.collapsed ? 'TRUE' : 'FALSE'}" GroupLimit="30">${fieldRef(field)}</GroupBy>`,
 };
 
 /** The title column with its item menu, as SharePoint's own views show it. */

@@ -1,5 +1,9 @@
 import { calendarDateToInstant } from '../../domain/dates.js';
-import { domeinVoortgangSleutel, type DomeinVoortgang, type DomeinVoortgangChange } from '../../domain/domein-voortgang.js';
+import {
+  domeinVoortgangSleutel,
+  type DomeinVoortgang,
+  type DomeinVoortgangChange,
+} from '../../domain/domein-voortgang.js';
 import { ACTIE_STATUSSEN, DOMEINEN, type Domein, type PersonRef } from '../../domain/model.js';
 import { caml, LINK_TITLE } from './caml.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
@@ -26,15 +30,40 @@ const F = DOMEIN_VOORTGANG_FIELDS;
  */
 export const domeinVoortgangList: ListDefinition = {
   name: 'DomeinVoortgang',
-  description: 'Voortgang per domein op acties die meerdere domeinen dragen: status, eigenaar, deadline en notitie van elk domein.',
+  description:
+    'Voortgang per domein op acties die meerdere domeinen dragen: status, eigenaar, deadline en notitie van elk domein.',
   titleDisplayName: 'Actie en domein',
   columns: [
-    { name: F.sleutel, displayName: 'Sleutel', text: { maxLength: 64 }, required: true, indexed: true, enforceUniqueValues: true },
+    {
+      name: F.sleutel,
+      displayName: 'Sleutel',
+      text: { maxLength: 64 },
+      required: true,
+      indexed: true,
+      enforceUniqueValues: true,
+    },
     { name: F.actie, displayName: 'Actie', lookup: { listName: 'Acties', columnName: 'Nummer' }, required: true },
-    { name: F.domein, displayName: 'Domein', choice: { choices: DOMEINEN, displayAs: 'dropDownMenu' }, required: true, indexed: true },
-    { name: F.status, displayName: 'Status', choice: { choices: ACTIE_STATUSSEN, displayAs: 'dropDownMenu' }, required: true, indexed: true },
+    {
+      name: F.domein,
+      displayName: 'Domein',
+      choice: { choices: DOMEINEN, displayAs: 'dropDownMenu' },
+      required: true,
+      indexed: true,
+    },
+    {
+      name: F.status,
+      displayName: 'Status',
+      choice: { choices: ACTIE_STATUSSEN, displayAs: 'dropDownMenu' },
+      required: true,
+      indexed: true,
+    },
     { name: F.statusToelichting, displayName: 'Toelichting status', text: { allowMultipleLines: true } },
-    { name: F.eigenaar, displayName: 'Eigenaar', personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' }, indexed: true },
+    {
+      name: F.eigenaar,
+      displayName: 'Eigenaar',
+      personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' },
+      indexed: true,
+    },
     { name: F.deadline, displayName: 'Deadline', dateTime: { format: 'dateOnly' }, indexed: true },
     { name: F.notitie, displayName: 'Notitie', text: { allowMultipleLines: true } },
   ],
@@ -83,7 +112,8 @@ export function toDomeinVoortgang(item: ListItem, context: DomeinVoortgangReadCo
   let actie = actieId === undefined ? undefined : context.actieNummerById.get(actieId);
   if (actieId !== undefined && actie === undefined) read.missingTarget(F.actie, actieId);
   actie ??= sleutel.split('|')[0] ?? '';
-  const domein: Domein = read.choice(F.domein, DOMEINEN, { required: true }) ?? (DOMEINEN.find((d) => sleutel.endsWith(`|${d}`)) ?? 'Concern');
+  const domein: Domein =
+    read.choice(F.domein, DOMEINEN, { required: true }) ?? DOMEINEN.find((d) => sleutel.endsWith(`|${d}`)) ?? 'Concern';
   const value: DomeinVoortgang = {
     actie,
     domein,
@@ -108,7 +138,6 @@ export function domeinVoortgangToFields(rij: DomeinVoortgang, actieId: string): 
     ...domeinVoortgangChangeToFields(rij),
   };
 }
-
 
 /** The SharePoint fields of a change: only the keys present, so nobody else's edit is touched. */
 export function domeinVoortgangChangeToFields(change: DomeinVoortgangChange): Record<string, unknown> {

@@ -26,13 +26,28 @@ export const herinneringenList: ListDefinition = {
   description: 'Logboek van verstuurde agendapunten digitalisering: één regel per MT-vergadering.',
   titleDisplayName: 'Omschrijving',
   columns: [
-    { name: HERINNERING_FIELDS.sleutel, displayName: 'Sleutel', text: { maxLength: 255 }, required: true, indexed: true, enforceUniqueValues: true },
+    {
+      name: HERINNERING_FIELDS.sleutel,
+      displayName: 'Sleutel',
+      text: { maxLength: 255 },
+      required: true,
+      indexed: true,
+      enforceUniqueValues: true,
+    },
     { name: HERINNERING_FIELDS.mt, displayName: 'MT', lookup: { listName: 'MTs', columnName: 'Title' }, indexed: true },
     { name: HERINNERING_FIELDS.moment, displayName: 'Vergadermoment', dateTime: { format: 'dateTime' }, indexed: true },
-    { name: HERINNERING_FIELDS.status, displayName: 'Status', choice: { choices: HERINNERING_STATUSSEN, displayAs: 'dropDownMenu' } },
+    {
+      name: HERINNERING_FIELDS.status,
+      displayName: 'Status',
+      choice: { choices: HERINNERING_STATUSSEN, displayAs: 'dropDownMenu' },
+    },
     { name: HERINNERING_FIELDS.berichtId, displayName: 'Bericht-id', text: { maxLength: 255 } },
     { name: HERINNERING_FIELDS.snapshot, displayName: 'Momentopname', text: { allowMultipleLines: true } },
-    { name: HERINNERING_FIELDS.besprokenDoor, displayName: 'Besproken door', personOrGroup: { chooseFromType: 'peopleOnly' } },
+    {
+      name: HERINNERING_FIELDS.besprokenDoor,
+      displayName: 'Besproken door',
+      personOrGroup: { chooseFromType: 'peopleOnly' },
+    },
     { name: HERINNERING_FIELDS.besprokenOp, displayName: 'Besproken op', dateTime: { format: 'dateTime' } },
     // Which job run claimed the occurrence: tells "my claim landed" from "another run got it" after a lost answer.
     { name: HERINNERING_FIELDS.claim, displayName: 'Claim', text: { maxLength: 64 } },
@@ -86,11 +101,24 @@ export function toHerinnering(item: ListItem): Loaded<Herinnering> {
     besprokenOp: read.text(HERINNERING_FIELDS.besprokenOp),
     fout: read.text(HERINNERING_FIELDS.fout),
   });
-  return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, ...(item.createdDateTime ? { created: item.createdDateTime } : {}), value, problems: read.problems };
+  return {
+    id: item.id,
+    eTag: item.eTag,
+    modified: item.lastModifiedDateTime,
+    ...(item.createdDateTime ? { created: item.createdDateTime } : {}),
+    value,
+    problems: read.problems,
+  };
 }
 
 /** Fields for a claim: the occurrence, its MT and who claims it. */
-export function claimFields(claim: { sleutel: string; mtId: string; mtNaam: string; moment: string; claimant: string }): Record<string, unknown> {
+export function claimFields(claim: {
+  sleutel: string;
+  mtId: string;
+  mtNaam: string;
+  moment: string;
+  claimant: string;
+}): Record<string, unknown> {
   return {
     [HERINNERING_FIELDS.titel]: `${claim.mtNaam} ${claim.moment}`.slice(0, 255),
     [HERINNERING_FIELDS.sleutel]: claim.sleutel,
@@ -102,7 +130,12 @@ export function claimFields(claim: { sleutel: string; mtId: string; mtNaam: stri
 }
 
 export function sentFields(berichtId: string, snapshot: string): Record<string, unknown> {
-  return { [HERINNERING_FIELDS.status]: 'verzonden', [HERINNERING_FIELDS.berichtId]: berichtId, [HERINNERING_FIELDS.snapshot]: snapshot, [HERINNERING_FIELDS.fout]: null };
+  return {
+    [HERINNERING_FIELDS.status]: 'verzonden',
+    [HERINNERING_FIELDS.berichtId]: berichtId,
+    [HERINNERING_FIELDS.snapshot]: snapshot,
+    [HERINNERING_FIELDS.fout]: null,
+  };
 }
 
 export function failedFields(error: string): Record<string, unknown> {

@@ -18,11 +18,19 @@ export const INSTALLATIE_FIELDS = {
 
 export const installatiesList: ListDefinition = {
   name: 'Installaties',
-  description: 'Teams waarin de bot van het actieplan is geïnstalleerd, met het adres van de Bot Connector dat Teams gaf (door de bot bijgehouden).',
+  description:
+    'Teams waarin de bot van het actieplan is geïnstalleerd, met het adres van de Bot Connector dat Teams gaf (door de bot bijgehouden).',
   titleDisplayName: 'Team',
   columns: [
     // The team's thread id (`19:…@thread.tacv2`, also its General channel's conversation id): one item per team.
-    { name: INSTALLATIE_FIELDS.teamId, displayName: 'Team-id', text: { maxLength: 255 }, required: true, indexed: true, enforceUniqueValues: true },
+    {
+      name: INSTALLATIE_FIELDS.teamId,
+      displayName: 'Team-id',
+      text: { maxLength: 255 },
+      required: true,
+      indexed: true,
+      enforceUniqueValues: true,
+    },
     { name: INSTALLATIE_FIELDS.groepId, displayName: 'Groep-id (Entra)', text: { maxLength: 64 } },
     { name: INSTALLATIE_FIELDS.tenantId, displayName: 'Tenant-id', text: { maxLength: 64 } },
     { name: INSTALLATIE_FIELDS.serviceUrl, displayName: 'Bot Connector (serviceUrl)', text: { maxLength: 255 } },

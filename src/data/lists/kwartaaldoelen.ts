@@ -16,10 +16,25 @@ export const kwartaaldoelenList: ListDefinition = {
   description: 'Kwartaaldoelen per portfolio-initiatief en of ze behaald zijn (terugkoppeling IMO, advies 3.3).',
   titleDisplayName: 'Omschrijving',
   columns: [
-    { name: KWARTAALDOEL_FIELDS.portfolio, displayName: 'Initiatief', lookup: { listName: 'Portfolio', columnName: 'Title' }, required: true },
-    { name: KWARTAALDOEL_FIELDS.kwartaal, displayName: 'Kwartaal', text: { maxLength: 7 }, required: true, indexed: true },
+    {
+      name: KWARTAALDOEL_FIELDS.portfolio,
+      displayName: 'Initiatief',
+      lookup: { listName: 'Portfolio', columnName: 'Title' },
+      required: true,
+    },
+    {
+      name: KWARTAALDOEL_FIELDS.kwartaal,
+      displayName: 'Kwartaal',
+      text: { maxLength: 7 },
+      required: true,
+      indexed: true,
+    },
     { name: KWARTAALDOEL_FIELDS.doel, displayName: 'Doel', text: { allowMultipleLines: true }, required: true },
-    { name: KWARTAALDOEL_FIELDS.behaald, displayName: 'Behaald', choice: { choices: BEHAALD_WAARDEN, displayAs: 'radioButtons' } },
+    {
+      name: KWARTAALDOEL_FIELDS.behaald,
+      displayName: 'Behaald',
+      choice: { choices: BEHAALD_WAARDEN, displayAs: 'radioButtons' },
+    },
     { name: KWARTAALDOEL_FIELDS.reden, displayName: 'Reden (als niet behaald)', text: { allowMultipleLines: true } },
   ],
 };
@@ -37,7 +52,8 @@ export function toKwartaaldoel(item: ListItem, portfolioKeyById: ReadonlyMap<str
   const read = new FieldReader(item.fields);
   const portfolioId = read.lookupId(KWARTAALDOEL_FIELDS.portfolio);
   const portfolioKey = portfolioId === undefined ? undefined : portfolioKeyById.get(portfolioId);
-  if (portfolioId !== undefined && portfolioKey === undefined) read.missingTarget(KWARTAALDOEL_FIELDS.portfolio, portfolioId);
+  if (portfolioId !== undefined && portfolioKey === undefined)
+    read.missingTarget(KWARTAALDOEL_FIELDS.portfolio, portfolioId);
   const value: Kwartaaldoel = {
     portfolioKey: portfolioKey ?? '',
     kwartaal: read.text(KWARTAALDOEL_FIELDS.kwartaal, { required: true }) ?? '',

@@ -3,7 +3,18 @@
  * that provisioning applies. Column definitions follow Graph's `columnDefinition` resource.
  */
 
-export type ListName = 'Adviezen' | 'Bevindingen' | 'Acties' | 'Portfolio' | 'Kwartaaldoelen' | 'MTs' | 'Herinneringen' | 'Besluiten' | 'DomeinVoortgang' | 'Installaties' | 'Agenderingen';
+export type ListName =
+  | 'Adviezen'
+  | 'Bevindingen'
+  | 'Acties'
+  | 'Portfolio'
+  | 'Kwartaaldoelen'
+  | 'MTs'
+  | 'Herinneringen'
+  | 'Besluiten'
+  | 'DomeinVoortgang'
+  | 'Installaties'
+  | 'Agenderingen';
 
 /** The hidden list of site users; person columns store its item ids. */
 export const SITE_USERS_LIST = 'User Information List';
@@ -27,7 +38,13 @@ export type ColumnDefinition = ColumnBase &
     | { text: { allowMultipleLines?: boolean; maxLength?: number; linesForEditing?: number } }
     | { number: { decimalPlaces?: 'none' | 'automatic'; minimum?: number; maximum?: number } }
     | { boolean: Record<string, never> }
-    | { choice: { choices: readonly string[]; allowTextEntry?: boolean; displayAs?: 'dropDownMenu' | 'checkBoxes' | 'radioButtons' } }
+    | {
+        choice: {
+          choices: readonly string[];
+          allowTextEntry?: boolean;
+          displayAs?: 'dropDownMenu' | 'checkBoxes' | 'radioButtons';
+        };
+      }
     | { dateTime: { format: 'dateOnly' | 'dateTime'; displayAs?: 'default' | 'friendly' | 'standard' } }
     | { personOrGroup: { allowMultipleSelection?: boolean; chooseFromType?: 'peopleOnly' | 'peopleAndGroups' } }
     /** `listName` is resolved to the target list's id at provisioning time. */

@@ -18,10 +18,17 @@ export const MT_FIELDS = {
 
 export const mtsList: ListDefinition = {
   name: 'MTs',
-  description: 'Managementteams die het agendapunt digitalisering krijgen (advies 11.5): kanaal, domeinen en vergaderschema.',
+  description:
+    'Managementteams die het agendapunt digitalisering krijgen (advies 11.5): kanaal, domeinen en vergaderschema.',
   titleDisplayName: 'MT',
   columns: [
-    { name: MT_FIELDS.sleutel, displayName: 'Sleutel', text: { maxLength: 64 }, indexed: true, enforceUniqueValues: true },
+    {
+      name: MT_FIELDS.sleutel,
+      displayName: 'Sleutel',
+      text: { maxLength: 64 },
+      indexed: true,
+      enforceUniqueValues: true,
+    },
     { name: MT_FIELDS.domeinen, displayName: 'Domeinen', choice: { choices: DOMEINEN, displayAs: 'checkBoxes' } },
     { name: MT_FIELDS.teamId, displayName: 'Team-id', text: { maxLength: 255 } },
     // Schema 6: the team's Microsoft 365 group id, next to its thread id (issue 14, point 1).
@@ -30,10 +37,18 @@ export const mtsList: ListDefinition = {
     { name: MT_FIELDS.conversationId, displayName: 'Gesprek-id', text: { maxLength: 255 } },
     // Multi-line: an every-other-week schedule is a DTSTART line plus an RRULE line.
     { name: MT_FIELDS.schema, displayName: 'Vergaderschema (RRULE)', text: { allowMultipleLines: true } },
-    { name: MT_FIELDS.voorlooptijd, displayName: 'Voorlooptijd (minuten)', number: { decimalPlaces: 'none', minimum: 0 } },
+    {
+      name: MT_FIELDS.voorlooptijd,
+      displayName: 'Voorlooptijd (minuten)',
+      number: { decimalPlaces: 'none', minimum: 0 },
+    },
     { name: MT_FIELDS.actief, displayName: 'Actief', boolean: {} },
     // Who may change the registration in the tab's settings; empty means everyone who can edit the list.
-    { name: MT_FIELDS.beheerders, displayName: 'Beheerders', personOrGroup: { allowMultipleSelection: true, chooseFromType: 'peopleOnly' } },
+    {
+      name: MT_FIELDS.beheerders,
+      displayName: 'Beheerders',
+      personOrGroup: { allowMultipleSelection: true, chooseFromType: 'peopleOnly' },
+    },
   ],
 };
 
@@ -84,7 +99,8 @@ export function mtBeheerders(item: ListItem): MTBeheerder[] {
   const emails = new Map<string, string>();
   if (Array.isArray(raw)) {
     for (const entry of raw as { LookupId?: unknown; Email?: unknown }[]) {
-      if (entry && typeof entry.Email === 'string' && entry.Email !== '') emails.set(String(entry.LookupId), entry.Email);
+      if (entry && typeof entry.Email === 'string' && entry.Email !== '')
+        emails.set(String(entry.LookupId), entry.Email);
     }
   }
   return new FieldReader(item.fields).multiLookup(MT_FIELDS.beheerders).map((p) => {

@@ -1,5 +1,12 @@
 import { calendarDateToInstant } from '../../domain/dates.js';
-import { DOMEINEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type PersonRef, type PortfolioItem } from '../../domain/model.js';
+import {
+  DOMEINEN,
+  KWARTAAL_KEUZES,
+  PORTFOLIO_FASEN,
+  PORTFOLIO_STATUSSEN,
+  type PersonRef,
+  type PortfolioItem,
+} from '../../domain/model.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
 import { caml, LINK_TITLE } from './caml.js';
 import { lookupIdField, type ListDefinition, type ListItem, type ViewDefinition } from './list-definition.js';
@@ -28,19 +35,68 @@ export const portfolioList: ListDefinition = {
   titleDisplayName: 'Initiatief',
   columns: [
     { name: PORTFOLIO_FIELDS.omschrijving, displayName: 'Omschrijving', text: { allowMultipleLines: true } },
-    { name: PORTFOLIO_FIELDS.domein, displayName: 'Domein', choice: { choices: DOMEINEN, displayAs: 'dropDownMenu' }, required: true, indexed: true },
-    { name: PORTFOLIO_FIELDS.opdrachtgever, displayName: 'Opdrachtgever', personOrGroup: { chooseFromType: 'peopleOnly' } },
-    { name: PORTFOLIO_FIELDS.informatiemanager, displayName: 'Informatiemanager', personOrGroup: { chooseFromType: 'peopleOnly' } },
-    { name: PORTFOLIO_FIELDS.iaContact, displayName: 'Contactpersoon I&A', personOrGroup: { chooseFromType: 'peopleOnly' } },
-    { name: PORTFOLIO_FIELDS.fase, displayName: 'Fase', choice: { choices: PORTFOLIO_FASEN, displayAs: 'dropDownMenu' }, required: true, indexed: true },
-    { name: PORTFOLIO_FIELDS.status, displayName: 'Status', choice: { choices: PORTFOLIO_STATUSSEN, displayAs: 'dropDownMenu' }, required: true },
+    {
+      name: PORTFOLIO_FIELDS.domein,
+      displayName: 'Domein',
+      choice: { choices: DOMEINEN, displayAs: 'dropDownMenu' },
+      required: true,
+      indexed: true,
+    },
+    {
+      name: PORTFOLIO_FIELDS.opdrachtgever,
+      displayName: 'Opdrachtgever',
+      personOrGroup: { chooseFromType: 'peopleOnly' },
+    },
+    {
+      name: PORTFOLIO_FIELDS.informatiemanager,
+      displayName: 'Informatiemanager',
+      personOrGroup: { chooseFromType: 'peopleOnly' },
+    },
+    {
+      name: PORTFOLIO_FIELDS.iaContact,
+      displayName: 'Contactpersoon I&A',
+      personOrGroup: { chooseFromType: 'peopleOnly' },
+    },
+    {
+      name: PORTFOLIO_FIELDS.fase,
+      displayName: 'Fase',
+      choice: { choices: PORTFOLIO_FASEN, displayAs: 'dropDownMenu' },
+      required: true,
+      indexed: true,
+    },
+    {
+      name: PORTFOLIO_FIELDS.status,
+      displayName: 'Status',
+      choice: { choices: PORTFOLIO_STATUSSEN, displayAs: 'dropDownMenu' },
+      required: true,
+    },
     { name: PORTFOLIO_FIELDS.statusToelichting, displayName: 'Toelichting status', text: { allowMultipleLines: true } },
-    { name: PORTFOLIO_FIELDS.prioriteit, displayName: 'Prioriteit (IMO)', number: { decimalPlaces: 'none', minimum: 1 }, indexed: true },
-    { name: PORTFOLIO_FIELDS.ditKwartaal, displayName: 'Dit kwartaal', choice: { choices: KWARTAAL_KEUZES, displayAs: 'radioButtons' } },
+    {
+      name: PORTFOLIO_FIELDS.prioriteit,
+      displayName: 'Prioriteit (IMO)',
+      number: { decimalPlaces: 'none', minimum: 1 },
+      indexed: true,
+    },
+    {
+      name: PORTFOLIO_FIELDS.ditKwartaal,
+      displayName: 'Dit kwartaal',
+      choice: { choices: KWARTAAL_KEUZES, displayAs: 'radioButtons' },
+    },
     { name: PORTFOLIO_FIELDS.start, displayName: 'Start', dateTime: { format: 'dateOnly' } },
     { name: PORTFOLIO_FIELDS.einde, displayName: 'Einde', dateTime: { format: 'dateOnly' } },
-    { name: PORTFOLIO_FIELDS.acties, displayName: 'Acties', lookup: { listName: 'Acties', columnName: 'Nummer', allowMultipleValues: true } },
-    { name: PORTFOLIO_FIELDS.clientKey, displayName: 'Sleutel', text: { maxLength: 64 }, required: true, indexed: true, enforceUniqueValues: true },
+    {
+      name: PORTFOLIO_FIELDS.acties,
+      displayName: 'Acties',
+      lookup: { listName: 'Acties', columnName: 'Nummer', allowMultipleValues: true },
+    },
+    {
+      name: PORTFOLIO_FIELDS.clientKey,
+      displayName: 'Sleutel',
+      text: { maxLength: 64 },
+      required: true,
+      indexed: true,
+      enforceUniqueValues: true,
+    },
   ],
   views: portfolioViews(),
 };
@@ -50,9 +106,30 @@ function portfolioViews(): ViewDefinition[] {
   const f = PORTFOLIO_FIELDS;
   const byPriority = caml.orderBy(f.prioriteit, 'ID');
   return [
-    { title: 'Per domein', query: caml.groupBy(f.domein) + byPriority, fields: [LINK_TITLE, f.fase, f.status, f.prioriteit, f.ditKwartaal, f.opdrachtgever, f.informatiemanager, f.einde] },
-    { title: 'Per fase', query: caml.groupBy(f.fase) + byPriority, fields: [LINK_TITLE, f.domein, f.status, f.prioriteit, f.ditKwartaal, f.opdrachtgever, f.einde] },
-    { title: 'Dit kwartaal', query: caml.where(caml.eq(f.ditKwartaal, 'Choice', 'wel')) + byPriority, fields: [LINK_TITLE, f.domein, f.fase, f.status, f.statusToelichting, f.prioriteit] },
+    {
+      title: 'Per domein',
+      query: caml.groupBy(f.domein) + byPriority,
+      fields: [
+        LINK_TITLE,
+        f.fase,
+        f.status,
+        f.prioriteit,
+        f.ditKwartaal,
+        f.opdrachtgever,
+        f.informatiemanager,
+        f.einde,
+      ],
+    },
+    {
+      title: 'Per fase',
+      query: caml.groupBy(f.fase) + byPriority,
+      fields: [LINK_TITLE, f.domein, f.status, f.prioriteit, f.ditKwartaal, f.opdrachtgever, f.einde],
+    },
+    {
+      title: 'Dit kwartaal',
+      query: caml.where(caml.eq(f.ditKwartaal, 'Choice', 'wel')) + byPriority,
+      fields: [LINK_TITLE, f.domein, f.fase, f.status, f.statusToelichting, f.prioriteit],
+    },
   ];
 }
 
@@ -84,7 +161,10 @@ export function toPortfolioItem(item: ListItem, users: ReadonlyMap<string, Perso
     fase: read.choice(PORTFOLIO_FIELDS.fase, PORTFOLIO_FASEN, { required: true }) ?? 'Idee',
     status: read.choice(PORTFOLIO_FIELDS.status, PORTFOLIO_STATUSSEN, { required: true }) ?? 'Op koers',
     ditKwartaal: read.choice(PORTFOLIO_FIELDS.ditKwartaal, KWARTAAL_KEUZES) ?? 'niet',
-    acties: read.multiLookup(PORTFOLIO_FIELDS.acties).map((l) => l.value).filter((v) => v !== ''),
+    acties: read
+      .multiLookup(PORTFOLIO_FIELDS.acties)
+      .map((l) => l.value)
+      .filter((v) => v !== ''),
   };
   const optional: Partial<PortfolioItem> = {
     opdrachtgever: read.person(PORTFOLIO_FIELDS.opdrachtgever, users),
@@ -99,7 +179,10 @@ export function toPortfolioItem(item: ListItem, users: ReadonlyMap<string, Perso
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
 }
 
-export function portfolioItemToFields(item: PortfolioItem, actieIdByNummer: ReadonlyMap<string, string>): Record<string, unknown> {
+export function portfolioItemToFields(
+  item: PortfolioItem,
+  actieIdByNummer: ReadonlyMap<string, string>,
+): Record<string, unknown> {
   return {
     [PORTFOLIO_FIELDS.titel]: item.titel,
     [PORTFOLIO_FIELDS.omschrijving]: item.omschrijving,
@@ -115,7 +198,10 @@ export function portfolioItemToFields(item: PortfolioItem, actieIdByNummer: Read
     [PORTFOLIO_FIELDS.start]: item.start ? calendarDateToInstant(item.start) : null,
     [PORTFOLIO_FIELDS.einde]: item.einde ? calendarDateToInstant(item.einde) : null,
     [`${lookupIdField(PORTFOLIO_FIELDS.acties)}@odata.type`]: 'Collection(Edm.Int32)',
-    [lookupIdField(PORTFOLIO_FIELDS.acties)]: item.acties.map((n) => actieIdByNummer.get(n)).filter((id): id is string => id !== undefined).map(Number),
+    [lookupIdField(PORTFOLIO_FIELDS.acties)]: item.acties
+      .map((n) => actieIdByNummer.get(n))
+      .filter((id): id is string => id !== undefined)
+      .map(Number),
     [PORTFOLIO_FIELDS.clientKey]: item.key,
   };
 }

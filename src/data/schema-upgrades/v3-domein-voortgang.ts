@@ -19,15 +19,19 @@ export async function createMissingDomeinVoortgang(graph: Graph, siteId: string)
     `${listPath(siteId, 'Acties')}/items?$expand=${fieldsExpand([ACTIE_FIELDS.nummer, ACTIE_FIELDS.domeinen, ACTIE_FIELDS.status, ACTIE_FIELDS.statusToelichting])}&$top=999`,
   );
   const existing = new Set(
-    (await graph.getAll<ListItem>(`${listPath(siteId, 'DomeinVoortgang')}/items?$expand=${fieldsExpand([DOMEIN_VOORTGANG_FIELDS.sleutel])}&$top=999`)).map((i) =>
-      String(i.fields[DOMEIN_VOORTGANG_FIELDS.sleutel]),
-    ),
+    (
+      await graph.getAll<ListItem>(
+        `${listPath(siteId, 'DomeinVoortgang')}/items?$expand=${fieldsExpand([DOMEIN_VOORTGANG_FIELDS.sleutel])}&$top=999`,
+      )
+    ).map((i) => String(i.fields[DOMEIN_VOORTGANG_FIELDS.sleutel])),
   );
   const changes: string[] = [];
   for (const item of acties) {
     const nummer = String(item.fields[ACTIE_FIELDS.nummer] ?? '');
     const raw = item.fields[ACTIE_FIELDS.domeinen];
-    const domeinen = (Array.isArray(raw) ? raw : []).filter((d): d is Domein => (DOMEINEN as readonly unknown[]).includes(d));
+    const domeinen = (Array.isArray(raw) ? raw : []).filter((d): d is Domein =>
+      (DOMEINEN as readonly unknown[]).includes(d),
+    );
     if (nummer === '' || !heeftDomeinVoortgang({ domeinen })) continue;
     const rawStatus = item.fields[ACTIE_FIELDS.status];
     const status: ActieStatus = ACTIE_STATUSSEN.find((s) => s === rawStatus) ?? 'Niet gestart';
@@ -35,7 +39,12 @@ export async function createMissingDomeinVoortgang(graph: Graph, siteId: string)
     for (const domein of new Set(domeinen)) {
       if (existing.has(domeinVoortgangSleutel(nummer, domein))) continue;
       const fields = domeinVoortgangToFields(
-        { actie: nummer, domein, status, ...(typeof toelichting === 'string' && toelichting.trim() !== '' ? { statusToelichting: toelichting } : {}) },
+        {
+          actie: nummer,
+          domein,
+          status,
+          ...(typeof toelichting === 'string' && toelichting.trim() !== '' ? { statusToelichting: toelichting } : {}),
+        },
         item.id,
       );
       await graph.post(`${listPath(siteId, 'DomeinVoortgang')}/items`, { fields });

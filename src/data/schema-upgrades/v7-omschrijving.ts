@@ -17,7 +17,9 @@ import { listPath } from '../site.js';
 
 /** Number + title as the step compares them: trimmed, runs of white space as one space. */
 function sleutel(nummer: unknown, titel: unknown): string {
-  return `${String(nummer ?? '').trim()}|${String(titel ?? '').replace(/\s+/g, ' ').trim()}`;
+  return `${String(nummer ?? '').trim()}|${String(titel ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()}`;
 }
 
 function leeg(value: unknown): boolean {
@@ -28,7 +30,11 @@ function leeg(value: unknown): boolean {
  * Fills the empty Omschrijving of every advies and action whose number and title equal the seed plan's.
  * @returns a line per item written ("Adviezen 1: Omschrijving", "Acties 3.2: Omschrijving") or skipped.
  */
-export async function fillMissingOmschrijving(graph: Graph, siteId: string, seed: Pick<Plan, 'adviezen' | 'acties'>): Promise<string[]> {
+export async function fillMissingOmschrijving(
+  graph: Graph,
+  siteId: string,
+  seed: Pick<Plan, 'adviezen' | 'acties'>,
+): Promise<string[]> {
   const changes: string[] = [];
   const lists = [
     {
@@ -36,29 +42,40 @@ export async function fillMissingOmschrijving(graph: Graph, siteId: string, seed
       nummer: ADVIES_FIELDS.nummer,
       titel: ADVIES_FIELDS.titel,
       omschrijving: ADVIES_FIELDS.omschrijving,
-      texts: new Map(seed.adviezen.filter((a) => a.omschrijving).map((a) => [sleutel(a.nummer, a.titel), a.omschrijving as string])),
+      texts: new Map(
+        seed.adviezen.filter((a) => a.omschrijving).map((a) => [sleutel(a.nummer, a.titel), a.omschrijving as string]),
+      ),
     },
     {
       list: 'Acties' as const,
       nummer: ACTIE_FIELDS.nummer,
       titel: ACTIE_FIELDS.titel,
       omschrijving: ACTIE_FIELDS.omschrijving,
-      texts: new Map(seed.acties.filter((a) => a.omschrijving).map((a) => [sleutel(a.nummer, a.titel), a.omschrijving as string])),
+      texts: new Map(
+        seed.acties.filter((a) => a.omschrijving).map((a) => [sleutel(a.nummer, a.titel), a.omschrijving as string]),
+      ),
     },
   ];
   for (const l of lists) {
-    const items = await graph.getAll<ListItem>(`${listPath(siteId, l.list)}/items?$expand=${fieldsExpand([l.nummer, l.titel, l.omschrijving])}&$top=999`);
+    const items = await graph.getAll<ListItem>(
+      `${listPath(siteId, l.list)}/items?$expand=${fieldsExpand([l.nummer, l.titel, l.omschrijving])}&$top=999`,
+    );
     for (const item of items) {
       if (!leeg(item.fields[l.omschrijving])) continue;
       const text = l.texts.get(sleutel(item.fields[l.nummer], item.fields[l.titel]));
       if (text === undefined) continue;
       const label = `${l.list} ${String(item.fields[l.nummer])}: Omschrijving`;
       try {
-        await graph.patch(`${listPath(siteId, l.list)}/items/${item.id}/fields`, { [l.omschrijving]: text }, { ifMatch: item.eTag });
+        await graph.patch(
+          `${listPath(siteId, l.list)}/items/${item.id}/fields`,
+          { [l.omschrijving]: text },
+          { ifMatch: item.eTag },
+        );
         changes.push(label);
       } catch (error) {
         // Someone changed the item since it was read: their edit stands; the next run looks at it again.
-        if (error instanceof GraphRequestError && error.status === 412) changes.push(`${label} overgeslagen (intussen gewijzigd)`);
+        if (error instanceof GraphRequestError && error.status === 412)
+          changes.push(`${label} overgeslagen (intussen gewijzigd)`);
         else throw error;
       }
     }

@@ -16,7 +16,9 @@ import { listPath } from '../site.js';
 
 /** Number + title as the step compares them: trimmed, runs of white space as one space. */
 function sleutel(nummer: unknown, titel: unknown): string {
-  return `${String(nummer ?? '').trim()}|${String(titel ?? '').replace(/\s+/g, ' ').trim()}`;
+  return `${String(nummer ?? '').trim()}|${String(titel ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()}`;
 }
 
 function leeg(value: unknown): boolean {
@@ -27,7 +29,11 @@ function leeg(value: unknown): boolean {
  * Fills the empty SamenhangMet of the seeded adviezen that have one, and the empty Thema of the seeded findings.
  * @returns a line per item written ("Adviezen 1: SamenhangMet", "Bevindingen 5: Thema") or skipped.
  */
-export async function fillMissingSamenhangEnThema(graph: Graph, siteId: string, seed: Pick<Plan, 'adviezen' | 'bevindingen'>): Promise<string[]> {
+export async function fillMissingSamenhangEnThema(
+  graph: Graph,
+  siteId: string,
+  seed: Pick<Plan, 'adviezen' | 'bevindingen'>,
+): Promise<string[]> {
   const changes: string[] = [];
   const lists = [
     {
@@ -35,30 +41,47 @@ export async function fillMissingSamenhangEnThema(graph: Graph, siteId: string, 
       nummer: ADVIES_FIELDS.nummer,
       titel: ADVIES_FIELDS.titel,
       veld: ADVIES_FIELDS.samenhangMet,
-      values: new Map(seed.adviezen.flatMap((a) => (formatSamenhang(a.samenhangMet) === null ? [] : [[sleutel(a.nummer, a.titel), formatSamenhang(a.samenhangMet) as string] as const]))),
+      values: new Map(
+        seed.adviezen.flatMap((a) =>
+          formatSamenhang(a.samenhangMet) === null
+            ? []
+            : [[sleutel(a.nummer, a.titel), formatSamenhang(a.samenhangMet) as string] as const],
+        ),
+      ),
     },
     {
       list: 'Bevindingen' as const,
       nummer: BEVINDING_FIELDS.nummer,
       titel: BEVINDING_FIELDS.titel,
       veld: BEVINDING_FIELDS.thema,
-      values: new Map(seed.bevindingen.flatMap((b) => (b.thema === undefined ? [] : [[sleutel(b.nummer, b.titel), b.thema as string] as const]))),
+      values: new Map(
+        seed.bevindingen.flatMap((b) =>
+          b.thema === undefined ? [] : [[sleutel(b.nummer, b.titel), b.thema as string] as const],
+        ),
+      ),
     },
   ];
   for (const l of lists) {
     if (l.values.size === 0) continue;
-    const items = await graph.getAll<ListItem>(`${listPath(siteId, l.list)}/items?$expand=${fieldsExpand([l.nummer, l.titel, l.veld])}&$top=999`);
+    const items = await graph.getAll<ListItem>(
+      `${listPath(siteId, l.list)}/items?$expand=${fieldsExpand([l.nummer, l.titel, l.veld])}&$top=999`,
+    );
     for (const item of items) {
       if (!leeg(item.fields[l.veld])) continue;
       const value = l.values.get(sleutel(item.fields[l.nummer], item.fields[l.titel]));
       if (value === undefined) continue;
       const label = `${l.list} ${String(item.fields[l.nummer])}: ${l.veld}`;
       try {
-        await graph.patch(`${listPath(siteId, l.list)}/items/${item.id}/fields`, { [l.veld]: value }, { ifMatch: item.eTag });
+        await graph.patch(
+          `${listPath(siteId, l.list)}/items/${item.id}/fields`,
+          { [l.veld]: value },
+          { ifMatch: item.eTag },
+        );
         changes.push(label);
       } catch (error) {
         // Someone changed the item since it was read: their edit stands; the next run looks at it again.
-        if (error instanceof GraphRequestError && error.status === 412) changes.push(`${label} overgeslagen (intussen gewijzigd)`);
+        if (error instanceof GraphRequestError && error.status === 412)
+          changes.push(`${label} overgeslagen (intussen gewijzigd)`);
         else throw error;
       }
     }

@@ -41,7 +41,10 @@ export function formatBron(bron: SeedBron): string {
  * A recorder for quoted texts: `uit(waar, ref, tekst)` records the quote and returns the text unchanged, so the plan
  * data reads as data (`collegeReactie: uit('advies 1: collegeReactie', '000:74-75', '…')`) and keeps its sources.
  */
-export function createCitaten(): { uit: (waar: string, ref: string, tekst: string) => string; lijst: readonly Citaat[] } {
+export function createCitaten(): {
+  uit: (waar: string, ref: string, tekst: string) => string;
+  lijst: readonly Citaat[];
+} {
   const lijst: Citaat[] = [];
   return {
     uit(waar, ref, tekst) {

@@ -11,7 +11,18 @@
  * from the planning text and the findings → actions table. Every field here is data the users can change later.
  * People are roles (the sandbox's personas), never names.
  */
-import type { Actie, Advies, Bevinding, Domein, Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem, ThemaCode } from '../model.js';
+import type {
+  Actie,
+  Advies,
+  Bevinding,
+  Domein,
+  Kwartaaldoel,
+  MT,
+  PersonRef,
+  Plan,
+  PortfolioItem,
+  ThemaCode,
+} from '../model.js';
 import { heeftDomeinVoortgang, type DomeinVoortgang } from '../domein-voortgang.js';
 import { THEMAS } from '../themas.js';
 import { createCitaten, type Citaat } from './citaten.js';
@@ -109,7 +120,11 @@ const ADVIEZEN: Advies[] = [
   {
     nummer: 1,
     titel: uit('advies 1: titel', '001:744', 'Gemeenschappelijke visie & roadmap digitalisering'),
-    omschrijving: uit('advies 1: omschrijving', '001:746-750', 'Een gezamenlijke roadmap biedt leidinggevenden het overzicht en de grip die nodig zijn om keuzes te maken en digitalisering effectief te sturen.'),
+    omschrijving: uit(
+      'advies 1: omschrijving',
+      '001:746-750',
+      'Een gezamenlijke roadmap biedt leidinggevenden het overzicht en de grip die nodig zijn om keuzes te maken en digitalisering effectief te sturen.',
+    ),
     thema: 'A',
     plateau: 'Randvoorwaardelijk',
     collegeReactie: uit(
@@ -123,7 +138,11 @@ const ADVIEZEN: Advies[] = [
   {
     nummer: 2,
     titel: uit('advies 2: titel', '001:1064', 'Basis processen en data op orde brengen en houden'),
-    omschrijving: uit('advies 2: omschrijving', '001:754-758', 'Het op orde brengen van de basis helpt de waan van de dag te verminderen en creëert ruimte voor innovatie, waardoor leidinggevenden beter kunnen focussen op strategische doelen.'),
+    omschrijving: uit(
+      'advies 2: omschrijving',
+      '001:754-758',
+      'Het op orde brengen van de basis helpt de waan van de dag te verminderen en creëert ruimte voor innovatie, waardoor leidinggevenden beter kunnen focussen op strategische doelen.',
+    ),
     thema: 'A',
     plateau: 'Randvoorwaardelijk',
     collegeReactie: uit(
@@ -136,7 +155,11 @@ const ADVIEZEN: Advies[] = [
   {
     nummer: 3,
     titel: uit('advies 3: titel', '001:760', 'Versterken positionering en zichtbaarheid IMO'),
-    omschrijving: uit('advies 3: omschrijving', '001:762-766', 'Verduidelijk verwachtingen m.b.t. IMO, bevorder actieve communicatie naar MT’s, en maak prioritering en besluiten toegankelijker voor stakeholders.'),
+    omschrijving: uit(
+      'advies 3: omschrijving',
+      '001:762-766',
+      'Verduidelijk verwachtingen m.b.t. IMO, bevorder actieve communicatie naar MT’s, en maak prioritering en besluiten toegankelijker voor stakeholders.',
+    ),
     thema: 'A',
     plateau: 'Randvoorwaardelijk',
     collegeReactie: uit(
@@ -149,7 +172,11 @@ const ADVIEZEN: Advies[] = [
   {
     nummer: 4,
     titel: uit('advies 4: titel', '001:768', 'Innovatie apart positioneren van dagelijkse operatie'),
-    omschrijving: uit('advies 4: omschrijving', '001:770-776', 'Overweeg om innovatie apart te positioneren naast de dagelijkse operatie, waardoor het niet hoeft te concurreren met de waan van de dag. Dit scenario heeft voor- en nadelen, en er zijn verschillende scenario’s mogelijk.'),
+    omschrijving: uit(
+      'advies 4: omschrijving',
+      '001:770-776',
+      'Overweeg om innovatie apart te positioneren naast de dagelijkse operatie, waardoor het niet hoeft te concurreren met de waan van de dag. Dit scenario heeft voor- en nadelen, en er zijn verschillende scenario’s mogelijk.',
+    ),
     thema: 'A',
     plateau: 'Excelleren',
     collegeReactie: uit(
@@ -162,7 +189,11 @@ const ADVIEZEN: Advies[] = [
   {
     nummer: 5,
     titel: uit('advies 5: titel', '001:780', 'Versterken informatiemanagement'),
-    omschrijving: uit('advies 5: omschrijving', '001:781-787', 'De informatiemanagers moeten voor het MT van het business domein vertrouwde adviseurs zijn mbt digitalisering. Zij kunnen het business domein vertegenwoordigen richting de I&A organisatie en voeren de regie over de ontwikkeling van een gemeenschappelijke visie en roadmap voor het business domein. De informatie-managers nemen regelmatig deel aan het business MT en zijn op de hoogte van belangrijke business doelen en ontwikkelingen'),
+    omschrijving: uit(
+      'advies 5: omschrijving',
+      '001:781-787',
+      'De informatiemanagers moeten voor het MT van het business domein vertrouwde adviseurs zijn mbt digitalisering. Zij kunnen het business domein vertegenwoordigen richting de I&A organisatie en voeren de regie over de ontwikkeling van een gemeenschappelijke visie en roadmap voor het business domein. De informatie-managers nemen regelmatig deel aan het business MT en zijn op de hoogte van belangrijke business doelen en ontwikkelingen',
+    ),
     thema: 'B',
     plateau: 'Fundament versterken',
     collegeReactie: uit(
@@ -175,7 +206,11 @@ const ADVIEZEN: Advies[] = [
   {
     nummer: 6,
     titel: uit('advies 6: titel', '001:1074', 'Gezamenlijk voortraject'),
-    omschrijving: uit('advies 6: omschrijving', '001:790-792', 'Investeer in een gedegen voortraject waarin business- en digitaliseringsprofessionals samen met I&A een gezamenlijk beeld ontwikkelen van het vraagstuk en de gewenste oplossingsrichting'),
+    omschrijving: uit(
+      'advies 6: omschrijving',
+      '001:790-792',
+      'Investeer in een gedegen voortraject waarin business- en digitaliseringsprofessionals samen met I&A een gezamenlijk beeld ontwikkelen van het vraagstuk en de gewenste oplossingsrichting',
+    ),
     thema: 'B',
     plateau: 'Fundament versterken',
     collegeReactie: uit(
@@ -188,7 +223,11 @@ const ADVIEZEN: Advies[] = [
   {
     nummer: 7,
     titel: uit('advies 7: titel', '001:794', 'Hands-on ondersteuning'),
-    omschrijving: uit('advies 7: omschrijving', '001:796-800', 'Zet de praktische ervaring van de ondersteuners in bij de vertaling naar de praktijk en maak hierbij de wederzijdse verwachtingen tussen leidinggevenden en ondersteuners expliciet.'),
+    omschrijving: uit(
+      'advies 7: omschrijving',
+      '001:796-800',
+      'Zet de praktische ervaring van de ondersteuners in bij de vertaling naar de praktijk en maak hierbij de wederzijdse verwachtingen tussen leidinggevenden en ondersteuners expliciet.',
+    ),
     thema: 'B',
     plateau: 'Fundament versterken',
     collegeReactie: uit(
@@ -201,7 +240,11 @@ const ADVIEZEN: Advies[] = [
   {
     nummer: 8,
     titel: uit('advies 8: titel', '001:802', 'Organiseren kennisdeling en externe inspiratie'),
-    omschrijving: uit('advies 8: omschrijving', '001:804-810', 'Richt een netwerk op voor kennisdeling tussen gemeenten en andere overheidsorganisaties, en ontwikkel een leeragenda met relevante digitaliseringsthema\'s gericht op zowel interne als externe kennisdeling en inspiratie.'),
+    omschrijving: uit(
+      'advies 8: omschrijving',
+      '001:804-810',
+      "Richt een netwerk op voor kennisdeling tussen gemeenten en andere overheidsorganisaties, en ontwikkel een leeragenda met relevante digitaliseringsthema's gericht op zowel interne als externe kennisdeling en inspiratie.",
+    ),
     thema: 'B',
     plateau: 'Verbeteren',
     collegeReactie: uit(
@@ -214,7 +257,11 @@ const ADVIEZEN: Advies[] = [
   {
     nummer: 9,
     titel: uit('advies 9: titel', '001:812', 'Organiseren afdelingsoverstijgende processen'),
-    omschrijving: uit('advies 9: omschrijving', '001:814-820', 'Identificeer essentiële afdelingsoverstijgende processen voor samenwerking, voer een experiment uit met een multidisciplinair team, en ontwikkel een plan voor procesgericht organiseren op basis van deze ervaringen.'),
+    omschrijving: uit(
+      'advies 9: omschrijving',
+      '001:814-820',
+      'Identificeer essentiële afdelingsoverstijgende processen voor samenwerking, voer een experiment uit met een multidisciplinair team, en ontwikkel een plan voor procesgericht organiseren op basis van deze ervaringen.',
+    ),
     thema: 'B',
     plateau: 'Excelleren',
     // The college gave no planning for 9; the UI says so in its own words, never inside the quote.
@@ -228,7 +275,11 @@ const ADVIEZEN: Advies[] = [
   {
     nummer: 10,
     titel: uit('advies 10: titel', '001:1084', 'Versterken opdrachtgeverschap en eigenaarschap'),
-    omschrijving: uit('advies 10: omschrijving', '001:825-835', 'Voor blijvend succes van verbeterinitiatieven is goed eigenaarschap en effectieve roluitvoering cruciaal, ondersteund door training en rolcoaching, duidelijke omschrijving van rollen en verantwoordelijkheden, en een vaste projectstructuur.'),
+    omschrijving: uit(
+      'advies 10: omschrijving',
+      '001:825-835',
+      'Voor blijvend succes van verbeterinitiatieven is goed eigenaarschap en effectieve roluitvoering cruciaal, ondersteund door training en rolcoaching, duidelijke omschrijving van rollen en verantwoordelijkheden, en een vaste projectstructuur.',
+    ),
     thema: 'C',
     plateau: 'Randvoorwaardelijk',
     collegeReactie: uit(
@@ -241,7 +292,11 @@ const ADVIEZEN: Advies[] = [
   {
     nummer: 11,
     titel: uit('advies 11: titel', '001:1086', 'Voortdurend aandacht voor digitalisering en digitaal leiderschap'),
-    omschrijving: uit('advies 11: omschrijving', '001:841-851', 'Integreer digitale competenties in profielen van leidinggevenden en ondersteuners, bevorder bewustzijn en ontwikkeling van digitale vaardigheden, houd gesprekken over digitaal leiderschap gaande in lijn met de i-visie en maak digitalisering een vast thema in MT-vergaderingen'),
+    omschrijving: uit(
+      'advies 11: omschrijving',
+      '001:841-851',
+      'Integreer digitale competenties in profielen van leidinggevenden en ondersteuners, bevorder bewustzijn en ontwikkeling van digitale vaardigheden, houd gesprekken over digitaal leiderschap gaande in lijn met de i-visie en maak digitalisering een vast thema in MT-vergaderingen',
+    ),
     thema: 'C',
     plateau: 'Randvoorwaardelijk',
     collegeReactie: uit(
@@ -355,14 +410,22 @@ const REDEN_NIET_OVERGENOMEN_2_1 = uit(
 );
 
 /** The report describes 2.1, 2.2 and 2.3 together, in one appendix passage (001:1459–1464); each of the three carries it. */
-const OMSCHRIJVING_2 = uit('acties 2.1–2.3: omschrijving', '001:1461-1464', 'Uitvoeren van 0-metingen, ontwikkelen plan van aanpak met maatregelen, organiseren uitvoering, inrichten kwaliteitssystemen en borgen proces, sturing door eigenaren vanuit 0-meting, terugkoppeling in MTs');
+const OMSCHRIJVING_2 = uit(
+  'acties 2.1–2.3: omschrijving',
+  '001:1461-1464',
+  'Uitvoeren van 0-metingen, ontwikkelen plan van aanpak met maatregelen, organiseren uitvoering, inrichten kwaliteitssystemen en borgen proces, sturing door eigenaren vanuit 0-meting, terugkoppeling in MTs',
+);
 
 const ACTIES: Actie[] = [
   // 1. Gemeenschappelijke visie & roadmap digitalisering: "Geheel 2025" → 31-12-2025
   {
     nummer: '1.1',
     titel: uit('actie 1.1: titel', '001:889', 'Ontwikkelen gemeenschappelijke visie en roadmap per business domein'),
-    omschrijving: uit('actie 1.1: omschrijving', '001:1540-1544', 'Per business domein ‘vertalen’ van de business visie / doelen van dat domein naar digitaliseringsbehoeften en –projecten. Koppelen van het huidige ICT portfolio. Samenwerking business domein en I&A is essentieel, de IMer kan hierin een belangrijke rol spelen. De roadmap is de basis voor (gezamenlijke) prioritering.'),
+    omschrijving: uit(
+      'actie 1.1: omschrijving',
+      '001:1540-1544',
+      'Per business domein ‘vertalen’ van de business visie / doelen van dat domein naar digitaliseringsbehoeften en –projecten. Koppelen van het huidige ICT portfolio. Samenwerking business domein en I&A is essentieel, de IMer kan hierin een belangrijke rol spelen. De roadmap is de basis voor (gezamenlijke) prioritering.',
+    ),
     advies: 1,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -375,7 +438,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '1.2',
     titel: uit('actie 1.2: titel', '001:1545', 'ICT portfolio overzicht delen'),
-    omschrijving: uit('actie 1.2: omschrijving', '001:1546-1549', 'Het ICT portfolio overzicht is aanwezig, maar wordt nog te weinig verspreid. Het structureel en vaker delen van het overzicht is een effectieve manier om op korte termijn een beter gezamenlijk beeld te krijgen van de lopende en belangrijke initiatieven.'),
+    omschrijving: uit(
+      'actie 1.2: omschrijving',
+      '001:1546-1549',
+      'Het ICT portfolio overzicht is aanwezig, maar wordt nog te weinig verspreid. Het structureel en vaker delen van het overzicht is een effectieve manier om op korte termijn een beter gezamenlijk beeld te krijgen van de lopende en belangrijke initiatieven.',
+    ),
     advies: 1,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -404,7 +471,11 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '2.2',
-    titel: uit('actie 2.2: titel', '001:899-900', 'Ontwikkelen plan van aanpak basis op orde met maatregelen, organiseren uitvoering, inrichten kwaliteitssystemen en borgen proces'),
+    titel: uit(
+      'actie 2.2: titel',
+      '001:899-900',
+      'Ontwikkelen plan van aanpak basis op orde met maatregelen, organiseren uitvoering, inrichten kwaliteitssystemen en borgen proces',
+    ),
     omschrijving: OMSCHRIJVING_2,
     advies: 2,
     plateau: 'Fundament versterken',
@@ -433,7 +504,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '3.1',
     titel: uit('actie 3.1: titel', '001:909', 'Verduidelijken portfolio management proces'),
-    omschrijving: uit('actie 3.1: omschrijving', '001:1551-1557', 'Verduidelijken van de verantwoordelijkheden en onderlinge afspraken tussen Strategieoverleg, IMO en I&A, vooral met betrekking tot wie de prioriteiten en de kwartaalplanning vaststelt. Vervolgens het mandaat voor prioritering neerleggen bij IMO of bij het MT, waarbij het IMO een gedragen voorstel inbrengt. En de portfolio management rol verder versterken om regie te zetten op het proces van prioritering, kwartaalplanning en communicatie en terugkoppeling daarover.'),
+    omschrijving: uit(
+      'actie 3.1: omschrijving',
+      '001:1551-1557',
+      'Verduidelijken van de verantwoordelijkheden en onderlinge afspraken tussen Strategieoverleg, IMO en I&A, vooral met betrekking tot wie de prioriteiten en de kwartaalplanning vaststelt. Vervolgens het mandaat voor prioritering neerleggen bij IMO of bij het MT, waarbij het IMO een gedragen voorstel inbrengt. En de portfolio management rol verder versterken om regie te zetten op het proces van prioritering, kwartaalplanning en communicatie en terugkoppeling daarover.',
+    ),
     advies: 3,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -448,7 +523,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '3.2',
     titel: uit('actie 3.2: titel', '001:911', 'Heldere en eenduidige prioritering'),
-    omschrijving: uit('actie 3.2: omschrijving', '001:1522-1527', 'Vaststellen van een duidelijk prioriteringskader dat door Strategieoverleg en IMO wordt gebruikt om heldere keuzes te maken wat wel en vooral ook wat NIET wordt opgepakt de komende periode. Dit moet duidelijk worden gecommuniceerd. Als wordt gewerkt aan niet-prio’s dan wordt daarop aangesproken.'),
+    omschrijving: uit(
+      'actie 3.2: omschrijving',
+      '001:1522-1527',
+      'Vaststellen van een duidelijk prioriteringskader dat door Strategieoverleg en IMO wordt gebruikt om heldere keuzes te maken wat wel en vooral ook wat NIET wordt opgepakt de komende periode. Dit moet duidelijk worden gecommuniceerd. Als wordt gewerkt aan niet-prio’s dan wordt daarop aangesproken.',
+    ),
     advies: 3,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -461,7 +540,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '3.3',
     titel: uit('actie 3.3: titel', '001:913', 'Verbeteren terugkoppeling van IMO naar management en/of organisatie'),
-    omschrijving: uit('actie 3.3: omschrijving', '001:1531-1534', 'Maken van duidelijke afspraken zodat de IMO-leden hun achterban informeren over roadmap, prioritering en kwartaalplanning. Dit omvat ook de voortgang van de kwartaalplanning: zijn de doelstellingen behaald? En zo niet, waarom is dit niet gelukt?'),
+    omschrijving: uit(
+      'actie 3.3: omschrijving',
+      '001:1531-1534',
+      'Maken van duidelijke afspraken zodat de IMO-leden hun achterban informeren over roadmap, prioritering en kwartaalplanning. Dit omvat ook de voortgang van de kwartaalplanning: zijn de doelstellingen behaald? En zo niet, waarom is dit niet gelukt?',
+    ),
     advies: 3,
     plateau: 'Fundament versterken',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -476,7 +559,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '4.1',
     titel: uit('actie 4.1: titel', '001:919', 'Overwegen om innovatie apart te positioneren van dagelijkse operatie'),
-    omschrijving: uit('actie 4.1: omschrijving', '001:1583-1588', 'Door innovatie ‘uit de operatie’ te halen, hoeft het niet meer te concurreren met de dagelijkse praktijk. Bovendien vraagt innovatie vaak ook om een andere mindset: creatief, ondernemend, nieuwsgierig, minder risicomijdend, wat aantrekkelijk is voor bepaalde medewerkers. Innovatie apart positioneren heeft echter ook nadelen. Een zorgvuldige afweging is daarom belangrijk.'),
+    omschrijving: uit(
+      'actie 4.1: omschrijving',
+      '001:1583-1588',
+      'Door innovatie ‘uit de operatie’ te halen, hoeft het niet meer te concurreren met de dagelijkse praktijk. Bovendien vraagt innovatie vaak ook om een andere mindset: creatief, ondernemend, nieuwsgierig, minder risicomijdend, wat aantrekkelijk is voor bepaalde medewerkers. Innovatie apart positioneren heeft echter ook nadelen. Een zorgvuldige afweging is daarom belangrijk.',
+    ),
     advies: 4,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -491,7 +578,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '5.1',
     titel: uit('actie 5.1: titel', '001:925', 'Positioneren informatiemanagement dichtbij business'),
-    omschrijving: uit('actie 5.1: omschrijving', '001:1666-1670', 'Informatiemanagers positioneren als ‘trusted advisor’ van de business en als deelnemer van het business MT. De IMer faciliteert en ondersteunt bij de ontwikkeling van een gemeenschapelijke visie en roadmap en is het aanspreekpunt voor het business domein voor IV-behoeften en problemen. De IMer adviseert de IMO vanuit het Strategieoverleg'),
+    omschrijving: uit(
+      'actie 5.1: omschrijving',
+      '001:1666-1670',
+      'Informatiemanagers positioneren als ‘trusted advisor’ van de business en als deelnemer van het business MT. De IMer faciliteert en ondersteunt bij de ontwikkeling van een gemeenschapelijke visie en roadmap en is het aanspreekpunt voor het business domein voor IV-behoeften en problemen. De IMer adviseert de IMO vanuit het Strategieoverleg',
+    ),
     advies: 5,
     plateau: 'Fundament versterken',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -506,7 +597,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '6.1',
     titel: uit('actie 6.1: titel', '001:931', 'Meer aandacht voor een gezamenlijk voortraject'),
-    omschrijving: uit('actie 6.1: omschrijving', '001:1787-1791', 'Vroegtijdige samenwerking met I&A en andere stakeholders, gezamenlijk beeld ontwikkelen van het vraagstuk en de gewenste oplossingsrichting, sturen vanuit architectuur en ander relevant beleid (bijv. Informatiebeveiliging en privacy) om suboptimale oplossingen te voorkomen.'),
+    omschrijving: uit(
+      'actie 6.1: omschrijving',
+      '001:1787-1791',
+      'Vroegtijdige samenwerking met I&A en andere stakeholders, gezamenlijk beeld ontwikkelen van het vraagstuk en de gewenste oplossingsrichting, sturen vanuit architectuur en ander relevant beleid (bijv. Informatiebeveiliging en privacy) om suboptimale oplossingen te voorkomen.',
+    ),
     advies: 6,
     plateau: 'Verbeteren',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -518,7 +613,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '6.2',
     titel: uit('actie 6.2: titel', '001:933', 'Informatiemanager vroegtijdig betrekken'),
-    omschrijving: uit('actie 6.2: omschrijving', '001:1748-1753', 'Bij nieuwe veranderinitiatieven is het van belang dat de informatiemanager en I&A tijdig wordt betrokken om gezamenlijk (business en ondersteuning) tot weloverwogen beslissingen te komen en bijvoorbeeld een nieuw initiatief op de ICT projectportfolio van I&A te krijgen waar nodig. Hiermee wordt voorkomen dat de samenwerking stroef verloopt en de leidinggeveneden alleen maar weerstand ervaren.'),
+    omschrijving: uit(
+      'actie 6.2: omschrijving',
+      '001:1748-1753',
+      'Bij nieuwe veranderinitiatieven is het van belang dat de informatiemanager en I&A tijdig wordt betrokken om gezamenlijk (business en ondersteuning) tot weloverwogen beslissingen te komen en bijvoorbeeld een nieuw initiatief op de ICT projectportfolio van I&A te krijgen waar nodig. Hiermee wordt voorkomen dat de samenwerking stroef verloopt en de leidinggeveneden alleen maar weerstand ervaren.',
+    ),
     advies: 6,
     plateau: 'Fundament versterken',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -532,7 +631,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '7.1',
     titel: uit('actie 7.1: titel', '001:939', 'Hands-on ondersteuning bij basis op orde'),
-    omschrijving: uit('actie 7.1: omschrijving', '001:1467-1472', 'De leidinggevenden hebben behoefte aan hands-on ondersteuning bij digitalisering. De eerste reflex zal zijn dat er extra capaciteit nodig is, maar wij denken dat er al een eerste stap gezet kan (moet!) worden door de ondersteuners uit te dagen om een stap verder te gaan. Niet alleen langs de zijlijn adviseren of signaleren, maar voordoen en meedoen!'),
+    omschrijving: uit(
+      'actie 7.1: omschrijving',
+      '001:1467-1472',
+      'De leidinggevenden hebben behoefte aan hands-on ondersteuning bij digitalisering. De eerste reflex zal zijn dat er extra capaciteit nodig is, maar wij denken dat er al een eerste stap gezet kan (moet!) worden door de ondersteuners uit te dagen om een stap verder te gaan. Niet alleen langs de zijlijn adviseren of signaleren, maar voordoen en meedoen!',
+    ),
     advies: 7,
     plateau: 'Fundament versterken',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -546,7 +649,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '7.2',
     titel: uit('actie 7.2: titel', '001:941', 'Wederzijdse verwachtingen adresseren'),
-    omschrijving: uit('actie 7.2: omschrijving', '001:1961-1963', 'expliciet maken en managen van wederzijdse verwachtingen leidinggevenden en ondersteuners'),
+    omschrijving: uit(
+      'actie 7.2: omschrijving',
+      '001:1961-1963',
+      'expliciet maken en managen van wederzijdse verwachtingen leidinggevenden en ondersteuners',
+    ),
     advies: 7,
     plateau: 'Fundament versterken',
     domeinen: [...BUSINESS_DOMEINEN],
@@ -561,8 +668,16 @@ const ACTIES: Actie[] = [
   // 8. Kennisdeling en externe inspiratie: "2025 en verder" → 31-12-2025
   {
     nummer: '8.1',
-    titel: uit('actie 8.1: titel', '001:947', 'Beleggen van de verantwoordelijkheid voor interne en externe kennisdeling'),
-    omschrijving: uit('actie 8.1: omschrijving', '001:1755', 'Beleggen van de verantwoordelijkheid voor interne en externe kennisdeling'),
+    titel: uit(
+      'actie 8.1: titel',
+      '001:947',
+      'Beleggen van de verantwoordelijkheid voor interne en externe kennisdeling',
+    ),
+    omschrijving: uit(
+      'actie 8.1: omschrijving',
+      '001:1755',
+      'Beleggen van de verantwoordelijkheid voor interne en externe kennisdeling',
+    ),
     advies: 8,
     plateau: 'Verbeteren',
     domeinen: [...CONCERN],
@@ -574,8 +689,16 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '8.2',
-    titel: uit('actie 8.2: titel', '001:949', 'Ontwikkelen van een netwerk van gemeentes en andere overheidsorganisaties'),
-    omschrijving: uit('actie 8.2: omschrijving', '001:1756', 'ontwikkelen netwerk van gemeentes en andere overheidsorganisaties'),
+    titel: uit(
+      'actie 8.2: titel',
+      '001:949',
+      'Ontwikkelen van een netwerk van gemeentes en andere overheidsorganisaties',
+    ),
+    omschrijving: uit(
+      'actie 8.2: omschrijving',
+      '001:1756',
+      'ontwikkelen netwerk van gemeentes en andere overheidsorganisaties',
+    ),
     advies: 8,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -588,7 +711,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '8.3',
     titel: uit('actie 8.3: titel', '001:951', 'Ontwikkelen ‘leeragenda’ met relevante onderwerpen voor kennisdeling'),
-    omschrijving: uit('actie 8.3: omschrijving', '001:1757', 'ontwikkelen ‘leeragenda’ met relevante onderwerpen voor kennisdeling'),
+    omschrijving: uit(
+      'actie 8.3: omschrijving',
+      '001:1757',
+      'ontwikkelen ‘leeragenda’ met relevante onderwerpen voor kennisdeling',
+    ),
     advies: 8,
     plateau: 'Verbeteren',
     domeinen: [...CONCERN],
@@ -600,8 +727,16 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '8.4',
-    titel: uit('actie 8.4: titel', '001:953-954', 'Opzetten en organiseren van structurele kennisdelingssessies, op basis van de leeragenda'),
-    omschrijving: uit('actie 8.4: omschrijving', '001:1758', 'opzetten en organiseren structurele kennisdelingssessies, o.b.v. leeragenda'),
+    titel: uit(
+      'actie 8.4: titel',
+      '001:953-954',
+      'Opzetten en organiseren van structurele kennisdelingssessies, op basis van de leeragenda',
+    ),
+    omschrijving: uit(
+      'actie 8.4: omschrijving',
+      '001:1758',
+      'opzetten en organiseren structurele kennisdelingssessies, o.b.v. leeragenda',
+    ),
     advies: 8,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -614,7 +749,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '8.5',
     titel: uit('actie 8.5: titel', '001:956', 'Gildes organiseren'),
-    omschrijving: uit('actie 8.5: omschrijving', '001:1966-1971', 'In een gilde kan kennis en ervaring worden uitgewisseld en good practices worden ontwikkeld. Dat is vooral nuttig bij vraagstukken die bij verschillende business domeinen van belang zijn. Denk hierbij aan gildes voor (de eerder genoemde) proces- en dataeigenaren en datastewards, maar ook bijv. voor projectmanagement of andere relevante onderwerpen.'),
+    omschrijving: uit(
+      'actie 8.5: omschrijving',
+      '001:1966-1971',
+      'In een gilde kan kennis en ervaring worden uitgewisseld en good practices worden ontwikkeld. Dat is vooral nuttig bij vraagstukken die bij verschillende business domeinen van belang zijn. Denk hierbij aan gildes voor (de eerder genoemde) proces- en dataeigenaren en datastewards, maar ook bijv. voor projectmanagement of andere relevante onderwerpen.',
+    ),
     advies: 8,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -629,7 +768,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '9.1',
     titel: uit('actie 9.1: titel', '001:1759', 'Organiseren van relevante procesketens'),
-    omschrijving: uit('actie 9.1: omschrijving', '001:1760-1764', 'Bepalen van veelvoorkomende procesketens waar de samenwerking tussen verschillende afdelingen / domeinen essentieel is, geredeneerd vanuit het belang van de burger. Vervolgens uitvoeren van een experiment met een multidisciplinair team en ketenverantwoordelijkheid voor een bepaalde procesketen, kiezen van een geschikte procesketen hiervoor'),
+    omschrijving: uit(
+      'actie 9.1: omschrijving',
+      '001:1760-1764',
+      'Bepalen van veelvoorkomende procesketens waar de samenwerking tussen verschillende afdelingen / domeinen essentieel is, geredeneerd vanuit het belang van de burger. Vervolgens uitvoeren van een experiment met een multidisciplinair team en ketenverantwoordelijkheid voor een bepaalde procesketen, kiezen van een geschikte procesketen hiervoor',
+    ),
     advies: 9,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -641,7 +784,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '9.2',
     titel: uit('actie 9.2: titel', '001:970', 'Ontwikkelen plan procesgericht organiseren'),
-    omschrijving: uit('actie 9.2: omschrijving', '001:1766-1768', 'Ontwikkelen van een plan voor procesgericht organiseren, inclusief benoemen van mogelijke procesketens en keteneigenaarschap, obv ervaringen experiment'),
+    omschrijving: uit(
+      'actie 9.2: omschrijving',
+      '001:1766-1768',
+      'Ontwikkelen van een plan voor procesgericht organiseren, inclusief benoemen van mogelijke procesketens en keteneigenaarschap, obv ervaringen experiment',
+    ),
     advies: 9,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -655,7 +802,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '10.1',
     titel: uit('actie 10.1: titel', '001:976', 'Ontwikkelen project opstart met focus op rollen'),
-    omschrijving: uit('actie 10.1: omschrijving', '001:1266-1271', 'Ter opstart van projecten kan er een vaste structuur ontwikkelt worden die het effectief uitvoeren van de rollen waarborgt. Hierbij is het belangrijk dat de rollen worden geduid die onderdeel zijn van een project. Hierdoor kunnen collega’s elkaar houden aan de afgesproken rollen.'),
+    omschrijving: uit(
+      'actie 10.1: omschrijving',
+      '001:1266-1271',
+      'Ter opstart van projecten kan er een vaste structuur ontwikkelt worden die het effectief uitvoeren van de rollen waarborgt. Hierbij is het belangrijk dat de rollen worden geduid die onderdeel zijn van een project. Hierdoor kunnen collega’s elkaar houden aan de afgesproken rollen.',
+    ),
     advies: 10,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -669,7 +820,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '10.2',
     titel: uit('actie 10.2: titel', '001:978', 'Rol definiëring bij verbeterinitiatieven'),
-    omschrijving: uit('actie 10.2: omschrijving', '001:1274-1277', 'Het omschrijven van rollen, verantwoordelijkheden en gremia. Als dit is omschreven en afgestemd kunnen collega\'s zich ergens aan houden en elkaar aanspreken bij afwijkend gedrag.'),
+    omschrijving: uit(
+      'actie 10.2: omschrijving',
+      '001:1274-1277',
+      "Het omschrijven van rollen, verantwoordelijkheden en gremia. Als dit is omschreven en afgestemd kunnen collega's zich ergens aan houden en elkaar aanspreken bij afwijkend gedrag.",
+    ),
     advies: 10,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -683,7 +838,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '10.3',
     titel: uit('actie 10.3: titel', '001:980', 'Training opdrachtgeverschap en rolcoaching'),
-    omschrijving: uit('actie 10.3: omschrijving', '001:1359-1364', 'Het succes van digitaliseringsinitiatieven valt of staat met goed eigenaarschap en effectief uitvoeren van relevante (project)rollen. Een training of workshop effectief opdrachtgeverschap kan hierbij ondersteunend zijn. Rolcoaching helpt bij het continu verbeteren van de invulling van de projectrollen.'),
+    omschrijving: uit(
+      'actie 10.3: omschrijving',
+      '001:1359-1364',
+      'Het succes van digitaliseringsinitiatieven valt of staat met goed eigenaarschap en effectief uitvoeren van relevante (project)rollen. Een training of workshop effectief opdrachtgeverschap kan hierbij ondersteunend zijn. Rolcoaching helpt bij het continu verbeteren van de invulling van de projectrollen.',
+    ),
     advies: 10,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -697,7 +856,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '10.4',
     titel: uit('actie 10.4: titel', '001:982', 'Training / coaching (data- en proces) eigenaarschap'),
-    omschrijving: uit('actie 10.4: omschrijving', '001:1973-1975', 'Een training of workshop (data- en proces) eigenaarschap of ‘data stewardship’ kan helpen om het eigenaarschap te versterken. Rolcoaching helpt bij het continu verbeteren van deze rollen.'),
+    omschrijving: uit(
+      'actie 10.4: omschrijving',
+      '001:1973-1975',
+      'Een training of workshop (data- en proces) eigenaarschap of ‘data stewardship’ kan helpen om het eigenaarschap te versterken. Rolcoaching helpt bij het continu verbeteren van deze rollen.',
+    ),
     advies: 10,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -711,7 +874,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '10.5',
     titel: uit('actie 10.5: titel', '001:984', 'Rol definiëring (data- en proces) eigenaarschap'),
-    omschrijving: uit('actie 10.5: omschrijving', '001:1978-1979', 'Verduidelijken van rollen, verantwoordelijkheden en het duidelijk beleggen van deze rollen in de organisatie.'),
+    omschrijving: uit(
+      'actie 10.5: omschrijving',
+      '001:1978-1979',
+      'Verduidelijken van rollen, verantwoordelijkheden en het duidelijk beleggen van deze rollen in de organisatie.',
+    ),
     advies: 10,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -725,7 +892,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '10.6',
     titel: uit('actie 10.6: titel', '001:986', 'Rol eigenaar meenemen in werving en selectie'),
-    omschrijving: uit('actie 10.6: omschrijving', '001:1455-1457', 'Omdat de rol nog ondervertegenwoordigd is binnen de gemeente kan dit bijdragen aan het waarborgen van het op orde houden van de basis.'),
+    omschrijving: uit(
+      'actie 10.6: omschrijving',
+      '001:1455-1457',
+      'Omdat de rol nog ondervertegenwoordigd is binnen de gemeente kan dit bijdragen aan het waarborgen van het op orde houden van de basis.',
+    ),
     advies: 10,
     plateau: 'Verbeteren',
     domeinen: [...CONCERN],
@@ -741,7 +912,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '11.1',
     titel: uit('actie 11.1: titel', '001:2060', 'Persoonlijk leiderschap doorlopend aandacht'),
-    omschrijving: uit('actie 11.1: omschrijving', '001:2061-2064', 'Vergroten van persoonlijke effectiviteit, aanpakken van eigen niet-productief gedrag en gebruik maken van eigen kwaliteiten en talenten door bijvoorbeeld trainingen persoonlijk leiderschap aan te bieden.'),
+    omschrijving: uit(
+      'actie 11.1: omschrijving',
+      '001:2061-2064',
+      'Vergroten van persoonlijke effectiviteit, aanpakken van eigen niet-productief gedrag en gebruik maken van eigen kwaliteiten en talenten door bijvoorbeeld trainingen persoonlijk leiderschap aan te bieden.',
+    ),
     advies: 11,
     plateau: 'Verbeteren',
     domeinen: [...CONCERN],
@@ -754,8 +929,16 @@ const ACTIES: Actie[] = [
   },
   {
     nummer: '11.2',
-    titel: uit('actie 11.2: titel', '001:995-996', 'Digitale competenties meenemen in profielen leidinggevenden & medewerkers'),
-    omschrijving: uit('actie 11.2: omschrijving', '001:2104-2108', 'Hierbij kan gebruik gemaakt worden van bijv. het model voor 21e eeuwse vaardigheden*. Hiermee wordt een ambitie/verwachting gezet m.b.t. digitaal leiderschap, dat kan worden gebruikt in werving & selectie en talentontwikkeling.'),
+    titel: uit(
+      'actie 11.2: titel',
+      '001:995-996',
+      'Digitale competenties meenemen in profielen leidinggevenden & medewerkers',
+    ),
+    omschrijving: uit(
+      'actie 11.2: omschrijving',
+      '001:2104-2108',
+      'Hierbij kan gebruik gemaakt worden van bijv. het model voor 21e eeuwse vaardigheden*. Hiermee wordt een ambitie/verwachting gezet m.b.t. digitaal leiderschap, dat kan worden gebruikt in werving & selectie en talentontwikkeling.',
+    ),
     advies: 11,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -769,7 +952,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '11.3',
     titel: uit('actie 11.3: titel', '001:998', 'Bewustzijnsactie – hoe digitaal competent ben jij?'),
-    omschrijving: uit('actie 11.3: omschrijving', '001:2111-2115', 'De wil om te ontwikkelen wordt beïnvloed door het beeld van de leidinggevende en ondersteuners van hun eigen niveau. Daarom is het van belang dat iedereen zich bewust is van zijn of haar ontwikkelmogelijkheden m.b.t. digitaliseringsthema’s.'),
+    omschrijving: uit(
+      'actie 11.3: omschrijving',
+      '001:2111-2115',
+      'De wil om te ontwikkelen wordt beïnvloed door het beeld van de leidinggevende en ondersteuners van hun eigen niveau. Daarom is het van belang dat iedereen zich bewust is van zijn of haar ontwikkelmogelijkheden m.b.t. digitaliseringsthema’s.',
+    ),
     advies: 11,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...CONCERN],
@@ -783,7 +970,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '11.4',
     titel: uit('actie 11.4: titel', '001:1000', 'Gesprek gaande houden over digitaal leiderschap'),
-    omschrijving: uit('actie 11.4: omschrijving', '001:2118-2123', 'Met dit onderzoek is digitaal leiderschap een expliciet onderwerp van gesprek geweest. Leidinggevenden hebben met elkaar gesproken over wat het inhoudt en wat daarin van hen verwacht wordt. Het regelmatig bespreken en uitwisselen van ervaringen en inzichten draagt bij aan de verdere ontwikkeling van digitaal leiderschap.'),
+    omschrijving: uit(
+      'actie 11.4: omschrijving',
+      '001:2118-2123',
+      'Met dit onderzoek is digitaal leiderschap een expliciet onderwerp van gesprek geweest. Leidinggevenden hebben met elkaar gesproken over wat het inhoudt en wat daarin van hen verwacht wordt. Het regelmatig bespreken en uitwisselen van ervaringen en inzichten draagt bij aan de verdere ontwikkeling van digitaal leiderschap.',
+    ),
     advies: 11,
     plateau: 'Fundament versterken',
     domeinen: [...CONCERN],
@@ -797,14 +988,22 @@ const ACTIES: Actie[] = [
   {
     nummer: '11.5',
     titel: uit('actie 11.5: titel', '001:1002', 'Digitalisering als vast thema MT vergaderingen'),
-    omschrijving: uit('actie 11.5: omschrijving', '001:2125-2128', 'Om de continuïteit van digitalisering te waarborgen is het van belang om het een vast onderdeel te maken van de MT vergaderingen. Zo blijft er grip op de voortgang en kan er tijdig worden ingegrepen bij initiatieven die vastlopen.'),
+    omschrijving: uit(
+      'actie 11.5: omschrijving',
+      '001:2125-2128',
+      'Om de continuïteit van digitalisering te waarborgen is het van belang om het een vast onderdeel te maken van de MT vergaderingen. Zo blijft er grip op de voortgang en kan er tijdig worden ingegrepen bij initiatieven die vastlopen.',
+    ),
     advies: 11,
     plateau: 'Randvoorwaardelijk',
     domeinen: [...BUSINESS_DOMEINEN, 'Concern'],
     // The agenda item itself (000:129-132): it runs, doorlopend, judged on its borging per MT; only the support goes
     // through Digitaal Samenwerken, so the track says that and no more.
     status: 'Loopt',
-    statusToelichting: uit('actie 11.5: statusToelichting', '000:130', 'Het belang van digitalisering wordt expliciet op de agenda gezet'),
+    statusToelichting: uit(
+      'actie 11.5: statusToelichting',
+      '000:130',
+      'Het belang van digitalisering wordt expliciet op de agenda gezet',
+    ),
     deadline: '2025-12-31',
     planning: PLANNING[11],
     lopendTraject: TRAJECT.ondersteuningDigitaalSamenwerken,
@@ -814,7 +1013,11 @@ const ACTIES: Actie[] = [
   {
     nummer: '11.6',
     titel: uit('actie 11.6: titel', '001:1004', 'Leergang digitaal leiderschap aanbieden'),
-    omschrijving: uit('actie 11.6: omschrijving', '001:2130-2135', 'Bied de leidinggevenden de optie om kennis en competenties mbt digitale transformatie te versterken en verbreden in een leergang. In deze leergang kan ook aandacht worden besteed aan persoonlijk leiderschap, opdrachtgever- en eigenaarschap. Bijvoorbeeld een leergang van VNG** of leergang van gemeente Almere.'),
+    omschrijving: uit(
+      'actie 11.6: omschrijving',
+      '001:2130-2135',
+      'Bied de leidinggevenden de optie om kennis en competenties mbt digitale transformatie te versterken en verbreden in een leergang. In deze leergang kan ook aandacht worden besteed aan persoonlijk leiderschap, opdrachtgever- en eigenaarschap. Bijvoorbeeld een leergang van VNG** of leergang van gemeente Almere.',
+    ),
     advies: 11,
     plateau: 'Excelleren',
     domeinen: [...CONCERN],
@@ -1048,7 +1251,8 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
   {
     key: 'kaart-ondergrond',
     titel: 'Kaart voor de ondergrond',
-    omschrijving: 'Digitale kaart van kabels, leidingen en andere objecten in de ondergrond; voorbeeld van effectieve samenwerking.',
+    omschrijving:
+      'Digitale kaart van kabels, leidingen en andere objecten in de ondergrond; voorbeeld van effectieve samenwerking.',
     domein: 'Fysiek Domein',
     opdrachtgever: rol('Directeur Fysiek Domein'),
     informatiemanager: rol('Informatiemanager Fysiek Domein'),
@@ -1083,7 +1287,8 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     informatiemanager: rol('Informatiemanager Sociaal Domein'),
     fase: 'Gestopt',
     status: 'Aandacht',
-    statusToelichting: 'Gestopt om een eigen oplossing per afdeling te voorkomen; opgegaan in de gezamenlijke inrichting van het nieuwe zaaksysteem.',
+    statusToelichting:
+      'Gestopt om een eigen oplossing per afdeling te voorkomen; opgegaan in de gezamenlijke inrichting van het nieuwe zaaksysteem.',
     ditKwartaal: 'niet',
     start: '2025-02-01',
     einde: '2025-09-30',
@@ -1099,14 +1304,16 @@ export const zoetermeerKwartaaldoelen: Kwartaaldoel[] = [
     kwartaal: '2026-Q3',
     doel: 'Zaaktypen van Burgerzaken en Meldingen openbare ruimte live in het nieuwe zaaksysteem',
     behaald: 'deels',
-    reden: 'Meldingen zijn live; Burgerzaken is uitgesteld omdat afdelingen eigen zaaktypen wilden. Eerst afstemming in het IMO.',
+    reden:
+      'Meldingen zijn live; Burgerzaken is uitgesteld omdat afdelingen eigen zaaktypen wilden. Eerst afstemming in het IMO.',
   },
   {
     portfolioKey: 'datagedreven-werken',
     kwartaal: '2026-Q3',
     doel: 'Drie afdelingsdashboards in gebruik op basis van beschreven en beheerde data',
     behaald: 'nee',
-    reden: 'Data-eigenaarschap is bij twee afdelingen niet belegd; de datakwaliteit is onvoldoende om de dashboards vrij te geven.',
+    reden:
+      'Data-eigenaarschap is bij twee afdelingen niet belegd; de datakwaliteit is onvoldoende om de dashboards vrij te geven.',
   },
   {
     portfolioKey: 'burgerportaal',
@@ -1119,7 +1326,8 @@ export const zoetermeerKwartaaldoelen: Kwartaaldoel[] = [
     kwartaal: '2026-Q3',
     doel: 'Netwerkschijven van het Fysiek Domein gemigreerd naar SharePoint',
     behaald: 'nee',
-    reden: 'Afdelingen hadden geen capaciteit om hun bestanden op te schonen; de migratie schuift door naar het vierde kwartaal.',
+    reden:
+      'Afdelingen hadden geen capaciteit om hun bestanden op te schonen; de migratie schuift door naar het vierde kwartaal.',
   },
   {
     portfolioKey: 'rpa',
@@ -1148,15 +1356,51 @@ export const zoetermeerKwartaaldoelen: Kwartaaldoel[] = [
   },
 
   // 2026-Q4, open
-  { portfolioKey: 'zaaksysteem', kwartaal: '2026-Q4', doel: 'Zaaktypen van Burgerzaken live in het nieuwe zaaksysteem' },
-  { portfolioKey: 'datagedreven-werken', kwartaal: '2026-Q4', doel: 'Data-eigenaren benoemd voor de drie prioritaire dashboards' },
-  { portfolioKey: 'burgerportaal', kwartaal: '2026-Q4', doel: 'Koppeling van het Burgerportaal met het nieuwe zaaksysteem in productie' },
-  { portfolioKey: 'informatiebeheer-sharepoint', kwartaal: '2026-Q4', doel: 'Netwerkschijven van het Fysiek Domein gemigreerd naar SharePoint' },
-  { portfolioKey: 'rpa', kwartaal: '2026-Q4', doel: 'Derde proces (verwerking personeelsmutaties) geautomatiseerd met RPA' },
-  { portfolioKey: 'bedrijfsvoeringdashboard', kwartaal: '2026-Q4', doel: 'Eisen en gegevensbronnen van het Bedrijfsvoeringdashboard 2.0 vastgesteld' },
-  { portfolioKey: 'digitaal-samenwerken', kwartaal: '2026-Q4', doel: 'Eerste groep leidinggevenden heeft de leergang digitaal leiderschap afgerond' },
-  { portfolioKey: 'wmebv', kwartaal: '2026-Q4', doel: 'Laatste formulieren van het Sociaal Domein voldoen aan de Wmebv' },
-  { portfolioKey: 'hr-analytics', kwartaal: '2026-Q4', doel: 'Eerste overzicht strategische personeelsplanning voor het CMT' },
+  {
+    portfolioKey: 'zaaksysteem',
+    kwartaal: '2026-Q4',
+    doel: 'Zaaktypen van Burgerzaken live in het nieuwe zaaksysteem',
+  },
+  {
+    portfolioKey: 'datagedreven-werken',
+    kwartaal: '2026-Q4',
+    doel: 'Data-eigenaren benoemd voor de drie prioritaire dashboards',
+  },
+  {
+    portfolioKey: 'burgerportaal',
+    kwartaal: '2026-Q4',
+    doel: 'Koppeling van het Burgerportaal met het nieuwe zaaksysteem in productie',
+  },
+  {
+    portfolioKey: 'informatiebeheer-sharepoint',
+    kwartaal: '2026-Q4',
+    doel: 'Netwerkschijven van het Fysiek Domein gemigreerd naar SharePoint',
+  },
+  {
+    portfolioKey: 'rpa',
+    kwartaal: '2026-Q4',
+    doel: 'Derde proces (verwerking personeelsmutaties) geautomatiseerd met RPA',
+  },
+  {
+    portfolioKey: 'bedrijfsvoeringdashboard',
+    kwartaal: '2026-Q4',
+    doel: 'Eisen en gegevensbronnen van het Bedrijfsvoeringdashboard 2.0 vastgesteld',
+  },
+  {
+    portfolioKey: 'digitaal-samenwerken',
+    kwartaal: '2026-Q4',
+    doel: 'Eerste groep leidinggevenden heeft de leergang digitaal leiderschap afgerond',
+  },
+  {
+    portfolioKey: 'wmebv',
+    kwartaal: '2026-Q4',
+    doel: 'Laatste formulieren van het Sociaal Domein voldoen aan de Wmebv',
+  },
+  {
+    portfolioKey: 'hr-analytics',
+    kwartaal: '2026-Q4',
+    doel: 'Eerste overzicht strategische personeelsplanning voor het CMT',
+  },
 ];
 
 /**
@@ -1193,7 +1437,8 @@ export const zoetermeerMTs: MT[] = [
     key: 'mt-fysiek-domein',
     naam: 'MT Fysiek Domein',
     domeinen: ['Fysiek Domein'],
-    schema: 'DTSTART;TZID=Europe/Amsterdam:20260113T133000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=13;BYMINUTE=30',
+    schema:
+      'DTSTART;TZID=Europe/Amsterdam:20260113T133000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=13;BYMINUTE=30',
     voorlooptijdMinuten: 1440,
     actief: true,
   },

@@ -48,14 +48,16 @@ export function parseXmlFragment(text: string): XmlElement[] {
       if (text.startsWith('</', pos)) {
         pos += 2;
         const name = NAME.exec(text.slice(pos))?.[0];
-        if (!name || name !== closing) fail(`unexpected closing tag '${name ?? ''}'${closing ? ` (expected '${closing}')` : ''}`);
+        if (!name || name !== closing)
+          fail(`unexpected closing tag '${name ?? ''}'${closing ? ` (expected '${closing}')` : ''}`);
         pos += name?.length ?? 0;
         const gt = /^\s*>/.exec(text.slice(pos));
         if (!gt) fail(`closing tag '${name ?? ''}' is not closed`);
         pos += gt?.[0].length ?? 0;
         return children;
       }
-      if (text.startsWith('<!', pos) || text.startsWith('<?', pos)) fail('comments, CDATA and processing instructions are not allowed');
+      if (text.startsWith('<!', pos) || text.startsWith('<?', pos))
+        fail('comments, CDATA and processing instructions are not allowed');
       pos += 1;
       const name = NAME.exec(text.slice(pos))?.[0];
       if (!name) fail('an element has no name');

@@ -37,7 +37,12 @@ export function readRestOptions(query: URLSearchParams): Map<string, string> {
   for (const [key, value] of query) {
     if (!key.startsWith('$')) continue;
     const name = key.slice(1).toLowerCase();
-    if (options.has(name)) throw new SharePointError(400, SP_CODES.invalidQuery, `The query parameter '${key}' is specified more than once.`);
+    if (options.has(name))
+      throw new SharePointError(
+        400,
+        SP_CODES.invalidQuery,
+        `The query parameter '${key}' is specified more than once.`,
+      );
     options.set(name, value);
   }
   return options;
@@ -59,12 +64,29 @@ export function selectOf(req: RestRequest): string[] | undefined {
     .filter((s) => s !== '');
 }
 
-export function entityResponse(ctx: RestContext, req: RestRequest, entity: Entity, entitySet: string, status = 200, headers: Record<string, string> = {}): RestResponse {
+export function entityResponse(
+  ctx: RestContext,
+  req: RestRequest,
+  entity: Entity,
+  entitySet: string,
+  status = 200,
+  headers: Record<string, string> = {},
+): RestResponse {
   allowOptions(req, ['select']);
-  return { status, headers: { ...(entity.etag !== undefined ? { ETag: entity.etag } : {}), ...headers }, body: renderEntity(req.format, ctx, entity, entitySet, selectOf(req)) };
+  return {
+    status,
+    headers: { ...(entity.etag !== undefined ? { ETag: entity.etag } : {}), ...headers },
+    body: renderEntity(req.format, ctx, entity, entitySet, selectOf(req)),
+  };
 }
 
-export function collectionResponse(ctx: RestContext, req: RestRequest, entities: readonly Entity[], entitySet: string, extraOptions: readonly string[] = []): RestResponse {
+export function collectionResponse(
+  ctx: RestContext,
+  req: RestRequest,
+  entities: readonly Entity[],
+  entitySet: string,
+  extraOptions: readonly string[] = [],
+): RestResponse {
   allowOptions(req, ['select', ...extraOptions]);
   return { status: 200, headers: {}, body: renderCollection(req.format, ctx, entities, entitySet, selectOf(req)) };
 }
@@ -85,7 +107,14 @@ export function requireManageSp(auth: AuthContext): void {
 
 /** Writing items and adding users needs write rights. */
 export function requireWriteSp(auth: AuthContext): void {
-  const names = ['Sites.ReadWrite.All', 'Sites.Manage.All', 'Sites.FullControl.All', 'AllSites.Write', 'AllSites.Manage', 'AllSites.FullControl'];
+  const names = [
+    'Sites.ReadWrite.All',
+    'Sites.Manage.All',
+    'Sites.FullControl.All',
+    'AllSites.Write',
+    'AllSites.Manage',
+    'AllSites.FullControl',
+  ];
   if (!granted(auth).some((g) => names.includes(g))) throw accessDeniedSp();
 }
 
@@ -124,6 +153,10 @@ export function checkIfMatchSp(req: RestRequest, current: string): void {
   if (wanted === undefined || wanted.trim() === '*') return;
   const normalize = (e: string) => e.trim().replace(/^W\//, '');
   if (normalize(wanted) !== normalize(current)) {
-    throw new SharePointError(412, SP_CODES.clientService, `The request ETag value '${wanted}' does not match the object's ETag value '${current}'.`);
+    throw new SharePointError(
+      412,
+      SP_CODES.clientService,
+      `The request ETag value '${wanted}' does not match the object's ETag value '${current}'.`,
+    );
   }
 }

@@ -32,7 +32,11 @@ export const SP_CODES = {
 } as const;
 
 export function listNotFound(title: string, siteUrl: string): SharePointError {
-  return new SharePointError(404, SP_CODES.listNotFound, `List '${title}' does not exist at site with URL '${siteUrl}'.`);
+  return new SharePointError(
+    404,
+    SP_CODES.listNotFound,
+    `List '${title}' does not exist at site with URL '${siteUrl}'.`,
+  );
 }
 
 export function resourceNotFound(segment: string): SharePointError {
@@ -53,11 +57,19 @@ export function badArgument(message: string): SharePointError {
 }
 
 export function accessDeniedSp(): SharePointError {
-  return new SharePointError(403, SP_CODES.unauthorized, 'Access denied. You do not have permission to perform this action or access this resource.');
+  return new SharePointError(
+    403,
+    SP_CODES.unauthorized,
+    'Access denied. You do not have permission to perform this action or access this resource.',
+  );
 }
 
 export function methodNotAllowedSp(method: string): SharePointError {
-  return new SharePointError(405, SP_CODES.invalidQuery, `The HTTP method '${method}' cannot be used on this resource.`);
+  return new SharePointError(
+    405,
+    SP_CODES.invalidQuery,
+    `The HTTP method '${method}' cannot be used on this resource.`,
+  );
 }
 
 /** Something SharePoint offers that the sandbox leaves out on purpose: refused, never faked. */
@@ -68,6 +80,14 @@ export function notSupportedSp(what: string): SharePointError {
 /** The shared item and column code throws Graph-shaped errors; REST shows them in its own shape. */
 export function fromGraphError(err: GraphError): SharePointError {
   const code =
-    err.status === 404 ? SP_CODES.argument : err.status === 403 ? SP_CODES.unauthorized : err.status === 409 ? SP_CODES.duplicateValues : err.status === 412 ? SP_CODES.clientService : SP_CODES.spException;
+    err.status === 404
+      ? SP_CODES.argument
+      : err.status === 403
+        ? SP_CODES.unauthorized
+        : err.status === 409
+          ? SP_CODES.duplicateValues
+          : err.status === 412
+            ? SP_CODES.clientService
+            : SP_CODES.spException;
   return new SharePointError(err.status, code, err.message);
 }

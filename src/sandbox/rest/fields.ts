@@ -4,33 +4,141 @@
  * They are the columns Graph shows; MERGE also sets what only SharePoint has, such as the column
  * formatting JSON (`CustomFormatter`).
  */
-import { BUILT_IN_FIELD_IDS, checkIndexRules, isMultiValue, parseColumnDefinition, type ColumnRecord } from '../columns.js';
+import {
+  BUILT_IN_FIELD_IDS,
+  checkIndexRules,
+  isMultiValue,
+  parseColumnDefinition,
+  type ColumnRecord,
+} from '../columns.js';
 import { GraphError } from '../graph-errors.js';
 import { actorOf } from '../routes/context.js';
 import type { ListRecord } from '../store.js';
-import { collectionResponse, entityResponse, noContent, requireManageSp, stringArg, type RestContext, type RestRequest, type RestResponse } from './context.js';
-import { accessDeniedSp, badArgument, fromGraphError, methodNotAllowedSp, notSupportedSp, resourceNotFound, SharePointError, SP_CODES, unknownProperty } from './errors.js';
+import {
+  collectionResponse,
+  entityResponse,
+  noContent,
+  requireManageSp,
+  stringArg,
+  type RestContext,
+  type RestRequest,
+  type RestResponse,
+} from './context.js';
+import {
+  accessDeniedSp,
+  badArgument,
+  fromGraphError,
+  methodNotAllowedSp,
+  notSupportedSp,
+  resourceNotFound,
+  SharePointError,
+  SP_CODES,
+  unknownProperty,
+} from './errors.js';
 import { listPath } from './names.js';
 import { CollectionValue, readEntityBody, type Entity } from './odata.js';
 import type { Segment } from './path.js';
 
 /** SharePoint's FieldTypeKind numbers (SP.FieldType). */
-const FIELD_TYPE = { Counter: 1, Text: 2, Note: 3, DateTime: 4, Lookup: 7, Boolean: 8, Number: 9, Computed: 12, Attachments: 19, User: 20, Choice: 6, MultiChoice: 15 } as const;
+const FIELD_TYPE = {
+  Counter: 1,
+  Text: 2,
+  Note: 3,
+  DateTime: 4,
+  Lookup: 7,
+  Boolean: 8,
+  Number: 9,
+  Computed: 12,
+  Attachments: 19,
+  User: 20,
+  Choice: 6,
+  MultiChoice: 15,
+} as const;
 
 type BuiltInField = { id: string; name: string; title: string; kind: number; typeAsString: string; odataType: string };
 
 /** The read-only fields every list has besides Title (SPBuiltInFieldId). */
 const BUILT_IN_FIELDS: readonly BuiltInField[] = [
-  { id: BUILT_IN_FIELD_IDS.ID, name: 'ID', title: 'ID', kind: FIELD_TYPE.Counter, typeAsString: 'Counter', odataType: 'SP.Field' },
-  { id: BUILT_IN_FIELD_IDS.ContentType, name: 'ContentType', title: 'Content Type', kind: FIELD_TYPE.Computed, typeAsString: 'Computed', odataType: 'SP.FieldComputed' },
-  { id: BUILT_IN_FIELD_IDS.Modified, name: 'Modified', title: 'Modified', kind: FIELD_TYPE.DateTime, typeAsString: 'DateTime', odataType: 'SP.FieldDateTime' },
-  { id: BUILT_IN_FIELD_IDS.Created, name: 'Created', title: 'Created', kind: FIELD_TYPE.DateTime, typeAsString: 'DateTime', odataType: 'SP.FieldDateTime' },
-  { id: BUILT_IN_FIELD_IDS.Author, name: 'Author', title: 'Created By', kind: FIELD_TYPE.User, typeAsString: 'User', odataType: 'SP.FieldUser' },
-  { id: BUILT_IN_FIELD_IDS.Editor, name: 'Editor', title: 'Modified By', kind: FIELD_TYPE.User, typeAsString: 'User', odataType: 'SP.FieldUser' },
-  { id: BUILT_IN_FIELD_IDS._UIVersionString, name: '_UIVersionString', title: 'Version', kind: FIELD_TYPE.Text, typeAsString: 'Text', odataType: 'SP.FieldText' },
-  { id: BUILT_IN_FIELD_IDS.Attachments, name: 'Attachments', title: 'Attachments', kind: FIELD_TYPE.Attachments, typeAsString: 'Attachments', odataType: 'SP.Field' },
-  { id: '82642ec8-ef9b-478f-acf9-31f7d45fbc31', name: 'LinkTitle', title: 'Title', kind: FIELD_TYPE.Computed, typeAsString: 'Computed', odataType: 'SP.FieldComputed' },
-  { id: 'bc91a437-52e7-49e1-8c4e-4698904b2b6d', name: 'LinkTitleNoMenu', title: 'Title', kind: FIELD_TYPE.Computed, typeAsString: 'Computed', odataType: 'SP.FieldComputed' },
+  {
+    id: BUILT_IN_FIELD_IDS.ID,
+    name: 'ID',
+    title: 'ID',
+    kind: FIELD_TYPE.Counter,
+    typeAsString: 'Counter',
+    odataType: 'SP.Field',
+  },
+  {
+    id: BUILT_IN_FIELD_IDS.ContentType,
+    name: 'ContentType',
+    title: 'Content Type',
+    kind: FIELD_TYPE.Computed,
+    typeAsString: 'Computed',
+    odataType: 'SP.FieldComputed',
+  },
+  {
+    id: BUILT_IN_FIELD_IDS.Modified,
+    name: 'Modified',
+    title: 'Modified',
+    kind: FIELD_TYPE.DateTime,
+    typeAsString: 'DateTime',
+    odataType: 'SP.FieldDateTime',
+  },
+  {
+    id: BUILT_IN_FIELD_IDS.Created,
+    name: 'Created',
+    title: 'Created',
+    kind: FIELD_TYPE.DateTime,
+    typeAsString: 'DateTime',
+    odataType: 'SP.FieldDateTime',
+  },
+  {
+    id: BUILT_IN_FIELD_IDS.Author,
+    name: 'Author',
+    title: 'Created By',
+    kind: FIELD_TYPE.User,
+    typeAsString: 'User',
+    odataType: 'SP.FieldUser',
+  },
+  {
+    id: BUILT_IN_FIELD_IDS.Editor,
+    name: 'Editor',
+    title: 'Modified By',
+    kind: FIELD_TYPE.User,
+    typeAsString: 'User',
+    odataType: 'SP.FieldUser',
+  },
+  {
+    id: BUILT_IN_FIELD_IDS._UIVersionString,
+    name: '_UIVersionString',
+    title: 'Version',
+    kind: FIELD_TYPE.Text,
+    typeAsString: 'Text',
+    odataType: 'SP.FieldText',
+  },
+  {
+    id: BUILT_IN_FIELD_IDS.Attachments,
+    name: 'Attachments',
+    title: 'Attachments',
+    kind: FIELD_TYPE.Attachments,
+    typeAsString: 'Attachments',
+    odataType: 'SP.Field',
+  },
+  {
+    id: '82642ec8-ef9b-478f-acf9-31f7d45fbc31',
+    name: 'LinkTitle',
+    title: 'Title',
+    kind: FIELD_TYPE.Computed,
+    typeAsString: 'Computed',
+    odataType: 'SP.FieldComputed',
+  },
+  {
+    id: 'bc91a437-52e7-49e1-8c4e-4698904b2b6d',
+    name: 'LinkTitleNoMenu',
+    title: 'Title',
+    kind: FIELD_TYPE.Computed,
+    typeAsString: 'Computed',
+    odataType: 'SP.FieldComputed',
+  },
 ];
 
 /** Every field name a view or a CAML query may refer to: the list's columns and the built-ins. */
@@ -141,7 +249,11 @@ function builtInEntity(list: ListRecord, f: BuiltInField): Entity {
 type FoundField = { column: ColumnRecord } | { builtIn: BuiltInField };
 
 function fieldNotFound(name: string): SharePointError {
-  return new SharePointError(404, SP_CODES.argument, `Column '${name}' does not exist. It may have been deleted by another user.`);
+  return new SharePointError(
+    404,
+    SP_CODES.argument,
+    `Column '${name}' does not exist. It may have been deleted by another user.`,
+  );
 }
 
 function findField(ctx: RestContext, list: ListRecord, segment: Segment): FoundField {
@@ -154,8 +266,11 @@ function findField(ctx: RestContext, list: ListRecord, segment: Segment): FoundF
     column = columns.find((c) => c.id.toLowerCase() === lower);
     builtIn = BUILT_IN_FIELDS.find((f) => f.id === lower);
   } else if (segment.key === 'getbyinternalnameortitle') {
-    column = columns.find((c) => c.name.toLowerCase() === lower) ?? columns.find((c) => c.displayName.toLowerCase() === lower);
-    builtIn = BUILT_IN_FIELDS.find((f) => f.name.toLowerCase() === lower) ?? BUILT_IN_FIELDS.find((f) => f.title.toLowerCase() === lower);
+    column =
+      columns.find((c) => c.name.toLowerCase() === lower) ?? columns.find((c) => c.displayName.toLowerCase() === lower);
+    builtIn =
+      BUILT_IN_FIELDS.find((f) => f.name.toLowerCase() === lower) ??
+      BUILT_IN_FIELDS.find((f) => f.title.toLowerCase() === lower);
   } else if (segment.key === 'getbytitle') {
     column = columns.find((c) => c.displayName.toLowerCase() === lower);
     builtIn = BUILT_IN_FIELDS.find((f) => f.title.toLowerCase() === lower);
@@ -178,7 +293,8 @@ function updateField(ctx: RestContext, req: RestRequest, list: ListRecord, found
   if (list.systemKind) throw accessDeniedSp();
   if ('builtIn' in found) throw badArgument(`The field '${found.builtIn.name}' is read-only and cannot be changed.`);
   const { props } = readEntityBody(req.body);
-  for (const key of Object.keys(props)) if (!UPDATABLE_FIELD_PROPS.has(key)) throw unknownProperty(key, typeOf(found.column).odataType);
+  for (const key of Object.keys(props))
+    if (!UPDATABLE_FIELD_PROPS.has(key)) throw unknownProperty(key, typeOf(found.column).odataType);
   const actor = actorOf(req.auth);
   ctx.store.transaction(() => {
     const current = ctx.store.columns(list.id).find((c) => c.id === found.column.id);
@@ -187,7 +303,8 @@ function updateField(ctx: RestContext, req: RestRequest, list: ListRecord, found
     if ('CustomFormatter' in props) {
       const value = props['CustomFormatter'];
       if (value === null || value === '') delete next.customFormatter;
-      else if (typeof value !== 'string') throw badArgument("The property 'CustomFormatter' needs an Edm.String value (the formatting JSON as text).");
+      else if (typeof value !== 'string')
+        throw badArgument("The property 'CustomFormatter' needs an Edm.String value (the formatting JSON as text).");
       else {
         try {
           JSON.parse(value);
@@ -197,13 +314,21 @@ function updateField(ctx: RestContext, req: RestRequest, list: ListRecord, found
         next.customFormatter = value;
       }
     }
-    for (const [key, target] of [['Title', 'displayName'], ['Description', 'description']] as const) {
+    for (const [key, target] of [
+      ['Title', 'displayName'],
+      ['Description', 'description'],
+    ] as const) {
       const v = props[key];
       if (v === undefined) continue;
-      if (typeof v !== 'string' || (key === 'Title' && v.trim() === '')) throw badArgument(`The property '${key}' needs a non-empty Edm.String value.`);
+      if (typeof v !== 'string' || (key === 'Title' && v.trim() === ''))
+        throw badArgument(`The property '${key}' needs a non-empty Edm.String value.`);
       next[target] = v;
     }
-    for (const [key, target] of [['Required', 'required'], ['Hidden', 'hidden'], ['Indexed', 'indexed']] as const) {
+    for (const [key, target] of [
+      ['Required', 'required'],
+      ['Hidden', 'hidden'],
+      ['Indexed', 'indexed'],
+    ] as const) {
       const v = props[key];
       if (v === undefined) continue;
       if (typeof v !== 'boolean') throw badArgument(`The property '${key}' needs an Edm.Boolean value.`);
@@ -223,7 +348,9 @@ function updateField(ctx: RestContext, req: RestRequest, list: ListRecord, found
 
 /** SharePoint's internal name for a title: characters outside [A-Za-z0-9_] become `_xHHHH_`, at most 32 characters. */
 function internalNameOf(title: string): string {
-  const encoded = [...title].map((ch) => (/[A-Za-z0-9_]/.test(ch) ? ch : `_x${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}_`)).join('');
+  const encoded = [...title]
+    .map((ch) => (/[A-Za-z0-9_]/.test(ch) ? ch : `_x${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}_`))
+    .join('');
   return /^[A-Za-z_]/.test(encoded) ? encoded.slice(0, 32) : `_${encoded}`.slice(0, 32);
 }
 
@@ -235,22 +362,50 @@ function addField(ctx: RestContext, req: RestRequest, list: ListRecord): RestRes
   requireManageSp(req.auth);
   if (list.systemKind) throw accessDeniedSp();
   const { props } = readEntityBody(req.body);
-  const allowed = new Set(['Title', 'FieldTypeKind', 'MaxLength', 'Required', 'Indexed', 'Description', 'Hidden', 'DisplayFormat', 'DateTimeCalendarType', 'FriendlyDisplayFormat', 'NumberOfLines', 'RichText', 'MinimumValue', 'MaximumValue', 'EnforceUniqueValues', 'StaticName']);
+  const allowed = new Set([
+    'Title',
+    'FieldTypeKind',
+    'MaxLength',
+    'Required',
+    'Indexed',
+    'Description',
+    'Hidden',
+    'DisplayFormat',
+    'DateTimeCalendarType',
+    'FriendlyDisplayFormat',
+    'NumberOfLines',
+    'RichText',
+    'MinimumValue',
+    'MaximumValue',
+    'EnforceUniqueValues',
+    'StaticName',
+  ]);
   for (const key of Object.keys(props)) if (!allowed.has(key)) throw unknownProperty(key, 'SP.Field');
   const title = props['Title'];
   if (typeof title !== 'string' || title.trim() === '') throw badArgument("The parameter 'Title' cannot be empty.");
   const kind = props['FieldTypeKind'];
   let facet: Record<string, unknown>;
-  if (kind === FIELD_TYPE.Text) facet = { text: { maxLength: typeof props['MaxLength'] === 'number' ? props['MaxLength'] : 255 } };
-  else if (kind === FIELD_TYPE.Note) facet = { text: { allowMultipleLines: true, linesForEditing: typeof props['NumberOfLines'] === 'number' ? props['NumberOfLines'] : 6 } };
-  else if (kind === FIELD_TYPE.DateTime) facet = { dateTime: { format: props['DisplayFormat'] === 1 ? 'dateTime' : 'dateOnly' } };
+  if (kind === FIELD_TYPE.Text)
+    facet = { text: { maxLength: typeof props['MaxLength'] === 'number' ? props['MaxLength'] : 255 } };
+  else if (kind === FIELD_TYPE.Note)
+    facet = {
+      text: {
+        allowMultipleLines: true,
+        linesForEditing: typeof props['NumberOfLines'] === 'number' ? props['NumberOfLines'] : 6,
+      },
+    };
+  else if (kind === FIELD_TYPE.DateTime)
+    facet = { dateTime: { format: props['DisplayFormat'] === 1 ? 'dateTime' : 'dateOnly' } };
   else if (kind === FIELD_TYPE.Boolean) facet = { boolean: {} };
   else if (kind === FIELD_TYPE.Number) {
     const number: Record<string, unknown> = {};
     if (typeof props['MinimumValue'] === 'number') number['minimum'] = props['MinimumValue'];
     if (typeof props['MaximumValue'] === 'number') number['maximum'] = props['MaximumValue'];
     facet = { number };
-  } else throw notSupportedSp(`adding fields of FieldTypeKind ${JSON.stringify(kind)} through REST (Text, Note, DateTime, Boolean and Number are; create richer columns through Graph)`);
+  } else
+    throw notSupportedSp(
+      `adding fields of FieldTypeKind ${JSON.stringify(kind)} through REST (Text, Note, DateTime, Boolean and Number are; create richer columns through Graph)`,
+    );
   const actor = actorOf(req.auth);
   const col = ctx.store.transaction(() => {
     const name = internalNameOf(typeof props['StaticName'] === 'string' ? props['StaticName'] : title.trim());
@@ -285,11 +440,20 @@ function addField(ctx: RestContext, req: RestRequest, list: ListRecord): RestRes
 }
 
 /** Routes `lists(...)/fields[...]`. */
-export function routeFields(ctx: RestContext, req: RestRequest, list: ListRecord, fieldsSegment: Segment, rest: readonly Segment[]): RestResponse {
+export function routeFields(
+  ctx: RestContext,
+  req: RestRequest,
+  list: ListRecord,
+  fieldsSegment: Segment,
+  rest: readonly Segment[],
+): RestResponse {
   const [next, ...after] = rest;
   if (fieldsSegment.args === undefined && !next) {
     if (req.method === 'GET') {
-      const entities = [...ctx.store.columns(list.id).map((c) => columnEntity(list, c)), ...BUILT_IN_FIELDS.map((f) => builtInEntity(list, f))];
+      const entities = [
+        ...ctx.store.columns(list.id).map((c) => columnEntity(list, c)),
+        ...BUILT_IN_FIELDS.map((f) => builtInEntity(list, f)),
+      ];
       return collectionResponse(ctx, req, entities, 'SP.ApiData.Fields');
     }
     if (req.method === 'POST') return addField(ctx, req, list);
@@ -300,7 +464,13 @@ export function routeFields(ctx: RestContext, req: RestRequest, list: ListRecord
   if (!selector) throw resourceNotFound(fieldsSegment.name);
   const found = findField(ctx, list, selector);
   if (remaining.length > 0) throw resourceNotFound(remaining[0]?.name ?? '');
-  if (req.method === 'GET') return entityResponse(ctx, req, 'column' in found ? columnEntity(list, found.column) : builtInEntity(list, found.builtIn), 'SP.ApiData.Fields');
+  if (req.method === 'GET')
+    return entityResponse(
+      ctx,
+      req,
+      'column' in found ? columnEntity(list, found.column) : builtInEntity(list, found.builtIn),
+      'SP.ApiData.Fields',
+    );
   if (req.method === 'MERGE') return updateField(ctx, req, list, found);
   throw methodNotAllowedSp(req.method);
 }

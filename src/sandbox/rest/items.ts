@@ -11,7 +11,17 @@ import { actorOf } from '../routes/context.js';
 import { getItemOr404, insertItem, patchItem, removeItem } from '../routes/items.js';
 import { formatGraphInstant } from '../site-time.js';
 import type { ItemRecord, ListRecord } from '../store.js';
-import { checkIfMatchSp, collectionResponse, entityResponse, intArg, noContent, requireWriteSp, type RestContext, type RestRequest, type RestResponse } from './context.js';
+import {
+  checkIfMatchSp,
+  collectionResponse,
+  entityResponse,
+  intArg,
+  noContent,
+  requireWriteSp,
+  type RestContext,
+  type RestRequest,
+  type RestResponse,
+} from './context.js';
 import { badArgument, fromGraphError, methodNotAllowedSp, resourceNotFound, unknownProperty } from './errors.js';
 import { entityTypeName, itemEntityType, listPath } from './names.js';
 import { CollectionValue, readEntityBody, type Entity } from './odata.js';
@@ -36,7 +46,9 @@ function itemEntity(list: ListRecord, columns: readonly ColumnRecord[], item: It
     if (col.name === 'Title') continue;
     const value = item.values[col.name];
     if (isLookupKind(col.kind)) {
-      props[`${col.name}Id`] = isMultiValue(col.kind) ? new CollectionValue('Collection(Edm.Int32)', Array.isArray(value) ? value : []) : (value ?? null);
+      props[`${col.name}Id`] = isMultiValue(col.kind)
+        ? new CollectionValue('Collection(Edm.Int32)', Array.isArray(value) ? value : [])
+        : (value ?? null);
     } else if (col.kind === 'multiChoice') {
       props[col.name] = new CollectionValue('Collection(Edm.String)', Array.isArray(value) ? value : []);
     } else {
@@ -73,7 +85,9 @@ function toGraphFields(list: ListRecord, columns: readonly ColumnRecord[], body:
     }
     if (!col || col.readOnly) throw unknownProperty(key, itemEntityType(list));
     fields[graphKey] = value;
-    if (Array.isArray(value)) fields[`${graphKey}@odata.type`] = col.kind === 'multiChoice' ? 'Collection(Edm.String)' : 'Collection(Edm.Int32)';
+    if (Array.isArray(value))
+      fields[`${graphKey}@odata.type`] =
+        col.kind === 'multiChoice' ? 'Collection(Edm.String)' : 'Collection(Edm.Int32)';
   }
   return fields;
 }
@@ -90,10 +104,17 @@ function withSpErrors<T>(fn: () => T): T {
 function listItems(ctx: RestContext, req: RestRequest, list: ListRecord): RestResponse {
   const topText = req.options.get('top');
   const top = topText === undefined ? DEFAULT_TOP : Number(topText);
-  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badArgument(`$top must be a whole number from 1 to ${MAX_TOP}.`);
+  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP)
+    throw badArgument(`$top must be a whole number from 1 to ${MAX_TOP}.`);
   const columns = ctx.store.columns(list.id);
   const items = ctx.store.itemsAfter(list.id, 0, top);
-  return collectionResponse(ctx, req, items.map((i) => itemEntity(list, columns, i)), `SP.ListData.${entityTypeName(list)}Items`, ['top']);
+  return collectionResponse(
+    ctx,
+    req,
+    items.map((i) => itemEntity(list, columns, i)),
+    `SP.ListData.${entityTypeName(list)}Items`,
+    ['top'],
+  );
 }
 
 function addItem(ctx: RestContext, req: RestRequest, list: ListRecord): RestResponse {
@@ -106,7 +127,11 @@ function addItem(ctx: RestContext, req: RestRequest, list: ListRecord): RestResp
 function updateItem(ctx: RestContext, req: RestRequest, list: ListRecord, id: number): RestResponse {
   requireWriteSp(req.auth);
   const columns = ctx.store.columns(list.id);
-  const updated = withSpErrors(() => patchItem(ctx, list, id, toGraphFields(list, columns, req.body), actorOf(req.auth), (item) => checkIfMatchSp(req, itemETagSp(item))));
+  const updated = withSpErrors(() =>
+    patchItem(ctx, list, id, toGraphFields(list, columns, req.body), actorOf(req.auth), (item) =>
+      checkIfMatchSp(req, itemETagSp(item)),
+    ),
+  );
   return noContent({ ETag: itemETagSp(updated) });
 }
 
@@ -117,7 +142,13 @@ function deleteItem(ctx: RestContext, req: RestRequest, list: ListRecord, id: nu
 }
 
 /** Routes `lists(...)/items[...]`. */
-export function routeRestItems(ctx: RestContext, req: RestRequest, list: ListRecord, itemsSegment: Segment, rest: readonly Segment[]): RestResponse {
+export function routeRestItems(
+  ctx: RestContext,
+  req: RestRequest,
+  list: ListRecord,
+  itemsSegment: Segment,
+  rest: readonly Segment[],
+): RestResponse {
   const [next, ...after] = rest;
   if (itemsSegment.args === undefined && !next) {
     if (req.method === 'GET') return listItems(ctx, req, list);
@@ -126,7 +157,8 @@ export function routeRestItems(ctx: RestContext, req: RestRequest, list: ListRec
   }
   const selector = itemsSegment.args !== undefined ? itemsSegment : next;
   const remaining = itemsSegment.args !== undefined ? rest : after;
-  if (!selector || (selector !== itemsSegment && selector.key !== 'getbyid')) throw resourceNotFound(selector?.name ?? itemsSegment.name);
+  if (!selector || (selector !== itemsSegment && selector.key !== 'getbyid'))
+    throw resourceNotFound(selector?.name ?? itemsSegment.name);
   if (remaining.length > 0) throw resourceNotFound(remaining[0]?.name ?? '');
   const id = intArg(selector);
   if (req.method === 'GET') {

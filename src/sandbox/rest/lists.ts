@@ -9,8 +9,28 @@ import { actorOf } from '../routes/context.js';
 import { urlNameFor } from '../routes/lists.js';
 import { formatGraphInstant } from '../site-time.js';
 import type { ListRecord, ListSettings } from '../store.js';
-import { collectionResponse, entityResponse, checkIfMatchSp, noContent, requireManageSp, stringArg, type RestContext, type RestRequest, type RestResponse } from './context.js';
-import { accessDeniedSp, badArgument, listNotFound, methodNotAllowedSp, notSupportedSp, resourceNotFound, SharePointError, SP_CODES, unknownProperty } from './errors.js';
+import {
+  collectionResponse,
+  entityResponse,
+  checkIfMatchSp,
+  noContent,
+  requireManageSp,
+  stringArg,
+  type RestContext,
+  type RestRequest,
+  type RestResponse,
+} from './context.js';
+import {
+  accessDeniedSp,
+  badArgument,
+  listNotFound,
+  methodNotAllowedSp,
+  notSupportedSp,
+  resourceNotFound,
+  SharePointError,
+  SP_CODES,
+  unknownProperty,
+} from './errors.js';
 import { routeFields } from './fields.js';
 import { routeRestItems } from './items.js';
 import { entityTypeName, itemEntityType, listPath } from './names.js';
@@ -71,21 +91,28 @@ function findByTitle(ctx: RestContext, title: string): ListRecord {
 
 function findById(ctx: RestContext, id: string): ListRecord {
   const list = ctx.store.getList(id);
-  if (!list) throw new SharePointError(404, SP_CODES.listNotFound, `List does not exist.\n\nThe page you selected contains a list that does not exist.  It may have been deleted by another user.`);
+  if (!list)
+    throw new SharePointError(
+      404,
+      SP_CODES.listNotFound,
+      `List does not exist.\n\nThe page you selected contains a list that does not exist.  It may have been deleted by another user.`,
+    );
   return list;
 }
 
 function boolProp(props: Record<string, unknown>, key: string, type: string): boolean | undefined {
   const v = props[key];
   if (v === undefined) return undefined;
-  if (typeof v !== 'boolean') throw badArgument(`The property '${key}' of type '${type}' needs an Edm.Boolean value; got ${JSON.stringify(v)}.`);
+  if (typeof v !== 'boolean')
+    throw badArgument(`The property '${key}' of type '${type}' needs an Edm.Boolean value; got ${JSON.stringify(v)}.`);
   return v;
 }
 
 function stringProp(props: Record<string, unknown>, key: string, type: string): string | undefined {
   const v = props[key];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw badArgument(`The property '${key}' of type '${type}' needs an Edm.String value; got ${JSON.stringify(v)}.`);
+  if (typeof v !== 'string')
+    throw badArgument(`The property '${key}' of type '${type}' needs an Edm.String value; got ${JSON.stringify(v)}.`);
   return v;
 }
 
@@ -93,16 +120,30 @@ function versionLimit(props: Record<string, unknown>): number | undefined {
   const v = props['MajorVersionLimit'];
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > MAX_VERSION_LIMIT) {
-    throw new SharePointError(400, SP_CODES.argumentOutOfRange, `Specified argument was out of the range of valid values.\nParameter name: MajorVersionLimit (1 to ${MAX_VERSION_LIMIT}).`);
+    throw new SharePointError(
+      400,
+      SP_CODES.argumentOutOfRange,
+      `Specified argument was out of the range of valid values.\nParameter name: MajorVersionLimit (1 to ${MAX_VERSION_LIMIT}).`,
+    );
   }
   return v;
 }
 
-const UPDATABLE_LIST_PROPS = new Set(['Title', 'Description', 'Hidden', 'EnableVersioning', 'MajorVersionLimit', 'NoCrawl', 'EnableMinorVersions', 'ContentTypesEnabled']);
+const UPDATABLE_LIST_PROPS = new Set([
+  'Title',
+  'Description',
+  'Hidden',
+  'EnableVersioning',
+  'MajorVersionLimit',
+  'NoCrawl',
+  'EnableMinorVersions',
+  'ContentTypesEnabled',
+]);
 
 /** Applies settings from a create or MERGE body; unknown or read-only properties are refused. */
 function applySettings(props: Record<string, unknown>, current: ListSettings): ListSettings {
-  if (boolProp(props, 'EnableMinorVersions', 'SP.List') === true) throw badArgument('Minor versions can only be enabled on document libraries.');
+  if (boolProp(props, 'EnableMinorVersions', 'SP.List') === true)
+    throw badArgument('Minor versions can only be enabled on document libraries.');
   if (boolProp(props, 'ContentTypesEnabled', 'SP.List') === true) throw notSupportedSp('content types on lists');
   const next: ListSettings = { ...current };
   const enable = boolProp(props, 'EnableVersioning', 'SP.List');
@@ -135,7 +176,8 @@ function addList(ctx: RestContext, req: RestRequest): RestResponse {
   const title = stringProp(props, 'Title', 'SP.List')?.trim();
   if (!title) throw badArgument("The parameter 'Title' cannot be empty.");
   const template = props['BaseTemplate'] ?? GENERIC_LIST_TEMPLATE;
-  if (template !== GENERIC_LIST_TEMPLATE) throw notSupportedSp(`list template ${JSON.stringify(template)} (only 100, the generic list)`);
+  if (template !== GENERIC_LIST_TEMPLATE)
+    throw notSupportedSp(`list template ${JSON.stringify(template)} (only 100, the generic list)`);
   const settings = applySettings(props, { enableVersioning: false, majorVersionLimit: 0, noCrawl: false });
   const actor = actorOf(req.auth);
   const now = ctx.now().getTime();
@@ -208,7 +250,10 @@ function routeList(ctx: RestContext, req: RestRequest, list: ListRecord, rest: r
     case 'views':
       return routeViews(ctx, req, list, next, after);
     case 'defaultview':
-      return routeViews(ctx, req, list, { name: 'views', key: 'views' }, [{ name: 'defaultView', key: 'defaultview' }, ...after]);
+      return routeViews(ctx, req, list, { name: 'views', key: 'views' }, [
+        { name: 'defaultView', key: 'defaultview' },
+        ...after,
+      ]);
     case 'items':
       return routeRestItems(ctx, req, list, next, after);
     default:
@@ -217,11 +262,22 @@ function routeList(ctx: RestContext, req: RestRequest, list: ListRecord, rest: r
 }
 
 /** Routes `web/lists[...]`. */
-export function routeLists(ctx: RestContext, req: RestRequest, listsSegment: Segment, rest: readonly Segment[]): RestResponse {
+export function routeLists(
+  ctx: RestContext,
+  req: RestRequest,
+  listsSegment: Segment,
+  rest: readonly Segment[],
+): RestResponse {
   if (listsSegment.args !== undefined) return routeList(ctx, req, findById(ctx, stringArg(listsSegment)), rest);
   const [next, ...after] = rest;
   if (!next) {
-    if (req.method === 'GET') return collectionResponse(ctx, req, ctx.store.allLists().map((l) => listEntity(ctx, l)), 'SP.ApiData.Lists');
+    if (req.method === 'GET')
+      return collectionResponse(
+        ctx,
+        req,
+        ctx.store.allLists().map((l) => listEntity(ctx, l)),
+        'SP.ApiData.Lists',
+      );
     if (req.method === 'POST') return addList(ctx, req);
     throw methodNotAllowedSp(req.method);
   }

@@ -42,7 +42,11 @@ export function negotiate(accept: string | undefined): ODataFormat {
   if (value.includes('odata=verbose')) return 'verbose';
   if (value.includes('odata=nometadata')) return 'nometadata';
   if (value === '' || value.includes('json') || value.includes('*/*')) return 'minimal';
-  throw new SharePointError(406, SP_CODES.notSupported, `The sandbox answers JSON only (application/json;odata=verbose|minimalmetadata|nometadata), not '${accept ?? ''}'.`);
+  throw new SharePointError(
+    406,
+    SP_CODES.notSupported,
+    `The sandbox answers JSON only (application/json;odata=verbose|minimalmetadata|nometadata), not '${accept ?? ''}'.`,
+  );
 }
 
 export function contentTypeOf(format: ODataFormat): string {
@@ -89,14 +93,28 @@ function selectProps(props: Record<string, unknown>, select: readonly string[] |
 /** The base every address is built on: `<siteUrl>/_api/`. */
 export type RestUrls = { apiUrl: string };
 
-function entityBody(format: ODataFormat, urls: RestUrls, entity: Entity, select: readonly string[] | undefined): Record<string, unknown> {
+function entityBody(
+  format: ODataFormat,
+  urls: RestUrls,
+  entity: Entity,
+  select: readonly string[] | undefined,
+): Record<string, unknown> {
   const props = renderProps(format, selectProps(entity.props, select));
   const uri = `${urls.apiUrl}${entity.path}`;
   if (format === 'verbose') {
-    return { __metadata: { id: uri, uri, ...(entity.etag !== undefined ? { etag: entity.etag } : {}), type: entity.type }, ...props };
+    return {
+      __metadata: { id: uri, uri, ...(entity.etag !== undefined ? { etag: entity.etag } : {}), type: entity.type },
+      ...props,
+    };
   }
   if (format === 'nometadata') return props;
-  return { 'odata.type': entity.type, 'odata.id': uri, ...(entity.etag !== undefined ? { 'odata.etag': entity.etag } : {}), 'odata.editLink': entity.path, ...props };
+  return {
+    'odata.type': entity.type,
+    'odata.id': uri,
+    ...(entity.etag !== undefined ? { 'odata.etag': entity.etag } : {}),
+    'odata.editLink': entity.path,
+    ...props,
+  };
 }
 
 /** The metadata fragment of an entity set, e.g. `SP.ApiData.Lists`. */
@@ -104,14 +122,26 @@ function metadataUrl(urls: RestUrls, fragment: string): string {
   return `${urls.apiUrl}$metadata#${fragment}`;
 }
 
-export function renderEntity(format: ODataFormat, urls: RestUrls, entity: Entity, entitySet: string, select?: readonly string[]): unknown {
+export function renderEntity(
+  format: ODataFormat,
+  urls: RestUrls,
+  entity: Entity,
+  entitySet: string,
+  select?: readonly string[],
+): unknown {
   const body = entityBody(format, urls, entity, select);
   if (format === 'verbose') return { d: body };
   if (format === 'nometadata') return body;
   return { 'odata.metadata': metadataUrl(urls, `${entitySet}/@Element`), ...body };
 }
 
-export function renderCollection(format: ODataFormat, urls: RestUrls, entities: readonly Entity[], entitySet: string, select?: readonly string[]): unknown {
+export function renderCollection(
+  format: ODataFormat,
+  urls: RestUrls,
+  entities: readonly Entity[],
+  entitySet: string,
+  select?: readonly string[],
+): unknown {
   const value = entities.map((e) => entityBody(format, urls, e, select));
   if (format === 'verbose') return { d: { results: value } };
   if (format === 'nometadata') return { value };
@@ -155,7 +185,8 @@ export function readEntityBody(body: unknown): { type?: string; props: Record<st
       continue;
     }
     if (key.startsWith('odata.') || key.startsWith('@odata.')) {
-      if (key === '@odata.type' || key === 'odata.type') type = typeof value === 'string' ? value.replace(/^#/, '') : type;
+      if (key === '@odata.type' || key === 'odata.type')
+        type = typeof value === 'string' ? value.replace(/^#/, '') : type;
       continue;
     }
     if (key.includes('@odata.')) continue;

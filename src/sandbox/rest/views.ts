@@ -11,9 +11,27 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ListRecord, ViewRecord } from '../store.js';
-import { collectionResponse, entityResponse, noContent, requireManageSp, stringArg, type RestContext, type RestRequest, type RestResponse } from './context.js';
+import {
+  collectionResponse,
+  entityResponse,
+  noContent,
+  requireManageSp,
+  stringArg,
+  type RestContext,
+  type RestRequest,
+  type RestResponse,
+} from './context.js';
 import { allElements, parseXmlFragment } from './caml.js';
-import { accessDeniedSp, badArgument, methodNotAllowedSp, notSupportedSp, resourceNotFound, SharePointError, SP_CODES, unknownProperty } from './errors.js';
+import {
+  accessDeniedSp,
+  badArgument,
+  methodNotAllowedSp,
+  notSupportedSp,
+  resourceNotFound,
+  SharePointError,
+  SP_CODES,
+  unknownProperty,
+} from './errors.js';
 import { knownFieldNames } from './fields.js';
 import { listPath } from './names.js';
 import { CollectionValue, readEntityBody, renderVoid, type Entity } from './odata.js';
@@ -42,7 +60,13 @@ function viewsOf(ctx: RestContext, list: ListRecord): ViewRecord[] {
   return ctx.store.transaction(() => {
     const again = ctx.store.views(list.id);
     if (again.length > 0) return again;
-    const fields = ['LinkTitle', ...ctx.store.columns(list.id).filter((c) => !c.builtIn && !c.hidden).map((c) => c.name)];
+    const fields = [
+      'LinkTitle',
+      ...ctx.store
+        .columns(list.id)
+        .filter((c) => !c.builtIn && !c.hidden)
+        .map((c) => c.name),
+    ];
     const view: ViewRecord = {
       id: randomUUID(),
       title: DEFAULT_VIEW_TITLE,
@@ -114,7 +138,8 @@ function checkViewQuery(ctx: RestContext, list: ListRecord, query: string): stri
   const elements = parseXmlFragment(query);
   const seen = new Set<string>();
   for (const e of elements) {
-    if (!QUERY_ELEMENTS.has(e.name)) throw badArgument(`A view query holds only Where, OrderBy and GroupBy elements, not '${e.name}'.`);
+    if (!QUERY_ELEMENTS.has(e.name))
+      throw badArgument(`A view query holds only Where, OrderBy and GroupBy elements, not '${e.name}'.`);
     if (seen.has(e.name)) throw badArgument(`A view query holds at most one '${e.name}' element.`);
     seen.add(e.name);
   }
@@ -123,7 +148,10 @@ function checkViewQuery(ctx: RestContext, list: ListRecord, query: string): stri
     if (e.name !== 'FieldRef') continue;
     const name = e.attributes['Name'];
     if (!name) throw badArgument('Every FieldRef in a view query needs a Name attribute.');
-    if (!known.has(name.toLowerCase())) throw badArgument(`The view query refers to the field '${name}', which does not exist in list '${list.displayName}'.`);
+    if (!known.has(name.toLowerCase()))
+      throw badArgument(
+        `The view query refers to the field '${name}', which does not exist in list '${list.displayName}'.`,
+      );
   }
   return query;
 }
@@ -131,7 +159,12 @@ function checkViewQuery(ctx: RestContext, list: ListRecord, query: string): stri
 function fieldNameOf(ctx: RestContext, list: ListRecord, name: string): string {
   const found = knownFieldNames(ctx, list).get(name.toLowerCase());
   // SharePoint answers an unknown field with this generic ArgumentException.
-  if (!found) throw new SharePointError(400, SP_CODES.argument, `Value does not fall within the expected range. (The field '${name}' does not exist in list '${list.displayName}'.)`);
+  if (!found)
+    throw new SharePointError(
+      400,
+      SP_CODES.argument,
+      `Value does not fall within the expected range. (The field '${name}' does not exist in list '${list.displayName}'.)`,
+    );
   return found;
 }
 
@@ -164,7 +197,17 @@ function makeDefault(ctx: RestContext, list: ListRecord, viewId: string): void {
   }
 }
 
-const ADD_PROPS = new Set(['Title', 'PersonalView', 'ViewQuery', 'RowLimit', 'Paged', 'DefaultView', 'SetAsDefaultView', 'Hidden', 'ViewTypeKind']);
+const ADD_PROPS = new Set([
+  'Title',
+  'PersonalView',
+  'ViewQuery',
+  'RowLimit',
+  'Paged',
+  'DefaultView',
+  'SetAsDefaultView',
+  'Hidden',
+  'ViewTypeKind',
+]);
 const UPDATE_PROPS = new Set(['Title', 'ViewQuery', 'RowLimit', 'Paged', 'DefaultView', 'Hidden']);
 
 /** `POST views`: a public HTML view. Fields start as the title with its item menu, as SharePoint's new views do. */
@@ -176,7 +219,8 @@ function addView(ctx: RestContext, req: RestRequest, list: ListRecord): RestResp
   const title = props['Title'];
   if (typeof title !== 'string' || title.trim() === '') throw badArgument("The parameter 'Title' cannot be empty.");
   if (boolOf(props, 'PersonalView') === true) throw notSupportedSp('personal views (they belong to one user)');
-  if (props['ViewTypeKind'] !== undefined && props['ViewTypeKind'] !== 1) throw notSupportedSp('view types other than HTML (ViewTypeKind 1)');
+  if (props['ViewTypeKind'] !== undefined && props['ViewTypeKind'] !== 1)
+    throw notSupportedSp('view types other than HTML (ViewTypeKind 1)');
   const query = props['ViewQuery'] === undefined || props['ViewQuery'] === null ? '' : props['ViewQuery'];
   if (typeof query !== 'string') throw badArgument("The property 'ViewQuery' needs an Edm.String value.");
   const view = ctx.store.transaction(() => {
@@ -209,7 +253,8 @@ function updateView(ctx: RestContext, req: RestRequest, list: ListRecord, view: 
   ctx.store.transaction(() => {
     const next: ViewRecord = { ...view };
     if (props['Title'] !== undefined) {
-      if (typeof props['Title'] !== 'string' || props['Title'].trim() === '') throw badArgument("The parameter 'Title' cannot be empty.");
+      if (typeof props['Title'] !== 'string' || props['Title'].trim() === '')
+        throw badArgument("The parameter 'Title' cannot be empty.");
       next.title = props['Title'].trim();
     }
     if (props['ViewQuery'] !== undefined) {
@@ -221,7 +266,8 @@ function updateView(ctx: RestContext, req: RestRequest, list: ListRecord, view: 
     next.paged = boolOf(props, 'Paged') ?? next.paged;
     next.hidden = boolOf(props, 'Hidden') ?? next.hidden;
     const makeItDefault = boolOf(props, 'DefaultView');
-    if (makeItDefault === false && view.defaultView) throw badArgument('The default view cannot stop being the default; make another view the default instead.');
+    if (makeItDefault === false && view.defaultView)
+      throw badArgument('The default view cannot stop being the default; make another view the default instead.');
     if (makeItDefault === true) next.defaultView = true;
     ctx.store.updateView(list.id, next);
     if (next.defaultView && !view.defaultView) makeDefault(ctx, list, next.id);
@@ -257,7 +303,13 @@ function findView(ctx: RestContext, list: ListRecord, segment: Segment): ViewRec
 }
 
 /** `viewfields` and its service operations. */
-function routeViewFields(ctx: RestContext, req: RestRequest, list: ListRecord, view: ViewRecord, rest: readonly Segment[]): RestResponse {
+function routeViewFields(
+  ctx: RestContext,
+  req: RestRequest,
+  list: ListRecord,
+  view: ViewRecord,
+  rest: readonly Segment[],
+): RestResponse {
   const [op, ...after] = rest;
   if (after.length > 0) throw resourceNotFound(after[0]?.name ?? '');
   if (!op) {
@@ -294,7 +346,8 @@ function routeViewFields(ctx: RestContext, req: RestRequest, list: ListRecord, v
         const field = typeof props['field'] === 'string' ? fieldNameOf(ctx, list, props['field']) : undefined;
         const index = props['index'];
         if (!field || !fields.includes(field)) throw badArgument("'field' must name a field of the view.");
-        if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= fields.length) throw badArgument(`'index' must be from 0 to ${fields.length - 1}.`);
+        if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= fields.length)
+          throw badArgument(`'index' must be from 0 to ${fields.length - 1}.`);
         fields = fields.filter((f) => f !== field);
         fields.splice(index, 0, field);
         break;
@@ -309,10 +362,22 @@ function routeViewFields(ctx: RestContext, req: RestRequest, list: ListRecord, v
 }
 
 /** Routes `lists(...)/views[...]` (and `DefaultView`, passed here as a `views/defaultView` path). */
-export function routeViews(ctx: RestContext, req: RestRequest, list: ListRecord, viewsSegment: Segment, rest: readonly Segment[]): RestResponse {
+export function routeViews(
+  ctx: RestContext,
+  req: RestRequest,
+  list: ListRecord,
+  viewsSegment: Segment,
+  rest: readonly Segment[],
+): RestResponse {
   const [next, ...after] = rest;
   if (viewsSegment.args === undefined && !next) {
-    if (req.method === 'GET') return collectionResponse(ctx, req, viewsOf(ctx, list).map((v) => viewEntity(ctx, list, v)), 'SP.ApiData.Views');
+    if (req.method === 'GET')
+      return collectionResponse(
+        ctx,
+        req,
+        viewsOf(ctx, list).map((v) => viewEntity(ctx, list, v)),
+        'SP.ApiData.Views',
+      );
     if (req.method === 'POST') return addView(ctx, req, list);
     throw methodNotAllowedSp(req.method);
   }

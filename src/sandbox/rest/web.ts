@@ -3,11 +3,29 @@
  * `web/currentuser`, `web/siteusers[/getById(n)]`, `web/getUserById(n)`.
  */
 import { randomBytes } from 'node:crypto';
-import { findPersona, findPersonaByLookupId, PERSONAS, SANDBOX_TENANT_ID, SHAREPOINT_APP_DISPLAY_NAME, SHAREPOINT_APP_LOOKUP_ID, type Persona } from '../personas.js';
+import {
+  findPersona,
+  findPersonaByLookupId,
+  PERSONAS,
+  SANDBOX_TENANT_ID,
+  SHAREPOINT_APP_DISPLAY_NAME,
+  SHAREPOINT_APP_LOOKUP_ID,
+  type Persona,
+} from '../personas.js';
 import { personaOf } from '../routes/context.js';
 import { formatGraphInstant } from '../site-time.js';
 import type { AuthContext } from '../tokens.js';
-import { allowOptions, collectionResponse, entityResponse, intArg, noArgs, requireWriteSp, type RestContext, type RestRequest, type RestResponse } from './context.js';
+import {
+  allowOptions,
+  collectionResponse,
+  entityResponse,
+  intArg,
+  noArgs,
+  requireWriteSp,
+  type RestContext,
+  type RestRequest,
+  type RestResponse,
+} from './context.js';
 import { methodNotAllowedSp, resourceNotFound, SharePointError, SP_CODES } from './errors.js';
 import { CollectionValue, ComplexValue, readEntityBody, renderComplexResult, type Entity } from './odata.js';
 import { routeLists } from './lists.js';
@@ -44,11 +62,25 @@ function webEntity(ctx: RestContext): Entity {
 type SiteUser = { id: number; title: string; login: string; email: string; upn: string; principalType: number };
 
 function personaUser(p: Persona): SiteUser {
-  return { id: p.lookupId, title: p.displayName, login: membershipLogin(p.upn), email: p.upn, upn: p.upn, principalType: 1 };
+  return {
+    id: p.lookupId,
+    title: p.displayName,
+    login: membershipLogin(p.upn),
+    email: p.upn,
+    upn: p.upn,
+    principalType: 1,
+  };
 }
 
 function appUser(appId: string): SiteUser {
-  return { id: SHAREPOINT_APP_LOOKUP_ID, title: SHAREPOINT_APP_DISPLAY_NAME, login: `i:0i.t|ms.sp.ext|${appId}@${SANDBOX_TENANT_ID}`, email: '', upn: '', principalType: 1 };
+  return {
+    id: SHAREPOINT_APP_LOOKUP_ID,
+    title: SHAREPOINT_APP_DISPLAY_NAME,
+    login: `i:0i.t|ms.sp.ext|${appId}@${SANDBOX_TENANT_ID}`,
+    email: '',
+    upn: '',
+    principalType: 1,
+  };
 }
 
 function userEntity(user: SiteUser): Entity {
@@ -66,7 +98,12 @@ function userEntity(user: SiteUser): Entity {
       IsEmailAuthenticationGuestUser: false,
       IsShareByEmailGuestUser: false,
       IsSiteAdmin: false,
-      UserId: user.upn ? new ComplexValue('SP.UserIdInfo', { NameId: nameIdOf(user.upn), NameIdIssuer: 'urn:federation:microsoftonline' }) : null,
+      UserId: user.upn
+        ? new ComplexValue('SP.UserIdInfo', {
+            NameId: nameIdOf(user.upn),
+            NameIdIssuer: 'urn:federation:microsoftonline',
+          })
+        : null,
       UserPrincipalName: user.upn || null,
     },
   };
@@ -100,7 +137,11 @@ function ensureUser(ctx: RestContext, req: RestRequest, args: readonly unknown[]
   const fromBody = readEntityBody(req.body).props;
   const raw = (fromBody['logonName'] ?? fromBody['LogonName'] ?? args?.[0]) as unknown;
   if (typeof raw !== 'string' || raw.trim() === '') {
-    throw new SharePointError(400, SP_CODES.argument, "The parameter 'logonName' is required and must be a non-empty string.");
+    throw new SharePointError(
+      400,
+      SP_CODES.argument,
+      "The parameter 'logonName' is required and must be a non-empty string.",
+    );
   }
   const key = raw.trim().split('|').pop() ?? '';
   const persona = findPersona(key);
@@ -119,7 +160,11 @@ function allProperties(ctx: RestContext, req: RestRequest): RestResponse {
   if (req.method !== 'GET') {
     // The property bag cannot be written through REST (and modern sites block script-based
     // writes too); SharePoint refuses a MERGE on it with this message.
-    throw new SharePointError(400, SP_CODES.invalidQuery, 'The type SP.PropertyValues does not support HTTP PATCH method.');
+    throw new SharePointError(
+      400,
+      SP_CODES.invalidQuery,
+      'The type SP.PropertyValues does not support HTTP PATCH method.',
+    );
   }
   return entityResponse(
     ctx,
@@ -155,7 +200,12 @@ export function contextInfo(ctx: RestContext, req: RestRequest): RestResponse {
 }
 
 /** Routes `web[/...]`. */
-export function routeWeb(ctx: RestContext, req: RestRequest, webSegment: Segment, rest: readonly Segment[]): RestResponse {
+export function routeWeb(
+  ctx: RestContext,
+  req: RestRequest,
+  webSegment: Segment,
+  rest: readonly Segment[],
+): RestResponse {
   noArgs(webSegment);
   const [next, ...after] = rest;
   if (!next) {

@@ -24,7 +24,12 @@ const batchSchema = z.object({ requests: z.array(subRequestSchema).min(1) });
 export type BatchSubRequest = z.infer<typeof subRequestSchema>;
 
 /** Runs one sub-request; returns a response with its error body already rendered. */
-export type SubRequestExecutor = (sub: { method: string; url: string; headers: Record<string, string>; body: unknown }) => Promise<GraphResponse>;
+export type SubRequestExecutor = (sub: {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}) => Promise<GraphResponse>;
 
 /** Builds an error response for a sub-request that is never run. */
 export type ErrorRenderer = (err: GraphError) => GraphResponse;
@@ -51,7 +56,11 @@ function topologicalOrder(requests: readonly BatchSubRequest[]): BatchSubRequest
 }
 
 /** Validates a batch body and runs it. Batch-level problems are 400; sub-request problems stay inside. */
-export async function runBatch(body: unknown, execute: SubRequestExecutor, renderError: ErrorRenderer): Promise<GraphResponse> {
+export async function runBatch(
+  body: unknown,
+  execute: SubRequestExecutor,
+  renderError: ErrorRenderer,
+): Promise<GraphResponse> {
   if (typeof body === 'object' && body !== null && Array.isArray((body as { requests?: unknown }).requests)) {
     const count = (body as { requests: unknown[] }).requests.length;
     if (count > MAX_BATCH_REQUESTS) {
@@ -60,7 +69,9 @@ export async function runBatch(body: unknown, execute: SubRequestExecutor, rende
   }
   const parsed = batchSchema.safeParse(body);
   if (!parsed.success) {
-    throw invalidRequest(`Invalid batch payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+    throw invalidRequest(
+      `Invalid batch payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`,
+    );
   }
   const requests = parsed.data.requests;
   const ids = new Set<string>();
@@ -77,7 +88,9 @@ export async function runBatch(body: unknown, execute: SubRequestExecutor, rende
     });
     let response: GraphResponse;
     if (failedDependency !== undefined) {
-      response = renderError(new GraphError(424, 'failedDependency', `The request depends on request '${failedDependency}', which failed.`));
+      response = renderError(
+        new GraphError(424, 'failedDependency', `The request depends on request '${failedDependency}', which failed.`),
+      );
     } else if (r.body !== undefined && !Object.keys(r.headers ?? {}).some((h) => h.toLowerCase() === 'content-type')) {
       response = renderError(invalidRequest('A request with a body must have a Content-Type header.'));
     } else {
@@ -92,7 +105,9 @@ export async function runBatch(body: unknown, execute: SubRequestExecutor, rende
     headers: {},
     body: {
       responses: requests.map((r) => {
-        const { response } = results.get(r.id.toLowerCase()) ?? { response: renderError(invalidRequest('The request was not run.')) };
+        const { response } = results.get(r.id.toLowerCase()) ?? {
+          response: renderError(invalidRequest('The request was not run.')),
+        };
         const entry: Record<string, unknown> = { id: r.id, status: response.status, headers: { ...response.headers } };
         if (response.body !== undefined) {
           (entry['headers'] as Record<string, string>)['Content-Type'] = 'application/json';

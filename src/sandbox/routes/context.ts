@@ -59,10 +59,16 @@ export function personaOf(auth: Extract<AuthContext, { kind: 'user' }>): Persona
 /** App-only writes are recorded as the "SharePoint App" user plus the application, as SharePoint does. */
 export function actorOf(auth: AuthContext): Actor {
   if (auth.kind === 'app') {
-    return { lookupId: SHAREPOINT_APP_LOOKUP_ID, identity: { application: { displayName: SANDBOX_APP_DISPLAY_NAME, id: auth.appId } } };
+    return {
+      lookupId: SHAREPOINT_APP_LOOKUP_ID,
+      identity: { application: { displayName: SANDBOX_APP_DISPLAY_NAME, id: auth.appId } },
+    };
   }
   const persona = personaOf(auth);
-  return { lookupId: persona.lookupId, identity: { user: { displayName: persona.displayName, email: persona.upn, id: persona.oid } } };
+  return {
+    lookupId: persona.lookupId,
+    identity: { user: { displayName: persona.displayName, email: persona.upn, id: persona.oid } },
+  };
 }
 
 function hasPermission(auth: AuthContext, permissions: readonly string[]): boolean {

@@ -12,7 +12,11 @@ function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch (err) {
-    throw new GraphError(400, 'invalidRequest', `The path segment '${segment}' is not valid percent-encoding (${(err as Error).message}).`);
+    throw new GraphError(
+      400,
+      'invalidRequest',
+      `The path segment '${segment}' is not valid percent-encoding (${(err as Error).message}).`,
+    );
   }
 }
 
@@ -46,7 +50,8 @@ function resolveSite(ctx: GraphContext, rest: string): string {
     const after = rest.slice(colon + 1);
     const nextColon = after.indexOf(':');
     const relativePath = decodeSegment(nextColon >= 0 ? after.slice(0, nextColon) : after).replace(/\/+$/, '');
-    if (host.toLowerCase() !== ctx.hostname.toLowerCase() || relativePath.toLowerCase() !== ctx.sitePath.toLowerCase()) throw siteNotFound();
+    if (host.toLowerCase() !== ctx.hostname.toLowerCase() || relativePath.toLowerCase() !== ctx.sitePath.toLowerCase())
+      throw siteNotFound();
     return nextColon >= 0 ? after.slice(nextColon + 1) : '';
   }
   const id = decodeSegment(slash >= 0 ? rest.slice(0, slash) : rest);
@@ -56,7 +61,10 @@ function resolveSite(ctx: GraphContext, rest: string): string {
 
 function routeSite(ctx: GraphContext, req: GraphRequest, rest: string): GraphResponse {
   const remainder = resolveSite(ctx, rest);
-  const segments = remainder.split('/').filter((s) => s !== '').map(decodeSegment);
+  const segments = remainder
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decodeSegment);
   if (segments.length === 0) {
     if (req.method !== 'GET') throw methodNotAllowed();
     return json(siteToGraph(ctx));
@@ -67,7 +75,8 @@ function routeSite(ctx: GraphContext, req: GraphRequest, rest: string): GraphRes
 
 function routeMe(ctx: GraphContext, req: GraphRequest): GraphResponse {
   if (req.method !== 'GET') throw methodNotAllowed();
-  if (req.auth.kind !== 'user') throw new GraphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+  if (req.auth.kind !== 'user')
+    throw new GraphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
   const persona = personaOf(req.auth);
   return json({
     '@odata.context': odataContext(ctx, 'users/$entity'),
@@ -89,8 +98,18 @@ function routeMe(ctx: GraphContext, req: GraphRequest): GraphResponse {
 export function dispatchGraph(ctx: GraphContext, req: GraphRequest): GraphResponse {
   const path = req.path;
   if (path === '/me' || path === '/me/') return routeMe(ctx, req);
-  if (path.startsWith('/sites/') && path.length > '/sites/'.length) return routeSite(ctx, req, path.slice('/sites/'.length));
-  if (path.startsWith('/groups/')) return routeGroups(ctx, req, path.slice('/groups/'.length).split('/').filter((s) => s !== '').map(decodeSegment));
+  if (path.startsWith('/sites/') && path.length > '/sites/'.length)
+    return routeSite(ctx, req, path.slice('/sites/'.length));
+  if (path.startsWith('/groups/'))
+    return routeGroups(
+      ctx,
+      req,
+      path
+        .slice('/groups/'.length)
+        .split('/')
+        .filter((s) => s !== '')
+        .map(decodeSegment),
+    );
   const first = path.split('/').filter((s) => s !== '')[0];
   throw unknownSegment(first === undefined ? '' : decodeSegment(first));
 }

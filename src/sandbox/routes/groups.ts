@@ -11,7 +11,15 @@
  * application permission Calendars.ReadBasic (or Calendars.Read / Calendars.ReadWrite).
  */
 import { randomUUID } from 'node:crypto';
-import { eventInputSchema, eventProblem, expandEvent, formatLocal, ianaZone, type EventRecord, type Occurrence } from '../calendar.js';
+import {
+  eventInputSchema,
+  eventProblem,
+  expandEvent,
+  formatLocal,
+  ianaZone,
+  type EventRecord,
+  type Occurrence,
+} from '../calendar.js';
 import { GraphError, invalidRequest, methodNotAllowed, unknownSegment } from '../graph-errors.js';
 import { readQueryOptions } from '../item-query.js';
 import { json, odataContext, type GraphContext, type GraphRequest, type GraphResponse } from './context.js';
@@ -19,7 +27,13 @@ import { json, odataContext, type GraphContext, type GraphRequest, type GraphRes
 const DEFAULT_PAGE = 10;
 const MAX_PAGE = 1000;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CALENDAR_PERMISSIONS = ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite', 'Group.Read.All', 'Group.ReadWrite.All'];
+const CALENDAR_PERMISSIONS = [
+  'Calendars.ReadBasic',
+  'Calendars.Read',
+  'Calendars.ReadWrite',
+  'Group.Read.All',
+  'Group.ReadWrite.All',
+];
 
 function requireCalendarRead(req: GraphRequest): void {
   const granted = req.auth.kind === 'app' ? req.auth.roles : req.auth.scopes;
@@ -29,7 +43,11 @@ function requireCalendarRead(req: GraphRequest): void {
 }
 
 function groupNotFound(id: string): GraphError {
-  return new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  return new GraphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 }
 
 const OFFSET_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -38,11 +56,20 @@ const PLAIN_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?$/;
 /** A window bound: ISO 8601 with its offset, or without one meaning UTC (as the docs say). */
 function parseBound(name: string, text: string | null): number {
   if (text === null || text === '') {
-    throw new GraphError(400, 'ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
+    throw new GraphError(
+      400,
+      'ErrorInvalidParameter',
+      'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+    );
   }
   const value = OFFSET_INSTANT.test(text) ? text : PLAIN_INSTANT.test(text) ? `${text}Z` : '';
   const ms = value ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) throw new GraphError(400, 'ErrorInvalidParameter', `The value '${text}' of parameter '${name}' is not a valid ISO 8601 date-time.`);
+  if (Number.isNaN(ms))
+    throw new GraphError(
+      400,
+      'ErrorInvalidParameter',
+      `The value '${text}' of parameter '${name}' is not a valid ISO 8601 date-time.`,
+    );
   return ms;
 }
 
@@ -58,7 +85,12 @@ function preferredZone(req: GraphRequest): { name: string; zone: string } | unde
   const m = /outlook\.timezone\s*=\s*"([^"]+)"/i.exec(header);
   if (!m?.[1]) return undefined;
   const zone = ianaZone(m[1]);
-  if (!zone) throw new GraphError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${m[1]}'.`);
+  if (!zone)
+    throw new GraphError(
+      400,
+      'TimeZoneNotSupportedException',
+      `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${m[1]}'.`,
+    );
   return { name: m[1], zone };
 }
 
@@ -70,7 +102,13 @@ function occurrenceId(event: EventRecord, occ: Occurrence): string {
   return occ.originalDate ? `${event.id}_${occ.originalDate.replace(/-/g, '')}` : event.id;
 }
 
-function renderOccurrence(ctx: GraphContext, group: { id: string; displayName: string }, event: EventRecord, occ: Occurrence, zone: { name: string; zone: string }): Record<string, unknown> {
+function renderOccurrence(
+  ctx: GraphContext,
+  group: { id: string; displayName: string },
+  event: EventRecord,
+  occ: Occurrence,
+  zone: { name: string; zone: string },
+): Record<string, unknown> {
   const id = occurrenceId(event, occ);
   const changeKey = Buffer.from(`${event.id}:${event.modifiedAt}`).toString('base64').slice(0, 28);
   return {
@@ -101,12 +139,20 @@ function renderOccurrence(ctx: GraphContext, group: { id: string; displayName: s
     onlineMeetingUrl: null,
     isOnlineMeeting: false,
     onlineMeetingProvider: 'unknown',
-    ...(occ.type === 'singleInstance' ? {} : { originalStart: `${new Date(occ.originalStart).toISOString().slice(0, 19)}Z` }),
+    ...(occ.type === 'singleInstance'
+      ? {}
+      : { originalStart: `${new Date(occ.originalStart).toISOString().slice(0, 19)}Z` }),
     responseStatus: { response: 'none', time: '0001-01-01T00:00:00Z' },
     body: { contentType: 'html', content: '' },
     start: { dateTime: formatLocal(occ.start, zone.zone), timeZone: zone.name },
     end: { dateTime: formatLocal(occ.end, zone.zone), timeZone: zone.name },
-    location: { displayName: event.location?.displayName ?? '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} },
+    location: {
+      displayName: event.location?.displayName ?? '',
+      locationType: 'default',
+      uniqueIdType: 'unknown',
+      address: {},
+      coordinates: {},
+    },
     locations: [],
     recurrence: null,
     attendees: [],
@@ -123,29 +169,49 @@ function calendarView(ctx: GraphContext, req: GraphRequest, groupId: string): Gr
   const to = parseBound('endDateTime', param(req.query, 'endDateTime'));
   const options = readQueryOptions(req.query);
   for (const key of options.keys()) {
-    if (!['top', 'skip', 'select', 'orderby', 'startdatetime', 'enddatetime'].includes(key)) throw new GraphError(400, 'notSupported', `The sandbox does not implement $${key} on calendarView.`);
+    if (!['top', 'skip', 'select', 'orderby', 'startdatetime', 'enddatetime'].includes(key))
+      throw new GraphError(400, 'notSupported', `The sandbox does not implement $${key} on calendarView.`);
   }
   const top = Number(options.get('top') ?? DEFAULT_PAGE);
   const skip = Number(options.get('skip') ?? 0);
-  if (!Number.isInteger(top) || top < 1 || top > MAX_PAGE) throw invalidRequest(`$top must be a whole number from 1 to ${MAX_PAGE}.`);
+  if (!Number.isInteger(top) || top < 1 || top > MAX_PAGE)
+    throw invalidRequest(`$top must be a whole number from 1 to ${MAX_PAGE}.`);
   if (!Number.isInteger(skip) || skip < 0) throw invalidRequest('$skip must be a whole number of at least 0.');
   const orderBy = (options.get('orderby') ?? 'start/dateTime').trim();
   const order = /^start\/dateTime(\s+(asc|desc))?$/i.exec(orderBy);
-  if (!order) throw new GraphError(400, 'notSupported', `The sandbox orders calendarView by start/dateTime only, not '${orderBy}'.`);
+  if (!order)
+    throw new GraphError(
+      400,
+      'notSupported',
+      `The sandbox orders calendarView by start/dateTime only, not '${orderBy}'.`,
+    );
   const descending = order[2]?.toLowerCase() === 'desc';
   const zone = preferredZone(req) ?? { name: 'UTC', zone: 'UTC' };
 
   const all = ctx.store
     .groupEvents<EventRecord>(group.id)
     .flatMap((event) => expandEvent(event, from, to).map((occ) => ({ event, occ })))
-    .sort((a, b) => (a.occ.start - b.occ.start || occurrenceId(a.event, a.occ).localeCompare(occurrenceId(b.event, b.occ))) * (descending ? -1 : 1));
-  const select = options.get('select')?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    .sort(
+      (a, b) =>
+        (a.occ.start - b.occ.start || occurrenceId(a.event, a.occ).localeCompare(occurrenceId(b.event, b.occ))) *
+        (descending ? -1 : 1),
+    );
+  const select = options
+    .get('select')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const value = all.slice(skip, skip + top).map(({ event, occ }) => {
     const rendered = renderOccurrence(ctx, group, event, occ, zone);
     if (!select) return rendered;
-    return Object.fromEntries(Object.entries(rendered).filter(([k]) => k === '@odata.etag' || k === 'id' || select.includes(k)));
+    return Object.fromEntries(
+      Object.entries(rendered).filter(([k]) => k === '@odata.etag' || k === 'id' || select.includes(k)),
+    );
   });
-  const body: Record<string, unknown> = { '@odata.context': odataContext(ctx, `groups('${group.id}')/calendarView`), value };
+  const body: Record<string, unknown> = {
+    '@odata.context': odataContext(ctx, `groups('${group.id}')/calendarView`),
+    value,
+  };
   if (skip + top < all.length) {
     // Graph writes `$skip` as is in its links, not percent-encoded.
     const parts: string[] = [];
@@ -154,7 +220,8 @@ function calendarView(ctx: GraphContext, req: GraphRequest, groupId: string): Gr
     body['@odata.nextLink'] = `${ctx.urls.graphUrl}/groups/${group.id}/calendarView?${parts.join('&')}`;
   }
   const headers: Record<string, string> = {};
-  if (zone.name !== 'UTC' || /outlook\.timezone/i.test(req.headers['prefer'] ?? '')) headers['Preference-Applied'] = `outlook.timezone="${zone.name}"`;
+  if (zone.name !== 'UTC' || /outlook\.timezone/i.test(req.headers['prefer'] ?? ''))
+    headers['Preference-Applied'] = `outlook.timezone="${zone.name}"`;
   return json(body, 200, headers);
 }
 
@@ -178,26 +245,55 @@ export type ControlResult = { status: number; body: unknown };
  * optional recurrence) plus `cancelledOccurrences` and `exceptions` (moved occurrences) by their
  * original date; the group is created on first use (named by PUT, or after its id).
  */
-export function groupControl(ctx: GraphContext, method: string, segments: readonly string[], body: unknown): ControlResult {
+export function groupControl(
+  ctx: GraphContext,
+  method: string,
+  segments: readonly string[],
+  body: unknown,
+): ControlResult {
   const [groupId, sub, ...rest] = segments;
-  if (!groupId || !GUID.test(groupId) || rest.length > 0) return { status: 404, body: { error: { code: 'itemNotFound', message: 'Use /_sandbox/groups/{group-guid}[/events].' } } };
+  if (!groupId || !GUID.test(groupId) || rest.length > 0)
+    return {
+      status: 404,
+      body: { error: { code: 'itemNotFound', message: 'Use /_sandbox/groups/{group-guid}[/events].' } },
+    };
   const id = groupId.toLowerCase();
   if (sub === undefined && method === 'PUT') {
     const name = (body as { displayName?: unknown } | undefined)?.displayName;
-    if (typeof name !== 'string' || name.trim() === '') return { status: 400, body: { error: { code: 'invalidRequest', message: "PUT a group with {'displayName': '...'}." } } };
+    if (typeof name !== 'string' || name.trim() === '')
+      return {
+        status: 400,
+        body: { error: { code: 'invalidRequest', message: "PUT a group with {'displayName': '...'}." } },
+      };
     ctx.store.transaction(() => ctx.store.ensureGroup(id, name.trim()));
     return { status: 200, body: { id, displayName: name.trim() } };
   }
-  if (sub !== 'events') return { status: 404, body: { error: { code: 'itemNotFound', message: `No sandbox control endpoint ${method} for this group path.` } } };
+  if (sub !== 'events')
+    return {
+      status: 404,
+      body: { error: { code: 'itemNotFound', message: `No sandbox control endpoint ${method} for this group path.` } },
+    };
   if (method === 'GET') return { status: 200, body: { value: ctx.store.groupEvents(id) } };
   if (method === 'DELETE') {
     const removed = ctx.store.transaction(() => ctx.store.deleteGroupEvents(id));
     return { status: 200, body: { removed } };
   }
-  if (method !== 'POST') return { status: 405, body: { error: { code: 'BadRequest', message: 'Specified HTTP method is not allowed for the request target.' } } };
+  if (method !== 'POST')
+    return {
+      status: 405,
+      body: { error: { code: 'BadRequest', message: 'Specified HTTP method is not allowed for the request target.' } },
+    };
   const parsed = eventInputSchema.safeParse(body);
   if (!parsed.success) {
-    return { status: 400, body: { error: { code: 'invalidRequest', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } } };
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'invalidRequest',
+          message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        },
+      },
+    };
   }
   const problem = eventProblem(parsed.data);
   if (problem) return { status: 400, body: { error: { code: 'invalidRequest', message: problem } } };

@@ -17,7 +17,15 @@ import {
   type FieldReadContext,
   type FieldWriteContext,
 } from '../field-values.js';
-import { accessDenied, GraphError, invalidRequest, itemNotFound, methodNotAllowed, preconditionFailed, unknownSegment } from '../graph-errors.js';
+import {
+  accessDenied,
+  GraphError,
+  invalidRequest,
+  itemNotFound,
+  methodNotAllowed,
+  preconditionFailed,
+  unknownSegment,
+} from '../graph-errors.js';
 import {
   comparePositions,
   compileItemFilter,
@@ -37,13 +45,27 @@ import {
 import { findPersonaByLookupId, SHAREPOINT_APP_DISPLAY_NAME, SHAREPOINT_APP_LOOKUP_ID } from '../personas.js';
 import { formatGraphInstant } from '../site-time.js';
 import type { ItemRecord, ListRecord, StoredValue } from '../store.js';
-import { actorOf, bodyObject, json, odataContext, prefers, requireWrite, type Actor, type GraphContext, type GraphRequest, type GraphResponse } from './context.js';
+import {
+  actorOf,
+  bodyObject,
+  json,
+  odataContext,
+  prefers,
+  requireWrite,
+  type Actor,
+  type GraphContext,
+  type GraphRequest,
+  type GraphResponse,
+} from './context.js';
 
 /** SharePoint's answer when a write would break `enforceUniqueValues`. */
-const DUPLICATE_MESSAGE = 'The list item could not be added or updated because duplicate values were found in one or more fields in the list.';
+const DUPLICATE_MESSAGE =
+  'The list item could not be added or updated because duplicate values were found in one or more fields in the list.';
 
 function listWebUrlOf(ctx: GraphContext, list: ListRecord): string {
-  return list.systemKind === 'userInformation' ? `${ctx.urls.siteUrl}/_catalogs/users` : `${ctx.urls.siteUrl}/Lists/${encodeURIComponent(list.name)}`;
+  return list.systemKind === 'userInformation'
+    ? `${ctx.urls.siteUrl}/_catalogs/users`
+    : `${ctx.urls.siteUrl}/Lists/${encodeURIComponent(list.name)}`;
 }
 
 export function readContext(ctx: GraphContext): FieldReadContext {
@@ -82,7 +104,14 @@ function itemPath(ctx: GraphContext, list: ListRecord): string {
   return `sites('${ctx.siteId}')/lists('${list.id}')/items`;
 }
 
-function renderItem(ctx: GraphContext, list: ListRecord, columns: readonly ColumnRecord[], item: ItemRecord, rc: FieldReadContext, options: RenderOptions): Record<string, unknown> {
+function renderItem(
+  ctx: GraphContext,
+  list: ListRecord,
+  columns: readonly ColumnRecord[],
+  item: ItemRecord,
+  rc: FieldReadContext,
+  options: RenderOptions,
+): Record<string, unknown> {
   const eTag = itemETag(item);
   const all: Record<string, unknown> = {
     createdDateTime: formatGraphInstant(item.createdAt),
@@ -94,7 +123,13 @@ function renderItem(ctx: GraphContext, list: ListRecord, columns: readonly Colum
     lastModifiedBy: item.modifiedBy,
     parentReference: { id: list.id, siteId: ctx.siteId },
     contentType: { id: contentTypeId(list), name: 'Item' },
-    sharepointIds: { listId: list.id, listItemId: String(item.id), listItemUniqueId: item.uniqueId, siteId: ctx.site.siteCollectionId, webId: ctx.site.webId },
+    sharepointIds: {
+      listId: list.id,
+      listItemId: String(item.id),
+      listItemUniqueId: item.uniqueId,
+      siteId: ctx.site.siteCollectionId,
+      webId: ctx.site.webId,
+    },
   };
   const out: Record<string, unknown> = { '@odata.etag': eTag };
   for (const [key, value] of Object.entries(all)) {
@@ -108,19 +143,26 @@ function renderItem(ctx: GraphContext, list: ListRecord, columns: readonly Colum
 }
 
 /** Reads `$expand`/`$select` for item reads; `defaultFields` says whether fields come without asking. */
-function renderOptions(options: Map<string, string>, columns: readonly ColumnRecord[], defaultFields: boolean): RenderOptions {
+function renderOptions(
+  options: Map<string, string>,
+  columns: readonly ColumnRecord[],
+  defaultFields: boolean,
+): RenderOptions {
   const expand = options.has('expand') ? parseExpand(options.get('expand') ?? '', ['fields']) : [];
   const fields = expand.find((e) => e.name === 'fields');
   const topSelect = options.has('select') ? parseItemSelect(options.get('select') ?? '') : undefined;
   if (fields?.select) checkFieldSelect(fields.select, columns);
-  const result: RenderOptions = { expandFields: fields !== undefined || (defaultFields && (!topSelect || topSelect.includes('fields'))) };
+  const result: RenderOptions = {
+    expandFields: fields !== undefined || (defaultFields && (!topSelect || topSelect.includes('fields'))),
+  };
   if (fields?.select) result.fieldSelect = fields.select;
   if (topSelect) result.topSelect = topSelect;
   return result;
 }
 
 function parseItemId(text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw invalidRequest(`The item id '${text}' is not valid; item ids are positive integers.`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw invalidRequest(`The item id '${text}' is not valid; item ids are positive integers.`);
   return Number(text);
 }
 
@@ -148,7 +190,14 @@ function refuseSystemListWrite(list: ListRecord): void {
 }
 
 /** Checks and records `enforceUniqueValues` keys for the columns a write touched. */
-function enforceUnique(ctx: GraphContext, list: ListRecord, columns: readonly ColumnRecord[], itemId: number, values: Record<string, StoredValue>, touched: ReadonlySet<string>): void {
+function enforceUnique(
+  ctx: GraphContext,
+  list: ListRecord,
+  columns: readonly ColumnRecord[],
+  itemId: number,
+  values: Record<string, StoredValue>,
+  touched: ReadonlySet<string>,
+): void {
   for (const col of columns) {
     if (!col.enforceUniqueValues || !touched.has(col.name)) continue;
     const key = uniqueKeyOf(values[col.name]);
@@ -171,7 +220,13 @@ function buildNextLink(ctx: GraphContext, req: GraphRequest, tokenName: string, 
 }
 
 /** Up to `wanted` items after `afterId` in id order that pass `predicate`, read in chunks by key. */
-function pageById(ctx: GraphContext, list: ListRecord, afterId: number, wanted: number, predicate: ((item: ItemRecord) => boolean) | undefined): ItemRecord[] {
+function pageById(
+  ctx: GraphContext,
+  list: ListRecord,
+  afterId: number,
+  wanted: number,
+  predicate: ((item: ItemRecord) => boolean) | undefined,
+): ItemRecord[] {
   const chunk = Math.max(wanted, 200);
   const out: ItemRecord[] = [];
   let cursor = afterId;
@@ -189,7 +244,8 @@ function pageById(ctx: GraphContext, list: ListRecord, afterId: number, wanted: 
 
 function listItems(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphResponse {
   const options = readQueryOptions(req.query);
-  if (options.has('skip')) throw invalidRequest('$skip is not supported on list items. Page with the @odata.nextLink that Graph returns.');
+  if (options.has('skip'))
+    throw invalidRequest('$skip is not supported on list items. Page with the @odata.nextLink that Graph returns.');
   const columns = ctx.store.columns(list.id);
   const render = renderOptions(options, columns, false);
   const binder = itemFieldBinder(columns, prefers(req, HONOR_NON_INDEXED));
@@ -204,7 +260,10 @@ function listItems(ctx: GraphContext, req: GraphRequest, list: ListRecord): Grap
   let remaining: { item: ItemRecord; position: SortPosition }[];
   if (keys.length === 0) {
     // Id order: read by key from where the last page ended, only until the page (and one more row) is full.
-    remaining = pageById(ctx, list, after?.id ?? 0, top + 1, predicate).map((item) => ({ item, position: positionOf(item, keys) }));
+    remaining = pageById(ctx, list, after?.id ?? 0, top + 1, predicate).map((item) => ({
+      item,
+      position: positionOf(item, keys),
+    }));
   } else {
     let rows = ctx.store.items(list.id);
     if (predicate) rows = rows.filter(predicate);
@@ -261,7 +320,14 @@ export function insertItem(ctx: GraphContext, list: ListRecord, fieldsInput: unk
  * Changes the written fields of an item: the one update path of Graph and SharePoint REST.
  * `check` sees the current item inside the transaction (for If-Match) before anything changes.
  */
-export function patchItem(ctx: GraphContext, list: ListRecord, id: number, fieldsInput: unknown, actor: Actor, check: (item: ItemRecord) => void): ItemRecord {
+export function patchItem(
+  ctx: GraphContext,
+  list: ListRecord,
+  id: number,
+  fieldsInput: unknown,
+  actor: Actor,
+  check: (item: ItemRecord) => void,
+): ItemRecord {
   refuseSystemListWrite(list);
   const columns = ctx.store.columns(list.id);
   const now = ctx.now().getTime();
@@ -273,7 +339,14 @@ export function patchItem(ctx: GraphContext, list: ListRecord, id: number, field
     const touched = new Set(writes.keys());
     checkRequired(values, columns, touched);
     enforceUnique(ctx, list, columns, id, values, touched);
-    const next: ItemRecord = { ...item, values, version: item.version + 1, modifiedAt: now, editorId: actor.lookupId, modifiedBy: actor.identity };
+    const next: ItemRecord = {
+      ...item,
+      values,
+      version: item.version + 1,
+      modifiedAt: now,
+      editorId: actor.lookupId,
+      modifiedBy: actor.identity,
+    };
     ctx.store.saveItem(next);
     return next;
   });
@@ -294,7 +367,8 @@ function createItem(ctx: GraphContext, req: GraphRequest, list: ListRecord): Gra
   refuseSystemListWrite(list);
   const body = bodyObject(req);
   for (const key of Object.keys(body)) {
-    if (key !== 'fields' && !key.startsWith('@odata.')) throw invalidRequest(`Property '${key}' cannot be set when creating a list item; put column values in 'fields'.`);
+    if (key !== 'fields' && !key.startsWith('@odata.'))
+      throw invalidRequest(`Property '${key}' cannot be set when creating a list item; put column values in 'fields'.`);
   }
   const columns = ctx.store.columns(list.id);
   const item = insertItem(ctx, list, body['fields'] ?? {}, actorOf(req.auth));
@@ -310,7 +384,9 @@ function getItem(ctx: GraphContext, req: GraphRequest, list: ListRecord, id: num
   const render = renderOptions(readQueryOptions(req.query), columns, true);
   const item = getItemOr404(ctx, list, id);
   const rendered = renderItem(ctx, list, columns, item, readContext(ctx), render);
-  return json({ '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}/$entity`), ...rendered }, 200, { ETag: itemETag(item) });
+  return json({ '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}/$entity`), ...rendered }, 200, {
+    ETag: itemETag(item),
+  });
 }
 
 function getFields(ctx: GraphContext, req: GraphRequest, list: ListRecord, id: number): GraphResponse {
@@ -320,7 +396,10 @@ function getFields(ctx: GraphContext, req: GraphRequest, list: ListRecord, id: n
   if (select) checkFieldSelect(select, columns);
   const item = getItemOr404(ctx, list, id);
   return json(
-    { '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}('${id}')/fields/$entity`), ...renderFields(item, columns, readContext(ctx), select) },
+    {
+      '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}('${id}')/fields/$entity`),
+      ...renderFields(item, columns, readContext(ctx), select),
+    },
     200,
     { ETag: itemETag(item) },
   );
@@ -333,7 +412,10 @@ function updateFields(ctx: GraphContext, req: GraphRequest, list: ListRecord, id
   const columns = ctx.store.columns(list.id);
   const updated = patchItem(ctx, list, id, body, actorOf(req.auth), (item) => checkIfMatch(req, item));
   return json(
-    { '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}('${id}')/fields/$entity`), ...renderFields(updated, columns, readContext(ctx)) },
+    {
+      '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}('${id}')/fields/$entity`),
+      ...renderFields(updated, columns, readContext(ctx)),
+    },
     200,
     { ETag: itemETag(updated) },
   );
@@ -345,7 +427,14 @@ function deleteItem(ctx: GraphContext, req: GraphRequest, list: ListRecord, id: 
   return { status: 204, headers: {} };
 }
 
-function versionToGraph(ctx: GraphContext, list: ListRecord, columns: readonly ColumnRecord[], v: ItemRecord, withFields: boolean, rc: FieldReadContext): Record<string, unknown> {
+function versionToGraph(
+  ctx: GraphContext,
+  list: ListRecord,
+  columns: readonly ColumnRecord[],
+  v: ItemRecord,
+  withFields: boolean,
+  rc: FieldReadContext,
+): Record<string, unknown> {
   const label = `${v.version}.0`;
   const out: Record<string, unknown> = {
     id: label,
@@ -354,7 +443,10 @@ function versionToGraph(ctx: GraphContext, list: ListRecord, columns: readonly C
     published: { level: 'published', versionId: label },
   };
   if (withFields) {
-    out['fields@odata.context'] = odataContext(ctx, `${itemPath(ctx, list)}('${v.id}')/versions('${label}')/fields/$entity`);
+    out['fields@odata.context'] = odataContext(
+      ctx,
+      `${itemPath(ctx, list)}('${v.id}')/versions('${label}')/fields/$entity`,
+    );
     out['fields'] = renderFields(v, columns, rc);
   }
   return out;
@@ -366,7 +458,13 @@ function parseVersionId(text: string): number {
   return Number(m[1]);
 }
 
-function routeVersions(ctx: GraphContext, req: GraphRequest, list: ListRecord, id: number, rest: readonly string[]): GraphResponse {
+function routeVersions(
+  ctx: GraphContext,
+  req: GraphRequest,
+  list: ListRecord,
+  id: number,
+  rest: readonly string[],
+): GraphResponse {
   if (req.method !== 'GET') throw methodNotAllowed();
   const columns = ctx.store.columns(list.id);
   getItemOr404(ctx, list, id);
@@ -385,10 +483,16 @@ function routeVersions(ctx: GraphContext, req: GraphRequest, list: ListRecord, i
   const version = versions.find((v) => v.version === number);
   if (!version) throw itemNotFound(`Version '${versionKey}' does not exist.`);
   if (sub === undefined) {
-    return json({ '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}('${id}')/versions/$entity`), ...versionToGraph(ctx, list, columns, version, true, rc) });
+    return json({
+      '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}('${id}')/versions/$entity`),
+      ...versionToGraph(ctx, list, columns, version, true, rc),
+    });
   }
   if (sub === 'fields' && more.length === 0) {
-    return json({ '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}('${id}')/versions('${versionKey}')/fields/$entity`), ...renderFields(version, columns, rc) });
+    return json({
+      '@odata.context': odataContext(ctx, `${itemPath(ctx, list)}('${id}')/versions('${versionKey}')/fields/$entity`),
+      ...renderFields(version, columns, rc),
+    });
   }
   throw unknownSegment(sub);
 }
@@ -420,7 +524,8 @@ function decodeDelta(ctx: GraphContext, list: ListRecord, text: string): DeltaTo
   const t = parsed as Partial<Record<string, unknown>>;
   const latest = ctx.store.latestChangeSeq();
   const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= latest;
-  if (typeof t !== 'object' || t === null || t['l'] !== list.id) throw resyncRequired(ctx, list, 'The delta token is not valid for this list.');
+  if (typeof t !== 'object' || t === null || t['l'] !== list.id)
+    throw resyncRequired(ctx, list, 'The delta token is not valid for this list.');
   if (t['p'] === 'init' && typeof t['after'] === 'number' && isSeq(t['seq'])) return t as DeltaToken;
   if (t['p'] === 'changes' && isSeq(t['afterSeq']) && isSeq(t['upTo'])) return t as DeltaToken;
   if (t['p'] === 'delta' && isSeq(t['seq'])) return t as DeltaToken;
@@ -441,7 +546,10 @@ function delta(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphRes
     body['@odata.deltaLink'] = link({ l: list.id, p: 'delta', seq: ctx.store.latestChangeSeq() });
     return json(body);
   }
-  const token: DeltaToken = tokenText === undefined ? { l: list.id, p: 'init', after: 0, seq: ctx.store.latestChangeSeq() } : decodeDelta(ctx, list, tokenText);
+  const token: DeltaToken =
+    tokenText === undefined
+      ? { l: list.id, p: 'init', after: 0, seq: ctx.store.latestChangeSeq() }
+      : decodeDelta(ctx, list, tokenText);
   if (token.p === 'init') {
     // One row more than the page tells whether there is a next page, without reading the rest of the list.
     const rows = ctx.store.itemsAfter(list.id, token.after, top + 1);
@@ -452,7 +560,10 @@ function delta(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphRes
     else body['@odata.deltaLink'] = link({ l: list.id, p: 'delta', seq: token.seq });
     return json(body);
   }
-  const window = token.p === 'delta' ? { afterSeq: token.seq, upTo: ctx.store.latestChangeSeq() } : { afterSeq: token.afterSeq, upTo: token.upTo };
+  const window =
+    token.p === 'delta'
+      ? { afterSeq: token.seq, upTo: ctx.store.latestChangeSeq() }
+      : { afterSeq: token.afterSeq, upTo: token.upTo };
   const changes = ctx.store.changesSince(list.id, window.afterSeq, window.upTo, top + 1);
   const page = changes.slice(0, top);
   body['value'] = page.map((change) => {
@@ -461,13 +572,19 @@ function delta(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphRes
     return { id: String(change.itemId), deleted: { state: 'deleted' }, '@removed': { reason: 'deleted' } };
   });
   const last = page[page.length - 1];
-  if (changes.length > top && last) body['@odata.nextLink'] = link({ l: list.id, p: 'changes', afterSeq: last.seq, upTo: window.upTo });
+  if (changes.length > top && last)
+    body['@odata.nextLink'] = link({ l: list.id, p: 'changes', afterSeq: last.seq, upTo: window.upTo });
   else body['@odata.deltaLink'] = link({ l: list.id, p: 'delta', seq: window.upTo });
   return json(body);
 }
 
 /** Routes everything below `/lists/{list}/items`. `segments` are percent-decoded. */
-export function routeItems(ctx: GraphContext, req: GraphRequest, list: ListRecord, segments: readonly string[]): GraphResponse {
+export function routeItems(
+  ctx: GraphContext,
+  req: GraphRequest,
+  list: ListRecord,
+  segments: readonly string[],
+): GraphResponse {
   const [itemKey, sub, ...rest] = segments;
   if (itemKey === undefined) {
     if (req.method === 'GET') return listItems(ctx, req, list);

@@ -13,13 +13,29 @@ import {
   type ColumnRecord,
   type ListResolver,
 } from '../columns.js';
-import { GraphError, invalidRequest, itemNotFound, methodNotAllowed, nameAlreadyExists, unknownSegment } from '../graph-errors.js';
+import {
+  GraphError,
+  invalidRequest,
+  itemNotFound,
+  methodNotAllowed,
+  nameAlreadyExists,
+  unknownSegment,
+} from '../graph-errors.js';
 import { readQueryOptions, parseExpand } from '../item-query.js';
 import { uniqueKeyOf } from '../field-values.js';
 import { compileFilter, FilterError, parseFilter, type BoundField } from '../odata-filter.js';
 import { formatGraphInstant } from '../site-time.js';
 import type { ListRecord } from '../store.js';
-import { actorOf, bodyObject, json, odataContext, requireManage, type GraphContext, type GraphRequest, type GraphResponse } from './context.js';
+import {
+  actorOf,
+  bodyObject,
+  json,
+  odataContext,
+  requireManage,
+  type GraphContext,
+  type GraphRequest,
+  type GraphResponse,
+} from './context.js';
 import { routeItems } from './items.js';
 
 /** The web URL of a list, as SharePoint forms it. */
@@ -106,12 +122,18 @@ function createList(ctx: GraphContext, req: GraphRequest): GraphResponse {
   requireManage(req.auth);
   const body = bodyObject(req);
   const rawDisplayName = body['displayName'];
-  if (typeof rawDisplayName !== 'string' || rawDisplayName.trim() === '') throw invalidRequest(`A list needs a non-empty 'displayName'.`);
+  if (typeof rawDisplayName !== 'string' || rawDisplayName.trim() === '')
+    throw invalidRequest(`A list needs a non-empty 'displayName'.`);
   const displayName = rawDisplayName.trim();
   const listFacet = (body['list'] ?? {}) as Record<string, unknown>;
   if (typeof listFacet !== 'object' || Array.isArray(listFacet)) throw invalidRequest(`'list' must be an object.`);
   const template = listFacet['template'] ?? 'genericList';
-  if (template !== 'genericList') throw new GraphError(400, 'notSupported', `The sandbox creates only 'genericList' lists, not '${String(template)}'.`);
+  if (template !== 'genericList')
+    throw new GraphError(
+      400,
+      'notSupported',
+      `The sandbox creates only 'genericList' lists, not '${String(template)}'.`,
+    );
   const columnsInput = body['columns'] ?? [];
   if (!Array.isArray(columnsInput)) throw invalidRequest(`'columns' must be an array of columnDefinitions.`);
   const description = typeof body['description'] === 'string' ? body['description'] : '';
@@ -159,8 +181,12 @@ function createList(ctx: GraphContext, req: GraphRequest): GraphResponse {
 function getList(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphResponse {
   const options = readQueryOptions(req.query);
   const expand = options.has('expand') ? parseExpand(options.get('expand') ?? '', ['columns', 'items']) : [];
-  if (expand.some((e) => e.name === 'items')) throw new GraphError(400, 'notSupported', `Use GET .../lists/{list}/items to read items.`);
-  const body: Record<string, unknown> = { '@odata.context': odataContext(ctx, `sites('${ctx.siteId}')/lists/$entity`), ...listToGraph(ctx, list) };
+  if (expand.some((e) => e.name === 'items'))
+    throw new GraphError(400, 'notSupported', `Use GET .../lists/{list}/items to read items.`);
+  const body: Record<string, unknown> = {
+    '@odata.context': odataContext(ctx, `sites('${ctx.siteId}')/lists/$entity`),
+    ...listToGraph(ctx, list),
+  };
   if (expand.some((e) => e.name === 'columns')) {
     body['columns@odata.context'] = odataContext(ctx, `sites('${ctx.siteId}')/lists('${list.id}')/columns`);
     body['columns'] = columnsToGraph(ctx.store.columns(list.id), false);
@@ -180,13 +206,17 @@ function createColumn(ctx: GraphContext, req: GraphRequest, list: ListRecord): G
   const actor = actorOf(req.auth);
   const col = ctx.store.transaction(() => {
     const parsed = parseColumnDefinition(input, resolver(ctx));
-    if (findColumn(ctx.store.columns(list.id), parsed.name)) throw nameAlreadyExists(`A duplicate field name "${parsed.name}" was found.`);
+    if (findColumn(ctx.store.columns(list.id), parsed.name))
+      throw nameAlreadyExists(`A duplicate field name "${parsed.name}" was found.`);
     ctx.store.insertColumn(list.id, parsed);
     ctx.store.touchList(list.id, ctx.now().getTime(), actor.identity);
     return parsed;
   });
   return json(
-    { '@odata.context': odataContext(ctx, `sites('${ctx.siteId}')/lists('${list.id}')/columns/$entity`), ...columnToGraph(col) },
+    {
+      '@odata.context': odataContext(ctx, `sites('${ctx.siteId}')/lists('${list.id}')/columns/$entity`),
+      ...columnToGraph(col),
+    },
     201,
   );
 }
@@ -199,7 +229,11 @@ function updateColumn(ctx: GraphContext, req: GraphRequest, list: ListRecord, ke
   const updated = ctx.store.transaction(() => {
     const current = findColumn(ctx.store.columns(list.id), key);
     if (!current) {
-      if (readOnlyBuiltInColumns().some((c) => String(c['name']).toLowerCase() === key.toLowerCase() || String(c['id']) === key.toLowerCase())) {
+      if (
+        readOnlyBuiltInColumns().some(
+          (c) => String(c['name']).toLowerCase() === key.toLowerCase() || String(c['id']) === key.toLowerCase(),
+        )
+      ) {
         throw invalidRequest(`The built-in column '${key}' cannot be changed.`);
       }
       throw itemNotFound(`Column '${key}' does not exist in list '${list.displayName}'.`);
@@ -212,7 +246,10 @@ function updateColumn(ctx: GraphContext, req: GraphRequest, list: ListRecord, ke
       for (const item of ctx.store.items(list.id)) {
         const k = uniqueKeyOf(item.values[next.name]);
         if (k === undefined) continue;
-        if (seen.has(k)) throw invalidRequest('This field contains duplicate values. Remove all duplicate values and try the operation again.');
+        if (seen.has(k))
+          throw invalidRequest(
+            'This field contains duplicate values. Remove all duplicate values and try the operation again.',
+          );
         seen.add(k);
         keys.push([item.id, k]);
       }
@@ -223,7 +260,10 @@ function updateColumn(ctx: GraphContext, req: GraphRequest, list: ListRecord, ke
     ctx.store.touchList(list.id, ctx.now().getTime(), actor.identity);
     return next;
   });
-  return json({ '@odata.context': odataContext(ctx, `sites('${ctx.siteId}')/lists('${list.id}')/columns/$entity`), ...columnToGraph(updated) });
+  return json({
+    '@odata.context': odataContext(ctx, `sites('${ctx.siteId}')/lists('${list.id}')/columns/$entity`),
+    ...columnToGraph(updated),
+  });
 }
 
 function getColumn(ctx: GraphContext, list: ListRecord, key: string): GraphResponse {
@@ -231,9 +271,14 @@ function getColumn(ctx: GraphContext, list: ListRecord, key: string): GraphRespo
   const graphColumn =
     col !== undefined
       ? columnToGraph(col)
-      : readOnlyBuiltInColumns().find((c) => String(c['name']).toLowerCase() === key.toLowerCase() || String(c['id']) === key.toLowerCase());
+      : readOnlyBuiltInColumns().find(
+          (c) => String(c['name']).toLowerCase() === key.toLowerCase() || String(c['id']) === key.toLowerCase(),
+        );
   if (!graphColumn) throw itemNotFound(`Column '${key}' does not exist in list '${list.displayName}'.`);
-  return json({ '@odata.context': odataContext(ctx, `sites('${ctx.siteId}')/lists('${list.id}')/columns/$entity`), ...graphColumn });
+  return json({
+    '@odata.context': odataContext(ctx, `sites('${ctx.siteId}')/lists('${list.id}')/columns/$entity`),
+    ...graphColumn,
+  });
 }
 
 /** Routes everything below `/sites/{site}/lists`. `segments` are already percent-decoded. */

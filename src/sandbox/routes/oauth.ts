@@ -12,7 +12,13 @@
  */
 import { OAuthError } from '../graph-errors.js';
 import { findPersona } from '../personas.js';
-import { DELEGATED_SCOPES, GRAPH_AUDIENCE, GRAPH_APP_ID, SHAREPOINT_DELEGATED_SCOPES, type TokenService } from '../tokens.js';
+import {
+  DELEGATED_SCOPES,
+  GRAPH_AUDIENCE,
+  GRAPH_APP_ID,
+  SHAREPOINT_DELEGATED_SCOPES,
+  type TokenService,
+} from '../tokens.js';
 
 export const PERSONA_GRANT = 'urn:sandbox:persona';
 
@@ -37,10 +43,19 @@ export type TokenResponse = {
 };
 
 /** Grants served elsewhere (the authorization code and refresh token of routes/sign-in.ts); undefined: not one. */
-export type MoreGrants = (grantType: string, form: URLSearchParams, clientId: string) => Promise<TokenResponse> | undefined;
+export type MoreGrants = (
+  grantType: string,
+  form: URLSearchParams,
+  clientId: string,
+) => Promise<TokenResponse> | undefined;
 
 function missing(name: string): OAuthError {
-  return new OAuthError(400, 'invalid_request', 900144, `The request body must contain the following parameter: '${name}'.`);
+  return new OAuthError(
+    400,
+    'invalid_request',
+    900144,
+    `The request body must contain the following parameter: '${name}'.`,
+  );
 }
 
 /** Reads client credentials from the form or from an HTTP Basic header (client_secret_basic). */
@@ -49,7 +64,8 @@ function clientCredentials(form: URLSearchParams, authorization: string | undefi
   if (basic?.[1]) {
     const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    if (colon > 0) return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+    if (colon > 0)
+      return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
   }
   const result: { id?: string; secret?: string } = {};
   const id = form.get('client_id');
@@ -84,12 +100,24 @@ function audienceOfResource(resource: string, config: ClientConfig): string {
   const normalized = resource.replace(/\/+$/, '');
   if (normalized === GRAPH_AUDIENCE || normalized === GRAPH_APP_ID) return GRAPH_AUDIENCE;
   if (normalized.toLowerCase() === config.sharePointOrigin.toLowerCase()) return config.sharePointOrigin;
-  throw new OAuthError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named Sandbox.`);
+  throw new OAuthError(
+    400,
+    'invalid_resource',
+    500011,
+    `The resource principal named ${resource} was not found in the tenant named Sandbox.`,
+  );
 }
 
 function singleAudience(audiences: ReadonlySet<string>): string {
   if (audiences.size > 1) {
-    throw new OAuthError(400, 'invalid_request', 28000, 'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ' + [...audiences].join(' ') + ' is not valid.');
+    throw new OAuthError(
+      400,
+      'invalid_request',
+      28000,
+      'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ' +
+        [...audiences].join(' ') +
+        ' is not valid.',
+    );
   }
   return [...audiences][0] ?? GRAPH_AUDIENCE;
 }
@@ -101,7 +129,10 @@ function singleAudience(audiences: ReadonlySet<string>): string {
  */
 function audienceOfDelegatedScope(scope: string | null, config: ClientConfig): string {
   const audiences = new Set<string>();
-  for (const s of (scope ?? '').trim().split(/\s+/).filter((x) => x !== '')) {
+  for (const s of (scope ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((x) => x !== '')) {
     const slash = s.lastIndexOf('/');
     if (slash > 0 && /^https?:\/\//i.test(s)) audiences.add(audienceOfResource(s.slice(0, slash), config));
   }
@@ -109,17 +140,33 @@ function audienceOfDelegatedScope(scope: string | null, config: ClientConfig): s
 }
 
 /** Handles one token request; throws {@link OAuthError} for every refusal. */
-export async function issueToken(form: URLSearchParams, authorization: string | undefined, config: ClientConfig, tokens: TokenService, moreGrants?: MoreGrants): Promise<TokenResponse> {
+export async function issueToken(
+  form: URLSearchParams,
+  authorization: string | undefined,
+  config: ClientConfig,
+  tokens: TokenService,
+  moreGrants?: MoreGrants,
+): Promise<TokenResponse> {
   const grantType = form.get('grant_type');
   if (grantType === null || grantType === '') throw missing('grant_type');
   const client = clientCredentials(form, authorization);
   if (client.id === undefined) throw missing('client_id');
   if (grantType === 'client_credentials') {
     if (client.id !== config.clientId) {
-      throw new OAuthError(400, 'unauthorized_client', 700016, `Application with identifier '${client.id}' was not found in the directory 'Sandbox'.`);
+      throw new OAuthError(
+        400,
+        'unauthorized_client',
+        700016,
+        `Application with identifier '${client.id}' was not found in the directory 'Sandbox'.`,
+      );
     }
     if (client.secret === undefined) {
-      throw new OAuthError(401, 'invalid_client', 7000216, "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.");
+      throw new OAuthError(
+        401,
+        'invalid_client',
+        7000216,
+        "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+      );
     }
     if (client.secret !== config.clientSecret) {
       throw new OAuthError(
@@ -131,18 +178,40 @@ export async function issueToken(form: URLSearchParams, authorization: string | 
     }
     const audience = audienceOfDefaultScope(form.get('scope'), config);
     const accessToken = await tokens.issueAppToken(client.id, audience);
-    return { token_type: 'Bearer', expires_in: tokens.lifetime, ext_expires_in: tokens.lifetime, access_token: accessToken };
+    return {
+      token_type: 'Bearer',
+      expires_in: tokens.lifetime,
+      ext_expires_in: tokens.lifetime,
+      access_token: accessToken,
+    };
   }
   if (grantType === PERSONA_GRANT) {
     const personaKey = form.get('persona');
     if (personaKey === null || personaKey === '') throw missing('persona');
     const persona = findPersona(personaKey);
-    if (!persona) throw new OAuthError(400, 'invalid_grant', 50034, `The user account ${personaKey} does not exist in the Sandbox directory.`);
+    if (!persona)
+      throw new OAuthError(
+        400,
+        'invalid_grant',
+        50034,
+        `The user account ${personaKey} does not exist in the Sandbox directory.`,
+      );
     const audience = audienceOfDelegatedScope(form.get('scope'), config);
     const accessToken = await tokens.issueUserToken(client.id, persona, audience);
-    return { token_type: 'Bearer', scope: audience === GRAPH_AUDIENCE ? DELEGATED_SCOPES : SHAREPOINT_DELEGATED_SCOPES, expires_in: tokens.lifetime, ext_expires_in: tokens.lifetime, access_token: accessToken };
+    return {
+      token_type: 'Bearer',
+      scope: audience === GRAPH_AUDIENCE ? DELEGATED_SCOPES : SHAREPOINT_DELEGATED_SCOPES,
+      expires_in: tokens.lifetime,
+      ext_expires_in: tokens.lifetime,
+      access_token: accessToken,
+    };
   }
   const more = moreGrants?.(grantType, form, client.id);
   if (more) return more;
-  throw new OAuthError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
+  throw new OAuthError(
+    400,
+    'unsupported_grant_type',
+    70003,
+    `The app requested an unsupported grant type '${grantType}'.`,
+  );
 }

@@ -76,7 +76,12 @@ export type SignIn = {
   /** Answers the sign-in routes; false when the request is not one of them. */
   handle(req: IncomingMessage, res: ServerResponse, url: URL, common: Record<string, string>): Promise<boolean>;
   /** The token endpoint's `authorization_code` and `refresh_token` grants; undefined for any other grant. */
-  redeem(grantType: string, form: URLSearchParams, clientId: string, origin: string | undefined): Promise<TokenResponse> | undefined;
+  redeem(
+    grantType: string,
+    form: URLSearchParams,
+    clientId: string,
+    origin: string | undefined,
+  ): Promise<TokenResponse> | undefined;
 };
 
 async function loadCertificate(dataDir: string): Promise<{ key: string; cert: string }> {
@@ -86,7 +91,10 @@ async function loadCertificate(dataDir: string): Promise<{ key: string; cert: st
       const file = JSON.parse(readFileSync(path, 'utf8')) as { key?: string; cert?: string };
       if (file.key && file.cert) return { key: file.key, cert: file.cert };
     } catch (err) {
-      throw new SandboxSetupError(`The TLS certificate file ${path} cannot be read; run the sandbox reset to start afresh.`, { cause: err });
+      throw new SandboxSetupError(
+        `The TLS certificate file ${path} cannot be read; run the sandbox reset to start afresh.`,
+        { cause: err },
+      );
     }
     throw new SandboxSetupError(`The TLS certificate file ${path} is incomplete; run the sandbox reset.`);
   }
@@ -98,7 +106,13 @@ async function loadCertificate(dataDir: string): Promise<{ key: string; cert: st
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
     ],
   });
   const file = { key: made.private, cert: made.cert };
@@ -142,11 +156,19 @@ function base64Url(bytes: Buffer): string {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 function missing(name: string): OAuthError {
-  return new OAuthError(400, 'invalid_request', 900144, `The request body must contain the following parameter: '${name}'.`);
+  return new OAuthError(
+    400,
+    'invalid_request',
+    900144,
+    `The request body must contain the following parameter: '${name}'.`,
+  );
 }
 
 /** An authorize-request problem that goes back to the redirect URI (the URI itself was accepted). */
@@ -213,7 +235,20 @@ export async function openSignIn(options: SignInOptions): Promise<SignIn> {
       userinfo_endpoint: `${base}/v1.0/me`,
       authorization_endpoint: `${tenantBase}/oauth2/v2.0/authorize`,
       end_session_endpoint: `${tenantBase}/oauth2/v2.0/logout`,
-      claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'name', 'nonce', 'oid', 'preferred_username', 'tid', 'ver'],
+      claims_supported: [
+        'sub',
+        'iss',
+        'aud',
+        'exp',
+        'iat',
+        'nbf',
+        'name',
+        'nonce',
+        'oid',
+        'preferred_username',
+        'tid',
+        'ver',
+      ],
       code_challenge_methods_supported: ['S256', 'plain'],
       grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'urn:sandbox:persona'],
       tenant_region_scope: 'EU',
@@ -226,7 +261,11 @@ export async function openSignIn(options: SignInOptions): Promise<SignIn> {
   const registered = (redirectUri: string): boolean => {
     if (!URL.canParse(redirectUri)) return false;
     const url = new URL(redirectUri);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hash === '' && options.allowedOrigins.has(url.origin);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.hash === '' &&
+      options.allowedOrigins.has(url.origin)
+    );
   };
 
   /** Reads and checks an authorize request; a problem the redirect URI may not hear of is thrown as an OAuthError. */
@@ -236,37 +275,70 @@ export async function openSignIn(options: SignInOptions): Promise<SignIn> {
     const redirectUri = params.get('redirect_uri');
     if (!redirectUri) throw missing('redirect_uri');
     if (!registered(redirectUri)) {
-      throw new OAuthError(400, 'invalid_request', 50011, `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'.`);
+      throw new OAuthError(
+        400,
+        'invalid_request',
+        50011,
+        `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'.`,
+      );
     }
     const responseModeParam = params.get('response_mode') ?? 'query';
     const state = params.get('state') ?? undefined;
     const nonce = params.get('nonce') ?? undefined;
     const prompt = params.get('prompt') ?? undefined;
     const loginHint = params.get('login_hint') ?? undefined;
-    const base = { clientId, redirectUri, responseMode: (responseModeParam === 'fragment' ? 'fragment' : 'query') as 'query' | 'fragment', ...(state !== undefined ? { state } : {}) };
-    const fail = (error: string, description: string) => Object.assign(new RedirectableError(error, description), { request: base });
-    if (responseModeParam !== 'query' && responseModeParam !== 'fragment') throw fail('invalid_request', `AADSTS900144: The response_mode '${responseModeParam}' is not supported here; use query or fragment.`);
+    const base = {
+      clientId,
+      redirectUri,
+      responseMode: (responseModeParam === 'fragment' ? 'fragment' : 'query') as 'query' | 'fragment',
+      ...(state !== undefined ? { state } : {}),
+    };
+    const fail = (error: string, description: string) =>
+      Object.assign(new RedirectableError(error, description), { request: base });
+    if (responseModeParam !== 'query' && responseModeParam !== 'fragment')
+      throw fail(
+        'invalid_request',
+        `AADSTS900144: The response_mode '${responseModeParam}' is not supported here; use query or fragment.`,
+      );
     const responseType = params.get('response_type');
-    if (!responseType) throw fail('invalid_request', "AADSTS900144: The request body must contain the following parameter: 'response_type'.");
-    if (responseType !== 'code') throw fail('unsupported_response_type', `AADSTS700054: response_type '${responseType}' is not enabled for the application.`);
+    if (!responseType)
+      throw fail(
+        'invalid_request',
+        "AADSTS900144: The request body must contain the following parameter: 'response_type'.",
+      );
+    if (responseType !== 'code')
+      throw fail(
+        'unsupported_response_type',
+        `AADSTS700054: response_type '${responseType}' is not enabled for the application.`,
+      );
     const scope = params.get('scope');
-    if (!scope) throw fail('invalid_request', "AADSTS900144: The request body must contain the following parameter: 'scope'.");
+    if (!scope)
+      throw fail('invalid_request', "AADSTS900144: The request body must contain the following parameter: 'scope'.");
     const challengeValue = params.get('code_challenge') ?? undefined;
     const method = params.get('code_challenge_method') ?? 'plain';
-    if (challengeValue !== undefined && method !== 'S256' && method !== 'plain') throw fail('invalid_request', `AADSTS501491: Invalid code_challenge_method '${method}'.`);
-    if (challengeValue !== undefined && !/^[A-Za-z0-9\-._~]{43,128}$/.test(challengeValue)) throw fail('invalid_request', 'AADSTS501491: Invalid size of Code_Challenge parameter.');
+    if (challengeValue !== undefined && method !== 'S256' && method !== 'plain')
+      throw fail('invalid_request', `AADSTS501491: Invalid code_challenge_method '${method}'.`);
+    if (challengeValue !== undefined && !/^[A-Za-z0-9\-._~]{43,128}$/.test(challengeValue))
+      throw fail('invalid_request', 'AADSTS501491: Invalid size of Code_Challenge parameter.');
     return {
       ...base,
       scope,
       ...(nonce !== undefined ? { nonce } : {}),
       ...(prompt !== undefined ? { prompt } : {}),
       ...(loginHint !== undefined ? { loginHint } : {}),
-      ...(challengeValue !== undefined ? { challenge: { value: challengeValue, method: method as 'S256' | 'plain' } } : {}),
+      ...(challengeValue !== undefined
+        ? { challenge: { value: challengeValue, method: method as 'S256' | 'plain' } }
+        : {}),
       clientInfo: params.get('client_info') === '1',
     };
   };
 
-  const redirectTo = (res: ServerResponse, common: Record<string, string>, request: Pick<AuthorizeRequest, 'redirectUri' | 'responseMode' | 'state'>, values: Record<string, string>): void => {
+  const redirectTo = (
+    res: ServerResponse,
+    common: Record<string, string>,
+    request: Pick<AuthorizeRequest, 'redirectUri' | 'responseMode' | 'state'>,
+    values: Record<string, string>,
+  ): void => {
     const answer = new URLSearchParams(values);
     if (request.state !== undefined) answer.set('state', request.state);
     const target = new URL(request.redirectUri);
@@ -276,7 +348,14 @@ export async function openSignIn(options: SignInOptions): Promise<SignIn> {
     res.end();
   };
 
-  const page = (res: ServerResponse, common: Record<string, string>, status: number, title: string, body: string, formTarget?: string): void => {
+  const page = (
+    res: ServerResponse,
+    common: Record<string, string>,
+    status: number,
+    title: string,
+    body: string,
+    formTarget?: string,
+  ): void => {
     const html = `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
@@ -298,10 +377,24 @@ button:hover,button:focus{border-color:#0f6cbd;outline:2px solid #0f6cbd}.role{d
   };
 
   const errorPage = (res: ServerResponse, common: Record<string, string>, err: OAuthError): void =>
-    page(res, common, 400, 'Aanmelden mislukt', `<h1>Aanmelden mislukt / Sign-in failed</h1><p class="error" role="alert">${escapeHtml(err.message)}</p>`);
+    page(
+      res,
+      common,
+      400,
+      'Aanmelden mislukt',
+      `<h1>Aanmelden mislukt / Sign-in failed</h1><p class="error" role="alert">${escapeHtml(err.message)}</p>`,
+    );
 
-  const chooser = (res: ServerResponse, common: Record<string, string>, params: URLSearchParams, request: AuthorizeRequest): void => {
-    const hidden = [...params].filter(([k]) => k !== 'persona').map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+  const chooser = (
+    res: ServerResponse,
+    common: Record<string, string>,
+    params: URLSearchParams,
+    request: AuthorizeRequest,
+  ): void => {
+    const hidden = [...params]
+      .filter(([k]) => k !== 'persona')
+      .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+      .join('');
     const hint = request.loginHint?.toLowerCase();
     const items = PERSONAS.map((p) => {
       const hinted = p.upn.toLowerCase() === hint;
@@ -333,7 +426,12 @@ button:hover,button:focus{border-color:#0f6cbd;outline:2px solid #0f6cbd}.role{d
     return code;
   };
 
-  const authorize = async (req: IncomingMessage, res: ServerResponse, url: URL, common: Record<string, string>): Promise<void> => {
+  const authorize = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    common: Record<string, string>,
+  ): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
     const params = method === 'POST' ? await readForm(req) : url.searchParams;
     let request: AuthorizeRequest;
@@ -341,18 +439,39 @@ button:hover,button:focus{border-color:#0f6cbd;outline:2px solid #0f6cbd}.role{d
       request = readAuthorize(params);
     } catch (err) {
       if (err instanceof OAuthError) return errorPage(res, common, err);
-      if (err instanceof RedirectableError) return redirectTo(res, common, (err as RedirectableError & { request: AuthorizeRequest }).request, { error: err.error, error_description: err.description });
+      if (err instanceof RedirectableError)
+        return redirectTo(res, common, (err as RedirectableError & { request: AuthorizeRequest }).request, {
+          error: err.error,
+          error_description: err.description,
+        });
       throw err;
     }
     if (method === 'GET') {
       // The sandbox keeps no sign-in session, so a silent request can never be answered without the user.
-      if (request.prompt === 'none') return redirectTo(res, common, request, { error: 'login_required', error_description: 'AADSTS50058: A silent sign-in request was sent but no user is signed in.' });
+      if (request.prompt === 'none')
+        return redirectTo(res, common, request, {
+          error: 'login_required',
+          error_description: 'AADSTS50058: A silent sign-in request was sent but no user is signed in.',
+        });
       return chooser(res, common, params, request);
     }
     const personaKey = params.get('persona') ?? '';
     const persona = findPersona(personaKey);
-    if (!persona) return errorPage(res, common, new OAuthError(400, 'invalid_grant', 50034, `The user account ${personaKey} does not exist in the Sandbox directory.`));
-    const answer: Record<string, string> = { code: issueCode(request, persona), session_state: base64Url(randomBytes(16)) };
+    if (!persona)
+      return errorPage(
+        res,
+        common,
+        new OAuthError(
+          400,
+          'invalid_grant',
+          50034,
+          `The user account ${personaKey} does not exist in the Sandbox directory.`,
+        ),
+      );
+    const answer: Record<string, string> = {
+      code: issueCode(request, persona),
+      session_state: base64Url(randomBytes(16)),
+    };
     if (request.clientInfo) answer['client_info'] = clientInfoOf(persona);
     redirectTo(res, common, request, answer);
   };
@@ -367,14 +486,30 @@ button:hover,button:focus{border-color:#0f6cbd;outline:2px solid #0f6cbd}.role{d
     page(res, common, 200, 'Afgemeld', '<h1>U bent afgemeld / You are signed out</h1>');
   };
 
-  const clientInfoOf = (persona: Persona): string => base64Url(Buffer.from(JSON.stringify({ uid: persona.oid, utid: SANDBOX_TENANT_ID })));
+  const clientInfoOf = (persona: Persona): string =>
+    base64Url(Buffer.from(JSON.stringify({ uid: persona.oid, utid: SANDBOX_TENANT_ID })));
 
   /** Issues the token response for a persona: Graph access token, plus ID token, refresh token and client_info as asked. */
-  const tokenResponse = async (clientId: string, persona: Persona, scope: string, issuerBase: string, nonce: string | undefined, clientInfo: boolean): Promise<TokenResponse> => {
+  const tokenResponse = async (
+    clientId: string,
+    persona: Persona,
+    scope: string,
+    issuerBase: string,
+    nonce: string | undefined,
+    clientInfo: boolean,
+  ): Promise<TokenResponse> => {
     const requested = scope.split(/\s+/).filter((s) => s !== '');
     const resourceScopes = requested.filter((s) => !OIDC_SCOPES.has(s.toLowerCase()));
-    const unknown = resourceScopes.find((s) => /^https?:\/\//i.test(s) && !s.toLowerCase().startsWith('https://graph.microsoft.com/'));
-    if (unknown) throw new OAuthError(400, 'invalid_scope', 70011, `The provided value for the input parameter 'scope' is not valid. The scope ${unknown} is not valid.`);
+    const unknown = resourceScopes.find(
+      (s) => /^https?:\/\//i.test(s) && !s.toLowerCase().startsWith('https://graph.microsoft.com/'),
+    );
+    if (unknown)
+      throw new OAuthError(
+        400,
+        'invalid_scope',
+        70011,
+        `The provided value for the input parameter 'scope' is not valid. The scope ${unknown} is not valid.`,
+      );
     const response: TokenResponse = {
       token_type: 'Bearer',
       scope: DELEGATED_SCOPES,
@@ -382,10 +517,21 @@ button:hover,button:focus{border-color:#0f6cbd;outline:2px solid #0f6cbd}.role{d
       ext_expires_in: options.tokens.lifetime,
       access_token: await options.tokens.issueUserToken(clientId, persona),
     };
-    if (requested.includes('openid')) response.id_token = await options.tokens.issueIdToken(clientId, persona, `${issuerBase}/${SANDBOX_TENANT_ID}/v2.0`, nonce);
+    if (requested.includes('openid'))
+      response.id_token = await options.tokens.issueIdToken(
+        clientId,
+        persona,
+        `${issuerBase}/${SANDBOX_TENANT_ID}/v2.0`,
+        nonce,
+      );
     if (requested.includes('offline_access')) {
       const refreshToken = base64Url(randomBytes(48));
-      refreshTokens.set(refreshToken, { clientId, persona, scope, expiresAt: nowSeconds() + SPA_REFRESH_TOKEN_LIFETIME_SECONDS });
+      refreshTokens.set(refreshToken, {
+        clientId,
+        persona,
+        scope,
+        expiresAt: nowSeconds() + SPA_REFRESH_TOKEN_LIFETIME_SECONDS,
+      });
       response.refresh_token = refreshToken;
       response.refresh_token_expires_in = SPA_REFRESH_TOKEN_LIFETIME_SECONDS;
     }
@@ -396,43 +542,125 @@ button:hover,button:focus{border-color:#0f6cbd;outline:2px solid #0f6cbd}.role{d
   /** Entra redeems a single-page app's codes and refresh tokens only in a browser's cross-origin request. */
   const requireCrossOrigin = (origin: string | undefined): void => {
     // An opaque origin ('null', as a server-side fetch sends) is not a browser page's.
-    if (!origin || origin === 'null') throw new OAuthError(400, 'invalid_request', 9002327, "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.");
+    if (!origin || origin === 'null')
+      throw new OAuthError(
+        400,
+        'invalid_request',
+        9002327,
+        "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.",
+      );
   };
 
-  const redeemCode = async (form: URLSearchParams, clientId: string, origin: string | undefined): Promise<TokenResponse> => {
+  const redeemCode = async (
+    form: URLSearchParams,
+    clientId: string,
+    origin: string | undefined,
+  ): Promise<TokenResponse> => {
     const code = form.get('code');
     if (!code) throw missing('code');
     const redirectUri = form.get('redirect_uri');
     if (!redirectUri) throw missing('redirect_uri');
     requireCrossOrigin(origin);
     const grant = codes.get(code);
-    if (!grant) throw new OAuthError(400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid. The provided value for the code parameter is not valid.');
-    if (grant.redeemed) throw new OAuthError(400, 'invalid_grant', 54005, 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.');
+    if (!grant)
+      throw new OAuthError(
+        400,
+        'invalid_grant',
+        9002313,
+        'Invalid request. Request is malformed or invalid. The provided value for the code parameter is not valid.',
+      );
+    if (grant.redeemed)
+      throw new OAuthError(
+        400,
+        'invalid_grant',
+        54005,
+        'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.',
+      );
     // A code is spent by its first redemption attempt, good or bad: a wrong verifier cannot be retried.
     grant.redeemed = true;
-    if (grant.expiresAt <= nowSeconds()) throw new OAuthError(400, 'invalid_grant', 70008, 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.');
-    if (grant.clientId !== clientId) throw new OAuthError(400, 'invalid_grant', 700005, 'Provided Authorization Code is intended to use against other client, thus rejected.');
-    if (grant.redirectUri !== redirectUri) throw new OAuthError(400, 'invalid_grant', 500117, `The reply uri '${redirectUri}' specified in the request does not match the reply uri used in the authorization request.`);
-    if (!grant.challenge) throw new OAuthError(400, 'invalid_request', 9002325, 'Proof Key for Code Exchange is required for cross-origin authorization code redemption.');
+    if (grant.expiresAt <= nowSeconds())
+      throw new OAuthError(
+        400,
+        'invalid_grant',
+        70008,
+        'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+      );
+    if (grant.clientId !== clientId)
+      throw new OAuthError(
+        400,
+        'invalid_grant',
+        700005,
+        'Provided Authorization Code is intended to use against other client, thus rejected.',
+      );
+    if (grant.redirectUri !== redirectUri)
+      throw new OAuthError(
+        400,
+        'invalid_grant',
+        500117,
+        `The reply uri '${redirectUri}' specified in the request does not match the reply uri used in the authorization request.`,
+      );
+    if (!grant.challenge)
+      throw new OAuthError(
+        400,
+        'invalid_request',
+        9002325,
+        'Proof Key for Code Exchange is required for cross-origin authorization code redemption.',
+      );
     const verifier = form.get('code_verifier');
     if (!verifier) throw missing('code_verifier');
-    const expected = grant.challenge.method === 'S256' ? base64Url(createHash('sha256').update(verifier, 'ascii').digest()) : verifier;
-    if (expected !== grant.challenge.value) throw new OAuthError(400, 'invalid_grant', 501481, 'The Code_Verifier does not match the code_challenge supplied in the authorization request.');
+    const expected =
+      grant.challenge.method === 'S256' ? base64Url(createHash('sha256').update(verifier, 'ascii').digest()) : verifier;
+    if (expected !== grant.challenge.value)
+      throw new OAuthError(
+        400,
+        'invalid_grant',
+        501481,
+        'The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+      );
     const scope = form.get('scope') ?? grant.scope;
-    return tokenResponse(clientId, grant.persona, scope, httpsBase, grant.nonce, grant.clientInfo || form.get('client_info') === '1');
+    return tokenResponse(
+      clientId,
+      grant.persona,
+      scope,
+      httpsBase,
+      grant.nonce,
+      grant.clientInfo || form.get('client_info') === '1',
+    );
   };
 
-  const redeemRefreshToken = async (form: URLSearchParams, clientId: string, origin: string | undefined): Promise<TokenResponse> => {
+  const redeemRefreshToken = async (
+    form: URLSearchParams,
+    clientId: string,
+    origin: string | undefined,
+  ): Promise<TokenResponse> => {
     const token = form.get('refresh_token');
     if (!token) throw missing('refresh_token');
     requireCrossOrigin(origin);
     const grant = refreshTokens.get(token);
-    if (!grant || grant.clientId !== clientId) throw new OAuthError(400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid. The refresh token is not valid.');
+    if (!grant || grant.clientId !== clientId)
+      throw new OAuthError(
+        400,
+        'invalid_grant',
+        9002313,
+        'Invalid request. Request is malformed or invalid. The refresh token is not valid.',
+      );
     refreshTokens.delete(token); // rotated: every redemption gives a new one
     if (grant.expiresAt <= nowSeconds()) {
-      throw new OAuthError(400, 'invalid_grant', 700084, 'The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which was exceeded.');
+      throw new OAuthError(
+        400,
+        'invalid_grant',
+        700084,
+        'The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which was exceeded.',
+      );
     }
-    return tokenResponse(clientId, grant.persona, form.get('scope') ?? grant.scope, httpsBase, undefined, form.get('client_info') === '1');
+    return tokenResponse(
+      clientId,
+      grant.persona,
+      form.get('scope') ?? grant.scope,
+      httpsBase,
+      undefined,
+      form.get('client_info') === '1',
+    );
   };
 
   return {
@@ -478,7 +706,11 @@ button:hover,button:focus{border-color:#0f6cbd;outline:2px solid #0f6cbd}.role{d
       }
       if (/^\/[^/]+\/v2\.0\/\.well-known\/openid-configuration$/.test(path) && method === 'GET') {
         const body = JSON.stringify(metadata(baseOf(req)));
-        res.writeHead(200, { ...common, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) });
+        res.writeHead(200, {
+          ...common,
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': String(Buffer.byteLength(body)),
+        });
         res.end(body);
         return true;
       }

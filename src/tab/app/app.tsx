@@ -17,7 +17,13 @@ import { loadTheme, themeIfLoaded } from './theme.js';
 import { ConfigPage, StaticPage } from './views.js';
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  root: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
 });
 
 type Boot = { status: 'loading' } | { status: 'ready'; host: HostInfo; config?: TabConfig; configError?: unknown };
@@ -46,7 +52,9 @@ export function App() {
       (configError: unknown) => ({ configError }),
     );
     void Promise.all([host, config]).then(async ([h, c]) => {
-      await Promise.all([loadTheme(h.theme), loadCatalogue(h.locale)]).catch((error: unknown) => console.error('Theme or language not loaded', error));
+      await Promise.all([loadTheme(h.theme), loadCatalogue(h.locale)]).catch((error: unknown) =>
+        console.error('Theme or language not loaded', error),
+      );
       if (cancelled) return;
       setBoot({ status: 'ready', host: h, ...c });
       if ('configError' in c) {
@@ -124,7 +132,8 @@ function Routed({ host, config, onRetry }: { host: HostInfo; config: TabConfig |
               ? {
                   team: host.team,
                   channel: host.channel,
-                  openSession: (interactive: boolean) => import('./config-session.js').then((m) => m.openConfigSession(config, host, interactive)),
+                  openSession: (interactive: boolean) =>
+                    import('./config-session.js').then((m) => m.openConfigSession(config, host, interactive)),
                 }
               : undefined
           }
@@ -140,16 +149,21 @@ function Routed({ host, config, onRetry }: { host: HostInfo; config: TabConfig |
       </SignIn>
     </ScopeProvider>
   );
-
 }
 
 function SignedIn({ config, user, onFirstView }: { config: TabConfig; user: SignedInUser; onFirstView: () => void }) {
   const createSession = useCallback(
-    async () => createDataSession({ graphBaseUrl: config.graphBaseUrl, siteUrl: config.siteUrl, tokens: await user.tokens() }),
+    async () =>
+      createDataSession({ graphBaseUrl: config.graphBaseUrl, siteUrl: config.siteUrl, tokens: await user.tokens() }),
     [config, user],
   );
   return (
-    <PlanProvider siteUrl={config.siteUrl} userKey={user.userKey} createSession={createSession} onFirstView={onFirstView}>
+    <PlanProvider
+      siteUrl={config.siteUrl}
+      userKey={user.userKey}
+      createSession={createSession}
+      onFirstView={onFirstView}
+    >
       <Shell user={user} />
     </PlanProvider>
   );

@@ -20,11 +20,16 @@ export class NoSignInError extends Error {
  * Signs in the way the tab does (NAA in a Microsoft 365 host; the host's user as the persona on the sandbox) and
  * resolves the site. `interactive: false` never opens a popup; an `InteractionNeededError` then asks for a button.
  */
-export async function openConfigSession(config: TabConfig, host: HostInfo, interactive: boolean): Promise<ConfigSession> {
+export async function openConfigSession(
+  config: TabConfig,
+  host: HostInfo,
+  interactive: boolean,
+): Promise<ConfigSession> {
   let tokens: TokenSource;
   let userKey: string;
   if (config.auth === 'naa') {
-    if (host.kind !== 'teams' || !host.teams?.isNAAChannelRecommended()) throw new NoSignInError('Nested App Authentication is not available in this host.');
+    if (host.kind !== 'teams' || !host.teams?.isNAAChannelRecommended())
+      throw new NoSignInError('Nested App Authentication is not available in this host.');
     const { signInWithNaa } = await import('./auth/naa.js');
     const session = await signInWithNaa(config.clientId, host.userPrincipalName, { interactive });
     tokens = session.tokens;

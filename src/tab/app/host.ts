@@ -51,7 +51,15 @@ export function hasTeamsFeatures(host: Pick<HostInfo, 'kind' | 'hostApp'>): bool
 }
 
 const HOST_INIT_TIMEOUT_MS = 5000;
-const FRAME_CONTEXTS: readonly FrameContext[] = ['content', 'settings', 'remove', 'sidePanel', 'meetingStage', 'task', 'stage'];
+const FRAME_CONTEXTS: readonly FrameContext[] = [
+  'content',
+  'settings',
+  'remove',
+  'sidePanel',
+  'meetingStage',
+  'task',
+  'stage',
+];
 
 export function mapTeamsTheme(theme: string | undefined): HostTheme {
   if (theme === 'dark') return 'dark';
@@ -60,8 +68,10 @@ export function mapTeamsTheme(theme: string | undefined): HostTheme {
 }
 
 function standalone(): HostInfo {
-  const prefersDark = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
-  const prefersContrast = typeof window.matchMedia === 'function' && window.matchMedia('(forced-colors: active)').matches;
+  const prefersDark =
+    typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const prefersContrast =
+    typeof window.matchMedia === 'function' && window.matchMedia('(forced-colors: active)').matches;
   return {
     kind: 'standalone',
     theme: prefersContrast ? 'contrast' : prefersDark ? 'dark' : 'light',
@@ -86,7 +96,8 @@ function isLoopback(origin: string): boolean {
  */
 export function localParentOrigin(): string | undefined {
   if (!isLoopback(window.location.origin)) return undefined;
-  const ancestor = window.location.ancestorOrigins?.item(0) ?? (document.referrer ? new URL(document.referrer).origin : undefined);
+  const ancestor =
+    window.location.ancestorOrigins?.item(0) ?? (document.referrer ? new URL(document.referrer).origin : undefined);
   return ancestor && ancestor !== window.location.origin && isLoopback(ancestor) ? ancestor : undefined;
 }
 
@@ -102,7 +113,9 @@ export async function detectHost(onWarning: (message: string) => void): Promise<
     const parent = localParentOrigin();
     const { context, bridge } = await Promise.race([
       connectTeams(parent ? [parent] : []),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('teams-js initialise timed out')), HOST_INIT_TIMEOUT_MS)),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('teams-js initialise timed out')), HOST_INIT_TIMEOUT_MS),
+      ),
     ]);
     bridge.notifyAppLoaded();
     const frameContext = FRAME_CONTEXTS.find((f) => f === context.frameContext) ?? 'content';
@@ -113,13 +126,17 @@ export async function detectHost(onWarning: (message: string) => void): Promise<
       frameContext,
       hostApp: hostAppOf(context.hostName),
       ...(context.subPageId ? { subPageId: context.subPageId } : {}),
-      ...(context.userPrincipalName || context.loginHint ? { userPrincipalName: context.userPrincipalName || context.loginHint } : {}),
+      ...(context.userPrincipalName || context.loginHint
+        ? { userPrincipalName: context.userPrincipalName || context.loginHint }
+        : {}),
       ...(context.team ? { team: context.team } : {}),
       ...(context.channel ? { channel: context.channel } : {}),
       teams: bridge,
     };
   } catch (error) {
-    onWarning(`No Microsoft 365 host answered; running standalone (${error instanceof Error ? error.message : String(error)}).`);
+    onWarning(
+      `No Microsoft 365 host answered; running standalone (${error instanceof Error ? error.message : String(error)}).`,
+    );
     return standalone();
   }
 }

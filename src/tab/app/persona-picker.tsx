@@ -1,10 +1,28 @@
-import { Button, Card, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, Spinner, Subtitle1, Body1, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  Dropdown,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Subtitle1,
+  Body1,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { fetchPersonas, type Persona } from './persona.js';
 
 const useStyles = makeStyles({
-  card: { maxWidth: '32rem', margin: `${tokens.spacingVerticalXXL} auto`, padding: tokens.spacingVerticalL, rowGap: tokens.spacingVerticalM },
+  card: {
+    maxWidth: '32rem',
+    margin: `${tokens.spacingVerticalXXL} auto`,
+    padding: tokens.spacingVerticalL,
+    rowGap: tokens.spacingVerticalM,
+  },
 });
 
 /** Stands in for single sign-on in a plain browser on the sandbox: choose the role to act as. */

@@ -8,7 +8,13 @@ export async function fetchPersonas(directoryUrl: string): Promise<Persona[]> {
   if (!response.ok) throw new Error(`persona directory answered ${response.status}`);
   const body = (await response.json()) as unknown;
   if (!Array.isArray(body)) throw new Error('persona directory did not return a list');
-  return body.filter((p): p is Persona => typeof p === 'object' && p !== null && typeof (p as Persona).upn === 'string' && typeof (p as Persona).displayName === 'string');
+  return body.filter(
+    (p): p is Persona =>
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as Persona).upn === 'string' &&
+      typeof (p as Persona).displayName === 'string',
+  );
 }
 
 export function rememberedPersona(): string | undefined {

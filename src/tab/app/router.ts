@@ -1,7 +1,20 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
 /** The views of the tab, as they appear after `#/` in the URL (the manifest links to some of them). */
-export const VIEWS = ['start', 'roadmap', 'lijst', 'voortgang', 'besluiten', 'mijn-acties', 'portfolio', 'instellingen', 'config', 'over', 'privacy', 'gebruiksvoorwaarden'] as const;
+export const VIEWS = [
+  'start',
+  'roadmap',
+  'lijst',
+  'voortgang',
+  'besluiten',
+  'mijn-acties',
+  'portfolio',
+  'instellingen',
+  'config',
+  'over',
+  'privacy',
+  'gebruiksvoorwaarden',
+] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** Views that need neither sign-in nor data: the manifest's developer links open them in a browser. */
@@ -36,7 +49,11 @@ export function parseHash(hash: string, defaultView: ViewName = 'roadmap'): Rout
 }
 
 /** The hash for a route; the inverse of `parseHash` for the canonical form. */
-export function formatHash(route: { view: ViewName; actieId?: string | undefined; params?: URLSearchParams | Record<string, string> }): string {
+export function formatHash(route: {
+  view: ViewName;
+  actieId?: string | undefined;
+  params?: URLSearchParams | Record<string, string>;
+}): string {
   const params = new URLSearchParams(route.params instanceof URLSearchParams ? route.params : (route.params ?? {}));
   if (route.actieId) params.set('actie', route.actieId);
   const query = params.toString();

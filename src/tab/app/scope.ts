@@ -71,7 +71,9 @@ function readRemembered(): string | null {
  * link keep it) and remembered for the next visit. "Alle domeinen" is remembered too, as an empty string.
  */
 export function useDomeinChoice(): [Domein | undefined, (next: Domein | undefined) => void] {
-  const [domein, setState] = useState<Domein | undefined>(() => initialDomeinChoice(window.location.search, readRemembered()));
+  const [domein, setState] = useState<Domein | undefined>(() =>
+    initialDomeinChoice(window.location.search, readRemembered()),
+  );
   const choose = useCallback((next: Domein | undefined) => {
     setState(next);
     try {

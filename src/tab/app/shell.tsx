@@ -29,7 +29,19 @@ import { startDismissedKey } from '../features/start/lib/start-items.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
 import { useDomeinChoice, useScope } from './scope.js';
 import type { SignedInUser } from './sign-in.js';
-import { ActieDetail, StartView, BesluitenView, SettingsView, ListView, MyActionsView, PortfolioStage, PortfolioView, RoadmapView, MeetingPanel, VoortgangView } from './views.js';
+import {
+  ActieDetail,
+  StartView,
+  BesluitenView,
+  SettingsView,
+  ListView,
+  MyActionsView,
+  PortfolioStage,
+  PortfolioView,
+  RoadmapView,
+  MeetingPanel,
+  VoortgangView,
+} from './views.js';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
@@ -43,17 +55,43 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
   },
   compactHeader: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
-  titleBlock: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  titleBlock: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   title: { '@media (max-width: 600px)': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 } },
-  who: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
+  who: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    color: tokens.colorNeutralForeground2,
+  },
   // On a narrow screen (the side panel's 320 px, a phone) the name is in the role button's menu anyway; the room
   // goes to the content.
   signedInAs: { '@media (max-width: 600px)': { display: 'none' } },
-  nav: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  main: { flexGrow: 1, minHeight: 0, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, '@media (max-width: 600px)': { padding: tokens.spacingHorizontalS } },
+  nav: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  main: {
+    flexGrow: 1,
+    minHeight: 0,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    '@media (max-width: 600px)': { padding: tokens.spacingHorizontalS },
+  },
   compactMain: { padding: tokens.spacingHorizontalS },
   stageMain: { fontSize: tokens.fontSizeBase400 },
-  bars: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
+  bars: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0`,
+  },
 });
 
 const FULL_NAV: { view: ViewName; label: MessageKey }[] = [
@@ -77,26 +115,40 @@ export function Shell({ user }: { user: SignedInUser }) {
   const planState = usePlanContext();
   const host = useHost();
   // Outside Teams (Outlook, the Microsoft 365 app) there are no MT teams or channels to register, so no Instellingen.
-  const nav = (scope.layout === 'stage' ? STAGE_NAV : FULL_NAV).filter((n) => n.view !== 'instellingen' || hasTeamsFeatures(host));
+  const nav = (scope.layout === 'stage' ? STAGE_NAV : FULL_NAV).filter(
+    (n) => n.view !== 'instellingen' || hasTeamsFeatures(host),
+  );
   const [startSeen, setStartSeen] = useState(() => readFlag(startDismissedKey(user.userKey)));
   // The start page opens by itself once per person (until dismissed), when the URL names no view; the Over page
   // links to it (#/start) for later.
-  const showStart = scope.layout === 'full' && (route.view === 'start' || (route.defaulted && !startSeen && !route.actieId && scope.defaultView === 'roadmap'));
+  const showStart =
+    scope.layout === 'full' &&
+    (route.view === 'start' || (route.defaulted && !startSeen && !route.actieId && scope.defaultView === 'roadmap'));
   const view: ViewName = nav.some((n) => n.view === route.view) ? route.view : scope.defaultView;
 
-  const openActie = useCallback((id: string) => navigate(formatHash({ view, actieId: id, params: route.params })), [navigate, view, route.params]);
-  const closeActie = useCallback(() => navigate(formatHash({ view, params: route.params })), [navigate, view, route.params]);
+  const openActie = useCallback(
+    (id: string) => navigate(formatHash({ view, actieId: id, params: route.params })),
+    [navigate, view, route.params],
+  );
+  const closeActie = useCallback(
+    () => navigate(formatHash({ view, params: route.params })),
+    [navigate, view, route.params],
+  );
   const setParams = useCallback(
     (params: URLSearchParams) => navigate(formatHash({ view, actieId: route.actieId, params }), { replace: true }),
     [navigate, view, route.actieId],
   );
-  const goTo = useCallback((next: ViewName, params?: URLSearchParams) => navigate(formatHash({ view: next, ...(params ? { params } : {}) })), [navigate]);
+  const goTo = useCallback(
+    (next: ViewName, params?: URLSearchParams) => navigate(formatHash({ view: next, ...(params ? { params } : {}) })),
+    [navigate],
+  );
 
   // A deep link from Teams (`subPageId`) opens its item once, on start. An effect event: it reads the current route,
   // but only a new subPageId runs it, so later navigation does not reopen the item.
   const openDeepLink = useEffectEvent((subPageId: string | undefined) => {
     const match = /^actie-(.+)$/.exec(subPageId ?? '');
-    if (match?.[1] && !route.actieId) navigate(formatHash({ view, actieId: match[1], params: route.params }), { replace: true });
+    if (match?.[1] && !route.actieId)
+      navigate(formatHash({ view, actieId: match[1], params: route.params }), { replace: true });
   });
   useEffect(() => openDeepLink(host.subPageId), [host.subPageId]);
 
@@ -105,7 +157,11 @@ export function Shell({ user }: { user: SignedInUser }) {
       const url = `${window.location.origin}${window.location.pathname}${window.location.search}#/actie/${encodeURIComponent(item.id)}`;
       // A Teams deep link only helps in Teams; in Outlook and the Microsoft 365 app the tab's web link works everywhere.
       if (hasTeamsFeatures(host) && host.teams?.canShareDeepLink()) {
-        host.teams.shareDeepLink({ subPageId: `actie-${item.id}`, subPageLabel: `${item.value.nummer} ${item.value.titel}`.slice(0, 120), subPageWebUrl: url });
+        host.teams.shareDeepLink({
+          subPageId: `actie-${item.id}`,
+          subPageLabel: `${item.value.nummer} ${item.value.titel}`.slice(0, 120),
+          subPageWebUrl: url,
+        });
         return { kind: 'shared' as const };
       }
       try {
@@ -120,7 +176,10 @@ export function Shell({ user }: { user: SignedInUser }) {
 
   const me = planState.me;
   const whoName = me?.displayName ?? user.userKey;
-  const problemCount = useMemo(() => planState.plan?.acties.filter((a) => a.problems.length > 0).length ?? 0, [planState.plan]);
+  const problemCount = useMemo(
+    () => planState.plan?.acties.filter((a) => a.problems.length > 0).length ?? 0,
+    [planState.plan],
+  );
   const compact = scope.layout === 'compact';
   const [choice, setChoice] = useDomeinChoice();
   // The side panel has no header: it always shows its MT's domain. Everywhere else the header's choice counts.
@@ -142,12 +201,18 @@ export function Shell({ user }: { user: SignedInUser }) {
               {t('scope.mt', { domein: t(DOMEIN_LABEL[scope.domein]) })}
             </Badge>
           )}
-          {planState.refreshing && planState.status === 'ready' && <Spinner size="extra-tiny" label={t('app.refreshing')} labelPosition="after" />}
+          {planState.refreshing && planState.status === 'ready' && (
+            <Spinner size="extra-tiny" label={t('app.refreshing')} labelPosition="after" />
+          )}
         </div>
         {!compact && (
           <div className={styles.who}>
             <span data-testid="domein-choice">
-              <NativeSelect label={t('filter.domein')} value={domein ?? ''} onChange={(v) => setChoice(DOMEINEN.find((d) => d === v))}>
+              <NativeSelect
+                label={t('filter.domein')}
+                value={domein ?? ''}
+                onChange={(v) => setChoice(DOMEINEN.find((d) => d === v))}
+              >
                 <option value="">{t('filter.alleDomeinen')}</option>
                 {DOMEINEN.map((d) => (
                   <option key={d} value={d}>
@@ -177,8 +242,18 @@ export function Shell({ user }: { user: SignedInUser }) {
           />
         </nav>
       )}
-      <StatusBars problemCount={problemCount} onShowProblems={() => goTo('lijst', new URLSearchParams({ problemen: '1' }))} />
-      <main className={mergeClasses(styles.main, compact && styles.compactMain, scope.layout === 'stage' && styles.stageMain)} id="main">
+      <StatusBars
+        problemCount={problemCount}
+        onShowProblems={() => goTo('lijst', new URLSearchParams({ problemen: '1' }))}
+      />
+      <main
+        className={mergeClasses(
+          styles.main,
+          compact && styles.compactMain,
+          scope.layout === 'stage' && styles.stageMain,
+        )}
+        id="main"
+      >
         {planState.status === 'loading' && <Spinner style={{ marginTop: '10vh' }} label={t('app.loading')} />}
         {planState.plan && (
           <ViewSuspense>
@@ -195,28 +270,59 @@ export function Shell({ user }: { user: SignedInUser }) {
             ) : compact ? (
               <MeetingPanel {...(domein ? { domein } : {})} />
             ) : view === 'lijst' ? (
-              <ListView scope={domein} params={route.params} onParamsChange={setParams} onOpen={openActie} canEdit={scope.canEdit} mtDomein={scope.domein} />
+              <ListView
+                scope={domein}
+                params={route.params}
+                onParamsChange={setParams}
+                onOpen={openActie}
+                canEdit={scope.canEdit}
+                mtDomein={scope.domein}
+              />
             ) : view === 'voortgang' ? (
-              <VoortgangView scope={domein} params={route.params} onParamsChange={setParams} onShowList={(params) => goTo('lijst', params)} onOpen={openActie} />
+              <VoortgangView
+                scope={domein}
+                params={route.params}
+                onParamsChange={setParams}
+                onShowList={(params) => goTo('lijst', params)}
+                onOpen={openActie}
+              />
             ) : view === 'besluiten' ? (
               <BesluitenView scope={domein} params={route.params} onParamsChange={setParams} onOpenActie={openActie} />
             ) : view === 'portfolio' && scope.layout === 'stage' ? (
               <PortfolioStage scope={domein} />
             ) : view === 'portfolio' ? (
-              <PortfolioView scope={domein} params={route.params} onParamsChange={setParams} onOpenActie={openActie} canEdit={scope.canEdit} />
+              <PortfolioView
+                scope={domein}
+                params={route.params}
+                onParamsChange={setParams}
+                onOpenActie={openActie}
+                canEdit={scope.canEdit}
+              />
             ) : view === 'instellingen' ? (
               <SettingsView />
             ) : view === 'mijn-acties' ? (
               <MyActionsView onOpen={openActie} />
             ) : (
-              <RoadmapView scope={domein} onOpen={openActie} presentation={scope.layout === 'stage'} canEdit={scope.canEdit} mtDomein={scope.domein} />
+              <RoadmapView
+                scope={domein}
+                onOpen={openActie}
+                presentation={scope.layout === 'stage'}
+                canEdit={scope.canEdit}
+                mtDomein={scope.domein}
+              />
             )}
           </ViewSuspense>
         )}
       </main>
       {route.actieId && planState.plan && (
         <ViewSuspense>
-          <ActieDetail id={route.actieId} onClose={closeActie} onOpen={openActie} canEdit={scope.canEdit} onShare={onShare} />
+          <ActieDetail
+            id={route.actieId}
+            onClose={closeActie}
+            onOpen={openActie}
+            canEdit={scope.canEdit}
+            onShare={onShare}
+          />
         </ViewSuspense>
       )}
     </div>
@@ -249,7 +355,12 @@ function StatusBars({ problemCount, onShowProblems }: { problemCount: number; on
   return (
     <div className={styles.bars}>
       {described && (
-        <Notice intent={plan ? 'warning' : 'error'} layout="multiline" title={plan ? t('app.staleTitle') : t('app.loadFailedTitle')} actions={<Button onClick={reload}>{t('app.retry')}</Button>}>
+        <Notice
+          intent={plan ? 'warning' : 'error'}
+          layout="multiline"
+          title={plan ? t('app.staleTitle') : t('app.loadFailedTitle')}
+          actions={<Button onClick={reload}>{t('app.retry')}</Button>}
+        >
           {t(described.key, { detail: described.detail ?? '' })}
           {plan && savedAt ? ` ${t('app.staleSince', { time: formatInstant(savedAt, locale) })}` : ''}
         </Notice>

@@ -94,10 +94,24 @@ function PersonaSignIn({ config, host, onShown, children }: SignInProps) {
       </Suspense>
     );
   }
-  return <>{children({ userKey: persona, tokens, ...(host.userPrincipalName ? {} : { switchUser: () => choose(undefined) }) })}</>;
+  return (
+    <>
+      {children({
+        userKey: persona,
+        tokens,
+        ...(host.userPrincipalName ? {} : { switchUser: () => choose(undefined) }),
+      })}
+    </>
+  );
 }
 
-function SignInProblem({ titleKey, messageKey }: { titleKey: 'auth.unsupportedTitle' | 'auth.failedTitle'; messageKey: 'auth.unsupported' | 'app.configError' }) {
+function SignInProblem({
+  titleKey,
+  messageKey,
+}: {
+  titleKey: 'auth.unsupportedTitle' | 'auth.failedTitle';
+  messageKey: 'auth.unsupported' | 'app.configError';
+}) {
   const styles = useStyles();
   const t = useT();
   return (

@@ -18,7 +18,12 @@ export type TeamsBridge = {
   isNAAChannelRecommended(): boolean;
 };
 
-export type TabInstanceConfig = { entityId: string; contentUrl: string; websiteUrl: string; suggestedDisplayName: string };
+export type TabInstanceConfig = {
+  entityId: string;
+  contentUrl: string;
+  websiteUrl: string;
+  suggestedDisplayName: string;
+};
 
 export type HostContext = {
   theme?: string;
@@ -48,7 +53,8 @@ export async function connectTeams(extraOrigins: string[]): Promise<{ context: H
   const bridge: TeamsBridge = {
     onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
     notifyAppLoaded: () => app.notifyAppLoaded(),
-    notifySuccess: () => void app.notifySuccess().catch((error: unknown) => console.warn('notifySuccess failed', error)),
+    notifySuccess: () =>
+      void app.notifySuccess().catch((error: unknown) => console.warn('notifySuccess failed', error)),
     notifyFailure: (message) => app.notifyFailure({ reason: app.FailedReason.Other, message }),
     canShareDeepLink: () => pages.isSupported(),
     shareDeepLink: (link) => pages.shareDeepLink(link),
@@ -74,7 +80,13 @@ export async function connectTeams(extraOrigins: string[]): Promise<{ context: H
       loginHint: context.user?.loginHint,
       hostName: context.app.host.name,
       ...(context.team?.internalId
-        ? { team: { internalId: context.team.internalId, ...(context.team.groupId ? { groupId: context.team.groupId } : {}), ...(context.team.displayName ? { displayName: context.team.displayName } : {}) } }
+        ? {
+            team: {
+              internalId: context.team.internalId,
+              ...(context.team.groupId ? { groupId: context.team.groupId } : {}),
+              ...(context.team.displayName ? { displayName: context.team.displayName } : {}),
+            },
+          }
         : {}),
       ...(context.channel?.id
         ? {

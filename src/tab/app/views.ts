@@ -5,27 +5,57 @@ import type { Domein } from '../../domain/model.js';
  * Every view is its own chunk: the first view loads only its own code (decisions.md, the 180 KB budget),
  * and a view that is never opened is never downloaded.
  */
-export const RoadmapView = lazy(() => import('../features/actionplan/components/roadmap-view.js').then((m) => ({ default: m.RoadmapView })));
+export const RoadmapView = lazy(() =>
+  import('../features/actionplan/components/roadmap-view.js').then((m) => ({ default: m.RoadmapView })),
+);
 /** "Wat vind ik waar": the start page after choosing a role (issue 19). */
-export const StartView = lazy(() => import('../features/start/components/start-view.js').then((m) => ({ default: m.StartView })));
-export const ListView = lazy(() => import('../features/actionplan/components/list-view.js').then((m) => ({ default: m.ListView })));
-export const ActieDetail = lazy(() => import('../features/actionplan/components/actie-detail.js').then((m) => ({ default: m.ActieDetail })));
-export const AttentionList = lazy(() => import('../features/actionplan/components/attention-list.js').then((m) => ({ default: m.AttentionList })));
-export const MyActionsView = lazy(() => import('../features/my-actions/components/my-actions-view.js').then((m) => ({ default: m.MyActionsView })));
-export const VoortgangView = lazy(() => import('../features/voortgang/components/voortgang-view.js').then((m) => ({ default: m.VoortgangView })));
+export const StartView = lazy(() =>
+  import('../features/start/components/start-view.js').then((m) => ({ default: m.StartView })),
+);
+export const ListView = lazy(() =>
+  import('../features/actionplan/components/list-view.js').then((m) => ({ default: m.ListView })),
+);
+export const ActieDetail = lazy(() =>
+  import('../features/actionplan/components/actie-detail.js').then((m) => ({ default: m.ActieDetail })),
+);
+export const AttentionList = lazy(() =>
+  import('../features/actionplan/components/attention-list.js').then((m) => ({ default: m.AttentionList })),
+);
+export const MyActionsView = lazy(() =>
+  import('../features/my-actions/components/my-actions-view.js').then((m) => ({ default: m.MyActionsView })),
+);
+export const VoortgangView = lazy(() =>
+  import('../features/voortgang/components/voortgang-view.js').then((m) => ({ default: m.VoortgangView })),
+);
 /** The decision log of the MT meetings (issue 8, item 4). */
-export const BesluitenView = lazy(() => import('../features/besluiten/components/besluiten-view.js').then((m) => ({ default: m.BesluitenView })));
-export const PortfolioView = lazy(() => import('../features/portfolio/components/portfolio-view.js').then((m) => ({ default: m.PortfolioView })));
+export const BesluitenView = lazy(() =>
+  import('../features/besluiten/components/besluiten-view.js').then((m) => ({ default: m.BesluitenView })),
+);
+export const PortfolioView = lazy(() =>
+  import('../features/portfolio/components/portfolio-view.js').then((m) => ({ default: m.PortfolioView })),
+);
 /** The read-only portfolio for the meeting stage (shared screen). */
-export const PortfolioStage = lazy(() => import('../features/portfolio/components/portfolio-stage.js').then((m) => ({ default: m.PortfolioStage })));
-export const SettingsView = lazy(() => import('../features/settings/components/settings-view.js').then((m) => ({ default: m.SettingsView })));
-export const ConfigPage = lazy(() => import('../features/settings/components/config-page.js').then((m) => ({ default: m.ConfigPage })));
+export const PortfolioStage = lazy(() =>
+  import('../features/portfolio/components/portfolio-stage.js').then((m) => ({ default: m.PortfolioStage })),
+);
+export const SettingsView = lazy(() =>
+  import('../features/settings/components/settings-view.js').then((m) => ({ default: m.SettingsView })),
+);
+export const ConfigPage = lazy(() =>
+  import('../features/settings/components/config-page.js').then((m) => ({ default: m.ConfigPage })),
+);
 export const StaticPage = lazy(() => import('../pages/static-page.js').then((m) => ({ default: m.StaticPage })));
 /**
  * The meeting side panel, with the domain's next-meeting computation (rrule); both load only when the side panel
  * opens.
  */
 export const MeetingPanel = lazy(async () => {
-  const [panel, meeting] = await Promise.all([import('../features/meeting/components/meeting-panel.js'), import('../../domain/recurrence.js')]);
-  return { default: (props: { domein?: Domein }) => createElement(panel.MeetingPanel, { ...props, nextMeeting: meeting.nextOccurrence }) };
+  const [panel, meeting] = await Promise.all([
+    import('../features/meeting/components/meeting-panel.js'),
+    import('../../domain/recurrence.js'),
+  ]);
+  return {
+    default: (props: { domein?: Domein }) =>
+      createElement(panel.MeetingPanel, { ...props, nextMeeting: meeting.nextOccurrence }),
+  };
 });

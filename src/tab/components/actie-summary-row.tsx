@@ -27,10 +27,28 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
+  title: {
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  },
   nummer: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
-  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
-  blocked: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteRedForeground1 },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  blocked: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXXS,
+    color: tokens.colorPaletteRedForeground1,
+  },
   compact: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
 });
 
@@ -53,14 +71,25 @@ export function ActieSummaryRow({
   const t = useT();
   const a = row.actie;
   return (
-    <button type="button" className={mergeClasses(styles.button, compact && styles.compact)} onClick={() => onOpen(row.id)} data-testid="actie-summary" data-nummer={a.nummer} data-domein={domein}>
+    <button
+      type="button"
+      className={mergeClasses(styles.button, compact && styles.compact)}
+      onClick={() => onOpen(row.id)}
+      data-testid="actie-summary"
+      data-nummer={a.nummer}
+      data-domein={domein}
+    >
       <span className={styles.title}>
         <span className={styles.nummer}>{a.nummer}</span>
         {a.titel}
       </span>
       <span className={styles.meta}>
         <StatusBadge status={a.status} size="small" />
-        {domein && <Caption1 data-testid="actie-summary-domein">{t('mine.domeinRij', { domein: t(DOMEIN_LABEL[domein]) })}</Caption1>}
+        {domein && (
+          <Caption1 data-testid="actie-summary-domein">
+            {t('mine.domeinRij', { domein: t(DOMEIN_LABEL[domein]) })}
+          </Caption1>
+        )}
         <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineSoort(a) === 'doorlopend'} />
         {showOwner && (
           <Caption1>

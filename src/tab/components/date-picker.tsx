@@ -1,4 +1,8 @@
-import { DatePicker as FluentDatePicker, type CalendarStrings, type DatePickerProps } from '@fluentui/react-datepicker-compat';
+import {
+  DatePicker as FluentDatePicker,
+  type CalendarStrings,
+  type DatePickerProps,
+} from '@fluentui/react-datepicker-compat';
 import { DayOfWeek, FirstWeekOfYear, type DateFormatting } from '@fluentui/react-calendar-compat';
 import { useCallback, useMemo } from 'react';
 import { formatCalendarDate, type Locale } from '../i18n/format.js';
@@ -32,8 +36,14 @@ export function DateInput({ value, onChange, min, max, disabled, className, id, 
   const t = useT();
   const strings = useCalendarStrings(locale, t);
   const formatter = useMemo(() => dateFormatting(locale), [locale]);
-  const formatDate = useCallback((date?: Date) => (date ? formatCalendarDate(pickerDateToCalendarDate(date), locale) : ''), [locale]);
-  const parseDate = useCallback((text: string) => calendarDateToPickerDate(parseCalendarDateText(text, locale)) ?? null, [locale]);
+  const formatDate = useCallback(
+    (date?: Date) => (date ? formatCalendarDate(pickerDateToCalendarDate(date), locale) : ''),
+    [locale],
+  );
+  const parseDate = useCallback(
+    (text: string) => calendarDateToPickerDate(parseCalendarDateText(text, locale)) ?? null,
+    [locale],
+  );
   const picked = calendarDateToPickerDate(value) ?? null;
   const onSelectDate: DatePickerProps['onSelectDate'] = (date) => {
     const next = date ? pickerDateToCalendarDate(date) : '';
@@ -72,9 +82,19 @@ function intlTag(locale: Locale): string {
 function useCalendarStrings(locale: Locale, t: ReturnType<typeof useT>): CalendarStrings {
   return useMemo(() => {
     const tag = intlTag(locale);
-    const month = (style: 'long' | 'short') => Array.from({ length: 12 }, (_, m) => new Intl.DateTimeFormat(tag, { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, m, 15))).replace(/\.$/, ''));
+    const month = (style: 'long' | 'short') =>
+      Array.from({ length: 12 }, (_, m) =>
+        new Intl.DateTimeFormat(tag, { month: style, timeZone: 'UTC' })
+          .format(new Date(Date.UTC(2024, m, 15)))
+          .replace(/\.$/, ''),
+      );
     // 2024-09-01 is a Sunday.
-    const day = (style: 'long' | 'short') => Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(tag, { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 8, 1 + d))).replace(/\.$/, ''));
+    const day = (style: 'long' | 'short') =>
+      Array.from({ length: 7 }, (_, d) =>
+        new Intl.DateTimeFormat(tag, { weekday: style, timeZone: 'UTC' })
+          .format(new Date(Date.UTC(2024, 8, 1 + d)))
+          .replace(/\.$/, ''),
+      );
     return {
       months: month('long'),
       shortMonths: month('short'),

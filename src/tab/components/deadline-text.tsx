@@ -5,7 +5,13 @@ import { useLocale, useT } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 
 const useStyles = makeStyles({
-  root: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, minWidth: 0, maxWidth: '100%' },
+  root: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXXS,
+    minWidth: 0,
+    maxWidth: '100%',
+  },
   // A long deadline ("Doorlopend vanaf …, nog niet gestart") wraps in a narrow card or column, never pushes it wider.
   text: { minWidth: 0, whiteSpace: 'normal', overflowWrap: 'anywhere' },
   icon: { flexShrink: 0 },
@@ -47,7 +53,11 @@ export function DeadlineText({
     );
   }
   return (
-    <span className={mergeClasses(styles.root, styles.overdue, className)} data-overdue="true" data-doorlopend={doorlopend ? 'true' : undefined}>
+    <span
+      className={mergeClasses(styles.root, styles.overdue, className)}
+      data-overdue="true"
+      data-doorlopend={doorlopend ? 'true' : undefined}
+    >
       <WarningFilled aria-hidden="true" className={styles.icon} />
       <span className={styles.text}>{words}</span>
     </span>

@@ -23,7 +23,10 @@ export class ErrorBoundary extends Component<Props, State> {
   override render() {
     if (this.state.error === undefined) return this.props.children;
     return (
-      <Notice intent="error" actions={<Button onClick={() => this.setState({ error: undefined })}>{this.props.retryLabel}</Button>}>
+      <Notice
+        intent="error"
+        actions={<Button onClick={() => this.setState({ error: undefined })}>{this.props.retryLabel}</Button>}
+      >
         {this.props.message}
       </Notice>
     );

@@ -22,7 +22,17 @@ const useStyles = makeStyles({
  * A labelled native select in Fluent's tokens. For the first view only: Fluent's Field + Select cost more
  * than this one filter is worth there (decisions.md, the 180 KB budget); other views use Fluent's.
  */
-export function NativeSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+export function NativeSelect({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   const id = useId();
   return (

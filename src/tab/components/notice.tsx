@@ -15,7 +15,10 @@ const NoticeBar = lazy(() => import('./notice-bar.js').then((m) => ({ default: m
 /** The same message and buttons without Fluent's bar: shown while its code loads, and if it cannot load at all. */
 function PlainNotice({ intent, title, children, actions }: NoticeProps) {
   return (
-    <div role={intent === 'error' ? 'alert' : 'status'} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '8px', padding: '8px 12px' }}>
+    <div
+      role={intent === 'error' ? 'alert' : 'status'}
+      style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '8px', padding: '8px 12px' }}
+    >
       <div>
         {title !== undefined && <strong>{title} </strong>}
         {children}

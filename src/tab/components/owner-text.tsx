@@ -4,7 +4,13 @@ import type { PersonRef } from '../../domain/model.js';
 import { useT } from '../i18n/i18n.js';
 
 const useStyles = makeStyles({
-  root: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, minWidth: 0, maxWidth: '100%' },
+  root: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXXS,
+    minWidth: 0,
+    maxWidth: '100%',
+  },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
 });

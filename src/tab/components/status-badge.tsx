@@ -41,7 +41,15 @@ export function StatusBadge({ status, size = 'medium' }: { status: ActieStatus; 
   const t = useT();
   const styles = useStyles();
   return (
-    <Badge appearance="tint" color={COLORS[status]} shape="rounded" icon={ICONS[status]} size={size} data-status={status} className={styles.badge}>
+    <Badge
+      appearance="tint"
+      color={COLORS[status]}
+      shape="rounded"
+      icon={ICONS[status]}
+      size={size}
+      data-status={status}
+      className={styles.badge}
+    >
       <span className={styles.text}>{t(STATUS_LABEL[status])}</span>
     </Badge>
   );

@@ -5,8 +5,18 @@ import { useLocale, useT } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 
 const useStyles = makeStyles({
-  history: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  historyItem: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS },
+  history: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  historyItem: {
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -17,7 +27,15 @@ function shown(value: string, locale: Locale): string {
 }
 
 /** An item's SharePoint versions, newest first: who changed which field from what to what. */
-export function VersionList({ versions, testId, noFieldsKey }: { versions: readonly ItemVersion[]; testId: string; noFieldsKey: MessageKey }) {
+export function VersionList({
+  versions,
+  testId,
+  noFieldsKey,
+}: {
+  versions: readonly ItemVersion[];
+  testId: string;
+  noFieldsKey: MessageKey;
+}) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
@@ -28,7 +46,11 @@ export function VersionList({ versions, testId, noFieldsKey }: { versions: reado
         <li key={v.versionId} className={styles.historyItem}>
           <Caption1 block>
             {v.namens
-              ? t('detail.historyEntryNamens', { who: v.namens, via: v.modifiedBy, when: formatInstant(v.modified, locale) })
+              ? t('detail.historyEntryNamens', {
+                  who: v.namens,
+                  via: v.modifiedBy,
+                  when: formatInstant(v.modified, locale),
+                })
               : t('detail.historyEntry', { who: v.modifiedBy, when: formatInstant(v.modified, locale) })}
           </Caption1>
           {v.changes.length === 0 ? (
@@ -37,9 +59,15 @@ export function VersionList({ versions, testId, noFieldsKey }: { versions: reado
             <ul className={styles.list}>
               {v.changes.map((c, i) => (
                 <li key={i}>
-                  <Caption1>{c.from
-                      ? t('detail.historyChange', { field: c.field, from: shown(c.from, locale), to: c.to ? shown(c.to, locale) : '—' })
-                      : t('detail.historySet', { field: c.field, to: shown(c.to, locale) })}</Caption1>
+                  <Caption1>
+                    {c.from
+                      ? t('detail.historyChange', {
+                          field: c.field,
+                          from: shown(c.from, locale),
+                          to: c.to ? shown(c.to, locale) : '—',
+                        })
+                      : t('detail.historySet', { field: c.field, to: shown(c.to, locale) })}
+                  </Caption1>
                 </li>
               ))}
             </ul>

@@ -4,7 +4,14 @@ import { useRef } from 'react';
 const NARROW = '@media (max-width: 600px)';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexWrap: 'wrap', margin: 0, padding: 0, listStyleType: 'none', columnGap: tokens.spacingHorizontalXS },
+  list: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    columnGap: tokens.spacingHorizontalXS,
+  },
   bar: { [NARROW]: { display: 'none' } },
   menu: { display: 'none', [NARROW]: { display: 'block' } },
   summary: {
@@ -30,7 +37,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     whiteSpace: 'nowrap',
     ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
   },
   large: { fontSize: tokens.fontSizeBase400, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
   current: {

@@ -9,11 +9,19 @@ import { useLocale } from './i18n.js';
  */
 export type FeatureCatalogue<K extends string> = { nl: Record<K, string>; en: Record<K, string> };
 
-export function defineCatalogue<const N extends Record<string, string>>(nl: N, en: Record<keyof N & string, string>): FeatureCatalogue<keyof N & string> {
+export function defineCatalogue<const N extends Record<string, string>>(
+  nl: N,
+  en: Record<keyof N & string, string>,
+): FeatureCatalogue<keyof N & string> {
   return { nl, en };
 }
 
-export function useFeatureT<K extends string>(catalogue: FeatureCatalogue<K>): (key: K, values?: Record<string, string | number>) => string {
+export function useFeatureT<K extends string>(
+  catalogue: FeatureCatalogue<K>,
+): (key: K, values?: Record<string, string | number>) => string {
   const locale = useLocale();
-  return useCallback((key: K, values?: Record<string, string | number>) => format(catalogue[locale][key], values, locale), [catalogue, locale]);
+  return useCallback(
+    (key: K, values?: Record<string, string | number>) => format(catalogue[locale][key], values, locale),
+    [catalogue, locale],
+  );
 }

@@ -28,14 +28,20 @@ export type DataSession = {
   agenderingen(siteId: string, plan: LoadedPlan): Promise<AgenderingenStore>;
 };
 
-export function createDataSession(options: { graphBaseUrl: string; siteUrl: string; tokens: TokenSource }): DataSession {
+export function createDataSession(options: {
+  graphBaseUrl: string;
+  siteUrl: string;
+  tokens: TokenSource;
+}): DataSession {
   const graph = createGraph({ graphBaseUrl: options.graphBaseUrl, tokens: options.tokens });
   return {
     graph,
     loadCold: () => loadPlanCold(graph, options.siteUrl),
     refresh: (snapshot) => refreshPlan(graph, options.siteUrl, snapshot),
     acties: async (siteId, plan) => (await import('../../data/acties-store.js')).createActiesStore(graph, siteId, plan),
-    domeinVoortgang: async (siteId, plan) => (await import('../../data/domein-voortgang-store.js')).createDomeinVoortgangStore(graph, siteId, plan),
-    agenderingen: async (siteId, plan) => (await import('../../data/agenderingen-store.js')).createAgenderingenStore(graph, siteId, plan),
+    domeinVoortgang: async (siteId, plan) =>
+      (await import('../../data/domein-voortgang-store.js')).createDomeinVoortgangStore(graph, siteId, plan),
+    agenderingen: async (siteId, plan) =>
+      (await import('../../data/agenderingen-store.js')).createAgenderingenStore(graph, siteId, plan),
   };
 }

@@ -28,12 +28,25 @@ export function domainMessageText(message: string, t: T): string {
  * statuses in the UI's words (quoted; the allowed ones as "A", "B" or "C" in the locale's list form); undefined when
  * the change is allowed.
  */
-export function transitionMessageText(van: ActieStatus, naar: ActieStatus, toelichting: string | undefined, t: T, locale: string): { field: 'status' | 'statusToelichting'; text: string } | undefined {
+export function transitionMessageText(
+  van: ActieStatus,
+  naar: ActieStatus,
+  toelichting: string | undefined,
+  t: T,
+  locale: string,
+): { field: 'status' | 'statusToelichting'; text: string } | undefined {
   const check = checkTransition(van, naar, toelichting);
   if (check.ok) return undefined;
   const label = (s: ActieStatus) => t(STATUS_LABEL[s]);
   if (check.field === 'statusToelichting') return { field: check.field, text: domainMessageText(check.message, t) };
   if (van === naar) return { field: check.field, text: t('validation.zelfdeStatus', { van: label(van) }) };
   const allowed = allowedTransitions(van).map((s) => `"${label(s)}"`);
-  return { field: check.field, text: t('validation.overgangNietToegestaan', { van: label(van), naar: label(naar), toegestaan: new Intl.ListFormat(locale, { type: 'disjunction' }).format(allowed) }) };
+  return {
+    field: check.field,
+    text: t('validation.overgangNietToegestaan', {
+      van: label(van),
+      naar: label(naar),
+      toegestaan: new Intl.ListFormat(locale, { type: 'disjunction' }).format(allowed),
+    }),
+  };
 }

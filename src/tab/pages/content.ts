@@ -24,7 +24,9 @@ export const PAGES: Record<Locale, Record<PageName, Page>> = {
         },
         {
           heading: 'Beheer',
-          paragraphs: ['De app wordt beheerd door Informatie & Automatisering (I&A) van de gemeente. Vragen en verbeterideeën kun je melden via de servicedesk van I&A.'],
+          paragraphs: [
+            'De app wordt beheerd door Informatie & Automatisering (I&A) van de gemeente. Vragen en verbeterideeën kun je melden via de servicedesk van I&A.',
+          ],
         },
       ],
     },
@@ -50,7 +52,9 @@ export const PAGES: Record<Locale, Record<PageName, Page>> = {
         },
         {
           heading: 'Je rechten',
-          paragraphs: ['Voor inzage, correctie of verwijdering van je gegevens, of een vraag over privacy, neem je contact op met de functionaris gegevensbescherming van de gemeente.'],
+          paragraphs: [
+            'Voor inzage, correctie of verwijdering van je gegevens, of een vraag over privacy, neem je contact op met de functionaris gegevensbescherming van de gemeente.',
+          ],
         },
       ],
     },
@@ -86,7 +90,9 @@ export const PAGES: Record<Locale, Record<PageName, Page>> = {
         },
         {
           heading: 'Management',
-          paragraphs: ['The app is managed by the municipality’s IT department (I&A). Report questions and ideas through the I&A service desk.'],
+          paragraphs: [
+            'The app is managed by the municipality’s IT department (I&A). Report questions and ideas through the I&A service desk.',
+          ],
         },
       ],
     },
@@ -94,7 +100,9 @@ export const PAGES: Record<Locale, Record<PageName, Page>> = {
       title: 'Privacy statement',
       sections: [
         {
-          paragraphs: ['The app shows and changes the action plan’s data in the municipality’s own SharePoint. There is no second database: versions, permissions and auditing come from SharePoint.'],
+          paragraphs: [
+            'The app shows and changes the action plan’s data in the municipality’s own SharePoint. There is no second database: versions, permissions and auditing come from SharePoint.',
+          ],
         },
         {
           heading: 'Which personal data',
@@ -110,7 +118,9 @@ export const PAGES: Record<Locale, Record<PageName, Page>> = {
         },
         {
           heading: 'Your rights',
-          paragraphs: ['To see, correct or delete your data, or with a question about privacy, contact the municipality’s data protection officer.'],
+          paragraphs: [
+            'To see, correct or delete your data, or with a question about privacy, contact the municipality’s data protection officer.',
+          ],
         },
       ],
     },

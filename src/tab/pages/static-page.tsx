@@ -4,7 +4,14 @@ import { useLocale, useT } from '../i18n/i18n.js';
 import { PAGES, type PageName } from './content.js';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '44rem', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalL}`, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  page: {
+    maxWidth: '44rem',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+  },
   nav: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalXL },
 });
 

@@ -83,7 +83,11 @@
         window.hostState.saved = request.func === 'settings.save.success';
         break;
       case 'shareDeepLink':
-        window.hostState.deepLinks.push({ subPageId: request.args[0], subPageLabel: request.args[1], subPageWebUrl: request.args[2] });
+        window.hostState.deepLinks.push({
+          subPageId: request.args[0],
+          subPageLabel: request.args[1],
+          subPageWebUrl: request.args[2],
+        });
         break;
       case 'appInitialization.appLoaded':
       case 'appInitialization.success':
@@ -91,7 +95,10 @@
         window.hostState.notified.push(request.func);
         break;
       case 'nestedAppAuth.execute':
-        if (window.hostNaa) window.hostNaa(JSON.parse(request.data)).then((response) => post({ args: [undefined, JSON.stringify(response)] }));
+        if (window.hostNaa)
+          window
+            .hostNaa(JSON.parse(request.data))
+            .then((response) => post({ args: [undefined, JSON.stringify(response)] }));
         break;
       default:
         break;

@@ -30,7 +30,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   // The app's code is loaded the way `npm start` loads it (tsx, Node's own module loading): vitest's runner for global
   // setups would bundle packages such as rrule from their ESM builds, which the app never sees.
-  const { startLocal } = (await tsImport('../../../src/server/start-local.ts', import.meta.url)) as { startLocal: typeof StartLocal };
+  const { startLocal } = (await tsImport('../../../src/server/start-local.ts', import.meta.url)) as {
+    startLocal: typeof StartLocal;
+  };
   const start = async (dataDir: string): Promise<LocalRun> =>
     startLocal({ env: { PORT: '0', SANDBOX_PORT: '0', SANDBOX_DATA_DIR: dataDir }, log: () => undefined });
 
@@ -66,10 +68,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     runFor(match[1])
       .then(({ run }) => {
         run.sandbox.restore();
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ appUrl: run.appUrl, sandboxUrl: run.sandbox.baseUrl }));
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ appUrl: run.appUrl, sandboxUrl: run.sandbox.baseUrl }));
       })
       .catch((error: unknown) => {
-        res.writeHead(500, { 'Content-Type': 'text/plain' }).end(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        res
+          .writeHead(500, { 'Content-Type': 'text/plain' })
+          .end(error instanceof Error ? (error.stack ?? error.message) : String(error));
       });
   });
   await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));

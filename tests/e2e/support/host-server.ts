@@ -39,7 +39,10 @@ export async function startTestHost(): Promise<TestHost> {
     }
     readFile(join(HOST_DIR, name)).then(
       (body) => {
-        res.writeHead(200, { 'Content-Type': TYPES[name.slice(name.lastIndexOf('.'))] ?? 'text/plain', 'Cache-Control': 'no-store' });
+        res.writeHead(200, {
+          'Content-Type': TYPES[name.slice(name.lastIndexOf('.'))] ?? 'text/plain',
+          'Cache-Control': 'no-store',
+        });
         res.end(body);
       },
       () => res.writeHead(404).end(),
@@ -51,7 +54,8 @@ export async function startTestHost(): Promise<TestHost> {
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    url: (tabUrl, context = {}) => `${origin}/index.html?${new URLSearchParams({ tab: tabUrl, context: JSON.stringify(context) }).toString()}`,
+    url: (tabUrl, context = {}) =>
+      `${origin}/index.html?${new URLSearchParams({ tab: tabUrl, context: JSON.stringify(context) }).toString()}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -38,7 +38,8 @@ export type SharedRun = {
 export async function sharedRun(): Promise<SharedRun> {
   const worker = process.env.VITEST_POOL_ID ?? '1';
   const response = await fetch(`${inject('e2eControlUrl')}/run/${worker}`, { method: 'POST' });
-  if (!response.ok) throw new Error(`The shared e2e run could not be started or reset (${response.status}): ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`The shared e2e run could not be started or reset (${response.status}): ${await response.text()}`);
   return (await response.json()) as SharedRun;
 }
 

@@ -28,9 +28,15 @@ export async function tabConfig(appUrl: string): Promise<TabConfig> {
  * A second client for the tests: the app's own Graph client and data code, signed in as another persona, so a
  * test can read what the UI saved and change items behind the UI's back.
  */
-export async function otherClient(appUrl: string, persona: string = UPN.secretaris): Promise<{ graph: Graph; siteUrl: string; plan(): Promise<LoadedPlan & { siteId: string }> }> {
+export async function otherClient(
+  appUrl: string,
+  persona: string = UPN.secretaris,
+): Promise<{ graph: Graph; siteUrl: string; plan(): Promise<LoadedPlan & { siteId: string }> }> {
   const config = await tabConfig(appUrl);
-  const graph = createGraph({ graphBaseUrl: config.graphBaseUrl, tokens: createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona }) });
+  const graph = createGraph({
+    graphBaseUrl: config.graphBaseUrl,
+    tokens: createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona }),
+  });
   return {
     graph,
     siteUrl: config.siteUrl,
@@ -48,7 +54,11 @@ export function byNummer(plan: LoadedPlan, nummer: string): Loaded<Actie> {
 }
 
 /** A fresh browser context (own storage) signed in as a persona, the way a remembered choice works. */
-export async function personaContext(browser: Browser, upn: string, options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<BrowserContext> {
+export async function personaContext(
+  browser: Browser,
+  upn: string,
+  options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     locale: options.locale ?? 'nl-NL',
@@ -70,7 +80,12 @@ export function watchErrors(page: Page): string[] {
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
-export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] };
+export type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+};
 
 /**
  * Runs axe-core (WCAG 2.1 A/AA rules and best practices) in the page or frame and returns the serious and
@@ -81,9 +96,22 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 export async function seriousViolations(target: Page | Frame): Promise<AxeViolation[]> {
   await target.addScriptTag({ path: AXE_PATH });
   const violations = await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    const axe = (
+      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(
+      { include: [document], exclude: [['[data-tabster-dummy]']] },
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+        resultTypes: ['violations'],
+      },
+    );
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -4,7 +4,17 @@ import { BotConfigurationError, createBot } from '../../../src/bot/bot-app.js';
 import { isPortFree, PlaygroundStartError, startPlayground } from '../../../src/bot/playground.js';
 import { MT_FIELDS } from '../../../src/data/lists/mts.js';
 import { ConfigError, readConfig } from '../../../src/server/config.js';
-import { BOT_ID, cardActionActivity, CMT_CHANNEL, CMT_TEAM, installActivity, SECRETARIS, startHarness, TENANT_ID, type Harness } from './harness.js';
+import {
+  BOT_ID,
+  cardActionActivity,
+  CMT_CHANNEL,
+  CMT_TEAM,
+  installActivity,
+  SECRETARIS,
+  startHarness,
+  TENANT_ID,
+  type Harness,
+} from './harness.js';
 
 let h: Harness;
 
@@ -26,7 +36,9 @@ describe('inbound JWT validation (on in every configuration but the explicit loc
 
   it('a forged token (signed with another key that claims the same key id) gets 401 and changes nothing', async () => {
     const before = await h.mt('cmt');
-    await h.graph.patch(`/sites/${h.siteId}/lists/MTs/items/${(await mtItemId('cmt'))}/fields`, { [MT_FIELDS.conversationId]: null });
+    await h.graph.patch(`/sites/${h.siteId}/lists/MTs/items/${await mtItemId('cmt')}/fields`, {
+      [MT_FIELDS.conversationId]: null,
+    });
     const activity = install();
     const forged = await h.identity.forge({ audience: BOT_ID, serviceUrl: h.connector.url });
     const answer = await h.post(activity, { token: forged });
@@ -41,10 +53,38 @@ describe('inbound JWT validation (on in every configuration but the explicit loc
     const activity = install();
     const puts = h.connector.requests.length;
     expect((await h.post(activity, { none: true })).status).toBe(401);
-    expect((await h.post(activity, { token: await h.identity.sign({ audience: 'another-bot', serviceUrl: h.connector.url }) })).status).toBe(401);
-    expect((await h.post(activity, { token: await h.identity.sign({ audience: BOT_ID, serviceUrl: h.connector.url, issuer: 'https://evil.example' }) })).status).toBe(401);
-    expect((await h.post(activity, { token: await h.identity.sign({ audience: BOT_ID, serviceUrl: 'https://smba.evil.example/teams' }) })).status).toBe(401);
-    expect((await h.post(activity, { token: await h.identity.sign({ audience: BOT_ID, serviceUrl: h.connector.url, expiresInSeconds: -3600 }) })).status).toBe(401);
+    expect(
+      (
+        await h.post(activity, {
+          token: await h.identity.sign({ audience: 'another-bot', serviceUrl: h.connector.url }),
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await h.post(activity, {
+          token: await h.identity.sign({
+            audience: BOT_ID,
+            serviceUrl: h.connector.url,
+            issuer: 'https://evil.example',
+          }),
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await h.post(activity, {
+          token: await h.identity.sign({ audience: BOT_ID, serviceUrl: 'https://smba.evil.example/teams' }),
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await h.post(activity, {
+          token: await h.identity.sign({ audience: BOT_ID, serviceUrl: h.connector.url, expiresInSeconds: -3600 }),
+        })
+      ).status,
+    ).toBe(401);
     expect((await h.post(activity, { token: 'not-a-jwt' })).status).toBe(401);
     expect(h.connector.requests.length).toBe(puts);
   });
@@ -58,7 +98,9 @@ describe('inbound JWT validation (on in every configuration but the explicit loc
       messageId: '1',
       data: { verb: 'besproken', mtKey: 'cmt', occurrenceKey: 'cmt|2026-11-24T08:00:00Z' },
     });
-    const answer = await h.post(activity, { token: await h.identity.forge({ audience: BOT_ID, serviceUrl: h.connector.url }) });
+    const answer = await h.post(activity, {
+      token: await h.identity.forge({ audience: BOT_ID, serviceUrl: h.connector.url }),
+    });
     expect(answer.status).toBe(401);
     expect(h.connector.requests.length).toBe(requests);
   });
@@ -79,18 +121,42 @@ describe('the explicit local configuration is loopback only', () => {
   };
 
   it('configuration: unauthenticated activities with a non-loopback HOST or connector are refused at start', () => {
-    expect(() => readConfig({ ...sandboxEnv, DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', HOST: '0.0.0.0', SERVICE_URL: 'http://127.0.0.1:56150/_connector' })).toThrow(
-      /DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: is refused/,
-    );
-    expect(() => readConfig({ ...sandboxEnv, DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', SERVICE_URL: 'https://smba.trafficmanager.net/teams' })).toThrow(ConfigError);
-    const local = readConfig({ ...sandboxEnv, DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', SERVICE_URL: 'http://127.0.0.1:56150/_connector' });
+    expect(() =>
+      readConfig({
+        ...sandboxEnv,
+        DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
+        HOST: '0.0.0.0',
+        SERVICE_URL: 'http://127.0.0.1:56150/_connector',
+      }),
+    ).toThrow(/DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: is refused/);
+    expect(() =>
+      readConfig({
+        ...sandboxEnv,
+        DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
+        SERVICE_URL: 'https://smba.trafficmanager.net/teams',
+      }),
+    ).toThrow(ConfigError);
+    const local = readConfig({
+      ...sandboxEnv,
+      DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
+      SERVICE_URL: 'http://127.0.0.1:56150/_connector',
+    });
     expect(local.bot).toMatchObject({ validateInboundJwt: false, credentials: { kind: 'local' } });
   });
 
   it('configuration: JWT validation is on by default, with a secret or a managed identity, and the connector must be https', () => {
-    expect(readConfig({ ...sandboxEnv, SECRET_CLIENT_SECRET: 's' }).bot).toMatchObject({ validateInboundJwt: true, credentials: { kind: 'client-secret' } });
-    expect(readConfig(sandboxEnv).bot).toMatchObject({ validateInboundJwt: true, credentials: { kind: 'managed-identity' }, serviceUrl: 'https://smba.trafficmanager.net/teams' });
-    expect(() => readConfig({ ...sandboxEnv, SERVICE_URL: 'http://connector.example/teams' })).toThrow(/SERVICE_URL: must be https/);
+    expect(readConfig({ ...sandboxEnv, SECRET_CLIENT_SECRET: 's' }).bot).toMatchObject({
+      validateInboundJwt: true,
+      credentials: { kind: 'client-secret' },
+    });
+    expect(readConfig(sandboxEnv).bot).toMatchObject({
+      validateInboundJwt: true,
+      credentials: { kind: 'managed-identity' },
+      serviceUrl: 'https://smba.trafficmanager.net/teams',
+    });
+    expect(() => readConfig({ ...sandboxEnv, SERVICE_URL: 'http://connector.example/teams' })).toThrow(
+      /SERVICE_URL: must be https/,
+    );
     expect(() => readConfig({ ...sandboxEnv, TENANT_ID: undefined })).toThrow(/TENANT_ID/);
     expect(readConfig({ ...sandboxEnv, CLIENT_ID: undefined, TENANT_ID: undefined }).bot).toBeUndefined();
   });
@@ -120,7 +186,13 @@ describe('Microsoft 365 Agents Playground', () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       expect(await isPortFree(port)).toBe(false);
-      const attempt = startPlayground({ port, botEndpoint: 'http://127.0.0.1:1/api/messages', rootDir: process.cwd(), dataDir: '.data/playground-test', log: () => undefined });
+      const attempt = startPlayground({
+        port,
+        botEndpoint: 'http://127.0.0.1:1/api/messages',
+        rootDir: process.cwd(),
+        dataDir: '.data/playground-test',
+        log: () => undefined,
+      });
       await expect(attempt).rejects.toBeInstanceOf(PlaygroundStartError);
       await expect(attempt).rejects.toThrow(/PLAYGROUND_PORT=<port>.*PLAYGROUND=off/s);
     } finally {
@@ -130,7 +202,9 @@ describe('Microsoft 365 Agents Playground', () => {
 });
 
 async function mtItemId(key: string): Promise<string> {
-  const items = await h.graph.getAll<{ id: string; fields: Record<string, unknown> }>(`/sites/${h.siteId}/lists/MTs/items?$expand=fields($select=${MT_FIELDS.sleutel})`);
+  const items = await h.graph.getAll<{ id: string; fields: Record<string, unknown> }>(
+    `/sites/${h.siteId}/lists/MTs/items?$expand=fields($select=${MT_FIELDS.sleutel})`,
+  );
   const item = items.find((i) => i.fields[MT_FIELDS.sleutel] === key);
   if (!item) throw new Error(`no MT ${key}`);
   return item.id;

@@ -38,9 +38,21 @@ let card: Record<string, unknown>;
 
 type InvokeAnswer = { statusCode: number; type: string; value: unknown };
 
-async function invoke(data: Record<string, unknown>, options: { from?: { id: string; name?: string; aadObjectId?: string }; channel?: string; tenant?: string; messageId?: string } = {}) {
+async function invoke(
+  data: Record<string, unknown>,
+  options: {
+    from?: { id: string; name?: string; aadObjectId?: string };
+    channel?: string;
+    tenant?: string;
+    messageId?: string;
+  } = {},
+) {
   const activity = cardActionActivity(h, {
-    from: options.from ?? { id: SECRETARIS.id, name: SECRETARIS.name, ...(SECRETARIS.aadObjectId ? { aadObjectId: SECRETARIS.aadObjectId } : {}) },
+    from: options.from ?? {
+      id: SECRETARIS.id,
+      name: SECRETARIS.name,
+      ...(SECRETARIS.aadObjectId ? { aadObjectId: SECRETARIS.aadObjectId } : {}),
+    },
     channel: options.channel ?? CMT_CHANNEL,
     team: CMT_TEAM,
     messageId: options.messageId ?? messageId,
@@ -87,7 +99,13 @@ function firstForm(c: unknown, where: (actieId: string) => boolean = () => true)
   const button = executeActions(c).find((a) => a.verb === 'status-bijwerken' && where(String(a.data.actieId)));
   if (!button) throw new Error('no status form on the card');
   const id = String(button.data.actieId);
-  return { button, id, eTag: String(button.data.eTag), inputs: statusInputIds(id), choices: choicesOf(c, statusInputIds(id).status) };
+  return {
+    button,
+    id,
+    eTag: String(button.data.eTag),
+    inputs: statusInputIds(id),
+    choices: choicesOf(c, statusInputIds(id).status),
+  };
 }
 
 beforeAll(async () => {
@@ -107,7 +125,11 @@ describe('refusals change nothing', () => {
   it('an action from someone who is not a member of the CMT team is refused in Dutch', async () => {
     const before = { log: await logEntry(), puts: h.connector.puts().length };
     const answer = await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { from: STRANGER });
-    expect(answer).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: REFUSALS.notMember });
+    expect(answer).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: REFUSALS.notMember,
+    });
     expect((await logEntry()).eTag).toBe(before.log.eTag);
     expect(h.connector.puts().length).toBe(before.puts);
   });
@@ -128,16 +150,33 @@ describe('refusals change nothing', () => {
   });
 
   it('the card replayed in another channel, or on another message, is refused', async () => {
-    expect((await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { channel: STRANGERS_TEAM })).value).toBe(REFUSALS.otherChannel);
-    expect((await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { messageId: '1' })).value).toBe(REFUSALS.otherMessage);
+    expect(
+      (await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { channel: STRANGERS_TEAM })).value,
+    ).toBe(REFUSALS.otherChannel);
+    expect((await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { messageId: '1' })).value).toBe(
+      REFUSALS.otherMessage,
+    );
     expect((await logEntry()).value.besprokenOp).toBeUndefined();
   });
 
   it('"Besluit vastleggen" replayed in another channel, or on another message, is refused and records nothing', async () => {
     const puts = h.connector.puts().length;
-    const data = { verb: 'besluit-vastleggen', mtKey: 'cmt', occurrenceKey: KEY, [BESLUIT_INPUT_ID]: 'Besluit van elders' };
-    expect(await invoke(data, { channel: STRANGERS_TEAM })).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: REFUSALS.otherChannel });
-    expect(await invoke(data, { messageId: '1' })).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: REFUSALS.otherMessage });
+    const data = {
+      verb: 'besluit-vastleggen',
+      mtKey: 'cmt',
+      occurrenceKey: KEY,
+      [BESLUIT_INPUT_ID]: 'Besluit van elders',
+    };
+    expect(await invoke(data, { channel: STRANGERS_TEAM })).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: REFUSALS.otherChannel,
+    });
+    expect(await invoke(data, { messageId: '1' })).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: REFUSALS.otherMessage,
+    });
     expect(await createBesluitenStore(h.graph, h.siteId).ofOccurrence(KEY)).toEqual([]);
     expect(h.connector.puts().length).toBe(puts);
   });
@@ -149,7 +188,11 @@ describe('refusals change nothing', () => {
     /** The invoke without `replyToId` and with the bare channel id (no `;messageid=`). */
     const withoutMessage = (data: Record<string, unknown>) => {
       const activity = cardActionActivity(h, {
-        from: { id: SECRETARIS.id, name: SECRETARIS.name, ...(SECRETARIS.aadObjectId ? { aadObjectId: SECRETARIS.aadObjectId } : {}) },
+        from: {
+          id: SECRETARIS.id,
+          name: SECRETARIS.name,
+          ...(SECRETARIS.aadObjectId ? { aadObjectId: SECRETARIS.aadObjectId } : {}),
+        },
         channel: CMT_CHANNEL,
         team: CMT_TEAM,
         messageId: messageId,
@@ -166,13 +209,19 @@ describe('refusals change nothing', () => {
     ]) {
       const answer = await h.post(withoutMessage(data));
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: REFUSALS.otherMessage });
+      expect(answer.body).toEqual({
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: REFUSALS.otherMessage,
+      });
     }
     expect((await logEntry()).eTag).toBe(before.log.eTag);
     expect(await createBesluitenStore(h.graph, h.siteId).ofOccurrence(KEY)).toEqual([]);
     expect((await actie(form.id)).eTag).toBe(actieBefore.eTag);
     expect(h.connector.puts().length).toBe(before.puts);
-    expect(h.log).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'card action refused', reason: 'no-message-id' }));
+    expect(h.log).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: 'card action refused', reason: 'no-message-id' }),
+    );
 
     const refresh = await h.post(withoutMessage({ verb: 'vernieuwen', mtKey: 'cmt', occurrenceKey: KEY }));
     expect((refresh.body as InvokeAnswer).type).toBe('application/vnd.microsoft.card.adaptive');
@@ -183,15 +232,26 @@ describe('refusals change nothing', () => {
     const other = (await acties()).find((a) => a.value.nummer === '6.1');
     if (!other) throw new Error('no action 6.1');
     const ids = statusInputIds(other.id);
-    const answer = await invoke({ verb: 'status-bijwerken', mtKey: 'cmt', occurrenceKey: KEY, actieId: other.id, eTag: other.eTag, [ids.status]: 'Loopt' });
+    const answer = await invoke({
+      verb: 'status-bijwerken',
+      mtKey: 'cmt',
+      occurrenceKey: KEY,
+      actieId: other.id,
+      eTag: other.eTag,
+      [ids.status]: 'Loopt',
+    });
     expect(answer.type).toBe('application/vnd.microsoft.activity.message');
     expect(answer.value).toMatch(/niet op de agenda van dit MT/);
     expect((await actie(other.id)).eTag).toBe(other.eTag);
   });
 
   it('a button that is not ours is refused', async () => {
-    expect((await invoke({ verb: 'verwijderen', mtKey: 'cmt', occurrenceKey: KEY })).value).toBe(REFUSALS.unknownAction);
-    expect((await invoke({ verb: 'besproken', mtKey: 'mt-sociaal-domein', occurrenceKey: KEY })).type).toBe('application/vnd.microsoft.activity.message');
+    expect((await invoke({ verb: 'verwijderen', mtKey: 'cmt', occurrenceKey: KEY })).value).toBe(
+      REFUSALS.unknownAction,
+    );
+    expect((await invoke({ verb: 'besproken', mtKey: 'mt-sociaal-domein', occurrenceKey: KEY })).type).toBe(
+      'application/vnd.microsoft.activity.message',
+    );
   });
 });
 
@@ -229,7 +289,10 @@ describe('"Besproken"', () => {
 
   it('a second press changes nothing and says who recorded it first', async () => {
     const before = await logEntry();
-    const answer = await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY }, { from: { id: GAST.id, name: GAST.name, ...(GAST.aadObjectId ? { aadObjectId: GAST.aadObjectId } : {}) } });
+    const answer = await invoke(
+      { verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY },
+      { from: { id: GAST.id, name: GAST.name, ...(GAST.aadObjectId ? { aadObjectId: GAST.aadObjectId } : {}) } },
+    );
     expect(cardText(answer.value)).toMatch(/al als besproken vastgelegd door Secretaris CMT/);
     expect((await logEntry()).eTag).toBe(before.eTag);
     expect(h.connector.puts(CMT_CHANNEL)).toHaveLength(1);
@@ -238,14 +301,25 @@ describe('"Besproken"', () => {
   it('someone the site does not know is logged by name as text, and told so', async () => {
     // The next meeting's card, sent through the CLI's --send-now path once the meeting of 24 November has started.
     const sent = await sendNow(
-      { graph: h.graph, siteId: h.siteId, siteUrl: h.sandbox.siteUrl, deepLinkFor: h.deepLinkFor, now: new Date('2026-11-24T08:30:00Z'), sender: h.bot.sender, claimant: 'cli-test' },
+      {
+        graph: h.graph,
+        siteId: h.siteId,
+        siteUrl: h.sandbox.siteUrl,
+        deepLinkFor: h.deepLinkFor,
+        now: new Date('2026-11-24T08:30:00Z'),
+        sender: h.bot.sender,
+        claimant: 'cli-test',
+      },
       'cmt',
     );
     expect(sent).toMatchObject({ outcome: 'sent', key: 'cmt|2026-12-01T08:00:00Z', conversationId: CMT_CHANNEL });
     if (sent.outcome !== 'sent') return;
     const answer = await invoke(
       { verb: 'besproken', mtKey: 'cmt', occurrenceKey: sent.key },
-      { from: { id: GAST.id, name: GAST.name, ...(GAST.aadObjectId ? { aadObjectId: GAST.aadObjectId } : {}) }, messageId: sent.messageId },
+      {
+        from: { id: GAST.id, name: GAST.name, ...(GAST.aadObjectId ? { aadObjectId: GAST.aadObjectId } : {}) },
+        messageId: sent.messageId,
+      },
     );
     const text = cardText(answer.value);
     expect(text).toMatch(/Besproken door Gast Extern/);
@@ -286,17 +360,27 @@ describe('a status update from the card', () => {
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     // What happened, by whom and when (issue 14, point 5): "3.1 → Loopt, door Secretaris CMT, 17:05." (the card's text
     // escapes a leading "3." as Markdown, "3\.1", which Teams shows as 3.1).
-    expect(cardText(answer.value)).toMatch(new RegExp(`${before.value.nummer.replace('.', '\\\\?\\.')} → ${target}, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`));
+    expect(cardText(answer.value)).toMatch(
+      new RegExp(
+        `${before.value.nummer.replace('.', '\\\\?\\.')} → ${target}, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`,
+      ),
+    );
 
     const after = await actie(form.id);
-    expect(after.value).toMatchObject({ status: target, statusToelichting: 'Besproken in het CMT: we starten.', deadline: '2025-01-31' });
+    expect(after.value).toMatchObject({
+      status: target,
+      statusToelichting: 'Besproken in het CMT: we starten.',
+      deadline: '2025-01-31',
+    });
     expect(after.eTag).not.toBe(before.eTag);
 
     const put = h.connector.puts(CMT_CHANNEL).slice(puts);
     expect(put).toHaveLength(1);
     expect(put[0]?.activityId).toBe(messageId);
     // The updated card carries the action's new eTag, so the next change from it is not a conflict.
-    const updated = executeActions(cardOf(put[0]!)).find((a) => a.verb === 'status-bijwerken' && a.data.actieId === form.id);
+    const updated = executeActions(cardOf(put[0]!)).find(
+      (a) => a.verb === 'status-bijwerken' && a.data.actieId === form.id,
+    );
     expect(updated?.data.eTag).toBe(after.eTag);
     expect(h.connector.posts().length).toBe(posts);
   });
@@ -307,7 +391,10 @@ describe('a status update from the card', () => {
     if (!secretaris?.id) throw new Error('the secretary is no site user');
     // Read back through Graph: the item's own columns name the person, and the write's author is the app.
     const path = `/sites/${h.siteId}/lists/Acties/items/${form.id}`;
-    const item = await h.graph.get<{ lastModifiedBy?: { user?: unknown; application?: { displayName?: string } }; fields: Record<string, unknown> }>(`${path}?$expand=fields`);
+    const item = await h.graph.get<{
+      lastModifiedBy?: { user?: unknown; application?: { displayName?: string } };
+      fields: Record<string, unknown>;
+    }>(`${path}?$expand=fields`);
     expect(item.fields[ACTIE_FIELDS.bijgewerktNaam]).toBe(SECRETARIS.name);
     expect(String(item.fields[`${ACTIE_FIELDS.bijgewerktDoor}LookupId`])).toBe(secretaris.id);
     expect(item.fields[ACTIE_FIELDS.bijgewerktOp]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -315,7 +402,14 @@ describe('a status update from the card', () => {
     const app = item.lastModifiedBy?.application?.displayName;
     expect(app).toBeTruthy();
     // The version history: the newest version carries the same person next to the app.
-    const versions = (await h.graph.get<{ value: { lastModifiedBy?: { user?: unknown; application?: { displayName?: string } }; fields?: Record<string, unknown> }[] }>(`${path}/versions?$expand=fields`)).value;
+    const versions = (
+      await h.graph.get<{
+        value: {
+          lastModifiedBy?: { user?: unknown; application?: { displayName?: string } };
+          fields?: Record<string, unknown>;
+        }[];
+      }>(`${path}/versions?$expand=fields`)
+    ).value;
     expect(versions[0]?.lastModifiedBy?.application?.displayName).toBe(app);
     expect(versions[0]?.fields?.[ACTIE_FIELDS.bijgewerktNaam]).toBe(SECRETARIS.name);
     expect(String(versions[0]?.fields?.[`${ACTIE_FIELDS.bijgewerktDoor}LookupId`])).toBe(secretaris.id);
@@ -332,7 +426,12 @@ describe('a status update from the card', () => {
 
     // A later write by the app that is made for nobody (an upgrade step, say) is not put in the secretary's name.
     const current = await actie(form.id);
-    await createListStore(h.graph, h.siteId, 'Acties').update(form.id, current.eTag, { [ACTIE_FIELDS.omschrijving]: 'Door een upgrade gezet.' }, [ACTIE_FIELDS.nummer]);
+    await createListStore(h.graph, h.siteId, 'Acties').update(
+      form.id,
+      current.eTag,
+      { [ACTIE_FIELDS.omschrijving]: 'Door een upgrade gezet.' },
+      [ACTIE_FIELDS.nummer],
+    );
     const later = await store.history(form.id);
     expect(later).toHaveLength(history.length + 1);
     expect(later[0]?.namens).toBeUndefined();
@@ -344,7 +443,11 @@ describe('a status update from the card', () => {
     const puts = h.connector.puts().length;
     const other = form.choices.find((c) => c !== target) ?? 'Geblokkeerd';
     // The eTag from the card as it was first sent: someone (the test above) changed the action since.
-    const answer = await invoke({ ...form.button.data, [form.inputs.status]: other, [form.inputs.toelichting]: 'Toch anders.' });
+    const answer = await invoke({
+      ...form.button.data,
+      [form.inputs.status]: other,
+      [form.inputs.toelichting]: 'Toch anders.',
+    });
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(answer.value)).toMatch(/intussen door iemand anders gewijzigd\. Er is niets opgeslagen/);
     const after = await actie(form.id);
@@ -357,7 +460,14 @@ describe('a status update from the card', () => {
     const current = await actie(form.id);
     const ids = statusInputIds(form.id);
     // Geblokkeerd needs a reason (decisions.md); none is given.
-    const answer = await invoke({ verb: 'status-bijwerken', mtKey: 'cmt', occurrenceKey: KEY, actieId: form.id, eTag: current.eTag, [ids.status]: 'Geblokkeerd' });
+    const answer = await invoke({
+      verb: 'status-bijwerken',
+      mtKey: 'cmt',
+      occurrenceKey: KEY,
+      actieId: form.id,
+      eTag: current.eTag,
+      [ids.status]: 'Geblokkeerd',
+    });
     expect(cardText(answer.value)).toMatch(/Niet opgeslagen: /);
     expect((await actie(form.id)).eTag).toBe(current.eTag);
   });
@@ -368,12 +478,21 @@ describe('a status update from the card', () => {
     const puts = h.connector.puts(CMT_CHANNEL).length;
     const before = factsOf(cardOf(h.connector.puts(CMT_CHANNEL).at(-1)!));
     // Loopt → Afgerond: the action leaves the overdue actions and the open ones.
-    const answer = await invoke({ verb: 'status-bijwerken', mtKey: 'cmt', occurrenceKey: KEY, actieId: form.id, eTag: current.eTag, [ids.status]: 'Afgerond' });
+    const answer = await invoke({
+      verb: 'status-bijwerken',
+      mtKey: 'cmt',
+      occurrenceKey: KEY,
+      actieId: form.id,
+      eTag: current.eTag,
+      [ids.status]: 'Afgerond',
+    });
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     const put = h.connector.puts(CMT_CHANNEL).slice(puts);
     expect(put).toHaveLength(1);
     const shared = cardOf(put[0]!);
-    const line = new RegExp(`Laatste wijziging: ${current.value.nummer.replace('.', '\\\\?\\.')} → Afgerond, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`);
+    const line = new RegExp(
+      `Laatste wijziging: ${current.value.nummer.replace('.', '\\\\?\\.')} → Afgerond, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`,
+    );
     expect(cardText(shared)).toMatch(line);
     const after = factsOf(shared);
     expect(Number(after.Achterstallig)).toBe(Number(before.Achterstallig) - 1);

@@ -50,9 +50,18 @@ let actie11: string;
 
 type InvokeAnswer = { statusCode: number; type: string; value: unknown };
 
-async function invoke(data: Record<string, unknown>, options: { from: TeamsChannelAccount | typeof STRANGER; channel: string; team: string; messageId: string }): Promise<InvokeAnswer> {
-  const from = { id: options.from.id, name: options.from.name ?? '', ...(options.from.aadObjectId ? { aadObjectId: options.from.aadObjectId } : {}) };
-  const answer = await h.post(cardActionActivity(h, { from, channel: options.channel, team: options.team, messageId: options.messageId, data }));
+async function invoke(
+  data: Record<string, unknown>,
+  options: { from: TeamsChannelAccount | typeof STRANGER; channel: string; team: string; messageId: string },
+): Promise<InvokeAnswer> {
+  const from = {
+    id: options.from.id,
+    name: options.from.name ?? '',
+    ...(options.from.aadObjectId ? { aadObjectId: options.from.aadObjectId } : {}),
+  };
+  const answer = await h.post(
+    cardActionActivity(h, { from, channel: options.channel, team: options.team, messageId: options.messageId, data }),
+  );
   expect(answer.status).toBe(200);
   return answer.body as InvokeAnswer;
 }
@@ -73,7 +82,15 @@ beforeAll(async () => {
   expect((await h.post(installActivity(h, { team: CMT_TEAM }))).status).toBe(200);
   // Wednesday 25 November 13:30 in Amsterdam: MT Sociaal Domein's card for Thursday is due.
   const sent = await sendNow(
-    { graph: h.graph, siteId: h.siteId, siteUrl: h.sandbox.siteUrl, deepLinkFor: h.deepLinkFor, now: new Date('2026-11-25T12:30:00Z'), sender: h.bot.sender, claimant: 'agenderen-test' },
+    {
+      graph: h.graph,
+      siteId: h.siteId,
+      siteUrl: h.sandbox.siteUrl,
+      deepLinkFor: h.deepLinkFor,
+      now: new Date('2026-11-25T12:30:00Z'),
+      sender: h.bot.sender,
+      claimant: 'agenderen-test',
+    },
     'mt-sociaal-domein',
   );
   if (sent.outcome !== 'sent') throw new Error(`the Sociaal Domein card was not sent: ${JSON.stringify(sent)}`);
@@ -91,14 +108,23 @@ describe('"Agenderen in CMT" on a domain MT card', () => {
     const card = cardOf(h.connector.posts(SOC_CHANNEL)[0]!);
     const button = executeActions(card).find((a) => a.verb === 'agenderen');
     expect(button?.data).toMatchObject({ mtKey: 'mt-sociaal-domein', occurrenceKey: socKey });
-    const answer = await invoke({ ...button!.data, [AGENDEREN_INPUT_IDS.actie]: actie11, [AGENDEREN_INPUT_IDS.reden]: '   ' }, { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage });
+    const answer = await invoke(
+      { ...button!.data, [AGENDEREN_INPUT_IDS.actie]: actie11, [AGENDEREN_INPUT_IDS.reden]: '   ' },
+      { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage },
+    );
     expect(cardText(answer.value)).toContain('Niet geagendeerd: Geef een reden');
     expect(await agenderingen()).toEqual([]);
   });
 
   it('someone outside the MT team is refused and nothing is written', async () => {
     const answer = await invoke(
-      { verb: 'agenderen', mtKey: 'mt-sociaal-domein', occurrenceKey: socKey, [AGENDEREN_INPUT_IDS.actie]: actie11, [AGENDEREN_INPUT_IDS.reden]: 'Van buiten' },
+      {
+        verb: 'agenderen',
+        mtKey: 'mt-sociaal-domein',
+        occurrenceKey: socKey,
+        [AGENDEREN_INPUT_IDS.actie]: actie11,
+        [AGENDEREN_INPUT_IDS.reden]: 'Van buiten',
+      },
       { from: STRANGER, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage },
     );
     expect(answer.value).toBe(REFUSALS.notMember);
@@ -106,24 +132,47 @@ describe('"Agenderen in CMT" on a domain MT card', () => {
   });
 
   it('a member puts 1.1 on the CMT agenda with a reason; the same click again lands once', async () => {
-    const data = { verb: 'agenderen', mtKey: 'mt-sociaal-domein', occurrenceKey: socKey, [AGENDEREN_INPUT_IDS.actie]: actie11, [AGENDEREN_INPUT_IDS.reden]: 'Het besluit over de roadmap blijft hangen.' };
+    const data = {
+      verb: 'agenderen',
+      mtKey: 'mt-sociaal-domein',
+      occurrenceKey: socKey,
+      [AGENDEREN_INPUT_IDS.actie]: actie11,
+      [AGENDEREN_INPUT_IDS.reden]: 'Het besluit over de roadmap blijft hangen.',
+    };
     const first = await invoke(data, { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage });
     expect(cardText(first.value)).toContain('Actie 1.1 staat nu op de agenda van het CMT (voor Sociaal Domein).');
     const again = await invoke(data, { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage });
     expect(cardText(again.value)).toContain('Actie 1.1 staat nu op de agenda van het CMT');
     const items = await agenderingen();
     expect(items).toHaveLength(1);
-    expect(items[0]?.value).toMatchObject({ actie: '1.1', domein: 'Sociaal Domein', reden: 'Het besluit over de roadmap blijft hangen.', besproken: false, door: { displayName: 'Informatiemanager Sociaal Domein' } });
+    expect(items[0]?.value).toMatchObject({
+      actie: '1.1',
+      domein: 'Sociaal Domein',
+      reden: 'Het besluit over de roadmap blijft hangen.',
+      besproken: false,
+      door: { displayName: 'Informatiemanager Sociaal Domein' },
+    });
     // Another reason while it is still open: refused, with since when.
-    const other = await invoke({ ...data, [AGENDEREN_INPUT_IDS.reden]: 'Nog een reden' }, { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage });
-    expect(cardText(other.value)).toMatch(/Niet geagendeerd: Actie 1\.1 staat al sinds \d{4}-\d{2}-\d{2} op de agenda van het CMT voor Sociaal Domein\./);
+    const other = await invoke(
+      { ...data, [AGENDEREN_INPUT_IDS.reden]: 'Nog een reden' },
+      { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage },
+    );
+    expect(cardText(other.value)).toMatch(
+      /Niet geagendeerd: Actie 1\.1 staat al sinds \d{4}-\d{2}-\d{2} op de agenda van het CMT voor Sociaal Domein\./,
+    );
     expect(await agenderingen()).toHaveLength(1);
   });
 
   it('a domain MT cannot tick escalations off (only the CMT can)', async () => {
     const [item] = await agenderingen();
     const answer = await invoke(
-      { verb: 'agendering-besproken', mtKey: 'mt-sociaal-domein', occurrenceKey: socKey, agenderingId: item!.id, eTag: item!.eTag },
+      {
+        verb: 'agendering-besproken',
+        mtKey: 'mt-sociaal-domein',
+        occurrenceKey: socKey,
+        agenderingId: item!.id,
+        eTag: item!.eTag,
+      },
       { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage },
     );
     expect(cardText(answer.value)).toContain('Niet afgevinkt: Alleen het CMT vinkt geagendeerde punten af.');
@@ -154,8 +203,13 @@ describe("the CMT's card: 'Geagendeerd door de MT\\'s' and the tick", () => {
 
   it('the CMT ticks it with a decision: stored with If-Match, and the same message is updated without it', async () => {
     const puts = h.connector.puts(CMT_CHANNEL).length;
-    const answer = await invoke({ ...tick.data, [agenderingBesluitInputId(String(tick.data.agenderingId))]: 'Roadmap in januari vaststellen' }, { from: SECRETARIS, channel: CMT_CHANNEL, team: CMT_TEAM, messageId: cmtMessage });
-    expect(cardText(answer.value)).toContain('Actie 1.1 (Sociaal Domein) is afgevinkt als besproken. Besluit: Roadmap in januari vaststellen');
+    const answer = await invoke(
+      { ...tick.data, [agenderingBesluitInputId(String(tick.data.agenderingId))]: 'Roadmap in januari vaststellen' },
+      { from: SECRETARIS, channel: CMT_CHANNEL, team: CMT_TEAM, messageId: cmtMessage },
+    );
+    expect(cardText(answer.value)).toContain(
+      'Actie 1.1 (Sociaal Domein) is afgevinkt als besproken. Besluit: Roadmap in januari vaststellen',
+    );
     const [item] = await agenderingen();
     expect(item?.value).toMatchObject({ besproken: true, besluit: 'Roadmap in januari vaststellen' });
     expect(item?.value.besprokenOp).toBeDefined();
@@ -165,23 +219,40 @@ describe("the CMT's card: 'Geagendeerd door de MT\\'s' and the tick", () => {
     expect(h.connector.posts(CMT_CHANNEL)).toHaveLength(1);
     expect(cardText(cardOf(updates.at(-1)!))).not.toContain('Geagendeerd door de MT');
     // The decision is in the decision log like every decision of the CMT's meeting, on the escalated action, once.
-    const log = (await createBesluitenStore(h.graph, h.siteId).all()).filter((b) => b.value.tekst === 'Roadmap in januari vaststellen');
+    const log = (await createBesluitenStore(h.graph, h.siteId).all()).filter(
+      (b) => b.value.tekst === 'Roadmap in januari vaststellen',
+    );
     expect(log).toHaveLength(1);
-    expect(log[0]?.value).toMatchObject({ vergadering: String(tick.data.occurrenceKey), actieId: actie11, besproken: true });
+    expect(log[0]?.value).toMatchObject({
+      vergadering: String(tick.data.occurrenceKey),
+      actieId: actie11,
+      besproken: true,
+    });
     expect(log[0]?.value.vergadering.startsWith('cmt|')).toBe(true);
   });
 
   it('the same tick again (a stale card) changes nothing and says it is already ticked', async () => {
     const before = await agenderingen();
-    const answer = await invoke({ ...tick.data, [agenderingBesluitInputId(String(tick.data.agenderingId))]: 'Ander besluit' }, { from: SECRETARIS, channel: CMT_CHANNEL, team: CMT_TEAM, messageId: cmtMessage });
-    expect(cardText(answer.value)).toContain('Niet afgevinkt: Dit geagendeerde punt is al afgevinkt of bestaat niet meer.');
+    const answer = await invoke(
+      { ...tick.data, [agenderingBesluitInputId(String(tick.data.agenderingId))]: 'Ander besluit' },
+      { from: SECRETARIS, channel: CMT_CHANNEL, team: CMT_TEAM, messageId: cmtMessage },
+    );
+    expect(cardText(answer.value)).toContain(
+      'Niet afgevinkt: Dit geagendeerde punt is al afgevinkt of bestaat niet meer.',
+    );
     expect(await agenderingen()).toEqual(before);
   });
 
   it('a domain MT that escalates after the CMT card was posted updates that posted card in place (no new message)', async () => {
     const puts = h.connector.puts(CMT_CHANNEL).length;
     const answer = await invoke(
-      { verb: 'agenderen', mtKey: 'mt-sociaal-domein', occurrenceKey: socKey, [AGENDEREN_INPUT_IDS.actie]: actie11, [AGENDEREN_INPUT_IDS.reden]: 'Nog steeds geen vastgestelde roadmap.' },
+      {
+        verb: 'agenderen',
+        mtKey: 'mt-sociaal-domein',
+        occurrenceKey: socKey,
+        [AGENDEREN_INPUT_IDS.actie]: actie11,
+        [AGENDEREN_INPUT_IDS.reden]: 'Nog steeds geen vastgestelde roadmap.',
+      },
       { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage },
     );
     expect(cardText(answer.value)).toContain('Actie 1.1 staat nu op de agenda van het CMT (voor Sociaal Domein).');

@@ -1,6 +1,12 @@
 import type { IAdaptiveCardActionInvokeActivity } from '@microsoft/teams.api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD_NOTES, handleCardAction, REFUSALS, type CardActionHandlerDeps, type ConnectorOperations } from '../../../src/bot/card-actions.js';
+import {
+  CARD_NOTES,
+  handleCardAction,
+  REFUSALS,
+  type CardActionHandlerDeps,
+  type ConnectorOperations,
+} from '../../../src/bot/card-actions.js';
 import { besluitenByOccurrenceUrl, createBesluitenStore } from '../../../src/data/besluiten-store.js';
 import { BESLUIT_FIELDS } from '../../../src/data/lists/besluiten.js';
 import { loadMts } from '../../../src/bot/mt-channel.js';
@@ -35,7 +41,11 @@ let messageId: string;
 type InvokeAnswer = { statusCode: number; type: string; value: unknown };
 type From = { id: string; name?: string; aadObjectId?: string };
 
-const member = (p: typeof SECRETARIS): From => ({ id: p.id, name: p.name ?? '', ...(p.aadObjectId ? { aadObjectId: p.aadObjectId } : {}) });
+const member = (p: typeof SECRETARIS): From => ({
+  id: p.id,
+  name: p.name ?? '',
+  ...(p.aadObjectId ? { aadObjectId: p.aadObjectId } : {}),
+});
 
 /** A `besluit-vastleggen` invoke from the CMT's card, as Teams sends it (one activity, one id). */
 function besluitActivity(tekst: unknown, options: { from?: From; tenant?: string } = {}): Record<string, unknown> {
@@ -85,7 +95,9 @@ describe('"Besluit vastleggen" on the agenda card', () => {
       type: 'application/vnd.microsoft.activity.message',
       value: REFUSALS.notMember,
     });
-    expect((await post(besluitActivity('Besluit uit een andere organisatie', { tenant: OTHER_TENANT_ID }))).value).toBe(REFUSALS.otherTenant);
+    expect((await post(besluitActivity('Besluit uit een andere organisatie', { tenant: OTHER_TENANT_ID }))).value).toBe(
+      REFUSALS.otherTenant,
+    );
     expect(await recorded()).toEqual([]);
     expect(h.connector.puts().length).toBe(puts);
   });
@@ -98,7 +110,9 @@ describe('"Besluit vastleggen" on the agenda card', () => {
       expect(answer.value).toMatch(/^Typ eerst het besluit .*Er is niets vastgelegd\.$/);
     }
     const long = await post(besluitActivity('x'.repeat(256)));
-    expect(long.value).toBe('Een besluit mag hoogstens 255 tekens lang zijn (dit zijn er 256). Er is niets vastgelegd.');
+    expect(long.value).toBe(
+      'Een besluit mag hoogstens 255 tekens lang zijn (dit zijn er 256). Er is niets vastgelegd.',
+    );
     expect(await recorded()).toEqual([]);
     expect(h.connector.puts().length).toBe(puts);
   });
@@ -110,22 +124,32 @@ describe('"Besluit vastleggen" on the agenda card', () => {
     const answer = await post(activity);
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     // What happened, by whom and when (issue 14, point 5).
-    expect(cardText(answer.value)).toMatch(new RegExp(`Het besluit is vastgelegd, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`));
+    expect(cardText(answer.value)).toMatch(
+      new RegExp(`Het besluit is vastgelegd, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`),
+    );
     expect(cardText(answer.value)).toContain('• IMO-terugkoppeling elk kwartaal agenderen');
 
     const saved = await recorded();
     expect(saved).toHaveLength(1);
     const cmt = (await loadMts(h.graph, h.siteId)).find((m) => m.value.key === 'cmt');
     const users = (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.users;
-    expect(saved[0]?.value).toMatchObject({ tekst: 'IMO-terugkoppeling elk kwartaal agenderen', vergadering: KEY, mtId: cmt?.id, besproken: true });
+    expect(saved[0]?.value).toMatchObject({
+      tekst: 'IMO-terugkoppeling elk kwartaal agenderen',
+      vergadering: KEY,
+      mtId: cmt?.id,
+      besproken: true,
+    });
     expect(users.find((u) => u.id === saved[0]?.value.doorId)?.email).toBe(SECRETARIS.email);
     expect(saved[0]?.value.doorNaam).toBe(SECRETARIS.name);
     expect(Date.parse(saved[0]?.value.op ?? '')).not.toBeNaN();
     // Its version history names the person next to the app that wrote it (issue 14, point 4).
     const versions = (
-      await h.graph.get<{ value: { lastModifiedBy?: { user?: unknown; application?: { displayName?: string } }; fields?: Record<string, unknown> }[] }>(
-        `/sites/${h.siteId}/lists/Besluiten/items/${saved[0]?.id}/versions?$expand=fields`,
-      )
+      await h.graph.get<{
+        value: {
+          lastModifiedBy?: { user?: unknown; application?: { displayName?: string } };
+          fields?: Record<string, unknown>;
+        }[];
+      }>(`/sites/${h.siteId}/lists/Besluiten/items/${saved[0]?.id}/versions?$expand=fields`)
     ).value;
     expect(versions).toHaveLength(1);
     expect(versions[0]?.lastModifiedBy?.user).toBeUndefined();
@@ -142,7 +166,9 @@ describe('"Besluit vastleggen" on the agenda card', () => {
     expect(shared).toContain('• IMO-terugkoppeling elk kwartaal agenderen');
     // The notice is for the person who acted; everyone's card says what happened, by whom and when (issue 14, point 5).
     expect(shared).not.toContain('Het besluit is vastgelegd');
-    expect(shared).toMatch(new RegExp(`Laatste wijziging: Besluit vastgelegd, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`));
+    expect(shared).toMatch(
+      new RegExp(`Laatste wijziging: Besluit vastgelegd, door ${SECRETARIS.name}, \\d{2}:\\d{2}\\.`),
+    );
 
     // Teams delivers the same invoke again (same activity id): one decision; the shared card is put again, unchanged.
     const again = await post(activity);
@@ -163,7 +189,9 @@ describe('"Besluit vastleggen" on the agenda card', () => {
     expect((await recorded()).map((b) => b.value.tekst)).toEqual(['IMO-terugkoppeling elk kwartaal agenderen']);
     expect(h.connector.puts(CMT_CHANNEL).slice(puts)).toHaveLength(1);
 
-    const other = await post(besluitActivity('IMO-terugkoppeling elk kwartaal agenderen', { from: member(GEMEENTESECRETARIS) }));
+    const other = await post(
+      besluitActivity('IMO-terugkoppeling elk kwartaal agenderen', { from: member(GEMEENTESECRETARIS) }),
+    );
     expect(cardText(other.value)).toContain('Het besluit is vastgelegd, door ');
     const changed = await post(besluitActivity('IMO-terugkoppeling elk half jaar agenderen'));
     expect(cardText(changed.value)).toContain('Het besluit is vastgelegd, door ');
@@ -186,13 +214,21 @@ describe('"Besluit vastleggen" on the agenda card', () => {
     expect(saved.at(-1)?.value.doorId).toBeUndefined();
     expect(saved.at(-1)?.value.doorNaam).toBe(GAST.name);
     const shared = cardText(cardOf(h.connector.puts(CMT_CHANNEL).at(-1)!));
-    expect(shared).toContain('• \\*\\*vet\\*\\* \\[klik\\](http://x.example) $\\{mt.naam\\} \\{\\{DATE(2017-02-14T06:08:00Z)\\}\\} \\<img src=x\\>');
+    expect(shared).toContain(
+      '• \\*\\*vet\\*\\* \\[klik\\](http://x.example) $\\{mt.naam\\} \\{\\{DATE(2017-02-14T06:08:00Z)\\}\\} \\<img src=x\\>',
+    );
     expect(shared).toContain(`Besluiten deze vergadering (${saved.length})`);
   });
 
   it('a later rebuild of the card (Vernieuwen) still lists this meeting’s decisions', async () => {
     const answer = await post(
-      cardActionActivity(h, { from: member(SECRETARIS), channel: CMT_CHANNEL, team: CMT_TEAM, messageId, data: { verb: 'vernieuwen', mtKey: 'cmt', occurrenceKey: KEY } }),
+      cardActionActivity(h, {
+        from: member(SECRETARIS),
+        channel: CMT_CHANNEL,
+        team: CMT_TEAM,
+        messageId,
+        data: { verb: 'vernieuwen', mtKey: 'cmt', occurrenceKey: KEY },
+      }),
     );
     expect(cardText(answer.value)).toContain(`Besluiten deze vergadering (${(await recorded()).length})`);
     expect(cardText(answer.value)).toContain('• IMO-terugkoppeling elk kwartaal agenderen');
@@ -207,7 +243,10 @@ const readable = (card: unknown) => cardText(card).replace(/\\(.)/g, '$1');
 type LogEvent = { level: string; msg: string } & Record<string, unknown>;
 
 /** The deps `createBot` gives the handler, on the harness's site and connector, with the parts a test replaces. */
-function handlerDeps(options: { graph?: Graph; connector?: ConnectorOperations } = {}): { deps: CardActionHandlerDeps; log: LogEvent[] } {
+function handlerDeps(options: { graph?: Graph; connector?: ConnectorOperations } = {}): {
+  deps: CardActionHandlerDeps;
+  log: LogEvent[];
+} {
   const log: LogEvent[] = [];
   return {
     log,
@@ -238,8 +277,16 @@ function graphWithoutDecisionReads(mode: 'list-missing' | 'unreachable'): Graph 
       const batch = JSON.parse(init.body) as { requests: { id: string; url: string }[] };
       if (batch.requests.some((r) => r.url === decisionsUrl)) {
         if (mode === 'unreachable') throw new TypeError('fetch failed (injected)');
-        const responses = batch.requests.map((r) => ({ id: r.id, status: 404, headers: { 'Content-Type': 'application/json' }, body: { error: { code: 'itemNotFound', message: 'List not found (injected)' } } }));
-        return new Response(JSON.stringify({ responses }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+        const responses = batch.requests.map((r) => ({
+          id: r.id,
+          status: 404,
+          headers: { 'Content-Type': 'application/json' },
+          body: { error: { code: 'itemNotFound', message: 'List not found (injected)' } },
+        }));
+        return new Response(JSON.stringify({ responses }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
       }
     }
     return fetch(input, init);
@@ -275,7 +322,13 @@ describe('"Besluit vastleggen" when the card cannot be updated', () => {
     expect(failures).toBe(1);
     expect(h.connector.puts(CMT_CHANNEL).length).toBe(puts);
     expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
-    expect(log).toContainEqual(expect.objectContaining({ level: 'error', msg: 'shared card not updated after a write; the write stands', status: 502 }));
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        msg: 'shared card not updated after a write; the write stands',
+        status: 502,
+      }),
+    );
 
     // The person clicks again (a new invoke, the same text): nothing new is written, and the card is put for everyone.
     const again = await post(besluitActivity(tekst));
@@ -296,14 +349,26 @@ describe('when the meeting’s decisions cannot be read, the shared card is left
     const puts = h.connector.puts().length;
     const answer = await handleCardAction(asInvoke(besluitActivity(tekst)), deps);
     expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
-    expect(answer.value).toMatch(new RegExp(`^Het besluit is vastgelegd, door .+, \\d{2}:\\d{2}\\. ${CARD_NOTES.decisionsUnread.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(answer.value).toMatch(
+      new RegExp(
+        `^Het besluit is vastgelegd, door .+, \\d{2}:\\d{2}\\. ${CARD_NOTES.decisionsUnread.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+      ),
+    );
     expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
     expect(h.connector.puts().length).toBe(puts);
-    expect(log).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'shared card not updated: the meeting decisions could not be read', verb: 'besluit-vastleggen' }));
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'shared card not updated: the meeting decisions could not be read',
+        verb: 'besluit-vastleggen',
+      }),
+    );
 
     // The same text again while the log still cannot be read: the unique ClientKey keeps it at one.
     const again = await handleCardAction(asInvoke(besluitActivity(tekst)), deps);
-    expect(again.value).toBe(`Dit besluit was al vastgelegd; het staat één keer in het besluitenlog. ${CARD_NOTES.decisionsUnread}`);
+    expect(again.value).toBe(
+      `Dit besluit was al vastgelegd; het staat één keer in het besluitenlog. ${CARD_NOTES.decisionsUnread}`,
+    );
     expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
     expect(h.connector.puts().length).toBe(puts);
   });
@@ -312,13 +377,33 @@ describe('when the meeting’s decisions cannot be read, the shared card is left
     const { deps, log } = handlerDeps({ graph: graphWithoutDecisionReads('unreachable') });
     const puts = h.connector.puts().length;
     const answer = await handleCardAction(
-      asInvoke(cardActionActivity(h, { from: member(SECRETARIS), channel: CMT_CHANNEL, team: CMT_TEAM, messageId, data: { verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY } })),
+      asInvoke(
+        cardActionActivity(h, {
+          from: member(SECRETARIS),
+          channel: CMT_CHANNEL,
+          team: CMT_TEAM,
+          messageId,
+          data: { verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY },
+        }),
+      ),
       deps,
     );
-    expect(answer).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `Vastgelegd: besproken door Secretaris CMT. ${CARD_NOTES.decisionsUnread}` });
-    expect((await createHerinneringenStore(h.graph, h.siteId).find(KEY))?.value.besprokenOp).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(answer).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: `Vastgelegd: besproken door Secretaris CMT. ${CARD_NOTES.decisionsUnread}`,
+    });
+    expect((await createHerinneringenStore(h.graph, h.siteId).find(KEY))?.value.besprokenOp).toMatch(
+      /^\d{4}-\d{2}-\d{2}T/,
+    );
     expect(h.connector.puts().length).toBe(puts);
-    expect(log).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'shared card not updated: the meeting decisions could not be read', verb: 'besproken' }));
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'shared card not updated: the meeting decisions could not be read',
+        verb: 'besproken',
+      }),
+    );
   });
 
   it('"Status bijwerken": written to SharePoint, nothing is put; "Vernieuwen" says the decisions are missing', async () => {
@@ -351,7 +436,15 @@ describe('when the meeting’s decisions cannot be read, the shared card is left
     expect(h.connector.puts().length).toBe(puts);
 
     const refreshed = await handleCardAction(
-      asInvoke(cardActionActivity(h, { from: member(SECRETARIS), channel: CMT_CHANNEL, team: CMT_TEAM, messageId, data: { verb: 'vernieuwen', mtKey: 'cmt', occurrenceKey: KEY } })),
+      asInvoke(
+        cardActionActivity(h, {
+          from: member(SECRETARIS),
+          channel: CMT_CHANNEL,
+          team: CMT_TEAM,
+          messageId,
+          data: { verb: 'vernieuwen', mtKey: 'cmt', occurrenceKey: KEY },
+        }),
+      ),
       deps,
     );
     expect(refreshed.type).toBe('application/vnd.microsoft.card.adaptive');

@@ -13,7 +13,16 @@ import { loadPlanCold } from '../../../src/data/plan-sync.js';
 import { sendNow } from '../../../src/reminders/cli.js';
 import { statusInputIds } from '../../../src/reminders/verbs.js';
 import { findPersona } from '../../../src/sandbox/personas.js';
-import { cardActionActivity, cardOf, cardText, executeActions, installActivity, startHarness, TENANT_ID, type Harness } from './harness.js';
+import {
+  cardActionActivity,
+  cardOf,
+  cardText,
+  executeActions,
+  installActivity,
+  startHarness,
+  TENANT_ID,
+  type Harness,
+} from './harness.js';
 
 const SOC_TEAM = '19:mt-sociaal-team@thread.tacv2';
 const SOC_CHANNEL = '19:mt-sociaal-digitalisering@thread.tacv2';
@@ -33,7 +42,9 @@ let actie11: string;
 
 async function invoke(data: Record<string, unknown>): Promise<{ value: unknown }> {
   const from = { id: IM.id, name: IM.name ?? '', aadObjectId: IM.aadObjectId ?? '' };
-  const answer = await h.post(cardActionActivity(h, { from, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage, data }));
+  const answer = await h.post(
+    cardActionActivity(h, { from, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage, data }),
+  );
   expect(answer.status).toBe(200);
   return answer.body as { value: unknown };
 }
@@ -52,7 +63,15 @@ beforeAll(async () => {
   h.connector.setMembers(SOC_CHANNEL, [IM]);
   expect((await h.post(installActivity(h, { team: SOC_TEAM }))).status).toBe(200);
   const sent = await sendNow(
-    { graph: h.graph, siteId: h.siteId, siteUrl: h.sandbox.siteUrl, deepLinkFor: h.deepLinkFor, now: new Date('2026-11-25T12:30:00Z'), sender: h.bot.sender, claimant: 'domein-voortgang-test' },
+    {
+      graph: h.graph,
+      siteId: h.siteId,
+      siteUrl: h.sandbox.siteUrl,
+      deepLinkFor: h.deepLinkFor,
+      now: new Date('2026-11-25T12:30:00Z'),
+      sender: h.bot.sender,
+      claimant: 'domein-voortgang-test',
+    },
     'mt-sociaal-domein',
   );
   if (sent.outcome !== 'sent') throw new Error(`the Sociaal Domein card was not sent: ${JSON.stringify(sent)}`);
@@ -67,7 +86,10 @@ afterAll(async () => {
 describe('a domain MT’s card and its own row of a shared action', () => {
   it('shows the domain’s row and writes it, not the action; a stale second click conflicts and writes nothing', async () => {
     const row = await rowOf11();
-    expect(row?.value).toMatchObject({ status: 'Niet gestart', eigenaar: { displayName: 'Informatiemanager Sociaal Domein' } });
+    expect(row?.value).toMatchObject({
+      status: 'Niet gestart',
+      eigenaar: { displayName: 'Informatiemanager Sociaal Domein' },
+    });
     const card = cardOf(h.connector.posts(SOC_CHANNEL)[0]!);
     expect(cardText(card)).toContain('Niet gestart (Sociaal Domein) · Eigenaar: Informatiemanager Sociaal Domein');
     const button = executeActions(card).find((a) => a.verb === 'status-bijwerken' && a.data.actieId === actie11);
@@ -78,7 +100,9 @@ describe('a domain MT’s card and its own row of a shared action', () => {
     const puts = h.connector.puts(SOC_CHANNEL).length;
     const first = await invoke({ ...button!.data, [ids.status]: 'Loopt', [ids.deadline]: '2026-11-01' });
     expect(cardText(first.value)).toMatch(/1\\?\.1 → Loopt, door Informatiemanager Sociaal Domein/);
-    expect(cardText(first.value)).toContain('Loopt (Sociaal Domein) · Eigenaar: Informatiemanager Sociaal Domein · Deadline: 1 november 2026');
+    expect(cardText(first.value)).toContain(
+      'Loopt (Sociaal Domein) · Eigenaar: Informatiemanager Sociaal Domein · Deadline: 1 november 2026',
+    );
     const after = await rowOf11();
     expect(after?.value).toMatchObject({ status: 'Loopt', deadline: '2026-11-01' });
     expect(after?.eTag).not.toBe(row?.eTag);
@@ -93,7 +117,9 @@ describe('a domain MT’s card and its own row of a shared action', () => {
 
     // The same (now stale) button again, with another move: a conflict, nothing written.
     const stale = await invoke({ ...button!.data, [ids.status]: 'Afgerond' });
-    expect(cardText(stale.value)).toContain('De voortgang van Sociaal Domein op actie 1.1 is intussen door iemand anders gewijzigd. Er is niets opgeslagen.');
+    expect(cardText(stale.value)).toContain(
+      'De voortgang van Sociaal Domein op actie 1.1 is intussen door iemand anders gewijzigd. Er is niets opgeslagen.',
+    );
     expect((await rowOf11())?.value.status).toBe('Loopt');
   });
 });

@@ -16,7 +16,12 @@ import type { Graph } from '../../../src/data/graph/client.js';
 import type { JobReport } from '../../../src/reminders/job.js';
 import { startAppServer, type AppServer } from '../../../src/server/http-server.js';
 import type { Logger } from '../../../src/server/log.js';
-import { startFakeConnector, startBotFrameworkIdentity, type BotFrameworkIdentity, type FakeConnector } from '../../support/fake-connector.js';
+import {
+  startFakeConnector,
+  startBotFrameworkIdentity,
+  type BotFrameworkIdentity,
+  type FakeConnector,
+} from '../../support/fake-connector.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
 
@@ -56,7 +61,11 @@ export const GAST: TeamsChannelAccount = {
   tenantId: TENANT_ID,
 };
 /** Someone of the tenant who is not in the CMT's team. */
-export const STRANGER = { id: '29:1buitenstaander', name: 'Buitenstaander', aadObjectId: '11111111-2222-3333-4444-555555555555' };
+export const STRANGER = {
+  id: '29:1buitenstaander',
+  name: 'Buitenstaander',
+  aadObjectId: '11111111-2222-3333-4444-555555555555',
+};
 
 export type Harness = {
   sandbox: TestSandbox;
@@ -69,7 +78,10 @@ export type Harness = {
   log: { level: string; msg: string }[];
   deepLinkFor: (mt: MT) => string;
   /** POSTs an activity to /api/messages with a valid token (or the given one, or none). */
-  post(activity: Record<string, unknown>, auth?: { token?: string; none?: boolean }): Promise<{ status: number; body: unknown }>;
+  post(
+    activity: Record<string, unknown>,
+    auth?: { token?: string; none?: boolean },
+  ): Promise<{ status: number; body: unknown }>;
   /** Runs the reminder job once through the timer, as `npm start` does, at `now`. */
   runJob(now: Date): Promise<JobReport>;
   mt(key: string): Promise<MT>;
@@ -136,13 +148,25 @@ export async function startHarness(): Promise<Harness> {
     deepLinkFor,
     async post(activity, auth = {}) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-      if (!auth.none) headers.Authorization = `Bearer ${auth.token ?? (await identity.sign({ audience: BOT_ID, serviceUrl: String(activity.serviceUrl) }))}`;
-      const response = await fetch(`${app.url}${MESSAGES_PATH}`, { method: 'POST', headers, body: JSON.stringify(activity) });
+      if (!auth.none)
+        headers.Authorization = `Bearer ${auth.token ?? (await identity.sign({ audience: BOT_ID, serviceUrl: String(activity.serviceUrl) }))}`;
+      const response = await fetch(`${app.url}${MESSAGES_PATH}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(activity),
+      });
       const text = await response.text();
       return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
     },
     async runJob(now) {
-      const run = createReminderRun({ graph, siteId, siteUrl: sandbox.siteUrl, sender: theBot.sender, deepLinkFor, log: logger });
+      const run = createReminderRun({
+        graph,
+        siteId,
+        siteUrl: sandbox.siteUrl,
+        sender: theBot.sender,
+        deepLinkFor,
+        log: logger,
+      });
       let resolveReport: (report: JobReport) => void = () => undefined;
       const done = new Promise<JobReport>((resolve) => {
         resolveReport = resolve;
@@ -189,14 +213,22 @@ function base(h: Pick<Harness, 'connector'>, from: { id: string; name?: string; 
 }
 
 /** `installationUpdate` (add) in a team's General channel. */
-export function installActivity(h: Pick<Harness, 'connector'>, options: { team: string; tenant?: string }): Record<string, unknown> {
+export function installActivity(
+  h: Pick<Harness, 'connector'>,
+  options: { team: string; tenant?: string },
+): Record<string, unknown> {
   const tenant = options.tenant ?? TENANT_ID;
   return {
     ...base(h, { id: SECRETARIS.id, name: SECRETARIS.name, aadObjectId: SECRETARIS.aadObjectId }),
     type: 'installationUpdate',
     action: 'add',
     conversation: { id: options.team, conversationType: 'channel', isGroup: true, tenantId: tenant },
-    channelData: { tenant: { id: tenant }, team: { id: options.team, name: 'Team' }, channel: { id: options.team, name: 'General' }, source: { name: 'message' } },
+    channelData: {
+      tenant: { id: tenant },
+      team: { id: options.team, name: 'Team' },
+      channel: { id: options.team, name: 'General' },
+      source: { name: 'message' },
+    },
   };
 }
 
@@ -218,9 +250,22 @@ export function cardActionActivity(
     type: 'invoke',
     name: 'adaptiveCard/action',
     replyToId: options.messageId,
-    conversation: { id: `${options.channel};messageid=${options.messageId}`, conversationType: 'channel', isGroup: true, tenantId: tenant },
-    channelData: { tenant: { id: tenant }, team: { id: options.team }, channel: { id: options.channel }, source: { name: 'message' } },
-    value: { action: { type: 'Action.Execute', verb: String(options.data.verb ?? ''), data: options.data }, trigger: 'manual' },
+    conversation: {
+      id: `${options.channel};messageid=${options.messageId}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: tenant,
+    },
+    channelData: {
+      tenant: { id: tenant },
+      team: { id: options.team },
+      channel: { id: options.channel },
+      source: { name: 'message' },
+    },
+    value: {
+      action: { type: 'Action.Execute', verb: String(options.data.verb ?? ''), data: options.data },
+      trigger: 'manual',
+    },
   };
 }
 
@@ -228,7 +273,8 @@ export function cardActionActivity(
 export function cardOf(request: { body: unknown }): Record<string, unknown> {
   const body = request.body as { attachments?: { contentType?: string; content?: Record<string, unknown> }[] };
   const attachment = body.attachments?.[0];
-  if (attachment?.contentType !== 'application/vnd.microsoft.card.adaptive' || !attachment.content) throw new Error('no adaptive card in the message');
+  if (attachment?.contentType !== 'application/vnd.microsoft.card.adaptive' || !attachment.content)
+    throw new Error('no adaptive card in the message');
   return attachment.content;
 }
 
@@ -239,7 +285,8 @@ export function executeActions(card: unknown): { verb: string; data: Record<stri
     if (Array.isArray(node)) return node.forEach(walk);
     if (typeof node !== 'object' || node === null) return;
     const n = node as Record<string, unknown>;
-    if (n.type === 'Action.Execute' && typeof n.verb === 'string') found.push({ verb: n.verb, data: (n.data ?? {}) as Record<string, unknown> });
+    if (n.type === 'Action.Execute' && typeof n.verb === 'string')
+      found.push({ verb: n.verb, data: (n.data ?? {}) as Record<string, unknown> });
     Object.values(n).forEach(walk);
   };
   walk(card);
@@ -253,7 +300,8 @@ export function choicesOf(card: unknown, inputId: string): string[] {
     if (Array.isArray(node)) return node.forEach(walk);
     if (typeof node !== 'object' || node === null) return;
     const n = node as Record<string, unknown>;
-    if (n.type === 'Input.ChoiceSet' && n.id === inputId) choices = ((n.choices ?? []) as { value: string }[]).map((c) => c.value);
+    if (n.type === 'Input.ChoiceSet' && n.id === inputId)
+      choices = ((n.choices ?? []) as { value: string }[]).map((c) => c.value);
     Object.values(n).forEach(walk);
   };
   walk(card);

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_REGISTERED_MESSAGE } from '../../../src/bot/installation.js';
 import { createHerinneringenStore } from '../../../src/data/herinneringen-store.js';
-import { cardOf, CMT_CHANNEL, CMT_TEAM, installActivity, MONDAY_MORNING, OTHER_TENANT_ID, startHarness, STRANGERS_TEAM, type Harness } from './harness.js';
+import {
+  cardOf,
+  CMT_CHANNEL,
+  CMT_TEAM,
+  installActivity,
+  MONDAY_MORNING,
+  OTHER_TENANT_ID,
+  startHarness,
+  STRANGERS_TEAM,
+  type Harness,
+} from './harness.js';
 
 let h: Harness;
 
@@ -62,7 +72,9 @@ describe('installing the bot and the scheduled send', () => {
     const card = cardOf(post);
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     // The sender adds the channel's members for the automatic per-person refresh.
-    expect((card.refresh as { userIds?: string[] }).userIds).toEqual(expect.arrayContaining(['29:1secretaris-cmt', '29:1gemeentesecretaris']));
+    expect((card.refresh as { userIds?: string[] }).userIds).toEqual(
+      expect.arrayContaining(['29:1secretaris-cmt', '29:1gemeentesecretaris']),
+    );
 
     const messageId = (sent[0] as { messageId: string }).messageId;
     const logged = await createHerinneringenStore(h.graph, h.siteId).find('cmt|2026-11-24T08:00:00Z');
@@ -79,9 +91,17 @@ describe('the messaging endpoint on the app server', () => {
   it('answers only POST with a JSON activity', async () => {
     const get = await fetch(`${h.app.url}/api/messages`);
     expect(get.status).toBe(405);
-    const text = await fetch(`${h.app.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hallo' });
+    const text = await fetch(`${h.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'hallo',
+    });
     expect(text.status).toBe(415);
-    const broken = await fetch(`${h.app.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":' });
+    const broken = await fetch(`${h.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"type":',
+    });
     expect(broken.status).toBe(400);
     expect(broken.headers.get('x-content-type-options')).toBe('nosniff');
   });

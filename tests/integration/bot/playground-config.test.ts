@@ -28,7 +28,11 @@ describe('the Playground (.m365agentsplayground.yml) matches the local run', () 
 
   it('its people are sandbox personas (site users, so "Besproken" names them), plus one guest the site does not know', () => {
     const people = [config.currentUser as User, ...(config.users as User[])];
-    const known = people.filter((p) => PERSONAS.some((persona) => persona.upn === p.email && persona.oid === p.aadObjectId && persona.displayName === p.name));
+    const known = people.filter((p) =>
+      PERSONAS.some(
+        (persona) => persona.upn === p.email && persona.oid === p.aadObjectId && persona.displayName === p.name,
+      ),
+    );
     expect(known.length).toBe(people.length - 1);
     expect(people.filter((p) => !known.includes(p)).map((p) => p.name)).toEqual(['Gast Extern']);
     expect(config.users as User[]).toHaveLength(3);

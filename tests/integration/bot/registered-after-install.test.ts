@@ -10,7 +10,15 @@ import { installatieForTeam, loadInstallaties } from '../../../src/data/installa
 import { createListStore } from '../../../src/data/list-store.js';
 import { MT_FIELDS, mtToFields } from '../../../src/data/lists/mts.js';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
-import { cardOf, CMT_CHANNEL, installActivity, MONDAY_MORNING, startHarness, TENANT_ID, type Harness } from './harness.js';
+import {
+  cardOf,
+  CMT_CHANNEL,
+  installActivity,
+  MONDAY_MORNING,
+  startHarness,
+  TENANT_ID,
+  type Harness,
+} from './harness.js';
 
 /** A team the bot is installed in before any MT names it, and the channel its MT registers later. */
 const NEW_TEAM = '19:nieuw-team-algemeen@thread.tacv2';
@@ -36,7 +44,11 @@ describe('an MT registered after the install', () => {
   it('the install (validated token) records the team with its serviceUrl, and the "not registered" message goes through that connector', async () => {
     const activity = installActivity(h, { team: NEW_TEAM });
     activity.serviceUrl = tenantConnector.url;
-    (activity.channelData as { team: Record<string, unknown> }).team = { id: NEW_TEAM, name: 'Nieuw team', aadGroupId: NEW_GROUP };
+    (activity.channelData as { team: Record<string, unknown> }).team = {
+      id: NEW_TEAM,
+      name: 'Nieuw team',
+      aadGroupId: NEW_GROUP,
+    };
     expect((await h.post(activity)).status).toBe(200);
     expect(installatieForTeam(await loadInstallaties(h.graph, h.siteId), NEW_GROUP)).toEqual({
       teamId: NEW_TEAM,
@@ -49,46 +61,80 @@ describe('an MT registered after the install', () => {
     expect(h.connector.posts(NEW_TEAM)).toEqual([]);
   });
 
-  it('gets its card in its channel through the installation connector, and the bot records the channel', { timeout: 60_000 }, async () => {
-    // Registered now, by the team's Entra group id and its channel, as the channel tab's configuration writes it.
-    const mts = createListStore(h.graph, h.siteId, 'MTs');
-    await mts.create(
-      mtToFields({ key: 'mt-nieuw', naam: 'MT Nieuw', domeinen: ['Concern'], schema: 'FREQ=WEEKLY;BYDAY=WE;BYHOUR=10;BYMINUTE=0', voorlooptijdMinuten: 1440, teamId: NEW_GROUP, channelId: NEW_CHANNEL }),
-      'mt-nieuw',
-      MT_FIELDS.sleutel,
-    );
-    const report = await h.runJob(TUESDAY);
-    expect(report.outcomes).toContainEqual(expect.objectContaining({ mtKey: 'mt-nieuw', outcome: 'sent', key: 'mt-nieuw|2026-11-25T09:00:00Z' }));
-    const posts = tenantConnector.posts(NEW_CHANNEL);
-    expect(posts).toHaveLength(1);
-    expect(cardOf(posts[0]!)).toMatchObject({ type: 'AdaptiveCard' });
-    expect(posts[0]?.authorization).toMatch(/^Bearer /);
-    expect(h.connector.posts(NEW_CHANNEL)).toEqual([]);
-    expect((await h.mt('mt-nieuw')).conversationId).toBe(NEW_CHANNEL);
-  });
+  it(
+    'gets its card in its channel through the installation connector, and the bot records the channel',
+    { timeout: 60_000 },
+    async () => {
+      // Registered now, by the team's Entra group id and its channel, as the channel tab's configuration writes it.
+      const mts = createListStore(h.graph, h.siteId, 'MTs');
+      await mts.create(
+        mtToFields({
+          key: 'mt-nieuw',
+          naam: 'MT Nieuw',
+          domeinen: ['Concern'],
+          schema: 'FREQ=WEEKLY;BYDAY=WE;BYHOUR=10;BYMINUTE=0',
+          voorlooptijdMinuten: 1440,
+          teamId: NEW_GROUP,
+          channelId: NEW_CHANNEL,
+        }),
+        'mt-nieuw',
+        MT_FIELDS.sleutel,
+      );
+      const report = await h.runJob(TUESDAY);
+      expect(report.outcomes).toContainEqual(
+        expect.objectContaining({ mtKey: 'mt-nieuw', outcome: 'sent', key: 'mt-nieuw|2026-11-25T09:00:00Z' }),
+      );
+      const posts = tenantConnector.posts(NEW_CHANNEL);
+      expect(posts).toHaveLength(1);
+      expect(cardOf(posts[0]!)).toMatchObject({ type: 'AdaptiveCard' });
+      expect(posts[0]?.authorization).toMatch(/^Bearer /);
+      expect(h.connector.posts(NEW_CHANNEL)).toEqual([]);
+      expect((await h.mt('mt-nieuw')).conversationId).toBe(NEW_CHANNEL);
+    },
+  );
 
-  it('an MT whose team has no recorded installation posts through the configured SERVICE_URL', { timeout: 60_000 }, async () => {
-    const cmt = (await loadMts(h.graph, h.siteId)).find((m) => m.value.key === 'cmt');
-    if (!cmt) throw new Error('no CMT');
-    await updateMtChannel(h.graph, h.siteId, cmt, { conversationId: CMT_CHANNEL });
-    const report = await h.runJob(MONDAY_MORNING);
-    expect(report.outcomes).toContainEqual(expect.objectContaining({ mtKey: 'cmt', outcome: 'sent' }));
-    expect(h.connector.posts(CMT_CHANNEL)).toHaveLength(1);
-    expect(tenantConnector.posts(CMT_CHANNEL)).toEqual([]);
-  });
+  it(
+    'an MT whose team has no recorded installation posts through the configured SERVICE_URL',
+    { timeout: 60_000 },
+    async () => {
+      const cmt = (await loadMts(h.graph, h.siteId)).find((m) => m.value.key === 'cmt');
+      if (!cmt) throw new Error('no CMT');
+      await updateMtChannel(h.graph, h.siteId, cmt, { conversationId: CMT_CHANNEL });
+      const report = await h.runJob(MONDAY_MORNING);
+      expect(report.outcomes).toContainEqual(expect.objectContaining({ mtKey: 'cmt', outcome: 'sent' }));
+      expect(h.connector.posts(CMT_CHANNEL)).toHaveLength(1);
+      expect(tenantConnector.posts(CMT_CHANNEL)).toEqual([]);
+    },
+  );
 
-  it('an MT with a team the bot is not installed in is told what is missing, and nothing is sent', { timeout: 60_000 }, async () => {
-    const mts = createListStore(h.graph, h.siteId, 'MTs');
-    await mts.create(
-      mtToFields({ key: 'mt-zonder', naam: 'MT Zonder', domeinen: ['Concern'], schema: 'FREQ=WEEKLY;BYDAY=WE;BYHOUR=11;BYMINUTE=0', voorlooptijdMinuten: 1440, teamId: '19:niet-geinstalleerd@thread.tacv2' }),
-      'mt-zonder',
-      MT_FIELDS.sleutel,
-    );
-    const report = await h.runJob(new Date(TUESDAY.getTime() + 3_600_000));
-    expect(report.outcomes).toContainEqual({ mtKey: 'mt-zonder', key: 'mt-zonder|2026-11-25T10:00:00Z', outcome: 'no-channel', detail: expect.stringMatching(/\(nog\) niet geïnstalleerd in het team van MT Zonder/) });
-  });
+  it(
+    'an MT with a team the bot is not installed in is told what is missing, and nothing is sent',
+    { timeout: 60_000 },
+    async () => {
+      const mts = createListStore(h.graph, h.siteId, 'MTs');
+      await mts.create(
+        mtToFields({
+          key: 'mt-zonder',
+          naam: 'MT Zonder',
+          domeinen: ['Concern'],
+          schema: 'FREQ=WEEKLY;BYDAY=WE;BYHOUR=11;BYMINUTE=0',
+          voorlooptijdMinuten: 1440,
+          teamId: '19:niet-geinstalleerd@thread.tacv2',
+        }),
+        'mt-zonder',
+        MT_FIELDS.sleutel,
+      );
+      const report = await h.runJob(new Date(TUESDAY.getTime() + 3_600_000));
+      expect(report.outcomes).toContainEqual({
+        mtKey: 'mt-zonder',
+        key: 'mt-zonder|2026-11-25T10:00:00Z',
+        outcome: 'no-channel',
+        detail: expect.stringMatching(/\(nog\) niet geïnstalleerd in het team van MT Zonder/),
+      });
+    },
+  );
 
-  it('in the explicit local configuration (no token check) the activity\'s serviceUrl is never recorded', async () => {
+  it("in the explicit local configuration (no token check) the activity's serviceUrl is never recorded", async () => {
     const said: { serviceUrl?: string }[] = [];
     const handle = createInstallationHandler({
       graph: h.graph,

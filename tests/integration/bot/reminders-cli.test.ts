@@ -27,7 +27,10 @@ async function reminders(...args: string[]): Promise<{ code: number; stdout: str
     SERVICE_URL: connector.url,
   };
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/reminders.ts', ...args], { env, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/reminders.ts', ...args], {
+      env,
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -39,13 +42,26 @@ async function reminders(...args: string[]): Promise<{ code: number; stdout: str
 async function remindersHere(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const env = { TEAMSFX_ENV: 'sandbox', GRAPH_BASE_URL: sandbox.graphUrl, TOKEN_URL: sandbox.tokenUrl, SHAREPOINT_SITE_URL: sandbox.siteUrl, SERVICE_URL: connector.url };
-  const code = await main(args, { env, cwd: process.cwd(), stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  const env = {
+    TEAMSFX_ENV: 'sandbox',
+    GRAPH_BASE_URL: sandbox.graphUrl,
+    TOKEN_URL: sandbox.tokenUrl,
+    SHAREPOINT_SITE_URL: sandbox.siteUrl,
+    SERVICE_URL: connector.url,
+  };
+  const code = await main(args, {
+    env,
+    cwd: process.cwd(),
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  });
   return { code, stdout, stderr };
 }
 
 async function log() {
-  const items = await sandbox.graph().getAll<ListItem>(`/sites/${siteId}/lists/Herinneringen/items?$expand=${fieldsExpand(herinneringFieldNames)}`);
+  const items = await sandbox
+    .graph()
+    .getAll<ListItem>(`/sites/${siteId}/lists/Herinneringen/items?$expand=${fieldsExpand(herinneringFieldNames)}`);
   return items.map(toHerinnering);
 }
 
@@ -55,7 +71,10 @@ beforeAll(async () => {
   connector = await startFakeConnector();
   const cmt = (await loadMts(sandbox.graph(), siteId)).find((m) => m.value.key === 'cmt');
   if (!cmt) throw new Error('no CMT');
-  await updateMtChannel(sandbox.graph(), siteId, cmt, { teamId: '19:cmt-cli-team@thread.tacv2', conversationId: CHANNEL });
+  await updateMtChannel(sandbox.graph(), siteId, cmt, {
+    teamId: '19:cmt-cli-team@thread.tacv2',
+    conversationId: CHANNEL,
+  });
 });
 afterAll(async () => {
   await connector?.close();
@@ -63,57 +82,91 @@ afterAll(async () => {
 });
 
 describe('npm run reminders', () => {
-  it('--preview --json prints the card that would be sent now, and claims and sends nothing', { timeout: 90_000 }, async () => {
-    const result = await remindersHere('--mt', 'cmt', '--preview', '--json');
-    expect(result.code).toBe(0);
-    const card = JSON.parse(result.stdout) as { type: string; version: string; actions: { verb?: string; data?: { occurrenceKey?: string } }[] };
-    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
-    expect(card.actions.find((a) => a.verb === 'besproken')?.data?.occurrenceKey).toMatch(/^cmt\|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);
-    expect(await log()).toEqual([]);
-    expect(connector.requests).toEqual([]);
-  });
+  it(
+    '--preview --json prints the card that would be sent now, and claims and sends nothing',
+    { timeout: 90_000 },
+    async () => {
+      const result = await remindersHere('--mt', 'cmt', '--preview', '--json');
+      expect(result.code).toBe(0);
+      const card = JSON.parse(result.stdout) as {
+        type: string;
+        version: string;
+        actions: { verb?: string; data?: { occurrenceKey?: string } }[];
+      };
+      expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+      expect(card.actions.find((a) => a.verb === 'besproken')?.data?.occurrenceKey).toMatch(
+        /^cmt\|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/,
+      );
+      expect(await log()).toEqual([]);
+      expect(connector.requests).toEqual([]);
+    },
+  );
 
-  it('--send-now sends only the due meeting: two runs in parallel (OS processes) and a third after them send one card, never the next meeting', { timeout: 120_000 }, async () => {
-    const [a, b] = await Promise.all([reminders('--mt', 'cmt', '--send-now', '--json'), reminders('--mt', 'cmt', '--send-now', '--json')]);
-    expect(a.code, a.stderr).toBe(0);
-    expect(b.code, b.stderr).toBe(0);
-    const results = [a, b].map((r) => JSON.parse(r.stdout) as { outcome: string; key: string; messageId?: string; conversationId?: string; status?: string; at?: string; meeting: string });
-    const sent = results.filter((r) => r.outcome === 'sent');
-    expect(sent).toHaveLength(1);
-    const winner = sent[0];
-    if (!winner) return;
-    expect(winner).toMatchObject({ conversationId: CHANNEL });
-    const loser = results.find((r) => r !== winner);
-    // The loser names the same meeting and what the log holds for it (claimed or already sent), with the claim's time.
-    expect(loser).toMatchObject({ outcome: 'already-sent', key: winner.key, meeting: winner.meeting });
-    expect(['geclaimd', 'verzonden']).toContain(loser?.status);
-    expect(Date.parse(loser?.at ?? '')).not.toBeNaN();
-    expect(connector.posts(CHANNEL)).toHaveLength(1);
-    const entry = await createHerinneringenStore(sandbox.graph(), siteId).find(winner.key);
-    expect(entry?.value).toMatchObject({ status: 'verzonden', berichtId: winner.messageId });
-    expect(entry?.value.claim).toMatch(/^cli-/);
+  it(
+    '--send-now sends only the due meeting: two runs in parallel (OS processes) and a third after them send one card, never the next meeting',
+    { timeout: 120_000 },
+    async () => {
+      const [a, b] = await Promise.all([
+        reminders('--mt', 'cmt', '--send-now', '--json'),
+        reminders('--mt', 'cmt', '--send-now', '--json'),
+      ]);
+      expect(a.code, a.stderr).toBe(0);
+      expect(b.code, b.stderr).toBe(0);
+      const results = [a, b].map(
+        (r) =>
+          JSON.parse(r.stdout) as {
+            outcome: string;
+            key: string;
+            messageId?: string;
+            conversationId?: string;
+            status?: string;
+            at?: string;
+            meeting: string;
+          },
+      );
+      const sent = results.filter((r) => r.outcome === 'sent');
+      expect(sent).toHaveLength(1);
+      const winner = sent[0];
+      if (!winner) return;
+      expect(winner).toMatchObject({ conversationId: CHANNEL });
+      const loser = results.find((r) => r !== winner);
+      // The loser names the same meeting and what the log holds for it (claimed or already sent), with the claim's time.
+      expect(loser).toMatchObject({ outcome: 'already-sent', key: winner.key, meeting: winner.meeting });
+      expect(['geclaimd', 'verzonden']).toContain(loser?.status);
+      expect(Date.parse(loser?.at ?? '')).not.toBeNaN();
+      expect(connector.posts(CHANNEL)).toHaveLength(1);
+      const entry = await createHerinneringenStore(sandbox.graph(), siteId).find(winner.key);
+      expect(entry?.value).toMatchObject({ status: 'verzonden', berichtId: winner.messageId });
+      expect(entry?.value.claim).toMatch(/^cli-/);
 
-    // A second run, after both: nothing sent, and it says the card was already sent, and when.
-    const third = await remindersHere('--mt', 'cmt', '--send-now');
-    expect(third.code, third.stderr).toBe(0);
-    expect(third.stdout).toMatch(/^Niet verstuurd: de kaart voor de vergadering van \w+ \d+ \w+ \d{4}, \d{2}:\d{2} is al verstuurd op \w+ \d+ \w+ \d{4}, \d{2}:\d{2} \(bericht /);
-    expect(connector.posts(CHANNEL)).toHaveLength(1);
-    // Exactly one entry in the reminder log for the CMT: no later meeting was claimed early.
-    const cmtEntries = (await log()).filter((h) => h.value.sleutel.startsWith('cmt|'));
-    expect(cmtEntries.map((h) => h.value.sleutel)).toEqual([winner.key]);
-  });
+      // A second run, after both: nothing sent, and it says the card was already sent, and when.
+      const third = await remindersHere('--mt', 'cmt', '--send-now');
+      expect(third.code, third.stderr).toBe(0);
+      expect(third.stdout).toMatch(
+        /^Niet verstuurd: de kaart voor de vergadering van \w+ \d+ \w+ \d{4}, \d{2}:\d{2} is al verstuurd op \w+ \d+ \w+ \d{4}, \d{2}:\d{2} \(bericht /,
+      );
+      expect(connector.posts(CHANNEL)).toHaveLength(1);
+      // Exactly one entry in the reminder log for the CMT: no later meeting was claimed early.
+      const cmtEntries = (await log()).filter((h) => h.value.sleutel.startsWith('cmt|'));
+      expect(cmtEntries.map((h) => h.value.sleutel)).toEqual([winner.key]);
+    },
+  );
 
-  it('says what is wrong: usage (exit 2), an unknown MT, an MT without a channel (exit 1, nothing claimed)', { timeout: 120_000 }, async () => {
-    const usage = await remindersHere('--mt', 'cmt');
-    expect(usage.code).toBe(2);
-    expect(usage.stderr).toMatch(/--preview en --send-now/);
-    const unknown = await remindersHere('--mt', 'bestaat-niet', '--preview');
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/Geen MT met sleutel of id "bestaat-niet"/);
-    const before = (await log()).length;
-    const noChannel = await remindersHere('--mt', 'mt-sociaal-domein', '--send-now');
-    expect(noChannel.code).toBe(1);
-    expect(noChannel.stderr).toMatch(/heeft nog geen kanaal/);
-    expect((await log()).length).toBe(before);
-  });
+  it(
+    'says what is wrong: usage (exit 2), an unknown MT, an MT without a channel (exit 1, nothing claimed)',
+    { timeout: 120_000 },
+    async () => {
+      const usage = await remindersHere('--mt', 'cmt');
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toMatch(/--preview en --send-now/);
+      const unknown = await remindersHere('--mt', 'bestaat-niet', '--preview');
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/Geen MT met sleutel of id "bestaat-niet"/);
+      const before = (await log()).length;
+      const noChannel = await remindersHere('--mt', 'mt-sociaal-domein', '--send-now');
+      expect(noChannel.code).toBe(1);
+      expect(noChannel.stderr).toMatch(/heeft nog geen kanaal/);
+      expect((await log()).length).toBe(before);
+    },
+  );
 });

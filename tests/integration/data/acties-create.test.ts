@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import {
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../../../src/domain/plan/zoetermeer.js';
 import { ActieValidationError, createActiesStore, type NieuweActie } from '../../../src/data/acties-store.js';
 import { loadPlan, type LoadedPlan } from '../../../src/data/plan-store.js';
 import { prepareSite } from '../../../src/server/prepare-site.js';
@@ -29,9 +34,13 @@ const find = (plan: LoadedPlan, nummer: string) => {
   return found;
 };
 const itemsWithKey = async (key: string) =>
-  (await sandbox.graph().getAll<{ id: string; fields: { ClientKey?: string } }>(`/sites/${siteId}/lists/Acties/items?$expand=fields($select=ClientKey)&$top=999`)).filter(
-    (i) => i.fields.ClientKey === key,
-  );
+  (
+    await sandbox
+      .graph()
+      .getAll<{ id: string; fields: { ClientKey?: string } }>(
+        `/sites/${siteId}/lists/Acties/items?$expand=fields($select=ClientKey)&$top=999`,
+      )
+  ).filter((i) => i.fields.ClientKey === key);
 
 function draft(plan: LoadedPlan, overrides: Partial<NieuweActie> = {}): NieuweActie {
   const eigenaar = plan.users.find((u) => u.displayName === 'Programmamanager Datagedreven Werken');
@@ -54,7 +63,15 @@ describe('adding an action', () => {
     const plan = await fresh();
     const store = createActiesStore(sandbox.graph(), siteId, plan);
     const created = await store.create(draft(plan), 'nieuw:9.3-a');
-    expect(created.value).toMatchObject({ nummer: '9.3', advies: 9, status: 'Niet gestart', afhankelijkVan: ['9.1'], bevindingen: [6], deadline: '2027-06-30', domeinen: ['Concern'] });
+    expect(created.value).toMatchObject({
+      nummer: '9.3',
+      advies: 9,
+      status: 'Niet gestart',
+      afhankelijkVan: ['9.1'],
+      bevindingen: [6],
+      deadline: '2027-06-30',
+      domeinen: ['Concern'],
+    });
     expect(created.value.eigenaar?.displayName).toBe('Programmamanager Datagedreven Werken');
     expect(created.problems).toEqual([]);
     const after = await fresh();
@@ -72,20 +89,32 @@ describe('adding an action', () => {
       answers.push(`${init?.method ?? 'GET'} ${response.status}`);
       return response;
     };
-    const store = createActiesStore(sandbox.graph({ retryPolicy: policy, retryEnvironment: env, fetch: recording }), siteId, plan);
+    const store = createActiesStore(
+      sandbox.graph({ retryPolicy: policy, retryEnvironment: env, fetch: recording }),
+      siteId,
+      plan,
+    );
     // Every write is committed and then answered 503: the answer to the create is lost.
     sandbox.setFaults({ commitThenFailRate: 1 });
-    const first = await store.create(draft(plan, { titel: 'Experiment multidisciplinair team uitbreiden' }), 'nieuw:lost-answer');
+    const first = await store.create(
+      draft(plan, { titel: 'Experiment multidisciplinair team uitbreiden' }),
+      'nieuw:lost-answer',
+    );
     sandbox.setFaults({});
     // The person did not see an answer and saves again, with the same key.
-    const second = await store.create(draft(plan, { titel: 'Experiment multidisciplinair team uitbreiden' }), 'nieuw:lost-answer');
+    const second = await store.create(
+      draft(plan, { titel: 'Experiment multidisciplinair team uitbreiden' }),
+      'nieuw:lost-answer',
+    );
     // The first create was committed and answered 503; the second met the unique key (409). Both found the one item.
     expect(answers.filter((a) => a.startsWith('POST'))).toEqual(['POST 503', 'POST 409']);
     expect(second.id).toBe(first.id);
     expect(second.value.nummer).toBe(first.value.nummer);
     expect(await itemsWithKey('nieuw:lost-answer')).toHaveLength(1);
     const after = await fresh();
-    expect(after.acties.filter((a) => a.value.titel === 'Experiment multidisciplinair team uitbreiden')).toHaveLength(1);
+    expect(after.acties.filter((a) => a.value.titel === 'Experiment multidisciplinair team uitbreiden')).toHaveLength(
+      1,
+    );
     expect(after.acties).toHaveLength(plan.acties.length + 1);
   });
 
@@ -93,26 +122,40 @@ describe('adding an action', () => {
     const stale = await fresh();
     const alice = createActiesStore(sandbox.graph(), siteId, stale);
     const bob = createActiesStore(sandbox.graph(), siteId, stale);
-    const a = await alice.create(draft(stale, { advies: 4, plateau: 'Excelleren', afhankelijkVan: [], bevindingen: [4] }), 'nieuw:alice');
-    const b = await bob.create(draft(stale, { advies: 4, plateau: 'Excelleren', afhankelijkVan: [], bevindingen: [4] }), 'nieuw:bob');
+    const a = await alice.create(
+      draft(stale, { advies: 4, plateau: 'Excelleren', afhankelijkVan: [], bevindingen: [4] }),
+      'nieuw:alice',
+    );
+    const b = await bob.create(
+      draft(stale, { advies: 4, plateau: 'Excelleren', afhankelijkVan: [], bevindingen: [4] }),
+      'nieuw:bob',
+    );
     expect([a.value.nummer, b.value.nummer]).toEqual(['4.2', '4.3']);
   });
 
   it('never reuses a number: after retiring the newest action the next one still counts past it', async () => {
     const plan = await fresh();
     const store = createActiesStore(sandbox.graph(), siteId, plan);
-    const created = await store.create(draft(plan, { advies: 5, plateau: 'Fundament versterken', afhankelijkVan: [], bevindingen: [] }), 'nieuw:5.2');
+    const created = await store.create(
+      draft(plan, { advies: 5, plateau: 'Fundament versterken', afhankelijkVan: [], bevindingen: [] }),
+      'nieuw:5.2',
+    );
     expect(created.value.nummer).toBe('5.2');
     await store.update(created, { vervallen: true, vervallenReden: 'Dubbel met 5.1' });
     const again = await fresh();
-    const next = await createActiesStore(sandbox.graph(), siteId, again).create(draft(again, { advies: 5, plateau: 'Fundament versterken', afhankelijkVan: [], bevindingen: [] }), 'nieuw:5.3');
+    const next = await createActiesStore(sandbox.graph(), siteId, again).create(
+      draft(again, { advies: 5, plateau: 'Fundament versterken', afhankelijkVan: [], bevindingen: [] }),
+      'nieuw:5.3',
+    );
     expect(next.value.nummer).toBe('5.3');
   });
 
   it('refuses an action that breaks a rule, with Dutch messages, and writes nothing', async () => {
     const plan = await fresh();
     const store = createActiesStore(sandbox.graph(), siteId, plan);
-    const error = await store.create(draft(plan, { titel: ' ', afhankelijkVan: ['9.9'], bevindingen: [12], advies: 12 }), 'nieuw:invalid').catch((e: unknown) => e);
+    const error = await store
+      .create(draft(plan, { titel: ' ', afhankelijkVan: ['9.9'], bevindingen: [12], advies: 12 }), 'nieuw:invalid')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActieValidationError);
     const messages = (error as ActieValidationError).issues.map((i) => i.message);
     expect(messages).toContain('Geef een titel.');
@@ -138,7 +181,11 @@ describe('editing links and retiring', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActieValidationError);
     expect((error as ActieValidationError).issues).toEqual([
-      { path: 'afhankelijkVan', message: 'De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1); een actie kan niet via andere acties op zichzelf wachten. Haal één afhankelijkheid weg.' },
+      {
+        path: 'afhankelijkVan',
+        message:
+          'De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1); een actie kan niet via andere acties op zichzelf wachten. Haal één afhankelijkheid weg.',
+      },
     ]);
     expect(find(await fresh(), '6.1').eTag).toBe(before.eTag);
   });
@@ -149,9 +196,18 @@ describe('editing links and retiring', () => {
     const before = find(plan, '8.5');
     const refused = await store.update(before, { vervallen: true }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ActieValidationError);
-    expect((refused as ActieValidationError).issues.map((i) => i.message)).toEqual(['Geef een reden: een actie laat je alleen met een reden vervallen.']);
-    const retired = await store.update(before, { vervallen: true, vervallenReden: 'Gildes lopen via Digitaal Samenwerken' });
-    expect(retired.value).toMatchObject({ nummer: '8.5', vervallen: true, vervallenReden: 'Gildes lopen via Digitaal Samenwerken' });
+    expect((refused as ActieValidationError).issues.map((i) => i.message)).toEqual([
+      'Geef een reden: een actie laat je alleen met een reden vervallen.',
+    ]);
+    const retired = await store.update(before, {
+      vervallen: true,
+      vervallenReden: 'Gildes lopen via Digitaal Samenwerken',
+    });
+    expect(retired.value).toMatchObject({
+      nummer: '8.5',
+      vervallen: true,
+      vervallenReden: 'Gildes lopen via Digitaal Samenwerken',
+    });
     const after = await fresh();
     expect(find(after, '8.5').value.vervallen).toBe(true);
     const history = await store.history(before.id);

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import {
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../../../src/domain/plan/zoetermeer.js';
 import { ActieConflictError, ActieValidationError, createActiesStore } from '../../../src/data/acties-store.js';
 import { ACTIE_FIELDS, actieToFields } from '../../../src/data/lists/acties.js';
 import { createListStore } from '../../../src/data/list-store.js';
@@ -42,7 +47,7 @@ describe('editing actions', () => {
     expect(find(await fresh(), '1.2').value.status).toBe('Loopt');
   });
 
-  it('refuses a transition the plan does not allow, with the domain\'s Dutch message, and writes nothing', async () => {
+  it("refuses a transition the plan does not allow, with the domain's Dutch message, and writes nothing", async () => {
     const plan = await fresh();
     const store = createActiesStore(sandbox.graph(), siteId, plan);
     const before = find(plan, '1.1');
@@ -101,7 +106,16 @@ describe('bulk changes through $batch', () => {
     };
     for (let n = 7; n < 19; n += 1) {
       const { fields } = actieToFields(
-        { nummer: `11.${n}`, titel: `Extra actie ${n}`, advies: 11, plateau: 'Verbeteren', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: [], bevindingen: [] },
+        {
+          nummer: `11.${n}`,
+          titel: `Extra actie ${n}`,
+          advies: 11,
+          plateau: 'Verbeteren',
+          domeinen: ['Concern'],
+          status: 'Niet gestart',
+          afhankelijkVan: [],
+          bevindingen: [],
+        },
         writeContext,
       );
       await creator.create(fields, `test:extra:${n}`, ACTIE_FIELDS.clientKey);

@@ -14,10 +14,20 @@ let siteId: string;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   siteId = await seedSite(sandbox.graph(), sandbox.siteUrl);
-  const mts = await sandbox.graph().getAll<{ id: string; fields: { Sleutel: string } }>(`/sites/${siteId}/lists/MTs/items?$expand=fields($select=Sleutel)`);
+  const mts = await sandbox
+    .graph()
+    .getAll<{ id: string; fields: { Sleutel: string } }>(
+      `/sites/${siteId}/lists/MTs/items?$expand=fields($select=Sleutel)`,
+    );
   const cmt = mts.find((m) => m.fields.Sleutel === 'cmt');
   await createBesluitenStore(sandbox.graph(), siteId).record(
-    { tekst: 'Besluit <b>vorige</b> keer', vergadering: 'cmt|2026-11-17T08:00:00Z', mtId: cmt?.id ?? '', besproken: true, op: '2026-11-17T09:00:00Z' },
+    {
+      tekst: 'Besluit <b>vorige</b> keer',
+      vergadering: 'cmt|2026-11-17T08:00:00Z',
+      mtId: cmt?.id ?? '',
+      besproken: true,
+      op: '2026-11-17T09:00:00Z',
+    },
     'agenda-data-test-1',
   );
 });
@@ -37,7 +47,13 @@ describe('loadAgendaSourceData', () => {
     expect(graphRequests).toHaveLength(1);
     expect(graphRequests[0]).toBe(`${sandbox.graphUrl}/$batch`);
     expect(data.plan.acties).toHaveLength(33);
-    expect(data.mts.map((m) => m.value.key).sort()).toEqual(['cmt', 'mt-bedrijfsvoering', 'mt-dienstverlening', 'mt-fysiek-domein', 'mt-sociaal-domein']);
+    expect(data.mts.map((m) => m.value.key).sort()).toEqual([
+      'cmt',
+      'mt-bedrijfsvoering',
+      'mt-dienstverlening',
+      'mt-fysiek-domein',
+      'mt-sociaal-domein',
+    ]);
     expect(data.portfolio.items.length).toBeGreaterThan(0);
     expect(data.besluiten.map((b) => b.value.tekst)).toEqual(['Besluit <b>vorige</b> keer']);
     // The open escalations to the CMT travel in the same $batch (none on a freshly seeded site).
@@ -45,7 +61,9 @@ describe('loadAgendaSourceData', () => {
   });
 
   it('addresses the site by host and path, and a wrong site fails with a typed error', async () => {
-    expect(siteAddress('https://contoso.sharepoint.com/sites/actieplan/')).toBe('contoso.sharepoint.com:/sites/actieplan:');
+    expect(siteAddress('https://contoso.sharepoint.com/sites/actieplan/')).toBe(
+      'contoso.sharepoint.com:/sites/actieplan:',
+    );
     const wrong = sandbox.siteUrl.replace(/actieplan$/, 'bestaat-niet');
     await expect(loadAgendaSourceData(sandbox.graph(), wrong, new Date())).rejects.toMatchObject({ status: 404 });
   });

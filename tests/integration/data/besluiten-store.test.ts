@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import {
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../../../src/domain/plan/zoetermeer.js';
 import { createBesluitenStore, decisionTexts } from '../../../src/data/besluiten-store.js';
 import { prepareSite } from '../../../src/server/prepare-site.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
@@ -11,7 +16,14 @@ let actieId: string;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  siteId = (await prepareSite(sandbox.graph(), sandbox.siteUrl, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs })).site.id;
+  siteId = (
+    await prepareSite(sandbox.graph(), sandbox.siteUrl, {
+      plan: zoetermeerPlan,
+      portfolio: zoetermeerPortfolio,
+      kwartaaldoelen: zoetermeerKwartaaldoelen,
+      mts: zoetermeerMTs,
+    })
+  ).site.id;
   mtId = (await sandbox.graph().getAll<{ id: string }>(`/sites/${siteId}/lists/MTs/items`))[0]!.id;
   actieId = (await sandbox.graph().getAll<{ id: string }>(`/sites/${siteId}/lists/Acties/items`))[0]!.id;
 });
@@ -25,9 +37,22 @@ describe('the decision log', () => {
   it('records a tick and a decision and lists them by occurrence', async () => {
     const store = createBesluitenStore(sandbox.graph(), siteId);
     await store.record({ tekst: '', vergadering, mtId, actieId, besproken: true, op: '2026-12-01T08:05:00Z' }, 'k-1');
-    const decision = await store.record({ tekst: 'Budget vrijgemaakt', vergadering, mtId, actieId, besproken: true, op: '2026-12-01T08:10:00Z' }, 'k-2');
-    expect(decision.value).toMatchObject({ tekst: 'Budget vrijgemaakt', vergadering, mtId, actieId, besproken: true, clientKey: 'k-2' });
-    await store.record({ tekst: 'Andere vergadering', vergadering: 'mt-cmt|2026-12-15T08:00:00Z', mtId, besproken: false }, 'k-3');
+    const decision = await store.record(
+      { tekst: 'Budget vrijgemaakt', vergadering, mtId, actieId, besproken: true, op: '2026-12-01T08:10:00Z' },
+      'k-2',
+    );
+    expect(decision.value).toMatchObject({
+      tekst: 'Budget vrijgemaakt',
+      vergadering,
+      mtId,
+      actieId,
+      besproken: true,
+      clientKey: 'k-2',
+    });
+    await store.record(
+      { tekst: 'Andere vergadering', vergadering: 'mt-cmt|2026-12-15T08:00:00Z', mtId, besproken: false },
+      'k-3',
+    );
 
     const listed = await store.ofOccurrence(vergadering);
     expect(listed.map((b) => b.value.clientKey)).toEqual(['k-1', 'k-2']);
@@ -64,21 +89,62 @@ describe('the reminder job and the decision log', () => {
           throw new Error('not expected');
         },
       };
-      const deps = { graph: own.graph(), siteId: site, siteUrl: own.siteUrl, sender, deepLinkFor: () => 'https://teams.microsoft.com/l/entity/x/actieplan' };
+      const deps = {
+        graph: own.graph(),
+        siteId: site,
+        siteUrl: own.siteUrl,
+        sender,
+        deepLinkFor: () => 'https://teams.microsoft.com/l/entity/x/actieplan',
+      };
       // Monday 23 November 2026: the CMT of Tuesday 24 November gets its card.
       const first = await runReminderJob({ ...deps, now: new Date('2026-11-23T08:05:00Z'), claimant: 'run-1' });
-      expect(first.outcomes.find((o) => o.mtKey === 'cmt')).toMatchObject({ outcome: 'sent', key: 'cmt|2026-11-24T08:00:00Z' });
+      expect(first.outcomes.find((o) => o.mtKey === 'cmt')).toMatchObject({
+        outcome: 'sent',
+        key: 'cmt|2026-11-24T08:00:00Z',
+      });
       expect(cards.join('')).not.toContain('Besluiten vorige vergadering');
 
-      const cmtId = (await own.graph().getAll<{ id: string; fields: { Sleutel?: string } }>(`/sites/${site}/lists/MTs/items?$expand=fields($select=Sleutel)`)).find((m) => m.fields.Sleutel === 'cmt')!.id;
+      const cmtId = (
+        await own
+          .graph()
+          .getAll<{ id: string; fields: { Sleutel?: string } }>(
+            `/sites/${site}/lists/MTs/items?$expand=fields($select=Sleutel)`,
+          )
+      ).find((m) => m.fields.Sleutel === 'cmt')!.id;
       const store = createBesluitenStore(own.graph(), site);
-      await store.record({ tekst: 'Pilot Copilot verlengen tot Q2', vergadering: 'cmt|2026-11-24T08:00:00Z', mtId: cmtId, besproken: true, op: '2026-11-24T08:20:00Z' }, 'job-1');
-      await store.record({ tekst: '', vergadering: 'cmt|2026-11-24T08:00:00Z', mtId: cmtId, besproken: true, op: '2026-11-24T08:25:00Z' }, 'job-2');
+      await store.record(
+        {
+          tekst: 'Pilot Copilot verlengen tot Q2',
+          vergadering: 'cmt|2026-11-24T08:00:00Z',
+          mtId: cmtId,
+          besproken: true,
+          op: '2026-11-24T08:20:00Z',
+        },
+        'job-1',
+      );
+      await store.record(
+        {
+          tekst: '',
+          vergadering: 'cmt|2026-11-24T08:00:00Z',
+          mtId: cmtId,
+          besproken: true,
+          op: '2026-11-24T08:25:00Z',
+        },
+        'job-2',
+      );
 
       cards.length = 0;
       // Monday 30 November: the CMT of Tuesday 1 December; its card shows what 24 November decided.
-      const second = await runReminderJob({ ...deps, now: new Date('2026-11-30T08:05:00Z'), lastRunAt: new Date('2026-11-23T08:05:00Z'), claimant: 'run-2' });
-      expect(second.outcomes.find((o) => o.mtKey === 'cmt')).toMatchObject({ outcome: 'sent', key: 'cmt|2026-12-01T08:00:00Z' });
+      const second = await runReminderJob({
+        ...deps,
+        now: new Date('2026-11-30T08:05:00Z'),
+        lastRunAt: new Date('2026-11-23T08:05:00Z'),
+        claimant: 'run-2',
+      });
+      expect(second.outcomes.find((o) => o.mtKey === 'cmt')).toMatchObject({
+        outcome: 'sent',
+        key: 'cmt|2026-12-01T08:00:00Z',
+      });
       const cmtCard = cards.find((c) => c.includes('Pilot Copilot'));
       expect(cmtCard).toBeDefined();
       expect(cmtCard).toContain('Besluiten vorige vergadering (1)');

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMtsStore, loadMTSettings, MTConflictError, MTValidationError, type MTRegistration } from '../../../src/data/mts-store.js';
+import {
+  createMtsStore,
+  loadMTSettings,
+  MTConflictError,
+  MTValidationError,
+  type MTRegistration,
+} from '../../../src/data/mts-store.js';
 import { validationMessages } from '../../../src/domain/validation.js';
 import { loadPlan } from '../../../src/data/plan-store.js';
 import { seedSite } from '../../support/seeded-site.js';
@@ -48,7 +54,11 @@ describe('changing an MT registration', () => {
     });
     expect(after.eTag).not.toBe(before.eTag);
     const read = await mt(key);
-    expect(read.value).toMatchObject({ voorlooptijdMinuten: 120, schema: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=8;BYMINUTE=45', channelId: '19:kanaal@thread.tacv2' });
+    expect(read.value).toMatchObject({
+      voorlooptijdMinuten: 120,
+      schema: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=8;BYMINUTE=45',
+      channelId: '19:kanaal@thread.tacv2',
+    });
     expect(read.value.domeinen).toEqual(before.value.domeinen);
     expect(read.beheerders.map((b) => b.id)).toEqual([beheerder!.id]);
     expect(read.beheerders[0]?.displayName).toBe(beheerder!.displayName);
@@ -68,16 +78,22 @@ describe('changing an MT registration', () => {
     expect(error).toBeInstanceOf(MTValidationError);
     const issues = (error as MTValidationError).issues;
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toEqual({ path: 'schema', message: `Het onderdeel "BYDAY=XX" van het vergaderschema is niet geldig. ${validationMessages.schemaOngeldig}` });
+    expect(issues[0]).toEqual({
+      path: 'schema',
+      message: `Het onderdeel "BYDAY=XX" van het vergaderschema is niet geldig. ${validationMessages.schemaOngeldig}`,
+    });
 
     const noTime = await store.update(before, { schema: 'FREQ=WEEKLY;BYDAY=TU' }).catch((e: unknown) => e);
     expect((noTime as MTValidationError).issues.map((i) => i.message)).toEqual([validationMessages.schemaZonderTijd]);
     const negative = await store.update(before, { voorlooptijdMinuten: -5, domeinen: [] }).catch((e: unknown) => e);
-    expect((negative as MTValidationError).issues.map((i) => i.path).sort()).toEqual(['domeinen', 'voorlooptijdMinuten']);
+    expect((negative as MTValidationError).issues.map((i) => i.path).sort()).toEqual([
+      'domeinen',
+      'voorlooptijdMinuten',
+    ]);
     expect((await mt(key)).eTag).toBe(before.eTag);
   });
 
-  it('two people edit one MT: the second gets the typed conflict with the first one\'s version, and can apply theirs on it', async () => {
+  it("two people edit one MT: the second gets the typed conflict with the first one's version, and can apply theirs on it", async () => {
     const key = await firstKey();
     const seenByA = await mt(key);
     const seenByB = await mt(key);

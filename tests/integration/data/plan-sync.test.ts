@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import {
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../../../src/domain/plan/zoetermeer.js';
 import { createActiesStore } from '../../../src/data/acties-store.js';
 import { createGraph } from '../../../src/data/graph/client.js';
 import { loadPlanCold, refreshPlan } from '../../../src/data/plan-sync.js';
@@ -24,7 +29,12 @@ function countingGraph() {
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  await prepareSite(sandbox.graph(), sandbox.siteUrl, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs });
+  await prepareSite(sandbox.graph(), sandbox.siteUrl, {
+    plan: zoetermeerPlan,
+    portfolio: zoetermeerPortfolio,
+    kwartaaldoelen: zoetermeerKwartaaldoelen,
+    mts: zoetermeerMTs,
+  });
 });
 afterAll(async () => {
   await sandbox?.close();
@@ -73,10 +83,18 @@ describe('loading and refreshing the plan', () => {
   it('recovers from 410 Gone by reading the plan afresh', async () => {
     const { graph } = countingGraph();
     const snapshot = await loadPlanCold(graph, sandbox.siteUrl);
-    const broken = { ...snapshot, deltaLinks: { ...snapshot.deltaLinks, acties: snapshot.deltaLinks.acties.replace(/token=[^&]+/, 'token=forgotten') } };
+    const broken = {
+      ...snapshot,
+      deltaLinks: {
+        ...snapshot.deltaLinks,
+        acties: snapshot.deltaLinks.acties.replace(/token=[^&]+/, 'token=forgotten'),
+      },
+    };
     const refreshed = await refreshPlan(graph, sandbox.siteUrl, broken);
     expect(refreshed.changed).toBe(true);
-    expect(refreshed.snapshot.plan.acties.map((a) => a.value.nummer)).toEqual(snapshot.plan.acties.map((a) => a.value.nummer));
+    expect(refreshed.snapshot.plan.acties.map((a) => a.value.nummer)).toEqual(
+      snapshot.plan.acties.map((a) => a.value.nummer),
+    );
     expect(refreshed.snapshot.deltaLinks.acties).not.toContain('forgotten');
   });
 });

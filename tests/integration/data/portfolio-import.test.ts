@@ -26,7 +26,11 @@ function dryRun(csv: string, portfolio: LoadedPortfolio) {
 }
 
 /** A realistic spreadsheet row; `i` picks domain, phase and status so that every value occurs. */
-function row(prefix: string, i: number, overrides: Partial<Record<'prioriteit' | 'start' | 'domein' | 'titel', string>> = {}): string {
+function row(
+  prefix: string,
+  i: number,
+  overrides: Partial<Record<'prioriteit' | 'start' | 'domein' | 'titel', string>> = {},
+): string {
   const domein = overrides.domein ?? DOMEINEN[i % DOMEINEN.length];
   const status = PORTFOLIO_STATUSSEN[i % PORTFOLIO_STATUSSEN.length];
   return [
@@ -59,12 +63,18 @@ describe('an import that fails half-way', () => {
     expect(plan).toMatchObject({ ok: true, creates: 22, updates: 4 });
 
     // Someone edits RPA after the dry run.
-    await createPortfolioStore(sandbox.graph(), siteId, before).update(seeded('rpa'), { statusToelichting: 'Gewijzigd in SharePoint' });
+    await createPortfolioStore(sandbox.graph(), siteId, before).update(seeded('rpa'), {
+      statusToelichting: 'Gewijzigd in SharePoint',
+    });
 
     const outcome = await applyImport(sandbox.graph(), siteId, plan, before.actieIdByNummer);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.failure).toMatchObject({ rowNumber: 27, status: 412, message: 'Dit item is intussen door iemand anders gewijzigd.' });
+    expect(outcome.failure).toMatchObject({
+      rowNumber: 27,
+      status: 412,
+      message: 'Dit item is intussen door iemand anders gewijzigd.',
+    });
     expect(outcome.written).toEqual({ created: 22, updated: 3 });
     expect(outcome.rolledBack).toEqual({ deleted: 22, restored: 3 });
     expect(outcome.rollbackFailures).toEqual([]);
@@ -98,8 +108,12 @@ describe('importing a 300-row spreadsheet', () => {
     const before = await fresh();
     const plan = dryRun([HEADER, ...broken].join('\n'), before);
     expect(plan.invalid).toBe(7);
-    expect(plan.rows.filter((r) => r.action === 'invalid').map((r) => r.rowNumber)).toEqual(Object.keys(BAD).map((i) => Number(i) + 2));
-    await expect(applyImport(sandbox.graph(), siteId, plan, before.actieIdByNummer)).rejects.toBeInstanceOf(ImportNotValidError);
+    expect(plan.rows.filter((r) => r.action === 'invalid').map((r) => r.rowNumber)).toEqual(
+      Object.keys(BAD).map((i) => Number(i) + 2),
+    );
+    await expect(applyImport(sandbox.graph(), siteId, plan, before.actieIdByNummer)).rejects.toBeInstanceOf(
+      ImportNotValidError,
+    );
     expect((await fresh()).items).toHaveLength(before.items.length);
   });
 
@@ -108,26 +122,44 @@ describe('importing a 300-row spreadsheet', () => {
     const progress: number[] = [];
     const plan = dryRun([HEADER, ...good].join('\n'), before);
     expect(plan).toMatchObject({ ok: true, creates: 300, invalid: 0 });
-    const outcome = await applyImport(sandbox.graph(), siteId, plan, before.actieIdByNummer, { onProgress: (n) => progress.push(n) });
+    const outcome = await applyImport(sandbox.graph(), siteId, plan, before.actieIdByNummer, {
+      onProgress: (n) => progress.push(n),
+    });
     expect(outcome).toEqual({ ok: true, created: 300, updated: 0, unchanged: 0 });
     expect(progress).toHaveLength(15);
 
     const imported = await fresh();
     expect(imported.items).toHaveLength(before.items.length + 300);
     const sample = imported.items.find((i) => i.value.titel === 'Spreadsheet initiatief 3')!;
-    expect(sample.value).toMatchObject({ domein: DOMEINEN[3], start: '2026-04-01', einde: '2027-12-31', prioriteit: 103, ditKwartaal: 'niet' });
+    expect(sample.value).toMatchObject({
+      domein: DOMEINEN[3],
+      start: '2026-04-01',
+      einde: '2027-12-31',
+      prioriteit: 103,
+      ditKwartaal: 'niet',
+    });
     expect(sample.value.acties.slice().sort()).toEqual(['1.2', '3.2']);
 
     // The same file again: nothing to write.
     const again = dryRun([HEADER, ...good].join('\n'), imported);
     expect(again).toMatchObject({ ok: true, creates: 0, updates: 0, unchanged: 300 });
-    expect(await applyImport(sandbox.graph(), siteId, again, imported.actieIdByNummer)).toEqual({ ok: true, created: 0, updated: 0, unchanged: 300 });
+    expect(await applyImport(sandbox.graph(), siteId, again, imported.actieIdByNummer)).toEqual({
+      ok: true,
+      created: 0,
+      updated: 0,
+      unchanged: 300,
+    });
 
     // Ten priorities changed in the spreadsheet: ten updates, no new items.
     const changed = good.map((text, i) => (i < 10 ? row('Spreadsheet', i, { prioriteit: String(900 + i) }) : text));
     const update = dryRun([HEADER, ...changed].join('\n'), imported);
     expect(update).toMatchObject({ creates: 0, updates: 10, unchanged: 290 });
-    expect(await applyImport(sandbox.graph(), siteId, update, imported.actieIdByNummer)).toEqual({ ok: true, created: 0, updated: 10, unchanged: 290 });
+    expect(await applyImport(sandbox.graph(), siteId, update, imported.actieIdByNummer)).toEqual({
+      ok: true,
+      created: 0,
+      updated: 10,
+      unchanged: 290,
+    });
     const final = await fresh();
     expect(final.items).toHaveLength(before.items.length + 300);
     expect(final.items.find((i) => i.value.titel === 'Spreadsheet initiatief 4')?.value.prioriteit).toBe(904);
@@ -139,10 +171,16 @@ describe('the I&A contact in an import', () => {
     const before = await fresh();
     const contact = before.users.find((u) => u.id && u.displayName);
     if (!contact) throw new Error('no site user');
-    const csv = ['Initiatief;Domein;Fase;Status;I&A contact', `Contact initiatief;Concern;Idee;Op koers;${contact.displayName}`].join('\n');
+    const csv = [
+      'Initiatief;Domein;Fase;Status;I&A contact',
+      `Contact initiatief;Concern;Idee;Op koers;${contact.displayName}`,
+    ].join('\n');
     const plan = dryRun(csv, before);
     expect(plan).toMatchObject({ ok: true, creates: 1 });
-    expect(await applyImport(sandbox.graph(), siteId, plan, before.actieIdByNummer)).toMatchObject({ ok: true, created: 1 });
+    expect(await applyImport(sandbox.graph(), siteId, plan, before.actieIdByNummer)).toMatchObject({
+      ok: true,
+      created: 1,
+    });
     const after = await fresh();
     const item = after.items.find((i) => i.value.titel === 'Contact initiatief');
     expect(item?.value.iaContact).toMatchObject({ id: contact.id, displayName: contact.displayName });

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerKwartaaldoelen, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
-import { createPortfolioStore, loadPortfolio, PortfolioConflictError, PortfolioValidationError, type LoadedPortfolio } from '../../../src/data/portfolio-store.js';
+import {
+  createPortfolioStore,
+  loadPortfolio,
+  PortfolioConflictError,
+  PortfolioValidationError,
+  type LoadedPortfolio,
+} from '../../../src/data/portfolio-store.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
 
@@ -53,7 +59,11 @@ describe('editing the portfolio', () => {
     const p = await fresh();
     const store = createPortfolioStore(sandbox.graph(), siteId, p);
     const before = find(p, 'burgerportaal');
-    const after = await store.update(before, { status: 'Aandacht', statusToelichting: 'Leverancier loopt achter', acties: ['6.1', '1.2'] });
+    const after = await store.update(before, {
+      status: 'Aandacht',
+      statusToelichting: 'Leverancier loopt achter',
+      acties: ['6.1', '1.2'],
+    });
     expect(after.eTag).not.toBe(before.eTag);
     const reread = find(await fresh(), 'burgerportaal');
     expect(reread.value).toMatchObject({ status: 'Aandacht', statusToelichting: 'Leverancier loopt achter' });
@@ -92,19 +102,27 @@ describe('editing the portfolio', () => {
     expect(latest?.changes).toEqual(
       expect.arrayContaining([
         { field: 'Status', from: oldStatus, to: newStatus },
-        { field: 'Prioriteit (IMO)', from: oldPriority === undefined ? '' : String(oldPriority), to: String(newPriority) },
+        {
+          field: 'Prioriteit (IMO)',
+          from: oldPriority === undefined ? '' : String(oldPriority),
+          to: String(newPriority),
+        },
       ]),
     );
     expect(latest?.changes).toHaveLength(2);
     // The first version sets the fields it was created with.
-    expect(history.at(-1)?.changes).toEqual(expect.arrayContaining([{ field: 'Initiatief', from: '', to: before.value.titel }]));
+    expect(history.at(-1)?.changes).toEqual(
+      expect.arrayContaining([{ field: 'Initiatief', from: '', to: before.value.titel }]),
+    );
   });
 
-  it('refuses an invalid change with the domain\'s Dutch message and writes nothing', async () => {
+  it("refuses an invalid change with the domain's Dutch message and writes nothing", async () => {
     const p = await fresh();
     const store = createPortfolioStore(sandbox.graph(), siteId, p);
     const before = find(p, 'rpa');
-    const error = await store.update(before, { status: 'Kritiek', statusToelichting: undefined, einde: '2020-01-01', start: '2026-01-01' }).catch((e: unknown) => e);
+    const error = await store
+      .update(before, { status: 'Kritiek', statusToelichting: undefined, einde: '2020-01-01', start: '2026-01-01' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PortfolioValidationError);
     const messages = (error as PortfolioValidationError).issues.map((i) => i.message);
     expect(messages).toContain('Geef een toelichting: bij portfoliostatus Kritiek is een reden verplicht.');
@@ -142,10 +160,23 @@ describe('editing the portfolio', () => {
       einde: '2027-03-31',
       acties: ['7.1'],
     });
-    expect(created.value).toMatchObject({ key: 'test-e-facturatie', start: '2026-10-01', einde: '2027-03-31', acties: ['7.1'] });
+    expect(created.value).toMatchObject({
+      key: 'test-e-facturatie',
+      start: '2026-10-01',
+      einde: '2027-03-31',
+      acties: ['7.1'],
+    });
     await expect(store.create({ ...created.value, titel: 'Dubbel' })).rejects.toThrow();
-    const doel = await store.createKwartaaldoel({ portfolioKey: 'test-e-facturatie', kwartaal: '2026-Q4', doel: 'Businesscase klaar' });
-    expect(doel.value).toMatchObject({ portfolioKey: 'test-e-facturatie', kwartaal: '2026-Q4', doel: 'Businesscase klaar' });
+    const doel = await store.createKwartaaldoel({
+      portfolioKey: 'test-e-facturatie',
+      kwartaal: '2026-Q4',
+      doel: 'Businesscase klaar',
+    });
+    expect(doel.value).toMatchObject({
+      portfolioKey: 'test-e-facturatie',
+      kwartaal: '2026-Q4',
+      doel: 'Businesscase klaar',
+    });
     await expect(store.updateKwartaaldoel(doel, { behaald: 'nee' })).rejects.toBeInstanceOf(PortfolioValidationError);
     const done = await store.updateKwartaaldoel(doel, { behaald: 'deels', reden: 'Capaciteit I&A' });
     expect(done.value).toMatchObject({ behaald: 'deels', reden: 'Capaciteit I&A' });

@@ -1,11 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zoetermeerDomeinVoortgang, zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import {
+  zoetermeerDomeinVoortgang,
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../../../src/domain/plan/zoetermeer.js';
 import { loadPlan } from '../../../src/data/plan-store.js';
 import { siteSchema } from '../../../src/data/lists/schema.js';
 import { prepareSite } from '../../../src/server/prepare-site.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 
-const seed = { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs, domeinVoortgang: zoetermeerDomeinVoortgang };
+const seed = {
+  plan: zoetermeerPlan,
+  portfolio: zoetermeerPortfolio,
+  kwartaaldoelen: zoetermeerKwartaaldoelen,
+  mts: zoetermeerMTs,
+  domeinVoortgang: zoetermeerDomeinVoortgang,
+};
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
@@ -52,7 +64,10 @@ describe('provisioning and seeding a site through Graph', () => {
     for (const expected of zoetermeerPlan.acties) {
       const actual = loaded.acties.find((a) => a.value.nummer === expected.nummer)?.value;
       expect(actual, expected.nummer).toBeDefined();
-      expect({ ...actual, eigenaar: actual?.eigenaar?.displayName }, expected.nummer).toEqual({ ...expected, eigenaar: expected.eigenaar?.displayName });
+      expect({ ...actual, eigenaar: actual?.eigenaar?.displayName }, expected.nummer).toEqual({
+        ...expected,
+        eigenaar: expected.eigenaar?.displayName,
+      });
     }
     // The rows per domain start where their action starts: the roll-up shows the seeded statuses.
     expect(loaded.domeinVoortgang).toHaveLength(33);

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIE_STATUSSEN } from '../../../src/domain/model.js';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import {
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../../../src/domain/plan/zoetermeer.js';
 import { GraphRequestError } from '../../../src/data/graph/errors.js';
 import type { Graph } from '../../../src/data/graph/client.js';
 import { actiesList, ACTIE_FIELDS } from '../../../src/data/lists/acties.js';
@@ -31,7 +36,9 @@ const VERBOSE = 'application/json;odata=verbose';
 /** A raw SharePoint REST read with the app's SharePoint token: what SharePoint itself would show. */
 async function restGet<T>(sandbox: TestSandbox, path: string, accept = NOMETADATA): Promise<T> {
   const token = await sandbox.sharePointTokens().getToken();
-  const res = await fetch(`${sandbox.siteUrl}/_api/${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: accept } });
+  const res = await fetch(`${sandbox.siteUrl}/_api/${path}`, {
+    headers: { Authorization: `Bearer ${token}`, Accept: accept },
+  });
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -40,7 +47,12 @@ async function restWrite(sandbox: TestSandbox, path: string, body?: unknown, met
   const token = await sandbox.sharePointTokens().getToken();
   const res = await fetch(`${sandbox.siteUrl}/_api/${path}`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, Accept: NOMETADATA, 'Content-Type': 'application/json', ...(method === 'POST' ? {} : { 'X-HTTP-Method': method }) },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      Accept: NOMETADATA,
+      'Content-Type': 'application/json',
+      ...(method === 'POST' ? {} : { 'X-HTTP-Method': method }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -89,7 +101,9 @@ describe('provisioning a fresh site through Graph and SharePoint REST', () => {
         const actual = columns.find((c) => c.name === column.name);
         expect(actual, `${list.name}.${column.name}`).toBeDefined();
         expect(actual?.indexed, `${list.name}.${column.name} indexed`).toBe(column.indexed ?? false);
-        expect(actual?.enforceUniqueValues, `${list.name}.${column.name} unique`).toBe(column.enforceUniqueValues ?? false);
+        expect(actual?.enforceUniqueValues, `${list.name}.${column.name} unique`).toBe(
+          column.enforceUniqueValues ?? false,
+        );
       }
     }
   });
@@ -97,7 +111,10 @@ describe('provisioning a fresh site through Graph and SharePoint REST', () => {
   it('switches versioning on for every list, with the version limit (REST)', async () => {
     expect(first.versioningSet).toEqual(siteSchema.map((l) => l.name));
     for (const list of siteSchema) {
-      const settings = await restGet<{ EnableVersioning: boolean; MajorVersionLimit: number }>(sandbox, `web/lists/getByTitle('${list.name}')?$select=EnableVersioning,MajorVersionLimit`);
+      const settings = await restGet<{ EnableVersioning: boolean; MajorVersionLimit: number }>(
+        sandbox,
+        `web/lists/getByTitle('${list.name}')?$select=EnableVersioning,MajorVersionLimit`,
+      );
       expect(settings, list.name).toEqual({ EnableVersioning: true, MajorVersionLimit: list.majorVersionLimit ?? 50 });
     }
   });
@@ -105,21 +122,35 @@ describe('provisioning a fresh site through Graph and SharePoint REST', () => {
   it('creates the declared views; read back through REST they hold the declared query, row limit and fields', async () => {
     expect(first.viewsCreated.sort()).toEqual(declaredViews.map((d) => `${d.list}: ${d.view.title}`).sort());
     for (const { list, view } of declaredViews) {
-      const views = await restGet<{ d: { results: ViewInfo[] } }>(sandbox, `web/lists/getByTitle('${list}')/views?$select=Id,Title,ViewQuery,RowLimit`, VERBOSE);
+      const views = await restGet<{ d: { results: ViewInfo[] } }>(
+        sandbox,
+        `web/lists/getByTitle('${list}')/views?$select=Id,Title,ViewQuery,RowLimit`,
+        VERBOSE,
+      );
       const matching = views.d.results.filter((v) => v.Title === view.title);
       expect(matching, `${list}: ${view.title}`).toHaveLength(1);
       expect(normalizeCaml(matching[0]!.ViewQuery)).toBe(normalizeCaml(view.query));
       expect(matching[0]!.RowLimit).toBe(view.rowLimit ?? 100);
-      const fields = await restGet<{ Items: string[] }>(sandbox, `web/lists/getByTitle('${list}')/views('${matching[0]!.Id}')/viewfields`);
+      const fields = await restGet<{ Items: string[] }>(
+        sandbox,
+        `web/lists/getByTitle('${list}')/views('${matching[0]!.Id}')/viewfields`,
+      );
       expect(fields.Items, `${list}: ${view.title} fields`).toEqual([...view.fields]);
     }
   });
 
   it('the Acties views mean what their names say', async () => {
-    const views = await restGet<{ value: ViewInfo[] }>(sandbox, `web/lists/getByTitle('Acties')/views?$select=Title,ViewQuery`);
+    const views = await restGet<{ value: ViewInfo[] }>(
+      sandbox,
+      `web/lists/getByTitle('Acties')/views?$select=Title,ViewQuery`,
+    );
     const query = (title: string) => normalizeCaml(views.value.find((v) => v.Title === title)?.ViewQuery);
-    expect(query('Per plateau')).toContain('<GroupBy Collapse="FALSE" GroupLimit="30"><FieldRef Name="Plateau"/></GroupBy>');
-    expect(query('Mijn acties')).toContain('<Where><Eq><FieldRef Name="Eigenaar" LookupId="TRUE"/><Value Type="Integer"><UserID Type="Integer"/></Value></Eq></Where>');
+    expect(query('Per plateau')).toContain(
+      '<GroupBy Collapse="FALSE" GroupLimit="30"><FieldRef Name="Plateau"/></GroupBy>',
+    );
+    expect(query('Mijn acties')).toContain(
+      '<Where><Eq><FieldRef Name="Eigenaar" LookupId="TRUE"/><Value Type="Integer"><UserID Type="Integer"/></Value></Eq></Where>',
+    );
     expect(query('Achterstallig')).toBe(
       normalizeCaml(
         '<Where><And><Lt><FieldRef Name="Deadline"/><Value Type="DateTime"><Today/></Value></Lt><And>' +
@@ -127,18 +158,29 @@ describe('provisioning a fresh site through Graph and SharePoint REST', () => {
           '</And></And></Where><OrderBy><FieldRef Name="Deadline"/></OrderBy>',
       ),
     );
-    expect(query('Geblokkeerd')).toContain('<Where><Eq><FieldRef Name="Status"/><Value Type="Choice">Geblokkeerd</Value></Eq></Where>');
+    expect(query('Geblokkeerd')).toContain(
+      '<Where><Eq><FieldRef Name="Status"/><Value Type="Choice">Geblokkeerd</Value></Eq></Where>',
+    );
     expect(views.value.map((v) => v.Title)).toContain('Alle items');
   });
 
   it('formats the Acties Status column with a colour for every status, and names the title columns', async () => {
     expect(first.fieldsUpdated).toContain('Acties.Status');
-    const field = await restGet<{ CustomFormatter: string }>(sandbox, `web/lists/getByTitle('Acties')/fields/getByInternalNameOrTitle('Status')?$select=CustomFormatter`);
-    const format = JSON.parse(field.CustomFormatter) as { elmType: string; children: Array<{ attributes: { class: string } }> };
+    const field = await restGet<{ CustomFormatter: string }>(
+      sandbox,
+      `web/lists/getByTitle('Acties')/fields/getByInternalNameOrTitle('Status')?$select=CustomFormatter`,
+    );
+    const format = JSON.parse(field.CustomFormatter) as {
+      elmType: string;
+      children: Array<{ attributes: { class: string } }>;
+    };
     expect(format.elmType).toBe('div');
     const classExpression = format.children[0]!.attributes.class;
     for (const status of ACTIE_STATUSSEN) expect(classExpression).toContain(`'${status}'`);
-    const title = await restGet<{ Title: string }>(sandbox, `web/lists/getByTitle('Acties')/fields/getByInternalNameOrTitle('Title')?$select=Title`);
+    const title = await restGet<{ Title: string }>(
+      sandbox,
+      `web/lists/getByTitle('Acties')/fields/getByInternalNameOrTitle('Title')?$select=Title`,
+    );
     expect(title.Title).toBe(actiesList.titleDisplayName);
   });
 
@@ -146,7 +188,10 @@ describe('provisioning a fresh site through Graph and SharePoint REST', () => {
     expect(first.schemaVersion).toEqual({ found: null, now: SCHEMA_VERSION });
     expect(first.markerWritten).toBe(true);
     expect(await readSchemaVersion(sandbox.sharePoint())).toBe(SCHEMA_VERSION);
-    const marker = await restGet<{ Hidden: boolean; EnableVersioning: boolean }>(sandbox, `web/lists/getByTitle('${SCHEMA_MARKER.list}')?$select=Hidden,EnableVersioning`);
+    const marker = await restGet<{ Hidden: boolean; EnableVersioning: boolean }>(
+      sandbox,
+      `web/lists/getByTitle('${SCHEMA_MARKER.list}')?$select=Hidden,EnableVersioning`,
+    );
     expect(marker).toEqual({ Hidden: true, EnableVersioning: true });
   });
 
@@ -155,15 +200,28 @@ describe('provisioning a fresh site through Graph and SharePoint REST', () => {
     expect(second).toEqual(emptyReport(SCHEMA_VERSION));
     expect(countChanges(second)).toBe(0);
     const views = await restGet<{ value: ViewInfo[] }>(sandbox, `web/lists/getByTitle('Acties')/views?$select=Title`);
-    expect(views.value.map((v) => v.Title).sort()).toEqual(['Achterstallig', 'Alle items', 'Geblokkeerd', 'Mijn acties', 'Per plateau']);
+    expect(views.value.map((v) => v.Title).sort()).toEqual([
+      'Achterstallig',
+      'Alle items',
+      'Geblokkeerd',
+      'Mijn acties',
+      'Per plateau',
+    ]);
   });
 
   it('puts back what was changed by hand (a view, its fields, versioning, formatting) and nothing else', async () => {
     const acties = "web/lists/getByTitle('Acties')";
     const views = await restGet<{ value: ViewInfo[] }>(sandbox, `${acties}/views?$select=Id,Title`);
     const id = (title: string) => views.value.find((v) => v.Title === title)!.Id;
-    await restWrite(sandbox, `${acties}/views('${id('Geblokkeerd')}')`, { ViewQuery: '<OrderBy><FieldRef Name="ID"/></OrderBy>' });
-    await restWrite(sandbox, `${acties}/views('${id('Per plateau')}')/viewfields/removeallviewfields`, undefined, 'POST');
+    await restWrite(sandbox, `${acties}/views('${id('Geblokkeerd')}')`, {
+      ViewQuery: '<OrderBy><FieldRef Name="ID"/></OrderBy>',
+    });
+    await restWrite(
+      sandbox,
+      `${acties}/views('${id('Per plateau')}')/viewfields/removeallviewfields`,
+      undefined,
+      'POST',
+    );
     await restWrite(sandbox, acties, { EnableVersioning: false });
     await restWrite(sandbox, `${acties}/fields/getByInternalNameOrTitle('Status')`, { CustomFormatter: '' });
 
@@ -186,9 +244,17 @@ describe('provisioning a fresh site through Graph and SharePoint REST', () => {
     // The id is the one Graph writes and reads as EigenaarLookupId.
     const graph = sandbox.graph();
     const created = await graph.post<{ id: string }>(`/sites/${siteId}/lists/Acties/items`, {
-      fields: { Title: 'Proef', [ACTIE_FIELDS.nummer]: '99.1', [ACTIE_FIELDS.plateau]: 'Verbeteren', [ACTIE_FIELDS.status]: 'Loopt', EigenaarLookupId: person.id },
+      fields: {
+        Title: 'Proef',
+        [ACTIE_FIELDS.nummer]: '99.1',
+        [ACTIE_FIELDS.plateau]: 'Verbeteren',
+        [ACTIE_FIELDS.status]: 'Loopt',
+        EigenaarLookupId: person.id,
+      },
     });
-    const read = await graph.get<{ fields: Record<string, unknown> }>(`/sites/${siteId}/lists/Acties/items/${created.id}?$expand=fields($select=EigenaarLookupId,Eigenaar)`);
+    const read = await graph.get<{ fields: Record<string, unknown> }>(
+      `/sites/${siteId}/lists/Acties/items/${created.id}?$expand=fields($select=EigenaarLookupId,Eigenaar)`,
+    );
     expect(read.fields).toMatchObject({ EigenaarLookupId: person.id, Eigenaar: persona.displayName });
     await graph.delete(`/sites/${siteId}/lists/Acties/items/${created.id}`);
 
@@ -202,7 +268,9 @@ describe('provisioning a fresh site through Graph and SharePoint REST', () => {
     const refused = await readSchemaVersion(restWithGraphToken).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SharePointRequestError);
     expect((refused as SharePointRequestError).status).toBe(401);
-    expect((refused as SharePointRequestError).message).toMatch(/Invalid audience Uri 'https:\/\/graph\.microsoft\.com'/);
+    expect((refused as SharePointRequestError).message).toMatch(
+      /Invalid audience Uri 'https:\/\/graph\.microsoft\.com'/,
+    );
 
     const graphWithSharePointToken: Graph = sandbox.graph({ tokens: sandbox.sharePointTokens() });
     const graphRefused = await graphWithSharePointToken.get(`/sites/${siteId}`).catch((e: unknown) => e);
@@ -217,11 +285,23 @@ describe('upgrading a site from the current schema version to the next', () => {
   const NEXT = SCHEMA_VERSION + 1;
 
   /** The next schema version (test only): Acties gains a Risico column and a "Hoog risico" view; the step fills Risico on existing actions. */
-  const risico = { name: 'Risico', displayName: 'Risico', choice: { choices: ['laag', 'midden', 'hoog'], displayAs: 'dropDownMenu' as const }, indexed: true };
+  const risico = {
+    name: 'Risico',
+    displayName: 'Risico',
+    choice: { choices: ['laag', 'midden', 'hoog'], displayAs: 'dropDownMenu' as const },
+    indexed: true,
+  };
   const actiesV2: ListDefinition = {
     ...actiesList,
     columns: [...actiesList.columns, risico],
-    views: [...(actiesList.views ?? []), { title: 'Hoog risico', query: caml.where(caml.eq('Risico', 'Choice', 'hoog')) + caml.orderBy('ID'), fields: ['Nummer', 'LinkTitle', 'Risico', 'Eigenaar'] }],
+    views: [
+      ...(actiesList.views ?? []),
+      {
+        title: 'Hoog risico',
+        query: caml.where(caml.eq('Risico', 'Choice', 'hoog')) + caml.orderBy('ID'),
+        fields: ['Nummer', 'LinkTitle', 'Risico', 'Eigenaar'],
+      },
+    ],
   };
   let stepRuns = 0;
   const schemaV2: SiteSchema = {
@@ -234,7 +314,9 @@ describe('upgrading a site from the current schema version to the next', () => {
         description: 'Bestaande acties krijgen risico "laag"',
         async run({ graph, siteId: id }) {
           stepRuns += 1;
-          const items = await graph.getAll<{ id: string; fields: Record<string, unknown> }>(`/sites/${id}/lists/Acties/items?$expand=fields($select=Risico)&$top=500`);
+          const items = await graph.getAll<{ id: string; fields: Record<string, unknown> }>(
+            `/sites/${id}/lists/Acties/items?$expand=fields($select=Risico)&$top=500`,
+          );
           const changes: string[] = [];
           for (const item of items) {
             if (item.fields['Risico'] !== undefined) continue;
@@ -251,10 +333,19 @@ describe('upgrading a site from the current schema version to the next', () => {
   async function snapshot(graph: Graph): Promise<Record<string, Record<string, Record<string, unknown>>>> {
     const out: Record<string, Record<string, Record<string, unknown>>> = {};
     for (const list of siteSchema) {
-      const items = await graph.getAll<{ id: string; fields: Record<string, unknown> }>(`/sites/${siteId}/lists/${list.name}/items?$expand=fields&$top=500`);
+      const items = await graph.getAll<{ id: string; fields: Record<string, unknown> }>(
+        `/sites/${siteId}/lists/${list.name}/items?$expand=fields&$top=500`,
+      );
       out[list.name] = {};
       for (const item of items) {
-        const { Modified: _m, _UIVersionString: _v, '@odata.etag': _e, EditorLookupId: _ed, Risico: _r, ...values } = item.fields;
+        const {
+          Modified: _m,
+          _UIVersionString: _v,
+          '@odata.etag': _e,
+          EditorLookupId: _ed,
+          Risico: _r,
+          ...values
+        } = item.fields;
         out[list.name]![item.id] = values;
       }
     }
@@ -263,7 +354,12 @@ describe('upgrading a site from the current schema version to the next', () => {
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    const prepared = await prepareSite(sandbox.clients(), sandbox.siteUrl, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs });
+    const prepared = await prepareSite(sandbox.clients(), sandbox.siteUrl, {
+      plan: zoetermeerPlan,
+      portfolio: zoetermeerPortfolio,
+      kwartaaldoelen: zoetermeerKwartaaldoelen,
+      mts: zoetermeerMTs,
+    });
     siteId = prepared.site.id;
     expect(prepared.provision.schemaVersion.now).toBe(SCHEMA_VERSION);
     expect(prepared.seed?.created['Acties']).toBe(33);
@@ -290,7 +386,9 @@ describe('upgrading a site from the current schema version to the next', () => {
     expect(await readSchemaVersion(sandbox.sharePoint())).toBe(NEXT);
 
     expect(await snapshot(graph)).toEqual(before);
-    const risicos = await graph.getAll<{ fields: { Risico?: string } }>(`/sites/${siteId}/lists/Acties/items?$expand=fields($select=Risico)&$top=500`);
+    const risicos = await graph.getAll<{ fields: { Risico?: string } }>(
+      `/sites/${siteId}/lists/Acties/items?$expand=fields($select=Risico)&$top=500`,
+    );
     expect(risicos.map((i) => i.fields.Risico)).toEqual(Array(33).fill('laag'));
   });
 

@@ -5,7 +5,12 @@
  */
 import { reportPdfBuffer } from '../../../src/reporting/pdf-node.js';
 import { readPdf } from '../../support/documents/pdf-text.js';
-import { adviesSection, checkAdviesCounts, checkAdviesHeadings, expectedAdviezen } from '../../unit/reporting/report-check.js';
+import {
+  adviesSection,
+  checkAdviesCounts,
+  checkAdviesHeadings,
+  expectedAdviezen,
+} from '../../unit/reporting/report-check.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDateToInstant } from '../../../src/domain/dates.js';
 import type { ActieStatus } from '../../../src/domain/model.js';
@@ -23,7 +28,11 @@ const WRITES: { at: string; nummer: string; fields: Record<string, unknown> }[] 
   { at: '2025-02-10T09:00:00Z', nummer: '1.1', fields: { Status: 'Loopt' } }, // 10 Feb 10:00
   { at: '2025-02-10T09:00:00Z', nummer: '3.1', fields: { Status: 'Loopt' } },
   { at: '2025-03-15T09:00:00Z', nummer: '1.1', fields: { Status: 'Afgerond' } }, // 15 Mar 10:00
-  { at: '2025-03-15T09:00:00Z', nummer: '8.1', fields: { Status: 'Geblokkeerd', StatusToelichting: 'Wacht op budget' } },
+  {
+    at: '2025-03-15T09:00:00Z',
+    nummer: '8.1',
+    fields: { Status: 'Geblokkeerd', StatusToelichting: 'Wacht op budget' },
+  },
   { at: '2025-03-15T09:00:00Z', nummer: '5.1', fields: { Deadline: calendarDateToInstant('2025-04-15') } },
   { at: '2025-03-20T09:00:00Z', nummer: '3.1', fields: { Status: 'Afgerond' } }, // 20 Mar 10:00
   { at: '2025-03-20T09:00:00Z', nummer: '4.1', fields: { Status: 'Loopt' } },
@@ -91,7 +100,9 @@ describe('the version history of the actions', () => {
       ['2025-02-10T09:00:00Z', 'Loopt'],
       ['2025-03-15T09:00:00Z', 'Afgerond'],
     ]);
-    expect(h11.revisions.slice(0, -2).every((r) => r.modified === SEEDED && r.value.status === 'Niet gestart')).toBe(true);
+    expect(h11.revisions.slice(0, -2).every((r) => r.modified === SEEDED && r.value.status === 'Niet gestart')).toBe(
+      true,
+    );
     // Untouched since seeding: every version is from the seed.
     const h12 = histories.find((h) => h.id === idOf('1.2'))!;
     expect(h12.revisions.every((r) => r.modified === SEEDED)).toBe(true);
@@ -105,7 +116,13 @@ describe('the version history of the actions', () => {
     const withDeps = zoetermeerPlan.acties.filter((a) => a.afhankelijkVan.length > 0);
     expect(withDeps.length).toBeGreaterThan(0);
     for (const a of withDeps) {
-      expect(histories.find((h) => h.id === idOf(a.nummer))?.revisions.at(-1)?.value.afhankelijkVan.slice().sort()).toEqual(a.afhankelijkVan.slice().sort());
+      expect(
+        histories
+          .find((h) => h.id === idOf(a.nummer))
+          ?.revisions.at(-1)
+          ?.value.afhankelijkVan.slice()
+          .sort(),
+      ).toEqual(a.afhankelijkVan.slice().sort());
     }
   });
 
@@ -121,17 +138,37 @@ describe('the version history of the actions', () => {
     ]);
     // Seeded: 14 Niet gestart, 17 Belegd in lopend traject and 11.5 Loopt (both counted as lopend), 1 Niet overgenomen.
     const seeded = (s: ActieStatus) => zoetermeerPlan.acties.filter((a) => a.status === s).length;
-    expect([seeded('Niet gestart'), seeded('Belegd in lopend traject'), seeded('Loopt'), seeded('Niet overgenomen')]).toEqual([14, 17, 1, 1]);
+    expect([
+      seeded('Niet gestart'),
+      seeded('Belegd in lopend traject'),
+      seeded('Loopt'),
+      seeded('Niet overgenomen'),
+    ]).toEqual([14, 17, 1, 1]);
     const expected = [
-      { ...counts({ afgerond: 0, lopend: 18, geblokkeerd: 0, nietOvergenomen: 1, nietGestart: 14, achterstallig: 0 }), percentAfgerond: 0 },
+      {
+        ...counts({ afgerond: 0, lopend: 18, geblokkeerd: 0, nietOvergenomen: 1, nietGestart: 14, achterstallig: 0 }),
+        percentAfgerond: 0,
+      },
       // Feb: 1.1 and 3.1 start.
-      { ...counts({ afgerond: 0, lopend: 20, geblokkeerd: 0, nietOvergenomen: 1, nietGestart: 12, achterstallig: 0 }), percentAfgerond: 0 },
+      {
+        ...counts({ afgerond: 0, lopend: 20, geblokkeerd: 0, nietOvergenomen: 1, nietGestart: 12, achterstallig: 0 }),
+        percentAfgerond: 0,
+      },
       // Mar: 1.1 and 3.1 done, 8.1 blocked, 4.1 and 6.1 (late on the 31st) start; 5.1's deadline moves to 15 April.
-      { ...counts({ afgerond: 2, lopend: 20, geblokkeerd: 1, nietOvergenomen: 1, nietGestart: 9, achterstallig: 0 }), percentAfgerond: 6 },
+      {
+        ...counts({ afgerond: 2, lopend: 20, geblokkeerd: 1, nietOvergenomen: 1, nietGestart: 9, achterstallig: 0 }),
+        percentAfgerond: 6,
+      },
       // Apr: no writes; 5.1 (Niet gestart) is now past its deadline.
-      { ...counts({ afgerond: 2, lopend: 20, geblokkeerd: 1, nietOvergenomen: 1, nietGestart: 9, achterstallig: 1 }), percentAfgerond: 6 },
+      {
+        ...counts({ afgerond: 2, lopend: 20, geblokkeerd: 1, nietOvergenomen: 1, nietGestart: 9, achterstallig: 1 }),
+        percentAfgerond: 6,
+      },
       // May: 6.2 starts just after midnight on 1 May, 8.1 runs again, 3.2 done.
-      { ...counts({ afgerond: 3, lopend: 22, geblokkeerd: 0, nietOvergenomen: 1, nietGestart: 7, achterstallig: 1 }), percentAfgerond: 9 },
+      {
+        ...counts({ afgerond: 3, lopend: 22, geblokkeerd: 0, nietOvergenomen: 1, nietGestart: 7, achterstallig: 1 }),
+        percentAfgerond: 9,
+      },
     ];
     expect(trend.map((p) => p.counts)).toEqual(expected);
     expect(expected.every((c) => c.total === 33)).toBe(true);
@@ -139,14 +176,16 @@ describe('the version history of the actions', () => {
 
   it('shows the plan at an instant between two versions as the earlier version', async () => {
     const histories = await loadActieHistories(sandbox.graph(), siteId, plan);
-    const statusAt = (at: string, nummer: string) => planAt(histories, new Date(at)).find((a) => a.value.nummer === nummer)?.value.status;
+    const statusAt = (at: string, nummer: string) =>
+      planAt(histories, new Date(at)).find((a) => a.value.nummer === nummer)?.value.status;
     // Between 3.1's versions of 10 Feb and 20 Mar, and after 1.1's of 15 Mar.
     expect(statusAt('2025-03-17T12:00:00Z', '3.1')).toBe('Loopt');
     expect(statusAt('2025-03-17T12:00:00Z', '1.1')).toBe('Afgerond');
     // One second before a write still shows the version before it; the write's own second shows the write.
     expect(statusAt('2025-03-15T08:59:59Z', '1.1')).toBe('Loopt');
     expect(statusAt('2025-03-15T09:00:00Z', '1.1')).toBe('Afgerond');
-    const deadlineAt = (at: string) => planAt(histories, new Date(at)).find((a) => a.value.nummer === '5.1')?.value.deadline;
+    const deadlineAt = (at: string) =>
+      planAt(histories, new Date(at)).find((a) => a.value.nummer === '5.1')?.value.deadline;
     expect(deadlineAt('2025-03-15T08:59:59Z')).toBe('2025-06-30');
     expect(deadlineAt('2025-03-15T09:00:00Z')).toBe('2025-04-15');
     // Before the seed nothing existed; right after it all 33 did.
@@ -178,16 +217,22 @@ describe('the version history of the actions', () => {
       }
       const requested = new Map(body.requests.map((r) => [r.id, r.url]));
       const response = await fetch(input, { ...init, body: JSON.stringify(body) });
-      const envelope = (await response.json()) as { responses: { id: string; status: number; body?: { value?: unknown[]; '@odata.nextLink'?: string } }[] };
+      const envelope = (await response.json()) as {
+        responses: { id: string; status: number; body?: { value?: unknown[]; '@odata.nextLink'?: string } }[];
+      };
       for (const r of envelope.responses) {
         const path = requested.get(r.id) ?? '';
         if (r.status !== 200 || !path.includes('/versions') || !r.body?.value) continue;
         const from = offsets.get(r.id) ?? 0;
         const all = r.body.value;
         r.body.value = all.slice(from, from + PAGE);
-        if (all.length > from + PAGE) r.body['@odata.nextLink'] = `${sandbox.graphUrl}${path}&$skiptoken=page-${from + PAGE}`;
+        if (all.length > from + PAGE)
+          r.body['@odata.nextLink'] = `${sandbox.graphUrl}${path}&$skiptoken=page-${from + PAGE}`;
       }
-      return new Response(JSON.stringify(envelope), { status: response.status, headers: { 'Content-Type': 'application/json' } });
+      return new Response(JSON.stringify(envelope), {
+        status: response.status,
+        headers: { 'Content-Type': 'application/json' },
+      });
     };
     const unpaged = await loadActieHistories(sandbox.graph(), siteId, plan);
     const paged = await loadActieHistories(sandbox.graph({ fetch: paging }), siteId, plan);
@@ -206,7 +251,9 @@ describe('the version history of the actions', () => {
 describe('the report for a date', () => {
   it('counts per advies what the writes imply for a date in the past', async () => {
     const data = await loadReportData(sandbox.graph(), siteId);
-    const report = voortgangOp(voortgangInputOf(data, { peildatum: '2025-03-20', gemeente: 'Zoetermeer', now: clock.now() }));
+    const report = voortgangOp(
+      voortgangInputOf(data, { peildatum: '2025-03-20', gemeente: 'Zoetermeer', now: clock.now() }),
+    );
     const advies = (n: number) => report.perAdvies.find((a) => a.nummer === n)!;
     // 1.1 done on 15 Mar, 1.2 untouched.
     expect(advies(1).counts).toMatchObject({ total: 2, afgerond: 1, nietGestart: 1, lopend: 0, percentAfgerond: 50 });
@@ -217,31 +264,53 @@ describe('the report for a date', () => {
     // 6.1 starts on the 31st: not yet on the 20th.
     expect(advies(6).counts).toMatchObject({ total: 2, nietGestart: 2, lopend: 0 });
     expect(advies(8).counts).toMatchObject({ total: 5, geblokkeerd: 1, nietGestart: 4 });
-    expect(advies(8).volgende.find((a) => a.nummer === '8.1')).toMatchObject({ status: 'Geblokkeerd', toelichting: 'Wacht op budget' });
+    expect(advies(8).volgende.find((a) => a.nummer === '8.1')).toMatchObject({
+      status: 'Geblokkeerd',
+      toelichting: 'Wacht op budget',
+    });
     expect(advies(5).counts).toMatchObject({ total: 1, nietGestart: 1, achterstallig: 0 });
-    expect(report.totals).toEqual({ total: 33, afgerond: 2, lopend: 19, geblokkeerd: 1, nietOvergenomen: 1, nietGestart: 10, achterstallig: 0, percentAfgerond: 6 });
+    expect(report.totals).toEqual({
+      total: 33,
+      afgerond: 2,
+      lopend: 19,
+      geblokkeerd: 1,
+      nietOvergenomen: 1,
+      nietGestart: 10,
+      achterstallig: 0,
+      percentAfgerond: 6,
+    });
 
     // A month later 5.1 is past its moved deadline.
-    const april = voortgangOp(voortgangInputOf(data, { peildatum: '2025-04-20', gemeente: 'Zoetermeer', now: clock.now() }));
+    const april = voortgangOp(
+      voortgangInputOf(data, { peildatum: '2025-04-20', gemeente: 'Zoetermeer', now: clock.now() }),
+    );
     expect(april.perAdvies.find((a) => a.nummer === 5)!.counts).toMatchObject({ nietGestart: 1, achterstallig: 1 });
     expect(april.totals).toMatchObject({ afgerond: 2, lopend: 20, geblokkeerd: 1, nietGestart: 9, achterstallig: 1 });
   });
 
   it('writes those counts into the PDF for that date, read back from the document', async () => {
     const data = await loadReportData(sandbox.graph(), siteId);
-    const report = voortgangOp({ ...voortgangInputOf(data, { peildatum: '2025-03-20', gemeente: 'Gemeente Zoetermeer', now: clock.now() }), histories: data.histories });
+    const report = voortgangOp({
+      ...voortgangInputOf(data, { peildatum: '2025-03-20', gemeente: 'Gemeente Zoetermeer', now: clock.now() }),
+      histories: data.histories,
+    });
     const pdf = await readPdf(await reportPdfBuffer(report));
     const text = pdf.pages.map((p) => p.text).join(' ');
     // The hand-counted figures of the test above, now as a reader of the document sees them.
-    const expected = expectedAdviezen(data.plan.adviezen.map((a) => a.value), (n) => {
-      const c = report.perAdvies.find((a) => a.nummer === n)!.counts;
-      return [c.total, c.afgerond, c.lopend, c.geblokkeerd, c.nietGestart, c.nietOvergenomen, c.achterstallig];
-    });
+    const expected = expectedAdviezen(
+      data.plan.adviezen.map((a) => a.value),
+      (n) => {
+        const c = report.perAdvies.find((a) => a.nummer === n)!.counts;
+        return [c.total, c.afgerond, c.lopend, c.geblokkeerd, c.nietGestart, c.nietOvergenomen, c.achterstallig];
+      },
+    );
     expect(checkAdviesHeadings(text, expected)).toEqual([]);
     expect(checkAdviesCounts(text, expected)).toEqual([]);
     // Advies 1 by hand: 1.1 done, 1.2 not started.
     expect(adviesSection(text, 1, 2)).toContain('Achterstallig 2 1 0 0 1 0 0');
-    expect(text).toContain('Op 20 maart 2025 telt het actieplan 33 acties: 2 afgerond, 19 lopend, 1 geblokkeerd, 10 niet gestart en 1 niet overgenomen.');
+    expect(text).toContain(
+      'Op 20 maart 2025 telt het actieplan 33 acties: 2 afgerond, 19 lopend, 1 geblokkeerd, 10 niet gestart en 1 niet overgenomen.',
+    );
     expect(text).toContain('Pagina 1 van');
   }, 30_000);
 
@@ -251,7 +320,16 @@ describe('the report for a date', () => {
     const input = voortgangInputOf(data, { peildatum: '2025-06-02', gemeente: 'Zoetermeer', now: clock.now() });
     expect(input.acties.map((a) => a.id)).toEqual(plan.acties.map((a) => a.id));
     const report = voortgangOp(input);
-    expect(report.totals).toEqual({ total: 33, afgerond: 3, lopend: 22, geblokkeerd: 0, nietOvergenomen: 1, nietGestart: 7, achterstallig: 1, percentAfgerond: 9 });
+    expect(report.totals).toEqual({
+      total: 33,
+      afgerond: 3,
+      lopend: 22,
+      geblokkeerd: 0,
+      nietOvergenomen: 1,
+      nietGestart: 7,
+      achterstallig: 1,
+      percentAfgerond: 9,
+    });
     expect(report.gemeente).toBe('Zoetermeer');
   });
 
@@ -261,7 +339,13 @@ describe('the report for a date', () => {
     expect(data.plan.adviezen).toHaveLength(11);
     expect(data.portfolio.items.length).toBeGreaterThan(0);
     expect(data.portfolio.actieIdByNummer.get('1.1')).toBe(idOf('1.1'));
-    expect(data.mts.map((m) => m.value.key).sort()).toEqual(['cmt', 'mt-bedrijfsvoering', 'mt-dienstverlening', 'mt-fysiek-domein', 'mt-sociaal-domein']);
+    expect(data.mts.map((m) => m.value.key).sort()).toEqual([
+      'cmt',
+      'mt-bedrijfsvoering',
+      'mt-dienstverlening',
+      'mt-fysiek-domein',
+      'mt-sociaal-domein',
+    ]);
     expect(data.herinneringen).toEqual([]);
     expect(data.besluiten).toEqual([]);
     const owner = plan.acties.find((a) => a.value.nummer === '1.2')!.value.eigenaar!;
@@ -294,7 +378,9 @@ describe('tolerant reading of the history', () => {
     // Someone adds a Status choice in SharePoint and uses it on 6.2.
     const columns = await graph.getAll<{ id: string; name: string; choice?: { choices: string[] } }>(`${list}/columns`);
     const status = columns.find((c) => c.name === 'Status')!;
-    await graph.patch(`${list}/columns/${status.id}`, { choice: { ...status.choice, choices: [...(status.choice?.choices ?? []), 'On hold'] } });
+    await graph.patch(`${list}/columns/${status.id}`, {
+      choice: { ...status.choice, choices: [...(status.choice?.choices ?? []), 'On hold'] },
+    });
     await graph.patch(`${list}/items/${idOf('6.2')}/fields`, { Status: 'On hold' });
     // ...and deletes 4.1 after the report read the plan.
     const stale = plan;
@@ -306,7 +392,11 @@ describe('tolerant reading of the history', () => {
     const h62 = histories.find((h) => h.id === idOf('6.2'))!;
     const last = h62.revisions.at(-1)!;
     expect(last.modified).toBe('2025-06-10T08:00:00Z');
-    expect(last.problems).toContainEqual({ field: 'Status', message: "Onbekende waarde 'On hold' in Status.", value: 'On hold' });
+    expect(last.problems).toContainEqual({
+      field: 'Status',
+      message: "Onbekende waarde 'On hold' in Status.",
+      value: 'On hold',
+    });
     expect(last.value.nummer).toBe('6.2');
     expect(h62.revisions.slice(0, -1).flatMap((r) => r.problems)).toEqual([]);
     expect(h62.revisions.at(-2)?.value.status).toBe('Loopt');

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, calendarDateToInstant } from '../../../src/domain/dates.js';
 import { ACTIE_STATUSSEN, PLATEAUS } from '../../../src/domain/model.js';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import {
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../../../src/domain/plan/zoetermeer.js';
 import { buildActieQuery, queryActies } from '../../../src/data/acties-query.js';
 import { sendBatch } from '../../../src/data/graph/batch.js';
 import { loadPlanCold } from '../../../src/data/plan-sync.js';
@@ -18,7 +23,14 @@ const deadlineOf = (i: number) => addDays('2026-01-01', i % 365);
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   const graph = sandbox.graph();
-  siteId = (await prepareSite(graph, sandbox.siteUrl, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs })).site.id;
+  siteId = (
+    await prepareSite(graph, sandbox.siteUrl, {
+      plan: zoetermeerPlan,
+      portfolio: zoetermeerPortfolio,
+      kwartaaldoelen: zoetermeerKwartaaldoelen,
+      mts: zoetermeerMTs,
+    })
+  ).site.id;
   const requests = Array.from({ length: extra }, (_, i) => ({
     id: String(i),
     method: 'POST' as const,
@@ -61,9 +73,18 @@ describe('a list of 5,000 actions', () => {
     expect(geblokkeerd).toHaveLength(expected);
     expect(expected).toBeGreaterThan(800);
 
-    const window = await queryActies(sandbox.graph(), siteId, context, { deadlineFrom: '2026-03-01', deadlineBefore: '2026-04-01', orderByDeadline: 'asc', status: ['Loopt', 'Niet gestart'] });
+    const window = await queryActies(sandbox.graph(), siteId, context, {
+      deadlineFrom: '2026-03-01',
+      deadlineBefore: '2026-04-01',
+      orderByDeadline: 'asc',
+      status: ['Loopt', 'Niet gestart'],
+    });
     const inWindow = snapshot.plan.acties.filter(
-      (a) => a.value.deadline !== undefined && a.value.deadline >= '2026-03-01' && a.value.deadline < '2026-04-01' && ['Loopt', 'Niet gestart'].includes(a.value.status),
+      (a) =>
+        a.value.deadline !== undefined &&
+        a.value.deadline >= '2026-03-01' &&
+        a.value.deadline < '2026-04-01' &&
+        ['Loopt', 'Niet gestart'].includes(a.value.status),
     );
     expect(window.map((a) => a.id).sort()).toEqual(inWindow.map((a) => a.id).sort());
     const deadlines = window.map((a) => a.value.deadline ?? '');
@@ -76,8 +97,16 @@ describe('a list of 5,000 actions', () => {
       .get(`/sites/${siteId}/lists/Acties/items?$filter=${encodeURIComponent("fields/Planning eq 'x'")}`)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, code: 'invalidRequest' });
-    expect(buildActieQuery({ plateau: 'Verbeteren', status: ['Loopt', 'Geblokkeerd'], eigenaarId: '7', orderByDeadline: 'desc' })).toEqual({
-      filter: "(fields/Status eq 'Loopt' or fields/Status eq 'Geblokkeerd') and fields/Plateau eq 'Verbeteren' and fields/EigenaarLookupId eq 7",
+    expect(
+      buildActieQuery({
+        plateau: 'Verbeteren',
+        status: ['Loopt', 'Geblokkeerd'],
+        eigenaarId: '7',
+        orderByDeadline: 'desc',
+      }),
+    ).toEqual({
+      filter:
+        "(fields/Status eq 'Loopt' or fields/Status eq 'Geblokkeerd') and fields/Plateau eq 'Verbeteren' and fields/EigenaarLookupId eq 7",
       orderby: 'fields/Deadline desc',
     });
   });

@@ -7,7 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domeinVoortgangSleutel, heeftDomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
-import { zoetermeerKwartaaldoelen, zoetermeerMTs, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
+import {
+  zoetermeerKwartaaldoelen,
+  zoetermeerMTs,
+  zoetermeerPlan,
+  zoetermeerPortfolio,
+} from '../../../src/domain/plan/zoetermeer.js';
 import type { Graph } from '../../../src/data/graph/client.js';
 import type { ListDefinition } from '../../../src/data/lists/list-definition.js';
 import { SCHEMA_VERSION } from '../../../src/data/lists/schema.js';
@@ -17,7 +22,10 @@ import { seedSite } from '../../../src/data/seed.js';
 import { resolveSite } from '../../../src/data/site.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 
-const fixture = JSON.parse(readFileSync(new URL('../../fixtures/schema-v1.json', import.meta.url), 'utf8')) as { version: number; lists: ListDefinition[] };
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/schema-v1.json', import.meta.url), 'utf8')) as {
+  version: number;
+  lists: ListDefinition[];
+};
 const schemaV1: SiteSchema = { version: fixture.version, lists: fixture.lists, upgrades: [] };
 
 /**
@@ -26,17 +34,29 @@ const schemaV1: SiteSchema = { version: fixture.version, lists: fixture.lists, u
  * it keeps are exactly what the old app wrote.
  */
 function versionOneWrites(graph: Graph): Graph {
-  const columns = new Map<string, Set<string>>(schemaV1.lists.map((l) => [l.name, new Set(['Title', ...l.columns.map((c) => c.name)])]));
+  const columns = new Map<string, Set<string>>(
+    schemaV1.lists.map((l) => [l.name, new Set(['Title', ...l.columns.map((c) => c.name)])]),
+  );
   const keep = (path: string, body: unknown): unknown => {
     const list = /\/lists\/([^/]+)\/items/.exec(path)?.[1];
     const known = list ? columns.get(decodeURIComponent(list)) : undefined;
     if (!known || typeof body !== 'object' || body === null) return body;
     const strip = (fields: Record<string, unknown>) =>
-      Object.fromEntries(Object.entries(fields).filter(([k]) => known.has(k.replace(/@odata\.type$/, '').replace(/LookupId$/, ''))));
+      Object.fromEntries(
+        Object.entries(fields).filter(([k]) => known.has(k.replace(/@odata\.type$/, '').replace(/LookupId$/, ''))),
+      );
     const b = body as { fields?: Record<string, unknown> };
     return b.fields ? { ...b, fields: strip(b.fields) } : strip(body as Record<string, unknown>);
   };
-  return { ...graph, baseUrl: graph.baseUrl, get: graph.get, getAll: graph.getAll, delete: graph.delete, post: (path, body, o) => graph.post(path, keep(path, body), o), patch: (path, body, o) => graph.patch(path, keep(path, body), o) };
+  return {
+    ...graph,
+    baseUrl: graph.baseUrl,
+    get: graph.get,
+    getAll: graph.getAll,
+    delete: graph.delete,
+    post: (path, body, o) => graph.post(path, keep(path, body), o),
+    patch: (path, body, o) => graph.patch(path, keep(path, body), o),
+  };
 }
 
 type Item = { id: string; eTag: string; fields: Record<string, unknown> };
@@ -49,7 +69,9 @@ async function siteState(graph: Graph, siteId: string): Promise<SiteState> {
   for (const list of schemaV1.lists) {
     state[list.name] = {};
     for (const item of await graph.getAll<Item>(`/sites/${siteId}/lists/${list.name}/items?$expand=fields&$top=999`)) {
-      const versions = await graph.getAll<Version>(`/sites/${siteId}/lists/${list.name}/items/${item.id}/versions?$expand=fields`);
+      const versions = await graph.getAll<Version>(
+        `/sites/${siteId}/lists/${list.name}/items/${item.id}/versions?$expand=fields`,
+      );
       state[list.name]![item.id] = { eTag: item.eTag, fields: item.fields, versions };
     }
   }
@@ -70,21 +92,41 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     siteId = (await resolveSite(graph, sandbox.siteUrl)).id;
     const provisioned = await provisionSite(sandbox.clients(), siteId, schemaV1);
     expect(provisioned.schemaVersion.now).toBe(1);
-    const seeded = await seedSite(versionOneWrites(graph), siteId, { plan: zoetermeerPlan, portfolio: zoetermeerPortfolio, kwartaaldoelen: zoetermeerKwartaaldoelen, mts: zoetermeerMTs });
+    const seeded = await seedSite(versionOneWrites(graph), siteId, {
+      plan: zoetermeerPlan,
+      portfolio: zoetermeerPortfolio,
+      kwartaaldoelen: zoetermeerKwartaaldoelen,
+      mts: zoetermeerMTs,
+    });
     expect(seeded.created.Acties).toBe(33);
 
     // A life on the old schema: actions edited more than once (versions 2 and 3), an MT registered, a decision.
-    const acties = await graph.getAll<Item>(`/sites/${siteId}/lists/Acties/items?$expand=fields($select=Nummer)&$top=999`);
+    const acties = await graph.getAll<Item>(
+      `/sites/${siteId}/lists/Acties/items?$expand=fields($select=Nummer)&$top=999`,
+    );
     const id = (nummer: string) => acties.find((a) => a.fields['Nummer'] === nummer)!.id;
     await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('1.1')}/fields`, { Status: 'Loopt' });
-    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('1.1')}/fields`, { StatusToelichting: 'Sociaal Domein is gestart met de roadmap.' });
-    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('6.1')}/fields`, { Status: 'Geblokkeerd', StatusToelichting: 'Wacht op besluit IMO.' });
-    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('2.2')}/fields`, { Planning: 'Loopt reeds (bijgesteld)' });
+    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('1.1')}/fields`, {
+      StatusToelichting: 'Sociaal Domein is gestart met de roadmap.',
+    });
+    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('6.1')}/fields`, {
+      Status: 'Geblokkeerd',
+      StatusToelichting: 'Wacht op besluit IMO.',
+    });
+    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('2.2')}/fields`, {
+      Planning: 'Loopt reeds (bijgesteld)',
+    });
     // A title the site changed: step 7 no longer knows it as the seed's action and leaves it without a description.
-    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('4.1')}/fields`, { Title: 'Innovatie apart positioneren (eigen formulering)' });
+    await graph.patch(`/sites/${siteId}/lists/Acties/items/${id('4.1')}/fields`, {
+      Title: 'Innovatie apart positioneren (eigen formulering)',
+    });
     const mts = await graph.getAll<Item>(`/sites/${siteId}/lists/MTs/items?$expand=fields($select=Sleutel)`);
-    await graph.patch(`/sites/${siteId}/lists/MTs/items/${mts[0]!.id}/fields`, { ConversationId: '19:cmt@thread.tacv2' });
-    await graph.post(`/sites/${siteId}/lists/Besluiten/items`, { fields: { Title: 'Roadmap Sociaal Domein in MT van maart', Vergadering: 'cmt/2026-03-10T09:00:00Z' } });
+    await graph.patch(`/sites/${siteId}/lists/MTs/items/${mts[0]!.id}/fields`, {
+      ConversationId: '19:cmt@thread.tacv2',
+    });
+    await graph.post(`/sites/${siteId}/lists/Besluiten/items`, {
+      fields: { Title: 'Roadmap Sociaal Domein in MT van maart', Vergadering: 'cmt/2026-03-10T09:00:00Z' },
+    });
     before = await siteState(graph, siteId);
   }, 120_000);
   afterAll(async () => {
@@ -93,15 +135,30 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
 
   it('the fixture is the schema of version 1, without the rows per domain', () => {
     expect(fixture.version).toBe(1);
-    expect(fixture.lists.map((l) => l.name)).toEqual(['Adviezen', 'Bevindingen', 'Acties', 'Portfolio', 'Kwartaaldoelen', 'MTs', 'Besluiten', 'Herinneringen']);
+    expect(fixture.lists.map((l) => l.name)).toEqual([
+      'Adviezen',
+      'Bevindingen',
+      'Acties',
+      'Portfolio',
+      'Kwartaaldoelen',
+      'MTs',
+      'Besluiten',
+      'Herinneringen',
+    ]);
   });
 
   it('upgrades through the ordered steps, keeping every item and every version of every list (step 7 adds one version to the seeded items it fills)', async () => {
-    const versionCount = Object.values(before).reduce((n, items) => n + Object.values(items).reduce((m, i) => m + i.versions.length, 0), 0);
+    const versionCount = Object.values(before).reduce(
+      (n, items) => n + Object.values(items).reduce((m, i) => m + i.versions.length, 0),
+      0,
+    );
     const itemCount = Object.values(before).reduce((n, items) => n + Object.keys(items).length, 0);
     expect(itemCount).toBeGreaterThan(70);
     expect(versionCount).toBeGreaterThan(itemCount); // the edits above made second and third versions
-    expect(before['Acties']![Object.keys(before['Acties']!).find((k) => before['Acties']![k]!.fields['Nummer'] === '1.1')!]!.versions).toHaveLength(3);
+    expect(
+      before['Acties']![Object.keys(before['Acties']!).find((k) => before['Acties']![k]!.fields['Nummer'] === '1.1')!]!
+        .versions,
+    ).toHaveLength(3);
 
     const report = await provisionSite(sandbox.clients(), siteId);
     stepReport = report.upgrades.find((u) => u.toVersion === 7)?.changes;
@@ -149,18 +206,29 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     expect(step.filter((c) => c.startsWith('Acties '))).toHaveLength(32);
     expect(step).not.toContain('Acties 4.1: Omschrijving');
     const plan = await loadPlan(graph, siteId);
-    for (const a of plan.adviezen) expect(a.value.omschrijving, `advies ${a.value.nummer}`).toBe(zoetermeerPlan.adviezen.find((s) => s.nummer === a.value.nummer)!.omschrijving);
+    for (const a of plan.adviezen)
+      expect(a.value.omschrijving, `advies ${a.value.nummer}`).toBe(
+        zoetermeerPlan.adviezen.find((s) => s.nummer === a.value.nummer)!.omschrijving,
+      );
     for (const a of plan.acties) {
       const seeded = zoetermeerPlan.acties.find((s) => s.nummer === a.value.nummer)!;
-      expect(a.value.omschrijving, `actie ${a.value.nummer}`).toBe(a.value.nummer === '4.1' ? undefined : seeded.omschrijving);
+      expect(a.value.omschrijving, `actie ${a.value.nummer}`).toBe(
+        a.value.nummer === '4.1' ? undefined : seeded.omschrijving,
+      );
     }
   });
 
   it('step 9 records advies 1’s relation to 3 and 5 and every finding’s theme from the seed plan, as the plan data has them', async () => {
-    expect([...(step9Report ?? [])].sort()).toEqual(['Adviezen 1: SamenhangMet', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `Bevindingen ${n}: Thema`)].sort());
+    expect([...(step9Report ?? [])].sort()).toEqual(
+      ['Adviezen 1: SamenhangMet', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `Bevindingen ${n}: Thema`)].sort(),
+    );
     const plan = await loadPlan(graph, siteId);
-    expect(plan.adviezen.filter((a) => a.value.samenhangMet).map((a) => [a.value.nummer, a.value.samenhangMet])).toEqual([[1, [3, 5]]]);
-    expect(plan.bevindingen.map((b) => [b.value.nummer, b.value.thema])).toEqual(zoetermeerPlan.bevindingen.map((b) => [b.nummer, b.thema]));
+    expect(
+      plan.adviezen.filter((a) => a.value.samenhangMet).map((a) => [a.value.nummer, a.value.samenhangMet]),
+    ).toEqual([[1, [3, 5]]]);
+    expect(plan.bevindingen.map((b) => [b.value.nummer, b.value.thema])).toEqual(
+      zoetermeerPlan.bevindingen.map((b) => [b.nummer, b.thema]),
+    );
     expect([...plan.adviezen, ...plan.bevindingen].every((x) => x.problems.length === 0)).toBe(true);
   });
 
@@ -172,10 +240,18 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
       shared.flatMap((a) => a.value.domeinen.map((d) => domeinVoortgangSleutel(a.value.nummer, d))).sort(),
     );
     const r61 = plan.domeinVoortgang.filter((r) => r.value.actie === '6.1');
-    expect(r61.map((r) => [r.value.status, r.value.statusToelichting])).toEqual(Array(4).fill(['Geblokkeerd', 'Wacht op besluit IMO.']));
-    expect(plan.domeinVoortgang.every((r) => r.value.eigenaar === undefined && r.value.deadline === undefined && r.problems.length === 0)).toBe(true);
+    expect(r61.map((r) => [r.value.status, r.value.statusToelichting])).toEqual(
+      Array(4).fill(['Geblokkeerd', 'Wacht op besluit IMO.']),
+    );
+    expect(
+      plan.domeinVoortgang.every(
+        (r) => r.value.eigenaar === undefined && r.value.deadline === undefined && r.problems.length === 0,
+      ),
+    ).toBe(true);
     // The roll-up of rows that start where the action stands is the action's status: nothing changes on screen.
-    const stored = new Map(Object.values(before['Acties']!).map((i) => [String(i.fields['Nummer']), String(i.fields['Status'])]));
+    const stored = new Map(
+      Object.values(before['Acties']!).map((i) => [String(i.fields['Nummer']), String(i.fields['Status'])]),
+    );
     for (const a of plan.acties) expect(a.value.status, a.value.nummer).toBe(stored.get(a.value.nummer));
   });
 

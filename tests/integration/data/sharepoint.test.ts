@@ -21,18 +21,27 @@ describe('the SharePoint REST client (PnPjs with our behaviours)', () => {
       return fetch(input, init);
     };
     const sp = sandbox.sharePoint({ fetch: recordingFetch });
-    const web = (await sp.sp.web.select('Title', 'ServerRelativeUrl')()) as { Title: string; ServerRelativeUrl: string };
+    const web = (await sp.sp.web.select('Title', 'ServerRelativeUrl')()) as {
+      Title: string;
+      ServerRelativeUrl: string;
+    };
     expect(web).toMatchObject({ Title: 'Actieplan Digitaal Leiderschap', ServerRelativeUrl: '/sites/actieplan' });
     const created = (await sp.sp.web.lists.add('Proef', '', 100, false, { Hidden: true })) as { Title: string };
     expect(created.Title).toBe('Proef');
-    expect(requests).toEqual([expect.stringMatching(/^GET .*\/_api\/web\?/), expect.stringMatching(/^POST .*\/_api\/web\/lists$/)]);
+    expect(requests).toEqual([
+      expect.stringMatching(/^GET .*\/_api\/web\?/),
+      expect.stringMatching(/^POST .*\/_api\/web\/lists$/),
+    ]);
   });
 
   it('retries throttled answers per the retry policy, honouring Retry-After, then succeeds', async () => {
     sandbox.setFaults({ throttleRate: 0.6, retryAfterSeconds: 2, seed: 7 });
     try {
       const env = recordingRetryEnvironment();
-      const sp = sandbox.sharePoint({ retryEnvironment: env, retryPolicy: { maxAttempts: 20, maxTotalMs: 600_000, baseDelayMs: 10, maxDelayMs: 100 } });
+      const sp = sandbox.sharePoint({
+        retryEnvironment: env,
+        retryPolicy: { maxAttempts: 20, maxTotalMs: 600_000, baseDelayMs: 10, maxDelayMs: 100 },
+      });
       for (let i = 0; i < 10; i += 1) {
         const list = (await sp.sp.web.lists.getByTitle('Proef').select('Title')()) as { Title: string };
         expect(list.Title).toBe('Proef');
@@ -48,8 +57,13 @@ describe('the SharePoint REST client (PnPjs with our behaviours)', () => {
     sandbox.setFaults({ throttleRate: 1, throttleStatus: 503, retryAfterSeconds: 1 });
     try {
       const env = recordingRetryEnvironment();
-      const sp = sandbox.sharePoint({ retryEnvironment: env, retryPolicy: { maxAttempts: 3, maxTotalMs: 60_000, baseDelayMs: 10, maxDelayMs: 100 } });
-      const error = await sp.sp.web.select('Title')().catch((e: unknown) => e);
+      const sp = sandbox.sharePoint({
+        retryEnvironment: env,
+        retryPolicy: { maxAttempts: 3, maxTotalMs: 60_000, baseDelayMs: 10, maxDelayMs: 100 },
+      });
+      const error = await sp.sp.web
+        .select('Title')()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RetryExhaustedError);
       expect(error).toMatchObject({ lastStatus: 503, attempts: 3 });
       expect(env.waits).toEqual([1000, 1000]);
@@ -59,7 +73,10 @@ describe('the SharePoint REST client (PnPjs with our behaviours)', () => {
   });
 
   it('turns a SharePoint error into a typed error with status, code and message', async () => {
-    const error = await sandbox.sharePoint().sp.web.lists.getByTitle('Bestaat niet')().catch((e: unknown) => e);
+    const error = await sandbox
+      .sharePoint()
+      .sp.web.lists.getByTitle('Bestaat niet')()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SharePointRequestError);
     expect(error).toMatchObject({ status: 404, code: '-1, System.ArgumentException', method: 'GET' });
     expect((error as Error).message).toContain("List 'Bestaat niet' does not exist");

@@ -21,7 +21,9 @@ describe('reading lists that people also edit in SharePoint', () => {
     // Someone extends the Status choices in SharePoint and uses the new value.
     const columns = await graph.getAll<{ id: string; name: string; choice?: { choices: string[] } }>(`${list}/columns`);
     const status = columns.find((c) => c.name === 'Status')!;
-    await graph.patch(`${list}/columns/${status.id}`, { choice: { ...status.choice, choices: [...(status.choice?.choices ?? []), 'On hold'] } });
+    await graph.patch(`${list}/columns/${status.id}`, {
+      choice: { ...status.choice, choices: [...(status.choice?.choices ?? []), 'On hold'] },
+    });
     // ...and adds a column of their own.
     await graph.post(`${list}/columns`, { name: 'Opmerking', text: {} });
 
@@ -34,8 +36,16 @@ describe('reading lists that people also edit in SharePoint', () => {
     const after = await loadPlanCold(graph, sandbox.siteUrl);
     expect(after.plan.acties).toHaveLength(33);
     const onHold = after.plan.acties.find((x) => x.value.nummer === '6.1')!;
-    expect(onHold.problems).toContainEqual({ field: 'Status', message: "Onbekende waarde 'On hold' in Status.", value: 'On hold' });
-    expect(onHold.problems.some((p) => p.message === 'Het gekoppelde item ' + finding.id + ' in Bevindingen bestaat niet meer.')).toBe(true);
+    expect(onHold.problems).toContainEqual({
+      field: 'Status',
+      message: "Onbekende waarde 'On hold' in Status.",
+      value: 'On hold',
+    });
+    expect(
+      onHold.problems.some(
+        (p) => p.message === 'Het gekoppelde item ' + finding.id + ' in Bevindingen bestaat niet meer.',
+      ),
+    ).toBe(true);
     // Actions that pointed at the deleted finding keep loading, each with the problem reported.
     const linked = after.plan.acties.filter((x) => x.problems.some((p) => p.field === 'Bevindingen'));
     expect(linked.map((x) => x.value.nummer).sort()).toEqual(['1.1', '3.1', '5.1', '6.1', '6.2']);

@@ -35,11 +35,21 @@ describe('two job instances racing', () => {
       NOW: '2026-11-23T08:05:00Z',
       OUT_FILE: out,
     };
-    const start = (claimant: string) => run(process.execPath, ['--import', 'tsx', 'tests/support/job-process.ts'], { env: { ...env, CLAIMANT: claimant }, timeout: 120_000 });
+    const start = (claimant: string) =>
+      run(process.execPath, ['--import', 'tsx', 'tests/support/job-process.ts'], {
+        env: { ...env, CLAIMANT: claimant },
+        timeout: 120_000,
+      });
     const [a, b] = await Promise.all([start('instance-a'), start('instance-b')]);
-    const reports = [JSON.parse(a.stdout) as { sent: number; lost: number }, JSON.parse(b.stdout) as { sent: number; lost: number }];
+    const reports = [
+      JSON.parse(a.stdout) as { sent: number; lost: number },
+      JSON.parse(b.stdout) as { sent: number; lost: number },
+    ];
 
-    const cards = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { conversationId: string });
+    const cards = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { conversationId: string });
     const raceCards = cards.filter((c) => c.conversationId.startsWith('19:race-'));
     expect(raceCards).toHaveLength(MTS);
     expect(new Set(raceCards.map((c) => c.conversationId)).size).toBe(MTS);

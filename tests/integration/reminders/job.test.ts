@@ -40,14 +40,25 @@ afterAll(async () => {
 describe('the reminder job against the sandbox', () => {
   it('sends the CMT its agenda card the working day before, records it, and does not send it again', async () => {
     const sender = recordingSender();
-    const deps = { graph: sandbox.graph(), siteId, siteUrl: sandbox.siteUrl, sender, now: MONDAY_MORNING, deepLinkFor: () => 'https://teams.microsoft.com/l/entity/x/actieplan' };
+    const deps = {
+      graph: sandbox.graph(),
+      siteId,
+      siteUrl: sandbox.siteUrl,
+      sender,
+      now: MONDAY_MORNING,
+      deepLinkFor: () => 'https://teams.microsoft.com/l/entity/x/actieplan',
+    };
     const first = await runReminderJob({ ...deps, claimant: 'run-1' });
     const cmt = first.outcomes.find((o) => o.mtKey === 'cmt');
     expect(cmt).toMatchObject({ outcome: 'sent', key: 'cmt|2026-11-24T08:00:00Z' });
     expect(sender.sent.some((s) => s.conversationId === '19:cmt@thread.tacv2')).toBe(true);
     const logged = await createHerinneringenStore(sandbox.graph(), siteId).find('cmt|2026-11-24T08:00:00Z');
     expect(logged?.value).toMatchObject({ status: 'verzonden', claim: 'run-1' });
-    expect(parseSnapshot(logged?.value.snapshot)).toMatchObject({ version: 1, mtKey: 'cmt', occurrenceStart: '2026-11-24T08:00:00Z' });
+    expect(parseSnapshot(logged?.value.snapshot)).toMatchObject({
+      version: 1,
+      mtKey: 'cmt',
+      occurrenceStart: '2026-11-24T08:00:00Z',
+    });
 
     const count = sender.sent.length;
     const second = await runReminderJob({ ...deps, claimant: 'run-2' });
@@ -57,22 +68,48 @@ describe('the reminder job against the sandbox', () => {
 });
 
 describe('the reminder job on public holidays', () => {
-  const deps = () => ({ graph: sandbox.graph(), siteId, siteUrl: sandbox.siteUrl, deepLinkFor: () => 'https://teams.microsoft.com/l/entity/x/actieplan' });
-  const cmtCards = (sender: ReturnType<typeof recordingSender>) => sender.sent.filter((s) => s.conversationId === '19:cmt@thread.tacv2');
+  const deps = () => ({
+    graph: sandbox.graph(),
+    siteId,
+    siteUrl: sandbox.siteUrl,
+    deepLinkFor: () => 'https://teams.microsoft.com/l/entity/x/actieplan',
+  });
+  const cmtCards = (sender: ReturnType<typeof recordingSender>) =>
+    sender.sent.filter((s) => s.conversationId === '19:cmt@thread.tacv2');
 
   // The seeded CMT meets on Tuesdays at 09:00 with a lead time of 1440 minutes: normally Monday 09:00.
   it('sends the card for the Tuesday after Koningsdag (Monday 27 April 2026) on Friday 24 April, not on the holiday', async () => {
     const sender = recordingSender();
     // Thursday 23 April, 09:05: the meeting of Tuesday 28 April is not due yet.
-    const thursday = await runReminderJob({ ...deps(), sender, claimant: 'holiday-thu', now: new Date('2026-04-23T07:05:00Z') });
+    const thursday = await runReminderJob({
+      ...deps(),
+      sender,
+      claimant: 'holiday-thu',
+      now: new Date('2026-04-23T07:05:00Z'),
+    });
     expect(thursday.outcomes.filter((o) => o.mtKey === 'cmt')).toEqual([]);
-    expect(thursday.decisions.find((d) => d.mtKey === 'cmt' && d.action === 'wait')).toMatchObject({ reminderAt: new Date('2026-04-24T07:00:00Z') });
+    expect(thursday.decisions.find((d) => d.mtKey === 'cmt' && d.action === 'wait')).toMatchObject({
+      reminderAt: new Date('2026-04-24T07:00:00Z'),
+    });
     // Friday 24 April, 09:05: the last working day before the meeting.
-    const friday = await runReminderJob({ ...deps(), sender, claimant: 'holiday-fri', now: new Date('2026-04-24T07:05:00Z') });
-    expect(friday.outcomes.find((o) => o.mtKey === 'cmt')).toMatchObject({ outcome: 'sent', key: 'cmt|2026-04-28T07:00:00Z' });
+    const friday = await runReminderJob({
+      ...deps(),
+      sender,
+      claimant: 'holiday-fri',
+      now: new Date('2026-04-24T07:05:00Z'),
+    });
+    expect(friday.outcomes.find((o) => o.mtKey === 'cmt')).toMatchObject({
+      outcome: 'sent',
+      key: 'cmt|2026-04-28T07:00:00Z',
+    });
     expect(cmtCards(sender)).toHaveLength(1);
     // On the holiday itself nothing goes out again.
-    const monday = await runReminderJob({ ...deps(), sender, claimant: 'holiday-mon', now: new Date('2026-04-27T07:05:00Z') });
+    const monday = await runReminderJob({
+      ...deps(),
+      sender,
+      claimant: 'holiday-mon',
+      now: new Date('2026-04-27T07:05:00Z'),
+    });
     expect(monday.outcomes.filter((o) => o.mtKey === 'cmt')).toEqual([]);
     expect(cmtCards(sender)).toHaveLength(1);
   });
@@ -80,8 +117,17 @@ describe('the reminder job on public holidays', () => {
   it('skips the organisation’s own closing days from configuration too', async () => {
     const sender = recordingSender();
     // Monday 30 November 2026 is configured as a closing day: the card for Tuesday 1 December goes out on Friday 27.
-    const friday = await runReminderJob({ ...deps(), sender, claimant: 'extra-fri', now: new Date('2026-11-27T08:05:00Z'), extraHolidays: ['2026-11-30'] });
-    expect(friday.outcomes.find((o) => o.mtKey === 'cmt')).toMatchObject({ outcome: 'sent', key: 'cmt|2026-12-01T08:00:00Z' });
+    const friday = await runReminderJob({
+      ...deps(),
+      sender,
+      claimant: 'extra-fri',
+      now: new Date('2026-11-27T08:05:00Z'),
+      extraHolidays: ['2026-11-30'],
+    });
+    expect(friday.outcomes.find((o) => o.mtKey === 'cmt')).toMatchObject({
+      outcome: 'sent',
+      key: 'cmt|2026-12-01T08:00:00Z',
+    });
     expect(cmtCards(sender)).toHaveLength(1);
   });
 });

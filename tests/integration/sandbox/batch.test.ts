@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, http, startTestSandbox, type Item, type TestSandbox } from './helpers.js';
 
-type BatchResponse = { responses: Array<{ id: string; status: number; headers: Record<string, string>; body?: unknown }> };
+type BatchResponse = {
+  responses: Array<{ id: string; status: number; headers: Record<string, string>; body?: unknown }>;
+};
 
 describe('sandbox JSON batching', () => {
   let t: TestSandbox;
@@ -9,7 +11,9 @@ describe('sandbox JSON batching', () => {
   beforeAll(async () => {
     t = await startTestSandbox();
     const siteId = await t.app.siteId();
-    const listId = await t.app.createList('MTs', [{ name: 'Sleutel', text: {}, indexed: true, enforceUniqueValues: true }]);
+    const listId = await t.app.createList('MTs', [
+      { name: 'Sleutel', text: {}, indexed: true, enforceUniqueValues: true },
+    ]);
     listPath = `/sites/${siteId}/lists/${listId}`;
   });
   afterAll(async () => {
@@ -51,7 +55,9 @@ describe('sandbox JSON batching', () => {
 
   it('refuses more than 20 requests with 400 and runs none of them', async () => {
     const before = ((await t.app.get(`${listPath}/items?$top=500`)).body as { value: unknown[] }).value.length;
-    const res = await t.app.post('/$batch', { requests: Array.from({ length: 21 }, (_, i) => create(`x${i}`, `Te veel ${i}`)) });
+    const res = await t.app.post('/$batch', {
+      requests: Array.from({ length: 21 }, (_, i) => create(`x${i}`, `Te veel ${i}`)),
+    });
     expect(res.status).toBe(400);
     expect(errorOf(res).code).toBe('invalidRequest');
     const after = ((await t.app.get(`${listPath}/items?$top=500`)).body as { value: unknown[] }).value.length;
@@ -79,12 +85,16 @@ describe('sandbox JSON batching', () => {
     expect(byId.get('2')!.status).toBe(409);
     expect(byId.get('3')!.status).toBe(424);
     expect(byId.get('4')!.status).toBe(201);
-    const k3 = await t.app.get(`${listPath}/items?$expand=fields&$filter=${encodeURIComponent("fields/Sleutel eq 'k3'")}`);
+    const k3 = await t.app.get(
+      `${listPath}/items?$expand=fields&$filter=${encodeURIComponent("fields/Sleutel eq 'k3'")}`,
+    );
     expect((k3.body as { value: unknown[] }).value).toHaveLength(0);
   });
 
   it('needs Content-Type for a sub-request with a body, and the outer token for all', async () => {
-    const res = await t.app.post('/$batch', { requests: [{ id: '1', method: 'POST', url: `${listPath}/items`, body: { fields: { Title: 'zonder type' } } }] });
+    const res = await t.app.post('/$batch', {
+      requests: [{ id: '1', method: 'POST', url: `${listPath}/items`, body: { fields: { Title: 'zonder type' } } }],
+    });
     expect((res.body as BatchResponse).responses[0]!.status).toBe(400);
     const anonymous = await http(`${t.sandbox.graphUrl}/$batch`, {
       method: 'POST',

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, Graph, http, IM_SOCIAAL, personaToken, sharePointAppToken, startTestSandbox, type HttpResult, type TestSandbox } from './helpers.js';
+import {
+  errorOf,
+  Graph,
+  http,
+  IM_SOCIAAL,
+  personaToken,
+  sharePointAppToken,
+  startTestSandbox,
+  type HttpResult,
+  type TestSandbox,
+} from './helpers.js';
 
 const MT_SOCIAAL = '5b0c6a3e-2f0e-4d7b-9a57-0c1d2e3f4a51';
 const MT_FYSIEK = '8e2d1c4b-6a5f-4e3d-8c2b-1a0f9e8d7c62';
@@ -27,8 +37,17 @@ function control(method: string, path: string, body?: unknown): Promise<HttpResu
   });
 }
 
-function view(group: string, from: string, to: string, extra = '', headers: Record<string, string> = {}): Promise<HttpResult> {
-  return t.app.get(`/groups/${group}/calendarView?startDateTime=${encodeURIComponent(from)}&endDateTime=${encodeURIComponent(to)}${extra}`, headers);
+function view(
+  group: string,
+  from: string,
+  to: string,
+  extra = '',
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
+  return t.app.get(
+    `/groups/${group}/calendarView?startDateTime=${encodeURIComponent(from)}&endDateTime=${encodeURIComponent(to)}${extra}`,
+    headers,
+  );
 }
 
 beforeAll(async () => {
@@ -44,7 +63,13 @@ beforeAll(async () => {
       range: { type: 'noEnd', startDate: '2026-03-02', recurrenceTimeZone: AMSTERDAM },
     },
     cancelledOccurrences: ['2026-03-30'],
-    exceptions: [{ originalDate: '2026-04-13', start: { dateTime: '2026-04-14T13:00:00', timeZone: AMSTERDAM }, end: { dateTime: '2026-04-14T14:30:00', timeZone: AMSTERDAM } }],
+    exceptions: [
+      {
+        originalDate: '2026-04-13',
+        start: { dateTime: '2026-04-14T13:00:00', timeZone: AMSTERDAM },
+        end: { dateTime: '2026-04-14T14:30:00', timeZone: AMSTERDAM },
+      },
+    ],
   });
   expect(series.status).toBe(201);
   const single = await control('POST', `${MT_SOCIAAL}/events`, {
@@ -82,10 +107,14 @@ describe('Graph group calendarView in the sandbox', () => {
   });
 
   it('answers in the zone Prefer: outlook.timezone asks for, and says so', async () => {
-    const res = await view(MT_SOCIAAL, '2026-03-01T00:00:00+01:00', '2026-05-01T00:00:00+02:00', '', { Prefer: `outlook.timezone="${AMSTERDAM}"` });
+    const res = await view(MT_SOCIAAL, '2026-03-01T00:00:00+01:00', '2026-05-01T00:00:00+02:00', '', {
+      Prefer: `outlook.timezone="${AMSTERDAM}"`,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('preference-applied')).toBe(`outlook.timezone="${AMSTERDAM}"`);
-    const starts = (res.body as Page).value.filter((e) => e.type !== 'singleInstance').map((e) => `${e.start.dateTime} ${e.start.timeZone}`);
+    const starts = (res.body as Page).value
+      .filter((e) => e.type !== 'singleInstance')
+      .map((e) => `${e.start.dateTime} ${e.start.timeZone}`);
     expect(starts).toEqual([
       `2026-03-02T09:00:00.0000000 ${AMSTERDAM}`,
       `2026-03-16T09:00:00.0000000 ${AMSTERDAM}`,
@@ -107,7 +136,10 @@ describe('Graph group calendarView in the sandbox', () => {
       subject: 'Dagstart',
       start: { dateTime: '2026-06-01T08:30:00', timeZone: 'Europe/Amsterdam' },
       end: { dateTime: '2026-06-01T08:45:00', timeZone: 'Europe/Amsterdam' },
-      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', startDate: '2026-06-01', numberOfOccurrences: 23 } },
+      recurrence: {
+        pattern: { type: 'daily', interval: 1 },
+        range: { type: 'numbered', startDate: '2026-06-01', numberOfOccurrences: 23 },
+      },
     });
     expect(created.status).toBe(201);
     const first = await view(group, '2026-05-01T00:00:00Z', '2026-08-01T00:00:00Z');
@@ -136,54 +168,88 @@ describe('Graph group calendarView in the sandbox', () => {
       subject: 'CMT',
       start: { dateTime: '2026-01-01T14:00:00', timeZone: AMSTERDAM },
       end: { dateTime: '2026-01-01T16:00:00', timeZone: AMSTERDAM },
-      recurrence: { pattern: { type: 'relativeMonthly', interval: 1, daysOfWeek: ['thursday'], index: 'first' }, range: { type: 'endDate', startDate: '2026-01-01', endDate: '2026-04-02' } },
+      recurrence: {
+        pattern: { type: 'relativeMonthly', interval: 1, daysOfWeek: ['thursday'], index: 'first' },
+        range: { type: 'endDate', startDate: '2026-01-01', endDate: '2026-04-02' },
+      },
     });
     await control('POST', `${group}/events`, {
       subject: 'Maandafsluiting',
       start: { dateTime: '2026-01-31T10:00:00', timeZone: 'UTC' },
       end: { dateTime: '2026-01-31T11:00:00', timeZone: 'UTC' },
-      recurrence: { pattern: { type: 'absoluteMonthly', interval: 1, dayOfMonth: 31 }, range: { type: 'numbered', startDate: '2026-01-31', numberOfOccurrences: 3 } },
+      recurrence: {
+        pattern: { type: 'absoluteMonthly', interval: 1, dayOfMonth: 31 },
+        range: { type: 'numbered', startDate: '2026-01-31', numberOfOccurrences: 3 },
+      },
     });
-    const res = await view(group, '2026-01-01T00:00:00Z', '2026-12-31T00:00:00Z', '&$top=50', { Prefer: 'outlook.timezone="Europe/Amsterdam"' });
-    const byName = (subject: string) => (res.body as Page).value.filter((e) => e.subject === subject).map((e) => e.start.dateTime.slice(0, 16));
+    const res = await view(group, '2026-01-01T00:00:00Z', '2026-12-31T00:00:00Z', '&$top=50', {
+      Prefer: 'outlook.timezone="Europe/Amsterdam"',
+    });
+    const byName = (subject: string) =>
+      (res.body as Page).value.filter((e) => e.subject === subject).map((e) => e.start.dateTime.slice(0, 16));
     // The end date is inclusive: 2 April is the first Thursday of April.
     expect(byName('CMT')).toEqual(['2026-01-01T14:00', '2026-02-05T14:00', '2026-03-05T14:00', '2026-04-02T14:00']);
     expect(byName('Maandafsluiting')).toEqual(['2026-01-31T11:00', '2026-02-28T11:00', '2026-03-31T12:00']);
   });
 
   it('orders by start descending on request, and refuses what it does not implement', async () => {
-    const desc = (await view(MT_SOCIAAL, '2026-03-01T00:00:00Z', '2026-05-01T00:00:00Z', '&$orderby=start/dateTime desc')).body as Page;
+    const desc = (
+      await view(MT_SOCIAAL, '2026-03-01T00:00:00Z', '2026-05-01T00:00:00Z', '&$orderby=start/dateTime desc')
+    ).body as Page;
     expect(desc.value.map((e) => e.start.dateTime)[0]).toBe('2026-04-27T07:00:00.0000000');
     const filter = await view(MT_SOCIAAL, '2026-03-01T00:00:00Z', '2026-05-01T00:00:00Z', "&$filter=subject eq 'x'");
     expect(filter.status).toBe(400);
   });
 
-  it('answers Graph\'s errors: no window, unknown group, no calendar permission, a SharePoint token', async () => {
+  it("answers Graph's errors: no window, unknown group, no calendar permission, a SharePoint token", async () => {
     const noWindow = await t.app.get(`/groups/${MT_SOCIAAL}/calendarView`);
     expect(noWindow.status).toBe(400);
-    expect(errorOf(noWindow)).toMatchObject({ code: 'ErrorInvalidParameter', message: 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.' });
+    expect(errorOf(noWindow)).toMatchObject({
+      code: 'ErrorInvalidParameter',
+      message:
+        'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+    });
     const unknown = await view('0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f', '2026-03-01T00:00:00Z', '2026-05-01T00:00:00Z');
     expect(unknown.status).toBe(404);
     expect(errorOf(unknown).code).toBe('Request_ResourceNotFound');
     const persona = new Graph(t.sandbox, await personaToken(t.sandbox, IM_SOCIAAL));
-    const denied = await persona.get(`/groups/${MT_SOCIAAL}/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-05-01T00:00:00Z`);
+    const denied = await persona.get(
+      `/groups/${MT_SOCIAAL}/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-05-01T00:00:00Z`,
+    );
     expect(denied.status).toBe(403);
     expect(errorOf(denied).code).toBe('ErrorAccessDenied');
     const sharePoint = new Graph(t.sandbox, await sharePointAppToken(t.sandbox));
-    expect((await sharePoint.get(`/groups/${MT_SOCIAAL}/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-05-01T00:00:00Z`)).status).toBe(401);
+    expect(
+      (
+        await sharePoint.get(
+          `/groups/${MT_SOCIAAL}/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-05-01T00:00:00Z`,
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it('refuses events the control endpoint cannot keep, and clears a calendar', async () => {
-    const backwards = await control('POST', `${MT_FYSIEK}/events`, { subject: 'x', start: { dateTime: '2026-03-02T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-03-02T09:00:00', timeZone: 'UTC' } });
+    const backwards = await control('POST', `${MT_FYSIEK}/events`, {
+      subject: 'x',
+      start: { dateTime: '2026-03-02T10:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2026-03-02T09:00:00', timeZone: 'UTC' },
+    });
     expect(backwards.status).toBe(400);
     const yearly = await control('POST', `${MT_FYSIEK}/events`, {
       subject: 'x',
       start: { dateTime: '2026-03-02T09:00:00', timeZone: 'UTC' },
       end: { dateTime: '2026-03-02T10:00:00', timeZone: 'UTC' },
-      recurrence: { pattern: { type: 'absoluteYearly', interval: 1, dayOfMonth: 2, month: 3 }, range: { type: 'noEnd', startDate: '2026-03-02' } },
+      recurrence: {
+        pattern: { type: 'absoluteYearly', interval: 1, dayOfMonth: 2, month: 3 },
+        range: { type: 'noEnd', startDate: '2026-03-02' },
+      },
     });
     expect(yearly.status).toBe(400);
-    const badZone = await control('POST', `${MT_FYSIEK}/events`, { subject: 'x', start: { dateTime: '2026-03-02T09:00:00', timeZone: 'Mars/Olympus' }, end: { dateTime: '2026-03-02T10:00:00', timeZone: 'UTC' } });
+    const badZone = await control('POST', `${MT_FYSIEK}/events`, {
+      subject: 'x',
+      start: { dateTime: '2026-03-02T09:00:00', timeZone: 'Mars/Olympus' },
+      end: { dateTime: '2026-03-02T10:00:00', timeZone: 'UTC' },
+    });
     expect(badZone.status).toBe(400);
     const cleared = await control('DELETE', `${MT_FYSIEK}/events`);
     expect(cleared.body).toEqual({ removed: 1 });

@@ -39,11 +39,18 @@ describe('sandbox CLI (src/sandbox/main.ts)', () => {
     expect(throttled.status).toBe(503);
     expect(throttled.headers.get('retry-after')).toBe('4');
 
-    const preflight = await http(`${child.baseUrl}/v1.0/me`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:4000', 'Access-Control-Request-Method': 'GET' } });
+    const preflight = await http(`${child.baseUrl}/v1.0/me`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:4000', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(preflight.status).toBe(204);
 
     // Another process changes the faults at run time.
-    const cleared = await http(`${child.baseUrl}/_sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const cleared = await http(`${child.baseUrl}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(cleared.status).toBe(200);
     const { graph } = await clientFor(child.baseUrl);
     expect((await graph.get('/sites/127.0.0.1:/sites/actieplan')).status).toBe(200);

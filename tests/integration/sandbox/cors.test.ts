@@ -24,10 +24,27 @@ describe('sandbox CORS', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     const methods = (res.headers.get('access-control-allow-methods') ?? '').split(',').map((m) => m.trim());
     expect(methods).toEqual(expect.arrayContaining(['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS']));
-    const allowed = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(',').map((h) => h.trim());
-    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'if-match', 'prefer', 'client-request-id', 'consistencylevel']));
-    const exposed = (res.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(',').map((h) => h.trim());
-    expect(exposed).toEqual(expect.arrayContaining(['etag', 'retry-after', 'request-id', 'client-request-id', 'location']));
+    const allowed = (res.headers.get('access-control-allow-headers') ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((h) => h.trim());
+    expect(allowed).toEqual(
+      expect.arrayContaining([
+        'authorization',
+        'content-type',
+        'if-match',
+        'prefer',
+        'client-request-id',
+        'consistencylevel',
+      ]),
+    );
+    const exposed = (res.headers.get('access-control-expose-headers') ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((h) => h.trim());
+    expect(exposed).toEqual(
+      expect.arrayContaining(['etag', 'retry-after', 'request-id', 'client-request-id', 'location']),
+    );
   });
 
   it('refuses a preflight from another origin, without CORS headers', async () => {
@@ -42,7 +59,11 @@ describe('sandbox CORS', () => {
     const token = await http(t.sandbox.tokenUrl, {
       method: 'POST',
       headers: { Origin: 'http://127.0.0.1:3978', 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'urn:sandbox:persona', client_id: CLIENT_ID, persona: IM_SOCIAAL }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'urn:sandbox:persona',
+        client_id: CLIENT_ID,
+        persona: IM_SOCIAAL,
+      }).toString(),
     });
     expect(token.status).toBe(200);
     expect(token.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3978');
@@ -62,8 +83,22 @@ describe('sandbox CORS', () => {
   it('honours a custom origin list', async () => {
     const custom = await startTestSandbox({ allowedOrigins: ['http://127.0.0.1:5173'] });
     try {
-      expect((await http(`${custom.sandbox.baseUrl}/v1.0/me`, { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1:5173', 'Access-Control-Request-Method': 'GET' } })).status).toBe(204);
-      expect((await http(`${custom.sandbox.baseUrl}/v1.0/me`, { method: 'OPTIONS', headers: { Origin: APP_ORIGIN, 'Access-Control-Request-Method': 'GET' } })).status).toBe(403);
+      expect(
+        (
+          await http(`${custom.sandbox.baseUrl}/v1.0/me`, {
+            method: 'OPTIONS',
+            headers: { Origin: 'http://127.0.0.1:5173', 'Access-Control-Request-Method': 'GET' },
+          })
+        ).status,
+      ).toBe(204);
+      expect(
+        (
+          await http(`${custom.sandbox.baseUrl}/v1.0/me`, {
+            method: 'OPTIONS',
+            headers: { Origin: APP_ORIGIN, 'Access-Control-Request-Method': 'GET' },
+          })
+        ).status,
+      ).toBe(403);
     } finally {
       await custom.stop();
     }
@@ -81,7 +116,11 @@ describe('sandbox CORS', () => {
     expect((attack.body as { error: { message: string } }).error.message).toContain('http://evil.example');
     // A "simple" request from the app's own origin or from a plain form (no Origin, Sec-Fetch-Site cross-site)
     // is refused too: only JSON, which a page can send only after a preflight, switches faults.
-    const plain = await http(faults, { method: 'POST', headers: { Origin: APP_ORIGIN, 'Content-Type': 'text/plain' }, body: JSON.stringify({ throttleRate: 1 }) });
+    const plain = await http(faults, {
+      method: 'POST',
+      headers: { Origin: APP_ORIGIN, 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ throttleRate: 1 }),
+    });
     expect(plain.status).toBe(415);
     const form = await http(faults, {
       method: 'POST',
@@ -89,7 +128,11 @@ describe('sandbox CORS', () => {
       body: 'throttleRate=1',
     });
     expect(form.status).toBe(403);
-    const evilJson = await http(faults, { method: 'POST', headers: { Origin: 'http://evil.example', 'Content-Type': 'application/json' }, body: JSON.stringify({ throttleRate: 1 }) });
+    const evilJson = await http(faults, {
+      method: 'POST',
+      headers: { Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ throttleRate: 1 }),
+    });
     expect(evilJson.status).toBe(403);
     const groups = await http(`${t.sandbox.baseUrl}/_sandbox/groups/5b0c6a3e-2f0e-4d7b-9a57-0c1d2e3f4a51`, {
       method: 'PUT',
@@ -100,7 +143,11 @@ describe('sandbox CORS', () => {
     expect((await http(faults)).body).toEqual({});
     expect((await t.app.get('/sites/127.0.0.1:/sites/actieplan')).status).toBe(200);
     // The app's own origin with JSON is the way in.
-    const allowed = await http(faults, { method: 'POST', headers: { Origin: APP_ORIGIN, 'Content-Type': 'application/json' }, body: JSON.stringify({ latencyMs: 0 }) });
+    const allowed = await http(faults, {
+      method: 'POST',
+      headers: { Origin: APP_ORIGIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 0 }),
+    });
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
   });
@@ -110,10 +157,18 @@ describe('sandbox CORS', () => {
       // fetch does not let a caller set Host, so use node:http directly.
       import('node:http')
         .then(({ request }) => {
-          const req = request({ host: '127.0.0.1', port: t.sandbox.port, path: '/_sandbox/personas', headers: { Host: 'attacker.example' } }, (r) => {
-            r.resume();
-            resolve(r.statusCode ?? 0);
-          });
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port: t.sandbox.port,
+              path: '/_sandbox/personas',
+              headers: { Host: 'attacker.example' },
+            },
+            (r) => {
+              r.resume();
+              resolve(r.statusCode ?? 0);
+            },
+          );
           req.on('error', reject);
           req.end();
         })

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, startTestSandbox, type Item, type TestSandbox } from './helpers.js';
 
-type DeltaPage = { value: Array<Item & { deleted?: { state: string }; '@removed'?: unknown }>; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
+type DeltaPage = {
+  value: Array<Item & { deleted?: { state: string }; '@removed'?: unknown }>;
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+};
 
 describe('sandbox list item delta', () => {
   let t: TestSandbox;
@@ -69,7 +73,8 @@ describe('sandbox list item delta', () => {
 
   it('pages changes by sequence: an item changed again while paging is left to the next round, never given twice', async () => {
     const start = (await t.app.get(`${listPath}/items/delta?token=latest&$top=1&$expand=fields`)).body as DeltaPage;
-    for (const id of ['1', '3', '5']) expect((await t.app.patch(`${listPath}/items/${id}/fields`, { Status: 'Loopt' })).status).toBe(200);
+    for (const id of ['1', '3', '5'])
+      expect((await t.app.patch(`${listPath}/items/${id}/fields`, { Status: 'Loopt' })).status).toBe(200);
     const first = (await t.app.get(start['@odata.deltaLink']!)).body as DeltaPage;
     expect(first.value.map((i) => i.id)).toEqual(['1']);
     // Item 3 changes again after the round began: its newest change lies outside this round's window.

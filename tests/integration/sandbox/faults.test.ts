@@ -7,7 +7,9 @@ describe('sandbox fault injection', () => {
   beforeAll(async () => {
     t = await startTestSandbox();
     const siteId = await t.app.siteId();
-    const listId = await t.app.createList('Herinneringen', [{ name: 'Sleutel', text: {}, indexed: true, enforceUniqueValues: true }]);
+    const listId = await t.app.createList('Herinneringen', [
+      { name: 'Sleutel', text: {}, indexed: true, enforceUniqueValues: true },
+    ]);
     listPath = `/sites/${siteId}/lists/${listId}`;
   });
   afterEach(() => {
@@ -18,7 +20,9 @@ describe('sandbox fault injection', () => {
   });
 
   async function itemsWith(key: string): Promise<Item[]> {
-    const res = await t.app.get(`${listPath}/items?$expand=fields&$filter=${encodeURIComponent(`fields/Sleutel eq '${key}'`)}`);
+    const res = await t.app.get(
+      `${listPath}/items?$expand=fields&$filter=${encodeURIComponent(`fields/Sleutel eq '${key}'`)}`,
+    );
     return (res.body as { value: Item[] }).value;
   }
 
@@ -98,7 +102,11 @@ describe('sandbox fault injection', () => {
     });
     expect(invalid.status).toBe(400);
 
-    const cleared = await http(`${t.sandbox.baseUrl}/_sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const cleared = await http(`${t.sandbox.baseUrl}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(cleared.body).toEqual({});
     expect((await t.app.get('/sites/127.0.0.1:/sites/actieplan')).status).toBe(200);
   });

@@ -35,7 +35,11 @@ export async function http(url: string, init: RequestInit = {}): Promise<HttpRes
 }
 
 /** Posts a form to the token endpoint. */
-export function tokenRequest(sandbox: RunningSandbox, form: Record<string, string>, headers: Record<string, string> = {}): Promise<HttpResult> {
+export function tokenRequest(
+  sandbox: RunningSandbox,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
   return http(sandbox.tokenUrl, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
@@ -44,20 +48,35 @@ export function tokenRequest(sandbox: RunningSandbox, form: Record<string, strin
 }
 
 export async function appToken(sandbox: RunningSandbox): Promise<string> {
-  const res = await tokenRequest(sandbox, { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope: GRAPH_SCOPE });
+  const res = await tokenRequest(sandbox, {
+    grant_type: 'client_credentials',
+    client_id: CLIENT_ID,
+    client_secret: CLIENT_SECRET,
+    scope: GRAPH_SCOPE,
+  });
   if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${res.text}`);
   return (res.body as { access_token: string }).access_token;
 }
 
 /** An app-only token for SharePoint REST: the scope names the sandbox's SharePoint origin. */
 export async function sharePointAppToken(sandbox: RunningSandbox): Promise<string> {
-  const res = await tokenRequest(sandbox, { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope: `${sandbox.sharePointOrigin}/.default` });
+  const res = await tokenRequest(sandbox, {
+    grant_type: 'client_credentials',
+    client_id: CLIENT_ID,
+    client_secret: CLIENT_SECRET,
+    scope: `${sandbox.sharePointOrigin}/.default`,
+  });
   if (res.status !== 200) throw new Error(`SharePoint token request failed: ${res.status} ${res.text}`);
   return (res.body as { access_token: string }).access_token;
 }
 
 export async function personaToken(sandbox: RunningSandbox, persona: string): Promise<string> {
-  const res = await tokenRequest(sandbox, { grant_type: 'urn:sandbox:persona', client_id: CLIENT_ID, persona, scope: GRAPH_SCOPE });
+  const res = await tokenRequest(sandbox, {
+    grant_type: 'urn:sandbox:persona',
+    client_id: CLIENT_ID,
+    persona,
+    scope: GRAPH_SCOPE,
+  });
   if (res.status !== 200) throw new Error(`persona token request failed: ${res.status} ${res.text}`);
   return (res.body as { access_token: string }).access_token;
 }
@@ -130,7 +149,13 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
 }
 
 /** The shape every Graph error body has. */
-export type GraphErrorBody = { error: { code: string; message: string; innerError: { date: string; 'request-id': string; 'client-request-id': string } } };
+export type GraphErrorBody = {
+  error: {
+    code: string;
+    message: string;
+    innerError: { date: string; 'request-id': string; 'client-request-id': string };
+  };
+};
 
 export function errorOf(res: HttpResult): GraphErrorBody['error'] {
   return (res.body as GraphErrorBody).error;
@@ -138,7 +163,13 @@ export function errorOf(res: HttpResult): GraphErrorBody['error'] {
 
 /** Item fields as returned by Graph. */
 export type Fields = Record<string, unknown>;
-export type Item = { id: string; eTag: string; fields: Fields; createdBy: Record<string, unknown>; lastModifiedBy: Record<string, unknown> };
+export type Item = {
+  id: string;
+  eTag: string;
+  fields: Fields;
+  createdBy: Record<string, unknown>;
+  lastModifiedBy: Record<string, unknown>;
+};
 
 // ---- a sandbox in its own OS process ------------------------------------------------------
 
@@ -192,7 +223,20 @@ export function killHard(child: Child): Promise<void> {
 
 /** A client for a sandbox known only by its base URL (another process). */
 export async function clientFor(baseUrl: string): Promise<{ graph: Graph; token: string }> {
-  const fake = { baseUrl, graphUrl: `${baseUrl}/v1.0`, siteUrl: `${baseUrl}/sites/actieplan`, sharePointOrigin: baseUrl, tokenUrl: `${baseUrl}/oauth2/v2.0/token`, authority: '', tlsCertificate: '', port: 0, setFaults: () => undefined, snapshot: () => undefined, restore: () => undefined, close: async () => undefined };
+  const fake = {
+    baseUrl,
+    graphUrl: `${baseUrl}/v1.0`,
+    siteUrl: `${baseUrl}/sites/actieplan`,
+    sharePointOrigin: baseUrl,
+    tokenUrl: `${baseUrl}/oauth2/v2.0/token`,
+    authority: '',
+    tlsCertificate: '',
+    port: 0,
+    setFaults: () => undefined,
+    snapshot: () => undefined,
+    restore: () => undefined,
+    close: async () => undefined,
+  };
   const token = await appToken(fake);
   return { graph: new Graph(fake, token), token };
 }

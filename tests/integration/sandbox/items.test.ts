@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, Graph, IM_SOCIAAL, personaToken, PORTFOLIOMANAGER, startTestSandbox, type Fields, type Item, type TestSandbox } from './helpers.js';
+import {
+  errorOf,
+  Graph,
+  IM_SOCIAAL,
+  personaToken,
+  PORTFOLIOMANAGER,
+  startTestSandbox,
+  type Fields,
+  type Item,
+  type TestSandbox,
+} from './helpers.js';
 
 const ETAG = /^"\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\},(\d+)"$/;
 
@@ -34,12 +44,17 @@ describe('sandbox list items', () => {
   beforeAll(async () => {
     t = await startTestSandbox();
     siteId = await t.app.siteId();
-    adviezen = await t.app.createList('Adviezen', [{ name: 'Nummer', number: {}, indexed: true, enforceUniqueValues: true }]);
+    adviezen = await t.app.createList('Adviezen', [
+      { name: 'Nummer', number: {}, indexed: true, enforceUniqueValues: true },
+    ]);
     acties = await t.app.createList('Acties', [
       { name: 'Nummer', text: {}, indexed: true, enforceUniqueValues: true },
       { name: 'Advies', lookup: { listId: adviezen, columnName: 'Title' } },
       { name: 'Status', choice: { choices: ['Niet gestart', 'Loopt', 'Afgerond'] }, indexed: true },
-      { name: 'Domeinen', choice: { choices: ['Bedrijfsvoering', 'Dienstverlening', 'Concern'], displayAs: 'checkBoxes' } },
+      {
+        name: 'Domeinen',
+        choice: { choices: ['Bedrijfsvoering', 'Dienstverlening', 'Concern'], displayAs: 'checkBoxes' },
+      },
       { name: 'Eigenaar', personOrGroup: {}, indexed: true },
       { name: 'Betrokkenen', personOrGroup: { allowMultipleSelection: true } },
       { name: 'Deadline', dateTime: { format: 'dateOnly' }, indexed: true },
@@ -52,7 +67,10 @@ describe('sandbox list items', () => {
       { name: 'Geheim', text: {}, hidden: true },
     ]);
     base = `/sites/${siteId}/lists/${acties}`;
-    const added = await t.app.post(`${base}/columns`, { name: 'AfhankelijkVan', lookup: { listId: acties, allowMultipleValues: true } });
+    const added = await t.app.post(`${base}/columns`, {
+      name: 'AfhankelijkVan',
+      lookup: { listId: acties, allowMultipleValues: true },
+    });
     expect(added.status).toBe(201);
     imLookupId = await lookupIdOf(IM_SOCIAAL);
     pmLookupId = await lookupIdOf(PORTFOLIOMANAGER);
@@ -62,7 +80,9 @@ describe('sandbox list items', () => {
   });
 
   it('creates (201), reads (200), updates fields (200) and deletes (204) an item', async () => {
-    const created = await t.app.post(`${base}/items`, { fields: { Title: 'Eerste', Verplicht: 'ja', Nummer: '1.1', Status: 'Niet gestart' } });
+    const created = await t.app.post(`${base}/items`, {
+      fields: { Title: 'Eerste', Verplicht: 'ja', Nummer: '1.1', Status: 'Niet gestart' },
+    });
     expect(created.status).toBe(201);
     const item = created.body as Item & Record<string, unknown>;
     expect(item.id).toMatch(/^\d+$/);
@@ -70,8 +90,17 @@ describe('sandbox list items', () => {
     expect(item.eTag.endsWith(',1"')).toBe(true);
     expect(item.fields['@odata.etag']).toBe(item.eTag);
     expect(created.headers.get('etag')).toBe(item.eTag);
-    expect(created.headers.get('location')).toBe(`${t.sandbox.graphUrl}/sites/${siteId}/lists/${acties}/items/${item.id}`);
-    expect(item.fields).toMatchObject({ Title: 'Eerste', Nummer: '1.1', Status: 'Niet gestart', id: item.id, _UIVersionString: '1.0', ContentType: 'Item' });
+    expect(created.headers.get('location')).toBe(
+      `${t.sandbox.graphUrl}/sites/${siteId}/lists/${acties}/items/${item.id}`,
+    );
+    expect(item.fields).toMatchObject({
+      Title: 'Eerste',
+      Nummer: '1.1',
+      Status: 'Niet gestart',
+      id: item.id,
+      _UIVersionString: '1.0',
+      ContentType: 'Item',
+    });
     expect(item['createdDateTime']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 
     const read = await t.app.get(`${base}/items/${item.id}`);
@@ -123,7 +152,11 @@ describe('sandbox list items', () => {
     expect(fresh.status).toBe(200);
     const current = String((fresh.body as Fields)['@odata.etag']);
 
-    const stale = await t.app.patch(`${base}/items/${item.id}/fields`, { Status: 'Afgerond' }, { 'If-Match': item.eTag });
+    const stale = await t.app.patch(
+      `${base}/items/${item.id}/fields`,
+      { Status: 'Afgerond' },
+      { 'If-Match': item.eTag },
+    );
     expect(stale.status).toBe(412);
     expect(errorOf(stale).code).toBe('preconditionFailed');
     const after = (await t.app.get(`${base}/items/${item.id}`)).body as Item;
@@ -134,13 +167,20 @@ describe('sandbox list items', () => {
     expect(staleDelete.status).toBe(412);
     expect((await t.app.get(`${base}/items/${item.id}`)).status).toBe(200);
 
-    expect((await t.app.patch(`${base}/items/${item.id}/fields`, { Status: 'Afgerond' }, { 'If-Match': '*' })).status).toBe(200);
+    expect(
+      (await t.app.patch(`${base}/items/${item.id}/fields`, { Status: 'Afgerond' }, { 'If-Match': '*' })).status,
+    ).toBe(200);
     const latest = ((await t.app.get(`${base}/items/${item.id}`)).body as Item).eTag;
     expect((await t.app.delete(`${base}/items/${item.id}`, { 'If-Match': latest })).status).toBe(204);
   });
 
   it("renders Graph's error body with innerError and echoes client-request-id", async () => {
-    const res = await t.app.request('PATCH', `${base}/items/999999/fields`, { Status: 'Loopt' }, { 'client-request-id': 'my-correlation-id' });
+    const res = await t.app.request(
+      'PATCH',
+      `${base}/items/999999/fields`,
+      { Status: 'Loopt' },
+      { 'client-request-id': 'my-correlation-id' },
+    );
     expect(res.status).toBe(404);
     const body = res.body as { error: Record<string, unknown> };
     expect(Object.keys(body)).toEqual(['error']);
@@ -167,7 +207,10 @@ describe('sandbox list items', () => {
       ['text over maxLength', { Title: 'x', Verplicht: 'ja', Code: 'zeslang' }],
       ['read-only field', { Title: 'x', Verplicht: 'ja', Created: '2025-01-01T00:00:00Z' }],
       ['multi-choice without annotation', { Title: 'x', Verplicht: 'ja', Domeinen: ['Concern'] }],
-      ['multi-choice as a single value', { Title: 'x', Verplicht: 'ja', 'Domeinen@odata.type': 'Collection(Edm.String)', Domeinen: 'Concern' }],
+      [
+        'multi-choice as a single value',
+        { Title: 'x', Verplicht: 'ja', 'Domeinen@odata.type': 'Collection(Edm.String)', Domeinen: 'Concern' },
+      ],
       ['lookup to a missing item', { Title: 'x', Verplicht: 'ja', AdviesLookupId: 777 }],
       ['invalid date', { Title: 'x', Verplicht: 'ja', Deadline: '30-06-2025' }],
       ['boolean as text', { Title: 'x', Verplicht: 'ja', Actief: 'ja' }],
@@ -177,7 +220,9 @@ describe('sandbox list items', () => {
       expect(res.status, name).toBe(400);
       expect(errorOf(res).code, name).toBe('invalidRequest');
     }
-    expect(errorOf(await t.app.post(`${base}/items`, { fields: { Title: 'x', Verplicht: 'ja', Onbekend: 1 } })).message).toContain("'Onbekend'");
+    expect(
+      errorOf(await t.app.post(`${base}/items`, { fields: { Title: 'x', Verplicht: 'ja', Onbekend: 1 } })).message,
+    ).toContain("'Onbekend'");
     expect(await itemCount()).toBe(before);
 
     const item = await create({ Title: 'Leeg maken', Verplicht: 'ja' });
@@ -208,10 +253,14 @@ describe('sandbox list items', () => {
     const toDup = await t.app.patch(`${base}/items/${second.id}/fields`, { Nummer: '7.1' });
     expect(toDup.status).toBe(409);
     expect(((await t.app.get(`${base}/items/${second.id}`)).body as Item).fields['Nummer']).toBe('7.2');
-    expect((await t.app.patch(`${base}/items/${first.id}/fields`, { Nummer: '7.1', Title: 'Zelfde' })).status).toBe(200);
+    expect((await t.app.patch(`${base}/items/${first.id}/fields`, { Nummer: '7.1', Title: 'Zelfde' })).status).toBe(
+      200,
+    );
 
     expect((await t.app.delete(`${base}/items/${first.id}`)).status).toBe(204);
-    expect((await t.app.post(`${base}/items`, { fields: { Title: 'Opnieuw', Verplicht: 'ja', Nummer: '7.1' } })).status).toBe(201);
+    expect(
+      (await t.app.post(`${base}/items`, { fields: { Title: 'Opnieuw', Verplicht: 'ja', Nummer: '7.1' } })).status,
+    ).toBe(201);
   });
 
   it('stores a dateOnly column as midnight Europe/Amsterdam and returns it in UTC', async () => {
@@ -231,7 +280,9 @@ describe('sandbox list items', () => {
   });
 
   it('returns person, lookup, multi-lookup, multi-person and multi-choice fields in Graph shapes', async () => {
-    const advies = (await t.app.post(`/sites/${siteId}/lists/${adviezen}/items`, { fields: { Title: 'Advies 1', Nummer: 1 } })).body as Item;
+    const advies = (
+      await t.app.post(`/sites/${siteId}/lists/${adviezen}/items`, { fields: { Title: 'Advies 1', Nummer: 1 } })
+    ).body as Item;
     const target1 = await create({ Title: 'Actie 1.1', Verplicht: 'ja' });
     const target2 = await create({ Title: 'Actie 1.2', Verplicht: 'ja' });
     const item = await create({
@@ -265,7 +316,9 @@ describe('sandbox list items', () => {
     expect(item.fields['Actief']).toBe(true);
     expect(item.fields['Toelichting']).toBe('regel 1\nregel 2');
 
-    const selected = await t.app.get(`${base}/items/${item.id}?$expand=fields($select=Eigenaar,EigenaarLookupId,Advies,AfhankelijkVanLookupId,Geheim)`);
+    const selected = await t.app.get(
+      `${base}/items/${item.id}?$expand=fields($select=Eigenaar,EigenaarLookupId,Advies,AfhankelijkVanLookupId,Geheim)`,
+    );
     expect(selected.status).toBe(200);
     const fields = (selected.body as Item).fields;
     expect(fields['Eigenaar']).toBe('Informatiemanager Sociaal Domein');
@@ -309,7 +362,9 @@ describe('sandbox list items', () => {
     expect(res.status).toBe(200);
     const versions = (res.body as { value: Array<Record<string, unknown>> }).value;
     expect(versions.map((v) => v['id'])).toEqual(['3.0', '2.0', '1.0']);
-    expect(versions[0]!['lastModifiedBy']).toEqual({ user: { displayName: 'Informatiemanager Sociaal Domein', email: IM_SOCIAAL, id: expect.any(String) } });
+    expect(versions[0]!['lastModifiedBy']).toEqual({
+      user: { displayName: 'Informatiemanager Sociaal Domein', email: IM_SOCIAAL, id: expect.any(String) },
+    });
     expect(versions[2]!['lastModifiedBy']).toMatchObject({ application: { id: 'sandbox-app' } });
     expect(versions[0]!['published']).toMatchObject({ level: 'published' });
     expect(String(versions[0]!['lastModifiedDateTime'])).toMatch(/Z$/);
@@ -326,7 +381,13 @@ describe('sandbox list items', () => {
   it('records the delegated user or the app (as SharePoint App) as author and editor', async () => {
     const user = new Graph(t.sandbox, await personaToken(t.sandbox, IM_SOCIAAL));
     const byUser = await create({ Title: 'Door gebruiker', Verplicht: 'ja' }, user);
-    expect(byUser.createdBy).toEqual({ user: { displayName: 'Informatiemanager Sociaal Domein', email: IM_SOCIAAL, id: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+    expect(byUser.createdBy).toEqual({
+      user: {
+        displayName: 'Informatiemanager Sociaal Domein',
+        email: IM_SOCIAAL,
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      },
+    });
     expect(byUser.fields['AuthorLookupId']).toBe(imLookupId);
 
     const byApp = await create({ Title: 'Door app', Verplicht: 'ja' });

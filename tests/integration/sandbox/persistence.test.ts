@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../src/sandbox/server.js';
 import { resetSandboxData, UnsafeResetError } from '../../../src/sandbox/reset.js';
-import { appToken, clientFor, freshDataDir, Graph, http, killHard, removeDir, spawnSandbox, type Item } from './helpers.js';
+import {
+  appToken,
+  clientFor,
+  freshDataDir,
+  Graph,
+  http,
+  killHard,
+  removeDir,
+  spawnSandbox,
+  type Item,
+} from './helpers.js';
 
 describe('sandbox persistence', () => {
   const cleanup: Array<() => Promise<void> | void> = [];
@@ -18,8 +28,12 @@ describe('sandbox persistence', () => {
     const token = await appToken(first);
     const graph = new Graph(first, token);
     const siteId = await graph.siteId();
-    const listId = await graph.createList('Acties', [{ name: 'Nummer', text: {}, indexed: true, enforceUniqueValues: true }]);
-    const created = (await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Blijft', Nummer: '1.1' } })).body as Item;
+    const listId = await graph.createList('Acties', [
+      { name: 'Nummer', text: {}, indexed: true, enforceUniqueValues: true },
+    ]);
+    const created = (
+      await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Blijft', Nummer: '1.1' } })
+    ).body as Item;
     await graph.patch(`/sites/${siteId}/lists/${listId}/items/${created.id}/fields`, { Title: 'Blijft bewaard' });
     await first.close();
 
@@ -30,12 +44,20 @@ describe('sandbox persistence', () => {
     expect(await again.siteId()).toBe(siteId);
     const item = await again.get(`/sites/${siteId}/lists/Acties/items/${created.id}`);
     expect(item.status).toBe(200);
-    expect((item.body as Item).fields).toMatchObject({ Title: 'Blijft bewaard', Nummer: '1.1', _UIVersionString: '2.0' });
+    expect((item.body as Item).fields).toMatchObject({
+      Title: 'Blijft bewaard',
+      Nummer: '1.1',
+      _UIVersionString: '2.0',
+    });
     const versions = await again.get(`/sites/${siteId}/lists/${listId}/items/${created.id}/versions`);
     expect((versions.body as { value: unknown[] }).value).toHaveLength(2);
-    const dup = await again.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Dubbel', Nummer: '1.1' } });
+    const dup = await again.post(`/sites/${siteId}/lists/${listId}/items`, {
+      fields: { Title: 'Dubbel', Nummer: '1.1' },
+    });
     expect(dup.status).toBe(409);
-    const next = await again.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Volgende', Nummer: '1.2' } });
+    const next = await again.post(`/sites/${siteId}/lists/${listId}/items`, {
+      fields: { Title: 'Volgende', Nummer: '1.2' },
+    });
     expect((next.body as Item).id).toBe(String(Number(created.id) + 1));
   });
 
@@ -52,13 +74,17 @@ describe('sandbox persistence', () => {
       { name: 'Volgnummer', number: {} },
     ]);
     const itemsUrl = `/sites/${siteId}/lists/${listId}/items`;
-    const before = (await graph.post(itemsUrl, { fields: { Title: 'voor de crash', Sleutel: 'k-0', Kopie: 'k-0', Volgnummer: 0 } })).body as Item;
+    const before = (
+      await graph.post(itemsUrl, { fields: { Title: 'voor de crash', Sleutel: 'k-0', Kopie: 'k-0', Volgnummer: 0 } })
+    ).body as Item;
 
     // Fire many writes at once and kill the process while they are in flight.
     const acknowledged: string[] = [];
     const writes = Array.from({ length: 60 }, (_, i) =>
       graph
-        .post(itemsUrl, { fields: { Title: `schrijf ${i + 1}`, Sleutel: `k-${i + 1}`, Kopie: `k-${i + 1}`, Volgnummer: i + 1 } })
+        .post(itemsUrl, {
+          fields: { Title: `schrijf ${i + 1}`, Sleutel: `k-${i + 1}`, Kopie: `k-${i + 1}`, Volgnummer: i + 1 },
+        })
         .then((res) => {
           if (res.status === 201) acknowledged.push(`k-${i + 1}`);
         })
@@ -116,7 +142,9 @@ describe('sandbox persistence', () => {
     cleanup.push(() => removeDir(dataDir));
     cleanup.push(() => fresh.close());
     const lists = await new Graph(fresh, await appToken(fresh)).get(`/sites/127.0.0.1:/sites/actieplan:/lists`);
-    expect((lists.body as { value: Array<{ displayName: string }> }).value.map((l) => l.displayName)).toEqual(['User Information List']);
+    expect((lists.body as { value: Array<{ displayName: string }> }).value.map((l) => l.displayName)).toEqual([
+      'User Information List',
+    ]);
     expect((await http(`${fresh.baseUrl}/_sandbox/health`)).status).toBe(200);
   });
   it('restore puts the site back as it was at the snapshot: items, versions, unique keys, ids, change log and faults', async () => {
@@ -127,13 +155,21 @@ describe('sandbox persistence', () => {
     expect(() => sandbox.restore()).toThrow(/snapshot/);
     const graph = new Graph(sandbox, await appToken(sandbox));
     const siteId = await graph.siteId();
-    const listId = await graph.createList('Acties', [{ name: 'Nummer', text: {}, indexed: true, enforceUniqueValues: true }]);
-    const kept = (await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Voor', Nummer: '1.1' } })).body as Item;
-    const deltaAtSnapshot = (await graph.get(`/sites/${siteId}/lists/${listId}/items/delta?token=latest`)).body as { '@odata.deltaLink': string };
+    const listId = await graph.createList('Acties', [
+      { name: 'Nummer', text: {}, indexed: true, enforceUniqueValues: true },
+    ]);
+    const kept = (
+      await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Voor', Nummer: '1.1' } })
+    ).body as Item;
+    const deltaAtSnapshot = (await graph.get(`/sites/${siteId}/lists/${listId}/items/delta?token=latest`)).body as {
+      '@odata.deltaLink': string;
+    };
     sandbox.snapshot();
 
     await graph.patch(`/sites/${siteId}/lists/${listId}/items/${kept.id}/fields`, { Title: 'Na' });
-    const added = (await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Nieuw', Nummer: '1.2' } })).body as Item;
+    const added = (
+      await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Nieuw', Nummer: '1.2' } })
+    ).body as Item;
     await graph.createList('Weg', []);
     sandbox.setFaults({ throttleRate: 1 });
 
@@ -149,8 +185,13 @@ describe('sandbox persistence', () => {
     const delta = await graph.get(deltaAtSnapshot['@odata.deltaLink']);
     expect((delta.body as { value: unknown[] }).value).toEqual([]);
     // Unique keys and item ids are the snapshot's too: 1.2 is free again and gets the same id.
-    const again = (await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Opnieuw', Nummer: '1.2' } })).body as Item;
+    const again = (
+      await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Opnieuw', Nummer: '1.2' } })
+    ).body as Item;
     expect(again.id).toBe(added.id);
-    expect((await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Dubbel', Nummer: '1.1' } })).status).toBe(409);
+    expect(
+      (await graph.post(`/sites/${siteId}/lists/${listId}/items`, { fields: { Title: 'Dubbel', Nummer: '1.1' } }))
+        .status,
+    ).toBe(409);
   });
 });

@@ -40,7 +40,8 @@ describe('sandbox sign-in: authorization code with PKCE (Entra shape)', () => {
     await t.stop();
   });
 
-  const authorizeUrl = (params: Record<string, string>) => `${t.sandbox.baseUrl}/${SANDBOX_TENANT_ID}/oauth2/v2.0/authorize?${new URLSearchParams(params).toString()}`;
+  const authorizeUrl = (params: Record<string, string>) =>
+    `${t.sandbox.baseUrl}/${SANDBOX_TENANT_ID}/oauth2/v2.0/authorize?${new URLSearchParams(params).toString()}`;
 
   /** Walks the sign-in page as a person would: open it, pick the persona; returns the redirect's parameters. */
   async function signIn(challenge: string, extra: Record<string, string> = {}): Promise<URLSearchParams> {
@@ -75,11 +76,18 @@ describe('sandbox sign-in: authorization code with PKCE (Entra shape)', () => {
   }
 
   const redeem = (form: Record<string, string>, origin: string | null = APP_ORIGIN) =>
-    tokenRequest(t.sandbox, { client_id: TAB_CLIENT_ID, grant_type: 'authorization_code', redirect_uri: REDIRECT_URI, ...form }, origin ? { Origin: origin } : {});
+    tokenRequest(
+      t.sandbox,
+      { client_id: TAB_CLIENT_ID, grant_type: 'authorization_code', redirect_uri: REDIRECT_URI, ...form },
+      origin ? { Origin: origin } : {},
+    );
 
   it('serves the OpenID metadata MSAL reads over TLS on its own port, with a certificate a client can pin', async () => {
     expect(t.sandbox.authority).toBe(`${t.sandbox.baseUrl.replace('http:', 'https:')}/${SANDBOX_TENANT_ID}`);
-    const res = await httpsGet(`${t.sandbox.authority}/v2.0/.well-known/openid-configuration`, t.sandbox.tlsCertificate);
+    const res = await httpsGet(
+      `${t.sandbox.authority}/v2.0/.well-known/openid-configuration`,
+      t.sandbox.tlsCertificate,
+    );
     expect(res.status).toBe(200);
     const metadata = JSON.parse(res.body) as Record<string, unknown>;
     // MSAL.js accepts the metadata only when the issuer has the authority's scheme, host and port.
@@ -89,7 +97,9 @@ describe('sandbox sign-in: authorization code with PKCE (Entra shape)', () => {
     expect(metadata['jwks_uri']).toBe(`${t.sandbox.authority}/discovery/v2.0/keys`);
     expect(metadata['response_types_supported']).toEqual(['code']);
     // It is real TLS: a client that does not trust the sandbox's certificate is refused.
-    await expect(httpsGet(`${t.sandbox.authority}/v2.0/.well-known/openid-configuration`, undefined)).rejects.toThrow(/self.signed|certificate/i);
+    await expect(httpsGet(`${t.sandbox.authority}/v2.0/.well-known/openid-configuration`, undefined)).rejects.toThrow(
+      /self.signed|certificate/i,
+    );
     // Plain HTTP on the same port still serves Graph and names its own scheme in the metadata.
     const plain = await http(`${t.sandbox.baseUrl}/${SANDBOX_TENANT_ID}/v2.0/.well-known/openid-configuration`);
     expect((plain.body as Record<string, unknown>)['issuer']).toBe(`${t.sandbox.baseUrl}/${SANDBOX_TENANT_ID}/v2.0`);
@@ -101,7 +111,10 @@ describe('sandbox sign-in: authorization code with PKCE (Entra shape)', () => {
     expect(answer.get('state')).toBe('state-123');
     const code = answer.get('code') ?? '';
     expect(code).not.toBe('');
-    expect(JSON.parse(Buffer.from(answer.get('client_info') ?? '', 'base64url').toString('utf8'))).toEqual({ uid: expect.any(String), utid: SANDBOX_TENANT_ID });
+    expect(JSON.parse(Buffer.from(answer.get('client_info') ?? '', 'base64url').toString('utf8'))).toEqual({
+      uid: expect.any(String),
+      utid: SANDBOX_TENANT_ID,
+    });
 
     const res = await redeem({ code, code_verifier: verifier });
     expect(res.status).toBe(200);
@@ -125,10 +138,23 @@ describe('sandbox sign-in: authorization code with PKCE (Entra shape)', () => {
 
     // The refresh token gives a new access token once and is rotated.
     const refresh = body['refresh_token'] ?? '';
-    const refreshed = await tokenRequest(t.sandbox, { client_id: TAB_CLIENT_ID, grant_type: 'refresh_token', refresh_token: refresh, scope: 'User.Read Sites.ReadWrite.All offline_access' }, { Origin: APP_ORIGIN });
+    const refreshed = await tokenRequest(
+      t.sandbox,
+      {
+        client_id: TAB_CLIENT_ID,
+        grant_type: 'refresh_token',
+        refresh_token: refresh,
+        scope: 'User.Read Sites.ReadWrite.All offline_access',
+      },
+      { Origin: APP_ORIGIN },
+    );
     expect(refreshed.status).toBe(200);
     expect((refreshed.body as Record<string, string>)['refresh_token']).not.toBe(refresh);
-    const reused = await tokenRequest(t.sandbox, { client_id: TAB_CLIENT_ID, grant_type: 'refresh_token', refresh_token: refresh }, { Origin: APP_ORIGIN });
+    const reused = await tokenRequest(
+      t.sandbox,
+      { client_id: TAB_CLIENT_ID, grant_type: 'refresh_token', refresh_token: refresh },
+      { Origin: APP_ORIGIN },
+    );
     expect(reused.body).toMatchObject({ error: 'invalid_grant' });
   });
 
@@ -138,25 +164,63 @@ describe('sandbox sign-in: authorization code with PKCE (Entra shape)', () => {
     const wrong = await redeem({ code, code_verifier: pkce().verifier });
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ error: 'invalid_grant', error_codes: [501481] });
-    expect((wrong.body as { error_description: string }).error_description).toMatch(/^AADSTS501481: The Code_Verifier does not match the code_challenge/);
-    expect((await redeem({ code, code_verifier: verifier })).body).toMatchObject({ error: 'invalid_grant', error_codes: [54005] });
+    expect((wrong.body as { error_description: string }).error_description).toMatch(
+      /^AADSTS501481: The Code_Verifier does not match the code_challenge/,
+    );
+    expect((await redeem({ code, code_verifier: verifier })).body).toMatchObject({
+      error: 'invalid_grant',
+      error_codes: [54005],
+    });
   });
 
   it('refuses a missing verifier, another redirect URI, another client and a redemption without Origin', async () => {
     const { verifier, challenge } = pkce();
-    expect((await redeem({ code: (await signIn(challenge)).get('code') ?? '' })).body).toMatchObject({ error: 'invalid_request', error_codes: [900144] });
-    expect((await redeem({ code: (await signIn(challenge)).get('code') ?? '', code_verifier: verifier, redirect_uri: `${APP_ORIGIN}/index.html` })).body).toMatchObject({ error: 'invalid_grant', error_codes: [500117] });
-    expect((await redeem({ code: (await signIn(challenge)).get('code') ?? '', code_verifier: verifier, client_id: 'another-app' })).body).toMatchObject({ error: 'invalid_grant', error_codes: [700005] });
+    expect((await redeem({ code: (await signIn(challenge)).get('code') ?? '' })).body).toMatchObject({
+      error: 'invalid_request',
+      error_codes: [900144],
+    });
+    expect(
+      (
+        await redeem({
+          code: (await signIn(challenge)).get('code') ?? '',
+          code_verifier: verifier,
+          redirect_uri: `${APP_ORIGIN}/index.html`,
+        })
+      ).body,
+    ).toMatchObject({ error: 'invalid_grant', error_codes: [500117] });
+    expect(
+      (
+        await redeem({
+          code: (await signIn(challenge)).get('code') ?? '',
+          code_verifier: verifier,
+          client_id: 'another-app',
+        })
+      ).body,
+    ).toMatchObject({ error: 'invalid_grant', error_codes: [700005] });
     // A single-page app's code is redeemed only cross-origin (from the browser), as Entra requires.
-    expect((await redeem({ code: (await signIn(challenge)).get('code') ?? '', code_verifier: verifier }, null)).body).toMatchObject({ error: 'invalid_request', error_codes: [9002327] });
-    expect((await redeem({ code: 'not-a-code', code_verifier: verifier })).body).toMatchObject({ error: 'invalid_grant' });
+    expect(
+      (await redeem({ code: (await signIn(challenge)).get('code') ?? '', code_verifier: verifier }, null)).body,
+    ).toMatchObject({ error: 'invalid_request', error_codes: [9002327] });
+    expect((await redeem({ code: 'not-a-code', code_verifier: verifier })).body).toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('answers bad authorize requests the way Entra does: on the page or back at the redirect URI', async () => {
     const { challenge } = pkce();
-    const base = { client_id: TAB_CLIENT_ID, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid', state: 's', code_challenge: challenge, code_challenge_method: 'S256' };
+    const base = {
+      client_id: TAB_CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
+      response_type: 'code',
+      scope: 'openid',
+      state: 's',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    };
     // An unregistered redirect URI is never redirected to.
-    const foreign = await fetch(authorizeUrl({ ...base, redirect_uri: 'https://evil.example/cb' }), { redirect: 'manual' });
+    const foreign = await fetch(authorizeUrl({ ...base, redirect_uri: 'https://evil.example/cb' }), {
+      redirect: 'manual',
+    });
     expect(foreign.status).toBe(400);
     expect(await foreign.text()).toContain('AADSTS50011');
     // Other problems go back to the app (query by default), with the state.
@@ -166,10 +230,19 @@ describe('sandbox sign-in: authorization code with PKCE (Entra shape)', () => {
     expect(back.get('error')).toBe('unsupported_response_type');
     expect(back.get('state')).toBe('s');
     // No sign-in session: a silent request needs the user.
-    const silent = await fetch(authorizeUrl({ ...base, prompt: 'none', response_mode: 'fragment' }), { redirect: 'manual' });
-    expect(new URLSearchParams(new URL(silent.headers.get('location') ?? '').hash.slice(1)).get('error')).toBe('login_required');
+    const silent = await fetch(authorizeUrl({ ...base, prompt: 'none', response_mode: 'fragment' }), {
+      redirect: 'manual',
+    });
+    expect(new URLSearchParams(new URL(silent.headers.get('location') ?? '').hash.slice(1)).get('error')).toBe(
+      'login_required',
+    );
     // A person the directory does not have.
-    const nobody = await fetch(authorizeUrl(base), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...base, persona: 'nobody@zoetermeer.example' }).toString(), redirect: 'manual' });
+    const nobody = await fetch(authorizeUrl(base), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...base, persona: 'nobody@zoetermeer.example' }).toString(),
+      redirect: 'manual',
+    });
     expect(nobody.status).toBe(400);
     expect(await nobody.text()).toContain('AADSTS50034');
   });

@@ -68,19 +68,37 @@ describe('sandbox site and lists', () => {
     const columns = await t.app.get(`/sites/${siteId}/lists/${String(list['id'])}/columns`);
     expect(columns.status).toBe(200);
     const byName = new Map((columns.body as { value: Column[] }).value.map((c) => [c.name, c]));
-    expect(byName.get('Nummer')).toMatchObject({ indexed: true, enforceUniqueValues: true, number: { decimalPlaces: 'none' } });
-    expect(byName.get('Thema')).toMatchObject({ indexed: false, choice: { choices: ['A', 'B', 'C'], allowTextEntry: false, displayAs: 'dropDownMenu' } });
+    expect(byName.get('Nummer')).toMatchObject({
+      indexed: true,
+      enforceUniqueValues: true,
+      number: { decimalPlaces: 'none' },
+    });
+    expect(byName.get('Thema')).toMatchObject({
+      indexed: false,
+      choice: { choices: ['A', 'B', 'C'], allowTextEntry: false, displayAs: 'dropDownMenu' },
+    });
     expect(byName.get('CollegeReactie')).toMatchObject({ text: { allowMultipleLines: true } });
     expect(byName.get('Title')).toMatchObject({ required: true, indexed: false, readOnly: false });
     expect(byName.get('ID')).toMatchObject({ indexed: true, readOnly: true });
-    for (const builtIn of ['Created', 'Modified', 'Author', 'Editor', '_UIVersionString', 'ContentType', 'Attachments']) {
+    for (const builtIn of [
+      'Created',
+      'Modified',
+      'Author',
+      'Editor',
+      '_UIVersionString',
+      'ContentType',
+      'Attachments',
+    ]) {
       expect(byName.has(builtIn), builtIn).toBe(true);
     }
   });
 
   it('refuses a second list with the same display name (409 nameAlreadyExists), without regard to case', async () => {
     await t.app.createList('Bevindingen', [{ name: 'Nummer', number: {} }]);
-    const again = await t.app.post(`/sites/${siteId}/lists`, { displayName: 'bevindingen', list: { template: 'genericList' } });
+    const again = await t.app.post(`/sites/${siteId}/lists`, {
+      displayName: 'bevindingen',
+      list: { template: 'genericList' },
+    });
     expect(again.status).toBe(409);
     expect(errorOf(again).code).toBe('nameAlreadyExists');
     const lists = (await t.app.get(`/sites/${siteId}/lists`)).body as { value: Array<{ displayName: string }> };
@@ -88,7 +106,10 @@ describe('sandbox site and lists', () => {
   });
 
   it('refuses unique values without an index, and an index on a multi-value column (400)', async () => {
-    const unique = await t.app.post(`/sites/${siteId}/lists`, { displayName: 'Fout1', columns: [{ name: 'Sleutel', text: {}, enforceUniqueValues: true }] });
+    const unique = await t.app.post(`/sites/${siteId}/lists`, {
+      displayName: 'Fout1',
+      columns: [{ name: 'Sleutel', text: {}, enforceUniqueValues: true }],
+    });
     expect(unique.status).toBe(400);
     expect(errorOf(unique).code).toBe('invalidRequest');
     const multi = await t.app.post(`/sites/${siteId}/lists`, {
@@ -125,7 +146,10 @@ describe('sandbox site and lists', () => {
 
   it('adds a column (201), refuses a duplicate (409), and indexes it by PATCH', async () => {
     const id = await t.app.createList('Kwartaaldoelen', []);
-    const created = await t.app.post(`/sites/${siteId}/lists/${id}/columns`, { name: 'Kwartaal', text: { maxLength: 7 } });
+    const created = await t.app.post(`/sites/${siteId}/lists/${id}/columns`, {
+      name: 'Kwartaal',
+      text: { maxLength: 7 },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Kwartaal', indexed: false, text: { maxLength: 7 } });
     const duplicate = await t.app.post(`/sites/${siteId}/lists/${id}/columns`, { name: 'kwartaal', text: {} });
@@ -146,7 +170,9 @@ describe('sandbox site and lists', () => {
   it('refuses to switch on unique values while the list holds duplicates', async () => {
     const id = await t.app.createList('Herinneringen', [{ name: 'Sleutel', text: {}, indexed: true }]);
     for (const title of ['a', 'b']) {
-      const res = await t.app.post(`/sites/${siteId}/lists/${id}/items`, { fields: { Title: title, Sleutel: 'dubbel' } });
+      const res = await t.app.post(`/sites/${siteId}/lists/${id}/items`, {
+        fields: { Title: title, Sleutel: 'dubbel' },
+      });
       expect(res.status).toBe(201);
     }
     const res = await t.app.patch(`/sites/${siteId}/lists/${id}/columns/Sleutel`, { enforceUniqueValues: true });
@@ -157,7 +183,10 @@ describe('sandbox site and lists', () => {
 
   it('does not let a delegated token (Sites.ReadWrite.All) create lists (403 accessDenied)', async () => {
     const user = new Graph(t.sandbox, await personaToken(t.sandbox, IM_SOCIAAL));
-    const res = await user.post(`/sites/${siteId}/lists`, { displayName: 'Van een gebruiker', list: { template: 'genericList' } });
+    const res = await user.post(`/sites/${siteId}/lists`, {
+      displayName: 'Van een gebruiker',
+      list: { template: 'genericList' },
+    });
     expect(res.status).toBe(403);
     expect(errorOf(res).code).toBe('accessDenied');
     const read = await user.get(`/sites/${siteId}/lists`);
@@ -165,11 +194,17 @@ describe('sandbox site and lists', () => {
   });
 
   it('lists the hidden User Information List, filterable by displayName', async () => {
-    const all = (await t.app.get(`/sites/${siteId}/lists`)).body as { value: Array<{ displayName: string; list: { hidden: boolean } }> };
+    const all = (await t.app.get(`/sites/${siteId}/lists`)).body as {
+      value: Array<{ displayName: string; list: { hidden: boolean } }>;
+    };
     const uil = all.value.find((l) => l.displayName === 'User Information List');
     expect(uil?.list.hidden).toBe(true);
-    const filtered = await t.app.get(`/sites/${siteId}/lists?$filter=${encodeURIComponent("displayName eq 'Portfolio'")}`);
-    expect((filtered.body as { value: Array<{ displayName: string }> }).value.map((l) => l.displayName)).toEqual(['Portfolio']);
+    const filtered = await t.app.get(
+      `/sites/${siteId}/lists?$filter=${encodeURIComponent("displayName eq 'Portfolio'")}`,
+    );
+    expect((filtered.body as { value: Array<{ displayName: string }> }).value.map((l) => l.displayName)).toEqual([
+      'Portfolio',
+    ]);
   });
 
   it('holds the personas as items of the User Information List, id = lookup id', async () => {
@@ -177,14 +212,27 @@ describe('sandbox site and lists', () => {
     expect(res.status).toBe(200);
     const items = (res.body as { value: Array<{ id: string; fields: Record<string, unknown> }> }).value;
     const im = items.find((i) => i.fields['UserName'] === IM_SOCIAAL);
-    expect(im?.fields).toMatchObject({ Title: 'Informatiemanager Sociaal Domein', EMail: IM_SOCIAAL, JobTitle: 'Informatiemanager Sociaal Domein' });
+    expect(im?.fields).toMatchObject({
+      Title: 'Informatiemanager Sociaal Domein',
+      EMail: IM_SOCIAAL,
+      JobTitle: 'Informatiemanager Sociaal Domein',
+    });
     expect(Number(im?.id)).toBeGreaterThan(0);
     const app = items.find((i) => i.id === '1073741823');
     expect(app?.fields['Title']).toBe('SharePoint App');
     // Every persona is there, and none is named after a person: the names are roles.
-    const personas = (await http(`${t.sandbox.baseUrl}/_sandbox/personas`)).body as Array<{ upn: string; displayName: string; jobTitle: string; oid: string }>;
+    const personas = (await http(`${t.sandbox.baseUrl}/_sandbox/personas`)).body as Array<{
+      upn: string;
+      displayName: string;
+      jobTitle: string;
+      oid: string;
+    }>;
     expect(personas.length).toBeGreaterThanOrEqual(18);
-    for (const p of personas) expect(items.some((i) => i.fields['UserName'] === p.upn), p.upn).toBe(true);
+    for (const p of personas)
+      expect(
+        items.some((i) => i.fields['UserName'] === p.upn),
+        p.upn,
+      ).toBe(true);
     expect(Object.keys(personas[0]!).sort()).toEqual(['displayName', 'jobTitle', 'oid', 'upn']);
 
     const listId = (await t.app.get(`/sites/${siteId}/lists/User Information List`)).body as { id: string };

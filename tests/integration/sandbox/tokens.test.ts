@@ -25,7 +25,12 @@ describe('sandbox token endpoint (Entra shape)', () => {
   });
 
   it('issues an app-only token for client_credentials with roles and no user', async () => {
-    const res = await tokenRequest(t.sandbox, { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope: GRAPH_SCOPE });
+    const res = await tokenRequest(t.sandbox, {
+      grant_type: 'client_credentials',
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      scope: GRAPH_SCOPE,
+    });
     expect(res.status).toBe(200);
     const body = res.body as Record<string, unknown>;
     expect(body['token_type']).toBe('Bearer');
@@ -58,7 +63,12 @@ describe('sandbox token endpoint (Entra shape)', () => {
   });
 
   it('issues a delegated token for a persona with scp, oid, name and upn', async () => {
-    const res = await tokenRequest(t.sandbox, { grant_type: 'urn:sandbox:persona', client_id: CLIENT_ID, persona: IM_SOCIAAL, scope: GRAPH_SCOPE });
+    const res = await tokenRequest(t.sandbox, {
+      grant_type: 'urn:sandbox:persona',
+      client_id: CLIENT_ID,
+      persona: IM_SOCIAAL,
+      scope: GRAPH_SCOPE,
+    });
     expect(res.status).toBe(200);
     const claims = decodeJwt((res.body as { access_token: string }).access_token);
     expect(claims['scp']).toBe('Sites.ReadWrite.All User.Read');
@@ -77,7 +87,12 @@ describe('sandbox token endpoint (Entra shape)', () => {
   });
 
   it('refuses a wrong secret with 401 invalid_client and AADSTS7000215, in OAuth shape', async () => {
-    const res = await tokenRequest(t.sandbox, { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: 'wrong', scope: GRAPH_SCOPE });
+    const res = await tokenRequest(t.sandbox, {
+      grant_type: 'client_credentials',
+      client_id: CLIENT_ID,
+      client_secret: 'wrong',
+      scope: GRAPH_SCOPE,
+    });
     expect(res.status).toBe(401);
     const body = res.body as Record<string, unknown>;
     expect(body['error']).toBe('invalid_client');
@@ -87,11 +102,20 @@ describe('sandbox token endpoint (Entra shape)', () => {
   });
 
   it('refuses an unknown client, an unknown persona and an unknown grant', async () => {
-    const unknownClient = await tokenRequest(t.sandbox, { grant_type: 'client_credentials', client_id: 'other', client_secret: CLIENT_SECRET, scope: GRAPH_SCOPE });
+    const unknownClient = await tokenRequest(t.sandbox, {
+      grant_type: 'client_credentials',
+      client_id: 'other',
+      client_secret: CLIENT_SECRET,
+      scope: GRAPH_SCOPE,
+    });
     expect(unknownClient.status).toBe(400);
     expect((unknownClient.body as { error: string }).error).toBe('unauthorized_client');
 
-    const unknownPersona = await tokenRequest(t.sandbox, { grant_type: 'urn:sandbox:persona', client_id: CLIENT_ID, persona: 'nobody@zoetermeer.example' });
+    const unknownPersona = await tokenRequest(t.sandbox, {
+      grant_type: 'urn:sandbox:persona',
+      client_id: CLIENT_ID,
+      persona: 'nobody@zoetermeer.example',
+    });
     expect(unknownPersona.status).toBe(400);
     expect((unknownPersona.body as { error: string }).error).toBe('invalid_grant');
 
@@ -99,13 +123,19 @@ describe('sandbox token endpoint (Entra shape)', () => {
     expect(badGrant.status).toBe(400);
     expect((badGrant.body as { error: string }).error).toBe('unsupported_grant_type');
 
-    const noScope = await tokenRequest(t.sandbox, { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
+    const noScope = await tokenRequest(t.sandbox, {
+      grant_type: 'client_credentials',
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+    });
     expect(noScope.status).toBe(400);
     expect((noScope.body as { error: string }).error).toBe('invalid_request');
   });
 
   it('answers 401 InvalidAuthenticationToken with WWW-Authenticate when the token is missing', async () => {
-    const res = await http(`${t.sandbox.graphUrl}/sites/127.0.0.1:/sites/actieplan`, { headers: { 'client-request-id': 'abc-123' } });
+    const res = await http(`${t.sandbox.graphUrl}/sites/127.0.0.1:/sites/actieplan`, {
+      headers: { 'client-request-id': 'abc-123' },
+    });
     expect(res.status).toBe(401);
     const error = errorOf(res);
     expect(error.code).toBe('InvalidAuthenticationToken');
@@ -127,7 +157,9 @@ describe('sandbox token endpoint (Entra shape)', () => {
     const forged = await new SignJWT({ ...real })
       .setProtectedHeader({ alg: 'RS256', kid: decodeProtectedHeader(await appToken(t.sandbox)).kid!, typ: 'JWT' })
       .sign(privateKey);
-    const res = await http(`${t.sandbox.graphUrl}/sites/127.0.0.1:/sites/actieplan`, { headers: { Authorization: `Bearer ${forged}` } });
+    const res = await http(`${t.sandbox.graphUrl}/sites/127.0.0.1:/sites/actieplan`, {
+      headers: { Authorization: `Bearer ${forged}` },
+    });
     expect(res.status).toBe(401);
     expect(errorOf(res).code).toBe('InvalidAuthenticationToken');
     expect(errorOf(res).message).toBe('Access token validation failure.');
@@ -144,7 +176,12 @@ describe('sandbox token endpoint (Entra shape)', () => {
     const user = new Graph(t.sandbox, await personaToken(t.sandbox, IM_SOCIAAL));
     const me = await user.get('/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ userPrincipalName: IM_SOCIAAL, mail: IM_SOCIAAL, displayName: 'Informatiemanager Sociaal Domein', jobTitle: 'Informatiemanager Sociaal Domein' });
+    expect(me.body).toMatchObject({
+      userPrincipalName: IM_SOCIAAL,
+      mail: IM_SOCIAAL,
+      displayName: 'Informatiemanager Sociaal Domein',
+      jobTitle: 'Informatiemanager Sociaal Domein',
+    });
     expect((me.body as { id: string }).id).toBe(decodeJwt(user.token)['oid']);
 
     const appMe = await t.app.get('/me');

@@ -32,10 +32,19 @@ function freePort(): Promise<number> {
 
 type Ran = { code: number; stdout: string; stderr: string };
 
-async function call(main: (argv: readonly string[], io: CliIo) => Promise<number>, argv: string[], env: Record<string, string>): Promise<Ran> {
+async function call(
+  main: (argv: readonly string[], io: CliIo) => Promise<number>,
+  argv: string[],
+  env: Record<string, string>,
+): Promise<Ran> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { env: { TEAMSFX_ENV: 'sandbox', ...env }, cwd: REPO_ROOT, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+  const io: CliIo = {
+    env: { TEAMSFX_ENV: 'sandbox', ...env },
+    cwd: REPO_ROOT,
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -45,7 +54,11 @@ let ports: { PORT: string; SANDBOX_PORT: string; PLAYGROUND_PORT: string };
 let out: string;
 
 beforeAll(async () => {
-  ports = { PORT: String(await freePort()), SANDBOX_PORT: String(await freePort()), PLAYGROUND_PORT: String(await freePort()) };
+  ports = {
+    PORT: String(await freePort()),
+    SANDBOX_PORT: String(await freePort()),
+    PLAYGROUND_PORT: String(await freePort()),
+  };
   run = await startTestRun(ports);
   out = mkdtempSync(join(tmpdir(), 'ports-'));
 }, 120_000);
@@ -61,19 +74,25 @@ describe('the scripts on the ports of the running app (not the defaults)', () =>
     expect(localCommand(run.ports, 'reminders', '--mt cmt --send-now')).toBe(
       `PORT=${ports.PORT} SANDBOX_PORT=${ports.SANDBOX_PORT} PLAYGROUND_PORT=${ports.PLAYGROUND_PORT} npm run reminders -- --mt cmt --send-now`,
     );
-    expect(localCommand({ PORT: 3978, SANDBOX_PORT: 3979, PLAYGROUND_PORT: 56150 }, 'rapportage', '')).toBe('npm run rapportage');
+    expect(localCommand({ PORT: 3978, SANDBOX_PORT: 3979, PLAYGROUND_PORT: 56150 }, 'rapportage', '')).toBe(
+      'npm run rapportage',
+    );
   });
 
-  it('npm run reminders -- --preview reads the running sandbox, and the card links to the running app', { timeout: 60_000 }, async () => {
-    const ran = await call(reminders, ['--mt', 'cmt', '--preview', '--json'], ports);
-    expect(ran.code, ran.stderr).toBe(0);
-    const card = JSON.parse(ran.stdout) as { actions: { type: string; url?: string }[] };
-    const link = card.actions.find((a) => a.type === 'Action.OpenUrl')?.url;
-    expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${ports.PORT}/index\\.html#/lijst`));
-    // The link's origin is the running app server (its health endpoint answers there).
-    const health = await fetch(new URL('/healthz', link));
-    expect(health.status).toBe(200);
-  });
+  it(
+    'npm run reminders -- --preview reads the running sandbox, and the card links to the running app',
+    { timeout: 60_000 },
+    async () => {
+      const ran = await call(reminders, ['--mt', 'cmt', '--preview', '--json'], ports);
+      expect(ran.code, ran.stderr).toBe(0);
+      const card = JSON.parse(ran.stdout) as { actions: { type: string; url?: string }[] };
+      const link = card.actions.find((a) => a.type === 'Action.OpenUrl')?.url;
+      expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${ports.PORT}/index\\.html#/lijst`));
+      // The link's origin is the running app server (its health endpoint answers there).
+      const health = await fetch(new URL('/healthz', link));
+      expect(health.status).toBe(200);
+    },
+  );
 
   it('npm run rapportage reads the running sandbox', { timeout: 90_000 }, async () => {
     const file = join(out, 'rapport.pdf');
@@ -84,14 +103,21 @@ describe('the scripts on the ports of the running app (not the defaults)', () =>
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('npm run provision finds the running site provisioned (no changes); with --sandbox it opens the same data', { timeout: 90_000 }, async () => {
-    const ran = await call(provision, ['--json'], ports);
-    expect(ran.code, ran.stderr).toBe(0);
-    expect(JSON.parse(ran.stdout)).toMatchObject({ site: `http://127.0.0.1:${ports.SANDBOX_PORT}/sites/actieplan`, changes: 0 });
-    const own = await call(provision, ['--sandbox', '--json'], { ...ports, SANDBOX_DATA_DIR: run.dataDir });
-    expect(own.code, own.stderr).toBe(0);
-    expect(JSON.parse(own.stdout)).toMatchObject({ changes: 0 });
-  });
+  it(
+    'npm run provision finds the running site provisioned (no changes); with --sandbox it opens the same data',
+    { timeout: 90_000 },
+    async () => {
+      const ran = await call(provision, ['--json'], ports);
+      expect(ran.code, ran.stderr).toBe(0);
+      expect(JSON.parse(ran.stdout)).toMatchObject({
+        site: `http://127.0.0.1:${ports.SANDBOX_PORT}/sites/actieplan`,
+        changes: 0,
+      });
+      const own = await call(provision, ['--sandbox', '--json'], { ...ports, SANDBOX_DATA_DIR: run.dataDir });
+      expect(own.code, own.stderr).toBe(0);
+      expect(JSON.parse(own.stdout)).toMatchObject({ changes: 0 });
+    },
+  );
 
   it('a script that cannot reach the sandbox names the URL it failed on', { timeout: 60_000 }, async () => {
     const closed = String(await freePort());

@@ -7,13 +7,18 @@ import { readPlanXlsx } from '../../../src/data/plan-xlsx.js';
 import { runInProcess, type CliRun } from '../../support/cli.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 
-const provision = (args: string[], env: Record<string, string>): Promise<CliRun> => runInProcess(provisionMain, args, env);
+const provision = (args: string[], env: Record<string, string>): Promise<CliRun> =>
+  runInProcess(provisionMain, args, env);
 
 describe('npm run provision -- --export-plan / --plan', { timeout: 120_000 }, () => {
   let bron: TestSandbox;
   let doel: TestSandbox;
   let dir: string;
-  const envOf = (s: TestSandbox) => ({ GRAPH_BASE_URL: s.graphUrl, TOKEN_URL: s.tokenUrl, SHAREPOINT_SITE_URL: s.siteUrl });
+  const envOf = (s: TestSandbox) => ({
+    GRAPH_BASE_URL: s.graphUrl,
+    TOKEN_URL: s.tokenUrl,
+    SHAREPOINT_SITE_URL: s.siteUrl,
+  });
 
   beforeAll(async () => {
     [bron, doel] = await Promise.all([startTestSandbox(), startTestSandbox()]);
@@ -44,7 +49,9 @@ describe('npm run provision -- --export-plan / --plan', { timeout: 120_000 }, ()
     writeFileSync(bad, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
     const refused = await provision(['--plan', bad, '--json'], envOf(doel));
     expect(refused.code).toBe(1);
-    const out = JSON.parse(refused.stdout) as { plan: { problems: { sheet: string; rowNumber: number; column?: string }[]; written: unknown } };
+    const out = JSON.parse(refused.stdout) as {
+      plan: { problems: { sheet: string; rowNumber: number; column?: string }[]; written: unknown };
+    };
     expect(out.plan.problems.map((p) => `${p.sheet}:${p.rowNumber}:${p.column}`)).toEqual(['Acties:2:Status']);
     expect(out.plan.written).toBeNull();
 

@@ -13,7 +13,8 @@ const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 type Run = { code: number | null; stdout: string; stderr: string };
 
 /** `npm run provision` in this process: the script's own `main`, with these arguments and environment. */
-const provision = (args: string[], env: Record<string, string> = {}): Promise<Run> => runInProcess(provisionMain, args, env);
+const provision = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
+  runInProcess(provisionMain, args, env);
 
 /** Runs `scripts/provision.ts` as its own OS process (as `npm run provision` does) to its end: for exit codes and usage. */
 function provisionProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
@@ -37,7 +38,11 @@ describe('npm run provision (scripts/provision.ts)', { timeout: 90_000 }, () => 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     // The process environment wins over env/.env.sandbox, so the script talks to this sandbox.
-    env = { GRAPH_BASE_URL: sandbox.graphUrl, TOKEN_URL: sandbox.tokenUrl, SHAREPOINT_SITE_URL: 'http://127.0.0.1:9/sites/elders' };
+    env = {
+      GRAPH_BASE_URL: sandbox.graphUrl,
+      TOKEN_URL: sandbox.tokenUrl,
+      SHAREPOINT_SITE_URL: 'http://127.0.0.1:9/sites/elders',
+    };
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -47,7 +52,16 @@ describe('npm run provision (scripts/provision.ts)', { timeout: 90_000 }, () => 
     const run = await provision(['--env', 'sandbox', '--site', sandbox.siteUrl, '--json'], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout) as { site: string; changes: number; report: { listsCreated: string[]; viewsCreated: string[]; schemaVersion: { found: number | null; now: number }; markerWritten: boolean } };
+    const out = JSON.parse(run.stdout) as {
+      site: string;
+      changes: number;
+      report: {
+        listsCreated: string[];
+        viewsCreated: string[];
+        schemaVersion: { found: number | null; now: number };
+        markerWritten: boolean;
+      };
+    };
     expect(out.site).toBe(sandbox.siteUrl);
     expect(out.report.listsCreated).toEqual(siteSchema.map((l) => l.name));
     expect(out.report.viewsCreated).toContain('Acties: Achterstallig');

@@ -20,11 +20,16 @@ const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 type Run = { code: number | null; stdout: string; stderr: string };
 
 /** `npm run rapportage` in this process: the script's own `main`, with these arguments and environment. */
-const rapportage = (args: string[], env: Record<string, string>): Promise<Run> => runInProcess(rapportageMain, args, env);
+const rapportage = (args: string[], env: Record<string, string>): Promise<Run> =>
+  runInProcess(rapportageMain, args, env);
 
 /** Runs `scripts/rapportage.ts` as its own OS process (as `npm run rapportage` does) to its end: for exit codes and usage. */
 function rapportageProcess(args: string[], env: Record<string, string>): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/rapportage.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/rapportage.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -36,7 +41,13 @@ function rapportageProcess(args: string[], env: Record<string, string>): Promise
 describe('npm run rapportage (scripts/rapportage.ts)', { timeout: 90_000 }, () => {
   let sandbox: TestSandbox;
   let out: string;
-  const env = (s: TestSandbox, extra: Record<string, string> = {}) => ({ GRAPH_BASE_URL: s.graphUrl, TOKEN_URL: s.tokenUrl, SHAREPOINT_SITE_URL: s.siteUrl, GEMEENTE: 'Gemeente Teststad', ...extra });
+  const env = (s: TestSandbox, extra: Record<string, string> = {}) => ({
+    GRAPH_BASE_URL: s.graphUrl,
+    TOKEN_URL: s.tokenUrl,
+    SHAREPOINT_SITE_URL: s.siteUrl,
+    GEMEENTE: 'Gemeente Teststad',
+    ...extra,
+  });
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
@@ -86,20 +97,28 @@ describe('npm run rapportage (scripts/rapportage.ts)', { timeout: 90_000 }, () =
     const file = join(out, 'vandaag.docx');
     const run = await rapportage(['--env', 'sandbox', '--out', file], env(sandbox));
     expect(run.code, run.stderr).toBe(0);
-    expect(readDocx(new Uint8Array(readFileSync(file))).paragraphs.filter((p) => /^Advies \d+\. /.test(p.text))).toHaveLength(11);
+    expect(
+      readDocx(new Uint8Array(readFileSync(file))).paragraphs.filter((p) => /^Advies \d+\. /.test(p.text)),
+    ).toHaveLength(11);
   });
 
   it('refuses a date in the future and a wrong extension with exit code 2 and writes nothing', async () => {
     const tomorrow = new Date(Date.now() + 2 * 86_400_000);
-    const future = await rapportageProcess(['--env', 'sandbox', '--datum', amsterdamDate(tomorrow), '--out', join(out, 'x.pdf')], env(sandbox));
+    const future = await rapportageProcess(
+      ['--env', 'sandbox', '--datum', amsterdamDate(tomorrow), '--out', join(out, 'x.pdf')],
+      env(sandbox),
+    );
     expect(future.code).toBe(2);
     expect(future.stderr).toContain('toekomst');
-    const wrong = await rapportageProcess(['--env', 'sandbox', '--format', 'docx', '--out', join(out, 'x.pdf')], env(sandbox));
+    const wrong = await rapportageProcess(
+      ['--env', 'sandbox', '--format', 'docx', '--out', join(out, 'x.pdf')],
+      env(sandbox),
+    );
     expect(wrong.code).toBe(2);
     expect(() => readFileSync(join(out, 'x.pdf'))).toThrow();
   });
 
-  it('says in Dutch that a site without the plan\'s lists must be provisioned first, and creates nothing', async () => {
+  it("says in Dutch that a site without the plan's lists must be provisioned first, and creates nothing", async () => {
     const empty = await startTestSandbox();
     try {
       const graph = empty.graph();

@@ -16,7 +16,10 @@ async function ancestorsOf(url: string): Promise<string[]> {
   const response = await fetch(url);
   await response.arrayBuffer();
   const csp = response.headers.get('content-security-policy') ?? '';
-  const directive = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('frame-ancestors '));
+  const directive = csp
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('frame-ancestors '));
   return directive ? directive.split(/\s+/).slice(1) : [];
 }
 
@@ -40,7 +43,10 @@ describe('Content-Security-Policy frame-ancestors', () => {
       for (const path of ['/index.html', '/healthz', '/config.json', '/missing.js']) {
         const ancestors = await ancestorsOf(`${server.url}${path}`);
         expect(ancestors, path).toEqual(["'self'", ...LEARN_LIST]);
-        expect(ancestors.some((a) => a.includes('127.0.0.1') || a.includes('localhost')), path).toBe(false);
+        expect(
+          ancestors.some((a) => a.includes('127.0.0.1') || a.includes('localhost')),
+          path,
+        ).toBe(false);
       }
     } finally {
       await server.close();
@@ -48,7 +54,13 @@ describe('Content-Security-Policy frame-ancestors', () => {
   });
 
   it('the local sandbox run adds the loopback parents (Playground, test host) and keeps the Microsoft 365 hosts', async () => {
-    const server = await startAppServer({ host: '127.0.0.1', port: 0, tabDistDir: dir, tabConfig: () => undefined, loopbackFrameAncestors: true });
+    const server = await startAppServer({
+      host: '127.0.0.1',
+      port: 0,
+      tabDistDir: dir,
+      tabConfig: () => undefined,
+      loopbackFrameAncestors: true,
+    });
     try {
       const ancestors = await ancestorsOf(`${server.url}/index.html`);
       expect(ancestors).toEqual(["'self'", 'http://127.0.0.1:*', 'http://localhost:*', ...LEARN_LIST]);

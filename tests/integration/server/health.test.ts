@@ -20,7 +20,14 @@ function scriptedRun() {
   let calls = 0;
   return async (): Promise<JobReport> => {
     calls += 1;
-    if (calls > 1) throw new GraphRequestError(`Forbidden for ${PERSONAL} token eyJhbGciOi`, 403, 'accessDenied', undefined, undefined);
+    if (calls > 1)
+      throw new GraphRequestError(
+        `Forbidden for ${PERSONAL} token eyJhbGciOi`,
+        403,
+        'accessDenied',
+        undefined,
+        undefined,
+      );
     return {
       outcomes: [
         { mtKey: 'mt-sociaal', key: 'k1', outcome: 'sent', messageId: 'm1' },
@@ -52,7 +59,13 @@ describe('GET /healthz', () => {
 
   it('reports the job: last run, next run, counts and the kind of the last error, without names, messages or tokens', async () => {
     const timer = startReminderTimer({ intervalMs: 60_000, run: scriptedRun(), log: () => undefined });
-    const server = await startAppServer({ host: '127.0.0.1', port: 0, tabDistDir: dir, tabConfig: () => undefined, reminderJob: () => timer.status() });
+    const server = await startAppServer({
+      host: '127.0.0.1',
+      port: 0,
+      tabDistDir: dir,
+      tabConfig: () => undefined,
+      reminderJob: () => timer.status(),
+    });
     try {
       await expect.poll(async () => (await health(server)).body.reminderJob?.lastRunEndedAt).toBeDefined();
       const first = await health(server);
@@ -66,7 +79,8 @@ describe('GET /healthz', () => {
         totals: { sent: 1, failed: 1, lostClaims: 1, noChannel: 0, unfinished: 1 },
         lastError: { kind: 'send failed' },
       });
-      for (const time of [job.lastRunStartedAt, job.lastRunEndedAt, job.nextRunAt, job.lastError?.at]) expect(time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      for (const time of [job.lastRunStartedAt, job.lastRunEndedAt, job.nextRunAt, job.lastError?.at])
+        expect(time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       expect(Date.parse(job.nextRunAt!) - Date.parse(job.lastRunEndedAt!)).toBeGreaterThanOrEqual(59_000);
       expect(first.text).not.toMatch(/zoetermeer|Informatiemanager|eyJ|mt-sociaal|k1|m1/i);
     } finally {
@@ -79,7 +93,13 @@ describe('GET /healthz', () => {
 
   it('records a run that threw by its error kind (class and status), not its message', async () => {
     const timer: ReminderTimer = startReminderTimer({ intervalMs: 20, run: scriptedRun(), log: () => undefined });
-    const server = await startAppServer({ host: '127.0.0.1', port: 0, tabDistDir: dir, tabConfig: () => undefined, reminderJob: () => timer.status() });
+    const server = await startAppServer({
+      host: '127.0.0.1',
+      port: 0,
+      tabDistDir: dir,
+      tabConfig: () => undefined,
+      reminderJob: () => timer.status(),
+    });
     try {
       await expect.poll(async () => (await health(server)).body.reminderJob?.lastRunOk, { timeout: 5_000 }).toBe(false);
       const { body, text } = await health(server);

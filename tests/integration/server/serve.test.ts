@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 /** Starts `npm run serve`'s entry with only the given environment (no env files) and collects its log. */
-function serve(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function serve(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/serve.ts'], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,7 +81,12 @@ describe('npm run serve (the production entry)', () => {
     const run = serve(env);
     expect(await run.exited).toBe(1);
     const lines = logLines(run.output());
-    expect(lines.filter((l) => l.msg === 'configuration invalid').map((l) => l.variable).sort()).toEqual(['GRAPH_BASE_URL', 'TOKEN_URL']);
+    expect(
+      lines
+        .filter((l) => l.msg === 'configuration invalid')
+        .map((l) => l.variable)
+        .sort(),
+    ).toEqual(['GRAPH_BASE_URL', 'TOKEN_URL']);
     expect(lines.find((l) => l.variable === 'TOKEN_URL')?.problem).toContain("got 'login.example/token'");
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
@@ -107,7 +116,10 @@ function logLines(output: string): Array<Record<string, unknown>> {
 async function expectProblem(env: Record<string, string>, variable: string, url: string): Promise<{ problem: string }> {
   const run = serve(env);
   try {
-    await until(() => run.output().includes('"msg":"configuration problem"'), `the configuration problem for ${variable}`);
+    await until(
+      () => run.output().includes('"msg":"configuration problem"'),
+      `the configuration problem for ${variable}`,
+    );
     const lines = logLines(run.output());
     const problems = lines.filter((l) => l.msg === 'configuration problem');
     expect(problems).toHaveLength(1);
@@ -117,7 +129,10 @@ async function expectProblem(env: Record<string, string>, variable: string, url:
     const appUrl = lines.find((l) => l.msg === 'listening')?.url as string;
     const health = await fetch(`${appUrl}/healthz`);
     expect(health.status).toBe(503);
-    const body = (await health.json()) as { status: string; problems: Array<{ variable: string; url: string; problem: string }> };
+    const body = (await health.json()) as {
+      status: string;
+      problems: Array<{ variable: string; url: string; problem: string }>;
+    };
     expect(body.status).toBe('error');
     expect(body.problems).toEqual([{ variable, url, problem: problems[0]?.problem }]);
     return { problem: String(problems[0]?.problem) };
@@ -139,20 +154,35 @@ describe('npm run serve: configuration problems found at first use name the vari
   });
 
   it('a token refused for its secret', async () => {
-    const { problem } = await expectProblem({ ...tenantLike(), SECRET_GRAPH_CLIENT_SECRET: 'wrong' }, 'SECRET_GRAPH_CLIENT_SECRET', sandbox.tokenUrl);
+    const { problem } = await expectProblem(
+      { ...tenantLike(), SECRET_GRAPH_CLIENT_SECRET: 'wrong' },
+      'SECRET_GRAPH_CLIENT_SECRET',
+      sandbox.tokenUrl,
+    );
     expect(problem).toContain('refused the client secret');
   });
 
   it('an unknown site', async () => {
     const siteUrl = sandbox.siteUrl.replace(/actieplan$/, 'onbekend');
-    const { problem } = await expectProblem({ ...tenantLike(), SHAREPOINT_SITE_URL: siteUrl }, 'SHAREPOINT_SITE_URL', siteUrl);
+    const { problem } = await expectProblem(
+      { ...tenantLike(), SHAREPOINT_SITE_URL: siteUrl },
+      'SHAREPOINT_SITE_URL',
+      siteUrl,
+    );
     expect(problem).toContain(sandbox.graphUrl);
   });
 
   it('a site without the lists, and nothing is written to it', async () => {
-    const lists = async () => (await bare.graph().get<{ value: unknown[] }>(`/sites/127.0.0.1:/sites/actieplan:/lists?$select=id,displayName`)).value.length;
+    const lists = async () =>
+      (await bare.graph().get<{ value: unknown[] }>(`/sites/127.0.0.1:/sites/actieplan:/lists?$select=id,displayName`))
+        .value.length;
     const before = await lists();
-    const env = { ...tenantLike(), GRAPH_BASE_URL: bare.graphUrl, TOKEN_URL: bare.tokenUrl, SHAREPOINT_SITE_URL: bare.siteUrl };
+    const env = {
+      ...tenantLike(),
+      GRAPH_BASE_URL: bare.graphUrl,
+      TOKEN_URL: bare.tokenUrl,
+      SHAREPOINT_SITE_URL: bare.siteUrl,
+    };
     const { problem } = await expectProblem(env, 'SHAREPOINT_SITE_URL', bare.siteUrl);
     expect(problem).toContain("'Acties'");
     expect(problem).toContain('npm run provision');

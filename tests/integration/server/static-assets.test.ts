@@ -8,7 +8,10 @@ import type { TabConfig } from '../../../src/shared/wire.js';
 import { chooseEncoding, startAppServer, type AppServer } from '../../../src/server/http-server.js';
 
 /** One raw HTTP answer (no client-side decompression, so the bytes on the wire are what the test sees). */
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((ok, fail) => {
     const req = request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -20,7 +23,9 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
   });
 }
 
-const SCRIPT = Buffer.from(`export const plan = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `actie ${i}`))};\n`);
+const SCRIPT = Buffer.from(
+  `export const plan = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `actie ${i}`))};\n`,
+);
 const config: TabConfig = {
   graphBaseUrl: 'http://127.0.0.1:1/v1.0',
   tokenUrl: 'http://127.0.0.1:1/token',
@@ -36,7 +41,10 @@ let server: AppServer;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'static-assets-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html>\n<html>\n  <head>\n    <title>tab</title>\n  </head>\n  <body></body>\n</html>\n');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html>\n<html>\n  <head>\n    <title>tab</title>\n  </head>\n  <body></body>\n</html>\n',
+  );
   writeFileSync(join(dir, 'assets', 'app-Ab12Cd.js'), SCRIPT);
   writeFileSync(join(dir, 'assets', 'app-Ab12Cd.js.br'), brotliCompressSync(SCRIPT));
   writeFileSync(join(dir, 'assets', 'app-Ab12Cd.js.gz'), gzipSync(SCRIPT));
@@ -79,16 +87,22 @@ describe('hashed assets over HTTP', () => {
     expect(plain.body.equals(SCRIPT)).toBe(true);
   });
 
-  it('HEAD gives the variant\'s headers without a body', async () => {
-    const answer = await new Promise<{ headers: Record<string, string | string[] | undefined>; length: number }>((ok, fail) => {
-      const req = request(`${server.url}/assets/app-Ab12Cd.js`, { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } }, (res) => {
-        let length = 0;
-        res.on('data', (c: Buffer) => (length += c.length));
-        res.on('end', () => ok({ headers: res.headers, length }));
-      });
-      req.on('error', fail);
-      req.end();
-    });
+  it("HEAD gives the variant's headers without a body", async () => {
+    const answer = await new Promise<{ headers: Record<string, string | string[] | undefined>; length: number }>(
+      (ok, fail) => {
+        const req = request(
+          `${server.url}/assets/app-Ab12Cd.js`,
+          { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } },
+          (res) => {
+            let length = 0;
+            res.on('data', (c: Buffer) => (length += c.length));
+            res.on('end', () => ok({ headers: res.headers, length }));
+          },
+        );
+        req.on('error', fail);
+        req.end();
+      },
+    );
     expect(answer.headers['content-encoding']).toBe('br');
     expect(answer.length).toBe(0);
   });

@@ -3,7 +3,14 @@ import { normalise } from './pdf-text.js';
 import { zipEntries } from './zip.js';
 
 export type DocxParagraph = { style?: string; text: string };
-export type DocxText = { paragraphs: DocxParagraph[]; text: string; documentXml: string; footerXml: string; stylesXml: string; coreXml: string };
+export type DocxText = {
+  paragraphs: DocxParagraph[];
+  text: string;
+  documentXml: string;
+  footerXml: string;
+  stylesXml: string;
+  coreXml: string;
+};
 
 function decode(xml: string): string {
   return xml.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {

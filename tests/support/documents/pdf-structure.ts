@@ -22,7 +22,8 @@ function textPerId(items: readonly MarkedItem[]): Map<string, string> {
     if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push(item.id ?? null);
     else if (item.type === 'endMarkedContent') open.pop();
     else if (typeof item.str === 'string') {
-      for (const id of open) if (id) texts.set(id, `${texts.get(id) ?? ''}${texts.has(id) ? separator : ''}${item.str}`);
+      for (const id of open)
+        if (id) texts.set(id, `${texts.get(id) ?? ''}${texts.has(id) ? separator : ''}${item.str}`);
       separator = lineBreakAfter(item.str, item.hasEOL === true) === '' ? '' : ' ';
     }
   }
@@ -42,7 +43,12 @@ function convert(raw: RawNode, texts: Map<string, string>): StructNode {
 
 /** The structure tree of every page (its root's children), in page order. */
 export async function readStructure(bytes: Uint8Array): Promise<StructNode[][]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   try {
     const pages: StructNode[][] = [];
     for (let n = 1; n <= doc.numPages; n += 1) {

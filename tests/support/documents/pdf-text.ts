@@ -23,7 +23,12 @@ export function lineBreakAfter(str: string, hasEOL: boolean): string {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   try {
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n += 1) {
@@ -34,7 +39,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
       let text = '';
       for (const item of content.items) {
         if (!('str' in item)) continue;
-        items.push({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width });
+        items.push({
+          str: item.str,
+          x: item.transform[4] as number,
+          y: item.transform[5] as number,
+          width: item.width,
+        });
         // Every item is a separate run (a word, a cell): separate them, the comparison ignores how much whitespace.
         // A line that ends on a word's own hyphen ("IMO-" / "leden") goes on without a space, as a reader reads it.
         text += `${item.str}${lineBreakAfter(item.str, item.hasEOL)}`;
@@ -43,7 +53,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
     }
     const meta = await doc.getMetadata();
     const info = meta.info as { Title?: string; Language?: string };
-    return { numPages: doc.numPages, pages, ...(info.Title ? { title: info.Title } : {}), ...(info.Language ? { language: info.Language } : {}) };
+    return {
+      numPages: doc.numPages,
+      pages,
+      ...(info.Title ? { title: info.Title } : {}),
+      ...(info.Language ? { language: info.Language } : {}),
+    };
   } finally {
     await doc.destroy();
   }

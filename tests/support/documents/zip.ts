@@ -4,7 +4,9 @@ import { unzipSync } from 'fflate';
 /** Every entry of the archive by its name, in the archive's order. Throws when it is not a zip. */
 export function zipEntries(bytes: Uint8Array): Map<string, Buffer> {
   const files = unzipSync(bytes);
-  return new Map(Object.entries(files).map(([name, data]) => [name, Buffer.from(data.buffer, data.byteOffset, data.byteLength)]));
+  return new Map(
+    Object.entries(files).map(([name, data]) => [name, Buffer.from(data.buffer, data.byteOffset, data.byteLength)]),
+  );
 }
 
 /** One entry of the archive as UTF-8 text; throws naming the entry when it is missing. */

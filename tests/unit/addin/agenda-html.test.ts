@@ -8,7 +8,11 @@ describe('the agenda as invitation HTML', () => {
   it('lists every section of the composed agenda under a heading, each action linked into the tab', () => {
     const agenda = agendaWith(12);
     const html = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example/', locale: 'nl' });
-    expect(html.startsWith('<div id="actieplan-agendapunt-digitalisering" lang="nl"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>')).toBe(true);
+    expect(
+      html.startsWith(
+        '<div id="actieplan-agendapunt-digitalisering" lang="nl"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>',
+      ),
+    ).toBe(true);
     expect(html).toContain('dinsdag 24 november 2026');
     expect(html).toContain(`<h3>Over de deadline (${agenda.overdue.length})</h3>`);
     for (const a of [...agenda.overdue, ...agenda.blocked, ...agenda.dueBeforeNextMeeting, ...agenda.withoutOwner]) {
@@ -19,7 +23,13 @@ describe('the agenda as invitation HTML', () => {
   });
 
   it('says so in one sentence when nothing needs attention, and speaks English when asked', () => {
-    const agenda = composeAgenda({ mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] }, occurrenceStart: MEETING, nextOccurrenceStart: NEXT_MEETING, now: NOW, acties: [] });
+    const agenda = composeAgenda({
+      mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] },
+      occurrenceStart: MEETING,
+      nextOccurrenceStart: NEXT_MEETING,
+      now: NOW,
+      acties: [],
+    });
     const nl = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'nl' });
     expect(nl).toContain('<p>Geen acties die aandacht vragen en geen wijzigingen in het portfolio.</p>');
     expect(nl).not.toContain('<ul>');
@@ -42,7 +52,8 @@ describe('the add-in texts', () => {
   it('has every key in both languages, with the same placeholders', () => {
     expect(Object.keys(ADDIN_EN).sort()).toEqual(Object.keys(ADDIN_NL).sort());
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(ADDIN_NL) as (keyof typeof ADDIN_NL)[]) expect(placeholders(ADDIN_EN[key]), key).toEqual(placeholders(ADDIN_NL[key]));
+    for (const key of Object.keys(ADDIN_NL) as (keyof typeof ADDIN_NL)[])
+      expect(placeholders(ADDIN_EN[key]), key).toEqual(placeholders(ADDIN_NL[key]));
   });
 
   it('fills placeholders and picks English only for an English display language', () => {
@@ -59,15 +70,45 @@ describe('the add-in texts', () => {
       occurrenceStart: MEETING,
       nextOccurrenceStart: NEXT_MEETING,
       now: NOW,
-      acties: [{ id: '7', eTag: '"e"', value: { nummer: '1.1', titel: 'Roadmap', advies: 1, plateau: 'Randvoorwaardelijk', domeinen: ['Sociaal Domein'], status: 'Loopt', afhankelijkVan: [], bevindingen: [] } }],
-      agenderingen: [{ id: '3', eTag: '"a"', value: { actie: '1.1', domein: 'Sociaal Domein', reden: hostile, op: '2026-11-20T10:00:00Z', besproken: false, door: { displayName: 'IM <b>' } } }],
+      acties: [
+        {
+          id: '7',
+          eTag: '"e"',
+          value: {
+            nummer: '1.1',
+            titel: 'Roadmap',
+            advies: 1,
+            plateau: 'Randvoorwaardelijk',
+            domeinen: ['Sociaal Domein'],
+            status: 'Loopt',
+            afhankelijkVan: [],
+            bevindingen: [],
+          },
+        },
+      ],
+      agenderingen: [
+        {
+          id: '3',
+          eTag: '"a"',
+          value: {
+            actie: '1.1',
+            domein: 'Sociaal Domein',
+            reden: hostile,
+            op: '2026-11-20T10:00:00Z',
+            besproken: false,
+            door: { displayName: 'IM <b>' },
+          },
+        },
+      ],
     });
     const nl = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'nl' });
-    expect(nl).toContain("<h3>Geagendeerd door de MT&#39;s (1)</h3>");
+    expect(nl).toContain('<h3>Geagendeerd door de MT&#39;s (1)</h3>');
     expect(nl).toContain('<li>1.1 Roadmap<br>Sociaal Domein · door IM &lt;b&gt; · sinds');
     expect(nl).toContain('Reden: &lt;script&gt;x&lt;/script&gt; &amp; **vet**</li>');
     expect(nl).not.toContain('<script>');
     expect(nl).not.toContain('Geen acties die aandacht vragen');
-    expect(renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'en' })).toContain('<h3>Put on the agenda by the MTs (1)</h3>');
+    expect(renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'en' })).toContain(
+      '<h3>Put on the agenda by the MTs (1)</h3>',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AGENDA_BLOCK_ID, renderAgendaHtml } from '../../../src/addin/agenda-html.js';
 import { DamagedAgendaBlockError, findAgendaBlocks } from '../../../src/addin/body-block.js';
-import { insertAgendaBlock, isComposing, OfficeCallError, readBodyHtml, readInvitation } from '../../../src/addin/office-item.js';
+import {
+  insertAgendaBlock,
+  isComposing,
+  OfficeCallError,
+  readBodyHtml,
+  readInvitation,
+} from '../../../src/addin/office-item.js';
 import { proposeMt } from '../../../src/addin/propose-mt.js';
 import { composeAgenda } from '../../../src/domain/agenda.js';
 import { actie, agendaWith, MEETING, NEXT_MEETING, NOW } from '../reminders/fixtures.js';
@@ -11,8 +17,10 @@ const TAB = 'https://actieplan.zoetermeer.nl';
 const block = (n: number) => renderAgendaHtml(agendaWith(n), { tabUrl: TAB, locale: 'nl' });
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 
-const ORGANISER_TOP = '<p>Beste collega\'s,</p><p>Hierbij de uitnodiging voor het MT. Graag stukken <b>vooraf</b> lezen.</p>';
-const ORGANISER_BOTTOM = '<div><p>________________</p><p>Deelnemen via Microsoft Teams: <a href="https://teams.microsoft.com/l/meetup-join/x">Nu deelnemen</a></p></div>';
+const ORGANISER_TOP =
+  "<p>Beste collega's,</p><p>Hierbij de uitnodiging voor het MT. Graag stukken <b>vooraf</b> lezen.</p>";
+const ORGANISER_BOTTOM =
+  '<div><p>________________</p><p>Deelnemen via Microsoft Teams: <a href="https://teams.microsoft.com/l/meetup-join/x">Nu deelnemen</a></p></div>';
 
 const MTS = [
   { key: 'cmt', naam: 'CMT', domeinen: ['Concern' as const] },
@@ -54,9 +62,11 @@ describe('the add-in on office-addin-mock: inserting the agenda into the invitat
     expect(findAgendaBlocks(body().html)).toHaveLength(1);
   });
 
-  it('keeps the organiser\'s own text before and after the block byte for byte', async () => {
+  it("keeps the organiser's own text before and after the block byte for byte", async () => {
     // The organiser typed above the inserted block and Teams added its join link below it.
-    const { office, body } = composeMock({ body: `<html><body>${ORGANISER_TOP}${block(3)}${ORGANISER_BOTTOM}</body></html>` });
+    const { office, body } = composeMock({
+      body: `<html><body>${ORGANISER_TOP}${block(3)}${ORGANISER_BOTTOM}</body></html>`,
+    });
 
     await insertAgendaBlock(office, block(10));
 
@@ -65,7 +75,9 @@ describe('the add-in on office-addin-mock: inserting the agenda into the invitat
 
   it('finds the block after Outlook rewrote it (x_ prefixed id, extra nested divs) and replaces only that', async () => {
     const rewritten = `<div id="x_${AGENDA_BLOCK_ID}" class="x_elementToProof"><div><h2>Agendapunt</h2></div><div><ul><li>oud</li></ul></div></div>`;
-    const { office, body } = composeMock({ body: `<div>${ORGANISER_TOP}</div>${rewritten}<div>${ORGANISER_BOTTOM}</div>` });
+    const { office, body } = composeMock({
+      body: `<div>${ORGANISER_TOP}</div>${rewritten}<div>${ORGANISER_BOTTOM}</div>`,
+    });
 
     const result = await insertAgendaBlock(office, block(5));
 
@@ -87,7 +99,7 @@ describe('the add-in on office-addin-mock: inserting the agenda into the invitat
     expect(body().html).toBe(original);
   });
 
-  it('reports a failed setAsync with Office\'s message', async () => {
+  it("reports a failed setAsync with Office's message", async () => {
     const { office } = composeMock({ body: '<p>a</p>', failSet: true });
     const error = await insertAgendaBlock(office, block(2)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfficeCallError);
@@ -104,7 +116,11 @@ describe('the add-in on office-addin-mock: inserting the agenda into the invitat
       now: NOW,
       acties: [
         actie(0, { titel: hostile, deadline: '2025-06-30' }),
-        actie(2, { titel: 'Tom & Jerry "quotes" \'single\'', status: 'Geblokkeerd', statusToelichting: '</li></ul><a href="javascript:alert(3)">klik</a>' }),
+        actie(2, {
+          titel: 'Tom & Jerry "quotes" \'single\'',
+          status: 'Geblokkeerd',
+          statusToelichting: '</li></ul><a href="javascript:alert(3)">klik</a>',
+        }),
         actie(4, { eigenaar: { displayName: '<b>Eigenaar</b>' }, deadline: '2026-11-26' }),
       ],
       previousDecisions: ['<iframe src="https://evil.example"></iframe>'],
@@ -114,7 +130,8 @@ describe('the add-in on office-addin-mock: inserting the agenda into the invitat
     await insertAgendaBlock(office, renderAgendaHtml(agenda, { tabUrl: TAB, locale: 'nl' }));
 
     const html = body().html;
-    for (const tag of ['<img', '<script', '<iframe', '<b>Eigenaar', 'href="javascript']) expect(html).not.toContain(tag);
+    for (const tag of ['<img', '<script', '<iframe', '<b>Eigenaar', 'href="javascript'])
+      expect(html).not.toContain(tag);
     // Every link the block makes points into the tab.
     for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href?.startsWith(`${TAB}/index.html#/`)).toBe(true);
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
@@ -130,7 +147,11 @@ describe('the add-in on office-addin-mock: inserting the agenda into the invitat
 
 describe('the add-in on office-addin-mock: proposing the MT', () => {
   it('proposes the MT named in the subject of the appointment being composed', async () => {
-    const { office } = composeMock({ body: '', subject: 'Overleg MT Fysiek Domein – week 48', requiredAttendees: [{ displayName: 'Directeur Sociaal Domein', emailAddress: 'dir.sd@zoetermeer.nl' }] });
+    const { office } = composeMock({
+      body: '',
+      subject: 'Overleg MT Fysiek Domein – week 48',
+      requiredAttendees: [{ displayName: 'Directeur Sociaal Domein', emailAddress: 'dir.sd@zoetermeer.nl' }],
+    });
     const invitation = await readInvitation(office);
     expect(invitation.mode).toBe('organizer');
     expect(invitation.start?.toISOString()).toBe('2026-11-24T08:00:00.000Z');
@@ -151,8 +172,11 @@ describe('the add-in on office-addin-mock: proposing the MT', () => {
     expect(proposeMt(MTS, await readInvitation(office))).toEqual({ key: 'mt-sociaal-domein', reason: 'invitees' });
   });
 
-  it('reads an attendee\'s invitation (read mode) and proposes from its subject and people', async () => {
-    const office = readMock({ subject: 'CMT-overleg', organizer: { displayName: 'Gemeentesecretaris', emailAddress: 'gs@zoetermeer.nl' } });
+  it("reads an attendee's invitation (read mode) and proposes from its subject and people", async () => {
+    const office = readMock({
+      subject: 'CMT-overleg',
+      organizer: { displayName: 'Gemeentesecretaris', emailAddress: 'gs@zoetermeer.nl' },
+    });
     const invitation = await readInvitation(office);
     expect(invitation.mode).toBe('attendee');
     expect(invitation.invitees).toEqual([{ displayName: 'Gemeentesecretaris', emailAddress: 'gs@zoetermeer.nl' }]);

@@ -40,7 +40,11 @@ export function composeMock(appointment: MockAppointment) {
             writes: 0,
             lastCoercion: '',
             getAsync(coercionType: string, callback: (r: Result<string>) => void) {
-              callback(coercionType === 'html' ? { status: 'succeeded', value: this.html } : { status: 'failed', error: { code: 9000, message: 'only html in this mock' } });
+              callback(
+                coercionType === 'html'
+                  ? { status: 'succeeded', value: this.html }
+                  : { status: 'failed', error: { code: 9000, message: 'only html in this mock' } },
+              );
             },
             setAsync(html: string, options: { coercionType: string }, callback: (r: Result<void>) => void) {
               if (appointment.failSet) {
@@ -68,7 +72,9 @@ export function composeMock(appointment: MockAppointment) {
 }
 
 /** Office.js for an attendee reading the invitation: plain properties, no async getters, no body writes. */
-export function readMock(appointment: Omit<MockAppointment, 'body' | 'failSet'> & { organizer?: Recipient }): OfficeApi {
+export function readMock(
+  appointment: Omit<MockAppointment, 'body' | 'failSet'> & { organizer?: Recipient },
+): OfficeApi {
   return new OfficeMockObject({
     host: 'outlook',
     CoercionType: { Html: 'html' },

@@ -18,17 +18,24 @@ describe('proposeMt', () => {
   });
 
   it('prefers the MT named by its name over one only named by a domain', () => {
-    expect(proposeMt(MTS, { subject: 'MT Fysiek Domein, met gasten uit sociaal domein' })).toEqual({ key: 'fd', reason: 'subject' });
+    expect(proposeMt(MTS, { subject: 'MT Fysiek Domein, met gasten uit sociaal domein' })).toEqual({
+      key: 'fd',
+      reason: 'subject',
+    });
   });
 
   it('makes no proposal on a tie, and never proposes an inactive MT', () => {
     expect(proposeMt(MTS, { subject: 'Bedrijfsvoering en Sociaal Domein' })).toBeUndefined();
     expect(proposeMt(MTS, { subject: 'MT Dienstverlening' })).toBeUndefined();
-    expect(proposeMt(MTS, { invitees: [{ emailAddress: 'mt-bedrijfsvoering@x.nl' }, { displayName: 'Fysiek Domein' }] })).toBeUndefined();
+    expect(
+      proposeMt(MTS, { invitees: [{ emailAddress: 'mt-bedrijfsvoering@x.nl' }, { displayName: 'Fysiek Domein' }] }),
+    ).toBeUndefined();
   });
 
   it('falls back on the invitees when the subject names no MT, and a plain "MT" names none', () => {
-    expect(proposeMt(MTS, { subject: 'MT', invitees: [{ emailAddress: 'mt-bedrijfsvoering@zoetermeer.nl' }] })).toEqual({ key: 'bv', reason: 'invitees' });
+    expect(proposeMt(MTS, { subject: 'MT', invitees: [{ emailAddress: 'mt-bedrijfsvoering@zoetermeer.nl' }] })).toEqual(
+      { key: 'bv', reason: 'invitees' },
+    );
     expect(proposeMt(MTS, { subject: 'Overleg', invitees: [] })).toBeUndefined();
   });
 });

@@ -21,7 +21,10 @@ describe('the add-in in the real app package', { timeout: 30_000 }, () => {
     expect(ok).toBe(true);
     expect(arr(manifest?.extensions)).toHaveLength(1);
     const extension = extensionOf(manifest);
-    expect(extension.requirements).toEqual({ scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: '1.3' }] });
+    expect(extension.requirements).toEqual({
+      scopes: ['mail'],
+      capabilities: [{ name: 'Mailbox', minVersion: '1.3' }],
+    });
     const runtimes = arr(extension.runtimes).map(obj);
     expect(runtimes.map((r) => [r.id, obj(r.code).page, arr(r.actions).map((a) => obj(a).type)])).toEqual([
       ['agendapunt-organisator', 'https://localhost:3978/addin/index.html', ['openPage']],
@@ -40,7 +43,9 @@ describe('the add-in in the real app package', { timeout: 30_000 }, () => {
   it('asks for read/write access to the open item only (MailboxItem.ReadWrite.User, delegated)', async () => {
     const { manifest } = await loadAppPackage();
     const rsc = arr(obj(obj(manifest?.authorization).permissions).resourceSpecific).map(obj);
-    expect(rsc.filter((p) => String(p.name).startsWith('Mailbox'))).toEqual([{ name: 'MailboxItem.ReadWrite.User', type: 'Delegated' }]);
+    expect(rsc.filter((p) => String(p.name).startsWith('Mailbox'))).toEqual([
+      { name: 'MailboxItem.ReadWrite.User', type: 'Delegated' },
+    ]);
   });
 
   it('has the ribbon icons the manifest names, at 16, 32 and 80 px, in the add-in build', async () => {
@@ -59,7 +64,9 @@ describe('the add-in in the real app package', { timeout: 30_000 }, () => {
       const result = await buildAppPackage({ outDir });
       expect(result.errors).toEqual([]);
       const built = JSON.parse(await readFile(result.manifestPath ?? '', 'utf8')) as JsonObject;
-      expect(obj(arr(extensionOf(built).runtimes)[0]).code).toEqual({ page: 'https://localhost:3978/addin/index.html' });
+      expect(obj(arr(extensionOf(built).runtimes)[0]).code).toEqual({
+        page: 'https://localhost:3978/addin/index.html',
+      });
       expect(arr(built.staticTabs)).toHaveLength(2);
       expect(arr(built.bots)).toHaveLength(1);
       expect(result.entries).toEqual(['manifest.json', 'en-us.json', 'color.png', 'outline.png']);
@@ -83,14 +90,22 @@ describe('a broken extensions block is refused', () => {
     });
     const result = await validate();
     expect(result.ok).toBe(false);
-    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: schema: \/extensions\/0\/ribbons\/0\/contexts\/0 must be equal to one of the allowed values/));
+    expect(result.errors).toContainEqual(
+      expect.stringMatching(
+        /^manifest\.json: schema: \/extensions\/0\/ribbons\/0\/contexts\/0 must be equal to one of the allowed values/,
+      ),
+    );
   });
 
   it('rejects a task pane page that is not https', async () => {
-    await copy.editEnv((lines) => lines.map((line) => (line.startsWith('ADDIN_ENDPOINT=') ? 'ADDIN_ENDPOINT=http://127.0.0.1:3978' : line)));
+    await copy.editEnv((lines) =>
+      lines.map((line) => (line.startsWith('ADDIN_ENDPOINT=') ? 'ADDIN_ENDPOINT=http://127.0.0.1:3978' : line)),
+    );
     const result = await validate();
     expect(result.ok).toBe(false);
-    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: schema: \/extensions\/0\/runtimes\/0\/code\/page must match pattern/));
+    expect(result.errors).toContainEqual(
+      expect.stringMatching(/^manifest\.json: schema: \/extensions\/0\/runtimes\/0\/code\/page must match pattern/),
+    );
   });
 
   it('rejects a second extension and an unknown permission type', async () => {
@@ -99,13 +114,23 @@ describe('a broken extensions block is refused', () => {
       obj(arr(obj(obj(m.authorization).permissions).resourceSpecific)[0]).type = 'User';
     });
     const result = await validate();
-    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: schema: \/extensions must NOT have more than 1 items/));
-    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: schema: \/authorization\/permissions\/resourceSpecific\/0\/type must be equal to one of the allowed values/));
+    expect(result.errors).toContainEqual(
+      expect.stringMatching(/^manifest\.json: schema: \/extensions must NOT have more than 1 items/),
+    );
+    expect(result.errors).toContainEqual(
+      expect.stringMatching(
+        /^manifest\.json: schema: \/authorization\/permissions\/resourceSpecific\/0\/type must be equal to one of the allowed values/,
+      ),
+    );
   });
 
   it('names ADDIN_ENDPOINT when the env file does not define it', async () => {
     await copy.editEnv((lines) => lines.filter((line) => !line.startsWith('ADDIN_ENDPOINT=')));
     const result = await validate();
-    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: variable ADDIN_ENDPOINT is not defined in .*\(used at \/extensions\/0\/runtimes\/0\/code\/page\)$/));
+    expect(result.errors).toContainEqual(
+      expect.stringMatching(
+        /^manifest\.json: variable ADDIN_ENDPOINT is not defined in .*\(used at \/extensions\/0\/runtimes\/0\/code\/page\)$/,
+      ),
+    );
   });
 });

@@ -43,8 +43,16 @@ describe('building the app package zip', { timeout: 30_000 }, () => {
   });
 
   it('gives the same bytes for the same input', async () => {
-    const a = await buildAppPackage({ envFile: copy.envFile, appPackageDir: copy.appPackageDir, outDir: path.join(copy.root, 'a') });
-    const b = await buildAppPackage({ envFile: copy.envFile, appPackageDir: copy.appPackageDir, outDir: path.join(copy.root, 'b') });
+    const a = await buildAppPackage({
+      envFile: copy.envFile,
+      appPackageDir: copy.appPackageDir,
+      outDir: path.join(copy.root, 'a'),
+    });
+    const b = await buildAppPackage({
+      envFile: copy.envFile,
+      appPackageDir: copy.appPackageDir,
+      outDir: path.join(copy.root, 'b'),
+    });
     expect((await readFile(a.zipPath ?? '')).equals(await readFile(b.zipPath ?? ''))).toBe(true);
   });
 

@@ -23,7 +23,10 @@ export async function copyAppPackage(): Promise<PackageCopy> {
   const appPackageDir = path.join(root, 'appPackage');
   const envFile = path.join(root, '.env.sandbox');
   // The build output is not part of the package source.
-  await cp(DEFAULT_APP_PACKAGE_DIR, appPackageDir, { recursive: true, filter: (src) => path.basename(src) !== 'build' });
+  await cp(DEFAULT_APP_PACKAGE_DIR, appPackageDir, {
+    recursive: true,
+    filter: (src) => path.basename(src) !== 'build',
+  });
   await cp(DEFAULT_ENV_FILE, envFile);
   return {
     root,

@@ -34,7 +34,9 @@ describe('app icons', { timeout: 30_000 }, () => {
   });
 
   it('colour icon uses the manifest accent colour as its background', async () => {
-    const manifest = JSON.parse(await readFile(path.join(DEFAULT_APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as { accentColor: string };
+    const manifest = JSON.parse(await readFile(path.join(DEFAULT_APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as {
+      accentColor: string;
+    };
     const color = await decodePng(icons()['color.png']);
     const corner = Array.from(color.rgba.subarray(0, 3), (v) => v.toString(16).padStart(2, '0')).join('');
     expect(`#${corner}`.toLowerCase()).toBe(manifest.accentColor.toLowerCase());
@@ -56,11 +58,15 @@ describe('PNG encoding and decoding (pngjs)', () => {
   });
 
   it('refuses pixel data that does not fit the size', () => {
-    expect(() => encodePng({ width: 2, height: 2, channels: 4, data: new Uint8Array(15) })).toThrow('expected 16 bytes, got 15');
+    expect(() => encodePng({ width: 2, height: 2, channels: 4, data: new Uint8Array(15) })).toThrow(
+      'expected 16 bytes, got 15',
+    );
   });
 
   it('rejects what is not a PNG', async () => {
-    await expect(decodePng(Buffer.from('GIF89a is not a PNG, whatever its length'))).rejects.toThrow(/Invalid file signature/);
+    await expect(decodePng(Buffer.from('GIF89a is not a PNG, whatever its length'))).rejects.toThrow(
+      /Invalid file signature/,
+    );
   });
 
   it('detects a corrupted chunk through its CRC', async () => {

@@ -58,7 +58,14 @@ describe('the real app package', () => {
       configurationUrl: 'http://127.0.0.1:3978/index.html#/config',
       canUpdateConfiguration: true,
       scopes: ['team', 'groupChat'],
-      context: ['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage'],
+      context: [
+        'channelTab',
+        'privateChatTab',
+        'meetingChatTab',
+        'meetingDetailsTab',
+        'meetingSidePanel',
+        'meetingStage',
+      ],
     });
     const staticTabs = arr(manifest?.staticTabs).map(obj);
     expect(staticTabs.map((tab) => [tab.name, tab.contentUrl, tab.scopes])).toEqual([
@@ -69,7 +76,9 @@ describe('the real app package', () => {
     expect(manifest?.webApplicationInfo).toEqual({
       id: 'ba44f9dc-bc31-4b5b-bea3-bc0821443289',
       resource: 'api://127.0.0.1:3978/ba44f9dc-bc31-4b5b-bea3-bc0821443289',
-      nestedAppAuthInfo: [{ redirectUri: 'brk-multihub://127.0.0.1:3978', scopes: ['User.Read', 'Sites.ReadWrite.All'] }],
+      nestedAppAuthInfo: [
+        { redirectUri: 'brk-multihub://127.0.0.1:3978', scopes: ['User.Read', 'Sites.ReadWrite.All'] },
+      ],
     });
     expect(manifest).toMatchObject({ devicePermissions: [], showLoadingIndicator: true, isFullScreen: false });
   });
@@ -84,7 +93,9 @@ describe('the real app package', () => {
       { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
       { name: 'ChannelMeetingStage.Write.Group', type: 'Delegated' },
     ]);
-    expect(arr(obj(arr(manifest?.configurableTabs)[0]).context)).toEqual(expect.arrayContaining(['meetingSidePanel', 'meetingStage']));
+    expect(arr(obj(arr(manifest?.configurableTabs)[0]).context)).toEqual(
+      expect.arrayContaining(['meetingSidePanel', 'meetingStage']),
+    );
   });
 
   it('declares private channels (the tab) and not shared channels; the bot stays in the team scope', async () => {
@@ -96,7 +107,12 @@ describe('the real app package', () => {
   it('declares the reminder bot for the MT teams, without commands it does not handle', async () => {
     const { manifest } = await loadAppPackage();
     expect(manifest?.bots).toEqual([
-      { botId: 'b8e32370-4bea-4699-9c2b-807756cacf12', scopes: ['team'], supportsFiles: false, isNotificationOnly: false },
+      {
+        botId: 'b8e32370-4bea-4699-9c2b-807756cacf12',
+        scopes: ['team'],
+        supportsFiles: false,
+        isNotificationOnly: false,
+      },
     ]);
     // No commandLists: the bot answers installation events and card actions, not typed commands.
     expect(obj(arr(manifest?.bots)[0]).commandLists).toBeUndefined();
@@ -128,20 +144,26 @@ describe('a broken app package fails with a specific message', () => {
     const result = await validate();
     expect(result.ok).toBe(false);
     expect(result.errors).toContainEqual(
-      expect.stringMatching(/^manifest\.json: schema: \/configurableTabs\/0\/context\/0 must be equal to one of the allowed values/),
+      expect.stringMatching(
+        /^manifest\.json: schema: \/configurableTabs\/0\/context\/0 must be equal to one of the allowed values/,
+      ),
     );
   });
 
   it('rejects a bot id that is not a Microsoft Entra client id (GUID)', async () => {
     await copy.editEnv((lines) => lines.map((line) => (line.startsWith('BOT_ID=') ? 'BOT_ID=actieplan-bot' : line)));
     const result = await validate();
-    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: schema: \/bots\/0\/botId must match pattern/));
+    expect(result.errors).toContainEqual(
+      expect.stringMatching(/^manifest\.json: schema: \/bots\/0\/botId must match pattern/),
+    );
   });
 
   it('names BOT_ID when the env file does not define it', async () => {
     await copy.editEnv((lines) => lines.filter((line) => !line.startsWith('BOT_ID=')));
     const result = await validate();
-    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: variable BOT_ID is not defined in .*\(used at \/bots\/0\/botId\)$/));
+    expect(result.errors).toContainEqual(
+      expect.stringMatching(/^manifest\.json: variable BOT_ID is not defined in .*\(used at \/bots\/0\/botId\)$/),
+    );
   });
 
   it('rejects a bot scope that the schema does not know', async () => {
@@ -149,7 +171,9 @@ describe('a broken app package fails with a specific message', () => {
       obj(arr(m.bots)[0]).scopes = ['channel'];
     });
     const result = await validate();
-    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: schema: \/bots\/0\/scopes\/0 must be equal to one of the allowed values/));
+    expect(result.errors).toContainEqual(
+      expect.stringMatching(/^manifest\.json: schema: \/bots\/0\/scopes\/0 must be equal to one of the allowed values/),
+    );
   });
 
   it('rejects a manifest without a name', async () => {
@@ -157,7 +181,9 @@ describe('a broken app package fails with a specific message', () => {
       delete m.name;
     });
     const result = await validate();
-    expect(result.errors).toContainEqual(expect.stringMatching(/^manifest\.json: schema: \/ must have required property 'name'/));
+    expect(result.errors).toContainEqual(
+      expect.stringMatching(/^manifest\.json: schema: \/ must have required property 'name'/),
+    );
     // The translations now point at nothing, and that is said too.
     expect(result.errors).toContain('en-us.json: key "name.short" refers to a manifest field that does not exist');
   });
@@ -166,7 +192,9 @@ describe('a broken app package fails with a specific message', () => {
     await copy.editEnv((lines) => lines.filter((line) => !line.startsWith('TAB_DOMAIN=')));
     const result = await validate();
     expect(result.errors).toContainEqual(
-      expect.stringMatching(/^manifest\.json: variable TAB_DOMAIN is not defined in .*\.env\.sandbox \(used at \/validDomains\/0\)$/),
+      expect.stringMatching(
+        /^manifest\.json: variable TAB_DOMAIN is not defined in .*\.env\.sandbox \(used at \/validDomains\/0\)$/,
+      ),
     );
   });
 
@@ -193,7 +221,10 @@ describe('a broken app package fails with a specific message', () => {
   it('reports an outline icon that is not white on transparent', async () => {
     const data = new Uint8Array(32 * 32 * 4); // transparent
     data.set([0, 105, 180, 255], (5 * 32 + 7) * 4); // one blue pixel at x=7, y=5
-    await writeFile(path.join(copy.appPackageDir, 'outline.png'), encodePng({ width: 32, height: 32, channels: 4, data }));
+    await writeFile(
+      path.join(copy.appPackageDir, 'outline.png'),
+      encodePng({ width: 32, height: 32, channels: 4, data }),
+    );
     const result = await validate();
     expect(result.errors).toContain(
       'outline.png: outline icon has 1 visible pixel(s) that are not pure white (first at x=7, y=5: rgb(0, 105, 180))',
@@ -202,9 +233,14 @@ describe('a broken app package fails with a specific message', () => {
 
   it('reports an outline icon without transparency', async () => {
     const data = new Uint8Array(32 * 32 * 3).fill(255);
-    await writeFile(path.join(copy.appPackageDir, 'outline.png'), encodePng({ width: 32, height: 32, channels: 3, data }));
+    await writeFile(
+      path.join(copy.appPackageDir, 'outline.png'),
+      encodePng({ width: 32, height: 32, channels: 3, data }),
+    );
     const result = await validate();
-    expect(result.errors).toContain('outline.png: outline icon has no alpha channel; it must be white on a transparent background');
+    expect(result.errors).toContain(
+      'outline.png: outline icon has no alpha channel; it must be white on a transparent background',
+    );
   });
 
   it('reports a missing icon file', async () => {
@@ -220,7 +256,9 @@ describe('a broken app package fails with a specific message', () => {
       loc['staticTabs[5].name'] = 'Ghost tab';
     });
     const result = await validate();
-    expect(result.errors).toContain('en-us.json: key "staticTabs[5].name" refers to a manifest field that does not exist');
+    expect(result.errors).toContain(
+      'en-us.json: key "staticTabs[5].name" refers to a manifest field that does not exist',
+    );
   });
 
   it('reports a localizable manifest field without a translation', async () => {
@@ -242,7 +280,9 @@ describe('a broken app package fails with a specific message', () => {
   });
 
   it('reports tab URLs that are not on a valid domain', async () => {
-    await copy.editEnv((lines) => lines.map((line) => (line.startsWith('TAB_ENDPOINT=') ? 'TAB_ENDPOINT=http://localhost:3978' : line)));
+    await copy.editEnv((lines) =>
+      lines.map((line) => (line.startsWith('TAB_ENDPOINT=') ? 'TAB_ENDPOINT=http://localhost:3978' : line)),
+    );
     const result = await validate();
     expect(result.errors).toContain(
       'manifest.json: configurableTabs[0].configurationUrl "http://localhost:3978/index.html#/config" is not on a domain listed in validDomains [127.0.0.1:3978]',
@@ -250,13 +290,17 @@ describe('a broken app package fails with a specific message', () => {
   });
 
   it('reports a valid domain written as a URL, and the NAA redirect that follows from it', async () => {
-    await copy.editEnv((lines) => lines.map((line) => (line.startsWith('TAB_DOMAIN=') ? 'TAB_DOMAIN=http://127.0.0.1:3978' : line)));
+    await copy.editEnv((lines) =>
+      lines.map((line) => (line.startsWith('TAB_DOMAIN=') ? 'TAB_DOMAIN=http://127.0.0.1:3978' : line)),
+    );
     const result = await validate();
     expect(result.errors).toContain(
       'manifest.json: validDomains[0] "http://127.0.0.1:3978" must be a bare domain (host[:port]), without scheme or path',
     );
     expect(result.errors).toContainEqual(
-      expect.stringMatching(/nestedAppAuthInfo\[0\]\.redirectUri "brk-multihub:\/\/http:\/\/127\.0\.0\.1:3978" must be brk-multihub:\/\/<domain>/),
+      expect.stringMatching(
+        /nestedAppAuthInfo\[0\]\.redirectUri "brk-multihub:\/\/http:\/\/127\.0\.0\.1:3978" must be brk-multihub:\/\/<domain>/,
+      ),
     );
   });
 
@@ -293,7 +337,16 @@ describe('a broken app package fails with a specific message', () => {
 describe('env files and placeholders', () => {
   it('reads env files the way the toolkit does', () => {
     const vars = parseEnvFile(
-      ['# comment', '', 'A=1', 'B = two words # trailing comment', 'C="quoted # not a comment"', "D='single'", 'E=', 'export F=x'].join('\n'),
+      [
+        '# comment',
+        '',
+        'A=1',
+        'B = two words # trailing comment',
+        'C="quoted # not a comment"',
+        "D='single'",
+        'E=',
+        'export F=x',
+      ].join('\n'),
     );
     expect(vars).toEqual({ A: '1', B: 'two words', C: 'quoted # not a comment', D: 'single', E: '', F: 'x' });
   });

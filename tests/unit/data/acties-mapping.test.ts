@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Actie } from '../../../src/domain/model.js';
-import { actieFieldNames, actieToFields, ACTIE_FIELDS, toActie, type ActieReadContext } from '../../../src/data/lists/acties.js';
+import {
+  actieFieldNames,
+  actieToFields,
+  ACTIE_FIELDS,
+  toActie,
+  type ActieReadContext,
+} from '../../../src/data/lists/acties.js';
 import type { ListItem } from '../../../src/data/lists/list-definition.js';
 
 const actie: Actie = {
@@ -67,7 +73,11 @@ describe('the Acties list mapping', () => {
   });
 
   it('reports dependencies whose target does not exist yet instead of dropping them silently', () => {
-    const { unresolved, fields } = actieToFields(actie, { adviesIdByNummer: new Map(), bevindingIdByNummer: new Map(), actieIdByNummer: new Map() });
+    const { unresolved, fields } = actieToFields(actie, {
+      adviesIdByNummer: new Map(),
+      bevindingIdByNummer: new Map(),
+      actieIdByNummer: new Map(),
+    });
     expect(unresolved).toEqual(['2.1']);
     expect(fields.AfhankelijkVanLookupId).toEqual([]);
   });
@@ -94,7 +104,17 @@ describe('the Acties list mapping', () => {
 describe('tolerant reading of items edited in SharePoint', () => {
   it('loads an item with an unknown status, an empty title and an unknown person, and reports each', () => {
     const loaded = toActie(
-      { id: '9', eTag: '"{X},1"', fields: { Nummer: '11.5', Status: 'In behandeling', Plateau: 'Randvoorwaardelijk', EigenaarLookupId: '99', Domeinen: ['Sociaal Domein', 'Buitenland'] } },
+      {
+        id: '9',
+        eTag: '"{X},1"',
+        fields: {
+          Nummer: '11.5',
+          Status: 'In behandeling',
+          Plateau: 'Randvoorwaardelijk',
+          EigenaarLookupId: '99',
+          Domeinen: ['Sociaal Domein', 'Buitenland'],
+        },
+      },
       readContext,
     );
     expect(loaded.value.nummer).toBe('11.5');
@@ -103,28 +123,67 @@ describe('tolerant reading of items edited in SharePoint', () => {
     expect(loaded.value.domeinen).toEqual(['Sociaal Domein']);
     expect(loaded.value.eigenaar).toEqual({ id: '99', displayName: 'Onbekende gebruiker (99)' });
     expect(loaded.problems.map((p) => p.field).sort()).toEqual(['Domeinen', 'Eigenaar', 'Status', 'Title']);
-    expect(loaded.problems.find((p) => p.field === 'Status')?.message).toBe("Onbekende waarde 'In behandeling' in Status.");
+    expect(loaded.problems.find((p) => p.field === 'Status')?.message).toBe(
+      "Onbekende waarde 'In behandeling' in Status.",
+    );
   });
 
   it('reports a lookup to a deleted recommendation or finding and keeps going', () => {
     const loaded = toActie(
-      { id: '9', eTag: '"{X},1"', fields: { Title: 'x', Nummer: '3.1', Status: 'Loopt', Plateau: 'Verbeteren', AdviesLookupId: '404', Bevindingen: [{ LookupId: 77, LookupValue: '' }] } },
+      {
+        id: '9',
+        eTag: '"{X},1"',
+        fields: {
+          Title: 'x',
+          Nummer: '3.1',
+          Status: 'Loopt',
+          Plateau: 'Verbeteren',
+          AdviesLookupId: '404',
+          Bevindingen: [{ LookupId: 77, LookupValue: '' }],
+        },
+      },
       readContext,
     );
     expect(loaded.value.advies).toBe(3);
     expect(loaded.value.bevindingen).toEqual([]);
-    expect(loaded.problems.map((p) => p.message)).toEqual(['Het gekoppelde item 404 in Advies bestaat niet meer.', 'Het gekoppelde item 77 in Bevindingen bestaat niet meer.']);
+    expect(loaded.problems.map((p) => p.message)).toEqual([
+      'Het gekoppelde item 404 in Advies bestaat niet meer.',
+      'Het gekoppelde item 77 in Bevindingen bestaat niet meer.',
+    ]);
   });
 
   it('reads a date typed as a plain date and reports a date it cannot read', () => {
-    const loaded = toActie({ id: '9', eTag: 'e', fields: { Title: 'x', Nummer: '1.1', Status: 'Loopt', Plateau: 'Verbeteren', Deadline: '2025-12-31', Start: 'morgen' } }, readContext);
+    const loaded = toActie(
+      {
+        id: '9',
+        eTag: 'e',
+        fields: {
+          Title: 'x',
+          Nummer: '1.1',
+          Status: 'Loopt',
+          Plateau: 'Verbeteren',
+          Deadline: '2025-12-31',
+          Start: 'morgen',
+        },
+      },
+      readContext,
+    );
     expect(loaded.value.deadline).toBe('2025-12-31');
     expect(loaded.value.start).toBeUndefined();
-    expect(loaded.problems).toEqual([{ field: 'Start', message: 'Het veld Start is geen geldige datum.', value: 'morgen' }]);
+    expect(loaded.problems).toEqual([
+      { field: 'Start', message: 'Het veld Start is geen geldige datum.', value: 'morgen' },
+    ]);
   });
 
   it('turns a winter deadline instant back into its Amsterdam date', () => {
-    const loaded = toActie({ id: '9', eTag: 'e', fields: { Title: 'x', Nummer: '1.1', Status: 'Loopt', Plateau: 'Verbeteren', Deadline: '2025-12-30T23:00:00Z' } }, readContext);
+    const loaded = toActie(
+      {
+        id: '9',
+        eTag: 'e',
+        fields: { Title: 'x', Nummer: '1.1', Status: 'Loopt', Plateau: 'Verbeteren', Deadline: '2025-12-30T23:00:00Z' },
+      },
+      readContext,
+    );
     expect(loaded.value.deadline).toBe('2025-12-31');
   });
 });

@@ -10,17 +10,28 @@ const users = [
 ];
 
 /** A workbook as read, from header lists and rows (row numbers from 2, as in the file). */
-function workbook(sheets: Partial<Record<keyof typeof PLAN_COLUMNS, { headers?: string[]; rows: ImportCell[][] }>>): PlanWorkbook {
+function workbook(
+  sheets: Partial<Record<keyof typeof PLAN_COLUMNS, { headers?: string[]; rows: ImportCell[][] }>>,
+): PlanWorkbook {
   const out: PlanWorkbook = {};
-  for (const [name, sheet] of Object.entries(sheets) as [keyof typeof PLAN_COLUMNS, { headers?: string[]; rows: ImportCell[][] }][]) {
-    out[name] = { headers: sheet.headers ?? Object.values(PLAN_COLUMNS[name]), rows: sheet.rows.map((cells, i) => ({ rowNumber: i + 2, cells })) };
+  for (const [name, sheet] of Object.entries(sheets) as [
+    keyof typeof PLAN_COLUMNS,
+    { headers?: string[]; rows: ImportCell[][] },
+  ][]) {
+    out[name] = {
+      headers: sheet.headers ?? Object.values(PLAN_COLUMNS[name]),
+      rows: sheet.rows.map((cells, i) => ({ rowNumber: i + 2, cells })),
+    };
   }
   return out;
 }
 
 const advies = [1, 'Een advies', 'A', 'Randvoorwaardelijk', 'Overgenomen.', '2027'];
 /** An action row in the Acties columns' order. */
-const actie = (nummer: string, extra: Partial<Record<keyof typeof PLAN_COLUMNS.Acties, ImportCell>> = {}): ImportCell[] => {
+const actie = (
+  nummer: string,
+  extra: Partial<Record<keyof typeof PLAN_COLUMNS.Acties, ImportCell>> = {},
+): ImportCell[] => {
   const base: Record<keyof typeof PLAN_COLUMNS.Acties, ImportCell> = {
     nummer,
     titel: `Actie ${nummer}`,
@@ -51,28 +62,52 @@ describe('dryRunPlanImport', () => {
         Adviezen: { rows: [advies] },
         Acties: {
           rows: [
-            actie('1.1', { domeinen: 'sociaal domein; Concern', eigenaar: 'manager.ia@example.org', deadline: new Date(Date.UTC(2027, 2, 31)) }),
+            actie('1.1', {
+              domeinen: 'sociaal domein; Concern',
+              eigenaar: 'manager.ia@example.org',
+              deadline: new Date(Date.UTC(2027, 2, 31)),
+            }),
             actie('1.2', { afhankelijkVan: '1.1', vervallen: 'Ja', vervallenReden: 'Dubbel met 1.1' }),
           ],
         },
-        DomeinVoortgang: { rows: [['1.1', 'Sociaal Domein', 'Afgerond', undefined, 'Informatiemanager Sociaal Domein', '31-1-2027', 'Klaar']] },
+        DomeinVoortgang: {
+          rows: [
+            ['1.1', 'Sociaal Domein', 'Afgerond', undefined, 'Informatiemanager Sociaal Domein', '31-1-2027', 'Klaar'],
+          ],
+        },
       }),
       { users },
     );
     expect(run.problems).toEqual([]);
     expect(run.ok).toBe(true);
     expect(run.data.plan.themas).toEqual([{ code: 'A', naam: 'Structuur versterken', adviezen: [1] }]);
-    expect(run.data.plan.acties[0]).toMatchObject({ domeinen: ['Sociaal Domein', 'Concern'], eigenaar: { id: '11' }, deadline: '2027-03-31' });
-    expect(run.data.plan.acties[1]).toMatchObject({ afhankelijkVan: ['1.1'], vervallen: true, vervallenReden: 'Dubbel met 1.1' });
-    expect(run.data.domeinVoortgang).toEqual([{ actie: '1.1', domein: 'Sociaal Domein', status: 'Afgerond', eigenaar: users[1], deadline: '2027-01-31', notitie: 'Klaar' }]);
+    expect(run.data.plan.acties[0]).toMatchObject({
+      domeinen: ['Sociaal Domein', 'Concern'],
+      eigenaar: { id: '11' },
+      deadline: '2027-03-31',
+    });
+    expect(run.data.plan.acties[1]).toMatchObject({
+      afhankelijkVan: ['1.1'],
+      vervallen: true,
+      vervallenReden: 'Dubbel met 1.1',
+    });
+    expect(run.data.domeinVoortgang).toEqual([
+      {
+        actie: '1.1',
+        domein: 'Sociaal Domein',
+        status: 'Afgerond',
+        eigenaar: users[1],
+        deadline: '2027-01-31',
+        notitie: 'Klaar',
+      },
+    ]);
     expect(run.counts).toEqual({ adviezen: 1, bevindingen: 0, acties: 2, domeinVoortgang: 1 });
   });
 
   it('names a missing sheet, a missing column and an unknown column (and no "no adviezen" on top of a broken sheet)', () => {
-    const run = dryRunPlanImport(
-      workbook({ Adviezen: { headers: ['Nummer', 'Titel', 'Thema', 'Kleur'], rows: [] } }),
-      { users },
-    );
+    const run = dryRunPlanImport(workbook({ Adviezen: { headers: ['Nummer', 'Titel', 'Thema', 'Kleur'], rows: [] } }), {
+      users,
+    });
     expect(run.ok).toBe(false);
     expect(run.problems.map(describePlanProblem)).toEqual([
       'Adviezen, rij 1, kolom Plateau: De kolom "Plateau" ontbreekt op tabblad "Adviezen".',
@@ -84,7 +119,12 @@ describe('dryRunPlanImport', () => {
   it('every bad row by its number: unknown person, duplicate number, cycle, unknown theme and yes/no, a row for an unknown action', () => {
     const run = dryRunPlanImport(
       workbook({
-        Themas: { rows: [['A', 'Structuur versterken'], ['D', 'Iets anders']] },
+        Themas: {
+          rows: [
+            ['A', 'Structuur versterken'],
+            ['D', 'Iets anders'],
+          ],
+        },
         Adviezen: { rows: [advies, [2, 'Tweede', 'B', 'Verbeteren']] },
         Acties: {
           rows: [
@@ -112,15 +152,30 @@ describe('dryRunPlanImport', () => {
   });
 
   // Writing and reading a workbook of the whole plan takes seconds on a busy machine: more than the unit default.
-  it('the format round trip: the seeded plan exported and read back has no problems and the same plan', { timeout: 30_000 }, async () => {
-    const people = [...new Set([...zoetermeerPlan.acties, ...zoetermeerDomeinVoortgang].flatMap((x) => (x.eigenaar ? [x.eigenaar.displayName] : [])))].map((displayName) => ({ displayName }));
-    const run = dryRunPlanImport(await readPlanXlsx(await exportPlanXlsx({ plan: zoetermeerPlan, domeinVoortgang: zoetermeerDomeinVoortgang })), { users: people });
-    expect(run.problems).toEqual([]);
-    const byNummer = [...zoetermeerPlan.acties].sort((a, b) => a.nummer.localeCompare(b.nummer, 'en', { numeric: true }));
-    expect(run.data.plan.acties).toEqual(byNummer);
-    expect(run.data.plan.adviezen).toEqual(zoetermeerPlan.adviezen);
-    expect(run.data.plan.bevindingen).toEqual(zoetermeerPlan.bevindingen);
-    expect(run.data.plan.themas).toEqual(zoetermeerPlan.themas);
-    expect(run.data.domeinVoortgang).toHaveLength(zoetermeerDomeinVoortgang.length);
-  });
+  it(
+    'the format round trip: the seeded plan exported and read back has no problems and the same plan',
+    { timeout: 30_000 },
+    async () => {
+      const people = [
+        ...new Set(
+          [...zoetermeerPlan.acties, ...zoetermeerDomeinVoortgang].flatMap((x) =>
+            x.eigenaar ? [x.eigenaar.displayName] : [],
+          ),
+        ),
+      ].map((displayName) => ({ displayName }));
+      const run = dryRunPlanImport(
+        await readPlanXlsx(await exportPlanXlsx({ plan: zoetermeerPlan, domeinVoortgang: zoetermeerDomeinVoortgang })),
+        { users: people },
+      );
+      expect(run.problems).toEqual([]);
+      const byNummer = [...zoetermeerPlan.acties].sort((a, b) =>
+        a.nummer.localeCompare(b.nummer, 'en', { numeric: true }),
+      );
+      expect(run.data.plan.acties).toEqual(byNummer);
+      expect(run.data.plan.adviezen).toEqual(zoetermeerPlan.adviezen);
+      expect(run.data.plan.bevindingen).toEqual(zoetermeerPlan.bevindingen);
+      expect(run.data.plan.themas).toEqual(zoetermeerPlan.themas);
+      expect(run.data.domeinVoortgang).toHaveLength(zoetermeerDomeinVoortgang.length);
+    },
+  );
 });

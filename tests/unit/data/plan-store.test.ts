@@ -3,7 +3,11 @@ import type { ListItem } from '../../../src/data/lists/list-definition.js';
 import { mapPlan } from '../../../src/data/plan-store.js';
 
 /** An Acties item as someone might leave it after typing the number by hand in SharePoint. */
-const actie = (id: string, nummer: string): ListItem => ({ id, eTag: `"${id},1"`, fields: { Title: `Actie ${nummer}`, Nummer: nummer, Status: 'Niet gestart' } });
+const actie = (id: string, nummer: string): ListItem => ({
+  id,
+  eTag: `"${id},1"`,
+  fields: { Title: `Actie ${nummer}`, Nummer: nummer, Status: 'Niet gestart' },
+});
 
 describe('the loaded plan', () => {
   it('orders actions by number, hand-typed numbers after the real ones, and never scrambles on a NaN', () => {

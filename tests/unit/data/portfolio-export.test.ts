@@ -1,8 +1,22 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { zoetermeerKwartaaldoelen, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
-import { excelDate, exportActiesXlsx, exportFileName, exportPortfolioXlsx, IMPORT_FIELD_HELP, portfolioTemplateXlsx, TEMPLATE_EXAMPLE } from '../../../src/data/portfolio-export.js';
-import { dryRunImport, IMPORT_FIELD_LABELS, IMPORT_FIELDS, readXlsx, suggestMapping } from '../../../src/data/portfolio-import.js';
+import {
+  excelDate,
+  exportActiesXlsx,
+  exportFileName,
+  exportPortfolioXlsx,
+  IMPORT_FIELD_HELP,
+  portfolioTemplateXlsx,
+  TEMPLATE_EXAMPLE,
+} from '../../../src/data/portfolio-export.js';
+import {
+  dryRunImport,
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  readXlsx,
+  suggestMapping,
+} from '../../../src/data/portfolio-import.js';
 import { DOMEINEN, PORTFOLIO_FASEN } from '../../../src/domain/model.js';
 
 async function open(bytes: Uint8Array) {
@@ -17,7 +31,22 @@ describe('exporting actions', () => {
     const filtered = zoetermeerPlan.acties.filter((a) => a.deadline !== undefined);
     const wb = await open(await exportActiesXlsx(filtered));
     const ws = wb.getWorksheet('Acties')!;
-    expect(headers(ws)).toEqual(['Nummer', 'Actie', 'Advies', 'Plateau', 'Domeinen', 'Status', 'Toelichting status', 'Eigenaar', 'Start', 'Deadline', 'Planning', 'Lopend traject', 'Afhankelijk van', 'Bevindingen']);
+    expect(headers(ws)).toEqual([
+      'Nummer',
+      'Actie',
+      'Advies',
+      'Plateau',
+      'Domeinen',
+      'Status',
+      'Toelichting status',
+      'Eigenaar',
+      'Start',
+      'Deadline',
+      'Planning',
+      'Lopend traject',
+      'Afhankelijk van',
+      'Bevindingen',
+    ]);
     expect(ws.actualRowCount).toBe(filtered.length + 1);
     const first = filtered[0]!;
     const deadline = ws.getRow(2).getCell(10);
@@ -48,14 +77,23 @@ describe('exporting the portfolio', () => {
   });
 
   it('round-trips: the exported file imports as it is, changing nothing', async () => {
-    const loaded = zoetermeerPortfolio.map((value, i) => ({ id: String(i + 1), eTag: `"${i + 1},1"`, value: { ...value, opdrachtgever: undefined, informatiemanager: undefined } as typeof value, problems: [] }));
+    const loaded = zoetermeerPortfolio.map((value, i) => ({
+      id: String(i + 1),
+      eTag: `"${i + 1},1"`,
+      value: { ...value, opdrachtgever: undefined, informatiemanager: undefined } as typeof value,
+      problems: [],
+    }));
     for (const l of loaded) {
       delete (l.value as Partial<typeof l.value>).opdrachtgever;
       delete (l.value as Partial<typeof l.value>).informatiemanager;
     }
     const table = await readXlsx(await exportPortfolioXlsx(loaded.map((l) => l.value)));
     const mapping = suggestMapping(table.headers);
-    const dryRun = dryRunImport(table, mapping, { items: loaded, users: [], actieIdByNummer: new Map(zoetermeerPlan.acties.map((a, i) => [a.nummer, String(i + 1)])) });
+    const dryRun = dryRunImport(table, mapping, {
+      items: loaded,
+      users: [],
+      actieIdByNummer: new Map(zoetermeerPlan.acties.map((a, i) => [a.nummer, String(i + 1)])),
+    });
     expect(dryRun).toMatchObject({ invalid: 0, creates: 0, updates: 0, unchanged: zoetermeerPortfolio.length });
   });
 
@@ -67,7 +105,11 @@ describe('exporting the portfolio', () => {
     const column = headers(ws).indexOf('Contactpersoon I&A') + 1;
     expect(ws.getRow(2).getCell(column).value).toBe('Contact I&A Zoetermeer');
     const table = await readXlsx(await exportPortfolioXlsx([item]));
-    const dryRun = dryRunImport(table, suggestMapping(table.headers), { items: [], users: [contact], actieIdByNummer: new Map(zoetermeerPlan.acties.map((a, i) => [a.nummer, String(i + 1)])) });
+    const dryRun = dryRunImport(table, suggestMapping(table.headers), {
+      items: [],
+      users: [contact],
+      actieIdByNummer: new Map(zoetermeerPlan.acties.map((a, i) => [a.nummer, String(i + 1)])),
+    });
     expect(dryRun.rows[0]?.item.iaContact).toMatchObject({ id: '7' });
   });
 

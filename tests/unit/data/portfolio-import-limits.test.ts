@@ -3,7 +3,17 @@ import { validationMessages as M } from '../../../src/domain/messages.js';
 import { TEKST_MAX } from '../../../src/domain/text-limits.js';
 import type { BatchRequest } from '../../../src/data/graph/batch.js';
 import { batchChunks } from '../../../src/data/portfolio-import-apply.js';
-import { dryRunImport, GRAPH_MAX_BODY_BYTES, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportLimitError, readCsv, readImportFile, suggestMapping, type ImportContext } from '../../../src/data/portfolio-import.js';
+import {
+  dryRunImport,
+  GRAPH_MAX_BODY_BYTES,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  ImportLimitError,
+  readCsv,
+  readImportFile,
+  suggestMapping,
+  type ImportContext,
+} from '../../../src/data/portfolio-import.js';
 
 const context: ImportContext = { items: [], users: [], actieIdByNummer: new Map() };
 const HEADER = 'Initiatief;Omschrijving;Domein;Fase;Status;Toelichting status';
@@ -19,7 +29,8 @@ describe('import limits, checked before the rows are read', () => {
   });
 
   it('refuses more rows than the maximum, and takes exactly the maximum', () => {
-    const rows = (n: number) => [HEADER, ...Array.from({ length: n }, (_, i) => `Item ${i};;Concern;Idee;Op koers;`)].join('\n');
+    const rows = (n: number) =>
+      [HEADER, ...Array.from({ length: n }, (_, i) => `Item ${i};;Concern;Idee;Op koers;`)].join('\n');
     expect(() => readCsv(rows(IMPORT_MAX_ROWS + 1))).toThrow(ImportLimitError);
     expect(readCsv(rows(IMPORT_MAX_ROWS)).rows).toHaveLength(IMPORT_MAX_ROWS);
   });
@@ -48,13 +59,24 @@ describe('per-field limits in the dry run, with row and column', () => {
 
 describe('Graph request size', () => {
   it('splits the writes into $batch requests under 4 MB and at most 20 requests each', () => {
-    const write = (n: number, bytes: number) => ({ n, request: { id: `r${n}`, method: 'POST', url: '/x', body: { fields: { Omschrijving: 'x'.repeat(bytes) } } } satisfies BatchRequest });
+    const write = (n: number, bytes: number) => ({
+      n,
+      request: {
+        id: `r${n}`,
+        method: 'POST',
+        url: '/x',
+        body: { fields: { Omschrijving: 'x'.repeat(bytes) } },
+      } satisfies BatchRequest,
+    });
     const small = Array.from({ length: 45 }, (_, i) => write(i, 10));
     expect(batchChunks(small).map((c) => c.length)).toEqual([20, 20, 5]);
     const large = Array.from({ length: 5 }, (_, i) => write(i, 1_500_000));
     const chunks = batchChunks(large);
     expect(chunks.map((c) => c.length)).toEqual([2, 2, 1]);
-    for (const c of chunks) expect(new TextEncoder().encode(JSON.stringify(c.map((w) => w.request))).length).toBeLessThan(GRAPH_MAX_BODY_BYTES);
+    for (const c of chunks)
+      expect(new TextEncoder().encode(JSON.stringify(c.map((w) => w.request))).length).toBeLessThan(
+        GRAPH_MAX_BODY_BYTES,
+      );
     expect(chunks.flat().map((w) => w.n)).toEqual([0, 1, 2, 3, 4]);
   });
 });

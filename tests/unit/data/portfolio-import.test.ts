@@ -2,7 +2,16 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { PortfolioItem } from '../../../src/domain/model.js';
 import type { Loaded } from '../../../src/data/lists/field-reader.js';
-import { dryRunImport, importDate, importKey, readCsv, readImportFile, readXlsx, suggestMapping, type ImportContext } from '../../../src/data/portfolio-import.js';
+import {
+  dryRunImport,
+  importDate,
+  importKey,
+  readCsv,
+  readImportFile,
+  readXlsx,
+  suggestMapping,
+  type ImportContext,
+} from '../../../src/data/portfolio-import.js';
 
 const users = [
   { id: '11', displayName: 'Directeur Sociaal Domein', email: 'dir-sd@zoetermeer.nl' },
@@ -12,15 +21,34 @@ const existingItem: Loaded<PortfolioItem> = {
   id: '5',
   eTag: '"5,1"',
   problems: [],
-  value: { key: 'grip-op-wmo', titel: 'Grip op Wmo', omschrijving: 'Wmo-processen', domein: 'Sociaal Domein', fase: 'Idee', status: 'Op koers', ditKwartaal: 'niet', acties: ['6.2'] },
+  value: {
+    key: 'grip-op-wmo',
+    titel: 'Grip op Wmo',
+    omschrijving: 'Wmo-processen',
+    domein: 'Sociaal Domein',
+    fase: 'Idee',
+    status: 'Op koers',
+    ditKwartaal: 'niet',
+    acties: ['6.2'],
+  },
 };
-const context: ImportContext = { items: [existingItem], users, actieIdByNummer: new Map([['6.2', '20'], ['9.1', '25'], ['1.2', '2']]) };
+const context: ImportContext = {
+  items: [existingItem],
+  users,
+  actieIdByNummer: new Map([
+    ['6.2', '20'],
+    ['9.1', '25'],
+    ['1.2', '2'],
+  ]),
+};
 
 const HEADER = 'Initiatief;Domein;Fase;Status;Prioriteit;Dit kwartaal;Start;Einde;Opdrachtgever;Acties';
 
 describe('reading files', () => {
   it('reads semicolon CSV as Dutch Excel writes it, with the spreadsheet row numbers and blank lines skipped', () => {
-    const table = readCsv(`\uFEFF${HEADER}\nA;Concern;Idee;Op koers;1;wel;2026-01-01;2026-12-31;;\n\nB;Concern;Idee;Op koers;2;niet;;;;\n`);
+    const table = readCsv(
+      `\uFEFF${HEADER}\nA;Concern;Idee;Op koers;1;wel;2026-01-01;2026-12-31;;\n\nB;Concern;Idee;Op koers;2;niet;;;;\n`,
+    );
     expect(table.headers[0]).toBe('Initiatief');
     expect(table.rows.map((r) => r.rowNumber)).toEqual([2, 4]);
     expect(table.rows[0]?.cells[6]).toBe('2026-01-01');
@@ -53,15 +81,42 @@ describe('reading files', () => {
 
 describe('the column mapping', () => {
   it('suggests a mapping from Dutch and English headers, each column used once', () => {
-    const mapping = suggestMapping(['Project', 'Business domain', 'Phase', 'RAG', 'Priority', 'Start date', 'End date', 'Sponsor', 'Informatiemanager', 'Linked actions', 'Ditkwartaal', 'Onbekend']);
-    expect(mapping).toEqual({ titel: 0, domein: 1, fase: 2, status: 3, prioriteit: 4, start: 5, einde: 6, opdrachtgever: 7, informatiemanager: 8, acties: 9, ditKwartaal: 10 });
+    const mapping = suggestMapping([
+      'Project',
+      'Business domain',
+      'Phase',
+      'RAG',
+      'Priority',
+      'Start date',
+      'End date',
+      'Sponsor',
+      'Informatiemanager',
+      'Linked actions',
+      'Ditkwartaal',
+      'Onbekend',
+    ]);
+    expect(mapping).toEqual({
+      titel: 0,
+      domein: 1,
+      fase: 2,
+      status: 3,
+      prioriteit: 4,
+      start: 5,
+      einde: 6,
+      opdrachtgever: 7,
+      informatiemanager: 8,
+      acties: 9,
+      ditKwartaal: 10,
+    });
   });
   it('maps the I&A contact from its Dutch and English headers', () => {
     expect(suggestMapping(['Titel', 'I&A contact'])).toEqual({ titel: 0, iaContact: 1 });
     expect(suggestMapping(['Titel', 'Contactpersoon I&A'])).toEqual({ titel: 0, iaContact: 1 });
   });
   it('maps the export headers back to their fields', () => {
-    expect(suggestMapping(['Sleutel', 'Initiatief', 'Toelichting status', 'Prioriteit (IMO)', 'Dit kwartaal'])).toEqual({ key: 0, titel: 1, statusToelichting: 2, prioriteit: 3, ditKwartaal: 4 });
+    expect(suggestMapping(['Sleutel', 'Initiatief', 'Toelichting status', 'Prioriteit (IMO)', 'Dit kwartaal'])).toEqual(
+      { key: 0, titel: 1, statusToelichting: 2, prioriteit: 3, ditKwartaal: 4 },
+    );
   });
 });
 
@@ -110,7 +165,10 @@ describe('the dry run', () => {
     expect(messages(4)).toEqual(['Kies een domein uit de lijst.']);
     expect(row(4).problems[0]).toMatchObject({ field: 'domein', value: 'Wijkzaken' });
     expect(messages(5)).toEqual(['Geef een titel.']);
-    expect(messages(6)).toEqual(['Kies een fase uit de lijst.', 'Kies een portfoliostatus uit de lijst (Op koers, Aandacht of Kritiek).']);
+    expect(messages(6)).toEqual([
+      'Kies een fase uit de lijst.',
+      'Kies een portfoliostatus uit de lijst (Op koers, Aandacht of Kritiek).',
+    ]);
     expect(messages(7)).toEqual(['Dubbele rij: dit initiatief staat ook op rij 2. Houd één rij per initiatief.']);
     expect(messages(9)).toEqual(['Dubbele rij: dit initiatief staat ook op rij 8. Houd één rij per initiatief.']);
     expect(messages(10)).toEqual(
@@ -142,20 +200,36 @@ describe('the dry run', () => {
   it('matches an existing item on title and domain: an update that keeps its key and what the file does not map', () => {
     expect(row(8).action).toBe('update');
     expect(row(8).existing?.id).toBe('5');
-    expect(row(8).item).toMatchObject({ key: 'grip-op-wmo', omschrijving: 'Wmo-processen', fase: 'Voorbereiding', prioriteit: 12, opdrachtgever: { id: '12' }, acties: ['6.2', '9.1'] });
+    expect(row(8).item).toMatchObject({
+      key: 'grip-op-wmo',
+      omschrijving: 'Wmo-processen',
+      fase: 'Voorbereiding',
+      prioriteit: 12,
+      opdrachtgever: { id: '12' },
+      acties: ['6.2', '9.1'],
+    });
   });
 
   it('matches on the ClientKey column too, and sees a row that changes nothing as unchanged', () => {
-    const t = readCsv('Sleutel,Titel,Domein,Fase,Status,Acties\ngrip-op-wmo,Grip op Wmo,Sociaal Domein,Idee,Op koers,6.2\n');
+    const t = readCsv(
+      'Sleutel,Titel,Domein,Fase,Status,Acties\ngrip-op-wmo,Grip op Wmo,Sociaal Domein,Idee,Op koers,6.2\n',
+    );
     const d = dryRunImport(t, suggestMapping(t.headers), context);
     expect(d).toMatchObject({ creates: 0, updates: 0, unchanged: 1, invalid: 0, ok: true });
   });
 
   it('resolves the I&A contact to a site user, and reports an unknown one', () => {
-    const t = readCsv('Titel;Domein;Fase;Status;I&A contact\nA;Concern;Idee;Op koers;Informatiemanager Sociaal Domein\nB;Concern;Idee;Op koers;Piet Onbekend\n');
+    const t = readCsv(
+      'Titel;Domein;Fase;Status;I&A contact\nA;Concern;Idee;Op koers;Informatiemanager Sociaal Domein\nB;Concern;Idee;Op koers;Piet Onbekend\n',
+    );
     const d = dryRunImport(t, suggestMapping(t.headers), context);
     expect(d.rows[0]?.item.iaContact).toMatchObject({ id: '12' });
-    expect(d.rows[1]?.problems).toEqual([expect.objectContaining({ field: 'iaContact', message: 'Onbekende persoon "Piet Onbekend": kies iemand die op de SharePoint-site bekend is.' })]);
+    expect(d.rows[1]?.problems).toEqual([
+      expect.objectContaining({
+        field: 'iaContact',
+        message: 'Onbekende persoon "Piet Onbekend": kies iemand die op de SharePoint-site bekend is.',
+      }),
+    ]);
   });
 
   it('writes nothing: an empty file is not ok to apply', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRetryPolicy, isRetryable, isRetryableNetworkFailure, nextDelay, parseRetryAfter } from '../../../src/data/graph/retry-policy.js';
+import {
+  defaultRetryPolicy,
+  isRetryable,
+  isRetryableNetworkFailure,
+  nextDelay,
+  parseRetryAfter,
+} from '../../../src/data/graph/retry-policy.js';
 
 const policy = { maxAttempts: 4, maxTotalMs: 10_000, baseDelayMs: 500, maxDelayMs: 4_000 };
 
@@ -55,7 +61,9 @@ describe('the wait before the next attempt', () => {
   });
   it('caps a step at maxDelayMs', () => {
     const wide = { ...policy, maxAttempts: 20, maxTotalMs: 1e9 };
-    expect(nextDelay({ policy: wide, attempt: 10, elapsedMs: 0, retryAfterMs: undefined, random: () => 0.9999999 })).toBe(4000);
+    expect(
+      nextDelay({ policy: wide, attempt: 10, elapsedMs: 0, retryAfterMs: undefined, random: () => 0.9999999 }),
+    ).toBe(4000);
     expect(nextDelay({ policy: wide, attempt: 10, elapsedMs: 0, retryAfterMs: undefined, random: () => 0 })).toBe(2000);
   });
   it('stops after maxAttempts', () => {

@@ -44,7 +44,9 @@ describe('npm run package for env/.env.sandbox', () => {
   });
 
   it('rejects the same schema violation it would ship, so the check above can fail', async () => {
-    const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '{}') as { bots: Array<{ botId: string }> };
+    const manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? '{}') as {
+      bots: Array<{ botId: string }>;
+    };
     manifest.bots[0] = { botId: 'not-a-guid' };
     const schema = JSON.parse(await readFile(bundledSchemaFile('1.30') ?? '', 'utf8')) as Schema;
     const failures = await AppManifestUtils.validateAgainstSchema(manifest as never, schema);
@@ -53,7 +55,7 @@ describe('npm run package for env/.env.sandbox', () => {
 });
 
 describe('npm run package for env/.env.dev after a provision', () => {
-  it('validates with the values the provision steps write (ids, the web app\'s host, the bot id)', async () => {
+  it("validates with the values the provision steps write (ids, the web app's host, the bot id)", async () => {
     const written: Record<string, string> = {
       TEAMS_APP_ID: '3f0c5a1e-9d4b-4c2a-8e7f-1a2b3c4d5e6f',
       AAD_APP_CLIENT_ID: '7d9e2f31-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
@@ -66,11 +68,18 @@ describe('npm run package for env/.env.dev after a provision', () => {
     try {
       const template = await readFile(path.join(REPO_ROOT, 'env', '.env.dev'), 'utf8');
       const envFile = path.join(dir, '.env.dev');
-      await writeFile(envFile, template.replace(/^([A-Z_]+)=$/gm, (line, name: string) => (written[name] ? `${name}=${written[name]}` : line)));
+      await writeFile(
+        envFile,
+        template.replace(/^([A-Z_]+)=$/gm, (line, name: string) => (written[name] ? `${name}=${written[name]}` : line)),
+      );
       const result = await buildAppPackage({ envFile, outDir: dir });
       expect(result.errors).toEqual([]);
       expect(result.zipPath).toBe(path.join(dir, 'appPackage.dev.zip'));
-      const manifest = JSON.parse(zipEntries(await readFile(result.zipPath ?? '')).get('manifest.json')?.toString('utf8') ?? '{}') as Record<string, unknown>;
+      const manifest = JSON.parse(
+        zipEntries(await readFile(result.zipPath ?? ''))
+          .get('manifest.json')
+          ?.toString('utf8') ?? '{}',
+      ) as Record<string, unknown>;
       expect(manifest).toMatchObject({
         id: written.TEAMS_APP_ID,
         validDomains: [written.TAB_DOMAIN],

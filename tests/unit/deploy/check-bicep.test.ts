@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkParameterFile, lintBicep, parseBicep, resourceProperties, scanBicep } from '../../../scripts/check-bicep.js';
+import {
+  checkParameterFile,
+  lintBicep,
+  parseBicep,
+  resourceProperties,
+  scanBicep,
+} from '../../../scripts/check-bicep.js';
 import { REPO_ROOT } from '../../../scripts/check-env-wiring.js';
 
 const lint = (text: string) => lintBicep(parseBicep(text), 'x.bicep');
@@ -50,7 +56,7 @@ describe('the Bicep structural check', () => {
     ]);
   });
 
-  it('reads the key/value pairs of a resource\'s properties, literals apart from expressions', () => {
+  it("reads the key/value pairs of a resource's properties, literals apart from expressions", () => {
     const settings = resourceProperties(parseBicep(GOOD), 'site');
     expect(settings?.get('SETTING_A')).toMatchObject({ literal: 'literal' });
     expect(settings?.get('SETTING_B')?.literal).toBeUndefined();
@@ -59,7 +65,7 @@ describe('the Bicep structural check', () => {
   });
 
   it('reports brackets that do not balance, with the line', () => {
-    expect(scanBicep("var a = {\n  b: [1, 2)\n}").problems).toEqual(["line 2: ')' closes '[' opened on line 2"]);
+    expect(scanBicep('var a = {\n  b: [1, 2)\n}').problems).toEqual(["line 2: ')' closes '[' opened on line 2"]);
     expect(scanBicep('var a = {\n  b: 1\n').problems).toEqual(["line 1: '{' is never closed"]);
     expect(scanBicep('var a = 1\n}').problems).toEqual(["line 2: '}' closes nothing"]);
   });
@@ -72,12 +78,22 @@ describe('the Bicep structural check', () => {
 
   it('reports a param or var that is never used (its own default and its comments do not count)', () => {
     const result = lint("param unused string = 'unused'\n// unused\nvar alsoUnused = 'x'\noutput A string = 'a'");
-    expect(result.errors).toEqual(['x.bicep: param unused (line 1) is never used', 'x.bicep: var alsoUnused (line 3) is never used']);
+    expect(result.errors).toEqual([
+      'x.bicep: param unused (line 1) is never used',
+      'x.bicep: var alsoUnused (line 3) is never used',
+    ]);
   });
 
   it('reports a resource without an API version, or with a malformed one, and warns about previews', () => {
     const result = lint(
-      ["resource a 'Microsoft.Web/sites' = {", '}', "resource b 'Microsoft.Web/sites@latest' = {", '}', "resource c 'Microsoft.Insights/x@2021-05-01-preview' = {", '}'].join('\n'),
+      [
+        "resource a 'Microsoft.Web/sites' = {",
+        '}',
+        "resource b 'Microsoft.Web/sites@latest' = {",
+        '}',
+        "resource c 'Microsoft.Insights/x@2021-05-01-preview' = {",
+        '}',
+      ].join('\n'),
     );
     expect(result.errors).toEqual([
       "x.bicep: resource a (line 1) has no API version ('Microsoft.Web/sites@<version>')",
@@ -115,10 +131,18 @@ describe('the Bicep structural check', () => {
   });
 
   it('checks a parameters file against the template', () => {
-    const file = parseBicep("param a string\n@secure()\nparam s string\nparam plain string\nparam d string = 'x'\noutput O string = '${a}${s}${plain}${d}'");
-    expect(checkParameterFile(file, { parameters: { a: { value: '${{A}}' }, s: { value: '${{SECRET_S}}' }, plain: { value: 'x' } } }).errors).toEqual([]);
+    const file = parseBicep(
+      "param a string\n@secure()\nparam s string\nparam plain string\nparam d string = 'x'\noutput O string = '${a}${s}${plain}${d}'",
+    );
     expect(
-      checkParameterFile(file, { parameters: { a: { value: '${{SECRET_A}}' }, s: { value: 'literal' }, ghost: { value: 1 } } }).errors,
+      checkParameterFile(file, {
+        parameters: { a: { value: '${{A}}' }, s: { value: '${{SECRET_S}}' }, plain: { value: 'x' } },
+      }).errors,
+    ).toEqual([]);
+    expect(
+      checkParameterFile(file, {
+        parameters: { a: { value: '${{SECRET_A}}' }, s: { value: 'literal' }, ghost: { value: 1 } },
+      }).errors,
     ).toEqual([
       'azure.parameters.json: a receives a SECRET_ value, but param a is not @secure()',
       'azure.parameters.json: @secure() param s has a literal value in a committed file; pass it as ${{SECRET_...}}',
@@ -132,7 +156,9 @@ describe('the Bicep structural check', () => {
     const text = await readFile(path.join(REPO_ROOT, 'infra', 'azure.bicep'), 'utf8');
     const result = lintBicep(parseBicep(text), 'infra/azure.bicep');
     expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual(['infra/azure.bicep: resource webAppDiagnostics uses a preview API version (2021-05-01-preview)']);
+    expect(result.warnings).toEqual([
+      'infra/azure.bicep: resource webAppDiagnostics uses a preview API version (2021-05-01-preview)',
+    ]);
   });
 });
 
@@ -155,15 +181,21 @@ describe('infra/azure.bicep', () => {
     const file = await load();
     const text = await readFile(path.join(REPO_ROOT, 'infra', 'azure.bicep'), 'utf8');
     const vault = file.resources.find((r) => r.type === 'Microsoft.KeyVault/vaults');
-    expect(vault?.body).toMatch(/properties: keyVaultPurgeProtection \? union\(keyVaultProperties, keyVaultPurgeProtectionProperties\) : keyVaultProperties/);
-    expect(/\nvar keyVaultProperties = \{[\s\S]*?\n\}/.exec(text)?.[0]).toMatch(/\n {2}enableRbacAuthorization: true\n/);
+    expect(vault?.body).toMatch(
+      /properties: keyVaultPurgeProtection \? union\(keyVaultProperties, keyVaultPurgeProtectionProperties\) : keyVaultProperties/,
+    );
+    expect(/\nvar keyVaultProperties = \{[\s\S]*?\n\}/.exec(text)?.[0]).toMatch(
+      /\n {2}enableRbacAuthorization: true\n/,
+    );
     expect(text).not.toMatch(/accessPolicies/);
     const assignment = file.resources.find((r) => r.symbol === 'identityReadsSecrets');
     expect(assignment?.body).toMatch(/principalId: identity\.properties\.principalId/);
     expect(assignment?.body).toMatch(/scope: keyVault/);
     expect(file.params.find((p) => p.name === 'graphClientSecret')?.secure).toBe(true);
     const settings = resourceProperties(file, 'webAppSettings');
-    expect(settings?.get('SECRET_GRAPH_CLIENT_SECRET')?.expression).toBe("'@Microsoft.KeyVault(SecretUri=${graphSecret.properties.secretUri})'");
+    expect(settings?.get('SECRET_GRAPH_CLIENT_SECRET')?.expression).toBe(
+      "'@Microsoft.KeyVault(SecretUri=${graphSecret.properties.secretUri})'",
+    );
     expect(text).toMatch(/keyVaultReferenceIdentity: identity\.id/);
   });
 

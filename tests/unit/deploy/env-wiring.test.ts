@@ -14,21 +14,35 @@ describe('teamsapp.yml against env/.env.dev', () => {
 
   it('leaves exactly the documented inputs for the admin to fill in', async () => {
     const { inputs } = await checkWiring();
-    expect(inputs).toEqual(['AZURE_RESOURCE_GROUP_NAME', 'AZURE_SUBSCRIPTION_ID', 'KEY_VAULT_ADMIN_OBJECT_ID', 'RESOURCE_SUFFIX', 'SHAREPOINT_SITE_URL']);
+    expect(inputs).toEqual([
+      'AZURE_RESOURCE_GROUP_NAME',
+      'AZURE_SUBSCRIPTION_ID',
+      'KEY_VAULT_ADMIN_OBJECT_ID',
+      'RESOURCE_SUFFIX',
+      'SHAREPOINT_SITE_URL',
+    ]);
     const guide = await readFile(path.join(REPO_ROOT, 'docs', 'deploy.md'), 'utf8');
     for (const input of inputs) expect(guide, `docs/deploy.md explains ${input}`).toContain(input);
   });
 
-  it('gets the manifest\'s bot id, endpoints and the deploy target from Bicep outputs, before they are used', async () => {
+  it("gets the manifest's bot id, endpoints and the deploy target from Bicep outputs, before they are used", async () => {
     const report = await checkWiring();
     expect(report.bicepOutputs['./infra/azure.bicep']).toEqual(
-      expect.arrayContaining(['TAB_AZURE_APP_SERVICE_RESOURCE_ID', 'TAB_DOMAIN', 'TAB_ENDPOINT', 'BOT_ID', 'KEY_VAULT_NAME']),
+      expect.arrayContaining([
+        'TAB_AZURE_APP_SERVICE_RESOURCE_ID',
+        'TAB_DOMAIN',
+        'TAB_ENDPOINT',
+        'BOT_ID',
+        'KEY_VAULT_NAME',
+      ]),
     );
     const producerOf = (variable: string) => report.producers.find((p) => p.variable === variable)?.where ?? '';
     expect(producerOf('BOT_ID')).toMatch(/arm\/deploy \(output of \.\/infra\/azure\.bicep\)/);
     expect(producerOf('TAB_AZURE_APP_SERVICE_RESOURCE_ID')).toMatch(/arm\/deploy/);
     expect(producerOf('SECRET_GRAPH_CLIENT_SECRET')).toMatch(/aadApp\/create/);
-    expect(report.uses.some((u) => u.variable === 'BOT_ID' && /appPackage\/manifest\.json \/bots\/0\/botId/.test(u.where))).toBe(true);
+    expect(
+      report.uses.some((u) => u.variable === 'BOT_ID' && /appPackage\/manifest\.json \/bots\/0\/botId/.test(u.where)),
+    ).toBe(true);
   });
 
   it('runs no step that downloads a Bicep CLI, and uses yml schema v1.11', async () => {
@@ -64,7 +78,9 @@ describe('env/.env.dev', () => {
   });
 
   it('reads documentation comments and secret declarations', () => {
-    const env = readEnvDocumentation(['# documented', 'A=1', '', 'B=2', '# SECRET_X=', 'C=3', 'SECRET_Y=oops', '# SECRET_Z='].join('\n'));
+    const env = readEnvDocumentation(
+      ['# documented', 'A=1', '', 'B=2', '# SECRET_X=', 'C=3', 'SECRET_Y=oops', '# SECRET_Z='].join('\n'),
+    );
     expect(env.undocumented).toEqual(['B', 'C', 'SECRET_Y']);
     expect([...env.declaredSecrets]).toEqual(['SECRET_X', 'SECRET_Z']);
     expect(env.committedSecrets).toEqual(['SECRET_Y']);
@@ -83,10 +99,14 @@ describe('a broken wiring is reported', () => {
   });
 
   it('names a variable that env/.env.dev does not define and no step writes', async () => {
-    await copy.edit('env/.env.dev', (t) => t.replace(/\n# Required: the SharePoint site[^\n]*\nSHAREPOINT_SITE_URL=\n/, '\n'));
+    await copy.edit('env/.env.dev', (t) =>
+      t.replace(/\n# Required: the SharePoint site[^\n]*\nSHAREPOINT_SITE_URL=\n/, '\n'),
+    );
     const { errors } = await check();
     expect(errors).toContainEqual(
-      expect.stringMatching(/teamsapp\.yml provision\[3\] arm\/deploy \(\.\/infra\/azure\.parameters\.json \/parameters\/sharePointSiteUrl\/value\): SHAREPOINT_SITE_URL is not defined in env\/\.env\.dev/),
+      expect.stringMatching(
+        /teamsapp\.yml provision\[3\] arm\/deploy \(\.\/infra\/azure\.parameters\.json \/parameters\/sharePointSiteUrl\/value\): SHAREPOINT_SITE_URL is not defined in env\/\.env\.dev/,
+      ),
     );
   });
 
@@ -99,7 +119,11 @@ describe('a broken wiring is reported', () => {
       ),
     );
     const { errors } = await check();
-    expect(errors).toContainEqual(expect.stringMatching(/provision\[3\] teamsApp\/validateManifest .*BOT_ID is used before .*arm\/deploy .* writes it/));
+    expect(errors).toContainEqual(
+      expect.stringMatching(
+        /provision\[3\] teamsApp\/validateManifest .*BOT_ID is used before .*arm\/deploy .* writes it/,
+      ),
+    );
     expect(errors).toContainEqual(expect.stringMatching(/TAB_DOMAIN is used before/));
   });
 
@@ -114,19 +138,29 @@ describe('a broken wiring is reported', () => {
   it('refuses a variable that a step writes but env/.env.dev does not document', async () => {
     await copy.edit('infra/azure.bicep', (t) => `${t}output EXTRA_OUTPUT string = webApp.name\n`);
     const { errors } = await check();
-    expect(errors).toContainEqual(expect.stringMatching(/writes EXTRA_OUTPUT, which env\/\.env\.dev does not document/));
+    expect(errors).toContainEqual(
+      expect.stringMatching(/writes EXTRA_OUTPUT, which env\/\.env\.dev does not document/),
+    );
   });
 
   it('refuses an undeclared secret, and a secret with a value in the committed file', async () => {
-    await copy.edit('env/.env.dev', (t) => t.replace('# SECRET_GRAPH_CLIENT_SECRET=\n', '# documented, but committed\nSECRET_GRAPH_CLIENT_SECRET=oops\n'));
+    await copy.edit('env/.env.dev', (t) =>
+      t.replace('# SECRET_GRAPH_CLIENT_SECRET=\n', '# documented, but committed\nSECRET_GRAPH_CLIENT_SECRET=oops\n'),
+    );
     const { errors } = await check();
-    expect(errors).toContain('env/.env.dev: SECRET_GRAPH_CLIENT_SECRET has a value in a committed file; secrets belong in the .user file');
+    expect(errors).toContain(
+      'env/.env.dev: SECRET_GRAPH_CLIENT_SECRET has a value in a committed file; secrets belong in the .user file',
+    );
   });
 
   it('refuses a secret that no step writes and env/.env.dev does not declare', async () => {
-    await copy.edit('teamsapp.local.yml', (t) => t.replace('CLIENT_SECRET: ${{SECRET_BOT_PASSWORD}}', 'CLIENT_SECRET: ${{SECRET_UNKNOWN}}'));
+    await copy.edit('teamsapp.local.yml', (t) =>
+      t.replace('CLIENT_SECRET: ${{SECRET_BOT_PASSWORD}}', 'CLIENT_SECRET: ${{SECRET_UNKNOWN}}'),
+    );
     const { errors } = await check('teamsapp.local.yml');
-    expect(errors).toContainEqual(expect.stringMatching(/SECRET_UNKNOWN is neither written by an earlier step nor declared in env\/\.env\.dev/));
+    expect(errors).toContainEqual(
+      expect.stringMatching(/SECRET_UNKNOWN is neither written by an earlier step nor declared in env\/\.env\.dev/),
+    );
   });
 
   it('refuses an undocumented variable in env/.env.dev', async () => {
@@ -136,13 +170,17 @@ describe('a broken wiring is reported', () => {
   });
 
   it('refuses a pinned Bicep CLI version', async () => {
-    await copy.edit('teamsapp.yml', (t) => t.replace('      templates:\n', '      bicepCliVersion: v0.30.3\n      templates:\n'));
+    await copy.edit('teamsapp.yml', (t) =>
+      t.replace('      templates:\n', '      bicepCliVersion: v0.30.3\n      templates:\n'),
+    );
     const { errors } = await check();
     expect(errors).toContainEqual(expect.stringMatching(/remove bicepCliVersion/));
   });
 
   it('reports Bicep lint errors and a parameters file that does not fit the template', async () => {
-    await copy.edit('infra/azure.bicep', (t) => t.replace("param botSku string = 'F0'", "param botSku string = 'F0'\nparam forgotten string"));
+    await copy.edit('infra/azure.bicep', (t) =>
+      t.replace("param botSku string = 'F0'", "param botSku string = 'F0'\nparam forgotten string"),
+    );
     await copy.editJson('infra/azure.parameters.json', (json) => {
       (json.parameters as Record<string, unknown>).notAParam = { value: 'x' };
     });
@@ -152,12 +190,14 @@ describe('a broken wiring is reported', () => {
     expect(errors).toContain('./infra/azure.parameters.json: param forgotten has no default and no value');
   });
 
-  it('reports a placeholder in the manifest\'s localization file that nothing defines', async () => {
+  it("reports a placeholder in the manifest's localization file that nothing defines", async () => {
     await copy.editJson('appPackage/en-us.json', (json) => {
       json['name.full'] = 'Digital Leadership Action Plan (${{NOT_DEFINED_ANYWHERE}})';
     });
     const { errors } = await check();
-    expect(errors).toContainEqual(expect.stringMatching(/appPackage\/en-us\.json \/name\.full\): NOT_DEFINED_ANYWHERE is not defined/));
+    expect(errors).toContainEqual(
+      expect.stringMatching(/appPackage\/en-us\.json \/name\.full\): NOT_DEFINED_ANYWHERE is not defined/),
+    );
   });
 
   it('reports a project file the YAML reader cannot read, with the line', async () => {

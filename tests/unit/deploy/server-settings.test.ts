@@ -7,7 +7,13 @@ import { readYaml } from '../../../scripts/check-env-wiring.js';
 import { DEFAULT_SERVICE_URL, readConfig } from '../../../src/server/config.js';
 
 /** Settings of the App Service platform, not read by our server. */
-const PLATFORM_SETTINGS = new Set(['SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION', 'AZURE_CLIENT_ID']);
+const PLATFORM_SETTINGS = new Set([
+  'SCM_DO_BUILD_DURING_DEPLOYMENT',
+  'CUSTOM_BUILD_COMMAND',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'ApplicationInsightsAgent_EXTENSION_VERSION',
+  'AZURE_CLIENT_ID',
+]);
 
 /** What an expression in the app settings stands for after deployment (literals are taken as written). */
 const IDENTITY_CLIENT_ID = '6f1c0b7e-5a3d-4a0e-9d55-2c1f4f0e8a11';
@@ -54,14 +60,18 @@ describe('the web app settings in infra/azure.bicep', () => {
     const env: Record<string, string> = {};
     for (const [key, value] of await appSettings()) {
       const deployed = value.literal ?? DEPLOYED_VALUES[key];
-      if (deployed === undefined) throw new Error(`no deployed value known for the expression setting ${key}: ${value.expression}`);
+      if (deployed === undefined)
+        throw new Error(`no deployed value known for the expression setting ${key}: ${value.expression}`);
       env[key] = deployed;
     }
     const config = readConfig(env);
     expect(config.host).toBe('0.0.0.0');
     expect(config.tab.auth).toBe('naa');
     expect(config.tab.personaDirectoryUrl).toBeUndefined();
-    expect(config.graph).toMatchObject({ baseUrl: DEPLOYED_VALUES.GRAPH_BASE_URL, clientSecret: 'resolved-from-key-vault' });
+    expect(config.graph).toMatchObject({
+      baseUrl: DEPLOYED_VALUES.GRAPH_BASE_URL,
+      clientSecret: 'resolved-from-key-vault',
+    });
     expect(config.bot).toEqual({
       clientId: IDENTITY_CLIENT_ID,
       tenantId: DEPLOYED_VALUES.TENANT_ID,
@@ -73,7 +83,15 @@ describe('the web app settings in infra/azure.bicep', () => {
 
   it('never set what belongs to local runs or to secrets in plain text', async () => {
     const settings = await appSettings();
-    for (const key of ['SERVICE_URL', 'DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS', 'PERSONA_DIRECTORY_URL', 'GRAPH_CLIENT_SECRET', 'CLIENT_SECRET', 'SECRET_CLIENT_SECRET', 'PORT']) {
+    for (const key of [
+      'SERVICE_URL',
+      'DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS',
+      'PERSONA_DIRECTORY_URL',
+      'GRAPH_CLIENT_SECRET',
+      'CLIENT_SECRET',
+      'SECRET_CLIENT_SECRET',
+      'PORT',
+    ]) {
       expect(settings.has(key), key).toBe(false);
     }
     expect(settings.get('SECRET_GRAPH_CLIENT_SECRET')?.expression).toMatch(/^'@Microsoft\.KeyVault\(SecretUri=\$\{/);
@@ -89,11 +107,17 @@ describe('the production install', () => {
     expect(settings.get('CUSTOM_BUILD_COMMAND')?.literal).toBe('npm ci --omit=dev --no-audit --no-fund');
     const bicep = await readFile(path.join(REPO_ROOT, 'infra', 'azure.bicep'), 'utf8');
     expect(bicep).toMatch(/param startCommand string = 'npm run serve'/);
-    const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+    const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
     expect(pkg.scripts.serve).toBe('node dist/server/serve.js');
     // Nothing of the sandbox, the tab bundle or the tooling is installed in production.
-    for (const devOnly of ['better-sqlite3', 'tsx', 'react', '@fluentui/react-components', '@pnp/sp', 'jose']) expect(pkg.dependencies[devOnly], devOnly).toBeUndefined();
-    const doc = readYaml(await readFile(path.join(REPO_ROOT, 'teamsapp.yml'), 'utf8')) as { deploy: Array<{ uses: string; with?: { args?: string } }> };
+    for (const devOnly of ['better-sqlite3', 'tsx', 'react', '@fluentui/react-components', '@pnp/sp', 'jose'])
+      expect(pkg.dependencies[devOnly], devOnly).toBeUndefined();
+    const doc = readYaml(await readFile(path.join(REPO_ROOT, 'teamsapp.yml'), 'utf8')) as {
+      deploy: Array<{ uses: string; with?: { args?: string } }>;
+    };
     const npmSteps = doc.deploy.filter((step) => step.uses === 'cli/runNpmCommand').map((step) => step.with?.args);
     expect(npmSteps).toEqual(['ci', 'run build:tab', 'run build:server']);
     expect(doc.deploy.at(-1)?.uses).toBe('azureAppService/zipDeploy');
@@ -101,8 +125,10 @@ describe('the production install', () => {
 });
 
 describe('the local configuration teamsapp.local.yml writes to .localConfigs', () => {
-  it('starts the server against the tenant on loopback, with the bot\'s own secret and JWT checks on', async () => {
-    const doc = readYaml(await readFile(path.join(REPO_ROOT, 'teamsapp.local.yml'), 'utf8')) as { deploy: Array<{ uses: string; with: { target: string; envs: Record<string, string | number> } }> };
+  it("starts the server against the tenant on loopback, with the bot's own secret and JWT checks on", async () => {
+    const doc = readYaml(await readFile(path.join(REPO_ROOT, 'teamsapp.local.yml'), 'utf8')) as {
+      deploy: Array<{ uses: string; with: { target: string; envs: Record<string, string | number> } }>;
+    };
     const step = doc.deploy.find((s) => s.uses === 'file/createOrUpdateEnvironmentFile');
     expect(step?.with.target).toBe('./.localConfigs');
     const sample: Record<string, string> = {
@@ -127,7 +153,14 @@ describe('the local configuration teamsapp.local.yml writes to .localConfigs', (
     }
     const config = readConfig(env);
     expect(config.host).toBe('127.0.0.1');
-    expect(config.graph.tokenUrl).toBe('https://login.microsoftonline.com/72f988bf-0000-0000-0000-000000000000/oauth2/v2.0/token');
-    expect(config.bot).toMatchObject({ clientId: sample.BOT_ID, credentials: { kind: 'client-secret', clientSecret: 'bot-secret' }, validateInboundJwt: true, serviceUrl: DEFAULT_SERVICE_URL });
+    expect(config.graph.tokenUrl).toBe(
+      'https://login.microsoftonline.com/72f988bf-0000-0000-0000-000000000000/oauth2/v2.0/token',
+    );
+    expect(config.bot).toMatchObject({
+      clientId: sample.BOT_ID,
+      credentials: { kind: 'client-secret', clientSecret: 'bot-secret' },
+      validateInboundJwt: true,
+      serviceUrl: DEFAULT_SERVICE_URL,
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { composeAgenda, snapshotOf, type AgendaActieInput, type AgendaDomeinVoortgangInput, type AgendaInput } from '../../../src/domain/agenda.js';
+import {
+  composeAgenda,
+  snapshotOf,
+  type AgendaActieInput,
+  type AgendaDomeinVoortgangInput,
+  type AgendaInput,
+} from '../../../src/domain/agenda.js';
 import { eigenDomeinVanMT, metRollUp, type DomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
 import type { Actie } from '../../../src/domain/model.js';
 
@@ -8,7 +14,11 @@ const MEETING = new Date('2026-11-24T08:00:00Z');
 const NEXT = new Date('2026-12-01T08:00:00Z');
 const NOW = new Date('2026-11-23T08:00:00Z');
 
-const SOCIAAL: AgendaInput['mt'] = { key: 'mt-sociaal-domein', naam: 'MT Sociaal Domein', domeinen: ['Sociaal Domein'] };
+const SOCIAAL: AgendaInput['mt'] = {
+  key: 'mt-sociaal-domein',
+  naam: 'MT Sociaal Domein',
+  domeinen: ['Sociaal Domein'],
+};
 const FYSIEK: AgendaInput['mt'] = { key: 'mt-fysiek-domein', naam: 'MT Fysiek Domein', domeinen: ['Fysiek Domein'] };
 const CMT: AgendaInput['mt'] = { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] };
 const BUSINESS = ['Sociaal Domein', 'Fysiek Domein', 'Dienstverlening', 'Bedrijfsvoering'] as const;
@@ -29,19 +39,42 @@ function gedeeld(status: Actie['status'] = 'Niet gestart'): Actie {
   };
 }
 
-function rij(id: string, value: Partial<DomeinVoortgang> & Pick<DomeinVoortgang, 'domein' | 'status'>): AgendaDomeinVoortgangInput {
+function rij(
+  id: string,
+  value: Partial<DomeinVoortgang> & Pick<DomeinVoortgang, 'domein' | 'status'>,
+): AgendaDomeinVoortgangInput {
   return { id, eTag: `"rij-${id},1"`, value: { actie: '1.1', ...value } };
 }
 
 /** The plan as every reader gets it: the action's status is the roll-up of its rows. */
 function input(mt: AgendaInput['mt'], rijen: AgendaDomeinVoortgangInput[], stored: Actie = gedeeld()): AgendaInput {
-  const acties: AgendaActieInput[] = [{ id: '7', eTag: '"actie-7,3"', value: metRollUp(stored, rijen.map((r) => r.value)) }];
+  const acties: AgendaActieInput[] = [
+    {
+      id: '7',
+      eTag: '"actie-7,3"',
+      value: metRollUp(
+        stored,
+        rijen.map((r) => r.value),
+      ),
+    },
+  ];
   return { mt, occurrenceStart: MEETING, nextOccurrenceStart: NEXT, now: NOW, acties, domeinVoortgang: rijen };
 }
 
 const ROWS = [
-  rij('1', { domein: 'Sociaal Domein', status: 'Afgerond', eigenaar: { displayName: 'IM Sociaal Domein' }, deadline: '2027-03-01' }),
-  rij('2', { domein: 'Fysiek Domein', status: 'Geblokkeerd', statusToelichting: 'Wacht op de architect', eigenaar: { displayName: 'IM Fysiek Domein' }, deadline: '2026-11-10' }),
+  rij('1', {
+    domein: 'Sociaal Domein',
+    status: 'Afgerond',
+    eigenaar: { displayName: 'IM Sociaal Domein' },
+    deadline: '2027-03-01',
+  }),
+  rij('2', {
+    domein: 'Fysiek Domein',
+    status: 'Geblokkeerd',
+    statusToelichting: 'Wacht op de architect',
+    eigenaar: { displayName: 'IM Fysiek Domein' },
+    deadline: '2026-11-10',
+  }),
   rij('3', { domein: 'Dienstverlening', status: 'Niet gestart' }),
 ];
 
@@ -81,44 +114,92 @@ describe('composeAgenda with rows per domain (issue 12.4)', () => {
   });
 
   it('a domain without a row of its own follows the action, and its card will create the row (no row id)', () => {
-    const agenda = composeAgenda(input({ key: 'mt-b', naam: 'MT Bedrijfsvoering', domeinen: ['Bedrijfsvoering'] }, ROWS));
+    const agenda = composeAgenda(
+      input({ key: 'mt-b', naam: 'MT Bedrijfsvoering', domeinen: ['Bedrijfsvoering'] }, ROWS),
+    );
     const [open] = agenda.openActies;
     // The domain follows the action as the plan shows it (its roll-up, Geblokkeerd through Fysiek Domein), with its owner and deadline.
-    expect(open).toMatchObject({ status: 'Geblokkeerd', eigenaar: { displayName: 'CIO' }, deadline: '2026-11-20', rij: { domein: 'Bedrijfsvoering' } });
+    expect(open).toMatchObject({
+      status: 'Geblokkeerd',
+      eigenaar: { displayName: 'CIO' },
+      deadline: '2026-11-20',
+      rij: { domein: 'Bedrijfsvoering' },
+    });
     expect(open?.rij?.id).toBeUndefined();
     expect(agenda.withoutOwner).toEqual([]);
   });
 
   it('a row without an owner is without owner on the domain’s agenda (the action’s owner is someone else’s person)', () => {
-    const agenda = composeAgenda(input({ key: 'mt-d', naam: 'MT Dienstverlening', domeinen: ['Dienstverlening'] }, ROWS));
+    const agenda = composeAgenda(
+      input({ key: 'mt-d', naam: 'MT Dienstverlening', domeinen: ['Dienstverlening'] }, ROWS),
+    );
     expect(agenda.withoutOwner.map((a) => [a.nummer, a.rij?.domein])).toEqual([['1.1', 'Dienstverlening']]);
   });
 
   it('the CMT sees the roll-up with the breakdown "1 van 4"', () => {
-    const cmtPlan = { ...input(CMT, ROWS), acties: [{ id: '7', eTag: '"actie-7,3"', value: metRollUp({ ...gedeeld(), domeinen: [...BUSINESS, 'Concern'] }, ROWS.map((r) => r.value)) }] };
+    const cmtPlan = {
+      ...input(CMT, ROWS),
+      acties: [
+        {
+          id: '7',
+          eTag: '"actie-7,3"',
+          value: metRollUp(
+            { ...gedeeld(), domeinen: [...BUSINESS, 'Concern'] },
+            ROWS.map((r) => r.value),
+          ),
+        },
+      ],
+    };
     const agenda = composeAgenda(cmtPlan);
     const [open] = agenda.openActies;
-    expect(open).toMatchObject({ status: 'Geblokkeerd', eigenaar: { displayName: 'CIO' }, voortgang: { afgerond: 1, totaal: 5 } });
+    expect(open).toMatchObject({
+      status: 'Geblokkeerd',
+      eigenaar: { displayName: 'CIO' },
+      voortgang: { afgerond: 1, totaal: 5 },
+    });
     expect(open?.rij).toBeUndefined();
   });
 
   it('without rows nothing changes: no row, no breakdown, the action as stored', () => {
     const agenda = composeAgenda(input(FYSIEK, []));
-    expect(agenda.openActies).toEqual([{ id: '7', eTag: '"actie-7,3"', nummer: '1.1', titel: 'Visie en roadmap per business domein', status: 'Niet gestart', eigenaar: { displayName: 'CIO' }, deadline: '2026-11-20', rij: { domein: 'Fysiek Domein' } }]);
-    const cmt = composeAgenda({ ...input(CMT, []), acties: [{ id: '7', eTag: '"e"', value: { ...gedeeld(), domeinen: ['Concern', 'Fysiek Domein'] } }] });
+    expect(agenda.openActies).toEqual([
+      {
+        id: '7',
+        eTag: '"actie-7,3"',
+        nummer: '1.1',
+        titel: 'Visie en roadmap per business domein',
+        status: 'Niet gestart',
+        eigenaar: { displayName: 'CIO' },
+        deadline: '2026-11-20',
+        rij: { domein: 'Fysiek Domein' },
+      },
+    ]);
+    const cmt = composeAgenda({
+      ...input(CMT, []),
+      acties: [{ id: '7', eTag: '"e"', value: { ...gedeeld(), domeinen: ['Concern', 'Fysiek Domein'] } }],
+    });
     expect(cmt.openActies[0]?.voortgang).toBeUndefined();
   });
 
   it('the snapshot holds what the MT saw, so "changed since" compares the domain’s own row', () => {
     const before = snapshotOf(input(FYSIEK, ROWS));
-    expect(before.acties['7']).toMatchObject({ status: 'Geblokkeerd', eigenaar: 'IM Fysiek Domein', deadline: '2026-11-10' });
+    expect(before.acties['7']).toMatchObject({
+      status: 'Geblokkeerd',
+      eigenaar: 'IM Fysiek Domein',
+      deadline: '2026-11-10',
+    });
     // Sociaal Domein reopens its row: Fysiek Domein's agenda does not change.
     const other = ROWS.map((r) => (r.id === '1' ? rij('1', { ...r.value, status: 'Loopt' }) : r));
     expect(composeAgenda({ ...input(FYSIEK, other), previous: before }).changedSinceLastMeeting).toEqual([]);
     // Fysiek Domein moves on: its agenda says so.
-    const moved = ROWS.map((r) => (r.id === '2' ? rij('2', { ...r.value, status: 'Loopt', statusToelichting: undefined }) : r));
+    const moved = ROWS.map((r) =>
+      r.id === '2' ? rij('2', { ...r.value, status: 'Loopt', statusToelichting: undefined }) : r,
+    );
     const changed = composeAgenda({ ...input(FYSIEK, moved), previous: before }).changedSinceLastMeeting;
     expect(changed).toHaveLength(1);
-    expect(changed[0]).toMatchObject({ kind: 'changed', changes: [{ field: 'status', from: 'Geblokkeerd', to: 'Loopt' }, { field: 'statusToelichting' }] });
+    expect(changed[0]).toMatchObject({
+      kind: 'changed',
+      changes: [{ field: 'status', from: 'Geblokkeerd', to: 'Loopt' }, { field: 'statusToelichting' }],
+    });
   });
 });

@@ -22,7 +22,11 @@ const MEETING = new Date('2026-11-24T08:00:00Z');
 const NEXT = new Date('2026-12-01T08:00:00Z');
 const NOW = new Date('2026-11-23T08:00:00Z');
 
-const SOCIAAL: AgendaInput['mt'] = { key: 'mt-sociaal-domein', naam: 'MT Sociaal Domein', domeinen: ['Sociaal Domein'] };
+const SOCIAAL: AgendaInput['mt'] = {
+  key: 'mt-sociaal-domein',
+  naam: 'MT Sociaal Domein',
+  domeinen: ['Sociaal Domein'],
+};
 const CMT: AgendaInput['mt'] = { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] };
 
 function actie(id: string, overrides: Partial<Actie> = {}): AgendaActieInput {
@@ -85,7 +89,10 @@ describe('which actions an MT sees', () => {
   });
 
   it('the CMT (domeinen Concern) sees the Concern actions and not the business-domain-only ones', () => {
-    const acties = [actie('1', { domeinen: ['Concern'], deadline: '2026-01-01' }), actie('2', { domeinen: ['Sociaal Domein'], deadline: '2026-01-01' })];
+    const acties = [
+      actie('1', { domeinen: ['Concern'], deadline: '2026-01-01' }),
+      actie('2', { domeinen: ['Sociaal Domein'], deadline: '2026-01-01' }),
+    ];
     const agenda = composeAgenda(input({ mt: CMT, acties }));
     expect(ids(agenda.overdue)).toEqual(['1']);
   });
@@ -96,8 +103,12 @@ describe('which actions an MT sees', () => {
       const open = composeAgenda(input({ mt, acties })).openActies.map((a) => a.nummer);
       expect(open).toContain('11.5');
     }
-    expect(isActieOfMT(zoetermeerPlan.acties.find((a) => a.nummer === '2.1') as Actie, { domeinen: ['Concern'] })).toBe(true);
-    expect(isActieOfMT(zoetermeerPlan.acties.find((a) => a.nummer === '2.1') as Actie, { domeinen: ['Sociaal Domein'] })).toBe(false);
+    expect(isActieOfMT(zoetermeerPlan.acties.find((a) => a.nummer === '2.1') as Actie, { domeinen: ['Concern'] })).toBe(
+      true,
+    );
+    expect(
+      isActieOfMT(zoetermeerPlan.acties.find((a) => a.nummer === '2.1') as Actie, { domeinen: ['Sociaal Domein'] }),
+    ).toBe(false);
   });
 });
 
@@ -105,7 +116,11 @@ describe('overdue', () => {
   it('an open action is overdue from the day after its deadline (Amsterdam), with the number of days late', () => {
     const agenda = composeAgenda(
       input({
-        acties: [actie('1', { deadline: '2026-11-22' }), actie('2', { deadline: '2026-11-23' }), actie('3', { deadline: '2025-06-30' })],
+        acties: [
+          actie('1', { deadline: '2026-11-22' }),
+          actie('2', { deadline: '2026-11-23' }),
+          actie('3', { deadline: '2025-06-30' }),
+        ],
       }),
     );
     expect(agenda.overdue.map((a) => [a.id, a.dagenTeLaat])).toEqual([
@@ -116,7 +131,12 @@ describe('overdue', () => {
 
   it('closed actions (Afgerond, Niet overgenomen) are never overdue, whatever their deadline', () => {
     const agenda = composeAgenda(
-      input({ acties: [actie('1', { deadline: '2025-01-01', status: 'Afgerond' }), actie('2', { deadline: '2025-01-01', status: 'Niet overgenomen' })] }),
+      input({
+        acties: [
+          actie('1', { deadline: '2025-01-01', status: 'Afgerond' }),
+          actie('2', { deadline: '2025-01-01', status: 'Niet overgenomen' }),
+        ],
+      }),
     );
     expect(agenda.overdue).toEqual([]);
     expect(agenda.counts.open).toBe(0);
@@ -143,7 +163,10 @@ describe('due before the next meeting', () => {
 
   it(`without a next meeting, "due" looks ${FALLBACK_DUE_WINDOW_DAYS} days past this one`, () => {
     const agenda = composeAgenda(
-      input({ nextOccurrenceStart: undefined, acties: [actie('1', { deadline: '2026-12-08' }), actie('2', { deadline: '2026-12-09' })] }),
+      input({
+        nextOccurrenceStart: undefined,
+        acties: [actie('1', { deadline: '2026-12-08' }), actie('2', { deadline: '2026-12-09' })],
+      }),
     );
     expect(agenda.dueUntil).toBe('2026-12-08');
     expect(ids(agenda.dueBeforeNextMeeting)).toEqual(['1']);
@@ -165,8 +188,12 @@ describe('due before the next meeting', () => {
 
 describe('blocked', () => {
   it('lists Geblokkeerd actions with their StatusToelichting as the reason', () => {
-    const agenda = composeAgenda(input({ acties: [actie('1', { status: 'Geblokkeerd', statusToelichting: '  Wacht op IMO-besluit  ' })] }));
-    expect(agenda.blocked).toEqual([expect.objectContaining({ id: '1', statusGeblokkeerd: true, reden: 'Wacht op IMO-besluit', geblokkeerdDoor: [] })]);
+    const agenda = composeAgenda(
+      input({ acties: [actie('1', { status: 'Geblokkeerd', statusToelichting: '  Wacht op IMO-besluit  ' })] }),
+    );
+    expect(agenda.blocked).toEqual([
+      expect.objectContaining({ id: '1', statusGeblokkeerd: true, reden: 'Wacht op IMO-besluit', geblokkeerdDoor: [] }),
+    ]);
   });
 
   it('lists an action held up by a dependency that is still Niet gestart, Loopt or Geblokkeerd, with which one', () => {
@@ -181,19 +208,29 @@ describe('blocked', () => {
       actie('8', { nummer: '3.2', status: 'Loopt', afhankelijkVan: ['3.1'] }),
     ];
     const agenda = composeAgenda(input({ acties }));
-    expect(agenda.blocked.map((b) => [b.nummer, b.statusGeblokkeerd, b.geblokkeerdDoor.map((d) => `${d.nummer}:${d.status}:${d.id}`)])).toEqual([
-      ['2.2', false, ['2.1:Loopt:1']],
-    ]);
+    expect(
+      agenda.blocked.map((b) => [
+        b.nummer,
+        b.statusGeblokkeerd,
+        b.geblokkeerdDoor.map((d) => `${d.nummer}:${d.status}:${d.id}`),
+      ]),
+    ).toEqual([['2.2', false, ['2.1:Loopt:1']]]);
   });
 
   it('a dependency in another domain still blocks, although the MT does not see that action itself', () => {
-    const acties = [actie('1', { nummer: '1.1', domeinen: ['Concern'], status: 'Geblokkeerd', statusToelichting: 'x' }), actie('2', { nummer: '3.2', afhankelijkVan: ['1.1'] })];
+    const acties = [
+      actie('1', { nummer: '1.1', domeinen: ['Concern'], status: 'Geblokkeerd', statusToelichting: 'x' }),
+      actie('2', { nummer: '3.2', afhankelijkVan: ['1.1'] }),
+    ];
     const agenda = composeAgenda(input({ acties }));
     expect(agenda.blocked.map((b) => [b.nummer, b.geblokkeerdDoor.map((d) => d.nummer)])).toEqual([['3.2', ['1.1']]]);
   });
 
   it('a closed action is not listed as blocked, even when its dependency is open', () => {
-    const acties = [actie('1', { nummer: '2.1' }), actie('2', { nummer: '2.2', status: 'Afgerond', afhankelijkVan: ['2.1'] })];
+    const acties = [
+      actie('1', { nummer: '2.1' }),
+      actie('2', { nummer: '2.2', status: 'Afgerond', afhankelijkVan: ['2.1'] }),
+    ];
     expect(composeAgenda(input({ acties })).blocked).toEqual([]);
   });
 });
@@ -232,7 +269,11 @@ describe('changed since the last meeting', () => {
     expect(agenda.hasBaseline).toBe(true);
     expect(
       agenda.changedSinceLastMeeting.map((c) =>
-        c.kind === 'changed' ? { kind: c.kind, id: c.actie.id, changes: c.changes } : c.kind === 'new' ? { kind: c.kind, id: c.actie.id } : c,
+        c.kind === 'changed'
+          ? { kind: c.kind, id: c.actie.id, changes: c.changes }
+          : c.kind === 'new'
+            ? { kind: c.kind, id: c.actie.id }
+            : c,
       ),
     ).toEqual([
       {
@@ -244,20 +285,28 @@ describe('changed since the last meeting', () => {
         ],
       },
       { kind: 'changed', id: '2', changes: [{ field: 'eigenaar', from: 'Directeur Sociaal Domein' }] },
-      { kind: 'changed', id: '3', changes: [{ field: 'statusToelichting', from: 'Oude toelichting', to: 'Nieuwe toelichting' }] },
+      {
+        kind: 'changed',
+        id: '3',
+        changes: [{ field: 'statusToelichting', from: 'Oude toelichting', to: 'Nieuwe toelichting' }],
+      },
       { kind: 'removed', id: '5', nummer: '5.1' },
       { kind: 'new', id: '6' },
     ]);
   });
 
   it('an action moved into another domain leaves this MT’s agenda as "removed"', () => {
-    const after = before.map((a) => (a.id === '4' ? { ...a, value: { ...a.value, domeinen: ['Fysiek Domein' as const] } } : a));
+    const after = before.map((a) =>
+      a.id === '4' ? { ...a, value: { ...a.value, domeinen: ['Fysiek Domein' as const] } } : a,
+    );
     const agenda = composeAgenda(input({ acties: after, previous }));
     expect(agenda.changedSinceLastMeeting).toEqual([{ kind: 'removed', id: '4', nummer: '1.4' }]);
   });
 
   it('SharePoint’s line endings and trailing blanks are not a change', () => {
-    const after = before.map((a) => (a.id === '3' ? { ...a, value: { ...a.value, statusToelichting: 'Oude toelichting  \r\n' } } : a));
+    const after = before.map((a) =>
+      a.id === '3' ? { ...a, value: { ...a.value, statusToelichting: 'Oude toelichting  \r\n' } } : a,
+    );
     expect(composeAgenda(input({ acties: after, previous })).changedSinceLastMeeting).toEqual([]);
   });
 
@@ -267,7 +316,9 @@ describe('changed since the last meeting', () => {
     expect(prev.acties['1']?.statusToelichting?.text.length).toBe(SNAPSHOT_TEXT_LIMIT);
     const same = composeAgenda(input({ acties: [actie('1', { statusToelichting: long })], previous: prev }));
     expect(same.changedSinceLastMeeting).toEqual([]);
-    const changed = composeAgenda(input({ acties: [actie('1', { statusToelichting: long.replace('Einde A', 'Einde B') })], previous: prev }));
+    const changed = composeAgenda(
+      input({ acties: [actie('1', { statusToelichting: long.replace('Einde A', 'Einde B') })], previous: prev }),
+    );
     expect(changed.changedSinceLastMeeting).toHaveLength(1);
   });
 
@@ -283,7 +334,12 @@ describe('portfolio changes', () => {
   const goals = (doel: string): Kwartaaldoel[] => [{ portfolioKey: 'pf-1', kwartaal: '2026-Q4', doel }];
 
   it('reports the domain’s items whose status, priority, ditKwartaal, phase or quarter goal changed, and new items', () => {
-    const previous = snapshotOf(input({ portfolio: [item('1'), item('2'), item('3'), item('9', { domein: 'Bedrijfsvoering' })], kwartaaldoelen: goals('Pilot live') }));
+    const previous = snapshotOf(
+      input({
+        portfolio: [item('1'), item('2'), item('3'), item('9', { domein: 'Bedrijfsvoering' })],
+        kwartaaldoelen: goals('Pilot live'),
+      }),
+    );
     const agenda = composeAgenda(
       input({
         previous,
@@ -297,8 +353,16 @@ describe('portfolio changes', () => {
         kwartaaldoelen: goals('Pilot live in twee teams'),
       }),
     );
-    expect(agenda.portfolioChanges.map((c) => (c.kind === 'changed' ? [c.item.id, c.changes] : [c.item.id, 'new']))).toEqual([
-      ['2', [{ field: 'ditKwartaal', from: 'wel', to: 'niet' }, { field: 'fase', from: 'Uitvoering', to: 'Nazorg' }]],
+    expect(
+      agenda.portfolioChanges.map((c) => (c.kind === 'changed' ? [c.item.id, c.changes] : [c.item.id, 'new'])),
+    ).toEqual([
+      [
+        '2',
+        [
+          { field: 'ditKwartaal', from: 'wel', to: 'niet' },
+          { field: 'fase', from: 'Uitvoering', to: 'Nazorg' },
+        ],
+      ],
       ['4', 'new'],
       [
         '1',
@@ -320,7 +384,12 @@ describe("the card's portfolio section: the own domain plus concern-wide changes
     const agenda = composeAgenda(
       input({
         previous,
-        portfolio: [item('1', { status: 'Aandacht' }), item('5', { domein: 'Concern', prioriteit: 1, status: 'Kritiek' }), item('9', { domein: 'Fysiek Domein', status: 'Kritiek' }), item('6', { domein: 'Concern' })],
+        portfolio: [
+          item('1', { status: 'Aandacht' }),
+          item('5', { domein: 'Concern', prioriteit: 1, status: 'Kritiek' }),
+          item('9', { domein: 'Fysiek Domein', status: 'Kritiek' }),
+          item('6', { domein: 'Concern' }),
+        ],
       }),
     );
     expect(agenda.portfolioChanges.map((c) => [c.item.id, c.kind])).toEqual([
@@ -336,7 +405,9 @@ describe("the card's portfolio section: the own domain plus concern-wide changes
     const first = composeAgenda(input({ previous: older, portfolio: [item('1'), item('5', { domein: 'Concern' })] }));
     expect(first.portfolioChanges).toEqual([]);
     const next = snapshotOf(input({ portfolio: [item('1'), item('5', { domein: 'Concern' })] }));
-    const second = composeAgenda(input({ previous: next, portfolio: [item('1'), item('5', { domein: 'Concern', fase: 'Nazorg' })] }));
+    const second = composeAgenda(
+      input({ previous: next, portfolio: [item('1'), item('5', { domein: 'Concern', fase: 'Nazorg' })] }),
+    );
     expect(second.portfolioChanges.map((c) => [c.item.id, c.kind])).toEqual([['5', 'changed']]);
   });
 
@@ -360,7 +431,13 @@ describe('quarter feedback (IMO, 3.3)', () => {
       input({
         portfolio: [item('1'), item('2'), item('7', { domein: 'Dienstverlening' })],
         kwartaaldoelen: [
-          { portfolioKey: 'pf-2', kwartaal: '2026-Q3', doel: 'Koppeling getest', behaald: 'nee', reden: 'Leverancier te laat' },
+          {
+            portfolioKey: 'pf-2',
+            kwartaal: '2026-Q3',
+            doel: 'Koppeling getest',
+            behaald: 'nee',
+            reden: 'Leverancier te laat',
+          },
           { portfolioKey: 'pf-1', kwartaal: '2026-Q3', doel: 'Procesanalyse', behaald: 'ja' },
           { portfolioKey: 'pf-1', kwartaal: '2026-Q4', doel: 'Dit kwartaal, nog niet te beoordelen' },
           { portfolioKey: 'pf-7', kwartaal: '2026-Q3', doel: 'Ander domein' },
@@ -377,7 +454,9 @@ describe('quarter feedback (IMO, 3.3)', () => {
   });
 
   it('in January, last quarter is Q4 of the year before', () => {
-    const agenda = composeAgenda(input({ occurrenceStart: new Date('2027-01-12T08:00:00Z'), nextOccurrenceStart: undefined }));
+    const agenda = composeAgenda(
+      input({ occurrenceStart: new Date('2027-01-12T08:00:00Z'), nextOccurrenceStart: undefined }),
+    );
     expect(agenda.quarterFeedback.kwartaal).toBe('2026-Q4');
   });
 });
@@ -400,7 +479,9 @@ describe('the reflection question (11.4)', () => {
   });
 
   it('an MT that meets every other week still sees every aspect and every prompt', () => {
-    const qs = Array.from({ length: 28 }, (_, i) => reflectionQuestion(new Date(Date.UTC(2026, 0, 8 + 14 * i)).toISOString().slice(0, 10)));
+    const qs = Array.from({ length: 28 }, (_, i) =>
+      reflectionQuestion(new Date(Date.UTC(2026, 0, 8 + 14 * i)).toISOString().slice(0, 10)),
+    );
     expect(new Set(qs.map((q) => q.aspect)).size).toBe(7);
     expect(new Set(qs.map((q) => q.vraag)).size).toBe(4);
   });
@@ -422,10 +503,28 @@ describe('determinism', () => {
       statusToelichting: i % 5 === 2 ? 'Wacht' : undefined,
     }),
   );
-  const portfolio = Array.from({ length: 10 }, (_, i) => item(String(i + 1), { prioriteit: i % 3 === 0 ? undefined : i % 4 }));
-  const kwartaaldoelen: Kwartaaldoel[] = portfolio.map((p, i) => ({ portfolioKey: p.value.key, kwartaal: '2026-Q3', doel: `Doel ${i % 3}`, behaald: 'ja' }));
-  const previous = snapshotOf(input({ acties: many.slice(5).map((a, i) => (i % 2 ? { ...a, value: { ...a.value, status: 'Loopt' as const } } : a)), portfolio }));
-  const full = input({ acties: many, portfolio, kwartaaldoelen, previous, previousDecisions: ['Besluit A', ' ', 'Besluit B'] });
+  const portfolio = Array.from({ length: 10 }, (_, i) =>
+    item(String(i + 1), { prioriteit: i % 3 === 0 ? undefined : i % 4 }),
+  );
+  const kwartaaldoelen: Kwartaaldoel[] = portfolio.map((p, i) => ({
+    portfolioKey: p.value.key,
+    kwartaal: '2026-Q3',
+    doel: `Doel ${i % 3}`,
+    behaald: 'ja',
+  }));
+  const previous = snapshotOf(
+    input({
+      acties: many.slice(5).map((a, i) => (i % 2 ? { ...a, value: { ...a.value, status: 'Loopt' as const } } : a)),
+      portfolio,
+    }),
+  );
+  const full = input({
+    acties: many,
+    portfolio,
+    kwartaaldoelen,
+    previous,
+    previousDecisions: ['Besluit A', ' ', 'Besluit B'],
+  });
 
   function shuffled<T>(xs: readonly T[], seed: number): T[] {
     // A fixed permutation (no Math.random): reverse, then rotate by the seed.
@@ -440,7 +539,12 @@ describe('determinism', () => {
   it('the order of the input arrays does not matter', () => {
     const a = composeAgenda(full);
     for (const seed of [1, 7, 23]) {
-      const b = composeAgenda({ ...full, acties: shuffled(full.acties, seed), portfolio: shuffled(portfolio, seed), kwartaaldoelen: shuffled(kwartaaldoelen, seed) });
+      const b = composeAgenda({
+        ...full,
+        acties: shuffled(full.acties, seed),
+        portfolio: shuffled(portfolio, seed),
+        kwartaaldoelen: shuffled(kwartaaldoelen, seed),
+      });
       expect(b).toEqual(a);
       expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     }
@@ -476,7 +580,9 @@ describe('determinism', () => {
 
   it('the snapshot of shuffled input is byte-identical', () => {
     const s = serializeSnapshot(snapshotOf(full));
-    expect(serializeSnapshot(snapshotOf({ ...full, acties: shuffled(full.acties, 5), portfolio: shuffled(portfolio, 5) }))).toBe(s);
+    expect(
+      serializeSnapshot(snapshotOf({ ...full, acties: shuffled(full.acties, 5), portfolio: shuffled(portfolio, 5) })),
+    ).toBe(s);
   });
 });
 
@@ -489,7 +595,10 @@ describe('the snapshot stored with a sent agenda', () => {
   it('keeps per action status, owner’s name, deadline and StatusToelichting, and per item status, priority, ditKwartaal, phase', () => {
     const s = snapshotOf(
       input({
-        acties: [actie('7', { status: 'Geblokkeerd', statusToelichting: 'Wacht', deadline: '2026-12-31' }), actie('8', { domeinen: ['Concern'] })],
+        acties: [
+          actie('7', { status: 'Geblokkeerd', statusToelichting: 'Wacht', deadline: '2026-12-31' }),
+          actie('8', { domeinen: ['Concern'] }),
+        ],
         portfolio: [item('3', { prioriteit: 2 })],
       }),
     );
@@ -497,7 +606,15 @@ describe('the snapshot stored with a sent agenda', () => {
       version: 1,
       mtKey: 'mt-sociaal-domein',
       occurrenceStart: '2026-11-24T08:00:00Z',
-      acties: { '7': { nummer: '1.7', status: 'Geblokkeerd', eigenaar: 'Informatiemanager Sociaal Domein', deadline: '2026-12-31', statusToelichting: { text: 'Wacht' } } },
+      acties: {
+        '7': {
+          nummer: '1.7',
+          status: 'Geblokkeerd',
+          eigenaar: 'Informatiemanager Sociaal Domein',
+          deadline: '2026-12-31',
+          statusToelichting: { text: 'Wacht' },
+        },
+      },
       portfolio: { '3': { status: 'Op koers', prioriteit: 2, ditKwartaal: 'wel', fase: 'Uitvoering' } },
       concernPortfolio: true,
     });
@@ -531,7 +648,9 @@ describe('the snapshot stored with a sent agenda', () => {
   });
 
   it('beyond the limit it keeps only fingerprints, and a change is still detected', () => {
-    const acties = Array.from({ length: 600 }, (_, i) => actie(String(i + 1), { nummer: `1.${i + 1}`, statusToelichting: `Toelichting ${i} `.repeat(10) }));
+    const acties = Array.from({ length: 600 }, (_, i) =>
+      actie(String(i + 1), { nummer: `1.${i + 1}`, statusToelichting: `Toelichting ${i} `.repeat(10) }),
+    );
     const stored = serializeSnapshot(snapshotOf(input({ acties })));
     expect(new TextEncoder().encode(stored).length).toBeLessThanOrEqual(MAX_SNAPSHOT_BYTES);
     const previous = parseSnapshot(stored);
@@ -544,10 +663,20 @@ describe('the snapshot stored with a sent agenda', () => {
   });
 
   it('reads back what it wrote, and treats anything else as "no baseline"', () => {
-    const s = snapshotOf(input({ acties: [actie('1', { statusToelichting: 'x'.repeat(200) })], portfolio: [item('2')] }));
+    const s = snapshotOf(
+      input({ acties: [actie('1', { statusToelichting: 'x'.repeat(200) })], portfolio: [item('2')] }),
+    );
     expect(parseSnapshot(serializeSnapshot(s))).toEqual(s);
     const stored = JSON.parse(serializeSnapshot(s)) as { a: Record<string, unknown> };
-    for (const bad of [undefined, '', '{', 'null', '{"v":2}', JSON.stringify(s), JSON.stringify({ ...stored, a: { '1': { n: '1.1', s: 'Klaar' } } })]) {
+    for (const bad of [
+      undefined,
+      '',
+      '{',
+      'null',
+      '{"v":2}',
+      JSON.stringify(s),
+      JSON.stringify({ ...stored, a: { '1': { n: '1.1', s: 'Klaar' } } }),
+    ]) {
       expect(parseSnapshot(bad)).toBeUndefined();
     }
   });
@@ -566,13 +695,44 @@ describe('input checks', () => {
 
 describe('"Geagendeerd door de MT\'s" (escalations to the CMT)', () => {
   const escalated = [
-    { id: '5', eTag: '"a5"', value: { actie: '1.1', domein: 'Sociaal Domein' as const, reden: 'Besluit blijft hangen.', op: '2026-11-20T09:00:00Z', besproken: false, door: { displayName: 'Informatiemanager Sociaal Domein' } } },
-    { id: '6', eTag: '"a6"', value: { actie: '1.2', domein: 'Sociaal Domein' as const, reden: 'Al besproken.', op: '2026-11-10T09:00:00Z', besproken: true } },
+    {
+      id: '5',
+      eTag: '"a5"',
+      value: {
+        actie: '1.1',
+        domein: 'Sociaal Domein' as const,
+        reden: 'Besluit blijft hangen.',
+        op: '2026-11-20T09:00:00Z',
+        besproken: false,
+        door: { displayName: 'Informatiemanager Sociaal Domein' },
+      },
+    },
+    {
+      id: '6',
+      eTag: '"a6"',
+      value: {
+        actie: '1.2',
+        domein: 'Sociaal Domein' as const,
+        reden: 'Al besproken.',
+        op: '2026-11-10T09:00:00Z',
+        besproken: true,
+      },
+    },
   ];
   it('the CMT agenda lists the open escalations with domain, who, why and since when, and counts them', () => {
     const a = composeAgenda(input({ mt: CMT, acties: [actie('1'), actie('2')], agenderingen: escalated }));
     expect(a.geagendeerd).toEqual([
-      { id: '5', eTag: '"a5"', actieId: '1', nummer: '1.1', titel: 'Actie 1', domein: 'Sociaal Domein', door: 'Informatiemanager Sociaal Domein', reden: 'Besluit blijft hangen.', sinds: '2026-11-20T09:00:00Z' },
+      {
+        id: '5',
+        eTag: '"a5"',
+        actieId: '1',
+        nummer: '1.1',
+        titel: 'Actie 1',
+        domein: 'Sociaal Domein',
+        door: 'Informatiemanager Sociaal Domein',
+        reden: 'Besluit blijft hangen.',
+        sinds: '2026-11-20T09:00:00Z',
+      },
     ]);
     expect(a.counts.geagendeerd).toBe(1);
   });

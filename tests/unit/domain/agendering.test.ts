@@ -13,11 +13,21 @@ import {
 } from '../../../src/domain/agendering.js';
 import type { Domein } from '../../../src/domain/model.js';
 
-const gedeeld = { nummer: '1.1', domeinen: ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein'] as Domein[] };
+const gedeeld = {
+  nummer: '1.1',
+  domeinen: ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein'] as Domein[],
+};
 const concern = { nummer: '3.2', domeinen: ['Concern'] as Domein[] };
 
 function agendering(over: Partial<Agendering> = {}): Agendering {
-  return { actie: '1.1', domein: 'Sociaal Domein', reden: 'Besluit over de roadmap blijft hangen.', op: '2026-11-20T09:00:00Z', besproken: false, ...over };
+  return {
+    actie: '1.1',
+    domein: 'Sociaal Domein',
+    reden: 'Besluit over de roadmap blijft hangen.',
+    op: '2026-11-20T09:00:00Z',
+    besproken: false,
+    ...over,
+  };
 }
 function input(id: string, over: Partial<Agendering> = {}): AgenderingInput {
   return { id, eTag: `"e${id}"`, value: agendering(over) };
@@ -39,24 +49,54 @@ describe('who may put an action on the CMT agenda', () => {
 
 describe('checkAgendering', () => {
   it('takes a reason, trimmed, and refuses none or blanks', () => {
-    expect(checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: '  Budget ontbreekt.\r\n ' }, [])).toEqual({ ok: true, reden: 'Budget ontbreekt.' });
-    expect(checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: undefined }, [])).toEqual({ ok: false, message: agenderingMessages.redenVerplicht });
-    expect(checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: ' \n ' }, [])).toEqual({ ok: false, message: agenderingMessages.redenVerplicht });
+    expect(
+      checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: '  Budget ontbreekt.\r\n ' }, []),
+    ).toEqual({ ok: true, reden: 'Budget ontbreekt.' });
+    expect(checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: undefined }, [])).toEqual({
+      ok: false,
+      message: agenderingMessages.redenVerplicht,
+    });
+    expect(checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: ' \n ' }, [])).toEqual({
+      ok: false,
+      message: agenderingMessages.redenVerplicht,
+    });
   });
   it('refuses a reason longer than the limit, and takes one exactly at it', () => {
-    expect(checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: 'x'.repeat(AGENDERING_MAX.reden + 1) }, [])).toEqual({ ok: false, message: agenderingMessages.redenTeLang });
-    expect(checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: 'x'.repeat(AGENDERING_MAX.reden) }, []).ok).toBe(true);
+    expect(
+      checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: 'x'.repeat(AGENDERING_MAX.reden + 1) }, []),
+    ).toEqual({ ok: false, message: agenderingMessages.redenTeLang });
+    expect(
+      checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: 'x'.repeat(AGENDERING_MAX.reden) }, []).ok,
+    ).toBe(true);
   });
   it('refuses another domain, Concern and a retired action, naming the action', () => {
-    expect(checkAgendering({ actie: concern, domein: 'Sociaal Domein', reden: 'r' }, [])).toEqual({ ok: false, message: agenderingMessages.geenDomeinVanActie('3.2', 'Sociaal Domein') });
-    expect(checkAgendering({ actie: concern, domein: 'Concern', reden: 'r' }, [])).toEqual({ ok: false, message: agenderingMessages.concern });
-    expect(checkAgendering({ actie: { ...gedeeld, vervallen: true }, domein: 'Sociaal Domein', reden: 'r' }, [])).toEqual({ ok: false, message: agenderingMessages.vervallen('1.1') });
+    expect(checkAgendering({ actie: concern, domein: 'Sociaal Domein', reden: 'r' }, [])).toEqual({
+      ok: false,
+      message: agenderingMessages.geenDomeinVanActie('3.2', 'Sociaal Domein'),
+    });
+    expect(checkAgendering({ actie: concern, domein: 'Concern', reden: 'r' }, [])).toEqual({
+      ok: false,
+      message: agenderingMessages.concern,
+    });
+    expect(
+      checkAgendering({ actie: { ...gedeeld, vervallen: true }, domein: 'Sociaal Domein', reden: 'r' }, []),
+    ).toEqual({ ok: false, message: agenderingMessages.vervallen('1.1') });
   });
   it('refuses a second open escalation of the same action by the same domain, saying since when; a ticked one or another domain does not count', () => {
     const open = [input('4', { op: '2026-11-20T09:00:00Z' })];
-    const result = checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: 'nogmaals' }, open, (iso) => `dag ${iso.slice(0, 10)}`);
-    expect(result).toEqual({ ok: false, message: 'Actie 1.1 staat al sinds dag 2026-11-20 op de agenda van het CMT voor Sociaal Domein.' });
-    expect(checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: 'weer' }, [input('4', { besproken: true })]).ok).toBe(true);
+    const result = checkAgendering(
+      { actie: gedeeld, domein: 'Sociaal Domein', reden: 'nogmaals' },
+      open,
+      (iso) => `dag ${iso.slice(0, 10)}`,
+    );
+    expect(result).toEqual({
+      ok: false,
+      message: 'Actie 1.1 staat al sinds dag 2026-11-20 op de agenda van het CMT voor Sociaal Domein.',
+    });
+    expect(
+      checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: 'weer' }, [input('4', { besproken: true })])
+        .ok,
+    ).toBe(true);
     expect(checkAgendering({ actie: gedeeld, domein: 'Bedrijfsvoering', reden: 'ook wij' }, open).ok).toBe(true);
     expect(openAgendering(open, '1.1', 'Sociaal Domein')?.id).toBe('4');
     expect(openAgendering(open, '1.1', 'Bedrijfsvoering')).toBeUndefined();
@@ -67,12 +107,21 @@ describe('checkAfhandeling (the CMT ticks it as discussed)', () => {
   it('with or without a decision; the decision is one line', () => {
     expect(checkAfhandeling(agendering(), undefined)).toEqual({ ok: true });
     expect(checkAfhandeling(agendering(), '   ')).toEqual({ ok: true });
-    expect(checkAfhandeling(agendering(), ' Budget\nvrijgemaakt ')).toEqual({ ok: true, besluit: 'Budget vrijgemaakt' });
+    expect(checkAfhandeling(agendering(), ' Budget\nvrijgemaakt ')).toEqual({
+      ok: true,
+      besluit: 'Budget vrijgemaakt',
+    });
   });
   it('refuses a decision over 255 characters and an item already ticked', () => {
-    expect(checkAfhandeling(agendering(), 'x'.repeat(256))).toEqual({ ok: false, message: agenderingMessages.besluitTeLang });
+    expect(checkAfhandeling(agendering(), 'x'.repeat(256))).toEqual({
+      ok: false,
+      message: agenderingMessages.besluitTeLang,
+    });
     expect(checkAfhandeling(agendering(), 'x'.repeat(255)).ok).toBe(true);
-    expect(checkAfhandeling(agendering({ besproken: true }), undefined)).toEqual({ ok: false, message: agenderingMessages.alBesproken('1.1') });
+    expect(checkAfhandeling(agendering({ besproken: true }), undefined)).toEqual({
+      ok: false,
+      message: agenderingMessages.alBesproken('1.1'),
+    });
   });
 });
 
@@ -87,21 +136,41 @@ describe('geagendeerdVoorMT ("Geagendeerd door de MT\'s")', () => {
   });
   it('lists open items oldest first with domain, who, why and since when; ticked items leave', () => {
     const items = [
-      input('7', { actie: '6.1', domein: 'Fysiek Domein', op: '2026-11-25T10:00:00Z', door: { id: '9', displayName: 'Informatiemanager Fysiek Domein' }, reden: ' Geen data-eigenaar. ' }),
+      input('7', {
+        actie: '6.1',
+        domein: 'Fysiek Domein',
+        op: '2026-11-25T10:00:00Z',
+        door: { id: '9', displayName: 'Informatiemanager Fysiek Domein' },
+        reden: ' Geen data-eigenaar. ',
+      }),
       input('3', { op: '2026-11-20T09:00:00Z' }),
       input('5', { op: '2026-11-21T09:00:00Z', besproken: true }),
       input('2', { op: '2026-11-25T10:00:00Z', actie: '8.8' }),
     ];
     const out = geagendeerdVoorMT({ domeinen: ['Concern'] }, items, acties);
     expect(out.map((i) => i.id)).toEqual(['3', '2', '7']);
-    expect(out[2]).toEqual({ id: '7', eTag: '"e7"', actieId: '20', nummer: '6.1', titel: 'Datagedreven werken', domein: 'Fysiek Domein', door: 'Informatiemanager Fysiek Domein', reden: 'Geen data-eigenaar.', sinds: '2026-11-25T10:00:00Z' });
+    expect(out[2]).toEqual({
+      id: '7',
+      eTag: '"e7"',
+      actieId: '20',
+      nummer: '6.1',
+      titel: 'Datagedreven werken',
+      domein: 'Fysiek Domein',
+      door: 'Informatiemanager Fysiek Domein',
+      reden: 'Geen data-eigenaar.',
+      sinds: '2026-11-25T10:00:00Z',
+    });
     // An action no longer in the plan still shows under its number, without a title.
     expect(out[1]).toMatchObject({ nummer: '8.8', titel: '' });
     expect(out[1]).not.toHaveProperty('actieId');
     expect(out[0]).not.toHaveProperty('door');
   });
   it('the order does not depend on the input order', () => {
-    const items = [input('3', { op: '2026-11-20T09:00:00Z' }), input('10', { op: '2026-11-20T09:00:00Z', actie: '6.1' }), input('9', { op: '2026-11-19T09:00:00Z', domein: 'Bedrijfsvoering' })];
+    const items = [
+      input('3', { op: '2026-11-20T09:00:00Z' }),
+      input('10', { op: '2026-11-20T09:00:00Z', actie: '6.1' }),
+      input('9', { op: '2026-11-19T09:00:00Z', domein: 'Bedrijfsvoering' }),
+    ];
     const a = geagendeerdVoorMT({ domeinen: ['Concern'] }, items, acties);
     const b = geagendeerdVoorMT({ domeinen: ['Concern'] }, [...items].reverse(), acties);
     expect(a).toEqual(b);

@@ -10,10 +10,49 @@ const input = {
   portfolio: [{ id: '70', value: { titel: 'Zaakgericht werken' } }],
   mensen: new Map([['5', 'Gemeentesecretaris']]),
   besluiten: [
-    { id: '1', value: { tekst: 'Coördinatie bij de CIO beleggen', vergadering: 'cmt|2026-09-01T07:00:00.000Z', mtId: '1', besproken: true, op: '2026-09-01T08:00:00Z', actieId: '31', doorId: '5' } },
-    { id: '2', value: { tekst: '', vergadering: 'cmt|2026-09-08T07:00:00.000Z', mtId: '1', besproken: true, op: '2026-09-08T08:00:00Z' } },
-    { id: '3', value: { tekst: 'Zaakgericht werken eerst in het Sociaal Domein', vergadering: 'mt-sociaal-domein|2026-09-08T12:00:00.000Z', besproken: false, op: '2026-09-08T13:00:00Z', portfolioItemId: '70' } },
-    { id: '4', value: { tekst: 'Tweede besluit zelfde vergadering', vergadering: 'cmt|2026-09-01T07:00:00.000Z', mtId: '1', besproken: false, op: '2026-09-01T08:05:00Z', actieId: '999' } },
+    {
+      id: '1',
+      value: {
+        tekst: 'Coördinatie bij de CIO beleggen',
+        vergadering: 'cmt|2026-09-01T07:00:00.000Z',
+        mtId: '1',
+        besproken: true,
+        op: '2026-09-01T08:00:00Z',
+        actieId: '31',
+        doorId: '5',
+      },
+    },
+    {
+      id: '2',
+      value: {
+        tekst: '',
+        vergadering: 'cmt|2026-09-08T07:00:00.000Z',
+        mtId: '1',
+        besproken: true,
+        op: '2026-09-08T08:00:00Z',
+      },
+    },
+    {
+      id: '3',
+      value: {
+        tekst: 'Zaakgericht werken eerst in het Sociaal Domein',
+        vergadering: 'mt-sociaal-domein|2026-09-08T12:00:00.000Z',
+        besproken: false,
+        op: '2026-09-08T13:00:00Z',
+        portfolioItemId: '70',
+      },
+    },
+    {
+      id: '4',
+      value: {
+        tekst: 'Tweede besluit zelfde vergadering',
+        vergadering: 'cmt|2026-09-01T07:00:00.000Z',
+        mtId: '1',
+        besproken: false,
+        op: '2026-09-01T08:05:00Z',
+        actieId: '999',
+      },
+    },
   ],
 };
 
@@ -22,16 +61,40 @@ describe('the decision log', () => {
 
   it('lists newest meeting first, in recorded order within a meeting, with links resolved', () => {
     expect(log.map((e) => e.id)).toEqual(['3', '2', '1', '4']);
-    expect(log[2]).toMatchObject({ mt: { key: 'cmt', naam: 'CMT' }, actie: { id: '31', nummer: '11.5' }, door: 'Gemeentesecretaris', vergadering: '2026-09-01T07:00:00.000Z' });
+    expect(log[2]).toMatchObject({
+      mt: { key: 'cmt', naam: 'CMT' },
+      actie: { id: '31', nummer: '11.5' },
+      door: 'Gemeentesecretaris',
+      vergadering: '2026-09-01T07:00:00.000Z',
+    });
     // The MT comes from the occurrence key when the lookup is empty; a link to a deleted action is dropped.
-    expect(log[0]).toMatchObject({ mt: { key: 'mt-sociaal-domein' }, portfolio: { id: '70', titel: 'Zaakgericht werken' } });
+    expect(log[0]).toMatchObject({
+      mt: { key: 'mt-sociaal-domein' },
+      portfolio: { id: '70', titel: 'Zaakgericht werken' },
+    });
     expect(log[3]?.actie).toBeUndefined();
   });
 
   it('names the site user, else the name the card recorded as text, else nobody (issue 14, point 4)', () => {
-    const b = (id: string, extra: { doorId?: string; doorNaam?: string }) => ({ id, value: { tekst: 'x', vergadering: `cmt|2026-09-0${id}T07:00:00Z`, besproken: true, ...extra } });
-    const named = besluitenLog({ ...input, besluiten: [b('1', { doorId: '5', doorNaam: 'Oude naam' }), b('2', { doorNaam: 'Gast Extern' }), b('3', { doorNaam: '  ' }), b('4', { doorId: '77' })] });
-    expect(Object.fromEntries(named.map((e) => [e.id, e.door]))).toEqual({ '1': 'Gemeentesecretaris', '2': 'Gast Extern', '3': undefined, '4': undefined });
+    const b = (id: string, extra: { doorId?: string; doorNaam?: string }) => ({
+      id,
+      value: { tekst: 'x', vergadering: `cmt|2026-09-0${id}T07:00:00Z`, besproken: true, ...extra },
+    });
+    const named = besluitenLog({
+      ...input,
+      besluiten: [
+        b('1', { doorId: '5', doorNaam: 'Oude naam' }),
+        b('2', { doorNaam: 'Gast Extern' }),
+        b('3', { doorNaam: '  ' }),
+        b('4', { doorId: '77' }),
+      ],
+    });
+    expect(Object.fromEntries(named.map((e) => [e.id, e.door]))).toEqual({
+      '1': 'Gemeentesecretaris',
+      '2': 'Gast Extern',
+      '3': undefined,
+      '4': undefined,
+    });
   });
 
   it('searches all words, without caring about case or diacritics, in text, MT, action and portfolio item', () => {

@@ -6,11 +6,21 @@ import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 const NOW = new Date('2026-12-04T10:00:00Z');
 
 function actie(nummer: string, status: ActieStatus, extra: Partial<Actie> = {}): Actie {
-  return { nummer, titel: `Actie ${nummer}`, advies: Number(nummer.split('.')[0]), plateau: 'Randvoorwaardelijk', domeinen: ['Concern'], status, afhankelijkVan: [], bevindingen: [], ...extra } as Actie;
+  return {
+    nummer,
+    titel: `Actie ${nummer}`,
+    advies: Number(nummer.split('.')[0]),
+    plateau: 'Randvoorwaardelijk',
+    domeinen: ['Concern'],
+    status,
+    afhankelijkVan: [],
+    bevindingen: [],
+    ...extra,
+  } as Actie;
 }
 
-describe('the plan\'s headline counts (one definition for every surface)', () => {
-  it('counts Geblokkeerd by the action\'s own status only, and waiting on another action apart from it', () => {
+describe("the plan's headline counts (one definition for every surface)", () => {
+  it("counts Geblokkeerd by the action's own status only, and waiting on another action apart from it", () => {
     const plan = [
       actie('1.1', 'Loopt'),
       actie('1.2', 'Niet gestart', { afhankelijkVan: ['1.1'] }), // waits: 1.1 still runs

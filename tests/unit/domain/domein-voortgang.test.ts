@@ -79,14 +79,22 @@ describe('rollUpStatus: the action status from its domains (point 4 rule)', () =
       for (const set of all) expect(rollUpStatus(set) === G, set.join(', ')).toBe(set.includes(G));
     });
     it('is Niet gestart exactly when no domain has done anything: only Niet gestart, perhaps beside Niet overgenomen', () => {
-      for (const set of all) expect(rollUpStatus(set) === NG, set.join(', ')).toBe(set.includes(NG) && set.every((s) => s === NG || s === NO));
+      for (const set of all)
+        expect(rollUpStatus(set) === NG, set.join(', ')).toBe(
+          set.includes(NG) && set.every((s) => s === NG || s === NO),
+        );
     });
     it('is Belegd in lopend traject exactly when every open domain is absorbed in a running track', () => {
-      for (const set of all) expect(rollUpStatus(set) === B, set.join(', ')).toBe(set.includes(B) && set.every((s) => s === B || closed(s)));
+      for (const set of all)
+        expect(rollUpStatus(set) === B, set.join(', ')).toBe(set.includes(B) && set.every((s) => s === B || closed(s)));
     });
     it('is Loopt in every other combination', () => {
       for (const set of all) {
-        const other = !set.every(closed) && !set.includes(G) && !set.every((s) => s === NG || s === NO) && !set.every((s) => s === B || closed(s));
+        const other =
+          !set.every(closed) &&
+          !set.includes(G) &&
+          !set.every((s) => s === NG || s === NO) &&
+          !set.every((s) => s === B || closed(s));
         expect(rollUpStatus(set) === L, set.join(', ')).toBe(other);
       }
     });
@@ -115,7 +123,11 @@ function actie(overrides: Partial<Actie> = {}): Actie {
   };
 }
 
-function rij(domein: DomeinVoortgang['domein'], status: ActieStatus, extra: Partial<DomeinVoortgang> = {}): DomeinVoortgang {
+function rij(
+  domein: DomeinVoortgang['domein'],
+  status: ActieStatus,
+  extra: Partial<DomeinVoortgang> = {},
+): DomeinVoortgang {
   return { actie: '1.1', domein, status, ...extra };
 }
 
@@ -133,12 +145,18 @@ describe('domeinStanden and actieVoortgang: the breakdown per domain', () => {
   });
 
   it('a domain without a row follows the action’s stored status and deadline, but gets no owner', () => {
-    const standen = domeinStanden(actie({ status: L }), [rij('Sociaal Domein', A, { eigenaar: { displayName: 'Informatiemanager Sociaal Domein', id: '9' } })]);
+    const standen = domeinStanden(actie({ status: L }), [
+      rij('Sociaal Domein', A, { eigenaar: { displayName: 'Informatiemanager Sociaal Domein', id: '9' } }),
+    ]);
     const bv = standen.find((d) => d.domein === 'Bedrijfsvoering');
     expect(bv).toMatchObject({ status: L, deadline: '2025-12-31', eigenaar: { displayName: 'Gemeentesecretaris' } });
     expect(bv?.rij).toBeUndefined();
     const sd = standen.find((d) => d.domein === 'Sociaal Domein');
-    expect(sd).toMatchObject({ status: A, deadline: '2025-12-31', eigenaar: { displayName: 'Informatiemanager Sociaal Domein' } });
+    expect(sd).toMatchObject({
+      status: A,
+      deadline: '2025-12-31',
+      eigenaar: { displayName: 'Informatiemanager Sociaal Domein' },
+    });
   });
 
   it('a row without an owner stays without one (no borrowing of the action’s owner)', () => {
@@ -148,14 +166,23 @@ describe('domeinStanden and actieVoortgang: the breakdown per domain', () => {
 
   it('ignores rows of other actions and of domains the action no longer has', () => {
     const a = actie({ domeinen: ['Bedrijfsvoering', 'Sociaal Domein'] });
-    const rijen = [rij('Dienstverlening', G), { ...rij('Bedrijfsvoering', G), actie: '3.3' }, rij('Sociaal Domein', A), rij('Bedrijfsvoering', A)];
+    const rijen = [
+      rij('Dienstverlening', G),
+      { ...rij('Bedrijfsvoering', G), actie: '3.3' },
+      rij('Sociaal Domein', A),
+      rij('Bedrijfsvoering', A),
+    ];
     expect(actieVoortgang(a, rijen)).toMatchObject({ status: A, afgerond: 2, totaal: 2 });
   });
 
   it('an action of one domain is its own roll-up, whatever rows exist', () => {
     const single = actie({ nummer: '1.2', domeinen: ['Concern'], status: A });
     expect(heeftDomeinVoortgang(single)).toBe(false);
-    expect(actieVoortgang(single, [{ actie: '1.2', domein: 'Concern', status: G }])).toMatchObject({ status: A, afgerond: 1, totaal: 1 });
+    expect(actieVoortgang(single, [{ actie: '1.2', domein: 'Concern', status: G }])).toMatchObject({
+      status: A,
+      afgerond: 1,
+      totaal: 1,
+    });
     expect(metRollUp(single, [{ actie: '1.2', domein: 'Concern', status: G }])).toBe(single);
   });
 
@@ -173,13 +200,26 @@ describe('metRollUp and actieVoorDomein: what the CMT and a domain see', () => {
     const rolled = metRollUp(actie(), [rij('Fysiek Domein', G, { statusToelichting: 'Wacht op besluit IMO.' })]);
     expect(rolled.status).toBe(G);
     expect(rolled.statusToelichting).toBe('Fysiek Domein: Wacht op besluit IMO.');
-    expect(metRollUp(actie({ statusToelichting: 'Eigen reden.' }), [rij('Fysiek Domein', G, { statusToelichting: 'x' })]).statusToelichting).toBe('Eigen reden.');
+    expect(
+      metRollUp(actie({ statusToelichting: 'Eigen reden.' }), [rij('Fysiek Domein', G, { statusToelichting: 'x' })])
+        .statusToelichting,
+    ).toBe('Eigen reden.');
   });
 
   it('Sociaal Domein sees its own row: status, reason, owner and deadline', () => {
-    const own = rij('Sociaal Domein', G, { statusToelichting: 'Capaciteit IM.', eigenaar: { displayName: 'Informatiemanager Sociaal Domein', id: '9' }, deadline: '2026-06-30' });
+    const own = rij('Sociaal Domein', G, {
+      statusToelichting: 'Capaciteit IM.',
+      eigenaar: { displayName: 'Informatiemanager Sociaal Domein', id: '9' },
+      deadline: '2026-06-30',
+    });
     const seen = actieVoorDomein(actie(), [own, rij('Bedrijfsvoering', A)], 'Sociaal Domein');
-    expect(seen).toMatchObject({ status: G, statusToelichting: 'Capaciteit IM.', eigenaar: { displayName: 'Informatiemanager Sociaal Domein' }, deadline: '2026-06-30', titel: actie().titel });
+    expect(seen).toMatchObject({
+      status: G,
+      statusToelichting: 'Capaciteit IM.',
+      eigenaar: { displayName: 'Informatiemanager Sociaal Domein' },
+      deadline: '2026-06-30',
+      titel: actie().titel,
+    });
   });
 
   it('a domain row without owner shows no owner to the domain; without a row the domain sees the action', () => {
@@ -197,7 +237,18 @@ describe('eigenActies: a person’s Mijn acties with the rows they own (issue 12
   const im = { id: '12', displayName: 'Informatiemanager Sociaal Domein', email: 'im@x' };
   const cio = { id: '3', displayName: 'CIO' };
   const isIm = (p: { id?: string } | undefined) => p?.id === im.id;
-  const gedeeld: Actie = { nummer: '1.1', titel: 'Roadmap', advies: 1, plateau: 'Randvoorwaardelijk', domeinen: ['Sociaal Domein', 'Dienstverlening'], status: 'Niet gestart', eigenaar: cio, deadline: '2026-12-31', afhankelijkVan: [], bevindingen: [] };
+  const gedeeld: Actie = {
+    nummer: '1.1',
+    titel: 'Roadmap',
+    advies: 1,
+    plateau: 'Randvoorwaardelijk',
+    domeinen: ['Sociaal Domein', 'Dienstverlening'],
+    status: 'Niet gestart',
+    eigenaar: cio,
+    deadline: '2026-12-31',
+    afhankelijkVan: [],
+    bevindingen: [],
+  };
   const eigen: Actie = { ...gedeeld, nummer: '2.1', domeinen: ['Sociaal Domein'], eigenaar: im };
   const ander: Actie = { ...gedeeld, nummer: '3.1', domeinen: ['Sociaal Domein'] };
   const rijen: DomeinVoortgang[] = [
@@ -208,10 +259,12 @@ describe('eigenActies: a person’s Mijn acties with the rows they own (issue 12
 
   it('lists the actions the person owns and the shared actions whose domain row they own, as that domain stands', () => {
     const mine = eigenActies([gedeeld, eigen, ander], rijen, isIm);
-    expect(mine.map((m) => [m.actie.nummer, m.domein, m.actie.status, m.actie.eigenaar?.id, m.actie.deadline])).toEqual([
-      ['1.1', 'Sociaal Domein', 'Loopt', '12', '2027-03-01'],
-      ['2.1', undefined, 'Niet gestart', '12', '2026-12-31'],
-    ]);
+    expect(mine.map((m) => [m.actie.nummer, m.domein, m.actie.status, m.actie.eigenaar?.id, m.actie.deadline])).toEqual(
+      [
+        ['1.1', 'Sociaal Domein', 'Loopt', '12', '2027-03-01'],
+        ['2.1', undefined, 'Niet gestart', '12', '2026-12-31'],
+      ],
+    );
   });
 
   it('a row of a domain the action no longer has does not count; owning the action wins over owning a row', () => {

@@ -12,7 +12,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { agenderingCitaten } from '../../../src/domain/agendering.js';
-import { SEED_DOCUMENTEN, formatBron, normaliseerCitaat, parseBron, type Citaat, type SeedDocument } from '../../../src/domain/plan/citaten.js';
+import {
+  SEED_DOCUMENTEN,
+  formatBron,
+  normaliseerCitaat,
+  parseBron,
+  type Citaat,
+  type SeedDocument,
+} from '../../../src/domain/plan/citaten.js';
 import { zoetermeerCitaten, zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { GESPREKSVRAGEN_11_4, LEIDERSCHAPS_ASPECTEN, reflectieCitaten } from '../../../src/domain/reflection.js';
 
@@ -49,7 +56,9 @@ describe('the plan records a seed passage for every quoted text', () => {
     const { adviezen, bevindingen } = zoetermeerPlan;
     const waar = new Map(ALLE_CITATEN.map((c) => [c.waar, c] as const));
     // Advies 1 is taken up "in samenhang met aanbeveling 3 en 5" (000:74–75): the only advies the college relates.
-    expect(adviezen.filter((a) => (a.samenhangMet ?? []).length > 0).map((a) => [a.nummer, a.samenhangMet])).toEqual([[1, [3, 5]]]);
+    expect(adviezen.filter((a) => (a.samenhangMet ?? []).length > 0).map((a) => [a.nummer, a.samenhangMet])).toEqual([
+      [1, [3, 5]],
+    ]);
     const samenhang = waar.get('advies 1: samenhangMet');
     expect(samenhang && formatBron(samenhang.bron)).toBe('000:75');
     expect(samenhang?.tekst).toBe('in samenhang met aanbeveling 3 en 5');
@@ -57,13 +66,31 @@ describe('the plan records a seed passage for every quoted text', () => {
     expect(adviezen[0]?.collegeReactie).toContain(samenhang?.tekst);
     // Findings by theme as the appendices close each finding's page: 1–4 A, 5–7 B, 8–9 C.
     expect(bevindingen.map((b) => [b.nummer, b.thema])).toEqual([
-      [1, 'A'], [2, 'A'], [3, 'A'], [4, 'A'], [5, 'B'], [6, 'B'], [7, 'B'], [8, 'C'], [9, 'C'],
+      [1, 'A'],
+      [2, 'A'],
+      [3, 'A'],
+      [4, 'A'],
+      [5, 'B'],
+      [6, 'B'],
+      [7, 'B'],
+      [8, 'C'],
+      [9, 'C'],
     ]);
     expect(bevindingen.map((b) => formatBron(waar.get(`bevinding ${b.nummer}: thema`)!.bron))).toEqual([
-      '001:1366', '001:1474', '001:1536', '001:1631', '001:1742–1743', '001:1876–1877', '001:1981–1982', '001:2066', '001:2137',
+      '001:1366',
+      '001:1474',
+      '001:1536',
+      '001:1631',
+      '001:1742–1743',
+      '001:1876–1877',
+      '001:1981–1982',
+      '001:2066',
+      '001:2137',
     ]);
     expect(bevindingen.map((b) => waar.get(`bevinding ${b.nummer}: thema`)?.tekst)).toEqual([
-      ...Array(4).fill('Structuur versterken'), ...Array(3).fill('Verbinding organiseren'), ...Array(2).fill('Continu leren'),
+      ...Array(4).fill('Structuur versterken'),
+      ...Array(3).fill('Verbinding organiseren'),
+      ...Array(2).fill('Continu leren'),
     ]);
   });
 

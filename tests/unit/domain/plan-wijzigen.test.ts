@@ -5,9 +5,18 @@ import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { composeAgenda, snapshotOf } from '../../../src/domain/agenda.js';
 import { actiesOpDatum, endOfDay, planAt } from '../../../src/domain/report.js';
 import { blockingDependencies } from '../../../src/domain/rules.js';
-import { checkLinks, checkVervallen, dependencyCycle, isActief, isVervallen, mayChangeActie, nextActienummer } from '../../../src/domain/plan-wijzigen.js';
+import {
+  checkLinks,
+  checkVervallen,
+  dependencyCycle,
+  isActief,
+  isVervallen,
+  mayChangeActie,
+  nextActienummer,
+} from '../../../src/domain/plan-wijzigen.js';
 
-const deps = (pairs: Record<string, string[]>) => Object.entries(pairs).map(([nummer, afhankelijkVan]) => ({ nummer, afhankelijkVan }));
+const deps = (pairs: Record<string, string[]>) =>
+  Object.entries(pairs).map(([nummer, afhankelijkVan]) => ({ nummer, afhankelijkVan }));
 
 describe('numbering a new action', () => {
   it('takes the next number within the advies: 9.1 and 9.2 give 9.3', () => {
@@ -15,7 +24,12 @@ describe('numbering a new action', () => {
   });
 
   it('starts at 1 for an advies without actions', () => {
-    expect(nextActienummer(12, zoetermeerPlan.acties.map((a) => a.nummer))).toBe('12.1');
+    expect(
+      nextActienummer(
+        12,
+        zoetermeerPlan.acties.map((a) => a.nummer),
+      ),
+    ).toBe('12.1');
     expect(nextActienummer(4, [])).toBe('4.1');
   });
 
@@ -33,7 +47,12 @@ describe('numbering a new action', () => {
 
   it('a retired action keeps its number taken (it stays in the list), so the number is never reused', () => {
     const plan = [{ nummer: '9.1' }, { nummer: '9.2' }, { nummer: '9.3', vervallen: true }];
-    expect(nextActienummer(9, plan.map((a) => a.nummer))).toBe('9.4');
+    expect(
+      nextActienummer(
+        9,
+        plan.map((a) => a.nummer),
+      ),
+    ).toBe('9.4');
   });
 
   it('ignores texts that are not action numbers, tolerating blanks around real ones', () => {
@@ -42,7 +61,19 @@ describe('numbering a new action', () => {
 
   it('gives every number of the seeded plan back one past its highest action', () => {
     const nummers = zoetermeerPlan.acties.map((a) => a.nummer);
-    expect(zoetermeerPlan.adviezen.map((a) => nextActienummer(a.nummer, nummers))).toEqual(['1.3', '2.4', '3.4', '4.2', '5.2', '6.3', '7.3', '8.6', '9.3', '10.7', '11.7']);
+    expect(zoetermeerPlan.adviezen.map((a) => nextActienummer(a.nummer, nummers))).toEqual([
+      '1.3',
+      '2.4',
+      '3.4',
+      '4.2',
+      '5.2',
+      '6.3',
+      '7.3',
+      '8.6',
+      '9.3',
+      '10.7',
+      '11.7',
+    ]);
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses advies %s', (advies) => {
@@ -70,7 +101,12 @@ describe('who may add or retire an action', () => {
     expect(mayChangeActie(sociaal, ['Sociaal Domein', 'Fysiek Domein'])).toBe(false);
   });
   it('an MT that carries two domains may for an action of both', () => {
-    expect(mayChangeActie({ beheerder: false, mtDomeinen: ['Sociaal Domein', 'Fysiek Domein'] }, ['Sociaal Domein', 'Fysiek Domein'])).toBe(true);
+    expect(
+      mayChangeActie({ beheerder: false, mtDomeinen: ['Sociaal Domein', 'Fysiek Domein'] }, [
+        'Sociaal Domein',
+        'Fysiek Domein',
+      ]),
+    ).toBe(true);
   });
   it('someone without a role may not, and a domain MT may not add an action without domains', () => {
     expect(mayChangeActie(nobody, ['Sociaal Domein'])).toBe(false);
@@ -106,7 +142,9 @@ describe('dependency cycles', () => {
 
   it('no cycle: a chain, a diamond, or a cycle elsewhere that does not pass through the edited action', () => {
     expect(dependencyCycle(deps({ '2.1': [], '2.2': ['2.1'] }), '2.3', ['2.2', '2.1'])).toBeUndefined();
-    expect(dependencyCycle(deps({ '1.1': [], '1.2': ['1.1'], '3.2': ['1.1'], '3.3': ['1.2', '3.2'] }), '4.1', ['3.3'])).toBeUndefined();
+    expect(
+      dependencyCycle(deps({ '1.1': [], '1.2': ['1.1'], '3.2': ['1.1'], '3.3': ['1.2', '3.2'] }), '4.1', ['3.3']),
+    ).toBeUndefined();
     expect(dependencyCycle(deps({ '7.1': ['7.2'], '7.2': ['7.1'] }), '6.1', ['7.1'])).toBeUndefined();
   });
 
@@ -123,11 +161,15 @@ describe('dependency cycles', () => {
   });
 
   it('the seeded plan has no cycle for any of its actions', () => {
-    for (const a of zoetermeerPlan.acties) expect(dependencyCycle(zoetermeerPlan.acties, a.nummer, a.afhankelijkVan), a.nummer).toBeUndefined();
+    for (const a of zoetermeerPlan.acties)
+      expect(dependencyCycle(zoetermeerPlan.acties, a.nummer, a.afhankelijkVan), a.nummer).toBeUndefined();
   });
 
   it('stays linear on a long chain of 5,000 actions', () => {
-    const chain = Array.from({ length: 5000 }, (_, i) => ({ nummer: `90.${i + 1}`, afhankelijkVan: i === 0 ? [] : [`90.${i}`] }));
+    const chain = Array.from({ length: 5000 }, (_, i) => ({
+      nummer: `90.${i + 1}`,
+      afhankelijkVan: i === 0 ? [] : [`90.${i}`],
+    }));
     const cycle = dependencyCycle(chain, '90.1', ['90.5000']);
     expect(cycle).toHaveLength(5001);
     expect(cycle?.[0]).toBe('90.1');
@@ -142,7 +184,11 @@ describe('checking the links of an action', () => {
   });
   it('refuses a cycle with the Dutch message that names it', () => {
     expect(checkLinks(plan, { nummer: '6.1', afhankelijkVan: ['6.2'], bevindingen: [] })).toEqual([
-      { path: 'afhankelijkVan', message: 'De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1); een actie kan niet via andere acties op zichzelf wachten. Haal één afhankelijkheid weg.' },
+      {
+        path: 'afhankelijkVan',
+        message:
+          'De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1); een actie kan niet via andere acties op zichzelf wachten. Haal één afhankelijkheid weg.',
+      },
     ]);
   });
   it('refuses unknown dependencies and findings, each by number', () => {
@@ -160,14 +206,26 @@ describe('checking the links of an action', () => {
 });
 
 describe('retiring an action', () => {
-  const actie: Actie = { nummer: '9.2', titel: 'Plan procesgericht organiseren', advies: 9, plateau: 'Excelleren', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: [], bevindingen: [] };
+  const actie: Actie = {
+    nummer: '9.2',
+    titel: 'Plan procesgericht organiseren',
+    advies: 9,
+    plateau: 'Excelleren',
+    domeinen: ['Concern'],
+    status: 'Niet gestart',
+    afhankelijkVan: [],
+    bevindingen: [],
+  };
   it('needs a reason, trimmed', () => {
     expect(checkVervallen(actie, '  Opgegaan in 9.1  ')).toEqual({ ok: true, reden: 'Opgegaan in 9.1' });
     expect(checkVervallen(actie, '')).toEqual({ ok: false, message: M.vervallenRedenVerplicht });
     expect(checkVervallen(actie, undefined)).toEqual({ ok: false, message: M.vervallenRedenVerplicht });
   });
   it('refuses an action that is already retired', () => {
-    expect(checkVervallen({ ...actie, vervallen: true }, 'nogmaals')).toEqual({ ok: false, message: 'Actie 9.2 is al vervallen.' });
+    expect(checkVervallen({ ...actie, vervallen: true }, 'nogmaals')).toEqual({
+      ok: false,
+      message: 'Actie 9.2 is al vervallen.',
+    });
   });
   it('only an explicit yes retires: absent or false is active', () => {
     expect(isVervallen({ vervallen: true })).toBe(true);
@@ -179,8 +237,24 @@ describe('retiring an action', () => {
 });
 
 describe('a retired action leaves agendas, counts and blocking, but not the reports of dates when it was active', () => {
-  const base: Actie = { nummer: '9.1', titel: 'Experiment multidisciplinair team', advies: 9, plateau: 'Excelleren', domeinen: ['Concern'], status: 'Loopt', afhankelijkVan: [], bevindingen: [] };
-  const retired: Actie = { ...base, nummer: '9.2', titel: 'Plan procesgericht organiseren', status: 'Niet gestart', vervallen: true, vervallenReden: 'Opgegaan in 9.1' };
+  const base: Actie = {
+    nummer: '9.1',
+    titel: 'Experiment multidisciplinair team',
+    advies: 9,
+    plateau: 'Excelleren',
+    domeinen: ['Concern'],
+    status: 'Loopt',
+    afhankelijkVan: [],
+    bevindingen: [],
+  };
+  const retired: Actie = {
+    ...base,
+    nummer: '9.2',
+    titel: 'Plan procesgericht organiseren',
+    status: 'Niet gestart',
+    vervallen: true,
+    vervallenReden: 'Opgegaan in 9.1',
+  };
   const mt = { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] as Domein[] };
   const now = new Date('2026-12-01T09:00:00Z');
 
@@ -188,7 +262,14 @@ describe('a retired action leaves agendas, counts and blocking, but not the repo
     const active = { id: '2', eTag: 'e', value: { ...retired, vervallen: false } as Actie };
     const input = { mt, occurrenceStart: now, now, acties: [{ id: '1', eTag: 'e', value: base }, active] };
     const previous = snapshotOf(input);
-    const agenda = composeAgenda({ ...input, acties: [{ id: '1', eTag: 'e', value: base }, { id: '2', eTag: 'e', value: retired }], previous });
+    const agenda = composeAgenda({
+      ...input,
+      acties: [
+        { id: '1', eTag: 'e', value: base },
+        { id: '2', eTag: 'e', value: retired },
+      ],
+      previous,
+    });
     expect(agenda.openActies.map((a) => a.nummer)).toEqual(['9.1']);
     expect(agenda.counts.acties).toBe(1);
     expect(agenda.withoutOwner.map((a) => a.nummer)).toEqual(['9.1']);
@@ -203,11 +284,24 @@ describe('a retired action leaves agendas, counts and blocking, but not the repo
   });
 
   it('counts in a report for a date before it was retired, not after; the live plan leaves it out', () => {
-    const history = { id: '2', revisions: [{ modified: '2026-03-01T10:00:00Z', value: { ...retired, vervallen: false } as Actie }, { modified: '2026-06-01T10:00:00Z', value: retired }] };
+    const history = {
+      id: '2',
+      revisions: [
+        { modified: '2026-03-01T10:00:00Z', value: { ...retired, vervallen: false } as Actie },
+        { modified: '2026-06-01T10:00:00Z', value: retired },
+      ],
+    };
     expect(planAt([history], endOfDay('2026-05-31')).map((a) => a.value.nummer)).toEqual(['9.2']);
     expect(planAt([history], endOfDay('2026-06-01'))).toEqual([]);
-    const live = [{ id: '1', value: base }, { id: '2', value: retired }];
-    expect(actiesOpDatum({ live, histories: [history], peildatum: '2026-12-01', now }).map((a) => a.value.nummer)).toEqual(['9.1']);
-    expect(actiesOpDatum({ live, histories: [history], peildatum: '2026-04-01', now }).map((a) => a.value.nummer)).toEqual(['9.2']);
+    const live = [
+      { id: '1', value: base },
+      { id: '2', value: retired },
+    ];
+    expect(
+      actiesOpDatum({ live, histories: [history], peildatum: '2026-12-01', now }).map((a) => a.value.nummer),
+    ).toEqual(['9.1']);
+    expect(
+      actiesOpDatum({ live, histories: [history], peildatum: '2026-04-01', now }).map((a) => a.value.nummer),
+    ).toEqual(['9.2']);
   });
 });

@@ -32,17 +32,39 @@ function get(nummer: string): Actie {
 }
 
 const ALL_NUMBERS = [
-  '1.1', '1.2',
-  '2.1', '2.2', '2.3',
-  '3.1', '3.2', '3.3',
+  '1.1',
+  '1.2',
+  '2.1',
+  '2.2',
+  '2.3',
+  '3.1',
+  '3.2',
+  '3.3',
   '4.1',
   '5.1',
-  '6.1', '6.2',
-  '7.1', '7.2',
-  '8.1', '8.2', '8.3', '8.4', '8.5',
-  '9.1', '9.2',
-  '10.1', '10.2', '10.3', '10.4', '10.5', '10.6',
-  '11.1', '11.2', '11.3', '11.4', '11.5', '11.6',
+  '6.1',
+  '6.2',
+  '7.1',
+  '7.2',
+  '8.1',
+  '8.2',
+  '8.3',
+  '8.4',
+  '8.5',
+  '9.1',
+  '9.2',
+  '10.1',
+  '10.2',
+  '10.3',
+  '10.4',
+  '10.5',
+  '10.6',
+  '11.1',
+  '11.2',
+  '11.3',
+  '11.4',
+  '11.5',
+  '11.6',
 ];
 
 describe('the recommendations', () => {
@@ -148,7 +170,10 @@ describe('the findings', () => {
   it('every action answers at least one finding, each listed in ascending order', () => {
     for (const a of acties) {
       expect(a.bevindingen.length, a.nummer).toBeGreaterThan(0);
-      expect([...a.bevindingen].sort((x, y) => x - y), a.nummer).toEqual(a.bevindingen);
+      expect(
+        [...a.bevindingen].sort((x, y) => x - y),
+        a.nummer,
+      ).toEqual(a.bevindingen);
     }
   });
 });
@@ -190,7 +215,8 @@ describe('the actions', () => {
   it('1.1, 3.3, 5.1, 6.1, 6.2, 7.1, 7.2 go to the four business domains, 11.5 to those and Concern, the rest to Concern', () => {
     const business = ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein'];
     for (const a of acties) {
-      if (['1.1', '3.3', '5.1', '6.1', '6.2', '7.1', '7.2'].includes(a.nummer)) expect(a.domeinen, a.nummer).toEqual(business);
+      if (['1.1', '3.3', '5.1', '6.1', '6.2', '7.1', '7.2'].includes(a.nummer))
+        expect(a.domeinen, a.nummer).toEqual(business);
       else if (a.nummer === '11.5') expect(a.domeinen).toEqual([...business, 'Concern']);
       else expect(a.domeinen, a.nummer).toEqual(['Concern']);
     }
@@ -209,7 +235,25 @@ describe('the actions', () => {
 
   it('seed statuses: 2.2, 2.3 and all of 7, 9, 10 and 11 except 11.5 are Belegd in lopend traject, with the track named', () => {
     const belegd = acties.filter((a) => a.status === 'Belegd in lopend traject').map((a) => a.nummer);
-    expect(belegd).toEqual(['2.2', '2.3', '7.1', '7.2', '9.1', '9.2', '10.1', '10.2', '10.3', '10.4', '10.5', '10.6', '11.1', '11.2', '11.3', '11.4', '11.6']);
+    expect(belegd).toEqual([
+      '2.2',
+      '2.3',
+      '7.1',
+      '7.2',
+      '9.1',
+      '9.2',
+      '10.1',
+      '10.2',
+      '10.3',
+      '10.4',
+      '10.5',
+      '10.6',
+      '11.1',
+      '11.2',
+      '11.3',
+      '11.4',
+      '11.6',
+    ]);
     expect(get('2.2').lopendTraject).toBe('Lopende trajecten data en processen');
     expect(get('7.1').lopendTraject).toMatch(/^Lopende trajecten/);
     expect(get('9.1').lopendTraject).toMatch(/Proceseigenaren/);
@@ -228,7 +272,22 @@ describe('the actions', () => {
 
   it('seed statuses: every other action is Niet gestart, without a track', () => {
     const rest = acties.filter((a) => a.status === 'Niet gestart').map((a) => a.nummer);
-    expect(rest).toEqual(['1.1', '1.2', '3.1', '3.2', '3.3', '4.1', '5.1', '6.1', '6.2', '8.1', '8.2', '8.3', '8.4', '8.5']);
+    expect(rest).toEqual([
+      '1.1',
+      '1.2',
+      '3.1',
+      '3.2',
+      '3.3',
+      '4.1',
+      '5.1',
+      '6.1',
+      '6.2',
+      '8.1',
+      '8.2',
+      '8.3',
+      '8.4',
+      '8.5',
+    ]);
     for (const n of rest) expect(get(n).lopendTraject, n).toBeUndefined();
     expect(acties.filter((a) => a.status === 'Loopt').map((a) => a.nummer)).toEqual(['11.5']);
     expect(acties.filter((a) => a.status === 'Afgerond' || a.status === 'Geblokkeerd')).toEqual([]);
@@ -303,7 +362,21 @@ describe('the actions', () => {
     const now = new Date('2026-11-23T09:00:00Z');
     const overdue = acties.filter((a) => isOverdue(a, now)).map((a) => a.nummer);
     // One-off terms still open (1, 7) and standing commitments not yet started (3, 5, 8).
-    expect(overdue).toEqual(['1.1', '1.2', '3.1', '3.2', '3.3', '5.1', '7.1', '7.2', '8.1', '8.2', '8.3', '8.4', '8.5']);
+    expect(overdue).toEqual([
+      '1.1',
+      '1.2',
+      '3.1',
+      '3.2',
+      '3.3',
+      '5.1',
+      '7.1',
+      '7.2',
+      '8.1',
+      '8.2',
+      '8.3',
+      '8.4',
+      '8.5',
+    ]);
   });
 });
 
@@ -399,7 +472,10 @@ describe('the quarter goals', () => {
 
   it('every item picked up this quarter (2026-Q4) has a goal for it, one goal per item per quarter', () => {
     for (const p of zoetermeerPortfolio.filter((x) => x.ditKwartaal === 'wel')) {
-      expect(q4.filter((d) => d.portfolioKey === p.key), p.key).toHaveLength(1);
+      expect(
+        q4.filter((d) => d.portfolioKey === p.key),
+        p.key,
+      ).toHaveLength(1);
     }
     const pairs = zoetermeerKwartaaldoelen.map((d) => `${d.portfolioKey}/${d.kwartaal}`);
     expect(new Set(pairs).size).toBe(pairs.length);

@@ -47,13 +47,21 @@ describe("deadlines and their kind come from the college's planning text (decisi
 describe('action numbers', () => {
   it('are advies.actie with positive whole numbers', () => {
     expect(isActienummer('11.5')).toBe(true);
-    for (const s of ['11', '11.', '.5', '0.1', '1.0', '01.1', '1.1.1', '1,1', 11.5]) expect(isActienummer(s)).toBe(false);
+    for (const s of ['11', '11.', '.5', '0.1', '1.0', '01.1', '1.1.1', '1,1', 11.5])
+      expect(isActienummer(s)).toBe(false);
     expect(parseActienummer('11.5')).toEqual({ advies: 11, volgnummer: 5 });
     expect(parseActienummer('x')).toBeUndefined();
   });
 
   it('sort naturally: 2.9 before 2.10, 9.2 before 10.1', () => {
-    expect(['10.1', '2.10', '11.5', '2.9', '1.2', '9.2'].sort(compareActienummers)).toEqual(['1.2', '2.9', '2.10', '9.2', '10.1', '11.5']);
+    expect(['10.1', '2.10', '11.5', '2.9', '1.2', '9.2'].sort(compareActienummers)).toEqual([
+      '1.2',
+      '2.9',
+      '2.10',
+      '9.2',
+      '10.1',
+      '11.5',
+    ]);
     expect(['b', '1.1', 'a'].sort(compareActienummers)).toEqual(['1.1', 'a', 'b']);
     expect(compareActienummers('3.3', '3.3')).toBe(0);
   });
@@ -67,7 +75,8 @@ describe('action numbers', () => {
         expect(Number.isNaN(ab), `${a} vs ${b}`).toBe(false);
         expect(Math.sign(ab), `${a} vs ${b}`).toBe(-Math.sign(compareActienummers(b, a)) || 0);
         for (const c of odd) {
-          if (ab <= 0 && compareActienummers(b, c) <= 0) expect(compareActienummers(a, c) <= 0, `${a} ≤ ${b} ≤ ${c}`).toBe(true);
+          if (ab <= 0 && compareActienummers(b, c) <= 0)
+            expect(compareActienummers(a, c) <= 0, `${a} ≤ ${b} ≤ ${c}`).toBe(true);
         }
       }
     }

@@ -15,10 +15,21 @@ import {
 } from '../../../src/domain/portfolio-selectie.js';
 
 type Item = { id: string; value: { domein: Domein; titel: string; prioriteit?: number } };
-const item = (id: string, domein: Domein, prioriteit?: number): Item => ({ id, value: { domein, titel: `Initiatief ${id}`, ...(prioriteit === undefined ? {} : { prioriteit }) } });
+const item = (id: string, domein: Domein, prioriteit?: number): Item => ({
+  id,
+  value: { domein, titel: `Initiatief ${id}`, ...(prioriteit === undefined ? {} : { prioriteit }) },
+});
 
 // One item per domain, in an order that is not the selection's order.
-const ITEMS: Item[] = [item('f1', 'Fysiek Domein', 1), item('c1', 'Concern', 2), item('s1', 'Sociaal Domein', 3), item('b1', 'Bedrijfsvoering'), item('s2', 'Sociaal Domein', 5), item('c2', 'Concern'), item('d1', 'Dienstverlening', 4)];
+const ITEMS: Item[] = [
+  item('f1', 'Fysiek Domein', 1),
+  item('c1', 'Concern', 2),
+  item('s1', 'Sociaal Domein', 3),
+  item('b1', 'Bedrijfsvoering'),
+  item('s2', 'Sociaal Domein', 5),
+  item('c2', 'Concern'),
+  item('d1', 'Dienstverlening', 4),
+];
 const ids = (xs: readonly Item[]) => xs.map((x) => x.id);
 
 describe('where an item stands for the chosen domain', () => {
@@ -66,7 +77,10 @@ describe('the widths a person can choose ("Eigen domein" is a filter, not a scop
   });
 
   it('lets each width through exactly the standings it names', () => {
-    const table = PORTFOLIO_BEREIKEN.map((b) => [b, (['eigen', 'concern', 'overig'] as const).filter((h) => inBereik(h, b))]);
+    const table = PORTFOLIO_BEREIKEN.map((b) => [
+      b,
+      (['eigen', 'concern', 'overig'] as const).filter((h) => inBereik(h, b)),
+    ]);
     expect(table).toEqual([
       ['eigen-en-concern', ['eigen', 'concern']],
       ['eigen', ['eigen']],
@@ -85,10 +99,18 @@ describe('the selection a domain MT sees', () => {
   });
 
   it('widens to every domain, own first, then Concern, then the others in the order given', () => {
-    expect(ids(selecteerPortfolio(ITEMS, 'Sociaal Domein', 'alle'))).toEqual(['s1', 's2', 'c1', 'c2', 'f1', 'b1', 'd1']);
+    expect(ids(selecteerPortfolio(ITEMS, 'Sociaal Domein', 'alle'))).toEqual([
+      's1',
+      's2',
+      'c1',
+      'c2',
+      'f1',
+      'b1',
+      'd1',
+    ]);
   });
 
-  it('keeps the caller\'s order within each standing', () => {
+  it("keeps the caller's order within each standing", () => {
     const reversed = [...ITEMS].reverse();
     expect(ids(selecteerPortfolio(reversed, 'Sociaal Domein', 'eigen-en-concern'))).toEqual(['s2', 's1', 'c2', 'c1']);
   });
@@ -118,7 +140,15 @@ describe('the one cross-domain priority ranking (3.2)', () => {
 
   it('marks each item with its standing for the chosen domain', () => {
     const standing = Object.fromEntries(heleRanking(ITEMS, 'Sociaal Domein').map((r) => [r.item.id, r.herkomst]));
-    expect(standing).toEqual({ f1: 'overig', c1: 'concern', s1: 'eigen', d1: 'overig', s2: 'eigen', b1: 'overig', c2: 'concern' });
+    expect(standing).toEqual({
+      f1: 'overig',
+      c1: 'concern',
+      s1: 'eigen',
+      d1: 'overig',
+      s2: 'eigen',
+      b1: 'overig',
+      c2: 'concern',
+    });
   });
 
   it('compares by priority both ways, unranked always last, ties by title in Dutch order', () => {

@@ -18,7 +18,17 @@ import {
 } from '../../../src/domain/report.js';
 
 function actie(overrides: Partial<Actie> = {}): Actie {
-  return { nummer: '1.1', titel: 'Testactie', advies: 1, plateau: 'Randvoorwaardelijk', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: [], bevindingen: [], ...overrides };
+  return {
+    nummer: '1.1',
+    titel: 'Testactie',
+    advies: 1,
+    plateau: 'Randvoorwaardelijk',
+    domeinen: ['Concern'],
+    status: 'Niet gestart',
+    afhankelijkVan: [],
+    bevindingen: [],
+    ...overrides,
+  };
 }
 
 const seeded = zoetermeerPlan.acties.map((value, i) => ({ id: String(i + 1), value }));
@@ -53,8 +63,14 @@ describe('the plan on a date', () => {
   });
 
   it('lists only the actions that existed, in plan order', () => {
-    const h2: ActieHistory = { id: '3', revisions: [{ modified: '2025-01-01T00:00:00Z', value: actie({ nummer: '10.2', advies: 10 }) }] };
-    const h3: ActieHistory = { id: '4', revisions: [{ modified: '2025-01-01T00:00:00Z', value: actie({ nummer: '2.1', advies: 2 }) }] };
+    const h2: ActieHistory = {
+      id: '3',
+      revisions: [{ modified: '2025-01-01T00:00:00Z', value: actie({ nummer: '10.2', advies: 10 }) }],
+    };
+    const h3: ActieHistory = {
+      id: '4',
+      revisions: [{ modified: '2025-01-01T00:00:00Z', value: actie({ nummer: '2.1', advies: 2 }) }],
+    };
     const at = planAt([history, h2, h3], new Date('2025-01-31T00:00:00Z'));
     expect(at.map((a) => a.value.nummer)).toEqual(['2.1', '10.2']);
   });
@@ -62,7 +78,9 @@ describe('the plan on a date', () => {
   it('uses the live plan for today and later, the history for earlier dates', () => {
     const live = [{ id: '7', value: actie({ status: 'Geblokkeerd' }) }];
     const now = new Date('2025-03-20T12:00:00Z');
-    expect(actiesOpDatum({ live, histories: [history], peildatum: '2025-03-20', now })[0]?.value.status).toBe('Geblokkeerd');
+    expect(actiesOpDatum({ live, histories: [history], peildatum: '2025-03-20', now })[0]?.value.status).toBe(
+      'Geblokkeerd',
+    );
     expect(actiesOpDatum({ live, histories: [history], peildatum: '2025-03-19', now })[0]?.value.status).toBe('Loopt');
   });
 });
@@ -81,7 +99,10 @@ describe('trend per month', () => {
     revisions: [
       { modified: '2025-03-20T09:00:00Z', value: actie({ nummer: '1.2', deadline: '2025-04-15' }) },
       // 21:30Z on 31 March is 23:30 in Amsterdam (CEST): still March there.
-      { modified: '2025-03-31T21:30:00Z', value: actie({ nummer: '1.2', status: 'Geblokkeerd', deadline: '2025-04-15', statusToelichting: 'wacht' }) },
+      {
+        modified: '2025-03-31T21:30:00Z',
+        value: actie({ nummer: '1.2', status: 'Geblokkeerd', deadline: '2025-04-15', statusToelichting: 'wacht' }),
+      },
     ],
   };
 
@@ -119,33 +140,75 @@ describe('trend per month', () => {
 describe('the college planning', () => {
   const at = (d: string) => endOfDay(d);
   it('is within its term up to and including the last day', () => {
-    expect(planningOordeel('Geheel 2025', [actie({ deadline: '2025-12-31' })], at('2025-12-31'))).toEqual({ oordeel: 'binnen-termijn', termijn: '2025-12-31', soort: 'eenmalig' });
-    expect(planningOordeel('Geheel 2025 en verder', [actie()], at('2025-12-31'))).toEqual({ oordeel: 'binnen-termijn', termijn: '2025-12-31', soort: 'doorlopend' });
+    expect(planningOordeel('Geheel 2025', [actie({ deadline: '2025-12-31' })], at('2025-12-31'))).toEqual({
+      oordeel: 'binnen-termijn',
+      termijn: '2025-12-31',
+      soort: 'eenmalig',
+    });
+    expect(planningOordeel('Geheel 2025 en verder', [actie()], at('2025-12-31'))).toEqual({
+      oordeel: 'binnen-termijn',
+      termijn: '2025-12-31',
+      soort: 'doorlopend',
+    });
   });
   it('is not met the day after when an action is still open, met when none is overdue', () => {
-    expect(planningOordeel('Geheel 2025', [actie({ deadline: '2025-12-31' })], at('2026-01-01')).oordeel).toBe('niet-gehaald');
-    expect(planningOordeel('Geheel 2025', [actie({ deadline: '2025-12-31', status: 'Afgerond' }), actie({ status: 'Niet overgenomen', deadline: '2025-12-31' })], at('2026-01-01')).oordeel).toBe('gehaald');
+    expect(planningOordeel('Geheel 2025', [actie({ deadline: '2025-12-31' })], at('2026-01-01')).oordeel).toBe(
+      'niet-gehaald',
+    );
+    expect(
+      planningOordeel(
+        'Geheel 2025',
+        [
+          actie({ deadline: '2025-12-31', status: 'Afgerond' }),
+          actie({ status: 'Niet overgenomen', deadline: '2025-12-31' }),
+        ],
+        at('2026-01-01'),
+      ).oordeel,
+    ).toBe('gehaald');
   });
   it('is not met when an action is still open after the term, even with its deadline moved past it or without one', () => {
-    expect(planningOordeel('Geheel 2025', [actie({ status: 'Afgerond' }), actie({ status: 'Loopt', deadline: '2026-06-30' })], at('2026-01-15')).oordeel).toBe('niet-gehaald');
+    expect(
+      planningOordeel(
+        'Geheel 2025',
+        [actie({ status: 'Afgerond' }), actie({ status: 'Loopt', deadline: '2026-06-30' })],
+        at('2026-01-15'),
+      ).oordeel,
+    ).toBe('niet-gehaald');
     expect(planningOordeel('Geheel 2025', [actie({ status: 'Loopt' })], at('2026-01-15')).oordeel).toBe('niet-gehaald');
-    expect(planningOordeel('Geheel 2025', [actie({ status: 'Belegd in lopend traject' })], at('2026-01-15')).oordeel).toBe('niet-gehaald');
+    expect(
+      planningOordeel('Geheel 2025', [actie({ status: 'Belegd in lopend traject' })], at('2026-01-15')).oordeel,
+    ).toBe('niet-gehaald');
   });
   it('is not met after the term by an advies without actions', () => {
     expect(planningOordeel('Geheel 2025', [], at('2026-01-15')).oordeel).toBe('niet-gehaald');
   });
   it('judges a standing commitment ("en verder") on having started and being kept up, never "niet gehaald" because the date passed', () => {
     const later = at('2027-03-01');
-    const running = [actie({ status: 'Loopt' }), actie({ status: 'Belegd in lopend traject' }), actie({ status: 'Geblokkeerd' }), actie({ status: 'Niet overgenomen' })];
-    expect(planningOordeel('Geheel 2025 en verder', running, later)).toEqual({ oordeel: 'doorlopend', termijn: '2025-12-31', soort: 'doorlopend' });
-    expect(planningOordeel('1e halfjaar 2025 en verder', [actie({ status: 'Loopt' }), actie()], later).oordeel).toBe('niet-gestart');
+    const running = [
+      actie({ status: 'Loopt' }),
+      actie({ status: 'Belegd in lopend traject' }),
+      actie({ status: 'Geblokkeerd' }),
+      actie({ status: 'Niet overgenomen' }),
+    ];
+    expect(planningOordeel('Geheel 2025 en verder', running, later)).toEqual({
+      oordeel: 'doorlopend',
+      termijn: '2025-12-31',
+      soort: 'doorlopend',
+    });
+    expect(planningOordeel('1e halfjaar 2025 en verder', [actie({ status: 'Loopt' }), actie()], later).oordeel).toBe(
+      'niet-gestart',
+    );
     expect(planningOordeel('2025 en verder', [], later).oordeel).toBe('niet-gestart');
-    expect(planningOordeel('2025 en verder', [actie({ status: 'Afgerond' }), actie({ status: 'Niet overgenomen' })], later).oordeel).toBe('gehaald');
+    expect(
+      planningOordeel('2025 en verder', [actie({ status: 'Afgerond' }), actie({ status: 'Niet overgenomen' })], later)
+        .oordeel,
+    ).toBe('gehaald');
     // The same actions under a one-off term are not met: the difference is the kind, not the date.
     expect(planningOordeel('Geheel 2025', running, later).oordeel).toBe('niet-gehaald');
   });
   it('has no term for open-ended texts', () => {
-    for (const text of ['Vanaf 2026', 'Loopt reeds', 'Blijft onder de aandacht', '']) expect(planningOordeel(text, [actie()], at('2026-06-01')).oordeel).toBe('geen-termijn');
+    for (const text of ['Vanaf 2026', 'Loopt reeds', 'Blijft onder de aandacht', ''])
+      expect(planningOordeel(text, [actie()], at('2026-06-01')).oordeel).toBe('geen-termijn');
   });
 });
 
@@ -156,36 +219,92 @@ describe('the plateau gate', () => {
     expect([g.gereedPercent, g.excellerenInBeweging, g.toestand]).toEqual([50, 0, 'dicht']);
   });
   it('is early when Excelleren moves first; Niet overgenomen does not count against Randvoorwaardelijk', () => {
-    const g = plateauGate([actie({ status: 'Afgerond' }), actie({ status: 'Niet overgenomen' }), actie({ status: 'Loopt' }), actie({ plateau: 'Excelleren', status: 'Loopt' })], now);
+    const g = plateauGate(
+      [
+        actie({ status: 'Afgerond' }),
+        actie({ status: 'Niet overgenomen' }),
+        actie({ status: 'Loopt' }),
+        actie({ plateau: 'Excelleren', status: 'Loopt' }),
+      ],
+      now,
+    );
     expect([g.gereedPercent, g.excellerenInBeweging, g.toestand]).toEqual([50, 1, 'vroeg']);
   });
   it('never calls an Excelleren action early that the college placed in a running track (Belegd, or done in its track)', () => {
-    const inTrack = [actie({ plateau: 'Excelleren', status: 'Belegd in lopend traject', lopendTraject: 'Leiderschapstraject' }), actie({ plateau: 'Excelleren', status: 'Afgerond', lopendTraject: 'Leiderschapstraject' })];
+    const inTrack = [
+      actie({ plateau: 'Excelleren', status: 'Belegd in lopend traject', lopendTraject: 'Leiderschapstraject' }),
+      actie({ plateau: 'Excelleren', status: 'Afgerond', lopendTraject: 'Leiderschapstraject' }),
+    ];
     const g = plateauGate([actie({ status: 'Afgerond' }), actie(), ...inTrack], now);
     expect([g.gereedPercent, g.excellerenInBeweging, g.excellerenInTraject, g.toestand]).toEqual([50, 0, 2, 'dicht']);
   });
   it('counts Belegd Randvoorwaardelijk actions as taken up and not done (BELEGD_REGEL)', () => {
-    const g = plateauGate([actie({ status: 'Afgerond' }), actie({ status: 'Belegd in lopend traject' }), actie({ status: 'Belegd in lopend traject' }), actie({ status: 'Afgerond' })], now);
+    const g = plateauGate(
+      [
+        actie({ status: 'Afgerond' }),
+        actie({ status: 'Belegd in lopend traject' }),
+        actie({ status: 'Belegd in lopend traject' }),
+        actie({ status: 'Afgerond' }),
+      ],
+      now,
+    );
     expect([g.gereedPercent, g.toestand]).toEqual([50, 'dicht']);
-    expect(progressTotals([actie({ status: 'Belegd in lopend traject' }), actie({ status: 'Afgerond' })], now)).toMatchObject({ total: 2, afgerond: 1, lopend: 1, percentAfgerond: 50 });
+    expect(
+      progressTotals([actie({ status: 'Belegd in lopend traject' }), actie({ status: 'Afgerond' })], now),
+    ).toMatchObject({ total: 2, afgerond: 1, lopend: 1, percentAfgerond: 50 });
   });
   it('is open when every taken-up Randvoorwaardelijk action is done', () => {
-    expect(plateauGate([actie({ status: 'Afgerond' }), actie({ status: 'Niet overgenomen' }), actie({ plateau: 'Excelleren', status: 'Loopt' })], now).toestand).toBe('open');
+    expect(
+      plateauGate(
+        [
+          actie({ status: 'Afgerond' }),
+          actie({ status: 'Niet overgenomen' }),
+          actie({ plateau: 'Excelleren', status: 'Loopt' }),
+        ],
+        now,
+      ).toestand,
+    ).toBe('open');
   });
 });
 
 describe('the voortgangsrapportage of the seeded Zoetermeer plan', () => {
   const portfolio: { id: string; value: PortfolioItem }[] = [
-    { id: '90', value: { key: 'p', titel: 'Datagedreven sturing', omschrijving: '', domein: 'Concern', fase: 'Uitvoering', status: 'Op koers', ditKwartaal: 'wel', acties: ['3.1', '99.9'] } as PortfolioItem },
+    {
+      id: '90',
+      value: {
+        key: 'p',
+        titel: 'Datagedreven sturing',
+        omschrijving: '',
+        domein: 'Concern',
+        fase: 'Uitvoering',
+        status: 'Op koers',
+        ditKwartaal: 'wel',
+        acties: ['3.1', '99.9'],
+      } as PortfolioItem,
+    },
   ];
-  const report = voortgangOp({ gemeente: 'Gemeente Zoetermeer', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties: seeded, portfolio });
+  const report = voortgangOp({
+    gemeente: 'Gemeente Zoetermeer',
+    peildatum: '2025-12-31',
+    adviezen: zoetermeerPlan.adviezen,
+    acties: seeded,
+    portfolio,
+  });
 
   it('has every advies in order, with counts that add up to the plan', () => {
     expect(report.perAdvies.map((a) => a.nummer)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(report.perAdvies.map((a) => a.counts.total)).toEqual([2, 3, 3, 1, 1, 2, 2, 5, 2, 6, 6]);
     expect(report.totals.total).toBe(33);
-    const sum = (k: 'afgerond' | 'lopend' | 'geblokkeerd' | 'nietOvergenomen' | 'nietGestart' | 'achterstallig') => report.perAdvies.reduce((s, a) => s + a.counts[k], 0);
-    expect([sum('afgerond'), sum('lopend'), sum('geblokkeerd'), sum('nietOvergenomen'), sum('nietGestart'), sum('achterstallig')]).toEqual([
+    const sum = (k: 'afgerond' | 'lopend' | 'geblokkeerd' | 'nietOvergenomen' | 'nietGestart' | 'achterstallig') =>
+      report.perAdvies.reduce((s, a) => s + a.counts[k], 0);
+    expect([
+      sum('afgerond'),
+      sum('lopend'),
+      sum('geblokkeerd'),
+      sum('nietOvergenomen'),
+      sum('nietGestart'),
+      sum('achterstallig'),
+    ]).toEqual([
       report.totals.afgerond,
       report.totals.lopend,
       report.totals.geblokkeerd,
@@ -210,15 +329,33 @@ describe('the voortgangsrapportage of the seeded Zoetermeer plan', () => {
       10: 'doorlopend',
       11: 'binnen-termijn',
     });
-    expect(report.oordelen).toEqual({ gehaald: 0, 'niet-gehaald': 1, doorlopend: 1, 'niet-gestart': 2, 'binnen-termijn': 3, 'geen-termijn': 4 });
+    expect(report.oordelen).toEqual({
+      gehaald: 0,
+      'niet-gehaald': 1,
+      doorlopend: 1,
+      'niet-gestart': 2,
+      'binnen-termijn': 3,
+      'geen-termijn': 4,
+    });
     expect(report.perAdvies[9]?.termijnSoort).toBe('doorlopend');
     expect(report.perAdvies[6]?.termijnSoort).toBe('eenmalig');
   });
 
   it('a year later: the one-off year term of 1 is missed, 8 has not started, 10 and 11 run as standing commitments', () => {
-    const later = voortgangOp({ gemeente: 'Gemeente Zoetermeer', peildatum: '2026-12-04', adviezen: zoetermeerPlan.adviezen, acties: seeded });
+    const later = voortgangOp({
+      gemeente: 'Gemeente Zoetermeer',
+      peildatum: '2026-12-04',
+      adviezen: zoetermeerPlan.adviezen,
+      acties: seeded,
+    });
     const oordeel = Object.fromEntries(later.perAdvies.map((a) => [a.nummer, a.oordeel]));
-    expect([oordeel[1], oordeel[7], oordeel[8], oordeel[10], oordeel[11]]).toEqual(['niet-gehaald', 'niet-gehaald', 'niet-gestart', 'doorlopend', 'doorlopend']);
+    expect([oordeel[1], oordeel[7], oordeel[8], oordeel[10], oordeel[11]]).toEqual([
+      'niet-gehaald',
+      'niet-gehaald',
+      'niet-gestart',
+      'doorlopend',
+      'doorlopend',
+    ]);
     // 11.5 (the agenda item, Loopt) and the Belegd actions of 10 and 11 are not overdue: they run.
     expect(later.perAdvies[10]?.counts.achterstallig).toBe(0);
     expect(later.perAdvies[9]?.counts.achterstallig).toBe(0);
@@ -267,7 +404,12 @@ describe('the voortgangsrapportage of the seeded Zoetermeer plan', () => {
   });
 
   it('keeps an advies without actions in the report with zero counts', () => {
-    const r = voortgangOp({ gemeente: 'X', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties: seeded.filter((a) => a.value.advies !== 4) });
+    const r = voortgangOp({
+      gemeente: 'X',
+      peildatum: '2025-12-31',
+      adviezen: zoetermeerPlan.adviezen,
+      acties: seeded.filter((a) => a.value.advies !== 4),
+    });
     expect(r.perAdvies[3]).toMatchObject({ nummer: 4, counts: { total: 0 }, gedaan: [], volgende: [] });
   });
 });
@@ -278,8 +420,14 @@ describe('developments in the report period', () => {
     revisions: [
       { modified: '2025-09-01T10:00:00Z', value: actie({ nummer: '3.1', advies: 3, status: 'Niet gestart' }) },
       { modified: '2025-09-30T22:30:00Z', value: actie({ nummer: '3.1', advies: 3, status: 'Loopt' }) },
-      { modified: '2025-10-10T10:00:00Z', value: actie({ nummer: '3.1', advies: 3, status: 'Loopt', titel: 'Nieuwe titel' }) },
-      { modified: '2025-12-01T10:00:00Z', value: actie({ nummer: '3.1', advies: 3, status: 'Geblokkeerd', statusToelichting: ' wacht op budget ' }) },
+      {
+        modified: '2025-10-10T10:00:00Z',
+        value: actie({ nummer: '3.1', advies: 3, status: 'Loopt', titel: 'Nieuwe titel' }),
+      },
+      {
+        modified: '2025-12-01T10:00:00Z',
+        value: actie({ nummer: '3.1', advies: 3, status: 'Geblokkeerd', statusToelichting: ' wacht op budget ' }),
+      },
       { modified: '2026-01-05T10:00:00Z', value: actie({ nummer: '3.1', advies: 3, status: 'Loopt' }) },
     ],
   };
@@ -294,18 +442,33 @@ describe('developments in the report period', () => {
   });
 
   it('puts them under their advies in the report, from the first day of the period', () => {
-    const r = voortgangOp({ gemeente: 'X', peildatum: '2025-12-31', sinds: '2025-10-01', adviezen: zoetermeerPlan.adviezen, acties: planAt([h], endOfDay('2025-12-31')), histories: [h] });
+    const r = voortgangOp({
+      gemeente: 'X',
+      peildatum: '2025-12-31',
+      sinds: '2025-10-01',
+      adviezen: zoetermeerPlan.adviezen,
+      acties: planAt([h], endOfDay('2025-12-31')),
+      histories: [h],
+    });
     expect(r.sinds).toBe('2025-10-01');
     expect(r.perAdvies[2]?.ontwikkelingen.map((c) => c.naar)).toEqual(['Loopt', 'Geblokkeerd']);
     expect(r.perAdvies[0]?.ontwikkelingen).toEqual([]);
-    expect(voortgangOp({ gemeente: 'X', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties: [] }).sinds).toBeUndefined();
+    expect(
+      voortgangOp({ gemeente: 'X', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties: [] }).sinds,
+    ).toBeUndefined();
   });
 
   it('takes three months before the peildatum by default, at the end of a shorter month', () => {
     expect(drieMaandenVoor('2025-12-31')).toBe('2025-09-30');
     expect(drieMaandenVoor('2026-02-15')).toBe('2025-11-15');
     expect(drieMaandenVoor('2025-05-31')).toBe('2025-02-28');
-    const r = voortgangOp({ gemeente: 'X', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties: [], histories: [h] });
+    const r = voortgangOp({
+      gemeente: 'X',
+      peildatum: '2025-12-31',
+      adviezen: zoetermeerPlan.adviezen,
+      acties: [],
+      histories: [h],
+    });
     expect(r.sinds).toBe('2025-09-30');
     expect(r.perAdvies[2]?.ontwikkelingen).toHaveLength(2);
   });

@@ -41,14 +41,28 @@ describe('overdue', () => {
 
   it('a standing commitment ("… en verder") is overdue after its date only while it has not started', () => {
     const after = new Date('2026-03-01T12:00:00Z');
-    const doorlopend = (status: ActieStatus) => actie({ deadline: '2025-06-30', planning: '1e halfjaar 2025 en verder', status });
+    const doorlopend = (status: ActieStatus) =>
+      actie({ deadline: '2025-06-30', planning: '1e halfjaar 2025 en verder', status });
     expect(isOverdue(doorlopend('Niet gestart'), after)).toBe(true);
-    for (const status of ['Loopt', 'Belegd in lopend traject', 'Geblokkeerd', 'Afgerond', 'Niet overgenomen'] as const) {
+    for (const status of [
+      'Loopt',
+      'Belegd in lopend traject',
+      'Geblokkeerd',
+      'Afgerond',
+      'Niet overgenomen',
+    ] as const) {
       expect(isOverdue(doorlopend(status), after), status).toBe(false);
     }
     // The same action with a one-off term is overdue while open.
-    expect(isOverdue(actie({ deadline: '2025-06-30', planning: '1e halfjaar 2025', status: 'Loopt' }), after)).toBe(true);
-    expect(isOverdue(actie({ deadline: '2025-06-30', planning: '1e halfjaar 2025', status: 'Belegd in lopend traject' }), after)).toBe(true);
+    expect(isOverdue(actie({ deadline: '2025-06-30', planning: '1e halfjaar 2025', status: 'Loopt' }), after)).toBe(
+      true,
+    );
+    expect(
+      isOverdue(
+        actie({ deadline: '2025-06-30', planning: '1e halfjaar 2025', status: 'Belegd in lopend traject' }),
+        after,
+      ),
+    ).toBe(true);
     // And is due before a meeting only while it has not started.
     expect(isDueBefore(doorlopend('Niet gestart'), '2025-07-01')).toBe(true);
     expect(isDueBefore(doorlopend('Loopt'), '2025-07-01')).toBe(false);
@@ -126,7 +140,9 @@ describe('overdue', () => {
   });
 
   it.each(CLOSED)('a closed action (%s) is never overdue', (status) => {
-    expect(isOverdue(actie({ status, deadline: '2025-06-30', statusToelichting: 'x' }), new Date('2026-08-01T10:00:00Z'))).toBe(false);
+    expect(
+      isOverdue(actie({ status, deadline: '2025-06-30', statusToelichting: 'x' }), new Date('2026-08-01T10:00:00Z')),
+    ).toBe(false);
   });
 
   it('an action without a deadline is never overdue', () => {
@@ -218,20 +234,86 @@ describe('progress', () => {
   const now = new Date('2025-09-01T10:00:00Z');
   const acties: Actie[] = [
     actie({ nummer: '1.1', advies: 1, status: 'Afgerond', deadline: '2025-06-30' }),
-    actie({ nummer: '1.2', advies: 1, status: 'Loopt', deadline: '2025-06-30', domeinen: ['Bedrijfsvoering', 'Sociaal Domein'] }),
-    actie({ nummer: '2.1', advies: 2, status: 'Niet overgenomen', statusToelichting: 'x', deadline: '2025-06-30', plateau: 'Fundament versterken' }),
-    actie({ nummer: '2.2', advies: 2, status: 'Belegd in lopend traject', plateau: 'Excelleren', domeinen: ['Concern', 'Sociaal Domein'] }),
-    actie({ nummer: '10.1', advies: 10, status: 'Geblokkeerd', statusToelichting: 'x', deadline: '2025-08-31', plateau: 'Excelleren' }),
+    actie({
+      nummer: '1.2',
+      advies: 1,
+      status: 'Loopt',
+      deadline: '2025-06-30',
+      domeinen: ['Bedrijfsvoering', 'Sociaal Domein'],
+    }),
+    actie({
+      nummer: '2.1',
+      advies: 2,
+      status: 'Niet overgenomen',
+      statusToelichting: 'x',
+      deadline: '2025-06-30',
+      plateau: 'Fundament versterken',
+    }),
+    actie({
+      nummer: '2.2',
+      advies: 2,
+      status: 'Belegd in lopend traject',
+      plateau: 'Excelleren',
+      domeinen: ['Concern', 'Sociaal Domein'],
+    }),
+    actie({
+      nummer: '10.1',
+      advies: 10,
+      status: 'Geblokkeerd',
+      statusToelichting: 'x',
+      deadline: '2025-08-31',
+      plateau: 'Excelleren',
+    }),
     actie({ nummer: '10.2', advies: 10, status: 'Niet gestart', deadline: '2025-12-31', plateau: 'Verbeteren' }),
   ];
 
   it('per advies: every advies in number order (10 after 2), also without actions', () => {
     const rows = progressBy(acties, 'advies', now, adviezen);
     expect(rows.map((r) => r.key)).toEqual(['1', '2', '5', '10']);
-    expect(rows[0]).toEqual({ key: '1', total: 2, afgerond: 1, lopend: 1, geblokkeerd: 0, nietOvergenomen: 0, nietGestart: 0, achterstallig: 1, percentAfgerond: 50 });
-    expect(rows[1]).toEqual({ key: '2', total: 2, afgerond: 0, lopend: 1, geblokkeerd: 0, nietOvergenomen: 1, nietGestart: 0, achterstallig: 0, percentAfgerond: 0 });
-    expect(rows[2]).toEqual({ key: '5', total: 0, afgerond: 0, lopend: 0, geblokkeerd: 0, nietOvergenomen: 0, nietGestart: 0, achterstallig: 0, percentAfgerond: 0 });
-    expect(rows[3]).toEqual({ key: '10', total: 2, afgerond: 0, lopend: 0, geblokkeerd: 1, nietOvergenomen: 0, nietGestart: 1, achterstallig: 1, percentAfgerond: 0 });
+    expect(rows[0]).toEqual({
+      key: '1',
+      total: 2,
+      afgerond: 1,
+      lopend: 1,
+      geblokkeerd: 0,
+      nietOvergenomen: 0,
+      nietGestart: 0,
+      achterstallig: 1,
+      percentAfgerond: 50,
+    });
+    expect(rows[1]).toEqual({
+      key: '2',
+      total: 2,
+      afgerond: 0,
+      lopend: 1,
+      geblokkeerd: 0,
+      nietOvergenomen: 1,
+      nietGestart: 0,
+      achterstallig: 0,
+      percentAfgerond: 0,
+    });
+    expect(rows[2]).toEqual({
+      key: '5',
+      total: 0,
+      afgerond: 0,
+      lopend: 0,
+      geblokkeerd: 0,
+      nietOvergenomen: 0,
+      nietGestart: 0,
+      achterstallig: 0,
+      percentAfgerond: 0,
+    });
+    expect(rows[3]).toEqual({
+      key: '10',
+      total: 2,
+      afgerond: 0,
+      lopend: 0,
+      geblokkeerd: 1,
+      nietOvergenomen: 0,
+      nietGestart: 1,
+      achterstallig: 1,
+      percentAfgerond: 0,
+    });
   });
 
   it('per plateau: in plateau order, Randvoorwaardelijk first', () => {
@@ -263,15 +345,25 @@ describe('progress', () => {
     ]);
   });
 
-  it('per thema: only the themes of the plan\'s adviezen (a plan with fewer themes has fewer rows)', () => {
+  it("per thema: only the themes of the plan's adviezen (a plan with fewer themes has fewer rows)", () => {
     const zonderB = adviezen.filter((a) => a.thema !== 'B');
     expect(zonderB.length).toBeLessThan(adviezen.length);
     expect(progressBy(acties, 'thema', now, zonderB).map((r) => r.key)).toEqual(['A', 'C']);
   });
 
   it('counts overdue at the given moment, Amsterdam time', () => {
-    const dayAfter = progressBy([actie({ deadline: '2025-06-30' })], 'advies', new Date('2025-06-30T22:00:00Z'), adviezen);
-    const lastMinute = progressBy([actie({ deadline: '2025-06-30' })], 'advies', new Date('2025-06-30T21:59:00Z'), adviezen);
+    const dayAfter = progressBy(
+      [actie({ deadline: '2025-06-30' })],
+      'advies',
+      new Date('2025-06-30T22:00:00Z'),
+      adviezen,
+    );
+    const lastMinute = progressBy(
+      [actie({ deadline: '2025-06-30' })],
+      'advies',
+      new Date('2025-06-30T21:59:00Z'),
+      adviezen,
+    );
     expect(dayAfter[0]?.achterstallig).toBe(1);
     expect(lastMinute[0]?.achterstallig).toBe(0);
   });
@@ -279,7 +371,11 @@ describe('progress', () => {
   it('rounds the percentage done to a whole number', () => {
     const three = [actie({ status: 'Afgerond' }), actie({ nummer: '1.2' }), actie({ nummer: '1.3' })];
     expect(progressBy(three, 'advies', now, adviezen)[0]?.percentAfgerond).toBe(33);
-    const twoOfThree = [actie({ status: 'Afgerond' }), actie({ nummer: '1.2', status: 'Afgerond' }), actie({ nummer: '1.3' })];
+    const twoOfThree = [
+      actie({ status: 'Afgerond' }),
+      actie({ nummer: '1.2', status: 'Afgerond' }),
+      actie({ nummer: '1.3' }),
+    ];
     expect(progressBy(twoOfThree, 'advies', now, adviezen)[0]?.percentAfgerond).toBe(67);
   });
 

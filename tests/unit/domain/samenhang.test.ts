@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Advies, Bevinding } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { bevindingenPerThema, samenhangVan } from '../../../src/domain/samenhang.js';
-import { validateAdvies, validateBevinding, validatePlan, validationMessages as M } from '../../../src/domain/validation.js';
+import {
+  validateAdvies,
+  validateBevinding,
+  validatePlan,
+  validationMessages as M,
+} from '../../../src/domain/validation.js';
 
-const advies = (nummer: number, samenhangMet?: number[]): Pick<Advies, 'nummer' | 'samenhangMet'> => (samenhangMet ? { nummer, samenhangMet } : { nummer });
+const advies = (nummer: number, samenhangMet?: number[]): Pick<Advies, 'nummer' | 'samenhangMet'> =>
+  samenhangMet ? { nummer, samenhangMet } : { nummer };
 
 describe('samenhangVan: the adviezen the college takes up together', () => {
   it('advies 1 names 3 and 5; 3 and 5 each show they are taken up with 1; 2 has none', () => {
@@ -34,7 +40,11 @@ describe('bevindingenPerThema: the findings as the appendices group them', () =>
   });
 
   it('puts findings without a theme last, sorts by number and leaves out empty themes', () => {
-    const list: Pick<Bevinding, 'nummer' | 'thema'>[] = [{ nummer: 10 }, { nummer: 7, thema: 'C' }, { nummer: 2, thema: 'C' }];
+    const list: Pick<Bevinding, 'nummer' | 'thema'>[] = [
+      { nummer: 10 },
+      { nummer: 7, thema: 'C' },
+      { nummer: 2, thema: 'C' },
+    ];
     expect(bevindingenPerThema(list).map((g) => [g.thema?.code, g.bevindingen.map((b) => b.nummer)])).toEqual([
       ['C', [2, 7]],
       [undefined, [10]],
@@ -43,23 +53,48 @@ describe('bevindingenPerThema: the findings as the appendices group them', () =>
 });
 
 describe('validation of the links', () => {
-  const base = { nummer: 1, titel: 'Visie', thema: 'A', plateau: 'Randvoorwaardelijk', collegeReactie: '', collegePlanning: '' };
+  const base = {
+    nummer: 1,
+    titel: 'Visie',
+    thema: 'A',
+    plateau: 'Randvoorwaardelijk',
+    collegeReactie: '',
+    collegePlanning: '',
+  };
 
   it('an advies keeps its related numbers; absent or empty means none', () => {
-    expect(validateAdvies({ ...base, samenhangMet: [3, 5] })).toMatchObject({ ok: true, value: { samenhangMet: [3, 5] } });
+    expect(validateAdvies({ ...base, samenhangMet: [3, 5] })).toMatchObject({
+      ok: true,
+      value: { samenhangMet: [3, 5] },
+    });
     const leeg = validateAdvies({ ...base, samenhangMet: null });
     expect(leeg.ok && leeg.value.samenhangMet).toBeUndefined();
   });
 
   it('refuses a number that is no advies number and a duplicate, with the field', () => {
-    expect(validateAdvies({ ...base, samenhangMet: [0] })).toEqual({ ok: false, issues: [{ path: 'samenhangMet.0', message: M.samenhangVerwijzingOngeldig }] });
-    expect(validateAdvies({ ...base, samenhangMet: [3, 3] })).toEqual({ ok: false, issues: [{ path: 'samenhangMet.1', message: M.samenhangDubbel }] });
-    expect(validateAdvies({ ...base, samenhangMet: 'drie' })).toEqual({ ok: false, issues: [{ path: 'samenhangMet', message: M.samenhangGeenLijst }] });
+    expect(validateAdvies({ ...base, samenhangMet: [0] })).toEqual({
+      ok: false,
+      issues: [{ path: 'samenhangMet.0', message: M.samenhangVerwijzingOngeldig }],
+    });
+    expect(validateAdvies({ ...base, samenhangMet: [3, 3] })).toEqual({
+      ok: false,
+      issues: [{ path: 'samenhangMet.1', message: M.samenhangDubbel }],
+    });
+    expect(validateAdvies({ ...base, samenhangMet: 'drie' })).toEqual({
+      ok: false,
+      issues: [{ path: 'samenhangMet', message: M.samenhangGeenLijst }],
+    });
   });
 
   it('a finding’s theme must be a theme code', () => {
-    expect(validateBevinding({ nummer: 1, titel: 'x', toelichting: '', thema: 'B' })).toMatchObject({ ok: true, value: { thema: 'B' } });
-    expect(validateBevinding({ nummer: 1, titel: 'x', toelichting: '', thema: 'D' })).toEqual({ ok: false, issues: [{ path: 'thema', message: M.themaOngeldig }] });
+    expect(validateBevinding({ nummer: 1, titel: 'x', toelichting: '', thema: 'B' })).toMatchObject({
+      ok: true,
+      value: { thema: 'B' },
+    });
+    expect(validateBevinding({ nummer: 1, titel: 'x', toelichting: '', thema: 'D' })).toEqual({
+      ok: false,
+      issues: [{ path: 'thema', message: M.themaOngeldig }],
+    });
   });
 
   it('in a plan, a related advies must exist and not be the advies itself', () => {

@@ -18,7 +18,9 @@ describe('reading an MT schedule', () => {
   });
 
   it('reads an every-other-week rule anchored by a DTSTART in Amsterdam time', () => {
-    const s = parseMeetingSchedule('DTSTART;TZID=Europe/Amsterdam:20260108T093000\r\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH');
+    const s = parseMeetingSchedule(
+      'DTSTART;TZID=Europe/Amsterdam:20260108T093000\r\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH',
+    );
     expect(s?.interval).toBe(2);
     expect(s?.dtstart).toEqual({ date: '2026-01-08', hour: 9, minute: 30, second: 0 });
     expect(s && scheduleGaps(s)).toEqual([]);
@@ -37,8 +39,13 @@ describe('reading an MT schedule', () => {
   });
 
   it('keeps COUNT, UNTIL and WKST', () => {
-    expect(parseMeetingSchedule('FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;COUNT=10;WKST=MO')).toMatchObject({ count: 10, wkst: 'MO' });
-    expect(parseMeetingSchedule('FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;UNTIL=20261231T225959Z')?.until).toBe('20261231T225959Z');
+    expect(parseMeetingSchedule('FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;COUNT=10;WKST=MO')).toMatchObject({
+      count: 10,
+      wkst: 'MO',
+    });
+    expect(parseMeetingSchedule('FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;UNTIL=20261231T225959Z')?.until).toBe(
+      '20261231T225959Z',
+    );
     expect(parseMeetingSchedule('FREQ=DAILY;BYHOUR=8;UNTIL=20261231')?.until).toBe('20261231');
   });
 

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { occurrencesBetween } from '../../../src/domain/recurrence.js';
 import { parseMeetingSchedule } from '../../../src/domain/schedule.js';
-import { keuzeUitSchema, komendeVergaderingen, schemaKeuzeProblemen, schemaUitKeuze, voorlooptijdMinuten, weekdagVan, type SchemaKeuze } from '../../../src/domain/schema-keuze.js';
+import {
+  keuzeUitSchema,
+  komendeVergaderingen,
+  schemaKeuzeProblemen,
+  schemaUitKeuze,
+  voorlooptijdMinuten,
+  weekdagVan,
+  type SchemaKeuze,
+} from '../../../src/domain/schema-keuze.js';
 
-const TWEEWEKELIJKS: SchemaKeuze = { weekdagen: ['TU'], tijd: '09:30', elkeWeken: 2, eersteDatum: '2027-01-05', vervallen: ['2027-02-02'] };
+const TWEEWEKELIJKS: SchemaKeuze = {
+  weekdagen: ['TU'],
+  tijd: '09:30',
+  elkeWeken: 2,
+  eersteDatum: '2027-01-05',
+  vervallen: ['2027-02-02'],
+};
 
 describe('the schedule picker stored as an RRULE', () => {
   it('writes DTSTART, a weekly RRULE with INTERVAL and an EXDATE at the meeting time, and reads it back', () => {
@@ -17,37 +31,60 @@ describe('the schedule picker stored as an RRULE', () => {
   it('the one recurrence expansion leaves the cancelled date out and keeps the other weeks, at 09:30 Amsterdam', () => {
     const schedule = parseMeetingSchedule(schemaUitKeuze(TWEEWEKELIJKS));
     if (!schedule) throw new Error('not a schedule');
-    const starts = occurrencesBetween(schedule, new Date('2027-01-01T00:00:00Z'), new Date('2027-03-01T00:00:00Z')).map((o) => o.start.toISOString());
+    const starts = occurrencesBetween(schedule, new Date('2027-01-01T00:00:00Z'), new Date('2027-03-01T00:00:00Z')).map(
+      (o) => o.start.toISOString(),
+    );
     expect(starts).toEqual(['2027-01-05T08:30:00.000Z', '2027-01-19T08:30:00.000Z', '2027-02-16T08:30:00.000Z']);
   });
 
   it('names each field that is wrong, in Dutch', () => {
-    const bad = schemaKeuzeProblemen({ weekdagen: [], tijd: '9 uur', elkeWeken: 0, eersteDatum: '2027-02-30', vervallen: ['morgen'] });
+    const bad = schemaKeuzeProblemen({
+      weekdagen: [],
+      tijd: '9 uur',
+      elkeWeken: 0,
+      eersteDatum: '2027-02-30',
+      vervallen: ['morgen'],
+    });
     expect(bad.map((p) => p.path)).toEqual(['weekdagen', 'tijd', 'elkeWeken', 'eersteDatum', 'vervallen']);
     expect(bad.find((p) => p.path === 'tijd')?.message).toBe('Vul de tijd in als uu:mm, bijvoorbeeld 09:00.');
-    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, eersteDatum: '2027-01-06' })).toEqual([{ path: 'eersteDatum', message: 'De eerste vergadering valt niet op een gekozen vergaderdag.' }]);
-    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, vervallen: ['2026-12-29'] })).toEqual([{ path: 'vervallen', message: 'Een vervallen datum ligt vóór de eerste vergadering.' }]);
+    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, eersteDatum: '2027-01-06' })).toEqual([
+      { path: 'eersteDatum', message: 'De eerste vergadering valt niet op een gekozen vergaderdag.' },
+    ]);
+    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, vervallen: ['2026-12-29'] })).toEqual([
+      { path: 'vervallen', message: 'Een vervallen datum ligt vóór de eerste vergadering.' },
+    ]);
     expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, elkeWeken: 14 })[0]?.path).toBe('elkeWeken');
     expect(schemaKeuzeProblemen(TWEEWEKELIJKS)).toEqual([]);
   });
 
   it('a text the picker cannot show exactly is left to the text field', () => {
     expect(keuzeUitSchema('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0')).toBeUndefined(); // no first date
-    expect(keuzeUitSchema('DTSTART;TZID=Europe/Amsterdam:20270105T090000\nRRULE:FREQ=MONTHLY;BYDAY=1TU')).toBeUndefined();
-    expect(keuzeUitSchema('DTSTART;TZID=Europe/Amsterdam:20270105T090000\nRRULE:FREQ=WEEKLY;BYDAY=TU;BYHOUR=9,14')).toBeUndefined();
+    expect(
+      keuzeUitSchema('DTSTART;TZID=Europe/Amsterdam:20270105T090000\nRRULE:FREQ=MONTHLY;BYDAY=1TU'),
+    ).toBeUndefined();
+    expect(
+      keuzeUitSchema('DTSTART;TZID=Europe/Amsterdam:20270105T090000\nRRULE:FREQ=WEEKLY;BYDAY=TU;BYHOUR=9,14'),
+    ).toBeUndefined();
     expect(keuzeUitSchema('nonsense')).toBeUndefined();
   });
 
   it('an EXDATE in another zone, or a broken one, makes the text no schedule', () => {
-    expect(parseMeetingSchedule('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9\nEXDATE;TZID=Europe/London:20270105T090000')).toBeUndefined();
+    expect(
+      parseMeetingSchedule('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9\nEXDATE;TZID=Europe/London:20270105T090000'),
+    ).toBeUndefined();
     expect(parseMeetingSchedule('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9\nEXDATE:2027-01-05')).toBeUndefined();
-    expect(parseMeetingSchedule('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9\nEXDATE;VALUE=DATE:20270105')?.exdates).toEqual(['2027-01-05']);
+    expect(parseMeetingSchedule('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9\nEXDATE;VALUE=DATE:20270105')?.exdates).toEqual([
+      '2027-01-05',
+    ]);
   });
 
   it('the next three meetings and when each card goes out (lead time of one day; the default rule without one)', () => {
     const now = new Date('2027-01-10T12:00:00Z');
     const text = schemaUitKeuze(TWEEWEKELIJKS);
-    const met = komendeVergaderingen(text, now, { voorlooptijdMinuten: 1440 }).map((v) => [v.start.toISOString(), v.kaartOm.toISOString()]);
+    const met = komendeVergaderingen(text, now, { voorlooptijdMinuten: 1440 }).map((v) => [
+      v.start.toISOString(),
+      v.kaartOm.toISOString(),
+    ]);
     expect(met).toEqual([
       ['2027-01-19T08:30:00.000Z', '2027-01-18T08:30:00.000Z'],
       ['2027-02-16T08:30:00.000Z', '2027-02-15T08:30:00.000Z'],

@@ -13,7 +13,9 @@ describe('finding a person among the site users', () => {
   it('matches the e-mail address or the UPN, ignoring case and surrounding spaces', () => {
     expect(findSiteUser(users, { email: 'im.sociaal@zoetermeer.example' })).toBe(users[0]);
     expect(findSiteUser(users, { upn: ' IM.SOCIAAL@zoetermeer.example' })).toBe(users[0]);
-    expect(findSiteUser(users, { email: 'ander@zoetermeer.example', upn: 'im.sociaal@zoetermeer.example' })).toBe(users[0]);
+    expect(findSiteUser(users, { email: 'ander@zoetermeer.example', upn: 'im.sociaal@zoetermeer.example' })).toBe(
+      users[0],
+    );
   });
   it('finds nobody for an unknown or empty address, and never a user without an id', () => {
     expect(findSiteUser(users, { email: 'onbekend@zoetermeer.example' })).toBeUndefined();

@@ -89,7 +89,11 @@ describe('status transitions (decisions.md)', () => {
       if (from === to) {
         expect(withReason).toEqual({ ok: false, field: 'status', message: M.zelfdeStatus(from) });
       } else if (!allowed) {
-        expect(withReason).toEqual({ ok: false, field: 'status', message: M.overgangNietToegestaan(from, to, allowedTransitions(from)) });
+        expect(withReason).toEqual({
+          ok: false,
+          field: 'status',
+          message: M.overgangNietToegestaan(from, to, allowedTransitions(from)),
+        });
       } else {
         expect(withReason).toEqual({ ok: true });
         const withoutReason = checkTransition(from, to);
@@ -115,14 +119,22 @@ describe('status transitions (decisions.md)', () => {
   });
 
   it('a refused transition names the statuses that are allowed', () => {
-    expect(checkTransition(A, G)).toEqual({ ok: false, field: 'status', message: 'Een actie met status "Afgerond" kan niet naar "Geblokkeerd". Kies "Loopt".' });
+    expect(checkTransition(A, G)).toEqual({
+      ok: false,
+      field: 'status',
+      message: 'Een actie met status "Afgerond" kan niet naar "Geblokkeerd". Kies "Loopt".',
+    });
     expect(checkTransition(NG, A)).toEqual({
       ok: false,
       field: 'status',
       message:
         'Een actie met status "Niet gestart" kan niet naar "Afgerond". Kies "Loopt", "Geblokkeerd", "Belegd in lopend traject" of "Niet overgenomen".',
     });
-    expect(checkTransition(G, G)).toEqual({ ok: false, field: 'status', message: 'De actie heeft de status "Geblokkeerd" al; kies een andere status.' });
+    expect(checkTransition(G, G)).toEqual({
+      ok: false,
+      field: 'status',
+      message: 'De actie heeft de status "Geblokkeerd" al; kies een andere status.',
+    });
   });
 
   it('reopening a finished action and reconsidering a rejected one are the reopenings', () => {

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { zoetermeerKwartaaldoelen, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
-import { BREEKPUNT, binnenLimiet, breekLangeWoorden, TEKST_MAX, toonbareTekst, WOORD_MAX } from '../../../src/domain/text-limits.js';
-import { validateAdvies, validateBevinding, validateKwartaaldoel, validatePortfolioItem, validateActie } from '../../../src/domain/validation.js';
+import {
+  BREEKPUNT,
+  binnenLimiet,
+  breekLangeWoorden,
+  TEKST_MAX,
+  toonbareTekst,
+  WOORD_MAX,
+} from '../../../src/domain/text-limits.js';
+import {
+  validateAdvies,
+  validateBevinding,
+  validateKwartaaldoel,
+  validatePortfolioItem,
+  validateActie,
+} from '../../../src/domain/validation.js';
 
 describe('text limits', () => {
   it('a SharePoint single line of text holds 255 characters; the notes have their own maxima', () => {
@@ -35,10 +48,17 @@ describe('text limits', () => {
   });
 
   it('puts a break opportunity after every WOORD_MAX characters of a long word, and leaves normal words alone', () => {
-    expect(breekLangeWoorden('informatiebeveiligingsbeleid is belangrijk')).toBe('informatiebeveiligingsbeleid is belangrijk');
+    expect(breekLangeWoorden('informatiebeveiligingsbeleid is belangrijk')).toBe(
+      'informatiebeveiligingsbeleid is belangrijk',
+    );
     const long = 'x'.repeat(100);
     const broken = breekLangeWoorden(long);
-    expect(broken.split(BREEKPUNT).map((p) => p.length)).toEqual([WOORD_MAX, WOORD_MAX, WOORD_MAX, 100 - 3 * WOORD_MAX]);
+    expect(broken.split(BREEKPUNT).map((p) => p.length)).toEqual([
+      WOORD_MAX,
+      WOORD_MAX,
+      WOORD_MAX,
+      100 - 3 * WOORD_MAX,
+    ]);
     expect(breekLangeWoorden(`kort ${'y'.repeat(31)} kort`, 30)).toBe(`kort ${'y'.repeat(30)}${BREEKPUNT}y kort`);
     expect(breekLangeWoorden('a'.repeat(61), 30).split(BREEKPUNT)).toHaveLength(3);
   });

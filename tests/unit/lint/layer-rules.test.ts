@@ -40,8 +40,16 @@ describe('the layer rules refuse an import across a layer boundary', () => {
     ['shared → domain', 'shared/fixture.ts', "import { value } from '../domain/model.js';"],
     ['reporting → data', 'reporting/fixture.ts', "import { value } from '../data/plan-store.js';"],
     // Tab features never import each other; the zones are read from the folder, so a renamed feature keeps the rule.
-    ['tab feature → another feature', 'tab/features/meeting/fixture.ts', "import { value } from '../my-actions/components/my-actions-view.js';"],
-    ['tab feature → settings', 'tab/features/start/fixture.ts', "import { value } from '../settings/lib/channel-state.js';"],
+    [
+      'tab feature → another feature',
+      'tab/features/meeting/fixture.ts',
+      "import { value } from '../my-actions/components/my-actions-view.js';",
+    ],
+    [
+      'tab feature → settings',
+      'tab/features/start/fixture.ts',
+      "import { value } from '../settings/lib/channel-state.js';",
+    ],
   ];
   for (const [name, path, code] of refused) {
     it(name, async () => {
@@ -55,7 +63,11 @@ describe('the package rules refuse a package a layer may not use', () => {
     ['react in the domain', 'domain/fixture.ts', "import { useState as value } from 'react';"],
     ['node:fs in the domain', 'domain/fixture.ts', "import { readFileSync as value } from 'node:fs';"],
     ['fs (without node:) in the domain', 'domain/fixture.ts', "import { readFileSync as value } from 'fs';"],
-    ['the Graph client in the domain', 'domain/fixture.ts', "import { Client as value } from '@microsoft/microsoft-graph-client';"],
+    [
+      'the Graph client in the domain',
+      'domain/fixture.ts',
+      "import { Client as value } from '@microsoft/microsoft-graph-client';",
+    ],
     ['node:http in the domain', 'domain/fixture.ts', "import { createServer as value } from 'node:http';"],
     ['a package in the shared wire types', 'shared/fixture.ts', "import { z as value } from 'zod';"],
     ['the Teams SDK in data', 'data/fixture.ts', "import { App as value } from '@microsoft/teams.apps';"],
@@ -71,11 +83,31 @@ describe('the package rules refuse a package a layer may not use', () => {
 
 describe('the rules let the allowed imports through', () => {
   const allowed: [string, string, string][] = [
-    ['domain → date-fns and its own files', 'domain/fixture.ts', "import { addDays as value } from 'date-fns';\nimport type { Actie } from './model.js';\nexport type A = Actie;"],
-    ['data → domain, PnPjs subpaths', 'data/fixture.ts', "import { value } from '../domain/model.js';\nimport '@pnp/sp/webs/index.js';"],
-    ['bot → reminders and shared', 'bot/fixture.ts', "import { value } from '../reminders/planner.js';\nimport type { Logger } from '../shared/log.js';\nexport type L = Logger;"],
-    ['server → bot and the sandbox (the local launcher)', 'server/fixture.ts', "import { value } from '../bot/reminder-timer.js';\nimport '../sandbox/server.js';"],
-    ['tab → react and the report documents', 'tab/fixture.ts', "import { useState as value } from 'react';\nimport '../reporting/labels.js';"],
+    [
+      'domain → date-fns and its own files',
+      'domain/fixture.ts',
+      "import { addDays as value } from 'date-fns';\nimport type { Actie } from './model.js';\nexport type A = Actie;",
+    ],
+    [
+      'data → domain, PnPjs subpaths',
+      'data/fixture.ts',
+      "import { value } from '../domain/model.js';\nimport '@pnp/sp/webs/index.js';",
+    ],
+    [
+      'bot → reminders and shared',
+      'bot/fixture.ts',
+      "import { value } from '../reminders/planner.js';\nimport type { Logger } from '../shared/log.js';\nexport type L = Logger;",
+    ],
+    [
+      'server → bot and the sandbox (the local launcher)',
+      'server/fixture.ts',
+      "import { value } from '../bot/reminder-timer.js';\nimport '../sandbox/server.js';",
+    ],
+    [
+      'tab → react and the report documents',
+      'tab/fixture.ts',
+      "import { useState as value } from 'react';\nimport '../reporting/labels.js';",
+    ],
   ];
   for (const [name, path, code] of allowed) {
     it(name, async () => {

@@ -42,6 +42,8 @@ describe('the React hooks rules', () => {
 
   it('let hooks at the top level with complete dependencies through, and an effect event for what must not re-run', async () => {
     const code = `${header}export function View({ id, now, load }: { id: string; now: Date; load: (id: string, since: Date) => void }) {\n  const [n] = useState(0);\n  const since = useEffectEvent(() => now);\n  useEffect(() => load(id, since()), [id, load]);\n  return n;\n}\n`;
-    expect((await rulesFor('tab/fixture.tsx', code)).filter((r) => r.startsWith('react-hooks/') || r.startsWith('fatal'))).toEqual([]);
+    expect(
+      (await rulesFor('tab/fixture.tsx', code)).filter((r) => r.startsWith('react-hooks/') || r.startsWith('fatal')),
+    ).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ function compile(): (card: unknown) => boolean {
   return ajv.compile(schema);
 }
 
-let validator: ((card: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
+let validator: (((card: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
 
 /**
  * Validates a card against the 1.5 schema. Teams' own `msteams` property is not in the schema (AdaptiveCard has

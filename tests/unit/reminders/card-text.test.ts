@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { aantal, duurTeLaat, escapeCardText, formatDatum, formatMoment, truncateText, wijzigingDoor } from '../../../src/reminders/card-text.js';
+import {
+  aantal,
+  duurTeLaat,
+  escapeCardText,
+  formatDatum,
+  formatMoment,
+  truncateText,
+  wijzigingDoor,
+} from '../../../src/reminders/card-text.js';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -109,8 +117,10 @@ describe('how late an action is, in days, weeks or months', () => {
   });
 
   it('never grows shorter as the days go by', () => {
-    const unit = (t: string): number => ({ da: 1, we: 7, ma: 30 })[t.split(' ')[1]?.slice(0, 2) as 'da' | 'we' | 'ma'] * Number(t.split(' ')[0]);
-    for (let d = 1; d < 800; d += 1) expect(unit(duurTeLaat(d)), String(d)).toBeGreaterThanOrEqual(unit(duurTeLaat(d - 1)) - 1);
+    const unit = (t: string): number =>
+      ({ da: 1, we: 7, ma: 30 })[t.split(' ')[1]?.slice(0, 2) as 'da' | 'we' | 'ma'] * Number(t.split(' ')[0]);
+    for (let d = 1; d < 800; d += 1)
+      expect(unit(duurTeLaat(d)), String(d)).toBeGreaterThanOrEqual(unit(duurTeLaat(d - 1)) - 1);
   });
 
   it('refuses a negative or fractional number of days', () => {
@@ -121,7 +131,11 @@ describe('how late an action is, in days, weeks or months', () => {
 
 describe('what a card button did, by whom and when (issue 14, point 5)', () => {
   it('names the change, the person and the Amsterdam wall-clock time, in winter and in summer', () => {
-    expect(wijzigingDoor('3.1 → Afgerond', 'Secretaris CMT', new Date('2026-12-04T16:05:00Z'))).toBe('3.1 → Afgerond, door Secretaris CMT, 17:05');
-    expect(wijzigingDoor('Het besluit is vastgelegd', 'Secretaris CMT', new Date('2026-06-30T22:30:00Z'))).toBe('Het besluit is vastgelegd, door Secretaris CMT, 00:30');
+    expect(wijzigingDoor('3.1 → Afgerond', 'Secretaris CMT', new Date('2026-12-04T16:05:00Z'))).toBe(
+      '3.1 → Afgerond, door Secretaris CMT, 17:05',
+    );
+    expect(wijzigingDoor('Het besluit is vastgelegd', 'Secretaris CMT', new Date('2026-06-30T22:30:00Z'))).toBe(
+      'Het besluit is vastgelegd, door Secretaris CMT, 00:30',
+    );
   });
 });

@@ -50,7 +50,10 @@ const allText = (card: object): string => texts(card).join('\n');
 /** The rows of the section whose heading starts with `title`. */
 function section(card: AgendaCard, title: string): Node | undefined {
   return nodes(card.body).find(
-    (n) => n.type === 'Container' && Array.isArray(n.items) && String((n.items[0] as Node | undefined)?.text ?? '').startsWith(title),
+    (n) =>
+      n.type === 'Container' &&
+      Array.isArray(n.items) &&
+      String((n.items[0] as Node | undefined)?.text ?? '').startsWith(title),
   );
 }
 
@@ -71,12 +74,25 @@ function escalation(id: string, over: Partial<AgenderingInput['value']> = {}): A
   return {
     id,
     eTag: `"agendering-${id},1"`,
-    value: { actie: '1.1', domein: 'Sociaal Domein', reden: 'Het besluit over de roadmap blijft hangen.', op: '2026-11-20T09:00:00Z', besproken: false, door: { displayName: 'Informatiemanager Sociaal Domein' }, ...over },
+    value: {
+      actie: '1.1',
+      domein: 'Sociaal Domein',
+      reden: 'Het besluit over de roadmap blijft hangen.',
+      op: '2026-11-20T09:00:00Z',
+      besproken: false,
+      door: { displayName: 'Informatiemanager Sociaal Domein' },
+      ...over,
+    },
   };
 }
 
 /** The CMT's agenda (Concern), with the given escalations and one action 1.1 that four domains carry. */
-function cmtAgenda(agenderingen: AgenderingInput[], acties: AgendaActieInput[] = [actie(0, { nummer: '1.1', titel: 'Visie en roadmap', domeinen: ['Sociaal Domein', 'Concern'] })]) {
+function cmtAgenda(
+  agenderingen: AgenderingInput[],
+  acties: AgendaActieInput[] = [
+    actie(0, { nummer: '1.1', titel: 'Visie en roadmap', domeinen: ['Sociaal Domein', 'Concern'] }),
+  ],
+) {
   return agenda(acties, { mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] }, agenderingen });
 }
 
@@ -84,7 +100,12 @@ describe('schema and size', () => {
   it.each([0, 1, 40, 200])('an agenda with %i actions is a valid Adaptive Card 1.5 under 28 KB', (n) => {
     for (const options of [
       { deepLink: DEEP_LINK },
-      { deepLink: DEEP_LINK, viewerDisplayName: 'Directeur Sociaal Domein', refreshUserIds: ['29:1abc'], besproken: { door: 'Secretaris', op: MEETING } },
+      {
+        deepLink: DEEP_LINK,
+        viewerDisplayName: 'Directeur Sociaal Domein',
+        refreshUserIds: ['29:1abc'],
+        besproken: { door: 'Secretaris', op: MEETING },
+      },
       { deepLink: DEEP_LINK, besluiten: Array.from({ length: 30 }, (_, i) => `Besluit ${i} `.padEnd(255, 'x')) },
     ]) {
       const card = buildAgendaCard(agendaWith(n), options);
@@ -99,9 +120,18 @@ describe('schema and size', () => {
   it('stays under its budget with 200 actions whose texts are all very long', () => {
     const long = 'Zeer lange tekst met veel woorden '.repeat(60);
     const acties = Array.from({ length: 200 }, (_, i) =>
-      actie(i, { titel: long, statusToelichting: long, status: 'Geblokkeerd', deadline: '2026-01-01', eigenaar: { displayName: long } }),
+      actie(i, {
+        titel: long,
+        statusToelichting: long,
+        status: 'Geblokkeerd',
+        deadline: '2026-01-01',
+        eigenaar: { displayName: long },
+      }),
     );
-    const card = buildAgendaCard(agenda(acties, { previousDecisions: Array.from({ length: 20 }, () => long) }), { deepLink: DEEP_LINK, maxBytes: 20_000 });
+    const card = buildAgendaCard(agenda(acties, { previousDecisions: Array.from({ length: 20 }, () => long) }), {
+      deepLink: DEEP_LINK,
+      maxBytes: 20_000,
+    });
     expect(cardByteSize(card)).toBeLessThanOrEqual(20_000);
     expect(validateAdaptiveCard(card).valid).toBe(true);
   });
@@ -120,12 +150,28 @@ describe('a small card', () => {
   it('matches its snapshot', () => {
     const a = agenda(
       [
-        actie(0, { nummer: '11.5', titel: 'Digitalisering als vast thema MT-vergaderingen', status: 'Loopt', deadline: '2026-11-20' }),
-        actie(1, { nummer: '2.1', titel: 'Uitvoeren van 0-metingen', status: 'Geblokkeerd', statusToelichting: 'Wacht op IMO', deadline: undefined }),
+        actie(0, {
+          nummer: '11.5',
+          titel: 'Digitalisering als vast thema MT-vergaderingen',
+          status: 'Loopt',
+          deadline: '2026-11-20',
+        }),
+        actie(1, {
+          nummer: '2.1',
+          titel: 'Uitvoeren van 0-metingen',
+          status: 'Geblokkeerd',
+          statusToelichting: 'Wacht op IMO',
+          deadline: undefined,
+        }),
       ],
       { previousDecisions: ['IMO-terugkoppeling elk kwartaal agenderen'] },
     );
-    const card = buildAgendaCard(a, { deepLink: DEEP_LINK, besproken: { door: 'Secretaris MT Sociaal Domein', op: new Date('2026-11-24T09:15:00Z') }, refreshUserIds: ['29:1'], besluiten: ['Actie 2.1 krijgt een eigenaar uit het MT'] });
+    const card = buildAgendaCard(a, {
+      deepLink: DEEP_LINK,
+      besproken: { door: 'Secretaris MT Sociaal Domein', op: new Date('2026-11-24T09:15:00Z') },
+      refreshUserIds: ['29:1'],
+      besluiten: ['Actie 2.1 krijgt een eigenaar uit het MT'],
+    });
     expect(card).toMatchSnapshot();
   });
 
@@ -136,7 +182,10 @@ describe('a small card', () => {
   });
 
   it('lists every action with number, title, status, owner and deadline', () => {
-    const card = buildAgendaCard(agenda([actie(0, { nummer: '3.3', titel: 'Terugkoppeling IMO', status: 'Loopt', deadline: '2026-11-26' })]), { deepLink: DEEP_LINK });
+    const card = buildAgendaCard(
+      agenda([actie(0, { nummer: '3.3', titel: 'Terugkoppeling IMO', status: 'Loopt', deadline: '2026-11-26' })]),
+      { deepLink: DEEP_LINK },
+    );
     const t = allText(card);
     expect(t).toContain('**3.3** Terugkoppeling IMO');
     expect(t).toContain('Loopt · Eigenaar: Informatiemanager Sociaal Domein · Deadline: 26 november 2026');
@@ -161,7 +210,12 @@ describe('a small card', () => {
 
   it('lists a standing commitment ("… en verder") as late only while it has not started, and says so', () => {
     const acties = [
-      actie(0, { nummer: '3.1', status: 'Niet gestart', deadline: '2025-06-30', planning: '1e halfjaar 2025 en verder' }),
+      actie(0, {
+        nummer: '3.1',
+        status: 'Niet gestart',
+        deadline: '2025-06-30',
+        planning: '1e halfjaar 2025 en verder',
+      }),
       actie(1, { nummer: '3.2', status: 'Loopt', deadline: '2025-06-30', planning: '1e halfjaar 2025 en verder' }),
       actie(2, { nummer: '7.1', status: 'Loopt', deadline: '2025-06-30', planning: '1e halfjaar 2025' }),
     ];
@@ -177,12 +231,16 @@ describe('a small card', () => {
   });
 
   it('says on a first agenda that there is nothing to compare with yet', () => {
-    expect(allText(buildAgendaCard(agendaWith(0, { previous: undefined }), { deepLink: DEEP_LINK }))).toContain('Dit is de eerste agenda voor dit MT.');
+    expect(allText(buildAgendaCard(agendaWith(0, { previous: undefined }), { deepLink: DEEP_LINK }))).toContain(
+      'Dit is de eerste agenda voor dit MT.',
+    );
   });
 
   it('shows the reflection question', () => {
     const a = agendaWith(1);
-    expect(allText(buildAgendaCard(a, { deepLink: DEEP_LINK }))).toContain(`**${a.reflectionQuestion.aspect}**: “${a.reflectionQuestion.vraag}”`);
+    expect(allText(buildAgendaCard(a, { deepLink: DEEP_LINK }))).toContain(
+      `**${a.reflectionQuestion.aspect}**: “${a.reflectionQuestion.vraag}”`,
+    );
   });
 });
 
@@ -194,7 +252,11 @@ describe('buttons', () => {
     expect(executes.length).toBeGreaterThan(2);
     for (const e of executes) {
       expect(CARD_VERBS).toContain(e.verb);
-      expect(e.data).toMatchObject({ verb: e.verb, mtKey: 'mt-sociaal-domein', occurrenceKey: 'mt-sociaal-domein|2026-11-24T08:00:00Z' });
+      expect(e.data).toMatchObject({
+        verb: e.verb,
+        mtKey: 'mt-sociaal-domein',
+        occurrenceKey: 'mt-sociaal-domein|2026-11-24T08:00:00Z',
+      });
     }
   });
 
@@ -202,7 +264,14 @@ describe('buttons', () => {
     const used = new Set(executes.map((e) => e.verb));
     const cmt = buildAgendaCard(cmtAgenda([escalation('1')]), { deepLink: DEEP_LINK });
     for (const e of nodes(cmt).filter((n) => n.type === 'Action.Execute')) used.add(e.verb as CardVerb);
-    const all: Record<CardVerb, true> = { besproken: true, 'status-bijwerken': true, vernieuwen: true, 'besluit-vastleggen': true, agenderen: true, 'agendering-besproken': true };
+    const all: Record<CardVerb, true> = {
+      besproken: true,
+      'status-bijwerken': true,
+      vernieuwen: true,
+      'besluit-vastleggen': true,
+      agenderen: true,
+      'agendering-besproken': true,
+    };
     expect([...used].sort()).toEqual(Object.keys(all).sort());
     // @ts-expect-error a verb outside the union does not compile
     const wrong: CardVerb = 'verwijderen';
@@ -214,7 +283,9 @@ describe('buttons', () => {
     expect(update?.data).toMatchObject({ actieId: expect.any(String), eTag: expect.stringMatching(/^"/) });
     const data = update?.data as Record<string, string>;
     const ids = statusInputIds(data.actieId ?? '');
-    expect(parseStatusUpdate({ ...data, [ids.status]: 'Loopt', [ids.toelichting]: ' ', [ids.deadline]: '2027-01-31' })).toEqual({
+    expect(
+      parseStatusUpdate({ ...data, [ids.status]: 'Loopt', [ids.toelichting]: ' ', [ids.deadline]: '2027-01-31' }),
+    ).toEqual({
       mtKey: data.mtKey,
       occurrenceKey: data.occurrenceKey,
       actieId: data.actieId,
@@ -234,26 +305,42 @@ describe('buttons', () => {
   );
 
   it('a closed action is on no list, so it never gets a status form', () => {
-    const c = buildAgendaCard(agenda([actie(0, { status: 'Afgerond', deadline: '2026-01-01' })]), { deepLink: DEEP_LINK, viewerDisplayName: 'Informatiemanager Sociaal Domein' });
+    const c = buildAgendaCard(agenda([actie(0, { status: 'Afgerond', deadline: '2026-01-01' })]), {
+      deepLink: DEEP_LINK,
+      viewerDisplayName: 'Informatiemanager Sociaal Domein',
+    });
     expect(ofType(c, 'Input.ChoiceSet')).toEqual([]);
   });
 
   it('every input id is unique, also when an action is listed in several sections', () => {
     // Action 2.2 is overdue, blocked by 2.1 and without owner: three listings, one form.
-    const acties = [actie(0, { nummer: '2.1', deadline: undefined }), actie(1, { nummer: '2.2', afhankelijkVan: ['2.1'], deadline: '2026-01-01', eigenaar: undefined })];
+    const acties = [
+      actie(0, { nummer: '2.1', deadline: undefined }),
+      actie(1, { nummer: '2.2', afhankelijkVan: ['2.1'], deadline: '2026-01-01', eigenaar: undefined }),
+    ];
     const c = buildAgendaCard(agenda(acties), { deepLink: DEEP_LINK });
-    const inputIds = nodes(c).filter((n) => String(n.type).startsWith('Input.')).map((n) => n.id);
+    const inputIds = nodes(c)
+      .filter((n) => String(n.type).startsWith('Input.'))
+      .map((n) => n.id);
     expect(new Set(inputIds).size).toBe(inputIds.length);
     expect(allText(c).match(/\*\*2\.2\*\*/g)).toHaveLength(3);
     expect(ofType(c, 'Input.ChoiceSet').filter((n) => n.id !== AGENDEREN_INPUT_IDS.actie)).toHaveLength(1);
-    const big = buildAgendaCard(agendaWith(200, { now: NOW }), { deepLink: DEEP_LINK, viewerDisplayName: 'Directeur Sociaal Domein' });
-    const bigIds = nodes(big).filter((n) => String(n.type).startsWith('Input.')).map((n) => n.id);
+    const big = buildAgendaCard(agendaWith(200, { now: NOW }), {
+      deepLink: DEEP_LINK,
+      viewerDisplayName: 'Directeur Sociaal Domein',
+    });
+    const bigIds = nodes(big)
+      .filter((n) => String(n.type).startsWith('Input.'))
+      .map((n) => n.id);
     expect(new Set(bigIds).size).toBe(bigIds.length);
   });
 
   it('"Besproken" is a button until pressed; then the card says by whom and when, for everyone', () => {
     expect(executes.some((e) => e.verb === 'besproken')).toBe(true);
-    const after = buildAgendaCard(agendaWith(10), { deepLink: DEEP_LINK, besproken: { door: 'Secretaris **MT**', op: new Date('2026-11-24T09:12:00Z') } });
+    const after = buildAgendaCard(agendaWith(10), {
+      deepLink: DEEP_LINK,
+      besproken: { door: 'Secretaris **MT**', op: new Date('2026-11-24T09:12:00Z') },
+    });
     expect(ofType(after, 'Action.Execute').some((e) => e.verb === 'besproken')).toBe(false);
     expect(texts(after)).toContain('Besproken door Secretaris \\*\\*MT\\*\\* op dinsdag 24 november 2026, 10:12.');
   });
@@ -261,10 +348,15 @@ describe('buttons', () => {
   it('after a write, the card everyone sees says what it did, by whom and when, under the header (issue 14, point 5)', () => {
     const plain = buildAgendaCard(agendaWith(10), { deepLink: DEEP_LINK });
     expect(texts(plain).some((t) => t.startsWith('Laatste wijziging'))).toBe(false);
-    const after = buildAgendaCard(agendaWith(10), { deepLink: DEEP_LINK, laatsteWijziging: '3.1 → Afgerond, door Secretaris **CMT**, 17:05' });
+    const after = buildAgendaCard(agendaWith(10), {
+      deepLink: DEEP_LINK,
+      laatsteWijziging: '3.1 → Afgerond, door Secretaris **CMT**, 17:05',
+    });
     const body = after.body ?? [];
     const banner = body[1] as { items?: { text?: string }[] };
-    expect(banner.items?.[0]?.text).toBe('Laatste wijziging: 3\\.1 → Afgerond, door Secretaris \\*\\*CMT\\*\\*, 17:05.');
+    expect(banner.items?.[0]?.text).toBe(
+      'Laatste wijziging: 3\\.1 → Afgerond, door Secretaris \\*\\*CMT\\*\\*, 17:05.',
+    );
   });
 
   it('"Open in actieplan" opens the deep link; a link that is not https is refused', () => {
@@ -293,21 +385,38 @@ describe('"Besluit vastleggen": this meeting’s decisions on the card', () => {
 
   it('has a labelled multiline input of at most 255 characters and a button with the besluit-vastleggen verb', () => {
     const c = buildAgendaCard(agendaWith(3), { deepLink: DEEP_LINK });
-    expect(inputOf(c)).toMatchObject({ type: 'Input.Text', label: 'Besluit vastleggen', isMultiline: true, maxLength: 255 });
+    expect(inputOf(c)).toMatchObject({
+      type: 'Input.Text',
+      label: 'Besluit vastleggen',
+      isMultiline: true,
+      maxLength: 255,
+    });
     // Not required: a required input would block "Besproken" and every other button of the card while it is empty.
     expect(inputOf(c)?.isRequired).toBeUndefined();
     const button = ofType(c, 'Action.Execute').find((e) => e.verb === 'besluit-vastleggen');
-    expect(button).toMatchObject({ title: 'Vastleggen', data: { verb: 'besluit-vastleggen', mtKey: 'mt-sociaal-domein', occurrenceKey: 'mt-sociaal-domein|2026-11-24T08:00:00Z' } });
+    expect(button).toMatchObject({
+      title: 'Vastleggen',
+      data: {
+        verb: 'besluit-vastleggen',
+        mtKey: 'mt-sociaal-domein',
+        occurrenceKey: 'mt-sociaal-domein|2026-11-24T08:00:00Z',
+      },
+    });
     expect(texts(c)).toContain('Besluiten deze vergadering (0)');
     expect(validateAdaptiveCard(c).errors).toEqual([]);
   });
 
   it('lists the decisions recorded so far, the latest five, and says how many more there are', () => {
-    const c = buildAgendaCard(agendaWith(3), { deepLink: DEEP_LINK, besluiten: ['Een', '', 'Twee', 'Drie', 'Vier', 'Vijf', 'Zes', 'Zeven'] });
+    const c = buildAgendaCard(agendaWith(3), {
+      deepLink: DEEP_LINK,
+      besluiten: ['Een', '', 'Twee', 'Drie', 'Vier', 'Vijf', 'Zes', 'Zeven'],
+    });
     const t = texts(c);
     expect(t).toContain('Besluiten deze vergadering (7)');
     expect(t).toContain('En 2 eerdere besluiten, zie het actieplan.');
-    expect(t.filter((x) => x.startsWith('• ') && ['Drie', 'Vier', 'Vijf', 'Zes', 'Zeven'].includes(x.slice(2)))).toHaveLength(5);
+    expect(
+      t.filter((x) => x.startsWith('• ') && ['Drie', 'Vier', 'Vijf', 'Zes', 'Zeven'].includes(x.slice(2))),
+    ).toHaveLength(5);
     expect(t).not.toContain('• Een');
   });
 
@@ -351,9 +460,18 @@ describe('hostile texts render inert', () => {
 
   function hostileCard(): AgendaCard {
     const acties = HOSTILE.map((h, i) =>
-      actie(i, { titel: h, statusToelichting: h, status: 'Geblokkeerd', deadline: '2026-01-01', eigenaar: { displayName: h } }),
+      actie(i, {
+        titel: h,
+        statusToelichting: h,
+        status: 'Geblokkeerd',
+        deadline: '2026-01-01',
+        eigenaar: { displayName: h },
+      }),
     );
-    const a = agenda(acties, { mt: { key: 'mt-x', naam: HOSTILE.join(' '), domeinen: ['Sociaal Domein'] }, previousDecisions: HOSTILE });
+    const a = agenda(acties, {
+      mt: { key: 'mt-x', naam: HOSTILE.join(' '), domeinen: ['Sociaal Domein'] },
+      previousDecisions: HOSTILE,
+    });
     return buildAgendaCard(a, {
       deepLink: DEEP_LINK,
       besproken: { door: HOSTILE[0] ?? '', op: MEETING },
@@ -365,7 +483,9 @@ describe('hostile texts render inert', () => {
 
   it('no TextBlock holds an unescaped Markdown character, a template ${…}, a {{DATE()}} or a line break', () => {
     const card = hostileCard();
-    const userTexts = texts(card).filter((t) => HOSTILE.some((h) => t.includes(h.slice(2, 6).replace(/[*_[\]<>`~{}&|#\\]/g, '')))).length;
+    const userTexts = texts(card).filter((t) =>
+      HOSTILE.some((h) => t.includes(h.slice(2, 6).replace(/[*_[\]<>`~{}&|#\\]/g, ''))),
+    ).length;
     expect(userTexts).toBeGreaterThan(10);
     // Our own Markdown is only **bold** around a number or name; strip exactly that, the rest must be inert.
     for (const t of texts(card)) {
@@ -412,17 +532,42 @@ describe('themes', () => {
     const cards = [
       buildAgendaCard(agendaWith(200), { deepLink: DEEP_LINK, viewerDisplayName: 'Directeur Sociaal Domein' }),
       buildAgendaCard(agendaWith(40), { deepLink: DEEP_LINK, besproken: { door: 'X', op: MEETING }, maxBytes: 12_000 }),
-      buildAgendaCard(agenda([actie(0, { deadline: '2026-01-01' }), actie(2, { status: 'Geblokkeerd' }), actie(3, { eigenaar: undefined })]), { deepLink: DEEP_LINK }),
+      buildAgendaCard(
+        agenda([
+          actie(0, { deadline: '2026-01-01' }),
+          actie(2, { status: 'Geblokkeerd' }),
+          actie(3, { eigenaar: undefined }),
+        ]),
+        { deepLink: DEEP_LINK },
+      ),
     ];
-    const used = new Set(cards.flatMap((c) => ofType(c, 'TextBlock').map((n) => n.color).filter((c) => c !== undefined)));
+    const used = new Set(
+      cards.flatMap((c) =>
+        ofType(c, 'TextBlock')
+          .map((n) => n.color)
+          .filter((c) => c !== undefined),
+      ),
+    );
     expect(used.size).toBeGreaterThan(0);
     for (const c of used) expect(allowed, String(c)).toContain(c);
   });
 
   it('uses only semantic colours and container styles, never raw colours, so light, dark and high contrast work', () => {
-    const card = buildAgendaCard(agendaWith(40), { deepLink: DEEP_LINK, besproken: { door: 'X', op: MEETING }, viewerDisplayName: 'Directeur Sociaal Domein' });
-    const colors = new Set(nodes(card).map((n) => n.color).filter((c) => c !== undefined));
-    const styles = new Set(ofType(card, 'Container').map((n) => n.style).filter((s) => s !== undefined));
+    const card = buildAgendaCard(agendaWith(40), {
+      deepLink: DEEP_LINK,
+      besproken: { door: 'X', op: MEETING },
+      viewerDisplayName: 'Directeur Sociaal Domein',
+    });
+    const colors = new Set(
+      nodes(card)
+        .map((n) => n.color)
+        .filter((c) => c !== undefined),
+    );
+    const styles = new Set(
+      ofType(card, 'Container')
+        .map((n) => n.style)
+        .filter((s) => s !== undefined),
+    );
     expect([...colors].every((c) => ['Attention', 'Warning', 'Good', 'Accent'].includes(String(c)))).toBe(true);
     expect([...styles].every((s) => ['emphasis', 'accent', 'good'].includes(String(s)))).toBe(true);
     expect(JSON.stringify(card)).not.toMatch(/#[0-9a-fA-F]{3,8}\b|rgb\(/);
@@ -440,7 +585,10 @@ describe('when it does not all fit', () => {
     const first = big.overdue[0];
     expect(JSON.stringify(rows[0])).toContain(`**${first?.nummer}**`);
     for (const title of ['Geblokkeerd', 'Deadline tot en met', 'Zonder eigenaar']) {
-      expect((section(card, title)?.items as Node[]).filter((n) => n.type === 'Container').length, title).toBeGreaterThan(0);
+      expect(
+        (section(card, title)?.items as Node[]).filter((n) => n.type === 'Container').length,
+        title,
+      ).toBeGreaterThan(0);
     }
   });
 
@@ -465,7 +613,13 @@ describe('when it does not all fit', () => {
 
 describe('short by design', () => {
   const late = (n: number): AgendaActieInput[] =>
-    Array.from({ length: n }, (_, i) => actie(i, { nummer: `5.${i + 1}`, status: 'Loopt', deadline: `2026-0${1 + (i % 9)}-${String(10 + Math.floor(i / 9)).padStart(2, '0')}` }));
+    Array.from({ length: n }, (_, i) =>
+      actie(i, {
+        nummer: `5.${i + 1}`,
+        status: 'Loopt',
+        deadline: `2026-0${1 + (i % 9)}-${String(10 + Math.floor(i / 9)).padStart(2, '0')}`,
+      }),
+    );
 
   it(`a plan with 40 overdue actions lists ${SECTION_MAX_ROWS}, the longest overdue first, and "En 35 meer in het actieplan"`, () => {
     const a = agenda(late(40));
@@ -477,7 +631,10 @@ describe('short by design', () => {
     expect(allText(overdue ?? {})).toContain('Achterstallig (40)');
     expect(ofType(overdue ?? {}, 'Action.OpenUrl').map((o) => o.title)).toEqual(['En 35 meer in het actieplan']);
     // Worst first: the five oldest deadlines, oldest at the top.
-    const oldest = [...a.overdue].sort((x, y) => (x.deadline ?? '').localeCompare(y.deadline ?? '')).slice(0, 5).map((x) => `**${x.nummer}**`);
+    const oldest = [...a.overdue]
+      .sort((x, y) => (x.deadline ?? '').localeCompare(y.deadline ?? ''))
+      .slice(0, 5)
+      .map((x) => `**${x.nummer}**`);
     expect(rows.map((r) => /\*\*\d+\.\d+\*\*/.exec(allText(r))?.[0])).toEqual(oldest);
     expect(a.overdue[0]?.dagenTeLaat).toBeGreaterThan(a.overdue[4]?.dagenTeLaat ?? Infinity);
     // The cap is by design, not for lack of room: no "Niet alles past" warning.
@@ -486,20 +643,33 @@ describe('short by design', () => {
 
   it('links "meer" to the tab’s Lijst filtered to that section, from the same tab URL as the card’s other links', () => {
     const tab = 'https://actieplan.example.nl/tab/index.html#/lijst?domein=Sociaal+Domein';
-    const acties = [...late(8), ...Array.from({ length: 7 }, (_, i) => actie(i, { nummer: `9.${i + 1}`, status: 'Geblokkeerd', deadline: '2027-06-30' }))];
+    const acties = [
+      ...late(8),
+      ...Array.from({ length: 7 }, (_, i) =>
+        actie(i, { nummer: `9.${i + 1}`, status: 'Geblokkeerd', deadline: '2027-06-30' }),
+      ),
+    ];
     const card = buildAgendaCard(agenda(acties), { deepLink: tab });
     const url = (title: string): URL => new URL(String(ofType(section(card, title) ?? {}, 'Action.OpenUrl')[0]?.url));
     const params = (u: URL): URLSearchParams => new URLSearchParams(u.hash.split('?')[1]);
     const overdue = url('Achterstallig');
     expect(overdue.origin + overdue.pathname).toBe('https://actieplan.example.nl/tab/index.html');
     expect(overdue.hash.startsWith('#/lijst?')).toBe(true);
-    expect(Object.fromEntries(params(overdue))).toEqual({ domein: 'Sociaal Domein', due: 'achterstallig', sort: 'deadline:asc' });
+    expect(Object.fromEntries(params(overdue))).toEqual({
+      domein: 'Sociaal Domein',
+      due: 'achterstallig',
+      sort: 'deadline:asc',
+    });
     expect(Object.fromEntries(params(url('Geblokkeerd')))).toEqual({ domein: 'Sociaal Domein', status: 'Geblokkeerd' });
-    expect(ofType(card, 'Action.OpenUrl').find((o) => o.title === 'Open in actieplan')?.url).toBe(new URL(tab).toString());
+    expect(ofType(card, 'Action.OpenUrl').find((o) => o.title === 'Open in actieplan')?.url).toBe(
+      new URL(tab).toString(),
+    );
   });
 
   it('sectionLink keeps the MT filter, adds the section’s and leaves a link without a list route alone', () => {
-    expect(sectionLink('http://localhost:3978/tab/index.html#/lijst?domein=Bedrijfsvoering', { eigenaar: '' })).toBe('http://localhost:3978/tab/index.html#/lijst?domein=Bedrijfsvoering&eigenaar=');
+    expect(sectionLink('http://localhost:3978/tab/index.html#/lijst?domein=Bedrijfsvoering', { eigenaar: '' })).toBe(
+      'http://localhost:3978/tab/index.html#/lijst?domein=Bedrijfsvoering&eigenaar=',
+    );
     expect(sectionLink('https://x.example/index.html#/lijst', {})).toBe('https://x.example/index.html#/lijst');
     expect(sectionLink(DEEP_LINK, { due: 'achterstallig' })).toBe(new URL(DEEP_LINK).toString());
   });
@@ -523,7 +693,9 @@ describe('"Jouw acties" (the refreshed, per-user view)', () => {
   });
 
   it('says so when the viewer has no open actions', () => {
-    expect(allText(buildPersonalSection(agenda(acties), 'Gemeentesecretaris'))).toContain('Je hebt geen open acties op de agenda van dit MT.');
+    expect(allText(buildPersonalSection(agenda(acties), 'Gemeentesecretaris'))).toContain(
+      'Je hebt geen open acties op de agenda van dit MT.',
+    );
   });
 
   it('comes first on the card built for a viewer, and its rows carry the forms', () => {
@@ -536,8 +708,14 @@ describe('"Jouw acties" (the refreshed, per-user view)', () => {
 });
 
 describe('escalation to the CMT on the card', () => {
-  it("the CMT card has \"Geagendeerd door de MT's\" with action, domain, who, since when and why, and a tick per item", () => {
-    const card = buildAgendaCard(cmtAgenda([escalation('7'), escalation('8', { actie: '9.9', domein: 'Fysiek Domein', door: undefined, op: '2026-11-21T09:00:00Z' })]), { deepLink: DEEP_LINK });
+  it('the CMT card has "Geagendeerd door de MT\'s" with action, domain, who, since when and why, and a tick per item', () => {
+    const card = buildAgendaCard(
+      cmtAgenda([
+        escalation('7'),
+        escalation('8', { actie: '9.9', domein: 'Fysiek Domein', door: undefined, op: '2026-11-21T09:00:00Z' }),
+      ]),
+      { deepLink: DEEP_LINK },
+    );
     expect(validateAdaptiveCard(card).errors).toEqual([]);
     const s = section(card, "Geagendeerd door de MT's (2)");
     expect(s).toBeDefined();
@@ -550,36 +728,66 @@ describe('escalation to the CMT on the card', () => {
     expect(ticks.map((n) => (n.data as Record<string, string>).agenderingId)).toEqual(['7', '8']);
     const data = ticks[0]?.data as Record<string, string>;
     expect(data.eTag).toBe('"agendering-7,1"');
-    expect(parseAgenderingBesproken({ ...data, [agenderingBesluitInputId('7')]: ' Roadmap in januari ' })).toEqual({ mtKey: 'cmt', occurrenceKey: data.occurrenceKey, agenderingId: '7', eTag: '"agendering-7,1"', besluit: 'Roadmap in januari' });
+    expect(parseAgenderingBesproken({ ...data, [agenderingBesluitInputId('7')]: ' Roadmap in januari ' })).toEqual({
+      mtKey: 'cmt',
+      occurrenceKey: data.occurrenceKey,
+      agenderingId: '7',
+      eTag: '"agendering-7,1"',
+      besluit: 'Roadmap in januari',
+    });
     expect(parseAgenderingBesproken({ ...data, eTag: undefined })).toBeUndefined();
     // The CMT does not escalate to itself.
     expect(nodes(card).some((n) => n.type === 'Action.ShowCard' && n.title === 'Agenderen in CMT')).toBe(false);
   });
 
   it('a ticked escalation is not on the CMT card; a domain MT card has no such section', () => {
-    expect(section(buildAgendaCard(cmtAgenda([escalation('7', { besproken: true })]), { deepLink: DEEP_LINK }), 'Geagendeerd')).toBeUndefined();
+    expect(
+      section(
+        buildAgendaCard(cmtAgenda([escalation('7', { besproken: true })]), { deepLink: DEEP_LINK }),
+        'Geagendeerd',
+      ),
+    ).toBeUndefined();
     const domain = buildAgendaCard(agenda([actie(0)], { agenderingen: [escalation('7')] }), { deepLink: DEEP_LINK });
     expect(section(domain, 'Geagendeerd')).toBeUndefined();
   });
 
   it('a domain MT card has "Agenderen in CMT": its open actions to choose from, a required reason, and the report\'s words with their source', () => {
-    const a = agenda([actie(0, { nummer: '1.1', titel: 'Visie en roadmap' }), actie(1, { nummer: '6.1', status: 'Afgerond' }), actie(2, { nummer: '6.2' })]);
+    const a = agenda([
+      actie(0, { nummer: '1.1', titel: 'Visie en roadmap' }),
+      actie(1, { nummer: '6.1', status: 'Afgerond' }),
+      actie(2, { nummer: '6.2' }),
+    ]);
     const card = buildAgendaCard(a, { deepLink: DEEP_LINK });
     expect(validateAdaptiveCard(card).errors).toEqual([]);
     const form = nodes(card).find((n) => n.type === 'Action.ShowCard' && n.title === 'Agenderen in CMT');
     expect(form).toBeDefined();
     const choice = nodes(form).find((n) => n.id === AGENDEREN_INPUT_IDS.actie);
-    expect((choice?.choices as { title: string; value: string }[]).map((c) => c.title.split(' ')[0]).sort()).toEqual(['1.1', '6.2']);
+    expect((choice?.choices as { title: string; value: string }[]).map((c) => c.title.split(' ')[0]).sort()).toEqual([
+      '1.1',
+      '6.2',
+    ]);
     const reden = nodes(form).find((n) => n.id === AGENDEREN_INPUT_IDS.reden);
     expect(reden).toMatchObject({ isRequired: true, isMultiline: true, maxLength: 1000 });
     expect(allText(form ?? {})).toContain('(001:1324–1326)');
     expect(allText(form ?? {})).toContain('Het CMT “zorgt voor voortgangsbewaking” (003:726).');
-    expect(allText(form ?? {})).toContain('“… dat het niet of te laat wordt voorgelegd aan de leidinggevenden (escaleren)”');
+    expect(allText(form ?? {})).toContain(
+      '“… dat het niet of te laat wordt voorgelegd aan de leidinggevenden (escaleren)”',
+    );
     const execute = nodes(form).find((n) => n.type === 'Action.Execute');
     expect(execute?.verb).toBe('agenderen');
     const data = execute?.data as Record<string, string>;
-    expect(parseAgenderenRequest({ ...data, [AGENDEREN_INPUT_IDS.actie]: '2', [AGENDEREN_INPUT_IDS.reden]: '  Geen capaciteit.  ' })).toEqual({ mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, actieId: '2', reden: 'Geen capaciteit.' });
-    expect(parseAgenderenRequest({ ...data })).toEqual({ mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, reden: '' });
+    expect(
+      parseAgenderenRequest({
+        ...data,
+        [AGENDEREN_INPUT_IDS.actie]: '2',
+        [AGENDEREN_INPUT_IDS.reden]: '  Geen capaciteit.  ',
+      }),
+    ).toEqual({ mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, actieId: '2', reden: 'Geen capaciteit.' });
+    expect(parseAgenderenRequest({ ...data })).toEqual({
+      mtKey: data.mtKey,
+      occurrenceKey: data.occurrenceKey,
+      reden: '',
+    });
   });
 
   it('offers at most 10 actions, the most urgent first, and says how many more the tab has', () => {
@@ -594,7 +802,13 @@ describe('escalation to the CMT on the card', () => {
 
   it('hostile reasons, names and titles in the CMT section render inert', () => {
     const hostile = '**vet** [klik](http://x.example) ${expr} {{DATE(2017-02-14T06:08:00Z, SHORT)}} <script>\n- lijst';
-    const card = buildAgendaCard(cmtAgenda([escalation('7', { reden: hostile, door: { displayName: hostile } })], [actie(0, { nummer: '1.1', titel: hostile, domeinen: ['Concern'] })]), { deepLink: DEEP_LINK });
+    const card = buildAgendaCard(
+      cmtAgenda(
+        [escalation('7', { reden: hostile, door: { displayName: hostile } })],
+        [actie(0, { nummer: '1.1', titel: hostile, domeinen: ['Concern'] })],
+      ),
+      { deepLink: DEEP_LINK },
+    );
     const t = allText(section(card, "Geagendeerd door de MT's") ?? {});
     expect(t).toContain('\\*\\*vet\\*\\*');
     expect(t).not.toContain('[klik]');
@@ -607,38 +821,92 @@ describe('escalation to the CMT on the card', () => {
 
 describe('progress per domain on the card (issue 12.4)', () => {
   const BUSINESS = ['Sociaal Domein', 'Fysiek Domein', 'Dienstverlening', 'Bedrijfsvoering'] as const;
-  const gedeeld = actie(0, { nummer: '1.1', domeinen: [...BUSINESS], status: 'Loopt', deadline: '2026-11-20', eigenaar: { displayName: 'CIO' } });
+  const gedeeld = actie(0, {
+    nummer: '1.1',
+    domeinen: [...BUSINESS],
+    status: 'Loopt',
+    deadline: '2026-11-20',
+    eigenaar: { displayName: 'CIO' },
+  });
   const rijen: NonNullable<AgendaInput['domeinVoortgang']> = [
-    { id: '41', eTag: '"rij-41,2"', value: { actie: '1.1', domein: 'Sociaal Domein', status: 'Loopt', eigenaar: { displayName: 'IM Sociaal Domein' }, deadline: '2026-11-22' } },
+    {
+      id: '41',
+      eTag: '"rij-41,2"',
+      value: {
+        actie: '1.1',
+        domein: 'Sociaal Domein',
+        status: 'Loopt',
+        eigenaar: { displayName: 'IM Sociaal Domein' },
+        deadline: '2026-11-22',
+      },
+    },
     { id: '42', eTag: '"rij-42,1"', value: { actie: '1.1', domein: 'Fysiek Domein', status: 'Afgerond' } },
   ];
-  const base = (mt: AgendaInput['mt']): AgendaInput => ({ mt, occurrenceStart: MEETING, nextOccurrenceStart: NEXT_MEETING, now: NOW, acties: [gedeeld], domeinVoortgang: rijen });
+  const base = (mt: AgendaInput['mt']): AgendaInput => ({
+    mt,
+    occurrenceStart: MEETING,
+    nextOccurrenceStart: NEXT_MEETING,
+    now: NOW,
+    acties: [gedeeld],
+    domeinVoortgang: rijen,
+  });
 
   it('a domain MT’s card shows its own row and its save writes that row: the row’s id and eTag travel with the button', () => {
-    const card = buildAgendaCard(composeAgenda(base({ key: 'mt-sociaal-domein', naam: 'MT Sociaal Domein', domeinen: ['Sociaal Domein'] })), { deepLink: DEEP_LINK });
-    expect(allText(card)).toContain('Loopt (Sociaal Domein) · Eigenaar: IM Sociaal Domein · Deadline: 22 november 2026');
+    const card = buildAgendaCard(
+      composeAgenda(base({ key: 'mt-sociaal-domein', naam: 'MT Sociaal Domein', domeinen: ['Sociaal Domein'] })),
+      { deepLink: DEEP_LINK },
+    );
+    expect(allText(card)).toContain(
+      'Loopt (Sociaal Domein) · Eigenaar: IM Sociaal Domein · Deadline: 22 november 2026',
+    );
     const save = nodes(card).find((n) => n.type === 'Action.Execute' && n.verb === 'status-bijwerken');
     const data = save?.data as Record<string, string>;
     expect(data).toMatchObject({ actieId: gedeeld.id, eTag: '"rij-41,2"', rijId: '41' });
     const ids = statusInputIds(gedeeld.id);
-    expect(parseStatusUpdate({ ...data, [ids.status]: 'Afgerond' })).toEqual({ mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, actieId: gedeeld.id, eTag: '"rij-41,2"', rijId: '41', status: 'Afgerond' });
+    expect(parseStatusUpdate({ ...data, [ids.status]: 'Afgerond' })).toEqual({
+      mtKey: data.mtKey,
+      occurrenceKey: data.occurrenceKey,
+      actieId: gedeeld.id,
+      eTag: '"rij-41,2"',
+      rijId: '41',
+      status: 'Afgerond',
+    });
     expect(validateAdaptiveCard(card)).toEqual({ valid: true, errors: [] });
   });
 
   it('a domain without a row yet: the button carries the action and no row id (the bot creates the row)', () => {
-    const card = buildAgendaCard(composeAgenda(base({ key: 'mt-d', naam: 'MT Dienstverlening', domeinen: ['Dienstverlening'] })), { deepLink: DEEP_LINK });
-    const data = nodes(card).find((n) => n.type === 'Action.Execute' && n.verb === 'status-bijwerken')?.data as Record<string, string>;
+    const card = buildAgendaCard(
+      composeAgenda(base({ key: 'mt-d', naam: 'MT Dienstverlening', domeinen: ['Dienstverlening'] })),
+      { deepLink: DEEP_LINK },
+    );
+    const data = nodes(card).find((n) => n.type === 'Action.Execute' && n.verb === 'status-bijwerken')?.data as Record<
+      string,
+      string
+    >;
     expect(data.eTag).toBe(gedeeld.eTag);
     expect(data.rijId).toBeUndefined();
     expect(allText(card)).toContain('(Dienstverlening)');
   });
 
   it('the CMT’s card shows the breakdown "1 van 4 domeinen afgerond" and no status form for the roll-up', () => {
-    const cmt = { ...base({ key: 'cmt', naam: 'CMT', domeinen: ['Concern'] }), acties: [{ ...gedeeld, value: { ...gedeeld.value, domeinen: [...BUSINESS, 'Concern' as const] } }] };
+    const cmt = {
+      ...base({ key: 'cmt', naam: 'CMT', domeinen: ['Concern'] }),
+      acties: [{ ...gedeeld, value: { ...gedeeld.value, domeinen: [...BUSINESS, 'Concern' as const] } }],
+    };
     const card = buildAgendaCard(composeAgenda(cmt), { deepLink: DEEP_LINK });
     expect(allText(card)).toContain('Voortgang per domein: 1 van 5 domeinen afgerond');
     expect(nodes(card).filter((n) => n.type === 'Action.Execute' && n.verb === 'status-bijwerken')).toEqual([]);
-    const four = { ...cmt, acties: [gedeeld], mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern' as const, 'Sociaal Domein' as const, 'Fysiek Domein' as const] } };
-    expect(allText(buildAgendaCard(composeAgenda(four), { deepLink: DEEP_LINK }))).toContain('Voortgang per domein: 1 van 4 domeinen afgerond');
+    const four = {
+      ...cmt,
+      acties: [gedeeld],
+      mt: {
+        key: 'cmt',
+        naam: 'CMT',
+        domeinen: ['Concern' as const, 'Sociaal Domein' as const, 'Fysiek Domein' as const],
+      },
+    };
+    expect(allText(buildAgendaCard(composeAgenda(four), { deepLink: DEEP_LINK }))).toContain(
+      'Voortgang per domein: 1 van 4 domeinen afgerond',
+    );
   });
 });

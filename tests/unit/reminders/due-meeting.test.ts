@@ -6,14 +6,26 @@ import type { MT } from '../../../src/domain/model.js';
 import { CliError, dueMeeting } from '../../../src/reminders/cli.js';
 
 /** Weekly on Tuesday 09:00 Amsterdam, card one day ahead (1440 minutes). */
-const CMT: MT = { key: 'cmt', naam: 'CMT', domeinen: ['Concern'], schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0', voorlooptijdMinuten: 1440 };
+const CMT: MT = {
+  key: 'cmt',
+  naam: 'CMT',
+  domeinen: ['Concern'],
+  schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0',
+  voorlooptijdMinuten: 1440,
+};
 
 function logged(sleutel: string, status: Herinnering['status'] = 'verzonden'): Loaded<Herinnering> {
   return { id: sleutel, eTag: '"1"', value: { sleutel, moment: sleutel.split('|')[1] ?? '', status }, problems: [] };
 }
 
 function data(mt: MT, herinneringen: Loaded<Herinnering>[] = []): ReminderData {
-  return { mts: [{ id: '1', eTag: '"1"', value: mt, problems: [] }], portfolio: [], kwartaaldoelen: [], herinneringen, agenderingen: [] };
+  return {
+    mts: [{ id: '1', eTag: '"1"', value: mt, problems: [] }],
+    portfolio: [],
+    kwartaaldoelen: [],
+    herinneringen,
+    agenderingen: [],
+  };
 }
 
 describe('dueMeeting (the one meeting --send-now and --preview are about)', () => {
@@ -28,21 +40,34 @@ describe('dueMeeting (the one meeting --send-now and --preview are about)', () =
   it('before the reminder time it takes the next meeting (planned as at its reminder time), and only that one', () => {
     const now = new Date('2026-11-20T10:00:00Z'); // Friday: the Tuesday card is not due until Monday 09:00
     const next = dueMeeting(CMT, data(CMT), now);
-    expect(next.decision).toMatchObject({ key: 'cmt|2026-11-24T08:00:00Z', nextOccurrenceStart: new Date('2026-12-01T08:00:00Z') });
+    expect(next.decision).toMatchObject({
+      key: 'cmt|2026-11-24T08:00:00Z',
+      nextOccurrenceStart: new Date('2026-12-01T08:00:00Z'),
+    });
     expect(next.logged).toBeUndefined();
-    expect(dueMeeting(CMT, data(CMT, [logged('cmt|2026-11-24T08:00:00Z', 'geclaimd')]), now).logged?.value.status).toBe('geclaimd');
+    expect(dueMeeting(CMT, data(CMT, [logged('cmt|2026-11-24T08:00:00Z', 'geclaimd')]), now).logged?.value.status).toBe(
+      'geclaimd',
+    );
   });
 
   it('once the meeting has started, the next one is the meeting that is due', () => {
     const now = new Date('2026-11-24T08:30:00Z');
-    expect(dueMeeting(CMT, data(CMT, [logged('cmt|2026-11-24T08:00:00Z')]), now).decision.key).toBe('cmt|2026-12-01T08:00:00Z');
+    expect(dueMeeting(CMT, data(CMT, [logged('cmt|2026-11-24T08:00:00Z')]), now).decision.key).toBe(
+      'cmt|2026-12-01T08:00:00Z',
+    );
   });
 
   it('with a lead time longer than the gap between meetings, sends the earliest due meeting not logged yet', () => {
     const long: MT = { ...CMT, voorlooptijdMinuten: 10 * 1440 };
     const now = new Date('2026-11-23T10:00:00Z');
-    expect(dueMeeting(long, data(long, [logged('cmt|2026-11-24T08:00:00Z')]), now).decision.key).toBe('cmt|2026-12-01T08:00:00Z');
-    const both = dueMeeting(long, data(long, [logged('cmt|2026-11-24T08:00:00Z'), logged('cmt|2026-12-01T08:00:00Z')]), now);
+    expect(dueMeeting(long, data(long, [logged('cmt|2026-11-24T08:00:00Z')]), now).decision.key).toBe(
+      'cmt|2026-12-01T08:00:00Z',
+    );
+    const both = dueMeeting(
+      long,
+      data(long, [logged('cmt|2026-11-24T08:00:00Z'), logged('cmt|2026-12-01T08:00:00Z')]),
+      now,
+    );
     expect(both.decision.key).toBe('cmt|2026-12-01T08:00:00Z');
     expect(both.logged).toBeDefined();
   });

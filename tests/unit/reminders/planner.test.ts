@@ -18,19 +18,31 @@ function schedule(text: string): MeetingSchedule {
 }
 
 const iso = (d: Date): string => d.toISOString();
-const starts = (s: MeetingSchedule, from: string, to: string, exceptions?: Parameters<typeof occurrencesBetween>[3]): string[] =>
-  occurrencesBetween(s, new Date(from), new Date(to), exceptions).map((o) => iso(o.start));
+const starts = (
+  s: MeetingSchedule,
+  from: string,
+  to: string,
+  exceptions?: Parameters<typeof occurrencesBetween>[3],
+): string[] => occurrencesBetween(s, new Date(from), new Date(to), exceptions).map((o) => iso(o.start));
 
 /** A weekly Tuesday 09:00 MT, like the CMT, with the default lead time unless given. */
 function mt(overrides: Partial<MT> = {}): MT {
-  return { key: 'cmt', naam: 'CMT', domeinen: ['Concern'], schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0', actief: true, ...overrides };
+  return {
+    key: 'cmt',
+    naam: 'CMT',
+    domeinen: ['Concern'],
+    schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0',
+    actief: true,
+    ...overrides,
+  };
 }
 
 function plan(overrides: Partial<PlannerInput> & Pick<PlannerInput, 'now'>): ReturnType<typeof planReminders> {
   return planReminders({ mts: [mt()], sentKeys: [], ...overrides });
 }
 
-const summary = (d: ReminderDecision): string => `${d.action}:${d.reason}${d.occurrenceStart ? `@${iso(d.occurrenceStart)}` : ''}`;
+const summary = (d: ReminderDecision): string =>
+  `${d.action}:${d.reason}${d.occurrenceStart ? `@${iso(d.occurrenceStart)}` : ''}`;
 
 describe('occurrences in Amsterdam wall-clock time', () => {
   const weeklyTuesday = schedule('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0');
@@ -53,8 +65,14 @@ describe('occurrences in Amsterdam wall-clock time', () => {
 
   it('a daily 09:00 meeting is at 09:00 local on the switch days themselves', () => {
     const daily = schedule('FREQ=DAILY;BYHOUR=9');
-    expect(starts(daily, '2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z')).toEqual(['2026-03-28T08:00:00.000Z', '2026-03-29T07:00:00.000Z']);
-    expect(starts(daily, '2026-10-24T00:00:00Z', '2026-10-26T00:00:00Z')).toEqual(['2026-10-24T07:00:00.000Z', '2026-10-25T08:00:00.000Z']);
+    expect(starts(daily, '2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z')).toEqual([
+      '2026-03-28T08:00:00.000Z',
+      '2026-03-29T07:00:00.000Z',
+    ]);
+    expect(starts(daily, '2026-10-24T00:00:00Z', '2026-10-26T00:00:00Z')).toEqual([
+      '2026-10-24T07:00:00.000Z',
+      '2026-10-25T08:00:00.000Z',
+    ]);
   });
 
   it('every other week follows its DTSTART anchor (MT Dienstverlening: Thursdays from 8 January 2026, 09:30)', () => {
@@ -74,7 +92,10 @@ describe('occurrences in Amsterdam wall-clock time', () => {
 
   it('takes the meeting time from DTSTART when the rule has no BYHOUR', () => {
     const s = schedule('DTSTART;TZID=Europe/Amsterdam:20260113T133000\nRRULE:FREQ=WEEKLY;INTERVAL=2');
-    expect(starts(s, '2026-01-01T00:00:00Z', '2026-01-31T00:00:00Z')).toEqual(['2026-01-13T12:30:00.000Z', '2026-01-27T12:30:00.000Z']);
+    expect(starts(s, '2026-01-01T00:00:00Z', '2026-01-31T00:00:00Z')).toEqual([
+      '2026-01-13T12:30:00.000Z',
+      '2026-01-27T12:30:00.000Z',
+    ]);
   });
 
   it('a monthly rule ("second Tuesday") needs no anchor', () => {
@@ -88,13 +109,23 @@ describe('occurrences in Amsterdam wall-clock time', () => {
 
   it('UNTIL ends the series (date-only UNTIL includes that day)', () => {
     const s = schedule('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;UNTIL=20261110');
-    expect(starts(s, '2026-11-01T00:00:00Z', '2026-12-31T00:00:00Z')).toEqual(['2026-11-03T08:00:00.000Z', '2026-11-10T08:00:00.000Z']);
+    expect(starts(s, '2026-11-01T00:00:00Z', '2026-12-31T00:00:00Z')).toEqual([
+      '2026-11-03T08:00:00.000Z',
+      '2026-11-10T08:00:00.000Z',
+    ]);
   });
 
   it('refuses a schedule whose meetings would depend on the window asked about', () => {
-    for (const text of ['FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=9', 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;COUNT=5', 'FREQ=MONTHLY;BYHOUR=9', 'FREQ=WEEKLY;BYDAY=TU']) {
+    for (const text of [
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=9',
+      'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;COUNT=5',
+      'FREQ=MONTHLY;BYHOUR=9',
+      'FREQ=WEEKLY;BYDAY=TU',
+    ]) {
       expect(recurrenceGaps(schedule(text)).length, text).toBeGreaterThan(0);
-      expect(() => occurrencesBetween(schedule(text), new Date('2026-01-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z'))).toThrow(RangeError);
+      expect(() =>
+        occurrencesBetween(schedule(text), new Date('2026-01-01T00:00:00Z'), new Date('2026-02-01T00:00:00Z')),
+      ).toThrow(RangeError);
     }
   });
 
@@ -145,27 +176,43 @@ describe('cancelled and moved meetings', () => {
   });
 
   it('moving across the DST switch keeps the new wall-clock time', () => {
-    expect(starts(weeklyTuesday, '2026-03-20T00:00:00Z', '2026-04-01T00:00:00Z', { cancelled: [], moved: [{ from: '2026-03-24', to: '2026-03-30T09:00' }] })).toEqual([
-      '2026-03-30T07:00:00.000Z',
-      '2026-03-31T07:00:00.000Z',
-    ]);
+    expect(
+      starts(weeklyTuesday, '2026-03-20T00:00:00Z', '2026-04-01T00:00:00Z', {
+        cancelled: [],
+        moved: [{ from: '2026-03-24', to: '2026-03-30T09:00' }],
+      }),
+    ).toEqual(['2026-03-30T07:00:00.000Z', '2026-03-31T07:00:00.000Z']);
   });
 
   it('an exception that is not a local time is refused with a Dutch message', () => {
-    expect(() => occurrencesBetween(weeklyTuesday, new Date(window[0]), new Date(window[1]), { cancelled: ['22-12-2026'], moved: [] })).toThrow(/geen lokale tijd/);
-    expect(() => occurrencesBetween(weeklyTuesday, new Date(window[0]), new Date(window[1]), { cancelled: [], moved: [{ from: '2026-12-22', to: '2026-12-23' }] })).toThrow(
-      /geen lokale tijd/,
-    );
+    expect(() =>
+      occurrencesBetween(weeklyTuesday, new Date(window[0]), new Date(window[1]), {
+        cancelled: ['22-12-2026'],
+        moved: [],
+      }),
+    ).toThrow(/geen lokale tijd/);
+    expect(() =>
+      occurrencesBetween(weeklyTuesday, new Date(window[0]), new Date(window[1]), {
+        cancelled: [],
+        moved: [{ from: '2026-12-22', to: '2026-12-23' }],
+      }),
+    ).toThrow(/geen lokale tijd/);
   });
 
   it('the planner sends nothing for a cancelled meeting and says so while its reminder would have been due', () => {
-    const result = plan({ now: new Date('2026-12-21T08:30:00Z'), exceptions: { cmt: { cancelled: ['2026-12-22'], moved: [] } } });
+    const result = plan({
+      now: new Date('2026-12-21T08:30:00Z'),
+      exceptions: { cmt: { cancelled: ['2026-12-22'], moved: [] } },
+    });
     expect(result.toSend).toEqual([]);
     expect(result.decisions.map(summary)).toContain('skip:cancelled@2026-12-22T08:00:00.000Z');
   });
 
   it('the planner plans a moved meeting under its new key and lead time', () => {
-    const result = plan({ now: new Date('2026-12-16T08:05:00Z'), exceptions: { cmt: { cancelled: [], moved: [{ from: '2026-12-15T09:00', to: '2026-12-17T14:30' }] } } });
+    const result = plan({
+      now: new Date('2026-12-16T08:05:00Z'),
+      exceptions: { cmt: { cancelled: [], moved: [{ from: '2026-12-15T09:00', to: '2026-12-17T14:30' }] } },
+    });
     expect(result.toSend.map((d) => [d.key, iso(d.reminderAt), d.movedFrom ? iso(d.movedFrom) : '-'])).toEqual([
       ['cmt|2026-12-17T13:30:00Z', '2026-12-16T08:00:00.000Z', '2026-12-15T08:00:00.000Z'],
     ]);
@@ -193,8 +240,12 @@ describe('lead time', () => {
   });
 
   it('skips holidays: the Tuesday after Easter Monday (6 April 2026) is reminded on Friday 3 April, 09:00 CEST', () => {
-    expect(iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { holidays: ['2026-04-06'] }))).toBe('2026-04-03T07:00:00.000Z');
-    expect(iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { holidays: ['2026-04-06', '2026-04-03'] }))).toBe('2026-04-02T07:00:00.000Z');
+    expect(iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { holidays: ['2026-04-06'] }))).toBe(
+      '2026-04-03T07:00:00.000Z',
+    );
+    expect(iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { holidays: ['2026-04-06', '2026-04-03'] }))).toBe(
+      '2026-04-02T07:00:00.000Z',
+    );
   });
 
   it('the Friday before the March switch is still winter time: a Monday 30 March meeting is reminded at 08:00Z', () => {
@@ -203,17 +254,34 @@ describe('lead time', () => {
   });
 
   it('an MT’s voorlooptijdMinuten replaces the default: exactly that many minutes before the start', () => {
-    expect(iso(reminderTime(new Date('2026-11-24T08:00:00Z'), { voorlooptijdMinuten: 1440 }))).toBe('2026-11-23T08:00:00.000Z');
-    expect(iso(reminderTime(new Date('2026-11-24T08:00:00Z'), { voorlooptijdMinuten: 90 }))).toBe('2026-11-24T06:30:00.000Z');
+    expect(iso(reminderTime(new Date('2026-11-24T08:00:00Z'), { voorlooptijdMinuten: 1440 }))).toBe(
+      '2026-11-23T08:00:00.000Z',
+    );
+    expect(iso(reminderTime(new Date('2026-11-24T08:00:00Z'), { voorlooptijdMinuten: 90 }))).toBe(
+      '2026-11-24T06:30:00.000Z',
+    );
     // A fixed lead that lands on a holiday goes out at the same local time on the working day before it.
-    expect(iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { voorlooptijdMinuten: 1440, holidays: ['2026-04-06'] }))).toBe('2026-04-03T07:00:00.000Z');
-    expect(iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { voorlooptijdMinuten: 1440, holidays: ['2026-04-06', '2026-04-03'] }))).toBe('2026-04-02T07:00:00.000Z');
-    expect(iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { voorlooptijdMinuten: 90, holidays: ['2026-04-06'] }))).toBe('2026-04-07T05:30:00.000Z');
+    expect(
+      iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { voorlooptijdMinuten: 1440, holidays: ['2026-04-06'] })),
+    ).toBe('2026-04-03T07:00:00.000Z');
+    expect(
+      iso(
+        reminderTime(new Date('2026-04-07T07:00:00Z'), {
+          voorlooptijdMinuten: 1440,
+          holidays: ['2026-04-06', '2026-04-03'],
+        }),
+      ),
+    ).toBe('2026-04-02T07:00:00.000Z');
+    expect(
+      iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { voorlooptijdMinuten: 90, holidays: ['2026-04-06'] })),
+    ).toBe('2026-04-07T05:30:00.000Z');
   });
 
   it('a voorlooptijd of 0, a negative or a fraction is not a lead time; the default applies', () => {
     for (const v of [0, -60, 1.5, Number.NaN]) {
-      expect(iso(reminderTime(new Date('2026-11-24T08:00:00Z'), { voorlooptijdMinuten: v }))).toBe('2026-11-23T08:00:00.000Z');
+      expect(iso(reminderTime(new Date('2026-11-24T08:00:00Z'), { voorlooptijdMinuten: v }))).toBe(
+        '2026-11-23T08:00:00.000Z',
+      );
     }
   });
 });
@@ -225,7 +293,12 @@ describe('planning reminders', () => {
   it('before the reminder time it waits, and says when the reminder will go out', () => {
     const result = plan({ now: new Date('2026-11-23T07:59:00Z') });
     expect(result.toSend).toEqual([]);
-    expect(result.decisions[0]).toMatchObject({ action: 'wait', reason: 'not-yet', key: KEY, reminderAt: new Date('2026-11-23T08:00:00Z') });
+    expect(result.decisions[0]).toMatchObject({
+      action: 'wait',
+      reason: 'not-yet',
+      key: KEY,
+      reminderAt: new Date('2026-11-23T08:00:00Z'),
+    });
   });
 
   it('at the reminder time it sends, keyed <mt.key>|<start ISO UTC>, with the next meeting for the agenda', () => {
@@ -248,7 +321,11 @@ describe('planning reminders', () => {
   });
 
   it('catch-up works up to the last minute before the meeting', () => {
-    expect(plan({ lastRunAt: new Date('2026-11-20T12:00:00Z'), now: new Date('2026-11-24T07:59:00Z') }).toSend.map((d) => d.key)).toEqual([KEY]);
+    expect(
+      plan({ lastRunAt: new Date('2026-11-20T12:00:00Z'), now: new Date('2026-11-24T07:59:00Z') }).toSend.map(
+        (d) => d.key,
+      ),
+    ).toEqual([KEY]);
   });
 
   it('catch-up: down until after the meeting started: never sent, reported as missed', () => {
@@ -270,7 +347,12 @@ describe('planning reminders', () => {
   });
 
   it('the same input gives the same plan (two instances plan alike)', () => {
-    const input: PlannerInput = { mts: zoetermeerMTs, now: new Date('2026-11-25T08:10:00Z'), sentKeys: [], lastRunAt: new Date('2026-11-25T08:05:00Z') };
+    const input: PlannerInput = {
+      mts: zoetermeerMTs,
+      now: new Date('2026-11-25T08:10:00Z'),
+      sentKeys: [],
+      lastRunAt: new Date('2026-11-25T08:05:00Z'),
+    };
     expect(planReminders(input)).toEqual(planReminders({ ...input, mts: [...zoetermeerMTs].reverse() }));
   });
 
@@ -282,11 +364,19 @@ describe('planning reminders', () => {
 
   it('an MT without a schedule, or with one that cannot pin down meetings, is skipped with the reason', () => {
     const result = planReminders({
-      mts: [mt({ key: 'a', schema: undefined }), mt({ key: 'b', schema: 'elke dinsdag' }), mt({ key: 'c', schema: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=9' })],
+      mts: [
+        mt({ key: 'a', schema: undefined }),
+        mt({ key: 'b', schema: 'elke dinsdag' }),
+        mt({ key: 'c', schema: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=9' }),
+      ],
       now: new Date('2026-11-23T09:00:00Z'),
       sentKeys: [],
     });
-    expect(result.decisions.map((d) => `${d.mtKey}:${summary(d)}`)).toEqual(['a:skip:no-schedule', 'b:skip:invalid-schedule', 'c:skip:invalid-schedule']);
+    expect(result.decisions.map((d) => `${d.mtKey}:${summary(d)}`)).toEqual([
+      'a:skip:no-schedule',
+      'b:skip:invalid-schedule',
+      'c:skip:invalid-schedule',
+    ]);
     expect(result.decisions[2]?.detail).toMatch(/DTSTART/);
   });
 
@@ -316,8 +406,8 @@ describe('planning reminders', () => {
   it('around the DST switch: a Monday 30 March 09:00 meeting is reminded Friday 27 March 09:00 CET, not an hour off', () => {
     const monday = mt({ schema: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=9' });
     expect(planReminders({ mts: [monday], now: new Date('2026-03-27T07:59:00Z'), sentKeys: [] }).toSend).toEqual([]);
-    expect(planReminders({ mts: [monday], now: new Date('2026-03-27T08:00:00Z'), sentKeys: [] }).toSend.map((d) => d.key)).toEqual([
-      'cmt|2026-03-30T07:00:00Z',
-    ]);
+    expect(
+      planReminders({ mts: [monday], now: new Date('2026-03-27T08:00:00Z'), sentKeys: [] }).toSend.map((d) => d.key),
+    ).toEqual(['cmt|2026-03-30T07:00:00Z']);
   });
 });

@@ -18,7 +18,14 @@ const base = { mtKey: 'cmt', occurrenceKey: 'cmt|2026-11-24T08:00:00Z' };
 
 describe('card verbs', () => {
   it('are exactly besproken, status-bijwerken, vernieuwen, besluit-vastleggen, agenderen and agendering-besproken', () => {
-    expect([...CARD_VERBS]).toEqual(['besproken', 'status-bijwerken', 'vernieuwen', 'besluit-vastleggen', 'agenderen', 'agendering-besproken']);
+    expect([...CARD_VERBS]).toEqual([
+      'besproken',
+      'status-bijwerken',
+      'vernieuwen',
+      'besluit-vastleggen',
+      'agenderen',
+      'agendering-besproken',
+    ]);
     expect(CARD_VERBS.every(isCardVerb)).toBe(true);
     for (const v of ['verwijderen', 'Besproken', '', 1, undefined]) expect(isCardVerb(v)).toBe(false);
   });
@@ -35,7 +42,14 @@ describe('card verbs', () => {
   });
 
   it('refuses anything that is not one of our buttons', () => {
-    for (const bad of [null, 'besproken', {}, { verb: 'wis', ...base }, { verb: 'besproken', mtKey: 'cmt' }, { verb: 'status-bijwerken', ...base, actieId: '12' }]) {
+    for (const bad of [
+      null,
+      'besproken',
+      {},
+      { verb: 'wis', ...base },
+      { verb: 'besproken', mtKey: 'cmt' },
+      { verb: 'status-bijwerken', ...base, actieId: '12' },
+    ]) {
       expect(parseCardActionData(bad)).toBeUndefined();
     }
   });
@@ -44,8 +58,22 @@ describe('card verbs', () => {
     const ids = statusInputIds('12');
     const other = statusInputIds('13');
     expect(ids).toEqual({ status: 'status-12', toelichting: 'toelichting-12', deadline: 'deadline-12' });
-    const value = { verb: 'status-bijwerken', ...base, actieId: '12', eTag: '"e,3"', [ids.status]: 'Geblokkeerd', [ids.toelichting]: ' Wacht op IMO ', [other.status]: 'Afgerond' };
-    expect(parseStatusUpdate(value)).toEqual({ ...base, actieId: '12', eTag: '"e,3"', status: 'Geblokkeerd', toelichting: 'Wacht op IMO' });
+    const value = {
+      verb: 'status-bijwerken',
+      ...base,
+      actieId: '12',
+      eTag: '"e,3"',
+      [ids.status]: 'Geblokkeerd',
+      [ids.toelichting]: ' Wacht op IMO ',
+      [other.status]: 'Afgerond',
+    };
+    expect(parseStatusUpdate(value)).toEqual({
+      ...base,
+      actieId: '12',
+      eTag: '"e,3"',
+      status: 'Geblokkeerd',
+      toelichting: 'Wacht op IMO',
+    });
     expect(parseStatusUpdate({ verb: 'besproken', ...base })).toBeUndefined();
   });
 
@@ -56,12 +84,21 @@ describe('card verbs', () => {
 
 describe('"Besluit vastleggen"', () => {
   it('reads the typed decision of a besluit-vastleggen invoke, on one line', () => {
-    expect(parseBesluitRequest({ verb: 'besluit-vastleggen', ...base, [BESLUIT_INPUT_ID]: '  IMO-terugkoppeling\r\n  elk   kwartaal ' })).toEqual({
+    expect(
+      parseBesluitRequest({
+        verb: 'besluit-vastleggen',
+        ...base,
+        [BESLUIT_INPUT_ID]: '  IMO-terugkoppeling\r\n  elk   kwartaal ',
+      }),
+    ).toEqual({
       ...base,
       tekst: 'IMO-terugkoppeling elk kwartaal',
     });
     expect(parseBesluitRequest({ verb: 'besluit-vastleggen', ...base })).toEqual({ ...base, tekst: '' });
-    expect(parseBesluitRequest({ verb: 'besluit-vastleggen', ...base, [BESLUIT_INPUT_ID]: 12 })).toEqual({ ...base, tekst: '' });
+    expect(parseBesluitRequest({ verb: 'besluit-vastleggen', ...base, [BESLUIT_INPUT_ID]: 12 })).toEqual({
+      ...base,
+      tekst: '',
+    });
   });
 
   it('is not read from another verb, nor from data that is not one of our buttons', () => {
@@ -74,7 +111,9 @@ describe('"Besluit vastleggen"', () => {
     expect(besluitTekstProblem('')).toMatch(/^Typ eerst het besluit.*Er is niets vastgelegd\.$/);
     expect(besluitTekstProblem('   ')).toBeDefined();
     expect(besluitTekstProblem('x'.repeat(BESLUIT_MAX_LENGTH))).toBeUndefined();
-    expect(besluitTekstProblem('x'.repeat(BESLUIT_MAX_LENGTH + 1))).toBe('Een besluit mag hoogstens 255 tekens lang zijn (dit zijn er 256). Er is niets vastgelegd.');
+    expect(besluitTekstProblem('x'.repeat(BESLUIT_MAX_LENGTH + 1))).toBe(
+      'Een besluit mag hoogstens 255 tekens lang zijn (dit zijn er 256). Er is niets vastgelegd.',
+    );
     expect(besluitTekstProblem('Besluit: **vet** [link](http://x)')).toBeUndefined();
   });
 
@@ -87,8 +126,12 @@ describe('"Besluit vastleggen"', () => {
     expect(besluitClientKey(base.occurrenceKey, '29:1secretaris', '  imo-terugkoppeling   ELK kwartaal\n')).toBe(key);
     // Another text, another person or another meeting is another decision.
     expect(besluitClientKey(base.occurrenceKey, '29:1secretaris', 'IMO-terugkoppeling elk half jaar')).not.toBe(key);
-    expect(besluitClientKey(base.occurrenceKey, '29:1gemeentesecretaris', 'IMO-terugkoppeling elk kwartaal')).not.toBe(key);
-    expect(besluitClientKey('cmt|2026-12-01T08:00:00Z', '29:1secretaris', 'IMO-terugkoppeling elk kwartaal')).not.toBe(key);
+    expect(besluitClientKey(base.occurrenceKey, '29:1gemeentesecretaris', 'IMO-terugkoppeling elk kwartaal')).not.toBe(
+      key,
+    );
+    expect(besluitClientKey('cmt|2026-12-01T08:00:00Z', '29:1secretaris', 'IMO-terugkoppeling elk kwartaal')).not.toBe(
+      key,
+    );
     // The parts cannot run into each other.
     expect(besluitClientKey('a', 'b c', 'd')).not.toBe(besluitClientKey('a', 'b', 'c d'));
   });
@@ -97,7 +140,12 @@ describe('"Besluit vastleggen"', () => {
 describe('escalation verbs', () => {
   const base = { mtKey: 'cmt', occurrenceKey: 'cmt|2026-11-24T08:00:00Z' };
   it('agendering-besproken needs the escalation id and its eTag', () => {
-    expect(parseCardActionData({ ...base, verb: 'agendering-besproken', agenderingId: '4', eTag: '"e"' })).toEqual({ ...base, verb: 'agendering-besproken', agenderingId: '4', eTag: '"e"' });
+    expect(parseCardActionData({ ...base, verb: 'agendering-besproken', agenderingId: '4', eTag: '"e"' })).toEqual({
+      ...base,
+      verb: 'agendering-besproken',
+      agenderingId: '4',
+      eTag: '"e"',
+    });
     expect(parseCardActionData({ ...base, verb: 'agendering-besproken', agenderingId: '4' })).toBeUndefined();
     expect(parseCardActionData({ ...base, verb: 'agendering-besproken', eTag: '"e"' })).toBeUndefined();
   });

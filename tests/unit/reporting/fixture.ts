@@ -28,7 +28,10 @@ export function fixtureActies(): Actie[] {
   return zoetermeerPlan.acties.map((a) => ({ ...a, ...(CHANGES[a.nummer] ?? {}) }));
 }
 
-export function fixtureModel(peildatum: CalendarDate, acties: readonly Actie[] = fixtureActies()): Voortgangsrapportage {
+export function fixtureModel(
+  peildatum: CalendarDate,
+  acties: readonly Actie[] = fixtureActies(),
+): Voortgangsrapportage {
   return voortgangOp({
     gemeente: GEMEENTE,
     peildatum,
@@ -46,8 +49,18 @@ export function expectedCounts(acties: readonly Actie[], advies: number, peildat
   // ISO dates order as strings; overdue is a deadline before the peildatum. A standing commitment ("… en verder") is
   // overdue only while it has not started (decisions.md, revised 2026-12-04).
   const doorlopend = (a: Actie) => /en verder\.?$/i.test(a.planning?.trim() ?? '');
-  const achterstallig = open.filter((a) => a.deadline !== undefined && a.deadline < peildatum && (!doorlopend(a) || a.status === 'Niet gestart')).length;
-  return [own.length, n('Afgerond'), n('Loopt', 'Belegd in lopend traject'), n('Geblokkeerd'), n('Niet gestart'), n('Niet overgenomen'), achterstallig];
+  const achterstallig = open.filter(
+    (a) => a.deadline !== undefined && a.deadline < peildatum && (!doorlopend(a) || a.status === 'Niet gestart'),
+  ).length;
+  return [
+    own.length,
+    n('Afgerond'),
+    n('Loopt', 'Belegd in lopend traject'),
+    n('Geblokkeerd'),
+    n('Niet gestart'),
+    n('Niet overgenomen'),
+    achterstallig,
+  ];
 }
 
 /** A hand-written StatusToelichting far beyond its maximum, without a single space (the 20,000 characters). */
@@ -63,7 +76,12 @@ export function longTextFixture(): { acties: Actie[]; adviezen: typeof zoetermee
   const acties = fixtureActies().map((a) =>
     a.nummer === '3.2'
       ? { ...a, statusToelichting: WILD_TOELICHTING }
-      : { ...a, titel: woord('T', TEKST_MAX.regel), statusToelichting: woord('s', TEKST_MAX.statusToelichting), lopendTraject: a.lopendTraject === undefined ? undefined : woord('l', TEKST_MAX.regel) },
+      : {
+          ...a,
+          titel: woord('T', TEKST_MAX.regel),
+          statusToelichting: woord('s', TEKST_MAX.statusToelichting),
+          lopendTraject: a.lopendTraject === undefined ? undefined : woord('l', TEKST_MAX.regel),
+        },
   );
   const adviezen = zoetermeerPlan.adviezen.map((a) => ({
     ...a,

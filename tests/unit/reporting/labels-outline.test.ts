@@ -2,12 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { plateauGate, voortgangOp } from '../../../src/domain/report.js';
 import type { Actie } from '../../../src/domain/model.js';
-import { datumNl, datumNlOp, gateZin, planningZin, rapportBestandsnaam, tellingen } from '../../../src/reporting/labels.js';
+import {
+  datumNl,
+  datumNlOp,
+  gateZin,
+  planningZin,
+  rapportBestandsnaam,
+  tellingen,
+} from '../../../src/reporting/labels.js';
 import { rapportOpzet, schoon, type Block } from '../../../src/reporting/outline.js';
 import { fixtureModel } from './fixture.js';
 
 function actie(overrides: Partial<Actie>): Actie {
-  return { nummer: '1.1', titel: 'Actie', advies: 1, plateau: 'Randvoorwaardelijk', domeinen: ['Concern'], status: 'Niet gestart', afhankelijkVan: [], bevindingen: [], ...overrides };
+  return {
+    nummer: '1.1',
+    titel: 'Actie',
+    advies: 1,
+    plateau: 'Randvoorwaardelijk',
+    domeinen: ['Concern'],
+    status: 'Niet gestart',
+    afhankelijkVan: [],
+    bevindingen: [],
+    ...overrides,
+  };
 }
 
 describe('Dutch dates', () => {
@@ -29,7 +46,9 @@ describe('Dutch dates', () => {
 describe('report texts', () => {
   it('names the planning with its term', () => {
     expect(planningZin('Geheel 2025', '2025-12-31')).toBe('“Geheel 2025”, termijn 31 december 2025.');
-    expect(planningZin('Geheel 2025 en verder', '2025-12-31', 'doorlopend')).toBe('“Geheel 2025 en verder”, doorlopend vanaf 31 december 2025.');
+    expect(planningZin('Geheel 2025 en verder', '2025-12-31', 'doorlopend')).toBe(
+      '“Geheel 2025 en verder”, doorlopend vanaf 31 december 2025.',
+    );
     // Without a planning the report says so in its own words, outside any quote.
     expect(planningZin('  ')).toBe('Het college gaf voor dit advies geen planning.');
   });
@@ -37,18 +56,35 @@ describe('report texts', () => {
     const at = new Date('2025-12-31T12:00:00Z');
     const rv = (status: Actie['status']) => actie({ plateau: 'Randvoorwaardelijk', status });
     const ex = (status: Actie['status']) => actie({ plateau: 'Excelleren', status });
-    expect(gateZin(plateauGate([rv('Afgerond'), rv('Niet overgenomen')], at))).toBe('Randvoorwaardelijk is gereed (1 van 1 opgepakte acties afgerond): de weg naar Excelleren is vrij.');
+    expect(gateZin(plateauGate([rv('Afgerond'), rv('Niet overgenomen')], at))).toBe(
+      'Randvoorwaardelijk is gereed (1 van 1 opgepakte acties afgerond): de weg naar Excelleren is vrij.',
+    );
     expect(gateZin(plateauGate([rv('Afgerond'), rv('Loopt'), ex('Loopt'), ex('Niet gestart')], at))).toBe(
       'Randvoorwaardelijk is voor 50% gereed (1 van 2 opgepakte acties afgerond), maar Excelleren is al in beweging (1 van 2 acties): eerder dan het plan bedoelt.',
     );
-    expect(gateZin(plateauGate([rv('Loopt'), ex('Niet gestart')], at))).toBe('Randvoorwaardelijk is voor 0% gereed (0 van 1 opgepakte acties afgerond); Excelleren wacht daarop, zoals het plan bedoelt.');
+    expect(gateZin(plateauGate([rv('Loopt'), ex('Niet gestart')], at))).toBe(
+      'Randvoorwaardelijk is voor 0% gereed (0 van 1 opgepakte acties afgerond); Excelleren wacht daarop, zoals het plan bedoelt.',
+    );
     // Excelleren actions the college placed in a track are said apart and never called early.
-    expect(gateZin(plateauGate([rv('Loopt'), ex('Belegd in lopend traject'), ex('Belegd in lopend traject')], at))).toBe(
+    expect(
+      gateZin(plateauGate([rv('Loopt'), ex('Belegd in lopend traject'), ex('Belegd in lopend traject')], at)),
+    ).toBe(
       'Randvoorwaardelijk is voor 0% gereed (0 van 1 opgepakte acties afgerond); Excelleren wacht daarop, zoals het plan bedoelt. 2 Excelleren-acties zijn door het college belegd in een lopend traject; die tellen niet als vroeg.',
     );
   });
   it('orders counts as the tables do', () => {
-    expect(tellingen({ total: 7, afgerond: 1, lopend: 2, geblokkeerd: 3, nietGestart: 4, nietOvergenomen: 5, achterstallig: 6, percentAfgerond: 14 })).toEqual([7, 1, 2, 3, 4, 5, 6]);
+    expect(
+      tellingen({
+        total: 7,
+        afgerond: 1,
+        lopend: 2,
+        geblokkeerd: 3,
+        nietGestart: 4,
+        nietOvergenomen: 5,
+        achterstallig: 6,
+        percentAfgerond: 14,
+      }),
+    ).toEqual([7, 1, 2, 3, 4, 5, 6]);
   });
   it('names the file after the peildatum', () => {
     expect(rapportBestandsnaam('2025-12-31', 'pdf')).toBe('voortgangsrapportage-2025-12-31.pdf');
@@ -73,15 +109,41 @@ describe('schoon: untrusted text as plain text', () => {
 
 describe('the outline', () => {
   const texts = (blocks: Block[]) =>
-    blocks.map((b) => (b.kind === 'kop' ? `#${b.niveau} ${b.tekst}` : b.kind === 'alinea' ? b.runs.map((r) => r.text).join('') : b.kind === 'tabel' ? `[tabel ${b.kop.join('|')}]` : b.kind === 'figuur' ? `[figuur ${b.alt}]` : `[titel ${b.titel}]`));
+    blocks.map((b) =>
+      b.kind === 'kop'
+        ? `#${b.niveau} ${b.tekst}`
+        : b.kind === 'alinea'
+          ? b.runs.map((r) => r.text).join('')
+          : b.kind === 'tabel'
+            ? `[tabel ${b.kop.join('|')}]`
+            : b.kind === 'figuur'
+              ? `[figuur ${b.alt}]`
+              : `[titel ${b.titel}]`,
+    );
 
   it('says "Geen." for every empty section of an advies without actions', () => {
-    const model = voortgangOp({ gemeente: 'Gemeente Test', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen.slice(0, 1), acties: [] });
+    const model = voortgangOp({
+      gemeente: 'Gemeente Test',
+      peildatum: '2025-12-31',
+      adviezen: zoetermeerPlan.adviezen.slice(0, 1),
+      acties: [],
+    });
     const t = texts(rapportOpzet(model).blocks);
     const from = t.indexOf('#2 Advies 1. Gemeenschappelijke visie & roadmap digitalisering');
-    expect(t.slice(from + 9)).toEqual(['#3 Wat is gedaan', 'Geen.', '#3 Volgende stappen', 'Geen.', '#3 Gekoppelde portfolioprojecten', 'Geen.']);
+    expect(t.slice(from + 9)).toEqual([
+      '#3 Wat is gedaan',
+      'Geen.',
+      '#3 Volgende stappen',
+      'Geen.',
+      '#3 Gekoppelde portfolioprojecten',
+      'Geen.',
+    ]);
     // The advies in the report's own words comes first, then the college's reaction.
-    expect(t.slice(from + 2, from + 5)).toEqual(['#3 Het advies in het rapport', zoetermeerPlan.adviezen[0]!.omschrijving, '#3 Reactie college']);
+    expect(t.slice(from + 2, from + 5)).toEqual([
+      '#3 Het advies in het rapport',
+      zoetermeerPlan.adviezen[0]!.omschrijving,
+      '#3 Reactie college',
+    ]);
     expect(t).not.toContain('#3 Niet overgenomen');
   });
 
@@ -100,7 +162,11 @@ describe('the outline', () => {
   it('lists overdue open actions first under Volgende stappen', () => {
     const opzet = rapportOpzet(fixtureModel('2025-12-31'));
     const i = opzet.blocks.findIndex((b) => b.kind === 'kop' && b.tekst.startsWith('Advies 8.'));
-    const tabel = opzet.blocks.slice(i).find((b): b is Extract<Block, { kind: 'tabel' }> => b.kind === 'tabel' && b.kop.includes('Deadline'));
-    expect(tabel?.rijen.map((r) => r[0])).toEqual(fixtureModel('2025-12-31').perAdvies[7]!.volgende.map((a) => a.nummer));
+    const tabel = opzet.blocks
+      .slice(i)
+      .find((b): b is Extract<Block, { kind: 'tabel' }> => b.kind === 'tabel' && b.kop.includes('Deadline'));
+    expect(tabel?.rijen.map((r) => r[0])).toEqual(
+      fixtureModel('2025-12-31').perAdvies[7]!.volgende.map((a) => a.nummer),
+    );
   });
 });

@@ -21,8 +21,12 @@ describe('the browser PDF path', { timeout: 60_000 }, () => {
     const bytes = new Uint8Array(await blob.arrayBuffer());
     const pdf = await readPdf(bytes);
     expect(pdf.language).toBe('nl-NL');
-    expect(pdf.pages[0]?.text).toContain(`${GEMEENTE} · Voortgangsrapportage peildatum 31 december 2025 Pagina 1 van ${pdf.numPages}`);
-    expect(pdf.pages.map((p) => p.text).join(' ')).toContain('Advies 11. Voortdurend aandacht voor digitalisering en digitaal leiderschap');
+    expect(pdf.pages[0]?.text).toContain(
+      `${GEMEENTE} · Voortgangsrapportage peildatum 31 december 2025 Pagina 1 van ${pdf.numPages}`,
+    );
+    expect(pdf.pages.map((p) => p.text).join(' ')).toContain(
+      'Advies 11. Voortdurend aandacht voor digitalisering en digitaal leiderschap',
+    );
     // Tagged as in Node: every page under the one Document element, the eleven advies headings as H3.
     const pages = await readStructure(bytes);
     expect(pages.map((roots) => roots.map((r) => r.role).join())).toEqual(pages.map(() => 'Document'));

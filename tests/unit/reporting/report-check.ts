@@ -17,7 +17,9 @@ export function checkAdviesHeadings(text: string, expected: readonly ExpectedAdv
     const heading = normalise(`Advies ${a.nummer}. ${a.titel}`);
     const at = text.indexOf(heading, from);
     if (at === -1) {
-      problems.push(text.includes(heading) ? `Advies ${a.nummer} staat niet op zijn plaats` : `Advies ${a.nummer} ontbreekt`);
+      problems.push(
+        text.includes(heading) ? `Advies ${a.nummer} staat niet op zijn plaats` : `Advies ${a.nummer} ontbreekt`,
+      );
       continue;
     }
     from = at + heading.length;
@@ -48,12 +50,15 @@ export function checkAdviesCounts(text: string, expected: readonly ExpectedAdvie
       return;
     }
     const found = m.slice(1, 8).map(Number);
-    if (found.join(' ') !== a.counts.join(' ')) problems.push(`Advies ${a.nummer}: tellingen ${found.join(' ')}, verwacht ${a.counts.join(' ')}`);
+    if (found.join(' ') !== a.counts.join(' '))
+      problems.push(`Advies ${a.nummer}: tellingen ${found.join(' ')}, verwacht ${a.counts.join(' ')}`);
   });
   return problems;
 }
 
 /** The expectation for every advies of the plan, in number order. */
 export function expectedAdviezen(adviezen: readonly Advies[], counts: (nummer: number) => number[]): ExpectedAdvies[] {
-  return [...adviezen].sort((a, b) => a.nummer - b.nummer).map((a) => ({ nummer: a.nummer, titel: a.titel, counts: counts(a.nummer) }));
+  return [...adviezen]
+    .sort((a, b) => a.nummer - b.nummer)
+    .map((a) => ({ nummer: a.nummer, titel: a.titel, counts: counts(a.nummer) }));
 }

@@ -34,8 +34,13 @@ describe('the voortgangsrapportage as Word document', () => {
     });
 
     it('uses real Word headings: one Heading 2 per advies, 1 to 11 in order', () => {
-      expect(doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(['Samenvatting', 'Voortgang per advies']);
-      const advies = doc.paragraphs.filter((p) => p.style === 'Heading2' && p.text.startsWith('Advies ')).map((p) => p.text);
+      expect(doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([
+        'Samenvatting',
+        'Voortgang per advies',
+      ]);
+      const advies = doc.paragraphs
+        .filter((p) => p.style === 'Heading2' && p.text.startsWith('Advies '))
+        .map((p) => p.text);
       expect(advies).toEqual(expected.map((a) => `Advies ${a.nummer}. ${a.titel}`));
       expect(checkAdviesHeadings(doc.text, expected)).toEqual([]);
       expect(doc.paragraphs.filter((p) => p.style === 'Heading3' && p.text === 'Reactie college')).toHaveLength(11);
@@ -67,7 +72,9 @@ describe('the voortgangsrapportage as Word document', () => {
 
   it('keeps line breaks of a reason as Word line breaks', async () => {
     const doc = await render(fixtureModel('2025-12-31'));
-    expect(doc.paragraphs.some((p) => p.text === 'Geblokkeerd\nWacht op besluit CMT\nover de prioritering.')).toBe(true);
+    expect(doc.paragraphs.some((p) => p.text === 'Geblokkeerd\nWacht op besluit CMT\nover de prioritering.')).toBe(
+      true,
+    );
     expect(adviesSection(doc.text, 3, 4)).toContain('doorlopend vanaf 30 juni 2025 niet gestart');
   });
 

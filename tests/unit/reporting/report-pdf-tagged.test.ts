@@ -23,11 +23,15 @@ const cellText = (c: Cell) => (typeof c === 'string' ? c : c.map((r) => r.text).
 
 /** The headings a reader should meet, in order: the title (H1), then the outline's levels 1–3 as H2–H4. */
 function expectedHeadings(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => (b.kind === 'titel' ? [`H1 ${b.titel}`] : b.kind === 'kop' ? [`H${b.niveau + 1} ${plain(b.tekst)}`] : []));
+  return blocks.flatMap((b) =>
+    b.kind === 'titel' ? [`H1 ${b.titel}`] : b.kind === 'kop' ? [`H${b.niveau + 1} ${plain(b.tekst)}`] : [],
+  );
 }
 
 function headerCells(table: StructNode): StructNode[] {
-  return childrenWithRole(table, 'THead').flatMap((h) => childrenWithRole(h, 'TR')).flatMap((tr) => tr.children);
+  return childrenWithRole(table, 'THead')
+    .flatMap((h) => childrenWithRole(h, 'TR'))
+    .flatMap((tr) => tr.children);
 }
 
 /**
@@ -35,7 +39,9 @@ function headerCells(table: StructNode): StructNode[] {
  * header elements on a page the table continues on, without text: their content is on the page before.)
  */
 function tablesWithHeader(pages: readonly StructNode[][]): StructNode[] {
-  return pages.flatMap((roots) => allNodes(roots).filter((n) => n.role === 'Table' && headerCells(n).some((c) => c.text !== '')));
+  return pages.flatMap((roots) =>
+    allNodes(roots).filter((n) => n.role === 'Table' && headerCells(n).some((c) => c.text !== '')),
+  );
 }
 
 describe('the voortgangsrapportage PDF is tagged and accessible', { timeout: 60_000 }, () => {
@@ -67,7 +73,9 @@ describe('the voortgangsrapportage PDF is tagged and accessible', { timeout: 60_
   });
 
   it("has the report's headings in the structure tree, in reading order", () => {
-    const found = pages.flatMap((roots) => allNodes(roots).filter((n) => /^H[1-6]$/.test(n.role))).map((n) => `${n.role} ${plain(n.text)}`);
+    const found = pages
+      .flatMap((roots) => allNodes(roots).filter((n) => /^H[1-6]$/.test(n.role)))
+      .map((n) => `${n.role} ${plain(n.text)}`);
     const expected = expectedHeadings(opzet.blocks);
     expect(expected.length).toBeGreaterThan(11 * 5);
     expect(found).toEqual(expected);
@@ -77,12 +85,16 @@ describe('the voortgangsrapportage PDF is tagged and accessible', { timeout: 60_
   it('has every table with its header row as TH cells (column scope) and its rows as TD cells', () => {
     const expected = opzet.blocks.filter((b): b is Extract<Block, { kind: 'tabel' }> => b.kind === 'tabel');
     const tables = tablesWithHeader(pages);
-    expect(tables.map((t) => headerCells(t).map((c) => `${c.role} ${plain(c.text)}`))).toEqual(expected.map((b) => b.kop.map((k) => `TH ${k}`)));
+    expect(tables.map((t) => headerCells(t).map((c) => `${c.role} ${plain(c.text)}`))).toEqual(
+      expected.map((b) => b.kop.map((k) => `TH ${k}`)),
+    );
     // The first data row of every table reads as the outline has it, cell by cell.
     tables.forEach((t, i) => {
       const firstRow = childrenWithRole(t, 'TBody').flatMap((b) => childrenWithRole(b, 'TR'))[0];
       expect(firstRow?.children.map((c) => c.role)).toEqual(expected[i]?.kop.map(() => 'TD'));
-      expect(firstRow?.children.map((c) => plain(c.text))).toEqual(expected[i]?.rijen[0]?.map((c) => plain(cellText(c))));
+      expect(firstRow?.children.map((c) => plain(c.text))).toEqual(
+        expected[i]?.rijen[0]?.map((c) => plain(cellText(c))),
+      );
     });
     const raw = Buffer.from(bytes).toString('latin1');
     expect(raw).toMatch(/\/S \/TH[\s\S]*?\/Scope \/Column|\/Scope \/Column[\s\S]*?\/S \/TH/);
@@ -94,7 +106,9 @@ describe('the voortgangsrapportage PDF is tagged and accessible', { timeout: 60_
     expect(expected.length).toBeGreaterThan(0);
     expect(figures.map((f) => f.alt)).toEqual(expected.map((b) => b.alt));
     const plateau = fixtureModel(PEILDATUM).perPlateau[0];
-    expect(figures[0]?.alt).toContain(`${plateau?.key}: ${plateau?.total} acties, waarvan ${plateau?.afgerond} afgerond`);
+    expect(figures[0]?.alt).toContain(
+      `${plateau?.key}: ${plateau?.total} acties, waarvan ${plateau?.afgerond} afgerond`,
+    );
   });
 
   it('keeps the footer out of the structure tree (an artifact), and the body text in it', () => {
@@ -105,7 +119,10 @@ describe('the voortgangsrapportage PDF is tagged and accessible', { timeout: 60_
 
   it('the checks can fail: an untagged PDF has no tree, and pdfinfo says so', async () => {
     // A PDF as the old renderer wrote it: no MarkInfo, no StructTreeRoot.
-    const untagged = Buffer.from(bytes).toString('latin1').replace('/Marked true', '/Marked false').replace('/StructTreeRoot', '/NoStructTree');
+    const untagged = Buffer.from(bytes)
+      .toString('latin1')
+      .replace('/Marked true', '/Marked false')
+      .replace('/StructTreeRoot', '/NoStructTree');
     const file = join(dir, 'untagged.pdf');
     await writeFile(file, Buffer.from(untagged, 'latin1'));
     const { stdout } = await run(PDFINFO, [file]);

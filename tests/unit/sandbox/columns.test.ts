@@ -20,17 +20,41 @@ describe('columnDefinition rules', () => {
     expect(parseColumnDefinition({ name: 'A', text: {} }, resolve).kind).toBe('text');
     expect(parseColumnDefinition({ name: 'A', text: { allowMultipleLines: true } }, resolve).kind).toBe('note');
     expect(parseColumnDefinition({ name: 'A', choice: { choices: ['x'] } }, resolve).kind).toBe('choice');
-    expect(parseColumnDefinition({ name: 'A', choice: { choices: ['x'], displayAs: 'checkBoxes' } }, resolve).kind).toBe('multiChoice');
-    expect(parseColumnDefinition({ name: 'A', personOrGroup: { allowMultipleSelection: true } }, resolve).kind).toBe('multiPerson');
-    expect(parseColumnDefinition({ name: 'A', lookup: { listId: '11111111-2222-3333-4444-555555555555', allowMultipleValues: true } }, resolve).kind).toBe('multiLookup');
-    expect(parseColumnDefinition({ name: 'A', dateTime: { format: 'dateOnly' } }, resolve).dateTime?.format).toBe('dateOnly');
+    expect(
+      parseColumnDefinition({ name: 'A', choice: { choices: ['x'], displayAs: 'checkBoxes' } }, resolve).kind,
+    ).toBe('multiChoice');
+    expect(parseColumnDefinition({ name: 'A', personOrGroup: { allowMultipleSelection: true } }, resolve).kind).toBe(
+      'multiPerson',
+    );
+    expect(
+      parseColumnDefinition(
+        { name: 'A', lookup: { listId: '11111111-2222-3333-4444-555555555555', allowMultipleValues: true } },
+        resolve,
+      ).kind,
+    ).toBe('multiLookup');
+    expect(parseColumnDefinition({ name: 'A', dateTime: { format: 'dateOnly' } }, resolve).dateTime?.format).toBe(
+      'dateOnly',
+    );
   });
 
   it('requires an index for unique values and refuses an index on multi-value and note columns', () => {
-    expect(statusOf(() => parseColumnDefinition({ name: 'A', text: {}, enforceUniqueValues: true }, resolve))).toBe(400);
-    expect(statusOf(() => parseColumnDefinition({ name: 'A', text: {}, enforceUniqueValues: true, indexed: true }, resolve))).toBe(200);
-    expect(statusOf(() => parseColumnDefinition({ name: 'A', text: { allowMultipleLines: true }, indexed: true }, resolve))).toBe(400);
-    expect(statusOf(() => parseColumnDefinition({ name: 'A', choice: { choices: ['x'], displayAs: 'checkBoxes' }, indexed: true }, resolve))).toBe(400);
+    expect(statusOf(() => parseColumnDefinition({ name: 'A', text: {}, enforceUniqueValues: true }, resolve))).toBe(
+      400,
+    );
+    expect(
+      statusOf(() => parseColumnDefinition({ name: 'A', text: {}, enforceUniqueValues: true, indexed: true }, resolve)),
+    ).toBe(200);
+    expect(
+      statusOf(() => parseColumnDefinition({ name: 'A', text: { allowMultipleLines: true }, indexed: true }, resolve)),
+    ).toBe(400);
+    expect(
+      statusOf(() =>
+        parseColumnDefinition(
+          { name: 'A', choice: { choices: ['x'], displayAs: 'checkBoxes' }, indexed: true },
+          resolve,
+        ),
+      ),
+    ).toBe(400);
   });
 
   it('refuses bad names, reserved names, missing or double facets and unknown lookup lists', () => {
@@ -54,8 +78,16 @@ describe('columnDefinition rules', () => {
   });
 
   it("renders Graph's columnDefinition with exactly one type facet", () => {
-    const json = columnToGraph(parseColumnDefinition({ name: 'Deadline', dateTime: { format: 'dateOnly' }, indexed: true }, resolve));
-    expect(json).toMatchObject({ name: 'Deadline', displayName: 'Deadline', indexed: true, enforceUniqueValues: false, dateTime: { format: 'dateOnly' } });
+    const json = columnToGraph(
+      parseColumnDefinition({ name: 'Deadline', dateTime: { format: 'dateOnly' }, indexed: true }, resolve),
+    );
+    expect(json).toMatchObject({
+      name: 'Deadline',
+      displayName: 'Deadline',
+      indexed: true,
+      enforceUniqueValues: false,
+      dateTime: { format: 'dateOnly' },
+    });
     expect(['text', 'choice', 'number', 'boolean', 'personOrGroup', 'lookup'].some((f) => f in json)).toBe(false);
   });
 });

@@ -36,10 +36,34 @@ const bind: FieldBinder<Row> = (path, position) => {
 };
 
 const ROWS: Row[] = [
-  { id: 1, Title: 'Alpha', Naam: "O'Brien", Nummer: 1, Actief: true, Deadline: '2025-06-29T22:00:00Z', EigenaarLookupId: 12 },
-  { id: 2, Title: 'beta', Naam: 'Jansen', Nummer: 2.5, Actief: false, Deadline: '2025-01-14T23:00:00Z', EigenaarLookupId: 13 },
+  {
+    id: 1,
+    Title: 'Alpha',
+    Naam: "O'Brien",
+    Nummer: 1,
+    Actief: true,
+    Deadline: '2025-06-29T22:00:00Z',
+    EigenaarLookupId: 12,
+  },
+  {
+    id: 2,
+    Title: 'beta',
+    Naam: 'Jansen',
+    Nummer: 2.5,
+    Actief: false,
+    Deadline: '2025-01-14T23:00:00Z',
+    EigenaarLookupId: 13,
+  },
   { id: 3, Title: 'Gamma', Naam: null, Nummer: -3, Actief: true, Deadline: null, EigenaarLookupId: null },
-  { id: 4, Title: 'Alphabet', Naam: 'De Vries', Nummer: 10, Actief: false, Deadline: '2025-12-31T23:00:00Z', EigenaarLookupId: 12 },
+  {
+    id: 4,
+    Title: 'Alphabet',
+    Naam: 'De Vries',
+    Nummer: 10,
+    Actief: false,
+    Deadline: '2025-12-31T23:00:00Z',
+    EigenaarLookupId: 12,
+  },
 ];
 
 function matching(filter: string): number[] {
@@ -111,7 +135,7 @@ describe('odata $filter parser', () => {
     ['fields/Title eq #', 16, "unexpected character '#'"],
     ['', 0, 'empty'],
     ['fields/Nummer eq eq', 17, 'expected a field'],
-    ["startswith(fields/Title)", 0, 'takes 2 arguments'],
+    ['startswith(fields/Title)', 0, 'takes 2 arguments'],
   ])('reports %j at position %i', (filter, position, text) => {
     const err = errorOf(() => parseFilter(filter));
     expect(err.position).toBe(position);
@@ -171,9 +195,13 @@ describe('odata $filter evaluation', () => {
 
   it('turns date-only literals into instants through the configured site zone', () => {
     const amsterdamMidnight = (date: string): number => Date.parse(`${date}T00:00:00+02:00`);
-    const predicate = compileFilter(parseFilter("fields/Deadline eq '2025-06-30'"), bind, { dateOnlyToEpoch: amsterdamMidnight });
+    const predicate = compileFilter(parseFilter("fields/Deadline eq '2025-06-30'"), bind, {
+      dateOnlyToEpoch: amsterdamMidnight,
+    });
     expect(ROWS.filter(predicate).map((r) => r['id'])).toEqual([1]);
-    const unquoted = compileFilter(parseFilter('fields/Deadline eq 2025-06-30'), bind, { dateOnlyToEpoch: amsterdamMidnight });
+    const unquoted = compileFilter(parseFilter('fields/Deadline eq 2025-06-30'), bind, {
+      dateOnlyToEpoch: amsterdamMidnight,
+    });
     expect(ROWS.filter(unquoted).map((r) => r['id'])).toEqual([1]);
   });
 
@@ -197,7 +225,9 @@ describe('odata $filter evaluation', () => {
     expect(errorOf(() => compileFilter(parseFilter('1 eq 1'), bind)).message).toContain('must reference a field');
     expect(errorOf(() => compileFilter(parseFilter('fields/Nummer eq fields/Nummer'), bind)).position).toBe(17);
     expect(errorOf(() => compileFilter(parseFilter('fields/Nummer gt null'), bind)).message).toContain('null');
-    expect(errorOf(() => compileFilter(parseFilter("startswith(fields/Nummer,'1')"), bind)).message).toContain('text field');
+    expect(errorOf(() => compileFilter(parseFilter("startswith(fields/Nummer,'1')"), bind)).message).toContain(
+      'text field',
+    );
   });
 
   it('reports an unknown field from the binder with its position', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatGraphInstant, parseCalendarDate, parseSiteDateTime, siteMidnightUtc, toSiteDateOnly } from '../../../src/sandbox/site-time.js';
+import {
+  formatGraphInstant,
+  parseCalendarDate,
+  parseSiteDateTime,
+  siteMidnightUtc,
+  toSiteDateOnly,
+} from '../../../src/sandbox/site-time.js';
 
 const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : formatGraphInstant(ms));
 

@@ -2,12 +2,24 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildIfChanged, collectInputs, inputsHash, LOCAL_SERVER_TARGET, parseStamp, rebuildDecision, TAB_TARGET } from '../../../scripts/build-if-changed.mjs';
+import {
+  buildIfChanged,
+  collectInputs,
+  inputsHash,
+  LOCAL_SERVER_TARGET,
+  parseStamp,
+  rebuildDecision,
+  TAB_TARGET,
+} from '../../../scripts/build-if-changed.mjs';
 
 const file = (path: string, text: string) => ({ path, bytes: new TextEncoder().encode(text) });
 
 describe('inputsHash', () => {
-  const files = [file('src/tab/main.tsx', 'render()'), file('vite.config.ts', 'export default {}'), file('package-lock.json', '{"v":1}')];
+  const files = [
+    file('src/tab/main.tsx', 'render()'),
+    file('vite.config.ts', 'export default {}'),
+    file('package-lock.json', '{"v":1}'),
+  ];
 
   it('does not depend on the order the files are listed in', () => {
     expect(inputsHash(files)).toBe(inputsHash([...files].reverse()));
@@ -33,7 +45,10 @@ describe('rebuildDecision', () => {
   const stamp = { hash: 'abc', builtAt: '2026-12-04T20:00:00.000Z' };
 
   it('skips the build when the stamp matches and the outputs are there', () => {
-    expect(rebuildDecision(stamp, 'abc', [])).toEqual({ rebuild: false, reason: 'inputs unchanged since the build of 2026-12-04T20:00:00.000Z' });
+    expect(rebuildDecision(stamp, 'abc', [])).toEqual({
+      rebuild: false,
+      reason: 'inputs unchanged since the build of 2026-12-04T20:00:00.000Z',
+    });
   });
 
   it('builds when the inputs changed', () => {
@@ -79,7 +94,11 @@ describe('collectInputs and buildTabIfChanged on a folder', () => {
     write('src/server/main.ts', 'c');
     write('package-lock.json', '{}');
     const before = inputsHash(collectInputs(root, TAB_TARGET.inputs));
-    expect(collectInputs(root, TAB_TARGET.inputs).map((f) => f.path).sort()).toEqual(['package-lock.json', 'src/domain/dates.ts', 'src/tab/main.tsx']);
+    expect(
+      collectInputs(root, TAB_TARGET.inputs)
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(['package-lock.json', 'src/domain/dates.ts', 'src/tab/main.tsx']);
 
     write('src/server/main.ts', 'changed');
     expect(inputsHash(collectInputs(root, TAB_TARGET.inputs))).toBe(before);
@@ -106,7 +125,10 @@ describe('collectInputs and buildTabIfChanged on a folder', () => {
     root = mkdtempSync(join(tmpdir(), 'tab-inputs-'));
     write('src/tab/main.tsx', 'a');
     for (const output of TAB_TARGET.outputs) write(output, '');
-    write(TAB_TARGET.stampFile, JSON.stringify({ hash: inputsHash(collectInputs(root, TAB_TARGET.inputs)), builtAt: 'earlier' }));
+    write(
+      TAB_TARGET.stampFile,
+      JSON.stringify({ hash: inputsHash(collectInputs(root, TAB_TARGET.inputs)), builtAt: 'earlier' }),
+    );
     const lines: string[] = [];
     const decisions = await buildIfChanged([TAB_TARGET], { rootDir: root, print: (l) => lines.push(l) });
     expect(decisions.map((d) => d.rebuild)).toEqual([false]);
@@ -116,6 +138,8 @@ describe('collectInputs and buildTabIfChanged on a folder', () => {
     // Vite config), and no new stamp is written.
     rmSync(join(root, 'dist/tab/index.html'));
     await expect(buildIfChanged([TAB_TARGET], { rootDir: root, print: (l) => lines.push(l) })).rejects.toThrow();
-    expect(lines).toContain('Building the tab: no complete build (dist/tab/index.html missing). Details: dist/build.log');
+    expect(lines).toContain(
+      'Building the tab: no complete build (dist/tab/index.html missing). Details: dist/build.log',
+    );
   });
 });

@@ -17,10 +17,19 @@ let root: string;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'quiet-start-'));
   mkdirSync(join(root, 'src'));
-  writeFileSync(join(root, 'src/index.html'), '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>\n');
+  writeFileSync(
+    join(root, 'src/index.html'),
+    '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>\n',
+  );
   writeFileSync(join(root, 'src/lib.js'), 'export const answer = 42;\n');
-  writeFileSync(join(root, 'src/main.js'), "import * as lib from './lib.js';\ndocument.body.textContent = String(lib.answer) + String(lib.default);\n");
-  writeFileSync(join(root, 'vite.tiny.config.mjs'), "export default { root: 'src', build: { outDir: '../dist/tiny', emptyOutDir: true } };\n");
+  writeFileSync(
+    join(root, 'src/main.js'),
+    "import * as lib from './lib.js';\ndocument.body.textContent = String(lib.answer) + String(lib.default);\n",
+  );
+  writeFileSync(
+    join(root, 'vite.tiny.config.mjs'),
+    "export default { root: 'src', build: { outDir: '../dist/tiny', emptyOutDir: true } };\n",
+  );
 });
 
 afterAll(() => {
@@ -40,7 +49,11 @@ function start(verbose: boolean): Promise<{ stdout: string; stderr: string; code
     await buildIfChanged([target], { verbose: ${String(verbose)} });
   `;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: withoutColourSettings(process.env) });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: withoutColourSettings(process.env),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -82,6 +95,8 @@ describe('a quiet npm start', () => {
   }, 120_000);
 
   it('strips colour and cursor sequences from a message', () => {
-    expect(stripAnsi(`${ESC}[33m[IMPORT_IS_UNDEFINED] ${ESC}[0mImport ${ESC}[38;5;246m╭${ESC}[2K`)).toBe('[IMPORT_IS_UNDEFINED] Import ╭');
+    expect(stripAnsi(`${ESC}[33m[IMPORT_IS_UNDEFINED] ${ESC}[0mImport ${ESC}[38;5;246m╭${ESC}[2K`)).toBe(
+      '[IMPORT_IS_UNDEFINED] Import ╭',
+    );
   });
 });

@@ -35,8 +35,13 @@ describe('server configuration', () => {
   });
   it('reads the organisation’s own closing days and names the variable when one is not a date', () => {
     expect(readConfig(valid).reminders.extraHolidays).toEqual([]);
-    expect(readConfig({ ...valid, EXTRA_HOLIDAYS: ' 2026-05-05, 2026-05-15 ' }).reminders.extraHolidays).toEqual(['2026-05-05', '2026-05-15']);
-    expect(() => readConfig({ ...valid, EXTRA_HOLIDAYS: '2026-05-05,5 mei' })).toThrow(/EXTRA_HOLIDAYS: must be dates YYYY-MM-DD/);
+    expect(readConfig({ ...valid, EXTRA_HOLIDAYS: ' 2026-05-05, 2026-05-15 ' }).reminders.extraHolidays).toEqual([
+      '2026-05-05',
+      '2026-05-15',
+    ]);
+    expect(() => readConfig({ ...valid, EXTRA_HOLIDAYS: '2026-05-05,5 mei' })).toThrow(
+      /EXTRA_HOLIDAYS: must be dates YYYY-MM-DD/,
+    );
   });
   it('names every invalid variable', () => {
     const attempt = () => readConfig({ ...valid, GRAPH_BASE_URL: 'not a url', PORT: 'x' });
@@ -45,20 +50,42 @@ describe('server configuration', () => {
     expect(attempt).toThrow(/PORT/);
   });
   it('requires a client secret', () => {
-    expect(() => readConfig({ ...valid, GRAPH_CLIENT_SECRET: undefined })).toThrow(/SECRET_GRAPH_CLIENT_SECRET: is required/);
+    expect(() => readConfig({ ...valid, GRAPH_CLIENT_SECRET: undefined })).toThrow(
+      /SECRET_GRAPH_CLIENT_SECRET: is required/,
+    );
   });
   it('requires a persona directory in persona mode only', () => {
     expect(() => readConfig({ ...valid, PERSONA_DIRECTORY_URL: undefined })).toThrow(/PERSONA_DIRECTORY_URL/);
-    expect(readConfig({ ...valid, TAB_AUTH: 'naa', TAB_AUTHORITY: 'https://127.0.0.1:3979/tenant', PERSONA_DIRECTORY_URL: undefined }).tab.auth).toBe('naa');
+    expect(
+      readConfig({
+        ...valid,
+        TAB_AUTH: 'naa',
+        TAB_AUTHORITY: 'https://127.0.0.1:3979/tenant',
+        PERSONA_DIRECTORY_URL: undefined,
+      }).tab.auth,
+    ).toBe('naa');
   });
-  it('gives the tab an https Entra authority with TAB_AUTH=naa: TOKEN_URL\'s tenant, or TAB_AUTHORITY', () => {
-    const tenant = { ...valid, TAB_AUTH: 'naa', PERSONA_DIRECTORY_URL: undefined, TOKEN_URL: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token' };
+  it("gives the tab an https Entra authority with TAB_AUTH=naa: TOKEN_URL's tenant, or TAB_AUTHORITY", () => {
+    const tenant = {
+      ...valid,
+      TAB_AUTH: 'naa',
+      PERSONA_DIRECTORY_URL: undefined,
+      TOKEN_URL: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+    };
     expect(readConfig(tenant).tab.authority).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com');
-    expect(readConfig({ ...tenant, TAB_AUTHORITY: 'https://login.microsoftonline.us/contoso/' }).tab.authority).toBe('https://login.microsoftonline.us/contoso');
+    expect(readConfig({ ...tenant, TAB_AUTHORITY: 'https://login.microsoftonline.us/contoso/' }).tab.authority).toBe(
+      'https://login.microsoftonline.us/contoso',
+    );
     // MSAL.js refuses an http authority: the server says so at start, naming the variable.
-    expect(() => readConfig({ ...tenant, TOKEN_URL: valid.TOKEN_URL })).toThrow(/TOKEN_URL: must give an https authority for the browser sign-in \(MSAL\.js refuses 'http:\/\/127\.0\.0\.1:3979'\); set TAB_AUTHORITY/);
-    expect(() => readConfig({ ...tenant, TAB_AUTHORITY: 'http://127.0.0.1:3979/t' })).toThrow(/TAB_AUTHORITY: must give an https authority/);
-    expect(() => readConfig({ ...tenant, TOKEN_URL: 'https://sts.example/token' })).toThrow(/TAB_AUTHORITY: is required when TAB_AUTH=naa and TOKEN_URL does not end in \/oauth2\/v2\.0\/token/);
+    expect(() => readConfig({ ...tenant, TOKEN_URL: valid.TOKEN_URL })).toThrow(
+      /TOKEN_URL: must give an https authority for the browser sign-in \(MSAL\.js refuses 'http:\/\/127\.0\.0\.1:3979'\); set TAB_AUTHORITY/,
+    );
+    expect(() => readConfig({ ...tenant, TAB_AUTHORITY: 'http://127.0.0.1:3979/t' })).toThrow(
+      /TAB_AUTHORITY: must give an https authority/,
+    );
+    expect(() => readConfig({ ...tenant, TOKEN_URL: 'https://sts.example/token' })).toThrow(
+      /TAB_AUTHORITY: is required when TAB_AUTH=naa and TOKEN_URL does not end in \/oauth2\/v2\.0\/token/,
+    );
     // The persona sign-in has no authority.
     expect(readConfig(valid).tab.authority).toBeUndefined();
   });

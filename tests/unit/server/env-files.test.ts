@@ -26,8 +26,16 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('loadEnvFiles', () => {
   it('loads the env file and its .user file; the process wins, and the first file wins over the .user file', () => {
     const env: NodeJS.ProcessEnv = { GRAPH_BASE_URL: 'http://own/v1.0' };
-    expect(loadEnvFiles('local', root, env)).toEqual([resolve(root, 'env/.env.local'), resolve(root, 'env/.env.local.user')]);
-    expect(env).toMatchObject({ PORT: '3978', SECRET_X: 's', GRAPH_BASE_URL: 'http://own/v1.0', TAB_ENDPOINT: 'http://127.0.0.1:3978' });
+    expect(loadEnvFiles('local', root, env)).toEqual([
+      resolve(root, 'env/.env.local'),
+      resolve(root, 'env/.env.local.user'),
+    ]);
+    expect(env).toMatchObject({
+      PORT: '3978',
+      SECRET_X: 's',
+      GRAPH_BASE_URL: 'http://own/v1.0',
+      TAB_ENDPOINT: 'http://127.0.0.1:3978',
+    });
   });
 
   it('moves the file-given loopback addresses to the ports the process chose, and nothing else', () => {
@@ -54,7 +62,10 @@ describe('loadEnvFiles', () => {
   it('keeps an address the process set itself, and moves nothing for port 0 (any free port)', () => {
     const own: NodeJS.ProcessEnv = { SANDBOX_PORT: '4101', TOKEN_URL: 'http://127.0.0.1:3979/oauth2/v2.0/token-own' };
     loadEnvFiles('local', root, own);
-    expect(own).toMatchObject({ GRAPH_BASE_URL: 'http://127.0.0.1:4101/v1.0', TOKEN_URL: 'http://127.0.0.1:3979/oauth2/v2.0/token-own' });
+    expect(own).toMatchObject({
+      GRAPH_BASE_URL: 'http://127.0.0.1:4101/v1.0',
+      TOKEN_URL: 'http://127.0.0.1:3979/oauth2/v2.0/token-own',
+    });
     const free: NodeJS.ProcessEnv = { PORT: '0' };
     loadEnvFiles('local', root, free);
     expect(free.TAB_ENDPOINT).toBe('http://127.0.0.1:3978');

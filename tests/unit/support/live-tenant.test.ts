@@ -39,13 +39,17 @@ describe('the live suite reads its tenant', () => {
 
   it('names each variable the committed env/.env.dev leaves empty', () => {
     const read = () => liveTenant({ env: {}, rootDir: repoRoot });
-    expect(read).toThrow(/TOKEN_URL is not set; SHAREPOINT_SITE_URL is not set; GRAPH_CLIENT_ID is not set; SECRET_GRAPH_CLIENT_SECRET is not set/);
+    expect(read).toThrow(
+      /TOKEN_URL is not set; SHAREPOINT_SITE_URL is not set; GRAPH_CLIENT_ID is not set; SECRET_GRAPH_CLIENT_SECRET is not set/,
+    );
     expect(read).not.toThrow(/GRAPH_BASE_URL is not set/);
   });
 
   it('names a missing secret and a value that is not a URL', () => {
     const root = rootWith({ '.env.dev': TENANT.replace('TOKEN_URL=https://', 'TOKEN_URL=') });
-    expect(() => liveTenant({ env: {}, rootDir: root })).toThrow(/TOKEN_URL is not a URL: "login\.microsoftonline\.com.*SECRET_GRAPH_CLIENT_SECRET is not set/);
+    expect(() => liveTenant({ env: {}, rootDir: root })).toThrow(
+      /TOKEN_URL is not a URL: "login\.microsoftonline\.com.*SECRET_GRAPH_CLIENT_SECRET is not set/,
+    );
   });
 
   it('takes the secret from env/.env.<LIVE_ENV>.user, and the process environment wins over the files', () => {
@@ -77,7 +81,9 @@ describe('startTestSandbox in the live suite', () => {
       ]);
       expect(() => target.setFaults({})).toThrow(/needs the local sandbox \(injected faults\)/);
       await expect(startTestSandbox({})).rejects.toThrow(/needs the local sandbox/);
-      await expect(startTestSandbox(undefined, { now: () => new Date() })).rejects.toThrow(/needs the local sandbox \(a test clock\)/);
+      await expect(startTestSandbox(undefined, { now: () => new Date() })).rejects.toThrow(
+        /needs the local sandbox \(a test clock\)/,
+      );
     } finally {
       vi.restoreAllMocks();
     }

@@ -32,14 +32,21 @@ describe('the domain’s messages in the UI’s language (issue 17)', () => {
         const check = checkTransition(from, to, undefined);
         if (check.ok) continue;
         refused++;
-        expect(transitionMessageText(from, to, undefined, tNl, 'nl'), `${from} → ${to}`).toEqual({ field: check.field, text: check.message });
+        expect(transitionMessageText(from, to, undefined, tNl, 'nl'), `${from} → ${to}`).toEqual({
+          field: check.field,
+          text: check.message,
+        });
         const english = transitionMessageText(from, to, undefined, tEn, 'en')?.text;
         expect(english, `${from} → ${to}`).not.toMatch(/Kies|Geef|kan niet|heeft de status/);
       }
     }
     expect(refused).toBeGreaterThan(20);
-    expect(transitionMessageText('Loopt', 'Geblokkeerd', ' ', tEn, 'en')?.text).toBe('Give an explanation: the status Blocked needs a reason.');
-    expect(transitionMessageText('Afgerond', 'Geblokkeerd', undefined, tEn, 'en')?.text).toBe('An action with status "Done" cannot move to "Blocked". Choose "In progress".');
+    expect(transitionMessageText('Loopt', 'Geblokkeerd', ' ', tEn, 'en')?.text).toBe(
+      'Give an explanation: the status Blocked needs a reason.',
+    );
+    expect(transitionMessageText('Afgerond', 'Geblokkeerd', undefined, tEn, 'en')?.text).toBe(
+      'An action with status "Done" cannot move to "Blocked". Choose "In progress".',
+    );
     expect(transitionMessageText('Loopt', 'Afgerond', undefined, tEn, 'en')).toBeUndefined();
   });
 
@@ -47,7 +54,10 @@ describe('the domain’s messages in the UI’s language (issue 17)', () => {
     const actie = zoetermeerPlan.acties[0]!;
     const r = validateActie({ ...actie, titel: ' ', deadline: '2026-02-30' });
     const issues = r.ok ? [] : r.issues;
-    expect(issues.map((i) => domainMessageText(i.message, tEn))).toEqual(['Enter a title.', 'The deadline is not a valid date (yyyy-mm-dd).']);
+    expect(issues.map((i) => domainMessageText(i.message, tEn))).toEqual([
+      'Enter a title.',
+      'The deadline is not a valid date (yyyy-mm-dd).',
+    ]);
     expect(issues.map((i) => domainMessageText(i.message, tNl))).toEqual(issues.map((i) => i.message));
     expect(domainMessageText('Iets anders.', tEn)).toBe('Iets anders.');
   });

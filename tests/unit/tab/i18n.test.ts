@@ -5,7 +5,13 @@ import { nl } from '../../../src/tab/i18n/nl.js';
 
 /** The values a text needs: `{name}` and the counted `{name, plural, …}`, each once. */
 const placeholders = (text: string) =>
-  [...new Set([...text.replace(/(=\d+|zero|one|two|few|many|other) \{[^{}]*\}/g, '').matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
+  [
+    ...new Set(
+      [...text.replace(/(=\d+|zero|one|two|few|many|other) \{[^{}]*\}/g, '').matchAll(/\{(\w+)(?:\}|, plural,)/g)].map(
+        (m) => m[1],
+      ),
+    ),
+  ].sort();
 
 describe('text catalogues', () => {
   it('has every Dutch key in English, with a non-empty text', () => {
@@ -39,43 +45,56 @@ describe('language and formatting', () => {
     expect(format(en['inst.lead.hours'], { count: 1 }, 'en')).toBe('1 hour before');
     expect(format(en['inst.lead.hours'], { count: 3 }, 'en')).toBe('3 hours before');
     expect(format('{n, plural, =0 {geen acties} one {# actie} other {# acties}}', { n: 0 })).toBe('geen acties');
-    expect(format(nl['roadmap.summary'], { total: 1, open: 1, overdue: 0, blocked: 0, waiting: 1 })).toBe('1 actie · 1 open · 0 achterstallig · 0 geblokkeerd · 1 wacht op een andere actie');
-    expect(format(nl['roadmap.summary'], { total: 33, open: 32, overdue: 25, blocked: 0, waiting: 2 })).toBe('33 acties · 32 open · 25 achterstallig · 0 geblokkeerd · 2 wachten op een andere actie');
+    expect(format(nl['roadmap.summary'], { total: 1, open: 1, overdue: 0, blocked: 0, waiting: 1 })).toBe(
+      '1 actie · 1 open · 0 achterstallig · 0 geblokkeerd · 1 wacht op een andere actie',
+    );
+    expect(format(nl['roadmap.summary'], { total: 33, open: 32, overdue: 25, blocked: 0, waiting: 2 })).toBe(
+      '33 acties · 32 open · 25 achterstallig · 0 geblokkeerd · 2 wachten op een andere actie',
+    );
   });
   it('leaves a counted text visible when its count is missing', () => {
     expect(format(nl['roadmap.count'], {})).toBe(nl['roadmap.count']);
   });
   it('has no "(en)", "(s)" or "/problemen" stand-ins for a plural in either language', () => {
-    const bad = [...Object.entries(nl), ...Object.entries(en)].filter(([, text]) => /\w\((en|s)\)|probleem\/problemen/.test(text)).map(([key]) => key);
+    const bad = [...Object.entries(nl), ...Object.entries(en)]
+      .filter(([, text]) => /\w\((en|s)\)|probleem\/problemen/.test(text))
+      .map(([key]) => key);
     expect(bad).toEqual([]);
   });
 });
 
-describe('feature catalogues (texts in a view\'s own lazy chunk)', async () => {
+describe("feature catalogues (texts in a view's own lazy chunk)", async () => {
   const { readdirSync, existsSync } = await import('node:fs');
   const features = readdirSync('src/tab/features').filter((f) => existsSync(`src/tab/features/${f}/i18n.ts`));
   const catalogues: [string, { nl: Record<string, string>; en: Record<string, string> }][] = [];
   for (const feature of features) {
     const module = (await import(`../../../src/tab/features/${feature}/i18n.ts`)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
-      if (value && typeof value === 'object' && 'nl' in value && 'en' in value) catalogues.push([`${feature}/${name}`, value as { nl: Record<string, string>; en: Record<string, string> }]);
+      if (value && typeof value === 'object' && 'nl' in value && 'en' in value)
+        catalogues.push([`${feature}/${name}`, value as { nl: Record<string, string>; en: Record<string, string> }]);
     }
   }
 
   it('finds the catalogues of the views that have one', () => {
-    expect(catalogues.map(([name]) => name.split('/')[0]).sort()).toEqual(expect.arrayContaining(['besluiten', 'voortgang']));
+    expect(catalogues.map(([name]) => name.split('/')[0]).sort()).toEqual(
+      expect.arrayContaining(['besluiten', 'voortgang']),
+    );
   });
-  it.each(catalogues)('%s has the same keys, non-empty texts and the same placeholders in Dutch and English', (_name, catalogue) => {
-    expect(Object.keys(catalogue.en).sort()).toEqual(Object.keys(catalogue.nl).sort());
-    for (const [key, text] of Object.entries(catalogue.nl)) {
-      expect(text.trim(), key).not.toBe('');
-      expect(catalogue.en[key]?.trim(), key).not.toBe('');
-      expect(placeholders(catalogue.en[key] ?? ''), key).toEqual(placeholders(text));
-    }
-  });
-  it('has no key that the first view\'s catalogue already has with another text', () => {
+  it.each(catalogues)(
+    '%s has the same keys, non-empty texts and the same placeholders in Dutch and English',
+    (_name, catalogue) => {
+      expect(Object.keys(catalogue.en).sort()).toEqual(Object.keys(catalogue.nl).sort());
+      for (const [key, text] of Object.entries(catalogue.nl)) {
+        expect(text.trim(), key).not.toBe('');
+        expect(catalogue.en[key]?.trim(), key).not.toBe('');
+        expect(placeholders(catalogue.en[key] ?? ''), key).toEqual(placeholders(text));
+      }
+    },
+  );
+  it("has no key that the first view's catalogue already has with another text", () => {
     for (const [name, catalogue] of catalogues) {
-      for (const key of Object.keys(catalogue.nl)) if (key in nl) expect((nl as Record<string, string>)[key], `${name}: ${key}`).toBe(catalogue.nl[key]);
+      for (const key of Object.keys(catalogue.nl))
+        if (key in nl) expect((nl as Record<string, string>)[key], `${name}: ${key}`).toBe(catalogue.nl[key]);
     }
   });
 });

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { dryRunImport, IMPORT_FIELD_LABELS, IMPORT_FIELDS, IMPORT_MAX_ROW_BYTES, readCsv, suggestMapping, type ImportContext, type ImportProblem } from '../../../src/data/portfolio-import.js';
+import {
+  dryRunImport,
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  IMPORT_MAX_ROW_BYTES,
+  readCsv,
+  suggestMapping,
+  type ImportContext,
+  type ImportProblem,
+} from '../../../src/data/portfolio-import.js';
 import { validationMessageKey, validationMessages } from '../../../src/domain/messages.js';
 import { TEKST_MAX } from '../../../src/domain/text-limits.js';
-import { importFailureReason, importFailureReasonKey, importFieldLabelKey, importProblemKey, importProblemText } from '../../../src/tab/features/portfolio/lib/import-problem-text.js';
+import {
+  importFailureReason,
+  importFailureReasonKey,
+  importFieldLabelKey,
+  importProblemKey,
+  importProblemText,
+} from '../../../src/tab/features/portfolio/lib/import-problem-text.js';
 import { en } from '../../../src/tab/i18n/en.js';
 import { format } from '../../../src/tab/i18n/format.js';
 import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
@@ -15,7 +30,8 @@ const context: ImportContext = {
   users: [{ id: '11', displayName: 'Directeur Sociaal Domein', email: 'dir-sd@zoetermeer.nl' }],
   actieIdByNummer: new Map([['1.2', '2']]),
 };
-const HEADER = 'Initiatief;Omschrijving;Domein;Fase;Status;Toelichting status;Prioriteit;Dit kwartaal;Start;Einde;Opdrachtgever;Acties';
+const HEADER =
+  'Initiatief;Omschrijving;Domein;Fase;Status;Toelichting status;Prioriteit;Dit kwartaal;Start;Einde;Opdrachtgever;Acties';
 // Every problem a portfolio import's rows can have, one or more per row.
 const CSV = [
   HEADER,
@@ -44,11 +60,21 @@ describe('dry-run problems in the UI language', () => {
   it('says each problem in Dutch as the data layer and the domain do, then the valid values where there is a list', () => {
     for (const p of all) expect(importProblemText(p, tNl).startsWith(p.message), p.message).toBe(true);
     const texts = all.map((p) => importProblemText(p, tNl, { people: ['Directeur Sociaal Domein'] }));
-    expect(texts).toContain('Kies een domein uit de lijst. Geldige waarden: Bedrijfsvoering, Dienstverlening, Fysiek Domein, Sociaal Domein, Concern.');
-    expect(texts).toContain('Kies een fase uit de lijst. Geldige waarden: Idee, Voorbereiding, Uitvoering, Nazorg, Afgerond, Gestopt.');
-    expect(texts).toContain('Kies of het item dit kwartaal wel of niet wordt opgepakt. Geldige waarden: wel, niet, ja, nee.');
-    expect(texts).toContain('De startdatum is geen geldige datum (jjjj-mm-dd). Schrijf de datum als 31-3-2027 of 2027-03-31, of gebruik een datumcel.');
-    expect(texts).toContain('Onbekende persoon "Jan Jansen": kies iemand die op de SharePoint-site bekend is. Bekend op de site: Directeur Sociaal Domein.');
+    expect(texts).toContain(
+      'Kies een domein uit de lijst. Geldige waarden: Bedrijfsvoering, Dienstverlening, Fysiek Domein, Sociaal Domein, Concern.',
+    );
+    expect(texts).toContain(
+      'Kies een fase uit de lijst. Geldige waarden: Idee, Voorbereiding, Uitvoering, Nazorg, Afgerond, Gestopt.',
+    );
+    expect(texts).toContain(
+      'Kies of het item dit kwartaal wel of niet wordt opgepakt. Geldige waarden: wel, niet, ja, nee.',
+    );
+    expect(texts).toContain(
+      'De startdatum is geen geldige datum (jjjj-mm-dd). Schrijf de datum als 31-3-2027 of 2027-03-31, of gebruik een datumcel.',
+    );
+    expect(texts).toContain(
+      'Onbekende persoon "Jan Jansen": kies iemand die op de SharePoint-site bekend is. Bekend op de site: Directeur Sociaal Domein.',
+    );
     // Without a list, nothing is added.
     expect(texts).toContain('De einddatum mag niet voor de startdatum liggen.');
   });
@@ -57,26 +83,44 @@ describe('dry-run problems in the UI language', () => {
     const p = all.find((x) => x.code === 'onbekendePersoon');
     if (!p) throw new Error('no unknown person in the fixture');
     const people = Array.from({ length: 11 }, (_, i) => `Persoon ${String.fromCharCode(75 - i)}`);
-    expect(importProblemText(p, tNl, { people })).toMatch(/Bekend op de site: Persoon A, Persoon B, .*Persoon H en 3 anderen\.$/);
-    expect(importProblemText(p, tEn, { people: people.slice(0, 9) })).toMatch(/Known on the site: Persoon C, .* and 1 other\.$/);
+    expect(importProblemText(p, tNl, { people })).toMatch(
+      /Bekend op de site: Persoon A, Persoon B, .*Persoon H en 3 anderen\.$/,
+    );
+    expect(importProblemText(p, tEn, { people: people.slice(0, 9) })).toMatch(
+      /Known on the site: Persoon C, .* and 1 other\.$/,
+    );
     expect(importProblemText(p, tNl, { people: [] })).toBe(p.message);
   });
 
   it('says each problem in English in the English UI, with its values', () => {
     const english = all.map((p) => importProblemText(p, tEn));
     english.forEach((text, i) => expect(text, all[i]?.message).not.toBe(all[i]?.message));
-    expect(english).toContain('Choose a domain from the list. Valid values: Bedrijfsvoering, Dienstverlening, Fysiek Domein, Sociaal Domein, Concern.');
-    expect(english).toContain('The start date is not a valid date (yyyy-mm-dd). Write the date as 31-3-2027 or 2027-03-31, or use a date cell.');
+    expect(english).toContain(
+      'Choose a domain from the list. Valid values: Bedrijfsvoering, Dienstverlening, Fysiek Domein, Sociaal Domein, Concern.',
+    );
+    expect(english).toContain(
+      'The start date is not a valid date (yyyy-mm-dd). Write the date as 31-3-2027 or 2027-03-31, or use a date cell.',
+    );
     expect(english).toContain('Duplicate row: this initiative is also on row 2. Keep one row per initiative.');
     expect(english).toContain('Unknown person "Jan Jansen": choose someone the SharePoint site knows.');
-    expect(english).toContain('Portfolio item "Lang" is linked to action 7.9, but that action does not exist. Remove or correct the link.');
+    expect(english).toContain(
+      'Portfolio item "Lang" is linked to action 7.9, but that action does not exist. Remove or correct the link.',
+    );
     expect(english).toContain(`The description may be at most ${TEKST_MAX.omschrijving} characters long.`);
-    expect(english).toContain(`The explanation of the status may be at most ${TEKST_MAX.statusToelichting} characters long.`);
+    expect(english).toContain(
+      `The explanation of the status may be at most ${TEKST_MAX.statusToelichting} characters long.`,
+    );
   });
 
   it('says a row too large for SharePoint in English too', () => {
-    const p: ImportProblem = { message: 'Deze rij is te groot …', code: 'rijTeGroot', params: { bytes: 300_000, max: IMPORT_MAX_ROW_BYTES } };
-    expect(importProblemText(p, tEn)).toBe(`This row is too large to write to SharePoint (300000 bytes, at most ${IMPORT_MAX_ROW_BYTES}); shorten the texts.`);
+    const p: ImportProblem = {
+      message: 'Deze rij is te groot …',
+      code: 'rijTeGroot',
+      params: { bytes: 300_000, max: IMPORT_MAX_ROW_BYTES },
+    };
+    expect(importProblemText(p, tEn)).toBe(
+      `This row is too large to write to SharePoint (300000 bytes, at most ${IMPORT_MAX_ROW_BYTES}); shorten the texts.`,
+    );
   });
 
   it('keeps the Dutch message of a problem without a known code (the check can fail)', () => {
@@ -119,7 +163,9 @@ describe('the import’s fields in the UI language', () => {
       expect(tNl(key), field).toBe(IMPORT_FIELD_LABELS[field]);
       expect(tEn(key), field).not.toMatch(/[{}]/);
     }
-    expect(IMPORT_FIELDS.filter((f) => tEn(importFieldLabelKey(f)) !== tNl(importFieldLabelKey(f))).length).toBeGreaterThan(10);
+    expect(
+      IMPORT_FIELDS.filter((f) => tEn(importFieldLabelKey(f)) !== tNl(importFieldLabelKey(f))).length,
+    ).toBeGreaterThan(10);
     expect(tEn(importFieldLabelKey('statusToelichting'))).toBe('Status note');
   });
 });

@@ -1,18 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { amsterdamDate } from '../../../src/domain/dates.js';
-import { buildEntries, DEFAULT_QUERY, filterRows, groupRows, queryFromParams, queryToParams, sortRows, type ListQuery } from '../../../src/tab/features/actionplan/lib/list-query.js';
+import {
+  buildEntries,
+  DEFAULT_QUERY,
+  filterRows,
+  groupRows,
+  queryFromParams,
+  queryToParams,
+  sortRows,
+  type ListQuery,
+} from '../../../src/tab/features/actionplan/lib/list-query.js';
 import { deriveRows } from '../../../src/tab/lib/plan/derive.js';
 import { largePlan, NOW, seededPlan } from './fixtures.js';
 
 const rows = deriveRows(seededPlan(), NOW);
 const today = amsterdamDate(NOW);
 const nummers = (list: { actie: { nummer: string } }[]) => list.map((r) => r.actie.nummer);
-const query = (patch: Partial<ListQuery['filters']> = {}, rest: Partial<ListQuery> = {}): ListQuery => ({ ...DEFAULT_QUERY, ...rest, filters: { ...DEFAULT_QUERY.filters, ...patch } });
+const query = (patch: Partial<ListQuery['filters']> = {}, rest: Partial<ListQuery> = {}): ListQuery => ({
+  ...DEFAULT_QUERY,
+  ...rest,
+  filters: { ...DEFAULT_QUERY.filters, ...patch },
+});
 
 describe('the list query in the URL', () => {
   it('round-trips every filter, the sort and the grouping', () => {
     const q = query(
-      { status: ['Loopt', 'Geblokkeerd'], advies: [2, 11], plateau: ['Verbeteren'], thema: ['B'], domein: ['Sociaal Domein'], eigenaar: ['12', ''], due: 'achterstallig', problemen: true, q: 'MT' },
+      {
+        status: ['Loopt', 'Geblokkeerd'],
+        advies: [2, 11],
+        plateau: ['Verbeteren'],
+        thema: ['B'],
+        domein: ['Sociaal Domein'],
+        eigenaar: ['12', ''],
+        due: 'achterstallig',
+        problemen: true,
+        q: 'MT',
+      },
       { sort: { key: 'deadline', dir: 'desc' }, group: 'eigenaar' },
     );
     expect(queryFromParams(queryToParams(q))).toEqual(q);
@@ -21,7 +44,9 @@ describe('the list query in the URL', () => {
     expect(queryToParams(DEFAULT_QUERY).toString()).toBe('');
   });
   it('drops values it does not know instead of trusting the URL', () => {
-    const q = queryFromParams(new URLSearchParams('status=Loopt,Kapot&plateau=<script>&due=ooit&sort=evil:desc&group=x&advies=-1,abc,3'));
+    const q = queryFromParams(
+      new URLSearchParams('status=Loopt,Kapot&plateau=<script>&due=ooit&sort=evil:desc&group=x&advies=-1,abc,3'),
+    );
     expect(q.filters.status).toEqual(['Loopt']);
     expect(q.filters.plateau).toEqual([]);
     expect(q.filters.due).toBe('alle');
@@ -60,8 +85,14 @@ describe('filtering', () => {
     expect(filterRows(rows, query({ q: 'bestaat-niet' }).filters, today)).toEqual([]);
   });
   it('finds items with read problems', () => {
-    const withProblem = rows.map((r, i) => (i === 3 ? { ...r, item: { ...r.item, problems: [{ field: 'Status', message: "Onbekende waarde 'Bezig' in Status." }] } } : r));
-    expect(nummers(filterRows(withProblem, query({ problemen: true }).filters, today))).toEqual([rows[3]?.actie.nummer]);
+    const withProblem = rows.map((r, i) =>
+      i === 3
+        ? { ...r, item: { ...r.item, problems: [{ field: 'Status', message: "Onbekende waarde 'Bezig' in Status." }] } }
+        : r,
+    );
+    expect(nummers(filterRows(withProblem, query({ problemen: true }).filters, today))).toEqual([
+      rows[3]?.actie.nummer,
+    ]);
   });
 });
 
@@ -99,7 +130,14 @@ describe('at scale', () => {
     const plan = largePlan(5000);
     const started = performance.now();
     const big = deriveRows(plan, NOW);
-    const { entries, matched } = buildEntries(big, query({ status: ['Niet gestart', 'Loopt'], q: 'portfolio' }, { sort: { key: 'deadline', dir: 'asc' }, group: 'eigenaar' }), today);
+    const { entries, matched } = buildEntries(
+      big,
+      query(
+        { status: ['Niet gestart', 'Loopt'], q: 'portfolio' },
+        { sort: { key: 'deadline', dir: 'asc' }, group: 'eigenaar' },
+      ),
+      today,
+    );
     const elapsed = performance.now() - started;
     expect(big).toHaveLength(5000);
     expect(matched.length).toBeGreaterThan(0);

@@ -4,7 +4,21 @@ import { TEKST_MAX } from '../../../src/domain/text-limits.js';
 import { checkForm, emptyForm, toDraft } from '../../../src/tab/features/actionplan/lib/nieuwe-actie-form.js';
 
 const advies = { nummer: 9, titel: 'Excelleren', thema: 'B', plateau: 'Excelleren' } as Advies;
-const plan = { acties: [{ nummer: '9.1', titel: 'x', advies: 9, plateau: 'Excelleren' as const, domeinen: ['Concern' as const], status: 'Loopt' as const, afhankelijkVan: [], bevindingen: [] }], bevindingen: [] };
+const plan = {
+  acties: [
+    {
+      nummer: '9.1',
+      titel: 'x',
+      advies: 9,
+      plateau: 'Excelleren' as const,
+      domeinen: ['Concern' as const],
+      status: 'Loopt' as const,
+      afhankelijkVan: [],
+      bevindingen: [],
+    },
+  ],
+  bevindingen: [],
+};
 const cmt = { mtDomeinen: ['Concern' as const], beheerder: false };
 
 describe('Nieuwe actie: the description (Omschrijving)', () => {
@@ -13,7 +27,9 @@ describe('Nieuwe actie: the description (Omschrijving)', () => {
     expect(form.omschrijving).toBe('');
     expect(toDraft(form, [])).not.toHaveProperty('omschrijving');
     expect(toDraft({ ...form, omschrijving: '   ' }, [])).not.toHaveProperty('omschrijving');
-    expect(toDraft({ ...form, omschrijving: '  Eén regisseur per keten.\n' }, []).omschrijving).toBe('Eén regisseur per keten.');
+    expect(toDraft({ ...form, omschrijving: '  Eén regisseur per keten.\n' }, []).omschrijving).toBe(
+      'Eén regisseur per keten.',
+    );
   });
 
   it('has the column’s limit: one character over is refused with the Dutch message on that field, the limit itself passes', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PortfolioItem } from '../../../src/domain/model.js';
-import { changedFormFields, fieldOfPath, formToChange, toForm } from '../../../src/tab/features/portfolio/lib/portfolio-form.js';
+import {
+  changedFormFields,
+  fieldOfPath,
+  formToChange,
+  toForm,
+} from '../../../src/tab/features/portfolio/lib/portfolio-form.js';
 
 const item: PortfolioItem = {
   key: 'burgerportaal',
@@ -15,7 +20,10 @@ const item: PortfolioItem = {
   start: '2026-01-01',
   acties: ['6.1', '6.2'],
 };
-const users = [{ id: '7', displayName: 'Afdelingshoofd Dienstverlening' }, { id: '9', displayName: 'Informatiemanager Dienstverlening' }];
+const users = [
+  { id: '7', displayName: 'Afdelingshoofd Dienstverlening' },
+  { id: '9', displayName: 'Informatiemanager Dienstverlening' },
+];
 
 describe('the portfolio edit form', () => {
   it('an untouched form changes nothing', () => {
@@ -23,7 +31,15 @@ describe('the portfolio edit form', () => {
   });
 
   it('sends only what changed, with cleared optional fields as absent and people as site users', () => {
-    const form = { ...toForm(item), status: 'Kritiek', statusToelichting: ' Leverancier failliet ', start: '', prioriteit: '1', informatiemanagerId: '9', acties: '6.1; 1.2' };
+    const form = {
+      ...toForm(item),
+      status: 'Kritiek',
+      statusToelichting: ' Leverancier failliet ',
+      start: '',
+      prioriteit: '1',
+      informatiemanagerId: '9',
+      acties: '6.1; 1.2',
+    };
     expect(formToChange(item, form, users)).toEqual({
       status: 'Kritiek',
       statusToelichting: 'Leverancier failliet',

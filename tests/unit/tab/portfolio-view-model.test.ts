@@ -34,7 +34,12 @@ describe('the portfolio of the tab', () => {
     const secties = herkomstSecties(items, 'Sociaal Domein');
     expect(secties.map((s) => s.herkomst)).toEqual(['eigen', 'concern', 'overig']);
     expect(secties.reduce((n, s) => n + s.items.length, 0)).toBe(items.length);
-    expect(herkomstSecties(items.filter((i) => i.value.domein === 'Sociaal Domein'), 'Sociaal Domein').map((s) => s.herkomst)).toEqual(['eigen']);
+    expect(
+      herkomstSecties(
+        items.filter((i) => i.value.domein === 'Sociaal Domein'),
+        'Sociaal Domein',
+      ).map((s) => s.herkomst),
+    ).toEqual(['eigen']);
   });
 
   it('keeps the asked width in the URL and reads it back', () => {
@@ -46,10 +51,16 @@ describe('the portfolio of the tab', () => {
 
   it('groups by phase in the order of the phases, each group by IMO priority, unranked last', () => {
     const groups = groupItems(items, 'fase', 'asc');
-    expect(groups.map((g) => g.key)).toEqual(['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg', 'Afgerond', 'Gestopt'].filter((f) => items.some((i) => i.value.fase === f)));
+    expect(groups.map((g) => g.key)).toEqual(
+      ['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg', 'Afgerond', 'Gestopt'].filter((f) =>
+        items.some((i) => i.value.fase === f),
+      ),
+    );
     const uitvoering = groups.find((g) => g.key === 'Uitvoering')!.items.map((i) => i.value.prioriteit);
     expect(uitvoering).toEqual([...uitvoering].sort((a, b) => (a ?? 99) - (b ?? 99)));
-    expect(groupItems(items, 'status', 'asc').map((g) => g.key)).toEqual(['Op koers', 'Aandacht', 'Kritiek'].filter((s) => items.some((i) => i.value.status === s)));
+    expect(groupItems(items, 'status', 'asc').map((g) => g.key)).toEqual(
+      ['Op koers', 'Aandacht', 'Kritiek'].filter((s) => items.some((i) => i.value.status === s)),
+    );
   });
 
   it('sorts by priority both ways, and keeps items without a priority at the end either way', () => {
@@ -64,7 +75,10 @@ describe('the portfolio of the tab', () => {
   it("marks the IMO's not-this-quarter items in the ranking", () => {
     const ranking = priorityRanking(items);
     expect(ranking.filter((r) => r.nietDitKwartaal).map((r) => r.item.value.key)).toEqual(
-      sortByPriority(items.filter((i) => i.value.ditKwartaal === 'niet'), 'asc').map((i) => i.value.key),
+      sortByPriority(
+        items.filter((i) => i.value.ditKwartaal === 'niet'),
+        'asc',
+      ).map((i) => i.value.key),
     );
     expect(ranking.find((r) => r.item.value.key === 'archiefwet')?.nietDitKwartaal).toBe(true);
   });
@@ -80,7 +94,16 @@ describe('the portfolio of the tab', () => {
 
   it('places dated items on a quarter grid, clipped to the window, and lists undated ones apart', () => {
     const t = timeline(items, NOV_2026, 8);
-    expect(t.quarters).toEqual(['2026-Q3', '2026-Q4', '2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4', '2028-Q1', '2028-Q2']);
+    expect(t.quarters).toEqual([
+      '2026-Q3',
+      '2026-Q4',
+      '2027-Q1',
+      '2027-Q2',
+      '2027-Q3',
+      '2027-Q4',
+      '2028-Q1',
+      '2028-Q2',
+    ]);
     for (const r of t.rows) {
       expect(r.from).toBeGreaterThanOrEqual(0);
       expect(r.to).toBeGreaterThanOrEqual(r.from);
@@ -93,7 +116,11 @@ describe('the portfolio of the tab', () => {
     const q = portfolioQuery(new URLSearchParams('weergave=kwartaal&groep=status&volgorde=desc&item=4'));
     expect(q).toEqual({ tab: 'kwartaal', group: 'status', dir: 'desc', itemId: '4' });
     expect(portfolioQuery(portfolioParams(q))).toEqual(q);
-    expect(portfolioQuery(new URLSearchParams('weergave=onzin'))).toEqual({ tab: 'overzicht', group: 'fase', dir: 'asc' });
+    expect(portfolioQuery(new URLSearchParams('weergave=onzin'))).toEqual({
+      tab: 'overzicht',
+      group: 'fase',
+      dir: 'asc',
+    });
   });
 });
 
@@ -102,7 +129,9 @@ describe('the overview as lines for the virtualised table', () => {
     const lines = overviewLines(items, undefined, 'fase', 'asc');
     expect(lines.filter((l) => l.kind === 'section')).toEqual([]);
     expect(lines.filter((l) => l.kind === 'item')).toHaveLength(items.length);
-    expect(lines.filter((l) => l.kind === 'group').map((l) => (l.kind === 'group' ? l.key : ''))).toEqual(groupItems(items, 'fase', 'asc').map((g) => g.key));
+    expect(lines.filter((l) => l.kind === 'group').map((l) => (l.kind === 'group' ? l.key : ''))).toEqual(
+      groupItems(items, 'fase', 'asc').map((g) => g.key),
+    );
     // Every item line follows its own group's line.
     let current = '';
     for (const l of lines) {
@@ -116,8 +145,12 @@ describe('the overview as lines for the virtualised table', () => {
     const sections = lines.filter((l) => l.kind === 'section');
     expect(sections.map((l) => (l.kind === 'section' ? l.herkomst : ''))).toEqual(['eigen', 'concern', 'overig']);
     expect(sections.reduce((n, l) => n + (l.kind === 'section' ? l.count : 0), 0)).toBe(items.length);
-    const firstItems = lines.filter((l) => l.kind === 'item').slice(0, items.filter((i) => i.value.domein === 'Sociaal Domein').length);
-    expect(firstItems.every((l) => l.kind === 'item' && l.item.value.domein === 'Sociaal Domein' && l.herkomst === 'eigen')).toBe(true);
+    const firstItems = lines
+      .filter((l) => l.kind === 'item')
+      .slice(0, items.filter((i) => i.value.domein === 'Sociaal Domein').length);
+    expect(
+      firstItems.every((l) => l.kind === 'item' && l.item.value.domein === 'Sociaal Domein' && l.herkomst === 'eigen'),
+    ).toBe(true);
   });
 
   it('keeps 5,000 items as 5,000 item lines (the table renders only the visible ones)', () => {

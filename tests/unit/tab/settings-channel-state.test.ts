@@ -9,12 +9,21 @@ const GROUP = '7c1d2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const CHANNEL = '19:kanaal-digitalisering@thread.tacv2';
 const OTHER = '19:ander-kanaal@thread.tacv2';
 const installed = (value: Installatie) => [{ id: '1', eTag: 'e', problems: [], value }];
-const mt = (over: Partial<MT> = {}): MT => ({ key: 'mt-sociaal', naam: 'MT Sociaal Domein', domeinen: ['Sociaal Domein'], ...over });
+const mt = (over: Partial<MT> = {}): MT => ({
+  key: 'mt-sociaal',
+  naam: 'MT Sociaal Domein',
+  domeinen: ['Sociaal Domein'],
+  ...over,
+});
 
 describe('"Verbonden" means the bot recorded the channel; otherwise what is missing', () => {
   it('is verbonden once the bot recorded the channel (its id, or a thread in it)', () => {
-    expect(channelState(mt({ teamId: TEAM, channelId: CHANNEL, conversationId: CHANNEL }), [])).toEqual({ kind: 'verbonden' });
-    expect(channelState(mt({ teamId: TEAM, channelId: CHANNEL, conversationId: `${CHANNEL};messageid=1700000000000` }), [])).toEqual({ kind: 'verbonden' });
+    expect(channelState(mt({ teamId: TEAM, channelId: CHANNEL, conversationId: CHANNEL }), [])).toEqual({
+      kind: 'verbonden',
+    });
+    expect(
+      channelState(mt({ teamId: TEAM, channelId: CHANNEL, conversationId: `${CHANNEL};messageid=1700000000000` }), []),
+    ).toEqual({ kind: 'verbonden' });
     // Recorded at installation without a registered channel (General): the card goes there, so it is connected.
     expect(channelState(mt({ teamId: TEAM, conversationId: TEAM }), [])).toEqual({ kind: 'verbonden' });
   });
@@ -22,28 +31,49 @@ describe('"Verbonden" means the bot recorded the channel; otherwise what is miss
   it('typed ids alone are not a connection: no team, not installed, or waiting for the first card', () => {
     expect(channelState(mt(), [])).toEqual({ kind: 'geen-team' });
     expect(channelState(mt({ channelId: CHANNEL }), [])).toEqual({ kind: 'geen-team' });
-    expect(channelState(mt({ teamId: 'iets wat iemand typte', channelId: 'ook getypt' }), [])).toEqual({ kind: 'niet-geinstalleerd' });
-    expect(channelState(mt({ teamId: TEAM, channelId: CHANNEL }), installed({ teamId: '19:ander-team@thread.tacv2' }))).toEqual({ kind: 'niet-geinstalleerd' });
-    expect(channelState(mt({ teamId: TEAM, channelId: CHANNEL }), installed({ teamId: TEAM }))).toEqual({ kind: 'eerste-kaart', kanaal: 'geregistreerd' });
-    expect(channelState(mt({ teamId: TEAM }), installed({ teamId: TEAM }))).toEqual({ kind: 'eerste-kaart', kanaal: 'algemeen' });
+    expect(channelState(mt({ teamId: 'iets wat iemand typte', channelId: 'ook getypt' }), [])).toEqual({
+      kind: 'niet-geinstalleerd',
+    });
+    expect(
+      channelState(mt({ teamId: TEAM, channelId: CHANNEL }), installed({ teamId: '19:ander-team@thread.tacv2' })),
+    ).toEqual({ kind: 'niet-geinstalleerd' });
+    expect(channelState(mt({ teamId: TEAM, channelId: CHANNEL }), installed({ teamId: TEAM }))).toEqual({
+      kind: 'eerste-kaart',
+      kanaal: 'geregistreerd',
+    });
+    expect(channelState(mt({ teamId: TEAM }), installed({ teamId: TEAM }))).toEqual({
+      kind: 'eerste-kaart',
+      kanaal: 'algemeen',
+    });
   });
 
   it('finds the installation by the team thread id or by the group id the configuration page wrote', () => {
-    expect(channelState(mt({ teamId: GROUP, channelId: CHANNEL }), installed({ teamId: TEAM, groepId: GROUP }))).toEqual({ kind: 'eerste-kaart', kanaal: 'geregistreerd' });
-    expect(channelState(mt({ teamId: 'oud', groepId: GROUP, channelId: CHANNEL }), installed({ teamId: TEAM, groepId: GROUP }))).toEqual({ kind: 'eerste-kaart', kanaal: 'geregistreerd' });
+    expect(
+      channelState(mt({ teamId: GROUP, channelId: CHANNEL }), installed({ teamId: TEAM, groepId: GROUP })),
+    ).toEqual({ kind: 'eerste-kaart', kanaal: 'geregistreerd' });
+    expect(
+      channelState(
+        mt({ teamId: 'oud', groepId: GROUP, channelId: CHANNEL }),
+        installed({ teamId: TEAM, groepId: GROUP }),
+      ),
+    ).toEqual({ kind: 'eerste-kaart', kanaal: 'geregistreerd' });
   });
 
   it('says when the recorded conversation is another channel than the registered one', () => {
-    expect(channelState(mt({ teamId: TEAM, channelId: CHANNEL, conversationId: OTHER }), installed({ teamId: TEAM }))).toEqual({ kind: 'ander-kanaal' });
+    expect(
+      channelState(mt({ teamId: TEAM, channelId: CHANNEL, conversationId: OTHER }), installed({ teamId: TEAM })),
+    ).toEqual({ kind: 'ander-kanaal' });
   });
 });
 
-describe('linking a channel to an MT (the channel tab\'s configuration page)', () => {
+describe("linking a channel to an MT (the channel tab's configuration page)", () => {
   const place = { teamId: TEAM, groepId: GROUP, channelId: CHANNEL };
 
   it('writes the team thread id, the group id and the channel, and nothing when they are already there', () => {
     expect(channelLinkChange(mt(), place)).toEqual({ teamId: TEAM, groepId: GROUP, channelId: CHANNEL });
-    expect(channelLinkChange(mt({ teamId: TEAM, groepId: GROUP, channelId: CHANNEL, conversationId: CHANNEL }), place)).toEqual({});
+    expect(
+      channelLinkChange(mt({ teamId: TEAM, groepId: GROUP, channelId: CHANNEL, conversationId: CHANNEL }), place),
+    ).toEqual({});
     expect(channelLinkChange(mt({ teamId: TEAM, groepId: GROUP }), place)).toEqual({ channelId: CHANNEL });
   });
 
@@ -57,6 +87,11 @@ describe('linking a channel to an MT (the channel tab\'s configuration page)', (
   it('keeps a recorded conversation that is a thread of the same channel', () => {
     expect(conversationIsChannel(`${CHANNEL};messageid=1`, CHANNEL)).toBe(true);
     expect(conversationIsChannel(`${CHANNEL}x`, CHANNEL)).toBe(false);
-    expect(channelLinkChange(mt({ teamId: TEAM, groepId: GROUP, channelId: CHANNEL, conversationId: `${CHANNEL};messageid=1` }), place)).toEqual({});
+    expect(
+      channelLinkChange(
+        mt({ teamId: TEAM, groepId: GROUP, channelId: CHANNEL, conversationId: `${CHANNEL};messageid=1` }),
+        place,
+      ),
+    ).toEqual({});
   });
 });

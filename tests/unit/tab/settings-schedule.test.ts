@@ -9,12 +9,30 @@ import { describeScheduleText } from '../../../src/tab/features/settings/lib/sch
 describe('an MT schedule in words', () => {
   it('says weekly and every-other-week meetings the way a secretary would', () => {
     expect(describeScheduleText('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0', 'nl')).toBe('elke dinsdag 09:00');
-    expect(describeScheduleText('DTSTART;TZID=Europe/Amsterdam:20260108T093000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=9;BYMINUTE=30', 'nl')).toBe('om de week donderdag 09:30');
-    expect(describeScheduleText('DTSTART;TZID=Europe/Amsterdam:20260108T093000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=9;BYMINUTE=30', 'en')).toBe('every other week on Thursday 09:30');
-    expect(describeScheduleText('FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=14;BYMINUTE=15', 'nl')).toBe('elke maandag en donderdag 14:15');
-    expect(describeScheduleText('FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=10', 'nl')).toBe('elke maand op de laatste vrijdag 10:00');
-    expect(describeScheduleText('FREQ=MONTHLY;BYDAY=2TU;BYHOUR=10', 'en')).toBe('every month on the second Tuesday 10:00');
-    expect(describeScheduleText('DTSTART;TZID=Europe/Amsterdam:20260113T133000\nRRULE:FREQ=WEEKLY;INTERVAL=3', 'nl')).toBe('om de 3 weken dinsdag 13:30');
+    expect(
+      describeScheduleText(
+        'DTSTART;TZID=Europe/Amsterdam:20260108T093000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=9;BYMINUTE=30',
+        'nl',
+      ),
+    ).toBe('om de week donderdag 09:30');
+    expect(
+      describeScheduleText(
+        'DTSTART;TZID=Europe/Amsterdam:20260108T093000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=9;BYMINUTE=30',
+        'en',
+      ),
+    ).toBe('every other week on Thursday 09:30');
+    expect(describeScheduleText('FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=14;BYMINUTE=15', 'nl')).toBe(
+      'elke maandag en donderdag 14:15',
+    );
+    expect(describeScheduleText('FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=10', 'nl')).toBe(
+      'elke maand op de laatste vrijdag 10:00',
+    );
+    expect(describeScheduleText('FREQ=MONTHLY;BYDAY=2TU;BYHOUR=10', 'en')).toBe(
+      'every month on the second Tuesday 10:00',
+    );
+    expect(
+      describeScheduleText('DTSTART;TZID=Europe/Amsterdam:20260113T133000\nRRULE:FREQ=WEEKLY;INTERVAL=3', 'nl'),
+    ).toBe('om de 3 weken dinsdag 13:30');
   });
   it('has no words for a text it cannot read, or no text', () => {
     expect(describeScheduleText('elke dinsdag', 'nl')).toBeUndefined();
@@ -30,18 +48,40 @@ describe('an MT schedule in words', () => {
 });
 
 describe('the reminder status in Instellingen shows what the reminder job will do', () => {
-  const moments = ['2026-03-27T12:00:00Z', '2026-03-29T00:30:00Z', '2026-10-24T08:00:00Z', '2026-10-25T00:30:00Z', '2026-01-05T08:59:00Z', '2026-07-01T10:00:00Z'];
-  const schedules = [...zoetermeerMTs.map((m) => m.schema ?? ''), 'FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=10', 'FREQ=DAILY;BYHOUR=7;BYMINUTE=45'];
+  const moments = [
+    '2026-03-27T12:00:00Z',
+    '2026-03-29T00:30:00Z',
+    '2026-10-24T08:00:00Z',
+    '2026-10-25T00:30:00Z',
+    '2026-01-05T08:59:00Z',
+    '2026-07-01T10:00:00Z',
+  ];
+  const schedules = [
+    ...zoetermeerMTs.map((m) => m.schema ?? ''),
+    'FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=10',
+    'FREQ=DAILY;BYHOUR=7;BYMINUTE=45',
+  ];
   for (const text of schedules) {
     it(`for ${text.replace('\n', ' ')}`, () => {
       for (const lead of [undefined, 1440, 90]) {
-        const mt: MT = { key: 'mt', naam: 'MT', domeinen: ['Concern'], schema: text, ...(lead === undefined ? {} : { voorlooptijdMinuten: lead }) };
+        const mt: MT = {
+          key: 'mt',
+          naam: 'MT',
+          domeinen: ['Concern'],
+          schema: text,
+          ...(lead === undefined ? {} : { voorlooptijdMinuten: lead }),
+        };
         const registration: MTRegistration = { id: '1', eTag: '"1"', value: mt, problems: [], beheerders: [] };
         for (const iso of moments) {
           const now = new Date(iso);
           const shown = reminderStatus(registration, [], now).next;
           // The job's next planned reminder: the first send or wait decision for a meeting after now.
-          const planned = planReminders({ mts: [mt], now, sentKeys: [] }).decisions.find((d) => (d.action === 'send' || d.action === 'wait') && d.occurrenceStart !== undefined && d.occurrenceStart > now);
+          const planned = planReminders({ mts: [mt], now, sentKeys: [] }).decisions.find(
+            (d) =>
+              (d.action === 'send' || d.action === 'wait') &&
+              d.occurrenceStart !== undefined &&
+              d.occurrenceStart > now,
+          );
           expect(planned, `${iso} lead ${lead}`).toBeDefined();
           expect(shown?.meeting.toISOString(), `${iso} lead ${lead}`).toBe(planned?.occurrenceStart?.toISOString());
           expect(shown?.reminderAt.toISOString(), `${iso} lead ${lead}`).toBe(planned?.reminderAt?.toISOString());

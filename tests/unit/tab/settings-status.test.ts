@@ -4,22 +4,40 @@ import { mayEditMT } from '../../../src/data/mts-store.js';
 import type { Herinnering } from '../../../src/data/lists/herinneringen.js';
 import { reminderStatus } from '../../../src/tab/features/settings/lib/reminder-status.js';
 
-const mt = (over: Partial<MTRegistration['value']> = {}, beheerders: MTRegistration['beheerders'] = []): MTRegistration => ({
+const mt = (
+  over: Partial<MTRegistration['value']> = {},
+  beheerders: MTRegistration['beheerders'] = [],
+): MTRegistration => ({
   id: '3',
   eTag: '"e,1"',
   problems: [],
   beheerders,
-  value: { key: 'cmt', naam: 'CMT', domeinen: ['Concern'], schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0', voorlooptijdMinuten: 1440, ...over },
+  value: {
+    key: 'cmt',
+    naam: 'CMT',
+    domeinen: ['Concern'],
+    schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0',
+    voorlooptijdMinuten: 1440,
+    ...over,
+  },
 });
-const log = (entries: Herinnering[]) => entries.map((value, i) => ({ id: String(i + 10), eTag: 'x', problems: [], value }));
+const log = (entries: Herinnering[]) =>
+  entries.map((value, i) => ({ id: String(i + 10), eTag: 'x', problems: [], value }));
 const now = new Date('2026-03-02T10:00:00Z'); // Monday 11:00 Amsterdam
 
-describe('an MT\'s reminder status', () => {
+describe("an MT's reminder status", () => {
   it('shows the next meeting and its reminder, the last sent one with who discussed it, failures with their error, and unfinished claims', () => {
     const status = reminderStatus(
       mt(),
       log([
-        { sleutel: 'cmt|a', mtId: '3', moment: '2026-02-17T08:00:00Z', status: 'verzonden', besprokenDoorId: '7', besprokenOp: '2026-02-17T09:10:00Z' },
+        {
+          sleutel: 'cmt|a',
+          mtId: '3',
+          moment: '2026-02-17T08:00:00Z',
+          status: 'verzonden',
+          besprokenDoorId: '7',
+          besprokenOp: '2026-02-17T09:10:00Z',
+        },
         { sleutel: 'cmt|b', mtId: '3', moment: '2026-02-24T08:00:00Z', status: 'verzonden' },
         { sleutel: 'cmt|c', mtId: '3', moment: '2026-02-10T08:00:00Z', status: 'mislukt', fout: 'Bot Connector 403' },
         { sleutel: 'cmt|d', mtId: '3', moment: '2026-03-03T08:00:00Z', status: 'geclaimd' },
@@ -27,20 +45,32 @@ describe('an MT\'s reminder status', () => {
       ]),
       now,
     );
-    expect(status.next).toEqual({ meeting: new Date('2026-03-03T08:00:00Z'), reminderAt: new Date('2026-03-02T08:00:00Z') });
+    expect(status.next).toEqual({
+      meeting: new Date('2026-03-03T08:00:00Z'),
+      reminderAt: new Date('2026-03-02T08:00:00Z'),
+    });
     expect(status.lastSent?.sleutel).toBe('cmt|b');
     expect(status.failed.map((h) => h.fout)).toEqual(['Bot Connector 403']);
     expect(status.unfinished.map((h) => h.sleutel)).toEqual(['cmt|d']);
   });
   it('uses the default lead time (09:00 on the working day before) when none is set: Friday for a Monday meeting', () => {
-    const status = reminderStatus(mt({ schema: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0', voorlooptijdMinuten: undefined }), [], now);
-    expect(status.next).toEqual({ meeting: new Date('2026-03-09T09:00:00Z'), reminderAt: new Date('2026-03-06T08:00:00Z') });
+    const status = reminderStatus(
+      mt({ schema: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0', voorlooptijdMinuten: undefined }),
+      [],
+      now,
+    );
+    expect(status.next).toEqual({
+      meeting: new Date('2026-03-09T09:00:00Z'),
+      reminderAt: new Date('2026-03-06T08:00:00Z'),
+    });
   });
   it('says why there is no next meeting', () => {
     expect(reminderStatus(mt({ actief: false }), [], now).noNext).toBe('inactive');
     expect(reminderStatus(mt({ schema: undefined }), [], now).noNext).toBe('no-schedule');
     expect(reminderStatus(mt({ schema: 'FREQ=WEEKLY;BYDAY=XX' }), [], now).noNext).toBe('invalid-schedule');
-    expect(reminderStatus(mt({ schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;UNTIL=20260101' }), [], now).noNext).toBe('none-soon');
+    expect(reminderStatus(mt({ schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;UNTIL=20260101' }), [], now).noNext).toBe(
+      'none-soon',
+    );
   });
 });
 

@@ -16,7 +16,11 @@ describe('routes', () => {
     expect(formatHash(route)).toBe('#/lijst?status=Loopt&actie=12');
   });
   it('opens the deep-link form #/actie/12 on the default view', () => {
-    expect(parseHash('#/actie/12', 'mijn-acties')).toMatchObject({ view: 'mijn-acties', actieId: '12', defaulted: true });
+    expect(parseHash('#/actie/12', 'mijn-acties')).toMatchObject({
+      view: 'mijn-acties',
+      actieId: '12',
+      defaulted: true,
+    });
   });
   it('falls back to the default view for an unknown one', () => {
     expect(parseHash('#/bestaat-niet').view).toBe('roadmap');
@@ -24,8 +28,8 @@ describe('routes', () => {
   });
 });
 
-describe('the header\'s domain choice', () => {
-  it('takes the URL first (a channel tab\'s MT, a shared link), then the remembered choice, else every domain', () => {
+describe("the header's domain choice", () => {
+  it("takes the URL first (a channel tab's MT, a shared link), then the remembered choice, else every domain", () => {
     expect(initialDomeinChoice('?domein=Sociaal%20Domein', 'Concern')).toBe('Sociaal Domein');
     expect(initialDomeinChoice('', 'Concern')).toBe('Concern');
     expect(initialDomeinChoice('', '')).toBeUndefined();
@@ -45,12 +49,27 @@ describe('the header\'s domain choice', () => {
 
 describe('the tab instance', () => {
   it('takes its domain and start view from the content URL, and its layout from the frame context', () => {
-    expect(readScope('?domein=Sociaal%20Domein&view=lijst', 'content')).toEqual({ domein: 'Sociaal Domein', layout: 'full', defaultView: 'lijst', canEdit: true });
-    expect(readScope('?domein=Mars', 'sidePanel')).toEqual({ layout: 'compact', defaultView: 'roadmap', canEdit: true });
+    expect(readScope('?domein=Sociaal%20Domein&view=lijst', 'content')).toEqual({
+      domein: 'Sociaal Domein',
+      layout: 'full',
+      defaultView: 'lijst',
+      canEdit: true,
+    });
+    expect(readScope('?domein=Mars', 'sidePanel')).toEqual({
+      layout: 'compact',
+      defaultView: 'roadmap',
+      canEdit: true,
+    });
     expect(readScope('', 'meetingStage')).toMatchObject({ layout: 'stage', canEdit: false });
   });
   it('builds the channel tab configuration with the domain in the content URL', () => {
-    const config = buildTabConfig({ origin: 'https://tab.zoetermeer.nl', path: '/index.html', domein: 'Fysiek Domein', view: 'voortgang', displayName: 'Actieplan Fysiek Domein' });
+    const config = buildTabConfig({
+      origin: 'https://tab.zoetermeer.nl',
+      path: '/index.html',
+      domein: 'Fysiek Domein',
+      view: 'voortgang',
+      displayName: 'Actieplan Fysiek Domein',
+    });
     expect(config.entityId).toBe('actieplan-fysiek-domein');
     const url = new URL(config.contentUrl);
     expect(url.searchParams.get('domein')).toBe('Fysiek Domein');

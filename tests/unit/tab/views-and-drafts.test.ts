@@ -1,8 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changedFields, fieldOfPath, formToChange, mergedActie, parseForm, toForm } from '../../../src/tab/features/actionplan/lib/actie-form.js';
-import { clearDraft, draftKey, loadDraft, parseDraft, saveDraft } from '../../../src/tab/features/actionplan/lib/draft-store.js';
+import {
+  changedFields,
+  fieldOfPath,
+  formToChange,
+  mergedActie,
+  parseForm,
+  toForm,
+} from '../../../src/tab/features/actionplan/lib/actie-form.js';
+import {
+  clearDraft,
+  draftKey,
+  loadDraft,
+  parseDraft,
+  saveDraft,
+} from '../../../src/tab/features/actionplan/lib/draft-store.js';
 import { defaultChoices, mergedForm, mergeRows } from '../../../src/tab/features/actionplan/lib/merge.js';
-import { addSavedView, parseSavedViews, removeSavedView } from '../../../src/tab/features/actionplan/lib/saved-views.js';
+import {
+  addSavedView,
+  parseSavedViews,
+  removeSavedView,
+} from '../../../src/tab/features/actionplan/lib/saved-views.js';
 import { seededPlan } from './fixtures.js';
 
 /** localStorage for the node test environment: a Map, optionally refusing writes like a blocked browser store. */
@@ -37,7 +54,14 @@ describe('saved views', () => {
   it('ignores an empty name and reads stored garbage tolerantly', () => {
     expect(addSavedView([], '   ', 'q=x', 'v1')).toEqual([]);
     expect(parseSavedViews('not a list')).toEqual([]);
-    expect(parseSavedViews([{ id: 'v1', name: 'Goed', params: 'q=a' }, { id: 2 }, null, { id: 'v3', name: 'x'.repeat(100), params: '' }])).toEqual([
+    expect(
+      parseSavedViews([
+        { id: 'v1', name: 'Goed', params: 'q=a' },
+        { id: 2 },
+        null,
+        { id: 'v3', name: 'x'.repeat(100), params: '' },
+      ]),
+    ).toEqual([
       { id: 'v1', name: 'Goed', params: 'q=a' },
       { id: 'v3', name: 'x'.repeat(60), params: '' },
     ]);
@@ -46,7 +70,12 @@ describe('saved views', () => {
 
 describe('the detail form', () => {
   it('sends only what changed, and clears emptied fields', () => {
-    const form = { ...toForm(item.value), planning: '  Nieuwe planning  ', deadline: '', statusToelichting: 'Wacht op IMO' };
+    const form = {
+      ...toForm(item.value),
+      planning: '  Nieuwe planning  ',
+      deadline: '',
+      statusToelichting: 'Wacht op IMO',
+    };
     const withDeadline = { ...item, value: { ...item.value, deadline: '2026-12-31' } };
     const change = formToChange(withDeadline.value, form, plan.users);
     expect(change).toEqual({ planning: 'Nieuwe planning', deadline: undefined, statusToelichting: 'Wacht op IMO' });
@@ -55,7 +84,9 @@ describe('the detail form', () => {
   });
   it('changes the owner only to a person the site knows', () => {
     const someone = plan.users[0];
-    expect(formToChange(item.value, { ...toForm(item.value), eigenaarId: someone?.id ?? '' }, plan.users)).toEqual({ eigenaar: someone });
+    expect(formToChange(item.value, { ...toForm(item.value), eigenaarId: someone?.id ?? '' }, plan.users)).toEqual({
+      eigenaar: someone,
+    });
     expect(formToChange(item.value, { ...toForm(item.value), eigenaarId: 'unknown' }, plan.users)).toEqual({});
   });
   it('treats domains as a set and text as trimmed', () => {
@@ -86,11 +117,19 @@ describe('the merge view after a conflict', () => {
       ['planning', true, false, false],
       ['lopendTraject', false, false, true],
     ]);
-    expect(rows.find((r) => r.field === 'planning')).toMatchObject({ base: base.planning ?? '', mine: 'Mijn planning', theirs: 'Hun planning' });
+    expect(rows.find((r) => r.field === 'planning')).toMatchObject({
+      base: base.planning ?? '',
+      mine: 'Mijn planning',
+      theirs: 'Hun planning',
+    });
   });
   it('keeps my changes and their changes by default, so nothing is lost', () => {
     const merged = mergedForm(theirs, mine, defaultChoices(rows));
-    expect(merged).toMatchObject({ planning: 'Mijn planning', statusToelichting: 'Mijn toelichting', lopendTraject: 'Digitaal Samenwerken' });
+    expect(merged).toMatchObject({
+      planning: 'Mijn planning',
+      statusToelichting: 'Mijn toelichting',
+      lopendTraject: 'Digitaal Samenwerken',
+    });
   });
   it('takes their value where I choose theirs', () => {
     const merged = mergedForm(theirs, mine, { ...defaultChoices(rows), planning: 'theirs' });
@@ -98,7 +137,9 @@ describe('the merge view after a conflict', () => {
     expect(merged.statusToelichting).toBe('Mijn toelichting');
   });
   it('is not a conflict when both typed the same', () => {
-    expect(mergeRows(base, { ...toForm(base), planning: 'Zelfde' }, { ...base, planning: 'Zelfde' })[0]?.conflict).toBe(false);
+    expect(mergeRows(base, { ...toForm(base), planning: 'Zelfde' }, { ...base, planning: 'Zelfde' })[0]?.conflict).toBe(
+      false,
+    );
   });
 });
 
@@ -115,7 +156,9 @@ describe('the draft store', () => {
 
   it('keeps a draft per person and item, with the version it was typed against', () => {
     const form = { ...toForm(item.value), planning: 'Half getypt' };
-    expect(saveDraft('IM@Zoetermeer.example', { itemId: item.id, base: item, form, savedAt: '2026-11-20T10:00:00Z' })).toBe(true);
+    expect(
+      saveDraft('IM@Zoetermeer.example', { itemId: item.id, base: item, form, savedAt: '2026-11-20T10:00:00Z' }),
+    ).toBe(true);
     const loaded = loadDraft('im@zoetermeer.example', item.id);
     expect(loaded?.form.planning).toBe('Half getypt');
     expect(loaded?.base.eTag).toBe(item.eTag);

@@ -48,7 +48,17 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function EntraSignIn({ config, host, onShown, children }: { config: TabConfig; host: HostInfo; onShown?: () => void; children: (user: SignedInUser) => ReactNode }) {
+export function EntraSignIn({
+  config,
+  host,
+  onShown,
+  children,
+}: {
+  config: TabConfig;
+  host: HostInfo;
+  onShown?: () => void;
+  children: (user: SignedInUser) => ReactNode;
+}) {
   const styles = useStyles();
   const t = useT();
   const [state, setState] = useState<State>({ status: 'signing-in' });
@@ -71,12 +81,17 @@ export function EntraSignIn({ config, host, onShown, children }: { config: TabCo
           const { signInWithRedirect } = await import('./msal-redirect.js');
           session = await signInWithRedirect(
             { clientId: config.clientId, authority: config.authority },
-            { interactive, ...(host.userPrincipalName ? { loginHint: host.userPrincipalName } : {}), onLeaving: () => setState({ status: 'redirecting' }) },
+            {
+              interactive,
+              ...(host.userPrincipalName ? { loginHint: host.userPrincipalName } : {}),
+              onLeaving: () => setState({ status: 'redirecting' }),
+            },
           );
         }
         setState({ status: 'ready', userKey: session.username, tokens: session.tokens });
       } catch (error) {
-        if (error instanceof Error && error.name === 'InteractionNeededError') setState({ status: 'needs-interaction' });
+        if (error instanceof Error && error.name === 'InteractionNeededError')
+          setState({ status: 'needs-interaction' });
         else setState({ status: 'failed', detail: message(error) });
       }
     },
@@ -88,7 +103,8 @@ export function EntraSignIn({ config, host, onShown, children }: { config: TabCo
     void signIn(route === 'redirect');
   }, [signIn, route]);
 
-  const waitsForUser = state.status === 'needs-interaction' || state.status === 'unsupported' || state.status === 'failed';
+  const waitsForUser =
+    state.status === 'needs-interaction' || state.status === 'unsupported' || state.status === 'failed';
   useEffect(() => {
     if (waitsForUser) onShown?.();
   }, [waitsForUser, onShown]);

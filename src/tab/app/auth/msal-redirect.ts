@@ -40,7 +40,11 @@ function restoreRoute(): void {
   } catch {
     saved = null;
   }
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${saved ?? ''}`);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${window.location.search}${saved ?? ''}`,
+  );
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
@@ -91,5 +95,9 @@ export async function signInWithRedirect(
     return new Promise<never>(() => undefined);
   }
   const first = returned?.accessToken ? returned : await source.acquire({ interactive: options.interactive });
-  return { tokens: source.tokens, username: first.account.username, ...(first.account.name ? { name: first.account.name } : {}) };
+  return {
+    tokens: source.tokens,
+    username: first.account.username,
+    ...(first.account.name ? { name: first.account.name } : {}),
+  };
 }

@@ -3,7 +3,12 @@
  * MSAL talks to the host, which holds the user's session (platform-notes.md, "Authentication").
  * Loaded lazily: MSAL is only downloaded when the tab runs in a host with NAA.
  */
-import { createNestablePublicClientApplication, InteractionRequiredAuthError, type AuthenticationResult, type IPublicClientApplication } from '@azure/msal-browser';
+import {
+  createNestablePublicClientApplication,
+  InteractionRequiredAuthError,
+  type AuthenticationResult,
+  type IPublicClientApplication,
+} from '@azure/msal-browser';
 import type { TokenSource } from '../../../data/graph/token-source.js';
 
 /** Exactly what the manifest's nestedAppAuthInfo declares. */
@@ -16,7 +21,10 @@ export class InteractionNeededError extends Error {
 }
 
 /** How a session asks the user when a silent request cannot do: the host's popup (NAA) or a redirect (browser). */
-export type Interact = (pca: IPublicClientApplication, request: { scopes: string[]; loginHint?: string }) => Promise<AuthenticationResult>;
+export type Interact = (
+  pca: IPublicClientApplication,
+  request: { scopes: string[]; loginHint?: string },
+) => Promise<AuthenticationResult>;
 
 const popup: Interact = (pca, request) => pca.acquireTokenPopup(request);
 
@@ -24,7 +32,11 @@ const popup: Interact = (pca, request) => pca.acquireTokenPopup(request);
  * A TokenSource for src/data/graph's createGraph, backed by MSAL: silent first, then `interact` (the host's popup
  * under NAA; a redirect in a browser, whose promise never settles because the page leaves).
  */
-export function createNaaTokenSource(pca: IPublicClientApplication, loginHint: string | undefined, interact: Interact = popup): {
+export function createNaaTokenSource(
+  pca: IPublicClientApplication,
+  loginHint: string | undefined,
+  interact: Interact = popup,
+): {
   tokens: TokenSource;
   acquire(options: { interactive: boolean }): Promise<AuthenticationResult>;
 } {
@@ -71,9 +83,19 @@ export function createNaaTokenSource(pca: IPublicClientApplication, loginHint: s
  * Signs in through the host. `interactive: false` on start (no popup without the user asking);
  * an `InteractionNeededError` then asks the UI for a sign-in button, whose click calls this again with `true`.
  */
-export async function signInWithNaa(clientId: string, loginHint: string | undefined, options: { interactive: boolean }): Promise<NaaSession> {
-  const pca = await createNestablePublicClientApplication({ auth: { clientId, authority: 'https://login.microsoftonline.com/organizations' } });
+export async function signInWithNaa(
+  clientId: string,
+  loginHint: string | undefined,
+  options: { interactive: boolean },
+): Promise<NaaSession> {
+  const pca = await createNestablePublicClientApplication({
+    auth: { clientId, authority: 'https://login.microsoftonline.com/organizations' },
+  });
   const source = createNaaTokenSource(pca, loginHint);
   const first = await source.acquire(options);
-  return { tokens: source.tokens, username: first.account.username, ...(first.account.name ? { name: first.account.name } : {}) };
+  return {
+    tokens: source.tokens,
+    username: first.account.username,
+    ...(first.account.name ? { name: first.account.name } : {}),
+  };
 }

@@ -17,7 +17,8 @@ export const planTexts = defineCatalogue(
     bevindingen: 'Bevindingen',
     add: 'Toevoegen',
     adding: 'Toevoegen…',
-    notAllowed: 'Alleen een beheerder, een lid van het CMT of het MT van het domein van de actie kan een actie met deze domeinen toevoegen.',
+    notAllowed:
+      'Alleen een beheerder, een lid van het CMT of het MT van het domein van de actie kan een actie met deze domeinen toevoegen.',
     checkingRole: 'Rechten controleren…',
     created: 'Actie {nummer} is toegevoegd.',
     failedTitle: 'Toevoegen is mislukt',
@@ -27,14 +28,16 @@ export const planTexts = defineCatalogue(
     linksSaved: 'Afhankelijkheden en bevindingen vastgelegd',
     linksTitle: 'Afhankelijkheden en bevindingen bewerken',
     vervallenTitle: 'Actie laten vervallen',
-    vervallenIntro: 'Een vervallen actie verdwijnt van de agenda’s, uit de tellingen en van de roadmap. Ze blijft in de lijst (Toon vervallen), in haar geschiedenis en in rapportages over de tijd dat ze liep. Het nummer wordt niet opnieuw gebruikt.',
+    vervallenIntro:
+      'Een vervallen actie verdwijnt van de agenda’s, uit de tellingen en van de roadmap. Ze blijft in de lijst (Toon vervallen), in haar geschiedenis en in rapportages over de tijd dat ze liep. Het nummer wordt niet opnieuw gebruikt.',
     vervallenReden: 'Reden',
     vervallenConfirm: 'Laten vervallen',
     vervallenDone: 'De actie is vervallen.',
     vervallenBadge: 'Vervallen',
     vervallenBanner: 'Deze actie is vervallen: {reden}',
     toonVervallen: 'Toon vervallen',
-    conflict: 'Iemand anders heeft deze actie intussen gewijzigd; de nieuwste versie staat nu in het scherm. Probeer het opnieuw.',
+    conflict:
+      'Iemand anders heeft deze actie intussen gewijzigd; de nieuwste versie staat nu in het scherm. Probeer het opnieuw.',
   },
   {
     nieuweActie: 'New action',
@@ -51,7 +54,8 @@ export const planTexts = defineCatalogue(
     bevindingen: 'Findings',
     add: 'Add',
     adding: 'Adding…',
-    notAllowed: 'Only an administrator, a CMT member or the MT of the action’s domain can add an action with these domains.',
+    notAllowed:
+      'Only an administrator, a CMT member or the MT of the action’s domain can add an action with these domains.',
     checkingRole: 'Checking permissions…',
     created: 'Action {nummer} was added.',
     failedTitle: 'Adding failed',
@@ -61,7 +65,8 @@ export const planTexts = defineCatalogue(
     linksSaved: 'Dependencies and findings saved',
     linksTitle: 'Edit dependencies and findings',
     vervallenTitle: 'Retire action',
-    vervallenIntro: 'A retired action leaves the agendas, the counts and the roadmap. It stays in the list (Show retired), in its history and in reports for the time it was active. Its number is never reused.',
+    vervallenIntro:
+      'A retired action leaves the agendas, the counts and the roadmap. It stays in the list (Show retired), in its history and in reports for the time it was active. Its number is never reused.',
     vervallenReden: 'Reason',
     vervallenConfirm: 'Retire',
     vervallenDone: 'The action was retired.',

@@ -20,7 +20,8 @@ export const planXlsxTexts = defineCatalogue(
     rowColumn: '{sheet}, rij {row}, kolom {column}',
     sheetOnly: '{sheet}',
     readyTitle: 'Proefimport zonder problemen',
-    ready: 'Te importeren: {adviezen} adviezen, {bevindingen} bevindingen, {acties} acties en {rijen} rijen per domein. Er is nog niets opgeslagen.',
+    ready:
+      'Te importeren: {adviezen} adviezen, {bevindingen} bevindingen, {acties} acties en {rijen} rijen per domein. Er is nog niets opgeslagen.',
     apply: 'Importeren',
     applying: 'Importeren…',
     doneTitle: 'Het plan is geïmporteerd',
@@ -50,7 +51,8 @@ export const planXlsxTexts = defineCatalogue(
     rowColumn: '{sheet}, row {row}, column {column}',
     sheetOnly: '{sheet}',
     readyTitle: 'Dry run without problems',
-    ready: 'To import: {adviezen} recommendations, {bevindingen} findings, {acties} actions and {rijen} rows per domain. Nothing has been saved yet.',
+    ready:
+      'To import: {adviezen} recommendations, {bevindingen} findings, {acties} actions and {rijen} rows per domain. Nothing has been saved yet.',
     apply: 'Import',
     applying: 'Importing…',
     doneTitle: 'The plan has been imported',

@@ -6,7 +6,8 @@ export const besluitenTexts = defineCatalogue(
     over: 'Alleen wat is vastgelegd over {wat}, in alle MT’s.',
     overAll: 'Toon het hele log',
     title: 'Besluitenlog',
-    intro: 'Besluiten en besproken agendapunten van de MT-vergaderingen, vastgelegd in het zijpaneel van de vergadering of op de agendakaart in het kanaal.',
+    intro:
+      'Besluiten en besproken agendapunten van de MT-vergaderingen, vastgelegd in het zijpaneel van de vergadering of op de agendakaart in het kanaal.',
     loading: 'Besluitenlog laden…',
     loadFailed: 'Het besluitenlog kon niet worden geladen',
     filters: 'Zoeken en filteren in het besluitenlog',
@@ -36,7 +37,8 @@ export const besluitenTexts = defineCatalogue(
     doorOnbekend: 'door onbekend',
     export: 'Exporteren naar Excel',
     exportFailed: 'Exporteren is mislukt: {detail}',
-    empty: 'Er zijn nog geen besluiten vastgelegd. Leg ze vast in het zijpaneel van een MT-vergadering of op de agendakaart in het kanaal van het MT.',
+    empty:
+      'Er zijn nog geen besluiten vastgelegd. Leg ze vast in het zijpaneel van een MT-vergadering of op de agendakaart in het kanaal van het MT.',
     noMatch: 'Geen vastgelegde punten gevonden met deze zoekwoorden en filters.',
     periodInvalid: 'De periode klopt niet: "vanaf" ligt na "tot en met".',
   },
@@ -44,7 +46,8 @@ export const besluitenTexts = defineCatalogue(
     over: 'Only what was recorded about {wat}, in every MT.',
     overAll: 'Show the whole log',
     title: 'Decision log',
-    intro: 'Decisions and discussed agenda items of the management team meetings, recorded in the meeting side panel or on the agenda card in the channel.',
+    intro:
+      'Decisions and discussed agenda items of the management team meetings, recorded in the meeting side panel or on the agenda card in the channel.',
     loading: 'Loading the decision log…',
     loadFailed: 'The decision log could not be loaded',
     filters: 'Search and filter the decision log',
@@ -74,7 +77,8 @@ export const besluitenTexts = defineCatalogue(
     doorOnbekend: 'by unknown',
     export: 'Export to Excel',
     exportFailed: 'Export failed: {detail}',
-    empty: 'No decisions have been recorded yet. Record them in the side panel of an MT meeting or on the agenda card in the MT’s channel.',
+    empty:
+      'No decisions have been recorded yet. Record them in the side panel of an MT meeting or on the agenda card in the MT’s channel.',
     noMatch: 'No recorded items match these search words and filters.',
     periodInvalid: 'The period is not right: "from" is after "up to".',
   },

@@ -8,14 +8,16 @@ export const voortgangCatalogue = defineCatalogue(
     'peildatum.today': 'Vandaag',
     'peildatum.live': 'Stand van vandaag, inclusief wijzigingen die nog worden opgeslagen.',
     'peildatum.history': 'Stand op {datum} volgens de versiegeschiedenis in SharePoint.',
-    'peildatum.noHistory': 'Voor {datum} is er geen geschiedenis: de eerste versie in SharePoint is van {eerste}. Kies een latere datum.',
+    'peildatum.noHistory':
+      'Voor {datum} is er geen geschiedenis: de eerste versie in SharePoint is van {eerste}. Kies een latere datum.',
     'peildatum.noHistoryAtAll': 'Voor {datum} is er geen geschiedenis in SharePoint. Kies een latere datum.',
     'data.loading': 'Geschiedenis, vergaderingen en portfolio laden…',
     'data.error': 'De geschiedenis, vergaderingen en het portfolio konden niet worden geladen. {detail}',
     'data.errorTitle': 'Gegevens niet geladen',
     'section.groups': 'Stand per advies, plateau, thema en domein',
     'planning.title': 'Tegen de planning van het college',
-    'planning.intro': 'Per advies de planning uit de collegereactie, de termijn die daaruit volgt en het oordeel op de peildatum.',
+    'planning.intro':
+      'Per advies de planning uit de collegereactie, de termijn die daaruit volgt en het oordeel op de peildatum.',
     'planning.caption': 'Oordeel over de planning per advies op {datum}',
     'planning.col.advies': 'Advies',
     'planning.col.planning': 'Planning college',
@@ -25,10 +27,12 @@ export const voortgangCatalogue = defineCatalogue(
     'planning.col.achterstallig': 'Achterstallig',
     'planning.geenTermijn': '—',
     'planning.ofTotal': '{afgerond} van {total}',
-    'planning.summary': 'Gehaald: {gehaald} · niet gehaald: {nietGehaald} · doorlopend: {doorlopend} · niet op tijd gestart: {nietGestart} · binnen termijn: {binnen} · geen termijn: {geen}',
+    'planning.summary':
+      'Gehaald: {gehaald} · niet gehaald: {nietGehaald} · doorlopend: {doorlopend} · niet op tijd gestart: {nietGestart} · binnen termijn: {binnen} · geen termijn: {geen}',
     'planning.geenPlanning': 'Het college gaf geen planning',
     'planning.doorlopendVanaf': 'doorlopend vanaf {datum}',
-    'planning.regel': 'Een planning die eindigt op “en verder” is een doorlopende afspraak: op tijd als het werk op die datum is begonnen, daarna beoordeeld op het volhouden (voor 11.5 de borging per MT), nooit “niet gehaald” omdat de datum voorbij is.',
+    'planning.regel':
+      'Een planning die eindigt op “en verder” is een doorlopende afspraak: op tijd als het werk op die datum is begonnen, daarna beoordeeld op het volhouden (voor 11.5 de borging per MT), nooit “niet gehaald” omdat de datum voorbij is.',
     'oordeel.gehaald': 'Gehaald',
     'oordeel.niet-gehaald': 'Niet gehaald',
     'oordeel.doorlopend': 'Doorlopend',
@@ -36,23 +40,31 @@ export const voortgangCatalogue = defineCatalogue(
     'oordeel.binnen-termijn': 'Binnen termijn',
     'oordeel.geen-termijn': 'Geen termijn',
     'gate.title': 'Eerst het fundament',
-    'gate.open': 'Randvoorwaardelijk is gereed ({afgerond} van {opgepakt} opgepakte acties afgerond): de weg naar Excelleren is vrij.',
-    'gate.vroeg': 'Randvoorwaardelijk is voor {percent}% gereed ({afgerond} van {opgepakt} opgepakte acties afgerond), maar Excelleren is al in beweging ({beweging} van {excelleren} acties): eerder dan het plan bedoelt.',
-    'gate.dicht': 'Randvoorwaardelijk is voor {percent}% gereed ({afgerond} van {opgepakt} opgepakte acties afgerond); Excelleren wacht daarop, zoals het plan bedoelt.',
-    'gate.traject': '{n} Excelleren-acties zijn door het college belegd in een lopend traject; die tellen niet als vroeg.',
-    'gate.regel': 'Belegd in lopend traject is geen afgeronde actie en geen afwijking: het college heeft deze acties zelf in een lopend traject belegd; ze tellen mee in het totaal, niet als afgerond, en niet als ‘eerder dan het plan bedoelt’.',
+    'gate.open':
+      'Randvoorwaardelijk is gereed ({afgerond} van {opgepakt} opgepakte acties afgerond): de weg naar Excelleren is vrij.',
+    'gate.vroeg':
+      'Randvoorwaardelijk is voor {percent}% gereed ({afgerond} van {opgepakt} opgepakte acties afgerond), maar Excelleren is al in beweging ({beweging} van {excelleren} acties): eerder dan het plan bedoelt.',
+    'gate.dicht':
+      'Randvoorwaardelijk is voor {percent}% gereed ({afgerond} van {opgepakt} opgepakte acties afgerond); Excelleren wacht daarop, zoals het plan bedoelt.',
+    'gate.traject':
+      '{n} Excelleren-acties zijn door het college belegd in een lopend traject; die tellen niet als vroeg.',
+    'gate.regel':
+      'Belegd in lopend traject is geen afgeronde actie en geen afwijking: het college heeft deze acties zelf in een lopend traject belegd; ze tellen mee in het totaal, niet als afgerond, en niet als ‘eerder dan het plan bedoelt’.',
     'gate.plateaus': 'Afgerond per plateau, in volgorde',
     'gate.bar': '{plateau}: {afgerond} van {opgepakt} opgepakte acties afgerond ({percent}%)',
     'gate.barEmpty': '{plateau}: geen opgepakte acties',
     'trend.title': 'Trend per maand',
-    'trend.start': 'De geschiedenis begint in {maand}: de maand van de eerste versie in SharePoint. Elke maand telt de stand aan het einde van die maand; de laatste maand de stand op de peildatum.',
+    'trend.start':
+      'De geschiedenis begint in {maand}: de maand van de eerste versie in SharePoint. Elke maand telt de stand aan het einde van die maand; de laatste maand de stand op de peildatum.',
     'trend.empty': 'Er is nog geen geschiedenis tot {datum}.',
-    'trend.chartCaption': 'Aantal acties per status aan het einde van elke maand. De tabel eronder bevat dezelfde cijfers.',
+    'trend.chartCaption':
+      'Aantal acties per status aan het einde van elke maand. De tabel eronder bevat dezelfde cijfers.',
     'trend.caption': 'Stand per maand, van {van} tot {tot}',
     'trend.col.maand': 'Maand',
     'trend.col.peildatum': 'Stand op',
     'borging.title': 'Borging advies 11.5: digitalisering in de MT-vergaderingen',
-    'borging.intro': 'Per MT: hoe vaak het agendapunt digitalisering is verstuurd en besproken, en welke besluiten zijn vastgelegd, tot en met de peildatum.',
+    'borging.intro':
+      'Per MT: hoe vaak het agendapunt digitalisering is verstuurd en besproken, en welke besluiten zijn vastgelegd, tot en met de peildatum.',
     'borging.caption': 'Borging per MT tot en met {datum}',
     'borging.col.mt': 'MT',
     'borging.col.vergaderingen': 'Vergaderingen',
@@ -67,7 +79,8 @@ export const voortgangCatalogue = defineCatalogue(
     'borging.noMts': 'Er zijn nog geen MT’s geregistreerd.',
     'stilstand.title': 'Stilstaande acties',
     'stilstand.intro': 'Open acties die op {drempel} of meer opeenvolgende agenda’s ongewijzigd stonden.',
-    'stilstand.none': 'Geen stilstaande acties: geen open actie stond op {drempel} of meer opeenvolgende agenda’s ongewijzigd.',
+    'stilstand.none':
+      'Geen stilstaande acties: geen open actie stond op {drempel} of meer opeenvolgende agenda’s ongewijzigd.',
     'stilstand.caption': 'Stilstaande acties per MT',
     'stilstand.col.mt': 'MT',
     'stilstand.col.actie': 'Actie',
@@ -78,7 +91,8 @@ export const voortgangCatalogue = defineCatalogue(
     'download.pdf': 'Rapportage (PDF)',
     'download.docx': 'Rapportage (Word)',
     'download.busy': 'Rapportage maken…',
-    'download.error': 'De rapportage kon niet worden gemaakt. Probeer het opnieuw; lukt het dan nog niet, herlaad de pagina en probeer het nog eens. {detail}',
+    'download.error':
+      'De rapportage kon niet worden gemaakt. Probeer het opnieuw; lukt het dan nog niet, herlaad de pagina en probeer het nog eens. {detail}',
     'download.waiting': 'Beschikbaar zodra de gegevens geladen zijn.',
     'download.wholePlan': 'De rapportage gaat over het hele actieplan, niet alleen over dit domein.',
   },
@@ -88,14 +102,16 @@ export const voortgangCatalogue = defineCatalogue(
     'peildatum.today': 'Today',
     'peildatum.live': 'Today’s state, including changes still being saved.',
     'peildatum.history': 'State on {datum} according to the version history in SharePoint.',
-    'peildatum.noHistory': 'There is no history for {datum}: the first version in SharePoint is from {eerste}. Choose a later date.',
+    'peildatum.noHistory':
+      'There is no history for {datum}: the first version in SharePoint is from {eerste}. Choose a later date.',
     'peildatum.noHistoryAtAll': 'There is no history in SharePoint for {datum}. Choose a later date.',
     'data.loading': 'Loading history, meetings and portfolio…',
     'data.error': 'The history, meetings and portfolio could not be loaded. {detail}',
     'data.errorTitle': 'Data not loaded',
     'section.groups': 'Status per recommendation, plateau, theme and domain',
     'planning.title': 'Against the Municipal Executive’s planning',
-    'planning.intro': 'Per recommendation the planning from the response of the Municipal Executive (college van B&W), the term that follows from it, and the judgement on the reference date.',
+    'planning.intro':
+      'Per recommendation the planning from the response of the Municipal Executive (college van B&W), the term that follows from it, and the judgement on the reference date.',
     'planning.caption': 'Judgement of the planning per recommendation on {datum}',
     'planning.col.advies': 'Recommendation',
     'planning.col.planning': 'Executive’s planning',
@@ -105,10 +121,12 @@ export const voortgangCatalogue = defineCatalogue(
     'planning.col.achterstallig': 'Overdue',
     'planning.geenTermijn': '—',
     'planning.ofTotal': '{afgerond} of {total}',
-    'planning.summary': 'Met: {gehaald} · not met: {nietGehaald} · ongoing: {doorlopend} · not started on time: {nietGestart} · within term: {binnen} · no term: {geen}',
+    'planning.summary':
+      'Met: {gehaald} · not met: {nietGehaald} · ongoing: {doorlopend} · not started on time: {nietGestart} · within term: {binnen} · no term: {geen}',
     'planning.geenPlanning': 'The Municipal Executive gave no planning',
     'planning.doorlopendVanaf': 'ongoing from {datum}',
-    'planning.regel': 'A planning that ends in “en verder” (and onwards) is a standing commitment: on time when the work has started by that date, afterwards judged on being kept up (for 11.5 the embedding per MT), never “not met” because the date has passed.',
+    'planning.regel':
+      'A planning that ends in “en verder” (and onwards) is a standing commitment: on time when the work has started by that date, afterwards judged on being kept up (for 11.5 the embedding per MT), never “not met” because the date has passed.',
     'oordeel.gehaald': 'Met',
     'oordeel.niet-gehaald': 'Not met',
     'oordeel.doorlopend': 'Ongoing',
@@ -116,23 +134,31 @@ export const voortgangCatalogue = defineCatalogue(
     'oordeel.binnen-termijn': 'Within term',
     'oordeel.geen-termijn': 'No term',
     'gate.title': 'Foundation first',
-    'gate.open': 'Randvoorwaardelijk is complete ({afgerond} of {opgepakt} adopted actions done): the way to Excelleren is open.',
-    'gate.vroeg': 'Randvoorwaardelijk is {percent}% complete ({afgerond} of {opgepakt} adopted actions done), but Excelleren is already moving ({beweging} of {excelleren} actions): earlier than the plan intends.',
-    'gate.dicht': 'Randvoorwaardelijk is {percent}% complete ({afgerond} of {opgepakt} adopted actions done); Excelleren waits for it, as the plan intends.',
-    'gate.traject': '{n} Excelleren actions were placed by the Municipal Executive in a running track; they do not count as early.',
-    'gate.regel': 'Placed in a running track (Belegd in lopend traject) is neither a finished action nor a deviation: the Municipal Executive placed these actions in a running track itself; they count in the total, not as done, and not as ‘earlier than the plan intends’.',
+    'gate.open':
+      'Randvoorwaardelijk is complete ({afgerond} of {opgepakt} adopted actions done): the way to Excelleren is open.',
+    'gate.vroeg':
+      'Randvoorwaardelijk is {percent}% complete ({afgerond} of {opgepakt} adopted actions done), but Excelleren is already moving ({beweging} of {excelleren} actions): earlier than the plan intends.',
+    'gate.dicht':
+      'Randvoorwaardelijk is {percent}% complete ({afgerond} of {opgepakt} adopted actions done); Excelleren waits for it, as the plan intends.',
+    'gate.traject':
+      '{n} Excelleren actions were placed by the Municipal Executive in a running track; they do not count as early.',
+    'gate.regel':
+      'Placed in a running track (Belegd in lopend traject) is neither a finished action nor a deviation: the Municipal Executive placed these actions in a running track itself; they count in the total, not as done, and not as ‘earlier than the plan intends’.',
     'gate.plateaus': 'Done per plateau, in order',
     'gate.bar': '{plateau}: {afgerond} of {opgepakt} adopted actions done ({percent}%)',
     'gate.barEmpty': '{plateau}: no adopted actions',
     'trend.title': 'Trend per month',
-    'trend.start': 'The history starts in {maand}: the month of the first version in SharePoint. Each month counts the state at the end of that month; the last month the state on the reference date.',
+    'trend.start':
+      'The history starts in {maand}: the month of the first version in SharePoint. Each month counts the state at the end of that month; the last month the state on the reference date.',
     'trend.empty': 'There is no history up to {datum} yet.',
-    'trend.chartCaption': 'Number of actions per status at the end of each month. The table below holds the same figures.',
+    'trend.chartCaption':
+      'Number of actions per status at the end of each month. The table below holds the same figures.',
     'trend.caption': 'State per month, from {van} to {tot}',
     'trend.col.maand': 'Month',
     'trend.col.peildatum': 'State on',
     'borging.title': 'Embedding recommendation 11.5: digitalisation in the MT meetings',
-    'borging.intro': 'Per MT: how often the digitalisation agenda item was sent and discussed, and which decisions were recorded, up to and including the reference date.',
+    'borging.intro':
+      'Per MT: how often the digitalisation agenda item was sent and discussed, and which decisions were recorded, up to and including the reference date.',
     'borging.caption': 'Embedding per MT up to and including {datum}',
     'borging.col.mt': 'MT',
     'borging.col.vergaderingen': 'Meetings',
@@ -158,7 +184,8 @@ export const voortgangCatalogue = defineCatalogue(
     'download.pdf': 'Report (PDF)',
     'download.docx': 'Report (Word)',
     'download.busy': 'Creating report…',
-    'download.error': 'The report could not be created. Try again; if it still fails, reload the page and try once more. {detail}',
+    'download.error':
+      'The report could not be created. Try again; if it still fails, reload the page and try once more. {detail}',
     'download.waiting': 'Available once the data has loaded.',
     'download.wholePlan': 'The report covers the whole action plan, not only this domain.',
   },

@@ -67,7 +67,15 @@ export function deriveRows(plan: LoadedPlan, now: Date): ActieRow[] {
       dependsOn,
       dependents: dependents.get(actie.nummer) ?? [],
       ownerKey: ownerKeyOf(actie),
-      searchText: [actie.nummer, actie.titel, actie.eigenaar?.displayName, actie.statusToelichting, actie.lopendTraject, actie.planning, advies?.titel]
+      searchText: [
+        actie.nummer,
+        actie.titel,
+        actie.eigenaar?.displayName,
+        actie.statusToelichting,
+        actie.lopendTraject,
+        actie.planning,
+        advies?.titel,
+      ]
         .filter(Boolean)
         .join(' ')
         .toLowerCase(),

@@ -27,7 +27,11 @@ export type PlanBoot = {
 let boot: PlanBoot | undefined;
 
 /** Where the early start applies: the persona sign-in, outside any host frame, with a remembered person. */
-export function bootTarget(config: ReturnType<typeof inlineTabConfig>, persona: string | undefined, framed: boolean): { config: NonNullable<typeof config>; persona: string } | undefined {
+export function bootTarget(
+  config: ReturnType<typeof inlineTabConfig>,
+  persona: string | undefined,
+  framed: boolean,
+): { config: NonNullable<typeof config>; persona: string } | undefined {
   if (!config || config.auth !== 'persona' || !config.personaDirectoryUrl || !persona || framed) return undefined;
   return { config, persona };
 }
@@ -37,12 +41,14 @@ export function startPlanBoot(): void {
   const target = bootTarget(inlineTabConfig(), rememberedPersona(), window.parent !== window || Boolean(window.opener));
   if (!target) return;
   const { config, persona } = target;
-  const session = Promise.all([import('../../../data/graph/token-source.js'), import('../data-session.js')]).then(([tokens, data]) => {
-    const source = tokens.createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona });
-    // The token request starts now, alongside the IndexedDB read; the $batch below reuses it.
-    void source.getToken().catch(() => undefined);
-    return data.createDataSession({ graphBaseUrl: config.graphBaseUrl, siteUrl: config.siteUrl, tokens: source });
-  });
+  const session = Promise.all([import('../../../data/graph/token-source.js'), import('../data-session.js')]).then(
+    ([tokens, data]) => {
+      const source = tokens.createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona });
+      // The token request starts now, alongside the IndexedDB read; the $batch below reuses it.
+      void source.getToken().catch(() => undefined);
+      return data.createDataSession({ graphBaseUrl: config.graphBaseUrl, siteUrl: config.siteUrl, tokens: source });
+    },
+  );
   const cacheKey = planCacheKey(config.siteUrl, persona);
   const cached = readCachedPlan(cacheKey);
   const cold = Promise.all([cached, session]).then(([c, s]) => (c ? undefined : s.loadCold()));

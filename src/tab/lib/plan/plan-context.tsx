@@ -55,9 +55,13 @@ export function usePlanContext(): PlanContextValue {
 function withActie(plan: LoadedPlan, item: Loaded<Actie>): LoadedPlan {
   // A saved action comes back with its stored status; a shared action shows the roll-up of its domains again.
   const [rolled = item] = withRollUp([item], plan.domeinVoortgang);
-  if (plan.acties.some((a) => a.id === item.id)) return { ...plan, acties: plan.acties.map((a) => (a.id === item.id ? rolled : a)) };
+  if (plan.acties.some((a) => a.id === item.id))
+    return { ...plan, acties: plan.acties.map((a) => (a.id === item.id ? rolled : a)) };
   // A new action (Nieuwe actie) joins the plan in number order.
-  return { ...plan, acties: [...plan.acties, rolled].sort((a, b) => compareActienummers(a.value.nummer, b.value.nummer)) };
+  return {
+    ...plan,
+    acties: [...plan.acties, rolled].sort((a, b) => compareActienummers(a.value.nummer, b.value.nummer)),
+  };
 }
 
 /** The plan as one domain's tab shows it: every shared action with that domain's own row (status, owner, deadline). */
@@ -142,10 +146,11 @@ export function PlanProvider({
     const done = () => {
       if (bootRef.current === early) bootRef.current = undefined;
     };
-    if (early) sessionRef.current ??= early.session.catch((error: unknown) => {
-      sessionRef.current = undefined;
-      throw error;
-    });
+    if (early)
+      sessionRef.current ??= early.session.catch((error: unknown) => {
+        sessionRef.current = undefined;
+        throw error;
+      });
     (async () => {
       // The cache and the data session's code load at the same time; the cache usually wins.
       const sessionPromise = session();
@@ -167,7 +172,14 @@ export function PlanProvider({
           const kept = { ...next, plan: previous.plan };
           snapshotRef.current = kept;
           void writeCachedPlan(cacheKey, kept);
-          setState((st) => ({ ...st, status: 'ready', fromCache: false, refreshing: false, savedAt: kept.savedAt, siteId: kept.siteId }));
+          setState((st) => ({
+            ...st,
+            status: 'ready',
+            fromCache: false,
+            refreshing: false,
+            savedAt: kept.savedAt,
+            siteId: kept.siteId,
+          }));
         }
       } else {
         const next = (early ? await early.cold : undefined) ?? (await s.loadCold());
@@ -226,7 +238,10 @@ export function PlanProvider({
   const { domein } = useScope();
   const plan = useMemo(() => {
     if (!snapshot) return undefined;
-    const base = overrides.size === 0 ? snapshot.plan : { ...snapshot.plan, acties: snapshot.plan.acties.map((a) => overrides.get(a.id) ?? a) };
+    const base =
+      overrides.size === 0
+        ? snapshot.plan
+        : { ...snapshot.plan, acties: snapshot.plan.acties.map((a) => overrides.get(a.id) ?? a) };
     return domein ? forDomein(base, domein) : base;
   }, [snapshot, overrides, domein]);
 
@@ -234,7 +249,19 @@ export function PlanProvider({
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
   const value = useMemo<PlanContextValue>(
-    () => ({ ...state, ...(plan ? { plan } : {}), ...(me ? { me } : {}), userKey, now, reload, session, setOverride, clearOverride, replaceActie, storedActie }),
+    () => ({
+      ...state,
+      ...(plan ? { plan } : {}),
+      ...(me ? { me } : {}),
+      userKey,
+      now,
+      reload,
+      session,
+      setOverride,
+      clearOverride,
+      replaceActie,
+      storedActie,
+    }),
     [state, plan, me, userKey, now, reload, session, setOverride, clearOverride, replaceActie, storedActie],
   );
   return <PlanContext.Provider value={value}>{children}</PlanContext.Provider>;

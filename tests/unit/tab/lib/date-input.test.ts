@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDateToPickerDate, parseCalendarDateText, pickerDateToCalendarDate } from '../../../../src/tab/lib/date-input.js';
+import {
+  calendarDateToPickerDate,
+  parseCalendarDateText,
+  pickerDateToCalendarDate,
+} from '../../../../src/tab/lib/date-input.js';
 
 describe('parseCalendarDateText', () => {
   it.each([
@@ -27,12 +31,22 @@ describe('parseCalendarDateText', () => {
     expect(parseCalendarDateText('1/2/2026', 'en')).toBe('2026-02-01');
   });
 
-  it.each(['', '   ', '31-4-2026', '29-2-2027', '0-1-2026', '1-13-2026', '2026-02-30', '30 foo 2025', '30 ju 2025', '30-6-25', 'morgen', '12345'])(
-    'refuses %j instead of guessing',
-    (text) => {
-      expect(parseCalendarDateText(text, 'nl')).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    '31-4-2026',
+    '29-2-2027',
+    '0-1-2026',
+    '1-13-2026',
+    '2026-02-30',
+    '30 foo 2025',
+    '30 ju 2025',
+    '30-6-25',
+    'morgen',
+    '12345',
+  ])('refuses %j instead of guessing', (text) => {
+    expect(parseCalendarDateText(text, 'nl')).toBeUndefined();
+  });
 });
 
 describe('picker dates', () => {

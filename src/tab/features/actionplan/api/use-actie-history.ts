@@ -2,7 +2,8 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import type { ActieVersion } from '../../../../data/acties-store.js';
 import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
 
-export type HistoryState = { status: 'loading' } | { status: 'ready'; versions: ActieVersion[] } | { status: 'error'; error: unknown };
+export type HistoryState =
+  { status: 'loading' } | { status: 'ready'; versions: ActieVersion[] } | { status: 'error'; error: unknown };
 
 /** The item's history from its SharePoint versions (who changed what, when), newest first. */
 export function useActieHistory(id: string, version: string): { state: HistoryState; reload: () => void } {
@@ -14,11 +15,10 @@ export function useActieHistory(id: string, version: string): { state: HistorySt
   useEffect(() => {
     let cancelled = false;
     setState({ status: 'loading' });
-    readHistory(id)
-      .then(
-        (versions) => !cancelled && setState({ status: 'ready', versions }),
-        (error: unknown) => !cancelled && setState({ status: 'error', error }),
-      );
+    readHistory(id).then(
+      (versions) => !cancelled && setState({ status: 'ready', versions }),
+      (error: unknown) => !cancelled && setState({ status: 'error', error }),
+    );
     return () => {
       cancelled = true;
     };

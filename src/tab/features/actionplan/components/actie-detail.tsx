@@ -45,7 +45,15 @@ import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
 import { useMediaQuery } from '../../../lib/use-media-query.js';
 import { useActieHistory } from '../api/use-actie-history.js';
-import { changedFields, fieldOfPath, formToChange, mergedActie, toForm, type ActieForm, type FormField } from '../lib/actie-form.js';
+import {
+  changedFields,
+  fieldOfPath,
+  formToChange,
+  mergedActie,
+  toForm,
+  type ActieForm,
+  type FormField,
+} from '../lib/actie-form.js';
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
 import { heeftDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
 import { useScope } from '../../../app/scope.js';
@@ -59,19 +67,53 @@ import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 import { DateInput } from '../../../components/date-picker.js';
 
 const useStyles = makeStyles({
-  body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    paddingBottom: tokens.spacingVerticalXXL,
+  },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  two: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalM, '@media (max-width: 480px)': { gridTemplateColumns: '1fr' } },
+  two: {
+    display: 'grid',
+    gridTemplateColumns: '1fr 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    '@media (max-width: 480px)': { gridTemplateColumns: '1fr' },
+  },
   domeinen: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
-  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center' },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: 'center',
+  },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  dl: { display: 'grid', gridTemplateColumns: 'minmax(7rem, auto) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  dl: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(7rem, auto) 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   dt: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
   dd: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   depItem: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
-  title: { overflowWrap: 'anywhere', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
+  title: {
+    overflowWrap: 'anywhere',
+    display: '-webkit-box',
+    WebkitLineClamp: 3,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  },
   share: { overflowWrap: 'anywhere' },
   toelichting: { margin: 0, color: tokens.colorNeutralForeground2 },
   themaKop: { margin: 0, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
@@ -113,11 +155,20 @@ export function ActieDetail({
   }, []);
 
   return (
-    <OverlayDrawer open position="end" size={narrow ? 'full' : 'medium'} onOpenChange={(_, data) => !data.open && onClose()} aria-labelledby={titleId} data-testid="actie-detail">
+    <OverlayDrawer
+      open
+      position="end"
+      size={narrow ? 'full' : 'medium'}
+      onOpenChange={(_, data) => !data.open && onClose()}
+      aria-labelledby={titleId}
+      data-testid="actie-detail"
+    >
       <DrawerHeader>
         <DrawerHeaderTitle
           heading={{ id: titleId, className: styles.title }}
-          action={<Button appearance="subtle" aria-label={t('common.close')} icon={<DismissRegular />} onClick={onClose} />}
+          action={
+            <Button appearance="subtle" aria-label={t('common.close')} icon={<DismissRegular />} onClick={onClose} />
+          }
         >
           {item ? `${item.value.nummer} · ${item.value.titel}` : t('detail.notFoundTitle')}
         </DrawerHeaderTitle>
@@ -157,7 +208,8 @@ function validate(
     const refused = transitionMessageText(base.status, form.status, form.statusToelichting, t, locale);
     if (refused) issues[refused.field] ??= refused.text;
   }
-  if (form.eigenaarId && !users.some((u) => u.id === form.eigenaarId)) issues.eigenaarId ??= t('validation.eigenaarOnbekend');
+  if (form.eigenaarId && !users.some((u) => u.id === form.eigenaarId))
+    issues.eigenaarId ??= t('validation.eigenaarOnbekend');
   return issues;
 }
 
@@ -176,10 +228,16 @@ function DetailBody({
   const t = useT();
   const ctx = usePlanContext();
   const writer = useActieWriter();
-  const users = useMemo(() => [...(ctx.plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [ctx.plan]);
+  const users = useMemo(
+    () => [...(ctx.plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
+    [ctx.plan],
+  );
   const stored = ctx.storedActie(item.id) ?? item;
 
-  const initialDraft = useMemo(() => (canEdit ? loadDraft(ctx.userKey, item.id) : undefined), [ctx.userKey, item.id, canEdit]);
+  const initialDraft = useMemo(
+    () => (canEdit ? loadDraft(ctx.userKey, item.id) : undefined),
+    [ctx.userKey, item.id, canEdit],
+  );
   const [base, setBase] = useState<Loaded<Actie>>(initialDraft?.base ?? stored);
   const [form, setForm] = useState<ActieForm>(initialDraft?.form ?? toForm(stored.value));
   const [restored, setRestored] = useState(!!initialDraft);
@@ -203,7 +261,8 @@ function DetailBody({
   // Every keystroke is kept locally until saved: a failed save or a reload loses nothing.
   useEffect(() => {
     if (!canEdit) return;
-    if (dirty) setDraftBlocked(!saveDraft(ctx.userKey, { itemId: item.id, base, form, savedAt: new Date().toISOString() }));
+    if (dirty)
+      setDraftBlocked(!saveDraft(ctx.userKey, { itemId: item.id, base, form, savedAt: new Date().toISOString() }));
     else if (!conflict) clearDraft(ctx.userKey, item.id);
   }, [form, base, dirty, canEdit, conflict, ctx.userKey, item.id]);
 
@@ -237,7 +296,11 @@ function DetailBody({
         break;
       case 'invalid':
         setSubmitted(true);
-        setMessage({ intent: 'error', title: t('detail.invalidTitle'), text: outcome.issues.map((i) => domainMessageText(i.message, t)).join(' ') });
+        setMessage({
+          intent: 'error',
+          title: t('detail.invalidTitle'),
+          text: outcome.issues.map((i) => domainMessageText(i.message, t)).join(' '),
+        });
         break;
       case 'conflict':
         if (outcome.theirs) {
@@ -250,7 +313,11 @@ function DetailBody({
         break;
       case 'failed': {
         const d = describeError(outcome.error);
-        setMessage({ intent: 'error', title: t('detail.saveFailedTitle'), text: `${t(d.key, { detail: d.detail ?? '' })} ${t('detail.keptAsDraft')}` });
+        setMessage({
+          intent: 'error',
+          title: t('detail.saveFailedTitle'),
+          text: `${t(d.key, { detail: d.detail ?? '' })} ${t('detail.keptAsDraft')}`,
+        });
         break;
       }
     }
@@ -261,13 +328,20 @@ function DetailBody({
     setSubmitted(true);
     const firstInvalid = (Object.keys(issues) as FormField[])[0];
     if (firstInvalid) {
-      formRef.current?.querySelector<HTMLElement>(`[data-field="${firstInvalid}"] input, [data-field="${firstInvalid}"] textarea, [data-field="${firstInvalid}"] select, [data-field="${firstInvalid}"] button`)?.focus();
+      formRef.current
+        ?.querySelector<HTMLElement>(
+          `[data-field="${firstInvalid}"] input, [data-field="${firstInvalid}"] textarea, [data-field="${firstInvalid}"] select, [data-field="${firstInvalid}"] button`,
+        )
+        ?.focus();
       return;
     }
     void save(base, form);
   }
 
-  const row = useMemo(() => (ctx.plan ? deriveRows(ctx.plan, ctx.now).find((r) => r.id === item.id) : undefined), [ctx.plan, ctx.now, item.id]);
+  const row = useMemo(
+    () => (ctx.plan ? deriveRows(ctx.plan, ctx.now).find((r) => r.id === item.id) : undefined),
+    [ctx.plan, ctx.now, item.id],
+  );
   const advies = row?.advies;
   const bevindingen = (ctx.plan?.bevindingen ?? []).filter((b) => item.value.bevindingen.includes(b.value.nummer));
   // The findings as the report's appendices group them (by theme), and the adviezen the college relates to this one.
@@ -290,13 +364,15 @@ function DetailBody({
     <div className={styles.body}>
       <div className={styles.actions}>
         <StatusBadge status={item.value.status} />
-        <DeadlineText deadline={item.value.deadline} overdue={row?.overdue ?? false} doorlopend={deadlineSoort(item.value) === 'doorlopend'} />
+        <DeadlineText
+          deadline={item.value.deadline}
+          overdue={row?.overdue ?? false}
+          doorlopend={deadlineSoort(item.value) === 'doorlopend'}
+        />
         <Button
           size="small"
           icon={<ShareRegular />}
-          onClick={() =>
-            void onShare(item).then(setShare, () => setShare({ kind: 'manual', url: '' }))
-          }
+          onClick={() => void onShare(item).then(setShare, () => setShare({ kind: 'manual', url: '' }))}
         >
           {t('detail.share')}
         </Button>
@@ -315,7 +391,11 @@ function DetailBody({
       {share && (
         <MessageBar intent={share.kind === 'manual' ? 'info' : 'success'} data-testid="share-result">
           <MessageBarBody className={styles.share}>
-            {share.kind === 'shared' ? t('detail.shared') : share.kind === 'copied' ? t('detail.copied') : t('detail.copyManually')}
+            {share.kind === 'shared'
+              ? t('detail.shared')
+              : share.kind === 'copied'
+                ? t('detail.copied')
+                : t('detail.copyManually')}
             {share.kind !== 'shared' && share.url && <div>{share.url}</div>}
           </MessageBarBody>
         </MessageBar>
@@ -342,7 +422,12 @@ function DetailBody({
         </MessageBar>
       )}
       {message && (
-        <MessageBar intent={message.intent} layout="multiline" data-testid="save-message" role={message.intent === 'error' ? 'alert' : 'status'}>
+        <MessageBar
+          intent={message.intent}
+          layout="multiline"
+          data-testid="save-message"
+          role={message.intent === 'error' ? 'alert' : 'status'}
+        >
           <MessageBarBody>
             <MessageBarTitle>{message.title}</MessageBarTitle>
             {message.text}
@@ -382,11 +467,25 @@ function DetailBody({
       ) : canEdit ? (
         <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate aria-label={t('detail.formLabel')}>
           <Field label={t(FIELD_LABEL.titel)} required validationMessage={shownIssue('titel')} data-field="titel">
-            <Textarea value={form.titel} onChange={(_, d) => set('titel', d.value)} resize="vertical" maxLength={TEKST_MAX.regel} />
+            <Textarea
+              value={form.titel}
+              onChange={(_, d) => set('titel', d.value)}
+              resize="vertical"
+              maxLength={TEKST_MAX.regel}
+            />
           </Field>
           <div className={styles.two}>
-            <Field label={t(FIELD_LABEL.status)} validationMessage={shownIssue('status')} hint={rolledUp ? t('domeinVoortgang.statusRolledUp') : undefined} data-field="status">
-              <Select value={form.status} onChange={(_, d) => set('status', d.value as Actie['status'])} disabled={rolledUp}>
+            <Field
+              label={t(FIELD_LABEL.status)}
+              validationMessage={shownIssue('status')}
+              hint={rolledUp ? t('domeinVoortgang.statusRolledUp') : undefined}
+              data-field="status"
+            >
+              <Select
+                value={form.status}
+                onChange={(_, d) => set('status', d.value as Actie['status'])}
+                disabled={rolledUp}
+              >
                 {statusOptions.map((s) => (
                   <option key={s} value={s}>
                     {t(STATUS_LABEL[s])}
@@ -404,8 +503,18 @@ function DetailBody({
               </Select>
             </Field>
           </div>
-          <Field label={t(FIELD_LABEL.statusToelichting)} validationMessage={shownIssue('statusToelichting')} data-field="statusToelichting">
-            <Textarea value={form.statusToelichting} onChange={(_, d) => set('statusToelichting', d.value)} resize="vertical" rows={3} maxLength={TEKST_MAX.statusToelichting} />
+          <Field
+            label={t(FIELD_LABEL.statusToelichting)}
+            validationMessage={shownIssue('statusToelichting')}
+            data-field="statusToelichting"
+          >
+            <Textarea
+              value={form.statusToelichting}
+              onChange={(_, d) => set('statusToelichting', d.value)}
+              resize="vertical"
+              rows={3}
+              maxLength={TEKST_MAX.statusToelichting}
+            />
           </Field>
           <Field label={t(FIELD_LABEL.eigenaarId)} validationMessage={shownIssue('eigenaarId')} data-field="eigenaarId">
             <OwnerPicker users={users} value={form.eigenaarId} onChange={(v) => set('eigenaarId', v)} />
@@ -421,8 +530,16 @@ function DetailBody({
           <Field label={t(FIELD_LABEL.planning)} validationMessage={shownIssue('planning')} data-field="planning">
             <Input value={form.planning} onChange={(_, d) => set('planning', d.value)} maxLength={TEKST_MAX.regel} />
           </Field>
-          <Field label={t(FIELD_LABEL.lopendTraject)} validationMessage={shownIssue('lopendTraject')} data-field="lopendTraject">
-            <Input value={form.lopendTraject} onChange={(_, d) => set('lopendTraject', d.value)} maxLength={TEKST_MAX.regel} />
+          <Field
+            label={t(FIELD_LABEL.lopendTraject)}
+            validationMessage={shownIssue('lopendTraject')}
+            data-field="lopendTraject"
+          >
+            <Input
+              value={form.lopendTraject}
+              onChange={(_, d) => set('lopendTraject', d.value)}
+              maxLength={TEKST_MAX.regel}
+            />
           </Field>
           <Field label={t(FIELD_LABEL.domeinen)} validationMessage={shownIssue('domeinen')} data-field="domeinen">
             <div className={styles.domeinen} role="group" aria-label={t(FIELD_LABEL.domeinen)}>
@@ -431,13 +548,20 @@ function DetailBody({
                   key={d}
                   label={t(DOMEIN_LABEL[d])}
                   checked={form.domeinen.includes(d)}
-                  onChange={(_, data) => set('domeinen', data.checked ? [...form.domeinen, d] : form.domeinen.filter((x) => x !== d))}
+                  onChange={(_, data) =>
+                    set('domeinen', data.checked ? [...form.domeinen, d] : form.domeinen.filter((x) => x !== d))
+                  }
                 />
               ))}
             </div>
           </Field>
           <div className={styles.actions}>
-            <Button appearance="primary" type="submit" disabled={saving || !dirty} icon={saving ? <Spinner size="tiny" /> : undefined}>
+            <Button
+              appearance="primary"
+              type="submit"
+              disabled={saving || !dirty}
+              icon={saving ? <Spinner size="tiny" /> : undefined}
+            >
               {saving ? t('detail.saving') : t('detail.save')}
             </Button>
             <Button
@@ -452,7 +576,9 @@ function DetailBody({
               {t('detail.undo')}
             </Button>
             {dirty && <Caption1 className={styles.muted}>{t('detail.unsaved')}</Caption1>}
-            {owner === undefined && form.eigenaarId === '' && <Caption1 className={styles.muted}>{t('plan.noOwner')}</Caption1>}
+            {owner === undefined && form.eigenaarId === '' && (
+              <Caption1 className={styles.muted}>{t('plan.noOwner')}</Caption1>
+            )}
           </div>
         </form>
       ) : (
@@ -511,29 +637,33 @@ function DetailBody({
           <dd className={styles.dd}>{item.value.lopendTraject || t('detail.none')}</dd>
           <dt className={styles.dt}>{t('detail.bevindingen')}</dt>
           <dd className={styles.dd}>
-            {bevindingen.length === 0 ? (
-              t('detail.none')
-            ) : (
-              bevindingGroepen.map((groep) => (
-                <div key={groep.thema?.code ?? '-'} data-testid="bevinding-thema" data-thema={groep.thema?.code ?? ''}>
-                  <Caption1 as="p" block className={styles.themaKop}>
-                    {groep.thema ? t('plan.theme', { code: groep.thema.code, naam: t(THEMA_LABEL[groep.thema.code]) }) : t('detail.zonderThema')}
-                  </Caption1>
-                  <ul className={styles.list}>
-                    {groep.bevindingen.map((b) => (
-                      <li key={b.id} data-testid="bevinding">
-                        {b.nummer}. {b.titel}
-                        {b.toelichting && (
-                          <Caption1 as="p" block className={styles.toelichting}>
-                            {b.toelichting}
-                          </Caption1>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))
-            )}
+            {bevindingen.length === 0
+              ? t('detail.none')
+              : bevindingGroepen.map((groep) => (
+                  <div
+                    key={groep.thema?.code ?? '-'}
+                    data-testid="bevinding-thema"
+                    data-thema={groep.thema?.code ?? ''}
+                  >
+                    <Caption1 as="p" block className={styles.themaKop}>
+                      {groep.thema
+                        ? t('plan.theme', { code: groep.thema.code, naam: t(THEMA_LABEL[groep.thema.code]) })
+                        : t('detail.zonderThema')}
+                    </Caption1>
+                    <ul className={styles.list}>
+                      {groep.bevindingen.map((b) => (
+                        <li key={b.id} data-testid="bevinding">
+                          {b.nummer}. {b.titel}
+                          {b.toelichting && (
+                            <Caption1 as="p" block className={styles.toelichting}>
+                              {b.toelichting}
+                            </Caption1>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
           </dd>
           <dt className={styles.dt}>{t('detail.portfolio')}</dt>
           <dd className={styles.dd}>
@@ -552,7 +682,9 @@ function DetailBody({
         <Subtitle2 as="h3" id="deps-title">
           {t('detail.dependencies')}
         </Subtitle2>
-        {row && row.dependsOn.length === 0 && row.dependents.length === 0 && <Body1 className={styles.muted}>{t('detail.noDependencies')}</Body1>}
+        {row && row.dependsOn.length === 0 && row.dependents.length === 0 && (
+          <Body1 className={styles.muted}>{t('detail.noDependencies')}</Body1>
+        )}
         {row && row.dependsOn.length > 0 && (
           <>
             <Body1>{t('detail.buildsOn')}</Body1>
@@ -628,19 +760,31 @@ function DetailBody({
             </MessageBarActions>
           </MessageBar>
         )}
-        {history.status === 'ready' && <VersionList versions={history.versions} testId="history" noFieldsKey="detail.historyNoFields" />}
+        {history.status === 'ready' && (
+          <VersionList versions={history.versions} testId="history" noFieldsKey="detail.historyNoFields" />
+        )}
       </section>
     </div>
   );
 }
 
 /** Chooses the owner among the site users; typing filters the list (a real site has many users). */
-function OwnerPicker({ users, value, onChange }: { users: readonly PersonRef[]; value: string; onChange: (id: string) => void }) {
+function OwnerPicker({
+  users,
+  value,
+  onChange,
+}: {
+  users: readonly PersonRef[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
   const t = useT();
   const selected = users.find((u) => u.id === value);
   const [query, setQuery] = useState(selected?.displayName ?? '');
   useEffect(() => setQuery(selected?.displayName ?? ''), [selected?.displayName]);
-  const matches = users.filter((u) => u.displayName.toLowerCase().includes(query.toLowerCase()) || selected?.displayName === query);
+  const matches = users.filter(
+    (u) => u.displayName.toLowerCase().includes(query.toLowerCase()) || selected?.displayName === query,
+  );
   return (
     <Combobox
       value={query}

@@ -1,4 +1,17 @@
-import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { Actie, Domein } from '../../../../domain/model.js';
 import { checkLinks, checkVervallen, isVervallen, mayChangeActie } from '../../../../domain/plan-wijzigen.js';
@@ -57,16 +70,30 @@ export function ActiePlanWijzigen({ item, scope }: { item: Loaded<Actie>; scope?
   useEffect(() => resetEdits(), [item.eTag]);
 
   const allBevindingen = useMemo(() => (plan?.bevindingen ?? []).map((b) => b.value), [plan]);
-  const planValues = useMemo(() => ({ acties: (plan?.acties ?? []).map((a) => a.value).filter((a) => a.nummer !== actie.nummer), bevindingen: allBevindingen }), [plan, allBevindingen, actie.nummer]);
+  const planValues = useMemo(
+    () => ({
+      acties: (plan?.acties ?? []).map((a) => a.value).filter((a) => a.nummer !== actie.nummer),
+      bevindingen: allBevindingen,
+    }),
+    [plan, allBevindingen, actie.nummer],
+  );
 
   function describe(outcome: SaveOutcome, done: string): Message {
     switch (outcome.kind) {
       case 'saved':
         return { intent: 'success', title: done };
       case 'invalid':
-        return { intent: 'error', title: t('detail.invalidTitle'), text: outcome.issues.map((i) => i.message).join(' ') };
+        return {
+          intent: 'error',
+          title: t('detail.invalidTitle'),
+          text: outcome.issues.map((i) => i.message).join(' '),
+        };
       case 'conflict':
-        return { intent: 'error', title: t('detail.saveFailedTitle'), text: outcome.theirs ? ft('conflict') : t('detail.deleted') };
+        return {
+          intent: 'error',
+          title: t('detail.saveFailedTitle'),
+          text: outcome.theirs ? ft('conflict') : t('detail.deleted'),
+        };
       case 'failed': {
         const d = describeError(outcome.error);
         return { intent: 'error', title: t('detail.saveFailedTitle'), text: t(d.key, { detail: d.detail ?? '' }) };
@@ -79,7 +106,11 @@ export function ActiePlanWijzigen({ item, scope }: { item: Loaded<Actie>; scope?
     const sorted = [...bevindingen].sort((a, b) => a - b);
     const issues = checkLinks(planValues, { nummer: actie.nummer, afhankelijkVan, bevindingen: sorted });
     if (issues.length > 0) {
-      setLinksMessage({ intent: 'error', title: t('detail.invalidTitle'), text: issues.map((i) => i.message).join(' ') });
+      setLinksMessage({
+        intent: 'error',
+        title: t('detail.invalidTitle'),
+        text: issues.map((i) => i.message).join(' '),
+      });
       return;
     }
     setBusy('links');
@@ -118,17 +149,28 @@ export function ActiePlanWijzigen({ item, scope }: { item: Loaded<Actie>; scope?
               key={b.nummer}
               label={`${b.nummer}. ${b.titel}`}
               checked={bevindingen.includes(b.nummer)}
-              onChange={(_, data) => setBevindingen((list) => (data.checked ? [...list, b.nummer] : list.filter((x) => x !== b.nummer)))}
+              onChange={(_, data) =>
+                setBevindingen((list) => (data.checked ? [...list, b.nummer] : list.filter((x) => x !== b.nummer)))
+              }
             />
           ))}
         </div>
         <div className={styles.actions}>
-          <Button onClick={() => void saveLinks()} disabled={busy !== undefined} icon={busy === 'links' ? <Spinner size="tiny" /> : undefined}>
+          <Button
+            onClick={() => void saveLinks()}
+            disabled={busy !== undefined}
+            icon={busy === 'links' ? <Spinner size="tiny" /> : undefined}
+          >
             {ft('linksSave')}
           </Button>
         </div>
         {linksMessage && (
-          <MessageBar intent={linksMessage.intent} layout="multiline" role={linksMessage.intent === 'error' ? 'alert' : 'status'} data-testid="links-message">
+          <MessageBar
+            intent={linksMessage.intent}
+            layout="multiline"
+            role={linksMessage.intent === 'error' ? 'alert' : 'status'}
+            data-testid="links-message"
+          >
             <MessageBarBody>
               <MessageBarTitle>{linksMessage.title}</MessageBarTitle>
               {linksMessage.text}
@@ -145,17 +187,32 @@ export function ActiePlanWijzigen({ item, scope }: { item: Loaded<Actie>; scope?
             <MessageBarBody>{ft('vervallenIntro')}</MessageBarBody>
           </MessageBar>
           <Field label={ft('vervallenReden')} required>
-            <Textarea value={reden} onChange={(_, d) => setReden(d.value)} resize="vertical" rows={2} data-testid="vervallen-reden" />
+            <Textarea
+              value={reden}
+              onChange={(_, d) => setReden(d.value)}
+              resize="vertical"
+              rows={2}
+              data-testid="vervallen-reden"
+            />
           </Field>
           <div className={styles.actions}>
-            <Button onClick={() => void retire()} disabled={busy !== undefined} icon={busy === 'vervallen' ? <Spinner size="tiny" /> : undefined}>
+            <Button
+              onClick={() => void retire()}
+              disabled={busy !== undefined}
+              icon={busy === 'vervallen' ? <Spinner size="tiny" /> : undefined}
+            >
               {ft('vervallenConfirm')}
             </Button>
           </div>
         </section>
       )}
       {vervallenMessage && (
-        <MessageBar intent={vervallenMessage.intent} layout="multiline" role={vervallenMessage.intent === 'error' ? 'alert' : 'status'} data-testid="vervallen-message">
+        <MessageBar
+          intent={vervallenMessage.intent}
+          layout="multiline"
+          role={vervallenMessage.intent === 'error' ? 'alert' : 'status'}
+          data-testid="vervallen-message"
+        >
           <MessageBarBody>
             <MessageBarTitle>{vervallenMessage.title}</MessageBarTitle>
             {vervallenMessage.text}

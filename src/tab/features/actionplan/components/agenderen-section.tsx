@@ -1,6 +1,24 @@
-import { Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
-import { AGENDERING_CITATEN, AGENDERING_MAX, agenderingDomein, mayAgenderen, openAgendering, type Agendering } from '../../../../domain/agendering.js';
+import {
+  AGENDERING_CITATEN,
+  AGENDERING_MAX,
+  agenderingDomein,
+  mayAgenderen,
+  openAgendering,
+  type Agendering,
+} from '../../../../domain/agendering.js';
 import type { Actie, Domein } from '../../../../domain/model.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { formatInstant } from '../../../i18n/format.js';
@@ -20,7 +38,10 @@ const useStyles = makeStyles({
 type Message = { intent: 'success' | 'error'; text: string };
 
 function newClientKey(nummer: string, domein: Domein): string {
-  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const random =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto
+      ? crypto.randomUUID()
+      : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
   return `tab-agendering:${nummer}|${domein}|${random}`.slice(0, 255);
 }
 
@@ -92,14 +113,28 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
     setMessage(undefined);
     try {
       const store = await (await ctx.session()).agenderingen(ctx.siteId, ctx.plan);
-      await store.create({ actie: stored, domein: eigen, reden, op: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(ctx.me ? { door: ctx.me } : {}) }, open ?? [], key);
-      setMessage({ intent: 'success', text: t('agenderen.saved', { nummer: stored.value.nummer, domein: domeinLabel }) });
+      await store.create(
+        {
+          actie: stored,
+          domein: eigen,
+          reden,
+          op: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          ...(ctx.me ? { door: ctx.me } : {}),
+        },
+        open ?? [],
+        key,
+      );
+      setMessage({
+        intent: 'success',
+        text: t('agenderen.saved', { nummer: stored.value.nummer, domein: domeinLabel }),
+      });
       setEditing(false);
       setReden('');
       setClientKey(undefined);
       setAttempt((a) => a + 1);
     } catch (error) {
-      if ((error as Error).name === 'AgenderingValidationError') setMessage({ intent: 'error', text: (error as Error).message });
+      if ((error as Error).name === 'AgenderingValidationError')
+        setMessage({ intent: 'error', text: (error as Error).message });
       else {
         const d = describeError(error);
         setMessage({ intent: 'error', text: t('agenderen.failed', { detail: t(d.key, { detail: d.detail ?? '' }) }) });
@@ -112,7 +147,12 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
   return (
     <section className={styles.section} aria-labelledby={`agenderen-${item.id}`} data-testid="agenderen">
       <Subtitle2 id={`agenderen-${item.id}`}>{t('agenderen.title')}</Subtitle2>
-      <Caption1 className={styles.muted}>{t('agenderen.uitleg', { voortgangsbewaking: AGENDERING_CITATEN.voortgangsbewaking, escaleren: AGENDERING_CITATEN.escaleren })}</Caption1>
+      <Caption1 className={styles.muted}>
+        {t('agenderen.uitleg', {
+          voortgangsbewaking: AGENDERING_CITATEN.voortgangsbewaking,
+          escaleren: AGENDERING_CITATEN.escaleren,
+        })}
+      </Caption1>
       {loadError && (
         <MessageBar intent="warning">
           <MessageBarBody>{t('agenderen.loadFailed', { detail: loadError })}</MessageBarBody>
@@ -130,7 +170,14 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
       ) : editing ? (
         <form className={styles.form} onSubmit={(e) => void onSubmit(e)} aria-label={t('agenderen.title')} noValidate>
           <Field label={t('agenderen.reden')} required>
-            <Textarea value={reden} onChange={(_, d) => setReden(d.value)} maxLength={AGENDERING_MAX.reden} resize="vertical" rows={3} data-testid="agenderen-reden" />
+            <Textarea
+              value={reden}
+              onChange={(_, d) => setReden(d.value)}
+              maxLength={AGENDERING_MAX.reden}
+              resize="vertical"
+              rows={3}
+              data-testid="agenderen-reden"
+            />
           </Field>
           <div className={styles.buttons}>
             <Button type="submit" appearance="primary" disabled={saving} data-testid="agenderen-submit">
@@ -143,13 +190,21 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
         </form>
       ) : (
         <div>
-          <Button onClick={() => setEditing(true)} disabled={open === undefined && loadError === undefined} data-testid="agenderen-open-form">
+          <Button
+            onClick={() => setEditing(true)}
+            disabled={open === undefined && loadError === undefined}
+            data-testid="agenderen-open-form"
+          >
             {t('agenderen.open')}
           </Button>
         </div>
       )}
       {message && (
-        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'} data-testid="agenderen-message">
+        <MessageBar
+          intent={message.intent}
+          role={message.intent === 'error' ? 'alert' : 'status'}
+          data-testid="agenderen-message"
+        >
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -10,7 +10,14 @@ import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -30,7 +37,10 @@ export function AttentionList({ scope, onOpen }: { scope?: Domein | undefined; o
   const { now } = usePlanContext();
   const rows = usePlanRows(scope);
   const ordered = useMemo(() => byAttention(rows, now), [rows, now]);
-  const groups = (['achterstallig', 'geblokkeerd', 'binnenkort'] as const).map((reason) => ({ reason, items: ordered.filter((o) => o.reason === reason) }));
+  const groups = (['achterstallig', 'geblokkeerd', 'binnenkort'] as const).map((reason) => ({
+    reason,
+    items: ordered.filter((o) => o.reason === reason),
+  }));
   const total = groups.reduce((n, g) => n + g.items.length, 0);
 
   return (

@@ -44,7 +44,15 @@ const NO_OWNER = '__geen__';
  * Changes status, owner or deadline of many actions at once, through the data layer's `$batch`. Each action is
  * checked against the plan's rules first; the ones that cannot take the change are named and left alone.
  */
-export function BulkDialog({ kind, ids, onClose }: { kind: BulkKind; ids: string[]; onClose: (result?: BulkSummary) => void }) {
+export function BulkDialog({
+  kind,
+  ids,
+  onClose,
+}: {
+  kind: BulkKind;
+  ids: string[];
+  onClose: (result?: BulkSummary) => void;
+}) {
   const styles = useStyles();
   const t = useT();
   const { plan } = usePlanContext();
@@ -57,7 +65,10 @@ export function BulkDialog({ kind, ids, onClose }: { kind: BulkKind; ids: string
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const items = useMemo(() => (plan?.acties ?? []).filter((a) => ids.includes(a.id)), [plan, ids]);
-  const users = useMemo(() => [...(plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [plan]);
+  const users = useMemo(
+    () => [...(plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
+    [plan],
+  );
 
   const plannedChanges = useMemo(() => {
     const changes: { id: string; nummer: string; change: ActieChange }[] = [];
@@ -102,7 +113,12 @@ export function BulkDialog({ kind, ids, onClose }: { kind: BulkKind; ids: string
   }, [items, kind, status, toelichting, lopendTraject, owner, deadline, users, t]);
 
   const ready = kind === 'eigenaar' ? owner !== '' : true;
-  const title = kind === 'status' ? t('bulk.statusTitle', { count: items.length }) : kind === 'eigenaar' ? t('bulk.eigenaarTitle', { count: items.length }) : t('bulk.deadlineTitle', { count: items.length });
+  const title =
+    kind === 'status'
+      ? t('bulk.statusTitle', { count: items.length })
+      : kind === 'eigenaar'
+        ? t('bulk.eigenaarTitle', { count: items.length })
+        : t('bulk.deadlineTitle', { count: items.length });
 
   async function apply() {
     setBusy(true);
@@ -152,11 +168,20 @@ export function BulkDialog({ kind, ids, onClose }: { kind: BulkKind; ids: string
                     </Select>
                   </Field>
                   <Field label={t('detail.statusToelichting')} hint={t('bulk.toelichtingHint')}>
-                    <Textarea value={toelichting} onChange={(_, d) => setToelichting(d.value)} resize="vertical" maxLength={TEKST_MAX.statusToelichting} />
+                    <Textarea
+                      value={toelichting}
+                      onChange={(_, d) => setToelichting(d.value)}
+                      resize="vertical"
+                      maxLength={TEKST_MAX.statusToelichting}
+                    />
                   </Field>
                   {status === 'Belegd in lopend traject' && (
                     <Field label={t('detail.lopendTraject')} hint={t('bulk.trajectHint')}>
-                      <Input value={lopendTraject} onChange={(_, d) => setLopendTraject(d.value)} maxLength={TEKST_MAX.regel} />
+                      <Input
+                        value={lopendTraject}
+                        onChange={(_, d) => setLopendTraject(d.value)}
+                        maxLength={TEKST_MAX.regel}
+                      />
                     </Field>
                   )}
                 </>
@@ -166,7 +191,9 @@ export function BulkDialog({ kind, ids, onClose }: { kind: BulkKind; ids: string
                   <Dropdown
                     placeholder={t('detail.chooseOwner')}
                     selectedOptions={owner ? [owner] : []}
-                    value={owner === NO_OWNER ? t('plan.noOwner') : (users.find((u) => u.id === owner)?.displayName ?? '')}
+                    value={
+                      owner === NO_OWNER ? t('plan.noOwner') : (users.find((u) => u.id === owner)?.displayName ?? '')
+                    }
                     onOptionSelect={(_, d) => setOwner(d.optionValue ?? '')}
                   >
                     <Option value={NO_OWNER}>{t('plan.noOwner')}</Option>
@@ -207,7 +234,12 @@ export function BulkDialog({ kind, ids, onClose }: { kind: BulkKind; ids: string
               <Button appearance="secondary" onClick={() => onClose()} disabled={busy}>
                 {t('common.cancel')}
               </Button>
-              <Button appearance="primary" type="submit" disabled={busy || !ready || plannedChanges.changes.length === 0} icon={busy ? <Spinner size="tiny" /> : undefined}>
+              <Button
+                appearance="primary"
+                type="submit"
+                disabled={busy || !ready || plannedChanges.changes.length === 0}
+                icon={busy ? <Spinner size="tiny" /> : undefined}
+              >
                 {t('bulk.apply', { count: plannedChanges.changes.length })}
               </Button>
             </DialogActions>

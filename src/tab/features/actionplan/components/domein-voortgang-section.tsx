@@ -1,4 +1,17 @@
-import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
 import { actieVoortgang, heeftDomeinVoortgang, type DomeinStand } from '../../../../domain/domein-voortgang.js';
 import type { Actie, ActieStatus, Domein } from '../../../../domain/model.js';
@@ -12,11 +25,23 @@ import { usePlanContext } from '../../../lib/plan/plan-context.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   domein: { minWidth: '9rem', fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
-  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+  },
 });
 
 type Message = { intent: 'success' | 'error'; text: string };
@@ -26,13 +51,24 @@ type Message = { intent: 'success' | 'error'; text: string };
  * afgerond") for everyone, and in a domain's tab that domain's own row to edit (status with the plan's transitions,
  * reason, note). Writes go through the DomeinVoortgang store (If-Match, de-duplicated create); the plan then refreshes.
  */
-export function DomeinVoortgangSection({ item, domein, canEdit }: { item: Loaded<Actie>; domein: Domein | undefined; canEdit: boolean }) {
+export function DomeinVoortgangSection({
+  item,
+  domein,
+  canEdit,
+}: {
+  item: Loaded<Actie>;
+  domein: Domein | undefined;
+  canEdit: boolean;
+}) {
   const styles = useStyles();
   const t = useT();
   const ctx = usePlanContext();
   // A domain's tab shows its own row as the action; the roll-up and the store need the action as stored.
   const stored = ctx.storedActie(item.id) ?? item;
-  const rijen = useMemo(() => (ctx.plan?.domeinVoortgang ?? []).filter((r) => r.value.actie === stored.value.nummer).map((r) => r.value), [ctx.plan, stored.value.nummer]);
+  const rijen = useMemo(
+    () => (ctx.plan?.domeinVoortgang ?? []).filter((r) => r.value.actie === stored.value.nummer).map((r) => r.value),
+    [ctx.plan, stored.value.nummer],
+  );
   const voortgang = useMemo(() => actieVoortgang(stored.value, rijen), [stored.value, rijen]);
   if (!heeftDomeinVoortgang(stored.value)) return null;
   const eigen = domein ? voortgang.perDomein.find((d) => d.domein === domein) : undefined;
@@ -40,7 +76,9 @@ export function DomeinVoortgangSection({ item, domein, canEdit }: { item: Loaded
   return (
     <section className={styles.section} aria-labelledby={`dv-${item.id}`} data-testid="domein-voortgang">
       <Subtitle2 id={`dv-${item.id}`}>{t('domeinVoortgang.title')}</Subtitle2>
-      <Body1 data-testid="domein-voortgang-summary">{t('domeinVoortgang.summary', { afgerond: String(voortgang.afgerond), totaal: String(voortgang.totaal) })}</Body1>
+      <Body1 data-testid="domein-voortgang-summary">
+        {t('domeinVoortgang.summary', { afgerond: String(voortgang.afgerond), totaal: String(voortgang.totaal) })}
+      </Body1>
       <ul className={styles.list}>
         {voortgang.perDomein.map((d) => (
           <li key={d.domein} className={styles.row} data-testid="domein-voortgang-row" data-domein={d.domein}>
@@ -55,7 +93,9 @@ export function DomeinVoortgangSection({ item, domein, canEdit }: { item: Loaded
           </li>
         ))}
       </ul>
-      {eigen && canEdit && <EigenRij key={`${eigen.domein}|${eigen.rij ? 'rij' : 'actie'}|${eigen.status}`} item={stored} stand={eigen} />}
+      {eigen && canEdit && (
+        <EigenRij key={`${eigen.domein}|${eigen.rij ? 'rij' : 'actie'}|${eigen.status}`} item={stored} stand={eigen} />
+      )}
     </section>
   );
 }
@@ -70,7 +110,11 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
   // The row's own owner and deadline; an empty deadline means the action's deadline holds for the domain.
   const [eigenaarId, setEigenaarId] = useState(stand.rij?.eigenaar?.id ?? '');
   const [deadline, setDeadline] = useState(stand.rij?.deadline ?? '');
-  const users = useMemo(() => [...(ctx.plan?.users ?? [])].filter((u) => u.id).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [ctx.plan]);
+  const users = useMemo(
+    () =>
+      [...(ctx.plan?.users ?? [])].filter((u) => u.id).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
+    [ctx.plan],
+  );
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<Message | undefined>();
   const domeinLabel = t(DOMEIN_LABEL[stand.domein]);
@@ -101,7 +145,10 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
         ctx.reload();
       } else {
         const d = describeError(error);
-        setMessage({ intent: 'error', text: t('domeinVoortgang.failed', { detail: t(d.key, { detail: d.detail ?? '' }) }) });
+        setMessage({
+          intent: 'error',
+          text: t('domeinVoortgang.failed', { detail: t(d.key, { detail: d.detail ?? '' }) }),
+        });
       }
     } finally {
       setSaving(false);
@@ -109,9 +156,18 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
   }
 
   return (
-    <form className={styles.form} onSubmit={(e) => void onSubmit(e)} data-testid="domein-voortgang-form" aria-label={t('domeinVoortgang.formLabel', { domein: domeinLabel })}>
+    <form
+      className={styles.form}
+      onSubmit={(e) => void onSubmit(e)}
+      data-testid="domein-voortgang-form"
+      aria-label={t('domeinVoortgang.formLabel', { domein: domeinLabel })}
+    >
       <Field label={t('domeinVoortgang.status', { domein: domeinLabel })}>
-        <Select value={status} onChange={(_, d) => setStatus(d.value as ActieStatus)} data-testid="domein-voortgang-status">
+        <Select
+          value={status}
+          onChange={(_, d) => setStatus(d.value as ActieStatus)}
+          data-testid="domein-voortgang-status"
+        >
           {[stand.status, ...allowedTransitions(stand.status)].map((s) => (
             <option key={s} value={s}>
               {t(STATUS_LABEL[s])}
@@ -133,10 +189,21 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
         </Select>
       </Field>
       <Field label={t('domeinVoortgang.deadline', { domein: domeinLabel })} hint={t('domeinVoortgang.deadlineHint')}>
-        <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} data-testid="domein-voortgang-deadline" />
+        <Input
+          type="date"
+          value={deadline}
+          onChange={(_, d) => setDeadline(d.value)}
+          data-testid="domein-voortgang-deadline"
+        />
       </Field>
       <Field label={t('domeinVoortgang.notitie')}>
-        <Textarea value={notitie} onChange={(_, d) => setNotitie(d.value)} resize="vertical" rows={2} data-testid="domein-voortgang-notitie" />
+        <Textarea
+          value={notitie}
+          onChange={(_, d) => setNotitie(d.value)}
+          resize="vertical"
+          rows={2}
+          data-testid="domein-voortgang-notitie"
+        />
       </Field>
       <div>
         <Button type="submit" appearance="primary" disabled={saving} data-testid="domein-voortgang-save">
@@ -144,7 +211,11 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
         </Button>
       </div>
       {message && (
-        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'} data-testid="domein-voortgang-message">
+        <MessageBar
+          intent={message.intent}
+          role={message.intent === 'error' ? 'alert' : 'status'}
+          data-testid="domein-voortgang-message"
+        >
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -26,7 +26,10 @@ export function LinkedPortfolio({ nummer }: { nummer: string }) {
     let cancelled = false;
     setState({ status: 'loading' });
     (async () => {
-      const [{ graph }, { loadPortfolio }] = await Promise.all([session(), import('../../../../data/portfolio-store.js')]);
+      const [{ graph }, { loadPortfolio }] = await Promise.all([
+        session(),
+        import('../../../../data/portfolio-store.js'),
+      ]);
       const portfolio = await loadPortfolio(graph, siteId);
       const items = portfolio.items.map((i) => i.value).filter((i) => i.acties.includes(nummer));
       if (!cancelled) setState({ status: 'ready', items });

@@ -1,7 +1,25 @@
 import { Badge, Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ArrowSortDownRegular, ArrowSortUpRegular, ChevronDownRegular, ChevronRightRegular, WarningRegular, LockClosedRegular } from '@fluentui/react-icons';
+import {
+  ArrowSortDownRegular,
+  ArrowSortUpRegular,
+  ChevronDownRegular,
+  ChevronRightRegular,
+  WarningRegular,
+  LockClosedRegular,
+} from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
 import { ACTIE_STATUSSEN } from '../../../../domain/model.js';
 import { DeadlineText, deadlineWords } from '../../../components/deadline-text.js';
 import { deadlineSoort } from '../../../../domain/planning.js';
@@ -11,14 +29,30 @@ import { useLocale, useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import { PLATEAU_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
 import { readJson, writeJson } from '../../../lib/storage.js';
-import { clampWidth, COLUMN_WIDTHS_KEY, gridTemplate, KEY_STEP_PX, MAX_COLUMN_PX, MIN_COLUMN_PX, parseColumnWidths, type ColumnWidths, type SizedColumn } from '../lib/column-widths.js';
+import {
+  clampWidth,
+  COLUMN_WIDTHS_KEY,
+  gridTemplate,
+  KEY_STEP_PX,
+  MAX_COLUMN_PX,
+  MIN_COLUMN_PX,
+  parseColumnWidths,
+  type ColumnWidths,
+  type SizedColumn,
+} from '../lib/column-widths.js';
 import type { ListEntry, ListQuery, SortKey } from '../lib/list-query.js';
 
 // The grid's columns come from a CSS variable set on the grid (content widths, or the person's), so that the narrow
 // layout's media query still wins over them.
 const COLUMNS = 'var(--lijst-kolommen)';
 /** Widths until the content is measured (first paint), close to the seeded plan's. */
-const FALLBACK_PX: Record<SizedColumn, number> = { nummer: 64, status: 184, eigenaar: 240, deadline: 208, plateau: 160 };
+const FALLBACK_PX: Record<SizedColumn, number> = {
+  nummer: 64,
+  status: 184,
+  eigenaar: 240,
+  deadline: 208,
+  plateau: 160,
+};
 /** What a cell adds to its text: its padding, and the icon and gap before an owner, a deadline or a badge's text. */
 const CELL_PADDING_PX = 2 * 8 + 2;
 const ICON_PX = 20;
@@ -46,7 +80,13 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     '@media (max-width: 760px)': { gridTemplateColumns: '3rem 1fr' },
   },
-  scroller: { overflowY: 'auto', overflowX: 'hidden', position: 'relative', height: 'calc(100vh - 22rem)', minHeight: '16rem' },
+  scroller: {
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    position: 'relative',
+    height: 'calc(100vh - 22rem)',
+    minHeight: '16rem',
+  },
   row: {
     position: 'absolute',
     left: 0,
@@ -58,10 +98,20 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-    '@media (max-width: 760px)': { gridTemplateColumns: '3rem 1fr', rowGap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXS} 0` },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
+    '@media (max-width: 760px)': {
+      gridTemplateColumns: '3rem 1fr',
+      rowGap: tokens.spacingVerticalXXS,
+      padding: `${tokens.spacingVerticalXS} 0`,
+    },
   },
-  selected: { backgroundColor: tokens.colorBrandBackground2, ':hover': { backgroundColor: tokens.colorBrandBackground2Hover } },
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+  },
   groupRow: {
     position: 'absolute',
     left: 0,
@@ -74,13 +124,36 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     paddingLeft: tokens.spacingHorizontalS,
     cursor: 'pointer',
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
   },
-  cell: { padding: `0 ${tokens.spacingHorizontalS}`, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  cell: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
   selectCell: { display: 'flex', justifyContent: 'center', minWidth: 0 },
-  titleCell: { overflowWrap: 'anywhere', whiteSpace: 'normal', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' },
+  titleCell: {
+    overflowWrap: 'anywhere',
+    whiteSpace: 'normal',
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+  },
   // The action's description (the report's words for the seeded ones) as one subtle line; the detail has it whole.
-  omschrijving: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  omschrijving: {
+    display: 'block',
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
   narrowHidden: { '@media (max-width: 760px)': { display: 'none' } },
   narrowStack: { '@media (max-width: 760px)': { gridColumnStart: 2 } },
   sortButton: {
@@ -109,12 +182,24 @@ const useStyles = makeStyles({
     cursor: 'col-resize',
     zIndex: 1,
     touchAction: 'none',
-    '::after': { content: '""', position: 'absolute', top: '20%', bottom: '20%', right: 0, width: '2px', backgroundColor: tokens.colorNeutralStroke1 },
+    '::after': {
+      content: '""',
+      position: 'absolute',
+      top: '20%',
+      bottom: '20%',
+      right: 0,
+      width: '2px',
+      backgroundColor: tokens.colorNeutralStroke1,
+    },
     ':hover::after': { backgroundColor: tokens.colorBrandStroke1, top: 0, bottom: 0 },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
     '@media (max-width: 760px)': { display: 'none' },
   },
-  warn: { color: tokens.colorPaletteMarigoldForeground1, verticalAlign: 'middle', marginLeft: tokens.spacingHorizontalXXS },
+  warn: {
+    color: tokens.colorPaletteMarigoldForeground1,
+    verticalAlign: 'middle',
+    marginLeft: tokens.spacingHorizontalXXS,
+  },
   lock: { color: tokens.colorPaletteRedForeground1, verticalAlign: 'middle', marginLeft: tokens.spacingHorizontalXXS },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
 });
@@ -151,7 +236,10 @@ function useContentWidths(entries: ListEntry[], font: string | undefined): Colum
     const header = (key: MessageKey) => measureBold(t(key)) + ICON_PX;
     const widths: Record<SizedColumn, number> = {
       nummer: header('plan.col.nummer'),
-      status: Math.max(header('plan.col.status'), ...ACTIE_STATUSSEN.map((s) => measure(t(STATUS_LABEL[s])) + BADGE_CHROME_PX)),
+      status: Math.max(
+        header('plan.col.status'),
+        ...ACTIE_STATUSSEN.map((s) => measure(t(STATUS_LABEL[s])) + BADGE_CHROME_PX),
+      ),
       eigenaar: Math.max(header('plan.col.eigenaar'), measure(t('plan.noOwner')) + ICON_PX),
       deadline: Math.max(header('plan.col.deadline'), measure(t('plan.noDeadline'))),
       plateau: header('plan.col.plateau'),
@@ -166,13 +254,18 @@ function useContentWidths(entries: ListEntry[], font: string | undefined): Colum
         widths.eigenaar = Math.max(widths.eigenaar, measure(a.eigenaar.displayName) + ICON_PX);
       }
       if (a.deadline) {
-        const words = deadlineWords({ deadline: a.deadline, overdue: entry.row.overdue, doorlopend: deadlineSoort(a) === 'doorlopend' }, t, locale);
+        const words = deadlineWords(
+          { deadline: a.deadline, overdue: entry.row.overdue, doorlopend: deadlineSoort(a) === 'doorlopend' },
+          t,
+          locale,
+        );
         widths.deadline = Math.max(widths.deadline, entry.row.overdue ? measureBold(words) + ICON_PX : measure(words));
       }
       widths.plateau = Math.max(widths.plateau, measure(t(PLATEAU_LABEL[a.plateau])));
     }
     const out: ColumnWidths = {};
-    for (const [column, width] of Object.entries(widths) as [SizedColumn, number][]) out[column] = Math.ceil(width + CELL_PADDING_PX);
+    for (const [column, width] of Object.entries(widths) as [SizedColumn, number][])
+      out[column] = Math.ceil(width + CELL_PADDING_PX);
     // A deadline wraps (DeadlineText): its column is as wide as a dated overdue deadline, and a standing
     // commitment's longer words take a second line rather than the title's room.
     out.deadline = Math.min(out.deadline ?? 0, DEADLINE_WRAP_PX);
@@ -222,7 +315,20 @@ export type ListGridProps = {
  * like 50). One tab stop; arrow keys, Page Up/Down, Home and End move, Enter opens, Space selects.
  */
 export function ListGrid(props: ListGridProps) {
-  const { entries, query, onSort, selected, onToggleSelected, onToggleAll, allSelected, onToggleGroup, groupLabel, onOpen, selectable, label } = props;
+  const {
+    entries,
+    query,
+    onSort,
+    selected,
+    onToggleSelected,
+    onToggleAll,
+    allSelected,
+    onToggleGroup,
+    groupLabel,
+    onOpen,
+    selectable,
+    label,
+  } = props;
   const styles = useStyles();
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -305,7 +411,8 @@ export function ListGrid(props: ListGridProps) {
     if (handled) event.preventDefault();
   };
 
-  const sortState = (key: SortKey): 'ascending' | 'descending' | 'none' => (query.sort.key === key ? (query.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none');
+  const sortState = (key: SortKey): 'ascending' | 'descending' | 'none' =>
+    query.sort.key === key ? (query.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
 
   return (
     <div
@@ -332,10 +439,21 @@ export function ListGrid(props: ListGridProps) {
             )}
           </div>
           {SORTABLE.map((col) => (
-            <div key={col.key} role="columnheader" aria-sort={sortState(col.key)} className={mergeClasses(styles.cell, styles.headerCell, !col.narrow && styles.narrowHidden)} data-column={col.key}>
+            <div
+              key={col.key}
+              role="columnheader"
+              aria-sort={sortState(col.key)}
+              className={mergeClasses(styles.cell, styles.headerCell, !col.narrow && styles.narrowHidden)}
+              data-column={col.key}
+            >
               <button type="button" className={styles.sortButton} onClick={() => onSort(col.key)} title={t(col.label)}>
                 {t(col.label)}
-                {query.sort.key === col.key && (query.sort.dir === 'asc' ? <ArrowSortUpRegular aria-hidden="true" /> : <ArrowSortDownRegular aria-hidden="true" />)}
+                {query.sort.key === col.key &&
+                  (query.sort.dir === 'asc' ? (
+                    <ArrowSortUpRegular aria-hidden="true" />
+                  ) : (
+                    <ArrowSortDownRegular aria-hidden="true" />
+                  ))}
               </button>
               {isSized(col.key) && (
                 <ResizeHandle
@@ -374,10 +492,22 @@ export function ListGrid(props: ListGridProps) {
             };
             if (entry.kind === 'group') {
               return (
-                <div key={v.key} role="row" aria-expanded={!entry.collapsed} className={styles.groupRow} onClick={() => onToggleGroup(entry.key)} data-testid="group-row" {...common}>
+                <div
+                  key={v.key}
+                  role="row"
+                  aria-expanded={!entry.collapsed}
+                  className={styles.groupRow}
+                  onClick={() => onToggleGroup(entry.key)}
+                  data-testid="group-row"
+                  {...common}
+                >
                   <div role="gridcell" aria-colspan={7}>
-                    {entry.collapsed ? <ChevronRightRegular aria-hidden="true" /> : <ChevronDownRegular aria-hidden="true" />} {groupLabel(entry.key)}{' '}
-                    <span>({entry.count})</span>
+                    {entry.collapsed ? (
+                      <ChevronRightRegular aria-hidden="true" />
+                    ) : (
+                      <ChevronDownRegular aria-hidden="true" />
+                    )}{' '}
+                    {groupLabel(entry.key)} <span>({entry.count})</span>
                   </div>
                 </div>
               );
@@ -425,8 +555,18 @@ export function ListGrid(props: ListGridProps) {
                       {t('plan.vervallen')}
                     </Badge>
                   )}
-                  {row.blockedBy.length > 0 && <LockClosedRegular className={styles.lock} aria-label={t('roadmap.waitsFor', { nummers: row.blockedBy.map((b) => b.nummer).join(', ') })} />}
-                  {row.item.problems.length > 0 && <WarningRegular className={styles.warn} aria-label={t('plan.problems', { count: row.item.problems.length })} />}
+                  {row.blockedBy.length > 0 && (
+                    <LockClosedRegular
+                      className={styles.lock}
+                      aria-label={t('roadmap.waitsFor', { nummers: row.blockedBy.map((b) => b.nummer).join(', ') })}
+                    />
+                  )}
+                  {row.item.problems.length > 0 && (
+                    <WarningRegular
+                      className={styles.warn}
+                      aria-label={t('plan.problems', { count: row.item.problems.length })}
+                    />
+                  )}
                 </Cell>
                 <Cell className={styles.narrowStack} title={t(STATUS_LABEL[a.status])}>
                   <StatusBadge status={a.status} size="small" />
@@ -434,8 +574,19 @@ export function ListGrid(props: ListGridProps) {
                 <Cell className={styles.narrowHidden} title={a.eigenaar?.displayName ?? t('plan.noOwner')}>
                   <OwnerText owner={a.eigenaar} />
                 </Cell>
-                <Cell className={styles.narrowStack} title={deadlineWords({ deadline: a.deadline, overdue: row.overdue, doorlopend: deadlineSoort(a) === 'doorlopend' }, t, locale)}>
-                  <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineSoort(a) === 'doorlopend'} />
+                <Cell
+                  className={styles.narrowStack}
+                  title={deadlineWords(
+                    { deadline: a.deadline, overdue: row.overdue, doorlopend: deadlineSoort(a) === 'doorlopend' },
+                    t,
+                    locale,
+                  )}
+                >
+                  <DeadlineText
+                    deadline={a.deadline}
+                    overdue={row.overdue}
+                    doorlopend={deadlineSoort(a) === 'doorlopend'}
+                  />
                 </Cell>
                 <Cell className={styles.narrowHidden} title={t(PLATEAU_LABEL[a.plateau])}>
                   <span className={styles.clip}>{t(PLATEAU_LABEL[a.plateau])}</span>
@@ -453,7 +604,17 @@ export function ListGrid(props: ListGridProps) {
  * A cell. `title` is its whole text as a tooltip: a column the person made narrow, or a long name, is cut with an
  * ellipsis, and the tooltip still shows all of it.
  */
-function Cell({ children, className, plain = false, title }: { children?: ReactNode; className?: string | undefined; plain?: boolean; title?: string | undefined }) {
+function Cell({
+  children,
+  className,
+  plain = false,
+  title,
+}: {
+  children?: ReactNode;
+  className?: string | undefined;
+  plain?: boolean;
+  title?: string | undefined;
+}) {
   const styles = useStyles();
   return (
     <div role="gridcell" className={mergeClasses(!plain && styles.cell, className)} title={title}>
@@ -466,7 +627,21 @@ function Cell({ children, className, plain = false, title }: { children?: ReactN
  * The handle on a column's right edge: drag it, or focus it and use the arrow keys; a double click or Enter gives
  * the column its content's width again. A focusable separator with a value is WAI-ARIA's window splitter.
  */
-function ResizeHandle({ column, label, hint, width, onResize, onCommit }: { column: SizedColumn; label: string; hint: string; width: number; onResize: (column: SizedColumn, px: number | undefined) => void; onCommit: () => void }) {
+function ResizeHandle({
+  column,
+  label,
+  hint,
+  width,
+  onResize,
+  onCommit,
+}: {
+  column: SizedColumn;
+  label: string;
+  hint: string;
+  width: number;
+  onResize: (column: SizedColumn, px: number | undefined) => void;
+  onCommit: () => void;
+}) {
   const styles = useStyles();
   const drag = useRef<{ x: number; width: number } | null>(null);
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {

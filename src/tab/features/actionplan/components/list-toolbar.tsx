@@ -17,17 +17,46 @@ import {
 } from '@fluentui/react-components';
 import { DeleteRegular, DismissRegular, SaveRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useState } from 'react';
-import { ACTIE_STATUSSEN, DOMEINEN, PLATEAUS, THEMA_CODES, type Advies, type PersonRef } from '../../../../domain/model.js';
+import {
+  ACTIE_STATUSSEN,
+  DOMEINEN,
+  PLATEAUS,
+  THEMA_CODES,
+  type Advies,
+  type PersonRef,
+} from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
 import { NO_OWNER } from '../../../lib/plan/derive.js';
 import { useSavedViews } from '../hooks/use-saved-views.js';
-import { activeFilterCount, DEFAULT_QUERY, DUE_WINDOWS, GROUP_KEYS, queryFromParams, queryToParams, type DueWindow, type GroupKey, type ListFilters, type ListQuery } from '../lib/list-query.js';
+import {
+  activeFilterCount,
+  DEFAULT_QUERY,
+  DUE_WINDOWS,
+  GROUP_KEYS,
+  queryFromParams,
+  queryToParams,
+  type DueWindow,
+  type GroupKey,
+  type ListFilters,
+  type ListQuery,
+} from '../lib/list-query.js';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalS },
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'end',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
   search: { flexGrow: 1, minWidth: '14rem', maxWidth: '28rem' },
   filter: { minWidth: '9rem', maxWidth: '14rem' },
   dropdown: { minWidth: '9rem', maxWidth: '14rem' },
@@ -70,7 +99,10 @@ type MultiFilterProps = {
 function MultiFilter({ label, options, selected, onChange }: MultiFilterProps) {
   const styles = useStyles();
   const t = useT();
-  const text = selected.length === 0 ? t('filter.all') : selected.map((v) => options.find((o) => o.value === v)?.text ?? v).join(', ');
+  const text =
+    selected.length === 0
+      ? t('filter.all')
+      : selected.map((v) => options.find((o) => o.value === v)?.text ?? v).join(', ');
   return (
     <Field label={label} size="small" className={styles.filter}>
       <Dropdown
@@ -114,7 +146,9 @@ export function ListToolbar({
   const ownerOptions = useMemo(
     () => [
       { value: NO_OWNER, text: t('plan.noOwner') },
-      ...[...users].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')).map((u) => ({ value: u.id ?? u.email ?? u.displayName, text: u.displayName })),
+      ...[...users]
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'))
+        .map((u) => ({ value: u.id ?? u.email ?? u.displayName, text: u.displayName })),
     ],
     [users, t],
   );
@@ -124,7 +158,12 @@ export function ListToolbar({
     <div className={styles.root} role="search" aria-label={t('list.searchAndFilter')}>
       <div className={styles.row}>
         <Field label={t('list.search')} size="small" className={styles.search}>
-          <SearchBox size="small" value={f.q} onChange={(_, data) => setFilters({ q: data.value })} placeholder={t('list.searchPlaceholder')} />
+          <SearchBox
+            size="small"
+            value={f.q}
+            onChange={(_, data) => setFilters({ q: data.value })}
+            placeholder={t('list.searchPlaceholder')}
+          />
         </Field>
         <Field label={t('list.group')} size="small" className={styles.filter}>
           <Dropdown
@@ -132,7 +171,9 @@ export function ListToolbar({
             className={styles.dropdown}
             value={t(GROUP_LABEL[query.group])}
             selectedOptions={[query.group]}
-            onOptionSelect={(_, data) => onChange({ ...query, group: (data.optionValue as GroupKey | undefined) ?? 'geen' })}
+            onOptionSelect={(_, data) =>
+              onChange({ ...query, group: (data.optionValue as GroupKey | undefined) ?? 'geen' })
+            }
             positioning={CONTENT_WIDE_POSITIONING}
             listbox={{ className: styles.listbox }}
           >
@@ -146,19 +187,44 @@ export function ListToolbar({
         <SavedViews query={query} onApply={onChange} />
       </div>
       <div className={styles.row}>
-        <MultiFilter label={t('filter.status')} options={ACTIE_STATUSSEN.map((s) => ({ value: s, text: t(STATUS_LABEL[s]) }))} selected={f.status} onChange={(v) => setFilters({ status: v as ListFilters['status'] })} />
+        <MultiFilter
+          label={t('filter.status')}
+          options={ACTIE_STATUSSEN.map((s) => ({ value: s, text: t(STATUS_LABEL[s]) }))}
+          selected={f.status}
+          onChange={(v) => setFilters({ status: v as ListFilters['status'] })}
+        />
         <MultiFilter
           label={t('filter.advies')}
           options={adviezen.map((a) => ({ value: String(a.nummer), text: `${a.nummer}. ${a.titel}` }))}
           selected={f.advies.map(String)}
           onChange={(v) => setFilters({ advies: v.map(Number) })}
         />
-        <MultiFilter label={t('filter.plateau')} options={PLATEAUS.map((p) => ({ value: p, text: t(PLATEAU_LABEL[p]) }))} selected={f.plateau} onChange={(v) => setFilters({ plateau: v as ListFilters['plateau'] })} />
-        <MultiFilter label={t('filter.thema')} options={THEMA_CODES.map((c) => ({ value: c, text: `${c}. ${t(THEMA_LABEL[c])}` }))} selected={f.thema} onChange={(v) => setFilters({ thema: v as ListFilters['thema'] })} />
+        <MultiFilter
+          label={t('filter.plateau')}
+          options={PLATEAUS.map((p) => ({ value: p, text: t(PLATEAU_LABEL[p]) }))}
+          selected={f.plateau}
+          onChange={(v) => setFilters({ plateau: v as ListFilters['plateau'] })}
+        />
+        <MultiFilter
+          label={t('filter.thema')}
+          options={THEMA_CODES.map((c) => ({ value: c, text: `${c}. ${t(THEMA_LABEL[c])}` }))}
+          selected={f.thema}
+          onChange={(v) => setFilters({ thema: v as ListFilters['thema'] })}
+        />
         {!scoped && (
-          <MultiFilter label={t('filter.domein')} options={DOMEINEN.map((d) => ({ value: d, text: t(DOMEIN_LABEL[d]) }))} selected={f.domein} onChange={(v) => setFilters({ domein: v as ListFilters['domein'] })} />
+          <MultiFilter
+            label={t('filter.domein')}
+            options={DOMEINEN.map((d) => ({ value: d, text: t(DOMEIN_LABEL[d]) }))}
+            selected={f.domein}
+            onChange={(v) => setFilters({ domein: v as ListFilters['domein'] })}
+          />
         )}
-        <MultiFilter label={t('filter.eigenaar')} options={ownerOptions} selected={f.eigenaar} onChange={(v) => setFilters({ eigenaar: v })} />
+        <MultiFilter
+          label={t('filter.eigenaar')}
+          options={ownerOptions}
+          selected={f.eigenaar}
+          onChange={(v) => setFilters({ eigenaar: v })}
+        />
         <Field label={t('filter.due')} size="small" className={styles.filter}>
           <Dropdown
             size="small"
@@ -176,9 +242,17 @@ export function ListToolbar({
             ))}
           </Dropdown>
         </Field>
-        <Switch label={t('filter.problemen')} checked={f.problemen} onChange={(_, data) => setFilters({ problemen: data.checked })} />
+        <Switch
+          label={t('filter.problemen')}
+          checked={f.problemen}
+          onChange={(_, data) => setFilters({ problemen: data.checked })}
+        />
         {count > 0 && (
-          <Button size="small" icon={<DismissRegular />} onClick={() => onChange({ ...query, filters: DEFAULT_QUERY.filters })}>
+          <Button
+            size="small"
+            icon={<DismissRegular />}
+            onClick={() => onChange({ ...query, filters: DEFAULT_QUERY.filters })}
+          >
             {t('filter.clear', { count })}
           </Button>
         )}
@@ -231,7 +305,12 @@ function SavedViews({ query, onApply }: { query: ListQuery; onApply: (query: Lis
         {t('views.save')}
       </Button>
       {current && (
-        <Button size="small" icon={<DeleteRegular />} onClick={() => remove(current.id)} aria-label={t('views.deleteNamed', { name: current.name })}>
+        <Button
+          size="small"
+          icon={<DeleteRegular />}
+          onClick={() => remove(current.id)}
+          aria-label={t('views.deleteNamed', { name: current.name })}
+        >
           {t('views.delete')}
         </Button>
       )}

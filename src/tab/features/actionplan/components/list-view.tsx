@@ -1,5 +1,22 @@
-import { Body1, Button, Checkbox, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, CalendarRegular, DismissRegular, PersonRegular, ArrowSwapRegular } from '@fluentui/react-icons';
+import {
+  Body1,
+  Button,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowDownloadRegular,
+  CalendarRegular,
+  DismissRegular,
+  PersonRegular,
+  ArrowSwapRegular,
+} from '@fluentui/react-icons';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
@@ -20,9 +37,23 @@ const PlanImportButton = lazy(() => import('./plan-xlsx.js').then((m) => ({ defa
 const BulkDialog = lazy(() => import('./bulk-dialog.js').then((m) => ({ default: m.BulkDialog })));
 
 const useStyles = makeStyles({
-  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalS,
+  },
   count: { color: tokens.colorNeutralForeground2 },
-  exportRow: { display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', alignItems: 'center', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
+  exportRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'flex-end',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    marginBottom: tokens.spacingVerticalS,
+  },
   bulkBar: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -68,7 +99,10 @@ export function ListView({
   const [exportError, setExportError] = useState<string | undefined>();
   const today = amsterdamDate(now);
 
-  const { entries, matched } = useMemo(() => buildEntries(rows, query, today, collapsed), [rows, query, today, collapsed]);
+  const { entries, matched } = useMemo(
+    () => buildEntries(rows, query, today, collapsed),
+    [rows, query, today, collapsed],
+  );
   const setQuery = useCallback(
     (next: ListQuery) => {
       const p = queryToParams(next);
@@ -87,7 +121,8 @@ export function ListView({
     [params, onParamsChange],
   );
   const onSort = useCallback(
-    (key: SortKey) => setQuery({ ...query, sort: { key, dir: query.sort.key === key && query.sort.dir === 'asc' ? 'desc' : 'asc' } }),
+    (key: SortKey) =>
+      setQuery({ ...query, sort: { key, dir: query.sort.key === key && query.sort.dir === 'asc' ? 'desc' : 'asc' } }),
     [query, setQuery],
   );
   const toggleSelected = useCallback((id: string) => {
@@ -109,7 +144,12 @@ export function ListView({
     }
   }, [matched, today]);
   const visibleSelected = matched.filter((r) => selected.has(r.id));
-  const allSelected = matched.length > 0 && visibleSelected.length === matched.length ? true : visibleSelected.length > 0 ? 'mixed' : false;
+  const allSelected =
+    matched.length > 0 && visibleSelected.length === matched.length
+      ? true
+      : visibleSelected.length > 0
+        ? 'mixed'
+        : false;
   const toggleAll = useCallback(() => {
     setSelected(allSelected === true ? new Set() : new Set(matched.map((r) => r.id)));
   }, [allSelected, matched]);
@@ -130,15 +170,21 @@ export function ListView({
         case 'plateau':
           return t(PLATEAU_LABEL[key as keyof typeof PLATEAU_LABEL] ?? 'common.unknown');
         case 'thema':
-          return key in THEMA_LABEL ? `${key}. ${t(THEMA_LABEL[key as keyof typeof THEMA_LABEL])}` : t('common.unknown');
+          return key in THEMA_LABEL
+            ? `${key}. ${t(THEMA_LABEL[key as keyof typeof THEMA_LABEL])}`
+            : t('common.unknown');
         case 'domein':
           return key in DOMEIN_LABEL ? t(DOMEIN_LABEL[key as keyof typeof DOMEIN_LABEL]) : t('common.unknown');
         case 'advies': {
           const advies = plan?.adviezen.find((a) => String(a.value.nummer) === key);
-          return advies ? `${t('plan.advies', { nummer: key })}: ${advies.value.titel}` : t('plan.advies', { nummer: key });
+          return advies
+            ? `${t('plan.advies', { nummer: key })}: ${advies.value.titel}`
+            : t('plan.advies', { nummer: key });
         }
         case 'eigenaar':
-          return key === '' ? t('plan.noOwner') : (rows.find((r) => r.ownerKey === key)?.actie.eigenaar?.displayName ?? key);
+          return key === ''
+            ? t('plan.noOwner')
+            : (rows.find((r) => r.ownerKey === key)?.actie.eigenaar?.displayName ?? key);
         case 'geen':
           return '';
       }
@@ -158,11 +204,27 @@ export function ListView({
           {t('list.count', { shown: matched.length, total: rows.length })}
         </Body1>
       </div>
-      <ListToolbar query={query} onChange={setQuery} adviezen={plan?.adviezen.map((a) => a.value) ?? []} users={plan?.users ?? []} scoped={!!scope} />
+      <ListToolbar
+        query={query}
+        onChange={setQuery}
+        adviezen={plan?.adviezen.map((a) => a.value) ?? []}
+        users={plan?.users ?? []}
+        scoped={!!scope}
+      />
       <div className={styles.exportRow}>
-        <Checkbox label={t('list.toonVervallen')} checked={toonVervallen} onChange={(_, d) => setToonVervallen(d.checked === true)} data-testid="toon-vervallen" />
+        <Checkbox
+          label={t('list.toonVervallen')}
+          checked={toonVervallen}
+          onChange={(_, d) => setToonVervallen(d.checked === true)}
+          data-testid="toon-vervallen"
+        />
         {canEdit && <NieuweActieButton scope={scope} mtDomein={mtDomein} onOpen={onOpen} />}
-        <Button size="small" icon={<ArrowDownloadRegular />} onClick={() => void exportMatched()} data-testid="export-acties">
+        <Button
+          size="small"
+          icon={<ArrowDownloadRegular />}
+          onClick={() => void exportMatched()}
+          data-testid="export-acties"
+        >
           {t('list.export')}
         </Button>
         <Suspense fallback={null}>
@@ -176,14 +238,30 @@ export function ListView({
         </MessageBar>
       )}
       {summary && (
-        <MessageBar intent={summary.failed.length === 0 ? 'success' : 'warning'} className={styles.result} layout="multiline" data-testid="bulk-result">
+        <MessageBar
+          intent={summary.failed.length === 0 ? 'success' : 'warning'}
+          className={styles.result}
+          layout="multiline"
+          data-testid="bulk-result"
+        >
           <MessageBarBody>
-            <MessageBarTitle>{t('bulk.resultTitle', { ok: summary.ok, total: summary.ok + summary.failed.length })}</MessageBarTitle>
+            <MessageBarTitle>
+              {t('bulk.resultTitle', { ok: summary.ok, total: summary.ok + summary.failed.length })}
+            </MessageBarTitle>
             {summary.failed.map((f) => (
               <div key={f.id}>{t('bulk.failedItem', { nummer: f.nummer, reason: f.reason })}</div>
             ))}
           </MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" icon={<DismissRegular />} aria-label={t('common.close')} onClick={() => setSummary(undefined)} />} />
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                icon={<DismissRegular />}
+                aria-label={t('common.close')}
+                onClick={() => setSummary(undefined)}
+              />
+            }
+          />
         </MessageBar>
       )}
       {canEdit && selectedIds.length > 0 && (

@@ -1,4 +1,14 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Actie, PersonRef } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
@@ -9,8 +19,19 @@ import { defaultChoices, mergedForm, mergeRows, type MergeChoice } from '../lib/
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' },
-  th: { textAlign: 'start', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, fontWeight: tokens.fontWeightSemibold },
-  td: { verticalAlign: 'top', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  th: {
+    textAlign: 'start',
+    padding: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  td: {
+    verticalAlign: 'top',
+    padding: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    overflowWrap: 'anywhere',
+    whiteSpace: 'pre-wrap',
+  },
   conflict: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   empty: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
@@ -91,7 +112,12 @@ export function MergeView({
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.field} className={r.conflict ? styles.conflict : undefined} data-field={r.field} data-conflict={r.conflict}>
+            <tr
+              key={r.field}
+              className={r.conflict ? styles.conflict : undefined}
+              data-field={r.field}
+              data-conflict={r.conflict}
+            >
               <th scope="row" className={styles.td}>
                 {t(FIELD_LABEL[r.field])}
               </th>

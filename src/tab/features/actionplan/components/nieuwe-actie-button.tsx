@@ -5,7 +5,9 @@ import type { Domein } from '../../../../domain/model.js';
 import { useLocale } from '../../../i18n/i18n.js';
 
 /** The dialog and its texts load when someone asks for it, not with the first view. */
-const NieuweActieDialog = lazy(() => import('./nieuwe-actie-dialog.js').then((m) => ({ default: m.NieuweActieDialog })));
+const NieuweActieDialog = lazy(() =>
+  import('./nieuwe-actie-dialog.js').then((m) => ({ default: m.NieuweActieDialog })),
+);
 
 /** "Nieuwe actie" in the Roadmap and the Lijst; after adding, the new action's detail opens. */
 export function NieuweActieButton({

@@ -31,12 +31,24 @@ import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
 import { usePlanActor } from '../hooks/use-plan-actor.js';
 import { planTexts } from '../i18n.js';
-import { checkForm, emptyForm, previewNummer, toDraft, type NieuweActieField, type NieuweActieForm } from '../lib/nieuwe-actie-form.js';
+import {
+  checkForm,
+  emptyForm,
+  previewNummer,
+  toDraft,
+  type NieuweActieField,
+  type NieuweActieForm,
+} from '../lib/nieuwe-actie-form.js';
 import { DateInput } from '../../../components/date-picker.js';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  two: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalM, '@media (max-width: 480px)': { gridTemplateColumns: '1fr' } },
+  two: {
+    display: 'grid',
+    gridTemplateColumns: '1fr 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    '@media (max-width: 480px)': { gridTemplateColumns: '1fr' },
+  },
   checks: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
   checkColumn: { display: 'flex', flexDirection: 'column' },
   muted: { color: tokens.colorNeutralForeground2 },
@@ -48,7 +60,17 @@ const useStyles = makeStyles({
  * A labelled group of checkboxes. Not a Fluent Field: a Field hands its label and id to the first checkbox inside it
  * (FieldContext), which would name that one box after the whole group.
  */
-function CheckGroup({ label, error, row = false, children }: { label: string; error?: string | undefined; row?: boolean; children: ReactNode }) {
+function CheckGroup({
+  label,
+  error,
+  row = false,
+  children,
+}: {
+  label: string;
+  error?: string | undefined;
+  row?: boolean;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   const id = useId();
   return (
@@ -89,7 +111,10 @@ export function NieuweActieDialog({
   const writer = useActieWriter();
   const { actor, loading } = usePlanActor(mtDomein);
   const adviezen = useMemo(() => (plan?.adviezen ?? []).map((a) => a.value), [plan]);
-  const users = useMemo(() => [...(plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [plan]);
+  const users = useMemo(
+    () => [...(plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
+    [plan],
+  );
   const acties = useMemo(() => (plan?.acties ?? []).map((a) => a.value), [plan]);
   const bevindingen = useMemo(() => (plan?.bevindingen ?? []).map((b) => b.value), [plan]);
   const first = adviezen.find((a) => a.nummer === initialAdvies) ?? adviezen[0];
@@ -100,12 +125,16 @@ export function NieuweActieDialog({
   const [failure, setFailure] = useState<{ title: string; text: string } | undefined>();
   const clientKey = useRef(`nieuw:${crypto.randomUUID()}`);
 
-  const issues = useMemo(() => (form ? checkForm(form, { acties, bevindingen }, users, actor, ft('notAllowed')) : {}), [form, acties, bevindingen, users, actor, ft]);
+  const issues = useMemo(
+    () => (form ? checkForm(form, { acties, bevindingen }, users, actor, ft('notAllowed')) : {}),
+    [form, acties, bevindingen, users, actor, ft],
+  );
   if (!form) return null;
   const advies = adviezen.find((a) => a.nummer === form.advies);
   const nummer = previewNummer(form, acties);
   const shown = (field: NieuweActieField) => (submitted ? issues[field] : undefined);
-  const set = <K extends NieuweActieField>(field: K, value: NieuweActieForm[K]) => setForm((f) => (f ? { ...f, [field]: value } : f));
+  const set = <K extends NieuweActieField>(field: K, value: NieuweActieForm[K]) =>
+    setForm((f) => (f ? { ...f, [field]: value } : f));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -116,7 +145,8 @@ export function NieuweActieDialog({
     const outcome = await writer.create(toDraft(form, users), clientKey.current);
     setBusy(false);
     if (outcome.kind === 'saved') onCreated(outcome.item.id, outcome.item.value.nummer);
-    else if (outcome.kind === 'invalid') setFailure({ title: ft('invalidTitle'), text: outcome.issues.map((i) => i.message).join(' ') });
+    else if (outcome.kind === 'invalid')
+      setFailure({ title: ft('invalidTitle'), text: outcome.issues.map((i) => i.message).join(' ') });
     else if (outcome.kind === 'failed') {
       const d = describeError(outcome.error);
       setFailure({ title: ft('failedTitle'), text: `${t(d.key, { detail: d.detail ?? '' })} ${ft('failedKept')}` });
@@ -136,7 +166,9 @@ export function NieuweActieDialog({
                   onChange={(_, d) => {
                     const next = adviezen.find((a) => String(a.nummer) === d.value);
                     if (!next) return;
-                    setForm((f) => (f ? { ...f, advies: next.nummer, plateau: plateauTouched ? f.plateau : next.plateau } : f));
+                    setForm((f) =>
+                      f ? { ...f, advies: next.nummer, plateau: plateauTouched ? f.plateau : next.plateau } : f,
+                    );
                   }}
                 >
                   {adviezen.map((a) => (
@@ -151,10 +183,26 @@ export function NieuweActieDialog({
                 {advies ? ` ${ft('thema')}: ${t(THEMA_LABEL[advies.thema])}.` : ''}
               </Caption1>
               <Field label={t('detail.titel')} required validationMessage={shown('titel')}>
-                <Textarea value={form.titel} onChange={(_, d) => set('titel', d.value)} resize="vertical" maxLength={400} />
+                <Textarea
+                  value={form.titel}
+                  onChange={(_, d) => set('titel', d.value)}
+                  resize="vertical"
+                  maxLength={400}
+                />
               </Field>
-              <Field label={t('detail.omschrijving')} hint={ft('omschrijvingHint', { max: String(TEKST_MAX.omschrijving) })} validationMessage={shown('omschrijving')}>
-                <Textarea value={form.omschrijving} onChange={(_, d) => set('omschrijving', d.value)} resize="vertical" rows={4} maxLength={TEKST_MAX.omschrijving} data-testid="nieuwe-actie-omschrijving" />
+              <Field
+                label={t('detail.omschrijving')}
+                hint={ft('omschrijvingHint', { max: String(TEKST_MAX.omschrijving) })}
+                validationMessage={shown('omschrijving')}
+              >
+                <Textarea
+                  value={form.omschrijving}
+                  onChange={(_, d) => set('omschrijving', d.value)}
+                  resize="vertical"
+                  rows={4}
+                  maxLength={TEKST_MAX.omschrijving}
+                  data-testid="nieuwe-actie-omschrijving"
+                />
               </Field>
               <div className={styles.two}>
                 <Field label={t('detail.plateau')} hint={ft('plateauHint')} validationMessage={shown('plateau')}>
@@ -182,7 +230,9 @@ export function NieuweActieDialog({
                     key={d}
                     label={t(DOMEIN_LABEL[d])}
                     checked={form.domeinen.includes(d)}
-                    onChange={(_, data) => set('domeinen', data.checked ? [...form.domeinen, d] : form.domeinen.filter((x) => x !== d))}
+                    onChange={(_, data) =>
+                      set('domeinen', data.checked ? [...form.domeinen, d] : form.domeinen.filter((x) => x !== d))
+                    }
                   />
                 ))}
               </CheckGroup>
@@ -196,7 +246,11 @@ export function NieuweActieDialog({
                   ))}
                 </Select>
               </Field>
-              <Field label={ft('afhankelijkVan')} hint={ft('afhankelijkVanHint')} validationMessage={shown('afhankelijkVan')}>
+              <Field
+                label={ft('afhankelijkVan')}
+                hint={ft('afhankelijkVanHint')}
+                validationMessage={shown('afhankelijkVan')}
+              >
                 <Input value={form.afhankelijkVan} onChange={(_, d) => set('afhankelijkVan', d.value)} />
               </Field>
               <CheckGroup label={ft('bevindingen')} error={shown('bevindingen')}>
@@ -205,7 +259,12 @@ export function NieuweActieDialog({
                     key={b.nummer}
                     label={`${b.nummer}. ${b.titel}`}
                     checked={form.bevindingen.includes(b.nummer)}
-                    onChange={(_, data) => set('bevindingen', data.checked ? [...form.bevindingen, b.nummer] : form.bevindingen.filter((x) => x !== b.nummer))}
+                    onChange={(_, data) =>
+                      set(
+                        'bevindingen',
+                        data.checked ? [...form.bevindingen, b.nummer] : form.bevindingen.filter((x) => x !== b.nummer),
+                      )
+                    }
                   />
                 ))}
               </CheckGroup>
@@ -222,7 +281,12 @@ export function NieuweActieDialog({
               <Button appearance="secondary" onClick={onClose} disabled={busy}>
                 {t('common.cancel')}
               </Button>
-              <Button appearance="primary" type="submit" disabled={busy || loading} icon={busy || loading ? <Spinner size="tiny" /> : undefined}>
+              <Button
+                appearance="primary"
+                type="submit"
+                disabled={busy || loading}
+                icon={busy || loading ? <Spinner size="tiny" /> : undefined}
+              >
                 {loading ? ft('checkingRole') : busy ? ft('adding') : ft('add')}
               </Button>
             </DialogActions>

@@ -34,8 +34,19 @@ const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   tableWrap: { maxHeight: '40vh', overflowY: 'auto' },
   table: { width: '100%', borderCollapse: 'collapse' },
-  th: { textAlign: 'start', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, position: 'sticky', top: 0, backgroundColor: tokens.colorNeutralBackground1 },
-  td: { verticalAlign: 'top', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  th: {
+    textAlign: 'start',
+    padding: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    position: 'sticky',
+    top: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  td: {
+    verticalAlign: 'top',
+    padding: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   file: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300 },
 });
 
@@ -53,7 +64,11 @@ export function PlanExportButton() {
     setBusy(true);
     setError(undefined);
     try {
-      const [{ loadPlanExport }, xlsx, { XLSX_MIME }] = await Promise.all([import('../../../../data/plan-transfer.js'), import('../../../../data/plan-xlsx.js'), import('../../../../data/portfolio-export.js')]);
+      const [{ loadPlanExport }, xlsx, { XLSX_MIME }] = await Promise.all([
+        import('../../../../data/plan-transfer.js'),
+        import('../../../../data/plan-xlsx.js'),
+        import('../../../../data/portfolio-export.js'),
+      ]);
       const data = await loadPlanExport((await session()).graph, siteId);
       download(await xlsx.exportPlanXlsx(data), xlsx.planExportFileName(amsterdamDate(now)), XLSX_MIME);
     } catch (e) {
@@ -64,7 +79,13 @@ export function PlanExportButton() {
   };
   return (
     <>
-      <Button size="small" icon={busy ? <Spinner size="extra-tiny" /> : <ArrowDownloadRegular />} disabled={busy || !siteId} onClick={() => void run()} data-testid="export-plan">
+      <Button
+        size="small"
+        icon={busy ? <Spinner size="extra-tiny" /> : <ArrowDownloadRegular />}
+        disabled={busy || !siteId}
+        onClick={() => void run()}
+        data-testid="export-plan"
+      >
         {busy ? ft('exporting') : ft('export')}
       </Button>
       {error && (
@@ -89,10 +110,16 @@ function useMayImport(empty: boolean): boolean {
     let cancelled = false;
     void (async () => {
       const graph = (await session()).graph;
-      const mts = (await graph.getAll<ListItem>(`${listPath(siteId, 'MTs')}/items?$select=id,eTag&$expand=${fieldsExpand(mtFieldNames)}&$top=999`)).map(toMTRegistration);
+      const mts = (
+        await graph.getAll<ListItem>(
+          `${listPath(siteId, 'MTs')}/items?$select=id,eTag&$expand=${fieldsExpand(mtFieldNames)}&$top=999`,
+        )
+      ).map(toMTRegistration);
       const beheerders = mts.flatMap((mt) => mt.beheerders);
       const email = me?.email?.toLowerCase();
-      const isBeheerder = beheerders.some((b) => (me?.id !== undefined && b.id === me.id) || (email !== undefined && b.email?.toLowerCase() === email));
+      const isBeheerder = beheerders.some(
+        (b) => (me?.id !== undefined && b.id === me.id) || (email !== undefined && b.email?.toLowerCase() === email),
+      );
       if (!cancelled) setMay(beheerders.length === 0 || isBeheerder);
     })().catch((error: unknown) => {
       console.warn('Reading the MT registrations for the plan import failed', error);
@@ -116,9 +143,17 @@ export function PlanImportButton() {
   if (!may && !open) return null;
   return (
     <>
-      {may && <Button size="small" appearance="primary" icon={<ArrowUploadRegular />} onClick={() => setOpen(true)} data-testid="import-plan">
-        {ft('import')}
-      </Button>}
+      {may && (
+        <Button
+          size="small"
+          appearance="primary"
+          icon={<ArrowUploadRegular />}
+          onClick={() => setOpen(true)}
+          data-testid="import-plan"
+        >
+          {ft('import')}
+        </Button>
+      )}
       {open && <PlanImportDialog onClose={() => setOpen(false)} />}
     </>
   );
@@ -126,7 +161,9 @@ export function PlanImportButton() {
 
 function where(ft: ReturnType<typeof useFeatureT<keyof typeof planXlsxTexts.nl>>, p: PlanImportProblem): string {
   if (p.rowNumber <= 0) return ft('sheetOnly', { sheet: p.sheet });
-  return p.column ? ft('rowColumn', { sheet: p.sheet, row: p.rowNumber, column: p.column }) : ft('row', { sheet: p.sheet, row: p.rowNumber });
+  return p.column
+    ? ft('rowColumn', { sheet: p.sheet, row: p.rowNumber, column: p.column })
+    : ft('row', { sheet: p.sheet, row: p.rowNumber });
 }
 
 /** Choose a file, see the dry run (every problem by sheet and row, nothing written), then import all of it or nothing. */
@@ -147,7 +184,10 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
     if (!file) return;
     setPhase('reading');
     try {
-      const [{ readPlanXlsx }, { dryRunPlanImport }] = await Promise.all([import('../../../../data/plan-xlsx.js'), import('../../../../data/plan-import.js')]);
+      const [{ readPlanXlsx }, { dryRunPlanImport }] = await Promise.all([
+        import('../../../../data/plan-xlsx.js'),
+        import('../../../../data/plan-import.js'),
+      ]);
       setDryRun(dryRunPlanImport(await readPlanXlsx(await file.arrayBuffer()), { users: plan?.users ?? [] }));
     } catch (err) {
       setError(ft('error', { detail: err instanceof Error ? err.message : String(err) }));
@@ -187,7 +227,14 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
             <Body1>{ft('importIntro')}</Body1>
             {!outcome?.ok && (
               <Field label={ft('file')}>
-                <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={styles.file} onChange={(e) => void onFile(e)} disabled={phase !== 'idle'} data-testid="import-plan-file" />
+                <input
+                  type="file"
+                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  className={styles.file}
+                  onChange={(e) => void onFile(e)}
+                  disabled={phase !== 'idle'}
+                  data-testid="import-plan-file"
+                />
               </Field>
             )}
             {phase === 'reading' && <Spinner size="tiny" label={ft('reading')} />}
@@ -235,7 +282,12 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
               <MessageBar intent="info" data-testid="import-plan-ready">
                 <MessageBarBody>
                   <MessageBarTitle>{ft('readyTitle')}</MessageBarTitle>
-                  {ft('ready', { adviezen: c.adviezen, bevindingen: c.bevindingen, acties: c.acties, rijen: c.domeinVoortgang })}
+                  {ft('ready', {
+                    adviezen: c.adviezen,
+                    bevindingen: c.bevindingen,
+                    acties: c.acties,
+                    rijen: c.domeinVoortgang,
+                  })}
                 </MessageBarBody>
               </MessageBar>
             )}
@@ -243,7 +295,12 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
               <MessageBar intent="success" data-testid="import-plan-done">
                 <MessageBarBody>
                   <MessageBarTitle>{ft('doneTitle')}</MessageBarTitle>
-                  {ft('done', { adviezen: outcome.created.Adviezen, bevindingen: outcome.created.Bevindingen, acties: outcome.created.Acties, rijen: outcome.created.DomeinVoortgang })}
+                  {ft('done', {
+                    adviezen: outcome.created.Adviezen,
+                    bevindingen: outcome.created.Bevindingen,
+                    acties: outcome.created.Acties,
+                    rijen: outcome.created.DomeinVoortgang,
+                  })}
                 </MessageBarBody>
               </MessageBar>
             )}
@@ -258,7 +315,9 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
                     deleted: outcome.rolledBack.deleted,
                   })}
                   {outcome.rollbackFailures.map((r) => (
-                    <div key={`${r.list}|${r.key}`}>{ft('rollbackFailed', { list: r.list, key: r.key, detail: r.message })}</div>
+                    <div key={`${r.list}|${r.key}`}>
+                      {ft('rollbackFailed', { list: r.list, key: r.key, detail: r.message })}
+                    </div>
                   ))}
                 </MessageBarBody>
               </MessageBar>
@@ -266,7 +325,12 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
           </DialogContent>
           <DialogActions>
             {dryRun?.ok && !outcome && (
-              <Button appearance="primary" disabled={phase !== 'idle'} onClick={() => void apply()} data-testid="import-plan-apply">
+              <Button
+                appearance="primary"
+                disabled={phase !== 'idle'}
+                onClick={() => void apply()}
+                data-testid="import-plan-apply"
+              >
                 {phase === 'applying' ? ft('applying') : ft('apply')}
               </Button>
             )}

@@ -34,7 +34,12 @@ const useStyles = makeStyles({
     ':hover': { boxShadow: tokens.shadow8, backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   highlighted: { outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, outlineOffset: '1px' },
-  title: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   titleButton: {
     background: 'none',
     border: 'none',
@@ -49,12 +54,28 @@ const useStyles = makeStyles({
     overflow: 'hidden',
     overflowWrap: 'anywhere',
     color: tokens.colorNeutralForeground1,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, borderRadius: tokens.borderRadiusSmall },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      borderRadius: tokens.borderRadiusSmall,
+    },
     '::after': { content: '""', position: 'absolute', inset: 0 },
   },
   nummer: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
-  meta: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
-  line: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, color: tokens.colorNeutralForeground2 },
+  meta: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  line: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXXS,
+    color: tokens.colorNeutralForeground2,
+  },
   blocked: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   problem: { color: tokens.colorPaletteMarigoldForeground1 },
   presentation: { padding: tokens.spacingHorizontalM },
@@ -70,7 +91,13 @@ export type RoadmapCardProps = {
 };
 
 /** One action on the roadmap: status, owner, deadline and what it waits for. The whole card opens the detail. */
-export const RoadmapCard = memo(function RoadmapCard({ row, highlighted, presentation, onOpen, onFocusChange }: RoadmapCardProps) {
+export const RoadmapCard = memo(function RoadmapCard({
+  row,
+  highlighted,
+  presentation,
+  onOpen,
+  onFocusChange,
+}: RoadmapCardProps) {
   const styles = useStyles();
   const t = useT();
   const { actie } = row;
@@ -95,14 +122,25 @@ export const RoadmapCard = memo(function RoadmapCard({ row, highlighted, present
       </h3>
       <div className={styles.meta}>
         <StatusBadge status={actie.status} size="small" />
-        <DeadlineText deadline={actie.deadline} overdue={row.overdue} doorlopend={deadlineSoort(actie) === 'doorlopend'} />
+        <DeadlineText
+          deadline={actie.deadline}
+          overdue={row.overdue}
+          doorlopend={deadlineSoort(actie) === 'doorlopend'}
+        />
       </div>
       <Caption1 className={styles.line}>
         <OwnerText owner={actie.eigenaar} />
       </Caption1>
       {row.dependsOn.length > 0 && (
-        <Caption1 className={mergeClasses(styles.line, row.blockedBy.length > 0 && styles.blocked)} data-testid="dependencies">
-          {row.blockedBy.length > 0 ? <LockClosedRegular aria-hidden="true" /> : <LinkMultipleRegular aria-hidden="true" />}
+        <Caption1
+          className={mergeClasses(styles.line, row.blockedBy.length > 0 && styles.blocked)}
+          data-testid="dependencies"
+        >
+          {row.blockedBy.length > 0 ? (
+            <LockClosedRegular aria-hidden="true" />
+          ) : (
+            <LinkMultipleRegular aria-hidden="true" />
+          )}
           {row.blockedBy.length > 0
             ? t('roadmap.waitsFor', { nummers: row.blockedBy.map((a) => a.nummer).join(', ') })
             : t('roadmap.buildsOn', { nummers: row.dependsOn.map((d) => d.nummer).join(', ') })}

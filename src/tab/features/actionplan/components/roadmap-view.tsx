@@ -13,7 +13,15 @@ import { NieuweActieButton } from './nieuwe-actie-button.js';
 import { RoadmapCard } from './roadmap-card.js';
 
 const useStyles = makeStyles({
-  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'end',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalM,
+  },
   summary: { color: tokens.colorNeutralForeground2 },
   grid: {
     display: 'grid',
@@ -57,7 +65,14 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     '@media (max-width: 900px)': { display: 'block' },
   },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingHorizontalXS },
   presentationGrid: { gap: tokens.spacingHorizontalM },
 });
@@ -106,7 +121,15 @@ export function RoadmapView({
   const onFocusChange = useCallback((nummer: string | undefined) => setFocus(nummer), []);
 
   const { plan, now } = usePlanContext();
-  const counts = useMemo(() => planCounts(rows.map((r) => r.actie), now, plan?.acties.map((a) => a.value)), [rows, now, plan]);
+  const counts = useMemo(
+    () =>
+      planCounts(
+        rows.map((r) => r.actie),
+        now,
+        plan?.acties.map((a) => a.value),
+      ),
+    [rows, now, plan],
+  );
   const unknownThema = rows.filter((r) => !r.thema);
 
   return (
@@ -117,7 +140,13 @@ export function RoadmapView({
             {t('roadmap.title')}
           </Subtitle2>
           <Body1 className={styles.summary} data-testid="plan-summary">
-            {t('roadmap.summary', { total: counts.acties, open: counts.open, overdue: counts.achterstallig, blocked: counts.geblokkeerd, waiting: counts.wachtOp })}
+            {t('roadmap.summary', {
+              total: counts.acties,
+              open: counts.open,
+              overdue: counts.achterstallig,
+              blocked: counts.geblokkeerd,
+              waiting: counts.wachtOp,
+            })}
           </Body1>
         </div>
         {canEdit && !presentation && <NieuweActieButton scope={scope} mtDomein={mtDomein} onOpen={onOpen} />}
@@ -134,7 +163,15 @@ export function RoadmapView({
           </div>
         ))}
         {THEMAS.map((thema) => (
-          <ThemaRow key={thema.code} code={thema.code} cells={cells} related={related} presentation={presentation} onOpen={onOpen} onFocusChange={onFocusChange} />
+          <ThemaRow
+            key={thema.code}
+            code={thema.code}
+            cells={cells}
+            related={related}
+            presentation={presentation}
+            onOpen={onOpen}
+            onFocusChange={onFocusChange}
+          />
         ))}
       </div>
       {unknownThema.length > 0 && (

@@ -20,11 +20,18 @@ export function usePlanActor(scope: Domein | undefined): { actor: PlanActor; loa
     let cancelled = false;
     void (async () => {
       const graph = (await session()).graph;
-      const items = await graph.getAll<ListItem>(`${listPath(siteId, 'MTs')}/items?$select=id,eTag&$expand=${fieldsExpand(mtFieldNames)}&$top=999`);
+      const items = await graph.getAll<ListItem>(
+        `${listPath(siteId, 'MTs')}/items?$select=id,eTag&$expand=${fieldsExpand(mtFieldNames)}&$top=999`,
+      );
       const email = me?.email?.toLowerCase();
       const named = items
         .map(toMTRegistration)
-        .some((mt) => mt.beheerders.some((b) => (me?.id !== undefined && b.id === me.id) || (email !== undefined && b.email?.toLowerCase() === email)));
+        .some((mt) =>
+          mt.beheerders.some(
+            (b) =>
+              (me?.id !== undefined && b.id === me.id) || (email !== undefined && b.email?.toLowerCase() === email),
+          ),
+        );
       if (!cancelled) setBeheerder(named);
     })().catch((error: unknown) => {
       console.warn('Reading the MT registrations for the Beheerder role failed', error);
@@ -34,5 +41,8 @@ export function usePlanActor(scope: Domein | undefined): { actor: PlanActor; loa
       cancelled = true;
     };
   }, [session, siteId, me?.id, me?.email]);
-  return { actor: { beheerder: beheerder === true, mtDomeinen: scope ? [scope] : [] }, loading: beheerder === undefined };
+  return {
+    actor: { beheerder: beheerder === true, mtDomeinen: scope ? [scope] : [] },
+    loading: beheerder === undefined,
+  };
 }

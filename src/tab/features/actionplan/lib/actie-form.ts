@@ -2,7 +2,15 @@
  * The detail form of an action as plain strings (what inputs hold), and the change it makes to the stored
  * action. Pure: the detail component, the draft store and the merge view share these.
  */
-import { DOMEINEN, PLATEAUS, type Actie, type ActieStatus, type Domein, type PersonRef, type Plateau } from '../../../../domain/model.js';
+import {
+  DOMEINEN,
+  PLATEAUS,
+  type Actie,
+  type ActieStatus,
+  type Domein,
+  type PersonRef,
+  type Plateau,
+} from '../../../../domain/model.js';
 import type { ActieChange } from '../../../../data/acties-store.js';
 
 export type ActieForm = {
@@ -19,7 +27,18 @@ export type ActieForm = {
   domeinen: Domein[];
 };
 
-export const FORM_FIELDS = ['titel', 'status', 'statusToelichting', 'eigenaarId', 'deadline', 'start', 'planning', 'lopendTraject', 'plateau', 'domeinen'] as const;
+export const FORM_FIELDS = [
+  'titel',
+  'status',
+  'statusToelichting',
+  'eigenaarId',
+  'deadline',
+  'start',
+  'planning',
+  'lopendTraject',
+  'plateau',
+  'domeinen',
+] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
 export function toForm(a: Actie): ActieForm {
@@ -37,7 +56,8 @@ export function toForm(a: Actie): ActieForm {
   };
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
 /** The fields of the form that differ from the action (text compared trimmed, as it will be stored). */
 export function changedFields(base: Actie, form: ActieForm): FormField[] {

@@ -37,6 +37,15 @@ export function parseColumnWidths(raw: unknown): ColumnWidths | undefined {
  * a column gives way and its cells show an ellipsis, rather than pushing the grid past the window's edge.
  */
 export function gridTemplate(auto: ColumnWidths, chosen: ColumnWidths, fallback: Record<SizedColumn, number>): string {
-  const width = (c: SizedColumn) => `minmax(0, ${String(chosen[c] ?? Math.min(MAX_AUTO_PX, auto[c] ?? fallback[c]))}px)`;
-  return ['3rem', width('nummer'), 'minmax(8rem, 1fr)', width('status'), width('eigenaar'), width('deadline'), width('plateau')].join(' ');
+  const width = (c: SizedColumn) =>
+    `minmax(0, ${String(chosen[c] ?? Math.min(MAX_AUTO_PX, auto[c] ?? fallback[c]))}px)`;
+  return [
+    '3rem',
+    width('nummer'),
+    'minmax(8rem, 1fr)',
+    width('status'),
+    width('eigenaar'),
+    width('deadline'),
+    width('plateau'),
+  ].join(' ');
 }

@@ -22,8 +22,20 @@ export function parseDraft(raw: unknown): ActieDraft | undefined {
   const form = parseForm(r.form);
   const base = r.base;
   if (!form || typeof r.itemId !== 'string' || typeof r.savedAt !== 'string') return undefined;
-  if (!base || typeof base !== 'object' || typeof base.id !== 'string' || typeof base.eTag !== 'string' || typeof base.value !== 'object') return undefined;
-  return { itemId: r.itemId, base: { ...base, problems: Array.isArray(base.problems) ? base.problems : [] }, form, savedAt: r.savedAt };
+  if (
+    !base ||
+    typeof base !== 'object' ||
+    typeof base.id !== 'string' ||
+    typeof base.eTag !== 'string' ||
+    typeof base.value !== 'object'
+  )
+    return undefined;
+  return {
+    itemId: r.itemId,
+    base: { ...base, problems: Array.isArray(base.problems) ? base.problems : [] },
+    form,
+    savedAt: r.savedAt,
+  };
 }
 
 export function loadDraft(userKey: string, itemId: string): ActieDraft | undefined {

@@ -4,7 +4,17 @@
  */
 import { compareActienummers } from '../../../../domain/actienummer.js';
 import { addDays, kwartaalVan } from '../../../../domain/dates.js';
-import { ACTIE_STATUSSEN, DOMEINEN, PLATEAUS, THEMA_CODES, type ActieStatus, type CalendarDate, type Domein, type Plateau, type ThemaCode } from '../../../../domain/model.js';
+import {
+  ACTIE_STATUSSEN,
+  DOMEINEN,
+  PLATEAUS,
+  THEMA_CODES,
+  type ActieStatus,
+  type CalendarDate,
+  type Domein,
+  type Plateau,
+  type ThemaCode,
+} from '../../../../domain/model.js';
 import { isOpen } from '../../../../domain/status.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
 
@@ -32,7 +42,17 @@ export type ListFilters = {
 
 export type ListQuery = { filters: ListFilters; sort: { key: SortKey; dir: SortDirection }; group: GroupKey };
 
-export const EMPTY_FILTERS: ListFilters = { status: [], advies: [], plateau: [], thema: [], domein: [], eigenaar: [], due: 'alle', problemen: false, q: '' };
+export const EMPTY_FILTERS: ListFilters = {
+  status: [],
+  advies: [],
+  plateau: [],
+  thema: [],
+  domein: [],
+  eigenaar: [],
+  due: 'alle',
+  problemen: false,
+  q: '',
+};
 export const DEFAULT_QUERY: ListQuery = { filters: EMPTY_FILTERS, sort: { key: 'nummer', dir: 'asc' }, group: 'geen' };
 
 function pick<T extends string>(allowed: readonly T[], values: readonly string[]): T[] {
@@ -40,7 +60,11 @@ function pick<T extends string>(allowed: readonly T[], values: readonly string[]
 }
 
 function list(params: URLSearchParams, name: string): string[] {
-  return params.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '' || name === 'eigenaar');
+  return params
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '' || name === 'eigenaar');
 }
 
 /** Reads a query from URL parameters. Unknown values are dropped, never trusted: the URL is user input. */
@@ -49,7 +73,9 @@ export function queryFromParams(params: URLSearchParams): ListQuery {
   return {
     filters: {
       status: pick(ACTIE_STATUSSEN, list(params, 'status')),
-      advies: list(params, 'advies').map(Number).filter((n) => Number.isInteger(n) && n > 0),
+      advies: list(params, 'advies')
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n > 0),
       plateau: pick(PLATEAUS, list(params, 'plateau')),
       thema: pick(THEMA_CODES, list(params, 'thema')),
       domein: pick(DOMEINEN, list(params, 'domein')),
@@ -83,7 +109,17 @@ export function queryToParams(query: ListQuery): URLSearchParams {
 
 /** How many filters are set (search included), for the "clear filters" affordance. */
 export function activeFilterCount(f: ListFilters): number {
-  return [f.status.length, f.advies.length, f.plateau.length, f.thema.length, f.domein.length, f.eigenaar.length, f.due !== 'alle', f.problemen, f.q.trim() !== ''].filter(Boolean).length;
+  return [
+    f.status.length,
+    f.advies.length,
+    f.plateau.length,
+    f.thema.length,
+    f.domein.length,
+    f.eigenaar.length,
+    f.due !== 'alle',
+    f.problemen,
+    f.q.trim() !== '',
+  ].filter(Boolean).length;
 }
 
 /** Lower-cased search words; every word must occur (in any field). */
@@ -200,7 +236,8 @@ function groupOrder(group: GroupKey, rows: readonly ActieRow[]): (a: string, b: 
       return (a, b) => Number(a) - Number(b);
     case 'eigenaar': {
       const names = new Map(rows.map((r) => [r.ownerKey, r.actie.eigenaar?.displayName ?? ''] as const));
-      return (a, b) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || collator.compare(names.get(a) ?? a, names.get(b) ?? b);
+      return (a, b) =>
+        (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || collator.compare(names.get(a) ?? a, names.get(b) ?? b);
     }
     case 'geen':
       return () => 0;
@@ -226,10 +263,16 @@ export function groupRows(rows: readonly ActieRow[], group: GroupKey): RowGroup[
 }
 
 /** One line of the virtualised list: a group header or an action. */
-export type ListEntry = { kind: 'group'; key: string; count: number; collapsed: boolean } | { kind: 'row'; row: ActieRow; groupKey: string };
+export type ListEntry =
+  { kind: 'group'; key: string; count: number; collapsed: boolean } | { kind: 'row'; row: ActieRow; groupKey: string };
 
 /** Filters, sorts and groups in one go, flattened for the virtualiser; collapsed groups keep only their header. */
-export function buildEntries(rows: readonly ActieRow[], query: ListQuery, today: CalendarDate, collapsed: ReadonlySet<string> = new Set()): { entries: ListEntry[]; matched: ActieRow[] } {
+export function buildEntries(
+  rows: readonly ActieRow[],
+  query: ListQuery,
+  today: CalendarDate,
+  collapsed: ReadonlySet<string> = new Set(),
+): { entries: ListEntry[]; matched: ActieRow[] } {
   const matched = sortRows(filterRows(rows, query.filters, today), query.sort);
   if (query.group === 'geen') return { entries: matched.map((row) => ({ kind: 'row', row, groupKey: '' })), matched };
   const entries: ListEntry[] = [];

@@ -3,7 +3,14 @@
  * with the domain's rules (validation, links, who may add). Pure, so the dialog and its tests share it.
  */
 import { checkLinks, mayChangeActie, nextActienummer, type PlanActor } from '../../../../domain/plan-wijzigen.js';
-import { DOMEINEN, type Actie, type Advies, type Domein, type PersonRef, type Plateau } from '../../../../domain/model.js';
+import {
+  DOMEINEN,
+  type Actie,
+  type Advies,
+  type Domein,
+  type PersonRef,
+  type Plateau,
+} from '../../../../domain/model.js';
 import { validateActie } from '../../../../domain/validation.js';
 import type { NieuweActie } from '../../../../data/acties-store.js';
 
@@ -24,12 +31,29 @@ export type NieuweActieField = keyof NieuweActieForm;
 
 /** A fresh form for an advies: its plateau, and the tab's domain (or Concern) as the domain. */
 export function emptyForm(advies: Advies, scope: Domein | undefined): NieuweActieForm {
-  return { advies: advies.nummer, titel: '', omschrijving: '', plateau: advies.plateau, domeinen: [scope ?? 'Concern'], eigenaarId: '', deadline: '', afhankelijkVan: '', bevindingen: [] };
+  return {
+    advies: advies.nummer,
+    titel: '',
+    omschrijving: '',
+    plateau: advies.plateau,
+    domeinen: [scope ?? 'Concern'],
+    eigenaarId: '',
+    deadline: '',
+    afhankelijkVan: '',
+    bevindingen: [],
+  };
 }
 
 /** "9.1, 3.2" or "9.1 3.2" → ["9.1", "3.2"], without blanks and repeats. */
 export function parseNummers(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }
 
 /** The draft the store adds: status Niet gestart, the owner resolved among the site users. */
@@ -51,7 +75,10 @@ export function toDraft(form: NieuweActieForm, users: readonly PersonRef[]): Nie
 
 /** The number the action would get now, from every number in the list (retired actions included). */
 export function previewNummer(form: NieuweActieForm, acties: readonly Pick<Actie, 'nummer'>[]): string {
-  return nextActienummer(form.advies, acties.map((a) => a.nummer));
+  return nextActienummer(
+    form.advies,
+    acties.map((a) => a.nummer),
+  );
 }
 
 /** The first issue per field (Dutch), with the domain's rules; empty when the action may be added. */

@@ -12,7 +12,14 @@ const MAX_VIEWS = 30;
 export function parseSavedViews(raw: unknown): SavedView[] {
   if (!Array.isArray(raw)) return [];
   return raw
-    .filter((v): v is SavedView => typeof v === 'object' && v !== null && typeof v.id === 'string' && typeof v.name === 'string' && typeof v.params === 'string')
+    .filter(
+      (v): v is SavedView =>
+        typeof v === 'object' &&
+        v !== null &&
+        typeof v.id === 'string' &&
+        typeof v.name === 'string' &&
+        typeof v.params === 'string',
+    )
     .map((v) => ({ id: v.id, name: v.name.slice(0, MAX_NAME), params: v.params }))
     .slice(0, MAX_VIEWS);
 }
@@ -22,7 +29,9 @@ export function addSavedView(views: readonly SavedView[], name: string, params: 
   const trimmed = name.trim().slice(0, MAX_NAME);
   if (!trimmed) return [...views];
   const others = views.filter((v) => v.name.toLowerCase() !== trimmed.toLowerCase());
-  return [...others, { id, name: trimmed, params }].sort((a, b) => a.name.localeCompare(b.name, 'nl')).slice(0, MAX_VIEWS);
+  return [...others, { id, name: trimmed, params }]
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+    .slice(0, MAX_VIEWS);
 }
 
 export function removeSavedView(views: readonly SavedView[], id: string): SavedView[] {

@@ -64,7 +64,9 @@ export type BesluitenLogState = {
 export function useBesluitenLog(): BesluitenLogState {
   const { session, siteId, plan } = usePlanContext();
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ status: BesluitenLogState['status']; raw?: BesluitenLogRaw; error?: unknown }>({ status: 'loading' });
+  const [state, setState] = useState<{ status: BesluitenLogState['status']; raw?: BesluitenLogRaw; error?: unknown }>({
+    status: 'loading',
+  });
 
   useEffect(() => {
     if (!siteId) return;
@@ -85,6 +87,15 @@ export function useBesluitenLog(): BesluitenLogState {
   }, [session, siteId, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const entries = useMemo(() => (state.raw && plan ? besluitenLog(logInputOf(state.raw, plan)) : []), [state.raw, plan]);
-  return { status: state.status, entries, mts: state.raw?.mts ?? [], ...(state.error !== undefined ? { error: state.error } : {}), reload };
+  const entries = useMemo(
+    () => (state.raw && plan ? besluitenLog(logInputOf(state.raw, plan)) : []),
+    [state.raw, plan],
+  );
+  return {
+    status: state.status,
+    entries,
+    mts: state.raw?.mts ?? [],
+    ...(state.error !== undefined ? { error: state.error } : {}),
+    reload,
+  };
 }

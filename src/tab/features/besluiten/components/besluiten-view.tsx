@@ -44,16 +44,42 @@ import {
 import { DateInput } from '../../../components/date-picker.js';
 
 const useStyles = makeStyles({
-  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  intro: { display: 'block', color: tokens.colorNeutralForeground2, maxWidth: '60rem', marginTop: tokens.spacingVerticalXS },
-  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, margin: `${tokens.spacingVerticalM} 0` },
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+  intro: {
+    display: 'block',
+    color: tokens.colorNeutralForeground2,
+    maxWidth: '60rem',
+    marginTop: tokens.spacingVerticalXS,
+  },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'end',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    margin: `${tokens.spacingVerticalM} 0`,
+  },
   search: { flexGrow: 1, minWidth: '14rem', maxWidth: '28rem' },
   filter: { minWidth: '10rem', maxWidth: '16rem' },
   count: { display: 'block', color: tokens.colorNeutralForeground2, marginBottom: tokens.spacingVerticalS },
   bar: { marginBottom: tokens.spacingVerticalS },
   scroll: { overflowX: 'auto' },
   table: { width: '100%', borderCollapse: 'collapse' },
-  caption: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+  caption: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
   th: {
     textAlign: 'start',
     padding: tokens.spacingHorizontalS,
@@ -62,7 +88,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     whiteSpace: 'nowrap',
   },
-  td: { verticalAlign: 'top', padding: tokens.spacingHorizontalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  td: {
+    verticalAlign: 'top',
+    padding: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   when: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   tekst: { minWidth: '16rem', maxWidth: '36rem', overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -96,10 +126,20 @@ export function BesluitenView({
 
   const query = useMemo(() => besluitenQuery(params), [params]);
   const setQuery = useCallback((next: BesluitenQuery) => onParamsChange(besluitenParams(next)), [onParamsChange]);
-  const defaultKey = useMemo(() => defaultMtKey(log.mts.map((m) => m.value), scope), [log.mts, scope]);
+  const defaultKey = useMemo(
+    () =>
+      defaultMtKey(
+        log.mts.map((m) => m.value),
+        scope,
+      ),
+    [log.mts, scope],
+  );
   const mtKey = effectiveMtKey(query, defaultKey);
   const invalidPeriod = periodInvalid(query);
-  const rows = useMemo(() => (invalidPeriod ? [] : filterBesluiten(log.entries, toFilter(query, defaultKey))), [log.entries, query, defaultKey, invalidPeriod]);
+  const rows = useMemo(
+    () => (invalidPeriod ? [] : filterBesluiten(log.entries, toFilter(query, defaultKey))),
+    [log.entries, query, defaultKey, invalidPeriod],
+  );
 
   const exportRows = useCallback(async () => {
     setExportError(undefined);
@@ -149,7 +189,12 @@ export function BesluitenView({
             {ft('intro')}
           </Body1>
         </div>
-        <Button icon={<ArrowDownloadRegular />} onClick={() => void exportRows()} disabled={rows.length === 0} data-testid="besluiten-export">
+        <Button
+          icon={<ArrowDownloadRegular />}
+          onClick={() => void exportRows()}
+          disabled={rows.length === 0}
+          data-testid="besluiten-export"
+        >
           {ft('export')}
         </Button>
       </div>
@@ -161,7 +206,12 @@ export function BesluitenView({
 
       <div className={styles.toolbar} role="search" aria-label={ft('filters')}>
         <Field label={ft('search')} className={styles.search}>
-          <SearchBox value={query.zoek} onChange={(_, data) => setQuery({ ...query, zoek: data.value })} placeholder={ft('searchPlaceholder')} data-testid="besluiten-zoek" />
+          <SearchBox
+            value={query.zoek}
+            onChange={(_, data) => setQuery({ ...query, zoek: data.value })}
+            placeholder={ft('searchPlaceholder')}
+            data-testid="besluiten-zoek"
+          />
         </Field>
         <Field label={ft('mt')} className={styles.filter}>
           <Select
@@ -182,10 +232,23 @@ export function BesluitenView({
           </Select>
         </Field>
         <Field label={ft('van')} className={styles.filter}>
-          <DateInput value={query.van ?? ''} onChange={(value) => setQuery(withDate(query, 'van', value))} data-testid="besluiten-van" />
+          <DateInput
+            value={query.van ?? ''}
+            onChange={(value) => setQuery(withDate(query, 'van', value))}
+            data-testid="besluiten-van"
+          />
         </Field>
-        <Field label={ft('tot')} className={styles.filter} validationState={invalidPeriod ? 'error' : 'none'} validationMessage={invalidPeriod ? ft('periodInvalid') : undefined}>
-          <DateInput value={query.tot ?? ''} onChange={(value) => setQuery(withDate(query, 'tot', value))} data-testid="besluiten-tot" />
+        <Field
+          label={ft('tot')}
+          className={styles.filter}
+          validationState={invalidPeriod ? 'error' : 'none'}
+          validationMessage={invalidPeriod ? ft('periodInvalid') : undefined}
+        >
+          <DateInput
+            value={query.tot ?? ''}
+            onChange={(value) => setQuery(withDate(query, 'tot', value))}
+            data-testid="besluiten-tot"
+          />
         </Field>
         <Switch
           label={ft('alleenBesluiten')}
@@ -194,7 +257,11 @@ export function BesluitenView({
           data-testid="besluiten-alleen"
         />
         {hasFilters(query) && (
-          <Button appearance="subtle" icon={<DismissRegular />} onClick={() => setQuery({ zoek: '', alleenBesluiten: false })}>
+          <Button
+            appearance="subtle"
+            icon={<DismissRegular />}
+            onClick={() => setQuery({ zoek: '', alleenBesluiten: false })}
+          >
             {ft('clear')}
           </Button>
         )}
@@ -265,7 +332,15 @@ function withDate(query: BesluitenQuery, field: 'van' | 'tot', value: string): B
   return isValidCalendarDate(value) ? { ...rest, [field]: value } : rest;
 }
 
-function BesluitRow({ entry: e, params, onOpenActie }: { entry: BesluitLogEntry; params: URLSearchParams; onOpenActie: (id: string) => void }) {
+function BesluitRow({
+  entry: e,
+  params,
+  onOpenActie,
+}: {
+  entry: BesluitLogEntry;
+  params: URLSearchParams;
+  onOpenActie: (id: string) => void;
+}) {
   const styles = useStyles();
   const ft = useFeatureT(besluitenTexts);
   const locale = useLocale();
@@ -276,7 +351,12 @@ function BesluitRow({ entry: e, params, onOpenActie }: { entry: BesluitLogEntry;
     return `#/besluiten?${p.toString()}`;
   }, [e.actie, params]);
   return (
-    <tr data-testid="besluit-row" data-id={e.id} data-mt={e.mt?.key ?? ''} data-soort={e.tekst === '' ? 'besproken' : 'besluit'}>
+    <tr
+      data-testid="besluit-row"
+      data-id={e.id}
+      data-mt={e.mt?.key ?? ''}
+      data-soort={e.tekst === '' ? 'besproken' : 'besluit'}
+    >
       <td className={`${styles.td} ${styles.when}`}>{e.vergadering ? formatInstant(e.vergadering, locale) : '—'}</td>
       <td className={styles.td}>{e.mt ? e.mt.naam : <span className={styles.muted}>{ft('onbekendMt')}</span>}</td>
       <td className={`${styles.td} ${styles.tekst}`} data-testid="besluit-tekst">

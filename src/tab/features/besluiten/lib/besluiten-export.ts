@@ -48,7 +48,11 @@ export async function exportBesluitenXlsx(entries: readonly BesluitLogEntry[]): 
   workbook.creator = 'Actieplan Digitaal Leiderschap';
   workbook.created = new Date();
   const ws = workbook.addWorksheet('Besluiten', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = BESLUITEN_COLUMNS.map((c) => ({ header: c.header, width: c.width, ...(c.dateTime ? { style: { numFmt: DATE_TIME_FORMAT } } : {}) }));
+  ws.columns = BESLUITEN_COLUMNS.map((c) => ({
+    header: c.header,
+    width: c.width,
+    ...(c.dateTime ? { style: { numFmt: DATE_TIME_FORMAT } } : {}),
+  }));
   ws.getRow(1).font = { bold: true };
   for (const entry of entries) ws.addRow(BESLUITEN_COLUMNS.map((c) => c.value(entry)));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: BESLUITEN_COLUMNS.length } };

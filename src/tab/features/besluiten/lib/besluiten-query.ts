@@ -88,6 +88,12 @@ export function toFilter(query: BesluitenQuery, defaultKey: string | undefined):
 
 /** Whether any filter beyond the tab's default is set. */
 export function hasFilters(query: BesluitenQuery): boolean {
-  return query.zoek.trim() !== '' || query.mt !== undefined || query.alleenBesluiten || query.van !== undefined || query.tot !== undefined || query.over !== undefined;
+  return (
+    query.zoek.trim() !== '' ||
+    query.mt !== undefined ||
+    query.alleenBesluiten ||
+    query.van !== undefined ||
+    query.tot !== undefined ||
+    query.over !== undefined
+  );
 }
-

@@ -1,4 +1,18 @@
-import { Body1, Button, Caption1, Caption1Strong, Checkbox, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Caption1Strong,
+  Checkbox,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { GraphRequestError, RetryExhaustedError } from '../../../../data/graph/errors.js';
 import type { MessageKey } from '../../../i18n/nl.js';
@@ -14,7 +28,14 @@ import { panelItems, recordedState, startOfKey, type PanelItem } from '../lib/pa
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '480px' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
   row: {
     display: 'flex',
     flexDirection: 'column',
@@ -55,7 +76,9 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
   if (v.error !== undefined) {
     return (
       <MessageBar intent="error" data-testid="vergadering-error">
-        <MessageBarBody>{t('vergadering.loadError', { detail: v.error instanceof Error ? v.error.message : String(v.error) })}</MessageBarBody>
+        <MessageBarBody>
+          {t('vergadering.loadError', { detail: v.error instanceof Error ? v.error.message : String(v.error) })}
+        </MessageBarBody>
         <MessageBarActions>
           <Button onClick={v.reload}>{t('vergadering.retry')}</Button>
         </MessageBarActions>
@@ -70,12 +93,19 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
   const items = panelItems(agenda);
   const state = recordedState(v.besluiten, agenda.occurrence.key);
   return (
-    <section className={styles.root} data-testid="vergadering-panel" data-occurrence={agenda.occurrence.key} aria-labelledby="vergadering-title">
+    <section
+      className={styles.root}
+      data-testid="vergadering-panel"
+      data-occurrence={agenda.occurrence.key}
+      aria-labelledby="vergadering-title"
+    >
       <div>
         <Subtitle2 as="h2" block id="vergadering-title">
           {t('vergadering.title')}
         </Subtitle2>
-        <Caption1 as="p" block>{t('vergadering.intro', { mt: agenda.mt.naam, datum: formatInstant(agenda.occurrence.start, locale) })}</Caption1>
+        <Caption1 as="p" block>
+          {t('vergadering.intro', { mt: agenda.mt.naam, datum: formatInstant(agenda.occurrence.start, locale) })}
+        </Caption1>
       </div>
       <Caption1Strong as="h3">{t('vergadering.agenda', { count: items.length })}</Caption1Strong>
       {items.length === 0 ? (
@@ -110,7 +140,11 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
         <Caption1Strong as="h3" id="vorige-title">
           {t('vergadering.vorige')}
         </Caption1Strong>
-        {v.previousKey && <Caption1 as="p">{t('vergadering.vorigeVan', { datum: formatInstant(startOfKey(v.previousKey), locale) })}</Caption1>}
+        {v.previousKey && (
+          <Caption1 as="p">
+            {t('vergadering.vorigeVan', { datum: formatInstant(startOfKey(v.previousKey), locale) })}
+          </Caption1>
+        )}
         {agenda.previousDecisions.length === 0 ? (
           <Body1 as="p">{t('vergadering.geenVorige')}</Body1>
         ) : (
@@ -131,7 +165,15 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
  * One escalation on the CMT's agenda: the action, the domain, who, since when and why, and the tick with an optional
  * decision (If-Match on the eTag it was read with; someone else's tick first is a visible conflict and a reload).
  */
-function GeagendeerdRow({ item, afvinken, reload }: { item: GeagendeerdItem; afvinken: (input: AfvinkInput) => Promise<void>; reload: () => void }) {
+function GeagendeerdRow({
+  item,
+  afvinken,
+  reload,
+}: {
+  item: GeagendeerdItem;
+  afvinken: (input: AfvinkInput) => Promise<void>;
+  reload: () => void;
+}) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
@@ -145,7 +187,13 @@ function GeagendeerdRow({ item, afvinken, reload }: { item: GeagendeerdItem; afv
         <span className={styles.label}>{item.nummer}</span>
         {item.titel}
       </span>
-      <Caption1 className={styles.reasons}>{t('vergadering.geagendeerd.meta', { domein: t(DOMEIN_LABEL[item.domein]), door: item.door ?? t('agenderen.onbekend'), sinds: formatInstant(item.sinds, locale) })}</Caption1>
+      <Caption1 className={styles.reasons}>
+        {t('vergadering.geagendeerd.meta', {
+          domein: t(DOMEIN_LABEL[item.domein]),
+          door: item.door ?? t('agenderen.onbekend'),
+          sinds: formatInstant(item.sinds, locale),
+        })}
+      </Caption1>
       <Body1>{t('vergadering.geagendeerd.reden', { reden: item.reden })}</Body1>
       <form
         className={styles.decide}
@@ -161,12 +209,26 @@ function GeagendeerdRow({ item, afvinken, reload }: { item: GeagendeerdItem; afv
                 setFailure(t('vergadering.geagendeerd.conflict'));
                 reload();
               } else if ((error as Error).name === 'AgenderingValidationError') setFailure((error as Error).message);
-              else setFailure(t('vergadering.geagendeerd.failed', { detail: t(saveFailure(error).reason, { status: saveFailure(error).status ?? '' }) }));
+              else
+                setFailure(
+                  t('vergadering.geagendeerd.failed', {
+                    detail: t(saveFailure(error).reason, { status: saveFailure(error).status ?? '' }),
+                  }),
+                );
             },
           );
         }}
       >
-        <Input aria-label={t('vergadering.geagendeerd.besluit', { item: label })} className={styles.input} size="small" value={besluit} maxLength={AGENDERING_MAX.besluit} placeholder={t('vergadering.besluitPlaceholder')} onChange={(_, d) => setBesluit(d.value)} data-testid="geagendeerd-besluit" />
+        <Input
+          aria-label={t('vergadering.geagendeerd.besluit', { item: label })}
+          className={styles.input}
+          size="small"
+          value={besluit}
+          maxLength={AGENDERING_MAX.besluit}
+          placeholder={t('vergadering.besluitPlaceholder')}
+          onChange={(_, d) => setBesluit(d.value)}
+          data-testid="geagendeerd-besluit"
+        />
         <Button size="small" type="submit" disabled={saving} data-testid="geagendeerd-afvinken">
           {t('vergadering.geagendeerd.afvinken')}
         </Button>
@@ -180,7 +242,8 @@ function GeagendeerdRow({ item, afvinken, reload }: { item: GeagendeerdItem; afv
   );
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; reason: MessageKey; status?: string };
+type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; reason: MessageKey; status?: string };
 
 /** Why a save failed, as a Dutch sentence (the key) plus the HTTP status where that helps the service desk. */
 function saveFailure(error: unknown): { reason: MessageKey; status?: string } {
@@ -196,7 +259,10 @@ function saveFailure(error: unknown): { reason: MessageKey; status?: string } {
 }
 
 function newClientKey(occurrence: string, itemKey: string): string {
-  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const random =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto
+      ? crypto.randomUUID()
+      : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
   return `${occurrence}|${itemKey}|${random}`.slice(0, 255);
 }
 
@@ -241,16 +307,32 @@ function AgendaRow({
 
   return (
     <li className={styles.row} data-testid="agenda-item" data-item={item.itemKey}>
-      <span className={styles.title} data-testid={item.kind === 'actie' ? 'actie-summary' : 'portfolio-summary'} data-nummer={item.label}>
+      <span
+        className={styles.title}
+        data-testid={item.kind === 'actie' ? 'actie-summary' : 'portfolio-summary'}
+        data-nummer={item.label}
+      >
         <span className={styles.label}>{item.label}</span>
         {item.titel}
       </span>
-      <Caption1 className={styles.reasons}>{item.reasons.map((r) => t(`vergadering.reason.${r}`)).join(' · ')}</Caption1>
+      <Caption1 className={styles.reasons}>
+        {item.reasons.map((r) => t(`vergadering.reason.${r}`)).join(' · ')}
+      </Caption1>
       {item.rij && (
-        <Caption1 data-testid="panel-domein-stand">{t('vergadering.domeinStand', { domein: t(DOMEIN_LABEL[item.rij.domein]), status: t(STATUS_LABEL[item.rij.status]) })}</Caption1>
+        <Caption1 data-testid="panel-domein-stand">
+          {t('vergadering.domeinStand', {
+            domein: t(DOMEIN_LABEL[item.rij.domein]),
+            status: t(STATUS_LABEL[item.rij.status]),
+          })}
+        </Caption1>
       )}
       {item.voortgang && (
-        <Caption1 data-testid="panel-domein-voortgang">{t('domeinVoortgang.summary', { afgerond: String(item.voortgang.afgerond), totaal: String(item.voortgang.totaal) })}</Caption1>
+        <Caption1 data-testid="panel-domein-voortgang">
+          {t('domeinVoortgang.summary', {
+            afgerond: String(item.voortgang.afgerond),
+            totaal: String(item.voortgang.totaal),
+          })}
+        </Caption1>
       )}
       {omschrijving && (
         <details className={styles.omschrijving} data-testid="panel-omschrijving">
@@ -293,8 +375,22 @@ function AgendaRow({
           });
         }}
       >
-        <Input aria-label={t('vergadering.besluit', { item: `${item.label} ${item.titel}` })} className={styles.input} size="small" value={text} maxLength={TEKST_MAX.besluit} placeholder={t('vergadering.besluitPlaceholder')} onChange={(_, d) => setText(d.value)} data-testid="besluit-tekst" />
-        <Button size="small" type="submit" disabled={status.kind === 'saving' || text.trim() === ''} data-testid="vastleggen">
+        <Input
+          aria-label={t('vergadering.besluit', { item: `${item.label} ${item.titel}` })}
+          className={styles.input}
+          size="small"
+          value={text}
+          maxLength={TEKST_MAX.besluit}
+          placeholder={t('vergadering.besluitPlaceholder')}
+          onChange={(_, d) => setText(d.value)}
+          data-testid="besluit-tekst"
+        />
+        <Button
+          size="small"
+          type="submit"
+          disabled={status.kind === 'saving' || text.trim() === ''}
+          data-testid="vastleggen"
+        >
           {t('vergadering.vastleggen')}
         </Button>
       </form>
@@ -304,7 +400,9 @@ function AgendaRow({
       </div>
       {status.kind === 'failed' && (
         <MessageBar intent="error" data-testid="save-error">
-          <MessageBarBody>{t('vergadering.saveError', { detail: t(status.reason, { status: status.status ?? '' }) })}</MessageBarBody>
+          <MessageBarBody>
+            {t('vergadering.saveError', { detail: t(status.reason, { status: status.status ?? '' }) })}
+          </MessageBarBody>
         </MessageBar>
       )}
     </li>

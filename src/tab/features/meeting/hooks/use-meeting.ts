@@ -18,7 +18,12 @@ export type NextMeeting = (schedule: MeetingSchedule, after: Date) => Date | und
 const MEETING_LENGTH_MS = 4 * 3_600_000;
 const LOG_DAYS = 120;
 
-type Loadedata = { settings: MTSettingsData; portfolio: LoadedPortfolio; besluiten: Loaded<Besluit>[]; agenderingen: Loaded<Agendering>[] };
+type Loadedata = {
+  settings: MTSettingsData;
+  portfolio: LoadedPortfolio;
+  besluiten: Loaded<Besluit>[];
+  agenderingen: Loaded<Agendering>[];
+};
 
 /** The CMT's tick of an escalation: its item as read (id + eTag for If-Match) and the optional decision. */
 export type AfvinkInput = { agenderingId: string; eTag: string; besluit: string };
@@ -26,7 +31,11 @@ export type AfvinkInput = { agenderingId: string; eTag: string; besluit: string 
 export type SaveInput = { itemKey: string; besproken: boolean; tekst: string; clientKey: string };
 
 /** Everything the side panel shows, read once (MTs + log, portfolio, the MT's decisions) and composed in the browser. */
-export function useMeeting(domein: Domein | undefined, requestedStart: Date | undefined, nextMeeting: NextMeeting | undefined) {
+export function useMeeting(
+  domein: Domein | undefined,
+  requestedStart: Date | undefined,
+  nextMeeting: NextMeeting | undefined,
+) {
   const { session, siteId, now, plan, me } = usePlanContext();
   const [data, setData] = useState<Loadedata | undefined>();
   const [error, setError] = useState<unknown>();
@@ -45,11 +54,16 @@ export function useMeeting(domein: Domein | undefined, requestedStart: Date | un
     setError(undefined);
     void (async () => {
       const s = await session();
-      const [settings, portfolio] = await Promise.all([loadMTSettings(s.graph, siteId, since), loadPortfolio(s.graph, siteId)]);
+      const [settings, portfolio] = await Promise.all([
+        loadMTSettings(s.graph, siteId, since),
+        loadPortfolio(s.graph, siteId),
+      ]);
       const mt = mtForDomein(settings.mts, domein);
       const besluiten = mt ? await createBesluitenStore(s.graph, siteId).ofMt(mt.id) : [];
       // Only the CMT's agenda lists escalations; the store's code loads only there.
-      const agenderingen = mt?.value.domeinen.includes('Concern') ? await (await s.agenderingen(siteId, plan)).open() : [];
+      const agenderingen = mt?.value.domeinen.includes('Concern')
+        ? await (await s.agenderingen(siteId, plan)).open()
+        : [];
       return { settings, portfolio, besluiten, agenderingen };
     })().then(
       (loaded) => {
@@ -104,7 +118,10 @@ export function useMeeting(domein: Domein | undefined, requestedStart: Date | un
       const store = await (await session()).agenderingen(siteId, plan);
       const besluit = input.besluit.trim();
       const op = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      await store.afhandelen({ ...current, eTag: input.eTag }, { op, ...(me ? { door: me } : {}), ...(besluit ? { besluit } : {}) });
+      await store.afhandelen(
+        { ...current, eTag: input.eTag },
+        { op, ...(me ? { door: me } : {}), ...(besluit ? { besluit } : {}) },
+      );
       setData((d) => (d ? { ...d, agenderingen: d.agenderingen.filter((a) => a.id !== input.agenderingId) } : d));
       // The decision also goes into this meeting's decision log, on the escalated action, like the card's tick does.
       const escalated = plan.acties.find((a) => a.value.nummer === current.value.actie);
@@ -123,7 +140,11 @@ export function useMeeting(domein: Domein | undefined, requestedStart: Date | un
       if (entry) {
         const s = await session();
         const saved = await createBesluitenStore(s.graph, siteId).record(entry.besluit, entry.clientKey);
-        setData((d) => (d ? { ...d, besluiten: d.besluiten.some((b) => b.id === saved.id) ? d.besluiten : [...d.besluiten, saved] } : d));
+        setData((d) =>
+          d
+            ? { ...d, besluiten: d.besluiten.some((b) => b.id === saved.id) ? d.besluiten : [...d.besluiten, saved] }
+            : d,
+        );
       }
     },
     [session, siteId, plan, data, me, mt, start],
@@ -147,13 +168,21 @@ export function useMeeting(domein: Domein | undefined, requestedStart: Date | un
         },
         input.clientKey,
       );
-      setData((d) => (d ? { ...d, besluiten: d.besluiten.some((b) => b.id === saved.id) ? d.besluiten : [...d.besluiten, saved] } : d));
+      setData((d) =>
+        d ? { ...d, besluiten: d.besluiten.some((b) => b.id === saved.id) ? d.besluiten : [...d.besluiten, saved] } : d,
+      );
     },
     [session, siteId, mt, start, me],
   );
 
   // What each action is (the report's own words for the seeded ones), for the row's "Omschrijving".
-  const omschrijvingen = useMemo(() => new Map((plan?.acties ?? []).flatMap((a) => (a.value.omschrijving ? [[a.id, a.value.omschrijving] as const] : []))), [plan]);
+  const omschrijvingen = useMemo(
+    () =>
+      new Map(
+        (plan?.acties ?? []).flatMap((a) => (a.value.omschrijving ? [[a.id, a.value.omschrijving] as const] : [])),
+      ),
+    [plan],
+  );
 
   return {
     loading: !data && error === undefined,

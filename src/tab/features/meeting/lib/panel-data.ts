@@ -1,14 +1,27 @@
-import { composeAgenda, occurrenceKey, parseSnapshot, type Agenda, type AgendaActie, type AgendaInput } from '../../../../domain/agenda.js';
+import {
+  composeAgenda,
+  occurrenceKey,
+  parseSnapshot,
+  type Agenda,
+  type AgendaActie,
+  type AgendaInput,
+} from '../../../../domain/agenda.js';
 import type { ActieStatus, Domein, MT } from '../../../../domain/model.js';
 import type { Besluit } from '../../../../data/lists/besluiten.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import type { Herinnering } from '../../../../data/lists/herinneringen.js';
 
 /** The MT of a tab: the one whose domains include the tab's domain; without a domain (or for Concern) the CMT. */
-export function mtForDomein<T extends { value: Pick<MT, 'key' | 'domeinen' | 'actief'> }>(mts: readonly T[], domein: Domein | undefined): T | undefined {
+export function mtForDomein<T extends { value: Pick<MT, 'key' | 'domeinen' | 'actief'> }>(
+  mts: readonly T[],
+  domein: Domein | undefined,
+): T | undefined {
   const active = mts.filter((m) => m.value.actief !== false);
   const wanted: Domein = domein ?? 'Concern';
-  return active.find((m) => m.value.domeinen.includes(wanted)) ?? (domein === undefined ? active.find((m) => m.value.key === 'cmt') : undefined);
+  return (
+    active.find((m) => m.value.domeinen.includes(wanted)) ??
+    (domein === undefined ? active.find((m) => m.value.key === 'cmt') : undefined)
+  );
 }
 
 /** The start of an occurrence key `<mt.key>|<start ISO>`. */
@@ -58,7 +71,14 @@ export type PanelItem = {
 /** The agenda's actions and portfolio changes as one compact list: each item once, with all its reasons. */
 export function panelItems(agenda: Agenda): PanelItem[] {
   const items = new Map<string, PanelItem>();
-  const add = (kind: PanelItem['kind'], id: string, label: string, titel: string, reason: PanelItem['reasons'][number], actie?: AgendaActie): void => {
+  const add = (
+    kind: PanelItem['kind'],
+    id: string,
+    label: string,
+    titel: string,
+    reason: PanelItem['reasons'][number],
+    actie?: AgendaActie,
+  ): void => {
     const itemKey = `${kind}:${id}`;
     const existing = items.get(itemKey);
     if (existing) {
@@ -73,18 +93,26 @@ export function panelItems(agenda: Agenda): PanelItem[] {
   for (const a of agenda.overdue) add('actie', a.id, a.nummer, a.titel, 'overdue', a);
   for (const a of agenda.blocked) add('actie', a.id, a.nummer, a.titel, 'blocked', a);
   for (const a of agenda.dueBeforeNextMeeting) add('actie', a.id, a.nummer, a.titel, 'due', a);
-  for (const c of agenda.changedSinceLastMeeting) if (c.kind !== 'removed') add('actie', c.actie.id, c.actie.nummer, c.actie.titel, 'changed', c.actie);
+  for (const c of agenda.changedSinceLastMeeting)
+    if (c.kind !== 'removed') add('actie', c.actie.id, c.actie.nummer, c.actie.titel, 'changed', c.actie);
   for (const a of agenda.withoutOwner) add('actie', a.id, a.nummer, a.titel, 'withoutOwner', a);
   for (const c of agenda.portfolioChanges) add('portfolio', c.item.id, c.item.key, c.item.titel, 'portfolio');
   return [...items.values()];
 }
 
 /** Per item of this meeting: whether it is ticked (the latest tick wins) and the decisions recorded for it. */
-export function recordedState(besluiten: readonly Loaded<Besluit>[], occurrence: string): Map<string, { besproken: boolean; besluiten: string[] }> {
+export function recordedState(
+  besluiten: readonly Loaded<Besluit>[],
+  occurrence: string,
+): Map<string, { besproken: boolean; besluiten: string[] }> {
   const state = new Map<string, { besproken: boolean; besluiten: string[] }>();
   for (const b of besluiten) {
     if (b.value.vergadering !== occurrence) continue;
-    const itemKey = b.value.actieId ? `actie:${b.value.actieId}` : b.value.portfolioItemId ? `portfolio:${b.value.portfolioItemId}` : 'algemeen';
+    const itemKey = b.value.actieId
+      ? `actie:${b.value.actieId}`
+      : b.value.portfolioItemId
+        ? `portfolio:${b.value.portfolioItemId}`
+        : 'algemeen';
     const entry = state.get(itemKey) ?? { besproken: false, besluiten: [] };
     entry.besproken = b.value.besproken;
     if (b.value.tekst !== '') entry.besluiten.push(b.value.tekst);
@@ -110,7 +138,13 @@ export function panelAgenda(input: {
   /** The rows per domain of shared actions: a domain MT sees its own row, the CMT the breakdown (as on the card). */
   domeinVoortgang?: AgendaInput['domeinVoortgang'];
 }): { agenda: Agenda; previousKey?: string } {
-  const previousKey = previousOccurrenceKey(input.mt.key, input.mtId, input.occurrenceStart, input.besluiten, input.herinneringen);
+  const previousKey = previousOccurrenceKey(
+    input.mt.key,
+    input.mtId,
+    input.occurrenceStart,
+    input.besluiten,
+    input.herinneringen,
+  );
   const agendaInput: AgendaInput = {
     mt: input.mt,
     occurrenceStart: input.occurrenceStart,
@@ -126,7 +160,9 @@ export function panelAgenda(input: {
     const reminder = input.herinneringen.find((h) => h.value.sleutel === previousKey);
     const snapshot = parseSnapshot(reminder?.value.snapshot);
     if (snapshot) agendaInput.previous = snapshot;
-    agendaInput.previousDecisions = input.besluiten.filter((b) => b.value.vergadering === previousKey).map((b) => b.value.tekst);
+    agendaInput.previousDecisions = input.besluiten
+      .filter((b) => b.value.vergadering === previousKey)
+      .map((b) => b.value.tekst);
   }
   return previousKey ? { agenda: composeAgenda(agendaInput), previousKey } : { agenda: composeAgenda(agendaInput) };
 }

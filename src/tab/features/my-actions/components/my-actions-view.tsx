@@ -1,4 +1,14 @@
-import { Body1, Caption1, Caption1Strong, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  Caption1Strong,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { ActieSummaryRow } from '../../../components/actie-summary-row.js';
 import { useT } from '../../../i18n/i18n.js';
@@ -16,7 +26,15 @@ type MijnRij = ActieRow & { domein?: Domein };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '56rem' },
-  kpis: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  kpis: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
   kpi: {
     display: 'flex',
     flexDirection: 'column',
@@ -25,8 +43,19 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  kpiValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  kpiValue: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
   groupTitle: { marginBottom: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -48,7 +77,8 @@ export function MyActionsView({ onOpen }: { onOpen: (id: string) => void }) {
   // The actions this person owns, and the shared actions whose domain row they own (as that domain stands, issue 12.4).
   const mine = useMemo(() => {
     if (!me) return [];
-    const isMe = (p: PersonRef | undefined) => (me.id ? p?.id === me.id : p?.email !== undefined && p.email.toLowerCase() === me.email?.toLowerCase());
+    const isMe = (p: PersonRef | undefined) =>
+      me.id ? p?.id === me.id : p?.email !== undefined && p.email.toLowerCase() === me.email?.toLowerCase();
     const byNummer = new Map(rows.map((r) => [r.actie.nummer, r] as const));
     const rijen = (plan?.domeinVoortgang ?? []).map((r) => r.value);
     return eigenActies(
@@ -98,7 +128,9 @@ export function MyActionsView({ onOpen }: { onOpen: (id: string) => void }) {
             <Caption1>{t('mine.kpi.overdue')}</Caption1>
           </li>
           <li className={styles.kpi}>
-            <span className={styles.kpiValue}>{mine.filter((r) => r.actie.status === 'Geblokkeerd' || r.blockedBy.length > 0).length}</span>
+            <span className={styles.kpiValue}>
+              {mine.filter((r) => r.actie.status === 'Geblokkeerd' || r.blockedBy.length > 0).length}
+            </span>
             <Caption1>{t('mine.kpi.blocked')}</Caption1>
           </li>
         </ul>

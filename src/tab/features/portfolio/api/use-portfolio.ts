@@ -27,14 +27,19 @@ export type PortfolioState = {
 export function usePortfolio(): PortfolioState {
   const { session, siteId } = usePlanContext();
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ status: PortfolioState['status']; data?: LoadedPortfolio; error?: unknown }>({ status: 'loading' });
+  const [state, setState] = useState<{ status: PortfolioState['status']; data?: LoadedPortfolio; error?: unknown }>({
+    status: 'loading',
+  });
 
   useEffect(() => {
     if (!siteId) return;
     let cancelled = false;
     setState((s) => ({ ...s, status: s.data ? 'ready' : 'loading' }));
     (async () => {
-      const [{ graph }, { loadPortfolio }] = await Promise.all([session(), import('../../../../data/portfolio-store.js')]);
+      const [{ graph }, { loadPortfolio }] = await Promise.all([
+        session(),
+        import('../../../../data/portfolio-store.js'),
+      ]);
       const data = await loadPortfolio(graph, siteId);
       if (!cancelled) setState({ status: 'ready', data });
     })().catch((error: unknown) => {
@@ -51,16 +56,29 @@ export function usePortfolio(): PortfolioState {
   const data = state.data;
   const store = useCallback(async () => {
     if (!data || !siteId) throw new Error('Het portfolio is nog niet geladen.');
-    const [{ graph }, { createPortfolioStore }] = await Promise.all([session(), import('../../../../data/portfolio-store.js')]);
+    const [{ graph }, { createPortfolioStore }] = await Promise.all([
+      session(),
+      import('../../../../data/portfolio-store.js'),
+    ]);
     return createPortfolioStore(graph, siteId, data);
   }, [data, session, siteId]);
   const replaceItem = useCallback((item: Loaded<PortfolioItem>) => {
-    setState((s) => (s.data ? { ...s, data: { ...s.data, items: s.data.items.map((i) => (i.id === item.id ? item : i)) } } : s));
+    setState((s) =>
+      s.data ? { ...s, data: { ...s.data, items: s.data.items.map((i) => (i.id === item.id ? item : i)) } } : s,
+    );
   }, []);
   const replaceDoel = useCallback((doel: Loaded<Kwartaaldoel>) => {
     setState((s) =>
       s.data
-        ? { ...s, data: { ...s.data, kwartaaldoelen: s.data.kwartaaldoelen.some((d) => d.id === doel.id) ? s.data.kwartaaldoelen.map((d) => (d.id === doel.id ? doel : d)) : [...s.data.kwartaaldoelen, doel] } }
+        ? {
+            ...s,
+            data: {
+              ...s.data,
+              kwartaaldoelen: s.data.kwartaaldoelen.some((d) => d.id === doel.id)
+                ? s.data.kwartaaldoelen.map((d) => (d.id === doel.id ? doel : d))
+                : [...s.data.kwartaaldoelen, doel],
+            },
+          }
         : s,
     );
   }, []);

@@ -23,20 +23,46 @@ import { IMPORT_FIELDS, type ColumnMapping, type DryRun, type ImportTable } from
 import { useT } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
-import { importFailureReason, importFieldLabelKey, importProblemText, type KnownValues } from '../lib/import-problem-text.js';
+import {
+  importFailureReason,
+  importFieldLabelKey,
+  importProblemText,
+  type KnownValues,
+} from '../lib/import-problem-text.js';
 import { problemsCsv } from '../lib/import-problems-csv.js';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(960px, 96vw)' },
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  mapping: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  mapping: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
   // The problems scroll in their own region, tall enough for a screenful of rows even in a short window (768 px).
-  tableWrap: { maxHeight: '55vh', minHeight: 'min(14rem, 40vh)', overflowY: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  tableWrap: {
+    maxHeight: '55vh',
+    minHeight: 'min(14rem, 40vh)',
+    overflowY: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   fileRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   problemsHead: { display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end' },
   table: { width: '100%', borderCollapse: 'collapse' },
-  th: { textAlign: 'start', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, position: 'sticky', top: 0, backgroundColor: tokens.colorNeutralBackground1 },
-  td: { verticalAlign: 'top', padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  th: {
+    textAlign: 'start',
+    padding: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    position: 'sticky',
+    top: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  td: {
+    verticalAlign: 'top',
+    padding: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   file: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300 },
 });
 
@@ -71,7 +97,9 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
       const m = await import('../../../../data/portfolio-import.js');
       // Size first: a file over the limit is not even read into memory.
       if (file.size > m.IMPORT_MAX_BYTES) {
-        setError(t('pf.import.tooLarge', { size: formatMegabytes(file.size), max: formatMegabytes(m.IMPORT_MAX_BYTES) }));
+        setError(
+          t('pf.import.tooLarge', { size: formatMegabytes(file.size), max: formatMegabytes(m.IMPORT_MAX_BYTES) }),
+        );
         return;
       }
       try {
@@ -80,7 +108,11 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
         setMapping(m.suggestMapping(read.headers));
       } catch (err) {
         if (err instanceof m.ImportLimitError) {
-          setError(err.kind === 'rows' ? t('pf.import.tooManyRows', { max: String(err.limit) }) : t('pf.import.tooLarge', { size: formatMegabytes(err.actual), max: formatMegabytes(err.limit) }));
+          setError(
+            err.kind === 'rows'
+              ? t('pf.import.tooManyRows', { max: String(err.limit) })
+              : t('pf.import.tooLarge', { size: formatMegabytes(err.actual), max: formatMegabytes(err.limit) }),
+          );
         } else throw err;
       }
     } catch (err) {
@@ -100,8 +132,13 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
     const data = portfolio.data;
     setProgress({ done: 0, total: dryRun.creates + dryRun.updates });
     try {
-      const [{ applyImport }, { graph }] = await Promise.all([import('../../../../data/portfolio-import-apply.js'), portfolio.session()]);
-      const result = await applyImport(graph, portfolio.siteId, dryRun, data.actieIdByNummer, { onProgress: (done, total) => setProgress({ done, total }) });
+      const [{ applyImport }, { graph }] = await Promise.all([
+        import('../../../../data/portfolio-import-apply.js'),
+        portfolio.session(),
+      ]);
+      const result = await applyImport(graph, portfolio.siteId, dryRun, data.actieIdByNummer, {
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
       setOutcome(result);
       setDryRun(undefined);
       portfolio.reload();
@@ -113,7 +150,10 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
   };
 
   const problemRows = dryRun?.rows.filter((r) => r.problems.length > 0) ?? [];
-  const known: KnownValues = useMemo(() => ({ people: (portfolio.data?.users ?? []).map((u) => u.displayName) }), [portfolio.data]);
+  const known: KnownValues = useMemo(
+    () => ({ people: (portfolio.data?.users ?? []).map((u) => u.displayName) }),
+    [portfolio.data],
+  );
 
   const downloadTemplate = async () => {
     setError(undefined);
@@ -127,8 +167,19 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
 
   const exportProblems = () => {
     const header = [t('pf.import.row'), t('pf.import.field'), t('pf.import.value'), t('pf.import.problem')];
-    const rows = problemRows.flatMap((r) => r.problems.map((p) => [r.rowNumber, p.field ? t(importFieldLabelKey(p.field)) : '', p.value ?? '', importProblemText(p, t, known)]));
-    download(new TextEncoder().encode(problemsCsv(header, rows)), 'portfolio-importproblemen.csv', 'text/csv;charset=utf-8');
+    const rows = problemRows.flatMap((r) =>
+      r.problems.map((p) => [
+        r.rowNumber,
+        p.field ? t(importFieldLabelKey(p.field)) : '',
+        p.value ?? '',
+        importProblemText(p, t, known),
+      ]),
+    );
+    download(
+      new TextEncoder().encode(problemsCsv(header, rows)),
+      'portfolio-importproblemen.csv',
+      'text/csv;charset=utf-8',
+    );
   };
   const columnOptions = table?.headers.map((h, i) => ({ value: String(i), label: h || `#${i + 1}` })) ?? [];
 
@@ -140,10 +191,25 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
           <DialogContent className={styles.content}>
             <div className={styles.fileRow}>
               <Field label={t('pf.import.file')} hint={t('pf.import.fileHint')}>
-                {(fieldProps) => <input {...fieldProps} type="file" accept=".xlsx,.csv" className={styles.file} onChange={(e) => void onFile(e)} disabled={busy} data-testid="import-file" />}
+                {(fieldProps) => (
+                  <input
+                    {...fieldProps}
+                    type="file"
+                    accept=".xlsx,.csv"
+                    className={styles.file}
+                    onChange={(e) => void onFile(e)}
+                    disabled={busy}
+                    data-testid="import-file"
+                  />
+                )}
               </Field>
               <Field hint={t('pf.import.templateHint')}>
-                <Button icon={<ArrowDownloadRegular />} onClick={() => void downloadTemplate()} disabled={busy} data-testid="import-template">
+                <Button
+                  icon={<ArrowDownloadRegular />}
+                  onClick={() => void downloadTemplate()}
+                  disabled={busy}
+                  data-testid="import-template"
+                >
                   {t('pf.import.template')}
                 </Button>
               </Field>
@@ -183,7 +249,13 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
             {dryRun && (
               <>
                 <Body1 data-testid="dry-run-summary">
-                  {t('pf.import.summary', { rows: dryRun.rows.length, creates: dryRun.creates, updates: dryRun.updates, unchanged: dryRun.unchanged, invalid: dryRun.invalid })}
+                  {t('pf.import.summary', {
+                    rows: dryRun.rows.length,
+                    creates: dryRun.creates,
+                    updates: dryRun.updates,
+                    unchanged: dryRun.unchanged,
+                    invalid: dryRun.invalid,
+                  })}
                 </Body1>
                 {problemRows.length > 0 && (
                   <>
@@ -194,18 +266,37 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                       </MessageBarBody>
                     </MessageBar>
                     <div className={styles.problemsHead}>
-                      <Button size="small" icon={<ArrowDownloadRegular />} onClick={exportProblems} data-testid="export-problems">
+                      <Button
+                        size="small"
+                        icon={<ArrowDownloadRegular />}
+                        onClick={exportProblems}
+                        data-testid="export-problems"
+                      >
                         {t('pf.import.exportProblems')}
                       </Button>
                     </div>
-                    <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t('pf.import.problemsTitle')} data-testid="dry-run-problems-region">
+                    <div
+                      className={styles.tableWrap}
+                      tabIndex={0}
+                      role="region"
+                      aria-label={t('pf.import.problemsTitle')}
+                      data-testid="dry-run-problems-region"
+                    >
                       <table className={styles.table} data-testid="dry-run-problems">
                         <thead>
                           <tr>
-                            <th scope="col" className={styles.th}>{t('pf.import.row')}</th>
-                            <th scope="col" className={styles.th}>{t('pf.import.field')}</th>
-                            <th scope="col" className={styles.th}>{t('pf.import.value')}</th>
-                            <th scope="col" className={styles.th}>{t('pf.import.problem')}</th>
+                            <th scope="col" className={styles.th}>
+                              {t('pf.import.row')}
+                            </th>
+                            <th scope="col" className={styles.th}>
+                              {t('pf.import.field')}
+                            </th>
+                            <th scope="col" className={styles.th}>
+                              {t('pf.import.value')}
+                            </th>
+                            <th scope="col" className={styles.th}>
+                              {t('pf.import.problem')}
+                            </th>
                           </tr>
                         </thead>
                         <tbody>
@@ -226,18 +317,32 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                 )}
               </>
             )}
-            {progress && <Spinner size="small" label={t('pf.import.busy', { done: progress.done, total: progress.total })} />}
+            {progress && (
+              <Spinner size="small" label={t('pf.import.busy', { done: progress.done, total: progress.total })} />
+            )}
             {outcome?.ok === true && (
               <MessageBar intent="success" data-testid="import-outcome">
-                <MessageBarBody>{t('pf.import.done', { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged })}</MessageBarBody>
+                <MessageBarBody>
+                  {t('pf.import.done', {
+                    created: outcome.created,
+                    updated: outcome.updated,
+                    unchanged: outcome.unchanged,
+                  })}
+                </MessageBarBody>
               </MessageBar>
             )}
             {outcome?.ok === false && (
               <MessageBar intent="error" layout="multiline" data-testid="import-outcome">
                 <MessageBarBody>
                   <MessageBarTitle>{t('pf.import.failedTitle')}</MessageBarTitle>
-                  {t('pf.import.failed', { row: outcome.failure.rowNumber, reason: importFailureReason(outcome.failure.status, t), deleted: outcome.rolledBack.deleted, restored: outcome.rolledBack.restored })}
-                  {outcome.rollbackFailures.length > 0 && ` ${t('pf.import.rollbackFailed', { rows: outcome.rollbackFailures.map((f) => f.rowNumber).join(', ') })}`}
+                  {t('pf.import.failed', {
+                    row: outcome.failure.rowNumber,
+                    reason: importFailureReason(outcome.failure.status, t),
+                    deleted: outcome.rolledBack.deleted,
+                    restored: outcome.rolledBack.restored,
+                  })}
+                  {outcome.rollbackFailures.length > 0 &&
+                    ` ${t('pf.import.rollbackFailed', { rows: outcome.rollbackFailures.map((f) => f.rowNumber).join(', ') })}`}
                 </MessageBarBody>
               </MessageBar>
             )}
@@ -252,7 +357,11 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
               </Button>
             )}
             {dryRun && (
-              <Button appearance="primary" onClick={() => void apply()} disabled={busy || !dryRun.ok || dryRun.creates + dryRun.updates === 0}>
+              <Button
+                appearance="primary"
+                onClick={() => void apply()}
+                disabled={busy || !dryRun.ok || dryRun.creates + dryRun.updates === 0}
+              >
                 {t('pf.import.apply', { count: dryRun.creates + dryRun.updates })}
               </Button>
             )}

@@ -31,7 +31,17 @@ import { DOMEIN_LABEL } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useMediaQuery } from '../../../lib/use-media-query.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
-import { changedFormFields, clearDraft, fieldOfPath, formToChange, loadDraft, saveDraft, toForm, type FormField, type PortfolioForm } from '../lib/portfolio-form.js';
+import {
+  changedFormFields,
+  clearDraft,
+  fieldOfPath,
+  formToChange,
+  loadDraft,
+  saveDraft,
+  toForm,
+  type FormField,
+  type PortfolioForm,
+} from '../lib/portfolio-form.js';
 import { PortfolioHistory } from './portfolio-history.js';
 import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
@@ -39,8 +49,19 @@ import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 import { DateInput } from '../../../components/date-picker.js';
 
 const useStyles = makeStyles({
-  body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXXL },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalXXL,
+  },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   dt: { color: tokens.colorNeutralForeground2 },
   dd: { margin: 0 },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -102,7 +123,9 @@ export function PortfolioDetail({
   const [base, setBase] = useState<Loaded<PortfolioItem> | undefined>(draft?.base ?? item);
   const [form, setForm] = useState<PortfolioForm | undefined>(draft?.form ?? (item ? toForm(item.value) : undefined));
   const [issues, setIssues] = useState<Partial<Record<FormField, string>>>({});
-  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | undefined>(draft ? { intent: 'info', text: t('pf.detail.draftRestored') } : undefined);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | undefined>(
+    draft ? { intent: 'info', text: t('pf.detail.draftRestored') } : undefined,
+  );
   const [conflict, setConflict] = useState<Conflict | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -116,7 +139,12 @@ export function PortfolioDetail({
 
   if (!item || !form || !base) {
     return (
-      <OverlayDrawer open position="end" onOpenChange={(_, d) => !d.open && onClose()} aria-label={t('pf.detail.notFound')}>
+      <OverlayDrawer
+        open
+        position="end"
+        onOpenChange={(_, d) => !d.open && onClose()}
+        aria-label={t('pf.detail.notFound')}
+      >
         <DrawerBody>
           <Body1>{t('pf.detail.notFound')}</Body1>
           <Button onClick={onClose}>{t('common.close')}</Button>
@@ -157,7 +185,10 @@ export function PortfolioDetail({
       } else if (error instanceof PortfolioConflictError) {
         setConflict({ theirs: error.theirs as Loaded<PortfolioItem> | undefined });
       } else {
-        setMessage({ intent: 'error', text: t('pf.detail.saveFailed', { detail: error instanceof Error ? error.message : String(error) }) });
+        setMessage({
+          intent: 'error',
+          text: t('pf.detail.saveFailed', { detail: error instanceof Error ? error.message : String(error) }),
+        });
       }
     } finally {
       setBusy(false);
@@ -178,7 +209,9 @@ export function PortfolioDetail({
   };
 
   const actieByNummer = new Map((plan?.acties ?? []).map((a) => [a.value.nummer, a]));
-  const doelen = (portfolio.data?.kwartaaldoelen ?? []).filter((d) => d.value.portfolioKey === item.value.key).sort((a, b) => b.value.kwartaal.localeCompare(a.value.kwartaal));
+  const doelen = (portfolio.data?.kwartaaldoelen ?? [])
+    .filter((d) => d.value.portfolioKey === item.value.key)
+    .sort((a, b) => b.value.kwartaal.localeCompare(a.value.kwartaal));
   const v = item.value;
   // The domain's maxima (text-limits.ts): the input stops where validation would refuse.
   const text = (field: FormField, multiline = false, maxLength: number = TEKST_MAX.regel) => (
@@ -201,12 +234,26 @@ export function PortfolioDetail({
       </Select>
     </Field>
   );
-  const people = [{ value: '', label: t('pf.detail.nobody') }, ...users.map((u) => ({ value: u.id ?? '', label: u.displayName }))];
+  const people = [
+    { value: '', label: t('pf.detail.nobody') },
+    ...users.map((u) => ({ value: u.id ?? '', label: u.displayName })),
+  ];
 
   return (
-    <OverlayDrawer open position="end" size={narrow ? 'full' : 'medium'} onOpenChange={(_, d) => !d.open && onClose()} aria-labelledby={titleId} data-testid="portfolio-detail">
+    <OverlayDrawer
+      open
+      position="end"
+      size={narrow ? 'full' : 'medium'}
+      onOpenChange={(_, d) => !d.open && onClose()}
+      aria-labelledby={titleId}
+      data-testid="portfolio-detail"
+    >
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('common.close')} icon={<DismissRegular />} onClick={onClose} />}>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" aria-label={t('common.close')} icon={<DismissRegular />} onClick={onClose} />
+          }
+        >
           <span id={titleId}>{v.titel}</span>
         </DrawerHeaderTitle>
       </DrawerHeader>
@@ -222,12 +269,20 @@ export function PortfolioDetail({
               <MessageBarBody>
                 <MessageBarTitle>{t('pf.detail.conflictTitle')}</MessageBarTitle>
                 {conflict.theirs
-                  ? t('pf.detail.conflict', { fields: changedFormFields(base.value, conflict.theirs.value).map((f) => t(LABEL[f])).join(', ') })
+                  ? t('pf.detail.conflict', {
+                      fields: changedFormFields(base.value, conflict.theirs.value)
+                        .map((f) => t(LABEL[f]))
+                        .join(', '),
+                    })
                   : t('pf.detail.deleted')}
               </MessageBarBody>
               <MessageBarActions>
                 {conflict.theirs && (
-                  <Button appearance="primary" disabled={busy} onClick={() => conflict.theirs && void save(conflict.theirs)}>
+                  <Button
+                    appearance="primary"
+                    disabled={busy}
+                    onClick={() => conflict.theirs && void save(conflict.theirs)}
+                  >
                     {t('pf.detail.applyMine')}
                   </Button>
                 )}
@@ -277,26 +332,48 @@ export function PortfolioDetail({
               {text('titel')}
               {text('omschrijving', true, TEKST_MAX.omschrijving)}
               <div className={styles.row}>
-                {select('fase', PORTFOLIO_FASEN.map((f) => ({ value: f, label: f })))}
-                {select('status', PORTFOLIO_STATUSSEN.map((s) => ({ value: s, label: s })))}
+                {select(
+                  'fase',
+                  PORTFOLIO_FASEN.map((f) => ({ value: f, label: f })),
+                )}
+                {select(
+                  'status',
+                  PORTFOLIO_STATUSSEN.map((s) => ({ value: s, label: s })),
+                )}
               </div>
               {text('statusToelichting', true, TEKST_MAX.statusToelichting)}
               <div className={styles.row}>
                 {text('prioriteit')}
-                {select('ditKwartaal', KWARTAAL_KEUZES.map((k) => ({ value: k, label: t(k === 'wel' ? 'pf.wel' : 'pf.niet') })))}
+                {select(
+                  'ditKwartaal',
+                  KWARTAAL_KEUZES.map((k) => ({ value: k, label: t(k === 'wel' ? 'pf.wel' : 'pf.niet') })),
+                )}
               </div>
               {select('opdrachtgeverId', people)}
               {select('informatiemanagerId', people)}
               {select('iaContactId', people)}
               <div className={styles.row}>
-                <Field label={t('pf.detail.start')} validationMessage={issues.start} validationState={issues.start ? 'error' : 'none'}>
+                <Field
+                  label={t('pf.detail.start')}
+                  validationMessage={issues.start}
+                  validationState={issues.start ? 'error' : 'none'}
+                >
                   <DateInput value={form.start} onChange={(value) => update('start', value)} />
                 </Field>
-                <Field label={t('pf.detail.einde')} validationMessage={issues.einde} validationState={issues.einde ? 'error' : 'none'}>
+                <Field
+                  label={t('pf.detail.einde')}
+                  validationMessage={issues.einde}
+                  validationState={issues.einde ? 'error' : 'none'}
+                >
                   <DateInput value={form.einde} onChange={(value) => update('einde', value)} />
                 </Field>
               </div>
-              <Field label={t('pf.detail.acties')} hint={t('pf.detail.actiesHint')} validationMessage={issues.acties} validationState={issues.acties ? 'error' : 'none'}>
+              <Field
+                label={t('pf.detail.acties')}
+                hint={t('pf.detail.actiesHint')}
+                validationMessage={issues.acties}
+                validationState={issues.acties ? 'error' : 'none'}
+              >
                 <Input value={form.acties} onChange={(_, d) => update('acties', d.value)} />
               </Field>
               <div className={styles.buttons}>

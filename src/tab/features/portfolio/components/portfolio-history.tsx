@@ -4,10 +4,21 @@ import type { PortfolioStore, PortfolioVersion } from '../../../../data/portfoli
 import { useT } from '../../../i18n/i18n.js';
 import { VersionList } from '../../../components/version-list.js';
 
-type HistoryState = { status: 'loading' } | { status: 'ready'; versions: PortfolioVersion[] } | { status: 'error'; error: unknown };
+type HistoryState =
+  { status: 'loading' } | { status: 'ready'; versions: PortfolioVersion[] } | { status: 'error'; error: unknown };
 
 /** A portfolio item's history from its SharePoint versions (who changed what from what to what), newest first. */
-export function PortfolioHistory({ id, version, store, headingId }: { id: string; version: string; store: () => Promise<PortfolioStore>; headingId: string }) {
+export function PortfolioHistory({
+  id,
+  version,
+  store,
+  headingId,
+}: {
+  id: string;
+  version: string;
+  store: () => Promise<PortfolioStore>;
+  headingId: string;
+}) {
   const t = useT();
   const [state, setState] = useState<HistoryState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -47,7 +58,9 @@ export function PortfolioHistory({ id, version, store, headingId }: { id: string
           </MessageBarActions>
         </MessageBar>
       )}
-      {state.status === 'ready' && <VersionList versions={state.versions} testId="portfolio-history" noFieldsKey="pf.detail.historyNoFields" />}
+      {state.status === 'ready' && (
+        <VersionList versions={state.versions} testId="portfolio-history" noFieldsKey="pf.detail.historyNoFields" />
+      )}
     </section>
   );
 }

@@ -1,4 +1,17 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Title2, tokens, ToggleButton } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Title2,
+  tokens,
+  ToggleButton,
+} from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
@@ -9,7 +22,14 @@ import { groupItems, inScope, type GroupBy } from '../lib/portfolio-view-model.j
 import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
 
 const useStyles = makeStyles({
-  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+  },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground2 },
   group: { marginTop: tokens.spacingVerticalXL },
@@ -33,8 +53,18 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase500,
   },
   cardTitle: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  rank: { fontVariantNumeric: 'tabular-nums', color: tokens.colorBrandForeground1, marginInlineEnd: tokens.spacingHorizontalS },
-  badges: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: 'center' },
+  rank: {
+    fontVariantNumeric: 'tabular-nums',
+    color: tokens.colorBrandForeground1,
+    marginInlineEnd: tokens.spacingHorizontalS,
+  },
+  badges: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: 'center',
+  },
 });
 
 /**
@@ -86,7 +116,13 @@ export function PortfolioStage({ scope }: { scope?: Domein | undefined }) {
       </div>
       {items.length === 0 && <Body1 as="p">{t('pf.empty')}</Body1>}
       {groups.map((g, index) => (
-        <section key={g.key} className={styles.group} aria-labelledby={`stage-group-${index}`} data-testid="stage-group" data-group={g.key}>
+        <section
+          key={g.key}
+          className={styles.group}
+          aria-labelledby={`stage-group-${index}`}
+          data-testid="stage-group"
+          data-group={g.key}
+        >
           <Subtitle1 as="h3" id={`stage-group-${index}`}>
             {g.key} ({g.items.length})
           </Subtitle1>

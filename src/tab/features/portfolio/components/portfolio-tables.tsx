@@ -12,8 +12,22 @@ export const useTableStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   niet: { backgroundColor: tokens.colorNeutralBackground3 },
   // A solid brand bar: the old pale brand tint (BrandBackground2) was hard to see, above all in the light theme.
-  bar: { display: 'block', position: 'relative', height: '1.25rem', marginTop: tokens.spacingVerticalXXS, backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
-  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+  bar: {
+    display: 'block',
+    position: 'relative',
+    height: '1.25rem',
+    marginTop: tokens.spacingVerticalXXS,
+    backgroundColor: tokens.colorBrandBackground,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+  srOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
   goal: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
@@ -57,18 +71,47 @@ function ItemLink({ item, onOpen }: { item: Loaded<PortfolioItem>; onOpen: (id: 
  * The portfolio overview in one virtualised table: section lines (own, Concern, other domains, with a chosen domain),
  * group lines (phase or status) and the items by priority. `sectionLabel` names a section.
  */
-export function OverviewTable({ lines, onOpen, sectionLabel }: { lines: OverviewLine[]; onOpen: (id: string) => void; sectionLabel: (h: PortfolioHerkomst) => string }) {
+export function OverviewTable({
+  lines,
+  onOpen,
+  sectionLabel,
+}: {
+  lines: OverviewLine[];
+  onOpen: (id: string) => void;
+  sectionLabel: (h: PortfolioHerkomst) => string;
+}) {
   const s = useTableStyles();
   const t = useT();
   const entries = lines.map((l, i): VirtualEntry =>
     l.kind === 'section'
-      ? { kind: 'heading', level: 'section', key: `s:${l.herkomst}`, content: `${sectionLabel(l.herkomst)} (${l.count})`, attrs: { 'data-testid': 'portfolio-herkomst', 'data-herkomst': l.herkomst } }
+      ? {
+          kind: 'heading',
+          level: 'section',
+          key: `s:${l.herkomst}`,
+          content: `${sectionLabel(l.herkomst)} (${l.count})`,
+          attrs: { 'data-testid': 'portfolio-herkomst', 'data-herkomst': l.herkomst },
+        }
       : l.kind === 'group'
-        ? { kind: 'heading', level: 'group', key: `g:${l.herkomst ?? ''}:${l.key}:${i}`, content: `${l.key} (${l.count})`, attrs: { 'data-testid': 'portfolio-group', 'data-group': l.key, ...(l.herkomst ? { 'data-herkomst': l.herkomst } : {}) } }
+        ? {
+            kind: 'heading',
+            level: 'group',
+            key: `g:${l.herkomst ?? ''}:${l.key}:${i}`,
+            content: `${l.key} (${l.count})`,
+            attrs: {
+              'data-testid': 'portfolio-group',
+              'data-group': l.key,
+              ...(l.herkomst ? { 'data-herkomst': l.herkomst } : {}),
+            },
+          }
         : {
             kind: 'row',
             key: `r:${l.item.id}`,
-            attrs: { 'data-testid': 'portfolio-row', 'data-key': l.item.value.key, 'data-group': l.group, 'data-herkomst': l.herkomst },
+            attrs: {
+              'data-testid': 'portfolio-row',
+              'data-key': l.item.value.key,
+              'data-group': l.group,
+              'data-herkomst': l.herkomst,
+            },
             cells: [
               <span className={s.num}>{l.item.value.prioriteit ?? <span className={s.muted}>–</span>}</span>,
               <ItemLink item={l.item} onOpen={onOpen} />,
@@ -97,16 +140,29 @@ export function OverviewTable({ lines, onOpen, sectionLabel }: { lines: Overview
 }
 
 /** The IMO's one ranking across all domains, not-this-quarter items marked and the own domain's flagged (3.2). */
-export function PriorityTable({ ranking, onOpen }: { ranking: { item: Loaded<PortfolioItem>; nietDitKwartaal: boolean; herkomst?: PortfolioHerkomst }[]; onOpen: (id: string) => void }) {
+export function PriorityTable({
+  ranking,
+  onOpen,
+}: {
+  ranking: { item: Loaded<PortfolioItem>; nietDitKwartaal: boolean; herkomst?: PortfolioHerkomst }[];
+  onOpen: (id: string) => void;
+}) {
   const s = useTableStyles();
   const t = useT();
   const entries: VirtualEntry[] = ranking.map(({ item, nietDitKwartaal, herkomst }) => ({
     kind: 'row',
     key: item.id,
     className: nietDitKwartaal ? s.niet : undefined,
-    attrs: { 'data-testid': 'priority-row', 'data-key': item.value.key, 'data-niet': nietDitKwartaal ? 'true' : 'false', 'data-herkomst': herkomst },
+    attrs: {
+      'data-testid': 'priority-row',
+      'data-key': item.value.key,
+      'data-niet': nietDitKwartaal ? 'true' : 'false',
+      'data-herkomst': herkomst,
+    },
     cells: [
-      <span className={s.num} data-testid="rank">{item.value.prioriteit ?? <span className={s.muted}>{t('pf.noRank')}</span>}</span>,
+      <span className={s.num} data-testid="rank">
+        {item.value.prioriteit ?? <span className={s.muted}>{t('pf.noRank')}</span>}
+      </span>,
       <>
         <ItemLink item={item} onOpen={onOpen} />
         {herkomst === 'eigen' && (
@@ -150,7 +206,18 @@ function Goals({ doelen, outcome }: { doelen: Loaded<Kwartaaldoel>[]; outcome: b
           {outcome && (
             <>
               {' '}
-              <Badge appearance="tint" color={d.value.behaald === 'ja' ? 'success' : d.value.behaald === 'deels' ? 'warning' : d.value.behaald === 'nee' ? 'danger' : 'informative'}>
+              <Badge
+                appearance="tint"
+                color={
+                  d.value.behaald === 'ja'
+                    ? 'success'
+                    : d.value.behaald === 'deels'
+                      ? 'warning'
+                      : d.value.behaald === 'nee'
+                        ? 'danger'
+                        : 'informative'
+                }
+              >
                 {t(d.value.behaald ? `pf.behaald.${d.value.behaald}` : 'pf.behaald.open')}
               </Badge>
               {d.value.reden && <div className={s.muted}>{d.value.reden}</div>}
@@ -163,13 +230,27 @@ function Goals({ doelen, outcome }: { doelen: Loaded<Kwartaaldoel>[]; outcome: b
 }
 
 /** This quarter's goals next to last quarter's outcome (3.3). */
-export function QuarterTable({ kwartaal, vorig, rows, onOpen }: { kwartaal: string; vorig: string; rows: QuarterRow[]; onOpen: (id: string) => void }) {
+export function QuarterTable({
+  kwartaal,
+  vorig,
+  rows,
+  onOpen,
+}: {
+  kwartaal: string;
+  vorig: string;
+  rows: QuarterRow[];
+  onOpen: (id: string) => void;
+}) {
   const t = useT();
   const entries: VirtualEntry[] = rows.map((r) => ({
     kind: 'row',
     key: r.item.id,
     attrs: { 'data-testid': 'quarter-row', 'data-key': r.item.value.key },
-    cells: [<ItemLink item={r.item} onOpen={onOpen} />, <Goals doelen={r.current} outcome={false} />, <Goals doelen={r.previous} outcome />],
+    cells: [
+      <ItemLink item={r.item} onOpen={onOpen} />,
+      <Goals doelen={r.current} outcome={false} />,
+      <Goals doelen={r.previous} outcome />,
+    ],
   }));
   return (
     <VirtualTable
@@ -190,7 +271,15 @@ export function QuarterTable({ kwartaal, vorig, rows, onOpen }: { kwartaal: stri
  * A quarter grid: one row per item, a filled (and labelled) cell for each quarter it runs in. Kept whole at every
  * width: on a narrow screen it scrolls sideways inside its own region, the page does not.
  */
-export function TimelineTable({ quarters, rows, onOpen }: { quarters: string[]; rows: TimelineRow[]; onOpen: (id: string) => void }) {
+export function TimelineTable({
+  quarters,
+  rows,
+  onOpen,
+}: {
+  quarters: string[];
+  rows: TimelineRow[];
+  onOpen: (id: string) => void;
+}) {
   const s = useTableStyles();
   const t = useT();
   const entries: VirtualEntry[] = rows.map((r) => ({
@@ -199,7 +288,13 @@ export function TimelineTable({ quarters, rows, onOpen }: { quarters: string[]; 
     attrs: { 'data-testid': 'timeline-row', 'data-key': r.item.value.key },
     cells: [
       <ItemLink item={r.item} onOpen={onOpen} />,
-      ...quarters.map((q, i) => (i >= r.from && i <= r.to ? <span className={s.bar} data-testid="timeline-bar"><span className={s.srOnly}>{t('pf.tl.loopt', { kwartaal: q })}</span></span> : null)),
+      ...quarters.map((q, i) =>
+        i >= r.from && i <= r.to ? (
+          <span className={s.bar} data-testid="timeline-bar">
+            <span className={s.srOnly}>{t('pf.tl.loopt', { kwartaal: q })}</span>
+          </span>
+        ) : null,
+      ),
     ],
   }));
   return (
@@ -210,7 +305,10 @@ export function TimelineTable({ quarters, rows, onOpen }: { quarters: string[]; 
       entries={entries}
       stack={false}
       minWidth="44rem"
-      columns={[{ key: 'titel', header: t('pf.col.titel'), width: 'minmax(10rem, 2fr)' }, ...quarters.map((q) => ({ key: q, header: q, width: 'minmax(3.5rem, 1fr)' }))]}
+      columns={[
+        { key: 'titel', header: t('pf.col.titel'), width: 'minmax(10rem, 2fr)' },
+        ...quarters.map((q) => ({ key: q, header: q, width: 'minmax(3.5rem, 1fr)' })),
+      ]}
     />
   );
 }

@@ -1,4 +1,18 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Tab, TabList, tokens, ToggleButton } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Tab,
+  TabList,
+  tokens,
+  ToggleButton,
+} from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowSortRegular, ArrowUploadRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { amsterdamDate } from '../../../../domain/dates.js';
@@ -7,8 +21,24 @@ import { useT } from '../../../i18n/i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePortfolio } from '../api/use-portfolio.js';
-import { geldigBereik, herkomstVan, portfolioBereiken, selecteerPortfolio, type PortfolioHerkomst } from '../../../../domain/portfolio-selectie.js';
-import { overviewLines, priorityRanking, portfolioParams, portfolioQuery, quarterRows, timeline, type GroupBy, type PortfolioQuery, type PortfolioTab } from '../lib/portfolio-view-model.js';
+import {
+  geldigBereik,
+  herkomstVan,
+  portfolioBereiken,
+  selecteerPortfolio,
+  type PortfolioHerkomst,
+} from '../../../../domain/portfolio-selectie.js';
+import {
+  overviewLines,
+  priorityRanking,
+  portfolioParams,
+  portfolioQuery,
+  quarterRows,
+  timeline,
+  type GroupBy,
+  type PortfolioQuery,
+  type PortfolioTab,
+} from '../lib/portfolio-view-model.js';
 import { OverviewTable, PriorityTable, QuarterTable, TimelineTable } from './portfolio-tables.js';
 import { download } from '../../../lib/download.js';
 import { NativeSelect } from '../../../components/native-select.js';
@@ -18,9 +48,28 @@ const PortfolioDetail = lazy(() => import('./portfolio-detail.js').then((m) => (
 const ImportDialog = lazy(() => import('./import-dialog.js').then((m) => ({ default: m.ImportDialog })));
 
 const useStyles = makeStyles({
-  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalS} 0` },
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    margin: `${tokens.spacingVerticalS} 0`,
+  },
   label: { color: tokens.colorNeutralForeground2 },
   count: { color: tokens.colorNeutralForeground2 },
   panel: { marginTop: tokens.spacingVerticalM, overflowX: 'auto' },
@@ -32,7 +81,12 @@ const useStyles = makeStyles({
 /** How many items without planning the timeline names by title. */
 const UNDATED_NAMED = 10;
 
-const TAB_LABEL = { overzicht: 'pf.tab.overzicht', prioriteiten: 'pf.tab.prioriteiten', kwartaal: 'pf.tab.kwartaal', tijdlijn: 'pf.tab.tijdlijn' } as const;
+const TAB_LABEL = {
+  overzicht: 'pf.tab.overzicht',
+  prioriteiten: 'pf.tab.prioriteiten',
+  kwartaal: 'pf.tab.kwartaal',
+  tijdlijn: 'pf.tab.tijdlijn',
+} as const;
 
 /** Starts a download of bytes as a file (works in a Teams frame and a browser alike). */
 
@@ -66,9 +120,15 @@ export function PortfolioView({
 
   const bereik = geldigBereik(scope, query.bereik);
   const bereiken = portfolioBereiken(scope);
-  const items = useMemo(() => selecteerPortfolio(portfolio.data?.items ?? [], scope, bereik), [portfolio.data, scope, bereik]);
+  const items = useMemo(
+    () => selecteerPortfolio(portfolio.data?.items ?? [], scope, bereik),
+    [portfolio.data, scope, bereik],
+  );
   // The quarter and timeline views sort by priority; own items stay first there too (a stable sort by standing).
-  const rang = useCallback((domein: Domein) => ({ eigen: 0, concern: 1, overig: 2 })[herkomstVan(domein, scope)], [scope]);
+  const rang = useCallback(
+    (domein: Domein) => ({ eigen: 0, concern: 1, overig: 2 })[herkomstVan(domein, scope)],
+    [scope],
+  );
   const open = useCallback((id: string) => setQuery({ ...query, itemId: id }), [query, setQuery]);
   const { itemId: _closed, ...withoutItem } = query;
   const close = useCallback(() => setQuery(withoutItem), [setQuery, withoutItem]);
@@ -119,10 +179,17 @@ export function PortfolioView({
   // The one cross-domain ranking: every item, whatever the width chosen.
   const ranking = query.tab === 'prioriteiten' ? priorityRanking(portfolio.data.items, scope) : [];
   const quarterRaw = query.tab === 'kwartaal' ? quarterRows(items, portfolio.data.kwartaaldoelen, now) : undefined;
-  const quarter = quarterRaw && { ...quarterRaw, rows: [...quarterRaw.rows].sort((a, b) => rang(a.item.value.domein) - rang(b.item.value.domein)) };
+  const quarter = quarterRaw && {
+    ...quarterRaw,
+    rows: [...quarterRaw.rows].sort((a, b) => rang(a.item.value.domein) - rang(b.item.value.domein)),
+  };
   const gridRaw = query.tab === 'tijdlijn' ? timeline(items, now) : undefined;
-  const grid = gridRaw && { ...gridRaw, rows: [...gridRaw.rows].sort((a, b) => rang(a.item.value.domein) - rang(b.item.value.domein)) };
-  const sectionLabel = (h: PortfolioHerkomst) => (h === 'eigen' && scope ? t('pf.herkomst.eigen', { domein: t(DOMEIN_LABEL[scope]) }) : t(`pf.herkomst.${h}`));
+  const grid = gridRaw && {
+    ...gridRaw,
+    rows: [...gridRaw.rows].sort((a, b) => rang(a.item.value.domein) - rang(b.item.value.domein)),
+  };
+  const sectionLabel = (h: PortfolioHerkomst) =>
+    h === 'eigen' && scope ? t('pf.herkomst.eigen', { domein: t(DOMEIN_LABEL[scope]) }) : t(`pf.herkomst.${h}`);
 
   return (
     <section aria-labelledby="portfolio-title" data-testid="portfolio-view">
@@ -163,7 +230,12 @@ export function PortfolioView({
           </NativeSelect>
         </div>
       )}
-      <TabList className={styles.tabs} selectedValue={query.tab} onTabSelect={(_, data) => setQuery({ ...query, tab: data.value as PortfolioTab })} aria-label={t('pf.tabs')}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={query.tab}
+        onTabSelect={(_, data) => setQuery({ ...query, tab: data.value as PortfolioTab })}
+        aria-label={t('pf.tabs')}
+      >
         {(Object.keys(TAB_LABEL) as PortfolioTab[]).map((tab) => (
           <Tab key={tab} value={tab}>
             {t(TAB_LABEL[tab])}
@@ -178,11 +250,20 @@ export function PortfolioView({
             <div className={styles.toolbar} role="group" aria-label={t('pf.groupBy')}>
               <span className={styles.label}>{t('pf.groupBy')}</span>
               {(['fase', 'status'] as GroupBy[]).map((g) => (
-                <ToggleButton key={g} size="small" checked={query.group === g} onClick={() => setQuery({ ...query, group: g })}>
+                <ToggleButton
+                  key={g}
+                  size="small"
+                  checked={query.group === g}
+                  onClick={() => setQuery({ ...query, group: g })}
+                >
                   {t(g === 'fase' ? 'pf.group.fase' : 'pf.group.status')}
                 </ToggleButton>
               ))}
-              <Button size="small" icon={<ArrowSortRegular />} onClick={() => setQuery({ ...query, dir: query.dir === 'asc' ? 'desc' : 'asc' })}>
+              <Button
+                size="small"
+                icon={<ArrowSortRegular />}
+                onClick={() => setQuery({ ...query, dir: query.dir === 'asc' ? 'desc' : 'asc' })}
+              >
                 {t(query.dir === 'asc' ? 'pf.sortAsc' : 'pf.sortDesc')}
               </Button>
             </div>
@@ -207,7 +288,13 @@ export function PortfolioView({
               // Named up to a handful; with thousands of items the rest is a count, not a page of titles.
               <Body1 as="p" data-testid="timeline-undated">
                 {grid.undated.length > UNDATED_NAMED
-                  ? t('pf.tl.undatedMore', { titles: grid.undated.slice(0, UNDATED_NAMED).map((i) => i.value.titel).join(', '), count: grid.undated.length - UNDATED_NAMED })
+                  ? t('pf.tl.undatedMore', {
+                      titles: grid.undated
+                        .slice(0, UNDATED_NAMED)
+                        .map((i) => i.value.titel)
+                        .join(', '),
+                      count: grid.undated.length - UNDATED_NAMED,
+                    })
                   : t('pf.tl.undated', { titles: grid.undated.map((i) => i.value.titel).join(', ') })}
               </Body1>
             )}
@@ -215,7 +302,15 @@ export function PortfolioView({
         ) : null}
       </div>
       <Suspense fallback={null}>
-        {query.itemId && <PortfolioDetail id={query.itemId} portfolio={portfolio} onClose={close} onOpenActie={onOpenActie} canEdit={canEdit} />}
+        {query.itemId && (
+          <PortfolioDetail
+            id={query.itemId}
+            portfolio={portfolio}
+            onClose={close}
+            onOpenActie={onOpenActie}
+            canEdit={canEdit}
+          />
+        )}
         {importing && <ImportDialog portfolio={portfolio} onClose={() => setImporting(false)} />}
       </Suspense>
     </section>

@@ -16,8 +16,20 @@ export type VirtualColumn = { key: string; header: ReactNode; width: string };
 
 /** One line of the table: a heading over the rows that follow (a section or a group), or a row of cells. */
 export type VirtualEntry =
-  | { kind: 'heading'; key: string; level: 'section' | 'group'; content: ReactNode; attrs?: Record<string, string | undefined> }
-  | { kind: 'row'; key: string; cells: ReactNode[]; className?: string | undefined; attrs?: Record<string, string | undefined> };
+  | {
+      kind: 'heading';
+      key: string;
+      level: 'section' | 'group';
+      content: ReactNode;
+      attrs?: Record<string, string | undefined>;
+    }
+  | {
+      kind: 'row';
+      key: string;
+      cells: ReactNode[];
+      className?: string | undefined;
+      attrs?: Record<string, string | undefined>;
+    };
 
 const useStyles = makeStyles({
   frame: { width: '100%', marginBottom: tokens.spacingVerticalL },
@@ -29,7 +41,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, padding: `${tokens.spacingVerticalS} 0` },
+  caption: {
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    padding: `${tokens.spacingVerticalS} 0`,
+  },
   header: {
     display: 'grid',
     alignItems: 'end',
@@ -42,7 +59,12 @@ const useStyles = makeStyles({
   th: { padding: tokens.spacingHorizontalS, minWidth: 0, overflowWrap: 'anywhere' },
   thStackHidden: { [NARROW]: { display: 'none' } },
   // The rows scroll inside their own region, so the page keeps its header and navigation in view.
-  scroller: { position: 'relative', overflowY: 'auto', overflowX: 'hidden', maxHeight: 'max(16rem, calc(100vh - 20rem))' },
+  scroller: {
+    position: 'relative',
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    maxHeight: 'max(16rem, calc(100vh - 20rem))',
+  },
   row: {
     position: 'absolute',
     top: 0,
@@ -53,7 +75,13 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   rowStack: {
-    [NARROW]: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, paddingBottom: tokens.spacingVerticalXS },
+    [NARROW]: {
+      display: 'flex',
+      flexWrap: 'wrap',
+      alignItems: 'center',
+      columnGap: tokens.spacingHorizontalXS,
+      paddingBottom: tokens.spacingVerticalXS,
+    },
   },
   td: { padding: tokens.spacingHorizontalS, minWidth: 0, overflowWrap: 'anywhere' },
   // In a stacked row the first cell keeps its place, the second takes the rest of the line, the others follow it.
@@ -112,9 +140,22 @@ export function VirtualTable({
   return (
     <div className={mergeClasses(s.frame, minWidth !== undefined && s.wide)}>
       {caption !== undefined && <div className={s.caption}>{caption}</div>}
-      <div role="table" aria-label={label} aria-rowcount={entries.length + 1} className={s.table} style={minWidth ? { minWidth } : undefined} data-testid={testId} data-rows={rowCount}>
+      <div
+        role="table"
+        aria-label={label}
+        aria-rowcount={entries.length + 1}
+        className={s.table}
+        style={minWidth ? { minWidth } : undefined}
+        data-testid={testId}
+        data-rows={rowCount}
+      >
         <div role="rowgroup">
-          <div role="row" aria-rowindex={1} className={mergeClasses(s.header, stack && s.headerStack)} style={{ gridTemplateColumns: template }}>
+          <div
+            role="row"
+            aria-rowindex={1}
+            className={mergeClasses(s.header, stack && s.headerStack)}
+            style={{ gridTemplateColumns: template }}
+          >
             {columns.map((c, i) => (
               <div key={c.key} role="columnheader" className={mergeClasses(s.th, stack && i > 1 && s.thStackHidden)}>
                 {c.header}
@@ -127,10 +168,21 @@ export function VirtualTable({
             {virtualizer.getVirtualItems().map((v) => {
               const entry = entries[v.index];
               if (!entry) return null;
-              const common = { 'data-index': v.index, ref: virtualizer.measureElement, 'aria-rowindex': v.index + 2, style: { transform: `translateY(${v.start}px)` } };
+              const common = {
+                'data-index': v.index,
+                ref: virtualizer.measureElement,
+                'aria-rowindex': v.index + 2,
+                style: { transform: `translateY(${v.start}px)` },
+              };
               if (entry.kind === 'heading') {
                 return (
-                  <div key={v.key} role="row" className={mergeClasses(s.heading, entry.level === 'section' ? s.section : s.group)} {...entry.attrs} {...common}>
+                  <div
+                    key={v.key}
+                    role="row"
+                    className={mergeClasses(s.heading, entry.level === 'section' ? s.section : s.group)}
+                    {...entry.attrs}
+                    {...common}
+                  >
                     <div role="cell" aria-colspan={columns.length}>
                       {entry.content}
                     </div>
@@ -138,9 +190,23 @@ export function VirtualTable({
                 );
               }
               return (
-                <div key={v.key} role="row" className={mergeClasses(s.row, stack && s.rowStack, entry.className)} {...entry.attrs} {...common} style={{ ...common.style, gridTemplateColumns: template }}>
+                <div
+                  key={v.key}
+                  role="row"
+                  className={mergeClasses(s.row, stack && s.rowStack, entry.className)}
+                  {...entry.attrs}
+                  {...common}
+                  style={{ ...common.style, gridTemplateColumns: template }}
+                >
                   {entry.cells.map((cell, i) => (
-                    <div key={columns[i]?.key ?? i} role="cell" className={mergeClasses(s.td, stack && (i === 0 ? s.tdFirstStack : i === 1 ? s.tdSecondStack : s.tdRestStack))}>
+                    <div
+                      key={columns[i]?.key ?? i}
+                      role="cell"
+                      className={mergeClasses(
+                        s.td,
+                        stack && (i === 0 ? s.tdFirstStack : i === 1 ? s.tdSecondStack : s.tdRestStack),
+                      )}
+                    >
                       {cell}
                     </div>
                   ))}

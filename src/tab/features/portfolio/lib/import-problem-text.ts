@@ -17,7 +17,10 @@ const TEXT: Partial<Record<ImportProblemCode, { key: MessageKey; values?: Record
   faseOngeldig: { key: 'pf.import.problem.faseOngeldig' },
   portfolioStatusOngeldig: { key: 'pf.import.problem.portfolioStatusOngeldig' },
   toelichtingKritiek: { key: 'pf.import.problem.toelichtingKritiek' },
-  statusToelichtingTeLang: { key: 'pf.import.problem.statusToelichtingTeLang', values: { max: TEKST_MAX.statusToelichting } },
+  statusToelichtingTeLang: {
+    key: 'pf.import.problem.statusToelichtingTeLang',
+    values: { max: TEKST_MAX.statusToelichting },
+  },
   omschrijvingTeLang: { key: 'pf.import.problem.omschrijvingTeLang', values: { max: TEKST_MAX.omschrijving } },
   prioriteitOngeldig: { key: 'pf.import.problem.prioriteitOngeldig' },
   ditKwartaalOngeldig: { key: 'pf.import.problem.ditKwartaalOngeldig' },
@@ -43,7 +46,11 @@ export function importProblemKey(code: ImportProblemCode | undefined): MessageKe
  * A dry-run problem in the UI's language: the catalogue's text for its code, filled with its values; the Dutch
  * message as the data layer wrote it only for a problem without a known code.
  */
-export function importProblemText(problem: ImportProblem, t: (key: MessageKey, values?: Record<string, string | number>) => string, known: KnownValues = {}): string {
+export function importProblemText(
+  problem: ImportProblem,
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+  known: KnownValues = {},
+): string {
   const text = problem.code === undefined ? undefined : TEXT[problem.code];
   const base = text ? t(text.key, { ...text.values, ...problem.params }) : problem.message;
   const valid = validValuesText(problem, t, known);
@@ -66,7 +73,11 @@ const CHOICES: Partial<Record<ImportProblemCode, readonly string[]>> = {
   ditKwartaalOngeldig: [...KWARTAAL_KEUZES, 'ja', 'nee'],
 };
 
-function validValuesText(problem: ImportProblem, t: (key: MessageKey, values?: Record<string, string | number>) => string, known: KnownValues): string | undefined {
+function validValuesText(
+  problem: ImportProblem,
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+  known: KnownValues,
+): string | undefined {
   const code = problem.code;
   if (code === undefined) return undefined;
   const choices = CHOICES[code];
@@ -75,7 +86,9 @@ function validValuesText(problem: ImportProblem, t: (key: MessageKey, values?: R
   if (code === 'onbekendePersoon' && known.people && known.people.length > 0) {
     const shown = [...known.people].sort((a, b) => a.localeCompare(b, 'nl')).slice(0, PEOPLE_SHOWN);
     const more = known.people.length - shown.length;
-    return more > 0 ? t('pf.import.knownPeopleMore', { namen: shown.join(', '), count: more }) : t('pf.import.knownPeople', { namen: shown.join(', ') });
+    return more > 0
+      ? t('pf.import.knownPeopleMore', { namen: shown.join(', '), count: more })
+      : t('pf.import.knownPeople', { namen: shown.join(', ') });
   }
   return undefined;
 }
@@ -96,7 +109,10 @@ export function importFailureReasonKey(status: number): MessageKey {
  * The apply step's failure reason in the UI's language, with the HTTP status for whoever looks it up: never Graph's
  * own (English) message, which the tab cannot translate.
  */
-export function importFailureReason(status: number, t: (key: MessageKey, values?: Record<string, string | number>) => string): string {
+export function importFailureReason(
+  status: number,
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+): string {
   return t(importFailureReasonKey(status), { status });
 }
 

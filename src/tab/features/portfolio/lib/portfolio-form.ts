@@ -64,7 +64,12 @@ export function formToChange(base: PortfolioItem, form: PortfolioForm, users: re
       case 'opdrachtgeverId':
       case 'informatiemanagerId':
       case 'iaContactId': {
-        const key = field === 'opdrachtgeverId' ? 'opdrachtgever' : field === 'informatiemanagerId' ? 'informatiemanager' : 'iaContact';
+        const key =
+          field === 'opdrachtgeverId'
+            ? 'opdrachtgever'
+            : field === 'informatiemanagerId'
+              ? 'informatiemanager'
+              : 'iaContact';
         change[key] = v === '' ? undefined : (users.find((u) => u.id === v) ?? { id: v, displayName: v });
         break;
       }
@@ -107,7 +112,15 @@ export const draftKey = (userKey: string, itemId: string) => `${PREFIX}|${userKe
 function parseDraft(raw: unknown): PortfolioDraft | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const r = raw as Partial<PortfolioDraft>;
-  if (typeof r.itemId !== 'string' || typeof r.savedAt !== 'string' || !r.base || typeof r.base.eTag !== 'string' || typeof r.form !== 'object' || r.form === null) return undefined;
+  if (
+    typeof r.itemId !== 'string' ||
+    typeof r.savedAt !== 'string' ||
+    !r.base ||
+    typeof r.base.eTag !== 'string' ||
+    typeof r.form !== 'object' ||
+    r.form === null
+  )
+    return undefined;
   const form = r.form as Partial<PortfolioForm>;
   if (!FORM_FIELDS.every((f) => typeof form[f] === 'string')) return undefined;
   return { itemId: r.itemId, base: { ...r.base, problems: [] }, form: form as PortfolioForm, savedAt: r.savedAt };

@@ -3,9 +3,24 @@
  * status, the IMO's ranking, this quarter's goals against last quarter's outcome, and a quarter timeline.
  */
 import { huidigKwartaal, isValidKwartaal, kwartaalVan } from '../../../../domain/dates.js';
-import { PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type Domein, type Kwartaal, type Kwartaaldoel, type PortfolioItem } from '../../../../domain/model.js';
+import {
+  PORTFOLIO_FASEN,
+  PORTFOLIO_STATUSSEN,
+  type Domein,
+  type Kwartaal,
+  type Kwartaaldoel,
+  type PortfolioItem,
+} from '../../../../domain/model.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
-import { heleRanking, herkomstVan, PORTFOLIO_HERKOMSTEN, selecteerPortfolio, standaardBereik, vergelijkPrioriteit, type PortfolioHerkomst } from '../../../../domain/portfolio-selectie.js';
+import {
+  heleRanking,
+  herkomstVan,
+  PORTFOLIO_HERKOMSTEN,
+  selecteerPortfolio,
+  standaardBereik,
+  vergelijkPrioriteit,
+  type PortfolioHerkomst,
+} from '../../../../domain/portfolio-selectie.js';
 
 export const PORTFOLIO_TABS = ['overzicht', 'prioriteiten', 'kwartaal', 'tijdlijn'] as const;
 export type PortfolioTab = (typeof PORTFOLIO_TABS)[number];
@@ -40,18 +55,30 @@ export function portfolioParams(q: PortfolioQuery): URLSearchParams {
  * What the meeting stage shows for the chosen domain: the domain's default width (own and Concern items for a
  * business domain, everything for the CMT or without a domain), own items first.
  */
-export function inScope<T extends { value: Pick<PortfolioItem, 'domein'> }>(items: readonly T[], scope: Domein | undefined): T[] {
+export function inScope<T extends { value: Pick<PortfolioItem, 'domein'> }>(
+  items: readonly T[],
+  scope: Domein | undefined,
+): T[] {
   return selecteerPortfolio(items, scope, standaardBereik(scope));
 }
 
 /** By IMO priority (1 first when ascending); items without a priority always last, then by title. */
-export function sortByPriority<T extends { value: Pick<PortfolioItem, 'prioriteit' | 'titel'> }>(items: readonly T[], dir: SortDir = 'asc'): T[] {
+export function sortByPriority<T extends { value: Pick<PortfolioItem, 'prioriteit' | 'titel'> }>(
+  items: readonly T[],
+  dir: SortDir = 'asc',
+): T[] {
   return [...items].sort((a, b) => vergelijkPrioriteit(a.value, b.value, dir));
 }
 
 /** The selected items in sections by their standing for the chosen domain (own, Concern, others); empty ones left out. */
-export function herkomstSecties<T extends { value: Pick<PortfolioItem, 'domein'> }>(items: readonly T[], scope: Domein | undefined): { herkomst: PortfolioHerkomst; items: T[] }[] {
-  return PORTFOLIO_HERKOMSTEN.map((herkomst) => ({ herkomst, items: items.filter((i) => herkomstVan(i.value.domein, scope) === herkomst) })).filter((s) => s.items.length > 0);
+export function herkomstSecties<T extends { value: Pick<PortfolioItem, 'domein'> }>(
+  items: readonly T[],
+  scope: Domein | undefined,
+): { herkomst: PortfolioHerkomst; items: T[] }[] {
+  return PORTFOLIO_HERKOMSTEN.map((herkomst) => ({
+    herkomst,
+    items: items.filter((i) => herkomstVan(i.value.domein, scope) === herkomst),
+  })).filter((s) => s.items.length > 0);
 }
 
 export type ItemGroup = { key: string; items: Loaded<PortfolioItem>[] };
@@ -60,7 +87,13 @@ export type ItemGroup = { key: string; items: Loaded<PortfolioItem>[] };
 export function groupItems(items: readonly Loaded<PortfolioItem>[], by: GroupBy, dir: SortDir): ItemGroup[] {
   const order: readonly string[] = by === 'fase' ? PORTFOLIO_FASEN : PORTFOLIO_STATUSSEN;
   return order
-    .map((key) => ({ key, items: sortByPriority(items.filter((i) => i.value[by] === key), dir) }))
+    .map((key) => ({
+      key,
+      items: sortByPriority(
+        items.filter((i) => i.value[by] === key),
+        dir,
+      ),
+    }))
     .filter((g) => g.items.length > 0);
 }
 
@@ -68,8 +101,15 @@ export function groupItems(items: readonly Loaded<PortfolioItem>[], by: GroupBy,
  * The IMO's one ranking across all domains (3.2): every item by priority, unranked after them, whatever width the
  * view has; each says whether it is picked up this quarter and how it stands for the chosen domain.
  */
-export function priorityRanking(items: readonly Loaded<PortfolioItem>[], scope?: Domein): { item: Loaded<PortfolioItem>; nietDitKwartaal: boolean; herkomst: PortfolioHerkomst }[] {
-  return heleRanking(items, scope).map(({ item, herkomst }) => ({ item, herkomst, nietDitKwartaal: item.value.ditKwartaal === 'niet' }));
+export function priorityRanking(
+  items: readonly Loaded<PortfolioItem>[],
+  scope?: Domein,
+): { item: Loaded<PortfolioItem>; nietDitKwartaal: boolean; herkomst: PortfolioHerkomst }[] {
+  return heleRanking(items, scope).map(({ item, herkomst }) => ({
+    item,
+    herkomst,
+    nietDitKwartaal: item.value.ditKwartaal === 'niet',
+  }));
 }
 
 /** `2026-Q1` → `2025-Q4`. */
@@ -84,10 +124,18 @@ export function nextKwartaal(k: Kwartaal): Kwartaal {
   return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
 }
 
-export type QuarterRow = { item: Loaded<PortfolioItem>; current: Loaded<Kwartaaldoel>[]; previous: Loaded<Kwartaaldoel>[] };
+export type QuarterRow = {
+  item: Loaded<PortfolioItem>;
+  current: Loaded<Kwartaaldoel>[];
+  previous: Loaded<Kwartaaldoel>[];
+};
 
 /** Per item this quarter's goals and last quarter's outcome; items with neither are left out. */
-export function quarterRows(items: readonly Loaded<PortfolioItem>[], doelen: readonly Loaded<Kwartaaldoel>[], now: Date): { kwartaal: Kwartaal; vorig: Kwartaal; rows: QuarterRow[] } {
+export function quarterRows(
+  items: readonly Loaded<PortfolioItem>[],
+  doelen: readonly Loaded<Kwartaaldoel>[],
+  now: Date,
+): { kwartaal: Kwartaal; vorig: Kwartaal; rows: QuarterRow[] } {
   const kwartaal = huidigKwartaal(now);
   const vorig = previousKwartaal(kwartaal);
   const rows = sortByPriority(items, 'asc')
@@ -106,7 +154,11 @@ export type TimelineRow = { item: Loaded<PortfolioItem>; from: number; to: numbe
  * Items on a quarter grid: from the quarter before now to `span` quarters on. An item covers the columns
  * between its start and end quarter (clipped); items without start and end are listed apart.
  */
-export function timeline(items: readonly Loaded<PortfolioItem>[], now: Date, span = 8): { quarters: Kwartaal[]; rows: TimelineRow[]; undated: Loaded<PortfolioItem>[] } {
+export function timeline(
+  items: readonly Loaded<PortfolioItem>[],
+  now: Date,
+  span = 8,
+): { quarters: Kwartaal[]; rows: TimelineRow[]; undated: Loaded<PortfolioItem>[] } {
   const quarters: Kwartaal[] = [previousKwartaal(huidigKwartaal(now))];
   while (quarters.length < span) quarters.push(nextKwartaal(quarters[quarters.length - 1] as Kwartaal));
   const first = quarters[0] as Kwartaal;
@@ -139,7 +191,12 @@ export type OverviewLine =
  * The overview as lines: with a chosen domain, a section per standing (own, Concern, others; empty ones left out),
  * each grouped by phase or status; without one, the groups alone. Items within a group by priority.
  */
-export function overviewLines(items: readonly Loaded<PortfolioItem>[], scope: Domein | undefined, by: GroupBy, dir: SortDir): OverviewLine[] {
+export function overviewLines(
+  items: readonly Loaded<PortfolioItem>[],
+  scope: Domein | undefined,
+  by: GroupBy,
+  dir: SortDir,
+): OverviewLine[] {
   const lines: OverviewLine[] = [];
   const addGroups = (xs: readonly Loaded<PortfolioItem>[], herkomst?: PortfolioHerkomst) => {
     for (const g of groupItems(xs, by, dir)) {

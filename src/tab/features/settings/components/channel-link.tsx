@@ -1,6 +1,25 @@
-import { Body1, Button, Checkbox, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { channelLinkChange, createMtsStore, loadMTRegistrations, mayEditMT, type MTRegistration } from '../../../../data/mts-store.js';
+import {
+  channelLinkChange,
+  createMtsStore,
+  loadMTRegistrations,
+  mayEditMT,
+  type MTRegistration,
+} from '../../../../data/mts-store.js';
 import type { Domein } from '../../../../domain/model.js';
 import type { ConfigSession } from '../../../app/config-session.js';
 import type { ChannelInfo, TeamPlace } from '../../../app/teams-bridge.js';
@@ -72,16 +91,27 @@ export function ChannelLink({
     void load(false);
   }, [load]);
 
-  const candidates = useMemo(() => (state.kind === 'ready' && domein ? state.mts.filter((m) => m.value.domeinen.includes(domein)) : []), [state, domein]);
+  const candidates = useMemo(
+    () => (state.kind === 'ready' && domein ? state.mts.filter((m) => m.value.domeinen.includes(domein)) : []),
+    [state, domein],
+  );
   const mt = candidates.find((m) => m.value.key === chosenKey) ?? (candidates.length === 1 ? candidates[0] : undefined);
   const change = useMemo(
-    () => (mt ? channelLinkChange(mt.value, { teamId: team.internalId, channelId: channel.id, ...(team.groupId ? { groepId: team.groupId } : {}) }) : undefined),
+    () =>
+      mt
+        ? channelLinkChange(mt.value, {
+            teamId: team.internalId,
+            channelId: channel.id,
+            ...(team.groupId ? { groepId: team.groupId } : {}),
+          })
+        : undefined,
     [mt, team.internalId, team.groupId, channel.id],
   );
   const linked = change !== undefined && Object.keys(change).length === 0;
   const mayEdit = mt !== undefined && state.kind === 'ready' && mayEditMT(mt, { email: state.session.userKey });
   const standard = isStandardChannel(channel);
-  const willWrite = link && standard && mayEdit && !linked && mt !== undefined && change !== undefined && state.kind === 'ready';
+  const willWrite =
+    link && standard && mayEdit && !linked && mt !== undefined && change !== undefined && state.kind === 'ready';
 
   useEffect(() => {
     if (!willWrite || !mt || !change || state.kind !== 'ready') {
@@ -118,10 +148,18 @@ export function ChannelLink({
           <MessageBarBody>{t('config.link.failed', { detail: state.detail })}</MessageBarBody>
         </MessageBar>
       )}
-      {standard && state.kind === 'ready' && !domein && <Body1 className={styles.muted}>{t('config.link.chooseFirst')}</Body1>}
-      {standard && state.kind === 'ready' && domein && candidates.length === 0 && <Body1 data-testid="config-link-none">{t('config.link.noMt')}</Body1>}
+      {standard && state.kind === 'ready' && !domein && (
+        <Body1 className={styles.muted}>{t('config.link.chooseFirst')}</Body1>
+      )}
+      {standard && state.kind === 'ready' && domein && candidates.length === 0 && (
+        <Body1 data-testid="config-link-none">{t('config.link.noMt')}</Body1>
+      )}
       {standard && state.kind === 'ready' && candidates.length > 1 && (
-        <RadioGroup value={mt?.value.key ?? ''} onChange={(_, d) => setChosenKey(d.value)} aria-label={t('config.link.whichMt')}>
+        <RadioGroup
+          value={mt?.value.key ?? ''}
+          onChange={(_, d) => setChosenKey(d.value)}
+          aria-label={t('config.link.whichMt')}
+        >
           {candidates.map((c) => (
             <Radio key={c.value.key} value={c.value.key} label={c.value.naam} />
           ))}
@@ -132,14 +170,23 @@ export function ChannelLink({
       )}
       {standard && mt && !linked && !mayEdit && (
         <MessageBar intent="info" layout="multiline" data-testid="config-link-readonly">
-          <MessageBarBody>{t('config.link.notBeheerder', { mt: mt.value.naam, names: mt.beheerders.map((b) => b.displayName).join(', ') })}</MessageBarBody>
+          <MessageBarBody>
+            {t('config.link.notBeheerder', {
+              mt: mt.value.naam,
+              names: mt.beheerders.map((b) => b.displayName).join(', '),
+            })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {standard && mt && !linked && mayEdit && (
         <Checkbox
           checked={link}
           onChange={(_, d) => setLink(d.checked === true)}
-          label={mt.value.teamId ? t('config.link.moveHere', { mt: mt.value.naam }) : t('config.link.here', { mt: mt.value.naam })}
+          label={
+            mt.value.teamId
+              ? t('config.link.moveHere', { mt: mt.value.naam })
+              : t('config.link.here', { mt: mt.value.naam })
+          }
         />
       )}
     </section>

@@ -1,4 +1,15 @@
-import { Body1, Card, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle1, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Card,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Subtitle1,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DOMEINEN, type Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
@@ -10,7 +21,12 @@ import { buildTabConfig, type StartView } from '../lib/tab-config.js';
 import { ChannelLink, type ChannelLinkWrite } from './channel-link.js';
 
 const useStyles = makeStyles({
-  card: { maxWidth: '40rem', margin: `${tokens.spacingVerticalL} auto`, padding: tokens.spacingVerticalL, rowGap: tokens.spacingVerticalM },
+  card: {
+    maxWidth: '40rem',
+    margin: `${tokens.spacingVerticalL} auto`,
+    padding: tokens.spacingVerticalL,
+    rowGap: tokens.spacingVerticalM,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -23,11 +39,17 @@ const VIEWS: { value: StartView; label: MessageKey }[] = [
 /** What the configuration page hands to the host: validity, and how to save. */
 export type ConfigHost = {
   setValidity(valid: boolean): void;
-  onSave(save: () => Promise<{ entityId: string; contentUrl: string; websiteUrl: string; suggestedDisplayName: string }>): void;
+  onSave(
+    save: () => Promise<{ entityId: string; contentUrl: string; websiteUrl: string; suggestedDisplayName: string }>,
+  ): void;
 };
 
 /** The channel the configuration page runs in, and how it signs in to link it to an MT's reminders. */
-export type ConfigChannel = { team: TeamPlace; channel: ChannelInfo; openSession: (interactive: boolean) => Promise<ConfigSession> };
+export type ConfigChannel = {
+  team: TeamPlace;
+  channel: ChannelInfo;
+  openSession: (interactive: boolean) => Promise<ConfigSession>;
+};
 
 /**
  * The channel tab's configuration page (`#/config`): the MT chooses its domain (the CMT chooses Concern); the
@@ -51,7 +73,16 @@ export function ConfigPage({
   const [domein, setDomein] = useState<Domein | ''>(initialDomein ?? '');
   const [view, setView] = useState<StartView>('roadmap');
   const config = useMemo(
-    () => (domein ? buildTabConfig({ origin: window.location.origin, path: window.location.pathname, domein, view, displayName: t('config.tabName', { domein: t(DOMEIN_LABEL[domein]) }) }) : undefined),
+    () =>
+      domein
+        ? buildTabConfig({
+            origin: window.location.origin,
+            path: window.location.pathname,
+            domein,
+            view,
+            displayName: t('config.tabName', { domein: t(DOMEIN_LABEL[domein]) }),
+          })
+        : undefined,
     [domein, view, t],
   );
 
@@ -86,7 +117,11 @@ export function ConfigPage({
       <Field label={t('config.domein')} required>
         <RadioGroup value={domein} onChange={(_, d) => setDomein(d.value as Domein)}>
           {DOMEINEN.map((d) => (
-            <Radio key={d} value={d} label={d === 'Concern' ? t('config.concern') : t('config.mtOf', { domein: t(DOMEIN_LABEL[d]) })} />
+            <Radio
+              key={d}
+              value={d}
+              label={d === 'Concern' ? t('config.concern') : t('config.mtOf', { domein: t(DOMEIN_LABEL[d]) })}
+            />
           ))}
         </RadioGroup>
       </Field>
@@ -97,7 +132,15 @@ export function ConfigPage({
           ))}
         </RadioGroup>
       </Field>
-      {channel && <ChannelLink domein={domein} team={channel.team} channel={channel.channel} openSession={channel.openSession} onWrite={onLinkWrite} />}
+      {channel && (
+        <ChannelLink
+          domein={domein}
+          team={channel.team}
+          channel={channel.channel}
+          openSession={channel.openSession}
+          onWrite={onLinkWrite}
+        />
+      )}
       {linkError && (
         <MessageBar intent="error" layout="multiline" data-testid="config-link-error">
           <MessageBarBody>{t('config.link.saveFailed', { detail: linkError })}</MessageBarBody>

@@ -21,8 +21,26 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { createMtsStore, checkMTChange, conversationIsChannel, mayEditMT, mtSleutelVoor, MTConflictError, MTValidationError, type MTChange, type MTRegistration } from '../../../../data/mts-store.js';
-import { keuzeUitSchema, komendeVergaderingen, schemaKeuzeProblemen, schemaUitKeuze, voorlooptijdMinuten, weekdagVan, type SchemaKeuze } from '../../../../domain/schema-keuze.js';
+import {
+  createMtsStore,
+  checkMTChange,
+  conversationIsChannel,
+  mayEditMT,
+  mtSleutelVoor,
+  MTConflictError,
+  MTValidationError,
+  type MTChange,
+  type MTRegistration,
+} from '../../../../data/mts-store.js';
+import {
+  keuzeUitSchema,
+  komendeVergaderingen,
+  schemaKeuzeProblemen,
+  schemaUitKeuze,
+  voorlooptijdMinuten,
+  weekdagVan,
+  type SchemaKeuze,
+} from '../../../../domain/schema-keuze.js';
 import { nextOccurrence } from '../../../../domain/recurrence.js';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import { parseMeetingSchedule, WEEKDAGEN, type Weekdag } from '../../../../domain/schedule.js';
@@ -53,15 +71,40 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground2 },
   desc: { margin: 0, overflowWrap: 'anywhere' },
-  list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, listStyleType: 'none', margin: 0, padding: 0 },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalM,
+  },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   // Fields start at the top: a neighbour with a hint or an error makes the row taller, and stretching would make the
   // other fields' inputs taller with it (issue 19: Team-id and Kanaal-id were taller than the lead time's input).
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalM,
+  },
   grow: { flexGrow: 1, minWidth: '14rem' },
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS },
   plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -97,7 +140,9 @@ export function SettingsView() {
       {state.loading && !state.data && <Spinner label={t('inst.loading')} />}
       {described && (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{t('inst.loadError', { detail: t(described.key, { detail: described.detail ?? '' }) })}</MessageBarBody>
+          <MessageBarBody>
+            {t('inst.loadError', { detail: t(described.key, { detail: described.detail ?? '' }) })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {state.data && <NewMt taken={state.data.mts.map((m) => m.value.key)} onCreated={state.add} />}
@@ -106,7 +151,12 @@ export function SettingsView() {
         <ul className={styles.list}>
           {state.data.mts.map((mt) => (
             <li key={mt.id}>
-              <MtCard mt={mt} log={state.data?.herinneringen ?? []} installaties={state.data?.installaties ?? []} onSaved={state.replace} />
+              <MtCard
+                mt={mt}
+                log={state.data?.herinneringen ?? []}
+                installaties={state.data?.installaties ?? []}
+                onSaved={state.replace}
+              />
             </li>
           ))}
         </ul>
@@ -133,7 +183,9 @@ function JobBlock() {
         <>
           <dl className={styles.facts}>
             <dt className={styles.term}>{t('inst.job.lastRun')}</dt>
-            <dd className={styles.desc}>{state.job.running ? t('inst.job.running') : when(state.job.lastRunEndedAt)}</dd>
+            <dd className={styles.desc}>
+              {state.job.running ? t('inst.job.running') : when(state.job.lastRunEndedAt)}
+            </dd>
             <dt className={styles.term}>{t('inst.job.nextRun')}</dt>
             <dd className={styles.desc}>{when(state.job.nextRunAt)}</dd>
             <dt className={styles.term}>{t('inst.job.sent')}</dt>
@@ -145,7 +197,11 @@ function JobBlock() {
               {state.job.totals.failed}
             </dd>
             <dt className={styles.term}>{t('inst.job.lastError')}</dt>
-            <dd className={styles.desc}>{state.job.lastError ? `${state.job.lastError.kind} (${when(state.job.lastError.at)})` : t('inst.job.noError')}</dd>
+            <dd className={styles.desc}>
+              {state.job.lastError
+                ? `${state.job.lastError.kind} (${when(state.job.lastError.at)})`
+                : t('inst.job.noError')}
+            </dd>
           </dl>
           <Caption1 className={styles.muted}>{t('inst.job.since')}</Caption1>
         </>
@@ -159,7 +215,11 @@ function useLeadText(): (minutes: number | undefined) => string {
   return (minutes) => {
     const parts = leadTimeParts(minutes);
     if (parts.unit === 'default') return t('inst.lead.default');
-    const key: Record<typeof parts.unit, MessageKey> = { days: 'inst.lead.days', hours: 'inst.lead.hours', minutes: 'inst.lead.minutes' };
+    const key: Record<typeof parts.unit, MessageKey> = {
+      days: 'inst.lead.days',
+      hours: 'inst.lead.hours',
+      minutes: 'inst.lead.minutes',
+    };
     return t(key[parts.unit], { count: parts.count });
   };
 }
@@ -190,18 +250,26 @@ function MtCard({
   const [editing, setEditing] = useState(false);
   const canEdit = mayEditMT(mt, me);
   const v = mt.value;
-  const words = v.schema ? (describeScheduleText(v.schema, locale) ?? t('inst.schemaUnreadable')) : t('inst.schemaNone');
+  const words = v.schema
+    ? (describeScheduleText(v.schema, locale) ?? t('inst.schemaUnreadable'))
+    : t('inst.schemaNone');
   const headingId = `mt-${mt.id}-title`;
   const channel = channelState(v, installaties);
   const channelText =
-    channel.kind === 'eerste-kaart' ? t(channel.kanaal === 'geregistreerd' ? 'inst.kanaal.eersteKaart' : 'inst.kanaal.eersteKaartAlgemeen') : t(CHANNEL_TEXT[channel.kind]);
+    channel.kind === 'eerste-kaart'
+      ? t(channel.kanaal === 'geregistreerd' ? 'inst.kanaal.eersteKaart' : 'inst.kanaal.eersteKaartAlgemeen')
+      : t(CHANNEL_TEXT[channel.kind]);
   return (
     <article className={styles.block} aria-labelledby={headingId} data-testid="mt-card" data-mt={v.key}>
       <div className={styles.header}>
         <Subtitle2 as="h3" id={headingId}>
           {v.naam}
         </Subtitle2>
-        {v.actief === false && <Badge appearance="outline" color="informative">{t('inst.inactief')}</Badge>}
+        {v.actief === false && (
+          <Badge appearance="outline" color="informative">
+            {t('inst.inactief')}
+          </Badge>
+        )}
         {canEdit && !editing && (
           <Button onClick={() => setEditing(true)} aria-label={t('inst.editLabel', { mt: v.naam })}>
             {t('inst.edit')}
@@ -233,11 +301,15 @@ function MtCard({
           {channelText}
         </dd>
         <dt className={styles.term}>{t('inst.beheerders')}</dt>
-        <dd className={styles.desc}>{mt.beheerders.length > 0 ? mt.beheerders.map((b) => b.displayName).join(', ') : t('inst.beheerdersNone')}</dd>
+        <dd className={styles.desc}>
+          {mt.beheerders.length > 0 ? mt.beheerders.map((b) => b.displayName).join(', ') : t('inst.beheerdersNone')}
+        </dd>
       </dl>
       {!canEdit && (
         <MessageBar intent="info" data-testid="mt-readonly">
-          <MessageBarBody>{t('inst.readOnly', { names: mt.beheerders.map((b) => b.displayName).join(', ') })}</MessageBarBody>
+          <MessageBarBody>
+            {t('inst.readOnly', { names: mt.beheerders.map((b) => b.displayName).join(', ') })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {editing && canEdit && <MtForm mt={mt} onDone={() => setEditing(false)} onSaved={onSaved} />}
@@ -290,7 +362,10 @@ function keuzeVoor(schema: string, today: string): SchemaKeuze {
 function leadDraft(minutes: number | undefined): { lead: string; leadUnit: LeadUnit } {
   const parts = leadTimeParts(minutes);
   if (parts.unit === 'default') return { lead: '', leadUnit: 'dagen' };
-  return { lead: String(parts.count), leadUnit: parts.unit === 'days' ? 'dagen' : parts.unit === 'hours' ? 'uren' : 'minuten' };
+  return {
+    lead: String(parts.count),
+    leadUnit: parts.unit === 'days' ? 'dagen' : parts.unit === 'hours' ? 'uren' : 'minuten',
+  };
 }
 
 function draftOf(mt: MTRegistration | undefined, today: string): Draft {
@@ -312,7 +387,11 @@ function draftOf(mt: MTRegistration | undefined, today: string): Draft {
 
 /** The schedule text a draft stands for. */
 function schemaOf(draft: Draft): string {
-  return draft.schemaMode === 'keuze' ? (schemaKeuzeProblemen(draft.keuze).length === 0 ? schemaUitKeuze(draft.keuze) : '') : draft.schema.trim();
+  return draft.schemaMode === 'keuze'
+    ? schemaKeuzeProblemen(draft.keuze).length === 0
+      ? schemaUitKeuze(draft.keuze)
+      : ''
+    : draft.schema.trim();
 }
 
 /** Minutes of the draft's lead time; 'invalid' when it is no whole number ≥ 0; undefined for the default. */
@@ -321,7 +400,9 @@ function leadMinutes(draft: Draft): number | undefined | 'invalid' {
   if (text === '' || text === '0') return undefined;
   if (!/^\d+$/.test(text)) return 'invalid';
   const aantal = Number(text);
-  return draft.leadUnit === 'minuten' ? aantal : (voorlooptijdMinuten({ aantal, eenheid: draft.leadUnit }) ?? 'invalid');
+  return draft.leadUnit === 'minuten'
+    ? aantal
+    : (voorlooptijdMinuten({ aantal, eenheid: draft.leadUnit }) ?? 'invalid');
 }
 
 /** The change a draft makes to an MT: only the fields that differ. */
@@ -349,17 +430,34 @@ function changeOf(mt: MTRegistration, draft: Draft, today: string): { change: MT
     if (target === '' || !conversationIsChannel(conversation, target)) change.conversationId = undefined;
   }
   if (draft.actief !== before.actief) change.actief = draft.actief;
-  if ([...draft.beheerders].sort().join('|') !== [...before.beheerders].sort().join('|')) change.beheerders = draft.beheerders;
+  if ([...draft.beheerders].sort().join('|') !== [...before.beheerders].sort().join('|'))
+    change.beheerders = draft.beheerders;
   return { change, leadInvalid };
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'conflict' } | { kind: 'deleted' } | { kind: 'invalid' } | { kind: 'failed'; detail: string };
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'conflict' }
+  | { kind: 'deleted' }
+  | { kind: 'invalid' }
+  | { kind: 'failed'; detail: string };
 
 /**
  * A labelled group of checkboxes with its error. Not a Fluent Field: a Field labels every control inside it with its
  * own label (all boxes would be named after the group) and gives them one id.
  */
-function CheckGroup({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: ReactNode }) {
+function CheckGroup({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string | undefined;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   return (
     <div role="group" aria-labelledby={`${id}-label`} {...(error ? { 'aria-describedby': `${id}-error` } : {})}>
@@ -408,7 +506,17 @@ function NewMt({ taken, onCreated }: { taken: readonly string[]; onCreated: (mt:
 }
 
 /** The registration form: a change to `mt`, or a new MT when `mt` is absent. */
-function MtForm({ mt, taken = [], onDone, onSaved }: { mt?: MTRegistration; taken?: readonly string[]; onDone: () => void; onSaved: (mt: MTRegistration) => void }) {
+function MtForm({
+  mt,
+  taken = [],
+  onDone,
+  onSaved,
+}: {
+  mt?: MTRegistration;
+  taken?: readonly string[];
+  onDone: () => void;
+  onSaved: (mt: MTRegistration) => void;
+}) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
@@ -420,13 +528,20 @@ function MtForm({ mt, taken = [], onDone, onSaved }: { mt?: MTRegistration; take
   const [vervallenNieuw, setVervallenNieuw] = useState('');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
-  const users = useMemo(() => [...(plan?.users ?? [])].filter((u) => u.id).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')), [plan?.users]);
+  const users = useMemo(
+    () => [...(plan?.users ?? [])].filter((u) => u.id).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
+    [plan?.users],
+  );
   const creating = base === undefined;
   const { change, leadInvalid } = useMemo(() => {
     if (base) return changeOf(base, draft, today);
     // A new MT: every field the person filled is part of it.
     const lead = leadMinutes(draft);
-    const fields: MTChange & { naam: string } = { naam: draft.naam.trim(), domeinen: draft.domeinen, actief: draft.actief };
+    const fields: MTChange & { naam: string } = {
+      naam: draft.naam.trim(),
+      domeinen: draft.domeinen,
+      actief: draft.actief,
+    };
     const schema = schemaOf(draft);
     if (schema) fields.schema = schema;
     if (lead !== 'invalid' && lead !== undefined) fields.voorlooptijdMinuten = lead;
@@ -438,21 +553,32 @@ function MtForm({ mt, taken = [], onDone, onSaved }: { mt?: MTRegistration; take
   const issues = useMemo(() => {
     const current = base?.value ?? { key: 'nieuw', naam: '', domeinen: [] };
     const own = checkMTChange(current, creating ? { ...change, naam: draft.naam.trim() } : change).issues;
-    const picker = draft.schemaMode === 'keuze' ? schemaKeuzeProblemen(draft.keuze).map((p) => ({ path: `keuze.${p.path}`, message: p.message })) : [];
+    const picker =
+      draft.schemaMode === 'keuze'
+        ? schemaKeuzeProblemen(draft.keuze).map((p) => ({ path: `keuze.${p.path}`, message: p.message }))
+        : [];
     const lead = leadInvalid ? [{ path: 'voorlooptijdMinuten', message: t('inst.voorlooptijdGetal') }] : [];
     return [...own.filter((i) => !(leadInvalid && i.path === 'voorlooptijdMinuten')), ...picker, ...lead];
   }, [base, change, creating, draft, leadInvalid, t]);
   const all = [...issues, ...serverIssues.filter((s) => !issues.some((i) => i.path === s.path))];
   const messageFor = (path: string) => {
     const found = all.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
-    return found.length > 0 ? { validationState: 'error' as const, validationMessage: [...new Set(found)].join(' ') } : {};
+    return found.length > 0
+      ? { validationState: 'error' as const, validationMessage: [...new Set(found)].join(' ') }
+      : {};
   };
   const idBase = `mt-${mt?.id ?? 'nieuw'}`;
   const setKeuze = (k: Partial<SchemaKeuze>) => setDraft((x) => ({ ...x, keuze: { ...x.keuze, ...k } }));
   const schemaText = schemaOf(draft);
   const lead = leadMinutes(draft);
   const komend = useMemo(
-    () => (schemaText ? komendeVergaderingen(schemaText, now, { aantal: 3, ...(lead !== 'invalid' && lead !== undefined ? { voorlooptijdMinuten: lead } : {}) }) : []),
+    () =>
+      schemaText
+        ? komendeVergaderingen(schemaText, now, {
+            aantal: 3,
+            ...(lead !== 'invalid' && lead !== undefined ? { voorlooptijdMinuten: lead } : {}),
+          })
+        : [],
     [schemaText, now, lead],
   );
   const label = creating ? t('inst.addTitle') : t('inst.editLabel', { mt: base.value.naam });
@@ -468,7 +594,9 @@ function MtForm({ mt, taken = [], onDone, onSaved }: { mt?: MTRegistration; take
     try {
       const s = await session();
       const store = createMtsStore(s.graph, siteId);
-      const saved = base ? await store.update(base, change) : await store.create(mtSleutelVoor(draft.naam, taken), { ...change, naam: draft.naam.trim() });
+      const saved = base
+        ? await store.update(base, change)
+        : await store.create(mtSleutelVoor(draft.naam, taken), { ...change, naam: draft.naam.trim() });
       onSaved(saved);
       setSaveState({ kind: 'idle' });
       onDone();
@@ -518,50 +646,90 @@ function MtForm({ mt, taken = [], onDone, onSaved }: { mt?: MTRegistration; take
         </MessageBar>
       )}
       <Field label={t('inst.naam')} required {...messageFor('naam')}>
-        <Input value={draft.naam} maxLength={255} onChange={(_, data) => setDraft((x) => ({ ...x, naam: data.value }))} />
+        <Input
+          value={draft.naam}
+          maxLength={255}
+          onChange={(_, data) => setDraft((x) => ({ ...x, naam: data.value }))}
+        />
       </Field>
       <CheckGroup id={`${idBase}-domeinen`} label={t('inst.domeinen')} error={messageFor('domeinen').validationMessage}>
-          {DOMEINEN.map((d) => (
-            <Checkbox
-              key={d}
-              // Its own id: inside a Field every control would otherwise get the Field's one id, and each label would
-              // toggle the first box.
-              id={`${idBase}-domein-${d.replace(/\s+/g, '-')}`}
-              label={t(DOMEIN_LABEL[d])}
-              checked={draft.domeinen.includes(d)}
-              onChange={(_, data) => setDraft((x) => ({ ...x, domeinen: data.checked ? DOMEINEN.filter((o) => o === d || x.domeinen.includes(o)) : x.domeinen.filter((o) => o !== d) }))}
-            />
-          ))}
+        {DOMEINEN.map((d) => (
+          <Checkbox
+            key={d}
+            // Its own id: inside a Field every control would otherwise get the Field's one id, and each label would
+            // toggle the first box.
+            id={`${idBase}-domein-${d.replace(/\s+/g, '-')}`}
+            label={t(DOMEIN_LABEL[d])}
+            checked={draft.domeinen.includes(d)}
+            onChange={(_, data) =>
+              setDraft((x) => ({
+                ...x,
+                domeinen: data.checked
+                  ? DOMEINEN.filter((o) => o === d || x.domeinen.includes(o))
+                  : x.domeinen.filter((o) => o !== d),
+              }))
+            }
+          />
+        ))}
       </CheckGroup>
       <fieldset className={styles.fieldset} data-testid="mt-schedule-picker">
         <legend>{t('inst.schema')}</legend>
         {draft.schemaMode === 'keuze' ? (
           <>
-            <CheckGroup id={`${idBase}-dagen`} label={t('inst.keuze.dagen')} error={messageFor('keuze.weekdagen').validationMessage}>
-                {WEEKDAGEN.map((d) => (
-                  <Checkbox
-                    key={d}
-                    id={`${idBase}-dag-${d}`}
-                    label={t(WEEKDAG_KEY[d])}
-                    checked={draft.keuze.weekdagen.includes(d)}
-                    onChange={(_, data) => setKeuze({ weekdagen: data.checked ? WEEKDAGEN.filter((o) => o === d || draft.keuze.weekdagen.includes(o)) : draft.keuze.weekdagen.filter((o) => o !== d) })}
-                  />
-                ))}
+            <CheckGroup
+              id={`${idBase}-dagen`}
+              label={t('inst.keuze.dagen')}
+              error={messageFor('keuze.weekdagen').validationMessage}
+            >
+              {WEEKDAGEN.map((d) => (
+                <Checkbox
+                  key={d}
+                  id={`${idBase}-dag-${d}`}
+                  label={t(WEEKDAG_KEY[d])}
+                  checked={draft.keuze.weekdagen.includes(d)}
+                  onChange={(_, data) =>
+                    setKeuze({
+                      weekdagen: data.checked
+                        ? WEEKDAGEN.filter((o) => o === d || draft.keuze.weekdagen.includes(o))
+                        : draft.keuze.weekdagen.filter((o) => o !== d),
+                    })
+                  }
+                />
+              ))}
             </CheckGroup>
             <div className={styles.row}>
               <Field label={t('inst.keuze.tijd')} hint={t('inst.keuze.tijdHint')} {...messageFor('keuze.tijd')}>
-                <Input value={draft.keuze.tijd} inputMode="numeric" onChange={(_, data) => setKeuze({ tijd: data.value.trim() })} />
+                <Input
+                  value={draft.keuze.tijd}
+                  inputMode="numeric"
+                  onChange={(_, data) => setKeuze({ tijd: data.value.trim() })}
+                />
               </Field>
               <Field label={t('inst.keuze.elkeWeken')} {...messageFor('keuze.elkeWeken')}>
-                <Input type="number" min={1} max={13} value={String(draft.keuze.elkeWeken)} onChange={(_, data) => setKeuze({ elkeWeken: data.value.trim() === '' ? 0 : Number(data.value) })} />
+                <Input
+                  type="number"
+                  min={1}
+                  max={13}
+                  value={String(draft.keuze.elkeWeken)}
+                  onChange={(_, data) => setKeuze({ elkeWeken: data.value.trim() === '' ? 0 : Number(data.value) })}
+                />
               </Field>
               <Field label={t('inst.keuze.eersteDatum')} {...messageFor('keuze.eersteDatum')}>
                 <DateInput value={draft.keuze.eersteDatum} onChange={(v) => setKeuze({ eersteDatum: v })} />
               </Field>
             </div>
-            <Field label={t('inst.keuze.vervallen')} hint={t('inst.keuze.vervallenHint')} {...messageFor('keuze.vervallen')}>
+            <Field
+              label={t('inst.keuze.vervallen')}
+              hint={t('inst.keuze.vervallenHint')}
+              {...messageFor('keuze.vervallen')}
+            >
               <div className={styles.row}>
-                <DateInput value={vervallenNieuw} onChange={setVervallenNieuw} min={draft.keuze.eersteDatum} aria-label={t('inst.keuze.vervallenNieuw')} />
+                <DateInput
+                  value={vervallenNieuw}
+                  onChange={setVervallenNieuw}
+                  min={draft.keuze.eersteDatum}
+                  aria-label={t('inst.keuze.vervallenNieuw')}
+                />
                 <Button
                   type="button"
                   disabled={vervallenNieuw === ''}
@@ -579,7 +747,13 @@ function MtForm({ mt, taken = [], onDone, onSaved }: { mt?: MTRegistration; take
                 {draft.keuze.vervallen.map((d) => (
                   <li key={d}>
                     {formatCalendarDate(d, locale)}{' '}
-                    <Button size="small" appearance="subtle" type="button" onClick={() => setKeuze({ vervallen: draft.keuze.vervallen.filter((x) => x !== d) })} aria-label={t('inst.keuze.vervallenWeg', { datum: formatCalendarDate(d, locale) })}>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      type="button"
+                      onClick={() => setKeuze({ vervallen: draft.keuze.vervallen.filter((x) => x !== d) })}
+                      aria-label={t('inst.keuze.vervallenWeg', { datum: formatCalendarDate(d, locale) })}
+                    >
                       {t('inst.keuze.weg')}
                     </Button>
                   </li>
@@ -587,7 +761,11 @@ function MtForm({ mt, taken = [], onDone, onSaved }: { mt?: MTRegistration; take
               </ul>
             )}
             <div>
-              <Button type="button" appearance="subtle" onClick={() => setDraft((x) => ({ ...x, schemaMode: 'tekst', schema: schemaOf(x) || x.schema }))}>
+              <Button
+                type="button"
+                appearance="subtle"
+                onClick={() => setDraft((x) => ({ ...x, schemaMode: 'tekst', schema: schemaOf(x) || x.schema }))}
+              >
                 {t('inst.keuze.alsTekst')}
               </Button>
             </div>
@@ -595,10 +773,18 @@ function MtForm({ mt, taken = [], onDone, onSaved }: { mt?: MTRegistration; take
         ) : (
           <>
             <Field label={t('inst.schemaTekst')} hint={t('inst.schemaHint')} {...messageFor('schema')}>
-              <Textarea value={draft.schema} resize="vertical" onChange={(_, data) => setDraft((x) => ({ ...x, schema: data.value }))} />
+              <Textarea
+                value={draft.schema}
+                resize="vertical"
+                onChange={(_, data) => setDraft((x) => ({ ...x, schema: data.value }))}
+              />
             </Field>
             <div>
-              <Button type="button" appearance="subtle" onClick={() => setDraft((x) => ({ ...x, schemaMode: 'keuze', keuze: keuzeVoor(x.schema, today) }))}>
+              <Button
+                type="button"
+                appearance="subtle"
+                onClick={() => setDraft((x) => ({ ...x, schemaMode: 'keuze', keuze: keuzeVoor(x.schema, today) }))}
+              >
                 {t('inst.keuze.kiezen')}
               </Button>
             </div>
@@ -606,14 +792,33 @@ function MtForm({ mt, taken = [], onDone, onSaved }: { mt?: MTRegistration; take
         )}
       </fieldset>
       <div className={styles.row}>
-        <Field label={t('inst.voorlooptijdField')} hint={t('inst.voorlooptijdHint')} {...messageFor('voorlooptijdMinuten')}>
+        <Field
+          label={t('inst.voorlooptijdField')}
+          hint={t('inst.voorlooptijdHint')}
+          {...messageFor('voorlooptijdMinuten')}
+        >
           <div className={styles.actions}>
-            <Input type="number" inputMode="numeric" min={0} value={draft.lead} onChange={(_, data) => setDraft((x) => ({ ...x, lead: data.value }))} aria-label={t('inst.voorlooptijdAantal')} />
+            <Input
+              type="number"
+              inputMode="numeric"
+              min={0}
+              value={draft.lead}
+              onChange={(_, data) => setDraft((x) => ({ ...x, lead: data.value }))}
+              aria-label={t('inst.voorlooptijdAantal')}
+            />
             <Dropdown
               aria-label={t('inst.voorlooptijdEenheid')}
-              value={t(draft.leadUnit === 'dagen' ? 'inst.eenheid.dagen' : draft.leadUnit === 'uren' ? 'inst.eenheid.uren' : 'inst.eenheid.minuten')}
+              value={t(
+                draft.leadUnit === 'dagen'
+                  ? 'inst.eenheid.dagen'
+                  : draft.leadUnit === 'uren'
+                    ? 'inst.eenheid.uren'
+                    : 'inst.eenheid.minuten',
+              )}
               selectedOptions={[draft.leadUnit]}
-              onOptionSelect={(_, data) => setDraft((x) => ({ ...x, leadUnit: (data.optionValue as LeadUnit | undefined) ?? x.leadUnit }))}
+              onOptionSelect={(_, data) =>
+                setDraft((x) => ({ ...x, leadUnit: (data.optionValue as LeadUnit | undefined) ?? x.leadUnit }))
+              }
             >
               <Option value="dagen">{t('inst.eenheid.dagen')}</Option>
               <Option value="uren">{t('inst.eenheid.uren')}</Option>
@@ -635,19 +840,34 @@ function MtForm({ mt, taken = [], onDone, onSaved }: { mt?: MTRegistration; take
         ) : (
           <ol className={styles.plain}>
             {komend.map((k) => (
-              <li key={k.start.toISOString()}>{t('inst.komendItem', { vergadering: formatInstant(k.start.toISOString(), locale), kaart: formatInstant(k.kaartOm.toISOString(), locale) })}</li>
+              <li key={k.start.toISOString()}>
+                {t('inst.komendItem', {
+                  vergadering: formatInstant(k.start.toISOString(), locale),
+                  kaart: formatInstant(k.kaartOm.toISOString(), locale),
+                })}
+              </li>
             ))}
           </ol>
         )}
         <Caption1 className={styles.muted}>{leadText(lead === 'invalid' ? undefined : lead)}</Caption1>
       </section>
-      <Switch label={t('inst.actief')} checked={draft.actief} onChange={(_, data) => setDraft((x) => ({ ...x, actief: data.checked }))} />
+      <Switch
+        label={t('inst.actief')}
+        checked={draft.actief}
+        onChange={(_, data) => setDraft((x) => ({ ...x, actief: data.checked }))}
+      />
       <Field label={t('inst.beheerders')} hint={t('inst.beheerdersHint')} {...messageFor('beheerders')}>
         <Dropdown
           id={`${idBase}-beheerders`}
           multiselect
           selectedOptions={draft.beheerders}
-          value={users.filter((u) => draft.beheerders.includes(u.id ?? '')).map((u) => u.displayName).join(', ') || (base?.beheerders.map((b) => b.displayName).join(', ') ?? '')}
+          value={
+            users
+              .filter((u) => draft.beheerders.includes(u.id ?? ''))
+              .map((u) => u.displayName)
+              .join(', ') ||
+            (base?.beheerders.map((b) => b.displayName).join(', ') ?? '')
+          }
           placeholder={t('inst.beheerdersNone')}
           onOptionSelect={(_, data) => setDraft((x) => ({ ...x, beheerders: data.selectedOptions }))}
         >
@@ -676,7 +896,8 @@ function MtStatus({ mt, log }: { mt: MTRegistration; log: Parameters<typeof remi
   const locale = useLocale();
   const { now, plan } = usePlanContext();
   const status = useMemo(() => reminderStatus(mt, log, now), [mt, log, now]);
-  const userName = (id: string | undefined) => (id ? (plan?.users.find((u) => u.id === id)?.displayName ?? id) : t('common.unknown'));
+  const userName = (id: string | undefined) =>
+    id ? (plan?.users.find((u) => u.id === id)?.displayName ?? id) : t('common.unknown');
   const when = (iso: string) => formatInstant(iso, locale);
   const noNextKey: Record<NonNullable<typeof status.noNext>, MessageKey> = {
     inactive: 'inst.status.noNext.inactive',
@@ -709,7 +930,10 @@ function MtStatus({ mt, log }: { mt: MTRegistration; log: Parameters<typeof remi
             <>
               {t('inst.status.lastSentFor', { time: when(status.lastSent.moment) })}{' '}
               {status.lastSent.besprokenOp
-                ? t('inst.status.besproken', { name: userName(status.lastSent.besprokenDoorId), time: when(status.lastSent.besprokenOp) })
+                ? t('inst.status.besproken', {
+                    name: userName(status.lastSent.besprokenDoorId),
+                    time: when(status.lastSent.besprokenOp),
+                  })
                 : t('inst.status.nietBesproken')}
             </>
           ) : (
@@ -723,7 +947,9 @@ function MtStatus({ mt, log }: { mt: MTRegistration; log: Parameters<typeof remi
             <MessageBarTitle>{t('inst.status.failed')}</MessageBarTitle>
             <ul className={styles.plain}>
               {status.failed.map((h) => (
-                <li key={h.sleutel}>{t('inst.status.failedItem', { time: when(h.moment), error: h.fout ?? t('common.unknown') })}</li>
+                <li key={h.sleutel}>
+                  {t('inst.status.failedItem', { time: when(h.moment), error: h.fout ?? t('common.unknown') })}
+                </li>
               ))}
             </ul>
           </MessageBarBody>

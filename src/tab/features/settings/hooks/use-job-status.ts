@@ -4,7 +4,8 @@ import type { ReminderJobStatus } from '../../../../shared/wire.js';
 
 export type { ReminderJobStatus };
 
-export type JobStatusState = { kind: 'loading' } | { kind: 'none' } | { kind: 'job'; job: ReminderJobStatus } | { kind: 'error'; detail: string };
+export type JobStatusState =
+  { kind: 'loading' } | { kind: 'none' } | { kind: 'job'; job: ReminderJobStatus } | { kind: 'error'; detail: string };
 
 /**
  * The app server's reminder job, as its `/healthz` reports it (same origin as the tab), read again with the MTs'

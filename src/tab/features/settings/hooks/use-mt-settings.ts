@@ -70,9 +70,22 @@ export function useMtSettings(): MtSettingsState {
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, [reload]);
-  const replace = useCallback((mt: MTRegistration) => setData((d) => (d ? { ...d, mts: d.mts.map((m) => (m.id === mt.id ? mt : m)) } : d)), []);
+  const replace = useCallback(
+    (mt: MTRegistration) => setData((d) => (d ? { ...d, mts: d.mts.map((m) => (m.id === mt.id ? mt : m)) } : d)),
+    [],
+  );
   const add = useCallback(
-    (mt: MTRegistration) => setData((d) => (d ? { ...d, mts: [...d.mts.filter((m) => m.id !== mt.id), mt].sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl')) } : d)),
+    (mt: MTRegistration) =>
+      setData((d) =>
+        d
+          ? {
+              ...d,
+              mts: [...d.mts.filter((m) => m.id !== mt.id), mt].sort((a, b) =>
+                a.value.naam.localeCompare(b.value.naam, 'nl'),
+              ),
+            }
+          : d,
+      ),
     [],
   );
   return { ...(data ? { data } : {}), ...(error !== undefined ? { error } : {}), loading, reload, replace, add };

@@ -22,9 +22,14 @@ export type ChannelState =
   /** Team registered and app installed; nothing posted yet. The first card goes to the channel or General. */
   | { kind: 'eerste-kaart'; kanaal: 'geregistreerd' | 'algemeen' };
 
-export function channelState(mt: Pick<MT, 'teamId' | 'groepId' | 'channelId' | 'conversationId'>, installaties: readonly Loaded<Installatie>[]): ChannelState {
+export function channelState(
+  mt: Pick<MT, 'teamId' | 'groepId' | 'channelId' | 'conversationId'>,
+  installaties: readonly Loaded<Installatie>[],
+): ChannelState {
   if (mt.conversationId) {
-    return mt.channelId && !conversationIsChannel(mt.conversationId, mt.channelId) ? { kind: 'ander-kanaal' } : { kind: 'verbonden' };
+    return mt.channelId && !conversationIsChannel(mt.conversationId, mt.channelId)
+      ? { kind: 'ander-kanaal' }
+      : { kind: 'verbonden' };
   }
   if (!mt.teamId) return { kind: 'geen-team' };
   if (!installatieForTeam(installaties, mt.teamId, mt.groepId)) return { kind: 'niet-geinstalleerd' };

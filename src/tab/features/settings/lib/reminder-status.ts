@@ -22,7 +22,10 @@ export type MTReminderStatus = {
 const HORIZON_MS = 400 * 86_400_000;
 
 export function reminderStatus(mt: MTRegistration, log: readonly Loaded<Herinnering>[], now: Date): MTReminderStatus {
-  const own = log.map((h) => h.value).filter((h) => h.mtId === mt.id).sort((a, b) => b.moment.localeCompare(a.moment));
+  const own = log
+    .map((h) => h.value)
+    .filter((h) => h.mtId === mt.id)
+    .sort((a, b) => b.moment.localeCompare(a.moment));
   const status: MTReminderStatus = {
     failed: own.filter((h) => h.status === 'mislukt'),
     unfinished: own.filter((h) => h.status === 'geclaimd'),
@@ -36,11 +39,16 @@ export function reminderStatus(mt: MTRegistration, log: readonly Loaded<Herinner
   // A meeting whose reminder already went out is still "next" until it starts.
   const meeting = nextOccurrence(parsed, now);
   if (!meeting || meeting.getTime() - now.getTime() > HORIZON_MS) return { ...status, noNext: 'none-soon' };
-  return { ...status, next: { meeting, reminderAt: reminderTime(meeting, { voorlooptijdMinuten: mt.value.voorlooptijdMinuten }) } };
+  return {
+    ...status,
+    next: { meeting, reminderAt: reminderTime(meeting, { voorlooptijdMinuten: mt.value.voorlooptijdMinuten }) },
+  };
 }
 
 /** The lead time as a count and a unit, for the catalogue's "{count} uur/dagen/minuten voor de vergadering". */
-export function leadTimeParts(minutes: number | undefined): { unit: 'default' } | { unit: 'days' | 'hours' | 'minutes'; count: number } {
+export function leadTimeParts(
+  minutes: number | undefined,
+): { unit: 'default' } | { unit: 'days' | 'hours' | 'minutes'; count: number } {
   if (minutes === undefined || !Number.isInteger(minutes) || minutes < 1) return { unit: 'default' };
   if (minutes % 1440 === 0) return { unit: 'days', count: minutes / 1440 };
   if (minutes % 60 === 0) return { unit: 'hours', count: minutes / 60 };

@@ -11,7 +11,15 @@ const DAYS: Record<Locale, Record<Weekdag, string>> = {
 };
 
 const ORDINALS: Record<Locale, Record<string, string>> = {
-  nl: { '1': 'eerste', '2': 'tweede', '3': 'derde', '4': 'vierde', '5': 'vijfde', '-1': 'laatste', '-2': 'op een na laatste' },
+  nl: {
+    '1': 'eerste',
+    '2': 'tweede',
+    '3': 'derde',
+    '4': 'vierde',
+    '5': 'vijfde',
+    '-1': 'laatste',
+    '-2': 'op een na laatste',
+  },
   en: { '1': 'first', '2': 'second', '3': 'third', '4': 'fourth', '5': 'fifth', '-1': 'last', '-2': 'second-to-last' },
 };
 
@@ -27,12 +35,19 @@ function list(items: string[], locale: Locale): string {
 function times(s: MeetingSchedule, locale: Locale): string {
   const hours = s.byHour.length > 0 ? s.byHour : s.dtstart ? [s.dtstart.hour] : [];
   const minutes = s.byMinute.length > 0 ? s.byMinute : [s.byHour.length === 0 && s.dtstart ? s.dtstart.minute : 0];
-  return list(hours.flatMap((h) => minutes.map((m) => `${pad(h)}:${pad(m)}`)), locale);
+  return list(
+    hours.flatMap((h) => minutes.map((m) => `${pad(h)}:${pad(m)}`)),
+    locale,
+  );
 }
 
 function days(s: MeetingSchedule, locale: Locale): string {
   return list(
-    s.byDay.map((d) => (d.ordinal === undefined ? DAYS[locale][d.day] : `${ORDINALS[locale][String(d.ordinal)] ?? `${d.ordinal}e`} ${DAYS[locale][d.day]}`)),
+    s.byDay.map((d) =>
+      d.ordinal === undefined
+        ? DAYS[locale][d.day]
+        : `${ORDINALS[locale][String(d.ordinal)] ?? `${d.ordinal}e`} ${DAYS[locale][d.day]}`,
+    ),
     locale,
   );
 }
@@ -59,10 +74,29 @@ export function describeSchedule(s: MeetingSchedule, locale: Locale): string {
     if (s.interval === 2) return withTime(nl ? `om de week ${on}`.trim() : `every other week on ${on}`.trim());
     return withTime(nl ? `om de ${s.interval} weken ${on}`.trim() : `every ${s.interval} weeks on ${on}`.trim());
   }
-  const every = s.interval === 1 ? (nl ? 'elke maand' : 'every month') : nl ? `om de ${s.interval} maanden` : `every ${s.interval} months`;
-  if (s.byDay.length > 0) return withTime(nl ? `${every} op de ${days(s, locale)}` : `${every} on the ${days(s, locale)}`);
+  const every =
+    s.interval === 1
+      ? nl
+        ? 'elke maand'
+        : 'every month'
+      : nl
+        ? `om de ${s.interval} maanden`
+        : `every ${s.interval} months`;
+  if (s.byDay.length > 0)
+    return withTime(nl ? `${every} op de ${days(s, locale)}` : `${every} on the ${days(s, locale)}`);
   const monthDays = s.byMonthDay.length > 0 ? s.byMonthDay : s.dtstart ? [Number(s.dtstart.date.slice(8, 10))] : [];
-  const dayText = list(monthDays.map((d) => (d < 0 ? (nl ? `${-d === 1 ? 'laatste' : `${-d}e na laatste`} dag` : `${-d === 1 ? 'last' : `${-d}th-to-last`} day`) : nl ? `dag ${d}` : `day ${d}`)), locale);
+  const dayText = list(
+    monthDays.map((d) =>
+      d < 0
+        ? nl
+          ? `${-d === 1 ? 'laatste' : `${-d}e na laatste`} dag`
+          : `${-d === 1 ? 'last' : `${-d}th-to-last`} day`
+        : nl
+          ? `dag ${d}`
+          : `day ${d}`,
+    ),
+    locale,
+  );
   return withTime(dayText ? `${every} ${nl ? 'op' : 'on'} ${dayText}` : every);
 }
 

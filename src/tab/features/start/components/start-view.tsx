@@ -9,9 +9,20 @@ import { startItems, type StartItemKind } from '../lib/start-items.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '56rem' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 16rem), 1fr))', gap: tokens.spacingHorizontalM },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 16rem), 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
   card: { height: '100%', rowGap: tokens.spacingVerticalS },
-  link: { color: tokens.colorBrandForegroundLink, fontWeight: tokens.fontWeightSemibold, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    fontWeight: tokens.fontWeightSemibold,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
   muted: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
@@ -27,11 +38,22 @@ const TEXT: Record<StartItemKind, { title: MessageKey; body: MessageKey; href: s
  * "Wat vind ik waar": after choosing a role (or signing in), the few things this person does here, theirs first.
  * Dismissible; the Over page links back to it.
  */
-export function StartView({ domein, onDismiss, onContinue }: { domein: Domein | undefined; onDismiss: () => void; onContinue: () => void }) {
+export function StartView({
+  domein,
+  onDismiss,
+  onContinue,
+}: {
+  domein: Domein | undefined;
+  onDismiss: () => void;
+  onContinue: () => void;
+}) {
   const styles = useStyles();
   const t = useT();
   const { me, plan, now } = usePlanContext();
-  const items = useMemo(() => startItems({ me, acties: plan?.acties.map((a) => a.value) ?? [], domein, now }), [me, plan, domein, now]);
+  const items = useMemo(
+    () => startItems({ me, acties: plan?.acties.map((a) => a.value) ?? [], domein, now }),
+    [me, plan, domein, now],
+  );
   const domeinName = domein ? t(DOMEIN_LABEL[domein]) : undefined;
   return (
     <section className={styles.root} aria-labelledby="start-title" data-testid="start">
@@ -53,8 +75,12 @@ export function StartView({ domein, onDismiss, onContinue }: { domein: Domein | 
                 </a>
               </Subtitle2>
               <Body1>{t(TEXT[item.kind].body, { domein: domeinName ?? t('start.jeDomein') })}</Body1>
-              {item.kind === 'mijn-acties' && item.figures && <Caption1 data-testid="start-figures">{t('start.mijnActies.figures', item.figures)}</Caption1>}
-              {item.kind === 'vergadering' && !domein && <Caption1 className={styles.muted}>{t('start.kiesDomein')}</Caption1>}
+              {item.kind === 'mijn-acties' && item.figures && (
+                <Caption1 data-testid="start-figures">{t('start.mijnActies.figures', item.figures)}</Caption1>
+              )}
+              {item.kind === 'vergadering' && !domein && (
+                <Caption1 className={styles.muted}>{t('start.kiesDomein')}</Caption1>
+              )}
             </Card>
           </li>
         ))}

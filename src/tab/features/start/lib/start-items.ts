@@ -27,13 +27,24 @@ function isPerson(ref: Person | undefined, me: Person): boolean {
  * and the report are for everyone. Items with something of the person's own come first; otherwise the order of an MT
  * member's week: the meeting, their actions, the portfolio, the report.
  */
-export function startItems(input: { me: Person | undefined; acties: readonly Actie[]; domein?: Domein | undefined; now: Date }): StartItem[] {
+export function startItems(input: {
+  me: Person | undefined;
+  acties: readonly Actie[];
+  domein?: Domein | undefined;
+  now: Date;
+}): StartItem[] {
   const { me, acties, now } = input;
   const mine = me ? acties.filter((a) => isPerson(a.eigenaar, me)) : [];
   const open = mine.filter((a) => isOpen(a.status));
   const items: StartItem[] = [
     { kind: 'vergadering', own: input.domein !== undefined },
-    { kind: 'mijn-acties', own: open.length > 0, ...(mine.length > 0 ? { figures: { open: open.length, achterstallig: open.filter((a) => isOverdue(a, now)).length } } : {}) },
+    {
+      kind: 'mijn-acties',
+      own: open.length > 0,
+      ...(mine.length > 0
+        ? { figures: { open: open.length, achterstallig: open.filter((a) => isOverdue(a, now)).length } }
+        : {}),
+    },
     { kind: 'portfolio', own: false },
     { kind: 'voortgang', own: false },
   ];

@@ -13,7 +13,15 @@ import { useDashboardStyles } from './table-styles.js';
  * sent ones), decisions, ticks, failures, the last meeting; then the actions that stood still through three or more
  * meetings, each with a link that opens it.
  */
-export function BorgingSection({ rows, peildatum, onOpen }: { rows: readonly BorgingMT[] | undefined; peildatum: CalendarDate; onOpen?: ((id: string) => void) | undefined }) {
+export function BorgingSection({
+  rows,
+  peildatum,
+  onOpen,
+}: {
+  rows: readonly BorgingMT[] | undefined;
+  peildatum: CalendarDate;
+  onOpen?: ((id: string) => void) | undefined;
+}) {
   const styles = useDashboardStyles();
   const t = useT();
   const ft = useFeatureT(voortgangCatalogue);
@@ -36,13 +44,25 @@ export function BorgingSection({ rows, peildatum, onOpen }: { rows: readonly Bor
         <>
           <div className={styles.tableWrap}>
             <table className={styles.table} data-testid="borging-table">
-              <caption className={styles.caption}>{ft('borging.caption', { datum: formatCalendarDate(peildatum, locale, 'long') })}</caption>
+              <caption className={styles.caption}>
+                {ft('borging.caption', { datum: formatCalendarDate(peildatum, locale, 'long') })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col" className={styles.th}>
                     {ft('borging.col.mt')}
                   </th>
-                  {(['borging.col.vergaderingen', 'borging.col.verzonden', 'borging.col.besproken', 'borging.col.besprokenPercent', 'borging.col.besluiten', 'borging.col.afgevinkt', 'borging.col.mislukt'] as const).map((k) => (
+                  {(
+                    [
+                      'borging.col.vergaderingen',
+                      'borging.col.verzonden',
+                      'borging.col.besproken',
+                      'borging.col.besprokenPercent',
+                      'borging.col.besluiten',
+                      'borging.col.afgevinkt',
+                      'borging.col.mislukt',
+                    ] as const
+                  ).map((k) => (
                     <th key={k} scope="col" className={mergeClasses(styles.th, styles.num)}>
                       {ft(k)}
                     </th>
@@ -58,14 +78,30 @@ export function BorgingSection({ rows, peildatum, onOpen }: { rows: readonly Bor
                     <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
                       {mt.naam}
                     </th>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="vergaderingen">{mt.vergaderingen}</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="verzonden">{mt.verzonden}</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="besproken">{mt.besproken}</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="besprokenPercent">{mt.besprokenPercent}%</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="besluiten">{mt.besluiten}</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="afgevinkt">{mt.afgevinkt}</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="mislukt">{mt.mislukt}</td>
-                    <td className={mergeClasses(styles.td, styles.nowrap)} data-col="laatste">{mt.laatsteVergadering ? formatInstant(mt.laatsteVergadering, locale) : ft('borging.geen')}</td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="vergaderingen">
+                      {mt.vergaderingen}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="verzonden">
+                      {mt.verzonden}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="besproken">
+                      {mt.besproken}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="besprokenPercent">
+                      {mt.besprokenPercent}%
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="besluiten">
+                      {mt.besluiten}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="afgevinkt">
+                      {mt.afgevinkt}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="mislukt">
+                      {mt.mislukt}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.nowrap)} data-col="laatste">
+                      {mt.laatsteVergadering ? formatInstant(mt.laatsteVergadering, locale) : ft('borging.geen')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -63,7 +63,12 @@ export function GroupProgress({ model, scope }: { model: Voortgangsrapportage; s
       <Subtitle2 as="h3" id="progress-groups-title" block>
         {ft('section.groups')}
       </Subtitle2>
-      <TabList className={styles.tabs} selectedValue={key} onTabSelect={(_, d) => setKey(d.value as ProgressKey)} aria-label={t('progress.groupBy')}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={key}
+        onTabSelect={(_, d) => setKey(d.value as ProgressKey)}
+        aria-label={t('progress.groupBy')}
+      >
         {KEYS.map((k) => (
           <Tab key={k.key} value={k.key}>
             {t(k.label)}
@@ -88,7 +93,18 @@ export function GroupProgress({ model, scope }: { model: Voortgangsrapportage; s
               <th scope="col" className={styles.th}>
                 {byLabel}
               </th>
-              {(['progress.col.total', STATUS_LABEL.Afgerond, 'progress.lopend', STATUS_LABEL.Geblokkeerd, STATUS_LABEL['Niet gestart'], STATUS_LABEL['Niet overgenomen'], 'progress.col.overdue', 'progress.col.percent'] as const).map((label) => (
+              {(
+                [
+                  'progress.col.total',
+                  STATUS_LABEL.Afgerond,
+                  'progress.lopend',
+                  STATUS_LABEL.Geblokkeerd,
+                  STATUS_LABEL['Niet gestart'],
+                  STATUS_LABEL['Niet overgenomen'],
+                  'progress.col.overdue',
+                  'progress.col.percent',
+                ] as const
+              ).map((label) => (
                 <th key={label} scope="col" className={mergeClasses(styles.th, styles.num)}>
                   {t(label)}
                 </th>
@@ -101,14 +117,30 @@ export function GroupProgress({ model, scope }: { model: Voortgangsrapportage; s
                 <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
                   {labelOf(g.key)}
                 </th>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="total">{g.total}</td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="afgerond">{g.afgerond}</td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="lopend">{g.lopend}</td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="geblokkeerd">{g.geblokkeerd}</td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="nietGestart">{g.nietGestart}</td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="nietOvergenomen">{g.nietOvergenomen}</td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="achterstallig">{g.achterstallig}</td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="percentAfgerond">{g.percentAfgerond}%</td>
+                <td className={mergeClasses(styles.td, styles.num)} data-col="total">
+                  {g.total}
+                </td>
+                <td className={mergeClasses(styles.td, styles.num)} data-col="afgerond">
+                  {g.afgerond}
+                </td>
+                <td className={mergeClasses(styles.td, styles.num)} data-col="lopend">
+                  {g.lopend}
+                </td>
+                <td className={mergeClasses(styles.td, styles.num)} data-col="geblokkeerd">
+                  {g.geblokkeerd}
+                </td>
+                <td className={mergeClasses(styles.td, styles.num)} data-col="nietGestart">
+                  {g.nietGestart}
+                </td>
+                <td className={mergeClasses(styles.td, styles.num)} data-col="nietOvergenomen">
+                  {g.nietOvergenomen}
+                </td>
+                <td className={mergeClasses(styles.td, styles.num)} data-col="achterstallig">
+                  {g.achterstallig}
+                </td>
+                <td className={mergeClasses(styles.td, styles.num)} data-col="percentAfgerond">
+                  {g.percentAfgerond}%
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,11 @@
 import { Badge, Body1, mergeClasses, Subtitle2, type BadgeProps } from '@fluentui/react-components';
-import { ArrowRepeatAll16Regular, CheckmarkCircle16Regular, Clock16Regular, DismissCircle16Regular, Subtract16Regular } from '@fluentui/react-icons';
+import {
+  ArrowRepeatAll16Regular,
+  CheckmarkCircle16Regular,
+  Clock16Regular,
+  DismissCircle16Regular,
+  Subtract16Regular,
+} from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { PlanningOordeel, Voortgangsrapportage } from '../../../../domain/report.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
@@ -85,11 +91,18 @@ export function PlanningTable({ model }: { model: Voortgangsrapportage }) {
                     : ft('planning.geenTermijn')}
                 </td>
                 <td className={mergeClasses(styles.td, styles.nowrap)}>
-                  <Badge appearance="tint" color={OORDEEL[a.oordeel].color} icon={OORDEEL[a.oordeel].icon} data-testid="oordeel">
+                  <Badge
+                    appearance="tint"
+                    color={OORDEEL[a.oordeel].color}
+                    icon={OORDEEL[a.oordeel].icon}
+                    data-testid="oordeel"
+                  >
                     {ft(`oordeel.${a.oordeel}`)}
                   </Badge>
                 </td>
-                <td className={mergeClasses(styles.td, styles.num)}>{ft('planning.ofTotal', { afgerond: a.counts.afgerond, total: a.counts.total })}</td>
+                <td className={mergeClasses(styles.td, styles.num)}>
+                  {ft('planning.ofTotal', { afgerond: a.counts.afgerond, total: a.counts.total })}
+                </td>
                 <td className={mergeClasses(styles.td, styles.num)}>{a.counts.achterstallig}</td>
               </tr>
             ))}

@@ -8,11 +8,20 @@ import { useDashboardStyles } from './table-styles.js';
 
 const useStyles = makeStyles({
   sentence: { maxWidth: '60rem' },
-  bars: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none', maxWidth: '40rem' },
+  bars: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    maxWidth: '40rem',
+  },
 });
 
 const opgepaktVan = (r: { total: number; nietOvergenomen: number }) => r.total - r.nietOvergenomen;
-const percentOf = (afgerond: number, opgepakt: number) => (opgepakt === 0 ? 0 : Math.round((afgerond / opgepakt) * 100));
+const percentOf = (afgerond: number, opgepakt: number) =>
+  opgepakt === 0 ? 0 : Math.round((afgerond / opgepakt) * 100);
 
 /**
  * "Eerst het fundament": one sentence on how far Randvoorwaardelijk is and whether Excelleren already moves, and a bar
@@ -27,7 +36,12 @@ export function PlateauGate({ model }: { model: Voortgangsrapportage }) {
   const gate = model.gate;
   const rv = gate.randvoorwaardelijk;
   return (
-    <section className={styles.section} aria-labelledby="gate-title" data-testid="plateau-gate" data-toestand={gate.toestand}>
+    <section
+      className={styles.section}
+      aria-labelledby="gate-title"
+      data-testid="plateau-gate"
+      data-toestand={gate.toestand}
+    >
       <Subtitle2 as="h3" id="gate-title" block>
         {ft('gate.title')}
       </Subtitle2>
@@ -51,8 +65,19 @@ export function PlateauGate({ model }: { model: Voortgangsrapportage }) {
           const percent = percentOf(row.afgerond, opgepakt);
           return (
             <li key={row.key} data-plateau={row.key}>
-              <Field label={opgepakt === 0 ? ft('gate.barEmpty', { plateau }) : ft('gate.bar', { plateau, afgerond: row.afgerond, opgepakt, percent })}>
-                <ProgressBar value={percent / 100} max={1} thickness="large" color={percent >= 100 ? 'success' : 'brand'} />
+              <Field
+                label={
+                  opgepakt === 0
+                    ? ft('gate.barEmpty', { plateau })
+                    : ft('gate.bar', { plateau, afgerond: row.afgerond, opgepakt, percent })
+                }
+              >
+                <ProgressBar
+                  value={percent / 100}
+                  max={1}
+                  thickness="large"
+                  color={percent >= 100 ? 'success' : 'brand'}
+                />
               </Field>
             </li>
           );

@@ -1,29 +1,58 @@
-import { DataVizPalette, getColorFromToken, HorizontalBarChart, type ChartProps, type Legend } from '@fluentui/react-charts';
+import {
+  DataVizPalette,
+  getColorFromToken,
+  HorizontalBarChart,
+  type ChartProps,
+  type Legend,
+} from '@fluentui/react-charts';
 import type { ProgressRow } from '../../../../domain/rules.js';
 import { useT } from '../../../i18n/i18n.js';
 import { STATUS_LABEL } from '../../../lib/labels.js';
 import { useLegendStyles } from './chart-styles.js';
-
 
 /**
  * Progress per group as stacked bars (done, running, blocked, not started, not taken up). Loaded lazily: the
  * charting library is large and only this view needs it. The table beside it carries the same numbers.
  * Colours are the chart library's semantic data-visualisation tokens, resolved for light or dark.
  */
-export function ProgressChart({ rows, labelOf, dark }: { rows: ProgressRow[]; labelOf: (key: string) => string; dark: boolean }) {
+export function ProgressChart({
+  rows,
+  labelOf,
+  dark,
+}: {
+  rows: ProgressRow[];
+  labelOf: (key: string) => string;
+  dark: boolean;
+}) {
   const t = useT();
   const legendStyles = useLegendStyles();
   const color = (token: string) => getColorFromToken(token, dark);
   const series = [
     { legend: t(STATUS_LABEL.Afgerond), value: (r: ProgressRow) => r.afgerond, color: color(DataVizPalette.success) },
     { legend: t('progress.lopend'), value: (r: ProgressRow) => r.lopend, color: color(DataVizPalette.info) },
-    { legend: t(STATUS_LABEL.Geblokkeerd), value: (r: ProgressRow) => r.geblokkeerd, color: color(DataVizPalette.error) },
-    { legend: t(STATUS_LABEL['Niet gestart']), value: (r: ProgressRow) => r.nietGestart, color: color(DataVizPalette.disabled) },
-    { legend: t(STATUS_LABEL['Niet overgenomen']), value: (r: ProgressRow) => r.nietOvergenomen, color: color(DataVizPalette.warning) },
+    {
+      legend: t(STATUS_LABEL.Geblokkeerd),
+      value: (r: ProgressRow) => r.geblokkeerd,
+      color: color(DataVizPalette.error),
+    },
+    {
+      legend: t(STATUS_LABEL['Niet gestart']),
+      value: (r: ProgressRow) => r.nietGestart,
+      color: color(DataVizPalette.disabled),
+    },
+    {
+      legend: t(STATUS_LABEL['Niet overgenomen']),
+      value: (r: ProgressRow) => r.nietOvergenomen,
+      color: color(DataVizPalette.warning),
+    },
   ];
   const data: ChartProps[] = rows.map((r) => ({
     chartTitle: `${labelOf(r.key)} · ${t('progress.percentDone', { percent: r.percentAfgerond })}`,
-    chartData: series.map((s) => ({ legend: s.legend, horizontalBarChartdata: { x: s.value(r), total: r.total }, color: s.color })),
+    chartData: series.map((s) => ({
+      legend: s.legend,
+      horizontalBarChartdata: { x: s.value(r), total: r.total },
+      color: s.color,
+    })),
   }));
   // One legend entry per status: the library would list every bar's segments (5 × the number of groups).
   const legends: Legend[] = series.map((s) => ({ title: s.legend, color: s.color }));

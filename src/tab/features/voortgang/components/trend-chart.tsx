@@ -1,4 +1,9 @@
-import { DataVizPalette, getColorFromToken, VerticalStackedBarChart, type VerticalStackedChartProps } from '@fluentui/react-charts';
+import {
+  DataVizPalette,
+  getColorFromToken,
+  VerticalStackedBarChart,
+  type VerticalStackedChartProps,
+} from '@fluentui/react-charts';
 import type { TrendPoint } from '../../../../domain/report.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { STATUS_LABEL } from '../../../lib/labels.js';
@@ -22,8 +27,23 @@ export function TrendChart({ points, dark, title }: { points: readonly TrendPoin
       { legend: t('progress.lopend'), data: p.counts.lopend, color: color(DataVizPalette.info) },
       { legend: t(STATUS_LABEL.Geblokkeerd), data: p.counts.geblokkeerd, color: color(DataVizPalette.error) },
       { legend: t(STATUS_LABEL['Niet gestart']), data: p.counts.nietGestart, color: color(DataVizPalette.disabled) },
-      { legend: t(STATUS_LABEL['Niet overgenomen']), data: p.counts.nietOvergenomen, color: color(DataVizPalette.warning) },
+      {
+        legend: t(STATUS_LABEL['Niet overgenomen']),
+        data: p.counts.nietOvergenomen,
+        color: color(DataVizPalette.warning),
+      },
     ],
   }));
-  return <VerticalStackedBarChart data={data} chartTitle={title} height={260} barWidth="auto" maxBarWidth={48} hideLabels culture={t('progress.culture')} legendProps={{ styles: { legend: legendStyles.legend } }} />;
+  return (
+    <VerticalStackedBarChart
+      data={data}
+      chartTitle={title}
+      height={260}
+      barWidth="auto"
+      maxBarWidth={48}
+      hideLabels
+      culture={t('progress.culture')}
+      legendProps={{ styles: { legend: legendStyles.legend } }}
+    />
+  );
 }

@@ -15,7 +15,13 @@ import { useDashboardStyles } from './table-styles.js';
 const TrendChart = lazy(() => import('./trend-chart.js').then((m) => ({ default: m.TrendChart })));
 
 /** The trend per month from the version history: where it starts, a chart, and a table with the same numbers. */
-export function TrendSection({ points, peildatum }: { points: readonly TrendPoint[] | undefined; peildatum: CalendarDate }) {
+export function TrendSection({
+  points,
+  peildatum,
+}: {
+  points: readonly TrendPoint[] | undefined;
+  peildatum: CalendarDate;
+}) {
   const styles = useDashboardStyles();
   const t = useT();
   const ft = useFeatureT(voortgangCatalogue);
@@ -51,7 +57,12 @@ export function TrendSection({ points, peildatum }: { points: readonly TrendPoin
           </figure>
           <div className={styles.tableWrap}>
             <table className={styles.table} data-testid="trend-table">
-              <caption className={styles.caption}>{ft('trend.caption', { van: formatMaand(first.maand, locale, 'long'), tot: formatMaand(last.maand, locale, 'long') })}</caption>
+              <caption className={styles.caption}>
+                {ft('trend.caption', {
+                  van: formatMaand(first.maand, locale, 'long'),
+                  tot: formatMaand(last.maand, locale, 'long'),
+                })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col" className={styles.th}>
@@ -60,7 +71,16 @@ export function TrendSection({ points, peildatum }: { points: readonly TrendPoin
                   <th scope="col" className={styles.th}>
                     {ft('trend.col.peildatum')}
                   </th>
-                  {([STATUS_LABEL.Afgerond, 'progress.lopend', STATUS_LABEL.Geblokkeerd, STATUS_LABEL['Niet gestart'], STATUS_LABEL['Niet overgenomen'], 'progress.col.overdue'] as const).map((label) => (
+                  {(
+                    [
+                      STATUS_LABEL.Afgerond,
+                      'progress.lopend',
+                      STATUS_LABEL.Geblokkeerd,
+                      STATUS_LABEL['Niet gestart'],
+                      STATUS_LABEL['Niet overgenomen'],
+                      'progress.col.overdue',
+                    ] as const
+                  ).map((label) => (
                     <th key={label} scope="col" className={mergeClasses(styles.th, styles.num)}>
                       {t(label)}
                     </th>
@@ -73,13 +93,27 @@ export function TrendSection({ points, peildatum }: { points: readonly TrendPoin
                     <th scope="row" className={mergeClasses(styles.td, styles.rowHead, styles.nowrap)}>
                       {formatMaand(p.maand, locale, 'long')}
                     </th>
-                    <td className={mergeClasses(styles.td, styles.nowrap)}>{formatCalendarDate(p.peildatum, locale)}</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="afgerond">{p.counts.afgerond}</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="lopend">{p.counts.lopend}</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="geblokkeerd">{p.counts.geblokkeerd}</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="nietGestart">{p.counts.nietGestart}</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="nietOvergenomen">{p.counts.nietOvergenomen}</td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="achterstallig">{p.counts.achterstallig}</td>
+                    <td className={mergeClasses(styles.td, styles.nowrap)}>
+                      {formatCalendarDate(p.peildatum, locale)}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="afgerond">
+                      {p.counts.afgerond}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="lopend">
+                      {p.counts.lopend}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="geblokkeerd">
+                      {p.counts.geblokkeerd}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="nietGestart">
+                      {p.counts.nietGestart}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="nietOvergenomen">
+                      {p.counts.nietOvergenomen}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="achterstallig">
+                      {p.counts.achterstallig}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -17,7 +17,16 @@ import { useMemo } from 'react';
 import { borging } from '../../../../domain/borging.js';
 import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from '../../../../domain/dates.js';
 import type { CalendarDate, Domein } from '../../../../domain/model.js';
-import { actiesOpDatum, endOfDay, PLANNING_OORDELEN, trendPerMaand, voortgangOp, type ActieOpDatum, type VoortgangInput, type Voortgangsrapportage } from '../../../../domain/report.js';
+import {
+  actiesOpDatum,
+  endOfDay,
+  PLANNING_OORDELEN,
+  trendPerMaand,
+  voortgangOp,
+  type ActieOpDatum,
+  type VoortgangInput,
+  type Voortgangsrapportage,
+} from '../../../../domain/report.js';
 import { borgingInputOf, voortgangInputOf } from '../../../../data/report-data.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
@@ -41,11 +50,31 @@ import { DateInput } from '../../../components/date-picker.js';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXL, maxWidth: '80rem' },
   head: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, '& p': { marginBlock: 0 } },
-  titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
+  titleRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+  },
   dateField: { maxWidth: '28rem' },
   dateRow: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  downloads: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  kpis: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(10rem, 1fr))', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: 'none' },
+  downloads: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  kpis: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(10rem, 1fr))',
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
   kpi: {
     display: 'flex',
     flexDirection: 'column',
@@ -57,7 +86,11 @@ const useStyles = makeStyles({
     height: '100%',
     boxSizing: 'border-box',
   },
-  kpiValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  kpiValue: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -101,21 +134,38 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
 
   const live = useMemo((): ActieOpDatum[] => plan?.acties.map((a) => ({ id: a.id, value: a.value })) ?? [], [plan]);
   // A channel tab follows the actions that belong to its domain now, on every date and in the trend.
-  const inScope = useMemo(() => new Set(live.filter((a) => !scope || a.value.domeinen.includes(scope)).map((a) => a.id)), [live, scope]);
+  const inScope = useMemo(
+    () => new Set(live.filter((a) => !scope || a.value.domeinen.includes(scope)).map((a) => a.id)),
+    [live, scope],
+  );
 
   // Past dates need the history; today is there at once. `existing` counts the plan's actions on the date, any domain.
   const chosen = useMemo((): { input: VoortgangInput; base: VoortgangInput; existing: number } | undefined => {
     if (!plan) return undefined;
     let base: VoortgangInput;
     if (data) base = voortgangInputOf({ ...data, plan }, { peildatum, gemeente: report.gemeente, now });
-    else if (isToday) base = { gemeente: report.gemeente, peildatum, adviezen: plan.adviezen.map((a) => a.value), bevindingen: plan.bevindingen.map((b) => b.value), acties: actiesOpDatum({ live, histories: [], peildatum, now }) };
+    else if (isToday)
+      base = {
+        gemeente: report.gemeente,
+        peildatum,
+        adviezen: plan.adviezen.map((a) => a.value),
+        bevindingen: plan.bevindingen.map((b) => b.value),
+        acties: actiesOpDatum({ live, histories: [], peildatum, now }),
+      };
     else return undefined;
-    return { input: scope ? { ...base, acties: base.acties.filter((a) => inScope.has(a.id)) } : base, base, existing: base.acties.length };
+    return {
+      input: scope ? { ...base, acties: base.acties.filter((a) => inScope.has(a.id)) } : base,
+      base,
+      existing: base.acties.length,
+    };
   }, [plan, data, peildatum, report.gemeente, now, isToday, live, scope, inScope]);
   const input = chosen?.input;
 
   // A channel tab shows its domain: adviezen without actions in it are left out (their judgement would say nothing).
-  const model = useMemo(() => (input ? withoutEmptyAdviezen(voortgangOp(input), scope !== undefined) : undefined), [input, scope]);
+  const model = useMemo(
+    () => (input ? withoutEmptyAdviezen(voortgangOp(input), scope !== undefined) : undefined),
+    [input, scope],
+  );
   const noHistory = !isToday && chosen !== undefined && chosen.existing === 0;
   const firstVersion = useMemo(() => (data ? firstVersionDate(data.histories) : undefined), [data]);
 
@@ -137,7 +187,10 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
   // The report for the college and the council is always about the whole plan, also from a channel tab, with the
   // status changes of the last three months and the borging of 11.5 per MT.
   const reportModel = useMemo(
-    () => (chosen && data && borgingRows ? voortgangOp({ ...chosen.base, histories: data.histories, borging: borgingRows }) : undefined),
+    () =>
+      chosen && data && borgingRows
+        ? voortgangOp({ ...chosen.base, histories: data.histories, borging: borgingRows })
+        : undefined,
     [chosen, data, borgingRows],
   );
 
@@ -149,15 +202,38 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
     onParamsChange(next);
   };
 
-  const waiting = useMemo(() => planCounts(rows.map((r) => r.actie), now, live.map((a) => a.value)).wachtOp, [rows, now, live]);
+  const waiting = useMemo(
+    () =>
+      planCounts(
+        rows.map((r) => r.actie),
+        now,
+        live.map((a) => a.value),
+      ).wachtOp,
+    [rows, now, live],
+  );
   const totals = model?.totals;
   const kpis: { label: MessageKey; value: number; params?: Record<string, string>; testId: string }[] = totals
     ? [
         { label: 'progress.kpi.total', value: totals.total, testId: 'kpi-total' },
         { label: 'progress.kpi.done', value: totals.afgerond, params: { status: 'Afgerond' }, testId: 'kpi-done' },
-        { label: 'progress.kpi.running', value: totals.lopend, params: { status: 'Loopt,Belegd in lopend traject' }, testId: 'kpi-running' },
-        { label: 'progress.kpi.blocked', value: totals.geblokkeerd, params: { status: 'Geblokkeerd' }, testId: 'kpi-blocked' },
-        { label: 'progress.kpi.overdue', value: totals.achterstallig, params: { due: 'achterstallig' }, testId: 'kpi-overdue' },
+        {
+          label: 'progress.kpi.running',
+          value: totals.lopend,
+          params: { status: 'Loopt,Belegd in lopend traject' },
+          testId: 'kpi-running',
+        },
+        {
+          label: 'progress.kpi.blocked',
+          value: totals.geblokkeerd,
+          params: { status: 'Geblokkeerd' },
+          testId: 'kpi-blocked',
+        },
+        {
+          label: 'progress.kpi.overdue',
+          value: totals.achterstallig,
+          params: { due: 'achterstallig' },
+          testId: 'kpi-overdue',
+        },
         // Which actions wait for another is known for the live plan only.
         ...(isToday ? [{ label: 'progress.kpi.waiting' as const, value: waiting, testId: 'kpi-waiting' }] : []),
       ]
@@ -169,7 +245,12 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
   const downloadError = downloads.error !== undefined ? describeError(downloads.error) : undefined;
 
   return (
-    <section className={styles.root} aria-labelledby="progress-title" data-testid="voortgang" data-peildatum={peildatum}>
+    <section
+      className={styles.root}
+      aria-labelledby="progress-title"
+      data-testid="voortgang"
+      data-peildatum={peildatum}
+    >
       <div className={styles.head}>
         <div className={styles.titleRow}>
           <Subtitle2 as="h2" id="progress-title" block>
@@ -186,7 +267,9 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
                 onClick={() => reportModel && void downloads.start(format, reportModel)}
                 data-testid={`download-${format}`}
               >
-                {downloads.busy === format ? ft('download.busy') : ft(format === 'pdf' ? 'download.pdf' : 'download.docx')}
+                {downloads.busy === format
+                  ? ft('download.busy')
+                  : ft(format === 'pdf' ? 'download.pdf' : 'download.docx')}
               </Button>
             ))}
           </div>
@@ -194,7 +277,16 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
         <Field label={ft('peildatum.label')} hint={ft('peildatum.hint')} className={styles.dateField}>
           {(fieldProps) => (
             <div className={styles.dateRow}>
-              <DateInput id={fieldProps.id} value={peildatum} max={today} onChange={(value) => { if (value) setPeildatum(value); }} data-testid="peildatum" disabled={!onParamsChange} />
+              <DateInput
+                id={fieldProps.id}
+                value={peildatum}
+                max={today}
+                onChange={(value) => {
+                  if (value) setPeildatum(value);
+                }}
+                data-testid="peildatum"
+                disabled={!onParamsChange}
+              />
               {!isToday && (
                 <Button appearance="secondary" onClick={() => setPeildatum(today)}>
                   {ft('peildatum.today')}
@@ -206,14 +298,20 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
         {scope && <Caption1 className={styles.muted}>{ft('download.wholePlan')}</Caption1>}
         {downloadError && (
           <MessageBar intent="error" data-testid="download-error">
-            <MessageBarBody>{ft('download.error', { detail: downloadError.key === 'plan.loadError' ? (downloadError.detail ?? '') : t(downloadError.key) })}</MessageBarBody>
+            <MessageBarBody>
+              {ft('download.error', {
+                detail: downloadError.key === 'plan.loadError' ? (downloadError.detail ?? '') : t(downloadError.key),
+              })}
+            </MessageBarBody>
           </MessageBar>
         )}
         {dataError && (
           <MessageBar intent="error" layout="multiline" data-testid="data-error">
             <MessageBarBody>
               <MessageBarTitle>{ft('data.errorTitle')}</MessageBarTitle>
-              {dataError.key === 'plan.loadError' ? ft('data.error', { detail: dataError.detail ?? '' }) : t(dataError.key, { detail: dataError.detail ?? '' })}
+              {dataError.key === 'plan.loadError'
+                ? ft('data.error', { detail: dataError.detail ?? '' })
+                : t(dataError.key, { detail: dataError.detail ?? '' })}
             </MessageBarBody>
             <MessageBarActions>
               <Button onClick={report.reload}>{t('app.retry')}</Button>
@@ -224,14 +322,18 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
           <MessageBar intent="warning" data-testid="no-history">
             <MessageBarBody>
               {firstVersion
-                ? ft('peildatum.noHistory', { datum: datumText, eerste: formatCalendarDate(firstVersion, locale, 'long') })
+                ? ft('peildatum.noHistory', {
+                    datum: datumText,
+                    eerste: formatCalendarDate(firstVersion, locale, 'long'),
+                  })
                 : ft('peildatum.noHistoryAtAll', { datum: datumText })}
             </MessageBarBody>
           </MessageBar>
         ) : (
           totals && (
             <Body1 as="p" className={styles.muted} data-testid="peildatum-text">
-              {isToday ? ft('peildatum.live') : ft('peildatum.history', { datum: datumText })} {t('progress.intro', { percent: totals.percentAfgerond })}
+              {isToday ? ft('peildatum.live') : ft('peildatum.history', { datum: datumText })}{' '}
+              {t('progress.intro', { percent: totals.percentAfgerond })}
             </Body1>
           )
         )}
@@ -250,7 +352,13 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
                   </span>
                   <Caption1>{t(k.label)}</Caption1>
                   {isToday && k.params && k.value > 0 && (
-                    <Button size="small" appearance="transparent" onClick={() => onShowList(new URLSearchParams(k.params))} aria-label={t('progress.showInList', { what: t(k.label) })} data-testid={`${k.testId}-show`}>
+                    <Button
+                      size="small"
+                      appearance="transparent"
+                      onClick={() => onShowList(new URLSearchParams(k.params))}
+                      aria-label={t('progress.showInList', { what: t(k.label) })}
+                      data-testid={`${k.testId}-show`}
+                    >
                       {t('progress.show')}
                     </Button>
                   )}

@@ -61,5 +61,11 @@ export function useReportData(): ReportDataState {
     };
   }, []);
 
-  return { ...(data ? { data } : {}), ...(error !== undefined ? { error } : {}), loading: !data && error === undefined, gemeente, reload: () => setAttempt((a) => a + 1) };
+  return {
+    ...(data ? { data } : {}),
+    ...(error !== undefined ? { error } : {}),
+    loading: !data && error === undefined,
+    gemeente,
+    reload: () => setAttempt((a) => a + 1),
+  };
 }

@@ -12,7 +12,11 @@ export function firstVersionDate(histories: readonly ActieHistory[]): CalendarDa
  * The histories of the actions that belong to a domain now. A channel tab of an MT follows its domain's actions back
  * in time by their identity; an action moved to another domain since then moves with it.
  */
-export function historiesOfDomein(histories: readonly ActieHistory[], liveDomeinen: ReadonlyMap<string, readonly Domein[]>, scope: Domein | undefined): readonly ActieHistory[] {
+export function historiesOfDomein(
+  histories: readonly ActieHistory[],
+  liveDomeinen: ReadonlyMap<string, readonly Domein[]>,
+  scope: Domein | undefined,
+): readonly ActieHistory[] {
   if (!scope) return histories;
   return histories.filter((h) => liveDomeinen.get(h.id)?.includes(scope));
 }

@@ -4,5 +4,9 @@ import type { Locale } from '../../../i18n/format.js';
 export function formatMaand(maand: string, locale: Locale, style: 'short' | 'long' = 'short'): string {
   const [y, m] = maand.split('-').map(Number);
   if (!y || !m) return maand;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    month: style,
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, 15)));
 }
