@@ -98,6 +98,27 @@ describe('the date picker', () => {
     await page.context().close();
   });
 
+  it('keeps a date still being typed when the tab re-renders (the plan’s minute tick) before the field is left', async () => {
+    const plan = await client.plan();
+    const context = await personaContext(browser, UPN.imSociaal);
+    // A controllable clock: the plan's "now" ticks every minute and re-renders every open form.
+    await context.clock.install();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(plan, '3.1').id}`);
+    await page
+      .getByRole('dialog')
+      .getByRole('heading', { name: /^3\.1 / })
+      .waitFor();
+    const deadline = page.getByRole('dialog').first().getByRole('combobox', { name: 'Deadline' });
+    await deadline.fill('12-11-2027');
+    await context.clock.runFor(61_000);
+    await deadline.press('Tab');
+    await expect.poll(() => deadline.inputValue()).toBe('12 nov 2027');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('speaks English in the English UI', async () => {
     const { page, errors } = await openDetail('4.1', { locale: 'en-GB' });
     const deadline = page.getByRole('dialog').first().getByRole('combobox', { name: 'Deadline' });

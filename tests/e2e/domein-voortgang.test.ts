@@ -122,7 +122,9 @@ describe('progress per domain on a shared action', () => {
     const form = section.getByTestId('domein-voortgang-form');
     await form.waitFor();
     await form.getByRole('combobox', { name: 'Eigenaar Dienstverlening' }).selectOption(other.id);
-    await form.getByLabel('Deadline Dienstverlening').fill('2027-03-31');
+    // The shared Dutch date picker: typed day first, committed on leaving the field.
+    await form.getByRole('combobox', { name: 'Deadline Dienstverlening' }).fill('31-3-2027');
+    await form.getByRole('combobox', { name: 'Deadline Dienstverlening' }).press('Tab');
     await form.getByRole('button', { name: 'Opslaan voor Dienstverlening' }).click();
     await expect
       .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 })
@@ -139,7 +141,7 @@ describe('progress per domain on a shared action', () => {
       .poll(() => section.locator('[data-testid="domein-voortgang-row"][data-domein="Dienstverlening"]').innerText(), {
         timeout: 15_000,
       })
-      .toContain(`${other.displayName} · 2027-03-31`);
+      .toContain(`${other.displayName} · 31 mrt 2027`);
 
     // Someone else changes the row behind this page's back: this page's next save meets If-Match and says so.
     const fresh = await client.plan();
@@ -148,7 +150,8 @@ describe('progress per domain on a shared action', () => {
       'Dienstverlening',
       { notitie: 'Elders bijgewerkt.' },
     );
-    await form.getByLabel('Deadline Dienstverlening').fill('2027-06-30');
+    await form.getByRole('combobox', { name: 'Deadline Dienstverlening' }).fill('30-6-2027');
+    await form.getByRole('combobox', { name: 'Deadline Dienstverlening' }).press('Tab');
     await form.getByRole('button', { name: 'Opslaan voor Dienstverlening' }).click();
     await expect
       .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 })

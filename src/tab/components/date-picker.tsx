@@ -44,7 +44,9 @@ export function DateInput({ value, onChange, min, max, disabled, className, id, 
     (text: string) => calendarDateToPickerDate(parseCalendarDateText(text, locale)) ?? null,
     [locale],
   );
-  const picked = calendarDateToPickerDate(value) ?? null;
+  // One Date per calendar date, not one per render: Fluent's picker resets its text whenever `value` changes identity,
+  // so a new Date on every render of the form threw away what the person was still typing.
+  const picked = useMemo(() => calendarDateToPickerDate(value) ?? null, [value]);
   const onSelectDate: DatePickerProps['onSelectDate'] = (date) => {
     const next = date ? pickerDateToCalendarDate(date) : '';
     if (next !== value) onChange(next);

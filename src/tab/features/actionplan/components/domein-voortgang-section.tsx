@@ -3,7 +3,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -18,7 +17,9 @@ import type { Actie, ActieStatus, Domein } from '../../../../domain/model.js';
 import { allowedTransitions } from '../../../../domain/status.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { StatusBadge } from '../../../components/status-badge.js';
-import { useT } from '../../../i18n/i18n.js';
+import { formatCalendarDate } from '../../../i18n/format.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
+import { DateInput } from '../../../components/date-picker.js';
 import { describeError } from '../../../lib/errors.js';
 import { DOMEIN_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
@@ -62,6 +63,7 @@ export function DomeinVoortgangSection({
 }) {
   const styles = useStyles();
   const t = useT();
+  const locale = useLocale();
   const ctx = usePlanContext();
   // A domain's tab shows its own row as the action; the roll-up and the store need the action as stored.
   const stored = ctx.storedActie(item.id) ?? item;
@@ -86,7 +88,7 @@ export function DomeinVoortgangSection({
             <StatusBadge status={d.status} size="small" />
             <Caption1 className={styles.muted}>
               {d.eigenaar?.displayName ?? t('domeinVoortgang.noOwner')}
-              {d.deadline ? ` · ${d.deadline}` : ''}
+              {d.deadline ? ` · ${formatCalendarDate(d.deadline, locale)}` : ''}
               {d.rij ? '' : ` · ${t('domeinVoortgang.followsActie')}`}
             </Caption1>
             {d.notitie && <Caption1>{d.notitie}</Caption1>}
@@ -189,12 +191,7 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
         </Select>
       </Field>
       <Field label={t('domeinVoortgang.deadline', { domein: domeinLabel })} hint={t('domeinVoortgang.deadlineHint')}>
-        <Input
-          type="date"
-          value={deadline}
-          onChange={(_, d) => setDeadline(d.value)}
-          data-testid="domein-voortgang-deadline"
-        />
+        <DateInput value={deadline} onChange={setDeadline} data-testid="domein-voortgang-deadline" />
       </Field>
       <Field label={t('domeinVoortgang.notitie')}>
         <Textarea
