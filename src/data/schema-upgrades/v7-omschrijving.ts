@@ -9,22 +9,9 @@
  */
 import type { Plan } from '../../domain/model.js';
 import type { Graph } from '../graph/client.js';
-import { GraphRequestError } from '../graph/errors.js';
 import { ACTIE_FIELDS } from '../lists/acties.js';
 import { ADVIES_FIELDS } from '../lists/adviezen.js';
-import { fieldsExpand, type ListItem } from '../lists/list-definition.js';
-import { listPath } from '../site.js';
-
-/** Number + title as the step compares them: trimmed, runs of white space as one space. */
-function sleutel(nummer: unknown, titel: unknown): string {
-  return `${String(nummer ?? '').trim()}|${String(titel ?? '')
-    .replace(/\s+/g, ' ')
-    .trim()}`;
-}
-
-function leeg(value: unknown): boolean {
-  return typeof value !== 'string' || value.trim() === '';
-}
+import { fillEmptySeededColumns, seedKey } from './fill-seeded.js';
 
 /**
  * Fills the empty Omschrijving of every advies and action whose number and title equal the seed plan's.
@@ -35,50 +22,24 @@ export async function fillMissingOmschrijving(
   siteId: string,
   seed: Pick<Plan, 'adviezen' | 'acties'>,
 ): Promise<string[]> {
-  const changes: string[] = [];
-  const lists = [
+  return fillEmptySeededColumns(graph, siteId, [
     {
-      list: 'Adviezen' as const,
+      list: 'Adviezen',
       nummer: ADVIES_FIELDS.nummer,
       titel: ADVIES_FIELDS.titel,
-      omschrijving: ADVIES_FIELDS.omschrijving,
-      texts: new Map(
-        seed.adviezen.filter((a) => a.omschrijving).map((a) => [sleutel(a.nummer, a.titel), a.omschrijving as string]),
+      veld: ADVIES_FIELDS.omschrijving,
+      values: new Map(
+        seed.adviezen.filter((a) => a.omschrijving).map((a) => [seedKey(a.nummer, a.titel), a.omschrijving]),
       ),
     },
     {
-      list: 'Acties' as const,
+      list: 'Acties',
       nummer: ACTIE_FIELDS.nummer,
       titel: ACTIE_FIELDS.titel,
-      omschrijving: ACTIE_FIELDS.omschrijving,
-      texts: new Map(
-        seed.acties.filter((a) => a.omschrijving).map((a) => [sleutel(a.nummer, a.titel), a.omschrijving as string]),
+      veld: ACTIE_FIELDS.omschrijving,
+      values: new Map(
+        seed.acties.filter((a) => a.omschrijving).map((a) => [seedKey(a.nummer, a.titel), a.omschrijving]),
       ),
     },
-  ];
-  for (const l of lists) {
-    const items = await graph.getAll<ListItem>(
-      `${listPath(siteId, l.list)}/items?$expand=${fieldsExpand([l.nummer, l.titel, l.omschrijving])}&$top=999`,
-    );
-    for (const item of items) {
-      if (!leeg(item.fields[l.omschrijving])) continue;
-      const text = l.texts.get(sleutel(item.fields[l.nummer], item.fields[l.titel]));
-      if (text === undefined) continue;
-      const label = `${l.list} ${String(item.fields[l.nummer])}: Omschrijving`;
-      try {
-        await graph.patch(
-          `${listPath(siteId, l.list)}/items/${item.id}/fields`,
-          { [l.omschrijving]: text },
-          { ifMatch: item.eTag },
-        );
-        changes.push(label);
-      } catch (error) {
-        // Someone changed the item since it was read: their edit stands; the next run looks at it again.
-        if (error instanceof GraphRequestError && error.status === 412)
-          changes.push(`${label} overgeslagen (intussen gewijzigd)`);
-        else throw error;
-      }
-    }
-  }
-  return changes;
+  ]);
 }

@@ -8,22 +8,9 @@
  */
 import type { Plan } from '../../domain/model.js';
 import type { Graph } from '../graph/client.js';
-import { GraphRequestError } from '../graph/errors.js';
 import { ADVIES_FIELDS, formatSamenhang } from '../lists/adviezen.js';
 import { BEVINDING_FIELDS } from '../lists/bevindingen.js';
-import { fieldsExpand, type ListItem } from '../lists/list-definition.js';
-import { listPath } from '../site.js';
-
-/** Number + title as the step compares them: trimmed, runs of white space as one space. */
-function sleutel(nummer: unknown, titel: unknown): string {
-  return `${String(nummer ?? '').trim()}|${String(titel ?? '')
-    .replace(/\s+/g, ' ')
-    .trim()}`;
-}
-
-function leeg(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
+import { fillEmptySeededColumns, seedKey } from './fill-seeded.js';
 
 /**
  * Fills the empty SamenhangMet of the seeded adviezen that have one, and the empty Thema of the seeded findings.
@@ -34,57 +21,29 @@ export async function fillMissingSamenhangEnThema(
   siteId: string,
   seed: Pick<Plan, 'adviezen' | 'bevindingen'>,
 ): Promise<string[]> {
-  const changes: string[] = [];
-  const lists = [
+  return fillEmptySeededColumns(graph, siteId, [
     {
-      list: 'Adviezen' as const,
+      list: 'Adviezen',
       nummer: ADVIES_FIELDS.nummer,
       titel: ADVIES_FIELDS.titel,
       veld: ADVIES_FIELDS.samenhangMet,
       values: new Map(
-        seed.adviezen.flatMap((a) =>
-          formatSamenhang(a.samenhangMet) === null
-            ? []
-            : [[sleutel(a.nummer, a.titel), formatSamenhang(a.samenhangMet) as string] as const],
-        ),
+        seed.adviezen.flatMap((a) => {
+          const samenhang = formatSamenhang(a.samenhangMet);
+          return samenhang === null ? [] : [[seedKey(a.nummer, a.titel), samenhang] as const];
+        }),
       ),
     },
     {
-      list: 'Bevindingen' as const,
+      list: 'Bevindingen',
       nummer: BEVINDING_FIELDS.nummer,
       titel: BEVINDING_FIELDS.titel,
       veld: BEVINDING_FIELDS.thema,
       values: new Map(
         seed.bevindingen.flatMap((b) =>
-          b.thema === undefined ? [] : [[sleutel(b.nummer, b.titel), b.thema as string] as const],
+          b.thema === undefined ? [] : [[seedKey(b.nummer, b.titel), b.thema] as const],
         ),
       ),
     },
-  ];
-  for (const l of lists) {
-    if (l.values.size === 0) continue;
-    const items = await graph.getAll<ListItem>(
-      `${listPath(siteId, l.list)}/items?$expand=${fieldsExpand([l.nummer, l.titel, l.veld])}&$top=999`,
-    );
-    for (const item of items) {
-      if (!leeg(item.fields[l.veld])) continue;
-      const value = l.values.get(sleutel(item.fields[l.nummer], item.fields[l.titel]));
-      if (value === undefined) continue;
-      const label = `${l.list} ${String(item.fields[l.nummer])}: ${l.veld}`;
-      try {
-        await graph.patch(
-          `${listPath(siteId, l.list)}/items/${item.id}/fields`,
-          { [l.veld]: value },
-          { ifMatch: item.eTag },
-        );
-        changes.push(label);
-      } catch (error) {
-        // Someone changed the item since it was read: their edit stands; the next run looks at it again.
-        if (error instanceof GraphRequestError && error.status === 412)
-          changes.push(`${label} overgeslagen (intussen gewijzigd)`);
-        else throw error;
-      }
-    }
-  }
-  return changes;
+  ]);
 }
