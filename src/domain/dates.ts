@@ -13,6 +13,22 @@ import type { CalendarDate, Kwartaal } from './model.js';
 /** The time zone of every calendar date in the plan. */
 export const AMSTERDAM = 'Europe/Amsterdam';
 
+/** The Dutch month names, January first: the report writes dates with them and the tab reads typed dates with them. */
+export const MAANDEN_NL = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const KWARTAAL = /^(\d{4})-Q([1-4])$/;

@@ -3,7 +3,7 @@
  * judgement and the plateau gate, and dates written out in Dutch. The documents are Dutch only: they are attached to
  * a raadsinformatiebrief. Pure: no I/O, no clock.
  */
-import { amsterdamDate, isValidCalendarDate } from '../domain/dates.js';
+import { amsterdamDate, isValidCalendarDate, MAANDEN_NL } from '../domain/dates.js';
 import type { CalendarDate, Plateau, ThemaCode } from '../domain/model.js';
 import type { DeadlineSoort } from '../domain/planning.js';
 import { PLANNING_OORDELEN, type PlanningOordeel, type PlateauGate } from '../domain/report.js';
@@ -17,21 +17,6 @@ export const DEFAULT_GEMEENTE = 'Gemeente Zoetermeer';
 /** What a report says where a section has nothing to show. */
 export const GEEN = 'Geen.';
 
-const MAANDEN = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-] as const;
-
 /**
  * A calendar date written out in Dutch: `2025-06-30` → `30 juni 2025`. A calendar date already is a day in
  * Amsterdam, so no time zone is involved. Text that is not a calendar date comes back unchanged (data from
@@ -40,7 +25,7 @@ const MAANDEN = [
 export function datumNl(d: CalendarDate): string {
   if (!isValidCalendarDate(d)) return d;
   const [y, m, day] = d.split('-');
-  return `${Number(day)} ${MAANDEN[Number(m) - 1]} ${Number(y)}`;
+  return `${Number(day)} ${MAANDEN_NL[Number(m) - 1]} ${Number(y)}`;
 }
 
 /** The day an instant falls on in Europe/Amsterdam, written out in Dutch: 2025-06-29T22:30Z → `30 juni 2025`. */
