@@ -25,7 +25,6 @@ import {
 } from './graph-errors.js';
 import { PERSONAS, SANDBOX_TENANT_ID } from './personas.js';
 import { runBatch } from './routes/batch.js';
-import { groupControl } from './routes/groups.js';
 import type { GraphContext, GraphRequest, GraphResponse } from './routes/context.js';
 import { dispatchGraph } from './routes/graph-router.js';
 import { issueToken } from './routes/oauth.js';
@@ -193,7 +192,7 @@ function parseJsonBody(text: string): unknown {
 
 /**
  * Why a control request (`/_sandbox/*`) is refused, or undefined when it may run. The control surface
- * switches faults on and writes calendars without a token, so a web page in the developer's browser
+ * switches faults on without a token, so a web page in the developer's browser
  * must not reach it: a request that names another origin (browsers send `Origin` on every cross-site
  * POST) or that a browser marks `Sec-Fetch-Site: cross-site` is refused, and every request that is
  * not a read must say `Content-Type: application/json`, which a page can only send after a CORS
@@ -594,24 +593,6 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         faults.set(result.data);
         return { status: 200, body: faults.current };
       }
-    }
-    if (path.startsWith('/_sandbox/groups/')) {
-      let body: unknown;
-      try {
-        body = parseJsonBody(await readBody(req));
-      } catch (err) {
-        if (err instanceof GraphError) return { status: 400, body: graphErrorBody(err.code, err.message, ids, now()) };
-        throw err;
-      }
-      return groupControl(
-        ctx,
-        method,
-        path
-          .slice('/_sandbox/groups/'.length)
-          .split('/')
-          .filter((s) => s !== ''),
-        body,
-      );
     }
     return {
       status: 404,

@@ -146,16 +146,6 @@ CREATE TABLE IF NOT EXISTS list_settings (
   list_id TEXT PRIMARY KEY REFERENCES lists (id),
   settings TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS groups (
-  id TEXT PRIMARY KEY,
-  display_name TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS group_events (
-  group_id TEXT NOT NULL REFERENCES groups (id),
-  id TEXT NOT NULL,
-  definition TEXT NOT NULL,
-  PRIMARY KEY (group_id, id)
-);
 CREATE TABLE IF NOT EXISTS views (
   list_id TEXT NOT NULL REFERENCES lists (id),
   id TEXT NOT NULL,
@@ -475,39 +465,6 @@ export class SandboxStore {
 
   deleteView(listId: string, viewId: string): void {
     this.db.prepare('DELETE FROM views WHERE list_id = ? AND id = ?').run(listId, viewId);
-  }
-
-  // ---- groups and their calendars -----------------------------------------------------------
-
-  getGroup(id: string): { id: string; displayName: string } | undefined {
-    const row = this.db.prepare('SELECT id, display_name FROM groups WHERE id = ?').get(id.toLowerCase()) as
-      { id: string; display_name: string } | undefined;
-    return row ? { id: row.id, displayName: row.display_name } : undefined;
-  }
-
-  ensureGroup(id: string, displayName: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO groups (id, display_name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name',
-      )
-      .run(id.toLowerCase(), displayName);
-  }
-
-  groupEvents<T>(groupId: string): T[] {
-    const rows = this.db
-      .prepare('SELECT definition FROM group_events WHERE group_id = ? ORDER BY rowid')
-      .all(groupId.toLowerCase()) as { definition: string }[];
-    return rows.map((r) => JSON.parse(r.definition) as T);
-  }
-
-  insertGroupEvent(groupId: string, id: string, definition: unknown): void {
-    this.db
-      .prepare('INSERT INTO group_events (group_id, id, definition) VALUES (?, ?, ?)')
-      .run(groupId.toLowerCase(), id, JSON.stringify(definition));
-  }
-
-  deleteGroupEvents(groupId: string): number {
-    return this.db.prepare('DELETE FROM group_events WHERE group_id = ?').run(groupId.toLowerCase()).changes;
   }
 
   // ---- items -------------------------------------------------------------------------------

@@ -27,8 +27,11 @@ export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 /** Graph v1 tokens carry the STS issuer of the tenant. */
 export const TOKEN_ISSUER = `https://sts.windows.net/${SANDBOX_TENANT_ID}/`;
-/** Sites for the lists; Calendars.ReadBasic for group calendars (calendarView), as the app registration holds them. */
-export const APP_ROLES = ['Sites.Manage.All', 'Calendars.ReadBasic'] as const;
+/**
+ * Sites for the lists, and nothing else: meeting times come from the MT's recurrence rule only, so no calendar
+ * permission is issued (docs/permissions.md, issue 14 point 9).
+ */
+export const APP_ROLES = ['Sites.Manage.All'] as const;
 export const DELEGATED_SCOPES = 'Sites.ReadWrite.All User.Read';
 /** Delegated scopes of a SharePoint token (SharePoint's own permission names). */
 export const SHAREPOINT_DELEGATED_SCOPES = 'AllSites.Write';

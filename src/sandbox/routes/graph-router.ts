@@ -1,11 +1,10 @@
 /**
  * Dispatches a Graph v1.0 request (below `/v1.0`) to its handler:
- * `/me`, `/sites/{hostname}:/{path}[:/...]`, `/sites/{site-id}[/...]`, `/groups/{id}/calendarView`.
+ * `/me`, `/sites/{hostname}:/{path}[:/...]`, `/sites/{site-id}[/...]`.
  */
 import { GraphError, itemNotFound, methodNotAllowed, unknownSegment } from '../graph-errors.js';
 import { formatGraphInstant } from '../site-time.js';
 import { json, odataContext, personaOf, type GraphContext, type GraphRequest, type GraphResponse } from './context.js';
-import { routeGroups } from './groups.js';
 import { routeLists } from './lists.js';
 
 function decodeSegment(segment: string): string {
@@ -100,16 +99,6 @@ export function dispatchGraph(ctx: GraphContext, req: GraphRequest): GraphRespon
   if (path === '/me' || path === '/me/') return routeMe(ctx, req);
   if (path.startsWith('/sites/') && path.length > '/sites/'.length)
     return routeSite(ctx, req, path.slice('/sites/'.length));
-  if (path.startsWith('/groups/'))
-    return routeGroups(
-      ctx,
-      req,
-      path
-        .slice('/groups/'.length)
-        .split('/')
-        .filter((s) => s !== '')
-        .map(decodeSegment),
-    );
   const first = path.split('/').filter((s) => s !== '')[0];
   throw unknownSegment(first === undefined ? '' : decodeSegment(first));
 }

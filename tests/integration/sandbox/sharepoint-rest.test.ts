@@ -81,7 +81,7 @@ describe('SharePoint tokens and authentication', () => {
   it('issues a token for the SharePoint origin when the scope names it, and for no other resource', async () => {
     const claims = decodeJwt(spToken);
     expect(claims.aud).toBe(t.sandbox.sharePointOrigin);
-    expect(claims['roles']).toEqual(['Sites.Manage.All', 'Calendars.ReadBasic']);
+    expect(claims['roles']).toEqual(['Sites.Manage.All']);
 
     const other = await tokenRequest(t.sandbox, {
       grant_type: 'client_credentials',

@@ -38,7 +38,7 @@ describe('sandbox token endpoint (Entra shape)', () => {
     expect(body['ext_expires_in']).toBe(3600);
     const claims = decodeJwt(String(body['access_token']));
     expect(claims.aud).toBe('https://graph.microsoft.com');
-    expect(claims['roles']).toEqual(['Sites.Manage.All', 'Calendars.ReadBasic']);
+    expect(claims['roles']).toEqual(['Sites.Manage.All']);
     expect(claims['appid']).toBe(CLIENT_ID);
     expect(claims['idtyp']).toBe('app');
     expect(claims['scp']).toBeUndefined();
@@ -187,6 +187,16 @@ describe('sandbox token endpoint (Entra shape)', () => {
     const appMe = await t.app.get('/me');
     expect(appMe.status).toBe(400);
     expect(errorOf(appMe).message).toMatch(/delegated authentication flow/);
+  });
+
+  it('serves no group calendar: the recurrence rule is the one schedule source (issue 14 point 9)', async () => {
+    const view = await t.app.get(
+      '/groups/5b0c6a3e-2f0e-4d7b-9a57-0c1d2e3f4a51/calendarView?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-02-01T00:00:00Z',
+    );
+    expect(view.status).toBe(400);
+    expect(errorOf(view).message).toBe("Resource not found for the segment 'groups'.");
+    const control = await http(`${t.sandbox.baseUrl}/_sandbox/groups/5b0c6a3e-2f0e-4d7b-9a57-0c1d2e3f4a51/events`);
+    expect(control.status).toBe(404);
   });
 });
 
