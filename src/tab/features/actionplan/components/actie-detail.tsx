@@ -64,6 +64,7 @@ import { LinkedPortfolio } from './linked-portfolio.js';
 import { FIELD_LABEL, MergeView } from './merge-view.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
 import { besluitenOverHash } from '../../../lib/besluiten-link.js';
+import { CheckGroup } from '../../../components/check-group.js';
 import { DateInput } from '../../../components/date-picker.js';
 
 const useStyles = makeStyles({
@@ -80,7 +81,6 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     '@media (max-width: 480px)': { gridTemplateColumns: '1fr' },
   },
-  domeinen: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
   actions: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -541,20 +541,18 @@ function DetailBody({
               maxLength={TEKST_MAX.regel}
             />
           </Field>
-          <Field label={t(FIELD_LABEL.domeinen)} validationMessage={shownIssue('domeinen')} data-field="domeinen">
-            <div className={styles.domeinen} role="group" aria-label={t(FIELD_LABEL.domeinen)}>
-              {DOMEINEN.map((d) => (
-                <Checkbox
-                  key={d}
-                  label={t(DOMEIN_LABEL[d])}
-                  checked={form.domeinen.includes(d)}
-                  onChange={(_, data) =>
-                    set('domeinen', data.checked ? [...form.domeinen, d] : form.domeinen.filter((x) => x !== d))
-                  }
-                />
-              ))}
-            </div>
-          </Field>
+          <CheckGroup label={t(FIELD_LABEL.domeinen)} error={shownIssue('domeinen')} row data-field="domeinen">
+            {DOMEINEN.map((d) => (
+              <Checkbox
+                key={d}
+                label={t(DOMEIN_LABEL[d])}
+                checked={form.domeinen.includes(d)}
+                onChange={(_, data) =>
+                  set('domeinen', data.checked ? [...form.domeinen, d] : form.domeinen.filter((x) => x !== d))
+                }
+              />
+            ))}
+          </CheckGroup>
           <div className={styles.actions}>
             <Button
               appearance="primary"

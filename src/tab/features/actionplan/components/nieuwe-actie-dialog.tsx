@@ -10,7 +10,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  Label,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -20,7 +19,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { DOMEINEN, PLATEAUS, type Domein, type Plateau } from '../../../../domain/model.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
@@ -39,6 +38,7 @@ import {
   type NieuweActieField,
   type NieuweActieForm,
 } from '../lib/nieuwe-actie-form.js';
+import { CheckGroup } from '../../../components/check-group.js';
 import { DateInput } from '../../../components/date-picker.js';
 
 const useStyles = makeStyles({
@@ -49,42 +49,8 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     '@media (max-width: 480px)': { gridTemplateColumns: '1fr' },
   },
-  checks: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
-  checkColumn: { display: 'flex', flexDirection: 'column' },
   muted: { color: tokens.colorNeutralForeground2 },
-  group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
-  error: { color: tokens.colorPaletteRedForeground1 },
 });
-
-/**
- * A labelled group of checkboxes. Not a Fluent Field: a Field hands its label and id to the first checkbox inside it
- * (FieldContext), which would name that one box after the whole group.
- */
-function CheckGroup({
-  label,
-  error,
-  row = false,
-  children,
-}: {
-  label: string;
-  error?: string | undefined;
-  row?: boolean;
-  children: ReactNode;
-}) {
-  const styles = useStyles();
-  const id = useId();
-  return (
-    <div role="group" aria-labelledby={id} className={styles.group}>
-      <Label id={id}>{label}</Label>
-      <div className={row ? styles.checks : styles.checkColumn}>{children}</div>
-      {error && (
-        <Caption1 role="alert" className={styles.error}>
-          {error}
-        </Caption1>
-      )}
-    </div>
-  );
-}
 
 /**
  * "Nieuwe actie": adds an action under an advies with the next free number, in one write. The number shown is a
