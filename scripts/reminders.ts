@@ -72,6 +72,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     graph,
     siteId: site.id,
     siteUrl: config.siteUrl,
+    graphBaseUrl: config.graph.baseUrl,
     deepLinkFor: deps.deepLinkFor,
     log,
   });

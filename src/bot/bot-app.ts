@@ -11,6 +11,7 @@
  * configuration nothing is recorded and everything goes to SERVICE_URL. Card-action answers, member lookups and the
  * updates after a button use the configured SERVICE_URL (`app.api`).
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudEnvironment, IAdaptiveCardActionInvokeActivity, TeamsChannelAccount } from '@microsoft/teams.api';
 import { App, type AppOptions, type IPlugin } from '@microsoft/teams.apps';
 import type { MT } from '../domain/model.js';
@@ -25,6 +26,7 @@ import { createNodeHttpAdapter, type NodeHttpAdapter } from './http-adapter.js';
 import { createInstallationHandler, textMessage } from './installation.js';
 import { createLocalTokenFactory } from './local-token.js';
 import { createSdkLogger } from './sdk-logger.js';
+import { handleCmtKaart } from './tab-api.js';
 import { checkedId, isLoopbackHost } from './teams-ids.js';
 
 /** The Bot Framework messaging endpoint on the app server. */
@@ -47,6 +49,8 @@ export type BotOptions = {
   siteId: string;
   siteUrl: string;
   deepLinkFor: (mt: MT) => string;
+  /** GRAPH_BASE_URL: where the tab's calls (`/api/tab/…`) have their Graph token checked. */
+  graphBaseUrl: string;
   log: Logger;
   now?: () => Date;
 };
@@ -58,6 +62,8 @@ export type Bot = {
   /** For the reminder job: posts the card and updates it in place. */
   sender: CardSender;
   connector: ConnectorOperations;
+  /** Serves the tab's POST /api/tab/cmt-kaart on the app server (tab-api.ts). */
+  tabApi(req: IncomingMessage, res: ServerResponse, pathname: string, headers: Record<string, string>): Promise<void>;
 };
 
 export class BotConfigurationError extends Error {
@@ -192,17 +198,18 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       await onInstallation(activity, `conversationUpdate${typeof eventType === 'string' ? `.${eventType}` : ''}`);
     }
   });
+  const handlerDeps = {
+    graph: options.graph,
+    siteId: options.siteId,
+    siteUrl: options.siteUrl,
+    deepLinkFor: options.deepLinkFor,
+    tenantId: options.tenantId,
+    connector,
+    now,
+    log,
+  };
   app.on('card.action', async ({ activity }) =>
-    handleCardAction(activity as IAdaptiveCardActionInvokeActivity, {
-      graph: options.graph,
-      siteId: options.siteId,
-      siteUrl: options.siteUrl,
-      deepLinkFor: options.deepLinkFor,
-      tenantId: options.tenantId,
-      connector,
-      now,
-      log,
-    }),
+    handleCardAction(activity as IAdaptiveCardActionInvokeActivity, handlerDeps),
   );
 
   await app.initialize();
@@ -210,5 +217,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     refreshUserIds: (conversationId) => connector.memberIds(conversationId, 60),
     log,
   });
-  return { app, adapter, sender, connector };
+  const tabApi: Bot['tabApi'] = (req, res, _pathname, headers) =>
+    handleCmtKaart({ ...handlerDeps, graphBaseUrl: options.graphBaseUrl }, req, res, headers);
+  return { app, adapter, sender, connector, tabApi };
 }

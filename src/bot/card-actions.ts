@@ -263,16 +263,17 @@ async function updateForEveryone(
  * After a domain MT put an action on the CMT's agenda from its card: the CMT's card that is already posted (its most
  * recent sent meeting card) is rebuilt from the site and put on the same message, the way every other card write
  * updates its card, so "Geagendeerd door de MT's" shows the item without waiting for a button or the next card.
- * Best effort: the escalation stands whatever happens here, and a failure is logged.
+ * Best effort: the escalation stands whatever happens here, and a failure is logged. Also called by the tab's
+ * `POST /api/tab/cmt-kaart` (tab-api.ts) after an escalation made in the action's detail.
  */
-async function refreshCmtCard(
+export async function refreshCmtCard(
   deps: CardActionHandlerDeps,
-  ctx: CardContext,
+  data: Pick<CardContext['data'], 'mts' | 'herinneringen'>,
   now: Date,
 ): Promise<'updated' | 'skipped' | 'failed' | 'none'> {
-  const cmt = ctx.data.mts.find((m) => m.value.actief !== false && m.value.domeinen.includes('Concern'));
+  const cmt = data.mts.find((m) => m.value.actief !== false && m.value.domeinen.includes('Concern'));
   if (!cmt) return 'none';
-  const sent = ctx.data.herinneringen
+  const sent = data.herinneringen
     .filter((h) => h.value.mtId === cmt.id && h.value.status === 'verzonden' && h.value.berichtId)
     .sort((a, b) => b.value.moment.localeCompare(a.value.moment))[0];
   if (!sent) return 'none';
@@ -427,7 +428,7 @@ export async function handleCardAction(
           request.reden,
         );
         const outcome = await agenderenFromCard(deps, ctx, actorOf(actor, activity), request, clientKey, now);
-        const cmtCard = outcome.kind === 'saved' ? await refreshCmtCard(deps, outcome.ctx, now) : undefined;
+        const cmtCard = outcome.kind === 'saved' ? await refreshCmtCard(deps, outcome.ctx.data, now) : undefined;
         deps.log({
           level: outcome.kind === 'saved' ? 'info' : 'warn',
           msg: 'escalation to the CMT from the agenda card',

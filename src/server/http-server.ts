@@ -74,6 +74,9 @@ export type AppServerOptions = {
   messages?: () => MessagesEndpoint | undefined;
   /** The path the bot will serve once it is up (so a request that comes early gets 503, not 404). */
   messagesPath?: string;
+  /** The tab's calls to the bot (POST /api/tab/cmt-kaart), checked by the bot itself; like `messages` otherwise. */
+  tabApi?: () => MessagesEndpoint | undefined;
+  tabApiPath?: string;
   /**
    * The reminder job's status for `/healthz`; undefined (or answering undefined) when this server runs no job.
    * Times and counts only: the endpoint is unauthenticated.
@@ -208,6 +211,11 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     const handle = async () => {
       if (options.messagesPath !== undefined && pathname === options.messagesPath) {
         const endpoint = options.messages?.();
+        if (!endpoint) return send(res, 503, JSON.stringify({ error: 'starting' }), CONTENT_TYPES['.json']);
+        return endpoint.handle(req, res, pathname, SECURITY_HEADERS);
+      }
+      if (options.tabApiPath !== undefined && pathname === options.tabApiPath) {
+        const endpoint = options.tabApi?.();
         if (!endpoint) return send(res, 503, JSON.stringify({ error: 'starting' }), CONTENT_TYPES['.json']);
         return endpoint.handle(req, res, pathname, SECURITY_HEADERS);
       }

@@ -18,6 +18,8 @@ import { createServerGraph } from './server-graph.js';
 const log = createLogger();
 /** The bot's messaging path (bot-app.ts MESSAGES_PATH; repeated here so the bot module loads only when it is needed). */
 const MESSAGES_PATH = '/api/messages';
+/** The tab's call to the bot (tab-api.ts TAB_API_PATH; repeated for the same reason, checked when the bot loads). */
+const TAB_API_PATH = '/api/tab/cmt-kaart';
 /** How long to wait before checking a configuration problem again (a provisioned site or a fixed secret heals without a restart). */
 const RECHECK_MS = 30_000;
 
@@ -66,6 +68,8 @@ try {
     messagesPath: MESSAGES_PATH,
     messages: (): MessagesEndpoint | undefined =>
       bot ? { path: MESSAGES_PATH, handle: bot.adapter.handle } : undefined,
+    tabApiPath: TAB_API_PATH,
+    tabApi: (): MessagesEndpoint | undefined => (bot ? { path: TAB_API_PATH, handle: bot.tabApi } : undefined),
     reminderJob: () => reminders?.status(),
     problems: () => problems,
     log,
@@ -98,14 +102,21 @@ try {
   if (config.bot) {
     // Loaded only once the configuration works: the Teams SDK is most of the start time, and a wrong
     // variable should be named in seconds.
-    const [{ createBot, MESSAGES_PATH: botPath }, { tabDeepLink }, { createReminderRun, startReminderTimer }] =
-      await Promise.all([
-        import('../bot/bot-app.js'),
-        import('../bot/deep-link.js'),
-        import('../bot/reminder-timer.js'),
-      ]);
+    const [
+      { createBot, MESSAGES_PATH: botPath },
+      { tabDeepLink },
+      { createReminderRun, startReminderTimer },
+      { TAB_API_PATH: tabApiPath },
+    ] = await Promise.all([
+      import('../bot/bot-app.js'),
+      import('../bot/deep-link.js'),
+      import('../bot/reminder-timer.js'),
+      import('../bot/tab-api.js'),
+    ]);
     if (botPath !== MESSAGES_PATH)
       throw new Error(`The bot serves ${botPath}, the server routes ${MESSAGES_PATH} to it`);
+    if (tabApiPath !== TAB_API_PATH)
+      throw new Error(`The bot serves ${tabApiPath}, the server routes ${TAB_API_PATH} to it`);
     const tabEndpoint = config.tabEndpoint ?? app.url;
     const deepLinkFor = (mt: Parameters<typeof tabDeepLink>[1]) => tabDeepLink(tabEndpoint, mt);
     bot = await createBot({
@@ -114,6 +125,7 @@ try {
       graph,
       siteId,
       siteUrl: config.siteUrl,
+      graphBaseUrl: config.graph.baseUrl,
       deepLinkFor,
       log,
     });

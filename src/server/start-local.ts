@@ -10,6 +10,7 @@ import {
 import type { Graph } from '../data/graph/client.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
 import { createBot, MESSAGES_PATH, type Bot } from '../bot/bot-app.js';
+import { TAB_API_PATH } from '../bot/tab-api.js';
 import { tabDeepLink } from '../bot/deep-link.js';
 import { loadMts, updateMtChannel } from '../bot/mt-channel.js';
 import {
@@ -112,6 +113,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
     messagesPath: MESSAGES_PATH,
     messages: (): MessagesEndpoint | undefined =>
       bot ? { path: MESSAGES_PATH, handle: bot.adapter.handle } : undefined,
+    tabApiPath: TAB_API_PATH,
+    tabApi: (): MessagesEndpoint | undefined => (bot ? { path: TAB_API_PATH, handle: bot.tabApi } : undefined),
     reminderJob: () => reminders?.status(),
     log,
     // The sandbox run binds to loopback only; the Playground and the test host frame the tab from loopback.
@@ -189,6 +192,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
         graph,
         siteId: prepared.site.id,
         siteUrl: config.siteUrl,
+        graphBaseUrl: config.graph.baseUrl,
         deepLinkFor,
         log,
       });

@@ -110,7 +110,9 @@ export async function startFakeConnector(options: { token?: string } = {}): Prom
       const member = MEMBER.exec(path);
       if (member && req.method === 'GET') {
         const roster = rosters.get(decodeURIComponent(member[1] ?? '')) ?? [];
-        const found = roster.find((m) => m.id === decodeURIComponent(member[2] ?? ''));
+        // Teams answers a member by its Teams id or by its Entra object id (the tab's calls know only the latter).
+        const wanted = decodeURIComponent(member[2] ?? '');
+        const found = roster.find((m) => m.id === wanted || (m.aadObjectId !== undefined && m.aadObjectId === wanted));
         return found
           ? answer(200, found)
           : answer(404, {

@@ -26,6 +26,12 @@ export type DataSession = {
   domeinVoortgang(siteId: string, plan: LoadedPlan): Promise<DomeinVoortgangStore>;
   /** The escalations to the CMT (Agenderingen list): read in the action's detail and the CMT's side panel, loaded lazily. */
   agenderingen(siteId: string, plan: LoadedPlan): Promise<AgenderingenStore>;
+  /**
+   * After an escalation made in the tab: asks the app server's bot to bring the CMT's posted card up to date
+   * (`POST api/tab/cmt-kaart` with this person's Graph token, which the server checks with Graph). Best effort: the
+   * escalation is stored either way, so a failure only means the card shows it at its next update.
+   */
+  refreshCmtCard(agenderingId: string): Promise<boolean>;
 };
 
 export function createDataSession(options: {
@@ -43,5 +49,17 @@ export function createDataSession(options: {
       (await import('../../data/domein-voortgang-store.js')).createDomeinVoortgangStore(graph, siteId, plan),
     agenderingen: async (siteId, plan) =>
       (await import('../../data/agenderingen-store.js')).createAgenderingenStore(graph, siteId, plan),
+    async refreshCmtCard(agenderingId) {
+      try {
+        const response = await fetch(new URL('api/tab/cmt-kaart', document.baseURI), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await options.tokens.getToken()}` },
+          body: JSON.stringify({ agenderingId }),
+        });
+        return response.ok;
+      } catch {
+        return false;
+      }
+    },
   };
 }

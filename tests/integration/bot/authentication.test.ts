@@ -172,6 +172,7 @@ describe('the explicit local configuration is loopback only', () => {
       graph: h.graph,
       siteId: h.siteId,
       siteUrl: h.sandbox.siteUrl,
+      graphBaseUrl: h.sandbox.graphUrl,
       deepLinkFor: h.deepLinkFor,
       log: () => undefined,
     });

@@ -10,6 +10,7 @@ import type { TeamsChannelAccount } from '@microsoft/teams.api';
 import type { MT } from '../../../src/domain/model.js';
 import { createBot, MESSAGES_PATH, type Bot } from '../../../src/bot/bot-app.js';
 import { tabDeepLink } from '../../../src/bot/deep-link.js';
+import { TAB_API_PATH } from '../../../src/bot/tab-api.js';
 import { loadMts, updateMtChannel } from '../../../src/bot/mt-channel.js';
 import { createReminderRun, startReminderTimer } from '../../../src/bot/reminder-timer.js';
 import type { Graph } from '../../../src/data/graph/client.js';
@@ -112,6 +113,8 @@ export async function startHarness(): Promise<Harness> {
     tabConfig: () => undefined,
     messagesPath: MESSAGES_PATH,
     messages: () => (holder.bot ? { path: MESSAGES_PATH, handle: holder.bot.adapter.handle } : undefined),
+    tabApiPath: TAB_API_PATH,
+    tabApi: () => (holder.bot ? { path: TAB_API_PATH, handle: holder.bot.tabApi } : undefined),
     log: logger,
   });
   const deepLinkFor = (mt: MT) => tabDeepLink(app.url, mt);
@@ -126,6 +129,7 @@ export async function startHarness(): Promise<Harness> {
     graph,
     siteId,
     siteUrl: sandbox.siteUrl,
+    graphBaseUrl: sandbox.graphUrl,
     deepLinkFor,
     log: logger,
   });

@@ -113,7 +113,7 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
     setMessage(undefined);
     try {
       const store = await (await ctx.session()).agenderingen(ctx.siteId, ctx.plan);
-      await store.create(
+      const created = await store.create(
         {
           actie: stored,
           domein: eigen,
@@ -124,6 +124,8 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
         open ?? [],
         key,
       );
+      // The CMT's card that is already posted shows the item now, not at its next update; best effort.
+      void (await ctx.session()).refreshCmtCard(created.id);
       setMessage({
         intent: 'success',
         text: t('agenderen.saved', { nummer: stored.value.nummer, domein: domeinLabel }),
