@@ -32,6 +32,7 @@ import type {
   PortfolioStatus,
 } from './model.js';
 import { ACTIE_STATUSSEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN } from './model.js';
+import { agendaKeuzesVoor, type AgendaKeuzeInput } from './agenda-keuze.js';
 import { actieVoortgang, actieVoorDomein, eigenDomeinVanMT, type DomeinVoortgang } from './domein-voortgang.js';
 import { deadlineSoort } from './planning.js';
 import { agendaRang, opAgendaVanMT } from './portfolio-selectie.js';
@@ -78,6 +79,12 @@ export type AgendaInput = {
    * agenda shows its own row of a shared action (status, owner, deadline) and the CMT's shows the breakdown.
    */
   domeinVoortgang?: readonly AgendaDomeinVoortgangInput[];
+  /**
+   * The secretary's choices (the Agendakeuzes list, issue 14.3): only those of this meeting's occurrence key apply
+   * (`agendaKeuzesVoor`). "Ook bespreken" lists an action under its own heading; "Niet nodig" takes it out of every
+   * section and lists it with the reason.
+   */
+  keuzes?: readonly AgendaKeuzeInput[];
 };
 
 /** How far ahead "due" looks when the schedule has no next meeting. */
@@ -180,6 +187,8 @@ export type AgendaCounts = {
   quarterFeedback: number;
   /** Escalations by the domain MTs not yet ticked as discussed (the CMT's agenda only; 0 for a domain MT). */
   geagendeerd: number;
+  ookBespreken: number;
+  nietNodig: number;
 };
 
 /** The composed agenda item. JSON values only. */
@@ -214,6 +223,10 @@ export type Agenda = {
    * discussed, oldest first. Empty for every MT that does not carry Concern.
    */
   geagendeerd: GeagendeerdItem[];
+  /** Actions the secretary put on this meeting's agenda ("Ook bespreken"), by number. */
+  ookBespreken: AgendaActie[];
+  /** Actions the secretary took off this meeting's agenda ("Niet nodig"), by number, with the reason. */
+  nietNodig: (AgendaActie & { reden: string })[];
   counts: AgendaCounts;
 };
 
@@ -664,13 +677,19 @@ export function composeAgenda(input: AgendaInput): Agenda {
     byNummer({ nummer: a.value.nummer, id: a.id }, { nummer: b.value.nummer, id: b.id }),
   );
   const open = mine.filter((a) => isOpen(a.value.status));
+  const keuzes = agendaKeuzesVoor(input.keuzes ?? [], occurrenceKey(mt.key, input.occurrenceStart), input.acties, (a) =>
+    isActieOfMT(a, mt),
+  );
+  // "Niet nodig" takes an action out of every section of this meeting; the action itself is untouched.
+  const onAgenda = (a: { id: string }): boolean => !keuzes.nietNodig.has(a.id);
+  const listed = open.filter(onAgenda);
   const headline = planCounts(
-    mine.map((a) => a.value),
+    mine.filter(onAgenda).map((a) => a.value),
     now,
     allValues,
   );
 
-  const overdue: OverdueActie[] = open
+  const overdue: OverdueActie[] = listed
     .filter((a) => isOverdue(a.value, now))
     .map((a) => ({
       ...toAgendaActie(a),
@@ -679,13 +698,13 @@ export function composeAgenda(input: AgendaInput): Agenda {
     }))
     .sort((a, b) => b.dagenTeLaat - a.dagenTeLaat || byNummer(a, b));
 
-  const dueBeforeNextMeeting = open
+  const dueBeforeNextMeeting = listed
     .filter((a) => !isOverdue(a.value, now) && isDueBefore(a.value, addDays(dueUntil, 1)))
     .map(toAgendaActie)
     .sort((a, b) => compareText(a.deadline ?? '', b.deadline ?? '') || byNummer(a, b));
 
   const blocked: BlockedActie[] = [];
-  for (const a of open) {
+  for (const a of listed) {
     const deps = blockingDependencies(a.value, allValues);
     const statusGeblokkeerd = a.value.status === 'Geblokkeerd';
     if (!statusGeblokkeerd && deps.length === 0) continue;
@@ -702,7 +721,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
     blocked.push(entry);
   }
 
-  const withoutOwner = open.filter((a) => personName(a.value.eigenaar) === undefined).map(toAgendaActie);
+  const withoutOwner = listed.filter((a) => personName(a.value.eigenaar) === undefined).map(toAgendaActie);
 
   const changedSinceLastMeeting: ActieChange[] = [];
   if (input.previous) {
@@ -710,6 +729,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
     const seen = new Set<string>();
     for (const a of mine) {
       seen.add(a.id);
+      if (!onAgenda(a)) continue;
       const p = prev[a.id];
       if (p === undefined) {
         changedSinceLastMeeting.push({ kind: 'new', actie: toAgendaActie(a) });
@@ -805,6 +825,16 @@ export function composeAgenda(input: AgendaInput): Agenda {
   if (input.nextOccurrenceStart !== undefined) occurrence.nextStart = isoInstant(input.nextOccurrenceStart);
 
   const openActies = open.map(toAgendaActie);
+  // As this MT sees them (its own row of a shared action); an action of another domain as it is.
+  const mineById = new Map(mine.map((a) => [a.id, a]));
+  const ookBespreken = input.acties
+    .filter((a) => keuzes.ookBespreken.has(a.id))
+    .map((a) => toAgendaActie(mineById.get(a.id) ?? a))
+    .sort(byNummer);
+  const nietNodig = mine
+    .filter((a) => keuzes.nietNodig.has(a.id))
+    .map((a) => ({ ...toAgendaActie(a), reden: keuzes.nietNodig.get(a.id) ?? '' }))
+    .sort(byNummer);
   const geagendeerd = geagendeerdVoorMT(mt, input.agenderingen ?? [], input.acties);
   return {
     mt: { key: mt.key, naam: mt.naam, domeinen: [...mt.domeinen] },
@@ -823,6 +853,8 @@ export function composeAgenda(input: AgendaInput): Agenda {
     previousDecisions: (input.previousDecisions ?? []).map((d) => d.trim()).filter((d) => d !== ''),
     openActies,
     geagendeerd,
+    ookBespreken,
+    nietNodig,
     counts: {
       acties: mine.length,
       open: open.length,
@@ -836,6 +868,8 @@ export function composeAgenda(input: AgendaInput): Agenda {
       portfolioChanges: portfolioChanges.length,
       quarterFeedback: quarterFeedback.length,
       geagendeerd: geagendeerd.length,
+      ookBespreken: ookBespreken.length,
+      nietNodig: nietNodig.length,
     },
   };
 }

@@ -14,6 +14,7 @@ export * from './validation.js';
 export * from './text-limits.js';
 export * from './plan/zoetermeer.js';
 export * from './agenda.js';
+export * from './agenda-keuze.js';
 export * from './reflection.js';
 export * from './plan-wijzigen.js';
 export * from './domein-voortgang.js';

@@ -347,6 +347,37 @@ function withoutOwnerSection(ctx: Context, agenda: Agenda): Section {
   };
 }
 
+/** "Ook bespreken": what the MT's secretary put on this meeting's agenda (issue 14.3). */
+function ookBesprekenSection(ctx: Context, agenda: Agenda): Section {
+  return {
+    title: 'Ook bespreken',
+    total: agenda.ookBespreken.length,
+    color: 'Accent',
+    noun: ACTIES,
+    candidates: agenda.ookBespreken.map((a) => ({ actie: a, build: (f) => actieRow(ctx, a, [], f) })),
+  };
+}
+
+/** "Niet nodig": what the secretary took off this meeting's agenda, each with the reason (typed text, escaped). */
+function nietNodigSection(agenda: Agenda): Section {
+  return {
+    title: 'Niet nodig deze vergadering',
+    total: agenda.nietNodig.length,
+    noun: ACTIES,
+    candidates: agenda.nietNodig.map((a) => ({
+      build: () => ({
+        type: 'Container',
+        separator: true,
+        spacing: 'Small',
+        items: [
+          text(`**${safeNummer(a.nummer)}** ${escapeCardText(a.titel, 200)}`),
+          text(`Reden: ${escapeCardText(a.reden, 300)}`, { isSubtle: true, spacing: 'None' }),
+        ],
+      }),
+    })),
+  };
+}
+
 function changeCandidate(ctx: Context, c: ActieChange): Candidate {
   switch (c.kind) {
     case 'new':
@@ -815,6 +846,7 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
   const sections: Section[] = [
     ...(options.viewerDisplayName !== undefined ? [personalSection(ctx, agenda, options.viewerDisplayName)] : []),
     geagendeerdSection(ctx, agenda),
+    ookBesprekenSection(ctx, agenda),
     overdueSection(ctx, agenda),
     blockedSection(ctx, agenda),
     dueSection(ctx, agenda),
@@ -822,6 +854,7 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     changedSection(ctx, agenda),
     portfolioSection(agenda),
     quarterSection(agenda),
+    nietNodigSection(agenda),
   ].filter(isShown);
 
   const openInPlan: IOpenUrlAction = { type: 'Action.OpenUrl', title: 'Open in actieplan', url: deepLink };

@@ -571,6 +571,8 @@ describe('determinism', () => {
       portfolioChanges: a.portfolioChanges.length,
       quarterFeedback: a.quarterFeedback.items.length,
       geagendeerd: a.geagendeerd.length,
+      ookBespreken: a.ookBespreken.length,
+      nietNodig: a.nietNodig.length,
     });
     expect(a.counts.geblokkeerd + a.counts.wachtOp).toBe(a.counts.blocked);
     expect(a.overdue.length).toBeGreaterThan(0);

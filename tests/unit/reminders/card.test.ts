@@ -1,6 +1,6 @@
 import { AdaptiveCard, TextBlock } from '@microsoft/teams.cards';
 import { describe, expect, it } from 'vitest';
-import { composeAgenda, type AgendaActieInput, type AgendaInput } from '../../../src/domain/agenda.js';
+import { composeAgenda, occurrenceKey, type AgendaActieInput, type AgendaInput } from '../../../src/domain/agenda.js';
 import { ACTIE_STATUSSEN, type ActieStatus } from '../../../src/domain/model.js';
 import { allowedTransitions } from '../../../src/domain/status.js';
 import {
@@ -434,6 +434,33 @@ describe('"Besluit vastleggen": this meeting’s decisions on the card', () => {
   });
 });
 
+describe("the secretary's choices (issue 14.3)", () => {
+  it('lists Ook bespreken with its status form and Niet nodig with the reason, and leaves the dropped action out', () => {
+    const list = [
+      actie(1, { deadline: '2026-01-01', status: 'Loopt' }),
+      actie(2, { deadline: undefined, status: 'Loopt' }),
+    ];
+    const key = occurrenceKey('mt-sociaal-domein', MEETING);
+    const plain = agenda(list);
+    expect(plain.overdue.map((x) => x.id)).toEqual(['101']);
+    const a = agenda(list, {
+      keuzes: [
+        { id: '1', value: { vergadering: key, actieId: '102', keuze: 'Ook bespreken' } },
+        { id: '2', value: { vergadering: key, actieId: '101', keuze: 'Niet nodig', reden: 'Loopt via het IMO' } },
+      ],
+    });
+    const card = buildAgendaCard(a, { deepLink: DEEP_LINK });
+    const ook = section(card, 'Ook bespreken');
+    expect(texts(ook ?? {})[0]).toBe('Ook bespreken (1)');
+    expect(texts(ook ?? {})[1]).toBe(`**${list[1]?.value.nummer ?? ''}** ${list[1]?.value.titel ?? ''}`);
+    expect(nodes(ook).some((n) => n.type === 'Action.ShowCard')).toBe(true);
+    const niet = section(card, 'Niet nodig deze vergadering');
+    expect(texts(niet ?? {})).toContain('Reden: Loopt via het IMO');
+    expect(section(card, 'Achterstallig')).toBeUndefined();
+    expect(validateAdaptiveCard(card)).toEqual({ valid: true, errors: [] });
+  });
+});
+
 describe('hostile texts render inert', () => {
   const HOSTILE = [
     '**vet** _schuin_ ~~weg~~ `code`',
@@ -468,10 +495,22 @@ describe('hostile texts render inert', () => {
         eigenaar: { displayName: h },
       }),
     );
-    const a = agenda(acties, {
+    // The secretary's "Niet nodig" reasons are typed text too: one more action per hostile text, dropped with it.
+    const dropped = HOSTILE.map((h, i) => actie(20 + i, { titel: h, deadline: '2026-01-01' }));
+    const a = agenda([...acties, ...dropped], {
       mt: { key: 'mt-x', naam: HOSTILE.join(' '), domeinen: ['Sociaal Domein'] },
       previousDecisions: HOSTILE,
+      keuzes: dropped.map((d, i) => ({
+        id: String(i + 1),
+        value: {
+          vergadering: occurrenceKey('mt-x', MEETING),
+          actieId: d.id,
+          keuze: 'Niet nodig' as const,
+          reden: HOSTILE[i] ?? '',
+        },
+      })),
     });
+    expect(a.nietNodig).toHaveLength(HOSTILE.length);
     return buildAgendaCard(a, {
       deepLink: DEEP_LINK,
       besproken: { door: HOSTILE[0] ?? '', op: MEETING },
@@ -504,6 +543,13 @@ describe('hostile texts render inert', () => {
     expect(t).toContain('\\[klik hier\\](http://x.example)');
     expect(t).toContain('$\\{expr\\}');
     expect(t).toContain('\\<img src=x onerror=alert(1)\\>');
+  });
+
+  it("the secretary's hostile Niet nodig reasons are on the card, escaped", () => {
+    const rows = section(hostileCard(), 'Niet nodig deze vergadering');
+    const t = texts(rows ?? {}).join('\n');
+    expect(t).toContain('Reden: \\*\\*vet\\*\\* \\_schuin\\_');
+    expect(t).toContain('Reden: \\<img src=x onerror=alert(1)\\>');
   });
 
   it('a hostile MT name is escaped in the header and in the fallback text', () => {

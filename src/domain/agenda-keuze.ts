@@ -1,0 +1,126 @@
+/**
+ * The secretary's choices for one MT meeting's agenda (issue 14, point 3): before the card goes out, an action the
+ * agenda would not list can be put on it ("Ook bespreken"), and an action it would list can be taken off it ("Niet
+ * nodig", always with a reason). Each choice belongs to one meeting, by the reminder log's occurrence key
+ * (`<mt.key>|<start ISO>`): a choice never carries over to the next meeting, and a cancelled meeting's choices apply
+ * to nothing.
+ *
+ * Pure: `agendaKeuzesVoor` is the selection rule `composeAgenda` applies; `agendaKeuzeProbleem` the validation the tab
+ * shows and the store repeats; `agendaKeuzeOpen` whether the choice can still change.
+ */
+import type { Actie, PersonRef } from './model.js';
+
+/** The two choices, as stored in the Agendakeuzes list's Keuze column. */
+export const AGENDA_KEUZES = ['Ook bespreken', 'Niet nodig'] as const;
+export type AgendaKeuzeSoort = (typeof AGENDA_KEUZES)[number];
+
+/** The longest reason accepted (it goes on the card, escaped). */
+export const AGENDA_KEUZE_REDEN_MAX = 500;
+
+/** One choice for one action of one meeting. */
+export type AgendaKeuze = {
+  /** The meeting's occurrence key, `<mt.key>|<start ISO UTC>`. */
+  vergadering: string;
+  /** The action's SharePoint item id. */
+  actieId: string;
+  keuze: AgendaKeuzeSoort;
+  /** Required for "Niet nodig"; optional for "Ook bespreken". */
+  reden?: string;
+  door?: PersonRef;
+  /** When it was chosen, ISO. */
+  op?: string;
+};
+
+/** A choice as read from the list: the item id orders two rows for the same action (the later one wins). */
+export type AgendaKeuzeInput = { id: string; value: AgendaKeuze };
+
+/** What the choices of one meeting do to its agenda. */
+export type AgendaKeuzeEffect = {
+  /** Actions to list under "Ook bespreken", by item id. Only existing, not retired actions. */
+  ookBespreken: Set<string>;
+  /** Actions to leave out of every section, with the reason. Only existing, not retired actions of the MT. */
+  nietNodig: Map<string, string>;
+  /** Choices that apply to nothing: the action is gone from the plan, or retired. */
+  genegeerd: { actieId: string; waarom: 'onbekend' | 'vervallen' }[];
+};
+
+/** A problem with a choice, in Dutch (the tab shows it next to the field it names). */
+export type AgendaKeuzeProbleem = { veld: 'keuze' | 'reden' | 'actie'; bericht: string };
+
+/**
+ * Validates a choice before it is written: a known choice, an action, and for "Niet nodig" a reason that is not only
+ * blanks; no reason longer than `AGENDA_KEUZE_REDEN_MAX`.
+ */
+export function agendaKeuzeProbleem(k: {
+  keuze: string;
+  reden?: string | undefined;
+  actieId: string;
+}): AgendaKeuzeProbleem | undefined {
+  if (!AGENDA_KEUZES.some((s) => s === k.keuze))
+    return { veld: 'keuze', bericht: `Onbekende keuze '${k.keuze}': kies Ook bespreken of Niet nodig.` };
+  if (k.actieId.trim() === '') return { veld: 'actie', bericht: 'Kies een actie.' };
+  const reden = (k.reden ?? '').trim();
+  if (k.keuze === 'Niet nodig' && reden === '')
+    return { veld: 'reden', bericht: 'Geef een reden waarom deze actie niet besproken hoeft te worden.' };
+  if (reden.length > AGENDA_KEUZE_REDEN_MAX)
+    return {
+      veld: 'reden',
+      bericht: `De reden is ${reden.length} tekens; het maximum is ${AGENDA_KEUZE_REDEN_MAX}.`,
+    };
+  return undefined;
+}
+
+/**
+ * The selection rule: of all stored choices, those of this meeting (`occurrenceKey`), one per action (the latest item
+ * wins, should SharePoint hold two), applied to the plan's actions as given. A choice for an action that is no longer
+ * in the plan, or is retired (Vervallen), is ignored and reported in `genegeerd`. "Niet nodig" applies only to the
+ * MT's own actions (`isOfMT`): what is not on the agenda cannot be taken off it. A "Niet nodig" without a reason (typed
+ * in SharePoint by hand) is ignored: the card never drops an action without saying why.
+ */
+export function agendaKeuzesVoor(
+  keuzes: readonly AgendaKeuzeInput[],
+  occurrenceKey: string,
+  acties: readonly { id: string; value: Actie }[],
+  isOfMT: (actie: Actie) => boolean,
+): AgendaKeuzeEffect {
+  const latest = new Map<string, AgendaKeuzeInput>();
+  for (const k of keuzes) {
+    if (k.value.vergadering !== occurrenceKey) continue;
+    const seen = latest.get(k.value.actieId);
+    if (!seen || compareIds(k.id, seen.id) > 0) latest.set(k.value.actieId, k);
+  }
+  const byId = new Map(acties.map((a) => [a.id, a.value]));
+  const effect: AgendaKeuzeEffect = { ookBespreken: new Set(), nietNodig: new Map(), genegeerd: [] };
+  for (const [actieId, k] of [...latest].sort(([a], [b]) => compareIds(a, b))) {
+    const actie = byId.get(actieId);
+    if (!actie) {
+      effect.genegeerd.push({ actieId, waarom: 'onbekend' });
+      continue;
+    }
+    if (actie.vervallen === true) {
+      effect.genegeerd.push({ actieId, waarom: 'vervallen' });
+      continue;
+    }
+    if (k.value.keuze === 'Ook bespreken') effect.ookBespreken.add(actieId);
+    else {
+      const reden = (k.value.reden ?? '').trim();
+      if (reden !== '' && isOfMT(actie)) effect.nietNodig.set(actieId, reden);
+    }
+  }
+  return effect;
+}
+
+/**
+ * Whether the choices of a meeting can still change: before its card goes out (`kaartOm`, the reminder time) and as
+ * long as no card was sent for it. After that the card is what the MT has seen; a change would not reach it.
+ */
+export function agendaKeuzeOpen(now: Date, kaartOm: Date, kaartVerstuurd: boolean): boolean {
+  return !kaartVerstuurd && now.getTime() < kaartOm.getTime();
+}
+
+function compareIds(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isInteger(na) && Number.isInteger(nb) && a !== '' && b !== '') return na - nb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
