@@ -92,7 +92,9 @@ async function main(): Promise<void> {
       store.bulkUpdate(cold.plan.acties.slice(1, 21).map((current) => ({ current, change: { planning: 'bench' } }))),
     );
 
-    await measure('report data: lists + 33 version histories', () => loadReportData(graph, site.site.id));
+    await measure('report data: lists + 33 action and 33 row version histories', () =>
+      loadReportData(graph, site.site.id),
+    );
     await measure('decision log data (no histories)', () => loadReportData(graph, site.site.id, { histories: false }));
     // What the tab's "Nieuwe actie" costs before the new action is on screen: the create answers with the item.
     const created = await measure('create an action (writes before the UI shows it)', () =>

@@ -4,11 +4,12 @@
  * (`voortgangOp`, `trendPerMaand`, `borging`, `besluitenLog`). The dashboard and the report documents both load
  * through here, so they count the same things.
  *
- * Round trips: one `$batch` with every list read, then the versions of the actions, 20 per `$batch` (sent in
- * parallel). A page beyond the first, of a list or of an action's versions, is followed with its `@odata.nextLink`.
+ * Round trips: one `$batch` with every list read, then the versions of the actions and of the domain rows (for the
+ * roll-up of a past date), 20 per `$batch` (sent in parallel). A page beyond the first, of a list or of an action's versions, is followed with its `@odata.nextLink`.
  */
 import type { BesluitLogInput } from '../domain/besluitenlog.js';
 import type { BorgingInput } from '../domain/borging.js';
+import { metDomeinVoortgangHistorie, type DomeinVoortgangRevision } from '../domain/domein-voortgang-historie.js';
 import type { Actie, CalendarDate, MT } from '../domain/model.js';
 import {
   actiesOpDatum,
@@ -25,6 +26,7 @@ import { GraphRequestError } from './graph/errors.js';
 import { compareHerinneringenNewestFirst, HERINNERINGEN_READ } from './herinneringen-store.js';
 import { readListsInOneBatch } from './list-batch.js';
 import { ACTIE_FIELDS, toActie, type ActieReadContext } from './lists/acties.js';
+import { toDomeinVoortgang } from './lists/domein-voortgang.js';
 import { toBesluit, type Besluit } from './lists/besluiten.js';
 import type { FieldProblem, Loaded } from './lists/field-reader.js';
 import { toHerinnering, type Herinnering } from './lists/herinneringen.js';
@@ -123,29 +125,18 @@ async function sendInParallelBatches(graph: Graph, requests: readonly BatchReque
   return answers.flat();
 }
 
-/**
- * The versions of every action of `plan` (`GET .../items/{id}/versions?$expand=fields`), 20 actions per `$batch`:
- * ceil(n / 20) requests for n actions, plus one more `$batch` round per page when an action's versions are paged.
- * Each version's fields go through the acties mapper with the plan's lookups and people, so a revision is a domain
- * `Actie`; `modified` is the version's lastModifiedDateTime. A version that does not map cleanly still yields a
- * revision, with its problems. An action deleted since the plan was read (404) is left out; any other failure throws.
- */
-export async function loadActieHistories(
-  graph: Graph,
-  siteId: string,
-  plan: LoadedPlan,
-): Promise<LoadedActieHistory[]> {
-  const base = `${listPath(siteId, 'Acties')}/items`;
-  const context = actieReadContextOf(plan);
-  const nummerById = new Map(plan.acties.map((a) => [a.id, a.value.nummer]));
-  const versions = new Map<string, Version[]>(plan.acties.map((a) => [a.id, []]));
-  const gone = new Set<string>();
+/** The versions of some items, per key: every page followed; a key whose item is gone (404) is in `gone`. */
+type VersionReads = { versions: Map<string, Version[]>; gone: Set<string> };
 
-  let pending: BatchRequest[] = plan.acties.map((a) => ({
-    id: a.id,
-    method: 'GET',
-    url: `${base}/${a.id}/versions?$expand=fields`,
-  }));
+/**
+ * Reads `GET <url>` (an item's `/versions?$expand=fields`) for every request, 20 per `$batch`, up to
+ * `PARALLEL_BATCHES` at once, then every further page of any of them in the next round. A 404 (the item was deleted
+ * since the list was read) puts its key in `gone`; any other failure throws.
+ */
+async function readVersions(graph: Graph, requests: readonly BatchRequest[]): Promise<VersionReads> {
+  const versions = new Map<string, Version[]>(requests.map((r) => [r.id, []]));
+  const gone = new Set<string>();
+  let pending: BatchRequest[] = [...requests];
   while (pending.length > 0) {
     const responses = await sendInParallelBatches(graph, pending);
     const more: BatchRequest[] = [];
@@ -154,7 +145,11 @@ export async function loadActieHistories(
         gone.add(response.id);
         continue;
       }
-      if (response.status !== 200) throw failed(response, `the versions of action ${response.id}`);
+      if (response.status !== 200)
+        throw failed(
+          response,
+          `the versions of ${response.id.replace(ACTIE_KEY, 'action ').replace(RIJ_KEY, 'domain row ')}`,
+        );
       const page = (response.body ?? {}) as VersionPage;
       versions.get(response.id)?.push(...(Array.isArray(page.value) ? page.value : []));
       const link = page['@odata.nextLink'];
@@ -162,15 +157,46 @@ export async function loadActieHistories(
     }
     pending = more;
   }
+  return { versions, gone };
+}
 
+/** Graph lists versions newest first; the domain lets the later of two equal instants win, so oldest first. */
+function oldestFirst(versions: readonly Version[]): Version[] {
+  // By version label when every label is a number ("3.0"), else in the reverse of Graph's order.
+  const ordered = [...versions].reverse();
+  if (ordered.every((v) => versionNumber(v) !== undefined)) ordered.sort(compareVersions);
+  return ordered;
+}
+
+/** The batch request keys: an action's and a row's item ids may be equal, so each list has its own prefix. */
+const ACTIE_KEY = 'actie-';
+const RIJ_KEY = 'rij-';
+
+function actieVersionRequests(siteId: string, plan: LoadedPlan): BatchRequest[] {
+  const base = `${listPath(siteId, 'Acties')}/items`;
+  return plan.acties.map((a) => ({
+    id: `${ACTIE_KEY}${a.id}`,
+    method: 'GET',
+    url: `${base}/${a.id}/versions?$expand=fields`,
+  }));
+}
+
+function rijVersionRequests(siteId: string, plan: LoadedPlan): BatchRequest[] {
+  const base = `${listPath(siteId, 'DomeinVoortgang')}/items`;
+  return plan.domeinVoortgang.map((r) => ({
+    id: `${RIJ_KEY}${r.id}`,
+    method: 'GET',
+    url: `${base}/${r.id}/versions?$expand=fields`,
+  }));
+}
+
+function actieHistoriesOf(plan: LoadedPlan, reads: VersionReads): LoadedActieHistory[] {
+  const context = actieReadContextOf(plan);
+  const nummerById = new Map(plan.acties.map((a) => [a.id, a.value.nummer]));
   return plan.acties
-    .filter((a) => !gone.has(a.id))
+    .filter((a) => !reads.gone.has(`${ACTIE_KEY}${a.id}`))
     .map((a): LoadedActieHistory => {
-      // Graph lists versions newest first; the domain lets the later of two equal instants win, so oldest first.
-      // By version label when every label is a number ("3.0"), else in the reverse of Graph's order.
-      const ordered = [...(versions.get(a.id) ?? [])].reverse();
-      if (ordered.every((v) => versionNumber(v) !== undefined)) ordered.sort(compareVersions);
-      const revisions = ordered.map((v): LoadedActieRevision => {
+      const revisions = oldestFirst(reads.versions.get(`${ACTIE_KEY}${a.id}`) ?? []).map((v): LoadedActieRevision => {
         const item: ListItem = {
           id: a.id,
           eTag: '',
@@ -184,12 +210,85 @@ export async function loadActieHistories(
     });
 }
 
+function rijHistoriesOf(plan: LoadedPlan, reads: VersionReads): LoadedDomeinVoortgangHistory[] {
+  const context = {
+    actieNummerById: new Map(plan.acties.map((a) => [a.id, a.value.nummer])),
+    users: actieReadContextOf(plan).users,
+  };
+  return plan.domeinVoortgang
+    .filter((r) => !reads.gone.has(`${RIJ_KEY}${r.id}`))
+    .map((r): LoadedDomeinVoortgangHistory => {
+      const revisions = oldestFirst(reads.versions.get(`${RIJ_KEY}${r.id}`) ?? []).map((v) => {
+        const item: ListItem = {
+          id: r.id,
+          eTag: '',
+          lastModifiedDateTime: v.lastModifiedDateTime,
+          fields: v.fields ?? {},
+        };
+        const loaded = toDomeinVoortgang(item, context);
+        return { modified: v.lastModifiedDateTime, versionId: v.id, value: loaded.value, problems: loaded.problems };
+      });
+      return { id: r.id, revisions };
+    });
+}
+
+/**
+ * The versions of every action of `plan` (`GET .../items/{id}/versions?$expand=fields`), 20 actions per `$batch`:
+ * ceil(n / 20) requests for n actions, plus one more `$batch` round per page when an action's versions are paged.
+ * Each version's fields go through the acties mapper with the plan's lookups and people, so a revision is a domain
+ * `Actie`; `modified` is the version's lastModifiedDateTime. A version that does not map cleanly still yields a
+ * revision, with its problems. An action deleted since the plan was read (404) is left out; any other failure throws.
+ * These are the actions' own versions: a shared action's stored status, not its roll-up (see `loadHistories`).
+ */
+export async function loadActieHistories(
+  graph: Graph,
+  siteId: string,
+  plan: LoadedPlan,
+): Promise<LoadedActieHistory[]> {
+  return actieHistoriesOf(plan, await readVersions(graph, actieVersionRequests(siteId, plan)));
+}
+
+/** One version of a domain row as read, with its version label and what was wrong in it. */
+export type LoadedDomeinVoortgangRevision = DomeinVoortgangRevision & { versionId: string; problems: FieldProblem[] };
+/** Every version of one domain row, oldest first. */
+export type LoadedDomeinVoortgangHistory = { id: string; revisions: LoadedDomeinVoortgangRevision[] };
+
+/** The histories a past-date report needs (issue 12.4e). */
+export type LoadedHistories = {
+  /**
+   * Every action's history with its domains' rows folded in (`metDomeinVoortgangHistorie`): a shared action has a
+   * revision wherever it or one of its rows was saved, with the roll-up of that instant as its status.
+   */
+  histories: LoadedActieHistory[];
+  /** The rows' own versions, for the per-domain state of a date (`domeinVoortgangAt`). */
+  domeinVoortgang: LoadedDomeinVoortgangHistory[];
+};
+
+/**
+ * The versions of every action and of every domain row of `plan`, in the same `$batch` rounds (20 items per
+ * `$batch`, up to four at once): ceil((actions + rows) / 20) requests, plus a round per further page. A row deleted
+ * since the plan was read (404) is left out; its domain then follows the action on every date.
+ */
+export async function loadHistories(graph: Graph, siteId: string, plan: LoadedPlan): Promise<LoadedHistories> {
+  const reads = await readVersions(graph, [...actieVersionRequests(siteId, plan), ...rijVersionRequests(siteId, plan)]);
+  const rijen = rijHistoriesOf(plan, reads);
+  return {
+    histories: metDomeinVoortgangHistorie(actieHistoriesOf(plan, reads), rijen),
+    domeinVoortgang: rijen,
+  };
+}
+
 // ---------- everything a report reads ----------
 
 export type ReportData = {
   plan: LoadedPlan;
-  /** Empty when loaded with `{ histories: false }`. */
+  /**
+   * Every action's versions with the roll-up of its domains' rows at each instant (`loadHistories`), so a past date
+   * shows the rolled-up status of that date. Empty when loaded with `{ histories: false }`.
+   */
   histories: LoadedActieHistory[];
+  /** Every domain row's versions (`domeinVoortgangAt` gives the rows of a date). Empty with `{ histories: false }`. */
+  domeinVoortgangHistories: LoadedDomeinVoortgangHistory[];
   portfolio: LoadedPortfolio;
   mts: Loaded<MT>[];
   /** The whole reminder log, newest meeting first. */
@@ -203,7 +302,8 @@ export type ReportData = {
 /**
  * Reads everything a report needs: one `$batch` with the plan's lists, the portfolio, its quarter goals, the MTs, the
  * reminder log and the decision log (lists beyond one page are followed), then (unless `histories: false`) the
- * versions of every action with `loadActieHistories`. For the 33 actions of the plan: three requests.
+ * versions of every action and domain row with `loadHistories`. For the 33 actions and 33 rows of the plan: five
+ * requests.
  */
 export async function loadReportData(
   graph: Graph,
@@ -225,12 +325,14 @@ export async function loadReportData(
     domeinVoortgang: raw.domeinVoortgang ?? [],
   });
   const portfolio = mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties });
-  const histories = options.histories === false ? [] : await loadActieHistories(graph, siteId, plan);
+  const loaded: LoadedHistories =
+    options.histories === false ? { histories: [], domeinVoortgang: [] } : await loadHistories(graph, siteId, plan);
   const mensen = new Map<string, string>();
   for (const u of plan.users) if (u.id !== undefined) mensen.set(u.id, u.displayName);
   return {
     plan,
-    histories,
+    histories: loaded.histories,
+    domeinVoortgangHistories: loaded.domeinVoortgang,
     portfolio,
     mts: (raw.mts ?? []).map(toMT),
     herinneringen: (raw.herinneringen ?? []).map(toHerinnering).sort(compareHerinneringenNewestFirst),
