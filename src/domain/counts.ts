@@ -3,7 +3,7 @@
  * panel and the report all count through `planCounts`, so no two surfaces can disagree about "geblokkeerd".
  */
 import type { Actie } from './model.js';
-import { isBlockedByDependency, isOverdue } from './rules.js';
+import { blockingDependencies, isOverdue } from './rules.js';
 import { isOpen } from './status.js';
 
 export type PlanCounts = {
@@ -33,7 +33,16 @@ export function planCounts(acties: readonly Actie[], now: Date, allActies: reado
     if (isOpen(actie.status)) counts.open += 1;
     if (isOverdue(actie, now)) counts.achterstallig += 1;
     if (actie.status === 'Geblokkeerd') counts.geblokkeerd += 1;
-    else if (isBlockedByDependency(actie, allActies)) counts.wachtOp += 1;
+    else if (wachtOpAndereActie(actie, blockingDependencies(actie, allActies))) counts.wachtOp += 1;
   }
   return counts;
+}
+
+/**
+ * Whether `actie` counts as "wacht op een andere actie" (`PlanCounts.wachtOp`), given the dependencies that still hold
+ * it up (`blockingDependencies`, which a view may have computed already): open, not Geblokkeerd itself, and held up by
+ * at least one. The list's filter and `planCounts` both use it, so the list finds exactly the actions counted.
+ */
+export function wachtOpAndereActie(actie: Pick<Actie, 'status'>, blocking: readonly unknown[]): boolean {
+  return isOpen(actie.status) && actie.status !== 'Geblokkeerd' && blocking.length > 0;
 }

@@ -243,6 +243,7 @@ export const en: Record<MessageKey, string> = {
   'filter.eigenaar': 'Owner',
   'filter.due': 'Due',
   'filter.problemen': 'Only actions with unreadable data from SharePoint',
+  'filter.wacht': 'Only actions waiting for another action',
   'filter.all': 'All',
   'filter.alleDomeinen': 'All domains',
   'filter.clear': 'Clear filters ({count})',
@@ -406,6 +407,8 @@ export const en: Record<MessageKey, string> = {
   'merge.tookTheirs': 'You now continue with the other person’s version.',
   'vergadering.title': 'Digitalisation',
   'vergadering.intro': 'Digitalisation agenda item of {mt}, meeting of {datum}.',
+  'vergadering.counts':
+    '{open} of {total, plural, one {# action} other {# actions}} open · {overdue} overdue · {blocked} blocked · {waiting} waiting for another action',
   'vergadering.loading': 'Loading the agenda…',
   'vergadering.loadError': 'The agenda could not be loaded: {detail}',
   'vergadering.noMt': 'No management team found for this channel. Set it up under Settings.',

@@ -245,6 +245,7 @@ export const nl = {
   'filter.eigenaar': 'Eigenaar',
   'filter.due': 'Termijn',
   'filter.problemen': 'Alleen acties met onleesbare gegevens uit SharePoint',
+  'filter.wacht': 'Alleen acties die wachten op een andere actie',
   'filter.all': 'Alle',
   'filter.alleDomeinen': 'Alle domeinen',
   'filter.clear': 'Filters wissen ({count})',
@@ -409,6 +410,8 @@ export const nl = {
   'merge.tookTheirs': 'Je werkt nu verder met de versie van de ander.',
   'vergadering.title': 'Digitalisering',
   'vergadering.intro': 'Agendapunt digitalisering van {mt}, vergadering van {datum}.',
+  'vergadering.counts':
+    '{open} van {total, plural, one {# actie} other {# acties}} open · {overdue} achterstallig · {blocked} geblokkeerd · {waiting} {waiting, plural, one {wacht} other {wachten}} op een andere actie',
   'vergadering.loading': 'De agenda wordt geladen…',
   'vergadering.loadError': 'De agenda kon niet worden geladen: {detail}',
   'vergadering.noMt': 'Er is geen MT gevonden voor dit kanaal. Stel het MT in bij Instellingen.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planCounts } from '../../../src/domain/counts.js';
+import { planCounts, wachtOpAndereActie } from '../../../src/domain/counts.js';
 import { ACTIE_STATUSSEN, type Actie, type ActieStatus } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 
@@ -62,5 +62,15 @@ describe("the plan's headline counts (one definition for every surface)", () => 
     expect(c.acties).toBe(33);
     expect(c.geblokkeerd + c.wachtOp).toBeGreaterThan(0);
     expect(c.geblokkeerd).toBe(zoetermeerPlan.acties.filter((a) => a.status === 'Geblokkeerd').length);
+  });
+
+  it('waits on another action only when open, not Geblokkeerd itself, and held up by at least one', () => {
+    const dep = actie('7.1', 'Loopt');
+    expect(wachtOpAndereActie(actie('7.2', 'Niet gestart'), [dep])).toBe(true);
+    expect(wachtOpAndereActie(actie('7.2', 'Belegd in lopend traject'), [dep])).toBe(true);
+    expect(wachtOpAndereActie(actie('7.2', 'Loopt'), [])).toBe(false);
+    expect(wachtOpAndereActie(actie('7.2', 'Geblokkeerd'), [dep])).toBe(false);
+    expect(wachtOpAndereActie(actie('7.2', 'Afgerond'), [dep])).toBe(false);
+    expect(wachtOpAndereActie(actie('7.2', 'Niet overgenomen'), [dep])).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { planCounts } from '../../../src/domain/counts.js';
 import { amsterdamDate } from '../../../src/domain/dates.js';
 import {
   buildEntries,
@@ -34,6 +35,7 @@ describe('the list query in the URL', () => {
         eigenaar: ['12', ''],
         due: 'achterstallig',
         problemen: true,
+        wacht: true,
         q: 'MT',
       },
       { sort: { key: 'deadline', dir: 'desc' }, group: 'eigenaar' },
@@ -93,6 +95,38 @@ describe('filtering', () => {
     expect(nummers(filterRows(withProblem, query({ problemen: true }).filters, today))).toEqual([
       rows[3]?.actie.nummer,
     ]);
+  });
+});
+
+describe('waiting on another action', () => {
+  it('finds exactly the actions planCounts counts as waiting, and none that is Geblokkeerd itself', () => {
+    const plan = seededPlan();
+    const dep = plan.acties.find((a) => a.value.nummer === '1.1')!;
+    const waiting = plan.acties.find((a) => a.value.nummer === '1.2')!;
+    const blocked = plan.acties.find((a) => a.value.nummer === '2.2')!;
+    const changed = {
+      ...plan,
+      acties: plan.acties.map((a) =>
+        a === dep
+          ? { ...a, value: { ...a.value, status: 'Loopt' as const } }
+          : a === waiting
+            ? { ...a, value: { ...a.value, status: 'Niet gestart' as const, afhankelijkVan: ['1.1'] } }
+            : a === blocked
+              ? { ...a, value: { ...a.value, status: 'Geblokkeerd' as const, afhankelijkVan: ['1.1'] } }
+              : a,
+      ),
+    };
+    const all = deriveRows(changed, NOW);
+    const found = filterRows(all, query({ wacht: true }).filters, today);
+    expect(nummers(found)).toContain('1.2');
+    expect(nummers(found)).not.toContain('2.2');
+    expect(found).toHaveLength(
+      planCounts(
+        all.map((r) => r.actie),
+        NOW,
+      ).wachtOp,
+    );
+    expect(queryFromParams(new URLSearchParams('wacht=1')).filters.wacht).toBe(true);
   });
 });
 

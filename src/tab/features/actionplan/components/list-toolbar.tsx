@@ -247,6 +247,11 @@ export function ListToolbar({
           checked={f.problemen}
           onChange={(_, data) => setFilters({ problemen: data.checked })}
         />
+        <Switch
+          label={t('filter.wacht')}
+          checked={f.wacht}
+          onChange={(_, data) => setFilters({ wacht: data.checked })}
+        />
         {count > 0 && (
           <Button
             size="small"

@@ -15,6 +15,7 @@ import {
   type Plateau,
   type ThemaCode,
 } from '../../../../domain/model.js';
+import { wachtOpAndereActie } from '../../../../domain/counts.js';
 import { isOpen } from '../../../../domain/status.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
 
@@ -37,6 +38,8 @@ export type ListFilters = {
   due: DueWindow;
   /** Only items the tolerant reader flagged (unknown values typed in SharePoint, missing links). */
   problemen: boolean;
+  /** Only actions that wait on another action, as the plan's counts define it (`wachtOpAndereActie`). */
+  wacht: boolean;
   q: string;
 };
 
@@ -51,6 +54,7 @@ export const EMPTY_FILTERS: ListFilters = {
   eigenaar: [],
   due: 'alle',
   problemen: false,
+  wacht: false,
   q: '',
 };
 export const DEFAULT_QUERY: ListQuery = { filters: EMPTY_FILTERS, sort: { key: 'nummer', dir: 'asc' }, group: 'geen' };
@@ -82,6 +86,7 @@ export function queryFromParams(params: URLSearchParams): ListQuery {
       eigenaar: params.has('eigenaar') ? list(params, 'eigenaar') : [],
       due: pick(DUE_WINDOWS, [params.get('due') ?? ''])[0] ?? 'alle',
       problemen: params.get('problemen') === '1',
+      wacht: params.get('wacht') === '1',
       q: (params.get('q') ?? '').slice(0, 200),
     },
     sort: { key: pick(SORT_KEYS, [sortKey])[0] ?? 'nummer', dir: sortDir === 'desc' ? 'desc' : 'asc' },
@@ -102,6 +107,7 @@ export function queryToParams(query: ListQuery): URLSearchParams {
   if (f.eigenaar.length) p.set('eigenaar', f.eigenaar.join(','));
   if (f.due !== 'alle') p.set('due', f.due);
   if (f.problemen) p.set('problemen', '1');
+  if (f.wacht) p.set('wacht', '1');
   if (query.sort.key !== 'nummer' || query.sort.dir !== 'asc') p.set('sort', `${query.sort.key}:${query.sort.dir}`);
   if (query.group !== 'geen') p.set('group', query.group);
   return p;
@@ -118,6 +124,7 @@ export function activeFilterCount(f: ListFilters): number {
     f.eigenaar.length,
     f.due !== 'alle',
     f.problemen,
+    f.wacht,
     f.q.trim() !== '',
   ].filter(Boolean).length;
 }
@@ -155,6 +162,7 @@ export function matchesFilters(row: ActieRow, f: ListFilters, today: CalendarDat
   if (f.domein.length && !a.domeinen.some((d) => f.domein.includes(d))) return false;
   if (f.eigenaar.length && !f.eigenaar.includes(row.ownerKey)) return false;
   if (f.problemen && row.item.problems.length === 0) return false;
+  if (f.wacht && !wachtOpAndereActie(a, row.blockedBy)) return false;
   if (!inDueWindow(row, f.due, today)) return false;
   return terms.every((term) => row.searchText.includes(term));
 }

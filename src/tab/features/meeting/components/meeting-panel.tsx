@@ -106,6 +106,16 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
         <Caption1 as="p" block>
           {t('vergadering.intro', { mt: agenda.mt.naam, datum: formatInstant(agenda.occurrence.start, locale) })}
         </Caption1>
+        {/* The card's own counts (the domain's planCounts), so the panel and the card never disagree. */}
+        <Caption1 as="p" block data-testid="panel-counts">
+          {t('vergadering.counts', {
+            total: agenda.counts.acties,
+            open: agenda.counts.open,
+            overdue: agenda.counts.overdue,
+            blocked: agenda.counts.geblokkeerd,
+            waiting: agenda.counts.wachtOp,
+          })}
+        </Caption1>
       </div>
       <Caption1Strong as="h3">{t('vergadering.agenda', { count: items.length })}</Caption1Strong>
       {items.length === 0 ? (

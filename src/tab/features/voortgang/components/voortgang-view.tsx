@@ -235,7 +235,9 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
           testId: 'kpi-overdue',
         },
         // Which actions wait for another is known for the live plan only.
-        ...(isToday ? [{ label: 'progress.kpi.waiting' as const, value: waiting, testId: 'kpi-waiting' }] : []),
+        ...(isToday
+          ? [{ label: 'progress.kpi.waiting' as const, value: waiting, params: { wacht: '1' }, testId: 'kpi-waiting' }]
+          : []),
       ]
     : [];
 
