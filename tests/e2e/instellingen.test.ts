@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimFields, sentFields } from '../../src/data/lists/herinneringen.js';
 import { installatieToFields } from '../../src/data/lists/installaties.js';
-import { beheerdersToFields } from '../../src/data/lists/mts.js';
+import { beheerdersToFields, MT_FIELDS } from '../../src/data/lists/mts.js';
 import { loadMTSettings } from '../../src/data/mts-store.js';
 import { screenshotPath } from './support/browser.js';
 import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
@@ -265,4 +265,69 @@ describe('the Instellingen view', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('a read that began before a save and answers after it does not put the older version back (issue 14, point 5)', async () => {
+    const { page, errors } = await open(UPN.imSociaal);
+    const card = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`);
+    const before = (await readMt()).value.voorlooptijdMinuten;
+    const [uren, text] = before === 180 ? ['4', '4 uur ervoor'] : ['3', '3 uur ervoor'];
+    // Hold the next `$batch` (the view's read of the MTs) with the site's answer from before the save.
+    let armed = true;
+    let heldBody = '';
+    let held!: () => void;
+    const isHeld = new Promise<void>((resolve) => (held = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let delivered!: () => void;
+    const isDelivered = new Promise<void>((resolve) => (delivered = resolve));
+    await page.route(
+      (url) => url.pathname.endsWith('/$batch'),
+      async (route) => {
+        if (!armed) return route.continue();
+        armed = false;
+        const response = await route.fetch();
+        heldBody = await response.text();
+        held();
+        await released;
+        await route.fulfill({ response, body: heldBody });
+        delivered();
+      },
+    );
+    // The page becoming visible again starts a read now, rather than at the next poll.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await isHeld;
+    expect(heldBody).toContain(`"${MT_FIELDS.voorlooptijd}":${before ?? 'null'}`);
+
+    await card.getByRole('button', { name: 'CMT wijzigen' }).click();
+    const form = card.getByRole('form', { name: 'CMT wijzigen' });
+    await form.getByRole('spinbutton', { name: 'Voorlooptijd, aantal' }).fill(uren);
+    await form.getByRole('combobox', { name: 'Voorlooptijd, eenheid' }).click();
+    await page.getByRole('option', { name: 'uren' }).click();
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => card.getByTestId('mt-lead').innerText()).toBe(text);
+    expect((await readMt()).value.voorlooptijdMinuten).toBe(Number(uren) * 60);
+
+    // Now the old answer arrives. It must not replace the saved version, not even for a moment.
+    await page.evaluate(() => {
+      const lead = document.querySelector('[data-mt="cmt"] [data-testid="mt-lead"]');
+      const seen: string[] = [];
+      Object.assign(window, { leadTexts: seen });
+      if (lead)
+        new MutationObserver(() => seen.push(lead.textContent ?? '')).observe(lead, {
+          subtree: true,
+          characterData: true,
+          childList: true,
+        });
+    });
+    release();
+    await isDelivered;
+    // Give the page time to handle the answer (parse, state, render) before looking.
+    await page.waitForTimeout(1_000);
+    // Every text the lead time showed since the save: only the saved one.
+    const shown = await page.evaluate(() => (window as unknown as { leadTexts: string[] }).leadTexts);
+    expect(shown.filter((t) => t !== text)).toEqual([]);
+    await expect(card.getByTestId('mt-lead').innerText()).resolves.toBe(text);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });
