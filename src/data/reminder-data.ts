@@ -1,4 +1,7 @@
+import type { AgendaKeuze } from '../domain/agenda-keuze.js';
 import type { Agendering } from '../domain/agendering.js';
+import { agendakeuzesSince } from './agendakeuzes-store.js';
+import { toAgendaKeuze } from './lists/agendakeuzes.js';
 import type { Kwartaaldoel, MT, PortfolioItem } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { onOrAfter, readListsInOneBatch } from './list-batch.js';
@@ -20,10 +23,13 @@ export type ReminderData = {
   herinneringen: Loaded<Herinnering>[];
   /** The escalations to the CMT not yet ticked as discussed (the CMT's "Geagendeerd door de MT's"). */
   agenderingen: Loaded<Agendering>[];
+  /** The secretaries' choices ("Ook bespreken", "Niet nodig") for the meetings from `since` on (issue 14.3). */
+  agendakeuzes: Loaded<AgendaKeuze>[];
 };
 
 /**
- * Reads MTs, portfolio, quarter goals, site users, the recent reminder log and the open escalations to the CMT in one
+ * Reads MTs, portfolio, quarter goals, site users, the recent reminder log, the open escalations to the CMT and the
+ * secretaries' agenda choices in one
  * `$batch`.
  * These lists are small (tens to hundreds of items); a page beyond the first is followed with
  * ordinary requests.
@@ -41,6 +47,7 @@ export async function loadReminderData(graph: Graph, siteId: string, since: Date
       filter: onOrAfter(HERINNERING_FIELDS.moment, since),
     },
     { id: 'agenderingen', ...AGENDERINGEN_OPEN_READ },
+    { id: 'keuzes', ...agendakeuzesSince(since) },
   ]);
   const users = new Map((items.users ?? []).map(toSiteUser).map((u) => [u.id ?? '', u]));
   const portfolio = (items.portfolio ?? []).map((item) => toPortfolioItem(item, users));
@@ -51,5 +58,6 @@ export async function loadReminderData(graph: Graph, siteId: string, since: Date
     kwartaaldoelen: (items.doelen ?? []).map((item) => toKwartaaldoel(item, portfolioKeyById)),
     herinneringen: (items.log ?? []).map(toHerinnering),
     agenderingen: (items.agenderingen ?? []).map((item) => toAgendering(item, agenderingReadContext(users))),
+    agendakeuzes: (items.keuzes ?? []).map(toAgendaKeuze),
   };
 }

@@ -46,6 +46,7 @@ export async function seedSite(graph: Graph, siteId: string, data: SeedData): Pr
       DomeinVoortgang: 0,
       Installaties: 0,
       Agenderingen: 0,
+      Agendakeuzes: 0,
     },
     unknownPeople: [],
   };

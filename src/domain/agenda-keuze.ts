@@ -8,7 +8,7 @@
  * Pure: `agendaKeuzesVoor` is the selection rule `composeAgenda` applies; `agendaKeuzeProbleem` the validation the tab
  * shows and the store repeats; `agendaKeuzeOpen` whether the choice can still change.
  */
-import type { Actie, PersonRef } from './model.js';
+import type { Actie } from './model.js';
 
 /** The two choices, as stored in the Agendakeuzes list's Keuze column. */
 export const AGENDA_KEUZES = ['Ook bespreken', 'Niet nodig'] as const;
@@ -26,7 +26,8 @@ export type AgendaKeuze = {
   keuze: AgendaKeuzeSoort;
   /** Required for "Niet nodig"; optional for "Ook bespreken". */
   reden?: string;
-  door?: PersonRef;
+  /** Who chose it, by name (the site user's id travels separately, as a person column). */
+  doorNaam?: string;
   /** When it was chosen, ISO. */
   op?: string;
 };

@@ -97,6 +97,9 @@ export function agendaInputFor(
     input.agenderingen = data.agenderingen.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
   if (domeinVoortgang.length > 0)
     input.domeinVoortgang = domeinVoortgang.map((r) => ({ id: r.id, eTag: r.eTag, value: r.value }));
+  // The secretary's choices for this meeting (composeAgenda keeps only this occurrence's).
+  const keuzes = (data.agendakeuzes ?? []).filter((k) => k.value.vergadering.startsWith(`${mt.key}|`));
+  if (keuzes.length > 0) input.keuzes = keuzes.map((k) => ({ id: k.id, value: k.value }));
   return input;
 }
 

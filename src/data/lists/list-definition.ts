@@ -14,7 +14,8 @@ export type ListName =
   | 'Besluiten'
   | 'DomeinVoortgang'
   | 'Installaties'
-  | 'Agenderingen';
+  | 'Agenderingen'
+  | 'Agendakeuzes';
 
 /** The hidden list of site users; person columns store its item ids. */
 export const SITE_USERS_LIST = 'User Information List';

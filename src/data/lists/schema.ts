@@ -1,5 +1,6 @@
 import { actiesList } from './acties.js';
 import { adviezenList } from './adviezen.js';
+import { agendakeuzesList } from './agendakeuzes.js';
 import { agenderingenList } from './agenderingen.js';
 import { besluitenList } from './besluiten.js';
 import { bevindingenList } from './bevindingen.js';
@@ -16,7 +17,7 @@ import { portfolioList } from './portfolio.js';
  * comes first (Acties looks up itself; provisioning adds self-lookups after creating the list).
  * Bump SCHEMA_VERSION whenever a list or column changes.
  */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /*
  * Versions:
@@ -30,6 +31,8 @@ export const SCHEMA_VERSION = 9;
  * 8. Acties: BijgewerktDoor, BijgewerktNaam and BijgewerktOp, the person a write under the app's identity was made for (issue 14, point 4);
  * 9. Adviezen: SamenhangMet (the adviezen the college takes up together); Bevindingen: Thema (the theme the report
  *    discusses the finding under); filled on existing sites where the item is the seed's (issue 13, point 7).
+ * 10. Agendakeuzes: the secretary's "Ook bespreken" / "Niet nodig" (with reason) per MT meeting and action
+ *    (issue 14, point 3); a new list only, so provisioning creates it and no data step is needed.
  */
 
 export const siteSchema: readonly ListDefinition[] = [
@@ -44,4 +47,5 @@ export const siteSchema: readonly ListDefinition[] = [
   domeinVoortgangList,
   installatiesList,
   agenderingenList,
+  agendakeuzesList,
 ];

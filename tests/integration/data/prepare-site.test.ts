@@ -43,6 +43,7 @@ describe('provisioning and seeding a site through Graph', () => {
       DomeinVoortgang: 33,
       Installaties: 0,
       Agenderingen: 0,
+      Agendakeuzes: 0,
     });
     expect(result.seed?.unknownPeople).toEqual([]);
   });

@@ -25,6 +25,7 @@ function data(mt: MT, herinneringen: Loaded<Herinnering>[] = []): ReminderData {
     kwartaaldoelen: [],
     herinneringen,
     agenderingen: [],
+    agendakeuzes: [],
   };
 }
 
