@@ -154,7 +154,7 @@ describe('the Agendakeuzes list (issue 14.3), against the sandbox', () => {
     });
     const cmt = report.outcomes.find((o) => o.mtKey === 'cmt');
     expect(cmt).toMatchObject({ outcome: 'sent', key: KEY });
-    const card = sent.find((c) => c.fallbackText.includes('CMT'))!;
+    const card = sent.find((c) => (c.fallbackText ?? '').includes('CMT'))!;
     const json = JSON.stringify(card.body);
     const escapedNummer = (n: string) => n.replace('.', '\\\\.');
     expect(json).toContain('Ook bespreken (1)');
