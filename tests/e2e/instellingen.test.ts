@@ -193,6 +193,10 @@ describe('the Instellingen view', () => {
     const card = page.locator('[data-testid="mt-card"][data-mt="mt-proef-domein"]');
     await card.waitFor();
     await expect(card.getByTestId('mt-lead').innerText()).resolves.toBe('2 dagen ervoor');
+    // The words under "Vergaderschema" name the cancelled meeting.
+    await expect(card.getByTestId('mt-schedule').innerText()).resolves.toBe(
+      'om de week dinsdag 14:30; vervalt op 2 feb 2027',
+    );
     const { mts } = await loadMTSettings(client.graph, siteId, new Date('2020-01-01T00:00:00Z'));
     const stored = mts.find((m) => m.value.key === 'mt-proef-domein');
     expect(stored?.value).toMatchObject({

@@ -34,6 +34,44 @@ describe('an MT schedule in words', () => {
       describeScheduleText('DTSTART;TZID=Europe/Amsterdam:20260113T133000\nRRULE:FREQ=WEEKLY;INTERVAL=3', 'nl'),
     ).toBe('om de 3 weken dinsdag 13:30');
   });
+  it('names the cancelled meetings (EXDATE), from a given date on, in both languages', () => {
+    const text = [
+      'DTSTART;TZID=Europe/Amsterdam:20260106T143000',
+      'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=14;BYMINUTE=30',
+      'EXDATE;TZID=Europe/Amsterdam:20261222T143000,20270202T143000',
+    ].join('\n');
+    expect(describeScheduleText(text, 'nl')).toBe('om de week dinsdag 14:30; vervalt op 22 dec 2026 en 2 feb 2027');
+    expect(describeScheduleText(text, 'en')).toBe(
+      'every other week on Tuesday 14:30; cancelled on 22 Dec 2026 and 2 Feb 2027',
+    );
+    // A cancellation that has passed is not named; the day itself still is.
+    expect(describeScheduleText(text, 'nl', '2026-12-23')).toBe('om de week dinsdag 14:30; vervalt op 2 feb 2027');
+    expect(describeScheduleText(text, 'nl', '2027-02-02')).toBe('om de week dinsdag 14:30; vervalt op 2 feb 2027');
+    expect(describeScheduleText(text, 'en', '2027-02-03')).toBe('every other week on Tuesday 14:30');
+    // Whole days, and one meeting of a day with two: that one names its time.
+    expect(describeScheduleText('FREQ=WEEKLY;BYDAY=MO;BYHOUR=9,14;BYMINUTE=0\nEXDATE;VALUE=DATE:20261228', 'nl')).toBe(
+      'elke maandag 09:00 en 14:00; vervalt op 28 dec 2026',
+    );
+    expect(describeScheduleText('FREQ=WEEKLY;BYDAY=MO;BYHOUR=9,14;BYMINUTE=0\nEXDATE:20261228T140000', 'en')).toBe(
+      'every Monday 09:00 and 14:00; cancelled on 28 Dec 2026 14:00',
+    );
+    // A long list names five and counts the rest.
+    const many = `FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0\nEXDATE;VALUE=DATE:${[
+      '20270105',
+      '20270112',
+      '20270119',
+      '20270126',
+      '20270202',
+      '20270209',
+      '20270216',
+    ].join(',')}`;
+    expect(describeScheduleText(many, 'nl')).toBe(
+      'elke dinsdag 09:00; vervalt op 5 jan 2027, 12 jan 2027, 19 jan 2027, 26 jan 2027, 2 feb 2027 en nog 2 andere',
+    );
+    expect(describeScheduleText(many, 'en')).toBe(
+      'every Tuesday 09:00; cancelled on 5 Jan 2027, 12 Jan 2027, 19 Jan 2027, 26 Jan 2027, 2 Feb 2027 and 2 more',
+    );
+  });
   it('has no words for a text it cannot read, or no text', () => {
     expect(describeScheduleText('elke dinsdag', 'nl')).toBeUndefined();
     expect(describeScheduleText('  ', 'nl')).toBeUndefined();

@@ -246,12 +246,13 @@ function MtCard({
   const t = useT();
   const locale = useLocale();
   const leadText = useLeadText();
-  const { me } = usePlanContext();
+  const { me, now } = usePlanContext();
   const [editing, setEditing] = useState(false);
   const canEdit = mayEditMT(mt, me);
   const v = mt.value;
+  // Cancelled meetings that have passed no longer matter: the words name today's and later ones.
   const words = v.schema
-    ? (describeScheduleText(v.schema, locale) ?? t('inst.schemaUnreadable'))
+    ? (describeScheduleText(v.schema, locale, amsterdamDate(now)) ?? t('inst.schemaUnreadable'))
     : t('inst.schemaNone');
   const headingId = `mt-${mt.id}-title`;
   const channel = channelState(v, installaties);

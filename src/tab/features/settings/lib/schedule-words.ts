@@ -1,9 +1,11 @@
 /**
  * An MT's meeting schedule in words ("elke dinsdag 09:00", "om de week donderdag 09:30"), derived from the parsed
- * rule, never from the raw text. Returns undefined for a text the app cannot read (the form says why).
+ * rule, never from the raw text, with the cancelled meetings (EXDATE) after it ("; vervalt op 22 dec 2026").
+ * Returns undefined for a text the app cannot read (the form says why).
  */
+import type { CalendarDate } from '../../../../domain/model.js';
 import { parseMeetingSchedule, type MeetingSchedule, type Weekdag } from '../../../../domain/schedule.js';
-import type { Locale } from '../../../i18n/format.js';
+import { formatCalendarDate, type Locale } from '../../../i18n/format.js';
 
 const DAYS: Record<Locale, Record<Weekdag, string>> = {
   nl: { MO: 'maandag', TU: 'dinsdag', WE: 'woensdag', TH: 'donderdag', FR: 'vrijdag', SA: 'zaterdag', SU: 'zondag' },
@@ -100,9 +102,41 @@ export function describeSchedule(s: MeetingSchedule, locale: Locale): string {
   return withTime(dayText ? `${every} ${nl ? 'op' : 'on'} ${dayText}` : every);
 }
 
-/** The schedule text in words, or undefined when it is empty or not a rule this app reads. */
-export function describeScheduleText(text: string | undefined, locale: Locale): string | undefined {
+/** How many cancelled meetings the words name before they say how many more there are. */
+const CANCELLED_SHOWN = 5;
+
+/**
+ * The cancelled meetings in words: "vervalt op 22 dec 2026 en 5 jan 2027" / "cancelled on 22 Dec 2026 and 5 Jan 2027",
+ * from `from` on when given (a cancellation that has passed no longer matters), at most five and then how many more.
+ * A cancelled single meeting (`…T14:30`) names its time only when the schedule meets more than once a day.
+ */
+export function describeCancelled(s: MeetingSchedule, locale: Locale, from?: CalendarDate): string | undefined {
+  const nl = locale === 'nl';
+  const timesPerDay = Math.max(1, s.byHour.length) * Math.max(1, s.byMinute.length);
+  const upcoming = (s.exdates ?? []).filter((e) => from === undefined || e.slice(0, 10) >= from);
+  if (upcoming.length === 0) return undefined;
+  const named = upcoming.slice(0, CANCELLED_SHOWN).map((e) => {
+    const date = formatCalendarDate(e.slice(0, 10), locale);
+    return e.length > 10 && timesPerDay > 1 ? `${date} ${e.slice(11, 16)}` : date;
+  });
+  const more = upcoming.length - named.length;
+  if (more > 0) named.push(nl ? `nog ${more} andere` : `${more} more`);
+  return `${nl ? 'vervalt op' : 'cancelled on'} ${list(named, locale)}`;
+}
+
+/**
+ * The schedule text in words, with its cancelled meetings from `from` on (all when `from` is not given), or undefined
+ * when it is empty or not a rule this app reads.
+ */
+export function describeScheduleText(
+  text: string | undefined,
+  locale: Locale,
+  from?: CalendarDate,
+): string | undefined {
   if (!text?.trim()) return undefined;
   const parsed = parseMeetingSchedule(text);
-  return parsed ? describeSchedule(parsed, locale) : undefined;
+  if (!parsed) return undefined;
+  const words = describeSchedule(parsed, locale);
+  const cancelled = describeCancelled(parsed, locale, from);
+  return cancelled ? `${words}; ${cancelled}` : words;
 }
