@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/server/log.js';
+import { startServe } from '../../../src/server/serve-app.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
 
@@ -110,23 +112,24 @@ function logLines(output: string): Array<Record<string, unknown>> {
 }
 
 /**
- * Starts serve with one thing wrong, waits for its one 'configuration problem' line, and reads /healthz:
- * both must name the variable and the URL, without a stack trace.
+ * Starts serve in this process (`startServe`, what the entry runs) with one thing wrong, waits for its one
+ * 'configuration problem' line, and reads /healthz: both must name the variable and the URL, without a stack trace.
+ * In-process because these tests are about the server's checks, not the process (the tests above spawn it).
  */
 async function expectProblem(env: Record<string, string>, variable: string, url: string): Promise<{ problem: string }> {
-  const run = serve(env);
+  let output = '';
+  const log = createLogger((line) => (output += `${line}\n`));
+  const run = await startServe({ env, log });
   try {
-    await until(
-      () => run.output().includes('"msg":"configuration problem"'),
-      `the configuration problem for ${variable}`,
-    );
-    const lines = logLines(run.output());
+    await until(() => output.includes('"msg":"configuration problem"'), `the configuration problem for ${variable}`);
+    const lines = logLines(output);
     const problems = lines.filter((l) => l.msg === 'configuration problem');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ level: 'error', variable, url });
-    expect(run.output()).not.toMatch(/\n\s+at /);
-    expect(run.output()).not.toContain('sandbox-secret');
+    expect(output).not.toMatch(/\n\s+at /);
+    expect(output).not.toContain('sandbox-secret');
     const appUrl = lines.find((l) => l.msg === 'listening')?.url as string;
+    expect(appUrl).toBe(run.url);
     const health = await fetch(`${appUrl}/healthz`);
     expect(health.status).toBe(503);
     const body = (await health.json()) as {
@@ -137,7 +140,7 @@ async function expectProblem(env: Record<string, string>, variable: string, url:
     expect(body.problems).toEqual([{ variable, url, problem: problems[0]?.problem }]);
     return { problem: String(problems[0]?.problem) };
   } finally {
-    run.child.kill('SIGKILL');
+    await run.stop();
   }
 }
 
