@@ -15,7 +15,10 @@ import {
   domeinVoortgangToFields,
   toDomeinVoortgang,
 } from './lists/domein-voortgang.js';
+import { namensOf, namensToFields, type Namens } from './lists/acties.js';
 import type { Loaded } from './lists/field-reader.js';
+import { itemHistory, type ItemVersion } from './item-history.js';
+import { listPath } from './site.js';
 import type { ListItem } from './lists/list-definition.js';
 import { createListStore, EtagConflictError } from './list-store.js';
 import type { LoadedPlan } from './plan-store.js';
@@ -46,10 +49,28 @@ export class DomeinVoortgangConflictError extends Error {
 export type DomeinVoortgangStore = {
   /**
    * Writes a domain's change on a shared action: its row is updated with If-Match, or created (de-duplicated by its
-   * unique Sleutel after a lost answer) when the domain had none. Returns the row as stored.
+   * unique Sleutel after a lost answer) when the domain had none. Returns the row as stored. `namens`: the person a
+   * write under the app's own identity is made for (a card's button); recorded in the same write, so every version
+   * it makes names them.
    */
-  save(actie: Loaded<Actie>, domein: Domein, change: DomeinVoortgangChange): Promise<Loaded<DomeinVoortgang>>;
+  save(
+    actie: Loaded<Actie>,
+    domein: Domein,
+    change: DomeinVoortgangChange,
+    namens?: Namens,
+  ): Promise<Loaded<DomeinVoortgang>>;
+  /** The row's SharePoint versions, newest first: who (or for whom the app) changed which field from what to what. */
+  history(rijId: string): Promise<ItemVersion[]>;
 };
+
+/** The fields of a row its history shows, with their labels (the list's display names). */
+const DOMEIN_VOORTGANG_HISTORY_FIELDS: readonly { key: keyof DomeinVoortgang; label: string }[] = [
+  { key: 'status', label: 'Status' },
+  { key: 'statusToelichting', label: 'Toelichting status' },
+  { key: 'eigenaar', label: 'Eigenaar' },
+  { key: 'deadline', label: 'Deadline' },
+  { key: 'notitie', label: 'Notitie' },
+];
 
 /** Reads and writes the rows per domain with the plan's guarantees (validation first, If-Match, no duplicates). */
 export function createDomeinVoortgangStore(graph: Graph, siteId: string, plan: LoadedPlan): DomeinVoortgangStore {
@@ -62,7 +83,8 @@ export function createDomeinVoortgangStore(graph: Graph, siteId: string, plan: L
   const rijen = plan.domeinVoortgang;
 
   return {
-    async save(actie, domein, change) {
+    async save(actie, domein, change, namens) {
+      const wie = namens ? namensToFields(namens) : {};
       if (!actie.value.domeinen.includes(domein)) {
         throw new DomeinVoortgangValidationError([
           { path: 'domein', message: `Actie ${actie.value.nummer} hoort niet bij ${domein}.` },
@@ -80,7 +102,12 @@ export function createDomeinVoortgangStore(graph: Graph, siteId: string, plan: L
       if (row) {
         try {
           return toLoaded(
-            await items.update(row.id, row.eTag, domeinVoortgangChangeToFields(change), domeinVoortgangFieldNames),
+            await items.update(
+              row.id,
+              row.eTag,
+              { ...domeinVoortgangChangeToFields(change), ...wie },
+              domeinVoortgangFieldNames,
+            ),
           );
         } catch (error) {
           if (error instanceof EtagConflictError)
@@ -96,7 +123,11 @@ export function createDomeinVoortgangStore(graph: Graph, siteId: string, plan: L
       const created: DomeinVoortgang = { actie: actie.value.nummer, domein, status: stand.status };
       if (stand.statusToelichting !== undefined && actie.value.status === stand.status)
         created.statusToelichting = stand.statusToelichting;
-      const fields = { ...domeinVoortgangToFields(created, actie.id), ...domeinVoortgangChangeToFields(change) };
+      const fields = {
+        ...domeinVoortgangToFields(created, actie.id),
+        ...domeinVoortgangChangeToFields(change),
+        ...wie,
+      };
       const sleutel = domeinVoortgangSleutel(actie.value.nummer, domein);
       try {
         return toLoaded(await items.create(fields, sleutel, domeinVoortgangClientKeyField()));
@@ -107,5 +138,19 @@ export function createDomeinVoortgangStore(graph: Graph, siteId: string, plan: L
         throw error;
       }
     },
+
+    history: (rijId) =>
+      itemHistory(
+        graph,
+        `${listPath(siteId, 'DomeinVoortgang')}/items/${rijId}`,
+        (fields) => toDomeinVoortgang({ id: rijId, eTag: '', fields }, context).value,
+        DOMEIN_VOORTGANG_HISTORY_FIELDS,
+        (fields) => {
+          const recorded = namensOf(fields);
+          if (!recorded) return undefined;
+          const user = recorded.door ? context.users.get(recorded.door.id) : undefined;
+          return { naam: user?.displayName ?? recorded.naam, op: recorded.op };
+        },
+      ),
   };
 }

@@ -463,19 +463,19 @@ export async function updateActieStatus(
   if (request.deadline !== undefined && !isValidCalendarDate(request.deadline)) {
     return { kind: 'invalid', ctx, message: 'Vul de nieuwe deadline in als datum (bijvoorbeeld 2026-12-31).' };
   }
-  if (domein !== undefined) return updateDomeinRij(deps, ctx, actie, domein, request, request.status);
+  const user = findSiteUser(ctx.plan.users, actor);
+  const namens: Namens = {
+    naam: actor.displayName,
+    op: `${at.toISOString().slice(0, 19)}Z`,
+    ...(user ? { door: user } : {}),
+  };
+  if (domein !== undefined) return updateDomeinRij(deps, ctx, actie, domein, request, request.status, namens);
   const change: ActieChange = { status: request.status };
   if (request.toelichting !== undefined) change.statusToelichting = request.toelichting;
   if (request.deadline !== undefined) change.deadline = request.deadline;
   const store = createActiesStore(deps.graph, deps.siteId, ctx.plan);
   try {
     // The card's eTag, not the one just read: a card built before someone else's change must conflict.
-    const user = findSiteUser(ctx.plan.users, actor);
-    const namens: Namens = {
-      naam: actor.displayName,
-      op: `${at.toISOString().slice(0, 19)}Z`,
-      ...(user ? { door: user } : {}),
-    };
     const updated = await store.update({ ...actie, eTag: request.eTag }, change, namens);
     return {
       kind: 'updated',
@@ -512,7 +512,8 @@ function withRij(ctx: CardContext, rij: Loaded<DomeinVoortgang>): CardContext {
  * A domain MT's status update of a shared action (issue 12.4): it writes that domain's row, not the action, with the
  * row's eTag the card carried as If-Match (a card built before someone else's change conflicts). A card built while
  * the domain had no row creates it; when someone created it meanwhile, that is a conflict too. The move must be an
- * allowed transition from where the domain stands, with a reason typed on the card when the move needs one.
+ * allowed transition from where the domain stands, with a reason typed on the card when the move needs one. The row
+ * records the person who clicked (`namens`) in the same write, as an action does.
  */
 async function updateDomeinRij(
   deps: CardActionDeps,
@@ -521,6 +522,7 @@ async function updateDomeinRij(
   domein: Domein,
   request: StatusUpdateRequest,
   status: ActieStatus,
+  namens: Namens,
 ): Promise<StatusUpdateOutcome> {
   const rij = ctx.plan.domeinVoortgang.find((r) => r.value.actie === actie.value.nummer && r.value.domein === domein);
   const stale = (theirs: Loaded<DomeinVoortgang> | undefined): StatusUpdateOutcome => ({
@@ -541,7 +543,7 @@ async function updateDomeinRij(
     domeinVoortgang: ctx.plan.domeinVoortgang.map((r) => (r.id === rij?.id ? { ...r, eTag: request.eTag } : r)),
   };
   try {
-    const saved = await createDomeinVoortgangStore(deps.graph, deps.siteId, plan).save(actie, domein, change);
+    const saved = await createDomeinVoortgangStore(deps.graph, deps.siteId, plan).save(actie, domein, change, namens);
     const next = withRij(ctx, saved);
     return {
       kind: 'updated',

@@ -20,6 +20,11 @@ export const DOMEIN_VOORTGANG_FIELDS = {
   eigenaar: 'Eigenaar',
   deadline: 'Deadline',
   notitie: 'Notitie',
+  // Schema version 11: the person a write under the app's identity was made for (a card button), as on Acties; the
+  // same internal names, so `namensToFields` and `namensOf` of the acties list serve both lists.
+  bijgewerktDoor: 'BijgewerktDoor',
+  bijgewerktNaam: 'BijgewerktNaam',
+  bijgewerktOp: 'BijgewerktOp',
 } as const;
 
 const F = DOMEIN_VOORTGANG_FIELDS;
@@ -66,6 +71,14 @@ export const domeinVoortgangList: ListDefinition = {
     },
     { name: F.deadline, displayName: 'Deadline', dateTime: { format: 'dateOnly' }, indexed: true },
     { name: F.notitie, displayName: 'Notitie', text: { allowMultipleLines: true } },
+    // Schema version 11: who a card's write of the row was made for (issue 14, point 4, on the rows of issue 12.4).
+    {
+      name: F.bijgewerktDoor,
+      displayName: 'Bijgewerkt namens',
+      personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' },
+    },
+    { name: F.bijgewerktNaam, displayName: 'Bijgewerkt namens (naam)', text: { maxLength: 255 } },
+    { name: F.bijgewerktOp, displayName: 'Bijgewerkt namens op', dateTime: { format: 'dateTime' } },
   ],
   views: [
     {

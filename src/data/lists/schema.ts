@@ -17,7 +17,7 @@ import { portfolioList } from './portfolio.js';
  * comes first (Acties looks up itself; provisioning adds self-lookups after creating the list).
  * Bump SCHEMA_VERSION whenever a list or column changes.
  */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 /*
  * Versions:
@@ -33,6 +33,8 @@ export const SCHEMA_VERSION = 10;
  *    discusses the finding under); filled on existing sites where the item is the seed's (issue 13, point 7).
  * 10. Agendakeuzes: the secretary's "Ook bespreken" / "Niet nodig" (with reason) per MT meeting and action
  *    (issue 14, point 3); a new list only, so provisioning creates it and no data step is needed.
+ * 11. DomeinVoortgang: BijgewerktDoor, BijgewerktNaam and BijgewerktOp, the person a card's write of a domain's row was
+ *    made for, as on Acties (issue 14, point 4; issue 12, point 4). Columns only: no upgrade step moves data.
  */
 
 export const siteSchema: readonly ListDefinition[] = [

@@ -377,6 +377,9 @@ export const en: Record<MessageKey, string> = {
   'domeinVoortgang.conflict':
     'Someone else changed the progress of {domein} in the meantime. The latest version is being loaded; check it and save again.',
   'domeinVoortgang.failed': 'Saving failed: {detail}',
+  'domeinVoortgang.historyShow': 'History of {domein}',
+  'domeinVoortgang.historyHide': 'Hide the history of {domein}',
+  'domeinVoortgang.historyNoFields': 'No change to the row’s fields.',
   'domeinVoortgang.statusRolledUp':
     'The status of this action rolls up from the progress per domain; update it under Progress per domain.',
   'detail.historyLoading': 'Loading history…',

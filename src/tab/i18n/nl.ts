@@ -379,6 +379,9 @@ export const nl = {
   'domeinVoortgang.conflict':
     'Iemand anders heeft de voortgang van {domein} intussen gewijzigd. De nieuwste versie wordt geladen; controleer en sla opnieuw op.',
   'domeinVoortgang.failed': 'Opslaan is mislukt: {detail}',
+  'domeinVoortgang.historyShow': 'Geschiedenis van {domein}',
+  'domeinVoortgang.historyHide': 'Geschiedenis van {domein} verbergen',
+  'domeinVoortgang.historyNoFields': 'Geen wijziging in de velden van de rij.',
   'domeinVoortgang.statusRolledUp':
     'De status van deze actie volgt uit de voortgang per domein; werk die bij onder Voortgang per domein.',
   'detail.historyLoading': 'Geschiedenis laden…',

@@ -8,7 +8,9 @@ import type { TeamsChannelAccount } from '@microsoft/teams.api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMts, updateMtChannel } from '../../../src/bot/mt-channel.js';
 import { createListStore } from '../../../src/data/list-store.js';
+import { createDomeinVoortgangStore } from '../../../src/data/domein-voortgang-store.js';
 import { ACTIE_FIELDS } from '../../../src/data/lists/acties.js';
+import { DOMEIN_VOORTGANG_FIELDS } from '../../../src/data/lists/domein-voortgang.js';
 import { loadPlanCold } from '../../../src/data/plan-sync.js';
 import { sendNow } from '../../../src/reminders/cli.js';
 import { statusInputIds } from '../../../src/reminders/verbs.js';
@@ -121,5 +123,55 @@ describe('a domain MT’s card and its own row of a shared action', () => {
       'De voortgang van Sociaal Domein op actie 1.1 is intussen door iemand anders gewijzigd. Er is niets opgeslagen.',
     );
     expect((await rowOf11())?.value.status).toBe('Loopt');
+  });
+
+  it('records the person who clicked on the row and in its version history, next to the app identity (issue 14, point 4)', async () => {
+    const row = await rowOf11();
+    if (!row) throw new Error('no row 1.1 Sociaal Domein');
+    const { plan } = await loadPlanCold(h.graph, h.sandbox.siteUrl);
+    const person = plan.users.find((u) => u.email === IM.email);
+    if (!person?.id) throw new Error('the informatiemanager is no site user');
+    // Read back through Graph: the row's own columns name the person of the card's write, its author is the app.
+    const path = `/sites/${h.siteId}/lists/DomeinVoortgang/items/${row.id}`;
+    type Version = {
+      lastModifiedBy?: { user?: unknown; application?: { displayName?: string } };
+      fields?: Record<string, unknown>;
+    };
+    const item = await h.graph.get<Version & { fields: Record<string, unknown> }>(`${path}?$expand=fields`);
+    expect(item.fields[DOMEIN_VOORTGANG_FIELDS.bijgewerktNaam]).toBe(IM.name);
+    expect(String(item.fields[`${DOMEIN_VOORTGANG_FIELDS.bijgewerktDoor}LookupId`])).toBe(person.id);
+    expect(item.fields[DOMEIN_VOORTGANG_FIELDS.bijgewerktOp]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(item.lastModifiedBy?.user).toBeUndefined();
+    const app = item.lastModifiedBy?.application?.displayName;
+    expect(app).toBeTruthy();
+    const versions = (await h.graph.get<{ value: Version[] }>(`${path}/versions?$expand=fields`)).value;
+    expect(versions[0]?.lastModifiedBy?.application?.displayName).toBe(app);
+    expect(versions[0]?.fields?.[DOMEIN_VOORTGANG_FIELDS.bijgewerktNaam]).toBe(IM.name);
+    // The seeded version names nobody.
+    expect(versions.at(-1)?.fields?.[DOMEIN_VOORTGANG_FIELDS.bijgewerktNaam]).toBeUndefined();
+
+    // The tab's history of the row: the card's write in the person's name (via the app), with the status change.
+    const store = createDomeinVoortgangStore(h.graph, h.siteId, plan);
+    const history = await store.history(row.id);
+    expect(history[0]).toMatchObject({ modifiedBy: app, namens: IM.name });
+    expect(history[0]?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'Status', from: 'Niet gestart', to: 'Loopt' },
+        { field: 'Deadline', from: '', to: '2026-11-01' },
+      ]),
+    );
+    expect(history.slice(1).every((v) => v.namens === undefined)).toBe(true);
+
+    // A later app write made for nobody is not put in the informatiemanager's name.
+    await createListStore(h.graph, h.siteId, 'DomeinVoortgang').update(
+      row.id,
+      row.eTag,
+      { [DOMEIN_VOORTGANG_FIELDS.notitie]: 'Door een upgrade gezet.' },
+      [DOMEIN_VOORTGANG_FIELDS.sleutel],
+    );
+    const later = await store.history(row.id);
+    expect(later).toHaveLength(history.length + 1);
+    expect(later[0]?.namens).toBeUndefined();
+    expect(later[1]?.namens).toBe(IM.name);
   });
 });

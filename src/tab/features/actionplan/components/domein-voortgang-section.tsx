@@ -5,13 +5,17 @@ import {
   Field,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Select,
+  Spinner,
   Subtitle2,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 'react';
+import type { ItemVersion } from '../../../../data/item-history.js';
+import { VersionList } from '../../../components/version-list.js';
 import { actieVoortgang, heeftDomeinVoortgang, type DomeinStand } from '../../../../domain/domein-voortgang.js';
 import type { Actie, ActieStatus, Domein } from '../../../../domain/model.js';
 import { allowedTransitions } from '../../../../domain/status.js';
@@ -37,6 +41,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   domein: { minWidth: '9rem', fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
+  history: { flexBasis: '100%', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   form: {
     display: 'flex',
     flexDirection: 'column',
@@ -67,10 +72,11 @@ export function DomeinVoortgangSection({
   const ctx = usePlanContext();
   // A domain's tab shows its own row as the action; the roll-up and the store need the action as stored.
   const stored = ctx.storedActie(item.id) ?? item;
-  const rijen = useMemo(
-    () => (ctx.plan?.domeinVoortgang ?? []).filter((r) => r.value.actie === stored.value.nummer).map((r) => r.value),
+  const loadedRijen = useMemo(
+    () => (ctx.plan?.domeinVoortgang ?? []).filter((r) => r.value.actie === stored.value.nummer),
     [ctx.plan, stored.value.nummer],
   );
+  const rijen = useMemo(() => loadedRijen.map((r) => r.value), [loadedRijen]);
   const voortgang = useMemo(() => actieVoortgang(stored.value, rijen), [stored.value, rijen]);
   if (!heeftDomeinVoortgang(stored.value)) return null;
   const eigen = domein ? voortgang.perDomein.find((d) => d.domein === domein) : undefined;
@@ -92,6 +98,12 @@ export function DomeinVoortgangSection({
               {d.rij ? '' : ` · ${t('domeinVoortgang.followsActie')}`}
             </Caption1>
             {d.notitie && <Caption1>{d.notitie}</Caption1>}
+            {(() => {
+              const loaded = loadedRijen.find((r) => r.value.domein === d.domein);
+              return loaded ? (
+                <RijGeschiedenis key={loaded.id} rijId={loaded.id} version={loaded.eTag} domein={d.domein} />
+              ) : null;
+            })()}
           </li>
         ))}
       </ul>
@@ -99,6 +111,73 @@ export function DomeinVoortgangSection({
         <EigenRij key={`${eigen.domein}|${eigen.rij ? 'rij' : 'actie'}|${eigen.status}`} item={stored} stand={eigen} />
       )}
     </section>
+  );
+}
+
+type HistoryState =
+  { status: 'closed' } | { status: 'loading' } | { status: 'ready'; versions: ItemVersion[] } | { status: 'error' };
+
+/**
+ * A domain row's history on request: its SharePoint versions, newest first, with the person a card's write was made
+ * for next to the app ("Informatiemanager Sociaal Domein (via …)"). Read again when the row's eTag changes.
+ */
+function RijGeschiedenis({ rijId, version, domein }: { rijId: string; version: string; domein: Domein }) {
+  const styles = useStyles();
+  const t = useT();
+  const ctx = usePlanContext();
+  const [open, setOpen] = useState(false);
+  const [state, setState] = useState<HistoryState>({ status: 'closed' });
+  const [attempt, setAttempt] = useState(0);
+  // `ctx` changes with every plan refresh, which must not refetch: an effect event reads the current one. The row's
+  // eTag (`version`) is what says the history changed.
+  const readHistory = useEffectEvent(async (id: string): Promise<ItemVersion[]> => {
+    if (!ctx.plan || !ctx.siteId) throw new Error('The plan is not loaded.');
+    const store = await (await ctx.session()).domeinVoortgang(ctx.siteId, ctx.plan);
+    return store.history(id);
+  });
+  useEffect(() => {
+    if (!open) return;
+    let cancelled = false;
+    setState({ status: 'loading' });
+    readHistory(rijId).then(
+      (versions) => !cancelled && setState({ status: 'ready', versions }),
+      () => !cancelled && setState({ status: 'error' }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [open, rijId, version, attempt]);
+  const label = t(DOMEIN_LABEL[domein]);
+  return (
+    <div className={styles.history}>
+      <Button
+        size="small"
+        appearance="subtle"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="domein-voortgang-history-toggle"
+      >
+        {t(open ? 'domeinVoortgang.historyHide' : 'domeinVoortgang.historyShow', { domein: label })}
+      </Button>
+      {open && state.status === 'loading' && <Spinner size="tiny" label={t('detail.historyLoading')} />}
+      {open && state.status === 'error' && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('detail.historyError')}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
+              {t('app.retry')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {open && state.status === 'ready' && (
+        <VersionList
+          versions={state.versions}
+          testId="domein-voortgang-history"
+          noFieldsKey="domeinVoortgang.historyNoFields"
+        />
+      )}
+    </div>
   );
 }
 
