@@ -38,6 +38,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/support/global-setup.ts'],
           // One browser test file at a time: on two cores, two files' pages in one Chromium next to the app servers
           // pushed tests towards their timeouts. The shared runs allow more workers when the machine has the cores.
+          // Vitest runs such a project only after every other file, so `npm test` (scripts/test.mjs) starts this
+          // project and the other two as two runs at the same time.
           fileParallelism: false,
         },
       },
