@@ -29,6 +29,7 @@
  *
  * Exit codes: 0 provisioned (or nothing to do), 1 failed, 2 wrong usage or configuration.
  */
+import { ZOETERMEER_INRICHTING } from '../src/domain/inrichting.js';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createGraph } from '../src/data/graph/client.js';
@@ -208,6 +209,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
           kwartaaldoelen: zoetermeerKwartaaldoelen,
           mts: zoetermeerMTs,
           domeinVoortgang: zoetermeerDomeinVoortgang,
+          inrichting: ZOETERMEER_INRICHTING,
         })
       : undefined;
     // Last, so that --seed or --plan and --export-plan in one run export what they wrote.

@@ -18,6 +18,7 @@ import { zoetermeerPlan } from '../domain/plan/zoetermeer.js';
 import { createMissingDomeinVoortgang } from './schema-upgrades/v3-domein-voortgang.js';
 import { fillMissingOmschrijving } from './schema-upgrades/v7-omschrijving.js';
 import { fillMissingSamenhangEnThema } from './schema-upgrades/v9-samenhang-thema.js';
+import { fillZoetermeerInrichting } from './schema-upgrades/v12-inrichting.js';
 import { SharePointRequestError, type SharePoint } from './sharepoint.js';
 import { listPath } from './site.js';
 
@@ -75,6 +76,12 @@ export const schemaUpgrades: readonly SchemaUpgrade[] = [
     description:
       'Samenhang tussen adviezen en het thema van elke bevinding, uit de bronnen, waar het item nog het geseede is',
     run: ({ graph, siteId }) => fillMissingSamenhangEnThema(graph, siteId, zoetermeerPlan),
+  },
+  {
+    toVersion: 12,
+    description:
+      'Inrichting: gemeente, domeinen, thema’s en plateaus als gegevens; een site met een plan krijgt die van Zoetermeer',
+    run: ({ graph, siteId }) => fillZoetermeerInrichting(graph, siteId),
   },
 ];
 

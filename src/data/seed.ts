@@ -1,6 +1,8 @@
 import { domeinVoortgangSleutel, type DomeinVoortgang } from '../domain/domein-voortgang.js';
 import type { Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem } from '../domain/model.js';
+import type { Inrichting } from '../domain/inrichting.js';
 import type { Graph } from './graph/client.js';
+import { InrichtingBestaatError, writeInrichting } from './inrichting-store.js';
 import { ACTIE_FIELDS, actieToFields, dependencyFields } from './lists/acties.js';
 import { ADVIES_FIELDS, adviesToFields } from './lists/adviezen.js';
 import { BEVINDING_FIELDS, bevindingToFields } from './lists/bevindingen.js';
@@ -19,6 +21,8 @@ export type SeedData = {
   mts: readonly MT[];
   /** Rows of the shared actions per domain; absent for a site whose schema has no DomeinVoortgang list yet. */
   domeinVoortgang?: readonly DomeinVoortgang[];
+  /** The municipality's set-up (Inrichting list); written when the list is empty, left alone when it holds one. */
+  inrichting?: Inrichting;
 };
 
 export type SeedReport = {
@@ -47,6 +51,7 @@ export async function seedSite(graph: Graph, siteId: string, data: SeedData): Pr
       Installaties: 0,
       Agenderingen: 0,
       Agendakeuzes: 0,
+      Inrichting: 0,
     },
     unknownPeople: [],
   };
@@ -57,6 +62,15 @@ export async function seedSite(graph: Graph, siteId: string, data: SeedData): Pr
     report.created[list] += 1;
     return item.id;
   };
+
+  if (data.inrichting) {
+    try {
+      report.created.Inrichting += await writeInrichting(graph, siteId, data.inrichting);
+    } catch (error) {
+      // A set-up of the site's own (edited in SharePoint, or another municipality's) is never replaced by the seed's.
+      if (!(error instanceof InrichtingBestaatError)) throw error;
+    }
+  }
 
   const users = (
     await graph.getAll<ListItem>(

@@ -1,3 +1,4 @@
+import { ZOETERMEER_INRICHTING } from '../domain/inrichting.js';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -169,6 +170,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
       kwartaaldoelen: zoetermeerKwartaaldoelen,
       mts: zoetermeerMTs,
       domeinVoortgang: zoetermeerDomeinVoortgang,
+      inrichting: ZOETERMEER_INRICHTING,
     });
     log({
       level: 'info',

@@ -6,6 +6,7 @@ import {
   zoetermeerPortfolio,
 } from '../../src/domain/plan/zoetermeer.js';
 import type { Graph } from '../../src/data/graph/client.js';
+import { ZOETERMEER_INRICHTING } from '../../src/domain/inrichting.js';
 import { sendBatch } from '../../src/data/graph/batch.js';
 import { prepareSite } from '../../src/server/prepare-site.js';
 
@@ -24,6 +25,7 @@ export async function seedSite(
     portfolio: zoetermeerPortfolio,
     kwartaaldoelen: zoetermeerKwartaaldoelen,
     mts: zoetermeerMTs,
+    inrichting: ZOETERMEER_INRICHTING,
     ...(options.domeinVoortgang === false ? {} : { domeinVoortgang: zoetermeerDomeinVoortgang }),
   });
   return prepared.site.id;

@@ -15,7 +15,8 @@ export type ListName =
   | 'DomeinVoortgang'
   | 'Installaties'
   | 'Agenderingen'
-  | 'Agendakeuzes';
+  | 'Agendakeuzes'
+  | 'Inrichting';
 
 /** The hidden list of site users; person columns store its item ids. */
 export const SITE_USERS_LIST = 'User Information List';

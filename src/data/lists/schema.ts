@@ -6,6 +6,7 @@ import { besluitenList } from './besluiten.js';
 import { bevindingenList } from './bevindingen.js';
 import { domeinVoortgangList } from './domein-voortgang.js';
 import { herinneringenList } from './herinneringen.js';
+import { inrichtingList } from './inrichting.js';
 import { installatiesList } from './installaties.js';
 import { kwartaaldoelenList } from './kwartaaldoelen.js';
 import type { ListDefinition } from './list-definition.js';
@@ -17,7 +18,7 @@ import { portfolioList } from './portfolio.js';
  * comes first (Acties looks up itself; provisioning adds self-lookups after creating the list).
  * Bump SCHEMA_VERSION whenever a list or column changes.
  */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 /*
  * Versions:
@@ -35,6 +36,8 @@ export const SCHEMA_VERSION = 11;
  *    (issue 14, point 3); a new list only, so provisioning creates it and no data step is needed.
  * 11. DomeinVoortgang: BijgewerktDoor, BijgewerktNaam and BijgewerktOp, the person a card's write of a domain's row was
  *    made for, as on Acties (issue 14, point 4; issue 12, point 4). Columns only: no upgrade step moves data.
+ * 12. Inrichting: the municipality's name, domains, themes and plateaus as data; a site that holds a plan gets
+ *    Zoetermeer's (issue 12, point 8).
  */
 
 export const siteSchema: readonly ListDefinition[] = [
@@ -50,4 +53,5 @@ export const siteSchema: readonly ListDefinition[] = [
   installatiesList,
   agenderingenList,
   agendakeuzesList,
+  inrichtingList,
 ];

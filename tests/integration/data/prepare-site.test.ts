@@ -6,6 +6,7 @@ import {
   zoetermeerPlan,
   zoetermeerPortfolio,
 } from '../../../src/domain/plan/zoetermeer.js';
+import { ZOETERMEER_INRICHTING } from '../../../src/domain/inrichting.js';
 import { loadPlan } from '../../../src/data/plan-store.js';
 import { siteSchema } from '../../../src/data/lists/schema.js';
 import { prepareSite } from '../../../src/server/prepare-site.js';
@@ -17,6 +18,7 @@ const seed = {
   kwartaaldoelen: zoetermeerKwartaaldoelen,
   mts: zoetermeerMTs,
   domeinVoortgang: zoetermeerDomeinVoortgang,
+  inrichting: ZOETERMEER_INRICHTING,
 };
 let sandbox: TestSandbox;
 
@@ -44,6 +46,8 @@ describe('provisioning and seeding a site through Graph', () => {
       Installaties: 0,
       Agenderingen: 0,
       Agendakeuzes: 0,
+      // The municipality, 5 domains, 3 themes, 4 plateaus.
+      Inrichting: 13,
     });
     expect(result.seed?.unknownPeople).toEqual([]);
   });
