@@ -7,6 +7,8 @@ import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.j
 import { createDomeinVoortgangStore } from '../../src/data/domein-voortgang-store.js';
 import { byNummer, otherClient, personaContext, UPN, watchErrors } from './support/tab.js';
 
+const IM_FYSIEK = 'informatiemanager.fysiek-domein@zoetermeer.example';
+
 let run: SharedRun;
 let browser: Browser;
 let client: Awaited<ReturnType<typeof otherClient>>;
@@ -161,5 +163,69 @@ describe('progress per domain on a shared action', () => {
     await page.screenshot({ path: screenshotPath('domein-voortgang-eigenaar-deadline') });
     expect(errors).toEqual([]);
     await dv.close();
+  });
+
+  it('a row’s owner edits their own domain’s row from their personal Mijn acties, and its history names them', async () => {
+    const plan = await client.plan();
+    const row = plan.domeinVoortgang.find((r) => r.value.actie === '1.1' && r.value.domein === 'Fysiek Domein');
+    expect(row?.value.eigenaar?.displayName).toBe('Informatiemanager Fysiek Domein');
+    const before = row!.value.status;
+    const next = before === 'Niet gestart' ? 'Loopt' : 'Afgerond';
+
+    // A personal tab (no domain): Mijn acties lists 1.1 for Fysiek Domein; opening it offers that row's form only.
+    const im = await personaContext(browser, IM_FYSIEK);
+    const page = await im.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/mijn-acties`);
+    const line = page.locator('[data-testid="actie-summary"][data-nummer="1.1"]');
+    await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
+    expect(await line.getAttribute('data-domein')).toBe('Fysiek Domein');
+    await line.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: /^1\.1 / }).waitFor();
+    const section = dialog.getByTestId('domein-voortgang');
+    const form = section.getByTestId('domein-voortgang-form');
+    await form.waitFor();
+    expect(await section.getByTestId('domein-voortgang-form').count()).toBe(1);
+    expect(await form.getAttribute('aria-label')).toBe('Voortgang van Fysiek Domein bijwerken');
+
+    await form.getByRole('combobox', { name: 'Status Fysiek Domein' }).selectOption(next);
+    await form.getByRole('button', { name: 'Opslaan voor Fysiek Domein' }).click();
+    await expect
+      .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 })
+      .toBe('De voortgang van Fysiek Domein is opgeslagen.');
+    // Read back through Graph: the row, not the action, holds the new status.
+    await expect
+      .poll(async () => (await client.plan()).domeinVoortgang.find((r) => r.id === row!.id)?.value.status, {
+        timeout: 15_000,
+      })
+      .toBe(next);
+
+    // The row's history: the newest version is this person's write, with the status change.
+    const toggle = section
+      .locator('[data-testid="domein-voortgang-row"][data-domein="Fysiek Domein"]')
+      .getByRole('button', { name: 'Geschiedenis van Fysiek Domein' });
+    await toggle.click();
+    const history = section.getByTestId('domein-voortgang-history');
+    await expect
+      .poll(
+        async () =>
+          (
+            await history
+              .locator('li')
+              .first()
+              .innerText()
+              .catch(() => '')
+          ).replace(/\s+/g, ' '),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toContain(`Status: ${before} → ${next}`);
+    expect(await history.locator('li').first().innerText()).toContain('Informatiemanager Fysiek Domein');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.screenshot({ path: screenshotPath('domein-voortgang-mijn-acties-rij') });
+    expect(errors).toEqual([]);
+    await im.close();
   });
 });

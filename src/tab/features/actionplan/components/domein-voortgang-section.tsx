@@ -17,7 +17,7 @@ import { useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 're
 import type { ItemVersion } from '../../../../data/item-history.js';
 import { VersionList } from '../../../components/version-list.js';
 import { actieVoortgang, heeftDomeinVoortgang, type DomeinStand } from '../../../../domain/domein-voortgang.js';
-import type { Actie, ActieStatus, Domein } from '../../../../domain/model.js';
+import type { Actie, ActieStatus, Domein, PersonRef } from '../../../../domain/model.js';
 import { allowedTransitions } from '../../../../domain/status.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { StatusBadge } from '../../../components/status-badge.js';
@@ -41,7 +41,13 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   domein: { minWidth: '9rem', fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
-  history: { flexBasis: '100%', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  history: {
+    flexBasis: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    rowGap: tokens.spacingVerticalXS,
+  },
   form: {
     display: 'flex',
     flexDirection: 'column',
@@ -55,7 +61,7 @@ type Message = { intent: 'success' | 'error'; text: string };
 /**
  * Progress per domain on a shared action (issue 12, point 4): the roll-up with its breakdown ("1 van 4 domeinen
  * afgerond") for everyone, and in a domain's tab that domain's own row to edit (status with the plan's transitions,
- * reason, note). Writes go through the DomeinVoortgang store (If-Match, de-duplicated create); the plan then refreshes.
+ * reason, note); outside a domain's tab, the row the signed-in person owns. Each row's history on request. Writes go through the DomeinVoortgang store (If-Match, de-duplicated create); the plan then refreshes.
  */
 export function DomeinVoortgangSection({
   item,
@@ -79,7 +85,15 @@ export function DomeinVoortgangSection({
   const rijen = useMemo(() => loadedRijen.map((r) => r.value), [loadedRijen]);
   const voortgang = useMemo(() => actieVoortgang(stored.value, rijen), [stored.value, rijen]);
   if (!heeftDomeinVoortgang(stored.value)) return null;
-  const eigen = domein ? voortgang.perDomein.find((d) => d.domein === domein) : undefined;
+  // In a domain's tab: that domain's row. Elsewhere (a personal tab, opened from Mijn acties): the row this person
+  // owns, so a row owner can keep their own domain's progress wherever they open the action.
+  const me = ctx.me;
+  const isMe = (p: PersonRef | undefined): boolean =>
+    me !== undefined &&
+    p !== undefined &&
+    (me.id ? p.id === me.id : p.email !== undefined && p.email.toLowerCase() === me.email?.toLowerCase());
+  const eigenDomein = domein ?? voortgang.perDomein.find((d) => d.rij && isMe(d.rij.eigenaar))?.domein;
+  const eigen = eigenDomein ? voortgang.perDomein.find((d) => d.domein === eigenDomein) : undefined;
 
   return (
     <section className={styles.section} aria-labelledby={`dv-${item.id}`} data-testid="domein-voortgang">
