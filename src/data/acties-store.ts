@@ -1,7 +1,8 @@
 import type { Actie } from '../domain/model.js';
 import { checkLinks, nextActienummer } from '../domain/plan-wijzigen.js';
 import { checkTransition } from '../domain/status.js';
-import { validateActie } from '../domain/validation.js';
+import { messageText, validationMessages as M } from '../domain/messages.js';
+import { validateActie, type ValidationIssue } from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
 import { sendBatch, type BatchRequest } from './graph/batch.js';
 import { GraphRequestError } from './graph/errors.js';
@@ -30,11 +31,11 @@ import { listPath } from './site.js';
 
 export type { ActieChange, Namens } from './lists/acties.js';
 
-/** The change breaks a rule of the plan; `issues` carry the domain's Dutch messages. */
+/** The change breaks a rule of the plan; `issues` carry the domain's messages (keys; the error's own text is Dutch). */
 export class ActieValidationError extends Error {
   override readonly name = 'ActieValidationError';
-  constructor(readonly issues: { path: string; message: string }[]) {
-    super(issues.map((i) => i.message).join(' '));
+  constructor(readonly issues: ValidationIssue[]) {
+    super(issues.map((i) => messageText(i.message)).join(' '));
   }
 }
 
@@ -100,23 +101,19 @@ function contexts(plan: LoadedPlan): { read: ActieReadContext; write: ActieWrite
  * stay valid, a status change must be an allowed transition (with its reason), and an owner must
  * be a person the site knows.
  */
-export function checkActieChange(
-  current: Actie,
-  change: ActieChange,
-): { merged: Actie; issues: { path: string; message: string }[] } {
+export function checkActieChange(current: Actie, change: ActieChange): { merged: Actie; issues: ValidationIssue[] } {
   const merged: Actie = { ...current, ...change };
   for (const key of Object.keys(change) as (keyof ActieChange)[]) {
     if (change[key] === undefined) delete (merged as Record<string, unknown>)[key];
   }
-  const issues: { path: string; message: string }[] = [];
+  const issues: ValidationIssue[] = [];
   const validation = validateActie(merged);
   if (!validation.ok) issues.push(...validation.issues);
   if (change.status !== undefined && change.status !== current.status) {
     const transition = checkTransition(current.status, change.status, merged.statusToelichting);
     if (!transition.ok) issues.push({ path: 'status', message: transition.message });
   }
-  if (change.eigenaar && !change.eigenaar.id)
-    issues.push({ path: 'eigenaar', message: 'Kies een persoon die op de SharePoint-site bekend is.' });
+  if (change.eigenaar && !change.eigenaar.id) issues.push({ path: 'eigenaar', message: M.eigenaarOnbekend });
   return { merged, issues };
 }
 
@@ -177,11 +174,10 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
         if (!write.adviesIdByNummer.has(value.advies))
           issues.push({
             path: 'advies',
-            message: `Advies ${value.advies} bestaat niet op de site. Kies een bestaand advies.`,
+            message: M.adviesNietOpSite(value.advies),
           });
         issues.push(...checkLinks(planValues(), value));
-        if (value.eigenaar && !value.eigenaar.id)
-          issues.push({ path: 'eigenaar', message: 'Kies een persoon die op de SharePoint-site bekend is.' });
+        if (value.eigenaar && !value.eigenaar.id) issues.push({ path: 'eigenaar', message: M.eigenaarOnbekend });
         if (issues.length > 0) throw new ActieValidationError(issues);
         const { fields } = actieToFields(validation.ok ? validation.value : value, write);
         try {

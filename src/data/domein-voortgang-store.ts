@@ -5,6 +5,7 @@ import {
   type DomeinVoortgang,
   type DomeinVoortgangChange,
 } from '../domain/domein-voortgang.js';
+import { messageText, validationMessages as M, type DomainMessage } from '../domain/messages.js';
 import type { Actie, Domein } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { GraphRequestError } from './graph/errors.js';
@@ -28,8 +29,8 @@ export type { DomeinVoortgangChange } from '../domain/domein-voortgang.js';
 /** The change breaks a rule (a transition without its reason, a bad date); nothing was written. */
 export class DomeinVoortgangValidationError extends Error {
   override readonly name = 'DomeinVoortgangValidationError';
-  constructor(readonly issues: { path: string; message: string }[]) {
-    super(issues.map((i) => i.message).join(' '));
+  constructor(readonly issues: { path: string; message: DomainMessage }[]) {
+    super(issues.map((i) => messageText(i.message)).join(' '));
   }
 }
 
@@ -87,14 +88,14 @@ export function createDomeinVoortgangStore(graph: Graph, siteId: string, plan: L
       const wie = namens ? namensToFields(namens) : {};
       if (!actie.value.domeinen.includes(domein)) {
         throw new DomeinVoortgangValidationError([
-          { path: 'domein', message: `Actie ${actie.value.nummer} hoort niet bij ${domein}.` },
+          { path: 'domein', message: M.actieHoortNietBijDomein(actie.value.nummer, domein) },
         ]);
       }
       const row = rijen.find((r) => r.value.actie === actie.value.nummer && r.value.domein === domein);
       const stand = domeinStanden(actie.value, row ? [row.value] : []).find((d) => d.domein === domein);
       if (!stand)
         throw new DomeinVoortgangValidationError([
-          { path: 'domein', message: `Actie ${actie.value.nummer} hoort niet bij ${domein}.` },
+          { path: 'domein', message: M.actieHoortNietBijDomein(actie.value.nummer, domein) },
         ]);
       const issues = checkDomeinVoortgangChange(stand, change);
       if (issues.length > 0) throw new DomeinVoortgangValidationError(issues);

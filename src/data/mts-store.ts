@@ -6,7 +6,8 @@
  */
 import type { MT } from '../domain/model.js';
 import { parseMeetingSchedule, SCHEDULE_FREQUENCIES } from '../domain/schedule.js';
-import { validateMT, validationMessages, type ValidationIssue } from '../domain/validation.js';
+import { messageText, type DomainMessage } from '../domain/messages.js';
+import { validateMT, validationMessages as M, type ValidationIssue } from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
 import { onOrAfter, readListsInOneBatch } from './list-batch.js';
 import type { Loaded } from './lists/field-reader.js';
@@ -62,7 +63,7 @@ export function channelLinkChange(mt: MT, place: ChannelPlace): MTChange {
 export class MTValidationError extends Error {
   override readonly name = 'MTValidationError';
   constructor(readonly issues: ValidationIssue[]) {
-    super(issues.map((i) => i.message).join(' '));
+    super(issues.map((i) => messageText(i.message)).join(' '));
   }
 }
 
@@ -89,24 +90,22 @@ export function toMTRegistration(item: ListItem): MTRegistration {
  * Why a schedule text is not a rule this app reads, naming the part that is wrong; undefined when it parses.
  * `parseMeetingSchedule` only says yes or no, so each part is tried on its own against a minimal rule.
  */
-export function scheduleProblem(text: string): string | undefined {
+export function scheduleProblem(text: string): DomainMessage | undefined {
   if (text.trim() === '' || parseMeetingSchedule(text)) return undefined;
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '');
   const exdate = lines.find((l) => l.toUpperCase().startsWith('EXDATE') && !parseMeetingSchedule(`${l}\nFREQ=WEEKLY`));
-  if (exdate)
-    return `De vervallen datums "${exdate}" kloppen niet: schrijf EXDATE;TZID=Europe/Amsterdam:JJJJMMDDTHHMMSS,… (Amsterdamse tijd).`;
+  if (exdate) return M.schemaVervallenOngeldig(exdate);
   const ruleLines = lines.filter(
     (l) => !l.toUpperCase().startsWith('DTSTART') && !l.toUpperCase().startsWith('EXDATE'),
   );
   const dtstart = lines.find((l) => l.toUpperCase().startsWith('DTSTART'));
   if (dtstart && !parseMeetingSchedule(`${dtstart}\nFREQ=WEEKLY`)) {
-    return `Het startmoment "${dtstart}" klopt niet: schrijf DTSTART;TZID=Europe/Amsterdam:JJJJMMDDTHHMMSS (Amsterdamse tijd).`;
+    return M.schemaStartOngeldig(dtstart);
   }
-  if (ruleLines.length !== 1)
-    return `Het vergaderschema moet precies één herhaalregel bevatten. ${validationMessages.schemaOngeldig}`;
+  if (ruleLines.length !== 1) return M.schemaEenRegel;
   const rule = (ruleLines[0] ?? '').replace(/^RRULE:/i, '');
   const parts = rule.split(';');
   const freq = parts
@@ -114,14 +113,13 @@ export function scheduleProblem(text: string): string | undefined {
     ?.slice('FREQ='.length)
     .toUpperCase();
   if (!freq || !(SCHEDULE_FREQUENCIES as readonly string[]).includes(freq)) {
-    return `Het vergaderschema mist FREQ=DAILY, FREQ=WEEKLY of FREQ=MONTHLY. ${validationMessages.schemaOngeldig}`;
+    return M.schemaZonderFreq;
   }
   for (const part of parts) {
     if (part.toUpperCase().startsWith('FREQ=')) continue;
-    if (!parseMeetingSchedule(`FREQ=${freq};${part}`))
-      return `Het onderdeel "${part}" van het vergaderschema is niet geldig. ${validationMessages.schemaOngeldig}`;
+    if (!parseMeetingSchedule(`FREQ=${freq};${part}`)) return M.schemaOnderdeelOngeldig(part);
   }
-  return validationMessages.schemaOngeldig;
+  return M.schemaOngeldig;
 }
 
 /**
@@ -139,25 +137,19 @@ export function checkMTChange(current: MT, change: MTChange): { merged: MT; issu
   if (change.teamId !== undefined && !TEAMS_THREAD_ID.test(change.teamId.trim())) {
     ids.push({
       path: 'teamId',
-      message:
-        'Een Team-id ziet eruit als 19:…@thread.tacv2 (in Teams: ··· bij het team, Koppeling naar team ophalen; de waarde na /team/ in die koppeling, gedecodeerd).',
+      message: M.teamIdVorm,
     });
   }
   if (change.channelId !== undefined && !TEAMS_THREAD_ID.test(change.channelId.trim())) {
     ids.push({
       path: 'channelId',
-      message:
-        'Een Kanaal-id ziet eruit als 19:…@thread.tacv2 (in Teams: ··· bij het kanaal, Koppeling naar kanaal ophalen; de waarde na /channel/ in die koppeling, gedecodeerd).',
+      message: M.kanaalIdVorm,
     });
   }
   const result = validateMT(merged);
   if (result.ok) return { merged: result.value, issues: ids };
   const issues = [...ids, ...result.issues].map((issue) => {
-    if (
-      issue.path === 'schema' &&
-      issue.message === validationMessages.schemaOngeldig &&
-      typeof merged.schema === 'string'
-    ) {
+    if (issue.path === 'schema' && issue.message.key === 'schemaOngeldig' && typeof merged.schema === 'string') {
       return { path: 'schema', message: scheduleProblem(merged.schema) ?? issue.message };
     }
     return issue;
@@ -271,7 +263,7 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
       const empty: MT = { key: sleutel, naam: fields.naam, domeinen: [] };
       const { issues } = checkMTChange(empty, fields);
       if (fields.beheerders?.some((id) => !/^\d+$/.test(id)))
-        issues.push({ path: 'beheerders', message: 'Kies beheerders die op de SharePoint-site bekend zijn.' });
+        issues.push({ path: 'beheerders', message: M.beheerdersOnbekend });
       if (issues.length > 0) throw new MTValidationError(issues);
       try {
         const written = await list.create(
@@ -286,9 +278,7 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
         return toMTRegistration(written);
       } catch (error) {
         if (error instanceof GraphRequestError && error.status === 409) {
-          throw new MTValidationError([
-            { path: 'naam', message: `Er is al een MT met de sleutel "${sleutel}". Kies een andere naam.` },
-          ]);
+          throw new MTValidationError([{ path: 'naam', message: M.mtSleutelBestaat(sleutel) }]);
         }
         throw error;
       }
@@ -296,7 +286,7 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
     async update(current, change) {
       const { issues } = checkMTChange(current.value, change);
       if (change.beheerders?.some((id) => !/^\d+$/.test(id)))
-        issues.push({ path: 'beheerders', message: 'Kies beheerders die op de SharePoint-site bekend zijn.' });
+        issues.push({ path: 'beheerders', message: M.beheerdersOnbekend });
       if (issues.length > 0) throw new MTValidationError(issues);
       const fields = mtChangeToFields(change);
       if (Object.keys(fields).length === 0) return current;

@@ -21,7 +21,14 @@ import {
 } from '../domain/model.js';
 import { binnenLimiet } from '../domain/text-limits.js';
 import { THEMAS } from '../domain/themas.js';
-import { validateActie, validateAdvies, validateBevinding, validatePlan } from '../domain/validation.js';
+import { messageText } from '../domain/messages.js';
+import {
+  validateActie,
+  validateAdvies,
+  validateBevinding,
+  validatePlan,
+  type ValidationIssue,
+} from '../domain/validation.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import {
   PLAN_COLUMNS,
@@ -196,16 +203,17 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       message,
     });
   };
-  const issues = (
-    r: SheetReader,
-    rowNumber: number,
-    cells: readonly ImportCell[],
-    list: { path: string; message: string }[],
-  ) => {
+  const issues = (r: SheetReader, rowNumber: number, cells: readonly ImportCell[], list: ValidationIssue[]) => {
     for (const issue of list) {
       const field = issue.path.split('.')[0] ?? '';
       const known = field in PLAN_COLUMNS[r.sheet];
-      problem(r, rowNumber, issue.message, known ? field : undefined, known ? r.cell(cells, field) : undefined);
+      problem(
+        r,
+        rowNumber,
+        messageText(issue.message),
+        known ? field : undefined,
+        known ? r.cell(cells, field) : undefined,
+      );
     }
   };
   const findPerson = (r: SheetReader, rowNumber: number, raw: ImportCell, field: string): PersonRef | undefined => {
@@ -412,19 +420,19 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         if (field === 'advies' && actie && badAdviezen.has(actie.advies)) continue;
         const ref = actie ? rowOf.acties.get(actie.nummer) : undefined;
         const column = field === 'advies' || field === 'afhankelijkVan' || field === 'bevindingen' ? field : undefined;
-        problem(actieSheet, ref?.rowNumber ?? 0, issue.message, column);
+        problem(actieSheet, ref?.rowNumber ?? 0, messageText(issue.message), column);
       } else if (list === 'adviezen' && field === 'samenhangMet') {
         const advies = adviezen[Number(index)];
         problem(
           adviesSheet,
           (advies && rowOf.adviezen.get(advies.nummer)?.rowNumber) ?? 0,
-          issue.message,
+          messageText(issue.message),
           'samenhangMet',
         );
       } else if (list === 'adviezen' || list === 'bevindingen') {
         // Duplicates were already reported per row above; anything else names the sheet.
-        if (!/Dubbel|meer dan één keer/.test(issue.message))
-          problem(list === 'adviezen' ? adviesSheet : bevindingSheet, 0, issue.message);
+        if (!issue.message.key.endsWith('Dubbel'))
+          problem(list === 'adviezen' ? adviesSheet : bevindingSheet, 0, messageText(issue.message));
       }
     }
   }

@@ -6,7 +6,7 @@
  * domain's Dutch words. Nothing here writes; `portfolio-import-apply.ts` does, all rows or none.
  */
 import Papa from 'papaparse';
-import { validationMessages as M, validationMessageKey, type ValidationMessageKey } from '../domain/messages.js';
+import { messageText, messageValues, validationMessages as M, type DomainMessageKey } from '../domain/messages.js';
 import {
   DOMEINEN,
   KWARTAAL_KEUZES,
@@ -309,7 +309,7 @@ const DOMEIN_ALIASES: Record<string, (typeof DOMEINEN)[number]> = {
  * domain's validation message (`validationMessages`). `params` fill the placeholders of the UI's text.
  */
 export type ImportProblemCode =
-  'onbekendePersoon' | 'rijTeGroot' | 'dubbeleRij' | 'gekoppeldeActieOnbekend' | ValidationMessageKey;
+  'onbekendePersoon' | 'rijTeGroot' | 'dubbeleRij' | 'gekoppeldeActieOnbekend' | DomainMessageKey;
 
 /** One problem of a row: the Dutch `message`, and its `code` and `params` when a UI can say it in its own language. */
 export type ImportProblem = {
@@ -447,12 +447,12 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
       for (const issue of validation.issues) {
         const field = PATH_TO_FIELD[issue.path.split('.')[0] ?? ''];
         const raw = field ? cellText(cell(field)) : undefined;
-        const code = validationMessageKey(issue.message);
         problems.push({
           ...(field ? { field } : {}),
           ...(raw !== undefined ? { value: binnenLimiet(raw, SHOWN_VALUE_MAX) } : {}),
-          message: issue.message,
-          ...(code ? { code } : {}),
+          message: messageText(issue.message),
+          code: issue.message.key,
+          ...('params' in issue.message ? { params: messageValues(issue.message) } : {}),
         });
       }
     }
@@ -476,7 +476,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
           problems.push({
             field: 'acties',
             value: nummer,
-            message: M.gekoppeldeActieOnbekend(itemNaam, nummer),
+            message: messageText(M.gekoppeldeActieOnbekend(itemNaam, nummer)),
             code: 'gekoppeldeActieOnbekend',
             params: { item: itemNaam, actie: nummer },
           });

@@ -1,4 +1,5 @@
 import type { Kwartaaldoel, PersonRef, PortfolioItem } from '../domain/model.js';
+import { messageText, validationMessages as M } from '../domain/messages.js';
 import { validateKwartaaldoel, validatePortfolioItem, type ValidationIssue } from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
 import { readListsInOneBatch } from './list-batch.js';
@@ -30,11 +31,11 @@ export type LoadedPortfolio = {
 export type PortfolioChange = Partial<Omit<PortfolioItem, 'key'>>;
 export type KwartaaldoelChange = Partial<Omit<Kwartaaldoel, 'portfolioKey' | 'kwartaal'>>;
 
-/** The item (or goal) would break a rule of the domain; `issues` carry the domain's Dutch messages. Nothing was written. */
+/** The item (or goal) would break a rule of the domain; `issues` carry the domain's messages (keys; the error's own text is Dutch). Nothing was written. */
 export class PortfolioValidationError extends Error {
   override readonly name = 'PortfolioValidationError';
   constructor(readonly issues: ValidationIssue[]) {
-    super(issues.map((i) => i.message).join(' '));
+    super(issues.map((i) => messageText(i.message)).join(' '));
   }
 }
 
@@ -146,14 +147,13 @@ export function checkPortfolioItem(
   if (!validation.ok) issues.push(...validation.issues);
   for (const role of ['opdrachtgever', 'informatiemanager', 'iaContact'] as const) {
     const person = item[role];
-    if (person && !person.id)
-      issues.push({ path: role, message: 'Kies een persoon die op de SharePoint-site bekend is.' });
+    if (person && !person.id) issues.push({ path: role, message: M.eigenaarOnbekend });
   }
   item.acties.forEach((nummer, i) => {
     if (context.actieIdByNummer.size > 0 && !context.actieIdByNummer.has(nummer)) {
       issues.push({
         path: `acties.${i}`,
-        message: `Actie ${nummer} bestaat niet. Verwijder of corrigeer de koppeling.`,
+        message: M.actieBestaatNiet(nummer),
       });
     }
   });
@@ -256,7 +256,7 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
       const portfolioId = idByKey.get(validation.value.portfolioKey);
       if (!portfolioId)
         throw new PortfolioValidationError([
-          { path: 'portfolioKey', message: `Het portfolio-item "${doel.portfolioKey}" bestaat niet.` },
+          { path: 'portfolioKey', message: M.portfolioItemBestaatNiet(doel.portfolioKey) },
         ]);
       // Goals have no ClientKey column: a plain create (no blind retry on an ambiguous failure).
       const fields = kwartaaldoelToFields(validation.value, portfolioId);

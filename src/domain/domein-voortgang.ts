@@ -16,7 +16,7 @@
  * - Otherwise (work under way somewhere, or a mix): Loopt.
  */
 import { isValidCalendarDate } from './dates.js';
-import { validationMessages as M } from './messages.js';
+import { validationMessages as M, type DomainMessage } from './messages.js';
 import type { Actie, ActieStatus, CalendarDate, Domein, PersonRef } from './model.js';
 import { checkTransition, isOpen, statusRequiresToelichting } from './status.js';
 
@@ -210,13 +210,13 @@ export type DomeinVoortgangChange = Partial<
 /**
  * Checks a domain's change of its row by the action's own rules: a status change is an allowed transition from where
  * the domain stands (its row, or the action when it has none), with its reason; Geblokkeerd and Niet overgenomen keep
- * a reason; a deadline is a real date; an owner is a site user. Dutch messages with the field they belong to.
+ * a reason; a deadline is a real date; an owner is a site user. Messages (keys) with the field they belong to.
  */
 export function checkDomeinVoortgangChange(
   stand: DomeinStand,
   change: DomeinVoortgangChange,
-): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
+): { path: string; message: DomainMessage }[] {
+  const issues: { path: string; message: DomainMessage }[] = [];
   const status = change.status ?? stand.status;
   const toelichting = 'statusToelichting' in change ? change.statusToelichting : stand.statusToelichting;
   if (change.status !== undefined && change.status !== stand.status) {
@@ -230,7 +230,6 @@ export function checkDomeinVoortgangChange(
   }
   if (change.deadline !== undefined && !isValidCalendarDate(change.deadline))
     issues.push({ path: 'deadline', message: M.deadlineOngeldig });
-  if (change.eigenaar && !change.eigenaar.id)
-    issues.push({ path: 'eigenaar', message: 'Kies een persoon die op de SharePoint-site bekend is.' });
+  if (change.eigenaar && !change.eigenaar.id) issues.push({ path: 'eigenaar', message: M.eigenaarOnbekend });
   return issues;
 }

@@ -1,18 +1,18 @@
 /**
- * Every Dutch sentence the domain can say about invalid input or a refused status change, in one place,
- * so the UI shows the same words everywhere and a test can prove each one is reachable.
- * A message tells the user what to do, not what went wrong inside the code.
+ * Every message the domain can give about invalid input or a refused change, as a key with its parameters
+ * (`DomainMessage`), never as a sentence: each adapter says it in its own words. The tab renders a message through its
+ * nl/en catalogues (`validation.<key>`); the adapters that speak only Dutch (the stores' errors, the bot's card, the
+ * CLI) through `messageText`, with the Dutch templates below, which are also the tab's Dutch. A message tells the
+ * user what to do, not what went wrong inside the code.
  */
 import type { ActieStatus } from './model.js';
 import { TEKST_MAX } from './text-limits.js';
 
-function quoted(values: readonly string[]): string {
-  const q = values.map((v) => `"${v}"`);
-  if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} of ${q[q.length - 1] ?? ''}`;
-}
+const SCHEMA_ONGELDIG =
+  'Het vergaderschema moet een herhaalregel (RRULE) zijn, bijvoorbeeld FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=30.';
 
-export const validationMessages = {
+/** The Dutch words of every message; `{name}` is filled from the message's parameters (see `messageValues`). */
+export const messageTemplatesNl = {
   // Shapes
   actieGeenObject: 'De actie ontbreekt of is geen geldig gegevensobject.',
   adviesGeenObject: 'Het advies ontbreekt of is geen geldig gegevensobject.',
@@ -103,58 +103,148 @@ export const validationMessages = {
   // MT
   mtNaamVerplicht: 'Geef de naam van het MT.',
   mtNaamTeLang: 'De naam van het MT mag maximaal 255 tekens lang zijn.',
-  schemaOngeldig:
-    'Het vergaderschema moet een herhaalregel (RRULE) zijn, bijvoorbeeld FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=30.',
+  schemaOngeldig: SCHEMA_ONGELDIG,
   schemaZonderStart:
     'Geef een startmoment op (DTSTART;TZID=Europe/Amsterdam:…) als het schema niet elke periode terugkomt (INTERVAL groter dan 1) of geen vergaderdag (BYDAY) noemt; anders is onduidelijk wanneer het MT vergadert.',
   schemaZonderTijd: 'Geef de aanvangstijd van het MT op (BYHOUR en BYMINUTE, of een DTSTART met tijd).',
   voorlooptijdOngeldig: 'De voorlooptijd moet een geheel aantal minuten zijn, 0 of meer.',
   actiefOngeldig: 'Geef met ja of nee aan of het MT actief is.',
 
+  // Ids and schedules typed by hand (mts-store)
+  adviesNietOpSite: 'Advies {advies} bestaat niet op de site. Kies een bestaand advies.',
+  actieHoortNietBijDomein: 'Actie {actie} hoort niet bij {domein}.',
+  actieBestaatNiet: 'Actie {actie} bestaat niet. Verwijder of corrigeer de koppeling.',
+  portfolioItemBestaatNiet: 'Het portfolio-item "{sleutel}" bestaat niet.',
+  mtSleutelBestaat: 'Er is al een MT met de sleutel "{sleutel}". Kies een andere naam.',
+  eigenaarOnbekend: 'Kies een persoon die op de SharePoint-site bekend is.',
+  beheerdersOnbekend: 'Kies beheerders die op de SharePoint-site bekend zijn.',
+  teamIdVorm:
+    'Een Team-id ziet eruit als 19:…@thread.tacv2 (in Teams: ··· bij het team, Koppeling naar team ophalen; de waarde na /team/ in die koppeling, gedecodeerd).',
+  kanaalIdVorm:
+    'Een Kanaal-id ziet eruit als 19:…@thread.tacv2 (in Teams: ··· bij het kanaal, Koppeling naar kanaal ophalen; de waarde na /channel/ in die koppeling, gedecodeerd).',
+  schemaVervallenOngeldig:
+    'De vervallen datums "{regel}" kloppen niet: schrijf EXDATE;TZID=Europe/Amsterdam:JJJJMMDDTHHMMSS,… (Amsterdamse tijd).',
+  schemaStartOngeldig:
+    'Het startmoment "{regel}" klopt niet: schrijf DTSTART;TZID=Europe/Amsterdam:JJJJMMDDTHHMMSS (Amsterdamse tijd).',
+  schemaEenRegel: `Het vergaderschema moet precies één herhaalregel bevatten. ${SCHEMA_ONGELDIG}`,
+  schemaZonderFreq: `Het vergaderschema mist FREQ=DAILY, FREQ=WEEKLY of FREQ=MONTHLY. ${SCHEMA_ONGELDIG}`,
+  schemaOnderdeelOngeldig: `Het onderdeel "{onderdeel}" van het vergaderschema is niet geldig. ${SCHEMA_ONGELDIG}`,
+
   // Status transitions (status.ts)
-  zelfdeStatus: (status: ActieStatus): string => `De actie heeft de status "${status}" al; kies een andere status.`,
-  overgangNietToegestaan: (from: ActieStatus, to: ActieStatus, toegestaan: readonly ActieStatus[]): string =>
-    `Een actie met status "${from}" kan niet naar "${to}". Kies ${quoted(toegestaan)}.`,
+  zelfdeStatus: 'De actie heeft de status "{status}" al; kies een andere status.',
+  overgangNietToegestaan: 'Een actie met status "{van}" kan niet naar "{naar}". Kies {toegestaan}.',
 
   // Consistency of a whole plan or portfolio (validatePlan, validatePortfolio)
-  actienummerDubbel: (nummer: string): string =>
-    `Het actienummer ${nummer} komt meer dan één keer voor; maak elk nummer uniek.`,
-  adviesnummerDubbel: (nummer: number): string =>
-    `Advies ${nummer} komt meer dan één keer voor; maak elk nummer uniek.`,
-  bevindingnummerDubbel: (nummer: number): string =>
-    `Bevinding ${nummer} komt meer dan één keer voor; maak elk nummer uniek.`,
-  adviesOnbekend: (actie: string, advies: number): string =>
-    `Actie ${actie} hoort bij advies ${advies}, maar dat advies bestaat niet. Kies een bestaand advies.`,
-  samenhangOnbekend: (advies: number, ander: number): string =>
-    `Advies ${advies} staat in samenhang met advies ${ander}, maar dat advies bestaat niet. Verwijder of corrigeer de samenhang.`,
-  afhankelijkheidOnbekend: (actie: string, van: string): string =>
-    `Actie ${actie} is afhankelijk van actie ${van}, maar die actie bestaat niet. Verwijder of corrigeer de afhankelijkheid.`,
-  bevindingOnbekend: (actie: string, bevinding: number): string =>
-    `Actie ${actie} is gekoppeld aan bevinding ${bevinding}, maar die bevinding bestaat niet. Verwijder of corrigeer de koppeling.`,
-  afhankelijkheidsKring: (kring: readonly string[]): string =>
-    `De afhankelijkheden vormen een kring (${kring.join(' → ')}); een actie kan niet via andere acties op zichzelf wachten. Haal één afhankelijkheid weg.`,
-  alVervallen: (nummer: string): string => `Actie ${nummer} is al vervallen.`,
-  sleutelDubbel: (sleutel: string): string =>
-    `De sleutel "${sleutel}" komt meer dan één keer voor; maak elke sleutel uniek.`,
-  gekoppeldeActieOnbekend: (item: string, actie: string): string =>
-    `Portfolio-item "${item}" is gekoppeld aan actie ${actie}, maar die actie bestaat niet. Verwijder of corrigeer de koppeling.`,
-  kwartaaldoelPortfolioOnbekend: (sleutel: string): string =>
-    `Het kwartaaldoel hoort bij portfolio-item "${sleutel}", maar dat item bestaat niet. Koppel het aan een bestaand item.`,
+  actienummerDubbel: 'Het actienummer {nummer} komt meer dan één keer voor; maak elk nummer uniek.',
+  adviesnummerDubbel: 'Advies {nummer} komt meer dan één keer voor; maak elk nummer uniek.',
+  bevindingnummerDubbel: 'Bevinding {nummer} komt meer dan één keer voor; maak elk nummer uniek.',
+  adviesOnbekend: 'Actie {actie} hoort bij advies {advies}, maar dat advies bestaat niet. Kies een bestaand advies.',
+  samenhangOnbekend:
+    'Advies {advies} staat in samenhang met advies {ander}, maar dat advies bestaat niet. Verwijder of corrigeer de samenhang.',
+  afhankelijkheidOnbekend:
+    'Actie {actie} is afhankelijk van actie {nodig}, maar die actie bestaat niet. Verwijder of corrigeer de afhankelijkheid.',
+  bevindingOnbekend:
+    'Actie {actie} is gekoppeld aan bevinding {bevinding}, maar die bevinding bestaat niet. Verwijder of corrigeer de koppeling.',
+  afhankelijkheidsKring:
+    'De afhankelijkheden vormen een kring ({kring}); een actie kan niet via andere acties op zichzelf wachten. Haal één afhankelijkheid weg.',
+  alVervallen: 'Actie {nummer} is al vervallen.',
+  sleutelDubbel: 'De sleutel "{sleutel}" komt meer dan één keer voor; maak elke sleutel uniek.',
+  gekoppeldeActieOnbekend:
+    'Portfolio-item "{item}" is gekoppeld aan actie {actie}, maar die actie bestaat niet. Verwijder of corrigeer de koppeling.',
+  kwartaaldoelPortfolioOnbekend:
+    'Het kwartaaldoel hoort bij portfolio-item "{sleutel}", maar dat item bestaat niet. Koppel het aan een bestaand item.',
 } as const;
 
-/** The name of one message in `validationMessages`. */
-export type ValidationMessageKey = keyof typeof validationMessages;
+/** The name of one domain message. */
+export type DomainMessageKey = keyof typeof messageTemplatesNl;
 
-const KEY_OF_MESSAGE: ReadonlyMap<string, ValidationMessageKey> = new Map(
-  (Object.entries(validationMessages) as [ValidationMessageKey, unknown][]).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[value, key] as const] : [],
-  ),
-);
+/** The messages that take values, each with the values it names. */
+const withParams = {
+  schemaVervallenOngeldig: (regel: string) => ({ key: 'schemaVervallenOngeldig', params: { regel } }) as const,
+  schemaStartOngeldig: (regel: string) => ({ key: 'schemaStartOngeldig', params: { regel } }) as const,
+  schemaOnderdeelOngeldig: (onderdeel: string) => ({ key: 'schemaOnderdeelOngeldig', params: { onderdeel } }) as const,
+  adviesNietOpSite: (advies: number) => ({ key: 'adviesNietOpSite', params: { advies } }) as const,
+  actieHoortNietBijDomein: (actie: string, domein: string) =>
+    ({ key: 'actieHoortNietBijDomein', params: { actie, domein } }) as const,
+  actieBestaatNiet: (actie: string) => ({ key: 'actieBestaatNiet', params: { actie } }) as const,
+  portfolioItemBestaatNiet: (sleutel: string) => ({ key: 'portfolioItemBestaatNiet', params: { sleutel } }) as const,
+  mtSleutelBestaat: (sleutel: string) => ({ key: 'mtSleutelBestaat', params: { sleutel } }) as const,
+  zelfdeStatus: (status: ActieStatus) => ({ key: 'zelfdeStatus', params: { status } }) as const,
+  overgangNietToegestaan: (van: ActieStatus, naar: ActieStatus, toegestaan: readonly ActieStatus[]) =>
+    ({ key: 'overgangNietToegestaan', params: { van, naar, toegestaan } }) as const,
+  actienummerDubbel: (nummer: string) => ({ key: 'actienummerDubbel', params: { nummer } }) as const,
+  adviesnummerDubbel: (nummer: number) => ({ key: 'adviesnummerDubbel', params: { nummer } }) as const,
+  bevindingnummerDubbel: (nummer: number) => ({ key: 'bevindingnummerDubbel', params: { nummer } }) as const,
+  adviesOnbekend: (actie: string, advies: number) => ({ key: 'adviesOnbekend', params: { actie, advies } }) as const,
+  samenhangOnbekend: (advies: number, ander: number) =>
+    ({ key: 'samenhangOnbekend', params: { advies, ander } }) as const,
+  afhankelijkheidOnbekend: (actie: string, nodig: string) =>
+    ({ key: 'afhankelijkheidOnbekend', params: { actie, nodig } }) as const,
+  bevindingOnbekend: (actie: string, bevinding: number) =>
+    ({ key: 'bevindingOnbekend', params: { actie, bevinding } }) as const,
+  afhankelijkheidsKring: (kring: readonly string[]) => ({ key: 'afhankelijkheidsKring', params: { kring } }) as const,
+  alVervallen: (nummer: string) => ({ key: 'alVervallen', params: { nummer } }) as const,
+  sleutelDubbel: (sleutel: string) => ({ key: 'sleutelDubbel', params: { sleutel } }) as const,
+  gekoppeldeActieOnbekend: (item: string, actie: string) =>
+    ({ key: 'gekoppeldeActieOnbekend', params: { item, actie } }) as const,
+  kwartaaldoelPortfolioOnbekend: (sleutel: string) =>
+    ({ key: 'kwartaaldoelPortfolioOnbekend', params: { sleutel } }) as const,
+} satisfies { [K in DomainMessageKey]?: (...args: never[]) => { key: K; params: object } };
+
+type ParamKey = keyof typeof withParams;
+type FixedKey = Exclude<DomainMessageKey, ParamKey>;
+
+/** The values each message with values takes. */
+export type MessageParams = { [K in ParamKey]: ReturnType<(typeof withParams)[K]>['params'] };
+
+/** One message of the domain: its key and, for the messages that take them, its values. */
+export type DomainMessage = { [K in FixedKey]: { key: K } }[FixedKey] | ReturnType<(typeof withParams)[ParamKey]>;
+
+const fixedMessages = Object.fromEntries(
+  (Object.keys(messageTemplatesNl) as DomainMessageKey[])
+    .filter((key) => !(key in withParams))
+    .map((key) => [key, { key }]),
+) as { [K in FixedKey]: { key: K } };
 
 /**
- * The key of a fixed validation message (not of one that takes values), so that a UI in another language can show
- * its own words for it; `undefined` for any other text.
+ * Every message the domain gives, by name: a fixed message is its value (`validationMessages.titelVerplicht`), a
+ * message with values a function that makes it (`validationMessages.zelfdeStatus('Loopt')`).
  */
-export function validationMessageKey(message: string): ValidationMessageKey | undefined {
-  return KEY_OF_MESSAGE.get(message);
+export const validationMessages = { ...fixedMessages, ...withParams };
+
+/** How an adapter says the values of a message: its locale (lists) and its words for a status. */
+export type MessageFormat = { locale: string; status: (status: ActieStatus) => string };
+
+const DUTCH: MessageFormat = { locale: 'nl', status: (s) => s };
+
+/**
+ * The values of a message as text for its template: a status in the adapter's words; the allowed statuses each
+ * quoted, as "A", "B" or "C" in the locale's words; a dependency cycle as 6.1 → 6.2 → 6.1.
+ */
+export function messageValues(message: DomainMessage, format: MessageFormat = DUTCH): Record<string, string | number> {
+  if (!('params' in message)) return {};
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.params) as [string, unknown][]) {
+    if (name === 'status' || name === 'van' || name === 'naar') values[name] = format.status(value as ActieStatus);
+    else if (name === 'toegestaan')
+      values[name] = new Intl.ListFormat(format.locale, { type: 'disjunction' }).format(
+        (value as readonly ActieStatus[]).map((s) => `"${format.status(s)}"`),
+      );
+    else if (name === 'kring') values[name] = (value as readonly string[]).join(' → ');
+    else values[name] = value as string | number;
+  }
+  return values;
+}
+
+/** Fills a template's `{name}` placeholders with the message's values. */
+export function fillTemplate(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/**
+ * A message in Dutch, for the adapters that speak only Dutch (store errors, the bot's card, the CLI). The tab uses its
+ * catalogues instead, in the UI's language.
+ */
+export function messageText(message: DomainMessage): string {
+  return fillTemplate(messageTemplatesNl[message.key], messageValues(message));
 }

@@ -3,7 +3,7 @@
  * and retiring ("Vervallen") instead of deleting. Pure: no I/O, no clock.
  */
 import { compareActienummers, parseActienummer } from './actienummer.js';
-import { validationMessages as M } from './messages.js';
+import { validationMessages as M, type DomainMessage } from './messages.js';
 import type { Actie, Domein } from './model.js';
 
 // ---------- numbering ----------
@@ -84,7 +84,7 @@ export function dependencyCycle(
   return undefined;
 }
 
-export type LinkIssue = { path: 'afhankelijkVan' | 'bevindingen'; message: string };
+export type LinkIssue = { path: 'afhankelijkVan' | 'bevindingen'; message: DomainMessage };
 
 /**
  * Checks the links of one action against the plan: every dependency and finding must exist, and the dependencies must
@@ -123,7 +123,7 @@ export function isActief(actie: Pick<Actie, 'vervallen'>): boolean {
   return !isVervallen(actie);
 }
 
-export type VervallenCheck = { ok: true; reden: string } | { ok: false; message: string };
+export type VervallenCheck = { ok: true; reden: string } | { ok: false; message: DomainMessage };
 
 /** Checks a request to retire `actie`: it must not be retired already, and the reason is required (trimmed). */
 export function checkVervallen(actie: Pick<Actie, 'nummer' | 'vervallen'>, reden: string | undefined): VervallenCheck {

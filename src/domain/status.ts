@@ -2,7 +2,7 @@
  * The life cycle of an action (decisions.md, "Statuses and transitions"): which status may follow which,
  * when a StatusToelichting is required, and how statuses are grouped in reports.
  */
-import { validationMessages as M } from './messages.js';
+import { validationMessages as M, type DomainMessage } from './messages.js';
 import type { ActieStatus } from './model.js';
 
 /** Allowed next statuses per status, in the order a picker shows them. */
@@ -49,8 +49,8 @@ export function requiresToelichting(from: ActieStatus, to: ActieStatus): boolean
   return STATUSES_NEEDING_TOELICHTING.includes(to) || isReopening(from, to);
 }
 
-/** The Dutch sentence that asks for the missing reason of this move. */
-function toelichtingMessage(from: ActieStatus, to: ActieStatus): string {
+/** The message that asks for the missing reason of this move. */
+function toelichtingMessage(from: ActieStatus, to: ActieStatus): DomainMessage {
   if (to === 'Geblokkeerd') return M.toelichtingGeblokkeerd;
   if (to === 'Niet overgenomen') return M.toelichtingNietOvergenomen;
   if (from === 'Niet overgenomen') return M.toelichtingHeroverwegen;
@@ -61,11 +61,13 @@ function toelichtingMessage(from: ActieStatus, to: ActieStatus): string {
  * A refused change names the field the user must fix, so a form puts the message there without reading its words:
  * `statusToelichting` when only the reason is missing, `status` when the move itself is refused.
  */
-export type TransitionCheck = { ok: true } | { ok: false; field: 'status' | 'statusToelichting'; message: string };
+export type TransitionCheck =
+  { ok: true } | { ok: false; field: 'status' | 'statusToelichting'; message: DomainMessage };
 
 /**
  * Checks a status change as the user asks for it: refused when it is not a transition of the policy, or when the
- * move needs a StatusToelichting and `toelichting` is missing or blank. The message is Dutch and says what to do.
+ * move needs a StatusToelichting and `toelichting` is missing or blank. The message (a key with its statuses) says what
+ * to do; each adapter says it in its own language.
  */
 export function checkTransition(from: ActieStatus, to: ActieStatus, toelichting?: string): TransitionCheck {
   if (from === to) return { ok: false, field: 'status', message: M.zelfdeStatus(from) };

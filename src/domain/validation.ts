@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { ACTIENUMMER_PATTERN, compareActienummers } from './actienummer.js';
 import { compareCalendarDates, isValidCalendarDate, isValidKwartaal } from './dates.js';
-import { validationMessages as M } from './messages.js';
+import { messageTemplatesNl, validationMessages as M, type DomainMessage, type DomainMessageKey } from './messages.js';
 import type { Actie, Advies, Bevinding, Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem, Thema } from './model.js';
 import {
   ACTIE_STATUSSEN,
@@ -27,10 +27,29 @@ import { parseMeetingSchedule, scheduleGaps } from './schedule.js';
 import { TEKST_MAX } from './text-limits.js';
 
 export { validationMessages } from './messages.js';
-export type { ValidationMessageKey } from './messages.js';
+export type { DomainMessage, DomainMessageKey } from './messages.js';
 
-/** One violation: the field's path (dot-separated, '' for the whole input) and a Dutch sentence. */
-export type ValidationIssue = { path: string; message: string };
+/** One violation: the field's path (dot-separated, '' for the whole input) and the message's key and values. */
+export type ValidationIssue = { path: string; message: DomainMessage };
+
+/**
+ * Each message's key by its own name (`K.titelVerplicht === 'titelVerplicht'`): zod carries an issue's message as a
+ * string, so the schemas give it the key, and `toIssues` turns it back into the message.
+ */
+const K = Object.fromEntries(Object.keys(messageTemplatesNl).map((key) => [key, key])) as {
+  [Key in DomainMessageKey]: Key;
+};
+
+/** Adds a message with values to a zod refinement, its key as zod's message and its values as the issue's params. */
+function addMessage(ctx: z.RefinementCtx, message: DomainMessage, path: (string | number)[], input: unknown): void {
+  ctx.addIssue({
+    code: 'custom',
+    message: message.key,
+    ...('params' in message ? { params: message.params } : {}),
+    path,
+    input,
+  });
+}
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
 /** SharePoint text columns hold at most 255 characters. */
@@ -48,13 +67,13 @@ function requiredText(required: string, tooLong: string) {
 }
 
 function optionalText(tooLong?: string, max: number = MAX_TEXT) {
-  const text = z.string({ error: M.tekstVerwacht }).trim();
+  const text = z.string({ error: K.tekstVerwacht }).trim();
   return z.preprocess(absentIfEmpty, (tooLong === undefined ? text : text.max(max, { error: tooLong })).optional());
 }
 
 /** A free text that may be empty, at most `max` characters (see text-limits.ts for the numbers). */
 function freeText(max: number, tooLong: string) {
-  return z.preprocess(emptyTextIfAbsent, z.string({ error: M.tekstVerwacht }).trim().max(max, { error: tooLong }));
+  return z.preprocess(emptyTextIfAbsent, z.string({ error: K.tekstVerwacht }).trim().max(max, { error: tooLong }));
 }
 
 function optionalDate(message: string) {
@@ -92,22 +111,29 @@ const actienummer = (message: string) =>
   z.string({ error: message }).trim().regex(ACTIENUMMER_PATTERN, { error: message });
 
 const domeinenSchema = z
-  .array(z.enum(DOMEINEN, { error: M.domeinOngeldig }), { error: M.domeinenLeeg })
-  .min(1, { error: M.domeinenLeeg })
-  .superRefine((list, ctx) => flagDuplicates(list, ctx, M.domeinDubbel));
+  .array(z.enum(DOMEINEN, { error: K.domeinOngeldig }), { error: K.domeinenLeeg })
+  .min(1, { error: K.domeinenLeeg })
+  .superRefine((list, ctx) => flagDuplicates(list, ctx, K.domeinDubbel));
 
 const personSchema = z.object(
   {
     id: optionalText(),
-    displayName: requiredText(M.persoonNaamVerplicht, M.persoonNaamTeLang),
-    email: z.preprocess(absentIfEmpty, z.email({ error: M.emailOngeldig }).optional()),
+    displayName: requiredText(K.persoonNaamVerplicht, K.persoonNaamTeLang),
+    email: z.preprocess(absentIfEmpty, z.email({ error: K.emailOngeldig }).optional()),
   },
-  { error: M.persoonNaamVerplicht },
+  { error: K.persoonNaamVerplicht },
 );
 const optionalPerson = z.preprocess((v) => (v === null ? undefined : v), personSchema.optional());
 
+function toMessage(issue: z.core.$ZodIssue): DomainMessage {
+  // Every schema here names its message by key (a test feeds garbage to every validator and finds only keys).
+  const key = issue.message as DomainMessageKey;
+  const params = issue.code === 'custom' ? (issue.params as object | undefined) : undefined;
+  return (params ? { key, params } : { key }) as DomainMessage;
+}
+
 function toIssues(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: toMessage(i) }));
 }
 
 function run<T>(schema: z.ZodType<T>, input: unknown): ValidationResult<T> {
@@ -121,41 +147,41 @@ function run<T>(schema: z.ZodType<T>, input: unknown): ValidationResult<T> {
 export const actieSchema = z
   .object(
     {
-      nummer: actienummer(M.actienummerVorm),
-      titel: requiredText(M.titelVerplicht, M.titelTeLang),
-      omschrijving: optionalText(M.omschrijvingTeLang, TEKST_MAX.omschrijving),
-      advies: positiveInt(M.actieAdviesOngeldig),
-      plateau: z.enum(PLATEAUS, { error: M.plateauOngeldig }),
+      nummer: actienummer(K.actienummerVorm),
+      titel: requiredText(K.titelVerplicht, K.titelTeLang),
+      omschrijving: optionalText(K.omschrijvingTeLang, TEKST_MAX.omschrijving),
+      advies: positiveInt(K.actieAdviesOngeldig),
+      plateau: z.enum(PLATEAUS, { error: K.plateauOngeldig }),
       domeinen: domeinenSchema,
-      status: z.enum(ACTIE_STATUSSEN, { error: M.statusOngeldig }),
-      statusToelichting: optionalText(M.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
+      status: z.enum(ACTIE_STATUSSEN, { error: K.statusOngeldig }),
+      statusToelichting: optionalText(K.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
       eigenaar: optionalPerson,
-      deadline: optionalDate(M.deadlineOngeldig),
-      start: optionalDate(M.startOngeldig),
-      planning: optionalText(M.planningTeLang),
-      lopendTraject: optionalText(M.lopendTrajectTeLang),
+      deadline: optionalDate(K.deadlineOngeldig),
+      start: optionalDate(K.startOngeldig),
+      planning: optionalText(K.planningTeLang),
+      lopendTraject: optionalText(K.lopendTrajectTeLang),
       afhankelijkVan: uniqueList(
-        actienummer(M.afhankelijkheidVorm),
-        M.afhankelijkhedenGeenLijst,
-        M.afhankelijkheidDubbel,
+        actienummer(K.afhankelijkheidVorm),
+        K.afhankelijkhedenGeenLijst,
+        K.afhankelijkheidDubbel,
       ),
-      bevindingen: uniqueList(positiveInt(M.bevindingVerwijzingOngeldig), M.bevindingenGeenLijst, M.bevindingDubbel),
+      bevindingen: uniqueList(positiveInt(K.bevindingVerwijzingOngeldig), K.bevindingenGeenLijst, K.bevindingDubbel),
       vervallen: z.preprocess(
         (v) => (v === null || v === false ? undefined : v),
-        z.literal(true, { error: M.vervallenGeenJaNee }).optional(),
+        z.literal(true, { error: K.vervallenGeenJaNee }).optional(),
       ),
       vervallenReden: optionalText(),
     },
-    { error: M.actieGeenObject },
+    { error: K.actieGeenObject },
   )
   .superRefine((a, ctx) => {
     if (a.nummer.split('.')[0] !== String(a.advies)) {
-      ctx.addIssue({ code: 'custom', message: M.actienummerHoortBijAdvies, path: ['nummer'], input: a.nummer });
+      ctx.addIssue({ code: 'custom', message: K.actienummerHoortBijAdvies, path: ['nummer'], input: a.nummer });
     }
     if (a.status === 'Geblokkeerd' && a.statusToelichting === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: M.toelichtingGeblokkeerd,
+        message: K.toelichtingGeblokkeerd,
         path: ['statusToelichting'],
         input: a.statusToelichting,
       });
@@ -163,7 +189,7 @@ export const actieSchema = z
     if (a.status === 'Niet overgenomen' && a.statusToelichting === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: M.toelichtingNietOvergenomen,
+        message: K.toelichtingNietOvergenomen,
         path: ['statusToelichting'],
         input: a.statusToelichting,
       });
@@ -171,7 +197,7 @@ export const actieSchema = z
     if (a.vervallen === true && a.vervallenReden === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: M.vervallenRedenVerplicht,
+        message: K.vervallenRedenVerplicht,
         path: ['vervallenReden'],
         input: a.vervallenReden,
       });
@@ -179,7 +205,7 @@ export const actieSchema = z
     if (a.status === 'Belegd in lopend traject' && a.lopendTraject === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: M.lopendTrajectVerplicht,
+        message: K.lopendTrajectVerplicht,
         path: ['lopendTraject'],
         input: a.lopendTraject,
       });
@@ -190,129 +216,129 @@ export const actieSchema = z
       isValidCalendarDate(a.start) &&
       compareCalendarDates(a.deadline, a.start) < 0
     ) {
-      ctx.addIssue({ code: 'custom', message: M.deadlineVoorStart, path: ['deadline'], input: a.deadline });
+      ctx.addIssue({ code: 'custom', message: K.deadlineVoorStart, path: ['deadline'], input: a.deadline });
     }
     a.afhankelijkVan.forEach((n, i) => {
       if (n === a.nummer)
-        ctx.addIssue({ code: 'custom', message: M.afhankelijkVanZichzelf, path: ['afhankelijkVan', i], input: n });
+        ctx.addIssue({ code: 'custom', message: K.afhankelijkVanZichzelf, path: ['afhankelijkVan', i], input: n });
     });
   });
 
 export const adviesSchema = z.object(
   {
-    nummer: positiveInt(M.adviesnummerOngeldig),
-    titel: requiredText(M.titelVerplicht, M.titelTeLang),
-    thema: z.enum(THEMA_CODES, { error: M.themaOngeldig }),
-    plateau: z.enum(PLATEAUS, { error: M.plateauOngeldig }),
-    omschrijving: optionalText(M.omschrijvingTeLang, TEKST_MAX.omschrijving),
-    collegeReactie: freeText(TEKST_MAX.collegeReactie, M.collegeReactieTeLang),
+    nummer: positiveInt(K.adviesnummerOngeldig),
+    titel: requiredText(K.titelVerplicht, K.titelTeLang),
+    thema: z.enum(THEMA_CODES, { error: K.themaOngeldig }),
+    plateau: z.enum(PLATEAUS, { error: K.plateauOngeldig }),
+    omschrijving: optionalText(K.omschrijvingTeLang, TEKST_MAX.omschrijving),
+    collegeReactie: freeText(TEKST_MAX.collegeReactie, K.collegeReactieTeLang),
     collegePlanning: z.preprocess(
       emptyTextIfAbsent,
-      z.string({ error: M.tekstVerwacht }).trim().max(MAX_TEXT, { error: M.collegePlanningTeLang }),
+      z.string({ error: K.tekstVerwacht }).trim().max(MAX_TEXT, { error: K.collegePlanningTeLang }),
     ),
     // Whether each number is an existing advies, and not this one, is a rule of the whole plan (validatePlan).
     samenhangMet: z.preprocess(
       (v) => (Array.isArray(v) && v.length === 0 ? undefined : absentIfEmpty(v)),
       z
-        .array(positiveInt(M.samenhangVerwijzingOngeldig), { error: M.samenhangGeenLijst })
-        .superRefine((list, ctx) => flagDuplicates(list, ctx, M.samenhangDubbel))
+        .array(positiveInt(K.samenhangVerwijzingOngeldig), { error: K.samenhangGeenLijst })
+        .superRefine((list, ctx) => flagDuplicates(list, ctx, K.samenhangDubbel))
         .optional(),
     ),
   },
-  { error: M.adviesGeenObject },
+  { error: K.adviesGeenObject },
 );
 
 export const bevindingSchema = z.object(
   {
-    nummer: positiveInt(M.bevindingnummerOngeldig),
-    titel: requiredText(M.titelVerplicht, M.titelTeLang),
-    toelichting: freeText(TEKST_MAX.bevindingToelichting, M.bevindingToelichtingTeLang),
-    thema: z.preprocess(absentIfEmpty, z.enum(THEMA_CODES, { error: M.themaOngeldig }).optional()),
+    nummer: positiveInt(K.bevindingnummerOngeldig),
+    titel: requiredText(K.titelVerplicht, K.titelTeLang),
+    toelichting: freeText(TEKST_MAX.bevindingToelichting, K.bevindingToelichtingTeLang),
+    thema: z.preprocess(absentIfEmpty, z.enum(THEMA_CODES, { error: K.themaOngeldig }).optional()),
   },
-  { error: M.bevindingGeenObject },
+  { error: K.bevindingGeenObject },
 );
 
 export const portfolioItemSchema = z
   .object(
     {
-      key: requiredText(M.sleutelVerplicht, M.sleutelTeLang),
-      titel: requiredText(M.titelVerplicht, M.titelTeLang),
-      omschrijving: freeText(TEKST_MAX.omschrijving, M.omschrijvingTeLang),
-      domein: z.enum(DOMEINEN, { error: M.domeinOngeldig }),
+      key: requiredText(K.sleutelVerplicht, K.sleutelTeLang),
+      titel: requiredText(K.titelVerplicht, K.titelTeLang),
+      omschrijving: freeText(TEKST_MAX.omschrijving, K.omschrijvingTeLang),
+      domein: z.enum(DOMEINEN, { error: K.domeinOngeldig }),
       opdrachtgever: optionalPerson,
       informatiemanager: optionalPerson,
       iaContact: optionalPerson,
-      fase: z.enum(PORTFOLIO_FASEN, { error: M.faseOngeldig }),
-      status: z.enum(PORTFOLIO_STATUSSEN, { error: M.portfolioStatusOngeldig }),
-      statusToelichting: optionalText(M.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
-      prioriteit: z.preprocess((v) => (v === null ? undefined : v), positiveInt(M.prioriteitOngeldig).optional()),
-      ditKwartaal: z.enum(KWARTAAL_KEUZES, { error: M.ditKwartaalOngeldig }),
-      start: optionalDate(M.startOngeldig),
-      einde: optionalDate(M.eindeOngeldig),
-      acties: uniqueList(actienummer(M.gekoppeldeActieVorm), M.gekoppeldeActiesGeenLijst, M.gekoppeldeActieDubbel),
+      fase: z.enum(PORTFOLIO_FASEN, { error: K.faseOngeldig }),
+      status: z.enum(PORTFOLIO_STATUSSEN, { error: K.portfolioStatusOngeldig }),
+      statusToelichting: optionalText(K.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
+      prioriteit: z.preprocess((v) => (v === null ? undefined : v), positiveInt(K.prioriteitOngeldig).optional()),
+      ditKwartaal: z.enum(KWARTAAL_KEUZES, { error: K.ditKwartaalOngeldig }),
+      start: optionalDate(K.startOngeldig),
+      einde: optionalDate(K.eindeOngeldig),
+      acties: uniqueList(actienummer(K.gekoppeldeActieVorm), K.gekoppeldeActiesGeenLijst, K.gekoppeldeActieDubbel),
     },
-    { error: M.portfolioGeenObject },
+    { error: K.portfolioGeenObject },
   )
   .superRefine((p, ctx) => {
     if (p.status === 'Kritiek' && p.statusToelichting === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: M.toelichtingKritiek,
+        message: K.toelichtingKritiek,
         path: ['statusToelichting'],
         input: p.statusToelichting,
       });
     }
     if (isValidCalendarDate(p.start) && isValidCalendarDate(p.einde) && compareCalendarDates(p.einde, p.start) < 0) {
-      ctx.addIssue({ code: 'custom', message: M.eindeVoorStart, path: ['einde'], input: p.einde });
+      ctx.addIssue({ code: 'custom', message: K.eindeVoorStart, path: ['einde'], input: p.einde });
     }
   });
 
 export const kwartaaldoelSchema = z
   .object(
     {
-      portfolioKey: requiredText(M.kwartaaldoelPortfolioVerplicht, M.sleutelTeLang),
+      portfolioKey: requiredText(K.kwartaaldoelPortfolioVerplicht, K.sleutelTeLang),
       kwartaal: z
-        .string({ error: M.kwartaalVorm })
+        .string({ error: K.kwartaalVorm })
         .trim()
-        .refine((s) => isValidKwartaal(s), { error: M.kwartaalVorm }),
+        .refine((s) => isValidKwartaal(s), { error: K.kwartaalVorm }),
       doel: z
-        .string({ error: M.doelVerplicht })
+        .string({ error: K.doelVerplicht })
         .trim()
-        .min(1, { error: M.doelVerplicht })
-        .max(TEKST_MAX.kwartaaldoel, { error: M.doelTeLang }),
-      behaald: z.preprocess(absentIfEmpty, z.enum(BEHAALD_WAARDEN, { error: M.behaaldOngeldig }).optional()),
-      reden: optionalText(M.redenTeLang, TEKST_MAX.reden),
+        .min(1, { error: K.doelVerplicht })
+        .max(TEKST_MAX.kwartaaldoel, { error: K.doelTeLang }),
+      behaald: z.preprocess(absentIfEmpty, z.enum(BEHAALD_WAARDEN, { error: K.behaaldOngeldig }).optional()),
+      reden: optionalText(K.redenTeLang, TEKST_MAX.reden),
     },
-    { error: M.kwartaaldoelGeenObject },
+    { error: K.kwartaaldoelGeenObject },
   )
   .superRefine((d, ctx) => {
     if ((d.behaald === 'deels' || d.behaald === 'nee') && d.reden === undefined) {
-      ctx.addIssue({ code: 'custom', message: M.redenVerplicht, path: ['reden'], input: d.reden });
+      ctx.addIssue({ code: 'custom', message: K.redenVerplicht, path: ['reden'], input: d.reden });
     }
   });
 
 const scheduleText = z.preprocess(
   absentIfEmpty,
   z
-    .string({ error: M.schemaOngeldig })
+    .string({ error: K.schemaOngeldig })
     .trim()
     .superRefine((text, ctx) => {
       const parsed = parseMeetingSchedule(text);
       if (!parsed) {
-        ctx.addIssue({ code: 'custom', message: M.schemaOngeldig, input: text });
+        ctx.addIssue({ code: 'custom', message: K.schemaOngeldig, input: text });
         return;
       }
       const gaps = scheduleGaps(parsed);
-      if (gaps.includes('start')) ctx.addIssue({ code: 'custom', message: M.schemaZonderStart, input: text });
-      if (gaps.includes('tijd')) ctx.addIssue({ code: 'custom', message: M.schemaZonderTijd, input: text });
+      if (gaps.includes('start')) ctx.addIssue({ code: 'custom', message: K.schemaZonderStart, input: text });
+      if (gaps.includes('tijd')) ctx.addIssue({ code: 'custom', message: K.schemaZonderTijd, input: text });
     })
     .optional(),
 );
 
 export const mtSchema = z.object(
   {
-    key: requiredText(M.sleutelVerplicht, M.sleutelTeLang),
-    naam: requiredText(M.mtNaamVerplicht, M.mtNaamTeLang),
+    key: requiredText(K.sleutelVerplicht, K.sleutelTeLang),
+    naam: requiredText(K.mtNaamVerplicht, K.mtNaamTeLang),
     domeinen: domeinenSchema,
     schema: scheduleText,
     teamId: optionalText(),
@@ -322,26 +348,26 @@ export const mtSchema = z.object(
     voorlooptijdMinuten: z.preprocess(
       (v) => (v === null ? undefined : v),
       z
-        .number({ error: M.voorlooptijdOngeldig })
-        .int({ error: M.voorlooptijdOngeldig })
-        .min(0, { error: M.voorlooptijdOngeldig })
+        .number({ error: K.voorlooptijdOngeldig })
+        .int({ error: K.voorlooptijdOngeldig })
+        .min(0, { error: K.voorlooptijdOngeldig })
         .optional(),
     ),
-    actief: z.preprocess((v) => (v === null ? undefined : v), z.boolean({ error: M.actiefOngeldig }).optional()),
+    actief: z.preprocess((v) => (v === null ? undefined : v), z.boolean({ error: K.actiefOngeldig }).optional()),
   },
-  { error: M.mtGeenObject },
+  { error: K.mtGeenObject },
 );
 
 const themaSchema = z.object(
   {
-    code: z.enum(THEMA_CODES, { error: M.themaOngeldig }),
-    naam: requiredText(M.titelVerplicht, M.titelTeLang),
+    code: z.enum(THEMA_CODES, { error: K.themaOngeldig }),
+    naam: requiredText(K.titelVerplicht, K.titelTeLang),
     adviezen: z.preprocess(
       emptyListIfAbsent,
-      z.array(positiveInt(M.adviesnummerOngeldig), { error: M.adviesnummerOngeldig }),
+      z.array(positiveInt(K.adviesnummerOngeldig), { error: K.adviesnummerOngeldig }),
     ),
   },
-  { error: M.planGeenObject },
+  { error: K.planGeenObject },
 );
 
 // Compile-time proof that each schema produces the model's type.
@@ -431,16 +457,15 @@ function dependencyCycles(acties: readonly Actie[]): string[][] {
 const planSchema = z
   .object(
     {
-      themas: z.preprocess(emptyListIfAbsent, z.array(themaSchema, { error: M.planGeenObject })),
-      adviezen: z.array(adviesSchema, { error: M.planGeenObject }),
-      bevindingen: z.preprocess(emptyListIfAbsent, z.array(bevindingSchema, { error: M.planGeenObject })),
-      acties: z.array(actieSchema, { error: M.planGeenObject }),
+      themas: z.preprocess(emptyListIfAbsent, z.array(themaSchema, { error: K.planGeenObject })),
+      adviezen: z.array(adviesSchema, { error: K.planGeenObject }),
+      bevindingen: z.preprocess(emptyListIfAbsent, z.array(bevindingSchema, { error: K.planGeenObject })),
+      acties: z.array(actieSchema, { error: K.planGeenObject }),
     },
-    { error: M.planGeenObject },
+    { error: K.planGeenObject },
   )
   .superRefine((plan, ctx) => {
-    const add = (message: string, path: (string | number)[]): void =>
-      ctx.addIssue({ code: 'custom', message, path, input: undefined });
+    const add = (message: DomainMessage, path: (string | number)[]): void => addMessage(ctx, message, path, undefined);
 
     const adviesNummers = new Set<number>();
     plan.adviezen.forEach((a, i) => {
@@ -504,24 +529,18 @@ export function validatePortfolio(
   const schema = z
     .object(
       {
-        items: z.array(portfolioItemSchema, { error: M.portfolioGeenObject }),
+        items: z.array(portfolioItemSchema, { error: K.portfolioGeenObject }),
         kwartaaldoelen: z.preprocess(
           emptyListIfAbsent,
-          z.array(kwartaaldoelSchema, { error: M.kwartaaldoelGeenObject }),
+          z.array(kwartaaldoelSchema, { error: K.kwartaaldoelGeenObject }),
         ),
       },
-      { error: M.portfolioGeenObject },
+      { error: K.portfolioGeenObject },
     )
     .superRefine((set, ctx) => {
       const keys = new Set<string>();
       set.items.forEach((item, i) => {
-        if (keys.has(item.key))
-          ctx.addIssue({
-            code: 'custom',
-            message: M.sleutelDubbel(item.key),
-            path: ['items', i, 'key'],
-            input: item.key,
-          });
+        if (keys.has(item.key)) addMessage(ctx, M.sleutelDubbel(item.key), ['items', i, 'key'], item.key);
         keys.add(item.key);
       });
       if (acties) {
@@ -529,24 +548,19 @@ export function validatePortfolio(
         set.items.forEach((item, i) =>
           item.acties.forEach((nr, j) => {
             if (!known.has(nr)) {
-              ctx.addIssue({
-                code: 'custom',
-                message: M.gekoppeldeActieOnbekend(item.key, nr),
-                path: ['items', i, 'acties', j],
-                input: nr,
-              });
+              addMessage(ctx, M.gekoppeldeActieOnbekend(item.key, nr), ['items', i, 'acties', j], nr);
             }
           }),
         );
       }
       set.kwartaaldoelen.forEach((d, i) => {
         if (!keys.has(d.portfolioKey)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: M.kwartaaldoelPortfolioOnbekend(d.portfolioKey),
-            path: ['kwartaaldoelen', i, 'portfolioKey'],
-            input: d.portfolioKey,
-          });
+          addMessage(
+            ctx,
+            M.kwartaaldoelPortfolioOnbekend(d.portfolioKey),
+            ['kwartaaldoelen', i, 'portfolioKey'],
+            d.portfolioKey,
+          );
         }
       });
     });

@@ -15,6 +15,7 @@ import { ACTIE_STATUSSEN, type Actie, type ActieStatus, type Domein, type MT } f
 import { occurrencesBetween } from '../domain/recurrence.js';
 import { parseMeetingSchedule } from '../domain/schedule.js';
 import { findSiteUser } from '../domain/site-user.js';
+import { messageText } from '../domain/messages.js';
 import { checkTransition } from '../domain/status.js';
 import {
   ActieConflictError,
@@ -458,7 +459,7 @@ export async function updateActieStatus(
       };
     }
     const transition = checkTransition(actie.value.status, request.status, request.toelichting);
-    if (!transition.ok) return { kind: 'invalid', ctx, message: transition.message };
+    if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
   }
   if (request.deadline !== undefined && !isValidCalendarDate(request.deadline)) {
     return { kind: 'invalid', ctx, message: 'Vul de nieuwe deadline in als datum (bijvoorbeeld 2026-12-31).' };
@@ -533,7 +534,7 @@ async function updateDomeinRij(
   if (rij && request.rijId !== rij.id) return stale(rij);
   const stand = domeinStanden(actie.value, rij ? [rij.value] : []).find((d) => d.domein === domein);
   const transition = checkTransition(stand?.status ?? actie.value.status, status, request.toelichting);
-  if (!transition.ok) return { kind: 'invalid', ctx, message: transition.message };
+  if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
   const change: DomeinVoortgangChange = { status };
   if (request.toelichting !== undefined) change.statusToelichting = request.toelichting;
   if (request.deadline !== undefined) change.deadline = request.deadline;

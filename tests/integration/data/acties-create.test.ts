@@ -9,6 +9,7 @@ import { ActieValidationError, createActiesStore, type NieuweActie } from '../..
 import { loadPlan, type LoadedPlan } from '../../../src/data/plan-store.js';
 import { prepareSite } from '../../../src/server/prepare-site.js';
 import { recordingRetryEnvironment, startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
+import { validationMessages as M } from '../../../src/domain/messages.js';
 
 let sandbox: TestSandbox;
 let siteId: string;
@@ -158,10 +159,15 @@ describe('adding an action', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActieValidationError);
     const messages = (error as ActieValidationError).issues.map((i) => i.message);
-    expect(messages).toContain('Geef een titel.');
-    expect(messages).toContain('Advies 12 bestaat niet op de site. Kies een bestaand advies.');
-    expect(messages.join(' ')).toContain('actie 9.9, maar die actie bestaat niet');
-    expect(messages.join(' ')).toContain('bevinding 12, maar die bevinding bestaat niet');
+    expect(messages).toContainEqual(M.titelVerplicht);
+    expect(messages).toContainEqual(M.adviesNietOpSite(12));
+    expect(messages.map((m) => m.key)).toEqual(
+      expect.arrayContaining(['afhankelijkheidOnbekend', 'bevindingOnbekend']),
+    );
+    // The error's own text is the domain's Dutch.
+    expect((error as Error).message).toContain('Advies 12 bestaat niet op de site. Kies een bestaand advies.');
+    expect((error as Error).message).toContain('actie 9.9, maar die actie bestaat niet');
+    expect((error as Error).message).toContain('bevinding 12, maar die bevinding bestaat niet');
     expect(await itemsWithKey('nieuw:invalid')).toHaveLength(0);
     expect((await fresh()).acties).toHaveLength(plan.acties.length);
   });
@@ -181,11 +187,7 @@ describe('editing links and retiring', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActieValidationError);
     expect((error as ActieValidationError).issues).toEqual([
-      {
-        path: 'afhankelijkVan',
-        message:
-          'De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1); een actie kan niet via andere acties op zichzelf wachten. Haal één afhankelijkheid weg.',
-      },
+      { path: 'afhankelijkVan', message: M.afhankelijkheidsKring(['6.1', '6.2', '6.1']) },
     ]);
     expect(find(await fresh(), '6.1').eTag).toBe(before.eTag);
   });
@@ -196,9 +198,7 @@ describe('editing links and retiring', () => {
     const before = find(plan, '8.5');
     const refused = await store.update(before, { vervallen: true }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ActieValidationError);
-    expect((refused as ActieValidationError).issues.map((i) => i.message)).toEqual([
-      'Geef een reden: een actie laat je alleen met een reden vervallen.',
-    ]);
+    expect((refused as ActieValidationError).issues.map((i) => i.message)).toEqual([M.vervallenRedenVerplicht]);
     const retired = await store.update(before, {
       vervallen: true,
       vervallenReden: 'Gildes lopen via Digitaal Samenwerken',

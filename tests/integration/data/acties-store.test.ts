@@ -47,13 +47,15 @@ describe('editing actions', () => {
     expect(find(await fresh(), '1.2').value.status).toBe('Loopt');
   });
 
-  it("refuses a transition the plan does not allow, with the domain's Dutch message, and writes nothing", async () => {
+  it("refuses a transition the plan does not allow, with the domain's message (Dutch in the error), and writes nothing", async () => {
     const plan = await fresh();
     const store = createActiesStore(sandbox.graph(), siteId, plan);
     const before = find(plan, '1.1');
     const error = await store.update(before, { status: 'Geblokkeerd' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActieValidationError);
-    expect((error as ActieValidationError).issues.map((i) => i.message).join(' ')).toMatch(/toelichting|reden/i);
+    const issues = (error as ActieValidationError).issues;
+    expect(issues.map((i) => i.message.key)).toContain('toelichtingGeblokkeerd');
+    expect((error as Error).message).toMatch(/toelichting|reden/i);
     expect(find(await fresh(), '1.1').eTag).toBe(before.eTag);
   });
 

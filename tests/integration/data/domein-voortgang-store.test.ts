@@ -9,6 +9,7 @@ import { createGraph } from '../../../src/data/graph/client.js';
 import { loadPlanCold, refreshPlan, type PlanSnapshot } from '../../../src/data/plan-sync.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
+import { validationMessages as M } from '../../../src/domain/messages.js';
 
 let sandbox: TestSandbox;
 let siteId: string;
@@ -98,9 +99,8 @@ describe('progress per domain on shared actions, against the sandbox', () => {
       .save(actie(snapshot, '5.1'), 'Fysiek Domein', { status: 'Geblokkeerd' })
       .catch((e: unknown) => e);
     expect(blocked).toBeInstanceOf(DomeinVoortgangValidationError);
-    expect((blocked as DomeinVoortgangValidationError).issues[0]?.message).toMatch(
-      /Geblokkeerd is een reden verplicht/,
-    );
+    expect((blocked as DomeinVoortgangValidationError).issues[0]?.message).toEqual(M.toelichtingGeblokkeerd);
+    expect((blocked as Error).message).toMatch(/Geblokkeerd is een reden verplicht/);
     const wrongDomain = await store
       .save(actie(snapshot, '1.2'), 'Sociaal Domein', { status: 'Loopt' })
       .catch((e: unknown) => e);

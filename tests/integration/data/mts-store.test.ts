@@ -80,7 +80,7 @@ describe('changing an MT registration', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toEqual({
       path: 'schema',
-      message: `Het onderdeel "BYDAY=XX" van het vergaderschema is niet geldig. ${validationMessages.schemaOngeldig}`,
+      message: validationMessages.schemaOnderdeelOngeldig('BYDAY=XX'),
     });
 
     const noTime = await store.update(before, { schema: 'FREQ=WEEKLY;BYDAY=TU' }).catch((e: unknown) => e);

@@ -9,6 +9,7 @@ import {
 } from '../../../src/data/portfolio-store.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
+import { validationMessages as M } from '../../../src/domain/messages.js';
 
 let sandbox: TestSandbox;
 let siteId: string;
@@ -125,8 +126,13 @@ describe('editing the portfolio', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PortfolioValidationError);
     const messages = (error as PortfolioValidationError).issues.map((i) => i.message);
-    expect(messages).toContain('Geef een toelichting: bij portfoliostatus Kritiek is een reden verplicht.');
-    expect(messages).toContain('De einddatum mag niet voor de startdatum liggen.');
+    expect(messages).toContainEqual(M.toelichtingKritiek);
+    expect(messages).toContainEqual(M.eindeVoorStart);
+    // The error's own text is the domain's Dutch.
+    expect((error as Error).message).toContain(
+      'Geef een toelichting: bij portfoliostatus Kritiek is een reden verplicht.',
+    );
+    expect((error as Error).message).toContain('De einddatum mag niet voor de startdatum liggen.');
     expect(find(await fresh(), 'rpa').eTag).toBe(before.eTag);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validationMessages as M } from '../../../src/domain/messages.js';
+import { messageText, validationMessages as M } from '../../../src/domain/messages.js';
 import { TEKST_MAX } from '../../../src/domain/text-limits.js';
 import type { BatchRequest } from '../../../src/data/graph/batch.js';
 import { batchChunks } from '../../../src/data/portfolio-import-apply.js';
@@ -49,8 +49,16 @@ describe('per-field limits in the dry run, with row and column', () => {
     expect(row?.action).toBe('invalid');
     expect(row?.problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ field: 'omschrijving', message: M.omschrijvingTeLang }),
-        expect.objectContaining({ field: 'statusToelichting', message: M.statusToelichtingTeLang }),
+        expect.objectContaining({
+          field: 'omschrijving',
+          code: 'omschrijvingTeLang',
+          message: messageText(M.omschrijvingTeLang),
+        }),
+        expect.objectContaining({
+          field: 'statusToelichting',
+          code: 'statusToelichtingTeLang',
+          message: messageText(M.statusToelichtingTeLang),
+        }),
       ]),
     );
     for (const p of row?.problems ?? []) expect((p.value ?? '').length).toBeLessThanOrEqual(120);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validationMessages as M } from '../../../src/domain/messages.js';
+import { messageText, validationMessages as M } from '../../../src/domain/messages.js';
 import type { Actie, Domein } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { composeAgenda, snapshotOf } from '../../../src/domain/agenda.js';
@@ -182,14 +182,14 @@ describe('checking the links of an action', () => {
   it('accepts existing dependencies and findings', () => {
     expect(checkLinks(plan, { nummer: '6.1', afhankelijkVan: [], bevindingen: [5, 6] })).toEqual([]);
   });
-  it('refuses a cycle with the Dutch message that names it', () => {
-    expect(checkLinks(plan, { nummer: '6.1', afhankelijkVan: ['6.2'], bevindingen: [] })).toEqual([
-      {
-        path: 'afhankelijkVan',
-        message:
-          'De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1); een actie kan niet via andere acties op zichzelf wachten. Haal één afhankelijkheid weg.',
-      },
+  it('refuses a cycle with the message that names it (in Dutch: 6.1 → 6.2 → 6.1)', () => {
+    const issues = checkLinks(plan, { nummer: '6.1', afhankelijkVan: ['6.2'], bevindingen: [] });
+    expect(issues).toEqual([
+      { path: 'afhankelijkVan', message: { key: 'afhankelijkheidsKring', params: { kring: ['6.1', '6.2', '6.1'] } } },
     ]);
+    expect(messageText(issues[0]!.message)).toBe(
+      'De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1); een actie kan niet via andere acties op zichzelf wachten. Haal één afhankelijkheid weg.',
+    );
   });
   it('refuses unknown dependencies and findings, each by number', () => {
     expect(checkLinks(plan, { nummer: '6.1', afhankelijkVan: ['6.9'], bevindingen: [10] })).toEqual([
@@ -224,8 +224,9 @@ describe('retiring an action', () => {
   it('refuses an action that is already retired', () => {
     expect(checkVervallen({ ...actie, vervallen: true }, 'nogmaals')).toEqual({
       ok: false,
-      message: 'Actie 9.2 is al vervallen.',
+      message: { key: 'alVervallen', params: { nummer: '9.2' } },
     });
+    expect(messageText(M.alVervallen('9.2'))).toBe('Actie 9.2 is al vervallen.');
   });
   it('only an explicit yes retires: absent or false is active', () => {
     expect(isVervallen({ vervallen: true })).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validationMessages as M } from '../../../src/domain/validation.js';
+import { messageText } from '../../../src/domain/messages.js';
+import { validationMessages as M, type DomainMessage } from '../../../src/domain/validation.js';
 import { ACTIE_STATUSSEN, type ActieStatus } from '../../../src/domain/model.js';
 import {
   allowedTransitions,
@@ -23,7 +24,7 @@ const NO: ActieStatus = 'Niet overgenomen';
  * decisions.md, "Statuses and transitions", as a table over all 36 pairs:
  * [from, to, allowed, needs a StatusToelichting, the message when the reason is missing]
  */
-const TABLE: [ActieStatus, ActieStatus, boolean, boolean, string | undefined][] = [
+const TABLE: [ActieStatus, ActieStatus, boolean, boolean, DomainMessage | undefined][] = [
   [NG, NG, false, false, undefined],
   [NG, L, true, false, undefined],
   [NG, G, true, true, M.toelichtingGeblokkeerd],
@@ -84,7 +85,7 @@ describe('status transitions (decisions.md)', () => {
       expect(requiresToelichting(from, to)).toBe(needs);
     });
 
-    it('is checked with a specific Dutch message', () => {
+    it('is checked with a specific message (its key and statuses)', () => {
       const withReason = checkTransition(from, to, 'Reden: de leverancier levert later.');
       if (from === to) {
         expect(withReason).toEqual({ ok: false, field: 'status', message: M.zelfdeStatus(from) });
@@ -118,23 +119,21 @@ describe('status transitions (decisions.md)', () => {
     expect(allowedTransitions(NO)).toEqual([NG]);
   });
 
-  it('a refused transition names the statuses that are allowed', () => {
-    expect(checkTransition(A, G)).toEqual({
-      ok: false,
-      field: 'status',
-      message: 'Een actie met status "Afgerond" kan niet naar "Geblokkeerd". Kies "Loopt".',
-    });
-    expect(checkTransition(NG, A)).toEqual({
-      ok: false,
-      field: 'status',
-      message:
-        'Een actie met status "Niet gestart" kan niet naar "Afgerond". Kies "Loopt", "Geblokkeerd", "Belegd in lopend traject" of "Niet overgenomen".',
-    });
-    expect(checkTransition(G, G)).toEqual({
-      ok: false,
-      field: 'status',
-      message: 'De actie heeft de status "Geblokkeerd" al; kies een andere status.',
-    });
+  it('a refused transition names the statuses that are allowed (its key and values; in Dutch through messageText)', () => {
+    const refused = (from: ActieStatus, to: ActieStatus) => {
+      const check = checkTransition(from, to);
+      return check.ok ? undefined : check.message;
+    };
+    expect(refused(A, G)).toEqual({ key: 'overgangNietToegestaan', params: { van: A, naar: G, toegestaan: [L] } });
+    expect(messageText(refused(A, G)!)).toBe(
+      'Een actie met status "Afgerond" kan niet naar "Geblokkeerd". Kies "Loopt".',
+    );
+    expect(messageText(refused(NG, A)!)).toBe(
+      'Een actie met status "Niet gestart" kan niet naar "Afgerond". Kies "Loopt", "Geblokkeerd", "Belegd in lopend traject" of "Niet overgenomen".',
+    );
+    expect(refused(G, G)).toEqual({ key: 'zelfdeStatus', params: { status: G } });
+    expect(messageText(refused(G, G)!)).toBe('De actie heeft de status "Geblokkeerd" al; kies een andere status.');
+    expect(messageText(refused(L, G)!)).toBe('Geef een toelichting: bij status Geblokkeerd is een reden verplicht.');
   });
 
   it('reopening a finished action and reconsidering a rejected one are the reopenings', () => {

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { ActieChange, ActiesStore, BulkResult, NieuweActie } from '../../../data/acties-store.js';
 import type { Actie } from '../../../domain/model.js';
+import type { ValidationIssue } from '../../../domain/validation.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
 import { applyChange } from './apply-change.js';
 import { usePlanContext } from './plan-context.js';
@@ -10,7 +11,7 @@ export type { ActieChange } from '../../../data/acties-store.js';
 /** The outcome of a save, for the UI to show: never an exception it has to remember to catch. */
 export type SaveOutcome =
   | { kind: 'saved'; item: Loaded<Actie> }
-  | { kind: 'invalid'; issues: { path: string; message: string }[] }
+  | { kind: 'invalid'; issues: ValidationIssue[] }
   | { kind: 'conflict'; mine: ActieChange; theirs: Loaded<Actie> | undefined; base: Loaded<Actie> }
   | { kind: 'failed'; error: unknown };
 
@@ -51,7 +52,7 @@ export function useActieWriter(): {
       } catch (error) {
         clearOverride(current.id); // rollback: the view shows the stored version again
         if (error instanceof Error && error.name === 'ActieValidationError') {
-          return { kind: 'invalid', issues: (error as Error & { issues: { path: string; message: string }[] }).issues };
+          return { kind: 'invalid', issues: (error as Error & { issues: ValidationIssue[] }).issues };
         }
         if (error instanceof Error && error.name === 'ActieConflictError') {
           const conflict = error as Error & { mine: ActieChange; theirs: Loaded<Actie> | undefined };
@@ -73,7 +74,7 @@ export function useActieWriter(): {
         return { kind: 'saved', item };
       } catch (error) {
         if (error instanceof Error && error.name === 'ActieValidationError') {
-          return { kind: 'invalid', issues: (error as Error & { issues: { path: string; message: string }[] }).issues };
+          return { kind: 'invalid', issues: (error as Error & { issues: ValidationIssue[] }).issues };
         }
         return { kind: 'failed', error };
       }

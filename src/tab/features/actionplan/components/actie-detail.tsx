@@ -201,7 +201,7 @@ function validate(
   if (!result.ok) {
     for (const issue of result.issues) {
       const field = fieldOfPath(issue.path);
-      if (field && !issues[field]) issues[field] = domainMessageText(issue.message, t);
+      if (field && !issues[field]) issues[field] = domainMessageText(issue.message, t, locale);
     }
   }
   if (form.status !== base.status) {
@@ -299,7 +299,7 @@ function DetailBody({
         setMessage({
           intent: 'error',
           title: t('detail.invalidTitle'),
-          text: outcome.issues.map((i) => domainMessageText(i.message, t)).join(' '),
+          text: outcome.issues.map((i) => domainMessageText(i.message, t, locale)).join(' '),
         });
         break;
       case 'conflict':

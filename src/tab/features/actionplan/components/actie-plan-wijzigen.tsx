@@ -24,6 +24,7 @@ import { useActieWriter, type SaveOutcome } from '../../../lib/plan/use-actie-wr
 import { usePlanActor } from '../hooks/use-plan-actor.js';
 import { planTexts } from '../i18n.js';
 import { parseNummers } from '../lib/nieuwe-actie-form.js';
+import { useDomainText } from '../../../lib/use-domain-text.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -51,6 +52,7 @@ export function VervallenBanner({ actie }: { actie: Actie }) {
 export function ActiePlanWijzigen({ item, scope }: { item: Loaded<Actie>; scope?: Domein | undefined }) {
   const styles = useStyles();
   const t = useT();
+  const say = useDomainText();
   const ft = useFeatureT(planTexts);
   const { plan } = usePlanContext();
   const writer = useActieWriter();
@@ -86,7 +88,7 @@ export function ActiePlanWijzigen({ item, scope }: { item: Loaded<Actie>; scope?
         return {
           intent: 'error',
           title: t('detail.invalidTitle'),
-          text: outcome.issues.map((i) => i.message).join(' '),
+          text: outcome.issues.map((i) => say(i.message)).join(' '),
         };
       case 'conflict':
         return {
@@ -109,7 +111,7 @@ export function ActiePlanWijzigen({ item, scope }: { item: Loaded<Actie>; scope?
       setLinksMessage({
         intent: 'error',
         title: t('detail.invalidTitle'),
-        text: issues.map((i) => i.message).join(' '),
+        text: issues.map((i) => say(i.message)).join(' '),
       });
       return;
     }
@@ -122,7 +124,7 @@ export function ActiePlanWijzigen({ item, scope }: { item: Loaded<Actie>; scope?
   async function retire() {
     const check = checkVervallen(actie, reden);
     if (!check.ok) {
-      setVervallenMessage({ intent: 'error', title: t('detail.invalidTitle'), text: check.message });
+      setVervallenMessage({ intent: 'error', title: t('detail.invalidTitle'), text: say(check.message) });
       return;
     }
     setBusy('vervallen');

@@ -29,6 +29,7 @@ import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter, type ActieChange } from '../../../lib/plan/use-actie-writer.js';
 import { DateInput } from '../../../components/date-picker.js';
+import { useDomainText } from '../../../lib/use-domain-text.js';
 
 export type BulkKind = 'status' | 'eigenaar' | 'deadline';
 export type BulkSummary = { ok: number; failed: { id: string; nummer: string; reason: string }[] };
@@ -55,6 +56,7 @@ export function BulkDialog({
 }) {
   const styles = useStyles();
   const t = useT();
+  const say = useDomainText();
   const { plan } = usePlanContext();
   const writer = useActieWriter();
   const [status, setStatus] = useState<ActieStatus>('Loopt');
@@ -84,7 +86,7 @@ export function BulkDialog({
         }
         const check = checkTransition(a.status, status, toelichting || a.statusToelichting);
         if (!check.ok) {
-          skipped.push({ nummer: a.nummer, reason: check.message });
+          skipped.push({ nummer: a.nummer, reason: say(check.message) });
           continue;
         }
         const change: ActieChange = { status };
@@ -110,7 +112,7 @@ export function BulkDialog({
       }
     }
     return { changes, skipped };
-  }, [items, kind, status, toelichting, lopendTraject, owner, deadline, users, t]);
+  }, [items, kind, status, toelichting, lopendTraject, owner, deadline, users, t, say]);
 
   const ready = kind === 'eigenaar' ? owner !== '' : true;
   const title =

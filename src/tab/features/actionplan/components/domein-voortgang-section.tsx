@@ -20,12 +20,14 @@ import { actieVoortgang, heeftDomeinVoortgang, type DomeinStand } from '../../..
 import type { Actie, ActieStatus, Domein, PersonRef } from '../../../../domain/model.js';
 import { allowedTransitions } from '../../../../domain/status.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
+import type { DomeinVoortgangValidationError } from '../../../../data/domein-voortgang-store.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { describeError } from '../../../lib/errors.js';
 import { DOMEIN_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
+import { useDomainText } from '../../../lib/use-domain-text.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 
 const useStyles = makeStyles({
@@ -198,6 +200,7 @@ function RijGeschiedenis({ rijId, version, domein }: { rijId: string; version: s
 function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) {
   const styles = useStyles();
   const t = useT();
+  const say = useDomainText();
   const ctx = usePlanContext();
   const [status, setStatus] = useState<ActieStatus>(stand.status);
   const [toelichting, setToelichting] = useState(stand.rij?.statusToelichting ?? '');
@@ -234,7 +237,11 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
       ctx.reload();
     } catch (error) {
       const name = (error as Error).name;
-      if (name === 'DomeinVoortgangValidationError') setMessage({ intent: 'error', text: (error as Error).message });
+      if (name === 'DomeinVoortgangValidationError')
+        setMessage({
+          intent: 'error',
+          text: (error as DomeinVoortgangValidationError).issues.map((i) => say(i.message)).join(' '),
+        });
       else if (name === 'DomeinVoortgangConflictError') {
         setMessage({ intent: 'error', text: t('domeinVoortgang.conflict', { domein: domeinLabel }) });
         ctx.reload();

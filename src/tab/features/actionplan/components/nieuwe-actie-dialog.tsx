@@ -40,6 +40,7 @@ import {
 } from '../lib/nieuwe-actie-form.js';
 import { CheckGroup } from '../../../components/check-group.js';
 import { DateInput } from '../../../components/date-picker.js';
+import { useDomainText } from '../../../lib/use-domain-text.js';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -72,6 +73,7 @@ export function NieuweActieDialog({
 }) {
   const styles = useStyles();
   const t = useT();
+  const say = useDomainText();
   const ft = useFeatureT(planTexts);
   const { plan } = usePlanContext();
   const writer = useActieWriter();
@@ -92,8 +94,8 @@ export function NieuweActieDialog({
   const clientKey = useRef(`nieuw:${crypto.randomUUID()}`);
 
   const issues = useMemo(
-    () => (form ? checkForm(form, { acties, bevindingen }, users, actor, ft('notAllowed')) : {}),
-    [form, acties, bevindingen, users, actor, ft],
+    () => (form ? checkForm(form, { acties, bevindingen }, users, actor, ft('notAllowed'), say) : {}),
+    [form, acties, bevindingen, users, actor, ft, say],
   );
   if (!form) return null;
   const advies = adviezen.find((a) => a.nummer === form.advies);
@@ -112,7 +114,7 @@ export function NieuweActieDialog({
     setBusy(false);
     if (outcome.kind === 'saved') onCreated(outcome.item.id, outcome.item.value.nummer);
     else if (outcome.kind === 'invalid')
-      setFailure({ title: ft('invalidTitle'), text: outcome.issues.map((i) => i.message).join(' ') });
+      setFailure({ title: ft('invalidTitle'), text: outcome.issues.map((i) => say(i.message)).join(' ') });
     else if (outcome.kind === 'failed') {
       const d = describeError(outcome.error);
       setFailure({ title: ft('failedTitle'), text: `${t(d.key, { detail: d.detail ?? '' })} ${ft('failedKept')}` });

@@ -2,6 +2,7 @@
  * The "Nieuwe actie" form as strings and what it becomes: the draft for the store and the issues per field, checked
  * with the domain's rules (validation, links, who may add). Pure, so the dialog and its tests share it.
  */
+import { messageText, type DomainMessage } from '../../../../domain/messages.js';
 import { checkLinks, mayChangeActie, nextActienummer, type PlanActor } from '../../../../domain/plan-wijzigen.js';
 import {
   DOMEINEN,
@@ -81,13 +82,14 @@ export function previewNummer(form: NieuweActieForm, acties: readonly Pick<Actie
   );
 }
 
-/** The first issue per field (Dutch), with the domain's rules; empty when the action may be added. */
+/** The first issue per field, said by `say` (Dutch by default), with the domain's rules; empty when the action may be added. */
 export function checkForm(
   form: NieuweActieForm,
   plan: { acties: readonly Actie[]; bevindingen: readonly { nummer: number }[] },
   users: readonly PersonRef[],
   actor: PlanActor,
   notAllowed: string,
+  say: (message: DomainMessage) => string = messageText,
 ): Partial<Record<NieuweActieField, string>> {
   const draft = toDraft(form, users);
   const actie: Actie = { ...draft, nummer: previewNummer(form, plan.acties) };
@@ -99,11 +101,11 @@ export function checkForm(
   if (!result.ok) {
     for (const issue of result.issues) {
       const head = issue.path.split('.')[0] ?? '';
-      if (head === 'eigenaar') add('eigenaarId', issue.message);
-      else if (head in form) add(head as NieuweActieField, issue.message);
+      if (head === 'eigenaar') add('eigenaarId', say(issue.message));
+      else if (head in form) add(head as NieuweActieField, say(issue.message));
     }
   }
-  for (const issue of checkLinks(plan, actie)) add(issue.path, issue.message);
+  for (const issue of checkLinks(plan, actie)) add(issue.path, say(issue.message));
   if (!issues.domeinen && !mayChangeActie(actor, draft.domeinen)) add('domeinen', notAllowed);
   return issues;
 }

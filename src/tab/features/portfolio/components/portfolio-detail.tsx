@@ -47,6 +47,7 @@ import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
 import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 import { DateInput } from '../../../components/date-picker.js';
+import { useDomainText } from '../../../lib/use-domain-text.js';
 
 const useStyles = makeStyles({
   body: {
@@ -105,6 +106,7 @@ export function PortfolioDetail({
 }) {
   const styles = useStyles();
   const t = useT();
+  const say = useDomainText();
   const locale = useLocale();
   const titleId = useId();
   const narrow = useMediaQuery('(max-width: 640px)');
@@ -178,7 +180,7 @@ export function PortfolioDetail({
         const byField: Partial<Record<FormField, string>> = {};
         for (const issue of error.issues) {
           const f = fieldOfPath(issue.path) ?? 'titel';
-          byField[f] ??= issue.message;
+          byField[f] ??= say(issue.message);
         }
         setIssues(byField);
         setMessage({ intent: 'error', text: t('pf.detail.invalid') });

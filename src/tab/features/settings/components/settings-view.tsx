@@ -58,6 +58,7 @@ import { useMtSettings } from '../hooks/use-mt-settings.js';
 import { channelState, type ChannelState } from '../lib/channel-state.js';
 import { leadTimeParts, reminderStatus } from '../lib/reminder-status.js';
 import { describeScheduleText } from '../lib/schedule-words.js';
+import { useDomainText } from '../../../lib/use-domain-text.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '64rem' },
@@ -520,6 +521,7 @@ function MtForm({
 }) {
   const styles = useStyles();
   const t = useT();
+  const say = useDomainText();
   const locale = useLocale();
   const leadText = useLeadText();
   const { session, siteId, plan, now } = usePlanContext();
@@ -553,15 +555,23 @@ function MtForm({
   }, [base, draft, today]);
   const issues = useMemo(() => {
     const current = base?.value ?? { key: 'nieuw', naam: '', domeinen: [] };
-    const own = checkMTChange(current, creating ? { ...change, naam: draft.naam.trim() } : change).issues;
+    const own = checkMTChange(current, creating ? { ...change, naam: draft.naam.trim() } : change).issues.map((i) => ({
+      path: i.path,
+      message: say(i.message),
+    }));
     const picker =
       draft.schemaMode === 'keuze'
         ? schemaKeuzeProblemen(draft.keuze).map((p) => ({ path: `keuze.${p.path}`, message: p.message }))
         : [];
     const lead = leadInvalid ? [{ path: 'voorlooptijdMinuten', message: t('inst.voorlooptijdGetal') }] : [];
     return [...own.filter((i) => !(leadInvalid && i.path === 'voorlooptijdMinuten')), ...picker, ...lead];
-  }, [base, change, creating, draft, leadInvalid, t]);
-  const all = [...issues, ...serverIssues.filter((s) => !issues.some((i) => i.path === s.path))];
+  }, [base, change, creating, draft, leadInvalid, t, say]);
+  const all = [
+    ...issues,
+    ...serverIssues
+      .filter((s) => !issues.some((i) => i.path === s.path))
+      .map((i) => ({ path: i.path, message: say(i.message) })),
+  ];
   const messageFor = (path: string) => {
     const found = all.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
     return found.length > 0
