@@ -7,7 +7,7 @@ import { listPath } from '../../src/data/site.js';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
 import { screenshotPath } from './support/browser.js';
 import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { otherClient, personaContext, seriousViolations, tabConfig, UPN, watchErrors } from './support/tab.js';
+import { otherClient, personaContext, tabConfig, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -402,31 +402,5 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.screenshot({ path: screenshotPath('lijst-narrow') });
     await page.context().close();
   });
-
-  describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
-    const views = [
-      { name: 'roadmap', hash: '#/roadmap', ready: '[data-testid="roadmap-card"]' },
-      { name: 'lijst', hash: '#/lijst', ready: '[data-testid="actie-row"]' },
-      { name: 'detail', hash: '#/lijst?actie=1', ready: '[data-testid="history"]' },
-      { name: 'voortgang', hash: '#/voortgang', ready: '[data-testid="progress-table"]' },
-      { name: 'mijn-acties', hash: '#/mijn-acties', ready: '[data-testid="actie-summary"]' },
-      { name: 'config', hash: '#/config', ready: '[data-testid="config-page"]' },
-      { name: 'over', hash: '#/over', ready: '[data-testid="page-over"]' },
-      { name: 'privacy', hash: '#/privacy', ready: '[data-testid="page-privacy"]' },
-    ];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const view of views) {
-        it(`has no serious or critical violations on ${view.name} (${scheme})`, async () => {
-          const { page } = await open(UPN.portfolio, view.hash, { colorScheme: scheme });
-          await page.locator(view.ready).first().waitFor();
-          if (view.name === 'voortgang') await page.locator('svg').first().waitFor();
-          await expect(page.locator('[data-theme]').first().getAttribute('data-theme')).resolves.toBe(scheme);
-          const violations = await seriousViolations(page);
-          expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-          if (scheme === 'dark') await page.screenshot({ path: screenshotPath(`${view.name}-dark`) });
-          await page.context().close();
-        });
-      }
-    }
-  });
+  // axe on every view, at 320 and 1366 px in light and dark: tests/e2e/axe-views.test.ts.
 });

@@ -94,7 +94,8 @@ export type AxeViolation = {
  * and are the only thing excluded.
  */
 export async function seriousViolations(target: Page | Frame): Promise<AxeViolation[]> {
-  await target.addScriptTag({ path: AXE_PATH });
+  // Once per document: a test that checks one page in several widths and themes reuses it.
+  if (!(await target.evaluate(() => 'axe' in window))) await target.addScriptTag({ path: AXE_PATH });
   const violations = await target.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }

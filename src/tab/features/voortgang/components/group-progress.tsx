@@ -11,6 +11,7 @@ import { useThemeName } from '../../../lib/theme-name.js';
 import { voortgangCatalogue } from '../i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useDashboardStyles } from './table-styles.js';
+import { TableRegion } from './table-region.js';
 
 const ProgressChart = lazy(() => import('./progress-chart.js').then((m) => ({ default: m.ProgressChart })));
 
@@ -85,67 +86,73 @@ export function GroupProgress({ model, scope }: { model: Voortgangsrapportage; s
           </Suspense>
         </ErrorBoundary>
       </figure>
-      <div className={styles.tableWrap}>
-        <table className={styles.table} data-testid="progress-table" data-peildatum={model.peildatum}>
-          <caption className={styles.caption}>{t('progress.tableCaption', { by: byLabel })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={styles.th}>
-                {byLabel}
-              </th>
-              {(
-                [
-                  'progress.col.total',
-                  STATUS_LABEL.Afgerond,
-                  'progress.lopend',
-                  STATUS_LABEL.Geblokkeerd,
-                  STATUS_LABEL['Niet gestart'],
-                  STATUS_LABEL['Niet overgenomen'],
-                  'progress.col.overdue',
-                  'progress.col.percent',
-                ] as const
-              ).map((label) => (
-                <th key={label} scope="col" className={mergeClasses(styles.th, styles.num)}>
-                  {t(label)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.key} data-key={g.key}>
-                <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
-                  {labelOf(g.key)}
-                </th>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="total">
-                  {g.total}
-                </td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="afgerond">
-                  {g.afgerond}
-                </td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="lopend">
-                  {g.lopend}
-                </td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="geblokkeerd">
-                  {g.geblokkeerd}
-                </td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="nietGestart">
-                  {g.nietGestart}
-                </td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="nietOvergenomen">
-                  {g.nietOvergenomen}
-                </td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="achterstallig">
-                  {g.achterstallig}
-                </td>
-                <td className={mergeClasses(styles.td, styles.num)} data-col="percentAfgerond">
-                  {g.percentAfgerond}%
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion>
+        {(captionId) => (
+          <>
+            <table className={styles.table} data-testid="progress-table" data-peildatum={model.peildatum}>
+              <caption id={captionId} className={styles.caption}>
+                {t('progress.tableCaption', { by: byLabel })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={styles.th}>
+                    {byLabel}
+                  </th>
+                  {(
+                    [
+                      'progress.col.total',
+                      STATUS_LABEL.Afgerond,
+                      'progress.lopend',
+                      STATUS_LABEL.Geblokkeerd,
+                      STATUS_LABEL['Niet gestart'],
+                      STATUS_LABEL['Niet overgenomen'],
+                      'progress.col.overdue',
+                      'progress.col.percent',
+                    ] as const
+                  ).map((label) => (
+                    <th key={label} scope="col" className={mergeClasses(styles.th, styles.num)}>
+                      {t(label)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {groups.map((g) => (
+                  <tr key={g.key} data-key={g.key}>
+                    <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
+                      {labelOf(g.key)}
+                    </th>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="total">
+                      {g.total}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="afgerond">
+                      {g.afgerond}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="lopend">
+                      {g.lopend}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="geblokkeerd">
+                      {g.geblokkeerd}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="nietGestart">
+                      {g.nietGestart}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="nietOvergenomen">
+                      {g.nietOvergenomen}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="achterstallig">
+                      {g.achterstallig}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)} data-col="percentAfgerond">
+                      {g.percentAfgerond}%
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </TableRegion>
     </section>
   );
 }

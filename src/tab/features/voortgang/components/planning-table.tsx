@@ -13,6 +13,7 @@ import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useLocale } from '../../../i18n/i18n.js';
 import { voortgangCatalogue } from '../i18n.js';
 import { useDashboardStyles } from './table-styles.js';
+import { TableRegion } from './table-region.js';
 
 /** Colour and icon only repeat the judgement's text: the words carry the meaning. */
 const OORDEEL: Record<PlanningOordeel, { color: BadgeProps['color']; icon: ReactElement }> = {
@@ -51,64 +52,70 @@ export function PlanningTable({ model }: { model: Voortgangsrapportage }) {
       <Body1 as="p" className={styles.muted} data-testid="planning-regel">
         {ft('planning.regel')}
       </Body1>
-      <div className={styles.tableWrap}>
-        <table className={styles.table} data-testid="planning-table">
-          <caption className={styles.caption}>{ft('planning.caption', { datum })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={styles.th}>
-                {ft('planning.col.advies')}
-              </th>
-              <th scope="col" className={styles.th}>
-                {ft('planning.col.planning')}
-              </th>
-              <th scope="col" className={styles.th}>
-                {ft('planning.col.termijn')}
-              </th>
-              <th scope="col" className={styles.th}>
-                {ft('planning.col.oordeel')}
-              </th>
-              <th scope="col" className={mergeClasses(styles.th, styles.num)}>
-                {ft('planning.col.afgerond')}
-              </th>
-              <th scope="col" className={mergeClasses(styles.th, styles.num)}>
-                {ft('planning.col.achterstallig')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.perAdvies.map((a) => (
-              <tr key={a.nummer} data-nummer={a.nummer} data-oordeel={a.oordeel}>
-                <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
-                  {a.nummer}. {a.titel}
-                </th>
-                <td className={styles.td}>{a.collegePlanning.trim() || ft('planning.geenPlanning')}</td>
-                <td className={mergeClasses(styles.td, styles.nowrap)} data-soort={a.termijnSoort}>
-                  {a.termijn
-                    ? a.termijnSoort === 'doorlopend'
-                      ? ft('planning.doorlopendVanaf', { datum: formatCalendarDate(a.termijn, locale) })
-                      : formatCalendarDate(a.termijn, locale)
-                    : ft('planning.geenTermijn')}
-                </td>
-                <td className={mergeClasses(styles.td, styles.nowrap)}>
-                  <Badge
-                    appearance="tint"
-                    color={OORDEEL[a.oordeel].color}
-                    icon={OORDEEL[a.oordeel].icon}
-                    data-testid="oordeel"
-                  >
-                    {ft(`oordeel.${a.oordeel}`)}
-                  </Badge>
-                </td>
-                <td className={mergeClasses(styles.td, styles.num)}>
-                  {ft('planning.ofTotal', { afgerond: a.counts.afgerond, total: a.counts.total })}
-                </td>
-                <td className={mergeClasses(styles.td, styles.num)}>{a.counts.achterstallig}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion>
+        {(captionId) => (
+          <>
+            <table className={styles.table} data-testid="planning-table">
+              <caption id={captionId} className={styles.caption}>
+                {ft('planning.caption', { datum })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={styles.th}>
+                    {ft('planning.col.advies')}
+                  </th>
+                  <th scope="col" className={styles.th}>
+                    {ft('planning.col.planning')}
+                  </th>
+                  <th scope="col" className={styles.th}>
+                    {ft('planning.col.termijn')}
+                  </th>
+                  <th scope="col" className={styles.th}>
+                    {ft('planning.col.oordeel')}
+                  </th>
+                  <th scope="col" className={mergeClasses(styles.th, styles.num)}>
+                    {ft('planning.col.afgerond')}
+                  </th>
+                  <th scope="col" className={mergeClasses(styles.th, styles.num)}>
+                    {ft('planning.col.achterstallig')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {model.perAdvies.map((a) => (
+                  <tr key={a.nummer} data-nummer={a.nummer} data-oordeel={a.oordeel}>
+                    <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
+                      {a.nummer}. {a.titel}
+                    </th>
+                    <td className={styles.td}>{a.collegePlanning.trim() || ft('planning.geenPlanning')}</td>
+                    <td className={mergeClasses(styles.td, styles.nowrap)} data-soort={a.termijnSoort}>
+                      {a.termijn
+                        ? a.termijnSoort === 'doorlopend'
+                          ? ft('planning.doorlopendVanaf', { datum: formatCalendarDate(a.termijn, locale) })
+                          : formatCalendarDate(a.termijn, locale)
+                        : ft('planning.geenTermijn')}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.nowrap)}>
+                      <Badge
+                        appearance="tint"
+                        color={OORDEEL[a.oordeel].color}
+                        icon={OORDEEL[a.oordeel].icon}
+                        data-testid="oordeel"
+                      >
+                        {ft(`oordeel.${a.oordeel}`)}
+                      </Badge>
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)}>
+                      {ft('planning.ofTotal', { afgerond: a.counts.afgerond, total: a.counts.total })}
+                    </td>
+                    <td className={mergeClasses(styles.td, styles.num)}>{a.counts.achterstallig}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </TableRegion>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { useThemeName } from '../../../lib/theme-name.js';
 import { voortgangCatalogue } from '../i18n.js';
 import { formatMaand } from '../lib/months.js';
 import { useDashboardStyles } from './table-styles.js';
+import { TableRegion } from './table-region.js';
 
 const TrendChart = lazy(() => import('./trend-chart.js').then((m) => ({ default: m.TrendChart })));
 
@@ -55,70 +56,74 @@ export function TrendSection({
               </Suspense>
             </ErrorBoundary>
           </figure>
-          <div className={styles.tableWrap}>
-            <table className={styles.table} data-testid="trend-table">
-              <caption className={styles.caption}>
-                {ft('trend.caption', {
-                  van: formatMaand(first.maand, locale, 'long'),
-                  tot: formatMaand(last.maand, locale, 'long'),
-                })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={styles.th}>
-                    {ft('trend.col.maand')}
-                  </th>
-                  <th scope="col" className={styles.th}>
-                    {ft('trend.col.peildatum')}
-                  </th>
-                  {(
-                    [
-                      STATUS_LABEL.Afgerond,
-                      'progress.lopend',
-                      STATUS_LABEL.Geblokkeerd,
-                      STATUS_LABEL['Niet gestart'],
-                      STATUS_LABEL['Niet overgenomen'],
-                      'progress.col.overdue',
-                    ] as const
-                  ).map((label) => (
-                    <th key={label} scope="col" className={mergeClasses(styles.th, styles.num)}>
-                      {t(label)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {points.map((p) => (
-                  <tr key={p.maand} data-maand={p.maand}>
-                    <th scope="row" className={mergeClasses(styles.td, styles.rowHead, styles.nowrap)}>
-                      {formatMaand(p.maand, locale, 'long')}
-                    </th>
-                    <td className={mergeClasses(styles.td, styles.nowrap)}>
-                      {formatCalendarDate(p.peildatum, locale)}
-                    </td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="afgerond">
-                      {p.counts.afgerond}
-                    </td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="lopend">
-                      {p.counts.lopend}
-                    </td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="geblokkeerd">
-                      {p.counts.geblokkeerd}
-                    </td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="nietGestart">
-                      {p.counts.nietGestart}
-                    </td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="nietOvergenomen">
-                      {p.counts.nietOvergenomen}
-                    </td>
-                    <td className={mergeClasses(styles.td, styles.num)} data-col="achterstallig">
-                      {p.counts.achterstallig}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableRegion>
+            {(captionId) => (
+              <>
+                <table className={styles.table} data-testid="trend-table">
+                  <caption id={captionId} className={styles.caption}>
+                    {ft('trend.caption', {
+                      van: formatMaand(first.maand, locale, 'long'),
+                      tot: formatMaand(last.maand, locale, 'long'),
+                    })}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className={styles.th}>
+                        {ft('trend.col.maand')}
+                      </th>
+                      <th scope="col" className={styles.th}>
+                        {ft('trend.col.peildatum')}
+                      </th>
+                      {(
+                        [
+                          STATUS_LABEL.Afgerond,
+                          'progress.lopend',
+                          STATUS_LABEL.Geblokkeerd,
+                          STATUS_LABEL['Niet gestart'],
+                          STATUS_LABEL['Niet overgenomen'],
+                          'progress.col.overdue',
+                        ] as const
+                      ).map((label) => (
+                        <th key={label} scope="col" className={mergeClasses(styles.th, styles.num)}>
+                          {t(label)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {points.map((p) => (
+                      <tr key={p.maand} data-maand={p.maand}>
+                        <th scope="row" className={mergeClasses(styles.td, styles.rowHead, styles.nowrap)}>
+                          {formatMaand(p.maand, locale, 'long')}
+                        </th>
+                        <td className={mergeClasses(styles.td, styles.nowrap)}>
+                          {formatCalendarDate(p.peildatum, locale)}
+                        </td>
+                        <td className={mergeClasses(styles.td, styles.num)} data-col="afgerond">
+                          {p.counts.afgerond}
+                        </td>
+                        <td className={mergeClasses(styles.td, styles.num)} data-col="lopend">
+                          {p.counts.lopend}
+                        </td>
+                        <td className={mergeClasses(styles.td, styles.num)} data-col="geblokkeerd">
+                          {p.counts.geblokkeerd}
+                        </td>
+                        <td className={mergeClasses(styles.td, styles.num)} data-col="nietGestart">
+                          {p.counts.nietGestart}
+                        </td>
+                        <td className={mergeClasses(styles.td, styles.num)} data-col="nietOvergenomen">
+                          {p.counts.nietOvergenomen}
+                        </td>
+                        <td className={mergeClasses(styles.td, styles.num)} data-col="achterstallig">
+                          {p.counts.achterstallig}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+          </TableRegion>
         </>
       )}
     </section>

@@ -1,0 +1,151 @@
+/// <reference lib="dom" />
+/**
+ * Issue 19: axe-core (WCAG 2.1 AA and best practice) finds no serious or critical violation on any view, at 320 px and
+ * at 1366 px, in the light and the dark theme. One page per persona walks every view by its address; on each view the
+ * width and the colour scheme change in place (the tab follows `prefers-color-scheme` without a reload), so the
+ * 4 combinations cost 4 axe runs, not 4 page loads. The meeting side panel runs in the Teams test host.
+ */
+import { existsSync } from 'node:fs';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHost, type TestHost } from './support/host-server.js';
+import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+
+let run: SharedRun;
+let browser: Browser;
+let host: TestHost;
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await sharedRun();
+  browser = await sharedBrowser();
+  host = await startTestHost();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+const COMBINATIONS = [
+  { width: 1366, scheme: 'light' },
+  { width: 1366, scheme: 'dark' },
+  { width: 320, scheme: 'light' },
+  { width: 320, scheme: 'dark' },
+] as const;
+
+type View = { name: string; hash: string | (() => Promise<string>); ready: string };
+
+const VIEWS: View[] = [
+  { name: 'start', hash: '#/start', ready: '[data-testid="start-item"]' },
+  { name: 'roadmap', hash: '#/roadmap', ready: '[data-testid="roadmap-card"]' },
+  { name: 'lijst', hash: '#/lijst', ready: '[data-testid="actie-row"]' },
+  {
+    name: 'detail',
+    hash: async () => `#/lijst?actie=${byNummer(await (await otherClient(run.appUrl)).plan(), '1.1').id}`,
+    ready: '[data-testid="history"]',
+  },
+  { name: 'mijn-acties', hash: '#/mijn-acties', ready: '[data-testid="mijn-acties"]' },
+  { name: 'voortgang', hash: '#/voortgang', ready: '[data-testid="progress-table"]' },
+  { name: 'besluitenlog', hash: '#/besluiten', ready: '[data-testid="besluiten-view"]' },
+  { name: 'portfolio', hash: '#/portfolio', ready: '[data-testid="portfolio-view"]' },
+  { name: 'portfolio-tijdlijn', hash: '#/portfolio?weergave=tijdlijn', ready: '[data-testid="timeline-table"]' },
+  { name: 'instellingen', hash: '#/instellingen', ready: '[data-testid="mt-card"]' },
+  { name: 'config', hash: '#/config', ready: '[data-testid="config-page"]' },
+  { name: 'over', hash: '#/over', ready: '[data-testid="page-over"]' },
+  { name: 'privacy', hash: '#/privacy', ready: '[data-testid="page-privacy"]' },
+];
+
+/** Waits until what loads after the view's first element (spinners, lazy charts) has settled. */
+async function settled(target: Page | Frame): Promise<void> {
+  await target
+    .locator('.fui-Spinner')
+    .first()
+    .waitFor({ state: 'detached', timeout: 20_000 })
+    .catch(() => undefined);
+  await target.evaluate(
+    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))),
+  );
+}
+
+/** Checks one view in the four combinations; returns the failures, named, instead of stopping at the first. */
+async function checkCombinations(
+  page: Page,
+  target: () => Page | Frame,
+  name: string,
+  height = 900,
+): Promise<string[]> {
+  const failures: string[] = [];
+  for (const { width, scheme } of COMBINATIONS) {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect
+      .poll(() => target().locator('[data-theme]').first().getAttribute('data-theme'), { timeout: 10_000 })
+      .toBe(scheme);
+    await settled(target());
+    const violations = await seriousViolations(target());
+    if (violations.length > 0)
+      failures.push(`${name} at ${width} px, ${scheme}: ${JSON.stringify(violations, null, 2)}`);
+  }
+  return failures;
+}
+
+describe('axe on every view at 320 and 1366 px, light and dark (issue 19)', () => {
+  describe('every view of the tab, in one page that goes from view to view', () => {
+    let page: Page;
+    let errors: string[];
+    beforeAll(async () => {
+      const context = await personaContext(browser, UPN.gemeentesecretaris, { width: 1366 });
+      page = await context.newPage();
+      errors = watchErrors(page);
+      await page.goto(`${run.appUrl}/#/roadmap`);
+    });
+    afterAll(async () => {
+      await page?.context().close();
+    });
+
+    it.each(VIEWS)('$name', async (view) => {
+      const hash = typeof view.hash === 'string' ? view.hash : await view.hash();
+      // By address, as a person follows a link; the plan stays loaded in between.
+      await page.evaluate((h) => {
+        window.location.hash = h;
+      }, hash);
+      await page.locator(view.ready).first().waitFor({ timeout: 30_000 });
+      expect(await checkCombinations(page, () => page, view.name)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('has none in the meeting side panel either', async () => {
+    // In Teams the theme comes from Teams (the host's theme), not from the browser: one load per theme.
+    const failures: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+      const errors = watchErrors(page);
+      await page.goto(
+        host.url(`${run.appUrl}/index.html?domein=Sociaal%20Domein#/roadmap`, {
+          frameContext: 'sidePanel',
+          upn: UPN.imSociaal,
+          theme: scheme === 'dark' ? 'dark' : 'default',
+        }),
+      );
+      const tab = page.frameLocator('#tab');
+      await tab.getByTestId('vergadering-panel').waitFor({ timeout: 30_000 });
+      await expect.poll(() => tab.locator('[data-theme]').first().getAttribute('data-theme')).toBe(scheme);
+      const frame = page.frames().find((fr) => fr.url().startsWith(run.appUrl));
+      if (!frame) throw new Error('The tab frame is not there');
+      for (const width of [320, 1366]) {
+        await page.setViewportSize({ width, height: 900 });
+        await settled(frame);
+        const violations = await seriousViolations(frame);
+        if (violations.length > 0)
+          failures.push(`side panel at ${width} px, ${scheme}: ${JSON.stringify(violations, null, 2)}`);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    expect(failures).toEqual([]);
+  });
+});
