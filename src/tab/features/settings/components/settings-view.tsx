@@ -7,7 +7,6 @@ import {
   Dropdown,
   Field,
   Input,
-  Label,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -20,7 +19,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import {
   createMtsStore,
   checkMTChange,
@@ -44,6 +43,7 @@ import {
 import { nextOccurrence } from '../../../../domain/recurrence.js';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import { parseMeetingSchedule, WEEKDAGEN, type Weekdag } from '../../../../domain/schedule.js';
+import { CheckGroup } from '../../../components/check-group.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { DOMEINEN, type Domein } from '../../../../domain/model.js';
 import type { ValidationIssue } from '../../../../domain/validation.js';
@@ -445,35 +445,6 @@ type SaveState =
   | { kind: 'invalid' }
   | { kind: 'failed'; detail: string };
 
-/**
- * A labelled group of checkboxes with its error. Not a Fluent Field: a Field labels every control inside it with its
- * own label (all boxes would be named after the group) and gives them one id.
- */
-function CheckGroup({
-  id,
-  label,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  error: string | undefined;
-  children: ReactNode;
-}) {
-  const styles = useStyles();
-  return (
-    <div role="group" aria-labelledby={`${id}-label`} {...(error ? { 'aria-describedby': `${id}-error` } : {})}>
-      <Label id={`${id}-label`}>{label}</Label>
-      <div className={styles.row}>{children}</div>
-      {error && (
-        <Caption1 id={`${id}-error`} className={styles.error}>
-          {error}
-        </Caption1>
-      )}
-    </div>
-  );
-}
-
 const WEEKDAG_KEY: Record<Weekdag, MessageKey> = {
   MO: 'inst.dag.MO',
   TU: 'inst.dag.TU',
@@ -663,7 +634,7 @@ function MtForm({
           onChange={(_, data) => setDraft((x) => ({ ...x, naam: data.value }))}
         />
       </Field>
-      <CheckGroup id={`${idBase}-domeinen`} label={t('inst.domeinen')} error={messageFor('domeinen').validationMessage}>
+      <CheckGroup label={t('inst.domeinen')} error={messageFor('domeinen').validationMessage} row>
         {DOMEINEN.map((d) => (
           <Checkbox
             key={d}
@@ -687,11 +658,7 @@ function MtForm({
         <legend>{t('inst.schema')}</legend>
         {draft.schemaMode === 'keuze' ? (
           <>
-            <CheckGroup
-              id={`${idBase}-dagen`}
-              label={t('inst.keuze.dagen')}
-              error={messageFor('keuze.weekdagen').validationMessage}
-            >
+            <CheckGroup row label={t('inst.keuze.dagen')} error={messageFor('keuze.weekdagen').validationMessage}>
               {WEEKDAGEN.map((d) => (
                 <Checkbox
                   key={d}
