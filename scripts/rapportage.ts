@@ -18,6 +18,7 @@
  * stdout carries the written file's path only; messages go to stderr.
  * Exit codes: 0 written, 1 failed, 2 wrong usage or configuration.
  */
+import { InrichtingError, readGemeente } from '../src/data/inrichting-store.js';
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -156,7 +157,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const env: NodeJS.ProcessEnv = { ...io.env };
   loadEnvFiles(args.env, io.cwd, env);
-  const gemeente = env.GEMEENTE?.trim() || DEFAULT_GEMEENTE;
+  const gemeenteSetting = env.GEMEENTE?.trim() || DEFAULT_GEMEENTE;
 
   let sandbox: RunningSandbox | undefined;
   try {
@@ -174,6 +175,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
           `De site ${siteUrl} heeft (nog) geen lijsten van het actieplan. Maak ze met \`npm run provision -- --seed\` (of \`npm start\` voor de sandbox).`,
         );
       }
+      throw error;
+    });
+    // The site's own set-up names the municipality (issue 12, point 8); GEMEENTE only for a site without one.
+    const gemeente = await readGemeente(graph, site.id, gemeenteSetting).catch((error: unknown) => {
+      if (error instanceof InrichtingError) throw new UsageError(`${error.message} (${siteUrl}, lijst Inrichting)`);
       throw error;
     });
     const input = voortgangInputOf(data, { peildatum: args.datum, gemeente, now });

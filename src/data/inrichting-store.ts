@@ -10,6 +10,7 @@ import {
   type InrichtingProbleem,
 } from '../domain/inrichting.js';
 import type { Graph } from './graph/client.js';
+import { GraphRequestError } from './graph/errors.js';
 import {
   inrichtingFieldNames,
   inrichtingToItems,
@@ -85,4 +86,19 @@ export async function writeInrichting(graph: Graph, siteId: string, inrichting: 
     written += 1;
   }
   return written;
+}
+
+/**
+ * The municipality's name for a report: the site's own set-up when it has one; otherwise `fallback` (the GEMEENTE
+ * setting, by default "Gemeente Zoetermeer"), also for a site provisioned before the Inrichting list existed. A set-up
+ * that is not valid throws `InrichtingError`: a report must not go out under a name read from a broken list.
+ */
+export async function readGemeente(graph: Graph, siteId: string, fallback: string): Promise<string> {
+  try {
+    const gelezen = await readInrichting(graph, siteId);
+    return gelezen.bron === 'site' ? gelezen.inrichting.gemeente : fallback;
+  } catch (error) {
+    if (error instanceof GraphRequestError && error.status === 404) return fallback;
+    throw error;
+  }
 }

@@ -57,6 +57,8 @@ const SCHEIDINGSTEKEN = ';#';
 export const inrichtingMessages = {
   geenObject: 'De inrichting is geen geldige lijst van gemeente, domeinen, thema’s en plateaus.',
   gemeenteOntbreekt: 'De naam van de gemeente ontbreekt.',
+  gemeenteMeerdere: (namen: readonly string[]) =>
+    `De inrichting noemt meer dan één gemeente (${namen.join(', ')}); er hoort er één te zijn.`,
   gemeenteTeLang: `De naam van de gemeente mag maximaal ${INRICHTING_MAX.naam} tekens lang zijn.`,
   geenLijst: (wat: string) => `De ${wat} ontbreken of zijn geen lijst.`,
   naamOntbreekt: (wat: string, nr: number) => `${wat} ${nr} heeft geen naam.`,
@@ -139,8 +141,11 @@ export function checkInrichting(input: unknown): InrichtingCheck {
   if (!isRecord(input)) return { ok: false, problemen: [{ veld: 'gemeente', melding: M.geenObject }] };
   const problemen: InrichtingProbleem[] = [];
 
-  const gemeente = trimmed(input.gemeente);
-  if (gemeente === '') problemen.push({ veld: 'gemeente', melding: M.gemeenteOntbreekt });
+  // Several names (several Gemeente items in the site's list) cannot be chosen between.
+  const gemeente = Array.isArray(input.gemeente) ? '' : trimmed(input.gemeente);
+  if (Array.isArray(input.gemeente))
+    problemen.push({ veld: 'gemeente', melding: M.gemeenteMeerdere(input.gemeente.map((n) => trimmed(n))) });
+  else if (gemeente === '') problemen.push({ veld: 'gemeente', melding: M.gemeenteOntbreekt });
   else if (gemeente.length > INRICHTING_MAX.naam) problemen.push({ veld: 'gemeente', melding: M.gemeenteTeLang });
 
   const domeinen: DomeinInrichting[] = [];

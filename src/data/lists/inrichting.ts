@@ -77,7 +77,7 @@ export function inrichtingToItems(inrichting: Inrichting): { sleutel: string; fi
 
 /**
  * The raw set-up the items hold, for `checkInrichting` to validate: the municipality's name (two items of Soort
- * Gemeente leave it empty, which is then reported), every other soort in Volgorde. A theme whose Adviezen is no list
+ * Gemeente give a list, which the check names), every other soort in Volgorde. A theme whose Adviezen is no list
  * of numbers keeps that text, so the check names it instead of reading it as no adviezen.
  */
 export function itemsToRawInrichting(items: readonly ListItem[]): Record<string, unknown> {
@@ -101,7 +101,7 @@ export function itemsToRawInrichting(items: readonly ListItem[]): Record<string,
   const of = (soort: InrichtingSoort) => rows.filter((r) => r.soort === soort).sort((a, b) => a.volgorde - b.volgorde);
   const gemeenten = of('Gemeente');
   return {
-    gemeente: gemeenten.length === 1 ? gemeenten[0]?.naam : '',
+    gemeente: gemeenten.length > 1 ? gemeenten.map((g) => g.naam) : (gemeenten[0]?.naam ?? ''),
     domeinen: of('Domein').map((r) => ({ naam: r.naam, concern: r.concern })),
     themas: of('Thema').map((r) => ({ code: r.code, naam: r.naam, adviezen: r.adviezen })),
     plateaus: of('Plateau').map((r) => r.naam),

@@ -67,7 +67,9 @@ describe('npm run rapportage (scripts/rapportage.ts)', { timeout: 90_000 }, () =
     const pdf = await readPdf(new Uint8Array(readFileSync(file)));
     const text = pdf.pages.map((p) => p.text).join(' ');
     for (const advies of zoetermeerPlan.adviezen) expect(text).toContain(`Advies ${advies.nummer}. ${advies.titel}`);
-    expect(text).toContain('Gemeente Teststad');
+    // The seeded site has Zoetermeer's set-up of its own, which names the municipality; GEMEENTE does not override it.
+    expect(text).toContain('Gemeente Zoetermeer');
+    expect(text).not.toContain('Gemeente Teststad');
     expect(pdf.pages.at(-1)?.text).toContain(`Pagina ${pdf.numPages} van ${pdf.numPages}`);
     expect(text).toContain(`${zoetermeerPlan.acties.length} acties`);
     // The borging of 11.5 per MT, from the reminder log (empty on a new site) and the MTs.
@@ -116,6 +118,43 @@ describe('npm run rapportage (scripts/rapportage.ts)', { timeout: 90_000 }, () =
     );
     expect(wrong.code).toBe(2);
     expect(() => readFileSync(join(out, 'x.pdf'))).toThrow();
+  });
+
+  it('names the municipality of the site’s own set-up; GEMEENTE only when the site has none; a broken set-up stops it with the fault named', async () => {
+    const graph = sandbox.graph();
+    const siteId = (await resolveSite(graph, sandbox.siteUrl)).id;
+    const items = () =>
+      graph.getAll<{ id: string; fields: Record<string, unknown> }>(
+        `/sites/${siteId}/lists/Inrichting/items?$expand=fields&$top=999`,
+      );
+    const gemeente = (await items()).find((i) => i.fields['Soort'] === 'Gemeente')!;
+    await graph.patch(`/sites/${siteId}/lists/Inrichting/items/${gemeente.id}/fields`, {
+      Title: 'Gemeente Westerveld',
+    });
+    const file = join(out, 'westerveld.docx');
+    const named = await rapportage(['--env', 'sandbox', '--out', file], env(sandbox));
+    expect(named.code, named.stderr).toBe(0);
+    const docx = readDocx(new Uint8Array(readFileSync(file)));
+    expect(JSON.stringify(docx)).toContain('Gemeente Westerveld');
+    expect(JSON.stringify(docx)).not.toContain('Gemeente Teststad');
+
+    // A second Gemeente item typed in SharePoint: no name can be chosen; exit 2, the fault named, no file.
+    await graph.post(`/sites/${siteId}/lists/Inrichting/items`, {
+      fields: { Title: 'Gemeente Oosterveld', Soort: 'Gemeente', Volgorde: 2 },
+    });
+    const broken = await rapportage(['--env', 'sandbox', '--out', join(out, 'kapot.pdf')], env(sandbox));
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(
+      'De inrichting in de lijst Inrichting klopt niet: De inrichting noemt meer dan één gemeente (Gemeente Westerveld, Gemeente Oosterveld); er hoort er één te zijn.',
+    );
+    expect(() => readFileSync(join(out, 'kapot.pdf'))).toThrow();
+
+    // Without a set-up of its own (the list emptied), the report takes GEMEENTE.
+    for (const item of await items()) await graph.delete(`/sites/${siteId}/lists/Inrichting/items/${item.id}`);
+    const fallback = join(out, 'teststad.docx');
+    const setting = await rapportage(['--env', 'sandbox', '--out', fallback], env(sandbox));
+    expect(setting.code, setting.stderr).toBe(0);
+    expect(JSON.stringify(readDocx(new Uint8Array(readFileSync(fallback))))).toContain('Gemeente Teststad');
   });
 
   it("says in Dutch that a site without the plan's lists must be provisioned first, and creates nothing", async () => {

@@ -123,6 +123,9 @@ describe('refusals, each in Dutch naming what is wrong', () => {
       'De naam van de gemeente mag maximaal 255 tekens lang zijn.',
     ]);
     expect(problems({ ...WESTERVELD, gemeente: 'x'.repeat(255) })).toEqual([]);
+    expect(problems({ ...WESTERVELD, gemeente: ['Gemeente Westerveld', ' Gemeente Oosterveld'] })).toEqual([
+      'De inrichting noemt meer dan één gemeente (Gemeente Westerveld, Gemeente Oosterveld); er hoort er één te zijn.',
+    ]);
   });
 
   it('missing lists', () => {

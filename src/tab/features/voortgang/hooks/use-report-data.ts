@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { readGemeente } from '../../../../data/inrichting-store.js';
 import { loadReportData, type ReportData } from '../../../../data/report-data.js';
 import { DEFAULT_GEMEENTE, fetchTabConfig } from '../../../app/config.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
@@ -8,14 +9,18 @@ export type ReportDataState = {
   data?: ReportData;
   error?: unknown;
   loading: boolean;
-  /** The municipality's name from the tab configuration (default "Gemeente Zoetermeer"). */
+  /**
+   * The municipality's name: the site's own set-up (Inrichting list) when it has one, else the tab configuration's
+   * GEMEENTE (default "Gemeente Zoetermeer"), as `npm run rapportage` chooses it.
+   */
   gemeente: string;
   reload(): void;
 };
 
 /**
  * Reads the report data once per visit (plan, version histories, portfolio, MTs, reminder and decision logs: a few
- * `$batch` requests) through the plan context's data session, and the municipality's name from /config.json. The
+ * `$batch` requests) through the plan context's data session, and the municipality's name from the site's set-up or
+ * /config.json. The
  * live plan stays the plan context's: this data is for past dates, the trend and the borging.
  */
 export function useReportData(): ReportDataState {
@@ -23,6 +28,7 @@ export function useReportData(): ReportDataState {
   const [data, setData] = useState<ReportData | undefined>();
   const [error, setError] = useState<unknown>();
   const [gemeente, setGemeente] = useState(DEFAULT_GEMEENTE);
+  const [siteGemeente, setSiteGemeente] = useState('');
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -32,10 +38,13 @@ export function useReportData(): ReportDataState {
     setData(undefined);
     void (async () => {
       const s = await session();
-      return loadReportData(s.graph, siteId);
+      // '' when the site has no set-up of its own; a broken one fails the report, as it fails the CLI's.
+      return Promise.all([loadReportData(s.graph, siteId), readGemeente(s.graph, siteId, '')]);
     })().then(
-      (loaded) => {
-        if (!cancelled) setData(loaded);
+      ([loaded, fromSite]) => {
+        if (cancelled) return;
+        setSiteGemeente(fromSite);
+        setData(loaded);
       },
       (e: unknown) => {
         console.error('Report data not loaded', e);
@@ -65,7 +74,7 @@ export function useReportData(): ReportDataState {
     ...(data ? { data } : {}),
     ...(error !== undefined ? { error } : {}),
     loading: !data && error === undefined,
-    gemeente,
+    gemeente: siteGemeente || gemeente,
     reload: () => setAttempt((a) => a + 1),
   };
 }
