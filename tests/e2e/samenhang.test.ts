@@ -96,3 +96,49 @@ describe('related adviezen and findings by theme in the detail', () => {
     await context.close();
   });
 });
+
+describe('related adviezen on the dashboard', () => {
+  /** Per row of the dashboard's planning table (per advies): the "in samenhang met" lines. */
+  async function samenhangPerAdvies(page: Page): Promise<Record<string, string[]>> {
+    await page.goto(`${run.appUrl}/#/voortgang`);
+    const table = page.getByTestId('planning-table');
+    await table.waitFor();
+    return table.evaluate((t) =>
+      Object.fromEntries(
+        Array.from(t.querySelectorAll('tbody tr'))
+          .map((tr): [string, string[]] => [
+            tr.getAttribute('data-nummer') ?? '',
+            Array.from(tr.querySelectorAll('[data-testid="samenhang"]')).map((e) => (e.textContent ?? '').trim()),
+          ])
+          .filter(([, lines]) => lines.length > 0),
+      ),
+    );
+  }
+
+  it('the per-advies table shows advies 1 with 3 and 5, and 3 and 5 with 1, as the detail and the report do (nl and en)', async () => {
+    const nl = await personaContext(browser, UPN.imSociaal);
+    const page = await nl.newPage();
+    const errors = watchErrors(page);
+    expect(await samenhangPerAdvies(page)).toEqual({
+      '1': ['In samenhang met advies 3 en 5: genoemd in de reactie van het college op dit advies'],
+      '3': ['In samenhang met advies 1: de reactie van het college op advies 1 noemt dit advies'],
+      '5': ['In samenhang met advies 1: de reactie van het college op advies 1 noemt dit advies'],
+    });
+    expect(errors).toEqual([]);
+    await nl.close();
+
+    const en = await personaContext(browser, UPN.imSociaal, { locale: 'en-GB' });
+    expect(await samenhangPerAdvies(await en.newPage())).toEqual({
+      '1': [
+        'Taken up together with recommendations 3 and 5: named in the Municipal Executive’s response to this recommendation',
+      ],
+      '3': [
+        'Taken up together with recommendation 1: the Municipal Executive’s response to recommendation 1 names this recommendation',
+      ],
+      '5': [
+        'Taken up together with recommendation 1: the Municipal Executive’s response to recommendation 1 names this recommendation',
+      ],
+    });
+    await en.close();
+  });
+});

@@ -277,6 +277,10 @@ describe('the progress dashboard', () => {
     } as const;
     const shown = await page.getByTestId('oordeel').allInnerTexts();
     expect(shown.map((s) => s.trim())).toEqual(model.perAdvies.map((a) => labels[a.oordeel]));
+    // The rule for standing commitments, with when such an action counts as overdue (docs/domain.md).
+    await expect(page.getByTestId('planning-regel').innerText()).resolves.toContain(
+      'Achterstallig is zo’n actie alleen zolang ze na die datum nog niet is gestart.',
+    );
 
     // The plateau gate: the state and a sentence with Randvoorwaardelijk's numbers; one labelled bar per plateau.
     const gate = page.getByTestId('plateau-gate');

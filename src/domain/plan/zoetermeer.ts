@@ -1057,7 +1057,10 @@ export const zoetermeerDomeinVoortgang: DomeinVoortgang[] = ACTIES.filter(heeftD
 
 /**
  * A sample ICT portfolio (I&A) built from the initiatives the seeds name. Statuses, phases, priorities and dates are
- * illustrative, chosen so that every domain, phase and status occurs; the quarter is 2026-Q4.
+ * illustrative, chosen so that every domain, phase and status occurs; the quarter is 2026-Q4. No item has an
+ * opdrachtgever: no seed names the owner of any of these initiatives, and the plan invents no owner (issue 13, point
+ * 4), so the portfolio shows them without one until I&A records who it is. The informatiemanager is the item's
+ * domain's, who represents the domain towards I&A (001:781–784).
  */
 export const zoetermeerPortfolio: PortfolioItem[] = [
   {
@@ -1066,7 +1069,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     omschrijving:
       'Vervanging van het zaaksysteem en invoering van zaakgericht werken. Het project begon gezamenlijk, maar al snel ontstonden uitwerkingen per afdeling (bevinding 6).',
     domein: 'Dienstverlening',
-    opdrachtgever: rol('Directeur Dienstverlening'),
     informatiemanager: rol('Informatiemanager Dienstverlening'),
     fase: 'Uitvoering',
     status: 'Aandacht',
@@ -1083,7 +1085,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     omschrijving:
       'Concernbreed programma voor dashboards en analyses op betrouwbare data. De focus lag te veel op de etalage; de ontwikkeling binnen de afdelingen krijgt nu voorrang.',
     domein: 'Concern',
-    opdrachtgever: rol('Directeur Bedrijfsvoering'),
     informatiemanager: rol('Informatiemanager Bedrijfsvoering'),
     fase: 'Uitvoering',
     status: 'Aandacht',
@@ -1100,7 +1101,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     omschrijving:
       'Portaal waarin inwoners en ondernemers hun aanvragen indienen en volgen. Les uit de start: expertise vanaf het begin betrekken.',
     domein: 'Dienstverlening',
-    opdrachtgever: rol('Afdelingshoofd Dienstverlening'),
     informatiemanager: rol('Informatiemanager Dienstverlening'),
     fase: 'Uitvoering',
     status: 'Op koers',
@@ -1116,7 +1116,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     omschrijving:
       'Professionalisering van informatiebeheer: documenten en dossiers van netwerkschijven naar SharePoint, met bewaartermijnen en archivering.',
     domein: 'Concern',
-    opdrachtgever: rol('Directeur Bedrijfsvoering'),
     informatiemanager: rol('Informatiemanager Bedrijfsvoering'),
     fase: 'Uitvoering',
     status: 'Kritiek',
@@ -1133,7 +1132,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     titel: 'Robotic Process Automation (RPA)',
     omschrijving: 'Automatiseren van repeterende bedrijfsvoeringstaken met software-robots.',
     domein: 'Bedrijfsvoering',
-    opdrachtgever: rol('Directeur Bedrijfsvoering'),
     informatiemanager: rol('Informatiemanager Bedrijfsvoering'),
     fase: 'Uitvoering',
     status: 'Op koers',
@@ -1148,7 +1146,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     titel: 'Bedrijfsvoeringdashboard 2.0',
     omschrijving: 'Vernieuwd dashboard voor datagedreven sturing op financiën, personeel en inkoop.',
     domein: 'Bedrijfsvoering',
-    opdrachtgever: rol('Directeur Bedrijfsvoering'),
     informatiemanager: rol('Informatiemanager Bedrijfsvoering'),
     fase: 'Voorbereiding',
     status: 'Op koers',
@@ -1164,7 +1161,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     omschrijving:
       'Voorbereiden op de herziene Archiefwet (kortere overbrengingstermijn, openbaarheid). Hoe gegevens veilig worden aangeleverd is nog niet helder en mist een eigenaar (bevinding 7).',
     domein: 'Concern',
-    opdrachtgever: rol('Gemeentesecretaris'),
     informatiemanager: rol('Informatiemanager Bedrijfsvoering'),
     fase: 'Voorbereiding',
     status: 'Aandacht',
@@ -1181,7 +1177,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     omschrijving:
       'Concernbreed traject voor digitaal samenwerken en digitale vaardigheden, met de leeromgeving (Enzo); hierin zijn de acties van advies 11 belegd.',
     domein: 'Concern',
-    opdrachtgever: rol('Gemeentesecretaris'),
     informatiemanager: rol('Informatiemanager Bedrijfsvoering'),
     fase: 'Uitvoering',
     status: 'Op koers',
@@ -1197,7 +1192,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     omschrijving:
       'Inwoners en ondernemers kunnen elektronisch met de gemeente communiceren. Zoetermeer is voorloper; succesfactoren waren duidelijke besluitvorming en goed opdrachtgeverschap.',
     domein: 'Dienstverlening',
-    opdrachtgever: rol('Directeur Dienstverlening'),
     informatiemanager: rol('Informatiemanager Dienstverlening'),
     fase: 'Nazorg',
     status: 'Op koers',
@@ -1212,7 +1206,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     titel: 'HR-analytics en strategische personeelsplanning',
     omschrijving: 'Datagedreven sturing op capaciteit, inzetbaarheid en effectiviteit (begroting 2026).',
     domein: 'Bedrijfsvoering',
-    opdrachtgever: rol('Afdelingshoofd HR'),
     informatiemanager: rol('Informatiemanager Bedrijfsvoering'),
     fase: 'Voorbereiding',
     status: 'Op koers',
@@ -1228,7 +1221,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     omschrijving:
       'Initiatief vanuit de organisatie: een groep medewerkers verbetert zelf de Wmo-processen, zonder er een officieel project van te maken. Voorstel om het op het portfolio te zetten.',
     domein: 'Sociaal Domein',
-    opdrachtgever: rol('Directeur Sociaal Domein'),
     informatiemanager: rol('Informatiemanager Sociaal Domein'),
     fase: 'Idee',
     status: 'Op koers',
@@ -1241,7 +1233,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     omschrijving:
       'Idee voor een innovatie: analyse van sensordata voor nieuwe toepassingen in het beheer van de openbare ruimte. Wacht op de keuze over het apart positioneren van innovatie (4.1).',
     domein: 'Fysiek Domein',
-    opdrachtgever: rol('Directeur Fysiek Domein'),
     informatiemanager: rol('Informatiemanager Fysiek Domein'),
     fase: 'Idee',
     status: 'Op koers',
@@ -1254,7 +1245,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     omschrijving:
       'Digitale kaart van kabels, leidingen en andere objecten in de ondergrond; voorbeeld van effectieve samenwerking.',
     domein: 'Fysiek Domein',
-    opdrachtgever: rol('Directeur Fysiek Domein'),
     informatiemanager: rol('Informatiemanager Fysiek Domein'),
     fase: 'Afgerond',
     status: 'Op koers',
@@ -1269,7 +1259,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     omschrijving:
       'Toen een financieel medewerker vertrok, is het facturatieproces geautomatiseerd in plaats van de vacature te vervullen.',
     domein: 'Bedrijfsvoering',
-    opdrachtgever: rol('Directeur Bedrijfsvoering'),
     informatiemanager: rol('Informatiemanager Bedrijfsvoering'),
     fase: 'Afgerond',
     status: 'Op koers',
@@ -1283,7 +1272,6 @@ export const zoetermeerPortfolio: PortfolioItem[] = [
     titel: 'Eigen inrichting zaakgericht werken Sociaal Domein',
     omschrijving: 'Afdelingsspecifieke uitwerking van zaakgericht werken binnen het Sociaal Domein.',
     domein: 'Sociaal Domein',
-    opdrachtgever: rol('Directeur Sociaal Domein'),
     informatiemanager: rol('Informatiemanager Sociaal Domein'),
     fase: 'Gestopt',
     status: 'Aandacht',

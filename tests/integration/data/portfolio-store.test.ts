@@ -37,7 +37,9 @@ describe('reading the portfolio', () => {
     expect(p.items[0]?.value.prioriteit).toBe(1);
     const zaak = find(p, 'zaaksysteem');
     expect(zaak.value.acties).toEqual(['6.1', '6.2', '7.1']);
-    expect(zaak.value.opdrachtgever?.displayName).toBeTruthy();
+    expect(zaak.value.informatiemanager?.displayName).toBe('Informatiemanager Dienstverlening');
+    // No seed names an opdrachtgever for the sample initiatives: none is invented.
+    expect(p.items.every((i) => i.value.opdrachtgever === undefined)).toBe(true);
     expect(zaak.problems).toEqual([]);
     expect(p.kwartaaldoelen.every((d) => p.items.some((i) => i.value.key === d.value.portfolioKey))).toBe(true);
     expect(p.actieIdByNummer.size).toBe(33);

@@ -432,11 +432,13 @@ describe('the sample ICT portfolio', () => {
     }
   });
 
-  it('opdrachtgevers and informatiemanagers are persona roles; the informatiemanager is one', () => {
+  it('no sample item has an opdrachtgever (no seed names one); the informatiemanager is the item domain’s', () => {
     const rollen: readonly string[] = PERSONA_ROLLEN;
     for (const p of zoetermeerPortfolio) {
-      expect(rollen, p.key).toContain(p.opdrachtgever?.displayName);
+      expect(p.opdrachtgever, p.key).toBeUndefined();
+      expect(rollen, p.key).toContain(p.informatiemanager?.displayName);
       expect(p.informatiemanager?.displayName, p.key).toMatch(/^Informatiemanager /);
+      if (p.domein !== 'Concern') expect(p.informatiemanager?.displayName, p.key).toBe(`Informatiemanager ${p.domein}`);
     }
   });
 

@@ -32,7 +32,11 @@ export const voortgangCatalogue = defineCatalogue(
     'planning.geenPlanning': 'Het college gaf geen planning',
     'planning.doorlopendVanaf': 'doorlopend vanaf {datum}',
     'planning.regel':
-      'Een planning die eindigt op “en verder” is een doorlopende afspraak: op tijd als het werk op die datum is begonnen, daarna beoordeeld op het volhouden (voor 11.5 de borging per MT), nooit “niet gehaald” omdat de datum voorbij is.',
+      'Een planning die eindigt op “en verder” is een doorlopende afspraak: op tijd als het werk op die datum is begonnen, daarna beoordeeld op het volhouden (voor 11.5 de borging per MT), nooit “niet gehaald” omdat de datum voorbij is. Achterstallig is zo’n actie alleen zolang ze na die datum nog niet is gestart.',
+    'planning.samenhangNoemt':
+      'In samenhang met {aantal, plural, one {advies} other {advies}} {nummers}: genoemd in de reactie van het college op dit advies',
+    'planning.samenhangGenoemdDoor':
+      'In samenhang met advies {nummer}: de reactie van het college op advies {nummer} noemt dit advies',
     'oordeel.gehaald': 'Gehaald',
     'oordeel.niet-gehaald': 'Niet gehaald',
     'oordeel.doorlopend': 'Doorlopend',
@@ -126,7 +130,11 @@ export const voortgangCatalogue = defineCatalogue(
     'planning.geenPlanning': 'The Municipal Executive gave no planning',
     'planning.doorlopendVanaf': 'ongoing from {datum}',
     'planning.regel':
-      'A planning that ends in “en verder” (and onwards) is a standing commitment: on time when the work has started by that date, afterwards judged on being kept up (for 11.5 the embedding per MT), never “not met” because the date has passed.',
+      'A planning that ends in “en verder” (and onwards) is a standing commitment: on time when the work has started by that date, afterwards judged on being kept up (for 11.5 the embedding per MT), never “not met” because the date has passed. Such an action is overdue only while it has not started after that date.',
+    'planning.samenhangNoemt':
+      'Taken up together with {aantal, plural, one {recommendation} other {recommendations}} {nummers}: named in the Municipal Executive’s response to this recommendation',
+    'planning.samenhangGenoemdDoor':
+      'Taken up together with recommendation {nummer}: the Municipal Executive’s response to recommendation {nummer} names this recommendation',
     'oordeel.gehaald': 'Met',
     'oordeel.niet-gehaald': 'Not met',
     'oordeel.doorlopend': 'Ongoing',

@@ -1,4 +1,4 @@
-import { Badge, Body1, mergeClasses, Subtitle2, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Body1, Caption1, mergeClasses, Subtitle2, type BadgeProps } from '@fluentui/react-components';
 import {
   ArrowRepeatAll16Regular,
   CheckmarkCircle16Regular,
@@ -86,6 +86,22 @@ export function PlanningTable({ model }: { model: Voortgangsrapportage }) {
                   <tr key={a.nummer} data-nummer={a.nummer} data-oordeel={a.oordeel}>
                     <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
                       {a.nummer}. {a.titel}
+                      {/* The college takes some adviezen up together (samenhangVan): as the detail and the report say. */}
+                      {a.samenhang.noemt.length > 0 && (
+                        <Caption1 as="span" block className={styles.muted} data-testid="samenhang">
+                          {ft('planning.samenhangNoemt', {
+                            aantal: a.samenhang.noemt.length,
+                            nummers: new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+                              a.samenhang.noemt.map(String),
+                            ),
+                          })}
+                        </Caption1>
+                      )}
+                      {a.samenhang.genoemdDoor.map((n) => (
+                        <Caption1 key={n} as="span" block className={styles.muted} data-testid="samenhang">
+                          {ft('planning.samenhangGenoemdDoor', { nummer: n })}
+                        </Caption1>
+                      ))}
                     </th>
                     <td className={styles.td}>{a.collegePlanning.trim() || ft('planning.geenPlanning')}</td>
                     <td className={mergeClasses(styles.td, styles.nowrap)} data-soort={a.termijnSoort}>
