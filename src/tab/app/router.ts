@@ -8,6 +8,7 @@ export const VIEWS = [
   'voortgang',
   'besluiten',
   'mijn-acties',
+  'vergadering',
   'portfolio',
   'instellingen',
   'config',

@@ -40,6 +40,7 @@ import {
   PortfolioView,
   RoadmapView,
   MeetingPanel,
+  NextMeetingView,
   VoortgangView,
 } from './views.js';
 
@@ -100,6 +101,7 @@ const FULL_NAV: { view: ViewName; label: MessageKey }[] = [
   { view: 'voortgang', label: 'nav.voortgang' },
   { view: 'besluiten', label: 'nav.besluiten' },
   { view: 'mijn-acties', label: 'nav.mijnActies' },
+  { view: 'vergadering', label: 'inst.status.next' },
   { view: 'portfolio', label: 'nav.portfolio' },
   { view: 'instellingen', label: 'nav.instellingen' },
 ];
@@ -300,6 +302,8 @@ export function Shell({ user }: { user: SignedInUser }) {
               />
             ) : view === 'instellingen' ? (
               <SettingsView />
+            ) : view === 'vergadering' ? (
+              <NextMeetingView domein={domein} onOpenActie={openActie} />
             ) : view === 'mijn-acties' ? (
               <MyActionsView onOpen={openActie} />
             ) : (

@@ -59,3 +59,7 @@ export const MeetingPanel = lazy(async () => {
       createElement(panel.MeetingPanel, { ...props, nextMeeting: meeting.nextOccurrence }),
   };
 });
+/** "Volgende vergadering" (issue 14.3); it loads the recurrence code (rrule) in its own chunk. */
+export const NextMeetingView = lazy(() =>
+  import('../features/meeting/components/next-meeting-view.js').then((m) => ({ default: m.NextMeetingView })),
+);

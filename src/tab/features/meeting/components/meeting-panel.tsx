@@ -20,6 +20,8 @@ import type { Domein } from '../../../../domain/model.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { formatInstant } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
+import { useFeatureT } from '../../../i18n/feature-catalogue.js';
+import { volgendeTexts } from '../i18n.js';
 import type { GeagendeerdItem } from '../../../../domain/agendering.js';
 import { AGENDERING_MAX } from '../../../../domain/agendering.js';
 import { DOMEIN_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
@@ -291,6 +293,7 @@ function AgendaRow({
 }) {
   const styles = useStyles();
   const t = useT();
+  const vt = useFeatureT(volgendeTexts);
   const [text, setText] = useState('');
   const [status, setStatus] = useState<SaveState>({ kind: 'idle' });
   // One key per intended write: a retry after a failure reuses it, so a save that did land is not stored twice.
@@ -326,7 +329,9 @@ function AgendaRow({
         {item.titel}
       </span>
       <Caption1 className={styles.reasons}>
-        {item.reasons.map((r) => t(`vergadering.reason.${r}`)).join(' · ')}
+        {item.reasons
+          .map((r) => (r === 'ookBespreken' ? vt('reason.ookBespreken') : t(`vergadering.reason.${r}`)))
+          .join(' · ')}
       </Caption1>
       {item.rij && (
         <Caption1 data-testid="panel-domein-stand">

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
-import { occurrenceKey } from '../../../../domain/agenda.js';
+import { isoInstant, occurrenceKey } from '../../../../domain/agenda.js';
+import type { AgendaKeuze, AgendaKeuzeSoort } from '../../../../domain/agenda-keuze.js';
+import { agendakeuzesSince, createAgendaKeuzesStore } from '../../../../data/agendakeuzes-store.js';
+import { listReadUrl } from '../../../../data/list-batch.js';
+import { toAgendaKeuze } from '../../../../data/lists/agendakeuzes.js';
+import type { ListItem } from '../../../../data/lists/list-definition.js';
 import type { Domein } from '../../../../domain/model.js';
 import { parseMeetingSchedule, type MeetingSchedule } from '../../../../domain/schedule.js';
 import type { Agendering } from '../../../../domain/agendering.js';
@@ -23,6 +28,8 @@ type Loadedata = {
   portfolio: LoadedPortfolio;
   besluiten: Loaded<Besluit>[];
   agenderingen: Loaded<Agendering>[];
+  /** The secretaries' choices for the meetings of the last `LOG_DAYS` days and later (issue 14.3). */
+  keuzes: Loaded<AgendaKeuze>[];
 };
 
 /** The CMT's tick of an escalation: its item as read (id + eTag for If-Match) and the optional decision. */
@@ -30,12 +37,32 @@ export type AfvinkInput = { agenderingId: string; eTag: string; besluit: string 
 
 export type SaveInput = { itemKey: string; besproken: boolean; tekst: string; clientKey: string };
 
+/** A secretary's choice for one action of this meeting (issue 14.3). */
+export type KeuzeInput = { actieId: string; keuze: AgendaKeuzeSoort; reden?: string };
+
+/**
+ * Which MT and meeting: the side panel takes the MT of its domain and keeps the current meeting until it is over; the
+ * "Volgende vergadering" view names the MT by key (`mtKey`) and takes the first meeting after now (`upcoming`).
+ */
+export type MeetingOptions = { mtKey?: string; upcoming?: boolean };
+
+function pickMt<T extends { value: { key: string; actief?: boolean } }>(
+  mts: readonly (T & { value: Parameters<typeof mtForDomein>[0][number]['value'] })[],
+  domein: Domein | undefined,
+  mtKey: string | undefined,
+): T | undefined {
+  if (mtKey !== undefined) return mts.find((m) => m.value.key === mtKey && m.value.actief !== false);
+  return mtForDomein(mts, domein);
+}
+
 /** Everything the side panel shows, read once (MTs + log, portfolio, the MT's decisions) and composed in the browser. */
 export function useMeeting(
   domein: Domein | undefined,
   requestedStart: Date | undefined,
   nextMeeting: NextMeeting | undefined,
+  options: MeetingOptions = {},
 ) {
+  const { mtKey, upcoming = false } = options;
   const { session, siteId, now, plan, me } = usePlanContext();
   const [data, setData] = useState<Loadedata | undefined>();
   const [error, setError] = useState<unknown>();
@@ -58,13 +85,17 @@ export function useMeeting(
         loadMTSettings(s.graph, siteId, since),
         loadPortfolio(s.graph, siteId),
       ]);
-      const mt = mtForDomein(settings.mts, domein);
+      const mt = pickMt(settings.mts, domein, mtKey);
       const besluiten = mt ? await createBesluitenStore(s.graph, siteId).ofMt(mt.id) : [];
       // Only the CMT's agenda lists escalations; the store's code loads only there.
       const agenderingen = mt?.value.domeinen.includes('Concern')
         ? await (await s.agenderingen(siteId, plan)).open()
         : [];
-      return { settings, portfolio, besluiten, agenderingen };
+      // Every MT's choices from the log window on, in one read: the meeting is known only once the MT is.
+      const keuzes = (
+        await s.graph.getAll<ListItem>(listReadUrl(siteId, agendakeuzesSince(new Date(since.getTime()))))
+      ).map(toAgendaKeuze);
+      return { settings, portfolio, besluiten, agenderingen, keuzes };
     })().then(
       (loaded) => {
         if (!cancelled) setData(loaded);
@@ -76,16 +107,21 @@ export function useMeeting(
     return () => {
       cancelled = true;
     };
-  }, [session, siteId, domein, attempt, havePlan]);
+  }, [session, siteId, domein, mtKey, attempt, havePlan]);
 
-  const mt = data ? mtForDomein(data.settings.mts, domein) : undefined;
+  const mt = data ? pickMt(data.settings.mts, domein, mtKey) : undefined;
   const schedule = mt?.value.schema ? parseMeetingSchedule(mt.value.schema) : undefined;
   const start = useMemo(() => {
     if (requestedStart) return requestedStart;
     if (!schedule || !nextMeeting) return undefined;
-    return nextMeeting(schedule, new Date(now.getTime() - MEETING_LENGTH_MS));
+    return nextMeeting(schedule, upcoming ? now : new Date(now.getTime() - MEETING_LENGTH_MS));
     // Recomputed when the minute ticks: a finished meeting gives way to the next one.
-  }, [requestedStart, schedule, nextMeeting, now]);
+  }, [requestedStart, schedule, nextMeeting, now, upcoming]);
+  const vergadering = mt && start ? occurrenceKey(mt.value.key, start) : undefined;
+  const keuzes = useMemo(
+    () => (data && vergadering ? data.keuzes.filter((k) => k.value.vergadering === vergadering) : []),
+    [data, vergadering],
+  );
 
   const composed = useMemo(() => {
     if (!data || !mt || !plan || !start) return undefined;
@@ -103,8 +139,63 @@ export function useMeeting(
       herinneringen: data.settings.herinneringen,
       agenderingen: data.agenderingen.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value })),
       domeinVoortgang: plan.domeinVoortgang.map((r) => ({ id: r.id, eTag: r.eTag, value: r.value })),
+      keuzes: keuzes.map((k) => ({ id: k.id, value: k.value })),
     });
-  }, [data, mt, plan, start, schedule, nextMeeting, now]);
+  }, [data, mt, plan, start, schedule, nextMeeting, now, keuzes]);
+
+  /**
+   * The secretary's "Ook bespreken" or "Niet nodig" for an action of this meeting: a create (ClientKey of meeting and
+   * action) or an If-Match update of the action's earlier choice. A conflict reloads and is rethrown for the view.
+   */
+  const kiezen = useCallback(
+    async (input: KeuzeInput): Promise<void> => {
+      if (!siteId || !plan || !mt || !start || !vergadering) throw new Error('Geen vergadering');
+      const actie = plan.acties.find((a) => a.id === input.actieId);
+      if (!actie) throw new Error(`Actie ${input.actieId} staat niet (meer) in het plan.`);
+      const current = keuzes.find((k) => k.value.actieId === input.actieId);
+      const s = await session();
+      try {
+        const saved = await createAgendaKeuzesStore(s.graph, siteId).kiezen(
+          {
+            vergadering,
+            vergadermoment: isoInstant(start),
+            actieId: actie.id,
+            actieNummer: actie.value.nummer,
+            keuze: input.keuze,
+            ...(input.reden !== undefined ? { reden: input.reden } : {}),
+            ...(me?.id ? { doorId: me.id } : {}),
+            ...(me?.displayName ? { doorNaam: me.displayName } : {}),
+            op: isoInstant(new Date()),
+          },
+          current,
+        );
+        setData((d) => (d ? { ...d, keuzes: [...d.keuzes.filter((k) => k.id !== saved.id), saved] } : d));
+      } catch (error) {
+        if (error instanceof Error && error.name === 'AgendaKeuzeConflictError') setAttempt((a) => a + 1);
+        throw error;
+      }
+    },
+    [session, siteId, plan, mt, start, vergadering, keuzes, me],
+  );
+
+  /** Withdraws the action's choice of this meeting (If-Match): the agenda lists it as it would without one. */
+  const intrekken = useCallback(
+    async (actieId: string): Promise<void> => {
+      if (!siteId) throw new Error('Geen vergadering');
+      const current = keuzes.find((k) => k.value.actieId === actieId);
+      if (!current) return;
+      const nummer = plan?.acties.find((a) => a.id === actieId)?.value.nummer ?? actieId;
+      const s = await session();
+      try {
+        await createAgendaKeuzesStore(s.graph, siteId).intrekken({ ...current, actieNummer: nummer });
+        setData((d) => (d ? { ...d, keuzes: d.keuzes.filter((k) => k.id !== current.id) } : d));
+      } catch (error) {
+        if (error instanceof Error && error.name === 'AgendaKeuzeConflictError') setAttempt((a) => a + 1);
+        throw error;
+      }
+    },
+    [session, siteId, keuzes, plan],
+  );
 
   /**
    * The CMT ticks an escalation as discussed, with If-Match on the eTag it was read with; the item then leaves the
@@ -195,6 +286,11 @@ export function useMeeting(
     besluiten: data?.besluiten ?? [],
     save,
     afvinken,
+    keuzes,
+    kiezen,
+    intrekken,
+    mts: data?.settings.mts ?? [],
+    herinneringen: data?.settings.herinneringen ?? [],
     reload: () => setAttempt((a) => a + 1),
   };
 }

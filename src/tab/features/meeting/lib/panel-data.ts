@@ -61,7 +61,7 @@ export type PanelItem = {
   id: string;
   label: string;
   titel: string;
-  reasons: ('overdue' | 'blocked' | 'due' | 'changed' | 'withoutOwner' | 'portfolio')[];
+  reasons: ('ookBespreken' | 'overdue' | 'blocked' | 'due' | 'changed' | 'withoutOwner' | 'portfolio')[];
   /** A shared action on a domain MT's agenda: that domain's own status (as on its card). */
   rij?: { domein: Domein; status: ActieStatus };
   /** A shared action on the CMT's agenda: the breakdown "1 van 4 domeinen afgerond" (as on its card). */
@@ -90,6 +90,7 @@ export function panelItems(agenda: Agenda): PanelItem[] {
     if (actie?.voortgang) item.voortgang = { ...actie.voortgang };
     items.set(itemKey, item);
   };
+  for (const a of agenda.ookBespreken) add('actie', a.id, a.nummer, a.titel, 'ookBespreken', a);
   for (const a of agenda.overdue) add('actie', a.id, a.nummer, a.titel, 'overdue', a);
   for (const a of agenda.blocked) add('actie', a.id, a.nummer, a.titel, 'blocked', a);
   for (const a of agenda.dueBeforeNextMeeting) add('actie', a.id, a.nummer, a.titel, 'due', a);
@@ -137,6 +138,8 @@ export function panelAgenda(input: {
   agenderingen?: AgendaInput['agenderingen'];
   /** The rows per domain of shared actions: a domain MT sees its own row, the CMT the breakdown (as on the card). */
   domeinVoortgang?: AgendaInput['domeinVoortgang'];
+  /** The secretary's choices (composeAgenda keeps this meeting's): the side panel lists what the card lists. */
+  keuzes?: AgendaInput['keuzes'];
 }): { agenda: Agenda; previousKey?: string } {
   const previousKey = previousOccurrenceKey(
     input.mt.key,
@@ -156,6 +159,7 @@ export function panelAgenda(input: {
   if (input.nextOccurrenceStart) agendaInput.nextOccurrenceStart = input.nextOccurrenceStart;
   if (input.agenderingen && input.agenderingen.length > 0) agendaInput.agenderingen = input.agenderingen;
   if (input.domeinVoortgang && input.domeinVoortgang.length > 0) agendaInput.domeinVoortgang = input.domeinVoortgang;
+  if (input.keuzes && input.keuzes.length > 0) agendaInput.keuzes = input.keuzes;
   if (previousKey) {
     const reminder = input.herinneringen.find((h) => h.value.sleutel === previousKey);
     const snapshot = parseSnapshot(reminder?.value.snapshot);

@@ -2,6 +2,7 @@ import {
   Body1,
   Caption1,
   Caption1Strong,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -104,6 +105,10 @@ export function MyActionsView({ onOpen }: { onOpen: (id: string) => void }) {
         <Body1 as="p" className={styles.muted}>
           {me ? t('mine.intro', { name: me.displayName }) : t('mine.introUnknown', { user: userKey })}
         </Body1>
+        {/* The next MT meeting's agenda (issue 14.3), also from the personal tab. */}
+        <Link href="#/vergadering" data-testid="mine-vergadering">
+          {t('inst.status.next')}
+        </Link>
       </div>
       {!me && (
         <MessageBar intent="info" layout="multiline">

@@ -1,0 +1,228 @@
+/// <reference lib="dom" />
+/**
+ * "Volgende vergadering" (issue 14.3) and the same view as a personal tab in Outlook and the Microsoft 365 app (issue
+ * 15.1): the next meeting's agenda per MT, when its card goes out, and the secretary's "Ook bespreken" and "Niet nodig"
+ * (a reason required), reflected in the card the reminder job would send now (`npm run reminders -- --preview`).
+ */
+import { existsSync } from 'node:fs';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { komendeVergaderingen } from '../../src/domain/schema-keuze.js';
+import { beheerdersToFields, MT_FIELDS } from '../../src/data/lists/mts.js';
+import type { ListItem } from '../../src/data/lists/list-definition.js';
+import { loadMTSettings } from '../../src/data/mts-store.js';
+import { prepareCard } from '../../src/reminders/cli.js';
+import { formatInstant } from '../../src/tab/i18n/format.js';
+import { screenshotPath } from './support/browser.js';
+import { startTestHost, type HostContext, type TestHost } from './support/host-server.js';
+import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+
+let run: SharedRun;
+let browser: Browser;
+let host: TestHost;
+let client: Awaited<ReturnType<typeof otherClient>>;
+let siteId: string;
+/** The CMT's next meeting and when its card goes out, as the domain computes them for now. */
+let meeting: { start: Date; kaartOm: Date };
+
+beforeAll(async () => {
+  if (!existsSync('dist/tab/index.html'))
+    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  run = await sharedRun();
+  host = await startTestHost();
+  browser = await sharedBrowser();
+  client = await otherClient(run.appUrl);
+  const plan = await client.plan();
+  siteId = plan.siteId;
+  const secretaris = plan.users.find((u) => u.email === UPN.secretaris);
+  if (!secretaris?.id) throw new Error('persona not on the site');
+  const { mts } = await loadMTSettings(client.graph, siteId, new Date('2020-01-01T00:00:00Z'));
+  const cmt = mts.find((m) => m.value.key === 'cmt');
+  if (!cmt?.value.schema) throw new Error('no CMT with a schedule');
+  // The CMT's secretary is its one Beheerder; a one-minute lead time keeps the choice open whenever the test runs
+  // (except in the last minute before a meeting).
+  await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${cmt.id}/fields`, {
+    ...beheerdersToFields([secretaris.id]),
+    [MT_FIELDS.voorlooptijd]: 1,
+  });
+  const [next] = komendeVergaderingen(cmt.value.schema, new Date(), { aantal: 1, voorlooptijdMinuten: 1 });
+  if (!next) throw new Error('the CMT has no next meeting');
+  meeting = next;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+async function keuzeItems(): Promise<ListItem[]> {
+  return client.graph.getAll<ListItem>(`/sites/${siteId}/lists/Agendakeuzes/items?$expand=fields`);
+}
+
+async function open(upn: string, hash: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await personaContext(browser, upn);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${run.appUrl}/${hash}`);
+  return { page, errors };
+}
+
+const nummersIn = (page: Page | FrameLocator, sectie: string) =>
+  page
+    .locator(`[data-testid="volgende-sectie"][data-sectie="${sectie}"] [data-testid="volgende-actie"]`)
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
+
+describe('Volgende vergadering (issue 14.3)', () => {
+  it('someone who is not the secretary sees the agenda and when the card goes out, and is told who can change it', async () => {
+    const { page, errors } = await open(UPN.imSociaal, '#/vergadering?mt=cmt');
+    const view = page.getByTestId('volgende-vergadering');
+    await view.waitFor();
+    await expect(page.getByRole('link', { name: 'Volgende vergadering' }).getAttribute('aria-current')).resolves.toBe(
+      'page',
+    );
+    await expect(page.getByTestId('volgende-wanneer').getAttribute('data-occurrence')).resolves.toBe(
+      `cmt|${meeting.start.toISOString().slice(0, 19)}Z`,
+    );
+    await expect(page.getByTestId('volgende-wanneer').locator('p').first().innerText()).resolves.toBe(
+      `Vergadering van ${formatInstant(meeting.start.toISOString(), 'nl')}`,
+    );
+    await expect(page.getByTestId('volgende-kaart').innerText()).resolves.toBe(
+      `De kaart gaat uit op ${formatInstant(meeting.kaartOm.toISOString(), 'nl')}.`,
+    );
+    await expect(page.getByTestId('volgende-alleen-secretaris').innerText()).resolves.toContain('Secretaris CMT');
+    await expect(page.getByRole('button', { name: /^Niet nodig/ }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('volgende-ook-bespreken').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the secretary takes an action off the agenda with a reason and adds one, and the card preview follows', async () => {
+    const { page, errors } = await open(UPN.secretaris, '#/mijn-acties');
+    await page.getByTestId('mine-vergadering').click();
+    const view = page.getByTestId('volgende-vergadering');
+    await view.waitFor();
+    // From Mijn acties without an MT named: the CMT (the MT of no domain), chosen in the MT field.
+    await expect(view.getByLabel('MT', { exact: true }).inputValue()).resolves.toBe('cmt');
+    const before = await nummersIn(page, 'overdue');
+    const sectie = before.length > 0 ? 'overdue' : 'due';
+    const [dropped] = before.length > 0 ? before : await nummersIn(page, 'due');
+    if (!dropped) throw new Error('nothing on the CMT agenda to drop');
+
+    // Niet nodig without a reason is refused, naming the field; nothing is written.
+    const row = page.locator(`[data-sectie="${sectie}"] [data-testid="volgende-actie"][data-nummer="${dropped}"]`);
+    await row.getByRole('button', { name: new RegExp(`^Niet nodig: ${dropped.replace('.', '\\.')} `) }).click();
+    await row.getByRole('button', { name: 'Van de agenda halen' }).click();
+    await expect(
+      row.getByText('Geef een reden waarom deze actie niet besproken hoeft te worden.').count(),
+    ).resolves.toBe(1);
+    await expect(row.getByRole('textbox').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await keuzeItems()).toEqual([]);
+    await row.getByRole('textbox').fill('Staat al op de agenda van de <b>stuurgroep</b>');
+    await row.getByRole('button', { name: 'Van de agenda halen' }).click();
+    await expect.poll(() => page.getByTestId('volgende-status').innerText()).toBe('Opgeslagen.');
+    await expect.poll(() => nummersIn(page, 'nietNodig')).toEqual([dropped]);
+    await expect(nummersIn(page, sectie)).resolves.not.toContain(dropped);
+    await expect(
+      page.locator('[data-sectie="nietNodig"] [data-testid="volgende-actie"]').first().innerText(),
+    ).resolves.toContain('Reden: Staat al op de agenda van de <b>stuurgroep</b>');
+
+    // Ook bespreken without an action is refused; with one it is listed under its own heading.
+    const add = page.getByTestId('volgende-ook-bespreken');
+    await add.getByRole('button', { name: 'Ook bespreken' }).click();
+    await expect(add.getByTestId('volgende-ook-fout').innerText()).resolves.toBe('Kies een actie.');
+    const choice = await add
+      .locator('select option')
+      .evaluateAll((options) =>
+        options.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })).find((o) => o.value),
+      );
+    if (!choice) throw new Error('no action left to add');
+    await add.locator('select').selectOption(choice.value);
+    await add.getByRole('button', { name: 'Ook bespreken' }).click();
+    const added = choice.text.split(' ')[0] ?? '';
+    await expect.poll(() => nummersIn(page, 'ookBespreken')).toEqual([added]);
+    expect(await seriousViolations(page), 'Volgende vergadering').toEqual([]);
+    await page.screenshot({ path: screenshotPath('volgende-vergadering'), fullPage: true });
+
+    // Stored: two items for this meeting, the reason as typed.
+    const stored = (await keuzeItems()).map((i) => i.fields);
+    expect(stored.map((f) => f.Keuze).sort()).toEqual(['Niet nodig', 'Ook bespreken']);
+    expect(stored.find((f) => f.Keuze === 'Niet nodig')?.Reden).toBe('Staat al op de agenda van de <b>stuurgroep</b>');
+
+    // The card the reminder job would send now (npm run reminders -- --mt cmt --preview): the same choices.
+    const preview = await prepareCard(
+      {
+        graph: client.graph,
+        siteId,
+        siteUrl: client.siteUrl,
+        deepLinkFor: () => 'https://teams.example/l/entity/actieplan',
+        now: new Date(),
+      },
+      'cmt',
+    );
+    expect(preview.agenda.occurrence.key).toBe(`cmt|${meeting.start.toISOString().slice(0, 19)}Z`);
+    expect(preview.agenda.nietNodig.map((a) => a.nummer)).toEqual([dropped]);
+    expect(preview.agenda.ookBespreken.map((a) => a.nummer)).toEqual([added]);
+    const json = JSON.stringify(preview.card.body);
+    expect(json).toContain('Ook bespreken (1)');
+    expect(json).toContain('Niet nodig deze vergadering (1)');
+    expect(json).toContain('Reden: Staat al op de agenda van de \\\\<b\\\\>stuurgroep\\\\</b\\\\>');
+
+    // Terugzetten puts the dropped action back where the agenda lists it.
+    const back = page.locator(`[data-sectie="nietNodig"] [data-testid="volgende-actie"][data-nummer="${dropped}"]`);
+    await back.getByRole('button', { name: new RegExp(`^Terugzetten: ${dropped.replace('.', '\\.')} `) }).click();
+    await expect.poll(() => nummersIn(page, sectie)).toContain(dropped);
+    await expect(page.locator('[data-sectie="nietNodig"]').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+async function inHost(
+  tabPath: string,
+  context: HostContext,
+): Promise<{ page: Page; tab: FrameLocator; frame: () => Frame; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(host.url(`${run.appUrl}/${tabPath}`, context));
+  const frame = () => {
+    const f = page.frames().find((fr) => fr.url().startsWith(run.appUrl));
+    if (!f) throw new Error('The tab frame is not there');
+    return f;
+  };
+  return { page, tab: page.frameLocator('#tab'), frame, errors };
+}
+
+describe.each(['Outlook', 'Office'] as const)(
+  'Volgende vergadering as a personal tab in %s (issue 15.1)',
+  (hostName) => {
+    it("opens from Mijn acties in the host's language and theme, with the agenda and when the card goes out", async () => {
+      const { page, tab, frame, errors } = await inHost('index.html#/mijn-acties', {
+        hostName,
+        theme: 'dark',
+        locale: 'en-GB',
+        upn: UPN.secretaris,
+      });
+      await tab.getByTestId('mijn-acties').waitFor();
+      await tab.getByTestId('mine-vergadering').click();
+      await tab.getByTestId('volgende-vergadering').waitFor();
+      await expect(frame().evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+      await expect(tab.locator('[data-theme]').first().getAttribute('data-theme')).resolves.toBe('dark');
+      await expect(tab.getByRole('heading', { name: 'Next meeting', level: 2 }).count()).resolves.toBe(1);
+      await expect(tab.getByTestId('volgende-wanneer').getAttribute('data-occurrence')).resolves.toBe(
+        `cmt|${meeting.start.toISOString().slice(0, 19)}Z`,
+      );
+      await expect(tab.getByTestId('volgende-kaart').innerText()).resolves.toBe(
+        `The card goes out on ${formatInstant(meeting.kaartOm.toISOString(), 'en')}.`,
+      );
+      await expect.poll(() => tab.getByTestId('volgende-sectie').count()).toBeGreaterThan(0);
+      // No team or meeting features outside Teams: no Instellingen, no side panel.
+      await expect(tab.getByRole('link', { name: 'Settings' }).count()).resolves.toBe(0);
+      await expect(tab.getByTestId('vergadering-panel').count()).resolves.toBe(0);
+      expect(await seriousViolations(frame()), `Volgende vergadering in ${hostName}`).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`tab-${hostName.toLowerCase()}-volgende-vergadering`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  },
+);
