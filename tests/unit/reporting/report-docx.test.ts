@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
-import type { Voortgangsrapportage } from '../../../src/domain/report.js';
+import { voortgangOp, type Voortgangsrapportage } from '../../../src/domain/report.js';
 import { RAPPORT_TITEL } from '../../../src/reporting/labels.js';
 import { DOCX_MIME, reportDocxBlob, reportDocxBytes } from '../../../src/reporting/report-docx.js';
 import { readDocx, type DocxText } from '../../support/documents/docx-text.js';
@@ -68,6 +68,48 @@ describe('the voortgangsrapportage as Word document', () => {
       expect(doc.documentXml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
       expect(doc.text).toContain('Opdrachtgeverschap versterken in de lijn');
     });
+  });
+
+  it('says which adviezen the college takes up together, and lists the findings by theme (issue 13, point 7), read back from the Word file', async () => {
+    const model = voortgangOp({
+      gemeente: GEMEENTE,
+      peildatum: '2025-12-31',
+      adviezen: zoetermeerPlan.adviezen,
+      bevindingen: zoetermeerPlan.bevindingen,
+      acties: fixtureActies().map((value, i) => ({ id: String(i + 1), value })),
+    });
+    const doc = await render(model);
+    expect(adviesSection(doc.text, 1, 2)).toContain(
+      'In samenhang met advies 3 en 5: zo pakt het college dit advies op (zie de reactie hierboven).',
+    );
+    for (const n of [3, 5])
+      expect(adviesSection(doc.text, n, n + 1)).toContain(
+        'In samenhang met advies 1: de reactie van het college op advies 1 noemt dit advies.',
+      );
+    expect(adviesSection(doc.text, 2, 3)).not.toContain('In samenhang met');
+
+    // A real Word heading after the last advies, a Heading 2 per theme, and a paragraph per finding in order.
+    expect(doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([
+      'Samenvatting',
+      'Voortgang per advies',
+      'Bevindingen per thema',
+    ]);
+    const start = doc.paragraphs.findIndex((p) => p.style === 'Heading1' && p.text === 'Bevindingen per thema');
+    const advies11 = doc.paragraphs.findIndex((p) => p.style === 'Heading2' && p.text.startsWith('Advies 11. '));
+    expect(start).toBeGreaterThan(advies11);
+    const bijlage = doc.paragraphs.slice(start + 1).filter((p) => p.text.trim() !== '');
+    const titel = (n: number) => `${n}. ${zoetermeerPlan.bevindingen[n - 1]!.titel}`;
+    expect(bijlage.map((p) => (p.style === 'Heading2' ? `## ${p.text}` : normalise(p.text)))).toEqual([
+      'De bevindingen van het onderzoek, gegroepeerd naar het thema waaronder de bijlagen van het rapport ze bespreken.',
+      '## Thema A: Structuur versterken',
+      ...[1, 2, 3, 4].map((n) => normalise(titel(n))),
+      '## Thema B: Verbinding organiseren',
+      ...[5, 6, 7].map((n) => normalise(titel(n))),
+      '## Thema C: Continu leren',
+      ...[8, 9].map((n) => normalise(titel(n))),
+    ]);
+    // Without the findings (the fixture), the Word file has no such section.
+    expect((await render(fixtureModel('2025-12-31'))).text).not.toContain('Bevindingen per thema');
   });
 
   it('keeps line breaks of a reason as Word line breaks', async () => {
