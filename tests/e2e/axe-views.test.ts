@@ -48,6 +48,7 @@ const VIEWS: View[] = [
     ready: '[data-testid="history"]',
   },
   { name: 'mijn-acties', hash: '#/mijn-acties', ready: '[data-testid="mijn-acties"]' },
+  { name: 'volgende-vergadering', hash: '#/vergadering?mt=cmt', ready: '[data-testid="volgende-wanneer"]' },
   { name: 'voortgang', hash: '#/voortgang', ready: '[data-testid="progress-table"]' },
   { name: 'besluitenlog', hash: '#/besluiten', ready: '[data-testid="besluiten-view"]' },
   { name: 'portfolio', hash: '#/portfolio', ready: '[data-testid="portfolio-view"]' },
