@@ -11,7 +11,11 @@ export type ItemVersion = {
   modified: string;
   modifiedBy: string;
   namens?: string;
-  changes: { field: string; from: string; to: string }[];
+  /**
+   * `key`: the model's field (`status`), so a UI names it in its own language; `field`: its Dutch label, for the
+   * adapters that speak only Dutch. `from`/`to` are the stored values as text (a list comma-separated, yes/no as ja/nee).
+   */
+  changes: { key: string; field: string; from: string; to: string }[];
 };
 
 type Version = {
@@ -50,8 +54,9 @@ export async function itemHistory<T extends object>(
     const changes = tracked.flatMap(({ key, label }) => {
       const from = display(previous?.[key] as Displayable);
       const to = display(value[key] as Displayable);
-      if (previous === undefined) return to === '' ? [] : [{ field: label, from: '', to }];
-      return from === to ? [] : [{ field: label, from, to }];
+      const field = String(key);
+      if (previous === undefined) return to === '' ? [] : [{ key: field, field: label, from: '', to }];
+      return from === to ? [] : [{ key: field, field: label, from, to }];
     });
     const version: ItemVersion = {
       versionId: v.id,

@@ -21,7 +21,7 @@ import {
 } from '../domain/model.js';
 import { binnenLimiet } from '../domain/text-limits.js';
 import { THEMAS } from '../domain/themas.js';
-import { messageText } from '../domain/messages.js';
+import { messageText, type DomainMessage } from '../domain/messages.js';
 import {
   validateActie,
   validateAdvies,
@@ -46,7 +46,10 @@ export type PlanImportProblem = {
   rowNumber: number;
   column?: string;
   value?: string;
+  /** The problem in Dutch (the CLI, the rollback report). */
   message: string;
+  /** The domain's message (key and values) when the problem is one of the domain's rules: a UI says it itself. */
+  domain?: DomainMessage;
 };
 
 /** Where each item of the plan came from, so that a failed write can name its row. */
@@ -193,27 +196,27 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     acties: new Map(),
     domeinVoortgang: new Map(),
   };
-  const problem = (r: SheetReader, rowNumber: number, message: string, field?: string, raw?: ImportCell) => {
+  const problem = (
+    r: SheetReader,
+    rowNumber: number,
+    message: string | DomainMessage,
+    field?: string,
+    raw?: ImportCell,
+  ) => {
     const value = raw === undefined ? undefined : cellText(raw);
     problems.push({
       sheet: r.sheet,
       rowNumber,
       ...(field ? { column: r.header(field) } : {}),
       ...(value !== undefined ? { value: binnenLimiet(value, SHOWN_VALUE_MAX) } : {}),
-      message,
+      ...(typeof message === 'string' ? { message } : { message: messageText(message), domain: message }),
     });
   };
   const issues = (r: SheetReader, rowNumber: number, cells: readonly ImportCell[], list: ValidationIssue[]) => {
     for (const issue of list) {
       const field = issue.path.split('.')[0] ?? '';
       const known = field in PLAN_COLUMNS[r.sheet];
-      problem(
-        r,
-        rowNumber,
-        messageText(issue.message),
-        known ? field : undefined,
-        known ? r.cell(cells, field) : undefined,
-      );
+      problem(r, rowNumber, issue.message, known ? field : undefined, known ? r.cell(cells, field) : undefined);
     }
   };
   const findPerson = (r: SheetReader, rowNumber: number, raw: ImportCell, field: string): PersonRef | undefined => {
@@ -420,19 +423,19 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         if (field === 'advies' && actie && badAdviezen.has(actie.advies)) continue;
         const ref = actie ? rowOf.acties.get(actie.nummer) : undefined;
         const column = field === 'advies' || field === 'afhankelijkVan' || field === 'bevindingen' ? field : undefined;
-        problem(actieSheet, ref?.rowNumber ?? 0, messageText(issue.message), column);
+        problem(actieSheet, ref?.rowNumber ?? 0, issue.message, column);
       } else if (list === 'adviezen' && field === 'samenhangMet') {
         const advies = adviezen[Number(index)];
         problem(
           adviesSheet,
           (advies && rowOf.adviezen.get(advies.nummer)?.rowNumber) ?? 0,
-          messageText(issue.message),
+          issue.message,
           'samenhangMet',
         );
       } else if (list === 'adviezen' || list === 'bevindingen') {
         // Duplicates were already reported per row above; anything else names the sheet.
         if (!issue.message.key.endsWith('Dubbel'))
-          problem(list === 'adviezen' ? adviesSheet : bevindingSheet, 0, messageText(issue.message));
+          problem(list === 'adviezen' ? adviesSheet : bevindingSheet, 0, issue.message);
       }
     }
   }

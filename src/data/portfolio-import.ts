@@ -6,7 +6,13 @@
  * domain's Dutch words. Nothing here writes; `portfolio-import-apply.ts` does, all rows or none.
  */
 import Papa from 'papaparse';
-import { messageText, messageValues, validationMessages as M, type DomainMessageKey } from '../domain/messages.js';
+import {
+  messageText,
+  messageValues,
+  validationMessages as M,
+  type DomainMessage,
+  type DomainMessageKey,
+} from '../domain/messages.js';
 import {
   DOMEINEN,
   KWARTAAL_KEUZES,
@@ -311,11 +317,15 @@ const DOMEIN_ALIASES: Record<string, (typeof DOMEINEN)[number]> = {
 export type ImportProblemCode =
   'onbekendePersoon' | 'rijTeGroot' | 'dubbeleRij' | 'gekoppeldeActieOnbekend' | DomainMessageKey;
 
-/** One problem of a row: the Dutch `message`, and its `code` and `params` when a UI can say it in its own language. */
+/**
+ * One problem of a row: the Dutch `message`, and its `code` and `params` when a UI can say it in its own language;
+ * `domain`: the domain's message itself (key and values) when the problem is one of the domain's rules.
+ */
 export type ImportProblem = {
   field?: ImportField;
   value?: string;
   message: string;
+  domain?: DomainMessage;
   code?: ImportProblemCode;
   params?: Record<string, string | number>;
 };
@@ -451,6 +461,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
           ...(field ? { field } : {}),
           ...(raw !== undefined ? { value: binnenLimiet(raw, SHOWN_VALUE_MAX) } : {}),
           message: messageText(issue.message),
+          domain: issue.message,
           code: issue.message.key,
           ...('params' in issue.message ? { params: messageValues(issue.message) } : {}),
         });

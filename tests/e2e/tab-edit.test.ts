@@ -88,6 +88,26 @@ describe('editing actions', () => {
     await page.context().close();
   });
 
+  it('shows the history in English in the English UI: field names and statuses, no Dutch (issue 17)', async () => {
+    // Another client moves 8.2 (Concern alone, its own status) to Loopt with a reason and a deadline.
+    const plan = await client.plan();
+    const store = createActiesStore(client.graph, plan.siteId, plan);
+    await store.update(byNummer(plan, '8.2'), {
+      status: 'Geblokkeerd',
+      statusToelichting: 'Wacht op de leverancier',
+      deadline: '2027-03-31',
+    });
+    const { page, errors } = await openDetail('8.2', 'en-GB');
+    const history = page.getByRole('dialog').getByTestId('history');
+    await expect.poll(() => history.innerText()).toContain('Status: Not started → Blocked');
+    const text = await history.innerText();
+    expect(text).toContain('Status explanation: Wacht op de leverancier');
+    expect(text).toContain('Deadline: 31 Mar 2027');
+    expect(text).not.toMatch(/Niet gestart|Geblokkeerd|Toelichting status|Eigenaar|Titel:/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('opens the merge view on a conflict from a second client and loses nothing', async () => {
     const { page, errors } = await openDetail('6.1');
     const dialog = page.getByRole('dialog');

@@ -2,7 +2,8 @@ import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components'
 import type { ItemVersion } from '../../data/item-history.js';
 import { formatCalendarDate, formatInstant, type Locale } from '../i18n/format.js';
 import { useLocale, useT } from '../i18n/i18n.js';
-import type { MessageKey } from '../i18n/nl.js';
+import { nl, type MessageKey } from '../i18n/nl.js';
+import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL } from '../lib/labels.js';
 
 const useStyles = makeStyles({
   history: {
@@ -21,9 +22,38 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** A calendar date in a change ("2025-06-30") reads as every other date of the app ("30 jun 2025"); text stays text. */
-function shown(value: string, locale: Locale): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatCalendarDate(value, locale) : value;
+type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** A label map's text for a stored value, when the value is one of its keys. */
+function labelOf(map: Record<string, MessageKey>, value: string, t: T): string | undefined {
+  return Object.hasOwn(map, value) ? t(map[value] as MessageKey) : undefined;
+}
+
+/**
+ * A stored value in the UI's language (issue 17): a calendar date ("2025-06-30") as every other date of the app
+ * ("30 jun 2025"); an action's status, plateau and domains in the UI's words; yes/no; other text as it was written.
+ */
+export function shownValue(key: string, value: string, locale: Locale, t: T): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatCalendarDate(value, locale);
+  if (key === 'status') return labelOf(STATUS_LABEL, value, t) ?? value;
+  if (key === 'plateau') return labelOf(PLATEAU_LABEL, value, t) ?? value;
+  if (key === 'domein') return labelOf(DOMEIN_LABEL, value, t) ?? value;
+  if (key === 'domeinen')
+    return value
+      .split(', ')
+      .map((d) => labelOf(DOMEIN_LABEL, d, t) ?? d)
+      .join(', ');
+  if (value === 'ja' || value === 'nee') return t(value === 'ja' ? 'history.ja' : 'history.nee');
+  return value;
+}
+
+/**
+ * A changed field's name in the UI's language: in Dutch the label the store gave (a list's own word: a portfolio
+ * item's title is its "Initiatief"), otherwise the catalogue's name for the model's key.
+ */
+export function fieldName(key: string, dutch: string, t: T, locale: Locale): string {
+  const k = `history.field.${key}`;
+  return locale === 'nl' || !(k in nl) ? dutch : t(k as MessageKey);
 }
 
 /** An item's SharePoint versions, newest first: who changed which field from what to what. */
@@ -62,11 +92,14 @@ export function VersionList({
                   <Caption1>
                     {c.from
                       ? t('detail.historyChange', {
-                          field: c.field,
-                          from: shown(c.from, locale),
-                          to: c.to ? shown(c.to, locale) : '—',
+                          field: fieldName(c.key, c.field, t, locale),
+                          from: shownValue(c.key, c.from, locale, t),
+                          to: c.to ? shownValue(c.key, c.to, locale, t) : '—',
                         })
-                      : t('detail.historySet', { field: c.field, to: shown(c.to, locale) })}
+                      : t('detail.historySet', {
+                          field: fieldName(c.key, c.field, t, locale),
+                          to: shownValue(c.key, c.to, locale, t),
+                        })}
                   </Caption1>
                 </li>
               ))}

@@ -156,8 +156,8 @@ describe('a domain MT’s card and its own row of a shared action', () => {
     expect(history[0]).toMatchObject({ modifiedBy: app, namens: IM.name });
     expect(history[0]?.changes).toEqual(
       expect.arrayContaining([
-        { field: 'Status', from: 'Niet gestart', to: 'Loopt' },
-        { field: 'Deadline', from: '', to: '2026-11-01' },
+        { key: 'status', field: 'Status', from: 'Niet gestart', to: 'Loopt' },
+        { key: 'deadline', field: 'Deadline', from: '', to: '2026-11-01' },
       ]),
     );
     expect(history.slice(1).every((v) => v.namens === undefined)).toBe(true);

@@ -213,8 +213,8 @@ describe('editing links and retiring', () => {
     const history = await store.history(before.id);
     expect(history[0]?.changes).toEqual(
       expect.arrayContaining([
-        { field: 'Vervallen', from: '', to: 'ja' },
-        { field: 'Reden vervallen', from: '', to: 'Gildes lopen via Digitaal Samenwerken' },
+        { key: 'vervallen', field: 'Vervallen', from: '', to: 'ja' },
+        { key: 'vervallenReden', field: 'Reden vervallen', from: '', to: 'Gildes lopen via Digitaal Samenwerken' },
       ]),
     );
   });

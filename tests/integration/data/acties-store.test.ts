@@ -88,8 +88,8 @@ describe('editing actions', () => {
     const history = await store.history(before.id);
     expect(history[0]?.changes).toEqual(
       expect.arrayContaining([
-        { field: 'Status', from: 'Niet gestart', to: 'Loopt' },
-        { field: 'Eigenaar', from: '', to: 'Manager I&A' },
+        { key: 'status', field: 'Status', from: 'Niet gestart', to: 'Loopt' },
+        { key: 'eigenaar', field: 'Eigenaar', from: '', to: 'Manager I&A' },
       ]),
     );
     expect(history.at(-1)?.changes.find((c) => c.field === 'Titel')?.to).toBe(before.value.titel);

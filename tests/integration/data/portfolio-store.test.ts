@@ -104,7 +104,7 @@ describe('editing the portfolio', () => {
     expect(latest?.modifiedBy).toBeTruthy();
     expect(latest?.changes).toEqual(
       expect.arrayContaining([
-        { field: 'Status', from: oldStatus, to: newStatus },
+        { key: 'status', field: 'Status', from: oldStatus, to: newStatus },
         {
           field: 'Prioriteit (IMO)',
           from: oldPriority === undefined ? '' : String(oldPriority),
@@ -115,7 +115,7 @@ describe('editing the portfolio', () => {
     expect(latest?.changes).toHaveLength(2);
     // The first version sets the fields it was created with.
     expect(history.at(-1)?.changes).toEqual(
-      expect.arrayContaining([{ field: 'Initiatief', from: '', to: before.value.titel }]),
+      expect.arrayContaining([{ key: 'titel', field: 'Initiatief', from: '', to: before.value.titel }]),
     );
   });
 

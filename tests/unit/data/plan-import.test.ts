@@ -3,6 +3,11 @@ import { zoetermeerDomeinVoortgang, zoetermeerPlan } from '../../../src/domain/p
 import { describePlanProblem, dryRunPlanImport } from '../../../src/data/plan-import.js';
 import { exportPlanXlsx, PLAN_COLUMNS, readPlanXlsx, type PlanWorkbook } from '../../../src/data/plan-xlsx.js';
 import type { ImportCell } from '../../../src/data/portfolio-import.js';
+import { validationMessages as M } from '../../../src/domain/messages.js';
+import { en } from '../../../src/tab/i18n/en.js';
+import { format } from '../../../src/tab/i18n/format.js';
+import type { MessageKey } from '../../../src/tab/i18n/nl.js';
+import { domainMessageText } from '../../../src/tab/lib/domain-message.js';
 
 const users = [
   { id: '11', displayName: 'Manager I&A', email: 'manager.ia@example.org' },
@@ -56,6 +61,37 @@ const actie = (
 };
 
 describe('dryRunPlanImport', () => {
+  it('a broken domain rule carries the domain message (key and values), Dutch in `message`, English in the English UI (issue 17)', () => {
+    const run = dryRunPlanImport(
+      workbook({
+        Adviezen: { rows: [advies] },
+        Acties: {
+          rows: [
+            actie('1.1', { afhankelijkVan: '1.2' }),
+            actie('1.2', { afhankelijkVan: '1.1' }),
+            actie('1.3', { titel: ' ' }),
+          ],
+        },
+      }),
+      { users },
+    );
+    const titel = run.problems.find((p) => p.domain?.key === 'titelVerplicht');
+    expect(titel).toMatchObject({
+      sheet: 'Acties',
+      rowNumber: 4,
+      message: 'Geef een titel.',
+      domain: M.titelVerplicht,
+    });
+    const kring = run.problems.find((p) => p.domain?.key === 'afhankelijkheidsKring');
+    expect(kring?.domain).toEqual(M.afhankelijkheidsKring(['1.1', '1.2', '1.1']));
+    expect(kring?.message).toContain('De afhankelijkheden vormen een kring (1.1 → 1.2 → 1.1)');
+    const tEn = (key: MessageKey, values?: Record<string, string | number>) => format(en[key], values, 'en');
+    expect(domainMessageText(kring!.domain!, tEn, 'en')).toBe(
+      'The dependencies form a cycle (1.1 → 1.2 → 1.1); an action cannot wait for itself through other actions. Remove one dependency.',
+    );
+    expect(domainMessageText(titel!.domain!, tEn, 'en')).toBe('Enter a title.');
+  });
+
   it('reads a clean plan: values as the domain has them, people resolved to site users, yes/no and lists', () => {
     const run = dryRunPlanImport(
       workbook({

@@ -27,6 +27,7 @@ import { listPath } from '../../../../data/site.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { download } from '../../../lib/download.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { useDomainText } from '../../../lib/use-domain-text.js';
 import { planXlsxTexts } from '../plan-xlsx-i18n.js';
 
 const useStyles = makeStyles({
@@ -170,6 +171,7 @@ function where(ft: ReturnType<typeof useFeatureT<keyof typeof planXlsxTexts.nl>>
 function PlanImportDialog({ onClose }: { onClose: () => void }) {
   const styles = useStyles();
   const ft = useFeatureT(planXlsxTexts);
+  const say = useDomainText();
   const { session, siteId, plan, reload } = usePlanContext();
   const [dryRun, setDryRun] = useState<PlanDryRun | undefined>();
   const [phase, setPhase] = useState<'idle' | 'reading' | 'applying'>('idle');
@@ -268,7 +270,7 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
                         <tr key={i} data-testid="import-plan-problem">
                           <td className={styles.td}>{where(ft, p)}</td>
                           <td className={styles.td}>
-                            {p.message}
+                            {p.domain ? say(p.domain) : p.message}
                             {p.value !== undefined ? ` ("${p.value}")` : ''}
                           </td>
                         </tr>

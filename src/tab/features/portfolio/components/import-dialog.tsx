@@ -20,7 +20,7 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useMemo, useState, type ChangeEvent } from 'react';
 import type { ImportOutcome } from '../../../../data/portfolio-import-apply.js';
 import { IMPORT_FIELDS, type ColumnMapping, type DryRun, type ImportTable } from '../../../../data/portfolio-import.js';
-import { useT } from '../../../i18n/i18n.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
 import {
@@ -78,6 +78,7 @@ function formatMegabytes(bytes: number): string {
 export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState; onClose: () => void }) {
   const styles = useStyles();
   const t = useT();
+  const locale = useLocale();
   const [table, setTable] = useState<ImportTable | undefined>();
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [dryRun, setDryRun] = useState<DryRun | undefined>();
@@ -172,7 +173,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
         r.rowNumber,
         p.field ? t(importFieldLabelKey(p.field)) : '',
         p.value ?? '',
-        importProblemText(p, t, known),
+        importProblemText(p, t, known, locale),
       ]),
     );
     download(
@@ -306,7 +307,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                                 <td className={styles.td}>{r.rowNumber}</td>
                                 <td className={styles.td}>{p.field ? t(importFieldLabelKey(p.field)) : ''}</td>
                                 <td className={styles.td}>{p.value ?? ''}</td>
-                                <td className={styles.td}>{importProblemText(p, t, known)}</td>
+                                <td className={styles.td}>{importProblemText(p, t, known, locale)}</td>
                               </tr>
                             )),
                           )}

@@ -2,6 +2,7 @@ import type { ImportField, ImportProblem, ImportProblemCode } from '../../../../
 import { DOMEINEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN } from '../../../../domain/model.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import type { MessageKey } from '../../../i18n/nl.js';
+import { domainMessageText } from '../../../lib/domain-message.js';
 
 /** The catalogue text of every dry-run problem code a portfolio import can give, with the values it needs. */
 const TEXT: Partial<Record<ImportProblemCode, { key: MessageKey; values?: Record<string, number> }>> = {
@@ -43,16 +44,22 @@ export function importProblemKey(code: ImportProblemCode | undefined): MessageKe
 }
 
 /**
- * A dry-run problem in the UI's language: the catalogue's text for its code, filled with its values; the Dutch
- * message as the data layer wrote it only for a problem without a known code.
+ * A dry-run problem in the UI's language: the catalogue's text for its code, filled with its values; a domain rule
+ * through the catalogues' `validation.<key>`; the Dutch message as the data layer wrote it only for a problem with
+ * neither.
  */
 export function importProblemText(
   problem: ImportProblem,
   t: (key: MessageKey, values?: Record<string, string | number>) => string,
   known: KnownValues = {},
+  locale: string = 'nl',
 ): string {
   const text = problem.code === undefined ? undefined : TEXT[problem.code];
-  const base = text ? t(text.key, { ...text.values, ...problem.params }) : problem.message;
+  const base = text
+    ? t(text.key, { ...text.values, ...problem.params })
+    : problem.domain
+      ? domainMessageText(problem.domain, t, locale)
+      : problem.message;
   const valid = validValuesText(problem, t, known);
   return valid ? `${base} ${valid}` : base;
 }
