@@ -89,7 +89,7 @@ describe('editing actions', () => {
   });
 
   it('shows the history in English in the English UI: field names and statuses, no Dutch (issue 17)', async () => {
-    // Another client moves 8.2 (Concern alone, its own status) to Loopt with a reason and a deadline.
+    // Another client blocks 8.2 (Concern alone, its own status) with a reason and moves its deadline.
     const plan = await client.plan();
     const store = createActiesStore(client.graph, plan.siteId, plan);
     await store.update(byNummer(plan, '8.2'), {
@@ -102,7 +102,9 @@ describe('editing actions', () => {
     await expect.poll(() => history.innerText()).toContain('Status: Not started → Blocked');
     const text = await history.innerText();
     expect(text).toContain('Status explanation: Wacht op de leverancier');
-    expect(text).toContain('Deadline: 31 Mar 2027');
+    expect(text).toMatch(/Deadline: \d+ \w{3} \d{4} → 31 Mar 2027/);
+    // The first version lists what it set, with the plateau and domains in English.
+    expect(text).toContain('Domains: Organisation-wide');
     expect(text).not.toMatch(/Niet gestart|Geblokkeerd|Toelichting status|Eigenaar|Titel:/);
     expect(errors).toEqual([]);
     await page.context().close();
