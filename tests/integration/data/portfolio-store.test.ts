@@ -106,6 +106,7 @@ describe('editing the portfolio', () => {
       expect.arrayContaining([
         { key: 'status', field: 'Status', from: oldStatus, to: newStatus },
         {
+          key: 'prioriteit',
           field: 'Prioriteit (IMO)',
           from: oldPriority === undefined ? '' : String(oldPriority),
           to: String(newPriority),
