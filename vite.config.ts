@@ -78,14 +78,16 @@ function firstViewBudget(): Plugin {
       this.info(
         `first view JS ${kb(report.firstViewGzipBytes)} KB gzip (in a Microsoft 365 host ${kb(report.firstViewInHostGzipBytes)} KB); budget ${kb(FIRST_VIEW_BUDGET_BYTES)} KB`,
       );
-      if (report.firstViewGzipBytes > FIRST_VIEW_BUDGET_BYTES) {
-        const largest = report.firstViewChunks
+      // The budget holds in a Microsoft 365 host too (issue 15: the first view in Teams, Outlook and the Microsoft 365
+      // app), where teams-js comes on top; that figure is the larger one, so it is the one the build enforces.
+      if (report.firstViewInHostGzipBytes > FIRST_VIEW_BUDGET_BYTES) {
+        const largest = [...inHost]
           .map((f) => [f, gz.get(f) ?? 0] as const)
           .sort((a, b) => b[1] - a[1])
           .map(([f, n]) => `  ${f} ${kb(n)} KB`)
           .join('\n');
         this.error(
-          `The first view loads ${kb(report.firstViewGzipBytes)} KB of JavaScript (gzip), over the ${kb(FIRST_VIEW_BUDGET_BYTES)} KB budget:\n${largest}`,
+          `In a Microsoft 365 host the first view loads ${kb(report.firstViewInHostGzipBytes)} KB of JavaScript (gzip), over the ${kb(FIRST_VIEW_BUDGET_BYTES)} KB budget (move texts or code of one view into that view's lazy chunk):\n${largest}`,
         );
       }
     },

@@ -182,10 +182,10 @@ describe('progress per domain on a shared action', () => {
     expect(await line.getAttribute('data-domein')).toBe('Fysiek Domein');
     await line.click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('heading', { name: /^1\.1 / }).waitFor();
+    await dialog.getByRole('heading', { name: /^1\.1 / }).waitFor({ timeout: 20_000 });
     const section = dialog.getByTestId('domein-voortgang');
     const form = section.getByTestId('domein-voortgang-form');
-    await form.waitFor();
+    await form.waitFor({ timeout: 20_000 });
     expect(await section.getByTestId('domein-voortgang-form').count()).toBe(1);
     expect(await form.getAttribute('aria-label')).toBe('Voortgang van Fysiek Domein bijwerken');
 
@@ -227,5 +227,6 @@ describe('progress per domain on a shared action', () => {
     await page.screenshot({ path: screenshotPath('domein-voortgang-mijn-acties-rij') });
     expect(errors).toEqual([]);
     await im.close();
-  });
+    // Many steps, each a wait on the app; under a loaded CI machine 60 s is too short for the whole walk.
+  }, 120_000);
 });

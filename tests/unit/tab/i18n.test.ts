@@ -38,12 +38,17 @@ describe('language and formatting', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('Advies {nummer}: {x}', { nummer: 11 })).toBe('Advies 11: {x}');
   });
-  it('chooses singular or plural by the language\'s plural rules, never "dag(en)"', () => {
-    expect(format(nl['inst.lead.days'], { count: 1 })).toBe('1 dag ervoor');
-    expect(format(nl['inst.lead.days'], { count: 2 })).toBe('2 dagen ervoor');
-    expect(format(nl['inst.lead.days'], { count: 0 })).toBe('0 dagen ervoor');
-    expect(format(en['inst.lead.hours'], { count: 1 }, 'en')).toBe('1 hour before');
-    expect(format(en['inst.lead.hours'], { count: 3 }, 'en')).toBe('3 hours before');
+  it('chooses singular or plural by the language\'s plural rules, never "dag(en)"', async () => {
+    // Instellingen's texts live in its lazy chunk; a path in a variable keeps tsc (no JSX here) out of the tab's modules.
+    const settingsPath = '../../../src/tab/features/settings/i18n.ts';
+    const { settingsTexts } = (await import(settingsPath)) as {
+      settingsTexts: { nl: Record<string, string>; en: Record<string, string> };
+    };
+    expect(format(settingsTexts.nl['lead.days']!, { count: 1 })).toBe('1 dag ervoor');
+    expect(format(settingsTexts.nl['lead.days']!, { count: 2 })).toBe('2 dagen ervoor');
+    expect(format(settingsTexts.nl['lead.days']!, { count: 0 })).toBe('0 dagen ervoor');
+    expect(format(settingsTexts.en['lead.hours']!, { count: 1 }, 'en')).toBe('1 hour before');
+    expect(format(settingsTexts.en['lead.hours']!, { count: 3 }, 'en')).toBe('3 hours before');
     expect(format('{n, plural, =0 {geen acties} one {# actie} other {# acties}}', { n: 0 })).toBe('geen acties');
     expect(format(nl['roadmap.summary'], { total: 1, open: 1, overdue: 0, blocked: 0, waiting: 1 })).toBe(
       '1 actie · 1 open · 0 achterstallig · 0 geblokkeerd · 1 wacht op een andere actie',
@@ -77,7 +82,7 @@ describe("feature catalogues (texts in a view's own lazy chunk)", async () => {
 
   it('finds the catalogues of the views that have one', () => {
     expect(catalogues.map(([name]) => name.split('/')[0]).sort()).toEqual(
-      expect.arrayContaining(['besluiten', 'voortgang']),
+      expect.arrayContaining(['besluiten', 'settings', 'voortgang']),
     );
   });
   it.each(catalogues)(

@@ -48,8 +48,9 @@ import { DateInput } from '../../../components/date-picker.js';
 import { DOMEINEN, type Domein } from '../../../../domain/model.js';
 import type { ValidationIssue } from '../../../../domain/validation.js';
 import { formatCalendarDate, formatInstant } from '../../../i18n/format.js';
-import { useLocale, useT } from '../../../i18n/i18n.js';
-import type { MessageKey } from '../../../i18n/nl.js';
+import { useLocale } from '../../../i18n/i18n.js';
+import { useSettingsT } from '../hooks/use-settings-t.js';
+import type { SettingsMessageKey } from '../i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { DOMEIN_LABEL } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
@@ -124,7 +125,7 @@ const useStyles = makeStyles({
 /** The settings view: every MT's registration, its reminder status, and the server's reminder job. */
 export function SettingsView() {
   const styles = useStyles();
-  const t = useT();
+  const t = useSettingsT();
   const state = useMtSettings();
   const described = state.error !== undefined ? describeError(state.error) : undefined;
   return (
@@ -168,7 +169,7 @@ export function SettingsView() {
 
 function JobBlock() {
   const styles = useStyles();
-  const t = useT();
+  const t = useSettingsT();
   const locale = useLocale();
   const state = useJobStatus();
   const when = (iso: string | undefined) => (iso ? formatInstant(iso, locale) : t('inst.job.never'));
@@ -212,11 +213,11 @@ function JobBlock() {
 }
 
 function useLeadText(): (minutes: number | undefined) => string {
-  const t = useT();
+  const t = useSettingsT();
   return (minutes) => {
     const parts = leadTimeParts(minutes);
     if (parts.unit === 'default') return t('inst.lead.default');
-    const key: Record<typeof parts.unit, MessageKey> = {
+    const key: Record<typeof parts.unit, SettingsMessageKey> = {
       days: 'inst.lead.days',
       hours: 'inst.lead.hours',
       minutes: 'inst.lead.minutes',
@@ -225,7 +226,7 @@ function useLeadText(): (minutes: number | undefined) => string {
   };
 }
 
-const CHANNEL_TEXT: Record<Exclude<ChannelState['kind'], 'eerste-kaart'>, MessageKey> = {
+const CHANNEL_TEXT: Record<Exclude<ChannelState['kind'], 'eerste-kaart'>, SettingsMessageKey> = {
   verbonden: 'inst.kanaal.verbonden',
   'ander-kanaal': 'inst.kanaal.anderKanaal',
   'geen-team': 'inst.kanaal.geenTeam',
@@ -244,7 +245,7 @@ function MtCard({
   onSaved: (mt: MTRegistration) => void;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useSettingsT();
   const locale = useLocale();
   const leadText = useLeadText();
   const { me, now } = usePlanContext();
@@ -445,7 +446,7 @@ type SaveState =
   | { kind: 'invalid' }
   | { kind: 'failed'; detail: string };
 
-const WEEKDAG_KEY: Record<Weekdag, MessageKey> = {
+const WEEKDAG_KEY: Record<Weekdag, SettingsMessageKey> = {
   MO: 'inst.dag.MO',
   TU: 'inst.dag.TU',
   WE: 'inst.dag.WE',
@@ -457,7 +458,7 @@ const WEEKDAG_KEY: Record<Weekdag, MessageKey> = {
 
 /** "MT toevoegen": a button, then the registration form for a new MT. */
 function NewMt({ taken, onCreated }: { taken: readonly string[]; onCreated: (mt: MTRegistration) => void }) {
-  const t = useT();
+  const t = useSettingsT();
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
@@ -491,7 +492,7 @@ function MtForm({
   onSaved: (mt: MTRegistration) => void;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useSettingsT();
   const say = useDomainText();
   const locale = useLocale();
   const leadText = useLeadText();
@@ -870,14 +871,14 @@ function MtForm({
 
 function MtStatus({ mt, log }: { mt: MTRegistration; log: Parameters<typeof reminderStatus>[1] }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useSettingsT();
   const locale = useLocale();
   const { now, plan } = usePlanContext();
   const status = useMemo(() => reminderStatus(mt, log, now), [mt, log, now]);
   const userName = (id: string | undefined) =>
     id ? (plan?.users.find((u) => u.id === id)?.displayName ?? id) : t('common.unknown');
   const when = (iso: string) => formatInstant(iso, locale);
-  const noNextKey: Record<NonNullable<typeof status.noNext>, MessageKey> = {
+  const noNextKey: Record<NonNullable<typeof status.noNext>, SettingsMessageKey> = {
     inactive: 'inst.status.noNext.inactive',
     'no-schedule': 'inst.status.noNext.noSchedule',
     'invalid-schedule': 'inst.status.noNext.invalid',
