@@ -3,10 +3,13 @@
  * CMT's gemeentesecretaris sees it on a freshly seeded local sandbox (its own data folder and free ports, so a running
  * `npm start` is left alone). The tab is built first when its sources changed (the same stamp as npm start).
  * A 1366 px image keeps the name docs and README refer to (roadmap.png, lijst.png, …); the 320 px one adds "-320".
+ * The example report pages (rapportage-pagina-1, -2, -5) are the PDF the Voortgang view downloads, as poppler's
+ * pdftoppm renders them.
  *
  *   npm run screenshots [-- --only roadmap,lijst]
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -34,6 +37,7 @@ const VIEWS: { name: string; hash: string; before?: (page: Page) => Promise<void
     },
   },
   { name: 'mijn-acties', hash: '#/mijn-acties' },
+  { name: 'volgende-vergadering', hash: '#/vergadering?mt=cmt' },
   { name: 'voortgang', hash: '#/voortgang' },
   { name: 'besluitenlog', hash: '#/besluiten' },
   { name: 'portfolio', hash: '#/portfolio' },
@@ -84,12 +88,32 @@ async function main(): Promise<void> {
         await page.screenshot({ path: file });
         process.stdout.write(`${file}\n`);
       }
+      if (size.suffix === '' && (!only || only.has('rapportage'))) await reportPages(page, run.appUrl, dataDir);
       await context.close();
     }
   } finally {
     await browser.close();
     await run.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The example report pages: the PDF as the Voortgang view downloads it, pages 1, 2 and 5 rendered by pdftoppm. */
+async function reportPages(page: Page, appUrl: string, workDir: string): Promise<void> {
+  await page.goto(`${appUrl}/#/voortgang`);
+  const button = page.getByTestId('download-pdf');
+  await button.waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="download-pdf"]')?.hasAttribute('disabled'));
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const pdf = join(workDir, 'rapportage.pdf');
+  await download.saveAs(pdf);
+  for (const pageNumber of [1, 2, 5]) {
+    const prefix = join(workDir, `pagina-${pageNumber}`);
+    const n = String(pageNumber);
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', '-f', n, '-l', n, pdf, prefix]);
+    const file = join(OUT, `rapportage-pagina-${pageNumber}.png`);
+    renameSync(`${prefix}.png`, file);
+    process.stdout.write(`${file}\n`);
   }
 }
 

@@ -277,6 +277,8 @@ type Section = {
   /** The tab list's URL parameters that show this section, for "En 14 meer in het actieplan"; none: the plain list. */
   filter?: Record<string, string>;
   candidates: Candidate[];
+  /** All its rows go in before the other sections' first rows (the viewer's own actions, with their forms). */
+  first?: boolean;
 };
 
 function overdueSection(ctx: Context, agenda: Agenda): Section {
@@ -316,7 +318,8 @@ function blockedDetails(a: BlockedActie): string[] {
 
 function blockedSection(ctx: Context, agenda: Agenda): Section {
   return {
-    title: 'Geblokkeerd',
+    // Says both halves (issue 19): the facts count Geblokkeerd and "wacht op" apart, and this section holds both.
+    title: 'Geblokkeerd of wachtend',
     total: agenda.blocked.length,
     noun: ACTIES,
     // The list's status filter: the actions that wait on another one are in this section too, not in that filter.
@@ -478,6 +481,7 @@ function personalSection(ctx: Context, agenda: Agenda, userDisplayName: string):
   const own = ownActies(agenda, userDisplayName);
   return {
     title: 'Jouw acties',
+    first: true,
     total: own.length,
     style: 'accent',
     emptyText: 'Je hebt geen open acties op de agenda van dit MT.',
@@ -916,7 +920,7 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
   };
 
   // Rows go in by urgency, at most `SECTION_MAX_ROWS` of each section (so a long overdue list cannot push every
-  // blocked action off the card). Forms are the bulk of a row
+  // blocked action off the card), and every section's first row before any section's second. Forms are the bulk of a row
   // (~1 KB), so at most `FORM_SHARE` of the budget goes to them; later rows are listed without a form rather than not
   // at all (their status can still be changed in the tab). The first row that does not fit ends the filling. Then the
   // real size is verified and rows are dropped from the end until it fits, so the estimate can never overshoot.
@@ -951,8 +955,14 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     included[i]?.push(row);
     return true;
   };
+  // First the viewer's own rows and the most urgent row of every other section, so that each section shows at least its head whatever the length of
+  // the ones before it; then the rest, section by section, until the first row that does not fit.
+  const heads = (s: Section) => (s.first ? SECTION_MAX_ROWS : 1);
+  for (const [i, s] of sections.entries()) {
+    for (const cand of s.candidates.slice(0, heads(s))) if (!tryAdd(i, cand)) break;
+  }
   fill: for (const [i, s] of sections.entries()) {
-    for (const cand of s.candidates.slice(0, SECTION_MAX_ROWS)) {
+    for (const cand of s.candidates.slice(heads(s), SECTION_MAX_ROWS)) {
       if (!tryAdd(i, cand)) break fill;
     }
   }

@@ -200,7 +200,7 @@ describe('a small card', () => {
     const card = buildAgendaCard(agenda(acties), { deepLink: DEEP_LINK });
     const t = allText(card);
     expect(t).toContain('Achterstallig (1)');
-    expect(t).toContain('Geblokkeerd (2)');
+    expect(t).toContain('Geblokkeerd of wachtend (2)');
     expect(t).toContain('Deadline tot en met 1 december 2026 (1)');
     expect(t).toContain('Reden: Geen capaciteit');
     expect(t).toMatch(/Wacht op: 2\.1 .* \(Loopt\)/);
@@ -638,6 +638,17 @@ describe('when it does not all fit', () => {
     }
   });
 
+  it('gives every section its first row before any section its second, also on a tight budget', () => {
+    const tight = buildAgendaCard(big, { deepLink: DEEP_LINK, maxBytes: 16_000 });
+    for (const title of ['Achterstallig', 'Geblokkeerd of wachtend', 'Deadline tot en met', 'Zonder eigenaar']) {
+      expect(
+        (section(tight, title)?.items as Node[]).filter((n) => n.type === 'Container').length,
+        title,
+      ).toBeGreaterThan(0);
+    }
+    expect(cardByteSize(tight)).toBeLessThanOrEqual(16_000);
+  });
+
   it('summarises the rest per section ("En N meer in het actieplan") with a button to the tab', () => {
     const overdue = section(card, 'Achterstallig');
     const shown = (overdue?.items as Node[]).filter((n) => n.type === 'Container').length;
@@ -648,7 +659,7 @@ describe('when it does not all fit', () => {
 
   it('keeps the heading counts as the full totals', () => {
     expect(allText(card)).toContain(`Achterstallig (${big.counts.overdue})`);
-    expect(allText(card)).toContain(`Geblokkeerd (${big.counts.blocked})`);
+    expect(allText(card)).toContain(`Geblokkeerd of wachtend (${big.counts.blocked})`);
   });
 
   it('a small agenda is not summarised', () => {
