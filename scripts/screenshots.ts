@@ -3,7 +3,7 @@
  * CMT's gemeentesecretaris sees it on a freshly seeded local sandbox (its own data folder and free ports, so a running
  * `npm start` is left alone). The tab is built first when its sources changed (the same stamp as npm start).
  * A 1366 px image keeps the name docs and README refer to (roadmap.png, lijst.png, …); the 320 px one adds "-320".
- * The example report pages (rapportage-pagina-1, -2, -5) are the PDF the Voortgang view downloads, as poppler's
+ * The whole dashboard (voortgang-dashboard.png) and the example report pages (rapportage-pagina-1, -2, -5) are the PDF the Voortgang view downloads, as poppler's
  * pdftoppm renders them.
  *
  *   npm run screenshots [-- --only roadmap,lijst]
@@ -98,12 +98,19 @@ async function main(): Promise<void> {
   }
 }
 
-/** The example report pages: the PDF as the Voortgang view downloads it, pages 1, 2 and 5 rendered by pdftoppm. */
+/**
+ * The whole Voortgang dashboard in one picture (voortgang-dashboard.png, the page's full length), and the example
+ * report pages: the PDF as the Voortgang view downloads it, pages 1, 2 and 5 rendered by pdftoppm.
+ */
 async function reportPages(page: Page, appUrl: string, workDir: string): Promise<void> {
   await page.goto(`${appUrl}/#/voortgang`);
   const button = page.getByTestId('download-pdf');
   await button.waitFor();
   await page.waitForFunction(() => !document.querySelector('[data-testid="download-pdf"]')?.hasAttribute('disabled'));
+  await page.waitForTimeout(800);
+  const dashboard = join(OUT, 'voortgang-dashboard.png');
+  await page.screenshot({ path: dashboard, fullPage: true });
+  process.stdout.write(`${dashboard}\n`);
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const pdf = join(workDir, 'rapportage.pdf');
   await download.saveAs(pdf);
