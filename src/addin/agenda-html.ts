@@ -117,6 +117,11 @@ export function renderAgendaHtml(agenda: Agenda, options: AgendaHtmlOptions): st
   const item = (a: AgendaActie, extra?: string[]) => actieItem(t, tabUrl, locale, a, extra);
 
   const sections = [
+    // The secretary's "Ook bespreken" (issue 14.3) first, as on the card; "Niet nodig" ones are off every section.
+    section(
+      t('block.ookBespreken', { n: agenda.ookBespreken.length }),
+      agenda.ookBespreken.map((a) => item(a)),
+    ),
     section(
       t('block.overdue', { n: agenda.overdue.length }),
       agenda.overdue.map((a) =>
@@ -185,7 +190,8 @@ export function renderAgendaHtml(agenda: Agenda, options: AgendaHtmlOptions): st
     agenda.changedSinceLastMeeting.length +
     agenda.withoutOwner.length +
     agenda.portfolioChanges.length +
-    agenda.geagendeerd.length;
+    agenda.geagendeerd.length +
+    agenda.ookBespreken.length;
   const parts = [
     `<h2>${escapeHtml(t('block.heading', { mt: agenda.mt.naam }))}</h2>`,
     `<p>${escapeHtml(t('block.intro', { datum: formatMeetingMoment(new Date(agenda.occurrence.start), locale) }))}</p>`,

@@ -59,5 +59,9 @@ export function paneAgenda(
     herinneringen: data.herinneringen,
     domeinVoortgang: data.plan.domeinVoortgang.map((r) => ({ id: r.id, eTag: r.eTag, value: r.value })),
     agenderingen: (data.agenderingen ?? []).map((a) => ({ id: a.id, eTag: a.eTag, value: a.value })),
+    // The secretary's "ook bespreken" / "niet nodig" (issue 14.3): the invitation lists what the card will list.
+    keuzes: (data.agendakeuzes ?? [])
+      .filter((k) => k.value.vergadering.startsWith(`${mt.value.key}|`))
+      .map((k) => ({ id: k.id, value: k.value })),
   });
 }

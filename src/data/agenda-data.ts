@@ -1,10 +1,13 @@
 /**
  * Everything an MT meeting's agenda is composed from, for the Outlook add-in: the plan, the portfolio with its
- * quarter goals, the MTs, the recent reminder log (for the previous agenda's snapshot) and the decision log, in ONE
+ * quarter goals, the MTs, the recent reminder log (for the previous agenda's snapshot), the decision log and the
+ * secretaries' agenda choices, in ONE
  * Graph `$batch`. The site is addressed by its URL (`/sites/{host}:{path}:/lists/…`, as the tab's cold plan load
  * does), so not even the site id costs a round trip: the pane's first view needs exactly one Graph request.
  */
+import type { AgendaKeuze } from '../domain/agenda-keuze.js';
 import type { MT } from '../domain/model.js';
+import { agendakeuzesSince } from './agendakeuzes-store.js';
 import { BESLUITEN_READ, compareBesluiten } from './besluiten-store.js';
 import type { Agendering } from '../domain/agendering.js';
 import { AGENDERINGEN_OPEN_READ, agenderingReadContext, toAgendering } from './lists/agenderingen.js';
@@ -18,6 +21,7 @@ import { bevindingFieldNames } from './lists/bevindingen.js';
 import { DOMEIN_VOORTGANG_READ } from './lists/domein-voortgang.js';
 import type { Loaded } from './lists/field-reader.js';
 import { HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
+import { toAgendaKeuze } from './lists/agendakeuzes.js';
 import { kwartaaldoelFieldNames } from './lists/kwartaaldoelen.js';
 import { SITE_USERS_LIST } from './lists/list-definition.js';
 import { mtFieldNames, toMT } from './lists/mts.js';
@@ -36,6 +40,8 @@ export type AgendaSourceData = {
   besluiten: Loaded<Besluit>[];
   /** The escalations to the CMT not yet ticked (the CMT's "Geagendeerd door de MT's"). */
   agenderingen: Loaded<Agendering>[];
+  /** The secretaries' "ook bespreken" / "niet nodig" for meetings from `since` on (as the reminder job reads them). */
+  agendakeuzes: Loaded<AgendaKeuze>[];
 };
 
 /**
@@ -70,6 +76,7 @@ export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since:
     { id: 'herinneringen', ...HERINNERINGEN_READ, filter: onOrAfter(HERINNERING_FIELDS.moment, since) },
     { id: 'besluiten', ...BESLUITEN_READ },
     { id: 'agenderingen', ...AGENDERINGEN_OPEN_READ },
+    { id: 'keuzes', ...agendakeuzesSince(since) },
   ]);
   const acties = raw.acties ?? [];
   const users = raw.users ?? [];
@@ -88,5 +95,6 @@ export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since:
     agenderingen: (raw.agenderingen ?? []).map((item) =>
       toAgendering(item, agenderingReadContext(new Map(users.map(toSiteUser).map((u) => [u.id ?? '', u])))),
     ),
+    agendakeuzes: (raw.keuzes ?? []).map(toAgendaKeuze),
   };
 }

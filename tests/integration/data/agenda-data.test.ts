@@ -4,7 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAgendaSourceData, siteAddress } from '../../../src/data/agenda-data.js';
+import { paneAgenda } from '../../../src/addin/pane-model.js';
+import { createAgendaKeuzesStore } from '../../../src/data/agendakeuzes-store.js';
 import { createBesluitenStore } from '../../../src/data/besluiten-store.js';
+import { occurrenceKey } from '../../../src/domain/agenda.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
 
@@ -66,5 +69,37 @@ describe('loadAgendaSourceData', () => {
     );
     const wrong = sandbox.siteUrl.replace(/actieplan$/, 'bestaat-niet');
     await expect(loadAgendaSourceData(sandbox.graph(), wrong, new Date())).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("carries the secretary's choices, so the invitation lists what the card will list (issue 14.3)", async () => {
+    const graph = sandbox.graph();
+    const since = new Date('2026-07-01T00:00:00Z');
+    const start = new Date('2026-12-08T08:00:00Z');
+    const now = new Date('2026-12-05T08:00:00Z');
+    const before = await loadAgendaSourceData(graph, sandbox.siteUrl, since);
+    const before31 = paneAgenda(before, { mtKey: 'cmt', start, now })?.agenda;
+    const actie = before.plan.acties.find((a) => a.value.nummer === '3.1');
+    expect(before31?.overdue.map((a) => a.nummer)).toContain('3.1');
+    await createAgendaKeuzesStore(graph, siteId).kiezen({
+      vergadering: occurrenceKey('cmt', start),
+      vergadermoment: start.toISOString(),
+      actieId: actie?.id ?? '',
+      actieNummer: '3.1',
+      keuze: 'Niet nodig',
+      reden: 'Besproken in de <b>stuurgroep</b>',
+      op: now.toISOString(),
+    });
+
+    const after = await loadAgendaSourceData(graph, sandbox.siteUrl, since);
+    expect(after.agendakeuzes.map((k) => [k.value.vergadering, k.value.keuze])).toEqual([
+      [occurrenceKey('cmt', start), 'Niet nodig'],
+    ]);
+    const agenda = paneAgenda(after, { mtKey: 'cmt', start, now })?.agenda;
+    expect(agenda?.overdue.map((a) => a.nummer)).not.toContain('3.1');
+    expect(agenda?.nietNodig.map((a) => [a.nummer, a.reden])).toEqual([['3.1', 'Besproken in de <b>stuurgroep</b>']]);
+    // Another meeting of the CMT, and another MT's same meeting date, keep 3.1 as the plan has it.
+    const nextWeek = paneAgenda(after, { mtKey: 'cmt', start: new Date('2026-12-15T08:00:00Z'), now })?.agenda;
+    expect(nextWeek?.overdue.map((a) => a.nummer)).toContain('3.1');
+    expect(nextWeek?.nietNodig).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actieLink, checkedTabUrl, escapeHtml, planLink, renderAgendaHtml } from '../../../src/addin/agenda-html.js';
 import { ADDIN_EN, ADDIN_NL, addinLocale, addinTranslator } from '../../../src/addin/texts.js';
-import { composeAgenda } from '../../../src/domain/agenda.js';
+import { composeAgenda, occurrenceKey } from '../../../src/domain/agenda.js';
 import { agendaWith, MEETING, NEXT_MEETING, NOW } from '../reminders/fixtures.js';
 
 describe('the agenda as invitation HTML', () => {
@@ -109,6 +109,46 @@ describe('the add-in texts', () => {
     expect(nl).not.toContain('Geen acties die aandacht vragen');
     expect(renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'en' })).toContain(
       '<h3>Put on the agenda by the MTs (1)</h3>',
+    );
+  });
+
+  it('lists the secretary\'s "Ook bespreken" first and leaves a "Niet nodig" action out, as the card does', () => {
+    const acties = [
+      { nummer: '2.1', titel: 'Ander <domein>', domeinen: ['Fysiek Domein' as const], deadline: '2027-06-30' },
+      { nummer: '3.1', titel: 'Te laat', domeinen: ['Concern' as const], deadline: '2025-06-30' },
+    ].map((a, i) => ({
+      id: String(i + 1),
+      eTag: '"e"',
+      value: {
+        ...a,
+        advies: 2,
+        plateau: 'Randvoorwaardelijk' as const,
+        status: 'Loopt' as const,
+        afhankelijkVan: [],
+        bevindingen: [],
+      },
+    }));
+    const vergadering = occurrenceKey('cmt', MEETING);
+    const agenda = composeAgenda({
+      mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] },
+      occurrenceStart: MEETING,
+      nextOccurrenceStart: NEXT_MEETING,
+      now: NOW,
+      acties,
+      keuzes: [
+        { id: '10', value: { vergadering, actieId: '1', keuze: 'Ook bespreken' } },
+        { id: '11', value: { vergadering, actieId: '2', keuze: 'Niet nodig', reden: 'In de stuurgroep' } },
+      ],
+    });
+    const nl = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'nl' });
+    expect(nl).toContain(
+      '<h3>Ook bespreken (1)</h3><ul><li><a href="https://tab.example/index.html#/actie/1">2.1 Ander &lt;domein&gt;</a>',
+    );
+    expect(nl.indexOf('Ook bespreken')).toBeLessThan(nl.indexOf('<h3>', nl.indexOf('Ook bespreken') + 1));
+    expect(nl).not.toContain('Over de deadline');
+    expect(nl).not.toContain('3.1 Te laat');
+    expect(renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'en' })).toContain(
+      '<h3>Also to discuss (1)</h3>',
     );
   });
 });
