@@ -67,7 +67,7 @@ describe('the add-in in the real app package', { timeout: 30_000 }, () => {
       expect(obj(arr(extensionOf(built).runtimes)[0]).code).toEqual({
         page: 'https://localhost:3978/addin/index.html',
       });
-      expect(arr(built.staticTabs)).toHaveLength(2);
+      expect(arr(built.staticTabs)).toHaveLength(3);
       expect(arr(built.bots)).toHaveLength(1);
       expect(result.entries).toEqual(['manifest.json', 'en-us.json', 'color.png', 'outline.png']);
     } finally {

@@ -70,6 +70,7 @@ describe('the real app package', () => {
     const staticTabs = arr(manifest?.staticTabs).map(obj);
     expect(staticTabs.map((tab) => [tab.name, tab.contentUrl, tab.scopes])).toEqual([
       ['Mijn acties', 'http://127.0.0.1:3978/index.html#/mijn-acties', ['personal']],
+      ['Volgende vergadering', 'http://127.0.0.1:3978/index.html#/vergadering', ['personal']],
       ['Over', 'http://127.0.0.1:3978/index.html#/over', ['personal']],
     ]);
     expect(manifest?.validDomains).toEqual(['127.0.0.1:3978']);
@@ -266,7 +267,7 @@ describe('a broken app package fails with a specific message', () => {
       delete loc['staticTabs[1].name'];
     });
     const result = await validate();
-    expect(result.errors).toContain('en-us.json: no translation for "staticTabs[1].name" (manifest.json has "Over")');
+    expect(result.errors).toContain('en-us.json: no translation for "staticTabs[1].name" (manifest.json has "Volgende vergadering")');
   });
 
   it('validates translations against the official localization schema', async () => {
