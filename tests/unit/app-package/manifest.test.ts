@@ -267,7 +267,9 @@ describe('a broken app package fails with a specific message', () => {
       delete loc['staticTabs[1].name'];
     });
     const result = await validate();
-    expect(result.errors).toContain('en-us.json: no translation for "staticTabs[1].name" (manifest.json has "Volgende vergadering")');
+    expect(result.errors).toContain(
+      'en-us.json: no translation for "staticTabs[1].name" (manifest.json has "Volgende vergadering")',
+    );
   });
 
   it('validates translations against the official localization schema', async () => {
