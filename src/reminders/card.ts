@@ -15,9 +15,10 @@
  * text goes through `escapeCardText`.
  *
  * Short by design: at most `SECTION_MAX_ROWS` rows per section, worst first (the domain orders them: longest overdue
- * first), then "En 14 meer in het actieplan" as a button to the tab's Lijst filtered to that section. Size: Teams
- * (Workflows, webhooks) caps a card at 28 KB; rows are added in urgency order (the viewer's own actions, then overdue,
- * blocked, due, without owner, changed, portfolio, quarter feedback) until the byte budget is reached.
+ * first), then "En 14 meer in het actieplan" as a button to the tab's Lijst filtered to that section ("Geblokkeerd of
+ * wachtend": the list's `vast=1`, both halves). Size: Teams (Workflows, webhooks) caps a card at 28 KB; rows are
+ * added in urgency order (the viewer's own actions, then overdue, blocked, due, without owner, changed, portfolio,
+ * quarter feedback) until the byte budget is reached.
  */
 import type {
   ActionArray,
@@ -160,7 +161,10 @@ function statusSave(ctx: Context, a: AgendaActie): IExecuteAction {
   return action;
 }
 
-/** The status line of an action: on a domain MT's card a shared action's status is that domain's ("Loopt (Sociaal Domein)"). */
+/**
+ * The status line of an action: on a domain MT's card a shared action's status is that domain's ("Loopt (Sociaal
+ * Domein)").
+ */
 function statusText(a: AgendaActie): string {
   return a.rij ? `${a.status} (${escapeCardText(a.rij.domein, 40)})` : a.status;
 }
@@ -322,8 +326,8 @@ function blockedSection(ctx: Context, agenda: Agenda): Section {
     title: 'Geblokkeerd of wachtend',
     total: agenda.blocked.length,
     noun: ACTIES,
-    // The list's status filter: the actions that wait on another one are in this section too, not in that filter.
-    filter: { status: 'Geblokkeerd' },
+    // The list's own filter for both halves (`vast=1`): status=Geblokkeerd would leave out the waiting actions.
+    filter: { vast: '1' },
     candidates: agenda.blocked.map((a) => ({ actie: a, build: (f) => actieRow(ctx, a, blockedDetails(a), f) })),
   };
 }
@@ -566,7 +570,10 @@ function geagendeerdSection(ctx: Context, agenda: Agenda): Section {
 /** Choices the card's escalation form offers at most: the card stays short; every other action is one click away. */
 export const AGENDEREN_MAX_CHOICES = 10;
 
-/** The MT's open actions to choose from, most urgent first (overdue, blocked, due, then by number), at most `AGENDEREN_MAX_CHOICES`. */
+/**
+ * The MT's open actions to choose from, most urgent first (overdue, blocked, due, then by number), at most
+ * `AGENDEREN_MAX_CHOICES`.
+ */
 function agenderenChoices(agenda: Agenda): AgendaActie[] {
   const seen = new Set<string>();
   const out: AgendaActie[] = [];
@@ -920,10 +927,10 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
   };
 
   // Rows go in by urgency, at most `SECTION_MAX_ROWS` of each section (so a long overdue list cannot push every
-  // blocked action off the card), and every section's first row before any section's second. Forms are the bulk of a row
-  // (~1 KB), so at most `FORM_SHARE` of the budget goes to them; later rows are listed without a form rather than not
-  // at all (their status can still be changed in the tab). The first row that does not fit ends the filling. Then the
-  // real size is verified and rows are dropped from the end until it fits, so the estimate can never overshoot.
+  // blocked action off the card), and every section's first row before any section's second. Forms are the bulk of a
+  // row (~1 KB), so at most `FORM_SHARE` of the budget goes to them; later rows are listed without a form rather than
+  // not at all (their status can still be changed in the tab). The first row that does not fit ends the filling. Then
+  // the real size is verified and rows are dropped from the end until it fits, so the estimate can never overshoot.
   const included: IContainer[][] = sections.map(() => []);
   const formed = new Set<string>();
   const reserve = sections.reduce(
@@ -955,8 +962,9 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     included[i]?.push(row);
     return true;
   };
-  // First the viewer's own rows and the most urgent row of every other section, so that each section shows at least its head whatever the length of
-  // the ones before it; then the rest, section by section, until the first row that does not fit.
+  // First the viewer's own rows and the most urgent row of every other section, so that each section shows at least
+  // its head whatever the length of the ones before it; then the rest, section by section, until the first row that
+  // does not fit.
   const heads = (s: Section) => (s.first ? SECTION_MAX_ROWS : 1);
   for (const [i, s] of sections.entries()) {
     for (const cand of s.candidates.slice(0, heads(s))) if (!tryAdd(i, cand)) break;

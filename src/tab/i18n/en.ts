@@ -131,6 +131,7 @@ export const en: Record<MessageKey, string> = {
   'filter.due': 'Due',
   'filter.problemen': 'Only actions with unreadable data from SharePoint',
   'filter.wacht': 'Only actions waiting for another action',
+  'filter.vast': 'Only actions that are blocked or waiting for another action',
   'filter.all': 'All',
   'filter.alleDomeinen': 'All domains',
   'filter.clear': 'Clear filters ({count})',

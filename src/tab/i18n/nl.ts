@@ -137,6 +137,7 @@ export const nl = {
   'filter.due': 'Termijn',
   'filter.problemen': 'Alleen acties met onleesbare gegevens uit SharePoint',
   'filter.wacht': 'Alleen acties die wachten op een andere actie',
+  'filter.vast': 'Alleen acties die geblokkeerd zijn of wachten op een andere actie',
   'filter.all': 'Alle',
   'filter.alleDomeinen': 'Alle domeinen',
   'filter.clear': 'Filters wissen ({count})',

@@ -36,6 +36,7 @@ describe('the list query in the URL', () => {
         due: 'achterstallig',
         problemen: true,
         wacht: true,
+        vast: true,
         q: 'MT',
       },
       { sort: { key: 'deadline', dir: 'desc' }, group: 'eigenaar' },
@@ -127,6 +128,45 @@ describe('waiting on another action', () => {
       ).wachtOp,
     );
     expect(queryFromParams(new URLSearchParams('wacht=1')).filters.wacht).toBe(true);
+  });
+
+  it('vast=1 (the card\'s "Geblokkeerd of wachtend" link) finds the Geblokkeerd and the waiting actions together', () => {
+    const plan = seededPlan();
+    const change =
+      (nummer: string, patch: Partial<(typeof plan.acties)[number]['value']>) => (a: (typeof plan.acties)[number]) =>
+        a.value.nummer === nummer ? { ...a, value: { ...a.value, ...patch } } : a;
+    const changed = {
+      ...plan,
+      acties: plan.acties
+        .map(change('1.1', { status: 'Loopt' }))
+        .map(change('1.2', { status: 'Niet gestart', afhankelijkVan: ['1.1'] }))
+        .map(change('2.2', { status: 'Geblokkeerd', afhankelijkVan: [] }))
+        .map(change('2.1', { status: 'Afgerond', afhankelijkVan: ['1.1'] })),
+    };
+    const all = deriveRows(changed, NOW);
+    // The card's link asks for `vast=1` (next to its MT's domains).
+    const everyDomain = queryFromParams(new URLSearchParams('vast=1'));
+    expect(everyDomain.filters.vast).toBe(true);
+    const found = nummers(filterRows(all, everyDomain.filters, today));
+    expect(found).toContain('1.2');
+    expect(found).toContain('2.2');
+    // A closed action that depends on an open one waits on nothing.
+    expect(found).not.toContain('2.1');
+    const counts = planCounts(
+      all.map((r) => r.actie),
+      NOW,
+    );
+    expect(found).toHaveLength(counts.geblokkeerd + counts.wachtOp);
+    expect(counts.geblokkeerd).toBeGreaterThan(0);
+    expect(counts.wachtOp).toBeGreaterThan(0);
+    // What the old link asked for (status=Geblokkeerd) leaves the waiting action out; with wacht=1 too it finds nothing.
+    expect(
+      nummers(filterRows(all, queryFromParams(new URLSearchParams('status=Geblokkeerd')).filters, today)),
+    ).not.toContain('1.2');
+    expect(filterRows(all, queryFromParams(new URLSearchParams('status=Geblokkeerd&wacht=1')).filters, today)).toEqual(
+      [],
+    );
+    expect(queryToParams(everyDomain).toString()).toBe('vast=1');
   });
 });
 

@@ -252,6 +252,7 @@ export function ListToolbar({
           checked={f.wacht}
           onChange={(_, data) => setFilters({ wacht: data.checked })}
         />
+        <Switch label={t('filter.vast')} checked={f.vast} onChange={(_, data) => setFilters({ vast: data.checked })} />
         {count > 0 && (
           <Button
             size="small"

@@ -40,6 +40,12 @@ export type ListFilters = {
   problemen: boolean;
   /** Only actions that wait on another action, as the plan's counts define it (`wachtOpAndereActie`). */
   wacht: boolean;
+  /**
+   * Only actions that are Geblokkeerd or wait on another action (`vast=1`): the agenda card's "Geblokkeerd of
+   * wachtend" section, the plan's counts `geblokkeerd + wachtOp`. A filter of its own because the list's filters
+   * combine with AND, and `status=Geblokkeerd&wacht=1` therefore finds nothing (a waiting action is not Geblokkeerd).
+   */
+  vast: boolean;
   q: string;
 };
 
@@ -55,6 +61,7 @@ export const EMPTY_FILTERS: ListFilters = {
   due: 'alle',
   problemen: false,
   wacht: false,
+  vast: false,
   q: '',
 };
 export const DEFAULT_QUERY: ListQuery = { filters: EMPTY_FILTERS, sort: { key: 'nummer', dir: 'asc' }, group: 'geen' };
@@ -87,6 +94,7 @@ export function queryFromParams(params: URLSearchParams): ListQuery {
       due: pick(DUE_WINDOWS, [params.get('due') ?? ''])[0] ?? 'alle',
       problemen: params.get('problemen') === '1',
       wacht: params.get('wacht') === '1',
+      vast: params.get('vast') === '1',
       q: (params.get('q') ?? '').slice(0, 200),
     },
     sort: { key: pick(SORT_KEYS, [sortKey])[0] ?? 'nummer', dir: sortDir === 'desc' ? 'desc' : 'asc' },
@@ -108,6 +116,7 @@ export function queryToParams(query: ListQuery): URLSearchParams {
   if (f.due !== 'alle') p.set('due', f.due);
   if (f.problemen) p.set('problemen', '1');
   if (f.wacht) p.set('wacht', '1');
+  if (f.vast) p.set('vast', '1');
   if (query.sort.key !== 'nummer' || query.sort.dir !== 'asc') p.set('sort', `${query.sort.key}:${query.sort.dir}`);
   if (query.group !== 'geen') p.set('group', query.group);
   return p;
@@ -125,6 +134,7 @@ export function activeFilterCount(f: ListFilters): number {
     f.due !== 'alle',
     f.problemen,
     f.wacht,
+    f.vast,
     f.q.trim() !== '',
   ].filter(Boolean).length;
 }
@@ -163,6 +173,7 @@ export function matchesFilters(row: ActieRow, f: ListFilters, today: CalendarDat
   if (f.eigenaar.length && !f.eigenaar.includes(row.ownerKey)) return false;
   if (f.problemen && row.item.problems.length === 0) return false;
   if (f.wacht && !wachtOpAndereActie(a, row.blockedBy)) return false;
+  if (f.vast && a.status !== 'Geblokkeerd' && !wachtOpAndereActie(a, row.blockedBy)) return false;
   if (!inDueWindow(row, f.due, today)) return false;
   return terms.every((term) => row.searchText.includes(term));
 }
