@@ -36,11 +36,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium for all files and one seeded run per worker, reset between files: see tests/e2e/support/shared-run.ts.
           globalSetup: ['tests/e2e/support/global-setup.ts'],
-          // One browser test file at a time: on two cores, two files' pages in one Chromium next to the app servers
-          // pushed tests towards their timeouts. The shared runs allow more workers when the machine has the cores.
-          // Vitest runs such a project only after every other file, so `npm test` (scripts/test.mjs) starts this
-          // project and the other two as two runs at the same time.
-          fileParallelism: false,
+          // Under `npm test` (scripts/test.mjs) worker 2 waits in this setup file until the unit and integration run
+          // has ended; elsewhere `--maxWorkers` decides (pass `--maxWorkers=1` on a shared machine).
+          setupFiles: ['tests/e2e/support/worker-gate.ts'],
         },
       },
     ],

@@ -2,35 +2,52 @@
 /**
  * `npm test` (after the builds): the browser project and the other projects as two vitest runs at the same time.
  *
- * Why two runs: the browser project runs one file at a time (`fileParallelism: false` in vitest.config.ts), and
- * vitest puts such a project in a group of its own that starts only after every other file is done. So in one run the
- * 24 browser files (455 s in the last clean CI run) waited for the 144 unit and integration files (225 s) instead of
- * running next to them. A browser file mostly waits on Chromium and the app server (about 0.6 of a core when it runs
- * alone), so the unit and integration files fill the rest. Two browser files at once were tried and pushed tests into
- * their timeouts under load; this keeps them one at a time.
+ * Why two runs: vitest runs a project that allows one file at a time in a group of its own, only after every other
+ * file; in one run the browser files (455 s in stop 13's CI run) waited for the unit and integration files (225 s)
+ * instead of running next to them. The browser run is the longest (the critical path), so it gets the CPU first:
+ *
+ * - **The unit and integration run has a lower CPU priority** (nice 10). A browser file mostly waits on Chromium and
+ *   the app server, but when it works it waits for the CPU under two busy unit workers: in the last CI run before
+ *   this change the browser files that ran next to the unit and integration files took 1.4–1.65× as long as when
+ *   they ran alone. At the lower priority the unit and integration files take what the browser run leaves.
+ * - **The browser run's second worker starts when the other run has finished.** Two browser files at once next to
+ *   two unit workers pushed tests into their timeouts; two browser files on an otherwise idle machine do not. The e2e
+ *   project allows two workers; under this script the second one's first file waits (before it starts, in
+ *   `tests/e2e/support/worker-gate.ts`) until the file named by `E2E_SECOND_WORKER_AFTER` exists, which this script
+ *   writes when the unit and integration run has ended.
  *
  * Arguments go to both runs (`node scripts/test.mjs tests/unit/x.test.ts`); a run that then finds no file of its
  * projects passes. Each output line is prefixed with its run's name; the exit code is the first failing run's.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setPriority, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The two runs and the vitest projects each runs; together they are every project in vitest.config.ts. */
+/**
+ * The two runs and the vitest projects each runs; together they are every project in vitest.config.ts. `nice` is the
+ * run's CPU priority (0 normal, higher is lower); `gated` marks the run whose second worker waits for the other runs.
+ */
 export const RUNS = [
-  { name: 'e2e', projects: ['e2e'] },
-  { name: 'unit+integration', projects: ['unit', 'integration'] },
+  { name: 'e2e', projects: ['e2e'], nice: 0, gated: true },
+  { name: 'unit+integration', projects: ['unit', 'integration'], nice: 10, gated: false },
 ];
 
+/** The environment variable that names the file whose existence lets the browser run's second worker start. */
+export const GATE_VARIABLE = 'E2E_SECOND_WORKER_AFTER';
+
 /**
- * The vitest command-line arguments of each run.
+ * The vitest command-line arguments of each run, with its priority and whether it is gated.
  * @param {string[]} extra arguments given to `npm test` / this script, passed to both runs
- * @returns {{ name: string, args: string[] }[]}
+ * @returns {{ name: string, args: string[], nice: number, gated: boolean }[]}
  */
 export function vitestRuns(extra) {
-  return RUNS.map(({ name, projects }) => ({
+  return RUNS.map(({ name, projects, nice, gated }) => ({
     name,
+    nice,
+    gated,
     args: [
       'run',
       ...projects.flatMap((project) => ['--project', project]),
@@ -43,15 +60,22 @@ export function vitestRuns(extra) {
 
 /**
  * Runs vitest with these arguments, each output line prefixed with the run's name.
- * @param {string} name
- * @param {string[]} args
+ * @param {{ name: string, args: string[], nice: number, env: NodeJS.ProcessEnv }} run
  * @returns {Promise<{ name: string, code: number, seconds: number }>}
  */
-function runVitest(name, args) {
+function runVitest({ name, args, nice, env }) {
   // vitest's own bin (package.json "bin"), next to its package.json: its "exports" do not list the bin.
   const bin = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
   const started = Date.now();
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  // Set at once, before vitest starts its workers: they are its child processes and threads, and inherit it.
+  if (nice !== 0 && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, nice);
+    } catch (error) {
+      process.stderr.write(`[${name}] runs at normal priority: ${error instanceof Error ? error.message : error}\n`);
+    }
+  }
   for (const [stream, out] of /** @type {const} */ ([
     [child.stdout, process.stdout],
     [child.stderr, process.stderr],
@@ -78,7 +102,27 @@ function runVitest(name, args) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const results = await Promise.all(vitestRuns(process.argv.slice(2)).map(({ name, args }) => runVitest(name, args)));
+  const runs = vitestRuns(process.argv.slice(2));
+  const gateDir = mkdtempSync(join(tmpdir(), 'actieplan-test-gate-'));
+  const gate = join(gateDir, 'others-done');
+  const started = Date.now();
+  const others = runs.filter((run) => !run.gated);
+  let othersLeft = others.length;
+  const results = await Promise.all(
+    runs.map(async (run) => {
+      const env = run.gated ? { ...process.env, [GATE_VARIABLE]: gate } : process.env;
+      const result = await runVitest({ ...run, env });
+      if (!run.gated && --othersLeft === 0) {
+        writeFileSync(gate, `${new Date().toISOString()}\n`);
+        const after = Math.round((Date.now() - started) / 1000);
+        process.stdout.write(
+          `${others.map((o) => o.name).join(', ')} done after ${after} s: the e2e run may now use its second worker\n`,
+        );
+      }
+      return result;
+    }),
+  );
+  rmSync(gateDir, { recursive: true, force: true });
   for (const { name, code, seconds } of results) process.stdout.write(`${name}: exit ${code} after ${seconds} s\n`);
   process.exit(results.find((result) => result.code !== 0)?.code ?? 0);
 }

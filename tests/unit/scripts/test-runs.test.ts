@@ -1,12 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import config from '../../../vitest.config.js';
-import { RUNS, vitestRuns } from '../../../scripts/test.mjs';
+import { GATE_VARIABLE, RUNS, vitestRuns } from '../../../scripts/test.mjs';
+import { GATE_POLL_MS, secondWorkerGate } from '../../e2e/support/worker-gate.js';
 
-/** The project names in vitest.config.ts. */
-function configuredProjects(): string[] {
-  const projects = (config as { test?: { projects?: Array<{ test?: { name?: string } }> } }).test?.projects ?? [];
-  return projects.map((project) => String(project.test?.name));
+type ProjectConfig = { test?: { name?: string; setupFiles?: string[]; fileParallelism?: boolean } };
+
+/** The projects in vitest.config.ts. */
+function configured(): ProjectConfig[] {
+  return (config as { test?: { projects?: ProjectConfig[] } }).test?.projects ?? [];
 }
+const configuredProjects = (): string[] => configured().map((project) => String(project.test?.name));
 
 describe('npm test runs the browser project next to the others (scripts/test.mjs)', () => {
   it('runs every project of vitest.config.ts in exactly one of its runs, the browser project alone', () => {
@@ -24,5 +30,51 @@ describe('npm test runs the browser project next to the others (scripts/test.mjs
     ]);
     const filtered = vitestRuns(['tests/unit/x.test.ts']);
     for (const run of filtered) expect(run.args.slice(-2)).toEqual(['tests/unit/x.test.ts', '--passWithNoTests']);
+  });
+
+  it('gives the browser run the CPU first: the other run at a lower priority, and the browser run gated', () => {
+    const runs = vitestRuns([]);
+    expect(runs.map(({ name, nice, gated }) => ({ name, nice, gated }))).toEqual([
+      { name: 'e2e', nice: 0, gated: true },
+      { name: 'unit+integration', nice: 10, gated: false },
+    ]);
+    // The gate only works if the browser project lets files run in parallel and loads the gate before each file.
+    const e2e = configured().find((project) => project.test?.name === 'e2e')?.test;
+    expect(e2e?.fileParallelism).not.toBe(false);
+    expect(e2e?.setupFiles).toContain('tests/e2e/support/worker-gate.ts');
+  });
+});
+
+describe("the browser run's second worker waits for the gate (tests/e2e/support/worker-gate.ts)", () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    vi.useRealTimers();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  const gateFile = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'gate-test-'));
+    dirs.push(dir);
+    return join(dir, 'others-done');
+  };
+
+  it('lets worker 1, and any worker without a gate, start at once', async () => {
+    const gate = gateFile();
+    await expect(secondWorkerGate({ [GATE_VARIABLE]: gate, VITEST_POOL_ID: '1' })).resolves.toBeUndefined();
+    await expect(secondWorkerGate({ VITEST_POOL_ID: '2' })).resolves.toBeUndefined();
+  });
+
+  it('holds worker 2 until the gate file exists, then lets it start', async () => {
+    vi.useFakeTimers();
+    const gate = gateFile();
+    let started = false;
+    const waiting = secondWorkerGate({ [GATE_VARIABLE]: gate, VITEST_POOL_ID: '2' }).then(() => {
+      started = true;
+    });
+    await vi.advanceTimersByTimeAsync(20 * GATE_POLL_MS);
+    expect(started).toBe(false);
+    writeFileSync(gate, 'done\n');
+    await vi.advanceTimersByTimeAsync(GATE_POLL_MS);
+    await waiting;
+    expect(started).toBe(true);
   });
 });
