@@ -86,6 +86,7 @@ const layers = {
       '@fluentui/react-datepicker-compat',
       '@fluentui/react-icons',
       '@microsoft/teams-js',
+      '@tanstack/react-query',
       '@tanstack/react-virtual',
       'exceljs',
       'idb-keyval',

@@ -419,4 +419,26 @@ describe('the portfolio in the tab', () => {
     ]);
     expect(acties.suggestedFilename()).toMatch(/^acties-/);
   });
+
+  it('keeps the portfolio it showed when a later read fails, says what failed, and "Opnieuw proberen" reads it again', async () => {
+    const { page, errors } = await open(UPN.portfolio, '#/portfolio');
+    await page.getByTestId('portfolio-row').first().waitFor();
+    const shown = await page.getByTestId('portfolio-row').count();
+    await page.getByRole('link', { name: 'Roadmap', exact: true }).click();
+    await page.getByTestId('portfolio-view').waitFor({ state: 'detached' });
+    // The plan is loaded; from now on every read of the portfolio fails.
+    await page.route('**/$batch', (route) => route.abort('connectionreset'));
+    await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
+    const error = page.getByTestId('portfolio-error');
+    await error.waitFor();
+    await expect(error.innerText()).resolves.toContain('Het portfolio is niet geladen');
+    await expect(error.innerText()).resolves.toContain('Hieronder staat wat het laatst is geladen');
+    await expect(page.getByTestId('portfolio-row').count()).resolves.toBe(shown);
+    await page.unroute('**/$batch');
+    await error.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await error.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('portfolio-row').count()).resolves.toBe(shown);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

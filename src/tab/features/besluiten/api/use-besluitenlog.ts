@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { besluitenLog, type BesluitLogEntry, type BesluitLogInput } from '../../../../domain/besluitenlog.js';
 import type { MT, PersonRef } from '../../../../domain/model.js';
 import { BESLUITEN_READ, compareBesluiten } from '../../../../data/besluiten-store.js';
@@ -10,6 +10,7 @@ import { mtFieldNames, toMT } from '../../../../data/lists/mts.js';
 import { portfolioFieldNames, toPortfolioItem } from '../../../../data/lists/portfolio.js';
 import type { LoadedPlan } from '../../../../data/plan-store.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { useTabQuery } from '../../../lib/query/use-tab-query.js';
 
 /** What the log reads beyond the plan the tab already holds (actions and site users come from there). */
 export type BesluitenLogRaw = {
@@ -56,46 +57,29 @@ export type BesluitenLogState = {
   status: 'loading' | 'ready' | 'error';
   entries: BesluitLogEntry[];
   mts: Loaded<MT>[];
+  /** The last read's failure, also while the log loaded before is still shown. */
   error?: unknown;
+  fetching: boolean;
   reload(): void;
 };
 
-/** Loads the decision log through the tab's data session and joins it with the plan the tab holds. */
+/**
+ * Loads the decision log through the tab's data session and joins it with the plan the tab holds. A failed read
+ * keeps the log loaded before (the tab's one load pattern, `useTabQuery`).
+ */
 export function useBesluitenLog(): BesluitenLogState {
-  const { session, siteId, plan } = usePlanContext();
-  const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ status: BesluitenLogState['status']; raw?: BesluitenLogRaw; error?: unknown }>({
-    status: 'loading',
-  });
-
-  useEffect(() => {
-    if (!siteId) return;
-    let cancelled = false;
-    setState((s) => ({ status: 'loading', ...(s.raw ? { raw: s.raw } : {}) }));
-    (async () => {
-      const { graph } = await session();
-      const raw = await loadBesluitenLogRaw(graph, siteId);
-      if (!cancelled) setState({ status: 'ready', raw });
-    })().catch((error: unknown) => {
-      if (cancelled) return;
-      console.error('Loading the decision log failed', error);
-      setState({ status: 'error', error });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [session, siteId, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const entries = useMemo(
-    () => (state.raw && plan ? besluitenLog(logInputOf(state.raw, plan)) : []),
-    [state.raw, plan],
+  const { plan } = usePlanContext();
+  const load = useTabQuery(['besluitenlog'], async ({ session, siteId }) =>
+    loadBesluitenLogRaw((await session()).graph, siteId),
   );
+  const raw = load.data;
+  const entries = useMemo(() => (raw && plan ? besluitenLog(logInputOf(raw, plan)) : []), [raw, plan]);
   return {
-    status: state.status,
+    status: load.status,
     entries,
-    mts: state.raw?.mts ?? [],
-    ...(state.error !== undefined ? { error: state.error } : {}),
-    reload,
+    mts: raw?.mts ?? [],
+    ...(load.error !== undefined ? { error: load.error } : {}),
+    fetching: load.fetching,
+    reload: load.reload,
   };
 }

@@ -8,7 +8,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   SearchBox,
   Select,
   Spinner,
@@ -23,9 +22,8 @@ import { amsterdamDate, isValidCalendarDate } from '../../../../domain/dates.js'
 import type { Domein } from '../../../../domain/model.js';
 import { formatInstant } from '../../../i18n/format.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
-import { useLocale, useT } from '../../../i18n/i18n.js';
+import { useLocale } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
-import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useBesluitenLog } from '../api/use-besluitenlog.js';
 import { besluitenTexts } from '../i18n.js';
@@ -42,6 +40,7 @@ import {
   type BesluitenQuery,
 } from '../lib/besluiten-query.js';
 import { DateInput } from '../../../components/date-picker.js';
+import { LoadError } from '../../../components/load-error.js';
 
 const useStyles = makeStyles({
   head: {
@@ -118,7 +117,6 @@ export function BesluitenView({
   onOpenActie: (id: string) => void;
 }) {
   const styles = useStyles();
-  const t = useT();
   const ft = useFeatureT(besluitenTexts);
   const { now } = usePlanContext();
   const log = useBesluitenLog();
@@ -152,21 +150,18 @@ export function BesluitenView({
     }
   }, [rows, now]);
 
-  if (log.status === 'loading' && log.entries.length === 0) return <Spinner label={ft('loading')} />;
-  if (log.status === 'error') {
-    const d = describeError(log.error);
-    return (
-      <MessageBar intent="error" layout="multiline" data-testid="besluiten-error">
-        <MessageBarBody>
-          <MessageBarTitle>{ft('loadFailed')}</MessageBarTitle>
-          {t(d.key, { detail: d.detail ?? '' })}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={log.reload}>{t('app.retry')}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  }
+  if (log.status === 'loading') return <Spinner label={ft('loading')} />;
+  const loadError = log.error !== undefined && (
+    <LoadError
+      title={ft('loadFailed')}
+      error={log.error}
+      kept={log.status === 'ready'}
+      retrying={log.fetching}
+      onRetry={log.reload}
+      testId="besluiten-error"
+    />
+  );
+  if (log.status === 'error') return loadError;
 
   const total = log.entries.length;
   const filtered = hasFilters(query) || mtKey !== undefined;
@@ -180,6 +175,7 @@ export function BesluitenView({
 
   return (
     <section aria-labelledby="besluiten-title" data-testid="besluiten-view">
+      {loadError}
       <div className={styles.head}>
         <div>
           <Subtitle1 as="h2" id="besluiten-title">

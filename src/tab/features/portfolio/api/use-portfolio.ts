@@ -1,15 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { Kwartaaldoel, PortfolioItem } from '../../../../domain/model.js';
 import type { Graph } from '../../../../data/graph/client.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import type { LoadedPortfolio, PortfolioStore } from '../../../../data/portfolio-store.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { invalidateTabQueries, queryClient, tabQueryKey } from '../../../lib/query/query-client.js';
+import { useTabQuery } from '../../../lib/query/use-tab-query.js';
 
 export type PortfolioState = {
   status: 'loading' | 'ready' | 'error';
   data?: LoadedPortfolio;
+  /** The last read's failure, also while the portfolio loaded before is still shown. */
   error?: unknown;
+  fetching: boolean;
   reload(): void;
+  /**
+   * After a write that touches more than one item (an import, a conflict taken over): marks the portfolio and its
+   * items' histories as stale, so what is shown is read again and the rest when it is next opened.
+   */
+  invalidate(): void;
   /** The store for writes, resolving people and action links against the loaded portfolio. */
   store(): Promise<PortfolioStore>;
   /** Puts a saved item into the loaded portfolio, replacing its old version. */
@@ -22,38 +31,19 @@ export type PortfolioState = {
 
 /**
  * Loads the portfolio (items, quarter goals, people, action numbers: one `$batch`) through the tab's data
- * session. The data code loads with this feature's chunk, never with the first view.
+ * session. The data code loads with this feature's chunk, never with the first view. A failed read keeps the
+ * portfolio loaded before (the tab's one load pattern, `useTabQuery`).
  */
 export function usePortfolio(): PortfolioState {
-  const { session, siteId } = usePlanContext();
-  const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ status: PortfolioState['status']; data?: LoadedPortfolio; error?: unknown }>({
-    status: 'loading',
+  const { session, siteId, userKey } = usePlanContext();
+  const load = useTabQuery(['portfolio'], async (tab) => {
+    const [{ graph }, { loadPortfolio }] = await Promise.all([
+      tab.session(),
+      import('../../../../data/portfolio-store.js'),
+    ]);
+    return loadPortfolio(graph, tab.siteId);
   });
-
-  useEffect(() => {
-    if (!siteId) return;
-    let cancelled = false;
-    setState((s) => ({ ...s, status: s.data ? 'ready' : 'loading' }));
-    (async () => {
-      const [{ graph }, { loadPortfolio }] = await Promise.all([
-        session(),
-        import('../../../../data/portfolio-store.js'),
-      ]);
-      const data = await loadPortfolio(graph, siteId);
-      if (!cancelled) setState({ status: 'ready', data });
-    })().catch((error: unknown) => {
-      if (cancelled) return;
-      console.error('Portfolio load failed', error);
-      setState((s) => ({ ...s, status: s.data ? 'ready' : 'error', error }));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [session, siteId, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const data = state.data;
+  const data = load.data;
   const store = useCallback(async () => {
     if (!data || !siteId) throw new Error('Het portfolio is nog niet geladen.');
     const [{ graph }, { createPortfolioStore }] = await Promise.all([
@@ -62,25 +52,44 @@ export function usePortfolio(): PortfolioState {
     ]);
     return createPortfolioStore(graph, siteId, data);
   }, [data, session, siteId]);
-  const replaceItem = useCallback((item: Loaded<PortfolioItem>) => {
-    setState((s) =>
-      s.data ? { ...s, data: { ...s.data, items: s.data.items.map((i) => (i.id === item.id ? item : i)) } } : s,
-    );
-  }, []);
-  const replaceDoel = useCallback((doel: Loaded<Kwartaaldoel>) => {
-    setState((s) =>
-      s.data
-        ? {
-            ...s,
-            data: {
-              ...s.data,
-              kwartaaldoelen: s.data.kwartaaldoelen.some((d) => d.id === doel.id)
-                ? s.data.kwartaaldoelen.map((d) => (d.id === doel.id ? doel : d))
-                : [...s.data.kwartaaldoelen, doel],
-            },
-          }
-        : s,
-    );
-  }, []);
-  return { ...state, reload, store, replaceItem, replaceDoel, session, siteId: siteId ?? '' };
+  // A saved item or goal goes into the cache as the store returned it (its new eTag): no read after each save.
+  const update = useCallback(
+    (change: (data: LoadedPortfolio) => LoadedPortfolio) =>
+      queryClient.setQueryData<LoadedPortfolio>(tabQueryKey(userKey, siteId ?? '', 'portfolio'), (d) =>
+        d ? change(d) : d,
+      ),
+    [userKey, siteId],
+  );
+  const replaceItem = useCallback(
+    (item: Loaded<PortfolioItem>) =>
+      update((d) => ({ ...d, items: d.items.map((i) => (i.id === item.id ? item : i)) })),
+    [update],
+  );
+  const replaceDoel = useCallback(
+    (doel: Loaded<Kwartaaldoel>) =>
+      update((d) => ({
+        ...d,
+        kwartaaldoelen: d.kwartaaldoelen.some((k) => k.id === doel.id)
+          ? d.kwartaaldoelen.map((k) => (k.id === doel.id ? doel : k))
+          : [...d.kwartaaldoelen, doel],
+      })),
+    [update],
+  );
+  const invalidate = useCallback(
+    () => void invalidateTabQueries(userKey, siteId ?? '', 'portfolio'),
+    [userKey, siteId],
+  );
+  return {
+    status: load.status,
+    ...(data ? { data } : {}),
+    ...(load.error !== undefined ? { error: load.error } : {}),
+    fetching: load.fetching,
+    reload: load.reload,
+    invalidate,
+    store,
+    replaceItem,
+    replaceDoel,
+    session,
+    siteId: siteId ?? '',
+  };
 }

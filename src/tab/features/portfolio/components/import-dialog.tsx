@@ -142,7 +142,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
       });
       setOutcome(result);
       setDryRun(undefined);
-      portfolio.reload();
+      portfolio.invalidate();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

@@ -207,7 +207,7 @@ export function PortfolioDetail({
     clearDraft(userKey, id);
     setConflict(undefined);
     setEditing(false);
-    portfolio.reload();
+    portfolio.invalidate();
   };
 
   const actieByNummer = new Map((plan?.acties ?? []).map((a) => [a.value.nummer, a]));

@@ -1,11 +1,9 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2 } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
-import type { PortfolioStore, PortfolioVersion } from '../../../../data/portfolio-store.js';
+import { Spinner, Subtitle2 } from '@fluentui/react-components';
+import type { PortfolioStore } from '../../../../data/portfolio-store.js';
 import { useT } from '../../../i18n/i18n.js';
+import { LoadError } from '../../../components/load-error.js';
 import { VersionList } from '../../../components/version-list.js';
-
-type HistoryState =
-  { status: 'loading' } | { status: 'ready'; versions: PortfolioVersion[] } | { status: 'error'; error: unknown };
+import { useTabQuery } from '../../../lib/query/use-tab-query.js';
 
 /** A portfolio item's history from its SharePoint versions (who changed what from what to what), newest first. */
 export function PortfolioHistory({
@@ -20,46 +18,28 @@ export function PortfolioHistory({
   headingId: string;
 }) {
   const t = useT();
-  const [state, setState] = useState<HistoryState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  // The store changes with every portfolio update; only the item and its version (eTag) refetch.
-  const storeRef = useRef(store);
-  useEffect(() => {
-    storeRef.current = store;
-  }, [store]);
-  useEffect(() => {
-    let cancelled = false;
-    setState({ status: 'loading' });
-    storeRef
-      .current()
-      .then((s) => s.history(id))
-      .then(
-        (versions) => !cancelled && setState({ status: 'ready', versions }),
-        (error: unknown) => !cancelled && setState({ status: 'error', error }),
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [id, version, attempt]);
+  // Keyed by the item and read again for each of its versions (eTag); an import or a conflict taken over marks it
+  // stale with the portfolio (`invalidate`). `store` changes with every portfolio update and is not part of the key.
+  const history = useTabQuery(['portfolio', 'history', id], () => store().then((s) => s.history(id)), { version });
 
   return (
     <section aria-labelledby={headingId}>
       <Subtitle2 as="h3" id={headingId}>
         {t('detail.history')}
       </Subtitle2>
-      {state.status === 'loading' && <Spinner size="tiny" label={t('detail.historyLoading')} />}
-      {state.status === 'error' && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t('detail.historyError')}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
-              {t('app.retry')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+      {history.status === 'loading' && <Spinner size="tiny" label={t('detail.historyLoading')} />}
+      {history.error !== undefined && (
+        <LoadError
+          title={t('detail.historyError')}
+          error={history.error}
+          kept={history.data !== undefined}
+          retrying={history.fetching}
+          onRetry={history.reload}
+          testId="portfolio-history-error"
+        />
       )}
-      {state.status === 'ready' && (
-        <VersionList versions={state.versions} testId="portfolio-history" noFieldsKey="pf.detail.historyNoFields" />
+      {history.data && (
+        <VersionList versions={history.data} testId="portfolio-history" noFieldsKey="pf.detail.historyNoFields" />
       )}
     </section>
   );

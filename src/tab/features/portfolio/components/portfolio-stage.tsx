@@ -1,22 +1,9 @@
-import {
-  Body1,
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle1,
-  Title2,
-  tokens,
-  ToggleButton,
-} from '@fluentui/react-components';
+import { Body1, makeStyles, Spinner, Subtitle1, Title2, tokens, ToggleButton } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
 import { DOMEIN_LABEL } from '../../../lib/labels.js';
-import { describeError } from '../../../lib/errors.js';
+import { LoadError } from '../../../components/load-error.js';
 import { usePortfolio } from '../api/use-portfolio.js';
 import { groupItems, inScope, type GroupBy } from '../lib/portfolio-view-model.js';
 import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
@@ -80,23 +67,21 @@ export function PortfolioStage({ scope }: { scope?: Domein | undefined }) {
   const groups = useMemo(() => groupItems(items, group, 'asc'), [items, group]);
 
   if (portfolio.status === 'loading') return <Spinner size="large" label={t('pf.loading')} />;
-  if (portfolio.status === 'error' || !portfolio.data) {
-    const d = describeError(portfolio.error);
-    return (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t('pf.loadFailed')}</MessageBarTitle>
-          {t(d.key, { detail: d.detail ?? '' })}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={portfolio.reload}>{t('app.retry')}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  }
+  const loadError = portfolio.error !== undefined && (
+    <LoadError
+      title={t('pf.loadFailed')}
+      error={portfolio.error}
+      kept={portfolio.status === 'ready'}
+      retrying={portfolio.fetching}
+      onRetry={portfolio.reload}
+      testId="portfolio-stage-error"
+    />
+  );
+  if (!portfolio.data) return loadError;
 
   return (
     <section aria-labelledby="portfolio-stage-title" data-testid="portfolio-stage">
+      {loadError}
       <div className={styles.head}>
         <div>
           <Title2 as="h2" id="portfolio-stage-title">

@@ -3,9 +3,7 @@ import {
   Button,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle1,
   Tab,
@@ -18,8 +16,8 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
-import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { LoadError } from '../../../components/load-error.js';
 import { usePortfolio } from '../api/use-portfolio.js';
 import {
   geldigBereik,
@@ -160,20 +158,17 @@ export function PortfolioView({
   }, [plan, scope, now]);
 
   if (portfolio.status === 'loading') return <Spinner label={t('pf.loading')} />;
-  if (portfolio.status === 'error' || !portfolio.data) {
-    const d = describeError(portfolio.error);
-    return (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t('pf.loadFailed')}</MessageBarTitle>
-          {t(d.key, { detail: d.detail ?? '' })}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={portfolio.reload}>{t('app.retry')}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  }
+  const loadError = portfolio.error !== undefined && (
+    <LoadError
+      title={t('pf.loadFailed')}
+      error={portfolio.error}
+      kept={portfolio.status === 'ready'}
+      retrying={portfolio.fetching}
+      onRetry={portfolio.reload}
+      testId="portfolio-error"
+    />
+  );
+  if (!portfolio.data) return loadError;
 
   const overview = query.tab === 'overzicht' ? overviewLines(items, scope, query.group, query.dir) : [];
   // The one cross-domain ranking: every item, whatever the width chosen.
@@ -193,6 +188,7 @@ export function PortfolioView({
 
   return (
     <section aria-labelledby="portfolio-title" data-testid="portfolio-view">
+      {loadError}
       <div className={styles.head}>
         <div>
           <Subtitle1 as="h2" id="portfolio-title">
