@@ -10,7 +10,6 @@ import {
   Field,
   Input,
   Link,
-  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -21,40 +20,26 @@ import {
   Spinner,
   Subtitle2,
   Textarea,
-  tokens,
 } from '@fluentui/react-components';
 import { DismissRegular, ShareRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { DOMEINEN, PLATEAUS, type Actie, type PersonRef } from '../../../../domain/model.js';
 import { allowedTransitions } from '../../../../domain/status.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
-import { validateActie } from '../../../../domain/validation.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { DeadlineText } from '../../../components/deadline-text.js';
 import { deadlineSoort } from '../../../../domain/planning.js';
-import { domainMessageText, transitionMessageText } from '../../../lib/domain-message.js';
-import type { MessageKey } from '../../../i18n/nl.js';
 import { bevindingenPerThema, samenhangVan } from '../../../../domain/samenhang.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { VersionList } from '../../../components/version-list.js';
-import { useLocale, useT } from '../../../i18n/i18n.js';
-import { describeError } from '../../../lib/errors.js';
+import { useT } from '../../../i18n/i18n.js';
 import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
 import { deriveRows } from '../../../lib/plan/derive.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
-import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
 import { useMediaQuery } from '../../../lib/use-media-query.js';
 import { useActieHistory } from '../api/use-actie-history.js';
-import {
-  changedFields,
-  fieldOfPath,
-  formToChange,
-  mergedActie,
-  toForm,
-  type ActieForm,
-  type FormField,
-} from '../lib/actie-form.js';
-import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
+import { useActieEditor } from '../hooks/use-actie-editor.js';
+import { useActieDetailStyles } from './actie-detail-styles.js';
 import { heeftDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
 import { useScope } from '../../../app/scope.js';
 import { DomeinVoortgangSection } from './domein-voortgang-section.js';
@@ -67,61 +52,7 @@ import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 import { CheckGroup } from '../../../components/check-group.js';
 import { DateInput } from '../../../components/date-picker.js';
 
-const useStyles = makeStyles({
-  body: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    paddingBottom: tokens.spacingVerticalXXL,
-  },
-  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  two: {
-    display: 'grid',
-    gridTemplateColumns: '1fr 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    '@media (max-width: 480px)': { gridTemplateColumns: '1fr' },
-  },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    alignItems: 'center',
-  },
-  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  dl: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(7rem, auto) 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  dt: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
-  dd: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
-  depItem: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  muted: { color: tokens.colorNeutralForeground3 },
-  title: {
-    overflowWrap: 'anywhere',
-    display: '-webkit-box',
-    WebkitLineClamp: 3,
-    WebkitBoxOrient: 'vertical',
-    overflow: 'hidden',
-  },
-  share: { overflowWrap: 'anywhere' },
-  toelichting: { margin: 0, color: tokens.colorNeutralForeground2 },
-  themaKop: { margin: 0, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-});
-
 export type ShareResult = { kind: 'shared' } | { kind: 'copied'; url: string } | { kind: 'manual'; url: string };
-
-type Message = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text?: string };
 
 /** The detail of one action in a side panel: every field, editable with the plan's rules, and its context. */
 export function ActieDetail({
@@ -138,7 +69,7 @@ export function ActieDetail({
   onShare: (item: Loaded<Actie>) => Promise<ShareResult>;
 }) {
   const t = useT();
-  const styles = useStyles();
+  const styles = useActieDetailStyles();
   const narrow = useMediaQuery('(max-width: 640px)');
   const { plan } = usePlanContext();
   const item = plan?.acties.find((a) => a.id === id);
@@ -186,33 +117,6 @@ export function ActieDetail({
   );
 }
 
-/** The form's problems per field, in the UI's language (the domain's message keys through the catalogues). */
-function validate(
-  base: Actie,
-  form: ActieForm,
-  users: readonly PersonRef[],
-  t: (key: MessageKey, values?: Record<string, string | number>) => string,
-  locale: string,
-): Partial<Record<FormField, string>> {
-  const change = formToChange(base, form, users);
-  const merged = mergedActie(base, change);
-  const issues: Partial<Record<FormField, string>> = {};
-  const result = validateActie(merged);
-  if (!result.ok) {
-    for (const issue of result.issues) {
-      const field = fieldOfPath(issue.path);
-      if (field && !issues[field]) issues[field] = domainMessageText(issue.message, t, locale);
-    }
-  }
-  if (form.status !== base.status) {
-    const refused = transitionMessageText(base.status, form.status, form.statusToelichting, t, locale);
-    if (refused) issues[refused.field] ??= refused.text;
-  }
-  if (form.eigenaarId && !users.some((u) => u.id === form.eigenaarId))
-    issues.eigenaarId ??= t('validation.eigenaarOnbekend');
-  return issues;
-}
-
 function DetailBody({
   item,
   onOpen,
@@ -224,119 +128,11 @@ function DetailBody({
   canEdit: boolean;
   onShare: (item: Loaded<Actie>) => Promise<ShareResult>;
 }) {
-  const styles = useStyles();
+  const styles = useActieDetailStyles();
   const t = useT();
   const ctx = usePlanContext();
-  const writer = useActieWriter();
-  const users = useMemo(
-    () => [...(ctx.plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
-    [ctx.plan],
-  );
-  const stored = ctx.storedActie(item.id) ?? item;
-
-  const initialDraft = useMemo(
-    () => (canEdit ? loadDraft(ctx.userKey, item.id) : undefined),
-    [ctx.userKey, item.id, canEdit],
-  );
-  const [base, setBase] = useState<Loaded<Actie>>(initialDraft?.base ?? stored);
-  const [form, setForm] = useState<ActieForm>(initialDraft?.form ?? toForm(stored.value));
-  const [restored, setRestored] = useState(!!initialDraft);
-  const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<Message | undefined>();
-  const [conflict, setConflict] = useState<{ theirs: Loaded<Actie> } | undefined>();
-  const [draftBlocked, setDraftBlocked] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const dirty = changedFields(base.value, form).length > 0;
-
-  // A newer version arrived (refresh, another tab) while nothing is typed: show it.
-  useEffect(() => {
-    if (!dirty && !conflict && stored.eTag !== base.eTag) {
-      setBase(stored);
-      setForm(toForm(stored.value));
-    }
-  }, [stored, dirty, conflict, base.eTag]);
-
-  // Every keystroke is kept locally until saved: a failed save or a reload loses nothing.
-  useEffect(() => {
-    if (!canEdit) return;
-    if (dirty)
-      setDraftBlocked(!saveDraft(ctx.userKey, { itemId: item.id, base, form, savedAt: new Date().toISOString() }));
-    else if (!conflict) clearDraft(ctx.userKey, item.id);
-  }, [form, base, dirty, canEdit, conflict, ctx.userKey, item.id]);
-
-  const locale = useLocale();
-  const issues = useMemo(() => validate(base.value, form, users, t, locale), [base.value, form, users, t, locale]);
-  const shownIssue = (field: FormField) => (submitted || touched.has(field) ? issues[field] : undefined);
-  const set = <K extends FormField>(field: K, value: ActieForm[K]) => {
-    setForm((f) => ({ ...f, [field]: value }));
-    setTouched((s) => new Set(s).add(field));
-  };
-
-  async function save(target: Loaded<Actie>, values: ActieForm) {
-    const change = formToChange(target.value, values, users);
-    if (Object.keys(change).length === 0) {
-      setMessage({ intent: 'info', title: t('detail.noChanges') });
-      return;
-    }
-    setSaving(true);
-    setMessage(undefined);
-    const outcome = await writer.saveOver(target, change);
-    setSaving(false);
-    switch (outcome.kind) {
-      case 'saved':
-        setBase(outcome.item);
-        setForm(toForm(outcome.item.value));
-        setConflict(undefined);
-        setTouched(new Set());
-        setSubmitted(false);
-        clearDraft(ctx.userKey, item.id);
-        setMessage({ intent: 'success', title: t('detail.saved') });
-        break;
-      case 'invalid':
-        setSubmitted(true);
-        setMessage({
-          intent: 'error',
-          title: t('detail.invalidTitle'),
-          text: outcome.issues.map((i) => domainMessageText(i.message, t, locale)).join(' '),
-        });
-        break;
-      case 'conflict':
-        if (outcome.theirs) {
-          setBase(target);
-          setForm(values);
-          setConflict({ theirs: outcome.theirs });
-        } else {
-          setMessage({ intent: 'error', title: t('detail.deletedTitle'), text: t('detail.deleted') });
-        }
-        break;
-      case 'failed': {
-        const d = describeError(outcome.error);
-        setMessage({
-          intent: 'error',
-          title: t('detail.saveFailedTitle'),
-          text: `${t(d.key, { detail: d.detail ?? '' })} ${t('detail.keptAsDraft')}`,
-        });
-        break;
-      }
-    }
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    const firstInvalid = (Object.keys(issues) as FormField[])[0];
-    if (firstInvalid) {
-      formRef.current
-        ?.querySelector<HTMLElement>(
-          `[data-field="${firstInvalid}"] input, [data-field="${firstInvalid}"] textarea, [data-field="${firstInvalid}"] select, [data-field="${firstInvalid}"] button`,
-        )
-        ?.focus();
-      return;
-    }
-    void save(base, form);
-  }
+  const editor = useActieEditor(item, canEdit);
+  const { base, form, users, conflict, saving, message, restored, draftBlocked, dirty, shownIssue, set } = editor;
 
   const row = useMemo(
     () => (ctx.plan ? deriveRows(ctx.plan, ctx.now).find((r) => r.id === item.id) : undefined),
@@ -407,15 +203,7 @@ function DetailBody({
             {t('detail.draftRestored')}
           </MessageBarBody>
           <MessageBarActions>
-            <Button
-              size="small"
-              onClick={() => {
-                clearDraft(ctx.userKey, item.id);
-                setBase(stored);
-                setForm(toForm(stored.value));
-                setRestored(false);
-              }}
-            >
+            <Button size="small" onClick={editor.discardDraft}>
               {t('detail.discardDraft')}
             </Button>
           </MessageBarActions>
@@ -449,23 +237,17 @@ function DetailBody({
           theirs={conflict.theirs.value}
           users={users}
           busy={saving}
-          onSave={(merged) => {
-            const theirs = conflict.theirs;
-            setConflict(undefined);
-            setBase(theirs);
-            setForm(merged);
-            void save(theirs, merged);
-          }}
-          onTakeTheirs={() => {
-            setBase(conflict.theirs);
-            setForm(toForm(conflict.theirs.value));
-            setConflict(undefined);
-            clearDraft(ctx.userKey, item.id);
-            setMessage({ intent: 'info', title: t('merge.tookTheirs') });
-          }}
+          onSave={editor.saveMerge}
+          onTakeTheirs={editor.takeTheirs}
         />
       ) : canEdit ? (
-        <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate aria-label={t('detail.formLabel')}>
+        <form
+          ref={editor.formRef}
+          className={styles.form}
+          onSubmit={editor.onSubmit}
+          noValidate
+          aria-label={t('detail.formLabel')}
+        >
           <Field label={t(FIELD_LABEL.titel)} required validationMessage={shownIssue('titel')} data-field="titel">
             <Textarea
               value={form.titel}
@@ -562,15 +344,7 @@ function DetailBody({
             >
               {saving ? t('detail.saving') : t('detail.save')}
             </Button>
-            <Button
-              disabled={saving || !dirty}
-              onClick={() => {
-                setForm(toForm(base.value));
-                setTouched(new Set());
-                setSubmitted(false);
-                setMessage(undefined);
-              }}
-            >
+            <Button disabled={saving || !dirty} onClick={editor.undo}>
               {t('detail.undo')}
             </Button>
             {dirty && <Caption1 className={styles.muted}>{t('detail.unsaved')}</Caption1>}
@@ -807,7 +581,7 @@ function OwnerPicker({
 }
 
 function ReadOnlyFields({ actie }: { actie: Actie }) {
-  const styles = useStyles();
+  const styles = useActieDetailStyles();
   const t = useT();
   const rows: [string, string][] = [
     [t('detail.status'), t(STATUS_LABEL[actie.status])],
