@@ -34,6 +34,7 @@ import type {
 import { ACTIE_STATUSSEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN } from './model.js';
 import { agendaKeuzesVoor, type AgendaKeuzeInput } from './agenda-keuze.js';
 import { actieVoortgang, actieVoorDomein, eigenDomeinVanMT, type DomeinVoortgang } from './domein-voortgang.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
 import { deadlineSoort } from './planning.js';
 import { agendaRang, opAgendaVanMT } from './portfolio-selectie.js';
 import { reflectionQuestion, type ReflectionQuestion } from './reflection.js';
@@ -85,6 +86,11 @@ export type AgendaInput = {
    * section and lists it with the reason.
    */
   keuzes?: readonly AgendaKeuzeInput[];
+  /**
+   * The municipality's set-up (the Inrichting list, issue 12.8): which of its domains is the organisation as a whole
+   * (the CMT's; Zoetermeer's Concern). Absent: Zoetermeer's, as for a site without a set-up of its own.
+   */
+  inrichting?: Inrichting;
 };
 
 /** How far ahead "due" looks when the schedule has no next meeting. */
@@ -194,6 +200,11 @@ export type AgendaCounts = {
 /** The composed agenda item. JSON values only. */
 export type Agenda = {
   mt: { key: string; naam: string; domeinen: Domein[] };
+  /**
+   * The domain of the organisation as a whole in this municipality's set-up (Zoetermeer's Concern): the MT that
+   * carries it is the CMT, whose card lists the escalations and no "Agenderen in CMT".
+   */
+  concernDomein: Domein;
   occurrence: {
     /** `<mt.key>|<start ISO UTC>`, the reminder log's Sleutel. */
     key: string;
@@ -499,6 +510,11 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The set-up the agenda is composed with: the given one, or Zoetermeer's for a site without one of its own. */
+function inrichtingVan(input: Pick<AgendaInput, 'inrichting'>): Inrichting {
+  return input.inrichting ?? ZOETERMEER_INRICHTING;
+}
+
 /** An action of the MT's agenda as this MT sees it: a shared action with its own row, or with the breakdown. */
 type MineActie = AgendaActieInput & Pick<AgendaActie, 'rij' | 'voortgang'>;
 
@@ -516,7 +532,7 @@ function actiesOfMT(input: AgendaInput): MineActie[] {
     .filter((a) => isActieOfMT(a.value, input.mt))
     .map((a): MineActie => {
       const eigen = perActie.get(a.value.nummer) ?? [];
-      const domein = eigenDomeinVanMT(input.mt.domeinen, a.value);
+      const domein = eigenDomeinVanMT(input.mt.domeinen, a.value, inrichtingVan(input));
       if (domein !== undefined) {
         const rij = eigen.find((r) => r.value.domein === domein);
         const value = actieVoorDomein(
@@ -582,7 +598,8 @@ function toAgendaPortfolioItem(p: AgendaPortfolioInput): AgendaPortfolioItem {
 
 /** The portfolio on an MT's agenda: its own domains' items plus the concern-wide ones (issue 12.7). */
 function portfolioOfMT(input: AgendaInput): AgendaPortfolioInput[] {
-  return (input.portfolio ?? []).filter((p) => opAgendaVanMT(p.value.domein, input.mt.domeinen));
+  const inrichting = inrichtingVan(input);
+  return (input.portfolio ?? []).filter((p) => opAgendaVanMT(p.value.domein, input.mt.domeinen, inrichting));
 }
 
 function meetingKwartaal(input: AgendaInput): Kwartaal {
@@ -835,9 +852,10 @@ export function composeAgenda(input: AgendaInput): Agenda {
     .filter((a) => keuzes.nietNodig.has(a.id))
     .map((a) => ({ ...toAgendaActie(a), reden: keuzes.nietNodig.get(a.id) ?? '' }))
     .sort(byNummer);
-  const geagendeerd = geagendeerdVoorMT(mt, input.agenderingen ?? [], input.acties);
+  const geagendeerd = geagendeerdVoorMT(mt, input.agenderingen ?? [], input.acties, inrichtingVan(input));
   return {
     mt: { key: mt.key, naam: mt.naam, domeinen: [...mt.domeinen] },
+    concernDomein: concernDomein(inrichtingVan(input)),
     occurrence,
     generatedAt: isoInstant(now),
     dueUntil,

@@ -8,6 +8,7 @@
  * recorded with their passage in `agenderingCitaten`, and read back from the seeds by a test.
  */
 import { createCitaten } from './plan/citaten.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
 import type { Actie, Domein, PersonRef } from './model.js';
 import { TEKST_MAX } from './text-limits.js';
 
@@ -76,14 +77,26 @@ export function normaliseAgenderingTekst(t: string | undefined): string {
   return (t ?? '').replace(/\r\n?/g, '\n').trim();
 }
 
-/** The domain an MT escalates for: the first of its domains that the action carries, never Concern. */
-export function agenderingDomein(mtDomeinen: readonly Domein[], actie: Pick<Actie, 'domeinen'>): Domein | undefined {
-  return mtDomeinen.find((d) => d !== 'Concern' && actie.domeinen.includes(d));
+/**
+ * The domain an MT escalates for: the first of its domains that the action carries, never the domain of the whole
+ * organisation (the set-up's concern domain, Zoetermeer's Concern; Zoetermeer's set-up when none is given).
+ */
+export function agenderingDomein(
+  mtDomeinen: readonly Domein[],
+  actie: Pick<Actie, 'domeinen'>,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): Domein | undefined {
+  const concern = concernDomein(inrichting);
+  return mtDomeinen.find((d) => d !== concern && actie.domeinen.includes(d));
 }
 
 /** Whether an MT with these domains may put the action on the CMT's agenda (it carries one of the action's business domains). */
-export function mayAgenderen(mtDomeinen: readonly Domein[], actie: Pick<Actie, 'domeinen' | 'vervallen'>): boolean {
-  return actie.vervallen !== true && agenderingDomein(mtDomeinen, actie) !== undefined;
+export function mayAgenderen(
+  mtDomeinen: readonly Domein[],
+  actie: Pick<Actie, 'domeinen' | 'vervallen'>,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): boolean {
+  return actie.vervallen !== true && agenderingDomein(mtDomeinen, actie, inrichting) !== undefined;
 }
 
 /** The open escalation of this action by this domain, if there is one (there is at most one that counts). */
@@ -106,10 +119,11 @@ export function checkAgendering(
   input: { actie: Pick<Actie, 'nummer' | 'domeinen' | 'vervallen'>; domein: Domein; reden: string | undefined },
   bestaande: readonly { value: Agendering }[],
   formatOp: (iso: string) => string = (iso) => iso.slice(0, 10),
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): AgenderingCheck {
   const { actie, domein } = input;
   if (actie.vervallen === true) return { ok: false, message: agenderingMessages.vervallen(actie.nummer) };
-  if (domein === 'Concern') return { ok: false, message: agenderingMessages.concern };
+  if (domein === concernDomein(inrichting)) return { ok: false, message: agenderingMessages.concern };
   if (!actie.domeinen.includes(domein))
     return { ok: false, message: agenderingMessages.geenDomeinVanActie(actie.nummer, domein) };
   const reden = normaliseAgenderingTekst(input.reden);
@@ -157,8 +171,9 @@ export function geagendeerdVoorMT(
   mt: { domeinen: readonly Domein[] },
   agenderingen: readonly AgenderingInput[],
   acties: readonly { id: string; value: Pick<Actie, 'nummer' | 'titel'> }[],
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): GeagendeerdItem[] {
-  if (!mt.domeinen.includes('Concern')) return [];
+  if (!mt.domeinen.includes(concernDomein(inrichting))) return [];
   const byNummer = new Map<string, { id: string; titel: string }>();
   for (const a of acties)
     if (!byNummer.has(a.value.nummer)) byNummer.set(a.value.nummer, { id: a.id, titel: a.value.titel });

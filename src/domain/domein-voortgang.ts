@@ -17,6 +17,7 @@
  */
 import { isValidCalendarDate } from './dates.js';
 import { validationMessages as M, type DomainMessage } from './messages.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
 import type { Actie, ActieStatus, CalendarDate, Domein, PersonRef } from './model.js';
 import { checkTransition, isOpen, statusRequiresToelichting } from './status.js';
 
@@ -166,8 +167,12 @@ export function actieVoorDomein(actie: Actie, rijen: readonly DomeinVoortgang[],
  * the MT that the action carries. The CMT (an MT carrying Concern) guards the whole and sees the roll-up; so does an
  * MT that carries several of the action's domains (no single row is "its own"). Undefined for an action of one domain.
  */
-export function eigenDomeinVanMT(mtDomeinen: readonly Domein[], actie: Pick<Actie, 'domeinen'>): Domein | undefined {
-  if (!heeftDomeinVoortgang(actie) || mtDomeinen.includes('Concern')) return undefined;
+export function eigenDomeinVanMT(
+  mtDomeinen: readonly Domein[],
+  actie: Pick<Actie, 'domeinen'>,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): Domein | undefined {
+  if (!heeftDomeinVoortgang(actie) || mtDomeinen.includes(concernDomein(inrichting))) return undefined;
   const eigen = [...new Set(mtDomeinen.filter((d) => actie.domeinen.includes(d)))];
   return eigen.length === 1 ? eigen[0] : undefined;
 }

@@ -7,15 +7,21 @@
 export type CalendarDate = string;
 
 export const THEMA_CODES = ['A', 'B', 'C'] as const;
-export type ThemaCode = (typeof THEMA_CODES)[number];
+/** A theme's code: Zoetermeer's are A, B and C; another municipality's set-up (Inrichting) has its own. */
+export type ThemaCode = string;
 export type Thema = { code: ThemaCode; naam: string; adviezen: readonly number[] };
 
 export const PLATEAUS = ['Randvoorwaardelijk', 'Fundament versterken', 'Verbeteren', 'Excelleren'] as const;
-export type Plateau = (typeof PLATEAUS)[number];
+/** A plateau's name: Zoetermeer's are `PLATEAUS`; another municipality's set-up (Inrichting) has its own. */
+export type Plateau = string;
 
 /** Business domains plus Concern (the organisation as a whole, carried by the CMT). */
 export const DOMEINEN = ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein', 'Concern'] as const;
-export type Domein = (typeof DOMEINEN)[number];
+/**
+ * A domain's name. Zoetermeer's are `DOMEINEN`; the site's set-up (Inrichting) holds the municipality's own, and says
+ * which one is the organisation as a whole (`concernDomein`), so no code tests a domain by its name.
+ */
+export type Domein = string;
 
 export const ACTIE_STATUSSEN = [
   'Niet gestart',

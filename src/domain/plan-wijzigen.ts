@@ -4,6 +4,7 @@
  */
 import { compareActienummers, parseActienummer } from './actienummer.js';
 import { validationMessages as M, type DomainMessage } from './messages.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
 import type { Actie, Domein } from './model.js';
 
 // ---------- numbering ----------
@@ -40,8 +41,12 @@ export type PlanActor = { beheerder: boolean; mtDomeinen: readonly Domein[] };
  * only for actions of its own domains (every domain of the action is one of the MT's). SharePoint's own permissions
  * still decide whether the write is accepted; this rule decides what the app offers.
  */
-export function mayChangeActie(actor: PlanActor, domeinen: readonly Domein[]): boolean {
-  if (actor.beheerder || actor.mtDomeinen.includes('Concern')) return true;
+export function mayChangeActie(
+  actor: PlanActor,
+  domeinen: readonly Domein[],
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): boolean {
+  if (actor.beheerder || actor.mtDomeinen.includes(concernDomein(inrichting))) return true;
   return domeinen.length > 0 && domeinen.every((d) => actor.mtDomeinen.includes(d));
 }
 

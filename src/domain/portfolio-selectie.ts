@@ -7,6 +7,7 @@
  * seed 001:1521-1524) asks for one framework that decides what is and is not picked up, so the IMO's priority ranking
  * is one ranking across all domains: it is always shown whole, with the own items marked.
  */
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
 import type { Domein } from './model.js';
 
 /** Where an item stands seen from the chosen domain: its own, the Concern's, or another domain's. */
@@ -21,9 +22,13 @@ export type PortfolioBereik = (typeof PORTFOLIO_BEREIKEN)[number];
  * Where an item of `itemDomein` stands for the chosen domain. Without a choice nothing is "eigen": Concern items
  * are Concern and the rest is "overig". For the CMT (Concern chosen), the Concern items are its own.
  */
-export function herkomstVan(itemDomein: Domein, gekozen: Domein | undefined): PortfolioHerkomst {
+export function herkomstVan(
+  itemDomein: Domein,
+  gekozen: Domein | undefined,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): PortfolioHerkomst {
   if (gekozen !== undefined && itemDomein === gekozen) return 'eigen';
-  if (itemDomein === 'Concern') return 'concern';
+  if (itemDomein === concernDomein(inrichting)) return 'concern';
   return 'overig';
 }
 
@@ -31,23 +36,33 @@ export function herkomstVan(itemDomein: Domein, gekozen: Domein | undefined): Po
  * The widths a person can choose for the chosen domain, the default first. Without a domain there is nothing to
  * narrow (everything is shown); for the CMT "eigen en Concern" is the same as "eigen", so it is not offered.
  */
-export function portfolioBereiken(gekozen: Domein | undefined): readonly PortfolioBereik[] {
+export function portfolioBereiken(
+  gekozen: Domein | undefined,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): readonly PortfolioBereik[] {
   if (gekozen === undefined) return [];
-  if (gekozen === 'Concern') return ['alle', 'eigen'];
+  if (gekozen === concernDomein(inrichting)) return ['alle', 'eigen'];
   return PORTFOLIO_BEREIKEN;
 }
 
 /** The default width for the chosen domain: own and Concern for a business domain, everything otherwise. */
-export function standaardBereik(gekozen: Domein | undefined): PortfolioBereik {
-  return portfolioBereiken(gekozen)[0] ?? 'alle';
+export function standaardBereik(
+  gekozen: Domein | undefined,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): PortfolioBereik {
+  return portfolioBereiken(gekozen, inrichting)[0] ?? 'alle';
 }
 
 /**
  * The width to use: the asked one when it is on offer for the chosen domain (a URL may carry a value from another
  * domain's view, or a hand-edited one), else the default.
  */
-export function geldigBereik(gekozen: Domein | undefined, gevraagd: string | null | undefined): PortfolioBereik {
-  return portfolioBereiken(gekozen).find((b) => b === gevraagd) ?? standaardBereik(gekozen);
+export function geldigBereik(
+  gekozen: Domein | undefined,
+  gevraagd: string | null | undefined,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): PortfolioBereik {
+  return portfolioBereiken(gekozen, inrichting).find((b) => b === gevraagd) ?? standaardBereik(gekozen, inrichting);
 }
 
 /** Whether an item with this standing is in a view of this width. */
@@ -67,9 +82,10 @@ export function selecteerPortfolio<T extends { value: { domein: Domein } }>(
   items: readonly T[],
   gekozen: Domein | undefined,
   bereik: PortfolioBereik,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): T[] {
   return items
-    .map((item, index) => ({ item, index, herkomst: herkomstVan(item.value.domein, gekozen) }))
+    .map((item, index) => ({ item, index, herkomst: herkomstVan(item.value.domein, gekozen, inrichting) }))
     .filter((x) => inBereik(x.herkomst, bereik))
     .sort((a, b) => RANG[a.herkomst] - RANG[b.herkomst] || a.index - b.index)
     .map((x) => x.item);
@@ -99,18 +115,23 @@ export function vergelijkPrioriteit(
 export function heleRanking<T extends { value: { domein: Domein; prioriteit?: number | undefined; titel: string } }>(
   items: readonly T[],
   gekozen: Domein | undefined,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): { item: T; herkomst: PortfolioHerkomst }[] {
   return [...items]
     .sort((a, b) => vergelijkPrioriteit(a.value, b.value))
-    .map((item) => ({ item, herkomst: herkomstVan(item.value.domein, gekozen) }));
+    .map((item) => ({ item, herkomst: herkomstVan(item.value.domein, gekozen, inrichting) }));
 }
 
 /**
  * Whether an item belongs on an MT's agenda card (its portfolio section): the MT's own domains plus the
  * concern-wide changes, which concern every MT.
  */
-export function opAgendaVanMT(itemDomein: Domein, mtDomeinen: readonly Domein[]): boolean {
-  return mtDomeinen.includes(itemDomein) || itemDomein === 'Concern';
+export function opAgendaVanMT(
+  itemDomein: Domein,
+  mtDomeinen: readonly Domein[],
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): boolean {
+  return mtDomeinen.includes(itemDomein) || itemDomein === concernDomein(inrichting);
 }
 
 /** Order on the card: the MT's own domains before Concern (0 before 1). */

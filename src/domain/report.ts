@@ -23,6 +23,7 @@ import type {
 } from './model.js';
 import { datesFromPlanning, deadlineSoort, type DeadlineSoort } from './planning.js';
 import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
 import { bevindingenPerThema, samenhangVan } from './samenhang.js';
 import { isOpen } from './status.js';
 
@@ -213,9 +214,17 @@ export type PlateauGate = {
   toestand: 'open' | 'vroeg' | 'dicht';
 };
 
-export function plateauGate(acties: readonly Actie[], at: Date): PlateauGate {
-  const rv = acties.filter((a) => a.plateau === 'Randvoorwaardelijk');
-  const ex = acties.filter((a) => a.plateau === 'Excelleren');
+export function plateauGate(
+  acties: readonly Actie[],
+  at: Date,
+  plateaus: readonly Plateau[] = ZOETERMEER_INRICHTING.plateaus,
+): PlateauGate {
+  // The set-up's first plateau is the foundation and its last the one that must wait (Zoetermeer: Randvoorwaardelijk
+  // and Excelleren); a set-up of one plateau has no gate to speak of, and compares that plateau with itself.
+  const eerste = plateaus[0];
+  const laatste = plateaus[plateaus.length - 1];
+  const rv = acties.filter((a) => a.plateau === eerste);
+  const ex = acties.filter((a) => a.plateau === laatste);
   const randvoorwaardelijk = progressTotals(rv, at);
   const excelleren = progressTotals(ex, at);
   const opgepakt = randvoorwaardelijk.total - randvoorwaardelijk.nietOvergenomen;
@@ -288,6 +297,11 @@ export type AdviesVoortgang = {
 
 export type Voortgangsrapportage = {
   gemeente: string;
+  /**
+   * The municipality's set-up the report was made with: the order and names of its plateaus, themes and domains, and
+   * which plateaus the gate compares (the first and the last).
+   */
+  inrichting: Inrichting;
   peildatum: CalendarDate;
   totals: ProgressCounts;
   perAdvies: AdviesVoortgang[];
@@ -318,6 +332,8 @@ export type VoortgangInput = {
   borging?: readonly BorgingMT[];
   /** The findings, for the report's findings by theme. */
   bevindingen?: readonly Bevinding[];
+  /** The municipality's set-up (the Inrichting list); absent: Zoetermeer's, as for a site without one of its own. */
+  inrichting?: Inrichting;
 };
 
 function rapportActie(a: ActieOpDatum, at: Date): RapportActie {
@@ -357,11 +373,14 @@ function compareNext(a: RapportActie, b: RapportActie): number {
  */
 export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
   const at = endOfDay(input.peildatum);
+  const inrichting = input.inrichting ?? ZOETERMEER_INRICHTING;
   const acties = input.acties.map((a) => a.value);
   const adviezen = [...input.adviezen].sort((a, b) => a.nummer - b.nummer);
   const portfolio = input.portfolio ?? [];
   const oordelen = Object.fromEntries(PLANNING_OORDELEN.map((o) => [o, 0])) as Record<PlanningOordeel, number>;
-  const countsByAdvies = new Map(progressBy(acties, 'advies', at, adviezen).map((r) => [r.key, r] as const));
+  const countsByAdvies = new Map(
+    progressBy(acties, 'advies', at, adviezen, inrichting).map((r) => [r.key, r] as const),
+  );
   const sinds = input.histories ? (input.sinds ?? drieMaandenVoor(input.peildatum)) : undefined;
   const wijzigingen =
     input.histories && sinds ? statusWijzigingen(input.histories, endOfDay(addDays(sinds, -1)), at) : [];
@@ -427,19 +446,20 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
 
   return {
     gemeente: input.gemeente,
+    inrichting,
     peildatum: input.peildatum,
     totals: progressTotals(acties, at),
     perAdvies,
-    perPlateau: progressBy(acties, 'plateau', at, adviezen),
-    perThema: progressBy(acties, 'thema', at, adviezen),
-    perDomein: progressBy(acties, 'domein', at, adviezen),
-    gate: plateauGate(acties, at),
+    perPlateau: progressBy(acties, 'plateau', at, adviezen, inrichting),
+    perThema: progressBy(acties, 'thema', at, adviezen, inrichting),
+    perDomein: progressBy(acties, 'domein', at, adviezen, inrichting),
+    gate: plateauGate(acties, at, inrichting.plateaus),
     oordelen,
     ...(sinds ? { sinds } : {}),
     ...(input.borging ? { borging: [...input.borging] } : {}),
     ...(input.bevindingen
       ? {
-          bevindingenPerThema: bevindingenPerThema(input.bevindingen).map((g) => ({
+          bevindingenPerThema: bevindingenPerThema(input.bevindingen, inrichting.themas).map((g) => ({
             ...(g.thema ? { thema: g.thema.code } : {}),
             bevindingen: g.bevindingen.map((b) => ({ nummer: b.nummer, titel: b.titel })),
           })),

@@ -3,7 +3,7 @@
  */
 import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from './dates.js';
 import type { Actie, ActieStatus, Advies, CalendarDate, Domein, ThemaCode } from './model.js';
-import { DOMEINEN, PLATEAUS, THEMA_CODES } from './model.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
 import { deadlineSoort } from './planning.js';
 import { isOpen, statusCategory } from './status.js';
 
@@ -150,8 +150,9 @@ export function progressTotals(acties: readonly Actie[], now: Date): ProgressCou
 }
 
 /**
- * Progress per group, in a stable order: advies by number, plateau in plateau order (Randvoorwaardelijk first),
- * thema A-C, domein in DOMEINEN order. Every group of the plan appears, also when it has no actions (so a chart keeps
+ * Progress per group, in a stable order: advies by number, and plateau, thema and domein in the order of the
+ * municipality's set-up (`inrichting`, Zoetermeer's when left out: Randvoorwaardelijk first, thema A-C, the four
+ * business domains and then Concern). Every group of the plan appears, also when it has no actions (so a chart keeps
  * its axis): every advies in `adviezen`, every plateau, every theme of those adviezen, and every domain that an action
  * in `acties` carries (a plan of another municipality may use fewer themes and domains than Zoetermeer's; issue 12,
  * point 8). An action with several domains counts in each.
@@ -164,8 +165,9 @@ export function progressBy(
   key: ProgressKey,
   now: Date,
   adviezen: readonly Advies[],
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): ProgressRow[] {
-  const knownKeys = knownGroupKeys(key, adviezen, acties);
+  const knownKeys = knownGroupKeys(key, adviezen, acties, inrichting);
   const groups = new Map<string, ProgressCounts>(knownKeys.map((k) => [k, emptyCounts()]));
   const extra = new Set<string>();
   const themaOf = new Map<number, ThemaCode>(adviezen.map((a) => [a.nummer, a.thema]));
@@ -186,18 +188,23 @@ export function progressBy(
   return [...knownKeys, ...extraSorted].map((k) => withPercentage({ key: k, ...(groups.get(k) ?? emptyCounts()) }));
 }
 
-function knownGroupKeys(key: ProgressKey, adviezen: readonly Advies[], acties: readonly Actie[]): string[] {
+function knownGroupKeys(
+  key: ProgressKey,
+  adviezen: readonly Advies[],
+  acties: readonly Actie[],
+  inrichting: Inrichting,
+): string[] {
   switch (key) {
     case 'advies':
       return [...new Set(adviezen.map((a) => a.nummer))].sort((a, b) => a - b).map(String);
     case 'plateau':
-      return [...PLATEAUS];
+      return [...inrichting.plateaus];
     case 'thema':
-      // The themes the plan's recommendations use (a plan of another municipality may use fewer), in code order.
-      return THEMA_CODES.filter((code) => adviezen.some((a) => a.thema === code));
+      // The set-up's themes that the plan's recommendations use (a plan may use fewer), in the set-up's order.
+      return inrichting.themas.map((t) => t.code).filter((code) => adviezen.some((a) => a.thema === code));
     case 'domein':
-      // The domains the plan's actions carry, in the app's order: another municipality's plan may have fewer.
-      return DOMEINEN.filter((d) => acties.some((a) => a.domeinen.includes(d)));
+      // The set-up's domains that the plan's actions carry, in the set-up's order: a plan may use fewer.
+      return inrichting.domeinen.map((d) => d.naam).filter((d) => acties.some((a) => a.domeinen.includes(d)));
   }
 }
 

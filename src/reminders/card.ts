@@ -586,7 +586,7 @@ function agenderenChoices(agenda: Agenda): AgendaActie[] {
 }
 
 function agenderenForm(ctx: Context, agenda: Agenda): IShowCardAction | undefined {
-  if (agenda.mt.domeinen.includes('Concern') || agenda.openActies.length === 0) return undefined;
+  if (agenda.mt.domeinen.includes(agenda.concernDomein) || agenda.openActies.length === 0) return undefined;
   const actie: IChoiceSetInput = {
     type: 'Input.ChoiceSet',
     id: AGENDEREN_INPUT_IDS.actie,

@@ -9,7 +9,7 @@ import type { DeadlineSoort } from '../domain/planning.js';
 import { PLANNING_OORDELEN, type PlanningOordeel, type PlateauGate } from '../domain/report.js';
 import type { ProgressCounts } from '../domain/rules.js';
 import type { StatusCategory } from '../domain/status.js';
-import { themaNaam } from '../domain/themas.js';
+import { themaNaamIn, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting.js';
 
 export const RAPPORT_TITEL = 'Voortgangsrapportage Actieplan Digitaal Leiderschap';
 export const DEFAULT_GEMEENTE = 'Gemeente Zoetermeer';
@@ -102,37 +102,54 @@ export function planningZin(collegePlanning: string, termijn?: CalendarDate, soo
   return `${planning}${uitTermijn}.`;
 }
 
-/** The states of the plateau gate ("eerst het fundament"). */
-export const GATE_TOESTAND: Readonly<Record<PlateauGate['toestand'], string>> = {
-  open: 'Fundament gereed',
-  vroeg: 'Excelleren vóór het fundament',
-  dicht: 'Fundament in uitvoering',
-};
-
-/** The Excelleren actions that run in a track the college chose: said apart, never counted as early. */
-function trajectZin(gate: PlateauGate): string {
-  const n = gate.excellerenInTraject;
-  if (n === 0) return '';
-  return ` ${n === 1 ? 'Eén Excelleren-actie is' : `${n} Excelleren-acties zijn`} door het college belegd in een lopend traject; die tellen niet als vroeg.`;
+/**
+ * The state of the plateau gate ("eerst het fundament") in a few words; "vroeg" names the set-up's last plateau
+ * (Zoetermeer's Excelleren when no set-up is given).
+ */
+export function gateToestand(
+  toestand: PlateauGate['toestand'],
+  plateaus: readonly Plateau[] = ZOETERMEER_INRICHTING.plateaus,
+): string {
+  switch (toestand) {
+    case 'open':
+      return 'Fundament gereed';
+    case 'vroeg':
+      return `${plateaus[plateaus.length - 1] ?? ''} vóór het fundament`;
+    case 'dicht':
+      return 'Fundament in uitvoering';
+  }
 }
 
-/** The plateau gate in one sentence (the same wording as the dashboard). */
-export function gateZin(gate: PlateauGate): string {
+/** The last plateau's actions that run in a track the college chose: said apart, never counted as early. */
+function trajectZin(gate: PlateauGate, laatste: string): string {
+  const n = gate.excellerenInTraject;
+  if (n === 0) return '';
+  return ` ${n === 1 ? `Eén ${laatste}-actie is` : `${n} ${laatste}-acties zijn`} door het college belegd in een lopend traject; die tellen niet als vroeg.`;
+}
+
+/**
+ * The plateau gate in one sentence (the same wording as the dashboard), naming the set-up's first and last plateau
+ * (Zoetermeer's Randvoorwaardelijk and Excelleren when no set-up is given).
+ */
+export function gateZin(gate: PlateauGate, plateaus: readonly Plateau[] = ZOETERMEER_INRICHTING.plateaus): string {
+  const eerste = plateaus[0] ?? '';
+  const laatste = plateaus[plateaus.length - 1] ?? '';
   const rv = gate.randvoorwaardelijk;
   const opgepakt = rv.total - rv.nietOvergenomen;
   const basis = `${rv.afgerond} van ${opgepakt} opgepakte acties afgerond`;
   switch (gate.toestand) {
     case 'open':
-      return `Randvoorwaardelijk is gereed (${basis}): de weg naar Excelleren is vrij.`;
+      return `${eerste} is gereed (${basis}): de weg naar ${laatste} is vrij.`;
     case 'vroeg':
-      return `Randvoorwaardelijk is voor ${gate.gereedPercent}% gereed (${basis}), maar Excelleren is al in beweging (${gate.excellerenInBeweging} van ${gate.excelleren.total} acties): eerder dan het plan bedoelt.${trajectZin(gate)}`;
+      return `${eerste} is voor ${gate.gereedPercent}% gereed (${basis}), maar ${laatste} is al in beweging (${gate.excellerenInBeweging} van ${gate.excelleren.total} acties): eerder dan het plan bedoelt.${trajectZin(gate, laatste)}`;
     case 'dicht':
-      return `Randvoorwaardelijk is voor ${gate.gereedPercent}% gereed (${basis}); Excelleren wacht daarop, zoals het plan bedoelt.${trajectZin(gate)}`;
+      return `${eerste} is voor ${gate.gereedPercent}% gereed (${basis}); ${laatste} wacht daarop, zoals het plan bedoelt.${trajectZin(gate, laatste)}`;
   }
 }
 
-export function themaLabel(code: ThemaCode): string {
-  return `Thema ${code}: ${themaNaam(code)}`;
+/** "Thema A: Structuur versterken": the theme's name as the municipality's set-up gives it. */
+export function themaLabel(code: ThemaCode, inrichting: Inrichting = ZOETERMEER_INRICHTING): string {
+  return `Thema ${code}: ${themaNaamIn(inrichting, code)}`;
 }
 
 export function plateauLabel(plateau: Plateau): string {

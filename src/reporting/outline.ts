@@ -8,7 +8,6 @@
  * Pure: no I/O, no clock.
  */
 import type { BorgingMT } from '../domain/borging.js';
-import { PLATEAUS } from '../domain/model.js';
 import { DOORLOPEND_REGEL } from '../domain/planning.js';
 import {
   BELEGD_REGEL,
@@ -19,12 +18,12 @@ import {
 } from '../domain/report.js';
 import type { ProgressCounts, ProgressRow } from '../domain/rules.js';
 import { breekLangeWoorden, toonbareTekst, type TekstVeld } from '../domain/text-limits.js';
-import { themaNaam } from '../domain/themas.js';
+import { themaNaamIn, type Inrichting } from '../domain/inrichting.js';
 import {
   adviesKop,
   datumNl,
   datumNlOp,
-  GATE_TOESTAND,
+  gateToestand,
   gateZin,
   GEEN,
   isWaarschuwing,
@@ -168,8 +167,10 @@ function plateauNaam(key: string): string {
   return schoon(key) || 'Onbekend';
 }
 
-function themaKey(key: string): string {
-  return key === 'A' || key === 'B' || key === 'C' ? `${key}. ${themaNaam(key)}` : 'Onbekend thema';
+/** "A. Structuur versterken": a theme row by the set-up's name; a code the set-up does not know is unknown. */
+function themaKey(inrichting: Inrichting): (key: string) => string {
+  return (key) =>
+    inrichting.themas.some((t) => t.code === key) ? `${key}. ${themaNaamIn(inrichting, key)}` : 'Onbekend thema';
 }
 
 function samenvatting(model: Voortgangsrapportage): Block[] {
@@ -186,10 +187,10 @@ function samenvatting(model: Voortgangsrapportage): Block[] {
       ],
     },
     { kind: 'kop', niveau: 2, tekst: 'Stand per plateau' },
-    groepFiguur('per plateau', orderPlateaus(model.perPlateau), plateauNaam),
-    groepTabel('Plateau', orderPlateaus(model.perPlateau), plateauNaam, t),
+    groepFiguur('per plateau', orderPlateaus(model.perPlateau, model.inrichting.plateaus), plateauNaam),
+    groepTabel('Plateau', orderPlateaus(model.perPlateau, model.inrichting.plateaus), plateauNaam, t),
     { kind: 'kop', niveau: 2, tekst: 'Stand per thema' },
-    groepTabel('Thema', model.perThema, themaKey, t),
+    groepTabel('Thema', model.perThema, themaKey(model.inrichting), t),
     { kind: 'alinea', stijl: 'klein', runs: [{ text: TELLING_TOELICHTING }] },
     { kind: 'kop', niveau: 2, tekst: 'Tegen de planning van het college' },
     {
@@ -217,7 +218,10 @@ function samenvatting(model: Voortgangsrapportage): Block[] {
     { kind: 'kop', niveau: 2, tekst: 'Eerst het fundament' },
     {
       kind: 'alinea',
-      runs: [{ text: `${GATE_TOESTAND[model.gate.toestand]}. `, bold: true }, { text: gateZin(model.gate) }],
+      runs: [
+        { text: `${gateToestand(model.gate.toestand, model.inrichting.plateaus)}. `, bold: true },
+        { text: gateZin(model.gate, model.inrichting.plateaus) },
+      ],
     },
     { kind: 'alinea', stijl: 'klein', runs: [{ text: BELEGD_REGEL }] },
   ];
@@ -273,11 +277,11 @@ function borgingSectie(rows: readonly BorgingMT[]): Block[] {
   ];
 }
 
-/** The plateau rows in plateau order (the model already orders them; unknown plateaus stay after the known ones). */
-function orderPlateaus(rows: readonly ProgressRow[]): ProgressRow[] {
+/** The plateau rows in the set-up's order (the model already orders them; unknown plateaus stay after the known ones). */
+function orderPlateaus(rows: readonly ProgressRow[], plateaus: readonly string[]): ProgressRow[] {
   const index = (k: string) => {
-    const i = (PLATEAUS as readonly string[]).indexOf(k);
-    return i === -1 ? PLATEAUS.length : i;
+    const i = plateaus.indexOf(k);
+    return i === -1 ? plateaus.length : i;
   };
   return [...rows].sort((a, b) => index(a.key) - index(b.key));
 }
@@ -343,7 +347,10 @@ function samenhangAlinea(s: AdviesVoortgang['samenhang']): Block[] {
 }
 
 /** The report's findings as its appendices group them by theme: one heading per theme, a line per finding. */
-function bevindingenSectie(groepen: NonNullable<Voortgangsrapportage['bevindingenPerThema']>): Block[] {
+function bevindingenSectie(
+  groepen: NonNullable<Voortgangsrapportage['bevindingenPerThema']>,
+  inrichting: Inrichting,
+): Block[] {
   if (groepen.length === 0) return [];
   return [
     { kind: 'kop', niveau: 1, tekst: 'Bevindingen per thema' },
@@ -356,7 +363,7 @@ function bevindingenSectie(groepen: NonNullable<Voortgangsrapportage['bevindinge
       ],
     },
     ...groepen.flatMap((g): Block[] => [
-      { kind: 'kop', niveau: 2, tekst: g.thema ? themaLabel(g.thema) : 'Zonder thema' },
+      { kind: 'kop', niveau: 2, tekst: g.thema ? themaLabel(g.thema, inrichting) : 'Zonder thema' },
       ...g.bevindingen.map((b): Block => ({
         kind: 'alinea',
         runs: [{ text: schoon(`${b.nummer}. ${ofGeen(b.titel, '(zonder titel)')}`) }],
@@ -365,10 +372,14 @@ function bevindingenSectie(groepen: NonNullable<Voortgangsrapportage['bevindinge
   ];
 }
 
-function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefined): Block[] {
+function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefined, inrichting: Inrichting): Block[] {
   const blocks: Block[] = [
     { kind: 'kop', niveau: 2, tekst: adviesKop(a.nummer, ofGeen(a.titel, '(zonder titel)')) },
-    { kind: 'alinea', stijl: 'meta', runs: [{ text: schoon(`${themaLabel(a.thema)} · ${plateauLabel(a.plateau)}`) }] },
+    {
+      kind: 'alinea',
+      stijl: 'meta',
+      runs: [{ text: schoon(`${themaLabel(a.thema, inrichting)} · ${plateauLabel(a.plateau)}`) }],
+    },
     // The report's own words for the advies, before the college's reaction to it.
     ...(vrij(a.omschrijving, 'omschrijving')
       ? ([
@@ -505,7 +516,7 @@ export function rapportOpzet(model: Voortgangsrapportage): RapportOpzet {
     { kind: 'kop', niveau: 1, tekst: 'Voortgang per advies' },
   ];
   if (model.perAdvies.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
-  for (const a of model.perAdvies) blocks.push(...adviesSectie(a, datum, model.sinds));
-  if (model.bevindingenPerThema) blocks.push(...bevindingenSectie(model.bevindingenPerThema));
+  for (const a of model.perAdvies) blocks.push(...adviesSectie(a, datum, model.sinds, model.inrichting));
+  if (model.bevindingenPerThema) blocks.push(...bevindingenSectie(model.bevindingenPerThema, model.inrichting));
   return { titel: RAPPORT_TITEL, gemeente, peildatum: model.peildatum, peildatumNl: datum, blocks };
 }

@@ -1050,7 +1050,7 @@ export const zoetermeerDomeinVoortgang: DomeinVoortgang[] = ACTIES.filter(heeftD
   actie.domeinen.map((domein): DomeinVoortgang => {
     const rij: DomeinVoortgang = { actie: actie.nummer, domein, status: actie.status };
     if (actie.statusToelichting) rij.statusToelichting = actie.statusToelichting;
-    if (actie.nummer === '1.1' && domein !== 'Concern') rij.eigenaar = rol(`Informatiemanager ${domein}`);
+    if (actie.nummer === '1.1' && domein !== 'Concern') rij.eigenaar = rol(`Informatiemanager ${domein}` as PersonaRol);
     return rij;
   }),
 );

@@ -20,7 +20,7 @@ import { ViewSuspense } from '../components/view-suspense.js';
 import { formatInstant } from '../i18n/format.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
-import { DOMEIN_LABEL } from '../lib/labels.js';
+import { domeinLabel } from '../lib/labels.js';
 import { NativeSelect } from '../components/native-select.js';
 import { DOMEINEN, type Domein } from '../../domain/model.js';
 import { describeError } from '../lib/errors.js';
@@ -200,7 +200,7 @@ export function Shell({ user }: { user: SignedInUser }) {
           )}
           {compact && scope.domein && (
             <Badge appearance="outline" color="brand" data-testid="scope">
-              {t('scope.mt', { domein: t(DOMEIN_LABEL[scope.domein]) })}
+              {t('scope.mt', { domein: domeinLabel(t, scope.domein) })}
             </Badge>
           )}
           {planState.refreshing && planState.status === 'ready' && (
@@ -218,7 +218,7 @@ export function Shell({ user }: { user: SignedInUser }) {
                 <option value="">{t('filter.alleDomeinen')}</option>
                 {DOMEINEN.map((d) => (
                   <option key={d} value={d}>
-                    {t(DOMEIN_LABEL[d])}
+                    {domeinLabel(t, d)}
                   </option>
                 ))}
               </NativeSelect>

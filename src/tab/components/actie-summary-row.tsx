@@ -1,7 +1,7 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { LockClosedRegular } from '@fluentui/react-icons';
 import type { Domein } from '../../domain/model.js';
-import { DOMEIN_LABEL } from '../lib/labels.js';
+import { domeinLabel } from '../lib/labels.js';
 import type { ActieRow } from '../lib/plan/derive.js';
 import { useT } from '../i18n/i18n.js';
 import { DeadlineText } from './deadline-text.js';
@@ -87,7 +87,7 @@ export function ActieSummaryRow({
         <StatusBadge status={a.status} size="small" />
         {domein && (
           <Caption1 data-testid="actie-summary-domein">
-            {t('mine.domeinRij', { domein: t(DOMEIN_LABEL[domein]) })}
+            {t('mine.domeinRij', { domein: domeinLabel(t, domein) })}
           </Caption1>
         )}
         <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineSoort(a) === 'doorlopend'} />

@@ -1,3 +1,4 @@
+import { themaNaamIn, ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting.js';
 import type { ActieStatus, Domein, Plateau, ThemaCode } from '../../domain/model.js';
 import type { MessageKey } from '../i18n/nl.js';
 
@@ -11,23 +12,55 @@ export const STATUS_LABEL: Record<ActieStatus, MessageKey> = {
   'Niet overgenomen': 'status.nietOvergenomen',
 };
 
-export const PLATEAU_LABEL: Record<Plateau, MessageKey> = {
+/**
+ * Zoetermeer's plateaus, themes and domains have a text in both catalogues. Another municipality's come from its
+ * set-up (the Inrichting list) and are shown as it names them: `plateauLabel`, `themaLabel`, `domeinLabel`.
+ */
+export const PLATEAU_LABEL: Readonly<Record<Plateau, MessageKey>> = {
   Randvoorwaardelijk: 'plateau.randvoorwaardelijk',
   'Fundament versterken': 'plateau.fundament',
   Verbeteren: 'plateau.verbeteren',
   Excelleren: 'plateau.excelleren',
 };
 
-export const THEMA_LABEL: Record<ThemaCode, MessageKey> = {
+export const THEMA_LABEL: Readonly<Record<ThemaCode, MessageKey>> = {
   A: 'thema.A',
   B: 'thema.B',
   C: 'thema.C',
 };
 
-export const DOMEIN_LABEL: Record<Domein, MessageKey> = {
+export const DOMEIN_LABEL: Readonly<Record<Domein, MessageKey>> = {
   Bedrijfsvoering: 'domein.bedrijfsvoering',
   Dienstverlening: 'domein.dienstverlening',
   'Fysiek Domein': 'domein.fysiek',
   'Sociaal Domein': 'domein.sociaal',
   Concern: 'domein.concern',
 };
+
+type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** The catalogue's text for a value the map knows (own keys only: a domain may be called "constructor"). */
+function known(map: Readonly<Record<string, MessageKey>>, value: string, t: T): string | undefined {
+  return Object.hasOwn(map, value) ? t(map[value] as MessageKey) : undefined;
+}
+
+/** A domain in the UI's language: Zoetermeer's five by the catalogues, any other by its own name. */
+export function domeinLabel(t: T, domein: Domein): string {
+  return known(DOMEIN_LABEL, domein, t) ?? domein;
+}
+
+/** A plateau in the UI's language: Zoetermeer's four by the catalogues, any other by its own name. */
+export function plateauLabel(t: T, plateau: Plateau): string {
+  return known(PLATEAU_LABEL, plateau, t) ?? plateau;
+}
+
+/**
+ * A theme's name in the UI's language, by its code in the set-up: the catalogue's text only where the set-up's theme
+ * is Zoetermeer's (same code, same name; another municipality's theme "A" may be another theme), otherwise the
+ * set-up's own name, and the code itself for a code the set-up does not have.
+ */
+export function themaLabel(t: T, code: ThemaCode, inrichting: Inrichting = ZOETERMEER_INRICHTING): string {
+  const naam = themaNaamIn(inrichting, code);
+  const zoetermeer = ZOETERMEER_INRICHTING.themas.find((x) => x.code === code);
+  return zoetermeer !== undefined && zoetermeer.naam === naam ? (known(THEMA_LABEL, code, t) ?? naam) : naam;
+}

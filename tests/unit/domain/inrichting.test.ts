@@ -14,7 +14,12 @@ import {
   type Inrichting,
 } from '../../../src/domain/inrichting.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
-import type { Actie, Advies } from '../../../src/domain/model.js';
+import type { Actie, Advies, PortfolioItem } from '../../../src/domain/model.js';
+import { composeAgenda, type AgendaActieInput, type AgendaInput } from '../../../src/domain/agenda.js';
+import type { AgenderingInput } from '../../../src/domain/agendering.js';
+import { voortgangOp } from '../../../src/domain/report.js';
+import { buildAgendaCard } from '../../../src/reminders/card.js';
+import { rapportOpzet } from '../../../src/reporting/outline.js';
 
 /** A made-up municipality: five business domains of its own, a concern-wide domain of another name, two themes, three plateaus. */
 const WESTERVELD: Inrichting = {
@@ -214,5 +219,223 @@ describe('refusals, each in Dutch naming what is wrong', () => {
       'themas',
       'plateaus',
     ]);
+  });
+});
+
+// ---------- Westerveld's set-up through the agenda, the card and the report (issue 12, point 8) ----------
+
+/** Tuesday 1 December 2026, 09:00 Amsterdam; the card goes out the day before. */
+const MEETING = new Date('2026-12-01T08:00:00Z');
+const NOW = new Date('2026-11-30T08:00:00Z');
+const DEEP_LINK = 'https://teams.microsoft.com/l/entity/00000000-0000-0000-0000-000000000000/actieplan';
+
+function westerveldActie(
+  id: string,
+  value: Partial<Actie> & Pick<Actie, 'nummer' | 'domeinen' | 'plateau'>,
+): AgendaActieInput {
+  return {
+    id,
+    eTag: `"{${id}},1"`,
+    value: {
+      titel: `Actie ${value.nummer}`,
+      advies: Number(value.nummer.split('.')[0]),
+      status: 'Loopt',
+      afhankelijkVan: [],
+      bevindingen: [],
+      ...value,
+    },
+  };
+}
+
+/** A small plan of Westerveld: one action of the whole organisation, one shared by Ruimte and Samenleving, one of Middelen. */
+const WESTERVELD_ACTIES: AgendaActieInput[] = [
+  westerveldActie('1', {
+    nummer: '1.1',
+    domeinen: ['Gemeentebreed'],
+    plateau: 'Basis op orde',
+    deadline: '2026-11-15',
+  }),
+  westerveldActie('2', { nummer: '2.1', domeinen: ['Ruimte', 'Samenleving'], plateau: 'Doorontwikkelen' }),
+  westerveldActie('3', { nummer: '3.1', domeinen: ['Middelen'], plateau: 'Voorop lopen', status: 'Afgerond' }),
+];
+
+const WESTERVELD_ADVIEZEN: Advies[] = [1, 2, 3].map((nummer) => ({
+  nummer,
+  titel: `Advies ${nummer}`,
+  collegeReactie: '',
+  collegePlanning: '',
+  thema: nummer === 3 ? 'L' : 'S',
+  plateau: nummer === 1 ? 'Basis op orde' : nummer === 2 ? 'Doorontwikkelen' : 'Voorop lopen',
+}));
+
+function project(id: string, titel: string, domein: string): { id: string; value: PortfolioItem } {
+  return {
+    id,
+    value: {
+      key: `pf-${id}`,
+      titel,
+      omschrijving: '',
+      domein,
+      fase: 'Uitvoering',
+      status: 'Op koers',
+      ditKwartaal: 'wel',
+      acties: [],
+    },
+  };
+}
+
+const ESCALATIE: AgenderingInput = {
+  id: '9',
+  eTag: '"agendering-9,1"',
+  value: {
+    actie: '2.1',
+    domein: 'Ruimte',
+    reden: 'Het overzicht blijft liggen.',
+    op: '2026-11-20T09:00:00Z',
+    besproken: false,
+  },
+};
+
+/** The agenda with Westerveld's set-up, or (`metInrichting` false) with none given, as before this step. */
+function westerveldAgenda(mt: AgendaInput['mt'], metInrichting = true) {
+  return composeAgenda({
+    mt,
+    occurrenceStart: MEETING,
+    now: NOW,
+    acties: WESTERVELD_ACTIES,
+    domeinVoortgang: [
+      {
+        id: '21',
+        eTag: '"r21,1"',
+        value: { actie: '2.1', domein: 'Ruimte', status: 'Geblokkeerd', statusToelichting: 'Wacht op de leverancier.' },
+      },
+      { id: '22', eTag: '"r22,1"', value: { actie: '2.1', domein: 'Samenleving', status: 'Afgerond' } },
+    ],
+    portfolio: [
+      project('50', 'Gemeentebreed zaaksysteem', 'Gemeentebreed'),
+      project('51', 'Omgevingsloket', 'Ruimte'),
+      project('52', 'Salarisadministratie', 'Middelen'),
+    ],
+    agenderingen: [ESCALATIE],
+    ...(metInrichting ? { inrichting: WESTERVELD } : {}),
+  });
+}
+
+const GEMEENTEBREED_MT = { key: 'directieteam', naam: 'Directieteam', domeinen: ['Gemeentebreed'] };
+const RUIMTE_MT = { key: 'mt-ruimte', naam: 'MT Ruimte', domeinen: ['Ruimte'] };
+
+describe("Westerveld's set-up through the agenda", () => {
+  it('the MT of "Gemeentebreed" is the CMT: it gets "Geagendeerd door de MT\'s" and the breakdown of a shared action; with Zoetermeer\'s set-up it would not', () => {
+    const agenda = westerveldAgenda(GEMEENTEBREED_MT);
+    expect(agenda.concernDomein).toBe('Gemeentebreed');
+    expect(agenda.geagendeerd.map((g) => `${g.nummer} ${g.domein} ${g.reden}`)).toEqual([
+      '2.1 Ruimte Het overzicht blijft liggen.',
+    ]);
+    expect(agenda.openActies.map((a) => a.nummer)).toEqual(['1.1']);
+    // Without Westerveld's set-up the app would look for "Concern" and see no CMT at all.
+    const zonder = westerveldAgenda(GEMEENTEBREED_MT, false);
+    expect(zonder.concernDomein).toBe('Concern');
+    expect(zonder.geagendeerd).toEqual([]);
+  });
+
+  it('a business MT sees its own row of a shared action, its own projects and the "Gemeentebreed" ones, not another domain\'s', () => {
+    const agenda = westerveldAgenda(RUIMTE_MT);
+    expect(agenda.geagendeerd).toEqual([]);
+    const gedeeld = agenda.openActies.find((a) => a.nummer === '2.1');
+    expect(gedeeld?.status).toBe('Geblokkeerd');
+    expect(gedeeld?.rij).toEqual({ domein: 'Ruimte', id: '21', eTag: '"r21,1"' });
+    expect(agenda.blocked.map((b) => b.nummer)).toEqual(['2.1']);
+    // The portfolio section compares with a snapshot; the snapshot's own selection says what the MT tracks.
+    const tracked = composeAgenda({
+      mt: RUIMTE_MT,
+      occurrenceStart: MEETING,
+      now: NOW,
+      acties: WESTERVELD_ACTIES,
+      portfolio: [
+        project('50', 'Gemeentebreed zaaksysteem', 'Gemeentebreed'),
+        project('51', 'Omgevingsloket', 'Ruimte'),
+        project('52', 'Salarisadministratie', 'Middelen'),
+      ],
+      previous: {
+        version: 1,
+        mtKey: 'mt-ruimte',
+        occurrenceStart: '2026-11-24T08:00:00Z',
+        acties: {},
+        portfolio: {},
+        concernPortfolio: true,
+      },
+      inrichting: WESTERVELD,
+    });
+    expect(tracked.portfolioChanges.map((c) => c.item.titel)).toEqual(['Omgevingsloket', 'Gemeentebreed zaaksysteem']);
+  });
+});
+
+describe("Westerveld's set-up on the card", () => {
+  const nodes = (value: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] => {
+    if (Array.isArray(value)) for (const v of value) nodes(v, out);
+    else if (typeof value === 'object' && value !== null) {
+      out.push(value as Record<string, unknown>);
+      for (const v of Object.values(value)) nodes(v, out);
+    }
+    return out;
+  };
+  const texts = (card: unknown) =>
+    nodes(card)
+      .filter((n) => n.type === 'TextBlock')
+      .map((n) => String(n.text));
+  const agenderen = (card: unknown) =>
+    nodes(card).some((n) => n.type === 'Action.ShowCard' && n.title === 'Agenderen in CMT');
+
+  it('the "Gemeentebreed" MT\'s card lists the escalation with its tick and offers no "Agenderen in CMT"; the Ruimte MT\'s card offers it', () => {
+    const cmt = buildAgendaCard(westerveldAgenda(GEMEENTEBREED_MT), { deepLink: DEEP_LINK });
+    expect(texts(cmt).some((t) => t.startsWith("Geagendeerd door de MT's (1)"))).toBe(true);
+    expect(texts(cmt).join('\n')).toContain('Ruimte');
+    expect(nodes(cmt).some((n) => n.type === 'Action.Execute' && n.verb === 'agendering-besproken')).toBe(true);
+    expect(agenderen(cmt)).toBe(false);
+    const ruimte = buildAgendaCard(westerveldAgenda(RUIMTE_MT), { deepLink: DEEP_LINK });
+    expect(agenderen(ruimte)).toBe(true);
+    expect(texts(ruimte).some((t) => t.startsWith("Geagendeerd door de MT's"))).toBe(false);
+  });
+});
+
+describe("Westerveld's set-up in the report model", () => {
+  const model = voortgangOp({
+    gemeente: WESTERVELD.gemeente,
+    peildatum: '2026-12-01',
+    adviezen: WESTERVELD_ADVIEZEN,
+    acties: WESTERVELD_ACTIES.map((a) => ({ id: a.id, value: a.value })),
+    inrichting: WESTERVELD,
+  });
+
+  it('per plateau, theme and domain in the set-up\'s order: its three plateaus, S and L, the domains the plan carries with "Gemeentebreed"', () => {
+    expect(model.perPlateau.map((r) => `${r.key} ${r.total}`)).toEqual([
+      'Basis op orde 1',
+      'Doorontwikkelen 1',
+      'Voorop lopen 1',
+    ]);
+    expect(model.perThema.map((r) => `${r.key} ${r.total}`)).toEqual(['S 2', 'L 1']);
+    expect(model.perDomein.map((r) => `${r.key} ${r.total}`)).toEqual([
+      'Ruimte 1',
+      'Samenleving 1',
+      'Middelen 1',
+      'Gemeentebreed 1',
+    ]);
+    expect(model.inrichting).toBe(WESTERVELD);
+  });
+
+  it('the plateau gate compares the first plateau with the last: "Voorop lopen" done while "Basis op orde" is not is early', () => {
+    expect(model.gate.randvoorwaardelijk.total).toBe(1);
+    expect(model.gate.excelleren.total).toBe(1);
+    expect(model.gate.toestand).toBe('vroeg');
+  });
+
+  it("the report names the set-up's themes and plateaus, never Zoetermeer's", () => {
+    const tekst = JSON.stringify(rapportOpzet(model).blocks);
+    expect(tekst).toContain('S. Sturing');
+    expect(tekst).toContain('L. Leren');
+    expect(tekst).toContain('Thema S: Sturing');
+    expect(tekst).toContain('Basis op orde is voor 0% gereed');
+    expect(tekst).toContain('maar Voorop lopen is al in beweging');
+    expect(tekst).not.toMatch(/Randvoorwaardelijk|Excelleren|Structuur versterken|Onbekend thema/);
   });
 });

@@ -33,7 +33,7 @@ import { bevindingenPerThema, samenhangVan } from '../../../../domain/samenhang.
 import { StatusBadge } from '../../../components/status-badge.js';
 import { VersionList } from '../../../components/version-list.js';
 import { useT } from '../../../i18n/i18n.js';
-import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import { domeinLabel, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
 import { deriveRows } from '../../../lib/plan/derive.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useMediaQuery } from '../../../lib/use-media-query.js';
@@ -279,7 +279,7 @@ function DetailBody({
               <Select value={form.plateau} onChange={(_, d) => set('plateau', d.value as Actie['plateau'])}>
                 {PLATEAUS.map((p) => (
                   <option key={p} value={p}>
-                    {t(PLATEAU_LABEL[p])}
+                    {plateauLabel(t, p)}
                   </option>
                 ))}
               </Select>
@@ -327,7 +327,7 @@ function DetailBody({
             {DOMEINEN.map((d) => (
               <Checkbox
                 key={d}
-                label={t(DOMEIN_LABEL[d])}
+                label={domeinLabel(t, d)}
                 checked={form.domeinen.includes(d)}
                 onChange={(_, data) =>
                   set('domeinen', data.checked ? [...form.domeinen, d] : form.domeinen.filter((x) => x !== d))
@@ -419,7 +419,7 @@ function DetailBody({
                   >
                     <Caption1 as="p" block className={styles.themaKop}>
                       {groep.thema
-                        ? t('plan.theme', { code: groep.thema.code, naam: t(THEMA_LABEL[groep.thema.code]) })
+                        ? t('plan.theme', { code: groep.thema.code, naam: themaLabel(t, groep.thema.code) })
                         : t('detail.zonderThema')}
                     </Caption1>
                     <ul className={styles.list}>
@@ -590,8 +590,8 @@ function ReadOnlyFields({ actie }: { actie: Actie }) {
     [t('detail.start'), actie.start ?? t('detail.none')],
     [t('detail.deadline'), actie.deadline ?? t('plan.noDeadline')],
     [t('detail.planning'), actie.planning ?? t('detail.none')],
-    [t('detail.plateau'), t(PLATEAU_LABEL[actie.plateau])],
-    [t('detail.domeinen'), actie.domeinen.map((d) => t(DOMEIN_LABEL[d])).join(', ')],
+    [t('detail.plateau'), plateauLabel(t, actie.plateau)],
+    [t('detail.domeinen'), actie.domeinen.map((d) => domeinLabel(t, d)).join(', ')],
   ];
   return (
     <dl className={styles.dl}>

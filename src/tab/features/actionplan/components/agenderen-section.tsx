@@ -24,7 +24,7 @@ import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { formatInstant } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { describeError } from '../../../lib/errors.js';
-import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { domeinLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 
 const useStyles = makeStyles({
@@ -97,7 +97,7 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
   }, [eigen, siteId, stored.id, attempt]);
 
   if (!domein || !eigen || !mayAgenderen([domein], stored.value)) return null;
-  const domeinLabel = t(DOMEIN_LABEL[eigen]);
+  const domeinNaam = domeinLabel(t, eigen);
   const bestaand = open ? openAgendering(open, stored.value.nummer, eigen) : undefined;
 
   async function onSubmit(event: FormEvent) {
@@ -128,7 +128,7 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
       void (await ctx.session()).refreshCmtCard(created.id);
       setMessage({
         intent: 'success',
-        text: t('agenderen.saved', { nummer: stored.value.nummer, domein: domeinLabel }),
+        text: t('agenderen.saved', { nummer: stored.value.nummer, domein: domeinNaam }),
       });
       setEditing(false);
       setReden('');
@@ -163,7 +163,7 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
       {bestaand ? (
         <Body1 className={styles.open} data-testid="agenderen-open">
           {t('agenderen.staatOpAgenda', {
-            domein: domeinLabel,
+            domein: domeinNaam,
             sinds: formatInstant(bestaand.value.op, locale),
             door: bestaand.value.door?.displayName ?? t('agenderen.onbekend'),
             reden: bestaand.value.reden,

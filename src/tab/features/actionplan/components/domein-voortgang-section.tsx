@@ -26,7 +26,7 @@ import { formatCalendarDate } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { describeError } from '../../../lib/errors.js';
-import { DOMEIN_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
+import { domeinLabel, STATUS_LABEL } from '../../../lib/labels.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 
@@ -106,7 +106,7 @@ export function DomeinVoortgangSection({
       <ul className={styles.list}>
         {voortgang.perDomein.map((d) => (
           <li key={d.domein} className={styles.row} data-testid="domein-voortgang-row" data-domein={d.domein}>
-            <span className={styles.domein}>{t(DOMEIN_LABEL[d.domein])}</span>
+            <span className={styles.domein}>{domeinLabel(t, d.domein)}</span>
             <StatusBadge status={d.status} size="small" />
             <Caption1 className={styles.muted}>
               {d.eigenaar?.displayName ?? t('domeinVoortgang.noOwner')}
@@ -163,7 +163,7 @@ function RijGeschiedenis({ rijId, version, domein }: { rijId: string; version: s
       cancelled = true;
     };
   }, [open, rijId, version, attempt]);
-  const label = t(DOMEIN_LABEL[domein]);
+  const label = domeinLabel(t, domein);
   return (
     <div className={styles.history}>
       <Button
@@ -215,7 +215,7 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
   );
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<Message | undefined>();
-  const domeinLabel = t(DOMEIN_LABEL[stand.domein]);
+  const domeinNaam = domeinLabel(t, stand.domein);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -233,7 +233,7 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
         ...(deadline !== (stand.rij?.deadline ?? '') ? { deadline: deadline === '' ? undefined : deadline } : {}),
       };
       await store.save(item, stand.domein, change);
-      setMessage({ intent: 'success', text: t('domeinVoortgang.saved', { domein: domeinLabel }) });
+      setMessage({ intent: 'success', text: t('domeinVoortgang.saved', { domein: domeinNaam }) });
       ctx.reload();
     } catch (error) {
       const name = (error as Error).name;
@@ -243,7 +243,7 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
           text: (error as DomeinVoortgangValidationError).issues.map((i) => say(i.message)).join(' '),
         });
       else if (name === 'DomeinVoortgangConflictError') {
-        setMessage({ intent: 'error', text: t('domeinVoortgang.conflict', { domein: domeinLabel }) });
+        setMessage({ intent: 'error', text: t('domeinVoortgang.conflict', { domein: domeinNaam }) });
         ctx.reload();
       } else {
         const d = describeError(error);
@@ -262,9 +262,9 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
       className={styles.form}
       onSubmit={(e) => void onSubmit(e)}
       data-testid="domein-voortgang-form"
-      aria-label={t('domeinVoortgang.formLabel', { domein: domeinLabel })}
+      aria-label={t('domeinVoortgang.formLabel', { domein: domeinNaam })}
     >
-      <Field label={t('domeinVoortgang.status', { domein: domeinLabel })}>
+      <Field label={t('domeinVoortgang.status', { domein: domeinNaam })}>
         <Select
           value={status}
           onChange={(_, d) => setStatus(d.value as ActieStatus)}
@@ -280,7 +280,7 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
       <Field label={t('domeinVoortgang.toelichting')}>
         <Textarea value={toelichting} onChange={(_, d) => setToelichting(d.value)} resize="vertical" rows={2} />
       </Field>
-      <Field label={t('domeinVoortgang.eigenaar', { domein: domeinLabel })}>
+      <Field label={t('domeinVoortgang.eigenaar', { domein: domeinNaam })}>
         <Select value={eigenaarId} onChange={(_, d) => setEigenaarId(d.value)} data-testid="domein-voortgang-eigenaar">
           <option value="">{t('domeinVoortgang.noOwnerOption')}</option>
           {users.map((u) => (
@@ -290,7 +290,7 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
           ))}
         </Select>
       </Field>
-      <Field label={t('domeinVoortgang.deadline', { domein: domeinLabel })} hint={t('domeinVoortgang.deadlineHint')}>
+      <Field label={t('domeinVoortgang.deadline', { domein: domeinNaam })} hint={t('domeinVoortgang.deadlineHint')}>
         <DateInput value={deadline} onChange={setDeadline} data-testid="domein-voortgang-deadline" />
       </Field>
       <Field label={t('domeinVoortgang.notitie')}>
@@ -304,7 +304,7 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
       </Field>
       <div>
         <Button type="submit" appearance="primary" disabled={saving} data-testid="domein-voortgang-save">
-          {t('domeinVoortgang.save', { domein: domeinLabel })}
+          {t('domeinVoortgang.save', { domein: domeinNaam })}
         </Button>
       </div>
       {message && (

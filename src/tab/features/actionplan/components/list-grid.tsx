@@ -27,7 +27,7 @@ import { OwnerText } from '../../../components/owner-text.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { PLATEAU_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
+import { plateauLabel, STATUS_LABEL } from '../../../lib/labels.js';
 import { readJson, writeJson } from '../../../lib/storage.js';
 import {
   clampWidth,
@@ -261,7 +261,7 @@ function useContentWidths(entries: ListEntry[], font: string | undefined): Colum
         );
         widths.deadline = Math.max(widths.deadline, entry.row.overdue ? measureBold(words) + ICON_PX : measure(words));
       }
-      widths.plateau = Math.max(widths.plateau, measure(t(PLATEAU_LABEL[a.plateau])));
+      widths.plateau = Math.max(widths.plateau, measure(plateauLabel(t, a.plateau)));
     }
     const out: ColumnWidths = {};
     for (const [column, width] of Object.entries(widths) as [SizedColumn, number][])
@@ -588,8 +588,8 @@ export function ListGrid(props: ListGridProps) {
                     doorlopend={deadlineSoort(a) === 'doorlopend'}
                   />
                 </Cell>
-                <Cell className={styles.narrowHidden} title={t(PLATEAU_LABEL[a.plateau])}>
-                  <span className={styles.clip}>{t(PLATEAU_LABEL[a.plateau])}</span>
+                <Cell className={styles.narrowHidden} title={plateauLabel(t, a.plateau)}>
+                  <span className={styles.clip}>{plateauLabel(t, a.plateau)}</span>
                 </Cell>
               </div>
             );

@@ -27,7 +27,7 @@ import {
 } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import { domeinLabel, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
 import { NO_OWNER } from '../../../lib/plan/derive.js';
 import { useSavedViews } from '../hooks/use-saved-views.js';
 import {
@@ -201,20 +201,20 @@ export function ListToolbar({
         />
         <MultiFilter
           label={t('filter.plateau')}
-          options={PLATEAUS.map((p) => ({ value: p, text: t(PLATEAU_LABEL[p]) }))}
+          options={PLATEAUS.map((p) => ({ value: p, text: plateauLabel(t, p) }))}
           selected={f.plateau}
           onChange={(v) => setFilters({ plateau: v as ListFilters['plateau'] })}
         />
         <MultiFilter
           label={t('filter.thema')}
-          options={THEMA_CODES.map((c) => ({ value: c, text: `${c}. ${t(THEMA_LABEL[c])}` }))}
+          options={THEMA_CODES.map((c) => ({ value: c, text: `${c}. ${themaLabel(t, c)}` }))}
           selected={f.thema}
           onChange={(v) => setFilters({ thema: v as ListFilters['thema'] })}
         />
         {!scoped && (
           <MultiFilter
             label={t('filter.domein')}
-            options={DOMEINEN.map((d) => ({ value: d, text: t(DOMEIN_LABEL[d]) }))}
+            options={DOMEINEN.map((d) => ({ value: d, text: domeinLabel(t, d) }))}
             selected={f.domein}
             onChange={(v) => setFilters({ domein: v as ListFilters['domein'] })}
           />

@@ -22,7 +22,7 @@ import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
-import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import { domeinLabel, plateauLabel, STATUS_LABEL, THEMA_LABEL, themaLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
 import { buildEntries, queryFromParams, queryToParams, type ListQuery, type SortKey } from '../lib/list-query.js';
@@ -168,13 +168,11 @@ export function ListView({
         case 'status':
           return t(STATUS_LABEL[key as keyof typeof STATUS_LABEL] ?? 'common.unknown');
         case 'plateau':
-          return t(PLATEAU_LABEL[key as keyof typeof PLATEAU_LABEL] ?? 'common.unknown');
+          return plateauLabel(t, key);
         case 'thema':
-          return key in THEMA_LABEL
-            ? `${key}. ${t(THEMA_LABEL[key as keyof typeof THEMA_LABEL])}`
-            : t('common.unknown');
+          return key in THEMA_LABEL ? `${key}. ${themaLabel(t, key as keyof typeof THEMA_LABEL)}` : t('common.unknown');
         case 'domein':
-          return key in DOMEIN_LABEL ? t(DOMEIN_LABEL[key as keyof typeof DOMEIN_LABEL]) : t('common.unknown');
+          return domeinLabel(t, key);
         case 'advies': {
           const advies = plan?.adviezen.find((a) => String(a.value.nummer) === key);
           return advies

@@ -25,7 +25,7 @@ import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useT } from '../../../i18n/i18n.js';
 import { describeError } from '../../../lib/errors.js';
-import { DOMEIN_LABEL, PLATEAU_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import { domeinLabel, plateauLabel, themaLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
 import { usePlanActor } from '../hooks/use-plan-actor.js';
@@ -148,7 +148,7 @@ export function NieuweActieDialog({
               </Field>
               <Caption1 className={styles.muted} data-testid="nummer-preview">
                 {ft('nummerPreview', { nummer })}
-                {advies ? ` ${ft('thema')}: ${t(THEMA_LABEL[advies.thema])}.` : ''}
+                {advies ? ` ${ft('thema')}: ${themaLabel(t, advies.thema)}.` : ''}
               </Caption1>
               <Field label={t('detail.titel')} required validationMessage={shown('titel')}>
                 <Textarea
@@ -183,7 +183,7 @@ export function NieuweActieDialog({
                   >
                     {PLATEAUS.map((p) => (
                       <option key={p} value={p}>
-                        {t(PLATEAU_LABEL[p])}
+                        {plateauLabel(t, p)}
                       </option>
                     ))}
                   </Select>
@@ -196,7 +196,7 @@ export function NieuweActieDialog({
                 {DOMEINEN.map((d) => (
                   <Checkbox
                     key={d}
-                    label={t(DOMEIN_LABEL[d])}
+                    label={domeinLabel(t, d)}
                     checked={form.domeinen.includes(d)}
                     onChange={(_, data) =>
                       set('domeinen', data.checked ? [...form.domeinen, d] : form.domeinen.filter((x) => x !== d))

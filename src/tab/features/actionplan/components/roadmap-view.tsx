@@ -5,7 +5,7 @@ import { PLATEAUS, type Domein, type Plateau, type ThemaCode } from '../../../..
 import { planCounts } from '../../../../domain/counts.js';
 import { THEMAS } from '../../../../domain/themas.js';
 import { useT } from '../../../i18n/i18n.js';
-import { PLATEAU_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import { plateauLabel, themaLabel } from '../../../lib/labels.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
@@ -156,7 +156,7 @@ export function RoadmapView({
         {PLATEAUS.map((p, i) => (
           <div key={p} className={styles.colHeader}>
             <Subtitle2 as="h3" className={styles.colTitle}>
-              {i + 1}. {t(PLATEAU_LABEL[p])}
+              {i + 1}. {plateauLabel(t, p)}
               {i < PLATEAUS.length - 1 && <ArrowRightRegular aria-hidden="true" />}
             </Subtitle2>
             <Caption1>{t('roadmap.count', { count: rows.filter((r) => r.actie.plateau === p).length })}</Caption1>
@@ -200,7 +200,7 @@ function ThemaRow({
 }) {
   const styles = useStyles();
   const t = useT();
-  const themaName = t(THEMA_LABEL[code]);
+  const themaName = themaLabel(t, code);
   return (
     <>
       <div className={styles.rowHeader}>
@@ -210,11 +210,11 @@ function ThemaRow({
       </div>
       {PLATEAUS.map((plateau: Plateau) => {
         const list = cells.get(`${code}|${plateau}`) ?? [];
-        const label = t('roadmap.cell', { plateau: t(PLATEAU_LABEL[plateau]), thema: themaName, count: list.length });
+        const label = t('roadmap.cell', { plateau: plateauLabel(t, plateau), thema: themaName, count: list.length });
         return (
           <section key={plateau} className={styles.cell} aria-label={label} data-plateau={plateau} data-thema={code}>
             <p className={styles.cellLabel} aria-hidden="true">
-              {t(PLATEAU_LABEL[plateau])}
+              {plateauLabel(t, plateau)}
             </p>
             {list.length === 0 ? (
               <Caption1 className={styles.empty}>{t('roadmap.emptyCell')}</Caption1>

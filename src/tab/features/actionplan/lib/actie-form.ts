@@ -130,7 +130,8 @@ export function parseForm(raw: unknown): ActieForm | undefined {
   const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
   const status = str('status');
   const plateau = str('plateau');
-  if (str('titel') === undefined || !status || !plateau || !PLATEAUS.includes(plateau as Plateau)) return undefined;
+  if (str('titel') === undefined || !status || !plateau || !(PLATEAUS as readonly string[]).includes(plateau))
+    return undefined;
   return {
     titel: str('titel') ?? '',
     status: status as ActieStatus,

@@ -185,6 +185,12 @@ export function filterRows(rows: readonly ActieRow[], f: ListFilters, today: Cal
 
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
+/** A plateau's place in Zoetermeer's order; a plateau of another set-up sorts after them. */
+function plateauIndex(plateau: string): number {
+  const i = (PLATEAUS as readonly string[]).indexOf(plateau);
+  return i < 0 ? PLATEAUS.length : i;
+}
+
 /** Missing values sort last whatever the direction: an empty deadline is never "the earliest". */
 function compareOptional<T>(a: T | undefined, b: T | undefined, compare: (x: T, y: T) => number, dir: number): number {
   if (a === undefined && b === undefined) return 0;
@@ -205,7 +211,7 @@ export function sortRows(rows: readonly ActieRow[], sort: ListQuery['sort']): Ac
       case 'status':
         return (ACTIE_STATUSSEN.indexOf(a.actie.status) - ACTIE_STATUSSEN.indexOf(b.actie.status)) * dir;
       case 'plateau':
-        return (PLATEAUS.indexOf(a.actie.plateau) - PLATEAUS.indexOf(b.actie.plateau)) * dir;
+        return (plateauIndex(a.actie.plateau) - plateauIndex(b.actie.plateau)) * dir;
       case 'eigenaar':
         return compareOptional(a.actie.eigenaar?.displayName, b.actie.eigenaar?.displayName, collator.compare, dir);
       case 'deadline':

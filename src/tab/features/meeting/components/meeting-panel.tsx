@@ -24,7 +24,7 @@ import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { volgendeTexts } from '../i18n.js';
 import type { GeagendeerdItem } from '../../../../domain/agendering.js';
 import { AGENDERING_MAX } from '../../../../domain/agendering.js';
-import { DOMEIN_LABEL, STATUS_LABEL } from '../../../lib/labels.js';
+import { domeinLabel, STATUS_LABEL } from '../../../lib/labels.js';
 import { useMeeting, type AfvinkInput, type NextMeeting, type SaveInput } from '../hooks/use-meeting.js';
 import { panelItems, recordedState, startOfKey, type PanelItem } from '../lib/panel-data.js';
 
@@ -201,7 +201,7 @@ function GeagendeerdRow({
       </span>
       <Caption1 className={styles.reasons}>
         {t('vergadering.geagendeerd.meta', {
-          domein: t(DOMEIN_LABEL[item.domein]),
+          domein: domeinLabel(t, item.domein),
           door: item.door ?? t('agenderen.onbekend'),
           sinds: formatInstant(item.sinds, locale),
         })}
@@ -336,7 +336,7 @@ function AgendaRow({
       {item.rij && (
         <Caption1 data-testid="panel-domein-stand">
           {t('vergadering.domeinStand', {
-            domein: t(DOMEIN_LABEL[item.rij.domein]),
+            domein: domeinLabel(t, item.rij.domein),
             status: t(STATUS_LABEL[item.rij.status]),
           })}
         </Caption1>

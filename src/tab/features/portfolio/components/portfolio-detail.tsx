@@ -27,7 +27,7 @@ import { PortfolioConflictError, PortfolioValidationError } from '../../../../da
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { domeinLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useMediaQuery } from '../../../lib/use-media-query.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
@@ -296,7 +296,7 @@ export function PortfolioDetail({
             <>
               <dl className={styles.facts}>
                 <dt className={styles.dt}>{t('pf.col.domein')}</dt>
-                <dd className={styles.dd}>{t(DOMEIN_LABEL[v.domein])}</dd>
+                <dd className={styles.dd}>{domeinLabel(t, v.domein)}</dd>
                 <dt className={styles.dt}>{t('pf.col.fase')}</dt>
                 <dd className={styles.dd}>{v.fase}</dd>
                 <dt className={styles.dt}>{t('pf.col.status')}</dt>

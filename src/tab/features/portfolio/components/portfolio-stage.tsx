@@ -2,7 +2,7 @@ import { Body1, makeStyles, Spinner, Subtitle1, Title2, tokens, ToggleButton } f
 import { useMemo, useState } from 'react';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
-import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { domeinLabel } from '../../../lib/labels.js';
 import { LoadError } from '../../../components/load-error.js';
 import { usePortfolio } from '../api/use-portfolio.js';
 import { groupItems, inScope, type GroupBy } from '../lib/portfolio-view-model.js';
@@ -86,7 +86,7 @@ export function PortfolioStage({ scope }: { scope?: Domein | undefined }) {
         <div>
           <Title2 as="h2" id="portfolio-stage-title">
             {t('pf.title')}
-            {scope ? ` · ${t(DOMEIN_LABEL[scope])}` : ''}
+            {scope ? ` · ${domeinLabel(t, scope)}` : ''}
           </Title2>{' '}
           <Body1 className={styles.muted}>{t('pf.count', { count: items.length })}</Body1>
         </div>

@@ -2,7 +2,7 @@ import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { Kwartaaldoel, PortfolioItem } from '../../../../domain/model.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { useT } from '../../../i18n/i18n.js';
-import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { domeinLabel } from '../../../lib/labels.js';
 import type { OverviewLine, QuarterRow, TimelineRow } from '../lib/portfolio-view-model.js';
 import { VirtualTable, type VirtualEntry } from './virtual-table.js';
 import type { PortfolioHerkomst } from '../../../../domain/portfolio-selectie.js';
@@ -115,7 +115,7 @@ export function OverviewTable({
             cells: [
               <span className={s.num}>{l.item.value.prioriteit ?? <span className={s.muted}>–</span>}</span>,
               <ItemLink item={l.item} onOpen={onOpen} />,
-              t(DOMEIN_LABEL[l.item.value.domein]),
+              domeinLabel(t, l.item.value.domein),
               l.item.value.fase,
               <StatusBadge status={l.item.value.status} />,
               <DitKwartaalBadge value={l.item.value.ditKwartaal} />,
@@ -174,7 +174,7 @@ export function PriorityTable({
           </>
         )}
       </>,
-      t(DOMEIN_LABEL[item.value.domein]),
+      domeinLabel(t, item.value.domein),
       <DitKwartaalBadge value={item.value.ditKwartaal} />,
     ],
   }));

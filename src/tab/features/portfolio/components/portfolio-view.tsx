@@ -40,7 +40,7 @@ import {
 import { OverviewTable, PriorityTable, QuarterTable, TimelineTable } from './portfolio-tables.js';
 import { download } from '../../../lib/download.js';
 import { NativeSelect } from '../../../components/native-select.js';
-import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { domeinLabel } from '../../../lib/labels.js';
 
 const PortfolioDetail = lazy(() => import('./portfolio-detail.js').then((m) => ({ default: m.PortfolioDetail })));
 const ImportDialog = lazy(() => import('./import-dialog.js').then((m) => ({ default: m.ImportDialog })));
@@ -184,7 +184,7 @@ export function PortfolioView({
     rows: [...gridRaw.rows].sort((a, b) => rang(a.item.value.domein) - rang(b.item.value.domein)),
   };
   const sectionLabel = (h: PortfolioHerkomst) =>
-    h === 'eigen' && scope ? t('pf.herkomst.eigen', { domein: t(DOMEIN_LABEL[scope]) }) : t(`pf.herkomst.${h}`);
+    h === 'eigen' && scope ? t('pf.herkomst.eigen', { domein: domeinLabel(t, scope) }) : t(`pf.herkomst.${h}`);
 
   return (
     <section aria-labelledby="portfolio-title" data-testid="portfolio-view">

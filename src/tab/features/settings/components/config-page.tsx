@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DOMEINEN, type Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { domeinLabel } from '../../../lib/labels.js';
 import type { ConfigSession } from '../../../app/config-session.js';
 import type { ChannelInfo, TeamPlace } from '../../../app/teams-bridge.js';
 import { buildTabConfig, type StartView } from '../lib/tab-config.js';
@@ -80,7 +80,7 @@ export function ConfigPage({
             path: window.location.pathname,
             domein,
             view,
-            displayName: t('config.tabName', { domein: t(DOMEIN_LABEL[domein]) }),
+            displayName: t('config.tabName', { domein: domeinLabel(t, domein) }),
           })
         : undefined,
     [domein, view, t],
@@ -120,7 +120,7 @@ export function ConfigPage({
             <Radio
               key={d}
               value={d}
-              label={d === 'Concern' ? t('config.concern') : t('config.mtOf', { domein: t(DOMEIN_LABEL[d]) })}
+              label={d === 'Concern' ? t('config.concern') : t('config.mtOf', { domein: domeinLabel(t, d) })}
             />
           ))}
         </RadioGroup>

@@ -52,7 +52,7 @@ import { useLocale } from '../../../i18n/i18n.js';
 import { useSettingsT } from '../hooks/use-settings-t.js';
 import type { SettingsMessageKey } from '../i18n.js';
 import { describeError } from '../../../lib/errors.js';
-import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { domeinLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useJobStatus } from '../hooks/use-job-status.js';
 import { useMtSettings } from '../hooks/use-mt-settings.js';
@@ -281,7 +281,7 @@ function MtCard({
       </div>
       <dl className={styles.facts}>
         <dt className={styles.term}>{t('inst.domeinen')}</dt>
-        <dd className={styles.desc}>{v.domeinen.map((d) => t(DOMEIN_LABEL[d])).join(', ')}</dd>
+        <dd className={styles.desc}>{v.domeinen.map((d) => domeinLabel(t, d)).join(', ')}</dd>
         <dt className={styles.term}>{t('inst.schema')}</dt>
         <dd className={styles.desc} data-testid="mt-schedule">
           {words}
@@ -642,7 +642,7 @@ function MtForm({
             // Its own id: inside a Field every control would otherwise get the Field's one id, and each label would
             // toggle the first box.
             id={`${idBase}-domein-${d.replace(/\s+/g, '-')}`}
-            label={t(DOMEIN_LABEL[d])}
+            label={domeinLabel(t, d)}
             checked={draft.domeinen.includes(d)}
             onChange={(_, data) =>
               setDraft((x) => ({

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { DOMEIN_LABEL } from '../../../lib/labels.js';
+import { domeinLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { startItems, type StartItemKind } from '../lib/start-items.js';
 
@@ -54,7 +54,7 @@ export function StartView({
     () => startItems({ me, acties: plan?.acties.map((a) => a.value) ?? [], domein, now }),
     [me, plan, domein, now],
   );
-  const domeinName = domein ? t(DOMEIN_LABEL[domein]) : undefined;
+  const domeinName = domein ? domeinLabel(t, domein) : undefined;
   return (
     <section className={styles.root} aria-labelledby="start-title" data-testid="start">
       <div>

@@ -6,7 +6,7 @@ import type { ProgressKey, ProgressRow } from '../../../../domain/rules.js';
 import { ErrorBoundary } from '../../../components/error-boundary.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL, THEMA_LABEL } from '../../../lib/labels.js';
+import { domeinLabel, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
 import { useThemeName } from '../../../lib/theme-name.js';
 import { voortgangCatalogue } from '../i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
@@ -50,11 +50,13 @@ export function GroupProgress({ model, scope }: { model: Voortgangsrapportage; s
         return a ? `${k}. ${a.titel}` : t('plan.advies', { nummer: k });
       }
       case 'plateau':
-        return k in PLATEAU_LABEL ? t(PLATEAU_LABEL[k as keyof typeof PLATEAU_LABEL]) : k;
+        return plateauLabel(t, k);
       case 'thema':
-        return k in THEMA_LABEL ? `${k}. ${t(THEMA_LABEL[k as keyof typeof THEMA_LABEL])}` : t('common.unknown');
+        return model.inrichting.themas.some((x) => x.code === k)
+          ? `${k}. ${themaLabel(t, k, model.inrichting)}`
+          : t('common.unknown');
       case 'domein':
-        return k in DOMEIN_LABEL ? t(DOMEIN_LABEL[k as keyof typeof DOMEIN_LABEL]) : k;
+        return domeinLabel(t, k);
     }
   };
   const byLabel = t(KEYS.find((k) => k.key === key)?.label ?? 'progress.by.advies');

@@ -2,7 +2,7 @@ import { Body1, Field, makeStyles, ProgressBar, Subtitle2, tokens } from '@fluen
 import type { Voortgangsrapportage } from '../../../../domain/report.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useT } from '../../../i18n/i18n.js';
-import { PLATEAU_LABEL } from '../../../lib/labels.js';
+import { plateauLabel } from '../../../lib/labels.js';
 import { voortgangCatalogue } from '../i18n.js';
 import { useDashboardStyles } from './table-styles.js';
 
@@ -60,7 +60,7 @@ export function PlateauGate({ model }: { model: Voortgangsrapportage }) {
       </Body1>
       <ul className={own.bars} aria-label={ft('gate.plateaus')}>
         {model.perPlateau.map((row) => {
-          const plateau = row.key in PLATEAU_LABEL ? t(PLATEAU_LABEL[row.key as keyof typeof PLATEAU_LABEL]) : row.key;
+          const plateau = plateauLabel(t, row.key);
           const opgepakt = opgepaktVan(row);
           const percent = percentOf(row.afgerond, opgepakt);
           return (
