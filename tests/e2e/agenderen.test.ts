@@ -5,50 +5,29 @@
  * --mt cmt --preview`) lists it under "Geagendeerd door de MT's"; the CMT ticks it in its meeting side panel with a
  * decision, and it leaves the panel and the card.
  */
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createBesluitenStore } from '../../src/data/besluiten-store.js';
 import { createAgenderingenStore } from '../../src/data/agenderingen-store.js';
-import { prepareCard } from '../../src/reminders/cli.js';
 import { screenshotPath } from './support/browser.js';
-import { startTestHost, type TestHost } from './support/host-server.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import type { TestHost } from './support/host-server.js';
+import { openE2eFile, type OtherClient } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
+import { byNummer, cardPreview, openActionDetail, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
 let host: TestHost;
-let client: Awaited<ReturnType<typeof otherClient>>;
+let client: OtherClient;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  host = await startTestHost();
-  browser = await sharedBrowser();
-  client = await otherClient(run.appUrl);
+  const file = await openE2eFile({ host: true });
+  ({ run, browser, client, host } = file);
+  return file.close;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-/** The card the CMT would get now: the same code path as the job, read only. */
-async function cmtCardPreview() {
-  const plan = await client.plan();
-  return prepareCard(
-    {
-      graph: client.graph,
-      siteId: plan.siteId,
-      siteUrl: client.siteUrl,
-      deepLinkFor: () => `${run.appUrl}/`,
-      now: new Date(),
-    },
-    'cmt',
-  );
-}
+/** The card the CMT would get now (`npm run reminders -- --mt cmt --preview`): same code path, read only. */
+const cmtCardPreview = () => cardPreview(client, run.appUrl, 'cmt');
 
 async function stored() {
   const plan = await client.plan();
@@ -64,12 +43,12 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     const id11 = byNummer(await client.plan(), '1.1').id;
 
     // 1. MT Sociaal Domein's tab: the detail of 1.1, "Agenderen in CMT" with a required reason.
-    const sd = await personaContext(browser, UPN.imSociaal);
-    const page = await sd.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${run.appUrl}/?domein=${encodeURIComponent('Sociaal Domein')}#/lijst?actie=${id11}`);
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('heading', { name: /^1\.1 / }).waitFor();
+    const { page, dialog, errors } = await openActionDetail(browser, run.appUrl, {
+      persona: UPN.imSociaal,
+      domein: 'Sociaal Domein',
+      actieId: id11,
+      nummer: '1.1',
+    });
     const section = dialog.getByTestId('agenderen');
     // The report's words, quoted with their passages.
     await expect.poll(() => section.innerText()).toContain('zorgt voor voortgangsbewaking” (003:726)');
@@ -91,7 +70,7 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
       .toContain(`Reden: ${REDEN}`);
     await page.screenshot({ path: screenshotPath('agenderen-sociaal') });
     expect(errors).toEqual([]);
-    await sd.close();
+    await page.context().close();
 
     const [item] = await stored();
     expect(item?.value).toMatchObject({

@@ -5,11 +5,11 @@
  * width and the colour scheme change in place (the tab follows `prefers-color-scheme` without a reload), so the
  * 4 combinations cost 4 axe runs, not 4 page loads. The meeting side panel runs in the Teams test host.
  */
-import { existsSync } from 'node:fs';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHost, type TestHost } from './support/host-server.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import type { TestHost } from './support/host-server.js';
+import { openE2eFile } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
 import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
@@ -17,16 +17,9 @@ let browser: Browser;
 let host: TestHost;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
-  host = await startTestHost();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  const file = await openE2eFile({ host: true });
+  ({ run, browser, host } = file);
+  return file.close;
 });
 
 const COMBINATIONS = [

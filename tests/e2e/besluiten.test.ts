@@ -1,14 +1,14 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMts } from '../../src/bot/mt-channel.js';
 import { createBesluitenStore } from '../../src/data/besluiten-store.js';
 import { loadPortfolio } from '../../src/data/portfolio-store.js';
 import { resolveSite } from '../../src/data/site.js';
 import { screenshotPath } from './support/browser.js';
-import { downloadBytes, sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { downloadBytes, type SharedRun } from './support/shared-run.js';
+import { openE2eFile } from './support/e2e-file.js';
 import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
@@ -77,15 +77,10 @@ async function recordDecisions(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
+  const file = await openE2eFile();
+  ({ run, browser } = file);
   await recordDecisions();
-});
-
-afterAll(async () => {
-  await browser?.close();
+  return file.close;
 });
 
 async function open(

@@ -7,9 +7,8 @@
  * sentence (the outline the PDF and Word file are written from). Once for the seeded plan, once for a plan with every
  * status, overdue and doorlopend deadlines, waiting actions, a retired action and a domain's own row.
  */
-import { existsSync } from 'node:fs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createActiesStore } from '../../src/data/acties-store.js';
 import { createDomeinVoortgangStore } from '../../src/data/domein-voortgang-store.js';
 import { borgingInputOf, loadReportData, voortgangInputOf } from '../../src/data/report-data.js';
@@ -19,29 +18,21 @@ import { borging } from '../../src/domain/borging.js';
 import type { Domein } from '../../src/domain/model.js';
 import { isActief } from '../../src/domain/plan-wijzigen.js';
 import { endOfDay, voortgangOp } from '../../src/domain/report.js';
-import { prepareCard } from '../../src/reminders/cli.js';
 import { rapportOpzet } from '../../src/reporting/outline.js';
-import { startTestHost, type TestHost } from './support/host-server.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { byNummer, otherClient, personaContext, UPN, watchErrors } from './support/tab.js';
+import type { TestHost } from './support/host-server.js';
+import { openE2eFile, type OtherClient } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
+import { byNummer, cardPreview, personaContext, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
 let host: TestHost;
-let client: Awaited<ReturnType<typeof otherClient>>;
+let client: OtherClient;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
-  host = await startTestHost();
-  client = await otherClient(run.appUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  const file = await openE2eFile({ host: true });
+  ({ run, browser, client, host } = file);
+  return file.close;
 });
 
 type Figures = { acties: number; open: number; achterstallig: number; geblokkeerd: number; wachtOp: number };
@@ -119,17 +110,7 @@ async function openTab(domein?: Domein): Promise<{ page: Page; errors: string[] 
 
 /** The agenda card the MT would get now (`npm run reminders -- --mt <key> --preview --json`), read from its facts. */
 async function cardFigures(mtKey: string): Promise<{ shown: Shown; occurrenceStart: Date }> {
-  const plan = await client.plan();
-  const prepared = await prepareCard(
-    {
-      graph: client.graph,
-      siteId: plan.siteId,
-      siteUrl: client.siteUrl,
-      deepLinkFor: () => `${run.appUrl}/`,
-      now: new Date(),
-    },
-    mtKey,
-  );
+  const prepared = await cardPreview(client, run.appUrl, mtKey);
   const facts = new Map<string, string>();
   JSON.stringify(prepared.card, (key, value: unknown) => {
     if (key === 'facts' && Array.isArray(value))

@@ -1,24 +1,18 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openE2eFile, type OtherClient } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
+import { byNummer, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
-let client: Awaited<ReturnType<typeof otherClient>>;
+let client: OtherClient;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
-  client = await otherClient(run.appUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
+  const file = await openE2eFile();
+  ({ run, browser, client } = file);
+  return file.close;
 });
 
 async function openDetail(

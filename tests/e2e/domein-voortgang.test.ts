@@ -1,28 +1,22 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { openE2eFile, type OtherClient } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
 import { createDomeinVoortgangStore } from '../../src/data/domein-voortgang-store.js';
-import { byNummer, otherClient, personaContext, UPN, watchErrors } from './support/tab.js';
+import { byNummer, openActionDetail, personaContext, UPN, watchErrors } from './support/tab.js';
 
 const IM_FYSIEK = 'informatiemanager.fysiek-domein@zoetermeer.example';
 
 let run: SharedRun;
 let browser: Browser;
-let client: Awaited<ReturnType<typeof otherClient>>;
+let client: OtherClient;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
-  client = await otherClient(run.appUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
+  const file = await openE2eFile();
+  ({ run, browser, client } = file);
+  return file.close;
 });
 
 describe('progress per domain on a shared action', () => {
@@ -30,12 +24,12 @@ describe('progress per domain on a shared action', () => {
     const id11 = byNummer(await client.plan(), '1.1').id;
 
     // The Sociaal Domein MT's channel tab: its own row of 1.1, owned by its informatiemanager.
-    const sd = await personaContext(browser, UPN.imSociaal);
-    const page = await sd.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${run.appUrl}/?domein=${encodeURIComponent('Sociaal Domein')}#/lijst?actie=${id11}`);
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('heading', { name: /^1\.1 / }).waitFor();
+    const { page, dialog, errors } = await openActionDetail(browser, run.appUrl, {
+      persona: UPN.imSociaal,
+      domein: 'Sociaal Domein',
+      actieId: id11,
+      nummer: '1.1',
+    });
     const section = dialog.getByTestId('domein-voortgang');
     await expect
       .poll(() => section.getByTestId('domein-voortgang-summary').innerText())
@@ -68,7 +62,7 @@ describe('progress per domain on a shared action', () => {
     const row = plan.domeinVoortgang.find((r) => r.value.actie === '1.1' && r.value.domein === 'Sociaal Domein');
     expect(row?.value).toMatchObject({ status: 'Afgerond', notitie: 'Roadmap vastgesteld in het MT Sociaal Domein.' });
     expect(byNummer(plan, '1.1').value.status).toBe('Loopt');
-    await sd.close();
+    await page.context().close();
 
     // The CMT (a tab without a domain): the roll-up with its breakdown.
     const cmt = await personaContext(browser, UPN.gemeentesecretaris);

@@ -1,20 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadBytes, sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { downloadBytes, type SharedRun } from './support/shared-run.js';
+import { openE2eFile } from './support/e2e-file.js';
 import { personaContext, UPN } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  run = await sharedRun();
-  browser = await sharedBrowser();
+  const file = await openE2eFile();
+  ({ run, browser } = file);
+  return file.close;
 });
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('exporting the list', () => {
   it('exports exactly the filtered rows to .xlsx, with Dutch headers', async () => {
     const context = await personaContext(browser, UPN.imSociaal);

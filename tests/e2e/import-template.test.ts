@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, readXlsx } from '../../src/data/portfolio-import.js';
 import { loadPortfolio } from '../../src/data/portfolio-store.js';
 import { resolveSite } from '../../src/data/site.js';
 import { DOMEINEN } from '../../src/domain/model.js';
-import { downloadBytes, sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { downloadBytes, type SharedRun } from './support/shared-run.js';
+import { openE2eFile } from './support/e2e-file.js';
 import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
@@ -14,14 +14,9 @@ let browser: Browser;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
+  const file = await openE2eFile();
+  ({ run, browser } = file);
+  return file.close;
 });
 
 async function openImport(height = 900): Promise<{ page: Page; errors: string[] }> {

@@ -1,18 +1,18 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { claimFields, sentFields } from '../../src/data/lists/herinneringen.js';
 import { installatieToFields } from '../../src/data/lists/installaties.js';
 import { beheerdersToFields, MT_FIELDS } from '../../src/data/lists/mts.js';
 import { loadMTSettings } from '../../src/data/mts-store.js';
 import { screenshotPath } from './support/browser.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { openE2eFile, type OtherClient } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
+import { personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
-let client: Awaited<ReturnType<typeof otherClient>>;
+let client: OtherClient;
 let siteId: string;
 const MT_KEY = 'cmt';
 
@@ -24,11 +24,8 @@ async function readMt() {
 }
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
-  client = await otherClient(run.appUrl);
+  const file = await openE2eFile();
+  ({ run, browser, client } = file);
   const plan = await client.plan();
   siteId = plan.siteId;
   // The CMT names one Beheerder: the information manager of Sociaal Domein.
@@ -36,10 +33,7 @@ beforeAll(async () => {
   if (!beheerder?.id) throw new Error('persona not on the site');
   const mt = await readMt();
   await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${mt.id}/fields`, beheerdersToFields([beheerder.id]));
-});
-
-afterAll(async () => {
-  await browser?.close();
+  return file.close;
 });
 
 async function open(upn: string): Promise<{ page: Page; errors: string[] }> {

@@ -4,13 +4,13 @@
  * the action's detail and the meeting side panel show each action's and advies' description as the plan data has it,
  * read from the site through Graph.
  */
-import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tabDeepLink } from '../../src/bot/deep-link.js';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { startTestHost, type TestHost } from './support/host-server.js';
+import { openE2eFile } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
+import type { TestHost } from './support/host-server.js';
 import { personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
@@ -18,16 +18,9 @@ let browser: Browser;
 let host: TestHost;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  host = await startTestHost();
-  browser = await sharedBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  const file = await openE2eFile({ host: true });
+  ({ run, browser, host } = file);
+  return file.close;
 });
 
 const actie = (nummer: string) => zoetermeerPlan.acties.find((a) => a.nummer === nummer)!;

@@ -1,26 +1,19 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareCard } from '../../src/reminders/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { openE2eFile, type OtherClient } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
+import { byNummer, cardPreview, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
-let client: Awaited<ReturnType<typeof otherClient>>;
+let client: OtherClient;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
-  client = await otherClient(run.appUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
+  const file = await openE2eFile();
+  ({ run, browser, client } = file);
+  return file.close;
 });
 
 /** The CMT's channel tab (domain Concern), as the CMT secretary. */
@@ -33,19 +26,7 @@ async function cmtTab(hash: string): Promise<{ page: Page; errors: string[] }> {
 }
 
 /** The card the CMT would get now (`npm run reminders -- --mt cmt --preview`): same code path, read only. */
-async function cmtCardPreview() {
-  const plan = await client.plan();
-  return prepareCard(
-    {
-      graph: client.graph,
-      siteId: plan.siteId,
-      siteUrl: client.siteUrl,
-      deepLinkFor: () => `${run.appUrl}/`,
-      now: new Date(),
-    },
-    'cmt',
-  );
-}
+const cmtCardPreview = () => cardPreview(client, run.appUrl, 'cmt');
 
 describe('the living plan in the browser', () => {
   it('the CMT adds 9.3 under advies 9: it is in the roadmap, the list and the card preview at once', async () => {

@@ -1,25 +1,23 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sendBatch } from '../../src/data/graph/batch.js';
 import { PLAN_LISTS } from '../../src/data/plan-transfer.js';
 import { exportPlanXlsx, readPlanXlsx } from '../../src/data/plan-xlsx.js';
 import { listPath } from '../../src/data/site.js';
 import { brokenWesterveld, westerveld } from '../support/plan-fixtures.js';
-import { downloadBytes, sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { downloadBytes, type SharedRun } from './support/shared-run.js';
+import { openE2eFile } from './support/e2e-file.js';
 import { otherClient, personaContext, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  run = await sharedRun();
-  browser = await sharedBrowser();
+  const file = await openE2eFile();
+  ({ run, browser } = file);
+  return file.close;
 });
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('the plan as .xlsx in the tab', () => {
   it('a reader exports the whole plan from Lijst: every advies, action and row per domain', async () => {
     const client = await otherClient(run.appUrl);

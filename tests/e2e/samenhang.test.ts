@@ -4,25 +4,20 @@
  * samenhang met aanbeveling 3 en 5" (000:74–75), and the findings are grouped by theme as the report's appendices
  * group them (1–4 A, 5–7 B, 8–9 C). The action's detail shows both, in Dutch and in English.
  */
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { openE2eFile } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
 import { personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
+  const file = await openE2eFile();
+  ({ run, browser } = file);
+  return file.close;
 });
 
 const advies = (nummer: number) => zoetermeerPlan.adviezen.find((a) => a.nummer === nummer)!;

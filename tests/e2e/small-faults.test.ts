@@ -1,22 +1,20 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { beheerdersToFields } from '../../src/data/lists/mts.js';
 import { loadMTSettings } from '../../src/data/mts-store.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { otherClient, personaContext, UPN, watchErrors } from './support/tab.js';
+import { openE2eFile } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
+import { personaContext, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
+  const file = await openE2eFile();
+  ({ run, browser } = file);
   // The CMT names the information manager of Sociaal Domein as its Beheerder, who may then open the MT's form.
-  const client = await otherClient(run.appUrl);
+  const { client } = file;
   const plan = await client.plan();
   const beheerder = plan.users.find((u) => u.email === UPN.imSociaal);
   const { mts } = await loadMTSettings(client.graph, plan.siteId, new Date('2020-01-01T00:00:00Z'));
@@ -26,10 +24,7 @@ beforeAll(async () => {
     `/sites/${plan.siteId}/lists/MTs/items/${cmt.id}/fields`,
     beheerdersToFields([beheerder.id]),
   );
-});
-
-afterAll(async () => {
-  await browser?.close();
+  return file.close;
 });
 
 describe('small layout faults (issue 19, point 9)', () => {

@@ -1,15 +1,15 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
 import { beheerdersToFields } from '../../src/data/lists/mts.js';
 import { loadMTRegistrations } from '../../src/data/mts-store.js';
 import { loadPortfolio } from '../../src/data/portfolio-store.js';
 import { resolveSite } from '../../src/data/site.js';
 import { screenshotPath } from './support/browser.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { startTestHost, type HostContext, type TestHost } from './support/host-server.js';
+import { openE2eFile } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
+import type { HostContext, TestHost } from './support/host-server.js';
 import { byNummer, otherClient, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
@@ -26,16 +26,9 @@ type HostState = {
 };
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  host = await startTestHost();
-  browser = await sharedBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  const file = await openE2eFile({ host: true });
+  ({ run, browser, host } = file);
+  return file.close;
 });
 
 /** Opens the tab inside the test host, which answers teams-js like Teams does. */

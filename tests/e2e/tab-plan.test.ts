@@ -1,26 +1,21 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actieToFields } from '../../src/data/lists/acties.js';
 import { listPath } from '../../src/data/site.js';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
 import { screenshotPath } from './support/browser.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
+import { openE2eFile } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
 import { otherClient, personaContext, tabConfig, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
+  const file = await openE2eFile();
+  ({ run, browser } = file);
+  return file.close;
 });
 
 async function open(

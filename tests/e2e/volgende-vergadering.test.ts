@@ -4,9 +4,8 @@
  * 15.1): the next meeting's agenda per MT, when its card goes out, and the secretary's "Ook bespreken" and "Niet nodig"
  * (a reason required), reflected in the card the reminder job would send now (`npm run reminders -- --preview`).
  */
-import { existsSync } from 'node:fs';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { komendeVergaderingen } from '../../src/domain/schema-keuze.js';
 import { beheerdersToFields, MT_FIELDS } from '../../src/data/lists/mts.js';
 import type { ListItem } from '../../src/data/lists/list-definition.js';
@@ -14,25 +13,22 @@ import { loadMTSettings } from '../../src/data/mts-store.js';
 import { prepareCard } from '../../src/reminders/cli.js';
 import { formatInstant } from '../../src/tab/i18n/format.js';
 import { screenshotPath } from './support/browser.js';
-import { startTestHost, type HostContext, type TestHost } from './support/host-server.js';
-import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import type { HostContext, TestHost } from './support/host-server.js';
+import { openE2eFile, type OtherClient } from './support/e2e-file.js';
+import type { SharedRun } from './support/shared-run.js';
+import { personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
 let host: TestHost;
-let client: Awaited<ReturnType<typeof otherClient>>;
+let client: OtherClient;
 let siteId: string;
 /** The CMT's next meeting and when its card goes out, as the domain computes them for now. */
 let meeting: { start: Date; kaartOm: Date };
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  host = await startTestHost();
-  browser = await sharedBrowser();
-  client = await otherClient(run.appUrl);
+  const file = await openE2eFile({ host: true });
+  ({ run, browser, client, host } = file);
   const plan = await client.plan();
   siteId = plan.siteId;
   const secretaris = plan.users.find((u) => u.email === UPN.secretaris);
@@ -49,11 +45,7 @@ beforeAll(async () => {
   const [next] = komendeVergaderingen(cmt.value.schema, new Date(), { aantal: 1, voorlooptijdMinuten: 1 });
   if (!next) throw new Error('the CMT has no next meeting');
   meeting = next;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  return file.close;
 });
 
 async function keuzeItems(): Promise<ListItem[]> {

@@ -4,9 +4,8 @@
  * from the lists read back through Graph with the domain's own report functions (`voortgangOp`, `trendPerMaand`,
  * `borging`), never hard-coded, so the test proves that the screen shows what the model says for the chosen date.
  */
-import { existsSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../support/documents/docx-text.js';
 import { allNodes, readStructure } from '../support/documents/pdf-structure.js';
 import { readPdf } from '../support/documents/pdf-text.js';
@@ -22,8 +21,9 @@ import type { CalendarDate } from '../../src/domain/model.js';
 import { endOfDay, planAt, trendPerMaand, voortgangOp, type Voortgangsrapportage } from '../../src/domain/report.js';
 import { formatCalendarDate } from '../../src/tab/i18n/format.js';
 import { screenshotPath } from './support/browser.js';
-import { downloadBytes, sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
-import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { downloadBytes, type SharedRun } from './support/shared-run.js';
+import { openE2eFile } from './support/e2e-file.js';
+import { personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -32,18 +32,13 @@ let siteId: string;
 const GEMEENTE = 'Gemeente Zoetermeer';
 
 beforeAll(async () => {
-  if (!existsSync('dist/tab/index.html'))
-    throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
-  run = await sharedRun();
-  browser = await sharedBrowser();
-  const client = await otherClient(run.appUrl, UPN.secretaris);
+  const file = await openE2eFile();
+  ({ run, browser } = file);
+  const { client } = file;
   graph = client.graph;
   siteId = (await client.plan()).siteId;
   await logMeetings();
-});
-
-afterAll(async () => {
-  await browser?.close();
+  return file.close;
 });
 
 const DAY = 86_400_000;

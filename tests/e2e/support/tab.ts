@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { createGraph, type Graph } from '../../../src/data/graph/client.js';
 import { createPersonaTokenSource } from '../../../src/data/graph/token-source.js';
 import { loadPlanCold } from '../../../src/data/plan-sync.js';
+import { prepareCard } from '../../../src/reminders/cli.js';
 import type { LoadedPlan } from '../../../src/data/plan-store.js';
 import type { Actie } from '../../../src/domain/model.js';
 import type { Loaded } from '../../../src/data/lists/field-reader.js';
@@ -47,6 +48,27 @@ export async function otherClient(
   };
 }
 
+/** The app's own Graph client and data code, signed in as another persona (`otherClient`). */
+export type OtherClient = Awaited<ReturnType<typeof otherClient>>;
+
+/**
+ * The agenda card the MT `mtKey` would get now (`npm run reminders -- --mt <key> --preview`): the reminder job's own
+ * code path, read only, with links into the app at `appUrl`.
+ */
+export async function cardPreview(client: OtherClient, appUrl: string, mtKey: string) {
+  const plan = await client.plan();
+  return prepareCard(
+    {
+      graph: client.graph,
+      siteId: plan.siteId,
+      siteUrl: client.siteUrl,
+      deepLinkFor: () => `${appUrl}/`,
+      now: new Date(),
+    },
+    mtKey,
+  );
+}
+
 export function byNummer(plan: LoadedPlan, nummer: string): Loaded<Actie> {
   const item = plan.acties.find((a) => a.value.nummer === nummer);
   if (!item) throw new Error(`Action ${nummer} not in the plan`);
@@ -68,6 +90,24 @@ export async function personaContext(
     if (!window.localStorage.getItem('actieplan.persona')) window.localStorage.setItem('actieplan.persona', persona);
   }, upn);
   return context;
+}
+
+/**
+ * Opens the detail of action `actieId` in a new context of `persona`, in the tab of `domein` (an MT's channel tab)
+ * or the whole plan, and waits for its heading `nummer`. The test closes `page.context()`.
+ */
+export async function openActionDetail(
+  browser: Browser,
+  appUrl: string,
+  { persona, domein, actieId, nummer }: { persona: string; domein?: string; actieId: string; nummer: string },
+): Promise<{ page: Page; dialog: Locator; errors: string[] }> {
+  const context = await personaContext(browser, persona);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${appUrl}/${domein ? `?domein=${encodeURIComponent(domein)}` : ''}#/lijst?actie=${actieId}`);
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('heading', { name: new RegExp(`^${nummer.replace('.', '\\.')} `) }).waitFor();
+  return { page, dialog, errors };
 }
 
 /** Collects uncaught errors of a page, so a test fails on a crash it did not look for. */
