@@ -3,96 +3,31 @@ import {
   Button,
   Caption1,
   Field,
-  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
   Subtitle2,
-  tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
-import { useMemo } from 'react';
-import { borging } from '../../../../domain/borging.js';
-import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from '../../../../domain/dates.js';
-import type { CalendarDate, Domein } from '../../../../domain/model.js';
-import {
-  actiesOpDatum,
-  endOfDay,
-  PLANNING_OORDELEN,
-  trendPerMaand,
-  voortgangOp,
-  type ActieOpDatum,
-  type VoortgangInput,
-  type Voortgangsrapportage,
-} from '../../../../domain/report.js';
-import { borgingInputOf, voortgangInputOf } from '../../../../data/report-data.js';
+import { compareCalendarDates, isValidCalendarDate } from '../../../../domain/dates.js';
+import type { Domein } from '../../../../domain/model.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
-import type { MessageKey } from '../../../i18n/nl.js';
 import { describeError } from '../../../lib/errors.js';
-import { usePlanContext } from '../../../lib/plan/plan-context.js';
-import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
-import { planCounts } from '../../../../domain/counts.js';
 import { useReportData } from '../hooks/use-report-data.js';
+import { useVoortgangModel } from '../hooks/use-voortgang-model.js';
+import { useVoortgangViewStyles } from './voortgang-view-styles.js';
 import { useReportDownload, type ReportFormat } from '../hooks/use-report-download.js';
 import { voortgangCatalogue } from '../i18n.js';
-import { firstVersionDate, historiesOfDomein } from '../lib/history.js';
 import { BorgingSection } from './borging-section.js';
 import { GroupProgress } from './group-progress.js';
 import { PlanningTable } from './planning-table.js';
 import { PlateauGate } from './plateau-gate.js';
 import { TrendSection } from './trend-section.js';
 import { DateInput } from '../../../components/date-picker.js';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXL, maxWidth: '80rem' },
-  head: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, '& p': { marginBlock: 0 } },
-  titleRow: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-  },
-  dateField: { maxWidth: '28rem' },
-  dateRow: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  downloads: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-  },
-  kpis: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(10rem, 1fr))',
-    gap: tokens.spacingHorizontalS,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-  },
-  kpi: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    height: '100%',
-    boxSizing: 'border-box',
-  },
-  kpiValue: {
-    fontSize: tokens.fontSizeHero700,
-    lineHeight: tokens.lineHeightHero700,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  muted: { color: tokens.colorNeutralForeground2 },
-});
 
 export type VoortgangViewProps = {
   scope?: Domein | undefined;
@@ -104,12 +39,6 @@ export type VoortgangViewProps = {
   onOpen?: ((id: string) => void) | undefined;
 };
 
-/** The report date from the URL: a valid date before today, else today (a future date shows today's state). */
-function peildatumOf(params: URLSearchParams | undefined, today: CalendarDate): CalendarDate {
-  const requested = params?.get('datum') ?? '';
-  return isValidCalendarDate(requested) && compareCalendarDates(requested, today) < 0 ? requested : today;
-}
-
 /**
  * The progress dashboard (issue 8) for a report date: the key figures, progress per advies / plateau / theme /
  * domain, the judgement against the college's planning, the plateau gate, the trend per month from the version
@@ -118,81 +47,15 @@ function peildatumOf(params: URLSearchParams | undefined, today: CalendarDate): 
  * Today is the live plan (with this person's unsaved edits); an earlier date is the plan as its history shows it.
  */
 export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpen }: VoortgangViewProps) {
-  const styles = useStyles();
+  const styles = useVoortgangViewStyles();
   const t = useT();
   const ft = useFeatureT(voortgangCatalogue);
   const locale = useLocale();
-  const { plan, now } = usePlanContext();
-  const rows = usePlanRows(scope);
   const report = useReportData();
   const downloads = useReportDownload();
-
-  const today = amsterdamDate(now);
-  const peildatum = peildatumOf(params, today);
-  const isToday = peildatum === today;
-  const data = report.data;
-
-  const live = useMemo((): ActieOpDatum[] => plan?.acties.map((a) => ({ id: a.id, value: a.value })) ?? [], [plan]);
-  // A channel tab follows the actions that belong to its domain now, on every date and in the trend.
-  const inScope = useMemo(
-    () => new Set(live.filter((a) => !scope || a.value.domeinen.includes(scope)).map((a) => a.id)),
-    [live, scope],
-  );
-
-  // Past dates need the history; today is there at once. `existing` counts the plan's actions on the date, any domain.
-  const chosen = useMemo((): { input: VoortgangInput; base: VoortgangInput; existing: number } | undefined => {
-    if (!plan) return undefined;
-    let base: VoortgangInput;
-    if (data) base = voortgangInputOf({ ...data, plan }, { peildatum, gemeente: report.gemeente, now });
-    else if (isToday)
-      base = {
-        gemeente: report.gemeente,
-        peildatum,
-        adviezen: plan.adviezen.map((a) => a.value),
-        bevindingen: plan.bevindingen.map((b) => b.value),
-        acties: actiesOpDatum({ live, histories: [], peildatum, now }),
-      };
-    else return undefined;
-    return {
-      input: scope ? { ...base, acties: base.acties.filter((a) => inScope.has(a.id)) } : base,
-      base,
-      existing: base.acties.length,
-    };
-  }, [plan, data, peildatum, report.gemeente, now, isToday, live, scope, inScope]);
-  const input = chosen?.input;
-
-  // A channel tab shows its domain: adviezen without actions in it are left out (their judgement would say nothing).
-  const model = useMemo(
-    () => (input ? withoutEmptyAdviezen(voortgangOp(input), scope !== undefined) : undefined),
-    [input, scope],
-  );
-  const noHistory = !isToday && chosen !== undefined && chosen.existing === 0;
-  const firstVersion = useMemo(() => (data ? firstVersionDate(data.histories) : undefined), [data]);
-
-  const trend = useMemo(() => {
-    if (!data) return undefined;
-    const liveDomeinen = new Map(live.map((a) => [a.id, a.value.domeinen] as const));
-    const points = trendPerMaand(historiesOfDomein(data.histories, liveDomeinen, scope), peildatum);
-    // Today's point is the live plan's, like the key figures above it (the history was read when the view opened).
-    const last = points.at(-1);
-    return isToday && last && model ? [...points.slice(0, -1), { ...last, counts: model.totals }] : points;
-  }, [data, live, scope, peildatum, isToday, model]);
-
-  const borgingRows = useMemo(() => {
-    if (!data || !plan || !input) return undefined;
-    // Every MT is shown, so "changed since the last meeting" needs all actions, not only this tab's domain.
-    return borging({ ...borgingInputOf({ ...data, plan }, endOfDay(peildatum)), acties: chosen?.base.acties ?? [] });
-  }, [data, plan, input, chosen, peildatum]);
-
-  // The report for the college and the council is always about the whole plan, also from a channel tab, with the
-  // status changes of the last three months and the borging of 11.5 per MT.
-  const reportModel = useMemo(
-    () =>
-      chosen && data && borgingRows
-        ? voortgangOp({ ...chosen.base, histories: data.histories, borging: borgingRows })
-        : undefined,
-    [chosen, data, borgingRows],
-  );
+  const { today, peildatum, isToday, data, model, noHistory, firstVersion, trend, borgingRows, reportModel, kpis } =
+    useVoortgangModel(scope, params, report);
+  const totals = model?.totals;
 
   const setPeildatum = (value: string) => {
     if (!onParamsChange) return;
@@ -201,45 +64,6 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
     else next.delete('datum');
     onParamsChange(next);
   };
-
-  const waiting = useMemo(
-    () =>
-      planCounts(
-        rows.map((r) => r.actie),
-        now,
-        live.map((a) => a.value),
-      ).wachtOp,
-    [rows, now, live],
-  );
-  const totals = model?.totals;
-  const kpis: { label: MessageKey; value: number; params?: Record<string, string>; testId: string }[] = totals
-    ? [
-        { label: 'progress.kpi.total', value: totals.total, testId: 'kpi-total' },
-        { label: 'progress.kpi.done', value: totals.afgerond, params: { status: 'Afgerond' }, testId: 'kpi-done' },
-        {
-          label: 'progress.kpi.running',
-          value: totals.lopend,
-          params: { status: 'Loopt,Belegd in lopend traject' },
-          testId: 'kpi-running',
-        },
-        {
-          label: 'progress.kpi.blocked',
-          value: totals.geblokkeerd,
-          params: { status: 'Geblokkeerd' },
-          testId: 'kpi-blocked',
-        },
-        {
-          label: 'progress.kpi.overdue',
-          value: totals.achterstallig,
-          params: { due: 'achterstallig' },
-          testId: 'kpi-overdue',
-        },
-        // Which actions wait for another is known for the live plan only.
-        ...(isToday
-          ? [{ label: 'progress.kpi.waiting' as const, value: waiting, params: { wacht: '1' }, testId: 'kpi-waiting' }]
-          : []),
-      ]
-    : [];
 
   const datumText = formatCalendarDate(peildatum, locale, 'long');
   const dataError = report.error !== undefined ? describeError(report.error) : undefined;
@@ -382,12 +206,4 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
       )}
     </section>
   );
-}
-
-function withoutEmptyAdviezen(model: Voortgangsrapportage, scoped: boolean): Voortgangsrapportage {
-  if (!scoped) return model;
-  const perAdvies = model.perAdvies.filter((a) => a.counts.total > 0);
-  const oordelen = Object.fromEntries(PLANNING_OORDELEN.map((o) => [o, 0])) as Voortgangsrapportage['oordelen'];
-  for (const a of perAdvies) oordelen[a.oordeel] += 1;
-  return { ...model, perAdvies, oordelen };
 }
