@@ -1,4 +1,5 @@
 import { checkAfhandeling, checkAgendering, type Agendering } from '../domain/agendering.js';
+import { messageText, type DomainMessage } from '../domain/messages.js';
 import type { Actie, Domein, PersonRef } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { odataQuery, odataString } from './graph/client.js';
@@ -17,9 +18,15 @@ import { listReadUrl } from './list-batch.js';
 import { createListStore, EtagConflictError, type ListStore } from './list-store.js';
 import { listPath } from './site.js';
 
-/** The escalation or the tick breaks a rule (no reason, already on the agenda, already ticked); nothing was written. */
+/**
+ * The escalation or the tick breaks a rule (no reason, already on the agenda, already ticked); nothing was written.
+ * `domain` is the rule's message (key and values) for a UI to say in its language; `message` is its Dutch.
+ */
 export class AgenderingValidationError extends Error {
   override readonly name = 'AgenderingValidationError';
+  constructor(readonly domain: DomainMessage) {
+    super(messageText(domain));
+  }
 }
 
 /** Someone else changed the escalation since it was read (412: ticked it first, say). Nothing was written. */

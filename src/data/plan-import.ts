@@ -21,7 +21,7 @@ import {
 } from '../domain/model.js';
 import { binnenLimiet } from '../domain/text-limits.js';
 import { THEMAS } from '../domain/themas.js';
-import { messageText, type DomainMessage } from '../domain/messages.js';
+import { messageText, validationMessages as M, type DomainMessage } from '../domain/messages.js';
 import {
   validateActie,
   validateAdvies,
@@ -46,11 +46,19 @@ export type PlanImportProblem = {
   rowNumber: number;
   column?: string;
   value?: string;
-  /** The problem in Dutch (the CLI, the rollback report). */
+  /** The problem in Dutch (the CLI, the rollback report): `messageText(domain)`. */
   message: string;
-  /** The domain's message (key and values) when the problem is one of the domain's rules: a UI says it itself. */
-  domain?: DomainMessage;
+  /**
+   * The problem as a message key with its values, a domain rule's or the import's own (a missing sheet, an unknown
+   * person): a UI says it in its own language.
+   */
+  domain: DomainMessage;
 };
+
+/** A problem of the file, its Dutch `message` rendered from its key. */
+function planProblem(p: Omit<PlanImportProblem, 'message'>): PlanImportProblem {
+  return { ...p, message: messageText(p.domain) };
+}
 
 /** Where each item of the plan came from, so that a failed write can name its row. */
 export type PlanRowRef = { sheet: PlanSheet; rowNumber: number };
@@ -144,32 +152,27 @@ function openSheet(
   const index = new Map<string, number>();
   if (!table) {
     if (REQUIRED_SHEETS.includes(sheet))
-      problems.push({
-        sheet,
-        rowNumber: 0,
-        message: `Het tabblad "${sheet}" ontbreekt; het importformaat heeft de tabbladen ${PLAN_SHEETS.join(', ')}.`,
-      });
+      problems.push(planProblem({ sheet, rowNumber: 0, domain: M.planTabbladOntbreekt(sheet, PLAN_SHEETS) }));
   } else {
     const normalised = table.headers.map((h) => squash(h));
     for (const [field, header] of Object.entries(columns)) {
       const i = normalised.indexOf(squash(header));
       if (i >= 0) index.set(field, i);
       else if (required.includes(field))
-        problems.push({
-          sheet,
-          rowNumber: 1,
-          column: header,
-          message: `De kolom "${header}" ontbreekt op tabblad "${sheet}".`,
-        });
+        problems.push(
+          planProblem({ sheet, rowNumber: 1, column: header, domain: M.planKolomOntbreekt(header, sheet) }),
+        );
     }
     table.headers.forEach((h, i) => {
       if (h !== '' && ![...index.values()].includes(i)) {
-        problems.push({
-          sheet,
-          rowNumber: 1,
-          column: h,
-          message: `Onbekende kolom "${binnenLimiet(h, SHOWN_VALUE_MAX)}" op tabblad "${sheet}"; de kolommen zijn: ${Object.values(columns).join(', ')}.`,
-        });
+        problems.push(
+          planProblem({
+            sheet,
+            rowNumber: 1,
+            column: h,
+            domain: M.planKolomOnbekend(binnenLimiet(h, SHOWN_VALUE_MAX), sheet, Object.values(columns)),
+          }),
+        );
       }
     });
   }
@@ -196,21 +199,17 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     acties: new Map(),
     domeinVoortgang: new Map(),
   };
-  const problem = (
-    r: SheetReader,
-    rowNumber: number,
-    message: string | DomainMessage,
-    field?: string,
-    raw?: ImportCell,
-  ) => {
+  const problem = (r: SheetReader, rowNumber: number, message: DomainMessage, field?: string, raw?: ImportCell) => {
     const value = raw === undefined ? undefined : cellText(raw);
-    problems.push({
-      sheet: r.sheet,
-      rowNumber,
-      ...(field ? { column: r.header(field) } : {}),
-      ...(value !== undefined ? { value: binnenLimiet(value, SHOWN_VALUE_MAX) } : {}),
-      ...(typeof message === 'string' ? { message } : { message: messageText(message), domain: message }),
-    });
+    problems.push(
+      planProblem({
+        sheet: r.sheet,
+        rowNumber,
+        ...(field ? { column: r.header(field) } : {}),
+        ...(value !== undefined ? { value: binnenLimiet(value, SHOWN_VALUE_MAX) } : {}),
+        domain: message,
+      }),
+    );
   };
   const issues = (r: SheetReader, rowNumber: number, cells: readonly ImportCell[], list: ValidationIssue[]) => {
     for (const issue of list) {
@@ -225,14 +224,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     const person = context.users.find(
       (u) => squash(u.displayName) === squash(t) || (u.email !== undefined && squash(u.email) === squash(t)),
     );
-    if (!person)
-      problem(
-        r,
-        rowNumber,
-        `Onbekende persoon "${binnenLimiet(t, SHOWN_VALUE_MAX)}": kies iemand die op de SharePoint-site bekend is, of laat de cel leeg.`,
-        field,
-        raw,
-      );
+    if (!person) problem(r, rowNumber, M.planPersoonOnbekend(binnenLimiet(t, SHOWN_VALUE_MAX)), field, raw);
     return person;
   };
 
@@ -247,20 +239,17 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         themaSheet,
         rowNumber,
-        `Onbekend thema "${String(code ?? '')}": deze versie kent de thema's ${THEMAS.map((t) => `${t.code} (${t.naam})`).join(', ')}.`,
+        M.planThemaOnbekend(
+          binnenLimiet(String(code ?? ''), SHOWN_VALUE_MAX),
+          THEMAS.map((t) => `${t.code} (${t.naam})`),
+        ),
         'code',
         themaSheet.cell(cells, 'code'),
       );
     } else if (naam !== undefined && squash(naam) !== squash(known.naam)) {
-      problem(
-        themaSheet,
-        rowNumber,
-        `Thema ${known.code} heet in deze versie "${known.naam}"; andere themanamen kan de app nog niet opslaan.`,
-        'naam',
-        themaSheet.cell(cells, 'naam'),
-      );
+      problem(themaSheet, rowNumber, M.planThemaNaam(known.code, known.naam), 'naam', themaSheet.cell(cells, 'naam'));
     } else if (themas.some((t) => t.code === known.code)) {
-      problem(themaSheet, rowNumber, `Thema ${known.code} staat twee keer op het tabblad.`, 'code');
+      problem(themaSheet, rowNumber, M.planThemaDubbel(known.code), 'code');
     } else {
       themas.push({ code: known.code, naam: known.naam, adviezen: [] });
     }
@@ -291,19 +280,13 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       continue;
     }
     if (themaSheet.rows.length > 0 && !themas.some((t) => t.code === result.value.thema)) {
-      problem(
-        adviesSheet,
-        rowNumber,
-        `Thema ${result.value.thema} staat niet op het tabblad "Themas".`,
-        'thema',
-        c('thema'),
-      );
+      problem(adviesSheet, rowNumber, M.planThemaNietOpTabblad(result.value.thema), 'thema', c('thema'));
     }
     if (rowOf.adviezen.has(result.value.nummer)) {
       problem(
         adviesSheet,
         rowNumber,
-        `Advies ${result.value.nummer} staat ook op rij ${rowOf.adviezen.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`,
+        M.planAdviesDubbel(result.value.nummer, rowOf.adviezen.get(result.value.nummer)?.rowNumber ?? 0),
         'nummer',
         c('nummer'),
       );
@@ -343,7 +326,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         bevindingSheet,
         rowNumber,
-        `Bevinding ${result.value.nummer} staat ook op rij ${rowOf.bevindingen.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`,
+        M.planBevindingDubbel(result.value.nummer, rowOf.bevindingen.get(result.value.nummer)?.rowNumber ?? 0),
         'nummer',
         c('nummer'),
       );
@@ -397,7 +380,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         actieSheet,
         rowNumber,
-        `Actie ${result.value.nummer} staat ook op rij ${rowOf.acties.get(result.value.nummer)?.rowNumber}; maak elk nummer uniek.`,
+        M.planActieDubbel(result.value.nummer, rowOf.acties.get(result.value.nummer)?.rowNumber ?? 0),
         'nummer',
         c('nummer'),
       );
@@ -448,13 +431,13 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     const before = problems.length;
     const actieNummer = cellText(typeof c('actie') === 'number' ? String(c('actie')) : c('actie'));
     const actie = actieNummer === undefined ? undefined : actieByNummer.get(actieNummer);
-    if (actieNummer === undefined) problem(rijSheet, rowNumber, 'Vul het actienummer in.', 'actie');
+    if (actieNummer === undefined) problem(rijSheet, rowNumber, M.planActienummerLeeg, 'actie');
     else if (!actie && badActies.has(actieNummer)) continue;
     else if (!actie)
       problem(
         rijSheet,
         rowNumber,
-        `Actie ${actieNummer} staat niet (zonder fouten) op het tabblad "Acties".`,
+        M.planActieNietOpTabblad(binnenLimiet(actieNummer, SHOWN_VALUE_MAX)),
         'actie',
         c('actie'),
       );
@@ -464,7 +447,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         rijSheet,
         rowNumber,
-        `Onbekend domein "${String(domein ?? '')}": kies uit ${DOMEINEN.join(', ')}.`,
+        M.planDomeinOnbekend(binnenLimiet(String(domein ?? ''), SHOWN_VALUE_MAX), DOMEINEN),
         'domein',
         c('domein'),
       );
@@ -472,7 +455,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         rijSheet,
         rowNumber,
-        `Actie ${actie.nummer} hoort niet bij ${knownDomein} (wel bij ${actie.domeinen.join(', ')}).`,
+        M.planActieNietVanDomein(actie.nummer, knownDomein, actie.domeinen),
         'domein',
         c('domein'),
       );
@@ -482,20 +465,20 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         rijSheet,
         rowNumber,
-        `Onbekende status "${String(status ?? '')}": kies uit ${ACTIE_STATUSSEN.join(', ')}.`,
+        M.planStatusOnbekend(binnenLimiet(String(status ?? ''), SHOWN_VALUE_MAX), ACTIE_STATUSSEN),
         'status',
         c('status'),
       );
     const statusToelichting = cellText(c('statusToelichting'));
     if ((knownStatus === 'Geblokkeerd' || knownStatus === 'Niet overgenomen') && statusToelichting === undefined) {
-      problem(rijSheet, rowNumber, `Bij de status ${knownStatus} hoort een toelichting.`, 'statusToelichting');
+      problem(rijSheet, rowNumber, M.planToelichtingVerplicht(knownStatus), 'statusToelichting');
     }
     const deadline = importDate(c('deadline'));
     if (deadline !== undefined && !isValidCalendarDate(deadline))
       problem(
         rijSheet,
         rowNumber,
-        `"${deadline}" is geen datum; gebruik bijvoorbeeld 31-12-2026.`,
+        M.planDatumOngeldig(binnenLimiet(deadline, SHOWN_VALUE_MAX)),
         'deadline',
         c('deadline'),
       );
@@ -508,7 +491,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         rijSheet,
         rowNumber,
-        `Actie ${actie.nummer} heeft voor ${knownDomein} al een rij (rij ${first.rowNumber}); één rij per actie en domein.`,
+        M.planDomeinRijDubbel(actie.nummer, knownDomein, first.rowNumber),
         'domein',
         c('domein'),
       );
@@ -524,9 +507,9 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
   }
 
   if (adviezen.length === 0 && !problems.some((p) => p.sheet === 'Adviezen'))
-    problems.push({ sheet: 'Adviezen', rowNumber: 0, message: 'Het plan heeft geen adviezen.' });
+    problems.push(planProblem({ sheet: 'Adviezen', rowNumber: 0, domain: M.planGeenAdviezen }));
   if (acties.length === 0 && !problems.some((p) => p.sheet === 'Acties'))
-    problems.push({ sheet: 'Acties', rowNumber: 0, message: 'Het plan heeft geen acties.' });
+    problems.push(planProblem({ sheet: 'Acties', rowNumber: 0, domain: M.planGeenActies }));
   problems.sort((a, b) => PLAN_SHEETS.indexOf(a.sheet) - PLAN_SHEETS.indexOf(b.sheet) || a.rowNumber - b.rowNumber);
   return {
     data: { plan, domeinVoortgang },

@@ -488,6 +488,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
             field: 'acties',
             value: nummer,
             message: messageText(M.gekoppeldeActieOnbekend(itemNaam, nummer)),
+            domain: M.gekoppeldeActieOnbekend(itemNaam, nummer),
             code: 'gekoppeldeActieOnbekend',
             params: { item: itemNaam, actie: nummer },
           });

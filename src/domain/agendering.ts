@@ -10,6 +10,7 @@
 import { createCitaten } from './plan/citaten.js';
 import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
 import type { Actie, Domein, PersonRef } from './model.js';
+import { validationMessages as M, type DomainMessage } from './messages.js';
 import { TEKST_MAX } from './text-limits.js';
 
 /** One escalation: an item of the Agenderingen list. */
@@ -37,20 +38,6 @@ export type AgenderingInput = { id: string; eTag: string; value: Agendering };
 
 /** The maximum length of a reason and of a decision (a reason is a note column; a decision is one line, as Besluiten). */
 export const AGENDERING_MAX = { reden: TEKST_MAX.statusToelichting, besluit: TEKST_MAX.besluit } as const;
-
-/** Every Dutch sentence this module can say, in one place. */
-export const agenderingMessages = {
-  redenVerplicht: 'Geef een reden: waarom moet het CMT deze actie bespreken?',
-  redenTeLang: `De reden mag maximaal ${AGENDERING_MAX.reden} tekens lang zijn.`,
-  besluitTeLang: `Een besluit mag maximaal ${AGENDERING_MAX.besluit} tekens lang zijn.`,
-  geenDomeinVanActie: (nummer: string, domein: string) =>
-    `Actie ${nummer} hoort niet bij ${domein}; een MT agendeert alleen acties van het eigen domein.`,
-  concern: 'Het CMT agendeert niet bij zichzelf: agenderen in het CMT doet het MT van een domein.',
-  vervallen: (nummer: string) => `Actie ${nummer} is vervallen en kan niet meer worden geagendeerd.`,
-  alGeagendeerd: (nummer: string, domein: string, op: string) =>
-    `Actie ${nummer} staat al sinds ${op} op de agenda van het CMT voor ${domein}.`,
-  alBesproken: (nummer: string) => `Het CMT heeft actie ${nummer} al als besproken afgevinkt.`,
-} as const;
 
 const citaten = createCitaten();
 
@@ -108,12 +95,13 @@ export function openAgendering<T extends { value: Agendering }>(
   return agenderingen.find((a) => !a.value.besproken && a.value.actie === nummer && a.value.domein === domein);
 }
 
-export type AgenderingCheck = { ok: true; reden: string } | { ok: false; message: string };
+export type AgenderingCheck = { ok: true; reden: string } | { ok: false; message: DomainMessage };
 
 /**
  * Checks a new escalation: the action is active, the domain is one of the action's business domains (not Concern),
  * a reason is given and fits, and the same domain has not already put this action on the CMT's agenda (the open item
- * says since when; the CMT discusses it once). `formatOp` turns the open item's instant into the date the person reads.
+ * says since when; the CMT discusses it once). A refusal is a message key with its values (`DomainMessage`), which
+ * each adapter says in its own words. `formatOp` turns the open item's instant into the date the person reads.
  */
 export function checkAgendering(
   input: { actie: Pick<Actie, 'nummer' | 'domeinen' | 'vervallen'>; domein: Domein; reden: string | undefined },
@@ -122,26 +110,25 @@ export function checkAgendering(
   inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): AgenderingCheck {
   const { actie, domein } = input;
-  if (actie.vervallen === true) return { ok: false, message: agenderingMessages.vervallen(actie.nummer) };
-  if (domein === concernDomein(inrichting)) return { ok: false, message: agenderingMessages.concern };
+  if (actie.vervallen === true) return { ok: false, message: M.agenderingVervallen(actie.nummer) };
+  if (domein === concernDomein(inrichting)) return { ok: false, message: M.agenderingConcern };
   if (!actie.domeinen.includes(domein))
-    return { ok: false, message: agenderingMessages.geenDomeinVanActie(actie.nummer, domein) };
+    return { ok: false, message: M.agenderingGeenDomeinVanActie(actie.nummer, domein) };
   const reden = normaliseAgenderingTekst(input.reden);
-  if (reden === '') return { ok: false, message: agenderingMessages.redenVerplicht };
-  if (reden.length > AGENDERING_MAX.reden) return { ok: false, message: agenderingMessages.redenTeLang };
+  if (reden === '') return { ok: false, message: M.agenderingRedenVerplicht };
+  if (reden.length > AGENDERING_MAX.reden) return { ok: false, message: M.agenderingRedenTeLang };
   const open = openAgendering(bestaande, actie.nummer, domein);
-  if (open)
-    return { ok: false, message: agenderingMessages.alGeagendeerd(actie.nummer, domein, formatOp(open.value.op)) };
+  if (open) return { ok: false, message: M.agenderingAlGeagendeerd(actie.nummer, domein, formatOp(open.value.op)) };
   return { ok: true, reden };
 }
 
-export type AfhandelingCheck = { ok: true; besluit?: string } | { ok: false; message: string };
+export type AfhandelingCheck = { ok: true; besluit?: string } | { ok: false; message: DomainMessage };
 
 /** Checks the CMT's tick: the item is still open, and the optional decision fits on one line. */
 export function checkAfhandeling(agendering: Agendering, besluit: string | undefined): AfhandelingCheck {
-  if (agendering.besproken) return { ok: false, message: agenderingMessages.alBesproken(agendering.actie) };
+  if (agendering.besproken) return { ok: false, message: M.agenderingAlBesproken(agendering.actie) };
   const b = normaliseAgenderingTekst(besluit).replace(/\s+/g, ' ');
-  if (b.length > AGENDERING_MAX.besluit) return { ok: false, message: agenderingMessages.besluitTeLang };
+  if (b.length > AGENDERING_MAX.besluit) return { ok: false, message: M.agenderingBesluitTeLang };
   return b === '' ? { ok: true } : { ok: true, besluit: b };
 }
 

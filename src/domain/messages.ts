@@ -5,7 +5,7 @@
  * CLI) through `messageText`, with the Dutch templates below, which are also the tab's Dutch. A message tells the
  * user what to do, not what went wrong inside the code.
  */
-import type { ActieStatus } from './model.js';
+import type { ActieStatus, Domein } from './model.js';
 import { TEKST_MAX } from './text-limits.js';
 
 const SCHEMA_ONGELDIG =
@@ -153,6 +153,61 @@ export const messageTemplatesNl = {
     'Portfolio-item "{item}" is gekoppeld aan actie {actie}, maar die actie bestaat niet. Verwijder of corrigeer de koppeling.',
   kwartaaldoelPortfolioOnbekend:
     'Het kwartaaldoel hoort bij portfolio-item "{sleutel}", maar dat item bestaat niet. Koppel het aan een bestaand item.',
+
+  // Escalation to the CMT (agendering.ts)
+  agenderingRedenVerplicht: 'Geef een reden: waarom moet het CMT deze actie bespreken?',
+  agenderingRedenTeLang: `De reden mag maximaal ${TEKST_MAX.statusToelichting} tekens lang zijn.`,
+  agenderingBesluitTeLang: `Een besluit mag maximaal ${TEKST_MAX.besluit} tekens lang zijn.`,
+  agenderingGeenDomeinVanActie:
+    'Actie {actie} hoort niet bij {domein}; een MT agendeert alleen acties van het eigen domein.',
+  agenderingConcern: 'Het CMT agendeert niet bij zichzelf: agenderen in het CMT doet het MT van een domein.',
+  agenderingVervallen: 'Actie {actie} is vervallen en kan niet meer worden geagendeerd.',
+  agenderingAlGeagendeerd: 'Actie {actie} staat al sinds {op} op de agenda van het CMT voor {domein}.',
+  agenderingAlBesproken: 'Het CMT heeft actie {actie} al als besproken afgevinkt.',
+
+  // The schedule picker (schema-keuze.ts)
+  keuzeGeenVergaderdag: 'Kies minstens één vergaderdag.',
+  keuzeTijdOngeldig: 'Vul de tijd in als uu:mm, bijvoorbeeld 09:00.',
+  keuzeElkeWekenOngeldig: 'Kies elke 1 tot {max} weken.',
+  keuzeEersteDatumOngeldig: 'Vul de datum van de eerste vergadering in (bijvoorbeeld 2027-01-05).',
+  keuzeEersteDatumGeenVergaderdag: 'De eerste vergadering valt niet op een gekozen vergaderdag.',
+  keuzeVervallenOngeldig: 'Deze vervallen datum klopt niet: {datums}. Schrijf JJJJ-MM-DD.',
+  keuzeVervallenVoorEerste: 'Een vervallen datum ligt vóór de eerste vergadering.',
+
+  // A field of an item as stored, read tolerantly (data/lists/field-reader.ts); {veld} is the column's name
+  veldLeeg: 'Het veld {veld} is leeg.',
+  veldOnverwacht: 'Het veld {veld} heeft een onverwachte waarde.',
+  veldGeenGetal: 'Het veld {veld} is geen getal.',
+  veldGeenJaNee: 'Het veld {veld} is geen ja of nee.',
+  veldGeenNummerlijst: 'Het veld {veld} is geen lijst van nummers.',
+  veldOnbekendeWaarde: "Onbekende waarde '{waarde}' in {veld}.",
+  veldGeenDatum: 'Het veld {veld} is geen geldige datum.',
+  veldPersoonOnbekend: 'De persoon in {veld} is niet (meer) bekend op de site.',
+  veldKoppelingWeg: 'Het gekoppelde item {id} in {veld} bestaat niet meer.',
+
+  // The plan workbook's own problems (data/plan-import.ts); sheet, column and cell values are the file's own words
+  planTabbladOntbreekt: 'Het tabblad "{tabblad}" ontbreekt; het importformaat heeft de tabbladen {tabbladen}.',
+  planKolomOntbreekt: 'De kolom "{kolom}" ontbreekt op tabblad "{tabblad}".',
+  planKolomOnbekend: 'Onbekende kolom "{kolom}" op tabblad "{tabblad}"; de kolommen zijn: {kolommen}.',
+  planPersoonOnbekend:
+    'Onbekende persoon "{naam}": kies iemand die op de SharePoint-site bekend is, of laat de cel leeg.',
+  planThemaOnbekend: 'Onbekend thema "{code}": deze versie kent de thema\'s {themas}.',
+  planThemaNaam: 'Thema {code} heet in deze versie "{naam}"; andere themanamen kan de app nog niet opslaan.',
+  planThemaDubbel: 'Thema {code} staat twee keer op het tabblad.',
+  planThemaNietOpTabblad: 'Thema {code} staat niet op het tabblad "Themas".',
+  planAdviesDubbel: 'Advies {nummer} staat ook op rij {rij}; maak elk nummer uniek.',
+  planBevindingDubbel: 'Bevinding {nummer} staat ook op rij {rij}; maak elk nummer uniek.',
+  planActieDubbel: 'Actie {nummer} staat ook op rij {rij}; maak elk nummer uniek.',
+  planActienummerLeeg: 'Vul het actienummer in.',
+  planActieNietOpTabblad: 'Actie {actie} staat niet (zonder fouten) op het tabblad "Acties".',
+  planDomeinOnbekend: 'Onbekend domein "{waarde}": kies uit {domeinen}.',
+  planActieNietVanDomein: 'Actie {actie} hoort niet bij {waarde} (wel bij {domeinen}).',
+  planStatusOnbekend: 'Onbekende status "{waarde}": kies uit {statussen}.',
+  planToelichtingVerplicht: 'Bij de status {waarde} hoort een toelichting.',
+  planDatumOngeldig: '"{waarde}" is geen datum; gebruik bijvoorbeeld 31-12-2026.',
+  planDomeinRijDubbel: 'Actie {actie} heeft voor {waarde} al een rij (rij {rij}); één rij per actie en domein.',
+  planGeenAdviezen: 'Het plan heeft geen adviezen.',
+  planGeenActies: 'Het plan heeft geen acties.',
 } as const;
 
 /** The name of one domain message. */
@@ -189,6 +244,59 @@ const withParams = {
     ({ key: 'gekoppeldeActieOnbekend', params: { item, actie } }) as const,
   kwartaaldoelPortfolioOnbekend: (sleutel: string) =>
     ({ key: 'kwartaaldoelPortfolioOnbekend', params: { sleutel } }) as const,
+
+  agenderingGeenDomeinVanActie: (actie: string, domein: Domein) =>
+    ({ key: 'agenderingGeenDomeinVanActie', params: { actie, domein } }) as const,
+  agenderingVervallen: (actie: string) => ({ key: 'agenderingVervallen', params: { actie } }) as const,
+  /** `op`: the date (jjjj-mm-dd) the open escalation was made. */
+  agenderingAlGeagendeerd: (actie: string, domein: Domein, op: string) =>
+    ({ key: 'agenderingAlGeagendeerd', params: { actie, domein, op } }) as const,
+  agenderingAlBesproken: (actie: string) => ({ key: 'agenderingAlBesproken', params: { actie } }) as const,
+
+  keuzeElkeWekenOngeldig: (max: number) => ({ key: 'keuzeElkeWekenOngeldig', params: { max } }) as const,
+  keuzeVervallenOngeldig: (datums: readonly string[]) =>
+    ({ key: 'keuzeVervallenOngeldig', params: { datums: datums.join(', ') } }) as const,
+
+  veldLeeg: (veld: string) => ({ key: 'veldLeeg', params: { veld } }) as const,
+  veldOnverwacht: (veld: string) => ({ key: 'veldOnverwacht', params: { veld } }) as const,
+  veldGeenGetal: (veld: string) => ({ key: 'veldGeenGetal', params: { veld } }) as const,
+  veldGeenJaNee: (veld: string) => ({ key: 'veldGeenJaNee', params: { veld } }) as const,
+  veldGeenNummerlijst: (veld: string) => ({ key: 'veldGeenNummerlijst', params: { veld } }) as const,
+  veldOnbekendeWaarde: (veld: string, waarde: string) =>
+    ({ key: 'veldOnbekendeWaarde', params: { veld, waarde } }) as const,
+  veldGeenDatum: (veld: string) => ({ key: 'veldGeenDatum', params: { veld } }) as const,
+  veldPersoonOnbekend: (veld: string) => ({ key: 'veldPersoonOnbekend', params: { veld } }) as const,
+  veldKoppelingWeg: (veld: string, id: string) => ({ key: 'veldKoppelingWeg', params: { veld, id } }) as const,
+
+  planTabbladOntbreekt: (tabblad: string, tabbladen: readonly string[]) =>
+    ({ key: 'planTabbladOntbreekt', params: { tabblad, tabbladen: tabbladen.join(', ') } }) as const,
+  planKolomOntbreekt: (kolom: string, tabblad: string) =>
+    ({ key: 'planKolomOntbreekt', params: { kolom, tabblad } }) as const,
+  planKolomOnbekend: (kolom: string, tabblad: string, kolommen: readonly string[]) =>
+    ({ key: 'planKolomOnbekend', params: { kolom, tabblad, kolommen: kolommen.join(', ') } }) as const,
+  planPersoonOnbekend: (naam: string) => ({ key: 'planPersoonOnbekend', params: { naam } }) as const,
+  /** `themas`: the themes this version knows, as "A (name)". */
+  planThemaOnbekend: (code: string, themas: readonly string[]) =>
+    ({ key: 'planThemaOnbekend', params: { code, themas: themas.join(', ') } }) as const,
+  planThemaNaam: (code: string, naam: string) => ({ key: 'planThemaNaam', params: { code, naam } }) as const,
+  planThemaDubbel: (code: string) => ({ key: 'planThemaDubbel', params: { code } }) as const,
+  planThemaNietOpTabblad: (code: string) => ({ key: 'planThemaNietOpTabblad', params: { code } }) as const,
+  planAdviesDubbel: (nummer: number, rij: number) => ({ key: 'planAdviesDubbel', params: { nummer, rij } }) as const,
+  planBevindingDubbel: (nummer: number, rij: number) =>
+    ({ key: 'planBevindingDubbel', params: { nummer, rij } }) as const,
+  planActieDubbel: (nummer: string, rij: number) => ({ key: 'planActieDubbel', params: { nummer, rij } }) as const,
+  planActieNietOpTabblad: (actie: string) => ({ key: 'planActieNietOpTabblad', params: { actie } }) as const,
+  planDomeinOnbekend: (waarde: string, domeinen: readonly string[]) =>
+    ({ key: 'planDomeinOnbekend', params: { waarde, domeinen: domeinen.join(', ') } }) as const,
+  /** `waarde`: the domain as the file names it; `domeinen`: the action's own domains. */
+  planActieNietVanDomein: (actie: string, waarde: string, domeinen: readonly string[]) =>
+    ({ key: 'planActieNietVanDomein', params: { actie, waarde, domeinen: domeinen.join(', ') } }) as const,
+  planStatusOnbekend: (waarde: string, statussen: readonly string[]) =>
+    ({ key: 'planStatusOnbekend', params: { waarde, statussen: statussen.join(', ') } }) as const,
+  planToelichtingVerplicht: (waarde: string) => ({ key: 'planToelichtingVerplicht', params: { waarde } }) as const,
+  planDatumOngeldig: (waarde: string) => ({ key: 'planDatumOngeldig', params: { waarde } }) as const,
+  planDomeinRijDubbel: (actie: string, waarde: string, rij: number) =>
+    ({ key: 'planDomeinRijDubbel', params: { actie, waarde, rij } }) as const,
 } satisfies { [K in DomainMessageKey]?: (...args: never[]) => { key: K; params: object } };
 
 type ParamKey = keyof typeof withParams;
@@ -212,8 +320,15 @@ const fixedMessages = Object.fromEntries(
  */
 export const validationMessages = { ...fixedMessages, ...withParams };
 
-/** How an adapter says the values of a message: its locale (lists) and its words for a status. */
-export type MessageFormat = { locale: string; status: (status: ActieStatus) => string };
+/**
+ * How an adapter says the values of a message: its locale (lists) and its words for a status and for a domain (a
+ * `domein` value; the values quoted from a file, such as `waarde`, stay as the file has them).
+ */
+export type MessageFormat = {
+  locale: string;
+  status: (status: ActieStatus) => string;
+  domein?: (domein: Domein) => string;
+};
 
 const DUTCH: MessageFormat = { locale: 'nl', status: (s) => s };
 
@@ -231,6 +346,7 @@ export function messageValues(message: DomainMessage, format: MessageFormat = DU
         (value as readonly ActieStatus[]).map((s) => `"${format.status(s)}"`),
       );
     else if (name === 'kring') values[name] = (value as readonly string[]).join(' → ');
+    else if (name === 'domein' && format.domein) values[name] = format.domein(value as Domein);
     else values[name] = value as string | number;
   }
   return values;

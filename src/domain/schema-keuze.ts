@@ -5,6 +5,7 @@
  * expansion (`recurrence.ts`) expands. Pure.
  */
 import { AMSTERDAM, isValidCalendarDate } from './dates.js';
+import { validationMessages as M, type DomainMessage } from './messages.js';
 import type { CalendarDate } from './model.js';
 import { nextOccurrence, occurrencesBetween, reminderTime } from './recurrence.js';
 import { parseMeetingSchedule, WEEKDAGEN, type Weekdag } from './schedule.js';
@@ -27,7 +28,8 @@ export const MAX_ELKE_WEKEN = 13;
 
 export type SchemaKeuzeProbleem = {
   path: 'weekdagen' | 'tijd' | 'elkeWeken' | 'eersteDatum' | 'vervallen';
-  message: string;
+  /** The problem as a message key with its values; each adapter says it in its own words. */
+  message: DomainMessage;
 };
 
 const TIJD = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -36,30 +38,24 @@ function compact(date: CalendarDate): string {
   return date.replaceAll('-', '');
 }
 
-/** The Dutch problems of a choice, one per field at most; empty when it can be stored. */
+/** The problems of a choice, one per field at most; empty when it can be stored. */
 export function schemaKeuzeProblemen(k: SchemaKeuze): SchemaKeuzeProbleem[] {
   const problems: SchemaKeuzeProbleem[] = [];
-  if (k.weekdagen.length === 0) problems.push({ path: 'weekdagen', message: 'Kies minstens één vergaderdag.' });
-  if (!TIJD.test(k.tijd)) problems.push({ path: 'tijd', message: 'Vul de tijd in als uu:mm, bijvoorbeeld 09:00.' });
+  if (k.weekdagen.length === 0) problems.push({ path: 'weekdagen', message: M.keuzeGeenVergaderdag });
+  if (!TIJD.test(k.tijd)) problems.push({ path: 'tijd', message: M.keuzeTijdOngeldig });
   if (!Number.isInteger(k.elkeWeken) || k.elkeWeken < 1 || k.elkeWeken > MAX_ELKE_WEKEN) {
-    problems.push({ path: 'elkeWeken', message: `Kies elke 1 tot ${MAX_ELKE_WEKEN} weken.` });
+    problems.push({ path: 'elkeWeken', message: M.keuzeElkeWekenOngeldig(MAX_ELKE_WEKEN) });
   }
   if (!isValidCalendarDate(k.eersteDatum)) {
-    problems.push({
-      path: 'eersteDatum',
-      message: 'Vul de datum van de eerste vergadering in (bijvoorbeeld 2027-01-05).',
-    });
+    problems.push({ path: 'eersteDatum', message: M.keuzeEersteDatumOngeldig });
   } else if (k.weekdagen.length > 0 && !k.weekdagen.includes(weekdagVan(k.eersteDatum))) {
-    problems.push({ path: 'eersteDatum', message: 'De eerste vergadering valt niet op een gekozen vergaderdag.' });
+    problems.push({ path: 'eersteDatum', message: M.keuzeEersteDatumGeenVergaderdag });
   }
   const wrong = k.vervallen.filter((d) => !isValidCalendarDate(d));
   if (wrong.length > 0) {
-    problems.push({
-      path: 'vervallen',
-      message: `Deze vervallen datum klopt niet: ${wrong.join(', ')}. Schrijf JJJJ-MM-DD.`,
-    });
+    problems.push({ path: 'vervallen', message: M.keuzeVervallenOngeldig(wrong) });
   } else if (isValidCalendarDate(k.eersteDatum) && k.vervallen.some((d) => d < k.eersteDatum)) {
-    problems.push({ path: 'vervallen', message: 'Een vervallen datum ligt vóór de eerste vergadering.' });
+    problems.push({ path: 'vervallen', message: M.keuzeVervallenVoorEerste });
   }
   return problems;
 }

@@ -1,4 +1,5 @@
 import { instantToCalendarDate, isValidCalendarDate } from '../../domain/dates.js';
+import { messageText, validationMessages as M, type DomainMessage } from '../../domain/messages.js';
 import type { CalendarDate, PersonRef } from '../../domain/model.js';
 
 /**
@@ -7,8 +8,10 @@ import type { CalendarDate, PersonRef } from '../../domain/model.js';
  */
 export type FieldProblem = {
   field: string;
-  /** Dutch, for the UI. */
+  /** Dutch (the Dutch-only adapters, and a problem cached by a version before `domain`). */
   message: string;
+  /** The problem as a message key with its values: the tab says it in the UI's language. */
+  domain?: DomainMessage;
   value?: unknown;
 };
 
@@ -31,8 +34,9 @@ export class FieldReader {
   readonly problems: FieldProblem[] = [];
   constructor(private readonly fields: Record<string, unknown>) {}
 
-  private report(field: string, message: string, value?: unknown): void {
-    this.problems.push(value === undefined ? { field, message } : { field, message, value });
+  private report(field: string, domain: DomainMessage, value?: unknown): void {
+    const message = messageText(domain);
+    this.problems.push(value === undefined ? { field, message, domain } : { field, message, domain, value });
   }
 
   private isEmpty(value: unknown): boolean {
@@ -42,24 +46,24 @@ export class FieldReader {
   text(field: string, options: { required?: boolean } = {}): string | undefined {
     const value = this.fields[field];
     if (this.isEmpty(value)) {
-      if (options.required) this.report(field, `Het veld ${field} is leeg.`);
+      if (options.required) this.report(field, M.veldLeeg(field));
       return undefined;
     }
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    this.report(field, `Het veld ${field} heeft een onverwachte waarde.`, value);
+    this.report(field, M.veldOnverwacht(field), value);
     return undefined;
   }
 
   number(field: string, options: { required?: boolean } = {}): number | undefined {
     const value = this.fields[field];
     if (this.isEmpty(value)) {
-      if (options.required) this.report(field, `Het veld ${field} is leeg.`);
+      if (options.required) this.report(field, M.veldLeeg(field));
       return undefined;
     }
     const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
     if (Number.isFinite(number)) return number;
-    this.report(field, `Het veld ${field} is geen getal.`, value);
+    this.report(field, M.veldGeenGetal(field), value);
     return undefined;
   }
 
@@ -76,7 +80,7 @@ export class FieldReader {
       if (['true', '1', 'ja', 'yes'].includes(t)) return true;
       if (['false', '0', 'nee', 'no'].includes(t)) return false;
     }
-    this.report(field, `Het veld ${field} is geen ja of nee.`, value);
+    this.report(field, M.veldGeenJaNee(field), value);
     return false;
   }
 
@@ -88,7 +92,7 @@ export class FieldReader {
     const value = this.text(field);
     if (value === undefined) return [];
     if (/^\s*\d+(\s*[,;]\s*\d+)*\s*$/.test(value)) return value.split(/[,;]/).map((n) => Number(n.trim()));
-    this.report(field, `Het veld ${field} is geen lijst van nummers.`, value);
+    this.report(field, M.veldGeenNummerlijst(field), value);
     return [];
   }
 
@@ -96,7 +100,7 @@ export class FieldReader {
     const value = this.text(field, options);
     if (value === undefined) return undefined;
     if ((allowed as readonly string[]).includes(value)) return value as C;
-    this.report(field, `Onbekende waarde '${value}' in ${field}.`, value);
+    this.report(field, M.veldOnbekendeWaarde(field, value), value);
     return undefined;
   }
 
@@ -104,13 +108,13 @@ export class FieldReader {
     const value = this.fields[field];
     if (this.isEmpty(value)) return [];
     if (!Array.isArray(value)) {
-      this.report(field, `Het veld ${field} heeft een onverwachte waarde.`, value);
+      this.report(field, M.veldOnverwacht(field), value);
       return [];
     }
     const known: C[] = [];
     for (const entry of value) {
       if (typeof entry === 'string' && (allowed as readonly string[]).includes(entry)) known.push(entry as C);
-      else this.report(field, `Onbekende waarde '${String(entry)}' in ${field}.`, entry);
+      else this.report(field, M.veldOnbekendeWaarde(field, String(entry)), entry);
     }
     return known;
   }
@@ -122,7 +126,7 @@ export class FieldReader {
     if (isValidCalendarDate(value)) return value;
     const parsed = Date.parse(value);
     if (Number.isNaN(parsed)) {
-      this.report(field, `Het veld ${field} is geen geldige datum.`, value);
+      this.report(field, M.veldGeenDatum(field), value);
       return undefined;
     }
     return instantToCalendarDate(new Date(parsed).toISOString());
@@ -133,7 +137,7 @@ export class FieldReader {
     const value = this.fields[`${field}LookupId`];
     if (this.isEmpty(value)) return undefined;
     if (typeof value === 'string' || typeof value === 'number') return String(value);
-    this.report(field, `Het veld ${field} heeft een onverwachte waarde.`, value);
+    this.report(field, M.veldOnverwacht(field), value);
     return undefined;
   }
 
@@ -142,7 +146,7 @@ export class FieldReader {
     const value = this.fields[field];
     if (this.isEmpty(value)) return [];
     if (!Array.isArray(value)) {
-      this.report(field, `Het veld ${field} heeft een onverwachte waarde.`, value);
+      this.report(field, M.veldOnverwacht(field), value);
       return [];
     }
     const result: { id: string; value: string }[] = [];
@@ -151,7 +155,7 @@ export class FieldReader {
       if (e && (typeof e.LookupId === 'number' || typeof e.LookupId === 'string')) {
         result.push({ id: String(e.LookupId), value: typeof e.LookupValue === 'string' ? e.LookupValue : '' });
       } else {
-        this.report(field, `Het veld ${field} heeft een onverwachte waarde.`, entry);
+        this.report(field, M.veldOnverwacht(field), entry);
       }
     }
     return result;
@@ -163,13 +167,13 @@ export class FieldReader {
     if (id === undefined) return undefined;
     const person = users.get(id);
     if (person) return person;
-    this.report(field, `De persoon in ${field} is niet (meer) bekend op de site.`, id);
+    this.report(field, M.veldPersoonOnbekend(field), id);
     return { id, displayName: `Onbekende gebruiker (${id})` };
   }
 
   /** Reports a lookup target that no longer exists (deleted in SharePoint); the id is dropped. */
   missingTarget(field: string, id: string): void {
-    this.report(field, `Het gekoppelde item ${id} in ${field} bestaat niet meer.`, id);
+    this.report(field, M.veldKoppelingWeg(field, id), id);
   }
 }
 

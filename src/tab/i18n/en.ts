@@ -593,33 +593,6 @@ export const en: Record<MessageKey, string> = {
   'pf.import.problem.rijTeGroot':
     'This row is too large to write to SharePoint ({bytes} bytes, at most {max}); shorten the texts.',
   'pf.import.problem.dubbeleRij': 'Duplicate row: this initiative is also on row {rij}. Keep one row per initiative.',
-  'pf.import.problem.gekoppeldeActieOnbekend':
-    'Portfolio item "{item}" is linked to action {actie}, but that action does not exist. Remove or correct the link.',
-  'pf.import.problem.titelVerplicht': 'Give a title.',
-  'pf.import.problem.titelTeLang': 'The title may be at most 255 characters long.',
-  'pf.import.problem.sleutelVerplicht': 'Give a key (ClientKey), for example "burgerportaal".',
-  'pf.import.problem.sleutelTeLang': 'The key may be at most 255 characters long.',
-  'pf.import.problem.domeinOngeldig': 'Choose a domain from the list.',
-  'pf.import.problem.faseOngeldig': 'Choose a phase from the list.',
-  'pf.import.problem.portfolioStatusOngeldig':
-    'Choose a portfolio status from the list (Op koers, Aandacht or Kritiek).',
-  'pf.import.problem.toelichtingKritiek': 'Give an explanation: portfolio status Kritiek needs a reason.',
-  'pf.import.problem.statusToelichtingTeLang': 'The explanation of the status may be at most {max} characters long.',
-  'pf.import.problem.omschrijvingTeLang': 'The description may be at most {max} characters long.',
-  'pf.import.problem.prioriteitOngeldig': 'The priority must be a positive whole number (1 is the highest).',
-  'pf.import.problem.ditKwartaalOngeldig': 'Choose whether the item is taken up this quarter or not.',
-  'pf.import.problem.startOngeldig': 'The start date is not a valid date (yyyy-mm-dd).',
-  'pf.import.problem.eindeOngeldig': 'The end date is not a valid date (yyyy-mm-dd).',
-  'pf.import.problem.eindeVoorStart': 'The end date may not be before the start date.',
-  'pf.import.problem.gekoppeldeActiesGeenLijst': 'The linked actions must be a list of action numbers.',
-  'pf.import.problem.gekoppeldeActieVorm': 'A linked action must be an action number, for example 1.2.',
-  'pf.import.problem.gekoppeldeActieDubbel': 'Link each action only once.',
-  'pf.import.problem.persoonNaamVerplicht':
-    'Give the person\'s name, for example a role such as "Portfoliomanager I&A".',
-  'pf.import.problem.persoonNaamTeLang': "The person's name may be at most 255 characters long.",
-  'pf.import.problem.emailOngeldig': 'The e-mail address is invalid; use the form name@zoetermeer.nl.',
-  'pf.import.problem.tekstVerwacht': 'Enter text here.',
-  'pf.import.problem.portfolioGeenObject': 'The portfolio item is missing or is not a valid data object.',
   'pf.detail.edit': 'Edit',
   'pf.detail.save': 'Save',
   'pf.detail.saving': 'Saving…',
@@ -771,4 +744,62 @@ export const en: Record<MessageKey, string> = {
   'validation.zelfdeStatus': 'The action already has the status "{status}"; choose another status.',
   'validation.overgangNietToegestaan': 'An action with status "{van}" cannot move to "{naar}". Choose {toegestaan}.',
   'validation.eigenaarOnbekend': 'Choose a person the SharePoint site knows.',
+
+  // Escalation to the CMT
+  'validation.agenderingRedenVerplicht': 'Give a reason: why must the CMT discuss this action?',
+  'validation.agenderingRedenTeLang': `The reason can be at most ${TEKST_MAX.statusToelichting} characters long.`,
+  'validation.agenderingBesluitTeLang': `A decision can be at most ${TEKST_MAX.besluit} characters long.`,
+  'validation.agenderingGeenDomeinVanActie':
+    'Action {actie} does not belong to {domein}; a management team only escalates actions of its own domain.',
+  'validation.agenderingConcern':
+    "The CMT does not escalate to itself: a domain's management team puts actions on the CMT's agenda.",
+  'validation.agenderingVervallen': 'Action {actie} has been retired and can no longer be put on the agenda.',
+  'validation.agenderingAlGeagendeerd': "Action {actie} has been on the CMT's agenda for {domein} since {op}.",
+  'validation.agenderingAlBesproken': 'The CMT has already ticked action {actie} as discussed.',
+
+  // The schedule picker
+  'validation.keuzeGeenVergaderdag': 'Choose at least one meeting day.',
+  'validation.keuzeTijdOngeldig': 'Enter the time as hh:mm, for example 09:00.',
+  'validation.keuzeElkeWekenOngeldig': 'Choose every 1 to {max} weeks.',
+  'validation.keuzeEersteDatumOngeldig': 'Enter the date of the first meeting (for example 2027-01-05).',
+  'validation.keuzeEersteDatumGeenVergaderdag': 'The first meeting does not fall on a chosen meeting day.',
+  'validation.keuzeVervallenOngeldig': 'This cancelled date is not right: {datums}. Write YYYY-MM-DD.',
+  'validation.keuzeVervallenVoorEerste': 'A cancelled date is before the first meeting.',
+
+  // A stored field that could not be read as the app expects
+  'validation.veldLeeg': 'The field {veld} is empty.',
+  'validation.veldOnverwacht': 'The field {veld} has an unexpected value.',
+  'validation.veldGeenGetal': 'The field {veld} is not a number.',
+  'validation.veldGeenJaNee': 'The field {veld} is not yes or no.',
+  'validation.veldGeenNummerlijst': 'The field {veld} is not a list of numbers.',
+  'validation.veldOnbekendeWaarde': "Unknown value '{waarde}' in {veld}.",
+  'validation.veldGeenDatum': 'The field {veld} is not a valid date.',
+  'validation.veldPersoonOnbekend': 'The person in {veld} is not (or no longer) known on the site.',
+  'validation.veldKoppelingWeg': 'The linked item {id} in {veld} no longer exists.',
+
+  // The plan workbook's own problems (sheet names, column headers and values are the file's, in Dutch)
+  'validation.planTabbladOntbreekt': 'The sheet "{tabblad}" is missing; the import format has the sheets {tabbladen}.',
+  'validation.planKolomOntbreekt': 'The column "{kolom}" is missing on sheet "{tabblad}".',
+  'validation.planKolomOnbekend': 'Unknown column "{kolom}" on sheet "{tabblad}"; the columns are: {kolommen}.',
+  'validation.planPersoonOnbekend':
+    'Unknown person "{naam}": choose someone the SharePoint site knows, or leave the cell empty.',
+  'validation.planThemaOnbekend': 'Unknown theme "{code}": this version knows the themes {themas}.',
+  'validation.planThemaNaam':
+    'Theme {code} is called "{naam}" in this version; the app cannot store other theme names yet.',
+  'validation.planThemaDubbel': 'Theme {code} is on the sheet twice.',
+  'validation.planThemaNietOpTabblad': 'Theme {code} is not on the sheet "Themas".',
+  'validation.planAdviesDubbel': 'Recommendation {nummer} is also on row {rij}; make each number unique.',
+  'validation.planBevindingDubbel': 'Finding {nummer} is also on row {rij}; make each number unique.',
+  'validation.planActieDubbel': 'Action {nummer} is also on row {rij}; make each number unique.',
+  'validation.planActienummerLeeg': 'Enter the action number.',
+  'validation.planActieNietOpTabblad': 'Action {actie} is not on the sheet "Acties" (without errors).',
+  'validation.planDomeinOnbekend': 'Unknown domain "{waarde}": choose from {domeinen}.',
+  'validation.planActieNietVanDomein': 'Action {actie} does not belong to {waarde} (it belongs to {domeinen}).',
+  'validation.planStatusOnbekend': 'Unknown status "{waarde}": choose from {statussen}.',
+  'validation.planToelichtingVerplicht': 'The status {waarde} needs an explanation.',
+  'validation.planDatumOngeldig': '"{waarde}" is not a date; use for example 31-12-2026.',
+  'validation.planDomeinRijDubbel':
+    'Action {actie} already has a row for {waarde} (row {rij}); one row per action and domain.',
+  'validation.planGeenAdviezen': 'The plan has no recommendations.',
+  'validation.planGeenActies': 'The plan has no actions.',
 };

@@ -4,10 +4,10 @@
  * UI's words and lists in the locale's form. nl's texts are the domain's own Dutch templates, en has its own.
  */
 import { messageValues, type DomainMessage } from '../../domain/messages.js';
-import type { ActieStatus } from '../../domain/model.js';
+import type { ActieStatus, Domein } from '../../domain/model.js';
 import { checkTransition } from '../../domain/status.js';
 import type { MessageKey } from '../i18n/nl.js';
-import { STATUS_LABEL } from './labels.js';
+import { domeinLabel, STATUS_LABEL } from './labels.js';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -15,7 +15,12 @@ type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 export function domainMessageText(message: DomainMessage, t: T, locale: string): string {
   return t(
     `validation.${message.key}`,
-    messageValues(message, { locale, status: (s: ActieStatus) => t(STATUS_LABEL[s]) }),
+    messageValues(message, {
+      locale,
+      status: (s: ActieStatus) => t(STATUS_LABEL[s]),
+      // A domain without a catalogue text (another set-up's, or typed by hand) is said by its own name.
+      domein: (d: Domein) => domeinLabel(t, d),
+    }),
   );
 }
 

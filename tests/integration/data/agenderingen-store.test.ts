@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agenderingMessages } from '../../../src/domain/agendering.js';
 import {
   AgenderingConflictError,
   AgenderingValidationError,
@@ -96,8 +95,11 @@ describe('escalations to the CMT (Agenderingen list), against the sandbox', () =
     });
     // The tick of an item already ticked is refused before any write.
     await expect(store.afhandelen(ticked, { op: '2026-12-01T12:00:00Z' })).rejects.toThrow(
-      agenderingMessages.alBesproken('1.1'),
+      'Het CMT heeft actie 1.1 al als besproken afgevinkt.',
     );
+    await expect(store.afhandelen(ticked, { op: '2026-12-01T12:00:00Z' })).rejects.toMatchObject({
+      domain: { key: 'agenderingAlBesproken', params: { actie: '1.1' } },
+    });
   });
 
   it('refuses without a reason, another domain, and a second open escalation of the same action by the same domain; nothing is written', async () => {
@@ -117,7 +119,11 @@ describe('escalations to the CMT (Agenderingen list), against the sandbox', () =
         [],
         'agendering:ander',
       ),
-    ).rejects.toThrow(agenderingMessages.geenDomeinVanActie('3.2', 'Fysiek Domein'));
+    ).rejects.toMatchObject({
+      name: 'AgenderingValidationError',
+      message: 'Actie 3.2 hoort niet bij Fysiek Domein; een MT agendeert alleen acties van het eigen domein.',
+      domain: { key: 'agenderingGeenDomeinVanActie', params: { actie: '3.2', domein: 'Fysiek Domein' } },
+    });
     const first = await store.create(
       {
         actie: actie(plan, '6.1'),

@@ -395,6 +395,7 @@ describe('tolerant reading of the history', () => {
     expect(last.problems).toContainEqual({
       field: 'Status',
       message: "Onbekende waarde 'On hold' in Status.",
+      domain: { key: 'veldOnbekendeWaarde', params: { veld: 'Status', waarde: 'On hold' } },
       value: 'On hold',
     });
     expect(last.value.nummer).toBe('6.2');

@@ -39,6 +39,7 @@ describe('reading lists that people also edit in SharePoint', () => {
     expect(onHold.problems).toContainEqual({
       field: 'Status',
       message: "Onbekende waarde 'On hold' in Status.",
+      domain: { key: 'veldOnbekendeWaarde', params: { veld: 'Status', waarde: 'On hold' } },
       value: 'On hold',
     });
     expect(

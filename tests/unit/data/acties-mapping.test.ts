@@ -171,7 +171,12 @@ describe('tolerant reading of items edited in SharePoint', () => {
     expect(loaded.value.deadline).toBe('2025-12-31');
     expect(loaded.value.start).toBeUndefined();
     expect(loaded.problems).toEqual([
-      { field: 'Start', message: 'Het veld Start is geen geldige datum.', value: 'morgen' },
+      {
+        field: 'Start',
+        message: 'Het veld Start is geen geldige datum.',
+        domain: { key: 'veldGeenDatum', params: { veld: 'Start' } },
+        value: 'morgen',
+      },
     ]);
   });
 

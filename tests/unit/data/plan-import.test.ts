@@ -3,10 +3,11 @@ import { zoetermeerDomeinVoortgang, zoetermeerPlan } from '../../../src/domain/p
 import { describePlanProblem, dryRunPlanImport } from '../../../src/data/plan-import.js';
 import { exportPlanXlsx, PLAN_COLUMNS, readPlanXlsx, type PlanWorkbook } from '../../../src/data/plan-xlsx.js';
 import type { ImportCell } from '../../../src/data/portfolio-import.js';
-import { validationMessages as M } from '../../../src/domain/messages.js';
+import { messageTemplatesNl, messageText, validationMessages as M } from '../../../src/domain/messages.js';
+import { ACTIE_STATUSSEN, DOMEINEN } from '../../../src/domain/model.js';
 import { en } from '../../../src/tab/i18n/en.js';
 import { format } from '../../../src/tab/i18n/format.js';
-import type { MessageKey } from '../../../src/tab/i18n/nl.js';
+import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
 import { domainMessageText } from '../../../src/tab/lib/domain-message.js';
 
 const users = [
@@ -75,21 +76,21 @@ describe('dryRunPlanImport', () => {
       }),
       { users },
     );
-    const titel = run.problems.find((p) => p.domain?.key === 'titelVerplicht');
+    const titel = run.problems.find((p) => p.domain.key === 'titelVerplicht');
     expect(titel).toMatchObject({
       sheet: 'Acties',
       rowNumber: 4,
       message: 'Geef een titel.',
       domain: M.titelVerplicht,
     });
-    const kring = run.problems.find((p) => p.domain?.key === 'afhankelijkheidsKring');
+    const kring = run.problems.find((p) => p.domain.key === 'afhankelijkheidsKring');
     expect(kring?.domain).toEqual(M.afhankelijkheidsKring(['1.1', '1.2', '1.1']));
     expect(kring?.message).toContain('De afhankelijkheden vormen een kring (1.1 → 1.2 → 1.1)');
     const tEn = (key: MessageKey, values?: Record<string, string | number>) => format(en[key], values, 'en');
-    expect(domainMessageText(kring!.domain!, tEn, 'en')).toBe(
+    expect(domainMessageText(kring!.domain, tEn, 'en')).toBe(
       'The dependencies form a cycle (1.1 → 1.2 → 1.1); an action cannot wait for itself through other actions. Remove one dependency.',
     );
-    expect(domainMessageText(titel!.domain!, tEn, 'en')).toBe('Enter a title.');
+    expect(domainMessageText(titel!.domain, tEn, 'en')).toBe('Enter a title.');
   });
 
   it('reads a clean plan: values as the domain has them, people resolved to site users, yes/no and lists', () => {
@@ -185,6 +186,147 @@ describe('dryRunPlanImport', () => {
     ]);
     expect(run.problems.find((p) => p.column === 'Afhankelijk van')?.message).toContain('1.1 → 1.2 → 1.1');
     expect(run.problems.find((p) => p.column === 'Nummer')?.message).toContain('rij 3');
+  });
+
+  it("gives every problem of the import's own a key with its values, keeping its sheet and row; Dutch in `message`, English in the English UI (issue 17)", () => {
+    const runs = [
+      dryRunPlanImport(workbook({ Adviezen: { headers: ['Nummer', 'Titel', 'Thema', 'Kleur'], rows: [] } }), { users }),
+      dryRunPlanImport(
+        workbook({
+          Themas: {
+            rows: [
+              ['A', 'Structuur versterken'],
+              ['D', 'Iets anders'],
+              ['B', 'Anders genoemd'],
+              ['A', 'Structuur versterken'],
+            ],
+          },
+          Adviezen: { rows: [advies, [2, 'Tweede', 'C', 'Verbeteren'], [1, 'Nog eens', 'A', 'Verbeteren']] },
+          Bevindingen: {
+            rows: [
+              [1, 'Een bevinding'],
+              [1, 'Dezelfde bevinding'],
+            ],
+          },
+          Acties: { rows: [actie('1.1', { eigenaar: 'Jan Jansen' }), actie('1.2'), actie('1.2')] },
+          DomeinVoortgang: {
+            rows: [
+              [undefined, 'Concern', 'Loopt'],
+              ['7.7', 'Concern', 'Loopt'],
+              ['1.2', 'Wijkzaken', 'Loopt'],
+              ['1.2', 'Sociaal Domein', 'Loopt'],
+              ['1.2', 'Concern', 'Bezig'],
+              ['1.2', 'Concern', 'Geblokkeerd'],
+              ['1.2', 'Concern', 'Loopt', undefined, undefined, '30-2-2027'],
+              ['1.2', 'Concern', 'Loopt'],
+              ['1.2', 'Concern', 'Afgerond'],
+            ],
+          },
+        }),
+        { users },
+      ),
+      dryRunPlanImport(workbook({ Adviezen: { rows: [] }, Acties: { rows: [] } }), { users }),
+    ];
+    const own = runs.flatMap((r) => r.problems).filter((p) => /^plan[A-Z]/.test(p.domain.key));
+    expect(own.map((p) => [p.sheet, p.rowNumber, p.column, p.domain])).toEqual([
+      ['Adviezen', 1, 'Plateau', { key: 'planKolomOntbreekt', params: { kolom: 'Plateau', tabblad: 'Adviezen' } }],
+      [
+        'Adviezen',
+        1,
+        'Kleur',
+        {
+          key: 'planKolomOnbekend',
+          params: { kolom: 'Kleur', tabblad: 'Adviezen', kolommen: Object.values(PLAN_COLUMNS.Adviezen).join(', ') },
+        },
+      ],
+      [
+        'Acties',
+        0,
+        undefined,
+        {
+          key: 'planTabbladOntbreekt',
+          params: { tabblad: 'Acties', tabbladen: 'Themas, Adviezen, Bevindingen, Acties, DomeinVoortgang' },
+        },
+      ],
+      [
+        'Themas',
+        3,
+        'Code',
+        {
+          key: 'planThemaOnbekend',
+          params: { code: 'D', themas: 'A (Structuur versterken), B (Verbinding organiseren), C (Continu leren)' },
+        },
+      ],
+      ['Themas', 4, 'Naam', { key: 'planThemaNaam', params: { code: 'B', naam: 'Verbinding organiseren' } }],
+      ['Themas', 5, 'Code', { key: 'planThemaDubbel', params: { code: 'A' } }],
+      ['Adviezen', 3, 'Thema', { key: 'planThemaNietOpTabblad', params: { code: 'C' } }],
+      ['Adviezen', 4, 'Nummer', { key: 'planAdviesDubbel', params: { nummer: 1, rij: 2 } }],
+      ['Bevindingen', 3, 'Nummer', { key: 'planBevindingDubbel', params: { nummer: 1, rij: 2 } }],
+      ['Acties', 2, 'Eigenaar', { key: 'planPersoonOnbekend', params: { naam: 'Jan Jansen' } }],
+      ['Acties', 4, 'Nummer', { key: 'planActieDubbel', params: { nummer: '1.2', rij: 3 } }],
+      ['DomeinVoortgang', 2, 'Actie', { key: 'planActienummerLeeg' }],
+      ['DomeinVoortgang', 3, 'Actie', { key: 'planActieNietOpTabblad', params: { actie: '7.7' } }],
+      [
+        'DomeinVoortgang',
+        4,
+        'Domein',
+        { key: 'planDomeinOnbekend', params: { waarde: 'Wijkzaken', domeinen: DOMEINEN.join(', ') } },
+      ],
+      [
+        'DomeinVoortgang',
+        5,
+        'Domein',
+        { key: 'planActieNietVanDomein', params: { actie: '1.2', waarde: 'Sociaal Domein', domeinen: 'Concern' } },
+      ],
+      [
+        'DomeinVoortgang',
+        6,
+        'Status',
+        { key: 'planStatusOnbekend', params: { waarde: 'Bezig', statussen: ACTIE_STATUSSEN.join(', ') } },
+      ],
+      [
+        'DomeinVoortgang',
+        7,
+        'Toelichting status',
+        { key: 'planToelichtingVerplicht', params: { waarde: 'Geblokkeerd' } },
+      ],
+      ['DomeinVoortgang', 8, 'Deadline', { key: 'planDatumOngeldig', params: { waarde: '30-2-2027' } }],
+      [
+        'DomeinVoortgang',
+        10,
+        'Domein',
+        { key: 'planDomeinRijDubbel', params: { actie: '1.2', waarde: 'Concern', rij: 9 } },
+      ],
+      ['Adviezen', 0, undefined, { key: 'planGeenAdviezen' }],
+      ['Acties', 0, undefined, { key: 'planGeenActies' }],
+    ]);
+    // Every key of the import's own is reached (planGeenObject is validatePlan's).
+    const planKeys = Object.keys(messageTemplatesNl).filter((k) => /^plan[A-Z]/.test(k) && k !== 'planGeenObject');
+    expect([...new Set(own.map((p) => p.domain.key))].sort()).toEqual(planKeys.sort());
+
+    // The CLI's Dutch, as before.
+    for (const p of own) expect(p.message).toBe(messageText(p.domain));
+    expect(own.map(describePlanProblem).slice(-5, -1)).toEqual([
+      'DomeinVoortgang, rij 7, kolom Toelichting status: Bij de status Geblokkeerd hoort een toelichting.',
+      'DomeinVoortgang, rij 8, kolom Deadline: "30-2-2027" is geen datum; gebruik bijvoorbeeld 31-12-2026. (waarde: "30-2-2027")',
+      'DomeinVoortgang, rij 10, kolom Domein: Actie 1.2 heeft voor Concern al een rij (rij 9); één rij per actie en domein. (waarde: "Concern")',
+      'Adviezen: Het plan heeft geen adviezen.',
+    ]);
+
+    // The tab: the catalogues' Dutch is the CLI's; English has none of the Dutch words.
+    const tEn = (key: MessageKey, values?: Record<string, string | number>) => format(en[key], values, 'en');
+    const tNl = (key: MessageKey, values?: Record<string, string | number>) => format(nl[key], values, 'nl');
+    for (const p of own) {
+      expect(domainMessageText(p.domain, tNl, 'nl')).toBe(p.message);
+      expect(domainMessageText(p.domain, tEn, 'en'), p.message).not.toMatch(
+        /\b(ontbreekt|Onbekende?|kolom|tabblad|staat|hoort|rij|geen|Vul|kies|heet|Bij de)\b/,
+      );
+    }
+    expect(own.map((p) => domainMessageText(p.domain, tEn, 'en')).slice(-3)).toEqual([
+      'Action 1.2 already has a row for Concern (row 9); one row per action and domain.',
+      'The plan has no recommendations.',
+      'The plan has no actions.',
+    ]);
   });
 
   // Writing and reading a workbook of the whole plan takes seconds on a busy machine: more than the unit default.

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   AGENDERING_MAX,
   agenderingDomein,
-  agenderingMessages,
   checkAfhandeling,
   checkAgendering,
   geagendeerdVoorMT,
@@ -11,6 +10,7 @@ import {
   type Agendering,
   type AgenderingInput,
 } from '../../../src/domain/agendering.js';
+import { messageText } from '../../../src/domain/messages.js';
 import type { Domein } from '../../../src/domain/model.js';
 
 const gedeeld = {
@@ -54,17 +54,17 @@ describe('checkAgendering', () => {
     ).toEqual({ ok: true, reden: 'Budget ontbreekt.' });
     expect(checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: undefined }, [])).toEqual({
       ok: false,
-      message: agenderingMessages.redenVerplicht,
+      message: { key: 'agenderingRedenVerplicht' },
     });
     expect(checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: ' \n ' }, [])).toEqual({
       ok: false,
-      message: agenderingMessages.redenVerplicht,
+      message: { key: 'agenderingRedenVerplicht' },
     });
   });
   it('refuses a reason longer than the limit, and takes one exactly at it', () => {
     expect(
       checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: 'x'.repeat(AGENDERING_MAX.reden + 1) }, []),
-    ).toEqual({ ok: false, message: agenderingMessages.redenTeLang });
+    ).toEqual({ ok: false, message: { key: 'agenderingRedenTeLang' } });
     expect(
       checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: 'x'.repeat(AGENDERING_MAX.reden) }, []).ok,
     ).toBe(true);
@@ -72,15 +72,15 @@ describe('checkAgendering', () => {
   it('refuses another domain, Concern and a retired action, naming the action', () => {
     expect(checkAgendering({ actie: concern, domein: 'Sociaal Domein', reden: 'r' }, [])).toEqual({
       ok: false,
-      message: agenderingMessages.geenDomeinVanActie('3.2', 'Sociaal Domein'),
+      message: { key: 'agenderingGeenDomeinVanActie', params: { actie: '3.2', domein: 'Sociaal Domein' } },
     });
     expect(checkAgendering({ actie: concern, domein: 'Concern', reden: 'r' }, [])).toEqual({
       ok: false,
-      message: agenderingMessages.concern,
+      message: { key: 'agenderingConcern' },
     });
     expect(
       checkAgendering({ actie: { ...gedeeld, vervallen: true }, domein: 'Sociaal Domein', reden: 'r' }, []),
-    ).toEqual({ ok: false, message: agenderingMessages.vervallen('1.1') });
+    ).toEqual({ ok: false, message: { key: 'agenderingVervallen', params: { actie: '1.1' } } });
   });
   it('refuses a second open escalation of the same action by the same domain, saying since when; a ticked one or another domain does not count', () => {
     const open = [input('4', { op: '2026-11-20T09:00:00Z' })];
@@ -91,8 +91,15 @@ describe('checkAgendering', () => {
     );
     expect(result).toEqual({
       ok: false,
-      message: 'Actie 1.1 staat al sinds dag 2026-11-20 op de agenda van het CMT voor Sociaal Domein.',
+      message: {
+        key: 'agenderingAlGeagendeerd',
+        params: { actie: '1.1', domein: 'Sociaal Domein', op: 'dag 2026-11-20' },
+      },
     });
+    if (result.ok) throw new Error('refused above');
+    expect(messageText(result.message)).toBe(
+      'Actie 1.1 staat al sinds dag 2026-11-20 op de agenda van het CMT voor Sociaal Domein.',
+    );
     expect(
       checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: 'weer' }, [input('4', { besproken: true })])
         .ok,
@@ -100,6 +107,29 @@ describe('checkAgendering', () => {
     expect(checkAgendering({ actie: gedeeld, domein: 'Bedrijfsvoering', reden: 'ook wij' }, open).ok).toBe(true);
     expect(openAgendering(open, '1.1', 'Sociaal Domein')?.id).toBe('4');
     expect(openAgendering(open, '1.1', 'Bedrijfsvoering')).toBeUndefined();
+  });
+});
+
+describe('the refusals in Dutch (the card and the stores say them with messageText)', () => {
+  it('reads every escalation refusal as the Dutch sentence it was', () => {
+    const refusals = [
+      checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: ' ' }, []),
+      checkAgendering({ actie: gedeeld, domein: 'Sociaal Domein', reden: 'x'.repeat(AGENDERING_MAX.reden + 1) }, []),
+      checkAgendering({ actie: concern, domein: 'Sociaal Domein', reden: 'r' }, []),
+      checkAgendering({ actie: concern, domein: 'Concern', reden: 'r' }, []),
+      checkAgendering({ actie: { ...gedeeld, vervallen: true }, domein: 'Sociaal Domein', reden: 'r' }, []),
+      checkAfhandeling(agendering(), 'x'.repeat(256)),
+      checkAfhandeling(agendering({ besproken: true }), undefined),
+    ];
+    expect(refusals.map((r) => (r.ok ? 'ok' : messageText(r.message)))).toEqual([
+      'Geef een reden: waarom moet het CMT deze actie bespreken?',
+      `De reden mag maximaal ${AGENDERING_MAX.reden} tekens lang zijn.`,
+      'Actie 3.2 hoort niet bij Sociaal Domein; een MT agendeert alleen acties van het eigen domein.',
+      'Het CMT agendeert niet bij zichzelf: agenderen in het CMT doet het MT van een domein.',
+      'Actie 1.1 is vervallen en kan niet meer worden geagendeerd.',
+      `Een besluit mag maximaal ${AGENDERING_MAX.besluit} tekens lang zijn.`,
+      'Het CMT heeft actie 1.1 al als besproken afgevinkt.',
+    ]);
   });
 });
 
@@ -115,12 +145,12 @@ describe('checkAfhandeling (the CMT ticks it as discussed)', () => {
   it('refuses a decision over 255 characters and an item already ticked', () => {
     expect(checkAfhandeling(agendering(), 'x'.repeat(256))).toEqual({
       ok: false,
-      message: agenderingMessages.besluitTeLang,
+      message: { key: 'agenderingBesluitTeLang' },
     });
     expect(checkAfhandeling(agendering(), 'x'.repeat(255)).ok).toBe(true);
     expect(checkAfhandeling(agendering({ besproken: true }), undefined)).toEqual({
       ok: false,
-      message: agenderingMessages.alBesproken('1.1'),
+      message: { key: 'agenderingAlBesproken', params: { actie: '1.1' } },
     });
   });
 });

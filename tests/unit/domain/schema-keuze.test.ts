@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { messageText } from '../../../src/domain/messages.js';
 import { occurrencesBetween } from '../../../src/domain/recurrence.js';
 import { parseMeetingSchedule } from '../../../src/domain/schedule.js';
 import {
   keuzeUitSchema,
   komendeVergaderingen,
+  MAX_ELKE_WEKEN,
   schemaKeuzeProblemen,
   schemaUitKeuze,
   voorlooptijdMinuten,
@@ -37,7 +39,32 @@ describe('the schedule picker stored as an RRULE', () => {
     expect(starts).toEqual(['2027-01-05T08:30:00.000Z', '2027-01-19T08:30:00.000Z', '2027-02-16T08:30:00.000Z']);
   });
 
-  it('names each field that is wrong, in Dutch', () => {
+  it('names each field that is wrong, as message keys with their values', () => {
+    const bad = schemaKeuzeProblemen({
+      weekdagen: [],
+      tijd: '9 uur',
+      elkeWeken: 0,
+      eersteDatum: '2027-02-30',
+      vervallen: ['morgen', '2027-13-01'],
+    });
+    expect(bad).toEqual([
+      { path: 'weekdagen', message: { key: 'keuzeGeenVergaderdag' } },
+      { path: 'tijd', message: { key: 'keuzeTijdOngeldig' } },
+      { path: 'elkeWeken', message: { key: 'keuzeElkeWekenOngeldig', params: { max: MAX_ELKE_WEKEN } } },
+      { path: 'eersteDatum', message: { key: 'keuzeEersteDatumOngeldig' } },
+      { path: 'vervallen', message: { key: 'keuzeVervallenOngeldig', params: { datums: 'morgen, 2027-13-01' } } },
+    ]);
+    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, eersteDatum: '2027-01-06' })).toEqual([
+      { path: 'eersteDatum', message: { key: 'keuzeEersteDatumGeenVergaderdag' } },
+    ]);
+    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, vervallen: ['2026-12-29'] })).toEqual([
+      { path: 'vervallen', message: { key: 'keuzeVervallenVoorEerste' } },
+    ]);
+    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, elkeWeken: 14 })[0]?.path).toBe('elkeWeken');
+    expect(schemaKeuzeProblemen(TWEEWEKELIJKS)).toEqual([]);
+  });
+
+  it('says each problem in Dutch through messageText, as the picker said it before', () => {
     const bad = schemaKeuzeProblemen({
       weekdagen: [],
       tijd: '9 uur',
@@ -45,16 +72,19 @@ describe('the schedule picker stored as an RRULE', () => {
       eersteDatum: '2027-02-30',
       vervallen: ['morgen'],
     });
-    expect(bad.map((p) => p.path)).toEqual(['weekdagen', 'tijd', 'elkeWeken', 'eersteDatum', 'vervallen']);
-    expect(bad.find((p) => p.path === 'tijd')?.message).toBe('Vul de tijd in als uu:mm, bijvoorbeeld 09:00.');
-    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, eersteDatum: '2027-01-06' })).toEqual([
-      { path: 'eersteDatum', message: 'De eerste vergadering valt niet op een gekozen vergaderdag.' },
+    expect(bad.map((p) => messageText(p.message))).toEqual([
+      'Kies minstens één vergaderdag.',
+      'Vul de tijd in als uu:mm, bijvoorbeeld 09:00.',
+      `Kies elke 1 tot ${MAX_ELKE_WEKEN} weken.`,
+      'Vul de datum van de eerste vergadering in (bijvoorbeeld 2027-01-05).',
+      'Deze vervallen datum klopt niet: morgen. Schrijf JJJJ-MM-DD.',
     ]);
-    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, vervallen: ['2026-12-29'] })).toEqual([
-      { path: 'vervallen', message: 'Een vervallen datum ligt vóór de eerste vergadering.' },
-    ]);
-    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, elkeWeken: 14 })[0]?.path).toBe('elkeWeken');
-    expect(schemaKeuzeProblemen(TWEEWEKELIJKS)).toEqual([]);
+    expect(messageText(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, eersteDatum: '2027-01-06' })[0]!.message)).toBe(
+      'De eerste vergadering valt niet op een gekozen vergaderdag.',
+    );
+    expect(messageText(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, vervallen: ['2026-12-29'] })[0]!.message)).toBe(
+      'Een vervallen datum ligt vóór de eerste vergadering.',
+    );
   });
 
   it('a text the picker cannot show exactly is left to the text field', () => {

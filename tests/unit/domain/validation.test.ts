@@ -105,7 +105,18 @@ const STORE_KEYS = [
   'schemaZonderFreq',
   'schemaOnderdeelOngeldig',
 ] as const satisfies readonly DomainMessageKey[];
-type ValidationMessageKey = Exclude<DomainMessageKey, (typeof STORE_KEYS)[number]>;
+/**
+ * The messages of other modules, each proved reachable by its own module's tests: escalation (agendering.test.ts),
+ * the schedule picker (schema-keuze.test.ts), the tolerant field reader (field-reader.test.ts) and the plan
+ * workbook's own problems (plan-import.test.ts).
+ */
+type OtherModuleKey = Exclude<
+  Extract<DomainMessageKey, `agendering${string}` | `keuze${string}` | `veld${string}` | `plan${Capitalize<string>}`>,
+  'planGeenObject'
+>;
+const isOtherModuleKey = (key: string): boolean =>
+  /^(agendering|keuze|veld)[A-Z]/.test(key) || (/^plan[A-Z]/.test(key) && key !== 'planGeenObject');
+type ValidationMessageKey = Exclude<DomainMessageKey, (typeof STORE_KEYS)[number] | OtherModuleKey>;
 
 const withActie = (patch: Record<string, unknown>) => () => issuesOf(validateActie({ ...actie, ...patch }));
 const withItem = (patch: Record<string, unknown>) => () => issuesOf(validatePortfolioItem({ ...item, ...patch }));
@@ -830,7 +841,7 @@ const TRIGGERS: Record<ValidationMessageKey, Trigger[]> = {
 describe('every validation message is reachable', () => {
   it('each message has at least one input that produces it', () => {
     const keys = Object.keys(M)
-      .filter((k) => !(STORE_KEYS as readonly string[]).includes(k))
+      .filter((k) => !(STORE_KEYS as readonly string[]).includes(k) && !isOtherModuleKey(k))
       .sort();
     expect(Object.keys(TRIGGERS).sort()).toEqual(keys);
     for (const k of keys) expect(TRIGGERS[k as ValidationMessageKey].length, k).toBeGreaterThan(0);

@@ -28,6 +28,27 @@ describe('the domain’s messages in the UI’s language (issue 17)', () => {
     }
   });
 
+  it('says a domain (domein) in the UI’s words: escalation, the schedule picker and the stores’ refusals (issue 17)', () => {
+    const m = M.agenderingAlGeagendeerd('1.1', 'Sociaal Domein', '2026-11-21');
+    expect(domainMessageText(m, tNl, 'nl')).toBe(messageText(m));
+    expect(domainMessageText(m, tNl, 'nl')).toBe(
+      'Actie 1.1 staat al sinds 2026-11-21 op de agenda van het CMT voor Sociaal Domein.',
+    );
+    expect(domainMessageText(m, tEn, 'en')).toBe(
+      "Action 1.1 has been on the CMT's agenda for Social domain since 2026-11-21.",
+    );
+    expect(domainMessageText(M.actieHoortNietBijDomein('2.1', 'Concern'), tEn, 'en')).toBe(
+      'Action 2.1 does not belong to Organisation-wide.',
+    );
+    // A domain typed by hand that the app does not know is said as it is.
+    expect(domainMessageText(M.actieHoortNietBijDomein('2.1', 'Wijkzaken'), tEn, 'en')).toBe(
+      'Action 2.1 does not belong to Wijkzaken.',
+    );
+    expect(domainMessageText(M.keuzeVervallenOngeldig(['morgen', '2027-13-01']), tEn, 'en')).toBe(
+      'This cancelled date is not right: morgen, 2027-13-01. Write YYYY-MM-DD.',
+    );
+  });
+
   it('every refused status change reads in nl exactly as the domain says it, and in English with English statuses', () => {
     let refused = 0;
     for (const from of ACTIE_STATUSSEN) {

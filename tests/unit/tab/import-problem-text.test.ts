@@ -56,6 +56,18 @@ describe('dry-run problems in the UI language', () => {
     expect(all.filter((p) => importProblemKey(p.code) === undefined)).toEqual([]);
   });
 
+  it("says a domain rule with the catalogues' validation.<key>: the import keeps no copies of the domain's texts", () => {
+    const rules = all.filter((p) => p.domain !== undefined);
+    expect(rules.length).toBeGreaterThan(10);
+    for (const p of rules) expect(importProblemKey(p.code)).toBe(`validation.${p.domain?.key}`);
+    const copies = Object.keys(nl).filter((k) => k.startsWith('pf.import.problem.'));
+    expect(copies.sort()).toEqual([
+      'pf.import.problem.dubbeleRij',
+      'pf.import.problem.onbekendePersoon',
+      'pf.import.problem.rijTeGroot',
+    ]);
+  });
+
   it('says each problem in Dutch as the data layer and the domain do, then the valid values where there is a list', () => {
     for (const p of all) expect(importProblemText(p, tNl).startsWith(p.message), p.message).toBe(true);
     const texts = all.map((p) => importProblemText(p, tNl, { people: ['Directeur Sociaal Domein'] }));
@@ -105,10 +117,9 @@ describe('dry-run problems in the UI language', () => {
     expect(english).toContain(
       'Portfolio item "Lang" is linked to action 7.9, but that action does not exist. Remove or correct the link.',
     );
-    expect(english).toContain(`The description may be at most ${TEKST_MAX.omschrijving} characters long.`);
-    expect(english).toContain(
-      `The explanation of the status may be at most ${TEKST_MAX.statusToelichting} characters long.`,
-    );
+    // The domain's rules read as everywhere in the tab: the catalogues' validation.<key>, no copies of their own.
+    expect(english).toContain(`The description can be at most ${TEKST_MAX.omschrijving} characters long.`);
+    expect(english).toContain(`The status explanation can be at most ${TEKST_MAX.statusToelichting} characters long.`);
   });
 
   it('says a row too large for SharePoint in English too', () => {

@@ -511,7 +511,7 @@ function DetailBody({
           </Subtitle2>
           <ul className={styles.list}>
             {item.problems.map((p, i) => (
-              <li key={i}>{p.message}</li>
+              <li key={i}>{p.domain ? domainMessageText(p.domain, t, locale) : p.message}</li>
             ))}
           </ul>
         </section>

@@ -20,10 +20,12 @@ import {
   type Agendering,
 } from '../../../../domain/agendering.js';
 import type { Actie, Domein } from '../../../../domain/model.js';
+import type { AgenderingValidationError } from '../../../../data/agenderingen-store.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { formatInstant } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { describeError } from '../../../lib/errors.js';
+import { useDomainText } from '../../../lib/use-domain-text.js';
 import { domeinLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 
@@ -53,6 +55,7 @@ function newClientKey(nummer: string, domein: Domein): string {
 export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein: Domein | undefined }) {
   const styles = useStyles();
   const t = useT();
+  const say = useDomainText();
   const locale = useLocale();
   const ctx = usePlanContext();
   const stored = ctx.storedActie(item.id) ?? item;
@@ -136,7 +139,7 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
       setAttempt((a) => a + 1);
     } catch (error) {
       if ((error as Error).name === 'AgenderingValidationError')
-        setMessage({ intent: 'error', text: (error as Error).message });
+        setMessage({ intent: 'error', text: say((error as AgenderingValidationError).domain) });
       else {
         const d = describeError(error);
         setMessage({ intent: 'error', text: t('agenderen.failed', { detail: t(d.key, { detail: d.detail ?? '' }) }) });

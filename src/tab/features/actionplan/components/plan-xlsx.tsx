@@ -19,12 +19,14 @@ import { ArrowDownloadRegular, ArrowUploadRegular } from '@fluentui/react-icons'
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { PlanDryRun, PlanImportProblem } from '../../../../data/plan-import.js';
+import type { ImportLimitError } from '../../../../data/portfolio-import.js';
 import type { PlanImportOutcome } from '../../../../data/plan-transfer.js';
 import { fieldsExpand, type ListItem } from '../../../../data/lists/list-definition.js';
 import { mtFieldNames } from '../../../../data/lists/mts.js';
 import { toMTRegistration } from '../../../../data/mts-store.js';
 import { listPath } from '../../../../data/site.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
+import { useT } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
@@ -171,6 +173,7 @@ function where(ft: ReturnType<typeof useFeatureT<keyof typeof planXlsxTexts.nl>>
 function PlanImportDialog({ onClose }: { onClose: () => void }) {
   const styles = useStyles();
   const ft = useFeatureT(planXlsxTexts);
+  const t = useT();
   const say = useDomainText();
   const { session, siteId, plan, reload } = usePlanContext();
   const [dryRun, setDryRun] = useState<PlanDryRun | undefined>();
@@ -192,7 +195,16 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
       ]);
       setDryRun(dryRunPlanImport(await readPlanXlsx(await file.arrayBuffer()), { users: plan?.users ?? [] }));
     } catch (err) {
-      setError(ft('error', { detail: err instanceof Error ? err.message : String(err) }));
+      // The size and row limits have the portfolio import's words in the UI's language, not the data layer's Dutch.
+      if (err instanceof Error && err.name === 'ImportLimitError') {
+        const limit = err as ImportLimitError;
+        const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+        setError(
+          limit.kind === 'rows'
+            ? t('pf.import.tooManyRows', { max: String(limit.limit) })
+            : t('pf.import.tooLarge', { size: mb(limit.actual), max: mb(limit.limit) }),
+        );
+      } else setError(ft('error', { detail: err instanceof Error ? err.message : String(err) }));
     } finally {
       setPhase('idle');
     }
@@ -270,7 +282,7 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
                         <tr key={i} data-testid="import-plan-problem">
                           <td className={styles.td}>{where(ft, p)}</td>
                           <td className={styles.td}>
-                            {p.domain ? say(p.domain) : p.message}
+                            {say(p.domain)}
                             {p.value !== undefined ? ` ("${p.value}")` : ''}
                           </td>
                         </tr>

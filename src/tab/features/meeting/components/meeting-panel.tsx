@@ -24,6 +24,8 @@ import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { volgendeTexts } from '../i18n.js';
 import type { GeagendeerdItem } from '../../../../domain/agendering.js';
 import { AGENDERING_MAX } from '../../../../domain/agendering.js';
+import type { AgenderingValidationError } from '../../../../data/agenderingen-store.js';
+import { useDomainText } from '../../../lib/use-domain-text.js';
 import { domeinLabel, STATUS_LABEL } from '../../../lib/labels.js';
 import { useMeeting, type AfvinkInput, type NextMeeting, type SaveInput } from '../hooks/use-meeting.js';
 import { panelItems, recordedState, startOfKey, type PanelItem } from '../lib/panel-data.js';
@@ -188,6 +190,7 @@ function GeagendeerdRow({
 }) {
   const styles = useStyles();
   const t = useT();
+  const say = useDomainText();
   const locale = useLocale();
   const [besluit, setBesluit] = useState('');
   const [saving, setSaving] = useState(false);
@@ -220,7 +223,8 @@ function GeagendeerdRow({
               if ((error as Error).name === 'AgenderingConflictError') {
                 setFailure(t('vergadering.geagendeerd.conflict'));
                 reload();
-              } else if ((error as Error).name === 'AgenderingValidationError') setFailure((error as Error).message);
+              } else if ((error as Error).name === 'AgenderingValidationError')
+                setFailure(say((error as AgenderingValidationError).domain));
               else
                 setFailure(
                   t('vergadering.geagendeerd.failed', {

@@ -1,46 +1,23 @@
 import type { ImportField, ImportProblem, ImportProblemCode } from '../../../../data/portfolio-import.js';
 import { DOMEINEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN } from '../../../../domain/model.js';
-import { TEKST_MAX } from '../../../../domain/text-limits.js';
+import { messageTemplatesNl, type DomainMessageKey } from '../../../../domain/messages.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import { domainMessageText } from '../../../lib/domain-message.js';
 
-/** The catalogue text of every dry-run problem code a portfolio import can give, with the values it needs. */
+/**
+ * The catalogue text of the import's own problem codes, with the values they need. A problem that is one of the
+ * domain's rules is said with the catalogues' `validation.<key>`, as everywhere in the tab (no copies here).
+ */
 const TEXT: Partial<Record<ImportProblemCode, { key: MessageKey; values?: Record<string, number> }>> = {
   onbekendePersoon: { key: 'pf.import.problem.onbekendePersoon' },
   rijTeGroot: { key: 'pf.import.problem.rijTeGroot' },
   dubbeleRij: { key: 'pf.import.problem.dubbeleRij' },
-  gekoppeldeActieOnbekend: { key: 'pf.import.problem.gekoppeldeActieOnbekend' },
-  titelVerplicht: { key: 'pf.import.problem.titelVerplicht' },
-  titelTeLang: { key: 'pf.import.problem.titelTeLang' },
-  sleutelVerplicht: { key: 'pf.import.problem.sleutelVerplicht' },
-  sleutelTeLang: { key: 'pf.import.problem.sleutelTeLang' },
-  domeinOngeldig: { key: 'pf.import.problem.domeinOngeldig' },
-  faseOngeldig: { key: 'pf.import.problem.faseOngeldig' },
-  portfolioStatusOngeldig: { key: 'pf.import.problem.portfolioStatusOngeldig' },
-  toelichtingKritiek: { key: 'pf.import.problem.toelichtingKritiek' },
-  statusToelichtingTeLang: {
-    key: 'pf.import.problem.statusToelichtingTeLang',
-    values: { max: TEKST_MAX.statusToelichting },
-  },
-  omschrijvingTeLang: { key: 'pf.import.problem.omschrijvingTeLang', values: { max: TEKST_MAX.omschrijving } },
-  prioriteitOngeldig: { key: 'pf.import.problem.prioriteitOngeldig' },
-  ditKwartaalOngeldig: { key: 'pf.import.problem.ditKwartaalOngeldig' },
-  startOngeldig: { key: 'pf.import.problem.startOngeldig' },
-  eindeOngeldig: { key: 'pf.import.problem.eindeOngeldig' },
-  eindeVoorStart: { key: 'pf.import.problem.eindeVoorStart' },
-  gekoppeldeActiesGeenLijst: { key: 'pf.import.problem.gekoppeldeActiesGeenLijst' },
-  gekoppeldeActieVorm: { key: 'pf.import.problem.gekoppeldeActieVorm' },
-  gekoppeldeActieDubbel: { key: 'pf.import.problem.gekoppeldeActieDubbel' },
-  persoonNaamVerplicht: { key: 'pf.import.problem.persoonNaamVerplicht' },
-  persoonNaamTeLang: { key: 'pf.import.problem.persoonNaamTeLang' },
-  emailOngeldig: { key: 'pf.import.problem.emailOngeldig' },
-  tekstVerwacht: { key: 'pf.import.problem.tekstVerwacht' },
-  portfolioGeenObject: { key: 'pf.import.problem.portfolioGeenObject' },
 };
 
 /** The catalogue key a problem code is shown with, if the catalogues have one (a test checks every code the import gives). */
 export function importProblemKey(code: ImportProblemCode | undefined): MessageKey | undefined {
-  return code === undefined ? undefined : TEXT[code]?.key;
+  if (code === undefined) return undefined;
+  return TEXT[code]?.key ?? (code in messageTemplatesNl ? `validation.${code as DomainMessageKey}` : undefined);
 }
 
 /**

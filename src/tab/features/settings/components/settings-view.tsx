@@ -533,7 +533,7 @@ function MtForm({
     }));
     const picker =
       draft.schemaMode === 'keuze'
-        ? schemaKeuzeProblemen(draft.keuze).map((p) => ({ path: `keuze.${p.path}`, message: p.message }))
+        ? schemaKeuzeProblemen(draft.keuze).map((p) => ({ path: `keuze.${p.path}`, message: say(p.message) }))
         : [];
     const lead = leadInvalid ? [{ path: 'voorlooptijdMinuten', message: t('inst.voorlooptijdGetal') }] : [];
     return [...own.filter((i) => !(leadInvalid && i.path === 'voorlooptijdMinuten')), ...picker, ...lead];
