@@ -9,9 +9,9 @@ import { createClientCredentialsTokenSource, type TokenSource } from '../data/gr
 import { siteSchema } from '../data/lists/schema.js';
 import { resolveSite, type Site } from '../data/site.js';
 import type { ServerConfig } from './config.js';
+import type { ConfigProblem } from '../shared/wire.js';
 
-/** One configuration problem: the variable to fix, the URL it holds (or the one that failed), and what happened. */
-export type ConfigProblem = { variable: string; url: string; problem: string };
+export type { ConfigProblem };
 
 export type ConnectionCheck = { ok: true; site: Site } | { ok: false; problem: ConfigProblem };
 

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { ReminderJobStatus } from '../bot/reminder-timer.js';
+import type { HealthBody, ReminderHolidays, ReminderJobStatus } from '../shared/wire.js';
 import type { TabConfig } from './config.js';
 import type { ConfigProblem } from './config-problems.js';
 import type { Logger } from './log.js';
@@ -82,6 +82,11 @@ export type AppServerOptions = {
    * Times and counts only: the endpoint is unauthenticated.
    */
   reminderJob?: () => ReminderJobStatus | undefined;
+  /**
+   * The reminder rule's holidays around now for `/healthz` (the job's Dutch public holidays and `EXTRA_HOLIDAYS`), so
+   * the tab's send-time previews skip the same days; undefined (null in the body) while not yet known.
+   */
+  reminderHolidays?: () => ReminderHolidays | undefined;
   /** Configuration problems found by using the configuration (token, Graph, site, lists); any makes /healthz answer 503. */
   problems?: () => readonly ConfigProblem[];
   log?: Logger;
@@ -92,11 +97,7 @@ export type AppServerOptions = {
   loopbackFrameAncestors?: boolean;
 };
 
-/**
- * The body of `GET /healthz`. `reminderJob` is null when this server runs no reminder job. With a
- * configuration problem the status is 'error' (HTTP 503) and each problem names its variable and URL.
- */
-export type HealthBody = { status: 'ok' | 'error'; problems: ConfigProblem[]; reminderJob: ReminderJobStatus | null };
+export type { HealthBody };
 
 /** The precompressed variants the build writes next to a hashed asset (scripts/vite-precompress.ts), best first. */
 const ENCODINGS = [
@@ -226,6 +227,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
           status: problems.length > 0 ? 'error' : 'ok',
           problems,
           reminderJob: options.reminderJob?.() ?? null,
+          reminderHolidays: options.reminderHolidays?.() ?? null,
         };
         return send(res, problems.length > 0 ? 503 : 200, JSON.stringify(body), CONTENT_TYPES['.json']);
       }

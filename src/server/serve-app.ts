@@ -5,6 +5,7 @@ import { readConfig } from './config.js';
 import { checkConnection, type ConfigProblem } from './config-problems.js';
 import { startAppServer, type MessagesEndpoint } from './http-server.js';
 import type { Logger } from './log.js';
+import type { ReminderHolidays } from '../shared/wire.js';
 import { createServerGraph } from './server-graph.js';
 
 /** The bot's messaging path (bot-app.ts MESSAGES_PATH; repeated here so the bot module loads only when it is needed). */
@@ -61,6 +62,7 @@ export async function startServe(options: {
   let bot: Bot | undefined;
   // Declared before the server starts: /healthz reads it from the first request on.
   let reminders: ReminderTimer | undefined;
+  let holidays: ((now: Date) => ReminderHolidays) | undefined;
   const stopping = new AbortController();
   const app = await startAppServer({
     host: config.host,
@@ -73,10 +75,24 @@ export async function startServe(options: {
     tabApiPath: TAB_API_PATH,
     tabApi: (): MessagesEndpoint | undefined => (bot ? { path: TAB_API_PATH, handle: bot.tabApi } : undefined),
     reminderJob: () => reminders?.status(),
+    reminderHolidays: () => holidays?.(new Date()),
     problems: () => problems,
     log,
   });
   log({ level: 'info', msg: 'listening', url: app.url });
+  // The reminder rule's holidays for the tab's previews, also while the site is unreachable and without a bot (the
+  // job may run elsewhere). Loaded after listening: date-holidays' country data is not needed to name a wrong variable.
+  void import('../reminders/holidays.js')
+    .then((m) => {
+      holidays = m.holidayWindowPerDay(config.reminders.extraHolidays);
+    })
+    .catch((error: unknown) =>
+      log({
+        level: 'error',
+        msg: 'holidays unavailable',
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
 
   /** Resolves after `ms`, or at once when the server is being stopped. */
   const pause = (ms: number) =>

@@ -22,6 +22,8 @@ import {
   type RunningPlayground,
 } from '../bot/playground.js';
 import { createReminderRun, startReminderTimer, type ReminderTimer } from '../bot/reminder-timer.js';
+import { holidayWindowPerDay } from '../reminders/holidays.js';
+import type { ReminderHolidays } from '../shared/wire.js';
 import { readConfig, type TabConfig } from './config.js';
 import { loadEnvFiles } from './env-files.js';
 import { startAppServer, type AppServer, type MessagesEndpoint } from './http-server.js';
@@ -106,6 +108,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
 
   // Declared before the server starts: /healthz reads it from the first request on.
   let reminders: ReminderTimer | undefined;
+  let holidays: ((now: Date) => ReminderHolidays) | undefined;
   const app = await startAppServer({
     host,
     port: Number(env.PORT ?? 3978),
@@ -117,6 +120,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
     tabApiPath: TAB_API_PATH,
     tabApi: (): MessagesEndpoint | undefined => (bot ? { path: TAB_API_PATH, handle: bot.tabApi } : undefined),
     reminderJob: () => reminders?.status(),
+    reminderHolidays: () => holidays?.(new Date()),
     log,
     // The sandbox run binds to loopback only; the Playground and the test host frame the tab from loopback.
     loopbackFrameAncestors: true,
@@ -162,6 +166,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
       TAB_AUTHORITY: sandbox.authority,
     });
     const config = readConfig(env);
+    // Also without a job in this process (tests, `npm run reminders` by hand): the tab's previews follow the rule.
+    holidays = holidayWindowPerDay(config.reminders.extraHolidays);
     const graph = createServerGraph(config);
     // The one provisioner, both parts: Graph (lists, columns, indexes) and SharePoint REST (versioning, views, marker).
     const prepared = await prepareSite({ graph, sharePoint: createServerSharePoint(config) }, config.siteUrl, {

@@ -47,3 +47,27 @@ export type ReminderJobStatus = {
   totals: ReminderJobCounts;
   lastError?: { at: string; kind: string };
 };
+
+/**
+ * The days on which the reminder job sends no card (it sends on the working day before instead): the Dutch public
+ * holidays and the organisation's own closing days (`EXTRA_HOLIDAYS`), as Amsterdam dates (`YYYY-MM-DD`), sorted,
+ * between `from` and `to` inclusive. The server computes them (`date-holidays` stays out of the tab's bundle) and the
+ * tab passes them to the same `reminderTime` as the job, so its "when the card goes out" agrees with the job's.
+ */
+export type ReminderHolidays = { from: string; to: string; dates: string[] };
+
+/** One configuration problem: the variable to fix, the URL it holds (or the one that failed), and what happened. */
+export type ConfigProblem = { variable: string; url: string; problem: string };
+
+/**
+ * The body of `GET /healthz`. `reminderJob` is null when this server runs no reminder job. `reminderHolidays` is the
+ * reminder rule's holidays with this server's configuration whether or not this process runs the job (the job may run
+ * in another instance, or as `npm run reminders`); null while the server is starting. With a configuration problem
+ * the status is 'error' (HTTP 503) and each problem names its variable and URL.
+ */
+export type HealthBody = {
+  status: 'ok' | 'error';
+  problems: ConfigProblem[];
+  reminderJob: ReminderJobStatus | null;
+  reminderHolidays: ReminderHolidays | null;
+};

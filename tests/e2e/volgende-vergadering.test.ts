@@ -11,6 +11,7 @@ import { beheerdersToFields, MT_FIELDS } from '../../src/data/lists/mts.js';
 import type { ListItem } from '../../src/data/lists/list-definition.js';
 import { loadMTSettings } from '../../src/data/mts-store.js';
 import { prepareCard } from '../../src/reminders/cli.js';
+import type { HealthBody } from '../../src/shared/wire.js';
 import { formatInstant } from '../../src/tab/i18n/format.js';
 import { screenshotPath } from './support/browser.js';
 import type { HostContext, TestHost } from './support/host-server.js';
@@ -42,7 +43,13 @@ beforeAll(async () => {
     ...beheerdersToFields([secretaris.id]),
     [MT_FIELDS.voorlooptijd]: 1,
   });
-  const [next] = komendeVergaderingen(cmt.value.schema, new Date(), { aantal: 1, voorlooptijdMinuten: 1 });
+  // With the job's holidays, as the view has them from /healthz (a card due on a holiday goes out the day before).
+  const health = (await (await fetch(`${run.appUrl}/healthz`)).json()) as HealthBody;
+  const [next] = komendeVergaderingen(cmt.value.schema, new Date(), {
+    aantal: 1,
+    voorlooptijdMinuten: 1,
+    holidays: health.reminderHolidays?.dates ?? [],
+  });
   if (!next) throw new Error('the CMT has no next meeting');
   meeting = next;
   return file.close;

@@ -51,7 +51,7 @@ describe('GET /healthz', () => {
     try {
       const { status, body } = await health(server);
       expect(status).toBe(200);
-      expect(body).toEqual({ status: 'ok', problems: [], reminderJob: null });
+      expect(body).toEqual({ status: 'ok', problems: [], reminderJob: null, reminderHolidays: null });
     } finally {
       await server.close();
     }

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HealthBody } from '../../../src/shared/wire.js';
 import { REPO_ROOT } from '../../support/cli.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
@@ -109,6 +110,16 @@ describe('the production install (npm ci --omit=dev, then npm run serve)', () =>
       });
 
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      // The reminder rule's holidays come from a chunk loaded after listening, with date-holidays from the install.
+      await expect
+        .poll(
+          async () =>
+            ((await (await fetch(`${url}/healthz`)).json()) as HealthBody).reminderHolidays?.dates.some((d) =>
+              d.endsWith('-12-25'),
+            ),
+          { timeout: 10_000 },
+        )
+        .toBe(true);
       const config = (await (await fetch(`${url}/config.json`)).json()) as { auth: string; siteUrl: string };
       expect(config).toMatchObject({ auth: 'naa', siteUrl: sandbox.siteUrl });
       const index = await fetch(`${url}/`);

@@ -2,8 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, amsterdamDate } from '../../../src/domain/dates.js';
+import { reminderHolidays } from '../../../src/reminders/holidays.js';
 import { createLogger } from '../../../src/server/log.js';
 import { startServe } from '../../../src/server/serve-app.js';
+import type { HealthBody } from '../../../src/shared/wire.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
 
@@ -74,6 +77,37 @@ describe('npm run serve (the production entry)', () => {
     expect(run.output()).toContain('without the bot');
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
+  });
+
+  it("reports the reminder job's holidays in /healthz, EXTRA_HOLIDAYS included, for the tab's send-time previews", async () => {
+    const today = amsterdamDate(new Date());
+    // A closing day of the organisation ten days from now, and one past the window the tab looks at.
+    const extra = addDays(today, 10);
+    const farAway = addDays(today, 500);
+    const run = await startServe({
+      env: { ...tenantLike(), EXTRA_HOLIDAYS: `${extra},${farAway}` },
+      log: () => undefined,
+    });
+    try {
+      // The server loads the holiday rule just after it listens: null until then.
+      let holidays: HealthBody['reminderHolidays'] = null;
+      for (let i = 0; i < 100 && holidays === null; i += 1) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 100));
+        holidays = ((await (await fetch(`${run.url}/healthz`)).json()) as HealthBody).reminderHolidays;
+      }
+      if (!holidays) throw new Error('no holidays in /healthz');
+      expect(holidays.from <= today && today <= holidays.to).toBe(true);
+      expect(holidays.dates).toContain(extra);
+      expect(holidays.dates).not.toContain(farAway);
+      // The next Kerstmis within the window, and every day the job would skip in it now (reminderHolidays).
+      const year = Number(today.slice(0, 4));
+      expect(holidays.dates).toContain(today <= `${year}-12-25` ? `${year}-12-25` : `${year + 1}-12-25`);
+      const job = reminderHolidays(new Date(), [extra]).filter((d) => d >= holidays.from && d <= holidays.to);
+      expect(holidays.dates).toEqual(expect.arrayContaining(job));
+      expect(holidays.dates).toEqual([...new Set(holidays.dates)].sort());
+    } finally {
+      await run.stop();
+    }
   });
 
   it('refuses to start with one line per wrong variable, naming it and the URL it got, without a stack trace', async () => {

@@ -64,6 +64,20 @@ describe("an MT's reminder status", () => {
       reminderAt: new Date('2026-03-06T08:00:00Z'),
     });
   });
+  it('moves the reminder off a holiday the server reports, as the job does: Kerstmis to the working day before', () => {
+    // A meeting on Monday 28 December 2026 at 10:00 with a three-day lead: the card would go out on Friday 25 December.
+    const december = new Date('2026-12-05T10:00:00Z');
+    const kerst = mt({
+      schema: 'DTSTART;TZID=Europe/Amsterdam:20261228T100000\nRRULE:FREQ=WEEKLY;BYDAY=MO',
+      voorlooptijdMinuten: 3 * 1440,
+    });
+    expect(reminderStatus(kerst, [], december).next?.reminderAt.toISOString()).toBe('2026-12-25T09:00:00.000Z');
+    const status = reminderStatus(kerst, [], december, ['2026-12-25', '2026-12-26']);
+    expect(status.next?.meeting.toISOString()).toBe('2026-12-28T09:00:00.000Z');
+    // Thursday 24 December, same time.
+    expect(status.next?.reminderAt.toISOString()).toBe('2026-12-24T09:00:00.000Z');
+  });
+
   it('says why there is no next meeting', () => {
     expect(reminderStatus(mt({ actief: false }), [], now).noNext).toBe('inactive');
     expect(reminderStatus(mt({ schema: undefined }), [], now).noNext).toBe('no-schedule');

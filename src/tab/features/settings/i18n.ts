@@ -45,6 +45,8 @@ export const settingsTexts = defineCatalogue(
     komend: 'De volgende drie vergaderingen en wanneer de kaart uitgaat',
     komendGeen: 'Met dit schema zijn er geen vergaderingen gepland.',
     komendItem: 'Vergadering {vergadering}: kaart om {kaart}',
+    komendFeestdag:
+      'Valt de kaart op een feestdag of een sluitingsdag van de organisatie, dan gaat ze de werkdag ervoor uit.',
     schema: 'Vergaderschema',
     schemaHint: 'Herhaalregel (RRULE) in Amsterdamse tijd, bijvoorbeeld FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0.',
     schemaNone: 'geen schema',
@@ -161,6 +163,8 @@ export const settingsTexts = defineCatalogue(
     komend: 'The next three meetings and when the card goes out',
     komendGeen: 'This schedule plans no meetings.',
     komendItem: 'Meeting {vergadering}: card at {kaart}',
+    komendFeestdag:
+      'A card that would go out on a public holiday or a closing day of the organisation goes out on the working day before.',
     schema: 'Meeting schedule',
     schemaHint: 'Recurrence rule (RRULE) in Amsterdam time, for example FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0.',
     schemaNone: 'no schedule',

@@ -25,6 +25,7 @@ import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { formatCalendarDate, formatInstant } from '../../../i18n/format.js';
 import { useLocale } from '../../../i18n/i18n.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { useReminderHolidays } from '../../../lib/reminder-holidays.js';
 import { useMeeting, type KeuzeInput } from '../hooks/use-meeting.js';
 import { volgendeTexts } from '../i18n.js';
 
@@ -88,15 +89,20 @@ export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOp
   const active = v.mts.filter((m) => m.value.actief !== false);
   const mt = v.mt ? v.mts.find((m) => m.id === v.mt?.id) : undefined;
 
+  // The job's holidays from the server: a card that would go out on one goes out on the working day before. Until
+  // the server has answered, no time is shown rather than one the job may not keep.
+  const holidays = useReminderHolidays();
   const kaartOm = useMemo(
     () =>
-      v.start
-        ? reminderTime(
-            v.start,
-            mt?.value.voorlooptijdMinuten !== undefined ? { voorlooptijdMinuten: mt.value.voorlooptijdMinuten } : {},
-          )
+      v.start && holidays.settled
+        ? reminderTime(v.start, {
+            ...(mt?.value.voorlooptijdMinuten !== undefined
+              ? { voorlooptijdMinuten: mt.value.voorlooptijdMinuten }
+              : {}),
+            holidays: holidays.dates,
+          })
         : undefined,
-    [v.start, mt],
+    [v.start, mt, holidays],
   );
   const verstuurd =
     v.agenda !== undefined &&

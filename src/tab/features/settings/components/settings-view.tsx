@@ -54,6 +54,7 @@ import type { SettingsMessageKey } from '../i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { domeinLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { useReminderHolidays } from '../../../lib/reminder-holidays.js';
 import { useJobStatus } from '../hooks/use-job-status.js';
 import { useMtSettings } from '../hooks/use-mt-settings.js';
 import { channelState, type ChannelState } from '../lib/channel-state.js';
@@ -554,15 +555,20 @@ function MtForm({
   const setKeuze = (k: Partial<SchemaKeuze>) => setDraft((x) => ({ ...x, keuze: { ...x.keuze, ...k } }));
   const schemaText = schemaOf(draft);
   const lead = leadMinutes(draft);
+  // With the job's holidays (from the server), so each card's time is the one the job keeps; none shown until known.
+  const holidays = useReminderHolidays();
   const komend = useMemo(
     () =>
-      schemaText
-        ? komendeVergaderingen(schemaText, now, {
-            aantal: 3,
-            ...(lead !== 'invalid' && lead !== undefined ? { voorlooptijdMinuten: lead } : {}),
-          })
-        : [],
-    [schemaText, now, lead],
+      !holidays.settled
+        ? undefined
+        : schemaText
+          ? komendeVergaderingen(schemaText, now, {
+              aantal: 3,
+              ...(lead !== 'invalid' && lead !== undefined ? { voorlooptijdMinuten: lead } : {}),
+              holidays: holidays.dates,
+            })
+          : [],
+    [schemaText, now, lead, holidays],
   );
   const label = creating ? t('inst.addTitle') : t('inst.editLabel', { mt: base.value.naam });
 
@@ -814,7 +820,7 @@ function MtForm({
       </div>
       <section aria-label={t('inst.komend')} data-testid="mt-komend">
         <Caption1 block>{t('inst.komend')}</Caption1>
-        {komend.length === 0 ? (
+        {komend === undefined ? null : komend.length === 0 ? (
           <Body1 className={styles.muted}>{t('inst.komendGeen')}</Body1>
         ) : (
           <ol className={styles.plain}>
@@ -829,6 +835,11 @@ function MtForm({
           </ol>
         )}
         <Caption1 className={styles.muted}>{leadText(lead === 'invalid' ? undefined : lead)}</Caption1>
+        {holidays.settled && holidays.known && (
+          <Caption1 block className={styles.muted}>
+            {t('inst.komendFeestdag')}
+          </Caption1>
+        )}
       </section>
       <Switch
         label={t('inst.actief')}
@@ -874,7 +885,12 @@ function MtStatus({ mt, log }: { mt: MTRegistration; log: Parameters<typeof remi
   const t = useSettingsT();
   const locale = useLocale();
   const { now, plan } = usePlanContext();
-  const status = useMemo(() => reminderStatus(mt, log, now), [mt, log, now]);
+  // The job's holidays (from the server): the reminder time is shown once they are known.
+  const holidays = useReminderHolidays();
+  const status = useMemo(
+    () => reminderStatus(mt, log, now, holidays.settled ? holidays.dates : []),
+    [mt, log, now, holidays],
+  );
   const userName = (id: string | undefined) =>
     id ? (plan?.users.find((u) => u.id === id)?.displayName ?? id) : t('common.unknown');
   const when = (iso: string) => formatInstant(iso, locale);
@@ -895,7 +911,7 @@ function MtStatus({ mt, log }: { mt: MTRegistration; log: Parameters<typeof remi
         <dd className={styles.desc} data-testid="mt-next-meeting">
           {status.next ? when(status.next.meeting.toISOString()) : t(noNextKey[status.noNext ?? 'none-soon'])}
         </dd>
-        {status.next && (
+        {status.next && holidays.settled && (
           <>
             <dt className={styles.term}>{t('inst.status.reminderAt')}</dt>
             <dd className={styles.desc} data-testid="mt-next-reminder">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { SETTINGS_POLL_MS } from './use-mt-settings.js';
-import type { ReminderJobStatus } from '../../../../shared/wire.js';
+import type { HealthBody, ReminderJobStatus } from '../../../../shared/wire.js';
 
 export type { ReminderJobStatus };
 
@@ -26,7 +26,7 @@ export function useJobStatus(): JobStatusState {
       .then(async (response) => {
         // 503 carries the same body, with the configuration problems the server found.
         if (!response.ok && response.status !== 503) throw new Error(`healthz ${response.status}`);
-        const body = (await response.json()) as { reminderJob?: ReminderJobStatus | null };
+        const body = (await response.json()) as Partial<HealthBody>;
         if (!cancelled) setState(body.reminderJob ? { kind: 'job', job: body.reminderJob } : { kind: 'none' });
       })
       .catch((error: unknown) => {

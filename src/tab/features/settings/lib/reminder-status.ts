@@ -8,6 +8,7 @@ import type { Loaded } from '../../../../data/lists/field-reader.js';
 import type { MTRegistration } from '../../../../data/mts-store.js';
 import { nextOccurrence, reminderTime } from '../../../../domain/recurrence.js';
 import { parseMeetingSchedule } from '../../../../domain/schedule.js';
+import type { CalendarDate } from '../../../../domain/model.js';
 
 export type MTReminderStatus = {
   /** Why there is no next meeting, if there is none. */
@@ -21,7 +22,16 @@ export type MTReminderStatus = {
 /** How far ahead the next meeting is looked for. */
 const HORIZON_MS = 400 * 86_400_000;
 
-export function reminderStatus(mt: MTRegistration, log: readonly Loaded<Herinnering>[], now: Date): MTReminderStatus {
+/**
+ * The MT's reminder status at `now`. `holidays` are the job's (from the server's `/healthz`): a reminder that would
+ * go out on one goes out on the working day before, as the job sends it.
+ */
+export function reminderStatus(
+  mt: MTRegistration,
+  log: readonly Loaded<Herinnering>[],
+  now: Date,
+  holidays: readonly CalendarDate[] = [],
+): MTReminderStatus {
   const own = log
     .map((h) => h.value)
     .filter((h) => h.mtId === mt.id)
@@ -41,7 +51,13 @@ export function reminderStatus(mt: MTRegistration, log: readonly Loaded<Herinner
   if (!meeting || meeting.getTime() - now.getTime() > HORIZON_MS) return { ...status, noNext: 'none-soon' };
   return {
     ...status,
-    next: { meeting, reminderAt: reminderTime(meeting, { voorlooptijdMinuten: mt.value.voorlooptijdMinuten }) },
+    next: {
+      meeting,
+      reminderAt: reminderTime(meeting, {
+        ...(mt.value.voorlooptijdMinuten !== undefined ? { voorlooptijdMinuten: mt.value.voorlooptijdMinuten } : {}),
+        holidays,
+      }),
+    },
   };
 }
 
