@@ -11,6 +11,7 @@ import type { TestHost } from './support/host-server.js';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { drawn, WAIT } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -57,11 +58,9 @@ async function settled(target: Page | Frame): Promise<void> {
   await target
     .locator('.fui-Spinner')
     .first()
-    .waitFor({ state: 'detached', timeout: 20_000 })
+    .waitFor({ state: 'detached', timeout: WAIT.view })
     .catch(() => undefined);
-  await target.evaluate(
-    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))),
-  );
+  await drawn(target);
 }
 
 /** Checks one view in the four combinations; returns the failures, named, instead of stopping at the first. */
@@ -76,7 +75,7 @@ async function checkCombinations(
     await page.setViewportSize({ width, height });
     await page.emulateMedia({ colorScheme: scheme });
     await expect
-      .poll(() => target().locator('[data-theme]').first().getAttribute('data-theme'), { timeout: 10_000 })
+      .poll(() => target().locator('[data-theme]').first().getAttribute('data-theme'), { timeout: WAIT.view })
       .toBe(scheme);
     await settled(target());
     const violations = await seriousViolations(target());
@@ -106,7 +105,7 @@ describe('axe on every view at 320 and 1366 px, light and dark (issue 19)', () =
       await page.evaluate((h) => {
         window.location.hash = h;
       }, hash);
-      await page.locator(view.ready).first().waitFor({ timeout: 30_000 });
+      await page.locator(view.ready).first().waitFor({ timeout: WAIT.view });
       expect(await checkCombinations(page, () => page, view.name)).toEqual([]);
       expect(errors).toEqual([]);
     });
@@ -126,7 +125,7 @@ describe('axe on every view at 320 and 1366 px, light and dark (issue 19)', () =
         }),
       );
       const tab = page.frameLocator('#tab');
-      await tab.getByTestId('vergadering-panel').waitFor({ timeout: 30_000 });
+      await tab.getByTestId('vergadering-panel').waitFor({ timeout: WAIT.view });
       await expect.poll(() => tab.locator('[data-theme]').first().getAttribute('data-theme')).toBe(scheme);
       const frame = page.frames().find((fr) => fr.url().startsWith(run.appUrl));
       if (!frame) throw new Error('The tab frame is not there');

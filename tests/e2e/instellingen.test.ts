@@ -9,6 +9,7 @@ import { screenshotPath } from './support/browser.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { drawn, idle } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -319,8 +320,9 @@ describe('the Instellingen view', () => {
     });
     release();
     await isDelivered;
-    // Give the page time to handle the answer (parse, state, render) before looking.
-    await page.waitForTimeout(1_000);
+    // The answer is through; look once the page has handled it (parse, state, render) and has nothing left to do.
+    await idle(page);
+    await drawn(page);
     // Every text the lead time showed since the save: only the saved one.
     const shown = await page.evaluate(() => (window as unknown as { leadTexts: string[] }).leadTexts);
     expect(shown.filter((t) => t !== text)).toEqual([]);

@@ -1,0 +1,48 @@
+/// <reference lib="dom" />
+/**
+ * Named waits for the browser tests. A test waits for what the page shows, never for a fixed time: on a shared two-core
+ * machine the same step takes 0.2 s or 5 s. Each timeout here is a ceiling, named after what it waits for, so that a
+ * test that needs more than the default (Playwright's 30 s for a locator, `expect.poll`'s 1 s) says why.
+ */
+import type { Frame, Page } from 'playwright-core';
+
+export const WAIT = {
+  /** A write (save, tick, import of a few items) and the view showing its outcome. */
+  write: 15_000,
+  /** A view's content after a navigation, a reload or a changed theme: a Graph read, lazy chunks and a render. */
+  view: 30_000,
+  /** Work that grows with the data: hundreds of imported rows, 5,000 portfolio items. */
+  bulk: 60_000,
+} as const;
+
+/**
+ * Waits until the page has drawn what it has: two animation frames, then until every finite animation and CSS
+ * transition (Fluent fades a button's colours over 100 ms when it becomes enabled) has finished, then one more frame.
+ * Endless animations (a spinner) are not waited for; wait for the spinner to go first.
+ */
+export async function drawn(target: Page | Frame): Promise<void> {
+  await target.evaluate(async () => {
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    await frame();
+    await frame();
+    const finite = document
+      .getAnimations()
+      .filter((a) => a.playState === 'running' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    await frame();
+  });
+}
+
+/**
+ * Waits until the page's main thread has nothing left to do (a `requestIdleCallback`, twice, with a frame between):
+ * after an answer the test let through has arrived, the page has handled it. For proving that something does NOT
+ * change, where there is nothing to wait for on the page. A page that is never idle goes on after `WAIT.write`.
+ */
+export async function idle(page: Page): Promise<void> {
+  await page.evaluate(async (ceiling) => {
+    const idleOnce = () => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: ceiling }));
+    await idleOnce();
+    await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    await idleOnce();
+  }, WAIT.write);
+}
