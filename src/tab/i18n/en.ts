@@ -370,7 +370,7 @@ export const en: Record<MessageKey, string> = {
   'agenderen.staatOpAgenda': 'On the CMT agenda for {domein} since {sinds}, by {door}. Reason: {reden}',
   'agenderen.onbekend': 'unknown',
   'agenderen.failed': 'Escalating failed: {detail}',
-  'agenderen.loadFailed': 'Whether this action is already on the CMT agenda could not be read: {detail}',
+  'agenderen.loadFailed': 'Whether this action is already on the CMT agenda could not be read',
   'vergadering.geagendeerd.title': 'Escalated by the MTs ({count})',
   'vergadering.geagendeerd.meta': '{domein} · by {door} · since {sinds}',
   'vergadering.geagendeerd.reden': 'Reason: {reden}',

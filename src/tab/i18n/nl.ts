@@ -378,7 +378,7 @@ export const nl = {
   'agenderen.staatOpAgenda': 'Geagendeerd in het CMT door {domein}, sinds {sinds}, door {door}. Reden: {reden}',
   'agenderen.onbekend': 'onbekend',
   'agenderen.failed': 'Agenderen is mislukt: {detail}',
-  'agenderen.loadFailed': 'Of deze actie al in het CMT is geagendeerd, kon niet worden gelezen: {detail}',
+  'agenderen.loadFailed': 'Of deze actie al in het CMT is geagendeerd, kon niet worden gelezen',
   'vergadering.geagendeerd.title': "Geagendeerd door de MT's ({count})",
   'vergadering.geagendeerd.meta': '{domein} · door {door} · sinds {sinds}',
   'vergadering.geagendeerd.reden': 'Reden: {reden}',

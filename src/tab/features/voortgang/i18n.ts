@@ -12,8 +12,7 @@ export const voortgangCatalogue = defineCatalogue(
       'Voor {datum} is er geen geschiedenis: de eerste versie in SharePoint is van {eerste}. Kies een latere datum.',
     'peildatum.noHistoryAtAll': 'Voor {datum} is er geen geschiedenis in SharePoint. Kies een latere datum.',
     'data.loading': 'Geschiedenis, vergaderingen en portfolio laden…',
-    'data.error': 'De geschiedenis, vergaderingen en het portfolio konden niet worden geladen. {detail}',
-    'data.errorTitle': 'Gegevens niet geladen',
+    'data.errorTitle': 'De geschiedenis, vergaderingen en het portfolio konden niet worden geladen',
     'section.groups': 'Stand per advies, plateau, thema en domein',
     'planning.title': 'Tegen de planning van het college',
     'planning.intro':
@@ -110,8 +109,7 @@ export const voortgangCatalogue = defineCatalogue(
       'There is no history for {datum}: the first version in SharePoint is from {eerste}. Choose a later date.',
     'peildatum.noHistoryAtAll': 'There is no history in SharePoint for {datum}. Choose a later date.',
     'data.loading': 'Loading history, meetings and portfolio…',
-    'data.error': 'The history, meetings and portfolio could not be loaded. {detail}',
-    'data.errorTitle': 'Data not loaded',
+    'data.errorTitle': 'The history, meetings and portfolio could not be loaded',
     'section.groups': 'Status per recommendation, plateau, theme and domain',
     'planning.title': 'Against the Municipal Executive’s planning',
     'planning.intro':

@@ -10,14 +10,13 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   AGENDERING_CITATEN,
   AGENDERING_MAX,
   agenderingDomein,
   mayAgenderen,
   openAgendering,
-  type Agendering,
 } from '../../../../domain/agendering.js';
 import type { Actie, Domein } from '../../../../domain/model.js';
 import type { AgenderingValidationError } from '../../../../data/agenderingen-store.js';
@@ -28,6 +27,9 @@ import { describeError } from '../../../lib/errors.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { domeinLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { invalidateTabQueries } from '../../../lib/query/query-client.js';
+import { useTabQuery } from '../../../lib/query/use-tab-query.js';
+import { LoadError } from '../../../components/load-error.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -60,44 +62,23 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
   const ctx = usePlanContext();
   const stored = ctx.storedActie(item.id) ?? item;
   const eigen = domein ? agenderingDomein([domein], stored.value) : undefined;
-  const [open, setOpen] = useState<Loaded<Agendering>[] | undefined>();
-  const [loadError, setLoadError] = useState<string | undefined>();
   const [editing, setEditing] = useState(false);
   const [reden, setReden] = useState('');
   const [clientKey, setClientKey] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<Message | undefined>();
-  const [attempt, setAttempt] = useState(0);
 
-  // The reads use the plan and the session as they are when the effect runs; a plan refresh needs no new read.
-  const readOpen = useEffectEvent((): Promise<Loaded<Agendering>[]> | undefined => {
-    const { plan, siteId } = ctx;
-    if (!plan || !siteId) return undefined;
-    return (async () => (await (await ctx.session()).agenderingen(siteId, plan)).open())();
-  });
-  const failureText = useEffectEvent((error: unknown): string => {
-    const d = describeError(error);
-    return t(d.key, { detail: d.detail ?? '' });
-  });
-  const siteId = ctx.siteId;
-  useEffect(() => {
-    if (!eigen || !siteId) return;
-    const pending = readOpen();
-    if (!pending) return;
-    let cancelled = false;
-    pending.then(
-      (items) => {
-        if (!cancelled) setOpen(items);
-      },
-      (error: unknown) => {
-        if (!cancelled) setLoadError(failureText(error));
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-    // Read once per action and after a save; the plan's minute tick does not need a new read.
-  }, [eigen, siteId, stored.id, attempt]);
+  // The open agenderingen of every action, one query; a save marks it stale (`invalidateTabQueries`). The read
+  // resolves people against the plan as it is then; a plan refresh needs no new read.
+  const openRead = useTabQuery(
+    ['agenderingen', 'open'],
+    async ({ session, siteId }) => {
+      if (!ctx.plan) throw new Error('Het actieplan is nog niet geladen.');
+      return (await (await session()).agenderingen(siteId, ctx.plan)).open();
+    },
+    { enabled: Boolean(eigen && ctx.plan) },
+  );
+  const open = openRead.data;
 
   if (!domein || !eigen || !mayAgenderen([domein], stored.value)) return null;
   const domeinNaam = domeinLabel(t, eigen);
@@ -136,7 +117,7 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
       setEditing(false);
       setReden('');
       setClientKey(undefined);
-      setAttempt((a) => a + 1);
+      void invalidateTabQueries(ctx.userKey, ctx.siteId, 'agenderingen');
     } catch (error) {
       if ((error as Error).name === 'AgenderingValidationError')
         setMessage({ intent: 'error', text: say((error as AgenderingValidationError).domain) });
@@ -158,10 +139,15 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
           escaleren: AGENDERING_CITATEN.escaleren,
         })}
       </Caption1>
-      {loadError && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t('agenderen.loadFailed', { detail: loadError })}</MessageBarBody>
-        </MessageBar>
+      {openRead.error !== undefined && (
+        <LoadError
+          title={t('agenderen.loadFailed')}
+          error={openRead.error}
+          kept={open !== undefined}
+          retrying={openRead.fetching}
+          onRetry={openRead.reload}
+          testId="agenderen-load-error"
+        />
       )}
       {bestaand ? (
         <Body1 className={styles.open} data-testid="agenderen-open">
@@ -197,7 +183,7 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
         <div>
           <Button
             onClick={() => setEditing(true)}
-            disabled={open === undefined && loadError === undefined}
+            disabled={open === undefined && openRead.error === undefined}
             data-testid="agenderen-open-form"
           >
             {t('agenderen.open')}

@@ -5,7 +5,7 @@ import type { Loaded } from '../../../../data/lists/field-reader.js';
 import type { LoadedPortfolio, PortfolioStore } from '../../../../data/portfolio-store.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { invalidateTabQueries, queryClient, tabQueryKey } from '../../../lib/query/query-client.js';
-import { useTabQuery } from '../../../lib/query/use-tab-query.js';
+import { usePortfolioQuery } from '../../../lib/query/use-portfolio-query.js';
 
 export type PortfolioState = {
   status: 'loading' | 'ready' | 'error';
@@ -36,13 +36,7 @@ export type PortfolioState = {
  */
 export function usePortfolio(): PortfolioState {
   const { session, siteId, userKey } = usePlanContext();
-  const load = useTabQuery(['portfolio'], async (tab) => {
-    const [{ graph }, { loadPortfolio }] = await Promise.all([
-      tab.session(),
-      import('../../../../data/portfolio-store.js'),
-    ]);
-    return loadPortfolio(graph, tab.siteId);
-  });
+  const load = usePortfolioQuery();
   const data = load.data;
   const store = useCallback(async () => {
     if (!data || !siteId) throw new Error('Het portfolio is nog niet geladen.');

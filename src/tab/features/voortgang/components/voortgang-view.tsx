@@ -4,9 +4,7 @@ import {
   Caption1,
   Field,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
 } from '@fluentui/react-components';
@@ -28,6 +26,7 @@ import { PlanningTable } from './planning-table.js';
 import { PlateauGate } from './plateau-gate.js';
 import { TrendSection } from './trend-section.js';
 import { DateInput } from '../../../components/date-picker.js';
+import { LoadError } from '../../../components/load-error.js';
 
 export type VoortgangViewProps = {
   scope?: Domein | undefined;
@@ -66,8 +65,9 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
   };
 
   const datumText = formatCalendarDate(peildatum, locale, 'long');
-  const dataError = report.error !== undefined ? describeError(report.error) : undefined;
   const canDownload = reportModel !== undefined && data !== undefined && !noHistory && downloads.busy === undefined;
+  // Without data read before, a failed read hides what needs it; with it, the last data stays (LoadError says so).
+  const dataFailed = report.error !== undefined && data === undefined;
   const downloadError = downloads.error !== undefined ? describeError(downloads.error) : undefined;
 
   return (
@@ -131,18 +131,15 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
             </MessageBarBody>
           </MessageBar>
         )}
-        {dataError && (
-          <MessageBar intent="error" layout="multiline" data-testid="data-error">
-            <MessageBarBody>
-              <MessageBarTitle>{ft('data.errorTitle')}</MessageBarTitle>
-              {dataError.key === 'plan.loadError'
-                ? ft('data.error', { detail: dataError.detail ?? '' })
-                : t(dataError.key, { detail: dataError.detail ?? '' })}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={report.reload}>{t('app.retry')}</Button>
-            </MessageBarActions>
-          </MessageBar>
+        {report.error !== undefined && (
+          <LoadError
+            title={ft('data.errorTitle')}
+            error={report.error}
+            kept={data !== undefined}
+            retrying={report.fetching}
+            onRetry={report.reload}
+            testId="data-error"
+          />
         )}
         {noHistory ? (
           <MessageBar intent="warning" data-testid="no-history">
@@ -165,7 +162,7 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
         )}
       </div>
 
-      {!model && !dataError && <Spinner label={ft('data.loading')} />}
+      {!model && !dataFailed && <Spinner label={ft('data.loading')} />}
 
       {model && !noHistory && (
         <>
@@ -198,7 +195,7 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
         </>
       )}
 
-      {!dataError && (
+      {!dataFailed && (
         <>
           <TrendSection points={trend} peildatum={peildatum} />
           <BorgingSection rows={borgingRows} peildatum={peildatum} onOpen={onOpen} />
