@@ -32,7 +32,8 @@ import { deadlineSoort } from '../../../../domain/planning.js';
 import { bevindingenPerThema, samenhangVan } from '../../../../domain/samenhang.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { VersionList } from '../../../components/version-list.js';
-import { useT } from '../../../i18n/i18n.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
+import { domainMessageText } from '../../../lib/domain-message.js';
 import { domeinLabel, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
 import { deriveRows } from '../../../lib/plan/derive.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
@@ -130,6 +131,7 @@ function DetailBody({
 }) {
   const styles = useActieDetailStyles();
   const t = useT();
+  const locale = useLocale();
   const ctx = usePlanContext();
   const editor = useActieEditor(item, canEdit);
   const { base, form, users, conflict, saving, message, restored, draftBlocked, dirty, shownIssue, set } = editor;
