@@ -13,7 +13,8 @@ import { screenshotPath } from './support/browser.js';
 import type { TestHost } from './support/host-server.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
-import { byNummer, cardPreview, openActionDetail, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { cardPreview } from './support/card.js';
+import { byNummer, openActionDetail, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;

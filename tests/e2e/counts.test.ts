@@ -22,7 +22,8 @@ import { rapportOpzet } from '../../src/reporting/outline.js';
 import type { TestHost } from './support/host-server.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
-import { byNummer, cardPreview, personaContext, UPN, watchErrors } from './support/tab.js';
+import { cardPreview } from './support/card.js';
+import { byNummer, personaContext, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;

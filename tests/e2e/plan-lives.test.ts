@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from './support/browser.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
-import { byNummer, cardPreview, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { cardPreview } from './support/card.js';
+import { byNummer, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;

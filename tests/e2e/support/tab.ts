@@ -4,7 +4,6 @@ import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-c
 import { createGraph, type Graph } from '../../../src/data/graph/client.js';
 import { createPersonaTokenSource } from '../../../src/data/graph/token-source.js';
 import { loadPlanCold } from '../../../src/data/plan-sync.js';
-import { prepareCard } from '../../../src/reminders/cli.js';
 import type { LoadedPlan } from '../../../src/data/plan-store.js';
 import type { Actie } from '../../../src/domain/model.js';
 import type { Loaded } from '../../../src/data/lists/field-reader.js';
@@ -50,24 +49,6 @@ export async function otherClient(
 
 /** The app's own Graph client and data code, signed in as another persona (`otherClient`). */
 export type OtherClient = Awaited<ReturnType<typeof otherClient>>;
-
-/**
- * The agenda card the MT `mtKey` would get now (`npm run reminders -- --mt <key> --preview`): the reminder job's own
- * code path, read only, with links into the app at `appUrl`.
- */
-export async function cardPreview(client: OtherClient, appUrl: string, mtKey: string) {
-  const plan = await client.plan();
-  return prepareCard(
-    {
-      graph: client.graph,
-      siteId: plan.siteId,
-      siteUrl: client.siteUrl,
-      deepLinkFor: () => `${appUrl}/`,
-      now: new Date(),
-    },
-    mtKey,
-  );
-}
 
 export function byNummer(plan: LoadedPlan, nummer: string): Loaded<Actie> {
   const item = plan.acties.find((a) => a.value.nummer === nummer);
