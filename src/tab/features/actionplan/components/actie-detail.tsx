@@ -39,6 +39,7 @@ import { deriveRows } from '../../../lib/plan/derive.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useMediaQuery } from '../../../lib/use-media-query.js';
 import { useActieHistory } from '../api/use-actie-history.js';
+import { LoadError } from '../../../components/load-error.js';
 import { useActieEditor } from '../hooks/use-actie-editor.js';
 import { useActieDetailStyles } from './actie-detail-styles.js';
 import { heeftDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
@@ -155,7 +156,7 @@ function DetailBody({
   // A shared action's status is the roll-up of its domains: it changes through their rows, not here.
   const rolledUp = heeftDomeinVoortgang(item.value);
   const owner = users.find((u) => u.id === form.eigenaarId);
-  const { state: history, reload: reloadHistory } = useActieHistory(item.id, base.eTag);
+  const history = useActieHistory(item.id, base.eTag);
   const [share, setShare] = useState<ShareResult | undefined>();
 
   return (
@@ -524,19 +525,17 @@ function DetailBody({
           {t('detail.history')}
         </Subtitle2>
         {history.status === 'loading' && <Spinner size="tiny" label={t('detail.historyLoading')} />}
-        {history.status === 'error' && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t('detail.historyError')}</MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={reloadHistory}>
-                {t('app.retry')}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+        {history.error !== undefined && (
+          <LoadError
+            title={t('detail.historyError')}
+            error={history.error}
+            kept={history.data !== undefined}
+            retrying={history.fetching}
+            onRetry={history.reload}
+            testId="history-error"
+          />
         )}
-        {history.status === 'ready' && (
-          <VersionList versions={history.versions} testId="history" noFieldsKey="detail.historyNoFields" />
-        )}
+        {history.data && <VersionList versions={history.data} testId="history" noFieldsKey="detail.historyNoFields" />}
       </section>
     </div>
   );

@@ -5,7 +5,6 @@ import {
   Field,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Select,
   Spinner,
@@ -13,8 +12,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useEffectEvent, useMemo, useState, type FormEvent } from 'react';
-import type { ItemVersion } from '../../../../data/item-history.js';
+import { useMemo, useState, type FormEvent } from 'react';
 import { VersionList } from '../../../components/version-list.js';
 import { actieVoortgang, heeftDomeinVoortgang, type DomeinStand } from '../../../../domain/domein-voortgang.js';
 import type { Actie, ActieStatus, Domein, PersonRef } from '../../../../domain/model.js';
@@ -29,6 +27,8 @@ import { describeError } from '../../../lib/errors.js';
 import { domeinLabel, STATUS_LABEL } from '../../../lib/labels.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { useTabQuery } from '../../../lib/query/use-tab-query.js';
+import { LoadError } from '../../../components/load-error.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -130,9 +130,6 @@ export function DomeinVoortgangSection({
   );
 }
 
-type HistoryState =
-  { status: 'closed' } | { status: 'loading' } | { status: 'ready'; versions: ItemVersion[] } | { status: 'error' };
-
 /**
  * A domain row's history on request: its SharePoint versions, newest first, with the person a card's write was made
  * for next to the app ("Informatiemanager Sociaal Domein (via …)"). Read again when the row's eTag changes.
@@ -142,27 +139,15 @@ function RijGeschiedenis({ rijId, version, domein }: { rijId: string; version: s
   const t = useT();
   const ctx = usePlanContext();
   const [open, setOpen] = useState(false);
-  const [state, setState] = useState<HistoryState>({ status: 'closed' });
-  const [attempt, setAttempt] = useState(0);
-  // `ctx` changes with every plan refresh, which must not refetch: an effect event reads the current one. The row's
-  // eTag (`version`) is what says the history changed.
-  const readHistory = useEffectEvent(async (id: string): Promise<ItemVersion[]> => {
-    if (!ctx.plan || !ctx.siteId) throw new Error('The plan is not loaded.');
-    const store = await (await ctx.session()).domeinVoortgang(ctx.siteId, ctx.plan);
-    return store.history(id);
-  });
-  useEffect(() => {
-    if (!open) return;
-    let cancelled = false;
-    setState({ status: 'loading' });
-    readHistory(rijId).then(
-      (versions) => !cancelled && setState({ status: 'ready', versions }),
-      () => !cancelled && setState({ status: 'error' }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [open, rijId, version, attempt]);
+  // Read when opened, and again for each of the row's versions (eTag); the history shown stays meanwhile.
+  const history = useTabQuery(
+    ['domeinVoortgang', 'history', rijId],
+    async ({ session, siteId }) => {
+      if (!ctx.plan) throw new Error('The plan is not loaded.');
+      return (await (await session()).domeinVoortgang(siteId, ctx.plan)).history(rijId);
+    },
+    { version, enabled: open },
+  );
   const label = domeinLabel(t, domein);
   return (
     <div className={styles.history}>
@@ -175,20 +160,20 @@ function RijGeschiedenis({ rijId, version, domein }: { rijId: string; version: s
       >
         {t(open ? 'domeinVoortgang.historyHide' : 'domeinVoortgang.historyShow', { domein: label })}
       </Button>
-      {open && state.status === 'loading' && <Spinner size="tiny" label={t('detail.historyLoading')} />}
-      {open && state.status === 'error' && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t('detail.historyError')}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
-              {t('app.retry')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+      {open && history.status === 'loading' && <Spinner size="tiny" label={t('detail.historyLoading')} />}
+      {open && history.error !== undefined && (
+        <LoadError
+          title={t('detail.historyError')}
+          error={history.error}
+          kept={history.data !== undefined}
+          retrying={history.fetching}
+          onRetry={history.reload}
+          testId="domein-voortgang-history-error"
+        />
       )}
-      {open && state.status === 'ready' && (
+      {open && history.data && (
         <VersionList
-          versions={state.versions}
+          versions={history.data}
           testId="domein-voortgang-history"
           noFieldsKey="domeinVoortgang.historyNoFields"
         />
