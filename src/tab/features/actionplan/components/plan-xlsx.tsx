@@ -21,14 +21,11 @@ import { amsterdamDate } from '../../../../domain/dates.js';
 import type { PlanDryRun, PlanImportProblem } from '../../../../data/plan-import.js';
 import type { ImportLimitError } from '../../../../data/portfolio-import.js';
 import type { PlanImportOutcome } from '../../../../data/plan-transfer.js';
-import { fieldsExpand, type ListItem } from '../../../../data/lists/list-definition.js';
-import { mtFieldNames } from '../../../../data/lists/mts.js';
-import { toMTRegistration } from '../../../../data/mts-store.js';
-import { listPath } from '../../../../data/site.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useT } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { namesBeheerder, useMtRegistrations } from '../../../lib/query/use-mt-registrations.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { planXlsxTexts } from '../plan-xlsx-i18n.js';
 
@@ -106,33 +103,13 @@ export function PlanExportButton() {
  * the import back). Only offered while the site has no plan.
  */
 function useMayImport(empty: boolean): boolean {
-  const { session, siteId, me } = usePlanContext();
-  const [may, setMay] = useState(false);
+  const { me } = usePlanContext();
+  const mts = useMtRegistrations(empty);
   useEffect(() => {
-    if (!empty || !siteId) return;
-    let cancelled = false;
-    void (async () => {
-      const graph = (await session()).graph;
-      const mts = (
-        await graph.getAll<ListItem>(
-          `${listPath(siteId, 'MTs')}/items?$select=id,eTag&$expand=${fieldsExpand(mtFieldNames)}&$top=999`,
-        )
-      ).map(toMTRegistration);
-      const beheerders = mts.flatMap((mt) => mt.beheerders);
-      const email = me?.email?.toLowerCase();
-      const isBeheerder = beheerders.some(
-        (b) => (me?.id !== undefined && b.id === me.id) || (email !== undefined && b.email?.toLowerCase() === email),
-      );
-      if (!cancelled) setMay(beheerders.length === 0 || isBeheerder);
-    })().catch((error: unknown) => {
-      console.warn('Reading the MT registrations for the plan import failed', error);
-      if (!cancelled) setMay(false);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [empty, session, siteId, me?.id, me?.email]);
-  return empty && may;
+    if (mts.error !== undefined) console.warn('Reading the MT registrations for the plan import failed', mts.error);
+  }, [mts.error]);
+  const beheerders = mts.data?.flatMap((mt) => mt.beheerders);
+  return empty && beheerders !== undefined && (beheerders.length === 0 || namesBeheerder(mts.data ?? [], me));
 }
 
 /** "Plan importeren": shown only on a site without a plan, to whoever may import (see useMayImport). */
