@@ -63,5 +63,6 @@ export function paneAgenda(
     keuzes: (data.agendakeuzes ?? [])
       .filter((k) => k.value.vergadering.startsWith(`${mt.value.key}|`))
       .map((k) => ({ id: k.id, value: k.value })),
+    inrichting: data.plan.inrichting,
   });
 }

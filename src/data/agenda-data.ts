@@ -22,6 +22,7 @@ import { DOMEIN_VOORTGANG_READ } from './lists/domein-voortgang.js';
 import type { Loaded } from './lists/field-reader.js';
 import { HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
 import { toAgendaKeuze } from './lists/agendakeuzes.js';
+import { inrichtingFieldNames } from './lists/inrichting.js';
 import { kwartaaldoelFieldNames } from './lists/kwartaaldoelen.js';
 import { SITE_USERS_LIST } from './lists/list-definition.js';
 import { mtFieldNames, toMT } from './lists/mts.js';
@@ -64,6 +65,8 @@ export const PLAN_SOURCE_READS = [
   { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
   { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
   { id: 'mts', list: 'MTs', fields: mtFieldNames },
+  // The municipality's set-up (issue 12.8); a site from before schema version 12 lacks the list: Zoetermeer's.
+  { id: 'inrichting', list: 'Inrichting', fields: inrichtingFieldNames, optional: true },
 ] as const;
 
 /**
@@ -87,6 +90,7 @@ export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since:
       acties,
       users,
       domeinVoortgang: raw.domeinVoortgang ?? [],
+      inrichting: raw.inrichting ?? [],
     }),
     portfolio: mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties }),
     mts: (raw.mts ?? []).map(toMT),

@@ -4,8 +4,11 @@ import { GraphRequestError } from './graph/errors.js';
 import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
 import { listPath } from './site.js';
 
-/** One list read of a batch: which list, which fields, optionally a filter on an indexed column. */
-export type ListRead = { id: string; list: string; fields: readonly string[]; filter?: string };
+/**
+ * One list read of a batch: which list, which fields, optionally a filter on an indexed column. `optional`: a list
+ * that an older site may lack (404) reads as empty instead of failing the batch.
+ */
+export type ListRead = { id: string; list: string; fields: readonly string[]; filter?: string; optional?: boolean };
 
 type Page = { value: ListItem[]; '@odata.nextLink'?: string };
 
@@ -30,7 +33,12 @@ export async function readListsInOneBatch(
     reads.map((read) => ({ id: read.id, method: 'GET' as const, url: listReadUrl(siteId, read) })),
   );
   const items: Record<string, ListItem[]> = {};
+  const optional = new Set(reads.filter((r) => r.optional === true).map((r) => r.id));
   for (const response of responses) {
+    if (response.status === 404 && optional.has(response.id)) {
+      items[response.id] = [];
+      continue;
+    }
     if (response.status !== 200) {
       const body = response.body as { error?: { code?: string; message?: string } } | undefined;
       throw new GraphRequestError(

@@ -1,4 +1,7 @@
 import { compareActienummers } from '../domain/actienummer.js';
+import { bruikbareInrichting, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
+import { GraphRequestError } from './graph/errors.js';
+import { inrichtingFieldNames, itemsToRawInrichting } from './lists/inrichting.js';
 import { metRollUp, type DomeinVoortgang } from '../domain/domein-voortgang.js';
 import type { Actie, Advies, Bevinding, PersonRef, Plan } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
@@ -23,13 +26,23 @@ export type LoadedPlan = {
   /** The rows of the shared actions per domain (DomeinVoortgang). */
   domeinVoortgang: Loaded<DomeinVoortgang>[];
   users: PersonRef[];
+  /**
+   * The municipality's set-up the plan is read and shown with (issue 12.8): the site's Inrichting list, or
+   * Zoetermeer's for a site whose list is empty or missing, or whose list does not make a valid set-up.
+   */
+  inrichting: Inrichting;
+  /**
+   * The site's own set-up was not used: its list does not make a usable set-up (`checkInrichting` names each fault;
+   * the report and `npm run rapportage` refuse it with those texts).
+   */
+  inrichtingOngeldig?: true;
 };
 
 const PAGE = `&$select=${ITEM_SELECT}&$top=999`;
 
 /** Reads the recommendations, findings, actions and site users, selecting only the fields the plan needs. */
 export async function loadPlan(graph: Graph, siteId: string): Promise<LoadedPlan> {
-  const [adviesItems, bevindingItems, actieItems, userItems, rijItems] = await Promise.all([
+  const [adviesItems, bevindingItems, actieItems, userItems, rijItems, inrichtingItems] = await Promise.all([
     graph.getAll<ListItem>(`${listPath(siteId, 'Adviezen')}/items?$expand=${fieldsExpand(adviesFieldNames)}${PAGE}`),
     graph.getAll<ListItem>(
       `${listPath(siteId, 'Bevindingen')}/items?$expand=${fieldsExpand(bevindingFieldNames)}${PAGE}`,
@@ -41,6 +54,13 @@ export async function loadPlan(graph: Graph, siteId: string): Promise<LoadedPlan
     graph.getAll<ListItem>(
       `${listPath(siteId, 'DomeinVoortgang')}/items?$expand=${fieldsExpand(domeinVoortgangFieldNames)}${PAGE}`,
     ),
+    // A site provisioned before schema version 12 has no Inrichting list: it has Zoetermeer's set-up.
+    graph
+      .getAll<ListItem>(`${listPath(siteId, 'Inrichting')}/items?$expand=${fieldsExpand(inrichtingFieldNames)}${PAGE}`)
+      .catch((error: unknown) => {
+        if (error instanceof GraphRequestError && error.status === 404) return [];
+        throw error;
+      }),
   ]);
   return mapPlan({
     adviezen: adviesItems,
@@ -48,7 +68,19 @@ export async function loadPlan(graph: Graph, siteId: string): Promise<LoadedPlan
     acties: actieItems,
     users: userItems,
     domeinVoortgang: rijItems,
+    inrichting: inrichtingItems,
   });
+}
+
+/**
+ * The set-up the Inrichting list's items make: Zoetermeer's for none; for items that make no usable set-up also
+ * Zoetermeer's, flagged, so the plan stays readable while a Beheerder repairs the list. The quick structural test
+ * keeps the validator's texts out of the tab's first view.
+ */
+function inrichtingOf(items: readonly ListItem[]): { inrichting: Inrichting; ongeldig?: true } {
+  if (items.length === 0) return { inrichting: ZOETERMEER_INRICHTING };
+  const inrichting = bruikbareInrichting(itemsToRawInrichting(items));
+  return inrichting ? { inrichting } : { inrichting: ZOETERMEER_INRICHTING, ongeldig: true };
 }
 
 /**
@@ -61,19 +93,23 @@ export function mapPlan(raw: {
   acties: ListItem[];
   users: ListItem[];
   domeinVoortgang?: ListItem[];
+  /** The Inrichting list's items; absent or empty: Zoetermeer's set-up. */
+  inrichting?: ListItem[];
 }): LoadedPlan {
+  const { inrichting, ongeldig } = inrichtingOf(raw.inrichting ?? []);
   const users = raw.users.map(toSiteUser);
-  const adviezen = raw.adviezen.map(toAdvies);
+  const adviezen = raw.adviezen.map((item) => toAdvies(item, inrichting));
   const bevindingen = raw.bevindingen.map(toBevinding);
   const context = {
     adviesNummerById: new Map(adviezen.map((a) => [a.id, a.value.nummer])),
     bevindingNummerById: new Map(bevindingen.map((b) => [b.id, b.value.nummer])),
     users: new Map(users.map((u) => [u.id ?? '', u])),
+    inrichting,
   };
   const stored = raw.acties.map((item) => toActie(item, context));
   const actieNummerById = new Map(stored.map((a) => [a.id, a.value.nummer]));
   const domeinVoortgang = (raw.domeinVoortgang ?? []).map((item) =>
-    toDomeinVoortgang(item, { actieNummerById, users: context.users }),
+    toDomeinVoortgang(item, { actieNummerById, users: context.users, inrichting }),
   );
   const acties = withRollUp(stored, domeinVoortgang);
   return {
@@ -87,6 +123,8 @@ export function mapPlan(raw: {
       (a, b) => compareActienummers(a.value.actie, b.value.actie) || a.value.domein.localeCompare(b.value.domein),
     ),
     users,
+    inrichting,
+    ...(ongeldig ? { inrichtingOngeldig: true as const } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { adviesFieldNames } from './lists/adviezen.js';
 import { bevindingFieldNames } from './lists/bevindingen.js';
 import { domeinVoortgangFieldNames } from './lists/domein-voortgang.js';
 import { fieldsExpand, ITEM_SELECT, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
+import { inrichtingFieldNames } from './lists/inrichting.js';
 import { siteUserFieldNames } from './lists/site-users.js';
 import { mapPlan, type LoadedPlan } from './plan-store.js';
 
@@ -17,6 +18,8 @@ const PLAN_LISTS = {
   users: { list: SITE_USERS_LIST, fields: siteUserFieldNames },
   // The rows per domain of the shared actions travel in the same $batch: the plan's cold load stays one request.
   domeinVoortgang: { list: 'DomeinVoortgang', fields: domeinVoortgangFieldNames },
+  // The municipality's set-up (issue 12.8) too: the tab shows its domains, themes and plateaus from the first view.
+  inrichting: { list: 'Inrichting', fields: inrichtingFieldNames },
 } as const;
 type PlanListKey = keyof typeof PLAN_LISTS;
 const KEYS = Object.keys(PLAN_LISTS) as PlanListKey[];
@@ -141,6 +144,8 @@ export async function loadPlanCold(graph: Graph, siteUrl: string): Promise<PlanS
   const more: Partial<Record<PlanListKey, string>> = {};
   for (const response of responses.filter((r) => r.id !== 'site')) {
     const key = response.id as PlanListKey;
+    // A site provisioned before schema version 12 has no Inrichting list: Zoetermeer's set-up, nothing to follow.
+    if (key === 'inrichting' && response.status === 404) continue;
     if (response.status !== 200) throw failed(response, PLAN_LISTS[key].list);
     const page = response.body as DeltaPage;
     items[key].push(...(page.value ?? []).filter((i) => !isRemoved(i)));

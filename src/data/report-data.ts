@@ -323,6 +323,7 @@ export async function loadReportData(
     acties,
     users,
     domeinVoortgang: raw.domeinVoortgang ?? [],
+    inrichting: raw.inrichting ?? [],
   });
   const portfolio = mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties });
   const loaded: LoadedHistories =

@@ -34,7 +34,7 @@ import type {
 import { ACTIE_STATUSSEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN } from './model.js';
 import { agendaKeuzesVoor, type AgendaKeuzeInput } from './agenda-keuze.js';
 import { actieVoortgang, actieVoorDomein, eigenDomeinVanMT, type DomeinVoortgang } from './domein-voortgang.js';
-import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import { deadlineSoort } from './planning.js';
 import { agendaRang, opAgendaVanMT } from './portfolio-selectie.js';
 import { reflectionQuestion, type ReflectionQuestion } from './reflection.js';

@@ -8,7 +8,7 @@
  * recorded with their passage in `agenderingCitaten`, and read back from the seeds by a test.
  */
 import { createCitaten } from './plan/citaten.js';
-import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import type { Actie, Domein, PersonRef } from './model.js';
 import { validationMessages as M, type DomainMessage } from './messages.js';
 import { TEKST_MAX } from './text-limits.js';

@@ -17,7 +17,7 @@
  */
 import { isValidCalendarDate } from './dates.js';
 import { validationMessages as M, type DomainMessage } from './messages.js';
-import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import type { Actie, ActieStatus, CalendarDate, Domein, PersonRef } from './model.js';
 import { checkTransition, isOpen, statusRequiresToelichting } from './status.js';
 

@@ -8,35 +8,20 @@
  * Pure: `checkInrichting` validates anything read from a site or a file and names every problem in Dutch;
  * `checkPlanInrichting` says which parts of a plan use a domain, theme or plateau the set-up does not have.
  */
-import { DOMEINEN, PLATEAUS, type Plan } from './model.js';
+import { SCHEIDINGSTEKEN, type DomeinInrichting, type Inrichting, type ThemaInrichting } from './inrichting-basis.js';
+import type { Plan } from './model.js';
 import { TEKST_MAX } from './text-limits.js';
-import { THEMAS } from './themas.js';
 
-/** A domain of the municipality. `concern`: the organisation as a whole (the CMT's), exactly one per set-up. */
-export type DomeinInrichting = { naam: string; concern: boolean };
-/** A theme: its short code (on the adviezen), its name, and the numbers of its adviezen in report order. */
-export type ThemaInrichting = { code: string; naam: string; adviezen: readonly number[] };
-
-export type Inrichting = {
-  /** As the report names it: "Gemeente Zoetermeer". */
-  gemeente: string;
-  /** In the order the tab, the card and the report list them; business domains first is the custom, not a rule. */
-  domeinen: readonly DomeinInrichting[];
-  themas: readonly ThemaInrichting[];
-  /** In the order of the roadmap: the first is what must be done before the next moves (the plateau gate). */
-  plateaus: readonly string[];
-};
-
-/**
- * Zoetermeer's set-up: the municipality of the 213a research (001), its four business domains and Concern
- * (decisions.md, "Domeinen"), the report's three themes (001, "11 Adviezen") and the roadmap's four plateaus.
- */
-export const ZOETERMEER_INRICHTING: Inrichting = {
-  gemeente: 'Gemeente Zoetermeer',
-  domeinen: DOMEINEN.map((naam) => ({ naam, concern: naam === 'Concern' })),
-  themas: THEMAS.map((t) => ({ code: t.code, naam: t.naam, adviezen: [...t.adviezen] })),
-  plateaus: [...PLATEAUS],
-};
+export {
+  bruikbareInrichting,
+  businessDomeinen,
+  concernDomein,
+  themaNaamIn,
+  ZOETERMEER_INRICHTING,
+  type DomeinInrichting,
+  type Inrichting,
+  type ThemaInrichting,
+} from './inrichting-basis.js';
 
 /** Which part of the set-up a problem is about, so a form or an import can show it at its field. */
 export type InrichtingVeld = 'gemeente' | 'domeinen' | 'themas' | 'plateaus';
@@ -46,12 +31,6 @@ export type InrichtingCheck = { ok: true; inrichting: Inrichting } | { ok: false
 
 /** Limits of the set-up: a name is one SharePoint line (a choice value); a theme code is short, as 'A'. */
 export const INRICHTING_MAX = { naam: TEKST_MAX.regel, code: 8 } as const;
-
-/**
- * SharePoint keeps the values of a multi-choice column (Acties.Domeinen) as one text with `;#` between them, so a name
- * that holds `;#` would read back as two domains.
- */
-const SCHEIDINGSTEKEN = ';#';
 
 /** Every Dutch sentence of this module, in one place. */
 export const inrichtingMessages = {
@@ -228,21 +207,6 @@ export function checkInrichting(input: unknown): InrichtingCheck {
   return problemen.length > 0
     ? { ok: false, problemen }
     : { ok: true, inrichting: { gemeente, domeinen, themas, plateaus } };
-}
-
-/** The domain of the organisation as a whole (Zoetermeer's "Concern"); the set-up is assumed checked. */
-export function concernDomein(inrichting: Inrichting): string {
-  return inrichting.domeinen.find((d) => d.concern)?.naam ?? '';
-}
-
-/** The business domains, in the set-up's order. */
-export function businessDomeinen(inrichting: Inrichting): string[] {
-  return inrichting.domeinen.filter((d) => !d.concern).map((d) => d.naam);
-}
-
-/** A theme's name by its code; the code itself for a code the set-up does not know. */
-export function themaNaamIn(inrichting: Inrichting, code: string): string {
-  return inrichting.themas.find((t) => t.code === code)?.naam ?? code;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { compareActienummers, parseActienummer } from './actienummer.js';
 import { validationMessages as M, type DomainMessage } from './messages.js';
-import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import type { Actie, Domein } from './model.js';
 
 // ---------- numbering ----------

@@ -7,7 +7,7 @@
  * seed 001:1521-1524) asks for one framework that decides what is and is not picked up, so the IMO's priority ranking
  * is one ranking across all domains: it is always shown whole, with the own items marked.
  */
-import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import type { Domein } from './model.js';
 
 /** Where an item stands seen from the chosen domain: its own, the Concern's, or another domain's. */

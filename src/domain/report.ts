@@ -23,7 +23,7 @@ import type {
 } from './model.js';
 import { datesFromPlanning, deadlineSoort, type DeadlineSoort } from './planning.js';
 import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
-import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import { bevindingenPerThema, samenhangVan } from './samenhang.js';
 import { isOpen } from './status.js';
 

@@ -3,7 +3,7 @@
  */
 import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from './dates.js';
 import type { Actie, ActieStatus, Advies, CalendarDate, Domein, ThemaCode } from './model.js';
-import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import { deadlineSoort } from './planning.js';
 import { isOpen, statusCategory } from './status.js';
 

@@ -11,6 +11,7 @@
 import type { IContainer, TextColor } from '@microsoft/teams.cards';
 import { composeAgenda, isActieOfMT, type Agenda } from '../domain/agenda.js';
 import { isValidCalendarDate } from '../domain/dates.js';
+import { concernDomein } from '../domain/inrichting-basis.js';
 import { ACTIE_STATUSSEN, type Actie, type ActieStatus, type Domein, type MT } from '../domain/model.js';
 import { occurrencesBetween } from '../domain/recurrence.js';
 import { parseMeetingSchedule } from '../domain/schedule.js';
@@ -255,6 +256,7 @@ export function composeCardAgenda(ctx: CardContext, now: Date): Agenda {
       now,
       ctx.previousDecisions,
       ctx.plan.domeinVoortgang,
+      ctx.plan.inrichting,
     ),
   );
 }
@@ -627,7 +629,7 @@ export async function agenderingBesprokenFromCard(
   request: AgenderingBesprokenRequest,
   at: Date,
 ): Promise<AgenderingOutcome> {
-  if (!ctx.mt.value.domeinen.includes('Concern'))
+  if (!ctx.mt.value.domeinen.includes(concernDomein(ctx.plan.inrichting)))
     return { kind: 'refused', ctx, message: 'Alleen het CMT vinkt geagendeerde punten af.' };
   const open = ctx.data.agenderingen.find((a) => a.id === request.agenderingId);
   if (!open) return { kind: 'refused', ctx, message: 'Dit geagendeerde punt is al afgevinkt of bestaat niet meer.' };

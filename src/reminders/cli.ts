@@ -167,6 +167,7 @@ export async function prepareCard(deps: CliDeps, keyOrId: string): Promise<Prepa
     deps.now,
     [],
     plan.plan.domeinVoortgang,
+    plan.plan.inrichting,
   );
   const agenda = composeAgenda(input);
   const card = buildAgendaCard(agenda, { deepLink: deps.deepLinkFor(mt.value) });

@@ -80,12 +80,15 @@ export function agendaInputFor(
   previousDecisions: readonly string[] = [],
   /** The plan's rows per domain: a domain MT's card shows (and writes) its own row of a shared action. */
   domeinVoortgang: AgendaInput['domeinVoortgang'] = [],
+  /** The site's set-up (read with the plan): which domain is the CMT's. */
+  inrichting?: AgendaInput['inrichting'],
 ): AgendaInput {
   const input: AgendaInput = {
     mt,
     occurrenceStart: decision.occurrenceStart,
     now,
     acties,
+    ...(inrichting ? { inrichting } : {}),
     portfolio: data.portfolio.map((p) => ({ id: p.id, value: p.value })),
     kwartaaldoelen: data.kwartaaldoelen.map((k) => k.value),
   };
@@ -291,6 +294,7 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
       deps.now,
       previous ? (decisionsByKey.get(previous.value.sleutel) ?? []) : [],
       snapshot.plan.domeinVoortgang,
+      snapshot.plan.inrichting,
     );
     let agenda: Agenda;
     let card: AgendaCard;

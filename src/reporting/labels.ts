@@ -9,7 +9,7 @@ import type { DeadlineSoort } from '../domain/planning.js';
 import { PLANNING_OORDELEN, type PlanningOordeel, type PlateauGate } from '../domain/report.js';
 import type { ProgressCounts } from '../domain/rules.js';
 import type { StatusCategory } from '../domain/status.js';
-import { themaNaamIn, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting.js';
+import { themaNaamIn, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
 
 export const RAPPORT_TITEL = 'Voortgangsrapportage Actieplan Digitaal Leiderschap';
 export const DEFAULT_GEMEENTE = 'Gemeente Zoetermeer';

@@ -18,7 +18,7 @@ import {
 } from '../domain/report.js';
 import type { ProgressCounts, ProgressRow } from '../domain/rules.js';
 import { breekLangeWoorden, toonbareTekst, type TekstVeld } from '../domain/text-limits.js';
-import { themaNaamIn, type Inrichting } from '../domain/inrichting.js';
+import { themaNaamIn, type Inrichting } from '../domain/inrichting-basis.js';
 import {
   adviesKop,
   datumNl,

@@ -1,4 +1,5 @@
 import { calendarDateToInstant } from '../../domain/dates.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
 import {
   ACTIE_STATUSSEN,
   DOMEINEN,
@@ -217,6 +218,8 @@ export type ActieReadContext = {
   adviesNummerById: ReadonlyMap<string, number>;
   bevindingNummerById: ReadonlyMap<string, number>;
   users: ReadonlyMap<string, PersonRef>;
+  /** The site's set-up: the domains and plateaus a value is read against (Zoetermeer's when absent). */
+  inrichting?: Inrichting;
 };
 
 export type ActieWriteContext = {
@@ -227,6 +230,7 @@ export type ActieWriteContext = {
 
 export function toActie(item: ListItem, context: ActieReadContext): Loaded<Actie> {
   const read = new FieldReader(item.fields);
+  const inrichting = context.inrichting ?? ZOETERMEER_INRICHTING;
   const nummer = read.text(ACTIE_FIELDS.nummer, { required: true }) ?? '';
   const adviesId = read.lookupId(ACTIE_FIELDS.advies);
   let advies = adviesId === undefined ? undefined : context.adviesNummerById.get(adviesId);
@@ -245,8 +249,12 @@ export function toActie(item: ListItem, context: ActieReadContext): Loaded<Actie
     nummer,
     titel: read.text(ACTIE_FIELDS.titel, { required: true }) ?? '',
     advies,
-    plateau: read.choice(ACTIE_FIELDS.plateau, PLATEAUS, { required: true }) ?? 'Randvoorwaardelijk',
-    domeinen: read.multiChoice(ACTIE_FIELDS.domeinen, DOMEINEN),
+    // Read against the site's own set-up: another municipality's domains and plateaus are values, not typos.
+    plateau: read.choice(ACTIE_FIELDS.plateau, inrichting.plateaus, { required: true }) ?? inrichting.plateaus[0] ?? '',
+    domeinen: read.multiChoice(
+      ACTIE_FIELDS.domeinen,
+      inrichting.domeinen.map((d) => d.naam),
+    ),
     status: read.choice(ACTIE_FIELDS.status, ACTIE_STATUSSEN, { required: true }) ?? 'Niet gestart',
     afhankelijkVan: read
       .multiLookup(ACTIE_FIELDS.afhankelijkVan)

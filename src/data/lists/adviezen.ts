@@ -1,3 +1,4 @@
+import { ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
 import { PLATEAUS, THEMA_CODES, type Advies } from '../../domain/model.js';
 import { FieldReader, type Loaded } from './field-reader.js';
 import type { ListDefinition, ListItem } from './list-definition.js';
@@ -51,13 +52,16 @@ export const adviezenList: ListDefinition = {
 
 export const adviesFieldNames = Object.values(ADVIES_FIELDS);
 
-export function toAdvies(item: ListItem): Loaded<Advies> {
+/** Reads an advies against the site's set-up (its theme codes and plateaus; Zoetermeer's when not given). */
+export function toAdvies(item: ListItem, inrichting: Inrichting = ZOETERMEER_INRICHTING): Loaded<Advies> {
   const read = new FieldReader(item.fields);
+  const codes = inrichting.themas.map((t) => t.code);
   const value: Advies = {
     nummer: read.number(ADVIES_FIELDS.nummer, { required: true }) ?? 0,
     titel: read.text(ADVIES_FIELDS.titel, { required: true }) ?? '',
-    thema: read.choice(ADVIES_FIELDS.thema, THEMA_CODES, { required: true }) ?? 'A',
-    plateau: read.choice(ADVIES_FIELDS.plateau, PLATEAUS, { required: true }) ?? 'Randvoorwaardelijk',
+    thema: read.choice(ADVIES_FIELDS.thema, codes, { required: true }) ?? codes[0] ?? '',
+    plateau:
+      read.choice(ADVIES_FIELDS.plateau, inrichting.plateaus, { required: true }) ?? inrichting.plateaus[0] ?? '',
     collegeReactie: read.text(ADVIES_FIELDS.collegeReactie) ?? '',
     collegePlanning: read.text(ADVIES_FIELDS.collegePlanning) ?? '',
   };

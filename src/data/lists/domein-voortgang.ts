@@ -4,6 +4,7 @@ import {
   type DomeinVoortgang,
   type DomeinVoortgangChange,
 } from '../../domain/domein-voortgang.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
 import { ACTIE_STATUSSEN, DOMEINEN, type Domein, type PersonRef } from '../../domain/model.js';
 import { caml, LINK_TITLE } from './caml.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
@@ -112,6 +113,8 @@ export const DOMEIN_VOORTGANG_READ = { list: 'DomeinVoortgang', fields: domeinVo
 export type DomeinVoortgangReadContext = {
   actieNummerById: ReadonlyMap<string, string>;
   users: ReadonlyMap<string, PersonRef>;
+  /** The site's set-up: the domains a row's domain is read against (Zoetermeer's when absent). */
+  inrichting?: Inrichting;
 };
 
 /**
@@ -125,8 +128,12 @@ export function toDomeinVoortgang(item: ListItem, context: DomeinVoortgangReadCo
   let actie = actieId === undefined ? undefined : context.actieNummerById.get(actieId);
   if (actieId !== undefined && actie === undefined) read.missingTarget(F.actie, actieId);
   actie ??= sleutel.split('|')[0] ?? '';
+  const inrichting = context.inrichting ?? ZOETERMEER_INRICHTING;
+  const namen = inrichting.domeinen.map((d) => d.naam);
   const domein: Domein =
-    read.choice(F.domein, DOMEINEN, { required: true }) ?? DOMEINEN.find((d) => sleutel.endsWith(`|${d}`)) ?? 'Concern';
+    read.choice(F.domein, namen, { required: true }) ??
+    namen.find((d) => sleutel.endsWith(`|${d}`)) ??
+    concernDomein(inrichting);
   const value: DomeinVoortgang = {
     actie,
     domein,

@@ -1,4 +1,4 @@
-import type { Inrichting } from '../../domain/inrichting.js';
+import type { Inrichting } from '../../domain/inrichting-basis.js';
 import { caml, LINK_TITLE } from './caml.js';
 import { FieldReader } from './field-reader.js';
 import type { ListDefinition, ListItem } from './list-definition.js';

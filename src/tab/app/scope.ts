@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useState } from 'react';
-import { DOMEINEN, type Domein } from '../../domain/model.js';
+import type { Inrichting } from '../../domain/inrichting-basis.js';
+import type { Domein } from '../../domain/model.js';
+import { TEKST_MAX } from '../../domain/text-limits.js';
 import type { FrameContext } from './host.js';
 import { VIEWS, type ViewName } from './router.js';
 
@@ -15,9 +17,27 @@ export type TabScope = {
   canEdit: boolean;
 };
 
+/**
+ * A domain name as a URL or the browser's memory carries it: the set-up (read with the plan) decides later whether the
+ * municipality has it (`bekendDomein`); here only an empty or overlong value is no domain.
+ */
+function domeinNaam(value: string | null): Domein | undefined {
+  const naam = value?.trim() ?? '';
+  return naam === '' || naam.length > TEKST_MAX.regel ? undefined : naam;
+}
+
+/**
+ * The chosen domain if the municipality's set-up has it; before the set-up is known (the plan still loading) the
+ * choice stands. An unknown value (an old link, a hand-edited URL, another municipality's domain) is no choice.
+ */
+export function bekendDomein(gekozen: Domein | undefined, inrichting: Inrichting | undefined): Domein | undefined {
+  if (gekozen === undefined || inrichting === undefined) return gekozen;
+  return inrichting.domeinen.some((d) => d.naam === gekozen) ? gekozen : undefined;
+}
+
 export function readScope(search: string, frameContext: FrameContext): TabScope {
   const params = new URLSearchParams(search);
-  const domein = DOMEINEN.find((d) => d === params.get('domein'));
+  const domein = domeinNaam(params.get('domein'));
   const view = VIEWS.find((v) => v === params.get('view'));
   const layout = frameContext === 'sidePanel' ? 'compact' : frameContext === 'meetingStage' ? 'stage' : 'full';
   return {
@@ -41,12 +61,12 @@ export const DOMEIN_CHOICE_KEY = 'actieplan.domein';
 /**
  * The domain the whole tab shows, chosen once in the header. The URL wins (a channel tab's content URL carries its
  * MT's domain, and a shared link carries the sender's choice); without one, the last choice made in this browser;
- * otherwise every domain. An unknown value (an old link, a hand-edited URL) counts as no choice.
+ * otherwise every domain. Whether the municipality has that domain is for its set-up to say (`bekendDomein`).
  */
 export function initialDomeinChoice(search: string, remembered: string | null): Domein | undefined {
   const fromUrl = new URLSearchParams(search).get('domein');
-  if (fromUrl !== null) return DOMEINEN.find((d) => d === fromUrl);
-  return DOMEINEN.find((d) => d === remembered);
+  if (fromUrl !== null) return domeinNaam(fromUrl);
+  return domeinNaam(remembered);
 }
 
 /** The page's search string with the domain choice set or cleared, keeping every other parameter. */

@@ -22,12 +22,13 @@ import { useLocale, useT } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/nl.js';
 import { domeinLabel } from '../lib/labels.js';
 import { NativeSelect } from '../components/native-select.js';
-import { DOMEINEN, type Domein } from '../../domain/model.js';
+import { ZOETERMEER_INRICHTING } from '../../domain/inrichting-basis.js';
+import type { Domein } from '../../domain/model.js';
 import { describeError } from '../lib/errors.js';
 import { usePlanContext } from '../lib/plan/plan-context.js';
 import { startDismissedKey } from '../features/start/lib/start-items.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
-import { useDomeinChoice, useScope } from './scope.js';
+import { bekendDomein, useDomeinChoice, useScope } from './scope.js';
 import type { SignedInUser } from './sign-in.js';
 import {
   ActieDetail,
@@ -184,8 +185,11 @@ export function Shell({ user }: { user: SignedInUser }) {
   );
   const compact = scope.layout === 'compact';
   const [choice, setChoice] = useDomeinChoice();
+  // The municipality's domains come with the plan (its Inrichting list; Zoetermeer's until the plan is there).
+  const inrichting = planState.plan?.inrichting;
+  const domeinen = (inrichting ?? ZOETERMEER_INRICHTING).domeinen.map((d) => d.naam);
   // The side panel has no header: it always shows its MT's domain. Everywhere else the header's choice counts.
-  const domein: Domein | undefined = compact ? scope.domein : choice;
+  const domein: Domein | undefined = bekendDomein(compact ? scope.domein : choice, inrichting);
 
   return (
     <div className={styles.shell}>
@@ -213,10 +217,10 @@ export function Shell({ user }: { user: SignedInUser }) {
               <NativeSelect
                 label={t('filter.domein')}
                 value={domein ?? ''}
-                onChange={(v) => setChoice(DOMEINEN.find((d) => d === v))}
+                onChange={(v) => setChoice(domeinen.find((d) => d === v))}
               >
                 <option value="">{t('filter.alleDomeinen')}</option>
-                {DOMEINEN.map((d) => (
+                {domeinen.map((d) => (
                   <option key={d} value={d}>
                     {domeinLabel(t, d)}
                   </option>

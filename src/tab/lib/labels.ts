@@ -1,4 +1,4 @@
-import { themaNaamIn, ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting.js';
+import { themaNaamIn, ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
 import type { ActieStatus, Domein, Plateau, ThemaCode } from '../../domain/model.js';
 import type { MessageKey } from '../i18n/nl.js';
 

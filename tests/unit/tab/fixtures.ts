@@ -1,4 +1,5 @@
 import type { Actie, Advies, PersonRef } from '../../../src/domain/model.js';
+import { ZOETERMEER_INRICHTING } from '../../../src/domain/inrichting.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import type { Loaded } from '../../../src/data/lists/field-reader.js';
 import type { LoadedPlan } from '../../../src/data/plan-store.js';
@@ -22,6 +23,7 @@ export function seededPlan(): LoadedPlan {
     ),
     domeinVoortgang: [],
     users,
+    inrichting: ZOETERMEER_INRICHTING,
   };
 }
 

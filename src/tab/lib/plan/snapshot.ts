@@ -21,6 +21,10 @@ export function isPlanSnapshot(value: unknown): value is PlanSnapshot {
     Array.isArray(v.plan.users) &&
     // Entries from before the rows per domain (schema 3) lack them: they are read afresh.
     Array.isArray(v.plan.domeinVoortgang) &&
-    Array.isArray((v.items as Partial<PlanSnapshot['items']>).domeinVoortgang)
+    Array.isArray((v.items as Partial<PlanSnapshot['items']>).domeinVoortgang) &&
+    // Entries from before the set-up travelled with the plan (issue 12.8) lack it: they are read afresh too.
+    typeof v.plan.inrichting === 'object' &&
+    v.plan.inrichting !== null &&
+    Array.isArray((v.items as Partial<PlanSnapshot['items']>).inrichting)
   );
 }

@@ -1,9 +1,9 @@
 import { Body1, Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
 import { ArrowRightRegular } from '@fluentui/react-icons';
-import { useCallback, useMemo, useState } from 'react';
-import { PLATEAUS, type Domein, type Plateau, type ThemaCode } from '../../../../domain/model.js';
+import { useCallback, useMemo, useState, type CSSProperties } from 'react';
+import { ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
+import type { Domein, Plateau, ThemaCode } from '../../../../domain/model.js';
 import { planCounts } from '../../../../domain/counts.js';
-import { THEMAS } from '../../../../domain/themas.js';
 import { useT } from '../../../i18n/i18n.js';
 import { plateauLabel, themaLabel } from '../../../lib/labels.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
@@ -25,7 +25,8 @@ const useStyles = makeStyles({
   summary: { color: tokens.colorNeutralForeground2 },
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(8rem, 10rem) repeat(4, minmax(12rem, 1fr))',
+    // One column per plateau of the municipality's set-up (`--plateaus`, set on the grid; Zoetermeer has four).
+    gridTemplateColumns: 'minmax(8rem, 10rem) repeat(var(--plateaus, 4), minmax(12rem, 1fr))',
     gap: tokens.spacingHorizontalS,
     alignItems: 'stretch',
     '@media (max-width: 900px)': { gridTemplateColumns: '1fr' },
@@ -121,6 +122,9 @@ export function RoadmapView({
   const onFocusChange = useCallback((nummer: string | undefined) => setFocus(nummer), []);
 
   const { plan, now } = usePlanContext();
+  // The columns and rows are the municipality's plateaus and themes (its Inrichting list, read with the plan).
+  const inrichting = plan?.inrichting ?? ZOETERMEER_INRICHTING;
+  const plateaus = inrichting.plateaus;
   const counts = useMemo(
     () =>
       planCounts(
@@ -130,7 +134,8 @@ export function RoadmapView({
       ),
     [rows, now, plan],
   );
-  const unknownThema = rows.filter((r) => !r.thema);
+  // An action whose theme the set-up does not have has no row of its own: it is named under the grid.
+  const unknownThema = rows.filter((r) => !r.thema || !inrichting.themas.some((x) => x.code === r.thema));
 
   return (
     <section aria-labelledby="roadmap-title">
@@ -151,21 +156,26 @@ export function RoadmapView({
         </div>
         {canEdit && !presentation && <NieuweActieButton scope={scope} mtDomein={mtDomein} onOpen={onOpen} />}
       </div>
-      <div className={mergeClasses(styles.grid, presentation && styles.presentationGrid)} data-testid="roadmap">
+      <div
+        className={mergeClasses(styles.grid, presentation && styles.presentationGrid)}
+        style={{ '--plateaus': String(plateaus.length) } as CSSProperties}
+        data-testid="roadmap"
+      >
         <div className={styles.corner} aria-hidden="true" />
-        {PLATEAUS.map((p, i) => (
+        {plateaus.map((p, i) => (
           <div key={p} className={styles.colHeader}>
             <Subtitle2 as="h3" className={styles.colTitle}>
               {i + 1}. {plateauLabel(t, p)}
-              {i < PLATEAUS.length - 1 && <ArrowRightRegular aria-hidden="true" />}
+              {i < plateaus.length - 1 && <ArrowRightRegular aria-hidden="true" />}
             </Subtitle2>
             <Caption1>{t('roadmap.count', { count: rows.filter((r) => r.actie.plateau === p).length })}</Caption1>
           </div>
         ))}
-        {THEMAS.map((thema) => (
+        {inrichting.themas.map((thema) => (
           <ThemaRow
             key={thema.code}
             code={thema.code}
+            inrichting={inrichting}
             cells={cells}
             related={related}
             presentation={presentation}
@@ -185,6 +195,7 @@ export function RoadmapView({
 
 function ThemaRow({
   code,
+  inrichting,
   cells,
   related,
   presentation,
@@ -192,6 +203,7 @@ function ThemaRow({
   onFocusChange,
 }: {
   code: ThemaCode;
+  inrichting: Inrichting;
   cells: Map<string, ActieRow[]>;
   related: Set<string> | undefined;
   presentation: boolean;
@@ -200,7 +212,7 @@ function ThemaRow({
 }) {
   const styles = useStyles();
   const t = useT();
-  const themaName = themaLabel(t, code);
+  const themaName = themaLabel(t, code, inrichting);
   return (
     <>
       <div className={styles.rowHeader}>
@@ -208,7 +220,7 @@ function ThemaRow({
           {t('plan.theme', { code, naam: themaName })}
         </Subtitle2>
       </div>
-      {PLATEAUS.map((plateau: Plateau) => {
+      {inrichting.plateaus.map((plateau: Plateau) => {
         const list = cells.get(`${code}|${plateau}`) ?? [];
         const label = t('roadmap.cell', { plateau: plateauLabel(t, plateau), thema: themaName, count: list.length });
         return (

@@ -15,13 +15,14 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { GraphRequestError, RetryExhaustedError } from '../../../../data/graph/errors.js';
-import type { MessageKey } from '../../../i18n/nl.js';
 import type { Domein } from '../../../../domain/model.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { formatInstant } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
-import { volgendeTexts } from '../i18n.js';
+import { panelTexts, volgendeTexts } from '../i18n.js';
+
+type PanelKey = keyof (typeof panelTexts)['nl'];
 import type { GeagendeerdItem } from '../../../../domain/agendering.js';
 import { AGENDERING_MAX } from '../../../../domain/agendering.js';
 import type { AgenderingValidationError } from '../../../../data/agenderingen-store.js';
@@ -72,7 +73,7 @@ export function requestedMeeting(search: string): Date | undefined {
  */
 export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMeeting?: NextMeeting }) {
   const styles = useStyles();
-  const t = useT();
+  const pt = useFeatureT(panelTexts);
   const locale = useLocale();
   const [requested] = useState(() => requestedMeeting(window.location.search));
   const v = useMeeting(domein, requested, nextMeeting);
@@ -81,17 +82,17 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
     return (
       <MessageBar intent="error" data-testid="vergadering-error">
         <MessageBarBody>
-          {t('vergadering.loadError', { detail: v.error instanceof Error ? v.error.message : String(v.error) })}
+          {pt('loadError', { detail: v.error instanceof Error ? v.error.message : String(v.error) })}
         </MessageBarBody>
         <MessageBarActions>
-          <Button onClick={v.reload}>{t('vergadering.retry')}</Button>
+          <Button onClick={v.reload}>{pt('retry')}</Button>
         </MessageBarActions>
       </MessageBar>
     );
   }
-  if (v.loading) return <Spinner size="small" label={t('vergadering.loading')} />;
-  if (!v.mt) return <Body1 data-testid="vergadering-no-mt">{t('vergadering.noMt')}</Body1>;
-  if (!v.start || !v.agenda) return <Body1>{t('vergadering.noMeeting', { mt: v.mt.value.naam })}</Body1>;
+  if (v.loading) return <Spinner size="small" label={pt('loading')} />;
+  if (!v.mt) return <Body1 data-testid="vergadering-no-mt">{pt('noMt')}</Body1>;
+  if (!v.start || !v.agenda) return <Body1>{pt('noMeeting', { mt: v.mt.value.naam })}</Body1>;
 
   const agenda = v.agenda;
   const items = panelItems(agenda);
@@ -105,14 +106,14 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
     >
       <div>
         <Subtitle2 as="h2" block id="vergadering-title">
-          {t('vergadering.title')}
+          {pt('title')}
         </Subtitle2>
         <Caption1 as="p" block>
-          {t('vergadering.intro', { mt: agenda.mt.naam, datum: formatInstant(agenda.occurrence.start, locale) })}
+          {pt('intro', { mt: agenda.mt.naam, datum: formatInstant(agenda.occurrence.start, locale) })}
         </Caption1>
         {/* The card's own counts (the domain's planCounts), so the panel and the card never disagree. */}
         <Caption1 as="p" block data-testid="panel-counts">
-          {t('vergadering.counts', {
+          {pt('counts', {
             total: agenda.counts.acties,
             open: agenda.counts.open,
             overdue: agenda.counts.overdue,
@@ -121,9 +122,9 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
           })}
         </Caption1>
       </div>
-      <Caption1Strong as="h3">{t('vergadering.agenda', { count: items.length })}</Caption1Strong>
+      <Caption1Strong as="h3">{pt('agenda', { count: items.length })}</Caption1Strong>
       {items.length === 0 ? (
-        <Body1>{t('vergadering.empty')}</Body1>
+        <Body1>{pt('empty')}</Body1>
       ) : (
         <ul className={styles.list} data-testid="attention-list">
           {items.map((item) => (
@@ -141,7 +142,7 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
       {agenda.geagendeerd.length > 0 && (
         <section data-testid="geagendeerd" aria-labelledby="geagendeerd-title">
           <Caption1Strong as="h3" id="geagendeerd-title">
-            {t('vergadering.geagendeerd.title', { count: agenda.geagendeerd.length })}
+            {pt('geagendeerd.title', { count: agenda.geagendeerd.length })}
           </Caption1Strong>
           <ul className={styles.list}>
             {agenda.geagendeerd.map((g) => (
@@ -152,15 +153,13 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
       )}
       <section data-testid="vorige-besluiten" aria-labelledby="vorige-title">
         <Caption1Strong as="h3" id="vorige-title">
-          {t('vergadering.vorige')}
+          {pt('vorige')}
         </Caption1Strong>
         {v.previousKey && (
-          <Caption1 as="p">
-            {t('vergadering.vorigeVan', { datum: formatInstant(startOfKey(v.previousKey), locale) })}
-          </Caption1>
+          <Caption1 as="p">{pt('vorigeVan', { datum: formatInstant(startOfKey(v.previousKey), locale) })}</Caption1>
         )}
         {agenda.previousDecisions.length === 0 ? (
-          <Body1 as="p">{t('vergadering.geenVorige')}</Body1>
+          <Body1 as="p">{pt('geenVorige')}</Body1>
         ) : (
           <ul className={styles.decisions}>
             {agenda.previousDecisions.map((d, i) => (
@@ -191,6 +190,7 @@ function GeagendeerdRow({
   const styles = useStyles();
   const t = useT();
   const say = useDomainText();
+  const pt = useFeatureT(panelTexts);
   const locale = useLocale();
   const [besluit, setBesluit] = useState('');
   const [saving, setSaving] = useState(false);
@@ -203,13 +203,13 @@ function GeagendeerdRow({
         {item.titel}
       </span>
       <Caption1 className={styles.reasons}>
-        {t('vergadering.geagendeerd.meta', {
+        {pt('geagendeerd.meta', {
           domein: domeinLabel(t, item.domein),
           door: item.door ?? t('agenderen.onbekend'),
           sinds: formatInstant(item.sinds, locale),
         })}
       </Caption1>
-      <Body1>{t('vergadering.geagendeerd.reden', { reden: item.reden })}</Body1>
+      <Body1>{pt('geagendeerd.reden', { reden: item.reden })}</Body1>
       <form
         className={styles.decide}
         onSubmit={(e) => {
@@ -221,14 +221,14 @@ function GeagendeerdRow({
             (error: unknown) => {
               setSaving(false);
               if ((error as Error).name === 'AgenderingConflictError') {
-                setFailure(t('vergadering.geagendeerd.conflict'));
+                setFailure(pt('geagendeerd.conflict'));
                 reload();
               } else if ((error as Error).name === 'AgenderingValidationError')
                 setFailure(say((error as AgenderingValidationError).domain));
               else
                 setFailure(
-                  t('vergadering.geagendeerd.failed', {
-                    detail: t(saveFailure(error).reason, { status: saveFailure(error).status ?? '' }),
+                  pt('geagendeerd.failed', {
+                    detail: pt(saveFailure(error).reason, { status: saveFailure(error).status ?? '' }),
                   }),
                 );
             },
@@ -236,17 +236,17 @@ function GeagendeerdRow({
         }}
       >
         <Input
-          aria-label={t('vergadering.geagendeerd.besluit', { item: label })}
+          aria-label={pt('geagendeerd.besluit', { item: label })}
           className={styles.input}
           size="small"
           value={besluit}
           maxLength={AGENDERING_MAX.besluit}
-          placeholder={t('vergadering.besluitPlaceholder')}
+          placeholder={pt('besluitPlaceholder')}
           onChange={(_, d) => setBesluit(d.value)}
           data-testid="geagendeerd-besluit"
         />
         <Button size="small" type="submit" disabled={saving} data-testid="geagendeerd-afvinken">
-          {t('vergadering.geagendeerd.afvinken')}
+          {pt('geagendeerd.afvinken')}
         </Button>
       </form>
       {failure && (
@@ -259,19 +259,19 @@ function GeagendeerdRow({
 }
 
 type SaveState =
-  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; reason: MessageKey; status?: string };
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; reason: PanelKey; status?: string };
 
 /** Why a save failed, as a Dutch sentence (the key) plus the HTTP status where that helps the service desk. */
-function saveFailure(error: unknown): { reason: MessageKey; status?: string } {
-  if (error instanceof RetryExhaustedError) return { reason: 'vergadering.fail.busy' };
+function saveFailure(error: unknown): { reason: PanelKey; status?: string } {
+  if (error instanceof RetryExhaustedError) return { reason: 'fail.busy' };
   if (error instanceof GraphRequestError) {
-    if (error.status === 401 || error.status === 403) return { reason: 'vergadering.fail.denied' };
-    if (error.status === 404) return { reason: 'vergadering.fail.noList' };
-    if (error.status === 429) return { reason: 'vergadering.fail.busy' };
-    return { reason: 'vergadering.fail.other', status: `${error.status} ${error.code}` };
+    if (error.status === 401 || error.status === 403) return { reason: 'fail.denied' };
+    if (error.status === 404) return { reason: 'fail.noList' };
+    if (error.status === 429) return { reason: 'fail.busy' };
+    return { reason: 'fail.other', status: `${error.status} ${error.code}` };
   }
-  if (error instanceof TypeError) return { reason: 'vergadering.fail.offline' };
-  return { reason: 'vergadering.fail.other', status: error instanceof Error ? error.message : String(error) };
+  if (error instanceof TypeError) return { reason: 'fail.offline' };
+  return { reason: 'fail.other', status: error instanceof Error ? error.message : String(error) };
 }
 
 function newClientKey(occurrence: string, itemKey: string): string {
@@ -297,6 +297,7 @@ function AgendaRow({
 }) {
   const styles = useStyles();
   const t = useT();
+  const pt = useFeatureT(panelTexts);
   const vt = useFeatureT(volgendeTexts);
   const [text, setText] = useState('');
   const [status, setStatus] = useState<SaveState>({ kind: 'idle' });
@@ -333,13 +334,11 @@ function AgendaRow({
         {item.titel}
       </span>
       <Caption1 className={styles.reasons}>
-        {item.reasons
-          .map((r) => (r === 'ookBespreken' ? vt('reason.ookBespreken') : t(`vergadering.reason.${r}`)))
-          .join(' · ')}
+        {item.reasons.map((r) => (r === 'ookBespreken' ? vt('reason.ookBespreken') : pt(`reason.${r}`))).join(' · ')}
       </Caption1>
       {item.rij && (
         <Caption1 data-testid="panel-domein-stand">
-          {t('vergadering.domeinStand', {
+          {pt('domeinStand', {
             domein: domeinLabel(t, item.rij.domein),
             status: t(STATUS_LABEL[item.rij.status]),
           })}
@@ -356,7 +355,7 @@ function AgendaRow({
       {omschrijving && (
         <details className={styles.omschrijving} data-testid="panel-omschrijving">
           <summary>
-            <Caption1>{t('vergadering.omschrijving')}</Caption1>
+            <Caption1>{pt('omschrijving')}</Caption1>
           </summary>
           <Caption1 as="p" block>
             {omschrijving}
@@ -364,7 +363,7 @@ function AgendaRow({
         </details>
       )}
       <Checkbox
-        label={t('vergadering.besproken')}
+        label={pt('besproken')}
         checked={besproken}
         disabled={status.kind === 'saving'}
         onChange={(_, data) => {
@@ -378,7 +377,7 @@ function AgendaRow({
         <ul className={styles.decisions}>
           {recorded.besluiten.map((b, i) => (
             <li key={i} data-testid="besluit">
-              <Caption1>{t('vergadering.recorded', { tekst: b })}</Caption1>
+              <Caption1>{pt('recorded', { tekst: b })}</Caption1>
             </li>
           ))}
         </ul>
@@ -395,12 +394,12 @@ function AgendaRow({
         }}
       >
         <Input
-          aria-label={t('vergadering.besluit', { item: `${item.label} ${item.titel}` })}
+          aria-label={pt('besluit', { item: `${item.label} ${item.titel}` })}
           className={styles.input}
           size="small"
           value={text}
           maxLength={TEKST_MAX.besluit}
-          placeholder={t('vergadering.besluitPlaceholder')}
+          placeholder={pt('besluitPlaceholder')}
           onChange={(_, d) => setText(d.value)}
           data-testid="besluit-tekst"
         />
@@ -410,17 +409,17 @@ function AgendaRow({
           disabled={status.kind === 'saving' || text.trim() === ''}
           data-testid="vastleggen"
         >
-          {t('vergadering.vastleggen')}
+          {pt('vastleggen')}
         </Button>
       </form>
       <div role="status" aria-live="polite">
-        {status.kind === 'saving' && <Caption1>{t('vergadering.saving')}</Caption1>}
-        {status.kind === 'saved' && <Caption1 className={styles.ok}>{t('vergadering.saved')}</Caption1>}
+        {status.kind === 'saving' && <Caption1>{pt('saving')}</Caption1>}
+        {status.kind === 'saved' && <Caption1 className={styles.ok}>{pt('saved')}</Caption1>}
       </div>
       {status.kind === 'failed' && (
         <MessageBar intent="error" data-testid="save-error">
           <MessageBarBody>
-            {t('vergadering.saveError', { detail: t(status.reason, { status: status.status ?? '' }) })}
+            {pt('saveError', { detail: pt(status.reason, { status: status.status ?? '' }) })}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -5,6 +5,7 @@ import { agendakeuzesSince, createAgendaKeuzesStore } from '../../../../data/age
 import { listReadUrl } from '../../../../data/list-batch.js';
 import { toAgendaKeuze } from '../../../../data/lists/agendakeuzes.js';
 import type { ListItem } from '../../../../data/lists/list-definition.js';
+import { concernDomein, type Inrichting } from '../../../../domain/inrichting-basis.js';
 import type { Domein } from '../../../../domain/model.js';
 import { parseMeetingSchedule, type MeetingSchedule } from '../../../../domain/schedule.js';
 import type { Agendering } from '../../../../domain/agendering.js';
@@ -50,9 +51,10 @@ function pickMt<T extends { value: { key: string; actief?: boolean } }>(
   mts: readonly (T & { value: Parameters<typeof mtForDomein>[0][number]['value'] })[],
   domein: Domein | undefined,
   mtKey: string | undefined,
+  inrichting: Inrichting | undefined,
 ): T | undefined {
   if (mtKey !== undefined) return mts.find((m) => m.value.key === mtKey && m.value.actief !== false);
-  return mtForDomein(mts, domein);
+  return mtForDomein(mts, domein, inrichting);
 }
 
 /** Everything the side panel shows, read once (MTs + log, portfolio, the MT's decisions) and composed in the browser. */
@@ -85,10 +87,10 @@ export function useMeeting(
         loadMTSettings(s.graph, siteId, since),
         loadPortfolio(s.graph, siteId),
       ]);
-      const mt = pickMt(settings.mts, domein, mtKey);
+      const mt = pickMt(settings.mts, domein, mtKey, plan.inrichting);
       const besluiten = mt ? await createBesluitenStore(s.graph, siteId).ofMt(mt.id) : [];
       // Only the CMT's agenda lists escalations; the store's code loads only there.
-      const agenderingen = mt?.value.domeinen.includes('Concern')
+      const agenderingen = mt?.value.domeinen.includes(concernDomein(plan.inrichting))
         ? await (await s.agenderingen(siteId, plan)).open()
         : [];
       // Every MT's choices from the log window on, in one read: the meeting is known only once the MT is.
@@ -109,7 +111,7 @@ export function useMeeting(
     };
   }, [session, siteId, domein, mtKey, attempt, havePlan]);
 
-  const mt = data ? pickMt(data.settings.mts, domein, mtKey) : undefined;
+  const mt = data ? pickMt(data.settings.mts, domein, mtKey, plan?.inrichting) : undefined;
   const schedule = mt?.value.schema ? parseMeetingSchedule(mt.value.schema) : undefined;
   const start = useMemo(() => {
     if (requestedStart) return requestedStart;
@@ -140,6 +142,7 @@ export function useMeeting(
       agenderingen: data.agenderingen.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value })),
       domeinVoortgang: plan.domeinVoortgang.map((r) => ({ id: r.id, eTag: r.eTag, value: r.value })),
       keuzes: keuzes.map((k) => ({ id: k.id, value: k.value })),
+      inrichting: plan.inrichting,
     });
   }, [data, mt, plan, start, schedule, nextMeeting, now, keuzes]);
 

@@ -10,14 +10,19 @@ import type { ActieStatus, Domein, MT } from '../../../../domain/model.js';
 import type { Besluit } from '../../../../data/lists/besluiten.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import type { Herinnering } from '../../../../data/lists/herinneringen.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
 
-/** The MT of a tab: the one whose domains include the tab's domain; without a domain (or for Concern) the CMT. */
+/**
+ * The MT of a tab: the one whose domains include the tab's domain; without a domain (or for the set-up's concern
+ * domain, Zoetermeer's Concern) the CMT.
+ */
 export function mtForDomein<T extends { value: Pick<MT, 'key' | 'domeinen' | 'actief'> }>(
   mts: readonly T[],
   domein: Domein | undefined,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): T | undefined {
   const active = mts.filter((m) => m.value.actief !== false);
-  const wanted: Domein = domein ?? 'Concern';
+  const wanted: Domein = domein ?? concernDomein(inrichting);
   return (
     active.find((m) => m.value.domeinen.includes(wanted)) ??
     (domein === undefined ? active.find((m) => m.value.key === 'cmt') : undefined)
@@ -140,6 +145,8 @@ export function panelAgenda(input: {
   domeinVoortgang?: AgendaInput['domeinVoortgang'];
   /** The secretary's choices (composeAgenda keeps this meeting's): the side panel lists what the card lists. */
   keuzes?: AgendaInput['keuzes'];
+  /** The site's set-up (read with the plan): which domain is the CMT's. */
+  inrichting?: AgendaInput['inrichting'];
 }): { agenda: Agenda; previousKey?: string } {
   const previousKey = previousOccurrenceKey(
     input.mt.key,
@@ -160,6 +167,7 @@ export function panelAgenda(input: {
   if (input.agenderingen && input.agenderingen.length > 0) agendaInput.agenderingen = input.agenderingen;
   if (input.domeinVoortgang && input.domeinVoortgang.length > 0) agendaInput.domeinVoortgang = input.domeinVoortgang;
   if (input.keuzes && input.keuzes.length > 0) agendaInput.keuzes = input.keuzes;
+  if (input.inrichting) agendaInput.inrichting = input.inrichting;
   if (previousKey) {
     const reminder = input.herinneringen.find((h) => h.value.sleutel === previousKey);
     const snapshot = parseSnapshot(reminder?.value.snapshot);
