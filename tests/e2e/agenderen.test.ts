@@ -15,6 +15,7 @@ import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { cardPreview } from './support/card.js';
 import { byNummer, openActionDetail, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { WAIT } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -64,10 +65,10 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     expect(await seriousViolations(page), 'the escalation form').toEqual([]);
     await section.getByRole('button', { name: 'Agenderen', exact: true }).click();
     await expect
-      .poll(() => section.getByTestId('agenderen-message').innerText(), { timeout: 15_000 })
+      .poll(() => section.getByTestId('agenderen-message').innerText(), { timeout: WAIT.write })
       .toBe('Actie 1.1 staat nu op de agenda van het CMT (voor Sociaal Domein).');
     await expect
-      .poll(() => section.getByTestId('agenderen-open').innerText(), { timeout: 15_000 })
+      .poll(() => section.getByTestId('agenderen-open').innerText(), { timeout: WAIT.write })
       .toContain(`Reden: ${REDEN}`);
     await page.screenshot({ path: screenshotPath('agenderen-sociaal') });
     expect(errors).toEqual([]);
@@ -103,7 +104,7 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     );
     const tab = panelPage.frameLocator('#tab');
     const geagendeerd = tab.getByTestId('geagendeerd');
-    await geagendeerd.waitFor({ timeout: 20_000 });
+    await geagendeerd.waitFor({ timeout: WAIT.view });
     expect(await geagendeerd.innerText()).toContain("Geagendeerd door de MT's (1)");
     const row = geagendeerd.getByTestId('geagendeerd-item');
     expect(await row.innerText()).toContain('Sociaal Domein · door Informatiemanager Sociaal Domein · sinds');
@@ -111,7 +112,7 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     await row.getByRole('textbox', { name: /Besluit CMT bij 1\.1/ }).fill('Roadmap in januari vaststellen');
     await panelPage.screenshot({ path: screenshotPath('agenderen-cmt-panel') });
     await row.getByRole('button', { name: 'Afvinken als besproken' }).click();
-    await expect.poll(() => tab.getByTestId('geagendeerd').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => tab.getByTestId('geagendeerd').count(), { timeout: WAIT.write }).toBe(0);
     expect(panelErrors).toEqual([]);
     await panelPage.close();
 

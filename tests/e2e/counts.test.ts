@@ -24,6 +24,7 @@ import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { cardPreview } from './support/card.js';
 import { byNummer, personaContext, UPN, watchErrors } from './support/tab.js';
+import { WAIT } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -90,7 +91,7 @@ async function tabFigures(page: Page): Promise<{ roadmap: Shown; lijst: Shown; d
   };
 
   await hash(page, '#/voortgang');
-  await page.getByTestId('kpi-waiting').waitFor({ timeout: 30_000 });
+  await page.getByTestId('kpi-waiting').waitFor({ timeout: WAIT.view });
   const kpi = async (id: string) => Number((await page.getByTestId(id).innerText()).replace(/\D/g, ''));
   const dashboard: Shown = {
     acties: await kpi('kpi-total'),
@@ -139,7 +140,7 @@ async function sidePanelFigures(domein: Domein, upn: string, occurrenceStart: Da
   const tabPath = `index.html?domein=${encodeURIComponent(domein)}&vergadering=${encodeURIComponent(occurrenceStart.toISOString())}#/roadmap`;
   await page.goto(host.url(`${run.appUrl}/${tabPath}`, { frameContext: 'sidePanel', upn }));
   const tab: FrameLocator = page.frameLocator('#tab');
-  const text = await tab.getByTestId('panel-counts').innerText({ timeout: 30_000 });
+  const text = await tab.getByTestId('panel-counts').innerText({ timeout: WAIT.view });
   const m = /(\d+) van (\d+) acties? open · (\d+) achterstallig · (\d+) geblokkeerd · (\d+) (?:wacht|wachten) op/.exec(
     text,
   );

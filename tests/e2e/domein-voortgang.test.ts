@@ -6,6 +6,7 @@ import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { createDomeinVoortgangStore } from '../../src/data/domein-voortgang-store.js';
 import { byNummer, openActionDetail, personaContext, UPN, watchErrors } from './support/tab.js';
+import { WAIT } from './support/waits.js';
 
 const IM_FYSIEK = 'informatiemanager.fysiek-domein@zoetermeer.example';
 
@@ -44,15 +45,15 @@ describe('progress per domain on a shared action', () => {
     const status = section.getByRole('combobox', { name: 'Status Sociaal Domein' });
     await status.selectOption('Loopt');
     await section.getByRole('button', { name: 'Opslaan voor Sociaal Domein' }).click();
-    await expect.poll(() => status.inputValue(), { timeout: 15_000 }).toBe('Loopt');
+    await expect.poll(() => status.inputValue(), { timeout: WAIT.write }).toBe('Loopt');
     await expect
-      .poll(() => section.locator('[data-domein="Sociaal Domein"]').innerText(), { timeout: 15_000 })
+      .poll(() => section.locator('[data-domein="Sociaal Domein"]').innerText(), { timeout: WAIT.write })
       .toContain('Loopt');
     await status.selectOption('Afgerond');
     await section.getByTestId('domein-voortgang-notitie').fill('Roadmap vastgesteld in het MT Sociaal Domein.');
     await section.getByRole('button', { name: 'Opslaan voor Sociaal Domein' }).click();
     await expect
-      .poll(() => section.getByTestId('domein-voortgang-summary').innerText(), { timeout: 15_000 })
+      .poll(() => section.getByTestId('domein-voortgang-summary').innerText(), { timeout: WAIT.write })
       .toBe('1 van 4 domeinen afgerond');
     await page.screenshot({ path: screenshotPath('domein-voortgang-sociaal') });
     expect(errors).toEqual([]);
@@ -103,7 +104,7 @@ describe('progress per domain on a shared action', () => {
     await minePage.goto(`${run.appUrl}/#/mijn-acties`);
     await minePage.getByTestId('mijn-acties').waitFor();
     const line = minePage.locator('[data-testid="actie-summary"][data-nummer="1.1"]');
-    await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => line.count(), { timeout: WAIT.write }).toBe(1);
     expect(await line.getAttribute('data-domein')).toBe('Sociaal Domein');
     expect(await line.innerText()).toContain('voor Sociaal Domein');
     expect(mineErrors).toEqual([]);
@@ -123,11 +124,11 @@ describe('progress per domain on a shared action', () => {
     await form.getByRole('combobox', { name: 'Deadline Dienstverlening' }).press('Tab');
     await form.getByRole('button', { name: 'Opslaan voor Dienstverlening' }).click();
     await expect
-      .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 })
+      .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: WAIT.write })
       .toBe('De voortgang van Dienstverlening is opgeslagen.');
     await expect
       .poll(async () => (await client.plan()).domeinVoortgang.find((r) => r.id === rowBefore?.id)?.value, {
-        timeout: 15_000,
+        timeout: WAIT.write,
       })
       .toMatchObject({
         eigenaar: { id: other.id },
@@ -135,7 +136,7 @@ describe('progress per domain on a shared action', () => {
       });
     await expect
       .poll(() => section.locator('[data-testid="domein-voortgang-row"][data-domein="Dienstverlening"]').innerText(), {
-        timeout: 15_000,
+        timeout: WAIT.write,
       })
       .toContain(`${other.displayName} · 31 mrt 2027`);
 
@@ -150,7 +151,7 @@ describe('progress per domain on a shared action', () => {
     await form.getByRole('combobox', { name: 'Deadline Dienstverlening' }).press('Tab');
     await form.getByRole('button', { name: 'Opslaan voor Dienstverlening' }).click();
     await expect
-      .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 })
+      .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: WAIT.write })
       .toContain('Iemand anders heeft de voortgang van Dienstverlening intussen gewijzigd.');
     const after = (await client.plan()).domeinVoortgang.find((r) => r.id === rowBefore?.id)?.value;
     expect(after).toMatchObject({ deadline: '2027-03-31', notitie: 'Elders bijgewerkt.' });
@@ -172,26 +173,26 @@ describe('progress per domain on a shared action', () => {
     const errors = watchErrors(page);
     await page.goto(`${run.appUrl}/#/mijn-acties`);
     const line = page.locator('[data-testid="actie-summary"][data-nummer="1.1"]');
-    await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => line.count(), { timeout: WAIT.write }).toBe(1);
     expect(await line.getAttribute('data-domein')).toBe('Fysiek Domein');
     await line.click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('heading', { name: /^1\.1 / }).waitFor({ timeout: 20_000 });
+    await dialog.getByRole('heading', { name: /^1\.1 / }).waitFor({ timeout: WAIT.view });
     const section = dialog.getByTestId('domein-voortgang');
     const form = section.getByTestId('domein-voortgang-form');
-    await form.waitFor({ timeout: 20_000 });
+    await form.waitFor({ timeout: WAIT.view });
     expect(await section.getByTestId('domein-voortgang-form').count()).toBe(1);
     expect(await form.getAttribute('aria-label')).toBe('Voortgang van Fysiek Domein bijwerken');
 
     await form.getByRole('combobox', { name: 'Status Fysiek Domein' }).selectOption(next);
     await form.getByRole('button', { name: 'Opslaan voor Fysiek Domein' }).click();
     await expect
-      .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: 15_000 })
+      .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: WAIT.write })
       .toBe('De voortgang van Fysiek Domein is opgeslagen.');
     // Read back through Graph: the row, not the action, holds the new status.
     await expect
       .poll(async () => (await client.plan()).domeinVoortgang.find((r) => r.id === row!.id)?.value.status, {
-        timeout: 15_000,
+        timeout: WAIT.write,
       })
       .toBe(next);
 
@@ -212,7 +213,7 @@ describe('progress per domain on a shared action', () => {
               .catch(() => '')
           ).replace(/\s+/g, ' '),
         {
-          timeout: 15_000,
+          timeout: WAIT.write,
         },
       )
       .toContain(`Status: ${before} → ${next}`);

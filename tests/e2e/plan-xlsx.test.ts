@@ -9,6 +9,7 @@ import { brokenWesterveld, westerveld } from '../support/plan-fixtures.js';
 import { downloadBytes, type SharedRun } from './support/shared-run.js';
 import { openE2eFile } from './support/e2e-file.js';
 import { otherClient, personaContext, UPN, watchErrors } from './support/tab.js';
+import { WAIT } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -65,7 +66,7 @@ describe('the plan as .xlsx in the tab', () => {
       const errors = watchErrors(page);
       await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst`);
       try {
-        await page.getByTestId('import-plan').click({ timeout: 20_000 });
+        await page.getByTestId('import-plan').click({ timeout: WAIT.view });
       } catch (error) {
         await page.screenshot({ path: '/tmp/planxlsx-empty.png' });
         throw error;
@@ -118,7 +119,7 @@ describe('the plan as .xlsx in the tab', () => {
       // The list shows the new plan.
       await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst`);
       // The CMT's tab (Concern) lists Concern's active actions: 1.1 and 1.2 (3.2 is retired).
-      await expect.poll(() => page.getByTestId('actie-row').count(), { timeout: 30_000 }).toBe(2);
+      await expect.poll(() => page.getByTestId('actie-row').count(), { timeout: WAIT.view }).toBe(2);
       await expect(page.getByTestId('import-plan').count()).resolves.toBe(0);
       expect(errors).toEqual([]);
       await context.close();

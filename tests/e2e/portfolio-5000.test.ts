@@ -6,6 +6,7 @@ import { sendBatch } from '../../src/data/graph/batch.js';
 import { resolveSite } from '../../src/data/site.js';
 import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
 import { otherClient, personaContext, UPN, watchErrors } from './support/tab.js';
+import { WAIT } from './support/waits.js';
 
 const TOTAL = 5000;
 let run: SharedRun;
@@ -67,7 +68,7 @@ describe('5,000 portfolio items (issue 18)', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${run.appUrl}/#/portfolio`);
-    await page.getByTestId('portfolio-row').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('portfolio-row').first().waitFor({ timeout: WAIT.bulk });
     const table = page.getByTestId('portfolio-table');
     await expect(table.getAttribute('data-rows')).resolves.toBe(String(TOTAL));
     await expect(page.getByTestId('portfolio-view').innerText()).resolves.toContain('5000 initiatieven');

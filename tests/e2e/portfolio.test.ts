@@ -8,6 +8,7 @@ import { screenshotPath } from './support/browser.js';
 import { downloadBytes, type SharedRun } from './support/shared-run.js';
 import { openE2eFile } from './support/e2e-file.js';
 import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { WAIT } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -369,7 +370,7 @@ describe('the portfolio in the tab', () => {
     await dialog.getByRole('button', { name: 'Proefimport' }).click();
     await expect(dialog.getByTestId('dry-run-summary').innerText()).resolves.toContain('300 nieuw');
     await dialog.getByRole('button', { name: 'Importeren (300)' }).click();
-    await dialog.getByTestId('import-outcome').getByText('Import voltooid: 300 nieuw').waitFor({ timeout: 60_000 });
+    await dialog.getByTestId('import-outcome').getByText('Import voltooid: 300 nieuw').waitFor({ timeout: WAIT.bulk });
     const afterImport = (await serverPortfolio()).items;
     expect(afterImport).toHaveLength(before + 300);
     expect(new Set(afterImport.map((i) => i.value.titel)).size).toBe(afterImport.length);
