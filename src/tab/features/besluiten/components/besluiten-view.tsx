@@ -4,7 +4,6 @@ import {
   Caption1,
   Field,
   Link,
-  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -13,91 +12,21 @@ import {
   Spinner,
   Subtitle1,
   Switch,
-  tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DismissRegular } from '@fluentui/react-icons';
-import { useCallback, useMemo, useState } from 'react';
-import { filterBesluiten, type BesluitLogEntry } from '../../../../domain/besluitenlog.js';
-import { amsterdamDate, isValidCalendarDate } from '../../../../domain/dates.js';
+import { useMemo } from 'react';
+import { type BesluitLogEntry } from '../../../../domain/besluitenlog.js';
+import { isValidCalendarDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 import { formatInstant } from '../../../i18n/format.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useLocale } from '../../../i18n/i18n.js';
-import { download } from '../../../lib/download.js';
-import { usePlanContext } from '../../../lib/plan/plan-context.js';
-import { useBesluitenLog } from '../api/use-besluitenlog.js';
 import { besluitenTexts } from '../i18n.js';
-import {
-  ALLE_MTS,
-  besluitenParams,
-  besluitenQuery,
-  defaultMtKey,
-  effectiveMtKey,
-  hasFilters,
-  mtParam,
-  periodInvalid,
-  toFilter,
-  type BesluitenQuery,
-} from '../lib/besluiten-query.js';
+import { useBesluitenView } from '../hooks/use-besluiten-view.js';
+import { useBesluitenViewStyles } from './besluiten-view-styles.js';
+import { ALLE_MTS, hasFilters, mtParam, type BesluitenQuery } from '../lib/besluiten-query.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { LoadError } from '../../../components/load-error.js';
-
-const useStyles = makeStyles({
-  head: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-start',
-    justifyContent: 'space-between',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
-  },
-  intro: {
-    display: 'block',
-    color: tokens.colorNeutralForeground2,
-    maxWidth: '60rem',
-    marginTop: tokens.spacingVerticalXS,
-  },
-  toolbar: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'end',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
-    margin: `${tokens.spacingVerticalM} 0`,
-  },
-  search: { flexGrow: 1, minWidth: '14rem', maxWidth: '28rem' },
-  filter: { minWidth: '10rem', maxWidth: '16rem' },
-  count: { display: 'block', color: tokens.colorNeutralForeground2, marginBottom: tokens.spacingVerticalS },
-  bar: { marginBottom: tokens.spacingVerticalS },
-  scroll: { overflowX: 'auto' },
-  table: { width: '100%', borderCollapse: 'collapse' },
-  caption: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
-  th: {
-    textAlign: 'start',
-    padding: tokens.spacingHorizontalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground2,
-    whiteSpace: 'nowrap',
-  },
-  td: {
-    verticalAlign: 'top',
-    padding: tokens.spacingHorizontalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  when: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  tekst: { minWidth: '16rem', maxWidth: '36rem', overflowWrap: 'anywhere' },
-  muted: { color: tokens.colorNeutralForeground3 },
-  tick: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
-  stack: { display: 'flex', flexDirection: 'column' },
-});
 
 /**
  * The decision log (issue 8, item 4): every tick and decision recorded in MT meetings, in the side panel or on the
@@ -116,39 +45,13 @@ export function BesluitenView({
   onParamsChange: (params: URLSearchParams) => void;
   onOpenActie: (id: string) => void;
 }) {
-  const styles = useStyles();
+  const styles = useBesluitenViewStyles();
   const ft = useFeatureT(besluitenTexts);
-  const { now } = usePlanContext();
-  const log = useBesluitenLog();
-  const [exportError, setExportError] = useState<string | undefined>();
-
-  const query = useMemo(() => besluitenQuery(params), [params]);
-  const setQuery = useCallback((next: BesluitenQuery) => onParamsChange(besluitenParams(next)), [onParamsChange]);
-  const defaultKey = useMemo(
-    () =>
-      defaultMtKey(
-        log.mts.map((m) => m.value),
-        scope,
-      ),
-    [log.mts, scope],
+  const { log, query, setQuery, defaultKey, mtKey, invalidPeriod, rows, exportRows, exportError } = useBesluitenView(
+    scope,
+    params,
+    onParamsChange,
   );
-  const mtKey = effectiveMtKey(query, defaultKey);
-  const invalidPeriod = periodInvalid(query);
-  const rows = useMemo(
-    () => (invalidPeriod ? [] : filterBesluiten(log.entries, toFilter(query, defaultKey))),
-    [log.entries, query, defaultKey, invalidPeriod],
-  );
-
-  const exportRows = useCallback(async () => {
-    setExportError(undefined);
-    try {
-      const m = await import('../lib/besluiten-export.js');
-      download(await m.exportBesluitenXlsx(rows), m.besluitenFileName(amsterdamDate(now)), m.XLSX_MIME);
-    } catch (error) {
-      console.error('Exporting the decision log failed', error);
-      setExportError(error instanceof Error ? error.message : String(error));
-    }
-  }, [rows, now]);
 
   if (log.status === 'loading') return <Spinner label={ft('loading')} />;
   const loadError = log.error !== undefined && (
@@ -337,7 +240,7 @@ function BesluitRow({
   params: URLSearchParams;
   onOpenActie: (id: string) => void;
 }) {
-  const styles = useStyles();
+  const styles = useBesluitenViewStyles();
   const ft = useFeatureT(besluitenTexts);
   const locale = useLocale();
   const actieHref = useMemo(() => {
