@@ -21,7 +21,13 @@ import {
 } from '../domain/model.js';
 import { binnenLimiet } from '../domain/text-limits.js';
 import { THEMAS } from '../domain/themas.js';
-import { messageText, validationMessages as M, type DomainMessage } from '../domain/messages.js';
+import { messageText, type DomainMessage } from '../domain/messages.js';
+import {
+  planImportMessages as P,
+  planImportMessageText,
+  planImportTemplatesNl,
+  type PlanImportMessage,
+} from './plan-import-messages.js';
 import {
   validateActie,
   validateAdvies,
@@ -46,18 +52,24 @@ export type PlanImportProblem = {
   rowNumber: number;
   column?: string;
   value?: string;
-  /** The problem in Dutch (the CLI, the rollback report): `messageText(domain)`. */
+  /** The problem in Dutch (the CLI, the rollback report). */
   message: string;
-  /**
-   * The problem as a message key with its values, a domain rule's or the import's own (a missing sheet, an unknown
-   * person): a UI says it in its own language.
-   */
-  domain: DomainMessage;
+  /** A domain rule the row breaks: the domain's message (key and values); a UI says it itself. */
+  domain?: DomainMessage;
+  /** Or a problem of the import's own (a missing sheet, an unknown person): its key and values. */
+  own?: PlanImportMessage;
 };
 
+/** What a problem says, as a key with its values: exactly one of the two. */
+type Said = { domain: DomainMessage } | { own: PlanImportMessage };
+
+const isDomainMessage = (m: DomainMessage | PlanImportMessage): m is DomainMessage => !(m.key in planImportTemplatesNl);
+
 /** A problem of the file, its Dutch `message` rendered from its key. */
-function planProblem(p: Omit<PlanImportProblem, 'message'>): PlanImportProblem {
-  return { ...p, message: messageText(p.domain) };
+function planProblem(
+  p: { sheet: PlanSheet; rowNumber: number; column?: string; value?: string } & Said,
+): PlanImportProblem {
+  return { ...p, message: 'domain' in p ? messageText(p.domain) : planImportMessageText(p.own) };
 }
 
 /** Where each item of the plan came from, so that a failed write can name its row. */
@@ -152,16 +164,14 @@ function openSheet(
   const index = new Map<string, number>();
   if (!table) {
     if (REQUIRED_SHEETS.includes(sheet))
-      problems.push(planProblem({ sheet, rowNumber: 0, domain: M.planTabbladOntbreekt(sheet, PLAN_SHEETS) }));
+      problems.push(planProblem({ sheet, rowNumber: 0, own: P.planTabbladOntbreekt(sheet, PLAN_SHEETS) }));
   } else {
     const normalised = table.headers.map((h) => squash(h));
     for (const [field, header] of Object.entries(columns)) {
       const i = normalised.indexOf(squash(header));
       if (i >= 0) index.set(field, i);
       else if (required.includes(field))
-        problems.push(
-          planProblem({ sheet, rowNumber: 1, column: header, domain: M.planKolomOntbreekt(header, sheet) }),
-        );
+        problems.push(planProblem({ sheet, rowNumber: 1, column: header, own: P.planKolomOntbreekt(header, sheet) }));
     }
     table.headers.forEach((h, i) => {
       if (h !== '' && ![...index.values()].includes(i)) {
@@ -170,7 +180,7 @@ function openSheet(
             sheet,
             rowNumber: 1,
             column: h,
-            domain: M.planKolomOnbekend(binnenLimiet(h, SHOWN_VALUE_MAX), sheet, Object.values(columns)),
+            own: P.planKolomOnbekend(binnenLimiet(h, SHOWN_VALUE_MAX), sheet, Object.values(columns)),
           }),
         );
       }
@@ -199,7 +209,13 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     acties: new Map(),
     domeinVoortgang: new Map(),
   };
-  const problem = (r: SheetReader, rowNumber: number, message: DomainMessage, field?: string, raw?: ImportCell) => {
+  const problem = (
+    r: SheetReader,
+    rowNumber: number,
+    message: DomainMessage | PlanImportMessage,
+    field?: string,
+    raw?: ImportCell,
+  ) => {
     const value = raw === undefined ? undefined : cellText(raw);
     problems.push(
       planProblem({
@@ -207,7 +223,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         rowNumber,
         ...(field ? { column: r.header(field) } : {}),
         ...(value !== undefined ? { value: binnenLimiet(value, SHOWN_VALUE_MAX) } : {}),
-        domain: message,
+        ...(isDomainMessage(message) ? { domain: message } : { own: message }),
       }),
     );
   };
@@ -224,7 +240,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     const person = context.users.find(
       (u) => squash(u.displayName) === squash(t) || (u.email !== undefined && squash(u.email) === squash(t)),
     );
-    if (!person) problem(r, rowNumber, M.planPersoonOnbekend(binnenLimiet(t, SHOWN_VALUE_MAX)), field, raw);
+    if (!person) problem(r, rowNumber, P.planPersoonOnbekend(binnenLimiet(t, SHOWN_VALUE_MAX)), field, raw);
     return person;
   };
 
@@ -239,7 +255,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         themaSheet,
         rowNumber,
-        M.planThemaOnbekend(
+        P.planThemaOnbekend(
           binnenLimiet(String(code ?? ''), SHOWN_VALUE_MAX),
           THEMAS.map((t) => `${t.code} (${t.naam})`),
         ),
@@ -247,9 +263,9 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         themaSheet.cell(cells, 'code'),
       );
     } else if (naam !== undefined && squash(naam) !== squash(known.naam)) {
-      problem(themaSheet, rowNumber, M.planThemaNaam(known.code, known.naam), 'naam', themaSheet.cell(cells, 'naam'));
+      problem(themaSheet, rowNumber, P.planThemaNaam(known.code, known.naam), 'naam', themaSheet.cell(cells, 'naam'));
     } else if (themas.some((t) => t.code === known.code)) {
-      problem(themaSheet, rowNumber, M.planThemaDubbel(known.code), 'code');
+      problem(themaSheet, rowNumber, P.planThemaDubbel(known.code), 'code');
     } else {
       themas.push({ code: known.code, naam: known.naam, adviezen: [] });
     }
@@ -280,13 +296,13 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       continue;
     }
     if (themaSheet.rows.length > 0 && !themas.some((t) => t.code === result.value.thema)) {
-      problem(adviesSheet, rowNumber, M.planThemaNietOpTabblad(result.value.thema), 'thema', c('thema'));
+      problem(adviesSheet, rowNumber, P.planThemaNietOpTabblad(result.value.thema), 'thema', c('thema'));
     }
     if (rowOf.adviezen.has(result.value.nummer)) {
       problem(
         adviesSheet,
         rowNumber,
-        M.planAdviesDubbel(result.value.nummer, rowOf.adviezen.get(result.value.nummer)?.rowNumber ?? 0),
+        P.planAdviesDubbel(result.value.nummer, rowOf.adviezen.get(result.value.nummer)?.rowNumber ?? 0),
         'nummer',
         c('nummer'),
       );
@@ -326,7 +342,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         bevindingSheet,
         rowNumber,
-        M.planBevindingDubbel(result.value.nummer, rowOf.bevindingen.get(result.value.nummer)?.rowNumber ?? 0),
+        P.planBevindingDubbel(result.value.nummer, rowOf.bevindingen.get(result.value.nummer)?.rowNumber ?? 0),
         'nummer',
         c('nummer'),
       );
@@ -380,7 +396,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         actieSheet,
         rowNumber,
-        M.planActieDubbel(result.value.nummer, rowOf.acties.get(result.value.nummer)?.rowNumber ?? 0),
+        P.planActieDubbel(result.value.nummer, rowOf.acties.get(result.value.nummer)?.rowNumber ?? 0),
         'nummer',
         c('nummer'),
       );
@@ -431,13 +447,13 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     const before = problems.length;
     const actieNummer = cellText(typeof c('actie') === 'number' ? String(c('actie')) : c('actie'));
     const actie = actieNummer === undefined ? undefined : actieByNummer.get(actieNummer);
-    if (actieNummer === undefined) problem(rijSheet, rowNumber, M.planActienummerLeeg, 'actie');
+    if (actieNummer === undefined) problem(rijSheet, rowNumber, P.planActienummerLeeg, 'actie');
     else if (!actie && badActies.has(actieNummer)) continue;
     else if (!actie)
       problem(
         rijSheet,
         rowNumber,
-        M.planActieNietOpTabblad(binnenLimiet(actieNummer, SHOWN_VALUE_MAX)),
+        P.planActieNietOpTabblad(binnenLimiet(actieNummer, SHOWN_VALUE_MAX)),
         'actie',
         c('actie'),
       );
@@ -447,7 +463,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         rijSheet,
         rowNumber,
-        M.planDomeinOnbekend(binnenLimiet(String(domein ?? ''), SHOWN_VALUE_MAX), DOMEINEN),
+        P.planDomeinOnbekend(binnenLimiet(String(domein ?? ''), SHOWN_VALUE_MAX), DOMEINEN),
         'domein',
         c('domein'),
       );
@@ -455,7 +471,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         rijSheet,
         rowNumber,
-        M.planActieNietVanDomein(actie.nummer, knownDomein, actie.domeinen),
+        P.planActieNietVanDomein(actie.nummer, knownDomein, actie.domeinen),
         'domein',
         c('domein'),
       );
@@ -465,20 +481,20 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         rijSheet,
         rowNumber,
-        M.planStatusOnbekend(binnenLimiet(String(status ?? ''), SHOWN_VALUE_MAX), ACTIE_STATUSSEN),
+        P.planStatusOnbekend(binnenLimiet(String(status ?? ''), SHOWN_VALUE_MAX), ACTIE_STATUSSEN),
         'status',
         c('status'),
       );
     const statusToelichting = cellText(c('statusToelichting'));
     if ((knownStatus === 'Geblokkeerd' || knownStatus === 'Niet overgenomen') && statusToelichting === undefined) {
-      problem(rijSheet, rowNumber, M.planToelichtingVerplicht(knownStatus), 'statusToelichting');
+      problem(rijSheet, rowNumber, P.planToelichtingVerplicht(knownStatus), 'statusToelichting');
     }
     const deadline = importDate(c('deadline'));
     if (deadline !== undefined && !isValidCalendarDate(deadline))
       problem(
         rijSheet,
         rowNumber,
-        M.planDatumOngeldig(binnenLimiet(deadline, SHOWN_VALUE_MAX)),
+        P.planDatumOngeldig(binnenLimiet(deadline, SHOWN_VALUE_MAX)),
         'deadline',
         c('deadline'),
       );
@@ -491,7 +507,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         rijSheet,
         rowNumber,
-        M.planDomeinRijDubbel(actie.nummer, knownDomein, first.rowNumber),
+        P.planDomeinRijDubbel(actie.nummer, knownDomein, first.rowNumber),
         'domein',
         c('domein'),
       );
@@ -507,9 +523,9 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
   }
 
   if (adviezen.length === 0 && !problems.some((p) => p.sheet === 'Adviezen'))
-    problems.push(planProblem({ sheet: 'Adviezen', rowNumber: 0, domain: M.planGeenAdviezen }));
+    problems.push(planProblem({ sheet: 'Adviezen', rowNumber: 0, own: P.planGeenAdviezen }));
   if (acties.length === 0 && !problems.some((p) => p.sheet === 'Acties'))
-    problems.push(planProblem({ sheet: 'Acties', rowNumber: 0, domain: M.planGeenActies }));
+    problems.push(planProblem({ sheet: 'Acties', rowNumber: 0, own: P.planGeenActies }));
   problems.sort((a, b) => PLAN_SHEETS.indexOf(a.sheet) - PLAN_SHEETS.indexOf(b.sheet) || a.rowNumber - b.rowNumber);
   return {
     data: { plan, domeinVoortgang },

@@ -184,30 +184,6 @@ export const messageTemplatesNl = {
   veldGeenDatum: 'Het veld {veld} is geen geldige datum.',
   veldPersoonOnbekend: 'De persoon in {veld} is niet (meer) bekend op de site.',
   veldKoppelingWeg: 'Het gekoppelde item {id} in {veld} bestaat niet meer.',
-
-  // The plan workbook's own problems (data/plan-import.ts); sheet, column and cell values are the file's own words
-  planTabbladOntbreekt: 'Het tabblad "{tabblad}" ontbreekt; het importformaat heeft de tabbladen {tabbladen}.',
-  planKolomOntbreekt: 'De kolom "{kolom}" ontbreekt op tabblad "{tabblad}".',
-  planKolomOnbekend: 'Onbekende kolom "{kolom}" op tabblad "{tabblad}"; de kolommen zijn: {kolommen}.',
-  planPersoonOnbekend:
-    'Onbekende persoon "{naam}": kies iemand die op de SharePoint-site bekend is, of laat de cel leeg.',
-  planThemaOnbekend: 'Onbekend thema "{code}": deze versie kent de thema\'s {themas}.',
-  planThemaNaam: 'Thema {code} heet in deze versie "{naam}"; andere themanamen kan de app nog niet opslaan.',
-  planThemaDubbel: 'Thema {code} staat twee keer op het tabblad.',
-  planThemaNietOpTabblad: 'Thema {code} staat niet op het tabblad "Themas".',
-  planAdviesDubbel: 'Advies {nummer} staat ook op rij {rij}; maak elk nummer uniek.',
-  planBevindingDubbel: 'Bevinding {nummer} staat ook op rij {rij}; maak elk nummer uniek.',
-  planActieDubbel: 'Actie {nummer} staat ook op rij {rij}; maak elk nummer uniek.',
-  planActienummerLeeg: 'Vul het actienummer in.',
-  planActieNietOpTabblad: 'Actie {actie} staat niet (zonder fouten) op het tabblad "Acties".',
-  planDomeinOnbekend: 'Onbekend domein "{waarde}": kies uit {domeinen}.',
-  planActieNietVanDomein: 'Actie {actie} hoort niet bij {waarde} (wel bij {domeinen}).',
-  planStatusOnbekend: 'Onbekende status "{waarde}": kies uit {statussen}.',
-  planToelichtingVerplicht: 'Bij de status {waarde} hoort een toelichting.',
-  planDatumOngeldig: '"{waarde}" is geen datum; gebruik bijvoorbeeld 31-12-2026.',
-  planDomeinRijDubbel: 'Actie {actie} heeft voor {waarde} al een rij (rij {rij}); één rij per actie en domein.',
-  planGeenAdviezen: 'Het plan heeft geen adviezen.',
-  planGeenActies: 'Het plan heeft geen acties.',
 } as const;
 
 /** The name of one domain message. */
@@ -267,36 +243,6 @@ const withParams = {
   veldGeenDatum: (veld: string) => ({ key: 'veldGeenDatum', params: { veld } }) as const,
   veldPersoonOnbekend: (veld: string) => ({ key: 'veldPersoonOnbekend', params: { veld } }) as const,
   veldKoppelingWeg: (veld: string, id: string) => ({ key: 'veldKoppelingWeg', params: { veld, id } }) as const,
-
-  planTabbladOntbreekt: (tabblad: string, tabbladen: readonly string[]) =>
-    ({ key: 'planTabbladOntbreekt', params: { tabblad, tabbladen: tabbladen.join(', ') } }) as const,
-  planKolomOntbreekt: (kolom: string, tabblad: string) =>
-    ({ key: 'planKolomOntbreekt', params: { kolom, tabblad } }) as const,
-  planKolomOnbekend: (kolom: string, tabblad: string, kolommen: readonly string[]) =>
-    ({ key: 'planKolomOnbekend', params: { kolom, tabblad, kolommen: kolommen.join(', ') } }) as const,
-  planPersoonOnbekend: (naam: string) => ({ key: 'planPersoonOnbekend', params: { naam } }) as const,
-  /** `themas`: the themes this version knows, as "A (name)". */
-  planThemaOnbekend: (code: string, themas: readonly string[]) =>
-    ({ key: 'planThemaOnbekend', params: { code, themas: themas.join(', ') } }) as const,
-  planThemaNaam: (code: string, naam: string) => ({ key: 'planThemaNaam', params: { code, naam } }) as const,
-  planThemaDubbel: (code: string) => ({ key: 'planThemaDubbel', params: { code } }) as const,
-  planThemaNietOpTabblad: (code: string) => ({ key: 'planThemaNietOpTabblad', params: { code } }) as const,
-  planAdviesDubbel: (nummer: number, rij: number) => ({ key: 'planAdviesDubbel', params: { nummer, rij } }) as const,
-  planBevindingDubbel: (nummer: number, rij: number) =>
-    ({ key: 'planBevindingDubbel', params: { nummer, rij } }) as const,
-  planActieDubbel: (nummer: string, rij: number) => ({ key: 'planActieDubbel', params: { nummer, rij } }) as const,
-  planActieNietOpTabblad: (actie: string) => ({ key: 'planActieNietOpTabblad', params: { actie } }) as const,
-  planDomeinOnbekend: (waarde: string, domeinen: readonly string[]) =>
-    ({ key: 'planDomeinOnbekend', params: { waarde, domeinen: domeinen.join(', ') } }) as const,
-  /** `waarde`: the domain as the file names it; `domeinen`: the action's own domains. */
-  planActieNietVanDomein: (actie: string, waarde: string, domeinen: readonly string[]) =>
-    ({ key: 'planActieNietVanDomein', params: { actie, waarde, domeinen: domeinen.join(', ') } }) as const,
-  planStatusOnbekend: (waarde: string, statussen: readonly string[]) =>
-    ({ key: 'planStatusOnbekend', params: { waarde, statussen: statussen.join(', ') } }) as const,
-  planToelichtingVerplicht: (waarde: string) => ({ key: 'planToelichtingVerplicht', params: { waarde } }) as const,
-  planDatumOngeldig: (waarde: string) => ({ key: 'planDatumOngeldig', params: { waarde } }) as const,
-  planDomeinRijDubbel: (actie: string, waarde: string, rij: number) =>
-    ({ key: 'planDomeinRijDubbel', params: { actie, waarde, rij } }) as const,
 } satisfies { [K in DomainMessageKey]?: (...args: never[]) => { key: K; params: object } };
 
 type ParamKey = keyof typeof withParams;

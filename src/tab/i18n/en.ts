@@ -733,30 +733,4 @@ export const en: Record<MessageKey, string> = {
   'validation.veldGeenDatum': 'The field {veld} is not a valid date.',
   'validation.veldPersoonOnbekend': 'The person in {veld} is not (or no longer) known on the site.',
   'validation.veldKoppelingWeg': 'The linked item {id} in {veld} no longer exists.',
-
-  // The plan workbook's own problems (sheet names, column headers and values are the file's, in Dutch)
-  'validation.planTabbladOntbreekt': 'The sheet "{tabblad}" is missing; the import format has the sheets {tabbladen}.',
-  'validation.planKolomOntbreekt': 'The column "{kolom}" is missing on sheet "{tabblad}".',
-  'validation.planKolomOnbekend': 'Unknown column "{kolom}" on sheet "{tabblad}"; the columns are: {kolommen}.',
-  'validation.planPersoonOnbekend':
-    'Unknown person "{naam}": choose someone the SharePoint site knows, or leave the cell empty.',
-  'validation.planThemaOnbekend': 'Unknown theme "{code}": this version knows the themes {themas}.',
-  'validation.planThemaNaam':
-    'Theme {code} is called "{naam}" in this version; the app cannot store other theme names yet.',
-  'validation.planThemaDubbel': 'Theme {code} is on the sheet twice.',
-  'validation.planThemaNietOpTabblad': 'Theme {code} is not on the sheet "Themas".',
-  'validation.planAdviesDubbel': 'Recommendation {nummer} is also on row {rij}; make each number unique.',
-  'validation.planBevindingDubbel': 'Finding {nummer} is also on row {rij}; make each number unique.',
-  'validation.planActieDubbel': 'Action {nummer} is also on row {rij}; make each number unique.',
-  'validation.planActienummerLeeg': 'Enter the action number.',
-  'validation.planActieNietOpTabblad': 'Action {actie} is not on the sheet "Acties" (without errors).',
-  'validation.planDomeinOnbekend': 'Unknown domain "{waarde}": choose from {domeinen}.',
-  'validation.planActieNietVanDomein': 'Action {actie} does not belong to {waarde} (it belongs to {domeinen}).',
-  'validation.planStatusOnbekend': 'Unknown status "{waarde}": choose from {statussen}.',
-  'validation.planToelichtingVerplicht': 'The status {waarde} needs an explanation.',
-  'validation.planDatumOngeldig': '"{waarde}" is not a date; use for example 31-12-2026.',
-  'validation.planDomeinRijDubbel':
-    'Action {actie} already has a row for {waarde} (row {rij}); one row per action and domain.',
-  'validation.planGeenAdviezen': 'The plan has no recommendations.',
-  'validation.planGeenActies': 'The plan has no actions.',
 };

@@ -107,15 +107,10 @@ const STORE_KEYS = [
 ] as const satisfies readonly DomainMessageKey[];
 /**
  * The messages of other modules, each proved reachable by its own module's tests: escalation (agendering.test.ts),
- * the schedule picker (schema-keuze.test.ts), the tolerant field reader (field-reader.test.ts) and the plan
- * workbook's own problems (plan-import.test.ts).
+ * the schedule picker (schema-keuze.test.ts) and the tolerant field reader (field-reader.test.ts).
  */
-type OtherModuleKey = Exclude<
-  Extract<DomainMessageKey, `agendering${string}` | `keuze${string}` | `veld${string}` | `plan${Capitalize<string>}`>,
-  'planGeenObject'
->;
-const isOtherModuleKey = (key: string): boolean =>
-  /^(agendering|keuze|veld)[A-Z]/.test(key) || (/^plan[A-Z]/.test(key) && key !== 'planGeenObject');
+type OtherModuleKey = Extract<DomainMessageKey, `agendering${string}` | `keuze${string}` | `veld${string}`>;
+const isOtherModuleKey = (key: string): boolean => /^(agendering|keuze|veld)[A-Z]/.test(key);
 type ValidationMessageKey = Exclude<DomainMessageKey, (typeof STORE_KEYS)[number] | OtherModuleKey>;
 
 const withActie = (patch: Record<string, unknown>) => () => issuesOf(validateActie({ ...actie, ...patch }));

@@ -1,4 +1,10 @@
+import { planImportTemplatesNl, type PlanImportMessageKey } from '../../../data/plan-import-messages.js';
 import { defineCatalogue } from '../../i18n/feature-catalogue.js';
+
+/** The plan import's own problems: the Dutch are the data layer's templates (`problem.<key>`). */
+const problemsNl = Object.fromEntries(
+  Object.entries(planImportTemplatesNl).map(([key, text]) => [`problem.${key}`, text]),
+) as { readonly [K in PlanImportMessageKey as `problem.${K}`]: (typeof planImportTemplatesNl)[K] };
 
 /** Texts of the plan as .xlsx (issue 12, point 8): the whole plan's export and the import into an empty site. */
 export const planXlsxTexts = defineCatalogue(
@@ -32,6 +38,7 @@ export const planXlsxTexts = defineCatalogue(
     notEmpty: 'Deze site heeft al een plan; een plan importeren kan alleen in een lege site. Er is niets opgeslagen.',
     error: 'Het bestand kon niet worden gelezen: {detail}',
     close: 'Sluiten',
+    ...problemsNl,
   },
   {
     export: 'Export whole plan (.xlsx)',
@@ -63,5 +70,29 @@ export const planXlsxTexts = defineCatalogue(
     notEmpty: 'This site already has a plan; a plan can only be imported into an empty site. Nothing was saved.',
     error: 'The file could not be read: {detail}',
     close: 'Close',
+    'problem.planTabbladOntbreekt': 'The sheet "{tabblad}" is missing; the import format has the sheets {tabbladen}.',
+    'problem.planKolomOntbreekt': 'The column "{kolom}" is missing on sheet "{tabblad}".',
+    'problem.planKolomOnbekend': 'Unknown column "{kolom}" on sheet "{tabblad}"; the columns are: {kolommen}.',
+    'problem.planPersoonOnbekend':
+      'Unknown person "{naam}": choose someone the SharePoint site knows, or leave the cell empty.',
+    'problem.planThemaOnbekend': 'Unknown theme "{code}": this version knows the themes {themas}.',
+    'problem.planThemaNaam':
+      'Theme {code} is called "{naam}" in this version; the app cannot store other theme names yet.',
+    'problem.planThemaDubbel': 'Theme {code} is on the sheet twice.',
+    'problem.planThemaNietOpTabblad': 'Theme {code} is not on the sheet "Themas".',
+    'problem.planAdviesDubbel': 'Recommendation {nummer} is also on row {rij}; make each number unique.',
+    'problem.planBevindingDubbel': 'Finding {nummer} is also on row {rij}; make each number unique.',
+    'problem.planActieDubbel': 'Action {nummer} is also on row {rij}; make each number unique.',
+    'problem.planActienummerLeeg': 'Enter the action number.',
+    'problem.planActieNietOpTabblad': 'Action {actie} is not on the sheet "Acties" (without errors).',
+    'problem.planDomeinOnbekend': 'Unknown domain "{waarde}": choose from {domeinen}.',
+    'problem.planActieNietVanDomein': 'Action {actie} does not belong to {waarde} (it belongs to {domeinen}).',
+    'problem.planStatusOnbekend': 'Unknown status "{waarde}": choose from {statussen}.',
+    'problem.planToelichtingVerplicht': 'The status {waarde} needs an explanation.',
+    'problem.planDatumOngeldig': '"{waarde}" is not a date; use for example 31-12-2026.',
+    'problem.planDomeinRijDubbel':
+      'Action {actie} already has a row for {waarde} (row {rij}); one row per action and domain.',
+    'problem.planGeenAdviezen': 'The plan has no recommendations.',
+    'problem.planGeenActies': 'The plan has no actions.',
   },
 );

@@ -259,7 +259,11 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
                         <tr key={i} data-testid="import-plan-problem">
                           <td className={styles.td}>{where(ft, p)}</td>
                           <td className={styles.td}>
-                            {say(p.domain)}
+                            {p.own
+                              ? ft(`problem.${p.own.key}`, 'params' in p.own ? p.own.params : {})
+                              : p.domain
+                                ? say(p.domain)
+                                : p.message}
                             {p.value !== undefined ? ` ("${p.value}")` : ''}
                           </td>
                         </tr>
