@@ -30,6 +30,8 @@ import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter, type ActieChange } from '../../../lib/plan/use-actie-writer.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
+import { bulkTexts } from '../edit-i18n.js';
+import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 
 export type BulkKind = 'status' | 'eigenaar' | 'deadline';
 export type BulkSummary = { ok: number; failed: { id: string; nummer: string; reason: string }[] };
@@ -56,6 +58,7 @@ export function BulkDialog({
 }) {
   const styles = useStyles();
   const t = useT();
+  const bt = useFeatureT(bulkTexts);
   const say = useDomainText();
   const { plan } = usePlanContext();
   const writer = useActieWriter();
@@ -93,7 +96,7 @@ export function BulkDialog({
         if (toelichting.trim()) change.statusToelichting = toelichting.trim();
         if (status === 'Belegd in lopend traject' && !a.lopendTraject) {
           if (!lopendTraject.trim()) {
-            skipped.push({ nummer: a.nummer, reason: t('bulk.needsTraject') });
+            skipped.push({ nummer: a.nummer, reason: bt('needsTraject') });
             continue;
           }
           change.lopendTraject = lopendTraject.trim();
@@ -105,22 +108,22 @@ export function BulkDialog({
         changes.push({ id: item.id, nummer: a.nummer, change: { eigenaar: person } });
       } else {
         if (deadline && a.start && deadline < a.start) {
-          skipped.push({ nummer: a.nummer, reason: t('bulk.deadlineBeforeStart') });
+          skipped.push({ nummer: a.nummer, reason: bt('deadlineBeforeStart') });
           continue;
         }
         changes.push({ id: item.id, nummer: a.nummer, change: { deadline: deadline || undefined } });
       }
     }
     return { changes, skipped };
-  }, [items, kind, status, toelichting, lopendTraject, owner, deadline, users, t, say]);
+  }, [items, kind, status, toelichting, lopendTraject, owner, deadline, users, t, bt, say]);
 
   const ready = kind === 'eigenaar' ? owner !== '' : true;
   const title =
     kind === 'status'
-      ? t('bulk.statusTitle', { count: items.length })
+      ? bt('statusTitle', { count: items.length })
       : kind === 'eigenaar'
-        ? t('bulk.eigenaarTitle', { count: items.length })
-        : t('bulk.deadlineTitle', { count: items.length });
+        ? bt('eigenaarTitle', { count: items.length })
+        : bt('deadlineTitle', { count: items.length });
 
   async function apply() {
     setBusy(true);
@@ -132,7 +135,7 @@ export function BulkDialog({
         if (r.ok) return [];
         const reason =
           r.error.name === 'ActieConflictError'
-            ? t('bulk.conflict')
+            ? bt('conflict')
             : r.error.name === 'ActieValidationError'
               ? r.error.message
               : t(describeError(r.error).key, { detail: describeError(r.error).detail ?? '' });
@@ -141,7 +144,7 @@ export function BulkDialog({
       onClose({ ok: results.filter((r) => r.ok).length, failed });
     } catch (e) {
       const d = describeError(e);
-      setError(t('bulk.failed', { detail: t(d.key, { detail: d.detail ?? '' }) }));
+      setError(bt('failed', { detail: t(d.key, { detail: d.detail ?? '' }) }));
       setBusy(false);
     }
   }
@@ -169,7 +172,7 @@ export function BulkDialog({
                       ))}
                     </Select>
                   </Field>
-                  <Field label={t('detail.statusToelichting')} hint={t('bulk.toelichtingHint')}>
+                  <Field label={t('detail.statusToelichting')} hint={bt('toelichtingHint')}>
                     <Textarea
                       value={toelichting}
                       onChange={(_, d) => setToelichting(d.value)}
@@ -178,7 +181,7 @@ export function BulkDialog({
                     />
                   </Field>
                   {status === 'Belegd in lopend traject' && (
-                    <Field label={t('detail.lopendTraject')} hint={t('bulk.trajectHint')}>
+                    <Field label={t('detail.lopendTraject')} hint={bt('trajectHint')}>
                       <Input
                         value={lopendTraject}
                         onChange={(_, d) => setLopendTraject(d.value)}
@@ -208,13 +211,13 @@ export function BulkDialog({
                 </Field>
               )}
               {kind === 'deadline' && (
-                <Field label={t('detail.deadline')} hint={t('bulk.deadlineHint')}>
+                <Field label={t('detail.deadline')} hint={bt('deadlineHint')}>
                   <DateInput value={deadline} onChange={setDeadline} />
                 </Field>
               )}
               <MessageBar intent={plannedChanges.skipped.length ? 'warning' : 'info'} layout="multiline">
                 <MessageBarBody data-testid="bulk-preview">
-                  {t('bulk.preview', { count: plannedChanges.changes.length, skipped: plannedChanges.skipped.length })}
+                  {bt('preview', { count: plannedChanges.changes.length, skipped: plannedChanges.skipped.length })}
                   {plannedChanges.skipped.length > 0 && (
                     <ul className={styles.skipped}>
                       {plannedChanges.skipped.map((s) => (
@@ -242,7 +245,7 @@ export function BulkDialog({
                 disabled={busy || !ready || plannedChanges.changes.length === 0}
                 icon={busy ? <Spinner size="tiny" /> : undefined}
               >
-                {t('bulk.apply', { count: plannedChanges.changes.length })}
+                {bt('apply', { count: plannedChanges.changes.length })}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -42,6 +42,8 @@ import {
   type ListFilters,
   type ListQuery,
 } from '../lib/list-query.js';
+import { viewsTexts } from '../edit-i18n.js';
+import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 
 const useStyles = makeStyles({
   root: {
@@ -270,6 +272,7 @@ export function ListToolbar({
 function SavedViews({ query, onApply }: { query: ListQuery; onApply: (query: ListQuery) => void }) {
   const styles = useStyles();
   const t = useT();
+  const vt = useFeatureT(viewsTexts);
   const { views, save, remove } = useSavedViews();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
@@ -280,11 +283,11 @@ function SavedViews({ query, onApply }: { query: ListQuery; onApply: (query: Lis
 
   return (
     <>
-      <Field label={t('views.label')} size="small" className={styles.filter}>
+      <Field label={vt('label')} size="small" className={styles.filter}>
         <Dropdown
           size="small"
           className={styles.dropdown}
-          placeholder={t('views.placeholder')}
+          placeholder={vt('placeholder')}
           value={current?.name ?? ''}
           selectedOptions={current ? [current.id] : []}
           onOptionSelect={(_, data) => {
@@ -296,7 +299,7 @@ function SavedViews({ query, onApply }: { query: ListQuery; onApply: (query: Lis
         >
           {views.length === 0 ? (
             <Option value="" disabled>
-              {t('views.none')}
+              {vt('none')}
             </Option>
           ) : (
             views.map((v) => (
@@ -308,16 +311,16 @@ function SavedViews({ query, onApply }: { query: ListQuery; onApply: (query: Lis
         </Dropdown>
       </Field>
       <Button size="small" icon={<SaveRegular />} onClick={() => setOpen(true)}>
-        {t('views.save')}
+        {vt('save')}
       </Button>
       {current && (
         <Button
           size="small"
           icon={<DeleteRegular />}
           onClick={() => remove(current.id)}
-          aria-label={t('views.deleteNamed', { name: current.name })}
+          aria-label={vt('deleteNamed', { name: current.name })}
         >
-          {t('views.delete')}
+          {vt('delete')}
         </Button>
       )}
       <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
@@ -332,9 +335,9 @@ function SavedViews({ query, onApply }: { query: ListQuery; onApply: (query: Lis
             }}
           >
             <DialogBody>
-              <DialogTitle>{t('views.saveTitle')}</DialogTitle>
+              <DialogTitle>{vt('saveTitle')}</DialogTitle>
               <DialogContent>
-                <Field label={t('views.name')} required hint={t('views.hint')}>
+                <Field label={vt('name')} required hint={vt('hint')}>
                   <Input id={nameId} value={name} maxLength={60} onChange={(_, data) => setName(data.value)} />
                 </Field>
               </DialogContent>
@@ -343,14 +346,14 @@ function SavedViews({ query, onApply }: { query: ListQuery; onApply: (query: Lis
                   {t('common.cancel')}
                 </Button>
                 <Button appearance="primary" type="submit" disabled={!name.trim()}>
-                  {t('views.save')}
+                  {vt('save')}
                 </Button>
               </DialogActions>
             </DialogBody>
           </form>
         </DialogSurface>
       </Dialog>
-      {failed && <span role="status">{t('views.storageBlocked')}</span>}
+      {failed && <span role="status">{vt('storageBlocked')}</span>}
     </>
   );
 }

@@ -30,6 +30,8 @@ import type { BulkKind, BulkSummary } from './bulk-dialog.js';
 import { ListGrid } from './list-grid.js';
 import { ListToolbar } from './list-toolbar.js';
 import { NieuweActieButton } from './nieuwe-actie-button.js';
+import { bulkTexts } from '../edit-i18n.js';
+import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 
 // The whole plan's export and import load with their first use, not with the list (the first view's budget).
 const PlanExportButton = lazy(() => import('./plan-xlsx.js').then((m) => ({ default: m.PlanExportButton })));
@@ -87,6 +89,7 @@ export function ListView({
 }) {
   const styles = useStyles();
   const t = useT();
+  const bt = useFeatureT(bulkTexts);
   const { plan, now } = usePlanContext();
   // "Toon vervallen": retired actions stay in the list, hidden unless asked for (in the URL, so a link keeps it).
   const toonVervallen = params.get('vervallen') === '1';
@@ -244,10 +247,10 @@ export function ListView({
         >
           <MessageBarBody>
             <MessageBarTitle>
-              {t('bulk.resultTitle', { ok: summary.ok, total: summary.ok + summary.failed.length })}
+              {bt('resultTitle', { ok: summary.ok, total: summary.ok + summary.failed.length })}
             </MessageBarTitle>
             {summary.failed.map((f) => (
-              <div key={f.id}>{t('bulk.failedItem', { nummer: f.nummer, reason: f.reason })}</div>
+              <div key={f.id}>{bt('failedItem', { nummer: f.nummer, reason: f.reason })}</div>
             ))}
           </MessageBarBody>
           <MessageBarActions
@@ -263,19 +266,19 @@ export function ListView({
         </MessageBar>
       )}
       {canEdit && selectedIds.length > 0 && (
-        <div className={styles.bulkBar} role="toolbar" aria-label={t('bulk.toolbar')} data-testid="bulk-bar">
-          <Body1>{t('bulk.selected', { count: selectedIds.length })}</Body1>
+        <div className={styles.bulkBar} role="toolbar" aria-label={bt('toolbar')} data-testid="bulk-bar">
+          <Body1>{bt('selected', { count: selectedIds.length })}</Body1>
           <Button size="small" icon={<ArrowSwapRegular />} onClick={() => setBulk('status')}>
-            {t('bulk.status')}
+            {bt('status')}
           </Button>
           <Button size="small" icon={<PersonRegular />} onClick={() => setBulk('eigenaar')}>
-            {t('bulk.eigenaar')}
+            {bt('eigenaar')}
           </Button>
           <Button size="small" icon={<CalendarRegular />} onClick={() => setBulk('deadline')}>
-            {t('bulk.deadline')}
+            {bt('deadline')}
           </Button>
           <Button size="small" appearance="subtle" onClick={() => setSelected(new Set())}>
-            {t('bulk.clear')}
+            {bt('clear')}
           </Button>
         </div>
       )}

@@ -15,6 +15,8 @@ import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import type { ActieForm, FormField } from '../lib/actie-form.js';
 import { defaultChoices, mergedForm, mergeRows, type MergeChoice } from '../lib/merge.js';
+import { mergeTexts } from '../edit-i18n.js';
+import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -73,10 +75,11 @@ export function MergeView({
 }) {
   const styles = useStyles();
   const t = useT();
+  const mt = useFeatureT(mergeTexts);
   const rows = useMemo(() => mergeRows(base, mine, theirs), [base, mine, theirs]);
   const [choices, setChoices] = useState<Record<string, MergeChoice>>(() => defaultChoices(rows));
   const show = (field: FormField, value: string) => {
-    if (value === '') return <span className={styles.empty}>{t('merge.empty')}</span>;
+    if (value === '') return <span className={styles.empty}>{mt('empty')}</span>;
     if (field === 'eigenaarId') return users.find((u) => u.id === value)?.displayName ?? value;
     return value;
   };
@@ -85,28 +88,28 @@ export function MergeView({
     <section className={styles.root} aria-labelledby="merge-title" data-testid="merge-view">
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{t('merge.title')}</MessageBarTitle>
-          {t('merge.intro')}
+          <MessageBarTitle>{mt('title')}</MessageBarTitle>
+          {mt('intro')}
         </MessageBarBody>
       </MessageBar>
       <Subtitle2 as="h3" id="merge-title">
-        {t('merge.heading')}
+        {mt('heading')}
       </Subtitle2>
       <table className={styles.table}>
-        <caption className={styles.empty}>{t('merge.caption')}</caption>
+        <caption className={styles.empty}>{mt('caption')}</caption>
         <thead>
           <tr>
             <th scope="col" className={styles.th}>
-              {t('merge.field')}
+              {mt('field')}
             </th>
             <th scope="col" className={styles.th}>
-              {t('merge.theirs')}
+              {mt('theirs')}
             </th>
             <th scope="col" className={styles.th}>
-              {t('merge.mine')}
+              {mt('mine')}
             </th>
             <th scope="col" className={styles.th}>
-              {t('merge.keep')}
+              {mt('keep')}
             </th>
           </tr>
         </thead>
@@ -129,15 +132,15 @@ export function MergeView({
               </td>
               <td className={styles.td}>
                 {r.onlyTheirs ? (
-                  t('merge.theirsKept')
+                  mt('theirsKept')
                 ) : (
                   <RadioGroup
-                    aria-label={t('merge.keepFor', { field: t(FIELD_LABEL[r.field]) })}
+                    aria-label={mt('keepFor', { field: t(FIELD_LABEL[r.field]) })}
                     value={choices[r.field]}
                     onChange={(_, d) => setChoices((c) => ({ ...c, [r.field]: d.value as MergeChoice }))}
                   >
-                    <Radio value="theirs" label={t('merge.keepTheirs')} />
-                    <Radio value="mine" label={t('merge.keepMine')} />
+                    <Radio value="theirs" label={mt('keepTheirs')} />
+                    <Radio value="mine" label={mt('keepMine')} />
                   </RadioGroup>
                 )}
               </td>
@@ -147,10 +150,10 @@ export function MergeView({
       </table>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={() => onSave(mergedForm(theirs, mine, choices))}>
-          {t('merge.save')}
+          {mt('save')}
         </Button>
         <Button disabled={busy} onClick={onTakeTheirs}>
-          {t('merge.takeTheirs')}
+          {mt('takeTheirs')}
         </Button>
       </div>
     </section>

@@ -23,6 +23,8 @@ import {
 } from '../lib/actie-form.js';
 import { actieEditorReducer, initialEditorState, type ActieEditorState } from '../lib/actie-editor-state.js';
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
+import { mergeTexts } from '../edit-i18n.js';
+import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 
 /** The form's problems per field, in the UI's language (the domain's message keys through the catalogues). */
 function validate(
@@ -74,6 +76,7 @@ export type ActieEditor = ActieEditorState & {
 /** The editor of one action in the detail panel (`canEdit` false: the draft store is neither read nor written). */
 export function useActieEditor(item: Loaded<Actie>, canEdit: boolean): ActieEditor {
   const t = useT();
+  const mt = useFeatureT(mergeTexts);
   const locale = useLocale();
   const ctx = usePlanContext();
   const writer = useActieWriter();
@@ -194,7 +197,7 @@ export function useActieEditor(item: Loaded<Actie>, canEdit: boolean): ActieEdit
     },
     takeTheirs: () => {
       clearDraft(ctx.userKey, item.id);
-      dispatch({ type: 'tookTheirs', message: { intent: 'info', title: t('merge.tookTheirs') } });
+      dispatch({ type: 'tookTheirs', message: { intent: 'info', title: mt('tookTheirs') } });
     },
   };
 }
