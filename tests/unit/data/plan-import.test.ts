@@ -8,7 +8,7 @@ import { planImportMessageText, planImportTemplatesNl } from '../../../src/data/
 import { ACTIE_STATUSSEN, DOMEINEN } from '../../../src/domain/model.js';
 import { en } from '../../../src/tab/i18n/en.js';
 import { format } from '../../../src/tab/i18n/format.js';
-import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
+import type { MessageKey } from '../../../src/tab/i18n/nl.js';
 import { domainMessageText } from '../../../src/tab/lib/domain-message.js';
 
 const users = [
