@@ -14,6 +14,17 @@ import { WAIT } from './support/waits.js';
 let run: SharedRun;
 let browser: Browser;
 
+/** A workbook with one more header on a sheet (a column the import format does not know). */
+async function withColumn(bytes: Uint8Array, sheet: string, header: string): Promise<Buffer> {
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as never);
+  const ws = workbook.getWorksheet(sheet);
+  if (!ws) throw new Error(`no sheet ${sheet}`);
+  ws.getRow(1).getCell(ws.columnCount + 1).value = header;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 beforeAll(async () => {
   const file = await openE2eFile();
   ({ run, browser } = file);
@@ -87,6 +98,39 @@ describe('the plan as .xlsx in the tab', () => {
       ]);
       await expect(dialog.getByTestId('import-plan-apply').count()).resolves.toBe(0);
       expect((await client.plan()).adviezen).toHaveLength(0);
+
+      // The same dry run in the English UI, with a column the format does not know on top: every problem in English
+      // (issue 17), the sheet names, column headers and values staying the file's own.
+      const english = await personaContext(browser, UPN.secretaris, { locale: 'en-GB' });
+      const enPage = await english.newPage();
+      const enErrors = watchErrors(enPage);
+      await enPage.goto(`${run.appUrl}/index.html?domein=Concern#/lijst`);
+      await enPage.getByTestId('import-plan').click({ timeout: 20_000 });
+      const enDialog = enPage.getByTestId('import-plan-dialog');
+      await enDialog.getByTestId('import-plan-file').setInputFiles({
+        name: 'westerveld-fout.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await withColumn(await exportPlanXlsx(brokenWesterveld()), 'Acties', 'Kleur'),
+      });
+      await enDialog.getByTestId('import-plan-problems').waitFor();
+      const enProblems = (await enDialog.getByTestId('import-plan-problem').allInnerTexts()).map((p) =>
+        p.split('\t').map((cell) => cell.trim()),
+      );
+      expect(enProblems.map((p) => p[0])).toEqual([
+        'Acties, row 1, column Kleur',
+        'Acties, row 3, column Plateau',
+        'Acties, row 5, column Afhankelijk van',
+        'DomeinVoortgang, row 3, column Domein',
+      ]);
+      expect(enProblems[0]?.[1]).toMatch(/^Unknown column "Kleur" on sheet "Acties"; the columns are: Nummer, Titel, /);
+      expect(enProblems[1]?.[1]).toBe('Choose a plateau from the list. ("Onbekend plateau")');
+      expect(enProblems[2]?.[1]).toMatch(/^Action \d\.\d depends on action 9\.9, but that action does not exist\./);
+      expect(enProblems[3]?.[1]).toMatch(/^Action 2\.1 does not belong to Fysiek Domein \(it belongs to [^)]+\)\./);
+      expect(await enDialog.getByTestId('import-plan-problems').innerText()).not.toMatch(
+        /\b(rij|kolom|tabblad|Kies|Onbekende|hoort niet bij|bestaat niet|waarde)\b/,
+      );
+      expect(enErrors).toEqual([]);
+      await english.close();
 
       await dialog.getByTestId('import-plan-file').setInputFiles({
         name: 'westerveld.xlsx',
