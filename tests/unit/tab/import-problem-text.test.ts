@@ -19,10 +19,16 @@ import {
 } from '../../../src/tab/features/portfolio/lib/import-problem-text.js';
 import { en } from '../../../src/tab/i18n/en.js';
 import { format } from '../../../src/tab/i18n/format.js';
-import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
+import { nl as appNl, type MessageKey as AppMessageKey } from '../../../src/tab/i18n/nl.js';
+import { portfolioTexts, type PortfolioKey } from '../../../src/tab/features/portfolio/i18n.js';
+
+// The portfolio says its own texts (its lazy catalogue) and the app's shared ones through one function.
+type MessageKey = AppMessageKey | PortfolioKey;
+const nl: Record<MessageKey, string> = { ...appNl, ...portfolioTexts.nl };
+const enAll: Record<MessageKey, string> = { ...en, ...portfolioTexts.en };
 
 const tNl = (key: MessageKey, values?: Record<string, string | number>) => format(nl[key], values, 'nl');
-const tEn = (key: MessageKey, values?: Record<string, string | number>) => format(en[key], values, 'en');
+const tEn = (key: MessageKey, values?: Record<string, string | number>) => format(enAll[key], values, 'en');
 
 const context: ImportContext = {
   items: [],

@@ -1,3 +1,4 @@
+import { usePortfolioT } from '../hooks/use-portfolio-t.js';
 import {
   Body1,
   Button,
@@ -20,7 +21,7 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useMemo, useState, type ChangeEvent } from 'react';
 import type { ImportOutcome } from '../../../../data/portfolio-import-apply.js';
 import { IMPORT_FIELDS, type ColumnMapping, type DryRun, type ImportTable } from '../../../../data/portfolio-import.js';
-import { useLocale, useT } from '../../../i18n/i18n.js';
+import { useLocale } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
 import {
@@ -77,7 +78,7 @@ function formatMegabytes(bytes: number): string {
 }
 export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState; onClose: () => void }) {
   const styles = useStyles();
-  const t = useT();
+  const t = usePortfolioT();
   const locale = useLocale();
   const [table, setTable] = useState<ImportTable | undefined>();
   const [mapping, setMapping] = useState<ColumnMapping>({});

@@ -1,3 +1,4 @@
+import { usePortfolioT } from '../hooks/use-portfolio-t.js';
 import {
   Body1,
   Button,
@@ -24,9 +25,9 @@ import { KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type PortfolioIt
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { PortfolioConflictError, PortfolioValidationError } from '../../../../data/portfolio-store.js';
-import { useLocale, useT } from '../../../i18n/i18n.js';
+import { useLocale } from '../../../i18n/i18n.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
-import type { MessageKey } from '../../../i18n/nl.js';
+import type { PortfolioMessageKey as MessageKey } from '../hooks/use-portfolio-t.js';
 import { domeinLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useMediaQuery } from '../../../lib/use-media-query.js';
@@ -105,7 +106,7 @@ export function PortfolioDetail({
   canEdit: boolean;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const t = usePortfolioT();
   const say = useDomainText();
   const locale = useLocale();
   const titleId = useId();

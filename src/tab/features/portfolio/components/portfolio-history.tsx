@@ -1,6 +1,7 @@
+import { usePortfolioT } from '../hooks/use-portfolio-t.js';
 import { Spinner, Subtitle2 } from '@fluentui/react-components';
 import type { PortfolioStore } from '../../../../data/portfolio-store.js';
-import { useT } from '../../../i18n/i18n.js';
+
 import { LoadError } from '../../../components/load-error.js';
 import { VersionList } from '../../../components/version-list.js';
 import { useTabQuery } from '../../../lib/query/use-tab-query.js';
@@ -17,7 +18,7 @@ export function PortfolioHistory({
   store: () => Promise<PortfolioStore>;
   headingId: string;
 }) {
-  const t = useT();
+  const t = usePortfolioT();
   // Keyed by the item and read again for each of its versions (eTag); an import or a conflict taken over marks it
   // stale with the portfolio (`invalidate`). `store` changes with every portfolio update and is not part of the key.
   const history = useTabQuery(['portfolio', 'history', id], () => store().then((s) => s.history(id)), { version });

@@ -1,7 +1,8 @@
+import { usePortfolioT } from '../hooks/use-portfolio-t.js';
 import { Body1, makeStyles, Spinner, Subtitle1, Title2, tokens, ToggleButton } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Domein } from '../../../../domain/model.js';
-import { useT } from '../../../i18n/i18n.js';
+
 import { domeinLabel } from '../../../lib/labels.js';
 import { LoadError } from '../../../components/load-error.js';
 import { usePortfolio } from '../api/use-portfolio.js';
@@ -60,7 +61,7 @@ const useStyles = makeStyles({
  */
 export function PortfolioStage({ scope }: { scope?: Domein | undefined }) {
   const styles = useStyles();
-  const t = useT();
+  const t = usePortfolioT();
   const portfolio = usePortfolio();
   const [group, setGroup] = useState<GroupBy>('status');
   const items = useMemo(() => inScope(portfolio.data?.items ?? [], scope), [portfolio.data, scope]);

@@ -1,7 +1,8 @@
+import { usePortfolioT } from '../hooks/use-portfolio-t.js';
 import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { Kwartaaldoel, PortfolioItem } from '../../../../domain/model.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
-import { useT } from '../../../i18n/i18n.js';
+
 import { domeinLabel } from '../../../lib/labels.js';
 import type { OverviewLine, QuarterRow, TimelineRow } from '../lib/portfolio-view-model.js';
 import { VirtualTable, type VirtualEntry } from './virtual-table.js';
@@ -41,7 +42,7 @@ export function StatusBadge({ status }: { status: PortfolioItem['status'] }) {
 }
 
 export function DitKwartaalBadge({ value }: { value: PortfolioItem['ditKwartaal'] }) {
-  const t = useT();
+  const t = usePortfolioT();
   return value === 'niet' ? (
     <Badge appearance="outline" color="informative" data-testid="niet-dit-kwartaal">
       {t('pf.niet')}
@@ -81,7 +82,7 @@ export function OverviewTable({
   sectionLabel: (h: PortfolioHerkomst) => string;
 }) {
   const s = useTableStyles();
-  const t = useT();
+  const t = usePortfolioT();
   const entries = lines.map((l, i): VirtualEntry =>
     l.kind === 'section'
       ? {
@@ -148,7 +149,7 @@ export function PriorityTable({
   onOpen: (id: string) => void;
 }) {
   const s = useTableStyles();
-  const t = useT();
+  const t = usePortfolioT();
   const entries: VirtualEntry[] = ranking.map(({ item, nietDitKwartaal, herkomst }) => ({
     kind: 'row',
     key: item.id,
@@ -196,7 +197,7 @@ export function PriorityTable({
 
 function Goals({ doelen, outcome }: { doelen: Loaded<Kwartaaldoel>[]; outcome: boolean }) {
   const s = useTableStyles();
-  const t = useT();
+  const t = usePortfolioT();
   if (doelen.length === 0) return <span className={s.muted}>{t('pf.kw.none')}</span>;
   return (
     <ul className={s.goal}>
@@ -241,7 +242,7 @@ export function QuarterTable({
   rows: QuarterRow[];
   onOpen: (id: string) => void;
 }) {
-  const t = useT();
+  const t = usePortfolioT();
   const entries: VirtualEntry[] = rows.map((r) => ({
     kind: 'row',
     key: r.item.id,
@@ -281,7 +282,7 @@ export function TimelineTable({
   onOpen: (id: string) => void;
 }) {
   const s = useTableStyles();
-  const t = useT();
+  const t = usePortfolioT();
   const entries: VirtualEntry[] = rows.map((r) => ({
     kind: 'row',
     key: r.item.id,

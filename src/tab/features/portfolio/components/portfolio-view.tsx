@@ -1,3 +1,4 @@
+import { usePortfolioT } from '../hooks/use-portfolio-t.js';
 import {
   Body1,
   Button,
@@ -15,7 +16,7 @@ import { ArrowDownloadRegular, ArrowSortRegular, ArrowUploadRegular } from '@flu
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
-import { useT } from '../../../i18n/i18n.js';
+
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { LoadError } from '../../../components/load-error.js';
 import { usePortfolio } from '../api/use-portfolio.js';
@@ -108,7 +109,7 @@ export function PortfolioView({
   canEdit: boolean;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const t = usePortfolioT();
   const { now, plan } = usePlanContext();
   const portfolio = usePortfolio();
   const query = useMemo(() => portfolioQuery(params), [params]);

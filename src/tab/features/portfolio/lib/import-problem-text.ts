@@ -1,8 +1,12 @@
 import type { ImportField, ImportProblem, ImportProblemCode } from '../../../../data/portfolio-import.js';
 import { DOMEINEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN } from '../../../../domain/model.js';
 import { messageTemplatesNl, type DomainMessageKey } from '../../../../domain/messages.js';
-import type { MessageKey } from '../../../i18n/nl.js';
+import type { MessageKey as AppMessageKey } from '../../../i18n/nl.js';
 import { domainMessageText } from '../../../lib/domain-message.js';
+import type { PortfolioKey } from '../i18n.js';
+
+/** A key the portfolio can say: the app's shared catalogue or the portfolio's own texts. */
+type MessageKey = AppMessageKey | PortfolioKey;
 
 /**
  * The catalogue text of the import's own problem codes, with the values they need. A problem that is one of the
