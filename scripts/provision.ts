@@ -42,11 +42,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dryRunPlanImport, describePlanProblem, type PlanDryRun } from '../src/data/plan-import.js';
 import {
   applyPlanImport,
+  assertPlanInrichtingFits,
   assertPlanSiteEmpty,
   loadPlanExport,
+  PlanInrichtingVerschiltError,
   PlanSiteNotEmptyError,
   type PlanImportOutcome,
 } from '../src/data/plan-transfer.js';
+import { readInrichting } from '../src/data/inrichting-store.js';
 import { exportPlanXlsx, readPlanXlsx } from '../src/data/plan-xlsx.js';
 import { fieldsExpand, SITE_USERS_LIST, type ListItem } from '../src/data/lists/list-definition.js';
 import { siteUserFieldNames, toSiteUser } from '../src/data/lists/site-users.js';
@@ -196,10 +199,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
           `${listPath(site.id, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}&$top=999`,
         )
       ).map(toSiteUser);
-      const dryRun = dryRunPlanImport(await readPlanXlsx(bytes), { users });
+      // A file without its own set-up is checked against the site's (Zoetermeer's for a site without one).
+      const { inrichting } = await readInrichting(clients.graph, site.id);
+      const dryRun = dryRunPlanImport(await readPlanXlsx(bytes), { users, inrichting });
       planImport = { dryRun };
       // Refused before anything is written, also for a dry run: the file cannot land here either way.
       await assertPlanSiteEmpty(clients.graph, site.id);
+      if (dryRun.data.inrichting) await assertPlanInrichtingFits(clients.graph, site.id, dryRun.data.inrichting);
       if (dryRun.ok && !args['dry-run']) planImport.outcome = await applyPlanImport(clients.graph, site.id, dryRun);
     }
     const seeded = args.seed
@@ -266,6 +272,9 @@ function describePlanImport(
   const c = dryRun.counts;
   const lines = [
     `Plan ${file}: ${c.adviezen} adviezen, ${c.bevindingen} bevindingen, ${c.acties} acties, ${c.domeinVoortgang} rijen per domein`,
+    dryRun.data.inrichting
+      ? `  Inrichting: ${dryRun.data.inrichting.gemeente}, ${dryRun.data.inrichting.domeinen.length} domeinen, ${dryRun.data.inrichting.themas.length} thema's, ${dryRun.data.inrichting.plateaus.length} plateaus`
+      : '  Geen tabblad Inrichting: het plan volgt de inrichting van de site.',
   ];
   if (!dryRun.ok) {
     lines.push(
@@ -280,6 +289,7 @@ function describePlanImport(
     const w = outcome.created;
     lines.push(
       `  Geïmporteerd: ${w.Adviezen} adviezen, ${w.Bevindingen} bevindingen, ${w.Acties} acties, ${w.DomeinVoortgang} rijen per domein, ${outcome.dependencies} acties met afhankelijkheden.`,
+      `  Inrichting: ${outcome.inrichting} items geschreven; keuzekolommen bijgewerkt: ${outcome.choicesSet.length ? outcome.choicesSet.join(', ') : 'geen'}.`,
     );
   } else if (outcome) {
     const f = outcome.failure;
@@ -297,7 +307,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof PlanSiteNotEmptyError) {
+    if (error instanceof PlanSiteNotEmptyError || error instanceof PlanInrichtingVerschiltError) {
       io.stderr(`provision: ${error.message}\n`);
       return 1;
     }

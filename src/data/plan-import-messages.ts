@@ -32,6 +32,14 @@ export const planImportTemplatesNl = {
   planDomeinRijDubbel: 'Actie {actie} heeft voor {waarde} al een rij (rij {rij}); één rij per actie en domein.',
   planGeenAdviezen: 'Het plan heeft geen adviezen.',
   planGeenActies: 'Het plan heeft geen acties.',
+  // The workbook's Inrichting sheet and the plan's rows against it (issue 12.8); {melding} is the set-up's own
+  // sentence (domain/inrichting.ts: checkInrichting, checkPlanInrichting), which names the value.
+  planInrichting: '{melding}',
+  planInrichtingSoort: 'Onbekende soort "{waarde}": kies uit {soorten}.',
+  planInrichtingJaNee: 'Vul bij "Hele organisatie" ja of nee in.',
+  planInrichtingConcernSoort:
+    'Alleen een domein kan de hele organisatie omvatten; laat "Hele organisatie" leeg bij een {soort}.',
+  planAdviesAnderThema: "Advies {nummer} staat in de inrichting bij thema '{code}', niet bij '{waarde}'.",
 } as const;
 
 /** The name of one problem of the import's own. */
@@ -67,6 +75,12 @@ const withParams = {
   planDatumOngeldig: (waarde: string) => ({ key: 'planDatumOngeldig', params: { waarde } }) as const,
   planDomeinRijDubbel: (actie: string, waarde: string, rij: number) =>
     ({ key: 'planDomeinRijDubbel', params: { actie, waarde, rij } }) as const,
+  planInrichting: (melding: string) => ({ key: 'planInrichting', params: { melding } }) as const,
+  planInrichtingSoort: (waarde: string, soorten: readonly string[]) =>
+    ({ key: 'planInrichtingSoort', params: { waarde, soorten: soorten.join(', ') } }) as const,
+  planInrichtingConcernSoort: (soort: string) => ({ key: 'planInrichtingConcernSoort', params: { soort } }) as const,
+  planAdviesAnderThema: (nummer: number, code: string, waarde: string) =>
+    ({ key: 'planAdviesAnderThema', params: { nummer, code, waarde } }) as const,
 } satisfies { [K in PlanImportMessageKey]?: (...args: never[]) => { key: K; params: object } };
 
 type ParamKey = keyof typeof withParams;
@@ -80,6 +94,7 @@ export const planImportMessages = {
   planActienummerLeeg: { key: 'planActienummerLeeg' },
   planGeenAdviezen: { key: 'planGeenAdviezen' },
   planGeenActies: { key: 'planGeenActies' },
+  planInrichtingJaNee: { key: 'planInrichtingJaNee' },
   ...withParams,
 } as const satisfies { [K in FixedKey]: { key: K } } & typeof withParams;
 

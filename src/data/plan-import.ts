@@ -19,8 +19,15 @@ import {
   type Plan,
   type Thema,
 } from '../domain/model.js';
+import {
+  checkInrichting,
+  inrichtingMessages,
+  ZOETERMEER_INRICHTING,
+  type Inrichting,
+  type InrichtingKenmerk,
+  type InrichtingVeld,
+} from '../domain/inrichting.js';
 import { binnenLimiet } from '../domain/text-limits.js';
-import { THEMAS } from '../domain/themas.js';
 import { messageText, type DomainMessage } from '../domain/messages.js';
 import {
   planImportMessages as P,
@@ -37,6 +44,7 @@ import {
 } from '../domain/validation.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import {
+  INRICHTING_SHEET_SOORTEN,
   PLAN_COLUMNS,
   PLAN_SHEETS,
   type PlanExport,
@@ -76,10 +84,14 @@ function planProblem(
 export type PlanRowRef = { sheet: PlanSheet; rowNumber: number };
 
 export type PlanDryRun = {
-  /** The plan as it would be written (people resolved to site users); complete only when `ok`. */
+  /**
+   * The plan as it would be written (people resolved to site users); complete only when `ok`. `inrichting` is the
+   * file's own set-up (its Inrichting sheet), absent for a file without one (the site's set-up then holds).
+   */
   data: PlanExport;
   problems: PlanImportProblem[];
-  counts: { adviezen: number; bevindingen: number; acties: number; domeinVoortgang: number };
+  /** `inrichting`: the values on the Inrichting sheet (0 without one). */
+  counts: { inrichting: number; adviezen: number; bevindingen: number; acties: number; domeinVoortgang: number };
   rowOf: {
     adviezen: Map<number, PlanRowRef>;
     bevindingen: Map<number, PlanRowRef>;
@@ -93,6 +105,11 @@ export type PlanDryRun = {
 export type PlanImportContext = {
   /** The site's users: an owner in the file must be one of them (by display name or e-mail). */
   users: readonly PersonRef[];
+  /**
+   * The site's set-up, for a file without an Inrichting sheet: its domains, themes and plateaus are the ones the
+   * plan may use. Default: Zoetermeer's, the set-up of a site that has none of its own.
+   */
+  inrichting?: Inrichting;
 };
 
 /** Sheets a plan cannot do without; the others may be absent (no themes sheet, no findings, no shared actions). */
@@ -137,6 +154,32 @@ function choice<C extends string>(t: string | undefined, allowed: readonly C[]):
   if (t === undefined) return undefined;
   return allowed.find((a) => squash(a) === squash(t)) ?? t;
 }
+
+/** A value of the set-up matched as `choice` does; undefined when the set-up does not have it. */
+function setupValue(t: string, allowed: readonly string[]): string | undefined {
+  return allowed.find((a) => squash(a) === squash(t));
+}
+
+/*
+ * Until the domain's validation takes the set-up as a parameter, its schemas know Zoetermeer's domains, themes and
+ * plateaus only. A row's value of the set-up is therefore validated as one of those stand-ins, and checked against the
+ * set-up itself here, with the set-up's own messages (inrichtingMessages, as checkPlanInrichting says them).
+ */
+const STAND_IN = { thema: THEMA_CODES[0], plateau: PLATEAUS[0], domein: DOMEINEN[0] };
+
+/** Where on the Inrichting sheet a problem of `checkInrichting` belongs: its kind's rows, and the column. */
+const SOORT_OF_VELD: Record<InrichtingVeld, (typeof INRICHTING_SHEET_SOORTEN)[number]> = {
+  gemeente: 'Gemeente',
+  domeinen: 'Domein',
+  themas: 'Thema',
+  plateaus: 'Plateau',
+};
+const FIELD_OF_KENMERK: Record<InrichtingKenmerk, keyof typeof PLAN_COLUMNS.Inrichting> = {
+  naam: 'naam',
+  code: 'code',
+  adviezen: 'adviezen',
+  concern: 'heleOrganisatie',
+};
 
 const JA = new Set(['ja', 'yes', 'true', 'waar', 'x', '1']);
 const NEE = new Set(['nee', 'no', 'false', 'onwaar', '0']);
@@ -244,20 +287,119 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     return person;
   };
 
-  // Themes: the app knows its themes by code and name (domain/themas.ts); a file may use fewer, not others.
+  // The set-up: the file's own Inrichting sheet, checked whole (every problem at its row); else the site's.
+  const inrichtingSheet = openSheet('Inrichting', workbook, ['soort', 'naam'], problems);
+  let fileInrichting: Inrichting | undefined;
+  let inrichtingCount = 0;
+  let setup: Inrichting = context.inrichting ?? ZOETERMEER_INRICHTING;
+  if (workbook.Inrichting) {
+    const rowsOf: Record<(typeof INRICHTING_SHEET_SOORTEN)[number], number[]> = {
+      Gemeente: [],
+      Domein: [],
+      Thema: [],
+      Plateau: [],
+    };
+    const raw = {
+      gemeenten: [] as string[],
+      domeinen: [] as { naam: string; concern: boolean }[],
+      themas: [] as { code: string; naam: string; adviezen: unknown[] }[],
+      plateaus: [] as string[],
+    };
+    for (const { rowNumber, cells } of inrichtingSheet.rows) {
+      const c = (f: string) => inrichtingSheet.cell(cells, f);
+      const soortText = cellText(c('soort'));
+      const soort =
+        soortText === undefined ? undefined : INRICHTING_SHEET_SOORTEN.find((x) => squash(x) === squash(soortText));
+      if (!soort) {
+        problem(
+          inrichtingSheet,
+          rowNumber,
+          P.planInrichtingSoort(binnenLimiet(soortText ?? '', SHOWN_VALUE_MAX), INRICHTING_SHEET_SOORTEN),
+          'soort',
+          c('soort'),
+        );
+        continue;
+      }
+      const naam = cellText(c('naam')) ?? '';
+      const concernText = cellText(c('heleOrganisatie'));
+      let concern = false;
+      if (concernText !== undefined && JA.has(squash(concernText))) concern = true;
+      else if (concernText !== undefined && !NEE.has(squash(concernText))) {
+        problem(inrichtingSheet, rowNumber, { key: 'planInrichtingJaNee' }, 'heleOrganisatie', c('heleOrganisatie'));
+        continue;
+      }
+      if (concern && soort !== 'Domein') {
+        problem(
+          inrichtingSheet,
+          rowNumber,
+          P.planInrichtingConcernSoort(soort.toLowerCase()),
+          'heleOrganisatie',
+          c('heleOrganisatie'),
+        );
+        continue;
+      }
+      rowsOf[soort].push(rowNumber);
+      if (soort === 'Gemeente') raw.gemeenten.push(naam);
+      else if (soort === 'Domein') raw.domeinen.push({ naam, concern });
+      else if (soort === 'Plateau') raw.plateaus.push(naam);
+      else {
+        const list = cellList(c('adviezen'));
+        raw.themas.push({
+          code: cellText(c('code')) ?? '',
+          naam,
+          adviezen: list.map((n) => (/^\d+$/.test(n) ? Number(n) : n)),
+        });
+      }
+    }
+    inrichtingCount = Object.values(rowsOf).reduce((n, rows) => n + rows.length, 0);
+    const checked = checkInrichting({
+      gemeente: raw.gemeenten.length > 1 ? raw.gemeenten : (raw.gemeenten[0] ?? ''),
+      domeinen: raw.domeinen,
+      themas: raw.themas,
+      plateaus: raw.plateaus,
+    });
+    if (checked.ok) {
+      fileInrichting = checked.inrichting;
+      setup = checked.inrichting;
+    } else {
+      for (const p of checked.problemen) {
+        const rows = rowsOf[SOORT_OF_VELD[p.veld]];
+        // Several municipalities: the second is the one too many; a problem of the whole part has the sheet's row 0.
+        const rowNumber =
+          p.nr !== undefined ? (rows[p.nr - 1] ?? 0) : p.veld === 'gemeente' && rows.length > 1 ? (rows[1] ?? 0) : 0;
+        const field = p.kenmerk ? FIELD_OF_KENMERK[p.kenmerk] : undefined;
+        problem(inrichtingSheet, rowNumber, P.planInrichting(p.melding), field);
+      }
+      // The plan's rows are still checked against what the sheet names, so their problems come in the same run.
+      setup = {
+        gemeente: raw.gemeenten[0] ?? '',
+        domeinen: raw.domeinen.filter((d) => d.naam.trim() !== ''),
+        themas: raw.themas
+          .filter((t) => t.code.trim() !== '')
+          .map((t) => ({ ...t, adviezen: t.adviezen.filter((n): n is number => typeof n === 'number') })),
+        plateaus: raw.plateaus.filter((p) => p.trim() !== ''),
+      };
+    }
+  }
+  const setupDomeinen = setup.domeinen.map((d) => d.naam.trim());
+  const setupThemaCodes = setup.themas.map((t) => t.code.trim());
+  const setupPlateaus = setup.plateaus.map((p) => p.trim());
+  const IM = inrichtingMessages;
+
+  // Themes: an optional sheet of the themes the plan uses, each one of the set-up's (by code, with its name).
   const themaSheet = openSheet('Themas', workbook, ['code', 'naam'], problems);
   const themas: Thema[] = [];
   for (const { rowNumber, cells } of themaSheet.rows) {
-    const code = choice(cellText(themaSheet.cell(cells, 'code')), THEMA_CODES);
+    const codeText = cellText(themaSheet.cell(cells, 'code'));
     const naam = cellText(themaSheet.cell(cells, 'naam'));
-    const known = THEMAS.find((t) => t.code === code);
+    const known = codeText === undefined ? undefined : setup.themas.find((t) => squash(t.code) === squash(codeText));
     if (!known) {
       problem(
         themaSheet,
         rowNumber,
         P.planThemaOnbekend(
-          binnenLimiet(String(code ?? ''), SHOWN_VALUE_MAX),
-          THEMAS.map((t) => `${t.code} (${t.naam})`),
+          binnenLimiet(codeText ?? '', SHOWN_VALUE_MAX),
+          setup.themas.map((t) => `${t.code} (${t.naam})`),
         ),
         'code',
         themaSheet.cell(cells, 'code'),
@@ -267,7 +409,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     } else if (themas.some((t) => t.code === known.code)) {
       problem(themaSheet, rowNumber, P.planThemaDubbel(known.code), 'code');
     } else {
-      themas.push({ code: known.code, naam: known.naam, adviezen: [] });
+      themas.push({ code: known.code as Thema['code'], naam: known.naam, adviezen: [] });
     }
   }
 
@@ -279,20 +421,68 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
   const adviezen: Advies[] = [];
   for (const { rowNumber, cells } of adviesSheet.rows) {
     const c = (f: string) => adviesSheet.cell(cells, f);
+    const themaText = cellText(c('thema'));
+    const plateauText = cellText(c('plateau'));
+    const thema = themaText === undefined ? undefined : setupValue(themaText, setupThemaCodes);
+    const plateau = plateauText === undefined ? undefined : setupValue(plateauText, setupPlateaus);
+    const nummerCell = cellNumber(c('nummer'));
+    const before = problems.length;
+    if (themaText !== undefined && thema === undefined)
+      problem(
+        adviesSheet,
+        rowNumber,
+        P.planInrichting(IM.planThema(Number(nummerCell) || 0, themaText)),
+        'thema',
+        c('thema'),
+      );
+    if (plateauText !== undefined && plateau === undefined)
+      problem(
+        adviesSheet,
+        rowNumber,
+        P.planInrichting(IM.planPlateau(`Advies ${String(nummerCell ?? '')}`, plateauText)),
+        'plateau',
+        c('plateau'),
+      );
     const candidate = {
-      nummer: cellNumber(c('nummer')),
+      nummer: nummerCell,
       titel: cellText(c('titel')),
-      thema: choice(cellText(c('thema')), THEMA_CODES),
-      plateau: choice(cellText(c('plateau')), PLATEAUS),
+      thema: thema === undefined ? themaText : STAND_IN.thema,
+      plateau: plateau === undefined ? plateauText : STAND_IN.plateau,
       collegeReactie: cellText(c('collegeReactie')),
       collegePlanning: cellText(c('collegePlanning')),
       omschrijving: cellText(c('omschrijving')),
       samenhangMet: cellList(c('samenhangMet')).map((n) => (/^\d+$/.test(n) ? Number(n) : n)),
     };
-    const result = validateAdvies(candidate);
-    if (!result.ok) {
-      issues(adviesSheet, rowNumber, cells, result.issues);
+    const checked = validateAdvies(candidate);
+    if (!checked.ok || problems.length > before) {
+      // A value the set-up lacks was named above; the domain's own rules name the rest (not that value again).
+      if (!checked.ok)
+        issues(
+          adviesSheet,
+          rowNumber,
+          cells,
+          checked.issues.filter(
+            (i) =>
+              !(i.path === 'thema' && themaText !== undefined && thema === undefined) &&
+              !(i.path === 'plateau' && plateauText !== undefined && plateau === undefined),
+          ),
+        );
       if (typeof candidate.nummer === 'number') badAdviezen.add(candidate.nummer);
+      continue;
+    }
+    const result = {
+      value: { ...checked.value, thema: thema as Advies['thema'], plateau: plateau as Advies['plateau'] },
+    };
+    const inrichtingThema = fileInrichting?.themas.find((t) => t.adviezen.includes(result.value.nummer));
+    if (inrichtingThema && inrichtingThema.code !== result.value.thema) {
+      problem(
+        adviesSheet,
+        rowNumber,
+        P.planAdviesAnderThema(result.value.nummer, inrichtingThema.code, result.value.thema),
+        'thema',
+        c('thema'),
+      );
+      badAdviezen.add(result.value.nummer);
       continue;
     }
     if (themaSheet.rows.length > 0 && !themas.some((t) => t.code === result.value.thema)) {
@@ -311,9 +501,13 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     rowOf.adviezen.set(result.value.nummer, { sheet: 'Adviezen', rowNumber });
     adviezen.push(result.value);
   }
-  // Without a themes sheet, the themes are the app's own that the recommendations use.
+  // Without a themes sheet, the themes are the set-up's that the recommendations use.
   const planThemas: Thema[] = (
-    themaSheet.rows.length > 0 ? themas : THEMAS.filter((t) => adviezen.some((a) => a.thema === t.code))
+    themaSheet.rows.length > 0
+      ? themas
+      : setup.themas
+          .filter((t) => adviezen.some((a) => a.thema === t.code))
+          .map((t) => ({ code: t.code as Thema['code'], naam: t.naam, adviezen: [] }))
   ).map((t) => ({
     ...t,
     adviezen: adviezen
@@ -326,14 +520,33 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
   const bevindingen: Bevinding[] = [];
   for (const { rowNumber, cells } of bevindingSheet.rows) {
     const c = (f: string) => bevindingSheet.cell(cells, f);
-    const result = validateBevinding({
+    const themaText = cellText(c('thema'));
+    const thema = themaText === undefined ? undefined : setupValue(themaText, setupThemaCodes);
+    const before = problems.length;
+    if (themaText !== undefined && thema === undefined)
+      problem(
+        bevindingSheet,
+        rowNumber,
+        P.planInrichting(
+          `Bevinding ${String(cellNumber(c('nummer')) ?? '')} hoort bij thema '${themaText}', dat niet is ingericht.`,
+        ),
+        'thema',
+        c('thema'),
+      );
+    const checked = validateBevinding({
       nummer: cellNumber(c('nummer')),
       titel: cellText(c('titel')),
       toelichting: cellText(c('toelichting')),
-      thema: choice(cellText(c('thema')), THEMA_CODES),
+      thema: thema === undefined ? undefined : STAND_IN.thema,
     });
-    if (!result.ok) {
-      issues(bevindingSheet, rowNumber, cells, result.issues);
+    const result = checked.ok
+      ? {
+          ok: true as const,
+          value: thema === undefined ? checked.value : { ...checked.value, thema: thema as Advies['thema'] },
+        }
+      : checked;
+    if (!result.ok || problems.length > before) {
+      if (!result.ok) issues(bevindingSheet, rowNumber, cells, result.issues);
       const nummer = cellNumber(c('nummer'));
       if (typeof nummer === 'number') badBevindingen.add(nummer);
       continue;
@@ -367,12 +580,30 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     else if (JA.has(squash(vervallenText))) vervallen = true;
     else vervallen = vervallenText;
     const eigenaar = findPerson(actieSheet, rowNumber, c('eigenaar'), 'eigenaar');
+    // An unknown owner is named, but the action still counts for the rows that link to it.
+    const before = problems.length;
+    const nummerText = cellText(typeof c('nummer') === 'number' ? String(c('nummer')) : c('nummer'));
+    const waar = `Actie ${nummerText ?? ''}`;
+    const plateauText = cellText(c('plateau'));
+    const plateau = plateauText === undefined ? undefined : setupValue(plateauText, setupPlateaus);
+    if (plateauText !== undefined && plateau === undefined)
+      problem(actieSheet, rowNumber, P.planInrichting(IM.planPlateau(waar, plateauText)), 'plateau', c('plateau'));
+    const domeinTexts = cellList(c('domeinen'));
+    const domeinen: string[] = [];
+    for (const t of domeinTexts) {
+      const domein = setupValue(t, setupDomeinen);
+      if (domein === undefined)
+        problem(actieSheet, rowNumber, P.planInrichting(IM.planDomein(waar, t)), 'domeinen', c('domeinen'));
+      else if (domeinen.includes(domein))
+        problem(actieSheet, rowNumber, { key: 'domeinDubbel' }, 'domeinen', c('domeinen'));
+      else domeinen.push(domein);
+    }
     const candidate = {
-      nummer: cellText(typeof c('nummer') === 'number' ? String(c('nummer')) : c('nummer')),
+      nummer: nummerText,
       titel: cellText(c('titel')),
       advies: cellNumber(c('advies')),
-      plateau: choice(cellText(c('plateau')), PLATEAUS),
-      domeinen: cellList(c('domeinen')).map((d) => choice(d, DOMEINEN)),
+      plateau: plateau === undefined ? plateauText : STAND_IN.plateau,
+      domeinen: domeinTexts.length === 0 ? [] : [STAND_IN.domein],
       status: choice(cellText(c('status')), ACTIE_STATUSSEN),
       statusToelichting: cellText(c('statusToelichting')),
       eigenaar,
@@ -386,12 +617,21 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       vervallenReden: cellText(c('vervallenReden')),
       omschrijving: cellText(c('omschrijving')),
     };
-    const result = validateActie(candidate);
-    if (!result.ok) {
-      issues(actieSheet, rowNumber, cells, result.issues);
+    const checked = validateActie(candidate);
+    if (!checked.ok || problems.length > before) {
+      if (!checked.ok)
+        issues(
+          actieSheet,
+          rowNumber,
+          cells,
+          checked.issues.filter((i) => !(i.path === 'plateau' && plateauText !== undefined && plateau === undefined)),
+        );
       if (typeof candidate.nummer === 'string') badActies.add(candidate.nummer);
       continue;
     }
+    const result = {
+      value: { ...checked.value, plateau: plateau as Actie['plateau'], domeinen: domeinen as Actie['domeinen'] },
+    };
     if (rowOf.acties.has(result.value.nummer)) {
       problem(
         actieSheet,
@@ -413,7 +653,13 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     afhankelijkVan: a.afhankelijkVan.filter((n) => !badActies.has(n)),
     bevindingen: a.bevindingen.filter((b) => !badBevindingen.has(b)),
   }));
-  const whole = validatePlan({ ...plan, acties: checked });
+  // The whole plan's rules are about numbers and links; the set-up's values stand in as the schema's (see STAND_IN).
+  const whole = validatePlan({
+    themas: [],
+    adviezen: adviezen.map((a) => ({ ...a, thema: STAND_IN.thema, plateau: STAND_IN.plateau })),
+    bevindingen: bevindingen.map((b) => (b.thema === undefined ? b : { ...b, thema: STAND_IN.thema })),
+    acties: checked.map((a) => ({ ...a, plateau: STAND_IN.plateau, domeinen: [STAND_IN.domein] })),
+  });
   if (!whole.ok) {
     for (const issue of whole.issues) {
       const [list, index, field] = issue.path.split('.');
@@ -457,13 +703,14 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         'actie',
         c('actie'),
       );
-    const domein = choice(cellText(c('domein')), DOMEINEN);
-    const knownDomein = DOMEINEN.find((d) => d === domein);
+    const domeinText = cellText(c('domein'));
+    const knownDomein = (domeinText === undefined ? undefined : setupValue(domeinText, setupDomeinen)) as
+      DomeinVoortgang['domein'] | undefined;
     if (!knownDomein)
       problem(
         rijSheet,
         rowNumber,
-        P.planDomeinOnbekend(binnenLimiet(String(domein ?? ''), SHOWN_VALUE_MAX), DOMEINEN),
+        P.planDomeinOnbekend(binnenLimiet(domeinText ?? '', SHOWN_VALUE_MAX), setupDomeinen),
         'domein',
         c('domein'),
       );
@@ -528,9 +775,10 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     problems.push(planProblem({ sheet: 'Acties', rowNumber: 0, own: P.planGeenActies }));
   problems.sort((a, b) => PLAN_SHEETS.indexOf(a.sheet) - PLAN_SHEETS.indexOf(b.sheet) || a.rowNumber - b.rowNumber);
   return {
-    data: { plan, domeinVoortgang },
+    data: { ...(fileInrichting ? { inrichting: fileInrichting } : {}), plan, domeinVoortgang },
     problems,
     counts: {
+      inrichting: fileInrichting ? inrichtingCount : 0,
       adviezen: adviezen.length,
       bevindingen: bevindingen.length,
       acties: acties.length,

@@ -8,10 +8,15 @@
  * answer was lost is found by that key instead of being sent twice; one that did not land is sent once more, and the
  * unique key turns a second landing into a 409 that is again resolved by the key. Any write that still fails rolls
  * the whole import back: every item with one of this import's keys is deleted, newest list first.
+ *
+ * A workbook with the municipality's own set-up (its Inrichting sheet) writes that first, into the Inrichting list
+ * (unless the site already holds the same one; a different one is refused before any write), and gives the choice
+ * columns of domains, themes and plateaus its values, so the plan's own values can be stored. A rollback deletes the
+ * set-up it wrote and puts the choices back as they were.
  */
 import type { DomeinVoortgang } from '../domain/domein-voortgang.js';
 import { domeinVoortgangSleutel } from '../domain/domein-voortgang.js';
-import { THEMAS } from '../domain/themas.js';
+import type { Inrichting } from '../domain/inrichting.js';
 import { odataQuery, type Graph } from './graph/client.js';
 import { sendBatch, type BatchRequest, type BatchResponse } from './graph/batch.js';
 import type { Plan } from '../domain/model.js';
@@ -25,6 +30,10 @@ import {
 } from './lists/domein-voortgang.js';
 import { fieldsExpand, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
 import { siteUserFieldNames } from './lists/site-users.js';
+import { applyInrichtingChoices, restoreChoices, type ChoicesBefore } from './inrichting-choices.js';
+import { InrichtingError, readInrichting, writeInrichting } from './inrichting-store.js';
+import { INRICHTING_FIELDS, inrichtingToItems } from './lists/inrichting.js';
+import { siteSchema } from './lists/schema.js';
 import { mapPlan } from './plan-store.js';
 import type { PlanDryRun, PlanRowRef } from './plan-import.js';
 import type { PlanExport } from './plan-xlsx.js';
@@ -56,12 +65,14 @@ export function planActieKey(nummer: string): string {
 export async function loadPlanExport(graph: Graph, siteId: string): Promise<PlanExport> {
   const read = (list: string, fields: readonly string[]) =>
     graph.getAll<ListItem>(`${listPath(siteId, list)}/items?$expand=${fieldsExpand(fields)}&$top=999`);
-  const [adviezen, bevindingen, acties, users, rijen] = await Promise.all([
+  const [adviezen, bevindingen, acties, users, rijen, inrichting] = await Promise.all([
     read('Adviezen', adviesFieldNames),
     read('Bevindingen', bevindingFieldNames),
     read('Acties', actieFieldNames),
     read(SITE_USERS_LIST, siteUserFieldNames),
     read('DomeinVoortgang', domeinVoortgangFieldNames),
+    // The site's set-up (Zoetermeer's for a site without its own); a broken one stops the export, naming the fault.
+    readInrichting(graph, siteId).then((r) => r.inrichting),
   ]);
   // Mapped without the rows, each action keeps its own status; with them, the rows are read against the actions.
   const stored = mapPlan({ adviezen, bevindingen, acties, users });
@@ -73,6 +84,7 @@ export async function loadPlanExport(graph: Graph, siteId: string): Promise<Plan
       acties: stored.acties.map((a) => a.value),
     },
     withRows.domeinVoortgang.map((r) => r.value),
+    inrichting,
   );
 }
 
@@ -83,15 +95,20 @@ export async function loadPlanExport(graph: Graph, siteId: string): Promise<Plan
 export function planExportOf(
   plan: Pick<Plan, 'adviezen' | 'bevindingen' | 'acties'>,
   domeinVoortgang: readonly DomeinVoortgang[],
+  inrichting: Inrichting,
 ): PlanExport {
-  const themas = THEMAS.filter((t) => plan.adviezen.some((a) => a.thema === t.code)).map((t) => ({
-    ...t,
-    adviezen: plan.adviezen
-      .filter((a) => a.thema === t.code)
-      .map((a) => a.nummer)
-      .sort((x, y) => x - y),
-  }));
+  const themas = inrichting.themas
+    .filter((t) => plan.adviezen.some((a) => a.thema === t.code))
+    .map((t) => ({
+      code: t.code as Plan['themas'][number]['code'],
+      naam: t.naam,
+      adviezen: plan.adviezen
+        .filter((a) => a.thema === t.code)
+        .map((a) => a.nummer)
+        .sort((x, y) => x - y),
+    }));
   return {
+    inrichting,
     plan: { themas, adviezen: [...plan.adviezen], bevindingen: [...plan.bevindingen], acties: [...plan.acties] },
     domeinVoortgang: [...domeinVoortgang],
   };
@@ -127,6 +144,36 @@ export class PlanSiteNotEmptyError extends Error {
   }
 }
 
+/** The site has a set-up of its own that differs from the file's: the import does not replace it. */
+export class PlanInrichtingVerschiltError extends Error {
+  override readonly name = 'PlanInrichtingVerschiltError';
+  constructor(readonly siteGemeente: string) {
+    super(
+      `Deze site heeft al een eigen inrichting (${siteGemeente}) die anders is dan die op het tabblad Inrichting; pas de lijst Inrichting of het bestand aan. Er is niets opgeslagen.`,
+    );
+  }
+}
+
+/**
+ * Whether the file's set-up can land: the site has none of its own (it writes it), or exactly this one (nothing to
+ * write). Throws PlanInrichtingVerschiltError for another one and InrichtingError for a broken one; writes nothing.
+ * @returns true when the set-up must be written.
+ */
+export async function assertPlanInrichtingFits(graph: Graph, siteId: string, inrichting: Inrichting): Promise<boolean> {
+  let site;
+  try {
+    site = await readInrichting(graph, siteId);
+  } catch (error) {
+    // Half of a set-up, left by an import that stopped: writing finishes it if it is this one, else refuses.
+    if (error instanceof InrichtingError) return true;
+    throw error;
+  }
+  if (site.bron === 'standaard') return true;
+  if (JSON.stringify(site.inrichting) !== JSON.stringify(inrichting))
+    throw new PlanInrichtingVerschiltError(site.inrichting.gemeente);
+  return false;
+}
+
 /** The dry run still has problems: nothing was written. */
 export class PlanNotValidError extends Error {
   override readonly name = 'PlanNotValidError';
@@ -143,13 +190,22 @@ export async function assertPlanSiteEmpty(graph: Graph, siteId: string): Promise
 }
 
 export type PlanImportOutcome =
-  | { ok: true; created: Record<PlanList, number>; dependencies: number; resolvedByKey: number }
+  | {
+      ok: true;
+      created: Record<PlanList, number>;
+      dependencies: number;
+      resolvedByKey: number;
+      /** Items of the set-up written into the Inrichting list (0: the file had none, or the site had the same). */
+      inrichting: number;
+      /** Choice columns given the set-up's values, as `List.Column`. */
+      choicesSet: string[];
+    }
   | {
       ok: false;
       failure: { sheet: string; rowNumber: number; status: number; message: string };
       rolledBack: { deleted: number };
       /** Items the rollback could not delete (the site failed): named by list and key, to remove by hand. */
-      rollbackFailures: { list: PlanList; key: string; message: string }[];
+      rollbackFailures: { list: PlanList | 'Inrichting'; key: string; message: string }[];
     };
 
 type Create = { ref: PlanRowRef; key: string; fields: Record<string, unknown> };
@@ -181,7 +237,8 @@ export async function applyPlanImport(
 ): Promise<PlanImportOutcome> {
   if (!dryRun.ok) throw new PlanNotValidError(dryRun.problems.length);
   await assertPlanSiteEmpty(graph, siteId);
-  const { plan, domeinVoortgang } = dryRun.data;
+  const { plan, domeinVoortgang, inrichting } = dryRun.data;
+  const writeSetUp = inrichting ? await assertPlanInrichtingFits(graph, siteId, inrichting) : false;
   const keys: Record<PlanList, Set<string>> = {
     Adviezen: new Set(),
     Bevindingen: new Set(),
@@ -252,9 +309,13 @@ export async function applyPlanImport(
     return { ids };
   }
 
+  let inrichtingWritten = 0;
+  let inrichtingSleutels: string[] = [];
+  let choicesBefore: ChoicesBefore = [];
+
   async function rollBack(failure: Failure): Promise<PlanImportOutcome> {
     let deleted = 0;
-    const rollbackFailures: { list: PlanList; key: string; message: string }[] = [];
+    const rollbackFailures: { list: PlanList | 'Inrichting'; key: string; message: string }[] = [];
     for (const list of [...PLAN_LISTS].reverse()) {
       if (keys[list].size === 0) continue;
       let present: Map<string, string>;
@@ -284,7 +345,50 @@ export async function applyPlanImport(
         else rollbackFailures.push({ list, key, message: `Verwijderen mislukt (${status}).` });
       });
     }
+    // The set-up this import wrote, and the choices it set: as they were before.
+    if (inrichtingSleutels.length > 0) {
+      try {
+        const present = await graph.getAll<ListItem>(
+          `${listPath(siteId, 'Inrichting')}/items?$expand=${fieldsExpand([INRICHTING_FIELDS.sleutel])}&$select=id&$top=999`,
+        );
+        for (const item of present) {
+          const sleutel = String(item.fields[INRICHTING_FIELDS.sleutel] ?? '');
+          if (!inrichtingSleutels.includes(sleutel)) continue;
+          try {
+            await graph.delete(`${listPath(siteId, 'Inrichting')}/items/${item.id}`);
+            deleted += 1;
+          } catch (error) {
+            rollbackFailures.push({ list: 'Inrichting', key: sleutel, message: String(error) });
+          }
+        }
+      } catch (error) {
+        rollbackFailures.push({ list: 'Inrichting', key: '*', message: `Kon de lijst niet lezen: ${String(error)}` });
+      }
+    }
+    for (const f of await restoreChoices(graph, siteId, choicesBefore))
+      rollbackFailures.push({ list: 'Inrichting', key: 'keuzes', message: f });
     return { ok: false, failure, rolledBack: { deleted }, rollbackFailures };
+  }
+
+  // The set-up first, and its values as the columns' choices: the plan's rows hold them.
+  let choicesSet: string[] = [];
+  if (inrichting) {
+    try {
+      if (writeSetUp) {
+        inrichtingSleutels = inrichtingToItems(inrichting).map((i) => i.sleutel);
+        inrichtingWritten = await writeInrichting(graph, siteId, inrichting);
+      }
+      const choices = await applyInrichtingChoices(graph, siteId, inrichting, siteSchema);
+      choicesBefore = choices.before;
+      choicesSet = choices.changed;
+    } catch (error) {
+      return rollBack({
+        sheet: 'Inrichting',
+        rowNumber: 0,
+        status: (error as { status?: number }).status ?? 0,
+        message: error instanceof InrichtingError || error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   const ref = (
@@ -395,5 +499,12 @@ export async function applyPlanImport(
     }),
   );
   if ('failure' in rijen) return rollBack(rijen.failure);
-  return { ok: true, created, dependencies: patches.length, resolvedByKey };
+  return {
+    ok: true,
+    created,
+    dependencies: patches.length,
+    resolvedByKey,
+    inrichting: inrichtingWritten,
+    choicesSet,
+  };
 }

@@ -9,6 +9,7 @@
  */
 import { compareActienummers } from '../domain/actienummer.js';
 import type { DomeinVoortgang } from '../domain/domein-voortgang.js';
+import type { Inrichting } from '../domain/inrichting.js';
 import type { Plan } from '../domain/model.js';
 import { excelDate } from './portfolio-export.js';
 import {
@@ -20,15 +21,31 @@ import {
   type ImportRow,
 } from './portfolio-import.js';
 
-/** The plan as the workbook holds it: the plan itself and the rows per domain. */
-export type PlanExport = { plan: Plan; domeinVoortgang: readonly DomeinVoortgang[] };
+/**
+ * The plan as the workbook holds it: the municipality's set-up (its name, domains, themes and plateaus: the sheet
+ * Inrichting), the plan itself and the rows per domain. A workbook without the set-up (written before it existed)
+ * is read against the site's own set-up.
+ */
+export type PlanExport = { inrichting?: Inrichting; plan: Plan; domeinVoortgang: readonly DomeinVoortgang[] };
 
-/** The workbook's sheets, in the order they are written and checked. */
-export const PLAN_SHEETS = ['Themas', 'Adviezen', 'Bevindingen', 'Acties', 'DomeinVoortgang'] as const;
+/** The workbook's sheets, in the order they are written and checked: the set-up first, the plan checked against it. */
+export const PLAN_SHEETS = ['Inrichting', 'Themas', 'Adviezen', 'Bevindingen', 'Acties', 'DomeinVoortgang'] as const;
+
+/** The kinds of value on the Inrichting sheet, as the site's Inrichting list names them. */
+export const INRICHTING_SHEET_SOORTEN = ['Gemeente', 'Domein', 'Thema', 'Plateau'] as const;
 export type PlanSheet = (typeof PLAN_SHEETS)[number];
 
 /** The column headers of each sheet, in order; the import finds columns by these names. */
 export const PLAN_COLUMNS = {
+  // One row per value, in order (the order is the set-up's: the plateaus' is the roadmap's); Code and Adviezen only
+  // for a theme, Hele organisatie ("ja") only on the one domain of the whole organisation (the CMT's).
+  Inrichting: {
+    soort: 'Soort',
+    naam: 'Naam',
+    code: 'Code',
+    adviezen: 'Adviezen',
+    heleOrganisatie: 'Hele organisatie',
+  },
   Themas: { code: 'Code', naam: 'Naam', adviezen: 'Adviezen' },
   Adviezen: {
     nummer: 'Nummer',
@@ -84,7 +101,23 @@ function sheets(data: PlanExport): SheetOut[] {
   const rijen = [...data.domeinVoortgang].sort(
     (a, b) => compareActienummers(a.actie, b.actie) || a.domein.localeCompare(b.domein),
   );
+  const inrichting = data.inrichting;
   return [
+    ...(inrichting
+      ? [
+          {
+            name: 'Inrichting' as const,
+            widths: [10, 32, 8, 20, 16],
+            dates: [],
+            rows: [
+              ['Gemeente', inrichting.gemeente, null, null, null],
+              ...inrichting.domeinen.map((d): Cell[] => ['Domein', d.naam, null, null, d.concern ? 'ja' : null]),
+              ...inrichting.themas.map((t): Cell[] => ['Thema', t.naam, t.code, t.adviezen.join(LIST_SEPARATOR), null]),
+              ...inrichting.plateaus.map((p): Cell[] => ['Plateau', p, null, null, null]),
+            ],
+          },
+        ]
+      : []),
     {
       name: 'Themas',
       widths: [8, 32, 20],

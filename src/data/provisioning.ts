@@ -19,6 +19,7 @@ import { createMissingDomeinVoortgang } from './schema-upgrades/v3-domein-voortg
 import { fillMissingOmschrijving } from './schema-upgrades/v7-omschrijving.js';
 import { fillMissingSamenhangEnThema } from './schema-upgrades/v9-samenhang-thema.js';
 import { fillZoetermeerInrichting } from './schema-upgrades/v12-inrichting.js';
+import { setInrichtingChoices } from './schema-upgrades/v13-inrichting-keuzes.js';
 import { SharePointRequestError, type SharePoint } from './sharepoint.js';
 import { listPath } from './site.js';
 
@@ -57,6 +58,9 @@ export type SiteSchema = {
  */
 export const BASELINE_SCHEMA_VERSION = 1;
 
+/** From this version on, the set-up's choice columns follow the Inrichting list, on every provisioning run. */
+const INRICHTING_KEUZES_VERSION = 13;
+
 /** The upgrade steps of the app's schema, oldest first. */
 export const schemaUpgrades: readonly SchemaUpgrade[] = [
   {
@@ -82,6 +86,12 @@ export const schemaUpgrades: readonly SchemaUpgrade[] = [
     description:
       'Inrichting: gemeente, domeinen, thema’s en plateaus als gegevens; een site met een plan krijgt die van Zoetermeer',
     run: ({ graph, siteId }) => fillZoetermeerInrichting(graph, siteId),
+  },
+  {
+    toVersion: INRICHTING_KEUZES_VERSION,
+    description:
+      'Keuzekolommen van domeinen, thema’s en plateaus volgen de inrichting van de site (in plaats van die van Zoetermeer)',
+    run: ({ graph, siteId, schema }) => setInrichtingChoices(graph, siteId, schema.lists),
   },
 ];
 
@@ -137,6 +147,11 @@ export type SiteProvisionReport = ProvisionReport &
     schemaVersion: { found: number | null; now: number };
     upgrades: Array<{ toVersion: number; description: string; changes: string[] }>;
     markerWritten: boolean;
+    /**
+     * Choice columns set from the site's set-up on a run after version 13's step (a set-up changed since), as
+     * `List.Column: ...`; a line without a column says why none was (a set-up that is not valid).
+     */
+    choicesSet: string[];
   };
 
 /** The number of changes a run made; 0 means the site already matched the schema. */
@@ -150,6 +165,7 @@ export function countChanges(report: SiteProvisionReport): number {
     report.viewsCreated.length +
     report.viewsUpdated.length +
     report.upgrades.reduce((n, u) => n + Math.max(1, u.changes.length), 0) +
+    report.choicesSet.length +
     (report.markerWritten ? 1 : 0)
   );
 }
@@ -178,6 +194,7 @@ export function describeReport(report: SiteProvisionReport): string[] {
     lines.push(
       `Upgrade to version ${u.toVersion}: ${u.description}${u.changes.length ? ` (${u.changes.join('; ')})` : ' (nothing to change)'}`,
     );
+  section('Choices from the Inrichting', report.choicesSet);
   if (report.markerWritten) lines.push(`Schema marker set to version ${now}.`);
   const changes = countChanges(report);
   lines.push(changes === 0 ? 'No changes: the site already matches the schema.' : `${changes} change(s).`);
@@ -193,8 +210,8 @@ type GraphColumn = { id: string; name: string; indexed?: boolean };
 
 /** Graph's columnDefinition for one of our columns; a lookup's target list name becomes its id. */
 function toGraphColumn(column: ColumnDefinition, listIds: ReadonlyMap<string, string>): Record<string, unknown> {
-  // customFormatter is SharePoint-only; Graph's columnDefinition has no such property.
-  const { customFormatter: _formatter, ...graphColumn } = column;
+  // customFormatter is SharePoint-only and choicesFrom ours (the choices follow the set-up: inrichting-choices.ts).
+  const { customFormatter: _formatter, choicesFrom: _choicesFrom, ...graphColumn } = column;
   if (!('lookup' in graphColumn)) return { ...graphColumn };
   const { lookup, ...rest } = graphColumn;
   const listId = listIds.get(lookup.listName);
@@ -569,5 +586,19 @@ export async function provisionSite(
     marker = await writeMarker(clients.sharePoint, marker, schema.version);
     markerWritten = true;
   }
-  return { ...graphReport, ...spReport, schemaVersion: { found, now: schema.version }, upgrades, markerWritten };
+  // A set-up changed since (in SharePoint, or by a plan import) reaches the choice columns on the next run.
+  const choicesSet =
+    schema.version >= INRICHTING_KEUZES_VERSION &&
+    !upgrades.some((u) => u.toVersion === INRICHTING_KEUZES_VERSION) &&
+    schema.lists.some((l) => l.name === 'Inrichting')
+      ? await setInrichtingChoices(clients.graph, siteId, schema.lists)
+      : [];
+  return {
+    ...graphReport,
+    ...spReport,
+    schemaVersion: { found, now: schema.version },
+    upgrades,
+    markerWritten,
+    choicesSet,
+  };
 }

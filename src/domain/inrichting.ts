@@ -25,7 +25,13 @@ export {
 
 /** Which part of the set-up a problem is about, so a form or an import can show it at its field. */
 export type InrichtingVeld = 'gemeente' | 'domeinen' | 'themas' | 'plateaus';
-export type InrichtingProbleem = { veld: InrichtingVeld; melding: string };
+/** The property of one value a problem is about: its name, a theme's code or adviezen, a domain's concern flag. */
+export type InrichtingKenmerk = 'naam' | 'code' | 'adviezen' | 'concern';
+/**
+ * One problem: the part, and when it is about one value, that value's position in its part (`nr`, from 1: the third
+ * domain is nr 3) and property (`kenmerk`), so an import names the row and column and a form the field.
+ */
+export type InrichtingProbleem = { veld: InrichtingVeld; melding: string; nr?: number; kenmerk?: InrichtingKenmerk };
 
 export type InrichtingCheck = { ok: true; inrichting: Inrichting } | { ok: false; problemen: InrichtingProbleem[] };
 
@@ -82,33 +88,43 @@ function checkNaam(
   problemen: InrichtingProbleem[],
 ): string | undefined {
   const naam = trimmed(value);
+  const at = { veld, nr, kenmerk: 'naam' } as const;
   if (naam === '') {
-    problemen.push({ veld, melding: M.naamOntbreekt(wat.enkelvoud, nr) });
+    problemen.push({ ...at, melding: M.naamOntbreekt(wat.enkelvoud, nr) });
     return undefined;
   }
   if (naam.length > INRICHTING_MAX.naam) {
-    problemen.push({ veld, melding: M.naamTeLang(wat.lidwoord, `${naam.slice(0, 40)}…`) });
+    problemen.push({ ...at, melding: M.naamTeLang(wat.lidwoord, `${naam.slice(0, 40)}…`) });
     return undefined;
   }
   if (naam.includes(SCHEIDINGSTEKEN)) {
-    problemen.push({ veld, melding: M.naamScheidingsteken(wat.lidwoord, naam) });
+    problemen.push({ ...at, melding: M.naamScheidingsteken(wat.lidwoord, naam) });
     return undefined;
   }
   return naam;
 }
 
-/** Pushes a problem for every name that occurs twice (compared without case, as SharePoint's choices are). */
-function checkDubbel(namen: readonly string[], wat: string, veld: InrichtingVeld, problemen: InrichtingProbleem[]) {
+/**
+ * Pushes a problem for every name that occurs twice (compared without case, as SharePoint's choices are), at its
+ * second occurrence; `nrs` gives each name's position in its part.
+ */
+function checkDubbel(
+  namen: readonly string[],
+  nrs: readonly number[],
+  wat: string,
+  at: { veld: InrichtingVeld; kenmerk: InrichtingKenmerk },
+  problemen: InrichtingProbleem[],
+) {
   const gezien = new Set<string>();
   const gemeld = new Set<string>();
-  for (const naam of namen) {
+  namen.forEach((naam, i) => {
     const key = naam.toLocaleLowerCase('nl');
     if (gezien.has(key) && !gemeld.has(key)) {
-      problemen.push({ veld, melding: M.dubbel(wat, naam) });
+      problemen.push({ ...at, nr: nrs[i], melding: M.dubbel(wat, naam) });
       gemeld.add(key);
     }
     gezien.add(key);
-  }
+  });
 }
 
 /**
@@ -128,6 +144,7 @@ export function checkInrichting(input: unknown): InrichtingCheck {
   else if (gemeente.length > INRICHTING_MAX.naam) problemen.push({ veld: 'gemeente', melding: M.gemeenteTeLang });
 
   const domeinen: DomeinInrichting[] = [];
+  const domeinNrs: number[] = [];
   if (!Array.isArray(input.domeinen)) problemen.push({ veld: 'domeinen', melding: M.geenLijst('domeinen') });
   else {
     input.domeinen.forEach((raw: unknown, i) => {
@@ -138,70 +155,103 @@ export function checkInrichting(input: unknown): InrichtingCheck {
         'domeinen',
         problemen,
       );
-      if (naam !== undefined) domeinen.push({ naam, concern: isRecord(raw) && raw.concern === true });
+      if (naam !== undefined) {
+        domeinen.push({ naam, concern: isRecord(raw) && raw.concern === true });
+        domeinNrs.push(i + 1);
+      }
     });
     checkDubbel(
       domeinen.map((d) => d.naam),
+      domeinNrs,
       'Domein',
-      'domeinen',
+      { veld: 'domeinen', kenmerk: 'naam' },
       problemen,
     );
     const concern = domeinen.filter((d) => d.concern).length;
-    if (concern !== 1) problemen.push({ veld: 'domeinen', melding: M.concernAantal(concern) });
+    // Two or more: the second is where it goes wrong; none has no place of its own.
+    const tweede = domeinNrs.filter((_, i) => domeinen[i]?.concern)[1];
+    if (concern !== 1)
+      problemen.push({
+        veld: 'domeinen',
+        melding: M.concernAantal(concern),
+        ...(tweede !== undefined ? { nr: tweede, kenmerk: 'concern' as const } : {}),
+      });
     if (domeinen.filter((d) => !d.concern).length === 0 && input.domeinen.length > 0)
       problemen.push({ veld: 'domeinen', melding: M.geenBusinessdomein });
   }
 
   const themas: ThemaInrichting[] = [];
+  const themaNrs: number[] = [];
   if (!Array.isArray(input.themas)) problemen.push({ veld: 'themas', melding: M.geenLijst('thema’s') });
   else {
     if (input.themas.length === 0) problemen.push({ veld: 'themas', melding: M.geenThema });
     input.themas.forEach((raw: unknown, i) => {
       const record = isRecord(raw) ? raw : {};
       const code = trimmed(record.code);
+      const nr = i + 1;
       if (code === '') {
-        problemen.push({ veld: 'themas', melding: M.themaCodeOntbreekt(i + 1) });
+        problemen.push({ veld: 'themas', nr, kenmerk: 'code', melding: M.themaCodeOntbreekt(nr) });
         return;
       }
       if (code.length > INRICHTING_MAX.code) {
-        problemen.push({ veld: 'themas', melding: M.themaCodeTeLang(code) });
+        problemen.push({ veld: 'themas', nr, kenmerk: 'code', melding: M.themaCodeTeLang(code) });
         return;
       }
-      const naam = checkNaam(record.naam, { enkelvoud: 'Thema', lidwoord: 'thema' }, i + 1, 'themas', problemen);
+      const naam = checkNaam(record.naam, { enkelvoud: 'Thema', lidwoord: 'thema' }, nr, 'themas', problemen);
       const adviezen = Array.isArray(record.adviezen) ? record.adviezen : undefined;
       if (!adviezen || adviezen.some((n) => typeof n !== 'number' || !Number.isInteger(n) || n < 1)) {
-        problemen.push({ veld: 'themas', melding: M.themaAdviezen(code) });
+        problemen.push({ veld: 'themas', nr, kenmerk: 'adviezen', melding: M.themaAdviezen(code) });
         return;
       }
-      if (naam !== undefined) themas.push({ code, naam, adviezen: adviezen as number[] });
+      if (naam !== undefined) {
+        themas.push({ code, naam, adviezen: adviezen as number[] });
+        themaNrs.push(nr);
+      }
     });
     checkDubbel(
       themas.map((t) => t.code),
+      themaNrs,
       'Thema-code',
-      'themas',
+      { veld: 'themas', kenmerk: 'code' },
       problemen,
     );
     checkDubbel(
       themas.map((t) => t.naam),
+      themaNrs,
       'Thema',
-      'themas',
+      { veld: 'themas', kenmerk: 'naam' },
       problemen,
     );
-    const themaVan = new Map<number, string[]>();
-    for (const t of themas) for (const n of t.adviezen) themaVan.set(n, [...(themaVan.get(n) ?? []), t.code]);
-    for (const [advies, codes] of [...themaVan].sort(([a], [b]) => a - b))
-      if (codes.length > 1) problemen.push({ veld: 'themas', melding: M.adviesInTweeThemas(advies, codes) });
+    const themaVan = new Map<number, number[]>();
+    themas.forEach((t, i) => {
+      for (const n of t.adviezen) themaVan.set(n, [...(themaVan.get(n) ?? []), i]);
+    });
+    for (const [advies, indexen] of [...themaVan].sort(([a], [b]) => a - b))
+      if (indexen.length > 1)
+        problemen.push({
+          veld: 'themas',
+          nr: themaNrs[indexen[1] as number],
+          kenmerk: 'adviezen',
+          melding: M.adviesInTweeThemas(
+            advies,
+            indexen.map((i) => themas[i]?.code ?? ''),
+          ),
+        });
   }
 
   const plateaus: string[] = [];
+  const plateauNrs: number[] = [];
   if (!Array.isArray(input.plateaus)) problemen.push({ veld: 'plateaus', melding: M.geenLijst('plateaus') });
   else {
     if (input.plateaus.length === 0) problemen.push({ veld: 'plateaus', melding: M.geenPlateau });
     input.plateaus.forEach((raw: unknown, i) => {
       const naam = checkNaam(raw, { enkelvoud: 'Plateau', lidwoord: 'plateau' }, i + 1, 'plateaus', problemen);
-      if (naam !== undefined) plateaus.push(naam);
+      if (naam !== undefined) {
+        plateaus.push(naam);
+        plateauNrs.push(i + 1);
+      }
     });
-    checkDubbel(plateaus, 'Plateau', 'plateaus', problemen);
+    checkDubbel(plateaus, plateauNrs, 'Plateau', { veld: 'plateaus', kenmerk: 'naam' }, problemen);
   }
 
   return problemen.length > 0

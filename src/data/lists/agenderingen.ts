@@ -1,5 +1,5 @@
 import type { Agendering } from '../../domain/agendering.js';
-import { DOMEINEN, type PersonRef } from '../../domain/model.js';
+import { DOMEINEN, type Domein, type PersonRef } from '../../domain/model.js';
 import { caml, LINK_TITLE } from './caml.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
 import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
@@ -40,6 +40,7 @@ export const agenderingenList: ListDefinition = {
     {
       name: F.domein,
       displayName: 'Domein',
+      choicesFrom: 'domeinen',
       choice: { choices: DOMEINEN, displayAs: 'dropDownMenu' },
       required: true,
       indexed: true,
@@ -122,7 +123,7 @@ export function toAgendering(
   const viaLookup = actieId === undefined ? undefined : context.actieNummerById.get(actieId);
   const value: Agendering = {
     actie: viaLookup ?? read.text(F.actieNummer, { required: true }) ?? '',
-    domein: read.choice(F.domein, DOMEINEN, { required: true }) ?? 'Concern',
+    domein: (read.setupChoice(F.domein, { required: true }) as Domein | undefined) ?? 'Concern',
     reden: read.text(F.reden, { required: true }) ?? '',
     op: read.text(F.op, { required: true }) ?? '',
     besproken: read.flag(F.besproken),

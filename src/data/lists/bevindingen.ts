@@ -24,7 +24,12 @@ export const bevindingenList: ListDefinition = {
     },
     { name: BEVINDING_FIELDS.toelichting, displayName: 'Toelichting', text: { allowMultipleLines: true } },
     // Schema version 9: the theme the report's appendix discusses the finding under (issue 13, point 7).
-    { name: BEVINDING_FIELDS.thema, displayName: 'Thema', choice: { choices: THEMA_CODES, displayAs: 'dropDownMenu' } },
+    {
+      name: BEVINDING_FIELDS.thema,
+      displayName: 'Thema',
+      choicesFrom: 'themas',
+      choice: { choices: THEMA_CODES, displayAs: 'dropDownMenu' },
+    },
   ],
 };
 
@@ -37,7 +42,7 @@ export function toBevinding(item: ListItem): Loaded<Bevinding> {
     titel: read.text(BEVINDING_FIELDS.titel, { required: true }) ?? '',
     toelichting: read.text(BEVINDING_FIELDS.toelichting) ?? '',
   };
-  const thema = read.choice(BEVINDING_FIELDS.thema, THEMA_CODES);
+  const thema = read.setupChoice(BEVINDING_FIELDS.thema) as Bevinding['thema'];
   if (thema !== undefined) value.thema = thema;
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
 }

@@ -119,6 +119,31 @@ export class FieldReader {
     return known;
   }
 
+  /**
+   * A choice column whose choices are the site's own set-up (a domain, theme code or plateau: `choicesFrom` in the
+   * schema). SharePoint holds every write to those choices, which follow the Inrichting list, so the value is read as
+   * it is stored; whether it is still in the set-up is the set-up's check (`checkPlanInrichting`), not the reader's.
+   */
+  setupChoice(field: string, options: { required?: boolean } = {}): string | undefined {
+    return this.text(field, options);
+  }
+
+  /** A multi-choice column of the site's set-up (Acties.Domeinen, MTs.Domeinen): its values as stored. */
+  setupMultiChoice(field: string): string[] {
+    const value = this.fields[field];
+    if (this.isEmpty(value)) return [];
+    if (!Array.isArray(value)) {
+      this.report(field, M.veldOnverwacht(field), value);
+      return [];
+    }
+    const values: string[] = [];
+    for (const entry of value) {
+      if (typeof entry === 'string' && entry.trim() !== '') values.push(entry);
+      else this.report(field, M.veldOnbekendeWaarde(field, String(entry)), entry);
+    }
+    return values;
+  }
+
   /** A date-only column: Graph returns the UTC instant of midnight in the site's time zone. */
   date(field: string): CalendarDate | undefined {
     const value = this.text(field);

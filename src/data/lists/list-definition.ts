@@ -33,6 +33,12 @@ type ColumnBase = {
    * SharePoint. Not part of Graph's columnDefinition: provisioning sets it through SharePoint REST.
    */
   customFormatter?: Readonly<Record<string, unknown>>;
+  /**
+   * A choice column whose choices are the municipality's own set-up (the Inrichting list: its domains, its themes'
+   * codes or its plateaus), not the fixed ones given here (Zoetermeer's, for a site without a set-up of its own).
+   * Provisioning sets them from the site's set-up (inrichting-choices.ts); not part of Graph's columnDefinition.
+   */
+  choicesFrom?: 'domeinen' | 'themas' | 'plateaus';
 };
 
 export type ColumnDefinition = ColumnBase &

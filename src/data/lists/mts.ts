@@ -1,4 +1,4 @@
-import { DOMEINEN, type MT } from '../../domain/model.js';
+import { DOMEINEN, type Domein, type MT } from '../../domain/model.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
 import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
 
@@ -29,7 +29,12 @@ export const mtsList: ListDefinition = {
       indexed: true,
       enforceUniqueValues: true,
     },
-    { name: MT_FIELDS.domeinen, displayName: 'Domeinen', choice: { choices: DOMEINEN, displayAs: 'checkBoxes' } },
+    {
+      name: MT_FIELDS.domeinen,
+      displayName: 'Domeinen',
+      choicesFrom: 'domeinen',
+      choice: { choices: DOMEINEN, displayAs: 'checkBoxes' },
+    },
     { name: MT_FIELDS.teamId, displayName: 'Team-id', text: { maxLength: 255 } },
     // Schema 6: the team's Microsoft 365 group id, next to its thread id (issue 14, point 1).
     { name: MT_FIELDS.groepId, displayName: 'Groep-id (Entra)', text: { maxLength: 64 } },
@@ -59,7 +64,7 @@ export function toMT(item: ListItem): Loaded<MT> {
   const value: MT = {
     key: read.text(MT_FIELDS.sleutel, { required: true }) ?? `mt-${item.id}`,
     naam: read.text(MT_FIELDS.naam, { required: true }) ?? '',
-    domeinen: read.multiChoice(MT_FIELDS.domeinen, DOMEINEN),
+    domeinen: read.setupMultiChoice(MT_FIELDS.domeinen) as Domein[],
   };
   const optional: Partial<MT> = {
     schema: read.text(MT_FIELDS.schema),

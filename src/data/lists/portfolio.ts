@@ -4,6 +4,7 @@ import {
   KWARTAAL_KEUZES,
   PORTFOLIO_FASEN,
   PORTFOLIO_STATUSSEN,
+  type Domein,
   type PersonRef,
   type PortfolioItem,
 } from '../../domain/model.js';
@@ -38,6 +39,7 @@ export const portfolioList: ListDefinition = {
     {
       name: PORTFOLIO_FIELDS.domein,
       displayName: 'Domein',
+      choicesFrom: 'domeinen',
       choice: { choices: DOMEINEN, displayAs: 'dropDownMenu' },
       required: true,
       indexed: true,
@@ -157,7 +159,7 @@ export function toPortfolioItem(item: ListItem, users: ReadonlyMap<string, Perso
     key: read.text(PORTFOLIO_FIELDS.clientKey, { required: true }) ?? `item-${item.id}`,
     titel: read.text(PORTFOLIO_FIELDS.titel, { required: true }) ?? '',
     omschrijving: read.text(PORTFOLIO_FIELDS.omschrijving) ?? '',
-    domein: read.choice(PORTFOLIO_FIELDS.domein, DOMEINEN, { required: true }) ?? 'Concern',
+    domein: (read.setupChoice(PORTFOLIO_FIELDS.domein, { required: true }) as Domein | undefined) ?? 'Concern',
     fase: read.choice(PORTFOLIO_FIELDS.fase, PORTFOLIO_FASEN, { required: true }) ?? 'Idee',
     status: read.choice(PORTFOLIO_FIELDS.status, PORTFOLIO_STATUSSEN, { required: true }) ?? 'Op koers',
     ditKwartaal: read.choice(PORTFOLIO_FIELDS.ditKwartaal, KWARTAAL_KEUZES) ?? 'niet',

@@ -18,7 +18,7 @@ import { portfolioList } from './portfolio.js';
  * comes first (Acties looks up itself; provisioning adds self-lookups after creating the list).
  * Bump SCHEMA_VERSION whenever a list or column changes.
  */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;
 
 /*
  * Versions:
@@ -38,6 +38,8 @@ export const SCHEMA_VERSION = 12;
  *    made for, as on Acties (issue 14, point 4; issue 12, point 4). Columns only: no upgrade step moves data.
  * 12. Inrichting: the municipality's name, domains, themes and plateaus as data; a site that holds a plan gets
  *    Zoetermeer's (issue 12, point 8).
+ * 13. The choice columns of domains, themes and plateaus (marked `choicesFrom`) take their choices from the site's
+ *    Inrichting, on this step and on every later provisioning run (issue 12, point 8; docs/inrichting.md). Columns only.
  */
 
 export const siteSchema: readonly ListDefinition[] = [

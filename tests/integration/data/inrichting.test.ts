@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZOETERMEER_INRICHTING, type Inrichting } from '../../../src/domain/inrichting.js';
+import { DOMEINEN } from '../../../src/domain/model.js';
 import {
   zoetermeerDomeinVoortgang,
   zoetermeerKwartaaldoelen,
@@ -51,6 +52,10 @@ const schemaV11: SiteSchema = {
 };
 
 type Item = { id: string; eTag: string; fields: Record<string, unknown> };
+type Column = { name: string; choice?: { choices: string[] } };
+const choicesOf = async (graph: Graph, siteId: string, list: string, column: string) =>
+  (await graph.getAll<Column>(`/sites/${siteId}/lists/${list}/columns`)).find((c) => c.name === column)?.choice
+    ?.choices;
 const items = (graph: Graph, siteId: string) =>
   graph.getAll<Item>(`/sites/${siteId}/lists/Inrichting/items?$expand=fields&$top=999`);
 
@@ -110,8 +115,15 @@ describe('a Zoetermeer site of version 11 with a plan, upgraded', () => {
       ((await readInrichting(graph, siteId).catch((e: unknown) => e)) as InrichtingError).problemen,
     ).toContainEqual({
       veld: 'themas',
+      nr: 2,
+      kenmerk: 'adviezen',
       melding: "Thema 'B' noemt een advies dat geen geheel getal van 1 of meer is; geef de adviesnummers als 1, 2, 3.",
     });
+    // Provisioning goes on with a broken set-up: it leaves the choice columns as they are and says why.
+    const report = await provisionSite(sandbox.clients(), siteId);
+    expect(report.choicesSet).toHaveLength(1);
+    expect(report.choicesSet[0]).toMatch(/^keuzes niet bijgewerkt: De inrichting in de lijst Inrichting klopt niet: /);
+    expect(await choicesOf(graph, siteId, 'Acties', 'Domeinen')).toEqual([...DOMEINEN]);
   });
 });
 
@@ -139,6 +151,17 @@ describe('a fresh site, and another municipality', () => {
   it('Westerveld’s set-up with five domains of other names is written once and read back as it is', async () => {
     expect(await writeInrichting(graph, siteId, WESTERVELD)).toBe(12);
     expect(await readInrichting(graph, siteId)).toEqual({ bron: 'site', inrichting: WESTERVELD });
+    // The next provisioning run gives every choice column of domains, themes and plateaus Westerveld's values.
+    const report = await provisionSite(sandbox.clients(), siteId);
+    expect(report.choicesSet).toHaveLength(9);
+    const domeinen = WESTERVELD.domeinen.map((d) => d.naam);
+    expect(await choicesOf(graph, siteId, 'Acties', 'Domeinen')).toEqual(domeinen);
+    expect(await choicesOf(graph, siteId, 'MTs', 'Domeinen')).toEqual(domeinen);
+    expect(await choicesOf(graph, siteId, 'Portfolio', 'Domein')).toEqual(domeinen);
+    expect(await choicesOf(graph, siteId, 'Adviezen', 'Thema')).toEqual(['S', 'L']);
+    expect(await choicesOf(graph, siteId, 'Bevindingen', 'Thema')).toEqual(['S', 'L']);
+    expect(await choicesOf(graph, siteId, 'Adviezen', 'Plateau')).toEqual(WESTERVELD.plateaus);
+    expect(await choicesOf(graph, siteId, 'Acties', 'Plateau')).toEqual(WESTERVELD.plateaus);
     // Writing it again finishes nothing (all there); another set-up is refused and nothing changes.
     expect(await writeInrichting(graph, siteId, WESTERVELD)).toBe(0);
     await expect(writeInrichting(graph, siteId, ZOETERMEER_INRICHTING)).rejects.toBeInstanceOf(InrichtingBestaatError);

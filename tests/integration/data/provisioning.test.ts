@@ -73,6 +73,7 @@ function emptyReport(version: number): SiteProvisionReport {
     schemaVersion: { found: version, now: version },
     upgrades: [],
     markerWritten: false,
+    choicesSet: [],
   };
 }
 

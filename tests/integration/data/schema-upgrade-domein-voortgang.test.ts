@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domeinVoortgangSleutel, heeftDomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
+import { DOMEINEN, PLATEAUS } from '../../../src/domain/model.js';
 import {
   zoetermeerKwartaaldoelen,
   zoetermeerMTs,
@@ -85,6 +86,7 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
   let before: SiteState;
   let stepReport: string[] | undefined;
   let step9Report: string[] | undefined;
+  let step13Report: string[] | undefined;
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
@@ -163,6 +165,7 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     const report = await provisionSite(sandbox.clients(), siteId);
     stepReport = report.upgrades.find((u) => u.toVersion === 7)?.changes;
     step9Report = report.upgrades.find((u) => u.toVersion === 9)?.changes;
+    step13Report = report.upgrades.find((u) => u.toVersion === 13)?.changes;
     expect(report.schemaVersion).toEqual({ found: 1, now: SCHEMA_VERSION });
     expect(report.listsCreated).toContain('DomeinVoortgang');
     // Version 5 (escalations to the CMT) is a new list only: created empty, no step, nothing else touched.
@@ -260,5 +263,60 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
     expect(countChanges(again)).toBe(0);
     const rows = await graph.getAll<Item>(`/sites/${siteId}/lists/DomeinVoortgang/items?$top=999`);
     expect(rows).toHaveLength(33);
+  });
+
+  it('step 13: the set-up is Zoetermeer’s, so the choices stay; a set-up changed in SharePoint reaches every choice column of domains on the next run, keeping every item and version', async () => {
+    expect(step13Report).toEqual([]);
+    type Column = { id: string; name: string; choice?: { choices: string[]; allowTextEntry?: boolean } };
+    const choices = async (list: string, column: string) =>
+      (await graph.getAll<Column>(`/sites/${siteId}/lists/${list}/columns`)).find((c) => c.name === column)?.choice
+        ?.choices;
+    expect(await choices('Acties', 'Domeinen')).toEqual([...DOMEINEN]);
+
+    // A Beheerder renames Fysiek Domein in the Inrichting list (SharePoint itself).
+    const inrichting = await graph.getAll<Item>(`/sites/${siteId}/lists/Inrichting/items?$expand=fields&$top=999`);
+    const fysiek = inrichting.find((i) => i.fields['Title'] === 'Fysiek Domein')!;
+    await graph.patch(`/sites/${siteId}/lists/Inrichting/items/${fysiek.id}/fields`, { Title: 'Ruimte' });
+    const beforeRun = await siteState(graph, siteId);
+
+    const report = await provisionSite(sandbox.clients(), siteId);
+    expect(report.choicesSet.sort()).toEqual(
+      [
+        'Acties.Domeinen: keuzes uit de inrichting',
+        'Agenderingen.Domein: keuzes uit de inrichting',
+        'DomeinVoortgang.Domein: keuzes uit de inrichting',
+        'MTs.Domeinen: keuzes uit de inrichting',
+        'Portfolio.Domein: keuzes uit de inrichting',
+      ].sort(),
+    );
+    const wanted = ['Bedrijfsvoering', 'Dienstverlening', 'Ruimte', 'Sociaal Domein', 'Concern'];
+    expect(await choices('Acties', 'Domeinen')).toEqual(wanted);
+    expect(await choices('DomeinVoortgang', 'Domein')).toEqual(wanted);
+    expect(await choices('Acties', 'Plateau')).toEqual([...PLATEAUS]);
+    // Columns only: every item, field and version is as it was, also the stored 'Fysiek Domein' values.
+    expect(await siteState(graph, siteId)).toEqual(beforeRun);
+
+    // SharePoint's rule holds: a new value must be one of the choices; a stored old one stays and may be kept.
+    const acties = await graph.getAll<Item>(
+      `/sites/${siteId}/lists/Acties/items?$expand=fields($select=Nummer,Domeinen)&$top=999`,
+    );
+    const a11 = acties.find((a) => a.fields['Nummer'] === '1.1')!;
+    expect(a11.fields['Domeinen']).toContain('Fysiek Domein');
+    await graph.patch(`/sites/${siteId}/lists/Acties/items/${a11.id}/fields`, { Status: 'Afgerond' });
+    const a21 = acties.find((a) => a.fields['Nummer'] === '2.1')!;
+    await graph.patch(`/sites/${siteId}/lists/Acties/items/${a21.id}/fields`, {
+      'Domeinen@odata.type': 'Collection(Edm.String)',
+      Domeinen: ['Concern', 'Ruimte'],
+    });
+    await expect(
+      graph.patch(`/sites/${siteId}/lists/Acties/items/${a21.id}/fields`, {
+        'Domeinen@odata.type': 'Collection(Edm.String)',
+        Domeinen: ['Fysiek Domein'],
+      }),
+    ).rejects.toThrow(/not one of the choices/);
+
+    const again = await provisionSite(sandbox.clients(), siteId);
+    expect(again.choicesSet).toEqual([]);
+    expect(countChanges(again)).toBe(0);
   });
 });

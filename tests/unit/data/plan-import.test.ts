@@ -139,7 +139,7 @@ describe('dryRunPlanImport', () => {
         notitie: 'Klaar',
       },
     ]);
-    expect(run.counts).toEqual({ adviezen: 1, bevindingen: 0, acties: 2, domeinVoortgang: 1 });
+    expect(run.counts).toEqual({ inrichting: 0, adviezen: 1, bevindingen: 0, acties: 2, domeinVoortgang: 1 });
   });
 
   it('names a missing sheet, a missing column and an unknown column (and no "no adviezen" on top of a broken sheet)', () => {

@@ -94,5 +94,12 @@ export const planXlsxTexts = defineCatalogue(
       'Action {actie} already has a row for {waarde} (row {rij}); one row per action and domain.',
     'problem.planGeenAdviezen': 'The plan has no recommendations.',
     'problem.planGeenActies': 'The plan has no actions.',
+    // The set-up's own sentence (Dutch: the set-up's checks name the value in the municipality's words).
+    'problem.planInrichting': '{melding}',
+    'problem.planInrichtingSoort': 'Unknown kind "{waarde}": choose from {soorten}.',
+    'problem.planInrichtingJaNee': 'Fill in yes or no under "Hele organisatie".',
+    'problem.planInrichtingConcernSoort':
+      'Only a domain can cover the whole organisation; leave "Hele organisatie" empty for a {soort}.',
+    'problem.planAdviesAnderThema': "The set-up puts recommendation {nummer} under theme '{code}', not '{waarde}'.",
   },
 );
