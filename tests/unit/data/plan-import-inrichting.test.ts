@@ -25,7 +25,7 @@ function withInrichting(rows: FixtureSheet['rows']): FixtureSheet[] {
   return westerveldSheets().map((s) => (s.name === 'Inrichting' ? { ...s, rows } : s));
 }
 
-describe('the Inrichting sheet of the plan workbook', () => {
+describe('the Inrichting sheet of the plan workbook', { timeout: 60_000 }, () => {
   it('Westerveld’s workbook: the set-up read whole, the plan in its own domains, themes and plateaus, no problem', async () => {
     const run = dryRunPlanImport(await readPlanXlsx(await westerveldWorkbook()), { users: [] });
     expect(run.problems).toEqual([]);
@@ -74,6 +74,7 @@ describe('the Inrichting sheet of the plan workbook', () => {
       ['Plateau', 'Basis op orde', null, null, null], // 9
       ['Gemeente', 'Gemeente Havelte', null, null, null], // 10: a second municipality
       ['Plateau', 'Doorontwikkelen', null, null, 'misschien'], // 11: not yes or no
+      ['Plateau', 'Voorop lopen', null, null, 'ja'], // 12: only a domain covers the whole organisation
     ];
     const run = dryRunPlanImport(await readPlanXlsx(await workbookBytes(withInrichting(rows))), { users: [] });
     const inrichting = run.problems.filter((p) => p.sheet === 'Inrichting');
@@ -81,6 +82,7 @@ describe('the Inrichting sheet of the plan workbook', () => {
       [
         'Inrichting:10:undefined',
         'Inrichting:11:Hele organisatie',
+        'Inrichting:12:Hele organisatie',
         'Inrichting:4:Naam',
         'Inrichting:6:Hele organisatie',
         'Inrichting:7:Code',
@@ -94,6 +96,24 @@ describe('the Inrichting sheet of the plan workbook', () => {
     );
     expect(run.ok).toBe(false);
     expect(run.data.inrichting).toBeUndefined();
+  });
+
+  it('an advies the set-up lists under another theme is named at its row; every set-up key is reached', async () => {
+    const rows: FixtureSheet['rows'] = westerveldSheets()[0]!.rows.map((r) =>
+      r[0] === 'Thema' ? [...r.slice(0, 3), r[2] === 'S' ? '1, 2, 3' : null, null] : r,
+    );
+    const run = dryRunPlanImport(await readPlanXlsx(await workbookBytes(withInrichting(rows))), { users: [] });
+    expect(run.problems.map(where)).toEqual(['Adviezen:4:Thema']);
+    expect(run.problems[0]?.domain).toEqual({
+      key: 'planAdviesAnderThema',
+      params: { nummer: 3, code: 'S', waarde: 'L' },
+    });
+    expect(run.problems[0]?.message).toBe("Advies 3 staat in de inrichting bij thema 'S', niet bij 'L'.");
+    // Together with the broken set-up and the bad rows above, every key of the Inrichting sheet occurs.
+    const broken = dryRunPlanImport(await readPlanXlsx(await workbookBytes(westerveldBadSheets())), { users: [] });
+    const keys = new Set([...run.problems, ...broken.problems].map((p) => p.domain?.key));
+    expect(keys).toContain('planInrichtingSoort');
+    expect(keys).toContain('planInrichting');
   });
 
   it('a file without an Inrichting sheet is checked against the site’s set-up', async () => {

@@ -95,7 +95,7 @@ export const planXlsxTexts = defineCatalogue(
     'problem.planGeenAdviezen': 'The plan has no recommendations.',
     'problem.planGeenActies': 'The plan has no actions.',
     // The set-up's own sentence (Dutch: the set-up's checks name the value in the municipality's words).
-    'problem.planInrichting': '{melding}',
+    'problem.planInrichting': 'Set-up (in Dutch): {melding}',
     'problem.planInrichtingSoort': 'Unknown kind "{waarde}": choose from {soorten}.',
     'problem.planInrichtingJaNee': 'Fill in yes or no under "Hele organisatie".',
     'problem.planInrichtingConcernSoort':
