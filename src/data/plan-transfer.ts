@@ -32,7 +32,7 @@ import { fieldsExpand, SITE_USERS_LIST, type ListItem } from './lists/list-defin
 import { siteUserFieldNames } from './lists/site-users.js';
 import { applyInrichtingChoices, restoreChoices, type ChoicesBefore } from './inrichting-choices.js';
 import { InrichtingError, readInrichting, writeInrichting } from './inrichting-store.js';
-import { INRICHTING_FIELDS, inrichtingToItems } from './lists/inrichting.js';
+import { INRICHTING_FIELDS, inrichtingFieldNames, inrichtingToItems } from './lists/inrichting.js';
 import { siteSchema } from './lists/schema.js';
 import { mapPlan } from './plan-store.js';
 import type { PlanDryRun, PlanRowRef } from './plan-import.js';
@@ -65,7 +65,7 @@ export function planActieKey(nummer: string): string {
 export async function loadPlanExport(graph: Graph, siteId: string): Promise<PlanExport> {
   const read = (list: string, fields: readonly string[]) =>
     graph.getAll<ListItem>(`${listPath(siteId, list)}/items?$expand=${fieldsExpand(fields)}&$top=999`);
-  const [adviezen, bevindingen, acties, users, rijen, inrichting] = await Promise.all([
+  const [adviezen, bevindingen, acties, users, rijen, inrichting, inrichtingItems] = await Promise.all([
     read('Adviezen', adviesFieldNames),
     read('Bevindingen', bevindingFieldNames),
     read('Acties', actieFieldNames),
@@ -73,10 +73,19 @@ export async function loadPlanExport(graph: Graph, siteId: string): Promise<Plan
     read('DomeinVoortgang', domeinVoortgangFieldNames),
     // The site's set-up (Zoetermeer's for a site without its own); a broken one stops the export, naming the fault.
     readInrichting(graph, siteId).then((r) => r.inrichting),
+    read('Inrichting', inrichtingFieldNames),
   ]);
   // Mapped without the rows, each action keeps its own status; with them, the rows are read against the actions.
-  const stored = mapPlan({ adviezen, bevindingen, acties, users });
-  const withRows = mapPlan({ adviezen, bevindingen, acties, users, domeinVoortgang: rijen });
+  // Read against the site's own set-up, so another municipality's domains and plateaus are values, not typos.
+  const stored = mapPlan({ adviezen, bevindingen, acties, users, inrichting: inrichtingItems });
+  const withRows = mapPlan({
+    adviezen,
+    bevindingen,
+    acties,
+    users,
+    domeinVoortgang: rijen,
+    inrichting: inrichtingItems,
+  });
   return planExportOf(
     {
       adviezen: stored.adviezen.map((a) => a.value),

@@ -54,11 +54,17 @@ export const actiesList: ListDefinition = {
     {
       name: ACTIE_FIELDS.plateau,
       displayName: 'Plateau',
+      choicesFrom: 'plateaus',
       choice: { choices: PLATEAUS, displayAs: 'dropDownMenu' },
       required: true,
       indexed: true,
     },
-    { name: ACTIE_FIELDS.domeinen, displayName: 'Domeinen', choice: { choices: DOMEINEN, displayAs: 'checkBoxes' } },
+    {
+      name: ACTIE_FIELDS.domeinen,
+      displayName: 'Domeinen',
+      choicesFrom: 'domeinen',
+      choice: { choices: DOMEINEN, displayAs: 'checkBoxes' },
+    },
     {
       name: ACTIE_FIELDS.status,
       displayName: 'Status',

@@ -32,12 +32,14 @@ export const adviezenList: ListDefinition = {
     {
       name: ADVIES_FIELDS.thema,
       displayName: 'Thema',
+      choicesFrom: 'themas',
       choice: { choices: THEMA_CODES, displayAs: 'dropDownMenu' },
       required: true,
     },
     {
       name: ADVIES_FIELDS.plateau,
       displayName: 'Plateau',
+      choicesFrom: 'plateaus',
       choice: { choices: PLATEAUS, displayAs: 'dropDownMenu' },
       required: true,
     },

@@ -52,6 +52,7 @@ export const domeinVoortgangList: ListDefinition = {
     {
       name: F.domein,
       displayName: 'Domein',
+      choicesFrom: 'domeinen',
       choice: { choices: DOMEINEN, displayAs: 'dropDownMenu' },
       required: true,
       indexed: true,
