@@ -104,14 +104,14 @@ describe('the Inrichting sheet of the plan workbook', { timeout: 60_000 }, () =>
     );
     const run = dryRunPlanImport(await readPlanXlsx(await workbookBytes(withInrichting(rows))), { users: [] });
     expect(run.problems.map(where)).toEqual(['Adviezen:4:Thema']);
-    expect(run.problems[0]?.domain).toEqual({
+    expect(run.problems[0]?.own).toEqual({
       key: 'planAdviesAnderThema',
       params: { nummer: 3, code: 'S', waarde: 'L' },
     });
     expect(run.problems[0]?.message).toBe("Advies 3 staat in de inrichting bij thema 'S', niet bij 'L'.");
     // Together with the broken set-up and the bad rows above, every key of the Inrichting sheet occurs.
     const broken = dryRunPlanImport(await readPlanXlsx(await workbookBytes(westerveldBadSheets())), { users: [] });
-    const keys = new Set([...run.problems, ...broken.problems].map((p) => p.domain?.key));
+    const keys = new Set([...run.problems, ...broken.problems].map((p) => p.own?.key));
     expect(keys).toContain('planInrichtingSoort');
     expect(keys).toContain('planInrichting');
   });
