@@ -40,6 +40,11 @@ export const planImportTemplatesNl = {
   planInrichtingConcernSoort:
     'Alleen een domein kan de hele organisatie omvatten; laat "Hele organisatie" leeg bij een {soort}.',
   planAdviesAnderThema: "Advies {nummer} staat in de inrichting bij thema '{code}', niet bij '{waarde}'.",
+  planAdviesThemaNietIngericht: "Advies {nummer} hoort bij thema '{waarde}', dat niet is ingericht.",
+  planBevindingThemaNietIngericht: "Bevinding {nummer} hoort bij thema '{waarde}', dat niet is ingericht.",
+  planAdviesPlateauNietIngericht: "Advies {nummer} staat op plateau '{waarde}', dat niet is ingericht.",
+  planActiePlateauNietIngericht: "Actie {nummer} staat op plateau '{waarde}', dat niet is ingericht.",
+  planActieDomeinNietIngericht: "Actie {nummer} noemt het domein '{waarde}', dat niet is ingericht.",
 } as const;
 
 /** The name of one problem of the import's own. */
@@ -81,6 +86,17 @@ const withParams = {
   planInrichtingConcernSoort: (soort: string) => ({ key: 'planInrichtingConcernSoort', params: { soort } }) as const,
   planAdviesAnderThema: (nummer: number, code: string, waarde: string) =>
     ({ key: 'planAdviesAnderThema', params: { nummer, code, waarde } }) as const,
+  /** A value of the plan that the set-up lacks; `nummer` is the row's own number as the file gives it. */
+  planAdviesThemaNietIngericht: (nummer: string, waarde: string) =>
+    ({ key: 'planAdviesThemaNietIngericht', params: { nummer, waarde } }) as const,
+  planBevindingThemaNietIngericht: (nummer: string, waarde: string) =>
+    ({ key: 'planBevindingThemaNietIngericht', params: { nummer, waarde } }) as const,
+  planAdviesPlateauNietIngericht: (nummer: string, waarde: string) =>
+    ({ key: 'planAdviesPlateauNietIngericht', params: { nummer, waarde } }) as const,
+  planActiePlateauNietIngericht: (nummer: string, waarde: string) =>
+    ({ key: 'planActiePlateauNietIngericht', params: { nummer, waarde } }) as const,
+  planActieDomeinNietIngericht: (nummer: string, waarde: string) =>
+    ({ key: 'planActieDomeinNietIngericht', params: { nummer, waarde } }) as const,
 } satisfies { [K in PlanImportMessageKey]?: (...args: never[]) => { key: K; params: object } };
 
 type ParamKey = keyof typeof withParams;

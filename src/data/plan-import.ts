@@ -21,7 +21,6 @@ import {
 } from '../domain/model.js';
 import {
   checkInrichting,
-  inrichtingMessages,
   ZOETERMEER_INRICHTING,
   type Inrichting,
   type InrichtingKenmerk,
@@ -163,7 +162,8 @@ function setupValue(t: string, allowed: readonly string[]): string | undefined {
 /*
  * Until the domain's validation takes the set-up as a parameter, its schemas know Zoetermeer's domains, themes and
  * plateaus only. A row's value of the set-up is therefore validated as one of those stand-ins, and checked against the
- * set-up itself here, with the set-up's own messages (inrichtingMessages, as checkPlanInrichting says them).
+ * set-up itself here, with the import's own keys (planActiePlateauNietIngericht and its kin: the same Dutch as
+ * checkPlanInrichting's, and English in the English UI).
  */
 const STAND_IN = { thema: THEMA_CODES[0], plateau: PLATEAUS[0], domein: DOMEINEN[0] };
 
@@ -384,7 +384,6 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
   const setupDomeinen = setup.domeinen.map((d) => d.naam.trim());
   const setupThemaCodes = setup.themas.map((t) => t.code.trim());
   const setupPlateaus = setup.plateaus.map((p) => p.trim());
-  const IM = inrichtingMessages;
 
   // Themes: an optional sheet of the themes the plan uses, each one of the set-up's (by code, with its name).
   const themaSheet = openSheet('Themas', workbook, ['code', 'naam'], problems);
@@ -431,7 +430,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         adviesSheet,
         rowNumber,
-        P.planInrichting(IM.planThema(Number(nummerCell) || 0, themaText)),
+        P.planAdviesThemaNietIngericht(String(nummerCell ?? ''), themaText),
         'thema',
         c('thema'),
       );
@@ -439,7 +438,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         adviesSheet,
         rowNumber,
-        P.planInrichting(IM.planPlateau(`Advies ${String(nummerCell ?? '')}`, plateauText)),
+        P.planAdviesPlateauNietIngericht(String(nummerCell ?? ''), plateauText),
         'plateau',
         c('plateau'),
       );
@@ -527,9 +526,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         bevindingSheet,
         rowNumber,
-        P.planInrichting(
-          `Bevinding ${String(cellNumber(c('nummer')) ?? '')} hoort bij thema '${themaText}', dat niet is ingericht.`,
-        ),
+        P.planBevindingThemaNietIngericht(String(cellNumber(c('nummer')) ?? ''), themaText),
         'thema',
         c('thema'),
       );
@@ -583,17 +580,22 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     // An unknown owner is named, but the action still counts for the rows that link to it.
     const before = problems.length;
     const nummerText = cellText(typeof c('nummer') === 'number' ? String(c('nummer')) : c('nummer'));
-    const waar = `Actie ${nummerText ?? ''}`;
     const plateauText = cellText(c('plateau'));
     const plateau = plateauText === undefined ? undefined : setupValue(plateauText, setupPlateaus);
     if (plateauText !== undefined && plateau === undefined)
-      problem(actieSheet, rowNumber, P.planInrichting(IM.planPlateau(waar, plateauText)), 'plateau', c('plateau'));
+      problem(
+        actieSheet,
+        rowNumber,
+        P.planActiePlateauNietIngericht(nummerText ?? '', plateauText),
+        'plateau',
+        c('plateau'),
+      );
     const domeinTexts = cellList(c('domeinen'));
     const domeinen: string[] = [];
     for (const t of domeinTexts) {
       const domein = setupValue(t, setupDomeinen);
       if (domein === undefined)
-        problem(actieSheet, rowNumber, P.planInrichting(IM.planDomein(waar, t)), 'domeinen', c('domeinen'));
+        problem(actieSheet, rowNumber, P.planActieDomeinNietIngericht(nummerText ?? '', t), 'domeinen', c('domeinen'));
       else if (domeinen.includes(domein))
         problem(actieSheet, rowNumber, { key: 'domeinDubbel' }, 'domeinen', c('domeinen'));
       else domeinen.push(domein);

@@ -123,7 +123,9 @@ describe('the plan as .xlsx in the tab', () => {
         'DomeinVoortgang, row 3, column Domein',
       ]);
       expect(enProblems[0]?.[1]).toMatch(/^Unknown column "Kleur" on sheet "Acties"; the columns are: Nummer, Titel, /);
-      expect(enProblems[1]?.[1]).toBe('Choose a plateau from the list. ("Onbekend plateau")');
+      expect(enProblems[1]?.[1]).toMatch(
+        /^Action \d\.\d is on plateau 'Onbekend plateau', which the set-up does not have\. \("Onbekend plateau"\)$/,
+      );
       expect(enProblems[2]?.[1]).toMatch(/^Action \d\.\d depends on action 9\.9, but that action does not exist\./);
       expect(enProblems[3]?.[1]).toMatch(/^Action 2\.1 does not belong to Fysiek Domein \(it belongs to [^)]+\)\./);
       expect(await enDialog.getByTestId('import-plan-problems').innerText()).not.toMatch(

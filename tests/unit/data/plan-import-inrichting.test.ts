@@ -60,6 +60,37 @@ describe('the Inrichting sheet of the plan workbook', { timeout: 60_000 }, () =>
     expect(text).toContain("Actie 1.2 staat op plateau 'Randvoorwaardelijk', dat niet is ingericht.");
     expect(text).toContain("Actie 2.2 noemt het domein 'Sociaal Domein', dat niet is ingericht.");
     expect(text).toContain("Advies 3 hoort bij thema 'A', dat niet is ingericht.");
+    // Keys with values, so the English UI says them in English (issue 17).
+    const own = run.problems.map((p) => p.own).filter((m) => m !== undefined);
+    expect(own).toContainEqual({
+      key: 'planActiePlateauNietIngericht',
+      params: { nummer: '1.2', waarde: 'Randvoorwaardelijk' },
+    });
+    expect(own).toContainEqual({
+      key: 'planActieDomeinNietIngericht',
+      params: { nummer: '2.2', waarde: 'Sociaal Domein' },
+    });
+    expect(own).toContainEqual({ key: 'planAdviesThemaNietIngericht', params: { nummer: '3', waarde: 'A' } });
+  });
+
+  it('an advies on a plateau and a finding in a theme the set-up lacks are named with their own keys', async () => {
+    const sheets = westerveldSheets().map((s) =>
+      s.name === 'Adviezen'
+        ? { ...s, rows: s.rows.map((r) => (r[0] === 2 ? [...r.slice(0, 3), 'Excelleren', ...r.slice(4)] : r)) }
+        : s.name === 'Bevindingen'
+          ? { ...s, rows: s.rows.map((r) => (r[0] === 2 ? [...r.slice(0, 3), 'C'] : r)) }
+          : s,
+    );
+    const run = dryRunPlanImport(await readPlanXlsx(await workbookBytes(sheets)), { users: [] });
+    const own = run.problems.map((p) => p.own).filter((m) => m !== undefined);
+    expect(own).toContainEqual({
+      key: 'planAdviesPlateauNietIngericht',
+      params: { nummer: '2', waarde: 'Excelleren' },
+    });
+    expect(own).toContainEqual({ key: 'planBevindingThemaNietIngericht', params: { nummer: '2', waarde: 'C' } });
+    expect(run.problems.map((p) => p.message)).toContain(
+      "Advies 2 staat op plateau 'Excelleren', dat niet is ingericht.",
+    );
   });
 
   it('a broken set-up: every fault at its row and column (a doubled domain, a second concern domain, a theme without code, two municipalities)', async () => {
@@ -88,6 +119,7 @@ describe('the Inrichting sheet of the plan workbook', { timeout: 60_000 }, () =>
         'Inrichting:7:Code',
       ].sort(),
     );
+    expect(inrichting.find((p) => p.rowNumber === 10)?.own?.key).toBe('planInrichting');
     expect(inrichting.find((p) => p.rowNumber === 10)?.message).toBe(
       'De inrichting noemt meer dan één gemeente (Gemeente Westerveld, Gemeente Havelte); er hoort er één te zijn.',
     );
@@ -113,7 +145,7 @@ describe('the Inrichting sheet of the plan workbook', { timeout: 60_000 }, () =>
     const broken = dryRunPlanImport(await readPlanXlsx(await workbookBytes(westerveldBadSheets())), { users: [] });
     const keys = new Set([...run.problems, ...broken.problems].map((p) => p.own?.key));
     expect(keys).toContain('planInrichtingSoort');
-    expect(keys).toContain('planInrichting');
+    expect(keys).toContain('planActieDomeinNietIngericht');
   });
 
   it('a file without an Inrichting sheet is checked against the site’s set-up', async () => {

@@ -68,6 +68,11 @@ const INRICHTING_KEYS = [
   'planInrichtingJaNee',
   'planInrichtingConcernSoort',
   'planAdviesAnderThema',
+  'planAdviesThemaNietIngericht',
+  'planBevindingThemaNietIngericht',
+  'planAdviesPlateauNietIngericht',
+  'planActiePlateauNietIngericht',
+  'planActieDomeinNietIngericht',
 ];
 
 describe('dryRunPlanImport', () => {

@@ -101,5 +101,15 @@ export const planXlsxTexts = defineCatalogue(
     'problem.planInrichtingConcernSoort':
       'Only a domain can cover the whole organisation; leave "Hele organisatie" empty for a {soort}.',
     'problem.planAdviesAnderThema': "The set-up puts recommendation {nummer} under theme '{code}', not '{waarde}'.",
+    'problem.planAdviesThemaNietIngericht':
+      "Recommendation {nummer} belongs to theme '{waarde}', which the set-up does not have.",
+    'problem.planBevindingThemaNietIngericht':
+      "Finding {nummer} belongs to theme '{waarde}', which the set-up does not have.",
+    'problem.planAdviesPlateauNietIngericht':
+      "Recommendation {nummer} is on plateau '{waarde}', which the set-up does not have.",
+    'problem.planActiePlateauNietIngericht':
+      "Action {nummer} is on plateau '{waarde}', which the set-up does not have.",
+    'problem.planActieDomeinNietIngericht':
+      "Action {nummer} names the domain '{waarde}', which the set-up does not have.",
   },
 );
