@@ -26,23 +26,10 @@ import { provisionSite, schemaUpgrades, type SiteSchema } from '../../../src/dat
 import { seedSite } from '../../../src/data/seed.js';
 import { resolveSite } from '../../../src/data/site.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
+import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 
-const WESTERVELD: Inrichting = {
-  gemeente: 'Gemeente Westerveld',
-  domeinen: [
-    { naam: 'Ruimte', concern: false },
-    { naam: 'Samenleving', concern: false },
-    { naam: 'Publiekszaken', concern: false },
-    { naam: 'Middelen', concern: false },
-    { naam: 'Veiligheid', concern: false },
-    { naam: 'Gemeentebreed', concern: true },
-  ],
-  themas: [
-    { code: 'S', naam: 'Sturing', adviezen: [1, 2] },
-    { code: 'L', naam: 'Leren', adviezen: [3] },
-  ],
-  plateaus: ['Basis op orde', 'Doorontwikkelen', 'Voorop lopen'],
-};
+/** The made-up other municipality's set-up, shared with the plan workbook fixture. */
+const WESTERVELD: Inrichting = WESTERVELD_INRICHTING;
 
 /** Today's schema as it was at version 11: without the Inrichting list and step 12. */
 const schemaV11: SiteSchema = {

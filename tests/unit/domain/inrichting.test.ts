@@ -20,24 +20,10 @@ import type { AgenderingInput } from '../../../src/domain/agendering.js';
 import { voortgangOp } from '../../../src/domain/report.js';
 import { buildAgendaCard } from '../../../src/reminders/card.js';
 import { rapportOpzet } from '../../../src/reporting/outline.js';
+import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 
-/** A made-up municipality: five business domains of its own, a concern-wide domain of another name, two themes, three plateaus. */
-const WESTERVELD: Inrichting = {
-  gemeente: 'Gemeente Westerveld',
-  domeinen: [
-    { naam: 'Ruimte', concern: false },
-    { naam: 'Samenleving', concern: false },
-    { naam: 'Publiekszaken', concern: false },
-    { naam: 'Middelen', concern: false },
-    { naam: 'Veiligheid', concern: false },
-    { naam: 'Gemeentebreed', concern: true },
-  ],
-  themas: [
-    { code: 'S', naam: 'Sturing', adviezen: [1, 2] },
-    { code: 'L', naam: 'Leren', adviezen: [3] },
-  ],
-  plateaus: ['Basis op orde', 'Doorontwikkelen', 'Voorop lopen'],
-};
+/** The made-up other municipality's set-up, shared with the plan workbook fixture. */
+const WESTERVELD: Inrichting = WESTERVELD_INRICHTING;
 
 function problems(input: unknown): string[] {
   const result = checkInrichting(input);
