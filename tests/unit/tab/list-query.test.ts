@@ -168,6 +168,36 @@ describe('waiting on another action', () => {
     );
     expect(queryToParams(everyDomain).toString()).toBe('vast=1');
   });
+
+  it('vast=1 leaves out what is not vast: a closed action (Niet overgenomen) and retired ones, even when shown', () => {
+    const plan = seededPlan();
+    const change =
+      (nummer: string, patch: Partial<(typeof plan.acties)[number]['value']>) => (a: (typeof plan.acties)[number]) =>
+        a.value.nummer === nummer ? { ...a, value: { ...a.value, ...patch } } : a;
+    const changed = {
+      ...plan,
+      acties: plan.acties
+        .map(change('1.1', { status: 'Loopt' }))
+        // Not taken up while its dependency is still open: it waits on nothing.
+        .map(change('1.2', { status: 'Niet overgenomen', afhankelijkVan: ['1.1'] }))
+        // Retired while Geblokkeerd, and retired while waiting: both left the counts and the agendas.
+        .map(change('2.1', { status: 'Geblokkeerd', afhankelijkVan: [], vervallen: true, vervallenReden: 'x' }))
+        .map(change('2.2', { status: 'Niet gestart', afhankelijkVan: ['1.1'], vervallen: true, vervallenReden: 'x' }))
+        // The two that are vast.
+        .map(change('3.1', { status: 'Geblokkeerd', afhankelijkVan: [] }))
+        .map(change('3.2', { status: 'Belegd in lopend traject', afhankelijkVan: ['1.1'] })),
+    };
+    // Every row, retired ones included, as the list has them with "Toon vervallen" on.
+    const all = deriveRows(changed, NOW);
+    expect(all.filter((r) => r.actie.vervallen).map((r) => r.actie.nummer)).toEqual(['2.1', '2.2']);
+    const found = nummers(filterRows(all, query({ vast: true }).filters, today));
+    expect(found).toContain('3.1');
+    expect(found).toContain('3.2');
+    for (const notVast of ['1.2', '2.1', '2.2']) expect(found).not.toContain(notVast);
+    const active = all.filter((r) => !r.actie.vervallen).map((r) => r.actie);
+    const counts = planCounts(active, NOW);
+    expect(found).toHaveLength(counts.geblokkeerd + counts.wachtOp);
+  });
 });
 
 describe('sorting and grouping', () => {

@@ -162,6 +162,19 @@ function inDueWindow(row: ActieRow, due: DueWindow, today: CalendarDate): boolea
   }
 }
 
+/**
+ * `vast=1`: exactly what the plan's counts call `geblokkeerd + wachtOp` and the agenda card lists under "Geblokkeerd
+ * of wachtend" (decisions.md: blocked = Geblokkeerd; a dependency blocks only while it is open). A closed action
+ * (Afgerond, Niet overgenomen) waits on nothing, and a retired one (Vervallen) left the counts and the agendas, so it
+ * is not "vast" even when the list shows retired actions ("Toon vervallen"). The secretary's "Niet nodig" is a choice
+ * for one meeting, not a state of the action (README, Volgende vergadering): the list has no meeting, so it keeps them.
+ */
+function isVast(row: ActieRow): boolean {
+  const a = row.actie;
+  if (a.vervallen === true) return false;
+  return a.status === 'Geblokkeerd' || wachtOpAndereActie(a, row.blockedBy);
+}
+
 /** Whether a row passes every filter. `today` is the calendar date in Amsterdam. */
 export function matchesFilters(row: ActieRow, f: ListFilters, today: CalendarDate, terms = searchTerms(f.q)): boolean {
   const a = row.actie;
@@ -173,7 +186,7 @@ export function matchesFilters(row: ActieRow, f: ListFilters, today: CalendarDat
   if (f.eigenaar.length && !f.eigenaar.includes(row.ownerKey)) return false;
   if (f.problemen && row.item.problems.length === 0) return false;
   if (f.wacht && !wachtOpAndereActie(a, row.blockedBy)) return false;
-  if (f.vast && a.status !== 'Geblokkeerd' && !wachtOpAndereActie(a, row.blockedBy)) return false;
+  if (f.vast && !isVast(row)) return false;
   if (!inDueWindow(row, f.due, today)) return false;
   return terms.every((term) => row.searchText.includes(term));
 }
