@@ -275,12 +275,38 @@ export function nextOccurrence(
 /** The hour (Amsterdam) at which the default reminder goes out on the working day before the meeting. */
 export const DEFAULT_REMINDER_HOUR = 9;
 /** How far back the default lead time looks for a working day before giving up (a month of holidays is a typo). */
-const MAX_DAYS_BACK = 31;
+export const MAX_DAYS_BACK = 31;
 
 function isWorkingDay(date: CalendarDate, holidays: ReadonlySet<CalendarDate>): boolean {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const dow = new TZDate(y, m - 1, d, 12, 0, 0, AMSTERDAM).getDay();
   return dow !== 0 && dow !== 6 && !holidays.has(date);
+}
+
+/**
+ * The longest run of consecutive days without a working day (Saturdays, Sundays and `holidays`) that holds at least
+ * one of the `holidays`, when it is `MAX_DAYS_BACK` days or longer: with such a run `reminderTime` finds no day to send
+ * a card on before a meeting just after it, and throws. Undefined when every run is shorter. The configuration checks
+ * its closing days with it, so that a month of closing days is refused at start, naming the variable.
+ */
+export function stretchWithoutWorkingDay(
+  holidays: Iterable<CalendarDate>,
+): { from: CalendarDate; to: CalendarDate; days: number } | undefined {
+  const set = new Set(holidays);
+  const seen = new Set<CalendarDate>();
+  let longest: { from: CalendarDate; to: CalendarDate; days: number } | undefined;
+  for (const holiday of [...set].sort()) {
+    if (seen.has(holiday)) continue;
+    let from = holiday;
+    let to = holiday;
+    // Bounded: each step needs a weekend day or a listed holiday, and the holidays are finite.
+    while (!isWorkingDay(addDays(from, -1), set)) from = addDays(from, -1);
+    while (!isWorkingDay(addDays(to, 1), set)) to = addDays(to, 1);
+    for (let d = from; d <= to; d = addDays(d, 1)) seen.add(d);
+    const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+    if (days >= MAX_DAYS_BACK && (!longest || days > longest.days)) longest = { from, to, days };
+  }
+  return longest;
 }
 
 /** `hour:minute:second` Amsterdam time on the last working day before `date`. */

@@ -3,6 +3,8 @@ import type { BotCredentials } from '../bot/credentials.js';
 import { isLoopbackHost, isLoopbackUrl } from '../bot/teams-ids.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import type { CalendarDate } from '../domain/model.js';
+import { MAX_DAYS_BACK, stretchWithoutWorkingDay } from '../domain/recurrence.js';
+import { dutchPublicHolidays } from '../reminders/holidays.js';
 import type { TabConfig } from '../shared/wire.js';
 
 export type { BotCredentials, TabConfig };
@@ -67,6 +69,14 @@ const configSchema = z
       .transform((v) => v?.trim() || 'Gemeente Zoetermeer'),
   })
   .superRefine((env, ctx) => {
+    const closed = closingStretch(env.EXTRA_HOLIDAYS);
+    if (closed) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EXTRA_HOLIDAYS'],
+        message: `leaves no working day from ${closed.from} to ${closed.to} (${closed.days} days with the weekends and public holidays); a reminder before a meeting after them would have no day to go out on, so at most ${MAX_DAYS_BACK - 1} days in a row may be without a working day`,
+      });
+    }
     if (env.CLIENT_ID && !env.TENANT_ID) {
       ctx.addIssue({
         code: 'custom',
@@ -207,6 +217,17 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     ...(e.CLIENT_ID && e.TENANT_ID ? { bot: botConfig(e, e.CLIENT_ID, e.TENANT_ID) } : {}),
     reminders: { intervalMs: e.REMINDER_INTERVAL_SECONDS * 1000, extraHolidays: e.EXTRA_HOLIDAYS },
   };
+}
+
+/**
+ * A run of closing days too long for the reminder's lead time (`reminderTime` looks back at most `MAX_DAYS_BACK` days
+ * for a working day, and throws past that), counted with the weekends and the Dutch public holidays the job skips too.
+ */
+function closingStretch(extra: readonly CalendarDate[]) {
+  // zod runs this refinement also when a date failed its own check: that one is reported already.
+  if (extra.length === 0 || !extra.every(isValidCalendarDate)) return undefined;
+  const years = new Set(extra.flatMap((d) => [-1, 0, 1].map((o) => Number(d.slice(0, 4)) + o)));
+  return stretchWithoutWorkingDay([...extra, ...dutchPublicHolidays(years)]);
 }
 
 function botConfig(

@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MT } from '../../../src/domain/model.js';
 import { zoetermeerMTs } from '../../../src/domain/plan/zoetermeer.js';
 import { parseMeetingSchedule, type MeetingSchedule } from '../../../src/domain/schedule.js';
-import { occurrencesBetween, recurrenceGaps, reminderTime } from '../../../src/domain/recurrence.js';
+import {
+  MAX_DAYS_BACK,
+  occurrencesBetween,
+  recurrenceGaps,
+  reminderTime,
+  stretchWithoutWorkingDay,
+} from '../../../src/domain/recurrence.js';
+import { addDays } from '../../../src/domain/dates.js';
 import { planReminders, type PlannerInput, type ReminderDecision } from '../../../src/reminders/planner.js';
 
 const originalTz = process.env.TZ;
@@ -275,6 +282,26 @@ describe('lead time', () => {
     expect(
       iso(reminderTime(new Date('2026-04-07T07:00:00Z'), { voorlooptijdMinuten: 90, holidays: ['2026-04-06'] })),
     ).toBe('2026-04-07T05:30:00.000Z');
+  });
+
+  it('a month of closing days leaves no working day: reminderTime throws, and stretchWithoutWorkingDay names the run', () => {
+    // Every day of July 2027 closed; 30 June (a Wednesday) is the last working day before it.
+    const july = Array.from({ length: 31 }, (_, i) => addDays('2027-07-01', i));
+    // Monday 2 August: 1 August back to 2 July are 31 days without a working day.
+    expect(() => reminderTime(new Date('2027-08-02T07:00:00Z'), { holidays: july })).toThrow(
+      /geen werkdag in de 31 dagen voor 2027-08-02/,
+    );
+    expect(MAX_DAYS_BACK).toBe(31);
+    expect(stretchWithoutWorkingDay(july)).toEqual({ from: '2027-07-01', to: '2027-08-01', days: 32 });
+    // One working day in the middle (Wednesday 14 July) splits it into runs short enough: the card finds a day.
+    const split = july.filter((d) => d !== '2027-07-14');
+    expect(stretchWithoutWorkingDay(split)).toBeUndefined();
+    expect(iso(reminderTime(new Date('2027-08-02T07:00:00Z'), { holidays: split }))).toBe('2027-07-14T07:00:00.000Z');
+    // The longest run a month allows: 30 days with the weekends (Sat 3 July to Sun 1 August, 1 and 2 July working).
+    const thirty = july.filter((d) => d >= '2027-07-05');
+    expect(stretchWithoutWorkingDay(thirty)).toBeUndefined();
+    expect(iso(reminderTime(new Date('2027-08-02T07:00:00Z'), { holidays: thirty }))).toBe('2027-07-02T07:00:00.000Z');
+    expect(stretchWithoutWorkingDay([])).toBeUndefined();
   });
 
   it('a voorlooptijd of 0, a negative or a fraction is not a lead time; the default applies', () => {

@@ -1,3 +1,4 @@
+import { stretchWithoutWorkingDay } from '../../../src/domain/recurrence.js';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../../../src/server/config.js';
 
@@ -43,6 +44,27 @@ describe('server configuration', () => {
       /EXTRA_HOLIDAYS: must be dates YYYY-MM-DD/,
     );
   });
+  it('refuses closing days that leave no working day for a reminder, naming the variable and the run', () => {
+    // July 2027 closed whole: with the weekend after it, 1 July to 1 August has no working day (reminderTime throws).
+    const july = Array.from({ length: 31 }, (_, i) => `2027-07-${String(i + 1).padStart(2, '0')}`);
+    const attempt = () => readConfig({ ...valid, EXTRA_HOLIDAYS: july.join(',') });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/EXTRA_HOLIDAYS: leaves no working day from 2027-07-01 to 2027-08-01 \(32 days/);
+    expect(attempt).toThrow(/at most 30 days in a row/);
+    // Three weeks of summer closure are fine; so is Christmas week, which meets the public holidays.
+    const threeWeeks = july.slice(4, 25);
+    expect(readConfig({ ...valid, EXTRA_HOLIDAYS: threeWeeks.join(',') }).reminders.extraHolidays).toEqual(threeWeeks);
+    const christmas = ['2026-12-24', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'];
+    expect(readConfig({ ...valid, EXTRA_HOLIDAYS: christmas.join(',') }).reminders.extraHolidays).toEqual(christmas);
+    // The public holidays count too: March 2027 closed except Easter Monday (29 March, a public holiday) would be
+    // split by a working day without it; with it, 27 February to 31 March has none.
+    const march = Array.from({ length: 31 }, (_, i) => `2027-03-${String(i + 1).padStart(2, '0')}`);
+    expect(stretchWithoutWorkingDay(march.filter((d) => d !== '2027-03-29'))).toBeUndefined();
+    expect(() => readConfig({ ...valid, EXTRA_HOLIDAYS: march.filter((d) => d !== '2027-03-29').join(',') })).toThrow(
+      /EXTRA_HOLIDAYS: leaves no working day from 2027-02-27 to 2027-03-31 \(33 days/,
+    );
+  });
+
   it('names every invalid variable', () => {
     const attempt = () => readConfig({ ...valid, GRAPH_BASE_URL: 'not a url', PORT: 'x' });
     expect(attempt).toThrow(ConfigError);
