@@ -161,6 +161,9 @@ async function inHost(
           removeEventListener: () => undefined,
           postMessage: (text: string) => {
             const request = JSON.parse(text) as { method: string; requestId: string };
+            // When each request reached the host, in the tab's clock (ordered against React's render mark).
+            const w = window as unknown as { naaRequests?: { method: string; at: number }[] };
+            (w.naaRequests ??= []).push({ method: request.method, at: performance.now() });
             const error =
               answer === 'interaction'
                 ? {
@@ -205,6 +208,15 @@ describe('every sign-in state tells the host the app is up (notifySuccess), in t
     await prompt.waitFor();
     await expect(prompt.innerText()).resolves.toContain('Toestemming nodig');
     await expect.poll(notified).toContain('appInitialization.success');
+    // The silent token request went to the host before React was asked to render (main.tsx, plan-boot.ts: issue 16.1).
+    const tab = page.frames().find((f) => f.url().startsWith(entraRun.appUrl));
+    const order = await tab?.evaluate(() => ({
+      naa: (window as unknown as { naaRequests?: { method: string; at: number }[] }).naaRequests ?? [],
+      react: performance.getEntriesByName('tab:react-render').map((e) => e.startTime),
+    }));
+    const tokenRequest = order?.naa.find((r) => r.method !== 'GetInitContext');
+    expect(order?.react).toHaveLength(1);
+    expect(tokenRequest?.at).toBeLessThan(order?.react[0] ?? 0);
     await page.close();
   });
 

@@ -10,7 +10,16 @@ import { screenshotPath } from './support/browser.js';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import type { HostContext, TestHost } from './support/host-server.js';
-import { byNummer, otherClient, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import {
+  byNummer,
+  fetchOrder,
+  otherClient,
+  recordFetches,
+  seriousViolations,
+  tabConfig,
+  UPN,
+  watchErrors,
+} from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -86,6 +95,31 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
     await expect.poll(() => tab.locator('[data-theme]').first().getAttribute('data-theme')).toBe('contrast');
     await page.screenshot({ path: screenshotPath('host-channel-contrast') });
     expect(await seriousViolations(frame()), 'high contrast theme in the host').toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('starts teams-js, the token and the plan’s $batch before React renders (issue 16.1), and asks Graph once', async () => {
+    const config = await tabConfig(run.appUrl);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await recordFetches(page, run.appUrl);
+    await page.goto(host.url(`${run.appUrl}/index.html#/roadmap`, { upn: UPN.imSociaal }));
+    const tab = page.frameLocator('#tab');
+    await tab.getByTestId('roadmap-card').first().waitFor();
+    const frame = page.frames().find((f) => f.url().startsWith(run.appUrl));
+    if (!frame) throw new Error('The tab frame is not there');
+    const { fetches, reactRender } = await fetchOrder(frame);
+    const graph = fetches.filter((f) => f.url.startsWith(config.graphBaseUrl));
+    const batches = graph.filter((f) => f.method === 'POST' && f.url === `${config.graphBaseUrl}/$batch`);
+    const tokens = fetches.filter((f) => f.url === config.tokenUrl);
+    // One cold $batch (React took the boot's over), the host's user's token before it, both before React's render.
+    expect(batches).toHaveLength(1);
+    expect(graph[0]).toEqual(batches[0]);
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(reactRender).toHaveLength(1);
+    expect(tokens[0]!.at).toBeLessThan(batches[0]!.at);
+    expect(batches[0]!.at).toBeLessThan(reactRender[0]!);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -7,7 +7,7 @@ import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
 import { screenshotPath } from './support/browser.js';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
-import { otherClient, personaContext, tabConfig, UPN, watchErrors } from './support/tab.js';
+import { fetchOrder, otherClient, personaContext, recordFetches, tabConfig, UPN, watchErrors } from './support/tab.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -131,11 +131,18 @@ describe('the tab in a plain browser on the sandbox', () => {
     page.on('request', (r) => {
       if (!visible && r.url().startsWith(graphBase)) before.push(`${r.method()} ${r.url().slice(graphBase.length)}`);
     });
+    await recordFetches(page, run.appUrl);
     // Cold: the data path starts before React (main.tsx, plan-boot.ts) and React takes it over: one $batch, not two.
     await page.goto(`${run.appUrl}/#/roadmap`);
     await page.getByTestId('roadmap-card').first().waitFor();
     visible = true;
     expect(before).toEqual(['POST /$batch']);
+    // Outside a host React is not held back for the data path (only in a host is it, tab-host.test.ts): it is asked
+    // to render before the $batch goes out.
+    const { fetches, reactRender } = await fetchOrder(page);
+    const batch = fetches.find((f) => f.method === 'POST' && f.url === `${graphBase}/$batch`);
+    expect(reactRender).toHaveLength(1);
+    expect(batch?.at).toBeGreaterThan(reactRender[0]!);
     // The plan is written to IndexedDB after it shows; the reload needs it there.
     const cachedEntries = () =>
       page.evaluate(

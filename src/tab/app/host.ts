@@ -1,5 +1,5 @@
 import { pickLocale, type Locale } from '../i18n/format.js';
-import type { ChannelInfo, TeamPlace, TeamsBridge } from './teams-bridge.js';
+import type { ChannelInfo, HostContext, TeamPlace, TeamsBridge } from './teams-bridge.js';
 
 export type HostTheme = 'light' | 'dark' | 'contrast';
 
@@ -101,22 +101,56 @@ export function localParentOrigin(): string | undefined {
   return ancestor && ancestor !== window.location.origin && isLoopback(ancestor) ? ancestor : undefined;
 }
 
+/** Whether the page may have a Microsoft 365 host: in a frame, or opened by another window (a host's popup). */
+export function mayHaveHost(): boolean {
+  return window.parent !== window || Boolean(window.opener);
+}
+
+type TeamsConnection = { context: HostContext; bridge: TeamsBridge };
+let connection: Promise<TeamsConnection> | undefined;
+
 /**
- * Finds out where the tab runs. Outside any frame there is no host and teams-js is not even
- * loaded (it would only reject). Inside a frame, teams-js initialises with a timeout: a frame that
- * is not a Microsoft 365 host must not leave the tab waiting forever.
+ * teams-js initialised once per page, with a timeout: a frame that is not a Microsoft 365 host must not leave the
+ * tab waiting forever. main.tsx starts it before React (issue 16.1, through plan-boot.ts), `detectHost` takes the
+ * same promise; a failed connection is forgotten, so a retry connects again.
  */
-export async function detectHost(onWarning: (message: string) => void): Promise<HostInfo> {
-  if (window.parent === window && !window.opener) return standalone();
-  try {
+export function connectHost(): Promise<TeamsConnection> {
+  if (connection) return connection;
+  const started = (async () => {
     const { connectTeams } = await import('./teams-bridge.js');
     const parent = localParentOrigin();
-    const { context, bridge } = await Promise.race([
-      connectTeams(parent ? [parent] : []),
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error('teams-js initialise timed out')), HOST_INIT_TIMEOUT_MS),
-      ),
-    ]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      return await Promise.race([
+        connectTeams(parent ? [parent] : []),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('teams-js initialise timed out')), HOST_INIT_TIMEOUT_MS);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  })();
+  connection = started;
+  started.catch(() => {
+    if (connection === started) connection = undefined;
+  });
+  return started;
+}
+
+/** The signed-in user as the host names them (the account hint, and the persona on the sandbox). */
+export function hostUser(context: { userPrincipalName?: string; loginHint?: string }): string | undefined {
+  return context.userPrincipalName || context.loginHint || undefined;
+}
+
+/**
+ * Finds out where the tab runs. Outside any frame there is no host and teams-js is not even
+ * loaded (it would only reject). Inside a frame, teams-js initialises with a timeout (`connectHost`).
+ */
+export async function detectHost(onWarning: (message: string) => void): Promise<HostInfo> {
+  if (!mayHaveHost()) return standalone();
+  try {
+    const { context, bridge } = await connectHost();
     bridge.notifyAppLoaded();
     const frameContext = FRAME_CONTEXTS.find((f) => f === context.frameContext) ?? 'content';
     return {
@@ -126,9 +160,7 @@ export async function detectHost(onWarning: (message: string) => void): Promise<
       frameContext,
       hostApp: hostAppOf(context.hostName),
       ...(context.subPageId ? { subPageId: context.subPageId } : {}),
-      ...(context.userPrincipalName || context.loginHint
-        ? { userPrincipalName: context.userPrincipalName || context.loginHint }
-        : {}),
+      ...(hostUser(context) ? { userPrincipalName: hostUser(context) } : {}),
       ...(context.team ? { team: context.team } : {}),
       ...(context.channel ? { channel: context.channel } : {}),
       teams: bridge,

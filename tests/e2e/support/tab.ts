@@ -137,3 +137,40 @@ export async function seriousViolations(target: Page | Frame): Promise<AxeViolat
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** A `fetch` the tab made, in its own page's clock (`performance.now()`), and when main.tsx asked React to render. */
+export type FetchOrder = {
+  fetches: { method: string; url: string; at: number }[];
+  /** `performance.mark('tab:react-render')` of main.tsx: React is asked to render the app (once per page). */
+  reactRender: number[];
+};
+
+/**
+ * Records, in the tab's own document (a frame in a host too), every `fetch` it starts with the time it started, so a
+ * test can put the data path and React's first render (a performance mark, same clock) in order. Call before `goto`.
+ */
+export async function recordFetches(page: Page, appUrl: string): Promise<void> {
+  await page.addInitScript((appOrigin: string) => {
+    if (window.location.origin !== appOrigin) return;
+    const fetches: FetchOrder['fetches'] = [];
+    (window as unknown as { tabFetches: FetchOrder['fetches'] }).tabFetches = fetches;
+    const original = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = input instanceof Request ? input : undefined;
+      fetches.push({
+        method: (init?.method ?? request?.method ?? 'GET').toUpperCase(),
+        url: request ? request.url : String(input),
+        at: performance.now(),
+      });
+      return original(input, init);
+    };
+  }, new URL(appUrl).origin);
+}
+
+/** What `recordFetches` saw so far in the tab's document, with React's render mark. */
+export function fetchOrder(target: Page | Frame): Promise<FetchOrder> {
+  return target.evaluate(() => ({
+    fetches: (window as unknown as { tabFetches?: FetchOrder['fetches'] }).tabFetches ?? [],
+    reactRender: performance.getEntriesByName('tab:react-render').map((e) => e.startTime),
+  }));
+}

@@ -12,6 +12,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { TokenSource } from '../../../data/graph/token-source.js';
 import { Notice } from '../../components/notice.js';
 import { useT } from '../../i18n/i18n.js';
+import { takeNaaSignIn } from '../../lib/plan/plan-boot.js';
 import type { TabConfig } from '../config.js';
 import type { HostInfo } from '../host.js';
 import type { SignedInUser } from '../sign-in.js';
@@ -74,8 +75,12 @@ export function EntraSignIn({
       try {
         let session: { tokens: TokenSource; username: string };
         if (route === 'naa') {
-          const { signInWithNaa } = await import('./naa.js');
-          session = await signInWithNaa(config.clientId, host.userPrincipalName, { interactive });
+          // The first, silent attempt may already be under way: main.tsx started it with teams-js (plan-boot.ts).
+          const early = interactive ? undefined : takeNaaSignIn();
+          session = await (early ??
+            import('./naa.js').then((naa) =>
+              naa.signInWithNaa(config.clientId, host.userPrincipalName, { interactive }),
+            ));
         } else {
           if (!config.authority) throw new Error('the configuration names no authority (TAB_AUTHORITY)');
           const { signInWithRedirect } = await import('./msal-redirect.js');

@@ -4,13 +4,22 @@
  * plan: PlanProvider then runs the delta as always) run while React, Fluent and the first view's code load and render.
  * PlanProvider takes these promises over once (`takePlanBoot`) instead of starting the same work itself.
  *
- * The same code path as without the boot: the same token source (`createPersonaTokenSource` with the configuration's
- * values), the same data session (one Graph client, reused for every later read and write), the same cache entry.
- * Only the sandbox's persona sign-in outside a Microsoft 365 host is started early: in a host the signed-in person
- * comes from teams-js, and NAA needs MSAL; both still start from React.
+ * The same code path as without the boot: the same token source, the same data session (one Graph client, reused for
+ * every later read and write), the same cache entry.
+ * - In a plain browser: the sandbox's persona sign-in with a remembered person; React mounts at once.
+ * - In a Microsoft 365 host (a frame): teams-js initialises at once (`connectHost`, which `detectHost` then takes
+ *   over); its context names the user, and the persona's token (sandbox) or the NAA token (`TAB_AUTH=naa`, silent
+ *   only; `takeNaaSignIn` hands it to the sign-in) is asked for as soon as the context is there. React mounts when the
+ *   `$batch` is on its way (or the cache had the plan, or the boot does not apply or failed): the host shows its own
+ *   loading indicator until the tab's first view, so a spinner rendered earlier would only take the main thread
+ *   from the data path. A boot that takes longer than the host's own time-out does not hold React back any further.
  */
+import type { TokenSource } from '../../../data/graph/token-source.js';
 import { inlineTabConfig } from '../../app/config.js';
+import { connectHost, hostUser, mayHaveHost } from '../../app/host.js';
 import { rememberedPersona } from '../../app/persona.js';
+import { parseHash, PUBLIC_VIEWS } from '../../app/router.js';
+import type { NaaSession } from '../../app/auth/naa.js';
 import type { DataSession } from '../data-session.js';
 import { planCacheKey, readCachedPlan } from './plan-cache.js';
 import type { PlanSnapshot } from './snapshot.js';
@@ -24,38 +33,143 @@ export type PlanBoot = {
   readonly cold: Promise<PlanSnapshot | undefined>;
 };
 
+type TabConfig = NonNullable<ReturnType<typeof inlineTabConfig>>;
+
+/** How long a boot in a host may hold React back at most: the host's own initialise time-out (host.ts). */
+const HOST_BOOT_WAIT_MS = 5000;
+
 let boot: PlanBoot | undefined;
+let naaSignIn: Promise<NaaSession> | undefined;
+
+const ignore = () => undefined;
 
 /** Where the early start applies: the persona sign-in, outside any host frame, with a remembered person. */
 export function bootTarget(
   config: ReturnType<typeof inlineTabConfig>,
   persona: string | undefined,
   framed: boolean,
-): { config: NonNullable<typeof config>; persona: string } | undefined {
+): { config: TabConfig; persona: string } | undefined {
   if (!config || config.auth !== 'persona' || !config.personaDirectoryUrl || !persona || framed) return undefined;
   return { config, persona };
 }
 
-/** Starts the plan's data path, when the page can know who signs in without React (see the module comment). */
-export function startPlanBoot(): void {
-  const target = bootTarget(inlineTabConfig(), rememberedPersona(), window.parent !== window || Boolean(window.opener));
-  if (!target) return;
-  const { config, persona } = target;
-  const session = Promise.all([import('../../../data/graph/token-source.js'), import('../data-session.js')]).then(
-    ([tokens, data]) => {
-      const source = tokens.createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona });
-      // The token request starts now, alongside the IndexedDB read; the $batch below reuses it.
-      void source.getToken().catch(() => undefined);
-      return data.createDataSession({ graphBaseUrl: config.graphBaseUrl, siteUrl: config.siteUrl, tokens: source });
-    },
+/**
+ * Whether a page in a host signs in and loads the plan the way the boot would: the configuration page, the public
+ * pages, a persona sign-in without a person (the picker) or an unknown sign-in leave everything to React.
+ */
+export function hostBootTarget(
+  config: ReturnType<typeof inlineTabConfig>,
+  where: { frameContext?: string | undefined; hash: string },
+): TabConfig | undefined {
+  if (!config || where.frameContext === 'settings') return undefined;
+  const view = parseHash(where.hash).view;
+  if (view === 'config' || PUBLIC_VIEWS.includes(view)) return undefined;
+  if (config.auth === 'naa') return config;
+  return config.auth === 'persona' && config.personaDirectoryUrl ? config : undefined;
+}
+
+/**
+ * Starts the plan's data path, when the page can know who signs in without React (see the module comment).
+ * @returns in a host, when React may mount (never rejects); outside a host `undefined`: mount at once.
+ */
+export function startPlanBoot(): Promise<void> | undefined {
+  const config = inlineTabConfig();
+  if (mayHaveHost()) return startHostBoot(config);
+  const target = bootTarget(config, rememberedPersona(), false);
+  if (!target) return undefined;
+  const { config: c, persona } = target;
+  begin(c, persona, personaTokens(c, persona));
+  return undefined;
+}
+
+function personaTokens(config: TabConfig, persona: string): Promise<TokenSource> {
+  return import('../../../data/graph/token-source.js').then((tokens) => {
+    const source = tokens.createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona });
+    // The token request starts now, alongside the IndexedDB read; the $batch reuses it.
+    void source.getToken().catch(ignore);
+    return source;
+  });
+}
+
+/**
+ * The token, the cache and the cold `$batch` for one person (the boot PlanProvider takes over).
+ * @returns when the data path no longer needs the main thread before React: the cache had the plan, the `$batch`
+ *   was handed to the network, or something failed (React then shows it the usual way)
+ */
+function begin(config: TabConfig, userKey: string, tokens: Promise<TokenSource>): Promise<void> {
+  let sending: () => void = ignore;
+  const sent = new Promise<void>((resolve) => {
+    sending = resolve;
+  });
+  const session = Promise.all([tokens, import('../data-session.js')]).then(([source, data]) =>
+    data.createDataSession({
+      graphBaseUrl: config.graphBaseUrl,
+      siteUrl: config.siteUrl,
+      // The Graph client asks for the token right before it sends a request: the first one is the cold $batch.
+      tokens: {
+        getToken: () =>
+          source.getToken().then((token) => {
+            sending();
+            return token;
+          }),
+        invalidate: () => source.invalidate(),
+      },
+    }),
   );
-  const cacheKey = planCacheKey(config.siteUrl, persona);
+  const cacheKey = planCacheKey(config.siteUrl, userKey);
   const cached = readCachedPlan(cacheKey);
   const cold = Promise.all([cached, session]).then(([c, s]) => (c ? undefined : s.loadCold()));
-  // Unhandled here on purpose only in the sense that PlanProvider handles them; keep the console free of noise.
-  session.catch(() => undefined);
-  cold.catch(() => undefined);
+  // Handled by PlanProvider; keep the console free of noise until then.
+  session.catch(ignore);
+  cold.catch(ignore);
   boot = { cacheKey, session, cached, cold };
+  return Promise.race([
+    // A macrotask after the token is handed out: the client's remaining steps up to fetch() are microtasks.
+    sent.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0))),
+    cached.then((c) => (c ? undefined : new Promise<void>(ignore)), ignore),
+    cold.then(ignore, ignore),
+    session.then(() => new Promise<void>(ignore), ignore),
+  ]);
+}
+
+function startHostBoot(config: ReturnType<typeof inlineTabConfig>): Promise<void> {
+  const connection = connectHost();
+  connection.catch(ignore);
+  const early = hostBootTarget(config, { hash: window.location.hash });
+  if (!early) return connection.then(ignore, ignore);
+  // The code the boot needs loads while teams-js talks to the host.
+  const naaCode = early.auth === 'naa' ? import('../../app/auth/naa.js') : undefined;
+  naaCode?.catch(ignore);
+  void import('../data-session.js').catch(ignore);
+  if (early.auth !== 'naa') void import('../../../data/graph/token-source.js').catch(ignore);
+
+  const path = connection.then(({ context, bridge }): Promise<void> | undefined => {
+    const target = hostBootTarget(config, { frameContext: context.frameContext, hash: window.location.hash });
+    if (!target) return undefined;
+    const user = hostUser(context);
+    if (target.auth === 'naa') {
+      if (!naaCode || !bridge.isNAAChannelRecommended()) return undefined;
+      let started: Promise<void> | undefined;
+      // Silent only (no popup unasked); EntraSignIn takes this first attempt over, a failure included.
+      naaSignIn = naaCode
+        .then((naa) => naa.signInWithNaa(target.clientId, user, { interactive: false }))
+        .then((signedIn) => {
+          started = begin(target, signedIn.username, Promise.resolve(signedIn.tokens));
+          return signedIn;
+        });
+      naaSignIn.catch(ignore);
+      return naaSignIn.then(
+        () => started,
+        () => undefined,
+      );
+    }
+    const persona = user ?? rememberedPersona();
+    return persona ? begin(target, persona, personaTokens(target, persona)) : undefined;
+  });
+  return Promise.race([
+    path.then(ignore, ignore),
+    new Promise<void>((resolve) => setTimeout(resolve, HOST_BOOT_WAIT_MS)),
+  ]);
 }
 
 /** The boot's promises, once, for this cache entry; later loads (retry, another person) start their own. */
@@ -63,5 +177,12 @@ export function takePlanBoot(cacheKey: string): PlanBoot | undefined {
   const taken = boot;
   if (!taken || taken.cacheKey !== cacheKey) return undefined;
   boot = undefined;
+  return taken;
+}
+
+/** The boot's silent NAA sign-in in a host, once: the sign-in's first, non-interactive attempt. */
+export function takeNaaSignIn(): Promise<NaaSession> | undefined {
+  const taken = naaSignIn;
+  naaSignIn = undefined;
   return taken;
 }
