@@ -244,6 +244,12 @@ export class ImportFileError extends Error {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
+ * What an invalid date cell (a Date that is no date) reads as: Dutch text, so that validation refuses it and the CLI
+ * shows it; a dry-run problem about such a cell says so in `ongeldigeDatum`, for a UI in another language.
+ */
+export const ONGELDIGE_DATUM = 'ongeldige datum';
+
+/**
  * A date cell as a calendar date. Excel date cells arrive as Dates at UTC midnight; text may be
  * `2026-03-31`, or Dutch `31-3-2026`, `31/03/2026`, `31.03.2026`. Anything else is returned as
  * text, so that validation reports it.
@@ -251,7 +257,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function importDate(cell: ImportCell): CalendarDate | string | undefined {
   if (cell === undefined) return undefined;
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return 'ongeldige datum';
+    if (Number.isNaN(cell.getTime())) return ONGELDIGE_DATUM;
     return `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())}`;
   }
   const text = String(cell).trim();
@@ -324,6 +330,8 @@ export type ImportProblemCode =
 export type ImportProblem = {
   field?: ImportField;
   value?: string;
+  /** The cell was a date cell holding no date: `value` is the Dutch `ONGELDIGE_DATUM`, a UI says it in its words. */
+  ongeldigeDatum?: true;
   message: string;
   domain?: DomainMessage;
   code?: ImportProblemCode;
@@ -457,9 +465,11 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
       for (const issue of validation.issues) {
         const field = PATH_TO_FIELD[issue.path.split('.')[0] ?? ''];
         const raw = field ? cellText(cell(field)) : undefined;
+        const source = field ? cell(field) : undefined;
         problems.push({
           ...(field ? { field } : {}),
           ...(raw !== undefined ? { value: binnenLimiet(raw, SHOWN_VALUE_MAX) } : {}),
+          ...(source instanceof Date && Number.isNaN(source.getTime()) ? { ongeldigeDatum: true as const } : {}),
           message: messageText(issue.message),
           domain: issue.message,
           code: issue.message.key,

@@ -37,7 +37,16 @@ export type ActieStatus = (typeof ACTIE_STATUSSEN)[number];
  * A person as the plan knows them. In the seed a person is a role ("Informatiemanager Sociaal Domein");
  * on a site it is a site user, whose lookup id is `id`.
  */
-export type PersonRef = { id?: string; displayName: string; email?: string };
+export type PersonRef = {
+  id?: string;
+  displayName: string;
+  email?: string;
+  /**
+   * The site no longer knows this id (a person column read with a lookup id that is not a site user): `displayName`
+   * is then the Dutch placeholder, and a UI in another language says it with its own words and the id.
+   */
+  onbekend?: true;
+};
 
 /** A recommendation (advies) of the 213a report, with the college's response. */
 export type Advies = {

@@ -26,6 +26,11 @@ export type Loaded<T> = {
   problems: FieldProblem[];
 };
 
+/** The Dutch placeholder name of a person the site no longer knows (the tab's nl `plan.unknownPerson` is the same). */
+export function unknownPersonName(id: string): string {
+  return `Onbekende gebruiker (${id})`;
+}
+
 /**
  * Reads fields tolerantly: every getter returns a usable value (or undefined) and records a
  * problem instead of throwing, because people also edit these lists directly in SharePoint.
@@ -193,7 +198,7 @@ export class FieldReader {
     const person = users.get(id);
     if (person) return person;
     this.report(field, M.veldPersoonOnbekend(field), id);
-    return { id, displayName: `Onbekende gebruiker (${id})` };
+    return { id, displayName: unknownPersonName(id), onbekend: true };
   }
 
   /** Reports a lookup target that no longer exists (deleted in SharePoint); the id is dropped. */

@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { PersonRegular } from '@fluentui/react-icons';
 import type { PersonRef } from '../../domain/model.js';
 import { useT } from '../i18n/i18n.js';
+import { personName } from '../lib/labels.js';
 
 const useStyles = makeStyles({
   root: {
@@ -22,7 +23,7 @@ export function OwnerText({ owner, className }: { owner?: PersonRef | undefined;
   return (
     <span className={mergeClasses(styles.root, !owner && styles.muted, className)}>
       <PersonRegular aria-hidden="true" />
-      <span className={styles.name}>{owner ? owner.displayName : t('plan.noOwner')}</span>
+      <span className={styles.name}>{owner ? personName(t, owner) : t('plan.noOwner')}</span>
     </span>
   );
 }

@@ -85,6 +85,7 @@ export const en: Record<MessageKey, string> = {
   'plan.col.deadline': 'Deadline',
   'plan.col.plateau': 'Plateau',
   'plan.noOwner': 'No owner',
+  'plan.unknownPerson': 'Unknown user ({id})',
   'plan.noDeadline': 'No deadline',
   'plan.overdue': 'Overdue',
   'plan.overdueOn': 'Overdue, {date}',

@@ -91,6 +91,7 @@ export const nl = {
   'plan.col.deadline': 'Deadline',
   'plan.col.plateau': 'Plateau',
   'plan.noOwner': 'Geen eigenaar',
+  'plan.unknownPerson': 'Onbekende gebruiker ({id})',
   'plan.noDeadline': 'Geen deadline',
   'plan.overdue': 'Achterstallig',
   'plan.overdueOn': 'Achterstallig, {date}',

@@ -1,5 +1,5 @@
 import { themaNaamIn, ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
-import type { ActieStatus, Domein, Plateau, ThemaCode } from '../../domain/model.js';
+import type { ActieStatus, Domein, PersonRef, Plateau, ThemaCode } from '../../domain/model.js';
 import type { MessageKey } from '../i18n/nl.js';
 
 /** Catalogue keys of the plan's choice values: stored in Dutch, shown in the user's language. */
@@ -63,4 +63,12 @@ export function themaLabel(t: T, code: ThemaCode, inrichting: Inrichting = ZOETE
   const naam = themaNaamIn(inrichting, code);
   const zoetermeer = ZOETERMEER_INRICHTING.themas.find((x) => x.code === code);
   return zoetermeer !== undefined && zoetermeer.naam === naam ? (known(THEMA_LABEL, code, t) ?? naam) : naam;
+}
+
+/**
+ * A person's name in the UI's language: their own name, or, for a person the site no longer knows (the data layer's
+ * Dutch placeholder), "Unknown user (id)" in the UI's words.
+ */
+export function personName(t: T, person: PersonRef): string {
+  return person.onbekend && person.id !== undefined ? t('plan.unknownPerson', { id: person.id }) : person.displayName;
 }

@@ -121,7 +121,7 @@ describe('tolerant reading of items edited in SharePoint', () => {
     expect(loaded.value.advies).toBe(11);
     expect(loaded.value.status).toBe('Niet gestart');
     expect(loaded.value.domeinen).toEqual(['Sociaal Domein']);
-    expect(loaded.value.eigenaar).toEqual({ id: '99', displayName: 'Onbekende gebruiker (99)' });
+    expect(loaded.value.eigenaar).toEqual({ id: '99', displayName: 'Onbekende gebruiker (99)', onbekend: true });
     expect(loaded.problems.map((p) => p.field).sort()).toEqual(['Domeinen', 'Eigenaar', 'Status', 'Title']);
     expect(loaded.problems.find((p) => p.field === 'Status')?.message).toBe(
       "Onbekende waarde 'In behandeling' in Status.",

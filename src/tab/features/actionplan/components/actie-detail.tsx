@@ -34,7 +34,7 @@ import { StatusBadge } from '../../../components/status-badge.js';
 import { VersionList } from '../../../components/version-list.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { domainMessageText } from '../../../lib/domain-message.js';
-import { domeinLabel, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
+import { domeinLabel, personName, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
 import { deriveRows } from '../../../lib/plan/derive.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useMediaQuery } from '../../../lib/use-media-query.js';
@@ -587,7 +587,7 @@ function ReadOnlyFields({ actie }: { actie: Actie }) {
   const rows: [string, string][] = [
     [t('detail.status'), t(STATUS_LABEL[actie.status])],
     [t('detail.statusToelichting'), actie.statusToelichting ?? t('detail.none')],
-    [t('detail.eigenaar'), actie.eigenaar?.displayName ?? t('plan.noOwner')],
+    [t('detail.eigenaar'), actie.eigenaar ? personName(t, actie.eigenaar) : t('plan.noOwner')],
     [t('detail.start'), actie.start ?? t('detail.none')],
     [t('detail.deadline'), actie.deadline ?? t('plan.noDeadline')],
     [t('detail.planning'), actie.planning ?? t('detail.none')],

@@ -25,7 +25,7 @@ import { formatInstant } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
-import { domeinLabel } from '../../../lib/labels.js';
+import { domeinLabel, personName } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { invalidateTabQueries } from '../../../lib/query/query-client.js';
 import { useTabQuery } from '../../../lib/query/use-tab-query.js';
@@ -154,7 +154,7 @@ export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein
           {t('agenderen.staatOpAgenda', {
             domein: domeinNaam,
             sinds: formatInstant(bestaand.value.op, locale),
-            door: bestaand.value.door?.displayName ?? t('agenderen.onbekend'),
+            door: bestaand.value.door ? personName(t, bestaand.value.door) : t('agenderen.onbekend'),
             reden: bestaand.value.reden,
           })}
         </Body1>

@@ -24,7 +24,7 @@ import { formatCalendarDate } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { describeError } from '../../../lib/errors.js';
-import { domeinLabel, STATUS_LABEL } from '../../../lib/labels.js';
+import { domeinLabel, personName, STATUS_LABEL } from '../../../lib/labels.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useTabQuery } from '../../../lib/query/use-tab-query.js';
@@ -109,7 +109,7 @@ export function DomeinVoortgangSection({
             <span className={styles.domein}>{domeinLabel(t, d.domein)}</span>
             <StatusBadge status={d.status} size="small" />
             <Caption1 className={styles.muted}>
-              {d.eigenaar?.displayName ?? t('domeinVoortgang.noOwner')}
+              {d.eigenaar ? personName(t, d.eigenaar) : t('domeinVoortgang.noOwner')}
               {d.deadline ? ` · ${formatCalendarDate(d.deadline, locale)}` : ''}
               {d.rij ? '' : ` · ${t('domeinVoortgang.followsActie')}`}
             </Caption1>

@@ -14,7 +14,7 @@ import { OwnerText } from '../../../components/owner-text.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { plateauLabel, STATUS_LABEL } from '../../../lib/labels.js';
+import { personName, plateauLabel, STATUS_LABEL } from '../../../lib/labels.js';
 import { KEY_STEP_PX, MAX_COLUMN_PX, MIN_COLUMN_PX, type SizedColumn } from '../lib/column-widths.js';
 import type { ListEntry, ListQuery, SortKey } from '../lib/list-query.js';
 import { useListGridNavigation } from '../hooks/use-list-grid-navigation.js';
@@ -241,7 +241,10 @@ export function ListGrid(props: ListGridProps) {
                 <Cell className={styles.narrowStack} title={t(STATUS_LABEL[a.status])}>
                   <StatusBadge status={a.status} size="small" />
                 </Cell>
-                <Cell className={styles.narrowHidden} title={a.eigenaar?.displayName ?? t('plan.noOwner')}>
+                <Cell
+                  className={styles.narrowHidden}
+                  title={a.eigenaar ? personName(t, a.eigenaar) : t('plan.noOwner')}
+                >
                   <OwnerText owner={a.eigenaar} />
                 </Cell>
                 <Cell

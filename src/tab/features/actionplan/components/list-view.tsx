@@ -22,7 +22,7 @@ import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
-import { domeinLabel, plateauLabel, STATUS_LABEL, THEMA_LABEL, themaLabel } from '../../../lib/labels.js';
+import { domeinLabel, personName, plateauLabel, STATUS_LABEL, THEMA_LABEL, themaLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
 import { buildEntries, queryFromParams, queryToParams, type ListQuery, type SortKey } from '../lib/list-query.js';
@@ -185,7 +185,7 @@ export function ListView({
         case 'eigenaar':
           return key === ''
             ? t('plan.noOwner')
-            : (rows.find((r) => r.ownerKey === key)?.actie.eigenaar?.displayName ?? key);
+            : ((owner) => (owner ? personName(t, owner) : key))(rows.find((r) => r.ownerKey === key)?.actie.eigenaar);
         case 'geen':
           return '';
       }

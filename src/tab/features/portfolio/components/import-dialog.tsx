@@ -28,6 +28,7 @@ import {
   importFailureReason,
   importFieldLabelKey,
   importProblemText,
+  importProblemValue,
   type KnownValues,
 } from '../lib/import-problem-text.js';
 import { problemsCsv } from '../lib/import-problems-csv.js';
@@ -173,7 +174,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
       r.problems.map((p) => [
         r.rowNumber,
         p.field ? t(importFieldLabelKey(p.field)) : '',
-        p.value ?? '',
+        importProblemValue(p, t),
         importProblemText(p, t, known, locale),
       ]),
     );
@@ -307,7 +308,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                               <tr key={`${r.rowNumber}-${i}`} data-row={r.rowNumber}>
                                 <td className={styles.td}>{r.rowNumber}</td>
                                 <td className={styles.td}>{p.field ? t(importFieldLabelKey(p.field)) : ''}</td>
-                                <td className={styles.td}>{p.value ?? ''}</td>
+                                <td className={styles.td}>{importProblemValue(p, t)}</td>
                                 <td className={styles.td}>{importProblemText(p, t, known, locale)}</td>
                               </tr>
                             )),

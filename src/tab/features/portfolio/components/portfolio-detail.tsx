@@ -28,7 +28,7 @@ import { PortfolioConflictError, PortfolioValidationError } from '../../../../da
 import { useLocale } from '../../../i18n/i18n.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import type { PortfolioMessageKey as MessageKey } from '../hooks/use-portfolio-t.js';
-import { domeinLabel } from '../../../lib/labels.js';
+import { domeinLabel, personName } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useMediaQuery } from '../../../lib/use-media-query.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
@@ -309,12 +309,12 @@ export function PortfolioDetail({
                   {v.prioriteit ?? t('pf.noRank')} <DitKwartaalBadge value={v.ditKwartaal} />
                 </dd>
                 <dt className={styles.dt}>{t('pf.detail.opdrachtgever')}</dt>
-                <dd className={styles.dd}>{v.opdrachtgever?.displayName ?? '–'}</dd>
+                <dd className={styles.dd}>{v.opdrachtgever ? personName(t, v.opdrachtgever) : '–'}</dd>
                 <dt className={styles.dt}>{t('pf.detail.informatiemanager')}</dt>
-                <dd className={styles.dd}>{v.informatiemanager?.displayName ?? '–'}</dd>
+                <dd className={styles.dd}>{v.informatiemanager ? personName(t, v.informatiemanager) : '–'}</dd>
                 <dt className={styles.dt}>{t('pf.detail.iaContact')}</dt>
                 <dd className={styles.dd} data-testid="detail-ia-contact">
-                  {v.iaContact?.displayName ?? '–'}
+                  {v.iaContact ? personName(t, v.iaContact) : '–'}
                 </dd>
                 <dt className={styles.dt}>{t('pf.col.periode')}</dt>
                 <dd className={styles.dd} data-testid="detail-periode">

@@ -45,6 +45,17 @@ export function importProblemText(
   return valid ? `${base} ${valid}` : base;
 }
 
+/**
+ * The refused cell's value as the problems table shows it: the file's own text, or for a date cell that holds no date
+ * the UI's words for that (the data layer's value is the Dutch `ONGELDIGE_DATUM`).
+ */
+export function importProblemValue(
+  problem: ImportProblem,
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+): string {
+  return problem.ongeldigeDatum ? t('pf.import.ongeldigeDatum') : (problem.value ?? '');
+}
+
 /** What the site knows that a problem can name: the people a person column may hold. */
 export type KnownValues = { people?: readonly string[] };
 
