@@ -28,6 +28,10 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // As the unit project: each file starts its own sandbox, servers and child processes and closes them in
+          // afterAll, and none changes process.env, timers or globals, so a file needs no module context of its own.
+          // 38 of the 60 files (data, bot, reminders) measured: 226 CPU-s isolated, 112 without.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
