@@ -1,8 +1,10 @@
 import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { ItemVersion } from '../../data/item-history.js';
 import { formatCalendarDate, formatInstant, type Locale } from '../i18n/format.js';
-import { useLocale, useT } from '../i18n/i18n.js';
-import { nl, type MessageKey } from '../i18n/nl.js';
+import { useTextsT } from '../i18n/feature-catalogue.js';
+import { useLocale } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/nl.js';
+import { historyTexts, type HistoryKey } from './history-i18n.js';
 import { DOMEIN_LABEL, PLATEAU_LABEL, STATUS_LABEL } from '../lib/labels.js';
 
 const useStyles = makeStyles({
@@ -22,7 +24,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+type T = (key: MessageKey | HistoryKey, values?: Record<string, string | number>) => string;
 
 /** A label map's text for a stored value, when the value is one of its keys. */
 function labelOf(map: Record<string, MessageKey>, value: string, t: T): string | undefined {
@@ -53,7 +55,7 @@ export function shownValue(key: string, value: string, locale: Locale, t: T): st
  */
 export function fieldName(key: string, dutch: string, t: T, locale: Locale): string {
   const k = `history.field.${key}`;
-  return locale === 'nl' || !(k in nl) ? dutch : t(k as MessageKey);
+  return locale === 'nl' || !Object.hasOwn(historyTexts.nl, k) ? dutch : t(k as HistoryKey);
 }
 
 /** An item's SharePoint versions, newest first: who changed which field from what to what. */
@@ -64,10 +66,10 @@ export function VersionList({
 }: {
   versions: readonly ItemVersion[];
   testId: string;
-  noFieldsKey: MessageKey;
+  noFieldsKey: MessageKey | HistoryKey;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useTextsT(historyTexts);
   const locale = useLocale();
   if (versions.length === 0) return <Body1 className={styles.muted}>{t('detail.noHistory')}</Body1>;
   return (

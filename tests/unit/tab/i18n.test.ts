@@ -71,9 +71,23 @@ describe('language and formatting', () => {
 describe("feature catalogues (texts in a view's own lazy chunk)", async () => {
   const { readdirSync, existsSync } = await import('node:fs');
   const features = readdirSync('src/tab/features').filter((f) => existsSync(`src/tab/features/${f}/i18n.ts`));
+  // A feature's i18n.ts, and the other catalogue files (`*-i18n.ts`) of the features and the shared components.
+  const files = [
+    ...features.map((f) => [f, `src/tab/features/${f}/i18n.ts`] as const),
+    ...readdirSync('src/tab/features').flatMap((f) =>
+      existsSync(`src/tab/features/${f}`)
+        ? readdirSync(`src/tab/features/${f}`)
+            .filter((name) => name.endsWith('-i18n.ts'))
+            .map((name) => [f, `src/tab/features/${f}/${name}`] as const)
+        : [],
+    ),
+    ...readdirSync('src/tab/components')
+      .filter((name) => name.endsWith('-i18n.ts'))
+      .map((name) => ['components', `src/tab/components/${name}`] as const),
+  ];
   const catalogues: [string, { nl: Record<string, string>; en: Record<string, string> }][] = [];
-  for (const feature of features) {
-    const module = (await import(`../../../src/tab/features/${feature}/i18n.ts`)) as Record<string, unknown>;
+  for (const [feature, file] of files) {
+    const module = (await import(`../../../${file}`)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
       if (value && typeof value === 'object' && 'nl' in value && 'en' in value)
         catalogues.push([`${feature}/${name}`, value as { nl: Record<string, string>; en: Record<string, string> }]);
@@ -82,7 +96,7 @@ describe("feature catalogues (texts in a view's own lazy chunk)", async () => {
 
   it('finds the catalogues of the views that have one', () => {
     expect(catalogues.map(([name]) => name.split('/')[0]).sort()).toEqual(
-      expect.arrayContaining(['besluiten', 'settings', 'voortgang']),
+      expect.arrayContaining(['besluiten', 'settings', 'voortgang', 'components']),
     );
   });
   it.each(catalogues)(

@@ -32,7 +32,10 @@ import { deadlineSoort } from '../../../../domain/planning.js';
 import { bevindingenPerThema, samenhangVan } from '../../../../domain/samenhang.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { VersionList } from '../../../components/version-list.js';
-import { useLocale, useT } from '../../../i18n/i18n.js';
+import { useLocale } from '../../../i18n/i18n.js';
+import { useTextsT } from '../../../i18n/feature-catalogue.js';
+import { historyTexts } from '../../../components/history-i18n.js';
+import { detailTexts } from '../detail-i18n.js';
 import { domainMessageText } from '../../../lib/domain-message.js';
 import { domeinLabel, personName, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
 import { deriveRows } from '../../../lib/plan/derive.js';
@@ -70,7 +73,7 @@ export function ActieDetail({
   canEdit: boolean;
   onShare: (item: Loaded<Actie>) => Promise<ShareResult>;
 }) {
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const styles = useActieDetailStyles();
   const narrow = useMediaQuery('(max-width: 640px)');
   const { plan } = usePlanContext();
@@ -131,7 +134,7 @@ function DetailBody({
   onShare: (item: Loaded<Actie>) => Promise<ShareResult>;
 }) {
   const styles = useActieDetailStyles();
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const locale = useLocale();
   const ctx = usePlanContext();
   const editor = useActieEditor(item, canEdit);
@@ -551,7 +554,7 @@ function OwnerPicker({
   value: string;
   onChange: (id: string) => void;
 }) {
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const selected = users.find((u) => u.id === value);
   const [query, setQuery] = useState(selected?.displayName ?? '');
   useEffect(() => setQuery(selected?.displayName ?? ''), [selected?.displayName]);
@@ -583,7 +586,7 @@ function OwnerPicker({
 
 function ReadOnlyFields({ actie }: { actie: Actie }) {
   const styles = useActieDetailStyles();
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const rows: [string, string][] = [
     [t('detail.status'), t(STATUS_LABEL[actie.status])],
     [t('detail.statusToelichting'), actie.statusToelichting ?? t('detail.none')],

@@ -17,7 +17,9 @@ import type { Actie, Domein } from '../../../../domain/model.js';
 import { checkLinks, checkVervallen, isVervallen, mayChangeActie } from '../../../../domain/plan-wijzigen.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
-import { useT } from '../../../i18n/i18n.js';
+import { useTextsT } from '../../../i18n/feature-catalogue.js';
+import { historyTexts } from '../../../components/history-i18n.js';
+import { detailTexts } from '../detail-i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter, type SaveOutcome } from '../../../lib/plan/use-actie-writer.js';
@@ -51,7 +53,7 @@ export function VervallenBanner({ actie }: { actie: Actie }) {
  */
 export function ActiePlanWijzigen({ item, scope }: { item: Loaded<Actie>; scope?: Domein | undefined }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();
   const ft = useFeatureT(planTexts);
   const { plan } = usePlanContext();

@@ -22,7 +22,10 @@ import type { Actie, Domein } from '../../../../domain/model.js';
 import type { AgenderingValidationError } from '../../../../data/agenderingen-store.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { formatInstant } from '../../../i18n/format.js';
-import { useLocale, useT } from '../../../i18n/i18n.js';
+import { useLocale } from '../../../i18n/i18n.js';
+import { useTextsT } from '../../../i18n/feature-catalogue.js';
+import { historyTexts } from '../../../components/history-i18n.js';
+import { detailTexts } from '../detail-i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { domeinLabel, personName } from '../../../lib/labels.js';
@@ -56,7 +59,7 @@ function newClientKey(nummer: string, domein: Domein): string {
  */
 export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein: Domein | undefined }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();
   const locale = useLocale();
   const ctx = usePlanContext();

@@ -23,7 +23,9 @@ import { useMemo, useState } from 'react';
 import { ACTIE_STATUSSEN, type ActieStatus, type PersonRef } from '../../../../domain/model.js';
 import { checkTransition } from '../../../../domain/status.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
-import { useT } from '../../../i18n/i18n.js';
+import { useTextsT } from '../../../i18n/feature-catalogue.js';
+import { historyTexts } from '../../../components/history-i18n.js';
+import { detailTexts } from '../detail-i18n.js';
 import { STATUS_LABEL } from '../../../lib/labels.js';
 import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
@@ -57,7 +59,7 @@ export function BulkDialog({
   onClose: (result?: BulkSummary) => void;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const bt = useFeatureT(bulkTexts);
   const say = useDomainText();
   const { plan } = usePlanContext();

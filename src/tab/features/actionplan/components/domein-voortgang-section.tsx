@@ -21,7 +21,10 @@ import type { Loaded } from '../../../../data/lists/field-reader.js';
 import type { DomeinVoortgangValidationError } from '../../../../data/domein-voortgang-store.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
-import { useLocale, useT } from '../../../i18n/i18n.js';
+import { useLocale } from '../../../i18n/i18n.js';
+import { useTextsT } from '../../../i18n/feature-catalogue.js';
+import { historyTexts } from '../../../components/history-i18n.js';
+import { detailTexts } from '../detail-i18n.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { describeError } from '../../../lib/errors.js';
 import { domeinLabel, personName, STATUS_LABEL } from '../../../lib/labels.js';
@@ -75,7 +78,7 @@ export function DomeinVoortgangSection({
   canEdit: boolean;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const locale = useLocale();
   const ctx = usePlanContext();
   // A domain's tab shows its own row as the action; the roll-up and the store need the action as stored.
@@ -136,7 +139,7 @@ export function DomeinVoortgangSection({
  */
 function RijGeschiedenis({ rijId, version, domein }: { rijId: string; version: string; domein: Domein }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const ctx = usePlanContext();
   const [open, setOpen] = useState(false);
   // Read when opened, and again for each of the row's versions (eTag); the history shown stays meanwhile.
@@ -184,7 +187,7 @@ function RijGeschiedenis({ rijId, version, domein }: { rijId: string; version: s
 
 function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();
   const ctx = usePlanContext();
   const [status, setStatus] = useState<ActieStatus>(stand.status);

@@ -1,6 +1,8 @@
 import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { useT } from '../../../i18n/i18n.js';
+import { useTextsT } from '../../../i18n/feature-catalogue.js';
+import { historyTexts } from '../../../components/history-i18n.js';
+import { detailTexts } from '../detail-i18n.js';
 import { LoadError } from '../../../components/load-error.js';
 import { usePortfolioQuery } from '../../../lib/query/use-portfolio-query.js';
 
@@ -15,7 +17,7 @@ const useStyles = makeStyles({
  */
 export function LinkedPortfolio({ nummer }: { nummer: string }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const portfolio = usePortfolioQuery();
   const items = useMemo(
     () => portfolio.data?.items.map((i) => i.value).filter((i) => i.acties.includes(nummer)),

@@ -11,8 +11,9 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Actie, PersonRef } from '../../../../domain/model.js';
-import { useT } from '../../../i18n/i18n.js';
-import type { MessageKey } from '../../../i18n/nl.js';
+import { useTextsT } from '../../../i18n/feature-catalogue.js';
+import { historyTexts } from '../../../components/history-i18n.js';
+import { detailTexts, type DetailKey } from '../detail-i18n.js';
 import type { ActieForm, FormField } from '../lib/actie-form.js';
 import { defaultChoices, mergedForm, mergeRows, type MergeChoice } from '../lib/merge.js';
 import { mergeTexts } from '../edit-i18n.js';
@@ -39,7 +40,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
-export const FIELD_LABEL: Record<FormField, MessageKey> = {
+export const FIELD_LABEL: Record<FormField, DetailKey> = {
   titel: 'detail.titel',
   status: 'detail.status',
   statusToelichting: 'detail.statusToelichting',
@@ -74,7 +75,7 @@ export function MergeView({
   busy: boolean;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const mt = useFeatureT(mergeTexts);
   const rows = useMemo(() => mergeRows(base, mine, theirs), [base, mine, theirs]);
   const [choices, setChoices] = useState<Record<string, MergeChoice>>(() => defaultChoices(rows));

@@ -23,7 +23,9 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { DOMEINEN, PLATEAUS, type Domein, type Plateau } from '../../../../domain/model.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
-import { useT } from '../../../i18n/i18n.js';
+import { useTextsT } from '../../../i18n/feature-catalogue.js';
+import { historyTexts } from '../../../components/history-i18n.js';
+import { detailTexts } from '../detail-i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { domeinLabel, plateauLabel, themaLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
@@ -72,7 +74,7 @@ export function NieuweActieDialog({
   onCreated: (id: string, nummer: string) => void;
 }) {
   const styles = useStyles();
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();
   const ft = useFeatureT(planTexts);
   const { plan } = usePlanContext();

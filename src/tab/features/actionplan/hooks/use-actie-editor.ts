@@ -9,7 +9,10 @@ import { validateActie } from '../../../../domain/validation.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { domainMessageText, transitionMessageText } from '../../../lib/domain-message.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { useLocale, useT } from '../../../i18n/i18n.js';
+import { useLocale } from '../../../i18n/i18n.js';
+import { useTextsT } from '../../../i18n/feature-catalogue.js';
+import { historyTexts } from '../../../components/history-i18n.js';
+import { detailTexts } from '../detail-i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
@@ -75,7 +78,7 @@ export type ActieEditor = ActieEditorState & {
 
 /** The editor of one action in the detail panel (`canEdit` false: the draft store is neither read nor written). */
 export function useActieEditor(item: Loaded<Actie>, canEdit: boolean): ActieEditor {
-  const t = useT();
+  const t = useTextsT(detailTexts, historyTexts);
   const mt = useFeatureT(mergeTexts);
   const locale = useLocale();
   const ctx = usePlanContext();
