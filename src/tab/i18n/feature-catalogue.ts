@@ -36,9 +36,7 @@ export type CatalogueKey<C> = C extends FeatureCatalogue<infer K> ? K : never;
  */
 export function useTextsT<
   const C extends readonly [FeatureCatalogue<string>, FeatureCatalogue<string>?, FeatureCatalogue<string>?],
->(
-  ...catalogues: C
-): (key: MessageKey | CatalogueKey<C[number]>, values?: Record<string, string | number>) => string {
+>(...catalogues: C): (key: MessageKey | CatalogueKey<C[number]>, values?: Record<string, string | number>) => string {
   const locale = useLocale();
   const t = useT();
   // The catalogues are module constants: the same objects on every render, so the first render's list holds.
