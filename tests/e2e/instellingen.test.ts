@@ -330,4 +330,61 @@ describe('the Instellingen view', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);
+
+  it("opening reads /healthz once: the job status and the previews' holidays share one read (issue 17)", async () => {
+    const context = await personaContext(browser, UPN.hr);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const reads: number[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/healthz')) reads.push(Date.now());
+    });
+    await page.goto(`${run.appUrl}/#/instellingen`);
+    // Both users of /healthz have their answer: the job block, and the reminder time (shown once the holidays are).
+    await expect(page.getByTestId('job-status').innerText()).resolves.toContain(
+      'Geen herinneringstaak op deze server.',
+    );
+    await page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`).getByTestId('mt-next-reminder').waitFor();
+    await idle(page);
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+    // After the first read only the job status' poll reads again, every 10 s: never two reads closer together (before,
+    // the job status and the holidays each read it on opening).
+    const gaps = reads.slice(1).map((at, i) => at - (reads[i] ?? at));
+    expect(gaps.filter((gap) => gap < 9_000)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a failed read keeps the MTs and the job status shown, says what failed, and "Opnieuw proberen" reads again (issue 17)', async () => {
+    const { page, errors } = await open(UPN.hr);
+    const job = page.getByTestId('job-status');
+    await expect(job.innerText()).resolves.toContain('Geen herinneringstaak op deze server.');
+    const cards = page.getByTestId('mt-card');
+    const shown = await cards.count();
+    expect(shown).toBeGreaterThan(1);
+    // From now on every read of the MTs (one `$batch`) and of /healthz fails.
+    await page.route('**/$batch', (route) => route.abort('connectionreset'));
+    await page.route('**/healthz', (route) => route.abort('connectionreset'));
+    // The page becoming visible again reads the MTs at once; the job status fails at its next poll (10 s).
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    const mtsError = page.getByTestId('inst-load-error');
+    await mtsError.waitFor();
+    await expect(mtsError.innerText()).resolves.toContain("De MT's konden niet worden geladen");
+    await expect(mtsError.innerText()).resolves.toContain('Hieronder staat wat het laatst is geladen');
+    await expect(cards.count()).resolves.toBe(shown);
+    const jobError = page.getByTestId('job-status-error');
+    await jobError.waitFor({ timeout: 30_000 });
+    await expect(jobError.innerText()).resolves.toContain('De status van de taak kon niet worden opgehaald');
+    await expect(job.innerText()).resolves.toContain('Geen herinneringstaak op deze server.');
+    await page.unroute('**/$batch');
+    await page.unroute('**/healthz');
+    await mtsError.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await mtsError.waitFor({ state: 'detached' });
+    await jobError.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await jobError.waitFor({ state: 'detached' });
+    await expect(cards.count()).resolves.toBe(shown);
+    await expect(job.innerText()).resolves.toContain('Geen herinneringstaak op deze server.');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
 });

@@ -192,6 +192,33 @@ async function inHost(
   return { page, tab: page.frameLocator('#tab'), frame, errors };
 }
 
+describe('Volgende vergadering on a failed read (issue 17)', () => {
+  it('keeps the agenda it showed when a later read fails, says what failed, and "Opnieuw proberen" reads it again', async () => {
+    const { page, errors } = await open(UPN.imSociaal, '#/vergadering?mt=cmt');
+    const wanneer = page.getByTestId('volgende-wanneer');
+    await wanneer.waitFor();
+    const occurrence = await wanneer.getAttribute('data-occurrence');
+    expect(occurrence).toBe(`cmt|${meeting.start.toISOString().slice(0, 19)}Z`);
+    await page.evaluate(() => (window.location.hash = '#/roadmap'));
+    await page.getByTestId('volgende-vergadering').waitFor({ state: 'detached' });
+    // The plan is loaded; from now on every read of the MTs (one `$batch`) fails.
+    await page.route('**/$batch', (route) => route.abort('connectionreset'));
+    await page.evaluate(() => (window.location.hash = '#/vergadering?mt=cmt'));
+    const error = page.getByTestId('volgende-error');
+    await error.waitFor();
+    // Said next to the agenda read before, which stays (the hand-rolled hook showed the error instead of the agenda).
+    await expect(error.innerText()).resolves.toContain('De agenda van de volgende vergadering kon niet worden geladen');
+    await expect(error.innerText()).resolves.toContain('Hieronder staat wat het laatst is geladen');
+    await expect(wanneer.getAttribute('data-occurrence')).resolves.toBe(occurrence);
+    await page.unroute('**/$batch');
+    await error.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await error.waitFor({ state: 'detached' });
+    await expect(wanneer.getAttribute('data-occurrence')).resolves.toBe(occurrence);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
+
 describe.each(['Outlook', 'Office'] as const)(
   'Volgende vergadering as a personal tab in %s (issue 15.1)',
   (hostName) => {

@@ -4,10 +4,11 @@
  * configuration (Dutch public holidays and `EXTRA_HOLIDAYS`), so the tab carries no holiday library and cannot
  * disagree with the job about which days are skipped.
  */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { isValidCalendarDate } from '../../domain/dates.js';
 import type { CalendarDate } from '../../domain/model.js';
 import type { HealthBody } from '../../shared/wire.js';
+import { useHealth } from './query/use-health.js';
 
 /**
  * `settled: false` while the server has not answered. Settled with `known: false` when it could not say (an error, a
@@ -29,36 +30,30 @@ export function holidaysFromHealth(body: unknown): CalendarDate[] | undefined {
 
 /** The window moves a day at a time; within an hour the answer is the same, so views opened meanwhile share it. */
 const REUSE_MS = 3_600_000;
-let cached: { at: number; dates: Promise<CalendarDate[] | undefined> } | undefined;
 
-function loadHolidays(): Promise<CalendarDate[] | undefined> {
-  if (cached && Date.now() - cached.at < REUSE_MS) return cached.dates;
-  const dates = fetch('./healthz', { cache: 'no-store' })
-    .then(async (response) => {
-      // 503 carries the same body, with the configuration problems the server found.
-      if (!response.ok && response.status !== 503) return undefined;
-      return holidaysFromHealth(await response.json());
-    })
-    .catch(() => undefined);
-  cached = { at: Date.now(), dates };
-  // An answer without holidays (a server still starting) is asked again by the next view, not kept for an hour.
-  void dates.then((d) => {
-    if (d === undefined && cached?.dates === dates) cached = undefined;
-  });
-  return dates;
+/**
+ * How long an answer serves the previews: an hour when it carries the holidays; none when it does not (a server still
+ * starting), so the next view asks again rather than going without holidays for an hour.
+ */
+export function holidaysStaleTime(body: unknown): number {
+  return holidaysFromHealth(body) === undefined ? 0 : REUSE_MS;
 }
 
-/** The reminder job's holidays from the app server, read once per view (shared for an hour between views). */
+/**
+ * The reminder job's holidays from the app server: the `/healthz` query that Instellingen's job status also uses
+ * (one read for both), kept for an hour between views.
+ */
 export function useReminderHolidays(): ReminderHolidaysState {
-  const [state, setState] = useState<ReminderHolidaysState>({ settled: false });
-  useEffect(() => {
-    let cancelled = false;
-    void loadHolidays().then((dates) => {
-      if (!cancelled) setState({ settled: true, known: dates !== undefined, dates: dates ?? [] });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  return state;
+  const { status, data } = useHealth(holidaysOrNull, { staleTime: (query) => holidaysStaleTime(query.state.data) });
+  // One object per answer: the previews recompute when the holidays change, not on every render.
+  return useMemo(
+    // A failed read without an earlier answer, or an answer without holidays: the previews use none, as before.
+    () => (status === 'loading' ? { settled: false } : { settled: true, known: Boolean(data), dates: data ?? [] }),
+    [status, data],
+  );
+}
+
+/** `null` for "the server did not say", so an answer without holidays counts as an answer (not as loading). */
+function holidaysOrNull(body: unknown): CalendarDate[] | null {
+  return holidaysFromHealth(body) ?? null;
 }

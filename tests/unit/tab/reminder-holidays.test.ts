@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthBody } from '../../../src/shared/wire.js';
-import { holidaysFromHealth } from '../../../src/tab/lib/reminder-holidays.js';
+import { holidaysFromHealth, holidaysStaleTime } from '../../../src/tab/lib/reminder-holidays.js';
 
 const body = (reminderHolidays: unknown): unknown => ({
   status: 'ok',
@@ -30,5 +30,10 @@ describe("the tab reads the job's holidays from /healthz", () => {
     expect(
       holidaysFromHealth(body({ from: '', to: '', dates: ['2026-12-25', '2026-02-30', 25, '<b>', '2027-01-01'] })),
     ).toEqual(['2026-12-25', '2027-01-01']);
+  });
+  it('an answer with the holidays serves the previews for an hour; one without (a server still starting) is asked again', () => {
+    expect(holidaysStaleTime(body({ from: '2026-10-04', to: '2028-01-09', dates: ['2026-12-25'] }))).toBe(3_600_000);
+    expect(holidaysStaleTime(body(null))).toBe(0);
+    expect(holidaysStaleTime(undefined)).toBe(0);
   });
 });

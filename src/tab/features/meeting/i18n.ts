@@ -7,6 +7,7 @@ import { defineCatalogue } from '../../i18n/feature-catalogue.js';
 export const volgendeTexts = defineCatalogue(
   {
     title: 'Volgende vergadering',
+    loadError: 'De agenda van de volgende vergadering kon niet worden geladen',
     intro: 'Het agendapunt digitalisering van de volgende vergadering, zoals de kaart in het kanaal het toont.',
     mt: 'MT',
     geenMts: 'Er zijn nog geen MT’s ingesteld.',
@@ -51,6 +52,7 @@ export const volgendeTexts = defineCatalogue(
   },
   {
     title: 'Next meeting',
+    loadError: 'The agenda of the next meeting could not be loaded',
     intro: 'The digitalisation agenda item of the next meeting, as the card in the channel shows it.',
     mt: 'Management team',
     geenMts: 'No management teams have been set up yet.',
@@ -103,7 +105,7 @@ export const panelTexts = defineCatalogue(
     counts:
       '{open} van {total, plural, one {# actie} other {# acties}} open · {overdue} achterstallig · {blocked} geblokkeerd · {waiting} {waiting, plural, one {wacht} other {wachten}} op een andere actie',
     loading: 'De agenda wordt geladen…',
-    loadError: 'De agenda kon niet worden geladen: {detail}',
+    loadError: 'De agenda kon niet worden geladen',
     noMt: 'Er is geen MT gevonden voor dit kanaal. Stel het MT in bij Instellingen.',
     noMeeting: 'Er is geen volgende vergadering in het schema van {mt}.',
     empty: 'Niets op de agenda: geen acties die aandacht vragen en geen portfoliowijzigingen.',
@@ -132,7 +134,6 @@ export const panelTexts = defineCatalogue(
     vorige: 'Besluiten vorige vergadering',
     vorigeVan: 'Vergadering van {datum}',
     geenVorige: 'Geen besluiten vastgelegd in de vorige vergadering.',
-    retry: 'Opnieuw proberen',
     'geagendeerd.title': "Geagendeerd door de MT's ({count})",
     'geagendeerd.meta': '{domein} · door {door} · sinds {sinds}',
     'geagendeerd.reden': 'Reden: {reden}',
@@ -148,7 +149,7 @@ export const panelTexts = defineCatalogue(
     counts:
       '{open} of {total, plural, one {# action} other {# actions}} open · {overdue} overdue · {blocked} blocked · {waiting} waiting for another action',
     loading: 'Loading the agenda…',
-    loadError: 'The agenda could not be loaded: {detail}',
+    loadError: 'The agenda could not be loaded',
     noMt: 'No management team found for this channel. Set it up under Settings.',
     noMeeting: 'There is no next meeting in the schedule of {mt}.',
     empty: 'Nothing on the agenda: no actions needing attention and no portfolio changes.',
@@ -177,7 +178,6 @@ export const panelTexts = defineCatalogue(
     vorige: 'Decisions of the previous meeting',
     vorigeVan: 'Meeting of {datum}',
     geenVorige: 'No decisions were recorded in the previous meeting.',
-    retry: 'Try again',
     'geagendeerd.title': 'Escalated by the MTs ({count})',
     'geagendeerd.meta': '{domein} · by {door} · since {sinds}',
     'geagendeerd.reden': 'Reason: {reden}',

@@ -8,12 +8,13 @@ import { loadStateOf, newestCached, queryClient, tabQueryKey, type LoadState } f
  * Loads `key` with `load` (given the tab's data session, to start in parallel with a chunk it needs), once the
  * site is known; the view gets the same `LoadState` as every other view. `key` is appended to the person and site
  * (`tabQueryKey`). A `version` (an item's eTag) reads again when it changes, keeping the older version's data on
- * screen meanwhile and if that read fails.
+ * screen meanwhile and if that read fails. `poll`: read again every so many ms while the page is visible (a tick
+ * while a read is under way joins it).
  */
 export function useTabQuery<T>(
   key: readonly unknown[],
   load: (tab: { session(): Promise<DataSession>; siteId: string }) => Promise<T>,
-  options: { enabled?: boolean; version?: string } = {},
+  options: { enabled?: boolean; version?: string; poll?: number } = {},
 ): LoadState<T> {
   const { session, siteId, userKey } = usePlanContext();
   const identity = tabQueryKey(userKey, siteId ?? '', ...key);
@@ -22,6 +23,7 @@ export function useTabQuery<T>(
       queryKey: options.version === undefined ? identity : [...identity, options.version],
       queryFn: () => load({ session, siteId: siteId ?? '' }),
       enabled: Boolean(siteId) && options.enabled !== false,
+      ...(options.poll !== undefined ? { refetchInterval: options.poll, refetchIntervalInBackground: false } : {}),
     },
     queryClient,
   );

@@ -7,7 +7,6 @@ import {
   Input,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   Subtitle2,
@@ -21,6 +20,7 @@ import { formatInstant } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { panelTexts, volgendeTexts } from '../i18n.js';
+import { LoadError } from '../../../components/load-error.js';
 
 type PanelKey = keyof (typeof panelTexts)['nl'];
 import type { GeagendeerdItem } from '../../../../domain/agendering.js';
@@ -78,18 +78,19 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
   const [requested] = useState(() => requestedMeeting(window.location.search));
   const v = useMeeting(domein, requested, nextMeeting);
 
-  if (v.error !== undefined) {
-    return (
-      <MessageBar intent="error" data-testid="vergadering-error">
-        <MessageBarBody>
-          {pt('loadError', { detail: v.error instanceof Error ? v.error.message : String(v.error) })}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={v.reload}>{pt('retry')}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  }
+  // A failed read says what failed and offers a retry; an agenda read before stays below it.
+  const loadError =
+    v.error !== undefined ? (
+      <LoadError
+        title={pt('loadError')}
+        error={v.error}
+        kept={v.kept}
+        retrying={v.fetching}
+        onRetry={v.reload}
+        testId="vergadering-error"
+      />
+    ) : null;
+  if (loadError && !v.kept) return loadError;
   if (v.loading) return <Spinner size="small" label={pt('loading')} />;
   if (!v.mt) return <Body1 data-testid="vergadering-no-mt">{pt('noMt')}</Body1>;
   if (!v.start || !v.agenda) return <Body1>{pt('noMeeting', { mt: v.mt.value.naam })}</Body1>;
@@ -122,6 +123,7 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
           })}
         </Caption1>
       </div>
+      {loadError}
       <Caption1Strong as="h3">{pt('agenda', { count: items.length })}</Caption1Strong>
       {items.length === 0 ? (
         <Body1>{pt('empty')}</Body1>

@@ -5,7 +5,6 @@ import {
   Field,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   Subtitle2,
@@ -28,6 +27,7 @@ import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useReminderHolidays } from '../../../lib/reminder-holidays.js';
 import { useMeeting, type KeuzeInput } from '../hooks/use-meeting.js';
 import { volgendeTexts } from '../i18n.js';
+import { LoadError } from '../../../components/load-error.js';
 
 type VT = ReturnType<typeof useFeatureT<keyof typeof volgendeTexts.nl>>;
 
@@ -113,15 +113,19 @@ export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOp
     mayEditMT(mt, me ? { ...(me.id ? { id: me.id } : {}), ...(me.email ? { email: me.email } : {}) } : undefined);
   const canChoose = open && mag;
 
-  if (v.error !== undefined)
-    return (
-      <MessageBar intent="error" data-testid="volgende-error">
-        <MessageBarBody>{v.error instanceof Error ? v.error.message : String(v.error)}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={v.reload}>{vt('annuleren')}</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
+  // A failed read says what failed and offers a retry; an agenda read before stays below it.
+  const loadError =
+    v.error !== undefined ? (
+      <LoadError
+        title={vt('loadError')}
+        error={v.error}
+        kept={v.kept}
+        retrying={v.fetching}
+        onRetry={v.reload}
+        testId="volgende-error"
+      />
+    ) : null;
+  if (loadError && !v.kept) return loadError;
   if (v.loading) return <Spinner label={vt('title')} />;
 
   return (
@@ -130,6 +134,7 @@ export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOp
         {vt('title')}
       </Title3>
       <Body1>{vt('intro')}</Body1>
+      {loadError}
       {active.length === 0 ? (
         <Body1>{vt('geenMts')}</Body1>
       ) : (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { isoInstant, occurrenceKey } from '../../../../domain/agenda.js';
 import type { AgendaKeuze, AgendaKeuzeSoort } from '../../../../domain/agenda-keuze.js';
 import { agendakeuzesSince, createAgendaKeuzesStore } from '../../../../data/agendakeuzes-store.js';
@@ -15,6 +15,8 @@ import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { loadMTSettings, type MTSettingsData } from '../../../../data/mts-store.js';
 import { loadPortfolio, type LoadedPortfolio } from '../../../../data/portfolio-store.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { queryClient, tabQueryKey } from '../../../lib/query/query-client.js';
+import { useTabQuery } from '../../../lib/query/use-tab-query.js';
 import { mtForDomein, panelAgenda } from '../lib/panel-data.js';
 
 /** The first meeting of a schedule strictly after an instant (the instellingen feature's computation, handed in). */
@@ -65,23 +67,25 @@ export function useMeeting(
   options: MeetingOptions = {},
 ) {
   const { mtKey, upcoming = false } = options;
-  const { session, siteId, now, plan, me } = usePlanContext();
-  const [data, setData] = useState<Loadedata | undefined>();
-  const [error, setError] = useState<unknown>();
-  const [attempt, setAttempt] = useState(0);
+  const { session, siteId, now, plan, me, userKey } = usePlanContext();
 
-  // `now` ticks every minute; reading again each minute is not wanted, so the log's start is an effect event.
-  const logSince = useEffectEvent(() => new Date(now.getTime() - LOG_DAYS * 86_400_000));
-  // The escalations are read with the plan's people and actions: wait for the plan once, not for each refresh.
-  const havePlan = plan !== undefined;
-  const currentPlan = useEffectEvent(() => plan);
+  // `now` ticks every minute and the plan changes with every edit; reading again for either is not wanted, so the
+  // read takes them when it runs. The escalations are read with the plan's people and actions: it waits for the plan.
+  const latest = useRef({ now, plan });
   useEffect(() => {
-    const plan = currentPlan();
-    if (!siteId || !havePlan || !plan) return;
-    let cancelled = false;
-    const since = logSince();
-    setError(undefined);
-    void (async () => {
+    latest.current = { now, plan };
+  });
+  const havePlan = plan !== undefined;
+  const queryKey = useMemo(
+    () => tabQueryKey(userKey, siteId ?? '', 'meeting', domein ?? '', mtKey ?? ''),
+    [userKey, siteId, domein, mtKey],
+  );
+  const state = useTabQuery(
+    ['meeting', domein ?? '', mtKey ?? ''],
+    async ({ session, siteId }): Promise<Loadedata> => {
+      const { plan, now } = latest.current;
+      if (!plan) throw new Error('Geen plan');
+      const since = new Date(now.getTime() - LOG_DAYS * 86_400_000);
       const s = await session();
       const [settings, portfolio] = await Promise.all([
         loadMTSettings(s.graph, siteId, since),
@@ -98,18 +102,18 @@ export function useMeeting(
         await s.graph.getAll<ListItem>(listReadUrl(siteId, agendakeuzesSince(new Date(since.getTime()))))
       ).map(toAgendaKeuze);
       return { settings, portfolio, besluiten, agenderingen, keuzes };
-    })().then(
-      (loaded) => {
-        if (!cancelled) setData(loaded);
-      },
-      (e: unknown) => {
-        if (!cancelled) setError(e);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [session, siteId, domein, mtKey, attempt, havePlan]);
+    },
+    { enabled: havePlan },
+  );
+  const data = state.data;
+  /** A write of the view's own goes into the cache (what the view shows), without a read. */
+  const setData = useCallback(
+    (update: (d: Loadedata | undefined) => Loadedata | undefined) =>
+      queryClient.setQueryData<Loadedata>(queryKey, update),
+    [queryKey],
+  );
+  /** Someone else changed it first (412): read everything again. */
+  const readAgain = useCallback(() => void queryClient.invalidateQueries({ queryKey }), [queryKey]);
 
   const mt = data ? pickMt(data.settings.mts, domein, mtKey, plan?.inrichting) : undefined;
   const schedule = mt?.value.schema ? parseMeetingSchedule(mt.value.schema) : undefined;
@@ -174,11 +178,11 @@ export function useMeeting(
         );
         setData((d) => (d ? { ...d, keuzes: [...d.keuzes.filter((k) => k.id !== saved.id), saved] } : d));
       } catch (error) {
-        if (error instanceof Error && error.name === 'AgendaKeuzeConflictError') setAttempt((a) => a + 1);
+        if (error instanceof Error && error.name === 'AgendaKeuzeConflictError') readAgain();
         throw error;
       }
     },
-    [session, siteId, plan, mt, start, vergadering, keuzes, me],
+    [session, siteId, plan, mt, start, vergadering, keuzes, me, setData, readAgain],
   );
 
   /** Withdraws the action's choice of this meeting (If-Match): the agenda lists it as it would without one. */
@@ -193,11 +197,11 @@ export function useMeeting(
         await createAgendaKeuzesStore(s.graph, siteId).intrekken({ ...current, actieNummer: nummer });
         setData((d) => (d ? { ...d, keuzes: d.keuzes.filter((k) => k.id !== current.id) } : d));
       } catch (error) {
-        if (error instanceof Error && error.name === 'AgendaKeuzeConflictError') setAttempt((a) => a + 1);
+        if (error instanceof Error && error.name === 'AgendaKeuzeConflictError') readAgain();
         throw error;
       }
     },
-    [session, siteId, keuzes, plan],
+    [session, siteId, keuzes, plan, setData, readAgain],
   );
 
   /**
@@ -241,7 +245,7 @@ export function useMeeting(
         );
       }
     },
-    [session, siteId, plan, data, me, mt, start],
+    [session, siteId, plan, data, me, mt, start, setData],
   );
 
   const save = useCallback(
@@ -266,7 +270,7 @@ export function useMeeting(
         d ? { ...d, besluiten: d.besluiten.some((b) => b.id === saved.id) ? d.besluiten : [...d.besluiten, saved] } : d,
       );
     },
-    [session, siteId, mt, start, me],
+    [session, siteId, mt, start, me, setData],
   );
 
   // What each action is (the report's own words for the seeded ones), for the row's "Omschrijving".
@@ -279,9 +283,13 @@ export function useMeeting(
   );
 
   return {
-    loading: !data && error === undefined,
+    /** Nothing to show yet. */
+    loading: state.status === 'loading',
+    /** The last read failed; with `data` kept when an earlier read succeeded (`kept`). */
+    error: state.error,
+    kept: data !== undefined,
+    fetching: state.fetching,
     omschrijvingen,
-    error,
     mt,
     start,
     agenda: composed?.agenda,
@@ -294,6 +302,6 @@ export function useMeeting(
     intrekken,
     mts: data?.settings.mts ?? [],
     herinneringen: data?.settings.herinneringen ?? [],
-    reload: () => setAttempt((a) => a + 1),
+    reload: state.reload,
   };
 }

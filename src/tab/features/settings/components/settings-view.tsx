@@ -44,6 +44,7 @@ import { nextOccurrence } from '../../../../domain/recurrence.js';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import { parseMeetingSchedule, WEEKDAGEN, type Weekdag } from '../../../../domain/schedule.js';
 import { CheckGroup } from '../../../components/check-group.js';
+import { LoadError } from '../../../components/load-error.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { DOMEINEN, type Domein } from '../../../../domain/model.js';
 import type { ValidationIssue } from '../../../../domain/validation.js';
@@ -128,7 +129,6 @@ export function SettingsView() {
   const styles = useStyles();
   const t = useSettingsT();
   const state = useMtSettings();
-  const described = state.error !== undefined ? describeError(state.error) : undefined;
   return (
     <section className={styles.root} aria-labelledby="inst-title" data-testid="instellingen">
       <div>
@@ -140,13 +140,17 @@ export function SettingsView() {
         </Body1>
       </div>
       <JobBlock />
-      {state.loading && !state.data && <Spinner label={t('inst.loading')} />}
-      {described && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            {t('inst.loadError', { detail: t(described.key, { detail: described.detail ?? '' }) })}
-          </MessageBarBody>
-        </MessageBar>
+      {state.status === 'loading' && <Spinner label={t('inst.loading')} />}
+      {/* A failed read says what failed and offers a retry; the MTs read before stay below it. */}
+      {state.error !== undefined && (
+        <LoadError
+          title={t('inst.loadError')}
+          error={state.error}
+          kept={state.data !== undefined}
+          retrying={state.fetching}
+          onRetry={state.reload}
+          testId="inst-load-error"
+        />
       )}
       {state.data && <NewMt taken={state.data.mts.map((m) => m.value.key)} onCreated={state.add} />}
       {state.data && state.data.mts.length === 0 && <Body1>{t('inst.none')}</Body1>}
@@ -173,37 +177,44 @@ function JobBlock() {
   const t = useSettingsT();
   const locale = useLocale();
   const state = useJobStatus();
+  const job = state.data;
   const when = (iso: string | undefined) => (iso ? formatInstant(iso, locale) : t('inst.job.never'));
   return (
     <section className={styles.block} aria-labelledby="job-title" data-testid="job-status">
       <Subtitle2 as="h3" id="job-title">
         {t('inst.job.title')}
       </Subtitle2>
-      {state.kind === 'loading' && <Spinner size="tiny" label={t('inst.job.loading')} />}
-      {state.kind === 'none' && <Body1>{t('inst.job.none')}</Body1>}
-      {state.kind === 'error' && <Body1>{t('inst.job.error', { detail: state.detail })}</Body1>}
-      {state.kind === 'job' && (
+      {state.status === 'loading' && <Spinner size="tiny" label={t('inst.job.loading')} />}
+      {/* A failed read says so and offers a retry; the status read before stays below it. */}
+      {state.error !== undefined && (
+        <LoadError
+          title={t('inst.job.error')}
+          error={state.error}
+          kept={job !== undefined}
+          retrying={state.fetching}
+          onRetry={state.reload}
+          testId="job-status-error"
+        />
+      )}
+      {job === null && <Body1>{t('inst.job.none')}</Body1>}
+      {job && (
         <>
           <dl className={styles.facts}>
             <dt className={styles.term}>{t('inst.job.lastRun')}</dt>
-            <dd className={styles.desc}>
-              {state.job.running ? t('inst.job.running') : when(state.job.lastRunEndedAt)}
-            </dd>
+            <dd className={styles.desc}>{job.running ? t('inst.job.running') : when(job.lastRunEndedAt)}</dd>
             <dt className={styles.term}>{t('inst.job.nextRun')}</dt>
-            <dd className={styles.desc}>{when(state.job.nextRunAt)}</dd>
+            <dd className={styles.desc}>{when(job.nextRunAt)}</dd>
             <dt className={styles.term}>{t('inst.job.sent')}</dt>
             <dd className={styles.desc} data-testid="job-sent">
-              {state.job.totals.sent}
+              {job.totals.sent}
             </dd>
             <dt className={styles.term}>{t('inst.job.failed')}</dt>
             <dd className={styles.desc} data-testid="job-failed">
-              {state.job.totals.failed}
+              {job.totals.failed}
             </dd>
             <dt className={styles.term}>{t('inst.job.lastError')}</dt>
             <dd className={styles.desc}>
-              {state.job.lastError
-                ? `${state.job.lastError.kind} (${when(state.job.lastError.at)})`
-                : t('inst.job.noError')}
+              {job.lastError ? `${job.lastError.kind} (${when(job.lastError.at)})` : t('inst.job.noError')}
             </dd>
           </dl>
           <Caption1 className={styles.muted}>{t('inst.job.since')}</Caption1>

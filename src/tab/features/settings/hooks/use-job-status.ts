@@ -1,40 +1,20 @@
-import { useEffect, useState } from 'react';
-import { SETTINGS_POLL_MS } from './use-mt-settings.js';
 import type { HealthBody, ReminderJobStatus } from '../../../../shared/wire.js';
+import type { LoadState } from '../../../lib/query/query-client.js';
+import { useHealth } from '../../../lib/query/use-health.js';
+import { SETTINGS_POLL_MS } from './use-mt-settings.js';
 
 export type { ReminderJobStatus };
 
-export type JobStatusState =
-  { kind: 'loading' } | { kind: 'none' } | { kind: 'job'; job: ReminderJobStatus } | { kind: 'error'; detail: string };
+/** The job's part of `/healthz`; `null` when the server runs no reminder job. Stable, so react-query keeps its result. */
+function jobOf(body: Partial<HealthBody>): ReminderJobStatus | null {
+  return body.reminderJob ?? null;
+}
 
 /**
- * The app server's reminder job, as its `/healthz` reports it (same origin as the tab), read again with the MTs'
- * log (`SETTINGS_POLL_MS`, while the page is visible), so a run's sends show without a reload.
+ * The app server's reminder job, as its `/healthz` reports it, read again with the MTs' log (`SETTINGS_POLL_MS`,
+ * while the page is visible), so a run's sends show without a reload. The same query as the job's holidays
+ * (`useReminderHolidays`), so opening Instellingen reads `/healthz` once. A failed read keeps the status shown.
  */
-export function useJobStatus(): JobStatusState {
-  const [state, setState] = useState<JobStatusState>({ kind: 'loading' });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') setTick((n) => n + 1);
-    }, SETTINGS_POLL_MS);
-    return () => clearInterval(timer);
-  }, []);
-  useEffect(() => {
-    let cancelled = false;
-    fetch('./healthz', { cache: 'no-store' })
-      .then(async (response) => {
-        // 503 carries the same body, with the configuration problems the server found.
-        if (!response.ok && response.status !== 503) throw new Error(`healthz ${response.status}`);
-        const body = (await response.json()) as Partial<HealthBody>;
-        if (!cancelled) setState(body.reminderJob ? { kind: 'job', job: body.reminderJob } : { kind: 'none' });
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) setState({ kind: 'error', detail: error instanceof Error ? error.message : String(error) });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [tick]);
-  return state;
+export function useJobStatus(): LoadState<ReminderJobStatus | null> {
+  return useHealth(jobOf, { poll: SETTINGS_POLL_MS, staleTime: SETTINGS_POLL_MS });
 }

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { loadMTSettings, type MTRegistration, type MTSettingsData } from '../../../../data/mts-store.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { invalidateTabQueries, queryClient, tabQueryKey, type LoadState } from '../../../lib/query/query-client.js';
+import { useTabQuery } from '../../../lib/query/use-tab-query.js';
 import { eTagVersion, mergeSettings } from '../lib/settings-merge.js';
 
 /** How far back the status view reads the reminder log. */
@@ -13,11 +15,7 @@ const LOG_DAYS = 90;
  */
 export const SETTINGS_POLL_MS = 10_000;
 
-export type MtSettingsState = {
-  data?: MTSettingsData;
-  error?: unknown;
-  loading: boolean;
-  reload(): void;
+export type MtSettingsState = LoadState<MTSettingsData> & {
   /** Puts a saved (or the other person's) version of an MT in place, and reads everything again. */
   replace(mt: MTRegistration): void;
   /** Adds a newly registered MT, and reads everything again. */
@@ -25,108 +23,69 @@ export type MtSettingsState = {
 };
 
 /**
- * The MTs and their recent reminder log through the tab's Graph session (one `$batch`), read again while the view is
- * open. Newer data is never replaced by older: a read is used only if no later read started and the view made no
- * write of its own since it began (after a write the view reads again at once), and `mergeSettings` keeps an MT the
- * view holds in a later version than the read's. An open form keeps its own base and eTag either way.
+ * The MTs and their recent reminder log through the tab's Graph session (one `$batch`), a tab query (`useTabQuery`)
+ * read again while the view is open (`SETTINGS_POLL_MS`) and at once when the page becomes visible again. A failed
+ * read keeps what was shown. Newer data is never replaced by older: a write of the view's own puts its version in the
+ * cache and invalidates the query, which cancels a read under way (its answer may be from before the write), and the
+ * read's answer goes through `mergeSettings`, which keeps an MT the view holds in a later version than the read's. An
+ * open form keeps its own base and eTag either way.
  */
 export function useMtSettings(): MtSettingsState {
-  const { session, siteId, now } = usePlanContext();
-  const [data, setData] = useState<MTSettingsData | undefined>();
-  const [error, setError] = useState<unknown>();
-  const [loading, setLoading] = useState(true);
-  // Plain counters, changed synchronously: a response can arrive between a save's setState and React's commit.
-  const reads = useRef({ started: 0, writes: 0, busy: false, alive: false });
-
-  // What a read needs, kept current by an effect: `now` ticks every minute, and reading again each minute is not wanted.
-  const context = useRef({ session, siteId, now });
+  const { siteId, now, userKey } = usePlanContext();
+  // `now` ticks every minute; a new query key each minute is not wanted, so the log's start is taken when reading.
+  const nowRef = useRef(now);
   useEffect(() => {
-    context.current = { session, siteId, now };
+    nowRef.current = now;
   });
-
-  const read = useCallback((force: boolean) => {
-    const r = reads.current;
-    const { session, siteId, now } = context.current;
-    if (!siteId || !r.alive || (r.busy && !force)) return;
-    const id = ++r.started;
-    const writesAtStart = r.writes;
-    r.busy = true;
-    setLoading(true);
-    const since = new Date(now.getTime() - LOG_DAYS * 86_400_000);
-    session()
-      .then((s) => loadMTSettings(s.graph, siteId, since))
-      .then((loaded) => {
-        // A later read is under way, or the view saved since this one began: this answer may be older than what
-        // the view shows.
-        if (!r.alive || id !== r.started || writesAtStart !== r.writes) return;
-        setError(undefined);
-        setData((d) => mergeSettings(d, loaded));
-      })
-      .catch((e: unknown) => {
-        if (r.alive && id === r.started) setError(e);
-      })
-      .finally(() => {
-        if (r.alive && id === r.started) {
-          r.busy = false;
-          setLoading(false);
-        }
-      });
-  }, []);
+  const key = useMemo(() => tabQueryKey(userKey, siteId ?? '', ...SETTINGS_KEY), [userKey, siteId]);
+  const state = useTabQuery(
+    SETTINGS_KEY,
+    async ({ session, siteId }) => {
+      const since = new Date(nowRef.current.getTime() - LOG_DAYS * 86_400_000);
+      const loaded = await loadMTSettings((await session()).graph, siteId, since);
+      return mergeSettings(queryClient.getQueryData<MTSettingsData>(key), loaded);
+    },
+    { poll: SETTINGS_POLL_MS },
+  );
 
   useEffect(() => {
-    const r = reads.current;
-    r.alive = true;
-    r.busy = false;
-    read(true);
-    return () => {
-      r.alive = false;
-      // Whatever is under way belongs to the old session or site.
-      r.started++;
-    };
-  }, [read, session, siteId]);
-
-  const reload = useCallback(() => read(true), [read]);
-  useEffect(() => {
-    const visible = () => typeof document === 'undefined' || document.visibilityState === 'visible';
-    const timer = setInterval(() => {
-      if (visible()) read(false);
-    }, SETTINGS_POLL_MS);
     const onVisible = () => {
-      if (visible()) read(false);
+      // Joins a read under way rather than cancelling it.
+      if (document.visibilityState === 'visible')
+        void queryClient.refetchQueries({ queryKey: key, exact: true }, { cancelRefetch: false });
     };
     document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [read]);
-  const replace = useCallback(
-    (mt: MTRegistration) => {
-      reads.current.writes++;
-      setData((d) => (d ? { ...d, mts: d.mts.map((m) => (m.id === mt.id && !isOlder(mt, m) ? mt : m)) } : d));
-      read(true);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [key]);
+
+  /** After a write: the view's version in the cache now, then every MT query of this site read again. */
+  const written = useCallback(
+    (update: (d: MTSettingsData) => MTSettingsData) => {
+      queryClient.setQueryData<MTSettingsData>(key, (d) => (d ? update(d) : d));
+      void invalidateTabQueries(userKey, siteId ?? '', 'mts');
     },
-    [read],
+    [key, userKey, siteId],
+  );
+  const replace = useCallback(
+    (mt: MTRegistration) =>
+      written((d) => ({ ...d, mts: d.mts.map((m) => (m.id === mt.id && !isOlder(mt, m) ? mt : m)) })),
+    [written],
   );
   const add = useCallback(
-    (mt: MTRegistration) => {
-      reads.current.writes++;
-      setData((d) =>
-        d
-          ? {
-              ...d,
-              mts: [...d.mts.filter((m) => m.id !== mt.id), mt].sort((a, b) =>
-                a.value.naam.localeCompare(b.value.naam, 'nl'),
-              ),
-            }
-          : d,
-      );
-      read(true);
-    },
-    [read],
+    (mt: MTRegistration) =>
+      written((d) => ({
+        ...d,
+        mts: [...d.mts.filter((m) => m.id !== mt.id), mt].sort((a, b) =>
+          a.value.naam.localeCompare(b.value.naam, 'nl'),
+        ),
+      })),
+    [written],
   );
-  return { ...(data ? { data } : {}), ...(error !== undefined ? { error } : {}), loading, reload, replace, add };
+  return { ...state, replace, add };
 }
+
+/** The query's key under the person and site; under `mts`, so a write invalidates the MT registrations too. */
+const SETTINGS_KEY = ['mts', 'settings'] as const;
 
 /** True when `a` is an earlier version of the same item than `b`, as far as their eTags tell. */
 function isOlder(a: MTRegistration, b: MTRegistration): boolean {
