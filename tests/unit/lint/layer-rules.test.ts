@@ -39,6 +39,11 @@ describe('the layer rules refuse an import across a layer boundary', () => {
     ['addin → reporting', 'addin/fixture.ts', "import { value } from '../reporting/labels.js';"],
     ['shared → domain', 'shared/fixture.ts', "import { value } from '../domain/model.js';"],
     ['reporting → data', 'reporting/fixture.ts', "import { value } from '../data/plan-store.js';"],
+    // Into bot and server from the other side (issue 17: "anything into or out of reminders, bot and server").
+    ['tab → bot', 'tab/fixture.ts', "import { value } from '../bot/reminder-timer.js';"],
+    ['data → server', 'data/fixture.ts', "import { value } from '../server/config.js';"],
+    ['domain → reminders', 'domain/fixture.ts', "import { value } from '../reminders/planner.js';"],
+    ['addin → server', 'addin/fixture.ts', "import { value } from '../server/config.js';"],
     // Tab features never import each other; the zones are read from the folder, so a renamed feature keeps the rule.
     [
       'tab feature → another feature',

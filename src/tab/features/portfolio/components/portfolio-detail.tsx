@@ -8,7 +8,6 @@ import {
   Field,
   Input,
   Link,
-  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -17,61 +16,27 @@ import {
   Select,
   Subtitle2,
   Textarea,
-  tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type PortfolioItem } from '../../../../domain/model.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
-import type { Loaded } from '../../../../data/lists/field-reader.js';
-import { PortfolioConflictError, PortfolioValidationError } from '../../../../data/portfolio-store.js';
 import { useLocale } from '../../../i18n/i18n.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
+import type { Loaded } from '../../../../data/lists/field-reader.js';
 import type { PortfolioMessageKey as MessageKey } from '../hooks/use-portfolio-t.js';
 import { domeinLabel, personName } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useMediaQuery } from '../../../lib/use-media-query.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
-import {
-  changedFormFields,
-  clearDraft,
-  fieldOfPath,
-  formToChange,
-  loadDraft,
-  saveDraft,
-  toForm,
-  type FormField,
-  type PortfolioForm,
-} from '../lib/portfolio-form.js';
+import { usePortfolioEditor, type PortfolioEditor } from '../hooks/use-portfolio-editor.js';
+import { changedFormFields, type FormField } from '../lib/portfolio-form.js';
 import { PortfolioHistory } from './portfolio-history.js';
+import { usePortfolioDetailStyles as useStyles } from './portfolio-detail-styles.js';
 import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
 import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 import { DateInput } from '../../../components/date-picker.js';
-import { useDomainText } from '../../../lib/use-domain-text.js';
-
-const useStyles = makeStyles({
-  body: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    paddingBottom: tokens.spacingVerticalXXL,
-  },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  dt: { color: tokens.colorNeutralForeground2 },
-  dd: { margin: 0 },
-  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  // flex-start: a field that grows (its validation message appears) must not stretch and shift its neighbour.
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalM },
-  buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-});
 
 const LABEL: Record<FormField, MessageKey> = {
   titel: 'pf.col.titel',
@@ -89,9 +54,10 @@ const LABEL: Record<FormField, MessageKey> = {
   acties: 'pf.detail.acties',
 };
 
-type Conflict = { theirs: Loaded<PortfolioItem> | undefined };
-
-/** An initiative's detail: its facts, linked actions and quarter goals, and its edit form (validation, If-Match, draft). */
+/**
+ * An initiative's detail: its facts, linked actions and quarter goals, and its edit form. The state and the save
+ * (validation, If-Match, draft, conflict) are `usePortfolioEditor`'s; the styles `portfolio-detail-styles.ts`'s.
+ */
 export function PortfolioDetail({
   id,
   portfolio,
@@ -107,38 +73,11 @@ export function PortfolioDetail({
 }) {
   const styles = useStyles();
   const t = usePortfolioT();
-  const say = useDomainText();
-  const locale = useLocale();
   const titleId = useId();
   const narrow = useMediaQuery('(max-width: 640px)');
-  // Without dates the period is unknown ("–"), not "… – …"; with one date it says which end it is.
-  const periodeText = (start: string | undefined, einde: string | undefined): string => {
-    if (start && einde) return `${formatCalendarDate(start, locale)} – ${formatCalendarDate(einde, locale)}`;
-    if (start) return t('pf.periode.vanaf', { datum: formatCalendarDate(start, locale) });
-    if (einde) return t('pf.periode.tot', { datum: formatCalendarDate(einde, locale) });
-    return t('pf.periode.geen');
-  };
-  const { plan, userKey } = usePlanContext();
-  const item = portfolio.data?.items.find((i) => i.id === id);
-  const users = portfolio.data?.users ?? [];
-  const draft = useMemo(() => loadDraft(userKey, id), [userKey, id]);
-  const [editing, setEditing] = useState(draft !== undefined);
-  const [base, setBase] = useState<Loaded<PortfolioItem> | undefined>(draft?.base ?? item);
-  const [form, setForm] = useState<PortfolioForm | undefined>(draft?.form ?? (item ? toForm(item.value) : undefined));
-  const [issues, setIssues] = useState<Partial<Record<FormField, string>>>({});
-  const [message, setMessage] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | undefined>(
-    draft ? { intent: 'info', text: t('pf.detail.draftRestored') } : undefined,
-  );
-  const [conflict, setConflict] = useState<Conflict | undefined>();
-  const [busy, setBusy] = useState(false);
-
+  const editor = usePortfolioEditor(id, portfolio);
+  const { item, form, base, message, conflict } = editor;
   useReleaseAriaHiddenOnUnmount();
-  useEffect(() => {
-    if (!editing && item) {
-      setBase(item);
-      setForm(toForm(item.value));
-    }
-  }, [item, editing]);
 
   if (!item || !form || !base) {
     return (
@@ -156,92 +95,6 @@ export function PortfolioDetail({
     );
   }
 
-  const update = (field: FormField, value: string) => {
-    const next = { ...form, [field]: value };
-    setForm(next);
-    saveDraft(userKey, { itemId: id, base, form: next, savedAt: new Date().toISOString() });
-  };
-
-  const save = async (onto: Loaded<PortfolioItem>) => {
-    setBusy(true);
-    setIssues({});
-    setMessage(undefined);
-    try {
-      const store = await portfolio.store();
-      const saved = await store.update(onto, formToChange(onto.value, form, users));
-      portfolio.replaceItem(saved);
-      clearDraft(userKey, id);
-      setConflict(undefined);
-      setEditing(false);
-      setBase(saved);
-      setForm(toForm(saved.value));
-      setMessage({ intent: 'success', text: t('pf.detail.saved') });
-    } catch (error) {
-      if (error instanceof PortfolioValidationError) {
-        const byField: Partial<Record<FormField, string>> = {};
-        for (const issue of error.issues) {
-          const f = fieldOfPath(issue.path) ?? 'titel';
-          byField[f] ??= say(issue.message);
-        }
-        setIssues(byField);
-        setMessage({ intent: 'error', text: t('pf.detail.invalid') });
-      } else if (error instanceof PortfolioConflictError) {
-        setConflict({ theirs: error.theirs as Loaded<PortfolioItem> | undefined });
-      } else {
-        setMessage({
-          intent: 'error',
-          text: t('pf.detail.saveFailed', { detail: error instanceof Error ? error.message : String(error) }),
-        });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void save(base);
-  };
-
-  const takeTheirs = () => {
-    if (conflict?.theirs) portfolio.replaceItem(conflict.theirs);
-    clearDraft(userKey, id);
-    setConflict(undefined);
-    setEditing(false);
-    portfolio.invalidate();
-  };
-
-  const actieByNummer = new Map((plan?.acties ?? []).map((a) => [a.value.nummer, a]));
-  const doelen = (portfolio.data?.kwartaaldoelen ?? [])
-    .filter((d) => d.value.portfolioKey === item.value.key)
-    .sort((a, b) => b.value.kwartaal.localeCompare(a.value.kwartaal));
-  const v = item.value;
-  // The domain's maxima (text-limits.ts): the input stops where validation would refuse.
-  const text = (field: FormField, multiline = false, maxLength: number = TEKST_MAX.regel) => (
-    <Field label={t(LABEL[field])} validationMessage={issues[field]} validationState={issues[field] ? 'error' : 'none'}>
-      {multiline ? (
-        <Textarea value={form[field]} maxLength={maxLength} onChange={(_, d) => update(field, d.value)} />
-      ) : (
-        <Input value={form[field]} maxLength={maxLength} onChange={(_, d) => update(field, d.value)} />
-      )}
-    </Field>
-  );
-  const select = (field: FormField, options: readonly { value: string; label: string }[]) => (
-    <Field label={t(LABEL[field])} validationMessage={issues[field]} validationState={issues[field] ? 'error' : 'none'}>
-      <Select value={form[field]} onChange={(_, d) => update(field, d.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
-  const people = [
-    { value: '', label: t('pf.detail.nobody') },
-    ...users.map((u) => ({ value: u.id ?? '', label: u.displayName })),
-  ];
-
   return (
     <OverlayDrawer
       open
@@ -257,7 +110,7 @@ export function PortfolioDetail({
             <Button appearance="subtle" aria-label={t('common.close')} icon={<DismissRegular />} onClick={onClose} />
           }
         >
-          <span id={titleId}>{v.titel}</span>
+          <span id={titleId}>{item.value.titel}</span>
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody>
@@ -281,177 +134,263 @@ export function PortfolioDetail({
               </MessageBarBody>
               <MessageBarActions>
                 {conflict.theirs && (
-                  <Button
-                    appearance="primary"
-                    disabled={busy}
-                    onClick={() => conflict.theirs && void save(conflict.theirs)}
-                  >
+                  <Button appearance="primary" disabled={editor.busy} onClick={editor.applyMine}>
                     {t('pf.detail.applyMine')}
                   </Button>
                 )}
-                <Button onClick={takeTheirs}>{t('pf.detail.takeTheirs')}</Button>
+                <Button onClick={editor.takeTheirs}>{t('pf.detail.takeTheirs')}</Button>
               </MessageBarActions>
             </MessageBar>
           )}
-          {!editing ? (
-            <>
-              <dl className={styles.facts}>
-                <dt className={styles.dt}>{t('pf.col.domein')}</dt>
-                <dd className={styles.dd}>{domeinLabel(t, v.domein)}</dd>
-                <dt className={styles.dt}>{t('pf.col.fase')}</dt>
-                <dd className={styles.dd}>{v.fase}</dd>
-                <dt className={styles.dt}>{t('pf.col.status')}</dt>
-                <dd className={styles.dd}>
-                  <StatusBadge status={v.status} /> {v.statusToelichting}
-                </dd>
-                <dt className={styles.dt}>{t('pf.col.prioriteit')}</dt>
-                <dd className={styles.dd} data-testid="detail-prioriteit">
-                  {v.prioriteit ?? t('pf.noRank')} <DitKwartaalBadge value={v.ditKwartaal} />
-                </dd>
-                <dt className={styles.dt}>{t('pf.detail.opdrachtgever')}</dt>
-                <dd className={styles.dd}>{v.opdrachtgever ? personName(t, v.opdrachtgever) : '–'}</dd>
-                <dt className={styles.dt}>{t('pf.detail.informatiemanager')}</dt>
-                <dd className={styles.dd}>{v.informatiemanager ? personName(t, v.informatiemanager) : '–'}</dd>
-                <dt className={styles.dt}>{t('pf.detail.iaContact')}</dt>
-                <dd className={styles.dd} data-testid="detail-ia-contact">
-                  {v.iaContact ? personName(t, v.iaContact) : '–'}
-                </dd>
-                <dt className={styles.dt}>{t('pf.col.periode')}</dt>
-                <dd className={styles.dd} data-testid="detail-periode">
-                  {periodeText(v.start, v.einde)}
-                </dd>
-              </dl>
-              {v.omschrijving && <Body1 as="p">{v.omschrijving}</Body1>}
-              {canEdit && (
-                <div>
-                  <Button appearance="primary" onClick={() => setEditing(true)}>
-                    {t('pf.detail.edit')}
-                  </Button>
-                </div>
-              )}
-            </>
+          {!editor.editing ? (
+            <PortfolioFacts item={item} canEdit={canEdit} onEdit={editor.startEditing} />
           ) : (
-            <form className={styles.form} onSubmit={onSubmit} noValidate aria-label={t('pf.detail.edit')}>
-              {text('titel')}
-              {text('omschrijving', true, TEKST_MAX.omschrijving)}
-              <div className={styles.row}>
-                {select(
-                  'fase',
-                  PORTFOLIO_FASEN.map((f) => ({ value: f, label: f })),
-                )}
-                {select(
-                  'status',
-                  PORTFOLIO_STATUSSEN.map((s) => ({ value: s, label: s })),
-                )}
-              </div>
-              {text('statusToelichting', true, TEKST_MAX.statusToelichting)}
-              <div className={styles.row}>
-                {text('prioriteit')}
-                {select(
-                  'ditKwartaal',
-                  KWARTAAL_KEUZES.map((k) => ({ value: k, label: t(k === 'wel' ? 'pf.wel' : 'pf.niet') })),
-                )}
-              </div>
-              {select('opdrachtgeverId', people)}
-              {select('informatiemanagerId', people)}
-              {select('iaContactId', people)}
-              <div className={styles.row}>
-                <Field
-                  label={t('pf.detail.start')}
-                  validationMessage={issues.start}
-                  validationState={issues.start ? 'error' : 'none'}
-                >
-                  <DateInput value={form.start} onChange={(value) => update('start', value)} />
-                </Field>
-                <Field
-                  label={t('pf.detail.einde')}
-                  validationMessage={issues.einde}
-                  validationState={issues.einde ? 'error' : 'none'}
-                >
-                  <DateInput value={form.einde} onChange={(value) => update('einde', value)} />
-                </Field>
-              </div>
-              <Field
-                label={t('pf.detail.acties')}
-                hint={t('pf.detail.actiesHint')}
-                validationMessage={issues.acties}
-                validationState={issues.acties ? 'error' : 'none'}
-              >
-                <Input value={form.acties} onChange={(_, d) => update('acties', d.value)} />
-              </Field>
-              <div className={styles.buttons}>
-                <Button appearance="primary" type="submit" disabled={busy}>
-                  {busy ? t('pf.detail.saving') : t('pf.detail.save')}
-                </Button>
-                <Button
-                  onClick={() => {
-                    clearDraft(userKey, id);
-                    setEditing(false);
-                    setIssues({});
-                    setConflict(undefined);
-                    setMessage(undefined);
-                    setBase(item);
-                    setForm(toForm(item.value));
-                  }}
-                >
-                  {t('common.cancel')}
-                </Button>
-              </div>
-            </form>
+            <PortfolioEditForm editor={editor} />
           )}
-          <section aria-labelledby={`${titleId}-acties`}>
-            <Subtitle2 as="h3" id={`${titleId}-acties`}>
-              {t('pf.detail.acties')}
-            </Subtitle2>
-            {v.acties.length === 0 ? (
-              <Body1 as="p">{t('pf.detail.noActies')}</Body1>
-            ) : (
-              <ul className={styles.list} data-testid="linked-acties">
-                {v.acties.map((nummer) => {
-                  const actie = actieByNummer.get(nummer);
-                  return (
-                    <li key={nummer}>
-                      {actie ? (
-                        <Link
-                          href={`#/actie/${encodeURIComponent(actie.id)}`}
-                          onClick={(e) => {
-                            e.preventDefault();
-                            onOpenActie(actie.id);
-                          }}
-                        >
-                          {nummer} {actie.value.titel}
-                        </Link>
-                      ) : (
-                        nummer
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-            <Link href={besluitenOverHash('portfolio', id)} data-testid="besluiten-over-link">
-              {t('pf.detail.besluiten')}
-            </Link>
-          </section>
-          {doelen.length > 0 && (
-            <section aria-labelledby={`${titleId}-doelen`}>
-              <Subtitle2 as="h3" id={`${titleId}-doelen`}>
-                {t('pf.tab.kwartaal')}
-              </Subtitle2>
-              <ul className={styles.list}>
-                {doelen.map((d) => (
-                  <li key={d.id}>
-                    {d.value.kwartaal}: {d.value.doel}
-                    {d.value.behaald ? ` · ${t(`pf.behaald.${d.value.behaald}`)}` : ''}
-                    {d.value.reden ? ` · ${d.value.reden}` : ''}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <PortfolioLinks item={item} titleId={titleId} onOpenActie={onOpenActie} />
+          <PortfolioDoelen item={item} portfolio={portfolio} titleId={titleId} />
           <PortfolioHistory id={id} version={item.eTag} store={portfolio.store} headingId={`${titleId}-history`} />
         </div>
       </DrawerBody>
     </OverlayDrawer>
+  );
+}
+
+/** The initiative as stored, and "Wijzigen" for whoever may edit. */
+function PortfolioFacts({
+  item,
+  canEdit,
+  onEdit,
+}: {
+  item: Loaded<PortfolioItem>;
+  canEdit: boolean;
+  onEdit: () => void;
+}) {
+  const styles = useStyles();
+  const t = usePortfolioT();
+  const locale = useLocale();
+  const v = item.value;
+  // Without dates the period is unknown ("–"), not "… – …"; with one date it says which end it is.
+  const periodeText = (start: string | undefined, einde: string | undefined): string => {
+    if (start && einde) return `${formatCalendarDate(start, locale)} – ${formatCalendarDate(einde, locale)}`;
+    if (start) return t('pf.periode.vanaf', { datum: formatCalendarDate(start, locale) });
+    if (einde) return t('pf.periode.tot', { datum: formatCalendarDate(einde, locale) });
+    return t('pf.periode.geen');
+  };
+  return (
+    <>
+      <dl className={styles.facts}>
+        <dt className={styles.dt}>{t('pf.col.domein')}</dt>
+        <dd className={styles.dd}>{domeinLabel(t, v.domein)}</dd>
+        <dt className={styles.dt}>{t('pf.col.fase')}</dt>
+        <dd className={styles.dd}>{v.fase}</dd>
+        <dt className={styles.dt}>{t('pf.col.status')}</dt>
+        <dd className={styles.dd}>
+          <StatusBadge status={v.status} /> {v.statusToelichting}
+        </dd>
+        <dt className={styles.dt}>{t('pf.col.prioriteit')}</dt>
+        <dd className={styles.dd} data-testid="detail-prioriteit">
+          {v.prioriteit ?? t('pf.noRank')} <DitKwartaalBadge value={v.ditKwartaal} />
+        </dd>
+        <dt className={styles.dt}>{t('pf.detail.opdrachtgever')}</dt>
+        <dd className={styles.dd}>{v.opdrachtgever ? personName(t, v.opdrachtgever) : '–'}</dd>
+        <dt className={styles.dt}>{t('pf.detail.informatiemanager')}</dt>
+        <dd className={styles.dd}>{v.informatiemanager ? personName(t, v.informatiemanager) : '–'}</dd>
+        <dt className={styles.dt}>{t('pf.detail.iaContact')}</dt>
+        <dd className={styles.dd} data-testid="detail-ia-contact">
+          {v.iaContact ? personName(t, v.iaContact) : '–'}
+        </dd>
+        <dt className={styles.dt}>{t('pf.col.periode')}</dt>
+        <dd className={styles.dd} data-testid="detail-periode">
+          {periodeText(v.start, v.einde)}
+        </dd>
+      </dl>
+      {v.omschrijving && <Body1 as="p">{v.omschrijving}</Body1>}
+      {canEdit && (
+        <div>
+          <Button appearance="primary" onClick={onEdit}>
+            {t('pf.detail.edit')}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The edit form: each field with its problem, saved with If-Match from `editor.base`. */
+function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
+  const styles = useStyles();
+  const t = usePortfolioT();
+  const { issues, update, busy } = editor;
+  const form = editor.form;
+  if (!form) return null;
+  // The domain's maxima (text-limits.ts): the input stops where validation would refuse.
+  const text = (field: FormField, multiline = false, maxLength: number = TEKST_MAX.regel) => (
+    <Field label={t(LABEL[field])} validationMessage={issues[field]} validationState={issues[field] ? 'error' : 'none'}>
+      {multiline ? (
+        <Textarea value={form[field]} maxLength={maxLength} onChange={(_, d) => update(field, d.value)} />
+      ) : (
+        <Input value={form[field]} maxLength={maxLength} onChange={(_, d) => update(field, d.value)} />
+      )}
+    </Field>
+  );
+  const select = (field: FormField, options: readonly { value: string; label: string }[]) => (
+    <Field label={t(LABEL[field])} validationMessage={issues[field]} validationState={issues[field] ? 'error' : 'none'}>
+      <Select value={form[field]} onChange={(_, d) => update(field, d.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+  const people = [
+    { value: '', label: t('pf.detail.nobody') },
+    ...editor.users.map((u) => ({ value: u.id ?? '', label: u.displayName })),
+  ];
+  return (
+    <form className={styles.form} onSubmit={editor.submit} noValidate aria-label={t('pf.detail.edit')}>
+      {text('titel')}
+      {text('omschrijving', true, TEKST_MAX.omschrijving)}
+      <div className={styles.row}>
+        {select(
+          'fase',
+          PORTFOLIO_FASEN.map((f) => ({ value: f, label: f })),
+        )}
+        {select(
+          'status',
+          PORTFOLIO_STATUSSEN.map((s) => ({ value: s, label: s })),
+        )}
+      </div>
+      {text('statusToelichting', true, TEKST_MAX.statusToelichting)}
+      <div className={styles.row}>
+        {text('prioriteit')}
+        {select(
+          'ditKwartaal',
+          KWARTAAL_KEUZES.map((k) => ({ value: k, label: t(k === 'wel' ? 'pf.wel' : 'pf.niet') })),
+        )}
+      </div>
+      {select('opdrachtgeverId', people)}
+      {select('informatiemanagerId', people)}
+      {select('iaContactId', people)}
+      <div className={styles.row}>
+        <Field
+          label={t('pf.detail.start')}
+          validationMessage={issues.start}
+          validationState={issues.start ? 'error' : 'none'}
+        >
+          <DateInput value={form.start} onChange={(value) => update('start', value)} />
+        </Field>
+        <Field
+          label={t('pf.detail.einde')}
+          validationMessage={issues.einde}
+          validationState={issues.einde ? 'error' : 'none'}
+        >
+          <DateInput value={form.einde} onChange={(value) => update('einde', value)} />
+        </Field>
+      </div>
+      <Field
+        label={t('pf.detail.acties')}
+        hint={t('pf.detail.actiesHint')}
+        validationMessage={issues.acties}
+        validationState={issues.acties ? 'error' : 'none'}
+      >
+        <Input value={form.acties} onChange={(_, d) => update('acties', d.value)} />
+      </Field>
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          {busy ? t('pf.detail.saving') : t('pf.detail.save')}
+        </Button>
+        <Button onClick={editor.cancel}>{t('common.cancel')}</Button>
+      </div>
+    </form>
+  );
+}
+
+/** The linked actions (to their detail) and the link to the decisions about this initiative. */
+function PortfolioLinks({
+  item,
+  titleId,
+  onOpenActie,
+}: {
+  item: Loaded<PortfolioItem>;
+  titleId: string;
+  onOpenActie: (id: string) => void;
+}) {
+  const styles = useStyles();
+  const t = usePortfolioT();
+  const { plan } = usePlanContext();
+  const actieByNummer = new Map((plan?.acties ?? []).map((a) => [a.value.nummer, a]));
+  const v = item.value;
+  return (
+    <section aria-labelledby={`${titleId}-acties`}>
+      <Subtitle2 as="h3" id={`${titleId}-acties`}>
+        {t('pf.detail.acties')}
+      </Subtitle2>
+      {v.acties.length === 0 ? (
+        <Body1 as="p">{t('pf.detail.noActies')}</Body1>
+      ) : (
+        <ul className={styles.list} data-testid="linked-acties">
+          {v.acties.map((nummer) => {
+            const actie = actieByNummer.get(nummer);
+            return (
+              <li key={nummer}>
+                {actie ? (
+                  <Link
+                    href={`#/actie/${encodeURIComponent(actie.id)}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      onOpenActie(actie.id);
+                    }}
+                  >
+                    {nummer} {actie.value.titel}
+                  </Link>
+                ) : (
+                  nummer
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Link href={besluitenOverHash('portfolio', item.id)} data-testid="besluiten-over-link">
+        {t('pf.detail.besluiten')}
+      </Link>
+    </section>
+  );
+}
+
+/** The initiative's quarter goals, newest quarter first; nothing when it has none. */
+function PortfolioDoelen({
+  item,
+  portfolio,
+  titleId,
+}: {
+  item: Loaded<PortfolioItem>;
+  portfolio: PortfolioState;
+  titleId: string;
+}) {
+  const styles = useStyles();
+  const t = usePortfolioT();
+  const doelen = (portfolio.data?.kwartaaldoelen ?? [])
+    .filter((d) => d.value.portfolioKey === item.value.key)
+    .sort((a, b) => b.value.kwartaal.localeCompare(a.value.kwartaal));
+  if (doelen.length === 0) return null;
+  return (
+    <section aria-labelledby={`${titleId}-doelen`}>
+      <Subtitle2 as="h3" id={`${titleId}-doelen`}>
+        {t('pf.tab.kwartaal')}
+      </Subtitle2>
+      <ul className={styles.list}>
+        {doelen.map((d) => (
+          <li key={d.id}>
+            {d.value.kwartaal}: {d.value.doel}
+            {d.value.behaald ? ` · ${t(`pf.behaald.${d.value.behaald}`)}` : ''}
+            {d.value.reden ? ` · ${d.value.reden}` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,0 +1,161 @@
+/**
+ * The portfolio detail's editor: the form over the stored initiative, its local draft, the validation shown per
+ * field, saving with If-Match and the choice after a conflict (apply mine onto theirs, or take theirs). The detail
+ * (`PortfolioDetail`) only renders what this hook holds.
+ */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { PortfolioItem } from '../../../../domain/model.js';
+import type { Loaded } from '../../../../data/lists/field-reader.js';
+import { PortfolioConflictError, PortfolioValidationError } from '../../../../data/portfolio-store.js';
+import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { useDomainText } from '../../../lib/use-domain-text.js';
+import type { PortfolioState } from '../api/use-portfolio.js';
+import {
+  clearDraft,
+  fieldOfPath,
+  formToChange,
+  loadDraft,
+  saveDraft,
+  toForm,
+  type FormField,
+  type PortfolioForm,
+} from '../lib/portfolio-form.js';
+import { usePortfolioT } from './use-portfolio-t.js';
+
+/** Someone else saved first (412): their version, or none when the item was deleted. */
+export type PortfolioConflict = { theirs: Loaded<PortfolioItem> | undefined };
+
+export type PortfolioMessage = { intent: 'success' | 'error' | 'info'; text: string };
+
+/** What the detail shows and does, for the initiative `id`; `item` is undefined when it is not (or no longer) there. */
+export type PortfolioEditor = {
+  item: Loaded<PortfolioItem> | undefined;
+  users: NonNullable<PortfolioState['data']>['users'];
+  editing: boolean;
+  /** The version the form was started from (If-Match). */
+  base: Loaded<PortfolioItem> | undefined;
+  form: PortfolioForm | undefined;
+  issues: Partial<Record<FormField, string>>;
+  message: PortfolioMessage | undefined;
+  conflict: PortfolioConflict | undefined;
+  busy: boolean;
+  startEditing(): void;
+  /** One field changed: the form and its draft (kept per person and item until saved or cancelled). */
+  update(field: FormField, value: string): void;
+  submit(e: FormEvent): void;
+  /** After a conflict: my changes onto their version. */
+  applyMine(): void;
+  /** After a conflict: their version, my changes dropped. */
+  takeTheirs(): void;
+  cancel(): void;
+};
+
+/** The editor of one initiative of `portfolio`. */
+export function usePortfolioEditor(id: string, portfolio: PortfolioState): PortfolioEditor {
+  const t = usePortfolioT();
+  const say = useDomainText();
+  const { userKey } = usePlanContext();
+  const item = portfolio.data?.items.find((i) => i.id === id);
+  const users = portfolio.data?.users ?? [];
+  const draft = useMemo(() => loadDraft(userKey, id), [userKey, id]);
+  const [editing, setEditing] = useState(draft !== undefined);
+  const [base, setBase] = useState<Loaded<PortfolioItem> | undefined>(draft?.base ?? item);
+  const [form, setForm] = useState<PortfolioForm | undefined>(draft?.form ?? (item ? toForm(item.value) : undefined));
+  const [issues, setIssues] = useState<Partial<Record<FormField, string>>>({});
+  const [message, setMessage] = useState<PortfolioMessage | undefined>(
+    draft ? { intent: 'info', text: t('pf.detail.draftRestored') } : undefined,
+  );
+  const [conflict, setConflict] = useState<PortfolioConflict | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  // Not editing: the form follows the stored item (a save elsewhere, a refetch).
+  useEffect(() => {
+    if (!editing && item) {
+      setBase(item);
+      setForm(toForm(item.value));
+    }
+  }, [item, editing]);
+
+  const update = (field: FormField, value: string) => {
+    if (!form || !base) return;
+    const next = { ...form, [field]: value };
+    setForm(next);
+    saveDraft(userKey, { itemId: id, base, form: next, savedAt: new Date().toISOString() });
+  };
+
+  const save = async (onto: Loaded<PortfolioItem>) => {
+    if (!form) return;
+    setBusy(true);
+    setIssues({});
+    setMessage(undefined);
+    try {
+      const store = await portfolio.store();
+      const saved = await store.update(onto, formToChange(onto.value, form, users));
+      portfolio.replaceItem(saved);
+      clearDraft(userKey, id);
+      setConflict(undefined);
+      setEditing(false);
+      setBase(saved);
+      setForm(toForm(saved.value));
+      setMessage({ intent: 'success', text: t('pf.detail.saved') });
+    } catch (error) {
+      if (error instanceof PortfolioValidationError) {
+        const byField: Partial<Record<FormField, string>> = {};
+        for (const issue of error.issues) {
+          const f = fieldOfPath(issue.path) ?? 'titel';
+          byField[f] ??= say(issue.message);
+        }
+        setIssues(byField);
+        setMessage({ intent: 'error', text: t('pf.detail.invalid') });
+      } else if (error instanceof PortfolioConflictError) {
+        setConflict({ theirs: error.theirs as Loaded<PortfolioItem> | undefined });
+      } else {
+        setMessage({
+          intent: 'error',
+          text: t('pf.detail.saveFailed', { detail: error instanceof Error ? error.message : String(error) }),
+        });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    item,
+    users,
+    editing,
+    base,
+    form,
+    issues,
+    message,
+    conflict,
+    busy,
+    startEditing: () => setEditing(true),
+    update,
+    submit: (e) => {
+      e.preventDefault();
+      if (base) void save(base);
+    },
+    applyMine: () => {
+      if (conflict?.theirs) void save(conflict.theirs);
+    },
+    takeTheirs: () => {
+      if (conflict?.theirs) portfolio.replaceItem(conflict.theirs);
+      clearDraft(userKey, id);
+      setConflict(undefined);
+      setEditing(false);
+      portfolio.invalidate();
+    },
+    cancel: () => {
+      clearDraft(userKey, id);
+      setEditing(false);
+      setIssues({});
+      setConflict(undefined);
+      setMessage(undefined);
+      if (item) {
+        setBase(item);
+        setForm(toForm(item.value));
+      }
+    },
+  };
+}
