@@ -211,14 +211,35 @@ export type PlanImportOutcome =
     }
   | {
       ok: false;
-      failure: { sheet: string; rowNumber: number; status: number; message: string };
+      failure: Failure;
       rolledBack: { deleted: number };
       /** Items the rollback could not delete (the site failed): named by list and key, to remove by hand. */
-      rollbackFailures: { list: PlanList | 'Inrichting'; key: string; message: string }[];
+      rollbackFailures: RollbackFailure[];
     };
 
 type Create = { ref: PlanRowRef; key: string; fields: Record<string, unknown> };
-type Failure = { sheet: string; rowNumber: number; status: number; message: string };
+/**
+ * The write that failed: where, the site's HTTP status (0: no answer) and `message`, the site's own words or Dutch (the
+ * CLI). `setUp`: writing the set-up or its choices failed. A UI says the failure by its status, in its own language.
+ */
+export type Failure = { sheet: string; rowNumber: number; status: number; message: string; setUp?: true };
+
+/**
+ * An item the rollback left behind: `step` is what failed (reading the list, deleting the item, restoring a column's
+ * choices), `status` the site's HTTP status when there was one; `message` as for `Failure`.
+ */
+export type RollbackFailure = {
+  list: PlanList | 'Inrichting';
+  key: string;
+  step: 'read' | 'delete' | 'choices';
+  status?: number;
+  message: string;
+};
+
+const statusOf = (error: unknown): number | undefined => {
+  const status = (error as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
+};
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 function message(response: BatchResponse | undefined): string {
@@ -324,7 +345,7 @@ export async function applyPlanImport(
 
   async function rollBack(failure: Failure): Promise<PlanImportOutcome> {
     let deleted = 0;
-    const rollbackFailures: { list: PlanList | 'Inrichting'; key: string; message: string }[] = [];
+    const rollbackFailures: RollbackFailure[] = [];
     for (const list of [...PLAN_LISTS].reverse()) {
       if (keys[list].size === 0) continue;
       let present: Map<string, string>;
@@ -335,6 +356,8 @@ export async function applyPlanImport(
           rollbackFailures.push({
             list,
             key,
+            step: 'read',
+            ...(statusOf(error) !== undefined ? { status: statusOf(error) } : {}),
             message: `Kon de lijst niet lezen: ${error instanceof Error ? error.message : String(error)}`,
           });
         continue;
@@ -351,7 +374,7 @@ export async function applyPlanImport(
       mine.forEach(([key], i) => {
         const status = answers[i]?.status ?? 0;
         if (isSuccess(status) || status === 404) deleted += 1;
-        else rollbackFailures.push({ list, key, message: `Verwijderen mislukt (${status}).` });
+        else rollbackFailures.push({ list, key, step: 'delete', status, message: `Verwijderen mislukt (${status}).` });
       });
     }
     // The set-up this import wrote, and the choices it set: as they were before.
@@ -367,15 +390,27 @@ export async function applyPlanImport(
             await graph.delete(`${listPath(siteId, 'Inrichting')}/items/${item.id}`);
             deleted += 1;
           } catch (error) {
-            rollbackFailures.push({ list: 'Inrichting', key: sleutel, message: String(error) });
+            rollbackFailures.push({
+              list: 'Inrichting',
+              key: sleutel,
+              step: 'delete',
+              ...(statusOf(error) !== undefined ? { status: statusOf(error) } : {}),
+              message: String(error),
+            });
           }
         }
       } catch (error) {
-        rollbackFailures.push({ list: 'Inrichting', key: '*', message: `Kon de lijst niet lezen: ${String(error)}` });
+        rollbackFailures.push({
+          list: 'Inrichting',
+          key: '*',
+          step: 'read',
+          ...(statusOf(error) !== undefined ? { status: statusOf(error) } : {}),
+          message: `Kon de lijst niet lezen: ${String(error)}`,
+        });
       }
     }
     for (const f of await restoreChoices(graph, siteId, choicesBefore))
-      rollbackFailures.push({ list: 'Inrichting', key: 'keuzes', message: f });
+      rollbackFailures.push({ list: 'Inrichting', key: 'keuzes', step: 'choices', message: f });
     return { ok: false, failure, rolledBack: { deleted }, rollbackFailures };
   }
 
@@ -396,6 +431,7 @@ export async function applyPlanImport(
         rowNumber: 0,
         status: (error as { status?: number }).status ?? 0,
         message: error instanceof InrichtingError || error instanceof Error ? error.message : String(error),
+        setUp: true,
       });
     }
   }

@@ -3,6 +3,8 @@ import { FieldReader, unknownPersonName } from '../../../src/data/lists/field-re
 import { dryRunImport, ONGELDIGE_DATUM } from '../../../src/data/portfolio-import.js';
 import { portfolioTexts, type PortfolioKey } from '../../../src/tab/features/portfolio/i18n.js';
 import { importProblemValue } from '../../../src/tab/features/portfolio/lib/import-problem-text.js';
+import { PlanInrichtingVerschiltError, PlanNotValidError } from '../../../src/data/plan-transfer.js';
+import { planFailureReason, rollbackFailureReason } from '../../../src/tab/features/actionplan/lib/plan-failure.js';
 import { en } from '../../../src/tab/i18n/en.js';
 import { format } from '../../../src/tab/i18n/format.js';
 import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
@@ -10,6 +12,14 @@ import { personName } from '../../../src/tab/lib/labels.js';
 
 const tNl = (key: MessageKey, values?: Record<string, string | number>) => format(nl[key], values, 'nl');
 const tEn = (key: MessageKey, values?: Record<string, string | number>) => format(en[key], values, 'en');
+// The plan import's lazy catalogue, by a path in a variable: it belongs to the tab's project, not this one's.
+const catalogue = '../../../src/tab/features/actionplan/plan-xlsx-i18n.ts';
+const { planXlsxTexts } = (await import(catalogue)) as { planXlsxTexts: Record<'nl' | 'en', Record<string, string>> };
+const planT = (locale: 'nl' | 'en') => (key: string, values?: Record<string, string | number>) => {
+  const text = planXlsxTexts[locale][key];
+  if (text === undefined) throw new Error(`no ${locale} text ${key}`);
+  return format(text, values, locale);
+};
 /** The portfolio's t in one language: its own texts, else the app's. */
 const pfT = (locale: 'nl' | 'en') => (key: MessageKey | PortfolioKey, values?: Record<string, string | number>) =>
   Object.hasOwn(portfolioTexts.nl, key)
@@ -64,5 +74,44 @@ describe('the data layer’s words in the English UI (issue 17)', () => {
     if (!typed) throw new Error('no problem');
     expect(typed.ongeldigeDatum).toBeUndefined();
     expect(importProblemValue(typed, pfT('en'))).toBe('ongeldige datum');
+  });
+
+  it('the plan import’s refusals before any write: the Dutch of the data layer’s errors, and English', () => {
+    const notValid = new PlanNotValidError(3);
+    expect(planT('nl')('notValid', { count: notValid.problems })).toBe(notValid.message);
+    expect(planT('en')('notValid', { count: 3 })).toBe('The plan has 3 problems; nothing was saved.');
+    expect(planT('en')('notValid', { count: 1 })).toBe('The plan has 1 problem; nothing was saved.');
+    const other = new PlanInrichtingVerschiltError('Gemeente Westerveld');
+    expect(planT('nl')('otherSetUp', { gemeente: other.siteGemeente })).toBe(other.message);
+    expect(planT('en')('otherSetUp', { gemeente: 'Gemeente Westerveld' })).toBe(
+      'This site already has a set-up of its own (Gemeente Westerveld) that differs from the one on the Inrichting sheet; change the Inrichting list or the file. Nothing was saved.',
+    );
+  });
+
+  it('the plan import’s failed write and rollback: said by status and step, never in the site’s or the CLI’s words', () => {
+    const en = planT('en');
+    const nl = planT('nl');
+    const reason = (status: number, setUp?: true) => planFailureReason(en, { status, ...(setUp ? { setUp } : {}) });
+    expect(reason(0)).toBe('the site did not answer; check the connection');
+    expect(reason(403)).toBe('no permission to write to this list');
+    expect(reason(404)).toBe('the item or the list does not exist');
+    expect(reason(412)).toBe('someone else changed the item meanwhile');
+    expect(reason(413)).toBe('the row is too large for SharePoint');
+    expect(reason(503)).toBe('SharePoint is busy; try again in a few minutes');
+    expect(reason(500)).toBe('SharePoint had a failure');
+    expect(reason(400)).toBe('SharePoint refused the row');
+    expect(reason(0, true)).toBe('the set-up or the choices of its columns could not be written');
+    expect(reason(403, true)).toBe('no permission to write to this list');
+    expect(planFailureReason(nl, { status: 400 })).toBe('SharePoint weigerde de rij');
+    expect(
+      en('failed', { where: en('row', { sheet: 'Acties', row: 4 }), status: 400, detail: reason(400), deleted: 12 }),
+    ).toBe(
+      'At Acties, row 4 the site answered 400: SharePoint refused the row. 12 items already written were deleted again.',
+    );
+    const left = { list: 'Acties' as const, key: 'plan:actie:1.1', message: 'Verwijderen mislukt (500).' };
+    expect(rollbackFailureReason(en, { ...left, step: 'delete', status: 500 })).toBe('deleting failed (HTTP 500)');
+    expect(rollbackFailureReason(nl, { ...left, step: 'delete', status: 500 })).toBe('verwijderen mislukt (HTTP 500)');
+    expect(rollbackFailureReason(en, { ...left, step: 'read' })).toBe('the list could not be read');
+    expect(rollbackFailureReason(en, { ...left, step: 'choices' })).toBe('the column’s choices were not restored');
   });
 });

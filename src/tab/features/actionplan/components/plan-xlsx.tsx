@@ -27,6 +27,7 @@ import { download } from '../../../lib/download.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { namesBeheerder, useMtRegistrations } from '../../../lib/query/use-mt-registrations.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
+import { planFailureReason, rollbackFailureReason } from '../lib/plan-failure.js';
 import { planXlsxTexts } from '../plan-xlsx-i18n.js';
 
 const useStyles = makeStyles({
@@ -192,13 +193,18 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
     setPhase('applying');
     setError(undefined);
     try {
-      const { applyPlanImport, PlanSiteNotEmptyError } = await import('../../../../data/plan-transfer.js');
+      const { applyPlanImport, PlanSiteNotEmptyError, PlanNotValidError, PlanInrichtingVerschiltError } =
+        await import('../../../../data/plan-transfer.js');
       try {
         const result = await applyPlanImport((await session()).graph, siteId, dryRun);
         setOutcome(result);
         if (result.ok) reload();
       } catch (err) {
+        // The data layer's refusals carry their values; the UI says them in its language, not in their Dutch.
         if (err instanceof PlanSiteNotEmptyError) setError(ft('notEmpty'));
+        else if (err instanceof PlanNotValidError) setError(ft('notValid', { count: err.problems }));
+        else if (err instanceof PlanInrichtingVerschiltError)
+          setError(ft('otherSetUp', { gemeente: err.siteGemeente }));
         else throw err;
       }
     } catch (err) {
@@ -306,12 +312,12 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
                   {ft('failed', {
                     where: ft('row', { sheet: outcome.failure.sheet, row: outcome.failure.rowNumber }),
                     status: outcome.failure.status,
-                    detail: outcome.failure.message,
+                    detail: planFailureReason(ft, outcome.failure),
                     deleted: outcome.rolledBack.deleted,
                   })}
                   {outcome.rollbackFailures.map((r) => (
                     <div key={`${r.list}|${r.key}`}>
-                      {ft('rollbackFailed', { list: r.list, key: r.key, detail: r.message })}
+                      {ft('rollbackFailed', { list: r.list, key: r.key, detail: rollbackFailureReason(ft, r) })}
                     </div>
                   ))}
                 </MessageBarBody>
