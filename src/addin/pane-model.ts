@@ -22,12 +22,13 @@ export function mtChoices(data: Pick<AgendaSourceData, 'mts'>): MtChoice[] {
 
 /** The MT proposed for an invitation (see propose-mt.ts), among the active MTs. */
 export function proposedMt(
-  data: Pick<AgendaSourceData, 'mts'>,
+  data: Pick<AgendaSourceData, 'mts' | 'plan'>,
   invitation: { subject?: string; invitees?: readonly Invitee[] },
 ): MtProposal | undefined {
   return proposeMt(
     data.mts.map((m) => ({ ...m.value })),
     invitation,
+    data.plan.inrichting,
   );
 }
 

@@ -3,7 +3,8 @@
  * 12 januari") and the invitees (display names and addresses such as "mt-fysiek-domein@…"). Only a proposal: the
  * organiser confirms or picks another MT in the task pane.
  */
-import type { Domein, MT } from '../domain/model.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
+import type { MT } from '../domain/model.js';
 
 export type Invitee = { displayName?: string; emailAddress?: string };
 export type MtProposal<K extends string = string> = { key: K; reason: 'subject' | 'invitees' };
@@ -21,13 +22,16 @@ export function normalizeWords(text: string): string {
 
 type Terms = { naam: string; domeinen: string[] };
 
-/** The words that name an MT: its name, and its domains except Concern (which every CMT-wide text mentions). */
-function termsOf(mt: Pick<MT, 'naam' | 'domeinen'>): Terms {
+/**
+ * The words that name an MT: its name, and its domains except the set-up's concern domain (Zoetermeer's Concern,
+ * which every CMT-wide text mentions).
+ */
+function termsOf(mt: Pick<MT, 'naam' | 'domeinen'>, concern: string): Terms {
   const usable = (t: string) => t.trim() !== '' && t.trim() !== 'mt';
   return {
     naam: normalizeWords(mt.naam),
     domeinen: mt.domeinen
-      .filter((d: Domein) => d !== 'Concern')
+      .filter((d) => d !== concern)
       .map((d) => normalizeWords(d))
       .filter(usable),
   };
@@ -50,13 +54,16 @@ function best<K extends string>(scores: readonly { key: K; score: number }[]): K
 /**
  * Proposes the MT of an invitation. The subject wins when it names one MT best (by its name before by a domain);
  * otherwise the MT whose name or domain appears in the most invitees (name or the part of the address
- * before `@`). Inactive MTs are never proposed. Undefined when nothing or a tie matches.
+ * before `@`). Inactive MTs are never proposed. Undefined when nothing or a tie matches. `inrichting`: the site's
+ * set-up, whose concern domain names no MT by itself.
  */
 export function proposeMt<K extends string>(
   mts: readonly (Pick<MT, 'naam' | 'domeinen' | 'actief'> & { key: K })[],
   invitation: { subject?: string; invitees?: readonly Invitee[] },
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): MtProposal<K> | undefined {
-  const active = mts.filter((mt) => mt.actief !== false).map((mt) => ({ key: mt.key, terms: termsOf(mt) }));
+  const concern = concernDomein(inrichting);
+  const active = mts.filter((mt) => mt.actief !== false).map((mt) => ({ key: mt.key, terms: termsOf(mt, concern) }));
   const subject = normalizeWords(invitation.subject ?? '');
   const bySubject = best(active.map((mt) => ({ key: mt.key, score: matchScore(mt.terms, subject) })));
   if (bySubject !== undefined) return { key: bySubject, reason: 'subject' };

@@ -29,6 +29,7 @@ import type {
   TeamsChannelAccount,
 } from '@microsoft/teams.api';
 import type { Logger } from '../shared/log.js';
+import { concernDomein } from '../domain/inrichting-basis.js';
 import {
   agenderenFromCard,
   agenderingBesprokenFromCard,
@@ -268,10 +269,12 @@ async function updateForEveryone(
  */
 export async function refreshCmtCard(
   deps: CardActionHandlerDeps,
-  data: Pick<CardContext['data'], 'mts' | 'herinneringen'>,
+  data: Pick<CardContext['data'], 'mts' | 'herinneringen' | 'inrichting'>,
   now: Date,
 ): Promise<'updated' | 'skipped' | 'failed' | 'none'> {
-  const cmt = data.mts.find((m) => m.value.actief !== false && m.value.domeinen.includes('Concern'));
+  // The CMT is the MT of the site's concern domain (its set-up, issue 12.8), not an MT named 'Concern'.
+  const cmtDomein = concernDomein(data.inrichting);
+  const cmt = data.mts.find((m) => m.value.actief !== false && m.value.domeinen.includes(cmtDomein));
   if (!cmt) return 'none';
   const sent = data.herinneringen
     .filter((h) => h.value.mtId === cmt.id && h.value.status === 'verzonden' && h.value.berichtId)

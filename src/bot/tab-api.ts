@@ -16,6 +16,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadReminderData } from '../data/reminder-data.js';
+import { concernDomein } from '../domain/inrichting-basis.js';
 import type { MT } from '../domain/model.js';
 import type { Loaded } from '../data/lists/field-reader.js';
 import { refreshCmtCard, type CardActionHandlerDeps } from './card-actions.js';
@@ -194,8 +195,10 @@ export async function handleCmtKaart(
     const agendering = data.agenderingen.find((a) => a.id === agenderingId);
     if (!agendering) throw new Refusal(404, 'unknown');
     const active = data.mts.filter((m) => m.value.actief !== false);
+    // The escalating domain's MT and the CMT: the MT of the site's concern domain (its set-up, issue 12.8).
+    const cmtDomein = concernDomein(data.inrichting);
     const allowed = active.filter(
-      (m) => m.value.domeinen.includes(agendering.value.domein) || m.value.domeinen.includes('Concern'),
+      (m) => m.value.domeinen.includes(agendering.value.domein) || m.value.domeinen.includes(cmtDomein),
     );
     if (!(await isMemberOfAny(deps, allowed, who.oid))) throw new Refusal(403, 'notMember');
     const cmtKaart = await refreshCmtCard(deps, data, now);

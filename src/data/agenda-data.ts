@@ -83,21 +83,24 @@ export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since:
   ]);
   const acties = raw.acties ?? [];
   const users = raw.users ?? [];
+  const plan = mapPlan({
+    adviezen: raw.adviezen ?? [],
+    bevindingen: raw.bevindingen ?? [],
+    acties,
+    users,
+    domeinVoortgang: raw.domeinVoortgang ?? [],
+    inrichting: raw.inrichting ?? [],
+  });
+  // Every list is read against the same set-up, the plan's (issue 12.8).
+  const { inrichting } = plan;
   return {
-    plan: mapPlan({
-      adviezen: raw.adviezen ?? [],
-      bevindingen: raw.bevindingen ?? [],
-      acties,
-      users,
-      domeinVoortgang: raw.domeinVoortgang ?? [],
-      inrichting: raw.inrichting ?? [],
-    }),
-    portfolio: mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties }),
-    mts: (raw.mts ?? []).map(toMT),
+    plan,
+    portfolio: mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties }, inrichting),
+    mts: (raw.mts ?? []).map((item) => toMT(item, inrichting)),
     herinneringen: (raw.herinneringen ?? []).map(toHerinnering).sort(compareHerinneringenNewestFirst),
     besluiten: (raw.besluiten ?? []).map(toBesluit).sort(compareBesluiten),
     agenderingen: (raw.agenderingen ?? []).map((item) =>
-      toAgendering(item, agenderingReadContext(new Map(users.map(toSiteUser).map((u) => [u.id ?? '', u])))),
+      toAgendering(item, agenderingReadContext(new Map(users.map(toSiteUser).map((u) => [u.id ?? '', u])), inrichting)),
     ),
     agendakeuzes: (raw.keuzes ?? []).map(toAgendaKeuze),
   };

@@ -1,4 +1,5 @@
 import { checkAfhandeling, checkAgendering, type Agendering } from '../domain/agendering.js';
+import type { Inrichting } from '../domain/inrichting-basis.js';
 import { messageText, type DomainMessage } from '../domain/messages.js';
 import type { Actie, Domein, PersonRef } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
@@ -67,12 +68,18 @@ export type AgenderingenStore = {
 export function createAgenderingenStore(
   graph: Graph,
   siteId: string,
-  context: { acties: readonly { id: string; value: Pick<Actie, 'nummer'> }[]; users: readonly PersonRef[] },
+  context: {
+    acties: readonly { id: string; value: Pick<Actie, 'nummer'> }[];
+    users: readonly PersonRef[];
+    /** The site's set-up: an escalation's domain is read against its domains. */
+    inrichting: Inrichting;
+  },
   store: ListStore = createListStore(graph, siteId, 'Agenderingen'),
 ): AgenderingenStore {
   const readContext = {
     actieNummerById: new Map(context.acties.map((a) => [a.id, a.value.nummer])),
     users: new Map(context.users.map((u) => [u.id ?? '', u])),
+    inrichting: context.inrichting,
   };
   const toLoaded = (item: ListItem) => toAgendering(item, readContext);
   const byClientKey = async (clientKey: string): Promise<ListItem | undefined> => {
@@ -96,7 +103,13 @@ export function createAgenderingenStore(
       // The same key stored before (a repeated save): that item is the answer, not a refusal as "already on the agenda".
       const earlier = await byClientKey(clientKey);
       if (earlier) return toLoaded(earlier);
-      const check = checkAgendering({ actie: input.actie.value, domein: input.domein, reden: input.reden }, bestaande);
+      // Against the site's set-up: its concern domain escalates to nobody (issue 12.8).
+      const check = checkAgendering(
+        { actie: input.actie.value, domein: input.domein, reden: input.reden },
+        bestaande,
+        undefined,
+        context.inrichting,
+      );
       if (!check.ok) throw new AgenderingValidationError(check.message);
       const fields = agenderingToFields(
         {

@@ -6,17 +6,23 @@
 import type { MT } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import type { Loaded } from './lists/field-reader.js';
-import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
+import type { Inrichting } from '../domain/inrichting-basis.js';
+import { readInrichtingVoorLezen } from './inrichting-lezen.js';
+import { readListsInOneBatch } from './list-batch.js';
+import { INRICHTING_READ, inrichtingUitItems } from './lists/inrichting.js';
+import type { ListItem } from './lists/list-definition.js';
 import { MT_FIELDS, mtFieldNames, toMT } from './lists/mts.js';
 import { createListStore, EtagConflictError } from './list-store.js';
-import { listPath } from './site.js';
 
 /** Every registered MT (the list is small: one item per management team). */
 export async function loadMts(graph: Graph, siteId: string): Promise<Loaded<MT>[]> {
-  const items = await graph.getAll<ListItem>(
-    `${listPath(siteId, 'MTs')}/items?$select=${ITEM_SELECT}&$expand=${fieldsExpand(mtFieldNames)}&$top=999`,
-  );
-  return items.map(toMT);
+  // Read against the site's set-up (issue 12.8), in the same round trip.
+  const raw = await readListsInOneBatch(graph, siteId, [
+    { id: 'mts', list: 'MTs', fields: mtFieldNames },
+    { id: 'inrichting', ...INRICHTING_READ },
+  ]);
+  const { inrichting } = inrichtingUitItems(raw.inrichting ?? []);
+  return (raw.mts ?? []).map((item) => toMT(item, inrichting));
 }
 
 export type MtChannelChange = { teamId?: string; channelId?: string; conversationId?: string };
@@ -44,15 +50,18 @@ export async function updateMtChannel(
   change: MtChannelChange,
 ): Promise<{ mt: Loaded<MT>; written: boolean }> {
   const store = createListStore(graph, siteId, 'MTs');
+  // Read only when something is written: the written item is mapped against the site's set-up.
+  let inrichting: Inrichting | undefined;
+  const read = async (item: ListItem) => toMT(item, (inrichting ??= await readInrichtingVoorLezen(graph, siteId)));
   let current = mt;
   for (let attempt = 1; ; attempt += 1) {
     const fields = changedFields(current.value, change);
     if (Object.keys(fields).length === 0) return { mt: current, written: false };
     try {
-      return { mt: toMT(await store.update(current.id, current.eTag, fields, mtFieldNames)), written: true };
+      return { mt: await read(await store.update(current.id, current.eTag, fields, mtFieldNames)), written: true };
     } catch (error) {
       if (!(error instanceof EtagConflictError) || attempt >= 2 || !error.current) throw error;
-      current = toMT(error.current);
+      current = await read(error.current);
     }
   }
 }

@@ -4,13 +4,16 @@
  * validated with the domain's rules first (Dutch messages) and written with If-Match, so a concurrent edit becomes a
  * typed conflict carrying the other person's version.
  */
+import type { Inrichting } from '../domain/inrichting-basis.js';
 import type { MT } from '../domain/model.js';
 import { parseMeetingSchedule, SCHEDULE_FREQUENCIES } from '../domain/schedule.js';
 import { messageText, type DomainMessage } from '../domain/messages.js';
 import { validateMT, validationMessages as M, type ValidationIssue } from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
 import { onOrAfter, readListsInOneBatch } from './list-batch.js';
+import { readInrichtingVoorLezen } from './inrichting-lezen.js';
 import type { Loaded } from './lists/field-reader.js';
+import { INRICHTING_READ, inrichtingUitItems } from './lists/inrichting.js';
 import { herinneringFieldNames, HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
 import { installatieFieldNames, toInstallatie, type Installatie } from './lists/installaties.js';
 import { lookupIdField, type ListItem } from './lists/list-definition.js';
@@ -82,8 +85,9 @@ export class MTConflictError extends Error {
   }
 }
 
-export function toMTRegistration(item: ListItem): MTRegistration {
-  return { ...toMT(item), beheerders: mtBeheerders(item) };
+/** An MT registration read against the site's set-up (its domains). */
+export function toMTRegistration(item: ListItem, inrichting: Inrichting): MTRegistration {
+  return { ...toMT(item, inrichting), beheerders: mtBeheerders(item) };
 }
 
 /**
@@ -195,6 +199,8 @@ export type MTSettingsData = {
   herinneringen: Loaded<Herinnering>[];
   /** The teams the bot is installed in (what "Verbonden" and "what is missing" are decided from). */
   installaties: Loaded<Installatie>[];
+  /** The site's set-up (issue 12.8): the domains an MT may carry, and which one is the CMT's. */
+  inrichting: Inrichting;
 };
 
 /** Reads the MTs, the bot's installations and the reminder log from `since` on in one `$batch` (one round trip). */
@@ -208,19 +214,30 @@ export async function loadMTSettings(graph: Graph, siteId: string, since: Date):
       filter: onOrAfter(HERINNERING_FIELDS.moment, since),
     },
     { id: 'inst', list: 'Installaties', fields: installatieFieldNames },
+    { id: 'inrichting', ...INRICHTING_READ },
   ]);
-  const mts = (items.mts ?? []).map(toMTRegistration).sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl'));
+  const { inrichting } = inrichtingUitItems(items.inrichting ?? []);
+  const mts = (items.mts ?? [])
+    .map((item) => toMTRegistration(item, inrichting))
+    .sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl'));
   return {
     mts,
     herinneringen: (items.log ?? []).map(toHerinnering),
     installaties: (items.inst ?? []).map(toInstallatie),
+    inrichting,
   };
 }
 
 /** The MTs with their Beheerders (the channel tab's configuration page), sorted by name. */
 export async function loadMTRegistrations(graph: Graph, siteId: string): Promise<MTRegistration[]> {
-  const items = await readListsInOneBatch(graph, siteId, [{ id: 'mts', list: 'MTs', fields: mtFieldNames }]);
-  return (items.mts ?? []).map(toMTRegistration).sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl'));
+  const items = await readListsInOneBatch(graph, siteId, [
+    { id: 'mts', list: 'MTs', fields: mtFieldNames },
+    { id: 'inrichting', ...INRICHTING_READ },
+  ]);
+  const { inrichting } = inrichtingUitItems(items.inrichting ?? []);
+  return (items.mts ?? [])
+    .map((item) => toMTRegistration(item, inrichting))
+    .sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl'));
 }
 
 export type MtsStore = {
@@ -258,6 +275,10 @@ export function mtSleutelVoor(naam: string, taken: readonly string[]): string {
 
 export function createMtsStore(graph: Graph, siteId: string): MtsStore {
   const list = createListStore(graph, siteId, 'MTs');
+  // What was written is mapped against the site's set-up, read once, when the first write is made.
+  let inrichting: Promise<Inrichting> | undefined;
+  const toRegistration = async (item: ListItem) =>
+    toMTRegistration(item, await (inrichting ??= readInrichtingVoorLezen(graph, siteId)));
   return {
     async create(sleutel, fields) {
       const empty: MT = { key: sleutel, naam: fields.naam, domeinen: [] };
@@ -275,7 +296,7 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
           sleutel,
           MT_FIELDS.sleutel,
         );
-        return toMTRegistration(written);
+        return await toRegistration(written);
       } catch (error) {
         if (error instanceof GraphRequestError && error.status === 409) {
           throw new MTValidationError([{ path: 'naam', message: M.mtSleutelBestaat(sleutel) }]);
@@ -292,10 +313,14 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
       if (Object.keys(fields).length === 0) return current;
       try {
         const written = await list.update(current.id, current.eTag, fields, mtFieldNames);
-        return toMTRegistration(written);
+        return await toRegistration(written);
       } catch (error) {
         if (error instanceof EtagConflictError)
-          throw new MTConflictError(current.id, change, error.current ? toMTRegistration(error.current) : undefined);
+          throw new MTConflictError(
+            current.id,
+            change,
+            error.current ? await toRegistration(error.current) : undefined,
+          );
         throw error;
       }
     },

@@ -1,7 +1,7 @@
 import { compareActienummers } from '../domain/actienummer.js';
-import { bruikbareInrichting, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
+import type { Inrichting } from '../domain/inrichting-basis.js';
 import { GraphRequestError } from './graph/errors.js';
-import { inrichtingFieldNames, itemsToRawInrichting } from './lists/inrichting.js';
+import { inrichtingFieldNames, inrichtingUitItems } from './lists/inrichting.js';
 import { metRollUp, type DomeinVoortgang } from '../domain/domein-voortgang.js';
 import type { Actie, Advies, Bevinding, PersonRef, Plan } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
@@ -73,17 +73,6 @@ export async function loadPlan(graph: Graph, siteId: string): Promise<LoadedPlan
 }
 
 /**
- * The set-up the Inrichting list's items make: Zoetermeer's for none; for items that make no usable set-up also
- * Zoetermeer's, flagged, so the plan stays readable while a Beheerder repairs the list. The quick structural test
- * keeps the validator's texts out of the tab's first view.
- */
-function inrichtingOf(items: readonly ListItem[]): { inrichting: Inrichting; ongeldig?: true } {
-  if (items.length === 0) return { inrichting: ZOETERMEER_INRICHTING };
-  const inrichting = bruikbareInrichting(itemsToRawInrichting(items));
-  return inrichting ? { inrichting } : { inrichting: ZOETERMEER_INRICHTING, ongeldig: true };
-}
-
-/**
  * Maps the raw items of the plan's lists to the domain, resolving lookups and people, and rolls each shared action's
  * domain rows up into its status. Without rows (a caller that reads no DomeinVoortgang) every action keeps its own.
  */
@@ -96,10 +85,10 @@ export function mapPlan(raw: {
   /** The Inrichting list's items; absent or empty: Zoetermeer's set-up. */
   inrichting?: ListItem[];
 }): LoadedPlan {
-  const { inrichting, ongeldig } = inrichtingOf(raw.inrichting ?? []);
+  const { inrichting, ongeldig } = inrichtingUitItems(raw.inrichting ?? []);
   const users = raw.users.map(toSiteUser);
   const adviezen = raw.adviezen.map((item) => toAdvies(item, inrichting));
-  const bevindingen = raw.bevindingen.map(toBevinding);
+  const bevindingen = raw.bevindingen.map((item) => toBevinding(item, inrichting));
   const context = {
     adviesNummerById: new Map(adviezen.map((a) => [a.id, a.value.nummer])),
     bevindingNummerById: new Map(bevindingen.map((b) => [b.id, b.value.nummer])),

@@ -14,7 +14,6 @@ import {
   type DomainMessageKey,
 } from '../domain/messages.js';
 import {
-  DOMEINEN,
   KWARTAAL_KEUZES,
   PORTFOLIO_FASEN,
   PORTFOLIO_STATUSSEN,
@@ -24,7 +23,8 @@ import {
 } from '../domain/model.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import { binnenLimiet } from '../domain/text-limits.js';
-import { validatePortfolioItem } from '../domain/validation.js';
+import { inrichtingWaarden, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
+import { domeinAliassen, validatePortfolioItemIn } from '../domain/portfolio-inrichting.js';
 import type { Loaded } from './lists/field-reader.js';
 import { portfolioItemToFields } from './lists/portfolio.js';
 
@@ -308,11 +308,6 @@ const DIT_KWARTAAL_ALIASES: Record<string, 'wel' | 'niet'> = {
   'niet dit kwartaal': 'niet',
   'wel dit kwartaal': 'wel',
 };
-const DOMEIN_ALIASES: Record<string, (typeof DOMEINEN)[number]> = {
-  fysiek: 'Fysiek Domein',
-  sociaal: 'Sociaal Domein',
-  cmt: 'Concern',
-};
 
 // ---------- the dry run ----------
 
@@ -364,6 +359,8 @@ export type ImportContext = {
   users: readonly PersonRef[];
   /** SharePoint item id of each action number; links are checked and written with it. */
   actieIdByNummer: ReadonlyMap<string, string>;
+  /** The site's set-up: the domains a row may name (issue 12.8). Absent: Zoetermeer's, a site without its own. */
+  inrichting?: Inrichting;
 };
 
 const matchKey = (titel: string, domein: string) => `${squash(titel)}|${squash(domein)}`;
@@ -402,6 +399,9 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
   const byKey = new Map(context.items.map((i) => [i.value.key, i]));
   const byTitle = new Map(context.items.map((i) => [matchKey(i.value.titel, i.value.domein), i]));
   const seen = new Map<string, number>();
+  const inrichting = context.inrichting ?? ZOETERMEER_INRICHTING;
+  const domeinen = inrichtingWaarden(inrichting, 'domeinen');
+  const aliassen = domeinAliassen(inrichting);
   const rows: DryRunRow[] = table.rows.map((row) => {
     const has = (field: ImportField) => mapping[field] !== undefined;
     const cell = (field: ImportField): ImportCell =>
@@ -410,7 +410,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
 
     const keyText = cellText(cell('key'));
     const titel = cellText(cell('titel'));
-    const domein = choice(cellText(cell('domein')), DOMEINEN, DOMEIN_ALIASES);
+    const domein = choice(cellText(cell('domein')), domeinen, aliassen);
     const existing =
       (keyText !== undefined ? byKey.get(keyText) : undefined) ??
       (titel !== undefined && domein !== undefined ? byTitle.get(matchKey(titel, domein)) : undefined);
@@ -460,7 +460,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
     candidate.key =
       existing?.value.key ?? keyText ?? (titel && domein ? importKey(titel, String(domein)) : `rij-${row.rowNumber}`);
 
-    const validation = validatePortfolioItem(candidate);
+    const validation = validatePortfolioItemIn(candidate, inrichting);
     if (!validation.ok) {
       for (const issue of validation.issues) {
         const field = PATH_TO_FIELD[issue.path.split('.')[0] ?? ''];

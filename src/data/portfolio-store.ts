@@ -1,9 +1,12 @@
 import type { Kwartaaldoel, PersonRef, PortfolioItem } from '../domain/model.js';
 import { messageText, validationMessages as M } from '../domain/messages.js';
-import { validateKwartaaldoel, validatePortfolioItem, type ValidationIssue } from '../domain/validation.js';
+import type { Inrichting } from '../domain/inrichting-basis.js';
+import { validatePortfolioItemIn } from '../domain/portfolio-inrichting.js';
+import { validateKwartaaldoel, type ValidationIssue } from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
 import { readListsInOneBatch } from './list-batch.js';
 import { ACTIE_FIELDS } from './lists/acties.js';
+import { INRICHTING_READ, inrichtingUitItems } from './lists/inrichting.js';
 import type { Loaded } from './lists/field-reader.js';
 import {
   KWARTAALDOEL_FIELDS,
@@ -25,6 +28,8 @@ export type LoadedPortfolio = {
   users: PersonRef[];
   /** SharePoint item id of each action, by action number ("1.2" → "7"). */
   actieIdByNummer: ReadonlyMap<string, string>;
+  /** The site's set-up: the domains an item's domain is read and checked against (issue 12.8). */
+  inrichting: Inrichting;
 };
 
 /** A change to a portfolio item: any fields but its key. `undefined` clears an optional field. */
@@ -57,15 +62,18 @@ export class PortfolioConflictError<T = PortfolioItem, C = PortfolioChange> exte
 }
 
 /** Maps the raw items of the portfolio's lists, resolving people, goal → item and action numbers. */
-export function mapPortfolio(raw: {
-  portfolio: ListItem[];
-  doelen: ListItem[];
-  users: ListItem[];
-  acties: ListItem[];
-}): LoadedPortfolio {
+export function mapPortfolio(
+  raw: {
+    portfolio: ListItem[];
+    doelen: ListItem[];
+    users: ListItem[];
+    acties: ListItem[];
+  },
+  inrichting: Inrichting,
+): LoadedPortfolio {
   const users = raw.users.map(toSiteUser);
   const userMap = new Map(users.map((u) => [u.id ?? '', u]));
-  const items = raw.portfolio.map((item) => toPortfolioItem(item, userMap));
+  const items = raw.portfolio.map((item) => toPortfolioItem(item, userMap, inrichting));
   const keyById = new Map(items.map((p) => [p.id, p.value.key]));
   const actieIdByNummer = new Map<string, string>();
   for (const a of raw.acties) {
@@ -77,6 +85,7 @@ export function mapPortfolio(raw: {
     kwartaaldoelen: raw.doelen.map((item) => toKwartaaldoel(item, keyById)),
     users,
     actieIdByNummer,
+    inrichting,
   };
 }
 
@@ -98,13 +107,17 @@ export async function loadPortfolio(graph: Graph, siteId: string): Promise<Loade
     { id: 'doelen', list: 'Kwartaaldoelen', fields: kwartaaldoelFieldNames },
     { id: 'users', list: SITE_USERS_LIST, fields: siteUserFieldNames },
     { id: 'acties', list: 'Acties', fields: [ACTIE_FIELDS.nummer] },
+    { id: 'inrichting', ...INRICHTING_READ },
   ]);
-  return mapPortfolio({
-    portfolio: raw.portfolio ?? [],
-    doelen: raw.doelen ?? [],
-    users: raw.users ?? [],
-    acties: raw.acties ?? [],
-  });
+  return mapPortfolio(
+    {
+      portfolio: raw.portfolio ?? [],
+      doelen: raw.doelen ?? [],
+      users: raw.users ?? [],
+      acties: raw.acties ?? [],
+    },
+    inrichtingUitItems(raw.inrichting ?? []).inrichting,
+  );
 }
 
 /** Which SharePoint fields a change of each model property writes. */
@@ -140,10 +153,10 @@ export function mergePortfolioChange(current: PortfolioItem, change: PortfolioCh
  */
 export function checkPortfolioItem(
   item: PortfolioItem,
-  context: Pick<LoadedPortfolio, 'actieIdByNummer'>,
+  context: Pick<LoadedPortfolio, 'actieIdByNummer' | 'inrichting'>,
 ): ValidationResult {
   const issues: ValidationIssue[] = [];
-  const validation = validatePortfolioItem(item);
+  const validation = validatePortfolioItemIn(item, context.inrichting);
   if (!validation.ok) issues.push(...validation.issues);
   for (const role of ['opdrachtgever', 'informatiemanager', 'iaContact'] as const) {
     const person = item[role];
@@ -215,7 +228,7 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
   const items = createListStore(graph, siteId, 'Portfolio');
   const doelen = createListStore(graph, siteId, 'Kwartaaldoelen');
   const userMap = new Map(context.users.map((u) => [u.id ?? '', u]));
-  const toItem = (item: ListItem) => toPortfolioItem(item, userMap);
+  const toItem = (item: ListItem) => toPortfolioItem(item, userMap, context.inrichting);
   const idByKey = new Map(context.items.map((i) => [i.value.key, i.id]));
   const keyById = new Map(context.items.map((i) => [i.id, i.value.key]));
   const toDoel = (item: ListItem) => toKwartaaldoel(item, keyById);

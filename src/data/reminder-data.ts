@@ -1,5 +1,6 @@
 import type { AgendaKeuze } from '../domain/agenda-keuze.js';
 import type { Agendering } from '../domain/agendering.js';
+import type { Inrichting } from '../domain/inrichting-basis.js';
 import { agendakeuzesSince } from './agendakeuzes-store.js';
 import { toAgendaKeuze } from './lists/agendakeuzes.js';
 import type { Kwartaaldoel, MT, PortfolioItem } from '../domain/model.js';
@@ -10,6 +11,7 @@ import type { Loaded } from './lists/field-reader.js';
 import { herinneringFieldNames, HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
 import { kwartaaldoelFieldNames, toKwartaaldoel } from './lists/kwartaaldoelen.js';
 import { SITE_USERS_LIST } from './lists/list-definition.js';
+import { INRICHTING_READ, inrichtingUitItems } from './lists/inrichting.js';
 import { mtFieldNames, toMT } from './lists/mts.js';
 import { portfolioFieldNames, toPortfolioItem } from './lists/portfolio.js';
 import { siteUserFieldNames, toSiteUser } from './lists/site-users.js';
@@ -25,6 +27,8 @@ export type ReminderData = {
   agenderingen: Loaded<Agendering>[];
   /** The secretaries' choices ("Ook bespreken", "Niet nodig") for the meetings from `since` on (issue 14.3). */
   agendakeuzes: Loaded<AgendaKeuze>[];
+  /** The site's set-up (issue 12.8): which domain is the CMT's; the lists above are read against it. */
+  inrichting: Inrichting;
 };
 
 /**
@@ -48,16 +52,21 @@ export async function loadReminderData(graph: Graph, siteId: string, since: Date
     },
     { id: 'agenderingen', ...AGENDERINGEN_OPEN_READ },
     { id: 'keuzes', ...agendakeuzesSince(since) },
+    { id: 'inrichting', ...INRICHTING_READ },
   ]);
+  const { inrichting } = inrichtingUitItems(items.inrichting ?? []);
   const users = new Map((items.users ?? []).map(toSiteUser).map((u) => [u.id ?? '', u]));
-  const portfolio = (items.portfolio ?? []).map((item) => toPortfolioItem(item, users));
+  const portfolio = (items.portfolio ?? []).map((item) => toPortfolioItem(item, users, inrichting));
   const portfolioKeyById = new Map(portfolio.map((p) => [p.id, p.value.key]));
   return {
-    mts: (items.mts ?? []).map(toMT),
+    mts: (items.mts ?? []).map((item) => toMT(item, inrichting)),
     portfolio,
     kwartaaldoelen: (items.doelen ?? []).map((item) => toKwartaaldoel(item, portfolioKeyById)),
     herinneringen: (items.log ?? []).map(toHerinnering),
-    agenderingen: (items.agenderingen ?? []).map((item) => toAgendering(item, agenderingReadContext(users))),
+    agenderingen: (items.agenderingen ?? []).map((item) =>
+      toAgendering(item, agenderingReadContext(users, inrichting)),
+    ),
     agendakeuzes: (items.keuzes ?? []).map(toAgendaKeuze),
+    inrichting,
   };
 }

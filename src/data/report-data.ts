@@ -325,7 +325,10 @@ export async function loadReportData(
     domeinVoortgang: raw.domeinVoortgang ?? [],
     inrichting: raw.inrichting ?? [],
   });
-  const portfolio = mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties });
+  const portfolio = mapPortfolio(
+    { portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties },
+    plan.inrichting,
+  );
   const loaded: LoadedHistories =
     options.histories === false ? { histories: [], domeinVoortgang: [] } : await loadHistories(graph, siteId, plan);
   const mensen = new Map<string, string>();
@@ -335,7 +338,7 @@ export async function loadReportData(
     histories: loaded.histories,
     domeinVoortgangHistories: loaded.domeinVoortgang,
     portfolio,
-    mts: (raw.mts ?? []).map(toMT),
+    mts: (raw.mts ?? []).map((item) => toMT(item, plan.inrichting)),
     herinneringen: (raw.herinneringen ?? []).map(toHerinnering).sort(compareHerinneringenNewestFirst),
     besluiten: (raw.besluiten ?? []).map(toBesluit).sort(compareBesluiten),
     mensen,

@@ -79,6 +79,20 @@ export function bruikbareInrichting(raw: unknown): Inrichting | undefined {
   return ok ? { gemeente: raw.gemeente.trim(), domeinen: d, themas: t, plateaus: p } : undefined;
 }
 
+/** The three kinds of value a set-up gives the lists' choice columns (the schema's `choicesFrom`). */
+export type InrichtingWaardeSoort = 'domeinen' | 'themas' | 'plateaus';
+
+/**
+ * The values of one kind, in the set-up's order: domain names, theme codes (as the adviezen and findings hold them)
+ * or plateaus. The one rule for a set-up's choice column: provisioning sets the column's choices to exactly these,
+ * and the list mappers read a stored value against exactly these (`FieldReader.setupChoice`).
+ */
+export function inrichtingWaarden(inrichting: Inrichting, soort: InrichtingWaardeSoort): string[] {
+  if (soort === 'domeinen') return inrichting.domeinen.map((d) => d.naam);
+  if (soort === 'themas') return inrichting.themas.map((t) => t.code);
+  return [...inrichting.plateaus];
+}
+
 /** The domain of the organisation as a whole (Zoetermeer's "Concern"); the set-up is assumed checked. */
 export function concernDomein(inrichting: Inrichting): string {
   return inrichting.domeinen.find((d) => d.concern)?.naam ?? '';

@@ -571,7 +571,11 @@ export type AgenderingOutcome =
   | { kind: 'refused'; ctx: CardContext; message: string };
 
 function storeFor(deps: CardActionDeps, ctx: CardContext) {
-  return createAgenderingenStore(deps.graph, deps.siteId, { acties: ctx.plan.acties, users: ctx.plan.users });
+  return createAgenderingenStore(deps.graph, deps.siteId, {
+    acties: ctx.plan.acties,
+    users: ctx.plan.users,
+    inrichting: ctx.plan.inrichting,
+  });
 }
 
 /**

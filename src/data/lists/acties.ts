@@ -256,11 +256,11 @@ export function toActie(item: ListItem, context: ActieReadContext): Loaded<Actie
     titel: read.text(ACTIE_FIELDS.titel, { required: true }) ?? '',
     advies,
     // Read against the site's own set-up: another municipality's domains and plateaus are values, not typos.
-    plateau: read.choice(ACTIE_FIELDS.plateau, inrichting.plateaus, { required: true }) ?? inrichting.plateaus[0] ?? '',
-    domeinen: read.multiChoice(
-      ACTIE_FIELDS.domeinen,
-      inrichting.domeinen.map((d) => d.naam),
-    ),
+    plateau:
+      read.setupChoice(ACTIE_FIELDS.plateau, inrichting, 'plateaus', { required: true }) ??
+      inrichting.plateaus[0] ??
+      '',
+    domeinen: read.setupMultiChoice(ACTIE_FIELDS.domeinen, inrichting),
     status: read.choice(ACTIE_FIELDS.status, ACTIE_STATUSSEN, { required: true }) ?? 'Niet gestart',
     afhankelijkVan: read
       .multiLookup(ACTIE_FIELDS.afhankelijkVan)

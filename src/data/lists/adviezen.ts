@@ -57,13 +57,17 @@ export const adviesFieldNames = Object.values(ADVIES_FIELDS);
 /** Reads an advies against the site's set-up (its theme codes and plateaus; Zoetermeer's when not given). */
 export function toAdvies(item: ListItem, inrichting: Inrichting = ZOETERMEER_INRICHTING): Loaded<Advies> {
   const read = new FieldReader(item.fields);
-  const codes = inrichting.themas.map((t) => t.code);
   const value: Advies = {
     nummer: read.number(ADVIES_FIELDS.nummer, { required: true }) ?? 0,
     titel: read.text(ADVIES_FIELDS.titel, { required: true }) ?? '',
-    thema: read.choice(ADVIES_FIELDS.thema, codes, { required: true }) ?? codes[0] ?? '',
+    thema:
+      read.setupChoice(ADVIES_FIELDS.thema, inrichting, 'themas', { required: true }) ??
+      inrichting.themas[0]?.code ??
+      '',
     plateau:
-      read.choice(ADVIES_FIELDS.plateau, inrichting.plateaus, { required: true }) ?? inrichting.plateaus[0] ?? '',
+      read.setupChoice(ADVIES_FIELDS.plateau, inrichting, 'plateaus', { required: true }) ??
+      inrichting.plateaus[0] ??
+      '',
     collegeReactie: read.text(ADVIES_FIELDS.collegeReactie) ?? '',
     collegePlanning: read.text(ADVIES_FIELDS.collegePlanning) ?? '',
   };

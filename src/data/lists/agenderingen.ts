@@ -1,5 +1,6 @@
+import { concernDomein, type Inrichting } from '../../domain/inrichting-basis.js';
 import type { Agendering } from '../../domain/agendering.js';
-import { DOMEINEN, type Domein, type PersonRef } from '../../domain/model.js';
+import { DOMEINEN, type PersonRef } from '../../domain/model.js';
 import { caml, LINK_TITLE } from './caml.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
 import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
@@ -105,25 +106,32 @@ export const AGENDERINGEN_OPEN_READ = { ...AGENDERINGEN_READ, filter: `fields/${
 /** `toAgendering`'s context when the actions are not at hand: the number then comes from the ActieNummer column. */
 export function agenderingReadContext(
   users: ReadonlyMap<string, PersonRef>,
+  inrichting: Inrichting,
   acties: readonly { id: string; value: { nummer: string } }[] = [],
-) {
-  return { actieNummerById: new Map(acties.map((a) => [a.id, a.value.nummer])), users };
+): AgenderingReadContext {
+  return { actieNummerById: new Map(acties.map((a) => [a.id, a.value.nummer])), users, inrichting };
 }
+
+/** What `toAgendering` reads against: the actions' numbers, the site users and the site's set-up (its domains). */
+export type AgenderingReadContext = {
+  actieNummerById: ReadonlyMap<string, string>;
+  users: ReadonlyMap<string, PersonRef>;
+  inrichting: Inrichting;
+};
 
 /**
  * An escalation as the domain knows it, read tolerantly: the number comes from the lookup, or from ActieNummer when
  * the lookup points nowhere; a missing reason reads as empty with a problem.
  */
-export function toAgendering(
-  item: ListItem,
-  context: { actieNummerById: ReadonlyMap<string, string>; users: ReadonlyMap<string, PersonRef> },
-): Loaded<Agendering> {
+export function toAgendering(item: ListItem, context: AgenderingReadContext): Loaded<Agendering> {
   const read = new FieldReader(item.fields);
   const actieId = read.lookupId(F.actie);
   const viaLookup = actieId === undefined ? undefined : context.actieNummerById.get(actieId);
   const value: Agendering = {
     actie: viaLookup ?? read.text(F.actieNummer, { required: true }) ?? '',
-    domein: (read.setupChoice(F.domein, { required: true }) as Domein | undefined) ?? 'Concern',
+    domein:
+      read.setupChoice(F.domein, context.inrichting, 'domeinen', { required: true }) ??
+      concernDomein(context.inrichting),
     reden: read.text(F.reden, { required: true }) ?? '',
     op: read.text(F.op, { required: true }) ?? '',
     besproken: read.flag(F.besproken),

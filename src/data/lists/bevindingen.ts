@@ -1,3 +1,4 @@
+import type { Inrichting } from '../../domain/inrichting-basis.js';
 import { THEMA_CODES, type Bevinding } from '../../domain/model.js';
 import { FieldReader, type Loaded } from './field-reader.js';
 import type { ListDefinition, ListItem } from './list-definition.js';
@@ -35,14 +36,15 @@ export const bevindingenList: ListDefinition = {
 
 export const bevindingFieldNames = Object.values(BEVINDING_FIELDS);
 
-export function toBevinding(item: ListItem): Loaded<Bevinding> {
+/** Reads a finding against the site's set-up (its theme codes). */
+export function toBevinding(item: ListItem, inrichting: Inrichting): Loaded<Bevinding> {
   const read = new FieldReader(item.fields);
   const value: Bevinding = {
     nummer: read.number(BEVINDING_FIELDS.nummer, { required: true }) ?? 0,
     titel: read.text(BEVINDING_FIELDS.titel, { required: true }) ?? '',
     toelichting: read.text(BEVINDING_FIELDS.toelichting) ?? '',
   };
-  const thema = read.setupChoice(BEVINDING_FIELDS.thema) as Bevinding['thema'];
+  const thema = read.setupChoice(BEVINDING_FIELDS.thema, inrichting, 'themas') as Bevinding['thema'];
   if (thema !== undefined) value.thema = thema;
   return { id: item.id, eTag: item.eTag, modified: item.lastModifiedDateTime, value, problems: read.problems };
 }

@@ -130,10 +130,9 @@ export function toDomeinVoortgang(item: ListItem, context: DomeinVoortgangReadCo
   if (actieId !== undefined && actie === undefined) read.missingTarget(F.actie, actieId);
   actie ??= sleutel.split('|')[0] ?? '';
   const inrichting = context.inrichting ?? ZOETERMEER_INRICHTING;
-  const namen = inrichting.domeinen.map((d) => d.naam);
   const domein: Domein =
-    read.choice(F.domein, namen, { required: true }) ??
-    namen.find((d) => sleutel.endsWith(`|${d}`)) ??
+    read.setupChoice(F.domein, inrichting, 'domeinen', { required: true }) ??
+    inrichting.domeinen.map((d) => d.naam).find((d) => sleutel.endsWith(`|${d}`)) ??
     concernDomein(inrichting);
   const value: DomeinVoortgang = {
     actie,

@@ -1,4 +1,5 @@
 import { instantToCalendarDate, isValidCalendarDate } from '../../domain/dates.js';
+import { inrichtingWaarden, type Inrichting, type InrichtingWaardeSoort } from '../../domain/inrichting-basis.js';
 import { messageText, validationMessages as M, type DomainMessage } from '../../domain/messages.js';
 import type { CalendarDate, PersonRef } from '../../domain/model.js';
 
@@ -126,27 +127,22 @@ export class FieldReader {
 
   /**
    * A choice column whose choices are the site's own set-up (a domain, theme code or plateau: `choicesFrom` in the
-   * schema). SharePoint holds every write to those choices, which follow the Inrichting list, so the value is read as
-   * it is stored; whether it is still in the set-up is the set-up's check (`checkPlanInrichting`), not the reader's.
+   * schema). One rule for every such column: the value is read against the set-up's values of that kind
+   * (`inrichtingWaarden`, the same values provisioning gives the column's choices), and a value outside them (one
+   * stored before the set-up changed, say) is reported as unknown and read as absent, like any other choice.
    */
-  setupChoice(field: string, options: { required?: boolean } = {}): string | undefined {
-    return this.text(field, options);
+  setupChoice(
+    field: string,
+    inrichting: Inrichting,
+    soort: InrichtingWaardeSoort,
+    options: { required?: boolean } = {},
+  ): string | undefined {
+    return this.choice(field, inrichtingWaarden(inrichting, soort), options);
   }
 
-  /** A multi-choice column of the site's set-up (Acties.Domeinen, MTs.Domeinen): its values as stored. */
-  setupMultiChoice(field: string): string[] {
-    const value = this.fields[field];
-    if (this.isEmpty(value)) return [];
-    if (!Array.isArray(value)) {
-      this.report(field, M.veldOnverwacht(field), value);
-      return [];
-    }
-    const values: string[] = [];
-    for (const entry of value) {
-      if (typeof entry === 'string' && entry.trim() !== '') values.push(entry);
-      else this.report(field, M.veldOnbekendeWaarde(field, String(entry)), entry);
-    }
-    return values;
+  /** A multi-choice column of the site's set-up (Acties.Domeinen, MTs.Domeinen): `setupChoice`'s rule per value. */
+  setupMultiChoice(field: string, inrichting: Inrichting, soort: InrichtingWaardeSoort = 'domeinen'): string[] {
+    return this.multiChoice(field, inrichtingWaarden(inrichting, soort));
   }
 
   /** A date-only column: Graph returns the UTC instant of midnight in the site's time zone. */

@@ -1,4 +1,4 @@
-import type { Inrichting } from '../../domain/inrichting-basis.js';
+import { bruikbareInrichting, ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
 import { caml, LINK_TITLE } from './caml.js';
 import { FieldReader } from './field-reader.js';
 import type { ListDefinition, ListItem } from './list-definition.js';
@@ -107,3 +107,21 @@ export function itemsToRawInrichting(items: readonly ListItem[]): Record<string,
     plateaus: of('Plateau').map((r) => r.naam),
   };
 }
+
+/**
+ * The set-up the Inrichting list's items make: Zoetermeer's for none; for items that make no usable set-up also
+ * Zoetermeer's, flagged, so the plan stays readable while a Beheerder repairs the list. The quick structural test
+ * keeps the validator's texts out of the tab's first view. Every reader of the list's items uses it (the plan, the
+ * MTs, the portfolio, the escalations), so they all read the same set-up.
+ */
+export function inrichtingUitItems(items: readonly ListItem[]): { inrichting: Inrichting; ongeldig?: true } {
+  if (items.length === 0) return { inrichting: ZOETERMEER_INRICHTING };
+  const inrichting = bruikbareInrichting(itemsToRawInrichting(items));
+  return inrichting ? { inrichting } : { inrichting: ZOETERMEER_INRICHTING, ongeldig: true };
+}
+
+/**
+ * The Inrichting list as one optional read of a `$batch` (list-batch.ts): a site from before schema version 12 has no
+ * such list, and its 404 is an empty list, which is Zoetermeer's set-up (`inrichtingUitItems`).
+ */
+export const INRICHTING_READ = { list: 'Inrichting', fields: inrichtingFieldNames, optional: true } as const;

@@ -1,4 +1,5 @@
-import { DOMEINEN, type Domein, type MT } from '../../domain/model.js';
+import type { Inrichting } from '../../domain/inrichting-basis.js';
+import { DOMEINEN, type MT } from '../../domain/model.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
 import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
 
@@ -59,12 +60,13 @@ export const mtsList: ListDefinition = {
 
 export const mtFieldNames = Object.values(MT_FIELDS);
 
-export function toMT(item: ListItem): Loaded<MT> {
+/** Reads an MT registration against the site's set-up (its domains: a domain outside it is reported and left out). */
+export function toMT(item: ListItem, inrichting: Inrichting): Loaded<MT> {
   const read = new FieldReader(item.fields);
   const value: MT = {
     key: read.text(MT_FIELDS.sleutel, { required: true }) ?? `mt-${item.id}`,
     naam: read.text(MT_FIELDS.naam, { required: true }) ?? '',
-    domeinen: read.setupMultiChoice(MT_FIELDS.domeinen) as Domein[],
+    domeinen: read.setupMultiChoice(MT_FIELDS.domeinen, inrichting),
   };
   const optional: Partial<MT> = {
     schema: read.text(MT_FIELDS.schema),

@@ -1,10 +1,10 @@
+import { concernDomein, type Inrichting } from '../../domain/inrichting-basis.js';
 import { calendarDateToInstant } from '../../domain/dates.js';
 import {
   DOMEINEN,
   KWARTAAL_KEUZES,
   PORTFOLIO_FASEN,
   PORTFOLIO_STATUSSEN,
-  type Domein,
   type PersonRef,
   type PortfolioItem,
 } from '../../domain/model.js';
@@ -153,13 +153,23 @@ export const portfolioFieldNames = [
   PORTFOLIO_FIELDS.clientKey,
 ];
 
-export function toPortfolioItem(item: ListItem, users: ReadonlyMap<string, PersonRef>): Loaded<PortfolioItem> {
+/**
+ * Reads a portfolio item against the site's set-up: a domain outside it is reported and read as the set-up's concern
+ * domain (the organisation's), so the item still shows.
+ */
+export function toPortfolioItem(
+  item: ListItem,
+  users: ReadonlyMap<string, PersonRef>,
+  inrichting: Inrichting,
+): Loaded<PortfolioItem> {
   const read = new FieldReader(item.fields);
   const value: PortfolioItem = {
     key: read.text(PORTFOLIO_FIELDS.clientKey, { required: true }) ?? `item-${item.id}`,
     titel: read.text(PORTFOLIO_FIELDS.titel, { required: true }) ?? '',
     omschrijving: read.text(PORTFOLIO_FIELDS.omschrijving) ?? '',
-    domein: (read.setupChoice(PORTFOLIO_FIELDS.domein, { required: true }) as Domein | undefined) ?? 'Concern',
+    domein:
+      read.setupChoice(PORTFOLIO_FIELDS.domein, inrichting, 'domeinen', { required: true }) ??
+      concernDomein(inrichting),
     fase: read.choice(PORTFOLIO_FIELDS.fase, PORTFOLIO_FASEN, { required: true }) ?? 'Idee',
     status: read.choice(PORTFOLIO_FIELDS.status, PORTFOLIO_STATUSSEN, { required: true }) ?? 'Op koers',
     ditKwartaal: read.choice(PORTFOLIO_FIELDS.ditKwartaal, KWARTAAL_KEUZES) ?? 'niet',

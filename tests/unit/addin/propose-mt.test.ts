@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeWords, proposeMt } from '../../../src/addin/propose-mt.js';
+import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 
 const MTS = [
   { key: 'cmt', naam: 'CMT', domeinen: ['Concern' as const] },
@@ -37,5 +38,27 @@ describe('proposeMt', () => {
       { key: 'bv', reason: 'invitees' },
     );
     expect(proposeMt(MTS, { subject: 'Overleg', invitees: [] })).toBeUndefined();
+  });
+
+  it("leaves out the set-up's concern domain, whatever its name (issue 12.8: Westerveld's Gemeentebreed)", () => {
+    const westerveld = [
+      { key: 'dt', naam: 'Directieteam', domeinen: ['Gemeentebreed'] },
+      { key: 'ruimte', naam: 'MT Fysiek', domeinen: ['Ruimte'] },
+    ];
+    // Westerveld's concern domain names no MT: every organisation-wide text mentions it.
+    expect(proposeMt(westerveld, { subject: 'Gemeentebreed overleg' }, WESTERVELD_INRICHTING)).toBeUndefined();
+    // Without the set-up (Zoetermeer's) "Gemeentebreed" is an ordinary domain and names the Directieteam.
+    expect(proposeMt(westerveld, { subject: 'Gemeentebreed overleg' })).toEqual({ key: 'dt', reason: 'subject' });
+    // Zoetermeer's "Concern" is an ordinary word in Westerveld.
+    const metConcern = [{ key: 'c', naam: 'Overleg', domeinen: ['Concern'] }];
+    expect(proposeMt(metConcern, { subject: 'Concern' }, WESTERVELD_INRICHTING)).toEqual({
+      key: 'c',
+      reason: 'subject',
+    });
+    expect(proposeMt(metConcern, { subject: 'Concern' })).toBeUndefined();
+    expect(proposeMt(westerveld, { subject: 'Ruimte 12 januari' }, WESTERVELD_INRICHTING)).toEqual({
+      key: 'ruimte',
+      reason: 'subject',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { ZOETERMEER_INRICHTING } from '../../../src/domain/inrichting-basis.js';
 import { describe, expect, it } from 'vitest';
 import type { Loaded } from '../../../src/data/lists/field-reader.js';
 import type { Herinnering } from '../../../src/data/lists/herinneringen.js';
@@ -26,6 +27,7 @@ function data(mt: MT, herinneringen: Loaded<Herinnering>[] = []): ReminderData {
     herinneringen,
     agenderingen: [],
     agendakeuzes: [],
+    inrichting: ZOETERMEER_INRICHTING,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type ImportProblem,
 } from '../../../src/data/portfolio-import.js';
 import { TEKST_MAX } from '../../../src/domain/text-limits.js';
+import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 import {
   importFailureReason,
   importFailureReasonKey,
@@ -94,6 +95,24 @@ describe('dry-run problems in the UI language', () => {
     );
     // Without a list, nothing is added.
     expect(texts).toContain('De einddatum mag niet voor de startdatum liggen.');
+  });
+
+  it("names the site's own domains (its set-up, issue 12.8) as the valid values of the domain column", () => {
+    const table = readCsv(
+      [HEADER, 'Wegen;;Sociaal Domein;Idee;Op koers;;;niet;;;;', 'Wijk;;Ruimte;Idee;Op koers;;;niet;;;;'].join('\n'),
+    );
+    const run = dryRunImport(table, suggestMapping(table.headers), { ...context, inrichting: WESTERVELD_INRICHTING });
+    const [refused, passed] = run.rows;
+    expect(passed?.problems).toEqual([]);
+    const p = refused?.problems.find((x) => x.code === 'domeinOngeldig');
+    if (!p) throw new Error('a Zoetermeer domain passed in Westerveld');
+    const domeinen = WESTERVELD_INRICHTING.domeinen.map((d) => d.naam);
+    expect(importProblemText(p, tNl, { domeinen })).toBe(
+      'Kies een domein uit de lijst. Geldige waarden: Ruimte, Samenleving, Publiekszaken, Middelen, Veiligheid, Gemeentebreed.',
+    );
+    expect(importProblemText(p, tEn, { domeinen })).toBe(
+      'Choose a domain from the list. Valid values: Ruimte, Samenleving, Publiekszaken, Middelen, Veiligheid, Gemeentebreed.',
+    );
   });
 
   it('names the first people of a long list in order and counts the rest', () => {

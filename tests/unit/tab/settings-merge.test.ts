@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ZOETERMEER_INRICHTING } from '../../../src/domain/inrichting-basis.js';
 import type { MTRegistration, MTSettingsData } from '../../../src/data/mts-store.js';
 import { eTagVersion, mergeSettings } from '../../../src/tab/features/settings/lib/settings-merge.js';
 
@@ -18,6 +19,7 @@ const data = (mts: MTRegistration[], logIds: string[] = []): MTSettingsData => (
     value: { sleutel: id, mtId: '1', mtNaam: 'CMT', moment: '2026-12-01T08:00:00Z' } as never,
   })),
   installaties: [],
+  inrichting: ZOETERMEER_INRICHTING,
 });
 
 describe('the item version in an eTag', () => {

@@ -1,7 +1,4 @@
-import { fieldsExpand, type ListItem } from '../../../data/lists/list-definition.js';
-import { mtFieldNames } from '../../../data/lists/mts.js';
-import { toMTRegistration, type MTRegistration } from '../../../data/mts-store.js';
-import { listPath } from '../../../data/site.js';
+import { loadMTRegistrations, type MTRegistration } from '../../../data/mts-store.js';
 import type { LoadState } from './query-client.js';
 import { useTabQuery } from './use-tab-query.js';
 
@@ -13,11 +10,8 @@ export function useMtRegistrations(enabled = true): LoadState<MTRegistration[]> 
   return useTabQuery(
     ['mts', 'registrations'],
     async ({ session, siteId }) => {
-      const graph = (await session()).graph;
-      const items = await graph.getAll<ListItem>(
-        `${listPath(siteId, 'MTs')}/items?$select=id,eTag&$expand=${fieldsExpand(mtFieldNames)}&$top=999`,
-      );
-      return items.map(toMTRegistration);
+      // With the site's set-up in the same $batch: the MTs' domains are read against it (issue 12.8).
+      return loadMTRegistrations((await session()).graph, siteId);
     },
     { enabled },
   );

@@ -6,6 +6,7 @@ import type { Graph } from '../../../../data/graph/client.js';
 import { readListsInOneBatch } from '../../../../data/list-batch.js';
 import { toBesluit, type Besluit } from '../../../../data/lists/besluiten.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
+import { INRICHTING_READ, inrichtingUitItems } from '../../../../data/lists/inrichting.js';
 import { mtFieldNames, toMT } from '../../../../data/lists/mts.js';
 import { portfolioFieldNames, toPortfolioItem } from '../../../../data/lists/portfolio.js';
 import type { LoadedPlan } from '../../../../data/plan-store.js';
@@ -28,13 +29,17 @@ export async function loadBesluitenLogRaw(graph: Graph, siteId: string): Promise
     { id: 'besluiten', ...BESLUITEN_READ },
     { id: 'mts', list: 'MTs', fields: mtFieldNames },
     { id: 'portfolio', list: 'Portfolio', fields: portfolioFieldNames },
+    { id: 'inrichting', ...INRICHTING_READ },
   ]);
   const noUsers = new Map<string, PersonRef>();
+  const { inrichting } = inrichtingUitItems(raw.inrichting ?? []);
   return {
     besluiten: (raw.besluiten ?? []).map(toBesluit).sort(compareBesluiten),
-    mts: (raw.mts ?? []).map(toMT).sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl')),
+    mts: (raw.mts ?? [])
+      .map((item) => toMT(item, inrichting))
+      .sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl')),
     portfolio: (raw.portfolio ?? []).map((item) => {
-      const p = toPortfolioItem(item, noUsers);
+      const p = toPortfolioItem(item, noUsers, inrichting);
       return { id: p.id, value: { titel: p.value.titel } };
     }),
   };

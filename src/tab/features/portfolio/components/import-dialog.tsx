@@ -154,7 +154,11 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
 
   const problemRows = dryRun?.rows.filter((r) => r.problems.length > 0) ?? [];
   const known: KnownValues = useMemo(
-    () => ({ people: (portfolio.data?.users ?? []).map((u) => u.displayName) }),
+    () => ({
+      people: (portfolio.data?.users ?? []).map((u) => u.displayName),
+      // The site's own domains (its set-up, issue 12.8), in the set-up's order.
+      ...(portfolio.data ? { domeinen: portfolio.data.inrichting.domeinen.map((d) => d.naam) } : {}),
+    }),
     [portfolio.data],
   );
 

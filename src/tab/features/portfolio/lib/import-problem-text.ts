@@ -56,8 +56,11 @@ export function importProblemValue(
   return problem.ongeldigeDatum ? t('pf.import.ongeldigeDatum') : (problem.value ?? '');
 }
 
-/** What the site knows that a problem can name: the people a person column may hold. */
-export type KnownValues = { people?: readonly string[] };
+/**
+ * What the site knows that a problem can name: the people a person column may hold, and the domains of the site's
+ * set-up (issue 12.8; Zoetermeer's when not given).
+ */
+export type KnownValues = { people?: readonly string[]; domeinen?: readonly string[] };
 
 /** How many people an unknown-person problem names; the rest is a count. */
 export const PEOPLE_SHOWN = 8;
@@ -67,7 +70,6 @@ export const PEOPLE_SHOWN = 8;
  * choices are the stored values (Dutch in both languages: they are what the file must contain).
  */
 const CHOICES: Partial<Record<ImportProblemCode, readonly string[]>> = {
-  domeinOngeldig: DOMEINEN,
   faseOngeldig: PORTFOLIO_FASEN,
   ditKwartaalOngeldig: [...KWARTAAL_KEUZES, 'ja', 'nee'],
 };
@@ -79,7 +81,7 @@ function validValuesText(
 ): string | undefined {
   const code = problem.code;
   if (code === undefined) return undefined;
-  const choices = CHOICES[code];
+  const choices = code === 'domeinOngeldig' ? (known.domeinen ?? DOMEINEN) : CHOICES[code];
   if (choices) return t('pf.import.validValues', { waarden: choices.join(', ') });
   if (code === 'startOngeldig' || code === 'eindeOngeldig') return t('pf.import.validDates');
   if (code === 'onbekendePersoon' && known.people && known.people.length > 0) {

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { domeinAliassen, validatePortfolioItemIn } from '../../../src/domain/portfolio-inrichting.js';
+import { ZOETERMEER_INRICHTING } from '../../../src/domain/inrichting-basis.js';
+import type { PortfolioItem } from '../../../src/domain/model.js';
+import { WESTERVELD_INRICHTING as W } from '../../fixtures/westerveld-plan.js';
+
+const item: PortfolioItem = {
+  key: 'zaaksysteem',
+  titel: 'Zaaksysteem',
+  omschrijving: '',
+  domein: 'Ruimte',
+  fase: 'Idee',
+  status: 'Op koers',
+  ditKwartaal: 'niet',
+  acties: [],
+};
+const keys = (r: ReturnType<typeof validatePortfolioItemIn>) =>
+  r.ok ? [] : r.issues.map((i) => `${i.path}:${i.message.key}`);
+
+describe('validatePortfolioItemIn: a portfolio item against the set-up (issue 12.8)', () => {
+  it('accepts a Westerveld domain and gives the item back with it', () => {
+    expect(validatePortfolioItemIn(item, W)).toEqual({ ok: true, value: item });
+    expect(validatePortfolioItemIn({ ...item, domein: 'Gemeentebreed' }, W).ok).toBe(true);
+  });
+
+  it("refuses a domain the set-up lacks with the rules' message, also one of Zoetermeer", () => {
+    expect(keys(validatePortfolioItemIn({ ...item, domein: 'Sociaal Domein' }, W))).toEqual(['domein:domeinOngeldig']);
+    expect(keys(validatePortfolioItemIn(item, ZOETERMEER_INRICHTING))).toEqual(['domein:domeinOngeldig']);
+    expect(validatePortfolioItemIn({ ...item, domein: 'Sociaal Domein' }, ZOETERMEER_INRICHTING).ok).toBe(true);
+  });
+
+  it("leaves every other fault to the rules, next to the domain's", () => {
+    expect(keys(validatePortfolioItemIn({ ...item, titel: '' }, W))).toEqual(['titel:titelVerplicht']);
+    expect(keys(validatePortfolioItemIn({ ...item, titel: '', domein: 'Concern' }, W))).toEqual([
+      'domein:domeinOngeldig',
+      'titel:titelVerplicht',
+    ]);
+    expect(keys(validatePortfolioItemIn({ ...item, domein: undefined }, W))).toEqual(['domein:domeinOngeldig']);
+  });
+});
+
+describe('domeinAliassen: the short names a file may use', () => {
+  it("gives Zoetermeer's fysiek, sociaal and cmt", () => {
+    expect(domeinAliassen(ZOETERMEER_INRICHTING)).toEqual({
+      cmt: 'Concern',
+      fysiek: 'Fysiek Domein',
+      sociaal: 'Sociaal Domein',
+    });
+  });
+
+  it("makes cmt Westerveld's concern domain and invents nothing else", () => {
+    expect(domeinAliassen(W)).toEqual({ cmt: 'Gemeentebreed' });
+  });
+
+  it('leaves out a short name two domains share', () => {
+    const twee = {
+      ...W,
+      domeinen: [
+        { naam: 'Zorg Domein', concern: false },
+        { naam: 'Zorg domein', concern: false },
+        { naam: 'Alles', concern: true },
+      ],
+    };
+    expect(domeinAliassen(twee)).toEqual({ cmt: 'Alles' });
+  });
+});
