@@ -2,7 +2,11 @@
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAgenderingenStore } from '../../src/data/agenderingen-store.js';
+import { sendBatch } from '../../src/data/graph/batch.js';
+import { PLAN_LISTS } from '../../src/data/plan-transfer.js';
+import { listPath } from '../../src/data/site.js';
 import { AGENDERING_MAX } from '../../src/domain/agendering.js';
+import { westerveldWorkbook } from '../fixtures/westerveld-plan.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { byNummer, personaContext, UPN, watchErrors } from './support/tab.js';
@@ -17,13 +21,13 @@ beforeAll(async () => {
   return file.close;
 });
 
-/** The action's detail in the English UI, in MT Sociaal Domein's tab. */
-async function openEnglishDetail(nummer: string) {
+/** The action's detail in the English UI, in an MT's tab (Sociaal Domein's unless told). */
+async function openEnglishDetail(nummer: string, domein = 'Sociaal Domein') {
   const id = byNummer(await client.plan(), nummer).id;
   const context = await personaContext(browser, UPN.imSociaal, { locale: 'en-GB' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${run.appUrl}/?domein=${encodeURIComponent('Sociaal Domein')}#/lijst?actie=${id}`);
+  await page.goto(`${run.appUrl}/?domein=${encodeURIComponent(domein)}#/lijst?actie=${id}`);
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('heading', { name: new RegExp(`^${nummer.replace('.', '\\.')} `) }).waitFor();
   return { context, page, dialog, errors };
@@ -68,4 +72,110 @@ describe('the domain’s and the data layer’s messages in the English UI (issu
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the history of an action reads in English: field names and stored values in the UI’s words', async () => {
+    const plan = await client.plan();
+    const actie = byNummer(plan, '1.2');
+    // Someone changes 1.2 (the CMT's) in SharePoint: a status with its explanation, and a deadline.
+    await client.graph.patch(`/sites/${plan.siteId}/lists/Acties/items/${actie.id}/fields`, {
+      Status: 'Geblokkeerd',
+      StatusToelichting: 'Wacht op budget',
+    });
+    const { context, dialog, errors } = await openEnglishDetail('1.2', 'Concern');
+    const history = dialog.getByTestId('history');
+    await expect.poll(() => history.innerText(), { timeout: 15_000 }).toContain('Status: Not started → Blocked');
+    const text = await history.innerText();
+    expect(text).toContain('Status explanation: Wacht op budget');
+    // Dutch field names and status values the history would show untranslated: none (the typed text is data).
+    expect(text.replace('Wacht op budget', '')).not.toMatch(
+      /Niet gestart|Geblokkeerd|Toelichting|Eigenaar|Onbekende gebruiker|ongeldige datum|\b(ja|nee)\b/,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the portfolio import dialog says every row problem in English', async () => {
+    const context = await personaContext(browser, UPN.portfolio, { locale: 'en-GB' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/portfolio`);
+    await page.getByTestId('portfolio-view').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = page.getByTestId('import-dialog');
+    const csv = [
+      'Initiatief;Domein;Opdrachtgever;Start;Einde;Acties',
+      'E2E onbekend;Concern;Iemand Anders;31-2-2027;;1.1',
+      'E2E datums;Concern;;2027-06-01;2027-01-01;9.9',
+    ].join('\n');
+    await dialog
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog.getByRole('button', { name: 'Dry run' }).click();
+    const problems = dialog.locator('[data-testid="dry-run-problems"]');
+    await problems.waitFor({ timeout: 15_000 });
+    const row2 = await problems.locator('tr[data-row="2"]').allInnerTexts();
+    const row3 = await problems.locator('tr[data-row="3"]').allInnerTexts();
+    expect(row2.join('\n')).toContain('Unknown person "Iemand Anders"');
+    expect(row2.join('\n')).toContain('The start date is not a valid date (yyyy-mm-dd).');
+    expect(row3.join('\n')).toContain('The end date cannot be before the start date.');
+    expect(row3.join('\n')).toContain(
+      'Portfolio item "E2E datums" is linked to action 9.9, but that action does not exist.',
+    );
+    // Only the valid values and the file's own texts stay Dutch.
+    expect((await problems.innerText()).replace(/Valid values: [^\n]*\./g, '')).not.toMatch(
+      /Onbekende persoon|geen geldige datum|mag niet voor|bestaat niet|Kies |Verwijder of corrigeer|ongeldige datum/,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it(
+    'the plan import on a site with a set-up of its own: the refusal in English, nothing written',
+    { timeout: 240_000 },
+    async () => {
+      // Empty the plan's lists; the site keeps its own set-up (Zoetermeer's, in the Inrichting list).
+      const { siteId } = await client.plan();
+      for (const list of [...PLAN_LISTS].reverse()) {
+        const items = await client.graph.getAll<{ id: string }>(`${listPath(siteId, list)}/items?$select=id&$top=999`);
+        await sendBatch(
+          client.graph,
+          items.map((item, i) => ({
+            id: `d${i}`,
+            method: 'DELETE' as const,
+            url: `${listPath(siteId, list)}/items/${item.id}`,
+          })),
+        );
+      }
+      const context = await personaContext(browser, UPN.secretaris, { locale: 'en-GB' });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst`);
+      await page.getByTestId('import-plan').click({ timeout: 30_000 });
+      const dialog = page.getByTestId('import-plan-dialog');
+      // Westerveld's workbook, with its own set-up on the Inrichting sheet: the dry run is clean.
+      await dialog.getByTestId('import-plan-file').setInputFiles({
+        name: 'westerveld.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(await westerveldWorkbook()),
+      });
+      await expect
+        .poll(() => dialog.getByTestId('import-plan-ready').innerText(), { timeout: 30_000 })
+        .toMatch(
+          /^Dry run without problems\s*To import: 3 recommendations, \d+ findings, \d+ actions and \d+ rows per domain\./,
+        );
+      await dialog.getByTestId('import-plan-apply').click();
+      const error = dialog.getByTestId('import-plan-error');
+      await expect
+        .poll(() => error.innerText(), { timeout: 60_000 })
+        .toBe(
+          'This site already has a set-up of its own (Gemeente Zoetermeer) that differs from the one on the Inrichting sheet; change the Inrichting list or the file. Nothing was saved.',
+        );
+      expect(await dialog.innerText()).not.toMatch(
+        /Deze site heeft|inrichting \(|Er is niets opgeslagen|probleem\/problemen/,
+      );
+      expect((await client.plan()).acties).toHaveLength(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });
