@@ -3,6 +3,7 @@ import { checkLinks, nextActienummer } from '../domain/plan-wijzigen.js';
 import { checkTransition } from '../domain/status.js';
 import { messageText, validationMessages as M } from '../domain/messages.js';
 import { validateActie, type ValidationIssue } from '../domain/validation.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
 import type { Graph } from './graph/client.js';
 import { sendBatch, type BatchRequest } from './graph/batch.js';
 import { GraphRequestError } from './graph/errors.js';
@@ -87,6 +88,8 @@ function contexts(plan: LoadedPlan): { read: ActieReadContext; write: ActieWrite
       adviesNummerById: new Map(plan.adviezen.map((a) => [a.id, a.value.nummer])),
       bevindingNummerById: new Map(plan.bevindingen.map((b) => [b.id, b.value.nummer])),
       users: new Map(plan.users.map((u) => [u.id ?? '', u])),
+      // What the store writes back is read against the same set-up the plan was read with.
+      inrichting: plan.inrichting,
     },
     write: {
       adviesIdByNummer: new Map(plan.adviezen.map((a) => [a.value.nummer, a.id])),
@@ -98,16 +101,20 @@ function contexts(plan: LoadedPlan): { read: ActieReadContext; write: ActieWrite
 
 /**
  * Checks a change against the plan's rules before anything is written: the whole action must
- * stay valid, a status change must be an allowed transition (with its reason), and an owner must
- * be a person the site knows.
+ * stay valid (its plateau and domains those of the site's set-up, `inrichting`), a status change must be an allowed
+ * transition (with its reason), and an owner must be a person the site knows.
  */
-export function checkActieChange(current: Actie, change: ActieChange): { merged: Actie; issues: ValidationIssue[] } {
+export function checkActieChange(
+  current: Actie,
+  change: ActieChange,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): { merged: Actie; issues: ValidationIssue[] } {
   const merged: Actie = { ...current, ...change };
   for (const key of Object.keys(change) as (keyof ActieChange)[]) {
     if (change[key] === undefined) delete (merged as Record<string, unknown>)[key];
   }
   const issues: ValidationIssue[] = [];
-  const validation = validateActie(merged);
+  const validation = validateActie(merged, inrichting);
   if (!validation.ok) issues.push(...validation.issues);
   if (change.status !== undefined && change.status !== current.status) {
     const transition = checkTransition(current.status, change.status, merged.statusToelichting);
@@ -136,7 +143,7 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
   });
 
   function prepare(current: Loaded<Actie>, change: ActieChange): Record<string, unknown> {
-    const { merged, issues } = checkActieChange(current.value, change);
+    const { merged, issues } = checkActieChange(current.value, change, plan.inrichting);
     if (change.afhankelijkVan !== undefined || change.bevindingen !== undefined) {
       const others = planValues();
       issues.push(
@@ -169,7 +176,7 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
       let nummers = plan.acties.map((a) => a.value.nummer);
       for (let attempt = 1; ; attempt += 1) {
         const value: Actie = { ...draft, nummer: nextActienummer(draft.advies, nummers) };
-        const validation = validateActie(value);
+        const validation = validateActie(value, plan.inrichting);
         const issues = validation.ok ? [] : [...validation.issues];
         if (!write.adviesIdByNummer.has(value.advies))
           issues.push({

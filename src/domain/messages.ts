@@ -66,7 +66,7 @@ export const messageTemplatesNl = {
 
   // Advies
   adviesnummerOngeldig: 'Het nummer van het advies moet een positief geheel getal zijn.',
-  themaOngeldig: 'Kies een thema uit de lijst (A, B of C).',
+  themaOngeldig: 'Kies een thema uit de lijst.',
   collegePlanningTeLang: 'De planning van het college mag maximaal 255 tekens lang zijn.',
   samenhangGeenLijst: 'De samenhangende adviezen moeten een lijst van adviesnummers zijn.',
   samenhangVerwijzingOngeldig: 'Een samenhangend advies moet een positief geheel getal zijn, bijvoorbeeld 3.',

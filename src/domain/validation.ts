@@ -7,22 +7,17 @@
  * "absent"; missing lists (afhankelijkVan, bevindingen, acties) mean empty; text is trimmed; unknown properties are
  * dropped. Cross-field rules (a Geblokkeerd action needs a reason, the deadline not before the start, ...) are
  * checked once every field has the right type, so a form first shows the field errors, then the combinations.
+ *
+ * Domains, plateaus and theme codes are the municipality's (issue 12.8): every validator takes the set-up
+ * (`Inrichting`, read with the plan) and defaults to Zoetermeer's, as for a site without a set-up of its own.
  */
 import { z } from 'zod';
 import { ACTIENUMMER_PATTERN, compareActienummers } from './actienummer.js';
 import { compareCalendarDates, isValidCalendarDate, isValidKwartaal } from './dates.js';
 import { messageTemplatesNl, validationMessages as M, type DomainMessage, type DomainMessageKey } from './messages.js';
 import type { Actie, Advies, Bevinding, Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem, Thema } from './model.js';
-import {
-  ACTIE_STATUSSEN,
-  BEHAALD_WAARDEN,
-  DOMEINEN,
-  KWARTAAL_KEUZES,
-  PLATEAUS,
-  PORTFOLIO_FASEN,
-  PORTFOLIO_STATUSSEN,
-  THEMA_CODES,
-} from './model.js';
+import { ACTIE_STATUSSEN, BEHAALD_WAARDEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN } from './model.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import { parseMeetingSchedule, scheduleGaps } from './schedule.js';
 import { TEKST_MAX } from './text-limits.js';
 
@@ -110,10 +105,15 @@ function uniqueList<T>(item: z.ZodType<T>, notAList: string, duplicate: string) 
 const actienummer = (message: string) =>
   z.string({ error: message }).trim().regex(ACTIENUMMER_PATTERN, { error: message });
 
-const domeinenSchema = z
-  .array(z.enum(DOMEINEN, { error: K.domeinOngeldig }), { error: K.domeinenLeeg })
-  .min(1, { error: K.domeinenLeeg })
-  .superRefine((list, ctx) => flagDuplicates(list, ctx, K.domeinDubbel));
+/**
+ * One of the set-up's values (a domain, a plateau, a theme code), exactly as the set-up spells it: anything else,
+ * a non-text included, is `error`. The set-up's values are data, so this is a check rather than a fixed `z.enum`;
+ * `abort` keeps z.enum's behaviour that the rules between fields wait until every field has a valid value.
+ */
+function keuze(values: readonly string[], error: string) {
+  const allowed = new Set(values);
+  return z.string({ error }).refine((v) => allowed.has(v), { error, abort: true });
+}
 
 const personSchema = z.object(
   {
@@ -143,155 +143,7 @@ function run<T>(schema: z.ZodType<T>, input: unknown): ValidationResult<T> {
 
 // ---------- the entities ----------
 
-/** An action: its fields and the rules between them. */
-export const actieSchema = z
-  .object(
-    {
-      nummer: actienummer(K.actienummerVorm),
-      titel: requiredText(K.titelVerplicht, K.titelTeLang),
-      omschrijving: optionalText(K.omschrijvingTeLang, TEKST_MAX.omschrijving),
-      advies: positiveInt(K.actieAdviesOngeldig),
-      plateau: z.enum(PLATEAUS, { error: K.plateauOngeldig }),
-      domeinen: domeinenSchema,
-      status: z.enum(ACTIE_STATUSSEN, { error: K.statusOngeldig }),
-      statusToelichting: optionalText(K.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
-      eigenaar: optionalPerson,
-      deadline: optionalDate(K.deadlineOngeldig),
-      start: optionalDate(K.startOngeldig),
-      planning: optionalText(K.planningTeLang),
-      lopendTraject: optionalText(K.lopendTrajectTeLang),
-      afhankelijkVan: uniqueList(
-        actienummer(K.afhankelijkheidVorm),
-        K.afhankelijkhedenGeenLijst,
-        K.afhankelijkheidDubbel,
-      ),
-      bevindingen: uniqueList(positiveInt(K.bevindingVerwijzingOngeldig), K.bevindingenGeenLijst, K.bevindingDubbel),
-      vervallen: z.preprocess(
-        (v) => (v === null || v === false ? undefined : v),
-        z.literal(true, { error: K.vervallenGeenJaNee }).optional(),
-      ),
-      vervallenReden: optionalText(),
-    },
-    { error: K.actieGeenObject },
-  )
-  .superRefine((a, ctx) => {
-    if (a.nummer.split('.')[0] !== String(a.advies)) {
-      ctx.addIssue({ code: 'custom', message: K.actienummerHoortBijAdvies, path: ['nummer'], input: a.nummer });
-    }
-    if (a.status === 'Geblokkeerd' && a.statusToelichting === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: K.toelichtingGeblokkeerd,
-        path: ['statusToelichting'],
-        input: a.statusToelichting,
-      });
-    }
-    if (a.status === 'Niet overgenomen' && a.statusToelichting === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: K.toelichtingNietOvergenomen,
-        path: ['statusToelichting'],
-        input: a.statusToelichting,
-      });
-    }
-    if (a.vervallen === true && a.vervallenReden === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: K.vervallenRedenVerplicht,
-        path: ['vervallenReden'],
-        input: a.vervallenReden,
-      });
-    }
-    if (a.status === 'Belegd in lopend traject' && a.lopendTraject === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: K.lopendTrajectVerplicht,
-        path: ['lopendTraject'],
-        input: a.lopendTraject,
-      });
-    }
-    // A malformed date is already reported and does not stop these checks (zod continues after a refine).
-    if (
-      isValidCalendarDate(a.deadline) &&
-      isValidCalendarDate(a.start) &&
-      compareCalendarDates(a.deadline, a.start) < 0
-    ) {
-      ctx.addIssue({ code: 'custom', message: K.deadlineVoorStart, path: ['deadline'], input: a.deadline });
-    }
-    a.afhankelijkVan.forEach((n, i) => {
-      if (n === a.nummer)
-        ctx.addIssue({ code: 'custom', message: K.afhankelijkVanZichzelf, path: ['afhankelijkVan', i], input: n });
-    });
-  });
-
-export const adviesSchema = z.object(
-  {
-    nummer: positiveInt(K.adviesnummerOngeldig),
-    titel: requiredText(K.titelVerplicht, K.titelTeLang),
-    thema: z.enum(THEMA_CODES, { error: K.themaOngeldig }),
-    plateau: z.enum(PLATEAUS, { error: K.plateauOngeldig }),
-    omschrijving: optionalText(K.omschrijvingTeLang, TEKST_MAX.omschrijving),
-    collegeReactie: freeText(TEKST_MAX.collegeReactie, K.collegeReactieTeLang),
-    collegePlanning: z.preprocess(
-      emptyTextIfAbsent,
-      z.string({ error: K.tekstVerwacht }).trim().max(MAX_TEXT, { error: K.collegePlanningTeLang }),
-    ),
-    // Whether each number is an existing advies, and not this one, is a rule of the whole plan (validatePlan).
-    samenhangMet: z.preprocess(
-      (v) => (Array.isArray(v) && v.length === 0 ? undefined : absentIfEmpty(v)),
-      z
-        .array(positiveInt(K.samenhangVerwijzingOngeldig), { error: K.samenhangGeenLijst })
-        .superRefine((list, ctx) => flagDuplicates(list, ctx, K.samenhangDubbel))
-        .optional(),
-    ),
-  },
-  { error: K.adviesGeenObject },
-);
-
-export const bevindingSchema = z.object(
-  {
-    nummer: positiveInt(K.bevindingnummerOngeldig),
-    titel: requiredText(K.titelVerplicht, K.titelTeLang),
-    toelichting: freeText(TEKST_MAX.bevindingToelichting, K.bevindingToelichtingTeLang),
-    thema: z.preprocess(absentIfEmpty, z.enum(THEMA_CODES, { error: K.themaOngeldig }).optional()),
-  },
-  { error: K.bevindingGeenObject },
-);
-
-export const portfolioItemSchema = z
-  .object(
-    {
-      key: requiredText(K.sleutelVerplicht, K.sleutelTeLang),
-      titel: requiredText(K.titelVerplicht, K.titelTeLang),
-      omschrijving: freeText(TEKST_MAX.omschrijving, K.omschrijvingTeLang),
-      domein: z.enum(DOMEINEN, { error: K.domeinOngeldig }),
-      opdrachtgever: optionalPerson,
-      informatiemanager: optionalPerson,
-      iaContact: optionalPerson,
-      fase: z.enum(PORTFOLIO_FASEN, { error: K.faseOngeldig }),
-      status: z.enum(PORTFOLIO_STATUSSEN, { error: K.portfolioStatusOngeldig }),
-      statusToelichting: optionalText(K.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
-      prioriteit: z.preprocess((v) => (v === null ? undefined : v), positiveInt(K.prioriteitOngeldig).optional()),
-      ditKwartaal: z.enum(KWARTAAL_KEUZES, { error: K.ditKwartaalOngeldig }),
-      start: optionalDate(K.startOngeldig),
-      einde: optionalDate(K.eindeOngeldig),
-      acties: uniqueList(actienummer(K.gekoppeldeActieVorm), K.gekoppeldeActiesGeenLijst, K.gekoppeldeActieDubbel),
-    },
-    { error: K.portfolioGeenObject },
-  )
-  .superRefine((p, ctx) => {
-    if (p.status === 'Kritiek' && p.statusToelichting === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: K.toelichtingKritiek,
-        path: ['statusToelichting'],
-        input: p.statusToelichting,
-      });
-    }
-    if (isValidCalendarDate(p.start) && isValidCalendarDate(p.einde) && compareCalendarDates(p.einde, p.start) < 0) {
-      ctx.addIssue({ code: 'custom', message: K.eindeVoorStart, path: ['einde'], input: p.einde });
-    }
-  });
+// ---------- the entities ----------
 
 export const kwartaaldoelSchema = z
   .object(
@@ -335,81 +187,326 @@ const scheduleText = z.preprocess(
     .optional(),
 );
 
-export const mtSchema = z.object(
-  {
-    key: requiredText(K.sleutelVerplicht, K.sleutelTeLang),
-    naam: requiredText(K.mtNaamVerplicht, K.mtNaamTeLang),
-    domeinen: domeinenSchema,
-    schema: scheduleText,
-    teamId: optionalText(),
-    groepId: optionalText(),
-    channelId: optionalText(),
-    conversationId: optionalText(),
-    voorlooptijdMinuten: z.preprocess(
-      (v) => (v === null ? undefined : v),
-      z
-        .number({ error: K.voorlooptijdOngeldig })
-        .int({ error: K.voorlooptijdOngeldig })
-        .min(0, { error: K.voorlooptijdOngeldig })
-        .optional(),
-    ),
-    actief: z.preprocess((v) => (v === null ? undefined : v), z.boolean({ error: K.actiefOngeldig }).optional()),
-  },
-  { error: K.mtGeenObject },
-);
+/** The schemas of one municipality's set-up: the entities that hold a domain, a plateau or a theme code. */
+type Schemas = {
+  actie: z.ZodType<Actie>;
+  advies: z.ZodType<Advies>;
+  bevinding: z.ZodType<Bevinding>;
+  portfolioItem: z.ZodType<PortfolioItem>;
+  mt: z.ZodType<MT>;
+  thema: z.ZodType<Thema>;
+  plan: z.ZodType<Plan>;
+};
 
-const themaSchema = z.object(
-  {
-    code: z.enum(THEMA_CODES, { error: K.themaOngeldig }),
-    naam: requiredText(K.titelVerplicht, K.titelTeLang),
-    adviezen: z.preprocess(
-      emptyListIfAbsent,
-      z.array(positiveInt(K.adviesnummerOngeldig), { error: K.adviesnummerOngeldig }),
-    ),
-  },
-  { error: K.planGeenObject },
-);
+/** The rules of a whole plan: unique numbers, links that point at existing items, no dependency cycles. */
+function planRules(plan: Plan, ctx: z.RefinementCtx): void {
+  const add = (message: DomainMessage, path: (string | number)[]): void => addMessage(ctx, message, path, undefined);
 
-// Compile-time proof that each schema produces the model's type.
-const _typeChecks: [
-  z.ZodType<Actie>,
-  z.ZodType<Advies>,
-  z.ZodType<Bevinding>,
-  z.ZodType<PortfolioItem>,
-  z.ZodType<Kwartaaldoel>,
-  z.ZodType<MT>,
-  z.ZodType<PersonRef>,
-  z.ZodType<Thema>,
-] = [
-  actieSchema,
-  adviesSchema,
-  bevindingSchema,
-  portfolioItemSchema,
-  kwartaaldoelSchema,
-  mtSchema,
-  personSchema,
-  themaSchema,
-];
+  const adviesNummers = new Set<number>();
+  plan.adviezen.forEach((a, i) => {
+    if (adviesNummers.has(a.nummer)) add(M.adviesnummerDubbel(a.nummer), ['adviezen', i, 'nummer']);
+    adviesNummers.add(a.nummer);
+  });
+  const bevindingNummers = new Set<number>();
+  plan.bevindingen.forEach((b, i) => {
+    if (bevindingNummers.has(b.nummer)) add(M.bevindingnummerDubbel(b.nummer), ['bevindingen', i, 'nummer']);
+    bevindingNummers.add(b.nummer);
+  });
+  const actieNummers = new Set<string>();
+  plan.acties.forEach((a, i) => {
+    if (actieNummers.has(a.nummer)) add(M.actienummerDubbel(a.nummer), ['acties', i, 'nummer']);
+    actieNummers.add(a.nummer);
+  });
+
+  plan.adviezen.forEach((a, i) => {
+    (a.samenhangMet ?? []).forEach((n, j) => {
+      if (n === a.nummer) add(M.samenhangMetZichzelf, ['adviezen', i, 'samenhangMet', j]);
+      else if (!adviesNummers.has(n)) add(M.samenhangOnbekend(a.nummer, n), ['adviezen', i, 'samenhangMet', j]);
+    });
+  });
+
+  plan.acties.forEach((a, i) => {
+    if (!adviesNummers.has(a.advies)) add(M.adviesOnbekend(a.nummer, a.advies), ['acties', i, 'advies']);
+    a.afhankelijkVan.forEach((dep, j) => {
+      if (!actieNummers.has(dep)) add(M.afhankelijkheidOnbekend(a.nummer, dep), ['acties', i, 'afhankelijkVan', j]);
+    });
+    a.bevindingen.forEach((b, j) => {
+      if (!bevindingNummers.has(b)) add(M.bevindingOnbekend(a.nummer, b), ['acties', i, 'bevindingen', j]);
+    });
+  });
+
+  const indexOf = new Map(plan.acties.map((a, i) => [a.nummer, i] as const));
+  for (const cycle of dependencyCycles(plan.acties)) {
+    add(M.afhankelijkheidsKring(cycle), ['acties', indexOf.get(cycle[0] ?? '') ?? 0, 'afhankelijkVan']);
+  }
+}
+
+/** Builds the schemas of a set-up; `schemasVoor` keeps them per set-up. */
+function buildSchemas(inrichting: Inrichting): Schemas {
+  const domeinKeuze = keuze(
+    inrichting.domeinen.map((d) => d.naam),
+    K.domeinOngeldig,
+  );
+  const plateauKeuze = keuze(inrichting.plateaus, K.plateauOngeldig);
+  const themaKeuze = keuze(
+    inrichting.themas.map((t) => t.code),
+    K.themaOngeldig,
+  );
+  const domeinenKeuze = z
+    .array(domeinKeuze, { error: K.domeinenLeeg })
+    .min(1, { error: K.domeinenLeeg })
+    .superRefine((list, ctx) => flagDuplicates(list, ctx, K.domeinDubbel));
+
+  /** An action: its fields and the rules between them. */
+  const actie = z
+    .object(
+      {
+        nummer: actienummer(K.actienummerVorm),
+        titel: requiredText(K.titelVerplicht, K.titelTeLang),
+        omschrijving: optionalText(K.omschrijvingTeLang, TEKST_MAX.omschrijving),
+        advies: positiveInt(K.actieAdviesOngeldig),
+        plateau: plateauKeuze,
+        domeinen: domeinenKeuze,
+        status: z.enum(ACTIE_STATUSSEN, { error: K.statusOngeldig }),
+        statusToelichting: optionalText(K.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
+        eigenaar: optionalPerson,
+        deadline: optionalDate(K.deadlineOngeldig),
+        start: optionalDate(K.startOngeldig),
+        planning: optionalText(K.planningTeLang),
+        lopendTraject: optionalText(K.lopendTrajectTeLang),
+        afhankelijkVan: uniqueList(
+          actienummer(K.afhankelijkheidVorm),
+          K.afhankelijkhedenGeenLijst,
+          K.afhankelijkheidDubbel,
+        ),
+        bevindingen: uniqueList(positiveInt(K.bevindingVerwijzingOngeldig), K.bevindingenGeenLijst, K.bevindingDubbel),
+        vervallen: z.preprocess(
+          (v) => (v === null || v === false ? undefined : v),
+          z.literal(true, { error: K.vervallenGeenJaNee }).optional(),
+        ),
+        vervallenReden: optionalText(),
+      },
+      { error: K.actieGeenObject },
+    )
+    .superRefine((a, ctx) => {
+      if (a.nummer.split('.')[0] !== String(a.advies)) {
+        ctx.addIssue({ code: 'custom', message: K.actienummerHoortBijAdvies, path: ['nummer'], input: a.nummer });
+      }
+      if (a.status === 'Geblokkeerd' && a.statusToelichting === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: K.toelichtingGeblokkeerd,
+          path: ['statusToelichting'],
+          input: a.statusToelichting,
+        });
+      }
+      if (a.status === 'Niet overgenomen' && a.statusToelichting === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: K.toelichtingNietOvergenomen,
+          path: ['statusToelichting'],
+          input: a.statusToelichting,
+        });
+      }
+      if (a.vervallen === true && a.vervallenReden === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: K.vervallenRedenVerplicht,
+          path: ['vervallenReden'],
+          input: a.vervallenReden,
+        });
+      }
+      if (a.status === 'Belegd in lopend traject' && a.lopendTraject === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: K.lopendTrajectVerplicht,
+          path: ['lopendTraject'],
+          input: a.lopendTraject,
+        });
+      }
+      // A malformed date is already reported and does not stop these checks (zod continues after a refine).
+      if (
+        isValidCalendarDate(a.deadline) &&
+        isValidCalendarDate(a.start) &&
+        compareCalendarDates(a.deadline, a.start) < 0
+      ) {
+        ctx.addIssue({ code: 'custom', message: K.deadlineVoorStart, path: ['deadline'], input: a.deadline });
+      }
+      a.afhankelijkVan.forEach((n, i) => {
+        if (n === a.nummer)
+          ctx.addIssue({ code: 'custom', message: K.afhankelijkVanZichzelf, path: ['afhankelijkVan', i], input: n });
+      });
+    });
+
+  const advies = z.object(
+    {
+      nummer: positiveInt(K.adviesnummerOngeldig),
+      titel: requiredText(K.titelVerplicht, K.titelTeLang),
+      thema: themaKeuze,
+      plateau: plateauKeuze,
+      omschrijving: optionalText(K.omschrijvingTeLang, TEKST_MAX.omschrijving),
+      collegeReactie: freeText(TEKST_MAX.collegeReactie, K.collegeReactieTeLang),
+      collegePlanning: z.preprocess(
+        emptyTextIfAbsent,
+        z.string({ error: K.tekstVerwacht }).trim().max(MAX_TEXT, { error: K.collegePlanningTeLang }),
+      ),
+      // Whether each number is an existing advies, and not this one, is a rule of the whole plan (validatePlan).
+      samenhangMet: z.preprocess(
+        (v) => (Array.isArray(v) && v.length === 0 ? undefined : absentIfEmpty(v)),
+        z
+          .array(positiveInt(K.samenhangVerwijzingOngeldig), { error: K.samenhangGeenLijst })
+          .superRefine((list, ctx) => flagDuplicates(list, ctx, K.samenhangDubbel))
+          .optional(),
+      ),
+    },
+    { error: K.adviesGeenObject },
+  );
+
+  const bevinding = z.object(
+    {
+      nummer: positiveInt(K.bevindingnummerOngeldig),
+      titel: requiredText(K.titelVerplicht, K.titelTeLang),
+      toelichting: freeText(TEKST_MAX.bevindingToelichting, K.bevindingToelichtingTeLang),
+      thema: z.preprocess(absentIfEmpty, themaKeuze.optional()),
+    },
+    { error: K.bevindingGeenObject },
+  );
+
+  const portfolioItem = z
+    .object(
+      {
+        key: requiredText(K.sleutelVerplicht, K.sleutelTeLang),
+        titel: requiredText(K.titelVerplicht, K.titelTeLang),
+        omschrijving: freeText(TEKST_MAX.omschrijving, K.omschrijvingTeLang),
+        domein: domeinKeuze,
+        opdrachtgever: optionalPerson,
+        informatiemanager: optionalPerson,
+        iaContact: optionalPerson,
+        fase: z.enum(PORTFOLIO_FASEN, { error: K.faseOngeldig }),
+        status: z.enum(PORTFOLIO_STATUSSEN, { error: K.portfolioStatusOngeldig }),
+        statusToelichting: optionalText(K.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
+        prioriteit: z.preprocess((v) => (v === null ? undefined : v), positiveInt(K.prioriteitOngeldig).optional()),
+        ditKwartaal: z.enum(KWARTAAL_KEUZES, { error: K.ditKwartaalOngeldig }),
+        start: optionalDate(K.startOngeldig),
+        einde: optionalDate(K.eindeOngeldig),
+        acties: uniqueList(actienummer(K.gekoppeldeActieVorm), K.gekoppeldeActiesGeenLijst, K.gekoppeldeActieDubbel),
+      },
+      { error: K.portfolioGeenObject },
+    )
+    .superRefine((p, ctx) => {
+      if (p.status === 'Kritiek' && p.statusToelichting === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: K.toelichtingKritiek,
+          path: ['statusToelichting'],
+          input: p.statusToelichting,
+        });
+      }
+      if (isValidCalendarDate(p.start) && isValidCalendarDate(p.einde) && compareCalendarDates(p.einde, p.start) < 0) {
+        ctx.addIssue({ code: 'custom', message: K.eindeVoorStart, path: ['einde'], input: p.einde });
+      }
+    });
+
+  const mt = z.object(
+    {
+      key: requiredText(K.sleutelVerplicht, K.sleutelTeLang),
+      naam: requiredText(K.mtNaamVerplicht, K.mtNaamTeLang),
+      domeinen: domeinenKeuze,
+      schema: scheduleText,
+      teamId: optionalText(),
+      groepId: optionalText(),
+      channelId: optionalText(),
+      conversationId: optionalText(),
+      voorlooptijdMinuten: z.preprocess(
+        (v) => (v === null ? undefined : v),
+        z
+          .number({ error: K.voorlooptijdOngeldig })
+          .int({ error: K.voorlooptijdOngeldig })
+          .min(0, { error: K.voorlooptijdOngeldig })
+          .optional(),
+      ),
+      actief: z.preprocess((v) => (v === null ? undefined : v), z.boolean({ error: K.actiefOngeldig }).optional()),
+    },
+    { error: K.mtGeenObject },
+  );
+
+  const thema = z.object(
+    {
+      code: themaKeuze,
+      naam: requiredText(K.titelVerplicht, K.titelTeLang),
+      adviezen: z.preprocess(
+        emptyListIfAbsent,
+        z.array(positiveInt(K.adviesnummerOngeldig), { error: K.adviesnummerOngeldig }),
+      ),
+    },
+    { error: K.planGeenObject },
+  );
+
+  const plan = z
+    .object(
+      {
+        themas: z.preprocess(emptyListIfAbsent, z.array(thema, { error: K.planGeenObject })),
+        adviezen: z.array(advies, { error: K.planGeenObject }),
+        bevindingen: z.preprocess(emptyListIfAbsent, z.array(bevinding, { error: K.planGeenObject })),
+        acties: z.array(actie, { error: K.planGeenObject }),
+      },
+      { error: K.planGeenObject },
+    )
+    .superRefine(planRules);
+
+  return { actie, advies, bevinding, portfolioItem, mt, thema, plan };
+}
+
+/** The set-up's schemas are built once per set-up object (the plan's, read with it; Zoetermeer's by default). */
+const schemaCache = new WeakMap<Inrichting, Schemas>();
+
+/** The schemas that check against `inrichting`'s domains, plateaus and theme codes. */
+function schemasVoor(inrichting: Inrichting): Schemas {
+  let schemas = schemaCache.get(inrichting);
+  if (!schemas) {
+    schemas = buildSchemas(inrichting);
+    schemaCache.set(inrichting, schemas);
+  }
+  return schemas;
+}
+
+// Compile-time proof that the schemas without a set-up value produce the model's type.
+const _typeChecks: [z.ZodType<Kwartaaldoel>, z.ZodType<PersonRef>] = [kwartaaldoelSchema, personSchema];
 void _typeChecks;
 
-/** Validates one action (fields and the rules between them, not its links to other actions: see `validatePlan`). */
-export function validateActie(input: unknown): ValidationResult<Actie> {
-  return run(actieSchema, input);
+/**
+ * Validates one action (fields and the rules between them, not its links to other actions: see `validatePlan`);
+ * its plateau and domains against the set-up's.
+ */
+export function validateActie(input: unknown, inrichting: Inrichting = ZOETERMEER_INRICHTING): ValidationResult<Actie> {
+  return run(schemasVoor(inrichting).actie, input);
 }
 
-/** Validates one recommendation. */
-export function validateAdvies(input: unknown): ValidationResult<Advies> {
-  return run(adviesSchema, input);
+/** Validates one recommendation; its theme and plateau against the set-up's. */
+export function validateAdvies(
+  input: unknown,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): ValidationResult<Advies> {
+  return run(schemasVoor(inrichting).advies, input);
 }
 
-/** Validates one finding. */
-export function validateBevinding(input: unknown): ValidationResult<Bevinding> {
-  return run(bevindingSchema, input);
+/** Validates one finding; its theme against the set-up's. */
+export function validateBevinding(
+  input: unknown,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): ValidationResult<Bevinding> {
+  return run(schemasVoor(inrichting).bevinding, input);
 }
 
-/** Validates one portfolio item (not whether its linked actions exist: see `validatePortfolio`). */
-export function validatePortfolioItem(input: unknown): ValidationResult<PortfolioItem> {
-  return run(portfolioItemSchema, input);
+/**
+ * Validates one portfolio item (not whether its linked actions exist: see `validatePortfolio`); its domain against
+ * the set-up's.
+ */
+export function validatePortfolioItem(
+  input: unknown,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): ValidationResult<PortfolioItem> {
+  return run(schemasVoor(inrichting).portfolioItem, input);
 }
 
 /** Validates one quarter goal. */
@@ -417,9 +514,12 @@ export function validateKwartaaldoel(input: unknown): ValidationResult<Kwartaald
   return run(kwartaaldoelSchema, input);
 }
 
-/** Validates one MT, including that its schedule is a recurrence rule that pins down its meetings. */
-export function validateMT(input: unknown): ValidationResult<MT> {
-  return run(mtSchema, input);
+/**
+ * Validates one MT, including that its schedule is a recurrence rule that pins down its meetings; its domains
+ * against the set-up's.
+ */
+export function validateMT(input: unknown, inrichting: Inrichting = ZOETERMEER_INRICHTING): ValidationResult<MT> {
+  return run(schemasVoor(inrichting).mt, input);
 }
 
 // ---------- whole sets ----------
@@ -454,65 +554,13 @@ function dependencyCycles(acties: readonly Actie[]): string[][] {
   return [...found.values()];
 }
 
-const planSchema = z
-  .object(
-    {
-      themas: z.preprocess(emptyListIfAbsent, z.array(themaSchema, { error: K.planGeenObject })),
-      adviezen: z.array(adviesSchema, { error: K.planGeenObject }),
-      bevindingen: z.preprocess(emptyListIfAbsent, z.array(bevindingSchema, { error: K.planGeenObject })),
-      acties: z.array(actieSchema, { error: K.planGeenObject }),
-    },
-    { error: K.planGeenObject },
-  )
-  .superRefine((plan, ctx) => {
-    const add = (message: DomainMessage, path: (string | number)[]): void => addMessage(ctx, message, path, undefined);
-
-    const adviesNummers = new Set<number>();
-    plan.adviezen.forEach((a, i) => {
-      if (adviesNummers.has(a.nummer)) add(M.adviesnummerDubbel(a.nummer), ['adviezen', i, 'nummer']);
-      adviesNummers.add(a.nummer);
-    });
-    const bevindingNummers = new Set<number>();
-    plan.bevindingen.forEach((b, i) => {
-      if (bevindingNummers.has(b.nummer)) add(M.bevindingnummerDubbel(b.nummer), ['bevindingen', i, 'nummer']);
-      bevindingNummers.add(b.nummer);
-    });
-    const actieNummers = new Set<string>();
-    plan.acties.forEach((a, i) => {
-      if (actieNummers.has(a.nummer)) add(M.actienummerDubbel(a.nummer), ['acties', i, 'nummer']);
-      actieNummers.add(a.nummer);
-    });
-
-    plan.adviezen.forEach((a, i) => {
-      (a.samenhangMet ?? []).forEach((n, j) => {
-        if (n === a.nummer) add(M.samenhangMetZichzelf, ['adviezen', i, 'samenhangMet', j]);
-        else if (!adviesNummers.has(n)) add(M.samenhangOnbekend(a.nummer, n), ['adviezen', i, 'samenhangMet', j]);
-      });
-    });
-
-    plan.acties.forEach((a, i) => {
-      if (!adviesNummers.has(a.advies)) add(M.adviesOnbekend(a.nummer, a.advies), ['acties', i, 'advies']);
-      a.afhankelijkVan.forEach((dep, j) => {
-        if (!actieNummers.has(dep)) add(M.afhankelijkheidOnbekend(a.nummer, dep), ['acties', i, 'afhankelijkVan', j]);
-      });
-      a.bevindingen.forEach((b, j) => {
-        if (!bevindingNummers.has(b)) add(M.bevindingOnbekend(a.nummer, b), ['acties', i, 'bevindingen', j]);
-      });
-    });
-
-    const indexOf = new Map(plan.acties.map((a, i) => [a.nummer, i] as const));
-    for (const cycle of dependencyCycles(plan.acties)) {
-      add(M.afhankelijkheidsKring(cycle), ['acties', indexOf.get(cycle[0] ?? '') ?? 0, 'afhankelijkVan']);
-    }
-  });
-
 /**
  * Validates a whole plan: every theme, recommendation, finding and action, and the links between them (unique
  * numbers, actions pointing at existing recommendations, findings and actions, no dependency cycles).
- * Use it before an all-or-nothing import.
+ * Use it before an all-or-nothing import. Themes, plateaus and domains are checked against the set-up's.
  */
-export function validatePlan(input: unknown): ValidationResult<Plan> {
-  return run(planSchema, input);
+export function validatePlan(input: unknown, inrichting: Inrichting = ZOETERMEER_INRICHTING): ValidationResult<Plan> {
+  return run(schemasVoor(inrichting).plan, input);
 }
 
 /** The portfolio as imported: its items and their quarter goals. */
@@ -520,12 +568,14 @@ export type PortfolioSet = { items: PortfolioItem[]; kwartaaldoelen: Kwartaaldoe
 
 /**
  * Validates a portfolio with its quarter goals: every row, unique item keys, goals pointing at existing items and,
- * when `acties` is given, items linked to existing actions.
+ * when `acties` is given, items linked to existing actions. The items' domains are checked against the set-up's.
  */
 export function validatePortfolio(
   input: unknown,
   acties?: readonly Pick<Actie, 'nummer'>[],
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): ValidationResult<PortfolioSet> {
+  const portfolioItemSchema = schemasVoor(inrichting).portfolioItem;
   const schema = z
     .object(
       {

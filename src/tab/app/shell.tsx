@@ -9,7 +9,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { Actie } from '../../domain/model.js';
 import type { Loaded } from '../../data/lists/field-reader.js';
 import { useHost } from './host-context.js';
@@ -34,6 +34,7 @@ import {
   ActieDetail,
   StartView,
   BesluitenView,
+  InrichtingWarning,
   SettingsView,
   ListView,
   MyActionsView,
@@ -358,7 +359,7 @@ function StatusBars({ problemCount, onShowProblems }: { problemCount: number; on
   const t = useT();
   const locale = useLocale();
   const { status, error, plan, savedAt, reload } = usePlanContext();
-  if (!error && problemCount === 0) return null;
+  if (!error && problemCount === 0 && !plan?.inrichtingOngeldig) return null;
   const described = error ? describeError(error) : undefined;
   return (
     <div className={styles.bars}>
@@ -372,6 +373,11 @@ function StatusBars({ problemCount, onShowProblems }: { problemCount: number; on
           {t(described.key, { detail: described.detail ?? '' })}
           {plan && savedAt ? ` ${t('app.staleSince', { time: formatInstant(savedAt, locale) })}` : ''}
         </Notice>
+      )}
+      {plan?.inrichtingOngeldig && (
+        <Suspense fallback={null}>
+          <InrichtingWarning />
+        </Suspense>
       )}
       {status === 'ready' && problemCount > 0 && (
         <Notice

@@ -44,6 +44,10 @@ export const SettingsView = lazy(() =>
 export const ConfigPage = lazy(() =>
   import('../features/settings/components/config-page.js').then((m) => ({ default: m.ConfigPage })),
 );
+/** The warning that the site's Inrichting list is unusable (rare: its code and texts load only then). */
+export const InrichtingWarning = lazy(() =>
+  import('../features/inrichting/components/inrichting-warning.js').then((m) => ({ default: m.InrichtingWarning })),
+);
 export const StaticPage = lazy(() => import('../pages/static-page.js').then((m) => ({ default: m.StaticPage })));
 /**
  * The meeting side panel, with the domain's next-meeting computation (rrule); both load only when the side panel

@@ -285,7 +285,7 @@ export const en: Record<MessageKey, string> = {
   'validation.bevindingDubbel': 'Link each finding only once.',
   'validation.vervallenGeenJaNee': 'Say yes or no: is the action retired?',
   'validation.adviesnummerOngeldig': 'The number of the recommendation must be a positive whole number.',
-  'validation.themaOngeldig': 'Choose a theme from the list (A, B or C).',
+  'validation.themaOngeldig': 'Choose a theme from the list.',
   'validation.collegePlanningTeLang': 'The council’s planning can be at most 255 characters long.',
   'validation.samenhangGeenLijst': 'The related recommendations must be a list of recommendation numbers.',
   'validation.samenhangVerwijzingOngeldig': 'A related recommendation must be a positive whole number, for example 3.',

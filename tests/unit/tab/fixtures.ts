@@ -1,6 +1,7 @@
 import type { Actie, Advies, PersonRef } from '../../../src/domain/model.js';
 import { ZOETERMEER_INRICHTING } from '../../../src/domain/inrichting.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
+import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 import type { Loaded } from '../../../src/data/lists/field-reader.js';
 import type { LoadedPlan } from '../../../src/data/plan-store.js';
 
@@ -49,3 +50,42 @@ export function largePlan(count: number): LoadedPlan {
 }
 
 export const NOW = new Date('2026-11-20T10:00:00Z');
+
+/**
+ * Westerveld's plan (tests/fixtures/westerveld-plan.ts: the made-up other municipality) as the tab gets it: its own
+ * set-up, 3 adviezen in themes S and L, and its 7 actions with its plateaus and domains (owners left out).
+ */
+export function westerveldPlan(): LoadedPlan {
+  const adviezen: Advies[] = [
+    { nummer: 1, titel: 'Richt een regiegroep informatievoorziening in', thema: 'S', plateau: 'Basis op orde' },
+    { nummer: 2, titel: 'Breng de applicaties per domein in beeld', thema: 'S', plateau: 'Doorontwikkelen' },
+    { nummer: 3, titel: 'Leer van elk project', thema: 'L', plateau: 'Voorop lopen' },
+  ].map((a) => ({ ...a, collegeReactie: '', collegePlanning: '' }));
+  const actie = (nummer: string, plateau: string, domeinen: string[], afhankelijkVan: string[] = []): Actie => ({
+    nummer,
+    titel: `Actie ${nummer}`,
+    advies: Number(nummer.split('.')[0]),
+    plateau,
+    domeinen,
+    status: 'Niet gestart',
+    afhankelijkVan,
+    bevindingen: [],
+  });
+  const acties = [
+    actie('1.1', 'Basis op orde', ['Gemeentebreed']),
+    actie('1.2', 'Basis op orde', ['Gemeentebreed'], ['1.1']),
+    actie('2.1', 'Doorontwikkelen', ['Ruimte', 'Samenleving', 'Publiekszaken'], ['1.1']),
+    actie('2.2', 'Voorop lopen', ['Middelen'], ['2.1']),
+    actie('3.1', 'Doorontwikkelen', ['Samenleving']),
+    actie('3.2', 'Voorop lopen', ['Veiligheid']),
+    actie('3.3', 'Voorop lopen', ['Gemeentebreed', 'Ruimte']),
+  ];
+  return {
+    adviezen: adviezen.map((a, i) => loaded(a, `a${i + 1}`)),
+    bevindingen: [],
+    acties: acties.map((a, i) => loaded(a, String(i + 1))),
+    domeinVoortgang: [],
+    users: [],
+    inrichting: WESTERVELD_INRICHTING,
+  };
+}

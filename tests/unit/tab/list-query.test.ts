@@ -12,7 +12,8 @@ import {
   type ListQuery,
 } from '../../../src/tab/features/actionplan/lib/list-query.js';
 import { deriveRows } from '../../../src/tab/lib/plan/derive.js';
-import { largePlan, NOW, seededPlan } from './fixtures.js';
+import { largePlan, NOW, seededPlan, westerveldPlan } from './fixtures.js';
+import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 
 const rows = deriveRows(seededPlan(), NOW);
 const today = amsterdamDate(NOW);
@@ -226,6 +227,89 @@ describe('sorting and grouping', () => {
     const collapsed = buildEntries(rows, query({}, { group: 'plateau' }), today, new Set(['Randvoorwaardelijk']));
     expect(collapsed.entries.length).toBe(open.entries.length - 9);
     expect(collapsed.matched).toHaveLength(33);
+  });
+});
+
+describe("another municipality's set-up (Westerveld): filters, sort and groups follow it", () => {
+  const W = WESTERVELD_INRICHTING;
+  const wRows = deriveRows(westerveldPlan(), NOW);
+  const keys = (groups: { key: string }[]) => groups.map((g) => g.key);
+
+  it("reads Westerveld's plateaus, themes and domains from a link, and drops Zoetermeer's", () => {
+    const params = new URLSearchParams(
+      'plateau=Basis op orde,Randvoorwaardelijk&thema=S,A&domein=Ruimte,Sociaal Domein,Gemeentebreed',
+    );
+    const q = queryFromParams(params, W);
+    expect(q.filters.plateau).toEqual(['Basis op orde']);
+    expect(q.filters.thema).toEqual(['S']);
+    expect(q.filters.domein).toEqual(['Ruimte', 'Gemeentebreed']);
+    // Without the set-up the same link keeps Zoetermeer's values only.
+    const z = queryFromParams(params);
+    expect([z.filters.plateau, z.filters.thema, z.filters.domein]).toEqual([
+      ['Randvoorwaardelijk'],
+      ['A'],
+      ['Sociaal Domein'],
+    ]);
+    const round = query({ plateau: ['Voorop lopen'], thema: ['L'], domein: ['Veiligheid'] });
+    expect(queryFromParams(queryToParams(round), W)).toEqual(round);
+  });
+
+  it('filters on a Westerveld domain, plateau and theme (the theme from the advies, or from the set-up)', () => {
+    expect(nummers(filterRows(wRows, query({ domein: ['Ruimte'] }).filters, today))).toEqual(['2.1', '3.3']);
+    expect(nummers(filterRows(wRows, query({ plateau: ['Voorop lopen'] }).filters, today))).toEqual([
+      '2.2',
+      '3.2',
+      '3.3',
+    ]);
+    expect(nummers(filterRows(wRows, query({ thema: ['L'] }).filters, today))).toEqual(['3.1', '3.2', '3.3']);
+    // An action whose advies is not in the plan takes its theme from the set-up's adviezen per theme.
+    const plan = westerveldPlan();
+    const zonderAdvies = deriveRows({ ...plan, adviezen: plan.adviezen.filter((a) => a.value.nummer !== 3) }, NOW);
+    expect(nummers(filterRows(zonderAdvies, query({ thema: ['L'] }).filters, today))).toEqual(['3.1', '3.2', '3.3']);
+  });
+
+  it("sorts by plateau in Westerveld's roadmap order, not alphabetically and not as unknown values", () => {
+    expect(nummers(sortRows(wRows, { key: 'plateau', dir: 'asc' }, W))).toEqual([
+      '1.1',
+      '1.2',
+      '2.1',
+      '3.1',
+      '2.2',
+      '3.2',
+      '3.3',
+    ]);
+    expect(nummers(sortRows(wRows, { key: 'plateau', dir: 'desc' }, W)).slice(0, 3)).toEqual(['2.2', '3.2', '3.3']);
+    // With Zoetermeer's order every Westerveld plateau is unknown: only the number decides.
+    expect(nummers(sortRows(wRows, { key: 'plateau', dir: 'asc' }))).toEqual(nummers(wRows));
+  });
+
+  it("groups by domain, plateau and theme in the set-up's order", () => {
+    expect(keys(groupRows(wRows, 'domein', W))).toEqual([
+      'Ruimte',
+      'Samenleving',
+      'Publiekszaken',
+      'Middelen',
+      'Veiligheid',
+      'Gemeentebreed',
+    ]);
+    expect(keys(groupRows(wRows, 'domein'))).toEqual([
+      'Gemeentebreed',
+      'Middelen',
+      'Publiekszaken',
+      'Ruimte',
+      'Samenleving',
+      'Veiligheid',
+    ]);
+    expect(keys(groupRows(wRows, 'thema', W))).toEqual(['S', 'L']);
+    expect(keys(groupRows(wRows, 'plateau', W))).toEqual(['Basis op orde', 'Doorontwikkelen', 'Voorop lopen']);
+    const { entries } = buildEntries(wRows, query({}, { group: 'thema' }), today, new Set(['S']), W);
+    expect(entries.map((e) => (e.kind === 'group' ? `${e.key}:${e.count}` : e.row.actie.nummer))).toEqual([
+      'S:4',
+      'L:3',
+      '3.1',
+      '3.2',
+      '3.3',
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Advies } from '../../../src/domain/model.js';
 import { TEKST_MAX } from '../../../src/domain/text-limits.js';
 import { checkForm, emptyForm, toDraft } from '../../../src/tab/features/actionplan/lib/nieuwe-actie-form.js';
+import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 
 const advies = { nummer: 9, titel: 'Excelleren', thema: 'B', plateau: 'Excelleren' } as Advies;
 const plan = {
@@ -38,5 +39,44 @@ describe('Nieuwe actie: the description (Omschrijving)', () => {
     const issues = checkForm({ ...form, omschrijving: 'x'.repeat(TEKST_MAX.omschrijving + 1) }, plan, [], cmt, 'nee');
     expect(Object.keys(issues)).toEqual(['omschrijving']);
     expect(issues.omschrijving).toMatch(/2000/);
+  });
+});
+
+describe("Nieuwe actie in another municipality's set-up (Westerveld)", () => {
+  const W = WESTERVELD_INRICHTING;
+  const wAdvies = { nummer: 2, titel: 'Applicaties', thema: 'S', plateau: 'Doorontwikkelen' } as Advies;
+  const wPlan = { acties: [], bevindingen: [], inrichting: W };
+  // Westerveld's CMT is the MT of its domain of the whole organisation, Gemeentebreed.
+  const wCmt = { mtDomeinen: ['Gemeentebreed'], beheerder: false };
+  const ruimte = { mtDomeinen: ['Ruimte'], beheerder: false };
+
+  it("starts on the tab's domain, or on the set-up's domain of the whole organisation instead of Concern", () => {
+    expect(emptyForm(wAdvies, undefined, W).domeinen).toEqual(['Gemeentebreed']);
+    expect(emptyForm(wAdvies, 'Ruimte', W).domeinen).toEqual(['Ruimte']);
+    expect(emptyForm(wAdvies, undefined).domeinen).toEqual(['Concern']);
+    expect(emptyForm(wAdvies, undefined, W).plateau).toBe('Doorontwikkelen');
+  });
+
+  it("puts the chosen domains in the set-up's order and drops a value the set-up lacks", () => {
+    const form = { ...emptyForm(wAdvies, undefined, W), titel: 'x', domeinen: ['Gemeentebreed', 'Mars', 'Ruimte'] };
+    expect(toDraft(form, [], W).domeinen).toEqual(['Ruimte', 'Gemeentebreed']);
+  });
+
+  it("accepts Westerveld's plateau and domains for its CMT, refuses them against Zoetermeer's set-up", () => {
+    const form = { ...emptyForm(wAdvies, undefined, W), titel: 'Overzicht', domeinen: ['Ruimte', 'Middelen'] };
+    expect(checkForm(form, wPlan, [], wCmt, 'nee')).toEqual({});
+    const asZoetermeer = checkForm(form, { acties: [], bevindingen: [] }, [], wCmt, 'nee');
+    expect(Object.keys(asZoetermeer).sort()).toEqual(['domeinen', 'plateau']);
+    expect(asZoetermeer.plateau).toBe('Kies een plateau uit de lijst.');
+  });
+
+  it("lets a domain MT add only within its own domains, the set-up's CMT anything", () => {
+    const form = { ...emptyForm(wAdvies, 'Ruimte', W), titel: 'Overzicht' };
+    expect(checkForm(form, wPlan, [], ruimte, 'nee')).toEqual({});
+    expect(checkForm({ ...form, domeinen: ['Ruimte', 'Middelen'] }, wPlan, [], ruimte, 'nee')).toEqual({
+      domeinen: 'nee',
+    });
+    // Zoetermeer's Concern is no CMT in Westerveld.
+    expect(checkForm({ ...form, domeinen: ['Middelen'] }, wPlan, [], cmt, 'nee')).toEqual({ domeinen: 'nee' });
   });
 });

@@ -21,6 +21,7 @@ import {
   removeSavedView,
 } from '../../../src/tab/features/actionplan/lib/saved-views.js';
 import { seededPlan } from './fixtures.js';
+import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 
 /** localStorage for the node test environment: a Map, optionally refusing writes like a blocked browser store. */
 function fakeStorage(options: { blocked?: boolean } = {}) {
@@ -102,6 +103,29 @@ describe('the detail form', () => {
   it('reads a stored form tolerantly', () => {
     expect(parseForm({ titel: 'x' })).toBeUndefined();
     expect(parseForm({ ...toForm(item.value), domeinen: ['Concern', 'Mars'] })?.domeinen).toEqual(['Concern']);
+  });
+  it("reads and writes a form against another municipality's set-up (Westerveld's plateaus and domains)", () => {
+    const westerveld = {
+      ...toForm(item.value),
+      plateau: 'Voorop lopen',
+      domeinen: ['Gemeentebreed', 'Concern', 'Ruimte'],
+    };
+    expect(parseForm(westerveld, WESTERVELD_INRICHTING)).toEqual({
+      ...westerveld,
+      domeinen: ['Ruimte', 'Gemeentebreed'],
+    });
+    // Against Zoetermeer's set-up the plateau is none of its own: the draft is not restored.
+    expect(parseForm(westerveld)).toBeUndefined();
+    const change = formToChange(
+      item.value,
+      { ...toForm(item.value), domeinen: ['Gemeentebreed', 'Ruimte'] },
+      [],
+      WESTERVELD_INRICHTING,
+    );
+    expect(change.domeinen).toEqual(['Ruimte', 'Gemeentebreed']);
+    const draft = { itemId: item.id, base: item, form: westerveld, savedAt: '2026-11-20T10:00:00Z' };
+    expect(parseDraft(draft, WESTERVELD_INRICHTING)?.form.plateau).toBe('Voorop lopen');
+    expect(parseDraft(draft)).toBeUndefined();
   });
 });
 

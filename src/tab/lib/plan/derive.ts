@@ -1,6 +1,5 @@
 import type { Actie, Advies, ThemaCode } from '../../../domain/model.js';
 import { blockingDependencies, isOverdue } from '../../../domain/rules.js';
-import { THEMAS } from '../../../domain/themas.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
 import type { LoadedPlan } from '../../../data/plan-store.js';
 
@@ -30,8 +29,6 @@ export function ownerKeyOf(actie: Actie): string {
   return actie.eigenaar ? (actie.eigenaar.id ?? actie.eigenaar.email ?? actie.eigenaar.displayName) : NO_OWNER;
 }
 
-const THEMA_BY_ADVIES = new Map<number, ThemaCode>(THEMAS.flatMap((t) => t.adviezen.map((n) => [n, t.code] as const)));
-
 /**
  * Derives the rows of a plan. Linear in the number of actions (dependencies are looked up in one map), so
  * 5,000 actions stay cheap; the domain's rules decide overdue and blocking.
@@ -39,6 +36,10 @@ const THEMA_BY_ADVIES = new Map<number, ThemaCode>(THEMAS.flatMap((t) => t.advie
 export function deriveRows(plan: LoadedPlan, now: Date): ActieRow[] {
   const byNummer = new Map(plan.acties.map((a) => [a.value.nummer, a] as const));
   const adviesByNummer = new Map(plan.adviezen.map((a) => [a.value.nummer, a.value] as const));
+  // An action whose advies is missing takes its theme from the set-up's list of each theme's adviezen.
+  const themaByAdvies = new Map<number, ThemaCode>(
+    plan.inrichting.themas.flatMap((t) => t.adviezen.map((n) => [n, t.code] as const)),
+  );
   const dependents = new Map<string, string[]>();
   for (const a of plan.acties) {
     for (const dep of a.value.afhankelijkVan) {
@@ -55,7 +56,7 @@ export function deriveRows(plan: LoadedPlan, now: Date): ActieRow[] {
       return dep ? { nummer, item: dep } : { nummer };
     });
     const depValues = dependsOn.flatMap((d) => (d.item ? [d.item.value] : []));
-    const thema = advies?.thema ?? THEMA_BY_ADVIES.get(actie.advies);
+    const thema = advies?.thema ?? themaByAdvies.get(actie.advies);
     return {
       id: item.id,
       item,

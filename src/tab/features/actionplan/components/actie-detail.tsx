@@ -23,7 +23,8 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular, ShareRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { DOMEINEN, PLATEAUS, type Actie, type PersonRef } from '../../../../domain/model.js';
+import type { Actie, PersonRef } from '../../../../domain/model.js';
+import { ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
 import { allowedTransitions } from '../../../../domain/status.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
@@ -145,9 +146,14 @@ function DetailBody({
     [ctx.plan, ctx.now, item.id],
   );
   const advies = row?.advies;
+  // The plateaus, domains and themes are the municipality's (its set-up, read with the plan).
+  const inrichting = ctx.plan?.inrichting ?? ZOETERMEER_INRICHTING;
   const bevindingen = (ctx.plan?.bevindingen ?? []).filter((b) => item.value.bevindingen.includes(b.value.nummer));
   // The findings as the report's appendices group them (by theme), and the adviezen the college relates to this one.
-  const bevindingGroepen = bevindingenPerThema(bevindingen.map((b) => ({ ...b.value, id: b.id })));
+  const bevindingGroepen = bevindingenPerThema(
+    bevindingen.map((b) => ({ ...b.value, id: b.id })),
+    inrichting.themas,
+  );
   const adviezen = (ctx.plan?.adviezen ?? []).map((a) => a.value);
   const samenhang = advies ? samenhangVan(adviezen, advies.nummer) : { noemt: [], genoemdDoor: [] };
   const adviesTitel = (nummer: number): string => {
@@ -283,7 +289,7 @@ function DetailBody({
             </Field>
             <Field label={t(FIELD_LABEL.plateau)} validationMessage={shownIssue('plateau')} data-field="plateau">
               <Select value={form.plateau} onChange={(_, d) => set('plateau', d.value as Actie['plateau'])}>
-                {PLATEAUS.map((p) => (
+                {inrichting.plateaus.map((p) => (
                   <option key={p} value={p}>
                     {plateauLabel(t, p)}
                   </option>
@@ -330,7 +336,7 @@ function DetailBody({
             />
           </Field>
           <CheckGroup label={t(FIELD_LABEL.domeinen)} error={shownIssue('domeinen')} row data-field="domeinen">
-            {DOMEINEN.map((d) => (
+            {inrichting.domeinen.map(({ naam: d }) => (
               <Checkbox
                 key={d}
                 label={domeinLabel(t, d)}
@@ -425,7 +431,7 @@ function DetailBody({
                   >
                     <Caption1 as="p" block className={styles.themaKop}>
                       {groep.thema
-                        ? t('plan.theme', { code: groep.thema.code, naam: themaLabel(t, groep.thema.code) })
+                        ? t('plan.theme', { code: groep.thema.code, naam: themaLabel(t, groep.thema.code, inrichting) })
                         : t('detail.zonderThema')}
                     </Caption1>
                     <ul className={styles.list}>

@@ -17,14 +17,8 @@ import {
 } from '@fluentui/react-components';
 import { DeleteRegular, DismissRegular, SaveRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useState } from 'react';
-import {
-  ACTIE_STATUSSEN,
-  DOMEINEN,
-  PLATEAUS,
-  THEMA_CODES,
-  type Advies,
-  type PersonRef,
-} from '../../../../domain/model.js';
+import { ACTIE_STATUSSEN, type Advies, type PersonRef } from '../../../../domain/model.js';
+import type { Inrichting } from '../../../../domain/inrichting-basis.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import { domeinLabel, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
@@ -127,19 +121,24 @@ function MultiFilter({ label, options, selected, onChange }: MultiFilterProps) {
   );
 }
 
-/** Search, filters, grouping and saved views of the list. Everything ends up in the URL. */
+/**
+ * Search, filters, grouping and saved views of the list. Everything ends up in the URL. The plateau, theme and
+ * domain filters offer the municipality's values (`inrichting`, its set-up read with the plan), in its order.
+ */
 export function ListToolbar({
   query,
   onChange,
   adviezen,
   users,
   scoped,
+  inrichting,
 }: {
   query: ListQuery;
   onChange: (query: ListQuery) => void;
   adviezen: Advies[];
   users: PersonRef[];
   scoped: boolean;
+  inrichting: Inrichting;
 }) {
   const styles = useStyles();
   const t = useT();
@@ -186,7 +185,7 @@ export function ListToolbar({
             ))}
           </Dropdown>
         </Field>
-        <SavedViews query={query} onApply={onChange} />
+        <SavedViews query={query} onApply={onChange} inrichting={inrichting} />
       </div>
       <div className={styles.row}>
         <MultiFilter
@@ -203,20 +202,23 @@ export function ListToolbar({
         />
         <MultiFilter
           label={t('filter.plateau')}
-          options={PLATEAUS.map((p) => ({ value: p, text: plateauLabel(t, p) }))}
+          options={inrichting.plateaus.map((p) => ({ value: p, text: plateauLabel(t, p) }))}
           selected={f.plateau}
           onChange={(v) => setFilters({ plateau: v as ListFilters['plateau'] })}
         />
         <MultiFilter
           label={t('filter.thema')}
-          options={THEMA_CODES.map((c) => ({ value: c, text: `${c}. ${themaLabel(t, c)}` }))}
+          options={inrichting.themas.map(({ code }) => ({
+            value: code,
+            text: `${code}. ${themaLabel(t, code, inrichting)}`,
+          }))}
           selected={f.thema}
           onChange={(v) => setFilters({ thema: v as ListFilters['thema'] })}
         />
         {!scoped && (
           <MultiFilter
             label={t('filter.domein')}
-            options={DOMEINEN.map((d) => ({ value: d, text: domeinLabel(t, d) }))}
+            options={inrichting.domeinen.map(({ naam }) => ({ value: naam, text: domeinLabel(t, naam) }))}
             selected={f.domein}
             onChange={(v) => setFilters({ domein: v as ListFilters['domein'] })}
           />
@@ -269,7 +271,15 @@ export function ListToolbar({
   );
 }
 
-function SavedViews({ query, onApply }: { query: ListQuery; onApply: (query: ListQuery) => void }) {
+function SavedViews({
+  query,
+  onApply,
+  inrichting,
+}: {
+  query: ListQuery;
+  onApply: (query: ListQuery) => void;
+  inrichting: Inrichting;
+}) {
   const styles = useStyles();
   const t = useT();
   const vt = useFeatureT(viewsTexts);
@@ -292,7 +302,7 @@ function SavedViews({ query, onApply }: { query: ListQuery; onApply: (query: Lis
           selectedOptions={current ? [current.id] : []}
           onOptionSelect={(_, data) => {
             const view = views.find((v) => v.id === data.optionValue);
-            if (view) onApply(queryFromParams(new URLSearchParams(view.params)));
+            if (view) onApply(queryFromParams(new URLSearchParams(view.params), inrichting));
           }}
           positioning={CONTENT_WIDE_POSITIONING}
           listbox={{ className: styles.listbox }}

@@ -22,7 +22,8 @@ import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
-import { domeinLabel, personName, plateauLabel, STATUS_LABEL, THEMA_LABEL, themaLabel } from '../../../lib/labels.js';
+import { domeinLabel, personName, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
+import { ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
 import { buildEntries, queryFromParams, queryToParams, type ListQuery, type SortKey } from '../lib/list-query.js';
@@ -94,7 +95,9 @@ export function ListView({
   // "Toon vervallen": retired actions stay in the list, hidden unless asked for (in the URL, so a link keeps it).
   const toonVervallen = params.get('vervallen') === '1';
   const rows = usePlanRows(scope, { vervallen: toonVervallen });
-  const query = useMemo(() => queryFromParams(params), [params]);
+  // The municipality's plateaus, themes and domains (read with the plan) are what the list filters and groups by.
+  const inrichting = plan?.inrichting ?? ZOETERMEER_INRICHTING;
+  const query = useMemo(() => queryFromParams(params, inrichting), [params, inrichting]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState<BulkKind | undefined>();
@@ -103,8 +106,8 @@ export function ListView({
   const today = amsterdamDate(now);
 
   const { entries, matched } = useMemo(
-    () => buildEntries(rows, query, today, collapsed),
-    [rows, query, today, collapsed],
+    () => buildEntries(rows, query, today, collapsed, inrichting),
+    [rows, query, today, collapsed, inrichting],
   );
   const setQuery = useCallback(
     (next: ListQuery) => {
@@ -173,7 +176,9 @@ export function ListView({
         case 'plateau':
           return plateauLabel(t, key);
         case 'thema':
-          return key in THEMA_LABEL ? `${key}. ${themaLabel(t, key as keyof typeof THEMA_LABEL)}` : t('common.unknown');
+          return inrichting.themas.some((x) => x.code === key)
+            ? `${key}. ${themaLabel(t, key, inrichting)}`
+            : t('common.unknown');
         case 'domein':
           return domeinLabel(t, key);
         case 'advies': {
@@ -190,7 +195,7 @@ export function ListView({
           return '';
       }
     },
-    [query.group, t, plan, rows],
+    [query.group, t, plan, rows, inrichting],
   );
 
   const selectedIds = [...selected].filter((id) => rows.some((r) => r.id === id));
@@ -211,6 +216,7 @@ export function ListView({
         adviezen={plan?.adviezen.map((a) => a.value) ?? []}
         users={plan?.users ?? []}
         scoped={!!scope}
+        inrichting={inrichting}
       />
       <div className={styles.exportRow}>
         <Checkbox

@@ -20,7 +20,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { DOMEINEN, PLATEAUS, type Domein, type Plateau } from '../../../../domain/model.js';
+import type { Domein, Plateau } from '../../../../domain/model.js';
+import { ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
 import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useTextsT } from '../../../i18n/feature-catalogue.js';
@@ -87,8 +88,12 @@ export function NieuweActieDialog({
   );
   const acties = useMemo(() => (plan?.acties ?? []).map((a) => a.value), [plan]);
   const bevindingen = useMemo(() => (plan?.bevindingen ?? []).map((b) => b.value), [plan]);
+  // The plateaus and domains to choose from are the municipality's (its set-up, read with the plan).
+  const inrichting = plan?.inrichting ?? ZOETERMEER_INRICHTING;
   const first = adviezen.find((a) => a.nummer === initialAdvies) ?? adviezen[0];
-  const [form, setForm] = useState<NieuweActieForm | undefined>(() => (first ? emptyForm(first, scope) : undefined));
+  const [form, setForm] = useState<NieuweActieForm | undefined>(() =>
+    first ? emptyForm(first, scope, inrichting) : undefined,
+  );
   const [plateauTouched, setPlateauTouched] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -96,8 +101,8 @@ export function NieuweActieDialog({
   const clientKey = useRef(`nieuw:${crypto.randomUUID()}`);
 
   const issues = useMemo(
-    () => (form ? checkForm(form, { acties, bevindingen }, users, actor, ft('notAllowed'), say) : {}),
-    [form, acties, bevindingen, users, actor, ft, say],
+    () => (form ? checkForm(form, { acties, bevindingen, inrichting }, users, actor, ft('notAllowed'), say) : {}),
+    [form, acties, bevindingen, inrichting, users, actor, ft, say],
   );
   if (!form) return null;
   const advies = adviezen.find((a) => a.nummer === form.advies);
@@ -112,7 +117,7 @@ export function NieuweActieDialog({
     if (!form || loading || Object.keys(issues).length > 0) return;
     setBusy(true);
     setFailure(undefined);
-    const outcome = await writer.create(toDraft(form, users), clientKey.current);
+    const outcome = await writer.create(toDraft(form, users, inrichting), clientKey.current);
     setBusy(false);
     if (outcome.kind === 'saved') onCreated(outcome.item.id, outcome.item.value.nummer);
     else if (outcome.kind === 'invalid')
@@ -150,7 +155,7 @@ export function NieuweActieDialog({
               </Field>
               <Caption1 className={styles.muted} data-testid="nummer-preview">
                 {ft('nummerPreview', { nummer })}
-                {advies ? ` ${ft('thema')}: ${themaLabel(t, advies.thema)}.` : ''}
+                {advies ? ` ${ft('thema')}: ${themaLabel(t, advies.thema, inrichting)}.` : ''}
               </Caption1>
               <Field label={t('detail.titel')} required validationMessage={shown('titel')}>
                 <Textarea
@@ -183,7 +188,7 @@ export function NieuweActieDialog({
                       set('plateau', d.value as Plateau);
                     }}
                   >
-                    {PLATEAUS.map((p) => (
+                    {inrichting.plateaus.map((p) => (
                       <option key={p} value={p}>
                         {plateauLabel(t, p)}
                       </option>
@@ -195,7 +200,7 @@ export function NieuweActieDialog({
                 </Field>
               </div>
               <CheckGroup label={t('detail.domeinen')} error={shown('domeinen')} row>
-                {DOMEINEN.map((d) => (
+                {inrichting.domeinen.map(({ naam: d }) => (
                   <Checkbox
                     key={d}
                     label={domeinLabel(t, d)}

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useReducer, useRef, type FormEvent, type RefObject } from 'react';
 import type { Actie, PersonRef } from '../../../../domain/model.js';
 import { validateActie } from '../../../../domain/validation.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { domainMessageText, transitionMessageText } from '../../../lib/domain-message.js';
 import type { MessageKey } from '../../../i18n/nl.js';
@@ -29,18 +30,22 @@ import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
 import { mergeTexts } from '../edit-i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 
-/** The form's problems per field, in the UI's language (the domain's message keys through the catalogues). */
+/**
+ * The form's problems per field, in the UI's language (the domain's message keys through the catalogues); plateau
+ * and domains checked against the site's set-up.
+ */
 function validate(
   base: Actie,
   form: ActieForm,
   users: readonly PersonRef[],
+  inrichting: Inrichting,
   t: (key: MessageKey, values?: Record<string, string | number>) => string,
   locale: string,
 ): Partial<Record<FormField, string>> {
-  const change = formToChange(base, form, users);
+  const change = formToChange(base, form, users, inrichting);
   const merged = mergedActie(base, change);
   const issues: Partial<Record<FormField, string>> = {};
-  const result = validateActie(merged);
+  const result = validateActie(merged, inrichting);
   if (!result.ok) {
     for (const issue of result.issues) {
       const field = fieldOfPath(issue.path);
@@ -88,10 +93,11 @@ export function useActieEditor(item: Loaded<Actie>, canEdit: boolean): ActieEdit
     [ctx.plan],
   );
   const stored = ctx.storedActie(item.id) ?? item;
+  const inrichting = ctx.plan?.inrichting ?? ZOETERMEER_INRICHTING;
 
   const initialDraft = useMemo(
-    () => (canEdit ? loadDraft(ctx.userKey, item.id) : undefined),
-    [ctx.userKey, item.id, canEdit],
+    () => (canEdit ? loadDraft(ctx.userKey, item.id, inrichting) : undefined),
+    [ctx.userKey, item.id, canEdit, inrichting],
   );
   const [state, dispatch] = useReducer(actieEditorReducer, undefined, () => initialEditorState(stored, initialDraft));
   const { base, form, conflict } = state;
@@ -114,12 +120,15 @@ export function useActieEditor(item: Loaded<Actie>, canEdit: boolean): ActieEdit
     else if (!conflict) clearDraft(ctx.userKey, item.id);
   }, [form, base, dirty, canEdit, conflict, ctx.userKey, item.id]);
 
-  const issues = useMemo(() => validate(base.value, form, users, t, locale), [base.value, form, users, t, locale]);
+  const issues = useMemo(
+    () => validate(base.value, form, users, inrichting, t, locale),
+    [base.value, form, users, inrichting, t, locale],
+  );
   const shownIssue = (field: FormField) => (state.submitted || state.touched.has(field) ? issues[field] : undefined);
   const set = <K extends FormField>(field: K, value: ActieForm[K]) => dispatch({ type: 'edit', field, value });
 
   async function save(target: Loaded<Actie>, values: ActieForm) {
-    const change = formToChange(target.value, values, users);
+    const change = formToChange(target.value, values, users, inrichting);
     if (Object.keys(change).length === 0) {
       dispatch({ type: 'noChanges', message: { intent: 'info', title: t('detail.noChanges') } });
       return;

@@ -1,16 +1,10 @@
 /**
  * The detail form of an action as plain strings (what inputs hold), and the change it makes to the stored
- * action. Pure: the detail component, the draft store and the merge view share these.
+ * action. Pure: the detail component, the draft store and the merge view share these. The plateaus and domains are
+ * the municipality's (`Inrichting`, read with the plan; Zoetermeer's by default).
  */
-import {
-  DOMEINEN,
-  PLATEAUS,
-  type Actie,
-  type ActieStatus,
-  type Domein,
-  type PersonRef,
-  type Plateau,
-} from '../../../../domain/model.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
+import { type Actie, type ActieStatus, type Domein, type PersonRef, type Plateau } from '../../../../domain/model.js';
 import type { ActieChange } from '../../../../data/acties-store.js';
 
 export type ActieForm = {
@@ -68,11 +62,21 @@ export function changedFields(base: Actie, form: ActieForm): FormField[] {
   });
 }
 
+/** The chosen domains in the set-up's order (a value it lacks is dropped: the form offers the set-up's only). */
+export function domeinenInOrde(gekozen: readonly string[], inrichting: Inrichting): Domein[] {
+  return inrichting.domeinen.map((d) => d.naam).filter((d) => gekozen.includes(d));
+}
+
 /**
  * The change to send: only what the form changed; an emptied optional field becomes `undefined` (cleared).
- * An owner id the site does not know is left out (the data layer would refuse it).
+ * An owner id the site does not know is left out (the data layer would refuse it). Domains in the set-up's order.
  */
-export function formToChange(base: Actie, form: ActieForm, users: readonly PersonRef[]): ActieChange {
+export function formToChange(
+  base: Actie,
+  form: ActieForm,
+  users: readonly PersonRef[],
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): ActieChange {
   const change: ActieChange = {};
   const text = (v: string) => (v.trim() === '' ? undefined : v.trim());
   for (const f of changedFields(base, form)) {
@@ -87,7 +91,7 @@ export function formToChange(base: Actie, form: ActieForm, users: readonly Perso
         change.plateau = form.plateau;
         break;
       case 'domeinen':
-        change.domeinen = DOMEINEN.filter((d) => form.domeinen.includes(d));
+        change.domeinen = domeinenInOrde(form.domeinen, inrichting);
         break;
       case 'eigenaarId': {
         const person = users.find((u) => u.id === form.eigenaarId);
@@ -123,15 +127,17 @@ export function fieldOfPath(path: string): FormField | undefined {
   return (FORM_FIELDS as readonly string[]).includes(head) ? (head as FormField) : undefined;
 }
 
-/** Reads a stored form tolerantly (a draft from an older version of the app must not break the detail). */
-export function parseForm(raw: unknown): ActieForm | undefined {
+/**
+ * Reads a stored form tolerantly (a draft from an older version of the app must not break the detail); its plateau
+ * and domains must be the set-up's.
+ */
+export function parseForm(raw: unknown, inrichting: Inrichting = ZOETERMEER_INRICHTING): ActieForm | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const r = raw as Record<string, unknown>;
   const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
   const status = str('status');
   const plateau = str('plateau');
-  if (str('titel') === undefined || !status || !plateau || !(PLATEAUS as readonly string[]).includes(plateau))
-    return undefined;
+  if (str('titel') === undefined || !status || !plateau || !inrichting.plateaus.includes(plateau)) return undefined;
   return {
     titel: str('titel') ?? '',
     status: status as ActieStatus,
@@ -142,6 +148,11 @@ export function parseForm(raw: unknown): ActieForm | undefined {
     planning: str('planning') ?? '',
     lopendTraject: str('lopendTraject') ?? '',
     plateau: plateau as Plateau,
-    domeinen: Array.isArray(r.domeinen) ? DOMEINEN.filter((d) => (r.domeinen as unknown[]).includes(d)) : [],
+    domeinen: Array.isArray(r.domeinen)
+      ? domeinenInOrde(
+          r.domeinen.filter((d) => typeof d === 'string'),
+          inrichting,
+        )
+      : [],
   };
 }

@@ -4,6 +4,7 @@
  * changed item is then a conflict the user resolves, never a silent overwrite.
  */
 import type { Actie } from '../../../../domain/model.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { readJson, removeKey, writeJson } from '../../../lib/storage.js';
 import { parseForm, type ActieForm } from './actie-form.js';
@@ -16,10 +17,11 @@ export function draftKey(userKey: string, itemId: string): string {
   return `${PREFIX}|${userKey.toLowerCase()}|${itemId}`;
 }
 
-export function parseDraft(raw: unknown): ActieDraft | undefined {
+/** A stored draft, when it is still one: its form's plateau and domains those of the set-up (`inrichting`). */
+export function parseDraft(raw: unknown, inrichting: Inrichting = ZOETERMEER_INRICHTING): ActieDraft | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const r = raw as Partial<ActieDraft>;
-  const form = parseForm(r.form);
+  const form = parseForm(r.form, inrichting);
   const base = r.base;
   if (!form || typeof r.itemId !== 'string' || typeof r.savedAt !== 'string') return undefined;
   if (
@@ -38,8 +40,13 @@ export function parseDraft(raw: unknown): ActieDraft | undefined {
   };
 }
 
-export function loadDraft(userKey: string, itemId: string): ActieDraft | undefined {
-  return readJson(draftKey(userKey, itemId), parseDraft);
+/** The person's draft of the action, read against the site's set-up. */
+export function loadDraft(
+  userKey: string,
+  itemId: string,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): ActieDraft | undefined {
+  return readJson(draftKey(userKey, itemId), (raw) => parseDraft(raw, inrichting));
 }
 
 /** Returns false when the browser refuses to store it (the UI then warns that a reload would lose the text). */

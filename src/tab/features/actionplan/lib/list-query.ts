@@ -1,14 +1,14 @@
 /**
  * The list view's query: filters, free-text search, sorting and grouping, and their form in the URL
  * (`#/lijst?status=Loopt&sort=deadline`), so that a view can be linked, saved and restored. Pure functions.
+ * Plateaus, themes and domains are the municipality's (its set-up, `Inrichting`, read with the plan): they decide
+ * which values a URL may filter on and the order of the groups and of the plateau sort.
  */
 import { compareActienummers } from '../../../../domain/actienummer.js';
 import { addDays, kwartaalVan } from '../../../../domain/dates.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
 import {
   ACTIE_STATUSSEN,
-  DOMEINEN,
-  PLATEAUS,
-  THEMA_CODES,
   type ActieStatus,
   type CalendarDate,
   type Domein,
@@ -78,8 +78,21 @@ function list(params: URLSearchParams, name: string): string[] {
     .filter((v) => v !== '' || name === 'eigenaar');
 }
 
-/** Reads a query from URL parameters. Unknown values are dropped, never trusted: the URL is user input. */
-export function queryFromParams(params: URLSearchParams): ListQuery {
+/** The set-up's values the list filters, sorts and groups by, in the set-up's order. */
+function keuzes(inrichting: Inrichting) {
+  return {
+    plateaus: inrichting.plateaus,
+    themas: inrichting.themas.map((t) => t.code),
+    domeinen: inrichting.domeinen.map((d) => d.naam),
+  };
+}
+
+/**
+ * Reads a query from URL parameters. Unknown values are dropped, never trusted: the URL is user input; a plateau,
+ * theme or domain is known when the set-up has it.
+ */
+export function queryFromParams(params: URLSearchParams, inrichting: Inrichting = ZOETERMEER_INRICHTING): ListQuery {
+  const k = keuzes(inrichting);
   const [sortKey = 'nummer', sortDir = 'asc'] = (params.get('sort') ?? '').split(':');
   return {
     filters: {
@@ -87,9 +100,9 @@ export function queryFromParams(params: URLSearchParams): ListQuery {
       advies: list(params, 'advies')
         .map(Number)
         .filter((n) => Number.isInteger(n) && n > 0),
-      plateau: pick(PLATEAUS, list(params, 'plateau')),
-      thema: pick(THEMA_CODES, list(params, 'thema')),
-      domein: pick(DOMEINEN, list(params, 'domein')),
+      plateau: pick(k.plateaus, list(params, 'plateau')),
+      thema: pick(k.themas, list(params, 'thema')),
+      domein: pick(k.domeinen, list(params, 'domein')),
       eigenaar: params.has('eigenaar') ? list(params, 'eigenaar') : [],
       due: pick(DUE_WINDOWS, [params.get('due') ?? ''])[0] ?? 'alle',
       problemen: params.get('problemen') === '1',
@@ -198,10 +211,10 @@ export function filterRows(rows: readonly ActieRow[], f: ListFilters, today: Cal
 
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
-/** A plateau's place in Zoetermeer's order; a plateau of another set-up sorts after them. */
-function plateauIndex(plateau: string): number {
-  const i = (PLATEAUS as readonly string[]).indexOf(plateau);
-  return i < 0 ? PLATEAUS.length : i;
+/** A plateau's place in the set-up's order; a plateau the set-up lacks (a stored old value) sorts after them. */
+function plateauIndex(plateau: string, plateaus: readonly string[]): number {
+  const i = plateaus.indexOf(plateau);
+  return i < 0 ? plateaus.length : i;
 }
 
 /** Missing values sort last whatever the direction: an empty deadline is never "the earliest". */
@@ -212,8 +225,15 @@ function compareOptional<T>(a: T | undefined, b: T | undefined, compare: (x: T, 
   return compare(a, b) * dir;
 }
 
-/** Sorts a copy of the rows; ties fall back to the action number, so the order is always stable. */
-export function sortRows(rows: readonly ActieRow[], sort: ListQuery['sort']): ActieRow[] {
+/**
+ * Sorts a copy of the rows; ties fall back to the action number, so the order is always stable. Plateaus sort in
+ * the set-up's roadmap order.
+ */
+export function sortRows(
+  rows: readonly ActieRow[],
+  sort: ListQuery['sort'],
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): ActieRow[] {
   const dir = sort.dir === 'desc' ? -1 : 1;
   const byKey = (a: ActieRow, b: ActieRow): number => {
     switch (sort.key) {
@@ -224,7 +244,10 @@ export function sortRows(rows: readonly ActieRow[], sort: ListQuery['sort']): Ac
       case 'status':
         return (ACTIE_STATUSSEN.indexOf(a.actie.status) - ACTIE_STATUSSEN.indexOf(b.actie.status)) * dir;
       case 'plateau':
-        return (plateauIndex(a.actie.plateau) - plateauIndex(b.actie.plateau)) * dir;
+        return (
+          (plateauIndex(a.actie.plateau, inrichting.plateaus) - plateauIndex(b.actie.plateau, inrichting.plateaus)) *
+          dir
+        );
       case 'eigenaar':
         return compareOptional(a.actie.eigenaar?.displayName, b.actie.eigenaar?.displayName, collator.compare, dir);
       case 'deadline':
@@ -255,7 +278,12 @@ function groupKeysOf(row: ActieRow, group: GroupKey): string[] {
   }
 }
 
-function groupOrder(group: GroupKey, rows: readonly ActieRow[]): (a: string, b: string) => number {
+function groupOrder(
+  group: GroupKey,
+  rows: readonly ActieRow[],
+  inrichting: Inrichting,
+): (a: string, b: string) => number {
+  const k = keuzes(inrichting);
   const indexIn = (values: readonly string[]) => (a: string, b: string) => {
     const ia = values.indexOf(a);
     const ib = values.indexOf(b);
@@ -265,11 +293,11 @@ function groupOrder(group: GroupKey, rows: readonly ActieRow[]): (a: string, b: 
     case 'status':
       return indexIn(ACTIE_STATUSSEN);
     case 'plateau':
-      return indexIn(PLATEAUS);
+      return indexIn(k.plateaus);
     case 'thema':
-      return indexIn(THEMA_CODES);
+      return indexIn(k.themas);
     case 'domein':
-      return indexIn(DOMEINEN);
+      return indexIn(k.domeinen);
     case 'advies':
       return (a, b) => Number(a) - Number(b);
     case 'eigenaar': {
@@ -284,9 +312,14 @@ function groupOrder(group: GroupKey, rows: readonly ActieRow[]): (a: string, b: 
 
 /**
  * Groups sorted rows, keeping their order inside each group. An action in several domains appears in each of
- * their groups, as in the progress report.
+ * their groups, as in the progress report. Plateau, theme and domain groups come in the set-up's order, a value it
+ * lacks after them.
  */
-export function groupRows(rows: readonly ActieRow[], group: GroupKey): RowGroup[] {
+export function groupRows(
+  rows: readonly ActieRow[],
+  group: GroupKey,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): RowGroup[] {
   if (group === 'geen') return [{ key: '', rows: [...rows] }];
   const map = new Map<string, ActieRow[]>();
   for (const row of rows) {
@@ -296,7 +329,7 @@ export function groupRows(rows: readonly ActieRow[], group: GroupKey): RowGroup[
       map.set(key, list);
     }
   }
-  const order = groupOrder(group, rows);
+  const order = groupOrder(group, rows, inrichting);
   return [...map.entries()].sort(([a], [b]) => order(a, b)).map(([key, list]) => ({ key, rows: list }));
 }
 
@@ -304,17 +337,21 @@ export function groupRows(rows: readonly ActieRow[], group: GroupKey): RowGroup[
 export type ListEntry =
   { kind: 'group'; key: string; count: number; collapsed: boolean } | { kind: 'row'; row: ActieRow; groupKey: string };
 
-/** Filters, sorts and groups in one go, flattened for the virtualiser; collapsed groups keep only their header. */
+/**
+ * Filters, sorts and groups in one go, flattened for the virtualiser; collapsed groups keep only their header.
+ * `inrichting`: the set-up whose plateau, theme and domain order the sort and the groups follow.
+ */
 export function buildEntries(
   rows: readonly ActieRow[],
   query: ListQuery,
   today: CalendarDate,
   collapsed: ReadonlySet<string> = new Set(),
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): { entries: ListEntry[]; matched: ActieRow[] } {
-  const matched = sortRows(filterRows(rows, query.filters, today), query.sort);
+  const matched = sortRows(filterRows(rows, query.filters, today), query.sort, inrichting);
   if (query.group === 'geen') return { entries: matched.map((row) => ({ kind: 'row', row, groupKey: '' })), matched };
   const entries: ListEntry[] = [];
-  for (const g of groupRows(matched, query.group)) {
+  for (const g of groupRows(matched, query.group, inrichting)) {
     const isCollapsed = collapsed.has(g.key);
     entries.push({ kind: 'group', key: g.key, count: g.rows.length, collapsed: isCollapsed });
     if (!isCollapsed) for (const row of g.rows) entries.push({ kind: 'row', row, groupKey: g.key });

@@ -1,19 +1,15 @@
 /**
  * The "Nieuwe actie" form as strings and what it becomes: the draft for the store and the issues per field, checked
- * with the domain's rules (validation, links, who may add). Pure, so the dialog and its tests share it.
+ * with the domain's rules (validation, links, who may add). Pure, so the dialog and its tests share it. Plateaus and
+ * domains are the municipality's (`Inrichting`, read with the plan; Zoetermeer's by default).
  */
 import { messageText, type DomainMessage } from '../../../../domain/messages.js';
 import { checkLinks, mayChangeActie, nextActienummer, type PlanActor } from '../../../../domain/plan-wijzigen.js';
-import {
-  DOMEINEN,
-  type Actie,
-  type Advies,
-  type Domein,
-  type PersonRef,
-  type Plateau,
-} from '../../../../domain/model.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
+import { type Actie, type Advies, type Domein, type PersonRef, type Plateau } from '../../../../domain/model.js';
 import { validateActie } from '../../../../domain/validation.js';
 import type { NieuweActie } from '../../../../data/acties-store.js';
+import { domeinenInOrde } from './actie-form.js';
 
 export type NieuweActieForm = {
   advies: number;
@@ -30,14 +26,21 @@ export type NieuweActieForm = {
 
 export type NieuweActieField = keyof NieuweActieForm;
 
-/** A fresh form for an advies: its plateau, and the tab's domain (or Concern) as the domain. */
-export function emptyForm(advies: Advies, scope: Domein | undefined): NieuweActieForm {
+/**
+ * A fresh form for an advies: its plateau, and the tab's domain as the domain, or the set-up's domain of the whole
+ * organisation (Zoetermeer's Concern) when the tab shows every domain.
+ */
+export function emptyForm(
+  advies: Advies,
+  scope: Domein | undefined,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): NieuweActieForm {
   return {
     advies: advies.nummer,
     titel: '',
     omschrijving: '',
     plateau: advies.plateau,
-    domeinen: [scope ?? 'Concern'],
+    domeinen: [scope ?? concernDomein(inrichting)],
     eigenaarId: '',
     deadline: '',
     afhankelijkVan: '',
@@ -57,15 +60,19 @@ export function parseNummers(text: string): string[] {
   ];
 }
 
-/** The draft the store adds: status Niet gestart, the owner resolved among the site users. */
-export function toDraft(form: NieuweActieForm, users: readonly PersonRef[]): NieuweActie {
+/** The draft the store adds: status Niet gestart, the owner resolved among the site users, domains in set-up order. */
+export function toDraft(
+  form: NieuweActieForm,
+  users: readonly PersonRef[],
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): NieuweActie {
   const eigenaar = users.find((u) => u.id === form.eigenaarId);
   return {
     titel: form.titel.trim(),
     ...(form.omschrijving.trim() ? { omschrijving: form.omschrijving.trim() } : {}),
     advies: form.advies,
     plateau: form.plateau,
-    domeinen: DOMEINEN.filter((d) => form.domeinen.includes(d)),
+    domeinen: domeinenInOrde(form.domeinen, inrichting),
     status: 'Niet gestart',
     ...(eigenaar ? { eigenaar } : {}),
     ...(form.deadline.trim() ? { deadline: form.deadline.trim() } : {}),
@@ -82,22 +89,27 @@ export function previewNummer(form: NieuweActieForm, acties: readonly Pick<Actie
   );
 }
 
-/** The first issue per field, said by `say` (Dutch by default), with the domain's rules; empty when the action may be added. */
+/**
+ * The first issue per field, said by `say` (Dutch by default), with the domain's rules; empty when the action may be
+ * added. `plan.inrichting`: the set-up the plateau and domains are checked against and whose domain of the whole
+ * organisation (the CMT's) may add any action; Zoetermeer's when absent.
+ */
 export function checkForm(
   form: NieuweActieForm,
-  plan: { acties: readonly Actie[]; bevindingen: readonly { nummer: number }[] },
+  plan: { acties: readonly Actie[]; bevindingen: readonly { nummer: number }[]; inrichting?: Inrichting },
   users: readonly PersonRef[],
   actor: PlanActor,
   notAllowed: string,
   say: (message: DomainMessage) => string = messageText,
 ): Partial<Record<NieuweActieField, string>> {
-  const draft = toDraft(form, users);
+  const inrichting = plan.inrichting ?? ZOETERMEER_INRICHTING;
+  const draft = toDraft(form, users, inrichting);
   const actie: Actie = { ...draft, nummer: previewNummer(form, plan.acties) };
   const issues: Partial<Record<NieuweActieField, string>> = {};
   const add = (field: NieuweActieField, message: string) => {
     issues[field] ??= message;
   };
-  const result = validateActie(actie);
+  const result = validateActie(actie, inrichting);
   if (!result.ok) {
     for (const issue of result.issues) {
       const head = issue.path.split('.')[0] ?? '';
@@ -106,6 +118,6 @@ export function checkForm(
     }
   }
   for (const issue of checkLinks(plan, actie)) add(issue.path, say(issue.message));
-  if (!issues.domeinen && !mayChangeActie(actor, draft.domeinen)) add('domeinen', notAllowed);
+  if (!issues.domeinen && !mayChangeActie(actor, draft.domeinen, inrichting)) add('domeinen', notAllowed);
   return issues;
 }
