@@ -171,7 +171,13 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
         import('../../../../data/plan-xlsx.js'),
         import('../../../../data/plan-import.js'),
       ]);
-      setDryRun(dryRunPlanImport(await readPlanXlsx(await file.arrayBuffer()), { users: plan?.users ?? [] }));
+      // A file without an Inrichting sheet is checked against the site's own set-up, as the CLI's --plan does.
+      setDryRun(
+        dryRunPlanImport(await readPlanXlsx(await file.arrayBuffer()), {
+          users: plan?.users ?? [],
+          ...(plan ? { inrichting: plan.inrichting } : {}),
+        }),
+      );
     } catch (err) {
       // The size and row limits have the portfolio import's words in the UI's language, not the data layer's Dutch.
       if (err instanceof Error && err.name === 'ImportLimitError') {

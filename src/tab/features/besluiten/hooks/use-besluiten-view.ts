@@ -25,7 +25,7 @@ export function useBesluitenView(
   params: URLSearchParams,
   onParamsChange: (params: URLSearchParams) => void,
 ) {
-  const { now } = usePlanContext();
+  const { now, plan } = usePlanContext();
   const log = useBesluitenLog();
   const [exportError, setExportError] = useState<string | undefined>();
 
@@ -36,8 +36,9 @@ export function useBesluitenView(
       defaultMtKey(
         log.mts.map((m) => m.value),
         scope,
+        plan?.inrichting,
       ),
-    [log.mts, scope],
+    [log.mts, scope, plan?.inrichting],
   );
   const mtKey = effectiveMtKey(query, defaultKey);
   const invalidPeriod = periodInvalid(query);

@@ -1,6 +1,7 @@
 import type { BesluitFilter } from '../../../../domain/besluitenlog.js';
 import { calendarDateToInstant, isValidCalendarDate } from '../../../../domain/dates.js';
 import { endOfDay } from '../../../../domain/report.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
 import type { CalendarDate, Domein } from '../../../../domain/model.js';
 
 /** The filters of the decision log as they stand in the URL, so a link reproduces the view. */
@@ -47,11 +48,15 @@ export function besluitenParams(query: BesluitenQuery): URLSearchParams {
 type MtChoice = { key: string; domeinen: readonly Domein[]; actief?: boolean };
 
 /**
- * The MT a tab shows by default: a channel tab of a business domain shows its own MT; the CMT (Concern) and a tab
- * without a domain see every MT.
+ * The MT a tab shows by default: a channel tab of a business domain shows its own MT; the CMT (the set-up's concern
+ * domain, Zoetermeer's Concern) and a tab without a domain see every MT.
  */
-export function defaultMtKey(mts: readonly MtChoice[], scope: Domein | undefined): string | undefined {
-  if (scope === undefined || scope === 'Concern') return undefined;
+export function defaultMtKey(
+  mts: readonly MtChoice[],
+  scope: Domein | undefined,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): string | undefined {
+  if (scope === undefined || scope === concernDomein(inrichting)) return undefined;
   return mts.find((m) => m.actief !== false && m.domeinen.includes(scope))?.key;
 }
 
