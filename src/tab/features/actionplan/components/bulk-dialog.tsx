@@ -31,6 +31,7 @@ import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter, type ActieChange } from '../../../lib/plan/use-actie-writer.js';
 import { DateInput } from '../../../components/date-picker.js';
+import type { DomainMessage } from '../../../../domain/messages.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { bulkTexts } from '../edit-i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
@@ -139,7 +140,10 @@ export function BulkDialog({
           r.error.name === 'ActieConflictError'
             ? bt('conflict')
             : r.error.name === 'ActieValidationError'
-              ? r.error.message
+              ? // The domain's messages in the UI's language, not the error's Dutch text.
+                (r.error as Error & { issues: { message: DomainMessage }[] }).issues
+                  .map((i) => say(i.message))
+                  .join(' ')
               : t(describeError(r.error).key, { detail: describeError(r.error).detail ?? '' });
         return [{ id: r.id, nummer: nummerOf(r.id), reason }];
       });
