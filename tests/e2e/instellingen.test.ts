@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimFields, sentFields } from '../../src/data/lists/herinneringen.js';
 import { installatieToFields } from '../../src/data/lists/installaties.js';
@@ -362,9 +362,30 @@ describe('the Instellingen view', () => {
     const cards = page.getByTestId('mt-card');
     const shown = await cards.count();
     expect(shown).toBeGreaterThan(1);
-    // From now on every read of the MTs (one `$batch`) and of /healthz fails.
-    await page.route('**/$batch', (route) => route.abort('connectionreset'));
-    await page.route('**/healthz', (route) => route.abort('connectionreset'));
+    // From now on every read of the MTs (one `$batch`) and of /healthz fails, until the person presses that error's
+    // "Opnieuw proberen". The MTs and the job status are also polled every 10 s: were the routes simply removed, a poll
+    // could succeed first and take the error (and its button) away before the click, which is not what is tested here.
+    // A capture listener notes the pressed button's error block before React's handler starts the read.
+    await page.evaluate(() => {
+      const pressed: string[] = [];
+      (window as unknown as { __retried: string[] }).__retried = pressed;
+      document.addEventListener(
+        'click',
+        (event) => {
+          const button = (event.target as Element | null)?.closest('[data-testid="load-error-retry"]');
+          const block = button?.parentElement?.closest('[data-testid]')?.getAttribute('data-testid');
+          if (block) pressed.push(block);
+        },
+        true,
+      );
+    });
+    const failUntilRetried = (block: string) => async (route: Route) => {
+      const retried = await page.evaluate(() => (window as unknown as { __retried: string[] }).__retried);
+      if (retried.includes(block)) await route.continue();
+      else await route.abort('connectionreset');
+    };
+    await page.route('**/$batch', failUntilRetried('inst-load-error'));
+    await page.route('**/healthz', failUntilRetried('job-status-error'));
     // The page becoming visible again reads the MTs at once; the job status fails at its next poll (10 s).
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     const mtsError = page.getByTestId('inst-load-error');
@@ -376,8 +397,6 @@ describe('the Instellingen view', () => {
     await jobError.waitFor({ timeout: 30_000 });
     await expect(jobError.innerText()).resolves.toContain('De status van de taak kon niet worden opgehaald');
     await expect(job.innerText()).resolves.toContain('Geen herinneringstaak op deze server.');
-    await page.unroute('**/$batch');
-    await page.unroute('**/healthz');
     await mtsError.getByRole('button', { name: 'Opnieuw proberen' }).click();
     await mtsError.waitFor({ state: 'detached' });
     await jobError.getByRole('button', { name: 'Opnieuw proberen' }).click();
