@@ -103,3 +103,29 @@ describe('the meeting side panel "Digitalisering"', () => {
     await next.page.close();
   });
 });
+
+describe('the side panel on a failed read (issue 17)', () => {
+  it('says what failed in Dutch and "Opnieuw proberen" reads the agenda again', async () => {
+    const panelPage = await browser.newPage({ viewport: { width: 320, height: 900 } });
+    const errors = watchErrors(panelPage);
+    // The agenda's read of the secretaries' choices fails; the plan itself (its own reads) is not touched.
+    await panelPage.route('**/lists/Agendakeuzes/items**', (route) => route.abort('connectionreset'));
+    await panelPage.goto(
+      host.url(
+        `${run.appUrl}/index.html?domein=Sociaal%20Domein&vergadering=${encodeURIComponent(NEXT_MEETING)}#/roadmap`,
+        { frameContext: 'sidePanel', upn: UPN.imSociaal },
+      ),
+    );
+    const tab = panelPage.frameLocator('#tab');
+    const error = tab.getByTestId('vergadering-error');
+    await error.waitFor({ timeout: 30_000 });
+    await expect(error.innerText()).resolves.toContain('De agenda kon niet worden geladen');
+    await panelPage.unroute('**/lists/Agendakeuzes/items**');
+    await error.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    // The retry reads the MTs, the portfolio, the decisions and the choices again: generous under a loaded machine.
+    await tab.getByTestId('vergadering-panel').waitFor({ timeout: 45_000 });
+    await expect(error.count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await panelPage.close();
+  }, 60_000);
+});
