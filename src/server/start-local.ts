@@ -78,6 +78,11 @@ export type LocalOptions = {
    * dev server on another port.
    */
   extraOrigins?: readonly string[];
+  /**
+   * What a fresh site is seeded with: Zoetermeer's plan by default; `false` provisions the lists only (a test then
+   * imports another municipality's plan, with its own set-up, through the plan import).
+   */
+  seed?: false;
 };
 
 /**
@@ -170,14 +175,20 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRun> 
     holidays = holidayWindowPerDay(config.reminders.extraHolidays);
     const graph = createServerGraph(config);
     // The one provisioner, both parts: Graph (lists, columns, indexes) and SharePoint REST (versioning, views, marker).
-    const prepared = await prepareSite({ graph, sharePoint: createServerSharePoint(config) }, config.siteUrl, {
-      plan: zoetermeerPlan,
-      portfolio: zoetermeerPortfolio,
-      kwartaaldoelen: zoetermeerKwartaaldoelen,
-      mts: zoetermeerMTs,
-      domeinVoortgang: zoetermeerDomeinVoortgang,
-      inrichting: ZOETERMEER_INRICHTING,
-    });
+    const prepared = await prepareSite(
+      { graph, sharePoint: createServerSharePoint(config) },
+      config.siteUrl,
+      options.seed === false
+        ? undefined
+        : {
+            plan: zoetermeerPlan,
+            portfolio: zoetermeerPortfolio,
+            kwartaaldoelen: zoetermeerKwartaaldoelen,
+            mts: zoetermeerMTs,
+            domeinVoortgang: zoetermeerDomeinVoortgang,
+            inrichting: ZOETERMEER_INRICHTING,
+          },
+    );
     log({
       level: 'info',
       msg: 'site ready',

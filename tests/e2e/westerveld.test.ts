@@ -1,0 +1,117 @@
+/// <reference lib="dom" />
+/**
+ * Issue 12.8 through the tab: another municipality's plan (the made-up Westerveld of tests/fixtures/westerveld-plan.ts,
+ * with its own set-up: six domains with "Gemeentebreed" as the CMT's, themes S and L, three plateaus) on a site of
+ * its own. The shared e2e run keeps Zoetermeer's set-up; this file starts its own run without seeding and imports
+ * Westerveld's workbook through the plan import, as a new municipality would.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraph, type Graph } from '../../src/data/graph/client.js';
+import { createClientCredentialsTokenSource } from '../../src/data/graph/token-source.js';
+import { fieldsExpand, SITE_USERS_LIST, type ListItem } from '../../src/data/lists/list-definition.js';
+import { siteUserFieldNames, toSiteUser } from '../../src/data/lists/site-users.js';
+import { dryRunPlanImport } from '../../src/data/plan-import.js';
+import { loadPlan } from '../../src/data/plan-store.js';
+import { applyPlanImport } from '../../src/data/plan-transfer.js';
+import { readPlanXlsx } from '../../src/data/plan-xlsx.js';
+import { listPath, resolveSite } from '../../src/data/site.js';
+import { startTestRun } from '../support/local-run.js';
+import { WESTERVELD_INRICHTING, westerveldWorkbook } from '../fixtures/westerveld-plan.js';
+import { sharedBrowser } from './support/shared-run.js';
+import { personaContext, UPN, watchErrors } from './support/tab.js';
+import { WAIT } from './support/waits.js';
+
+let own: Awaited<ReturnType<typeof startTestRun>>;
+let browser: Browser;
+let graph: Graph;
+let siteId: string;
+
+const DOMEINEN = WESTERVELD_INRICHTING.domeinen.map((d) => d.naam);
+
+beforeAll(async () => {
+  own = await startTestRun({}, { seed: false });
+  browser = await sharedBrowser();
+  graph = createGraph({
+    graphBaseUrl: own.sandbox.graphUrl,
+    tokens: createClientCredentialsTokenSource({
+      tokenUrl: own.sandbox.tokenUrl,
+      clientId: 'sandbox-app',
+      clientSecret: 'sandbox-secret',
+    }),
+  });
+  siteId = (await resolveSite(graph, own.sandbox.siteUrl)).id;
+  const users = (
+    await graph.getAll<ListItem>(
+      `${listPath(siteId, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}&$top=999`,
+    )
+  ).map(toSiteUser);
+  const dryRun = dryRunPlanImport(await readPlanXlsx(await westerveldWorkbook()), { users });
+  expect(dryRun.problems).toEqual([]);
+  await applyPlanImport(graph, siteId, dryRun);
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await own?.close();
+});
+
+describe("Westerveld's plan in the tab, on a site of its own", () => {
+  it(
+    "the header, the roadmap, the list's filter and Nieuwe actie offer Westerveld's set-up; an action saves with a Westerveld domain",
+    { timeout: 240_000 },
+    async () => {
+      const context = await personaContext(browser, UPN.secretaris);
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+
+      // The CMT's tab of Westerveld: its domain of the whole organisation.
+      await page.goto(`${own.appUrl}/index.html?domein=Gemeentebreed#/roadmap`);
+      await page.getByTestId('roadmap-card').first().waitFor({ timeout: WAIT.view });
+      const options = await page.getByTestId('domein-choice').locator('option').allInnerTexts();
+      expect(options.slice(1)).toEqual(DOMEINEN);
+      const columns = await page.locator('[data-testid="roadmap"] > div > h3').allInnerTexts();
+      // The column heads are numbered ("1. Basis op orde"); the rows' heads are the themes ("S. Sturing").
+      expect(columns.map((c) => c.trim()).filter((c) => /^\d+\. /.test(c))).toEqual([
+        '1. Basis op orde',
+        '2. Doorontwikkelen',
+        '3. Voorop lopen',
+      ]);
+      expect(columns.map((c) => c.trim()).filter((c) => !/^\d+\. /.test(c))).toEqual([
+        'Thema S · Sturing',
+        'Thema L · Leren',
+      ]);
+
+      // The list of every domain: the domain filter offers Westerveld's domains.
+      await page.goto(`${own.appUrl}/index.html?domein=#/lijst`);
+      await page.getByTestId('actie-row').first().waitFor({ timeout: WAIT.view });
+      // The list's own filter (in its search and filter bar), not the header's domain choice.
+      await page.getByRole('search').getByRole('combobox', { name: 'Domein' }).click();
+      await expect.poll(() => page.locator('.fui-Listbox .fui-Option').allInnerTexts()).toEqual(DOMEINEN);
+      await page.keyboard.press('Escape');
+
+      // Nieuwe actie in the CMT's tab: Westerveld's domains, starting on Gemeentebreed.
+      await page.goto(`${own.appUrl}/index.html?domein=Gemeentebreed#/lijst`);
+      await page.getByTestId('actie-row').first().waitFor({ timeout: WAIT.view });
+      await page.getByTestId('nieuwe-actie-button').click();
+      const dialog = page.getByTestId('nieuwe-actie');
+      await dialog.getByRole('combobox', { name: 'Advies' }).selectOption('2');
+      const boxes = dialog.getByRole('group', { name: /Domeinen/ }).getByRole('checkbox');
+      await expect.poll(async () => (await boxes.all()).length).toBe(DOMEINEN.length);
+      await expect(dialog.getByRole('checkbox', { name: 'Gemeentebreed' }).isChecked()).resolves.toBe(true);
+      await dialog.getByRole('checkbox', { name: 'Gemeentebreed' }).uncheck();
+      await dialog.getByRole('checkbox', { name: 'Ruimte' }).check();
+      await dialog.getByRole('textbox', { name: 'Titel' }).fill('Applicatie-eigenaren per domein benoemen');
+      await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('heading', { name: /^2\.3 · / })
+        .waitFor({ timeout: WAIT.write });
+
+      const saved = (await loadPlan(graph, siteId)).acties.find((a) => a.value.nummer === '2.3');
+      expect(saved?.value).toMatchObject({ advies: 2, plateau: 'Doorontwikkelen', domeinen: ['Ruimte'] });
+      expect(saved?.problems).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+});
