@@ -4,7 +4,7 @@
  * validated with the domain's rules first (Dutch messages) and written with If-Match, so a concurrent edit becomes a
  * typed conflict carrying the other person's version.
  */
-import type { Inrichting } from '../domain/inrichting-basis.js';
+import { ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
 import type { MT } from '../domain/model.js';
 import { parseMeetingSchedule, SCHEDULE_FREQUENCIES } from '../domain/schedule.js';
 import { messageText, type DomainMessage } from '../domain/messages.js';
@@ -128,9 +128,14 @@ export function scheduleProblem(text: string): DomainMessage | undefined {
 
 /**
  * The MT after the change, and every rule it breaks (empty when it may be written). Pure: the settings form calls
- * it for inline messages, the store before writing.
+ * it for inline messages, the store before writing. Its domains must be the site's set-up's (issue 12.8; Zoetermeer's
+ * where the site has none of its own).
  */
-export function checkMTChange(current: MT, change: MTChange): { merged: MT; issues: ValidationIssue[] } {
+export function checkMTChange(
+  current: MT,
+  change: MTChange,
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): { merged: MT; issues: ValidationIssue[] } {
   const { beheerders: _b, ...fields } = change;
   const merged: MT = { ...current, ...fields };
   for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
@@ -150,7 +155,7 @@ export function checkMTChange(current: MT, change: MTChange): { merged: MT; issu
       message: M.kanaalIdVorm,
     });
   }
-  const result = validateMT(merged);
+  const result = validateMT(merged, inrichting);
   if (result.ok) return { merged: result.value, issues: ids };
   const issues = [...ids, ...result.issues].map((issue) => {
     if (issue.path === 'schema' && issue.message.key === 'schemaOngeldig' && typeof merged.schema === 'string') {
@@ -275,14 +280,14 @@ export function mtSleutelVoor(naam: string, taken: readonly string[]): string {
 
 export function createMtsStore(graph: Graph, siteId: string): MtsStore {
   const list = createListStore(graph, siteId, 'MTs');
-  // What was written is mapped against the site's set-up, read once, when the first write is made.
+  // A change is checked, and what was written mapped, against the site's set-up, read once, before the first write.
   let inrichting: Promise<Inrichting> | undefined;
-  const toRegistration = async (item: ListItem) =>
-    toMTRegistration(item, await (inrichting ??= readInrichtingVoorLezen(graph, siteId)));
+  const setUp = () => (inrichting ??= readInrichtingVoorLezen(graph, siteId));
+  const toRegistration = async (item: ListItem) => toMTRegistration(item, await setUp());
   return {
     async create(sleutel, fields) {
       const empty: MT = { key: sleutel, naam: fields.naam, domeinen: [] };
-      const { issues } = checkMTChange(empty, fields);
+      const { issues } = checkMTChange(empty, fields, await setUp());
       if (fields.beheerders?.some((id) => !/^\d+$/.test(id)))
         issues.push({ path: 'beheerders', message: M.beheerdersOnbekend });
       if (issues.length > 0) throw new MTValidationError(issues);
@@ -305,7 +310,7 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
       }
     },
     async update(current, change) {
-      const { issues } = checkMTChange(current.value, change);
+      const { issues } = checkMTChange(current.value, change, await setUp());
       if (change.beheerders?.some((id) => !/^\d+$/.test(id)))
         issues.push({ path: 'beheerders', message: M.beheerdersOnbekend });
       if (issues.length > 0) throw new MTValidationError(issues);

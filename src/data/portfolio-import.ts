@@ -24,7 +24,8 @@ import {
 import { isValidCalendarDate } from '../domain/dates.js';
 import { binnenLimiet } from '../domain/text-limits.js';
 import { inrichtingWaarden, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
-import { domeinAliassen, validatePortfolioItemIn } from '../domain/portfolio-inrichting.js';
+import { domeinAliassen } from '../domain/portfolio-inrichting.js';
+import { validatePortfolioItem } from '../domain/validation.js';
 import type { Loaded } from './lists/field-reader.js';
 import { portfolioItemToFields } from './lists/portfolio.js';
 
@@ -460,7 +461,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
     candidate.key =
       existing?.value.key ?? keyText ?? (titel && domein ? importKey(titel, String(domein)) : `rij-${row.rowNumber}`);
 
-    const validation = validatePortfolioItemIn(candidate, inrichting);
+    const validation = validatePortfolioItem(candidate, inrichting);
     if (!validation.ok) {
       for (const issue of validation.issues) {
         const field = PATH_TO_FIELD[issue.path.split('.')[0] ?? ''];

@@ -1,8 +1,7 @@
 import type { Kwartaaldoel, PersonRef, PortfolioItem } from '../domain/model.js';
 import { messageText, validationMessages as M } from '../domain/messages.js';
 import type { Inrichting } from '../domain/inrichting-basis.js';
-import { validatePortfolioItemIn } from '../domain/portfolio-inrichting.js';
-import { validateKwartaaldoel, type ValidationIssue } from '../domain/validation.js';
+import { validateKwartaaldoel, validatePortfolioItem, type ValidationIssue } from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
 import { readListsInOneBatch } from './list-batch.js';
 import { ACTIE_FIELDS } from './lists/acties.js';
@@ -156,7 +155,7 @@ export function checkPortfolioItem(
   context: Pick<LoadedPortfolio, 'actieIdByNummer' | 'inrichting'>,
 ): ValidationResult {
   const issues: ValidationIssue[] = [];
-  const validation = validatePortfolioItemIn(item, context.inrichting);
+  const validation = validatePortfolioItem(item, context.inrichting);
   if (!validation.ok) issues.push(...validation.issues);
   for (const role of ['opdrachtgever', 'informatiemanager', 'iaContact'] as const) {
     const person = item[role];

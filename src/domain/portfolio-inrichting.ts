@@ -1,31 +1,8 @@
 /**
- * A portfolio item's domain checked against the municipality's set-up (issue 12, point 8). The domain's rules
- * (`validatePortfolioItem`) know Zoetermeer's domains; here the set-up decides which domain an item may have, and
- * those rules decide everything else.
+ * The short names a portfolio file may use for the municipality's set-up's domains (issue 12, point 8). Whether a
+ * domain is the set-up's is `validatePortfolioItem`'s to say, with the set-up as its argument.
  */
-import { concernDomein, inrichtingWaarden, type Inrichting } from './inrichting-basis.js';
-import { validationMessages as M } from './messages.js';
-import { DOMEINEN, type PortfolioItem } from './model.js';
-import { validatePortfolioItem, type ValidationIssue, type ValidationResult } from './validation.js';
-
-/**
- * Validates a portfolio item whose domain must be one of the set-up's. A set-up domain is validated as a stand-in
- * (one of Zoetermeer's, which the rules know) and put back; a domain the set-up lacks is refused with the rules' own
- * message (`domeinOngeldig`), also when it is one of Zoetermeer's. Any other fault is the rules' to name.
- */
-export function validatePortfolioItemIn(input: unknown, inrichting: Inrichting): ValidationResult<PortfolioItem> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return validatePortfolioItem(input);
-  const domein = (input as { domein?: unknown }).domein;
-  if (typeof domein !== 'string') return validatePortfolioItem(input);
-  const bekend = inrichtingWaarden(inrichting, 'domeinen').includes(domein);
-  const result = validatePortfolioItem({ ...input, domein: DOMEINEN[0] });
-  if (result.ok && bekend) return { ok: true, value: { ...result.value, domein } };
-  const issues: ValidationIssue[] = [
-    ...(bekend ? [] : [{ path: 'domein', message: M.domeinOngeldig }]),
-    ...(result.ok ? [] : result.issues),
-  ];
-  return { ok: false, issues };
-}
+import { concernDomein, type Inrichting } from './inrichting-basis.js';
 
 /**
  * The short names a file may use for a set-up domain, lower case: "cmt" for the concern domain, and a domain's name

@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe("Westerveld's plan in the tab, on a site of its own", () => {
   it(
-    "the header, the roadmap, the list's filter and Nieuwe actie offer Westerveld's set-up; an action saves with a Westerveld domain",
+    "the header, the roadmap, the list's filter, Nieuwe actie and a new MT offer Westerveld's set-up; an action saves with a Westerveld domain",
     { timeout: 240_000 },
     async () => {
       const context = await personaContext(browser, UPN.secretaris);
@@ -110,6 +110,17 @@ describe("Westerveld's plan in the tab, on a site of its own", () => {
       const saved = (await loadPlan(graph, siteId)).acties.find((a) => a.value.nummer === '2.3');
       expect(saved?.value).toMatchObject({ advies: 2, plateau: 'Doorontwikkelen', domeinen: ['Ruimte'] });
       expect(saved?.problems).toEqual([]);
+
+      // Instellingen: a new MT's domains are Westerveld's, in the set-up's order.
+      await page.goto(`${own.appUrl}/index.html?domein=Gemeentebreed#/instellingen`);
+      await page.getByTestId('mt-add').click();
+      const form = page.getByRole('form', { name: 'Nieuw MT' });
+      const mtBoxes = form.getByRole('group', { name: 'Domeinen' }).getByRole('checkbox');
+      await expect.poll(async () => (await mtBoxes.all()).length).toBe(DOMEINEN.length);
+      const labels = await mtBoxes.evaluateAll((boxes) =>
+        boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim()),
+      );
+      expect(labels).toEqual(DOMEINEN);
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -1,7 +1,8 @@
 /**
  * The portfolio on a site with another municipality's set-up (issue 12.8): its valid domains are the site's, not
  * Zoetermeer's. Over HTTP against the sandbox: a seeded site given Westerveld's set-up (Inrichting items and the
- * choice columns), then the portfolio's read, its import (dry run and apply) and its store.
+ * choice columns), then the portfolio's read, its import (dry run and apply) and its store; and the MTs' store, whose
+ * domains are the set-up's too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyImport } from '../../../src/data/portfolio-import-apply.js';
@@ -12,6 +13,7 @@ import {
   PortfolioValidationError,
   type LoadedPortfolio,
 } from '../../../src/data/portfolio-store.js';
+import { createMtsStore, loadMTSettings, MTValidationError } from '../../../src/data/mts-store.js';
 import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
@@ -91,5 +93,20 @@ describe("the portfolio on a site with Westerveld's set-up", { timeout: 120_000 
     expect(moved.value.domein).toBe('Veiligheid');
     await expect(store.update(moved, { domein: 'Fysiek Domein' })).rejects.toBeInstanceOf(PortfolioValidationError);
     expect((await fresh()).items.find((i) => i.id === item.id)?.value.domein).toBe('Veiligheid');
+  });
+});
+
+describe("the MTs on a site with Westerveld's set-up (issue 12.8)", { timeout: 120_000 }, () => {
+  it('the store writes an MT of a Westerveld domain and refuses a Zoetermeer one before writing', async () => {
+    const mts = async () => (await loadMTSettings(sandbox.graph(), siteId, new Date('2020-01-01T00:00:00Z'))).mts;
+    const store = createMtsStore(sandbox.graph(), siteId);
+    const created = await store.create('mt-ruimte', { naam: 'MT Ruimte', domeinen: ['Ruimte', 'Veiligheid'] });
+    expect(created.value.domeinen).toEqual(['Ruimte', 'Veiligheid']);
+    const refused = await store.update(created, { domeinen: ['Sociaal Domein'] }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(MTValidationError);
+    expect((refused as MTValidationError).issues.map((i) => `${i.path} ${i.message.key}`)).toEqual([
+      'domeinen.0 domeinOngeldig',
+    ]);
+    expect((await mts()).find((m) => m.value.key === 'mt-ruimte')?.value.domeinen).toEqual(['Ruimte', 'Veiligheid']);
   });
 });

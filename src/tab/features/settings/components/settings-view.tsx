@@ -46,7 +46,8 @@ import { parseMeetingSchedule, WEEKDAGEN, type Weekdag } from '../../../../domai
 import { CheckGroup } from '../../../components/check-group.js';
 import { LoadError } from '../../../components/load-error.js';
 import { DateInput } from '../../../components/date-picker.js';
-import { DOMEINEN, type Domein } from '../../../../domain/model.js';
+import type { Domein } from '../../../../domain/model.js';
+import { ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
 import type { ValidationIssue } from '../../../../domain/validation.js';
 import { formatCalendarDate, formatInstant } from '../../../i18n/format.js';
 import { useLocale } from '../../../i18n/i18n.js';
@@ -510,6 +511,9 @@ function MtForm({
   const leadText = useLeadText();
   const { session, siteId, plan, now } = usePlanContext();
   const today = amsterdamDate(now);
+  // The MT's domains are the site's set-up's (issue 12.8), in its order.
+  const inrichting = plan?.inrichting ?? ZOETERMEER_INRICHTING;
+  const domeinen = useMemo(() => inrichting.domeinen.map((d) => d.naam), [inrichting]);
   const [base, setBase] = useState(mt);
   const [draft, setDraft] = useState<Draft>(() => draftOf(mt, today));
   const [vervallenNieuw, setVervallenNieuw] = useState('');
@@ -539,7 +543,11 @@ function MtForm({
   }, [base, draft, today]);
   const issues = useMemo(() => {
     const current = base?.value ?? { key: 'nieuw', naam: '', domeinen: [] };
-    const own = checkMTChange(current, creating ? { ...change, naam: draft.naam.trim() } : change).issues.map((i) => ({
+    const own = checkMTChange(
+      current,
+      creating ? { ...change, naam: draft.naam.trim() } : change,
+      inrichting,
+    ).issues.map((i) => ({
       path: i.path,
       message: say(i.message),
     }));
@@ -549,7 +557,7 @@ function MtForm({
         : [];
     const lead = leadInvalid ? [{ path: 'voorlooptijdMinuten', message: t('inst.voorlooptijdGetal') }] : [];
     return [...own.filter((i) => !(leadInvalid && i.path === 'voorlooptijdMinuten')), ...picker, ...lead];
-  }, [base, change, creating, draft, leadInvalid, t, say]);
+  }, [base, change, creating, draft, leadInvalid, t, say, inrichting]);
   const all = [
     ...issues,
     ...serverIssues
@@ -653,7 +661,7 @@ function MtForm({
         />
       </Field>
       <CheckGroup label={t('inst.domeinen')} error={messageFor('domeinen').validationMessage} row>
-        {DOMEINEN.map((d) => (
+        {domeinen.map((d) => (
           <Checkbox
             key={d}
             // Its own id: inside a Field every control would otherwise get the Field's one id, and each label would
@@ -665,7 +673,7 @@ function MtForm({
               setDraft((x) => ({
                 ...x,
                 domeinen: data.checked
-                  ? DOMEINEN.filter((o) => o === d || x.domeinen.includes(o))
+                  ? domeinen.filter((o) => o === d || x.domeinen.includes(o))
                   : x.domeinen.filter((o) => o !== d),
               }))
             }
