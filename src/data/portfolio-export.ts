@@ -4,7 +4,12 @@
  * that fit. The portfolio sheet uses the import's column names, so an exported file imports as it is.
  */
 import {
-  DOMEINEN,
+  concernDomein,
+  inrichtingWaarden,
+  ZOETERMEER_INRICHTING,
+  type Inrichting,
+} from '../domain/inrichting-basis.js';
+import {
   KWARTAAL_KEUZES,
   PORTFOLIO_FASEN,
   PORTFOLIO_STATUSSEN,
@@ -150,8 +155,19 @@ export function exportFileName(kind: 'acties' | 'portfolio', today: CalendarDate
 
 /**
  * What each column of the import takes, for the template's second sheet: whether it must be filled and the values
- * the import accepts (the domain's own lists, so the sheet cannot drift from what the dry run checks).
+ * the import accepts (the domain's own lists and the site's set-up's domains, so the sheet cannot drift from what
+ * the dry run checks).
  */
+export function importFieldHelp(
+  inrichting: Inrichting = ZOETERMEER_INRICHTING,
+): Record<ImportField, { verplicht: boolean; waarden: string }> {
+  return {
+    ...IMPORT_FIELD_HELP,
+    domein: { verplicht: true, waarden: inrichtingWaarden(inrichting, 'domeinen').join(', ') },
+  };
+}
+
+/** {@link importFieldHelp} for a site without a set-up of its own (Zoetermeer's domains). */
 export const IMPORT_FIELD_HELP: Record<ImportField, { verplicht: boolean; waarden: string }> = {
   key: {
     verplicht: false,
@@ -163,7 +179,7 @@ export const IMPORT_FIELD_HELP: Record<ImportField, { verplicht: boolean; waarde
     waarden: 'Tekst, hoogstens 255 tekens. Dezelfde naam en hetzelfde domein als een bestaand item werkt dat item bij.',
   },
   omschrijving: { verplicht: false, waarden: `Tekst, hoogstens ${String(TEKST_MAX.omschrijving)} tekens.` },
-  domein: { verplicht: true, waarden: DOMEINEN.join(', ') },
+  domein: { verplicht: true, waarden: inrichtingWaarden(ZOETERMEER_INRICHTING, 'domeinen').join(', ') },
   opdrachtgever: {
     verplicht: false,
     waarden: 'De naam of het e-mailadres van iemand die op de SharePoint-site bekend is.',
@@ -211,17 +227,30 @@ export const TEMPLATE_EXAMPLE: PortfolioItem = {
 };
 
 /**
- * The import's template as an .xlsx: sheet "Portfolio" with the import's columns and the example row (the import
- * reads the first sheet), and sheet "Toelichting" with, per column, whether it is required and the values it takes.
+ * The example row for a site's set-up: its domain is the set-up's first domain other than the concern domain (the
+ * concern domain where it has no other), so the template imports as it is on that site.
  */
-export function portfolioTemplateXlsx(): Promise<Uint8Array> {
+export function templateExample(inrichting: Inrichting = ZOETERMEER_INRICHTING): PortfolioItem {
+  if (inrichting === ZOETERMEER_INRICHTING) return TEMPLATE_EXAMPLE;
+  const concern = concernDomein(inrichting);
+  const domeinen = inrichtingWaarden(inrichting, 'domeinen');
+  return { ...TEMPLATE_EXAMPLE, domein: domeinen.find((d) => d !== concern) ?? domeinen[0] ?? TEMPLATE_EXAMPLE.domein };
+}
+
+/**
+ * The import's template as an .xlsx: sheet "Portfolio" with the import's columns and the example row (the import
+ * reads the first sheet), and sheet "Toelichting" with, per column, whether it is required and the values it takes,
+ * the domains being the site's set-up's.
+ */
+export function portfolioTemplateXlsx(inrichting: Inrichting = ZOETERMEER_INRICHTING): Promise<Uint8Array> {
+  const help = importFieldHelp(inrichting);
   const helpColumns: Column<ImportField>[] = [
     { header: 'Kolom', width: 22, value: (f) => IMPORT_FIELD_LABELS[f] },
-    { header: 'Verplicht', width: 10, value: (f) => (IMPORT_FIELD_HELP[f].verplicht ? 'ja' : 'nee') },
-    { header: 'Geldige waarden', width: 100, value: (f) => IMPORT_FIELD_HELP[f].waarden },
+    { header: 'Verplicht', width: 10, value: (f) => (help[f].verplicht ? 'ja' : 'nee') },
+    { header: 'Geldige waarden', width: 100, value: (f) => help[f].waarden },
   ];
   return workbookWith([
-    { name: 'Portfolio', columns: PORTFOLIO_COLUMNS as Column<never>[], rows: [TEMPLATE_EXAMPLE] },
+    { name: 'Portfolio', columns: PORTFOLIO_COLUMNS as Column<never>[], rows: [templateExample(inrichting)] },
     { name: 'Toelichting', columns: helpColumns as Column<never>[], rows: IMPORT_FIELDS },
   ]);
 }

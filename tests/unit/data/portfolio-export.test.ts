@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 import { zoetermeerKwartaaldoelen, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
 import {
   excelDate,
@@ -143,5 +144,25 @@ describe('the import template', () => {
     expect({ ok: run.ok, creates: run.creates, invalid: run.invalid }).toEqual({ ok: true, creates: 1, invalid: 0 });
     const { key: _key, ...example } = TEMPLATE_EXAMPLE;
     expect(run.rows[0]?.item).toMatchObject(example);
+  });
+
+  it("for another municipality names its set-up's domains and imports as it is there (issue 12.8)", async () => {
+    const bytes = await portfolioTemplateXlsx(WESTERVELD_INRICHTING);
+    const help = (await open(bytes)).getWorksheet('Toelichting')!;
+    const rows = IMPORT_FIELDS.map((_, i) => (help.getRow(i + 2).values as unknown[]).slice(1));
+    expect(rows.find((r) => r[0] === 'Domein')).toEqual([
+      'Domein',
+      'ja',
+      WESTERVELD_INRICHTING.domeinen.map((d) => d.naam).join(', '),
+    ]);
+    const table = await readXlsx(bytes);
+    const context = { items: [], users: [], actieIdByNummer: new Map(), inrichting: WESTERVELD_INRICHTING };
+    const run = dryRunImport(table, suggestMapping(table.headers), context);
+    expect(run.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect(run.rows[0]?.item?.domein).toBe('Ruimte');
+    // Zoetermeer's template is refused there by its domain: the set-up decides.
+    const zoetermeer = await readXlsx(await portfolioTemplateXlsx());
+    const refused = dryRunImport(zoetermeer, suggestMapping(zoetermeer.headers), context);
+    expect(refused.rows[0]?.problems.map((p) => p.field)).toEqual(['domein']);
   });
 });

@@ -166,7 +166,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
     setError(undefined);
     try {
       const m = await import('../../../../data/portfolio-export.js');
-      download(await m.portfolioTemplateXlsx(), 'portfolio-sjabloon.xlsx', m.XLSX_MIME);
+      download(await m.portfolioTemplateXlsx(portfolio.data?.inrichting), 'portfolio-sjabloon.xlsx', m.XLSX_MIME);
     } catch (err) {
       setError(t('pf.import.readFailed', { detail: err instanceof Error ? err.message : String(err) }));
     }
