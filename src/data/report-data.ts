@@ -375,7 +375,8 @@ export function besluitenLogInputOf(data: ReportData): BesluitLogInput {
 
 /**
  * The input of `voortgangOp` for `peildatum`: the live plan when the date is today or later (at `now`, default the
- * current time), otherwise the plan as the version history shows it at the end of that day (`actiesOpDatum`).
+ * current time), otherwise the plan as the version history shows it at the end of that day (`actiesOpDatum`); with
+ * the site's set-up.
  */
 export function voortgangInputOf(
   data: ReportData,
@@ -393,5 +394,8 @@ export function voortgangInputOf(
       now: options.now ?? new Date(),
     }),
     portfolio: data.portfolio.items.map((p) => ({ id: p.id, value: p.value })),
+    // The site's set-up orders the tables and places the plateau gate (issue 12.8); without it the report would
+    // count another municipality's plan on Zoetermeer's plateaus.
+    inrichting: data.plan.inrichting,
   };
 }

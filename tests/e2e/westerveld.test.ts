@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe("Westerveld's plan in the tab, on a site of its own", () => {
   it(
-    "the header, the roadmap, the list's filter, Nieuwe actie and a new MT offer Westerveld's set-up; an action saves with a Westerveld domain",
+    "the header, the roadmap, the list's filter, Nieuwe actie, a new MT and the plateau gate follow Westerveld's set-up; an action saves with a Westerveld domain",
     { timeout: 240_000 },
     async () => {
       const context = await personaContext(browser, UPN.secretaris);
@@ -121,6 +121,15 @@ describe("Westerveld's plan in the tab, on a site of its own", () => {
         boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim()),
       );
       expect(labels).toEqual(DOMEINEN);
+
+      // Voortgang: the plateau gate is between Westerveld's first and last plateau, and names them.
+      await page.goto(`${own.appUrl}/index.html?domein=Gemeentebreed#/voortgang`);
+      const sentence = page.getByTestId('plateau-gate').getByTestId('gate-sentence');
+      await sentence.waitFor({ timeout: WAIT.view });
+      const zin = await sentence.innerText();
+      expect(zin).toMatch(/^Basis op orde is /);
+      expect(zin).toContain('Voorop lopen');
+      expect(zin).not.toMatch(/Randvoorwaardelijk|Excelleren/);
       expect(errors).toEqual([]);
       await context.close();
     },

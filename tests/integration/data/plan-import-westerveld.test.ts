@@ -150,7 +150,10 @@ describe('another municipality’s plan workbook, with its own set-up, into an e
     });
     expect(model.perAdvies.map((a) => a.nummer)).toEqual([1, 2, 3]);
     expect(model.totals.total).toBe(6); // 7 actions, 3.2 retired
-    // The groups that hold actions are Westerveld's (a group of Zoetermeer's own may still be listed, empty).
+    // The input carries the site's set-up, so the tables are Westerveld's groups, in its order, and nothing else.
+    expect(model.inrichting).toEqual(WESTERVELD_INRICHTING);
+    expect(model.perPlateau.map((r) => r.key)).toEqual([...WESTERVELD_INRICHTING.plateaus]);
+    expect(model.perThema.map((r) => r.key)).toEqual(WESTERVELD_INRICHTING.themas.map((t) => t.code));
     const used = (rows: readonly { key: string; total: number }[]) =>
       rows
         .filter((r) => r.total > 0)

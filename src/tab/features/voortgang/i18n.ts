@@ -44,13 +44,13 @@ export const voortgangCatalogue = defineCatalogue(
     'oordeel.geen-termijn': 'Geen termijn',
     'gate.title': 'Eerst het fundament',
     'gate.open':
-      'Randvoorwaardelijk is gereed ({afgerond} van {opgepakt} opgepakte acties afgerond): de weg naar Excelleren is vrij.',
+      '{eerste} is gereed ({afgerond} van {opgepakt} opgepakte acties afgerond): de weg naar {laatste} is vrij.',
     'gate.vroeg':
-      'Randvoorwaardelijk is voor {percent}% gereed ({afgerond} van {opgepakt} opgepakte acties afgerond), maar Excelleren is al in beweging ({beweging} van {excelleren} acties): eerder dan het plan bedoelt.',
+      '{eerste} is voor {percent}% gereed ({afgerond} van {opgepakt} opgepakte acties afgerond), maar {laatste} is al in beweging ({beweging} van {excelleren} acties): eerder dan het plan bedoelt.',
     'gate.dicht':
-      'Randvoorwaardelijk is voor {percent}% gereed ({afgerond} van {opgepakt} opgepakte acties afgerond); Excelleren wacht daarop, zoals het plan bedoelt.',
+      '{eerste} is voor {percent}% gereed ({afgerond} van {opgepakt} opgepakte acties afgerond); {laatste} wacht daarop, zoals het plan bedoelt.',
     'gate.traject':
-      '{n} Excelleren-acties zijn door het college belegd in een lopend traject; die tellen niet als vroeg.',
+      '{n} {laatste}-acties zijn door het college belegd in een lopend traject; die tellen niet als vroeg.',
     'gate.regel':
       'Belegd in lopend traject is geen afgeronde actie en geen afwijking: het college heeft deze acties zelf in een lopend traject belegd; ze tellen mee in het totaal, niet als afgerond, en niet als ‘eerder dan het plan bedoelt’.',
     'gate.plateaus': 'Afgerond per plateau, in volgorde',
@@ -140,14 +140,13 @@ export const voortgangCatalogue = defineCatalogue(
     'oordeel.binnen-termijn': 'Within term',
     'oordeel.geen-termijn': 'No term',
     'gate.title': 'Foundation first',
-    'gate.open':
-      'Randvoorwaardelijk is complete ({afgerond} of {opgepakt} adopted actions done): the way to Excelleren is open.',
+    'gate.open': '{eerste} is complete ({afgerond} of {opgepakt} adopted actions done): the way to {laatste} is open.',
     'gate.vroeg':
-      'Randvoorwaardelijk is {percent}% complete ({afgerond} of {opgepakt} adopted actions done), but Excelleren is already moving ({beweging} of {excelleren} actions): earlier than the plan intends.',
+      '{eerste} is {percent}% complete ({afgerond} of {opgepakt} adopted actions done), but {laatste} is already moving ({beweging} of {excelleren} actions): earlier than the plan intends.',
     'gate.dicht':
-      'Randvoorwaardelijk is {percent}% complete ({afgerond} of {opgepakt} adopted actions done); Excelleren waits for it, as the plan intends.',
+      '{eerste} is {percent}% complete ({afgerond} of {opgepakt} adopted actions done); {laatste} waits for it, as the plan intends.',
     'gate.traject':
-      '{n} Excelleren actions were placed by the Municipal Executive in a running track; they do not count as early.',
+      '{n} {laatste} actions were placed by the Municipal Executive in a running track; they do not count as early.',
     'gate.regel':
       'Placed in a running track (Belegd in lopend traject) is neither a finished action nor a deviation: the Municipal Executive placed these actions in a running track itself; they count in the total, not as done, and not as ‘earlier than the plan intends’.',
     'gate.plateaus': 'Done per plateau, in order',

@@ -24,8 +24,8 @@ const percentOf = (afgerond: number, opgepakt: number) =>
   opgepakt === 0 ? 0 : Math.round((afgerond / opgepakt) * 100);
 
 /**
- * "Eerst het fundament": one sentence on how far Randvoorwaardelijk is and whether Excelleren already moves, and a bar
- * per plateau in plan order. The bars count taken-up actions (not Niet overgenomen), as the gate does, and every bar's
+ * "Eerst het fundament": one sentence on how far the set-up's first plateau is (Randvoorwaardelijk in Zoetermeer's)
+ * and whether its last (Excelleren) already moves, and a bar per plateau in plan order. The bars count taken-up actions (not Niet overgenomen), as the gate does, and every bar's
  * label says its numbers.
  */
 export function PlateauGate({ model }: { model: Voortgangsrapportage }) {
@@ -35,6 +35,10 @@ export function PlateauGate({ model }: { model: Voortgangsrapportage }) {
   const ft = useFeatureT(voortgangCatalogue);
   const gate = model.gate;
   const rv = gate.randvoorwaardelijk;
+  // The gate is between the set-up's first and last plateau (Randvoorwaardelijk and Excelleren in Zoetermeer's).
+  const plateaus = model.inrichting.plateaus;
+  const eerste = plateauLabel(t, plateaus[0] ?? '');
+  const laatste = plateauLabel(t, plateaus[plateaus.length - 1] ?? '');
   return (
     <section
       className={styles.section}
@@ -52,8 +56,10 @@ export function PlateauGate({ model }: { model: Voortgangsrapportage }) {
           opgepakt: opgepaktVan(rv),
           beweging: gate.excellerenInBeweging,
           excelleren: gate.excelleren.total,
+          eerste,
+          laatste,
         })}
-        {gate.excellerenInTraject > 0 && <> {ft('gate.traject', { n: gate.excellerenInTraject })}</>}
+        {gate.excellerenInTraject > 0 && <> {ft('gate.traject', { n: gate.excellerenInTraject, laatste })}</>}
       </Body1>
       <Body1 as="p" className={styles.muted} data-testid="belegd-regel">
         {ft('gate.regel')}

@@ -68,6 +68,7 @@ export function useVoortgangModel(
         adviezen: plan.adviezen.map((a) => a.value),
         bevindingen: plan.bevindingen.map((b) => b.value),
         acties: actiesOpDatum({ live, histories: [], peildatum, now }),
+        inrichting: plan.inrichting,
       };
     else return undefined;
     return {
