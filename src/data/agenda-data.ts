@@ -24,10 +24,10 @@ import { HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/her
 import { toAgendaKeuze } from './lists/agendakeuzes.js';
 import { inrichtingFieldNames } from './lists/inrichting.js';
 import { kwartaaldoelFieldNames } from './lists/kwartaaldoelen.js';
-import { SITE_USERS_LIST } from './lists/list-definition.js';
+import { SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
 import { mtFieldNames, toMT } from './lists/mts.js';
 import { portfolioFieldNames } from './lists/portfolio.js';
-import { siteUserFieldNames, toSiteUser } from './lists/site-users.js';
+import { siteUserFieldNames } from './lists/site-users.js';
 import { mapPlan, type LoadedPlan } from './plan-store.js';
 import { mapPortfolio, type LoadedPortfolio } from './portfolio-store.js';
 
@@ -70,6 +70,35 @@ export const PLAN_SOURCE_READS = [
 ] as const;
 
 /**
+ * The plan, the portfolio and the MTs from the answers to {@link PLAN_SOURCE_READS}; every list is read against the
+ * same set-up, the plan's (issue 12.8).
+ */
+export function mapPlanSources(raw: Record<string, ListItem[]>): {
+  plan: LoadedPlan;
+  portfolio: LoadedPortfolio;
+  mts: Loaded<MT>[];
+} {
+  const acties = raw.acties ?? [];
+  const users = raw.users ?? [];
+  const plan = mapPlan({
+    adviezen: raw.adviezen ?? [],
+    bevindingen: raw.bevindingen ?? [],
+    acties,
+    users,
+    domeinVoortgang: raw.domeinVoortgang ?? [],
+    inrichting: raw.inrichting ?? [],
+  });
+  return {
+    plan,
+    portfolio: mapPortfolio(
+      { portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties },
+      plan.inrichting,
+    ),
+    mts: (raw.mts ?? []).map((item) => toMT(item, plan.inrichting)),
+  };
+}
+
+/**
  * Reads the agenda's sources in one `$batch` (lists beyond one page are followed with ordinary requests).
  * `since` bounds the reminder log on its indexed Moment column, so years of meetings do not slow the pane.
  */
@@ -81,26 +110,16 @@ export async function loadAgendaSourceData(graph: Graph, siteUrl: string, since:
     { id: 'agenderingen', ...AGENDERINGEN_OPEN_READ },
     { id: 'keuzes', ...agendakeuzesSince(since) },
   ]);
-  const acties = raw.acties ?? [];
-  const users = raw.users ?? [];
-  const plan = mapPlan({
-    adviezen: raw.adviezen ?? [],
-    bevindingen: raw.bevindingen ?? [],
-    acties,
-    users,
-    domeinVoortgang: raw.domeinVoortgang ?? [],
-    inrichting: raw.inrichting ?? [],
-  });
-  // Every list is read against the same set-up, the plan's (issue 12.8).
+  const { plan, portfolio, mts } = mapPlanSources(raw);
   const { inrichting } = plan;
   return {
     plan,
-    portfolio: mapPortfolio({ portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties }, inrichting),
-    mts: (raw.mts ?? []).map((item) => toMT(item, inrichting)),
+    portfolio,
+    mts,
     herinneringen: (raw.herinneringen ?? []).map(toHerinnering).sort(compareHerinneringenNewestFirst),
     besluiten: (raw.besluiten ?? []).map(toBesluit).sort(compareBesluiten),
     agenderingen: (raw.agenderingen ?? []).map((item) =>
-      toAgendering(item, agenderingReadContext(new Map(users.map(toSiteUser).map((u) => [u.id ?? '', u])), inrichting)),
+      toAgendering(item, agenderingReadContext(new Map(plan.users.map((u) => [u.id ?? '', u])), inrichting)),
     ),
     agendakeuzes: (raw.keuzes ?? []).map(toAgendaKeuze),
   };

@@ -19,7 +19,7 @@ import {
   type VoortgangInput,
 } from '../domain/report.js';
 import { BESLUITEN_READ, compareBesluiten } from './besluiten-store.js';
-import { PLAN_SOURCE_READS } from './agenda-data.js';
+import { mapPlanSources, PLAN_SOURCE_READS } from './agenda-data.js';
 import type { Graph } from './graph/client.js';
 import { batchUrl, MAX_BATCH_SIZE, sendBatch, type BatchRequest, type BatchResponse } from './graph/batch.js';
 import { GraphRequestError } from './graph/errors.js';
@@ -31,9 +31,8 @@ import { toBesluit, type Besluit } from './lists/besluiten.js';
 import type { FieldProblem, Loaded } from './lists/field-reader.js';
 import { toHerinnering, type Herinnering } from './lists/herinneringen.js';
 import type { ListItem } from './lists/list-definition.js';
-import { toMT } from './lists/mts.js';
-import { mapPlan, type LoadedPlan } from './plan-store.js';
-import { mapPortfolio, type LoadedPortfolio } from './portfolio-store.js';
+import type { LoadedPlan } from './plan-store.js';
+import type { LoadedPortfolio } from './portfolio-store.js';
 import { listPath } from './site.js';
 
 // ---------- the versions of the actions ----------
@@ -315,20 +314,7 @@ export async function loadReportData(
     { id: 'herinneringen', ...HERINNERINGEN_READ },
     { id: 'besluiten', ...BESLUITEN_READ },
   ]);
-  const acties = raw.acties ?? [];
-  const users = raw.users ?? [];
-  const plan = mapPlan({
-    adviezen: raw.adviezen ?? [],
-    bevindingen: raw.bevindingen ?? [],
-    acties,
-    users,
-    domeinVoortgang: raw.domeinVoortgang ?? [],
-    inrichting: raw.inrichting ?? [],
-  });
-  const portfolio = mapPortfolio(
-    { portfolio: raw.portfolio ?? [], doelen: raw.doelen ?? [], users, acties },
-    plan.inrichting,
-  );
+  const { plan, portfolio, mts } = mapPlanSources(raw);
   const loaded: LoadedHistories =
     options.histories === false ? { histories: [], domeinVoortgang: [] } : await loadHistories(graph, siteId, plan);
   const mensen = new Map<string, string>();
@@ -338,7 +324,7 @@ export async function loadReportData(
     histories: loaded.histories,
     domeinVoortgangHistories: loaded.domeinVoortgang,
     portfolio,
-    mts: (raw.mts ?? []).map((item) => toMT(item, plan.inrichting)),
+    mts,
     herinneringen: (raw.herinneringen ?? []).map(toHerinnering).sort(compareHerinneringenNewestFirst),
     besluiten: (raw.besluiten ?? []).map(toBesluit).sort(compareBesluiten),
     mensen,
