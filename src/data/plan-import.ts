@@ -9,9 +9,6 @@
 import { domeinVoortgangSleutel, type DomeinVoortgang } from '../domain/domein-voortgang.js';
 import {
   ACTIE_STATUSSEN,
-  DOMEINEN,
-  PLATEAUS,
-  THEMA_CODES,
   type Actie,
   type Advies,
   type Bevinding,
@@ -158,14 +155,6 @@ function choice<C extends string>(t: string | undefined, allowed: readonly C[]):
 function setupValue(t: string, allowed: readonly string[]): string | undefined {
   return allowed.find((a) => squash(a) === squash(t));
 }
-
-/*
- * Until the domain's validation takes the set-up as a parameter, its schemas know Zoetermeer's domains, themes and
- * plateaus only. A row's value of the set-up is therefore validated as one of those stand-ins, and checked against the
- * set-up itself here, with the import's own keys (planActiePlateauNietIngericht and its kin: the same Dutch as
- * checkPlanInrichting's, and English in the English UI).
- */
-const STAND_IN = { thema: THEMA_CODES[0], plateau: PLATEAUS[0], domein: DOMEINEN[0] };
 
 /** Where on the Inrichting sheet a problem of `checkInrichting` belongs: its kind's rows, and the column. */
 const SOORT_OF_VELD: Record<InrichtingVeld, (typeof INRICHTING_SHEET_SOORTEN)[number]> = {
@@ -384,6 +373,18 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
   const setupDomeinen = setup.domeinen.map((d) => d.naam.trim());
   const setupThemaCodes = setup.themas.map((t) => t.code.trim());
   const setupPlateaus = setup.plateaus.map((p) => p.trim());
+  /*
+   * The domain's validators check a row's domains, theme and plateau against this set-up: the same trimmed names the
+   * rows are matched to. A value the set-up lacks is named first with the import's own key
+   * (planActiePlateauNietIngericht and its kin, as checkPlanInrichting says it), so the validator's own issue on
+   * that field is left out.
+   */
+  const checkSetup: Inrichting = {
+    gemeente: setup.gemeente,
+    domeinen: setup.domeinen.map((d, i) => ({ naam: setupDomeinen[i] ?? d.naam, concern: d.concern })),
+    themas: setup.themas.map((t, i) => ({ ...t, code: setupThemaCodes[i] ?? t.code })),
+    plateaus: setupPlateaus,
+  };
 
   // Themes: an optional sheet of the themes the plan uses, each one of the set-up's (by code, with its name).
   const themaSheet = openSheet('Themas', workbook, ['code', 'naam'], problems);
@@ -445,14 +446,14 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     const candidate = {
       nummer: nummerCell,
       titel: cellText(c('titel')),
-      thema: thema === undefined ? themaText : STAND_IN.thema,
-      plateau: plateau === undefined ? plateauText : STAND_IN.plateau,
+      thema: thema ?? themaText,
+      plateau: plateau ?? plateauText,
       collegeReactie: cellText(c('collegeReactie')),
       collegePlanning: cellText(c('collegePlanning')),
       omschrijving: cellText(c('omschrijving')),
       samenhangMet: cellList(c('samenhangMet')).map((n) => (/^\d+$/.test(n) ? Number(n) : n)),
     };
-    const checked = validateAdvies(candidate);
+    const checked = validateAdvies(candidate, checkSetup);
     if (!checked.ok || problems.length > before) {
       // A value the set-up lacks was named above; the domain's own rules name the rest (not that value again).
       if (!checked.ok)
@@ -470,7 +471,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       continue;
     }
     const result = {
-      value: { ...checked.value, thema: thema as Advies['thema'], plateau: plateau as Advies['plateau'] },
+      value: checked.value,
     };
     const inrichtingThema = fileInrichting?.themas.find((t) => t.adviezen.includes(result.value.nummer));
     if (inrichtingThema && inrichtingThema.code !== result.value.thema) {
@@ -530,18 +531,16 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         'thema',
         c('thema'),
       );
-    const checked = validateBevinding({
-      nummer: cellNumber(c('nummer')),
-      titel: cellText(c('titel')),
-      toelichting: cellText(c('toelichting')),
-      thema: thema === undefined ? undefined : STAND_IN.thema,
-    });
-    const result = checked.ok
-      ? {
-          ok: true as const,
-          value: thema === undefined ? checked.value : { ...checked.value, thema: thema as Advies['thema'] },
-        }
-      : checked;
+    const checked = validateBevinding(
+      {
+        nummer: cellNumber(c('nummer')),
+        titel: cellText(c('titel')),
+        toelichting: cellText(c('toelichting')),
+        thema,
+      },
+      checkSetup,
+    );
+    const result = checked;
     if (!result.ok || problems.length > before) {
       if (!result.ok) issues(bevindingSheet, rowNumber, cells, result.issues);
       const nummer = cellNumber(c('nummer'));
@@ -604,8 +603,8 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       nummer: nummerText,
       titel: cellText(c('titel')),
       advies: cellNumber(c('advies')),
-      plateau: plateau === undefined ? plateauText : STAND_IN.plateau,
-      domeinen: domeinTexts.length === 0 ? [] : [STAND_IN.domein],
+      plateau: plateau ?? plateauText,
+      domeinen,
       status: choice(cellText(c('status')), ACTIE_STATUSSEN),
       statusToelichting: cellText(c('statusToelichting')),
       eigenaar,
@@ -619,21 +618,25 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       vervallenReden: cellText(c('vervallenReden')),
       omschrijving: cellText(c('omschrijving')),
     };
-    const checked = validateActie(candidate);
+    const checked = validateActie(candidate, checkSetup);
+    // Domains the set-up lacks, or named twice, were named above; with none left the validator would add "no domain".
+    const domeinenGenoemd = domeinen.length < domeinTexts.length;
     if (!checked.ok || problems.length > before) {
       if (!checked.ok)
         issues(
           actieSheet,
           rowNumber,
           cells,
-          checked.issues.filter((i) => !(i.path === 'plateau' && plateauText !== undefined && plateau === undefined)),
+          checked.issues.filter(
+            (i) =>
+              !(i.path === 'plateau' && plateauText !== undefined && plateau === undefined) &&
+              !(domeinenGenoemd && (i.path === 'domeinen' || i.path.startsWith('domeinen.'))),
+          ),
         );
       if (typeof candidate.nummer === 'string') badActies.add(candidate.nummer);
       continue;
     }
-    const result = {
-      value: { ...checked.value, plateau: plateau as Actie['plateau'], domeinen: domeinen as Actie['domeinen'] },
-    };
+    const result = { value: checked.value };
     if (rowOf.acties.has(result.value.nummer)) {
       problem(
         actieSheet,
@@ -655,13 +658,8 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     afhankelijkVan: a.afhankelijkVan.filter((n) => !badActies.has(n)),
     bevindingen: a.bevindingen.filter((b) => !badBevindingen.has(b)),
   }));
-  // The whole plan's rules are about numbers and links; the set-up's values stand in as the schema's (see STAND_IN).
-  const whole = validatePlan({
-    themas: [],
-    adviezen: adviezen.map((a) => ({ ...a, thema: STAND_IN.thema, plateau: STAND_IN.plateau })),
-    bevindingen: bevindingen.map((b) => (b.thema === undefined ? b : { ...b, thema: STAND_IN.thema })),
-    acties: checked.map((a) => ({ ...a, plateau: STAND_IN.plateau, domeinen: [STAND_IN.domein] })),
-  });
+  // The whole plan's rules are about numbers and links, on rows that each passed against the set-up.
+  const whole = validatePlan({ themas: [], adviezen, bevindingen, acties: checked }, checkSetup);
   if (!whole.ok) {
     for (const issue of whole.issues) {
       const [list, index, field] = issue.path.split('.');

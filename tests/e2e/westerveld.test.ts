@@ -11,11 +11,14 @@ import { createGraph, type Graph } from '../../src/data/graph/client.js';
 import { createClientCredentialsTokenSource } from '../../src/data/graph/token-source.js';
 import { fieldsExpand, SITE_USERS_LIST, type ListItem } from '../../src/data/lists/list-definition.js';
 import { siteUserFieldNames, toSiteUser } from '../../src/data/lists/site-users.js';
+import { inrichtingFieldNames, itemsToRawInrichting, INRICHTING_FIELDS } from '../../src/data/lists/inrichting.js';
+import { createMtsStore } from '../../src/data/mts-store.js';
 import { dryRunPlanImport } from '../../src/data/plan-import.js';
 import { loadPlan } from '../../src/data/plan-store.js';
 import { applyPlanImport } from '../../src/data/plan-transfer.js';
 import { readPlanXlsx } from '../../src/data/plan-xlsx.js';
 import { listPath, resolveSite } from '../../src/data/site.js';
+import { checkInrichting } from '../../src/domain/inrichting.js';
 import { startTestRun } from '../support/local-run.js';
 import { WESTERVELD_INRICHTING, westerveldWorkbook } from '../fixtures/westerveld-plan.js';
 import { sharedBrowser } from './support/shared-run.js';
@@ -132,6 +135,96 @@ describe("Westerveld's plan in the tab, on a site of its own", () => {
       expect(zin).not.toMatch(/Randvoorwaardelijk|Excelleren/);
       expect(errors).toEqual([]);
       await context.close();
+    },
+  );
+  it(
+    "the configuration page offers Westerveld's domains, with Gemeentebreed as the CMT's, read from the site's set-up",
+    { timeout: 120_000 },
+    async () => {
+      const context = await personaContext(browser, UPN.secretaris);
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      // A link of Zoetermeer's (Sociaal Domein) is no choice on this site.
+      await page.goto(`${own.appUrl}/index.html?domein=${encodeURIComponent('Sociaal Domein')}#/config`);
+      const radios = page.getByTestId('config-page').getByRole('radiogroup').first().getByRole('radio');
+      await expect.poll(async () => (await radios.all()).length, { timeout: WAIT.view }).toBe(DOMEINEN.length);
+      const labels = await radios.evaluateAll((inputs) =>
+        inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent?.trim()),
+      );
+      expect(labels).toEqual(
+        DOMEINEN.map((d) => (d === 'Gemeentebreed' ? 'CMT (Gemeentebreed, de hele organisatie)' : `MT ${d}`)),
+      );
+      await expect(page.getByTestId('config-setup-fallback').count()).resolves.toBe(0);
+      await expect(page.getByTestId('config-preview').count()).resolves.toBe(0);
+      await page.getByRole('radio', { name: 'MT Ruimte' }).check();
+      await expect(page.getByTestId('config-preview').innerText()).resolves.toContain('Actieplan Ruimte');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it(
+    'a Beheerder on a site whose Inrichting list is unusable sees each fault; someone else does not see the warning',
+    { timeout: 120_000 },
+    async () => {
+      const users = (
+        await graph.getAll<ListItem>(
+          `${listPath(siteId, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}&$top=999`,
+        )
+      ).map(toSiteUser);
+      const secretaris = users.find((u) => u.email === UPN.secretaris);
+      expect(secretaris?.id).toBeDefined();
+      // An MT with the secretaris as its Beheerder, while the set-up is still sound.
+      await createMtsStore(graph, siteId).create('mt-ruimte', {
+        naam: 'MT Ruimte',
+        domeinen: ['Ruimte'],
+        beheerders: [secretaris?.id ?? ''],
+      });
+      // Then a Beheerder's mistakes in SharePoint: a second domain of the whole organisation, and Ruimte twice.
+      const lijst = `${listPath(siteId, 'Inrichting')}/items`;
+      const items = await graph.getAll<ListItem>(`${lijst}?$expand=${fieldsExpand(inrichtingFieldNames)}&$top=999`);
+      const samenleving = items.find(
+        (i) => i.fields[INRICHTING_FIELDS.soort] === 'Domein' && i.fields[INRICHTING_FIELDS.naam] === 'Samenleving',
+      );
+      await graph.patch(`${lijst}/${samenleving?.id}/fields`, { [INRICHTING_FIELDS.heleOrganisatie]: true });
+      await graph.post(lijst, {
+        fields: {
+          [INRICHTING_FIELDS.soort]: 'Domein',
+          [INRICHTING_FIELDS.naam]: 'Ruimte',
+          [INRICHTING_FIELDS.volgorde]: 99,
+          [INRICHTING_FIELDS.sleutel]: 'domein:99',
+        },
+      });
+      const broken = checkInrichting(
+        itemsToRawInrichting(
+          await graph.getAll<ListItem>(`${lijst}?$expand=${fieldsExpand(inrichtingFieldNames)}&$top=999`),
+        ),
+      );
+      expect(broken.ok).toBe(false);
+      const faults = broken.ok ? [] : broken.problemen.map((p) => p.melding);
+      expect(faults).toHaveLength(2);
+
+      const context = await personaContext(browser, UPN.secretaris);
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${own.appUrl}/index.html?domein=Ruimte#/roadmap`);
+      const warning = page.getByTestId('inrichting-ongeldig');
+      await warning.getByRole('listitem').first().waitFor({ timeout: WAIT.view });
+      await expect(warning.innerText()).resolves.toContain('De inrichting van deze site is niet bruikbaar');
+      await expect(warning.getByRole('listitem').allInnerTexts()).resolves.toEqual(faults);
+      expect(faults.some((f) => f.includes("'Ruimte'"))).toBe(true);
+      expect(faults.some((f) => /\b2\b/.test(f))).toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+
+      // Not a Beheerder of any MT: the plan shows, without the warning.
+      const other = await personaContext(browser, UPN.hr);
+      const otherPage = await other.newPage();
+      await otherPage.goto(`${own.appUrl}/index.html?domein=Ruimte#/roadmap`);
+      await otherPage.getByTestId('domein-choice').waitFor({ timeout: WAIT.view });
+      await otherPage.waitForLoadState('networkidle');
+      await expect(otherPage.getByTestId('inrichting-ongeldig').count()).resolves.toBe(0);
+      await other.close();
     },
   );
 });

@@ -7,6 +7,7 @@ import { createDataSession } from '../lib/data-session-loader.js';
 import { PlanProvider } from '../lib/plan/plan-context.js';
 import { ThemeNameProvider } from '../lib/theme-name.js';
 import { fetchTabConfig, type TabConfig } from './config.js';
+import type { ConfigSession } from './config-session.js';
 import { HostProvider } from './host-context.js';
 import { detectHost, mapTeamsTheme, type HostInfo, type HostTheme } from './host.js';
 import { PUBLIC_VIEWS, useRoute } from './router.js';
@@ -112,6 +113,16 @@ function Routed({ host, config, onRetry }: { host: HostInfo; config: TabConfig |
   const scope = useMemo(() => readScope(window.location.search, host.frameContext), [host.frameContext]);
   const [route] = useRoute(scope.defaultView);
   const notifySuccess = useCallback(() => host.teams?.notifySuccess(), [host]);
+  // The configuration page's one session: it reads the site's set-up and, in a channel, the MTs (one quiet sign-in).
+  const openConfigSession = useMemo(() => {
+    if (!config) return undefined;
+    let quiet: Promise<ConfigSession> | undefined;
+    return (interactive: boolean) => {
+      const open = () => import('./config-session.js').then((m) => m.openConfigSession(config, host, interactive));
+      if (interactive) return (quiet = open());
+      return (quiet ??= open());
+    };
+  }, [config, host]);
 
   if (PUBLIC_VIEWS.includes(route.view)) {
     return (
@@ -127,14 +138,10 @@ function Routed({ host, config, onRetry }: { host: HostInfo; config: TabConfig |
           onShown={notifySuccess}
           initialDomein={scope.domein}
           host={host.teams ? { setValidity: host.teams.setConfigValidity, onSave: host.teams.onConfigSave } : undefined}
+          openSession={openConfigSession}
           channel={
-            config && host.team && host.channel
-              ? {
-                  team: host.team,
-                  channel: host.channel,
-                  openSession: (interactive: boolean) =>
-                    import('./config-session.js').then((m) => m.openConfigSession(config, host, interactive)),
-                }
+            openConfigSession && host.team && host.channel
+              ? { team: host.team, channel: host.channel, openSession: openConfigSession }
               : undefined
           }
         />

@@ -1,13 +1,14 @@
 /**
  * A Graph session for the channel tab's configuration page, which runs before (and outside) the tab's own sign-in:
- * it links the channel to the MT's reminders, for a Beheerder. Loaded only when the configuration page opens in a
- * channel.
+ * it reads the site's set-up (the domains to offer) and, in a channel, links it to the MT's reminders, for a
+ * Beheerder. Loaded only when the configuration page opens.
  */
 import { createGraph, type Graph } from '../../data/graph/client.js';
 import { createPersonaTokenSource, type TokenSource } from '../../data/graph/token-source.js';
 import { resolveSite } from '../../data/site.js';
 import type { TabConfig } from './config.js';
 import type { HostInfo } from './host.js';
+import { rememberedPersona } from './persona.js';
 
 export type ConfigSession = { graph: Graph; siteId: string; userKey: string };
 
@@ -35,8 +36,10 @@ export async function openConfigSession(
     tokens = session.tokens;
     userKey = session.username;
   } else {
-    if (!host.userPrincipalName) throw new NoSignInError('The host names no user.');
-    userKey = host.userPrincipalName;
+    // In a host its user is the persona; in a plain browser on the sandbox, the persona the tab remembers.
+    const persona = host.userPrincipalName ?? rememberedPersona();
+    if (!persona) throw new NoSignInError('The host names no user and no persona was chosen.');
+    userKey = persona;
     tokens = createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona: userKey });
   }
   const graph = createGraph({ graphBaseUrl: config.graphBaseUrl, tokens });

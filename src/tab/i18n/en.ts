@@ -235,7 +235,7 @@ export const en: Record<MessageKey, string> = {
   'config.intro': 'Choose the management team of this channel. The tab then shows the actions of that domain.',
   'config.domein': 'Management team or domain',
   'config.mtOf': 'MT {domein}',
-  'config.concern': 'CMT (organisation-wide)',
+  'config.concern': 'CMT ({domein}, organisation-wide)',
   'config.startView': 'Open with',
   'config.tabName': 'Action plan {domein}',
   'config.preview': 'The tab is called "{name}".',

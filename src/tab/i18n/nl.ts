@@ -242,7 +242,7 @@ export const nl = {
   'config.intro': 'Kies het MT van dit kanaal. Het tabblad toont dan de acties van dat domein.',
   'config.domein': 'MT of domein',
   'config.mtOf': 'MT {domein}',
-  'config.concern': 'CMT (Concern, de hele organisatie)',
+  'config.concern': 'CMT ({domein}, de hele organisatie)',
   'config.startView': 'Openen met',
   'config.tabName': 'Actieplan {domein}',
   'config.preview': 'Het tabblad heet "{name}".',

@@ -93,6 +93,32 @@ describe('the Inrichting sheet of the plan workbook', { timeout: 60_000 }, () =>
     );
   });
 
+  it('a domain named twice, or a row whose domains are all outside the set-up, is one problem each, not also the validator’s', async () => {
+    const sheets = westerveldSheets().map((s) =>
+      s.name === 'Acties'
+        ? {
+            ...s,
+            rows: s.rows.map((r) =>
+              r[0] === '2.1'
+                ? [...r.slice(0, 4), 'Ruimte, ruimte', ...r.slice(5)]
+                : r[0] === '1.2'
+                  ? [...r.slice(0, 4), 'Concern, Sociaal Domein', ...r.slice(5)]
+                  : r,
+            ),
+          }
+        : s,
+    );
+    const run = dryRunPlanImport(await readPlanXlsx(await workbookBytes(sheets)), { users: [] });
+    // 2.1 (row 4) once for the doubled domain; 1.2 (row 3) once per domain the set-up lacks; 1.2's dependants' links
+    // to it are not named again.
+    expect(run.problems.map((p) => `${where(p)}:${p.own?.key ?? p.message}`)).toEqual([
+      'Acties:3:Domeinen:planActieDomeinNietIngericht',
+      'Acties:3:Domeinen:planActieDomeinNietIngericht',
+      'Acties:4:Domeinen:Kies elk domein maar één keer.',
+    ]);
+    expect(run.ok).toBe(false);
+  });
+
   it('a broken set-up: every fault at its row and column (a doubled domain, a second concern domain, a theme without code, two municipalities)', async () => {
     const rows: FixtureSheet['rows'] = [
       ['Gemeente', 'Gemeente Westerveld', null, null, null], // 2

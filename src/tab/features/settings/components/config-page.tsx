@@ -1,22 +1,29 @@
 import {
   Body1,
+  Button,
   Card,
   Field,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Radio,
   RadioGroup,
+  Spinner,
   Subtitle1,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DOMEINEN, type Domein } from '../../../../domain/model.js';
+import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
+import type { Domein } from '../../../../domain/model.js';
+import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
+import { describeError } from '../../../lib/errors.js';
 import { domeinLabel } from '../../../lib/labels.js';
 import type { ConfigSession } from '../../../app/config-session.js';
 import type { ChannelInfo, TeamPlace } from '../../../app/teams-bridge.js';
+import { configTexts } from '../config-i18n.js';
 import { buildTabConfig, type StartView } from '../lib/tab-config.js';
 import { ChannelLink, type ChannelLinkWrite } from './channel-link.js';
 
@@ -51,9 +58,65 @@ export type ConfigChannel = {
   openSession: (interactive: boolean) => Promise<ConfigSession>;
 };
 
+/** The set-up whose domains the page offers: being read, the site's own, or Zoetermeer's because it could not be read. */
+type SetupState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; inrichting: Inrichting }
+  | { kind: 'fallback'; detail: string; canRetry: boolean };
+
 /**
- * The channel tab's configuration page (`#/config`): the MT chooses its domain (the CMT chooses Concern); the
- * tab then opens filtered to it. In a channel, a Beheerder of that MT may also make this channel the MT's reminder
+ * The site's set-up (its Inrichting list), read through the page's own session the way the plan reads it
+ * (`readInrichtingVoorLezen`: Zoetermeer's for a site without the list). When there is no session, or the read
+ * fails, the page falls back to Zoetermeer's set-up and says so (`SetupState.fallback`), so the MT can still choose.
+ */
+function useSiteInrichting(openSession: ((interactive: boolean) => Promise<ConfigSession>) | undefined): {
+  state: SetupState;
+  retry: () => void;
+} {
+  const ft = useFeatureT(configTexts);
+  const t = useT();
+  const [state, setState] = useState<SetupState>(() =>
+    openSession ? { kind: 'loading' } : { kind: 'fallback', detail: ft('noSession'), canRetry: false },
+  );
+  const read = useCallback(
+    async (interactive: boolean, stillWanted: () => boolean) => {
+      if (!openSession) return;
+      setState({ kind: 'loading' });
+      try {
+        const session = await openSession(interactive);
+        const { readInrichtingVoorLezen } = await import('../../../../data/inrichting-lezen.js');
+        const inrichting = await readInrichtingVoorLezen(session.graph, session.siteId);
+        if (stillWanted()) setState({ kind: 'ready', inrichting });
+      } catch (error) {
+        if (!stillWanted()) return;
+        const needsSignIn = error instanceof Error && error.name === 'InteractionNeededError';
+        const described = describeError(error);
+        setState({
+          kind: 'fallback',
+          detail:
+            error instanceof Error && error.name === 'NoSignInError'
+              ? ft('noSession')
+              : t(described.key, { detail: described.detail ?? '' }),
+          canRetry: needsSignIn || !(error instanceof Error && error.name === 'NoSignInError'),
+        });
+      }
+    },
+    [openSession, ft, t],
+  );
+  useEffect(() => {
+    let wanted = true;
+    void read(false, () => wanted);
+    return () => {
+      wanted = false;
+    };
+  }, [read]);
+  const retry = useCallback(() => void read(true, () => true), [read]);
+  return { state, retry };
+}
+
+/**
+ * The channel tab's configuration page (`#/config`): the MT chooses its domain (the CMT chooses the set-up's concern
+ * domain, Concern in Zoetermeer), from the site's own set-up (`useSiteInrichting`); the tab then opens filtered to it. In a channel, a Beheerder of that MT may also make this channel the MT's reminder
  * channel: Save then first writes the team and channel onto the MT's row, and fails (nothing saved) if it cannot.
  * Teams enables Save once the choice is valid.
  */
@@ -62,19 +125,31 @@ export function ConfigPage({
   initialDomein,
   host,
   channel,
+  openSession,
 }: {
   onShown: () => void;
   initialDomein?: Domein | undefined;
   host?: ConfigHost | undefined;
   channel?: ConfigChannel | undefined;
+  /** Signs in to read the site's set-up; undefined when the tab's configuration could not be loaded. */
+  openSession?: ((interactive: boolean) => Promise<ConfigSession>) | undefined;
 }) {
   const styles = useStyles();
   const t = useT();
+  const ft = useFeatureT(configTexts);
+  const setup = useSiteInrichting(openSession);
+  const inrichting = setup.state.kind === 'ready' ? setup.state.inrichting : ZOETERMEER_INRICHTING;
+  const concern = concernDomein(inrichting);
   const [domein, setDomein] = useState<Domein | ''>(initialDomein ?? '');
   const [view, setView] = useState<StartView>('roadmap');
+  // A domain the site's set-up does not have (a link's, or another municipality's) is no choice.
+  const known = inrichting.domeinen.some((d) => d.naam === domein);
+  useEffect(() => {
+    if (setup.state.kind === 'ready' && domein && !known) setDomein('');
+  }, [setup.state.kind, domein, known]);
   const config = useMemo(
     () =>
-      domein
+      domein && known && setup.state.kind !== 'loading'
         ? buildTabConfig({
             origin: window.location.origin,
             path: window.location.pathname,
@@ -83,7 +158,7 @@ export function ConfigPage({
             displayName: t('config.tabName', { domein: domeinLabel(t, domein) }),
           })
         : undefined,
-    [domein, view, t],
+    [domein, known, setup.state.kind, view, t],
   );
 
   const linkWrite = useRef<ChannelLinkWrite | undefined>(undefined);
@@ -115,16 +190,34 @@ export function ConfigPage({
       <Subtitle1 as="h1">{t('config.title')}</Subtitle1>
       <Body1>{t('config.intro')}</Body1>
       <Field label={t('config.domein')} required>
-        <RadioGroup value={domein} onChange={(_, d) => setDomein(d.value as Domein)}>
-          {DOMEINEN.map((d) => (
-            <Radio
-              key={d}
-              value={d}
-              label={d === 'Concern' ? t('config.concern') : t('config.mtOf', { domein: domeinLabel(t, d) })}
-            />
-          ))}
-        </RadioGroup>
+        {setup.state.kind === 'loading' ? (
+          <Spinner size="tiny" label={ft('loading')} data-testid="config-setup-loading" />
+        ) : (
+          <RadioGroup value={domein} onChange={(_, d) => setDomein(d.value as Domein)}>
+            {inrichting.domeinen.map(({ naam }) => (
+              <Radio
+                key={naam}
+                value={naam}
+                label={
+                  naam === concern
+                    ? t('config.concern', { domein: domeinLabel(t, naam) })
+                    : t('config.mtOf', { domein: domeinLabel(t, naam) })
+                }
+              />
+            ))}
+          </RadioGroup>
+        )}
       </Field>
+      {setup.state.kind === 'fallback' && (
+        <MessageBar intent="warning" layout="multiline" data-testid="config-setup-fallback">
+          <MessageBarBody>{ft('fallback', { detail: setup.state.detail })}</MessageBarBody>
+          {setup.state.canRetry && (
+            <MessageBarActions>
+              <Button onClick={setup.retry}>{ft('retry')}</Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
       <Field label={t('config.startView')}>
         <RadioGroup value={view} onChange={(_, d) => setView(d.value as StartView)} layout="horizontal">
           {VIEWS.map((v) => (
