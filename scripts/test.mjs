@@ -8,11 +8,14 @@
  *
  * - **Both runs have the normal CPU priority.** `RUNS` can lower one (`nice`); nice 10 for the unit and integration
  *   run was tried and starved it under other load (three tests past their timeouts), so it is 0.
- * - **The browser run's second worker starts when the other run has finished.** Two browser files at once next to
- *   two unit workers pushed tests into their timeouts; two browser files on an otherwise idle machine do not. The e2e
- *   project allows two workers; under this script the second one's first file waits (before it starts, in
- *   `tests/e2e/support/worker-gate.ts`) until the file named by `E2E_SECOND_WORKER_AFTER` exists, which this script
- *   writes when the unit and integration run has ended.
+ * - **The browser run has three workers, the third of which starts when the other run has finished.** A browser file
+ *   alone keeps about 0.6 of a core busy (it mostly waits on Chromium and the app server) and the unit and integration
+ *   run about one core, so two browser files fit beside that run and three once it has ended. With one and then two
+ *   (the quiet CI run at b2c0154, npm test 635 s) the cores were far from busy: besluiten and counts took 92 s there,
+ *   side by side after the gate, and use 52 CPU-s. Under this script the e2e run gets
+ *   `--maxWorkers` from `RUNS`, and a worker past `workersBeforeGate` waits before its first file (in
+ *   `tests/e2e/support/worker-gate.ts`) until the file named by `E2E_GATE_FILE` exists, which this script writes when
+ *   the unit and integration run has ended.
  *
  * Arguments go to both runs (`node scripts/test.mjs tests/unit/x.test.ts`); a run that then finds no file of its
  * projects passes. Each output line is prefixed with its run's name; the exit code is the first failing run's.
@@ -26,31 +29,46 @@ import { pathToFileURL } from 'node:url';
 
 /**
  * The two runs and the vitest projects each runs; together they are every project in vitest.config.ts. `nice` is the
- * run's CPU priority (0 normal, higher is lower); `gated` marks the run whose second worker waits for the other runs.
+ * run's CPU priority (0 normal, higher is lower); `maxWorkers` its number of workers (else vitest.config.ts's);
+ * `gated` marks the run whose workers past `workersBeforeGate` wait until the other runs have ended.
  */
 export const RUNS = [
-  { name: 'e2e', projects: ['e2e'], nice: 0, gated: true },
+  { name: 'e2e', projects: ['e2e'], nice: 0, gated: true, maxWorkers: 3, workersBeforeGate: 2 },
   // Not lowered (nice 0): at nice 10, a run at load 10-12 from other work starved it (1,129 s instead of 454 s, three
   // tests past their timeouts: a 5 s docx render, the 30 s exactly-once race, the production install).
-  { name: 'unit+integration', projects: ['unit', 'integration'], nice: 0, gated: false },
+  {
+    name: 'unit+integration',
+    projects: ['unit', 'integration'],
+    nice: 0,
+    gated: false,
+    maxWorkers: undefined,
+    workersBeforeGate: undefined,
+  },
 ];
 
-/** The environment variable that names the file whose existence lets the browser run's second worker start. */
-export const GATE_VARIABLE = 'E2E_SECOND_WORKER_AFTER';
+/** The environment variable that names the file whose existence lets the browser run's later workers start. */
+export const GATE_VARIABLE = 'E2E_GATE_FILE';
+
+/** The environment variable that says how many of the browser run's workers start without waiting for the gate. */
+export const OPEN_WORKERS_VARIABLE = 'E2E_WORKERS_BEFORE_GATE';
 
 /**
- * The vitest command-line arguments of each run, with its priority and whether it is gated.
+ * The vitest command-line arguments of each run, with its priority and, for the gated run, the environment its
+ * workers get besides the gate file.
  * @param {string[]} extra arguments given to `npm test` / this script, passed to both runs
- * @returns {{ name: string, args: string[], nice: number, gated: boolean }[]}
+ * @returns {{ name: string, args: string[], nice: number, gated: boolean, gateEnv: Record<string, string> }[]}
  */
 export function vitestRuns(extra) {
-  return RUNS.map(({ name, projects, nice, gated }) => ({
-    name,
-    nice,
-    gated,
+  return RUNS.map((run) => ({
+    name: run.name,
+    nice: run.nice,
+    gated: run.gated,
+    /** @type {Record<string, string>} */
+    gateEnv: run.workersBeforeGate ? { [OPEN_WORKERS_VARIABLE]: String(run.workersBeforeGate) } : {},
     args: [
       'run',
-      ...projects.flatMap((project) => ['--project', project]),
+      ...run.projects.flatMap((project) => ['--project', project]),
+      ...(run.maxWorkers ? [`--maxWorkers=${run.maxWorkers}`] : []),
       ...extra,
       // Only with a filter: without one, a run that finds no files must fail (a broken include would hide tests).
       ...(extra.length > 0 ? ['--passWithNoTests'] : []),
@@ -110,13 +128,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   let othersLeft = others.length;
   const results = await Promise.all(
     runs.map(async (run) => {
-      const env = run.gated ? { ...process.env, [GATE_VARIABLE]: gate } : process.env;
+      const env = run.gated ? { ...process.env, ...run.gateEnv, [GATE_VARIABLE]: gate } : process.env;
       const result = await runVitest({ ...run, env });
       if (!run.gated && --othersLeft === 0) {
         writeFileSync(gate, `${new Date().toISOString()}\n`);
         const after = Math.round((Date.now() - started) / 1000);
         process.stdout.write(
-          `${others.map((o) => o.name).join(', ')} done after ${after} s: the e2e run may now use its second worker\n`,
+          `${others.map((o) => o.name).join(', ')} done after ${after} s: the e2e run may now use all its workers\n`,
         );
       }
       return result;

@@ -1,11 +1,12 @@
 /**
  * Vitest setup file of the e2e project (runs in the worker before each test file): under `npm test`, the browser
- * run's second worker waits here until the unit and integration run has ended.
+ * run's later workers wait here until the unit and integration run has ended.
  *
- * Why: on two cores, two browser files at once next to two busy unit workers pushed tests into their timeouts, and one
- * browser file at a time leaves a core idle once the unit and integration files are done. `scripts/test.mjs` names a
- * file in `E2E_SECOND_WORKER_AFTER` and creates it when the other run has ended; until then only worker 1 runs browser
- * files. Without the variable (`npx vitest run tests/e2e/...`) nothing waits: `--maxWorkers` decides, as usual.
+ * Why: a browser file alone keeps about 0.6 of a core busy (it mostly waits on Chromium and the app server), and the
+ * unit and integration run about one core, so two browser workers fit beside that run and a third only once it has
+ * ended. `scripts/test.mjs` names a file in `E2E_GATE_FILE` and creates it when the other run has ended, and says in
+ * `E2E_WORKERS_BEFORE_GATE` how many workers start at once (default 1); a worker with a higher `VITEST_POOL_ID` waits
+ * for the file. Without `E2E_GATE_FILE` (`npx vitest run tests/e2e/...`) nothing waits: `--maxWorkers` decides.
  *
  * The wait is before the file is collected, so it counts towards vitest's "setup" time, not towards the file's
  * duration or any hook or test timeout.
@@ -16,13 +17,15 @@ import { existsSync } from 'node:fs';
 export const GATE_POLL_MS = 500;
 
 /**
- * Resolves at once for worker 1 or without a gate; for another worker, once the gate file exists.
- * @param env the worker's environment: `E2E_SECOND_WORKER_AFTER` (the gate file) and `VITEST_POOL_ID` (1, 2, …)
+ * Resolves at once for the first `E2E_WORKERS_BEFORE_GATE` workers or without a gate; for a later worker, once the
+ * gate file exists.
+ * @param env the worker's environment: `E2E_GATE_FILE`, `E2E_WORKERS_BEFORE_GATE` and `VITEST_POOL_ID` (1, 2, …)
  */
-export function secondWorkerGate(env: NodeJS.ProcessEnv, pollMs = GATE_POLL_MS): Promise<void> {
-  const gate = env['E2E_SECOND_WORKER_AFTER'];
-  const worker = env['VITEST_POOL_ID'] ?? '1';
-  if (!gate || worker === '1' || existsSync(gate)) return Promise.resolve();
+export function workerGate(env: NodeJS.ProcessEnv, pollMs = GATE_POLL_MS): Promise<void> {
+  const gate = env['E2E_GATE_FILE'];
+  const worker = Number(env['VITEST_POOL_ID'] ?? '1');
+  const open = Number(env['E2E_WORKERS_BEFORE_GATE'] ?? '1');
+  if (!gate || worker <= open || existsSync(gate)) return Promise.resolve();
   return new Promise<void>((opened) => {
     const timer = setInterval(() => {
       if (!existsSync(gate)) return;
@@ -32,4 +35,4 @@ export function secondWorkerGate(env: NodeJS.ProcessEnv, pollMs = GATE_POLL_MS):
   });
 }
 
-await secondWorkerGate(process.env);
+await workerGate(process.env);

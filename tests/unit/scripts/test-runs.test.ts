@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import config from '../../../vitest.config.js';
-import { GATE_VARIABLE, RUNS, vitestRuns } from '../../../scripts/test.mjs';
-import { GATE_POLL_MS, secondWorkerGate } from '../../e2e/support/worker-gate.js';
+import { GATE_VARIABLE, OPEN_WORKERS_VARIABLE, RUNS, vitestRuns } from '../../../scripts/test.mjs';
+import { GATE_POLL_MS, workerGate } from '../../e2e/support/worker-gate.js';
 
 type ProjectConfig = { test?: { name?: string; setupFiles?: string[]; fileParallelism?: boolean } };
 
@@ -25,7 +25,7 @@ describe('npm test runs the browser project next to the others (scripts/test.mjs
   it('passes a filter to both runs and lets a run without a matching file pass only when there is a filter', () => {
     const whole = vitestRuns([]);
     expect(whole.map((run) => run.args)).toEqual([
-      ['run', '--project', 'e2e'],
+      ['run', '--project', 'e2e', '--maxWorkers=3'],
       ['run', '--project', 'unit', '--project', 'integration'],
     ]);
     const filtered = vitestRuns(['tests/unit/x.test.ts']);
@@ -34,9 +34,10 @@ describe('npm test runs the browser project next to the others (scripts/test.mjs
 
   it('gates the browser run, and runs both at normal priority', () => {
     const runs = vitestRuns([]);
-    expect(runs.map(({ name, nice, gated }) => ({ name, nice, gated }))).toEqual([
-      { name: 'e2e', nice: 0, gated: true },
-      { name: 'unit+integration', nice: 0, gated: false },
+    expect(runs.map(({ name, nice, gated, gateEnv }) => ({ name, nice, gated, gateEnv }))).toEqual([
+      // Three browser workers, two of them beside the unit and integration run.
+      { name: 'e2e', nice: 0, gated: true, gateEnv: { [OPEN_WORKERS_VARIABLE]: '2' } },
+      { name: 'unit+integration', nice: 0, gated: false, gateEnv: {} },
     ]);
     // The gate only works if the browser project lets files run in parallel and loads the gate before each file.
     const e2e = configured().find((project) => project.test?.name === 'e2e')?.test;
@@ -45,7 +46,7 @@ describe('npm test runs the browser project next to the others (scripts/test.mjs
   });
 });
 
-describe("the browser run's second worker waits for the gate (tests/e2e/support/worker-gate.ts)", () => {
+describe("the browser run's later workers wait for the gate (tests/e2e/support/worker-gate.ts)", () => {
   const dirs: string[] = [];
   afterEach(() => {
     vi.useRealTimers();
@@ -57,24 +58,32 @@ describe("the browser run's second worker waits for the gate (tests/e2e/support/
     return join(dir, 'others-done');
   };
 
-  it('lets worker 1, and any worker without a gate, start at once', async () => {
+  it('lets worker 1, the workers named as starting before the gate, and any worker without a gate, start at once', async () => {
     const gate = gateFile();
-    await expect(secondWorkerGate({ [GATE_VARIABLE]: gate, VITEST_POOL_ID: '1' })).resolves.toBeUndefined();
-    await expect(secondWorkerGate({ VITEST_POOL_ID: '2' })).resolves.toBeUndefined();
+    await expect(workerGate({ [GATE_VARIABLE]: gate, VITEST_POOL_ID: '1' })).resolves.toBeUndefined();
+    await expect(
+      workerGate({ [GATE_VARIABLE]: gate, [OPEN_WORKERS_VARIABLE]: '2', VITEST_POOL_ID: '2' }),
+    ).resolves.toBeUndefined();
+    await expect(workerGate({ VITEST_POOL_ID: '3' })).resolves.toBeUndefined();
   });
 
-  it('holds worker 2 until the gate file exists, then lets it start', async () => {
-    vi.useFakeTimers();
-    const gate = gateFile();
-    let started = false;
-    const waiting = secondWorkerGate({ [GATE_VARIABLE]: gate, VITEST_POOL_ID: '2' }).then(() => {
-      started = true;
+  for (const [worker, open] of [
+    ['2', undefined],
+    ['3', '2'],
+  ] as const)
+    it(`holds worker ${worker} (${open ?? 'by default 1'} before the gate) until the gate file exists, then lets it start`, async () => {
+      vi.useFakeTimers();
+      const gate = gateFile();
+      let started = false;
+      const env = { [GATE_VARIABLE]: gate, VITEST_POOL_ID: worker, ...(open ? { [OPEN_WORKERS_VARIABLE]: open } : {}) };
+      const waiting = workerGate(env).then(() => {
+        started = true;
+      });
+      await vi.advanceTimersByTimeAsync(20 * GATE_POLL_MS);
+      expect(started).toBe(false);
+      writeFileSync(gate, 'done\n');
+      await vi.advanceTimersByTimeAsync(GATE_POLL_MS);
+      await waiting;
+      expect(started).toBe(true);
     });
-    await vi.advanceTimersByTimeAsync(20 * GATE_POLL_MS);
-    expect(started).toBe(false);
-    writeFileSync(gate, 'done\n');
-    await vi.advanceTimersByTimeAsync(GATE_POLL_MS);
-    await waiting;
-    expect(started).toBe(true);
-  });
 });
