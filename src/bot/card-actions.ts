@@ -44,7 +44,7 @@ import {
   type CardContext,
 } from '../reminders/actions.js';
 import type { AgendaCard } from '../reminders/card.js';
-import { wijzigingDoor } from '../reminders/card-text.js';
+import { changedBy } from '../reminders/card-text.js';
 import {
   agenderingClientKey,
   besluitClientKey,
@@ -391,7 +391,7 @@ export async function handleCardAction(
           now,
           ...(besproken ? { besproken } : {}),
           ...(userIds ? { refreshUserIds: userIds } : {}),
-          laatsteWijziging: wijzigingDoor('Besluit vastgelegd', door, Number.isNaN(op.getTime()) ? now : op),
+          laatsteWijziging: changedBy('Besluit vastgelegd', door, Number.isNaN(op.getTime()) ? now : op),
         });
         // Also when it was recorded before: that click's update of the shared card may have failed.
         const update = await updateForEveryone(deps, ctx, forEveryone, data.verb);
@@ -408,8 +408,8 @@ export async function handleCardAction(
         const recorded = result.alreadyRecorded
           ? 'Dit besluit was al vastgelegd; het staat één keer in het besluitenlog.'
           : result.knownOnSite
-            ? `${wijzigingDoor('Het besluit is vastgelegd', actorOf(actor, activity).displayName, now)}.`
-            : `${wijzigingDoor('Het besluit is vastgelegd', actorOf(actor, activity).displayName, now)}. Je naam staat als tekst in het besluitenlog, niet als persoon: je bent geen gebruiker van de SharePoint-site.`;
+            ? `${changedBy('Het besluit is vastgelegd', actorOf(actor, activity).displayName, now)}.`
+            : `${changedBy('Het besluit is vastgelegd', actorOf(actor, activity).displayName, now)}. Je naam staat als tekst in het besluitenlog, niet als persoon: je bent geen gebruiker van de SharePoint-site.`;
         if (update === 'skipped') return message(`${recorded} ${CARD_NOTES.decisionsUnread}`);
         if (update === 'failed') {
           const saved = result.alreadyRecorded
@@ -502,7 +502,7 @@ export async function handleCardAction(
           case 'updated': {
             // What happened and by whom: "3.1 → Afgerond, door Secretaris CMT, 17:05" (issue 14, point 5), on the card
             // everyone sees (its counts come from the plan as written) and as the clicker's notice.
-            const wijziging = wijzigingDoor(
+            const wijziging = changedBy(
               `${outcome.actie.value.nummer} → ${outcome.actie.value.status}`,
               actorOf(actor, activity).displayName,
               now,

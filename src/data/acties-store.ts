@@ -1,5 +1,5 @@
 import type { Actie } from '../domain/model.js';
-import { checkLinks, nextActienummer } from '../domain/plan-wijzigen.js';
+import { checkLinks, nextActienummer } from '../domain/plan-changes.js';
 import { checkTransition } from '../domain/status.js';
 import { messageText, validationMessages as M } from '../domain/messages.js';
 import { validateActie, type ValidationIssue } from '../domain/validation.js';
@@ -62,7 +62,7 @@ export type BulkResult = { id: string; ok: true; item: Loaded<Actie> } | { id: s
 export type ActieVersion = ItemVersion;
 
 /** A new action as the user describes it: everything but its number, which the store gives out. */
-export type NieuweActie = Omit<Actie, 'nummer' | 'vervallen' | 'vervallenReden'>;
+export type NewActie = Omit<Actie, 'nummer' | 'vervallen' | 'vervallenReden'>;
 
 export type ActiesStore = {
   /**
@@ -72,7 +72,7 @@ export type ActiesStore = {
    * meanwhile (the list's unique Nummer refuses it), the store reads the numbers again and takes the next one.
    * @throws ActieValidationError when the action breaks a rule (nothing written)
    */
-  create(draft: NieuweActie, clientKey: string): Promise<Loaded<Actie>>;
+  create(draft: NewActie, clientKey: string): Promise<Loaded<Actie>>;
   /**
    * Writes the change with If-Match. `namens`: the person a write under the app's own identity is made for (the
    * card's buttons), recorded on the item in the same write, so every version names them next to the app.

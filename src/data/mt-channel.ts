@@ -7,7 +7,7 @@ import type { MT } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import type { Loaded } from './lists/field-reader.js';
 import type { Inrichting } from '../domain/inrichting-basis.js';
-import { readInrichtingVoorLezen } from './inrichting-lezen.js';
+import { readInrichtingForReaders } from './inrichting-reader.js';
 import { readListsInOneBatch } from './list-batch.js';
 import { INRICHTING_READ, inrichtingUitItems } from './lists/inrichting.js';
 import type { ListItem } from './lists/list-definition.js';
@@ -52,7 +52,7 @@ export async function updateMtChannel(
   const store = createListStore(graph, siteId, 'MTs');
   // Read only when something is written: the written item is mapped against the site's set-up.
   let inrichting: Inrichting | undefined;
-  const read = async (item: ListItem) => toMT(item, (inrichting ??= await readInrichtingVoorLezen(graph, siteId)));
+  const read = async (item: ListItem) => toMT(item, (inrichting ??= await readInrichtingForReaders(graph, siteId)));
   let current = mt;
   for (let attempt = 1; ; attempt += 1) {
     const fields = changedFields(current.value, change);

@@ -11,7 +11,7 @@ import { messageText, type DomainMessage } from '../domain/messages.js';
 import { validateMT, validationMessages as M, type ValidationIssue } from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
 import { onOrAfter, readListsInOneBatch } from './list-batch.js';
-import { readInrichtingVoorLezen } from './inrichting-lezen.js';
+import { readInrichtingForReaders } from './inrichting-reader.js';
 import type { Loaded } from './lists/field-reader.js';
 import { INRICHTING_READ, inrichtingUitItems } from './lists/inrichting.js';
 import { herinneringFieldNames, HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
@@ -264,7 +264,7 @@ export type MtsStore = {
  * The key of a new MT from its name: lower case ASCII, words joined by hyphens ("MT Sociaal Domein" → "mt-sociaal-domein"),
  * with a number added when `taken` has it already.
  */
-export function mtSleutelVoor(naam: string, taken: readonly string[]): string {
+export function mtKeyFor(naam: string, taken: readonly string[]): string {
   const base =
     naam
       .normalize('NFD')
@@ -282,7 +282,7 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
   const list = createListStore(graph, siteId, 'MTs');
   // A change is checked, and what was written mapped, against the site's set-up, read once, before the first write.
   let inrichting: Promise<Inrichting> | undefined;
-  const setUp = () => (inrichting ??= readInrichtingVoorLezen(graph, siteId));
+  const setUp = () => (inrichting ??= readInrichtingForReaders(graph, siteId));
   const toRegistration = async (item: ListItem) => toMTRegistration(item, await setUp());
   return {
     async create(sleutel, fields) {

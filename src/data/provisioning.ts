@@ -19,7 +19,7 @@ import { createMissingDomeinVoortgang } from './schema-upgrades/v3-domein-voortg
 import { fillMissingOmschrijving } from './schema-upgrades/v7-omschrijving.js';
 import { fillMissingSamenhangEnThema } from './schema-upgrades/v9-samenhang-thema.js';
 import { fillZoetermeerInrichting } from './schema-upgrades/v12-inrichting.js';
-import { setInrichtingChoices } from './schema-upgrades/v13-inrichting-keuzes.js';
+import { setInrichtingChoices } from './schema-upgrades/v13-inrichting-choices.js';
 import { SharePointRequestError, type SharePoint } from './sharepoint.js';
 import { listPath } from './site.js';
 

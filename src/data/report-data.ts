@@ -9,7 +9,7 @@
  */
 import type { BesluitLogInput } from '../domain/besluitenlog.js';
 import type { BorgingInput } from '../domain/borging.js';
-import { metDomeinVoortgangHistorie, type DomeinVoortgangRevision } from '../domain/domein-voortgang-historie.js';
+import { withDomeinVoortgangHistory, type DomeinVoortgangRevision } from '../domain/domein-voortgang-history.js';
 import type { Actie, CalendarDate, MT } from '../domain/model.js';
 import {
   actiesOpDatum,
@@ -255,7 +255,7 @@ export type LoadedDomeinVoortgangHistory = { id: string; revisions: LoadedDomein
 /** The histories a past-date report needs (issue 12.4e). */
 export type LoadedHistories = {
   /**
-   * Every action's history with its domains' rows folded in (`metDomeinVoortgangHistorie`): a shared action has a
+   * Every action's history with its domains' rows folded in (`withDomeinVoortgangHistory`): a shared action has a
    * revision wherever it or one of its rows was saved, with the roll-up of that instant as its status.
    */
   histories: LoadedActieHistory[];
@@ -272,7 +272,7 @@ export async function loadHistories(graph: Graph, siteId: string, plan: LoadedPl
   const reads = await readVersions(graph, [...actieVersionRequests(siteId, plan), ...rijVersionRequests(siteId, plan)]);
   const rijen = rijHistoriesOf(plan, reads);
   return {
-    histories: metDomeinVoortgangHistorie(actieHistoriesOf(plan, reads), rijen),
+    histories: withDomeinVoortgangHistory(actieHistoriesOf(plan, reads), rijen),
     domeinVoortgang: rijen,
   };
 }

@@ -5,7 +5,7 @@
  * (`<mt.key>|<start ISO>`): a choice never carries over to the next meeting, and a cancelled meeting's choices apply
  * to nothing.
  *
- * Pure: `agendaKeuzesVoor` is the selection rule `composeAgenda` applies; `agendaKeuzeProbleem` the validation the tab
+ * Pure: `agendaKeuzesFor` is the selection rule `composeAgenda` applies; `agendaKeuzeProbleem` the validation the tab
  * shows and the store repeats; `agendaKeuzeOpen` whether the choice can still change.
  */
 import type { Actie } from './model.js';
@@ -78,7 +78,7 @@ export function agendaKeuzeProbleem(k: {
  * MT's own actions (`isOfMT`): what is not on the agenda cannot be taken off it. A "Niet nodig" without a reason (typed
  * in SharePoint by hand) is ignored: the card never drops an action without saying why.
  */
-export function agendaKeuzesVoor(
+export function agendaKeuzesFor(
   keuzes: readonly AgendaKeuzeInput[],
   occurrenceKey: string,
   acties: readonly { id: string; value: Actie }[],

@@ -14,8 +14,8 @@
 import { z } from 'zod';
 import { compareActienummers } from './actienummer.js';
 import { planCounts } from './counts.js';
-import { geagendeerdVoorMT, type AgenderingInput, type GeagendeerdItem } from './agendering.js';
-import { addDays, amsterdamDate, kwartaalPeriode, kwartaalVan } from './dates.js';
+import { agenderingenForMT, type AgenderingInput, type GeagendeerdItem } from './agendering.js';
+import { addDays, amsterdamDate, kwartaalPeriode, kwartaalOf } from './dates.js';
 import type {
   Actie,
   ActieStatus,
@@ -32,11 +32,11 @@ import type {
   PortfolioStatus,
 } from './model.js';
 import { ACTIE_STATUSSEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN } from './model.js';
-import { agendaKeuzesVoor, type AgendaKeuzeInput } from './agenda-keuze.js';
-import { actieVoortgang, actieVoorDomein, eigenDomeinVanMT, type DomeinVoortgang } from './domein-voortgang.js';
+import { agendaKeuzesFor, type AgendaKeuzeInput } from './agenda-keuze.js';
+import { actieVoortgang, actieForDomein, ownDomeinOfMT, type DomeinVoortgang } from './domein-voortgang.js';
 import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import { deadlineSoort } from './planning.js';
-import { agendaRang, opAgendaVanMT } from './portfolio-selectie.js';
+import { agendaRang, onAgendaOfMT } from './portfolio-selection.js';
 import { reflectionQuestion, type ReflectionQuestion } from './reflection.js';
 import { blockingDependencies, isDueBefore, isOverdue } from './rules.js';
 import { isOpen } from './status.js';
@@ -82,7 +82,7 @@ export type AgendaInput = {
   domeinVoortgang?: readonly AgendaDomeinVoortgangInput[];
   /**
    * The secretary's choices (the Agendakeuzes list, issue 14.3): only those of this meeting's occurrence key apply
-   * (`agendaKeuzesVoor`). "Ook bespreken" lists an action under its own heading; "Niet nodig" takes it out of every
+   * (`agendaKeuzesFor`). "Ook bespreken" lists an action under its own heading; "Niet nodig" takes it out of every
    * section and lists it with the reason.
    */
   keuzes?: readonly AgendaKeuzeInput[];
@@ -520,7 +520,7 @@ type MineActie = AgendaActieInput & Pick<AgendaActie, 'rij' | 'voortgang'>;
 
 /**
  * The MT's own actions (not retired, carrying one of its domains), each as this MT sees it (issue 12.4): a domain MT
- * sees its own domain's row of a shared action (status, reason, owner, deadline; `actieVoorDomein`), the CMT sees the
+ * sees its own domain's row of a shared action (status, reason, owner, deadline; `actieForDomein`), the CMT sees the
  * roll-up with the breakdown. Without rows every action is as given.
  */
 function actiesOfMT(input: AgendaInput): MineActie[] {
@@ -532,10 +532,10 @@ function actiesOfMT(input: AgendaInput): MineActie[] {
     .filter((a) => isActieOfMT(a.value, input.mt))
     .map((a): MineActie => {
       const eigen = perActie.get(a.value.nummer) ?? [];
-      const domein = eigenDomeinVanMT(input.mt.domeinen, a.value, inrichtingVan(input));
+      const domein = ownDomeinOfMT(input.mt.domeinen, a.value, inrichtingVan(input));
       if (domein !== undefined) {
         const rij = eigen.find((r) => r.value.domein === domein);
-        const value = actieVoorDomein(
+        const value = actieForDomein(
           a.value,
           eigen.map((r) => r.value),
           domein,
@@ -569,7 +569,7 @@ function dayNumber(d: CalendarDate): number {
 }
 
 function previousKwartaal(k: Kwartaal): Kwartaal {
-  return kwartaalVan(addDays(kwartaalPeriode(k).start, -1));
+  return kwartaalOf(addDays(kwartaalPeriode(k).start, -1));
 }
 
 function goalsOf(doelen: readonly Kwartaaldoel[], portfolioKey: string, kwartaal: Kwartaal): string | undefined {
@@ -599,11 +599,11 @@ function toAgendaPortfolioItem(p: AgendaPortfolioInput): AgendaPortfolioItem {
 /** The portfolio on an MT's agenda: its own domains' items plus the concern-wide ones (issue 12.7). */
 function portfolioOfMT(input: AgendaInput): AgendaPortfolioInput[] {
   const inrichting = inrichtingVan(input);
-  return (input.portfolio ?? []).filter((p) => opAgendaVanMT(p.value.domein, input.mt.domeinen, inrichting));
+  return (input.portfolio ?? []).filter((p) => onAgendaOfMT(p.value.domein, input.mt.domeinen, inrichting));
 }
 
 function meetingKwartaal(input: AgendaInput): Kwartaal {
-  return kwartaalVan(amsterdamDate(input.occurrenceStart));
+  return kwartaalOf(amsterdamDate(input.occurrenceStart));
 }
 
 /** Whether an action is still exactly as a stored snapshot shows it (the fields "changed since" compares). */
@@ -672,7 +672,7 @@ function diffPortfolio(
  * - `quarterFeedback`: last quarter's goals of the domain's items with behaald and reden; by prioriteit, title, goal.
  * - `reflectionQuestion`: rotates with the meeting's week (`reflectionQuestion`).
  * - `geagendeerd`: for the CMT only, the escalations of the domain MTs not yet ticked as discussed, oldest first
- *   (`geagendeerdVoorMT`).
+ *   (`agenderingenForMT`).
  * An action can be in several sections (overdue and blocked, say); each section answers its own question.
  * @throws RangeError when a Date in the input is invalid.
  */
@@ -694,7 +694,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
     byNummer({ nummer: a.value.nummer, id: a.id }, { nummer: b.value.nummer, id: b.id }),
   );
   const open = mine.filter((a) => isOpen(a.value.status));
-  const keuzes = agendaKeuzesVoor(input.keuzes ?? [], occurrenceKey(mt.key, input.occurrenceStart), input.acties, (a) =>
+  const keuzes = agendaKeuzesFor(input.keuzes ?? [], occurrenceKey(mt.key, input.occurrenceStart), input.acties, (a) =>
     isActieOfMT(a, mt),
   );
   // "Niet nodig" takes an action out of every section of this meeting; the action itself is untouched.
@@ -852,7 +852,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
     .filter((a) => keuzes.nietNodig.has(a.id))
     .map((a) => ({ ...toAgendaActie(a), reden: keuzes.nietNodig.get(a.id) ?? '' }))
     .sort(byNummer);
-  const geagendeerd = geagendeerdVoorMT(mt, input.agenderingen ?? [], input.acties, inrichtingVan(input));
+  const geagendeerd = agenderingenForMT(mt, input.agenderingen ?? [], input.acties, inrichtingVan(input));
   return {
     mt: { key: mt.key, naam: mt.naam, domeinen: [...mt.domeinen] },
     concernDomein: concernDomein(inrichtingVan(input)),

@@ -7,7 +7,7 @@
  * all (001:1324–1326), and the CMT is the body that guards progress (003:726). The texts the UI quotes for that are
  * recorded with their passage in `agenderingCitaten`, and read back from the seeds by a test.
  */
-import { createCitaten } from './plan/citaten.js';
+import { createCitaten } from './plan/citations.js';
 import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import type { Actie, Domein, PersonRef } from './model.js';
 import { validationMessages as M, type DomainMessage } from './messages.js';
@@ -43,7 +43,7 @@ const citaten = createCitaten();
 
 /**
  * What the UI quotes to say why escalation exists, each recorded with its seed passage (document:lines), so that
- * `tests/unit/domain/plan-citaten.test.ts` reads them back verbatim.
+ * `tests/unit/domain/plan-citations.test.ts` reads them back verbatim.
  */
 export const AGENDERING_CITATEN = {
   /** The report: decisions reach the managers too late or not at all. */
@@ -154,7 +154,7 @@ export type GeagendeerdItem = {
  * every escalation not yet ticked as discussed, oldest first (the longest waiting is discussed first), ties by id.
  * An escalation of an action no longer in the plan still shows, under its number, so nothing silently disappears.
  */
-export function geagendeerdVoorMT(
+export function agenderingenForMT(
   mt: { domeinen: readonly Domein[] },
   agenderingen: readonly AgenderingInput[],
   acties: readonly { id: string; value: Pick<Actie, 'nummer' | 'titel'> }[],

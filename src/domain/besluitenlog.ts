@@ -75,7 +75,7 @@ export function besluitenLog(input: BesluitLogInput): BesluitLogEntry[] {
 }
 
 /** Lower case without diacritics, so "reünie" finds "reunie" and "Besluit" finds "besluit". */
-export function zoekvorm(s: string): string {
+export function searchKey(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -93,7 +93,7 @@ export type BesluitFilter = {
 };
 
 export function filterBesluiten(entries: readonly BesluitLogEntry[], filter: BesluitFilter): BesluitLogEntry[] {
-  const words = zoekvorm(filter.zoek ?? '')
+  const words = searchKey(filter.zoek ?? '')
     .split(/\s+/)
     .filter((w) => w !== '');
   const van = filter.van ? Date.parse(filter.van) : undefined;
@@ -107,7 +107,7 @@ export function filterBesluiten(entries: readonly BesluitLogEntry[], filter: Bes
     if (van !== undefined && !(at >= van)) return false;
     if (tot !== undefined && !(at <= tot)) return false;
     if (words.length === 0) return true;
-    const haystack = zoekvorm(
+    const haystack = searchKey(
       [e.tekst, e.mt?.naam, e.actie?.nummer, e.actie?.titel, e.portfolio?.titel, e.door]
         .filter(Boolean)
         .join(' \u0000 '),

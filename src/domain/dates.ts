@@ -179,14 +179,14 @@ export function isValidKwartaal(s: unknown): s is Kwartaal {
  * The quarter (`2026-Q3`) a calendar date falls in.
  * @throws RangeError when `d` is not a valid calendar date.
  */
-export function kwartaalVan(d: CalendarDate): Kwartaal {
+export function kwartaalOf(d: CalendarDate): Kwartaal {
   const { year, month } = parts(d);
   return `${pad(year, 4)}-Q${Math.ceil(month / 3)}`;
 }
 
 /** The current quarter in Amsterdam at the instant `now`. */
 export function huidigKwartaal(now: Date): Kwartaal {
-  return kwartaalVan(amsterdamDate(now));
+  return kwartaalOf(amsterdamDate(now));
 }
 
 /**

@@ -150,7 +150,7 @@ export function metRollUp(actie: Actie, rijen: readonly DomeinVoortgang[]): Acti
  * The action as one domain sees it (its tab, its card, its people's Mijn acties): the domain's own status, reason,
  * owner and deadline. An action the domain does not carry, or of a single domain, is returned as it is.
  */
-export function actieVoorDomein(actie: Actie, rijen: readonly DomeinVoortgang[], domein: Domein): Actie {
+export function actieForDomein(actie: Actie, rijen: readonly DomeinVoortgang[], domein: Domein): Actie {
   if (!heeftDomeinVoortgang(actie) || !actie.domeinen.includes(domein)) return actie;
   const stand = domeinStanden(actie, rijen).find((d) => d.domein === domein);
   if (!stand?.rij) return actie;
@@ -167,7 +167,7 @@ export function actieVoorDomein(actie: Actie, rijen: readonly DomeinVoortgang[],
  * the MT that the action carries. The CMT (an MT carrying Concern) guards the whole and sees the roll-up; so does an
  * MT that carries several of the action's domains (no single row is "its own"). Undefined for an action of one domain.
  */
-export function eigenDomeinVanMT(
+export function ownDomeinOfMT(
   mtDomeinen: readonly Domein[],
   actie: Pick<Actie, 'domeinen'>,
   inrichting: Inrichting = ZOETERMEER_INRICHTING,
@@ -182,7 +182,7 @@ export type EigenActie = { actie: Actie; domein?: Domein };
 
 /**
  * What a person carries (their "Mijn acties", issue 12.4): every action they own, as the plan shows it, and every
- * shared action of which they own a domain's row, as that domain stands (`actieVoorDomein`, with the domain). Owning
+ * shared action of which they own a domain's row, as that domain stands (`actieForDomein`, with the domain). Owning
  * the action itself wins over owning one of its rows; of two rows of one action, the first domain of the action counts.
  * `isMine` says whether a person column is this person (by site-user id or e-mail; the caller knows which).
  */
@@ -202,7 +202,7 @@ export function eigenActies(
     if (!heeftDomeinVoortgang(actie)) continue;
     const eigen = perActie.get(actie.nummer) ?? [];
     const domein = [...new Set(actie.domeinen)].find((d) => eigen.some((r) => r.domein === d && isMine(r.eigenaar)));
-    if (domein !== undefined) out.push({ actie: actieVoorDomein(actie, eigen, domein), domein });
+    if (domein !== undefined) out.push({ actie: actieForDomein(actie, eigen, domein), domein });
   }
   return out;
 }

@@ -16,6 +16,6 @@ export * from './plan/zoetermeer.js';
 export * from './agenda.js';
 export * from './agenda-keuze.js';
 export * from './reflection.js';
-export * from './plan-wijzigen.js';
+export * from './plan-changes.js';
 export * from './domein-voortgang.js';
-export * from './portfolio-selectie.js';
+export * from './portfolio-selection.js';

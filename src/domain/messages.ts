@@ -165,7 +165,7 @@ export const messageTemplatesNl = {
   agenderingAlGeagendeerd: 'Actie {actie} staat al sinds {op} op de agenda van het CMT voor {domein}.',
   agenderingAlBesproken: 'Het CMT heeft actie {actie} al als besproken afgevinkt.',
 
-  // The schedule picker (schema-keuze.ts)
+  // The schedule picker (schedule-choice.ts)
   keuzeGeenVergaderdag: 'Kies minstens één vergaderdag.',
   keuzeTijdOngeldig: 'Vul de tijd in als uu:mm, bijvoorbeeld 09:00.',
   keuzeElkeWekenOngeldig: 'Kies elke 1 tot {max} weken.',

@@ -7,7 +7,7 @@
  */
 import { isValidCalendarDate } from './dates.js';
 import type { CalendarDate } from './model.js';
-import { createCitaten, parseBron, type Citaat, type SeedBron } from './plan/citaten.js';
+import { createCitaten, parseBron, type Citaat, type SeedBron } from './plan/citations.js';
 
 /** How the report groups the aspects: hard (structure), soft (people), connecting. */
 export type AspectSoort = 'hard' | 'zacht' | 'verbindend';

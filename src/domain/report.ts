@@ -24,7 +24,7 @@ import type {
 import { datesFromPlanning, deadlineSoort, type DeadlineSoort } from './planning.js';
 import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
 import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
-import { bevindingenPerThema, samenhangVan } from './samenhang.js';
+import { bevindingenPerThema, samenhangOf } from './samenhang.js';
 import { isOpen } from './status.js';
 
 // ---------- the plan on a date ----------
@@ -292,7 +292,7 @@ export type AdviesVoortgang = {
   nietOvergenomen: RapportActie[];
   projecten: RapportProject[];
   /** Status changes of the advies' actions since `Voortgangsrapportage.sinds`, oldest first (empty without history). */
-  ontwikkelingen: StatusWijziging[];
+  ontwikkelingen: StatusChange[];
 };
 
 export type Voortgangsrapportage = {
@@ -381,9 +381,8 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
   const countsByAdvies = new Map(
     progressBy(acties, 'advies', at, adviezen, inrichting).map((r) => [r.key, r] as const),
   );
-  const sinds = input.histories ? (input.sinds ?? drieMaandenVoor(input.peildatum)) : undefined;
-  const wijzigingen =
-    input.histories && sinds ? statusWijzigingen(input.histories, endOfDay(addDays(sinds, -1)), at) : [];
+  const sinds = input.histories ? (input.sinds ?? threeMonthsBefore(input.peildatum)) : undefined;
+  const wijzigingen = input.histories && sinds ? statusChanges(input.histories, endOfDay(addDays(sinds, -1)), at) : [];
 
   const perAdvies = adviezen.map((advies): AdviesVoortgang => {
     const own = input.acties.filter((a) => a.value.advies === advies.nummer);
@@ -426,7 +425,7 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
       plateau: advies.plateau,
       collegeReactie: advies.collegeReactie,
       collegePlanning: advies.collegePlanning,
-      samenhang: samenhangVan(adviezen, advies.nummer),
+      samenhang: samenhangOf(adviezen, advies.nummer),
       oordeel,
       counts,
       gedaan: listed.filter((a) => a.status === 'Afgerond').sort(byNummer),
@@ -471,7 +470,7 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
 // ---------- developments in a period ----------
 
 /** A status change of an action, as its version history shows it. */
-export type StatusWijziging = {
+export type StatusChange = {
   actieId: string;
   nummer: string;
   titel: string;
@@ -487,8 +486,8 @@ export type StatusWijziging = {
  * Every status change saved after `van` and at or before `tot`, oldest first (ties by number). A change is the
  * difference between two consecutive versions of an action; the first version of an action is not a change.
  */
-export function statusWijzigingen(histories: readonly ActieHistory[], van: Date, tot: Date): StatusWijziging[] {
-  const out: StatusWijziging[] = [];
+export function statusChanges(histories: readonly ActieHistory[], van: Date, tot: Date): StatusChange[] {
+  const out: StatusChange[] = [];
   for (const h of histories) {
     const ordered = h.revisions
       .map((r, index) => ({ r, index, t: Date.parse(r.modified) }))
@@ -499,7 +498,7 @@ export function statusWijzigingen(histories: readonly ActieHistory[], van: Date,
       const after = ordered[i];
       if (!before || !after || after.t <= van.getTime() || after.t > tot.getTime()) continue;
       if (before.r.value.status === after.r.value.status) continue;
-      const w: StatusWijziging = {
+      const w: StatusChange = {
         actieId: h.id,
         nummer: after.r.value.nummer,
         titel: after.r.value.titel,
@@ -517,8 +516,9 @@ export function statusWijzigingen(histories: readonly ActieHistory[], van: Date,
 }
 
 /** The same day three months earlier (the last day of that month when it is shorter): a quarter's report period. */
-export function drieMaandenVoor(date: CalendarDate): CalendarDate {
-  if (!isValidCalendarDate(date)) throw new RangeError(`drieMaandenVoor: not a calendar date: ${JSON.stringify(date)}`);
+export function threeMonthsBefore(date: CalendarDate): CalendarDate {
+  if (!isValidCalendarDate(date))
+    throw new RangeError(`threeMonthsBefore: not a calendar date: ${JSON.stringify(date)}`);
   let year = Number(date.slice(0, 4));
   let month = Number(date.slice(5, 7)) - 3;
   if (month < 1) {

@@ -13,7 +13,7 @@ import { THEMAS } from './themas.js';
  * whose response names it (`genoemdDoor`, ascending), so advies 3 shows that the college takes it up with advies 1.
  * Numbers that are not adviezen of the plan are left out; neither list holds `nummer` itself.
  */
-export function samenhangVan(
+export function samenhangOf(
   adviezen: readonly Pick<Advies, 'nummer' | 'samenhangMet'>[],
   nummer: number,
 ): { noemt: number[]; genoemdDoor: number[] } {

@@ -83,6 +83,6 @@ export function breekLangeWoorden(text: string, every: number = WOORD_MAX): stri
 }
 
 /** A free text as documents and cards show it: cut to its field's maximum (with "…"), long words breakable. */
-export function toonbareTekst(text: string, veld: TekstVeld): string {
+export function displayText(text: string, veld: TekstVeld): string {
   return breekLangeWoorden(binnenLimiet(text, TEKST_MAX[veld]));
 }

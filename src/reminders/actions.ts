@@ -55,9 +55,9 @@ import type { SendDecision } from './planner.js';
 import type { AgenderingBesprokenRequest, StatusUpdateRequest } from './verbs.js';
 import { agenderingDomein, type Agendering } from '../domain/agendering.js';
 import {
-  actieVoorDomein,
+  actieForDomein,
   domeinStanden,
-  eigenDomeinVanMT,
+  ownDomeinOfMT,
   heeftDomeinVoortgang,
   type DomeinVoortgang,
   type DomeinVoortgangChange,
@@ -447,7 +447,7 @@ export async function updateActieStatus(
   if (request.status === undefined) return { kind: 'invalid', ctx, message: 'Kies een nieuwe status.' };
   if (!isActieStatus(request.status))
     return { kind: 'invalid', ctx, message: `"${request.status}" is geen status van het actieplan.` };
-  const domein = eigenDomeinVanMT(ctx.mt.value.domeinen, actie.value);
+  const domein = ownDomeinOfMT(ctx.mt.value.domeinen, actie.value);
   if (domein === undefined) {
     if (
       heeftDomeinVoortgang(actie.value) &&
@@ -550,7 +550,7 @@ async function updateDomeinRij(
     const next = withRij(ctx, saved);
     return {
       kind: 'updated',
-      actie: { ...actie, value: actieVoorDomein(actie.value, [saved.value], domein) },
+      actie: { ...actie, value: actieForDomein(actie.value, [saved.value], domein) },
       ctx: next,
       message: `De status van ${domein} op actie ${actie.value.nummer} is nu "${saved.value.status}".`,
     };

@@ -67,7 +67,7 @@ export function formatMoment(instant: Date): string {
  * What a button did, by whom and when (Amsterdam wall-clock time): "3.1 → Afgerond, door Secretaris CMT, 17:05".
  * The name is untrusted text; the card escapes it where it is shown.
  */
-export function wijzigingDoor(wat: string, door: string, op: Date): string {
+export function changedBy(wat: string, door: string, op: Date): string {
   return `${wat}, door ${door}, ${format(new TZDate(op.getTime(), AMSTERDAM), 'HH:mm')}`;
 }
 

@@ -103,7 +103,7 @@ export type AgendaCardOptions = {
   /** The decisions recorded for THIS meeting so far (decision texts, in recorded order), shown above the input. */
   besluiten?: readonly string[];
   /**
-   * What the last button did, by whom and when ("3.1 → Afgerond, door Secretaris CMT, 17:05", see `wijzigingDoor`),
+   * What the last button did, by whom and when ("3.1 → Afgerond, door Secretaris CMT, 17:05", see `changedBy`),
    * on the card everyone sees after that write. Untrusted (the name): escaped here.
    */
   laatsteWijziging?: string;

@@ -54,7 +54,7 @@ export const TELLING_KOLOMMEN: readonly { key: keyof Omit<ProgressCounts, 'perce
 ];
 
 /** The counts in the order of `TELLING_KOLOMMEN`. */
-export function tellingen(c: ProgressCounts): number[] {
+export function countCells(c: ProgressCounts): number[] {
   return TELLING_KOLOMMEN.map((k) => c[k.key]);
 }
 

@@ -17,7 +17,7 @@ import {
   type Voortgangsrapportage,
 } from '../domain/report.js';
 import type { ProgressCounts, ProgressRow } from '../domain/rules.js';
-import { breekLangeWoorden, toonbareTekst, type TekstVeld } from '../domain/text-limits.js';
+import { breekLangeWoorden, displayText, type TekstVeld } from '../domain/text-limits.js';
 import { themaNaamIn, type Inrichting } from '../domain/inrichting-basis.js';
 import {
   adviesKop,
@@ -35,7 +35,7 @@ import {
   RAPPORT_TITEL,
   TELLING_KOLOMMEN,
   TELLING_TOELICHTING,
-  tellingen,
+  countCells,
   themaLabel,
 } from './labels.js';
 
@@ -106,7 +106,7 @@ export function schoon(text: unknown): string {
  */
 function vrij(text: unknown, veld: TekstVeld | 'onbegrensd'): string {
   const s = schoon(text);
-  return veld === 'onbegrensd' ? breekLangeWoorden(s) : toonbareTekst(s, veld);
+  return veld === 'onbegrensd' ? breekLangeWoorden(s) : displayText(s, veld);
 }
 
 /** A cleaned text (see `vrij`; a single line by default), or the given placeholder when nothing is left. */
@@ -116,7 +116,7 @@ function ofGeen(text: string | undefined, placeholder = '—', veld: TekstVeld |
 }
 
 function telRij(c: ProgressCounts): string[] {
-  return tellingen(c).map(String);
+  return countCells(c).map(String);
 }
 
 const TELLING_KOP = TELLING_KOLOMMEN.map((k) => k.label);

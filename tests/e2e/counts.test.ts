@@ -16,7 +16,7 @@ import { planCounts } from '../../src/domain/counts.js';
 import { amsterdamDate } from '../../src/domain/dates.js';
 import { borging } from '../../src/domain/borging.js';
 import type { Domein } from '../../src/domain/model.js';
-import { isActief } from '../../src/domain/plan-wijzigen.js';
+import { isActief } from '../../src/domain/plan-changes.js';
 import { endOfDay, voortgangOp } from '../../src/domain/report.js';
 import { rapportOpzet } from '../../src/reporting/outline.js';
 import type { TestHost } from './support/host-server.js';

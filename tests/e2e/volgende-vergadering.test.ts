@@ -6,7 +6,7 @@
  */
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { komendeVergaderingen } from '../../src/domain/schema-keuze.js';
+import { upcomingVergaderingen } from '../../src/domain/schedule-choice.js';
 import { beheerdersToFields, MT_FIELDS } from '../../src/data/lists/mts.js';
 import type { ListItem } from '../../src/data/lists/list-definition.js';
 import { loadMTSettings } from '../../src/data/mts-store.js';
@@ -45,7 +45,7 @@ beforeAll(async () => {
   });
   // With the job's holidays, as the view has them from /healthz (a card due on a holiday goes out the day before).
   const health = (await (await fetch(`${run.appUrl}/healthz`)).json()) as HealthBody;
-  const [next] = komendeVergaderingen(cmt.value.schema, new Date(), {
+  const [next] = upcomingVergaderingen(cmt.value.schema, new Date(), {
     aantal: 1,
     voorlooptijdMinuten: 1,
     holidays: health.reminderHolidays?.dates ?? [],

@@ -25,7 +25,7 @@ import type {
 } from '../model.js';
 import { heeftDomeinVoortgang, type DomeinVoortgang } from '../domein-voortgang.js';
 import { THEMAS } from '../themas.js';
-import { createCitaten, type Citaat } from './citaten.js';
+import { createCitaten, type Citaat } from './citations.js';
 
 /**
  * The roles that exist as personas (site users) in the sandbox; the plan's owners are always one of these. The
@@ -62,7 +62,7 @@ const CONCERN: Domein[] = ['Concern'];
 
 /**
  * Every quoted text of this plan with the seed passage it comes from (document:lines). The unit test
- * `plan-citaten.test.ts` reads each one back from the seed documents and fails when it is not there verbatim.
+ * `plan-citations.test.ts` reads each one back from the seed documents and fails when it is not there verbatim.
  */
 const citaten = createCitaten();
 const uit = citaten.uit;

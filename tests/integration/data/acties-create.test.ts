@@ -5,7 +5,7 @@ import {
   zoetermeerPlan,
   zoetermeerPortfolio,
 } from '../../../src/domain/plan/zoetermeer.js';
-import { ActieValidationError, createActiesStore, type NieuweActie } from '../../../src/data/acties-store.js';
+import { ActieValidationError, createActiesStore, type NewActie } from '../../../src/data/acties-store.js';
 import { loadPlan, type LoadedPlan } from '../../../src/data/plan-store.js';
 import { prepareSite } from '../../../src/server/prepare-site.js';
 import { recordingRetryEnvironment, startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
@@ -43,7 +43,7 @@ const itemsWithKey = async (key: string) =>
       )
   ).filter((i) => i.fields.ClientKey === key);
 
-function draft(plan: LoadedPlan, overrides: Partial<NieuweActie> = {}): NieuweActie {
+function draft(plan: LoadedPlan, overrides: Partial<NewActie> = {}): NewActie {
   const eigenaar = plan.users.find((u) => u.displayName === 'Programmamanager Datagedreven Werken');
   return {
     titel: 'Proces-eigenaarschap vastleggen voor de ketens Wmo en Jeugd',

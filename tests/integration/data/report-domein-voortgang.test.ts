@@ -13,7 +13,7 @@ import { createDomeinVoortgangStore } from '../../../src/data/domein-voortgang-s
 import { loadPlan, type LoadedPlan } from '../../../src/data/plan-store.js';
 import { loadHistories, loadReportData, voortgangInputOf } from '../../../src/data/report-data.js';
 import { endOfDay, voortgangOp } from '../../../src/domain/report.js';
-import { domeinVoortgangAt } from '../../../src/domain/domein-voortgang-historie.js';
+import { domeinVoortgangAt } from '../../../src/domain/domein-voortgang-history.js';
 import type { Domein } from '../../../src/domain/model.js';
 import { readPdf } from '../../support/documents/pdf-text.js';
 import { runInProcess } from '../../support/cli.js';

@@ -6,7 +6,7 @@ import {
   type AgendaDomeinVoortgangInput,
   type AgendaInput,
 } from '../../../src/domain/agenda.js';
-import { eigenDomeinVanMT, metRollUp, type DomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
+import { ownDomeinOfMT, metRollUp, type DomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
 import type { Actie } from '../../../src/domain/model.js';
 
 // Tuesday 24 November 2026 09:00 Amsterdam; the card goes out the day before.
@@ -78,14 +78,14 @@ const ROWS = [
   rij('3', { domein: 'Dienstverlening', status: 'Niet gestart' }),
 ];
 
-describe('eigenDomeinVanMT: whose row an MT sees on a shared action', () => {
+describe('ownDomeinOfMT: whose row an MT sees on a shared action', () => {
   it('a domain MT sees its own domain; the CMT, an MT of two of its domains and an action of one domain have none', () => {
-    expect(eigenDomeinVanMT(['Sociaal Domein'], gedeeld())).toBe('Sociaal Domein');
-    expect(eigenDomeinVanMT(['Concern'], gedeeld())).toBeUndefined();
-    expect(eigenDomeinVanMT(['Concern', 'Fysiek Domein'], gedeeld())).toBeUndefined();
-    expect(eigenDomeinVanMT(['Fysiek Domein', 'Sociaal Domein'], gedeeld())).toBeUndefined();
-    expect(eigenDomeinVanMT(['Fysiek Domein'], { domeinen: ['Fysiek Domein'] })).toBeUndefined();
-    expect(eigenDomeinVanMT(['Fysiek Domein'], { domeinen: ['Sociaal Domein', 'Concern'] })).toBeUndefined();
+    expect(ownDomeinOfMT(['Sociaal Domein'], gedeeld())).toBe('Sociaal Domein');
+    expect(ownDomeinOfMT(['Concern'], gedeeld())).toBeUndefined();
+    expect(ownDomeinOfMT(['Concern', 'Fysiek Domein'], gedeeld())).toBeUndefined();
+    expect(ownDomeinOfMT(['Fysiek Domein', 'Sociaal Domein'], gedeeld())).toBeUndefined();
+    expect(ownDomeinOfMT(['Fysiek Domein'], { domeinen: ['Fysiek Domein'] })).toBeUndefined();
+    expect(ownDomeinOfMT(['Fysiek Domein'], { domeinen: ['Sociaal Domein', 'Concern'] })).toBeUndefined();
   });
 });
 

@@ -4,7 +4,7 @@ import {
   AGENDA_KEUZE_REDEN_MAX,
   agendaKeuzeOpen,
   agendaKeuzeProbleem,
-  agendaKeuzesVoor,
+  agendaKeuzesFor,
   type AgendaKeuzeInput,
 } from '../../../src/domain/agenda-keuze.js';
 import type { Actie } from '../../../src/domain/model.js';
@@ -80,11 +80,11 @@ describe('agendaKeuzeProbleem', () => {
   });
 });
 
-describe('agendaKeuzesVoor (the selection rule)', () => {
+describe('agendaKeuzesFor (the selection rule)', () => {
   const ofMT = (a: Actie) => a.domeinen.includes('Sociaal Domein');
 
   it("takes only this meeting's choices, the latest per action", () => {
-    const effect = agendaKeuzesVoor(
+    const effect = agendaKeuzesFor(
       [
         keuze('10', '3', 'Niet nodig', 'eerst'),
         keuze('12', '3', 'Ook bespreken'),
@@ -100,7 +100,7 @@ describe('agendaKeuzesVoor (the selection rule)', () => {
   });
 
   it('ignores an action that left the plan or was retired, and says so', () => {
-    const effect = agendaKeuzesVoor(
+    const effect = agendaKeuzesFor(
       [keuze('1', '99', 'Ook bespreken'), keuze('2', '5', 'Niet nodig', 'vervallen')],
       KEY,
       ACTIES,
@@ -114,7 +114,7 @@ describe('agendaKeuzesVoor (the selection rule)', () => {
   });
 
   it("drops only the MT's own actions, and never without a reason", () => {
-    const effect = agendaKeuzesVoor(
+    const effect = agendaKeuzesFor(
       [keuze('1', '4', 'Niet nodig', 'niet van ons'), keuze('2', '1', 'Niet nodig', '  ')],
       KEY,
       ACTIES,

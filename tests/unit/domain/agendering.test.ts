@@ -4,7 +4,7 @@ import {
   agenderingDomein,
   checkAfhandeling,
   checkAgendering,
-  geagendeerdVoorMT,
+  agenderingenForMT,
   mayAgenderen,
   openAgendering,
   type Agendering,
@@ -155,14 +155,14 @@ describe('checkAfhandeling (the CMT ticks it as discussed)', () => {
   });
 });
 
-describe('geagendeerdVoorMT ("Geagendeerd door de MT\'s")', () => {
+describe('agenderingenForMT ("Geagendeerd door de MT\'s")', () => {
   const acties = [
     { id: '1', value: { nummer: '1.1', titel: 'Visie en roadmap per business domein' } },
     { id: '20', value: { nummer: '6.1', titel: 'Datagedreven werken' } },
   ];
   it('only the CMT (an MT carrying Concern) gets the section', () => {
-    expect(geagendeerdVoorMT({ domeinen: ['Sociaal Domein'] }, [input('1')], acties)).toEqual([]);
-    expect(geagendeerdVoorMT({ domeinen: ['Concern'] }, [input('1')], acties)).toHaveLength(1);
+    expect(agenderingenForMT({ domeinen: ['Sociaal Domein'] }, [input('1')], acties)).toEqual([]);
+    expect(agenderingenForMT({ domeinen: ['Concern'] }, [input('1')], acties)).toHaveLength(1);
   });
   it('lists open items oldest first with domain, who, why and since when; ticked items leave', () => {
     const items = [
@@ -177,7 +177,7 @@ describe('geagendeerdVoorMT ("Geagendeerd door de MT\'s")', () => {
       input('5', { op: '2026-11-21T09:00:00Z', besproken: true }),
       input('2', { op: '2026-11-25T10:00:00Z', actie: '8.8' }),
     ];
-    const out = geagendeerdVoorMT({ domeinen: ['Concern'] }, items, acties);
+    const out = agenderingenForMT({ domeinen: ['Concern'] }, items, acties);
     expect(out.map((i) => i.id)).toEqual(['3', '2', '7']);
     expect(out[2]).toEqual({
       id: '7',
@@ -201,8 +201,8 @@ describe('geagendeerdVoorMT ("Geagendeerd door de MT\'s")', () => {
       input('10', { op: '2026-11-20T09:00:00Z', actie: '6.1' }),
       input('9', { op: '2026-11-19T09:00:00Z', domein: 'Bedrijfsvoering' }),
     ];
-    const a = geagendeerdVoorMT({ domeinen: ['Concern'] }, items, acties);
-    const b = geagendeerdVoorMT({ domeinen: ['Concern'] }, [...items].reverse(), acties);
+    const a = agenderingenForMT({ domeinen: ['Concern'] }, items, acties);
+    const b = agenderingenForMT({ domeinen: ['Concern'] }, [...items].reverse(), acties);
     expect(a).toEqual(b);
     expect(a.map((i) => i.id)).toEqual(['9', '3', '10']);
   });

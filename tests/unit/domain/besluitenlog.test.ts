@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { besluitenLog, filterBesluiten, zoekvorm } from '../../../src/domain/besluitenlog.js';
+import { besluitenLog, filterBesluiten, searchKey } from '../../../src/domain/besluitenlog.js';
 
 const input = {
   mts: [
@@ -98,7 +98,7 @@ describe('the decision log', () => {
   });
 
   it('searches all words, without caring about case or diacritics, in text, MT, action and portfolio item', () => {
-    expect(zoekvorm('Coördinatie')).toBe('coordinatie');
+    expect(searchKey('Coördinatie')).toBe('coordinatie');
     expect(filterBesluiten(log, { zoek: 'coordinatie CIO' }).map((e) => e.id)).toEqual(['1']);
     expect(filterBesluiten(log, { zoek: '11.5' }).map((e) => e.id)).toEqual(['1']);
     expect(filterBesluiten(log, { zoek: 'zaakgericht sociaal' }).map((e) => e.id)).toEqual(['3']);

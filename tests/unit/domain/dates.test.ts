@@ -11,7 +11,7 @@ import {
   isValidCalendarDate,
   isValidKwartaal,
   kwartaalPeriode,
-  kwartaalVan,
+  kwartaalOf,
 } from '../../../src/domain/dates.js';
 
 const originalTz = process.env.TZ;
@@ -196,7 +196,7 @@ describe('quarters', () => {
     ['2026-10-01', '2026-Q4'],
     ['2026-12-31', '2026-Q4'],
   ])('%s lies in %s', (d, k) => {
-    expect(kwartaalVan(d)).toBe(k);
+    expect(kwartaalOf(d)).toBe(k);
   });
 
   it('the current quarter follows the Amsterdam date', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actieVoorDomein,
+  actieForDomein,
   actieVoortgang,
   eigenActies,
   domeinStanden,
@@ -191,7 +191,7 @@ describe('domeinStanden and actieVoortgang: the breakdown per domain', () => {
   });
 });
 
-describe('metRollUp and actieVoorDomein: what the CMT and a domain see', () => {
+describe('metRollUp and actieForDomein: what the CMT and a domain see', () => {
   it('the plan shows the roll-up as the action’s status', () => {
     expect(metRollUp(actie(), [rij('Sociaal Domein', A)]).status).toBe(L);
   });
@@ -212,7 +212,7 @@ describe('metRollUp and actieVoorDomein: what the CMT and a domain see', () => {
       eigenaar: { displayName: 'Informatiemanager Sociaal Domein', id: '9' },
       deadline: '2026-06-30',
     });
-    const seen = actieVoorDomein(actie(), [own, rij('Bedrijfsvoering', A)], 'Sociaal Domein');
+    const seen = actieForDomein(actie(), [own, rij('Bedrijfsvoering', A)], 'Sociaal Domein');
     expect(seen).toMatchObject({
       status: G,
       statusToelichting: 'Capaciteit IM.',
@@ -223,9 +223,9 @@ describe('metRollUp and actieVoorDomein: what the CMT and a domain see', () => {
   });
 
   it('a domain row without owner shows no owner to the domain; without a row the domain sees the action', () => {
-    expect(actieVoorDomein(actie(), [rij('Sociaal Domein', L)], 'Sociaal Domein').eigenaar).toBeUndefined();
-    expect(actieVoorDomein(actie({ status: L }), [], 'Sociaal Domein')).toEqual(actie({ status: L }));
-    expect(actieVoorDomein(actie(), [rij('Sociaal Domein', A)], 'Concern')).toEqual(actie());
+    expect(actieForDomein(actie(), [rij('Sociaal Domein', L)], 'Sociaal Domein').eigenaar).toBeUndefined();
+    expect(actieForDomein(actie({ status: L }), [], 'Sociaal Domein')).toEqual(actie({ status: L }));
+    expect(actieForDomein(actie(), [rij('Sociaal Domein', A)], 'Concern')).toEqual(actie());
   });
 
   it('keys a row by action number and domain', () => {

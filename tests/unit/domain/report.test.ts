@@ -4,8 +4,8 @@ import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { progressTotals } from '../../../src/domain/rules.js';
 import {
   firstVersionAt,
-  drieMaandenVoor,
-  statusWijzigingen,
+  threeMonthsBefore,
+  statusChanges,
   actieAt,
   actiesOpDatum,
   endOfDay,
@@ -433,7 +433,7 @@ describe('developments in the report period', () => {
   };
 
   it('lists the status changes saved in the period, not the first version and not other edits', () => {
-    const changes = statusWijzigingen([h], endOfDay('2025-09-30'), endOfDay('2025-12-31'));
+    const changes = statusChanges([h], endOfDay('2025-09-30'), endOfDay('2025-12-31'));
     // 22:30Z on 30 September is already 1 October in Amsterdam: inside the period.
     expect(changes.map((c) => [c.op, c.van, c.naar, c.toelichting])).toEqual([
       ['2025-09-30T22:30:00Z', 'Niet gestart', 'Loopt', undefined],
@@ -459,9 +459,9 @@ describe('developments in the report period', () => {
   });
 
   it('takes three months before the peildatum by default, at the end of a shorter month', () => {
-    expect(drieMaandenVoor('2025-12-31')).toBe('2025-09-30');
-    expect(drieMaandenVoor('2026-02-15')).toBe('2025-11-15');
-    expect(drieMaandenVoor('2025-05-31')).toBe('2025-02-28');
+    expect(threeMonthsBefore('2025-12-31')).toBe('2025-09-30');
+    expect(threeMonthsBefore('2026-02-15')).toBe('2025-11-15');
+    expect(threeMonthsBefore('2025-05-31')).toBe('2025-02-28');
     const r = voortgangOp({
       gemeente: 'X',
       peildatum: '2025-12-31',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Advies, Bevinding } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
-import { bevindingenPerThema, samenhangVan } from '../../../src/domain/samenhang.js';
+import { bevindingenPerThema, samenhangOf } from '../../../src/domain/samenhang.js';
 import {
   validateAdvies,
   validateBevinding,
@@ -12,20 +12,20 @@ import {
 const advies = (nummer: number, samenhangMet?: number[]): Pick<Advies, 'nummer' | 'samenhangMet'> =>
   samenhangMet ? { nummer, samenhangMet } : { nummer };
 
-describe('samenhangVan: the adviezen the college takes up together', () => {
+describe('samenhangOf: the adviezen the college takes up together', () => {
   it('advies 1 names 3 and 5; 3 and 5 each show they are taken up with 1; 2 has none', () => {
     const { adviezen } = zoetermeerPlan;
-    expect(samenhangVan(adviezen, 1)).toEqual({ noemt: [3, 5], genoemdDoor: [] });
-    expect(samenhangVan(adviezen, 3)).toEqual({ noemt: [], genoemdDoor: [1] });
-    expect(samenhangVan(adviezen, 5)).toEqual({ noemt: [], genoemdDoor: [1] });
-    expect(samenhangVan(adviezen, 2)).toEqual({ noemt: [], genoemdDoor: [] });
+    expect(samenhangOf(adviezen, 1)).toEqual({ noemt: [3, 5], genoemdDoor: [] });
+    expect(samenhangOf(adviezen, 3)).toEqual({ noemt: [], genoemdDoor: [1] });
+    expect(samenhangOf(adviezen, 5)).toEqual({ noemt: [], genoemdDoor: [1] });
+    expect(samenhangOf(adviezen, 2)).toEqual({ noemt: [], genoemdDoor: [] });
   });
 
   it('leaves out itself, unknown numbers and a relation named from both sides twice', () => {
     const list = [advies(1, [1, 3, 99, 3]), advies(3, [1]), advies(4, [3])];
-    expect(samenhangVan(list, 1)).toEqual({ noemt: [3], genoemdDoor: [] });
-    expect(samenhangVan(list, 3)).toEqual({ noemt: [1], genoemdDoor: [4] });
-    expect(samenhangVan(list, 42)).toEqual({ noemt: [], genoemdDoor: [] });
+    expect(samenhangOf(list, 1)).toEqual({ noemt: [3], genoemdDoor: [] });
+    expect(samenhangOf(list, 3)).toEqual({ noemt: [1], genoemdDoor: [4] });
+    expect(samenhangOf(list, 42)).toEqual({ noemt: [], genoemdDoor: [] });
   });
 });
 

@@ -5,7 +5,7 @@ import {
   binnenLimiet,
   breekLangeWoorden,
   TEKST_MAX,
-  toonbareTekst,
+  displayText,
   WOORD_MAX,
 } from '../../../src/domain/text-limits.js';
 import {
@@ -64,7 +64,7 @@ describe('text limits', () => {
   });
 
   it('shows a hand-written 20,000-character word cut to its field and breakable', () => {
-    const shown = toonbareTekst('z'.repeat(20_000), 'statusToelichting');
+    const shown = displayText('z'.repeat(20_000), 'statusToelichting');
     const visible = shown.replaceAll(BREEKPUNT, '');
     expect(visible).toBe(`${'z'.repeat(TEKST_MAX.statusToelichting - 1)}…`);
     expect(Math.max(...shown.split(BREEKPUNT).map((p) => p.length))).toBeLessThanOrEqual(WOORD_MAX);

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { messageTemplatesNl, messageText } from '../../../src/domain/messages.js';
 import type { Actie, Kwartaaldoel, MT, Plan, PortfolioItem } from '../../../src/domain/model.js';
-import { checkVervallen } from '../../../src/domain/plan-wijzigen.js';
+import { checkVervallen } from '../../../src/domain/plan-changes.js';
 import { checkTransition } from '../../../src/domain/status.js';
 import {
   validateActie,
@@ -107,7 +107,7 @@ const STORE_KEYS = [
 ] as const satisfies readonly DomainMessageKey[];
 /**
  * The messages of other modules, each proved reachable by its own module's tests: escalation (agendering.test.ts),
- * the schedule picker (schema-keuze.test.ts) and the tolerant field reader (field-reader.test.ts).
+ * the schedule picker (schedule-choice.test.ts) and the tolerant field reader (field-reader.test.ts).
  */
 type OtherModuleKey = Extract<DomainMessageKey, `agendering${string}` | `keuze${string}` | `veld${string}`>;
 const isOtherModuleKey = (key: string): boolean => /^(agendering|keuze|veld)[A-Z]/.test(key);

@@ -6,7 +6,7 @@ import {
   formatDatum,
   formatMoment,
   truncateText,
-  wijzigingDoor,
+  changedBy,
 } from '../../../src/reminders/card-text.js';
 
 const originalTz = process.env.TZ;
@@ -131,10 +131,10 @@ describe('how late an action is, in days, weeks or months', () => {
 
 describe('what a card button did, by whom and when (issue 14, point 5)', () => {
   it('names the change, the person and the Amsterdam wall-clock time, in winter and in summer', () => {
-    expect(wijzigingDoor('3.1 → Afgerond', 'Secretaris CMT', new Date('2026-12-04T16:05:00Z'))).toBe(
+    expect(changedBy('3.1 → Afgerond', 'Secretaris CMT', new Date('2026-12-04T16:05:00Z'))).toBe(
       '3.1 → Afgerond, door Secretaris CMT, 17:05',
     );
-    expect(wijzigingDoor('Het besluit is vastgelegd', 'Secretaris CMT', new Date('2026-06-30T22:30:00Z'))).toBe(
+    expect(changedBy('Het besluit is vastgelegd', 'Secretaris CMT', new Date('2026-06-30T22:30:00Z'))).toBe(
       'Het besluit is vastgelegd, door Secretaris CMT, 00:30',
     );
   });

@@ -8,7 +8,7 @@ import {
   gateZin,
   planningZin,
   rapportBestandsnaam,
-  tellingen,
+  countCells,
 } from '../../../src/reporting/labels.js';
 import { rapportOpzet, schoon, type Block } from '../../../src/reporting/outline.js';
 import { fixtureModel } from './fixture.js';
@@ -74,7 +74,7 @@ describe('report texts', () => {
   });
   it('orders counts as the tables do', () => {
     expect(
-      tellingen({
+      countCells({
         total: 7,
         afgerond: 1,
         lopend: 2,

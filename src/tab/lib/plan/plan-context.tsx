@@ -3,7 +3,7 @@ import type { Actie, Domein, PersonRef } from '../../../domain/model.js';
 import { compareActienummers } from '../../../domain/actienummer.js';
 import { findSiteUser } from '../../../domain/site-user.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
-import { actieVoorDomein, type DomeinVoortgang } from '../../../domain/domein-voortgang.js';
+import { actieForDomein, type DomeinVoortgang } from '../../../domain/domein-voortgang.js';
 import { withRollUp, type LoadedPlan } from '../../../data/plan-store.js';
 import { useScope } from '../../app/scope.js';
 import type { DataSession } from '../data-session.js';
@@ -73,7 +73,7 @@ function forDomein(plan: LoadedPlan, domein: Domein): LoadedPlan {
     acties: plan.acties.map((a) => {
       const rijen = perActie.get(a.value.nummer);
       if (!rijen) return a;
-      const value = actieVoorDomein(a.value, rijen, domein);
+      const value = actieForDomein(a.value, rijen, domein);
       return value === a.value ? a : { ...a, value };
     }),
   };

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { ActieChange, ActiesStore, BulkResult, NieuweActie } from '../../../data/acties-store.js';
+import type { ActieChange, ActiesStore, BulkResult, NewActie } from '../../../data/acties-store.js';
 import type { Actie } from '../../../domain/model.js';
 import type { ValidationIssue } from '../../../domain/validation.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
@@ -25,7 +25,7 @@ export function useActieWriter(): {
    * Adds an action: one write, then it is in the plan (roadmap, list, agenda) at once. Repeating it with the same
    * `clientKey` (after a lost answer) gives the same item, never a second one.
    */
-  create(draft: NieuweActie, clientKey: string): Promise<SaveOutcome>;
+  create(draft: NewActie, clientKey: string): Promise<SaveOutcome>;
   save(id: string, change: ActieChange): Promise<SaveOutcome>;
   saveOver(theirs: Loaded<Actie>, change: ActieChange): Promise<SaveOutcome>;
   bulk(changes: { id: string; change: ActieChange }[]): Promise<{ results: BulkResult[]; missing: string[] }>;
@@ -67,7 +67,7 @@ export function useActieWriter(): {
   );
 
   const create = useCallback(
-    async (draft: NieuweActie, clientKey: string): Promise<SaveOutcome> => {
+    async (draft: NewActie, clientKey: string): Promise<SaveOutcome> => {
       try {
         const item = await (await store()).create(draft, clientKey);
         replaceActie(item);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Domein } from '../../../domain/model.js';
-import { isActief } from '../../../domain/plan-wijzigen.js';
+import { isActief } from '../../../domain/plan-changes.js';
 import { deriveRows, type ActieRow } from './derive.js';
 import { usePlanContext } from './plan-context.js';
 

@@ -30,7 +30,7 @@ import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { DeadlineText } from '../../../components/deadline-text.js';
 import { deadlineSoort } from '../../../../domain/planning.js';
-import { bevindingenPerThema, samenhangVan } from '../../../../domain/samenhang.js';
+import { bevindingenPerThema, samenhangOf } from '../../../../domain/samenhang.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { VersionList } from '../../../components/version-list.js';
 import { useLocale } from '../../../i18n/i18n.js';
@@ -49,8 +49,8 @@ import { useActieDetailStyles } from './actie-detail-styles.js';
 import { heeftDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
 import { useScope } from '../../../app/scope.js';
 import { DomeinVoortgangSection } from './domein-voortgang-section.js';
-import { AgenderenSection } from './agenderen-section.js';
-import { ActiePlanWijzigen, VervallenBanner } from './actie-plan-wijzigen.js';
+import { AgenderingSection } from './agendering-section.js';
+import { ActiePlanChanges, VervallenBanner } from './actie-plan-changes.js';
 import { LinkedPortfolio } from './linked-portfolio.js';
 import { FIELD_LABEL, MergeView } from './merge-view.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
@@ -155,7 +155,7 @@ function DetailBody({
     inrichting.themas,
   );
   const adviezen = (ctx.plan?.adviezen ?? []).map((a) => a.value);
-  const samenhang = advies ? samenhangVan(adviezen, advies.nummer) : { noemt: [], genoemdDoor: [] };
+  const samenhang = advies ? samenhangOf(adviezen, advies.nummer) : { noemt: [], genoemdDoor: [] };
   const adviesTitel = (nummer: number): string => {
     const a = adviezen.find((x) => x.nummer === nummer);
     return a ? `${a.nummer}. ${a.titel}` : String(nummer);
@@ -241,7 +241,7 @@ function DetailBody({
       )}
 
       <DomeinVoortgangSection item={item} domein={scope.domein} canEdit={canEdit} />
-      {canEdit && <AgenderenSection item={item} domein={scope.domein} />}
+      {canEdit && <AgenderingSection item={item} domein={scope.domein} />}
       {conflict ? (
         <MergeView
           base={base.value}
@@ -514,7 +514,7 @@ function DetailBody({
         )}
       </section>
 
-      {canEdit && !conflict && <ActiePlanWijzigen item={item} scope={scope.domein} />}
+      {canEdit && !conflict && <ActiePlanChanges item={item} scope={scope.domein} />}
 
       {item.problems.length > 0 && (
         <section className={styles.section} aria-labelledby="problems-title">

@@ -30,7 +30,7 @@ import { buildEntries, queryFromParams, queryToParams, type ListQuery, type Sort
 import type { BulkKind, BulkSummary } from './bulk-dialog.js';
 import { ListGrid } from './list-grid.js';
 import { ListToolbar } from './list-toolbar.js';
-import { NieuweActieButton } from './nieuwe-actie-button.js';
+import { NewActieButton } from './new-actie-button.js';
 import { bulkTexts } from '../edit-i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 
@@ -225,7 +225,7 @@ export function ListView({
           onChange={(_, d) => setToonVervallen(d.checked === true)}
           data-testid="toon-vervallen"
         />
-        {canEdit && <NieuweActieButton scope={scope} mtDomein={mtDomein} onOpen={onOpen} />}
+        {canEdit && <NewActieButton scope={scope} mtDomein={mtDomein} onOpen={onOpen} />}
         <Button
           size="small"
           icon={<ArrowDownloadRegular />}

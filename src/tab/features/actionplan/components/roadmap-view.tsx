@@ -9,7 +9,7 @@ import { plateauLabel, themaLabel } from '../../../lib/labels.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
-import { NieuweActieButton } from './nieuwe-actie-button.js';
+import { NewActieButton } from './new-actie-button.js';
 import { RoadmapCard } from './roadmap-card.js';
 
 const useStyles = makeStyles({
@@ -154,7 +154,7 @@ export function RoadmapView({
             })}
           </Body1>
         </div>
-        {canEdit && !presentation && <NieuweActieButton scope={scope} mtDomein={mtDomein} onOpen={onOpen} />}
+        {canEdit && !presentation && <NewActieButton scope={scope} mtDomein={mtDomein} onOpen={onOpen} />}
       </div>
       <div
         className={mergeClasses(styles.grid, presentation && styles.presentationGrid)}

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Domein } from '../../../../domain/model.js';
-import type { PlanActor } from '../../../../domain/plan-wijzigen.js';
+import type { PlanActor } from '../../../../domain/plan-changes.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { namesBeheerder, useMtRegistrations } from '../../../lib/query/use-mt-registrations.js';
 

@@ -5,7 +5,7 @@
  * which values a URL may filter on and the order of the groups and of the plateau sort.
  */
 import { compareActienummers } from '../../../../domain/actienummer.js';
-import { addDays, kwartaalVan } from '../../../../domain/dates.js';
+import { addDays, kwartaalOf } from '../../../../domain/dates.js';
 import { ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
 import {
   ACTIE_STATUSSEN,
@@ -171,7 +171,7 @@ function inDueWindow(row: ActieRow, due: DueWindow, today: CalendarDate): boolea
     case '30-dagen':
       return !!deadline && isOpen(status) && deadline >= today && deadline <= addDays(today, 30);
     case 'dit-kwartaal':
-      return !!deadline && isOpen(status) && kwartaalVan(deadline) === kwartaalVan(today);
+      return !!deadline && isOpen(status) && kwartaalOf(deadline) === kwartaalOf(today);
   }
 }
 

@@ -6,7 +6,7 @@ import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { domeinLabel } from '../../../lib/labels.js';
 import type { OverviewLine, QuarterRow, TimelineRow } from '../lib/portfolio-view-model.js';
 import { VirtualTable, type VirtualEntry } from './virtual-table.js';
-import type { PortfolioHerkomst } from '../../../../domain/portfolio-selectie.js';
+import type { PortfolioHerkomst } from '../../../../domain/portfolio-selection.js';
 
 export const useTableStyles = makeStyles({
   num: { fontVariantNumeric: 'tabular-nums' },

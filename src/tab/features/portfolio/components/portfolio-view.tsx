@@ -22,11 +22,11 @@ import { LoadError } from '../../../components/load-error.js';
 import { usePortfolio } from '../api/use-portfolio.js';
 import {
   geldigBereik,
-  herkomstVan,
+  herkomstOf,
   portfolioBereiken,
   selecteerPortfolio,
   type PortfolioHerkomst,
-} from '../../../../domain/portfolio-selectie.js';
+} from '../../../../domain/portfolio-selection.js';
 import {
   overviewLines,
   priorityRanking,
@@ -125,7 +125,7 @@ export function PortfolioView({
   );
   // The quarter and timeline views sort by priority; own items stay first there too (a stable sort by standing).
   const rang = useCallback(
-    (domein: Domein) => ({ eigen: 0, concern: 1, overig: 2 })[herkomstVan(domein, scope)],
+    (domein: Domein) => ({ eigen: 0, concern: 1, overig: 2 })[herkomstOf(domein, scope)],
     [scope],
   );
   const open = useCallback((id: string) => setQuery({ ...query, itemId: id }), [query, setQuery]);

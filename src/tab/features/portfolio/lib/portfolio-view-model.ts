@@ -2,7 +2,7 @@
  * What the portfolio views show, as pure functions of the loaded portfolio: the tab's domain, groups by phase or
  * status, the IMO's ranking, this quarter's goals against last quarter's outcome, and a quarter timeline.
  */
-import { huidigKwartaal, isValidKwartaal, kwartaalVan } from '../../../../domain/dates.js';
+import { huidigKwartaal, isValidKwartaal, kwartaalOf } from '../../../../domain/dates.js';
 import {
   PORTFOLIO_FASEN,
   PORTFOLIO_STATUSSEN,
@@ -14,13 +14,13 @@ import {
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import {
   heleRanking,
-  herkomstVan,
+  herkomstOf,
   PORTFOLIO_HERKOMSTEN,
   selecteerPortfolio,
   standaardBereik,
   vergelijkPrioriteit,
   type PortfolioHerkomst,
-} from '../../../../domain/portfolio-selectie.js';
+} from '../../../../domain/portfolio-selection.js';
 
 export const PORTFOLIO_TABS = ['overzicht', 'prioriteiten', 'kwartaal', 'tijdlijn'] as const;
 export type PortfolioTab = (typeof PORTFOLIO_TABS)[number];
@@ -77,7 +77,7 @@ export function herkomstSecties<T extends { value: Pick<PortfolioItem, 'domein'>
 ): { herkomst: PortfolioHerkomst; items: T[] }[] {
   return PORTFOLIO_HERKOMSTEN.map((herkomst) => ({
     herkomst,
-    items: items.filter((i) => herkomstVan(i.value.domein, scope) === herkomst),
+    items: items.filter((i) => herkomstOf(i.value.domein, scope) === herkomst),
   })).filter((s) => s.items.length > 0);
 }
 
@@ -171,8 +171,8 @@ export function timeline(
       undated.push(item);
       continue;
     }
-    const s = kwartaalVan(start ?? (einde as string));
-    const e = kwartaalVan(einde ?? (start as string));
+    const s = kwartaalOf(start ?? (einde as string));
+    const e = kwartaalOf(einde ?? (start as string));
     if (e < first || s > last) continue; // outside the window
     const from = s < first ? 0 : quarters.indexOf(s);
     const to = e > last ? quarters.length - 1 : quarters.indexOf(e);

@@ -66,7 +66,7 @@ type SetupState =
 
 /**
  * The site's set-up (its Inrichting list), read through the page's own session the way the plan reads it
- * (`readInrichtingVoorLezen`: Zoetermeer's for a site without the list). When there is no session, or the read
+ * (`readInrichtingForReaders`: Zoetermeer's for a site without the list). When there is no session, or the read
  * fails, the page falls back to Zoetermeer's set-up and says so (`SetupState.fallback`), so the MT can still choose.
  */
 function useSiteInrichting(openSession: ((interactive: boolean) => Promise<ConfigSession>) | undefined): {
@@ -84,8 +84,8 @@ function useSiteInrichting(openSession: ((interactive: boolean) => Promise<Confi
       setState({ kind: 'loading' });
       try {
         const session = await openSession(interactive);
-        const { readInrichtingVoorLezen } = await import('../../../../data/inrichting-lezen.js');
-        const inrichting = await readInrichtingVoorLezen(session.graph, session.siteId);
+        const { readInrichtingForReaders } = await import('../../../../data/inrichting-reader.js');
+        const inrichting = await readInrichtingForReaders(session.graph, session.siteId);
         if (stillWanted()) setState({ kind: 'ready', inrichting });
       } catch (error) {
         if (!stillWanted()) return;

@@ -25,21 +25,21 @@ import {
   checkMTChange,
   conversationIsChannel,
   mayEditMT,
-  mtSleutelVoor,
+  mtKeyFor,
   MTConflictError,
   MTValidationError,
   type MTChange,
   type MTRegistration,
 } from '../../../../data/mts-store.js';
 import {
-  keuzeUitSchema,
-  komendeVergaderingen,
-  schemaKeuzeProblemen,
-  schemaUitKeuze,
+  scheduleChoiceFromText,
+  upcomingVergaderingen,
+  scheduleChoiceProblems,
+  scheduleTextFromChoice,
   voorlooptijdMinuten,
-  weekdagVan,
-  type SchemaKeuze,
-} from '../../../../domain/schema-keuze.js';
+  weekdayOf,
+  type ScheduleChoice,
+} from '../../../../domain/schedule-choice.js';
 import { nextOccurrence } from '../../../../domain/recurrence.js';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import { parseMeetingSchedule, WEEKDAGEN, type Weekdag } from '../../../../domain/schedule.js';
@@ -342,7 +342,7 @@ type Draft = {
   /** The schedule text as stored; in 'keuze' mode it follows the picker. */
   schema: string;
   schemaMode: 'keuze' | 'tekst';
-  keuze: SchemaKeuze;
+  keuze: ScheduleChoice;
   lead: string;
   leadUnit: LeadUnit;
   teamId: string;
@@ -352,8 +352,8 @@ type Draft = {
 };
 
 /** The picker's start for a text it cannot show exactly: what the rule says, from its next meeting on. */
-function keuzeVoor(schema: string, today: string): SchemaKeuze {
-  const exact = keuzeUitSchema(schema);
+function keuzeVoor(schema: string, today: string): ScheduleChoice {
+  const exact = scheduleChoiceFromText(schema);
   if (exact) return exact;
   const parsed = parseMeetingSchedule(schema);
   const weekdagen = parsed?.byDay.map((d) => d.day).filter((d, i, all) => all.indexOf(d) === i) ?? [];
@@ -367,7 +367,7 @@ function keuzeVoor(schema: string, today: string): SchemaKeuze {
   }
   const eersteDatum = next ? amsterdamDate(next) : today;
   return {
-    weekdagen: weekdagen.length > 0 ? weekdagen : [weekdagVan(eersteDatum)],
+    weekdagen: weekdagen.length > 0 ? weekdagen : [weekdayOf(eersteDatum)],
     tijd: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
     elkeWeken: parsed?.freq === 'WEEKLY' ? parsed.interval : 1,
     eersteDatum,
@@ -391,7 +391,7 @@ function draftOf(mt: MTRegistration | undefined, today: string): Draft {
     naam: v?.naam ?? '',
     domeinen: [...(v?.domeinen ?? [])],
     schema,
-    schemaMode: schema === '' || keuzeUitSchema(schema) ? 'keuze' : 'tekst',
+    schemaMode: schema === '' || scheduleChoiceFromText(schema) ? 'keuze' : 'tekst',
     keuze: keuzeVoor(schema, today),
     ...leadDraft(v?.voorlooptijdMinuten),
     teamId: v?.teamId ?? '',
@@ -404,8 +404,8 @@ function draftOf(mt: MTRegistration | undefined, today: string): Draft {
 /** The schedule text a draft stands for. */
 function schemaOf(draft: Draft): string {
   return draft.schemaMode === 'keuze'
-    ? schemaKeuzeProblemen(draft.keuze).length === 0
-      ? schemaUitKeuze(draft.keuze)
+    ? scheduleChoiceProblems(draft.keuze).length === 0
+      ? scheduleTextFromChoice(draft.keuze)
       : ''
     : draft.schema.trim();
 }
@@ -553,7 +553,7 @@ function MtForm({
     }));
     const picker =
       draft.schemaMode === 'keuze'
-        ? schemaKeuzeProblemen(draft.keuze).map((p) => ({ path: `keuze.${p.path}`, message: say(p.message) }))
+        ? scheduleChoiceProblems(draft.keuze).map((p) => ({ path: `keuze.${p.path}`, message: say(p.message) }))
         : [];
     const lead = leadInvalid ? [{ path: 'voorlooptijdMinuten', message: t('inst.voorlooptijdGetal') }] : [];
     return [...own.filter((i) => !(leadInvalid && i.path === 'voorlooptijdMinuten')), ...picker, ...lead];
@@ -571,7 +571,7 @@ function MtForm({
       : {};
   };
   const idBase = `mt-${mt?.id ?? 'nieuw'}`;
-  const setKeuze = (k: Partial<SchemaKeuze>) => setDraft((x) => ({ ...x, keuze: { ...x.keuze, ...k } }));
+  const setKeuze = (k: Partial<ScheduleChoice>) => setDraft((x) => ({ ...x, keuze: { ...x.keuze, ...k } }));
   const schemaText = schemaOf(draft);
   const lead = leadMinutes(draft);
   // With the job's holidays (from the server), so each card's time is the one the job keeps; none shown until known.
@@ -581,7 +581,7 @@ function MtForm({
       !holidays.settled
         ? undefined
         : schemaText
-          ? komendeVergaderingen(schemaText, now, {
+          ? upcomingVergaderingen(schemaText, now, {
               aantal: 3,
               ...(lead !== 'invalid' && lead !== undefined ? { voorlooptijdMinuten: lead } : {}),
               holidays: holidays.dates,
@@ -604,7 +604,7 @@ function MtForm({
       const store = createMtsStore(s.graph, siteId);
       const saved = base
         ? await store.update(base, change)
-        : await store.create(mtSleutelVoor(draft.naam, taken), { ...change, naam: draft.naam.trim() });
+        : await store.create(mtKeyFor(draft.naam, taken), { ...change, naam: draft.naam.trim() });
       onSaved(saved);
       setSaveState({ kind: 'idle' });
       onDone();

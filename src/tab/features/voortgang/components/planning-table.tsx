@@ -86,7 +86,7 @@ export function PlanningTable({ model }: { model: Voortgangsrapportage }) {
                   <tr key={a.nummer} data-nummer={a.nummer} data-oordeel={a.oordeel}>
                     <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>
                       {a.nummer}. {a.titel}
-                      {/* The college takes some adviezen up together (samenhangVan): as the detail and the report say. */}
+                      {/* The college takes some adviezen up together (samenhangOf): as the detail and the report say. */}
                       {a.samenhang.noemt.length > 0 && (
                         <Caption1 as="span" block className={styles.muted} data-testid="samenhang">
                           {ft('planning.samenhangNoemt', {

@@ -57,7 +57,7 @@ function newClientKey(nummer: string, domein: Domein): string {
  * a required reason, one write (ClientKey kept while the form is open, so a save repeated after a lost answer lands
  * once). When the domain already put it on the CMT's agenda, it says since when, by whom and why instead.
  */
-export function AgenderenSection({ item, domein }: { item: Loaded<Actie>; domein: Domein | undefined }) {
+export function AgenderingSection({ item, domein }: { item: Loaded<Actie>; domein: Domein | undefined }) {
   const styles = useStyles();
   const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { Actie, Domein } from '../../../../domain/model.js';
-import { checkLinks, checkVervallen, isVervallen, mayChangeActie } from '../../../../domain/plan-wijzigen.js';
+import { checkLinks, checkVervallen, isVervallen, mayChangeActie } from '../../../../domain/plan-changes.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useTextsT } from '../../../i18n/feature-catalogue.js';
@@ -25,7 +25,7 @@ import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter, type SaveOutcome } from '../../../lib/plan/use-actie-writer.js';
 import { usePlanActor } from '../hooks/use-plan-actor.js';
 import { planTexts } from '../i18n.js';
-import { parseNummers } from '../lib/nieuwe-actie-form.js';
+import { parseNummers } from '../lib/new-actie-form.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 
 const useStyles = makeStyles({
@@ -51,7 +51,7 @@ export function VervallenBanner({ actie }: { actie: Actie }) {
  * What the living plan adds to an action's detail: its dependencies and findings edited (a cycle is refused with the
  * ring named, before and when saving), and retiring it with a reason. Both write with If-Match through the store.
  */
-export function ActiePlanWijzigen({ item, scope }: { item: Loaded<Actie>; scope?: Domein | undefined }) {
+export function ActiePlanChanges({ item, scope }: { item: Loaded<Actie>; scope?: Domein | undefined }) {
   const styles = useStyles();
   const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();

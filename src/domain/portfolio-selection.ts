@@ -22,7 +22,7 @@ export type PortfolioBereik = (typeof PORTFOLIO_BEREIKEN)[number];
  * Where an item of `itemDomein` stands for the chosen domain. Without a choice nothing is "eigen": Concern items
  * are Concern and the rest is "overig". For the CMT (Concern chosen), the Concern items are its own.
  */
-export function herkomstVan(
+export function herkomstOf(
   itemDomein: Domein,
   gekozen: Domein | undefined,
   inrichting: Inrichting = ZOETERMEER_INRICHTING,
@@ -85,7 +85,7 @@ export function selecteerPortfolio<T extends { value: { domein: Domein } }>(
   inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): T[] {
   return items
-    .map((item, index) => ({ item, index, herkomst: herkomstVan(item.value.domein, gekozen, inrichting) }))
+    .map((item, index) => ({ item, index, herkomst: herkomstOf(item.value.domein, gekozen, inrichting) }))
     .filter((x) => inBereik(x.herkomst, bereik))
     .sort((a, b) => RANG[a.herkomst] - RANG[b.herkomst] || a.index - b.index)
     .map((x) => x.item);
@@ -119,14 +119,14 @@ export function heleRanking<T extends { value: { domein: Domein; prioriteit?: nu
 ): { item: T; herkomst: PortfolioHerkomst }[] {
   return [...items]
     .sort((a, b) => vergelijkPrioriteit(a.value, b.value))
-    .map((item) => ({ item, herkomst: herkomstVan(item.value.domein, gekozen, inrichting) }));
+    .map((item) => ({ item, herkomst: herkomstOf(item.value.domein, gekozen, inrichting) }));
 }
 
 /**
  * Whether an item belongs on an MT's agenda card (its portfolio section): the MT's own domains plus the
  * concern-wide changes, which concern every MT.
  */
-export function opAgendaVanMT(
+export function onAgendaOfMT(
   itemDomein: Domein,
   mtDomeinen: readonly Domein[],
   inrichting: Inrichting = ZOETERMEER_INRICHTING,

@@ -4,15 +4,15 @@ import {
   agendaRang,
   geldigBereik,
   heleRanking,
-  herkomstVan,
+  herkomstOf,
   inBereik,
-  opAgendaVanMT,
+  onAgendaOfMT,
   PORTFOLIO_BEREIKEN,
   portfolioBereiken,
   selecteerPortfolio,
   standaardBereik,
   vergelijkPrioriteit,
-} from '../../../src/domain/portfolio-selectie.js';
+} from '../../../src/domain/portfolio-selection.js';
 
 type Item = { id: string; value: { domein: Domein; titel: string; prioriteit?: number } };
 const item = (id: string, domein: Domein, prioriteit?: number): Item => ({
@@ -34,18 +34,18 @@ const ids = (xs: readonly Item[]) => xs.map((x) => x.id);
 
 describe('where an item stands for the chosen domain', () => {
   it("is 'eigen' for the chosen domain's items, 'concern' for Concern's, 'overig' for the other domains'", () => {
-    expect(herkomstVan('Sociaal Domein', 'Sociaal Domein')).toBe('eigen');
-    expect(herkomstVan('Concern', 'Sociaal Domein')).toBe('concern');
-    expect(herkomstVan('Fysiek Domein', 'Sociaal Domein')).toBe('overig');
+    expect(herkomstOf('Sociaal Domein', 'Sociaal Domein')).toBe('eigen');
+    expect(herkomstOf('Concern', 'Sociaal Domein')).toBe('concern');
+    expect(herkomstOf('Fysiek Domein', 'Sociaal Domein')).toBe('overig');
   });
 
   it("makes the Concern items the CMT's own when Concern is chosen", () => {
-    expect(herkomstVan('Concern', 'Concern')).toBe('eigen');
-    expect(herkomstVan('Dienstverlening', 'Concern')).toBe('overig');
+    expect(herkomstOf('Concern', 'Concern')).toBe('eigen');
+    expect(herkomstOf('Dienstverlening', 'Concern')).toBe('overig');
   });
 
   it('has nothing of its own without a chosen domain', () => {
-    for (const d of DOMEINEN) expect(herkomstVan(d, undefined)).toBe(d === 'Concern' ? 'concern' : 'overig');
+    for (const d of DOMEINEN) expect(herkomstOf(d, undefined)).toBe(d === 'Concern' ? 'concern' : 'overig');
   });
 });
 
@@ -166,11 +166,11 @@ describe('the one cross-domain priority ranking (3.2)', () => {
 
 describe("an MT's agenda card", () => {
   it("carries the MT's own domains and the concern-wide items, not the other domains'", () => {
-    expect(opAgendaVanMT('Sociaal Domein', ['Sociaal Domein'])).toBe(true);
-    expect(opAgendaVanMT('Concern', ['Sociaal Domein'])).toBe(true);
-    expect(opAgendaVanMT('Fysiek Domein', ['Sociaal Domein'])).toBe(false);
-    expect(opAgendaVanMT('Concern', ['Concern'])).toBe(true);
-    expect(opAgendaVanMT('Dienstverlening', ['Concern'])).toBe(false);
+    expect(onAgendaOfMT('Sociaal Domein', ['Sociaal Domein'])).toBe(true);
+    expect(onAgendaOfMT('Concern', ['Sociaal Domein'])).toBe(true);
+    expect(onAgendaOfMT('Fysiek Domein', ['Sociaal Domein'])).toBe(false);
+    expect(onAgendaOfMT('Concern', ['Concern'])).toBe(true);
+    expect(onAgendaOfMT('Dienstverlening', ['Concern'])).toBe(false);
   });
 
   it('puts the own domains before Concern', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Advies } from '../../../src/domain/model.js';
 import { TEKST_MAX } from '../../../src/domain/text-limits.js';
-import { checkForm, emptyForm, toDraft } from '../../../src/tab/features/actionplan/lib/nieuwe-actie-form.js';
+import { checkForm, emptyForm, toDraft } from '../../../src/tab/features/actionplan/lib/new-actie-form.js';
 import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 
 const advies = { nummer: 9, titel: 'Excelleren', thema: 'B', plateau: 'Excelleren' } as Advies;

@@ -11,7 +11,7 @@ import { nextOccurrence, occurrencesBetween, reminderTime } from './recurrence.j
 import { parseMeetingSchedule, WEEKDAGEN, type Weekdag } from './schedule.js';
 
 /** What the schedule picker holds. Times are wall-clock times in Europe/Amsterdam. */
-export type SchemaKeuze = {
+export type ScheduleChoice = {
   weekdagen: Weekdag[];
   /** "09:00". */
   tijd: string;
@@ -26,7 +26,7 @@ export type SchemaKeuze = {
 /** Most weeks between meetings the picker offers (a quarter). */
 export const MAX_ELKE_WEKEN = 13;
 
-export type SchemaKeuzeProbleem = {
+export type ScheduleChoiceProblem = {
   path: 'weekdagen' | 'tijd' | 'elkeWeken' | 'eersteDatum' | 'vervallen';
   /** The problem as a message key with its values; each adapter says it in its own words. */
   message: DomainMessage;
@@ -39,8 +39,8 @@ function compact(date: CalendarDate): string {
 }
 
 /** The problems of a choice, one per field at most; empty when it can be stored. */
-export function schemaKeuzeProblemen(k: SchemaKeuze): SchemaKeuzeProbleem[] {
-  const problems: SchemaKeuzeProbleem[] = [];
+export function scheduleChoiceProblems(k: ScheduleChoice): ScheduleChoiceProblem[] {
+  const problems: ScheduleChoiceProblem[] = [];
   if (k.weekdagen.length === 0) problems.push({ path: 'weekdagen', message: M.keuzeGeenVergaderdag });
   if (!TIJD.test(k.tijd)) problems.push({ path: 'tijd', message: M.keuzeTijdOngeldig });
   if (!Number.isInteger(k.elkeWeken) || k.elkeWeken < 1 || k.elkeWeken > MAX_ELKE_WEKEN) {
@@ -48,7 +48,7 @@ export function schemaKeuzeProblemen(k: SchemaKeuze): SchemaKeuzeProbleem[] {
   }
   if (!isValidCalendarDate(k.eersteDatum)) {
     problems.push({ path: 'eersteDatum', message: M.keuzeEersteDatumOngeldig });
-  } else if (k.weekdagen.length > 0 && !k.weekdagen.includes(weekdagVan(k.eersteDatum))) {
+  } else if (k.weekdagen.length > 0 && !k.weekdagen.includes(weekdayOf(k.eersteDatum))) {
     problems.push({ path: 'eersteDatum', message: M.keuzeEersteDatumGeenVergaderdag });
   }
   const wrong = k.vervallen.filter((d) => !isValidCalendarDate(d));
@@ -61,7 +61,7 @@ export function schemaKeuzeProblemen(k: SchemaKeuze): SchemaKeuzeProbleem[] {
 }
 
 /** The weekday of a calendar date (the date's own weekday, whatever the time zone). */
-export function weekdagVan(date: CalendarDate): Weekdag {
+export function weekdayOf(date: CalendarDate): Weekdag {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   // 12:00 UTC of that date: the same calendar day everywhere, so getUTCDay is the date's weekday.
   const day = new Date(Date.UTC(y, m - 1, d, 12)).getUTCDay();
@@ -69,11 +69,11 @@ export function weekdagVan(date: CalendarDate): Weekdag {
 }
 
 /**
- * The schedule text of a choice (check it with `schemaKeuzeProblemen` first): DTSTART at the first meeting (Amsterdam
+ * The schedule text of a choice (check it with `scheduleChoiceProblems` first): DTSTART at the first meeting (Amsterdam
  * time), a weekly RRULE with INTERVAL, BYDAY, BYHOUR and BYMINUTE, and an EXDATE line with each cancelled date at the
  * meeting's time.
  */
-export function schemaUitKeuze(k: SchemaKeuze): string {
+export function scheduleTextFromChoice(k: ScheduleChoice): string {
   const [hh = '09', mm = '00'] = k.tijd.split(':');
   const days = WEEKDAGEN.filter((d) => k.weekdagen.includes(d));
   const lines = [
@@ -91,7 +91,7 @@ export function schemaUitKeuze(k: SchemaKeuze): string {
  * DTSTART and cancelled meetings at that time. Undefined otherwise (a monthly rule, two times, COUNT, ...): the
  * form then offers the text itself.
  */
-export function keuzeUitSchema(text: string): SchemaKeuze | undefined {
+export function scheduleChoiceFromText(text: string): ScheduleChoice | undefined {
   const s = parseMeetingSchedule(text);
   if (!s || s.freq !== 'WEEKLY' || s.byDay.length === 0 || s.byDay.some((d) => d.ordinal !== undefined) || !s.dtstart)
     return undefined;
@@ -113,25 +113,25 @@ export function keuzeUitSchema(text: string): SchemaKeuze | undefined {
     if (!date || (time !== undefined && time !== tijd)) return undefined;
     vervallen.push(date);
   }
-  const keuze: SchemaKeuze = {
+  const keuze: ScheduleChoice = {
     weekdagen: s.byDay.map((d) => d.day),
     tijd,
     elkeWeken: s.interval,
     eersteDatum: s.dtstart.date,
     vervallen,
   };
-  return schemaKeuzeProblemen(keuze).length === 0 ? keuze : undefined;
+  return scheduleChoiceProblems(keuze).length === 0 ? keuze : undefined;
 }
 
 /** A meeting to come and when its card goes out. */
-export type KomendeVergadering = { start: Date; kaartOm: Date };
+export type UpcomingVergadering = { start: Date; kaartOm: Date };
 
 /**
  * The next `aantal` meetings after `now` of a schedule text, each with when its card goes out (`reminderTime`, the
  * same rule the job uses), from the one recurrence expansion. Empty when the text is no schedule or yields none within
  * `horizonDagen`.
  */
-export function komendeVergaderingen(
+export function upcomingVergaderingen(
   text: string,
   now: Date,
   options: {
@@ -140,7 +140,7 @@ export function komendeVergaderingen(
     holidays?: Iterable<CalendarDate>;
     horizonDagen?: number;
   } = {},
-): KomendeVergadering[] {
+): UpcomingVergadering[] {
   const schedule = parseMeetingSchedule(text);
   if (!schedule) return [];
   const aantal = options.aantal ?? 3;

@@ -13,7 +13,7 @@ import {
   isVervallen,
   mayChangeActie,
   nextActienummer,
-} from '../../../src/domain/plan-wijzigen.js';
+} from '../../../src/domain/plan-changes.js';
 
 const deps = (pairs: Record<string, string[]>) =>
   Object.entries(pairs).map(([nummer, afhankelijkVan]) => ({ nummer, afhankelijkVan }));

@@ -15,7 +15,7 @@ import { listPath } from './site.js';
  * usable (the plan flags that; a reader must not stop over it). One GET; for the writers that map what they wrote
  * (an MT's channel, an MT registration) and read nothing else.
  */
-export async function readInrichtingVoorLezen(graph: Graph, siteId: string): Promise<Inrichting> {
+export async function readInrichtingForReaders(graph: Graph, siteId: string): Promise<Inrichting> {
   try {
     const items = await graph.getAll<ListItem>(
       `${listPath(siteId, 'Inrichting')}/items?$select=${ITEM_SELECT}&$expand=${fieldsExpand(inrichtingFieldNames)}&$top=999`,

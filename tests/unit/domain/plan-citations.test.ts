@@ -19,7 +19,7 @@ import {
   parseBron,
   type Citaat,
   type SeedDocument,
-} from '../../../src/domain/plan/citaten.js';
+} from '../../../src/domain/plan/citations.js';
 import { zoetermeerCitaten, zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { GESPREKSVRAGEN_11_4, LEIDERSCHAPS_ASPECTEN, reflectieCitaten } from '../../../src/domain/reflection.js';
 

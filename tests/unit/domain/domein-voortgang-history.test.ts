@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   domeinVoortgangAt,
-  metDomeinVoortgangHistorie,
+  withDomeinVoortgangHistory,
   revisionAt,
   type DomeinVoortgangHistory,
-} from '../../../src/domain/domein-voortgang-historie.js';
+} from '../../../src/domain/domein-voortgang-history.js';
 import type { DomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
 import type { Actie, Domein } from '../../../src/domain/model.js';
 import {
   actiesOpDatum,
   endOfDay,
   planAt,
-  statusWijzigingen,
+  statusChanges,
   trendPerMaand,
   type ActieHistory,
 } from '../../../src/domain/report.js';
@@ -80,7 +80,7 @@ describe('domeinVoortgangAt', () => {
   });
 });
 
-describe('metDomeinVoortgangHistorie: the roll-up of a past date', () => {
+describe('withDomeinVoortgangHistory: the roll-up of a past date', () => {
   const rijSD = rijHistorie(
     '10',
     [CREATED, rij(SD)],
@@ -88,7 +88,7 @@ describe('metDomeinVoortgangHistorie: the roll-up of a past date', () => {
     ['2025-04-01T09:00:00Z', rij(SD, { status: 'Afgerond' })],
   );
   const rijFD = rijHistorie('11', [CREATED, rij(FD)], ['2025-05-01T09:00:00Z', rij(FD, { status: 'Afgerond' })]);
-  const merged = metDomeinVoortgangHistorie([actie11], [rijSD, rijFD]);
+  const merged = withDomeinVoortgangHistory([actie11], [rijSD, rijFD]);
 
   it('shows on each date the roll-up of the rows of that date, though the action itself was never written', () => {
     expect(statusOn(merged, '2025-01-20')).toBe('Niet gestart');
@@ -104,13 +104,13 @@ describe('metDomeinVoortgangHistorie: the roll-up of a past date', () => {
     // 31 Mar 23:59:59.999 CEST is 21:59:59.999Z: the last instant of 31 March.
     const atEnd = rijHistorie('10', [CREATED, rij(SD)], ['2025-03-31T21:59:59.999Z', rij(SD, { status: 'Loopt' })]);
     const after = rijHistorie('10', [CREATED, rij(SD)], ['2025-03-31T22:00:00.000Z', rij(SD, { status: 'Loopt' })]);
-    expect(statusOn(metDomeinVoortgangHistorie([actie11], [atEnd]), '2025-03-31')).toBe('Loopt');
+    expect(statusOn(withDomeinVoortgangHistory([actie11], [atEnd]), '2025-03-31')).toBe('Loopt');
     // 1 April 00:00 in Amsterdam: the next day, although it is still 31 March in UTC.
-    expect(statusOn(metDomeinVoortgangHistorie([actie11], [after]), '2025-03-31')).toBe('Niet gestart');
-    expect(statusOn(metDomeinVoortgangHistorie([actie11], [after]), '2025-04-01')).toBe('Loopt');
+    expect(statusOn(withDomeinVoortgangHistory([actie11], [after]), '2025-03-31')).toBe('Niet gestart');
+    expect(statusOn(withDomeinVoortgangHistory([actie11], [after]), '2025-04-01')).toBe('Loopt');
     // In winter Amsterdam is UTC+1: 23:30Z on 15 Jan is 16 Jan 00:30 in Amsterdam, not the 15th.
     const winter = rijHistorie('10', [CREATED, rij(SD)], ['2025-01-15T23:30:00Z', rij(SD, { status: 'Loopt' })]);
-    const early = metDomeinVoortgangHistorie([actie11], [winter]);
+    const early = withDomeinVoortgangHistory([actie11], [winter]);
     expect(statusOn(early, '2025-01-15')).toBe('Niet gestart');
     expect(statusOn(early, '2025-01-16')).toBe('Loopt');
   });
@@ -120,7 +120,7 @@ describe('metDomeinVoortgangHistorie: the roll-up of a past date', () => {
       '2025-06-01T09:00:00Z',
       rij(SD, { status: 'Geblokkeerd', statusToelichting: 'x' }),
     ]);
-    const withLate = metDomeinVoortgangHistorie([actie11], [late]);
+    const withLate = withDomeinVoortgangHistory([actie11], [late]);
     expect(statusOn(withLate, '2025-05-31')).toBe('Niet gestart');
     expect(statusOn(withLate, '2025-06-01')).toBe('Geblokkeerd');
     // The blocked domain's reason travels with the roll-up on that date.
@@ -129,14 +129,14 @@ describe('metDomeinVoortgangHistorie: the roll-up of a past date', () => {
 
   it('treats a row without versions (deleted, its versions gone) as never there', () => {
     const deleted: DomeinVoortgangHistory = { id: '13', revisions: [] };
-    expect(metDomeinVoortgangHistorie([actie11], [deleted])).toEqual([actie11]);
-    expect(metDomeinVoortgangHistorie([actie11], [deleted])[0]).toBe(actie11);
+    expect(withDomeinVoortgangHistory([actie11], [deleted])).toEqual([actie11]);
+    expect(withDomeinVoortgangHistory([actie11], [deleted])[0]).toBe(actie11);
   });
 
   it('keeps an action without rows as the same object, and an action without versions as it is', () => {
     const other: ActieHistory = { id: '2', revisions: [{ modified: CREATED, value: actie({ nummer: '2.1' }) }] };
     const none: ActieHistory = { id: '3', revisions: [] };
-    const out = metDomeinVoortgangHistorie([other, none], [rijSD]);
+    const out = withDomeinVoortgangHistory([other, none], [rijSD]);
     expect(out[0]).toBe(other);
     expect(out[1]).toBe(none);
   });
@@ -151,7 +151,7 @@ describe('metDomeinVoortgangHistorie: the roll-up of a past date', () => {
       ],
     };
     const dv = rijHistorie('14', ['2025-02-01T09:00:00Z', rij(DV, { status: 'Geblokkeerd', statusToelichting: 'y' })]);
-    const out = metDomeinVoortgangHistorie([h], [dv]);
+    const out = withDomeinVoortgangHistory([h], [dv]);
     expect(statusOn(out, '2025-02-15')).toBe('Niet gestart');
     expect(statusOn(out, '2025-03-01')).toBe('Geblokkeerd');
   });
@@ -159,7 +159,7 @@ describe('metDomeinVoortgangHistorie: the roll-up of a past date', () => {
   it('ignores rows of other actions and a row saved before its action existed', () => {
     const other = rijHistorie('15', [CREATED, rij(SD, { actie: '2.1', status: 'Afgerond' })]);
     const early = rijHistorie('16', ['2025-01-01T09:00:00Z', rij(SD, { status: 'Loopt' })]);
-    const out = metDomeinVoortgangHistorie([actie11], [other, early]);
+    const out = withDomeinVoortgangHistory([actie11], [other, early]);
     expect(out[0]!.revisions.map((r) => r.modified)).toEqual([CREATED]);
     expect(statusOn(out, '2025-01-15')).toBe('Loopt');
     expect(statusOn(out, '2025-01-14')).toBeUndefined();
@@ -176,7 +176,7 @@ describe('metDomeinVoortgangHistorie: the roll-up of a past date', () => {
         ],
       },
     ];
-    const out = metDomeinVoortgangHistorie(labelled, [rijSD]);
+    const out = withDomeinVoortgangHistory(labelled, [rijSD]);
     expect(out[0]!.revisions.map((r) => [r.modified, r.versionId, r.value.status, r.value.titel])).toEqual([
       [CREATED, '1.0', 'Niet gestart', actie().titel],
       ['2025-02-10T09:00:00Z', '1.0', 'Loopt', actie().titel],
@@ -193,7 +193,7 @@ describe('metDomeinVoortgangHistorie: the roll-up of a past date', () => {
         { modified: '2025-03-01T09:00:00Z', value: actie({ vervallen: true, vervallenReden: 'Opgegaan in 1.2' }) },
       ],
     };
-    const out = metDomeinVoortgangHistorie([h], [rijSD]);
+    const out = withDomeinVoortgangHistory([h], [rijSD]);
     expect(statusOn(out, '2025-02-28')).toBe('Loopt');
     expect(statusOn(out, '2025-04-15')).toBeUndefined();
   });
@@ -211,7 +211,7 @@ describe('metDomeinVoortgangHistorie: the roll-up of a past date', () => {
       ['2025-04', 0, 1, 0],
       ['2025-05', 1, 0, 0],
     ]);
-    const changes = statusWijzigingen(merged, new Date('2025-01-31T00:00:00Z'), new Date('2025-05-31T00:00:00Z'));
+    const changes = statusChanges(merged, new Date('2025-01-31T00:00:00Z'), new Date('2025-05-31T00:00:00Z'));
     expect(changes.map((c) => [c.op, c.van, c.naar])).toEqual([
       ['2025-02-10T09:00:00Z', 'Niet gestart', 'Loopt'],
       ['2025-05-01T09:00:00Z', 'Loopt', 'Afgerond'],

@@ -5,12 +5,10 @@ import type { Domein } from '../../../../domain/model.js';
 import { useLocale } from '../../../i18n/i18n.js';
 
 /** The dialog and its texts load when someone asks for it, not with the first view. */
-const NieuweActieDialog = lazy(() =>
-  import('./nieuwe-actie-dialog.js').then((m) => ({ default: m.NieuweActieDialog })),
-);
+const NewActieDialog = lazy(() => import('./new-actie-dialog.js').then((m) => ({ default: m.NewActieDialog })));
 
 /** "Nieuwe actie" in the Roadmap and the Lijst; after adding, the new action's detail opens. */
-export function NieuweActieButton({
+export function NewActieButton({
   scope,
   mtDomein,
   advies,
@@ -33,7 +31,7 @@ export function NieuweActieButton({
       </Button>
       {open && (
         <Suspense fallback={null}>
-          <NieuweActieDialog
+          <NewActieDialog
             scope={scope}
             mtDomein={mtDomein}
             advies={advies}

@@ -3,17 +3,17 @@ import { messageText } from '../../../src/domain/messages.js';
 import { occurrencesBetween } from '../../../src/domain/recurrence.js';
 import { parseMeetingSchedule } from '../../../src/domain/schedule.js';
 import {
-  keuzeUitSchema,
-  komendeVergaderingen,
+  scheduleChoiceFromText,
+  upcomingVergaderingen,
   MAX_ELKE_WEKEN,
-  schemaKeuzeProblemen,
-  schemaUitKeuze,
+  scheduleChoiceProblems,
+  scheduleTextFromChoice,
   voorlooptijdMinuten,
-  weekdagVan,
-  type SchemaKeuze,
-} from '../../../src/domain/schema-keuze.js';
+  weekdayOf,
+  type ScheduleChoice,
+} from '../../../src/domain/schedule-choice.js';
 
-const TWEEWEKELIJKS: SchemaKeuze = {
+const TWEEWEKELIJKS: ScheduleChoice = {
   weekdagen: ['TU'],
   tijd: '09:30',
   elkeWeken: 2,
@@ -23,15 +23,15 @@ const TWEEWEKELIJKS: SchemaKeuze = {
 
 describe('the schedule picker stored as an RRULE', () => {
   it('writes DTSTART, a weekly RRULE with INTERVAL and an EXDATE at the meeting time, and reads it back', () => {
-    const text = schemaUitKeuze(TWEEWEKELIJKS);
+    const text = scheduleTextFromChoice(TWEEWEKELIJKS);
     expect(text).toBe(
       'DTSTART;TZID=Europe/Amsterdam:20270105T093000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=9;BYMINUTE=30\nEXDATE;TZID=Europe/Amsterdam:20270202T093000',
     );
-    expect(keuzeUitSchema(text)).toEqual(TWEEWEKELIJKS);
+    expect(scheduleChoiceFromText(text)).toEqual(TWEEWEKELIJKS);
   });
 
   it('the one recurrence expansion leaves the cancelled date out and keeps the other weeks, at 09:30 Amsterdam', () => {
-    const schedule = parseMeetingSchedule(schemaUitKeuze(TWEEWEKELIJKS));
+    const schedule = parseMeetingSchedule(scheduleTextFromChoice(TWEEWEKELIJKS));
     if (!schedule) throw new Error('not a schedule');
     const starts = occurrencesBetween(schedule, new Date('2027-01-01T00:00:00Z'), new Date('2027-03-01T00:00:00Z')).map(
       (o) => o.start.toISOString(),
@@ -40,7 +40,7 @@ describe('the schedule picker stored as an RRULE', () => {
   });
 
   it('names each field that is wrong, as message keys with their values', () => {
-    const bad = schemaKeuzeProblemen({
+    const bad = scheduleChoiceProblems({
       weekdagen: [],
       tijd: '9 uur',
       elkeWeken: 0,
@@ -54,18 +54,18 @@ describe('the schedule picker stored as an RRULE', () => {
       { path: 'eersteDatum', message: { key: 'keuzeEersteDatumOngeldig' } },
       { path: 'vervallen', message: { key: 'keuzeVervallenOngeldig', params: { datums: 'morgen, 2027-13-01' } } },
     ]);
-    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, eersteDatum: '2027-01-06' })).toEqual([
+    expect(scheduleChoiceProblems({ ...TWEEWEKELIJKS, eersteDatum: '2027-01-06' })).toEqual([
       { path: 'eersteDatum', message: { key: 'keuzeEersteDatumGeenVergaderdag' } },
     ]);
-    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, vervallen: ['2026-12-29'] })).toEqual([
+    expect(scheduleChoiceProblems({ ...TWEEWEKELIJKS, vervallen: ['2026-12-29'] })).toEqual([
       { path: 'vervallen', message: { key: 'keuzeVervallenVoorEerste' } },
     ]);
-    expect(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, elkeWeken: 14 })[0]?.path).toBe('elkeWeken');
-    expect(schemaKeuzeProblemen(TWEEWEKELIJKS)).toEqual([]);
+    expect(scheduleChoiceProblems({ ...TWEEWEKELIJKS, elkeWeken: 14 })[0]?.path).toBe('elkeWeken');
+    expect(scheduleChoiceProblems(TWEEWEKELIJKS)).toEqual([]);
   });
 
   it('says each problem in Dutch through messageText, as the picker said it before', () => {
-    const bad = schemaKeuzeProblemen({
+    const bad = scheduleChoiceProblems({
       weekdagen: [],
       tijd: '9 uur',
       elkeWeken: 0,
@@ -79,23 +79,23 @@ describe('the schedule picker stored as an RRULE', () => {
       'Vul de datum van de eerste vergadering in (bijvoorbeeld 2027-01-05).',
       'Deze vervallen datum klopt niet: morgen. Schrijf JJJJ-MM-DD.',
     ]);
-    expect(messageText(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, eersteDatum: '2027-01-06' })[0]!.message)).toBe(
+    expect(messageText(scheduleChoiceProblems({ ...TWEEWEKELIJKS, eersteDatum: '2027-01-06' })[0]!.message)).toBe(
       'De eerste vergadering valt niet op een gekozen vergaderdag.',
     );
-    expect(messageText(schemaKeuzeProblemen({ ...TWEEWEKELIJKS, vervallen: ['2026-12-29'] })[0]!.message)).toBe(
+    expect(messageText(scheduleChoiceProblems({ ...TWEEWEKELIJKS, vervallen: ['2026-12-29'] })[0]!.message)).toBe(
       'Een vervallen datum ligt vóór de eerste vergadering.',
     );
   });
 
   it('a text the picker cannot show exactly is left to the text field', () => {
-    expect(keuzeUitSchema('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0')).toBeUndefined(); // no first date
+    expect(scheduleChoiceFromText('FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0')).toBeUndefined(); // no first date
     expect(
-      keuzeUitSchema('DTSTART;TZID=Europe/Amsterdam:20270105T090000\nRRULE:FREQ=MONTHLY;BYDAY=1TU'),
+      scheduleChoiceFromText('DTSTART;TZID=Europe/Amsterdam:20270105T090000\nRRULE:FREQ=MONTHLY;BYDAY=1TU'),
     ).toBeUndefined();
     expect(
-      keuzeUitSchema('DTSTART;TZID=Europe/Amsterdam:20270105T090000\nRRULE:FREQ=WEEKLY;BYDAY=TU;BYHOUR=9,14'),
+      scheduleChoiceFromText('DTSTART;TZID=Europe/Amsterdam:20270105T090000\nRRULE:FREQ=WEEKLY;BYDAY=TU;BYHOUR=9,14'),
     ).toBeUndefined();
-    expect(keuzeUitSchema('nonsense')).toBeUndefined();
+    expect(scheduleChoiceFromText('nonsense')).toBeUndefined();
   });
 
   it('an EXDATE in another zone, or a broken one, makes the text no schedule', () => {
@@ -110,8 +110,8 @@ describe('the schedule picker stored as an RRULE', () => {
 
   it('the next three meetings and when each card goes out (lead time of one day; the default rule without one)', () => {
     const now = new Date('2027-01-10T12:00:00Z');
-    const text = schemaUitKeuze(TWEEWEKELIJKS);
-    const met = komendeVergaderingen(text, now, { voorlooptijdMinuten: 1440 }).map((v) => [
+    const text = scheduleTextFromChoice(TWEEWEKELIJKS);
+    const met = upcomingVergaderingen(text, now, { voorlooptijdMinuten: 1440 }).map((v) => [
       v.start.toISOString(),
       v.kaartOm.toISOString(),
     ]);
@@ -121,8 +121,8 @@ describe('the schedule picker stored as an RRULE', () => {
       ['2027-03-02T08:30:00.000Z', '2027-03-01T08:30:00.000Z'],
     ]);
     // Without a lead time: 09:00 Amsterdam on the working day before (Monday 18 January).
-    expect(komendeVergaderingen(text, now)[0]?.kaartOm.toISOString()).toBe('2027-01-18T08:00:00.000Z');
-    expect(komendeVergaderingen('geen schema', now)).toEqual([]);
+    expect(upcomingVergaderingen(text, now)[0]?.kaartOm.toISOString()).toBe('2027-01-18T08:00:00.000Z');
+    expect(upcomingVergaderingen('geen schema', now)).toEqual([]);
   });
 
   it('lead time in days or hours becomes minutes', () => {
@@ -133,7 +133,7 @@ describe('the schedule picker stored as an RRULE', () => {
   });
 
   it('knows the weekday of a date', () => {
-    expect(weekdagVan('2027-01-05')).toBe('TU');
-    expect(weekdagVan('2027-01-10')).toBe('SU');
+    expect(weekdayOf('2027-01-05')).toBe('TU');
+    expect(weekdayOf('2027-01-10')).toBe('SU');
   });
 });

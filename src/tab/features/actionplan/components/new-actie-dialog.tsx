@@ -38,9 +38,9 @@ import {
   emptyForm,
   previewNummer,
   toDraft,
-  type NieuweActieField,
-  type NieuweActieForm,
-} from '../lib/nieuwe-actie-form.js';
+  type NewActieField,
+  type NewActieForm,
+} from '../lib/new-actie-form.js';
 import { CheckGroup } from '../../../components/check-group.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
@@ -61,7 +61,7 @@ const useStyles = makeStyles({
  * preview; the store takes the next one if someone else was quicker. The client key lives as long as the dialog, so
  * adding again after a lost answer gives the same action, never a second one.
  */
-export function NieuweActieDialog({
+export function NewActieDialog({
   scope,
   mtDomein,
   advies: initialAdvies,
@@ -91,7 +91,7 @@ export function NieuweActieDialog({
   // The plateaus and domains to choose from are the municipality's (its set-up, read with the plan).
   const inrichting = plan?.inrichting ?? ZOETERMEER_INRICHTING;
   const first = adviezen.find((a) => a.nummer === initialAdvies) ?? adviezen[0];
-  const [form, setForm] = useState<NieuweActieForm | undefined>(() =>
+  const [form, setForm] = useState<NewActieForm | undefined>(() =>
     first ? emptyForm(first, scope, inrichting) : undefined,
   );
   const [plateauTouched, setPlateauTouched] = useState(false);
@@ -107,8 +107,8 @@ export function NieuweActieDialog({
   if (!form) return null;
   const advies = adviezen.find((a) => a.nummer === form.advies);
   const nummer = previewNummer(form, acties);
-  const shown = (field: NieuweActieField) => (submitted ? issues[field] : undefined);
-  const set = <K extends NieuweActieField>(field: K, value: NieuweActieForm[K]) =>
+  const shown = (field: NewActieField) => (submitted ? issues[field] : undefined);
+  const set = <K extends NewActieField>(field: K, value: NewActieForm[K]) =>
     setForm((f) => (f ? { ...f, [field]: value } : f));
 
   async function submit(event: FormEvent) {

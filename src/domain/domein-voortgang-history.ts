@@ -2,7 +2,7 @@
  * The rows per domain on a past date (issue 12.4e). A report for an earlier date rebuilds every action from its own
  * SharePoint versions (`planAt`); a shared action's status is however the roll-up of its domains' rows, and those rows
  * have versions of their own. This file rebuilds the rows as they were at an instant and folds them into the actions'
- * histories, so that `planAt`, `actiesOpDatum`, `trendPerMaand` and `statusWijzigingen` see the rolled-up status of
+ * histories, so that `planAt`, `actiesOpDatum`, `trendPerMaand` and `statusChanges` see the rolled-up status of
  * that date without knowing about rows.
  *
  * Pure: the versions and the instant are parameters. The rules:
@@ -61,7 +61,7 @@ function actieNummerOf(h: DomeinVoortgangHistory): string | undefined {
  * from the action's version current at that instant. An action without rows keeps its history as it is (the same
  * object), so a plan without shared actions costs nothing.
  */
-export function metDomeinVoortgangHistorie<R extends ActieRevision>(
+export function withDomeinVoortgangHistory<R extends ActieRevision>(
   acties: readonly { id: string; revisions: readonly R[] }[],
   rijen: readonly DomeinVoortgangHistory[],
 ): { id: string; revisions: R[] }[] {

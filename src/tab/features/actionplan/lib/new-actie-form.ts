@@ -4,14 +4,14 @@
  * domains are the municipality's (`Inrichting`, read with the plan; Zoetermeer's by default).
  */
 import { messageText, type DomainMessage } from '../../../../domain/messages.js';
-import { checkLinks, mayChangeActie, nextActienummer, type PlanActor } from '../../../../domain/plan-wijzigen.js';
+import { checkLinks, mayChangeActie, nextActienummer, type PlanActor } from '../../../../domain/plan-changes.js';
 import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
 import { type Actie, type Advies, type Domein, type PersonRef, type Plateau } from '../../../../domain/model.js';
 import { validateActie } from '../../../../domain/validation.js';
-import type { NieuweActie } from '../../../../data/acties-store.js';
+import type { NewActie } from '../../../../data/acties-store.js';
 import { domeinenInOrde } from './actie-form.js';
 
-export type NieuweActieForm = {
+export type NewActieForm = {
   advies: number;
   titel: string;
   /** The action's description (the report's own words, or the MT's); optional, at most TEKST_MAX.omschrijving. */
@@ -24,7 +24,7 @@ export type NieuweActieForm = {
   bevindingen: number[];
 };
 
-export type NieuweActieField = keyof NieuweActieForm;
+export type NewActieField = keyof NewActieForm;
 
 /**
  * A fresh form for an advies: its plateau, and the tab's domain as the domain, or the set-up's domain of the whole
@@ -34,7 +34,7 @@ export function emptyForm(
   advies: Advies,
   scope: Domein | undefined,
   inrichting: Inrichting = ZOETERMEER_INRICHTING,
-): NieuweActieForm {
+): NewActieForm {
   return {
     advies: advies.nummer,
     titel: '',
@@ -62,10 +62,10 @@ export function parseNummers(text: string): string[] {
 
 /** The draft the store adds: status Niet gestart, the owner resolved among the site users, domains in set-up order. */
 export function toDraft(
-  form: NieuweActieForm,
+  form: NewActieForm,
   users: readonly PersonRef[],
   inrichting: Inrichting = ZOETERMEER_INRICHTING,
-): NieuweActie {
+): NewActie {
   const eigenaar = users.find((u) => u.id === form.eigenaarId);
   return {
     titel: form.titel.trim(),
@@ -82,7 +82,7 @@ export function toDraft(
 }
 
 /** The number the action would get now, from every number in the list (retired actions included). */
-export function previewNummer(form: NieuweActieForm, acties: readonly Pick<Actie, 'nummer'>[]): string {
+export function previewNummer(form: NewActieForm, acties: readonly Pick<Actie, 'nummer'>[]): string {
   return nextActienummer(
     form.advies,
     acties.map((a) => a.nummer),
@@ -95,18 +95,18 @@ export function previewNummer(form: NieuweActieForm, acties: readonly Pick<Actie
  * organisation (the CMT's) may add any action; Zoetermeer's when absent.
  */
 export function checkForm(
-  form: NieuweActieForm,
+  form: NewActieForm,
   plan: { acties: readonly Actie[]; bevindingen: readonly { nummer: number }[]; inrichting?: Inrichting },
   users: readonly PersonRef[],
   actor: PlanActor,
   notAllowed: string,
   say: (message: DomainMessage) => string = messageText,
-): Partial<Record<NieuweActieField, string>> {
+): Partial<Record<NewActieField, string>> {
   const inrichting = plan.inrichting ?? ZOETERMEER_INRICHTING;
   const draft = toDraft(form, users, inrichting);
   const actie: Actie = { ...draft, nummer: previewNummer(form, plan.acties) };
-  const issues: Partial<Record<NieuweActieField, string>> = {};
-  const add = (field: NieuweActieField, message: string) => {
+  const issues: Partial<Record<NewActieField, string>> = {};
+  const add = (field: NewActieField, message: string) => {
     issues[field] ??= message;
   };
   const result = validateActie(actie, inrichting);
@@ -114,7 +114,7 @@ export function checkForm(
     for (const issue of result.issues) {
       const head = issue.path.split('.')[0] ?? '';
       if (head === 'eigenaar') add('eigenaarId', say(issue.message));
-      else if (head in form) add(head as NieuweActieField, say(issue.message));
+      else if (head in form) add(head as NewActieField, say(issue.message));
     }
   }
   for (const issue of checkLinks(plan, actie)) add(issue.path, say(issue.message));
