@@ -6,10 +6,17 @@
  * only the import, in its lazy chunk, says them. Sheet names, column headers and cell values are the file's own
  * words, in both languages.
  */
+import {
+  inrichtingMessageText,
+  inrichtingMessageValues,
+  inrichtingTemplatesNl,
+  type InrichtingMessage,
+  type InrichtingMessageKey,
+} from '../domain/inrichting.js';
 import { fillTemplate } from '../domain/messages.js';
 
 /** The Dutch words of every problem of the import's own; `{name}` is filled from the problem's values. */
-export const planImportTemplatesNl = {
+const ownTemplatesNl = {
   planTabbladOntbreekt: 'Het tabblad "{tabblad}" ontbreekt; het importformaat heeft de tabbladen {tabbladen}.',
   planKolomOntbreekt: 'De kolom "{kolom}" ontbreekt op tabblad "{tabblad}".',
   planKolomOnbekend: 'Onbekende kolom "{kolom}" op tabblad "{tabblad}"; de kolommen zijn: {kolommen}.',
@@ -32,9 +39,8 @@ export const planImportTemplatesNl = {
   planDomeinRijDubbel: 'Actie {actie} heeft voor {waarde} al een rij (rij {rij}); één rij per actie en domein.',
   planGeenAdviezen: 'Het plan heeft geen adviezen.',
   planGeenActies: 'Het plan heeft geen acties.',
-  // The workbook's Inrichting sheet and the plan's rows against it (issue 12.8); {melding} is the set-up's own
-  // sentence (domain/inrichting.ts: checkInrichting, checkPlanInrichting), which names the value.
-  planInrichting: '{melding}',
+  // The workbook's Inrichting sheet and the plan's rows against it (issue 12.8); the set-up's own faults are
+  // checkInrichting's messages (inrichtingTemplatesNl, below).
   planInrichtingSoort: 'Onbekende soort "{waarde}": kies uit {soorten}.',
   planInrichtingJaNee: 'Vul bij "Hele organisatie" ja of nee in.',
   planInrichtingConcernSoort:
@@ -47,8 +53,17 @@ export const planImportTemplatesNl = {
   planActieDomeinNietIngericht: "Actie {nummer} noemt het domein '{waarde}', dat niet is ingericht.",
 } as const;
 
+/**
+ * The Dutch of every problem the import names: its own, and the set-up's faults on the Inrichting sheet
+ * (`checkInrichting`'s messages, keys `inrichting…`).
+ */
+export const planImportTemplatesNl = { ...ownTemplatesNl, ...inrichtingTemplatesNl } as const;
+
 /** The name of one problem of the import's own. */
-export type PlanImportMessageKey = keyof typeof planImportTemplatesNl;
+type OwnMessageKey = keyof typeof ownTemplatesNl;
+
+/** The name of one problem the import names (its own or the set-up's). */
+export type PlanImportMessageKey = OwnMessageKey | InrichtingMessageKey;
 
 const withParams = {
   planTabbladOntbreekt: (tabblad: string, tabbladen: readonly string[]) =>
@@ -80,7 +95,6 @@ const withParams = {
   planDatumOngeldig: (waarde: string) => ({ key: 'planDatumOngeldig', params: { waarde } }) as const,
   planDomeinRijDubbel: (actie: string, waarde: string, rij: number) =>
     ({ key: 'planDomeinRijDubbel', params: { actie, waarde, rij } }) as const,
-  planInrichting: (melding: string) => ({ key: 'planInrichting', params: { melding } }) as const,
   planInrichtingSoort: (waarde: string, soorten: readonly string[]) =>
     ({ key: 'planInrichtingSoort', params: { waarde, soorten: soorten.join(', ') } }) as const,
   planInrichtingConcernSoort: (soort: string) => ({ key: 'planInrichtingConcernSoort', params: { soort } }) as const,
@@ -97,13 +111,20 @@ const withParams = {
     ({ key: 'planActiePlateauNietIngericht', params: { nummer, waarde } }) as const,
   planActieDomeinNietIngericht: (nummer: string, waarde: string) =>
     ({ key: 'planActieDomeinNietIngericht', params: { nummer, waarde } }) as const,
-} satisfies { [K in PlanImportMessageKey]?: (...args: never[]) => { key: K; params: object } };
+} satisfies { [K in OwnMessageKey]?: (...args: never[]) => { key: K; params: object } };
 
 type ParamKey = keyof typeof withParams;
-type FixedKey = Exclude<PlanImportMessageKey, ParamKey>;
+type FixedKey = Exclude<OwnMessageKey, ParamKey>;
 
-/** One problem of the import's own: its key and, for those that take them, its values (text and numbers only). */
-export type PlanImportMessage = { [K in FixedKey]: { key: K } }[FixedKey] | ReturnType<(typeof withParams)[ParamKey]>;
+/**
+ * One problem the import names: its key and, for those that take them, its values (text and numbers; a set-up
+ * fault's list of theme codes is a list, see `inrichtingMessageValues`).
+ */
+export type PlanImportMessage =
+  { [K in FixedKey]: { key: K } }[FixedKey] | ReturnType<(typeof withParams)[ParamKey]> | InrichtingMessage;
+
+const isInrichtingMessage = (message: PlanImportMessage): message is InrichtingMessage =>
+  message.key in inrichtingTemplatesNl;
 
 /** Every problem of the import's own by name: a fixed one is its value, one with values a function that makes it. */
 export const planImportMessages = {
@@ -116,5 +137,12 @@ export const planImportMessages = {
 
 /** A problem of the import's own in Dutch (the CLI, the rollback report). */
 export function planImportMessageText(message: PlanImportMessage): string {
+  if (isInrichtingMessage(message)) return inrichtingMessageText(message);
   return fillTemplate(planImportTemplatesNl[message.key], 'params' in message ? message.params : {});
+}
+
+/** The values of a problem as text for its template in `locale` (the tab's catalogue, `problem.<key>`). */
+export function planImportMessageValues(message: PlanImportMessage, locale: string): Record<string, string | number> {
+  if (isInrichtingMessage(message)) return inrichtingMessageValues(message, locale);
+  return 'params' in message ? message.params : {};
 }

@@ -357,7 +357,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         const rowNumber =
           p.nr !== undefined ? (rows[p.nr - 1] ?? 0) : p.veld === 'gemeente' && rows.length > 1 ? (rows[1] ?? 0) : 0;
         const field = p.kenmerk ? FIELD_OF_KENMERK[p.kenmerk] : undefined;
-        problem(inrichtingSheet, rowNumber, P.planInrichting(p.melding), field);
+        problem(inrichtingSheet, rowNumber, p.bericht, field);
       }
       // The plan's rows are still checked against what the sheet names, so their problems come in the same run.
       setup = {

@@ -6,7 +6,7 @@ import { sendBatch } from '../../src/data/graph/batch.js';
 import { PLAN_LISTS } from '../../src/data/plan-transfer.js';
 import { listPath } from '../../src/data/site.js';
 import { AGENDERING_MAX } from '../../src/domain/agendering.js';
-import { westerveldWorkbook } from '../fixtures/westerveld-plan.js';
+import { westerveldSheets, westerveldWorkbook, workbookBytes } from '../fixtures/westerveld-plan.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { byNummer, personaContext, UPN, watchErrors } from './support/tab.js';
@@ -130,7 +130,7 @@ describe('the domain’s and the data layer’s messages in the English UI (issu
   });
 
   it(
-    'the plan import on a site with a set-up of its own: the refusal in English, nothing written',
+    'the plan import: the Inrichting sheet’s faults, and on a site with a set-up of its own the refusal, in English; nothing written',
     { timeout: 240_000 },
     async () => {
       // Empty the plan's lists; the site keeps its own set-up (Zoetermeer's, in the Inrichting list).
@@ -152,10 +152,37 @@ describe('the domain’s and the data layer’s messages in the English UI (issu
       await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst`);
       await page.getByTestId('import-plan').click({ timeout: 30_000 });
       const dialog = page.getByTestId('import-plan-dialog');
+      const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      // First a set-up with two faults of its own: a second municipality and a domain twice (in another case).
+      const broken = westerveldSheets().map((sheet) =>
+        sheet.name === 'Inrichting'
+          ? {
+              ...sheet,
+              rows: [
+                ...sheet.rows,
+                ['Gemeente', 'Gemeente Havelte', null, null, null],
+                ['Domein', 'ruimte', null, null, null],
+              ],
+            }
+          : sheet,
+      );
+      await dialog.getByTestId('import-plan-file').setInputFiles({
+        name: 'westerveld-broken.xlsx',
+        mimeType: xlsx,
+        buffer: Buffer.from(await workbookBytes(broken)),
+      });
+      const problemRows = dialog.getByTestId('import-plan-problem');
+      await expect.poll(() => problemRows.allInnerTexts(), { timeout: 30_000 }).toHaveLength(2);
+      const said = (await problemRows.allInnerTexts()).map((row) => row.replace(/^.*\t/, '')).sort();
+      expect(said).toEqual([
+        "Domain 'ruimte' is in the set-up more than once.",
+        'The set-up names more than one municipality (Gemeente Westerveld, Gemeente Havelte); there should be one.',
+      ]);
+      expect(await dialog.innerText()).not.toMatch(/in Dutch|staat meer dan|noemt meer dan|er hoort er/);
       // Westerveld's workbook, with its own set-up on the Inrichting sheet: the dry run is clean.
       await dialog.getByTestId('import-plan-file').setInputFiles({
         name: 'westerveld.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        mimeType: xlsx,
         buffer: Buffer.from(await westerveldWorkbook()),
       });
       await expect

@@ -145,7 +145,7 @@ describe('the Inrichting sheet of the plan workbook', { timeout: 60_000 }, () =>
         'Inrichting:7:Code',
       ].sort(),
     );
-    expect(inrichting.find((p) => p.rowNumber === 10)?.own?.key).toBe('planInrichting');
+    expect(inrichting.find((p) => p.rowNumber === 10)?.own?.key).toBe('inrichtingGemeenteMeerdere');
     expect(inrichting.find((p) => p.rowNumber === 10)?.message).toBe(
       'De inrichting noemt meer dan één gemeente (Gemeente Westerveld, Gemeente Havelte); er hoort er één te zijn.',
     );

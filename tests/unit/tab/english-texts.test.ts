@@ -9,6 +9,13 @@ import { en } from '../../../src/tab/i18n/en.js';
 import { format } from '../../../src/tab/i18n/format.js';
 import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
 import { personName } from '../../../src/tab/lib/labels.js';
+import {
+  checkInrichting,
+  inrichtingMessageValues,
+  inrichtingTemplatesNl,
+  type InrichtingMessage,
+} from '../../../src/domain/inrichting.js';
+import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 
 const tNl = (key: MessageKey, values?: Record<string, string | number>) => format(nl[key], values, 'nl');
 const tEn = (key: MessageKey, values?: Record<string, string | number>) => format(en[key], values, 'en');
@@ -113,5 +120,135 @@ describe('the data layer’s words in the English UI (issue 17)', () => {
     expect(rollbackFailureReason(nl, { ...left, step: 'delete', status: 500 })).toBe('verwijderen mislukt (HTTP 500)');
     expect(rollbackFailureReason(en, { ...left, step: 'read' })).toBe('the list could not be read');
     expect(rollbackFailureReason(en, { ...left, step: 'choices' })).toBe('the column’s choices were not restored');
+  });
+});
+
+describe('the set-up’s faults (checkInrichting) in both languages (issue 17)', async () => {
+  const W = WESTERVELD_INRICHTING;
+  const y = 'y'.repeat(256);
+  const short = `${'y'.repeat(40)}…`;
+  // One set-up per fault (or a few); each with the English the tab says, in the order the check names them.
+  const cases: [unknown, string[]][] = [
+    [null, ['The set-up is not a valid list of municipality, domains, themes and plateaus.']],
+    [{ ...W, gemeente: ' ' }, ['The name of the municipality is missing.']],
+    [
+      { ...W, gemeente: ['Gemeente Westerveld', 'Gemeente Havelte'] },
+      ['The set-up names more than one municipality (Gemeente Westerveld, Gemeente Havelte); there should be one.'],
+    ],
+    [{ ...W, gemeente: y }, ['The name of the municipality can be at most 255 characters long.']],
+    [
+      { gemeente: 'Gemeente Westerveld' },
+      [
+        'The domains are missing or are not a list.',
+        'The themes are missing or are not a list.',
+        'The plateaus are missing or are not a list.',
+      ],
+    ],
+    [
+      { ...W, domeinen: [...W.domeinen, { naam: ' ' }, { naam: y }, { naam: 'Zorg;#Welzijn' }, { naam: 'ruimte' }] },
+      [
+        'Domain 7 has no name.',
+        `The name of domain '${short}' can be at most 255 characters long.`,
+        "The name of domain 'Zorg;#Welzijn' contains ';#'; SharePoint uses that to separate choices.",
+        "Domain 'ruimte' is in the set-up more than once.",
+      ],
+    ],
+    [
+      {
+        ...W,
+        themas: [
+          ...W.themas,
+          { code: 'A', naam: ' ', adviezen: [4] },
+          { code: 'B', naam: y, adviezen: [5] },
+          { code: 'C', naam: 'Zorg;#Welzijn', adviezen: [6] },
+          { code: 's', naam: 'leren', adviezen: [7] },
+          { naam: 'Zonder code', adviezen: [8] },
+          { code: 'ABCDEFGHI', naam: 'Lang', adviezen: [9] },
+          { code: 'D', naam: 'Half', adviezen: [1.5] },
+        ],
+      },
+      [
+        'Theme 3 has no name.',
+        `The name of theme '${short}' can be at most 255 characters long.`,
+        "The name of theme 'Zorg;#Welzijn' contains ';#'; SharePoint uses that to separate choices.",
+        'Theme 7 has no code.',
+        "The code of theme 'ABCDEFGHI' can be at most 8 characters long.",
+        "Theme 'D' names a recommendation that is not a whole number of 1 or more; give the recommendation numbers as 1, 2, 3.",
+        "Theme code 's' is in the set-up more than once.",
+        "Theme 'leren' is in the set-up more than once.",
+      ],
+    ],
+    [
+      {
+        ...W,
+        themas: [
+          ...W.themas,
+          { code: 'V', naam: 'Verbinden', adviezen: [2] },
+          { code: 'W', naam: 'Werken', adviezen: [2] },
+        ],
+      },
+      ['Recommendation 2 is under more than one theme (S, V, and W); a recommendation belongs to one theme.'],
+    ],
+    [
+      { ...W, plateaus: ['Basis op orde', '', y, 'Zorg;#Welzijn', 'basis op orde'] },
+      [
+        'Plateau 2 has no name.',
+        `The name of plateau '${short}' can be at most 255 characters long.`,
+        "The name of plateau 'Zorg;#Welzijn' contains ';#'; SharePoint uses that to separate choices.",
+        "Plateau 'basis op orde' is in the set-up more than once.",
+      ],
+    ],
+    [
+      { ...W, domeinen: W.domeinen.map((d) => ({ ...d, concern: false })) },
+      [
+        "Exactly one domain must cover the whole organisation (the CMT's domain, 'Concern' in Zoetermeer); now there are 0.",
+      ],
+    ],
+    [
+      { ...W, domeinen: W.domeinen.map((d) => ({ ...d, concern: true })) },
+      [
+        "Exactly one domain must cover the whole organisation (the CMT's domain, 'Concern' in Zoetermeer); now there are 6.",
+        'Besides the domain of the whole organisation, at least one other domain is needed.',
+      ],
+    ],
+    [{ ...W, themas: [], plateaus: [] }, ['No theme has been set up.', 'No plateau has been set up.']],
+  ];
+  const warning = '../../../src/tab/features/inrichting/i18n.ts';
+  const { inrichtingTexts } = (await import(warning)) as {
+    inrichtingTexts: Record<'nl' | 'en', Record<string, string>>;
+  };
+  const said = (catalogue: Record<'nl' | 'en', Record<string, string>>, m: InrichtingMessage, locale: 'nl' | 'en') => {
+    const text = catalogue[locale][`problem.${m.key}`];
+    if (text === undefined) throw new Error(`no ${locale} text problem.${m.key}`);
+    return format(text, inrichtingMessageValues(m, locale), locale);
+  };
+
+  it.each(cases.map(([input, english], i) => [i + 1, input, english] as const))('set-up %i', (_n, input, english) => {
+    const result = checkInrichting(input);
+    if (result.ok) throw new Error('the set-up was accepted');
+    for (const catalogue of [planXlsxTexts, inrichtingTexts]) {
+      // Dutch: the check's own sentence, word for word (the CLI's and the stores' errors).
+      expect(result.problemen.map((p) => said(catalogue, p.bericht, 'nl'))).toEqual(
+        result.problemen.map((p) => p.melding),
+      );
+      expect(result.problemen.map((p) => said(catalogue, p.bericht, 'en'))).toEqual(english);
+    }
+  });
+
+  it('every fault has a case above; the Dutch list of themes reads "S en V en W" as before', () => {
+    const keys = new Set(
+      cases.flatMap(([input]) => {
+        const result = checkInrichting(input);
+        return result.ok ? [] : result.problemen.map((p) => p.bericht.key);
+      }),
+    );
+    expect([...keys].sort()).toEqual(Object.keys(inrichtingTemplatesNl).sort());
+    const result = checkInrichting(cases[7]![0]);
+    expect(result.ok ? [] : result.problemen.map((p) => p.melding)).toEqual([
+      'Advies 2 staat bij meer dan één thema (S en V en W); een advies hoort bij één thema.',
+    ]);
+    expect(format(inrichtingTexts.en['problem.inrichtingConcernAantal']!, { aantal: 1 }, 'en')).toContain(
+      'now there is 1.',
+    );
   });
 });

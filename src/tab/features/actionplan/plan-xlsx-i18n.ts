@@ -1,5 +1,6 @@
 import { planImportTemplatesNl, type PlanImportMessageKey } from '../../../data/plan-import-messages.js';
 import { defineCatalogue } from '../../i18n/feature-catalogue.js';
+import { inrichtingProblemsEn } from '../../lib/inrichting-problem-texts.js';
 
 /** The plan import's own problems: the Dutch are the data layer's templates (`problem.<key>`). */
 const problemsNl = Object.fromEntries(
@@ -124,8 +125,6 @@ export const planXlsxTexts = defineCatalogue(
       'Action {actie} already has a row for {waarde} (row {rij}); one row per action and domain.',
     'problem.planGeenAdviezen': 'The plan has no recommendations.',
     'problem.planGeenActies': 'The plan has no actions.',
-    // The set-up's own sentence (Dutch: the set-up's checks name the value in the municipality's words).
-    'problem.planInrichting': 'Set-up (in Dutch): {melding}',
     'problem.planInrichtingSoort': 'Unknown kind "{waarde}": choose from {soorten}.',
     'problem.planInrichtingJaNee': 'Fill in yes or no under "Hele organisatie".',
     'problem.planInrichtingConcernSoort':
@@ -141,5 +140,6 @@ export const planXlsxTexts = defineCatalogue(
       "Action {nummer} is on plateau '{waarde}', which the set-up does not have.",
     'problem.planActieDomeinNietIngericht':
       "Action {nummer} names the domain '{waarde}', which the set-up does not have.",
+    ...inrichtingProblemsEn,
   },
 );

@@ -21,8 +21,9 @@ import { amsterdamDate } from '../../../../domain/dates.js';
 import type { PlanDryRun, PlanImportProblem } from '../../../../data/plan-import.js';
 import type { ImportLimitError } from '../../../../data/portfolio-import.js';
 import type { PlanImportOutcome } from '../../../../data/plan-transfer.js';
+import { planImportMessageValues } from '../../../../data/plan-import-messages.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
-import { useT } from '../../../i18n/i18n.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { namesBeheerder, useMtRegistrations } from '../../../lib/query/use-mt-registrations.js';
@@ -152,6 +153,7 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
   const styles = useStyles();
   const ft = useFeatureT(planXlsxTexts);
   const t = useT();
+  const locale = useLocale();
   const say = useDomainText();
   const { session, siteId, plan, reload } = usePlanContext();
   const [dryRun, setDryRun] = useState<PlanDryRun | undefined>();
@@ -272,7 +274,7 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
                           <td className={styles.td}>{where(ft, p)}</td>
                           <td className={styles.td}>
                             {p.own
-                              ? ft(`problem.${p.own.key}`, 'params' in p.own ? p.own.params : {})
+                              ? ft(`problem.${p.own.key}`, planImportMessageValues(p.own, locale))
                               : p.domain
                                 ? say(p.domain)
                                 : p.message}
