@@ -94,11 +94,96 @@ function firstViewBudget(): Plugin {
   };
 }
 
+/** The boot's roots: the entry that starts the data path, and the data path's two lazy modules it needs first. */
+const BOOT_ROOTS = [/src[\\/]tab[\\/]boot\.ts$/, /data-session\.ts$/, /token-source\.ts$/];
+
+/**
+ * Issue 16: the boot (src/tab/boot.ts, the page's first script) starts the token request and the plan's `$batch` while
+ * the main chunk loads. That works only if the boot's code does not import the main chunk: left to the `first-view`
+ * group, every module the entry also imports (dates, the Graph client's errors, ...) is in the main chunk, and the data
+ * session waited for it to load and evaluate before the token request could start (measured: 0.5-1 s into a cold
+ * start). So everything the boot, the data session and the token source import statically goes into a `boot` chunk of
+ * its own, which the main chunk imports in turn. The build fails when React would be among it (the boot's chunk must
+ * stay small: it is the data path, not the UI).
+ */
+function bootChunking(): { plugin: Plugin; test: (id: string) => boolean } {
+  const inBoot = new Set<string>();
+  return {
+    test: (id) => inBoot.has(id),
+    plugin: {
+      name: 'boot-chunking',
+      apply: 'build',
+      buildEnd() {
+        const ids = [...this.getModuleIds()];
+        const queue = ids.filter((id) => BOOT_ROOTS.some((p) => p.test(id)));
+        if (queue.length < BOOT_ROOTS.length) return; // another build (the add-in) or a partial graph
+        while (queue.length > 0) {
+          const id = queue.pop() as string;
+          if (inBoot.has(id)) continue;
+          inBoot.add(id);
+          queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        const ui = [...inBoot].filter((id) => /node_modules[\\/](react|react-dom|@fluentui)[\\/]/.test(id));
+        if (ui.length > 0)
+          this.error(
+            `The boot's chunk (src/tab/boot.ts and the data path) would hold UI code: ${ui.slice(0, 5).join(', ')}`,
+          );
+      },
+    },
+  };
+}
+
+/**
+ * index.html gets the boot's own entry (src/tab/boot.ts) as an `async` module script before the app's, and the first
+ * view's lazy chunks (the roadmap and what it imports) as `<link rel="modulepreload">`. A separate script, not an import
+ * of the main entry: a module runs only once its whole static graph has loaded, so an import would wait for the main
+ * chunk. The preloads: the browser fetches them with the entry instead of once it has run (issue 16: the roadmap's 17
+ * chunks were requested only after the main chunk had evaluated, then queued behind one another on six connections).
+ */
+function firstViewPreload(): Plugin {
+  return {
+    name: 'first-view-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
+        const chunks = Object.values(ctx.bundle).filter((c) => c.type === 'chunk') as unknown as OutputChunk[];
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const bootEntry = chunks.find((c) => c.isEntry && BOOT_ROOTS[0]?.test(c.facadeModuleId ?? ''));
+        if (!bootEntry) throw new Error('first-view-preload: the build has no entry for src/tab/boot.ts');
+        const files: string[] = [];
+        const visit = (file: string) => {
+          if (files.includes(file)) return;
+          files.push(file);
+          for (const imported of byFile.get(file)?.imports ?? []) visit(imported);
+        };
+        visit(bootEntry.fileName);
+        chunks
+          .filter((c) => c.moduleIds.some((id) => FIRST_VIEW_CHUNKS.some((p) => p.test(id))))
+          .forEach((c) => visit(c.fileName));
+        const script = `<script type="module" async crossorigin src="./${bootEntry.fileName}"></script>`;
+        const links = files
+          .filter((f) => f !== bootEntry.fileName && !html.includes(`/${f}"`))
+          .map((f) => `    <link rel="modulepreload" crossorigin href="./${f}">\n`)
+          .join('');
+        // The boot before the app's entry script, so it is requested (and run) first; the roadmap's chunks after it, so
+        // they do not take the six connections before the entry.
+        return html
+          .replace(/(\s*)<script type="module"/, (m, space: string) => `${space}${script}${m}`)
+          .replace('</head>', `${links}  </head>`);
+      },
+    },
+  };
+}
+
+const boot = bootChunking();
+
 /** Builds the tab (src/tab) into dist/tab; the app server serves it. */
 export default defineConfig({
   root: 'src/tab',
   base: './',
-  plugins: [react(), firstViewBudget(), precompress()],
+  plugins: [react(), boot.plugin, firstViewPreload(), firstViewBudget(), precompress()],
   resolve: {
     alias: [
       // The Graph client's package index pulls in every task and middleware it has (large-file upload, OneDrive,
@@ -126,6 +211,21 @@ export default defineConfig({
     // The lazy views keep their own chunks and import the shared code from this one, which is loaded by then.
     // (Grouping the lazy parts of the first view too by their static imports pulled whole barrels, e.g. every Fluent
     // component @fluentui/react-components re-exports, into the first view: 272 KB.)
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'first-view', tags: ['$initial'] }] } } },
+    // The boot's chunk comes first (bootChunking above): the data path must not wait for the main chunk.
+    rolldownOptions: {
+      // The boot is an entry of its own (firstViewPreload puts its script into index.html).
+      input: {
+        index: fileURLToPath(new URL('./src/tab/index.html', import.meta.url)),
+        boot: fileURLToPath(new URL('./src/tab/boot.ts', import.meta.url)),
+      },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'boot', test: boot.test, priority: 1 },
+            { name: 'first-view', tags: ['$initial'] },
+          ],
+        },
+      },
+    },
   },
 });

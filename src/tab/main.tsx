@@ -7,7 +7,8 @@ import { startPlanBoot } from './lib/plan/plan-boot.js';
 const REACT_RENDER_MARK = 'tab:react-render';
 
 // The data path first (in a host: teams-js, the token, cache, cold $batch), then React: see lib/plan/plan-boot.ts.
-const hostBoot = startPlanBoot();
+// boot.ts, the page's first script, has started it already; this returns the same gate (or starts it, if not).
+const bootGate = startPlanBoot();
 // The first view's code loads with the data, not after it (the roadmap is the view without a hash; a
 // person who has not dismissed the start page sees that first, and the roadmap is one click away).
 if (/^(#\/?)?(roadmap)?([?].*)?$/.test(window.location.hash))
@@ -24,6 +25,6 @@ function mount(): void {
   );
 }
 
-// Outside a host React mounts at once; in a host once the boot's $batch is on its way (plan-boot.ts says why).
-if (hostBoot) void hostBoot.then(mount);
+// React mounts once the boot's $batch is on its way (plan-boot.ts says why), or at once when there is no boot.
+if (bootGate) void bootGate.then(mount);
 else mount();

@@ -137,12 +137,15 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.getByTestId('roadmap-card').first().waitFor();
     visible = true;
     expect(before).toEqual(['POST /$batch']);
-    // Outside a host React is not held back for the data path (only in a host is it, tab-host.test.ts): it is asked
-    // to render before the $batch goes out.
+    // As in a host (tab-host.test.ts): the token, then the $batch, then React is asked to render (issue 16: React's
+    // first render is one long task that held the token's answer back from sending the $batch).
     const { fetches, reactRender } = await fetchOrder(page);
+    const config = await tabConfig(run.appUrl);
     const batch = fetches.find((f) => f.method === 'POST' && f.url === `${graphBase}/$batch`);
+    const token = fetches.find((f) => f.url === config.tokenUrl);
     expect(reactRender).toHaveLength(1);
-    expect(batch?.at).toBeGreaterThan(reactRender[0]!);
+    expect(token?.at).toBeLessThan(batch?.at ?? 0);
+    expect(batch?.at).toBeLessThan(reactRender[0]!);
     // The plan is written to IndexedDB after it shows; the reload needs it there.
     const cachedEntries = () =>
       page.evaluate(
@@ -179,6 +182,40 @@ describe('the tab in a plain browser on the sandbox', () => {
     for (const release of held.splice(0)) await release();
     await page.unroute(`${graphBase}/**`);
     await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('sends the token request and the plan’s $batch while the app’s main chunk is still loading (issue 16)', async () => {
+    const graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
+    const html = await (await fetch(`${run.appUrl}/`)).text();
+    // The boot's own script comes before the app's entry; the roadmap's chunks are preloaded (vite.config.ts).
+    const scripts = [...html.matchAll(/<script type="module"[^>]*src="\.\/assets\/([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toHaveLength(2);
+    expect(scripts[0]).toMatch(/^boot-.*\.js$/);
+    expect(scripts[1]).toMatch(/^index-.*\.js$/);
+    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\.\/assets\/roadmap-view-[^"]+\.js">/);
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // The app's main chunk (React, Fluent, the shell) is held until the $batch has gone out: the boot must not need it.
+    let batchSent!: () => void;
+    const batch = new Promise<void>((resolve) => (batchSent = resolve));
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url() === `${graphBase}/$batch`) batchSent();
+    });
+    let heldUntilBatch: boolean | undefined;
+    await page.route(`${run.appUrl}/assets/${scripts[1]}`, async (route) => {
+      heldUntilBatch = await Promise.race([
+        batch.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000)),
+      ]);
+      await route.continue();
+    });
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await page.getByTestId('roadmap-card').first().waitFor();
+    expect(heldUntilBatch).toBe(true);
+    expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -4,9 +4,16 @@
  * plan: PlanProvider then runs the delta as always) run while React, Fluent and the first view's code load and render.
  * PlanProvider takes these promises over once (`takePlanBoot`) instead of starting the same work itself.
  *
+ * `boot.ts`, the page's first script (a small chunk of its own, with the data session and the token source, that
+ * loads in parallel with the app's main chunk and never waits for it: see `bootChunking` in vite.config.ts), calls it
+ * before the app's code has loaded; `main.tsx` calls it again and gets the same answer.
+ *
  * The same code path as without the boot: the same token source, the same data session (one Graph client, reused for
  * every later read and write), the same cache entry.
- * - In a plain browser: the sandbox's persona sign-in with a remembered person; React mounts at once.
+ * - In a plain browser: the sandbox's persona sign-in with a remembered person. React mounts when the `$batch` is on
+ *   its way (or the cache had the plan, or something failed), as in a host: the data path's steps on the main thread
+ *   are a few short tasks, while React's first render is one long one that would hold the token's answer back from
+ *   sending the `$batch` (issue 16: measured, the `$batch` left 300–600 ms after the token had arrived).
  * - In a Microsoft 365 host (a frame): teams-js initialises at once (`connectHost`, which `detectHost` then takes
  *   over); its context names the user, and the persona's token (sandbox) or the NAA token (`TAB_AUTH=naa`, silent
  *   only; `takeNaaSignIn` hands it to the sign-in) is asked for as soon as the context is there. React mounts when the
@@ -18,7 +25,7 @@ import type { TokenSource } from '../../../data/graph/token-source.js';
 import { inlineTabConfig } from '../../app/config.js';
 import { connectHost, hostUser, mayHaveHost } from '../../app/host.js';
 import { rememberedPersona } from '../../app/persona.js';
-import { parseHash, PUBLIC_VIEWS } from '../../app/router.js';
+import { parseHash, PUBLIC_VIEWS } from '../../app/route-hash.js';
 import type { NaaSession } from '../../app/auth/naa.js';
 import type { DataSession } from '../data-session.js';
 import { planCacheKey, readCachedPlan } from './plan-cache.js';
@@ -35,10 +42,13 @@ export type PlanBoot = {
 
 type TabConfig = NonNullable<ReturnType<typeof inlineTabConfig>>;
 
-/** How long a boot in a host may hold React back at most: the host's own initialise time-out (host.ts). */
-const HOST_BOOT_WAIT_MS = 5000;
+/** How long a boot may hold React back at most: the host's own initialise time-out (host.ts). */
+const BOOT_WAIT_MS = 5000;
 
 let boot: PlanBoot | undefined;
+/** Whether this page started its boot already, and when React may mount (`undefined`: at once). */
+let started = false;
+let gate: Promise<void> | undefined;
 let naaSignIn: Promise<NaaSession> | undefined;
 
 const ignore = () => undefined;
@@ -69,17 +79,25 @@ export function hostBootTarget(
 }
 
 /**
- * Starts the plan's data path, when the page can know who signs in without React (see the module comment).
- * @returns in a host, when React may mount (never rejects); outside a host `undefined`: mount at once.
+ * Starts the plan's data path, once per page, when the page can know who signs in without React (see the module
+ * comment). `boot.ts` calls it first; `main.tsx` calls it again and gets the same answer.
+ * @returns when React may mount (never rejects; at most `BOOT_WAIT_MS`), or `undefined`: mount at once
  */
 export function startPlanBoot(): Promise<void> | undefined {
+  if (started) return gate;
+  started = true;
   const config = inlineTabConfig();
-  if (mayHaveHost()) return startHostBoot(config);
-  const target = bootTarget(config, rememberedPersona(), false);
-  if (!target) return undefined;
-  const { config: c, persona } = target;
-  begin(c, persona, personaTokens(c, persona));
-  return undefined;
+  if (mayHaveHost()) gate = startHostBoot(config);
+  else {
+    const target = bootTarget(config, rememberedPersona(), false);
+    if (target) gate = atMost(begin(target.config, target.persona, personaTokens(target.config, target.persona)));
+  }
+  return gate;
+}
+
+/** `until`, or `BOOT_WAIT_MS` if that comes first: a boot never holds React back for longer. */
+function atMost(until: Promise<void>): Promise<void> {
+  return Promise.race([until, new Promise<void>((resolve) => setTimeout(resolve, BOOT_WAIT_MS))]);
 }
 
 function personaTokens(config: TabConfig, persona: string): Promise<TokenSource> {
@@ -166,10 +184,7 @@ function startHostBoot(config: ReturnType<typeof inlineTabConfig>): Promise<void
     const persona = user ?? rememberedPersona();
     return persona ? begin(target, persona, personaTokens(target, persona)) : undefined;
   });
-  return Promise.race([
-    path.then(ignore, ignore),
-    new Promise<void>((resolve) => setTimeout(resolve, HOST_BOOT_WAIT_MS)),
-  ]);
+  return atMost(path.then(ignore, ignore));
 }
 
 /** The boot's promises, once, for this cache entry; later loads (retry, another person) start their own. */

@@ -1,0 +1,9 @@
+/**
+ * The page's first script (index.html loads it before `main.tsx`): it starts the plan's data path (the token, the
+ * IndexedDB read, the cold `$batch`; in a host teams-js first) while the app's main chunk (React, Fluent, the shell) is
+ * still loading and evaluating. Its chunk holds only the boot and the data path (`bootChunking` in vite.config.ts), so
+ * nothing here waits for the main chunk. See lib/plan/plan-boot.ts.
+ */
+import { startPlanBoot } from './lib/plan/plan-boot.js';
+
+startPlanBoot();
