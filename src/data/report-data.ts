@@ -13,6 +13,7 @@ import { withDomeinVoortgangHistory, type DomeinVoortgangRevision } from '../dom
 import type { Actie, CalendarDate, MT } from '../domain/model.js';
 import {
   actiesOpDatum,
+  domeinVoortgangOpDatum,
   type ActieHistory,
   type ActieOpDatum,
   type ActieRevision,
@@ -383,5 +384,12 @@ export function voortgangInputOf(
     // The site's set-up orders the tables and places the plateau gate (issue 12.8); without it the report would
     // count another municipality's plan on Zoetermeer's plateaus.
     inrichting: data.plan.inrichting,
+    // The shared actions' rows of that date: each action's breakdown and the counts per domain.
+    domeinVoortgang: domeinVoortgangOpDatum({
+      live: data.plan.domeinVoortgang.map((r) => r.value),
+      histories: data.domeinVoortgangHistories,
+      peildatum: options.peildatum,
+      now: options.now ?? new Date(),
+    }),
   };
 }

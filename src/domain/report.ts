@@ -21,6 +21,8 @@ import type {
   PortfolioStatus,
   ThemaCode,
 } from './model.js';
+import { actieForDomein, actieVoortgang, heeftDomeinVoortgang, type DomeinVoortgang } from './domein-voortgang.js';
+import { domeinVoortgangAt, type DomeinVoortgangHistory } from './domein-voortgang-history.js';
 import { datesFromPlanning, deadlineSoort, type DeadlineSoort } from './planning.js';
 import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
 import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
@@ -253,6 +255,11 @@ export type RapportActie = {
   /** What the action is (the report's own words for the seeded actions). */
   omschrijving?: string;
   achterstallig: boolean;
+  /**
+   * A shared action's breakdown ("1 van 3 domeinen afgerond"): each of its domains with its own status, in the
+   * action's domain order. Absent for an action of one domain, or when the report was made without the domain rows.
+   */
+  domeinen?: { afgerond: number; totaal: number; perDomein: { domein: Domein; status: ActieStatus }[] };
 };
 
 /** A portfolio project linked to one of the advies' actions. */
@@ -307,6 +314,10 @@ export type Voortgangsrapportage = {
   perAdvies: AdviesVoortgang[];
   perPlateau: ProgressRow[];
   perThema: ProgressRow[];
+  /**
+   * Per domain of the set-up (in its order): a shared action counts in each of its domains with that domain's own
+   * status when the domain rows were given (`VoortgangInput.domeinVoortgang`), else with the action's roll-up.
+   */
   perDomein: ProgressRow[];
   gate: PlateauGate;
   /** How many adviezen have each planning judgement. */
@@ -334,9 +345,11 @@ export type VoortgangInput = {
   bevindingen?: readonly Bevinding[];
   /** The municipality's set-up (the Inrichting list); absent: Zoetermeer's, as for a site without one of its own. */
   inrichting?: Inrichting;
+  /** The shared actions' domain rows as they were on `peildatum`: the breakdown per action and the counts per domain. */
+  domeinVoortgang?: readonly DomeinVoortgang[];
 };
 
-function rapportActie(a: ActieOpDatum, at: Date): RapportActie {
+function rapportActie(a: ActieOpDatum, at: Date, rijen?: readonly DomeinVoortgang[]): RapportActie {
   const out: RapportActie = {
     id: a.id,
     nummer: a.value.nummer,
@@ -352,7 +365,28 @@ function rapportActie(a: ActieOpDatum, at: Date): RapportActie {
   if (a.value.statusToelichting?.trim()) out.toelichting = a.value.statusToelichting.trim();
   if (a.value.lopendTraject?.trim()) out.lopendTraject = a.value.lopendTraject.trim();
   if (a.value.omschrijving?.trim()) out.omschrijving = a.value.omschrijving.trim();
+  if (rijen && heeftDomeinVoortgang(a.value)) {
+    const voortgang = actieVoortgang(a.value, rijen);
+    out.domeinen = {
+      afgerond: voortgang.afgerond,
+      totaal: voortgang.totaal,
+      perDomein: voortgang.perDomein.map((d) => ({ domein: d.domein, status: d.status })),
+    };
+  }
   return out;
+}
+
+/**
+ * The actions as each domain carries them, for the counts per domain: a shared action once per domain, with that
+ * domain's own row (`actieForDomein`). Without rows, the actions as they are (each counts with its roll-up).
+ */
+function perDomeinActies(acties: readonly Actie[], rijen: readonly DomeinVoortgang[] | undefined): readonly Actie[] {
+  if (!rijen) return acties;
+  return acties.flatMap((a) =>
+    heeftDomeinVoortgang(a)
+      ? [...new Set(a.domeinen)].map((d) => ({ ...actieForDomein(a, rijen, d), domeinen: [d] }))
+      : [a],
+  );
 }
 
 const byNummer = (a: RapportActie, b: RapportActie) =>
@@ -386,7 +420,7 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
 
   const perAdvies = adviezen.map((advies): AdviesVoortgang => {
     const own = input.acties.filter((a) => a.value.advies === advies.nummer);
-    const listed = own.map((a) => rapportActie(a, at));
+    const listed = own.map((a) => rapportActie(a, at, input.domeinVoortgang));
     const nummers = new Set(own.map((a) => a.value.nummer));
     const { oordeel, termijn, soort } = planningOordeel(
       advies.collegePlanning,
@@ -451,7 +485,7 @@ export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
     perAdvies,
     perPlateau: progressBy(acties, 'plateau', at, adviezen, inrichting),
     perThema: progressBy(acties, 'thema', at, adviezen, inrichting),
-    perDomein: progressBy(acties, 'domein', at, adviezen, inrichting),
+    perDomein: progressBy(perDomeinActies(acties, input.domeinVoortgang), 'domein', at, adviezen, inrichting),
     gate: plateauGate(acties, at, inrichting.plateaus),
     oordelen,
     ...(sinds ? { sinds } : {}),
@@ -528,6 +562,20 @@ export function threeMonthsBefore(date: CalendarDate): CalendarDate {
   const last = Number(lastDayOfMonth(year, month).slice(8, 10));
   const day = Math.min(Number(date.slice(8, 10)), last);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The shared actions' domain rows a report for `peildatum` uses, by the same rule as `actiesOpDatum`: the live rows
+ * for today or later, the rows as their versions were at the end of that day for a past date.
+ */
+export function domeinVoortgangOpDatum(input: {
+  live: readonly DomeinVoortgang[];
+  histories: readonly DomeinVoortgangHistory[];
+  peildatum: CalendarDate;
+  now: Date;
+}): DomeinVoortgang[] {
+  if (compareCalendarDates(input.peildatum, amsterdamDate(input.now)) >= 0) return [...input.live];
+  return domeinVoortgangAt(input.histories, endOfDay(input.peildatum));
 }
 
 /**

@@ -61,6 +61,10 @@ export function countCells(c: ProgressCounts): number[] {
 export const TELLING_TOELICHTING =
   'Lopend omvat ook acties die zijn belegd in een lopend traject. Achterstallig: open acties waarvan de deadline op de peildatum is verstreken (ook meegeteld onder hun status); bij een doorlopende afspraak alleen als de actie dan nog niet is gestart.';
 
+/** Under the counts per domain: why that table has no total. */
+export const PER_DOMEIN_TOELICHTING =
+  'Per domein telt een actie van meer domeinen mee bij elk van haar domeinen, met de eigen stand van dat domein; die tabel heeft daarom geen totaal.';
+
 /** The planning judgement per advies. */
 export const OORDEEL: Readonly<Record<PlanningOordeel, string>> = {
   gehaald: 'Gehaald',

@@ -18,7 +18,7 @@ import {
 } from '../domain/report.js';
 import type { ProgressCounts, ProgressRow } from '../domain/rules.js';
 import { breekLangeWoorden, displayText, type TekstVeld } from '../domain/text-limits.js';
-import { themaNaamIn, type Inrichting } from '../domain/inrichting-basis.js';
+import { concernDomein, themaNaamIn, type Inrichting } from '../domain/inrichting-basis.js';
 import {
   adviesKop,
   datumNl,
@@ -34,6 +34,7 @@ import {
   plateauLabel,
   RAPPORT_TITEL,
   TELLING_KOLOMMEN,
+  PER_DOMEIN_TOELICHTING,
   TELLING_TOELICHTING,
   countCells,
   themaLabel,
@@ -125,20 +126,35 @@ function groepTabel(
   eersteKolom: string,
   rows: readonly ProgressRow[],
   label: (key: string) => string,
-  totals: ProgressCounts,
+  /** The plan's totals as the last row; absent where the groups overlap (an action of several domains). */
+  totals: ProgressCounts | undefined,
 ): Block {
   return {
     kind: 'tabel',
     kop: [eersteKolom, ...TELLING_KOP, '% afgerond'],
     rijen: [
       ...rows.map((r) => [label(r.key), ...telRij(r), `${r.percentAfgerond}%`]),
-      ['Totaal', ...telRij(totals), `${totals.percentAfgerond}%`],
+      ...(totals ? [['Totaal', ...telRij(totals), `${totals.percentAfgerond}%`]] : []),
     ],
     breedtes: [82, 27, 38, 31, 50, 30, 54, 51, 37],
     numeriek: [false, true, true, true, true, true, true, true, true],
-    totaalRij: true,
+    totaalRij: totals !== undefined,
     onbreekbaar: true,
   };
+}
+
+/** A domain row by its name; the set-up's domain of the whole organisation says so ("Gemeentebreed (CMT)"). */
+function domeinKey(inrichting: Inrichting): (key: string) => string {
+  const concern = concernDomein(inrichting);
+  return (key) => (key === concern ? `${schoon(key)} (CMT)` : schoon(key) || 'Onbekend');
+}
+
+/** "1 van 3 domeinen afgerond", then each domain with its own status: a shared action's breakdown. */
+function domeinenRegels(d: NonNullable<RapportActie['domeinen']>): string {
+  return [
+    `${d.afgerond} van ${d.totaal} domeinen afgerond`,
+    ...d.perDomein.map((p) => `${schoon(p.domein)}: ${schoon(p.status)}`),
+  ].join('\n');
 }
 
 /** The parts of a counts bar, in this order (lopend includes Belegd in lopend traject, as in the tables). */
@@ -191,7 +207,9 @@ function samenvatting(model: Voortgangsrapportage): Block[] {
     groepTabel('Plateau', orderPlateaus(model.perPlateau, model.inrichting.plateaus), plateauNaam, t),
     { kind: 'kop', niveau: 2, tekst: 'Stand per thema' },
     groepTabel('Thema', model.perThema, themaKey(model.inrichting), t),
-    { kind: 'alinea', stijl: 'klein', runs: [{ text: TELLING_TOELICHTING }] },
+    { kind: 'kop', niveau: 2, tekst: 'Stand per domein' },
+    groepTabel('Domein', model.perDomein, domeinKey(model.inrichting), undefined),
+    { kind: 'alinea', stijl: 'klein', runs: [{ text: `${TELLING_TOELICHTING} ${PER_DOMEIN_TOELICHTING}` }] },
     { kind: 'kop', niveau: 2, tekst: 'Tegen de planning van het college' },
     {
       kind: 'tabel',
@@ -303,8 +321,9 @@ function gedaanToelichting(a: RapportActie): string {
 
 function volgendeStatus(a: RapportActie): Cell {
   const toelichting = vrij(a.toelichting, 'statusToelichting');
-  if (!toelichting) return schoon(a.status);
-  return [{ text: schoon(a.status) }, { text: `\n${toelichting}`, italics: true }];
+  const domeinen = a.domeinen ? [{ text: `\n${domeinenRegels(a.domeinen)}` }] : [];
+  if (!toelichting) return domeinen.length > 0 ? [{ text: schoon(a.status) }, ...domeinen] : schoon(a.status);
+  return [{ text: schoon(a.status) }, ...domeinen, { text: `\n${toelichting}`, italics: true }];
 }
 
 function deadlineCel(a: RapportActie): Cell {

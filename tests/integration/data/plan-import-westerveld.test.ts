@@ -25,10 +25,12 @@ import { loadReportData, voortgangInputOf } from '../../../src/data/report-data.
 import { listPath } from '../../../src/data/site.js';
 import { prepareCard } from '../../../src/reminders/cli.js';
 import { reportPdfBuffer } from '../../../src/reporting/pdf-node.js';
+import { reportDocxBytes } from '../../../src/reporting/report-docx.js';
 import { prepareSite } from '../../../src/server/prepare-site.js';
 import { ZOETERMEER_INRICHTING } from '../../../src/domain/inrichting.js';
 import { DOMEINEN } from '../../../src/domain/model.js';
-import { readPdf } from '../../support/documents/pdf-text.js';
+import { readDocx } from '../../support/documents/docx-text.js';
+import { normalise, readPdf } from '../../support/documents/pdf-text.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import {
   WESTERVELD_BAD_ROWS,
@@ -162,13 +164,46 @@ describe('another municipality’s plan workbook, with its own set-up, into an e
     expect(used(model.perThema)).toEqual(['L', 'S']);
     expect(used(model.perPlateau)).toEqual([...WESTERVELD_INRICHTING.plateaus].sort());
     expect(used(model.perDomein)).toEqual(['Gemeentebreed', 'Middelen', 'Publiekszaken', 'Ruimte', 'Samenleving']);
+    // Per domain, a shared action counts with each domain's own row: 2.1 is Afgerond for Samenleving (its row), Loopt
+    // as a whole; Ruimte carries 2.1 (Loopt) and 3.3 (Loopt by its row); Gemeentebreed's 3.3 row is Niet gestart.
+    // In the set-up's order; Veiligheid carries only the retired 3.2, so it has no row.
+    expect(model.perDomein.map((r) => r.key)).toEqual(
+      WESTERVELD_INRICHTING.domeinen.map((d) => d.naam).filter((d) => d !== 'Veiligheid'),
+    );
+    const domein = (key: string) => model.perDomein.find((r) => r.key === key);
+    expect(domein('Samenleving')).toMatchObject({ total: 2, afgerond: 1, lopend: 1 });
+    expect(domein('Ruimte')).toMatchObject({ total: 2, afgerond: 0, lopend: 2 });
+    expect(domein('Gemeentebreed')).toMatchObject({ total: 3, lopend: 1, nietGestart: 2 });
+    // The shared action's breakdown, in its domains' order.
+    const a21 = model.perAdvies.flatMap((a) => a.volgende).find((a) => a.nummer === '2.1');
+    expect(a21?.status).toBe('Loopt');
+    expect(a21?.domeinen).toEqual({
+      afgerond: 1,
+      totaal: 3,
+      perDomein: [
+        { domein: 'Ruimte', status: 'Loopt' },
+        { domein: 'Samenleving', status: 'Afgerond' },
+        { domein: 'Publiekszaken', status: 'Niet gestart' },
+      ],
+    });
+    // The documents say the same: the PDF and the Word file, in Westerveld's words only.
     const pdf = await readPdf(await reportPdfBuffer(model));
-    const text = pdf.pages.map((p) => p.text).join('\n');
-    expect(text).toContain('Gemeente Westerveld');
-    expect(text).toContain('Basis op orde');
-    expect(text).toContain('Voorop lopen');
-    expect(text).toContain('Regiegroep samenstellen');
-    expect(text).not.toContain('Zoetermeer');
+    const docx = readDocx(await reportDocxBytes(model));
+    for (const text of [pdf.pages.map((p) => p.text).join('\n'), docx.text]) {
+      const plat = normalise(text);
+      expect(plat).toContain('Gemeente Westerveld');
+      expect(plat).toContain('Basis op orde');
+      expect(plat).toContain('Voorop lopen');
+      expect(plat).toContain('Regiegroep samenstellen');
+      expect(plat).toContain('S. Sturing');
+      expect(plat).toContain('L. Leren');
+      expect(plat).toContain('Stand per domein');
+      expect(plat).toContain('Gemeentebreed (CMT)');
+      expect(plat).toContain('1 van 3 domeinen afgerond');
+      expect(plat).toContain('Samenleving: Afgerond');
+      expect(plat).toContain('Publiekszaken: Niet gestart');
+      expect(plat).not.toMatch(/Zoetermeer|Concern|Randvoorwaardelijk|Excelleren|Sociaal Domein/);
+    }
   });
 
   it('the card of an MT of one of Westerveld’s domains lists that domain’s open actions, and not the retired one', async () => {
