@@ -46,6 +46,11 @@ export type PersonRef = {
    * is then the Dutch placeholder, and a UI in another language says it with its own words and the id.
    */
   onbekend?: true;
+  /**
+   * A site user without a name of its own (no Title in the site's user list): `displayName` is then the Dutch
+   * placeholder "Gebruiker {id}", and a UI in another language says it with its own words and the id.
+   */
+  naamloos?: true;
 };
 
 /** A recommendation (advies) of the 213a report, with the college's response. */

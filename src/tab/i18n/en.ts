@@ -86,6 +86,7 @@ export const en: Record<MessageKey, string> = {
   'plan.col.plateau': 'Plateau',
   'plan.noOwner': 'No owner',
   'plan.unknownPerson': 'Unknown user ({id})',
+  'plan.unnamedUser': 'User {id}',
   'plan.noDeadline': 'No deadline',
   'plan.overdue': 'Overdue',
   'plan.overdueOn': 'Overdue, {date}',

@@ -92,6 +92,7 @@ export const nl = {
   'plan.col.plateau': 'Plateau',
   'plan.noOwner': 'Geen eigenaar',
   'plan.unknownPerson': 'Onbekende gebruiker ({id})',
+  'plan.unnamedUser': 'Gebruiker {id}',
   'plan.noDeadline': 'Geen deadline',
   'plan.overdue': 'Achterstallig',
   'plan.overdueOn': 'Achterstallig, {date}',

@@ -66,9 +66,12 @@ export function themaLabel(t: T, code: ThemaCode, inrichting: Inrichting = ZOETE
 }
 
 /**
- * A person's name in the UI's language: their own name, or, for a person the site no longer knows (the data layer's
- * Dutch placeholder), "Unknown user (id)" in the UI's words.
+ * A person's name in the UI's language: their own name, or, for a person the site no longer knows or a site user
+ * without a name (the data layer's Dutch placeholders), "Unknown user (id)" or "User id" in the UI's words.
  */
 export function personName(t: T, person: PersonRef): string {
-  return person.onbekend && person.id !== undefined ? t('plan.unknownPerson', { id: person.id }) : person.displayName;
+  if (person.id === undefined) return person.displayName;
+  if (person.onbekend) return t('plan.unknownPerson', { id: person.id });
+  if (person.naamloos) return t('plan.unnamedUser', { id: person.id });
+  return person.displayName;
 }

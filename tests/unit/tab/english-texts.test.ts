@@ -9,6 +9,7 @@ import { en } from '../../../src/tab/i18n/en.js';
 import { format } from '../../../src/tab/i18n/format.js';
 import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
 import { personName } from '../../../src/tab/lib/labels.js';
+import { toSiteUser } from '../../../src/data/lists/site-users.js';
 import {
   checkInrichting,
   inrichtingMessageValues,
@@ -46,6 +47,17 @@ describe('the data layer’s words in the English UI (issue 17)', () => {
     const known = { id: '7', displayName: 'Informatiemanager Sociaal Domein' };
     expect(personName(tEn, known)).toBe('Informatiemanager Sociaal Domein');
     expect(personName(tNl, known)).toBe('Informatiemanager Sociaal Domein');
+  });
+
+  it('a site user without a name: "Gebruiker id" in Dutch (and the CLI), "User id" in English', () => {
+    const unnamed = toSiteUser({ id: '5', eTag: '"1"', fields: { EMail: 'x@zoetermeer.nl' } });
+    expect(unnamed).toEqual({ id: '5', displayName: 'Gebruiker 5', email: 'x@zoetermeer.nl', naamloos: true });
+    expect(personName(tNl, unnamed)).toBe('Gebruiker 5');
+    expect(personName(tEn, unnamed)).toBe('User 5');
+    // A named site user is their own name in both languages, and not marked.
+    const named = toSiteUser({ id: '6', eTag: '"1"', fields: { Title: 'Secretaris CMT' } });
+    expect(named).toEqual({ id: '6', displayName: 'Secretaris CMT' });
+    expect(personName(tEn, named)).toBe('Secretaris CMT');
   });
 
   it('a date cell that holds no date: "ongeldige datum" in Dutch (and the CLI), "not a date" in English', () => {

@@ -562,10 +562,11 @@ function OwnerPicker({
 }) {
   const t = useTextsT(detailTexts, historyTexts);
   const selected = users.find((u) => u.id === value);
-  const [query, setQuery] = useState(selected?.displayName ?? '');
-  useEffect(() => setQuery(selected?.displayName ?? ''), [selected?.displayName]);
+  const selectedName = selected ? personName(t, selected) : '';
+  const [query, setQuery] = useState(selectedName);
+  useEffect(() => setQuery(selectedName), [selectedName]);
   const matches = users.filter(
-    (u) => u.displayName.toLowerCase().includes(query.toLowerCase()) || selected?.displayName === query,
+    (u) => personName(t, u).toLowerCase().includes(query.toLowerCase()) || selectedName === query,
   );
   return (
     <Combobox
@@ -582,8 +583,8 @@ function OwnerPicker({
         {t('plan.noOwner')}
       </Option>
       {matches.slice(0, 100).map((u) => (
-        <Option key={u.id ?? u.displayName} value={u.id ?? ''} text={u.displayName}>
-          {u.displayName}
+        <Option key={u.id ?? u.displayName} value={u.id ?? ''} text={personName(t, u)}>
+          {personName(t, u)}
         </Option>
       ))}
     </Combobox>

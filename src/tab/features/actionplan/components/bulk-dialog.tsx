@@ -26,7 +26,7 @@ import { TEKST_MAX } from '../../../../domain/text-limits.js';
 import { useTextsT } from '../../../i18n/feature-catalogue.js';
 import { historyTexts } from '../../../components/history-i18n.js';
 import { detailTexts } from '../detail-i18n.js';
-import { STATUS_LABEL } from '../../../lib/labels.js';
+import { personName, STATUS_LABEL } from '../../../lib/labels.js';
 import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter, type ActieChange } from '../../../lib/plan/use-actie-writer.js';
@@ -203,14 +203,16 @@ export function BulkDialog({
                     placeholder={t('detail.chooseOwner')}
                     selectedOptions={owner ? [owner] : []}
                     value={
-                      owner === NO_OWNER ? t('plan.noOwner') : (users.find((u) => u.id === owner)?.displayName ?? '')
+                      owner === NO_OWNER
+                        ? t('plan.noOwner')
+                        : ((u) => (u ? personName(t, u) : ''))(users.find((u) => u.id === owner))
                     }
                     onOptionSelect={(_, d) => setOwner(d.optionValue ?? '')}
                   >
                     <Option value={NO_OWNER}>{t('plan.noOwner')}</Option>
                     {users.map((u) => (
-                      <Option key={u.id ?? u.displayName} value={u.id ?? ''} text={u.displayName}>
-                        {u.displayName}
+                      <Option key={u.id ?? u.displayName} value={u.id ?? ''} text={personName(t, u)}>
+                        {personName(t, u)}
                       </Option>
                     ))}
                   </Dropdown>

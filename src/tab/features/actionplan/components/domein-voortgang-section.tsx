@@ -273,7 +273,7 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) 
           <option value="">{t('domeinVoortgang.noOwnerOption')}</option>
           {users.map((u) => (
             <option key={u.id} value={u.id}>
-              {u.displayName}
+              {personName(t, u)}
             </option>
           ))}
         </Select>

@@ -21,7 +21,7 @@ import { ACTIE_STATUSSEN, type Advies, type PersonRef } from '../../../../domain
 import type { Inrichting } from '../../../../domain/inrichting-basis.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { domeinLabel, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
+import { domeinLabel, personName, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
 import { NO_OWNER } from '../../../lib/plan/derive.js';
 import { useSavedViews } from '../hooks/use-saved-views.js';
 import {
@@ -149,7 +149,7 @@ export function ListToolbar({
       { value: NO_OWNER, text: t('plan.noOwner') },
       ...[...users]
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'))
-        .map((u) => ({ value: u.id ?? u.email ?? u.displayName, text: u.displayName })),
+        .map((u) => ({ value: u.id ?? u.email ?? u.displayName, text: personName(t, u) })),
     ],
     [users, t],
   );

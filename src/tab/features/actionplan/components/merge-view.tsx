@@ -12,6 +12,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { Actie, PersonRef } from '../../../../domain/model.js';
 import { useTextsT } from '../../../i18n/feature-catalogue.js';
+import { personName } from '../../../lib/labels.js';
 import { historyTexts } from '../../../components/history-i18n.js';
 import { detailTexts, type DetailKey } from '../detail-i18n.js';
 import type { ActieForm, FormField } from '../lib/actie-form.js';
@@ -81,7 +82,7 @@ export function MergeView({
   const [choices, setChoices] = useState<Record<string, MergeChoice>>(() => defaultChoices(rows));
   const show = (field: FormField, value: string) => {
     if (value === '') return <span className={styles.empty}>{mt('empty')}</span>;
-    if (field === 'eigenaarId') return users.find((u) => u.id === value)?.displayName ?? value;
+    if (field === 'eigenaarId') return ((u) => (u ? personName(t, u) : value))(users.find((u) => u.id === value));
     return value;
   };
 

@@ -28,7 +28,7 @@ import { useTextsT } from '../../../i18n/feature-catalogue.js';
 import { historyTexts } from '../../../components/history-i18n.js';
 import { detailTexts } from '../detail-i18n.js';
 import { describeError } from '../../../lib/errors.js';
-import { domeinLabel, plateauLabel, themaLabel } from '../../../lib/labels.js';
+import { domeinLabel, personName, plateauLabel, themaLabel } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter } from '../../../lib/plan/use-actie-writer.js';
 import { usePlanActor } from '../hooks/use-plan-actor.js';
@@ -216,7 +216,7 @@ export function NewActieDialog({
                   <option value="">{t('plan.noOwner')}</option>
                   {users.map((u) => (
                     <option key={u.id ?? u.displayName} value={u.id ?? ''}>
-                      {u.displayName}
+                      {personName(t, u)}
                     </option>
                   ))}
                 </Select>

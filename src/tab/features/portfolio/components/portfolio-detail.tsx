@@ -247,7 +247,7 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
   );
   const people = [
     { value: '', label: t('pf.detail.nobody') },
-    ...editor.users.map((u) => ({ value: u.id ?? '', label: u.displayName })),
+    ...editor.users.map((u) => ({ value: u.id ?? '', label: personName(t, u) })),
   ];
   return (
     <form className={styles.form} onSubmit={editor.submit} noValidate aria-label={t('pf.detail.edit')}>

@@ -25,6 +25,7 @@ import type { ConfigSession } from '../../../app/config-session.js';
 import type { ChannelInfo, TeamPlace } from '../../../app/teams-bridge.js';
 import { useT } from '../../../i18n/i18n.js';
 import { describeError } from '../../../lib/errors.js';
+import { personName } from '../../../lib/labels.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -173,7 +174,7 @@ export function ChannelLink({
           <MessageBarBody>
             {t('config.link.notBeheerder', {
               mt: mt.value.naam,
-              names: mt.beheerders.map((b) => b.displayName).join(', '),
+              names: mt.beheerders.map((b) => personName(t, b)).join(', '),
             })}
           </MessageBarBody>
         </MessageBar>

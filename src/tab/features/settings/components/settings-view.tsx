@@ -54,7 +54,7 @@ import { useLocale } from '../../../i18n/i18n.js';
 import { useSettingsT } from '../hooks/use-settings-t.js';
 import type { SettingsMessageKey } from '../i18n.js';
 import { describeError } from '../../../lib/errors.js';
-import { domeinLabel } from '../../../lib/labels.js';
+import { domeinLabel, personName } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useReminderHolidays } from '../../../lib/reminder-holidays.js';
 import { useJobStatus } from '../hooks/use-job-status.js';
@@ -318,13 +318,13 @@ function MtCard({
         </dd>
         <dt className={styles.term}>{t('inst.beheerders')}</dt>
         <dd className={styles.desc}>
-          {mt.beheerders.length > 0 ? mt.beheerders.map((b) => b.displayName).join(', ') : t('inst.beheerdersNone')}
+          {mt.beheerders.length > 0 ? mt.beheerders.map((b) => personName(t, b)).join(', ') : t('inst.beheerdersNone')}
         </dd>
       </dl>
       {!canEdit && (
         <MessageBar intent="info" data-testid="mt-readonly">
           <MessageBarBody>
-            {t('inst.readOnly', { names: mt.beheerders.map((b) => b.displayName).join(', ') })}
+            {t('inst.readOnly', { names: mt.beheerders.map((b) => personName(t, b)).join(', ') })}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -873,16 +873,16 @@ function MtForm({
           value={
             users
               .filter((u) => draft.beheerders.includes(u.id ?? ''))
-              .map((u) => u.displayName)
+              .map((u) => personName(t, u))
               .join(', ') ||
-            (base?.beheerders.map((b) => b.displayName).join(', ') ?? '')
+            (base?.beheerders.map((b) => personName(t, b)).join(', ') ?? '')
           }
           placeholder={t('inst.beheerdersNone')}
           onOptionSelect={(_, data) => setDraft((x) => ({ ...x, beheerders: data.selectedOptions }))}
         >
           {users.map((u) => (
             <Option key={u.id} value={u.id ?? ''}>
-              {u.displayName}
+              {personName(t, u)}
             </Option>
           ))}
         </Dropdown>
@@ -911,7 +911,7 @@ function MtStatus({ mt, log }: { mt: MTRegistration; log: Parameters<typeof remi
     [mt, log, now, holidays],
   );
   const userName = (id: string | undefined) =>
-    id ? (plan?.users.find((u) => u.id === id)?.displayName ?? id) : t('common.unknown');
+    id ? ((u) => (u ? personName(t, u) : id))(plan?.users.find((u) => u.id === id)) : t('common.unknown');
   const when = (iso: string) => formatInstant(iso, locale);
   const noNextKey: Record<NonNullable<typeof status.noNext>, SettingsMessageKey> = {
     inactive: 'inst.status.noNext.inactive',
