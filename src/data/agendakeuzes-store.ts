@@ -1,4 +1,10 @@
-import { agendaKeuzeProbleem, type AgendaKeuze, type AgendaKeuzeSoort } from '../domain/agenda-keuze.js';
+import {
+  agendaKeuzeMessageText,
+  agendaKeuzeProbleem,
+  type AgendaKeuze,
+  type AgendaKeuzeMessage,
+  type AgendaKeuzeSoort,
+} from '../domain/agenda-keuze.js';
 import type { Graph } from './graph/client.js';
 import { odataQuery, odataString } from './graph/client.js';
 import { GraphRequestError } from './graph/errors.js';
@@ -17,14 +23,17 @@ import { listPath } from './site.js';
 
 const LIST = 'Agendakeuzes';
 
-/** The choice breaks a rule (no reason for Niet nodig, say); nothing was written. `veld` names the field. */
+/**
+ * The choice breaks a rule (no reason for Niet nodig, say); nothing was written. `veld` names the field, `bericht` the
+ * rule (a UI says it in its language); `message` is the Dutch.
+ */
 export class AgendaKeuzeValidationError extends Error {
   override readonly name = 'AgendaKeuzeValidationError';
   constructor(
     readonly veld: 'keuze' | 'reden' | 'actie',
-    message: string,
+    readonly bericht: AgendaKeuzeMessage,
   ) {
-    super(message);
+    super(agendaKeuzeMessageText(bericht));
   }
 }
 

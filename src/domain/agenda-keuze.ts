@@ -8,6 +8,7 @@
  * Pure: `agendaKeuzesFor` is the selection rule `composeAgenda` applies; `agendaKeuzeProbleem` the validation the tab
  * shows and the store repeats; `agendaKeuzeOpen` whether the choice can still change.
  */
+import { fillTemplate } from './messages.js';
 import type { Actie } from './model.js';
 
 /** The two choices, as stored in the Agendakeuzes list's Keuze column. */
@@ -45,8 +46,32 @@ export type AgendaKeuzeEffect = {
   genegeerd: { actieId: string; waarom: 'onbekend' | 'vervallen' }[];
 };
 
-/** A problem with a choice, in Dutch (the tab shows it next to the field it names). */
-export type AgendaKeuzeProbleem = { veld: 'keuze' | 'reden' | 'actie'; bericht: string };
+/**
+ * The Dutch words of every problem with a choice; `{name}` is filled from the problem's values. Kept out of the
+ * domain's messages (`validation.<key>` in the first view's catalogue) because only the Volgende vergadering view, in
+ * its lazy chunk, says them: its catalogue has `fout.<key>` in Dutch (these) and English.
+ */
+export const agendaKeuzeTemplatesNl = {
+  agendaKeuzeOnbekend: "Onbekende keuze '{keuze}': kies Ook bespreken of Niet nodig.",
+  agendaKeuzeActieVerplicht: 'Kies een actie.',
+  agendaKeuzeRedenVerplicht: 'Geef een reden waarom deze actie niet besproken hoeft te worden.',
+  agendaKeuzeRedenTeLang: 'De reden is {lengte} tekens; het maximum is {max}.',
+} as const;
+
+/** A problem with a choice as a key with its values, never a sentence: each adapter says it in its own words. */
+export type AgendaKeuzeMessage =
+  | { key: 'agendaKeuzeOnbekend'; params: { keuze: string } }
+  | { key: 'agendaKeuzeActieVerplicht' }
+  | { key: 'agendaKeuzeRedenVerplicht' }
+  | { key: 'agendaKeuzeRedenTeLang'; params: { lengte: number; max: number } };
+
+/** A problem with a choice: the field it names (the tab shows it there) and the message. */
+export type AgendaKeuzeProbleem = { veld: 'keuze' | 'reden' | 'actie'; bericht: AgendaKeuzeMessage };
+
+/** A problem with a choice in Dutch (the store's error, the CLI). */
+export function agendaKeuzeMessageText(message: AgendaKeuzeMessage): string {
+  return fillTemplate(agendaKeuzeTemplatesNl[message.key], 'params' in message ? message.params : {});
+}
 
 /**
  * Validates a choice before it is written: a known choice, an action, and for "Niet nodig" a reason that is not only
@@ -58,15 +83,14 @@ export function agendaKeuzeProbleem(k: {
   actieId: string;
 }): AgendaKeuzeProbleem | undefined {
   if (!AGENDA_KEUZES.some((s) => s === k.keuze))
-    return { veld: 'keuze', bericht: `Onbekende keuze '${k.keuze}': kies Ook bespreken of Niet nodig.` };
-  if (k.actieId.trim() === '') return { veld: 'actie', bericht: 'Kies een actie.' };
+    return { veld: 'keuze', bericht: { key: 'agendaKeuzeOnbekend', params: { keuze: k.keuze } } };
+  if (k.actieId.trim() === '') return { veld: 'actie', bericht: { key: 'agendaKeuzeActieVerplicht' } };
   const reden = (k.reden ?? '').trim();
-  if (k.keuze === 'Niet nodig' && reden === '')
-    return { veld: 'reden', bericht: 'Geef een reden waarom deze actie niet besproken hoeft te worden.' };
+  if (k.keuze === 'Niet nodig' && reden === '') return { veld: 'reden', bericht: { key: 'agendaKeuzeRedenVerplicht' } };
   if (reden.length > AGENDA_KEUZE_REDEN_MAX)
     return {
       veld: 'reden',
-      bericht: `De reden is ${reden.length} tekens; het maximum is ${AGENDA_KEUZE_REDEN_MAX}.`,
+      bericht: { key: 'agendaKeuzeRedenTeLang', params: { lengte: reden.length, max: AGENDA_KEUZE_REDEN_MAX } },
     };
   return undefined;
 }

@@ -3,6 +3,7 @@ import { composeAgenda, occurrenceKey, type AgendaActieInput, type AgendaInput }
 import {
   AGENDA_KEUZE_REDEN_MAX,
   agendaKeuzeOpen,
+  agendaKeuzeMessageText,
   agendaKeuzeProbleem,
   agendaKeuzesFor,
   type AgendaKeuzeInput,
@@ -60,10 +61,11 @@ const nummers = (xs: { nummer: string }[]) => xs.map((x) => x.nummer);
 
 describe('agendaKeuzeProbleem', () => {
   it('requires a reason for Niet nodig, not only blanks, and names the field', () => {
-    expect(agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: '1' })).toEqual({
-      veld: 'reden',
-      bericht: 'Geef een reden waarom deze actie niet besproken hoeft te worden.',
-    });
+    const geenReden = agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: '1' });
+    expect(geenReden).toEqual({ veld: 'reden', bericht: { key: 'agendaKeuzeRedenVerplicht' } });
+    expect(agendaKeuzeMessageText(geenReden!.bericht)).toBe(
+      'Geef een reden waarom deze actie niet besproken hoeft te worden.',
+    );
     expect(agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: '1', reden: '  \n ' })?.veld).toBe('reden');
     expect(agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: '1', reden: 'Afgestemd in het IMO' })).toBeUndefined();
     expect(agendaKeuzeProbleem({ keuze: 'Ook bespreken', actieId: '1' })).toBeUndefined();
@@ -71,12 +73,25 @@ describe('agendaKeuzeProbleem', () => {
 
   it('refuses a reason that is too long, an unknown choice and no action', () => {
     const long = 'x'.repeat(AGENDA_KEUZE_REDEN_MAX + 1);
-    expect(agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: '1', reden: long })).toEqual({
+    const teLang = agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: '1', reden: long });
+    expect(teLang).toEqual({
       veld: 'reden',
-      bericht: `De reden is ${AGENDA_KEUZE_REDEN_MAX + 1} tekens; het maximum is ${AGENDA_KEUZE_REDEN_MAX}.`,
+      bericht: {
+        key: 'agendaKeuzeRedenTeLang',
+        params: { lengte: AGENDA_KEUZE_REDEN_MAX + 1, max: AGENDA_KEUZE_REDEN_MAX },
+      },
     });
-    expect(agendaKeuzeProbleem({ keuze: 'Misschien', actieId: '1' })?.veld).toBe('keuze');
-    expect(agendaKeuzeProbleem({ keuze: 'Ook bespreken', actieId: ' ' })?.veld).toBe('actie');
+    expect(agendaKeuzeMessageText(teLang!.bericht)).toBe(
+      `De reden is ${AGENDA_KEUZE_REDEN_MAX + 1} tekens; het maximum is ${AGENDA_KEUZE_REDEN_MAX}.`,
+    );
+    const onbekend = agendaKeuzeProbleem({ keuze: 'Misschien', actieId: '1' });
+    expect(onbekend?.veld).toBe('keuze');
+    expect(agendaKeuzeMessageText(onbekend!.bericht)).toBe(
+      "Onbekende keuze 'Misschien': kies Ook bespreken of Niet nodig.",
+    );
+    const geenActie = agendaKeuzeProbleem({ keuze: 'Ook bespreken', actieId: ' ' });
+    expect(geenActie?.veld).toBe('actie');
+    expect(agendaKeuzeMessageText(geenActie!.bericht)).toBe('Kies een actie.');
   });
 });
 

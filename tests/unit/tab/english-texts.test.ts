@@ -10,6 +10,14 @@ import { format } from '../../../src/tab/i18n/format.js';
 import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
 import { personName } from '../../../src/tab/lib/labels.js';
 import { toSiteUser } from '../../../src/data/lists/site-users.js';
+import { AgendaKeuzeValidationError } from '../../../src/data/agendakeuzes-store.js';
+import {
+  AGENDA_KEUZE_REDEN_MAX,
+  agendaKeuzeMessageText,
+  agendaKeuzeProbleem,
+  agendaKeuzeTemplatesNl,
+  type AgendaKeuzeMessage,
+} from '../../../src/domain/agenda-keuze.js';
 import {
   checkInrichting,
   inrichtingMessageValues,
@@ -262,5 +270,36 @@ describe('the set-up’s faults (checkInrichting) in both languages (issue 17)',
     expect(format(inrichtingTexts.en['problem.inrichtingConcernAantal']!, { aantal: 1 }, 'en')).toContain(
       'now there is 1.',
     );
+  });
+});
+
+describe('the agenda choice’s problems (agendaKeuzeProbleem) in both languages (issue 17)', async () => {
+  const path = '../../../src/tab/features/meeting/i18n.ts';
+  const { volgendeTexts } = (await import(path)) as { volgendeTexts: Record<'nl' | 'en', Record<string, string>> };
+  const say = (m: AgendaKeuzeMessage, locale: 'nl' | 'en') =>
+    format(volgendeTexts[locale][`fout.${m.key}`] ?? `no fout.${m.key}`, 'params' in m ? m.params : {}, locale);
+
+  it('each problem: the domain’s Dutch word for word, and English; the store’s error carries the message', () => {
+    const cases: [Parameters<typeof agendaKeuzeProbleem>[0], string][] = [
+      [{ keuze: 'Misschien', actieId: '1' }, "Unknown choice 'Misschien': choose Also discuss or Not needed."],
+      [{ keuze: 'Ook bespreken', actieId: ' ' }, 'Choose an action.'],
+      [{ keuze: 'Niet nodig', actieId: '1', reden: ' ' }, 'Give a reason why this action need not be discussed.'],
+      [
+        { keuze: 'Niet nodig', actieId: '1', reden: 'x'.repeat(AGENDA_KEUZE_REDEN_MAX + 1) },
+        `The reason is ${AGENDA_KEUZE_REDEN_MAX + 1} characters; the maximum is ${AGENDA_KEUZE_REDEN_MAX}.`,
+      ],
+    ];
+    const keys = new Set<string>();
+    for (const [input, english] of cases) {
+      const p = agendaKeuzeProbleem(input);
+      if (!p) throw new Error('accepted');
+      keys.add(p.bericht.key);
+      expect(say(p.bericht, 'nl')).toBe(agendaKeuzeMessageText(p.bericht));
+      expect(say(p.bericht, 'en')).toBe(english);
+      const error = new AgendaKeuzeValidationError(p.veld, p.bericht);
+      expect(error.message).toBe(agendaKeuzeMessageText(p.bericht));
+      expect(error.bericht).toEqual(p.bericht);
+    }
+    expect([...keys].sort()).toEqual(Object.keys(agendaKeuzeTemplatesNl).sort());
   });
 });

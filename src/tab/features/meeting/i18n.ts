@@ -1,4 +1,10 @@
+import { agendaKeuzeTemplatesNl, type AgendaKeuzeMessage } from '../../../domain/agenda-keuze.js';
 import { defineCatalogue } from '../../i18n/feature-catalogue.js';
+
+/** The domain's problems with a choice (`fout.<key>`): the Dutch are the domain's templates. */
+const foutNl = Object.fromEntries(
+  Object.entries(agendaKeuzeTemplatesNl).map(([key, text]) => [`fout.${key}`, text]),
+) as { readonly [K in AgendaKeuzeMessage['key'] as `fout.${K}`]: (typeof agendaKeuzeTemplatesNl)[K] };
 
 /**
  * The "Volgende vergadering" view's texts and the side panel's new ones (issue 14.3), in the meeting feature's own
@@ -43,10 +49,7 @@ export const volgendeTexts = defineCatalogue(
     opgeslagen: 'Opgeslagen.',
     conflict: 'Iemand anders heeft de keuze voor {nummer} intussen gewijzigd. De agenda is opnieuw geladen.',
     mislukt: 'Opslaan is mislukt: {detail}',
-    'fout.reden': 'Geef een reden waarom deze actie niet besproken hoeft te worden.',
-    'fout.redenLang': 'De reden is {lengte} tekens; het maximum is {max}.',
-    'fout.actie': 'Kies een actie.',
-    'fout.keuze': 'Onbekende keuze: kies Ook bespreken of Niet nodig.',
+    ...foutNl,
     'reason.ookBespreken': 'ook bespreken',
     naarVergadering: 'Volgende vergadering',
   },
@@ -88,10 +91,10 @@ export const volgendeTexts = defineCatalogue(
     opgeslagen: 'Saved.',
     conflict: 'Someone else changed the choice for {nummer} meanwhile. The agenda has been reloaded.',
     mislukt: 'Saving failed: {detail}',
-    'fout.reden': 'Give a reason why this action need not be discussed.',
-    'fout.redenLang': 'The reason is {lengte} characters; the maximum is {max}.',
-    'fout.actie': 'Choose an action.',
-    'fout.keuze': 'Unknown choice: choose Also discuss or Not needed.',
+    'fout.agendaKeuzeRedenVerplicht': 'Give a reason why this action need not be discussed.',
+    'fout.agendaKeuzeRedenTeLang': 'The reason is {lengte} characters; the maximum is {max}.',
+    'fout.agendaKeuzeActieVerplicht': 'Choose an action.',
+    'fout.agendaKeuzeOnbekend': "Unknown choice '{keuze}': choose Also discuss or Not needed.",
     'reason.ookBespreken': 'also discuss',
     naarVergadering: 'Next meeting',
   },

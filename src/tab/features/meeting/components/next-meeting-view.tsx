@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Agenda, AgendaActie } from '../../../../domain/agenda.js';
-import { AGENDA_KEUZE_REDEN_MAX, agendaKeuzeOpen, agendaKeuzeProbleem } from '../../../../domain/agenda-keuze.js';
+import { agendaKeuzeOpen, agendaKeuzeProbleem, type AgendaKeuzeMessage } from '../../../../domain/agenda-keuze.js';
 import type { Domein } from '../../../../domain/model.js';
 import { nextOccurrence, reminderTime } from '../../../../domain/recurrence.js';
 import { formatHash, useRoute } from '../../../app/router.js';
@@ -61,12 +61,8 @@ const useStyles = makeStyles({
 });
 
 /** A problem of the domain's validation in the UI's language (the domain's words in Dutch). */
-function probleemTekst(vt: VT, p: NonNullable<ReturnType<typeof agendaKeuzeProbleem>>, reden: string): string {
-  if (p.veld === 'reden')
-    return reden.trim() === ''
-      ? vt('fout.reden')
-      : vt('fout.redenLang', { lengte: reden.trim().length, max: AGENDA_KEUZE_REDEN_MAX });
-  return p.veld === 'actie' ? vt('fout.actie') : vt('fout.keuze');
+function probleemTekst(vt: VT, bericht: AgendaKeuzeMessage): string {
+  return vt(`fout.${bericht.key}`, 'params' in bericht ? bericht.params : {});
 }
 
 /**
@@ -215,6 +211,9 @@ function failureText(vt: VT, error: unknown): string {
     const nummer = (error as Error & { actieNummer?: string }).actieNummer ?? '';
     return vt('conflict', { nummer });
   }
+  // A choice the domain refuses (the form's own checks bypassed): its message in the UI's words, not the store's Dutch.
+  if (error instanceof Error && error.name === 'AgendaKeuzeValidationError')
+    return probleemTekst(vt, (error as Error & { bericht: AgendaKeuzeMessage }).bericht);
   return vt('mislukt', { detail: error instanceof Error ? error.message : String(error) });
 }
 
@@ -372,7 +371,7 @@ function ActieRegel({
             e.preventDefault();
             const p = agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: actie.id, reden });
             if (p) {
-              setFout(probleemTekst(vt, p, reden));
+              setFout(probleemTekst(vt, p.bericht));
               return;
             }
             setFout(undefined);
@@ -420,7 +419,7 @@ function OokBespreken({ vt, kiezen, run, kandidaten }: SectionProps & { run: (p:
         e.preventDefault();
         const p = agendaKeuzeProbleem({ keuze: 'Ook bespreken', actieId: gekozen });
         if (p) {
-          setFout(probleemTekst(vt, p, ''));
+          setFout(probleemTekst(vt, p.bericht));
           return;
         }
         setFout(undefined);
