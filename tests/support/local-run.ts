@@ -9,7 +9,7 @@ import { startLocal, type LocalRun } from '../../src/server/start-local.js';
  */
 export async function startTestRun(
   extraEnv: Record<string, string> = {},
-  options: { seed?: false } = {},
+  options: { seed?: false; extraOrigins?: readonly string[] } = {},
 ): Promise<LocalRun & { dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'actieplan-run-'));
   const run = await startLocal({
