@@ -69,6 +69,8 @@ export function useVoortgangModel(
         bevindingen: plan.bevindingen.map((b) => b.value),
         acties: actiesOpDatum({ live, histories: [], peildatum, now }),
         inrichting: plan.inrichting,
+        // As voortgangInputOf does once the history is read: the counts per domain do not change when it arrives.
+        domeinVoortgang: plan.domeinVoortgang.map((r) => r.value),
       };
     else return undefined;
     return {
