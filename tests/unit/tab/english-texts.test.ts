@@ -10,6 +10,9 @@ import { format } from '../../../src/tab/i18n/format.js';
 import { nl, type MessageKey } from '../../../src/tab/i18n/nl.js';
 import { personName } from '../../../src/tab/lib/labels.js';
 import { toSiteUser } from '../../../src/data/lists/site-users.js';
+import { GraphRequestError } from '../../../src/data/graph/errors.js';
+import { InrichtingError } from '../../../src/data/inrichting-store.js';
+import { describeError } from '../../../src/tab/lib/errors.js';
 import { AgendaKeuzeValidationError } from '../../../src/data/agendakeuzes-store.js';
 import {
   AGENDA_KEUZE_REDEN_MAX,
@@ -301,5 +304,27 @@ describe('the agenda choice’s problems (agendaKeuzeProbleem) in both languages
       expect(error.bericht).toEqual(p.bericht);
     }
     expect([...keys].sort()).toEqual(Object.keys(agendaKeuzeTemplatesNl).sort());
+  });
+});
+
+describe('describeError: the app’s own errors never reach the UI by their Dutch message (issue 17)', () => {
+  it('Graph’s status and code stay; a platform error keeps its message; an app error shows only its name', () => {
+    expect(describeError(new GraphRequestError('Boom', 500, 'generalException', undefined, {}))).toEqual({
+      key: 'plan.loadError',
+      detail: '500 generalException',
+    });
+    expect(describeError(new TypeError('Failed to fetch'))).toEqual({
+      key: 'plan.loadError',
+      detail: 'Failed to fetch',
+    });
+    const inrichting = new InrichtingError([]);
+    expect(inrichting.message).toMatch(/^De inrichting in de lijst Inrichting klopt niet/);
+    expect(describeError(inrichting)).toEqual({ key: 'plan.loadError', detail: 'InrichtingError' });
+    const keuze = new AgendaKeuzeValidationError('actie', { key: 'agendaKeuzeActieVerplicht' });
+    expect(describeError(keuze)).toEqual({ key: 'plan.loadError', detail: 'AgendaKeuzeValidationError' });
+    expect(tEn('plan.loadError', describeError(keuze) as { detail: string })).toBe(
+      'The action plan could not be loaded: AgendaKeuzeValidationError',
+    );
+    expect(describeError('kapot')).toEqual({ key: 'plan.loadError', detail: 'kapot' });
   });
 });
