@@ -2,9 +2,8 @@
  * Vitest setup file of the e2e project (runs in the worker before each test file): under `npm test`, the browser
  * run's later workers wait here until the unit and integration run has ended.
  *
- * Why: a browser file alone keeps about 0.6 of a core busy (it mostly waits on Chromium and the app server), and the
- * unit and integration run about one core, so two browser workers fit beside that run and a third only once it has
- * ended. `scripts/test.mjs` names a file in `E2E_GATE_FILE` and creates it when the other run has ended, and says in
+ * Why: a browser file keeps close to a core busy (Chromium, the app server and the sandbox) and the unit and integration
+ * run about one, so beside that run one browser file at a time, and more once it has ended. `scripts/test.mjs` names a file in `E2E_GATE_FILE` and creates it when the other run has ended, and says in
  * `E2E_WORKERS_BEFORE_GATE` how many workers start at once (default 1); a worker with a higher `VITEST_POOL_ID` waits
  * for the file. Without `E2E_GATE_FILE` (`npx vitest run tests/e2e/...`) nothing waits: `--maxWorkers` decides.
  *

@@ -35,8 +35,8 @@ describe('npm test runs the browser project next to the others (scripts/test.mjs
   it('gates the browser run, and runs both at normal priority', () => {
     const runs = vitestRuns([]);
     expect(runs.map(({ name, nice, gated, gateEnv }) => ({ name, nice, gated, gateEnv }))).toEqual([
-      // Three browser workers, two of them beside the unit and integration run.
-      { name: 'e2e', nice: 0, gated: true, gateEnv: { [OPEN_WORKERS_VARIABLE]: '2' } },
+      // Three browser workers, one of them beside the unit and integration run.
+      { name: 'e2e', nice: 0, gated: true, gateEnv: { [OPEN_WORKERS_VARIABLE]: '1' } },
       { name: 'unit+integration', nice: 0, gated: false, gateEnv: {} },
     ]);
     // The gate only works if the browser project lets files run in parallel and loads the gate before each file.
