@@ -45,7 +45,7 @@ import {
   assertPlanInrichtingFits,
   assertPlanSiteEmpty,
   loadPlanExport,
-  PlanInrichtingVerschiltError,
+  PlanInrichtingMismatchError,
   PlanSiteNotEmptyError,
   type PlanImportOutcome,
 } from '../src/data/plan-transfer.js';
@@ -307,7 +307,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof PlanSiteNotEmptyError || error instanceof PlanInrichtingVerschiltError) {
+    if (error instanceof PlanSiteNotEmptyError || error instanceof PlanInrichtingMismatchError) {
       io.stderr(`provision: ${error.message}\n`);
       return 1;
     }

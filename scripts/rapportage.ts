@@ -1,7 +1,7 @@
 /**
  * `npm run rapportage -- --datum 2025-12-31 --out rapport.pdf [--format pdf|docx] [--sandbox] [--env <name>]`:
  * writes the voortgangsrapportage (issue 8) for a date as PDF or Word, with the same numbers as the dashboard: it reads
- * the site through the data layer (`loadReportData`) and counts with the domain (`voortgangOp`).
+ * the site through the data layer (`loadReportData`) and counts with the domain (`voortgangAt`).
  *
  *   --sinds <YYYY-MM-DD>  first day of the period whose status changes are listed (default: three months earlier)
  *   --datum <YYYY-MM-DD>  the peildatum (default: today in Amsterdam); not in the future. Before today the plan is
@@ -29,8 +29,8 @@ import { borgingInputOf, loadReportData, voortgangInputOf } from '../src/data/re
 import { resolveSite } from '../src/data/site.js';
 import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from '../src/domain/dates.js';
 import { borging } from '../src/domain/borging.js';
-import { endOfDay, voortgangOp } from '../src/domain/report.js';
-import { datumNl, DEFAULT_GEMEENTE, rapportBestandsnaam } from '../src/reporting/labels.js';
+import { endOfDay, voortgangAt } from '../src/domain/report.js';
+import { dateNl, DEFAULT_GEMEENTE, rapportFileName } from '../src/reporting/labels.js';
 import { reportPdfBuffer } from '../src/reporting/pdf-node.js';
 import { reportDocxBytes } from '../src/reporting/report-docx.js';
 import type { RunningSandbox } from '../src/sandbox/server.js';
@@ -95,7 +95,7 @@ function parseRapportageArgs(argv: readonly string[], now: Date, defaultEnv = 's
   return {
     datum,
     ...(values.sinds ? { sinds: values.sinds } : {}),
-    out: values.out ?? rapportBestandsnaam(datum, format),
+    out: values.out ?? rapportFileName(datum, format),
     format,
     env: values.env,
     sandbox: values.sandbox,
@@ -184,7 +184,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
     const input = voortgangInputOf(data, { peildatum: args.datum, gemeente, now });
     const borgingRows = borging({ ...borgingInputOf(data, endOfDay(args.datum)), acties: input.acties });
-    const model = voortgangOp({
+    const model = voortgangAt({
       ...input,
       histories: data.histories,
       ...(args.sinds ? { sinds: args.sinds } : {}),
@@ -193,7 +193,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (model.totals.total === 0) {
       say(
         historisch
-          ? `Let op: op ${datumNl(args.datum)} kent de versiegeschiedenis nog geen acties; de rapportage is leeg.`
+          ? `Let op: op ${dateNl(args.datum)} kent de versiegeschiedenis nog geen acties; de rapportage is leeg.`
           : 'Let op: de site heeft geen acties; de rapportage is leeg.',
       );
     }
@@ -202,7 +202,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const out = resolve(io.cwd, args.out);
     await writeFile(out, bytes);
     say(
-      `Voortgangsrapportage ${datumNl(args.datum)} (${args.format}, ${model.totals.total} acties, ${model.perAdvies.length} adviezen) van ${site.webUrl}`,
+      `Voortgangsrapportage ${dateNl(args.datum)} (${args.format}, ${model.totals.total} acties, ${model.perAdvies.length} adviezen) van ${site.webUrl}`,
     );
     io.stdout(`${out}\n`);
     return 0;

@@ -26,7 +26,7 @@ import { createNodeHttpAdapter, type NodeHttpAdapter } from './http-adapter.js';
 import { createInstallationHandler, textMessage } from './installation.js';
 import { createLocalTokenFactory } from './local-token.js';
 import { createSdkLogger } from './sdk-logger.js';
-import { handleCmtKaart } from './tab-api.js';
+import { handleCmtCard } from './tab-api.js';
 import { checkedId, isLoopbackHost } from './teams-ids.js';
 
 /** The Bot Framework messaging endpoint on the app server. */
@@ -218,6 +218,6 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     log,
   });
   const tabApi: Bot['tabApi'] = (req, res, _pathname, headers) =>
-    handleCmtKaart({ ...handlerDeps, graphBaseUrl: options.graphBaseUrl }, req, res, headers);
+    handleCmtCard({ ...handlerDeps, graphBaseUrl: options.graphBaseUrl }, req, res, headers);
   return { app, adapter, sender, connector, tabApi };
 }

@@ -48,7 +48,7 @@ import { changedBy } from '../reminders/card-text.js';
 import {
   agenderingClientKey,
   besluitClientKey,
-  besluitTekstProblem,
+  besluitTextProblem,
   parseAgenderenRequest,
   parseAgenderingBesproken,
   parseBesluitRequest,
@@ -370,7 +370,7 @@ export async function handleCardAction(
       case 'besluit-vastleggen': {
         const request = parseBesluitRequest(activity.value.action.data);
         if (!request) return message(REFUSALS.unknownAction);
-        const problem = besluitTekstProblem(request.tekst);
+        const problem = besluitTextProblem(request.tekst);
         if (problem) return message(problem);
         // The meeting, the person and the text: the same decision clicked again lands once (see besluitClientKey).
         const clientKey = besluitClientKey(ctx.herinnering.value.sleutel, activity.from.id, request.tekst);

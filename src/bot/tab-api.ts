@@ -25,7 +25,7 @@ import { refreshCmtCard, type CardActionHandlerDeps } from './card-actions.js';
 export const TAB_API_PATH = '/api/tab/cmt-kaart';
 
 /** What the tab gets back: the outcome for the CMT's card (see `refreshCmtCard`). */
-export type CmtKaartAnswer = { cmtKaart: 'updated' | 'skipped' | 'failed' | 'none' };
+export type CmtCardAnswer = { cmtKaart: 'updated' | 'skipped' | 'failed' | 'none' };
 /** A refusal: a stable code and a Dutch sentence the tab may show. */
 export type TabApiError = { error: string; message: string };
 
@@ -161,13 +161,13 @@ const LOG_WINDOW_DAYS = 60;
  * Answers `POST /api/tab/cmt-kaart`. Every refusal is JSON `{ error, message }` with 400/401/403/404/503; the answer
  * after the checks is 200 `{ cmtKaart }`, also when there is no posted CMT card ('none').
  */
-export async function handleCmtKaart(
+export async function handleCmtCard(
   deps: TabApiDeps,
   req: IncomingMessage,
   res: ServerResponse,
   headers: Record<string, string>,
 ): Promise<void> {
-  const send = (status: number, body: CmtKaartAnswer | TabApiError) => {
+  const send = (status: number, body: CmtCardAnswer | TabApiError) => {
     res.writeHead(status, {
       ...headers,
       'Content-Type': 'application/json; charset=utf-8',

@@ -15,13 +15,13 @@ import {
   actieClientKeyField,
   actieFieldNames,
   actieToFields,
-  namensOf,
-  namensToFields,
+  onBehalfOf,
+  onBehalfToFields,
   toActie,
   type ActieChange,
   type ActieReadContext,
   type ActieWriteContext,
-  type Namens,
+  type OnBehalf,
 } from './lists/acties.js';
 import type { Loaded } from './lists/field-reader.js';
 import { fieldsExpand, ITEM_SELECT, type ListItem } from './lists/list-definition.js';
@@ -30,7 +30,7 @@ import { createListStore, EtagConflictError } from './list-store.js';
 import type { LoadedPlan } from './plan-store.js';
 import { listPath } from './site.js';
 
-export type { ActieChange, Namens } from './lists/acties.js';
+export type { ActieChange, OnBehalf } from './lists/acties.js';
 
 /** The change breaks a rule of the plan; `issues` carry the domain's messages (keys; the error's own text is Dutch). */
 export class ActieValidationError extends Error {
@@ -77,7 +77,7 @@ export type ActiesStore = {
    * Writes the change with If-Match. `namens`: the person a write under the app's own identity is made for (the
    * card's buttons), recorded on the item in the same write, so every version names them next to the app.
    */
-  update(current: Loaded<Actie>, change: ActieChange, namens?: Namens): Promise<Loaded<Actie>>;
+  update(current: Loaded<Actie>, change: ActieChange, namens?: OnBehalf): Promise<Loaded<Actie>>;
   bulkUpdate(items: { current: Loaded<Actie>; change: ActieChange }[]): Promise<BulkResult[]>;
   history(id: string): Promise<ActieVersion[]>;
 };
@@ -201,7 +201,7 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
     },
 
     async update(current, change, namens) {
-      const fields = namens ? { ...prepare(current, change), ...namensToFields(namens) } : prepare(current, change);
+      const fields = namens ? { ...prepare(current, change), ...onBehalfToFields(namens) } : prepare(current, change);
       try {
         return toLoaded(await items.update(current.id, current.eTag, fields, actieFieldNames));
       } catch (error) {
@@ -274,7 +274,7 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
         (fields) => toActie({ id, eTag: '', fields }, read).value,
         ACTIE_HISTORY_FIELDS,
         (fields) => {
-          const namens = namensOf(fields);
+          const namens = onBehalfOf(fields);
           if (!namens) return undefined;
           const user = namens.door ? read.users.get(namens.door.id) : undefined;
           return { naam: user?.displayName ?? namens.naam, op: namens.op };

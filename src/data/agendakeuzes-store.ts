@@ -1,9 +1,9 @@
 import {
   agendaKeuzeMessageText,
-  agendaKeuzeProbleem,
+  agendaKeuzeProblem,
   type AgendaKeuze,
   type AgendaKeuzeMessage,
-  type AgendaKeuzeSoort,
+  type AgendaKeuzeKind,
 } from '../domain/agenda-keuze.js';
 import type { Graph } from './graph/client.js';
 import { odataQuery, odataString } from './graph/client.js';
@@ -56,7 +56,7 @@ export type AgendaKeuzeWrite = {
   vergadermoment: string;
   actieId: string;
   actieNummer: string;
-  keuze: AgendaKeuzeSoort;
+  keuze: AgendaKeuzeKind;
   reden?: string;
   doorId?: string;
   doorNaam?: string;
@@ -67,7 +67,7 @@ export type AgendaKeuzesStore = {
   /** The choices of one meeting (on the indexed Vergadering column), by item id. */
   ofVergadering(vergadering: string): Promise<Loaded<AgendaKeuze>[]>;
   /**
-   * Writes a choice after `agendaKeuzeProbleem`: without `current` one create with the ClientKey of the meeting and
+   * Writes a choice after `agendaKeuzeProblem`: without `current` one create with the ClientKey of the meeting and
    * action (a repeated create returns the stored item when it says the same, and is a conflict when it does not);
    * with `current` one If-Match update of every field (412: `AgendaKeuzeConflictError`).
    */
@@ -107,7 +107,7 @@ export function createAgendaKeuzesStore(
       return items.map(toAgendaKeuze).sort((a, b) => Number(a.id) - Number(b.id));
     },
     async kiezen(input, current) {
-      const problem = agendaKeuzeProbleem(input);
+      const problem = agendaKeuzeProblem(input);
       if (problem) throw new AgendaKeuzeValidationError(problem.veld, problem.bericht);
       const fields = agendaKeuzeToFields(input);
       if (current) {

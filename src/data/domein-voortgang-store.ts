@@ -1,7 +1,7 @@
 import {
   checkDomeinVoortgangChange,
-  domeinStanden,
-  domeinVoortgangSleutel,
+  domeinStates,
+  domeinVoortgangKey,
   type DomeinVoortgang,
   type DomeinVoortgangChange,
 } from '../domain/domein-voortgang.js';
@@ -16,7 +16,7 @@ import {
   domeinVoortgangToFields,
   toDomeinVoortgang,
 } from './lists/domein-voortgang.js';
-import { namensOf, namensToFields, type Namens } from './lists/acties.js';
+import { onBehalfOf, onBehalfToFields, type OnBehalf } from './lists/acties.js';
 import type { Loaded } from './lists/field-reader.js';
 import { itemHistory, type ItemVersion } from './item-history.js';
 import { listPath } from './site.js';
@@ -58,7 +58,7 @@ export type DomeinVoortgangStore = {
     actie: Loaded<Actie>,
     domein: Domein,
     change: DomeinVoortgangChange,
-    namens?: Namens,
+    namens?: OnBehalf,
   ): Promise<Loaded<DomeinVoortgang>>;
   /** The row's SharePoint versions, newest first: who (or for whom the app) changed which field from what to what. */
   history(rijId: string): Promise<ItemVersion[]>;
@@ -85,14 +85,14 @@ export function createDomeinVoortgangStore(graph: Graph, siteId: string, plan: L
 
   return {
     async save(actie, domein, change, namens) {
-      const wie = namens ? namensToFields(namens) : {};
+      const wie = namens ? onBehalfToFields(namens) : {};
       if (!actie.value.domeinen.includes(domein)) {
         throw new DomeinVoortgangValidationError([
           { path: 'domein', message: M.actieHoortNietBijDomein(actie.value.nummer, domein) },
         ]);
       }
       const row = rijen.find((r) => r.value.actie === actie.value.nummer && r.value.domein === domein);
-      const stand = domeinStanden(actie.value, row ? [row.value] : []).find((d) => d.domein === domein);
+      const stand = domeinStates(actie.value, row ? [row.value] : []).find((d) => d.domein === domein);
       if (!stand)
         throw new DomeinVoortgangValidationError([
           { path: 'domein', message: M.actieHoortNietBijDomein(actie.value.nummer, domein) },
@@ -129,7 +129,7 @@ export function createDomeinVoortgangStore(graph: Graph, siteId: string, plan: L
         ...domeinVoortgangChangeToFields(change),
         ...wie,
       };
-      const sleutel = domeinVoortgangSleutel(actie.value.nummer, domein);
+      const sleutel = domeinVoortgangKey(actie.value.nummer, domein);
       try {
         return toLoaded(await items.create(fields, sleutel, domeinVoortgangClientKeyField()));
       } catch (error) {
@@ -147,7 +147,7 @@ export function createDomeinVoortgangStore(graph: Graph, siteId: string, plan: L
         (fields) => toDomeinVoortgang({ id: rijId, eTag: '', fields }, context).value,
         DOMEIN_VOORTGANG_HISTORY_FIELDS,
         (fields) => {
-          const recorded = namensOf(fields);
+          const recorded = onBehalfOf(fields);
           if (!recorded) return undefined;
           const user = recorded.door ? context.users.get(recorded.door.id) : undefined;
           return { naam: user?.displayName ?? recorded.naam, op: recorded.op };

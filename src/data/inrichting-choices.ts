@@ -12,7 +12,7 @@
  * The choices are set exactly to the set-up's values, in its order. A value that leaves the set-up stays on the items
  * that hold it (SharePoint keeps a stored value when its choice is removed); a new write must use a set-up value.
  */
-import { inrichtingWaarden } from '../domain/inrichting-basis.js';
+import { inrichtingValues } from '../domain/inrichting-basis.js';
 import type { Inrichting } from '../domain/inrichting.js';
 import type { Graph } from './graph/client.js';
 import type { ColumnDefinition, ListDefinition, ListName } from './lists/list-definition.js';
@@ -27,10 +27,10 @@ type GraphChoiceColumn = {
 
 /**
  * The values a set-up gives a column of each kind: domain names, theme codes (as the adviezen hold them), plateaus.
- * The same rule the list mappers read those columns with (`inrichtingWaarden`).
+ * The same rule the list mappers read those columns with (`inrichtingValues`).
  */
 export function inrichtingChoices(inrichting: Inrichting, soort: Soort): string[] {
-  return inrichtingWaarden(inrichting, soort);
+  return inrichtingValues(inrichting, soort);
 }
 
 /** The columns of `lists` whose choices follow the set-up, as `List.Column` with their kind. */

@@ -7,7 +7,7 @@ import {
   checkInrichting,
   ZOETERMEER_INRICHTING,
   type Inrichting,
-  type InrichtingProbleem,
+  type InrichtingProblem,
 } from '../domain/inrichting.js';
 import type { Graph } from './graph/client.js';
 import { GraphRequestError } from './graph/errors.js';
@@ -24,13 +24,13 @@ import { listPath } from './site.js';
 /** The set-up on the site is not valid; `problemen` name each fault in Dutch. */
 export class InrichtingError extends Error {
   override readonly name = 'InrichtingError';
-  constructor(readonly problemen: readonly InrichtingProbleem[]) {
+  constructor(readonly problemen: readonly InrichtingProblem[]) {
     super(`De inrichting in de lijst Inrichting klopt niet: ${problemen.map((p) => p.melding).join(' ')}`);
   }
 }
 
 /** A set-up as read: from the site's own items, or Zoetermeer's default for an empty list. */
-export type InrichtingGelezen = { bron: 'site' | 'standaard'; inrichting: Inrichting };
+export type InrichtingReadResult = { bron: 'site' | 'standaard'; inrichting: Inrichting };
 
 async function readItems(graph: Graph, siteId: string): Promise<ListItem[]> {
   return graph.getAll<ListItem>(
@@ -42,7 +42,7 @@ async function readItems(graph: Graph, siteId: string): Promise<ListItem[]> {
  * Reads and validates the site's set-up. An empty list gives Zoetermeer's (`bron: 'standaard'`); items that do not
  * make a valid set-up throw `InrichtingError` naming every problem (a list edited by hand in SharePoint, say).
  */
-export async function readInrichting(graph: Graph, siteId: string): Promise<InrichtingGelezen> {
+export async function readInrichting(graph: Graph, siteId: string): Promise<InrichtingReadResult> {
   const items = await readItems(graph, siteId);
   if (items.length === 0) return { bron: 'standaard', inrichting: ZOETERMEER_INRICHTING };
   const checked = checkInrichting(itemsToRawInrichting(items));
@@ -51,8 +51,8 @@ export async function readInrichting(graph: Graph, siteId: string): Promise<Inri
 }
 
 /** The site already has a set-up of its own: writing another is refused (it is changed item by item). */
-export class InrichtingBestaatError extends Error {
-  override readonly name = 'InrichtingBestaatError';
+export class InrichtingExistsError extends Error {
+  override readonly name = 'InrichtingExistsError';
   constructor() {
     super('De site heeft al een inrichting; pas die in de lijst Inrichting aan in plaats van een nieuwe te schrijven.');
   }
@@ -75,7 +75,7 @@ export async function writeInrichting(graph: Graph, siteId: string, inrichting: 
   for (const item of existing) {
     const sleutel = String(item.fields?.[INRICHTING_FIELDS.sleutel] ?? '');
     if (!ours.has(sleutel) || ours.get(sleutel) !== item.fields?.[INRICHTING_FIELDS.naam])
-      throw new InrichtingBestaatError();
+      throw new InrichtingExistsError();
     sleutels.add(sleutel);
   }
   const store = createListStore(graph, siteId, 'Inrichting');

@@ -45,7 +45,7 @@ export async function itemHistory<T extends object>(
   itemPath: string,
   toValue: (fields: Record<string, unknown>) => T,
   tracked: readonly { key: keyof T; label: string }[],
-  namensOf?: (fields: Record<string, unknown>) => { naam: string; op: string } | undefined,
+  onBehalfOf?: (fields: Record<string, unknown>) => { naam: string; op: string } | undefined,
 ): Promise<ItemVersion[]> {
   const versions = await graph.getAll<Version>(`${itemPath}/versions?$expand=fields`);
   const mapped = versions.map((v) => ({ v, value: toValue(v.fields ?? {}) }));
@@ -66,9 +66,9 @@ export async function itemHistory<T extends object>(
     };
     // A version written by the app (no user) for a person: that write set a new moment, so the columns name the
     // person of THIS version. An app write that set none (an upgrade step, say) leaves the earlier moment in place.
-    const namens = v.lastModifiedBy?.user ? undefined : namensOf?.(v.fields ?? {});
+    const namens = v.lastModifiedBy?.user ? undefined : onBehalfOf?.(v.fields ?? {});
     if (namens) {
-      const before = versions[index + 1] ? namensOf?.(versions[index + 1]?.fields ?? {}) : undefined;
+      const before = versions[index + 1] ? onBehalfOf?.(versions[index + 1]?.fields ?? {}) : undefined;
       if (before?.op !== namens.op) version.namens = namens.naam;
     }
     return version;

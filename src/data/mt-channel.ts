@@ -9,7 +9,7 @@ import type { Loaded } from './lists/field-reader.js';
 import type { Inrichting } from '../domain/inrichting-basis.js';
 import { readInrichtingForReaders } from './inrichting-reader.js';
 import { readListsInOneBatch } from './list-batch.js';
-import { INRICHTING_READ, inrichtingUitItems } from './lists/inrichting.js';
+import { INRICHTING_READ, inrichtingFromItems } from './lists/inrichting.js';
 import type { ListItem } from './lists/list-definition.js';
 import { MT_FIELDS, mtFieldNames, toMT } from './lists/mts.js';
 import { createListStore, EtagConflictError } from './list-store.js';
@@ -21,7 +21,7 @@ export async function loadMts(graph: Graph, siteId: string): Promise<Loaded<MT>[
     { id: 'mts', list: 'MTs', fields: mtFieldNames },
     { id: 'inrichting', ...INRICHTING_READ },
   ]);
-  const { inrichting } = inrichtingUitItems(raw.inrichting ?? []);
+  const { inrichting } = inrichtingFromItems(raw.inrichting ?? []);
   return (raw.mts ?? []).map((item) => toMT(item, inrichting));
 }
 

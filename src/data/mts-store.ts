@@ -13,7 +13,7 @@ import type { Graph } from './graph/client.js';
 import { onOrAfter, readListsInOneBatch } from './list-batch.js';
 import { readInrichtingForReaders } from './inrichting-reader.js';
 import type { Loaded } from './lists/field-reader.js';
-import { INRICHTING_READ, inrichtingUitItems } from './lists/inrichting.js';
+import { INRICHTING_READ, inrichtingFromItems } from './lists/inrichting.js';
 import { herinneringFieldNames, HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
 import { installatieFieldNames, toInstallatie, type Installatie } from './lists/installaties.js';
 import { lookupIdField, type ListItem } from './lists/list-definition.js';
@@ -221,7 +221,7 @@ export async function loadMTSettings(graph: Graph, siteId: string, since: Date):
     { id: 'inst', list: 'Installaties', fields: installatieFieldNames },
     { id: 'inrichting', ...INRICHTING_READ },
   ]);
-  const { inrichting } = inrichtingUitItems(items.inrichting ?? []);
+  const { inrichting } = inrichtingFromItems(items.inrichting ?? []);
   const mts = (items.mts ?? [])
     .map((item) => toMTRegistration(item, inrichting))
     .sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl'));
@@ -239,7 +239,7 @@ export async function loadMTRegistrations(graph: Graph, siteId: string): Promise
     { id: 'mts', list: 'MTs', fields: mtFieldNames },
     { id: 'inrichting', ...INRICHTING_READ },
   ]);
-  const { inrichting } = inrichtingUitItems(items.inrichting ?? []);
+  const { inrichting } = inrichtingFromItems(items.inrichting ?? []);
   return (items.mts ?? [])
     .map((item) => toMTRegistration(item, inrichting))
     .sort((a, b) => a.value.naam.localeCompare(b.value.naam, 'nl'));

@@ -6,9 +6,9 @@
  * problem carries its sheet and row number. Nothing here writes; plan-transfer.ts applies a clean dry run, all or
  * nothing, into an empty site.
  */
-import { domeinVoortgangSleutel, type DomeinVoortgang } from '../domain/domein-voortgang.js';
+import { domeinVoortgangKey, type DomeinVoortgang } from '../domain/domein-voortgang.js';
 import {
-  ACTIE_STATUSSEN,
+  ACTIE_STATUSES,
   type Actie,
   type Advies,
   type Bevinding,
@@ -20,10 +20,10 @@ import {
   checkInrichting,
   ZOETERMEER_INRICHTING,
   type Inrichting,
-  type InrichtingKenmerk,
-  type InrichtingVeld,
+  type InrichtingProperty,
+  type InrichtingField,
 } from '../domain/inrichting.js';
-import { binnenLimiet } from '../domain/text-limits.js';
+import { withinLimit } from '../domain/text-limits.js';
 import { messageText, type DomainMessage } from '../domain/messages.js';
 import {
   planImportMessages as P,
@@ -40,7 +40,7 @@ import {
 } from '../domain/validation.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import {
-  INRICHTING_SHEET_SOORTEN,
+  INRICHTING_SHEET_KINDS,
   PLAN_COLUMNS,
   PLAN_SHEETS,
   type PlanExport,
@@ -157,13 +157,13 @@ function setupValue(t: string, allowed: readonly string[]): string | undefined {
 }
 
 /** Where on the Inrichting sheet a problem of `checkInrichting` belongs: its kind's rows, and the column. */
-const SOORT_OF_VELD: Record<InrichtingVeld, (typeof INRICHTING_SHEET_SOORTEN)[number]> = {
+const SOORT_OF_VELD: Record<InrichtingField, (typeof INRICHTING_SHEET_KINDS)[number]> = {
   gemeente: 'Gemeente',
   domeinen: 'Domein',
   themas: 'Thema',
   plateaus: 'Plateau',
 };
-const FIELD_OF_KENMERK: Record<InrichtingKenmerk, keyof typeof PLAN_COLUMNS.Inrichting> = {
+const FIELD_OF_KENMERK: Record<InrichtingProperty, keyof typeof PLAN_COLUMNS.Inrichting> = {
   naam: 'naam',
   code: 'code',
   adviezen: 'adviezen',
@@ -212,7 +212,7 @@ function openSheet(
             sheet,
             rowNumber: 1,
             column: h,
-            own: P.planKolomOnbekend(binnenLimiet(h, SHOWN_VALUE_MAX), sheet, Object.values(columns)),
+            own: P.planKolomOnbekend(withinLimit(h, SHOWN_VALUE_MAX), sheet, Object.values(columns)),
           }),
         );
       }
@@ -254,7 +254,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         sheet: r.sheet,
         rowNumber,
         ...(field ? { column: r.header(field) } : {}),
-        ...(value !== undefined ? { value: binnenLimiet(value, SHOWN_VALUE_MAX) } : {}),
+        ...(value !== undefined ? { value: withinLimit(value, SHOWN_VALUE_MAX) } : {}),
         ...(isDomainMessage(message) ? { domain: message } : { own: message }),
       }),
     );
@@ -272,7 +272,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
     const person = context.users.find(
       (u) => squash(u.displayName) === squash(t) || (u.email !== undefined && squash(u.email) === squash(t)),
     );
-    if (!person) problem(r, rowNumber, P.planPersoonOnbekend(binnenLimiet(t, SHOWN_VALUE_MAX)), field, raw);
+    if (!person) problem(r, rowNumber, P.planPersoonOnbekend(withinLimit(t, SHOWN_VALUE_MAX)), field, raw);
     return person;
   };
 
@@ -282,7 +282,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
   let inrichtingCount = 0;
   let setup: Inrichting = context.inrichting ?? ZOETERMEER_INRICHTING;
   if (workbook.Inrichting) {
-    const rowsOf: Record<(typeof INRICHTING_SHEET_SOORTEN)[number], number[]> = {
+    const rowsOf: Record<(typeof INRICHTING_SHEET_KINDS)[number], number[]> = {
       Gemeente: [],
       Domein: [],
       Thema: [],
@@ -298,12 +298,12 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       const c = (f: string) => inrichtingSheet.cell(cells, f);
       const soortText = cellText(c('soort'));
       const soort =
-        soortText === undefined ? undefined : INRICHTING_SHEET_SOORTEN.find((x) => squash(x) === squash(soortText));
+        soortText === undefined ? undefined : INRICHTING_SHEET_KINDS.find((x) => squash(x) === squash(soortText));
       if (!soort) {
         problem(
           inrichtingSheet,
           rowNumber,
-          P.planInrichtingSoort(binnenLimiet(soortText ?? '', SHOWN_VALUE_MAX), INRICHTING_SHEET_SOORTEN),
+          P.planInrichtingSoort(withinLimit(soortText ?? '', SHOWN_VALUE_MAX), INRICHTING_SHEET_KINDS),
           'soort',
           c('soort'),
         );
@@ -398,7 +398,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         themaSheet,
         rowNumber,
         P.planThemaOnbekend(
-          binnenLimiet(codeText ?? '', SHOWN_VALUE_MAX),
+          withinLimit(codeText ?? '', SHOWN_VALUE_MAX),
           setup.themas.map((t) => `${t.code} (${t.naam})`),
         ),
         'code',
@@ -605,7 +605,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       advies: cellNumber(c('advies')),
       plateau: plateau ?? plateauText,
       domeinen,
-      status: choice(cellText(c('status')), ACTIE_STATUSSEN),
+      status: choice(cellText(c('status')), ACTIE_STATUSES),
       statusToelichting: cellText(c('statusToelichting')),
       eigenaar,
       start: importDate(c('start')),
@@ -699,7 +699,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         rijSheet,
         rowNumber,
-        P.planActieNietOpTabblad(binnenLimiet(actieNummer, SHOWN_VALUE_MAX)),
+        P.planActieNietOpTabblad(withinLimit(actieNummer, SHOWN_VALUE_MAX)),
         'actie',
         c('actie'),
       );
@@ -710,7 +710,7 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         rijSheet,
         rowNumber,
-        P.planDomeinOnbekend(binnenLimiet(domeinText ?? '', SHOWN_VALUE_MAX), setupDomeinen),
+        P.planDomeinOnbekend(withinLimit(domeinText ?? '', SHOWN_VALUE_MAX), setupDomeinen),
         'domein',
         c('domein'),
       );
@@ -722,13 +722,13 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
         'domein',
         c('domein'),
       );
-    const status = choice(cellText(c('status')), ACTIE_STATUSSEN);
-    const knownStatus = ACTIE_STATUSSEN.find((s) => s === status);
+    const status = choice(cellText(c('status')), ACTIE_STATUSES);
+    const knownStatus = ACTIE_STATUSES.find((s) => s === status);
     if (!knownStatus)
       problem(
         rijSheet,
         rowNumber,
-        P.planStatusOnbekend(binnenLimiet(String(status ?? ''), SHOWN_VALUE_MAX), ACTIE_STATUSSEN),
+        P.planStatusOnbekend(withinLimit(String(status ?? ''), SHOWN_VALUE_MAX), ACTIE_STATUSES),
         'status',
         c('status'),
       );
@@ -741,14 +741,14 @@ export function dryRunPlanImport(workbook: PlanWorkbook, context: PlanImportCont
       problem(
         rijSheet,
         rowNumber,
-        P.planDatumOngeldig(binnenLimiet(deadline, SHOWN_VALUE_MAX)),
+        P.planDatumOngeldig(withinLimit(deadline, SHOWN_VALUE_MAX)),
         'deadline',
         c('deadline'),
       );
     const eigenaar = findPerson(rijSheet, rowNumber, c('eigenaar'), 'eigenaar');
     const notitie = cellText(c('notitie'));
     if (problems.length > before || !actie || !knownDomein || !knownStatus) continue;
-    const sleutel = domeinVoortgangSleutel(actie.nummer, knownDomein);
+    const sleutel = domeinVoortgangKey(actie.nummer, knownDomein);
     const first = rowOf.domeinVoortgang.get(sleutel);
     if (first) {
       problem(

@@ -1,8 +1,8 @@
 import { compareActienummers } from '../domain/actienummer.js';
 import type { Inrichting } from '../domain/inrichting-basis.js';
 import { GraphRequestError } from './graph/errors.js';
-import { inrichtingFieldNames, inrichtingUitItems } from './lists/inrichting.js';
-import { metRollUp, type DomeinVoortgang } from '../domain/domein-voortgang.js';
+import { inrichtingFieldNames, inrichtingFromItems } from './lists/inrichting.js';
+import { actieWithRollUp, type DomeinVoortgang } from '../domain/domein-voortgang.js';
 import type { Actie, Advies, Bevinding, PersonRef, Plan } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { actieFieldNames, toActie } from './lists/acties.js';
@@ -85,7 +85,7 @@ export function mapPlan(raw: {
   /** The Inrichting list's items; absent or empty: Zoetermeer's set-up. */
   inrichting?: ListItem[];
 }): LoadedPlan {
-  const { inrichting, ongeldig } = inrichtingUitItems(raw.inrichting ?? []);
+  const { inrichting, ongeldig } = inrichtingFromItems(raw.inrichting ?? []);
   const users = raw.users.map(toSiteUser);
   const adviezen = raw.adviezen.map((item) => toAdvies(item, inrichting));
   const bevindingen = raw.bevindingen.map((item) => toBevinding(item, inrichting));
@@ -127,7 +127,7 @@ export function withRollUp(
   return acties.map((a) => {
     const own = perActie.get(a.value.nummer);
     if (!own) return a;
-    const value = metRollUp(a.value, own);
+    const value = actieWithRollUp(a.value, own);
     return value === a.value ? a : { ...a, value };
   });
 }

@@ -15,7 +15,7 @@
  * set-up it wrote and puts the choices back as they were.
  */
 import type { DomeinVoortgang } from '../domain/domein-voortgang.js';
-import { domeinVoortgangSleutel } from '../domain/domein-voortgang.js';
+import { domeinVoortgangKey } from '../domain/domein-voortgang.js';
 import type { Inrichting } from '../domain/inrichting.js';
 import { odataQuery, type Graph } from './graph/client.js';
 import { sendBatch, type BatchRequest, type BatchResponse } from './graph/batch.js';
@@ -154,8 +154,8 @@ export class PlanSiteNotEmptyError extends Error {
 }
 
 /** The site has a set-up of its own that differs from the file's: the import does not replace it. */
-export class PlanInrichtingVerschiltError extends Error {
-  override readonly name = 'PlanInrichtingVerschiltError';
+export class PlanInrichtingMismatchError extends Error {
+  override readonly name = 'PlanInrichtingMismatchError';
   constructor(readonly siteGemeente: string) {
     super(
       `Deze site heeft al een eigen inrichting (${siteGemeente}) die anders is dan die op het tabblad Inrichting; pas de lijst Inrichting of het bestand aan. Er is niets opgeslagen.`,
@@ -165,7 +165,7 @@ export class PlanInrichtingVerschiltError extends Error {
 
 /**
  * Whether the file's set-up can land: the site has none of its own (it writes it), or exactly this one (nothing to
- * write). Throws PlanInrichtingVerschiltError for another one and InrichtingError for a broken one; writes nothing.
+ * write). Throws PlanInrichtingMismatchError for another one and InrichtingError for a broken one; writes nothing.
  * @returns true when the set-up must be written.
  */
 export async function assertPlanInrichtingFits(graph: Graph, siteId: string, inrichting: Inrichting): Promise<boolean> {
@@ -179,7 +179,7 @@ export async function assertPlanInrichtingFits(graph: Graph, siteId: string, inr
   }
   if (site.bron === 'standaard') return true;
   if (JSON.stringify(site.inrichting) !== JSON.stringify(inrichting))
-    throw new PlanInrichtingVerschiltError(site.inrichting.gemeente);
+    throw new PlanInrichtingMismatchError(site.inrichting.gemeente);
   return false;
 }
 
@@ -535,7 +535,7 @@ export async function applyPlanImport(
   const rijen = await createAll(
     'DomeinVoortgang',
     domeinVoortgang.map((r: DomeinVoortgang) => {
-      const sleutel = domeinVoortgangSleutel(r.actie, r.domein);
+      const sleutel = domeinVoortgangKey(r.actie, r.domein);
       return {
         ref: ref(dryRun.rowOf.domeinVoortgang, sleutel, 'DomeinVoortgang'),
         key: sleutel,

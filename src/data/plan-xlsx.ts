@@ -32,7 +32,7 @@ export type PlanExport = { inrichting?: Inrichting; plan: Plan; domeinVoortgang:
 export const PLAN_SHEETS = ['Inrichting', 'Themas', 'Adviezen', 'Bevindingen', 'Acties', 'DomeinVoortgang'] as const;
 
 /** The kinds of value on the Inrichting sheet, as the site's Inrichting list names them. */
-export const INRICHTING_SHEET_SOORTEN = ['Gemeente', 'Domein', 'Thema', 'Plateau'] as const;
+export const INRICHTING_SHEET_KINDS = ['Gemeente', 'Domein', 'Thema', 'Plateau'] as const;
 export type PlanSheet = (typeof PLAN_SHEETS)[number];
 
 /** The column headers of each sheet, in order; the import finds columns by these names. */

@@ -3,22 +3,17 @@
  * portfolio with its quarter goals. Dutch headers, dates as real Excel date cells (not text), widths
  * that fit. The portfolio sheet uses the import's column names, so an exported file imports as it is.
  */
-import {
-  concernDomein,
-  inrichtingWaarden,
-  ZOETERMEER_INRICHTING,
-  type Inrichting,
-} from '../domain/inrichting-basis.js';
+import { concernDomein, inrichtingValues, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
 import {
   KWARTAAL_KEUZES,
   PORTFOLIO_FASEN,
-  PORTFOLIO_STATUSSEN,
+  PORTFOLIO_STATUSES,
   type Actie,
   type CalendarDate,
   type Kwartaaldoel,
   type PortfolioItem,
 } from '../domain/model.js';
-import { TEKST_MAX } from '../domain/text-limits.js';
+import { TEXT_MAX } from '../domain/text-limits.js';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from './portfolio-import.js';
 
 /** The media type of an .xlsx file, for a download. */
@@ -163,7 +158,7 @@ export function importFieldHelp(
 ): Record<ImportField, { verplicht: boolean; waarden: string }> {
   return {
     ...IMPORT_FIELD_HELP,
-    domein: { verplicht: true, waarden: inrichtingWaarden(inrichting, 'domeinen').join(', ') },
+    domein: { verplicht: true, waarden: inrichtingValues(inrichting, 'domeinen').join(', ') },
   };
 }
 
@@ -178,8 +173,8 @@ export const IMPORT_FIELD_HELP: Record<ImportField, { verplicht: boolean; waarde
     verplicht: true,
     waarden: 'Tekst, hoogstens 255 tekens. Dezelfde naam en hetzelfde domein als een bestaand item werkt dat item bij.',
   },
-  omschrijving: { verplicht: false, waarden: `Tekst, hoogstens ${String(TEKST_MAX.omschrijving)} tekens.` },
-  domein: { verplicht: true, waarden: inrichtingWaarden(ZOETERMEER_INRICHTING, 'domeinen').join(', ') },
+  omschrijving: { verplicht: false, waarden: `Tekst, hoogstens ${String(TEXT_MAX.omschrijving)} tekens.` },
+  domein: { verplicht: true, waarden: inrichtingValues(ZOETERMEER_INRICHTING, 'domeinen').join(', ') },
   opdrachtgever: {
     verplicht: false,
     waarden: 'De naam of het e-mailadres van iemand die op de SharePoint-site bekend is.',
@@ -195,9 +190,9 @@ export const IMPORT_FIELD_HELP: Record<ImportField, { verplicht: boolean; waarde
   fase: { verplicht: false, waarden: `${PORTFOLIO_FASEN.join(', ')} (leeg: Idee)` },
   status: {
     verplicht: false,
-    waarden: `${PORTFOLIO_STATUSSEN.join(', ')} (leeg: Op koers; bij Kritiek is een toelichting verplicht)`,
+    waarden: `${PORTFOLIO_STATUSES.join(', ')} (leeg: Op koers; bij Kritiek is een toelichting verplicht)`,
   },
-  statusToelichting: { verplicht: false, waarden: `Tekst, hoogstens ${String(TEKST_MAX.statusToelichting)} tekens.` },
+  statusToelichting: { verplicht: false, waarden: `Tekst, hoogstens ${String(TEXT_MAX.statusToelichting)} tekens.` },
   prioriteit: { verplicht: false, waarden: 'Een positief geheel getal; 1 is de hoogste.' },
   ditKwartaal: { verplicht: false, waarden: `${KWARTAAL_KEUZES.join(', ')} (ook ja, nee; leeg: niet)` },
   start: { verplicht: false, waarden: 'Een datum: een datumcel, 31-3-2027 of 2027-03-31.' },
@@ -233,7 +228,7 @@ export const TEMPLATE_EXAMPLE: PortfolioItem = {
 export function templateExample(inrichting: Inrichting = ZOETERMEER_INRICHTING): PortfolioItem {
   if (inrichting === ZOETERMEER_INRICHTING) return TEMPLATE_EXAMPLE;
   const concern = concernDomein(inrichting);
-  const domeinen = inrichtingWaarden(inrichting, 'domeinen');
+  const domeinen = inrichtingValues(inrichting, 'domeinen');
   return { ...TEMPLATE_EXAMPLE, domein: domeinen.find((d) => d !== concern) ?? domeinen[0] ?? TEMPLATE_EXAMPLE.domein };
 }
 

@@ -16,15 +16,15 @@ import {
 import {
   KWARTAAL_KEUZES,
   PORTFOLIO_FASEN,
-  PORTFOLIO_STATUSSEN,
+  PORTFOLIO_STATUSES,
   type CalendarDate,
   type PersonRef,
   type PortfolioItem,
 } from '../domain/model.js';
 import { isValidCalendarDate } from '../domain/dates.js';
-import { binnenLimiet } from '../domain/text-limits.js';
-import { inrichtingWaarden, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
-import { domeinAliassen } from '../domain/portfolio-inrichting.js';
+import { withinLimit } from '../domain/text-limits.js';
+import { inrichtingValues, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
+import { domeinAliases } from '../domain/portfolio-inrichting.js';
 import { validatePortfolioItem } from '../domain/validation.js';
 import type { Loaded } from './lists/field-reader.js';
 import { portfolioItemToFields } from './lists/portfolio.js';
@@ -248,7 +248,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * What an invalid date cell (a Date that is no date) reads as: Dutch text, so that validation refuses it and the CLI
  * shows it; a dry-run problem about such a cell says so in `ongeldigeDatum`, for a UI in another language.
  */
-export const ONGELDIGE_DATUM = 'ongeldige datum';
+export const INVALID_DATE = 'ongeldige datum';
 
 /**
  * A date cell as a calendar date. Excel date cells arrive as Dates at UTC midnight; text may be
@@ -258,7 +258,7 @@ export const ONGELDIGE_DATUM = 'ongeldige datum';
 export function importDate(cell: ImportCell): CalendarDate | string | undefined {
   if (cell === undefined) return undefined;
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return ONGELDIGE_DATUM;
+    if (Number.isNaN(cell.getTime())) return INVALID_DATE;
     return `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())}`;
   }
   const text = String(cell).trim();
@@ -326,7 +326,7 @@ export type ImportProblemCode =
 export type ImportProblem = {
   field?: ImportField;
   value?: string;
-  /** The cell was a date cell holding no date: `value` is the Dutch `ONGELDIGE_DATUM`, a UI says it in its words. */
+  /** The cell was a date cell holding no date: `value` is the Dutch `INVALID_DATE`, a UI says it in its words. */
   ongeldigeDatum?: true;
   message: string;
   domain?: DomainMessage;
@@ -401,8 +401,8 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
   const byTitle = new Map(context.items.map((i) => [matchKey(i.value.titel, i.value.domein), i]));
   const seen = new Map<string, number>();
   const inrichting = context.inrichting ?? ZOETERMEER_INRICHTING;
-  const domeinen = inrichtingWaarden(inrichting, 'domeinen');
-  const aliassen = domeinAliassen(inrichting);
+  const domeinen = inrichtingValues(inrichting, 'domeinen');
+  const aliassen = domeinAliases(inrichting);
   const rows: DryRunRow[] = table.rows.map((row) => {
     const has = (field: ImportField) => mapping[field] !== undefined;
     const cell = (field: ImportField): ImportCell =>
@@ -429,7 +429,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
     set('omschrijving', cellText(cell('omschrijving')) ?? '');
     set('domein', domein);
     set('fase', choice(cellText(cell('fase')), PORTFOLIO_FASEN));
-    set('status', choice(cellText(cell('status')), PORTFOLIO_STATUSSEN));
+    set('status', choice(cellText(cell('status')), PORTFOLIO_STATUSES));
     set('statusToelichting', cellText(cell('statusToelichting')));
     set('prioriteit', number(cell('prioriteit')));
     set('ditKwartaal', choice(cellText(cell('ditKwartaal')), KWARTAAL_KEUZES, DIT_KWARTAAL_ALIASES) ?? 'niet');
@@ -448,7 +448,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
       if (person) candidate[role] = person;
       else {
         delete candidate[role];
-        const shown = binnenLimiet(text, SHOWN_VALUE_MAX);
+        const shown = withinLimit(text, SHOWN_VALUE_MAX);
         problems.push({
           field: role,
           value: shown,
@@ -469,7 +469,7 @@ export function dryRunImport(table: ImportTable, mapping: ColumnMapping, context
         const source = field ? cell(field) : undefined;
         problems.push({
           ...(field ? { field } : {}),
-          ...(raw !== undefined ? { value: binnenLimiet(raw, SHOWN_VALUE_MAX) } : {}),
+          ...(raw !== undefined ? { value: withinLimit(raw, SHOWN_VALUE_MAX) } : {}),
           ...(source instanceof Date && Number.isNaN(source.getTime()) ? { ongeldigeDatum: true as const } : {}),
           message: messageText(issue.message),
           domain: issue.message,

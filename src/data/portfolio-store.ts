@@ -5,7 +5,7 @@ import { validateKwartaaldoel, validatePortfolioItem, type ValidationIssue } fro
 import type { Graph } from './graph/client.js';
 import { readListsInOneBatch } from './list-batch.js';
 import { ACTIE_FIELDS } from './lists/acties.js';
-import { INRICHTING_READ, inrichtingUitItems } from './lists/inrichting.js';
+import { INRICHTING_READ, inrichtingFromItems } from './lists/inrichting.js';
 import type { Loaded } from './lists/field-reader.js';
 import {
   KWARTAALDOEL_FIELDS,
@@ -115,7 +115,7 @@ export async function loadPortfolio(graph: Graph, siteId: string): Promise<Loade
       users: raw.users ?? [],
       acties: raw.acties ?? [],
     },
-    inrichtingUitItems(raw.inrichting ?? []).inrichting,
+    inrichtingFromItems(raw.inrichting ?? []).inrichting,
   );
 }
 

@@ -11,7 +11,7 @@ import type { Loaded } from './lists/field-reader.js';
 import { herinneringFieldNames, HERINNERING_FIELDS, toHerinnering, type Herinnering } from './lists/herinneringen.js';
 import { kwartaaldoelFieldNames, toKwartaaldoel } from './lists/kwartaaldoelen.js';
 import { SITE_USERS_LIST } from './lists/list-definition.js';
-import { INRICHTING_READ, inrichtingUitItems } from './lists/inrichting.js';
+import { INRICHTING_READ, inrichtingFromItems } from './lists/inrichting.js';
 import { mtFieldNames, toMT } from './lists/mts.js';
 import { portfolioFieldNames, toPortfolioItem } from './lists/portfolio.js';
 import { siteUserFieldNames, toSiteUser } from './lists/site-users.js';
@@ -54,7 +54,7 @@ export async function loadReminderData(graph: Graph, siteId: string, since: Date
     { id: 'keuzes', ...agendakeuzesSince(since) },
     { id: 'inrichting', ...INRICHTING_READ },
   ]);
-  const { inrichting } = inrichtingUitItems(items.inrichting ?? []);
+  const { inrichting } = inrichtingFromItems(items.inrichting ?? []);
   const users = new Map((items.users ?? []).map(toSiteUser).map((u) => [u.id ?? '', u]));
   const portfolio = (items.portfolio ?? []).map((item) => toPortfolioItem(item, users, inrichting));
   const portfolioKeyById = new Map(portfolio.map((p) => [p.id, p.value.key]));

@@ -1,7 +1,7 @@
 /**
  * What progress reporting (issue 8) reads: the plan, every action's SharePoint versions, the portfolio, the MTs, the
  * reminder log and the decision log, and the mapping of these records into the inputs of the pure report functions
- * (`voortgangOp`, `trendPerMaand`, `borging`, `besluitenLog`). The dashboard and the report documents both load
+ * (`voortgangAt`, `trendPerMonth`, `borging`, `besluitenLog`). The dashboard and the report documents both load
  * through here, so they count the same things.
  *
  * Round trips: one `$batch` with every list read, then the versions of the actions and of the domain rows (for the
@@ -12,10 +12,10 @@ import type { BorgingInput } from '../domain/borging.js';
 import { withDomeinVoortgangHistory, type DomeinVoortgangRevision } from '../domain/domein-voortgang-history.js';
 import type { Actie, CalendarDate, MT } from '../domain/model.js';
 import {
-  actiesOpDatum,
-  domeinVoortgangOpDatum,
+  actiesAtDate,
+  domeinVoortgangAtDate,
   type ActieHistory,
-  type ActieOpDatum,
+  type ActieAtDate,
   type ActieRevision,
   type VoortgangInput,
 } from '../domain/report.js';
@@ -42,7 +42,7 @@ import { listPath } from './site.js';
 export type LoadedActieRevision = ActieRevision & { versionId: string; problems: FieldProblem[] };
 /**
  * Every version of one action, oldest first (so of two versions saved in the same second the later one wins). It is a
- * domain `ActieHistory`: `planAt`, `trendPerMaand` and `actiesOpDatum` take it as it is.
+ * domain `ActieHistory`: `planAt`, `trendPerMonth` and `actiesAtDate` take it as it is.
  */
 export type LoadedActieHistory = Omit<ActieHistory, 'revisions'> & { revisions: LoadedActieRevision[] };
 
@@ -334,7 +334,7 @@ export async function loadReportData(
 
 // ---------- the inputs of the pure report functions ----------
 
-function liveActies(data: Pick<ReportData, 'plan'>): ActieOpDatum[] {
+function liveActies(data: Pick<ReportData, 'plan'>): ActieAtDate[] {
   return data.plan.acties.map((a): { id: string; value: Actie } => ({ id: a.id, value: a.value }));
 }
 
@@ -361,8 +361,8 @@ export function besluitenLogInputOf(data: ReportData): BesluitLogInput {
 }
 
 /**
- * The input of `voortgangOp` for `peildatum`: the live plan when the date is today or later (at `now`, default the
- * current time), otherwise the plan as the version history shows it at the end of that day (`actiesOpDatum`); with
+ * The input of `voortgangAt` for `peildatum`: the live plan when the date is today or later (at `now`, default the
+ * current time), otherwise the plan as the version history shows it at the end of that day (`actiesAtDate`); with
  * the site's set-up.
  */
 export function voortgangInputOf(
@@ -374,7 +374,7 @@ export function voortgangInputOf(
     peildatum: options.peildatum,
     adviezen: data.plan.adviezen.map((a) => a.value),
     bevindingen: data.plan.bevindingen.map((b) => b.value),
-    acties: actiesOpDatum({
+    acties: actiesAtDate({
       live: liveActies(data),
       histories: data.histories,
       peildatum: options.peildatum,
@@ -385,7 +385,7 @@ export function voortgangInputOf(
     // count another municipality's plan on Zoetermeer's plateaus.
     inrichting: data.plan.inrichting,
     // The shared actions' rows of that date: each action's breakdown and the counts per domain.
-    domeinVoortgang: domeinVoortgangOpDatum({
+    domeinVoortgang: domeinVoortgangAtDate({
       live: data.plan.domeinVoortgang.map((r) => r.value),
       histories: data.domeinVoortgangHistories,
       peildatum: options.peildatum,

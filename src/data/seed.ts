@@ -1,8 +1,8 @@
-import { domeinVoortgangSleutel, type DomeinVoortgang } from '../domain/domein-voortgang.js';
+import { domeinVoortgangKey, type DomeinVoortgang } from '../domain/domein-voortgang.js';
 import type { Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem } from '../domain/model.js';
 import type { Inrichting } from '../domain/inrichting.js';
 import type { Graph } from './graph/client.js';
-import { InrichtingBestaatError, writeInrichting } from './inrichting-store.js';
+import { InrichtingExistsError, writeInrichting } from './inrichting-store.js';
 import { ACTIE_FIELDS, actieToFields, dependencyFields } from './lists/acties.js';
 import { ADVIES_FIELDS, adviesToFields } from './lists/adviezen.js';
 import { BEVINDING_FIELDS, bevindingToFields } from './lists/bevindingen.js';
@@ -68,7 +68,7 @@ export async function seedSite(graph: Graph, siteId: string, data: SeedData): Pr
       report.created.Inrichting += await writeInrichting(graph, siteId, data.inrichting);
     } catch (error) {
       // A set-up of the site's own (edited in SharePoint, or another municipality's) is never replaced by the seed's.
-      if (!(error instanceof InrichtingBestaatError)) throw error;
+      if (!(error instanceof InrichtingExistsError)) throw error;
     }
   }
 
@@ -130,7 +130,7 @@ export async function seedSite(graph: Graph, siteId: string, data: SeedData): Pr
       ),
     );
     for (const rij of data.domeinVoortgang) {
-      if (existingRows.has(domeinVoortgangSleutel(rij.actie, rij.domein))) continue;
+      if (existingRows.has(domeinVoortgangKey(rij.actie, rij.domein))) continue;
       const actieId = actieIdByNummer.get(rij.actie);
       if (!actieId)
         throw new Error(`DomeinVoortgang ${rij.actie} ${rij.domein} refers to unknown action ${rij.actie}.`);

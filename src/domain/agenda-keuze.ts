@@ -5,7 +5,7 @@
  * (`<mt.key>|<start ISO>`): a choice never carries over to the next meeting, and a cancelled meeting's choices apply
  * to nothing.
  *
- * Pure: `agendaKeuzesFor` is the selection rule `composeAgenda` applies; `agendaKeuzeProbleem` the validation the tab
+ * Pure: `agendaKeuzesFor` is the selection rule `composeAgenda` applies; `agendaKeuzeProblem` the validation the tab
  * shows and the store repeats; `agendaKeuzeOpen` whether the choice can still change.
  */
 import { fillTemplate } from './messages.js';
@@ -13,7 +13,7 @@ import type { Actie } from './model.js';
 
 /** The two choices, as stored in the Agendakeuzes list's Keuze column. */
 export const AGENDA_KEUZES = ['Ook bespreken', 'Niet nodig'] as const;
-export type AgendaKeuzeSoort = (typeof AGENDA_KEUZES)[number];
+export type AgendaKeuzeKind = (typeof AGENDA_KEUZES)[number];
 
 /** The longest reason accepted (it goes on the card, escaped). */
 export const AGENDA_KEUZE_REDEN_MAX = 500;
@@ -24,7 +24,7 @@ export type AgendaKeuze = {
   vergadering: string;
   /** The action's SharePoint item id. */
   actieId: string;
-  keuze: AgendaKeuzeSoort;
+  keuze: AgendaKeuzeKind;
   /** Required for "Niet nodig"; optional for "Ook bespreken". */
   reden?: string;
   /** Who chose it, by name (the site user's id travels separately, as a person column). */
@@ -66,7 +66,7 @@ export type AgendaKeuzeMessage =
   | { key: 'agendaKeuzeRedenTeLang'; params: { lengte: number; max: number } };
 
 /** A problem with a choice: the field it names (the tab shows it there) and the message. */
-export type AgendaKeuzeProbleem = { veld: 'keuze' | 'reden' | 'actie'; bericht: AgendaKeuzeMessage };
+export type AgendaKeuzeProblem = { veld: 'keuze' | 'reden' | 'actie'; bericht: AgendaKeuzeMessage };
 
 /** A problem with a choice in Dutch (the store's error, the CLI). */
 export function agendaKeuzeMessageText(message: AgendaKeuzeMessage): string {
@@ -77,11 +77,11 @@ export function agendaKeuzeMessageText(message: AgendaKeuzeMessage): string {
  * Validates a choice before it is written: a known choice, an action, and for "Niet nodig" a reason that is not only
  * blanks; no reason longer than `AGENDA_KEUZE_REDEN_MAX`.
  */
-export function agendaKeuzeProbleem(k: {
+export function agendaKeuzeProblem(k: {
   keuze: string;
   reden?: string | undefined;
   actieId: string;
-}): AgendaKeuzeProbleem | undefined {
+}): AgendaKeuzeProblem | undefined {
   if (!AGENDA_KEUZES.some((s) => s === k.keuze))
     return { veld: 'keuze', bericht: { key: 'agendaKeuzeOnbekend', params: { keuze: k.keuze } } };
   if (k.actieId.trim() === '') return { veld: 'actie', bericht: { key: 'agendaKeuzeActieVerplicht' } };

@@ -14,8 +14,8 @@
 import { z } from 'zod';
 import { compareActienummers } from './actienummer.js';
 import { planCounts } from './counts.js';
-import { agenderingenForMT, type AgenderingInput, type GeagendeerdItem } from './agendering.js';
-import { addDays, amsterdamDate, kwartaalPeriode, kwartaalOf } from './dates.js';
+import { agenderingenForMT, type AgenderingInput, type AgenderingItem } from './agendering.js';
+import { addDays, amsterdamDate, kwartaalPeriod, kwartaalOf } from './dates.js';
 import type {
   Actie,
   ActieStatus,
@@ -31,12 +31,12 @@ import type {
   PortfolioItem,
   PortfolioStatus,
 } from './model.js';
-import { ACTIE_STATUSSEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN } from './model.js';
+import { ACTIE_STATUSES, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSES } from './model.js';
 import { agendaKeuzesFor, type AgendaKeuzeInput } from './agenda-keuze.js';
 import { actieVoortgang, actieForDomein, ownDomeinOfMT, type DomeinVoortgang } from './domein-voortgang.js';
 import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
-import { deadlineSoort } from './planning.js';
-import { agendaRang, onAgendaOfMT } from './portfolio-selection.js';
+import { deadlineKind } from './planning.js';
+import { agendaRank, onAgendaOfMT } from './portfolio-selection.js';
 import { reflectionQuestion, type ReflectionQuestion } from './reflection.js';
 import { blockingDependencies, isDueBefore, isOverdue } from './rules.js';
 import { isOpen } from './status.js';
@@ -233,7 +233,7 @@ export type Agenda = {
    * "Geagendeerd door de MT's": what the domain MTs put on the CMT's agenda and the CMT has not yet ticked as
    * discussed, oldest first. Empty for every MT that does not carry Concern.
    */
-  geagendeerd: GeagendeerdItem[];
+  geagendeerd: AgenderingItem[];
   /** Actions the secretary put on this meeting's agenda ("Ook bespreken"), by number. */
   ookBespreken: AgendaActie[];
   /** Actions the secretary took off this meeting's agenda ("Niet nodig"), by number, with the reason. */
@@ -301,7 +301,7 @@ const storedSchema = z.object({
     z.string(),
     z.object({
       n: z.string(),
-      s: z.enum(ACTIE_STATUSSEN),
+      s: z.enum(ACTIE_STATUSES),
       e: z.string().optional(),
       // Not checked as a date: a bad value typed in SharePoint must show up as a change, not void the baseline.
       d: z.string().optional(),
@@ -312,7 +312,7 @@ const storedSchema = z.object({
   p: z.record(
     z.string(),
     z.object({
-      s: z.enum(PORTFOLIO_STATUSSEN),
+      s: z.enum(PORTFOLIO_STATUSES),
       p: z.number().optional(),
       k: z.enum(KWARTAAL_KEUZES),
       f: z.enum(PORTFOLIO_FASEN),
@@ -569,7 +569,7 @@ function dayNumber(d: CalendarDate): number {
 }
 
 function previousKwartaal(k: Kwartaal): Kwartaal {
-  return kwartaalOf(addDays(kwartaalPeriode(k).start, -1));
+  return kwartaalOf(addDays(kwartaalPeriod(k).start, -1));
 }
 
 function goalsOf(doelen: readonly Kwartaaldoel[], portfolioKey: string, kwartaal: Kwartaal): string | undefined {
@@ -711,7 +711,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
     .map((a) => ({
       ...toAgendaActie(a),
       dagenTeLaat: dayNumber(today) - dayNumber(a.value.deadline as CalendarDate),
-      doorlopend: deadlineSoort(a.value) === 'doorlopend',
+      doorlopend: deadlineKind(a.value) === 'doorlopend',
     }))
     .sort((a, b) => b.dagenTeLaat - a.dagenTeLaat || byNummer(a, b));
 
@@ -784,7 +784,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
       const item = toAgendaPortfolioItem(p);
       if (prev === undefined) {
         // A Concern item a domain MT's older snapshot did not track yet is not new to the portfolio.
-        const untracked = !input.previous.concernPortfolio && agendaRang(p.value.domein, mt.domeinen) > 0;
+        const untracked = !input.previous.concernPortfolio && agendaRank(p.value.domein, mt.domeinen) > 0;
         if (!untracked) portfolioChanges.push({ kind: 'new', item });
         continue;
       }
@@ -793,14 +793,14 @@ export function composeAgenda(input: AgendaInput): Agenda {
     }
     portfolioChanges.sort(
       (a, b) =>
-        agendaRang(a.item.domein, mt.domeinen) - agendaRang(b.item.domein, mt.domeinen) || byPriority(a.item, b.item),
+        agendaRank(a.item.domein, mt.domeinen) - agendaRank(b.item.domein, mt.domeinen) || byPriority(a.item, b.item),
     );
   }
 
   const itemByKey = new Map<string, AgendaPortfolioInput>();
   // Quarter feedback stays with the MT's own domains: the concern-wide items come in only as changes.
   for (const p of myPortfolio
-    .filter((x) => agendaRang(x.value.domein, mt.domeinen) === 0)
+    .filter((x) => agendaRank(x.value.domein, mt.domeinen) === 0)
     .sort((a, b) => compareIds(a.id, b.id))) {
     if (!itemByKey.has(p.value.key)) itemByKey.set(p.value.key, p);
   }

@@ -5,13 +5,13 @@
  *
  * Why the app has it: the report finds that decisions hang in the operation and reach the managers too late or not at
  * all (001:1324–1326), and the CMT is the body that guards progress (003:726). The texts the UI quotes for that are
- * recorded with their passage in `agenderingCitaten`, and read back from the seeds by a test.
+ * recorded with their passage in `agenderingCitations`, and read back from the seeds by a test.
  */
-import { createCitaten } from './plan/citations.js';
+import { createCitations } from './plan/citations.js';
 import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import type { Actie, Domein, PersonRef } from './model.js';
 import { validationMessages as M, type DomainMessage } from './messages.js';
-import { TEKST_MAX } from './text-limits.js';
+import { TEXT_MAX } from './text-limits.js';
 
 /** One escalation: an item of the Agenderingen list. */
 export type Agendering = {
@@ -37,15 +37,15 @@ export type Agendering = {
 export type AgenderingInput = { id: string; eTag: string; value: Agendering };
 
 /** The maximum length of a reason and of a decision (a reason is a note column; a decision is one line, as Besluiten). */
-export const AGENDERING_MAX = { reden: TEKST_MAX.statusToelichting, besluit: TEKST_MAX.besluit } as const;
+export const AGENDERING_MAX = { reden: TEXT_MAX.statusToelichting, besluit: TEXT_MAX.besluit } as const;
 
-const citaten = createCitaten();
+const citaten = createCitations();
 
 /**
  * What the UI quotes to say why escalation exists, each recorded with its seed passage (document:lines), so that
  * `tests/unit/domain/plan-citations.test.ts` reads them back verbatim.
  */
-export const AGENDERING_CITATEN = {
+export const AGENDERING_CITATIONS = {
   /** The report: decisions reach the managers too late or not at all. */
   escaleren: citaten.uit(
     'agenderen: escaleren',
@@ -57,10 +57,10 @@ export const AGENDERING_CITATEN = {
 } as const;
 
 /** The recorded quotes of this module (for the read-back test). */
-export const agenderingCitaten = citaten.lijst;
+export const agenderingCitations = citaten.lijst;
 
 /** A reason or decision as it is stored: white space at the ends trimmed, `\r\n` as `\n`. */
-export function normaliseAgenderingTekst(t: string | undefined): string {
+export function normaliseAgenderingText(t: string | undefined): string {
   return (t ?? '').replace(/\r\n?/g, '\n').trim();
 }
 
@@ -114,7 +114,7 @@ export function checkAgendering(
   if (domein === concernDomein(inrichting)) return { ok: false, message: M.agenderingConcern };
   if (!actie.domeinen.includes(domein))
     return { ok: false, message: M.agenderingGeenDomeinVanActie(actie.nummer, domein) };
-  const reden = normaliseAgenderingTekst(input.reden);
+  const reden = normaliseAgenderingText(input.reden);
   if (reden === '') return { ok: false, message: M.agenderingRedenVerplicht };
   if (reden.length > AGENDERING_MAX.reden) return { ok: false, message: M.agenderingRedenTeLang };
   const open = openAgendering(bestaande, actie.nummer, domein);
@@ -127,13 +127,13 @@ export type AfhandelingCheck = { ok: true; besluit?: string } | { ok: false; mes
 /** Checks the CMT's tick: the item is still open, and the optional decision fits on one line. */
 export function checkAfhandeling(agendering: Agendering, besluit: string | undefined): AfhandelingCheck {
   if (agendering.besproken) return { ok: false, message: M.agenderingAlBesproken(agendering.actie) };
-  const b = normaliseAgenderingTekst(besluit).replace(/\s+/g, ' ');
+  const b = normaliseAgenderingText(besluit).replace(/\s+/g, ' ');
   if (b.length > AGENDERING_MAX.besluit) return { ok: false, message: M.agenderingBesluitTeLang };
   return b === '' ? { ok: true } : { ok: true, besluit: b };
 }
 
 /** One row of "Geagendeerd door de MT's": what the CMT reads and what its tick needs. */
-export type GeagendeerdItem = {
+export type AgenderingItem = {
   /** SharePoint id and eTag of the escalation (the tick writes with If-Match). */
   id: string;
   eTag: string;
@@ -159,22 +159,22 @@ export function agenderingenForMT(
   agenderingen: readonly AgenderingInput[],
   acties: readonly { id: string; value: Pick<Actie, 'nummer' | 'titel'> }[],
   inrichting: Inrichting = ZOETERMEER_INRICHTING,
-): GeagendeerdItem[] {
+): AgenderingItem[] {
   if (!mt.domeinen.includes(concernDomein(inrichting))) return [];
   const byNummer = new Map<string, { id: string; titel: string }>();
   for (const a of acties)
     if (!byNummer.has(a.value.nummer)) byNummer.set(a.value.nummer, { id: a.id, titel: a.value.titel });
   return agenderingen
     .filter((a) => !a.value.besproken)
-    .map((a): GeagendeerdItem => {
+    .map((a): AgenderingItem => {
       const actie = byNummer.get(a.value.actie);
-      const item: GeagendeerdItem = {
+      const item: AgenderingItem = {
         id: a.id,
         eTag: a.eTag,
         nummer: a.value.actie,
         titel: actie?.titel ?? '',
         domein: a.value.domein,
-        reden: normaliseAgenderingTekst(a.value.reden),
+        reden: normaliseAgenderingText(a.value.reden),
         sinds: a.value.op,
       };
       if (actie) item.actieId = actie.id;

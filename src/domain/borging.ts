@@ -23,9 +23,9 @@ export type HerinneringRecord = {
 export type BesluitRecord = { tekst: string; vergadering: string; mtId?: string; besproken: boolean; op?: string };
 
 /** Actions unchanged through this many meetings in a row count as "stilstaand". */
-export const STILSTAND_DREMPEL = 3;
+export const STALL_THRESHOLD = 3;
 
-export type StilstaandeActie = {
+export type StalledActie = {
   id: string;
   nummer: string;
   titel?: string;
@@ -54,7 +54,7 @@ export type BorgingMT = {
   /** Of the meetings whose agenda item was posted, the share marked discussed (whole percentage; 0 without any). */
   besprokenPercent: number;
   laatsteVergadering?: string;
-  stilstaand: StilstaandeActie[];
+  stilstaand: StalledActie[];
 };
 
 export type BorgingInput = {
@@ -92,7 +92,7 @@ function sameEntry(a: ActieSnapshot, b: ActieSnapshot): boolean {
  */
 export function borging(input: BorgingInput): BorgingMT[] {
   const limit = input.tot.getTime();
-  const drempel = input.drempel ?? STILSTAND_DREMPEL;
+  const drempel = input.drempel ?? STALL_THRESHOLD;
   const actieById = new Map((input.acties ?? []).map((a) => [a.id, a.value] as const));
 
   return input.mts.map((mt): BorgingMT => {
@@ -147,13 +147,13 @@ function stilstaand(
   sent: readonly HerinneringRecord[],
   now: ReadonlyMap<string, Actie> | undefined,
   drempel: number,
-): StilstaandeActie[] {
+): StalledActie[] {
   const snapshots = sent
     .map((h) => ({ moment: h.moment, snapshot: parseSnapshot(h.snapshot) }))
     .filter((s) => s.snapshot !== undefined);
   const latest = snapshots.at(-1);
   if (!latest?.snapshot) return [];
-  const out: StilstaandeActie[] = [];
+  const out: StalledActie[] = [];
   for (const [id, entry] of Object.entries(latest.snapshot.acties)) {
     if (!isOpen(entry.status)) continue;
     const current = now?.get(id);
@@ -167,7 +167,7 @@ function stilstaand(
       sinds = snapshots[i]?.moment ?? sinds;
     }
     if (run >= drempel) {
-      const item: StilstaandeActie = { id, nummer: entry.nummer, status: entry.status, vergaderingen: run, sinds };
+      const item: StalledActie = { id, nummer: entry.nummer, status: entry.status, vergaderingen: run, sinds };
       if (current) item.titel = current.titel;
       out.push(item);
     }

@@ -33,7 +33,7 @@ export function planCounts(acties: readonly Actie[], now: Date, allActies: reado
     if (isOpen(actie.status)) counts.open += 1;
     if (isOverdue(actie, now)) counts.achterstallig += 1;
     if (actie.status === 'Geblokkeerd') counts.geblokkeerd += 1;
-    else if (wachtOpAndereActie(actie, blockingDependencies(actie, allActies))) counts.wachtOp += 1;
+    else if (waitsOnOtherActie(actie, blockingDependencies(actie, allActies))) counts.wachtOp += 1;
   }
   return counts;
 }
@@ -43,6 +43,6 @@ export function planCounts(acties: readonly Actie[], now: Date, allActies: reado
  * it up (`blockingDependencies`, which a view may have computed already): open, not Geblokkeerd itself, and held up by
  * at least one. The list's filter and `planCounts` both use it, so the list finds exactly the actions counted.
  */
-export function wachtOpAndereActie(actie: Pick<Actie, 'status'>, blocking: readonly unknown[]): boolean {
+export function waitsOnOtherActie(actie: Pick<Actie, 'status'>, blocking: readonly unknown[]): boolean {
   return isOpen(actie.status) && actie.status !== 'Geblokkeerd' && blocking.length > 0;
 }

@@ -14,7 +14,7 @@ import type { CalendarDate, Kwartaal } from './model.js';
 export const AMSTERDAM = 'Europe/Amsterdam';
 
 /** The Dutch month names, January first: the report writes dates with them and the tab reads typed dates with them. */
-export const MAANDEN_NL = [
+export const MONTHS_NL = [
   'januari',
   'februari',
   'maart',
@@ -185,7 +185,7 @@ export function kwartaalOf(d: CalendarDate): Kwartaal {
 }
 
 /** The current quarter in Amsterdam at the instant `now`. */
-export function huidigKwartaal(now: Date): Kwartaal {
+export function currentKwartaal(now: Date): Kwartaal {
   return kwartaalOf(amsterdamDate(now));
 }
 
@@ -193,7 +193,7 @@ export function huidigKwartaal(now: Date): Kwartaal {
  * The first and last calendar date of a quarter: `2026-Q3` → `{ start: '2026-07-01', einde: '2026-09-30' }`.
  * @throws RangeError when `k` is not of the form `YYYY-Qn`.
  */
-export function kwartaalPeriode(k: Kwartaal): { start: CalendarDate; einde: CalendarDate } {
+export function kwartaalPeriod(k: Kwartaal): { start: CalendarDate; einde: CalendarDate } {
   const m = KWARTAAL.exec(k);
   if (!m || m[1] === undefined || m[2] === undefined)
     throw new RangeError(`Not a quarter (YYYY-Qn): ${JSON.stringify(k)}`);

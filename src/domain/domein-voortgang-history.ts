@@ -2,7 +2,7 @@
  * The rows per domain on a past date (issue 12.4e). A report for an earlier date rebuilds every action from its own
  * SharePoint versions (`planAt`); a shared action's status is however the roll-up of its domains' rows, and those rows
  * have versions of their own. This file rebuilds the rows as they were at an instant and folds them into the actions'
- * histories, so that `planAt`, `actiesOpDatum`, `trendPerMaand` and `statusChanges` see the rolled-up status of
+ * histories, so that `planAt`, `actiesAtDate`, `trendPerMonth` and `statusChanges` see the rolled-up status of
  * that date without knowing about rows.
  *
  * Pure: the versions and the instant are parameters. The rules:
@@ -16,7 +16,7 @@
  * - A row belongs to the action with its number (numbers are never reused); the action's domains *of that date*
  *   decide which rows count.
  */
-import { metRollUp, type DomeinVoortgang } from './domein-voortgang.js';
+import { actieWithRollUp, type DomeinVoortgang } from './domein-voortgang.js';
 import type { ActieRevision } from './report.js';
 
 /** One SharePoint version of a domain row: when it was saved and what the row then was. */
@@ -57,7 +57,7 @@ function actieNummerOf(h: DomeinVoortgangHistory): string | undefined {
 /**
  * The actions' histories with their domains' rows folded in: one revision at every instant at which the action or
  * one of its rows was saved (from the action's first version on), whose value is the action as it then was with the
- * roll-up of its rows as they then were (`metRollUp`). Other properties of a revision (such as a version label) come
+ * roll-up of its rows as they then were (`actieWithRollUp`). Other properties of a revision (such as a version label) come
  * from the action's version current at that instant. An action without rows keeps its history as it is (the same
  * object), so a plan without shared actions costs nothing.
  */
@@ -94,7 +94,7 @@ export function withDomeinVoortgangHistory<R extends ActieRevision>(
       const actie = revisionAt(h.revisions, at);
       // A row saved before its action's first version (clocks apart) waits for the action.
       if (!actie) continue;
-      revisions.push({ ...actie, modified, value: metRollUp(actie.value, domeinVoortgangAt(eigen, at)) });
+      revisions.push({ ...actie, modified, value: actieWithRollUp(actie.value, domeinVoortgangAt(eigen, at)) });
     }
     return { id: h.id, revisions };
   });

@@ -41,7 +41,7 @@ export type DomeinVoortgang = {
  * without a deadline keeps the action's deadline; a row without an owner has none (the action's owner is someone
  * else's person).
  */
-export type DomeinStand = {
+export type DomeinState = {
   domein: Domein;
   status: ActieStatus;
   statusToelichting?: string;
@@ -55,18 +55,18 @@ export type DomeinStand = {
 /** The roll-up of an action with the breakdown the CMT sees ("1 van 4 domeinen afgerond"). */
 export type ActieVoortgang = {
   status: ActieStatus;
-  perDomein: DomeinStand[];
+  perDomein: DomeinState[];
   afgerond: number;
   totaal: number;
 };
 
 /** The unique key of a domain row: action number and domain ("1.1|Sociaal Domein"). Numbers are never reused. */
-export function domeinVoortgangSleutel(actie: string, domein: Domein): string {
+export function domeinVoortgangKey(actie: string, domein: Domein): string {
   return `${actie}|${domein}`;
 }
 
 /** Whether an action is carried by several domains and so has (or can have) a row per domain. */
-export function heeftDomeinVoortgang(actie: Pick<Actie, 'domeinen'>): boolean {
+export function hasDomeinVoortgang(actie: Pick<Actie, 'domeinen'>): boolean {
   return new Set(actie.domeinen).size >= 2;
 }
 
@@ -88,12 +88,12 @@ export function rollUpStatus(statuses: readonly ActieStatus[]): ActieStatus {
  * Where each of the action's domains stands, in the action's domain order. Rows of other actions and rows of domains
  * the action no longer has are ignored; a domain without a row follows the action's stored status, owner and deadline.
  */
-export function domeinStanden(actie: Actie, rijen: readonly DomeinVoortgang[]): DomeinStand[] {
+export function domeinStates(actie: Actie, rijen: readonly DomeinVoortgang[]): DomeinState[] {
   const eigen = new Map(rijen.filter((r) => r.actie === actie.nummer).map((r) => [r.domein, r] as const));
-  return [...new Set(actie.domeinen)].map((domein): DomeinStand => {
+  return [...new Set(actie.domeinen)].map((domein): DomeinState => {
     const rij = eigen.get(domein);
     const bron = rij ?? actie;
-    const stand: DomeinStand = { domein, status: bron.status };
+    const stand: DomeinState = { domein, status: bron.status };
     if (bron.statusToelichting !== undefined) stand.statusToelichting = bron.statusToelichting;
     if (bron.eigenaar !== undefined) stand.eigenaar = bron.eigenaar;
     // The plan's deadline holds for a domain until the domain sets its own; an owner is never borrowed.
@@ -110,15 +110,15 @@ export function domeinStanden(actie: Actie, rijen: readonly DomeinVoortgang[]): 
  * none) is its own roll-up: its stored status, 1 of 1 when Afgerond.
  */
 export function actieVoortgang(actie: Actie, rijen: readonly DomeinVoortgang[]): ActieVoortgang {
-  if (!heeftDomeinVoortgang(actie)) {
+  if (!hasDomeinVoortgang(actie)) {
     return {
       status: actie.status,
-      perDomein: domeinStanden(actie, []),
+      perDomein: domeinStates(actie, []),
       afgerond: actie.status === 'Afgerond' ? 1 : 0,
       totaal: 1,
     };
   }
-  const perDomein = domeinStanden(actie, rijen);
+  const perDomein = domeinStates(actie, rijen);
   return {
     status: rollUpStatus(perDomein.map((d) => d.status)),
     perDomein,
@@ -132,8 +132,8 @@ export function actieVoortgang(actie: Actie, rijen: readonly DomeinVoortgang[]):
  * Geblokkeerd and the action carries no reason itself, the blocked domains' own reasons (with their domain) are its
  * reason, so the "why" travels with the status into the agenda and the reports. Nothing else changes.
  */
-export function metRollUp(actie: Actie, rijen: readonly DomeinVoortgang[]): Actie {
-  if (!heeftDomeinVoortgang(actie)) return actie;
+export function actieWithRollUp(actie: Actie, rijen: readonly DomeinVoortgang[]): Actie {
+  if (!hasDomeinVoortgang(actie)) return actie;
   const voortgang = actieVoortgang(actie, rijen);
   if (voortgang.status === actie.status) return actie;
   const rolled: Actie = { ...actie, status: voortgang.status };
@@ -151,8 +151,8 @@ export function metRollUp(actie: Actie, rijen: readonly DomeinVoortgang[]): Acti
  * owner and deadline. An action the domain does not carry, or of a single domain, is returned as it is.
  */
 export function actieForDomein(actie: Actie, rijen: readonly DomeinVoortgang[], domein: Domein): Actie {
-  if (!heeftDomeinVoortgang(actie) || !actie.domeinen.includes(domein)) return actie;
-  const stand = domeinStanden(actie, rijen).find((d) => d.domein === domein);
+  if (!hasDomeinVoortgang(actie) || !actie.domeinen.includes(domein)) return actie;
+  const stand = domeinStates(actie, rijen).find((d) => d.domein === domein);
   if (!stand?.rij) return actie;
   const { statusToelichting: _t, eigenaar: _e, deadline: _d, ...rest } = actie;
   const projected: Actie = { ...rest, status: stand.status };
@@ -172,13 +172,13 @@ export function ownDomeinOfMT(
   actie: Pick<Actie, 'domeinen'>,
   inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): Domein | undefined {
-  if (!heeftDomeinVoortgang(actie) || mtDomeinen.includes(concernDomein(inrichting))) return undefined;
+  if (!hasDomeinVoortgang(actie) || mtDomeinen.includes(concernDomein(inrichting))) return undefined;
   const eigen = [...new Set(mtDomeinen.filter((d) => actie.domeinen.includes(d)))];
   return eigen.length === 1 ? eigen[0] : undefined;
 }
 
 /** One entry of a person's "Mijn acties": the action as they carry it, and the domain when they carry its row. */
-export type EigenActie = { actie: Actie; domein?: Domein };
+export type OwnActie = { actie: Actie; domein?: Domein };
 
 /**
  * What a person carries (their "Mijn acties", issue 12.4): every action they own, as the plan shows it, and every
@@ -186,20 +186,20 @@ export type EigenActie = { actie: Actie; domein?: Domein };
  * the action itself wins over owning one of its rows; of two rows of one action, the first domain of the action counts.
  * `isMine` says whether a person column is this person (by site-user id or e-mail; the caller knows which).
  */
-export function eigenActies(
+export function ownDomeinActies(
   acties: readonly Actie[],
   rijen: readonly DomeinVoortgang[],
   isMine: (p: PersonRef | undefined) => boolean,
-): EigenActie[] {
+): OwnActie[] {
   const perActie = new Map<string, DomeinVoortgang[]>();
   for (const r of rijen) perActie.set(r.actie, [...(perActie.get(r.actie) ?? []), r]);
-  const out: EigenActie[] = [];
+  const out: OwnActie[] = [];
   for (const actie of acties) {
     if (isMine(actie.eigenaar)) {
       out.push({ actie });
       continue;
     }
-    if (!heeftDomeinVoortgang(actie)) continue;
+    if (!hasDomeinVoortgang(actie)) continue;
     const eigen = perActie.get(actie.nummer) ?? [];
     const domein = [...new Set(actie.domeinen)].find((d) => eigen.some((r) => r.domein === d && isMine(r.eigenaar)));
     if (domein !== undefined) out.push({ actie: actieForDomein(actie, eigen, domein), domein });
@@ -218,7 +218,7 @@ export type DomeinVoortgangChange = Partial<
  * a reason; a deadline is a real date; an owner is a site user. Messages (keys) with the field they belong to.
  */
 export function checkDomeinVoortgangChange(
-  stand: DomeinStand,
+  stand: DomeinState,
   change: DomeinVoortgangChange,
 ): { path: string; message: DomainMessage }[] {
   const issues: { path: string; message: DomainMessage }[] = [];

@@ -46,7 +46,7 @@ export const SCHEIDINGSTEKEN = ';#';
  * texts, for the tab's first view; `checkInrichting` says what is wrong (the report and the CLI use it). Undefined:
  * not usable.
  */
-export function bruikbareInrichting(raw: unknown): Inrichting | undefined {
+export function usableInrichting(raw: unknown): Inrichting | undefined {
   if (!isRecord(raw) || typeof raw.gemeente !== 'string' || raw.gemeente.trim() === '') return undefined;
   const { domeinen, themas, plateaus } = raw;
   if (!Array.isArray(domeinen) || !Array.isArray(themas) || !Array.isArray(plateaus)) return undefined;
@@ -80,14 +80,14 @@ export function bruikbareInrichting(raw: unknown): Inrichting | undefined {
 }
 
 /** The three kinds of value a set-up gives the lists' choice columns (the schema's `choicesFrom`). */
-export type InrichtingWaardeSoort = 'domeinen' | 'themas' | 'plateaus';
+export type InrichtingValueKind = 'domeinen' | 'themas' | 'plateaus';
 
 /**
  * The values of one kind, in the set-up's order: domain names, theme codes (as the adviezen and findings hold them)
  * or plateaus. The one rule for a set-up's choice column: provisioning sets the column's choices to exactly these,
  * and the list mappers read a stored value against exactly these (`FieldReader.setupChoice`).
  */
-export function inrichtingWaarden(inrichting: Inrichting, soort: InrichtingWaardeSoort): string[] {
+export function inrichtingValues(inrichting: Inrichting, soort: InrichtingValueKind): string[] {
   if (soort === 'domeinen') return inrichting.domeinen.map((d) => d.naam);
   if (soort === 'themas') return inrichting.themas.map((t) => t.code);
   return [...inrichting.plateaus];
@@ -104,6 +104,6 @@ export function businessDomeinen(inrichting: Inrichting): string[] {
 }
 
 /** A theme's name by its code; the code itself for a code the set-up does not know. */
-export function themaNaamIn(inrichting: Inrichting, code: string): string {
+export function themaNameIn(inrichting: Inrichting, code: string): string {
   return inrichting.themas.find((t) => t.code === code)?.naam ?? code;
 }

@@ -12,13 +12,13 @@
 import { SCHEIDINGSTEKEN, type DomeinInrichting, type Inrichting, type ThemaInrichting } from './inrichting-basis.js';
 import { fillTemplate } from './messages.js';
 import type { Plan } from './model.js';
-import { TEKST_MAX } from './text-limits.js';
+import { TEXT_MAX } from './text-limits.js';
 
 export {
-  bruikbareInrichting,
+  usableInrichting,
   businessDomeinen,
   concernDomein,
-  themaNaamIn,
+  themaNameIn,
   ZOETERMEER_INRICHTING,
   type DomeinInrichting,
   type Inrichting,
@@ -26,9 +26,9 @@ export {
 } from './inrichting-basis.js';
 
 /** Which part of the set-up a problem is about, so a form or an import can show it at its field. */
-export type InrichtingVeld = 'gemeente' | 'domeinen' | 'themas' | 'plateaus';
+export type InrichtingField = 'gemeente' | 'domeinen' | 'themas' | 'plateaus';
 /** The property of one value a problem is about: its name, a theme's code or adviezen, a domain's concern flag. */
-export type InrichtingKenmerk = 'naam' | 'code' | 'adviezen' | 'concern';
+export type InrichtingProperty = 'naam' | 'code' | 'adviezen' | 'concern';
 /** The Dutch words of every problem `checkInrichting` names; `{name}` is filled from the problem's values. */
 export const inrichtingTemplatesNl = {
   inrichtingGeenObject: 'De inrichting is geen geldige lijst van gemeente, domeinen, thema’s en plateaus.',
@@ -105,7 +105,7 @@ const SOORT_KEYS = {
     dubbel: 'inrichtingPlateauDubbel',
   },
 } as const satisfies Record<
-  Exclude<InrichtingVeld, 'gemeente'>,
+  Exclude<InrichtingField, 'gemeente'>,
   Record<'geenLijst' | 'zonderNaam' | 'teLang' | 'scheidingsteken' | 'dubbel', InrichtingMessageKey>
 >;
 
@@ -135,25 +135,25 @@ export function inrichtingMessageText(message: InrichtingMessage): string {
  * domain is nr 3) and property (`kenmerk`), so an import names the row and column and a form the field. `bericht` is
  * the problem as a key with values (for the UI's language); `melding` the same in Dutch.
  */
-export type InrichtingProbleem = {
-  veld: InrichtingVeld;
+export type InrichtingProblem = {
+  veld: InrichtingField;
   bericht: InrichtingMessage;
   melding: string;
   nr?: number;
-  kenmerk?: InrichtingKenmerk;
+  kenmerk?: InrichtingProperty;
 };
 
-export type InrichtingCheck = { ok: true; inrichting: Inrichting } | { ok: false; problemen: InrichtingProbleem[] };
+export type InrichtingCheck = { ok: true; inrichting: Inrichting } | { ok: false; problemen: InrichtingProblem[] };
 
 /** Limits of the set-up: a name is one SharePoint line (a choice value); a theme code is short, as 'A'. */
-export const INRICHTING_MAX = { naam: TEKST_MAX.regel, code: 8 } as const;
+export const INRICHTING_MAX = { naam: TEXT_MAX.regel, code: 8 } as const;
 
 /** A problem at its place, with its Dutch sentence. */
 function probleem(
-  at: Omit<InrichtingProbleem, 'bericht' | 'melding'>,
+  at: Omit<InrichtingProblem, 'bericht' | 'melding'>,
   key: InrichtingMessageKey,
   params?: InrichtingMessage['params'],
-): InrichtingProbleem {
+): InrichtingProblem {
   const bericht: InrichtingMessage = params ? { key, params } : { key };
   return { ...at, bericht, melding: inrichtingMessageText(bericht) };
 }
@@ -179,8 +179,8 @@ function trimmed(value: unknown): string {
 function checkNaam(
   value: unknown,
   nr: number,
-  veld: Exclude<InrichtingVeld, 'gemeente'>,
-  problemen: InrichtingProbleem[],
+  veld: Exclude<InrichtingField, 'gemeente'>,
+  problemen: InrichtingProblem[],
 ): string | undefined {
   const naam = trimmed(value);
   const at = { veld, nr, kenmerk: 'naam' } as const;
@@ -208,8 +208,8 @@ function checkDubbel(
   namen: readonly string[],
   nrs: readonly number[],
   key: InrichtingMessageKey,
-  at: { veld: InrichtingVeld; kenmerk: InrichtingKenmerk },
-  problemen: InrichtingProbleem[],
+  at: { veld: InrichtingField; kenmerk: InrichtingProperty },
+  problemen: InrichtingProblem[],
 ) {
   const gezien = new Set<string>();
   const gemeld = new Set<string>();
@@ -230,7 +230,7 @@ function checkDubbel(
  */
 export function checkInrichting(input: unknown): InrichtingCheck {
   if (!isRecord(input)) return { ok: false, problemen: [probleem({ veld: 'gemeente' }, 'inrichtingGeenObject')] };
-  const problemen: InrichtingProbleem[] = [];
+  const problemen: InrichtingProblem[] = [];
 
   // Several names (several Gemeente items in the site's list) cannot be chosen between.
   const gemeente = Array.isArray(input.gemeente) ? '' : trimmed(input.gemeente);

@@ -6,7 +6,7 @@
  * user what to do, not what went wrong inside the code.
  */
 import type { ActieStatus, Domein } from './model.js';
-import { TEKST_MAX } from './text-limits.js';
+import { TEXT_MAX } from './text-limits.js';
 
 const SCHEMA_ONGELDIG =
   'Het vergaderschema moet een herhaalregel (RRULE) zijn, bijvoorbeeld FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=30.';
@@ -50,7 +50,7 @@ export const messageTemplatesNl = {
     'Geef een toelichting: bij het heroverwegen van een niet overgenomen actie is een reden verplicht.',
   lopendTrajectVerplicht: 'Noem het lopende traject waarin deze actie is belegd.',
   lopendTrajectTeLang: 'De naam van het lopende traject mag maximaal 255 tekens lang zijn.',
-  statusToelichtingTeLang: `De toelichting bij de status mag maximaal ${TEKST_MAX.statusToelichting} tekens lang zijn.`,
+  statusToelichtingTeLang: `De toelichting bij de status mag maximaal ${TEXT_MAX.statusToelichting} tekens lang zijn.`,
   planningTeLang: 'De planning mag maximaal 255 tekens lang zijn.',
   deadlineOngeldig: 'De deadline is geen geldige datum (jjjj-mm-dd).',
   deadlineVoorStart: 'De deadline mag niet voor de startdatum liggen.',
@@ -72,17 +72,17 @@ export const messageTemplatesNl = {
   samenhangVerwijzingOngeldig: 'Een samenhangend advies moet een positief geheel getal zijn, bijvoorbeeld 3.',
   samenhangDubbel: 'Noem elk samenhangend advies maar één keer.',
   samenhangMetZichzelf: 'Een advies kan niet in samenhang met zichzelf staan.',
-  collegeReactieTeLang: `De reactie van het college mag maximaal ${TEKST_MAX.collegeReactie} tekens lang zijn.`,
+  collegeReactieTeLang: `De reactie van het college mag maximaal ${TEXT_MAX.collegeReactie} tekens lang zijn.`,
 
   // Bevinding
   bevindingnummerOngeldig: 'Het nummer van de bevinding moet een positief geheel getal zijn.',
-  bevindingToelichtingTeLang: `De toelichting bij de bevinding mag maximaal ${TEKST_MAX.bevindingToelichting} tekens lang zijn.`,
+  bevindingToelichtingTeLang: `De toelichting bij de bevinding mag maximaal ${TEXT_MAX.bevindingToelichting} tekens lang zijn.`,
 
   // PortfolioItem
   faseOngeldig: 'Kies een fase uit de lijst.',
   portfolioStatusOngeldig: 'Kies een portfoliostatus uit de lijst (Op koers, Aandacht of Kritiek).',
   toelichtingKritiek: 'Geef een toelichting: bij portfoliostatus Kritiek is een reden verplicht.',
-  omschrijvingTeLang: `De omschrijving mag maximaal ${TEKST_MAX.omschrijving} tekens lang zijn.`,
+  omschrijvingTeLang: `De omschrijving mag maximaal ${TEXT_MAX.omschrijving} tekens lang zijn.`,
   prioriteitOngeldig: 'De prioriteit moet een positief geheel getal zijn (1 is de hoogste).',
   ditKwartaalOngeldig: 'Kies of het item dit kwartaal wel of niet wordt opgepakt.',
   eindeOngeldig: 'De einddatum is geen geldige datum (jjjj-mm-dd).',
@@ -95,8 +95,8 @@ export const messageTemplatesNl = {
   kwartaaldoelPortfolioVerplicht: 'Koppel het kwartaaldoel aan een portfolio-item.',
   kwartaalVorm: 'Het kwartaal moet de vorm jjjj-Qn hebben, bijvoorbeeld 2026-Q1.',
   doelVerplicht: 'Beschrijf het doel voor dit kwartaal.',
-  doelTeLang: `Het doel mag maximaal ${TEKST_MAX.kwartaaldoel} tekens lang zijn.`,
-  redenTeLang: `De reden mag maximaal ${TEKST_MAX.reden} tekens lang zijn.`,
+  doelTeLang: `Het doel mag maximaal ${TEXT_MAX.kwartaaldoel} tekens lang zijn.`,
+  redenTeLang: `De reden mag maximaal ${TEXT_MAX.reden} tekens lang zijn.`,
   behaaldOngeldig: 'Kies of het doel ja, deels of nee behaald is.',
   redenVerplicht: 'Geef een reden: waarom is het doel niet (volledig) behaald?',
 
@@ -156,8 +156,8 @@ export const messageTemplatesNl = {
 
   // Escalation to the CMT (agendering.ts)
   agenderingRedenVerplicht: 'Geef een reden: waarom moet het CMT deze actie bespreken?',
-  agenderingRedenTeLang: `De reden mag maximaal ${TEKST_MAX.statusToelichting} tekens lang zijn.`,
-  agenderingBesluitTeLang: `Een besluit mag maximaal ${TEKST_MAX.besluit} tekens lang zijn.`,
+  agenderingRedenTeLang: `De reden mag maximaal ${TEXT_MAX.statusToelichting} tekens lang zijn.`,
+  agenderingBesluitTeLang: `Een besluit mag maximaal ${TEXT_MAX.besluit} tekens lang zijn.`,
   agenderingGeenDomeinVanActie:
     'Actie {actie} hoort niet bij {domein}; een MT agendeert alleen acties van het eigen domein.',
   agenderingConcern: 'Het CMT agendeert niet bij zichzelf: agenderen in het CMT doet het MT van een domein.',

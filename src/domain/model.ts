@@ -23,7 +23,7 @@ export const DOMEINEN = ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 
  */
 export type Domein = string;
 
-export const ACTIE_STATUSSEN = [
+export const ACTIE_STATUSES = [
   'Niet gestart',
   'Loopt',
   'Geblokkeerd',
@@ -31,7 +31,7 @@ export const ACTIE_STATUSSEN = [
   'Belegd in lopend traject',
   'Niet overgenomen',
 ] as const;
-export type ActieStatus = (typeof ACTIE_STATUSSEN)[number];
+export type ActieStatus = (typeof ACTIE_STATUSES)[number];
 
 /**
  * A person as the plan knows them. In the seed a person is a role ("Informatiemanager Sociaal Domein");
@@ -113,12 +113,12 @@ export type Actie = {
 
 export const PORTFOLIO_FASEN = ['Idee', 'Voorbereiding', 'Uitvoering', 'Nazorg', 'Afgerond', 'Gestopt'] as const;
 export type PortfolioFase = (typeof PORTFOLIO_FASEN)[number];
-export const PORTFOLIO_STATUSSEN = ['Op koers', 'Aandacht', 'Kritiek'] as const;
-export type PortfolioStatus = (typeof PORTFOLIO_STATUSSEN)[number];
+export const PORTFOLIO_STATUSES = ['Op koers', 'Aandacht', 'Kritiek'] as const;
+export type PortfolioStatus = (typeof PORTFOLIO_STATUSES)[number];
 export const KWARTAAL_KEUZES = ['wel', 'niet'] as const;
 export type KwartaalKeuze = (typeof KWARTAAL_KEUZES)[number];
-export const BEHAALD_WAARDEN = ['ja', 'deels', 'nee'] as const;
-export type Behaald = (typeof BEHAALD_WAARDEN)[number];
+export const BEHAALD_VALUES = ['ja', 'deels', 'nee'] as const;
+export type Behaald = (typeof BEHAALD_VALUES)[number];
 
 /** An initiative of the ICT portfolio (I&A), prioritised by the IMO. */
 export type PortfolioItem = {

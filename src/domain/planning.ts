@@ -10,10 +10,10 @@ import type { Actie, CalendarDate } from './model.js';
  * - `doorlopend`: "doorlopend vanaf" the date; a standing commitment ("… en verder") that is on time when the work has
  *   started by the date, and after it is judged on being kept up, never "niet gehaald" because the date passed.
  */
-export type DeadlineSoort = 'eenmalig' | 'doorlopend';
+export type DeadlineKind = 'eenmalig' | 'doorlopend';
 
 /** The dates a planning text implies. All absent when the text names no period. */
-export type PlanningDates = { deadline?: CalendarDate; start?: CalendarDate; soort?: DeadlineSoort };
+export type PlanningDates = { deadline?: CalendarDate; start?: CalendarDate; soort?: DeadlineKind };
 
 /**
  * The deadline (or start) and its kind that the college's planning text implies:
@@ -23,7 +23,7 @@ export type PlanningDates = { deadline?: CalendarDate; start?: CalendarDate; soo
  * - "Vanaf 2026" → no deadline, start 1 January of that year;
  * - anything else ("Loopt reeds", "Blijft onder de aandacht", no text) → nothing.
  * Case, surrounding spaces and a final full stop do not matter. The seeded plan stores the dates as data; the kind
- * follows from the action's planning text (`deadlineSoort`).
+ * follows from the action's planning text (`deadlineKind`).
  */
 export function datesFromPlanning(planning: string | undefined): PlanningDates {
   if (planning === undefined) return {};
@@ -46,10 +46,10 @@ export function datesFromPlanning(planning: string | undefined): PlanningDates {
  * The kind of an action's deadline: `doorlopend` when its planning text is a standing commitment ("… en verder"),
  * otherwise `eenmalig` (also for a deadline set by hand without a planning text).
  */
-export function deadlineSoort(actie: Pick<Actie, 'planning'>): DeadlineSoort {
+export function deadlineKind(actie: Pick<Actie, 'planning'>): DeadlineKind {
   return datesFromPlanning(actie.planning).soort === 'doorlopend' ? 'doorlopend' : 'eenmalig';
 }
 
 /** The rule for standing commitments in one Dutch sentence, as the dashboard and the report show it. */
-export const DOORLOPEND_REGEL =
+export const DOORLOPEND_LINE =
   'Een planning die eindigt op “en verder” is een doorlopende afspraak: op tijd als het werk op die datum is begonnen, daarna beoordeeld op het volhouden (voor 11.5 de borging per MT), nooit “niet gehaald” omdat de datum voorbij is.';

@@ -8,7 +8,7 @@ import { concernDomein, type Inrichting } from './inrichting-basis.js';
  * The short names a file may use for a set-up domain, lower case: "cmt" for the concern domain, and a domain's name
  * without a trailing "domein" ("fysiek" for Fysiek Domein). A short name two domains share is left out.
  */
-export function domeinAliassen(inrichting: Inrichting): Record<string, string> {
+export function domeinAliases(inrichting: Inrichting): Record<string, string> {
   const aliassen = new Map<string, string | null>();
   const add = (alias: string, naam: string) => {
     const key = alias.trim().toLocaleLowerCase('nl');

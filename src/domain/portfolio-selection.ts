@@ -46,7 +46,7 @@ export function portfolioBereiken(
 }
 
 /** The default width for the chosen domain: own and Concern for a business domain, everything otherwise. */
-export function standaardBereik(
+export function defaultBereik(
   gekozen: Domein | undefined,
   inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): PortfolioBereik {
@@ -57,12 +57,12 @@ export function standaardBereik(
  * The width to use: the asked one when it is on offer for the chosen domain (a URL may carry a value from another
  * domain's view, or a hand-edited one), else the default.
  */
-export function geldigBereik(
+export function validBereik(
   gekozen: Domein | undefined,
   gevraagd: string | null | undefined,
   inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): PortfolioBereik {
-  return portfolioBereiken(gekozen, inrichting).find((b) => b === gevraagd) ?? standaardBereik(gekozen, inrichting);
+  return portfolioBereiken(gekozen, inrichting).find((b) => b === gevraagd) ?? defaultBereik(gekozen, inrichting);
 }
 
 /** Whether an item with this standing is in a view of this width. */
@@ -78,7 +78,7 @@ const RANG: Record<PortfolioHerkomst, number> = { eigen: 0, concern: 1, overig: 
  * The items the view shows for the chosen domain and width: own items first, then Concern, then the other domains;
  * within each, the order given (the caller's sort is kept).
  */
-export function selecteerPortfolio<T extends { value: { domein: Domein } }>(
+export function selectPortfolio<T extends { value: { domein: Domein } }>(
   items: readonly T[],
   gekozen: Domein | undefined,
   bereik: PortfolioBereik,
@@ -95,7 +95,7 @@ export function selecteerPortfolio<T extends { value: { domein: Domein } }>(
  * Compares two items by the IMO's priority: rank 1 first when ascending, unranked items always last, ties by title
  * (Dutch collation).
  */
-export function vergelijkPrioriteit(
+export function comparePrioriteit(
   a: { prioriteit?: number | undefined; titel: string },
   b: { prioriteit?: number | undefined; titel: string },
   richting: 'asc' | 'desc' = 'asc',
@@ -112,13 +112,13 @@ export function vergelijkPrioriteit(
  * The one cross-domain priority ranking (action 3.2): every item, whatever the chosen domain or width, by priority, each
  * with its standing for the chosen domain so the own items can be marked.
  */
-export function heleRanking<T extends { value: { domein: Domein; prioriteit?: number | undefined; titel: string } }>(
+export function wholeRanking<T extends { value: { domein: Domein; prioriteit?: number | undefined; titel: string } }>(
   items: readonly T[],
   gekozen: Domein | undefined,
   inrichting: Inrichting = ZOETERMEER_INRICHTING,
 ): { item: T; herkomst: PortfolioHerkomst }[] {
   return [...items]
-    .sort((a, b) => vergelijkPrioriteit(a.value, b.value))
+    .sort((a, b) => comparePrioriteit(a.value, b.value))
     .map((item) => ({ item, herkomst: herkomstOf(item.value.domein, gekozen, inrichting) }));
 }
 
@@ -135,6 +135,6 @@ export function onAgendaOfMT(
 }
 
 /** Order on the card: the MT's own domains before Concern (0 before 1). */
-export function agendaRang(itemDomein: Domein, mtDomeinen: readonly Domein[]): number {
+export function agendaRank(itemDomein: Domein, mtDomeinen: readonly Domein[]): number {
   return mtDomeinen.includes(itemDomein) ? 0 : 1;
 }

@@ -7,18 +7,18 @@
  */
 import { isValidCalendarDate } from './dates.js';
 import type { CalendarDate } from './model.js';
-import { createCitaten, parseBron, type Citaat, type SeedBron } from './plan/citations.js';
+import { createCitations, parseSource, type Citation, type SeedSource } from './plan/citations.js';
 
 /** How the report groups the aspects: hard (structure), soft (people), connecting. */
-export type AspectSoort = 'hard' | 'zacht' | 'verbindend';
+export type AspectKind = 'hard' | 'zacht' | 'verbindend';
 
 /**
  * One aspect of digital leadership. `denkAan` is the survey's question for the aspect, verbatim (001:259–283), so the
  * hint on the card asks what the report's survey asked; `bron` is where it stands.
  */
-export type LeiderschapsAspect = { naam: string; soort: AspectSoort; denkAan: string; bron: SeedBron };
+export type LeiderschapsAspect = { naam: string; soort: AspectKind; denkAan: string; bron: SeedSource };
 
-const citaten = createCitaten();
+const citaten = createCitations();
 
 /** The seven aspects in the report's order (hard, soft, connecting), each with the survey's question for it. */
 export const LEIDERSCHAPS_ASPECTEN: readonly LeiderschapsAspect[] = [
@@ -66,9 +66,9 @@ export const LEIDERSCHAPS_ASPECTEN: readonly LeiderschapsAspect[] = [
   ),
 ];
 
-function aspect(naam: string, soort: AspectSoort, ref: string, vraag: string): LeiderschapsAspect {
+function aspect(naam: string, soort: AspectKind, ref: string, vraag: string): LeiderschapsAspect {
   const denkAan = citaten.uit(`aspect ${naam}: enquêtevraag`, ref, vraag);
-  return { naam, soort, denkAan, bron: parseBron(ref) };
+  return { naam, soort, denkAan, bron: parseSource(ref) };
 }
 
 /**
@@ -84,21 +84,21 @@ export const GESPREKSVRAGEN_11_4 = [
 export type Gespreksvraag = (typeof GESPREKSVRAGEN_11_4)[number];
 
 /** Where the four questions stand in the report. */
-export const GESPREKSVRAGEN_BRON: SeedBron = parseBron('001:1251-1253');
+export const GESPREKSVRAGEN_SOURCE: SeedSource = parseSource('001:1251-1253');
 
 /** Every quoted text of the reflection question, with its seed passage (read back by a unit test). */
-export const reflectieCitaten: readonly Citaat[] = citaten.lijst;
+export const reflectieCitations: readonly Citation[] = citaten.lijst;
 
 /** The question for one meeting. */
 export type ReflectionQuestion = {
   aspect: string;
-  soort: AspectSoort;
+  soort: AspectKind;
   vraag: Gespreksvraag;
   /** The survey's question for the aspect (verbatim), to anchor the conversation. */
   denkAan: string;
   /** Where the question (`vraag`) and the survey question (`denkAan`) stand in the report. */
-  bronVraag: SeedBron;
-  bronDenkAan: SeedBron;
+  bronVraag: SeedSource;
+  bronDenkAan: SeedSource;
   /** The whole question as one Dutch sentence for a card or a side panel, the quotes marked as quotes. */
   tekst: string;
   /** Position in the 28-step cycle (7 aspects × 4 prompts), for tests and logs. */
@@ -142,7 +142,7 @@ export function reflectionQuestion(meetingDate: CalendarDate): ReflectionQuestio
     soort: aspect.soort,
     vraag,
     denkAan: aspect.denkAan,
-    bronVraag: GESPREKSVRAGEN_BRON,
+    bronVraag: GESPREKSVRAGEN_SOURCE,
     bronDenkAan: aspect.bron,
     tekst: `${aspect.naam}: “${vraag}” (uit de conclusie van het onderzoeksrapport). Enquêtevraag: “${aspect.denkAan}”`,
     rotatie,

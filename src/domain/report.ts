@@ -1,7 +1,7 @@
 /**
  * Progress reporting (issue 8): the plan as it stood on a date, the trend per month, the plateau gate and the
  * voortgangsrapportage per advies in the structure of the college's response. The dashboard and the report documents
- * (PDF, Word) all take their numbers from `voortgangOp`, so they cannot disagree for the same date.
+ * (PDF, Word) all take their numbers from `voortgangAt`, so they cannot disagree for the same date.
  *
  * Pure: the history of every action (its SharePoint versions, mapped to `Actie`) and the date are parameters.
  */
@@ -21,9 +21,9 @@ import type {
   PortfolioStatus,
   ThemaCode,
 } from './model.js';
-import { actieForDomein, actieVoortgang, heeftDomeinVoortgang, type DomeinVoortgang } from './domein-voortgang.js';
+import { actieForDomein, actieVoortgang, hasDomeinVoortgang, type DomeinVoortgang } from './domein-voortgang.js';
 import { domeinVoortgangAt, type DomeinVoortgangHistory } from './domein-voortgang-history.js';
-import { datesFromPlanning, deadlineSoort, type DeadlineSoort } from './planning.js';
+import { datesFromPlanning, deadlineKind, type DeadlineKind } from './planning.js';
 import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
 import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import { bevindingenPerThema, samenhangOf } from './samenhang.js';
@@ -36,7 +36,7 @@ export type ActieRevision = { modified: string; value: Actie };
 /** All known versions of one action (any order), by its SharePoint item id. */
 export type ActieHistory = { id: string; revisions: readonly ActieRevision[] };
 /** An action with its SharePoint item id, as the report works with it. */
-export type ActieOpDatum = { id: string; value: Actie };
+export type ActieAtDate = { id: string; value: Actie };
 
 /**
  * The instant a report "for date D" looks at: the last millisecond of D in Amsterdam. Everything saved on D counts,
@@ -64,8 +64,8 @@ export function actieAt(history: ActieHistory, at: Date): Actie | undefined {
  * Every action that existed and was active at `at`, as it then was, in plan order. A retired action (Vervallen) counts
  * for the dates before it was retired, and not after.
  */
-export function planAt(histories: readonly ActieHistory[], at: Date): ActieOpDatum[] {
-  const out: ActieOpDatum[] = [];
+export function planAt(histories: readonly ActieHistory[], at: Date): ActieAtDate[] {
+  const out: ActieAtDate[] = [];
   for (const h of histories) {
     const value = actieAt(h, at);
     if (value && value.vervallen !== true) out.push({ id: h.id, value });
@@ -101,7 +101,7 @@ function lastDayOfMonth(year: number, month: number): CalendarDate {
  * month, and for the last month at `tot` itself. Empty when no action has a version on or before `tot`.
  * At most `maxMaanden` points (the latest ones).
  */
-export function trendPerMaand(histories: readonly ActieHistory[], tot: CalendarDate, maxMaanden = 36): TrendPoint[] {
+export function trendPerMonth(histories: readonly ActieHistory[], tot: CalendarDate, maxMaanden = 36): TrendPoint[] {
   const first = firstVersionAt(histories, endOfDay(tot));
   if (first === undefined) return [];
   const start = amsterdamDate(first);
@@ -140,7 +140,7 @@ export function trendPerMaand(histories: readonly ActieHistory[], tot: CalendarD
  *   lopend traject, also when its own deadline was moved past the term or it has none), or the advies has no actions;
  * - `binnen-termijn`: the term has not passed yet;
  * - `geen-termijn`: the planning text names no end ("Vanaf 2026", "Loopt reeds") or there is none.
- * A standing (doorlopend) commitment, "… en verder" (`DOORLOPEND_REGEL`), is never `niet-gehaald` because its date
+ * A standing (doorlopend) commitment, "… en verder" (`DOORLOPEND_LINE`), is never `niet-gehaald` because its date
  * passed. Before the date it is `binnen-termijn`; after it:
  * - `gehaald`: every action is closed, as above;
  * - `doorlopend`: every action taken up has started (none is Niet gestart): it runs, and is judged on being kept up
@@ -165,10 +165,10 @@ export function planningOordeel(
   planning: string,
   acties: readonly Actie[],
   at: Date,
-): { oordeel: PlanningOordeel; termijn?: CalendarDate; soort?: DeadlineSoort } {
+): { oordeel: PlanningOordeel; termijn?: CalendarDate; soort?: DeadlineKind } {
   const { deadline, soort } = datesFromPlanning(planning);
   if (!deadline) return { oordeel: 'geen-termijn' };
-  const kind: DeadlineSoort = soort ?? 'eenmalig';
+  const kind: DeadlineKind = soort ?? 'eenmalig';
   if (compareCalendarDates(deadline, amsterdamDate(at)) >= 0)
     return { oordeel: 'binnen-termijn', termijn: deadline, soort: kind };
   const gehaald = acties.length > 0 && acties.every((a) => !isOpen(a.status));
@@ -184,7 +184,7 @@ export function planningOordeel(
  * Whether the college placed the action in a running track: its status is Belegd in lopend traject, or it names the
  * track that carries it (an action that the track finished keeps its track).
  */
-export function isGedragenDoorTraject(actie: Pick<Actie, 'status' | 'lopendTraject'>): boolean {
+export function isCarriedByTraject(actie: Pick<Actie, 'status' | 'lopendTraject'>): boolean {
   return actie.status === 'Belegd in lopend traject' || Boolean(actie.lopendTraject?.trim());
 }
 
@@ -194,7 +194,7 @@ export function isGedragenDoorTraject(actie: Pick<Actie, 'status' | 'lopendTraje
  * report's "Wat is gedaan" take Afgerond only), and an Excelleren action carried by a track is never "in beweging"
  * before the foundation (`plateauGate`): the college decided it.
  */
-export const BELEGD_REGEL =
+export const BELEGD_LINE =
   'Belegd in lopend traject is geen afgeronde actie en geen afwijking: het college heeft deze acties zelf in een lopend traject belegd; ze tellen mee in het totaal, niet als afgerond, en niet als ‘eerder dan het plan bedoelt’.';
 
 // ---------- the plateau gate ----------
@@ -202,9 +202,9 @@ export const BELEGD_REGEL =
 /**
  * "Eerst het fundament": how far Randvoorwaardelijk is, and whether Excelleren already gets attention.
  * `gereedPercent` is the share of the Randvoorwaardelijk actions that were taken up and are Afgerond (Niet overgenomen
- * ones do not count either way; Belegd ones are taken up and not done, `BELEGD_REGEL`). `excellerenInBeweging`
+ * ones do not count either way; Belegd ones are taken up and not done, `BELEGD_LINE`). `excellerenInBeweging`
  * counts Excelleren actions that run, are blocked or done on the MTs' own initiative; those carried by a running track
- * the college chose (`isGedragenDoorTraject`) are counted apart in `excellerenInTraject` and never as early.
+ * the college chose (`isCarriedByTraject`) are counted apart in `excellerenInTraject` and never as early.
  * The gate is `open` when Randvoorwaardelijk is complete; `vroeg` when Excelleren moves while it is not.
  */
 export type PlateauGate = {
@@ -232,8 +232,8 @@ export function plateauGate(
   const opgepakt = randvoorwaardelijk.total - randvoorwaardelijk.nietOvergenomen;
   const gereedPercent = opgepakt === 0 ? 100 : Math.round((randvoorwaardelijk.afgerond / opgepakt) * 100);
   const moving = ex.filter((a) => a.status === 'Loopt' || a.status === 'Geblokkeerd' || a.status === 'Afgerond');
-  const excellerenInTraject = ex.filter((a) => a.status !== 'Niet overgenomen' && isGedragenDoorTraject(a)).length;
-  const excellerenInBeweging = moving.filter((a) => !isGedragenDoorTraject(a)).length;
+  const excellerenInTraject = ex.filter((a) => a.status !== 'Niet overgenomen' && isCarriedByTraject(a)).length;
+  const excellerenInBeweging = moving.filter((a) => !isCarriedByTraject(a)).length;
   const toestand = gereedPercent >= 100 ? 'open' : excellerenInBeweging > 0 ? 'vroeg' : 'dicht';
   return { randvoorwaardelijk, gereedPercent, excelleren, excellerenInBeweging, excellerenInTraject, toestand };
 }
@@ -249,7 +249,7 @@ export type RapportActie = {
   eigenaar?: string;
   deadline?: CalendarDate;
   /** Eenmalig, or doorlopend vanaf `deadline` (with a deadline only). */
-  deadlineSoort?: DeadlineSoort;
+  deadlineSoort?: DeadlineKind;
   toelichting?: string;
   lopendTraject?: string;
   /** What the action is (the report's own words for the seeded actions). */
@@ -287,9 +287,9 @@ export type AdviesVoortgang = {
   oordeel: PlanningOordeel;
   termijn?: CalendarDate;
   /** The kind of the term: eenmalig, or doorlopend vanaf `termijn` (absent without a term). */
-  termijnSoort?: DeadlineSoort;
+  termijnSoort?: DeadlineKind;
   counts: ProgressCounts;
-  /** What was done: Afgerond only (`BELEGD_REGEL`). */
+  /** What was done: Afgerond only (`BELEGD_LINE`). */
   gedaan: RapportActie[];
   /** Placed by the college in a running track (Belegd in lopend traject), each with the track that carries it. */
   belegd: RapportActie[];
@@ -335,7 +335,7 @@ export type VoortgangInput = {
   peildatum: CalendarDate;
   adviezen: readonly Advies[];
   /** The actions as they were on `peildatum` (`planAt(histories, endOfDay(peildatum))`, or the live plan for today). */
-  acties: readonly ActieOpDatum[];
+  acties: readonly ActieAtDate[];
   portfolio?: readonly { id: string; value: PortfolioItem }[];
   /** The version history, for the developments since `sinds` (default: three months before the peildatum). */
   histories?: readonly ActieHistory[];
@@ -349,7 +349,7 @@ export type VoortgangInput = {
   domeinVoortgang?: readonly DomeinVoortgang[];
 };
 
-function rapportActie(a: ActieOpDatum, at: Date, rijen?: readonly DomeinVoortgang[]): RapportActie {
+function rapportActie(a: ActieAtDate, at: Date, rijen?: readonly DomeinVoortgang[]): RapportActie {
   const out: RapportActie = {
     id: a.id,
     nummer: a.value.nummer,
@@ -360,12 +360,12 @@ function rapportActie(a: ActieOpDatum, at: Date, rijen?: readonly DomeinVoortgan
   if (a.value.eigenaar?.displayName) out.eigenaar = a.value.eigenaar.displayName;
   if (a.value.deadline) {
     out.deadline = a.value.deadline;
-    out.deadlineSoort = deadlineSoort(a.value);
+    out.deadlineSoort = deadlineKind(a.value);
   }
   if (a.value.statusToelichting?.trim()) out.toelichting = a.value.statusToelichting.trim();
   if (a.value.lopendTraject?.trim()) out.lopendTraject = a.value.lopendTraject.trim();
   if (a.value.omschrijving?.trim()) out.omschrijving = a.value.omschrijving.trim();
-  if (rijen && heeftDomeinVoortgang(a.value)) {
+  if (rijen && hasDomeinVoortgang(a.value)) {
     const voortgang = actieVoortgang(a.value, rijen);
     out.domeinen = {
       afgerond: voortgang.afgerond,
@@ -383,7 +383,7 @@ function rapportActie(a: ActieOpDatum, at: Date, rijen?: readonly DomeinVoortgan
 function perDomeinActies(acties: readonly Actie[], rijen: readonly DomeinVoortgang[] | undefined): readonly Actie[] {
   if (!rijen) return acties;
   return acties.flatMap((a) =>
-    heeftDomeinVoortgang(a)
+    hasDomeinVoortgang(a)
       ? [...new Set(a.domeinen)].map((d) => ({ ...actieForDomein(a, rijen, d), domeinen: [d] }))
       : [a],
   );
@@ -405,7 +405,7 @@ function compareNext(a: RapportActie, b: RapportActie): number {
  * reaction and planning, the planning judgement, the counts, what was done, what is next, and the linked portfolio
  * projects; plus the counts per plateau, theme and domain and the plateau gate. The dashboard shows these numbers.
  */
-export function voortgangOp(input: VoortgangInput): Voortgangsrapportage {
+export function voortgangAt(input: VoortgangInput): Voortgangsrapportage {
   const at = endOfDay(input.peildatum);
   const inrichting = input.inrichting ?? ZOETERMEER_INRICHTING;
   const acties = input.acties.map((a) => a.value);
@@ -565,10 +565,10 @@ export function threeMonthsBefore(date: CalendarDate): CalendarDate {
 }
 
 /**
- * The shared actions' domain rows a report for `peildatum` uses, by the same rule as `actiesOpDatum`: the live rows
+ * The shared actions' domain rows a report for `peildatum` uses, by the same rule as `actiesAtDate`: the live rows
  * for today or later, the rows as their versions were at the end of that day for a past date.
  */
-export function domeinVoortgangOpDatum(input: {
+export function domeinVoortgangAtDate(input: {
   live: readonly DomeinVoortgang[];
   histories: readonly DomeinVoortgangHistory[];
   peildatum: CalendarDate;
@@ -583,12 +583,12 @@ export function domeinVoortgangOpDatum(input: {
  * as its version history shows it at the end of that day. The dashboard and the documents both choose through this
  * function, so for the same date they count the same actions.
  */
-export function actiesOpDatum(input: {
-  live: readonly ActieOpDatum[];
+export function actiesAtDate(input: {
+  live: readonly ActieAtDate[];
   histories: readonly ActieHistory[];
   peildatum: CalendarDate;
   now: Date;
-}): ActieOpDatum[] {
+}): ActieAtDate[] {
   if (compareCalendarDates(input.peildatum, amsterdamDate(input.now)) >= 0)
     return input.live.filter((a) => a.value.vervallen !== true);
   return planAt(input.histories, endOfDay(input.peildatum));

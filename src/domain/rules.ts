@@ -4,7 +4,7 @@
 import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from './dates.js';
 import type { Actie, ActieStatus, Advies, CalendarDate, Domein, ThemaCode } from './model.js';
 import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
-import { deadlineSoort } from './planning.js';
+import { deadlineKind } from './planning.js';
 import { isOpen, statusCategory } from './status.js';
 
 /** Statuses in which an action still holds up the actions that build on it. */
@@ -18,7 +18,7 @@ const BLOCKING_STATUSES: readonly ActieStatus[] = ['Niet gestart', 'Loopt', 'Geb
  */
 function deadlineApplies(actie: Actie): boolean {
   if (!isOpen(actie.status)) return false;
-  return deadlineSoort(actie) === 'eenmalig' || actie.status === 'Niet gestart';
+  return deadlineKind(actie) === 'eenmalig' || actie.status === 'Niet gestart';
 }
 
 /**
@@ -101,7 +101,7 @@ export type ProgressRow = ProgressCounts & {
 };
 
 /** Label of the group for actions whose advies is not in the given list (only with key 'thema'). */
-export const ONBEKEND_THEMA = 'onbekend';
+export const UNKNOWN_THEMA = 'onbekend';
 
 function emptyCounts(): ProgressCounts {
   return {
@@ -157,7 +157,7 @@ export function progressTotals(acties: readonly Actie[], now: Date): ProgressCou
  * in `acties` carries (a plan of another municipality may use fewer themes and domains than Zoetermeer's; issue 12,
  * point 8). An action with several domains counts in each.
  * Values the lists do not know (an advies missing from `adviezen`, a plateau or domain typed into SharePoint) get
- * their own rows after the known ones, sorted; for 'thema' such actions land in the row `ONBEKEND_THEMA`.
+ * their own rows after the known ones, sorted; for 'thema' such actions land in the row `UNKNOWN_THEMA`.
  * Overdue (`achterstallig`) is judged at `now`, Amsterdam time.
  */
 export function progressBy(
@@ -215,7 +215,7 @@ function groupKeysOf(actie: Actie, key: ProgressKey, themaOf: ReadonlyMap<number
     case 'plateau':
       return [actie.plateau];
     case 'thema':
-      return [themaOf.get(actie.advies) ?? ONBEKEND_THEMA];
+      return [themaOf.get(actie.advies) ?? UNKNOWN_THEMA];
     case 'domein':
       return [...new Set<Domein>(actie.domeinen)];
   }

@@ -28,7 +28,7 @@ export function samenhangOf(
 }
 
 /** One theme with its findings, or `thema: undefined` for findings without a theme. */
-export type BevindingenVanThema<B> = { thema: Thema | undefined; bevindingen: B[] };
+export type BevindingenOfThema<B> = { thema: Thema | undefined; bevindingen: B[] };
 
 /**
  * The findings grouped by theme in the themes' order (A, B, C), each group in number order; findings without a
@@ -37,9 +37,9 @@ export type BevindingenVanThema<B> = { thema: Thema | undefined; bevindingen: B[
 export function bevindingenPerThema<B extends Pick<Bevinding, 'nummer' | 'thema'>>(
   bevindingen: readonly B[],
   themas: readonly Thema[] = THEMAS,
-): BevindingenVanThema<B>[] {
+): BevindingenOfThema<B>[] {
   const sorted = [...bevindingen].sort((a, b) => a.nummer - b.nummer);
-  const groups: BevindingenVanThema<B>[] = themas
+  const groups: BevindingenOfThema<B>[] = themas
     .map((thema) => ({ thema, bevindingen: sorted.filter((b) => b.thema === thema.code) }))
     .filter((g) => g.bevindingen.length > 0);
   const known = new Set<ThemaCode>(themas.map((t) => t.code));

@@ -8,11 +8,11 @@ import { AMSTERDAM, isValidCalendarDate } from './dates.js';
 import { validationMessages as M, type DomainMessage } from './messages.js';
 import type { CalendarDate } from './model.js';
 import { nextOccurrence, occurrencesBetween, reminderTime } from './recurrence.js';
-import { parseMeetingSchedule, WEEKDAGEN, type Weekdag } from './schedule.js';
+import { parseMeetingSchedule, WEEKDAY_CODES, type WeekdayCode } from './schedule.js';
 
 /** What the schedule picker holds. Times are wall-clock times in Europe/Amsterdam. */
 export type ScheduleChoice = {
-  weekdagen: Weekdag[];
+  weekdagen: WeekdayCode[];
   /** "09:00". */
   tijd: string;
   /** 1 = every week, 2 = every other week, ... */
@@ -24,7 +24,7 @@ export type ScheduleChoice = {
 };
 
 /** Most weeks between meetings the picker offers (a quarter). */
-export const MAX_ELKE_WEKEN = 13;
+export const MAX_EVERY_WEEKS = 13;
 
 export type ScheduleChoiceProblem = {
   path: 'weekdagen' | 'tijd' | 'elkeWeken' | 'eersteDatum' | 'vervallen';
@@ -43,8 +43,8 @@ export function scheduleChoiceProblems(k: ScheduleChoice): ScheduleChoiceProblem
   const problems: ScheduleChoiceProblem[] = [];
   if (k.weekdagen.length === 0) problems.push({ path: 'weekdagen', message: M.keuzeGeenVergaderdag });
   if (!TIJD.test(k.tijd)) problems.push({ path: 'tijd', message: M.keuzeTijdOngeldig });
-  if (!Number.isInteger(k.elkeWeken) || k.elkeWeken < 1 || k.elkeWeken > MAX_ELKE_WEKEN) {
-    problems.push({ path: 'elkeWeken', message: M.keuzeElkeWekenOngeldig(MAX_ELKE_WEKEN) });
+  if (!Number.isInteger(k.elkeWeken) || k.elkeWeken < 1 || k.elkeWeken > MAX_EVERY_WEEKS) {
+    problems.push({ path: 'elkeWeken', message: M.keuzeElkeWekenOngeldig(MAX_EVERY_WEEKS) });
   }
   if (!isValidCalendarDate(k.eersteDatum)) {
     problems.push({ path: 'eersteDatum', message: M.keuzeEersteDatumOngeldig });
@@ -61,11 +61,11 @@ export function scheduleChoiceProblems(k: ScheduleChoice): ScheduleChoiceProblem
 }
 
 /** The weekday of a calendar date (the date's own weekday, whatever the time zone). */
-export function weekdayOf(date: CalendarDate): Weekdag {
+export function weekdayOf(date: CalendarDate): WeekdayCode {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   // 12:00 UTC of that date: the same calendar day everywhere, so getUTCDay is the date's weekday.
   const day = new Date(Date.UTC(y, m - 1, d, 12)).getUTCDay();
-  return WEEKDAGEN[(day + 6) % 7] as Weekdag;
+  return WEEKDAY_CODES[(day + 6) % 7] as WeekdayCode;
 }
 
 /**
@@ -75,7 +75,7 @@ export function weekdayOf(date: CalendarDate): Weekdag {
  */
 export function scheduleTextFromChoice(k: ScheduleChoice): string {
   const [hh = '09', mm = '00'] = k.tijd.split(':');
-  const days = WEEKDAGEN.filter((d) => k.weekdagen.includes(d));
+  const days = WEEKDAY_CODES.filter((d) => k.weekdagen.includes(d));
   const lines = [
     `DTSTART;TZID=${AMSTERDAM}:${compact(k.eersteDatum)}T${hh}${mm}00`,
     `RRULE:FREQ=WEEKLY;INTERVAL=${k.elkeWeken};BYDAY=${days.join(',')};BYHOUR=${Number(hh)};BYMINUTE=${Number(mm)}`,
@@ -127,7 +127,7 @@ export function scheduleChoiceFromText(text: string): ScheduleChoice | undefined
 export type UpcomingVergadering = { start: Date; kaartOm: Date };
 
 /**
- * The next `aantal` meetings after `now` of a schedule text, each with when its card goes out (`reminderTime`, the
+ * The next `countPhrase` meetings after `now` of a schedule text, each with when its card goes out (`reminderTime`, the
  * same rule the job uses), from the one recurrence expansion. Empty when the text is no schedule or yields none within
  * `horizonDagen`.
  */

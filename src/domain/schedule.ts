@@ -13,8 +13,8 @@
 import { AMSTERDAM, isValidCalendarDate } from './dates.js';
 import type { CalendarDate } from './model.js';
 
-export const WEEKDAGEN = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-export type Weekdag = (typeof WEEKDAGEN)[number];
+export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type WeekdayCode = (typeof WEEKDAY_CODES)[number];
 export const SCHEDULE_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY'] as const;
 export type ScheduleFrequency = (typeof SCHEDULE_FREQUENCIES)[number];
 
@@ -24,14 +24,14 @@ export type MeetingSchedule = {
   /** 1 = every period; 2 = every other week (needs `dtstart` to know which weeks). */
   interval: number;
   /** Meeting days; `ordinal` only with MONTHLY ("2TU" = second Tuesday, "-1FR" = last Friday). */
-  byDay: { day: Weekdag; ordinal?: number }[];
+  byDay: { day: WeekdayCode; ordinal?: number }[];
   byMonthDay: number[];
   byHour: number[];
   byMinute: number[];
   count?: number;
   /** The raw UNTIL value (`20261231` or `20261231T235959Z`). */
   until?: string;
-  wkst?: Weekdag;
+  wkst?: WeekdayCode;
   /** The anchor, local time in Amsterdam. */
   dtstart?: { date: CalendarDate; hour: number; minute: number; second: number };
   /**
@@ -61,8 +61,8 @@ function intList(value: string, min: number, max: number, allowNegative = false)
   return out;
 }
 
-function isWeekdag(s: string): s is Weekdag {
-  return (WEEKDAGEN as readonly string[]).includes(s);
+function isWeekdag(s: string): s is WeekdayCode {
+  return (WEEKDAY_CODES as readonly string[]).includes(s);
 }
 
 function parseDtstart(line: string): MeetingSchedule['dtstart'] | undefined {

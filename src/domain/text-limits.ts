@@ -11,7 +11,7 @@
  */
 
 /** Maximum length per free-text field (characters). */
-export const TEKST_MAX = {
+export const TEXT_MAX = {
   /** A SharePoint single line of text: titles, keys, names, planning, lopend traject, the college's planning. */
   regel: 255,
   /** Why an action or a portfolio item has its status (note column; the card's input takes the same). */
@@ -30,14 +30,14 @@ export const TEKST_MAX = {
   besluit: 255,
 } as const;
 
-export type TekstVeld = keyof typeof TEKST_MAX;
+export type TextFieldName = keyof typeof TEXT_MAX;
 
 /**
  * The longest run of characters without a break opportunity that documents and cards get: longer "words" (a pasted
  * URL, a key held down) get a zero-width space every this many characters, so a line breaker never has to split a
  * 10,000-character word letter by letter (which made the PDF take minutes).
  */
-export const WOORD_MAX = 30;
+export const WORD_MAX = 30;
 
 /** U+200B ZERO WIDTH SPACE: an invisible break opportunity (Unicode line breaking class ZW), in every font we use. */
 export const BREEKPUNT = '\u200B';
@@ -49,7 +49,7 @@ export const AFGEKAPT = '…';
  * `text` cut to at most `max` characters, ending in "…" when it was longer (the cut never splits a surrogate pair).
  * For texts that exceed their field's maximum anyway, for instance typed in SharePoint itself.
  */
-export function binnenLimiet(text: string, max: number): string {
+export function withinLimit(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = Math.max(0, max - AFGEKAPT.length);
   // Do not keep half of a surrogate pair.
@@ -62,7 +62,7 @@ export function binnenLimiet(text: string, max: number): string {
  * `text` with a zero-width space after every `every` characters of a run without whitespace or break opportunity;
  * shorter words are left alone. Linear in the text's length.
  */
-export function breekLangeWoorden(text: string, every: number = WOORD_MAX): string {
+export function breakLongWords(text: string, every: number = WORD_MAX): string {
   if (every < 1) throw new RangeError('every must be at least 1');
   let out = '';
   let run = 0;
@@ -83,6 +83,6 @@ export function breekLangeWoorden(text: string, every: number = WOORD_MAX): stri
 }
 
 /** A free text as documents and cards show it: cut to its field's maximum (with "…"), long words breakable. */
-export function displayText(text: string, veld: TekstVeld): string {
-  return breekLangeWoorden(binnenLimiet(text, TEKST_MAX[veld]));
+export function displayText(text: string, veld: TextFieldName): string {
+  return breakLongWords(withinLimit(text, TEXT_MAX[veld]));
 }

@@ -12,6 +12,6 @@ export const THEMAS: readonly Thema[] = [
 ];
 
 /** The Dutch name of a theme, e.g. 'A' → 'Structuur versterken'. */
-export function themaNaam(code: ThemaCode): string {
+export function themaTitle(code: ThemaCode): string {
   return THEMAS.find((t) => t.code === code)?.naam ?? code;
 }

@@ -16,10 +16,10 @@ import { ACTIENUMMER_PATTERN, compareActienummers } from './actienummer.js';
 import { compareCalendarDates, isValidCalendarDate, isValidKwartaal } from './dates.js';
 import { messageTemplatesNl, validationMessages as M, type DomainMessage, type DomainMessageKey } from './messages.js';
 import type { Actie, Advies, Bevinding, Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem, Thema } from './model.js';
-import { ACTIE_STATUSSEN, BEHAALD_WAARDEN, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN } from './model.js';
+import { ACTIE_STATUSES, BEHAALD_VALUES, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSES } from './model.js';
 import { ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import { parseMeetingSchedule, scheduleGaps } from './schedule.js';
-import { TEKST_MAX } from './text-limits.js';
+import { TEXT_MAX } from './text-limits.js';
 
 export { validationMessages } from './messages.js';
 export type { DomainMessage, DomainMessageKey } from './messages.js';
@@ -48,7 +48,7 @@ function addMessage(ctx: z.RefinementCtx, message: DomainMessage, path: (string 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
 /** SharePoint text columns hold at most 255 characters. */
-const MAX_TEXT = TEKST_MAX.regel;
+const MAX_TEXT = TEXT_MAX.regel;
 
 // ---------- building blocks ----------
 
@@ -157,9 +157,9 @@ export const kwartaaldoelSchema = z
         .string({ error: K.doelVerplicht })
         .trim()
         .min(1, { error: K.doelVerplicht })
-        .max(TEKST_MAX.kwartaaldoel, { error: K.doelTeLang }),
-      behaald: z.preprocess(absentIfEmpty, z.enum(BEHAALD_WAARDEN, { error: K.behaaldOngeldig }).optional()),
-      reden: optionalText(K.redenTeLang, TEKST_MAX.reden),
+        .max(TEXT_MAX.kwartaaldoel, { error: K.doelTeLang }),
+      behaald: z.preprocess(absentIfEmpty, z.enum(BEHAALD_VALUES, { error: K.behaaldOngeldig }).optional()),
+      reden: optionalText(K.redenTeLang, TEXT_MAX.reden),
     },
     { error: K.kwartaaldoelGeenObject },
   )
@@ -263,12 +263,12 @@ function buildSchemas(inrichting: Inrichting): Schemas {
       {
         nummer: actienummer(K.actienummerVorm),
         titel: requiredText(K.titelVerplicht, K.titelTeLang),
-        omschrijving: optionalText(K.omschrijvingTeLang, TEKST_MAX.omschrijving),
+        omschrijving: optionalText(K.omschrijvingTeLang, TEXT_MAX.omschrijving),
         advies: positiveInt(K.actieAdviesOngeldig),
         plateau: plateauKeuze,
         domeinen: domeinenKeuze,
-        status: z.enum(ACTIE_STATUSSEN, { error: K.statusOngeldig }),
-        statusToelichting: optionalText(K.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
+        status: z.enum(ACTIE_STATUSES, { error: K.statusOngeldig }),
+        statusToelichting: optionalText(K.statusToelichtingTeLang, TEXT_MAX.statusToelichting),
         eigenaar: optionalPerson,
         deadline: optionalDate(K.deadlineOngeldig),
         start: optionalDate(K.startOngeldig),
@@ -344,8 +344,8 @@ function buildSchemas(inrichting: Inrichting): Schemas {
       titel: requiredText(K.titelVerplicht, K.titelTeLang),
       thema: themaKeuze,
       plateau: plateauKeuze,
-      omschrijving: optionalText(K.omschrijvingTeLang, TEKST_MAX.omschrijving),
-      collegeReactie: freeText(TEKST_MAX.collegeReactie, K.collegeReactieTeLang),
+      omschrijving: optionalText(K.omschrijvingTeLang, TEXT_MAX.omschrijving),
+      collegeReactie: freeText(TEXT_MAX.collegeReactie, K.collegeReactieTeLang),
       collegePlanning: z.preprocess(
         emptyTextIfAbsent,
         z.string({ error: K.tekstVerwacht }).trim().max(MAX_TEXT, { error: K.collegePlanningTeLang }),
@@ -366,7 +366,7 @@ function buildSchemas(inrichting: Inrichting): Schemas {
     {
       nummer: positiveInt(K.bevindingnummerOngeldig),
       titel: requiredText(K.titelVerplicht, K.titelTeLang),
-      toelichting: freeText(TEKST_MAX.bevindingToelichting, K.bevindingToelichtingTeLang),
+      toelichting: freeText(TEXT_MAX.bevindingToelichting, K.bevindingToelichtingTeLang),
       thema: z.preprocess(absentIfEmpty, themaKeuze.optional()),
     },
     { error: K.bevindingGeenObject },
@@ -377,14 +377,14 @@ function buildSchemas(inrichting: Inrichting): Schemas {
       {
         key: requiredText(K.sleutelVerplicht, K.sleutelTeLang),
         titel: requiredText(K.titelVerplicht, K.titelTeLang),
-        omschrijving: freeText(TEKST_MAX.omschrijving, K.omschrijvingTeLang),
+        omschrijving: freeText(TEXT_MAX.omschrijving, K.omschrijvingTeLang),
         domein: domeinKeuze,
         opdrachtgever: optionalPerson,
         informatiemanager: optionalPerson,
         iaContact: optionalPerson,
         fase: z.enum(PORTFOLIO_FASEN, { error: K.faseOngeldig }),
-        status: z.enum(PORTFOLIO_STATUSSEN, { error: K.portfolioStatusOngeldig }),
-        statusToelichting: optionalText(K.statusToelichtingTeLang, TEKST_MAX.statusToelichting),
+        status: z.enum(PORTFOLIO_STATUSES, { error: K.portfolioStatusOngeldig }),
+        statusToelichting: optionalText(K.statusToelichtingTeLang, TEXT_MAX.statusToelichting),
         prioriteit: z.preprocess((v) => (v === null ? undefined : v), positiveInt(K.prioriteitOngeldig).optional()),
         ditKwartaal: z.enum(KWARTAAL_KEUZES, { error: K.ditKwartaalOngeldig }),
         start: optionalDate(K.startOngeldig),

@@ -12,7 +12,7 @@ import type { IContainer, TextColor } from '@microsoft/teams.cards';
 import { composeAgenda, isActieOfMT, type Agenda } from '../domain/agenda.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import { concernDomein } from '../domain/inrichting-basis.js';
-import { ACTIE_STATUSSEN, type Actie, type ActieStatus, type Domein, type MT } from '../domain/model.js';
+import { ACTIE_STATUSES, type Actie, type ActieStatus, type Domein, type MT } from '../domain/model.js';
 import { occurrencesBetween } from '../domain/recurrence.js';
 import { parseMeetingSchedule } from '../domain/schedule.js';
 import { findSiteUser } from '../domain/site-user.js';
@@ -23,7 +23,7 @@ import {
   ActieValidationError,
   createActiesStore,
   type ActieChange,
-  type Namens,
+  type OnBehalf,
 } from '../data/acties-store.js';
 import {
   agenderingBesluit,
@@ -56,9 +56,9 @@ import type { AgenderingBesprokenRequest, StatusUpdateRequest } from './verbs.js
 import { agenderingDomein, type Agendering } from '../domain/agendering.js';
 import {
   actieForDomein,
-  domeinStanden,
+  domeinStates,
   ownDomeinOfMT,
-  heeftDomeinVoortgang,
+  hasDomeinVoortgang,
   type DomeinVoortgang,
   type DomeinVoortgangChange,
 } from '../domain/domein-voortgang.js';
@@ -364,7 +364,7 @@ export type BesluitResult = {
  * by the person (the site user found by e-mail or UPN, like "Besproken"), now. `clientKey` is `besluitClientKey`
  * (meeting, person, normalised text), so a retried invoke or a second click with the same text records once: a key
  * already among this meeting's decisions writes nothing, and a create that meets the unique ClientKey answers with
- * the stored item. The text was checked by the caller (`besluitTekstProblem`).
+ * the stored item. The text was checked by the caller (`besluitTextProblem`).
  */
 export async function recordBesluitFromCard(
   deps: CardActionDeps,
@@ -423,14 +423,14 @@ function withActie(ctx: CardContext, actie: Loaded<Actie>): CardContext {
 }
 
 function isActieStatus(value: string): value is ActieStatus {
-  return (ACTIE_STATUSSEN as readonly string[]).includes(value);
+  return (ACTIE_STATUSES as readonly string[]).includes(value);
 }
 
 /**
  * Writes the status (with the optional reason and new deadline) of one action from the card to SharePoint, through
  * the actions store, with the card's eTag as If-Match. The move must be allowed by the plan's transitions, and a move
  * that needs a reason needs one typed on the card (the reason already stored does not count for a new move). The
- * bot writes with the app's identity, so the same write records the person who clicked (`Namens`: their name, the
+ * bot writes with the app's identity, so the same write records the person who clicked (`OnBehalf`: their name, the
  * site user when the site knows them, and when), and the version history names them next to the app.
  */
 export async function updateActieStatus(
@@ -449,10 +449,7 @@ export async function updateActieStatus(
     return { kind: 'invalid', ctx, message: `"${request.status}" is geen status van het actieplan.` };
   const domein = ownDomeinOfMT(ctx.mt.value.domeinen, actie.value);
   if (domein === undefined) {
-    if (
-      heeftDomeinVoortgang(actie.value) &&
-      ctx.plan.domeinVoortgang.some((r) => r.value.actie === actie.value.nummer)
-    ) {
+    if (hasDomeinVoortgang(actie.value) && ctx.plan.domeinVoortgang.some((r) => r.value.actie === actie.value.nummer)) {
       // The CMT sees the roll-up: the action's own status would be overridden by its domains' rows at once.
       return {
         kind: 'invalid',
@@ -467,7 +464,7 @@ export async function updateActieStatus(
     return { kind: 'invalid', ctx, message: 'Vul de nieuwe deadline in als datum (bijvoorbeeld 2026-12-31).' };
   }
   const user = findSiteUser(ctx.plan.users, actor);
-  const namens: Namens = {
+  const namens: OnBehalf = {
     naam: actor.displayName,
     op: `${at.toISOString().slice(0, 19)}Z`,
     ...(user ? { door: user } : {}),
@@ -525,7 +522,7 @@ async function updateDomeinRij(
   domein: Domein,
   request: StatusUpdateRequest,
   status: ActieStatus,
-  namens: Namens,
+  namens: OnBehalf,
 ): Promise<StatusUpdateOutcome> {
   const rij = ctx.plan.domeinVoortgang.find((r) => r.value.actie === actie.value.nummer && r.value.domein === domein);
   const stale = (theirs: Loaded<DomeinVoortgang> | undefined): StatusUpdateOutcome => ({
@@ -534,7 +531,7 @@ async function updateDomeinRij(
     message: `De voortgang van ${domein} op actie ${actie.value.nummer} is intussen door iemand anders gewijzigd. Er is niets opgeslagen. De kaart toont nu de actuele stand; kies opnieuw als de wijziging nog nodig is.`,
   });
   if (rij && request.rijId !== rij.id) return stale(rij);
-  const stand = domeinStanden(actie.value, rij ? [rij.value] : []).find((d) => d.domein === domein);
+  const stand = domeinStates(actie.value, rij ? [rij.value] : []).find((d) => d.domein === domein);
   const transition = checkTransition(stand?.status ?? actie.value.status, status, request.toelichting);
   if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
   const change: DomeinVoortgangChange = { status };

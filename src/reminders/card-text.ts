@@ -14,7 +14,7 @@ import { format } from 'date-fns';
 import { nl } from 'date-fns/locale';
 import { AMSTERDAM, isValidCalendarDate } from '../domain/dates.js';
 import type { CalendarDate } from '../domain/model.js';
-import { breekLangeWoorden } from '../domain/text-limits.js';
+import { breakLongWords } from '../domain/text-limits.js';
 
 /**
  * Characters escaped with a backslash wherever they occur. CommonMark allows a backslash before any ASCII punctuation
@@ -51,7 +51,7 @@ export function truncateText(text: string, max: number): string {
  */
 export function escapeCardText(text: string, max = 500): string {
   const oneLine = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-  const cut = breekLangeWoorden(truncateText(oneLine, max));
+  const cut = breakLongWords(truncateText(oneLine, max));
   return cut
     .replace(ESCAPE_EVERYWHERE, (c) => `\\${c}`)
     .replace(LEADING_BULLET, '\\$1')
@@ -72,14 +72,14 @@ export function changedBy(wat: string, door: string, op: Date): string {
 }
 
 /** "31 december 2025" for a calendar date; a value that is not a date is shown as it is (escaped by the caller). */
-export function formatDatum(date: CalendarDate): string {
+export function formatDateNl(date: CalendarDate): string {
   if (!isValidCalendarDate(date)) return date;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return format(new TZDate(y, m - 1, d, 12, 0, 0, AMSTERDAM), 'd MMMM yyyy', { locale: nl });
 }
 
 /** "1 actie", "3 acties": Dutch singular and plural. */
-export function aantal(n: number, enkelvoud: string, meervoud: string): string {
+export function countPhrase(n: number, enkelvoud: string, meervoud: string): string {
   return `${n} ${n === 1 ? enkelvoud : meervoud}`;
 }
 
@@ -92,10 +92,10 @@ const DAGEN_PER_MAAND = 365.25 / 12;
  * makes a reader do arithmetic and "16,8 maanden" is false precision. Singular forms: "1 dag", "1 week", "1 maand".
  * @throws RangeError for a negative or non-integer number of days (a caller bug: overdue days come from the domain).
  */
-export function duurTeLaat(dagen: number): string {
+export function lateBy(dagen: number): string {
   if (!Number.isInteger(dagen) || dagen < 0)
-    throw new RangeError(`duurTeLaat: dagen moet een geheel getal ≥ 0 zijn, niet ${dagen}`);
-  if (dagen < 7) return aantal(dagen, 'dag', 'dagen');
-  if (dagen <= 30) return aantal(Math.max(1, Math.round(dagen / 7)), 'week', 'weken');
-  return aantal(Math.max(1, Math.round(dagen / DAGEN_PER_MAAND)), 'maand', 'maanden');
+    throw new RangeError(`lateBy: dagen moet een geheel getal ≥ 0 zijn, niet ${dagen}`);
+  if (dagen < 7) return countPhrase(dagen, 'dag', 'dagen');
+  if (dagen <= 30) return countPhrase(Math.max(1, Math.round(dagen / 7)), 'week', 'weken');
+  return countPhrase(Math.max(1, Math.round(dagen / DAGEN_PER_MAAND)), 'maand', 'maanden');
 }

@@ -51,9 +51,9 @@ import type {
 import { isActienummer } from '../domain/actienummer.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import { allowedTransitions } from '../domain/status.js';
-import { TEKST_MAX } from '../domain/text-limits.js';
-import { aantal, duurTeLaat, escapeCardText, formatDatum, formatMoment } from './card-text.js';
-import { AGENDERING_CITATEN, AGENDERING_MAX, type GeagendeerdItem } from '../domain/agendering.js';
+import { TEXT_MAX } from '../domain/text-limits.js';
+import { countPhrase, lateBy, escapeCardText, formatDateNl, formatMoment } from './card-text.js';
+import { AGENDERING_CITATIONS, AGENDERING_MAX, type AgenderingItem } from '../domain/agendering.js';
 import {
   AGENDEREN_INPUT_IDS,
   agenderingBesluitInputId,
@@ -143,7 +143,7 @@ function safeNummer(nummer: string): string {
 
 function datum(d: string | undefined): string {
   if (d === undefined) return 'geen';
-  return isValidCalendarDate(d) ? formatDatum(d) : escapeCardText(d, 20);
+  return isValidCalendarDate(d) ? formatDateNl(d) : escapeCardText(d, 20);
 }
 
 function naam(p: AgendaActie['eigenaar']): string {
@@ -191,7 +191,7 @@ function statusForm(ctx: Context, a: AgendaActie): IActionSet {
     id: ids.toelichting,
     label: 'Toelichting (verplicht bij blokkeren, niet overnemen, heropenen)',
     isMultiline: true,
-    maxLength: TEKST_MAX.statusToelichting,
+    maxLength: TEXT_MAX.statusToelichting,
   };
   const deadline: IDateInput = { type: 'Input.Date', id: ids.deadline, label: 'Nieuwe deadline (optioneel)' };
   const show: IShowCardAction = {
@@ -236,7 +236,7 @@ const PORTFOLIO_VELD: Record<PortfolioSnapshotField, string> = {
 
 function changeValue(field: string, v: string | undefined): string {
   if (v === undefined) return '—';
-  return field === 'deadline' && isValidCalendarDate(v) ? formatDatum(v) : escapeCardText(v, 80);
+  return field === 'deadline' && isValidCalendarDate(v) ? formatDateNl(v) : escapeCardText(v, 80);
 }
 
 function changeLine<F extends string>(changes: FieldChange<F>[], labels: Record<F, string>): string {
@@ -300,8 +300,8 @@ function overdueSection(ctx: Context, agenda: Agenda): Section {
           a,
           [
             a.doorlopend
-              ? `Doorlopend vanaf de deadline, nog niet gestart (${duurTeLaat(a.dagenTeLaat)}).`
-              : `${duurTeLaat(a.dagenTeLaat)} te laat.`,
+              ? `Doorlopend vanaf de deadline, nog niet gestart (${lateBy(a.dagenTeLaat)}).`
+              : `${lateBy(a.dagenTeLaat)} te laat.`,
           ],
           f,
         ),
@@ -334,7 +334,7 @@ function blockedSection(ctx: Context, agenda: Agenda): Section {
 
 function dueSection(ctx: Context, agenda: Agenda): Section {
   return {
-    title: `Deadline tot en met ${formatDatum(agenda.dueUntil)}`,
+    title: `Deadline tot en met ${formatDateNl(agenda.dueUntil)}`,
     total: agenda.dueBeforeNextMeeting.length,
     color: 'Accent',
     noun: ACTIES,
@@ -492,7 +492,7 @@ function personalSection(ctx: Context, agenda: Agenda, userDisplayName: string):
     noun: ACTIES,
     candidates: own.map(({ actie, dagenTeLaat }) => ({
       actie,
-      build: (f) => actieRow(ctx, actie, dagenTeLaat === undefined ? [] : [`${duurTeLaat(dagenTeLaat)} te laat.`], f),
+      build: (f) => actieRow(ctx, actie, dagenTeLaat === undefined ? [] : [`${lateBy(dagenTeLaat)} te laat.`], f),
     })),
   };
 }
@@ -505,7 +505,7 @@ const AGENDERINGEN: Noun = {
 };
 
 /** The CMT's tick of one escalation: an optional decision and "Besproken" (If-Match with the escalation's eTag). */
-function agenderingTick(ctx: Context, g: GeagendeerdItem): IActionSet {
+function agenderingTick(ctx: Context, g: AgenderingItem): IActionSet {
   const besluit: ITextInput = {
     type: 'Input.Text',
     id: agenderingBesluitInputId(g.id),
@@ -613,7 +613,7 @@ function agenderenForm(ctx: Context, agenda: Agenda): IShowCardAction | undefine
   const more = agenda.openActies.length - actie.choices.length;
   // The same words as the tab's dialog: the seeds' own, quoted, with their passages.
   const uitleg = text(
-    `Het CMT “${AGENDERING_CITATEN.voortgangsbewaking}” (003:726). Agendeer een actie in het CMT als een besluit blijft hangen. Uit het rapport (001:1324–1326): “… ${AGENDERING_CITATEN.escaleren}”.`,
+    `Het CMT “${AGENDERING_CITATIONS.voortgangsbewaking}” (003:726). Agendeer een actie in het CMT als een besluit blijft hangen. Uit het rapport (001:1324–1326): “… ${AGENDERING_CITATIONS.escaleren}”.`,
     { isSubtle: true, size: 'Small' },
   );
   return {
@@ -627,7 +627,7 @@ function agenderenForm(ctx: Context, agenda: Agenda): IShowCardAction | undefine
         ...(more > 0
           ? [
               text(
-                `Niet in deze lijst: ${aantal(more, 'andere open actie', 'andere open acties')}. Agendeer die vanuit het actieplan.`,
+                `Niet in deze lijst: ${countPhrase(more, 'andere open actie', 'andere open acties')}. Agendeer die vanuit het actieplan.`,
                 { isSubtle: true, size: 'Small' },
               ),
             ]
@@ -648,7 +648,7 @@ function sectionHeading(s: Section): ITextBlock {
 function restLine(n: number, noun: Noun, shown: number): ITextBlock {
   const t =
     shown === 0
-      ? `${aantal(n, noun.one, noun.many)}, zie het actieplan.`
+      ? `${countPhrase(n, noun.one, noun.many)}, zie het actieplan.`
       : `En ${n} ${n === 1 ? noun.otherOne : noun.otherMany}, zie het actieplan.`;
   return text(t, { isSubtle: true });
 }
@@ -671,7 +671,8 @@ export function sectionLink(deepLink: string, filter: Record<string, string> = {
 
 /** "En 14 meer in het actieplan" as a button to the section in the tab's list. */
 function restLink(n: number, noun: Noun, shown: number, url: string): IActionSet {
-  const title = shown === 0 ? `${aantal(n, noun.one, noun.many)} in het actieplan` : `En ${n} meer in het actieplan`;
+  const title =
+    shown === 0 ? `${countPhrase(n, noun.one, noun.many)} in het actieplan` : `En ${n} meer in het actieplan`;
   return { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title, url }] };
 }
 
@@ -805,9 +806,12 @@ function meetingDecisions(ctx: Context, besluiten: readonly string[]): IContaine
   ];
   if (texts.length > shown.length)
     items.push(
-      text(`En ${aantal(texts.length - shown.length, 'eerder besluit', 'eerdere besluiten')}, zie het actieplan.`, {
-        isSubtle: true,
-      }),
+      text(
+        `En ${countPhrase(texts.length - shown.length, 'eerder besluit', 'eerdere besluiten')}, zie het actieplan.`,
+        {
+          isSubtle: true,
+        },
+      ),
     );
   items.push(...shown.map((d) => text(`• ${escapeCardText(d, 200)}`, { spacing: 'Small' })));
   const input: ITextInput = {
@@ -900,7 +904,7 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     if (omitted > 0) {
       body.push(
         text(
-          `Niet alles past op deze kaart: ${aantal(omitted, 'regel staat', 'regels staan')} alleen in het actieplan. De meest urgente staan bovenaan.`,
+          `Niet alles past op deze kaart: ${countPhrase(omitted, 'regel staat', 'regels staan')} alleen in het actieplan. De meest urgente staan bovenaan.`,
           {
             weight: 'Bolder',
             spacing: 'Medium',

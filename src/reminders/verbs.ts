@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { TEKST_MAX } from '../domain/text-limits.js';
+import { TEXT_MAX } from '../domain/text-limits.js';
 
 /**
  * The verbs of the agenda card's `Action.Execute` buttons and the data they carry back to the bot. The card builds
@@ -136,14 +136,14 @@ export function parseStatusUpdate(value: unknown): StatusUpdateRequest | undefin
 /** The id of the card's decision input (one per card, so a fixed id). */
 export const BESLUIT_INPUT_ID = 'besluit-tekst';
 /** A decision is the Besluiten list's Title: one line of at most 255 characters. */
-export const BESLUIT_MAX_LENGTH = TEKST_MAX.besluit;
+export const BESLUIT_MAX_LENGTH = TEXT_MAX.besluit;
 
 /** What a `besluit-vastleggen` invoke carries: the button's data and the typed decision, on one line. */
 export type BesluitRequest = { mtKey: string; occurrenceKey: string; tekst: string };
 
 /**
  * The decision a `besluit-vastleggen` invoke asks to record. Line breaks and runs of spaces become one space (the
- * list column holds one line); the text may come back empty or too long, which `besluitTekstProblem` refuses.
+ * list column holds one line); the text may come back empty or too long, which `besluitTextProblem` refuses.
  */
 export function parseBesluitRequest(value: unknown): BesluitRequest | undefined {
   const data = parseCardActionData(value);
@@ -154,7 +154,7 @@ export function parseBesluitRequest(value: unknown): BesluitRequest | undefined 
 }
 
 /** Why a typed decision cannot be recorded (a Dutch sentence for the person), or undefined when it can. */
-export function besluitTekstProblem(tekst: string): string | undefined {
+export function besluitTextProblem(tekst: string): string | undefined {
   if (tekst.trim() === '') return 'Typ eerst het besluit in het vak "Besluit vastleggen". Er is niets vastgelegd.';
   // UTF-16 units, as the card's maxLength and SharePoint's text column count them.
   const length = tekst.length;
@@ -167,19 +167,19 @@ export function besluitTekstProblem(tekst: string): string | undefined {
  * A typed decision as it counts for "the same decision": trimmed, runs of white space as one space, Unicode NFC,
  * case-folded. Only for the ClientKey; the decision is stored as typed (`parseBesluitRequest`).
  */
-export function besluitKeyTekst(tekst: string): string {
+export function besluitKeyText(tekst: string): string {
   return tekst.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**
  * The ClientKey of a decision typed on the card: the meeting (occurrence key), the person who acts (their Teams user
- * id) and the normalised text (`besluitKeyTekst`), hashed to a short fixed length. The same person recording the
+ * id) and the normalised text (`besluitKeyText`), hashed to a short fixed length. The same person recording the
  * same text for the same meeting lands once, however often they click (a retried invoke, or a click again after the
  * card could not be updated); another text or another person is another decision.
  */
 export function besluitClientKey(occurrenceKey: string, personId: string, tekst: string): string {
   const hash = createHash('sha256')
-    .update(JSON.stringify(['besluit', occurrenceKey, personId, besluitKeyTekst(tekst)]))
+    .update(JSON.stringify(['besluit', occurrenceKey, personId, besluitKeyText(tekst)]))
     .digest('base64url');
   return `kaart-besluit:${hash}`;
 }
@@ -236,7 +236,7 @@ export function parseAgenderingBesproken(value: unknown): AgenderingBesprokenReq
  */
 export function agenderingClientKey(occurrenceKey: string, personId: string, actieId: string, reden: string): string {
   const hash = createHash('sha256')
-    .update(JSON.stringify(['agendering', occurrenceKey, personId, actieId, besluitKeyTekst(reden)]))
+    .update(JSON.stringify(['agendering', occurrenceKey, personId, actieId, besluitKeyText(reden)]))
     .digest('base64url');
   return `kaart-agendering:${hash}`;
 }

@@ -3,34 +3,34 @@
  * judgement and the plateau gate, and dates written out in Dutch. The documents are Dutch only: they are attached to
  * a raadsinformatiebrief. Pure: no I/O, no clock.
  */
-import { amsterdamDate, isValidCalendarDate, MAANDEN_NL } from '../domain/dates.js';
+import { amsterdamDate, isValidCalendarDate, MONTHS_NL } from '../domain/dates.js';
 import type { CalendarDate, Plateau, ThemaCode } from '../domain/model.js';
-import type { DeadlineSoort } from '../domain/planning.js';
+import type { DeadlineKind } from '../domain/planning.js';
 import { PLANNING_OORDELEN, type PlanningOordeel, type PlateauGate } from '../domain/report.js';
 import type { ProgressCounts } from '../domain/rules.js';
 import type { StatusCategory } from '../domain/status.js';
-import { themaNaamIn, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
+import { themaNameIn, ZOETERMEER_INRICHTING, type Inrichting } from '../domain/inrichting-basis.js';
 
 export const RAPPORT_TITEL = 'Voortgangsrapportage Actieplan Digitaal Leiderschap';
 export const DEFAULT_GEMEENTE = 'Gemeente Zoetermeer';
 
 /** What a report says where a section has nothing to show. */
-export const GEEN = 'Geen.';
+export const NONE_TEXT = 'Geen.';
 
 /**
  * A calendar date written out in Dutch: `2025-06-30` → `30 juni 2025`. A calendar date already is a day in
  * Amsterdam, so no time zone is involved. Text that is not a calendar date comes back unchanged (data from
  * SharePoint can be anything; a report must not fail on it).
  */
-export function datumNl(d: CalendarDate): string {
+export function dateNl(d: CalendarDate): string {
   if (!isValidCalendarDate(d)) return d;
   const [y, m, day] = d.split('-');
-  return `${Number(day)} ${MAANDEN_NL[Number(m) - 1]} ${Number(y)}`;
+  return `${Number(day)} ${MONTHS_NL[Number(m) - 1]} ${Number(y)}`;
 }
 
 /** The day an instant falls on in Europe/Amsterdam, written out in Dutch: 2025-06-29T22:30Z → `30 juni 2025`. */
-export function datumNlOp(at: Date): string {
-  return datumNl(amsterdamDate(at));
+export function dateTimeNl(at: Date): string {
+  return dateNl(amsterdamDate(at));
 }
 
 /** The report categories of a status, as the counts tables name them. */
@@ -43,7 +43,7 @@ export const STATUS_CATEGORIE: Readonly<Record<StatusCategory, string>> = {
 };
 
 /** The columns of every counts table, in this order. `lopend` includes Belegd in lopend traject. */
-export const TELLING_KOLOMMEN: readonly { key: keyof Omit<ProgressCounts, 'percentAfgerond'>; label: string }[] = [
+export const COUNT_COLUMNS: readonly { key: keyof Omit<ProgressCounts, 'percentAfgerond'>; label: string }[] = [
   { key: 'total', label: 'Totaal' },
   { key: 'afgerond', label: STATUS_CATEGORIE.afgerond },
   { key: 'lopend', label: STATUS_CATEGORIE.lopend },
@@ -53,12 +53,12 @@ export const TELLING_KOLOMMEN: readonly { key: keyof Omit<ProgressCounts, 'perce
   { key: 'achterstallig', label: 'Achterstallig' },
 ];
 
-/** The counts in the order of `TELLING_KOLOMMEN`. */
+/** The counts in the order of `COUNT_COLUMNS`. */
 export function countCells(c: ProgressCounts): number[] {
-  return TELLING_KOLOMMEN.map((k) => c[k.key]);
+  return COUNT_COLUMNS.map((k) => c[k.key]);
 }
 
-export const TELLING_TOELICHTING =
+export const COUNT_EXPLANATION =
   'Lopend omvat ook acties die zijn belegd in een lopend traject. Achterstallig: open acties waarvan de deadline op de peildatum is verstreken (ook meegeteld onder hun status); bij een doorlopende afspraak alleen als de actie dan nog niet is gestart.';
 
 /** Under the counts per domain: why that table has no total. */
@@ -75,15 +75,15 @@ export const OORDEEL: Readonly<Record<PlanningOordeel, string>> = {
   'geen-termijn': 'Geen termijn',
 };
 
-export const OORDEEL_VOLGORDE: readonly PlanningOordeel[] = PLANNING_OORDELEN;
+export const OORDEEL_ORDER: readonly PlanningOordeel[] = PLANNING_OORDELEN;
 
 /** The judgements that call for attention (shown in bold, as a warning). */
-export function isWaarschuwing(oordeel: PlanningOordeel): boolean {
+export function isWarning(oordeel: PlanningOordeel): boolean {
   return oordeel === 'niet-gehaald' || oordeel === 'niet-gestart';
 }
 
 /** What each judgement means, for the summary. */
-export const OORDEEL_UITLEG: Readonly<Record<PlanningOordeel, string>> = {
+export const OORDEEL_EXPLANATIONS: Readonly<Record<PlanningOordeel, string>> = {
   gehaald: 'de termijn is verstreken en alle acties zijn afgerond of niet overgenomen',
   'niet-gehaald':
     'een eenmalige termijn is verstreken en er staat nog ten minste één actie open (ook belegd in een lopend traject)',
@@ -94,14 +94,14 @@ export const OORDEEL_UITLEG: Readonly<Record<PlanningOordeel, string>> = {
 };
 
 /** The planning of one advies in one sentence: the college's text and the term that follows from it, with its kind. */
-export function planningZin(collegePlanning: string, termijn?: CalendarDate, soort?: DeadlineSoort): string {
+export function planningSentence(collegePlanning: string, termijn?: CalendarDate, soort?: DeadlineKind): string {
   const planning = collegePlanning.trim()
     ? `“${collegePlanning.trim()}”`
     : 'Het college gaf voor dit advies geen planning';
   const uitTermijn = termijn
     ? soort === 'doorlopend'
-      ? `, doorlopend vanaf ${datumNl(termijn)}`
-      : `, termijn ${datumNl(termijn)}`
+      ? `, doorlopend vanaf ${dateNl(termijn)}`
+      : `, termijn ${dateNl(termijn)}`
     : '';
   return `${planning}${uitTermijn}.`;
 }
@@ -110,7 +110,7 @@ export function planningZin(collegePlanning: string, termijn?: CalendarDate, soo
  * The state of the plateau gate ("eerst het fundament") in a few words; "vroeg" names the set-up's last plateau
  * (Zoetermeer's Excelleren when no set-up is given).
  */
-export function gateToestand(
+export function gateState(
   toestand: PlateauGate['toestand'],
   plateaus: readonly Plateau[] = ZOETERMEER_INRICHTING.plateaus,
 ): string {
@@ -135,7 +135,7 @@ function trajectZin(gate: PlateauGate, laatste: string): string {
  * The plateau gate in one sentence (the same wording as the dashboard), naming the set-up's first and last plateau
  * (Zoetermeer's Randvoorwaardelijk and Excelleren when no set-up is given).
  */
-export function gateZin(gate: PlateauGate, plateaus: readonly Plateau[] = ZOETERMEER_INRICHTING.plateaus): string {
+export function gateSentence(gate: PlateauGate, plateaus: readonly Plateau[] = ZOETERMEER_INRICHTING.plateaus): string {
   const eerste = plateaus[0] ?? '';
   const laatste = plateaus[plateaus.length - 1] ?? '';
   const rv = gate.randvoorwaardelijk;
@@ -153,28 +153,28 @@ export function gateZin(gate: PlateauGate, plateaus: readonly Plateau[] = ZOETER
 
 /** "Thema A: Structuur versterken": the theme's name as the municipality's set-up gives it. */
 export function themaLabel(code: ThemaCode, inrichting: Inrichting = ZOETERMEER_INRICHTING): string {
-  return `Thema ${code}: ${themaNaamIn(inrichting, code)}`;
+  return `Thema ${code}: ${themaNameIn(inrichting, code)}`;
 }
 
 export function plateauLabel(plateau: Plateau): string {
   return `Plateau: ${plateau}`;
 }
 
-export function adviesKop(nummer: number, titel: string): string {
+export function adviesHeading(nummer: number, titel: string): string {
   return `Advies ${nummer}. ${titel}`;
 }
 
 /** The standard footer text next to the page number. */
 export function voetregel(gemeente: string, peildatum: CalendarDate): string {
-  return `${gemeente} · Voortgangsrapportage peildatum ${datumNl(peildatum)}`;
+  return `${gemeente} · Voortgangsrapportage peildatum ${dateNl(peildatum)}`;
 }
 
-export function paginaTekst(pagina: number, totaal: number): string {
+export function pageText(pagina: number, totaal: number): string {
   return `Pagina ${pagina} van ${totaal}`;
 }
 
 /** A file name for the report: `voortgangsrapportage-2025-12-31.pdf`. */
-export function rapportBestandsnaam(peildatum: CalendarDate, extensie: 'pdf' | 'docx'): string {
+export function rapportFileName(peildatum: CalendarDate, extensie: 'pdf' | 'docx'): string {
   const datum = isValidCalendarDate(peildatum) ? peildatum : 'onbekend';
   return `voortgangsrapportage-${datum}.${extensie}`;
 }

@@ -1,41 +1,41 @@
 /**
  * The voortgangsrapportage as a neutral outline: blocks of headings, paragraphs, tables and charts in reading order.
  * The PDF (pdfkit, tagged) and Word (docx) builders render this one outline, so both documents have the same
- * structure, texts and numbers, and those numbers are the model's (`voortgangOp`), as on the dashboard.
+ * structure, texts and numbers, and those numbers are the model's (`voortgangAt`), as on the dashboard.
  *
- * Texts from SharePoint are untrusted: every text passes `schoon` (no control characters that would make the Word
+ * Texts from SharePoint are untrusted: every text passes `cleanText` (no control characters that would make the Word
  * file unreadable, one kind of line break) and is only ever used as plain text, never as markup.
  * Pure: no I/O, no clock.
  */
 import type { BorgingMT } from '../domain/borging.js';
-import { DOORLOPEND_REGEL } from '../domain/planning.js';
+import { DOORLOPEND_LINE } from '../domain/planning.js';
 import {
-  BELEGD_REGEL,
+  BELEGD_LINE,
   type AdviesVoortgang,
   type RapportActie,
   type RapportProject,
   type Voortgangsrapportage,
 } from '../domain/report.js';
 import type { ProgressCounts, ProgressRow } from '../domain/rules.js';
-import { breekLangeWoorden, displayText, type TekstVeld } from '../domain/text-limits.js';
-import { concernDomein, themaNaamIn, type Inrichting } from '../domain/inrichting-basis.js';
+import { breakLongWords, displayText, type TextFieldName } from '../domain/text-limits.js';
+import { concernDomein, themaNameIn, type Inrichting } from '../domain/inrichting-basis.js';
 import {
-  adviesKop,
-  datumNl,
-  datumNlOp,
-  gateToestand,
-  gateZin,
-  GEEN,
-  isWaarschuwing,
+  adviesHeading,
+  dateNl,
+  dateTimeNl,
+  gateState,
+  gateSentence,
+  NONE_TEXT,
+  isWarning,
   OORDEEL,
-  OORDEEL_UITLEG,
-  OORDEEL_VOLGORDE,
-  planningZin,
+  OORDEEL_EXPLANATIONS,
+  OORDEEL_ORDER,
+  planningSentence,
   plateauLabel,
   RAPPORT_TITEL,
-  TELLING_KOLOMMEN,
+  COUNT_COLUMNS,
   PER_DOMEIN_TOELICHTING,
-  TELLING_TOELICHTING,
+  COUNT_EXPLANATION,
   countCells,
   themaLabel,
 } from './labels.js';
@@ -69,7 +69,7 @@ export type Block =
    */
   | { kind: 'figuur'; alt: string; soorten: string[]; balken: { label: string; waarden: number[] }[] };
 
-export type RapportOpzet = {
+export type RapportOutline = {
   /** The document title, also its metadata title. */
   titel: string;
   gemeente: string;
@@ -90,7 +90,7 @@ const ONGELDIG =
  * Makes an untrusted text safe to put in a document as plain text: no control characters, no lone surrogates, `\n`
  * as the only line break, no trailing whitespace. Anything that is not a string becomes the empty string.
  */
-export function schoon(text: unknown): string {
+export function cleanText(text: unknown): string {
   if (typeof text !== 'string') return '';
   return text
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
@@ -105,13 +105,13 @@ export function schoon(text: unknown): string {
  * longer than the app allows) and with a break opportunity in every long word, so that no line breaker has to split a
  * 10,000-character word letter by letter. `'onbegrensd'` only breaks long words (lists the report composes itself).
  */
-function vrij(text: unknown, veld: TekstVeld | 'onbegrensd'): string {
-  const s = schoon(text);
-  return veld === 'onbegrensd' ? breekLangeWoorden(s) : displayText(s, veld);
+function vrij(text: unknown, veld: TextFieldName | 'onbegrensd'): string {
+  const s = cleanText(text);
+  return veld === 'onbegrensd' ? breakLongWords(s) : displayText(s, veld);
 }
 
 /** A cleaned text (see `vrij`; a single line by default), or the given placeholder when nothing is left. */
-function ofGeen(text: string | undefined, placeholder = '—', veld: TekstVeld | 'onbegrensd' = 'regel'): string {
+function ofGeen(text: string | undefined, placeholder = '—', veld: TextFieldName | 'onbegrensd' = 'regel'): string {
   const s = vrij(text, veld);
   return s === '' ? placeholder : s;
 }
@@ -120,7 +120,7 @@ function telRij(c: ProgressCounts): string[] {
   return countCells(c).map(String);
 }
 
-const TELLING_KOP = TELLING_KOLOMMEN.map((k) => k.label);
+const TELLING_KOP = COUNT_COLUMNS.map((k) => k.label);
 
 function groepTabel(
   eersteKolom: string,
@@ -146,19 +146,19 @@ function groepTabel(
 /** A domain row by its name; the set-up's domain of the whole organisation says so ("Gemeentebreed (CMT)"). */
 function domeinKey(inrichting: Inrichting): (key: string) => string {
   const concern = concernDomein(inrichting);
-  return (key) => (key === concern ? `${schoon(key)} (CMT)` : schoon(key) || 'Onbekend');
+  return (key) => (key === concern ? `${cleanText(key)} (CMT)` : cleanText(key) || 'Onbekend');
 }
 
 /** "1 van 3 domeinen afgerond", then each domain with its own status: a shared action's breakdown. */
 function domeinenRegels(d: NonNullable<RapportActie['domeinen']>): string {
   return [
     `${d.afgerond} van ${d.totaal} domeinen afgerond`,
-    ...d.perDomein.map((p) => `${schoon(p.domein)}: ${schoon(p.status)}`),
+    ...d.perDomein.map((p) => `${cleanText(p.domein)}: ${cleanText(p.status)}`),
   ].join('\n');
 }
 
 /** The parts of a counts bar, in this order (lopend includes Belegd in lopend traject, as in the tables). */
-const BALK_DELEN = TELLING_KOLOMMEN.filter((k) => k.key !== 'total' && k.key !== 'achterstallig');
+const BALK_DELEN = COUNT_COLUMNS.filter((k) => k.key !== 'total' && k.key !== 'achterstallig');
 
 function aantalActies(n: number): string {
   return n === 1 ? '1 actie' : `${n} acties`;
@@ -180,18 +180,18 @@ function groepFiguur(wat: string, rows: readonly ProgressRow[], label: (key: str
 }
 
 function plateauNaam(key: string): string {
-  return schoon(key) || 'Onbekend';
+  return cleanText(key) || 'Onbekend';
 }
 
 /** "A. Structuur versterken": a theme row by the set-up's name; a code the set-up does not know is unknown. */
 function themaKey(inrichting: Inrichting): (key: string) => string {
   return (key) =>
-    inrichting.themas.some((t) => t.code === key) ? `${key}. ${themaNaamIn(inrichting, key)}` : 'Onbekend thema';
+    inrichting.themas.some((t) => t.code === key) ? `${key}. ${themaNameIn(inrichting, key)}` : 'Onbekend thema';
 }
 
 function samenvatting(model: Voortgangsrapportage): Block[] {
   const t = model.totals;
-  const datum = datumNl(model.peildatum);
+  const datum = dateNl(model.peildatum);
   const blocks: Block[] = [
     { kind: 'kop', niveau: 1, tekst: 'Samenvatting' },
     {
@@ -209,12 +209,12 @@ function samenvatting(model: Voortgangsrapportage): Block[] {
     groepTabel('Thema', model.perThema, themaKey(model.inrichting), t),
     { kind: 'kop', niveau: 2, tekst: 'Stand per domein' },
     groepTabel('Domein', model.perDomein, domeinKey(model.inrichting), undefined),
-    { kind: 'alinea', stijl: 'klein', runs: [{ text: `${TELLING_TOELICHTING} ${PER_DOMEIN_TOELICHTING}` }] },
+    { kind: 'alinea', stijl: 'klein', runs: [{ text: `${COUNT_EXPLANATION} ${PER_DOMEIN_TOELICHTING}` }] },
     { kind: 'kop', niveau: 2, tekst: 'Tegen de planning van het college' },
     {
       kind: 'tabel',
       kop: ['Oordeel', 'Adviezen', 'Betekenis'],
-      rijen: OORDEEL_VOLGORDE.map((o) => [OORDEEL[o], String(model.oordelen[o]), OORDEEL_UITLEG[o]]),
+      rijen: OORDEEL_ORDER.map((o) => [OORDEEL[o], String(model.oordelen[o]), OORDEEL_EXPLANATIONS[o]]),
       breedtes: [70, 45, 328],
       numeriek: [false, true, false],
       onbreekbaar: true,
@@ -225,23 +225,23 @@ function samenvatting(model: Voortgangsrapportage): Block[] {
       rijen: model.perAdvies.map((a) => [
         `${a.nummer}. ${ofGeen(a.titel)}`,
         ofGeen(a.collegePlanning),
-        a.termijn ? datumNl(a.termijn) : '—',
-        isWaarschuwing(a.oordeel) ? [{ text: OORDEEL[a.oordeel], bold: true, waarschuwing: true }] : OORDEEL[a.oordeel],
+        a.termijn ? dateNl(a.termijn) : '—',
+        isWarning(a.oordeel) ? [{ text: OORDEEL[a.oordeel], bold: true, waarschuwing: true }] : OORDEEL[a.oordeel],
         `${a.counts.afgerond} van ${a.counts.total}`,
       ]),
       breedtes: [160, 95, 78, 64, 40],
       numeriek: [false, false, false, false, true],
     },
-    { kind: 'alinea', stijl: 'klein', runs: [{ text: DOORLOPEND_REGEL }] },
+    { kind: 'alinea', stijl: 'klein', runs: [{ text: DOORLOPEND_LINE }] },
     { kind: 'kop', niveau: 2, tekst: 'Eerst het fundament' },
     {
       kind: 'alinea',
       runs: [
-        { text: `${gateToestand(model.gate.toestand, model.inrichting.plateaus)}. `, bold: true },
-        { text: gateZin(model.gate, model.inrichting.plateaus) },
+        { text: `${gateState(model.gate.toestand, model.inrichting.plateaus)}. `, bold: true },
+        { text: gateSentence(model.gate, model.inrichting.plateaus) },
       ],
     },
-    { kind: 'alinea', stijl: 'klein', runs: [{ text: BELEGD_REGEL }] },
+    { kind: 'alinea', stijl: 'klein', runs: [{ text: BELEGD_LINE }] },
   ];
   if (model.borging) blocks.push(...borgingSectie(model.borging));
   return blocks;
@@ -283,9 +283,9 @@ function borgingSectie(rows: readonly BorgingMT[]): Block[] {
             kop: ['MT', 'Nr.', 'Actie', 'Status', 'Vergaderingen'],
             rijen: stil.map(({ mt, s }) => [
               ofGeen(mt),
-              schoon(s.nummer),
+              cleanText(s.nummer),
               ofGeen(s.titel),
-              schoon(s.status),
+              cleanText(s.status),
               String(s.vergaderingen),
             ]),
             breedtes: [110, 28, 170, 85, 60],
@@ -322,13 +322,13 @@ function gedaanToelichting(a: RapportActie): string {
 function volgendeStatus(a: RapportActie): Cell {
   const toelichting = vrij(a.toelichting, 'statusToelichting');
   const domeinen = a.domeinen ? [{ text: `\n${domeinenRegels(a.domeinen)}` }] : [];
-  if (!toelichting) return domeinen.length > 0 ? [{ text: schoon(a.status) }, ...domeinen] : schoon(a.status);
-  return [{ text: schoon(a.status) }, ...domeinen, { text: `\n${toelichting}`, italics: true }];
+  if (!toelichting) return domeinen.length > 0 ? [{ text: cleanText(a.status) }, ...domeinen] : cleanText(a.status);
+  return [{ text: cleanText(a.status) }, ...domeinen, { text: `\n${toelichting}`, italics: true }];
 }
 
 function deadlineCel(a: RapportActie): Cell {
   if (!a.deadline) return '—';
-  const datum = a.deadlineSoort === 'doorlopend' ? `doorlopend vanaf ${datumNl(a.deadline)}` : datumNl(a.deadline);
+  const datum = a.deadlineSoort === 'doorlopend' ? `doorlopend vanaf ${dateNl(a.deadline)}` : dateNl(a.deadline);
   if (!a.achterstallig) return datum;
   return [
     { text: datum },
@@ -385,7 +385,7 @@ function bevindingenSectie(
       { kind: 'kop', niveau: 2, tekst: g.thema ? themaLabel(g.thema, inrichting) : 'Zonder thema' },
       ...g.bevindingen.map((b): Block => ({
         kind: 'alinea',
-        runs: [{ text: schoon(`${b.nummer}. ${ofGeen(b.titel, '(zonder titel)')}`) }],
+        runs: [{ text: cleanText(`${b.nummer}. ${ofGeen(b.titel, '(zonder titel)')}`) }],
       })),
     ]),
   ];
@@ -393,11 +393,11 @@ function bevindingenSectie(
 
 function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefined, inrichting: Inrichting): Block[] {
   const blocks: Block[] = [
-    { kind: 'kop', niveau: 2, tekst: adviesKop(a.nummer, ofGeen(a.titel, '(zonder titel)')) },
+    { kind: 'kop', niveau: 2, tekst: adviesHeading(a.nummer, ofGeen(a.titel, '(zonder titel)')) },
     {
       kind: 'alinea',
       stijl: 'meta',
-      runs: [{ text: schoon(`${themaLabel(a.thema, inrichting)} · ${plateauLabel(a.plateau)}`) }],
+      runs: [{ text: cleanText(`${themaLabel(a.thema, inrichting)} · ${plateauLabel(a.plateau)}`) }],
     },
     // The report's own words for the advies, before the college's reaction to it.
     ...(vrij(a.omschrijving, 'omschrijving')
@@ -407,15 +407,17 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
         ] satisfies Block[])
       : []),
     { kind: 'kop', niveau: 3, tekst: 'Reactie college' },
-    { kind: 'alinea', runs: [{ text: ofGeen(a.collegeReactie, GEEN, 'collegeReactie') }] },
+    { kind: 'alinea', runs: [{ text: ofGeen(a.collegeReactie, NONE_TEXT, 'collegeReactie') }] },
     // The relation the college makes between adviezen, in our words: its own are the reaction above (or advies n's).
     ...samenhangAlinea(a.samenhang),
     { kind: 'kop', niveau: 3, tekst: 'Planning' },
     {
       kind: 'alinea',
       runs: [
-        { text: `${planningZin(vrij(a.collegePlanning, 'regel'), a.termijn, a.termijnSoort)} Oordeel op ${datum}: ` },
-        { text: `${OORDEEL[a.oordeel]}.`, bold: true, waarschuwing: isWaarschuwing(a.oordeel) },
+        {
+          text: `${planningSentence(vrij(a.collegePlanning, 'regel'), a.termijn, a.termijnSoort)} Oordeel op ${datum}: `,
+        },
+        { text: `${OORDEEL[a.oordeel]}.`, bold: true, waarschuwing: isWarning(a.oordeel) },
       ],
     },
     {
@@ -428,16 +430,16 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
     },
     { kind: 'kop', niveau: 3, tekst: 'Wat is gedaan' },
   ];
-  if (a.gedaan.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
+  if (a.gedaan.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: NONE_TEXT }] });
   else
     blocks.push({
       kind: 'tabel',
       kop: ['Nr.', 'Actie', 'Status', 'Toelichting'],
-      rijen: a.gedaan.map((x) => [schoon(x.nummer), actieTitel(x), schoon(x.status), gedaanToelichting(x)]),
+      rijen: a.gedaan.map((x) => [cleanText(x.nummer), actieTitel(x), cleanText(x.status), gedaanToelichting(x)]),
       breedtes: [28, 170, 85, 160],
     });
 
-  // Belegd is neither done nor a deviation (BELEGD_REGEL): its own heading, with the track that carries each action.
+  // Belegd is neither done nor a deviation (BELEGD_LINE): its own heading, with the track that carries each action.
   if (a.belegd.length > 0)
     blocks.push(
       { kind: 'kop', niveau: 3, tekst: 'Belegd in lopend traject' },
@@ -445,7 +447,7 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
         kind: 'tabel',
         kop: ['Nr.', 'Actie', 'Traject', 'Eigenaar'],
         rijen: a.belegd.map((x) => [
-          schoon(x.nummer),
+          cleanText(x.nummer),
           actieTitel(x),
           ofGeen(x.lopendTraject, 'Traject niet vastgelegd.'),
           ofGeen(x.eigenaar, 'Zonder eigenaar'),
@@ -455,17 +457,17 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
     );
 
   if (sinds !== undefined) {
-    blocks.push({ kind: 'kop', niveau: 3, tekst: `Ontwikkelingen sinds ${datumNl(sinds)}` });
+    blocks.push({ kind: 'kop', niveau: 3, tekst: `Ontwikkelingen sinds ${dateNl(sinds)}` });
     if (a.ontwikkelingen.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: 'Geen statuswijzigingen.' }] });
     else
       blocks.push({
         kind: 'tabel',
         kop: ['Datum', 'Nr.', 'Actie', 'Status', 'Toelichting'],
         rijen: a.ontwikkelingen.map((w) => [
-          datumNlOp(new Date(w.op)),
-          schoon(w.nummer),
+          dateTimeNl(new Date(w.op)),
+          cleanText(w.nummer),
           ofGeen(w.titel),
-          `van ${schoon(w.van)} naar ${schoon(w.naar)}`,
+          `van ${cleanText(w.van)} naar ${cleanText(w.naar)}`,
           ofGeen(w.toelichting, '—', 'statusToelichting'),
         ]),
         breedtes: [70, 28, 140, 110, 110],
@@ -473,14 +475,14 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
   }
 
   blocks.push({ kind: 'kop', niveau: 3, tekst: 'Volgende stappen' });
-  if (a.volgende.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
+  if (a.volgende.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: NONE_TEXT }] });
   else
     blocks.push({
       kind: 'tabel',
       kop: ['Nr.', 'Actie', 'Status', 'Eigenaar', 'Deadline'],
       // Without an owner is a true state the CMT has to resolve, so the report says it in words.
       rijen: a.volgende.map((x) => [
-        schoon(x.nummer),
+        cleanText(x.nummer),
         actieTitel(x),
         volgendeStatus(x),
         ofGeen(x.eigenaar, 'Zonder eigenaar'),
@@ -496,7 +498,7 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
         kind: 'tabel',
         kop: ['Nr.', 'Actie', 'Motivering'],
         rijen: a.nietOvergenomen.map((x) => [
-          schoon(x.nummer),
+          cleanText(x.nummer),
           actieTitel(x),
           ofGeen(x.toelichting, 'Geen motivering vastgelegd.', 'statusToelichting'),
         ]),
@@ -506,7 +508,7 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
   }
 
   blocks.push({ kind: 'kop', niveau: 3, tekst: 'Gekoppelde portfolioprojecten' });
-  if (a.projecten.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
+  if (a.projecten.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: NONE_TEXT }] });
   else
     blocks.push({
       kind: 'tabel',
@@ -518,23 +520,23 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
 }
 
 /** The report's outline for a model: title, summary, then one section per advies in number order. */
-export function rapportOpzet(model: Voortgangsrapportage): RapportOpzet {
+export function rapportOutline(model: Voortgangsrapportage): RapportOutline {
   const gemeente = ofGeen(model.gemeente, 'Gemeente');
-  const datum = datumNl(model.peildatum);
+  const datum = dateNl(model.peildatum);
   const blocks: Block[] = [
     { kind: 'titel', gemeente, titel: RAPPORT_TITEL, ondertitel: `Stand op ${datum}` },
     {
       kind: 'alinea',
       runs: [
         {
-          text: `Deze rapportage geeft per advies uit het onderzoek naar digitaal leiderschap (artikel 213a Gemeentewet) de reactie van het college, de planning, de stand van de acties, wat is gedaan, wat de volgende stappen zijn en de gekoppelde projecten uit het ICT-portfolio${model.sinds ? `, met de statuswijzigingen sinds ${datumNl(model.sinds)}` : ''}${model.borging ? ', en hoe digitalisering een vast agendapunt van de managementteams is (advies 11.5)' : ''}. Alle cijfers gelden voor het einde van ${datum} (peildatum).`,
+          text: `Deze rapportage geeft per advies uit het onderzoek naar digitaal leiderschap (artikel 213a Gemeentewet) de reactie van het college, de planning, de stand van de acties, wat is gedaan, wat de volgende stappen zijn en de gekoppelde projecten uit het ICT-portfolio${model.sinds ? `, met de statuswijzigingen sinds ${dateNl(model.sinds)}` : ''}${model.borging ? ', en hoe digitalisering een vast agendapunt van de managementteams is (advies 11.5)' : ''}. Alle cijfers gelden voor het einde van ${datum} (peildatum).`,
         },
       ],
     },
     ...samenvatting(model),
     { kind: 'kop', niveau: 1, tekst: 'Voortgang per advies' },
   ];
-  if (model.perAdvies.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: GEEN }] });
+  if (model.perAdvies.length === 0) blocks.push({ kind: 'alinea', runs: [{ text: NONE_TEXT }] });
   for (const a of model.perAdvies) blocks.push(...adviesSectie(a, datum, model.sinds, model.inrichting));
   if (model.bevindingenPerThema) blocks.push(...bevindingenSectie(model.bevindingenPerThema, model.inrichting));
   return { titel: RAPPORT_TITEL, gemeente, peildatum: model.peildatum, peildatumNl: datum, blocks };

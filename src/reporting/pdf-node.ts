@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Voortgangsrapportage } from '../domain/report.js';
-import { renderReportPdf, ROBOTO_BESTANDEN, type PdfDocumentClass, type RobotoFonts } from './report-pdf.js';
+import { renderReportPdf, ROBOTO_FILES, type PdfDocumentClass, type RobotoFonts } from './report-pdf.js';
 
 let fonts: Promise<RobotoFonts> | undefined;
 
@@ -15,10 +15,10 @@ async function loadFonts(): Promise<RobotoFonts> {
   const require = createRequire(import.meta.url);
   const read = (file: string) => readFile(require.resolve(`@expo-google-fonts/roboto/${file}`));
   const [normal, bold, italics, bolditalics] = await Promise.all([
-    read(ROBOTO_BESTANDEN.normal),
-    read(ROBOTO_BESTANDEN.bold),
-    read(ROBOTO_BESTANDEN.italics),
-    read(ROBOTO_BESTANDEN.bolditalics),
+    read(ROBOTO_FILES.normal),
+    read(ROBOTO_FILES.bold),
+    read(ROBOTO_FILES.italics),
+    read(ROBOTO_FILES.bolditalics),
   ]);
   return { normal, bold, italics, bolditalics };
 }

@@ -4,7 +4,7 @@
  * a repeating header row, Dutch as the document language, and "Pagina X van Y" as page fields in the footer.
  * Works in Node and in the browser: `reportDocxBytes` gives the bytes anywhere, `reportDocxBlob` a Blob.
  *
- * The docx package writes every text as escaped XML text; `schoon` (outline.ts) already removed the characters XML
+ * The docx package writes every text as escaped XML text; `cleanText` (outline.ts) already removed the characters XML
  * cannot hold at all.
  */
 import {
@@ -28,7 +28,7 @@ import {
 } from 'docx';
 import type { Voortgangsrapportage } from '../domain/report.js';
 import { voetregel } from './labels.js';
-import { rapportOpzet, type Block, type Cell, type Run } from './outline.js';
+import { rapportOutline, type Block, type Cell, type Run } from './outline.js';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -139,7 +139,7 @@ function blockElements(b: Block): (Paragraph | Table)[] {
 
 /** The report as a `docx` Document (for callers that pack it themselves). */
 export function reportDocument(model: Voortgangsrapportage): Document {
-  const opzet = rapportOpzet(model);
+  const opzet = rapportOutline(model);
   const kop = (size: number, before: number) => ({
     run: { size, bold: true, color: KLEUR.kop, font: 'Calibri' },
     paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },

@@ -15,8 +15,8 @@
 // Brings in @types/pdfkit's global `PDFKit` namespace; the class itself is passed in by the caller.
 import type _PdfKit from 'pdfkit';
 import type { Voortgangsrapportage } from '../domain/report.js';
-import { paginaTekst, voetregel } from './labels.js';
-import { rapportOpzet, type Block, type Cell, type Run } from './outline.js';
+import { pageText, voetregel } from './labels.js';
+import { rapportOutline, type Block, type Cell, type Run } from './outline.js';
 
 type Doc = PDFKit.PDFDocument;
 type StructureElement = PDFKit.PDFStructureElement;
@@ -31,7 +31,7 @@ export type RobotoFonts = Readonly<Record<'normal' | 'bold' | 'italics' | 'boldi
  * The font files of the `@expo-google-fonts/roboto` package (Google Fonts' Roboto as TrueType), per style. TrueType,
  * not WOFF: fontkit inflates a WOFF table again for every glyph it subsets, which made a report take seconds longer.
  */
-export const ROBOTO_BESTANDEN = {
+export const ROBOTO_FILES = {
   normal: '400Regular/Roboto_400Regular.ttf',
   bold: '500Medium/Roboto_500Medium.ttf',
   italics: '400Regular_Italic/Roboto_400Regular_Italic.ttf',
@@ -78,7 +78,7 @@ const ALINEA = {
 const TABEL = { kop: 8.5, tekst: 9, voor: 2, na: 8 } as const;
 
 /** Column widths in points from relative weights, so that widths (padding included) fill the text width exactly. */
-export function kolomBreedtes(gewichten: readonly number[], beschikbaar = CONTENT_WIDTH): number[] {
+export function pdfColumnWidths(gewichten: readonly number[], beschikbaar = CONTENT_WIDTH): number[] {
   const totaal = gewichten.reduce((s, g) => s + g, 0) || 1;
   return gewichten.map((g) => Math.floor((g / totaal) * (beschikbaar - 1) * 100) / 100);
 }
@@ -244,7 +244,7 @@ type Rij = { cellen: Run[][][]; hoogte: number; vet: boolean };
 
 function tabel(ctx: Ctx, root: StructureElement, b: Extract<Block, { kind: 'tabel' }>): void {
   const { doc } = ctx;
-  const breedtes = kolomBreedtes(b.breedtes);
+  const breedtes = pdfColumnWidths(b.breedtes);
   const xs = breedtes.map((_, i) => MARGIN.left + breedtes.slice(0, i).reduce((s, w) => s + w, 0));
   const numeriek = b.kop.map((_, i) => b.numeriek?.[i] ?? false);
   const binnen = (i: number) => (breedtes[i] ?? 0) - 2 * CELL_PADDING.x;
@@ -425,7 +425,7 @@ function footers(doc: Doc, voet: string): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = PAGE.height - MARGIN.bottom + 24;
-    const pagina = paginaTekst(i + 1, count);
+    const pagina = pageText(i + 1, count);
     artifact(doc, () => {
       doc.font(FONT.normal).fontSize(8).fillColor(KLEUR.grijs);
       const paginaBreedte = doc.widthOfString(pagina);
@@ -456,7 +456,7 @@ export function renderReportPdf(
   fonts: RobotoFonts,
   model: Voortgangsrapportage,
 ): Promise<Uint8Array> {
-  const opzet = rapportOpzet(model);
+  const opzet = rapportOutline(model);
   const doc = new Pdf({
     size: [PAGE.width, PAGE.height],
     margins: MARGIN,

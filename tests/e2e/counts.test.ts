@@ -17,8 +17,8 @@ import { amsterdamDate } from '../../src/domain/dates.js';
 import { borging } from '../../src/domain/borging.js';
 import type { Domein } from '../../src/domain/model.js';
 import { isActief } from '../../src/domain/plan-changes.js';
-import { endOfDay, voortgangOp } from '../../src/domain/report.js';
-import { rapportOpzet } from '../../src/reporting/outline.js';
+import { endOfDay, voortgangAt } from '../../src/domain/report.js';
+import { rapportOutline } from '../../src/reporting/outline.js';
 import type { TestHost } from './support/host-server.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
@@ -157,7 +157,7 @@ async function reportFigures(): Promise<Shown> {
   const data = await loadReportData(client.graph, plan.siteId);
   const input = voortgangInputOf(data, { peildatum: amsterdamDate(now), gemeente: 'Gemeente Zoetermeer', now });
   const borgingRows = borging({ ...borgingInputOf(data, endOfDay(amsterdamDate(now))), acties: input.acties });
-  const opzet = rapportOpzet(voortgangOp({ ...input, histories: data.histories, borging: borgingRows }));
+  const opzet = rapportOutline(voortgangAt({ ...input, histories: data.histories, borging: borgingRows }));
   const text = JSON.stringify(opzet);
   const m =
     /telt het actieplan (\d+) acties: (\d+) afgerond, (\d+) lopend, (\d+) geblokkeerd, (\d+) niet gestart en (\d+) niet overgenomen\. (Eén actie is|(\d+) acties zijn) achterstallig/.exec(

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
  * The progress dashboard (issue 8) in Chromium on the seeded sandbox. Every expected number is computed in the test
- * from the lists read back through Graph with the domain's own report functions (`voortgangOp`, `trendPerMaand`,
+ * from the lists read back through Graph with the domain's own report functions (`voortgangAt`, `trendPerMonth`,
  * `borging`), never hard-coded, so the test proves that the screen shows what the model says for the chosen date.
  */
 import type { Browser, Download, Page } from 'playwright-core';
@@ -18,7 +18,7 @@ import { occurrenceKey, serializeSnapshot, snapshotOf } from '../../src/domain/a
 import { borging } from '../../src/domain/borging.js';
 import { addDays, amsterdamDate } from '../../src/domain/dates.js';
 import type { CalendarDate } from '../../src/domain/model.js';
-import { endOfDay, planAt, trendPerMaand, voortgangOp, type Voortgangsrapportage } from '../../src/domain/report.js';
+import { endOfDay, planAt, trendPerMonth, voortgangAt, type Voortgangsrapportage } from '../../src/domain/report.js';
 import { formatCalendarDate } from '../../src/tab/i18n/format.js';
 import { screenshotPath } from './support/browser.js';
 import { downloadBytes, type SharedRun } from './support/shared-run.js';
@@ -176,7 +176,7 @@ async function modelFor(
   now = new Date(),
 ): Promise<{ data: ReportData; model: Voortgangsrapportage }> {
   const data = await loadReportData(graph, siteId);
-  return { data, model: voortgangOp(voortgangInputOf(data, { peildatum, gemeente: GEMEENTE, now })) };
+  return { data, model: voortgangAt(voortgangInputOf(data, { peildatum, gemeente: GEMEENTE, now })) };
 }
 
 async function kpis(page: Page): Promise<Record<string, number>> {
@@ -347,7 +347,7 @@ describe('the progress dashboard', () => {
     await page.getByTestId('progress-table').waitFor();
     const data = await loadReportData(graph, siteId);
     const acties = planAt(data.histories, endOfDay(peildatum));
-    const model = voortgangOp({
+    const model = voortgangAt({
       gemeente: GEMEENTE,
       peildatum,
       adviezen: data.plan.adviezen.map((a) => a.value),
@@ -365,7 +365,7 @@ describe('the progress dashboard', () => {
 
     // Trend up to the browser's today: from the month of the first version (the seed, this month) to 40 days on.
     const browserToday = amsterdamDate(ahead);
-    const points = trendPerMaand(data.histories, browserToday);
+    const points = trendPerMonth(data.histories, browserToday);
     await page.getByRole('button', { name: 'Vandaag' }).click();
     await page.getByTestId('kpi-waiting').waitFor();
     const trend = await scrape(page, 'trend-table', 'data-maand');

@@ -1,7 +1,7 @@
 import { calendarDateToInstant } from '../../domain/dates.js';
 import { ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
 import {
-  ACTIE_STATUSSEN,
+  ACTIE_STATUSES,
   DOMEINEN,
   PLATEAUS,
   type Actie,
@@ -68,7 +68,7 @@ export const actiesList: ListDefinition = {
     {
       name: ACTIE_FIELDS.status,
       displayName: 'Status',
-      choice: { choices: ACTIE_STATUSSEN, displayAs: 'dropDownMenu' },
+      choice: { choices: ACTIE_STATUSES, displayAs: 'dropDownMenu' },
       required: true,
       indexed: true,
       customFormatter: statusFormat(),
@@ -169,7 +169,7 @@ function statusFormat(): Record<string, unknown> {
     'Belegd in lopend traject': 'sp-css-backgroundColor-BgLightPurple sp-css-color-LightPurpleFont',
     'Niet overgenomen': 'sp-css-backgroundColor-BgGold sp-css-color-GoldFont',
   };
-  const classExpression = ACTIE_STATUSSEN.reduceRight<string>(
+  const classExpression = ACTIE_STATUSES.reduceRight<string>(
     (otherwise, s) => `if(@currentField == '${s}', '${classes[s]}', ${otherwise})`,
     "''",
   );
@@ -261,7 +261,7 @@ export function toActie(item: ListItem, context: ActieReadContext): Loaded<Actie
       inrichting.plateaus[0] ??
       '',
     domeinen: read.setupMultiChoice(ACTIE_FIELDS.domeinen, inrichting),
-    status: read.choice(ACTIE_FIELDS.status, ACTIE_STATUSSEN, { required: true }) ?? 'Niet gestart',
+    status: read.choice(ACTIE_FIELDS.status, ACTIE_STATUSES, { required: true }) ?? 'Niet gestart',
     afhankelijkVan: read
       .multiLookup(ACTIE_FIELDS.afhankelijkVan)
       .map((l) => l.value)
@@ -428,10 +428,10 @@ export const ACTIE_HISTORY_FIELDS: readonly { key: keyof ActieChange; label: str
  * for someone the site does not know; `door` the site user when there is one; `op` the moment of this write, which
  * changes on every such write, so the history can tell which version it belongs to.
  */
-export type Namens = { naam: string; door?: { id: string }; op: string };
+export type OnBehalf = { naam: string; door?: { id: string }; op: string };
 
-/** The fields that record {@link Namens} on an action, next to the change itself. */
-export function namensToFields(namens: Namens): Record<string, unknown> {
+/** The fields that record {@link OnBehalf} on an action, next to the change itself. */
+export function onBehalfToFields(namens: OnBehalf): Record<string, unknown> {
   return {
     [ACTIE_FIELDS.bijgewerktNaam]: namens.naam.replace(/\s+/g, ' ').trim().slice(0, 255) || 'onbekend',
     [lookupIdField(ACTIE_FIELDS.bijgewerktDoor)]: namens.door ? Number(namens.door.id) : null,
@@ -439,8 +439,8 @@ export function namensToFields(namens: Namens): Record<string, unknown> {
   };
 }
 
-/** {@link Namens} as a version's fields carry it (the site user's id only), or undefined when none was recorded. */
-export function namensOf(fields: Record<string, unknown>): Namens | undefined {
+/** {@link OnBehalf} as a version's fields carry it (the site user's id only), or undefined when none was recorded. */
+export function onBehalfOf(fields: Record<string, unknown>): OnBehalf | undefined {
   const read = new FieldReader(fields);
   const naam = read.text(ACTIE_FIELDS.bijgewerktNaam);
   const op = read.text(ACTIE_FIELDS.bijgewerktOp);

@@ -23,7 +23,7 @@ export const BESLUIT_FIELDS = {
  * SharePoint requires Title; an item only ticked as discussed carries this marker instead of a decision text, and
  * reads back as an empty text.
  */
-export const ALLEEN_BESPROKEN = '—';
+export const ONLY_BESPROKEN = '—';
 
 /** Not (yet) one of the `ListName`s the other modules know; addressed by its display name like the others. */
 export const BESLUITEN_LIST: ListName = 'Besluiten';
@@ -95,7 +95,7 @@ export const besluitFieldNames = [
 
 function decisionText(title: string | undefined): string {
   const t = (title ?? '').trim();
-  return t === ALLEEN_BESPROKEN ? '' : t;
+  return t === ONLY_BESPROKEN ? '' : t;
 }
 
 export function toBesluit(item: ListItem): Loaded<Besluit> {
@@ -120,7 +120,7 @@ export function toBesluit(item: ListItem): Loaded<Besluit> {
 /** The fields of a new decision (the ClientKey is added by the list store). */
 export function besluitToFields(b: Omit<Besluit, 'clientKey'>): Record<string, unknown> {
   const fields: Record<string, unknown> = {
-    [BESLUIT_FIELDS.tekst]: b.tekst.trim() === '' ? ALLEEN_BESPROKEN : b.tekst.trim().slice(0, 255),
+    [BESLUIT_FIELDS.tekst]: b.tekst.trim() === '' ? ONLY_BESPROKEN : b.tekst.trim().slice(0, 255),
     [BESLUIT_FIELDS.vergadering]: b.vergadering,
     [BESLUIT_FIELDS.besproken]: b.besproken,
   };

@@ -1,11 +1,7 @@
 import { calendarDateToInstant } from '../../domain/dates.js';
-import {
-  domeinVoortgangSleutel,
-  type DomeinVoortgang,
-  type DomeinVoortgangChange,
-} from '../../domain/domein-voortgang.js';
+import { domeinVoortgangKey, type DomeinVoortgang, type DomeinVoortgangChange } from '../../domain/domein-voortgang.js';
 import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
-import { ACTIE_STATUSSEN, DOMEINEN, type Domein, type PersonRef } from '../../domain/model.js';
+import { ACTIE_STATUSES, DOMEINEN, type Domein, type PersonRef } from '../../domain/model.js';
 import { caml, LINK_TITLE } from './caml.js';
 import { FieldReader, withOptional, type Loaded } from './field-reader.js';
 import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
@@ -22,7 +18,7 @@ export const DOMEIN_VOORTGANG_FIELDS = {
   deadline: 'Deadline',
   notitie: 'Notitie',
   // Schema version 11: the person a write under the app's identity was made for (a card button), as on Acties; the
-  // same internal names, so `namensToFields` and `namensOf` of the acties list serve both lists.
+  // same internal names, so `onBehalfToFields` and `onBehalfOf` of the acties list serve both lists.
   bijgewerktDoor: 'BijgewerktDoor',
   bijgewerktNaam: 'BijgewerktNaam',
   bijgewerktOp: 'BijgewerktOp',
@@ -60,7 +56,7 @@ export const domeinVoortgangList: ListDefinition = {
     {
       name: F.status,
       displayName: 'Status',
-      choice: { choices: ACTIE_STATUSSEN, displayAs: 'dropDownMenu' },
+      choice: { choices: ACTIE_STATUSES, displayAs: 'dropDownMenu' },
       required: true,
       indexed: true,
     },
@@ -137,7 +133,7 @@ export function toDomeinVoortgang(item: ListItem, context: DomeinVoortgangReadCo
   const value: DomeinVoortgang = {
     actie,
     domein,
-    status: read.choice(F.status, ACTIE_STATUSSEN, { required: true }) ?? 'Niet gestart',
+    status: read.choice(F.status, ACTIE_STATUSES, { required: true }) ?? 'Niet gestart',
   };
   withOptional(value, {
     statusToelichting: read.text(F.statusToelichting),
@@ -152,7 +148,7 @@ export function toDomeinVoortgang(item: ListItem, context: DomeinVoortgangReadCo
 export function domeinVoortgangToFields(rij: DomeinVoortgang, actieId: string): Record<string, unknown> {
   return {
     [F.titel]: `${rij.actie} ${rij.domein}`,
-    [F.sleutel]: domeinVoortgangSleutel(rij.actie, rij.domein),
+    [F.sleutel]: domeinVoortgangKey(rij.actie, rij.domein),
     [lookupIdField(F.actie)]: actieId,
     [F.domein]: rij.domein,
     ...domeinVoortgangChangeToFields(rij),

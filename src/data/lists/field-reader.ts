@@ -1,5 +1,5 @@
 import { instantToCalendarDate, isValidCalendarDate } from '../../domain/dates.js';
-import { inrichtingWaarden, type Inrichting, type InrichtingWaardeSoort } from '../../domain/inrichting-basis.js';
+import { inrichtingValues, type Inrichting, type InrichtingValueKind } from '../../domain/inrichting-basis.js';
 import { messageText, validationMessages as M, type DomainMessage } from '../../domain/messages.js';
 import type { CalendarDate, PersonRef } from '../../domain/model.js';
 
@@ -128,21 +128,21 @@ export class FieldReader {
   /**
    * A choice column whose choices are the site's own set-up (a domain, theme code or plateau: `choicesFrom` in the
    * schema). One rule for every such column: the value is read against the set-up's values of that kind
-   * (`inrichtingWaarden`, the same values provisioning gives the column's choices), and a value outside them (one
+   * (`inrichtingValues`, the same values provisioning gives the column's choices), and a value outside them (one
    * stored before the set-up changed, say) is reported as unknown and read as absent, like any other choice.
    */
   setupChoice(
     field: string,
     inrichting: Inrichting,
-    soort: InrichtingWaardeSoort,
+    soort: InrichtingValueKind,
     options: { required?: boolean } = {},
   ): string | undefined {
-    return this.choice(field, inrichtingWaarden(inrichting, soort), options);
+    return this.choice(field, inrichtingValues(inrichting, soort), options);
   }
 
   /** A multi-choice column of the site's set-up (Acties.Domeinen, MTs.Domeinen): `setupChoice`'s rule per value. */
-  setupMultiChoice(field: string, inrichting: Inrichting, soort: InrichtingWaardeSoort = 'domeinen'): string[] {
-    return this.multiChoice(field, inrichtingWaarden(inrichting, soort));
+  setupMultiChoice(field: string, inrichting: Inrichting, soort: InrichtingValueKind = 'domeinen'): string[] {
+    return this.multiChoice(field, inrichtingValues(inrichting, soort));
   }
 
   /** A date-only column: Graph returns the UTC instant of midnight in the site's time zone. */

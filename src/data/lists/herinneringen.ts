@@ -19,7 +19,7 @@ export const HERINNERING_FIELDS = {
   fout: 'Fout',
 } as const;
 
-export const HERINNERING_STATUSSEN = ['geclaimd', 'verzonden', 'mislukt'] as const;
+export const HERINNERING_STATUSES = ['geclaimd', 'verzonden', 'mislukt'] as const;
 
 export const herinneringenList: ListDefinition = {
   name: 'Herinneringen',
@@ -39,7 +39,7 @@ export const herinneringenList: ListDefinition = {
     {
       name: HERINNERING_FIELDS.status,
       displayName: 'Status',
-      choice: { choices: HERINNERING_STATUSSEN, displayAs: 'dropDownMenu' },
+      choice: { choices: HERINNERING_STATUSES, displayAs: 'dropDownMenu' },
     },
     { name: HERINNERING_FIELDS.berichtId, displayName: 'Bericht-id', text: { maxLength: 255 } },
     { name: HERINNERING_FIELDS.snapshot, displayName: 'Momentopname', text: { allowMultipleLines: true } },
@@ -55,7 +55,7 @@ export const herinneringenList: ListDefinition = {
   ],
 };
 
-export type HerinneringStatus = (typeof HERINNERING_STATUSSEN)[number];
+export type HerinneringStatus = (typeof HERINNERING_STATUSES)[number];
 
 /** One MT meeting's reminder as logged. */
 export type Herinnering = {
@@ -93,7 +93,7 @@ export function toHerinnering(item: ListItem): Loaded<Herinnering> {
   };
   withOptional(value, {
     mtId: read.lookupId(HERINNERING_FIELDS.mt),
-    status: read.choice(HERINNERING_FIELDS.status, HERINNERING_STATUSSEN),
+    status: read.choice(HERINNERING_FIELDS.status, HERINNERING_STATUSES),
     claim: read.text(HERINNERING_FIELDS.claim),
     berichtId: read.text(HERINNERING_FIELDS.berichtId),
     snapshot: read.text(HERINNERING_FIELDS.snapshot),

@@ -1,4 +1,4 @@
-import { bruikbareInrichting, ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
+import { usableInrichting, ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
 import { caml, LINK_TITLE } from './caml.js';
 import { FieldReader } from './field-reader.js';
 import type { ListDefinition, ListItem } from './list-definition.js';
@@ -16,8 +16,8 @@ export const INRICHTING_FIELDS = {
 
 const F = INRICHTING_FIELDS;
 
-export const INRICHTING_SOORTEN = ['Gemeente', 'Domein', 'Thema', 'Plateau'] as const;
-export type InrichtingSoort = (typeof INRICHTING_SOORTEN)[number];
+export const INRICHTING_KINDS = ['Gemeente', 'Domein', 'Thema', 'Plateau'] as const;
+export type InrichtingKind = (typeof INRICHTING_KINDS)[number];
 
 /**
  * The municipality's own set-up (issue 12, point 8): one item per value, so a Beheerder can read and change it in
@@ -32,7 +32,7 @@ export const inrichtingList: ListDefinition = {
     'De inrichting van het actieplan voor deze gemeente: de naam van de gemeente, de domeinen, de thema’s en de plateaus.',
   titleDisplayName: 'Naam',
   columns: [
-    { name: F.soort, displayName: 'Soort', choice: { choices: INRICHTING_SOORTEN }, required: true },
+    { name: F.soort, displayName: 'Soort', choice: { choices: INRICHTING_KINDS }, required: true },
     { name: F.code, displayName: 'Code (thema)', text: { maxLength: 8 } },
     { name: F.adviezen, displayName: 'Adviezen (thema)', text: { maxLength: 255 } },
     { name: F.heleOrganisatie, displayName: 'Hele organisatie (domein van het CMT)', boolean: {} },
@@ -61,7 +61,7 @@ export type InrichtingItem = Record<string, unknown>;
 
 /** The items that hold a set-up, in order: the municipality, then domains, themes and plateaus. */
 export function inrichtingToItems(inrichting: Inrichting): { sleutel: string; fields: InrichtingItem }[] {
-  const item = (soort: InrichtingSoort, volgorde: number, naam: string, extra: InrichtingItem = {}) => ({
+  const item = (soort: InrichtingKind, volgorde: number, naam: string, extra: InrichtingItem = {}) => ({
     sleutel: `${soort.toLowerCase()}:${volgorde}`,
     fields: { [F.soort]: soort, [F.volgorde]: volgorde, [F.naam]: naam, ...extra },
   });
@@ -98,7 +98,7 @@ export function itemsToRawInrichting(items: readonly ListItem[]): Record<string,
       concern: read.flag(F.heleOrganisatie),
     };
   });
-  const of = (soort: InrichtingSoort) => rows.filter((r) => r.soort === soort).sort((a, b) => a.volgorde - b.volgorde);
+  const of = (soort: InrichtingKind) => rows.filter((r) => r.soort === soort).sort((a, b) => a.volgorde - b.volgorde);
   const gemeenten = of('Gemeente');
   return {
     gemeente: gemeenten.length > 1 ? gemeenten.map((g) => g.naam) : (gemeenten[0]?.naam ?? ''),
@@ -114,14 +114,14 @@ export function itemsToRawInrichting(items: readonly ListItem[]): Record<string,
  * keeps the validator's texts out of the tab's first view. Every reader of the list's items uses it (the plan, the
  * MTs, the portfolio, the escalations), so they all read the same set-up.
  */
-export function inrichtingUitItems(items: readonly ListItem[]): { inrichting: Inrichting; ongeldig?: true } {
+export function inrichtingFromItems(items: readonly ListItem[]): { inrichting: Inrichting; ongeldig?: true } {
   if (items.length === 0) return { inrichting: ZOETERMEER_INRICHTING };
-  const inrichting = bruikbareInrichting(itemsToRawInrichting(items));
+  const inrichting = usableInrichting(itemsToRawInrichting(items));
   return inrichting ? { inrichting } : { inrichting: ZOETERMEER_INRICHTING, ongeldig: true };
 }
 
 /**
  * The Inrichting list as one optional read of a `$batch` (list-batch.ts): a site from before schema version 12 has no
- * such list, and its 404 is an empty list, which is Zoetermeer's set-up (`inrichtingUitItems`).
+ * such list, and its 404 is an empty list, which is Zoetermeer's set-up (`inrichtingFromItems`).
  */
 export const INRICHTING_READ = { list: 'Inrichting', fields: inrichtingFieldNames, optional: true } as const;

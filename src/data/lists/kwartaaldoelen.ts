@@ -1,4 +1,4 @@
-import { BEHAALD_WAARDEN, type Kwartaaldoel } from '../../domain/model.js';
+import { BEHAALD_VALUES, type Kwartaaldoel } from '../../domain/model.js';
 import { FieldReader, type Loaded } from './field-reader.js';
 import { lookupIdField, type ListDefinition, type ListItem } from './list-definition.js';
 
@@ -33,7 +33,7 @@ export const kwartaaldoelenList: ListDefinition = {
     {
       name: KWARTAALDOEL_FIELDS.behaald,
       displayName: 'Behaald',
-      choice: { choices: BEHAALD_WAARDEN, displayAs: 'radioButtons' },
+      choice: { choices: BEHAALD_VALUES, displayAs: 'radioButtons' },
     },
     { name: KWARTAALDOEL_FIELDS.reden, displayName: 'Reden (als niet behaald)', text: { allowMultipleLines: true } },
   ],
@@ -59,7 +59,7 @@ export function toKwartaaldoel(item: ListItem, portfolioKeyById: ReadonlyMap<str
     kwartaal: read.text(KWARTAALDOEL_FIELDS.kwartaal, { required: true }) ?? '',
     doel: read.text(KWARTAALDOEL_FIELDS.doel, { required: true }) ?? '',
   };
-  const behaald = read.choice(KWARTAALDOEL_FIELDS.behaald, BEHAALD_WAARDEN);
+  const behaald = read.choice(KWARTAALDOEL_FIELDS.behaald, BEHAALD_VALUES);
   if (behaald) value.behaald = behaald;
   const reden = read.text(KWARTAALDOEL_FIELDS.reden);
   if (reden) value.reden = reden;

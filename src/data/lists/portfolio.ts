@@ -4,7 +4,7 @@ import {
   DOMEINEN,
   KWARTAAL_KEUZES,
   PORTFOLIO_FASEN,
-  PORTFOLIO_STATUSSEN,
+  PORTFOLIO_STATUSES,
   type PersonRef,
   type PortfolioItem,
 } from '../../domain/model.js';
@@ -69,7 +69,7 @@ export const portfolioList: ListDefinition = {
     {
       name: PORTFOLIO_FIELDS.status,
       displayName: 'Status',
-      choice: { choices: PORTFOLIO_STATUSSEN, displayAs: 'dropDownMenu' },
+      choice: { choices: PORTFOLIO_STATUSES, displayAs: 'dropDownMenu' },
       required: true,
     },
     { name: PORTFOLIO_FIELDS.statusToelichting, displayName: 'Toelichting status', text: { allowMultipleLines: true } },
@@ -171,7 +171,7 @@ export function toPortfolioItem(
       read.setupChoice(PORTFOLIO_FIELDS.domein, inrichting, 'domeinen', { required: true }) ??
       concernDomein(inrichting),
     fase: read.choice(PORTFOLIO_FIELDS.fase, PORTFOLIO_FASEN, { required: true }) ?? 'Idee',
-    status: read.choice(PORTFOLIO_FIELDS.status, PORTFOLIO_STATUSSEN, { required: true }) ?? 'Op koers',
+    status: read.choice(PORTFOLIO_FIELDS.status, PORTFOLIO_STATUSES, { required: true }) ?? 'Op koers',
     ditKwartaal: read.choice(PORTFOLIO_FIELDS.ditKwartaal, KWARTAAL_KEUZES) ?? 'niet',
     acties: read
       .multiLookup(PORTFOLIO_FIELDS.acties)

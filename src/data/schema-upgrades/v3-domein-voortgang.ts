@@ -5,8 +5,8 @@
  * own: the roll-up then equals the action's status, and the deadline follows the action's. Existing items are never
  * changed; a second run finds every row and creates nothing (the unique Sleutel also guards against a duplicate).
  */
-import { domeinVoortgangSleutel, heeftDomeinVoortgang } from '../../domain/domein-voortgang.js';
-import { ACTIE_STATUSSEN, DOMEINEN, type ActieStatus, type Domein } from '../../domain/model.js';
+import { domeinVoortgangKey, hasDomeinVoortgang } from '../../domain/domein-voortgang.js';
+import { ACTIE_STATUSES, DOMEINEN, type ActieStatus, type Domein } from '../../domain/model.js';
 import type { Graph } from '../graph/client.js';
 import { ACTIE_FIELDS } from '../lists/acties.js';
 import { DOMEIN_VOORTGANG_FIELDS, domeinVoortgangToFields } from '../lists/domein-voortgang.js';
@@ -32,12 +32,12 @@ export async function createMissingDomeinVoortgang(graph: Graph, siteId: string)
     const domeinen = (Array.isArray(raw) ? raw : []).filter((d): d is Domein =>
       (DOMEINEN as readonly unknown[]).includes(d),
     );
-    if (nummer === '' || !heeftDomeinVoortgang({ domeinen })) continue;
+    if (nummer === '' || !hasDomeinVoortgang({ domeinen })) continue;
     const rawStatus = item.fields[ACTIE_FIELDS.status];
-    const status: ActieStatus = ACTIE_STATUSSEN.find((s) => s === rawStatus) ?? 'Niet gestart';
+    const status: ActieStatus = ACTIE_STATUSES.find((s) => s === rawStatus) ?? 'Niet gestart';
     const toelichting = item.fields[ACTIE_FIELDS.statusToelichting];
     for (const domein of new Set(domeinen)) {
-      if (existing.has(domeinVoortgangSleutel(nummer, domein))) continue;
+      if (existing.has(domeinVoortgangKey(nummer, domein))) continue;
       const fields = domeinVoortgangToFields(
         {
           actie: nummer,

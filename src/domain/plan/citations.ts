@@ -7,33 +7,33 @@
  */
 
 /** The seed documents by their number (the file names start with it: `000_…txt`). */
-export const SEED_DOCUMENTEN = ['000', '001', '002', '003', '004'] as const;
-export type SeedDocument = (typeof SEED_DOCUMENTEN)[number];
+export const SEED_DOCUMENTS = ['000', '001', '002', '003', '004'] as const;
+export type SeedDocument = (typeof SEED_DOCUMENTS)[number];
 
 /** A passage of a seed document: lines `van` to `tot` (1-based, inclusive). */
-export type SeedBron = { document: SeedDocument; van: number; tot: number };
+export type SeedSource = { document: SeedDocument; van: number; tot: number };
 
 /** A quoted text, what it is in the plan (`waar`, e.g. "advies 1: collegeReactie") and the passage it comes from. */
-export type Citaat = { waar: string; tekst: string; bron: SeedBron };
+export type Citation = { waar: string; tekst: string; bron: SeedSource };
 
 /**
  * Reads a source reference as the plan data writes it: "001:744" or "001:744-750" (document, colon, line or range).
  * @throws RangeError on anything else, or when the range runs backwards.
  */
-export function parseBron(ref: string): SeedBron {
+export function parseSource(ref: string): SeedSource {
   const m = /^(\d{3}):(\d+)(?:[-–](\d+))?$/.exec(ref.trim());
   const document = m?.[1];
-  if (!m || !document || !(SEED_DOCUMENTEN as readonly string[]).includes(document)) {
-    throw new RangeError(`parseBron: not a seed reference like "001:744-750": ${JSON.stringify(ref)}`);
+  if (!m || !document || !(SEED_DOCUMENTS as readonly string[]).includes(document)) {
+    throw new RangeError(`parseSource: not a seed reference like "001:744-750": ${JSON.stringify(ref)}`);
   }
   const van = Number(m[2]);
   const tot = m[3] === undefined ? van : Number(m[3]);
-  if (van < 1 || tot < van) throw new RangeError(`parseBron: line range runs backwards: ${JSON.stringify(ref)}`);
+  if (van < 1 || tot < van) throw new RangeError(`parseSource: line range runs backwards: ${JSON.stringify(ref)}`);
   return { document: document as SeedDocument, van, tot };
 }
 
 /** "001:744–750" (or "001:744" for one line), as a reader sees a reference. */
-export function formatBron(bron: SeedBron): string {
+export function formatSource(bron: SeedSource): string {
   return bron.van === bron.tot ? `${bron.document}:${bron.van}` : `${bron.document}:${bron.van}–${bron.tot}`;
 }
 
@@ -41,14 +41,14 @@ export function formatBron(bron: SeedBron): string {
  * A recorder for quoted texts: `uit(waar, ref, tekst)` records the quote and returns the text unchanged, so the plan
  * data reads as data (`collegeReactie: uit('advies 1: collegeReactie', '000:74-75', '…')`) and keeps its sources.
  */
-export function createCitaten(): {
+export function createCitations(): {
   uit: (waar: string, ref: string, tekst: string) => string;
-  lijst: readonly Citaat[];
+  lijst: readonly Citation[];
 } {
-  const lijst: Citaat[] = [];
+  const lijst: Citation[] = [];
   return {
     uit(waar, ref, tekst) {
-      lijst.push({ waar, tekst, bron: parseBron(ref) });
+      lijst.push({ waar, tekst, bron: parseSource(ref) });
       return tekst;
     },
     lijst,
@@ -59,6 +59,6 @@ export function createCitaten(): {
  * The text as the verbatim comparison sees it: every run of white space (line breaks of the extracted PDF included)
  * becomes one space, and the ends are trimmed. Nothing else is changed: quotes, dashes and spelling stay as they are.
  */
-export function normaliseerCitaat(text: string): string {
+export function normaliseCitation(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -23,16 +23,16 @@ import type {
   PortfolioItem,
   ThemaCode,
 } from '../model.js';
-import { heeftDomeinVoortgang, type DomeinVoortgang } from '../domein-voortgang.js';
+import { hasDomeinVoortgang, type DomeinVoortgang } from '../domein-voortgang.js';
 import { THEMAS } from '../themas.js';
-import { createCitaten, type Citaat } from './citations.js';
+import { createCitations, type Citation } from './citations.js';
 
 /**
  * The roles that exist as personas (site users) in the sandbox; the plan's owners are always one of these. The
  * concerncontroller is the directeur Bedrijfsvoering (003:600), one person, so no persona of its own. An action gets an
  * owner only where a seed names one; elsewhere it stays without one ("Zonder eigenaar"), for the CMT to resolve.
  */
-export const PERSONA_ROLLEN = [
+export const PERSONA_ROLES = [
   'Gemeentesecretaris',
   'Directeur Bedrijfsvoering',
   'Directeur Dienstverlening',
@@ -50,10 +50,10 @@ export const PERSONA_ROLLEN = [
   'Programmamanager Datagedreven Werken',
   'Secretaris CMT',
 ] as const;
-export type PersonaRol = (typeof PERSONA_ROLLEN)[number];
+export type PersonaRole = (typeof PERSONA_ROLES)[number];
 
 /** A person known only by role, as the seed knows them. */
-function rol(naam: PersonaRol): PersonRef {
+function rol(naam: PersonaRole): PersonRef {
   return { displayName: naam };
 }
 
@@ -64,9 +64,9 @@ const CONCERN: Domein[] = ['Concern'];
  * Every quoted text of this plan with the seed passage it comes from (document:lines). The unit test
  * `plan-citations.test.ts` reads each one back from the seed documents and fails when it is not there verbatim.
  */
-const citaten = createCitaten();
+const citaten = createCitations();
 const uit = citaten.uit;
-export const zoetermeerCitaten: readonly Citaat[] = citaten.lijst;
+export const zoetermeerCitations: readonly Citation[] = citaten.lijst;
 
 /**
  * The adviezen an advies is taken up together with, from the college's own words: records the passage and returns the
@@ -1046,11 +1046,12 @@ export const zoetermeerPlan: Plan = {
  * business domein" (001:781–784), and in 1.1 "de IMer kan hierin een belangrijke rol spelen" (001:1650–1656). The
  * other rows get no owner: no seed names one per domain. Deadlines are left to the action's.
  */
-export const zoetermeerDomeinVoortgang: DomeinVoortgang[] = ACTIES.filter(heeftDomeinVoortgang).flatMap((actie) =>
+export const zoetermeerDomeinVoortgang: DomeinVoortgang[] = ACTIES.filter(hasDomeinVoortgang).flatMap((actie) =>
   actie.domeinen.map((domein): DomeinVoortgang => {
     const rij: DomeinVoortgang = { actie: actie.nummer, domein, status: actie.status };
     if (actie.statusToelichting) rij.statusToelichting = actie.statusToelichting;
-    if (actie.nummer === '1.1' && domein !== 'Concern') rij.eigenaar = rol(`Informatiemanager ${domein}` as PersonaRol);
+    if (actie.nummer === '1.1' && domein !== 'Concern')
+      rij.eigenaar = rol(`Informatiemanager ${domein}` as PersonaRole);
     return rij;
   }),
 );

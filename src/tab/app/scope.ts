@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useState } from 'react';
 import type { Inrichting } from '../../domain/inrichting-basis.js';
 import type { Domein } from '../../domain/model.js';
-import { TEKST_MAX } from '../../domain/text-limits.js';
+import { TEXT_MAX } from '../../domain/text-limits.js';
 import type { FrameContext } from './host.js';
 import { VIEWS, type ViewName } from './router.js';
 
@@ -19,18 +19,18 @@ export type TabScope = {
 
 /**
  * A domain name as a URL or the browser's memory carries it: the set-up (read with the plan) decides later whether the
- * municipality has it (`bekendDomein`); here only an empty or overlong value is no domain.
+ * municipality has it (`knownDomeinOf`); here only an empty or overlong value is no domain.
  */
 function domeinNaam(value: string | null): Domein | undefined {
   const naam = value?.trim() ?? '';
-  return naam === '' || naam.length > TEKST_MAX.regel ? undefined : naam;
+  return naam === '' || naam.length > TEXT_MAX.regel ? undefined : naam;
 }
 
 /**
  * The chosen domain if the municipality's set-up has it; before the set-up is known (the plan still loading) the
  * choice stands. An unknown value (an old link, a hand-edited URL, another municipality's domain) is no choice.
  */
-export function bekendDomein(gekozen: Domein | undefined, inrichting: Inrichting | undefined): Domein | undefined {
+export function knownDomeinOf(gekozen: Domein | undefined, inrichting: Inrichting | undefined): Domein | undefined {
   if (gekozen === undefined || inrichting === undefined) return gekozen;
   return inrichting.domeinen.some((d) => d.naam === gekozen) ? gekozen : undefined;
 }
@@ -61,7 +61,7 @@ export const DOMEIN_CHOICE_KEY = 'actieplan.domein';
 /**
  * The domain the whole tab shows, chosen once in the header. The URL wins (a channel tab's content URL carries its
  * MT's domain, and a shared link carries the sender's choice); without one, the last choice made in this browser;
- * otherwise every domain. Whether the municipality has that domain is for its set-up to say (`bekendDomein`).
+ * otherwise every domain. Whether the municipality has that domain is for its set-up to say (`knownDomeinOf`).
  */
 export function initialDomeinChoice(search: string, remembered: string | null): Domein | undefined {
   const fromUrl = new URLSearchParams(search).get('domein');

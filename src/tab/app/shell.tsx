@@ -28,7 +28,7 @@ import { describeError } from '../lib/errors.js';
 import { usePlanContext } from '../lib/plan/plan-context.js';
 import { startDismissedKey } from '../features/start/lib/start-items.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
-import { bekendDomein, useDomeinChoice, useScope } from './scope.js';
+import { knownDomeinOf, useDomeinChoice, useScope } from './scope.js';
 import type { SignedInUser } from './sign-in.js';
 import {
   ActieDetail,
@@ -190,7 +190,7 @@ export function Shell({ user }: { user: SignedInUser }) {
   const inrichting = planState.plan?.inrichting;
   const domeinen = (inrichting ?? ZOETERMEER_INRICHTING).domeinen.map((d) => d.naam);
   // The side panel has no header: it always shows its MT's domain. Everywhere else the header's choice counts.
-  const domein: Domein | undefined = bekendDomein(compact ? scope.domein : choice, inrichting);
+  const domein: Domein | undefined = knownDomeinOf(compact ? scope.domein : choice, inrichting);
 
   return (
     <div className={styles.shell}>

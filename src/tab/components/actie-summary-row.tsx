@@ -5,7 +5,7 @@ import { domeinLabel } from '../lib/labels.js';
 import type { ActieRow } from '../lib/plan/derive.js';
 import { useT } from '../i18n/i18n.js';
 import { DeadlineText } from './deadline-text.js';
-import { deadlineSoort } from '../../domain/planning.js';
+import { deadlineKind } from '../../domain/planning.js';
 import { OwnerText } from './owner-text.js';
 import { StatusBadge } from './status-badge.js';
 
@@ -90,7 +90,7 @@ export function ActieSummaryRow({
             {t('mine.domeinRij', { domein: domeinLabel(t, domein) })}
           </Caption1>
         )}
-        <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineSoort(a) === 'doorlopend'} />
+        <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineKind(a) === 'doorlopend'} />
         {showOwner && (
           <Caption1>
             <OwnerText owner={a.eigenaar} />

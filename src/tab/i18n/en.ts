@@ -1,4 +1,4 @@
-import { TEKST_MAX } from '../../domain/text-limits.js';
+import { TEXT_MAX } from '../../domain/text-limits.js';
 import type { MessageKey } from './nl.js';
 
 /** English, the second language. */
@@ -292,9 +292,9 @@ export const en: Record<MessageKey, string> = {
   'validation.samenhangVerwijzingOngeldig': 'A related recommendation must be a positive whole number, for example 3.',
   'validation.samenhangDubbel': 'Name each related recommendation only once.',
   'validation.samenhangMetZichzelf': 'A recommendation cannot be related to itself.',
-  'validation.collegeReactieTeLang': `The council’s response can be at most ${TEKST_MAX.collegeReactie} characters long.`,
+  'validation.collegeReactieTeLang': `The council’s response can be at most ${TEXT_MAX.collegeReactie} characters long.`,
   'validation.bevindingnummerOngeldig': 'The number of the finding must be a positive whole number.',
-  'validation.bevindingToelichtingTeLang': `The explanation of the finding can be at most ${TEKST_MAX.bevindingToelichting} characters long.`,
+  'validation.bevindingToelichtingTeLang': `The explanation of the finding can be at most ${TEXT_MAX.bevindingToelichting} characters long.`,
   'validation.faseOngeldig': 'Choose a phase from the list.',
   'validation.portfolioStatusOngeldig': 'Choose a portfolio status from the list (Op koers, Aandacht or Kritiek).',
   'validation.toelichtingKritiek': 'Give an explanation: portfolio status Kritiek needs a reason.',
@@ -308,8 +308,8 @@ export const en: Record<MessageKey, string> = {
   'validation.kwartaaldoelPortfolioVerplicht': 'Link the quarterly goal to a portfolio item.',
   'validation.kwartaalVorm': 'The quarter must have the form yyyy-Qn, for example 2026-Q1.',
   'validation.doelVerplicht': 'Describe the goal for this quarter.',
-  'validation.doelTeLang': `The goal can be at most ${TEKST_MAX.kwartaaldoel} characters long.`,
-  'validation.redenTeLang': `The reason can be at most ${TEKST_MAX.reden} characters long.`,
+  'validation.doelTeLang': `The goal can be at most ${TEXT_MAX.kwartaaldoel} characters long.`,
+  'validation.redenTeLang': `The reason can be at most ${TEXT_MAX.reden} characters long.`,
   'validation.behaaldOngeldig': 'Choose whether the goal was achieved: yes, partly or no.',
   'validation.redenVerplicht': 'Give a reason: why was the goal not (fully) achieved?',
   'validation.mtNaamVerplicht': 'Give the name of the MT.',
@@ -376,12 +376,12 @@ export const en: Record<MessageKey, string> = {
     'Give an explanation: reconsidering an action that was not adopted needs a reason.',
   'validation.lopendTrajectVerplicht': 'Name the ongoing programme this action is placed in.',
   'validation.lopendTrajectTeLang': 'The name of the ongoing programme can be at most 255 characters long.',
-  'validation.statusToelichtingTeLang': `The status explanation can be at most ${TEKST_MAX.statusToelichting} characters long.`,
+  'validation.statusToelichtingTeLang': `The status explanation can be at most ${TEXT_MAX.statusToelichting} characters long.`,
   'validation.planningTeLang': 'The planning can be at most 255 characters long.',
   'validation.deadlineOngeldig': 'The deadline is not a valid date (yyyy-mm-dd).',
   'validation.startOngeldig': 'The start date is not a valid date (yyyy-mm-dd).',
   'validation.deadlineVoorStart': 'The deadline cannot be before the start date.',
-  'validation.omschrijvingTeLang': `The description can be at most ${TEKST_MAX.omschrijving} characters long.`,
+  'validation.omschrijvingTeLang': `The description can be at most ${TEXT_MAX.omschrijving} characters long.`,
   'validation.vervallenRedenVerplicht': 'Give a reason: an action is retired only with a reason.',
   'validation.persoonNaamVerplicht': 'Give the person’s name, for example a role such as "Portfoliomanager I&A".',
   'validation.persoonNaamTeLang': 'The person’s name can be at most 255 characters long.',
@@ -392,8 +392,8 @@ export const en: Record<MessageKey, string> = {
 
   // Escalation to the CMT
   'validation.agenderingRedenVerplicht': 'Give a reason: why must the CMT discuss this action?',
-  'validation.agenderingRedenTeLang': `The reason can be at most ${TEKST_MAX.statusToelichting} characters long.`,
-  'validation.agenderingBesluitTeLang': `A decision can be at most ${TEKST_MAX.besluit} characters long.`,
+  'validation.agenderingRedenTeLang': `The reason can be at most ${TEXT_MAX.statusToelichting} characters long.`,
+  'validation.agenderingBesluitTeLang': `A decision can be at most ${TEXT_MAX.besluit} characters long.`,
   'validation.agenderingGeenDomeinVanActie':
     'Action {actie} does not belong to {domein}; a management team only escalates actions of its own domain.',
   'validation.agenderingConcern':

@@ -1,4 +1,4 @@
-import { MAANDEN_NL } from '../../domain/dates.js';
+import { MONTHS_NL } from '../../domain/dates.js';
 import type { Locale } from '../i18n/format.js';
 
 /**
@@ -40,7 +40,7 @@ const MONTHS_EN = [
 /** A month by its name or an abbreviation of at least three letters ("mrt" as Dutch writes March too). */
 function monthFromName(name: string, locale: Locale): number | undefined {
   if (name === 'mrt') return 3;
-  const lists = locale === 'en' ? [MONTHS_EN, MAANDEN_NL] : [MAANDEN_NL, MONTHS_EN];
+  const lists = locale === 'en' ? [MONTHS_EN, MONTHS_NL] : [MONTHS_NL, MONTHS_EN];
   for (const list of lists) {
     const index = list.findIndex((m) => m === name || (name.length >= 3 && m.startsWith(name)));
     if (index >= 0) return index + 1;

@@ -1,4 +1,4 @@
-import { themaNaamIn, ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
+import { themaNameIn, ZOETERMEER_INRICHTING, type Inrichting } from '../../domain/inrichting-basis.js';
 import type { ActieStatus, Domein, PersonRef, Plateau, ThemaCode } from '../../domain/model.js';
 import type { MessageKey } from '../i18n/nl.js';
 
@@ -60,7 +60,7 @@ export function plateauLabel(t: T, plateau: Plateau): string {
  * set-up's own name, and the code itself for a code the set-up does not have.
  */
 export function themaLabel(t: T, code: ThemaCode, inrichting: Inrichting = ZOETERMEER_INRICHTING): string {
-  const naam = themaNaamIn(inrichting, code);
+  const naam = themaNameIn(inrichting, code);
   const zoetermeer = ZOETERMEER_INRICHTING.themas.find((x) => x.code === code);
   return zoetermeer !== undefined && zoetermeer.naam === naam ? (known(THEMA_LABEL, code, t) ?? naam) : naam;
 }

@@ -1,4 +1,4 @@
-import { deadlineSoort } from '../../../src/domain/planning.js';
+import { deadlineKind } from '../../../src/domain/planning.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUSALS } from '../../../src/bot/card-actions.js';
 import type { Actie } from '../../../src/domain/model.js';
@@ -342,7 +342,7 @@ describe('a status update from the card', () => {
     const eenmalig = new Set<string>();
     for (const a of executeActions(card).filter((x) => x.verb === 'status-bijwerken')) {
       const id = String(a.data.actieId);
-      if (deadlineSoort((await actie(id)).value) === 'eenmalig') eenmalig.add(id);
+      if (deadlineKind((await actie(id)).value) === 'eenmalig') eenmalig.add(id);
     }
     form = firstForm(card, (id) => eenmalig.has(id));
     const before = await actie(form.id);

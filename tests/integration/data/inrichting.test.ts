@@ -16,7 +16,7 @@ import {
 } from '../../../src/domain/plan/zoetermeer.js';
 import type { Graph } from '../../../src/data/graph/client.js';
 import {
-  InrichtingBestaatError,
+  InrichtingExistsError,
   InrichtingError,
   readInrichting,
   writeInrichting,
@@ -151,7 +151,7 @@ describe('a fresh site, and another municipality', () => {
     expect(await choicesOf(graph, siteId, 'Acties', 'Plateau')).toEqual(WESTERVELD.plateaus);
     // Writing it again finishes nothing (all there); another set-up is refused and nothing changes.
     expect(await writeInrichting(graph, siteId, WESTERVELD)).toBe(0);
-    await expect(writeInrichting(graph, siteId, ZOETERMEER_INRICHTING)).rejects.toBeInstanceOf(InrichtingBestaatError);
+    await expect(writeInrichting(graph, siteId, ZOETERMEER_INRICHTING)).rejects.toBeInstanceOf(InrichtingExistsError);
     // Seeding Zoetermeer's plan data into this site leaves Westerveld's set-up alone.
     const seeded = await seedSite(graph, siteId, {
       plan: { themas: [], adviezen: [], bevindingen: [], acties: [] },

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRef } from '../../../src/domain/model.js';
 import { amsterdamDate } from '../../../src/domain/dates.js';
-import { voortgangOp } from '../../../src/domain/report.js';
+import { voortgangAt } from '../../../src/domain/report.js';
 import type { Graph } from '../../../src/data/graph/client.js';
 import { readGemeente, readInrichting } from '../../../src/data/inrichting-store.js';
 import { fieldsExpand, SITE_USERS_LIST, type ListItem } from '../../../src/data/lists/list-definition.js';
@@ -17,7 +17,7 @@ import { dryRunPlanImport } from '../../../src/data/plan-import.js';
 import {
   applyPlanImport,
   loadPlanExport,
-  PlanInrichtingVerschiltError,
+  PlanInrichtingMismatchError,
   PlanSiteNotEmptyError,
 } from '../../../src/data/plan-transfer.js';
 import { readPlanXlsx } from '../../../src/data/plan-xlsx.js';
@@ -146,7 +146,7 @@ describe('another municipality’s plan workbook, with its own set-up, into an e
     const gemeente = await readGemeente(graph, siteId, 'Gemeente Zoetermeer');
     expect(gemeente).toBe('Gemeente Westerveld');
     const data = await loadReportData(graph, siteId);
-    const model = voortgangOp({
+    const model = voortgangAt({
       ...voortgangInputOf(data, { peildatum: amsterdamDate(new Date()), gemeente }),
       histories: data.histories,
     });
@@ -242,7 +242,7 @@ describe('another municipality’s plan workbook, with its own set-up, into an e
       const before = await counts(g, id);
       const dryRun = dryRunPlanImport(await readPlanXlsx(await westerveldWorkbook()), { users: [] });
       expect(dryRun.ok).toBe(true);
-      await expect(applyPlanImport(g, id, dryRun)).rejects.toBeInstanceOf(PlanInrichtingVerschiltError);
+      await expect(applyPlanImport(g, id, dryRun)).rejects.toBeInstanceOf(PlanInrichtingMismatchError);
       expect(await counts(g, id)).toEqual(before);
       expect(await choicesOf(g, id, 'Acties', 'Domeinen')).toEqual([...DOMEINEN]);
     } finally {

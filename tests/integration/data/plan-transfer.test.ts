@@ -18,7 +18,7 @@ import { prepareSite } from '../../../src/server/prepare-site.js';
 import { loadReportData, voortgangInputOf } from '../../../src/data/report-data.js';
 import { mtToFields } from '../../../src/data/lists/mts.js';
 import { amsterdamDate } from '../../../src/domain/dates.js';
-import { voortgangOp } from '../../../src/domain/report.js';
+import { voortgangAt } from '../../../src/domain/report.js';
 import { reportPdfBuffer } from '../../../src/reporting/pdf-node.js';
 import { prepareCard } from '../../../src/reminders/cli.js';
 import { brokenWesterveld as broken, westerveld } from '../../support/plan-fixtures.js';
@@ -161,7 +161,7 @@ describe('the plan as .xlsx: export, dry run, import into an empty site', { time
     // Runs after the apply above: the plan of Westerveld is on this site.
     const data = await loadReportData(graph, anderSite);
     const today = amsterdamDate(new Date());
-    const model = voortgangOp({
+    const model = voortgangAt({
       ...voortgangInputOf(data, { peildatum: today, gemeente: 'Gemeente Westerveld' }),
       histories: data.histories,
     });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOMEINEN, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN } from '../../../src/domain/model.js';
+import { DOMEINEN, PORTFOLIO_FASEN, PORTFOLIO_STATUSES } from '../../../src/domain/model.js';
 import { applyImport, ImportNotValidError } from '../../../src/data/portfolio-import-apply.js';
 import { dryRunImport, readCsv, suggestMapping } from '../../../src/data/portfolio-import.js';
 import { createPortfolioStore, loadPortfolio, type LoadedPortfolio } from '../../../src/data/portfolio-store.js';
@@ -32,7 +32,7 @@ function row(
   overrides: Partial<Record<'prioriteit' | 'start' | 'domein' | 'titel', string>> = {},
 ): string {
   const domein = overrides.domein ?? DOMEINEN[i % DOMEINEN.length];
-  const status = PORTFOLIO_STATUSSEN[i % PORTFOLIO_STATUSSEN.length];
+  const status = PORTFOLIO_STATUSES[i % PORTFOLIO_STATUSES.length];
   return [
     overrides.titel ?? `${prefix} initiatief ${i}`,
     domein,

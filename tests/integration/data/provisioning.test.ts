@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIE_STATUSSEN } from '../../../src/domain/model.js';
+import { ACTIE_STATUSES } from '../../../src/domain/model.js';
 import {
   zoetermeerKwartaaldoelen,
   zoetermeerMTs,
@@ -177,7 +177,7 @@ describe('provisioning a fresh site through Graph and SharePoint REST', () => {
     };
     expect(format.elmType).toBe('div');
     const classExpression = format.children[0]!.attributes.class;
-    for (const status of ACTIE_STATUSSEN) expect(classExpression).toContain(`'${status}'`);
+    for (const status of ACTIE_STATUSES) expect(classExpression).toContain(`'${status}'`);
     const title = await restGet<{ Title: string }>(
       sandbox,
       `web/lists/getByTitle('Acties')/fields/getByInternalNameOrTitle('Title')?$select=Title`,

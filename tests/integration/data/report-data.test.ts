@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDateToInstant } from '../../../src/domain/dates.js';
 import type { ActieStatus } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
-import { planAt, trendPerMaand, voortgangOp } from '../../../src/domain/report.js';
+import { planAt, trendPerMonth, voortgangAt } from '../../../src/domain/report.js';
 import type { ProgressCounts } from '../../../src/domain/rules.js';
 import { loadPlan, type LoadedPlan } from '../../../src/data/plan-store.js';
 import { loadActieHistories, loadReportData, voortgangInputOf } from '../../../src/data/report-data.js';
@@ -128,7 +128,7 @@ describe('the version history of the actions', () => {
 
   it('gives the trend per month with the counts the writes imply, also for a month without writes', async () => {
     const histories = await loadActieHistories(sandbox.graph(), siteId, plan);
-    const trend = trendPerMaand(histories, '2025-05-31');
+    const trend = trendPerMonth(histories, '2025-05-31');
     expect(trend.map((p) => [p.maand, p.peildatum])).toEqual([
       ['2025-01', '2025-01-31'],
       ['2025-02', '2025-02-28'],
@@ -251,7 +251,7 @@ describe('the version history of the actions', () => {
 describe('the report for a date', () => {
   it('counts per advies what the writes imply for a date in the past', async () => {
     const data = await loadReportData(sandbox.graph(), siteId);
-    const report = voortgangOp(
+    const report = voortgangAt(
       voortgangInputOf(data, { peildatum: '2025-03-20', gemeente: 'Zoetermeer', now: clock.now() }),
     );
     const advies = (n: number) => report.perAdvies.find((a) => a.nummer === n)!;
@@ -281,7 +281,7 @@ describe('the report for a date', () => {
     });
 
     // A month later 5.1 is past its moved deadline.
-    const april = voortgangOp(
+    const april = voortgangAt(
       voortgangInputOf(data, { peildatum: '2025-04-20', gemeente: 'Zoetermeer', now: clock.now() }),
     );
     expect(april.perAdvies.find((a) => a.nummer === 5)!.counts).toMatchObject({ nietGestart: 1, achterstallig: 1 });
@@ -290,7 +290,7 @@ describe('the report for a date', () => {
 
   it('writes those counts into the PDF for that date, read back from the document', async () => {
     const data = await loadReportData(sandbox.graph(), siteId);
-    const report = voortgangOp({
+    const report = voortgangAt({
       ...voortgangInputOf(data, { peildatum: '2025-03-20', gemeente: 'Gemeente Zoetermeer', now: clock.now() }),
       histories: data.histories,
     });
@@ -319,7 +319,7 @@ describe('the report for a date', () => {
     expect(data.histories).toEqual([]);
     const input = voortgangInputOf(data, { peildatum: '2025-06-02', gemeente: 'Zoetermeer', now: clock.now() });
     expect(input.acties.map((a) => a.id)).toEqual(plan.acties.map((a) => a.id));
-    const report = voortgangOp(input);
+    const report = voortgangAt(input);
     expect(report.totals).toEqual({
       total: 33,
       afgerond: 3,

@@ -12,7 +12,7 @@ import { main as rapportageMain } from '../../../scripts/rapportage.js';
 import { createDomeinVoortgangStore } from '../../../src/data/domein-voortgang-store.js';
 import { loadPlan, type LoadedPlan } from '../../../src/data/plan-store.js';
 import { loadHistories, loadReportData, voortgangInputOf } from '../../../src/data/report-data.js';
-import { endOfDay, voortgangOp } from '../../../src/domain/report.js';
+import { endOfDay, voortgangAt } from '../../../src/domain/report.js';
 import { domeinVoortgangAt } from '../../../src/domain/domein-voortgang-history.js';
 import type { Domein } from '../../../src/domain/model.js';
 import { readPdf } from '../../support/documents/pdf-text.js';
@@ -72,7 +72,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-const statusOf = (report: ReturnType<typeof voortgangOp>, nummer: string) =>
+const statusOf = (report: ReturnType<typeof voortgangAt>, nummer: string) =>
   report.perAdvies
     .flatMap((a) => [...a.gedaan, ...a.belegd, ...a.volgende, ...a.nietOvergenomen])
     .find((a) => a.nummer === nummer)?.status;
@@ -83,7 +83,7 @@ describe('a report for a past date', () => {
     // The action items themselves were never written after the seed.
     expect(actieOf(plan, '1.1').value.status).toBe('Afgerond'); // the live roll-up
     const report = (peildatum: string) =>
-      voortgangOp(voortgangInputOf(data, { peildatum, gemeente: 'Zoetermeer', now: clock.now() }));
+      voortgangAt(voortgangInputOf(data, { peildatum, gemeente: 'Zoetermeer', now: clock.now() }));
 
     expect(statusOf(report('2025-03-09'), '1.1')).toBe('Niet gestart');
     expect(statusOf(report('2025-03-10'), '1.1')).toBe('Loopt');
@@ -126,7 +126,7 @@ describe('a report for a past date', () => {
 
   it('lists a row change as a status change of the action in the report period', async () => {
     const data = await loadReportData(sandbox.graph(), siteId);
-    const report = voortgangOp({
+    const report = voortgangAt({
       ...voortgangInputOf(data, { peildatum: '2025-04-15', gemeente: 'Zoetermeer', now: clock.now() }),
       histories: data.histories,
       sinds: '2025-03-01',

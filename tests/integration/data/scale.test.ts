@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, calendarDateToInstant } from '../../../src/domain/dates.js';
-import { ACTIE_STATUSSEN, PLATEAUS } from '../../../src/domain/model.js';
+import { ACTIE_STATUSES, PLATEAUS } from '../../../src/domain/model.js';
 import {
   zoetermeerKwartaaldoelen,
   zoetermeerMTs,
@@ -17,7 +17,7 @@ let sandbox: TestSandbox;
 let siteId: string;
 const TOTAL = 5000;
 const extra = TOTAL - zoetermeerPlan.acties.length;
-const statusOf = (i: number) => ACTIE_STATUSSEN[i % ACTIE_STATUSSEN.length]!;
+const statusOf = (i: number) => ACTIE_STATUSES[i % ACTIE_STATUSES.length]!;
 const deadlineOf = (i: number) => addDays('2026-01-01', i % 365);
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { domeinVoortgangSleutel, heeftDomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
+import { domeinVoortgangKey, hasDomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
 import { DOMEINEN, PLATEAUS } from '../../../src/domain/model.js';
 import {
   zoetermeerKwartaaldoelen,
@@ -237,10 +237,10 @@ describe('upgrading a site of schema version 1 (the fixture) to today’s schema
 
   it('gives every shared action a row per domain, where the action stands, with no owner invented', async () => {
     const plan = await loadPlan(graph, siteId);
-    const shared = plan.acties.filter((a) => heeftDomeinVoortgang(a.value));
+    const shared = plan.acties.filter((a) => hasDomeinVoortgang(a.value));
     expect(shared.map((a) => a.value.nummer)).toEqual(['1.1', '3.3', '5.1', '6.1', '6.2', '7.1', '7.2', '11.5']);
-    expect(plan.domeinVoortgang.map((r) => domeinVoortgangSleutel(r.value.actie, r.value.domein)).sort()).toEqual(
-      shared.flatMap((a) => a.value.domeinen.map((d) => domeinVoortgangSleutel(a.value.nummer, d))).sort(),
+    expect(plan.domeinVoortgang.map((r) => domeinVoortgangKey(r.value.actie, r.value.domein)).sort()).toEqual(
+      shared.flatMap((a) => a.value.domeinen.map((d) => domeinVoortgangKey(a.value.nummer, d))).sort(),
     );
     const r61 = plan.domeinVoortgang.filter((r) => r.value.actie === '6.1');
     expect(r61.map((r) => [r.value.status, r.value.statusToelichting])).toEqual(

@@ -11,12 +11,12 @@ import { toAgendering, agenderingReadContext } from '../../../src/data/lists/age
 import { toBevinding } from '../../../src/data/lists/bevindingen.js';
 import { toDomeinVoortgang } from '../../../src/data/lists/domein-voortgang.js';
 import { FieldReader } from '../../../src/data/lists/field-reader.js';
-import { inrichtingToItems, inrichtingUitItems } from '../../../src/data/lists/inrichting.js';
+import { inrichtingToItems, inrichtingFromItems } from '../../../src/data/lists/inrichting.js';
 import type { ListItem } from '../../../src/data/lists/list-definition.js';
 import { toMT } from '../../../src/data/lists/mts.js';
 import { toPortfolioItem } from '../../../src/data/lists/portfolio.js';
 import { siteSchema } from '../../../src/data/lists/schema.js';
-import { inrichtingWaarden, ZOETERMEER_INRICHTING } from '../../../src/domain/inrichting-basis.js';
+import { inrichtingValues, ZOETERMEER_INRICHTING } from '../../../src/domain/inrichting-basis.js';
 import { WESTERVELD_INRICHTING as W } from '../../fixtures/westerveld-plan.js';
 
 const item = (fields: Record<string, unknown>, id = '1'): ListItem => ({ id, eTag: `"${id},1"`, fields });
@@ -24,9 +24,9 @@ const unknownValues = (problems: readonly { domain?: { key: string }; value?: un
   problems.filter((p) => p.domain?.key === 'veldOnbekendeWaarde').map((p) => p.value);
 const noUsers = new Map();
 
-describe('inrichtingWaarden: the values of each kind, in the set-up order', () => {
+describe('inrichtingValues: the values of each kind, in the set-up order', () => {
   it("gives Westerveld's domains, theme codes and plateaus", () => {
-    expect(inrichtingWaarden(W, 'domeinen')).toEqual([
+    expect(inrichtingValues(W, 'domeinen')).toEqual([
       'Ruimte',
       'Samenleving',
       'Publiekszaken',
@@ -34,15 +34,15 @@ describe('inrichtingWaarden: the values of each kind, in the set-up order', () =
       'Veiligheid',
       'Gemeentebreed',
     ]);
-    expect(inrichtingWaarden(W, 'themas')).toEqual(['S', 'L']);
-    expect(inrichtingWaarden(W, 'plateaus')).toEqual(['Basis op orde', 'Doorontwikkelen', 'Voorop lopen']);
+    expect(inrichtingValues(W, 'themas')).toEqual(['S', 'L']);
+    expect(inrichtingValues(W, 'plateaus')).toEqual(['Basis op orde', 'Doorontwikkelen', 'Voorop lopen']);
   });
 
   it("is what provisioning gives every set-up column's choices (one rule for the column and its reader)", () => {
     const columns = inrichtingChoiceColumns(siteSchema);
     expect(columns.length).toBeGreaterThanOrEqual(9);
     for (const c of columns)
-      expect(inrichtingChoices(W, c.soort), `${c.list}.${c.column}`).toEqual(inrichtingWaarden(W, c.soort));
+      expect(inrichtingChoices(W, c.soort), `${c.list}.${c.column}`).toEqual(inrichtingValues(W, c.soort));
   });
 });
 
@@ -139,12 +139,12 @@ describe('the mappers of MTs, Portfolio, Agenderingen and Bevindingen read again
   });
 });
 
-describe('inrichtingUitItems: the one set-up every reader of the Inrichting list uses', () => {
+describe('inrichtingFromItems: the one set-up every reader of the Inrichting list uses', () => {
   it("reads Westerveld's items, Zoetermeer's for none, and Zoetermeer's flagged for items that are no usable set-up", () => {
     const items = inrichtingToItems(W).map((x, i) => item(x.fields, String(i + 1)));
-    expect(inrichtingUitItems(items)).toEqual({ inrichting: W });
-    expect(inrichtingUitItems([])).toEqual({ inrichting: ZOETERMEER_INRICHTING });
+    expect(inrichtingFromItems(items)).toEqual({ inrichting: W });
+    expect(inrichtingFromItems([])).toEqual({ inrichting: ZOETERMEER_INRICHTING });
     const zonderConcern = items.map((x) => ({ ...x, fields: { ...x.fields, HeleOrganisatie: false } }));
-    expect(inrichtingUitItems(zonderConcern)).toEqual({ inrichting: ZOETERMEER_INRICHTING, ongeldig: true });
+    expect(inrichtingFromItems(zonderConcern)).toEqual({ inrichting: ZOETERMEER_INRICHTING, ongeldig: true });
   });
 });

@@ -9,7 +9,7 @@ import {
   planImportMessageValues,
   planImportTemplatesNl,
 } from '../../../src/data/plan-import-messages.js';
-import { ACTIE_STATUSSEN, DOMEINEN } from '../../../src/domain/model.js';
+import { ACTIE_STATUSES, DOMEINEN } from '../../../src/domain/model.js';
 import { en } from '../../../src/tab/i18n/en.js';
 import { format } from '../../../src/tab/i18n/format.js';
 import type { MessageKey } from '../../../src/tab/i18n/nl.js';
@@ -305,7 +305,7 @@ describe('dryRunPlanImport', () => {
         'DomeinVoortgang',
         6,
         'Status',
-        { key: 'planStatusOnbekend', params: { waarde: 'Bezig', statussen: ACTIE_STATUSSEN.join(', ') } },
+        { key: 'planStatusOnbekend', params: { waarde: 'Bezig', statussen: ACTIE_STATUSES.join(', ') } },
       ],
       [
         'DomeinVoortgang',

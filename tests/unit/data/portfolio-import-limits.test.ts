@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageText, validationMessages as M } from '../../../src/domain/messages.js';
-import { TEKST_MAX } from '../../../src/domain/text-limits.js';
+import { TEXT_MAX } from '../../../src/domain/text-limits.js';
 import type { BatchRequest } from '../../../src/data/graph/batch.js';
 import { batchChunks } from '../../../src/data/portfolio-import-apply.js';
 import {
@@ -39,7 +39,7 @@ describe('import limits, checked before the rows are read', () => {
 describe('per-field limits in the dry run, with row and column', () => {
   it('names the row and the column of a text over its maximum, shows only the start of the cell, and blocks the import', () => {
     const huge = 'o'.repeat(20 * 1024 * 1024);
-    const csv = `${HEADER}\nGoed;kort;Concern;Idee;Op koers;\nTe lang;${huge};Concern;Idee;Op koers;${'t'.repeat(TEKST_MAX.statusToelichting + 1)}\n`;
+    const csv = `${HEADER}\nGoed;kort;Concern;Idee;Op koers;\nTe lang;${huge};Concern;Idee;Op koers;${'t'.repeat(TEXT_MAX.statusToelichting + 1)}\n`;
     const table = readCsv(csv);
     const dryRun = dryRunImport(table, suggestMapping(table.headers), context);
     expect(dryRun.ok).toBe(false);

@@ -6,7 +6,7 @@ import {
   type AgendaDomeinVoortgangInput,
   type AgendaInput,
 } from '../../../src/domain/agenda.js';
-import { ownDomeinOfMT, metRollUp, type DomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
+import { ownDomeinOfMT, actieWithRollUp, type DomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
 import type { Actie } from '../../../src/domain/model.js';
 
 // Tuesday 24 November 2026 09:00 Amsterdam; the card goes out the day before.
@@ -52,7 +52,7 @@ function input(mt: AgendaInput['mt'], rijen: AgendaDomeinVoortgangInput[], store
     {
       id: '7',
       eTag: '"actie-7,3"',
-      value: metRollUp(
+      value: actieWithRollUp(
         stored,
         rijen.map((r) => r.value),
       ),
@@ -143,7 +143,7 @@ describe('composeAgenda with rows per domain (issue 12.4)', () => {
         {
           id: '7',
           eTag: '"actie-7,3"',
-          value: metRollUp(
+          value: actieWithRollUp(
             { ...gedeeld(), domeinen: [...BUSINESS, 'Concern'] },
             ROWS.map((r) => r.value),
           ),

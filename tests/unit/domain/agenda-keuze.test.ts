@@ -4,7 +4,7 @@ import {
   AGENDA_KEUZE_REDEN_MAX,
   agendaKeuzeOpen,
   agendaKeuzeMessageText,
-  agendaKeuzeProbleem,
+  agendaKeuzeProblem,
   agendaKeuzesFor,
   type AgendaKeuzeInput,
 } from '../../../src/domain/agenda-keuze.js';
@@ -59,21 +59,21 @@ function agenda(keuzes: AgendaKeuzeInput[], acties = ACTIES, start = MEETING, ne
 
 const nummers = (xs: { nummer: string }[]) => xs.map((x) => x.nummer);
 
-describe('agendaKeuzeProbleem', () => {
+describe('agendaKeuzeProblem', () => {
   it('requires a reason for Niet nodig, not only blanks, and names the field', () => {
-    const geenReden = agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: '1' });
+    const geenReden = agendaKeuzeProblem({ keuze: 'Niet nodig', actieId: '1' });
     expect(geenReden).toEqual({ veld: 'reden', bericht: { key: 'agendaKeuzeRedenVerplicht' } });
     expect(agendaKeuzeMessageText(geenReden!.bericht)).toBe(
       'Geef een reden waarom deze actie niet besproken hoeft te worden.',
     );
-    expect(agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: '1', reden: '  \n ' })?.veld).toBe('reden');
-    expect(agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: '1', reden: 'Afgestemd in het IMO' })).toBeUndefined();
-    expect(agendaKeuzeProbleem({ keuze: 'Ook bespreken', actieId: '1' })).toBeUndefined();
+    expect(agendaKeuzeProblem({ keuze: 'Niet nodig', actieId: '1', reden: '  \n ' })?.veld).toBe('reden');
+    expect(agendaKeuzeProblem({ keuze: 'Niet nodig', actieId: '1', reden: 'Afgestemd in het IMO' })).toBeUndefined();
+    expect(agendaKeuzeProblem({ keuze: 'Ook bespreken', actieId: '1' })).toBeUndefined();
   });
 
   it('refuses a reason that is too long, an unknown choice and no action', () => {
     const long = 'x'.repeat(AGENDA_KEUZE_REDEN_MAX + 1);
-    const teLang = agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: '1', reden: long });
+    const teLang = agendaKeuzeProblem({ keuze: 'Niet nodig', actieId: '1', reden: long });
     expect(teLang).toEqual({
       veld: 'reden',
       bericht: {
@@ -84,12 +84,12 @@ describe('agendaKeuzeProbleem', () => {
     expect(agendaKeuzeMessageText(teLang!.bericht)).toBe(
       `De reden is ${AGENDA_KEUZE_REDEN_MAX + 1} tekens; het maximum is ${AGENDA_KEUZE_REDEN_MAX}.`,
     );
-    const onbekend = agendaKeuzeProbleem({ keuze: 'Misschien', actieId: '1' });
+    const onbekend = agendaKeuzeProblem({ keuze: 'Misschien', actieId: '1' });
     expect(onbekend?.veld).toBe('keuze');
     expect(agendaKeuzeMessageText(onbekend!.bericht)).toBe(
       "Onbekende keuze 'Misschien': kies Ook bespreken of Niet nodig.",
     );
-    const geenActie = agendaKeuzeProbleem({ keuze: 'Ook bespreken', actieId: ' ' });
+    const geenActie = agendaKeuzeProblem({ keuze: 'Ook bespreken', actieId: ' ' });
     expect(geenActie?.veld).toBe('actie');
     expect(agendaKeuzeMessageText(geenActie!.bericht)).toBe('Kies een actie.');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { occurrenceKey, serializeSnapshot, snapshotOf } from '../../../src/domain/agenda.js';
-import { borging, STILSTAND_DREMPEL, type BesluitRecord, type HerinneringRecord } from '../../../src/domain/borging.js';
+import { borging, STALL_THRESHOLD, type BesluitRecord, type HerinneringRecord } from '../../../src/domain/borging.js';
 import type { Actie } from '../../../src/domain/model.js';
 
 function actie(nummer: string, overrides: Partial<Actie> = {}): Actie {
@@ -144,7 +144,7 @@ describe('borging of 11.5', () => {
     expect(cmt?.stilstaand).toEqual([
       { id: '10', nummer: '1.1', titel: 'Actie 1.1', status: 'Loopt', vergaderingen: 4, sinds: MEETINGS[0] },
     ]);
-    expect(STILSTAND_DREMPEL).toBe(3);
+    expect(STALL_THRESHOLD).toBe(3);
     // 1.2 is unchanged through only the last two meetings; with a threshold of 2 it counts.
     const [low] = borging({ mts: [CMT], herinneringen: log, besluiten, tot, drempel: 2 });
     expect(low?.stilstaand.map((s) => [s.nummer, s.vergaderingen])).toEqual([

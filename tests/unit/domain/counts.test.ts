@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planCounts, wachtOpAndereActie } from '../../../src/domain/counts.js';
-import { ACTIE_STATUSSEN, type Actie, type ActieStatus } from '../../../src/domain/model.js';
+import { planCounts, waitsOnOtherActie } from '../../../src/domain/counts.js';
+import { ACTIE_STATUSES, type Actie, type ActieStatus } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 
 const NOW = new Date('2026-12-04T10:00:00Z');
@@ -50,10 +50,10 @@ describe("the plan's headline counts (one definition for every surface)", () => 
   });
 
   it('adds every status up: open plus the closed ones is the whole, for a plan with every status', () => {
-    const plan = ACTIE_STATUSSEN.map((s, i) => actie(`5.${i + 1}`, s));
+    const plan = ACTIE_STATUSES.map((s, i) => actie(`5.${i + 1}`, s));
     const c = planCounts(plan, NOW);
-    expect(c.acties).toBe(ACTIE_STATUSSEN.length);
-    expect(c.open).toBe(ACTIE_STATUSSEN.length - 2);
+    expect(c.acties).toBe(ACTIE_STATUSES.length);
+    expect(c.open).toBe(ACTIE_STATUSES.length - 2);
     expect(c.geblokkeerd).toBe(1);
   });
 
@@ -66,11 +66,11 @@ describe("the plan's headline counts (one definition for every surface)", () => 
 
   it('waits on another action only when open, not Geblokkeerd itself, and held up by at least one', () => {
     const dep = actie('7.1', 'Loopt');
-    expect(wachtOpAndereActie(actie('7.2', 'Niet gestart'), [dep])).toBe(true);
-    expect(wachtOpAndereActie(actie('7.2', 'Belegd in lopend traject'), [dep])).toBe(true);
-    expect(wachtOpAndereActie(actie('7.2', 'Loopt'), [])).toBe(false);
-    expect(wachtOpAndereActie(actie('7.2', 'Geblokkeerd'), [dep])).toBe(false);
-    expect(wachtOpAndereActie(actie('7.2', 'Afgerond'), [dep])).toBe(false);
-    expect(wachtOpAndereActie(actie('7.2', 'Niet overgenomen'), [dep])).toBe(false);
+    expect(waitsOnOtherActie(actie('7.2', 'Niet gestart'), [dep])).toBe(true);
+    expect(waitsOnOtherActie(actie('7.2', 'Belegd in lopend traject'), [dep])).toBe(true);
+    expect(waitsOnOtherActie(actie('7.2', 'Loopt'), [])).toBe(false);
+    expect(waitsOnOtherActie(actie('7.2', 'Geblokkeerd'), [dep])).toBe(false);
+    expect(waitsOnOtherActie(actie('7.2', 'Afgerond'), [dep])).toBe(false);
+    expect(waitsOnOtherActie(actie('7.2', 'Niet overgenomen'), [dep])).toBe(false);
   });
 });

@@ -6,11 +6,11 @@ import {
   amsterdamDate,
   calendarDateToInstant,
   compareCalendarDates,
-  huidigKwartaal,
+  currentKwartaal,
   instantToCalendarDate,
   isValidCalendarDate,
   isValidKwartaal,
-  kwartaalPeriode,
+  kwartaalPeriod,
   kwartaalOf,
 } from '../../../src/domain/dates.js';
 
@@ -200,8 +200,8 @@ describe('quarters', () => {
   });
 
   it('the current quarter follows the Amsterdam date', () => {
-    expect(huidigKwartaal(new Date('2026-09-30T21:59:59Z'))).toBe('2026-Q3');
-    expect(huidigKwartaal(new Date('2026-09-30T22:00:00Z'))).toBe('2026-Q4');
+    expect(currentKwartaal(new Date('2026-09-30T21:59:59Z'))).toBe('2026-Q3');
+    expect(currentKwartaal(new Date('2026-09-30T22:00:00Z'))).toBe('2026-Q4');
   });
 
   it.each([
@@ -211,14 +211,14 @@ describe('quarters', () => {
     ['2026-Q3', '2026-07-01', '2026-09-30'],
     ['2026-Q4', '2026-10-01', '2026-12-31'],
   ])('%s runs from %s to %s', (k, start, einde) => {
-    expect(kwartaalPeriode(k)).toEqual({ start, einde });
+    expect(kwartaalPeriod(k)).toEqual({ start, einde });
   });
 
   it('knows what a quarter looks like', () => {
     expect(isValidKwartaal('2026-Q1')).toBe(true);
     for (const s of ['2026-Q0', '2026-Q5', '2026Q1', '26-Q1', '2026-q1', '', 2026])
       expect(isValidKwartaal(s)).toBe(false);
-    expect(() => kwartaalPeriode('2026-Q5')).toThrow(RangeError);
+    expect(() => kwartaalPeriod('2026-Q5')).toThrow(RangeError);
   });
 });
 

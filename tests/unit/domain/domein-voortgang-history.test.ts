@@ -8,11 +8,11 @@ import {
 import type { DomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
 import type { Actie, Domein } from '../../../src/domain/model.js';
 import {
-  actiesOpDatum,
+  actiesAtDate,
   endOfDay,
   planAt,
   statusChanges,
-  trendPerMaand,
+  trendPerMonth,
   type ActieHistory,
 } from '../../../src/domain/report.js';
 
@@ -201,9 +201,9 @@ describe('withDomeinVoortgangHistory: the roll-up of a past date', () => {
   it('feeds the report: a past date and the trend see the roll-up, today the live plan, and a row change is a development', () => {
     const live = [{ id: '1', value: actie({ status: 'Afgerond' }) }];
     const now = new Date('2025-06-02T10:00:00Z');
-    expect(actiesOpDatum({ live, histories: merged, peildatum: '2025-02-28', now })[0]?.value.status).toBe('Loopt');
-    expect(actiesOpDatum({ live, histories: merged, peildatum: '2025-06-02', now })[0]?.value.status).toBe('Afgerond');
-    const trend = trendPerMaand(merged, '2025-05-31');
+    expect(actiesAtDate({ live, histories: merged, peildatum: '2025-02-28', now })[0]?.value.status).toBe('Loopt');
+    expect(actiesAtDate({ live, histories: merged, peildatum: '2025-06-02', now })[0]?.value.status).toBe('Afgerond');
+    const trend = trendPerMonth(merged, '2025-05-31');
     expect(trend.map((p) => [p.maand, p.counts.afgerond, p.counts.lopend, p.counts.nietGestart])).toEqual([
       ['2025-01', 0, 0, 1],
       ['2025-02', 0, 1, 0],

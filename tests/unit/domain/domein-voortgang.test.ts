@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   actieForDomein,
   actieVoortgang,
-  eigenActies,
-  domeinStanden,
-  domeinVoortgangSleutel,
-  heeftDomeinVoortgang,
-  metRollUp,
+  ownDomeinActies,
+  domeinStates,
+  domeinVoortgangKey,
+  hasDomeinVoortgang,
+  actieWithRollUp,
   rollUpStatus,
   type DomeinVoortgang,
 } from '../../../src/domain/domein-voortgang.js';
-import { ACTIE_STATUSSEN, type Actie, type ActieStatus } from '../../../src/domain/model.js';
+import { ACTIE_STATUSES, type Actie, type ActieStatus } from '../../../src/domain/model.js';
 
 const NG: ActieStatus = 'Niet gestart';
 const L: ActieStatus = 'Loopt';
@@ -55,18 +55,18 @@ describe('rollUpStatus: the action status from its domains (point 4 rule)', () =
   });
 
   it('the roll-up of one domain is that domain’s status, for every status', () => {
-    for (const s of ACTIE_STATUSSEN) expect(rollUpStatus([s])).toBe(s);
+    for (const s of ACTIE_STATUSES) expect(rollUpStatus([s])).toBe(s);
   });
 
   it('depends only on which statuses occur, never on the order or on how many domains share one (all 1,296 sequences of four)', () => {
-    for (const sequence of sequences(ACTIE_STATUSSEN, 4)) {
-      const distinct = ACTIE_STATUSSEN.filter((s) => sequence.includes(s));
+    for (const sequence of sequences(ACTIE_STATUSES, 4)) {
+      const distinct = ACTIE_STATUSES.filter((s) => sequence.includes(s));
       expect(rollUpStatus(sequence)).toBe(rollUpStatus(distinct));
     }
   });
 
   describe('each clause holds for every one of the 63 combinations of statuses', () => {
-    const all = subsets(ACTIE_STATUSSEN);
+    const all = subsets(ACTIE_STATUSES);
     const closed = (s: ActieStatus) => s === A || s === NO;
 
     it('is Afgerond exactly when every domain is closed and at least one finished', () => {
@@ -131,7 +131,7 @@ function rij(
   return { actie: '1.1', domein, status, ...extra };
 }
 
-describe('domeinStanden and actieVoortgang: the breakdown per domain', () => {
+describe('domeinStates and actieVoortgang: the breakdown per domain', () => {
   it('Sociaal Domein finished its row of 1.1: the CMT sees 1 van 4 domeinen afgerond and the action under way', () => {
     const rijen = BUSINESS.map((d) => rij(d, d === 'Sociaal Domein' ? A : NG));
     const v = actieVoortgang(actie(), rijen);
@@ -145,7 +145,7 @@ describe('domeinStanden and actieVoortgang: the breakdown per domain', () => {
   });
 
   it('a domain without a row follows the action’s stored status and deadline, but gets no owner', () => {
-    const standen = domeinStanden(actie({ status: L }), [
+    const standen = domeinStates(actie({ status: L }), [
       rij('Sociaal Domein', A, { eigenaar: { displayName: 'Informatiemanager Sociaal Domein', id: '9' } }),
     ]);
     const bv = standen.find((d) => d.domein === 'Bedrijfsvoering');
@@ -160,7 +160,7 @@ describe('domeinStanden and actieVoortgang: the breakdown per domain', () => {
   });
 
   it('a row without an owner stays without one (no borrowing of the action’s owner)', () => {
-    const sd = domeinStanden(actie(), [rij('Sociaal Domein', L)]).find((d) => d.domein === 'Sociaal Domein');
+    const sd = domeinStates(actie(), [rij('Sociaal Domein', L)]).find((d) => d.domein === 'Sociaal Domein');
     expect(sd?.eigenaar).toBeUndefined();
   });
 
@@ -177,32 +177,33 @@ describe('domeinStanden and actieVoortgang: the breakdown per domain', () => {
 
   it('an action of one domain is its own roll-up, whatever rows exist', () => {
     const single = actie({ nummer: '1.2', domeinen: ['Concern'], status: A });
-    expect(heeftDomeinVoortgang(single)).toBe(false);
+    expect(hasDomeinVoortgang(single)).toBe(false);
     expect(actieVoortgang(single, [{ actie: '1.2', domein: 'Concern', status: G }])).toMatchObject({
       status: A,
       afgerond: 1,
       totaal: 1,
     });
-    expect(metRollUp(single, [{ actie: '1.2', domein: 'Concern', status: G }])).toBe(single);
+    expect(actieWithRollUp(single, [{ actie: '1.2', domein: 'Concern', status: G }])).toBe(single);
   });
 
   it('counts a domain listed twice once', () => {
-    expect(heeftDomeinVoortgang(actie({ domeinen: ['Sociaal Domein', 'Sociaal Domein'] }))).toBe(false);
+    expect(hasDomeinVoortgang(actie({ domeinen: ['Sociaal Domein', 'Sociaal Domein'] }))).toBe(false);
   });
 });
 
-describe('metRollUp and actieForDomein: what the CMT and a domain see', () => {
+describe('actieWithRollUp and actieForDomein: what the CMT and a domain see', () => {
   it('the plan shows the roll-up as the action’s status', () => {
-    expect(metRollUp(actie(), [rij('Sociaal Domein', A)]).status).toBe(L);
+    expect(actieWithRollUp(actie(), [rij('Sociaal Domein', A)]).status).toBe(L);
   });
 
   it('a blocked domain blocks the action, and its reason (with the domain) becomes the action’s reason when it has none', () => {
-    const rolled = metRollUp(actie(), [rij('Fysiek Domein', G, { statusToelichting: 'Wacht op besluit IMO.' })]);
+    const rolled = actieWithRollUp(actie(), [rij('Fysiek Domein', G, { statusToelichting: 'Wacht op besluit IMO.' })]);
     expect(rolled.status).toBe(G);
     expect(rolled.statusToelichting).toBe('Fysiek Domein: Wacht op besluit IMO.');
     expect(
-      metRollUp(actie({ statusToelichting: 'Eigen reden.' }), [rij('Fysiek Domein', G, { statusToelichting: 'x' })])
-        .statusToelichting,
+      actieWithRollUp(actie({ statusToelichting: 'Eigen reden.' }), [
+        rij('Fysiek Domein', G, { statusToelichting: 'x' }),
+      ]).statusToelichting,
     ).toBe('Eigen reden.');
   });
 
@@ -229,11 +230,11 @@ describe('metRollUp and actieForDomein: what the CMT and a domain see', () => {
   });
 
   it('keys a row by action number and domain', () => {
-    expect(domeinVoortgangSleutel('1.1', 'Sociaal Domein')).toBe('1.1|Sociaal Domein');
+    expect(domeinVoortgangKey('1.1', 'Sociaal Domein')).toBe('1.1|Sociaal Domein');
   });
 });
 
-describe('eigenActies: a person’s Mijn acties with the rows they own (issue 12.4)', () => {
+describe('ownDomeinActies: a person’s Mijn acties with the rows they own (issue 12.4)', () => {
   const im = { id: '12', displayName: 'Informatiemanager Sociaal Domein', email: 'im@x' };
   const cio = { id: '3', displayName: 'CIO' };
   const isIm = (p: { id?: string } | undefined) => p?.id === im.id;
@@ -258,7 +259,7 @@ describe('eigenActies: a person’s Mijn acties with the rows they own (issue 12
   ];
 
   it('lists the actions the person owns and the shared actions whose domain row they own, as that domain stands', () => {
-    const mine = eigenActies([gedeeld, eigen, ander], rijen, isIm);
+    const mine = ownDomeinActies([gedeeld, eigen, ander], rijen, isIm);
     expect(mine.map((m) => [m.actie.nummer, m.domein, m.actie.status, m.actie.eigenaar?.id, m.actie.deadline])).toEqual(
       [
         ['1.1', 'Sociaal Domein', 'Loopt', '12', '2027-03-01'],
@@ -269,9 +270,9 @@ describe('eigenActies: a person’s Mijn acties with the rows they own (issue 12
 
   it('a row of a domain the action no longer has does not count; owning the action wins over owning a row', () => {
     // 3.1 has one domain now: its old Dienstverlening row is not the person's.
-    expect(eigenActies([ander], rijen, isIm)).toEqual([]);
-    const both = eigenActies([{ ...gedeeld, eigenaar: im }], rijen, isIm);
+    expect(ownDomeinActies([ander], rijen, isIm)).toEqual([]);
+    const both = ownDomeinActies([{ ...gedeeld, eigenaar: im }], rijen, isIm);
     expect(both).toEqual([{ actie: { ...gedeeld, eigenaar: im } }]);
-    expect(eigenActies([gedeeld], rijen, (p) => p?.id === 'nobody')).toEqual([]);
+    expect(ownDomeinActies([gedeeld], rijen, (p) => p?.id === 'nobody')).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import {
   checkPlanInrichting,
   concernDomein,
   inrichtingMessageText,
-  themaNaamIn,
+  themaNameIn,
   ZOETERMEER_INRICHTING,
   type Inrichting,
 } from '../../../src/domain/inrichting.js';
@@ -17,9 +17,9 @@ import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import type { Actie, Advies, PortfolioItem } from '../../../src/domain/model.js';
 import { composeAgenda, type AgendaActieInput, type AgendaInput } from '../../../src/domain/agenda.js';
 import type { AgenderingInput } from '../../../src/domain/agendering.js';
-import { voortgangOp } from '../../../src/domain/report.js';
+import { voortgangAt } from '../../../src/domain/report.js';
 import { buildAgendaCard } from '../../../src/reminders/card.js';
-import { rapportOpzet } from '../../../src/reporting/outline.js';
+import { rapportOutline } from '../../../src/reporting/outline.js';
 import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 
 /** The made-up other municipality's set-up, shared with the plan workbook fixture. */
@@ -71,8 +71,8 @@ describe('another municipality', () => {
     expect(checkInrichting(WESTERVELD)).toEqual({ ok: true, inrichting: WESTERVELD });
     expect(businessDomeinen(WESTERVELD)).toHaveLength(5);
     expect(concernDomein(WESTERVELD)).toBe('Gemeentebreed');
-    expect(themaNaamIn(WESTERVELD, 'L')).toBe('Leren');
-    expect(themaNaamIn(WESTERVELD, 'X')).toBe('X');
+    expect(themaNameIn(WESTERVELD, 'L')).toBe('Leren');
+    expect(themaNameIn(WESTERVELD, 'X')).toBe('X');
   });
 
   it('names are trimmed', () => {
@@ -392,7 +392,7 @@ describe("Westerveld's set-up on the card", () => {
 });
 
 describe("Westerveld's set-up in the report model", () => {
-  const model = voortgangOp({
+  const model = voortgangAt({
     gemeente: WESTERVELD.gemeente,
     peildatum: '2026-12-01',
     adviezen: WESTERVELD_ADVIEZEN,
@@ -423,7 +423,7 @@ describe("Westerveld's set-up in the report model", () => {
   });
 
   it("the report names the set-up's themes and plateaus, never Zoetermeer's", () => {
-    const tekst = JSON.stringify(rapportOpzet(model).blocks);
+    const tekst = JSON.stringify(rapportOutline(model).blocks);
     expect(tekst).toContain('S. Sturing');
     expect(tekst).toContain('L. Leren');
     expect(tekst).toContain('Thema S: Sturing');

@@ -3,7 +3,7 @@ import { messageText, validationMessages as M } from '../../../src/domain/messag
 import type { Actie, Domein } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { composeAgenda, snapshotOf } from '../../../src/domain/agenda.js';
-import { actiesOpDatum, endOfDay, planAt } from '../../../src/domain/report.js';
+import { actiesAtDate, endOfDay, planAt } from '../../../src/domain/report.js';
 import { blockingDependencies } from '../../../src/domain/rules.js';
 import {
   checkLinks,
@@ -299,10 +299,10 @@ describe('a retired action leaves agendas, counts and blocking, but not the repo
       { id: '2', value: retired },
     ];
     expect(
-      actiesOpDatum({ live, histories: [history], peildatum: '2026-12-01', now }).map((a) => a.value.nummer),
+      actiesAtDate({ live, histories: [history], peildatum: '2026-12-01', now }).map((a) => a.value.nummer),
     ).toEqual(['9.1']);
     expect(
-      actiesOpDatum({ live, histories: [history], peildatum: '2026-04-01', now }).map((a) => a.value.nummer),
+      actiesAtDate({ live, histories: [history], peildatum: '2026-04-01', now }).map((a) => a.value.nummer),
     ).toEqual(['9.2']);
   });
 });

@@ -11,23 +11,23 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { agenderingCitaten } from '../../../src/domain/agendering.js';
+import { agenderingCitations } from '../../../src/domain/agendering.js';
 import {
-  SEED_DOCUMENTEN,
-  formatBron,
-  normaliseerCitaat,
-  parseBron,
-  type Citaat,
+  SEED_DOCUMENTS,
+  formatSource,
+  normaliseCitation,
+  parseSource,
+  type Citation,
   type SeedDocument,
 } from '../../../src/domain/plan/citations.js';
-import { zoetermeerCitaten, zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
-import { GESPREKSVRAGEN_11_4, LEIDERSCHAPS_ASPECTEN, reflectieCitaten } from '../../../src/domain/reflection.js';
+import { zoetermeerCitations, zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
+import { GESPREKSVRAGEN_11_4, LEIDERSCHAPS_ASPECTEN, reflectieCitations } from '../../../src/domain/reflection.js';
 
 /** The repository root, from this file's place in it (tests/unit/domain), so the path never depends on the cwd. */
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SEEDS_DIR = process.env['SEEDS_DIR'] ? resolve(process.env['SEEDS_DIR']) : resolve(REPO_ROOT, '../shared/seeds');
 
-const ALLE_CITATEN: readonly Citaat[] = [...zoetermeerCitaten, ...reflectieCitaten, ...agenderingCitaten];
+const ALLE_CITATEN: readonly Citation[] = [...zoetermeerCitations, ...reflectieCitations, ...agenderingCitations];
 
 describe('the plan records a seed passage for every quoted text', () => {
   it('every text of the college (reaction, planning) and of the report (titles, findings) is recorded with its passage', () => {
@@ -60,7 +60,7 @@ describe('the plan records a seed passage for every quoted text', () => {
       [1, [3, 5]],
     ]);
     const samenhang = waar.get('advies 1: samenhangMet');
-    expect(samenhang && formatBron(samenhang.bron)).toBe('000:75');
+    expect(samenhang && formatSource(samenhang.bron)).toBe('000:75');
     expect(samenhang?.tekst).toBe('in samenhang met aanbeveling 3 en 5');
     // The reaction the UI shows contains the passage, so the relation is the college's own word.
     expect(adviezen[0]?.collegeReactie).toContain(samenhang?.tekst);
@@ -76,7 +76,7 @@ describe('the plan records a seed passage for every quoted text', () => {
       [8, 'C'],
       [9, 'C'],
     ]);
-    expect(bevindingen.map((b) => formatBron(waar.get(`bevinding ${b.nummer}: thema`)!.bron))).toEqual([
+    expect(bevindingen.map((b) => formatSource(waar.get(`bevinding ${b.nummer}: thema`)!.bron))).toEqual([
       '001:1366',
       '001:1474',
       '001:1536',
@@ -96,32 +96,32 @@ describe('the plan records a seed passage for every quoted text', () => {
 
   it('every recorded passage is a valid reference to a seed document', () => {
     for (const c of ALLE_CITATEN) {
-      expect(SEED_DOCUMENTEN, c.waar).toContain(c.bron.document);
+      expect(SEED_DOCUMENTS, c.waar).toContain(c.bron.document);
       expect(c.bron.van, c.waar).toBeGreaterThan(0);
       expect(c.bron.tot, c.waar).toBeGreaterThanOrEqual(c.bron.van);
-      expect(normaliseerCitaat(c.tekst), c.waar).not.toBe('');
+      expect(normaliseCitation(c.tekst), c.waar).not.toBe('');
     }
   });
 
   it('reads references as the plan writes them and refuses others', () => {
-    expect(parseBron('001:744-750')).toEqual({ document: '001', van: 744, tot: 750 });
-    expect(parseBron('000:76')).toEqual({ document: '000', van: 76, tot: 76 });
-    expect(formatBron(parseBron('001:1251-1253'))).toBe('001:1251–1253');
-    expect(() => parseBron('001:750-744')).toThrow(RangeError);
-    expect(() => parseBron('009:1')).toThrow(RangeError);
-    expect(() => parseBron('rapport p. 21')).toThrow(RangeError);
+    expect(parseSource('001:744-750')).toEqual({ document: '001', van: 744, tot: 750 });
+    expect(parseSource('000:76')).toEqual({ document: '000', van: 76, tot: 76 });
+    expect(formatSource(parseSource('001:1251-1253'))).toBe('001:1251–1253');
+    expect(() => parseSource('001:750-744')).toThrow(RangeError);
+    expect(() => parseSource('009:1')).toThrow(RangeError);
+    expect(() => parseSource('rapport p. 21')).toThrow(RangeError);
   });
 
   it('compares text with line breaks and runs of spaces read as one space, nothing else', () => {
-    expect(normaliseerCitaat('  a \n\n b\tc ')).toBe('a b c');
-    expect(normaliseerCitaat('‘hun’')).toBe('‘hun’');
+    expect(normaliseCitation('  a \n\n b\tc ')).toBe('a b c');
+    expect(normaliseCitation('‘hun’')).toBe('‘hun’');
   });
 });
 
 function seedLines(dir: string): Map<SeedDocument, string[]> {
   const files = readdirSync(dir);
   const out = new Map<SeedDocument, string[]>();
-  for (const doc of SEED_DOCUMENTEN) {
+  for (const doc of SEED_DOCUMENTS) {
     const file = files.find((f) => f.startsWith(`${doc}_`) && f.endsWith('.txt'));
     if (file) out.set(doc, readFileSync(join(dir, file), 'utf8').split(/\r?\n/));
   }
@@ -137,21 +137,21 @@ if (existsSync(SEEDS_DIR)) {
       for (const doc of used) expect(lines.has(doc), `seed document ${doc}`).toBe(true);
     });
 
-    it.each(ALLE_CITATEN.map((c) => [c.waar, formatBron(c.bron), c] as const))('%s (%s)', (_waar, _ref, c) => {
+    it.each(ALLE_CITATEN.map((c) => [c.waar, formatSource(c.bron), c] as const))('%s (%s)', (_waar, _ref, c) => {
       const doc = lines.get(c.bron.document);
       if (!doc) throw new Error(`seed document ${c.bron.document} is missing from ${SEEDS_DIR}`);
       expect(c.bron.tot, 'the range ends inside the document').toBeLessThanOrEqual(doc.length);
-      const passage = normaliseerCitaat(doc.slice(c.bron.van - 1, c.bron.tot).join('\n'));
-      expect(passage, `${c.waar}: not verbatim in ${formatBron(c.bron)}`).toContain(normaliseerCitaat(c.tekst));
+      const passage = normaliseCitation(doc.slice(c.bron.van - 1, c.bron.tot).join('\n'));
+      expect(passage, `${c.waar}: not verbatim in ${formatSource(c.bron)}`).toContain(normaliseCitation(c.tekst));
     });
 
     it('a changed word is caught (the comparison can fail)', () => {
       const c = ALLE_CITATEN.find((x) => x.waar === 'advies 9: collegeReactie');
       if (!c) throw new Error('advies 9 has no recorded reaction');
       const doc = lines.get(c.bron.document) ?? [];
-      const passage = normaliseerCitaat(doc.slice(c.bron.van - 1, c.bron.tot).join('\n'));
-      expect(passage).not.toContain(normaliseerCitaat(`${c.tekst} Het college noemt geen planning.`));
-      expect(passage).not.toContain(normaliseerCitaat(c.tekst.replace('reeds', 'al')));
+      const passage = normaliseCitation(doc.slice(c.bron.van - 1, c.bron.tot).join('\n'));
+      expect(passage).not.toContain(normaliseCitation(`${c.tekst} Het college noemt geen planning.`));
+      expect(passage).not.toContain(normaliseCitation(c.tekst.replace('reeds', 'al')));
     });
 
     it('each finding’s theme is the label standing alone on the cited lines, and a label from another theme’s page is caught', () => {
@@ -159,18 +159,18 @@ if (existsSync(SEEDS_DIR)) {
       const themaCitaten = ALLE_CITATEN.filter((c) => c.waar.endsWith(': thema'));
       expect(themaCitaten).toHaveLength(9);
       for (const c of themaCitaten) {
-        expect(normaliseerCitaat(doc.slice(c.bron.van - 1, c.bron.tot).join('\n')), c.waar).toBe(c.tekst);
+        expect(normaliseCitation(doc.slice(c.bron.van - 1, c.bron.tot).join('\n')), c.waar).toBe(c.tekst);
       }
       const vijf = themaCitaten.find((c) => c.waar === 'bevinding 5: thema');
-      expect(normaliseerCitaat(doc.slice(1366 - 1, 1366).join('\n'))).not.toBe(vijf?.tekst);
+      expect(normaliseCitation(doc.slice(1366 - 1, 1366).join('\n'))).not.toBe(vijf?.tekst);
     });
 
     it('a description cut from a neighbouring passage is caught (3.2 ends on 001:1527, not 1526)', () => {
       const c = ALLE_CITATEN.find((x) => x.waar === 'actie 3.2: omschrijving');
       if (!c) throw new Error('3.2 has no recorded description');
       const doc = lines.get(c.bron.document) ?? [];
-      const short = normaliseerCitaat(doc.slice(c.bron.van - 1, c.bron.tot - 1).join('\n'));
-      expect(short).not.toContain(normaliseerCitaat(c.tekst));
+      const short = normaliseCitation(doc.slice(c.bron.van - 1, c.bron.tot - 1).join('\n'));
+      expect(short).not.toContain(normaliseCitation(c.tekst));
     });
   });
 }

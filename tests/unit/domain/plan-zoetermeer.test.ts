@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compareActienummers } from '../../../src/domain/actienummer.js';
-import { amsterdamDate, kwartaalPeriode } from '../../../src/domain/dates.js';
-import { DOMEINEN, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type Actie, type Plateau } from '../../../src/domain/model.js';
+import { amsterdamDate, kwartaalPeriod } from '../../../src/domain/dates.js';
+import { DOMEINEN, PORTFOLIO_FASEN, PORTFOLIO_STATUSES, type Actie, type Plateau } from '../../../src/domain/model.js';
 import {
-  PERSONA_ROLLEN,
+  PERSONA_ROLES,
   zoetermeerKwartaaldoelen,
   zoetermeerMTs,
   zoetermeerPlan,
   zoetermeerPortfolio,
 } from '../../../src/domain/plan/zoetermeer.js';
-import { datesFromPlanning, deadlineSoort } from '../../../src/domain/planning.js';
+import { datesFromPlanning, deadlineKind } from '../../../src/domain/planning.js';
 import { isOverdue } from '../../../src/domain/rules.js';
 import { parseMeetingSchedule } from '../../../src/domain/schedule.js';
 import {
@@ -266,7 +266,7 @@ describe('the actions', () => {
     expect(a.status).toBe('Loopt');
     expect(a.statusToelichting).toBe('Het belang van digitalisering wordt expliciet op de agenda gezet');
     expect(a.lopendTraject).toBe('Alleen de ondersteuning: Digitaal Samenwerken');
-    expect(deadlineSoort(a)).toBe('doorlopend');
+    expect(deadlineKind(a)).toBe('doorlopend');
     expect(isOverdue(a, new Date('2026-12-04T09:00:00Z'))).toBe(false);
   });
 
@@ -326,8 +326,8 @@ describe('the actions', () => {
     ]);
   });
 
-  it('owners are roles from PERSONA_ROLLEN, known only by display name', () => {
-    const rollen: readonly string[] = PERSONA_ROLLEN;
+  it('owners are roles from PERSONA_ROLES, known only by display name', () => {
+    const rollen: readonly string[] = PERSONA_ROLES;
     for (const a of acties) {
       if (!a.eigenaar) continue;
       expect(rollen, a.nummer).toContain(a.eigenaar.displayName);
@@ -342,11 +342,11 @@ describe('the actions', () => {
     ]);
   });
 
-  it('PERSONA_ROLLEN has the 16 roles an owner can have, each once: no role that no seed names, the concerncontroller is the directeur Bedrijfsvoering (003:600)', () => {
-    expect(PERSONA_ROLLEN).toHaveLength(16);
-    expect(new Set(PERSONA_ROLLEN).size).toBe(16);
-    expect(PERSONA_ROLLEN).not.toContain('Strategisch adviseur Digitalisering');
-    expect(PERSONA_ROLLEN).not.toContain('Concerncontroller');
+  it('PERSONA_ROLES has the 16 roles an owner can have, each once: no role that no seed names, the concerncontroller is the directeur Bedrijfsvoering (003:600)', () => {
+    expect(PERSONA_ROLES).toHaveLength(16);
+    expect(new Set(PERSONA_ROLES).size).toBe(16);
+    expect(PERSONA_ROLES).not.toContain('Strategisch adviseur Digitalisering');
+    expect(PERSONA_ROLES).not.toContain('Concerncontroller');
   });
 
   it('every action passes validateActie unchanged', () => {
@@ -409,7 +409,7 @@ describe('the sample ICT portfolio', () => {
   it('covers every domain, every phase and every status', () => {
     expect(new Set(zoetermeerPortfolio.map((p) => p.domein))).toEqual(new Set(DOMEINEN));
     expect(new Set(zoetermeerPortfolio.map((p) => p.fase))).toEqual(new Set(PORTFOLIO_FASEN));
-    expect(new Set(zoetermeerPortfolio.map((p) => p.status))).toEqual(new Set(PORTFOLIO_STATUSSEN));
+    expect(new Set(zoetermeerPortfolio.map((p) => p.status))).toEqual(new Set(PORTFOLIO_STATUSES));
     expect(new Set(zoetermeerPortfolio.map((p) => p.ditKwartaal))).toEqual(new Set(['wel', 'niet']));
   });
 
@@ -433,7 +433,7 @@ describe('the sample ICT portfolio', () => {
   });
 
   it('no sample item has an opdrachtgever (no seed names one); the informatiemanager is the item domain’s', () => {
-    const rollen: readonly string[] = PERSONA_ROLLEN;
+    const rollen: readonly string[] = PERSONA_ROLES;
     for (const p of zoetermeerPortfolio) {
       expect(p.opdrachtgever, p.key).toBeUndefined();
       expect(rollen, p.key).toContain(p.informatiemanager?.displayName);
@@ -486,7 +486,7 @@ describe('the quarter goals', () => {
   it('goals belong to items that run in that quarter', () => {
     for (const d of zoetermeerKwartaaldoelen) {
       const p = zoetermeerPortfolio.find((x) => x.key === d.portfolioKey);
-      const { start, einde } = kwartaalPeriode(d.kwartaal);
+      const { start, einde } = kwartaalPeriod(d.kwartaal);
       if (p?.start) expect(p.start <= einde, d.portfolioKey).toBe(true);
       if (p?.einde) expect(p.einde >= start, d.portfolioKey).toBe(true);
     }

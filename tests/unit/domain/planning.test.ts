@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareActienummers, isActienummer, parseActienummer } from '../../../src/domain/actienummer.js';
-import { datesFromPlanning, deadlineSoort } from '../../../src/domain/planning.js';
-import { THEMAS, themaNaam } from '../../../src/domain/themas.js';
+import { datesFromPlanning, deadlineKind } from '../../../src/domain/planning.js';
+import { THEMAS, themaTitle } from '../../../src/domain/themas.js';
 
 describe("deadlines and their kind come from the college's planning text (decisions.md, revised 2026-12-04)", () => {
   it.each([
@@ -37,10 +37,10 @@ describe("deadlines and their kind come from the college's planning text (decisi
   });
 
   it('an action is doorlopend when its planning text is a standing commitment, otherwise eenmalig', () => {
-    expect(deadlineSoort({ planning: 'Geheel 2025 en verder' })).toBe('doorlopend');
-    expect(deadlineSoort({ planning: '1e halfjaar 2025 en verder' })).toBe('doorlopend');
-    expect(deadlineSoort({ planning: '1e halfjaar 2025' })).toBe('eenmalig');
-    expect(deadlineSoort({})).toBe('eenmalig');
+    expect(deadlineKind({ planning: 'Geheel 2025 en verder' })).toBe('doorlopend');
+    expect(deadlineKind({ planning: '1e halfjaar 2025 en verder' })).toBe('doorlopend');
+    expect(deadlineKind({ planning: '1e halfjaar 2025' })).toBe('eenmalig');
+    expect(deadlineKind({})).toBe('eenmalig');
   });
 });
 
@@ -92,6 +92,6 @@ describe('themes', () => {
       { code: 'B', naam: 'Verbinding organiseren', adviezen: [5, 6, 7, 8, 9] },
       { code: 'C', naam: 'Continu leren', adviezen: [10, 11] },
     ]);
-    expect(themaNaam('B')).toBe('Verbinding organiseren');
+    expect(themaTitle('B')).toBe('Verbinding organiseren');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domeinAliassen } from '../../../src/domain/portfolio-inrichting.js';
+import { domeinAliases } from '../../../src/domain/portfolio-inrichting.js';
 import { validatePortfolioItem } from '../../../src/domain/validation.js';
 import { ZOETERMEER_INRICHTING } from '../../../src/domain/inrichting-basis.js';
 import type { PortfolioItem } from '../../../src/domain/model.js';
@@ -40,9 +40,9 @@ describe('validatePortfolioItem with the set-up: a portfolio item against it (is
   });
 });
 
-describe('domeinAliassen: the short names a file may use', () => {
+describe('domeinAliases: the short names a file may use', () => {
   it("gives Zoetermeer's fysiek, sociaal and cmt", () => {
-    expect(domeinAliassen(ZOETERMEER_INRICHTING)).toEqual({
+    expect(domeinAliases(ZOETERMEER_INRICHTING)).toEqual({
       cmt: 'Concern',
       fysiek: 'Fysiek Domein',
       sociaal: 'Sociaal Domein',
@@ -50,7 +50,7 @@ describe('domeinAliassen: the short names a file may use', () => {
   });
 
   it("makes cmt Westerveld's concern domain and invents nothing else", () => {
-    expect(domeinAliassen(W)).toEqual({ cmt: 'Gemeentebreed' });
+    expect(domeinAliases(W)).toEqual({ cmt: 'Gemeentebreed' });
   });
 
   it('leaves out a short name two domains share', () => {
@@ -62,6 +62,6 @@ describe('domeinAliassen: the short names a file may use', () => {
         { naam: 'Alles', concern: true },
       ],
     };
-    expect(domeinAliassen(twee)).toEqual({ cmt: 'Alles' });
+    expect(domeinAliases(twee)).toEqual({ cmt: 'Alles' });
   });
 });

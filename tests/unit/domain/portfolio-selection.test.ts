@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DOMEINEN, type Domein } from '../../../src/domain/model.js';
 import {
-  agendaRang,
-  geldigBereik,
-  heleRanking,
+  agendaRank,
+  validBereik,
+  wholeRanking,
   herkomstOf,
   inBereik,
   onAgendaOfMT,
   PORTFOLIO_BEREIKEN,
   portfolioBereiken,
-  selecteerPortfolio,
-  standaardBereik,
-  vergelijkPrioriteit,
+  selectPortfolio,
+  defaultBereik,
+  comparePrioriteit,
 } from '../../../src/domain/portfolio-selection.js';
 
 type Item = { id: string; value: { domein: Domein; titel: string; prioriteit?: number } };
@@ -53,27 +53,27 @@ describe('the widths a person can choose ("Eigen domein" is a filter, not a scop
   it('offers a business domain own+Concern (its default), own only and everything', () => {
     for (const d of ['Bedrijfsvoering', 'Dienstverlening', 'Fysiek Domein', 'Sociaal Domein'] as const) {
       expect(portfolioBereiken(d)).toEqual(['eigen-en-concern', 'eigen', 'alle']);
-      expect(standaardBereik(d)).toBe('eigen-en-concern');
+      expect(defaultBereik(d)).toBe('eigen-en-concern');
     }
   });
 
   it('offers the CMT everything (its default) and Concern only; own+Concern would be the same as own', () => {
     expect(portfolioBereiken('Concern')).toEqual(['alle', 'eigen']);
-    expect(standaardBereik('Concern')).toBe('alle');
+    expect(defaultBereik('Concern')).toBe('alle');
   });
 
   it('offers nothing to narrow without a chosen domain, and shows everything', () => {
     expect(portfolioBereiken(undefined)).toEqual([]);
-    expect(standaardBereik(undefined)).toBe('alle');
+    expect(defaultBereik(undefined)).toBe('alle');
   });
 
   it('takes the asked width when it is on offer, else the default (an old link, a hand-edited URL)', () => {
-    expect(geldigBereik('Sociaal Domein', 'alle')).toBe('alle');
-    expect(geldigBereik('Sociaal Domein', 'eigen')).toBe('eigen');
-    expect(geldigBereik('Sociaal Domein', null)).toBe('eigen-en-concern');
-    expect(geldigBereik('Sociaal Domein', 'iets')).toBe('eigen-en-concern');
-    expect(geldigBereik('Concern', 'eigen-en-concern')).toBe('alle');
-    expect(geldigBereik(undefined, 'eigen')).toBe('alle');
+    expect(validBereik('Sociaal Domein', 'alle')).toBe('alle');
+    expect(validBereik('Sociaal Domein', 'eigen')).toBe('eigen');
+    expect(validBereik('Sociaal Domein', null)).toBe('eigen-en-concern');
+    expect(validBereik('Sociaal Domein', 'iets')).toBe('eigen-en-concern');
+    expect(validBereik('Concern', 'eigen-en-concern')).toBe('alle');
+    expect(validBereik(undefined, 'eigen')).toBe('alle');
   });
 
   it('lets each width through exactly the standings it names', () => {
@@ -91,55 +91,47 @@ describe('the widths a person can choose ("Eigen domein" is a filter, not a scop
 
 describe('the selection a domain MT sees', () => {
   it('shows a domain its own items first, then the Concern items, by default', () => {
-    expect(ids(selecteerPortfolio(ITEMS, 'Sociaal Domein', 'eigen-en-concern'))).toEqual(['s1', 's2', 'c1', 'c2']);
+    expect(ids(selectPortfolio(ITEMS, 'Sociaal Domein', 'eigen-en-concern'))).toEqual(['s1', 's2', 'c1', 'c2']);
   });
 
   it('narrows to the own items with "Eigen domein"', () => {
-    expect(ids(selecteerPortfolio(ITEMS, 'Sociaal Domein', 'eigen'))).toEqual(['s1', 's2']);
+    expect(ids(selectPortfolio(ITEMS, 'Sociaal Domein', 'eigen'))).toEqual(['s1', 's2']);
   });
 
   it('widens to every domain, own first, then Concern, then the others in the order given', () => {
-    expect(ids(selecteerPortfolio(ITEMS, 'Sociaal Domein', 'alle'))).toEqual([
-      's1',
-      's2',
-      'c1',
-      'c2',
-      'f1',
-      'b1',
-      'd1',
-    ]);
+    expect(ids(selectPortfolio(ITEMS, 'Sociaal Domein', 'alle'))).toEqual(['s1', 's2', 'c1', 'c2', 'f1', 'b1', 'd1']);
   });
 
   it("keeps the caller's order within each standing", () => {
     const reversed = [...ITEMS].reverse();
-    expect(ids(selecteerPortfolio(reversed, 'Sociaal Domein', 'eigen-en-concern'))).toEqual(['s2', 's1', 'c2', 'c1']);
+    expect(ids(selectPortfolio(reversed, 'Sociaal Domein', 'eigen-en-concern'))).toEqual(['s2', 's1', 'c2', 'c1']);
   });
 
   it('shows the CMT everything with the Concern items first', () => {
-    expect(ids(selecteerPortfolio(ITEMS, 'Concern', 'alle'))).toEqual(['c1', 'c2', 'f1', 's1', 'b1', 's2', 'd1']);
-    expect(ids(selecteerPortfolio(ITEMS, 'Concern', 'eigen'))).toEqual(['c1', 'c2']);
+    expect(ids(selectPortfolio(ITEMS, 'Concern', 'alle'))).toEqual(['c1', 'c2', 'f1', 's1', 'b1', 's2', 'd1']);
+    expect(ids(selectPortfolio(ITEMS, 'Concern', 'eigen'))).toEqual(['c1', 'c2']);
   });
 
   it('shows everything without a chosen domain, Concern first', () => {
-    expect(ids(selecteerPortfolio(ITEMS, undefined, 'alle'))).toEqual(['c1', 'c2', 'f1', 's1', 'b1', 's2', 'd1']);
+    expect(ids(selectPortfolio(ITEMS, undefined, 'alle'))).toEqual(['c1', 'c2', 'f1', 's1', 'b1', 's2', 'd1']);
   });
 
   it('never changes the list it is given', () => {
     const copy = [...ITEMS];
-    selecteerPortfolio(ITEMS, 'Sociaal Domein', 'eigen');
+    selectPortfolio(ITEMS, 'Sociaal Domein', 'eigen');
     expect(ITEMS).toEqual(copy);
   });
 });
 
 describe('the one cross-domain priority ranking (3.2)', () => {
   it('ranks every item of every domain, whatever domain is chosen, unranked last by title', () => {
-    const ranking = heleRanking(ITEMS, 'Sociaal Domein');
+    const ranking = wholeRanking(ITEMS, 'Sociaal Domein');
     expect(ranking.map((r) => r.item.id)).toEqual(['f1', 'c1', 's1', 'd1', 's2', 'b1', 'c2']);
-    expect(heleRanking(ITEMS, 'Fysiek Domein').map((r) => r.item.id)).toEqual(ranking.map((r) => r.item.id));
+    expect(wholeRanking(ITEMS, 'Fysiek Domein').map((r) => r.item.id)).toEqual(ranking.map((r) => r.item.id));
   });
 
   it('marks each item with its standing for the chosen domain', () => {
-    const standing = Object.fromEntries(heleRanking(ITEMS, 'Sociaal Domein').map((r) => [r.item.id, r.herkomst]));
+    const standing = Object.fromEntries(wholeRanking(ITEMS, 'Sociaal Domein').map((r) => [r.item.id, r.herkomst]));
     expect(standing).toEqual({
       f1: 'overig',
       c1: 'concern',
@@ -155,12 +147,12 @@ describe('the one cross-domain priority ranking (3.2)', () => {
     const a = { prioriteit: 1, titel: 'B' };
     const b = { prioriteit: 2, titel: 'A' };
     const none = { titel: 'A' };
-    expect(vergelijkPrioriteit(a, b)).toBeLessThan(0);
-    expect(vergelijkPrioriteit(a, b, 'desc')).toBeGreaterThan(0);
-    expect(vergelijkPrioriteit(none, a)).toBe(1);
-    expect(vergelijkPrioriteit(none, a, 'desc')).toBe(1);
-    expect(vergelijkPrioriteit(a, none)).toBe(-1);
-    expect(vergelijkPrioriteit({ prioriteit: 3, titel: 'IJsbaan' }, { prioriteit: 3, titel: 'Zaak' })).toBeLessThan(0);
+    expect(comparePrioriteit(a, b)).toBeLessThan(0);
+    expect(comparePrioriteit(a, b, 'desc')).toBeGreaterThan(0);
+    expect(comparePrioriteit(none, a)).toBe(1);
+    expect(comparePrioriteit(none, a, 'desc')).toBe(1);
+    expect(comparePrioriteit(a, none)).toBe(-1);
+    expect(comparePrioriteit({ prioriteit: 3, titel: 'IJsbaan' }, { prioriteit: 3, titel: 'Zaak' })).toBeLessThan(0);
   });
 });
 
@@ -174,8 +166,8 @@ describe("an MT's agenda card", () => {
   });
 
   it('puts the own domains before Concern', () => {
-    expect(agendaRang('Sociaal Domein', ['Sociaal Domein'])).toBe(0);
-    expect(agendaRang('Concern', ['Sociaal Domein'])).toBe(1);
-    expect(agendaRang('Concern', ['Concern'])).toBe(0);
+    expect(agendaRank('Sociaal Domein', ['Sociaal Domein'])).toBe(0);
+    expect(agendaRank('Concern', ['Sociaal Domein'])).toBe(1);
+    expect(agendaRank('Concern', ['Concern'])).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
 import { zoetermeerDomeinVoortgang, zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
-import { domeinVoortgangOpDatum, voortgangOp, type VoortgangInput } from '../../../src/domain/report.js';
+import { domeinVoortgangAtDate, voortgangAt, type VoortgangInput } from '../../../src/domain/report.js';
 
 const acties = zoetermeerPlan.acties.map((value, i) => ({ id: String(i + 1), value }));
 const input = (domeinVoortgang?: readonly DomeinVoortgang[]): VoortgangInput => ({
@@ -19,29 +19,29 @@ const input = (domeinVoortgang?: readonly DomeinVoortgang[]): VoortgangInput => 
 const rijen = zoetermeerDomeinVoortgang.map((r) =>
   r.actie === '1.1' && r.domein === 'Sociaal Domein' ? { ...r, status: 'Afgerond' as const } : r,
 );
-const a11 = (r: ReturnType<typeof voortgangOp>) =>
+const a11 = (r: ReturnType<typeof voortgangAt>) =>
   r.perAdvies.flatMap((a) => [...a.volgende, ...a.gedaan, ...a.belegd]).find((a) => a.nummer === '1.1');
 
 describe('the report with the domain rows', () => {
   it("a shared action carries its breakdown in its domains' order; without rows it has none", () => {
     const actie = zoetermeerPlan.acties.find((a) => a.nummer === '1.1');
     expect(actie?.domeinen.length).toBeGreaterThan(1);
-    const met = a11(voortgangOp(input(rijen)));
+    const met = a11(voortgangAt(input(rijen)));
     expect(met?.domeinen?.afgerond).toBe(1);
     expect(met?.domeinen?.totaal).toBe(actie?.domeinen.length);
     expect(met?.domeinen?.perDomein.map((d) => d.domein)).toEqual(actie?.domeinen);
     expect(met?.domeinen?.perDomein.find((d) => d.domein === 'Sociaal Domein')?.status).toBe('Afgerond');
-    expect(a11(voortgangOp(input()))?.domeinen).toBeUndefined();
+    expect(a11(voortgangAt(input()))?.domeinen).toBeUndefined();
     // An action of one domain has no breakdown.
     const enkel = zoetermeerPlan.acties.find((a) => a.domeinen.length === 1);
-    const rapport = voortgangOp(input(rijen)).perAdvies.flatMap((a) => [...a.volgende, ...a.gedaan, ...a.belegd]);
+    const rapport = voortgangAt(input(rijen)).perAdvies.flatMap((a) => [...a.volgende, ...a.gedaan, ...a.belegd]);
     expect(rapport.find((a) => a.nummer === enkel?.nummer)?.domeinen).toBeUndefined();
   });
 
   it("counts a shared action per domain with that domain's own row; the other domains and the totals stay", () => {
-    const zonder = voortgangOp(input(zoetermeerDomeinVoortgang));
-    const met = voortgangOp(input(rijen));
-    const row = (r: ReturnType<typeof voortgangOp>, key: string) => r.perDomein.find((g) => g.key === key);
+    const zonder = voortgangAt(input(zoetermeerDomeinVoortgang));
+    const met = voortgangAt(input(rijen));
+    const row = (r: ReturnType<typeof voortgangAt>, key: string) => r.perDomein.find((g) => g.key === key);
     expect(row(met, 'Sociaal Domein')?.afgerond).toBe((row(zonder, 'Sociaal Domein')?.afgerond ?? 0) + 1);
     expect(row(met, 'Sociaal Domein')?.total).toBe(row(zonder, 'Sociaal Domein')?.total);
     expect(row(met, 'Dienstverlening')).toEqual(row(zonder, 'Dienstverlening'));
@@ -61,10 +61,10 @@ describe('the report with the domain rows', () => {
       },
     ];
     const now = new Date('2025-06-01T10:00:00Z');
-    expect(domeinVoortgangOpDatum({ live, histories, peildatum: '2025-06-01', now })).toEqual(live);
-    expect(domeinVoortgangOpDatum({ live, histories, peildatum: '2025-04-01', now }).map((r) => r.status)).toEqual([
+    expect(domeinVoortgangAtDate({ live, histories, peildatum: '2025-06-01', now })).toEqual(live);
+    expect(domeinVoortgangAtDate({ live, histories, peildatum: '2025-04-01', now }).map((r) => r.status)).toEqual([
       'Niet gestart',
     ]);
-    expect(domeinVoortgangOpDatum({ live, histories, peildatum: '2025-02-01', now })).toEqual([]);
+    expect(domeinVoortgangAtDate({ live, histories, peildatum: '2025-02-01', now })).toEqual([]);
   });
 });

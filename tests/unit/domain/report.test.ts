@@ -7,13 +7,13 @@ import {
   threeMonthsBefore,
   statusChanges,
   actieAt,
-  actiesOpDatum,
+  actiesAtDate,
   endOfDay,
   planAt,
   planningOordeel,
   plateauGate,
-  trendPerMaand,
-  voortgangOp,
+  trendPerMonth,
+  voortgangAt,
   type ActieHistory,
 } from '../../../src/domain/report.js';
 
@@ -78,10 +78,10 @@ describe('the plan on a date', () => {
   it('uses the live plan for today and later, the history for earlier dates', () => {
     const live = [{ id: '7', value: actie({ status: 'Geblokkeerd' }) }];
     const now = new Date('2025-03-20T12:00:00Z');
-    expect(actiesOpDatum({ live, histories: [history], peildatum: '2025-03-20', now })[0]?.value.status).toBe(
+    expect(actiesAtDate({ live, histories: [history], peildatum: '2025-03-20', now })[0]?.value.status).toBe(
       'Geblokkeerd',
     );
-    expect(actiesOpDatum({ live, histories: [history], peildatum: '2025-03-19', now })[0]?.value.status).toBe('Loopt');
+    expect(actiesAtDate({ live, histories: [history], peildatum: '2025-03-19', now })[0]?.value.status).toBe('Loopt');
   });
 });
 
@@ -107,7 +107,7 @@ describe('trend per month', () => {
   };
 
   it('has one point per month from the first version, the last one on the date itself', () => {
-    const points = trendPerMaand([a, b], '2025-05-20');
+    const points = trendPerMonth([a, b], '2025-05-20');
     expect(points.map((p) => [p.maand, p.peildatum])).toEqual([
       ['2025-02', '2025-02-28'],
       ['2025-03', '2025-03-31'],
@@ -132,8 +132,8 @@ describe('trend per month', () => {
   });
 
   it('is empty before the first version, and keeps only the latest months when asked', () => {
-    expect(trendPerMaand([a, b], '2025-01-31')).toEqual([]);
-    expect(trendPerMaand([a, b], '2025-05-20', 2).map((p) => p.maand)).toEqual(['2025-04', '2025-05']);
+    expect(trendPerMonth([a, b], '2025-01-31')).toEqual([]);
+    expect(trendPerMonth([a, b], '2025-05-20', 2).map((p) => p.maand)).toEqual(['2025-04', '2025-05']);
   });
 });
 
@@ -238,7 +238,7 @@ describe('the plateau gate', () => {
     const g = plateauGate([actie({ status: 'Afgerond' }), actie(), ...inTrack], now);
     expect([g.gereedPercent, g.excellerenInBeweging, g.excellerenInTraject, g.toestand]).toEqual([50, 0, 2, 'dicht']);
   });
-  it('counts Belegd Randvoorwaardelijk actions as taken up and not done (BELEGD_REGEL)', () => {
+  it('counts Belegd Randvoorwaardelijk actions as taken up and not done (BELEGD_LINE)', () => {
     const g = plateauGate(
       [
         actie({ status: 'Afgerond' }),
@@ -283,7 +283,7 @@ describe('the voortgangsrapportage of the seeded Zoetermeer plan', () => {
       } as PortfolioItem,
     },
   ];
-  const report = voortgangOp({
+  const report = voortgangAt({
     gemeente: 'Gemeente Zoetermeer',
     peildatum: '2025-12-31',
     adviezen: zoetermeerPlan.adviezen,
@@ -342,7 +342,7 @@ describe('the voortgangsrapportage of the seeded Zoetermeer plan', () => {
   });
 
   it('a year later: the one-off year term of 1 is missed, 8 has not started, 10 and 11 run as standing commitments', () => {
-    const later = voortgangOp({
+    const later = voortgangAt({
       gemeente: 'Gemeente Zoetermeer',
       peildatum: '2026-12-04',
       adviezen: zoetermeerPlan.adviezen,
@@ -391,7 +391,7 @@ describe('the voortgangsrapportage of the seeded Zoetermeer plan', () => {
       { id: '3', value: actie({ nummer: '1.3', status: statuses[2], deadline: '2025-01-01', statusToelichting: 'x' }) },
       { id: '4', value: actie({ nummer: '1.4', status: 'Loopt', deadline: '2026-02-01' }) },
     ];
-    const r = voortgangOp({ gemeente: 'X', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties });
+    const r = voortgangAt({ gemeente: 'X', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties });
     expect(r.perAdvies[0]?.volgende.map((a) => a.nummer)).toEqual(['1.3', '1.4', '1.1', '1.2']);
   });
 
@@ -404,7 +404,7 @@ describe('the voortgangsrapportage of the seeded Zoetermeer plan', () => {
   });
 
   it('keeps an advies without actions in the report with zero counts', () => {
-    const r = voortgangOp({
+    const r = voortgangAt({
       gemeente: 'X',
       peildatum: '2025-12-31',
       adviezen: zoetermeerPlan.adviezen,
@@ -442,7 +442,7 @@ describe('developments in the report period', () => {
   });
 
   it('puts them under their advies in the report, from the first day of the period', () => {
-    const r = voortgangOp({
+    const r = voortgangAt({
       gemeente: 'X',
       peildatum: '2025-12-31',
       sinds: '2025-10-01',
@@ -454,7 +454,7 @@ describe('developments in the report period', () => {
     expect(r.perAdvies[2]?.ontwikkelingen.map((c) => c.naar)).toEqual(['Loopt', 'Geblokkeerd']);
     expect(r.perAdvies[0]?.ontwikkelingen).toEqual([]);
     expect(
-      voortgangOp({ gemeente: 'X', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties: [] }).sinds,
+      voortgangAt({ gemeente: 'X', peildatum: '2025-12-31', adviezen: zoetermeerPlan.adviezen, acties: [] }).sinds,
     ).toBeUndefined();
   });
 
@@ -462,7 +462,7 @@ describe('developments in the report period', () => {
     expect(threeMonthsBefore('2025-12-31')).toBe('2025-09-30');
     expect(threeMonthsBefore('2026-02-15')).toBe('2025-11-15');
     expect(threeMonthsBefore('2025-05-31')).toBe('2025-02-28');
-    const r = voortgangOp({
+    const r = voortgangAt({
       gemeente: 'X',
       peildatum: '2025-12-31',
       adviezen: zoetermeerPlan.adviezen,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actie, ActieStatus, Advies } from '../../../src/domain/model.js';
-import { ACTIE_STATUSSEN } from '../../../src/domain/model.js';
+import { ACTIE_STATUSES } from '../../../src/domain/model.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import {
   blockingDependencies,
@@ -8,7 +8,7 @@ import {
   isDueBefore,
   isOverdue,
   missingDependencies,
-  ONBEKEND_THEMA,
+  UNKNOWN_THEMA,
   progressBy,
   progressTotals,
 } from '../../../src/domain/rules.js';
@@ -398,7 +398,7 @@ describe('progress', () => {
       ['A', 1],
       ['B', 0],
       ['C', 0],
-      [ONBEKEND_THEMA, 2],
+      [UNKNOWN_THEMA, 2],
     ]);
   });
 
@@ -445,7 +445,7 @@ describe('progress', () => {
   });
 
   it('every status is counted in exactly one category', () => {
-    const one = ACTIE_STATUSSEN.map((status, i) => actie({ nummer: `1.${i + 1}`, status, statusToelichting: 'x' }));
+    const one = ACTIE_STATUSES.map((status, i) => actie({ nummer: `1.${i + 1}`, status, statusToelichting: 'x' }));
     const t = progressTotals(one, now);
     expect([t.afgerond, t.lopend, t.geblokkeerd, t.nietOvergenomen, t.nietGestart]).toEqual([1, 2, 1, 1, 1]);
   });

@@ -5,7 +5,7 @@ import { parseMeetingSchedule } from '../../../src/domain/schedule.js';
 import {
   scheduleChoiceFromText,
   upcomingVergaderingen,
-  MAX_ELKE_WEKEN,
+  MAX_EVERY_WEEKS,
   scheduleChoiceProblems,
   scheduleTextFromChoice,
   voorlooptijdMinuten,
@@ -50,7 +50,7 @@ describe('the schedule picker stored as an RRULE', () => {
     expect(bad).toEqual([
       { path: 'weekdagen', message: { key: 'keuzeGeenVergaderdag' } },
       { path: 'tijd', message: { key: 'keuzeTijdOngeldig' } },
-      { path: 'elkeWeken', message: { key: 'keuzeElkeWekenOngeldig', params: { max: MAX_ELKE_WEKEN } } },
+      { path: 'elkeWeken', message: { key: 'keuzeElkeWekenOngeldig', params: { max: MAX_EVERY_WEEKS } } },
       { path: 'eersteDatum', message: { key: 'keuzeEersteDatumOngeldig' } },
       { path: 'vervallen', message: { key: 'keuzeVervallenOngeldig', params: { datums: 'morgen, 2027-13-01' } } },
     ]);
@@ -75,7 +75,7 @@ describe('the schedule picker stored as an RRULE', () => {
     expect(bad.map((p) => messageText(p.message))).toEqual([
       'Kies minstens één vergaderdag.',
       'Vul de tijd in als uu:mm, bijvoorbeeld 09:00.',
-      `Kies elke 1 tot ${MAX_ELKE_WEKEN} weken.`,
+      `Kies elke 1 tot ${MAX_EVERY_WEEKS} weken.`,
       'Vul de datum van de eerste vergadering in (bijvoorbeeld 2027-01-05).',
       'Deze vervallen datum klopt niet: morgen. Schrijf JJJJ-MM-DD.',
     ]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageText } from '../../../src/domain/messages.js';
 import { validationMessages as M, type DomainMessage } from '../../../src/domain/validation.js';
-import { ACTIE_STATUSSEN, type ActieStatus } from '../../../src/domain/model.js';
+import { ACTIE_STATUSES, type ActieStatus } from '../../../src/domain/model.js';
 import {
   allowedTransitions,
   canTransition,
@@ -72,7 +72,7 @@ describe('status transitions (decisions.md)', () => {
   it('the table covers all 36 pairs of the six statuses', () => {
     expect(TABLE).toHaveLength(36);
     const pairs = new Set(TABLE.map(([f, t]) => `${f}→${t}`));
-    for (const f of ACTIE_STATUSSEN) for (const t of ACTIE_STATUSSEN) expect(pairs.has(`${f}→${t}`)).toBe(true);
+    for (const f of ACTIE_STATUSES) for (const t of ACTIE_STATUSES) expect(pairs.has(`${f}→${t}`)).toBe(true);
   });
 
   describe.each(TABLE)('%s → %s', (from, to, allowed, needs, missingMessage) => {
@@ -145,7 +145,7 @@ describe('status transitions (decisions.md)', () => {
   });
 
   it('Geblokkeerd and Niet overgenomen always carry a reason', () => {
-    expect(ACTIE_STATUSSEN.filter(statusRequiresToelichting)).toEqual([G, NO]);
+    expect(ACTIE_STATUSES.filter(statusRequiresToelichting)).toEqual([G, NO]);
   });
 });
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { zoetermeerKwartaaldoelen, zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
 import {
   BREEKPUNT,
-  binnenLimiet,
-  breekLangeWoorden,
-  TEKST_MAX,
+  withinLimit,
+  breakLongWords,
+  TEXT_MAX,
   displayText,
-  WOORD_MAX,
+  WORD_MAX,
 } from '../../../src/domain/text-limits.js';
 import {
   validateAdvies,
@@ -18,9 +18,9 @@ import {
 
 describe('text limits', () => {
   it('a SharePoint single line of text holds 255 characters; the notes have their own maxima', () => {
-    expect(TEKST_MAX.regel).toBe(255);
-    expect(TEKST_MAX.besluit).toBe(255);
-    expect(TEKST_MAX.statusToelichting).toBe(1000);
+    expect(TEXT_MAX.regel).toBe(255);
+    expect(TEXT_MAX.besluit).toBe(255);
+    expect(TEXT_MAX.statusToelichting).toBe(1000);
   });
 
   it('every text of the seeded plan fits its field (the limits come from the data up)', () => {
@@ -33,40 +33,35 @@ describe('text limits', () => {
 
   it('a text at its maximum is accepted, one character more is refused', () => {
     const actie = zoetermeerPlan.acties[0]!;
-    expect(validateActie({ ...actie, statusToelichting: 'x'.repeat(TEKST_MAX.statusToelichting) }).ok).toBe(true);
-    expect(validateActie({ ...actie, statusToelichting: 'x'.repeat(TEKST_MAX.statusToelichting + 1) }).ok).toBe(false);
+    expect(validateActie({ ...actie, statusToelichting: 'x'.repeat(TEXT_MAX.statusToelichting) }).ok).toBe(true);
+    expect(validateActie({ ...actie, statusToelichting: 'x'.repeat(TEXT_MAX.statusToelichting + 1) }).ok).toBe(false);
   });
 
   it('cuts a longer text to its maximum, marked with an ellipsis, and never splits a surrogate pair', () => {
-    expect(binnenLimiet('kort', 10)).toBe('kort');
-    expect(binnenLimiet('x'.repeat(12), 10)).toBe(`${'x'.repeat(9)}…`);
-    expect(binnenLimiet('x'.repeat(12), 10)).toHaveLength(10);
-    expect(binnenLimiet('woord woord woord', 7)).toBe('woord…');
+    expect(withinLimit('kort', 10)).toBe('kort');
+    expect(withinLimit('x'.repeat(12), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(withinLimit('x'.repeat(12), 10)).toHaveLength(10);
+    expect(withinLimit('woord woord woord', 7)).toBe('woord…');
     const emoji = `${'a'.repeat(8)}😀😀`;
-    const cut = binnenLimiet(emoji, 10);
+    const cut = withinLimit(emoji, 10);
     expect(cut).toBe(`${'a'.repeat(8)}…`);
   });
 
-  it('puts a break opportunity after every WOORD_MAX characters of a long word, and leaves normal words alone', () => {
-    expect(breekLangeWoorden('informatiebeveiligingsbeleid is belangrijk')).toBe(
+  it('puts a break opportunity after every WORD_MAX characters of a long word, and leaves normal words alone', () => {
+    expect(breakLongWords('informatiebeveiligingsbeleid is belangrijk')).toBe(
       'informatiebeveiligingsbeleid is belangrijk',
     );
     const long = 'x'.repeat(100);
-    const broken = breekLangeWoorden(long);
-    expect(broken.split(BREEKPUNT).map((p) => p.length)).toEqual([
-      WOORD_MAX,
-      WOORD_MAX,
-      WOORD_MAX,
-      100 - 3 * WOORD_MAX,
-    ]);
-    expect(breekLangeWoorden(`kort ${'y'.repeat(31)} kort`, 30)).toBe(`kort ${'y'.repeat(30)}${BREEKPUNT}y kort`);
-    expect(breekLangeWoorden('a'.repeat(61), 30).split(BREEKPUNT)).toHaveLength(3);
+    const broken = breakLongWords(long);
+    expect(broken.split(BREEKPUNT).map((p) => p.length)).toEqual([WORD_MAX, WORD_MAX, WORD_MAX, 100 - 3 * WORD_MAX]);
+    expect(breakLongWords(`kort ${'y'.repeat(31)} kort`, 30)).toBe(`kort ${'y'.repeat(30)}${BREEKPUNT}y kort`);
+    expect(breakLongWords('a'.repeat(61), 30).split(BREEKPUNT)).toHaveLength(3);
   });
 
   it('shows a hand-written 20,000-character word cut to its field and breakable', () => {
     const shown = displayText('z'.repeat(20_000), 'statusToelichting');
     const visible = shown.replaceAll(BREEKPUNT, '');
-    expect(visible).toBe(`${'z'.repeat(TEKST_MAX.statusToelichting - 1)}…`);
-    expect(Math.max(...shown.split(BREEKPUNT).map((p) => p.length))).toBeLessThanOrEqual(WOORD_MAX);
+    expect(visible).toBe(`${'z'.repeat(TEXT_MAX.statusToelichting - 1)}…`);
+    expect(Math.max(...shown.split(BREEKPUNT).map((p) => p.length))).toBeLessThanOrEqual(WORD_MAX);
   });
 });

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  aantal,
-  duurTeLaat,
+  countPhrase,
+  lateBy,
   escapeCardText,
-  formatDatum,
+  formatDateNl,
   formatMoment,
   truncateText,
   changedBy,
@@ -80,18 +80,18 @@ describe('dates in Dutch, Amsterdam time', () => {
       expect(formatMoment(new Date('2026-03-24T08:00:00Z'))).toBe('dinsdag 24 maart 2026, 09:00');
       expect(formatMoment(new Date('2026-03-31T07:00:00Z'))).toBe('dinsdag 31 maart 2026, 09:00');
       expect(formatMoment(new Date('2026-10-27T08:00:00Z'))).toBe('dinsdag 27 oktober 2026, 09:00');
-      expect(formatDatum('2025-06-30')).toBe('30 juni 2025');
+      expect(formatDateNl('2025-06-30')).toBe('30 juni 2025');
     }
   });
 
   it('shows a value that is not a date as it is', () => {
-    expect(formatDatum('ooit')).toBe('ooit');
+    expect(formatDateNl('ooit')).toBe('ooit');
   });
 
   it('counts in Dutch', () => {
-    expect(aantal(1, 'actie', 'acties')).toBe('1 actie');
-    expect(aantal(3, 'actie', 'acties')).toBe('3 acties');
-    expect(aantal(0, 'actie', 'acties')).toBe('0 acties');
+    expect(countPhrase(1, 'actie', 'acties')).toBe('1 actie');
+    expect(countPhrase(3, 'actie', 'acties')).toBe('3 acties');
+    expect(countPhrase(0, 'actie', 'acties')).toBe('0 acties');
   });
 });
 
@@ -113,19 +113,18 @@ describe('how late an action is, in days, weeks or months', () => {
     [365, '12 maanden'],
     [511, '17 maanden'],
   ])('%i days late is "%s"', (dagen, tekst) => {
-    expect(duurTeLaat(dagen)).toBe(tekst);
+    expect(lateBy(dagen)).toBe(tekst);
   });
 
   it('never grows shorter as the days go by', () => {
     const unit = (t: string): number =>
       ({ da: 1, we: 7, ma: 30 })[t.split(' ')[1]?.slice(0, 2) as 'da' | 'we' | 'ma'] * Number(t.split(' ')[0]);
-    for (let d = 1; d < 800; d += 1)
-      expect(unit(duurTeLaat(d)), String(d)).toBeGreaterThanOrEqual(unit(duurTeLaat(d - 1)) - 1);
+    for (let d = 1; d < 800; d += 1) expect(unit(lateBy(d)), String(d)).toBeGreaterThanOrEqual(unit(lateBy(d - 1)) - 1);
   });
 
   it('refuses a negative or fractional number of days', () => {
-    expect(() => duurTeLaat(-1)).toThrow(RangeError);
-    expect(() => duurTeLaat(1.5)).toThrow(RangeError);
+    expect(() => lateBy(-1)).toThrow(RangeError);
+    expect(() => lateBy(1.5)).toThrow(RangeError);
   });
 });
 

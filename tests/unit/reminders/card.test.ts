@@ -1,7 +1,7 @@
 import { AdaptiveCard, TextBlock } from '@microsoft/teams.cards';
 import { describe, expect, it } from 'vitest';
 import { composeAgenda, occurrenceKey, type AgendaActieInput, type AgendaInput } from '../../../src/domain/agenda.js';
-import { ACTIE_STATUSSEN, type ActieStatus } from '../../../src/domain/model.js';
+import { ACTIE_STATUSES, type ActieStatus } from '../../../src/domain/model.js';
 import { allowedTransitions } from '../../../src/domain/status.js';
 import {
   buildAgendaCard,
@@ -295,7 +295,7 @@ describe('buttons', () => {
     });
   });
 
-  it.each(ACTIE_STATUSSEN.filter((s) => s !== 'Afgerond' && s !== 'Niet overgenomen'))(
+  it.each(ACTIE_STATUSES.filter((s) => s !== 'Afgerond' && s !== 'Niet overgenomen'))(
     'the status choices of a listed "%s" action are exactly its allowed transitions',
     (status: ActieStatus) => {
       const c = buildAgendaCard(agenda([actie(0, { status, deadline: '2026-01-01' })]), { deepLink: DEEP_LINK });

@@ -4,8 +4,8 @@ import {
   BESLUIT_INPUT_ID,
   BESLUIT_MAX_LENGTH,
   besluitClientKey,
-  besluitKeyTekst,
-  besluitTekstProblem,
+  besluitKeyText,
+  besluitTextProblem,
   CARD_VERBS,
   isCardVerb,
   parseBesluitRequest,
@@ -108,21 +108,21 @@ describe('"Besluit vastleggen"', () => {
   });
 
   it('refuses an empty text and one over 255 characters, in Dutch; accepts exactly 255', () => {
-    expect(besluitTekstProblem('')).toMatch(/^Typ eerst het besluit.*Er is niets vastgelegd\.$/);
-    expect(besluitTekstProblem('   ')).toBeDefined();
-    expect(besluitTekstProblem('x'.repeat(BESLUIT_MAX_LENGTH))).toBeUndefined();
-    expect(besluitTekstProblem('x'.repeat(BESLUIT_MAX_LENGTH + 1))).toBe(
+    expect(besluitTextProblem('')).toMatch(/^Typ eerst het besluit.*Er is niets vastgelegd\.$/);
+    expect(besluitTextProblem('   ')).toBeDefined();
+    expect(besluitTextProblem('x'.repeat(BESLUIT_MAX_LENGTH))).toBeUndefined();
+    expect(besluitTextProblem('x'.repeat(BESLUIT_MAX_LENGTH + 1))).toBe(
       'Een besluit mag hoogstens 255 tekens lang zijn (dit zijn er 256). Er is niets vastgelegd.',
     );
-    expect(besluitTekstProblem('Besluit: **vet** [link](http://x)')).toBeUndefined();
+    expect(besluitTextProblem('Besluit: **vet** [link](http://x)')).toBeUndefined();
   });
 
   it('the ClientKey is the meeting, the person and the normalised text: the same decision clicked again is the same key', () => {
     const key = besluitClientKey(base.occurrenceKey, '29:1secretaris', 'IMO-terugkoppeling elk kwartaal');
     expect(key).toMatch(/^kaart-besluit:[A-Za-z0-9_-]{43}$/);
     // Trimmed, white space collapsed, case-folded, one Unicode form.
-    expect(besluitKeyTekst('  IMO-terugkoppeling\n\t elk   KWARTAAL ')).toBe('imo-terugkoppeling elk kwartaal');
-    expect(besluitKeyTekst('Cafe\u0301 dicht')).toBe(besluitKeyTekst('Café DICHT'));
+    expect(besluitKeyText('  IMO-terugkoppeling\n\t elk   KWARTAAL ')).toBe('imo-terugkoppeling elk kwartaal');
+    expect(besluitKeyText('Cafe\u0301 dicht')).toBe(besluitKeyText('Café DICHT'));
     expect(besluitClientKey(base.occurrenceKey, '29:1secretaris', '  imo-terugkoppeling   ELK kwartaal\n')).toBe(key);
     // Another text, another person or another meeting is another decision.
     expect(besluitClientKey(base.occurrenceKey, '29:1secretaris', 'IMO-terugkoppeling elk half jaar')).not.toBe(key);

@@ -5,8 +5,8 @@
  */
 import type { Actie, ActieStatus, CalendarDate } from '../../../src/domain/model.js';
 import { zoetermeerPlan, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
-import { voortgangOp, type Voortgangsrapportage } from '../../../src/domain/report.js';
-import { TEKST_MAX } from '../../../src/domain/text-limits.js';
+import { voortgangAt, type Voortgangsrapportage } from '../../../src/domain/report.js';
+import { TEXT_MAX } from '../../../src/domain/text-limits.js';
 
 export const GEMEENTE = 'Gemeente Zoetermeer';
 
@@ -32,7 +32,7 @@ export function fixtureModel(
   peildatum: CalendarDate,
   acties: readonly Actie[] = fixtureActies(),
 ): Voortgangsrapportage {
-  return voortgangOp({
+  return voortgangAt({
     gemeente: GEMEENTE,
     peildatum,
     adviezen: zoetermeerPlan.adviezen,
@@ -78,16 +78,16 @@ export function longTextFixture(): { acties: Actie[]; adviezen: typeof zoetermee
       ? { ...a, statusToelichting: WILD_TOELICHTING }
       : {
           ...a,
-          titel: woord('T', TEKST_MAX.regel),
-          statusToelichting: woord('s', TEKST_MAX.statusToelichting),
-          lopendTraject: a.lopendTraject === undefined ? undefined : woord('l', TEKST_MAX.regel),
+          titel: woord('T', TEXT_MAX.regel),
+          statusToelichting: woord('s', TEXT_MAX.statusToelichting),
+          lopendTraject: a.lopendTraject === undefined ? undefined : woord('l', TEXT_MAX.regel),
         },
   );
   const adviezen = zoetermeerPlan.adviezen.map((a) => ({
     ...a,
-    titel: woord('A', TEKST_MAX.regel),
-    collegeReactie: a.nummer === 1 ? woord('r', 10_000) : woord('c', TEKST_MAX.collegeReactie),
-    collegePlanning: woord('p', TEKST_MAX.regel),
+    titel: woord('A', TEXT_MAX.regel),
+    collegeReactie: a.nummer === 1 ? woord('r', 10_000) : woord('c', TEXT_MAX.collegeReactie),
+    collegePlanning: woord('p', TEXT_MAX.regel),
   }));
   return { acties, adviezen };
 }
@@ -95,7 +95,7 @@ export function longTextFixture(): { acties: Actie[]; adviezen: typeof zoetermee
 /** The report model of `longTextFixture`. */
 export function longTextModel(peildatum: CalendarDate): Voortgangsrapportage {
   const { acties, adviezen } = longTextFixture();
-  return voortgangOp({
+  return voortgangAt({
     gemeente: GEMEENTE,
     peildatum,
     adviezen,

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
-import { plateauGate, voortgangOp } from '../../../src/domain/report.js';
+import { plateauGate, voortgangAt } from '../../../src/domain/report.js';
 import type { Actie } from '../../../src/domain/model.js';
 import {
-  datumNl,
-  datumNlOp,
-  gateZin,
-  planningZin,
-  rapportBestandsnaam,
+  dateNl,
+  dateTimeNl,
+  gateSentence,
+  planningSentence,
+  rapportFileName,
   countCells,
 } from '../../../src/reporting/labels.js';
-import { rapportOpzet, schoon, type Block } from '../../../src/reporting/outline.js';
+import { rapportOutline, cleanText, type Block } from '../../../src/reporting/outline.js';
 import { fixtureModel } from './fixture.js';
 
 function actie(overrides: Partial<Actie>): Actie {
@@ -29,45 +29,45 @@ function actie(overrides: Partial<Actie>): Actie {
 
 describe('Dutch dates', () => {
   it('writes a calendar date out in Dutch, without a leading zero', () => {
-    expect(datumNl('2025-06-30')).toBe('30 juni 2025');
-    expect(datumNl('2026-01-01')).toBe('1 januari 2026');
-    expect(datumNl('2025-03-09')).toBe('9 maart 2025');
+    expect(dateNl('2025-06-30')).toBe('30 juni 2025');
+    expect(dateNl('2026-01-01')).toBe('1 januari 2026');
+    expect(dateNl('2025-03-09')).toBe('9 maart 2025');
   });
   it('leaves text that is not a date alone', () => {
-    expect(datumNl('2025-02-30')).toBe('2025-02-30');
-    expect(datumNl('morgen')).toBe('morgen');
+    expect(dateNl('2025-02-30')).toBe('2025-02-30');
+    expect(dateNl('morgen')).toBe('morgen');
   });
   it('takes the day of an instant in Amsterdam', () => {
-    expect(datumNlOp(new Date('2025-06-29T22:30:00Z'))).toBe('30 juni 2025');
-    expect(datumNlOp(new Date('2025-01-14T22:30:00Z'))).toBe('14 januari 2025');
+    expect(dateTimeNl(new Date('2025-06-29T22:30:00Z'))).toBe('30 juni 2025');
+    expect(dateTimeNl(new Date('2025-01-14T22:30:00Z'))).toBe('14 januari 2025');
   });
 });
 
 describe('report texts', () => {
   it('names the planning with its term', () => {
-    expect(planningZin('Geheel 2025', '2025-12-31')).toBe('“Geheel 2025”, termijn 31 december 2025.');
-    expect(planningZin('Geheel 2025 en verder', '2025-12-31', 'doorlopend')).toBe(
+    expect(planningSentence('Geheel 2025', '2025-12-31')).toBe('“Geheel 2025”, termijn 31 december 2025.');
+    expect(planningSentence('Geheel 2025 en verder', '2025-12-31', 'doorlopend')).toBe(
       '“Geheel 2025 en verder”, doorlopend vanaf 31 december 2025.',
     );
     // Without a planning the report says so in its own words, outside any quote.
-    expect(planningZin('  ')).toBe('Het college gaf voor dit advies geen planning.');
+    expect(planningSentence('  ')).toBe('Het college gaf voor dit advies geen planning.');
   });
   it('says the plateau gate in one sentence for each state', () => {
     const at = new Date('2025-12-31T12:00:00Z');
     const rv = (status: Actie['status']) => actie({ plateau: 'Randvoorwaardelijk', status });
     const ex = (status: Actie['status']) => actie({ plateau: 'Excelleren', status });
-    expect(gateZin(plateauGate([rv('Afgerond'), rv('Niet overgenomen')], at))).toBe(
+    expect(gateSentence(plateauGate([rv('Afgerond'), rv('Niet overgenomen')], at))).toBe(
       'Randvoorwaardelijk is gereed (1 van 1 opgepakte acties afgerond): de weg naar Excelleren is vrij.',
     );
-    expect(gateZin(plateauGate([rv('Afgerond'), rv('Loopt'), ex('Loopt'), ex('Niet gestart')], at))).toBe(
+    expect(gateSentence(plateauGate([rv('Afgerond'), rv('Loopt'), ex('Loopt'), ex('Niet gestart')], at))).toBe(
       'Randvoorwaardelijk is voor 50% gereed (1 van 2 opgepakte acties afgerond), maar Excelleren is al in beweging (1 van 2 acties): eerder dan het plan bedoelt.',
     );
-    expect(gateZin(plateauGate([rv('Loopt'), ex('Niet gestart')], at))).toBe(
+    expect(gateSentence(plateauGate([rv('Loopt'), ex('Niet gestart')], at))).toBe(
       'Randvoorwaardelijk is voor 0% gereed (0 van 1 opgepakte acties afgerond); Excelleren wacht daarop, zoals het plan bedoelt.',
     );
     // Excelleren actions the college placed in a track are said apart and never called early.
     expect(
-      gateZin(plateauGate([rv('Loopt'), ex('Belegd in lopend traject'), ex('Belegd in lopend traject')], at)),
+      gateSentence(plateauGate([rv('Loopt'), ex('Belegd in lopend traject'), ex('Belegd in lopend traject')], at)),
     ).toBe(
       'Randvoorwaardelijk is voor 0% gereed (0 van 1 opgepakte acties afgerond); Excelleren wacht daarop, zoals het plan bedoelt. 2 Excelleren-acties zijn door het college belegd in een lopend traject; die tellen niet als vroeg.',
     );
@@ -87,23 +87,23 @@ describe('report texts', () => {
     ).toEqual([7, 1, 2, 3, 4, 5, 6]);
   });
   it('names the file after the peildatum', () => {
-    expect(rapportBestandsnaam('2025-12-31', 'pdf')).toBe('voortgangsrapportage-2025-12-31.pdf');
-    expect(rapportBestandsnaam('../../etc', 'docx')).toBe('voortgangsrapportage-onbekend.docx');
+    expect(rapportFileName('2025-12-31', 'pdf')).toBe('voortgangsrapportage-2025-12-31.pdf');
+    expect(rapportFileName('../../etc', 'docx')).toBe('voortgangsrapportage-onbekend.docx');
   });
 });
 
-describe('schoon: untrusted text as plain text', () => {
+describe('cleanText: untrusted text as plain text', () => {
   it('drops control characters and lone surrogates, keeps real characters', () => {
-    expect(schoon('a\u0000b\u0007c\u000Bd\u001Fe\u007Ff\uFFFF')).toBe('abcdef');
-    expect(schoon('x\uD800y\uDC00z')).toBe('xyz');
-    expect(schoon('Zoë 👍 “café” – é')).toBe('Zoë 👍 “café” – é');
+    expect(cleanText('a\u0000b\u0007c\u000Bd\u001Fe\u007Ff\uFFFF')).toBe('abcdef');
+    expect(cleanText('x\uD800y\uDC00z')).toBe('xyz');
+    expect(cleanText('Zoë 👍 “café” – é')).toBe('Zoë 👍 “café” – é');
   });
   it('keeps one kind of line break and turns tabs into spaces', () => {
-    expect(schoon('een\r\ntwee\rdrie\u2028vier\tvijf  \n')).toBe('een\ntwee\ndrie\nvier vijf');
+    expect(cleanText('een\r\ntwee\rdrie\u2028vier\tvijf  \n')).toBe('een\ntwee\ndrie\nvier vijf');
   });
   it('turns anything that is not a string into the empty string', () => {
-    expect(schoon(undefined)).toBe('');
-    expect(schoon({ toString: () => '<b>' })).toBe('');
+    expect(cleanText(undefined)).toBe('');
+    expect(cleanText({ toString: () => '<b>' })).toBe('');
   });
 });
 
@@ -122,13 +122,13 @@ describe('the outline', () => {
     );
 
   it('says "Geen." for every empty section of an advies without actions', () => {
-    const model = voortgangOp({
+    const model = voortgangAt({
       gemeente: 'Gemeente Test',
       peildatum: '2025-12-31',
       adviezen: zoetermeerPlan.adviezen.slice(0, 1),
       acties: [],
     });
-    const t = texts(rapportOpzet(model).blocks);
+    const t = texts(rapportOutline(model).blocks);
     const from = t.indexOf('#2 Advies 1. Gemeenschappelijke visie & roadmap digitalisering');
     expect(t.slice(from + 9)).toEqual([
       '#3 Wat is gedaan',
@@ -148,7 +148,7 @@ describe('the outline', () => {
   });
 
   it('has the same structure for every advies, and a Niet overgenomen part only where there is one', () => {
-    const t = texts(rapportOpzet(fixtureModel('2025-12-31')).blocks);
+    const t = texts(rapportOutline(fixtureModel('2025-12-31')).blocks);
     expect(t.filter((x) => x.startsWith('#2 Advies '))).toHaveLength(11);
     expect(t.filter((x) => x === '#3 Reactie college')).toHaveLength(11);
     expect(t.filter((x) => x === '#3 Het advies in het rapport')).toHaveLength(11);
@@ -160,7 +160,7 @@ describe('the outline', () => {
   });
 
   it('lists overdue open actions first under Volgende stappen', () => {
-    const opzet = rapportOpzet(fixtureModel('2025-12-31'));
+    const opzet = rapportOutline(fixtureModel('2025-12-31'));
     const i = opzet.blocks.findIndex((b) => b.kind === 'kop' && b.tekst.startsWith('Advies 8.'));
     const tabel = opzet.blocks
       .slice(i)

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
-import { voortgangOp, type Voortgangsrapportage } from '../../../src/domain/report.js';
+import { voortgangAt, type Voortgangsrapportage } from '../../../src/domain/report.js';
 import { RAPPORT_TITEL } from '../../../src/reporting/labels.js';
 import { DOCX_MIME, reportDocxBlob, reportDocxBytes } from '../../../src/reporting/report-docx.js';
 import { readDocx, type DocxText } from '../../support/documents/docx-text.js';
@@ -71,7 +71,7 @@ describe('the voortgangsrapportage as Word document', () => {
   });
 
   it('says which adviezen the college takes up together, and lists the findings by theme (issue 13, point 7), read back from the Word file', async () => {
-    const model = voortgangOp({
+    const model = voortgangAt({
       gemeente: GEMEENTE,
       peildatum: '2025-12-31',
       adviezen: zoetermeerPlan.adviezen,

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BREEKPUNT } from '../../../src/domain/text-limits.js';
 import { RAPPORT_TITEL } from '../../../src/reporting/labels.js';
-import { rapportOpzet, type Block, type Cell } from '../../../src/reporting/outline.js';
+import { rapportOutline, type Block, type Cell } from '../../../src/reporting/outline.js';
 import { reportPdfBuffer } from '../../../src/reporting/pdf-node.js';
 import { allNodes, childrenWithRole, readStructure, type StructNode } from '../../support/documents/pdf-structure.js';
 import { normalise } from '../../support/documents/pdf-text.js';
@@ -45,7 +45,7 @@ function tablesWithHeader(pages: readonly StructNode[][]): StructNode[] {
 }
 
 describe('the voortgangsrapportage PDF is tagged and accessible', { timeout: 60_000 }, () => {
-  const opzet = rapportOpzet(fixtureModel(PEILDATUM));
+  const opzet = rapportOutline(fixtureModel(PEILDATUM));
   let bytes: Uint8Array;
   let pages: StructNode[][];
   let dir: string;

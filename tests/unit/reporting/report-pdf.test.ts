@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
-import { voortgangOp, type Voortgangsrapportage } from '../../../src/domain/report.js';
+import { voortgangAt, type Voortgangsrapportage } from '../../../src/domain/report.js';
 import { RAPPORT_TITEL } from '../../../src/reporting/labels.js';
 import { reportPdfBuffer } from '../../../src/reporting/pdf-node.js';
 import { expectedCounts, fixtureActies, fixtureModel, GEMEENTE, HOSTILE_TITLE } from './fixture.js';
@@ -99,7 +99,7 @@ describe('the voortgangsrapportage as PDF', { timeout: 30_000 }, () => {
   });
 
   it('says which adviezen the college takes up together, and lists the findings by theme (issue 13, point 7), read back from the PDF', async () => {
-    const model = voortgangOp({
+    const model = voortgangAt({
       gemeente: GEMEENTE,
       peildatum: '2025-12-31',
       adviezen: zoetermeerPlan.adviezen,
@@ -279,7 +279,7 @@ describe('the report period and the borging of 11.5 in the PDF', { timeout: 30_0
         stilstaand: [],
       },
     ];
-    const model = voortgangOp({
+    const model = voortgangAt({
       gemeente: GEMEENTE,
       peildatum: '2025-12-31',
       adviezen: zoetermeerPlan.adviezen,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PERSONA_ROLLEN } from '../../../src/domain/plan/zoetermeer.js';
+import { PERSONA_ROLES } from '../../../src/domain/plan/zoetermeer.js';
 import { findPersonaByLookupId, PERSONAS } from '../../../src/sandbox/personas.js';
 
 describe('sandbox personas', () => {
@@ -22,6 +22,6 @@ describe('sandbox personas', () => {
   });
 
   it('every role an owner can have in the plan data is a persona', () => {
-    for (const rol of PERSONA_ROLLEN) expect(PERSONAS.map((p) => p.displayName)).toContain(rol);
+    for (const rol of PERSONA_ROLES) expect(PERSONAS.map((p) => p.displayName)).toContain(rol);
   });
 });

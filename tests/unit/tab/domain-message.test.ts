@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageTemplatesNl, messageText, validationMessages as M } from '../../../src/domain/messages.js';
-import { ACTIE_STATUSSEN } from '../../../src/domain/model.js';
+import { ACTIE_STATUSES } from '../../../src/domain/model.js';
 import { checkTransition } from '../../../src/domain/status.js';
 import { validateActie } from '../../../src/domain/validation.js';
 import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
@@ -51,8 +51,8 @@ describe('the domain’s messages in the UI’s language (issue 17)', () => {
 
   it('every refused status change reads in nl exactly as the domain says it, and in English with English statuses', () => {
     let refused = 0;
-    for (const from of ACTIE_STATUSSEN) {
-      for (const to of ACTIE_STATUSSEN) {
+    for (const from of ACTIE_STATUSES) {
+      for (const to of ACTIE_STATUSES) {
         const check = checkTransition(from, to, undefined);
         if (check.ok) continue;
         refused++;

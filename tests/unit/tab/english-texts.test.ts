@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FieldReader, unknownPersonName } from '../../../src/data/lists/field-reader.js';
-import { dryRunImport, ONGELDIGE_DATUM } from '../../../src/data/portfolio-import.js';
+import { dryRunImport, INVALID_DATE } from '../../../src/data/portfolio-import.js';
 import { portfolioTexts, type PortfolioKey } from '../../../src/tab/features/portfolio/i18n.js';
 import { importProblemValue } from '../../../src/tab/features/portfolio/lib/import-problem-text.js';
-import { PlanInrichtingVerschiltError, PlanNotValidError } from '../../../src/data/plan-transfer.js';
+import { PlanInrichtingMismatchError, PlanNotValidError } from '../../../src/data/plan-transfer.js';
 import { planFailureReason, rollbackFailureReason } from '../../../src/tab/features/actionplan/lib/plan-failure.js';
 import { en } from '../../../src/tab/i18n/en.js';
 import { format } from '../../../src/tab/i18n/format.js';
@@ -17,7 +17,7 @@ import { AgendaKeuzeValidationError } from '../../../src/data/agendakeuzes-store
 import {
   AGENDA_KEUZE_REDEN_MAX,
   agendaKeuzeMessageText,
-  agendaKeuzeProbleem,
+  agendaKeuzeProblem,
   agendaKeuzeTemplatesNl,
   type AgendaKeuzeMessage,
 } from '../../../src/domain/agenda-keuze.js';
@@ -83,13 +83,13 @@ describe('the data layer’s words in the English UI (issue 17)', () => {
     const problem = run.rows[0]?.problems[0];
     expect(problem).toMatchObject({
       field: 'start',
-      value: ONGELDIGE_DATUM,
+      value: INVALID_DATE,
       ongeldigeDatum: true,
       code: 'startOngeldig',
       message: 'De startdatum is geen geldige datum (jjjj-mm-dd).',
     });
     if (!problem) throw new Error('no problem');
-    expect(ONGELDIGE_DATUM).toBe('ongeldige datum');
+    expect(INVALID_DATE).toBe('ongeldige datum');
     expect(importProblemValue(problem, pfT('nl'))).toBe('ongeldige datum');
     expect(importProblemValue(problem, pfT('en'))).toBe('not a date');
     // A text cell keeps its own text in both languages, also when it happens to read "ongeldige datum".
@@ -111,7 +111,7 @@ describe('the data layer’s words in the English UI (issue 17)', () => {
     expect(planT('nl')('notValid', { count: notValid.problems })).toBe(notValid.message);
     expect(planT('en')('notValid', { count: 3 })).toBe('The plan has 3 problems; nothing was saved.');
     expect(planT('en')('notValid', { count: 1 })).toBe('The plan has 1 problem; nothing was saved.');
-    const other = new PlanInrichtingVerschiltError('Gemeente Westerveld');
+    const other = new PlanInrichtingMismatchError('Gemeente Westerveld');
     expect(planT('nl')('otherSetUp', { gemeente: other.siteGemeente })).toBe(other.message);
     expect(planT('en')('otherSetUp', { gemeente: 'Gemeente Westerveld' })).toBe(
       'This site already has a set-up of its own (Gemeente Westerveld) that differs from the one on the Inrichting sheet; change the Inrichting list or the file. Nothing was saved.',
@@ -276,14 +276,14 @@ describe('the set-up’s faults (checkInrichting) in both languages (issue 17)',
   });
 });
 
-describe('the agenda choice’s problems (agendaKeuzeProbleem) in both languages (issue 17)', async () => {
+describe('the agenda choice’s problems (agendaKeuzeProblem) in both languages (issue 17)', async () => {
   const path = '../../../src/tab/features/meeting/i18n.ts';
-  const { volgendeTexts } = (await import(path)) as { volgendeTexts: Record<'nl' | 'en', Record<string, string>> };
+  const { meetingTexts } = (await import(path)) as { meetingTexts: Record<'nl' | 'en', Record<string, string>> };
   const say = (m: AgendaKeuzeMessage, locale: 'nl' | 'en') =>
-    format(volgendeTexts[locale][`fout.${m.key}`] ?? `no fout.${m.key}`, 'params' in m ? m.params : {}, locale);
+    format(meetingTexts[locale][`fout.${m.key}`] ?? `no fout.${m.key}`, 'params' in m ? m.params : {}, locale);
 
   it('each problem: the domain’s Dutch word for word, and English; the store’s error carries the message', () => {
-    const cases: [Parameters<typeof agendaKeuzeProbleem>[0], string][] = [
+    const cases: [Parameters<typeof agendaKeuzeProblem>[0], string][] = [
       [{ keuze: 'Misschien', actieId: '1' }, "Unknown choice 'Misschien': choose Also discuss or Not needed."],
       [{ keuze: 'Ook bespreken', actieId: ' ' }, 'Choose an action.'],
       [{ keuze: 'Niet nodig', actieId: '1', reden: ' ' }, 'Give a reason why this action need not be discussed.'],
@@ -294,7 +294,7 @@ describe('the agenda choice’s problems (agendaKeuzeProbleem) in both languages
     ];
     const keys = new Set<string>();
     for (const [input, english] of cases) {
-      const p = agendaKeuzeProbleem(input);
+      const p = agendaKeuzeProblem(input);
       if (!p) throw new Error('accepted');
       keys.add(p.bericht.key);
       expect(say(p.bericht, 'nl')).toBe(agendaKeuzeMessageText(p.bericht));

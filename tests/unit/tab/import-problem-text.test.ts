@@ -9,7 +9,7 @@ import {
   type ImportContext,
   type ImportProblem,
 } from '../../../src/data/portfolio-import.js';
-import { TEKST_MAX } from '../../../src/domain/text-limits.js';
+import { TEXT_MAX } from '../../../src/domain/text-limits.js';
 import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 import {
   importFailureReason,
@@ -46,7 +46,7 @@ const CSV = [
   'Onbekend domein;;Wijkzaken;Bezig;Groen;;0;misschien;;;;',
   ';;Concern;Idee;Op koers;;;niet;;;;',
   'goed;;concern;Idee;Op koers;;;niet;;;;',
-  `Lang;${'o'.repeat(TEKST_MAX.omschrijving + 1)};Concern;Idee;Kritiek;${'t'.repeat(TEKST_MAX.statusToelichting + 1)};;niet;2026-06-01;2026-01-01;Jan Jansen;7.9 x 1.2 1.2`,
+  `Lang;${'o'.repeat(TEXT_MAX.omschrijving + 1)};Concern;Idee;Kritiek;${'t'.repeat(TEXT_MAX.statusToelichting + 1)};;niet;2026-06-01;2026-01-01;Jan Jansen;7.9 x 1.2 1.2`,
   `${'T'.repeat(300)};;Concern;Idee;Kritiek;;;niet;;;;`,
 ].join('\n');
 
@@ -143,8 +143,8 @@ describe('dry-run problems in the UI language', () => {
       'Portfolio item "Lang" is linked to action 7.9, but that action does not exist. Remove or correct the link.',
     );
     // The domain's rules read as everywhere in the tab: the catalogues' validation.<key>, no copies of their own.
-    expect(english).toContain(`The description can be at most ${TEKST_MAX.omschrijving} characters long.`);
-    expect(english).toContain(`The status explanation can be at most ${TEKST_MAX.statusToelichting} characters long.`);
+    expect(english).toContain(`The description can be at most ${TEXT_MAX.omschrijving} characters long.`);
+    expect(english).toContain(`The status explanation can be at most ${TEXT_MAX.statusToelichting} characters long.`);
   });
 
   it('says a row too large for SharePoint in English too', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Advies } from '../../../src/domain/model.js';
-import { TEKST_MAX } from '../../../src/domain/text-limits.js';
+import { TEXT_MAX } from '../../../src/domain/text-limits.js';
 import { checkForm, emptyForm, toDraft } from '../../../src/tab/features/actionplan/lib/new-actie-form.js';
 import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 
@@ -35,8 +35,8 @@ describe('Nieuwe actie: the description (Omschrijving)', () => {
 
   it('has the column’s limit: one character over is refused with the Dutch message on that field, the limit itself passes', () => {
     const form = { ...emptyForm(advies, 'Concern'), titel: 'Procesregie' };
-    expect(checkForm({ ...form, omschrijving: 'x'.repeat(TEKST_MAX.omschrijving) }, plan, [], cmt, 'nee')).toEqual({});
-    const issues = checkForm({ ...form, omschrijving: 'x'.repeat(TEKST_MAX.omschrijving + 1) }, plan, [], cmt, 'nee');
+    expect(checkForm({ ...form, omschrijving: 'x'.repeat(TEXT_MAX.omschrijving) }, plan, [], cmt, 'nee')).toEqual({});
+    const issues = checkForm({ ...form, omschrijving: 'x'.repeat(TEXT_MAX.omschrijving + 1) }, plan, [], cmt, 'nee');
     expect(Object.keys(issues)).toEqual(['omschrijving']);
     expect(issues.omschrijving).toMatch(/2000/);
   });

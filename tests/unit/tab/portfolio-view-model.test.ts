@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zoetermeerKwartaaldoelen, zoetermeerPortfolio } from '../../../src/domain/plan/zoetermeer.js';
 import {
   groupItems,
-  herkomstSecties,
+  herkomstSections,
   inScope,
   overviewLines,
   portfolioParams,
@@ -31,11 +31,11 @@ describe('the portfolio of the tab', () => {
   });
 
   it('splits the selection into own, Concern and other domains, leaving empty sections out', () => {
-    const secties = herkomstSecties(items, 'Sociaal Domein');
+    const secties = herkomstSections(items, 'Sociaal Domein');
     expect(secties.map((s) => s.herkomst)).toEqual(['eigen', 'concern', 'overig']);
     expect(secties.reduce((n, s) => n + s.items.length, 0)).toBe(items.length);
     expect(
-      herkomstSecties(
+      herkomstSections(
         items.filter((i) => i.value.domein === 'Sociaal Domein'),
         'Sociaal Domein',
       ).map((s) => s.herkomst),

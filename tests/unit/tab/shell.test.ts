@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZOETERMEER_INRICHTING } from '../../../src/domain/inrichting.js';
-import { bekendDomein, initialDomeinChoice, readScope, searchWithDomein } from '../../../src/tab/app/scope.js';
+import { knownDomeinOf, initialDomeinChoice, readScope, searchWithDomein } from '../../../src/tab/app/scope.js';
 import { formatHash, parseHash } from '../../../src/tab/app/router.js';
 import { buildTabConfig } from '../../../src/tab/features/settings/lib/tab-config.js';
 import { applyChange } from '../../../src/tab/lib/plan/apply-change.js';
@@ -39,10 +39,10 @@ describe("the header's domain choice", () => {
   it("treats a domain the municipality's set-up does not have as no choice, also when one is remembered", () => {
     // The set-up comes with the plan: until then the name stands; then the set-up decides.
     expect(initialDomeinChoice('?domein=Mars', 'Concern')).toBe('Mars');
-    expect(bekendDomein('Mars', undefined)).toBe('Mars');
-    expect(bekendDomein('Mars', ZOETERMEER_INRICHTING)).toBeUndefined();
-    expect(bekendDomein(initialDomeinChoice('', 'Mars'), ZOETERMEER_INRICHTING)).toBeUndefined();
-    expect(bekendDomein('Sociaal Domein', ZOETERMEER_INRICHTING)).toBe('Sociaal Domein');
+    expect(knownDomeinOf('Mars', undefined)).toBe('Mars');
+    expect(knownDomeinOf('Mars', ZOETERMEER_INRICHTING)).toBeUndefined();
+    expect(knownDomeinOf(initialDomeinChoice('', 'Mars'), ZOETERMEER_INRICHTING)).toBeUndefined();
+    expect(knownDomeinOf('Sociaal Domein', ZOETERMEER_INRICHTING)).toBe('Sociaal Domein');
     expect(initialDomeinChoice('?domein=%20%20', 'Concern')).toBeUndefined();
   });
   it("takes another municipality's domain from its set-up, and not Zoetermeer's there", () => {
@@ -53,8 +53,8 @@ describe("the header's domain choice", () => {
         { naam: 'Gemeentebreed', concern: true },
       ],
     };
-    expect(bekendDomein(initialDomeinChoice('?domein=Gemeentebreed', null), westerveld)).toBe('Gemeentebreed');
-    expect(bekendDomein('Sociaal Domein', westerveld)).toBeUndefined();
+    expect(knownDomeinOf(initialDomeinChoice('?domein=Gemeentebreed', null), westerveld)).toBe('Gemeentebreed');
+    expect(knownDomeinOf('Sociaal Domein', westerveld)).toBeUndefined();
   });
   it('writes the choice into the search string and keeps the other parameters', () => {
     expect(searchWithDomein('?view=lijst', 'Fysiek Domein')).toBe('?view=lijst&domein=Fysiek+Domein');

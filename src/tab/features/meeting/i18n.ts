@@ -10,7 +10,7 @@ const foutNl = Object.fromEntries(
  * The "Volgende vergadering" view's texts and the side panel's new ones (issue 14.3), in the meeting feature's own
  * lazy chunk (not in the first view's catalogue).
  */
-export const volgendeTexts = defineCatalogue(
+export const meetingTexts = defineCatalogue(
   {
     title: 'Volgende vergadering',
     loadError: 'De agenda van de volgende vergadering kon niet worden geladen',

@@ -26,10 +26,10 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Actie, PersonRef } from '../../../../domain/model.js';
 import { ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
 import { allowedTransitions } from '../../../../domain/status.js';
-import { TEKST_MAX } from '../../../../domain/text-limits.js';
+import { TEXT_MAX } from '../../../../domain/text-limits.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { DeadlineText } from '../../../components/deadline-text.js';
-import { deadlineSoort } from '../../../../domain/planning.js';
+import { deadlineKind } from '../../../../domain/planning.js';
 import { bevindingenPerThema, samenhangOf } from '../../../../domain/samenhang.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { VersionList } from '../../../components/version-list.js';
@@ -46,7 +46,7 @@ import { useActieHistory } from '../api/use-actie-history.js';
 import { LoadError } from '../../../components/load-error.js';
 import { useActieEditor } from '../hooks/use-actie-editor.js';
 import { useActieDetailStyles } from './actie-detail-styles.js';
-import { heeftDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
+import { hasDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
 import { useScope } from '../../../app/scope.js';
 import { DomeinVoortgangSection } from './domein-voortgang-section.js';
 import { AgenderingSection } from './agendering-section.js';
@@ -163,7 +163,7 @@ function DetailBody({
   const statusOptions = [base.value.status, ...allowedTransitions(base.value.status)];
   const scope = useScope();
   // A shared action's status is the roll-up of its domains: it changes through their rows, not here.
-  const rolledUp = heeftDomeinVoortgang(item.value);
+  const rolledUp = hasDomeinVoortgang(item.value);
   const owner = users.find((u) => u.id === form.eigenaarId);
   const history = useActieHistory(item.id, base.eTag);
   const [share, setShare] = useState<ShareResult | undefined>();
@@ -175,7 +175,7 @@ function DetailBody({
         <DeadlineText
           deadline={item.value.deadline}
           overdue={row?.overdue ?? false}
-          doorlopend={deadlineSoort(item.value) === 'doorlopend'}
+          doorlopend={deadlineKind(item.value) === 'doorlopend'}
         />
         <Button
           size="small"
@@ -265,7 +265,7 @@ function DetailBody({
               value={form.titel}
               onChange={(_, d) => set('titel', d.value)}
               resize="vertical"
-              maxLength={TEKST_MAX.regel}
+              maxLength={TEXT_MAX.regel}
             />
           </Field>
           <div className={styles.two}>
@@ -307,7 +307,7 @@ function DetailBody({
               onChange={(_, d) => set('statusToelichting', d.value)}
               resize="vertical"
               rows={3}
-              maxLength={TEKST_MAX.statusToelichting}
+              maxLength={TEXT_MAX.statusToelichting}
             />
           </Field>
           <Field label={t(FIELD_LABEL.eigenaarId)} validationMessage={shownIssue('eigenaarId')} data-field="eigenaarId">
@@ -322,7 +322,7 @@ function DetailBody({
             </Field>
           </div>
           <Field label={t(FIELD_LABEL.planning)} validationMessage={shownIssue('planning')} data-field="planning">
-            <Input value={form.planning} onChange={(_, d) => set('planning', d.value)} maxLength={TEKST_MAX.regel} />
+            <Input value={form.planning} onChange={(_, d) => set('planning', d.value)} maxLength={TEXT_MAX.regel} />
           </Field>
           <Field
             label={t(FIELD_LABEL.lopendTraject)}
@@ -332,7 +332,7 @@ function DetailBody({
             <Input
               value={form.lopendTraject}
               onChange={(_, d) => set('lopendTraject', d.value)}
-              maxLength={TEKST_MAX.regel}
+              maxLength={TEXT_MAX.regel}
             />
           </Field>
           <CheckGroup label={t(FIELD_LABEL.domeinen)} error={shownIssue('domeinen')} row data-field="domeinen">

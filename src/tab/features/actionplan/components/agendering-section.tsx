@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import {
-  AGENDERING_CITATEN,
+  AGENDERING_CITATIONS,
   AGENDERING_MAX,
   agenderingDomein,
   mayAgenderen,
@@ -138,8 +138,8 @@ export function AgenderingSection({ item, domein }: { item: Loaded<Actie>; domei
       <Subtitle2 id={`agenderen-${item.id}`}>{t('agenderen.title')}</Subtitle2>
       <Caption1 className={styles.muted}>
         {t('agenderen.uitleg', {
-          voortgangsbewaking: AGENDERING_CITATEN.voortgangsbewaking,
-          escaleren: AGENDERING_CITATEN.escaleren,
+          voortgangsbewaking: AGENDERING_CITATIONS.voortgangsbewaking,
+          escaleren: AGENDERING_CITATIONS.escaleren,
         })}
       </Caption1>
       {openRead.error !== undefined && (

@@ -1,4 +1,4 @@
-import { heeftDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
+import { hasDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
 import {
   Button,
   Dialog,
@@ -20,9 +20,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { ACTIE_STATUSSEN, type ActieStatus, type PersonRef } from '../../../../domain/model.js';
+import { ACTIE_STATUSES, type ActieStatus, type PersonRef } from '../../../../domain/model.js';
 import { checkTransition } from '../../../../domain/status.js';
-import { TEKST_MAX } from '../../../../domain/text-limits.js';
+import { TEXT_MAX } from '../../../../domain/text-limits.js';
 import { useTextsT } from '../../../i18n/feature-catalogue.js';
 import { historyTexts } from '../../../components/history-i18n.js';
 import { detailTexts } from '../detail-i18n.js';
@@ -86,7 +86,7 @@ export function BulkDialog({
       if (kind === 'status') {
         // A shared action's status is the roll-up of its domains' rows: writing its own Status would change nothing
         // anyone sees, so it is skipped with the reason, as an impossible transition is.
-        if (heeftDomeinVoortgang(a)) {
+        if (hasDomeinVoortgang(a)) {
           skipped.push({ nummer: a.nummer, reason: t('domeinVoortgang.statusRolledUp') });
           continue;
         }
@@ -171,7 +171,7 @@ export function BulkDialog({
                 <>
                   <Field label={t('detail.status')}>
                     <Select value={status} onChange={(_, d) => setStatus(d.value as ActieStatus)}>
-                      {ACTIE_STATUSSEN.map((s) => (
+                      {ACTIE_STATUSES.map((s) => (
                         <option key={s} value={s}>
                           {t(STATUS_LABEL[s])}
                         </option>
@@ -183,7 +183,7 @@ export function BulkDialog({
                       value={toelichting}
                       onChange={(_, d) => setToelichting(d.value)}
                       resize="vertical"
-                      maxLength={TEKST_MAX.statusToelichting}
+                      maxLength={TEXT_MAX.statusToelichting}
                     />
                   </Field>
                   {status === 'Belegd in lopend traject' && (
@@ -191,7 +191,7 @@ export function BulkDialog({
                       <Input
                         value={lopendTraject}
                         onChange={(_, d) => setLopendTraject(d.value)}
-                        maxLength={TEKST_MAX.regel}
+                        maxLength={TEXT_MAX.regel}
                       />
                     </Field>
                   )}

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
 import { VersionList } from '../../../components/version-list.js';
-import { actieVoortgang, heeftDomeinVoortgang, type DomeinStand } from '../../../../domain/domein-voortgang.js';
+import { actieVoortgang, hasDomeinVoortgang, type DomeinState } from '../../../../domain/domein-voortgang.js';
 import type { Actie, ActieStatus, Domein, PersonRef } from '../../../../domain/model.js';
 import { allowedTransitions } from '../../../../domain/status.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
@@ -89,7 +89,7 @@ export function DomeinVoortgangSection({
   );
   const rijen = useMemo(() => loadedRijen.map((r) => r.value), [loadedRijen]);
   const voortgang = useMemo(() => actieVoortgang(stored.value, rijen), [stored.value, rijen]);
-  if (!heeftDomeinVoortgang(stored.value)) return null;
+  if (!hasDomeinVoortgang(stored.value)) return null;
   // In a domain's tab: that domain's row. Elsewhere (a personal tab, opened from Mijn acties): the row this person
   // owns, so a row owner can keep their own domain's progress wherever they open the action.
   const me = ctx.me;
@@ -185,7 +185,7 @@ function RijGeschiedenis({ rijId, version, domein }: { rijId: string; version: s
   );
 }
 
-function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinStand }) {
+function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinState }) {
   const styles = useStyles();
   const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-icons';
 import { useRef, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { DeadlineText, deadlineWords } from '../../../components/deadline-text.js';
-import { deadlineSoort } from '../../../../domain/planning.js';
+import { deadlineKind } from '../../../../domain/planning.js';
 import { OwnerText } from '../../../components/owner-text.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
@@ -250,7 +250,7 @@ export function ListGrid(props: ListGridProps) {
                 <Cell
                   className={styles.narrowStack}
                   title={deadlineWords(
-                    { deadline: a.deadline, overdue: row.overdue, doorlopend: deadlineSoort(a) === 'doorlopend' },
+                    { deadline: a.deadline, overdue: row.overdue, doorlopend: deadlineKind(a) === 'doorlopend' },
                     t,
                     locale,
                   )}
@@ -258,7 +258,7 @@ export function ListGrid(props: ListGridProps) {
                   <DeadlineText
                     deadline={a.deadline}
                     overdue={row.overdue}
-                    doorlopend={deadlineSoort(a) === 'doorlopend'}
+                    doorlopend={deadlineKind(a) === 'doorlopend'}
                   />
                 </Cell>
                 <Cell className={styles.narrowHidden} title={plateauLabel(t, a.plateau)}>

@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { DeleteRegular, DismissRegular, SaveRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useState } from 'react';
-import { ACTIE_STATUSSEN, type Advies, type PersonRef } from '../../../../domain/model.js';
+import { ACTIE_STATUSES, type Advies, type PersonRef } from '../../../../domain/model.js';
 import type { Inrichting } from '../../../../domain/inrichting-basis.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
@@ -190,7 +190,7 @@ export function ListToolbar({
       <div className={styles.row}>
         <MultiFilter
           label={t('filter.status')}
-          options={ACTIE_STATUSSEN.map((s) => ({ value: s, text: t(STATUS_LABEL[s]) }))}
+          options={ACTIE_STATUSES.map((s) => ({ value: s, text: t(STATUS_LABEL[s]) }))}
           selected={f.status}
           onChange={(v) => setFilters({ status: v as ListFilters['status'] })}
         />

@@ -22,7 +22,7 @@ import {
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Domein, Plateau } from '../../../../domain/model.js';
 import { ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
-import { TEKST_MAX } from '../../../../domain/text-limits.js';
+import { TEXT_MAX } from '../../../../domain/text-limits.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useTextsT } from '../../../i18n/feature-catalogue.js';
 import { historyTexts } from '../../../components/history-i18n.js';
@@ -167,7 +167,7 @@ export function NewActieDialog({
               </Field>
               <Field
                 label={t('detail.omschrijving')}
-                hint={ft('omschrijvingHint', { max: String(TEKST_MAX.omschrijving) })}
+                hint={ft('omschrijvingHint', { max: String(TEXT_MAX.omschrijving) })}
                 validationMessage={shown('omschrijving')}
               >
                 <Textarea
@@ -175,7 +175,7 @@ export function NewActieDialog({
                   onChange={(_, d) => set('omschrijving', d.value)}
                   resize="vertical"
                   rows={4}
-                  maxLength={TEKST_MAX.omschrijving}
+                  maxLength={TEXT_MAX.omschrijving}
                   data-testid="nieuwe-actie-omschrijving"
                 />
               </Field>

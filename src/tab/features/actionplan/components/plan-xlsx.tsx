@@ -201,7 +201,7 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
     setPhase('applying');
     setError(undefined);
     try {
-      const { applyPlanImport, PlanSiteNotEmptyError, PlanNotValidError, PlanInrichtingVerschiltError } =
+      const { applyPlanImport, PlanSiteNotEmptyError, PlanNotValidError, PlanInrichtingMismatchError } =
         await import('../../../../data/plan-transfer.js');
       try {
         const result = await applyPlanImport((await session()).graph, siteId, dryRun);
@@ -211,8 +211,7 @@ function PlanImportDialog({ onClose }: { onClose: () => void }) {
         // The data layer's refusals carry their values; the UI says them in its language, not in their Dutch.
         if (err instanceof PlanSiteNotEmptyError) setError(ft('notEmpty'));
         else if (err instanceof PlanNotValidError) setError(ft('notValid', { count: err.problems }));
-        else if (err instanceof PlanInrichtingVerschiltError)
-          setError(ft('otherSetUp', { gemeente: err.siteGemeente }));
+        else if (err instanceof PlanInrichtingMismatchError) setError(ft('otherSetUp', { gemeente: err.siteGemeente }));
         else throw err;
       }
     } catch (err) {

@@ -3,7 +3,7 @@ import { LinkMultipleRegular, LockClosedRegular, WarningRegular } from '@fluentu
 import { memo } from 'react';
 import type { ActieStatus } from '../../../../domain/model.js';
 import { DeadlineText } from '../../../components/deadline-text.js';
-import { deadlineSoort } from '../../../../domain/planning.js';
+import { deadlineKind } from '../../../../domain/planning.js';
 import { OwnerText } from '../../../components/owner-text.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { useT } from '../../../i18n/i18n.js';
@@ -125,7 +125,7 @@ export const RoadmapCard = memo(function RoadmapCard({
         <DeadlineText
           deadline={actie.deadline}
           overdue={row.overdue}
-          doorlopend={deadlineSoort(actie) === 'doorlopend'}
+          doorlopend={deadlineKind(actie) === 'doorlopend'}
         />
       </div>
       <Caption1 className={styles.line}>

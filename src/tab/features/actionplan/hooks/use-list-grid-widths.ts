@@ -3,8 +3,8 @@
  * unless the person chose a width (kept per browser), and a fallback until the font is known.
  */
 import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
-import { ACTIE_STATUSSEN } from '../../../../domain/model.js';
-import { deadlineSoort } from '../../../../domain/planning.js';
+import { ACTIE_STATUSES } from '../../../../domain/model.js';
+import { deadlineKind } from '../../../../domain/planning.js';
 import { deadlineWords } from '../../../components/deadline-text.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
@@ -58,7 +58,7 @@ function useContentWidths(entries: ListEntry[], font: string | undefined): Colum
       nummer: header('plan.col.nummer'),
       status: Math.max(
         header('plan.col.status'),
-        ...ACTIE_STATUSSEN.map((s) => measure(t(STATUS_LABEL[s])) + BADGE_CHROME_PX),
+        ...ACTIE_STATUSES.map((s) => measure(t(STATUS_LABEL[s])) + BADGE_CHROME_PX),
       ),
       eigenaar: Math.max(header('plan.col.eigenaar'), measure(t('plan.noOwner')) + ICON_PX),
       deadline: Math.max(header('plan.col.deadline'), measure(t('plan.noDeadline'))),
@@ -75,7 +75,7 @@ function useContentWidths(entries: ListEntry[], font: string | undefined): Colum
       }
       if (a.deadline) {
         const words = deadlineWords(
-          { deadline: a.deadline, overdue: entry.row.overdue, doorlopend: deadlineSoort(a) === 'doorlopend' },
+          { deadline: a.deadline, overdue: entry.row.overdue, doorlopend: deadlineKind(a) === 'doorlopend' },
           t,
           locale,
         );

@@ -8,14 +8,14 @@ import { compareActienummers } from '../../../../domain/actienummer.js';
 import { addDays, kwartaalOf } from '../../../../domain/dates.js';
 import { ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
 import {
-  ACTIE_STATUSSEN,
+  ACTIE_STATUSES,
   type ActieStatus,
   type CalendarDate,
   type Domein,
   type Plateau,
   type ThemaCode,
 } from '../../../../domain/model.js';
-import { wachtOpAndereActie } from '../../../../domain/counts.js';
+import { waitsOnOtherActie } from '../../../../domain/counts.js';
 import { isOpen } from '../../../../domain/status.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
 
@@ -38,7 +38,7 @@ export type ListFilters = {
   due: DueWindow;
   /** Only items the tolerant reader flagged (unknown values typed in SharePoint, missing links). */
   problemen: boolean;
-  /** Only actions that wait on another action, as the plan's counts define it (`wachtOpAndereActie`). */
+  /** Only actions that wait on another action, as the plan's counts define it (`waitsOnOtherActie`). */
   wacht: boolean;
   /**
    * Only actions that are Geblokkeerd or wait on another action (`vast=1`): the agenda card's "Geblokkeerd of
@@ -96,7 +96,7 @@ export function queryFromParams(params: URLSearchParams, inrichting: Inrichting 
   const [sortKey = 'nummer', sortDir = 'asc'] = (params.get('sort') ?? '').split(':');
   return {
     filters: {
-      status: pick(ACTIE_STATUSSEN, list(params, 'status')),
+      status: pick(ACTIE_STATUSES, list(params, 'status')),
       advies: list(params, 'advies')
         .map(Number)
         .filter((n) => Number.isInteger(n) && n > 0),
@@ -185,7 +185,7 @@ function inDueWindow(row: ActieRow, due: DueWindow, today: CalendarDate): boolea
 function isVast(row: ActieRow): boolean {
   const a = row.actie;
   if (a.vervallen === true) return false;
-  return a.status === 'Geblokkeerd' || wachtOpAndereActie(a, row.blockedBy);
+  return a.status === 'Geblokkeerd' || waitsOnOtherActie(a, row.blockedBy);
 }
 
 /** Whether a row passes every filter. `today` is the calendar date in Amsterdam. */
@@ -198,7 +198,7 @@ export function matchesFilters(row: ActieRow, f: ListFilters, today: CalendarDat
   if (f.domein.length && !a.domeinen.some((d) => f.domein.includes(d))) return false;
   if (f.eigenaar.length && !f.eigenaar.includes(row.ownerKey)) return false;
   if (f.problemen && row.item.problems.length === 0) return false;
-  if (f.wacht && !wachtOpAndereActie(a, row.blockedBy)) return false;
+  if (f.wacht && !waitsOnOtherActie(a, row.blockedBy)) return false;
   if (f.vast && !isVast(row)) return false;
   if (!inDueWindow(row, f.due, today)) return false;
   return terms.every((term) => row.searchText.includes(term));
@@ -242,7 +242,7 @@ export function sortRows(
       case 'titel':
         return collator.compare(a.actie.titel, b.actie.titel) * dir;
       case 'status':
-        return (ACTIE_STATUSSEN.indexOf(a.actie.status) - ACTIE_STATUSSEN.indexOf(b.actie.status)) * dir;
+        return (ACTIE_STATUSES.indexOf(a.actie.status) - ACTIE_STATUSES.indexOf(b.actie.status)) * dir;
       case 'plateau':
         return (
           (plateauIndex(a.actie.plateau, inrichting.plateaus) - plateauIndex(b.actie.plateau, inrichting.plateaus)) *
@@ -291,7 +291,7 @@ function groupOrder(
   };
   switch (group) {
     case 'status':
-      return indexIn(ACTIE_STATUSSEN);
+      return indexIn(ACTIE_STATUSES);
     case 'plateau':
       return indexIn(k.plateaus);
     case 'thema':

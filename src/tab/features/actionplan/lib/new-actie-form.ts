@@ -14,7 +14,7 @@ import { domeinenInOrde } from './actie-form.js';
 export type NewActieForm = {
   advies: number;
   titel: string;
-  /** The action's description (the report's own words, or the MT's); optional, at most TEKST_MAX.omschrijving. */
+  /** The action's description (the report's own words, or the MT's); optional, at most TEXT_MAX.omschrijving. */
   omschrijving: string;
   plateau: Plateau;
   domeinen: Domein[];

@@ -6,7 +6,7 @@ import type { Graph } from '../../../../data/graph/client.js';
 import { readListsInOneBatch } from '../../../../data/list-batch.js';
 import { toBesluit, type Besluit } from '../../../../data/lists/besluiten.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
-import { INRICHTING_READ, inrichtingUitItems } from '../../../../data/lists/inrichting.js';
+import { INRICHTING_READ, inrichtingFromItems } from '../../../../data/lists/inrichting.js';
 import { mtFieldNames, toMT } from '../../../../data/lists/mts.js';
 import { portfolioFieldNames, toPortfolioItem } from '../../../../data/lists/portfolio.js';
 import type { LoadedPlan } from '../../../../data/plan-store.js';
@@ -32,7 +32,7 @@ export async function loadBesluitenLogRaw(graph: Graph, siteId: string): Promise
     { id: 'inrichting', ...INRICHTING_READ },
   ]);
   const noUsers = new Map<string, PersonRef>();
-  const { inrichting } = inrichtingUitItems(raw.inrichting ?? []);
+  const { inrichting } = inrichtingFromItems(raw.inrichting ?? []);
   return {
     besluiten: (raw.besluiten ?? []).map(toBesluit).sort(compareBesluiten),
     mts: (raw.mts ?? [])

@@ -24,7 +24,7 @@ import { useLocale } from '../../../i18n/i18n.js';
 import { besluitenTexts } from '../i18n.js';
 import { useBesluitenView } from '../hooks/use-besluiten-view.js';
 import { useBesluitenViewStyles } from './besluiten-view-styles.js';
-import { ALLE_MTS, hasFilters, mtParam, type BesluitenQuery } from '../lib/besluiten-query.js';
+import { ALL_MTS, hasFilters, mtParam, type BesluitenQuery } from '../lib/besluiten-query.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { LoadError } from '../../../components/load-error.js';
 
@@ -114,15 +114,15 @@ export function BesluitenView({
         </Field>
         <Field label={ft('mt')} className={styles.filter}>
           <Select
-            value={mtKey ?? ALLE_MTS}
+            value={mtKey ?? ALL_MTS}
             onChange={(_, data) => {
               const { mt: _old, ...rest } = query;
-              const next = mtParam(data.value === ALLE_MTS ? undefined : data.value, defaultKey);
+              const next = mtParam(data.value === ALL_MTS ? undefined : data.value, defaultKey);
               setQuery(next === undefined ? rest : { ...rest, mt: next });
             }}
             data-testid="besluiten-mt"
           >
-            <option value={ALLE_MTS}>{ft('mtAll')}</option>
+            <option value={ALL_MTS}>{ft('mtAll')}</option>
             {log.mts.map((m) => (
               <option key={m.id} value={m.value.key}>
                 {m.value.naam}

@@ -7,7 +7,7 @@ import type { CalendarDate, Domein } from '../../../../domain/model.js';
 /** The filters of the decision log as they stand in the URL, so a link reproduces the view. */
 export type BesluitenQuery = {
   zoek: string;
-  /** An MT key, `ALLE_MTS`, or absent for the tab's default. */
+  /** An MT key, `ALL_MTS`, or absent for the tab's default. */
   mt?: string;
   alleenBesluiten: boolean;
   van?: CalendarDate;
@@ -17,7 +17,7 @@ export type BesluitenQuery = {
 };
 
 /** The `mt` value that asks for every MT in a tab whose default is one MT. */
-export const ALLE_MTS = 'alle';
+export const ALL_MTS = 'alle';
 
 const P = { zoek: 'zoek', mt: 'mt', alleen: 'alleen', van: 'van', tot: 'tot', over: 'over' } as const;
 
@@ -62,14 +62,14 @@ export function defaultMtKey(
 
 /** The MT the log is filtered to (undefined: every MT). */
 export function effectiveMtKey(query: BesluitenQuery, defaultKey: string | undefined): string | undefined {
-  if (query.mt === ALLE_MTS) return undefined;
+  if (query.mt === ALL_MTS) return undefined;
   return query.mt ?? defaultKey;
 }
 
 /** The `mt` parameter for a choice in the MT filter: absent when it is the tab's default. */
 export function mtParam(choice: string | undefined, defaultKey: string | undefined): string | undefined {
   if (choice === defaultKey) return undefined;
-  return choice ?? ALLE_MTS;
+  return choice ?? ALL_MTS;
 }
 
 /** Whether the period is the wrong way round. */

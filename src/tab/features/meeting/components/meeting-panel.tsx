@@ -15,20 +15,20 @@ import {
 import { useState } from 'react';
 import { GraphRequestError, RetryExhaustedError } from '../../../../data/graph/errors.js';
 import type { Domein } from '../../../../domain/model.js';
-import { TEKST_MAX } from '../../../../domain/text-limits.js';
+import { TEXT_MAX } from '../../../../domain/text-limits.js';
 import { formatInstant } from '../../../i18n/format.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
-import { panelTexts, volgendeTexts } from '../i18n.js';
+import { panelTexts, meetingTexts } from '../i18n.js';
 import { LoadError } from '../../../components/load-error.js';
 
 type PanelKey = keyof (typeof panelTexts)['nl'];
-import type { GeagendeerdItem } from '../../../../domain/agendering.js';
+import type { AgenderingItem } from '../../../../domain/agendering.js';
 import { AGENDERING_MAX } from '../../../../domain/agendering.js';
 import type { AgenderingValidationError } from '../../../../data/agenderingen-store.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { domeinLabel, STATUS_LABEL } from '../../../lib/labels.js';
-import { useMeeting, type AfvinkInput, type NextMeeting, type SaveInput } from '../hooks/use-meeting.js';
+import { useMeeting, type TickOffInput, type NextMeeting, type SaveInput } from '../hooks/use-meeting.js';
 import { panelItems, recordedState, startOfKey, type PanelItem } from '../lib/panel-data.js';
 
 const useStyles = makeStyles({
@@ -185,8 +185,8 @@ function GeagendeerdRow({
   afvinken,
   reload,
 }: {
-  item: GeagendeerdItem;
-  afvinken: (input: AfvinkInput) => Promise<void>;
+  item: AgenderingItem;
+  afvinken: (input: TickOffInput) => Promise<void>;
   reload: () => void;
 }) {
   const styles = useStyles();
@@ -300,7 +300,7 @@ function AgendaRow({
   const styles = useStyles();
   const t = useT();
   const pt = useFeatureT(panelTexts);
-  const vt = useFeatureT(volgendeTexts);
+  const vt = useFeatureT(meetingTexts);
   const [text, setText] = useState('');
   const [status, setStatus] = useState<SaveState>({ kind: 'idle' });
   // One key per intended write: a retry after a failure reuses it, so a save that did land is not stored twice.
@@ -400,7 +400,7 @@ function AgendaRow({
           className={styles.input}
           size="small"
           value={text}
-          maxLength={TEKST_MAX.besluit}
+          maxLength={TEXT_MAX.besluit}
           placeholder={pt('besluitPlaceholder')}
           onChange={(_, d) => setText(d.value)}
           data-testid="besluit-tekst"

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Agenda, AgendaActie } from '../../../../domain/agenda.js';
-import { agendaKeuzeOpen, agendaKeuzeProbleem, type AgendaKeuzeMessage } from '../../../../domain/agenda-keuze.js';
+import { agendaKeuzeOpen, agendaKeuzeProblem, type AgendaKeuzeMessage } from '../../../../domain/agenda-keuze.js';
 import type { Domein } from '../../../../domain/model.js';
 import { nextOccurrence, reminderTime } from '../../../../domain/recurrence.js';
 import { formatHash, useRoute } from '../../../app/router.js';
@@ -26,10 +26,10 @@ import { useLocale } from '../../../i18n/i18n.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useReminderHolidays } from '../../../lib/reminder-holidays.js';
 import { useMeeting, type KeuzeInput } from '../hooks/use-meeting.js';
-import { volgendeTexts } from '../i18n.js';
+import { meetingTexts } from '../i18n.js';
 import { LoadError } from '../../../components/load-error.js';
 
-type VT = ReturnType<typeof useFeatureT<keyof typeof volgendeTexts.nl>>;
+type VT = ReturnType<typeof useFeatureT<keyof typeof meetingTexts.nl>>;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '56rem' },
@@ -77,7 +77,7 @@ export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOp
     navigate(formatHash({ view: 'vergadering', actieId: route.actieId, params: next }), { replace: true });
   const nextMeeting = nextOccurrence;
   const styles = useStyles();
-  const vt = useFeatureT(volgendeTexts);
+  const vt = useFeatureT(meetingTexts);
   const locale = useLocale();
   const { now, me, plan } = usePlanContext();
   const mtKey = params.get('mt') ?? undefined;
@@ -369,7 +369,7 @@ function ActieRegel({
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            const p = agendaKeuzeProbleem({ keuze: 'Niet nodig', actieId: actie.id, reden });
+            const p = agendaKeuzeProblem({ keuze: 'Niet nodig', actieId: actie.id, reden });
             if (p) {
               setFout(probleemTekst(vt, p.bericht));
               return;
@@ -417,7 +417,7 @@ function OokBespreken({ vt, kiezen, run, kandidaten }: SectionProps & { run: (p:
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const p = agendaKeuzeProbleem({ keuze: 'Ook bespreken', actieId: gekozen });
+        const p = agendaKeuzeProblem({ keuze: 'Ook bespreken', actieId: gekozen });
         if (p) {
           setFout(probleemTekst(vt, p.bericht));
           return;

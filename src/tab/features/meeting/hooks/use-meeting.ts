@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { isoInstant, occurrenceKey } from '../../../../domain/agenda.js';
-import type { AgendaKeuze, AgendaKeuzeSoort } from '../../../../domain/agenda-keuze.js';
+import type { AgendaKeuze, AgendaKeuzeKind } from '../../../../domain/agenda-keuze.js';
 import { agendakeuzesSince, createAgendaKeuzesStore } from '../../../../data/agendakeuzes-store.js';
 import { listReadUrl } from '../../../../data/list-batch.js';
 import { toAgendaKeuze } from '../../../../data/lists/agendakeuzes.js';
@@ -36,12 +36,12 @@ type Loadedata = {
 };
 
 /** The CMT's tick of an escalation: its item as read (id + eTag for If-Match) and the optional decision. */
-export type AfvinkInput = { agenderingId: string; eTag: string; besluit: string };
+export type TickOffInput = { agenderingId: string; eTag: string; besluit: string };
 
 export type SaveInput = { itemKey: string; besproken: boolean; tekst: string; clientKey: string };
 
 /** A secretary's choice for one action of this meeting (issue 14.3). */
-export type KeuzeInput = { actieId: string; keuze: AgendaKeuzeSoort; reden?: string };
+export type KeuzeInput = { actieId: string; keuze: AgendaKeuzeKind; reden?: string };
 
 /**
  * Which MT and meeting: the side panel takes the MT of its domain and keeps the current meeting until it is over; the
@@ -209,7 +209,7 @@ export function useMeeting(
    * agenda. A 412 (someone else ticked it first) throws `AgenderingConflictError`; the caller reloads.
    */
   const afvinken = useCallback(
-    async (input: AfvinkInput): Promise<void> => {
+    async (input: TickOffInput): Promise<void> => {
       if (!siteId || !plan || !data) throw new Error('Geen vergadering');
       const current = data.agenderingen.find((a) => a.id === input.agenderingId);
       if (!current) throw new Error('Dit punt is al afgevinkt.');

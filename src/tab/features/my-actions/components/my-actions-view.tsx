@@ -18,7 +18,7 @@ import { byAttention, type AttentionReason } from '../../../lib/attention.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
-import { eigenActies } from '../../../../domain/domein-voortgang.js';
+import { ownDomeinActies } from '../../../../domain/domein-voortgang.js';
 import type { Domein, PersonRef } from '../../../../domain/model.js';
 import { isOverdue } from '../../../../domain/rules.js';
 
@@ -82,7 +82,7 @@ export function MyActionsView({ onOpen }: { onOpen: (id: string) => void }) {
       me.id ? p?.id === me.id : p?.email !== undefined && p.email.toLowerCase() === me.email?.toLowerCase();
     const byNummer = new Map(rows.map((r) => [r.actie.nummer, r] as const));
     const rijen = (plan?.domeinVoortgang ?? []).map((r) => r.value);
-    return eigenActies(
+    return ownDomeinActies(
       rows.map((r) => r.actie),
       rijen,
       isMe,

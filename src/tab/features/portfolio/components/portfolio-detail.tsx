@@ -19,8 +19,8 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
-import { KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSSEN, type PortfolioItem } from '../../../../domain/model.js';
-import { TEKST_MAX } from '../../../../domain/text-limits.js';
+import { KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSES, type PortfolioItem } from '../../../../domain/model.js';
+import { TEXT_MAX } from '../../../../domain/text-limits.js';
 import { useLocale } from '../../../i18n/i18n.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
@@ -33,7 +33,7 @@ import { usePortfolioEditor, type PortfolioEditor } from '../hooks/use-portfolio
 import { changedFormFields, type FormField } from '../lib/portfolio-form.js';
 import { PortfolioHistory } from './portfolio-history.js';
 import { usePortfolioDetailStyles as useStyles } from './portfolio-detail-styles.js';
-import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
+import { ThisKwartaalBadge, StatusBadge } from './portfolio-tables.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
 import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 import { DateInput } from '../../../components/date-picker.js';
@@ -190,7 +190,7 @@ function PortfolioFacts({
         </dd>
         <dt className={styles.dt}>{t('pf.col.prioriteit')}</dt>
         <dd className={styles.dd} data-testid="detail-prioriteit">
-          {v.prioriteit ?? t('pf.noRank')} <DitKwartaalBadge value={v.ditKwartaal} />
+          {v.prioriteit ?? t('pf.noRank')} <ThisKwartaalBadge value={v.ditKwartaal} />
         </dd>
         <dt className={styles.dt}>{t('pf.detail.opdrachtgever')}</dt>
         <dd className={styles.dd}>{v.opdrachtgever ? personName(t, v.opdrachtgever) : '–'}</dd>
@@ -225,7 +225,7 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
   const form = editor.form;
   if (!form) return null;
   // The domain's maxima (text-limits.ts): the input stops where validation would refuse.
-  const text = (field: FormField, multiline = false, maxLength: number = TEKST_MAX.regel) => (
+  const text = (field: FormField, multiline = false, maxLength: number = TEXT_MAX.regel) => (
     <Field label={t(LABEL[field])} validationMessage={issues[field]} validationState={issues[field] ? 'error' : 'none'}>
       {multiline ? (
         <Textarea value={form[field]} maxLength={maxLength} onChange={(_, d) => update(field, d.value)} />
@@ -252,7 +252,7 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
   return (
     <form className={styles.form} onSubmit={editor.submit} noValidate aria-label={t('pf.detail.edit')}>
       {text('titel')}
-      {text('omschrijving', true, TEKST_MAX.omschrijving)}
+      {text('omschrijving', true, TEXT_MAX.omschrijving)}
       <div className={styles.row}>
         {select(
           'fase',
@@ -260,10 +260,10 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
         )}
         {select(
           'status',
-          PORTFOLIO_STATUSSEN.map((s) => ({ value: s, label: s })),
+          PORTFOLIO_STATUSES.map((s) => ({ value: s, label: s })),
         )}
       </div>
-      {text('statusToelichting', true, TEKST_MAX.statusToelichting)}
+      {text('statusToelichting', true, TEXT_MAX.statusToelichting)}
       <div className={styles.row}>
         {text('prioriteit')}
         {select(

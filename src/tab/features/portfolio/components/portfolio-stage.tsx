@@ -7,7 +7,7 @@ import { domeinLabel } from '../../../lib/labels.js';
 import { LoadError } from '../../../components/load-error.js';
 import { usePortfolio } from '../api/use-portfolio.js';
 import { groupItems, inScope, type GroupBy } from '../lib/portfolio-view-model.js';
-import { DitKwartaalBadge, StatusBadge } from './portfolio-tables.js';
+import { ThisKwartaalBadge, StatusBadge } from './portfolio-tables.js';
 
 const useStyles = makeStyles({
   head: {
@@ -122,7 +122,7 @@ export function PortfolioStage({ scope }: { scope?: Domein | undefined }) {
                 <div className={styles.badges}>
                   <StatusBadge status={item.value.status} />
                   <span>{item.value.fase}</span>
-                  <DitKwartaalBadge value={item.value.ditKwartaal} />
+                  <ThisKwartaalBadge value={item.value.ditKwartaal} />
                 </div>
                 {item.value.statusToelichting && <span className={styles.muted}>{item.value.statusToelichting}</span>}
               </li>

@@ -41,7 +41,7 @@ export function StatusBadge({ status }: { status: PortfolioItem['status'] }) {
   );
 }
 
-export function DitKwartaalBadge({ value }: { value: PortfolioItem['ditKwartaal'] }) {
+export function ThisKwartaalBadge({ value }: { value: PortfolioItem['ditKwartaal'] }) {
   const t = usePortfolioT();
   return value === 'niet' ? (
     <Badge appearance="outline" color="informative" data-testid="niet-dit-kwartaal">
@@ -119,7 +119,7 @@ export function OverviewTable({
               domeinLabel(t, l.item.value.domein),
               l.item.value.fase,
               <StatusBadge status={l.item.value.status} />,
-              <DitKwartaalBadge value={l.item.value.ditKwartaal} />,
+              <ThisKwartaalBadge value={l.item.value.ditKwartaal} />,
             ],
           },
   );
@@ -176,7 +176,7 @@ export function PriorityTable({
         )}
       </>,
       domeinLabel(t, item.value.domein),
-      <DitKwartaalBadge value={item.value.ditKwartaal} />,
+      <ThisKwartaalBadge value={item.value.ditKwartaal} />,
     ],
   }));
   return (

@@ -21,10 +21,10 @@ import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { LoadError } from '../../../components/load-error.js';
 import { usePortfolio } from '../api/use-portfolio.js';
 import {
-  geldigBereik,
+  validBereik,
   herkomstOf,
   portfolioBereiken,
-  selecteerPortfolio,
+  selectPortfolio,
   type PortfolioHerkomst,
 } from '../../../../domain/portfolio-selection.js';
 import {
@@ -117,10 +117,10 @@ export function PortfolioView({
   const [importing, setImporting] = useState(false);
   const [exportError, setExportError] = useState<string | undefined>();
 
-  const bereik = geldigBereik(scope, query.bereik);
+  const bereik = validBereik(scope, query.bereik);
   const bereiken = portfolioBereiken(scope);
   const items = useMemo(
-    () => selecteerPortfolio(portfolio.data?.items ?? [], scope, bereik),
+    () => selectPortfolio(portfolio.data?.items ?? [], scope, bereik),
     [portfolio.data, scope, bereik],
   );
   // The quarter and timeline views sort by priority; own items stay first there too (a stable sort by standing).

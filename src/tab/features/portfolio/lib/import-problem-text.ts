@@ -47,7 +47,7 @@ export function importProblemText(
 
 /**
  * The refused cell's value as the problems table shows it: the file's own text, or for a date cell that holds no date
- * the UI's words for that (the data layer's value is the Dutch `ONGELDIGE_DATUM`).
+ * the UI's words for that (the data layer's value is the Dutch `INVALID_DATE`).
  */
 export function importProblemValue(
   problem: ImportProblem,

@@ -2,10 +2,10 @@
  * What the portfolio views show, as pure functions of the loaded portfolio: the tab's domain, groups by phase or
  * status, the IMO's ranking, this quarter's goals against last quarter's outcome, and a quarter timeline.
  */
-import { huidigKwartaal, isValidKwartaal, kwartaalOf } from '../../../../domain/dates.js';
+import { currentKwartaal, isValidKwartaal, kwartaalOf } from '../../../../domain/dates.js';
 import {
   PORTFOLIO_FASEN,
-  PORTFOLIO_STATUSSEN,
+  PORTFOLIO_STATUSES,
   type Domein,
   type Kwartaal,
   type Kwartaaldoel,
@@ -13,12 +13,12 @@ import {
 } from '../../../../domain/model.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import {
-  heleRanking,
+  wholeRanking,
   herkomstOf,
   PORTFOLIO_HERKOMSTEN,
-  selecteerPortfolio,
-  standaardBereik,
-  vergelijkPrioriteit,
+  selectPortfolio,
+  defaultBereik,
+  comparePrioriteit,
   type PortfolioHerkomst,
 } from '../../../../domain/portfolio-selection.js';
 
@@ -28,7 +28,7 @@ export const GROUP_BY = ['fase', 'status'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 export type SortDir = 'asc' | 'desc';
 
-/** `bereik` is the asked width as the URL has it; `geldigBereik` (domain) decides what counts for the chosen domain. */
+/** `bereik` is the asked width as the URL has it; `validBereik` (domain) decides what counts for the chosen domain. */
 export type PortfolioQuery = { tab: PortfolioTab; group: GroupBy; dir: SortDir; itemId?: string; bereik?: string };
 
 /** Reads the view's state from the URL (`#/portfolio?weergave=kwartaal&groep=status&volgorde=desc&bereik=alle&item=4`). */
@@ -59,7 +59,7 @@ export function inScope<T extends { value: Pick<PortfolioItem, 'domein'> }>(
   items: readonly T[],
   scope: Domein | undefined,
 ): T[] {
-  return selecteerPortfolio(items, scope, standaardBereik(scope));
+  return selectPortfolio(items, scope, defaultBereik(scope));
 }
 
 /** By IMO priority (1 first when ascending); items without a priority always last, then by title. */
@@ -67,11 +67,11 @@ export function sortByPriority<T extends { value: Pick<PortfolioItem, 'prioritei
   items: readonly T[],
   dir: SortDir = 'asc',
 ): T[] {
-  return [...items].sort((a, b) => vergelijkPrioriteit(a.value, b.value, dir));
+  return [...items].sort((a, b) => comparePrioriteit(a.value, b.value, dir));
 }
 
 /** The selected items in sections by their standing for the chosen domain (own, Concern, others); empty ones left out. */
-export function herkomstSecties<T extends { value: Pick<PortfolioItem, 'domein'> }>(
+export function herkomstSections<T extends { value: Pick<PortfolioItem, 'domein'> }>(
   items: readonly T[],
   scope: Domein | undefined,
 ): { herkomst: PortfolioHerkomst; items: T[] }[] {
@@ -85,7 +85,7 @@ export type ItemGroup = { key: string; items: Loaded<PortfolioItem>[] };
 
 /** Groups in the domain's order of phases or statuses; empty groups are left out. */
 export function groupItems(items: readonly Loaded<PortfolioItem>[], by: GroupBy, dir: SortDir): ItemGroup[] {
-  const order: readonly string[] = by === 'fase' ? PORTFOLIO_FASEN : PORTFOLIO_STATUSSEN;
+  const order: readonly string[] = by === 'fase' ? PORTFOLIO_FASEN : PORTFOLIO_STATUSES;
   return order
     .map((key) => ({
       key,
@@ -105,7 +105,7 @@ export function priorityRanking(
   items: readonly Loaded<PortfolioItem>[],
   scope?: Domein,
 ): { item: Loaded<PortfolioItem>; nietDitKwartaal: boolean; herkomst: PortfolioHerkomst }[] {
-  return heleRanking(items, scope).map(({ item, herkomst }) => ({
+  return wholeRanking(items, scope).map(({ item, herkomst }) => ({
     item,
     herkomst,
     nietDitKwartaal: item.value.ditKwartaal === 'niet',
@@ -136,7 +136,7 @@ export function quarterRows(
   doelen: readonly Loaded<Kwartaaldoel>[],
   now: Date,
 ): { kwartaal: Kwartaal; vorig: Kwartaal; rows: QuarterRow[] } {
-  const kwartaal = huidigKwartaal(now);
+  const kwartaal = currentKwartaal(now);
   const vorig = previousKwartaal(kwartaal);
   const rows = sortByPriority(items, 'asc')
     .map((item) => ({
@@ -159,7 +159,7 @@ export function timeline(
   now: Date,
   span = 8,
 ): { quarters: Kwartaal[]; rows: TimelineRow[]; undated: Loaded<PortfolioItem>[] } {
-  const quarters: Kwartaal[] = [previousKwartaal(huidigKwartaal(now))];
+  const quarters: Kwartaal[] = [previousKwartaal(currentKwartaal(now))];
   while (quarters.length < span) quarters.push(nextKwartaal(quarters[quarters.length - 1] as Kwartaal));
   const first = quarters[0] as Kwartaal;
   const last = quarters[quarters.length - 1] as Kwartaal;
@@ -208,7 +208,7 @@ export function overviewLines(
     addGroups(items);
     return lines;
   }
-  for (const sectie of herkomstSecties(items, scope)) {
+  for (const sectie of herkomstSections(items, scope)) {
     lines.push({ kind: 'section', herkomst: sectie.herkomst, count: sectie.items.length });
     addGroups(sectie.items, sectie.herkomst);
   }

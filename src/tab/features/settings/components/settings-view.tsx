@@ -42,7 +42,7 @@ import {
 } from '../../../../domain/schedule-choice.js';
 import { nextOccurrence } from '../../../../domain/recurrence.js';
 import { amsterdamDate } from '../../../../domain/dates.js';
-import { parseMeetingSchedule, WEEKDAGEN, type Weekdag } from '../../../../domain/schedule.js';
+import { parseMeetingSchedule, WEEKDAY_CODES, type WeekdayCode } from '../../../../domain/schedule.js';
 import { CheckGroup } from '../../../components/check-group.js';
 import { LoadError } from '../../../components/load-error.js';
 import { DateInput } from '../../../components/date-picker.js';
@@ -459,7 +459,7 @@ type SaveState =
   | { kind: 'invalid' }
   | { kind: 'failed'; detail: string };
 
-const WEEKDAG_KEY: Record<Weekdag, SettingsMessageKey> = {
+const WEEKDAG_KEY: Record<WeekdayCode, SettingsMessageKey> = {
   MO: 'inst.dag.MO',
   TU: 'inst.dag.TU',
   WE: 'inst.dag.WE',
@@ -685,7 +685,7 @@ function MtForm({
         {draft.schemaMode === 'keuze' ? (
           <>
             <CheckGroup row label={t('inst.keuze.dagen')} error={messageFor('keuze.weekdagen').validationMessage}>
-              {WEEKDAGEN.map((d) => (
+              {WEEKDAY_CODES.map((d) => (
                 <Checkbox
                   key={d}
                   id={`${idBase}-dag-${d}`}
@@ -694,7 +694,7 @@ function MtForm({
                   onChange={(_, data) =>
                     setKeuze({
                       weekdagen: data.checked
-                        ? WEEKDAGEN.filter((o) => o === d || draft.keuze.weekdagen.includes(o))
+                        ? WEEKDAY_CODES.filter((o) => o === d || draft.keuze.weekdagen.includes(o))
                         : draft.keuze.weekdagen.filter((o) => o !== d),
                     })
                   }

@@ -4,10 +4,10 @@
  * Returns undefined for a text the app cannot read (the form says why).
  */
 import type { CalendarDate } from '../../../../domain/model.js';
-import { parseMeetingSchedule, type MeetingSchedule, type Weekdag } from '../../../../domain/schedule.js';
+import { parseMeetingSchedule, type MeetingSchedule, type WeekdayCode } from '../../../../domain/schedule.js';
 import { formatCalendarDate, type Locale } from '../../../i18n/format.js';
 
-const DAYS: Record<Locale, Record<Weekdag, string>> = {
+const DAYS: Record<Locale, Record<WeekdayCode, string>> = {
   nl: { MO: 'maandag', TU: 'dinsdag', WE: 'woensdag', TH: 'donderdag', FR: 'vrijdag', SA: 'zaterdag', SU: 'zondag' },
   en: { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' },
 };
@@ -54,7 +54,7 @@ function days(s: MeetingSchedule, locale: Locale): string {
   );
 }
 
-function weekdayOfStart(s: MeetingSchedule): Weekdag | undefined {
+function weekdayOfStart(s: MeetingSchedule): WeekdayCode | undefined {
   if (!s.dtstart) return undefined;
   const [y, m, d] = s.dtstart.date.split('-').map(Number) as [number, number, number];
   return (['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const)[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];

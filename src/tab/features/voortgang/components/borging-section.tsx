@@ -1,5 +1,5 @@
 import { Body1, Link, mergeClasses, Spinner, Subtitle2 } from '@fluentui/react-components';
-import { STILSTAND_DREMPEL, type BorgingMT } from '../../../../domain/borging.js';
+import { STALL_THRESHOLD, type BorgingMT } from '../../../../domain/borging.js';
 import type { ActieStatus, CalendarDate } from '../../../../domain/model.js';
 import { formatCalendarDate, formatInstant } from '../../../i18n/format.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
@@ -117,12 +117,12 @@ export function BorgingSection({
           </Subtitle2>
           {stil.length === 0 ? (
             <Body1 as="p" data-testid="stilstand-none">
-              {ft('stilstand.none', { drempel: STILSTAND_DREMPEL })}
+              {ft('stilstand.none', { drempel: STALL_THRESHOLD })}
             </Body1>
           ) : (
             <>
               <Body1 as="p" className={styles.muted}>
-                {ft('stilstand.intro', { drempel: STILSTAND_DREMPEL })}
+                {ft('stilstand.intro', { drempel: STALL_THRESHOLD })}
               </Body1>
               <TableRegion>
                 {(captionId) => (

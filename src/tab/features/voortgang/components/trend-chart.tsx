@@ -7,7 +7,7 @@ import {
 import type { TrendPoint } from '../../../../domain/report.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import { STATUS_LABEL } from '../../../lib/labels.js';
-import { formatMaand } from '../lib/months.js';
+import { monthLabel } from '../lib/months.js';
 import { useLegendStyles } from './chart-styles.js';
 
 /**
@@ -21,7 +21,7 @@ export function TrendChart({ points, dark, title }: { points: readonly TrendPoin
   const legendStyles = useLegendStyles();
   const color = (token: string) => getColorFromToken(token, dark);
   const data: VerticalStackedChartProps[] = points.map((p) => ({
-    xAxisPoint: formatMaand(p.maand, locale),
+    xAxisPoint: monthLabel(p.maand, locale),
     chartData: [
       { legend: t(STATUS_LABEL.Afgerond), data: p.counts.afgerond, color: color(DataVizPalette.success) },
       { legend: t('progress.lopend'), data: p.counts.lopend, color: color(DataVizPalette.info) },

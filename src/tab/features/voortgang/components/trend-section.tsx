@@ -9,7 +9,7 @@ import { useLocale, useT } from '../../../i18n/i18n.js';
 import { STATUS_LABEL } from '../../../lib/labels.js';
 import { useThemeName } from '../../../lib/theme-name.js';
 import { voortgangCatalogue } from '../i18n.js';
-import { formatMaand } from '../lib/months.js';
+import { monthLabel } from '../lib/months.js';
 import { useDashboardStyles } from './table-styles.js';
 import { TableRegion } from './table-region.js';
 
@@ -44,7 +44,7 @@ export function TrendSection({
       ) : (
         <>
           <Body1 as="p" className={styles.muted} data-testid="trend-start" data-maand={first.maand}>
-            {ft('trend.start', { maand: formatMaand(first.maand, locale, 'long') })}
+            {ft('trend.start', { maand: monthLabel(first.maand, locale, 'long') })}
           </Body1>
           <figure className={styles.figure} aria-labelledby="trend-chart-caption">
             <Caption1 as="p" id="trend-chart-caption" block className={styles.muted}>
@@ -62,8 +62,8 @@ export function TrendSection({
                 <table className={styles.table} data-testid="trend-table">
                   <caption id={captionId} className={styles.caption}>
                     {ft('trend.caption', {
-                      van: formatMaand(first.maand, locale, 'long'),
-                      tot: formatMaand(last.maand, locale, 'long'),
+                      van: monthLabel(first.maand, locale, 'long'),
+                      tot: monthLabel(last.maand, locale, 'long'),
                     })}
                   </caption>
                   <thead>
@@ -94,7 +94,7 @@ export function TrendSection({
                     {points.map((p) => (
                       <tr key={p.maand} data-maand={p.maand}>
                         <th scope="row" className={mergeClasses(styles.td, styles.rowHead, styles.nowrap)}>
-                          {formatMaand(p.maand, locale, 'long')}
+                          {monthLabel(p.maand, locale, 'long')}
                         </th>
                         <td className={mergeClasses(styles.td, styles.nowrap)}>
                           {formatCalendarDate(p.peildatum, locale)}

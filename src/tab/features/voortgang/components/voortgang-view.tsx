@@ -41,8 +41,8 @@ export type VoortgangViewProps = {
 /**
  * The progress dashboard (issue 8) for a report date: the key figures, progress per advies / plateau / theme /
  * domain, the judgement against the college's planning, the plateau gate, the trend per month from the version
- * history, the borging of advies 11.5 per MT, and the report as PDF or Word. Every number comes from `voortgangOp`,
- * `trendPerMaand` and `borging`, the functions the documents use, so screen and document agree for the same date.
+ * history, the borging of advies 11.5 per MT, and the report as PDF or Word. Every number comes from `voortgangAt`,
+ * `trendPerMonth` and `borging`, the functions the documents use, so screen and document agree for the same date.
  * Today is the live plan (with this person's unsaved edits); an earlier date is the plan as its history shows it.
  */
 export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpen }: VoortgangViewProps) {

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Voortgangsrapportage } from '../../../../domain/report.js';
-import { rapportBestandsnaam } from '../../../../reporting/labels.js';
+import { rapportFileName } from '../../../../reporting/labels.js';
 import { download } from '../../../lib/download.js';
 
 export type ReportFormat = 'pdf' | 'docx';
@@ -29,7 +29,7 @@ export function useReportDownload() {
     setError(undefined);
     try {
       const blob = await render(format, model);
-      download(new Uint8Array(await blob.arrayBuffer()), rapportBestandsnaam(model.peildatum, format), TYPE[format]);
+      download(new Uint8Array(await blob.arrayBuffer()), rapportFileName(model.peildatum, format), TYPE[format]);
     } catch (e) {
       console.error('Report not created', e);
       setError(e);

@@ -1,6 +1,6 @@
 /**
  * The progress dashboard's figures for a report date: the date from the URL, the plan on that date (live today,
- * from the version history before), the model `voortgangOp` makes of it (a channel tab's domain only), the trend,
+ * from the version history before), the model `voortgangAt` makes of it (a channel tab's domain only), the trend,
  * the borging per MT, the whole-plan model the documents are made of, and the key figures. The data comes from
  * the caller's `useReportData`; everything here is derived, nothing is written.
  */
@@ -9,12 +9,12 @@ import { borging } from '../../../../domain/borging.js';
 import { amsterdamDate, compareCalendarDates, isValidCalendarDate } from '../../../../domain/dates.js';
 import type { CalendarDate, Domein } from '../../../../domain/model.js';
 import {
-  actiesOpDatum,
+  actiesAtDate,
   endOfDay,
   PLANNING_OORDELEN,
-  trendPerMaand,
-  voortgangOp,
-  type ActieOpDatum,
+  trendPerMonth,
+  voortgangAt,
+  type ActieAtDate,
   type VoortgangInput,
   type Voortgangsrapportage,
 } from '../../../../domain/report.js';
@@ -49,7 +49,7 @@ export function useVoortgangModel(
   const isToday = peildatum === today;
   const data = report.data;
 
-  const live = useMemo((): ActieOpDatum[] => plan?.acties.map((a) => ({ id: a.id, value: a.value })) ?? [], [plan]);
+  const live = useMemo((): ActieAtDate[] => plan?.acties.map((a) => ({ id: a.id, value: a.value })) ?? [], [plan]);
   // A channel tab follows the actions that belong to its domain now, on every date and in the trend.
   const inScope = useMemo(
     () => new Set(live.filter((a) => !scope || a.value.domeinen.includes(scope)).map((a) => a.id)),
@@ -67,7 +67,7 @@ export function useVoortgangModel(
         peildatum,
         adviezen: plan.adviezen.map((a) => a.value),
         bevindingen: plan.bevindingen.map((b) => b.value),
-        acties: actiesOpDatum({ live, histories: [], peildatum, now }),
+        acties: actiesAtDate({ live, histories: [], peildatum, now }),
         inrichting: plan.inrichting,
         // As voortgangInputOf does once the history is read: the counts per domain do not change when it arrives.
         domeinVoortgang: plan.domeinVoortgang.map((r) => r.value),
@@ -83,7 +83,7 @@ export function useVoortgangModel(
 
   // A channel tab shows its domain: adviezen without actions in it are left out (their judgement would say nothing).
   const model = useMemo(
-    () => (input ? withoutEmptyAdviezen(voortgangOp(input), scope !== undefined) : undefined),
+    () => (input ? withoutEmptyAdviezen(voortgangAt(input), scope !== undefined) : undefined),
     [input, scope],
   );
   const noHistory = !isToday && chosen !== undefined && chosen.existing === 0;
@@ -92,7 +92,7 @@ export function useVoortgangModel(
   const trend = useMemo(() => {
     if (!data) return undefined;
     const liveDomeinen = new Map(live.map((a) => [a.id, a.value.domeinen] as const));
-    const points = trendPerMaand(historiesOfDomein(data.histories, liveDomeinen, scope), peildatum);
+    const points = trendPerMonth(historiesOfDomein(data.histories, liveDomeinen, scope), peildatum);
     // Today's point is the live plan's, like the key figures above it (the history was read when the view opened).
     const last = points.at(-1);
     return isToday && last && model ? [...points.slice(0, -1), { ...last, counts: model.totals }] : points;
@@ -109,7 +109,7 @@ export function useVoortgangModel(
   const reportModel = useMemo(
     () =>
       chosen && data && borgingRows
-        ? voortgangOp({ ...chosen.base, histories: data.histories, borging: borgingRows })
+        ? voortgangAt({ ...chosen.base, histories: data.histories, borging: borgingRows })
         : undefined,
     [chosen, data, borgingRows],
   );
