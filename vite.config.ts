@@ -106,10 +106,12 @@ const BOOT_ROOTS = [/src[\\/]tab[\\/]boot\.ts$/, /data-session\.ts$/, /token-sou
  * its own, which the main chunk imports in turn. The build fails when React would be among it (the boot's chunk must
  * stay small: it is the data path, not the UI).
  */
-function bootChunking(): { plugin: Plugin; test: (id: string) => boolean } {
+function bootChunking(): { plugin: Plugin; test: (id: string) => boolean; roadmap: (id: string) => boolean } {
   const inBoot = new Set<string>();
+  const inRoadmap = new Set<string>();
   return {
     test: (id) => inBoot.has(id),
+    roadmap: (id) => inRoadmap.has(id),
     plugin: {
       name: 'boot-chunking',
       apply: 'build',
@@ -122,6 +124,14 @@ function bootChunking(): { plugin: Plugin; test: (id: string) => boolean } {
           if (inBoot.has(id)) continue;
           inBoot.add(id);
           queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        // The roadmap's own modules (ours, not the packages', whose barrels would pull in every component) in one chunk.
+        const roadmapQueue = ids.filter((id) => /roadmap-view\.tsx$/.test(id));
+        while (roadmapQueue.length > 0) {
+          const id = roadmapQueue.pop() as string;
+          if (inRoadmap.has(id) || inBoot.has(id) || /node_modules/.test(id)) continue;
+          inRoadmap.add(id);
+          roadmapQueue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
         }
         const ui = [...inBoot].filter((id) => /node_modules[\\/](react|react-dom|@fluentui)[\\/]/.test(id));
         if (ui.length > 0)
@@ -223,6 +233,7 @@ export default defineConfig({
           groups: [
             { name: 'boot', test: boot.test, priority: 1 },
             { name: 'first-view', tags: ['$initial'] },
+            { name: 'roadmap-view', test: boot.roadmap },
           ],
         },
       },
