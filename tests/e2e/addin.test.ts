@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { sharedBrowser, sharedRun, type SharedRun } from './support/shared-run.js';
 import { seriousViolations, tabConfig, UPN, watchErrors } from './support/tab.js';
 
@@ -89,7 +89,7 @@ describe('the Outlook add-in, organiser', () => {
     const links = await preview.locator('li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(new RegExp(`^${run.appUrl}/index\\.html#/actie/\\d+$`));
-    await page.screenshot({ path: screenshotPath('addin-taakvenster-voor'), fullPage: true });
+    await saveScreenshot(page, 'addin-taakvenster-voor', { fullPage: true });
     expect(await seriousViolations(page), 'the task pane').toEqual([]);
 
     await page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).click();
@@ -103,7 +103,7 @@ describe('the Outlook add-in, organiser', () => {
         `^<html><head></head><body><div id="${BLOCK_ID}" lang="nl"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>.*</div>${ORGANISER_TEXT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${TEAMS_LINK.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</body></html>$`,
       ),
     );
-    await page.screenshot({ path: screenshotPath('addin-taakvenster-na'), fullPage: true });
+    await saveScreenshot(page, 'addin-taakvenster-na', { fullPage: true });
 
     // Insert again: the button now updates, and the body still has one block with the organiser's text around it.
     await page.getByRole('button', { name: 'Agendapunt bijwerken in de uitnodiging' }).click();
@@ -138,7 +138,7 @@ describe('the Outlook add-in, organiser', () => {
         '<head><style>body{font-family:"Segoe UI",Calibri,Arial,sans-serif;font-size:14px;margin:16px}</style></head>',
       ),
     );
-    await mail.screenshot({ path: screenshotPath('addin-uitnodiging'), fullPage: true });
+    await saveScreenshot(mail, 'addin-uitnodiging', { fullPage: true });
     await expect(mail.getByRole('heading', { level: 2 }).allInnerTexts()).resolves.toEqual([
       'Agendapunt digitalisering: MT Sociaal Domein',
     ]);
@@ -185,7 +185,7 @@ describe('the Outlook add-in, attendee', () => {
     await expect(page.getByRole('button').count()).resolves.toBe(0);
     await expect(page.getByRole('heading', { name: 'Besluiten van de vorige vergadering' }).count()).resolves.toBe(1);
     expect(await seriousViolations(page), 'the attendee pane').toEqual([]);
-    await page.screenshot({ path: screenshotPath('addin-deelnemer'), fullPage: true });
+    await saveScreenshot(page, 'addin-deelnemer', { fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

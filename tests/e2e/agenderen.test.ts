@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBesluitenStore } from '../../src/data/besluiten-store.js';
 import { createAgenderingenStore } from '../../src/data/agenderingen-store.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import type { TestHost } from './support/host-server.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
@@ -70,7 +70,7 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     await expect
       .poll(() => section.getByTestId('agenderen-open').innerText(), { timeout: WAIT.write })
       .toContain(`Reden: ${REDEN}`);
-    await page.screenshot({ path: screenshotPath('agenderen-sociaal') });
+    await saveScreenshot(page, 'agenderen-sociaal');
     expect(errors).toEqual([]);
     await page.context().close();
 
@@ -110,7 +110,7 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     expect(await row.innerText()).toContain('Sociaal Domein · door Informatiemanager Sociaal Domein · sinds');
     expect(await row.innerText()).toContain(`Reden: ${REDEN}`);
     await row.getByRole('textbox', { name: /Besluit CMT bij 1\.1/ }).fill('Roadmap in januari vaststellen');
-    await panelPage.screenshot({ path: screenshotPath('agenderen-cmt-panel') });
+    await saveScreenshot(panelPage, 'agenderen-cmt-panel');
     await row.getByRole('button', { name: 'Afvinken als besproken' }).click();
     await expect.poll(() => tab.getByTestId('geagendeerd').count(), { timeout: WAIT.write }).toBe(0);
     expect(panelErrors).toEqual([]);

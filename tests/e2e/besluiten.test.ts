@@ -6,7 +6,7 @@ import { loadMts } from '../../src/bot/mt-channel.js';
 import { createBesluitenStore } from '../../src/data/besluiten-store.js';
 import { loadPortfolio } from '../../src/data/portfolio-store.js';
 import { resolveSite } from '../../src/data/site.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { downloadBytes, type SharedRun } from './support/shared-run.js';
 import { openE2eFile } from './support/e2e-file.js';
 import { byNummer, otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
@@ -123,7 +123,7 @@ describe('the decision log', () => {
 
     expect(await seriousViolations(page), 'the decision log, light').toEqual([]);
     // Copied by hand to docs/screenshots/besluitenlog.png (a test run does not change tracked files).
-    await page.screenshot({ path: screenshotPath('besluitenlog'), fullPage: true });
+    await saveScreenshot(page, 'besluitenlog', { fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -252,7 +252,7 @@ describe('the decision log', () => {
     const { page, errors } = await open('index.html#/besluiten', { colorScheme: 'dark' });
     await page.getByTestId('besluit-row').first().waitFor();
     expect(await seriousViolations(page), 'the decision log, dark').toEqual([]);
-    await page.screenshot({ path: screenshotPath('besluitenlog-dark'), fullPage: true });
+    await saveScreenshot(page, 'besluitenlog-dark', { fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

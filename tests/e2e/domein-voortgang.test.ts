@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { createDomeinVoortgangStore } from '../../src/data/domein-voortgang-store.js';
@@ -55,7 +55,7 @@ describe('progress per domain on a shared action', () => {
     await expect
       .poll(() => section.getByTestId('domein-voortgang-summary').innerText(), { timeout: WAIT.write })
       .toBe('1 van 4 domeinen afgerond');
-    await page.screenshot({ path: screenshotPath('domein-voortgang-sociaal') });
+    await saveScreenshot(page, 'domein-voortgang-sociaal');
     expect(errors).toEqual([]);
 
     // What the site holds: the row is Afgerond, the action's own Status column was not written.
@@ -82,7 +82,7 @@ describe('progress per domain on a shared action', () => {
     expect(perDomein.filter((t) => t.includes('Niet gestart'))).toHaveLength(3);
     // The CMT edits no domain's row.
     expect(await cmtSection.getByTestId('domein-voortgang-form').count()).toBe(0);
-    await cmtPage.screenshot({ path: screenshotPath('domein-voortgang-cmt') });
+    await saveScreenshot(cmtPage, 'domein-voortgang-cmt');
     expect(cmtErrors).toEqual([]);
     await cmt.close();
   });
@@ -155,7 +155,7 @@ describe('progress per domain on a shared action', () => {
       .toContain('Iemand anders heeft de voortgang van Dienstverlening intussen gewijzigd.');
     const after = (await client.plan()).domeinVoortgang.find((r) => r.id === rowBefore?.id)?.value;
     expect(after).toMatchObject({ deadline: '2027-03-31', notitie: 'Elders bijgewerkt.' });
-    await page.screenshot({ path: screenshotPath('domein-voortgang-eigenaar-deadline') });
+    await saveScreenshot(page, 'domein-voortgang-eigenaar-deadline');
     expect(errors).toEqual([]);
     await dv.close();
   });
@@ -219,7 +219,7 @@ describe('progress per domain on a shared action', () => {
       .toContain(`Status: ${before} → ${next}`);
     expect(await history.locator('li').first().innerText()).toContain('Informatiemanager Fysiek Domein');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    await page.screenshot({ path: screenshotPath('domein-voortgang-mijn-acties-rij') });
+    await saveScreenshot(page, 'domein-voortgang-mijn-acties-rij');
     expect(errors).toEqual([]);
     await im.close();
     // Many steps, each a wait on the app; under a loaded CI machine 60 s is too short for the whole walk.

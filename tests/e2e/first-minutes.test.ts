@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planCounts } from '../../src/domain/counts.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { drawn } from './support/waits.js';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
@@ -68,7 +68,7 @@ describe("a manager's first minutes", () => {
     const errors = watchErrors(page);
     await page.goto(`${run.appUrl}/`);
     await page.getByRole('heading', { name: 'Wat vind ik waar' }).waitFor();
-    await page.screenshot({ path: screenshotPath('start-secretaris-mt') });
+    await saveScreenshot(page, 'start-secretaris-mt');
     await page.getByTestId('start-dismiss').click();
     await page.getByTestId('roadmap-card').first().waitFor();
     await page.goto(`${run.appUrl}/`);
@@ -179,7 +179,7 @@ describe("a manager's first minutes", () => {
       }));
       expect(scrollWidth, `${view} at 320 px`).toBeLessThanOrEqual(clientWidth);
     }
-    await page.screenshot({ path: screenshotPath('roadmap-320') });
+    await saveScreenshot(page, 'roadmap-320');
     expect(await seriousViolations(page), 'roadmap at 320 px').toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();

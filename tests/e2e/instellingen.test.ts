@@ -5,7 +5,7 @@ import { claimFields, sentFields } from '../../src/data/lists/herinneringen.js';
 import { installatieToFields } from '../../src/data/lists/installaties.js';
 import { beheerdersToFields, MT_FIELDS } from '../../src/data/lists/mts.js';
 import { loadMTSettings } from '../../src/data/mts-store.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
@@ -89,7 +89,7 @@ describe('the Instellingen view', () => {
     await page.getByRole('option', { name: 'uren' }).click();
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('instellingen-edit'), fullPage: true });
+    await saveScreenshot(page, 'instellingen-edit', { fullPage: true });
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => card.getByTestId('mt-lead').innerText()).toBe('2 uur ervoor');
     expect(await card.getByTestId('mt-form').count()).toBe(0);
@@ -182,7 +182,7 @@ describe('the Instellingen view', () => {
       ]);
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('instellingen-mt-toevoegen'), fullPage: true });
+    await saveScreenshot(page, 'instellingen-mt-toevoegen', { fullPage: true });
     await form.getByRole('button', { name: 'MT toevoegen' }).click();
 
     const card = page.locator('[data-testid="mt-card"][data-mt="mt-proef-domein"]');
@@ -260,7 +260,7 @@ describe('the Instellingen view', () => {
     await expect(card.getByTestId('mt-next-meeting').innerText()).resolves.toMatch(/09:00/);
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('instellingen-readonly'), fullPage: true });
+    await saveScreenshot(page, 'instellingen-readonly', { fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { cardPreview } from './support/card.js';
@@ -50,7 +50,7 @@ describe('the living plan in the browser', () => {
     await dialog.getByRole('textbox', { name: 'Afhankelijk van' }).fill('9.1');
     await dialog.getByRole('checkbox', { name: /^6\. / }).check();
     expect(await seriousViolations(page), 'the new-action dialog').toEqual([]);
-    await page.screenshot({ path: screenshotPath('nieuwe-actie') });
+    await saveScreenshot(page, 'nieuwe-actie');
     await dialog.getByRole('button', { name: 'Toevoegen' }).click();
 
     // The detail of the new action opens.
@@ -117,7 +117,7 @@ describe('the living plan in the browser', () => {
       .poll(() => detail.getByTestId('links-message').innerText())
       .toContain('De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1)');
     expect(byNummer(await client.plan(), '6.1').value.afhankelijkVan).toEqual([]);
-    await page.screenshot({ path: screenshotPath('afhankelijkheid-kring') });
+    await saveScreenshot(page, 'afhankelijkheid-kring');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -159,7 +159,7 @@ describe('the living plan in the browser', () => {
       page.locator('[data-testid="actie-row"][data-nummer="8.5"]').getByTestId('vervallen-badge').innerText(),
     ).resolves.toBe('Vervallen');
     expect(page.url()).toContain('vervallen=1');
-    await page.screenshot({ path: screenshotPath('toon-vervallen') });
+    await saveScreenshot(page, 'toon-vervallen');
 
     await page.goto(`${run.appUrl}/index.html?domein=Concern#/roadmap`);
     await page.getByTestId('roadmap-card').first().waitFor();

@@ -7,6 +7,7 @@ import { exportPlanXlsx, readPlanXlsx } from '../../src/data/plan-xlsx.js';
 import { listPath } from '../../src/data/site.js';
 import { brokenWesterveld, westerveld } from '../support/plan-fixtures.js';
 import { downloadBytes, type SharedRun } from './support/shared-run.js';
+import { saveScreenshot } from './support/browser.js';
 import { openE2eFile } from './support/e2e-file.js';
 import { otherClient, personaContext, UPN, watchErrors } from './support/tab.js';
 import { WAIT } from './support/waits.js';
@@ -79,7 +80,7 @@ describe('the plan as .xlsx in the tab', () => {
       try {
         await page.getByTestId('import-plan').click({ timeout: WAIT.view });
       } catch (error) {
-        await page.screenshot({ path: '/tmp/planxlsx-empty.png' });
+        await saveScreenshot(page, 'planxlsx-empty');
         throw error;
       }
       const dialog = page.getByTestId('import-plan-dialog');

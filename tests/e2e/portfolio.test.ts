@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPortfolio } from '../../src/data/portfolio-store.js';
 import { resolveSite } from '../../src/data/site.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { downloadBytes, type SharedRun } from './support/shared-run.js';
 import { openE2eFile } from './support/e2e-file.js';
 import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
@@ -95,7 +95,7 @@ describe('the portfolio in the tab', () => {
     await page.getByRole('tab', { name: 'Tijdlijn' }).click();
     await page.getByTestId('timeline-table').waitFor();
     await expectAccessible(page, 'timeline');
-    await page.screenshot({ path: screenshotPath('portfolio-tijdlijn') });
+    await saveScreenshot(page, 'portfolio-tijdlijn');
     expect(errors).toEqual([]);
   });
 
@@ -202,7 +202,7 @@ describe('the portfolio in the tab', () => {
         .locator('[role="cell"]')
         .evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().right));
       expect(Math.max(...cells)).toBeLessThanOrEqual(320);
-      await page.screenshot({ path: screenshotPath(`portfolio-320-${colorScheme}`) });
+      await saveScreenshot(page, `portfolio-320-${colorScheme}`);
       await expectAccessible(page, `portfolio at 320 px, ${colorScheme}`);
       expect(errors).toEqual([]);
       await context.close();

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createActiesStore } from '../../src/data/acties-store.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { byNummer, personaContext, UPN, watchErrors } from './support/tab.js';
@@ -47,7 +47,7 @@ describe('editing actions', () => {
     expect(saved.deadline).toBe('2027-03-31');
     // The history now shows the change, from the item's SharePoint versions.
     await expect.poll(() => dialog.getByTestId('history').innerText()).toMatch(/Status: Niet gestart → Loopt/);
-    await page.screenshot({ path: screenshotPath('detail-saved') });
+    await saveScreenshot(page, 'detail-saved');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -127,7 +127,7 @@ describe('editing actions', () => {
     await expect(merge.locator('tr[data-field="lopendTraject"]').getByTestId('theirs').innerText()).resolves.toBe(
       'Programma Digitaal Samenwerken',
     );
-    await page.screenshot({ path: screenshotPath('merge-view') });
+    await saveScreenshot(page, 'merge-view');
     // Nothing was overwritten yet.
     expect(byNummer(await client.plan(), '6.1').value.planning).toBe('Hun planning: eerst IMO');
 
@@ -153,7 +153,7 @@ describe('editing actions', () => {
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => dialog.getByTestId('save-message').innerText()).toContain('Opslaan is mislukt');
     await expect(dialog.getByRole('textbox', { name: 'Toelichting status' }).inputValue()).resolves.toBe(text);
-    await page.screenshot({ path: screenshotPath('save-failed') });
+    await saveScreenshot(page, 'save-failed');
     // The optimistic change was rolled back in the views behind the panel.
     expect(byNummer(await client.plan(), '6.2').value.statusToelichting).toBeUndefined();
 
@@ -199,7 +199,7 @@ describe('editing actions', () => {
     await expect(dialog.getByTestId('bulk-preview').innerText()).resolves.toContain(
       `${shared[0]}: De status van deze actie volgt uit de voortgang per domein`,
     );
-    await page.screenshot({ path: screenshotPath('bulk-dialog') });
+    await saveScreenshot(page, 'bulk-dialog');
     await dialog.getByRole('button', { name: `${changed.length} acties wijzigen` }).click();
     await expect
       .poll(() => page.getByTestId('bulk-result').innerText())

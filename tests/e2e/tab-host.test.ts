@@ -6,7 +6,7 @@ import { beheerdersToFields } from '../../src/data/lists/mts.js';
 import { loadMTRegistrations } from '../../src/data/mts-store.js';
 import { loadPortfolio } from '../../src/data/portfolio-store.js';
 import { resolveSite } from '../../src/data/site.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import type { HostContext, TestHost } from './support/host-server.js';
@@ -88,12 +88,12 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
       () => getComputedStyle(document.querySelector('[data-theme] > div') as Element).backgroundColor,
     );
     expect(background).not.toBe('rgb(255, 255, 255)');
-    await page.screenshot({ path: screenshotPath('host-channel-dark') });
+    await saveScreenshot(page, 'host-channel-dark');
     expect(await seriousViolations(frame()), 'dark theme in the host').toEqual([]);
 
     await page.evaluate(() => (window as unknown as { hostSendTheme: (t: string) => void }).hostSendTheme('contrast'));
     await expect.poll(() => tab.locator('[data-theme]').first().getAttribute('data-theme')).toBe('contrast');
-    await page.screenshot({ path: screenshotPath('host-channel-contrast') });
+    await saveScreenshot(page, 'host-channel-contrast');
     expect(await seriousViolations(frame()), 'high contrast theme in the host').toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -139,7 +139,7 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
     await tab.getByRole('radio', { name: 'MT Sociaal Domein' }).check();
     await tab.getByRole('radio', { name: 'Lijst' }).check();
     await expect.poll(async () => (await state()).validity).toBe(true);
-    await page.screenshot({ path: screenshotPath('host-config') });
+    await saveScreenshot(page, 'host-config');
     await page.evaluate(() => (window as unknown as { hostPressSave: () => void }).hostPressSave());
     await expect.poll(async () => (await state()).saved).toBe(true);
     const config = (await state()).config;
@@ -219,7 +219,7 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
     await tab.getByRole('radio', { name: 'MT Sociaal Domein' }).check();
     const box = tab.getByRole('checkbox', { name: 'Plaats de herinneringen van MT Sociaal Domein in dit kanaal' });
     await box.check();
-    await page.screenshot({ path: screenshotPath('host-config-link') });
+    await saveScreenshot(page, 'host-config-link');
     expect(await seriousViolations(frame()), 'configuration page with the channel link').toEqual([]);
     await page.evaluate(() => (window as unknown as { hostPressSave: () => void }).hostPressSave());
     await expect.poll(async () => (await state()).saved).toBe(true);
@@ -274,7 +274,7 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer')));
     expect(nummers.length).toBeGreaterThan(0);
     expect(nummers.every((n) => SOCIAAL.includes(n ?? ''))).toBe(true);
-    await page.screenshot({ path: screenshotPath('host-side-panel') });
+    await saveScreenshot(page, 'host-side-panel');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -296,7 +296,7 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
       .getByRole('heading', { name: /^11\.5 / })
       .waitFor();
     await expect(tab.getByRole('dialog').getByRole('button', { name: 'Opslaan' }).count()).resolves.toBe(0);
-    await page.screenshot({ path: screenshotPath('host-stage') });
+    await saveScreenshot(page, 'host-stage');
     await page.keyboard.press('Escape');
     await expect.poll(() => tab.getByRole('dialog').count()).toBe(0);
 
@@ -331,7 +331,7 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
         ),
       );
     expect(await seriousViolations(frame()), 'portfolio on the stage').toEqual([]);
-    await page.screenshot({ path: screenshotPath('host-stage-portfolio') });
+    await saveScreenshot(page, 'host-stage-portfolio');
     await page.close();
   });
 

@@ -7,7 +7,7 @@
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import type { HostContext, TestHost } from './support/host-server.js';
@@ -73,7 +73,7 @@ describe.each(['Outlook', 'Office'] as const)('the personal tabs in %s', (hostNa
     await tab.getByTestId('mijn-acties').or(tab.getByTestId('roadmap-card').first()).first().waitFor();
     await expect(tab.getByTestId('instellingen').count()).resolves.toBe(0);
     expect(await seriousViolations(frame()), `Mijn acties in ${hostName}`).toEqual([]);
-    await page.screenshot({ path: screenshotPath(`tab-${hostName.toLowerCase()}-mijn-acties`) });
+    await saveScreenshot(page, `tab-${hostName.toLowerCase()}-mijn-acties`);
     expect(errors).toEqual([]);
     await page.close();
   });

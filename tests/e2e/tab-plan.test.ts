@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actieToFields } from '../../src/data/lists/acties.js';
 import { listPath } from '../../src/data/site.js';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { fetchOrder, otherClient, personaContext, recordFetches, tabConfig, UPN, watchErrors } from './support/tab.js';
@@ -98,7 +98,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     await expect(page.locator('[data-nummer="3.2"]').getByTestId('dependencies').innerText()).resolves.toMatch(
       /Wacht op 1\.1/,
     );
-    await page.screenshot({ path: screenshotPath('roadmap-light'), fullPage: false });
+    await saveScreenshot(page, 'roadmap-light', { fullPage: false });
 
     // Click opens the detail with the college's planning and the dependency.
     await page.locator('[data-nummer="2.2"]').getByRole('button').click();
@@ -110,7 +110,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     await expect(detail.getByTestId('linked-portfolio').innerText()).resolves.toContain(
       'Programma Datagedreven Werken',
     );
-    await page.screenshot({ path: screenshotPath('detail-light') });
+    await saveScreenshot(page, 'detail-light');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(page.url()).not.toContain('actie=');
@@ -299,7 +299,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     await expect.poll(() => page.url()).toBe(saved);
     // Owners only where a source names one: the portfolio manager's actions, and the rest without an owner.
     await expect.poll(() => page.getByTestId('group-row').count()).toBeGreaterThanOrEqual(2);
-    await page.screenshot({ path: screenshotPath('lijst-light') });
+    await saveScreenshot(page, 'lijst-light');
 
     // Keyboard: one tab stop in the grid, arrows move, Enter opens the detail.
     await page.goto(`${run.appUrl}/#/lijst`);
@@ -333,7 +333,7 @@ describe('the tab in a plain browser on the sandbox', () => {
         .evaluateAll((rows) => rows.map((r) => !!r.querySelector('[data-overdue="true"]')));
       expect(overdueFlags).toEqual([...overdueFlags].sort((a, b) => Number(b) - Number(a)));
       await expect(page.getByTestId('signed-in-as').innerText()).resolves.toContain(name);
-      await page.screenshot({ path: screenshotPath(`mijn-acties-${upn.split('@')[0]}`) });
+      await saveScreenshot(page, `mijn-acties-${upn.split('@')[0]}`);
       await page.context().close();
     }
   });
@@ -349,7 +349,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     await expect.poll(() => page.getByTestId('progress-table').locator('tbody tr').count()).toBe(3);
     await page.getByRole('tab', { name: 'Advies' }).click();
     await page.locator('svg').first().waitFor();
-    await page.screenshot({ path: screenshotPath('voortgang-light') });
+    await saveScreenshot(page, 'voortgang-light');
     // A KPI leads to the list with the matching filter.
     await page.getByRole('button', { name: 'Toon in lijst: Achterstallig' }).click();
     await expect.poll(() => page.url()).toContain('#/lijst?due=achterstallig');
@@ -364,7 +364,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     await expect(page.getByRole('link', { name: 'List' }).count()).resolves.toBe(1);
     await expect(page.locator('[data-nummer="2.1"]').getByText('Not adopted').count()).resolves.toBe(1);
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
-    await page.screenshot({ path: screenshotPath('roadmap-en') });
+    await saveScreenshot(page, 'roadmap-en');
     await page.context().close();
   });
 
@@ -414,7 +414,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     await expect(
       page.getByRole('dialog').getByRole('textbox', { name: 'Toelichting status' }).inputValue(),
     ).resolves.toBe(longNote);
-    await page.screenshot({ path: screenshotPath('hostile-title') });
+    await saveScreenshot(page, 'hostile-title');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors).toEqual([]);
     await client.graph.delete(`${listPath(plan.siteId, 'Acties')}/items/${created.id}`);
@@ -440,11 +440,11 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.getByTestId('roadmap-card').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: screenshotPath('roadmap-narrow') });
+    await saveScreenshot(page, 'roadmap-narrow');
     await page.goto(`${run.appUrl}/#/lijst`);
     await page.getByTestId('actie-row').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: screenshotPath('lijst-narrow') });
+    await saveScreenshot(page, 'lijst-narrow');
     await page.context().close();
   });
   // axe on every view, at 320 and 1366 px in light and dark: tests/e2e/axe-views.test.ts.

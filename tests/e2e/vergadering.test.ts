@@ -2,7 +2,7 @@
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import type { HostContext, TestHost } from './support/host-server.js';
@@ -78,7 +78,7 @@ describe('the meeting side panel "Digitalisering"', () => {
     await expect(item.getByRole('status').innerText()).resolves.toBe('Opgeslagen.');
     await expect(item.getByTestId('besluit-tekst').inputValue()).resolves.toBe('');
     await expect(item.getByTestId('save-error').count()).resolves.toBe(0);
-    await first.page.screenshot({ path: screenshotPath('side-panel-vergadering') });
+    await saveScreenshot(first.page, 'side-panel-vergadering');
     expect(await seriousViolations(first.frame()), 'the side panel').toEqual([]);
     expect(first.errors).toEqual([]);
     await first.page.close();

@@ -13,7 +13,7 @@ import { loadMTSettings } from '../../src/data/mts-store.js';
 import { prepareCard } from '../../src/reminders/cli.js';
 import type { HealthBody } from '../../src/shared/wire.js';
 import { formatInstant } from '../../src/tab/i18n/format.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import type { HostContext, TestHost } from './support/host-server.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
@@ -141,7 +141,7 @@ describe('Volgende vergadering (issue 14.3)', () => {
     const added = choice.text.split(' ')[0] ?? '';
     await expect.poll(() => nummersIn(page, 'ookBespreken')).toEqual([added]);
     expect(await seriousViolations(page), 'Volgende vergadering').toEqual([]);
-    await page.screenshot({ path: screenshotPath('volgende-vergadering'), fullPage: true });
+    await saveScreenshot(page, 'volgende-vergadering', { fullPage: true });
 
     // Stored: two items for this meeting, the reason as typed.
     const stored = (await keuzeItems()).map((i) => i.fields);
@@ -246,7 +246,7 @@ describe.each(['Outlook', 'Office'] as const)(
       await expect(tab.getByRole('link', { name: 'Settings' }).count()).resolves.toBe(0);
       await expect(tab.getByTestId('vergadering-panel').count()).resolves.toBe(0);
       expect(await seriousViolations(frame()), `Volgende vergadering in ${hostName}`).toEqual([]);
-      await page.screenshot({ path: screenshotPath(`tab-${hostName.toLowerCase()}-volgende-vergadering`) });
+      await saveScreenshot(page, `tab-${hostName.toLowerCase()}-volgende-vergadering`);
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -20,7 +20,7 @@ import { addDays, amsterdamDate } from '../../src/domain/dates.js';
 import type { CalendarDate } from '../../src/domain/model.js';
 import { endOfDay, planAt, trendPerMonth, voortgangAt, type Voortgangsrapportage } from '../../src/domain/report.js';
 import { formatCalendarDate } from '../../src/tab/i18n/format.js';
-import { screenshotPath } from './support/browser.js';
+import { saveScreenshot } from './support/browser.js';
 import { downloadBytes, type SharedRun } from './support/shared-run.js';
 import { openE2eFile } from './support/e2e-file.js';
 import { personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
@@ -551,7 +551,7 @@ describe('the progress dashboard', () => {
         await expect(page.locator('[data-theme]').first().getAttribute('data-theme')).resolves.toBe(scheme);
         const violations = await seriousViolations(page);
         expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-        await page.screenshot({ path: screenshotPath(`voortgang-dashboard-${scheme}`), fullPage: true });
+        await saveScreenshot(page, `voortgang-dashboard-${scheme}`, { fullPage: true });
         await page.context().close();
       });
     }

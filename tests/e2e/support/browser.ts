@@ -35,7 +35,28 @@ export async function launchChromiumServer(): Promise<BrowserServer> {
   return chromium.launchServer(launchOptions());
 }
 
-export function screenshotPath(name: string): string {
+/** What can be photographed: a Playwright page or locator. */
+type Photographable = { screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown> };
+
+/** Whether the browser tests save their screenshots (`E2E_SCREENSHOTS=1`). */
+export function screenshotsWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.E2E_SCREENSHOTS === '1';
+}
+
+/**
+ * Saves `test-results/<name>.png` for a person to look at, when `E2E_SCREENSHOTS=1`. No test asserts on these pictures
+ * (docs/screenshots are made by `npm run screenshots`), and a full-page screenshot costs Chromium about 1 CPU-s, so
+ * `npm test` leaves them out by default. Returns the path written, or undefined.
+ */
+export async function saveScreenshot(
+  target: Photographable,
+  name: string,
+  options: { fullPage?: boolean } = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
+  if (!screenshotsWanted(env)) return undefined;
   mkdirSync('test-results', { recursive: true });
-  return `test-results/${name}.png`;
+  const path = `test-results/${name}.png`;
+  await target.screenshot({ path, ...options });
+  return path;
 }
