@@ -130,6 +130,70 @@ describe('the domain’s and the data layer’s messages in the English UI (issu
   });
 
   it(
+    'the main views in English: no Dutch UI word in the labels, buttons, headers and messages (the plan’s own texts aside)',
+    { timeout: 240_000 },
+    async () => {
+      const plan = await client.plan();
+      // The plan's own texts are Dutch data (the seeds), not the UI's words: stripped before the check.
+      const data = [
+        ...plan.acties.flatMap((a) => [a.value.titel, a.value.statusToelichting ?? '', a.value.planning ?? '']),
+        ...plan.adviezen.map((a) => a.value.titel),
+      ]
+        .filter((x) => x.trim().length > 3)
+        .sort((a, b) => b.length - a.length);
+      const context = await personaContext(browser, UPN.secretaris, { locale: 'en-GB' });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      /** The UI's own words on the page: buttons, tabs, labels, column headers, message bars and alerts. */
+      const chrome = async () => {
+        const texts = await page.evaluate(() =>
+          Array.from(
+            document.querySelectorAll(
+              'button, [role="tab"], label, legend, th, [role="columnheader"], .fui-MessageBar, [role="alert"], [role="status"]',
+            ),
+            (e) => (e as HTMLElement).innerText,
+          ),
+        );
+        let text = texts.join('\n');
+        for (const d of data) text = text.split(d).join(' ');
+        return text;
+      };
+      const DUTCH =
+        /\b(Opslaan|Annuleren|Sluiten|Bewerken|Verwijderen|Niet gestart|Geblokkeerd|Afgerond|Loopt|Toelichting|Eigenaar|Vervallen|Opnieuw proberen|mislukt|ongeldig|ongeldige|Gebruiker|Onbekende|Geen eigenaar|Zoeken|Nieuwe actie|Filteren|Alle domeinen|Exporteren|Importeren)\b/;
+      const views = [
+        'roadmap',
+        'lijst',
+        'mijn-acties',
+        'portfolio',
+        'voortgang',
+        'besluiten',
+        'instellingen',
+        'vergadering',
+      ];
+      for (const view of views) {
+        await page.goto(`${run.appUrl}/index.html?domein=Concern#/${view}`);
+        await page.waitForLoadState('networkidle');
+        await page.getByRole('main').first().waitFor({ timeout: 30_000 });
+        // Loaded: no spinner or skeleton left.
+        await expect
+          .poll(() => page.locator('.fui-Spinner, .fui-Skeleton, [aria-busy="true"]').count(), { timeout: 30_000 })
+          .toBe(0);
+        const text = await chrome();
+        expect(text.match(DUTCH)?.[0], `${view}: ${text.slice(0, 2000)}`).toBeUndefined();
+      }
+      // An action's detail with its history.
+      const actie = byNummer(plan, '1.1');
+      await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst?actie=${actie.id}`);
+      await page.getByRole('dialog').getByTestId('history').waitFor({ timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      const detail = await chrome();
+      expect(detail.match(DUTCH)?.[0], `detail: ${detail.slice(0, 2000)}`).toBeUndefined();
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it(
     'the plan import: the Inrichting sheet’s faults, and on a site with a set-up of its own the refusal, in English; nothing written',
     { timeout: 240_000 },
     async () => {
