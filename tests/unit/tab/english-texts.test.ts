@@ -328,3 +328,27 @@ describe('describeError: the app’s own errors never reach the UI by their Dutc
     expect(describeError('kapot')).toEqual({ key: 'plan.loadError', detail: 'kapot' });
   });
 });
+
+describe('the decision log’s people in the UI’s language (issue 17)', () => {
+  it('a site user without a name is "User id" in English, "Gebruiker id" in Dutch', async () => {
+    const path = '../../../src/tab/features/besluiten/api/use-besluitenlog.ts';
+    const { logInputOf } = (await import(path)) as {
+      logInputOf: (
+        raw: { besluiten: []; mts: []; portfolio: [] },
+        plan: { acties: []; users: ReturnType<typeof toSiteUser>[] },
+        naam?: (person: ReturnType<typeof toSiteUser>) => string,
+      ) => { mensen: Map<string, string> };
+    };
+    const users = [
+      toSiteUser({ id: '5', eTag: '"1"', fields: {} }),
+      toSiteUser({ id: '6', eTag: '"1"', fields: { Title: 'Secretaris CMT' } }),
+    ];
+    const say = (t: typeof tEn) =>
+      logInputOf({ besluiten: [], mts: [], portfolio: [] }, { acties: [], users }, (p) => personName(t, p)).mensen;
+    expect([...say(tEn)]).toEqual([
+      ['5', 'User 5'],
+      ['6', 'Secretaris CMT'],
+    ]);
+    expect(say(tNl).get('5')).toBe('Gebruiker 5');
+  });
+});

@@ -10,6 +10,8 @@ import { INRICHTING_READ, inrichtingFromItems } from '../../../../data/lists/inr
 import { mtFieldNames, toMT } from '../../../../data/lists/mts.js';
 import { portfolioFieldNames, toPortfolioItem } from '../../../../data/lists/portfolio.js';
 import type { LoadedPlan } from '../../../../data/plan-store.js';
+import { useT } from '../../../i18n/i18n.js';
+import { personName } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useTabQuery } from '../../../lib/query/use-tab-query.js';
 
@@ -46,9 +48,13 @@ export async function loadBesluitenLogRaw(graph: Graph, siteId: string): Promise
 }
 
 /** The input of the pure `besluitenLog`, with the actions and people of the tab's plan. */
-export function logInputOf(raw: BesluitenLogRaw, plan: Pick<LoadedPlan, 'acties' | 'users'>): BesluitLogInput {
+export function logInputOf(
+  raw: BesluitenLogRaw,
+  plan: Pick<LoadedPlan, 'acties' | 'users'>,
+  naam: (person: PersonRef) => string = (person) => person.displayName,
+): BesluitLogInput {
   const mensen = new Map<string, string>();
-  for (const u of plan.users) if (u.id !== undefined) mensen.set(u.id, u.displayName);
+  for (const u of plan.users) if (u.id !== undefined) mensen.set(u.id, naam(u));
   return {
     besluiten: raw.besluiten,
     mts: raw.mts.map((m) => ({ id: m.id, value: { key: m.value.key, naam: m.value.naam } })),
@@ -74,11 +80,16 @@ export type BesluitenLogState = {
  */
 export function useBesluitenLog(): BesluitenLogState {
   const { plan } = usePlanContext();
+  const t = useT();
   const load = useTabQuery(['besluitenlog'], async ({ session, siteId }) =>
     loadBesluitenLogRaw((await session()).graph, siteId),
   );
   const raw = load.data;
-  const entries = useMemo(() => (raw && plan ? besluitenLog(logInputOf(raw, plan)) : []), [raw, plan]);
+  // People in the UI's language: a site user without a name is "User {id}" in English, not the data's Dutch.
+  const entries = useMemo(
+    () => (raw && plan ? besluitenLog(logInputOf(raw, plan, (person) => personName(t, person))) : []),
+    [raw, plan, t],
+  );
   return {
     status: load.status,
     entries,
