@@ -19,6 +19,7 @@ import { applyPlanImport } from '../../src/data/plan-transfer.js';
 import { readPlanXlsx } from '../../src/data/plan-xlsx.js';
 import { listPath, resolveSite } from '../../src/data/site.js';
 import { checkInrichting } from '../../src/domain/inrichting.js';
+import { ZOETERMEER_INRICHTING } from '../../src/domain/inrichting-basis.js';
 import { startTestRun } from '../support/local-run.js';
 import { WESTERVELD_INRICHTING, westerveldWorkbook } from '../fixtures/westerveld-plan.js';
 import { sharedBrowser } from './support/shared-run.js';
@@ -164,6 +165,41 @@ describe("Westerveld's plan in the tab, on a site of its own", () => {
   );
 
   it(
+    "the configuration page, when the site's set-up cannot be read, offers Zoetermeer's domains with a warning, and 'Opnieuw lezen' reads Westerveld's",
+    { timeout: 120_000 },
+    async () => {
+      const context = await personaContext(browser, UPN.secretaris);
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      // The page's read of the Inrichting list fails on the wire; nothing else is touched.
+      await page.route('**/lists/Inrichting/items**', (route) => route.abort('connectionreset'));
+      await page.goto(`${own.appUrl}/index.html#/config`);
+      const fallback = page.getByTestId('config-setup-fallback');
+      await fallback.waitFor({ timeout: WAIT.view });
+      await expect(fallback.innerText()).resolves.toContain('De inrichting van deze site kon niet worden gelezen');
+      const radios = page.getByTestId('config-page').getByRole('radiogroup').first().getByRole('radio');
+      const labels = () =>
+        radios.evaluateAll((inputs) =>
+          inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent?.trim()),
+        );
+      await expect(labels()).resolves.toEqual(
+        ZOETERMEER_INRICHTING.domeinen.map(({ naam, concern }) =>
+          concern ? `CMT (${naam}, de hele organisatie)` : `MT ${naam}`,
+        ),
+      );
+
+      await page.unroute('**/lists/Inrichting/items**');
+      await fallback.getByRole('button', { name: 'Opnieuw lezen' }).click();
+      await expect
+        .poll(labels, { timeout: WAIT.view })
+        .toEqual(DOMEINEN.map((d) => (d === 'Gemeentebreed' ? 'CMT (Gemeentebreed, de hele organisatie)' : `MT ${d}`)));
+      await expect(fallback.count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it(
     'a Beheerder on a site whose Inrichting list is unusable sees each fault; someone else does not see the warning',
     { timeout: 120_000 },
     async () => {
@@ -173,9 +209,12 @@ describe("Westerveld's plan in the tab, on a site of its own", () => {
         )
       ).map(toSiteUser);
       const secretaris = users.find((u) => u.email === UPN.secretaris);
+      const hr = users.find((u) => u.email === UPN.hr);
       expect(secretaris?.id).toBeDefined();
-      // An MT with the secretaris as its Beheerder, while the set-up is still sound.
-      await createMtsStore(graph, siteId).create('mt-ruimte', {
+      expect(hr?.id).toBeDefined();
+      // An MT with the secretaris as its Beheerder, while the set-up is still sound (the store keeps that set-up).
+      const mts = createMtsStore(graph, siteId);
+      const mtRuimte = await mts.create('mt-ruimte', {
         naam: 'MT Ruimte',
         domeinen: ['Ruimte'],
         beheerders: [secretaris?.id ?? ''],
@@ -217,13 +256,30 @@ describe("Westerveld's plan in the tab, on a site of its own", () => {
       expect(errors).toEqual([]);
       await context.close();
 
-      // Not a Beheerder of any MT: the plan shows, without the warning.
+      // Not a Beheerder of any MT: the plan shows, without the warning. Who is a Beheerder is known once the MT
+      // registrations are read, so the absence is checked after that answer, not only after the network went quiet.
       const other = await personaContext(browser, UPN.hr);
       const otherPage = await other.newPage();
+      const otherErrors = watchErrors(otherPage);
+      const registrations = () =>
+        otherPage.waitForResponse((r) => r.url().includes('/lists/MTs/items') && r.ok(), { timeout: WAIT.view });
+      let read = registrations();
       await otherPage.goto(`${own.appUrl}/index.html?domein=Ruimte#/roadmap`);
+      await read;
       await otherPage.getByTestId('domein-choice').waitFor({ timeout: WAIT.view });
       await otherPage.waitForLoadState('networkidle');
       await expect(otherPage.getByTestId('inrichting-ongeldig').count()).resolves.toBe(0);
+
+      // The same person on the same page, once made a Beheerder of MT Ruimte, does see it: the absence above was
+      // the role's, not a page that had not finished.
+      await mts.update(mtRuimte, { beheerders: [secretaris?.id ?? '', hr?.id ?? ''] });
+      read = registrations();
+      await otherPage.reload();
+      await read;
+      const otherWarning = otherPage.getByTestId('inrichting-ongeldig');
+      await otherWarning.getByRole('listitem').first().waitFor({ timeout: WAIT.view });
+      await expect(otherWarning.getByRole('listitem').allInnerTexts()).resolves.toEqual(faults);
+      expect(otherErrors).toEqual([]);
       await other.close();
     },
   );
