@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';
+import { RoadmapView } from './app/views.js';
 import { startPlanBoot } from './lib/plan/plan-boot.js';
 
 /** Marked when React is asked to render the app for the first time (the browser tests order the data path by it). */
@@ -11,8 +12,9 @@ const REACT_RENDER_MARK = 'tab:react-render';
 const bootGate = startPlanBoot();
 // The first view's code loads with the data, not after it (the roadmap is the view without a hash; a
 // person who has not dismissed the start page sees that first, and the roadmap is one click away).
-if (/^(#\/?)?(roadmap)?([?].*)?$/.test(window.location.hash))
-  void import('./features/actionplan/components/roadmap-view.js');
+const firstView = /^(#\/?)?(roadmap)?([?].*)?$/.test(window.location.hash)
+  ? RoadmapView.preload().catch(() => undefined)
+  : undefined;
 
 function mount(): void {
   const root = document.getElementById('root');
@@ -26,5 +28,7 @@ function mount(): void {
 }
 
 // React mounts once the boot's $batch is on its way (plan-boot.ts says why), or at once when there is no boot.
-if (bootGate) void bootGate.then(mount);
+// With the roadmap's code too, when it is the first view: its module is preloaded with the entry, so this waits for
+// its evaluation, not a download; a view rendered before that would suspend, and React reveals it 300 ms later.
+if (bootGate || firstView) void Promise.all([bootGate, firstView]).then(mount);
 else mount();

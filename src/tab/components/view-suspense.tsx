@@ -8,7 +8,9 @@ export function ViewSuspense({ children, label }: { children: ReactNode; label?:
   const t = useT();
   return (
     <ErrorBoundary message={t('app.viewError')} retryLabel={t('app.retry')}>
-      <Suspense fallback={<Spinner style={{ marginTop: '10vh' }} label={label} />}>{children}</Suspense>
+      <Suspense fallback={<Spinner data-testid="view-loading" style={{ marginTop: '10vh' }} label={label} />}>
+        {children}
+      </Suspense>
     </ErrorBoundary>
   );
 }
