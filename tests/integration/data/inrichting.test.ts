@@ -105,6 +105,7 @@ describe('a Zoetermeer site of version 11 with a plan, upgraded', () => {
       nr: 2,
       kenmerk: 'adviezen',
       melding: "Thema 'B' noemt een advies dat geen geheel getal van 1 of meer is; geef de adviesnummers als 1, 2, 3.",
+      bericht: { key: 'inrichtingThemaAdviezen', params: { code: 'B' } },
     });
     // Provisioning goes on with a broken set-up: it leaves the choice columns as they are and says why.
     const report = await provisionSite(sandbox.clients(), siteId);
