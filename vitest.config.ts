@@ -49,7 +49,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium for all files and one seeded run per worker, reset between files: see tests/e2e/support/shared-run.ts.
           globalSetup: ['tests/e2e/support/global-setup.ts'],
-          // Under `npm test` (scripts/test.mjs) this run has three workers, and workers 2 and 3 wait in this setup file until
+          // Under `npm test` (scripts/test.mjs) this run has two workers, and worker 2 waits in this setup file until
           // the unit and integration run has ended; elsewhere `--maxWorkers` decides (pass `--maxWorkers=1` on a shared
           // machine).
           setupFiles: ['tests/e2e/support/worker-gate.ts'],

@@ -8,12 +8,12 @@
  *
  * - **Both runs have the normal CPU priority.** `RUNS` can lower one (`nice`); nice 10 for the unit and integration
  *   run was tried and starved it under other load (three tests past their timeouts), so it is 0.
- * - **The browser run has three workers; the second and third start when the other run has finished.** Beside the
- *   unit and integration run (about one core) one browser file at a time: a browser file keeps close to a core busy
- *   (sampled from /proc, Chromium's processes included: first-minutes alone used about 50 CPU-s, 47 s in CI), and two
- *   browser files next to two unit workers pushed tests into their timeouts. Once that run has ended, three browser
- *   files at once rather than two: two at once took about 1.5x their time alone (CI at 88ad1b1), so the two cores
- *   still had room. Under this script the e2e run gets `--maxWorkers` from `RUNS`, and a worker past
+ * - **The browser run has two workers; the second starts when the other run has finished.** Beside the unit and
+ *   integration run (about one core) one browser file at a time: a browser file keeps close to a core busy (sampled
+ *   from /proc, Chromium's processes included: first-minutes alone used about 50 CPU-s, 47 s in CI), and two browser
+ *   files next to two unit workers pushed tests into their timeouts. Three browser files at once after the gate were
+ *   tried (CI at 885f404): the browser tests' summed time rose from 977 s to 1,488 s and `npm test` took 746 s instead
+ *   of 635 s, and a history check raced its refetch, so two it is. Under this script the e2e run gets `--maxWorkers` from `RUNS`, and a worker past
  *   `workersBeforeGate` waits before its first file (in `tests/e2e/support/worker-gate.ts`) until the file named by
  *   `E2E_GATE_FILE` exists, which this script writes when the unit and integration run has ended.
  *
@@ -33,7 +33,7 @@ import { pathToFileURL } from 'node:url';
  * `gated` marks the run whose workers past `workersBeforeGate` wait until the other runs have ended.
  */
 export const RUNS = [
-  { name: 'e2e', projects: ['e2e'], nice: 0, gated: true, maxWorkers: 3, workersBeforeGate: 1 },
+  { name: 'e2e', projects: ['e2e'], nice: 0, gated: true, maxWorkers: 2, workersBeforeGate: 1 },
   // Not lowered (nice 0): at nice 10, a run at load 10-12 from other work starved it (1,129 s instead of 454 s, three
   // tests past their timeouts: a 5 s docx render, the 30 s exactly-once race, the production install).
   {

@@ -239,7 +239,9 @@ describe('the portfolio in the tab', () => {
     expect(saved?.value.iaContact?.displayName).toBe(contactName);
     // The history shows who changed what, from what to what, newest first.
     const latest = detail.getByTestId('portfolio-history').locator(':scope > li').first();
-    await expect.poll(() => latest.innerText()).toContain('Status: ');
+    // Wait for the saved change itself: the item's first version also says 'Status: ', and the history is read again
+    // after the save, so a check that waited only for 'Status: ' raced that read (CI at 885f404).
+    await expect.poll(() => latest.innerText(), { timeout: WAIT.write }).toContain('→ Kritiek');
     const entry = await latest.innerText();
     expect(entry).toContain('→ Kritiek');
     expect(entry).toContain('Prioriteit (IMO): ');

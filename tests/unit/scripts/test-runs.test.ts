@@ -25,7 +25,7 @@ describe('npm test runs the browser project next to the others (scripts/test.mjs
   it('passes a filter to both runs and lets a run without a matching file pass only when there is a filter', () => {
     const whole = vitestRuns([]);
     expect(whole.map((run) => run.args)).toEqual([
-      ['run', '--project', 'e2e', '--maxWorkers=3'],
+      ['run', '--project', 'e2e', '--maxWorkers=2'],
       ['run', '--project', 'unit', '--project', 'integration'],
     ]);
     const filtered = vitestRuns(['tests/unit/x.test.ts']);
@@ -35,7 +35,7 @@ describe('npm test runs the browser project next to the others (scripts/test.mjs
   it('gates the browser run, and runs both at normal priority', () => {
     const runs = vitestRuns([]);
     expect(runs.map(({ name, nice, gated, gateEnv }) => ({ name, nice, gated, gateEnv }))).toEqual([
-      // Three browser workers, one of them beside the unit and integration run.
+      // Two browser workers, one of them beside the unit and integration run.
       { name: 'e2e', nice: 0, gated: true, gateEnv: { [OPEN_WORKERS_VARIABLE]: '1' } },
       { name: 'unit+integration', nice: 0, gated: false, gateEnv: {} },
     ]);
