@@ -3,9 +3,13 @@
  * card for build A (`AB_A`, a dist/tab directory) and build B (`AB_B`), each served by its own local run, median and
  * min-max of AB_RUNS (default 7). For before/after comparisons on a shared machine, where only same-run ratios mean
  * anything. `AB_A=/tmp/old/dist/tab AB_B=dist/tab npx tsx bench/cold-ab.ts` (not part of `npm run bench`).
+ * Times are the page's own (navigation start to the animation frame the first card has a box, as bench/tab.ts), for
+ * a cold start, its first reload (warm: the bench's warm; V8 produces its code cache then) and a second reload (hot:
+ * V8 compiles from that cache).
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { startTestRun } from '../tests/support/local-run.js';
 
@@ -14,11 +18,58 @@ const RUNS = Number(process.env.AB_RUNS ?? 7);
 const dirs = { A: resolve(process.env.AB_A ?? 'dist/tab'), B: resolve(process.env.AB_B ?? 'dist/tab') };
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
+/**
+ * AB_CPU=1: each load is traced, and its main thread's CPU time (the tasks' thread time, `tdur`) from the navigation to
+ * the card is counted too; unlike wall time it hardly grows when other processes take the cores.
+ */
+const CPU = process.env.AB_CPU === '1';
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number };
+type TraceArgs = { args?: { name?: string } };
+
+/** The renderer main thread's CPU ms in the trace's tasks that started before the card (`cardAt`, page clock). */
+function mainThreadCpu(trace: Buffer, cardAt: number): number {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: Array<TraceEvent & TraceArgs> }).traceEvents;
+  const nav = events.find((e) => e.name === 'navigationStart');
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === nav?.pid);
+  if (!nav || !main) return Number.NaN;
+  return events
+    .filter(
+      (e) =>
+        e.pid === main.pid &&
+        e.tid === main.tid &&
+        e.ph === 'X' &&
+        (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
+        e.ts >= nav.ts &&
+        e.ts - nav.ts <= cardAt * 1000,
+    )
+    .reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0) / 1000, 0);
+}
+
+/** The first card's time on the page's clock (bench/tab.ts's `shownAt`). */
+async function cardShownAt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const element = document.querySelector('[data-testid="roadmap-card"]');
+      return element !== null && element.getBoundingClientRect().height > 0 ? performance.now() : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return Number(await handle.jsonValue());
+}
 const span = (v: number[]) => `${median(v).toFixed(0)} [${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)}]`;
 
 const runs = { A: await startTestRun({ TAB_DIST_DIR: dirs.A }), B: await startTestRun({ TAB_DIST_DIR: dirs.B }) };
 const browser = await launchChromium();
-const times = { A: { cold: [] as number[], warm: [] as number[] }, B: { cold: [] as number[], warm: [] as number[] } };
+const kinds = ['cold', 'warm', 'hot'] as const;
+const times = {
+  A: { cold: [] as number[], warm: [] as number[], hot: [] as number[] },
+  B: { cold: [] as number[], warm: [] as number[], hot: [] as number[] },
+};
+const cpu = {
+  A: { cold: [] as number[], warm: [] as number[], hot: [] as number[] },
+  B: { cold: [] as number[], warm: [] as number[], hot: [] as number[] },
+};
 const load = loadavg()[0] ?? Number.NaN;
 try {
   for (let i = 0; i <= RUNS; i += 1) {
@@ -26,30 +77,42 @@ try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
       await context.addInitScript((persona) => window.localStorage.setItem('actieplan.persona', persona), PERSONA);
       const page = await context.newPage();
-      let started = performance.now();
-      await page.goto(`${runs[which].appUrl}/#/roadmap`);
-      await page.getByTestId('roadmap-card').first().waitFor();
-      const cold = performance.now() - started;
-      // The reload needs the plan in IndexedDB, written just after it shows (as bench/tab.ts's warm run).
-      await page.waitForTimeout(300);
-      started = performance.now();
-      await page.reload();
-      await page.getByTestId('roadmap-card').first().waitFor();
-      const warm = performance.now() - started;
+      const load = async (kind: (typeof kinds)[number]) => {
+        if (CPU)
+          await browser.startTracing(page, {
+            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+          });
+        if (kind === 'cold') await page.goto(`${runs[which].appUrl}/#/roadmap`, { waitUntil: 'commit' });
+        else await page.reload({ waitUntil: 'commit' });
+        const at = await cardShownAt(page);
+        const busy = CPU ? mainThreadCpu(await browser.stopTracing(), at) : Number.NaN;
+        if (i > 0) {
+          times[which][kind].push(at);
+          cpu[which][kind].push(busy);
+        }
+        // A reload needs the plan in IndexedDB, written just after it shows (as bench/tab.ts's warm run).
+        await page.waitForTimeout(300);
+      };
+      for (const kind of kinds) await load(kind);
       await context.close();
-      if (i === 0) continue; // warm-up
-      times[which].cold.push(cold);
-      times[which].warm.push(warm);
     }
   }
   console.log(
     `A = ${dirs.A}\nB = ${dirs.B}\n${RUNS} interleaved runs; load ${load.toFixed(1)} → ${loadavg()[0]?.toFixed(1)}`,
   );
   for (const which of ['A', 'B'] as const)
-    console.log(`${which}: cold ${span(times[which].cold)} ms, warm ${span(times[which].warm)} ms`);
-  console.log(
-    `B / A: cold ${(median(times.B.cold) / median(times.A.cold)).toFixed(2)}, warm ${(median(times.B.warm) / median(times.A.warm)).toFixed(2)}`,
-  );
+    console.log(`${which}: ${kinds.map((k) => `${k} ${span(times[which][k])} ms`).join(', ')}`);
+  console.log(`B / A: ${kinds.map((k) => `${k} ${(median(times.B[k]) / median(times.A[k])).toFixed(2)}`).join(', ')}`);
+  // Per interleaved pair: the ratio of the two runs made one after the other (load moves between pairs).
+  const pairs = (k: (typeof kinds)[number]) =>
+    median(times.B[k].map((b, n) => b / (times.A[k][n] ?? Number.NaN))).toFixed(2);
+  console.log(`median of the per-pair ratios B / A: ${kinds.map((k) => `${k} ${pairs(k)}`).join(', ')}`);
+  if (CPU) {
+    console.log('Main thread CPU ms to the first card:');
+    for (const which of ['A', 'B'] as const)
+      console.log(`${which}: ${kinds.map((k) => `${k} ${span(cpu[which][k])}`).join(', ')}`);
+    console.log(`B / A: ${kinds.map((k) => `${k} ${(median(cpu.B[k]) / median(cpu.A[k])).toFixed(2)}`).join(', ')}`);
+  }
 } finally {
   await browser.close();
   await runs.A.close();

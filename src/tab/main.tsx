@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app.js';
+import { App, prepareShell } from './app/app.js';
 import { RoadmapView } from './app/views.js';
 import { startPlanBoot } from './lib/plan/plan-boot.js';
 
@@ -16,19 +16,23 @@ const firstView = /^(#\/?)?(roadmap)?([?].*)?$/.test(window.location.hash)
   ? RoadmapView.preload().catch(() => undefined)
   : undefined;
 
-function mount(): void {
+// The host, the configuration, the theme and the language, while the boot runs: React's first commit is then the
+// shell (on a warm start with the plan from the cache), not a spinner an effect replaces later.
+const shell = prepareShell();
+
+function mount(prepared: Awaited<typeof shell>): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   performance.mark(REACT_RENDER_MARK);
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App prepared={prepared} />
     </StrictMode>,
   );
 }
 
-// React mounts once the boot's $batch is on its way (plan-boot.ts says why), or at once when there is no boot.
-// With the roadmap's code too, when it is the first view: its module is preloaded with the entry, so this waits for
-// its evaluation, not a download; a view rendered before that would suspend, and React reveals it 300 ms later.
-if (bootGate || firstView) void Promise.all([bootGate, firstView]).then(mount);
-else mount();
+// React mounts once the boot's $batch is on its way (plan-boot.ts says why; on a warm start, once the cache was
+// read), or when the shell is prepared if there is no boot. With the roadmap's code too, when it is the first view:
+// its module is preloaded with the entry, so this waits for its evaluation, not a download; a view rendered before
+// that would suspend, and React reveals it 300 ms later.
+void Promise.all([shell, bootGate, firstView]).then(([prepared]) => mount(prepared));

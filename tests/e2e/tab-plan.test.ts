@@ -246,6 +246,63 @@ describe('the tab in a plain browser on the sandbox', () => {
     await context.close();
   });
 
+  it('shows the cached roadmap in React’s first commit on a warm start: no spinner before it (issue 16)', async () => {
+    const context = await personaContext(browser, UPN.imSociaal);
+    // What #root held the first time React put anything in it: a commit appends its whole tree at once, and the
+    // observer runs after it. Before, the first commit was the app's spinner (host, configuration, theme and language
+    // were asked for in an effect), the second the shell with the plan's spinner, the third the roadmap.
+    await context.addInitScript({
+      content: `new MutationObserver(function (records, observer) {
+        var root = document.getElementById('root');
+        if (!root || root.childElementCount === 0) return;
+        window.__firstCommit = {
+          cards: root.querySelectorAll('[data-testid="roadmap-card"]').length,
+          spinners: Array.prototype.map.call(root.querySelectorAll('.fui-Spinner'), function (s) { return s.textContent; }),
+          viewLoading: root.querySelector('[data-testid="view-loading"]') !== null,
+        };
+        observer.disconnect();
+      }).observe(document, { subtree: true, childList: true });`,
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await page.getByTestId('roadmap-card').first().waitFor();
+    // The plan goes into IndexedDB once it has shown; the warm start reads it from there.
+    await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const open = indexedDB.open('actieplan');
+              open.onerror = () => resolve(0);
+              open.onsuccess = () => {
+                const db = open.result;
+                if (!db.objectStoreNames.contains('plan-cache')) return resolve(0);
+                const count = db.transaction('plan-cache').objectStore('plan-cache').count();
+                count.onsuccess = () => resolve(count.result);
+                count.onerror = () => resolve(0);
+              };
+            }),
+        ),
+      )
+      .toBe(1);
+    await page.reload();
+    await page.getByTestId('roadmap-card').first().waitFor();
+    const first = await page.evaluate(
+      () => (window as { __firstCommit?: { cards: number; spinners: string[]; viewLoading: boolean } }).__firstCommit,
+    );
+    // The whole roadmap, with at most the small "Bijwerken…" beside it while the delta runs.
+    expect(first).toEqual({
+      cards: zoetermeerPlan.acties.length,
+      spinners: first?.spinners.length ? ['Bijwerken…'] : [],
+      viewLoading: false,
+    });
+    await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('lists the actions, filters by status and owner, searches, sorts and groups, and keeps a saved view', async () => {
     const { page, errors } = await open(UPN.imSociaal, '#/lijst');
     await page.getByTestId('actie-row').first().waitFor();

@@ -27,12 +27,42 @@ const useStyles = makeStyles({
   },
 });
 
-type Boot = { status: 'loading' } | { status: 'ready'; host: HostInfo; config?: TabConfig; configError?: unknown };
+type ReadyBoot = { status: 'ready'; host: HostInfo; config?: TabConfig; configError?: unknown };
+type Boot = { status: 'loading' } | ReadyBoot;
 
-/** The app shell: host, theme, language and sign-in, then the plan and its views. */
-export function App() {
+/**
+ * What the shell needs before it can render anything but a spinner: the host (teams-js in a host), the tab's
+ * configuration, the host's theme and language. `main.tsx` starts this before React mounts and hands the answer to
+ * `App`, so React's first commit is the shell itself (on a warm start, the plan from the cache), not a spinner that
+ * an effect replaces a commit or two later; `App` runs it again on "Opnieuw proberen".
+ * @returns never rejects: a configuration that failed is `configError`, a theme or language that failed falls back
+ */
+export function prepareShell(): Promise<ReadyBoot> {
+  const host = detectHost((message) => console.warn(message));
+  const config = fetchTabConfig().then(
+    (c) => ({ config: c }),
+    (configError: unknown) => ({ configError }),
+  );
+  return Promise.all([host, config]).then(async ([h, c]) => {
+    await Promise.all([loadTheme(h.theme), loadCatalogue(h.locale)]).catch((error: unknown) =>
+      console.error('Theme or language not loaded', error),
+    );
+    if ('configError' in c) {
+      console.error('Tab configuration failed', c.configError);
+      h.teams?.notifyFailure('config.json could not be loaded');
+    }
+    return { status: 'ready', host: h, ...c };
+  });
+}
+
+/**
+ * The app shell: host, theme, language and sign-in, then the plan and its views.
+ * @param props.prepared what `prepareShell()` answered before React mounted (main.tsx); without it, App asks itself
+ *   and shows a spinner until then
+ */
+export function App({ prepared }: { prepared?: ReadyBoot } = {}) {
   const styles = useStyles();
-  const [boot, setBoot] = useState<Boot>({ status: 'loading' });
+  const [boot, setBoot] = useState<Boot>(prepared ?? { status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [theme, setThemeName] = useState<HostTheme | undefined>();
   // A theme whose code is not loaded yet is fetched first; until then the previous theme stays (no flash).
@@ -46,27 +76,16 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    // The first attempt's answer came with the first render (main.tsx); a retry asks again.
+    if (prepared && attempt === 0) return;
     let cancelled = false;
-    const host = detectHost((message) => console.warn(message));
-    const config = fetchTabConfig().then(
-      (c) => ({ config: c }),
-      (configError: unknown) => ({ configError }),
-    );
-    void Promise.all([host, config]).then(async ([h, c]) => {
-      await Promise.all([loadTheme(h.theme), loadCatalogue(h.locale)]).catch((error: unknown) =>
-        console.error('Theme or language not loaded', error),
-      );
-      if (cancelled) return;
-      setBoot({ status: 'ready', host: h, ...c });
-      if ('configError' in c) {
-        console.error('Tab configuration failed', c.configError);
-        h.teams?.notifyFailure('config.json could not be loaded');
-      }
+    void prepareShell().then((ready) => {
+      if (!cancelled) setBoot(ready);
     });
     return () => {
       cancelled = true;
     };
-  }, [attempt]);
+  }, [attempt, prepared]);
 
   const host = boot.status === 'ready' ? boot.host : undefined;
   useEffect(() => {

@@ -38,6 +38,11 @@ export type PlanBoot = {
   readonly cached: Promise<PlanSnapshot | undefined>;
   /** The cold load, started as soon as the cache turned out empty and the session was there; undefined with a cache. */
   readonly cold: Promise<PlanSnapshot | undefined>;
+  /**
+   * `cached`'s plan once it has resolved, readable without waiting: on a warm start React mounts after the cache read
+   * (the gate), so PlanProvider's first render already shows the plan instead of a spinner and an effect later.
+   */
+  readonly cachedNow: { plan?: PlanSnapshot };
 };
 
 type TabConfig = NonNullable<ReturnType<typeof inlineTabConfig>>;
@@ -135,12 +140,16 @@ function begin(config: TabConfig, userKey: string, tokens: Promise<TokenSource>)
     }),
   );
   const cacheKey = planCacheKey(config.siteUrl, userKey);
-  const cached = readCachedPlan(cacheKey);
+  const cachedNow: { plan?: PlanSnapshot } = {};
+  const cached = readCachedPlan(cacheKey).then((c) => {
+    if (c) cachedNow.plan = c;
+    return c;
+  });
   const cold = Promise.all([cached, session]).then(([c, s]) => (c ? undefined : s.loadCold()));
   // Handled by PlanProvider; keep the console free of noise until then.
   session.catch(ignore);
   cold.catch(ignore);
-  boot = { cacheKey, session, cached, cold };
+  boot = { cacheKey, session, cached, cold, cachedNow };
   return Promise.race([
     // A macrotask after the token is handed out: the client's remaining steps up to fetch() are microtasks.
     sent.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0))),
@@ -193,6 +202,14 @@ export function takePlanBoot(cacheKey: string): PlanBoot | undefined {
   if (!taken || taken.cacheKey !== cacheKey) return undefined;
   boot = undefined;
   return taken;
+}
+
+/**
+ * The plan the boot read from the cache for this cache entry, if that read has finished (without taking the boot).
+ * PlanProvider starts from it, so a warm start's first render is the plan.
+ */
+export function bootCachedPlan(cacheKey: string): PlanSnapshot | undefined {
+  return boot?.cacheKey === cacheKey ? boot.cachedNow.plan : undefined;
 }
 
 /** The boot's silent NAA sign-in in a host, once: the sign-in's first, non-interactive attempt. */

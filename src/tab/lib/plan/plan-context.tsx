@@ -8,7 +8,7 @@ import { withRollUp, type LoadedPlan } from '../../../data/plan-store.js';
 import { useScope } from '../../app/scope.js';
 import type { DataSession } from '../data-session.js';
 import { planCacheKey, readCachedPlan, writeCachedPlan } from './plan-cache.js';
-import { takePlanBoot, type PlanBoot } from './plan-boot.js';
+import { bootCachedPlan, takePlanBoot, type PlanBoot } from './plan-boot.js';
 import type { PlanSnapshot } from './snapshot.js';
 
 export type PlanStatus = 'loading' | 'ready' | 'error';
@@ -99,15 +99,22 @@ export function PlanProvider({
   onFirstView?: () => void;
   children: ReactNode;
 }) {
-  const [state, setState] = useState<PlanState>({ status: 'loading', fromCache: false, refreshing: true });
-  const [snapshot, setSnapshot] = useState<PlanSnapshot | undefined>();
+  const cacheKey = planCacheKey(siteUrl, userKey);
+  // A warm start: the boot read the plan from the cache before React mounted, so the first render shows it (an
+  // effect adopting it would first commit a spinner, then the plan). The effect below then brings it up to date.
+  const [fromBoot] = useState(() => bootCachedPlan(cacheKey));
+  const [state, setState] = useState<PlanState>(() =>
+    fromBoot
+      ? { status: 'ready', fromCache: true, refreshing: true, savedAt: fromBoot.savedAt, siteId: fromBoot.siteId }
+      : { status: 'loading', fromCache: false, refreshing: true },
+  );
+  const [snapshot, setSnapshot] = useState<PlanSnapshot | undefined>(fromBoot);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, Loaded<Actie>>>(new Map());
   const [attempt, setAttempt] = useState(0);
   const [now, setNow] = useState(() => new Date());
   const sessionRef = useRef<Promise<DataSession> | undefined>(undefined);
-  const snapshotRef = useRef<PlanSnapshot | undefined>(undefined);
+  const snapshotRef = useRef<PlanSnapshot | undefined>(fromBoot);
   const firstViewDone = useRef(false);
-  const cacheKey = planCacheKey(siteUrl, userKey);
 
   // `createSession` is a new function whenever the sign-in above renders again (a new user object for the same
   // person: SignedIn is keyed by the person). A `session` that changed with it started the load effect again, which
@@ -139,7 +146,8 @@ export function PlanProvider({
 
   useEffect(() => {
     let cancelled = false;
-    setState((s) => ({ ...s, refreshing: true, error: undefined }));
+    // Unchanged on the first load (no second render of the views right after the first).
+    setState((s) => (s.refreshing && s.error === undefined ? s : { ...s, refreshing: true, error: undefined }));
     // The work main.tsx started before React mounted (token, cache, cold $batch), taken over once per page.
     bootRef.current ??= takePlanBoot(cacheKey);
     const early = bootRef.current?.cacheKey === cacheKey ? bootRef.current : undefined;
