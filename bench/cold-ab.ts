@@ -5,13 +5,17 @@
  * anything. `AB_A=/tmp/old/dist/tab AB_B=dist/tab npx tsx bench/cold-ab.ts` (not part of `npm run bench`).
  * Times are the page's own (navigation start to the animation frame the first card has a box, as bench/tab.ts), for
  * a cold start, its first reload (warm: the bench's warm; V8 produces its code cache then) and a second reload (hot:
- * V8 compiles from that cache).
+ * V8 compiles from that cache). For the cold start also: the first card's time after both React's first render began
+ * (the `tab:react-render` mark) and the plan's `$batch` answer arrived (resource timing), the main-thread work from the
+ * data to the first card with less of the network's noise in it; and when the last card arrived (`settledAt`), for a
+ * roadmap that adds the cards below the first screen after its first paint.
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { startTestRun } from '../tests/support/local-run.js';
+import { settledAt, shownAt } from './page-clock.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
 const RUNS = Number(process.env.AB_RUNS ?? 7);
@@ -45,18 +49,6 @@ function mainThreadCpu(trace: Buffer, cardAt: number): number {
     .reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0) / 1000, 0);
 }
 
-/** The first card's time on the page's clock (bench/tab.ts's `shownAt`). */
-async function cardShownAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(
-    () => {
-      const element = document.querySelector('[data-testid="roadmap-card"]');
-      return element !== null && element.getBoundingClientRect().height > 0 ? performance.now() : false;
-    },
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  return Number(await handle.jsonValue());
-}
 const span = (v: number[]) => `${median(v).toFixed(0)} [${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)}]`;
 
 const runs = { A: await startTestRun({ TAB_DIST_DIR: dirs.A }), B: await startTestRun({ TAB_DIST_DIR: dirs.B }) };
@@ -69,6 +61,10 @@ const times = {
 const cpu = {
   A: { cold: [] as number[], warm: [] as number[], hot: [] as number[] },
   B: { cold: [] as number[], warm: [] as number[], hot: [] as number[] },
+};
+const cold = {
+  A: { afterData: [] as number[], all: [] as number[] },
+  B: { afterData: [] as number[], all: [] as number[] },
 };
 const load = loadavg()[0] ?? Number.NaN;
 try {
@@ -84,8 +80,21 @@ try {
           });
         if (kind === 'cold') await page.goto(`${runs[which].appUrl}/#/roadmap`, { waitUntil: 'commit' });
         else await page.reload({ waitUntil: 'commit' });
-        const at = await cardShownAt(page);
+        const at = await shownAt(page, 'roadmap-card');
         const busy = CPU ? mainThreadCpu(await browser.stopTracing(), at) : Number.NaN;
+        if (kind === 'cold' && i > 0) {
+          const dataAt = await page.evaluate(() =>
+            Math.max(
+              performance.getEntriesByName('tab:react-render')[0]?.startTime ?? 0,
+              ...performance
+                .getEntriesByType('resource')
+                .filter((e) => e.name.endsWith('/$batch'))
+                .map((e) => (e as PerformanceResourceTiming).responseEnd),
+            ),
+          );
+          cold[which].afterData.push(at - dataAt);
+          cold[which].all.push((await settledAt(page, 'roadmap-card')).at);
+        }
         if (i > 0) {
           times[which][kind].push(at);
           cpu[which][kind].push(busy);
@@ -103,6 +112,15 @@ try {
   for (const which of ['A', 'B'] as const)
     console.log(`${which}: ${kinds.map((k) => `${k} ${span(times[which][k])} ms`).join(', ')}`);
   console.log(`B / A: ${kinds.map((k) => `${k} ${(median(times.B[k]) / median(times.A[k])).toFixed(2)}`).join(', ')}`);
+  for (const which of ['A', 'B'] as const)
+    console.log(
+      `${which}, cold: first card ${span(cold[which].afterData)} ms after the data and React's first render; ` +
+        `all cards at ${span(cold[which].all)} ms`,
+    );
+  console.log(
+    `B / A, cold: after the data ${(median(cold.B.afterData) / median(cold.A.afterData)).toFixed(2)}, ` +
+      `all cards ${(median(cold.B.all) / median(cold.A.all)).toFixed(2)}`,
+  );
   // Per interleaved pair: the ratio of the two runs made one after the other (load moves between pairs).
   const pairs = (k: (typeof kinds)[number]) =>
     median(times.B[k].map((b, n) => b / (times.A[k][n] ?? Number.NaN))).toFixed(2);

@@ -37,28 +37,11 @@ import { chooseEncoding, type ContentEncoding } from '../src/server/http-server.
 import { precompress } from '../scripts/vite-precompress.js';
 import { resolveSite } from '../src/data/site.js';
 import type { Browser, Page } from 'playwright-core';
+import { shownAt } from './page-clock.js';
 import { largePlan, NOW } from '../tests/unit/tab/fixtures.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
 const RUNS = Number(process.env.BENCH_TAB_RUNS ?? 7);
-
-/**
- * When the element with `testId` first shows (a box with height), on the page's own clock: ms since that navigation
- * started, checked in the page on every animation frame. Why not a locator's `waitFor` timed from Node: it polls with a
- * back-off (its checks end up 500 ms apart), so a card that showed at 1,000 ms was seen anywhere up to 1,500 ms, and
- * the later a page shows, the more it lost; the bare page, done early, lost least.
- */
-async function shownAt(page: Page, testId: string): Promise<number> {
-  const handle = await page.waitForFunction(
-    (id) => {
-      const element = document.querySelector(`[data-testid="${id}"]`);
-      return element !== null && element.getBoundingClientRect().height > 0 ? performance.now() : false;
-    },
-    testId,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  return Number(await handle.jsonValue());
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

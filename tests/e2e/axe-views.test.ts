@@ -34,7 +34,8 @@ type View = { name: string; hash: string | (() => Promise<string>); ready: strin
 
 const VIEWS: View[] = [
   { name: 'start', hash: '#/start', ready: '[data-testid="start-item"]' },
-  { name: 'roadmap', hash: '#/roadmap', ready: '[data-testid="roadmap-card"]' },
+  // All its cards: the roadmap adds those below the first screen right after its first paint (aria-busy until then).
+  { name: 'roadmap', hash: '#/roadmap', ready: '[data-testid="roadmap"]:not([aria-busy="true"])' },
   { name: 'lijst', hash: '#/lijst', ready: '[data-testid="actie-row"]' },
   {
     name: 'detail',

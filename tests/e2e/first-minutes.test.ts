@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planCounts } from '../../src/domain/counts.js';
 import { saveScreenshot } from './support/browser.js';
-import { drawn } from './support/waits.js';
+import { drawn, roadmapComplete } from './support/waits.js';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
@@ -172,6 +172,7 @@ describe("a manager's first minutes", () => {
       await menu.getByRole('link', { name: view }).click();
       await expect.poll(() => menu.getAttribute('open')).toBeNull();
       await page.getByTestId(ready).first().waitFor();
+      if (ready === 'roadmap-card') await roadmapComplete(page);
       await drawn(page);
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,

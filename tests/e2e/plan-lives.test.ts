@@ -6,6 +6,7 @@ import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { cardPreview } from './support/card.js';
 import { byNummer, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { roadmapComplete } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -162,7 +163,7 @@ describe('the living plan in the browser', () => {
     await saveScreenshot(page, 'toon-vervallen');
 
     await page.goto(`${run.appUrl}/index.html?domein=Concern#/roadmap`);
-    await page.getByTestId('roadmap-card').first().waitFor();
+    await roadmapComplete(page);
     await expect(page.locator('[data-testid="roadmap-card"][data-nummer="8.5"]').count()).resolves.toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -20,6 +20,7 @@ import {
   UPN,
   watchErrors,
 } from './support/tab.js';
+import { roadmapComplete } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -71,7 +72,7 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
       'index.html?domein=Sociaal%20Domein&view=roadmap#/roadmap',
       { theme: 'default', locale: 'nl-NL', upn: UPN.imSociaal },
     );
-    await tab.getByTestId('roadmap-card').first().waitFor();
+    await roadmapComplete(tab);
     // The channel's MT is the header's domain choice (its default), and the person can widen it there.
     await expect(tab.getByRole('combobox', { name: 'Domein' }).inputValue()).resolves.toBe('Sociaal Domein');
     const shown = await tab

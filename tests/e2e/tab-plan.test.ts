@@ -8,6 +8,7 @@ import { saveScreenshot } from './support/browser.js';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { fetchOrder, otherClient, personaContext, recordFetches, tabConfig, UPN, watchErrors } from './support/tab.js';
+import { roadmapComplete } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -43,7 +44,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     // After choosing a role: where to start, once; then the roadmap.
     await page.getByRole('heading', { name: 'Wat vind ik waar' }).waitFor();
     await page.getByRole('button', { name: 'Naar de roadmap' }).click();
-    await page.getByTestId('roadmap-card').first().waitFor();
+    await roadmapComplete(page);
     const nummers = await page
       .getByTestId('roadmap-card')
       .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-nummer')));
@@ -174,7 +175,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     });
     visible = false;
     await page.reload();
-    await page.getByTestId('roadmap-card').first().waitFor();
+    await roadmapComplete(page);
     visible = true;
     expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
     // The delta is asked for alongside (held while the plan showed, or sent after).
@@ -215,6 +216,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.goto(`${run.appUrl}/#/roadmap`);
     await page.getByTestId('roadmap-card').first().waitFor();
     expect(heldUntilBatch).toBe(true);
+    await roadmapComplete(page);
     expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
     // Few scripts before the first card: the boot, the main chunk, the roadmap's one chunk and the bundler's runtime
     // (vite.config.ts; 21 before issue 16's chunking, most of them the roadmap's small shared chunks).
@@ -239,7 +241,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${run.appUrl}/#/roadmap`);
-    await page.getByTestId('roadmap-card').first().waitFor();
+    await roadmapComplete(page);
     expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
     expect(await page.evaluate(() => (window as { __viewSuspended?: boolean }).__viewSuspended ?? false)).toBe(false);
     expect(errors).toEqual([]);
@@ -257,6 +259,7 @@ describe('the tab in a plain browser on the sandbox', () => {
         if (!root || root.childElementCount === 0) return;
         window.__firstCommit = {
           cards: root.querySelectorAll('[data-testid="roadmap-card"]').length,
+          firstRow: root.querySelectorAll('section[data-thema="A"] [data-testid="roadmap-card"]').length,
           spinners: Array.prototype.map.call(root.querySelectorAll('.fui-Spinner'), function (s) { return s.textContent; }),
           viewLoading: root.querySelector('[data-testid="view-loading"]') !== null,
         };
@@ -288,17 +291,96 @@ describe('the tab in a plain browser on the sandbox', () => {
       )
       .toBe(1);
     await page.reload();
-    await page.getByTestId('roadmap-card').first().waitFor();
+    await roadmapComplete(page);
     const first = await page.evaluate(
-      () => (window as { __firstCommit?: { cards: number; spinners: string[]; viewLoading: boolean } }).__firstCommit,
+      () =>
+        (
+          window as {
+            __firstCommit?: { cards: number; firstRow: number; spinners: string[]; viewLoading: boolean };
+          }
+        ).__firstCommit,
     );
-    // The whole roadmap, with at most the small "Bijwerken…" beside it while the delta runs.
+    // The roadmap with the first screen's cards (its first theme row at 1280 x 900; the others follow right after the
+    // first paint, see "paints the first screen's cards first"), with at most the small "Bijwerken…" beside it while
+    // the delta runs.
+    const firstRow = await page.locator('section[data-thema="A"] [data-testid="roadmap-card"]').count();
+    expect(firstRow).toBeGreaterThan(0);
     expect(first).toEqual({
-      cards: zoetermeerPlan.acties.length,
+      cards: firstRow,
+      firstRow,
       spinners: first?.spinners.length ? ['Bijwerken…'] : [],
       viewLoading: false,
     });
     await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('paints the first screen’s cards first and adds the others right after, in their places (issue 16)', async () => {
+    const context = await personaContext(browser, UPN.imSociaal);
+    // Every animation frame (its callbacks run just before that frame's paint) from the first in which a card is
+    // there: which cards, and whether the grid says it is still busy.
+    await context.addInitScript({
+      content: `(function () {
+        var frames = (window.__roadmapFrames = []);
+        function tick() {
+          var grid = document.querySelector('[data-testid="roadmap"]');
+          var cards = document.querySelectorAll('[data-testid="roadmap-card"]');
+          if (grid && cards.length > 0)
+            frames.push({
+              busy: grid.getAttribute('aria-busy'),
+              nummers: Array.prototype.map.call(cards, function (c) { return c.getAttribute('data-nummer'); }),
+            });
+          if (!grid || grid.getAttribute('aria-busy') === 'true' || cards.length === 0) requestAnimationFrame(tick);
+        }
+        requestAnimationFrame(tick);
+      })();`,
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    const frames = await page.evaluate(
+      () => (window as { __roadmapFrames?: { busy: string | null; nummers: string[] }[] }).__roadmapFrames ?? [],
+    );
+    const cards = await page.getByTestId('roadmap-card').evaluateAll((all) =>
+      all.map((c) => {
+        const cell = c.closest('section[data-thema]');
+        return {
+          nummer: c.getAttribute('data-nummer') ?? '',
+          thema: cell?.getAttribute('data-thema') ?? '',
+          plateau: cell?.getAttribute('data-plateau') ?? '',
+          onFirstScreen: c.getBoundingClientRect().top < window.innerHeight,
+        };
+      }),
+    );
+    // In the end every action has its card, once.
+    expect(cards.map((c) => c.nummer).sort()).toEqual(zoetermeerPlan.acties.map((a) => a.nummer).sort());
+    // The first painted frame: the first theme row's cards, which fill the first screen at 1280 x 900, and no others.
+    const first = frames[0];
+    expect(first?.busy).toBe('true');
+    const rowA = cards.filter((c) => c.thema === 'A').map((c) => c.nummer);
+    expect(first?.nummers).toEqual(rowA);
+    expect(rowA.length).toBeLessThan(cards.length);
+    for (const card of cards.filter((c) => c.onFirstScreen)) expect(first?.nummers).toContain(card.nummer);
+    // The others came in their own places: the cards read (and Tab through them goes) row by row, plateau by
+    // plateau, as in one render; each frame's cards are in that same order.
+    const themas = ['A', 'B', 'C'];
+    const plateaus = ['Randvoorwaardelijk', 'Fundament versterken', 'Verbeteren', 'Excelleren'];
+    const place = (c: { thema: string; plateau: string }) =>
+      themas.indexOf(c.thema) * plateaus.length + plateaus.indexOf(c.plateau);
+    const places = cards.map(place);
+    expect(places.every((p) => p >= 0)).toBe(true);
+    expect(places).toEqual([...places].sort((a, b) => a - b));
+    const order = cards.map((c) => c.nummer);
+    for (const frame of frames) expect(frame.nummers).toEqual(order.filter((n) => frame.nummers.includes(n)));
+    // The keyboard crosses from the first screen's last card to the next row's first.
+    const lastFirst = rowA[rowA.length - 1] ?? '';
+    await page.locator(`[data-testid="roadmap-card"][data-nummer="${lastFirst}"] button`).focus();
+    await page.keyboard.press('Tab');
+    await expect(
+      page.evaluate(() => document.activeElement?.closest('[data-testid="roadmap-card"]')?.getAttribute('data-nummer')),
+    ).resolves.toBe(order[order.indexOf(lastFirst) + 1]);
     expect(errors).toEqual([]);
     await context.close();
   });

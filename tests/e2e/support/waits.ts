@@ -4,7 +4,7 @@
  * machine the same step takes 0.2 s or 5 s. Each timeout here is a ceiling, named after what it waits for, so that a
  * test that needs more than the default (Playwright's 30 s for a locator, `expect.poll`'s 1 s) says why.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 
 export const WAIT = {
   /** A write (save, tick, import of a few items) and the view showing its outcome. */
@@ -45,4 +45,13 @@ export async function idle(page: Page): Promise<void> {
     await new Promise<void>((r) => requestAnimationFrame(() => r()));
     await idleOnce();
   }, WAIT.write);
+}
+
+/**
+ * Waits until the roadmap holds all its cards. Its first render paints the first screen's cards and adds the others
+ * right after that paint (issue 16), with `aria-busy` on the grid until then; a test that reads every card, or that a
+ * card is absent, waits for this rather than for the first card.
+ */
+export async function roadmapComplete(target: Page | Frame | FrameLocator, timeout: number = WAIT.view): Promise<void> {
+  await target.locator('[data-testid="roadmap"]:not([aria-busy="true"])').waitFor({ timeout });
 }

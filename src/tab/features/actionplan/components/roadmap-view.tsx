@@ -1,6 +1,6 @@
 import { Body1, Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
 import { ArrowRightRegular } from '@fluentui/react-icons';
-import { useCallback, useMemo, useState, type CSSProperties } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
 import type { Domein, Plateau, ThemaCode } from '../../../../domain/model.js';
 import { planCounts } from '../../../../domain/counts.js';
@@ -9,6 +9,7 @@ import { plateauLabel, themaLabel } from '../../../lib/labels.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
+import { useAfterFirstPaint } from '../../../lib/use-after-first-paint.js';
 import { NewActieButton } from './new-actie-button.js';
 import { RoadmapCard } from './roadmap-card.js';
 
@@ -75,6 +76,9 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingHorizontalXS },
+  // The place of a cell's cards that come right after the first paint (about a card's height each), so the page's
+  // height hardly changes when they arrive.
+  reserved: { minHeight: 'calc(var(--cards) * 8.5rem)' },
   presentationGrid: { gap: tokens.spacingHorizontalM },
 });
 
@@ -82,6 +86,11 @@ const useStyles = makeStyles({
  * The report's roadmap made live: the four plateaus left to right (start with the prerequisites, end with
  * excelling), the three themes as rows, a card per action. Hovering or focusing a card outlines the actions it
  * builds on and those that build on it.
+ *
+ * Its first render does only what the first screen shows (issue 16): the theme rows down to the first one that
+ * reaches below the window (measured before the paint), with their cards; the other rows come with their headers and
+ * cells, each cell holding its cards' place, and their cards are added right after the first paint, in a transition.
+ * Until then the grid is `aria-busy`.
  */
 export function RoadmapView({
   scope,
@@ -102,6 +111,11 @@ export function RoadmapView({
   // The domain is chosen once, in the header, for the whole tab.
   const rows = usePlanRows(scope);
   const [focus, setFocus] = useState<string | undefined>();
+  const complete = useAfterFirstPaint();
+  // How many theme rows have their cards before the first paint: the first, and one more while the last of them ends
+  // above the window's bottom (measured below, before the browser paints).
+  const [firstRows, setFirstRows] = useState(1);
+  const gridRef = useRef<HTMLDivElement>(null);
 
   const cells = useMemo(() => {
     const map = new Map<string, ActieRow[]>();
@@ -134,6 +148,15 @@ export function RoadmapView({
       ),
     [rows, now, plan],
   );
+  useLayoutEffect(() => {
+    const grid = gridRef.current;
+    const last = inrichting.themas[firstRows - 1];
+    if (complete || !grid || !last || firstRows >= inrichting.themas.length) return;
+    let bottom = 0;
+    for (const cell of grid.querySelectorAll(`[data-thema="${CSS.escape(last.code)}"]`))
+      bottom = Math.max(bottom, cell.getBoundingClientRect().bottom);
+    if (bottom < window.innerHeight) setFirstRows(firstRows + 1);
+  }, [complete, firstRows, inrichting.themas]);
   // An action whose theme the set-up does not have has no row of its own: it is named under the grid.
   const unknownThema = rows.filter((r) => !r.thema || !inrichting.themas.some((x) => x.code === r.thema));
 
@@ -160,6 +183,8 @@ export function RoadmapView({
         className={mergeClasses(styles.grid, presentation && styles.presentationGrid)}
         style={{ '--plateaus': String(plateaus.length) } as CSSProperties}
         data-testid="roadmap"
+        ref={gridRef}
+        aria-busy={complete ? undefined : true}
       >
         <div className={styles.corner} aria-hidden="true" />
         {plateaus.map((p, i) => (
@@ -171,9 +196,10 @@ export function RoadmapView({
             <Caption1>{t('roadmap.count', { count: rows.filter((r) => r.actie.plateau === p).length })}</Caption1>
           </div>
         ))}
-        {inrichting.themas.map((thema) => (
+        {inrichting.themas.map((thema, index) => (
           <ThemaRow
             key={thema.code}
+            later={!complete && index >= firstRows}
             code={thema.code}
             inrichting={inrichting}
             cells={cells}
@@ -194,6 +220,7 @@ export function RoadmapView({
 }
 
 function ThemaRow({
+  later,
   code,
   inrichting,
   cells,
@@ -202,6 +229,8 @@ function ThemaRow({
   onOpen,
   onFocusChange,
 }: {
+  /** Its cards come after the first paint: each cell holds their place. */
+  later: boolean;
   code: ThemaCode;
   inrichting: Inrichting;
   cells: Map<string, ActieRow[]>;
@@ -230,6 +259,8 @@ function ThemaRow({
             </p>
             {list.length === 0 ? (
               <Caption1 className={styles.empty}>{t('roadmap.emptyCell')}</Caption1>
+            ) : later ? (
+              <div className={styles.reserved} style={{ '--cards': String(list.length) } as CSSProperties} />
             ) : (
               <ul className={styles.list}>
                 {list.map((row) => (
