@@ -12,7 +12,6 @@
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { startTestRun } from '../tests/support/local-run.js';
 import { settledAt, shownAt } from './page-clock.js';
