@@ -92,7 +92,7 @@ try {
   for (let i = 1; i <= RUNS; i += 1) {
     if (cdp && i === RUNS) {
       await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.WARM_PROFILE_INTERVAL ?? 100) });
       await cdp.send('Profiler.start');
       await page.reload({ waitUntil: 'commit' });
       await page.getByTestId('roadmap-card').first().waitFor();
