@@ -1,17 +1,49 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserServer, type LaunchOptions } from 'playwright-core';
 
-/** Debian's Chromium, driven by playwright-core (no browser download). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium (`apt-get install chromium`), the full browser in its new headless mode. */
+export const FULL_CHROMIUM = '/usr/bin/chromium';
 
-function launchOptions(): LaunchOptions {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
+/**
+ * Debian's headless shell (`apt-get install chromium-headless-shell`): the same Chromium version without the browser
+ * around it (Chromium's old headless mode, which Playwright itself uses for headless runs). It renders pages with the
+ * same engine, and a browser test costs about 40% less CPU in it (docs/performance.md, "The test suite").
+ */
+export const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+
+/**
+ * What a browser is for: `tests` (the browser tests: the headless shell when installed, else the full Chromium) or
+ * `full` (the bench, which times what a person's browser does: always the full Chromium).
+ */
+export type ChromiumUse = 'tests' | 'full';
+
+/**
+ * The Chromium binary to drive: `CHROMIUM_PATH` when set, else for the tests the headless shell when it is installed,
+ * else Debian's full Chromium. Throws, naming the variable and the path, when that binary is missing.
+ */
+export function chromiumPath(
+  use: ChromiumUse,
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+): string {
+  const chosen = env.CHROMIUM_PATH;
+  if (chosen) {
+    if (!exists(chosen)) throw new Error(`Chromium not found at ${chosen}, which CHROMIUM_PATH names.`);
+    return chosen;
   }
+  if (use === 'tests' && exists(HEADLESS_SHELL)) return HEADLESS_SHELL;
+  if (exists(FULL_CHROMIUM)) return FULL_CHROMIUM;
+  throw new Error(
+    use === 'tests'
+      ? `Chromium not found at ${HEADLESS_SHELL} nor at ${FULL_CHROMIUM}. Install Debian's chromium-headless-shell ` +
+          `(apt-get install chromium-headless-shell; the lighter one for tests) or chromium, or set CHROMIUM_PATH.`
+      : `Chromium not found at ${FULL_CHROMIUM}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
+}
+
+function launchOptions(use: ChromiumUse): LaunchOptions {
   return {
-    executablePath: CHROMIUM_PATH,
+    executablePath: chromiumPath(use),
     headless: true,
     args: [
       '--no-sandbox',
@@ -25,14 +57,21 @@ function launchOptions(): LaunchOptions {
   };
 }
 
-/** A Chromium of the test's own (the bench, and tests that need a browser nobody else shares). */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch(launchOptions());
+/**
+ * A Chromium of the caller's own: the bench's (`npm run bench` and bench/*.ts), so the full Chromium unless
+ * `CHROMIUM_PATH` names another. The bench times the tab in the browser a person uses, and its figures stay comparable
+ * with the earlier runs'.
+ */
+export async function launchChromium(use: ChromiumUse = 'full'): Promise<Browser> {
+  return chromium.launch(launchOptions(use));
 }
 
-/** A Chromium that test files connect to (`chromium.connect(server.wsEndpoint())`): the e2e global setup starts one. */
+/**
+ * The Chromium that the browser test files connect to (`chromium.connect(server.wsEndpoint())`): the e2e global setup
+ * starts one. The headless shell when installed (`chromiumPath('tests')`).
+ */
 export async function launchChromiumServer(): Promise<BrowserServer> {
-  return chromium.launchServer(launchOptions());
+  return chromium.launchServer(launchOptions('tests'));
 }
 
 /** What can be photographed: a Playwright page or locator. */
