@@ -2,8 +2,8 @@
  * The e2e pattern: every worker has one local run (sandbox + app server, seeded once through the app's own code,
  * as `npm start` does) and every test file shares one Chromium. Starting and seeding a run per file cost most of the
  * e2e time; now a file gets the run reset to the freshly seeded site (`RunningSandbox.restore`, a few milliseconds),
- * and with more than one worker each worker has a run of its own (under `npm test` three workers, the second and
- * third of which start once the unit and integration files are done: `worker-gate.ts`).
+ * and with more than one worker each worker has a run of its own (under `npm test` two workers, the second of which
+ * starts once the unit and integration files are done: `worker-gate.ts`).
  *
  * A new e2e test file:
  * ```ts
