@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TZDate } from '@date-fns/tz';
 import {
   addDays,
@@ -246,6 +246,30 @@ describe('instantToCalendarDate and amsterdamDate agree with @date-fns/tz (cache
       ms += 86_400_000 * 37 + 3_600_000 * 7
     ) {
       expect(instantToCalendarDate(new Date(ms).toISOString())).toBe(viaTzDate(ms));
+    }
+  });
+});
+
+describe('prepareAmsterdamDates (issue 16: the tab makes the formatter while its $batch travels)', () => {
+  it('makes the one Amsterdam formatter, so that reading dates afterwards makes none', async () => {
+    vi.resetModules();
+    const original = Intl.DateTimeFormat;
+    let made = 0;
+    Intl.DateTimeFormat = new Proxy(original, {
+      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        made += 1;
+        return new target(...args);
+      },
+    });
+    try {
+      const fresh = await import('../../../src/domain/dates.js');
+      fresh.prepareAmsterdamDates();
+      expect(made).toBe(1);
+      expect(fresh.instantToCalendarDate('2025-06-29T22:00:00Z')).toBe('2025-06-30');
+      expect(fresh.amsterdamDate(new Date('2025-01-14T22:30:00Z'))).toBe('2025-01-14');
+      expect(made).toBe(1);
+    } finally {
+      Intl.DateTimeFormat = original;
     }
   });
 });

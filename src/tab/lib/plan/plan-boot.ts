@@ -22,6 +22,7 @@
  *   from the data path. A boot that takes longer than the host's own time-out does not hold React back any further.
  */
 import type { TokenSource } from '../../../data/graph/token-source.js';
+import { prepareAmsterdamDates } from '../../../domain/dates.js';
 import { inlineTabConfig } from '../../app/config.js';
 import { connectHost, hostUser, mayHaveHost } from '../../app/host.js';
 import { rememberedPersona } from '../../app/persona.js';
@@ -150,13 +151,17 @@ function begin(config: TabConfig, userKey: string, tokens: Promise<TokenSource>)
   session.catch(ignore);
   cold.catch(ignore);
   boot = { cacheKey, session, cached, cold, cachedNow };
-  return Promise.race([
+  const gate = Promise.race([
     // A macrotask after the token is handed out: the client's remaining steps up to fetch() are microtasks.
     sent.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0))),
     cached.then((c) => (c ? undefined : new Promise<void>(ignore)), ignore),
     cold.then(ignore, ignore),
     session.then(() => new Promise<void>(ignore), ignore),
   ]);
+  // While the $batch travels: the date formatter the plan's mapping needs (dates.ts says why), in a task after the one
+  // that opens the gate above (and so after React's mount, which main.tsx starts on it).
+  void sent.then(() => setTimeout(prepareAmsterdamDates, 0));
+  return gate;
 }
 
 function startHostBoot(config: ReturnType<typeof inlineTabConfig>): Promise<void> {
