@@ -47,6 +47,15 @@ async function open(upn: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/**
+ * Waits until the job block shows /healthz's answer. The block is there from the view's first render and says
+ * "Status van de taak ophalen…" until the answer came, so reading its text at once raced the read (failed in CI at
+ * b8715d3, once the shell rendered sooner).
+ */
+async function jobAnswered(page: Page): Promise<void> {
+  await page.getByTestId('job-status').getByText('Geen herinneringstaak op deze server.').waitFor();
+}
+
 describe('the Instellingen view', () => {
   it('a Beheerder sees the schedule in words and the next meeting, changes the lead time, and it is stored in SharePoint', async () => {
     const { page, errors } = await open(UPN.imSociaal);
@@ -66,6 +75,7 @@ describe('the Instellingen view', () => {
     await expect(card.getByTestId('mt-next-meeting').innerText()).resolves.toMatch(/09:00/);
     await expect(card.getByTestId('mt-next-reminder').innerText()).resolves.toMatch(/09:00/);
     await expect(card.getByTestId('mt-last-sent').innerText()).resolves.toBe('Nog niets verstuurd.');
+    await jobAnswered(page);
     await expect(page.getByTestId('job-status').innerText()).resolves.toContain(
       'Geen herinneringstaak op deze server.',
     );
@@ -341,6 +351,7 @@ describe('the Instellingen view', () => {
     });
     await page.goto(`${run.appUrl}/#/instellingen`);
     // Both users of /healthz have their answer: the job block, and the reminder time (shown once the holidays are).
+    await jobAnswered(page);
     await expect(page.getByTestId('job-status').innerText()).resolves.toContain(
       'Geen herinneringstaak op deze server.',
     );
@@ -358,6 +369,7 @@ describe('the Instellingen view', () => {
   it('a failed read keeps the MTs and the job status shown, says what failed, and "Opnieuw proberen" reads again (issue 17)', async () => {
     const { page, errors } = await open(UPN.hr);
     const job = page.getByTestId('job-status');
+    await jobAnswered(page);
     await expect(job.innerText()).resolves.toContain('Geen herinneringstaak op deze server.');
     const cards = page.getByTestId('mt-card');
     const shown = await cards.count();
