@@ -19,6 +19,24 @@ beforeAll(async () => {
   return file.close;
 });
 
+/** How many plans the tab's IndexedDB cache holds (0 while the database or its store is not there). */
+function cachedPlans(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('actieplan');
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('plan-cache')) return resolve(0);
+          const count = db.transaction('plan-cache').objectStore('plan-cache').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => resolve(0);
+        };
+      }),
+  );
+}
+
 async function open(
   upn: string,
   hash: string,
@@ -148,22 +166,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     expect(token?.at).toBeLessThan(batch?.at ?? 0);
     expect(batch?.at).toBeLessThan(reactRender[0]!);
     // The plan is written to IndexedDB after it shows; the reload needs it there.
-    const cachedEntries = () =>
-      page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const open = indexedDB.open('actieplan');
-            open.onerror = () => resolve(0);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains('plan-cache')) return resolve(0);
-              const count = db.transaction('plan-cache').objectStore('plan-cache').count();
-              count.onsuccess = () => resolve(count.result);
-              count.onerror = () => resolve(0);
-            };
-          }),
-      );
-    await expect.poll(cachedEntries).toBe(1);
+    await expect.poll(() => cachedPlans(page)).toBe(1);
 
     // Warm: every Graph request is held until the cached plan is on screen, so the first view waits for none.
     const held: Array<() => Promise<void>> = [];
@@ -272,24 +275,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.getByTestId('roadmap-card').first().waitFor();
     // The plan goes into IndexedDB once it has shown; the warm start reads it from there.
     await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              const open = indexedDB.open('actieplan');
-              open.onerror = () => resolve(0);
-              open.onsuccess = () => {
-                const db = open.result;
-                if (!db.objectStoreNames.contains('plan-cache')) return resolve(0);
-                const count = db.transaction('plan-cache').objectStore('plan-cache').count();
-                count.onsuccess = () => resolve(count.result);
-                count.onerror = () => resolve(0);
-              };
-            }),
-        ),
-      )
-      .toBe(1);
+    await expect.poll(() => cachedPlans(page)).toBe(1);
     await page.reload();
     await roadmapComplete(page);
     const first = await page.evaluate(
