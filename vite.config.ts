@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import griffelPlugin from '@griffel/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
@@ -187,13 +188,26 @@ function firstViewPreload(): Plugin {
   };
 }
 
+/**
+ * Issue 16: our own `makeStyles`/`makeResetStyles` calls (48 files) compiled at build time into Griffel's `__styles`
+ * form, as Fluent UI's own packages ship theirs: class names and CSS rules are in the bundle, so the first render no
+ * longer resolves style objects at run time (stylis, rtl-css-js, hashing); the rules are still inserted as before.
+ * Griffel's Vite plugin (wyw-in-js with Griffel's tag processor) evaluates the style objects in Node. Build only: the
+ * dev server (`npm run dev`) keeps the runtime path, as Griffel recommends.
+ */
+function griffelAheadOfTime(): Plugin {
+  // Its types describe a CommonJS default export (the module itself to TypeScript); at run time it is the function.
+  const griffel = ((griffelPlugin as unknown as { default?: unknown }).default ?? griffelPlugin) as () => Plugin;
+  return { ...griffel(), apply: 'build' };
+}
+
 const boot = bootChunking();
 
 /** Builds the tab (src/tab) into dist/tab; the app server serves it. */
 export default defineConfig({
   root: 'src/tab',
   base: './',
-  plugins: [react(), boot.plugin, firstViewPreload(), firstViewBudget(), precompress()],
+  plugins: [react(), griffelAheadOfTime(), boot.plugin, firstViewPreload(), firstViewBudget(), precompress()],
   resolve: {
     alias: [
       // The Graph client's package index pulls in every task and middleware it has (large-file upload, OneDrive,

@@ -1,0 +1,23 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/** The built tab (`npm test` builds it first), as the app server serves it. */
+const ASSETS = 'dist/tab/assets';
+
+function chunk(name: string): string {
+  if (!existsSync(ASSETS)) throw new Error('The tab is not built: run `npm run build:tab` (npm test does this first).');
+  const files = readdirSync(ASSETS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.js'));
+  expect(files, `one ${name} chunk in ${ASSETS}`).toHaveLength(1);
+  return readFileSync(`${ASSETS}/${files[0]}`, 'utf8');
+}
+
+describe('the tab build', () => {
+  it("ships our own styles compiled into CSS rules (Griffel's __styles form), not style objects resolved at run time", () => {
+    // roadmap-view.tsx's grid: `gridTemplateColumns: 'minmax(8rem, 10rem) repeat(var(--plateaus, 4), minmax(12rem, 1fr))'`.
+    const code = chunk('roadmap-view');
+    expect(code).toMatch(
+      /\.f[a-z0-9]+\{grid-template-columns:minmax\(8rem, 10rem\) repeat\(var\(--plateaus, 4\), minmax\(12rem, 1fr\)\);\}/,
+    );
+    expect(code).not.toContain('gridTemplateColumns:');
+  });
+});
