@@ -37,6 +37,29 @@ function cachedPlans(page: Page): Promise<number> {
   );
 }
 
+/**
+ * An init script: records what #root held the first time React put anything in it (a commit appends its whole tree at
+ * once, and the observer runs after it): the roadmap's cards, those of its first theme row, the spinners' texts, and
+ * whether a view's Suspense fallback showed. `firstCommit(page)` reads it.
+ */
+const FIRST_COMMIT = `new MutationObserver(function (records, observer) {
+  var root = document.getElementById('root');
+  if (!root || root.childElementCount === 0) return;
+  window.__firstCommit = {
+    cards: root.querySelectorAll('[data-testid="roadmap-card"]').length,
+    firstRow: root.querySelectorAll('section[data-thema="A"] [data-testid="roadmap-card"]').length,
+    spinners: Array.prototype.map.call(root.querySelectorAll('.fui-Spinner'), function (s) { return s.textContent; }),
+    viewLoading: root.querySelector('[data-testid="view-loading"]') !== null,
+  };
+  observer.disconnect();
+}).observe(document, { subtree: true, childList: true });`;
+
+type FirstCommit = { cards: number; firstRow: number; spinners: string[]; viewLoading: boolean };
+
+function firstCommit(page: Page): Promise<FirstCommit | undefined> {
+  return page.evaluate(() => (window as { __firstCommit?: FirstCommit }).__firstCommit);
+}
+
 async function open(
   upn: string,
   hash: string,
@@ -251,24 +274,70 @@ describe('the tab in a plain browser on the sandbox', () => {
     await context.close();
   });
 
+  it('shows the roadmap in React’s first commit on a cold start whose plan arrived before React mounted (issue 16)', async () => {
+    const graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
+    const html = await (await fetch(`${run.appUrl}/`)).text();
+    const entry = /<script type="module" crossorigin src="\.\/assets\/(index-[^"]+\.js)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    const context = await personaContext(browser, UPN.imSociaal);
+    await context.addInitScript({ content: FIRST_COMMIT });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // The app's main chunk (React) is held until the plan's $batch has answered, and a little longer for the boot to
+    // read the answer: React then mounts with the plan there, whatever the machine's speed.
+    let answered!: () => void;
+    const answer = new Promise<void>((resolve) => (answered = resolve));
+    page.on('requestfinished', (r) => {
+      if (r.method() === 'POST' && r.url() === `${graphBase}/$batch`) answered();
+    });
+    await page.route(`${run.appUrl}/assets/${entry}`, async (route) => {
+      await answer;
+      await page.waitForTimeout(500);
+      await route.continue();
+    });
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    const first = await firstCommit(page);
+    const firstRow = await page.locator('section[data-thema="A"] [data-testid="roadmap-card"]').count();
+    expect(firstRow).toBeGreaterThan(0);
+    // The roadmap's first screen, and no spinner at all: neither the plan's nor "Bijwerken…" (a fresh plan).
+    expect(first).toEqual({ cards: firstRow, firstRow, spinners: [], viewLoading: false });
+    // Stored for the next start, as after any cold load.
+    await expect.poll(() => cachedPlans(page)).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the shell with the plan’s spinner while a slow cold $batch is still on its way, then the plan (issue 16)', async () => {
+    const graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`${graphBase}/$batch`, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    // The page does not stay blank while the plan is on its way: the shell and the plan's spinner show.
+    await page.getByText('Het actieplan wordt geladen…').waitFor();
+    expect(await page.getByTestId('signed-in-as').isVisible()).toBe(true);
+    expect(await page.getByTestId('roadmap-card').count()).toBe(0);
+    release();
+    await roadmapComplete(page);
+    expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
+    expect(await page.getByText('Het actieplan wordt geladen…').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows the cached roadmap in React’s first commit on a warm start: no spinner before it (issue 16)', async () => {
     const context = await personaContext(browser, UPN.imSociaal);
     // What #root held the first time React put anything in it: a commit appends its whole tree at once, and the
     // observer runs after it. Before, the first commit was the app's spinner (host, configuration, theme and language
     // were asked for in an effect), the second the shell with the plan's spinner, the third the roadmap.
-    await context.addInitScript({
-      content: `new MutationObserver(function (records, observer) {
-        var root = document.getElementById('root');
-        if (!root || root.childElementCount === 0) return;
-        window.__firstCommit = {
-          cards: root.querySelectorAll('[data-testid="roadmap-card"]').length,
-          firstRow: root.querySelectorAll('section[data-thema="A"] [data-testid="roadmap-card"]').length,
-          spinners: Array.prototype.map.call(root.querySelectorAll('.fui-Spinner'), function (s) { return s.textContent; }),
-          viewLoading: root.querySelector('[data-testid="view-loading"]') !== null,
-        };
-        observer.disconnect();
-      }).observe(document, { subtree: true, childList: true });`,
-    });
+    await context.addInitScript({ content: FIRST_COMMIT });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${run.appUrl}/#/roadmap`);
@@ -278,14 +347,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     await expect.poll(() => cachedPlans(page)).toBe(1);
     await page.reload();
     await roadmapComplete(page);
-    const first = await page.evaluate(
-      () =>
-        (
-          window as {
-            __firstCommit?: { cards: number; firstRow: number; spinners: string[]; viewLoading: boolean };
-          }
-        ).__firstCommit,
-    );
+    const first = await firstCommit(page);
     // The roadmap with the first screen's cards (its first theme row at 1280 x 900; the others follow right after the
     // first paint, see "paints the first screen's cards first"), with at most the small "Bijwerken…" beside it while
     // the delta runs.

@@ -44,12 +44,21 @@ export type PlanBoot = {
    * (the gate), so PlanProvider's first render already shows the plan instead of a spinner and an effect later.
    */
   readonly cachedNow: { plan?: PlanSnapshot };
+  /** `cold`'s plan once it has arrived, readable without waiting: React's first render then shows it (see the gate). */
+  readonly coldNow: { plan?: PlanSnapshot };
 };
 
 type TabConfig = NonNullable<ReturnType<typeof inlineTabConfig>>;
 
 /** How long a boot may hold React back at most: the host's own initialise time-out (host.ts). */
 const BOOT_WAIT_MS = 5000;
+/**
+ * How long after the cold `$batch` has gone out React waits for its answer before it shows the shell with the plan's
+ * spinner. An answer within it means one render of the shell with the plan: no spinner that flashes for a moment, no
+ * second render and paint on the way to the first card (issue 16). Longer than a `$batch`'s usual round trip, short
+ * enough that nobody takes the page for stuck; in a host, the host's own loading indicator covers it.
+ */
+export const COLD_PLAN_WAIT_MS = 150;
 
 let boot: PlanBoot | undefined;
 /** Whether this page started its boot already, and when React may mount (`undefined`: at once). */
@@ -146,14 +155,21 @@ function begin(config: TabConfig, userKey: string, tokens: Promise<TokenSource>)
     if (c) cachedNow.plan = c;
     return c;
   });
-  const cold = Promise.all([cached, session]).then(([c, s]) => (c ? undefined : s.loadCold()));
+  const coldNow: { plan?: PlanSnapshot } = {};
+  const cold = Promise.all([cached, session])
+    .then(([c, s]) => (c ? undefined : s.loadCold()))
+    .then((c) => {
+      if (c) coldNow.plan = c;
+      return c;
+    });
   // Handled by PlanProvider; keep the console free of noise until then.
   session.catch(ignore);
   cold.catch(ignore);
-  boot = { cacheKey, session, cached, cold, cachedNow };
+  boot = { cacheKey, session, cached, cold, cachedNow, coldNow };
   const gate = Promise.race([
-    // A macrotask after the token is handed out: the client's remaining steps up to fetch() are microtasks.
-    sent.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0))),
+    // The cold plan's answer, or COLD_PLAN_WAIT_MS after the `$batch` went out (the client's remaining steps up to
+    // fetch() after the token are microtasks, so the timer starts once it has gone).
+    sent.then(() => new Promise<void>((resolve) => setTimeout(resolve, COLD_PLAN_WAIT_MS))),
     cached.then((c) => (c ? undefined : new Promise<void>(ignore)), ignore),
     cold.then(ignore, ignore),
     session.then(() => new Promise<void>(ignore), ignore),
@@ -215,6 +231,14 @@ export function takePlanBoot(cacheKey: string): PlanBoot | undefined {
  */
 export function bootCachedPlan(cacheKey: string): PlanSnapshot | undefined {
   return boot?.cacheKey === cacheKey ? boot.cachedNow.plan : undefined;
+}
+
+/**
+ * The plan the boot's cold `$batch` brought for this cache entry, if it has arrived (without taking the boot).
+ * PlanProvider starts from it, so a cold start whose answer came before React mounted renders the plan at once.
+ */
+export function bootColdPlan(cacheKey: string): PlanSnapshot | undefined {
+  return boot?.cacheKey === cacheKey ? boot.coldNow.plan : undefined;
 }
 
 /** The boot's silent NAA sign-in in a host, once: the sign-in's first, non-interactive attempt. */

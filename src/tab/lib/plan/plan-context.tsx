@@ -8,7 +8,7 @@ import { withRollUp, type LoadedPlan } from '../../../data/plan-store.js';
 import { useScope } from '../../app/scope.js';
 import type { DataSession } from '../data-session.js';
 import { planCacheKey, readCachedPlan, writeCachedPlan } from './plan-cache.js';
-import { bootCachedPlan, takePlanBoot, type PlanBoot } from './plan-boot.js';
+import { bootCachedPlan, bootColdPlan, takePlanBoot, type PlanBoot } from './plan-boot.js';
 import type { PlanSnapshot } from './snapshot.js';
 
 export type PlanStatus = 'loading' | 'ready' | 'error';
@@ -102,18 +102,33 @@ export function PlanProvider({
   const cacheKey = planCacheKey(siteUrl, userKey);
   // A warm start: the boot read the plan from the cache before React mounted, so the first render shows it (an
   // effect adopting it would first commit a spinner, then the plan). The effect below then brings it up to date.
-  const [fromBoot] = useState(() => bootCachedPlan(cacheKey));
+  // A cold start whose `$batch` answered before React mounted (plan-boot.ts, COLD_PLAN_WAIT_MS) starts from that plan:
+  // it is fresh, so the effect below only stores it.
+  const [fromBoot] = useState(() => {
+    const cached = bootCachedPlan(cacheKey);
+    if (cached) return { snapshot: cached, fromCache: true };
+    const cold = bootColdPlan(cacheKey);
+    return cold ? { snapshot: cold, fromCache: false } : undefined;
+  });
   const [state, setState] = useState<PlanState>(() =>
     fromBoot
-      ? { status: 'ready', fromCache: true, refreshing: true, savedAt: fromBoot.savedAt, siteId: fromBoot.siteId }
+      ? {
+          status: 'ready',
+          fromCache: fromBoot.fromCache,
+          refreshing: fromBoot.fromCache,
+          savedAt: fromBoot.snapshot.savedAt,
+          siteId: fromBoot.snapshot.siteId,
+        }
       : { status: 'loading', fromCache: false, refreshing: true },
   );
-  const [snapshot, setSnapshot] = useState<PlanSnapshot | undefined>(fromBoot);
+  const [snapshot, setSnapshot] = useState<PlanSnapshot | undefined>(fromBoot?.snapshot);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, Loaded<Actie>>>(new Map());
   const [attempt, setAttempt] = useState(0);
   const [now, setNow] = useState(() => new Date());
   const sessionRef = useRef<Promise<DataSession> | undefined>(undefined);
-  const snapshotRef = useRef<PlanSnapshot | undefined>(fromBoot);
+  const snapshotRef = useRef<PlanSnapshot | undefined>(fromBoot?.snapshot);
+  /** The fresh plan the first render started from, stored once by the load effect instead of loaded again. */
+  const freshFromBoot = useRef(fromBoot && !fromBoot.fromCache ? fromBoot.snapshot : undefined);
   const firstViewDone = useRef(false);
 
   // `createSession` is a new function whenever the sign-in above renders again (a new user object for the same
@@ -146,8 +161,6 @@ export function PlanProvider({
 
   useEffect(() => {
     let cancelled = false;
-    // Unchanged on the first load (no second render of the views right after the first).
-    setState((s) => (s.refreshing && s.error === undefined ? s : { ...s, refreshing: true, error: undefined }));
     // The work main.tsx started before React mounted (token, cache, cold $batch), taken over once per page.
     bootRef.current ??= takePlanBoot(cacheKey);
     const early = bootRef.current?.cacheKey === cacheKey ? bootRef.current : undefined;
@@ -159,6 +172,16 @@ export function PlanProvider({
         sessionRef.current = undefined;
         throw error;
       });
+    // The first render showed the boot's fresh cold plan: store it, nothing to load.
+    const fresh = freshFromBoot.current;
+    freshFromBoot.current = undefined;
+    if (fresh && snapshotRef.current === fresh) {
+      done();
+      void writeCachedPlan(cacheKey, fresh);
+      return;
+    }
+    // Unchanged on the first load (no second render of the views right after the first).
+    setState((s) => (s.refreshing && s.error === undefined ? s : { ...s, refreshing: true, error: undefined }));
     (async () => {
       // The cache and the data session's code load at the same time; the cache usually wins.
       const sessionPromise = session();
