@@ -58,20 +58,11 @@ function parts(d: CalendarDate): { year: number; month: number; day: number } {
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/**
- * The locale and options of the calendar-date formatter. The tab's index.html makes one with these in Amsterdam while
- * its scripts download (issue 16), so ICU's data is loaded by the time the plan is read; a test keeps the two the same.
- */
-export const CALENDAR_DATE_FORMAT = {
-  locale: 'en-US',
-  options: { year: 'numeric', month: 'numeric', day: 'numeric' },
-} as const satisfies { locale: string; options: Intl.DateTimeFormatOptions };
-
 function calendarDateFormatter(timeZone: string): Intl.DateTimeFormat {
   const key = `${timeZone}|y-m-d`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(CALENDAR_DATE_FORMAT.locale, { timeZone, ...CALENDAR_DATE_FORMAT.options });
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
     formatters.set(key, formatter);
   }
   return formatter;
@@ -91,10 +82,9 @@ function zonedCalendarDate(ms: number, timeZone: string): CalendarDate {
 }
 
 /**
- * Makes the Amsterdam calendar-date formatter now, so that the first date read later does not make it: the tab calls
- * it while its plan's `$batch` travels, so the plan's mapping after the answer runs without it (issue 16). The costly
- * part of a first `Intl.DateTimeFormat` with a time zone, loading ICU's zone and locale data (15–40 ms of a cold
- * page's main thread), is done earlier still, by index.html while the scripts download.
+ * Makes the Amsterdam calendar-date formatter now, so that the first date read later does not pay for it: the first
+ * `Intl.DateTimeFormat` with a time zone loads ICU's zone and locale data, 15–40 ms of a cold page's main thread. The
+ * tab calls it while its plan's `$batch` travels, so the plan's mapping after the answer runs without it (issue 16).
  */
 export function prepareAmsterdamDates(): void {
   zonedCalendarDate(0, AMSTERDAM);
