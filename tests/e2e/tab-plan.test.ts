@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actieToFields } from '../../src/data/lists/acties.js';
+import { REFRESH_INDICATOR_DELAY_MS } from '../../src/tab/lib/use-shown-after.js';
 import { listPath } from '../../src/data/site.js';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
 import { saveScreenshot } from './support/browser.js';
@@ -349,16 +350,40 @@ describe('the tab in a plain browser on the sandbox', () => {
     await roadmapComplete(page);
     const first = await firstCommit(page);
     // The roadmap with the first screen's cards (its first theme row at 1280 x 900; the others follow right after the
-    // first paint, see "paints the first screen's cards first"), with at most the small "Bijwerken…" beside it while
-    // the delta runs.
+    // first paint, see "paints the first screen's cards first"), and no spinner: "Bijwerken…" shows only once the delta
+    // has taken longer than a moment (next test).
     const firstRow = await page.locator('section[data-thema="A"] [data-testid="roadmap-card"]').count();
     expect(firstRow).toBeGreaterThan(0);
-    expect(first).toEqual({
-      cards: firstRow,
-      firstRow,
-      spinners: first?.spinners.length ? ['Bijwerken…'] : [],
-      viewLoading: false,
+    expect(first).toEqual({ cards: firstRow, firstRow, spinners: [], viewLoading: false });
+    await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says “Bijwerken…” on a warm start only once the delta takes longer than a moment (issue 16)', async () => {
+    const graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    await expect.poll(() => cachedPlans(page)).toBe(1);
+    // The warm start's delta is held: the cached plan shows at once, the indicator after REFRESH_INDICATOR_DELAY_MS.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    await page.route(`${graphBase}/$batch`, async (route) => {
+      held += 1;
+      await released;
+      await route.continue();
     });
+    const reloaded = Date.now();
+    await page.reload();
+    await roadmapComplete(page);
+    await page.getByText('Bijwerken…').waitFor();
+    expect(held).toBe(1);
+    expect(Date.now() - reloaded).toBeGreaterThanOrEqual(REFRESH_INDICATOR_DELAY_MS);
+    release();
     await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();

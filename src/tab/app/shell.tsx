@@ -26,6 +26,7 @@ import { ZOETERMEER_INRICHTING } from '../../domain/inrichting-basis.js';
 import type { Domein } from '../../domain/model.js';
 import { describeError } from '../lib/errors.js';
 import { usePlanContext } from '../lib/plan/plan-context.js';
+import { REFRESH_INDICATOR_DELAY_MS, useShownAfter } from '../lib/use-shown-after.js';
 import { startDismissedKey } from '../features/start/lib/start-items.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
 import { knownDomeinOf, useDomeinChoice, useScope } from './scope.js';
@@ -192,6 +193,12 @@ export function Shell({ user }: { user: SignedInUser }) {
   // The side panel has no header: it always shows its MT's domain. Everywhere else the header's choice counts.
   const domein: Domein | undefined = knownDomeinOf(compact ? scope.domein : choice, inrichting);
 
+  // The plan's refresh in the background (the delta on a warm start) usually takes a moment only: its indicator shows
+  // once it has taken longer than REFRESH_INDICATOR_DELAY_MS, not as a flash on every start.
+  const showRefreshing = useShownAfter(
+    planState.refreshing && planState.status === 'ready',
+    REFRESH_INDICATOR_DELAY_MS,
+  );
   return (
     <div className={styles.shell}>
       <header className={mergeClasses(styles.header, compact && styles.compactHeader)}>
@@ -208,9 +215,7 @@ export function Shell({ user }: { user: SignedInUser }) {
               {t('scope.mt', { domein: domeinLabel(t, scope.domein) })}
             </Badge>
           )}
-          {planState.refreshing && planState.status === 'ready' && (
-            <Spinner size="extra-tiny" label={t('app.refreshing')} labelPosition="after" />
-          )}
+          {showRefreshing && <Spinner size="extra-tiny" label={t('app.refreshing')} labelPosition="after" />}
         </div>
         {!compact && (
           <div className={styles.who}>
