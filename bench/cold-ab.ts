@@ -26,6 +26,11 @@ const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length
  * the card is counted too; unlike wall time it hardly grows when other processes take the cores.
  */
 const CPU = process.env.AB_CPU === '1';
+/**
+ * AB_LATENCY=<ms>: every request of the page gets that much latency (Chromium's network emulation), as on a real
+ * network, where the token and the `$batch` take hundreds of milliseconds; the sandbox on this machine answers in tens.
+ */
+const LATENCY = Number(process.env.AB_LATENCY ?? 0);
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number };
 type TraceArgs = { args?: { name?: string } };
 
@@ -72,6 +77,15 @@ try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
       await context.addInitScript((persona) => window.localStorage.setItem('actieplan.persona', persona), PERSONA);
       const page = await context.newPage();
+      if (LATENCY > 0)
+        await (
+          await context.newCDPSession(page)
+        ).send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: LATENCY,
+          downloadThroughput: -1,
+          uploadThroughput: -1,
+        });
       const load = async (kind: (typeof kinds)[number]) => {
         if (CPU)
           await browser.startTracing(page, {
@@ -106,7 +120,7 @@ try {
     }
   }
   console.log(
-    `A = ${dirs.A}\nB = ${dirs.B}\n${RUNS} interleaved runs; load ${load.toFixed(1)} → ${loadavg()[0]?.toFixed(1)}`,
+    `A = ${dirs.A}\nB = ${dirs.B}\n${RUNS} interleaved runs${LATENCY > 0 ? `, ${LATENCY} ms latency per request` : ''}; load ${load.toFixed(1)} → ${loadavg()[0]?.toFixed(1)}`,
   );
   for (const which of ['A', 'B'] as const)
     console.log(`${which}: ${kinds.map((k) => `${k} ${span(times[which][k])} ms`).join(', ')}`);
