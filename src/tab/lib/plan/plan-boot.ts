@@ -29,7 +29,7 @@ import { rememberedPersona } from '../../app/persona.js';
 import { parseHash, PUBLIC_VIEWS } from '../../app/route-hash.js';
 import type { NaaSession } from '../../app/auth/naa.js';
 import type { DataSession } from '../data-session.js';
-import { planCacheKey, readCachedPlan } from './plan-cache.js';
+import { planCacheKey, readCachedPlan, writeCachedPlan } from './plan-cache.js';
 import type { PlanSnapshot } from './snapshot.js';
 
 export type PlanBoot = {
@@ -37,7 +37,10 @@ export type PlanBoot = {
   readonly cacheKey: string;
   readonly session: Promise<DataSession>;
   readonly cached: Promise<PlanSnapshot | undefined>;
-  /** The cold load, started as soon as the cache turned out empty and the session was there; undefined with a cache. */
+  /**
+   * The cold load, started as soon as the cache turned out empty and the session was there; undefined with a cache.
+   * Its plan is written to the cache by the boot itself.
+   */
   readonly cold: Promise<PlanSnapshot | undefined>;
   /**
    * `cached`'s plan once it has resolved, readable without waiting: on a warm start React mounts after the cache read
@@ -159,7 +162,11 @@ function begin(config: TabConfig, userKey: string, tokens: Promise<TokenSource>)
   const cold = Promise.all([cached, session])
     .then(([c, s]) => (c ? undefined : s.loadCold()))
     .then((c) => {
-      if (c) coldNow.plan = c;
+      if (c) {
+        coldNow.plan = c;
+        // Stored as soon as it is here, before React renders it: a start right after this one finds it.
+        void writeCachedPlan(cacheKey, c);
+      }
       return c;
     });
   // Handled by PlanProvider; keep the console free of noise until then.

@@ -150,11 +150,12 @@ export function PlanProvider({
   const bootRef = useRef<PlanBoot | undefined>(undefined);
 
   const adopt = useCallback(
-    (next: PlanSnapshot, fromCache: boolean) => {
+    /** @param stored the plan is in the cache already (the boot's cold plan: plan-boot.ts writes it) */
+    (next: PlanSnapshot, fromCache: boolean, stored = fromCache) => {
       snapshotRef.current = next;
       setSnapshot(next);
       setState({ status: 'ready', fromCache, refreshing: fromCache, savedAt: next.savedAt, siteId: next.siteId });
-      if (!fromCache) void writeCachedPlan(cacheKey, next);
+      if (!stored) void writeCachedPlan(cacheKey, next);
     },
     [cacheKey],
   );
@@ -172,12 +173,11 @@ export function PlanProvider({
         sessionRef.current = undefined;
         throw error;
       });
-    // The first render showed the boot's fresh cold plan: store it, nothing to load.
+    // The first render showed the boot's fresh cold plan (which the boot stored): nothing to load.
     const fresh = freshFromBoot.current;
     freshFromBoot.current = undefined;
     if (fresh && snapshotRef.current === fresh) {
       done();
-      void writeCachedPlan(cacheKey, fresh);
       return;
     }
     // Unchanged on the first load (no second render of the views right after the first).
@@ -213,10 +213,11 @@ export function PlanProvider({
           }));
         }
       } else {
-        const next = (early ? await early.cold : undefined) ?? (await s.loadCold());
+        const fromBoot = early ? await early.cold : undefined;
+        const next = fromBoot ?? (await s.loadCold());
         if (cancelled) return;
         done();
-        adopt(next, false);
+        adopt(next, false, fromBoot !== undefined);
       }
     })().catch((error: unknown) => {
       if (cancelled) return;
