@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { startTestRun } from '../tests/support/local-run.js';
-import { settledAt, shownAt } from './page-clock.js';
+import { nextShown, settledAt, watchShown } from './page-clock.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
 const RUNS = Number(process.env.AB_RUNS ?? 7);
@@ -77,6 +77,7 @@ try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
       await context.addInitScript((persona) => window.localStorage.setItem('actieplan.persona', persona), PERSONA);
       const page = await context.newPage();
+      await watchShown(page, ['roadmap-card']);
       if (LATENCY > 0)
         await (
           await context.newCDPSession(page)
@@ -91,9 +92,10 @@ try {
           await browser.startTracing(page, {
             categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
           });
+        const shown = nextShown(page, 'roadmap-card');
         if (kind === 'cold') await page.goto(`${runs[which].appUrl}/#/roadmap`, { waitUntil: 'commit' });
         else await page.reload({ waitUntil: 'commit' });
-        const at = await shownAt(page, 'roadmap-card');
+        const at = await shown;
         const busy = CPU ? mainThreadCpu(await browser.stopTracing(), at) : Number.NaN;
         if (kind === 'cold' && i > 0) {
           const dataAt = await page.evaluate(() =>
