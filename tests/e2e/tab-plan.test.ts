@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actieToFields } from '../../src/data/lists/acties.js';
 import { REFRESH_INDICATOR_DELAY_MS } from '../../src/tab/lib/use-shown-after.js';
@@ -36,6 +36,17 @@ function cachedPlans(page: Page): Promise<number> {
         };
       }),
   );
+}
+
+/** Resolves once the page's plan `$batch` (a POST to Graph's `$batch`) has gone out (`request`) or been answered. */
+function planBatch(page: Page, graphBase: string, event: 'request' | 'requestfinished'): Promise<void> {
+  return new Promise((resolve) => {
+    const seen = (r: Request) => {
+      if (r.method() === 'POST' && r.url() === `${graphBase}/$batch`) resolve();
+    };
+    if (event === 'request') page.on('request', seen);
+    else page.on('requestfinished', seen);
+  });
 }
 
 /**
@@ -227,11 +238,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     // The app's main chunk (React, Fluent, the shell) is held until the $batch has gone out: the boot must not need it.
-    let batchSent!: () => void;
-    const batch = new Promise<void>((resolve) => (batchSent = resolve));
-    page.on('request', (r) => {
-      if (r.method() === 'POST' && r.url() === `${graphBase}/$batch`) batchSent();
-    });
+    const batch = planBatch(page, graphBase, 'request');
     let heldUntilBatch: boolean | undefined;
     await page.route(`${run.appUrl}/assets/${scripts[1]}`, async (route) => {
       heldUntilBatch = await Promise.race([
@@ -286,11 +293,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     const errors = watchErrors(page);
     // The app's main chunk (React) is held until the plan's $batch has answered, and a little longer for the boot to
     // read the answer: React then mounts with the plan there, whatever the machine's speed.
-    let answered!: () => void;
-    const answer = new Promise<void>((resolve) => (answered = resolve));
-    page.on('requestfinished', (r) => {
-      if (r.method() === 'POST' && r.url() === `${graphBase}/$batch`) answered();
-    });
+    const answer = planBatch(page, graphBase, 'requestfinished');
     let storedBeforeReact: number | undefined;
     await page.route(`${run.appUrl}/assets/${entry}`, async (route) => {
       await answer;
