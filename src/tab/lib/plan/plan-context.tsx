@@ -213,11 +213,11 @@ export function PlanProvider({
           }));
         }
       } else {
-        const fromBoot = early ? await early.cold : undefined;
-        const next = fromBoot ?? (await s.loadCold());
+        const bootCold = early ? await early.cold : undefined;
+        const next = bootCold ?? (await s.loadCold());
         if (cancelled) return;
         done();
-        adopt(next, false, fromBoot !== undefined);
+        adopt(next, false, bootCold !== undefined);
       }
     })().catch((error: unknown) => {
       if (cancelled) return;
