@@ -119,7 +119,7 @@ function jsBeforeCard(page: Page): Promise<JsLoaded> {
 
 type PortfolioView = { ms: number; rows: number; nodes: number };
 
-/** Time from navigation to the portfolio's first item row, in a fresh context, and what the DOM holds then. */
+/** Time from navigation to the portfolio's first item row (page clock), in a fresh context, and what the DOM holds then. */
 async function portfolioFirstView(browser: Browser, appUrl: string): Promise<PortfolioView> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
   await context.addInitScript(
@@ -127,10 +127,12 @@ async function portfolioFirstView(browser: Browser, appUrl: string): Promise<Por
     'portfoliomanager.ia@zoetermeer.example',
   );
   const page = await context.newPage();
-  const started = performance.now();
-  await page.goto(`${appUrl}/#/portfolio`);
-  await page.getByTestId('portfolio-row').first().waitFor({ timeout: 120_000 });
-  const ms = performance.now() - started;
+  // On the page's own clock, as the roadmap's times (nextShown): a locator's waitFor, timed from Node, polls with a
+  // back-off, so its times clustered on its checks (a first row seen at about 670 ms or 1,100 ms, nothing between).
+  await watchShown(page, ['portfolio-row']);
+  const shown = nextShown(page, 'portfolio-row', 120_000);
+  await page.goto(`${appUrl}/#/portfolio`, { waitUntil: 'commit' });
+  const ms = await shown;
   const dom = await page.evaluate(() => ({
     rows: document.querySelectorAll('[data-testid="portfolio-row"]').length,
     nodes: document.querySelectorAll('*').length,
