@@ -10,14 +10,16 @@
  *
  * The same code path as without the boot: the same token source, the same data session (one Graph client, reused for
  * every later read and write), the same cache entry.
- * - In a plain browser: the sandbox's persona sign-in with a remembered person. React mounts when the `$batch` is on
- *   its way (or the cache had the plan, or something failed), as in a host: the data path's steps on the main thread
- *   are a few short tasks, while React's first render is one long one that would hold the token's answer back from
- *   sending the `$batch` (issue 16: measured, the `$batch` left 300–600 ms after the token had arrived).
+ * - In a plain browser: the sandbox's persona sign-in with a remembered person. React mounts when the `$batch` has
+ *   answered, or `COLD_PLAN_WAIT_MS` after it went out (or the cache had the plan, or something failed), as in a host:
+ *   never before the `$batch` has gone, as the data path's steps on the main thread are a few short tasks, while
+ *   React's first render is one long one that would hold the token's answer back from sending the `$batch` (issue 16:
+ *   measured, the `$batch` left 300–600 ms after the token had arrived); and with the answer in, its first render is
+ *   the plan, not the shell with a spinner and a second render.
  * - In a Microsoft 365 host (a frame): teams-js initialises at once (`connectHost`, which `detectHost` then takes
  *   over); its context names the user, and the persona's token (sandbox) or the NAA token (`TAB_AUTH=naa`, silent
- *   only; `takeNaaSignIn` hands it to the sign-in) is asked for as soon as the context is there. React mounts when the
- *   `$batch` is on its way (or the cache had the plan, or the boot does not apply or failed): the host shows its own
+ *   only; `takeNaaSignIn` hands it to the sign-in) is asked for as soon as the context is there. React mounts as in a
+ *   plain browser (or when the boot does not apply or failed): the host shows its own
  *   loading indicator until the tab's first view, so a spinner rendered earlier would only take the main thread
  *   from the data path. A boot that takes longer than the host's own time-out does not hold React back any further.
  */
