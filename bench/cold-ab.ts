@@ -114,7 +114,7 @@ try {
           times[which][kind].push(at);
           cpu[which][kind].push(busy);
         }
-        // A reload needs the plan in IndexedDB, written just after it shows (as bench/tab.ts's warm run).
+        // A reload needs the plan in IndexedDB: the boot writes it as it arrives, before it shows (plan-boot.ts).
         await page.waitForTimeout(300);
       };
       for (const kind of kinds) await load(kind);

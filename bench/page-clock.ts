@@ -56,7 +56,7 @@ export async function watchShown(page: Page, testIds: readonly string[]): Promis
 export function nextShown(page: Page, testId: string, timeout = 60_000): Promise<number> {
   const pending = waiters.get(page);
   if (!pending) throw new Error('nextShown: call watchShown(page, ...) first');
-  return new Promise((resolve, reject) => {
+  const shown = new Promise<number>((resolve, reject) => {
     const waiter: Waiter = {
       testId,
       armed: false,
@@ -69,8 +69,13 @@ export function nextShown(page: Page, testId: string, timeout = 60_000): Promise
       pending.splice(pending.indexOf(waiter), 1);
       reject(new Error(`${testId} did not show within ${timeout} ms`));
     }, timeout);
+    // A run that fails before it awaits this (its navigation threw) neither waits for the timer nor reports a second,
+    // unhandled error.
+    timer.unref();
     pending.push(waiter);
   });
+  shown.catch(() => undefined);
+  return shown;
 }
 
 /**

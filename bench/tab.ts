@@ -119,7 +119,7 @@ function jsBeforeCard(page: Page): Promise<JsLoaded> {
 
 type PortfolioView = { ms: number; rows: number; nodes: number };
 
-/** Time from navigation to the portfolio's first item row (page clock), in a fresh context, and what the DOM holds then. */
+/** Time from navigation to the portfolio's first item row (page clock), in a fresh context, and what the DOM holds. */
 async function portfolioFirstView(browser: Browser, appUrl: string): Promise<PortfolioView> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
   await context.addInitScript(

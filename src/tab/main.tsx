@@ -32,7 +32,7 @@ function mount(prepared: Awaited<typeof shell>): void {
 }
 
 // React mounts once the boot's $batch has answered, or COLD_PLAN_WAIT_MS after it went out (plan-boot.ts says why;
-// on a warm start, once the cache was read), or when the shell is prepared if there is no boot. With the roadmap's code too, when it is the first view:
-// its module is preloaded with the entry, so this waits for its evaluation, not a download; a view rendered before
-// that would suspend, and React reveals it 300 ms later.
+// on a warm start, once the cache was read), or when the shell is prepared if there is no boot. With the roadmap's
+// code too, when it is the first view: its module is preloaded with the entry, so this waits for its evaluation, not
+// a download; a view rendered before that would suspend, and React reveals it 300 ms later.
 void Promise.all([shell, bootGate, firstView]).then(([prepared]) => mount(prepared));

@@ -131,8 +131,8 @@ function personaTokens(config: TabConfig, persona: string): Promise<TokenSource>
 
 /**
  * The token, the cache and the cold `$batch` for one person (the boot PlanProvider takes over).
- * @returns when the data path no longer needs the main thread before React: the cache had the plan, the `$batch`
- *   was handed to the network, or something failed (React then shows it the usual way)
+ * @returns when React may mount: the cold `$batch` answered, or `COLD_PLAN_WAIT_MS` after it went out, or the cache
+ *   had the plan, or something failed (React then shows it the usual way)
  */
 function begin(config: TabConfig, userKey: string, tokens: Promise<TokenSource>): Promise<void> {
   let sending: () => void = ignore;
@@ -183,8 +183,8 @@ function begin(config: TabConfig, userKey: string, tokens: Promise<TokenSource>)
     cold.then(ignore, ignore),
     session.then(() => new Promise<void>(ignore), ignore),
   ]);
-  // While the $batch travels: the date formatter the plan's mapping needs (dates.ts says why), in a task after the one
-  // that opens the gate above (and so after React's mount, which main.tsx starts on it).
+  // While the $batch travels: the date formatter the plan's mapping needs (dates.ts says why), in a task of its own
+  // once the $batch has gone, while React still waits for the answer (the gate above).
   void sent.then(() => setTimeout(prepareAmsterdamDates, 0));
   return gate;
 }
