@@ -143,3 +143,30 @@ describe('axe on every view at 320 and 1366 px, light and dark (issue 19)', () =
     expect(failures).toEqual([]);
   });
 });
+
+describe('the axe check itself', () => {
+  it('passes a labelled field scrolled out of its panel, and still reports one labelled by its title or hint only', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    // A panel that scrolls inside a surface that clips (overflow: hidden), as the action's side panel in its
+    // drawer: a labelled field with a hint at the top, one with only a title and a hint further down, then enough
+    // content to scroll both out of view. axe counts a label outside a clipping ancestor's box as not shown.
+    await page.setContent(`<!doctype html><html lang="nl"><head><title>t</title></head><body><main>
+      <div style="overflow:hidden;height:320px"><div id="panel" style="height:300px;overflow:auto">
+        <label id="l1">Deadline Sociaal Domein</label><span id="h1">Leeg: de deadline van de actie.</span>
+        <input id="labelled" type="text" aria-labelledby="l1" aria-describedby="h1">
+        <span id="h2">Alleen een omschrijving.</span>
+        <input id="unlabelled" type="text" title="Deadline" aria-describedby="h2">
+        <div style="height:2000px"></div><p id="end">Einde</p>
+      </div></div></main></body></html>`);
+    const violationsAt = async (scrollTop: number) => {
+      await page.evaluate((top) => document.getElementById('panel')?.scrollTo(0, top), scrollTop);
+      const found = await seriousViolations(page);
+      return found.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`));
+    };
+    expect(await violationsAt(0)).toEqual(['label-title-only #unlabelled']);
+    expect(await violationsAt(1500)).toEqual(['label-title-only #unlabelled']);
+    // The check puts the panel's scroll back where the test had it.
+    expect(await page.evaluate(() => document.getElementById('panel')?.scrollTop)).toBe(1500);
+    await page.close();
+  });
+});
