@@ -52,10 +52,26 @@ function parts(d: CalendarDate): { year: number; month: number; day: number } {
 }
 
 /**
- * One `Intl.DateTimeFormat` per time zone and pattern, made once and reused: reading the calendar date of an instant
- * is on the plan's hot path (every date column of every item), and a new TZDate (or formatter) per call cost tens of
- * milliseconds on a cold start. The offsets still come from the time zone database (ICU's, through Intl).
+ * The calendar date of an instant in a time zone comes from the time zone database in one of two ways, both the
+ * platform's (ICU's data either way, never our own arithmetic):
+ * - `Temporal`, ECMAScript's date API, where the platform has it (the browsers the tab runs in are getting it; Chromium
+ *   156 on our machines has it, Node 20 has not). Its first conversion costs about half a millisecond;
+ * - otherwise one `Intl.DateTimeFormat` per time zone, made once and reused. A page's first `Intl.DateTimeFormat`
+ *   loads ICU's calendar and locale data as well: 15–40 ms of a cold page's main thread, where the tab's first view has
+ *   no other use for it (issue 16). A new TZDate (or formatter) per call cost tens of milliseconds more.
+ * Both answer the same; tests/unit/domain/dates-temporal.test.ts compares them hour by hour across DST changes.
  */
+type ZonedCalendar = { year: number; month: number; day: number };
+type PlatformTemporal = {
+  Instant: { fromEpochMilliseconds(ms: number): { toZonedDateTimeISO(timeZone: string): ZonedCalendar } };
+};
+
+/** The platform's Temporal, when it has one (read per call: a test may give or take it). */
+function platformTemporal(): PlatformTemporal | undefined {
+  const candidate = (globalThis as { Temporal?: Partial<PlatformTemporal> }).Temporal;
+  return typeof candidate?.Instant?.fromEpochMilliseconds === 'function' ? (candidate as PlatformTemporal) : undefined;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function calendarDateFormatter(timeZone: string): Intl.DateTimeFormat {
@@ -70,6 +86,16 @@ function calendarDateFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The calendar date of the instant `ms` on a clock in `timeZone`. */
 function zonedCalendarDate(ms: number, timeZone: string): CalendarDate {
+  const temporal = platformTemporal();
+  if (temporal) {
+    const zoned = temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
+    return formatParts(zoned.year, zoned.month, zoned.day);
+  }
+  return intlCalendarDate(ms, timeZone);
+}
+
+/** The same through `Intl.DateTimeFormat`: the way without Temporal. */
+function intlCalendarDate(ms: number, timeZone: string): CalendarDate {
   let year = 0;
   let month = 0;
   let day = 0;
@@ -82,9 +108,10 @@ function zonedCalendarDate(ms: number, timeZone: string): CalendarDate {
 }
 
 /**
- * Makes the Amsterdam calendar-date formatter now, so that the first date read later does not pay for it: the first
- * `Intl.DateTimeFormat` with a time zone loads ICU's zone and locale data, 15–40 ms of a cold page's main thread. The
- * tab calls it while its plan's `$batch` travels, so the plan's mapping after the answer runs without it (issue 16).
+ * Makes the first Amsterdam calendar date now, so that the first date read later does not pay for it: without Temporal
+ * that is the first `Intl.DateTimeFormat` (see above), 15–40 ms of a cold page's main thread; with it, about half a
+ * millisecond. The tab calls it while its plan's `$batch` travels, so the plan's mapping after the answer runs without
+ * it (issue 16).
  */
 export function prepareAmsterdamDates(): void {
   zonedCalendarDate(0, AMSTERDAM);

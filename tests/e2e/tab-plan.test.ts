@@ -3,6 +3,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actieToFields } from '../../src/data/lists/acties.js';
 import { REFRESH_INDICATOR_DELAY_MS } from '../../src/tab/lib/use-shown-after.js';
+import { formatCalendarDate } from '../../src/tab/i18n/format.js';
 import { listPath } from '../../src/data/site.js';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
 import { saveScreenshot } from './support/browser.js';
@@ -48,6 +49,36 @@ function planBatch(page: Page, graphBase: string, event: 'request' | 'requestfin
     else page.on('requestfinished', seen);
   });
 }
+
+/**
+ * Notes in the page every Intl formatter or collator made (with its time zone, if any) and every localeCompare, with
+ * the time, and when the first roadmap card first has a box: an init script, from the document's start.
+ */
+const INTL_WATCH = `(() => {
+  const made = (window.__intlMade = []);
+  for (const name of ['DateTimeFormat', 'Collator', 'NumberFormat', 'RelativeTimeFormat', 'ListFormat', 'DisplayNames']) {
+    const Original = Intl[name];
+    const Watched = function (...args) {
+      const zone = args[1] && args[1].timeZone ? ' ' + args[1].timeZone : '';
+      made.push({ what: name + zone, at: performance.now() });
+      return new Original(...args);
+    };
+    Watched.prototype = Original.prototype;
+    Watched.supportedLocalesOf = Original.supportedLocalesOf.bind(Original);
+    Intl[name] = Watched;
+  }
+  const compare = String.prototype.localeCompare;
+  String.prototype.localeCompare = function (...args) {
+    made.push({ what: 'localeCompare', at: performance.now() });
+    return compare.apply(this, args);
+  };
+  const frame = () => {
+    const card = document.querySelector('[data-testid="roadmap-card"]');
+    if (card && card.getBoundingClientRect().height > 0) window.__cardAt = performance.now();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
 
 /**
  * An init script: records what #root held the first time React put anything in it (a commit appends its whole tree at
@@ -278,6 +309,41 @@ describe('the tab in a plain browser on the sandbox', () => {
     await roadmapComplete(page);
     expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
     expect(await page.evaluate(() => (window as { __viewSuspended?: boolean }).__viewSuspended ?? false)).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('makes no date formatter, collator or number formatter before its first card on a cold start, and writes short dates as the browser’s Intl does (issue 16)', async () => {
+    const context = await personaContext(browser, UPN.imSociaal);
+    // A page's first Intl.DateTimeFormat (or Collator, NumberFormat) loads ICU's data: 15–40 ms of a cold start. Each
+    // one made (and each localeCompare, which makes a collator) is noted with its time, and so is the first card's.
+    await context.addInitScript({ content: INTL_WATCH });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    const { made, cardAt, temporal, platform } = await page.evaluate(() => {
+      const w = window as unknown as { __intlMade: { what: string; at: number }[]; __cardAt?: number };
+      const months = (tag: string) => {
+        const f = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+        return Array.from({ length: 12 }, (_, m) => f.format(new Date(Date.UTC(2026, m, 5, 12))));
+      };
+      return {
+        made: w.__intlMade,
+        cardAt: w.__cardAt,
+        temporal: typeof (globalThis as { Temporal?: unknown }).Temporal === 'object',
+        platform: { nl: months('nl-NL'), en: months('en-GB') },
+      };
+    });
+    expect(cardAt).toBeGreaterThan(0);
+    const beforeCard = made.filter((m) => m.at <= (cardAt ?? 0)).map((m) => m.what);
+    // Without Temporal (an older browser) the plan's dates take one Amsterdam formatter, and nothing else may.
+    expect(beforeCard).toEqual(temporal ? [] : ['DateTimeFormat Europe/Amsterdam']);
+    // The short month names the tab writes with are the browser's own.
+    for (const locale of ['nl', 'en'] as const)
+      expect(
+        Array.from({ length: 12 }, (_, m) => formatCalendarDate(`2026-${String(m + 1).padStart(2, '0')}-05`, locale)),
+      ).toEqual(platform[locale]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -40,16 +40,28 @@ function dateFormat(locale: Locale, key: string, options: Intl.DateTimeFormatOpt
   return made;
 }
 
+/**
+ * The months' short names as the platform's CLDR data writes them in a date of the `short` style below (`30 jun 2025`,
+ * `30 Jun 2025`, `5 Sept 2025`), January first. A short date is written with these, not with `Intl.DateTimeFormat`:
+ * the roadmap's first screen writes a deadline on every card, and a page's first `Intl.DateTimeFormat` loads ICU's
+ * calendar and locale data, 15–40 ms of a cold start's main thread that nothing else on that screen needs (issue 16).
+ * They are checked against `Intl.DateTimeFormat` itself: Node's in tests/unit/tab/format.test.ts, the browser's in
+ * tests/e2e/first-view-intl.test.ts, so a change in the platform's data fails a test rather than drifting.
+ */
+export const SHORT_MONTHS: Record<Locale, readonly string[]> = {
+  nl: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
+};
+
 /** A calendar date (`2025-06-30`) as text, built at UTC noon so no time zone can shift the day. */
 export function formatCalendarDate(date: string, locale: Locale, style: 'short' | 'long' = 'short'): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return dateFormat(locale, style, {
-    day: 'numeric',
-    month: style === 'long' ? 'long' : 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+  const noon = new Date(Date.UTC(y, m - 1, d, 12));
+  if (style === 'short')
+    // Date.UTC rolls an impossible day over (31 February is 3 March) as the formatter did.
+    return `${noon.getUTCDate()} ${SHORT_MONTHS[locale][noon.getUTCMonth()] ?? ''} ${noon.getUTCFullYear()}`;
+  return dateFormat(locale, style, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(noon);
 }
 
 /** An instant (ISO) as date and time in Amsterdam. */

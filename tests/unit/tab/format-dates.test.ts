@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatCalendarDate, formatInstant } from '../../../src/tab/i18n/format.js';
+import { formatCalendarDate, formatInstant, SHORT_MONTHS } from '../../../src/tab/i18n/format.js';
 
 describe('formatCalendarDate and formatInstant', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -32,5 +32,29 @@ describe('formatCalendarDate and formatInstant', () => {
     // At most one per language and pattern (none when an earlier test made them already).
     expect(made.mock.calls.length).toBeLessThanOrEqual(3);
     expect(formatCalendarDate('2026-02-14', 'nl')).toBe('14 feb 2026');
+  });
+
+  it('write a short date with no Intl.DateTimeFormat at all, exactly as the platform would (issue 16)', () => {
+    const platform = {
+      nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    };
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    // Every day of a leap year and of a common one, both languages; and days Date.UTC rolls over.
+    const dates: string[] = [];
+    for (const year of [2024, 2026])
+      for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000)
+        dates.push(new Date(t).toISOString().slice(0, 10));
+    dates.push('2026-02-31', '2026-13-01', '0999-06-30');
+    for (const locale of ['nl', 'en'] as const)
+      for (const date of dates) {
+        const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+        expect(formatCalendarDate(date, locale), `${date} ${locale}`).toBe(
+          platform[locale].format(new Date(Date.UTC(y, m - 1, d, 12))),
+        );
+      }
+    expect(made).not.toHaveBeenCalled();
+    expect(SHORT_MONTHS.nl).toHaveLength(12);
+    expect(SHORT_MONTHS.en).toHaveLength(12);
   });
 });
