@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actieToFields } from '../../src/data/lists/acties.js';
 import { REFRESH_INDICATOR_DELAY_MS } from '../../src/tab/lib/use-shown-after.js';
 import { formatCalendarDate } from '../../src/tab/i18n/format.js';
+import { planCacheKey } from '../../src/tab/lib/plan/plan-cache.js';
 import { listPath } from '../../src/data/site.js';
 import { zoetermeerPlan } from '../../src/domain/plan/zoetermeer.js';
 import { saveScreenshot } from './support/browser.js';
@@ -249,9 +250,38 @@ describe('the tab in a plain browser on the sandbox', () => {
     expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
     // The delta is asked for alongside (held while the plan showed, or sent after).
     await expect.poll(() => asked).toBeGreaterThan(0);
+    // Its token too, but only once React has mounted with the cached plan (plan-boot.ts): on a warm start nothing of
+    // the network's work runs on the main thread before the first view.
+    const warm = await fetchOrder(page);
+    expect(warm.reactRender).toHaveLength(1);
+    expect(warm.fetches.find((f) => f.url === config.tokenUrl)?.at).toBeGreaterThan(warm.reactRender[0]!);
     for (const release of held.splice(0)) await release();
     await page.unroute(`${graphBase}/**`);
     await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('loads the plan as on a cold start when the browser cleared its cache but kept the mark that it had one (issue 16)', async () => {
+    const config = await tabConfig(run.appUrl);
+    const context = await personaContext(browser, UPN.imSociaal);
+    // The mark says a plan was stored (plan-cache.ts), IndexedDB has none: the boot then asks for the token when the
+    // cache read comes back empty, instead of leaving it to React as on a warm start.
+    await context.addInitScript(
+      (key) => window.localStorage.setItem(key, '1'),
+      `actieplan.plan-cached|${planCacheKey(config.siteUrl, UPN.imSociaal)}`,
+    );
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const batches: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url() === `${config.graphBaseUrl}/$batch`) batches.push(r.url());
+    });
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
+    expect(batches).toHaveLength(1);
+    await expect.poll(() => cachedPlans(page)).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

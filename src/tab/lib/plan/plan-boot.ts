@@ -31,13 +31,17 @@ import { rememberedPersona } from '../../app/persona.js';
 import { parseHash, PUBLIC_VIEWS } from '../../app/route-hash.js';
 import type { NaaSession } from '../../app/auth/naa.js';
 import type { DataSession } from '../data-session.js';
-import { planCacheKey, readCachedPlan, writeCachedPlan } from './plan-cache.js';
+import { planCacheKey, planCachedBefore, readCachedPlan, writeCachedPlan } from './plan-cache.js';
 import type { PlanSnapshot } from './snapshot.js';
 
 export type PlanBoot = {
   /** The cache entry this boot read; PlanProvider takes the boot only for the same site and person. */
   readonly cacheKey: string;
-  readonly session: Promise<DataSession>;
+  /**
+   * The data session (with its token), started on the first call: at once on a cold start, by PlanProvider's load
+   * effect on a warm one (after React's first commit), so a warm first view waits for none of its main-thread work.
+   */
+  readonly session: () => Promise<DataSession>;
   readonly cached: Promise<PlanSnapshot | undefined>;
   /**
    * The cold load, started as soon as the cache turned out empty and the session was there; undefined with a cache.
@@ -110,7 +114,7 @@ export function startPlanBoot(): Promise<void> | undefined {
   if (mayHaveHost()) gate = startHostBoot(config);
   else {
     const target = bootTarget(config, rememberedPersona(), false);
-    if (target) gate = atMost(begin(target.config, target.persona, personaTokens(target.config, target.persona)));
+    if (target) gate = atMost(begin(target.config, target.persona, () => personaTokens(target.config, target.persona)));
   }
   return gate;
 }
@@ -134,35 +138,48 @@ function personaTokens(config: TabConfig, persona: string): Promise<TokenSource>
  * @returns when React may mount: the cold `$batch` answered, or `COLD_PLAN_WAIT_MS` after it went out, or the cache
  *   had the plan, or something failed (React then shows it the usual way)
  */
-function begin(config: TabConfig, userKey: string, tokens: Promise<TokenSource>): Promise<void> {
+function begin(config: TabConfig, userKey: string, tokens: () => Promise<TokenSource>): Promise<void> {
   let sending: () => void = ignore;
   const sent = new Promise<void>((resolve) => {
     sending = resolve;
   });
-  const session = Promise.all([tokens, import('../data-session.js')]).then(([source, data]) =>
-    data.createDataSession({
-      graphBaseUrl: config.graphBaseUrl,
-      siteUrl: config.siteUrl,
-      // The Graph client asks for the token right before it sends a request: the first one is the cold $batch.
-      tokens: {
-        getToken: () =>
-          source.getToken().then((token) => {
-            sending();
-            return token;
-          }),
-        invalidate: () => source.invalidate(),
-      },
-    }),
-  );
+  let sessionStarted: Promise<DataSession> | undefined;
+  const session = (): Promise<DataSession> => {
+    if (sessionStarted) return sessionStarted;
+    sessionStarted = Promise.all([tokens(), import('../data-session.js')]).then(([source, data]) =>
+      data.createDataSession({
+        graphBaseUrl: config.graphBaseUrl,
+        siteUrl: config.siteUrl,
+        // The Graph client asks for the token right before it sends a request: the first one is the cold $batch.
+        tokens: {
+          getToken: () =>
+            source.getToken().then((token) => {
+              sending();
+              return token;
+            }),
+          invalidate: () => source.invalidate(),
+        },
+      }),
+    );
+    // Handled by PlanProvider; keep the console free of noise until then.
+    sessionStarted.catch(ignore);
+    return sessionStarted;
+  };
   const cacheKey = planCacheKey(config.siteUrl, userKey);
+  // A start that will find the plan in the cache (this browser stored it before) leaves the token and the session to
+  // PlanProvider, after React's first commit: on a warm start they only serve the delta, and their work on the main
+  // thread (the token's request and answer, the Graph client) held the first view back by about 5 ms (issue 16). Any
+  // other start asks for them at once, alongside the cache read, as the cold `$batch` needs them; and if the cache
+  // turns out empty after all (the browser cleared it), at the moment that is known.
+  if (!planCachedBefore(cacheKey)) void session();
   const cachedNow: { plan?: PlanSnapshot } = {};
   const cached = readCachedPlan(cacheKey).then((c) => {
     if (c) cachedNow.plan = c;
     return c;
   });
   const coldNow: { plan?: PlanSnapshot } = {};
-  const cold = Promise.all([cached, session])
-    .then(([c, s]) => (c ? undefined : s.loadCold()))
+  const cold = cached
+    .then((c) => (c ? undefined : session().then((s) => s.loadCold())))
     .then((c) => {
       if (c) {
         coldNow.plan = c;
@@ -172,7 +189,6 @@ function begin(config: TabConfig, userKey: string, tokens: Promise<TokenSource>)
       return c;
     });
   // Handled by PlanProvider; keep the console free of noise until then.
-  session.catch(ignore);
   cold.catch(ignore);
   boot = { cacheKey, session, cached, cold, cachedNow, coldNow };
   const gate = Promise.race([
@@ -180,8 +196,8 @@ function begin(config: TabConfig, userKey: string, tokens: Promise<TokenSource>)
     // fetch() after the token are microtasks, so the timer starts once it has gone).
     sent.then(() => new Promise<void>((resolve) => setTimeout(resolve, COLD_PLAN_WAIT_MS))),
     cached.then((c) => (c ? undefined : new Promise<void>(ignore)), ignore),
+    // Also when the session failed on the way to the cold plan: React then shows the failure the usual way.
     cold.then(ignore, ignore),
-    session.then(() => new Promise<void>(ignore), ignore),
   ]);
   // While the $batch travels: the date formatter the plan's mapping needs (dates.ts says why), in a task of its own
   // once the $batch has gone, while React still waits for the answer (the gate above).
@@ -211,7 +227,7 @@ function startHostBoot(config: ReturnType<typeof inlineTabConfig>): Promise<void
       naaSignIn = naaCode
         .then((naa) => naa.signInWithNaa(target.clientId, user, { interactive: false }))
         .then((signedIn) => {
-          started = begin(target, signedIn.username, Promise.resolve(signedIn.tokens));
+          started = begin(target, signedIn.username, () => Promise.resolve(signedIn.tokens));
           return signedIn;
         });
       naaSignIn.catch(ignore);
@@ -221,7 +237,7 @@ function startHostBoot(config: ReturnType<typeof inlineTabConfig>): Promise<void
       );
     }
     const persona = user ?? rememberedPersona();
-    return persona ? begin(target, persona, personaTokens(target, persona)) : undefined;
+    return persona ? begin(target, persona, () => personaTokens(target, persona)) : undefined;
   });
   return atMost(path.then(ignore, ignore));
 }

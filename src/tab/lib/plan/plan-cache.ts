@@ -29,6 +29,7 @@ export async function readCachedPlan(key: string): Promise<PlanSnapshot | undefi
 export async function writeCachedPlan(key: string, snapshot: PlanSnapshot): Promise<void> {
   try {
     await set(key, snapshot, cacheStore());
+    markCached(key, true);
   } catch (error) {
     console.warn('Plan cache not written', error); // the next start loads from the network instead
   }
@@ -36,8 +37,34 @@ export async function writeCachedPlan(key: string, snapshot: PlanSnapshot): Prom
 
 export async function dropCachedPlan(key: string): Promise<void> {
   try {
+    markCached(key, false);
     await del(key, cacheStore());
   } catch (error) {
     console.warn('Plan cache not cleared', error);
+  }
+}
+
+/**
+ * Whether this browser stored the plan for `key` before: a mark in localStorage, beside the plan in IndexedDB, that a
+ * page reads at once (IndexedDB answers only after tens of milliseconds on a busy start). The boot uses it to leave the
+ * token and the session of a warm start until after the first view (plan-boot.ts). It only says what to expect: the
+ * cache read decides, and a mark whose plan the browser has cleared costs that one start the read's wait.
+ */
+export function planCachedBefore(key: string): boolean {
+  try {
+    return window.localStorage.getItem(CACHED_MARK + key) !== null;
+  } catch {
+    return false; // no storage (private mode, a sandboxed frame): expect nothing
+  }
+}
+
+const CACHED_MARK = 'actieplan.plan-cached|';
+
+function markCached(key: string, cached: boolean): void {
+  try {
+    if (cached) window.localStorage.setItem(CACHED_MARK + key, '1');
+    else window.localStorage.removeItem(CACHED_MARK + key);
+  } catch {
+    // No storage: the next start reads the cache and asks for the token at once, as without the mark.
   }
 }

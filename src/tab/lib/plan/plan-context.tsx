@@ -169,7 +169,7 @@ export function PlanProvider({
       if (bootRef.current === early) bootRef.current = undefined;
     };
     if (early)
-      sessionRef.current ??= early.session.catch((error: unknown) => {
+      sessionRef.current ??= early.session().catch((error: unknown) => {
         sessionRef.current = undefined;
         throw error;
       });
