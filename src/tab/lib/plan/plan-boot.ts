@@ -1,7 +1,8 @@
 /**
  * The plan's data path started before React mounts (issue 16 point 1): `main.tsx` calls `startPlanBoot()` first thing,
- * and the token request, the IndexedDB read and then the plan's cold `$batch` (or nothing more, when the cache has the
- * plan: PlanProvider then runs the delta as always) run while React, Fluent and the first view's code load and render.
+ * and the token request, the IndexedDB read and then the plan's cold `$batch` (or, when this browser stored the plan
+ * before, only the IndexedDB read: PlanProvider then starts the token and runs the delta as always, after its first
+ * commit) run while React, Fluent and the first view's code load and render.
  * PlanProvider takes these promises over once (`takePlanBoot`) instead of starting the same work itself.
  *
  * `boot.ts`, the page's first script (a small chunk of its own, with the data session and the token source, that
@@ -127,7 +128,7 @@ function atMost(until: Promise<void>): Promise<void> {
 function personaTokens(config: TabConfig, persona: string): Promise<TokenSource> {
   return import('../../../data/graph/token-source.js').then((tokens) => {
     const source = tokens.createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona });
-    // The token request starts now, alongside the IndexedDB read; the $batch reuses it.
+    // The token request starts now (alongside the IndexedDB read, on a cold start); the $batch reuses it.
     void source.getToken().catch(ignore);
     return source;
   });
