@@ -45,8 +45,9 @@ function dateFormat(locale: Locale, key: string, options: Intl.DateTimeFormatOpt
  * `30 Jun 2025`, `5 Sept 2025`), January first. A short date is written with these, not with `Intl.DateTimeFormat`:
  * the roadmap's first screen writes a deadline on every card, and a page's first `Intl.DateTimeFormat` loads ICU's
  * calendar and locale data, 15–40 ms of a cold start's main thread that nothing else on that screen needs (issue 16).
- * They are checked against `Intl.DateTimeFormat` itself: Node's in tests/unit/tab/format.test.ts, the browser's in
- * tests/e2e/first-view-intl.test.ts, so a change in the platform's data fails a test rather than drifting.
+ * They are checked against `Intl.DateTimeFormat` itself: Node's in tests/unit/tab/format-dates.test.ts, the browser's
+ * in tests/e2e/tab-plan.test.ts ("makes no date formatter…"), so a change in the platform's data fails a test rather
+ * than drifting.
  */
 export const SHORT_MONTHS: Record<Locale, readonly string[]> = {
   nl: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
