@@ -3,8 +3,8 @@
  *
  * Deadlines are date-only. SharePoint (and Graph) return a date-only column as the UTC instant of
  * midnight in the site's time zone, so 30 June comes back as `2025-06-29T22:00:00Z` in summer and
- * 15 January as `2025-01-14T23:00:00Z` in winter. All conversions go through @date-fns/tz so the
- * offset (and its DST switches) comes from the time zone database, never from our own arithmetic.
+ * 15 January as `2025-01-14T23:00:00Z` in winter. Every conversion takes the offset (and its DST switches) from the
+ * time zone database, never from our own arithmetic: through Temporal or Intl (below) and @date-fns/tz.
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays as addDaysFns } from 'date-fns';
@@ -69,8 +69,13 @@ type PlatformTemporal = {
 /** The platform's Temporal, when it has one (read per call: a test may give or take it). */
 function platformTemporal(): PlatformTemporal | undefined {
   const candidate = (globalThis as { Temporal?: Partial<PlatformTemporal> }).Temporal;
-  return typeof candidate?.Instant?.fromEpochMilliseconds === 'function' ? (candidate as PlatformTemporal) : undefined;
+  return typeof candidate?.Instant?.fromEpochMilliseconds === 'function' && candidate !== unusableTemporal
+    ? (candidate as PlatformTemporal)
+    : undefined;
 }
+
+/** A Temporal that threw on a conversion (a partial or early one, without the named time zones): not asked again. */
+let unusableTemporal: unknown;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -88,8 +93,12 @@ function calendarDateFormatter(timeZone: string): Intl.DateTimeFormat {
 function zonedCalendarDate(ms: number, timeZone: string): CalendarDate {
   const temporal = platformTemporal();
   if (temporal) {
-    const zoned = temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
-    return formatParts(zoned.year, zoned.month, zoned.day);
+    try {
+      const zoned = temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
+      return formatParts(zoned.year, zoned.month, zoned.day);
+    } catch {
+      unusableTemporal = temporal;
+    }
   }
   return intlCalendarDate(ms, timeZone);
 }

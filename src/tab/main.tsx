@@ -7,7 +7,8 @@ import { startPlanBoot } from './lib/plan/plan-boot.js';
 /** Marked when React is asked to render the app for the first time (the browser tests order the data path by it). */
 const REACT_RENDER_MARK = 'tab:react-render';
 
-// The data path first (in a host: teams-js, the token, cache, cold $batch), then React: see lib/plan/plan-boot.ts.
+// The data path first (in a host: teams-js; then the token and the cold $batch, or on a warm start only the cache
+// read), then React: see lib/plan/plan-boot.ts.
 // boot.ts, the page's first script, has started it already; this returns the same gate (or starts it, if not).
 const bootGate = startPlanBoot();
 // The first view's code loads with the data, not after it (the roadmap is the view without a hash; a

@@ -282,6 +282,10 @@ describe('the tab in a plain browser on the sandbox', () => {
     expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
     expect(batches).toHaveLength(1);
     await expect.poll(() => cachedPlans(page)).toBe(1);
+    // The mark this test set is the app's own (the same key): it is still the only one, now with the plan beside it.
+    expect(
+      await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('actieplan.plan-cached|'))),
+    ).toEqual([`actieplan.plan-cached|${planCacheKey(config.siteUrl, UPN.imSociaal)}`]);
     expect(errors).toEqual([]);
     await context.close();
   });

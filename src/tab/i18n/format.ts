@@ -59,6 +59,7 @@ export function formatCalendarDate(date: string, locale: Locale, style: 'short' 
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
   const noon = new Date(Date.UTC(y, m - 1, d, 12));
+  if (Number.isNaN(noon.getTime())) return date;
   if (style === 'short')
     // Date.UTC rolls an impossible day over (31 February is 3 March) as the formatter did.
     return `${noon.getUTCDate()} ${SHORT_MONTHS[locale][noon.getUTCMonth()] ?? ''} ${noon.getUTCFullYear()}`;

@@ -118,7 +118,8 @@ export type AxeViolation = {
  * scrolled out of its panel, with a hint (`aria-describedby`), counts as labelled by its description only
  * (`label-title-only`; CI at stop 19: the domain's deadline in the action's panel, once the panel had scrolled to
  * the escalation form below it). Such a node is checked again scrolled into view, the scroll put back after: it
- * is reported only when it fails there too, as a person who scrolls to the field would find it.
+ * is reported only when it fails there too, as a person who scrolls to the field would find it. (In a frame, the
+ * frame's own scrolling is put back; the tests' host pages around it do not scroll.)
  */
 export async function seriousViolations(target: Page | Frame): Promise<AxeViolation[]> {
   // Once per document: a test that checks one page in several widths and themes reuses it.
@@ -157,12 +158,12 @@ export async function seriousViolations(target: Page | Frame): Promise<AxeViolat
             const scrolled: [Element, number, number][] = [];
             for (let e: Element | null = element.parentElement; e; e = e.parentElement)
               scrolled.push([e, e.scrollTop, e.scrollLeft]);
-            element.scrollIntoView({ block: 'center' });
+            element.scrollIntoView({ block: 'center', behavior: 'instant' });
             const again = await axe.run(
               { include: [element] },
               { runOnly: { type: 'rule', values: [v.id] }, resultTypes: ['violations'] },
             );
-            for (const [e, top, left] of scrolled) e.scrollTo(left, top);
+            for (const [e, top, left] of scrolled) e.scrollTo({ left, top, behavior: 'instant' });
             if (again.violations.length > 0) stillFailing.push(n);
           }
           nodes = stillFailing;

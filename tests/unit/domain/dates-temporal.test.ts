@@ -58,8 +58,20 @@ describe('the Amsterdam calendar date, with and without Temporal', () => {
     expect(viaTemporal).toEqual(withoutTemporal);
     expect(viaTemporal).toEqual(['2025-06-30', '2025-01-15', '2026-03-29', '2026-10-25']);
     // The first view's own check, that no Intl.DateTimeFormat is made (the polyfill makes them), is in the browser:
-    // tests/e2e/first-view-intl.test.ts.
+    // tests/e2e/tab-plan.test.ts, "makes no date formatter…".
     expect(asked).toHaveBeenCalledTimes(stored.length + 1);
+  });
+
+  it('falls back to Intl for good when the platform’s Temporal throws on the time zone (a partial one)', () => {
+    const fromEpochMilliseconds = vi.fn(() => ({
+      toZonedDateTimeISO: () => {
+        throw new RangeError('Invalid time zone: Europe/Amsterdam');
+      },
+    }));
+    global.Temporal = { Instant: { fromEpochMilliseconds } };
+    expect(amsterdamDate(new Date('2026-06-29T22:00:00Z'))).toBe('2026-06-30');
+    expect(amsterdamDate(new Date('2026-01-14T22:59:59Z'))).toBe('2026-01-14');
+    expect(fromEpochMilliseconds).toHaveBeenCalledTimes(1);
   });
 
   it('takes the Intl way again when the platform has no (usable) Temporal', () => {

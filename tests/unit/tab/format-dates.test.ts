@@ -10,6 +10,9 @@ describe('formatCalendarDate and formatInstant', () => {
     expect(formatCalendarDate('2025-06-30', 'en')).toBe('30 Jun 2025');
     expect(formatCalendarDate('2025-06-30', 'en', 'long')).toBe('30 June 2025');
     expect(formatCalendarDate('geen datum', 'nl')).toBe('geen datum');
+    // Beyond the range of a JavaScript date: the text as it came, in both styles.
+    expect(formatCalendarDate('275760-09-14', 'nl')).toBe('275760-09-14');
+    expect(formatCalendarDate('275760-09-14', 'en', 'long')).toBe('275760-09-14');
     // 22:30 UTC on 29 June is 00:30 on 30 June in Amsterdam (CEST).
     expect(formatInstant('2025-06-29T22:30:00Z', 'nl')).toBe(
       new Intl.DateTimeFormat('nl-NL', {

@@ -162,7 +162,8 @@ export function PlanProvider({
 
   useEffect(() => {
     let cancelled = false;
-    // The work main.tsx started before React mounted (token, cache, cold $batch), taken over once per page.
+    // The work main.tsx started before React mounted (token and cold $batch, or on a warm start only the cache read),
+    // taken over once per page.
     bootRef.current ??= takePlanBoot(cacheKey);
     const early = bootRef.current?.cacheKey === cacheKey ? bootRef.current : undefined;
     const done = () => {
