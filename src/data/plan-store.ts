@@ -13,6 +13,7 @@ import type { Loaded } from './lists/field-reader.js';
 import { fieldsExpand, ITEM_SELECT, SITE_USERS_LIST, type ListItem } from './lists/list-definition.js';
 import { siteUserFieldNames, toSiteUser } from './lists/site-users.js';
 import { listPath } from './site.js';
+import { compareItemIds, compareText } from '../domain/compare.js';
 
 /** The plan as read from a site: domain values plus each item's identity and problems. */
 export type LoadedPlan = {
@@ -104,12 +105,10 @@ export function mapPlan(raw: {
   return {
     adviezen: adviezen.sort((a, b) => a.value.nummer - b.value.nummer),
     bevindingen: bevindingen.sort((a, b) => a.value.nummer - b.value.nummer),
-    // Ties are broken by plain comparisons, not `localeCompare`: they only make the order the same on every load (the
-    // views order a domain's rows by the action's own list), and a page's first collation loads ICU's data, about
-    // 10 ms of the tab's cold start, where this mapping runs (issue 16). Item ids are SharePoint's whole numbers.
-    acties: acties.sort((a, b) => compareActienummers(a.value.nummer, b.value.nummer) || Number(a.id) - Number(b.id)),
+    // Ties in the plain orders of domain/compare.ts: the views order a domain's rows by the action's own list.
+    acties: acties.sort((a, b) => compareActienummers(a.value.nummer, b.value.nummer) || compareItemIds(a.id, b.id)),
     domeinVoortgang: domeinVoortgang.sort(
-      (a, b) => compareActienummers(a.value.actie, b.value.actie) || ordinal(a.value.domein, b.value.domein),
+      (a, b) => compareActienummers(a.value.actie, b.value.actie) || compareText(a.value.domein, b.value.domein),
     ),
     users,
     inrichting,
@@ -140,9 +139,4 @@ export function toPlan(loaded: LoadedPlan, themas: Plan['themas']): Plan {
     bevindingen: loaded.bevindingen.map((b) => b.value),
     acties: loaded.acties.map((a) => a.value),
   };
-}
-
-/** Code-unit order: the same on every platform, with no collation data to load. */
-function ordinal(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -10,6 +10,7 @@
  */
 import { fillTemplate } from './messages.js';
 import type { Actie } from './model.js';
+import { compareItemIds } from './compare.js';
 
 /** The two choices, as stored in the Agendakeuzes list's Keuze column. */
 export const AGENDA_KEUZES = ['Ook bespreken', 'Niet nodig'] as const;
@@ -112,11 +113,11 @@ export function agendaKeuzesFor(
   for (const k of keuzes) {
     if (k.value.vergadering !== occurrenceKey) continue;
     const seen = latest.get(k.value.actieId);
-    if (!seen || compareIds(k.id, seen.id) > 0) latest.set(k.value.actieId, k);
+    if (!seen || compareItemIds(k.id, seen.id) > 0) latest.set(k.value.actieId, k);
   }
   const byId = new Map(acties.map((a) => [a.id, a.value]));
   const effect: AgendaKeuzeEffect = { ookBespreken: new Set(), nietNodig: new Map(), genegeerd: [] };
-  for (const [actieId, k] of [...latest].sort(([a], [b]) => compareIds(a, b))) {
+  for (const [actieId, k] of [...latest].sort(([a], [b]) => compareItemIds(a, b))) {
     const actie = byId.get(actieId);
     if (!actie) {
       effect.genegeerd.push({ actieId, waarom: 'onbekend' });
@@ -141,11 +142,4 @@ export function agendaKeuzesFor(
  */
 export function agendaKeuzeOpen(now: Date, kaartOm: Date, kaartVerstuurd: boolean): boolean {
   return !kaartVerstuurd && now.getTime() < kaartOm.getTime();
-}
-
-function compareIds(a: string, b: string): number {
-  const na = Number(a);
-  const nb = Number(b);
-  if (Number.isInteger(na) && Number.isInteger(nb) && a !== '' && b !== '') return na - nb;
-  return a < b ? -1 : a > b ? 1 : 0;
 }

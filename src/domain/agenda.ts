@@ -40,6 +40,7 @@ import { agendaRank, onAgendaOfMT } from './portfolio-selection.js';
 import { reflectionQuestion, type ReflectionQuestion } from './reflection.js';
 import { blockingDependencies, isDueBefore, isOverdue } from './rules.js';
 import { isOpen } from './status.js';
+import { compareItemIds, compareText } from './compare.js';
 
 // ---------- input ----------
 
@@ -494,20 +495,8 @@ export function isActieOfMT(actie: Actie, mt: Pick<MT, 'domeinen'>): boolean {
   return actie.vervallen !== true && actie.domeinen.some((d) => mt.domeinen.includes(d));
 }
 
-function compareIds(a: string, b: string): number {
-  // SharePoint ids are numeric strings; compare numerically when both are, so "9" < "10".
-  const na = Number(a);
-  const nb = Number(b);
-  if (a !== '' && b !== '' && Number.isInteger(na) && Number.isInteger(nb) && na !== nb) return na - nb;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function byNummer(a: { nummer: string; id: string }, b: { nummer: string; id: string }): number {
-  return compareActienummers(a.nummer, b.nummer) || compareIds(a.id, b.id);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareActienummers(a.nummer, b.nummer) || compareItemIds(a.id, b.id);
 }
 
 /** The set-up the agenda is composed with: the given one, or Zoetermeer's for a site without one of its own. */
@@ -526,7 +515,7 @@ type MineActie = AgendaActieInput & Pick<AgendaActie, 'rij' | 'voortgang'>;
 function actiesOfMT(input: AgendaInput): MineActie[] {
   const rijen = input.domeinVoortgang ?? [];
   const perActie = new Map<string, AgendaDomeinVoortgangInput[]>();
-  for (const r of [...rijen].sort((a, b) => compareIds(a.id, b.id)))
+  for (const r of [...rijen].sort((a, b) => compareItemIds(a.id, b.id)))
     perActie.set(r.value.actie, [...(perActie.get(r.value.actie) ?? []), r]);
   return input.acties
     .filter((a) => isActieOfMT(a.value, input.mt))
@@ -687,7 +676,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
 
   const allValues = input.acties.map((a) => a.value);
   const idByNummer = new Map<string, string>();
-  for (const a of [...input.acties].sort((x, y) => compareIds(x.id, y.id))) {
+  for (const a of [...input.acties].sort((x, y) => compareItemIds(x.id, y.id))) {
     if (!idByNummer.has(a.value.nummer)) idByNummer.set(a.value.nummer, a.id);
   }
   const mine = actiesOfMT(input).sort((a, b) =>
@@ -775,7 +764,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
   ): number =>
     (a.prioriteit ?? Number.POSITIVE_INFINITY) - (b.prioriteit ?? Number.POSITIVE_INFINITY) ||
     compareText(a.titel, b.titel) ||
-    compareIds(a.id ?? '', b.id ?? '');
+    compareItemIds(a.id ?? '', b.id ?? '');
 
   const portfolioChanges: PortfolioChange[] = [];
   if (input.previous) {
@@ -801,7 +790,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
   // Quarter feedback stays with the MT's own domains: the concern-wide items come in only as changes.
   for (const p of myPortfolio
     .filter((x) => agendaRank(x.value.domein, mt.domeinen) === 0)
-    .sort((a, b) => compareIds(a.id, b.id))) {
+    .sort((a, b) => compareItemIds(a.id, b.id))) {
     if (!itemByKey.has(p.value.key)) itemByKey.set(p.value.key, p);
   }
   const quarterItems: (QuarterFeedback & { prioriteit?: number })[] = [];
@@ -901,7 +890,7 @@ export function composeAgenda(input: AgendaInput): Agenda {
  */
 export function snapshotOf(input: AgendaInput): AgendaSnapshot {
   const acties: Record<string, ActieSnapshot> = {};
-  const mine = actiesOfMT(input).sort((a, b) => compareIds(a.id, b.id));
+  const mine = actiesOfMT(input).sort((a, b) => compareItemIds(a.id, b.id));
   for (const a of mine) {
     const v = a.value;
     const s: ActieSnapshot = { nummer: v.nummer, status: v.status };
@@ -914,7 +903,7 @@ export function snapshotOf(input: AgendaInput): AgendaSnapshot {
   }
   const kwartaal = meetingKwartaal(input);
   const portfolio: Record<string, PortfolioSnapshot> = {};
-  for (const p of portfolioOfMT(input).sort((a, b) => compareIds(a.id, b.id))) {
+  for (const p of portfolioOfMT(input).sort((a, b) => compareItemIds(a.id, b.id))) {
     const v = p.value;
     const s: PortfolioSnapshot = { status: v.status, ditKwartaal: v.ditKwartaal, fase: v.fase };
     if (v.prioriteit !== undefined) s.prioriteit = v.prioriteit;

@@ -12,6 +12,7 @@ import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inricht
 import type { Actie, Domein, PersonRef } from './model.js';
 import { validationMessages as M, type DomainMessage } from './messages.js';
 import { TEXT_MAX } from './text-limits.js';
+import { compareItemIds } from './compare.js';
 
 /** One escalation: an item of the Agenderingen list. */
 export type Agendering = {
@@ -182,12 +183,5 @@ export function agenderingenForMT(
       if (door) item.door = door;
       return item;
     })
-    .sort((x, y) => (x.sinds < y.sinds ? -1 : x.sinds > y.sinds ? 1 : 0) || compareIds(x.id, y.id));
-}
-
-function compareIds(a: string, b: string): number {
-  const na = Number(a);
-  const nb = Number(b);
-  if (Number.isInteger(na) && Number.isInteger(nb) && na !== nb) return na - nb;
-  return a < b ? -1 : a > b ? 1 : 0;
+    .sort((x, y) => (x.sinds < y.sinds ? -1 : x.sinds > y.sinds ? 1 : 0) || compareItemIds(x.id, y.id));
 }
