@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import griffelPlugin from '@griffel/vite-plugin';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { defineConfig, type Plugin } from 'vite';
+import { build as viteBuild, defineConfig, type Plugin } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
 
 /**
@@ -189,6 +189,45 @@ function firstViewPreload(): Plugin {
 }
 
 /**
+ * Issue 16: index.html's inline token prefetch (src/tab/prefetch.ts, see lib/plan/token-prefetch.ts), compiled with what
+ * it imports into one script without imports and written at the top of the body, where it runs as the HTML is parsed
+ * (the server writes the tab's configuration, which it reads, into the head). Build only: under the dev server the boot
+ * asks for the token itself, as it does whenever the prefetch does not apply.
+ */
+function inlinePrefetch(): Plugin {
+  return {
+    name: 'inline-prefetch',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        const output = await viteBuild({
+          configFile: false,
+          logLevel: 'silent',
+          build: {
+            write: false,
+            target: 'es2022',
+            lib: {
+              entry: fileURLToPath(new URL('./src/tab/prefetch.ts', import.meta.url)),
+              formats: ['iife'],
+              name: 'actieplanPrefetch',
+            },
+          },
+        });
+        const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
+        const code = chunks.find((c) => c.type === 'chunk')?.code;
+        if (!code || /\bimport\s*\(|^import\s/m.test(code) || chunks.length !== 1)
+          throw new Error('inline-prefetch: src/tab/prefetch.ts did not compile into one script without imports');
+        // `</` cannot end the script element early.
+        const script = `<script>${code.trim().replace(/<\//g, '<\\/')}</script>`;
+        if (!html.includes('<body>')) throw new Error('inline-prefetch: index.html has no <body>');
+        return html.replace('<body>', `<body>\n    ${script}`);
+      },
+    },
+  };
+}
+
+/**
  * Issue 16: our own `makeStyles`/`makeResetStyles` calls (48 files) compiled at build time into Griffel's `__styles`
  * form, as Fluent UI's own packages ship theirs: class names and CSS rules are in the bundle, so the first render no
  * longer resolves style objects at run time (stylis, rtl-css-js, hashing); the rules are still inserted as before.
@@ -207,7 +246,15 @@ const boot = bootChunking();
 export default defineConfig({
   root: 'src/tab',
   base: './',
-  plugins: [react(), griffelAheadOfTime(), boot.plugin, firstViewPreload(), firstViewBudget(), precompress()],
+  plugins: [
+    react(),
+    griffelAheadOfTime(),
+    boot.plugin,
+    firstViewPreload(),
+    inlinePrefetch(),
+    firstViewBudget(),
+    precompress(),
+  ],
   resolve: {
     alias: [
       // The Graph client's package index pulls in every task and middleware it has (large-file upload, OneDrive,
@@ -246,6 +293,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'boot', test: boot.test, priority: 1 },
+            // React's DOM renderer (with its scheduler) in a chunk of its own, requested with the entry: the browser
+            // compiles each module script on a thread of its own while it downloads, so the two halves of the first
+            // view's code are compiled side by side instead of one after the other (issue 16).
+            { name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/, priority: 2 },
             { name: 'first-view', tags: ['$initial'] },
             { name: 'roadmap-view', test: boot.roadmap },
           ],

@@ -317,12 +317,82 @@ describe('the tab in a plain browser on the sandbox', () => {
     expect(heldUntilBatch).toBe(true);
     await roadmapComplete(page);
     expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
-    // Few scripts before the first card: the boot, the main chunk, the roadmap's one chunk and the bundler's runtime
-    // (vite.config.ts; 21 before issue 16's chunking, most of them the roadmap's small shared chunks).
+    // Few scripts before the first card: the boot, the main chunk and React's DOM renderer beside it, the roadmap's
+    // one chunk and the bundler's runtime (vite.config.ts; 21 before issue 16's chunking, most of them the roadmap's
+    // small shared chunks).
     const scriptsLoaded = await page.evaluate(
       () => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')).length,
     );
-    expect(scriptsLoaded).toBeLessThanOrEqual(4);
+    expect(scriptsLoaded).toBeLessThanOrEqual(5);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('asks for the token from index.html while the boot’s own chunk is still loading, once (issue 16)', async () => {
+    const config = await tabConfig(run.appUrl);
+    const html = await (await fetch(`${run.appUrl}/`)).text();
+    // The inline script (src/tab/prefetch.ts, compiled into the page) comes after the configuration the server writes
+    // into the head and before the app's root; it has no imports of its own.
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).not.toMatch(/\bimport\b/);
+    expect(html.indexOf('id="tab-config"')).toBeLessThan(html.indexOf('<script>'));
+    expect(html.indexOf('<script>')).toBeLessThan(html.indexOf('<div id="root">'));
+    const boot = /src="\.\/assets\/(boot-[^"]+\.js)"/.exec(html)?.[1];
+    expect(boot).toBeDefined();
+
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const tokenRequests: number[] = [];
+    const tokenSeen = new Promise<void>((resolve) =>
+      page.on('request', (r) => {
+        if (r.url() !== config.tokenUrl) return;
+        tokenRequests.push(Date.now());
+        resolve();
+      }),
+    );
+    // The boot's chunk is held until the token request has gone out: only the inline script can have sent it.
+    let heldUntilToken: boolean | undefined;
+    await page.route(`${run.appUrl}/assets/${boot}`, async (route) => {
+      heldUntilToken = await Promise.race([
+        tokenSeen.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000)),
+      ]);
+      await route.continue();
+    });
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    expect(heldUntilToken).toBe(true);
+    expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
+    // The boot took that answer over: no second token request for the cold $batch.
+    expect(tokenRequests).toHaveLength(1);
+    // Nothing of it is left on the page.
+    expect(await page.evaluate(() => '__actieplanTokenPrefetch' in window)).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('asks for the token itself when the request from index.html failed, and shows the plan (issue 16)', async () => {
+    const config = await tabConfig(run.appUrl);
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    let tokenRequests = 0;
+    await page.route(config.tokenUrl, async (route) => {
+      tokenRequests += 1;
+      if (tokenRequests > 1) return route.continue();
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'temporarily_unavailable' }),
+      });
+    });
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
+    expect(tokenRequests).toBe(2);
+    expect(await page.getByRole('alert').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

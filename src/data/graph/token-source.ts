@@ -21,13 +21,31 @@ export function createOAuthTokenSource(options: {
   form: Record<string, string>;
   fetch?: typeof fetch;
   now?: () => number;
+  /**
+   * The answer of this same request, sent before this source existed (the tab's inline token prefetch,
+   * src/tab/lib/plan/token-prefetch.ts): it is the first token; if it failed, the source asks again itself.
+   */
+  first?: Promise<PrefetchedToken>;
 }): TokenSource {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? (() => Date.now());
   let cached: { token: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;
+  let first = options.first;
+
+  function remember(token: string, expiresIn: unknown): string {
+    const lifetime = typeof expiresIn === 'number' ? expiresIn : Number(expiresIn ?? 0);
+    cached = { token, expiresAt: now() + Math.max(0, lifetime - EXPIRY_MARGIN_SECONDS) * 1000 };
+    return token;
+  }
 
   async function request(): Promise<string> {
+    const prefetched = first;
+    first = undefined;
+    if (prefetched) {
+      const answer = await prefetched.catch(() => undefined);
+      if (answer) return remember(answer.token, answer.expiresIn);
+    }
     const response = await doFetch(options.tokenUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -41,9 +59,7 @@ export function createOAuthTokenSource(options: {
       const description = typeof body.error_description === 'string' ? body.error_description : response.statusText;
       throw new TokenRequestError(`Token request failed (${response.status}): ${description}`, response.status, code);
     }
-    const lifetime = typeof body.expires_in === 'number' ? body.expires_in : Number(body.expires_in ?? 0);
-    cached = { token: body.access_token, expiresAt: now() + Math.max(0, lifetime - EXPIRY_MARGIN_SECONDS) * 1000 };
-    return body.access_token;
+    return remember(body.access_token, body.expires_in);
   }
 
   return {
@@ -56,9 +72,13 @@ export function createOAuthTokenSource(options: {
     },
     invalidate() {
       cached = undefined;
+      first = undefined;
     },
   };
 }
+
+/** A token an earlier request for the same grant brought: the token and its `expires_in` (seconds). */
+export type PrefetchedToken = { token: string; expiresIn: unknown };
 
 /** App-only token with the client-credentials grant (server side: provisioning, seeding, the reminder job). */
 export function createClientCredentialsTokenSource(options: {
@@ -90,15 +110,22 @@ export function createPersonaTokenSource(options: {
   persona: string;
   scope?: string;
   fetch?: typeof fetch;
+  first?: Promise<PrefetchedToken>;
 }): TokenSource {
   return createOAuthTokenSource({
     tokenUrl: options.tokenUrl,
     fetch: options.fetch,
-    form: {
-      grant_type: 'urn:sandbox:persona',
-      client_id: options.clientId,
-      persona: options.persona,
-      scope: options.scope ?? 'https://graph.microsoft.com/.default',
-    },
+    first: options.first,
+    form: personaTokenForm(options.clientId, options.persona, options.scope),
   });
+}
+
+/** The sandbox's persona grant, as a form (also what the tab's inline token prefetch posts: token-prefetch.ts). */
+export function personaTokenForm(clientId: string, persona: string, scope?: string): Record<string, string> {
+  return {
+    grant_type: 'urn:sandbox:persona',
+    client_id: clientId,
+    persona,
+    scope: scope ?? 'https://graph.microsoft.com/.default',
+  };
 }

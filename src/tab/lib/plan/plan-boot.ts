@@ -34,6 +34,9 @@ import type { NaaSession } from '../../app/auth/naa.js';
 import type { DataSession } from '../data-session.js';
 import { planCacheKey, planCachedBefore, readCachedPlan, writeCachedPlan } from './plan-cache.js';
 import type { PlanSnapshot } from './snapshot.js';
+import { bootTarget, takeTokenPrefetch } from './token-prefetch.js';
+
+export { bootTarget };
 
 export type PlanBoot = {
   /** The cache entry this boot read; PlanProvider takes the boot only for the same site and person. */
@@ -78,16 +81,6 @@ let naaSignIn: Promise<NaaSession> | undefined;
 
 const ignore = () => undefined;
 
-/** Where the early start applies: the persona sign-in, outside any host frame, with a remembered person. */
-export function bootTarget(
-  config: ReturnType<typeof inlineTabConfig>,
-  persona: string | undefined,
-  framed: boolean,
-): { config: TabConfig; persona: string } | undefined {
-  if (!config || config.auth !== 'persona' || !config.personaDirectoryUrl || !persona || framed) return undefined;
-  return { config, persona };
-}
-
 /**
  * Whether a page in a host signs in and loads the plan the way the boot would: the configuration page, the public
  * pages, a persona sign-in without a person (the picker) or an unknown sign-in leave everything to React.
@@ -126,9 +119,17 @@ function atMost(until: Promise<void>): Promise<void> {
 }
 
 function personaTokens(config: TabConfig, persona: string): Promise<TokenSource> {
+  // Taken at once, not after the import below: the global is not left lying around (token-prefetch.ts).
+  const prefetched = takeTokenPrefetch(window, config.tokenUrl, persona);
   return import('../../../data/graph/token-source.js').then((tokens) => {
-    const source = tokens.createPersonaTokenSource({ tokenUrl: config.tokenUrl, clientId: config.clientId, persona });
-    // The token request starts now (alongside the IndexedDB read, on a cold start); the $batch reuses it.
+    const source = tokens.createPersonaTokenSource({
+      tokenUrl: config.tokenUrl,
+      clientId: config.clientId,
+      persona,
+      first: prefetched,
+    });
+    // The token request starts now (alongside the IndexedDB read, on a cold start) unless index.html's inline script
+    // sent it already; the $batch reuses it.
     void source.getToken().catch(ignore);
     return source;
   });
@@ -172,23 +173,29 @@ function begin(config: TabConfig, userKey: string, tokens: () => Promise<TokenSo
   // thread (the token's request and answer, the Graph client) held the first view back by about 5 ms (issue 16). Any
   // other start asks for them at once, alongside the cache read, as the cold `$batch` needs them; and if the cache
   // turns out empty after all (the browser cleared it), at the moment that is known.
-  if (!planCachedBefore(cacheKey)) void session();
+  const marked = planCachedBefore(cacheKey);
+  if (!marked) void session();
   const cachedNow: { plan?: PlanSnapshot } = {};
   const cached = readCachedPlan(cacheKey).then((c) => {
     if (c) cachedNow.plan = c;
     return c;
   });
   const coldNow: { plan?: PlanSnapshot } = {};
-  const cold = cached
-    .then((c) => (c ? undefined : session().then((s) => s.loadCold())))
-    .then((c) => {
-      if (c) {
-        coldNow.plan = c;
-        // Stored as soon as it is here, before React renders it: a start right after this one finds it.
-        void writeCachedPlan(cacheKey, c);
-      }
-      return c;
-    });
+  // Without the mark the cold `$batch` does not wait for the cache read: this browser stored no plan (or stored it
+  // moments ago and the mark is not set yet, or a version before the mark stored it: then the read, which still runs,
+  // finds it, and the first view shows it as on a warm start). Waiting for IndexedDB's answer (several tasks) let the
+  // app's main chunk evaluate first, and the `$batch` left 30–70 ms later (issue 16).
+  const loaded = marked
+    ? cached.then((c) => (c ? undefined : session().then((s) => s.loadCold())))
+    : session().then((s) => s.loadCold());
+  const cold = loaded.then((c) => {
+    if (c) {
+      coldNow.plan = c;
+      // Stored as soon as it is here, before React renders it: a start right after this one finds it.
+      void writeCachedPlan(cacheKey, c);
+    }
+    return c;
+  });
   // Handled by PlanProvider; keep the console free of noise until then.
   cold.catch(ignore);
   boot = { cacheKey, session, cached, cold, cachedNow, coldNow };

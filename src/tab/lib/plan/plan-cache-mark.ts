@@ -1,0 +1,39 @@
+/**
+ * The plan cache's key and its mark in localStorage (the plan itself is in IndexedDB: plan-cache.ts). A module of its
+ * own, without IndexedDB's code: the inline token prefetch in index.html (token-prefetch.ts) reads the mark too.
+ */
+
+/** Bump when the cached shape changes: an old entry is then simply not found. */
+const CACHE_VERSION = 1;
+
+/** One cache entry per site and signed-in person: what one person may read is not shown to another. */
+export function planCacheKey(siteUrl: string, userKey: string): string {
+  return `v${CACHE_VERSION}|${siteUrl}|${userKey.toLowerCase()}`;
+}
+
+const CACHED_MARK = 'actieplan.plan-cached|';
+
+/**
+ * Whether this browser stored the plan for `key` before: a mark in localStorage, beside the plan in IndexedDB, that a
+ * page reads at once (IndexedDB answers only after tens of milliseconds on a busy start). The boot uses it to leave the
+ * token and the session of a warm start until after the first view (plan-boot.ts), and to start a cold one without
+ * waiting for the cache. It only says what to expect: a mark whose plan the browser has cleared costs that one start
+ * the read's wait, and a plan without a mark (stored by a version before the mark) is loaded again once.
+ */
+export function planCachedBefore(key: string, storage: () => Storage = () => window.localStorage): boolean {
+  try {
+    return storage().getItem(CACHED_MARK + key) !== null;
+  } catch {
+    return false; // no storage (private mode, a sandboxed frame): expect nothing
+  }
+}
+
+/** Sets or removes the mark (plan-cache.ts, after a write and with a drop). */
+export function markCached(key: string, cached: boolean): void {
+  try {
+    if (cached) window.localStorage.setItem(CACHED_MARK + key, '1');
+    else window.localStorage.removeItem(CACHED_MARK + key);
+  } catch {
+    // No storage: the next start reads the cache and asks for the token at once, as without the mark.
+  }
+}
