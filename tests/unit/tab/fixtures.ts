@@ -4,6 +4,7 @@ import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 import type { Loaded } from '../../../src/data/lists/field-reader.js';
 import type { LoadedPlan } from '../../../src/data/plan-store.js';
+import type { TabConfig } from '../../../src/shared/wire.js';
 
 const loaded = <T>(value: T, id: string): Loaded<T> => ({ id, eTag: `"${id},1"`, value, problems: [] });
 
@@ -89,3 +90,13 @@ export function westerveldPlan(): LoadedPlan {
     inrichting: WESTERVELD_INRICHTING,
   };
 }
+
+/** The tab's configuration for the sandbox's persona sign-in, as the server writes it into index.html. */
+export const personaConfig: TabConfig = {
+  graphBaseUrl: 'http://127.0.0.1:1/v1.0',
+  tokenUrl: 'http://127.0.0.1:1/oauth2/v2.0/token',
+  siteUrl: 'http://127.0.0.1:1/sites/actieplan',
+  clientId: 'client',
+  auth: 'persona',
+  personaDirectoryUrl: 'http://127.0.0.1:1/_sandbox/personas',
+};

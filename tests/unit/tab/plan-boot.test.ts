@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TabConfig } from '../../../src/shared/wire.js';
 import { bootTarget, hostBootTarget, takeNaaSignIn, takePlanBoot } from '../../../src/tab/lib/plan/plan-boot.js';
+import { personaConfig } from './fixtures.js';
 
-const config: TabConfig = {
-  graphBaseUrl: 'http://127.0.0.1:1/v1.0',
-  tokenUrl: 'http://127.0.0.1:1/oauth2/v2.0/token',
-  siteUrl: 'http://127.0.0.1:1/sites/actieplan',
-  clientId: 'client',
-  auth: 'persona',
-  personaDirectoryUrl: 'http://127.0.0.1:1/_sandbox/personas',
-};
+const config = personaConfig;
 const persona = 'informatiemanager.sociaal-domein@zoetermeer.example';
 
 describe('bootTarget: when the data path starts before React', () => {

@@ -1,17 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPersonaTokenSource, personaTokenForm } from '../../../src/data/graph/token-source.js';
-import type { TabConfig } from '../../../src/shared/wire.js';
+import {
+  createPersonaTokenSource,
+  personaTokenForm,
+  type PrefetchedToken,
+} from '../../../src/data/graph/token-source.js';
 import { planCacheKey } from '../../../src/tab/lib/plan/plan-cache-mark.js';
 import { startTokenPrefetch, takeTokenPrefetch } from '../../../src/tab/lib/plan/token-prefetch.js';
+import { personaConfig as config } from './fixtures.js';
 
-const config: TabConfig = {
-  graphBaseUrl: 'http://127.0.0.1:1/v1.0',
-  tokenUrl: 'http://127.0.0.1:1/oauth2/v2.0/token',
-  siteUrl: 'http://127.0.0.1:1/sites/actieplan',
-  clientId: 'client',
-  auth: 'persona',
-  personaDirectoryUrl: 'http://127.0.0.1:1/_sandbox/personas',
-};
 const persona = 'Informatiemanager.Sociaal-Domein@zoetermeer.example';
 
 function storage(items: Record<string, string> = {}): Storage {
@@ -117,19 +113,22 @@ describe('startTokenPrefetch: the inline script in index.html', () => {
 });
 
 describe("the token source's first token from the prefetch", () => {
-  const tokenAnswer = (token: string, expiresIn = 3600) =>
-    Promise.resolve(Response.json({ access_token: token, expires_in: expiresIn }));
-
-  it('is the first token, kept until it nearly expires like one the source asked for itself', async () => {
-    let now = 1_000_000;
-    const fetch = vi.fn(() => tokenAnswer('own'));
+  /** A persona token source whose own requests answer 'own', with `first` as its first token. */
+  const withFirst = (first: Promise<PrefetchedToken>) => {
+    const fetch = vi.fn(() => Promise.resolve(Response.json({ access_token: 'own', expires_in: 3600 })));
     const source = createPersonaTokenSource({
       tokenUrl: config.tokenUrl,
       clientId: config.clientId,
       persona,
       fetch,
-      first: Promise.resolve({ token: 'prefetched', expiresIn: 3600 }),
+      first,
     });
+    return { source, fetch };
+  };
+
+  it('is the first token, kept until it nearly expires like one the source asked for itself', async () => {
+    let now = 1_000_000;
+    const { source, fetch } = withFirst(Promise.resolve({ token: 'prefetched', expiresIn: 3600 }));
     vi.spyOn(Date, 'now').mockImplementation(() => now);
     await expect(source.getToken()).resolves.toBe('prefetched');
     await expect(source.getToken()).resolves.toBe('prefetched');
@@ -140,31 +139,18 @@ describe("the token source's first token from the prefetch", () => {
   });
 
   it('is asked for again by the source when the prefetch failed', async () => {
-    const fetch = vi.fn(() => tokenAnswer('own'));
-    const source = createPersonaTokenSource({
-      tokenUrl: config.tokenUrl,
-      clientId: config.clientId,
-      persona,
-      fetch,
-      first: Promise.reject(new Error('token prefetch: no token')),
-    });
+    const { source, fetch } = withFirst(Promise.reject(new Error('token prefetch: no token')));
     await expect(source.getToken()).resolves.toBe('own');
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it('is not used after invalidate (a 401): the next token is a new request', async () => {
-    const fetch = vi.fn(() => tokenAnswer('own'));
-    let settle: (value: { token: string; expiresIn: number }) => void = () => undefined;
-    const first = new Promise<{ token: string; expiresIn: number }>((resolve) => {
-      settle = resolve;
-    });
-    const source = createPersonaTokenSource({
-      tokenUrl: config.tokenUrl,
-      clientId: config.clientId,
-      persona,
-      fetch,
-      first,
-    });
+    let settle: (value: PrefetchedToken) => void = () => undefined;
+    const { source } = withFirst(
+      new Promise<PrefetchedToken>((resolve) => {
+        settle = resolve;
+      }),
+    );
     source.invalidate();
     settle({ token: 'prefetched', expiresIn: 3600 });
     await expect(source.getToken()).resolves.toBe('own');
