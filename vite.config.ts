@@ -95,11 +95,14 @@ function firstViewBudget(): Plugin {
   };
 }
 
-/** The boot's roots: the entry that starts the data path, and the data path's two lazy modules it needs first. */
+/**
+ * The boot's roots: the entry that starts the data path, and the data path's two modules it needs first (the data
+ * session is imported lazily; the token source also statically, for the persona grant's form: token-prefetch.ts).
+ */
 const BOOT_ROOTS = [/src[\\/]tab[\\/]boot\.ts$/, /data-session\.ts$/, /token-source\.ts$/];
 
 /**
- * Issue 16: the boot (src/tab/boot.ts, the page's first script) starts the token request and the plan's `$batch` while
+ * Issue 16: the boot (src/tab/boot.ts, the page's first module script) starts the token request and the plan's `$batch` while
  * the main chunk loads. That works only if the boot's code does not import the main chunk: left to the `first-view`
  * group, every module the entry also imports (dates, the Graph client's errors, ...) is in the main chunk, and the data
  * session waited for it to load and evaluate before the token request could start (measured: 0.5-1 s into a cold
@@ -203,9 +206,13 @@ function inlinePrefetch(): Plugin {
       async handler(html) {
         const output = await viteBuild({
           configFile: false,
+          root: fileURLToPath(new URL('.', import.meta.url)),
+          publicDir: false,
           logLevel: 'silent',
           build: {
+            // In memory only: nothing is written (and no output directory emptied).
             write: false,
+            emptyOutDir: false,
             target: 'es2022',
             lib: {
               entry: fileURLToPath(new URL('./src/tab/prefetch.ts', import.meta.url)),
@@ -218,10 +225,11 @@ function inlinePrefetch(): Plugin {
         const code = chunks.find((c) => c.type === 'chunk')?.code;
         if (!code || /\bimport\s*\(|^import\s/m.test(code) || chunks.length !== 1)
           throw new Error('inline-prefetch: src/tab/prefetch.ts did not compile into one script without imports');
-        // `</` cannot end the script element early.
-        const script = `<script>${code.trim().replace(/<\//g, '<\\/')}</script>`;
+        // Neither `</` nor `<!--` may end or change the script element early (both escapes mean the same in JS).
+        const script = `<script>${code.trim().replace(/<\//g, '<\\/').replace(/<!--/g, '<\\!--')}</script>`;
         if (!html.includes('<body>')) throw new Error('inline-prefetch: index.html has no <body>');
-        return html.replace('<body>', `<body>\n    ${script}`);
+        // A function, so that `$&` and the like in the script are not replacement patterns.
+        return html.replace('<body>', () => `<body>\n    ${script}`);
       },
     },
   };
@@ -293,9 +301,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'boot', test: boot.test, priority: 1 },
-            // React's DOM renderer (with its scheduler) in a chunk of its own, requested with the entry: the browser
-            // compiles each module script on a thread of its own while it downloads, so the two halves of the first
-            // view's code are compiled side by side instead of one after the other (issue 16).
+            // React's DOM renderer (with its scheduler, and React itself, which the bundler puts beside them) in a chunk
+            // of its own, requested with the entry: the browser compiles each module script on a thread of its own
+            // while it downloads, so the two halves of the first view's code are compiled side by side instead of one
+            // after the other (issue 16).
             { name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/, priority: 2 },
             { name: 'first-view', tags: ['$initial'] },
             { name: 'roadmap-view', test: boot.roadmap },

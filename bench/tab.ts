@@ -4,7 +4,7 @@
  * none), the share of the app's JS that ran by the first card (V8 block coverage), the first view's JS (gzip, from the build report, and
  * the JS requests and bytes on the wire before the first action card), time to the first action card as a ratio to the
  * physical limit (a bare Fluent UI + teams-js page built by the same toolchain that makes the app's own cold `$batch`
- * once, to the sandbox's Graph endpoint), cold and warm, median of RUNS interleaved runs, the list's derive+filter+sort+group
+ * once, to the sandbox's Graph endpoint), cold and warm, median of FIRST_VIEW_RUNS interleaved runs, the list's derive+filter+sort+group
  * time on 5,000 actions, and the portfolio's first view with 5,000 items against the seeded 15 (issue 18: within
  * 1.5x; the DOM rows and nodes show the virtualisation).
  *

@@ -9,7 +9,7 @@ const REACT_RENDER_MARK = 'tab:react-render';
 
 // The data path first (in a host: teams-js; then the token and the cold $batch, or on a warm start only the cache
 // read), then React: see lib/plan/plan-boot.ts.
-// boot.ts, the page's first script, has started it already; this returns the same gate (or starts it, if not).
+// boot.ts, the page's first module script, has started it already; this returns the same gate (or starts it, if not).
 const bootGate = startPlanBoot();
 // The first view's code loads with the data, not after it (the roadmap is the view without a hash; a
 // person who has not dismissed the start page sees that first, and the roadmap is one click away).

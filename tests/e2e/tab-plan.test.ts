@@ -11,7 +11,7 @@ import { saveScreenshot } from './support/browser.js';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { fetchOrder, otherClient, personaContext, recordFetches, tabConfig, UPN, watchErrors } from './support/tab.js';
-import { roadmapComplete } from './support/waits.js';
+import { idle, roadmapComplete, WAIT } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -286,6 +286,75 @@ describe('the tab in a plain browser on the sandbox', () => {
     expect(
       await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('actieplan.plan-cached|'))),
     ).toEqual([`actieplan.plan-cached|${planCacheKey(config.siteUrl, UPN.imSociaal)}`]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('loads the plan once and keeps the newer one when the cache has a plan but no mark (issue 16)', async () => {
+    const config = await tabConfig(run.appUrl);
+    const client = await otherClient(run.appUrl);
+    const plan = await client.plan();
+    const actie = plan.acties.find((a) => a.value.nummer === '1.2');
+    if (!actie) throw new Error('Action 1.2 not in the plan');
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    await expect.poll(() => cachedPlans(page)).toBe(1);
+    // The plan stays in IndexedDB, its mark goes (a plan stored by a version before the mark, or a reload right after
+    // the write, before the mark was set); meanwhile someone renames an action in SharePoint.
+    await page.evaluate(() => {
+      for (const key of Object.keys(window.localStorage))
+        if (key.startsWith('actieplan.plan-cached|')) window.localStorage.removeItem(key);
+    });
+    const renamed = `${actie.value.titel} (hernoemd)`;
+    await client.graph.patch(`${listPath(plan.siteId, 'Acties')}/items/${actie.id}/fields`, { Title: renamed });
+    try {
+      let batches = 0;
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && r.url() === `${config.graphBaseUrl}/$batch`) batches += 1;
+      });
+      await page.reload();
+      await roadmapComplete(page);
+      // The boot read the cache and loaded cold at once (no mark); the cold plan is the newer one and is kept, with
+      // no delta on top of it: one $batch.
+      await expect.poll(() => page.getByText(renamed).count()).toBe(1);
+      await idle(page);
+      expect(batches).toBe(1);
+      await expect
+        .poll(() =>
+          page.evaluate(() => Object.keys(window.localStorage).some((k) => k.startsWith('actieplan.plan-cached|'))),
+        )
+        .toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await client.graph.patch(`${listPath(plan.siteId, 'Acties')}/items/${actie.id}/fields`, {
+        Title: actie.value.titel,
+      });
+      await context.close();
+    }
+  });
+
+  it('says why when the token endpoint does not answer, also with the request from index.html (issue 16)', async () => {
+    const config = await tabConfig(run.appUrl);
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    let tokenRequests = 0;
+    await page.route(config.tokenUrl, async (route) => {
+      tokenRequests += 1;
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'temporarily_unavailable', error_description: 'Onderhoud' }),
+      });
+    });
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await page.getByRole('alert').first().waitFor({ timeout: WAIT.view });
+    // Both the inline script and the boot asked; the boot's answer is the one the tab reports.
+    expect(tokenRequests).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('roadmap-card').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -75,17 +75,6 @@ describe('startTokenPrefetch: the inline script in index.html', () => {
     for (const { fetch } of [warm, framed, others]) expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('still sends it when the storage cannot be read (private mode): there is no mark to find', () => {
-    const { win, fetch } = fakeWindow();
-    Object.defineProperty(win, 'localStorage', {
-      get() {
-        throw new DOMException('blocked', 'SecurityError');
-      },
-    });
-    expect(startTokenPrefetch(win, config, persona)).toBe(true);
-    expect(fetch).toHaveBeenCalledTimes(1);
-  });
-
   it('hands its answer over once, and only for the same token URL and person', async () => {
     const { win } = fakeWindow();
     startTokenPrefetch(win, config, persona);
@@ -133,7 +122,11 @@ describe("the token source's first token from the prefetch", () => {
     await expect(source.getToken()).resolves.toBe('prefetched');
     await expect(source.getToken()).resolves.toBe('prefetched');
     expect(fetch).not.toHaveBeenCalled();
-    now += 3600 * 1000; // past its lifetime (less the margin): the source asks itself
+    // Kept until two minutes before it expires (the source's margin), then the source asks itself.
+    now += (3600 - 121) * 1000;
+    await expect(source.getToken()).resolves.toBe('prefetched');
+    expect(fetch).not.toHaveBeenCalled();
+    now += 2 * 1000;
     await expect(source.getToken()).resolves.toBe('own');
     expect(fetch).toHaveBeenCalledTimes(1);
   });
@@ -144,9 +137,17 @@ describe("the token source's first token from the prefetch", () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
-  it('is not used after invalidate (a 401): the next token is a new request', async () => {
+  it('is not used again after invalidate (a 401 on a request with it): the next token is a new request', async () => {
+    const { source, fetch } = withFirst(Promise.resolve({ token: 'prefetched', expiresIn: 3600 }));
+    await expect(source.getToken()).resolves.toBe('prefetched');
+    source.invalidate();
+    await expect(source.getToken()).resolves.toBe('own');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('is dropped by invalidate while it is still on its way', async () => {
     let settle: (value: PrefetchedToken) => void = () => undefined;
-    const { source } = withFirst(
+    const { source, fetch } = withFirst(
       new Promise<PrefetchedToken>((resolve) => {
         settle = resolve;
       }),
@@ -154,5 +155,6 @@ describe("the token source's first token from the prefetch", () => {
     source.invalidate();
     settle({ token: 'prefetched', expiresIn: 3600 });
     await expect(source.getToken()).resolves.toBe('own');
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });

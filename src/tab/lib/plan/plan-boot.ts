@@ -1,13 +1,14 @@
 /**
  * The plan's data path started before React mounts (issue 16 point 1): `main.tsx` calls `startPlanBoot()` first thing,
- * and the token request, the IndexedDB read and then the plan's cold `$batch` (or, when this browser stored the plan
- * before, only the IndexedDB read: PlanProvider then starts the token and runs the delta as always, after its first
- * commit) run while React, Fluent and the first view's code load and render.
+ * and the token request and the plan's cold `$batch`, with the IndexedDB read beside them (or, when this browser stored
+ * the plan before, only the IndexedDB read: PlanProvider then starts the token and runs the delta as always, after its
+ * first commit) run while React, Fluent and the first view's code load and render. On a cold start of the persona
+ * sign-in, index.html's inline script has sent the token request already (token-prefetch.ts); the boot takes its answer.
  * PlanProvider takes these promises over once (`takePlanBoot`) instead of starting the same work itself.
  *
- * `boot.ts`, the page's first script (a small chunk of its own, with the data session and the token source, that
- * loads in parallel with the app's main chunk and never waits for it: see `bootChunking` in vite.config.ts), calls it
- * before the app's code has loaded; `main.tsx` calls it again and gets the same answer.
+ * `boot.ts`, the page's first module script (a small chunk of its own, with the data session and the token source,
+ * that loads in parallel with the app's main chunk and never waits for it: see `bootChunking` in vite.config.ts),
+ * calls it before the app's code has loaded; `main.tsx` calls it again and gets the same answer.
  *
  * The same code path as without the boot: the same token source, the same data session (one Graph client, reused for
  * every later read and write), the same cache entry.
@@ -48,8 +49,8 @@ export type PlanBoot = {
   readonly session: () => Promise<DataSession>;
   readonly cached: Promise<PlanSnapshot | undefined>;
   /**
-   * The cold load, started as soon as the cache turned out empty and the session was there; undefined with a cache.
-   * Its plan is written to the cache by the boot itself.
+   * The cold load: without the plan-cache mark at once, beside the cache read; with the mark only once the cache turned
+   * out empty (undefined when it had the plan). Its plan is written to the cache by the boot itself.
    */
   readonly cold: Promise<PlanSnapshot | undefined>;
   /**

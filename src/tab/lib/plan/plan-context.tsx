@@ -104,11 +104,13 @@ export function PlanProvider({
   // effect adopting it would first commit a spinner, then the plan). The effect below then brings it up to date.
   // A cold start whose `$batch` answered before React mounted (plan-boot.ts, COLD_PLAN_WAIT_MS) starts from that plan:
   // it is fresh, so the effect below only stores it.
+  // The cold plan first: without the plan-cache mark the boot reads the cache and loads cold at once, and when both
+  // are in, the cold plan is the newer one (and stored already).
   const [fromBoot] = useState(() => {
-    const cached = bootCachedPlan(cacheKey);
-    if (cached) return { snapshot: cached, fromCache: true };
     const cold = bootColdPlan(cacheKey);
-    return cold ? { snapshot: cold, fromCache: false } : undefined;
+    if (cold) return { snapshot: cold, fromCache: false };
+    const cached = bootCachedPlan(cacheKey);
+    return cached ? { snapshot: cached, fromCache: true } : undefined;
   });
   const [state, setState] = useState<PlanState>(() =>
     fromBoot
@@ -190,6 +192,16 @@ export function PlanProvider({
         const cached = await (early ? early.cached : readCachedPlan(cacheKey));
         if (cancelled) return;
         if (cached) adopt(cached, true);
+      }
+      // A cold load the boot started beside the cache read (no mark: plan-boot.ts) brings the whole plan, newer than the
+      // cached one and stored already: it replaces the cached plan instead of a delta on top of it. (With the mark the
+      // boot loads cold only when the cache was empty, so this is undefined at once.)
+      const bootCold = early && snapshotRef.current ? await early.cold.catch(() => undefined) : undefined;
+      if (cancelled) return;
+      if (bootCold) {
+        done();
+        adopt(bootCold, false, true);
+        return;
       }
       const s = await sessionPromise;
       const previous = snapshotRef.current;

@@ -2,14 +2,19 @@
  * The cold start's token request, sent by an inline script in index.html while the page's scripts still download
  * (issue 16). `src/tab/prefetch.ts` is that script: the build compiles it with what it imports here into one small
  * script without imports and writes it into index.html (`inlinePrefetch` in vite.config.ts), so the persona's token
- * request leaves as the HTML is parsed instead of once the boot's chunk has arrived and evaluated (about 60 ms later
- * on a cold start). The boot (`plan-boot.ts`) takes the answer over; its `$batch` then leaves in the boot's first task,
- * before the app's main chunk evaluates, where it used to wait behind that evaluation for the token's answer.
+ * request leaves as the HTML is parsed (about 50 ms into a cold start on the bench) instead of once the boot's chunk
+ * has arrived and evaluated (about 90 ms). The boot (`plan-boot.ts`) takes the answer over; its `$batch` then leaves in
+ * the boot's first task, before the app's main chunk evaluates, where it used to wait behind that evaluation for the
+ * token's answer.
  *
  * It applies only where the boot's own cold path does (`bootTarget`: the sandbox's persona sign-in, a remembered
  * person, no host frame) and only on a cold start: where this browser stored the plan before (`planCachedBefore`), the
  * token is asked for after the first view, as always. Anything unexpected (no configuration, storage blocked, a failed
- * request, another token URL or person by the time the boot runs) leaves the boot to ask for the token itself.
+ * request, another token URL or person by the time the boot runs) leaves the boot to ask for the token itself. Should
+ * the boot's chunk ever run first (it is an `async` module script; the HTML is a few kilobytes, in one piece), the boot
+ * asks itself and the script's request is one more, unused.
+ *
+ * index.html's only inline script: a `Content-Security-Policy` with `script-src` would need its hash (docs/deploy.md).
  */
 import { personaTokenForm, type PrefetchedToken } from '../../../data/graph/token-source.js';
 import type { TabConfig } from '../../app/config.js';
