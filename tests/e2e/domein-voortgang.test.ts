@@ -195,6 +195,20 @@ describe('progress per domain on a shared action', () => {
         timeout: WAIT.write,
       })
       .toBe(next);
+    // The tab reads the plan again after the save; once the row shows the new status, the form starts afresh from it
+    // (it is keyed by the stored status), and the message is still there to read (it was lost with the old form).
+    await expect
+      .poll(
+        () =>
+          section
+            .locator('[data-testid="domein-voortgang-row"][data-domein="Fysiek Domein"] [data-status]')
+            .getAttribute('data-status'),
+        { timeout: WAIT.write },
+      )
+      .toBe(next);
+    expect(await form.getByTestId('domein-voortgang-message').innerText()).toBe(
+      'De voortgang van Fysiek Domein is opgeslagen.',
+    );
 
     // The row's history: the newest version is this person's write, with the status change.
     const toggle = section

@@ -81,6 +81,9 @@ export function DomeinVoortgangSection({
   const t = useTextsT(detailTexts, historyTexts);
   const locale = useLocale();
   const ctx = usePlanContext();
+  // The form's last message lives here, not in the form: the form starts afresh from the stored row once a save has
+  // come back with the plan (its key names the stored status), and "opgeslagen" must still be there to read then.
+  const [message, setMessage] = useState<Message | undefined>();
   // A domain's tab shows its own row as the action; the roll-up and the store need the action as stored.
   const stored = ctx.storedActie(item.id) ?? item;
   const loadedRijen = useMemo(
@@ -127,7 +130,13 @@ export function DomeinVoortgangSection({
         ))}
       </ul>
       {eigen && canEdit && (
-        <EigenRij key={`${eigen.domein}|${eigen.rij ? 'rij' : 'actie'}|${eigen.status}`} item={stored} stand={eigen} />
+        <EigenRij
+          key={`${eigen.domein}|${eigen.rij ? 'rij' : 'actie'}|${eigen.status}`}
+          item={stored}
+          stand={eigen}
+          message={message}
+          onMessage={setMessage}
+        />
       )}
     </section>
   );
@@ -185,7 +194,17 @@ function RijGeschiedenis({ rijId, version, domein }: { rijId: string; version: s
   );
 }
 
-function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinState }) {
+function EigenRij({
+  item,
+  stand,
+  message,
+  onMessage: setMessage,
+}: {
+  item: Loaded<Actie>;
+  stand: DomeinState;
+  message: Message | undefined;
+  onMessage: (message: Message | undefined) => void;
+}) {
   const styles = useStyles();
   const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();
@@ -202,7 +221,6 @@ function EigenRij({ item, stand }: { item: Loaded<Actie>; stand: DomeinState }) 
     [ctx.plan],
   );
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<Message | undefined>();
   const domeinNaam = domeinLabel(t, stand.domein);
 
   async function onSubmit(event: FormEvent) {
