@@ -196,11 +196,11 @@ export function PlanProvider({
       // A cold load the boot started beside the cache read (no mark: plan-boot.ts) brings the whole plan, newer than the
       // cached one and stored already: it replaces the cached plan instead of a delta on top of it. (With the mark the
       // boot loads cold only when the cache was empty, so this is undefined at once.)
-      const bootCold = early && snapshotRef.current ? await early.cold.catch(() => undefined) : undefined;
+      const newerCold = early && snapshotRef.current ? await early.cold.catch(() => undefined) : undefined;
       if (cancelled) return;
-      if (bootCold) {
+      if (newerCold) {
         done();
-        adopt(bootCold, false, true);
+        adopt(newerCold, false, true);
         return;
       }
       const s = await sessionPromise;
