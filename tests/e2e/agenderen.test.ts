@@ -138,4 +138,76 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     expect(after.agenda.geagendeerd).toEqual([]);
     expect(JSON.stringify(after.card)).not.toContain('Geagendeerd door de MT');
   }, 180_000);
+
+  it("keeps the CMT's typed decision when someone else changed or ticked the escalation first", async () => {
+    const plan = await client.plan();
+    const [a, b] = plan.acties.filter(
+      (x) => x.value.domeinen.includes('Sociaal Domein') && !x.value.vervallen && x.value.nummer !== '1.1',
+    );
+    if (!a || !b) throw new Error('The seeded plan has no two more actions of Sociaal Domein');
+    const store = createAgenderingenStore(client.graph, plan.siteId, plan);
+    const op = '2026-12-01T10:00:00Z';
+    const escalate = async (actie: typeof a, key: string) =>
+      store.create({ actie, domein: 'Sociaal Domein', reden: `Reden ${key}`, op }, await store.all(), `e2e:${key}`);
+    const changed = await escalate(a, 'changed');
+    const ticked = await escalate(b, 'ticked');
+
+    const panelPage: Page = await browser.newPage({ viewport: { width: 480, height: 900 } });
+    const panelErrors = watchErrors(panelPage);
+    await panelPage.goto(
+      host.url(`${run.appUrl}/index.html?vergadering=${encodeURIComponent(CMT_MEETING)}#/roadmap`, {
+        frameContext: 'sidePanel',
+        upn: UPN.gemeentesecretaris,
+      }),
+    );
+    const tab = panelPage.frameLocator('#tab');
+    const rowOf = (nummer: string) => tab.locator(`[data-testid="geagendeerd-item"][data-nummer="${nummer}"]`);
+    await rowOf(b.value.nummer).waitFor({ timeout: WAIT.view });
+    const rowA = rowOf(a.value.nummer);
+    const rowB = rowOf(b.value.nummer);
+    await rowA.getByTestId('geagendeerd-besluit').fill('Besluit bij de gewijzigde');
+    await rowB.getByTestId('geagendeerd-besluit').fill('Besluit bij de afgevinkte');
+
+    // Meanwhile, in SharePoint, someone ticks the one: this person's tick meets their change (412), nothing is saved,
+    // and the panel names it with the decision typed for it, which was not saved.
+    await store.afhandelen(ticked, { op: '2026-12-04T09:00:00Z' });
+    await rowB.getByTestId('geagendeerd-afvinken').click();
+    await expect.poll(() => rowB.count(), { timeout: WAIT.write }).toBe(0);
+    const gone = tab.getByTestId('geagendeerd-gone');
+    await expect
+      .poll(() => gone.innerText(), { timeout: WAIT.write })
+      .toBe(
+        `${b.value.nummer} ${b.value.titel} is intussen door iemand anders afgevinkt. Je besluit is niet opgeslagen: “Besluit bij de afgevinkte”`,
+      );
+
+    // And sharpens the other's reason (a new eTag): nothing saved, the current state shown, the typed decision still
+    // there; ticking again saves it.
+    await client.graph.patch(`/sites/${plan.siteId}/lists/Agenderingen/items/${changed.id}/fields`, {
+      Reden: 'Reden aangescherpt in SharePoint',
+    });
+    await rowA.getByTestId('geagendeerd-afvinken').click();
+    await expect
+      .poll(() => rowA.innerText(), { timeout: WAIT.write })
+      .toContain('Reden: Reden aangescherpt in SharePoint');
+    await expect
+      .poll(() => rowA.getByTestId('geagendeerd-error').innerText(), { timeout: WAIT.write })
+      .toContain('Iemand anders heeft dit punt intussen gewijzigd; hierboven staat de actuele stand.');
+    expect(await rowA.getByTestId('geagendeerd-besluit').inputValue()).toBe('Besluit bij de gewijzigde');
+    expect((await store.all()).find((x) => x.id === changed.id)?.value.besproken).toBe(false);
+    await saveScreenshot(panelPage, 'agenderen-cmt-conflicts');
+
+    await rowA.getByTestId('geagendeerd-afvinken').click();
+    await expect.poll(() => rowA.count(), { timeout: WAIT.write }).toBe(0);
+    // Ticked by this person after the conflict: not named as ticked by someone else.
+    expect(await gone.innerText()).not.toContain(a.value.nummer);
+    expect(panelErrors).toEqual([]);
+    await panelPage.close();
+    const all = await store.all();
+    expect(all.find((x) => x.id === changed.id)?.value).toMatchObject({
+      besproken: true,
+      besluit: 'Besluit bij de gewijzigde',
+      besprokenDoor: { displayName: 'Gemeentesecretaris' },
+    });
+    expect(all.find((x) => x.id === ticked.id)?.value.besluit).toBeUndefined();
+  }, 180_000);
 });

@@ -145,6 +145,11 @@ export const panelTexts = defineCatalogue(
     'geagendeerd.conflict':
       'Iemand anders heeft dit punt intussen afgevinkt of gewijzigd. Er is niets opgeslagen; de actuele stand wordt geladen.',
     'geagendeerd.failed': 'Afvinken is mislukt: {detail}',
+    'geagendeerd.changed':
+      'Iemand anders heeft dit punt intussen gewijzigd; hierboven staat de actuele stand. Er is niets opgeslagen: vink opnieuw af om je besluit op te slaan.',
+    'geagendeerd.gone': '{item} is intussen door iemand anders afgevinkt.',
+    'geagendeerd.goneMetBesluit':
+      '{item} is intussen door iemand anders afgevinkt. Je besluit is niet opgeslagen: “{besluit}”',
   },
   {
     title: 'Digitalisation',
@@ -189,5 +194,10 @@ export const panelTexts = defineCatalogue(
     'geagendeerd.conflict':
       'Someone else ticked off or changed this item in the meantime. Nothing was saved; the current state is being loaded.',
     'geagendeerd.failed': 'Ticking off failed: {detail}',
+    'geagendeerd.changed':
+      'Someone else changed this item in the meantime; the current state is shown above. Nothing was saved: tick it off again to save your decision.',
+    'geagendeerd.gone': '{item} was ticked off by someone else in the meantime.',
+    'geagendeerd.goneMetBesluit':
+      '{item} was ticked off by someone else in the meantime. Your decision was not saved: “{besluit}”',
   },
 );

@@ -57,6 +57,7 @@ const useStyles = makeStyles({
   ok: { color: tokens.colorPaletteGreenForeground1 },
   decisions: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   omschrijving: { overflowWrap: 'anywhere', '& > p': { margin: 0 } },
+  gone: { margin: 0, overflowWrap: 'anywhere' },
 });
 
 /** Parses `?vergadering=<ISO start>`: a deep link to one meeting (and how the tests pick one). */
@@ -77,6 +78,7 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
   const locale = useLocale();
   const [requested] = useState(() => requestedMeeting(window.location.search));
   const v = useMeeting(domein, requested, nextMeeting);
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
 
   // A failed read says what failed and offers a retry; an agenda read before stays below it.
   const loadError =
@@ -97,6 +99,12 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
 
   const agenda = v.agenda;
   const items = panelItems(agenda);
+  // An escalation that left the agenda without this person's tick (someone else ticked it, found by a reload or by
+  // this person's tick meeting their change) while a decision was typed for it or its tick had failed: named here
+  // with that decision, which was not saved, so it is not lost with its row.
+  const gone = [...drafts.values()].filter(
+    (d) => (d.besluit !== '' || d.conflict) && !agenda.geagendeerd.some((g) => g.id === d.id),
+  );
   const state = recordedState(v.besluiten, agenda.occurrence.key);
   return (
     <section
@@ -148,10 +156,36 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
           </Caption1Strong>
           <ul className={styles.list}>
             {agenda.geagendeerd.map((g) => (
-              <GeagendeerdRow key={`${g.id}|${g.eTag}`} item={g} afvinken={v.afvinken} reload={v.reload} />
+              <GeagendeerdRow
+                key={g.id}
+                item={g}
+                afvinken={v.afvinken}
+                reload={v.reload}
+                onDraft={(draft) => setDrafts((d) => new Map(d).set(g.id, draft))}
+                onTicked={() =>
+                  setDrafts((d) => {
+                    const next = new Map(d);
+                    next.delete(g.id);
+                    return next;
+                  })
+                }
+              />
             ))}
           </ul>
         </section>
+      )}
+      {gone.length > 0 && (
+        <MessageBar intent="warning" data-testid="geagendeerd-gone">
+          <MessageBarBody>
+            {gone.map((d) => (
+              <p key={d.id} className={styles.gone}>
+                {d.besluit
+                  ? pt('geagendeerd.goneMetBesluit', { item: d.label, besluit: d.besluit })
+                  : pt('geagendeerd.gone', { item: d.label })}
+              </p>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
       )}
       <section data-testid="vorige-besluiten" aria-labelledby="vorige-title">
         <Caption1Strong as="h3" id="vorige-title">
@@ -176,18 +210,29 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
   );
 }
 
+/** What this person has done with an escalation's row: the decision typed, and whether a tick met a conflict (412). */
+type Draft = { id: string; label: string; besluit: string; conflict: boolean };
+
 /**
  * One escalation on the CMT's agenda: the action, the domain, who, since when and why, and the tick with an optional
- * decision (If-Match on the eTag it was read with; someone else's tick first is a visible conflict and a reload).
+ * decision (If-Match on the eTag it was read with; someone else's tick or change first is a visible conflict and a
+ * reload). Keyed by the escalation, not its eTag: when the reload brings it back changed, the row keeps the decision
+ * typed and the conflict's message, and the next tick goes with the new eTag. When it does not come back (ticked by
+ * someone else), the panel names it with the decision typed (`onDraft` keeps the panel told).
  */
 function GeagendeerdRow({
   item,
   afvinken,
   reload,
+  onDraft,
+  onTicked,
 }: {
   item: AgenderingItem;
   afvinken: (input: TickOffInput) => Promise<void>;
   reload: () => void;
+  onDraft: (draft: Draft) => void;
+  /** This person's tick was saved: an earlier conflict of this row is settled. */
+  onTicked: () => void;
 }) {
   const styles = useStyles();
   const t = useT();
@@ -197,7 +242,10 @@ function GeagendeerdRow({
   const [besluit, setBesluit] = useState('');
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
+  // The eTag a tick met a conflict with: once the reload brings the escalation back with another, the message says so.
+  const [conflictAt, setConflictAt] = useState<string | undefined>();
   const label = `${item.nummer} ${item.titel}`.trim();
+  const message = conflictAt !== undefined && conflictAt !== item.eTag ? pt('geagendeerd.changed') : failure;
   return (
     <li className={styles.row} data-testid="geagendeerd-item" data-nummer={item.nummer} data-domein={item.domein}>
       <span className={styles.title}>
@@ -218,12 +266,18 @@ function GeagendeerdRow({
           e.preventDefault();
           setSaving(true);
           setFailure(undefined);
+          setConflictAt(undefined);
           afvinken({ agenderingId: item.id, eTag: item.eTag, besluit }).then(
-            () => setSaving(false),
+            () => {
+              setSaving(false);
+              onTicked();
+            },
             (error: unknown) => {
               setSaving(false);
               if ((error as Error).name === 'AgenderingConflictError') {
                 setFailure(pt('geagendeerd.conflict'));
+                setConflictAt(item.eTag);
+                onDraft({ id: item.id, label, besluit: besluit.trim(), conflict: true });
                 reload();
               } else if ((error as Error).name === 'AgenderingValidationError')
                 setFailure(say((error as AgenderingValidationError).domain));
@@ -244,16 +298,19 @@ function GeagendeerdRow({
           value={besluit}
           maxLength={AGENDERING_MAX.besluit}
           placeholder={pt('besluitPlaceholder')}
-          onChange={(_, d) => setBesluit(d.value)}
+          onChange={(_, d) => {
+            setBesluit(d.value);
+            onDraft({ id: item.id, label, besluit: d.value.trim(), conflict: conflictAt !== undefined });
+          }}
           data-testid="geagendeerd-besluit"
         />
         <Button size="small" type="submit" disabled={saving} data-testid="geagendeerd-afvinken">
           {pt('geagendeerd.afvinken')}
         </Button>
       </form>
-      {failure && (
+      {message && (
         <MessageBar intent="error" data-testid="geagendeerd-error">
-          <MessageBarBody>{failure}</MessageBarBody>
+          <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
     </li>
