@@ -78,7 +78,7 @@ export const detailTexts = defineCatalogue(
     'domeinVoortgang.save': 'Opslaan voor {domein}',
     'domeinVoortgang.saved': 'De voortgang van {domein} is opgeslagen.',
     'domeinVoortgang.conflict':
-      'Iemand anders heeft de voortgang van {domein} intussen gewijzigd. De nieuwste versie wordt geladen; controleer en sla opnieuw op.',
+      'Iemand anders heeft de voortgang van {domein} intussen gewijzigd. Er is niets opgeslagen. De nieuwste versie wordt geladen: wat je hebt ingevuld blijft staan, de andere velden tonen de nieuwste stand. Controleer en sla opnieuw op.',
     'domeinVoortgang.failed': 'Opslaan is mislukt: {detail}',
     'domeinVoortgang.historyShow': 'Geschiedenis van {domein}',
     'domeinVoortgang.historyHide': 'Geschiedenis van {domein} verbergen',
@@ -171,7 +171,7 @@ export const detailTexts = defineCatalogue(
     'domeinVoortgang.save': 'Save for {domein}',
     'domeinVoortgang.saved': 'The progress of {domein} has been saved.',
     'domeinVoortgang.conflict':
-      'Someone else changed the progress of {domein} in the meantime. The latest version is being loaded; check it and save again.',
+      'Someone else changed the progress of {domein} in the meantime. Nothing was saved. The latest version is being loaded: what you entered stays, the other fields show the latest state. Check it and save again.',
     'domeinVoortgang.failed': 'Saving failed: {detail}',
     'domeinVoortgang.historyShow': 'History of {domein}',
     'domeinVoortgang.historyHide': 'Hide the history of {domein}',

@@ -32,6 +32,7 @@ import { useDomainText } from '../../../lib/use-domain-text.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useTabQuery } from '../../../lib/query/use-tab-query.js';
 import { LoadError } from '../../../components/load-error.js';
+import { rebaseDraft, sameFields } from '../../../lib/rebase-draft.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -81,8 +82,8 @@ export function DomeinVoortgangSection({
   const t = useTextsT(detailTexts, historyTexts);
   const locale = useLocale();
   const ctx = usePlanContext();
-  // The form's last message lives here, not in the form: the form starts afresh from the stored row once a save has
-  // come back with the plan (its key names the stored status), and "opgeslagen" must still be there to read then.
+  // The form's last message lives here, not in the form, so that it outlives the form (a domain's row that is created
+  // by the first save, say, or another domain chosen).
   const [message, setMessage] = useState<Message | undefined>();
   // A domain's tab shows its own row as the action; the roll-up and the store need the action as stored.
   const stored = ctx.storedActie(item.id) ?? item;
@@ -130,13 +131,7 @@ export function DomeinVoortgangSection({
         ))}
       </ul>
       {eigen && canEdit && (
-        <EigenRij
-          key={`${eigen.domein}|${eigen.rij ? 'rij' : 'actie'}|${eigen.status}`}
-          item={stored}
-          stand={eigen}
-          message={message}
-          onMessage={setMessage}
-        />
+        <EigenRij key={eigen.domein} item={stored} stand={eigen} message={message} onMessage={setMessage} />
       )}
     </section>
   );
@@ -194,6 +189,27 @@ function RijGeschiedenis({ rijId, version, domein }: { rijId: string; version: s
   );
 }
 
+/** The domain row's form: what the person edits. */
+type RijForm = { status: ActieStatus; toelichting: string; notitie: string; eigenaarId: string; deadline: string };
+
+/** The form as the stored row (or, before the domain has a row, the action) has it. */
+function rijForm(stand: DomeinState): RijForm {
+  return {
+    status: stand.status,
+    toelichting: stand.rij?.statusToelichting ?? '',
+    notitie: stand.notitie ?? '',
+    // The row's own owner and deadline; an empty deadline means the action's deadline holds for the domain.
+    eigenaarId: stand.rij?.eigenaar?.id ?? '',
+    deadline: stand.rij?.deadline ?? '',
+  };
+}
+
+/**
+ * The person's own domain row. When the stored row changes under it (a save came back with the plan, or someone
+ * else's change arrived with the reload after a 412), the form moves onto it with `rebaseDraft`: what the person typed
+ * stays, a field they did not touch shows the stored value (so the next save does not write its stale copy over the
+ * other's edit), and a status the new stored status cannot go to falls back to the stored one.
+ */
 function EigenRij({
   item,
   stand,
@@ -209,12 +225,17 @@ function EigenRij({
   const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();
   const ctx = usePlanContext();
-  const [status, setStatus] = useState<ActieStatus>(stand.status);
-  const [toelichting, setToelichting] = useState(stand.rij?.statusToelichting ?? '');
-  const [notitie, setNotitie] = useState(stand.notitie ?? '');
-  // The row's own owner and deadline; an empty deadline means the action's deadline holds for the domain.
-  const [eigenaarId, setEigenaarId] = useState(stand.rij?.eigenaar?.id ?? '');
-  const [deadline, setDeadline] = useState(stand.rij?.deadline ?? '');
+  const storedForm = rijForm(stand);
+  const [base, setBase] = useState(storedForm);
+  const [form, setForm] = useState(storedForm);
+  const statuses = [stand.status, ...allowedTransitions(stand.status)];
+  if (!sameFields(base, storedForm)) {
+    const rebased = rebaseDraft(form, base, storedForm);
+    setBase(storedForm);
+    setForm(statuses.includes(rebased.status) ? rebased : { ...rebased, status: stand.status });
+  }
+  const { status, toelichting, notitie, eigenaarId, deadline } = form;
+  const edit = <K extends keyof RijForm>(field: K, value: RijForm[K]) => setForm((f) => ({ ...f, [field]: value }));
   const users = useMemo(
     () =>
       [...(ctx.plan?.users ?? [])].filter((u) => u.id).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
@@ -273,10 +294,10 @@ function EigenRij({
       <Field label={t('domeinVoortgang.status', { domein: domeinNaam })}>
         <Select
           value={status}
-          onChange={(_, d) => setStatus(d.value as ActieStatus)}
+          onChange={(_, d) => edit('status', d.value as ActieStatus)}
           data-testid="domein-voortgang-status"
         >
-          {[stand.status, ...allowedTransitions(stand.status)].map((s) => (
+          {statuses.map((s) => (
             <option key={s} value={s}>
               {t(STATUS_LABEL[s])}
             </option>
@@ -284,10 +305,20 @@ function EigenRij({
         </Select>
       </Field>
       <Field label={t('domeinVoortgang.toelichting')}>
-        <Textarea value={toelichting} onChange={(_, d) => setToelichting(d.value)} resize="vertical" rows={2} />
+        <Textarea
+          value={toelichting}
+          onChange={(_, d) => edit('toelichting', d.value)}
+          resize="vertical"
+          rows={2}
+          data-testid="domein-voortgang-toelichting"
+        />
       </Field>
       <Field label={t('domeinVoortgang.eigenaar', { domein: domeinNaam })}>
-        <Select value={eigenaarId} onChange={(_, d) => setEigenaarId(d.value)} data-testid="domein-voortgang-eigenaar">
+        <Select
+          value={eigenaarId}
+          onChange={(_, d) => edit('eigenaarId', d.value)}
+          data-testid="domein-voortgang-eigenaar"
+        >
           <option value="">{t('domeinVoortgang.noOwnerOption')}</option>
           {users.map((u) => (
             <option key={u.id} value={u.id}>
@@ -297,12 +328,16 @@ function EigenRij({
         </Select>
       </Field>
       <Field label={t('domeinVoortgang.deadline', { domein: domeinNaam })} hint={t('domeinVoortgang.deadlineHint')}>
-        <DateInput value={deadline} onChange={setDeadline} data-testid="domein-voortgang-deadline" />
+        <DateInput
+          value={deadline}
+          onChange={(value) => edit('deadline', value)}
+          data-testid="domein-voortgang-deadline"
+        />
       </Field>
       <Field label={t('domeinVoortgang.notitie')}>
         <Textarea
           value={notitie}
-          onChange={(_, d) => setNotitie(d.value)}
+          onChange={(_, d) => edit('notitie', d.value)}
           resize="vertical"
           rows={2}
           data-testid="domein-voortgang-notitie"
