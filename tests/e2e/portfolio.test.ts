@@ -250,6 +250,42 @@ describe('the portfolio in the tab', () => {
     expect(errors).toEqual([]);
   });
 
+  it("after a conflict, 'Mijn wijzigingen toepassen op hun versie' writes only this person's changes over the other's", async () => {
+    const { page, errors } = await open(UPN.portfolio, '#/portfolio');
+    const before = (await serverPortfolio()).items.find((i) => i.value.key === 'informatiebeheer-sharepoint');
+    if (!before) throw new Error('the seeded portfolio has no informatiebeheer-sharepoint');
+    await page
+      .locator('[data-testid="portfolio-row"][data-key="informatiebeheer-sharepoint"]')
+      .getByRole('link')
+      .click();
+    const detail = page.getByTestId('portfolio-detail');
+    await detail.getByRole('button', { name: 'Bewerken' }).click();
+    await detail.getByLabel('Initiatief', { exact: true }).fill('Informatiebeheer in SharePoint Online');
+    // Meanwhile, in SharePoint, someone else moves its priority.
+    const client = await otherClient(run.appUrl);
+    const site = await resolveSite(client.graph, client.siteUrl);
+    const theirPriority = (before.value.prioriteit ?? 0) + 10;
+    await client.graph.patch(`/sites/${site.id}/lists/Portfolio/items/${before.id}/fields`, {
+      Prioriteit: theirPriority,
+    });
+    await detail.getByRole('button', { name: 'Opslaan' }).click();
+    const conflict = detail.getByTestId('portfolio-conflict');
+    await expect
+      .poll(() => conflict.innerText(), { timeout: WAIT.write })
+      .toContain('Jouw wijzigingen zijn bewaard. Gewijzigd door de ander: Prioriteit');
+    // The form shows their priority and this person's title.
+    expect(await detail.getByLabel('Prioriteit').inputValue()).toBe(String(theirPriority));
+    expect(await detail.getByLabel('Initiatief', { exact: true }).inputValue()).toBe(
+      'Informatiebeheer in SharePoint Online',
+    );
+    await conflict.getByRole('button', { name: 'Mijn wijzigingen toepassen op hun versie' }).click();
+    await detail.getByText('Opgeslagen.').waitFor({ timeout: WAIT.write });
+    const after = (await serverPortfolio()).items.find((i) => i.id === before.id);
+    expect(after?.value).toMatchObject({ titel: 'Informatiebeheer in SharePoint Online', prioriteit: theirPriority });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('imports a CSV: the dry run shows the bad row and writes nothing; fixed, it imports and the items appear', async () => {
     const { page, errors } = await open(UPN.portfolio, '#/portfolio');
     const before = (await serverPortfolio()).items.length;

@@ -20,6 +20,7 @@ import {
   type FormField,
   type PortfolioForm,
 } from '../lib/portfolio-form.js';
+import { rebaseDraft } from '../../../lib/rebase-draft.js';
 import { usePortfolioT } from './use-portfolio-t.js';
 
 /** Someone else saved first (412): their version, or none when the item was deleted. */
@@ -108,7 +109,16 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
         setIssues(byField);
         setMessage({ intent: 'error', text: t('pf.detail.invalid') });
       } else if (error instanceof PortfolioConflictError) {
-        setConflict({ theirs: error.theirs as Loaded<PortfolioItem> | undefined });
+        const theirs = error.theirs as Loaded<PortfolioItem> | undefined;
+        setConflict({ theirs });
+        // The form onto their version: what this person changed stays, a field they did not touch shows the other's
+        // value, so "apply mine" writes only this person's changes (before, every untouched field's old value went
+        // over the other's change, with their eTag: a silent overwrite).
+        if (theirs) {
+          const rebased = rebaseDraft(form, toForm(onto.value), toForm(theirs.value));
+          setForm(rebased);
+          saveDraft(userKey, { itemId: id, base: onto, form: rebased, savedAt: new Date().toISOString() });
+        }
       } else {
         setMessage({
           intent: 'error',
