@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebaseDraft, sameFields } from '../../../src/tab/lib/rebase-draft.js';
+import { rebaseDraft, sameFields, sameValue } from '../../../src/tab/lib/rebase-draft.js';
 
 type Row = { status: string; notitie: string; deadline: string };
 const base: Row = { status: 'Loopt', notitie: '', deadline: '2027-03-31' };
@@ -45,5 +45,28 @@ describe('sameFields', () => {
     expect(sameFields({ a: 1 } as Record<string, unknown>, { a: 1, b: undefined })).toBe(true);
     expect(sameFields({ a: 1 } as Record<string, unknown>, { a: 1, b: 2 })).toBe(false);
     expect(sameFields({ a: Number.NaN }, { a: Number.NaN })).toBe(true);
+  });
+});
+
+describe('sameValue', () => {
+  it('compares lists and plain objects by what they hold, the rest by identity', () => {
+    expect(sameValue(['Sociaal Domein'], ['Sociaal Domein'])).toBe(true);
+    expect(sameValue(['Sociaal Domein'], ['Sociaal Domein', 'Concern'])).toBe(false);
+    expect(sameValue({ dag: 'TU', uur: 9 }, { dag: 'TU', uur: 9 })).toBe(true);
+    expect(sameValue({ dag: 'TU', uur: 9 }, { dag: 'WE', uur: 9 })).toBe(false);
+    expect(sameValue('1', 1)).toBe(false);
+    expect(sameValue(null, {})).toBe(false);
+    expect(sameValue(undefined, undefined)).toBe(true);
+  });
+
+  it('lets a rebase keep a list the person changed and take a list they did not touch', () => {
+    type Mt = { domeinen: string[]; beheerders: string[] };
+    const base: Mt = { domeinen: ['Sociaal Domein'], beheerders: ['1'] };
+    const draft: Mt = { domeinen: ['Sociaal Domein', 'Concern'], beheerders: ['1'] };
+    const next: Mt = { domeinen: ['Fysiek Domein'], beheerders: ['1', '2'] };
+    expect(rebaseDraft(draft, { ...base, beheerders: ['1'] }, next)).toEqual({
+      domeinen: ['Sociaal Domein', 'Concern'],
+      beheerders: ['1', '2'],
+    });
   });
 });

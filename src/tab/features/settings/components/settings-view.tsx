@@ -56,6 +56,7 @@ import type { SettingsMessageKey } from '../i18n.js';
 import { describeError } from '../../../lib/errors.js';
 import { domeinLabel, personName } from '../../../lib/labels.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { rebaseDraft } from '../../../lib/rebase-draft.js';
 import { useReminderHolidays } from '../../../lib/reminder-holidays.js';
 import { useJobStatus } from '../hooks/use-job-status.js';
 import { useMtSettings } from '../hooks/use-mt-settings.js';
@@ -614,9 +615,15 @@ function MtForm({
         setSaveState({ kind: 'invalid' });
       } else if (error instanceof MTConflictError) {
         if (error.theirs) {
-          // Their version becomes the base (shown above); the person's own edits stay in the draft.
-          setBase(error.theirs);
-          onSaved(error.theirs);
+          // Their version becomes the base (shown above). The draft moves onto it: the person's own edits stay, and a
+          // field they did not touch shows the other's value, so the next save does not put its old value back over
+          // the other's change (before, the whole draft was compared with their version, and every field the other
+          // changed counted as this person's change).
+          const theirs = error.theirs;
+          const from = base;
+          if (from) setDraft((d) => rebaseDraft(d, draftOf(from, today), draftOf(theirs, today)));
+          setBase(theirs);
+          onSaved(theirs);
           setSaveState({ kind: 'conflict' });
         } else {
           setSaveState({ kind: 'deleted' });
