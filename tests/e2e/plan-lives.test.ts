@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createActiesStore } from '../../src/data/acties-store.js';
 import { saveScreenshot } from './support/browser.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
@@ -119,6 +120,54 @@ describe('the living plan in the browser', () => {
       .toContain('De afhankelijkheden vormen een kring (6.1 → 6.2 → 6.1)');
     expect(byNummer(await client.plan(), '6.1').value.afhankelijkVan).toEqual([]);
     await saveScreenshot(page, 'afhankelijkheid-kring');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('typed dependencies and a reason to retire stay through someone else’s change and the main form’s merge', async () => {
+    const plan = await client.plan();
+    const actie = byNummer(plan, '7.1');
+    const { page, errors } = await cmtTab(`#/lijst?actie=${actie.id}`);
+    const detail = page.getByRole('dialog');
+    await detail.getByRole('heading', { name: /^7\.1 · / }).waitFor();
+    await detail.getByTestId('links-afhankelijk').fill('1.1');
+    await detail.getByTestId('vervallen-reden').fill('Opgegaan in actie 1.1');
+    // Meanwhile someone else changes 7.1's planning through Graph: the links' save meets If-Match.
+    const store = createActiesStore(client.graph, plan.siteId, plan);
+    await store.update(actie, { planning: 'Hun planning: na de zomer' });
+    await detail.getByRole('button', { name: 'Afhankelijkheden en bevindingen vastleggen' }).click();
+    await expect
+      .poll(() => detail.getByTestId('links-message').innerText())
+      .toContain('Iemand anders heeft deze actie intussen gewijzigd; de nieuwste versie staat nu in het scherm.');
+    expect(byNummer(await client.plan(), '7.1').value.afhankelijkVan).toEqual([]);
+    // The newest version is on screen (their planning), and the typed dependency is still there.
+    await expect
+      .poll(() => detail.getByRole('textbox', { name: 'Planning' }).inputValue())
+      .toBe('Hun planning: na de zomer');
+    expect(await detail.getByTestId('links-afhankelijk').inputValue()).toBe('1.1');
+
+    // The main form: a planning of this person's, while someone else changes it again: the merge view. The section
+    // below is hidden meanwhile, and its typed reason is there again once the merge is saved.
+    await detail.getByRole('textbox', { name: 'Planning' }).fill('Mijn planning: in het voorjaar');
+    await store.update(byNummer(await client.plan(), '7.1'), { planning: 'Hun planning: in de herfst' });
+    await detail.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    const merge = detail.getByTestId('merge-view');
+    await merge.waitFor();
+    expect(await detail.getByTestId('vervallen-reden').isVisible()).toBe(false);
+    await merge.locator('tr[data-field="planning"]').getByRole('radio', { name: 'Mijn versie' }).check();
+    await merge.getByRole('button', { name: 'Samengevoegd opslaan' }).click();
+    await expect.poll(() => detail.getByTestId('save-message').innerText()).toContain('Opgeslagen');
+    expect(await detail.getByTestId('vervallen-reden').inputValue()).toBe('Opgegaan in actie 1.1');
+    expect(await detail.getByTestId('links-afhankelijk').inputValue()).toBe('1.1');
+
+    await detail.getByRole('button', { name: 'Afhankelijkheden en bevindingen vastleggen' }).click();
+    await expect
+      .poll(() => detail.getByTestId('links-message').innerText())
+      .toContain('Afhankelijkheden en bevindingen vastgelegd');
+    expect(byNummer(await client.plan(), '7.1').value).toMatchObject({
+      afhankelijkVan: ['1.1'],
+      planning: 'Mijn planning: in het voorjaar',
+    });
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -37,7 +37,7 @@ export const planTexts = defineCatalogue(
     vervallenBanner: 'Deze actie is vervallen: {reden}',
     toonVervallen: 'Toon vervallen',
     conflict:
-      'Iemand anders heeft deze actie intussen gewijzigd; de nieuwste versie staat nu in het scherm. Probeer het opnieuw.',
+      'Iemand anders heeft deze actie intussen gewijzigd; de nieuwste versie staat nu in het scherm. Wat je hier hebt ingevuld, staat er nog: probeer het opnieuw.',
   },
   {
     nieuweActie: 'New action',
@@ -73,6 +73,7 @@ export const planTexts = defineCatalogue(
     vervallenBadge: 'Retired',
     vervallenBanner: 'This action was retired: {reden}',
     toonVervallen: 'Show retired',
-    conflict: 'Someone else changed this action meanwhile; the newest version is now on screen. Please try again.',
+    conflict:
+      'Someone else changed this action meanwhile; the newest version is now on screen. What you entered here is still there: please try again.',
   },
 );

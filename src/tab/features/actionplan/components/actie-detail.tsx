@@ -514,7 +514,17 @@ function DetailBody({
         )}
       </section>
 
-      {canEdit && !conflict && <ActiePlanChanges item={item} scope={scope.domein} />}
+      {/* Hidden, not unmounted, while the main form's conflict is merged: what was typed here (dependencies, a reason
+          to retire) stays. */}
+      {canEdit && (
+        <div
+          hidden={conflict !== undefined}
+          style={{ display: conflict !== undefined ? 'none' : 'contents' }}
+          data-testid="plan-changes"
+        >
+          <ActiePlanChanges item={item} scope={scope.domein} />
+        </div>
+      )}
 
       {item.problems.length > 0 && (
         <section className={styles.section} aria-labelledby="problems-title">

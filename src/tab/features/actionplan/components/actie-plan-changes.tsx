@@ -12,7 +12,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Actie, Domein } from '../../../../domain/model.js';
 import { checkLinks, checkVervallen, isVervallen, mayChangeActie } from '../../../../domain/plan-changes.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
@@ -27,6 +27,7 @@ import { usePlanActor } from '../hooks/use-plan-actor.js';
 import { planTexts } from '../i18n.js';
 import { parseNummers } from '../lib/new-actie-form.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
+import { rebaseDraft } from '../../../lib/rebase-draft.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -35,6 +36,9 @@ const useStyles = makeStyles({
 });
 
 type Message = { intent: 'success' | 'error'; title: string; text?: string };
+
+/** The dependencies as typed and the findings ticked. */
+type Links = { deps: string; bevindingen: number[] };
 
 /** The banner of a retired action, with its reason. */
 export function VervallenBanner({ actie }: { actie: Actie }) {
@@ -60,18 +64,25 @@ export function ActiePlanChanges({ item, scope }: { item: Loaded<Actie>; scope?:
   const writer = useActieWriter();
   const { actor } = usePlanActor(scope);
   const actie = item.value;
-  const [deps, setDeps] = useState(actie.afhankelijkVan.join(', '));
-  const [bevindingen, setBevindingen] = useState<number[]>(actie.bevindingen);
+  const storedLinks: Links = { deps: actie.afhankelijkVan.join(', '), bevindingen: actie.bevindingen };
+  const [linksBase, setLinksBase] = useState({ eTag: item.eTag, links: storedLinks });
+  const [links, setLinks] = useState(storedLinks);
+  // A new version of the item (its eTag: a save here, the main form's, or someone else's, found by a conflict or a
+  // refresh): the edits move onto it. What the person changed here stays; what they did not touch shows the stored
+  // value (before, every new version put both fields back, typed dependencies included). By the eTag, not the values:
+  // a save shows its change at once under the same eTag (and takes it back if it fails), which is no new version.
+  if (linksBase.eTag !== item.eTag) {
+    setLinksBase({ eTag: item.eTag, links: storedLinks });
+    setLinks(rebaseDraft(links, linksBase.links, storedLinks));
+  }
+  const { deps, bevindingen } = links;
+  const setDeps = (value: string) => setLinks((l) => ({ ...l, deps: value }));
+  const setBevindingen = (update: (list: number[]) => number[]) =>
+    setLinks((l) => ({ ...l, bevindingen: update(l.bevindingen) }));
   const [reden, setReden] = useState('');
   const [busy, setBusy] = useState<'links' | 'vervallen' | undefined>();
   const [linksMessage, setLinksMessage] = useState<Message | undefined>();
   const [vervallenMessage, setVervallenMessage] = useState<Message | undefined>();
-  // A new version of the item (a save here or elsewhere) replaces the edits; other re-renders keep them.
-  const resetEdits = useEffectEvent(() => {
-    setDeps(actie.afhankelijkVan.join(', '));
-    setBevindingen(actie.bevindingen);
-  });
-  useEffect(() => resetEdits(), [item.eTag]);
 
   const allBevindingen = useMemo(() => (plan?.bevindingen ?? []).map((b) => b.value), [plan]);
   const planValues = useMemo(
