@@ -6,7 +6,9 @@
  */
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isoInstant, occurrenceKey } from '../../src/domain/agenda.js';
 import { upcomingVergaderingen } from '../../src/domain/schedule-choice.js';
+import { createAgendaKeuzesStore } from '../../src/data/agendakeuzes-store.js';
 import { beheerdersToFields, MT_FIELDS } from '../../src/data/lists/mts.js';
 import type { ListItem } from '../../src/data/lists/list-definition.js';
 import { loadMTSettings } from '../../src/data/mts-store.js';
@@ -172,6 +174,46 @@ describe('Volgende vergadering (issue 14.3)', () => {
     await back.getByRole('button', { name: new RegExp(`^Terugzetten: ${dropped.replace('.', '\\.')} `) }).click();
     await expect.poll(() => nummersIn(page, sectie)).toContain(dropped);
     await expect(page.locator('[data-sectie="nietNodig"]').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('Volgende vergadering when someone else chooses first', () => {
+  it('keeps the reason typed for "Niet nodig" in the message when someone else chose "Ook bespreken" meanwhile', async () => {
+    const { page, errors } = await open(UPN.secretaris, '#/mijn-acties');
+    await page.getByTestId('mine-vergadering').click();
+    await page.getByTestId('volgende-vergadering').waitFor();
+    const listed = await nummersIn(page, 'overdue');
+    const sectie = listed.length > 0 ? 'overdue' : 'due';
+    const [nummer] = listed.length > 0 ? listed : await nummersIn(page, 'due');
+    if (!nummer) throw new Error('nothing on the CMT agenda');
+    const row = page.locator(`[data-sectie="${sectie}"] [data-testid="volgende-actie"][data-nummer="${nummer}"]`);
+    await row.getByRole('button', { name: new RegExp(`^Niet nodig: ${nummer.replace('.', '\\.')} `) }).click();
+    await row.getByRole('textbox').fill('Loopt via de stuurgroep');
+    // Meanwhile the other secretary puts the same action on as "Ook bespreken".
+    const plan = await client.plan();
+    const actie = plan.acties.find((a) => a.value.nummer === nummer);
+    if (!actie) throw new Error(`no action ${nummer}`);
+    await createAgendaKeuzesStore(client.graph, siteId).kiezen({
+      vergadering: occurrenceKey('cmt', meeting.start),
+      vergadermoment: isoInstant(meeting.start),
+      actieId: actie.id,
+      actieNummer: nummer,
+      keuze: 'Ook bespreken',
+      op: isoInstant(new Date()),
+    });
+    await row.getByRole('button', { name: 'Van de agenda halen' }).click();
+    await expect
+      .poll(() => page.getByTestId('volgende-status').innerText())
+      .toBe(
+        `Iemand anders heeft de keuze voor ${nummer} intussen gewijzigd. De agenda is opnieuw geladen. Je reden is niet opgeslagen: “Loopt via de stuurgroep”`,
+      );
+    // The agenda read again: the action is under "Ook bespreken" now, its row there a new one.
+    await expect.poll(() => nummersIn(page, 'ookBespreken')).toContain(nummer);
+    expect((await keuzeItems()).filter((i) => i.fields.ActieNummer === nummer).map((i) => i.fields.Keuze)).toEqual([
+      'Ook bespreken',
+    ]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

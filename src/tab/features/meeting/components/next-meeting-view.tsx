@@ -248,10 +248,17 @@ function AgendaSections(props: SectionProps) {
       acties: agenda.changedSinceLastMeeting.flatMap((c) => (c.kind === 'removed' ? [] : [c.actie])),
     },
   ];
-  const run = (p: Promise<void>) =>
+  // `typed`: the reason typed for a "Niet nodig". After a conflict the agenda is read again, and the action may have
+  // moved to another section (someone else chose "Ook bespreken"), where its row, and the reason typed in it, is
+  // another; the message then keeps that reason.
+  const run = (p: Promise<void>, typed?: string) =>
     p.then(
       () => setStatus({ kind: 'saved' }),
-      (e: unknown) => setStatus({ kind: 'failed', text: failureText(vt, e) }),
+      (e: unknown) => {
+        const lost = typed && e instanceof Error && e.name === 'AgendaKeuzeConflictError';
+        const text = failureText(vt, e);
+        setStatus({ kind: 'failed', text: lost ? `${text} ${vt('redenNietOpgeslagen', { reden: typed })}` : text });
+      },
     );
   const empty = sections.every((s) => s.acties.length === 0) && agenda.geagendeerd.length === 0;
   return (
@@ -334,7 +341,7 @@ function ActieRegel({
 }: SectionProps & {
   actie: AgendaActie;
   sectie: string;
-  run: (p: Promise<void>) => void;
+  run: (p: Promise<void>, typed?: string) => void;
   mode: 'nietNodig' | 'terugzetten';
   children?: ReactNode;
 }) {
@@ -375,7 +382,7 @@ function ActieRegel({
               return;
             }
             setFout(undefined);
-            run(kiezen({ actieId: actie.id, keuze: 'Niet nodig', reden: reden.trim() }));
+            run(kiezen({ actieId: actie.id, keuze: 'Niet nodig', reden: reden.trim() }), reden.trim());
           }}
         >
           <Field
