@@ -140,8 +140,8 @@ describe('progress per domain on a shared action', () => {
       })
       .toContain(`${other.displayName} · 31 mrt 2027`);
 
-    // This page types a reason and a new deadline; someone else meanwhile sets the row to Loopt with a note: this
-    // page's save meets If-Match and says so, and nothing is written.
+    // This page types a reason and a new deadline; someone else meanwhile sets the row to Loopt with a note and
+    // another deadline: this page's save meets If-Match and says so, and nothing is written.
     const fresh = await client.plan();
     expect(fresh.domeinVoortgang.find((r) => r.id === rowBefore?.id)?.value.status).toBe('Niet gestart');
     await form.getByTestId('domein-voortgang-toelichting').fill('Wacht op de begroting.');
@@ -150,14 +150,14 @@ describe('progress per domain on a shared action', () => {
     await createDomeinVoortgangStore(client.graph, fresh.siteId, fresh).save(
       byNummer(fresh, '1.1'),
       'Dienstverlening',
-      { status: 'Loopt', notitie: 'Elders bijgewerkt.' },
+      { status: 'Loopt', notitie: 'Elders bijgewerkt.', deadline: '2027-09-30' },
     );
     await form.getByRole('button', { name: 'Opslaan voor Dienstverlening' }).click();
     await expect
       .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: WAIT.write })
       .toContain('Iemand anders heeft de voortgang van Dienstverlening intussen gewijzigd. Er is niets opgeslagen.');
     const after = (await client.plan()).domeinVoortgang.find((r) => r.id === rowBefore?.id)?.value;
-    expect(after).toMatchObject({ status: 'Loopt', deadline: '2027-03-31', notitie: 'Elders bijgewerkt.' });
+    expect(after).toMatchObject({ status: 'Loopt', deadline: '2027-09-30', notitie: 'Elders bijgewerkt.' });
     expect(after?.statusToelichting).toBeUndefined();
     // With the latest version loaded, what this page typed is still there, and what it did not touch shows the other's
     // change: the status and the note.
@@ -167,12 +167,17 @@ describe('progress per domain on a shared action', () => {
     expect(await form.getByTestId('domein-voortgang-notitie').inputValue()).toBe('Elders bijgewerkt.');
     expect(await form.getByTestId('domein-voortgang-toelichting').inputValue()).toBe('Wacht op de begroting.');
     expect(await form.getByRole('combobox', { name: 'Deadline Dienstverlening' }).inputValue()).toBe('30 jun 2027');
+    // The deadline both changed: the form keeps this page's and names theirs.
+    expect(await form.getByTestId('domein-voortgang-clash').innerText()).toBe(
+      'Ook door de ander gewijzigd; het formulier toont nog wat jij invulde. Hun waarde: Deadline Dienstverlening: “30 sep 2027”. Opslaan zet jouw waarde eroverheen.',
+    );
     await saveScreenshot(page, 'domein-voortgang-eigenaar-deadline');
     // Saved again: this page's reason and deadline over the other's status and note, none of theirs lost.
     await form.getByRole('button', { name: 'Opslaan voor Dienstverlening' }).click();
     await expect
       .poll(() => form.getByTestId('domein-voortgang-message').innerText(), { timeout: WAIT.write })
       .toBe('De voortgang van Dienstverlening is opgeslagen.');
+    expect(await form.getByTestId('domein-voortgang-clash').count()).toBe(0);
     expect((await client.plan()).domeinVoortgang.find((r) => r.id === rowBefore?.id)?.value).toMatchObject({
       status: 'Loopt',
       statusToelichting: 'Wacht op de begroting.',

@@ -434,31 +434,34 @@ describe('the Instellingen view', () => {
     const { page, errors } = await open(UPN.imSociaal);
     const card = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`);
     const before = await readMt();
+    const storedLead = before.value.voorlooptijdMinuten ?? 1440;
     await card.getByRole('button', { name: 'CMT wijzigen' }).click();
     const form = card.getByRole('form', { name: 'CMT wijzigen' });
     // One more of the lead time's unit than stored (the earlier tests leave it at 2 or 3 hours, or 1 day).
     const aantal = form.getByRole('spinbutton', { name: 'Voorlooptijd, aantal' });
-    const mine = String(Number(await aantal.inputValue()) + 1);
+    const shown = Number(await aantal.inputValue());
+    const mine = String(shown + 1);
+    const mineMinutes = (storedLead / shown) * (shown + 1);
     await aantal.fill(mine);
-    // Meanwhile, in SharePoint, someone else moves the CMT to Wednesdays.
+    // Meanwhile, in SharePoint, someone else moves the CMT to Wednesdays and sets a lead time in another unit: the
+    // lead time is one value over two fields, so this person's amount must not be combined with their unit.
     const wednesday = 'FREQ=WEEKLY;BYDAY=WE;BYHOUR=9;BYMINUTE=0';
+    const theirLead = storedLead % 1440 === 0 ? 90 : 2880;
     expect(before.value.schema).not.toBe(wednesday);
-    await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${before.id}/fields`, { [MT_FIELDS.schema]: wednesday });
+    await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${before.id}/fields`, {
+      [MT_FIELDS.schema]: wednesday,
+      [MT_FIELDS.voorlooptijd]: theirLead,
+    });
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await expect
       .poll(() => form.getByTestId('mt-conflict').innerText())
       .toContain('Je ziet nu hun versie; jouw wijzigingen staan nog in het formulier.');
-    expect((await readMt()).value).toMatchObject({
-      schema: wednesday,
-      voorlooptijdMinuten: before.value.voorlooptijdMinuten,
-    });
+    expect((await readMt()).value).toMatchObject({ schema: wednesday, voorlooptijdMinuten: theirLead });
     expect(await aantal.inputValue()).toBe(mine);
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => card.getByTestId('mt-form').count()).toBe(0);
     await expect.poll(() => card.getByTestId('mt-schedule').innerText()).toBe('elke woensdag 09:00');
-    const after = (await readMt()).value;
-    expect(after.schema).toBe(wednesday);
-    expect(after.voorlooptijdMinuten).not.toBe(before.value.voorlooptijdMinuten);
+    expect((await readMt()).value).toMatchObject({ schema: wednesday, voorlooptijdMinuten: mineMinutes });
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -10,6 +10,16 @@ export function rebaseDraft<T extends object>(draft: T, base: T, next: T): T {
   return rebased;
 }
 
+/**
+ * The fields both sides changed, each to another value: the person since `base`, and the newer version too. A rebase
+ * keeps the person's value there, so a form names these (with the other's value) rather than keep them silently.
+ */
+export function changedOnBothSides<T extends object>(draft: T, base: T, next: T): (keyof T)[] {
+  return (Object.keys(next) as (keyof T)[]).filter(
+    (key) => !sameValue(draft[key], base[key]) && !sameValue(next[key], base[key]) && !sameValue(draft[key], next[key]),
+  );
+}
+
 /** True when both hold the same value for every field (`sameValue`). */
 export function sameFields<T extends object>(a: T, b: T): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof T>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebaseDraft, sameFields, sameValue } from '../../../src/tab/lib/rebase-draft.js';
+import { changedOnBothSides, rebaseDraft, sameFields, sameValue } from '../../../src/tab/lib/rebase-draft.js';
 
 type Row = { status: string; notitie: string; deadline: string };
 const base: Row = { status: 'Loopt', notitie: '', deadline: '2027-03-31' };
@@ -68,5 +68,15 @@ describe('sameValue', () => {
       domeinen: ['Sociaal Domein', 'Concern'],
       beheerders: ['1', '2'],
     });
+  });
+});
+
+describe('changedOnBothSides', () => {
+  it('names the fields both changed to different values, not those only one side changed or both set alike', () => {
+    const draft = { ...base, status: 'Geblokkeerd', notitie: 'Mijn notitie', deadline: '2027-06-30' };
+    const next = { ...base, status: 'Afgerond', notitie: 'Mijn notitie', deadline: '2027-03-31' };
+    expect(changedOnBothSides(draft, base, next)).toEqual(['status']);
+    expect(changedOnBothSides({ ...base }, base, next)).toEqual([]);
+    expect(changedOnBothSides(draft, base, { ...base })).toEqual([]);
   });
 });

@@ -73,6 +73,9 @@ export const detailTexts = defineCatalogue(
     'domeinVoortgang.notitie': 'Notitie',
     'domeinVoortgang.eigenaar': 'Eigenaar {domein}',
     'domeinVoortgang.noOwnerOption': '(geen eigenaar)',
+    'domeinVoortgang.noDeadline': '(geen deadline)',
+    'domeinVoortgang.clash':
+      'Ook door de ander gewijzigd; het formulier toont nog wat jij invulde. Hun waarde: {velden}. Opslaan zet jouw waarde eroverheen.',
     'domeinVoortgang.deadline': 'Deadline {domein}',
     'domeinVoortgang.deadlineHint': 'Leeg laten: de deadline van de actie geldt.',
     'domeinVoortgang.save': 'Opslaan voor {domein}',
@@ -166,6 +169,9 @@ export const detailTexts = defineCatalogue(
     'domeinVoortgang.notitie': 'Note',
     'domeinVoortgang.eigenaar': 'Owner {domein}',
     'domeinVoortgang.noOwnerOption': '(no owner)',
+    'domeinVoortgang.noDeadline': '(no deadline)',
+    'domeinVoortgang.clash':
+      'Also changed by the other person; the form still shows what you entered. Their value: {velden}. Saving puts yours over it.',
     'domeinVoortgang.deadline': 'Deadline {domein}',
     'domeinVoortgang.deadlineHint': 'Leave empty: the deadline of the action holds.',
     'domeinVoortgang.save': 'Save for {domein}',

@@ -130,7 +130,12 @@ export function ActiePlanChanges({ item, scope }: { item: Loaded<Actie>; scope?:
     }
     setBusy('links');
     setLinksMessage(undefined);
-    setLinksMessage(describe(await writer.save(item.id, { afhankelijkVan, bevindingen: sorted }), ft('linksSaved')));
+    const outcome = await writer.save(item.id, { afhankelijkVan, bevindingen: sorted });
+    // Saved: the form as stored (numbers as the plan writes them, findings in order), so it is no change of this
+    // person's any more, and a later version of someone else's shows in it.
+    if (outcome.kind === 'saved')
+      setLinks({ deps: outcome.item.value.afhankelijkVan.join(', '), bevindingen: outcome.item.value.bevindingen });
+    setLinksMessage(describe(outcome, ft('linksSaved')));
     setBusy(undefined);
   }
 
@@ -165,7 +170,9 @@ export function ActiePlanChanges({ item, scope }: { item: Loaded<Actie>; scope?:
               label={`${b.nummer}. ${b.titel}`}
               checked={bevindingen.includes(b.nummer)}
               onChange={(_, data) =>
-                setBevindingen((list) => (data.checked ? [...list, b.nummer] : list.filter((x) => x !== b.nummer)))
+                setBevindingen((list) =>
+                  data.checked ? [...list, b.nummer].sort((x, y) => x - y) : list.filter((x) => x !== b.nummer),
+                )
               }
             />
           ))}

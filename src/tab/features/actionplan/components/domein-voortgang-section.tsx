@@ -32,7 +32,7 @@ import { useDomainText } from '../../../lib/use-domain-text.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useTabQuery } from '../../../lib/query/use-tab-query.js';
 import { LoadError } from '../../../components/load-error.js';
-import { rebaseDraft, sameFields } from '../../../lib/rebase-draft.js';
+import { changedOnBothSides, rebaseDraft, sameFields } from '../../../lib/rebase-draft.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -225,14 +225,21 @@ function EigenRij({
   const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();
   const ctx = usePlanContext();
+  const locale = useLocale();
   const storedForm = rijForm(stand);
   const [base, setBase] = useState(storedForm);
   const [form, setForm] = useState(storedForm);
   const statuses = [stand.status, ...allowedTransitions(stand.status)];
+  // The fields someone else changed too, where the form keeps this person's value (or the status it had to reset):
+  // named under the form with the stored value, until the next save.
+  const [clashes, setClashes] = useState<(keyof RijForm)[]>([]);
   if (!sameFields(base, storedForm)) {
     const rebased = rebaseDraft(form, base, storedForm);
+    const reset = !statuses.includes(rebased.status);
+    const both = changedOnBothSides(form, base, storedForm);
     setBase(storedForm);
-    setForm(statuses.includes(rebased.status) ? rebased : { ...rebased, status: stand.status });
+    setForm(reset ? { ...rebased, status: stand.status } : rebased);
+    setClashes(reset && !both.includes('status') ? [...both, 'status'] : both);
   }
   const { status, toelichting, notitie, eigenaarId, deadline } = form;
   const edit = <K extends keyof RijForm>(field: K, value: RijForm[K]) => setForm((f) => ({ ...f, [field]: value }));
@@ -243,12 +250,32 @@ function EigenRij({
   );
   const [saving, setSaving] = useState(false);
   const domeinNaam = domeinLabel(t, stand.domein);
+  const clashLabel = (field: keyof RijForm): string =>
+    ({
+      status: t('domeinVoortgang.status', { domein: domeinNaam }),
+      toelichting: t('domeinVoortgang.toelichting'),
+      notitie: t('domeinVoortgang.notitie'),
+      eigenaarId: t('domeinVoortgang.eigenaar', { domein: domeinNaam }),
+      deadline: t('domeinVoortgang.deadline', { domein: domeinNaam }),
+    })[field];
+  // The stored value of a field, as the form would show it.
+  const storedText = (field: keyof RijForm): string => {
+    if (field === 'status') return t(STATUS_LABEL[storedForm.status]);
+    if (field === 'eigenaarId') {
+      const owner = users.find((u) => u.id === storedForm.eigenaarId);
+      return owner ? personName(t, owner) : t('domeinVoortgang.noOwnerOption');
+    }
+    if (field === 'deadline')
+      return storedForm.deadline ? formatCalendarDate(storedForm.deadline, locale) : t('domeinVoortgang.noDeadline');
+    return storedForm[field];
+  };
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!ctx.plan || !ctx.siteId) return;
     setSaving(true);
     setMessage(undefined);
+    setClashes([]);
     try {
       const store = await (await ctx.session()).domeinVoortgang(ctx.siteId, ctx.plan);
       const change = {
@@ -260,6 +287,8 @@ function EigenRij({
         ...(deadline !== (stand.rij?.deadline ?? '') ? { deadline: deadline === '' ? undefined : deadline } : {}),
       };
       await store.save(item, stand.domein, change);
+      // The texts as stored (trimmed): no change of this person's any more once the plan comes back with them.
+      setForm((f) => ({ ...f, toelichting: f.toelichting.trim(), notitie: f.notitie.trim() }));
       setMessage({ intent: 'success', text: t('domeinVoortgang.saved', { domein: domeinNaam }) });
       ctx.reload();
     } catch (error) {
@@ -348,6 +377,15 @@ function EigenRij({
           {t('domeinVoortgang.save', { domein: domeinNaam })}
         </Button>
       </div>
+      {clashes.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="domein-voortgang-clash">
+          <MessageBarBody>
+            {t('domeinVoortgang.clash', {
+              velden: clashes.map((field) => `${clashLabel(field)}: “${storedText(field)}”`).join('; '),
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {message && (
         <MessageBar
           intent={message.intent}

@@ -267,11 +267,10 @@ function GeagendeerdRow({
           setSaving(true);
           setFailure(undefined);
           setConflictAt(undefined);
-          afvinken({ agenderingId: item.id, eTag: item.eTag, besluit }).then(
-            () => {
-              setSaving(false);
-              onTicked();
-            },
+          // The draft goes once the tick is stored, before the item leaves the agenda: else the panel would name it
+          // as ticked by someone else for a moment (and for good, were the decision log's write to fail).
+          afvinken({ agenderingId: item.id, eTag: item.eTag, besluit, onTicked }).then(
+            () => setSaving(false),
             (error: unknown) => {
               setSaving(false);
               if ((error as Error).name === 'AgenderingConflictError') {

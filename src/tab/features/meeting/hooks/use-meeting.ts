@@ -36,7 +36,13 @@ type Loadedata = {
 };
 
 /** The CMT's tick of an escalation: its item as read (id + eTag for If-Match) and the optional decision. */
-export type TickOffInput = { agenderingId: string; eTag: string; besluit: string };
+export type TickOffInput = {
+  agenderingId: string;
+  eTag: string;
+  besluit: string;
+  /** Called once the tick is stored, before the item leaves the agenda (the decision log's write comes after). */
+  onTicked?: () => void;
+};
 
 export type SaveInput = { itemKey: string; besproken: boolean; tekst: string; clientKey: string };
 
@@ -220,6 +226,7 @@ export function useMeeting(
         { ...current, eTag: input.eTag },
         { op, ...(me ? { door: me } : {}), ...(besluit ? { besluit } : {}) },
       );
+      input.onTicked?.();
       setData((d) => (d ? { ...d, agenderingen: d.agenderingen.filter((a) => a.id !== input.agenderingId) } : d));
       // The decision also goes into this meeting's decision log, on the escalated action, like the card's tick does.
       const escalated = plan.acties.find((a) => a.value.nummer === current.value.actie);

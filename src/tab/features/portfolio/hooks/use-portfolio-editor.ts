@@ -3,7 +3,7 @@
  * field, saving with If-Match and the choice after a conflict (apply mine onto theirs, or take theirs). The detail
  * (`PortfolioDetail`) only renders what this hook holds.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { PortfolioItem } from '../../../../domain/model.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { PortfolioConflictError, PortfolioValidationError } from '../../../../data/portfolio-store.js';
@@ -67,6 +67,11 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
     draft ? { intent: 'info', text: t('pf.detail.draftRestored') } : undefined,
   );
   const [conflict, setConflict] = useState<PortfolioConflict | undefined>();
+  // The form as last rendered, for a save's answer that comes after more typing.
+  const latestForm = useRef(form);
+  useEffect(() => {
+    latestForm.current = form;
+  });
   const [busy, setBusy] = useState(false);
 
   // Not editing: the form follows the stored item (a save elsewhere, a refetch).
@@ -114,10 +119,11 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
         // The form onto their version: what this person changed stays, a field they did not touch shows the other's
         // value, so "apply mine" writes only this person's changes (before, every untouched field's old value went
         // over the other's change, with their eTag: a silent overwrite).
+        // The latest form (typing may have gone on while the save was under way), kept as a draft on their version.
         if (theirs) {
-          const rebased = rebaseDraft(form, toForm(onto.value), toForm(theirs.value));
+          const rebased = rebaseDraft(latestForm.current ?? form, toForm(onto.value), toForm(theirs.value));
           setForm(rebased);
-          saveDraft(userKey, { itemId: id, base: onto, form: rebased, savedAt: new Date().toISOString() });
+          saveDraft(userKey, { itemId: id, base: theirs, form: rebased, savedAt: new Date().toISOString() });
         }
       } else {
         setMessage({

@@ -422,6 +422,26 @@ function leadMinutes(draft: Draft): number | undefined | 'invalid' {
     : (voorlooptijdMinuten({ aantal, eenheid: draft.leadUnit }) ?? 'invalid');
 }
 
+/**
+ * The draft moved onto a newer version of the MT (`rebaseDraft`, after a 412): a field this person changed keeps their
+ * value, the others take the newer one. The lead time (amount and unit) and the schedule (text, picker and which of
+ * the two shows) are one value each over several fields, so each moves as a whole, compared by what it stands for:
+ * else 3 typed over 2 hours and their 1 day would make 3 days, a value nobody chose.
+ */
+function rebaseMtDraft(draft: Draft, from: Draft, to: Draft): Draft {
+  const rebased = rebaseDraft(draft, from, to);
+  const lead = leadMinutes(draft) === leadMinutes(from) ? to : draft;
+  const schedule = schemaOf(draft) === schemaOf(from) ? to : draft;
+  return {
+    ...rebased,
+    lead: lead.lead,
+    leadUnit: lead.leadUnit,
+    schema: schedule.schema,
+    schemaMode: schedule.schemaMode,
+    keuze: schedule.keuze,
+  };
+}
+
 /** The change a draft makes to an MT: only the fields that differ. */
 function changeOf(mt: MTRegistration, draft: Draft, today: string): { change: MTChange; leadInvalid: boolean } {
   const before = draftOf(mt, today);
@@ -621,7 +641,7 @@ function MtForm({
           // changed counted as this person's change).
           const theirs = error.theirs;
           const from = base;
-          if (from) setDraft((d) => rebaseDraft(d, draftOf(from, today), draftOf(theirs, today)));
+          if (from) setDraft((d) => rebaseMtDraft(d, draftOf(from, today), draftOf(theirs, today)));
           setBase(theirs);
           onSaved(theirs);
           setSaveState({ kind: 'conflict' });
