@@ -5,7 +5,7 @@
  * --mt cmt --preview`) lists it under "Geagendeerd door de MT's"; the CMT ticks it in its meeting side panel with a
  * decision, and it leaves the panel and the card.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBesluitenStore } from '../../src/data/besluiten-store.js';
 import { createAgenderingenStore } from '../../src/data/agenderingen-store.js';
@@ -34,6 +34,19 @@ const cmtCardPreview = () => cardPreview(client, run.appUrl, 'cmt');
 async function stored() {
   const plan = await client.plan();
   return createAgenderingenStore(client.graph, plan.siteId, plan).all();
+}
+
+/** The CMT's meeting side panel for its meeting, as the gemeentesecretaris, in the test host. */
+async function openCmtPanel(): Promise<{ panelPage: Page; panelErrors: string[]; tab: FrameLocator }> {
+  const panelPage = await browser.newPage({ viewport: { width: 480, height: 900 } });
+  const panelErrors = watchErrors(panelPage);
+  await panelPage.goto(
+    host.url(`${run.appUrl}/index.html?vergadering=${encodeURIComponent(CMT_MEETING)}#/roadmap`, {
+      frameContext: 'sidePanel',
+      upn: UPN.gemeentesecretaris,
+    }),
+  );
+  return { panelPage, panelErrors, tab: panelPage.frameLocator('#tab') };
 }
 
 // The CMT meets on Tuesdays at 09:00 Amsterdam time.
@@ -94,15 +107,7 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     expect(json).not.toContain('[zie](http');
 
     // 3. The CMT's side panel for its meeting: the item, ticked with a decision; it leaves.
-    const panelPage: Page = await browser.newPage({ viewport: { width: 480, height: 900 } });
-    const panelErrors = watchErrors(panelPage);
-    await panelPage.goto(
-      host.url(`${run.appUrl}/index.html?vergadering=${encodeURIComponent(CMT_MEETING)}#/roadmap`, {
-        frameContext: 'sidePanel',
-        upn: UPN.gemeentesecretaris,
-      }),
-    );
-    const tab = panelPage.frameLocator('#tab');
+    const { panelPage, panelErrors, tab } = await openCmtPanel();
     const geagendeerd = tab.getByTestId('geagendeerd');
     await geagendeerd.waitFor({ timeout: WAIT.view });
     expect(await geagendeerd.innerText()).toContain("Geagendeerd door de MT's (1)");
@@ -152,15 +157,7 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     const changed = await escalate(a, 'changed');
     const ticked = await escalate(b, 'ticked');
 
-    const panelPage: Page = await browser.newPage({ viewport: { width: 480, height: 900 } });
-    const panelErrors = watchErrors(panelPage);
-    await panelPage.goto(
-      host.url(`${run.appUrl}/index.html?vergadering=${encodeURIComponent(CMT_MEETING)}#/roadmap`, {
-        frameContext: 'sidePanel',
-        upn: UPN.gemeentesecretaris,
-      }),
-    );
-    const tab = panelPage.frameLocator('#tab');
+    const { panelPage, panelErrors, tab } = await openCmtPanel();
     const rowOf = (nummer: string) => tab.locator(`[data-testid="geagendeerd-item"][data-nummer="${nummer}"]`);
     await rowOf(b.value.nummer).waitFor({ timeout: WAIT.view });
     const rowA = rowOf(a.value.nummer);
