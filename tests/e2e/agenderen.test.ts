@@ -207,4 +207,60 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     });
     expect(all.find((x) => x.id === ticked.id)?.value.besluit).toBeUndefined();
   }, 180_000);
+  it('says so when a tick is stored but its decision log entry is not, and records it on "Opnieuw vastleggen"', async () => {
+    const plan = await client.plan();
+    const actie = plan.acties.find(
+      (x) => x.value.domeinen.includes('Fysiek Domein') && !x.value.vervallen && !['1.1'].includes(x.value.nummer),
+    );
+    if (!actie) throw new Error('The seeded plan has no action of Fysiek Domein');
+    const store = createAgenderingenStore(client.graph, plan.siteId, plan);
+    const item = await store.create(
+      { actie, domein: 'Fysiek Domein', reden: 'Loopt vast', op: '2026-12-02T10:00:00Z' },
+      await store.all(),
+      'e2e:log-failed',
+    );
+    const { panelPage, panelErrors, tab } = await openCmtPanel();
+    const row = tab.locator(`[data-testid="geagendeerd-item"][data-nummer="${actie.value.nummer}"]`);
+    await row.waitFor({ timeout: WAIT.view });
+    // The decision log refuses the entry (403); the tick itself is stored.
+    let refuse = true;
+    await panelPage.route(
+      (url) => url.pathname.endsWith('/lists/Besluiten/items'),
+      (route) =>
+        refuse && route.request().method() === 'POST'
+          ? route.fulfill({
+              status: 403,
+              contentType: 'application/json',
+              body: JSON.stringify({ error: { code: 'accessDenied', message: 'Access denied.' } }),
+            })
+          : route.continue(),
+    );
+    await row.getByTestId('geagendeerd-besluit').fill('Eerst de aanbesteding afronden');
+    await row.getByTestId('geagendeerd-afvinken').click();
+    const failed = tab.getByTestId('geagendeerd-log-failed');
+    await expect
+      .poll(() => failed.innerText(), { timeout: WAIT.write })
+      .toContain(
+        `${actie.value.nummer} ${actie.value.titel} is afgevinkt, maar het besluit “Eerst de aanbesteding afronden” staat nog niet in de besluitenlijst: je hebt geen rechten om besluiten vast te leggen.`,
+      );
+    expect(await row.count()).toBe(0);
+    expect(await tab.getByTestId('geagendeerd-gone').count()).toBe(0);
+    expect((await store.all()).find((x) => x.id === item.id)?.value).toMatchObject({
+      besproken: true,
+      besluit: 'Eerst de aanbesteding afronden',
+    });
+    const logged = async () =>
+      (await createBesluitenStore(client.graph, plan.siteId).all()).filter(
+        (b) => b.value.tekst === 'Eerst de aanbesteding afronden',
+      ).length;
+    expect(await logged()).toBe(0);
+
+    await saveScreenshot(panelPage, 'agenderen-log-failed');
+    refuse = false;
+    await failed.getByRole('button', { name: 'Opnieuw vastleggen' }).click();
+    await expect.poll(() => failed.count(), { timeout: WAIT.write }).toBe(0);
+    expect(await logged()).toBe(1);
+    expect(panelErrors).toEqual([]);
+    await panelPage.close();
+  }, 180_000);
 });

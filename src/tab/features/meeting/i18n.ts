@@ -150,6 +150,10 @@ export const panelTexts = defineCatalogue(
     'geagendeerd.changed':
       'Iemand anders heeft dit punt intussen gewijzigd; hierboven staat de actuele stand. Er is niets opgeslagen: vink opnieuw af om je besluit op te slaan.',
     'geagendeerd.gone': '{item} is intussen door iemand anders afgevinkt.',
+    'geagendeerd.logFailed': '{item} is afgevinkt, maar staat nog niet in de besluitenlijst: {detail}',
+    'geagendeerd.logFailedMetBesluit':
+      '{item} is afgevinkt, maar het besluit “{besluit}” staat nog niet in de besluitenlijst: {detail}',
+    'geagendeerd.logRetry': 'Opnieuw vastleggen',
     'geagendeerd.goneMetBesluit':
       '{item} is intussen door iemand anders afgevinkt. Je besluit is niet opgeslagen: “{besluit}”',
   },
@@ -199,6 +203,10 @@ export const panelTexts = defineCatalogue(
     'geagendeerd.changed':
       'Someone else changed this item in the meantime; the current state is shown above. Nothing was saved: tick it off again to save your decision.',
     'geagendeerd.gone': '{item} was ticked off by someone else in the meantime.',
+    'geagendeerd.logFailed': '{item} is ticked off, but it is not in the decision log yet: {detail}',
+    'geagendeerd.logFailedMetBesluit':
+      '{item} is ticked off, but the decision “{besluit}” is not in the decision log yet: {detail}',
+    'geagendeerd.logRetry': 'Record again',
     'geagendeerd.goneMetBesluit':
       '{item} was ticked off by someone else in the meantime. Your decision was not saved: “{besluit}”',
   },

@@ -7,6 +7,7 @@ import {
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Subtitle2,
@@ -28,7 +29,13 @@ import { AGENDERING_MAX } from '../../../../domain/agendering.js';
 import type { AgenderingValidationError } from '../../../../data/agenderingen-store.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { domeinLabel, STATUS_LABEL } from '../../../lib/labels.js';
-import { useMeeting, type TickOffInput, type NextMeeting, type SaveInput } from '../hooks/use-meeting.js';
+import {
+  useMeeting,
+  type LogFailure,
+  type TickOffInput,
+  type NextMeeting,
+  type SaveInput,
+} from '../hooks/use-meeting.js';
 import { panelItems, recordedState, startOfKey, type PanelItem } from '../lib/panel-data.js';
 
 const useStyles = makeStyles({
@@ -79,6 +86,20 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
   const [requested] = useState(() => requestedMeeting(window.location.search));
   const v = useMeeting(domein, requested, nextMeeting);
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
+  // Ticks that were stored while their decision log entry was not: shown here (their rows have left the agenda).
+  const [logFailures, setLogFailures] = useState<ReadonlyMap<string, LogFailed>>(new Map());
+  const retryLog = (id: string, failed: LogFailed) => {
+    setLogFailures((m) => new Map(m).set(id, { ...failed, retrying: true }));
+    failed.retry().then(
+      () =>
+        setLogFailures((m) => {
+          const next = new Map(m);
+          next.delete(id);
+          return next;
+        }),
+      (error: unknown) => setLogFailures((m) => new Map(m).set(id, { ...failed, error, retrying: false })),
+    );
+  };
 
   // A failed read says what failed and offers a retry; an agenda read before stays below it.
   const loadError =
@@ -169,11 +190,31 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
                     return next;
                   })
                 }
+                onLogFailed={(failed) => setLogFailures((m) => new Map(m).set(g.id, failed))}
               />
             ))}
           </ul>
         </section>
       )}
+      {[...logFailures].map(([id, failed]) => {
+        const why = saveFailure(failed.error);
+        return (
+          <MessageBar key={id} intent="error" layout="multiline" data-testid="geagendeerd-log-failed">
+            <MessageBarBody>
+              {pt(failed.besluit ? 'geagendeerd.logFailedMetBesluit' : 'geagendeerd.logFailed', {
+                item: failed.label,
+                besluit: failed.besluit,
+                detail: pt(why.reason, { status: why.status ?? '' }),
+              })}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" disabled={failed.retrying} onClick={() => retryLog(id, failed)}>
+                {pt('geagendeerd.logRetry')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        );
+      })}
       {gone.length > 0 && (
         <MessageBar intent="warning" data-testid="geagendeerd-gone">
           <MessageBarBody>
@@ -213,6 +254,9 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
 /** What this person has done with an escalation's row: the decision typed, and whether a tick met a conflict (412). */
 type Draft = { id: string; label: string; besluit: string; conflict: boolean };
 
+/** A stored tick whose decision log entry is not written yet: which escalation, the decision, and the retry. */
+type LogFailed = LogFailure & { label: string; besluit: string; retrying?: boolean };
+
 /**
  * One escalation on the CMT's agenda: the action, the domain, who, since when and why, and the tick with an optional
  * decision (If-Match on the eTag it was read with; someone else's tick or change first is a visible conflict and a
@@ -226,6 +270,7 @@ function GeagendeerdRow({
   reload,
   onDraft,
   onTicked,
+  onLogFailed,
 }: {
   item: AgenderingItem;
   afvinken: (input: TickOffInput) => Promise<void>;
@@ -233,6 +278,8 @@ function GeagendeerdRow({
   onDraft: (draft: Draft) => void;
   /** This person's tick was saved: an earlier conflict of this row is settled. */
   onTicked: () => void;
+  /** The tick was saved, its decision log entry was not (the row has left the agenda by then). */
+  onLogFailed: (failed: LogFailed) => void;
 }) {
   const styles = useStyles();
   const t = useT();
@@ -269,7 +316,13 @@ function GeagendeerdRow({
           setConflictAt(undefined);
           // The draft goes once the tick is stored, before the item leaves the agenda: else the panel would name it
           // as ticked by someone else for a moment (and for good, were the decision log's write to fail).
-          afvinken({ agenderingId: item.id, eTag: item.eTag, besluit, onTicked }).then(
+          afvinken({
+            agenderingId: item.id,
+            eTag: item.eTag,
+            besluit,
+            onTicked,
+            onLogFailed: (failure) => onLogFailed({ ...failure, label, besluit: besluit.trim() }),
+          }).then(
             () => setSaving(false),
             (error: unknown) => {
               setSaving(false);

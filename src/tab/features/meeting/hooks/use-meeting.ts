@@ -42,7 +42,15 @@ export type TickOffInput = {
   besluit: string;
   /** Called once the tick is stored, before the item leaves the agenda (the decision log's write comes after). */
   onTicked?: () => void;
+  /**
+   * The tick is stored but its entry in the decision log could not be written: called instead of rejecting (the item
+   * has left the agenda, and its row with it), with a retry that writes the same entry (its ClientKey: never twice).
+   */
+  onLogFailed?: (failure: LogFailure) => void;
 };
+
+/** A decision log entry that did not get written after a stored tick, and how to write it again. */
+export type LogFailure = { error: unknown; retry: () => Promise<void> };
 
 export type SaveInput = { itemKey: string; besproken: boolean; tekst: string; clientKey: string };
 
@@ -243,13 +251,21 @@ export function useMeeting(
             })
           : undefined;
       if (entry) {
-        const s = await session();
-        const saved = await createBesluitenStore(s.graph, siteId).record(entry.besluit, entry.clientKey);
-        setData((d) =>
-          d
-            ? { ...d, besluiten: d.besluiten.some((b) => b.id === saved.id) ? d.besluiten : [...d.besluiten, saved] }
-            : d,
-        );
+        const recordEntry = async (): Promise<void> => {
+          const s = await session();
+          const saved = await createBesluitenStore(s.graph, siteId).record(entry.besluit, entry.clientKey);
+          setData((d) =>
+            d
+              ? { ...d, besluiten: d.besluiten.some((b) => b.id === saved.id) ? d.besluiten : [...d.besluiten, saved] }
+              : d,
+          );
+        };
+        try {
+          await recordEntry();
+        } catch (error) {
+          if (!input.onLogFailed) throw error;
+          input.onLogFailed({ error, retry: recordEntry });
+        }
       }
     },
     [session, siteId, plan, data, me, mt, start, setData],
