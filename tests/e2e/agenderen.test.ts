@@ -197,6 +197,9 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     await expect.poll(() => rowA.count(), { timeout: WAIT.write }).toBe(0);
     // Ticked by this person after the conflict: not named as ticked by someone else.
     expect(await gone.innerText()).not.toContain(a.value.nummer);
+    // Read, the warning can be closed.
+    await gone.getByRole('button', { name: 'Sluiten' }).click();
+    await expect.poll(() => gone.count()).toBe(0);
     expect(panelErrors).toEqual([]);
     await panelPage.close();
     const all = await store.all();

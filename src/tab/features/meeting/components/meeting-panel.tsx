@@ -13,6 +13,7 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { GraphRequestError, RetryExhaustedError } from '../../../../data/graph/errors.js';
 import type { Domein } from '../../../../domain/model.js';
@@ -81,6 +82,7 @@ export function requestedMeeting(search: string): Date | undefined {
  */
 export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMeeting?: NextMeeting }) {
   const styles = useStyles();
+  const t = useT();
   const pt = useFeatureT(panelTexts);
   const locale = useLocale();
   const [requested] = useState(() => requestedMeeting(window.location.search));
@@ -216,7 +218,7 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
         );
       })}
       {gone.length > 0 && (
-        <MessageBar intent="warning" data-testid="geagendeerd-gone">
+        <MessageBar intent="warning" layout="multiline" data-testid="geagendeerd-gone">
           <MessageBarBody>
             {gone.map((d) => (
               <p key={d.id} className={styles.gone}>
@@ -226,6 +228,23 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
               </p>
             ))}
           </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                size="small"
+                aria-label={t('common.close')}
+                icon={<DismissRegular />}
+                onClick={() =>
+                  setDrafts((m) => {
+                    const next = new Map(m);
+                    for (const d of gone) next.delete(d.id);
+                    return next;
+                  })
+                }
+              />
+            }
+          />
         </MessageBar>
       )}
       <section data-testid="vorige-besluiten" aria-labelledby="vorige-title">
