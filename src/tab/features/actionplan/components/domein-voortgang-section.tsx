@@ -250,7 +250,8 @@ function EigenRij({
   );
   const [saving, setSaving] = useState(false);
   const domeinNaam = domeinLabel(t, stand.domein);
-  const clashLabel = (field: keyof RijForm): string =>
+  // Each field's label: on the form, and where a clash names it.
+  const labelOf = (field: keyof RijForm): string =>
     ({
       status: t('domeinVoortgang.status', { domein: domeinNaam }),
       toelichting: t('domeinVoortgang.toelichting'),
@@ -279,12 +280,12 @@ function EigenRij({
     try {
       const store = await (await ctx.session()).domeinVoortgang(ctx.siteId, ctx.plan);
       const change = {
-        ...(status !== stand.status ? { status } : {}),
+        ...(status !== storedForm.status ? { status } : {}),
         statusToelichting: toelichting.trim() === '' ? undefined : toelichting.trim(),
         notitie: notitie.trim() === '' ? undefined : notitie.trim(),
         // Only what changed: an unchanged owner or deadline is not written again.
-        ...(eigenaarId !== (stand.rij?.eigenaar?.id ?? '') ? { eigenaar: users.find((u) => u.id === eigenaarId) } : {}),
-        ...(deadline !== (stand.rij?.deadline ?? '') ? { deadline: deadline === '' ? undefined : deadline } : {}),
+        ...(eigenaarId !== storedForm.eigenaarId ? { eigenaar: users.find((u) => u.id === eigenaarId) } : {}),
+        ...(deadline !== storedForm.deadline ? { deadline: deadline === '' ? undefined : deadline } : {}),
       };
       await store.save(item, stand.domein, change);
       // The texts as stored (trimmed): no change of this person's any more once the plan comes back with them.
@@ -320,7 +321,7 @@ function EigenRij({
       data-testid="domein-voortgang-form"
       aria-label={t('domeinVoortgang.formLabel', { domein: domeinNaam })}
     >
-      <Field label={t('domeinVoortgang.status', { domein: domeinNaam })}>
+      <Field label={labelOf('status')}>
         <Select
           value={status}
           onChange={(_, d) => edit('status', d.value as ActieStatus)}
@@ -333,7 +334,7 @@ function EigenRij({
           ))}
         </Select>
       </Field>
-      <Field label={t('domeinVoortgang.toelichting')}>
+      <Field label={labelOf('toelichting')}>
         <Textarea
           value={toelichting}
           onChange={(_, d) => edit('toelichting', d.value)}
@@ -342,7 +343,7 @@ function EigenRij({
           data-testid="domein-voortgang-toelichting"
         />
       </Field>
-      <Field label={t('domeinVoortgang.eigenaar', { domein: domeinNaam })}>
+      <Field label={labelOf('eigenaarId')}>
         <Select
           value={eigenaarId}
           onChange={(_, d) => edit('eigenaarId', d.value)}
@@ -356,14 +357,14 @@ function EigenRij({
           ))}
         </Select>
       </Field>
-      <Field label={t('domeinVoortgang.deadline', { domein: domeinNaam })} hint={t('domeinVoortgang.deadlineHint')}>
+      <Field label={labelOf('deadline')} hint={t('domeinVoortgang.deadlineHint')}>
         <DateInput
           value={deadline}
           onChange={(value) => edit('deadline', value)}
           data-testid="domein-voortgang-deadline"
         />
       </Field>
-      <Field label={t('domeinVoortgang.notitie')}>
+      <Field label={labelOf('notitie')}>
         <Textarea
           value={notitie}
           onChange={(_, d) => edit('notitie', d.value)}
@@ -381,7 +382,7 @@ function EigenRij({
         <MessageBar intent="warning" layout="multiline" data-testid="domein-voortgang-clash">
           <MessageBarBody>
             {t('domeinVoortgang.clash', {
-              velden: clashes.map((field) => `${clashLabel(field)}: “${storedText(field)}”`).join('; '),
+              velden: clashes.map((field) => `${labelOf(field)}: “${storedText(field)}”`).join('; '),
             })}
           </MessageBarBody>
         </MessageBar>
