@@ -174,7 +174,7 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     await expect
       .poll(() => gone.innerText(), { timeout: WAIT.write })
       .toBe(
-        `${b.value.nummer} ${b.value.titel} is intussen door iemand anders afgevinkt. Je besluit is niet opgeslagen: “Besluit bij de afgevinkte”`,
+        `${b.value.nummer} ${b.value.titel} is intussen elders afgevinkt (op de kaart in het kanaal of door iemand anders). Je besluit is niet opgeslagen: “Besluit bij de afgevinkte”`,
       );
 
     // And sharpens the other's reason (a new eTag): nothing saved, the current state shown, the typed decision still
@@ -188,7 +188,7 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
       .toContain('Reden: Reden aangescherpt in SharePoint');
     await expect
       .poll(() => rowA.getByTestId('geagendeerd-error').innerText(), { timeout: WAIT.write })
-      .toContain('Iemand anders heeft dit punt intussen gewijzigd; hierboven staat de actuele stand.');
+      .toContain('Dit punt is intussen elders gewijzigd; hierboven staat de actuele stand.');
     expect(await rowA.getByTestId('geagendeerd-besluit').inputValue()).toBe('Besluit bij de gewijzigde');
     expect((await store.all()).find((x) => x.id === changed.id)?.value.besproken).toBe(false);
     await saveScreenshot(panelPage, 'agenderen-cmt-conflicts');

@@ -145,17 +145,17 @@ export const panelTexts = defineCatalogue(
     'geagendeerd.besluit': 'Besluit CMT bij {item} (optioneel)',
     'geagendeerd.afvinken': 'Afvinken als besproken',
     'geagendeerd.conflict':
-      'Iemand anders heeft dit punt intussen afgevinkt of gewijzigd. Er is niets opgeslagen; de actuele stand wordt geladen.',
+      'Dit punt is intussen elders afgevinkt of gewijzigd. Er is niets opgeslagen; de actuele stand wordt geladen.',
     'geagendeerd.failed': 'Afvinken is mislukt: {detail}',
     'geagendeerd.changed':
-      'Iemand anders heeft dit punt intussen gewijzigd; hierboven staat de actuele stand. Er is niets opgeslagen: vink opnieuw af om je besluit op te slaan.',
-    'geagendeerd.gone': '{item} is intussen door iemand anders afgevinkt.',
+      'Dit punt is intussen elders gewijzigd; hierboven staat de actuele stand. Er is niets opgeslagen: vink opnieuw af om je besluit op te slaan.',
+    'geagendeerd.gone': '{item} is intussen elders afgevinkt (op de kaart in het kanaal of door iemand anders).',
     'geagendeerd.logFailed': '{item} is afgevinkt, maar staat nog niet in de besluitenlijst: {detail}',
     'geagendeerd.logFailedMetBesluit':
       '{item} is afgevinkt, maar het besluit “{besluit}” staat nog niet in de besluitenlijst: {detail}',
     'geagendeerd.logRetry': 'Opnieuw vastleggen',
     'geagendeerd.goneMetBesluit':
-      '{item} is intussen door iemand anders afgevinkt. Je besluit is niet opgeslagen: “{besluit}”',
+      '{item} is intussen elders afgevinkt (op de kaart in het kanaal of door iemand anders). Je besluit is niet opgeslagen: “{besluit}”',
   },
   {
     title: 'Digitalisation',
@@ -198,16 +198,17 @@ export const panelTexts = defineCatalogue(
     'geagendeerd.besluit': 'CMT decision on {item} (optional)',
     'geagendeerd.afvinken': 'Tick off as discussed',
     'geagendeerd.conflict':
-      'Someone else ticked off or changed this item in the meantime. Nothing was saved; the current state is being loaded.',
+      'This item was ticked off or changed elsewhere in the meantime. Nothing was saved; the current state is being loaded.',
     'geagendeerd.failed': 'Ticking off failed: {detail}',
     'geagendeerd.changed':
-      'Someone else changed this item in the meantime; the current state is shown above. Nothing was saved: tick it off again to save your decision.',
-    'geagendeerd.gone': '{item} was ticked off by someone else in the meantime.',
+      'This item was changed elsewhere in the meantime; the current state is shown above. Nothing was saved: tick it off again to save your decision.',
+    'geagendeerd.gone':
+      '{item} was ticked off elsewhere in the meantime (on the card in the channel or by someone else).',
     'geagendeerd.logFailed': '{item} is ticked off, but it is not in the decision log yet: {detail}',
     'geagendeerd.logFailedMetBesluit':
       '{item} is ticked off, but the decision “{besluit}” is not in the decision log yet: {detail}',
     'geagendeerd.logRetry': 'Record again',
     'geagendeerd.goneMetBesluit':
-      '{item} was ticked off by someone else in the meantime. Your decision was not saved: “{besluit}”',
+      '{item} was ticked off elsewhere in the meantime (on the card in the channel or by someone else). Your decision was not saved: “{besluit}”',
   },
 );

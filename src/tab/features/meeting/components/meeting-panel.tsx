@@ -122,8 +122,8 @@ export function MeetingPanel({ domein, nextMeeting }: { domein?: Domein; nextMee
 
   const agenda = v.agenda;
   const items = panelItems(agenda);
-  // An escalation that left the agenda without this person's tick (someone else ticked it, found by a reload or by
-  // this person's tick meeting their change) while a decision was typed for it or its tick had failed: named here
+  // An escalation that left the agenda without this person's tick here (ticked elsewhere: by someone else, or on the
+  // card in the channel, found by a reload or by this person's tick meeting that change) while a decision was typed for it or its tick had failed: named here
   // with that decision, which was not saved, so it is not lost with its row.
   const gone = [...drafts.values()].filter(
     (d) => (d.besluit !== '' || d.conflict) && !agenda.geagendeerd.some((g) => g.id === d.id),
