@@ -275,6 +275,45 @@ describe('the Instellingen view', () => {
     await page.context().close();
   });
 
+  it('a form open when a refresh takes this person off the Beheerders stays, with what they typed, and says why it cannot be saved', async () => {
+    const { page, errors } = await open(UPN.imSociaal);
+    const card = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`);
+    await card.getByRole('button', { name: 'CMT wijzigen' }).click();
+    const form = card.getByRole('form', { name: 'CMT wijzigen' });
+    const naam = form.getByRole('textbox', { name: /^Naam/ });
+    await naam.fill('CMT, nieuwe naam die nog niet is opgeslagen');
+    const plan = await client.plan();
+    const hr = plan.users.find((u) => u.email === UPN.hr);
+    const imSociaal = plan.users.find((u) => u.email === UPN.imSociaal);
+    if (!hr?.id || !imSociaal?.id) throw new Error('persona not on the site');
+    const mt = await readMt();
+    try {
+      // Meanwhile, in SharePoint, the Beheerders become someone else; the page reads the MTs again on becoming visible.
+      await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${mt.id}/fields`, beheerdersToFields([hr.id]));
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await expect
+        .poll(() =>
+          form
+            .getByTestId('mt-revoked')
+            .innerText()
+            .catch(() => ''),
+        )
+        .toBe(
+          `Je bent intussen geen beheerder meer van dit MT (beheerders: ${hr.displayName}). Je wijzigingen kunnen niet worden opgeslagen; wat je invulde staat nog in het formulier.`,
+        );
+      expect(await naam.inputValue()).toBe('CMT, nieuwe naam die nog niet is opgeslagen');
+      expect(await form.getByRole('button', { name: 'Opslaan' }).isDisabled()).toBe(true);
+      await form.getByRole('button', { name: 'Annuleren' }).click();
+      await expect.poll(() => card.getByTestId('mt-form').count()).toBe(0);
+      await card.getByTestId('mt-readonly').waitFor();
+      expect((await readMt()).value.naam).toBe(mt.value.naam);
+    } finally {
+      await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${mt.id}/fields`, beheerdersToFields([imSociaal.id]));
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a read that began before a save and answers after it does not put the older version back (issue 14, point 5)', async () => {
     const { page, errors } = await open(UPN.imSociaal);
     const card = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`);

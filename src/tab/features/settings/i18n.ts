@@ -86,6 +86,8 @@ export const settingsTexts = defineCatalogue(
     saving: 'Opslaan…',
     saved: 'Opgeslagen.',
     readOnly: 'Alleen de beheerders van dit MT ({names}) kunnen deze registratie wijzigen.',
+    revoked:
+      'Je bent intussen geen beheerder meer van dit MT (beheerders: {names}). Je wijzigingen kunnen niet worden opgeslagen; wat je invulde staat nog in het formulier.',
     conflict:
       'Iemand anders heeft dit MT intussen gewijzigd. Je ziet nu hun versie; jouw wijzigingen staan nog in het formulier. Controleer ze en sla opnieuw op.',
     deleted: 'Dit MT is intussen verwijderd. Vernieuw de pagina.',
@@ -204,6 +206,8 @@ export const settingsTexts = defineCatalogue(
     saving: 'Saving…',
     saved: 'Saved.',
     readOnly: 'Only the administrators of this MT ({names}) can change this registration.',
+    revoked:
+      'You are no longer an administrator of this MT (administrators: {names}). Your changes cannot be saved; what you entered is still in the form.',
     conflict:
       'Someone else changed this MT in the meantime. You now see their version; your changes are still in the form. Check them and save again.',
     deleted: 'This MT was deleted in the meantime. Refresh the page.',

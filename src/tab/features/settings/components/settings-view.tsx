@@ -265,6 +265,7 @@ function MtCard({
   const { me, now } = usePlanContext();
   const [editing, setEditing] = useState(false);
   const canEdit = mayEditMT(mt, me);
+  const beheerderNames = mt.beheerders.map((b) => personName(t, b)).join(', ');
   const v = mt.value;
   // Cancelled meetings that have passed no longer matter: the words name today's and later ones.
   const words = v.schema
@@ -322,14 +323,21 @@ function MtCard({
           {mt.beheerders.length > 0 ? mt.beheerders.map((b) => personName(t, b)).join(', ') : t('inst.beheerdersNone')}
         </dd>
       </dl>
-      {!canEdit && (
+      {!canEdit && !editing && (
         <MessageBar intent="info" data-testid="mt-readonly">
-          <MessageBarBody>
-            {t('inst.readOnly', { names: mt.beheerders.map((b) => personName(t, b)).join(', ') })}
-          </MessageBarBody>
+          <MessageBarBody>{t('inst.readOnly', { names: beheerderNames })}</MessageBarBody>
         </MessageBar>
       )}
-      {editing && canEdit && <MtForm mt={mt} onDone={() => setEditing(false)} onSaved={onSaved} />}
+      {/* A form open when a refresh takes this person off the Beheerders stays, with what they typed, and says why it
+          can no longer be saved (before, it closed and the typed changes were gone). */}
+      {editing && (
+        <MtForm
+          mt={mt}
+          revoked={canEdit ? undefined : beheerderNames}
+          onDone={() => setEditing(false)}
+          onSaved={onSaved}
+        />
+      )}
       <MtStatus mt={mt} log={log} />
     </article>
   );
@@ -517,11 +525,14 @@ function NewMt({ taken, onCreated }: { taken: readonly string[]; onCreated: (mt:
 function MtForm({
   mt,
   taken = [],
+  revoked,
   onDone,
   onSaved,
 }: {
   mt?: MTRegistration;
   taken?: readonly string[];
+  /** Set (to the Beheerders' names) when this person was taken off the Beheerders while the form was open. */
+  revoked?: string | undefined;
   onDone: () => void;
   onSaved: (mt: MTRegistration) => void;
 }) {
@@ -614,6 +625,7 @@ function MtForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (revoked !== undefined) return;
     if (issues.length > 0) {
       setSaveState({ kind: 'invalid' });
       return;
@@ -657,6 +669,11 @@ function MtForm({
 
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={label} data-testid="mt-form" noValidate>
+      {revoked !== undefined && (
+        <MessageBar intent="warning" layout="multiline" data-testid="mt-revoked">
+          <MessageBarBody>{t('inst.revoked', { names: revoked })}</MessageBarBody>
+        </MessageBar>
+      )}
       {saveState.kind === 'conflict' && (
         <MessageBar intent="warning" layout="multiline" data-testid="mt-conflict">
           <MessageBarBody>{t('inst.conflict')}</MessageBarBody>
@@ -915,7 +932,7 @@ function MtForm({
         </Dropdown>
       </Field>
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={saveState.kind === 'saving'}>
+        <Button type="submit" appearance="primary" disabled={saveState.kind === 'saving' || revoked !== undefined}>
           {saveState.kind === 'saving' ? t('inst.saving') : creating ? t('inst.addSave') : t('inst.save')}
         </Button>
         <Button type="button" onClick={onDone}>
