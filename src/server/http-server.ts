@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { HealthBody, ReminderHolidays, ReminderJobStatus } from '../shared/wire.js';
 import type { TabConfig } from './config.js';
@@ -131,6 +132,24 @@ export function chooseEncoding(
   return undefined;
 }
 
+/** The path of a request's target, or undefined when it is not a URL (`//a:b/`, `http://[`). */
+export function requestPath(target: string | undefined): string | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path with its percent-escapes decoded, or undefined when one is malformed (`/%E0%A4%A`). */
+export function decodePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * index.html with the tab's configuration in it (`<script id="tab-config" type="application/json">`), so the tab starts
  * without a round trip for /config.json. `<` is escaped: no value can close the script element.
@@ -168,7 +187,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(pathname);
+    if (decoded === undefined) return send(res, 400, 'Ongeldige aanvraag');
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(root, relative === '' ? 'index.html' : relative);
     if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'Niet gevonden');
     const info = await stat(file).catch(() => undefined);
@@ -204,11 +225,25 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       ...(immutable ? { Vary: 'Accept-Encoding' } : {}),
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(sent).pipe(res);
+    // A file that cannot be read after its headers went out (removed by a deploy between stat and open) ends this
+    // response, not the process: a stream's unhandled 'error' would throw.
+    pipeline(createReadStream(sent), res).catch((error: unknown) => {
+      // A browser that went away before the end is not worth a line.
+      if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      log({
+        level: 'warn',
+        msg: 'static file not sent',
+        path: pathname,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
   }
 
   const server = createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const pathname = requestPath(req.url);
+    // A request line no URL parser takes (`GET //a:b/`) is answered, not thrown: outside the handler's catch, the
+    // throw ended the process, and with it the bot, the tab's API and the reminder job.
+    if (pathname === undefined) return send(res, 400, 'Ongeldige aanvraag');
     const handle = async () => {
       if (options.messagesPath !== undefined && pathname === options.messagesPath) {
         const endpoint = options.messages?.();

@@ -71,6 +71,15 @@ export type FrontDoorDeps = {
   control: ControlHandler;
 };
 
+/** A request's target as a URL, or undefined when it is not one. */
+function parseTarget(target: string | undefined, base: string): URL | undefined {
+  try {
+    return new URL(target ?? '/', base);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Makes the `request` listener of the sandbox's HTTP server. */
 export function createRequestListener({
   baseUrl,
@@ -112,7 +121,12 @@ export function createRequestListener({
       common['Vary'] = 'Origin';
     }
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', baseUrl);
+    const url = parseTarget(req.url, baseUrl);
+    if (!url) {
+      // A request line no URL parser takes (`GET //a:b/`) is the client's error, not the sandbox's.
+      send(res, 400, common, graphErrorBody('invalidRequest', 'The request URL is not valid.', ids, now()));
+      return;
+    }
     const path = url.pathname;
 
     if (method === 'OPTIONS') {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ID, http, IM_SOCIAAL, startTestSandbox, type TestSandbox } from './helpers.js';
 
@@ -102,6 +103,22 @@ describe('sandbox CORS', () => {
     } finally {
       await custom.stop();
     }
+  });
+
+  it("answers a request target that is not a URL with Graph's 400, not a 500", async () => {
+    const { hostname, port } = new URL(t.sandbox.baseUrl);
+    const answer = await new Promise<string>((ok, fail) => {
+      const socket = connect(Number(port), hostname, () =>
+        socket.end(`GET //a:b/ HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`),
+      );
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      socket.on('end', () => ok(text));
+      socket.on('error', fail);
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { error: { code: string } };
+    expect(body.error.code).toBe('invalidRequest');
   });
 
   it('refuses the cross-site control request a web page could send, and switches nothing on', async () => {

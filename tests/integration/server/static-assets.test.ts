@@ -1,11 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabConfig } from '../../../src/shared/wire.js';
-import { chooseEncoding, startAppServer, type AppServer } from '../../../src/server/http-server.js';
+import {
+  chooseEncoding,
+  decodePath,
+  requestPath,
+  startAppServer,
+  type AppServer,
+} from '../../../src/server/http-server.js';
 
 /** One raw HTTP answer (no client-side decompression, so the bytes on the wire are what the test sees). */
 function get(
@@ -36,6 +43,24 @@ const config: TabConfig = {
   gemeente: 'Gemeente </script><script>alert(1)</script>',
 };
 
+/**
+ * Sends `head` (a request line and headers) as it is, on a raw socket: no client library would send a target that
+ * is not a URL. Resolves with the answer's status line, or with `''` when the connection closed without one.
+ */
+function raw(url: string, head: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((ok, fail) => {
+    const socket = connect(Number(port), hostname, () =>
+      socket.end(`${head}\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`),
+    );
+    let answer = '';
+    socket.on('data', (c: Buffer) => (answer += c.toString('latin1')));
+    socket.on('end', () => ok(answer.split('\r\n')[0] ?? ''));
+    socket.on('error', fail);
+  });
+}
+
+const logged: { level: string; msg: string }[] = [];
 let dir: string;
 let server: AppServer;
 beforeAll(async () => {
@@ -49,7 +74,15 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'assets', 'app-Ab12Cd.js.br'), brotliCompressSync(SCRIPT));
   writeFileSync(join(dir, 'assets', 'app-Ab12Cd.js.gz'), gzipSync(SCRIPT));
   writeFileSync(join(dir, 'assets', 'plain-Ef34Gh.js'), SCRIPT);
-  server = await startAppServer({ host: '127.0.0.1', port: 0, tabDistDir: dir, tabConfig: () => config });
+  // A regular file by stat whose read fails (EIO), as a file that a deploy removes between stat and open would.
+  symlinkSync('/proc/self/mem', join(dir, 'assets', 'unreadable-Zz99.js'));
+  server = await startAppServer({
+    host: '127.0.0.1',
+    port: 0,
+    tabDistDir: dir,
+    tabConfig: () => config,
+    log: (event) => logged.push(event),
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -105,6 +138,39 @@ describe('hashed assets over HTTP', () => {
     );
     expect(answer.headers['content-encoding']).toBe('br');
     expect(answer.length).toBe(0);
+  });
+});
+
+describe('requests that are not what they should be', () => {
+  it('answers a request target no URL parser takes with 400, and goes on serving', async () => {
+    for (const head of ['GET //a:b/ HTTP/1.1', 'GET //[ HTTP/1.1', 'GET http://[ HTTP/1.1'])
+      await expect(raw(server.url, head)).resolves.toBe('HTTP/1.1 400 Bad Request');
+    expect((await get(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('answers a malformed percent-escape with 400, without an error in the log', async () => {
+    const before = logged.length;
+    const answer = await get(`${server.url}/%E0%A4%A`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.toString('utf8')).toBe('Ongeldige aanvraag');
+    expect(logged.slice(before).filter((e) => e.level === 'error')).toEqual([]);
+  });
+
+  it('ends the response of a file whose read fails, logs it, and goes on serving', async () => {
+    const before = logged.length;
+    await get(`${server.url}/assets/unreadable-Zz99.js`).catch(() => undefined);
+    await expect
+      .poll(() => logged.slice(before).map((e) => `${e.level} ${e.msg}`))
+      .toEqual(['warn static file not sent']);
+    expect((await get(`${server.url}/assets/plain-Ef34Gh.js`)).body.equals(SCRIPT)).toBe(true);
+  });
+
+  it('requestPath and decodePath say undefined instead of throwing', () => {
+    expect(requestPath('/assets/a.js?x=1')).toBe('/assets/a.js');
+    expect(requestPath(undefined)).toBe('/');
+    expect(requestPath('//a:b/')).toBeUndefined();
+    expect(decodePath('/caf%C3%A9')).toBe('/café');
+    expect(decodePath('/%E0%A4%A')).toBeUndefined();
   });
 });
 
