@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { HealthBody, ReminderHolidays, ReminderJobStatus } from '../shared/wire.js';
 import type { TabConfig } from './config.js';
@@ -227,16 +226,12 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     if (req.method === 'HEAD') return void res.end();
     // A file that cannot be read after its headers went out (removed by a deploy between stat and open) ends this
     // response, not the process: a stream's unhandled 'error' would throw.
-    pipeline(createReadStream(sent), res).catch((error: unknown) => {
-      // A browser that went away before the end is not worth a line.
-      if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
-      log({
-        level: 'warn',
-        msg: 'static file not sent',
-        path: pathname,
-        error: error instanceof Error ? error.message : String(error),
-      });
+    const body = createReadStream(sent);
+    body.on('error', (error) => {
+      log({ level: 'warn', msg: 'static file not sent', path: pathname, error: error.message });
+      res.destroy(error);
     });
+    body.pipe(res);
   }
 
   const server = createServer((req, res) => {
