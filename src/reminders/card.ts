@@ -422,7 +422,7 @@ function changedSection(ctx: Context, agenda: Agenda): Section {
 }
 
 function portfolioRow(c: PortfolioChange): IContainer {
-  const kop = `**${escapeCardText(c.item.titel, 120)}** (${c.item.domein})`;
+  const kop = `**${escapeCardText(c.item.titel, 120)}** (${escapeCardText(c.item.domein, 80)})`;
   const regel = c.kind === 'new' ? 'Nieuw in het portfolio.' : changeLine(c.changes, PORTFOLIO_VELD);
   return { type: 'Container', separator: true, spacing: 'Small', items: [text(kop), text(regel, { spacing: 'None' })] };
 }
@@ -730,7 +730,8 @@ function checkDeepLink(link: string): string {
 }
 
 function header(agenda: Agenda): IContainer {
-  const domeinen = agenda.mt.domeinen.join(', ');
+  // Domain names are the municipality's own (its Inrichting list): free text, so escaped as any other.
+  const domeinen = agenda.mt.domeinen.map((d) => escapeCardText(d, 80)).join(', ');
   return {
     type: 'Container',
     style: 'emphasis',

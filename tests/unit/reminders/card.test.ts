@@ -1,6 +1,12 @@
 import { AdaptiveCard, TextBlock } from '@microsoft/teams.cards';
 import { describe, expect, it } from 'vitest';
-import { composeAgenda, occurrenceKey, type AgendaActieInput, type AgendaInput } from '../../../src/domain/agenda.js';
+import {
+  composeAgenda,
+  occurrenceKey,
+  snapshotOf,
+  type AgendaActieInput,
+  type AgendaInput,
+} from '../../../src/domain/agenda.js';
 import { ACTIE_STATUSES, type ActieStatus } from '../../../src/domain/model.js';
 import { allowedTransitions } from '../../../src/domain/status.js';
 import {
@@ -550,6 +556,40 @@ describe('hostile texts render inert', () => {
     const t = texts(rows ?? {}).join('\n');
     expect(t).toContain('Reden: \\*\\*vet\\*\\* \\_schuin\\_');
     expect(t).toContain('Reden: \\<img src=x onerror=alert(1)\\>');
+  });
+
+  it('a hostile domain name (free text in the Inrichting list) is escaped in the header and in the portfolio rows', () => {
+    const domein = 'Sociaal [Domein](https://evil.example) **x**';
+    const portfolioItem = (status: 'Op koers' | 'Kritiek') => ({
+      id: '7',
+      value: {
+        key: 'pf-7',
+        titel: 'Initiatief 7',
+        omschrijving: '',
+        domein,
+        fase: 'Uitvoering' as const,
+        status,
+        prioriteit: 7,
+        ditKwartaal: 'wel' as const,
+        acties: [],
+      },
+    });
+    const mt = { key: 'mt-x', naam: 'MT X', domeinen: ['Sociaal Domein', domein] };
+    const previous = snapshotOf({
+      mt,
+      occurrenceStart: MEETING,
+      now: NOW,
+      acties: [],
+      portfolio: [portfolioItem('Op koers')],
+    });
+    const card = buildAgendaCard(agenda([], { mt, previous, portfolio: [portfolioItem('Kritiek')] }), {
+      deepLink: DEEP_LINK,
+    });
+    const shown = texts(card).filter((t) => t.includes('evil.example'));
+    expect(shown).toEqual([
+      'Domein: Sociaal Domein, Sociaal \\[Domein\\](https://evil.example) \\*\\*x\\*\\*',
+      '**Initiatief 7** (Sociaal \\[Domein\\](https://evil.example) \\*\\*x\\*\\*)',
+    ]);
   });
 
   it('a hostile MT name is escaped in the header and in the fallback text', () => {
