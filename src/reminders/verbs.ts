@@ -82,6 +82,15 @@ function text(value: unknown): string | undefined {
 }
 
 /**
+ * An eTag as Graph sends it: one quoted entity tag (`"{guid},3"`). Anything else, `*` above all (If-Match: * matches
+ * every version), is not an eTag the card carried: a stale card would then overwrite instead of conflict.
+ */
+function entityTag(value: unknown): string | undefined {
+  const t = text(value);
+  return t !== undefined && /^(?:W\/)?"[^"]*"$/.test(t) ? t : undefined;
+}
+
+/**
  * Reads the `value` of an `adaptiveCard/action` invoke. Returns undefined for anything that is not one of our
  * buttons (unknown verb, missing keys), so the bot can answer with a clear error instead of guessing.
  */
@@ -93,7 +102,7 @@ export function parseCardActionData(value: unknown): CardActionData | undefined 
   if (!isCardVerb(v.verb) || mtKey === undefined || occurrenceKey === undefined) return undefined;
   const data: CardActionData = { verb: v.verb, mtKey, occurrenceKey };
   const actieId = text(v.actieId);
-  const eTag = text(v.eTag);
+  const eTag = entityTag(v.eTag);
   const agenderingId = text(v.agenderingId);
   if (v.verb === 'status-bijwerken' && (actieId === undefined || eTag === undefined)) return undefined;
   if (v.verb === 'agendering-besproken' && (agenderingId === undefined || eTag === undefined)) return undefined;

@@ -49,6 +49,11 @@ describe('card verbs', () => {
       { verb: 'wis', ...base },
       { verb: 'besproken', mtKey: 'cmt' },
       { verb: 'status-bijwerken', ...base, actieId: '12' },
+      // If-Match: * would match every version: a forged or broken eTag is not the card's.
+      { verb: 'status-bijwerken', ...base, actieId: '12', eTag: '*' },
+      { verb: 'status-bijwerken', ...base, actieId: '12', eTag: 'e,3' },
+      { verb: 'status-bijwerken', ...base, actieId: '12', eTag: '"e,3", *' },
+      { verb: 'agendering-besproken', ...base, agenderingId: '4', eTag: '*' },
     ]) {
       expect(parseCardActionData(bad)).toBeUndefined();
     }
