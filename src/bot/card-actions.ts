@@ -121,7 +121,7 @@ function tenantOf(activity: IAdaptiveCardActionInvokeActivity): string[] {
   const ids = [activity.channelData?.tenant?.id, activity.conversation.tenantId].filter(
     (id): id is string => typeof id === 'string' && id !== '',
   );
-  return [...new Set(ids)];
+  return [...new Set(ids.map((id) => id.toLowerCase()))];
 }
 
 type Actor = { member: TeamsChannelAccount };
@@ -197,7 +197,7 @@ async function check(activity: IAdaptiveCardActionInvokeActivity, deps: CardActi
   ) {
     return refuse(REFUSALS.notMember, 'member-object-id', { mt: mt.key });
   }
-  if (member.tenantId && member.tenantId !== deps.tenantId)
+  if (member.tenantId && member.tenantId.toLowerCase() !== deps.tenantId)
     return refuse(REFUSALS.otherTenant, 'member-tenant', { mt: mt.key });
   return { data, ctx: loaded, actor: { member } };
 }

@@ -51,7 +51,7 @@ function teamAndChannel(activity: ChannelActivity): { teamIds: string[]; tenantI
   );
   // The team's thread id (`19:…@thread.tacv2`, teams-js `team.internalId`) and its Entra group id both name it.
   const teamIds = [cd?.team?.id, cd?.team?.aadGroupId].filter((t): t is string => typeof t === 'string' && t !== '');
-  return { teamIds, tenantIds: [...new Set(tenantIds)] };
+  return { teamIds, tenantIds: [...new Set(tenantIds.map((t) => t.toLowerCase()))] };
 }
 
 /** The active MTs registered for this team (by its thread id or its group id). */

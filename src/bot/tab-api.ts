@@ -185,7 +185,7 @@ export async function handleCmtCard(
     if (!token) throw new Refusal(401, 'noToken');
     const agenderingId = agenderingIdOf(await readBody(req));
     const who = await caller(deps, token);
-    if (who.tid !== deps.tenantId) throw new Refusal(403, 'otherTenant');
+    if (typeof who.tid !== 'string' || who.tid.toLowerCase() !== deps.tenantId) throw new Refusal(403, 'otherTenant');
     const now = deps.now();
     const data = await loadReminderData(
       deps.graph,

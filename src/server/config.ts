@@ -43,7 +43,14 @@ const configSchema = z
     CLIENT_ID: z.string().min(1).optional(),
     CLIENT_SECRET: z.string().min(1).optional(),
     SECRET_CLIENT_SECRET: z.string().min(1).optional(),
-    TENANT_ID: z.string().min(1).optional(),
+    // A tenant id is a GUID; Teams and Entra send it in lower case, so it is kept that way (an id configured in capitals
+    // refused every action).
+    TENANT_ID: z
+      .string()
+      .trim()
+      .min(1)
+      .transform((id) => id.toLowerCase())
+      .optional(),
     MANAGED_IDENTITY_CLIENT_ID: z.string().min(1).optional(),
     SERVICE_URL: url.default(DEFAULT_SERVICE_URL),
     DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: flag.default(false),

@@ -24,6 +24,7 @@ import {
   installActivity,
   MONDAY_MORNING,
   OTHER_TENANT_ID,
+  TENANT_ID,
   SECRETARIS,
   startHarness,
   STRANGER,
@@ -268,7 +269,11 @@ describe('"Vernieuwen" gives the person their own view', () => {
 describe('"Besproken"', () => {
   it('records who and when in the reminder log and updates the SAME message for everyone, without a second post', async () => {
     const posts = h.connector.posts().length;
-    const answer = await invoke({ verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY });
+    // The tenant id written in capitals is the same tenant (a GUID; Teams sends it in lower case, not every client may).
+    const answer = await invoke(
+      { verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY },
+      { tenant: TENANT_ID.toUpperCase() },
+    );
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(answer.value)).toMatch(/Besproken door Secretaris CMT op /);
     // "Besproken" is gone from the buttons once it is recorded.

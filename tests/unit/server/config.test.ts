@@ -29,6 +29,15 @@ describe('server configuration', () => {
     });
     expect(readConfig({ ...valid, GEMEENTE: 'Gemeente Leiden' }).tab.gemeente).toBe('Gemeente Leiden');
   });
+  it('keeps the tenant id in lower case, as Teams and Entra send it, so one configured in capitals still matches', () => {
+    const config = readConfig({
+      ...valid,
+      CLIENT_ID: '00000000-0000-0000-0000-000000000002',
+      TENANT_ID: ' 72F988BF-86F1-41AF-91AB-2D7CD011DB47 ',
+      SECRET_CLIENT_SECRET: 'bot-secret',
+    });
+    expect(config.bot?.tenantId).toBe('72f988bf-86f1-41af-91ab-2d7cd011db47');
+  });
   it('prefers the toolkit-style SECRET_ variable for the client secret and never exposes it to the tab', () => {
     const config = readConfig({ ...valid, GRAPH_CLIENT_SECRET: undefined, SECRET_GRAPH_CLIENT_SECRET: 's3' });
     expect(config.graph.clientSecret).toBe('s3');
