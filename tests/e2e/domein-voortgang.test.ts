@@ -266,4 +266,48 @@ describe('progress per domain on a shared action', () => {
     await im.close();
     // Many steps, each a wait on the app; under a loaded CI machine 60 s is too short for the whole walk.
   }, 120_000);
+
+  it('what was typed in a domain’s row stays as a draft when the panel closes or the page reloads, until it is saved or thrown away', async () => {
+    const plan = await client.plan();
+    const id11 = byNummer(plan, '1.1').id;
+    const stored = plan.domeinVoortgang.find((r) => r.value.actie === '1.1' && r.value.domein === 'Sociaal Domein');
+    const { page, dialog, errors } = await openActionDetail(browser, run.appUrl, {
+      persona: UPN.imSociaal,
+      domein: 'Sociaal Domein',
+      actieId: id11,
+      nummer: '1.1',
+    });
+    const notitie = 'Nog te bespreken met de wethouder, niet opgeslagen.';
+    const form = () => page.getByRole('dialog').getByTestId('domein-voortgang-form');
+    await form().getByRole('textbox', { name: 'Notitie' }).fill(notitie);
+    await form().getByRole('textbox', { name: 'Toelichting status Sociaal Domein' }).fill('Wacht op het MT.');
+    // The panel closed and opened again, then the page reloaded: the typed text is there each time, said to be a draft.
+    await dialog.getByRole('button', { name: 'Sluiten' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.evaluate((id) => (window.location.hash = `#/lijst?actie=${id}`), id11);
+    for (const when of ['opened again', 'after a reload']) {
+      if (when === 'after a reload') await page.reload();
+      await form().waitFor({ timeout: WAIT.view });
+      expect(await form().getByRole('textbox', { name: 'Notitie' }).inputValue(), when).toBe(notitie);
+      expect(await form().getByRole('textbox', { name: 'Toelichting status Sociaal Domein' }).inputValue(), when).toBe(
+        'Wacht op het MT.',
+      );
+      expect(await form().getByTestId('domein-voortgang-draft').innerText(), when).toContain(
+        'Niet opgeslagen wijzigingen voor Sociaal Domein (bewaard als concept).',
+      );
+    }
+    // Thrown away: the stored row's values again, and no draft after the next reload.
+    await form().getByRole('button', { name: 'Concept weggooien' }).click();
+    expect(await form().getByRole('textbox', { name: 'Notitie' }).inputValue()).toBe(stored?.value.notitie ?? '');
+    expect(await form().getByTestId('domein-voortgang-draft').count()).toBe(0);
+    await page.reload();
+    await form().waitFor({ timeout: WAIT.view });
+    expect(await form().getByRole('textbox', { name: 'Notitie' }).inputValue()).toBe(stored?.value.notitie ?? '');
+    expect(await form().getByTestId('domein-voortgang-draft').count()).toBe(0);
+    // Nothing reached SharePoint.
+    const after = (await client.plan()).domeinVoortgang.find((r) => r.id === stored?.id);
+    expect(after?.eTag).toBe(stored?.eTag);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

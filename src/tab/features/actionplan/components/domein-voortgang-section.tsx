@@ -5,6 +5,7 @@ import {
   Field,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Select,
   Spinner,
@@ -12,7 +13,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { VersionList } from '../../../components/version-list.js';
 import { actieVoortgang, hasDomeinVoortgang, type DomeinState } from '../../../../domain/domein-voortgang.js';
 import type { Actie, ActieStatus, Domein, PersonRef } from '../../../../domain/model.js';
@@ -33,6 +34,7 @@ import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useTabQuery } from '../../../lib/query/use-tab-query.js';
 import { LoadError } from '../../../components/load-error.js';
 import { changedOnBothSides, rebaseDraft, sameFields } from '../../../lib/rebase-draft.js';
+import { clearRijDraft, loadRijDraft, saveRijDraft, type RijForm } from '../lib/rij-draft-store.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -190,8 +192,6 @@ function RijGeschiedenis({ rijId, version, domein }: { rijId: string; version: s
 }
 
 /** The domain row's form: what the person edits. */
-type RijForm = { status: ActieStatus; toelichting: string; notitie: string; eigenaarId: string; deadline: string };
-
 /** The form as the stored row (or, before the domain has a row, the action) has it. */
 function rijForm(stand: DomeinState): RijForm {
   return {
@@ -227,9 +227,19 @@ function EigenRij({
   const ctx = usePlanContext();
   const locale = useLocale();
   const storedForm = rijForm(stand);
-  const [base, setBase] = useState(storedForm);
-  const [form, setForm] = useState(storedForm);
   const statuses = [stand.status, ...allowedTransitions(stand.status)];
+  const draftOf = [ctx.userKey, item.id, stand.domein] as const;
+  // A draft typed earlier (the panel closed, the page reloaded) comes back onto the row as it is stored now.
+  const [restored] = useState(() => {
+    const draft = loadRijDraft(...draftOf);
+    if (!draft) return undefined;
+    const rebased = rebaseDraft(draft.form, draft.base, storedForm);
+    const form = statuses.includes(rebased.status) ? rebased : { ...rebased, status: stand.status };
+    return sameFields(form, storedForm) ? undefined : form;
+  });
+  const [base, setBase] = useState(storedForm);
+  const [form, setForm] = useState(restored ?? storedForm);
+  const [draftShown, setDraftShown] = useState(restored !== undefined);
   // The fields someone else changed too, where the form keeps this person's value (or the status it had to reset):
   // named under the form with the stored value, until the next save.
   const [clashes, setClashes] = useState<(keyof RijForm)[]>([]);
@@ -241,6 +251,19 @@ function EigenRij({
     setForm(reset ? { ...rebased, status: stand.status } : rebased);
     setClashes(reset && !both.includes('status') ? [...both, 'status'] : both);
   }
+  // What differs from the stored row is kept as a draft; nothing to keep, nothing stored.
+  useEffect(() => {
+    const [userKey, itemId, domein] = draftOf;
+    if (sameFields(form, base)) clearRijDraft(userKey, itemId, domein);
+    else saveRijDraft(userKey, itemId, domein, { base, form, savedAt: new Date().toISOString() });
+    // draftOf's parts are its dependencies.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, base, ctx.userKey, item.id, stand.domein]);
+  const discardDraft = () => {
+    setForm(storedForm);
+    setClashes([]);
+    setDraftShown(false);
+  };
   const { status, toelichting, notitie, eigenaarId, deadline } = form;
   const edit = <K extends keyof RijForm>(field: K, value: RijForm[K]) => setForm((f) => ({ ...f, [field]: value }));
   const users = useMemo(
@@ -254,7 +277,7 @@ function EigenRij({
   const labelOf = (field: keyof RijForm): string =>
     ({
       status: t('domeinVoortgang.status', { domein: domeinNaam }),
-      toelichting: t('domeinVoortgang.toelichting'),
+      toelichting: t('domeinVoortgang.toelichting', { domein: domeinNaam }),
       notitie: t('domeinVoortgang.notitie'),
       eigenaarId: t('domeinVoortgang.eigenaar', { domein: domeinNaam }),
       deadline: t('domeinVoortgang.deadline', { domein: domeinNaam }),
@@ -290,6 +313,7 @@ function EigenRij({
       await store.save(item, stand.domein, change);
       // The texts as stored (trimmed): no change of this person's any more once the plan comes back with them.
       setForm((f) => ({ ...f, toelichting: f.toelichting.trim(), notitie: f.notitie.trim() }));
+      setDraftShown(false);
       setMessage({ intent: 'success', text: t('domeinVoortgang.saved', { domein: domeinNaam }) });
       ctx.reload();
     } catch (error) {
@@ -321,6 +345,16 @@ function EigenRij({
       data-testid="domein-voortgang-form"
       aria-label={t('domeinVoortgang.formLabel', { domein: domeinNaam })}
     >
+      {draftShown && (
+        <MessageBar intent="info" data-testid="domein-voortgang-draft">
+          <MessageBarBody>{t('domeinVoortgang.draft', { domein: domeinNaam })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={discardDraft}>
+              {t('domeinVoortgang.discardDraft')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <Field label={labelOf('status')}>
         <Select
           value={status}
