@@ -22,3 +22,19 @@ export function findSiteUser(
       u.id !== undefined && (sameAddress(u.email, person.email) || sameAddress(u.email, person.upn)),
   );
 }
+
+/**
+ * The User Information List's id of SharePoint's own writer: "SharePoint App" for app-only writes (the server's, the
+ * bot's) in SharePoint Online, "System Account" elsewhere. It names who wrote a version, never a person to assign.
+ */
+export const SYSTEM_ACCOUNT_ID = '1073741823';
+
+/**
+ * The site users a person may be chosen from (an owner, a Beheerder, a portfolio role): those with an id, without
+ * SharePoint's own account, by name (Dutch order, as every picker of the tab).
+ */
+export function assignablePeople<P extends PersonRef>(users: readonly P[]): (P & { id: string })[] {
+  return users
+    .filter((u): u is P & { id: string } => u.id !== undefined && u.id !== '' && u.id !== SYSTEM_ACCOUNT_ID)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
+}

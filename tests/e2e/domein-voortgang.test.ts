@@ -279,6 +279,11 @@ describe('progress per domain on a shared action', () => {
     });
     const notitie = 'Nog te bespreken met de wethouder, niet opgeslagen.';
     const form = () => page.getByRole('dialog').getByTestId('domein-voortgang-form');
+    // The site knows SharePoint's own account (it wrote the seed), but it is no one to choose as an owner.
+    expect(plan.users.some((u) => u.displayName === 'SharePoint App')).toBe(true);
+    const owners = await form().getByTestId('domein-voortgang-eigenaar').locator('option').allInnerTexts();
+    expect(owners).toContain('Informatiemanager Sociaal Domein');
+    expect(owners).not.toContain('SharePoint App');
     await form().getByRole('textbox', { name: 'Notitie' }).fill(notitie);
     await form().getByRole('textbox', { name: 'Toelichting status Sociaal Domein' }).fill('Wacht op het MT.');
     // The panel closed and opened again, then the page reloaded: the typed text is there each time, said to be a draft.

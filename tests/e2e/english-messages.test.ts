@@ -94,6 +94,30 @@ describe('the domain’s and the data layer’s messages in the English UI (issu
     await context.close();
   });
 
+  it('the portfolio says its phases and statuses in English, in the table and grouped', async () => {
+    const context = await personaContext(browser, UPN.portfolio, { locale: 'en-GB' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/portfolio`);
+    const rows = page.getByTestId('portfolio-row');
+    await rows.first().waitFor({ timeout: 30_000 });
+    // The phase and status cells (the 4th and 5th), as the UI says them: never the list's Dutch choice values.
+    const cells = await rows.evaluateAll((all) =>
+      all.map((r) => [...r.querySelectorAll('[role="cell"], td')].slice(3, 5).map((c) => c.textContent ?? '')),
+    );
+    expect(cells.length).toBeGreaterThan(0);
+    for (const [fase, status] of cells) {
+      expect(['Idea', 'Preparation', 'Execution', 'Aftercare', 'Completed', 'Stopped']).toContain(fase);
+      expect(['On track', 'Needs attention', 'Critical']).toContain(status);
+    }
+    await page.getByRole('group', { name: 'Group by' }).getByRole('button', { name: 'Status' }).click();
+    const groups = await page.getByTestId('portfolio-group').allInnerTexts();
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) expect(g).toMatch(/^(On track|Needs attention|Critical) \(\d+\)$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the portfolio import dialog says every row problem in English', async () => {
     const context = await personaContext(browser, UPN.portfolio, { locale: 'en-GB' });
     const page = await context.newPage();

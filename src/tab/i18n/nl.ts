@@ -203,7 +203,7 @@ export const nl = {
   'mine.notOnSite':
     'Er zijn nog geen acties aan je toegewezen. Zodra je eigenaar bent van een actie, verschijnt die hier.',
   'mine.summary': 'Samenvatting van mijn acties',
-  'mine.kpi.total': 'acties',
+  'mine.kpi.total': '{count, plural, one {actie} other {acties}}',
   'mine.kpi.overdue': 'achterstallig',
   'mine.kpi.blocked': 'geblokkeerd of wachtend',
   'mine.none': 'Je bent nog geen eigenaar van acties.',
@@ -239,6 +239,7 @@ export const nl = {
   'progress.col.overdue': 'Achterstallig',
   'progress.col.percent': '% afgerond',
   'progress.culture': 'nl-NL',
+  'progress.legendMore': 'meer',
   'config.title': 'Actieplan in dit kanaal',
   'config.intro': 'Kies het MT van dit kanaal. Het tabblad toont dan de acties van dat domein.',
   'config.domein': 'MT of domein',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonRef } from '../../../src/domain/model.js';
-import { findSiteUser } from '../../../src/domain/site-user.js';
+import { assignablePeople, findSiteUser, SYSTEM_ACCOUNT_ID } from '../../../src/domain/site-user.js';
+import { SHAREPOINT_APP_LOOKUP_ID } from '../../../src/sandbox/personas.js';
 
 const users: PersonRef[] = [
   { id: '3', displayName: 'Informatiemanager Sociaal Domein', email: 'IM.Sociaal@Zoetermeer.example ' },
@@ -22,5 +23,22 @@ describe('finding a person among the site users', () => {
     expect(findSiteUser(users, { email: '', upn: '  ' })).toBeUndefined();
     expect(findSiteUser(users, {})).toBeUndefined();
     expect(findSiteUser(users, { email: 'geen.id@zoetermeer.example' })).toBeUndefined();
+  });
+});
+
+describe('assignablePeople', () => {
+  it("offers the site's people by name, without SharePoint's own account or an entry without an id", () => {
+    const people = assignablePeople([
+      { id: '12', displayName: 'Secretaris CMT' },
+      { id: SYSTEM_ACCOUNT_ID, displayName: 'SharePoint App' },
+      { displayName: 'Zonder id' },
+      { id: '7', displayName: 'Afdelingshoofd HR' },
+      { id: '', displayName: 'Leeg id' },
+    ]);
+    expect(people.map((p) => p.displayName)).toEqual(['Afdelingshoofd HR', 'Secretaris CMT']);
+  });
+
+  it('knows the account by the id the sandbox gives it, as SharePoint Online does', () => {
+    expect(SYSTEM_ACCOUNT_ID).toBe(String(SHAREPOINT_APP_LOOKUP_ID));
   });
 });

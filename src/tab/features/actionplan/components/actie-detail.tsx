@@ -164,7 +164,6 @@ function DetailBody({
   const scope = useScope();
   // A shared action's status is the roll-up of its domains: it changes through their rows, not here.
   const rolledUp = hasDomeinVoortgang(item.value);
-  const owner = users.find((u) => u.id === form.eigenaarId);
   const history = useActieHistory(item.id, base.eTag);
   const [share, setShare] = useState<ShareResult | undefined>();
 
@@ -360,9 +359,6 @@ function DetailBody({
               {t('detail.undo')}
             </Button>
             {dirty && <Caption1 className={styles.muted}>{t('detail.unsaved')}</Caption1>}
-            {owner === undefined && form.eigenaarId === '' && (
-              <Caption1 className={styles.muted}>{t('plan.noOwner')}</Caption1>
-            )}
           </div>
         </form>
       ) : (

@@ -35,6 +35,7 @@ import type { DomainMessage } from '../../../../domain/messages.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { bulkTexts } from '../edit-i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
+import { assignablePeople } from '../../../../domain/site-user.js';
 
 export type BulkKind = 'status' | 'eigenaar' | 'deadline';
 export type BulkSummary = { ok: number; failed: { id: string; nummer: string; reason: string }[] };
@@ -73,10 +74,7 @@ export function BulkDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const items = useMemo(() => (plan?.acties ?? []).filter((a) => ids.includes(a.id)), [plan, ids]);
-  const users = useMemo(
-    () => [...(plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
-    [plan],
-  );
+  const users = useMemo(() => assignablePeople(plan?.users ?? []), [plan]);
 
   const plannedChanges = useMemo(() => {
     const changes: { id: string; nummer: string; change: ActieChange }[] = [];

@@ -35,6 +35,7 @@ import { useTabQuery } from '../../../lib/query/use-tab-query.js';
 import { LoadError } from '../../../components/load-error.js';
 import { changedOnBothSides, rebaseDraft, sameFields } from '../../../lib/rebase-draft.js';
 import { clearRijDraft, loadRijDraft, saveRijDraft, type RijForm } from '../lib/rij-draft-store.js';
+import { assignablePeople } from '../../../../domain/site-user.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -266,11 +267,7 @@ function EigenRij({
   };
   const { status, toelichting, notitie, eigenaarId, deadline } = form;
   const edit = <K extends keyof RijForm>(field: K, value: RijForm[K]) => setForm((f) => ({ ...f, [field]: value }));
-  const users = useMemo(
-    () =>
-      [...(ctx.plan?.users ?? [])].filter((u) => u.id).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
-    [ctx.plan],
-  );
+  const users = useMemo(() => assignablePeople(ctx.plan?.users ?? []), [ctx.plan]);
   const [saving, setSaving] = useState(false);
   const domeinNaam = domeinLabel(t, stand.domein);
   // Each field's label: on the form, and where a clash names it.

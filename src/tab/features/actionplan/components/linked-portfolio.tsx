@@ -5,6 +5,8 @@ import { historyTexts } from '../../../components/history-i18n.js';
 import { detailTexts } from '../detail-i18n.js';
 import { LoadError } from '../../../components/load-error.js';
 import { usePortfolioQuery } from '../../../lib/query/use-portfolio-query.js';
+import { usePortfolioLabels } from '../../../lib/portfolio-labels.js';
+import { domeinLabel } from '../../../lib/labels.js';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -18,6 +20,7 @@ const useStyles = makeStyles({
 export function LinkedPortfolio({ nummer }: { nummer: string }) {
   const styles = useStyles();
   const t = useTextsT(detailTexts, historyTexts);
+  const labels = usePortfolioLabels();
   const portfolio = usePortfolioQuery();
   const items = useMemo(
     () => portfolio.data?.items.map((i) => i.value).filter((i) => i.acties.includes(nummer)),
@@ -46,7 +49,7 @@ export function LinkedPortfolio({ nummer }: { nummer: string }) {
         <ul className={styles.list} data-testid="linked-portfolio">
           {items.map((item) => (
             <li key={item.key}>
-              {item.titel} ({item.domein}, {item.fase})
+              {item.titel} ({domeinLabel(t, item.domein)}, {labels.fase(item.fase)})
             </li>
           ))}
         </ul>

@@ -44,6 +44,7 @@ import {
 import { CheckGroup } from '../../../components/check-group.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
+import { assignablePeople } from '../../../../domain/site-user.js';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -82,10 +83,7 @@ export function NewActieDialog({
   const writer = useActieWriter();
   const { actor, loading } = usePlanActor(mtDomein);
   const adviezen = useMemo(() => (plan?.adviezen ?? []).map((a) => a.value), [plan]);
-  const users = useMemo(
-    () => [...(plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
-    [plan],
-  );
+  const users = useMemo(() => assignablePeople(plan?.users ?? []), [plan]);
   const acties = useMemo(() => (plan?.acties ?? []).map((a) => a.value), [plan]);
   const bevindingen = useMemo(() => (plan?.bevindingen ?? []).map((b) => b.value), [plan]);
   // The plateaus and domains to choose from are the municipality's (its set-up, read with the plan).

@@ -29,6 +29,7 @@ import { actieEditorReducer, initialEditorState, type ActieEditorState } from '.
 import { clearDraft, loadDraft, saveDraft } from '../lib/draft-store.js';
 import { mergeTexts } from '../edit-i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
+import { assignablePeople } from '../../../../domain/site-user.js';
 
 /**
  * The form's problems per field, in the UI's language (the domain's message keys through the catalogues); plateau
@@ -88,10 +89,7 @@ export function useActieEditor(item: Loaded<Actie>, canEdit: boolean): ActieEdit
   const locale = useLocale();
   const ctx = usePlanContext();
   const writer = useActieWriter();
-  const users = useMemo(
-    () => [...(ctx.plan?.users ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
-    [ctx.plan],
-  );
+  const users = useMemo(() => assignablePeople(ctx.plan?.users ?? []), [ctx.plan]);
   const stored = ctx.storedActie(item.id) ?? item;
   const inrichting = ctx.plan?.inrichting ?? ZOETERMEER_INRICHTING;
 

@@ -102,7 +102,7 @@ export function MyActionsView({ onOpen }: { onOpen: (id: string) => void }) {
         <Subtitle2 as="h2" id="mine-title" block>
           {t('mine.title')}
         </Subtitle2>
-        <Body1 as="p" className={styles.muted}>
+        <Body1 as="p" block className={styles.muted}>
           {me ? t('mine.intro', { name: me.displayName }) : t('mine.introUnknown', { user: userKey })}
         </Body1>
         {/* The next MT meeting's agenda (issue 14.3), also from the personal tab. */}
@@ -124,7 +124,7 @@ export function MyActionsView({ onOpen }: { onOpen: (id: string) => void }) {
             <span className={styles.kpiValue} data-testid="mine-total">
               {mine.length}
             </span>
-            <Caption1>{t('mine.kpi.total')}</Caption1>
+            <Caption1>{t('mine.kpi.total', { count: mine.length })}</Caption1>
           </li>
           <li className={styles.kpi}>
             <span className={styles.kpiValue} data-testid="mine-overdue">

@@ -37,6 +37,8 @@ import { ThisKwartaalBadge, StatusBadge } from './portfolio-tables.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
 import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 import { DateInput } from '../../../components/date-picker.js';
+import { usePortfolioLabels } from '../../../lib/portfolio-labels.js';
+import { assignablePeople } from '../../../../domain/site-user.js';
 
 const LABEL: Record<FormField, MessageKey> = {
   titel: 'pf.col.titel',
@@ -168,6 +170,7 @@ function PortfolioFacts({
 }) {
   const styles = useStyles();
   const t = usePortfolioT();
+  const labels = usePortfolioLabels();
   const locale = useLocale();
   const v = item.value;
   // Without dates the period is unknown ("–"), not "… – …"; with one date it says which end it is.
@@ -183,7 +186,7 @@ function PortfolioFacts({
         <dt className={styles.dt}>{t('pf.col.domein')}</dt>
         <dd className={styles.dd}>{domeinLabel(t, v.domein)}</dd>
         <dt className={styles.dt}>{t('pf.col.fase')}</dt>
-        <dd className={styles.dd}>{v.fase}</dd>
+        <dd className={styles.dd}>{labels.fase(v.fase)}</dd>
         <dt className={styles.dt}>{t('pf.col.status')}</dt>
         <dd className={styles.dd}>
           <StatusBadge status={v.status} /> {v.statusToelichting}
@@ -221,6 +224,7 @@ function PortfolioFacts({
 function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
   const styles = useStyles();
   const t = usePortfolioT();
+  const labels = usePortfolioLabels();
   const { issues, update, busy } = editor;
   const form = editor.form;
   if (!form) return null;
@@ -247,7 +251,7 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
   );
   const people = [
     { value: '', label: t('pf.detail.nobody') },
-    ...editor.users.map((u) => ({ value: u.id ?? '', label: personName(t, u) })),
+    ...assignablePeople(editor.users).map((u) => ({ value: u.id, label: personName(t, u) })),
   ];
   return (
     <form className={styles.form} onSubmit={editor.submit} noValidate aria-label={t('pf.detail.edit')}>
@@ -256,11 +260,11 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
       <div className={styles.row}>
         {select(
           'fase',
-          PORTFOLIO_FASEN.map((f) => ({ value: f, label: f })),
+          PORTFOLIO_FASEN.map((f) => ({ value: f, label: labels.fase(f) })),
         )}
         {select(
           'status',
-          PORTFOLIO_STATUSES.map((s) => ({ value: s, label: s })),
+          PORTFOLIO_STATUSES.map((s) => ({ value: s, label: labels.status(s) })),
         )}
       </div>
       {text('statusToelichting', true, TEXT_MAX.statusToelichting)}

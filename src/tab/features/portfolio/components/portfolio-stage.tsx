@@ -8,6 +8,7 @@ import { LoadError } from '../../../components/load-error.js';
 import { usePortfolio } from '../api/use-portfolio.js';
 import { groupItems, inScope, type GroupBy } from '../lib/portfolio-view-model.js';
 import { ThisKwartaalBadge, StatusBadge } from './portfolio-tables.js';
+import { usePortfolioLabels } from '../../../lib/portfolio-labels.js';
 
 const useStyles = makeStyles({
   head: {
@@ -62,6 +63,7 @@ const useStyles = makeStyles({
 export function PortfolioStage({ scope }: { scope?: Domein | undefined }) {
   const styles = useStyles();
   const t = usePortfolioT();
+  const labels = usePortfolioLabels();
   const portfolio = usePortfolio();
   const [group, setGroup] = useState<GroupBy>('status');
   const items = useMemo(() => inScope(portfolio.data?.items ?? [], scope), [portfolio.data, scope]);
@@ -110,7 +112,7 @@ export function PortfolioStage({ scope }: { scope?: Domein | undefined }) {
           data-group={g.key}
         >
           <Subtitle1 as="h3" id={`stage-group-${index}`}>
-            {g.key} ({g.items.length})
+            {labels.status(labels.fase(g.key))} ({g.items.length})
           </Subtitle1>
           <ul className={styles.cards}>
             {g.items.map((item) => (
@@ -121,7 +123,7 @@ export function PortfolioStage({ scope }: { scope?: Domein | undefined }) {
                 </h4>
                 <div className={styles.badges}>
                   <StatusBadge status={item.value.status} />
-                  <span>{item.value.fase}</span>
+                  <span>{labels.fase(item.value.fase)}</span>
                   <ThisKwartaalBadge value={item.value.ditKwartaal} />
                 </div>
                 {item.value.statusToelichting && <span className={styles.muted}>{item.value.statusToelichting}</span>}

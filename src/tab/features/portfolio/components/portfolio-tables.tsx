@@ -7,6 +7,7 @@ import { domeinLabel } from '../../../lib/labels.js';
 import type { OverviewLine, QuarterRow, TimelineRow } from '../lib/portfolio-view-model.js';
 import { VirtualTable, type VirtualEntry } from './virtual-table.js';
 import type { PortfolioHerkomst } from '../../../../domain/portfolio-selection.js';
+import { usePortfolioLabels } from '../../../lib/portfolio-labels.js';
 
 export const useTableStyles = makeStyles({
   num: { fontVariantNumeric: 'tabular-nums' },
@@ -33,10 +34,11 @@ export const useTableStyles = makeStyles({
 });
 
 export function StatusBadge({ status }: { status: PortfolioItem['status'] }) {
+  const labels = usePortfolioLabels();
   const color = status === 'Kritiek' ? 'danger' : status === 'Aandacht' ? 'warning' : 'success';
   return (
     <Badge appearance="tint" color={color}>
-      {status}
+      {labels.status(status)}
     </Badge>
   );
 }
@@ -83,6 +85,7 @@ export function OverviewTable({
 }) {
   const s = useTableStyles();
   const t = usePortfolioT();
+  const labels = usePortfolioLabels();
   const entries = lines.map((l, i): VirtualEntry =>
     l.kind === 'section'
       ? {
@@ -97,7 +100,8 @@ export function OverviewTable({
             kind: 'heading',
             level: 'group',
             key: `g:${l.herkomst ?? ''}:${l.key}:${i}`,
-            content: `${l.key} (${l.count})`,
+            // A group is a phase or a status; the two sets of values do not overlap.
+            content: `${labels.status(labels.fase(l.key))} (${l.count})`,
             attrs: {
               'data-testid': 'portfolio-group',
               'data-group': l.key,
@@ -117,7 +121,7 @@ export function OverviewTable({
               <span className={s.num}>{l.item.value.prioriteit ?? <span className={s.muted}>–</span>}</span>,
               <ItemLink item={l.item} onOpen={onOpen} />,
               domeinLabel(t, l.item.value.domein),
-              l.item.value.fase,
+              labels.fase(l.item.value.fase),
               <StatusBadge status={l.item.value.status} />,
               <ThisKwartaalBadge value={l.item.value.ditKwartaal} />,
             ],

@@ -64,6 +64,7 @@ import { channelState, type ChannelState } from '../lib/channel-state.js';
 import { leadTimeParts, reminderStatus } from '../lib/reminder-status.js';
 import { describeScheduleText } from '../lib/schedule-words.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
+import { assignablePeople } from '../../../../domain/site-user.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '64rem' },
@@ -551,10 +552,7 @@ function MtForm({
   const [vervallenNieuw, setVervallenNieuw] = useState('');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
-  const users = useMemo(
-    () => [...(plan?.users ?? [])].filter((u) => u.id).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
-    [plan?.users],
-  );
+  const users = useMemo(() => assignablePeople(plan?.users ?? []), [plan?.users]);
   const creating = base === undefined;
   const { change, leadInvalid } = useMemo(() => {
     if (base) return changeOf(base, draft, today);
@@ -884,7 +882,9 @@ function MtForm({
       <section aria-label={t('inst.komend')} data-testid="mt-komend">
         <Caption1 block>{t('inst.komend')}</Caption1>
         {komend === undefined ? null : komend.length === 0 ? (
-          <Body1 className={styles.muted}>{t('inst.komendGeen')}</Body1>
+          <Body1 block className={styles.muted}>
+            {t('inst.komendGeen')}
+          </Body1>
         ) : (
           <ol className={styles.plain}>
             {komend.map((k) => (
@@ -897,7 +897,9 @@ function MtForm({
             ))}
           </ol>
         )}
-        <Caption1 className={styles.muted}>{leadText(lead === 'invalid' ? undefined : lead)}</Caption1>
+        <Caption1 block className={styles.muted}>
+          {leadText(lead === 'invalid' ? undefined : lead)}
+        </Caption1>
         {holidays.settled && holidays.known && (
           <Caption1 block className={styles.muted}>
             {t('inst.komendFeestdag')}

@@ -93,7 +93,7 @@ export function GroupProgress({ model, scope }: { model: Voortgangsrapportage; s
           <>
             <table className={styles.table} data-testid="progress-table" data-peildatum={model.peildatum}>
               <caption id={captionId} className={styles.caption}>
-                {t('progress.tableCaption', { by: byLabel })}
+                {t('progress.tableCaption', { by: byLabel.toLocaleLowerCase() })}
               </caption>
               <thead>
                 <tr>

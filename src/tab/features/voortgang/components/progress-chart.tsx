@@ -62,7 +62,14 @@ export function ProgressChart({
       hideRatio={data.map(() => true)}
       barHeight={14}
       culture={t('progress.culture')}
-      legendProps={{ legends, allowFocusOnLegends: false, styles: { legend: legendStyles.legend } }}
+      // All statuses stay visible on a narrow screen (the side panel): wrapped, not behind the library's "+3 more".
+      legendProps={{
+        legends,
+        allowFocusOnLegends: false,
+        enabledWrapLines: true,
+        overflowText: t('progress.legendMore'),
+        styles: { legend: legendStyles.legend },
+      }}
     />
   );
 }

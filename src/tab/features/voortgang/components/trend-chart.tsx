@@ -43,7 +43,11 @@ export function TrendChart({ points, dark, title }: { points: readonly TrendPoin
       maxBarWidth={48}
       hideLabels
       culture={t('progress.culture')}
-      legendProps={{ styles: { legend: legendStyles.legend } }}
+      legendProps={{
+        enabledWrapLines: true,
+        overflowText: t('progress.legendMore'),
+        styles: { legend: legendStyles.legend },
+      }}
     />
   );
 }
