@@ -103,7 +103,11 @@ describe('the domain’s and the data layer’s messages in the English UI (issu
     await rows.first().waitFor({ timeout: 30_000 });
     // The phase and status cells (the 4th and 5th), as the UI says them: never the list's Dutch choice values.
     const cells = await rows.evaluateAll((all) =>
-      all.map((r) => [...r.querySelectorAll('[role="cell"], td')].slice(3, 5).map((c) => c.textContent ?? '')),
+      all.map((r) =>
+        Array.from(r.querySelectorAll('[role="cell"], td'))
+          .slice(3, 5)
+          .map((c) => c.textContent ?? ''),
+      ),
     );
     expect(cells.length).toBeGreaterThan(0);
     for (const [fase, status] of cells) {

@@ -180,6 +180,35 @@ describe('Volgende vergadering (issue 14.3)', () => {
 });
 
 describe('Volgende vergadering when someone else chooses first', () => {
+  it('fits a 320-pixel side panel and a long title: no page wider than the window, titles read from the start', async () => {
+    const plan = await client.plan();
+    const { page, errors } = await open(UPN.secretaris, '#/vergadering?mt=cmt');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.getByTestId('volgende-ook-bespreken').waitFor();
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    // The "Actie om ook te bespreken" choice lists whole titles; the page stays as wide as the panel.
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const title = page.getByTestId('volgende-actie').first().getByRole('button').first();
+    expect(await title.evaluate((b) => getComputedStyle(b).textAlign)).toBe('start');
+    // A title of the longest allowed length, at 1280 pixels: it wraps in its row.
+    const [first] = await nummersIn(page, 'overdue').then(async (o) => (o.length > 0 ? o : nummersIn(page, 'due')));
+    const actie = plan.acties.find((a) => a.value.nummer === first);
+    if (!actie) throw new Error('no action on the agenda');
+    const lang = `${'Een zeer lange titel van een actie die het MT heeft toegevoegd '.repeat(5)}`.slice(0, 255);
+    await client.graph.patch(`/sites/${siteId}/lists/Acties/items/${actie.id}/fields`, { Title: lang });
+    try {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.reload();
+      await page.getByText(lang.slice(0, 60)).first().waitFor();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+    } finally {
+      await client.graph.patch(`/sites/${siteId}/lists/Acties/items/${actie.id}/fields`, { Title: actie.value.titel });
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('keeps the reason typed for "Niet nodig" in the message when someone else chose "Ook bespreken" meanwhile', async () => {
     const { page, errors } = await open(UPN.secretaris, '#/mijn-acties');
     await page.getByTestId('mine-vergadering').click();

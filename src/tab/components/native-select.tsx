@@ -2,8 +2,15 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
-  root: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
+  // Never wider than its container: a native select is as wide as its longest option (an action's whole title).
+  root: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    maxWidth: '100%',
+    minWidth: 0,
+  },
+  label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1, flexShrink: 0 },
   select: {
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase200,
@@ -14,6 +21,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     minHeight: '24px',
+    minWidth: 0,
+    maxWidth: '100%',
+    textOverflow: 'ellipsis',
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
 });

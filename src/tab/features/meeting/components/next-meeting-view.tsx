@@ -52,12 +52,31 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  title: { flexGrow: 1, minWidth: '12rem', overflowWrap: 'anywhere' },
+  title: { flexGrow: 1, flexBasis: '12rem', minWidth: 0, overflowWrap: 'anywhere' },
+  // The action's title as a button that opens it: read as text (from the start, wrapped), not as a centred label
+  // that widens the page to its full length.
+  titleButton: {
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    height: 'auto',
+    minWidth: 0,
+    maxWidth: '100%',
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+    paddingLeft: 0,
+  },
   nummer: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
   reden: { flexBasis: '100%', color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   form: { flexBasis: '100%', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   buttons: { display: 'flex', columnGap: tokens.spacingHorizontalS },
-  add: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', columnGap: tokens.spacingHorizontalS },
+  add: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'end',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  addChoice: { minWidth: 0, maxWidth: '100%' },
 });
 
 /** A problem of the domain's validation in the UI's language (the domain's words in Dutch). */
@@ -355,7 +374,12 @@ function ActieRegel({
     <li className={styles.row} data-testid="volgende-actie" data-nummer={actie.nummer} data-sectie={sectie}>
       <span className={styles.title}>
         <span className={styles.nummer}>{actie.nummer}</span>
-        <Button appearance="transparent" size="small" onClick={() => onOpenActie(actie.id)}>
+        <Button
+          appearance="transparent"
+          size="small"
+          className={styles.titleButton}
+          onClick={() => onOpenActie(actie.id)}
+        >
           {actie.titel}
         </Button>
       </span>
@@ -433,7 +457,7 @@ function OokBespreken({ vt, kiezen, run, kandidaten }: SectionProps & { run: (p:
         run(kiezen({ actieId: gekozen, keuze: 'Ook bespreken' }).then(() => setGekozen('')));
       }}
     >
-      <div>
+      <div className={styles.addChoice}>
         <NativeSelect label={vt('ookBesprekenKies')} value={gekozen} onChange={setGekozen}>
           <option value="">{vt('ookBesprekenGeen')}</option>
           {kandidaten.map((k) => (
