@@ -49,6 +49,10 @@ describe('progress per domain on a shared action', () => {
     await expect
       .poll(() => section.locator('[data-domein="Sociaal Domein"]').innerText(), { timeout: WAIT.write })
       .toContain('Loopt');
+    // The action's own (disabled) status is the roll-up as it is now, not the form's copy from when it opened.
+    await expect
+      .poll(() => dialog.getByRole('combobox', { name: 'Status', exact: true }).inputValue(), { timeout: WAIT.write })
+      .toBe('Loopt');
     await status.selectOption('Afgerond');
     await section.getByTestId('domein-voortgang-notitie').fill('Roadmap vastgesteld in het MT Sociaal Domein.');
     await section.getByRole('button', { name: 'Opslaan voor Sociaal Domein' }).click();

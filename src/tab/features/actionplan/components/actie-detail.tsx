@@ -274,12 +274,14 @@ function DetailBody({
               hint={rolledUp ? t('domeinVoortgang.statusRolledUp') : undefined}
               data-field="status"
             >
+              {/* A shared action's status is its domains' roll-up, as stored now (a domain's save just changed it), not
+                  the form's copy from when the panel opened. */}
               <Select
-                value={form.status}
+                value={rolledUp ? item.value.status : form.status}
                 onChange={(_, d) => set('status', d.value as Actie['status'])}
                 disabled={rolledUp}
               >
-                {statusOptions.map((s) => (
+                {(rolledUp ? [item.value.status] : statusOptions).map((s) => (
                   <option key={s} value={s}>
                     {t(STATUS_LABEL[s])}
                   </option>
