@@ -222,6 +222,12 @@ describe('the portfolio in the tab', () => {
     await detail.getByLabel('Toelichting status').fill('');
     await detail.getByRole('button', { name: 'Opslaan' }).click();
     await detail.getByText('Geef een toelichting: bij portfoliostatus Kritiek is een reden verplicht.').waitFor();
+    // A pasted reason longer than the column is kept whole and named as too long, not cut off without a word.
+    const lang = 'Leverancier levert niet. '.repeat(50);
+    await detail.getByLabel('Toelichting status').fill(lang);
+    expect(await detail.getByLabel('Toelichting status').inputValue()).toBe(lang);
+    await detail.getByRole('button', { name: 'Opslaan' }).click();
+    await detail.getByText('De toelichting bij de status mag maximaal 1000 tekens lang zijn.').waitFor();
     await detail.getByLabel('Toelichting status').fill('Leverancier levert niet');
     await detail.getByLabel('Prioriteit').fill('2');
     const contact = detail.getByLabel('Contactpersoon I&A');

@@ -65,6 +65,22 @@ describe('editing actions', () => {
     await page.context().close();
   });
 
+  it('keeps a pasted title longer than the column whole, names it as too long and saves nothing', async () => {
+    const { page } = await openDetail('8.2');
+    const dialog = page.getByRole('dialog');
+    const before = byNummer(await client.plan(), '8.2');
+    const lang = `${'Een titel die iemand uit een verslag plakt, veel langer dan de kolom toelaat. '.repeat(5)}`.trim();
+    expect(lang.length).toBeGreaterThan(255);
+    await dialog.getByRole('textbox', { name: 'Titel' }).fill(lang);
+    // Nothing cut off: the whole text is in the field, and the plan's rule says what is wrong with it.
+    expect(await dialog.getByRole('textbox', { name: 'Titel' }).inputValue()).toBe(lang);
+    await expect.poll(() => dialog.getByText('De titel mag maximaal 255 tekens lang zijn.').count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => dialog.getByText('De titel mag maximaal 255 tekens lang zijn.').count()).toBe(1);
+    expect(byNummer(await client.plan(), '8.2').eTag).toBe(before.eTag);
+    await page.context().close();
+  });
+
   it('shows the domain’s rules in English in the English UI: no Dutch from the domain (issue 17)', async () => {
     const { page, errors } = await openDetail('8.2', 'en-GB');
     const dialog = page.getByRole('dialog');

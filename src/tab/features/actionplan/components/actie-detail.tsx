@@ -26,7 +26,6 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Actie, PersonRef } from '../../../../domain/model.js';
 import { ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
 import { allowedTransitions } from '../../../../domain/status.js';
-import { TEXT_MAX } from '../../../../domain/text-limits.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
 import { DeadlineText } from '../../../components/deadline-text.js';
 import { deadlineKind } from '../../../../domain/planning.js';
@@ -259,13 +258,10 @@ function DetailBody({
           noValidate
           aria-label={t('detail.formLabel')}
         >
+          {/* No maxLength on the texts: a pasted text longer than the column takes stays whole and is named as too long by
+              the plan's validation, instead of being cut off without a word. */}
           <Field label={t(FIELD_LABEL.titel)} required validationMessage={shownIssue('titel')} data-field="titel">
-            <Textarea
-              value={form.titel}
-              onChange={(_, d) => set('titel', d.value)}
-              resize="vertical"
-              maxLength={TEXT_MAX.regel}
-            />
+            <Textarea value={form.titel} onChange={(_, d) => set('titel', d.value)} resize="vertical" />
           </Field>
           <div className={styles.two}>
             <Field
@@ -308,7 +304,6 @@ function DetailBody({
               onChange={(_, d) => set('statusToelichting', d.value)}
               resize="vertical"
               rows={3}
-              maxLength={TEXT_MAX.statusToelichting}
             />
           </Field>
           <Field label={t(FIELD_LABEL.eigenaarId)} validationMessage={shownIssue('eigenaarId')} data-field="eigenaarId">
@@ -323,18 +318,14 @@ function DetailBody({
             </Field>
           </div>
           <Field label={t(FIELD_LABEL.planning)} validationMessage={shownIssue('planning')} data-field="planning">
-            <Input value={form.planning} onChange={(_, d) => set('planning', d.value)} maxLength={TEXT_MAX.regel} />
+            <Input value={form.planning} onChange={(_, d) => set('planning', d.value)} />
           </Field>
           <Field
             label={t(FIELD_LABEL.lopendTraject)}
             validationMessage={shownIssue('lopendTraject')}
             data-field="lopendTraject"
           >
-            <Input
-              value={form.lopendTraject}
-              onChange={(_, d) => set('lopendTraject', d.value)}
-              maxLength={TEXT_MAX.regel}
-            />
+            <Input value={form.lopendTraject} onChange={(_, d) => set('lopendTraject', d.value)} />
           </Field>
           <CheckGroup label={t(FIELD_LABEL.domeinen)} error={shownIssue('domeinen')} row data-field="domeinen">
             {inrichting.domeinen.map(({ naam: d }) => (

@@ -20,7 +20,6 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSES, type PortfolioItem } from '../../../../domain/model.js';
-import { TEXT_MAX } from '../../../../domain/text-limits.js';
 import { useLocale } from '../../../i18n/i18n.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
@@ -228,13 +227,14 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
   const { issues, update, busy } = editor;
   const form = editor.form;
   if (!form) return null;
-  // The domain's maxima (text-limits.ts): the input stops where validation would refuse.
-  const text = (field: FormField, multiline = false, maxLength: number = TEXT_MAX.regel) => (
+  // No maxLength: a pasted text longer than the list's column stays whole and the domain's validation (text-limits.ts)
+  // names it as too long on saving, instead of the input cutting it off without a word.
+  const text = (field: FormField, multiline = false) => (
     <Field label={t(LABEL[field])} validationMessage={issues[field]} validationState={issues[field] ? 'error' : 'none'}>
       {multiline ? (
-        <Textarea value={form[field]} maxLength={maxLength} onChange={(_, d) => update(field, d.value)} />
+        <Textarea value={form[field]} onChange={(_, d) => update(field, d.value)} />
       ) : (
-        <Input value={form[field]} maxLength={maxLength} onChange={(_, d) => update(field, d.value)} />
+        <Input value={form[field]} onChange={(_, d) => update(field, d.value)} />
       )}
     </Field>
   );
@@ -256,7 +256,7 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
   return (
     <form className={styles.form} onSubmit={editor.submit} noValidate aria-label={t('pf.detail.edit')}>
       {text('titel')}
-      {text('omschrijving', true, TEXT_MAX.omschrijving)}
+      {text('omschrijving', true)}
       <div className={styles.row}>
         {select(
           'fase',
@@ -267,7 +267,7 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
           PORTFOLIO_STATUSES.map((s) => ({ value: s, label: labels.status(s) })),
         )}
       </div>
-      {text('statusToelichting', true, TEXT_MAX.statusToelichting)}
+      {text('statusToelichting', true)}
       <div className={styles.row}>
         {text('prioriteit')}
         {select(
