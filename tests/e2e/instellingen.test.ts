@@ -103,6 +103,12 @@ describe('the Instellingen view', () => {
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => card.getByTestId('mt-lead').innerText()).toBe('2 uur ervoor');
     expect(await card.getByTestId('mt-form').count()).toBe(0);
+    // The focus went back to "Wijzigen", where the editing began, not to the page.
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName),
+      )
+      .toBe('CMT wijzigen');
     expect((await readMt()).value.voorlooptijdMinuten).toBe(120);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -235,6 +235,8 @@ describe('the portfolio in the tab', () => {
     await contact.selectOption({ label: contactName });
     await detail.getByRole('button', { name: 'Opslaan' }).click();
     await detail.getByText('Opgeslagen.').waitFor();
+    // The focus went back to "Bewerken", where the editing began, not to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Bewerken');
     await expect(detail.getByTestId('detail-ia-contact').innerText()).resolves.toBe(contactName);
     const saved = (await serverPortfolio()).items.find((i) => i.value.key === 'burgerportaal');
     expect(saved?.value).toMatchObject({

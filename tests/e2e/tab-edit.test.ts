@@ -48,6 +48,11 @@ describe('editing actions', () => {
     // The history now shows the change, from the item's SharePoint versions.
     await expect.poll(() => dialog.getByTestId('history').innerText()).toMatch(/Status: Niet gestart → Loopt/);
     await saveScreenshot(page, 'detail-saved');
+    // The pressed button kept the focus in the panel, says the outcome beside it, and Escape still closes the panel.
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+    expect(await dialog.getByTestId('save-outcome').innerText()).toBe('Opgeslagen');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });

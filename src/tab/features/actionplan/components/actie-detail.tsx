@@ -340,18 +340,22 @@ function DetailBody({
             ))}
           </CheckGroup>
           <div className={styles.actions}>
+            {/* disabledFocusable, not disabled: the button that was pressed keeps the focus while it waits and after the
+                save (a disabled one drops it to the page, and Escape no longer closed the panel). */}
             <Button
               appearance="primary"
               type="submit"
-              disabled={saving || !dirty}
+              disabledFocusable={saving || !dirty}
               icon={saving ? <Spinner size="tiny" /> : undefined}
             >
               {saving ? t('detail.saving') : t('detail.save')}
             </Button>
-            <Button disabled={saving || !dirty} onClick={editor.undo}>
+            <Button disabledFocusable={saving || !dirty} onClick={editor.undo}>
               {t('detail.undo')}
             </Button>
             {dirty && <Caption1 className={styles.muted}>{t('detail.unsaved')}</Caption1>}
+            {/* The outcome where the person pressed; the message at the top says it in full (and to a screen reader). */}
+            {!dirty && message?.intent === 'success' && <Caption1 data-testid="save-outcome">{message.title}</Caption1>}
           </div>
         </form>
       ) : (

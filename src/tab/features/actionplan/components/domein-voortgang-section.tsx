@@ -405,7 +405,7 @@ function EigenRij({
         />
       </Field>
       <div>
-        <Button type="submit" appearance="primary" disabled={saving} data-testid="domein-voortgang-save">
+        <Button type="submit" appearance="primary" disabledFocusable={saving} data-testid="domein-voortgang-save">
           {t('domeinVoortgang.save', { domein: domeinNaam })}
         </Button>
       </div>

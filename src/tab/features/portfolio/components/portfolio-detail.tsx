@@ -18,7 +18,7 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useId } from 'react';
+import { useEffect, useId, useRef, type RefObject } from 'react';
 import { KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSES, type PortfolioItem } from '../../../../domain/model.js';
 import { useLocale } from '../../../i18n/i18n.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
@@ -78,6 +78,13 @@ export function PortfolioDetail({
   const narrow = useMediaQuery('(max-width: 640px)');
   const editor = usePortfolioEditor(id, portfolio);
   const { item, form, base, message, conflict } = editor;
+  // When the form closes (saved or cancelled), the focus goes back to "Bewerken", not to the page.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(editor.editing);
+  useEffect(() => {
+    if (wasEditing.current && !editor.editing) editButton.current?.focus();
+    wasEditing.current = editor.editing;
+  }, [editor.editing]);
   useReleaseAriaHiddenOnUnmount();
 
   if (!item || !form || !base) {
@@ -144,7 +151,7 @@ export function PortfolioDetail({
             </MessageBar>
           )}
           {!editor.editing ? (
-            <PortfolioFacts item={item} canEdit={canEdit} onEdit={editor.startEditing} />
+            <PortfolioFacts item={item} canEdit={canEdit} onEdit={editor.startEditing} editButton={editButton} />
           ) : (
             <PortfolioEditForm editor={editor} />
           )}
@@ -162,10 +169,12 @@ function PortfolioFacts({
   item,
   canEdit,
   onEdit,
+  editButton,
 }: {
   item: Loaded<PortfolioItem>;
   canEdit: boolean;
   onEdit: () => void;
+  editButton: RefObject<HTMLButtonElement | null>;
 }) {
   const styles = useStyles();
   const t = usePortfolioT();
@@ -210,7 +219,7 @@ function PortfolioFacts({
       {v.omschrijving && <Body1 as="p">{v.omschrijving}</Body1>}
       {canEdit && (
         <div>
-          <Button appearance="primary" onClick={onEdit}>
+          <Button appearance="primary" onClick={onEdit} ref={editButton}>
             {t('pf.detail.edit')}
           </Button>
         </div>

@@ -19,7 +19,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   createMtsStore,
   checkMTChange,
@@ -265,6 +265,13 @@ function MtCard({
   const leadText = useLeadText();
   const { me, now } = usePlanContext();
   const [editing, setEditing] = useState(false);
+  // When the form closes (saved or cancelled), the focus goes back to "Wijzigen", not to the page.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const canEdit = mayEditMT(mt, me);
   const beheerderNames = mt.beheerders.map((b) => personName(t, b)).join(', ');
   const v = mt.value;
@@ -290,7 +297,7 @@ function MtCard({
           </Badge>
         )}
         {canEdit && !editing && (
-          <Button onClick={() => setEditing(true)} aria-label={t('inst.editLabel', { mt: v.naam })}>
+          <Button ref={editButton} onClick={() => setEditing(true)} aria-label={t('inst.editLabel', { mt: v.naam })}>
             {t('inst.edit')}
           </Button>
         )}
