@@ -85,6 +85,13 @@ describe('the date picker', () => {
     await start.fill('31-4-2027');
     await start.press('Tab');
     await expect.poll(() => start.inputValue()).toBe('1 feb 2027');
+    // And says why, rather than the text silently turning back.
+    await expect
+      .poll(() => dialog.getByTestId('date-problem').first().innerText())
+      .toBe('Dat is geen bestaande datum; het veld houdt wat er stond. Typ bijvoorbeeld 30-6-2026.');
+    await start.fill('1-3-2027');
+    await start.press('Tab');
+    await expect.poll(() => dialog.getByTestId('date-problem').count()).toBe(0);
     await start.fill('');
     await start.press('Tab');
     await expect.poll(() => start.inputValue()).toBe('');

@@ -237,6 +237,13 @@ describe('the progress dashboard', () => {
     await expect(page.getByTestId('voortgang').getAttribute('data-peildatum')).resolves.toBe(today());
     // The date field writes the date the way the app does everywhere (30 jun 2025), not the browser's own format.
     await expect(page.getByTestId('peildatum').inputValue()).resolves.toBe(formatCalendarDate(today(), 'nl'));
+    // A date after today is refused with the reason, and the dashboard stays on today.
+    await page.getByTestId('peildatum').fill('31-12-2099');
+    await page.getByTestId('peildatum').press('Tab');
+    await expect
+      .poll(() => page.getByTestId('date-problem').innerText())
+      .toBe(`Kies een datum tot en met ${formatCalendarDate(today(), 'nl')}; het veld houdt wat er stond.`);
+    await expect(page.getByTestId('voortgang').getAttribute('data-peildatum')).resolves.toBe(today());
     expect(await kpis(page)).toEqual({
       total: model.totals.total,
       afgerond: model.totals.afgerond,

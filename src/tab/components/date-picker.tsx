@@ -1,10 +1,12 @@
 import {
   DatePicker as FluentDatePicker,
   type CalendarStrings,
+  type DatePickerErrorType,
   type DatePickerProps,
 } from '@fluentui/react-datepicker-compat';
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { DayOfWeek, FirstWeekOfYear, type DateFormatting } from '@fluentui/react-calendar-compat';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { formatCalendarDate, type Locale } from '../i18n/format.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import { calendarDateToPickerDate, parseCalendarDateText, pickerDateToCalendarDate } from '../lib/date-input.js';
@@ -31,9 +33,27 @@ export type DateInputProps = {
  * ("30 jun 2025") and accepts typed dates day first (30-6-2025, 30 juni 2025, 2025-06-30). Place it inside a
  * Fluent `Field` like any input: the label and validation come from there.
  */
+const useStyles = makeStyles({ problem: { display: 'block', color: tokens.colorPaletteRedForeground1 } });
+
 export function DateInput({ value, onChange, min, max, disabled, className, id, ...rest }: DateInputProps) {
   const locale = useLocale();
   const t = useT();
+  const styles = useStyles();
+  // A typed date the picker refused (one that does not exist, or outside min–max): it keeps the last good date, and
+  // says why here, instead of the text silently turning back.
+  const [problem, setProblem] = useState<DatePickerErrorType | undefined>();
+  const problemText =
+    problem === 'invalid-input'
+      ? t('datePicker.invalid')
+      : problem === 'out-of-bounds'
+        ? min && max
+          ? t('datePicker.between', { min: formatCalendarDate(min, locale), max: formatCalendarDate(max, locale) })
+          : max
+            ? t('datePicker.until', { max: formatCalendarDate(max, locale) })
+            : min
+              ? t('datePicker.from', { min: formatCalendarDate(min, locale) })
+              : t('datePicker.invalid')
+        : undefined;
   const strings = useCalendarStrings(locale, t);
   const formatter = useMemo(() => dateFormatting(locale), [locale]);
   const formatDate = useCallback(
@@ -52,27 +72,35 @@ export function DateInput({ value, onChange, min, max, disabled, className, id, 
     if (next !== value) onChange(next);
   };
   return (
-    <FluentDatePicker
-      {...rest}
-      {...(id ? { id } : {})}
-      className={className}
-      value={picked}
-      onSelectDate={onSelectDate}
-      formatDate={formatDate}
-      parseDateFromString={parseDate}
-      allowTextInput
-      disabled={disabled}
-      minDate={calendarDateToPickerDate(min)}
-      maxDate={calendarDateToPickerDate(max)}
-      strings={strings}
-      dateTimeFormatter={formatter}
-      firstDayOfWeek={DayOfWeek.Monday}
-      firstWeekOfYear={FirstWeekOfYear.FirstFourDayWeek}
-      showGoToToday
-      placeholder={t('datePicker.placeholder')}
-      popupSurface={{ 'aria-label': t('datePicker.calendar') }}
-      contentAfter={{ 'aria-label': t('datePicker.open') }}
-    />
+    <>
+      <FluentDatePicker
+        {...rest}
+        {...(id ? { id } : {})}
+        className={className}
+        value={picked}
+        onSelectDate={onSelectDate}
+        formatDate={formatDate}
+        parseDateFromString={parseDate}
+        allowTextInput
+        disabled={disabled}
+        minDate={calendarDateToPickerDate(min)}
+        maxDate={calendarDateToPickerDate(max)}
+        strings={strings}
+        dateTimeFormatter={formatter}
+        firstDayOfWeek={DayOfWeek.Monday}
+        firstWeekOfYear={FirstWeekOfYear.FirstFourDayWeek}
+        showGoToToday
+        placeholder={t('datePicker.placeholder')}
+        popupSurface={{ 'aria-label': t('datePicker.calendar') }}
+        contentAfter={{ 'aria-label': t('datePicker.open') }}
+        onValidationResult={(data) => setProblem(data.error === 'required-input' ? undefined : data.error)}
+      />
+      {problemText && (
+        <Caption1 role="alert" className={styles.problem} data-testid="date-problem">
+          {problemText}
+        </Caption1>
+      )}
+    </>
   );
 }
 

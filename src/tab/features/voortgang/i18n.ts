@@ -148,7 +148,7 @@ export const voortgangCatalogue = defineCatalogue(
     'gate.traject':
       '{n} {laatste} actions were placed by the Municipal Executive in a running track; they do not count as early.',
     'gate.regel':
-      'Placed in a running track (Belegd in lopend traject) is neither a finished action nor a deviation: the Municipal Executive placed these actions in a running track itself; they count in the total, not as done, and not as ‘earlier than the plan intends’.',
+      'In a running track (Belegd in lopend traject) is neither a finished action nor a deviation: the Municipal Executive placed these actions in a running track itself; they count in the total, not as done, and not as ‘earlier than the plan intends’.',
     'gate.plateaus': 'Done per plateau, in order',
     'gate.bar': '{plateau}: {afgerond} of {opgepakt} adopted actions done ({percent}%)',
     'gate.barEmpty': '{plateau}: no adopted actions',
