@@ -99,6 +99,24 @@ describe('the living plan in the browser', () => {
     await page.context().close();
   });
 
+  it('says who may add an action with the chosen domains as soon as the dialog opens, not after filling it in', async () => {
+    const context = await personaContext(browser, UPN.portfolio);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await page.getByTestId('nieuwe-actie-button').click();
+    const dialog = page.getByTestId('nieuwe-actie');
+    await expect
+      .poll(() => dialog.innerText())
+      .toContain(
+        'Alleen een beheerder, een lid van het CMT of het MT van het domein van de actie kan een actie met deze domeinen toevoegen.',
+      );
+    // Nothing was pressed: no other field's problem is shown yet.
+    expect(await dialog.innerText()).not.toContain('Geef een titel.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a dependency cycle is refused with a Dutch message that names it, and nothing is written', async () => {
     const plan = await client.plan();
     const { page, errors } = await cmtTab(`#/lijst?actie=${byNummer(plan, '6.2').id}`);

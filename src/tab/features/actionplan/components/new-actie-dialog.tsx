@@ -105,7 +105,10 @@ export function NewActieDialog({
   if (!form) return null;
   const advies = adviezen.find((a) => a.nummer === form.advies);
   const nummer = previewNummer(form, acties);
-  const shown = (field: NewActieField) => (submitted ? issues[field] : undefined);
+  // Who may add an action with the chosen domains is said as soon as the role is known, not after filling in the rest.
+  const roleProblem = !loading && issues.domeinen === ft('notAllowed');
+  const shown = (field: NewActieField) =>
+    submitted || (field === 'domeinen' && roleProblem) ? issues[field] : undefined;
   const set = <K extends NewActieField>(field: K, value: NewActieForm[K]) =>
     setForm((f) => (f ? { ...f, [field]: value } : f));
 
