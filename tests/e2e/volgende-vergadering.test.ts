@@ -180,6 +180,33 @@ describe('Volgende vergadering (issue 14.3)', () => {
 });
 
 describe('Volgende vergadering when someone else chooses first', () => {
+  it('opened from Mijn acties, lands on the MT whose registration names this person as a Beheerder', async () => {
+    const plan = await client.plan();
+    const im = plan.users.find((u) => u.email === UPN.imSociaal);
+    if (!im?.id) throw new Error('persona not on the site');
+    const { mts } = await loadMTSettings(client.graph, siteId, new Date('2020-01-01T00:00:00Z'));
+    const sociaal = mts.find((m) => m.value.key === 'mt-sociaal-domein');
+    if (!sociaal) throw new Error('no MT Sociaal Domein');
+    await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${sociaal.id}/fields`, beheerdersToFields([im.id]));
+    try {
+      const { page, errors } = await open(UPN.imSociaal, '#/mijn-acties');
+      await page.getByTestId('mine-vergadering').click();
+      const view = page.getByTestId('volgende-vergadering');
+      await view.waitFor();
+      await expect.poll(() => view.getByLabel('MT', { exact: true }).inputValue()).toBe('mt-sociaal-domein');
+      await expect
+        .poll(() => page.getByTestId('volgende-wanneer').getAttribute('data-occurrence'))
+        .toMatch(/^mt-sociaal-domein\|/);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await client.graph.patch(
+        `/sites/${siteId}/lists/MTs/items/${sociaal.id}/fields`,
+        beheerdersToFields(sociaal.beheerders.flatMap((b) => (b.id ? [b.id] : []))),
+      );
+    }
+  });
+
   it('fits a 320-pixel side panel and a long title: no page wider than the window, titles read from the start', async () => {
     const plan = await client.plan();
     const { page, errors } = await open(UPN.secretaris, '#/vergadering?mt=cmt');

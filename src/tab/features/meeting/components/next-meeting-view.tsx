@@ -12,7 +12,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { Agenda, AgendaActie } from '../../../../domain/agenda.js';
 import { agendaKeuzeOpen, agendaKeuzeProblem, type AgendaKeuzeMessage } from '../../../../domain/agenda-keuze.js';
 import type { Domein } from '../../../../domain/model.js';
@@ -103,6 +103,21 @@ export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOp
   const v = useMeeting(domein, undefined, nextMeeting, { ...(mtKey ? { mtKey } : {}), upcoming: true });
   const active = v.mts.filter((m) => m.value.actief !== false);
   const mt = v.mt ? v.mts.find((m) => m.id === v.mt?.id) : undefined;
+  // Opened without an MT named (from Mijn acties, in a personal tab): the MT whose registration names this person as
+  // a Beheerder (its secretary) rather than the CMT, when there is one.
+  const own = useMemo(() => {
+    if (mtKey !== undefined || domein !== undefined || !me) return undefined;
+    const who = { ...(me.id ? { id: me.id } : {}), ...(me.email ? { email: me.email } : {}) };
+    return active.find((m) => m.beheerders.length > 0 && mayEditMT(m, who));
+  }, [active, mtKey, domein, me]);
+  useEffect(() => {
+    if (!own || own.value.key === v.mt?.value.key) return;
+    const next = new URLSearchParams(params);
+    next.set('mt', own.value.key);
+    onParamsChange(next);
+    // Only when the MT to land on is known or changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [own?.value.key]);
 
   // The job's holidays from the server: a card that would go out on one goes out on the working day before. Until
   // the server has answered, no time is shown rather than one the job may not keep.
