@@ -271,6 +271,23 @@ describe('progress per domain on a shared action', () => {
     // Many steps, each a wait on the app; under a loaded CI machine 60 s is too short for the whole walk.
   }, 120_000);
 
+  it('fits the 320-pixel meeting side panel: the owner’s choice stays inside the panel', async () => {
+    const id11 = byNummer(await client.plan(), '1.1').id;
+    const context = await personaContext(browser, UPN.imSociaal, { width: 320 });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/?domein=Sociaal%20Domein#/lijst?actie=${id11}`);
+    const owner = page.getByRole('dialog').getByTestId('domein-voortgang-eigenaar');
+    await owner.waitFor({ timeout: WAIT.view });
+    const [right, panelRight] = await owner.evaluate((e) => [
+      e.getBoundingClientRect().right,
+      (e.closest('[role="dialog"]') ?? document.body).getBoundingClientRect().right,
+    ]);
+    expect(right).toBeLessThanOrEqual(panelRight!);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('what was typed in a domain’s row stays as a draft when the panel closes or the page reloads, until it is saved or thrown away', async () => {
     const plan = await client.plan();
     const id11 = byNummer(plan, '1.1').id;

@@ -62,7 +62,12 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
     paddingTop: tokens.spacingVerticalS,
+    // A field is never wider than the panel: a select is as wide as its longest option (a person's name), which at
+    // 320 pixels (the meeting side panel) pushed it past the edge.
+    '& > *': { minWidth: 0, maxWidth: '100%' },
   },
+  // The field's grid column may shrink below the select's longest option, and so may the select.
+  fit: { gridTemplateColumns: 'minmax(0, 1fr)', minWidth: 0, maxWidth: '100%' },
 });
 
 type Message = { intent: 'success' | 'error'; text: string };
@@ -374,8 +379,9 @@ function EigenRij({
           data-testid="domein-voortgang-toelichting"
         />
       </Field>
-      <Field label={labelOf('eigenaarId')}>
+      <Field label={labelOf('eigenaarId')} className={styles.fit}>
         <Select
+          className={styles.fit}
           value={eigenaarId}
           onChange={(_, d) => edit('eigenaarId', d.value)}
           data-testid="domein-voortgang-eigenaar"
