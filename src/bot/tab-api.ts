@@ -148,7 +148,7 @@ async function isMemberOfAny(deps: TabApiDeps, mts: Loaded<MT>[], oid: string): 
     }
     if (!member) continue;
     if (member.aadObjectId && member.aadObjectId.toLowerCase() !== oid.toLowerCase()) continue;
-    if (member.tenantId && member.tenantId !== deps.tenantId) continue;
+    if (member.tenantId && member.tenantId.toLowerCase() !== deps.tenantId) continue;
     return true;
   }
   return false;

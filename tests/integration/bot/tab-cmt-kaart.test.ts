@@ -34,7 +34,8 @@ const IM: TeamsChannelAccount = {
   name: 'Informatiemanager Sociaal Domein',
   aadObjectId: im?.oid ?? '',
   userPrincipalName: IM_UPN,
-  tenantId: TENANT_ID,
+  // In capitals, as a roster may give it: the same tenant (a GUID).
+  tenantId: TENANT_ID.toUpperCase(),
 };
 /** A person of the tenant (a site user with a valid token) in neither the Sociaal Domein's team nor the CMT's. */
 const OUTSIDER_UPN = 'directeur.fysiek-domein@zoetermeer.example';
