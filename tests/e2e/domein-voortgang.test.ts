@@ -307,9 +307,14 @@ describe('progress per domain on a shared action', () => {
     expect(owners).not.toContain('SharePoint App');
     await form().getByRole('textbox', { name: 'Notitie' }).fill(notitie);
     await form().getByRole('textbox', { name: 'Toelichting status Sociaal Domein' }).fill('Wacht op het MT.');
-    // The panel closed and opened again, then the page reloaded: the typed text is there each time, said to be a draft.
+    // The panel closed; meanwhile someone else writes the row's note. Opened again, then after a reload: the typed text
+    // is there each time, said to be a draft, and the note that the other changed too is named with their value.
     await dialog.getByRole('button', { name: 'Sluiten' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const fresh = await client.plan();
+    await createDomeinVoortgangStore(client.graph, fresh.siteId, fresh).save(byNummer(fresh, '1.1'), 'Sociaal Domein', {
+      notitie: 'Besloten in het MT.',
+    });
     await page.evaluate((id) => (window.location.hash = `#/lijst?actie=${id}`), id11);
     for (const when of ['opened again', 'after a reload']) {
       if (when === 'after a reload') await page.reload();
@@ -321,18 +326,26 @@ describe('progress per domain on a shared action', () => {
       expect(await form().getByTestId('domein-voortgang-draft').innerText(), when).toContain(
         'Niet opgeslagen wijzigingen voor Sociaal Domein (bewaard als concept).',
       );
+      // The tab reads the plan again on the reload; before it, it does not know the other's change yet.
+      if (when === 'after a reload')
+        await expect
+          .poll(() => form().getByTestId('domein-voortgang-clash').innerText())
+          .toBe(
+            'Ook door de ander gewijzigd; het formulier toont nog wat jij invulde. Hun waarde: Notitie: “Besloten in het MT.”. Opslaan zet jouw waarde eroverheen.',
+          );
     }
-    // Thrown away: the stored row's values again, and no draft after the next reload.
+    // Thrown away: the stored row's values again (the other's note), and no draft after the next reload.
     await form().getByRole('button', { name: 'Concept weggooien' }).click();
-    expect(await form().getByRole('textbox', { name: 'Notitie' }).inputValue()).toBe(stored?.value.notitie ?? '');
+    expect(await form().getByRole('textbox', { name: 'Notitie' }).inputValue()).toBe('Besloten in het MT.');
     expect(await form().getByTestId('domein-voortgang-draft').count()).toBe(0);
     await page.reload();
     await form().waitFor({ timeout: WAIT.view });
-    expect(await form().getByRole('textbox', { name: 'Notitie' }).inputValue()).toBe(stored?.value.notitie ?? '');
+    expect(await form().getByRole('textbox', { name: 'Notitie' }).inputValue()).toBe('Besloten in het MT.');
     expect(await form().getByTestId('domein-voortgang-draft').count()).toBe(0);
-    // Nothing reached SharePoint.
+    // Nothing of this person's reached SharePoint: the row holds the other's note and the explanation it had.
     const after = (await client.plan()).domeinVoortgang.find((r) => r.id === stored?.id);
-    expect(after?.eTag).toBe(stored?.eTag);
+    expect(after?.value.notitie).toBe('Besloten in het MT.');
+    expect(after?.value.statusToelichting).toBe(stored?.value.statusToelichting);
     expect(errors).toEqual([]);
     await page.context().close();
   });

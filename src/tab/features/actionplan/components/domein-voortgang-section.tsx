@@ -235,20 +235,24 @@ function EigenRij({
   const storedForm = rijForm(stand);
   const statuses = [stand.status, ...allowedTransitions(stand.status)];
   const draftOf = [ctx.userKey, item.id, stand.domein] as const;
-  // A draft typed earlier (the panel closed, the page reloaded) comes back onto the row as it is stored now.
+  // A draft typed earlier (the panel closed, the page reloaded) comes back onto the row as it is stored now, and a
+  // field someone else changed meanwhile to another value is named, as when their change arrives while typing.
   const [restored] = useState(() => {
     const draft = loadRijDraft(...draftOf);
     if (!draft) return undefined;
     const rebased = rebaseDraft(draft.form, draft.base, storedForm);
-    const form = statuses.includes(rebased.status) ? rebased : { ...rebased, status: stand.status };
-    return sameFields(form, storedForm) ? undefined : form;
+    const reset = !statuses.includes(rebased.status);
+    const form = reset ? { ...rebased, status: stand.status } : rebased;
+    if (sameFields(form, storedForm)) return undefined;
+    const both = changedOnBothSides(draft.form, draft.base, storedForm);
+    return { form, clashes: reset && !both.includes('status') ? [...both, 'status' as const] : both };
   });
   const [base, setBase] = useState(storedForm);
-  const [form, setForm] = useState(restored ?? storedForm);
+  const [form, setForm] = useState(restored?.form ?? storedForm);
   const [draftShown, setDraftShown] = useState(restored !== undefined);
   // The fields someone else changed too, where the form keeps this person's value (or the status it had to reset):
   // named under the form with the stored value, until the next save.
-  const [clashes, setClashes] = useState<(keyof RijForm)[]>([]);
+  const [clashes, setClashes] = useState<(keyof RijForm)[]>(restored?.clashes ?? []);
   if (!sameFields(base, storedForm)) {
     const rebased = rebaseDraft(form, base, storedForm);
     const reset = !statuses.includes(rebased.status);
