@@ -312,6 +312,8 @@ describe('the Instellingen view', () => {
       await form.getByRole('button', { name: 'Annuleren' }).click();
       await expect.poll(() => card.getByTestId('mt-form').count()).toBe(0);
       await card.getByTestId('mt-readonly').waitFor();
+      // No "Wijzigen" to go back to: the focus is on the MT's card, not on the page.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('mt-card');
       expect((await readMt()).value.naam).toBe(mt.value.naam);
     } finally {
       await client.graph.patch(`/sites/${siteId}/lists/MTs/items/${mt.id}/fields`, beheerdersToFields([imSociaal.id]));

@@ -242,7 +242,7 @@ describe('the progress dashboard', () => {
     await page.getByTestId('peildatum').press('Tab');
     await expect
       .poll(() => page.getByTestId('date-problem').innerText())
-      .toBe(`Kies een datum tot en met ${formatCalendarDate(today(), 'nl')}; het veld houdt wat er stond.`);
+      .toBe(`Kies een datum tot en met ${formatCalendarDate(today(), 'nl')}; deze datum is niet overgenomen.`);
     await expect(page.getByTestId('voortgang').getAttribute('data-peildatum')).resolves.toBe(today());
     expect(await kpis(page)).toEqual({
       total: model.totals.total,

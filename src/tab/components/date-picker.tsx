@@ -6,7 +6,7 @@ import {
 } from '@fluentui/react-datepicker-compat';
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { DayOfWeek, FirstWeekOfYear, type DateFormatting } from '@fluentui/react-calendar-compat';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatCalendarDate, type Locale } from '../i18n/format.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import { calendarDateToPickerDate, parseCalendarDateText, pickerDateToCalendarDate } from '../lib/date-input.js';
@@ -42,6 +42,8 @@ export function DateInput({ value, onChange, min, max, disabled, className, id, 
   // A typed date the picker refused (one that does not exist, or outside min–max): it keeps the last good date, and
   // says why here, instead of the text silently turning back.
   const [problem, setProblem] = useState<DatePickerErrorType | undefined>();
+  // A date set from outside (undo, a draft thrown away, a save, a newer version) or a good date typed: no problem.
+  useEffect(() => setProblem(undefined), [value]);
   const problemText =
     problem === 'invalid-input'
       ? t('datePicker.invalid')

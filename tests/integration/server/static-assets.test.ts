@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -74,8 +74,14 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'assets', 'app-Ab12Cd.js.br'), brotliCompressSync(SCRIPT));
   writeFileSync(join(dir, 'assets', 'app-Ab12Cd.js.gz'), gzipSync(SCRIPT));
   writeFileSync(join(dir, 'assets', 'plain-Ef34Gh.js'), SCRIPT);
-  // A regular file by stat whose read fails (EIO), as a file that a deploy removes between stat and open would.
-  symlinkSync('/proc/self/mem', join(dir, 'assets', 'unreadable-Zz99.js'));
+  // A regular file by stat whose read fails, as a file that a deploy removes between stat and open would: on Linux a
+  // link to /proc/self/mem (EIO on reading; root may read any mode), elsewhere a file without read permission (EACCES).
+  const unreadable = join(dir, 'assets', 'unreadable-Zz99.js');
+  if (existsSync('/proc/self/mem')) symlinkSync('/proc/self/mem', unreadable);
+  else {
+    writeFileSync(unreadable, SCRIPT);
+    chmodSync(unreadable, 0);
+  }
   server = await startAppServer({
     host: '127.0.0.1',
     port: 0,

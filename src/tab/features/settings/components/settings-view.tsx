@@ -267,9 +267,11 @@ function MtCard({
   const [editing, setEditing] = useState(false);
   // When the form closes (saved or cancelled), the focus goes back to "Wijzigen", not to the page.
   const editButton = useRef<HTMLButtonElement>(null);
+  const card = useRef<HTMLElement>(null);
   const wasEditing = useRef(false);
   useEffect(() => {
-    if (wasEditing.current && !editing) editButton.current?.focus();
+    // Without "Wijzigen" (this person was taken off the Beheerders meanwhile), the MT's card itself.
+    if (wasEditing.current && !editing) (editButton.current ?? card.current)?.focus();
     wasEditing.current = editing;
   }, [editing]);
   const canEdit = mayEditMT(mt, me);
@@ -286,7 +288,14 @@ function MtCard({
       ? t(channel.kanaal === 'geregistreerd' ? 'inst.kanaal.eersteKaart' : 'inst.kanaal.eersteKaartAlgemeen')
       : t(CHANNEL_TEXT[channel.kind]);
   return (
-    <article className={styles.block} aria-labelledby={headingId} data-testid="mt-card" data-mt={v.key}>
+    <article
+      ref={card}
+      tabIndex={-1}
+      className={styles.block}
+      aria-labelledby={headingId}
+      data-testid="mt-card"
+      data-mt={v.key}
+    >
       <div className={styles.header}>
         <Subtitle2 as="h3" id={headingId}>
           {v.naam}
