@@ -44,18 +44,7 @@ export function DateInput({ value, onChange, min, max, disabled, className, id, 
   const [problem, setProblem] = useState<DatePickerErrorType | undefined>();
   // A date set from outside (undo, a draft thrown away, a save, a newer version) or a good date typed: no problem.
   useEffect(() => setProblem(undefined), [value]);
-  const problemText =
-    problem === 'invalid-input'
-      ? t('datePicker.invalid')
-      : problem === 'out-of-bounds'
-        ? min && max
-          ? t('datePicker.between', { min: formatCalendarDate(min, locale), max: formatCalendarDate(max, locale) })
-          : max
-            ? t('datePicker.until', { max: formatCalendarDate(max, locale) })
-            : min
-              ? t('datePicker.from', { min: formatCalendarDate(min, locale) })
-              : t('datePicker.invalid')
-        : undefined;
+  const problemText = problem === undefined ? undefined : refusal(t, locale, problem, min, max);
   const strings = useCalendarStrings(locale, t);
   const formatter = useMemo(() => dateFormatting(locale), [locale]);
   const formatDate = useCallback(
@@ -104,6 +93,20 @@ export function DateInput({ value, onChange, min, max, disabled, className, id, 
       )}
     </>
   );
+}
+
+/** Why a typed date was refused: it does not exist, or it lies outside the field's range (named). */
+function refusal(
+  t: ReturnType<typeof useT>,
+  locale: Locale,
+  problem: DatePickerErrorType,
+  min: string | undefined,
+  max: string | undefined,
+): string {
+  const date = (d: string) => formatCalendarDate(d, locale);
+  if (problem !== 'out-of-bounds' || (!min && !max)) return t('datePicker.invalid');
+  if (min && max) return t('datePicker.between', { min: date(min), max: date(max) });
+  return max ? t('datePicker.until', { max: date(max) }) : t('datePicker.from', { min: date(min ?? '') });
 }
 
 function intlTag(locale: Locale): string {

@@ -34,8 +34,12 @@ export const portfolioLabelTexts = defineCatalogue(
 
 type LabelKey = keyof typeof portfolioLabelTexts.nl;
 
-/** `fase(value)` and `status(value)` in the UI's language. */
-export function usePortfolioLabels(): { fase: (value: string) => string; status: (value: string) => string } {
+/** `fase(value)`, `status(value)` and `group(value)` (a phase or a status, as the overview groups) in the UI's language. */
+export function usePortfolioLabels(): {
+  fase: (value: string) => string;
+  status: (value: string) => string;
+  group: (value: string) => string;
+} {
   const t = useFeatureT(portfolioLabelTexts);
   const fase = useCallback(
     (value: string) =>
@@ -47,5 +51,10 @@ export function usePortfolioLabels(): { fase: (value: string) => string; status:
       (PORTFOLIO_STATUSES as readonly string[]).includes(value) ? t(`pfLabel.status.${value}` as LabelKey) : value,
     [t],
   );
-  return { fase, status };
+  // The phases and the statuses share no value, so a group's value says which of the two it is.
+  const group = useCallback(
+    (value: string) => ((PORTFOLIO_FASEN as readonly string[]).includes(value) ? fase(value) : status(value)),
+    [fase, status],
+  );
+  return { fase, status, group };
 }

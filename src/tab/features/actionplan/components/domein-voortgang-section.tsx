@@ -62,11 +62,9 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
     paddingTop: tokens.spacingVerticalS,
-    // A field is never wider than the panel: a select is as wide as its longest option (a person's name), which at
-    // 320 pixels (the meeting side panel) pushed it past the edge.
-    '& > *': { minWidth: 0, maxWidth: '100%' },
   },
-  // The field's grid column may shrink below the select's longest option, and so may the select.
+  // A select is as wide as its longest option (a person's name), which at 320 pixels (the meeting side panel) pushed
+  // it past the panel's edge: the field's grid column may shrink below it, and so may the select.
   fit: { gridTemplateColumns: 'minmax(0, 1fr)', minWidth: 0, maxWidth: '100%' },
 });
 
@@ -211,6 +209,25 @@ function rijForm(stand: DomeinState): RijForm {
 }
 
 /**
+ * A form typed against `base` moved onto the row as stored now (`rebaseDraft`), with the fields both sides changed to
+ * different values (`clashes`). A status the stored status cannot go to falls back to the stored one, and is named too.
+ */
+function moveOnto(
+  form: RijForm,
+  base: RijForm,
+  stored: RijForm,
+  statuses: readonly ActieStatus[],
+): { form: RijForm; clashes: (keyof RijForm)[] } {
+  const rebased = rebaseDraft(form, base, stored);
+  const reset = !statuses.includes(rebased.status);
+  const both = changedOnBothSides(form, base, stored);
+  return {
+    form: reset ? { ...rebased, status: stored.status } : rebased,
+    clashes: reset && !both.includes('status') ? [...both, 'status'] : both,
+  };
+}
+
+/**
  * The person's own domain row. When the stored row changes under it (a save came back with the plan, or someone
  * else's change arrived with the reload after a 412), the form moves onto it with `rebaseDraft`: what the person typed
  * stays, a field they did not touch shows the stored value (so the next save does not write its stale copy over the
@@ -234,18 +251,12 @@ function EigenRij({
   const locale = useLocale();
   const storedForm = rijForm(stand);
   const statuses = [stand.status, ...allowedTransitions(stand.status)];
-  const draftOf = [ctx.userKey, item.id, stand.domein] as const;
   // A draft typed earlier (the panel closed, the page reloaded) comes back onto the row as it is stored now, and a
   // field someone else changed meanwhile to another value is named, as when their change arrives while typing.
   const [restored] = useState(() => {
-    const draft = loadRijDraft(...draftOf);
-    if (!draft) return undefined;
-    const rebased = rebaseDraft(draft.form, draft.base, storedForm);
-    const reset = !statuses.includes(rebased.status);
-    const form = reset ? { ...rebased, status: stand.status } : rebased;
-    if (sameFields(form, storedForm)) return undefined;
-    const both = changedOnBothSides(draft.form, draft.base, storedForm);
-    return { form, clashes: reset && !both.includes('status') ? [...both, 'status' as const] : both };
+    const draft = loadRijDraft(ctx.userKey, item.id, stand.domein);
+    const moved = draft && moveOnto(draft.form, draft.base, storedForm, statuses);
+    return moved && !sameFields(moved.form, storedForm) ? moved : undefined;
   });
   const [base, setBase] = useState(storedForm);
   const [form, setForm] = useState(restored?.form ?? storedForm);
@@ -254,20 +265,15 @@ function EigenRij({
   // named under the form with the stored value, until the next save.
   const [clashes, setClashes] = useState<(keyof RijForm)[]>(restored?.clashes ?? []);
   if (!sameFields(base, storedForm)) {
-    const rebased = rebaseDraft(form, base, storedForm);
-    const reset = !statuses.includes(rebased.status);
-    const both = changedOnBothSides(form, base, storedForm);
+    const moved = moveOnto(form, base, storedForm, statuses);
     setBase(storedForm);
-    setForm(reset ? { ...rebased, status: stand.status } : rebased);
-    setClashes(reset && !both.includes('status') ? [...both, 'status'] : both);
+    setForm(moved.form);
+    setClashes(moved.clashes);
   }
   // What differs from the stored row is kept as a draft; nothing to keep, nothing stored.
   useEffect(() => {
-    const [userKey, itemId, domein] = draftOf;
-    if (sameFields(form, base)) clearRijDraft(userKey, itemId, domein);
-    else saveRijDraft(userKey, itemId, domein, { base, form, savedAt: new Date().toISOString() });
-    // draftOf's parts are its dependencies.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (sameFields(form, base)) clearRijDraft(ctx.userKey, item.id, stand.domein);
+    else saveRijDraft(ctx.userKey, item.id, stand.domein, { base, form, savedAt: new Date().toISOString() });
   }, [form, base, ctx.userKey, item.id, stand.domein]);
   const discardDraft = () => {
     setForm(storedForm);

@@ -18,7 +18,8 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useRef, type RefObject } from 'react';
+import { useId, useRef, type RefObject } from 'react';
+import { useFocusAfterClose } from '../../../lib/use-focus-after-close.js';
 import { KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSES, type PortfolioItem } from '../../../../domain/model.js';
 import { useLocale } from '../../../i18n/i18n.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
@@ -80,11 +81,7 @@ export function PortfolioDetail({
   const { item, form, base, message, conflict } = editor;
   // When the form closes (saved or cancelled), the focus goes back to "Bewerken", not to the page.
   const editButton = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(editor.editing);
-  useEffect(() => {
-    if (wasEditing.current && !editor.editing) editButton.current?.focus();
-    wasEditing.current = editor.editing;
-  }, [editor.editing]);
+  useFocusAfterClose(editor.editing, editButton);
   useReleaseAriaHiddenOnUnmount();
 
   if (!item || !form || !base) {

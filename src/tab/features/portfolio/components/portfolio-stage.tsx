@@ -112,7 +112,7 @@ export function PortfolioStage({ scope }: { scope?: Domein | undefined }) {
           data-group={g.key}
         >
           <Subtitle1 as="h3" id={`stage-group-${index}`}>
-            {labels.status(labels.fase(g.key))} ({g.items.length})
+            {labels.group(g.key)} ({g.items.length})
           </Subtitle1>
           <ul className={styles.cards}>
             {g.items.map((item) => (

@@ -100,8 +100,7 @@ export function OverviewTable({
             kind: 'heading',
             level: 'group',
             key: `g:${l.herkomst ?? ''}:${l.key}:${i}`,
-            // A group is a phase or a status; the two sets of values do not overlap.
-            content: `${labels.status(labels.fase(l.key))} (${l.count})`,
+            content: `${labels.group(l.key)} (${l.count})`,
             attrs: {
               'data-testid': 'portfolio-group',
               'data-group': l.key,

@@ -19,7 +19,8 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useFocusAfterClose } from '../../../lib/use-focus-after-close.js';
 import {
   createMtsStore,
   checkMTChange,
@@ -265,15 +266,11 @@ function MtCard({
   const leadText = useLeadText();
   const { me, now } = usePlanContext();
   const [editing, setEditing] = useState(false);
-  // When the form closes (saved or cancelled), the focus goes back to "Wijzigen", not to the page.
+  // When the form closes, the focus goes back to "Wijzigen"; without it (this person was taken off the Beheerders
+  // meanwhile), to the MT's card.
   const editButton = useRef<HTMLButtonElement>(null);
   const card = useRef<HTMLElement>(null);
-  const wasEditing = useRef(false);
-  useEffect(() => {
-    // Without "Wijzigen" (this person was taken off the Beheerders meanwhile), the MT's card itself.
-    if (wasEditing.current && !editing) (editButton.current ?? card.current)?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
+  useFocusAfterClose(editing, editButton, card);
   const canEdit = mayEditMT(mt, me);
   const beheerderNames = mt.beheerders.map((b) => personName(t, b)).join(', ');
   const v = mt.value;
