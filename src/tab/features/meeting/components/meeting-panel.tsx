@@ -297,7 +297,7 @@ function GeagendeerdRow({
   onDraft: (draft: Draft) => void;
   /** This person's tick was saved: an earlier conflict of this row is settled. */
   onTicked: () => void;
-  /** The tick was saved, its decision log entry was not (the row has left the agenda by then). */
+  /** The tick was saved, its decision log entry was not (the row leaves the agenda right after). */
   onLogFailed: (failed: LogFailed) => void;
 }) {
   const styles = useStyles();

@@ -235,7 +235,10 @@ export function useMeeting(
         { op, ...(me ? { door: me } : {}), ...(besluit ? { besluit } : {}) },
       );
       input.onTicked?.();
-      setData((d) => (d ? { ...d, agenderingen: d.agenderingen.filter((a) => a.id !== input.agenderingId) } : d));
+      // The item leaves the agenda once its decision log entry is written (or has failed and been said): were it to
+      // leave before, a person closing the panel then could cut off that write.
+      const leave = () =>
+        setData((d) => (d ? { ...d, agenderingen: d.agenderingen.filter((a) => a.id !== input.agenderingId) } : d));
       // The decision also goes into this meeting's decision log, on the escalated action, like the card's tick does.
       const escalated = plan.acties.find((a) => a.value.nummer === current.value.actie);
       const entry =
@@ -263,10 +266,14 @@ export function useMeeting(
         try {
           await recordEntry();
         } catch (error) {
-          if (!input.onLogFailed) throw error;
+          if (!input.onLogFailed) {
+            leave();
+            throw error;
+          }
           input.onLogFailed({ error, retry: recordEntry });
         }
       }
+      leave();
     },
     [session, siteId, plan, data, me, mt, start, setData],
   );
