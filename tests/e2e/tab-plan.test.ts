@@ -531,14 +531,19 @@ describe('the tab in a plain browser on the sandbox', () => {
     await context.addInitScript({ content: FIRST_COMMIT });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    // The app's main chunk (React) is held until the plan's $batch has answered, and a little longer for the boot to
-    // read the answer: React then mounts with the plan there, whatever the machine's speed.
+    // The app's main chunk (React) is held until the plan's $batch has answered and the boot has read and stored the
+    // answer: React then mounts with the plan there, whatever the machine's speed (a fixed pause here once stood in
+    // for the boot's work, too short on a busy machine).
     const answer = planBatch(page, graphBase, 'requestfinished');
     let storedBeforeReact: number | undefined;
     await page.route(`${run.appUrl}/assets/${entry}`, async (route) => {
       await answer;
-      await page.waitForTimeout(500);
       // The boot stores the plan as soon as it is here, before React has even loaded: a start right after finds it.
+      // (A poll that gives up lets React go on: the expectation below then says what was missing.)
+      await expect
+        .poll(() => cachedPlans(page), { timeout: WAIT.write })
+        .toBe(1)
+        .catch(() => undefined);
       storedBeforeReact = await cachedPlans(page);
       await route.continue();
     });
