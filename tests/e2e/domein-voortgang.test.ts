@@ -349,4 +349,46 @@ describe('progress per domain on a shared action', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+  it('warns, as the action’s own form does, when the browser refuses to keep a domain row’s draft', async () => {
+    const id11 = byNummer(await client.plan(), '1.1').id;
+    const { page, dialog, errors } = await openActionDetail(browser, run.appUrl, {
+      persona: UPN.imSociaal,
+      domein: 'Sociaal Domein',
+      actieId: id11,
+      nummer: '1.1',
+    });
+    // Storage full or blocked for drafts (a browser policy, a full quota): every draft write throws.
+    await page.evaluate(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith('actieplan.domein-concept') || key.startsWith('actieplan.concept'))
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        setItem.call(this, key, value);
+      };
+    });
+    const form = dialog.getByTestId('domein-voortgang-form');
+    const blocked = form.getByTestId('domein-voortgang-draft-blocked');
+    expect(await blocked.count()).toBe(0);
+    const storedNote = await form.getByRole('textbox', { name: 'Notitie' }).inputValue();
+    await form.getByRole('textbox', { name: 'Notitie' }).fill('Getypt terwijl de browser niets mag bewaren.');
+    await expect
+      .poll(() => blocked.innerText())
+      .toBe('De browser staat het bewaren van een concept niet toe: sla op voordat je de pagina sluit.');
+    // The text stays in the form; set back to the stored note, there is nothing to keep and no warning.
+    expect(await form.getByRole('textbox', { name: 'Notitie' }).inputValue()).toBe(
+      'Getypt terwijl de browser niets mag bewaren.',
+    );
+    await form.getByRole('textbox', { name: 'Notitie' }).fill(storedNote);
+    await expect.poll(() => blocked.count()).toBe(0);
+    // The action's own form says the same when its draft is refused.
+    const warning = dialog.getByText(
+      'De browser staat het bewaren van een concept niet toe: sla op voordat je de pagina sluit.',
+    );
+    const titel = dialog.getByRole('textbox', { name: 'Titel' });
+    await titel.fill(`${await titel.inputValue()} (aangepast)`);
+    await expect.poll(() => warning.count()).toBe(1);
+    expect(await blocked.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

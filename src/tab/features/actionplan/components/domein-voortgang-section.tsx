@@ -270,10 +270,17 @@ function EigenRij({
     setForm(moved.form);
     setClashes(moved.clashes);
   }
-  // What differs from the stored row is kept as a draft; nothing to keep, nothing stored.
+  // What differs from the stored row is kept as a draft; nothing to keep, nothing stored. A browser that refuses to
+  // store it (storage blocked or full) gets the warning the action's own form gives: a reload would lose the text.
+  const [draftBlocked, setDraftBlocked] = useState(false);
   useEffect(() => {
-    if (sameFields(form, base)) clearRijDraft(ctx.userKey, item.id, stand.domein);
-    else saveRijDraft(ctx.userKey, item.id, stand.domein, { base, form, savedAt: new Date().toISOString() });
+    if (sameFields(form, base)) {
+      clearRijDraft(ctx.userKey, item.id, stand.domein);
+      setDraftBlocked(false);
+    } else
+      setDraftBlocked(
+        !saveRijDraft(ctx.userKey, item.id, stand.domein, { base, form, savedAt: new Date().toISOString() }),
+      );
   }, [form, base, ctx.userKey, item.id, stand.domein]);
   const discardDraft = () => {
     setForm(storedForm);
@@ -357,6 +364,11 @@ function EigenRij({
       data-testid="domein-voortgang-form"
       aria-label={t('domeinVoortgang.formLabel', { domein: domeinNaam })}
     >
+      {draftBlocked && (
+        <MessageBar intent="warning" data-testid="domein-voortgang-draft-blocked">
+          <MessageBarBody>{t('detail.draftBlocked')}</MessageBarBody>
+        </MessageBar>
+      )}
       {draftShown && (
         <MessageBar intent="info" data-testid="domein-voortgang-draft">
           <MessageBarBody>{t('domeinVoortgang.draft', { domein: domeinNaam })}</MessageBarBody>
