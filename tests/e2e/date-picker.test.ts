@@ -89,6 +89,13 @@ describe('the date picker', () => {
     await expect
       .poll(() => dialog.getByTestId('date-problem').first().innerText())
       .toBe('Dat is geen bestaande datum; het veld houdt wat er stond. Typ bijvoorbeeld 30-6-2026.');
+    // The date it kept, typed again: a good date, so the message goes, though the date did not change.
+    await start.fill('1-2-2027');
+    await start.press('Tab');
+    await expect.poll(() => dialog.getByTestId('date-problem').count()).toBe(0);
+    await start.fill('31-4-2027');
+    await start.press('Tab');
+    await expect.poll(() => dialog.getByTestId('date-problem').count()).toBe(1);
     await start.fill('1-3-2027');
     await start.press('Tab');
     await expect.poll(() => dialog.getByTestId('date-problem').count()).toBe(0);
