@@ -6,7 +6,8 @@
  * Tolerance, because lists are also edited in SharePoint itself: for optional fields `null` and blank text mean
  * "absent"; missing lists (afhankelijkVan, bevindingen, acties) mean empty; text is trimmed; unknown properties are
  * dropped. Cross-field rules (a Geblokkeerd action needs a reason, the deadline not before the start, ...) are
- * checked once every field has the right type, so a form first shows the field errors, then the combinations.
+ * checked once every field has the right type, so a form first shows the field errors, then the combinations; a
+ * portfolio item's rules wait only for the fields they compare, so its form names them with the other problems.
  *
  * Domains, plateaus and theme codes are the municipality's (issue 12.8): every validator takes the set-up
  * (`Inrichting`, read with the plan) and defaults to Zoetermeer's, as for a site without a set-up of its own.
@@ -100,6 +101,20 @@ function uniqueList<T>(item: z.ZodType<T>, notAList: string, duplicate: string) 
     emptyListIfAbsent,
     z.array(item, { error: notAList }).superRefine((list, ctx) => flagDuplicates(list, ctx, duplicate)),
   );
+}
+
+/**
+ * For a rule between fields (`superRefine`'s `when`): run once the object itself was read and `fields` have no problem,
+ * whatever other fields have. Zod's default runs an object's rules only when none of its fields has a type error.
+ */
+function fieldsValid(...fields: string[]): (payload: z.core.ParsePayload) => boolean {
+  return (payload) =>
+    typeof payload.value === 'object' &&
+    payload.value !== null &&
+    payload.issues.every((issue) => {
+      const head = issue.path?.[0];
+      return head !== undefined && !fields.includes(String(head));
+    });
 }
 
 const actienummer = (message: string) =>
@@ -393,19 +408,34 @@ function buildSchemas(inrichting: Inrichting): Schemas {
       },
       { error: K.portfolioGeenObject },
     )
-    .superRefine((p, ctx) => {
-      if (p.status === 'Kritiek' && p.statusToelichting === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          message: K.toelichtingKritiek,
-          path: ['statusToelichting'],
-          input: p.statusToelichting,
-        });
-      }
-      if (isValidCalendarDate(p.start) && isValidCalendarDate(p.einde) && compareCalendarDates(p.einde, p.start) < 0) {
-        ctx.addIssue({ code: 'custom', message: K.eindeVoorStart, path: ['einde'], input: p.einde });
-      }
-    });
+    // Each rule waits only for the fields it compares, not for the whole item: a priority typed as text ("2,5") is a
+    // type error, which by zod's default skips every refinement of the item, so the end before the start was named
+    // only on a later Opslaan, once the priority was mended.
+    .superRefine(
+      (p, ctx) => {
+        if (p.status === 'Kritiek' && p.statusToelichting === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: K.toelichtingKritiek,
+            path: ['statusToelichting'],
+            input: p.statusToelichting,
+          });
+        }
+      },
+      { when: fieldsValid('status', 'statusToelichting') },
+    )
+    .superRefine(
+      (p, ctx) => {
+        if (
+          isValidCalendarDate(p.start) &&
+          isValidCalendarDate(p.einde) &&
+          compareCalendarDates(p.einde, p.start) < 0
+        ) {
+          ctx.addIssue({ code: 'custom', message: K.eindeVoorStart, path: ['einde'], input: p.einde });
+        }
+      },
+      { when: fieldsValid('start', 'einde') },
+    );
 
   const mt = z.object(
     {

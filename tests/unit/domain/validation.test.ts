@@ -987,6 +987,33 @@ describe('valid input passes, tidied', () => {
     ).toEqual(['deadline', 'domeinen', 'status', 'titel']);
   });
 
+  it("a portfolio item's rules between fields are named together with another field's type error", () => {
+    // The form hands a priority typed as text ("2,5") on as text; before, that type error held back the end before
+    // the start (and Kritiek without a reason) until the priority was mended, one Opslaan later.
+    const r = validatePortfolioItem({
+      ...item,
+      prioriteit: '2,5',
+      status: 'Kritiek',
+      start: '2025-04-01',
+      einde: '2025-03-31',
+    });
+    expect(issuesOf(r)).toEqual([
+      { path: 'prioriteit', message: M.prioriteitOngeldig },
+      { path: 'statusToelichting', message: M.toelichtingKritiek },
+      { path: 'einde', message: M.eindeVoorStart },
+    ]);
+  });
+
+  it("a portfolio item's rule waits for its own fields: a bad start or status names only that field", () => {
+    expect(issuesOf(validatePortfolioItem({ ...item, start: 42, einde: '2025-03-31' }))).toEqual([
+      { path: 'start', message: M.startOngeldig },
+    ]);
+    expect(
+      issuesOf(validatePortfolioItem({ ...item, status: 'Loopt', prioriteit: 'hoog' })).map((i) => i.path),
+    ).toEqual(['status', 'prioriteit']);
+    expect(issuesOf(validatePortfolioItem(null)).map((i) => i.path)).toEqual(['']);
+  });
+
   it('a plan without dependency cycles passes, one with a self-loop through two actions does not', () => {
     const two = validatePlan({
       ...plan,
