@@ -10,9 +10,15 @@ export const useActieDetailStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXXL,
   },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  /**
+   * Two fields side by side. Each keeps its own height (`alignItems: start`): a grid stretches its items to the row,
+   * and a Field is a grid itself, so a message under one field (a refused date, the plan's rule) pushed the other
+   * field's label down and made its input taller (32 → 56 px).
+   */
   two: {
     display: 'grid',
     gridTemplateColumns: '1fr 1fr',
+    alignItems: 'start',
     columnGap: tokens.spacingHorizontalM,
     '@media (max-width: 480px)': { gridTemplateColumns: '1fr' },
   },

@@ -48,9 +48,12 @@ import { assignablePeople } from '../../../../domain/site-user.js';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  // Each field keeps its own height, as in the action's panel (actie-detail-styles.ts): the plateau's hint or a refused
+  // date under one field no longer stretches the other one's input.
   two: {
     display: 'grid',
     gridTemplateColumns: '1fr 1fr',
+    alignItems: 'start',
     columnGap: tokens.spacingHorizontalM,
     '@media (max-width: 480px)': { gridTemplateColumns: '1fr' },
   },
