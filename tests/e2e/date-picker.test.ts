@@ -56,7 +56,19 @@ describe('the date picker', () => {
     await expect.poll(() => deadline.inputValue()).toBe('31 mrt 2027');
     expect(await deadline.getAttribute('placeholder')).toMatch(/^bijv\. /);
 
+    // A click in the field is for typing: the calendar stays shut and what is typed lands in the field.
     await deadline.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('1-4-2027');
+    expect(await deadline.inputValue()).toBe('1-4-2027');
+    expect(await page.getByRole('dialog', { name: 'Kalender' }).count()).toBe(0);
+    await deadline.press('Tab');
+    await expect.poll(() => deadline.inputValue()).toBe('1 apr 2027');
+    await deadline.fill('31-3-2027');
+    await deadline.press('Tab');
+    await expect.poll(() => deadline.inputValue()).toBe('31 mrt 2027');
+    // The calendar opens from its button beside the field.
+    await deadline.locator('..').getByRole('button', { name: 'Kalender openen' }).click();
     const texts = await calendarTexts(page);
     // The month header, the live announcement, the week from Monday, the "today" button.
     expect(texts.text).toContain('maart 2027');
@@ -133,7 +145,8 @@ describe('the date picker', () => {
     await deadline.fill('3 oct 2027');
     await deadline.press('Tab');
     await expect.poll(() => deadline.inputValue()).toBe('3 Oct 2027');
-    await deadline.click();
+    // From the keyboard: Arrow down in the field.
+    await deadline.press('ArrowDown');
     const texts = await calendarTexts(page);
     expect(texts.text).toContain('October 2027');
     expect(texts.announced).toBe('Selected date 3 October 2027');

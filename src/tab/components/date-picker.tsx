@@ -73,6 +73,11 @@ export function DateInput({ value, onChange, min, max, disabled, className, id, 
         formatDate={formatDate}
         parseDateFromString={parseDate}
         allowTextInput
+        // A click in the field is for typing: the calendar opened on it and took the focus, so typed digits went
+        // nowhere. It opens from its button beside the field, or with Alt+Arrow down. (Fluent opens on a click unless
+        // disableAutoFocus is given too, though that is its default.)
+        openOnClick={false}
+        disableAutoFocus
         disabled={disabled}
         minDate={calendarDateToPickerDate(min)}
         maxDate={calendarDateToPickerDate(max)}
@@ -83,7 +88,8 @@ export function DateInput({ value, onChange, min, max, disabled, className, id, 
         showGoToToday
         placeholder={t('datePicker.placeholder')}
         popupSurface={{ 'aria-label': t('datePicker.calendar') }}
-        contentAfter={{ 'aria-label': t('datePicker.open') }}
+        // Fluent names the calendar's button by the input (aria-labelledby), which gives it the typed date as its name.
+        contentAfter={{ 'aria-label': t('datePicker.open'), 'aria-labelledby': undefined }}
         onValidationResult={(data) => setProblem(data.error === 'required-input' ? undefined : data.error)}
       />
       {problemText && (
