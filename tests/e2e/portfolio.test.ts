@@ -327,6 +327,41 @@ describe('the portfolio in the tab', () => {
     await page.context().close();
   });
 
+  it('Opslaan with nothing changed writes nothing; a draft the browser refuses to keep is said', async () => {
+    const { page, errors } = await open(UPN.portfolio, '#/portfolio');
+    const before = (await serverPortfolio()).items.find((i) => i.value.key === 'datagedreven-werken');
+    if (!before) throw new Error('the seeded portfolio has no datagedreven-werken');
+    await page.locator('[data-testid="portfolio-row"][data-key="datagedreven-werken"]').getByRole('link').click();
+    const detail = page.getByTestId('portfolio-detail');
+    await detail.getByRole('button', { name: 'Bewerken' }).click();
+    // Nothing changed: no new version (before, the item's eTag changed and its history gained an empty version).
+    await detail.getByRole('button', { name: 'Opslaan' }).click();
+    await detail.getByText('Er is niets gewijzigd; er is niets opgeslagen.').waitFor({ timeout: WAIT.write });
+    expect(await detail.getByRole('button', { name: 'Bewerken' }).count()).toBe(1);
+    expect((await serverPortfolio()).items.find((i) => i.id === before.id)?.eTag).toBe(before.eTag);
+
+    // Storage full or blocked for drafts: typing says a reload would lose the text.
+    await page.evaluate(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith('portfolio.concept'))
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        setItem.call(this, key, value);
+      };
+    });
+    await detail.getByRole('button', { name: 'Bewerken' }).click();
+    expect(await detail.getByTestId('portfolio-draft-blocked').count()).toBe(0);
+    await detail.getByLabel('Prioriteit').fill('7');
+    await expect
+      .poll(() => detail.getByTestId('portfolio-draft-blocked').innerText())
+      .toBe('De browser staat het bewaren van een concept niet toe: sla op voordat je de pagina sluit.');
+    await detail.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await detail.getByTestId('portfolio-draft-blocked').count()).toBe(0);
+    expect((await serverPortfolio()).items.find((i) => i.id === before.id)?.eTag).toBe(before.eTag);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('imports a CSV: the dry run shows the bad row and writes nothing; fixed, it imports and the items appear', async () => {
     const { page, errors } = await open(UPN.portfolio, '#/portfolio');
     const before = (await serverPortfolio()).items.length;

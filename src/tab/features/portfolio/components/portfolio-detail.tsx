@@ -125,6 +125,11 @@ export function PortfolioDetail({
               <MessageBarBody>{message.text}</MessageBarBody>
             </MessageBar>
           )}
+          {editor.editing && editor.draftBlocked && (
+            <MessageBar intent="warning" data-testid="portfolio-draft-blocked">
+              <MessageBarBody>{t('pf.detail.draftBlocked')}</MessageBarBody>
+            </MessageBar>
+          )}
           {conflict && (
             <MessageBar intent="warning" layout="multiline" data-testid="portfolio-conflict">
               <MessageBarBody>

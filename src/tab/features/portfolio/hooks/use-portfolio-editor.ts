@@ -40,6 +40,8 @@ export type PortfolioEditor = {
   message: PortfolioMessage | undefined;
   conflict: PortfolioConflict | undefined;
   busy: boolean;
+  /** The browser refused to keep the draft (storage blocked or full): a reload would lose the typed text. */
+  draftBlocked: boolean;
   startEditing(): void;
   /** One field changed: the form and its draft (kept per person and item until saved or cancelled). */
   update(field: FormField, value: string): void;
@@ -73,6 +75,7 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
     latestForm.current = form;
   });
   const [busy, setBusy] = useState(false);
+  const [draftBlocked, setDraftBlocked] = useState(false);
 
   // Not editing: the form follows the stored item (a save elsewhere, a refetch).
   useEffect(() => {
@@ -86,19 +89,32 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
     if (!form || !base) return;
     const next = { ...form, [field]: value };
     setForm(next);
-    saveDraft(userKey, { itemId: id, base, form: next, savedAt: new Date().toISOString() });
+    setDraftBlocked(!saveDraft(userKey, { itemId: id, base, form: next, savedAt: new Date().toISOString() }));
   };
 
   const save = async (onto: Loaded<PortfolioItem>) => {
     if (!form) return;
+    const change = formToChange(onto.value, form, users);
+    // Nothing changed: nothing written (a save would make a new version, in the history and for anyone editing it).
+    if (Object.keys(change).length === 0) {
+      clearDraft(userKey, id);
+      setConflict(undefined);
+      setEditing(false);
+      setIssues({});
+      setDraftBlocked(false);
+      setForm(toForm(onto.value));
+      setMessage({ intent: 'info', text: t('pf.detail.noChanges') });
+      return;
+    }
     setBusy(true);
     setIssues({});
     setMessage(undefined);
     try {
       const store = await portfolio.store();
-      const saved = await store.update(onto, formToChange(onto.value, form, users));
+      const saved = await store.update(onto, change);
       portfolio.replaceItem(saved);
       clearDraft(userKey, id);
+      setDraftBlocked(false);
       setConflict(undefined);
       setEditing(false);
       setBase(saved);
@@ -146,6 +162,7 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
     message,
     conflict,
     busy,
+    draftBlocked,
     startEditing: () => setEditing(true),
     update,
     submit: (e) => {
@@ -164,6 +181,7 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
     },
     cancel: () => {
       clearDraft(userKey, id);
+      setDraftBlocked(false);
       setEditing(false);
       setIssues({});
       setConflict(undefined);
