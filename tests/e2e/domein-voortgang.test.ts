@@ -391,4 +391,32 @@ describe('progress per domain on a shared action', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+  it('Opslaan with nothing changed writes nothing: no new version of the row, no row where there was none', async () => {
+    const plan = await client.plan();
+    const actie = plan.acties.find(
+      (a) =>
+        a.value.domeinen.length > 1 &&
+        a.value.domeinen.includes('Sociaal Domein') &&
+        !a.value.vervallen &&
+        a.value.nummer !== '1.1',
+    );
+    if (!actie) throw new Error('The seeded plan has no other shared action of Sociaal Domein');
+    const rowOf = (p: typeof plan) =>
+      p.domeinVoortgang.find((r) => r.value.actie === actie.value.nummer && r.value.domein === 'Sociaal Domein');
+    const before = rowOf(plan);
+    const { page, dialog, errors } = await openActionDetail(browser, run.appUrl, {
+      persona: UPN.imSociaal,
+      domein: 'Sociaal Domein',
+      actieId: actie.id,
+      nummer: actie.value.nummer,
+    });
+    const form = dialog.getByTestId('domein-voortgang-form');
+    await form.getByRole('button', { name: 'Opslaan voor Sociaal Domein' }).click();
+    await expect.poll(() => form.getByTestId('domein-voortgang-message').innerText()).toBe('Er is niets gewijzigd.');
+    const after = await client.plan();
+    expect(after.domeinVoortgang).toHaveLength(plan.domeinVoortgang.length);
+    expect(rowOf(after)?.eTag).toBe(before?.eTag);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -68,7 +68,7 @@ const useStyles = makeStyles({
   fit: { gridTemplateColumns: 'minmax(0, 1fr)', minWidth: 0, maxWidth: '100%' },
 });
 
-type Message = { intent: 'success' | 'error'; text: string };
+type Message = { intent: 'success' | 'error' | 'info'; text: string };
 
 /**
  * Progress per domain on a shared action (issue 12, point 4): the roll-up with its breakdown ("1 van 4 domeinen
@@ -316,6 +316,13 @@ function EigenRij({
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!ctx.plan || !ctx.siteId) return;
+    // Nothing changed: nothing written. A save would make a new version of the row, or, where the domain still follows
+    // the action, a row of its own that no longer follows it.
+    if (sameFields(form, storedForm)) {
+      setClashes([]);
+      setMessage({ intent: 'info', text: t('detail.noChanges') });
+      return;
+    }
     setSaving(true);
     setMessage(undefined);
     setClashes([]);
