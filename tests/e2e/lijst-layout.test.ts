@@ -59,6 +59,37 @@ const controlBox = (field: Locator): Promise<Box> =>
       };
     });
 
+/**
+ * What is wrong with the layout of the action panel's "Plan en college" list (a `dl`): each text (`dd`) narrower than
+ * `share` of the list's width, and each label or text that sticks out of the list, the list out of the panel, or the
+ * panel's body that scrolls sideways. Empty when the text gets the room and everything fits.
+ */
+async function cramped(dialog: Locator, share: number): Promise<string[]> {
+  return dialog.evaluate((panel, minShare) => {
+    const found: string[] = [];
+    const dl = panel.querySelector('section[aria-labelledby="context-title"] dl');
+    if (!dl) return ['no list'];
+    const list = dl.getBoundingClientRect();
+    const box = panel.getBoundingClientRect();
+    const px = (n: number) => String(Math.round(n));
+    if (list.left < box.left - 0.5 || list.right > box.right + 0.5)
+      found.push(`the list ${px(list.left)}–${px(list.right)} outside the panel ${px(box.left)}–${px(box.right)}`);
+    for (const el of Array.from(panel.querySelectorAll<HTMLElement>('*')))
+      if (el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+        found.push(`<${el.tagName.toLowerCase()}> scrolls sideways (${px(el.scrollWidth)} in ${px(el.clientWidth)})`);
+    let label = '';
+    for (const cell of Array.from(dl.querySelectorAll<HTMLElement>(':scope > dt, :scope > dd'))) {
+      const r = cell.getBoundingClientRect();
+      if (cell.tagName === 'DT') label = (cell.textContent ?? '').trim();
+      if (r.left < list.left - 0.5 || r.right > list.right + 0.5)
+        found.push(`${cell.tagName.toLowerCase()} of "${label}" ${px(r.left)}–${px(r.right)} outside the list`);
+      if (cell.tagName === 'DD' && r.width < minShare * list.width)
+        found.push(`text of "${label}" ${px(r.width)} of ${px(list.width)} px`);
+    }
+    return found;
+  }, share);
+}
+
 describe('the list’s layout', () => {
   // A guard, not a caught fault: an overlap of these toggles was reported from a UI walk, but no width from 1280 down
   // to 320 px (Dutch or English, filtered, grouped or in an MT's tab) showed one on the build this test came with.
@@ -76,6 +107,30 @@ describe('the list’s layout', () => {
         expect(await page.locator('section .fui-Switch').count()).toBe(3);
         expect(await page.getByTestId('toon-vervallen').count()).toBe(1);
         expect(await overlappingToggles(page), `${String(width)} px`).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  // At 1280 px (a 592 px panel) the label column took the width of its longest label, in English "Response of the
+  // Municipal Executive (college van B&W)": 441 of 543 px, leaving the texts 90 px; at 320 px 30 px (English) and
+  // 60 px (Dutch). The texts now get at least 55% of the list side by side, the whole width stacked.
+  for (const locale of ['en-GB', 'nl-NL']) {
+    it(`the action panel’s "Plan en college" gives its texts the room, at 1280 and at 320 px wide (${locale})`, async () => {
+      const plan = await client.plan();
+      const context = await personaContext(browser, UPN.imSociaal, { locale, width: 1280 });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(plan, '1.1').id}`);
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('heading', { name: /^1\.1 / }).waitFor();
+      // Action 1.1 has every row: the recommendation's text, the college's response, the ones taken up with it.
+      await dialog.getByTestId('samenhang').waitFor();
+      for (const width of [1280, 320]) {
+        await page.setViewportSize({ width, height: 900 });
+        await drawn(page);
+        expect(await cramped(dialog, 0.55), `${String(width)} px`).toEqual([]);
       }
       expect(errors).toEqual([]);
       await context.close();

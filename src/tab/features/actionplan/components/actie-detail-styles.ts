@@ -30,12 +30,23 @@ export const useActieDetailStyles = makeStyles({
     alignItems: 'center',
   },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  /**
+   * Label and text side by side; the label column as wide as its longest label, at most 40% of the list (a longer label
+   * wraps), the text the rest. An `auto` column took its longest label's full width: in English "Response of the
+   * Municipal Executive (college van B&W)" made it 441 of 543 px, and the text had 90 px, one or two words a line.
+   * Up to 480 px wide the label stands above its text, as the panel's fields do there.
+   */
   dl: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(7rem, auto) 1fr',
+    gridTemplateColumns: 'fit-content(40%) minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
+    '@media (max-width: 480px)': {
+      gridTemplateColumns: 'minmax(0, 1fr)',
+      rowGap: tokens.spacingVerticalXXS,
+      '& > dd, & > div > dd': { marginBottom: tokens.spacingVerticalS },
+    },
   },
   dt: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
   dd: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
