@@ -135,6 +135,8 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     await expect.poll(() => logPosts, { timeout: WAIT.write }).toBe(1);
     expect(await row.count()).toBe(1);
     expect(await row.getByRole('button', { name: 'Afvinken als besproken' }).isDisabled()).toBe(true);
+    // The decision being saved cannot be typed over meanwhile (it would be named as not saved once the item left).
+    expect(await row.getByRole('textbox', { name: /Besluit CMT bij 1\.1/ }).getAttribute('readonly')).not.toBeNull();
     release();
     await expect.poll(() => tab.getByTestId('geagendeerd').count(), { timeout: WAIT.write }).toBe(0);
 
@@ -144,9 +146,9 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
       besluit: 'Roadmap in januari vaststellen',
       besprokenDoor: { displayName: 'Gemeentesecretaris' },
     });
-    // The decision is in the decision log too, on 1.1, for the CMT's meeting, by the person who ticked. The panel
-    // writes it just after the item leaves the list, so the test waits for it before closing the panel (closing
-    // it earlier could cancel that write: CI once saw an empty log here).
+    // The decision is in the decision log too, on 1.1, for the CMT's meeting, by the person who ticked. (The item
+    // leaves the list once that entry is written; before, it left first, and closing the panel then could cancel the
+    // write: CI once saw an empty log here.)
     const plan = await client.plan();
     const logged = async () =>
       (await createBesluitenStore(client.graph, plan.siteId).all()).filter(

@@ -413,6 +413,12 @@ describe('progress per domain on a shared action', () => {
     const form = dialog.getByTestId('domein-voortgang-form');
     await form.getByRole('button', { name: 'Opslaan voor Sociaal Domein' }).click();
     await expect.poll(() => form.getByTestId('domein-voortgang-message').innerText()).toBe('Er is niets gewijzigd.');
+    // Typing takes the message away; spaces after the note are no change either.
+    const notitie = form.getByRole('textbox', { name: 'Notitie' });
+    await notitie.fill(`${await notitie.inputValue()}  `);
+    expect(await form.getByTestId('domein-voortgang-message').count()).toBe(0);
+    await form.getByRole('button', { name: 'Opslaan voor Sociaal Domein' }).click();
+    await expect.poll(() => form.getByTestId('domein-voortgang-message').innerText()).toBe('Er is niets gewijzigd.');
     const after = await client.plan();
     expect(after.domeinVoortgang).toHaveLength(plan.domeinVoortgang.length);
     expect(rowOf(after)?.eTag).toBe(before?.eTag);

@@ -30,6 +30,13 @@ describe('the portfolio edit form', () => {
     expect(formToChange(item, toForm(item), users)).toEqual({});
   });
 
+  it('spaces typed around a text or a number are no change', () => {
+    const form = toForm(item);
+    const padded = { ...form, titel: ` ${form.titel}  `, prioriteit: `${form.prioriteit} `, statusToelichting: '   ' };
+    expect(form.statusToelichting).toBe('');
+    expect(formToChange(item, padded, users)).toEqual({});
+  });
+
   it('sends only what changed, with cleared optional fields as absent and people as site users', () => {
     const form = {
       ...toForm(item),

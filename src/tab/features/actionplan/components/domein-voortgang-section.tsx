@@ -288,7 +288,11 @@ function EigenRij({
     setDraftShown(false);
   };
   const { status, toelichting, notitie, eigenaarId, deadline } = form;
-  const edit = <K extends keyof RijForm>(field: K, value: RijForm[K]) => setForm((f) => ({ ...f, [field]: value }));
+  const edit = <K extends keyof RijForm>(field: K, value: RijForm[K]) => {
+    setForm((f) => ({ ...f, [field]: value }));
+    // "Er is niets gewijzigd." no longer holds once something is typed.
+    if (message?.intent === 'info') setMessage(undefined);
+  };
   const users = useMemo(() => assignablePeople(ctx.plan?.users ?? []), [ctx.plan]);
   const [saving, setSaving] = useState(false);
   const domeinNaam = domeinLabel(t, stand.domein);
@@ -318,8 +322,11 @@ function EigenRij({
     if (!ctx.plan || !ctx.siteId) return;
     // Nothing changed: nothing written. A save would make a new version of the row, or, where the domain still follows
     // the action, a row of its own that no longer follows it.
-    if (sameFields(form, storedForm)) {
+    // Spaces around a text are no change either (the texts are stored trimmed).
+    const trimmed = (f: RijForm): RijForm => ({ ...f, toelichting: f.toelichting.trim(), notitie: f.notitie.trim() });
+    if (sameFields(trimmed(form), trimmed(storedForm))) {
       setClashes([]);
+      setDraftShown(false);
       setMessage({ intent: 'info', text: t('detail.noChanges') });
       return;
     }

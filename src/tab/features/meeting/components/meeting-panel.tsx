@@ -367,6 +367,8 @@ function GeagendeerdRow({
           className={styles.input}
           size="small"
           value={besluit}
+          // While the tick and its decision log entry are written, the decision is the one being saved.
+          readOnly={saving}
           maxLength={AGENDERING_MAX.besluit}
           placeholder={pt('besluitPlaceholder')}
           onChange={(_, d) => {

@@ -97,6 +97,10 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
     const change = formToChange(onto.value, form, users);
     // Nothing changed: nothing written (a save would make a new version, in the history and for anyone editing it).
     if (Object.keys(change).length === 0) {
+      // After a conflict ("apply mine" onto their version, which holds all of it already): their version is the
+      // stored one now, shown as such, and the next edit starts from its eTag.
+      if (onto !== base) portfolio.replaceItem(onto);
+      setBase(onto);
       clearDraft(userKey, id);
       setConflict(undefined);
       setEditing(false);
@@ -163,7 +167,11 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
     conflict,
     busy,
     draftBlocked,
-    startEditing: () => setEditing(true),
+    startEditing: () => {
+      setMessage(undefined);
+      setDraftBlocked(false);
+      setEditing(true);
+    },
     update,
     submit: (e) => {
       e.preventDefault();
@@ -175,6 +183,7 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
     takeTheirs: () => {
       if (conflict?.theirs) portfolio.replaceItem(conflict.theirs);
       clearDraft(userKey, id);
+      setDraftBlocked(false);
       setConflict(undefined);
       setEditing(false);
       portfolio.invalidate();

@@ -56,7 +56,8 @@ export function formToChange(base: PortfolioItem, form: PortfolioForm, users: re
   for (const field of FORM_FIELDS) {
     // A draft saved before a field existed lacks it: treat it as unchanged.
     const v = form[field] ?? before[field];
-    if (v === before[field]) continue;
+    // Spaces around a text are no change (the store trims them): nothing to write for them.
+    if (v.trim() === before[field].trim()) continue;
     switch (field) {
       case 'prioriteit':
         change.prioriteit = opt(v) === undefined ? undefined : /^\d+$/.test(v.trim()) ? Number(v.trim()) : v;
