@@ -68,7 +68,13 @@ describe('the date picker', () => {
     await deadline.press('Tab');
     await expect.poll(() => deadline.inputValue()).toBe('31 mrt 2027');
     // The calendar opens from its button beside the field.
-    await deadline.locator('..').getByRole('button', { name: 'Kalender openen' }).click();
+    // Named with its field, so a screen reader tells the Start and Deadline buttons apart.
+    const open = dialog.getByRole('button', { name: 'Kalender openen Deadline', exact: true });
+    // The mouse's way to the calendar is a target of at least 24 × 24 pixels (WCAG 2.2, 2.5.8).
+    const box = await open.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(24);
+    expect(box?.height).toBeGreaterThanOrEqual(24);
+    await open.click();
     const texts = await calendarTexts(page);
     // The month header, the live announcement, the week from Monday, the "today" button.
     expect(texts.text).toContain('maart 2027');

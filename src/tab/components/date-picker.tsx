@@ -4,7 +4,7 @@ import {
   type DatePickerErrorType,
   type DatePickerProps,
 } from '@fluentui/react-datepicker-compat';
-import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, tokens, useFieldContext_unstable, useId } from '@fluentui/react-components';
 import { DayOfWeek, FirstWeekOfYear, type DateFormatting } from '@fluentui/react-calendar-compat';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatCalendarDate, type Locale } from '../i18n/format.js';
@@ -33,12 +33,28 @@ export type DateInputProps = {
  * ("30 jun 2025") and accepts typed dates day first (30-6-2025, 30 juni 2025, 2025-06-30). Place it inside a
  * Fluent `Field` like any input: the label and validation come from there.
  */
-const useStyles = makeStyles({ problem: { display: 'block', color: tokens.colorPaletteRedForeground1 } });
+const useStyles = makeStyles({
+  problem: { display: 'block', color: tokens.colorPaletteRedForeground1 },
+  // The calendar's button is the mouse's way to the calendar (a click in the field is for typing): at least 24 × 24
+  // pixels (WCAG 2.2, target size); Fluent's icon alone is 20 × 20.
+  open: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    minWidth: '24px',
+    minHeight: '24px',
+    cursor: 'pointer',
+  },
+});
 
 export function DateInput({ value, onChange, min, max, disabled, className, id, ...rest }: DateInputProps) {
   const locale = useLocale();
   const t = useT();
   const styles = useStyles();
+  // The calendar's button is named "Kalender openen" and the field's label ("Kalender openen Deadline"), so a
+  // screen reader tells the Start and Deadline buttons apart.
+  const buttonId = useId('date-picker-open');
+  const labelId = useFieldContext_unstable()?.labelId;
   // A typed date the picker refused (one that does not exist, or outside min–max): it keeps the last good date, and
   // says why here, instead of the text silently turning back.
   const [problem, setProblem] = useState<DatePickerErrorType | undefined>();
@@ -89,7 +105,12 @@ export function DateInput({ value, onChange, min, max, disabled, className, id, 
         placeholder={t('datePicker.placeholder')}
         popupSurface={{ 'aria-label': t('datePicker.calendar') }}
         // Fluent names the calendar's button by the input (aria-labelledby), which gives it the typed date as its name.
-        contentAfter={{ 'aria-label': t('datePicker.open'), 'aria-labelledby': undefined }}
+        contentAfter={{
+          id: buttonId,
+          className: styles.open,
+          'aria-label': t('datePicker.open'),
+          'aria-labelledby': labelId ? `${buttonId} ${labelId}` : undefined,
+        }}
         onValidationResult={(data) => setProblem(data.error === 'required-input' ? undefined : data.error)}
       />
       {problemText && (
