@@ -5,7 +5,7 @@ import { saveScreenshot } from './support/browser.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { createDomeinVoortgangStore } from '../../src/data/domein-voortgang-store.js';
-import { byNummer, openActionDetail, personaContext, UPN, watchErrors } from './support/tab.js';
+import { byNummer, openActionDetail, personaContext, refuseStorage, UPN, watchErrors } from './support/tab.js';
 import { WAIT } from './support/waits.js';
 
 const IM_FYSIEK = 'informatiemanager.fysiek-domein@zoetermeer.example';
@@ -358,14 +358,7 @@ describe('progress per domain on a shared action', () => {
       nummer: '1.1',
     });
     // Storage full or blocked for drafts (a browser policy, a full quota): every draft write throws.
-    await page.evaluate(() => {
-      const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key: string, value: string) {
-        if (key.startsWith('actieplan.domein-concept') || key.startsWith('actieplan.concept'))
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        setItem.call(this, key, value);
-      };
-    });
+    await refuseStorage(page, ['actieplan.domein-concept', 'actieplan.concept']);
     const form = dialog.getByTestId('domein-voortgang-form');
     const blocked = form.getByTestId('domein-voortgang-draft-blocked');
     expect(await blocked.count()).toBe(0);

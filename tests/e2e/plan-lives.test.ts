@@ -7,7 +7,7 @@ import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { cardPreview } from './support/card.js';
 import { byNummer, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
-import { roadmapComplete } from './support/waits.js';
+import { roadmapComplete, WAIT } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -106,8 +106,9 @@ describe('the living plan in the browser', () => {
     await page.goto(`${run.appUrl}/#/roadmap`);
     await page.getByTestId('nieuwe-actie-button').click();
     const dialog = page.getByTestId('nieuwe-actie');
+    // The role is known once the person's MTs are read: on a busy machine later than a poll's default second.
     await expect
-      .poll(() => dialog.innerText())
+      .poll(() => dialog.innerText(), { timeout: WAIT.view })
       .toContain(
         'Alleen een beheerder, een lid van het CMT of het MT van het domein van de actie kan een actie met deze domeinen toevoegen.',
       );

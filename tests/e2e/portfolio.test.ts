@@ -7,7 +7,7 @@ import { resolveSite } from '../../src/data/site.js';
 import { saveScreenshot } from './support/browser.js';
 import { downloadBytes, type SharedRun } from './support/shared-run.js';
 import { openE2eFile } from './support/e2e-file.js';
-import { otherClient, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { otherClient, personaContext, refuseStorage, seriousViolations, UPN, watchErrors } from './support/tab.js';
 import { WAIT } from './support/waits.js';
 
 let run: SharedRun;
@@ -341,14 +341,7 @@ describe('the portfolio in the tab', () => {
     expect((await serverPortfolio()).items.find((i) => i.id === before.id)?.eTag).toBe(before.eTag);
 
     // Storage full or blocked for drafts: typing says a reload would lose the text.
-    await page.evaluate(() => {
-      const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key: string, value: string) {
-        if (key.startsWith('portfolio.concept'))
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        setItem.call(this, key, value);
-      };
-    });
+    await refuseStorage(page, ['portfolio.concept']);
     await detail.getByRole('button', { name: 'Bewerken' }).click();
     expect(await detail.getByTestId('portfolio-draft-blocked').count()).toBe(0);
     await detail.getByLabel('Prioriteit').fill('7');

@@ -337,8 +337,8 @@ describe('the progress dashboard', () => {
     await page.getByTestId('progress-table').waitFor();
     expect(page.url()).not.toContain('datum=');
     // Typing a date in the field puts it in the URL.
-    await page.getByLabel('Peildatum').fill(yesterday);
-    await page.getByLabel('Peildatum').press('Tab');
+    await page.getByRole('combobox', { name: 'Peildatum' }).fill(yesterday);
+    await page.getByRole('combobox', { name: 'Peildatum' }).press('Tab');
     await expect.poll(() => page.url()).toContain(`datum=${yesterday}`);
     await page.getByTestId('no-history').waitFor();
     expect(errors).toEqual([]);

@@ -91,6 +91,21 @@ export async function openActionDetail(
   return { page, dialog, errors };
 }
 
+/**
+ * Storage full or blocked for some keys (a browser policy, a full quota): from now on, in this page, every
+ * `localStorage.setItem` of a key starting with one of `prefixes` throws the browser's QuotaExceededError.
+ */
+export async function refuseStorage(page: Page, prefixes: readonly string[]): Promise<void> {
+  await page.evaluate((refused) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (refused.some((prefix) => key.startsWith(prefix)))
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+  }, prefixes);
+}
+
 /** Collects uncaught errors of a page, so a test fails on a crash it did not look for. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
