@@ -234,6 +234,8 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
 
   return {
     async update(current, change) {
+      // Nothing to change, nothing written: a write would make a new version (history, eTag) of an unchanged item.
+      if (Object.keys(change).length === 0) return current;
       const merged = mergePortfolioChange(current.value, change);
       const checked = checkPortfolioItem(merged, context);
       if (!checked.ok) throw new PortfolioValidationError(checked.issues);

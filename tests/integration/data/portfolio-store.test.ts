@@ -73,6 +73,21 @@ describe('editing the portfolio', () => {
     expect(reread.value.acties.slice().sort()).toEqual(['1.2', '6.1']);
   });
 
+  it('writes nothing for an empty change: the same version, no request', async () => {
+    const p = await fresh();
+    const calls: string[] = [];
+    const graph = sandbox.graph();
+    const store = createPortfolioStore(
+      { ...graph, patch: (path, body, init) => (calls.push(path), graph.patch(path, body, init)) },
+      siteId,
+      p,
+    );
+    const before = find(p, 'burgerportaal');
+    expect(await store.update(before, {})).toBe(before);
+    expect(calls).toEqual([]);
+    expect(find(await fresh(), 'burgerportaal').eTag).toBe(before.eTag);
+  });
+
   it('writes the I&A contact, reads it back, and clears it again', async () => {
     const p = await fresh();
     const store = createPortfolioStore(sandbox.graph(), siteId, p);
