@@ -90,8 +90,8 @@ export function DateInput({ value, onChange, min, max, disabled, className, id, 
         parseDateFromString={parseDate}
         allowTextInput
         // A click in the field is for typing: the calendar opened on it and took the focus, so typed digits went
-        // nowhere. It opens from its button beside the field, or with Arrow down or Enter in it. (Fluent opens on a click unless
-        // disableAutoFocus is given too, though that is its default.)
+        // nowhere. It opens from its button beside the field, or with Arrow down or Enter in it. (Fluent opens on a
+        // click unless disableAutoFocus is given too, though that is its default.)
         openOnClick={false}
         disableAutoFocus
         disabled={disabled}

@@ -92,22 +92,26 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
     setDraftBlocked(!saveDraft(userKey, { itemId: id, base, form: next, savedAt: new Date().toISOString() }));
   };
 
+  // The editing ends on `stored`: the form shows it, the next edit starts from its eTag, the draft is gone.
+  const settle = (stored: Loaded<PortfolioItem>, said: PortfolioMessage) => {
+    clearDraft(userKey, id);
+    setDraftBlocked(false);
+    setConflict(undefined);
+    setEditing(false);
+    setIssues({});
+    setBase(stored);
+    setForm(toForm(stored.value));
+    setMessage(said);
+  };
   const save = async (onto: Loaded<PortfolioItem>) => {
     if (!form) return;
     const change = formToChange(onto.value, form, users);
     // Nothing changed: nothing written (a save would make a new version, in the history and for anyone editing it).
     if (Object.keys(change).length === 0) {
-      // After a conflict ("apply mine" onto their version, which holds all of it already): their version is the
-      // stored one now, shown as such, and the next edit starts from its eTag.
+      // After a conflict ("apply mine" onto their version, which holds all of it already) their version is the stored
+      // one now.
       if (onto !== base) portfolio.replaceItem(onto);
-      setBase(onto);
-      clearDraft(userKey, id);
-      setConflict(undefined);
-      setEditing(false);
-      setIssues({});
-      setDraftBlocked(false);
-      setForm(toForm(onto.value));
-      setMessage({ intent: 'info', text: t('pf.detail.noChanges') });
+      settle(onto, { intent: 'info', text: t('pf.detail.noChanges') });
       return;
     }
     setBusy(true);
@@ -117,13 +121,7 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
       const store = await portfolio.store();
       const saved = await store.update(onto, change);
       portfolio.replaceItem(saved);
-      clearDraft(userKey, id);
-      setDraftBlocked(false);
-      setConflict(undefined);
-      setEditing(false);
-      setBase(saved);
-      setForm(toForm(saved.value));
-      setMessage({ intent: 'success', text: t('pf.detail.saved') });
+      settle(saved, { intent: 'success', text: t('pf.detail.saved') });
     } catch (error) {
       if (error instanceof PortfolioValidationError) {
         const byField: Partial<Record<FormField, string>> = {};
