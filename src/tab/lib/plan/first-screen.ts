@@ -29,6 +29,7 @@ import type { TabConfig } from '../../app/config.js';
 import {
   heldPlanStamp,
   KEPT_SCREEN_STORAGE_KEY as STORAGE_KEY,
+  onPlanHeld,
   planCacheKey,
   planCacheStamp,
 } from './plan-cache-mark.js';
@@ -230,38 +231,44 @@ export function showFirstScreen(win: Window, config: TabConfig | undefined, pers
 
 /**
  * Keeps the screen for the next start (main.tsx), for the person and configuration of that moment (`current`: a person
- * may switch meanwhile): once the page has been quiet for a moment after a change to `#root` or the address (an idle
- * callback), and when the page is hidden or left, if it changed or the plan was written since. Not at every leave: the
- * work (10–25 ms) then runs while the next page loads, in the same renderer, and held a reload's first view back (twice,
- * as both `visibilitychange` and `pagehide` kept it).
+ * may switch meanwhile): the first time right after the roadmap has been painted, then once the page has been quiet for
+ * a moment after a change to `#root` or the address (an idle callback). When the page is hidden or left, only if it
+ * kept nothing yet or the plan was written since: that work (10–30 ms) runs while the next page loads, in the same
+ * renderer, and held a reload's first view back (a trace showed a 60–80 ms task when both `visibilitychange` and
+ * `pagehide` kept it). A change left within the idle moment is then not in the picture; the picture shows until React's
+ * first commit, which shows the change.
  */
 export function keepFirstScreenOnLeave(
   win: Window,
   current: () => { config: TabConfig | undefined; persona: string | undefined },
 ): void {
   const look = screenLook(win);
-  let changed = true;
+  let kept = false;
   let keptStamp: string | null = null;
-  let idle = false;
-  const keep = () => {
-    idle = false;
+  let changed = true;
+  let scheduled = false;
+  const keep = (leaving: boolean) => {
+    if (!leaving) scheduled = false;
     const { config, persona } = current();
     const key = keptScreenKey(win, config, persona);
     if (!key) return;
     // The stamp of the plan this page shows, while the cache still holds it (not when another tab wrote it since).
     const stamp = heldPlanStamp(key);
-    if (!changed && stamp === keptStamp) return;
+    if (kept && stamp === keptStamp && (leaving || !changed)) return;
     if (keepFirstScreen(win, key, stamp, look)) {
+      kept = true;
       changed = false;
       keptStamp = stamp;
     }
   };
   const later = () => {
     changed = true;
-    if (idle) return;
-    idle = true;
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(keep, { timeout: 2000 });
-    else win.setTimeout(keep, 500);
+    if (scheduled) return;
+    scheduled = true;
+    if (!kept) win.requestAnimationFrame(() => win.setTimeout(() => keep(false), 0));
+    else if (typeof win.requestIdleCallback === 'function')
+      win.requestIdleCallback(() => keep(false), { timeout: 2000 });
+    else win.setTimeout(() => keep(false), 500);
   };
   const root = win.document.getElementById('root');
   if (root)
@@ -272,8 +279,11 @@ export function keepFirstScreenOnLeave(
       characterData: true,
     });
   win.addEventListener('hashchange', later);
-  win.addEventListener('pagehide', keep);
+  // The plan written (or read) with a new stamp: a cold start's plan is written as it shows, often just after its
+  // first paint, and the picture needs that stamp.
+  onPlanHeld(later);
+  win.addEventListener('pagehide', () => keep(true));
   win.document.addEventListener('visibilitychange', () => {
-    if (win.document.visibilityState === 'hidden') keep();
+    if (win.document.visibilityState === 'hidden') keep(true);
   });
 }

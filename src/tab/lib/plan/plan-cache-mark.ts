@@ -50,9 +50,17 @@ export function planCacheStamp(key: string, storage: () => Storage = () => windo
  */
 const heldStamps = new Map<string, string | null>();
 
+const heldListeners = new Set<() => void>();
+
 /** Notes that this page holds the cached plan of `key` as marked with `stamp` (plan-cache.ts, after a read). */
 export function notePlanHeld(key: string, stamp: string | null): void {
   heldStamps.set(key, stamp);
+  heldListeners.forEach((listener) => listener());
+}
+
+/** Calls `listener` whenever the plan this page holds gets a new stamp (a read or a write of the cache). */
+export function onPlanHeld(listener: () => void): void {
+  heldListeners.add(listener);
 }
 
 /** The mark's stamp while it is still that of the plan this page holds, else null. */
@@ -67,7 +75,7 @@ export function markCached(key: string, cached: boolean): void {
     if (cached) {
       const stamp = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;
       window.localStorage.setItem(CACHED_MARK + key, stamp);
-      heldStamps.set(key, stamp);
+      notePlanHeld(key, stamp);
     } else {
       window.localStorage.removeItem(CACHED_MARK + key);
       // The plan is gone, and so is its picture (first-screen.ts).
