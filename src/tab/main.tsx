@@ -4,7 +4,7 @@ import { App, prepareShell } from './app/app.js';
 import { inlineTabConfig } from './app/config.js';
 import { rememberedPersona } from './app/persona.js';
 import { RoadmapView } from './app/views.js';
-import { dropKeptScreen, keepFirstScreenOnLeave } from './lib/plan/first-screen.js';
+import { dropKeptScreen, keepScreenForNextStart } from './lib/plan/first-screen.js';
 import { startPlanBoot } from './lib/plan/plan-boot.js';
 
 /** Marked when React is asked to render the app for the first time (the browser tests order the data path by it). */
@@ -35,8 +35,8 @@ function ReplacesKeptScreen({ children }: { children: ReactNode }) {
   return children;
 }
 
-// The screen the page shows when it is left is kept for the next start (lib/plan/first-screen.ts says where it applies).
-keepFirstScreenOnLeave(window, () => ({ config: inlineTabConfig(), persona: rememberedPersona() }));
+// The screen the page shows is kept for the next start (lib/plan/first-screen.ts says when, and where it applies).
+keepScreenForNextStart(window, () => ({ config: inlineTabConfig(), persona: rememberedPersona() }));
 
 function mount(prepared: Awaited<typeof shell>): void {
   const root = document.getElementById('root');
@@ -55,4 +55,10 @@ function mount(prepared: Awaited<typeof shell>): void {
 // on a warm start, once the cache was read), or when the shell is prepared if there is no boot. With the roadmap's
 // code too, when it is the first view: its module is preloaded with the entry, so this waits for its evaluation, not
 // a download; a view rendered before that would suspend, and React reveals it 300 ms later.
-void Promise.all([shell, bootGate, firstView]).then(([prepared]) => mount(prepared));
+void Promise.all([shell, bootGate, firstView])
+  .then(([prepared]) => mount(prepared))
+  // React did not start: a kept picture of the roadmap must not stand in for it (index.html also removes it later).
+  .catch((error: unknown) => {
+    dropKeptScreen(document);
+    throw error;
+  });

@@ -4,9 +4,9 @@
  *
  * A warm start shows the plan from IndexedDB, but only once the app's chunks have evaluated and React has rendered the
  * shell and the roadmap: about as long as a bare React page takes to show anything at all. The kept screen is the
- * markup of `#root` and the style rules the page had when it was left (`pagehide`, or the page hidden), stored in
- * localStorage beside the plan cache's mark; the inline script reads it synchronously while the HTML is parsed, so the
- * person sees their roadmap in the first frame. It is `inert` (no focus, no clicks, hidden from assistive technology):
+ * markup of `#root` and the page's style rules (kept when the roadmap has been painted and after changes: see
+ * `keepScreenForNextStart`), stored in localStorage beside the plan cache's mark; the inline script reads it
+ * synchronously while the HTML is parsed, so the person sees their roadmap in the first frame. It is `inert` (no focus, no clicks, hidden from assistive technology):
  * nothing on it can be used or typed into, so nothing can be lost when React's first commit replaces it a moment later
  * with the live roadmap (React clears its container on the first commit; `dropKeptScreen` removes the kept style rules
  * in the same frame, and the picture too should React ever leave it).
@@ -18,15 +18,20 @@
  * - the same person and site (the plan cache's key), and the plan cache as it was when the screen was kept (its mark's
  *   stamp, which changes with every write: a plan written since, by another tab, is not preceded by an older picture;
  *   and a page whose plan another tab has overwritten keeps nothing, `heldPlanStamp`);
- * - the same build (the page's scripts, whose names carry their content's hash), the same address (view and filters),
- *   the same browser language and colour scheme;
+ * - the same build (the page's scripts, whose names carry their content's hash), the same address (view and filters)
+ *   and remembered domain choice, the same browser language and colour scheme, a window no taller than the one it
+ *   was kept in (the cards below that window are not in it);
  * - the roadmap on screen, with no dialog open. Its rows below the first screen may still hold their cards' places (a
  *   page left right after its first view): the picture is what the person saw.
  * Otherwise the start is as before. One screen is kept per browser (the last one), and it is removed with the plan
- * cache's mark (plan-cache-mark.ts).
+ * cache's mark (plan-cache-mark.ts). What it holds is cleaned when it is kept and again when it is shown (parsed into
+ * an inert template first): only markup and style, nothing that could run. Should React never commit (a chunk that
+ * failed to load), the picture goes after `KEPT_SCREEN_MAX_MS`: an inert roadmap is worse than the empty page.
  */
 import type { TabConfig } from '../../app/config.js';
+import { DOMEIN_CHOICE_KEY } from '../../app/domein-choice-key.js';
 import {
+  heldPlanKey,
   heldPlanStamp,
   KEPT_SCREEN_STORAGE_KEY as STORAGE_KEY,
   onPlanHeld,
@@ -36,34 +41,58 @@ import {
 import { bootTarget } from './token-prefetch.js';
 
 /** Bump when what is kept changes: an older entry is then not shown. */
-const FORMAT = 1;
+const FORMAT = 2;
+/** How long the picture may stand in for the app: React's first commit replaces it long before. */
+export const KEPT_SCREEN_MAX_MS = 10_000;
 /** The `<style>` element that holds the kept rules while the picture shows. */
 export const KEPT_STYLE_ID = 'actieplan-kept-screen-style';
 /** The attribute of the element that holds the picture inside `#root`. */
 export const KEPT_SCREEN_ATTRIBUTE = 'data-kept-screen';
 
-type Kept = { format: number; planKey: string; stamp: string; fingerprint: string; html: string; css: string };
+type Kept = {
+  format: number;
+  planKey: string;
+  stamp: string;
+  fingerprint: string;
+  /** The window's height when it was kept: cards below it are not in the picture. */
+  height: number;
+  html: string;
+  css: string;
+};
 
 /**
- * What the page was started with that its screen depends on: its scripts (their names change with their content), the
- * browser's language and its colour scheme. Read once when the page starts (the app reads the language and the scheme
- * then too), and only from what index.html itself holds (scripts the app adds later are not counted), so the inline
- * script and the page that keeps the screen compute the same.
+ * What the page was started with that its screen depends on: its scripts (their names change with their content) and
+ * the browser's language (the app reads it once, at the start). Read when the page starts, and only from what
+ * index.html itself holds (scripts the app adds later are not counted), so the inline script and the page that keeps
+ * the screen compute the same.
  */
 export function screenLook(win: Window): string {
   const scripts = [...win.document.querySelectorAll('head > script[src]')].map((s) => s.getAttribute('src'));
+  return JSON.stringify([scripts, win.navigator.language]);
+}
+
+/**
+ * What must be the same for a kept screen to be shown: the page's look (above), its address (view and filters), the
+ * remembered domain choice (the roadmap of an address without `?domein` shows it) and the colour scheme (the app
+ * follows a change while it runs, so it is read when the screen is kept).
+ */
+function screenFingerprint(win: Window, look: string): string {
   const matches = (query: string) => typeof win.matchMedia === 'function' && win.matchMedia(query).matches;
+  let domein: string | null = null;
+  try {
+    domein = win.localStorage.getItem(DOMEIN_CHOICE_KEY);
+  } catch {
+    // no storage: no remembered choice
+  }
   return JSON.stringify([
-    scripts,
-    win.navigator.language,
+    look,
+    win.location.pathname,
+    win.location.search,
+    win.location.hash,
+    domein,
     matches('(prefers-color-scheme: dark)'),
     matches('(forced-colors: active)'),
   ]);
-}
-
-/** What must be the same for a kept screen to be shown: the page's look (above) and its address (view and filters). */
-function screenFingerprint(win: Window, look: string): string {
-  return JSON.stringify([look, win.location.pathname, win.location.search, win.location.hash]);
 }
 
 /** The page's style rules as text, each sheet's media condition kept (Griffel puts media rules in sheets of their own). */
@@ -83,11 +112,41 @@ function styleText(doc: Document): string {
   return parts.join('\n');
 }
 
+/** Elements that could run, load or change the page, and are never part of the picture. */
+const DROPPED_ELEMENTS = 'script, iframe, frame, frameset, object, embed, template, base, meta, link, style, noscript';
+/** Attribute values that could run: `javascript:` and the like, with the blanks a browser ignores in a URL. */
+const RUNNABLE_URL = /^(?:javascript|vbscript|data):/i;
+
+/** `value` without the ASCII control characters and spaces a browser skips in a URL (`java\tscript:`). */
+function withoutBlanks(value: string): string {
+  return [...value].filter((c) => c.charCodeAt(0) > 0x20).join('');
+}
+
 /**
- * The markup of `root` as a picture of what the window shows: form fields show their current values, no element carries focus marks, and
- * nothing that could run is kept (scripts, frames, event-handler attributes, `javascript:` links; React renders none
- * of them, this makes sure).
+ * Leaves only markup and style: no element that could run or load (`DROPPED_ELEMENTS`), no event handler, no
+ * attribute that runs or loads from a URL React does not render (`srcdoc`, `formaction`, `javascript:` and `data:`
+ * URLs anywhere), no focus marks and no autofocus. React renders none of these; this makes sure, when the screen is kept
+ * and again when it is shown (localStorage is the page's, but not only the app writes it).
  */
+function clean(root: Element | DocumentFragment): void {
+  root.querySelectorAll(DROPPED_ELEMENTS).forEach((element) => element.remove());
+  for (const element of root.querySelectorAll('*')) {
+    for (const { name, value } of [...element.attributes]) {
+      const lower = name.toLowerCase();
+      if (
+        lower.startsWith('on') ||
+        lower === 'srcdoc' ||
+        lower === 'formaction' ||
+        lower === 'autofocus' ||
+        lower.startsWith('data-fui-focus') ||
+        RUNNABLE_URL.test(withoutBlanks(value))
+      )
+        element.removeAttribute(name);
+    }
+  }
+}
+
+/** The markup of `root` as a picture of what the window shows: form fields show their current values, and `clean`. */
 function pictureOf(root: Element, viewportHeight: number): string {
   // Only the screen: cards that begin below the window are left out (each one is layout and style work on the next
   // start's first frame, for nothing seen; React's first commit shows them too only after its first paint). Found on
@@ -117,20 +176,7 @@ function pictureOf(root: Element, viewportHeight: number): string {
       else if (field.type !== 'password') target.setAttribute('value', field.value);
     }
   });
-  copy.querySelectorAll('script, iframe, object, embed, template').forEach((element) => element.remove());
-  for (const element of copy.querySelectorAll('*')) {
-    for (const { name, value } of [...element.attributes]) {
-      const lower = name.toLowerCase();
-      if (
-        lower.startsWith('on') ||
-        lower === 'autofocus' ||
-        lower === 'data-fui-focus-visible' ||
-        lower === 'data-fui-focus-within' ||
-        ((lower === 'href' || lower === 'src' || lower === 'action') && /^\s*javascript:/i.test(value))
-      )
-        element.removeAttribute(name);
-    }
-  }
+  clean(copy);
   return copy.innerHTML;
 }
 
@@ -139,26 +185,32 @@ function pictureOf(root: Element, viewportHeight: number): string {
  * comment); otherwise leaves what was kept before (shown only while its plan stamp still holds).
  * @returns whether it kept one
  */
-export function keepFirstScreen(win: Window, planKey: string, stamp: string | null, look: string): boolean {
+export function keepFirstScreen(
+  win: Window,
+  planKey: string,
+  stamp: string | null,
+  look: string,
+): 'kept' | 'not-now' | 'refused' {
   const doc = win.document;
   const root = doc.getElementById('root');
   const roadmap = root?.querySelector('[data-testid="roadmap"]');
-  if (!root || !roadmap || !stamp) return false;
+  if (!root || !roadmap || !stamp) return 'not-now';
   if (doc.querySelector('[role="dialog"], [role="alertdialog"]') || root.querySelector(`[${KEPT_SCREEN_ATTRIBUTE}]`))
-    return false;
+    return 'not-now';
   const kept: Kept = {
     format: FORMAT,
     planKey,
     stamp,
     fingerprint: screenFingerprint(win, look),
+    height: win.innerHeight,
     html: pictureOf(root, win.innerHeight),
     css: styleText(doc),
   };
   try {
     win.localStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
-    return true;
+    return 'kept';
   } catch {
-    return false; // storage full or blocked: the next start is an ordinary warm start
+    return 'refused'; // storage full or blocked: the next start is an ordinary warm start
   }
 }
 
@@ -183,21 +235,30 @@ export function showKeptScreen(win: Window, planKey: string, stamp: string | nul
     kept.planKey !== planKey ||
     kept.stamp !== stamp ||
     kept.fingerprint !== screenFingerprint(win, screenLook(win)) ||
+    typeof kept.height !== 'number' ||
+    win.innerHeight > kept.height ||
     typeof kept.html !== 'string' ||
-    typeof kept.css !== 'string'
+    typeof kept.css !== 'string' ||
+    // A browser without `inert` would let the picture be clicked and typed into.
+    !('inert' in (win as unknown as typeof globalThis).HTMLElement.prototype)
   )
     return false;
+  // Parsed into a template first (nothing in it loads or runs), cleaned, then moved in.
+  const template = doc.createElement('template');
+  template.innerHTML = kept.html;
+  clean(template.content);
   const style = doc.createElement('style');
   style.id = KEPT_STYLE_ID;
   style.textContent = kept.css;
   doc.head.append(style);
   const picture = doc.createElement('div');
-  picture.setAttribute(KEPT_SCREEN_ATTRIBUTE, '');
+  picture.setAttribute(KEPT_SCREEN_ATTRIBUTE, stamp);
   // No box of its own: the picture lays out as the app's own children of #root do.
   picture.style.display = 'contents';
   picture.inert = true;
-  picture.innerHTML = kept.html;
+  picture.append(template.content);
   root.append(picture);
+  win.setTimeout(() => dropKeptScreen(doc), KEPT_SCREEN_MAX_MS);
   return true;
 }
 
@@ -229,36 +290,49 @@ export function showFirstScreen(win: Window, config: TabConfig | undefined, pers
   );
 }
 
+/** Attributes Fluent and its focus manager change as focus moves: not a change to the picture. */
+const FOCUS_ATTRIBUTE = /^data-(fui-focus|tabster)/;
+
 /**
- * Keeps the screen for the next start (main.tsx), for the person and configuration of that moment (`current`: a person
- * may switch meanwhile): the first time right after the roadmap has been painted, then once the page has been quiet for
- * a moment after a change to `#root` or the address (an idle callback). When the page is hidden or left, only if it
- * kept nothing yet or the plan was written since: that work (10–30 ms) runs while the next page loads, in the same
- * renderer, and held a reload's first view back (a trace showed a 60–80 ms task when both `visibilitychange` and
- * `pagehide` kept it). A change left within the idle moment is then not in the picture; the picture shows until React's
- * first commit, which shows the change.
+ * Keeps the screen for the next start (main.tsx): the first time right after the roadmap has been painted (or as soon
+ * as the plan it shows has its stamp: a cold start's plan is written as it shows, often just after the first paint),
+ * then once the page has been quiet for a moment after a change to `#root` or the address (an idle callback). When the
+ * page is hidden or left, only if it kept nothing yet or the plan was written since: that work (10–30 ms) runs while
+ * the next page loads, in the same renderer, and held a reload's first view back (a trace showed a 60–80 ms task when
+ * both `visibilitychange` and `pagehide` kept it). A change left within the idle moment is then not in the picture; the
+ * picture shows until React's first commit, which shows the change. Kept for the person whose plan the page shows
+ * (`heldPlanKey`), and only while that is still the remembered person (`current`; another tab may switch).
  */
-export function keepFirstScreenOnLeave(
+export function keepScreenForNextStart(
   win: Window,
   current: () => { config: TabConfig | undefined; persona: string | undefined },
 ): void {
   const look = screenLook(win);
-  let kept = false;
-  let keptStamp: string | null = null;
-  let changed = true;
+  // A picture painted on this start stands for what is kept already, until something changes.
+  const painted = win.document.querySelector(`[${KEPT_SCREEN_ATTRIBUTE}]`)?.getAttribute(KEPT_SCREEN_ATTRIBUTE);
+  let kept = Boolean(painted);
+  let keptStamp: string | null = painted ?? null;
+  let changed = !painted;
   let scheduled = false;
+  /** The stamp whose keeping the browser refused (storage full): not tried again until the plan changes. */
+  let refused: string | null = null;
   const keep = (leaving: boolean) => {
     if (!leaving) scheduled = false;
-    const { config, persona } = current();
-    const key = keptScreenKey(win, config, persona);
-    if (!key) return;
-    // The stamp of the plan this page shows, while the cache still holds it (not when another tab wrote it since).
-    const stamp = heldPlanStamp(key);
-    if (kept && stamp === keptStamp && (leaving || !changed)) return;
-    if (keepFirstScreen(win, key, stamp, look)) {
-      kept = true;
-      changed = false;
-      keptStamp = stamp;
+    try {
+      const { config, persona } = current();
+      const key = heldPlanKey();
+      if (!key || keptScreenKey(win, config, persona) !== key) return;
+      // The stamp of the plan this page shows, while the cache still holds it (not when another tab wrote it since).
+      const stamp = heldPlanStamp(key);
+      if ((kept && stamp === keptStamp && (leaving || !changed)) || (stamp !== null && stamp === refused)) return;
+      const outcome = keepFirstScreen(win, key, stamp, look);
+      if (outcome === 'kept') {
+        kept = true;
+        changed = false;
+        keptStamp = stamp;
+      } else if (outcome === 'refused') refused = stamp;
+    } catch (error) {
+      console.warn('First screen not kept', error); // the next start is an ordinary warm start
     }
   };
   const later = () => {
@@ -272,12 +346,9 @@ export function keepFirstScreenOnLeave(
   };
   const root = win.document.getElementById('root');
   if (root)
-    new MutationObserver(later).observe(root, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      characterData: true,
-    });
+    new MutationObserver((records) => {
+      if (records.some((r) => r.type !== 'attributes' || !FOCUS_ATTRIBUTE.test(r.attributeName ?? ''))) later();
+    }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
   win.addEventListener('hashchange', later);
   // The plan written (or read) with a new stamp: a cold start's plan is written as it shows, often just after its
   // first paint, and the picture needs that stamp.

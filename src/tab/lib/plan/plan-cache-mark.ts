@@ -52,15 +52,24 @@ const heldStamps = new Map<string, string | null>();
 
 const heldListeners = new Set<() => void>();
 
+/** The cache key of the plan this page noted last: the person's plan it shows. */
+let lastHeldKey: string | undefined;
+
 /** Notes that this page holds the cached plan of `key` as marked with `stamp` (plan-cache.ts, after a read). */
 export function notePlanHeld(key: string, stamp: string | null): void {
   heldStamps.set(key, stamp);
+  lastHeldKey = key;
   heldListeners.forEach((listener) => listener());
 }
 
 /** Calls `listener` whenever the plan this page holds gets a new stamp (a read or a write of the cache). */
 export function onPlanHeld(listener: () => void): void {
   heldListeners.add(listener);
+}
+
+/** The cache key of the plan this page read or wrote last, if any. */
+export function heldPlanKey(): string | undefined {
+  return lastHeldKey;
 }
 
 /** The mark's stamp while it is still that of the plan this page holds, else null. */
