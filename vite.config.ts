@@ -192,11 +192,10 @@ function firstViewPreload(): Plugin {
 }
 
 /**
- * Issue 16: index.html's inline script (src/tab/prefetch.ts: the cold start's token request, lib/plan/token-prefetch.ts,
- * and the warm start's kept first screen, lib/plan/first-screen.ts), compiled with what it imports into one script
- * without imports and written right after `#root`, where it runs as the HTML is parsed (the server writes the tab's
- * configuration, which it reads, into the head). Build only: under the dev server the boot asks for the token itself,
- * as it does whenever the prefetch does not apply, and no screen is painted early.
+ * Issue 16: index.html's inline token prefetch (src/tab/prefetch.ts, see lib/plan/token-prefetch.ts), compiled with what
+ * it imports into one script without imports and written at the top of the body, where it runs as the HTML is parsed
+ * (the server writes the tab's configuration, which it reads, into the head). Build only: under the dev server the boot
+ * asks for the token itself, as it does whenever the prefetch does not apply.
  */
 function inlinePrefetch(): Plugin {
   return {
@@ -228,11 +227,9 @@ function inlinePrefetch(): Plugin {
           throw new Error('inline-prefetch: src/tab/prefetch.ts did not compile into one script without imports');
         // Neither `</` nor `<!--` may end or change the script element early (both escapes mean the same in JS).
         const script = `<script>${code.trim().replace(/<\//g, '<\\/').replace(/<!--/g, '<\\!--')}</script>`;
-        // Right after #root: the script paints the kept first screen into it (src/tab/lib/plan/first-screen.ts).
-        const root = '<div id="root"></div>';
-        if (!html.includes(root)) throw new Error(`inline-prefetch: index.html has no ${root}`);
+        if (!html.includes('<body>')) throw new Error('inline-prefetch: index.html has no <body>');
         // A function, so that `$&` and the like in the script are not replacement patterns.
-        return html.replace(root, () => `${root}\n    ${script}`);
+        return html.replace('<body>', () => `<body>\n    ${script}`);
       },
     },
   };

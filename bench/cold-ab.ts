@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { startTestRun } from '../tests/support/local-run.js';
-import { LIVE, nextShown, settledAt, watchShown } from './page-clock.js';
+import { nextShown, settledAt, watchShown } from './page-clock.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
 const RUNS = Number(process.env.AB_RUNS ?? 7);
@@ -31,11 +31,6 @@ const CPU = process.env.AB_CPU === '1';
  * network, where the token and the `$batch` take hundreds of milliseconds; the sandbox on this machine answers in tens.
  */
 const LATENCY = Number(process.env.AB_LATENCY ?? 0);
-/**
- * AB_CARD=live: time the app's own first card (React's), not the picture of the last screen a warm start may paint first
- * (src/tab/lib/plan/first-screen.ts).
- */
-const CARD = process.env.AB_CARD === 'live' ? `roadmap-card${LIVE}` : 'roadmap-card';
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number };
 type TraceArgs = { args?: { name?: string } };
 
@@ -82,7 +77,7 @@ try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
       await context.addInitScript((persona) => window.localStorage.setItem('actieplan.persona', persona), PERSONA);
       const page = await context.newPage();
-      await watchShown(page, [CARD]);
+      await watchShown(page, ['roadmap-card']);
       if (LATENCY > 0)
         await (
           await context.newCDPSession(page)
@@ -97,7 +92,7 @@ try {
           await browser.startTracing(page, {
             categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
           });
-        const shown = nextShown(page, CARD);
+        const shown = nextShown(page, 'roadmap-card');
         if (kind === 'cold') await page.goto(`${runs[which].appUrl}/#/roadmap`, { waitUntil: 'commit' });
         else await page.reload({ waitUntil: 'commit' });
         const at = await shown;

@@ -5,13 +5,6 @@ type Waiter = { testId: string; armed: boolean; resolve: (at: number) => void };
 const waiters = new WeakMap<Page, Waiter[]>();
 
 /**
- * A test id with this suffix (`roadmap-card:live`) is the app's own element, rendered by React: not the picture of the
- * last screen that index.html may paint first on a warm start (src/tab/lib/plan/first-screen.ts), where the plain test
- * id (`roadmap-card`) is whichever shows first.
- */
-export const LIVE = ':live';
-
-/**
  * Makes every document `page` loads from now on note when the element with each of `testIds` first shows (a box with
  * height), on the page's own clock: ms since that navigation started, checked in the page on every animation frame
  * from the document's start (an init script). The page reports it with a console message, which Chromium hands to
@@ -39,13 +32,9 @@ export async function watchShown(page: Page, testIds: readonly string[]): Promis
       const tag = ${JSON.stringify(SHOWN)};
       console.debug(tag + ' (document)');
       const left = new Set(${JSON.stringify(testIds)});
-      const selector = (id) =>
-        id.endsWith(${JSON.stringify(LIVE)})
-          ? '#root > :not([data-kept-screen]) [data-testid="' + id.slice(0, -${LIVE.length}) + '"]'
-          : '[data-testid="' + id + '"]';
       const frame = () => {
         for (const id of [...left]) {
-          const element = document.querySelector(selector(id));
+          const element = document.querySelector('[data-testid="' + id + '"]');
           if (element && element.getBoundingClientRect().height > 0) {
             left.delete(id);
             console.debug(tag + ' ' + id + ' ' + performance.now());

@@ -1,10 +1,7 @@
-import { StrictMode, useInsertionEffect, type ReactNode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, prepareShell } from './app/app.js';
-import { inlineTabConfig } from './app/config.js';
-import { rememberedPersona } from './app/persona.js';
 import { RoadmapView } from './app/views.js';
-import { dropKeptScreen, keepScreenForNextStart } from './lib/plan/first-screen.js';
 import { startPlanBoot } from './lib/plan/plan-boot.js';
 
 /** Marked when React is asked to render the app for the first time (the browser tests order the data path by it). */
@@ -24,29 +21,13 @@ const firstView = /^(#\/?)?(roadmap)?([?].*)?$/.test(window.location.hash)
 // shell (on a warm start with the plan from the cache), not a spinner an effect replaces later.
 const shell = prepareShell();
 
-/**
- * React's first commit replaces the first screen index.html may have painted from what the page last showed
- * (lib/plan/first-screen.ts): React clears #root as the commit begins, and this removes the picture's style rules
- * before anything is laid out (an insertion effect: before the layout effects, whose measurements would otherwise style
- * the new DOM with the kept rules still in place, and then again without them).
- */
-function ReplacesKeptScreen({ children }: { children: ReactNode }) {
-  useInsertionEffect(() => dropKeptScreen(document), []);
-  return children;
-}
-
-// The screen the page shows is kept for the next start (lib/plan/first-screen.ts says when, and where it applies).
-keepScreenForNextStart(window, () => ({ config: inlineTabConfig(), persona: rememberedPersona() }));
-
 function mount(prepared: Awaited<typeof shell>): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   performance.mark(REACT_RENDER_MARK);
   createRoot(root).render(
     <StrictMode>
-      <ReplacesKeptScreen>
-        <App prepared={prepared} />
-      </ReplacesKeptScreen>
+      <App prepared={prepared} />
     </StrictMode>,
   );
 }
@@ -55,10 +36,4 @@ function mount(prepared: Awaited<typeof shell>): void {
 // on a warm start, once the cache was read), or when the shell is prepared if there is no boot. With the roadmap's
 // code too, when it is the first view: its module is preloaded with the entry, so this waits for its evaluation, not
 // a download; a view rendered before that would suspend, and React reveals it 300 ms later.
-void Promise.all([shell, bootGate, firstView])
-  .then(([prepared]) => mount(prepared))
-  // React did not start: a kept picture of the roadmap must not stand in for it (index.html also removes it later).
-  .catch((error: unknown) => {
-    dropKeptScreen(document);
-    throw error;
-  });
+void Promise.all([shell, bootGate, firstView]).then(([prepared]) => mount(prepared));

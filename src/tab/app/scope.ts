@@ -3,7 +3,6 @@ import type { Inrichting } from '../../domain/inrichting-basis.js';
 import type { Domein } from '../../domain/model.js';
 import { TEXT_MAX } from '../../domain/text-limits.js';
 import type { FrameContext } from './host.js';
-import { DOMEIN_CHOICE_KEY } from './domein-choice-key.js';
 import { VIEWS, type ViewName } from './router.js';
 
 /**
@@ -56,7 +55,8 @@ export function useScope(): TabScope {
   return useContext(ScopeContext);
 }
 
-export { DOMEIN_CHOICE_KEY } from './domein-choice-key.js';
+/** Where the header's domain choice is remembered between visits (per browser profile, as Teams keeps it per user). */
+export const DOMEIN_CHOICE_KEY = 'actieplan.domein';
 
 /**
  * The domain the whole tab shows, chosen once in the header. The URL wins (a channel tab's content URL carries its

@@ -53,8 +53,5 @@ export async function idle(page: Page): Promise<void> {
  * card is absent, waits for this rather than for the first card.
  */
 export async function roadmapComplete(target: Page | Frame | FrameLocator, timeout: number = WAIT.view): Promise<void> {
-  // The app's own roadmap: not the picture of the last screen a warm start may paint first (first-screen.test.ts).
-  await target
-    .locator('[data-testid="roadmap"]:not([aria-busy="true"]):not([data-kept-screen] *)')
-    .waitFor({ timeout });
+  await target.locator('[data-testid="roadmap"]:not([aria-busy="true"])').waitFor({ timeout });
 }

@@ -1,5 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { markCached, notePlanHeld, planCacheStamp } from './plan-cache-mark.js';
+import { markCached } from './plan-cache-mark.js';
 import { isPlanSnapshot, type PlanSnapshot } from './snapshot.js';
 
 export { planCacheKey, planCachedBefore } from './plan-cache-mark.js';
@@ -14,11 +14,8 @@ function cacheStore(): UseStore {
 /** The cached snapshot, or undefined when there is none or IndexedDB is unavailable (private mode). */
 export async function readCachedPlan(key: string): Promise<PlanSnapshot | undefined> {
   try {
-    const stamp = planCacheStamp(key);
     const value: unknown = await get(key, cacheStore());
-    if (!isPlanSnapshot(value)) return undefined;
-    notePlanHeld(key, stamp);
-    return value;
+    return isPlanSnapshot(value) ? value : undefined;
   } catch (error) {
     console.warn('Plan cache unavailable', error);
     return undefined;
