@@ -76,12 +76,54 @@ export function vitestRuns(extra) {
   }));
 }
 
+/** How many lines of its failures a run repeats at the end, at most. */
+export const DIGEST_LIMIT = 80;
+
+/**
+ * The lines of a vitest run's output that name a failure, to be printed again after both runs: a CI log is often read
+ * from its end, and with two runs interleaved the unit run's failures would stand far above the browser run's tail.
+ * Kept: a failed file or test (`FAIL`, `×`) with the next eight non-empty lines after a `FAIL` header (the error and
+ * where it was thrown), and vitest's summary lines. Colours are removed.
+ */
+export class FailureDigest {
+  /** @type {string[]} */
+  #lines = [];
+  #after = 0;
+  #dropped = 0;
+
+  /** @param {string} raw one line of vitest's output */
+  add(raw) {
+    // eslint-disable-next-line no-control-regex
+    const line = raw.replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
+    const header = /^\s*FAIL\s/.test(line);
+    if (header || /^\s*×\s/.test(line) || /^\s*(Test Files|Tests|Errors)\s{2,}/.test(line)) {
+      this.#keep(line);
+      this.#after = header ? 8 : 0;
+    } else if (this.#after > 0 && line.trim() !== '') {
+      this.#keep(line);
+      this.#after--;
+    }
+  }
+
+  /** @param {string} line */
+  #keep(line) {
+    if (this.#lines.length < DIGEST_LIMIT) this.#lines.push(line);
+    else this.#dropped++;
+  }
+
+  /** @returns {string[]} the kept lines, and how many more there were */
+  lines() {
+    return this.#dropped > 0 ? [...this.#lines, `… and ${this.#dropped} lines more, above`] : [...this.#lines];
+  }
+}
+
 /**
  * Runs vitest with these arguments, each output line prefixed with the run's name.
  * @param {{ name: string, args: string[], nice: number, env: NodeJS.ProcessEnv }} run
- * @returns {Promise<{ name: string, code: number, seconds: number }>}
+ * @returns {Promise<{ name: string, code: number, seconds: number, digest: string[] }>}
  */
 function runVitest({ name, args, nice, env }) {
+  const digest = new FailureDigest();
   // vitest's own bin (package.json "bin"), next to its package.json: its "exports" do not list the bin.
   const bin = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
   const started = Date.now();
@@ -103,10 +145,15 @@ function runVitest({ name, args, nice, env }) {
     stream.on('data', (/** @type {string} */ chunk) => {
       const lines = (pending + chunk).split('\n');
       pending = lines.pop() ?? '';
-      for (const line of lines) out.write(`[${name}] ${line}\n`);
+      for (const line of lines) {
+        digest.add(line);
+        out.write(`[${name}] ${line}\n`);
+      }
     });
     stream.on('end', () => {
-      if (pending) out.write(`[${name}] ${pending}\n`);
+      if (!pending) return;
+      digest.add(pending);
+      out.write(`[${name}] ${pending}\n`);
     });
   }
   const stop = () => child.kill('SIGTERM');
@@ -114,7 +161,12 @@ function runVitest({ name, args, nice, env }) {
   process.once('SIGTERM', stop);
   return new Promise((done) => {
     child.on('close', (code, signal) =>
-      done({ name, code: code ?? (signal ? 1 : 0), seconds: Math.round((Date.now() - started) / 1000) }),
+      done({
+        name,
+        code: code ?? (signal ? 1 : 0),
+        seconds: Math.round((Date.now() - started) / 1000),
+        digest: digest.lines(),
+      }),
     );
   });
 }
@@ -141,6 +193,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     }),
   );
   rmSync(gateDir, { recursive: true, force: true });
+  for (const { name, code, digest } of results) {
+    if (code === 0) continue;
+    process.stdout.write(`\n${name} failed; its failures again:\n`);
+    for (const line of digest) process.stdout.write(`  ${line}\n`);
+  }
   for (const { name, code, seconds } of results) process.stdout.write(`${name}: exit ${code} after ${seconds} s\n`);
   process.exit(results.find((result) => result.code !== 0)?.code ?? 0);
 }

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import config from '../../../vitest.config.js';
-import { GATE_VARIABLE, OPEN_WORKERS_VARIABLE, RUNS, vitestRuns } from '../../../scripts/test.mjs';
+import {
+  DIGEST_LIMIT,
+  FailureDigest,
+  GATE_VARIABLE,
+  OPEN_WORKERS_VARIABLE,
+  RUNS,
+  vitestRuns,
+} from '../../../scripts/test.mjs';
 import { GATE_POLL_MS, workerGate } from '../../e2e/support/worker-gate.js';
 
 type ProjectConfig = { test?: { name?: string; setupFiles?: string[]; fileParallelism?: boolean } };
@@ -86,4 +93,55 @@ describe("the browser run's later workers wait for the gate (tests/e2e/support/w
       await waiting;
       expect(started).toBe(true);
     });
+});
+
+describe("npm test repeats each failed run's failures at its end (scripts/test.mjs)", () => {
+  const red = (text: string): string => `\x1b[31m${text}\x1b[39m`;
+
+  it('keeps the failed files and tests, the error under each FAIL header and the summary, without colours', () => {
+    const digest = new FailureDigest();
+    for (const line of [
+      ' ✓ tests/unit/a.test.ts (3 tests) 12ms',
+      red(' × tests/unit/b.test.ts > b > adds (5 ms)'),
+      '   → expected 2 to be 3',
+      '',
+      red(' FAIL  tests/unit/b.test.ts > b > adds'),
+      '',
+      'AssertionError: expected 2 to be 3',
+      ' ❯ tests/unit/b.test.ts:7:13',
+      '      5|   it("adds", () => {',
+      '      6|     expect(1 + 1).toBe(3);',
+      '       |             ^',
+      '      7|   });',
+      '      8| });',
+      '      9| ',
+      ' ✓ not kept either',
+      ' Test Files  1 failed | 1 passed (2)',
+      '      Tests  1 failed | 3 passed (4)',
+    ])
+      digest.add(line);
+    expect(digest.lines()).toEqual([
+      ' × tests/unit/b.test.ts > b > adds (5 ms)',
+      ' FAIL  tests/unit/b.test.ts > b > adds',
+      'AssertionError: expected 2 to be 3',
+      ' ❯ tests/unit/b.test.ts:7:13',
+      '      5|   it("adds", () => {',
+      '      6|     expect(1 + 1).toBe(3);',
+      '       |             ^',
+      '      7|   });',
+      '      8| });',
+      '      9|',
+      ' Test Files  1 failed | 1 passed (2)',
+      '      Tests  1 failed | 3 passed (4)',
+    ]);
+  });
+
+  it('keeps no more than its limit and says how many lines it left out', () => {
+    const digest = new FailureDigest();
+    for (let n = 0; n < DIGEST_LIMIT + 5; n++) digest.add(` × test ${n}`);
+    const lines = digest.lines();
+    expect(lines).toHaveLength(DIGEST_LIMIT + 1);
+    expect(lines.at(-2)).toBe(` × test ${DIGEST_LIMIT - 1}`);
+    expect(lines.at(-1)).toBe('… and 5 lines more, above');
+  });
 });
