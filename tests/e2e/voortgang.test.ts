@@ -431,6 +431,24 @@ describe('the progress dashboard', () => {
   it('shows today at once, and a Dutch error with retry when the history cannot be read', async () => {
     const { page, errors } = await open('#/roadmap');
     await page.getByTestId('roadmap-card').first().waitFor();
+    // Fluent's message bar loads once the first view is there; a message after that is the bar from its first frame.
+    // Before, each message showed a plain version first and the bar in its place a moment later, and a click on
+    // "Opnieuw proberen" in that moment was lost (this test timed out that way under load).
+    const noticeBar = await page.waitForFunction(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .find((name) => /\/notice-bar-[^/]*\.js$/.test(name)),
+    );
+    // (A string: vitest would rewrite an import() in a function.) The app's own import of it has resolved before this.
+    await page.evaluate(`import(${JSON.stringify(await noticeBar.jsonValue())}).then(() => undefined)`);
+    await page.evaluate(() => {
+      (window as unknown as { plainNotices: number }).plainNotices = 0;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-notice="plain"]'))
+          (window as unknown as { plainNotices: number }).plainNotices += 1;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     // The plan is loaded; the report's reads (one $batch, then the versions) now fail once.
     let refused = 0;
     await page.route('**/$batch', async (route) => {
@@ -445,6 +463,8 @@ describe('the progress dashboard', () => {
     await page.getByTestId('data-error').waitFor();
     expect(refused).toBeGreaterThan(0);
     await expect(page.getByTestId('data-error').innerText()).resolves.toMatch(/konden niet worden geladen/);
+    await expect(page.getByTestId('data-error').locator('.fui-MessageBar').count()).resolves.toBe(1);
+    await expect(page.evaluate(() => (window as unknown as { plainNotices: number }).plainNotices)).resolves.toBe(0);
     // Today's figures come from the live plan and stay; the downloads wait for the data.
     await page.getByTestId('progress-table').waitFor();
     await expect(page.getByTestId('download-pdf').isDisabled()).resolves.toBe(true);

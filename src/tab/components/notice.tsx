@@ -1,4 +1,5 @@
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { Component, Suspense, type ReactNode } from 'react';
+import { preloadableView } from '../lib/preloadable.js';
 
 export type NoticeProps = {
   intent: 'error' | 'warning' | 'info' | 'success';
@@ -9,14 +10,35 @@ export type NoticeProps = {
   actions?: ReactNode;
 };
 
-// Error and warning bars are rare, so Fluent's MessageBar (with its motion code) is not part of the first view.
-const NoticeBar = lazy(() => import('./notice-bar.js').then((m) => ({ default: m.NoticeBar })));
+// Error and warning bars are rare, so Fluent's MessageBar (with its motion code) is not part of the first view. Its
+// code loads once the first view is there (`preloadNoticeBarWhenIdle`), so a later message is Fluent's bar at once.
+const NoticeBar = preloadableView(() => import('./notice-bar.js').then((m) => m.NoticeBar));
+
+/** How long the browser may put off loading the bar's code when it is never idle (ms). */
+const NOTICE_PRELOAD_TIMEOUT_MS = 2000;
+
+/**
+ * Loads Fluent's bar when the browser is next idle (at the latest NOTICE_PRELOAD_TIMEOUT_MS later), for the shell to
+ * call once its first view is there. Without it, every message first showed the plain version and then Fluent's bar
+ * in its place: a click on "Opnieuw proberen" at that moment went to a button that was being replaced, and was lost.
+ * Returns the cancel.
+ */
+export function preloadNoticeBarWhenIdle(): () => void {
+  const load = () => void NoticeBar.preload().catch(() => undefined); // the plain version stays (LoadGuard)
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(load, { timeout: NOTICE_PRELOAD_TIMEOUT_MS });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(load, NOTICE_PRELOAD_TIMEOUT_MS / 2);
+  return () => clearTimeout(timer);
+}
 
 /** The same message and buttons without Fluent's bar: shown while its code loads, and if it cannot load at all. */
 function PlainNotice({ intent, title, children, actions }: NoticeProps) {
   return (
     <div
       role={intent === 'error' ? 'alert' : 'status'}
+      data-notice="plain"
       style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '8px', padding: '8px 12px' }}
     >
       <div>
@@ -42,8 +64,9 @@ class LoadGuard extends Component<{ fallback: ReactNode; children: ReactNode }, 
 }
 
 /**
- * A message bar (error, warning, info) with optional title and actions. The text and the buttons show at once; the
- * Fluent bar replaces them as soon as its chunk is there.
+ * A message bar (error, warning, info) with optional title and actions. Fluent's bar when its code is there (loaded
+ * after the first view); before that, the text and the buttons show at once and the Fluent bar replaces them as soon as
+ * its chunk is there.
  */
 export function Notice(props: NoticeProps) {
   const plain = <PlainNotice {...props} />;
