@@ -14,7 +14,7 @@ import type { Actie } from '../../domain/model.js';
 import type { Loaded } from '../../data/lists/field-reader.js';
 import { useHost } from './host-context.js';
 import { hasTeamsFeatures } from './host.js';
-import { Notice, preloadNoticeBarWhenIdle } from '../components/notice.js';
+import { Notice, preloadNoticeBar } from '../components/notice.js';
 import { ViewNav } from '../components/view-nav.js';
 import { ViewSuspense } from '../components/view-suspense.js';
 import { formatInstant } from '../i18n/format.js';
@@ -156,8 +156,8 @@ export function Shell({ user }: { user: SignedInUser }) {
       navigate(formatHash({ view, actieId: match[1], params: route.params }), { replace: true });
   });
   useEffect(() => openDeepLink(host.subPageId), [host.subPageId]);
-  // Fluent's message bar, once the first view is there: a later message then shows as it stays (components/notice.tsx).
-  useEffect(() => preloadNoticeBarWhenIdle(), []);
+  // Fluent's message bar, a while after the first view: a later message then shows as it stays (components/notice.tsx).
+  useEffect(() => preloadNoticeBar(), []);
 
   const onShare = useCallback(
     async (item: Loaded<Actie>) => {
