@@ -99,6 +99,17 @@ describe("npm test repeats each failed run's failures at its end (scripts/test.m
   const red = (text: string): string => `\x1b[31m${text}\x1b[39m`;
 
   it('keeps the failed files and tests, the error under each FAIL header and the summary, without colours', () => {
+    // Under a FAIL header: the error and where it was thrown, eight non-empty lines (the ninth here is ' 9|').
+    const error = [
+      'AssertionError: expected 2 to be 3',
+      ' ❯ tests/unit/b.test.ts:7:13',
+      '      5|   it("adds", () => {',
+      '      6|     expect(1 + 1).toBe(3);',
+      '       |             ^',
+      '      7|   });',
+      '      8| });',
+    ];
+    const summary = [' Test Files  1 failed | 1 passed (2)', '      Tests  1 failed | 3 passed (4)'];
     const digest = new FailureDigest();
     for (const line of [
       ' ✓ tests/unit/a.test.ts (3 tests) 12ms',
@@ -107,32 +118,18 @@ describe("npm test repeats each failed run's failures at its end (scripts/test.m
       '',
       red(' FAIL  tests/unit/b.test.ts > b > adds'),
       '',
-      'AssertionError: expected 2 to be 3',
-      ' ❯ tests/unit/b.test.ts:7:13',
-      '      5|   it("adds", () => {',
-      '      6|     expect(1 + 1).toBe(3);',
-      '       |             ^',
-      '      7|   });',
-      '      8| });',
+      ...error,
       '      9| ',
       ' ✓ not kept either',
-      ' Test Files  1 failed | 1 passed (2)',
-      '      Tests  1 failed | 3 passed (4)',
+      ...summary,
     ])
       digest.add(line);
     expect(digest.lines()).toEqual([
       ' × tests/unit/b.test.ts > b > adds (5 ms)',
       ' FAIL  tests/unit/b.test.ts > b > adds',
-      'AssertionError: expected 2 to be 3',
-      ' ❯ tests/unit/b.test.ts:7:13',
-      '      5|   it("adds", () => {',
-      '      6|     expect(1 + 1).toBe(3);',
-      '       |             ^',
-      '      7|   });',
-      '      8| });',
+      ...error,
       '      9|',
-      ' Test Files  1 failed | 1 passed (2)',
-      '      Tests  1 failed | 3 passed (4)',
+      ...summary,
     ]);
   });
 
