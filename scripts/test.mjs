@@ -76,33 +76,65 @@ export function vitestRuns(extra) {
   }));
 }
 
-/** How many lines of its failures a run repeats at the end, at most. */
+/** How many lines of its failures a run repeats at the end, at most (its summary lines come on top). */
 export const DIGEST_LIMIT = 80;
+
+/** How many lines a failure block keeps at most, when no line says where the error was thrown. */
+export const BLOCK_LIMIT = 15;
+
+/** How many of a run's last lines the digest shows when no failure was named (a crash, a broken configuration). */
+export const TAIL_LINES = 20;
+
+/** A failure block's header: a failed test or file, or an error outside any test. */
+const HEADER = /^\s*(FAIL\s|⎯+\s*(Uncaught Exception|Unhandled Rejection|Unhandled Error)\b)/;
+/** Where an error was thrown (`❯ tests/x.test.ts:7:13`): the block ends with it. */
+const LOCATION = /^\s*❯\s.+:\d+:\d+/;
+/** vitest's summary lines. */
+const SUMMARY = /^\s*(Test Files|Tests|Errors)\s{2,}/;
+/** A separator line (`⎯⎯⎯[1/4]⎯`). */
+const SEPARATOR = /^\s*⎯[⎯\s[\]\d/]*$/;
 
 /**
  * The lines of a vitest run's output that name a failure, to be printed again after both runs: a CI log is often read
  * from its end, and with two runs interleaved the unit run's failures would stand far above the browser run's tail.
- * Kept: a failed file or test (`FAIL`, `×`) with the next eight non-empty lines after a `FAIL` header (the error and
- * where it was thrown), and vitest's summary lines. Colours are removed.
+ * Kept: each failure block (a `FAIL` header, or an uncaught error's) with its lines up to and including where the
+ * error was thrown (at most BLOCK_LIMIT), and vitest's summary lines, which are always kept. Colours and separator
+ * lines are removed. vitest writes the blocks to stderr and the summary to stdout, so each stream has its own block
+ * state: a line of the one arriving in the middle of the other's block changes nothing. Without any failure named,
+ * the run's last TAIL_LINES lines.
  */
 export class FailureDigest {
   /** @type {string[]} */
   #lines = [];
-  #after = 0;
+  /** @type {string[]} */
+  #summary = [];
+  /** @type {string[]} */
+  #tail = [];
+  /** @type {Map<string, number>} lines a stream's open block may still keep */
+  #open = new Map();
   #dropped = 0;
 
-  /** @param {string} raw one line of vitest's output */
-  add(raw) {
+  /**
+   * @param {string} raw one line of vitest's output
+   * @param {string} [stream] which of its streams it came from ('stdout', 'stderr')
+   */
+  add(raw, stream = 'stdout') {
     // eslint-disable-next-line no-control-regex
     const line = raw.replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
-    const header = /^\s*FAIL\s/.test(line);
-    if (header || /^\s*×\s/.test(line) || /^\s*(Test Files|Tests|Errors)\s{2,}/.test(line)) {
-      this.#keep(line);
-      this.#after = header ? 8 : 0;
-    } else if (this.#after > 0 && line.trim() !== '') {
-      this.#keep(line);
-      this.#after--;
+    if (line.trim() !== '') this.#tail = [...this.#tail.slice(1 - TAIL_LINES), line];
+    if (SUMMARY.test(line)) {
+      this.#summary.push(line);
+      return;
     }
+    if (HEADER.test(line)) {
+      this.#keep(line);
+      this.#open.set(stream, BLOCK_LIMIT);
+      return;
+    }
+    const left = this.#open.get(stream) ?? 0;
+    if (left === 0 || line.trim() === '' || SEPARATOR.test(line)) return;
+    this.#keep(line);
+    this.#open.set(stream, LOCATION.test(line) || /This error originated in/.test(line) ? 0 : left - 1);
   }
 
   /** @param {string} line */
@@ -111,9 +143,19 @@ export class FailureDigest {
     else this.#dropped++;
   }
 
-  /** @returns {string[]} the kept lines, and how many more there were */
+  /** @returns {string[]} the kept lines, how many more there were, and the summary */
   lines() {
-    return this.#dropped > 0 ? [...this.#lines, `… and ${this.#dropped} lines more, above`] : [...this.#lines];
+    if (this.#lines.length === 0)
+      return [
+        '(no failed test named; the run ended with:)',
+        ...this.#tail.filter((l) => !this.#summary.includes(l)),
+        ...this.#summary,
+      ];
+    return [
+      ...this.#lines,
+      ...(this.#dropped > 0 ? [`… and ${this.#dropped} lines more, above`] : []),
+      ...this.#summary,
+    ];
   }
 }
 
@@ -136,9 +178,9 @@ function runVitest({ name, args, nice, env }) {
       process.stderr.write(`[${name}] runs at normal priority: ${error instanceof Error ? error.message : error}\n`);
     }
   }
-  for (const [stream, out] of /** @type {const} */ ([
-    [child.stdout, process.stdout],
-    [child.stderr, process.stderr],
+  for (const [stream, out, label] of /** @type {const} */ ([
+    [child.stdout, process.stdout, 'stdout'],
+    [child.stderr, process.stderr, 'stderr'],
   ])) {
     let pending = '';
     stream.setEncoding('utf8');
@@ -146,13 +188,13 @@ function runVitest({ name, args, nice, env }) {
       const lines = (pending + chunk).split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {
-        digest.add(line);
+        digest.add(line, label);
         out.write(`[${name}] ${line}\n`);
       }
     });
     stream.on('end', () => {
       if (!pending) return;
-      digest.add(pending);
+      digest.add(pending, label);
       out.write(`[${name}] ${pending}\n`);
     });
   }

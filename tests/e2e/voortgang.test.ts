@@ -444,9 +444,14 @@ describe('the progress dashboard', () => {
     await page.evaluate(`import(${JSON.stringify(await noticeBar.jsonValue())}).then(() => undefined)`);
     await page.evaluate(() => {
       (window as unknown as { plainNotices: number }).plainNotices = 0;
-      new MutationObserver(() => {
-        if (document.querySelector('[data-notice="plain"]'))
-          (window as unknown as { plainNotices: number }).plainNotices += 1;
+      // Every element added, also one removed again in the same task.
+      new MutationObserver((records) => {
+        for (const node of records.flatMap((r) => Array.from(r.addedNodes)))
+          if (
+            node instanceof Element &&
+            (node.matches('[data-notice="plain"]') || node.querySelector('[data-notice="plain"]'))
+          )
+            (window as unknown as { plainNotices: number }).plainNotices += 1;
       }).observe(document.body, { childList: true, subtree: true });
     });
     // The plan is loaded; the report's reads (one $batch, then the versions) now fail once.

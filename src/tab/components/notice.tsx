@@ -11,20 +11,21 @@ export type NoticeProps = {
 };
 
 // Error and warning bars are rare, so Fluent's MessageBar (with its motion code) is not part of the first view. Its
-// code loads a while after the first view (`preloadNoticeBar`), so a later message is Fluent's bar at once.
+// code loads 1.5 s after the shell has mounted (`preloadNoticeBar`), so a later message is Fluent's bar at once.
 const NoticeBar = preloadableView(() => import('./notice-bar.js').then((m) => m.NoticeBar));
 
 /**
- * How long after the first view the bar's code loads (ms): late enough to stay out of the start's own work (a
+ * How long after the shell has mounted the bar's code loads (ms): late enough to stay out of the start's own work (a
  * `requestIdleCallback` right after the first commit made the cold and warm starts 2–7% slower in an A/B, its first
  * call and the chunks' download landing among the start's last tasks), early enough to come before most messages.
  */
 export const NOTICE_PRELOAD_DELAY_MS = 1500;
 
 /**
- * Loads Fluent's bar NOTICE_PRELOAD_DELAY_MS from now, for the shell to call once its first view is there. Without it,
- * every message first showed the plain version and then Fluent's bar in its place: a click on "Opnieuw proberen" at
- * that moment went to a button that was being replaced, and was lost. Returns the cancel.
+ * Loads Fluent's bar NOTICE_PRELOAD_DELAY_MS from now, for the shell to call when it mounts. Without it, every message
+ * first showed the plain version and then Fluent's bar in its place: a click on "Opnieuw proberen" at that moment went
+ * to a button that was being replaced, and was lost. A message in the first moments (before the bar's code is there)
+ * still shows the plain version first. Returns the cancel.
  */
 export function preloadNoticeBar(): () => void {
   const timer = setTimeout(
@@ -66,7 +67,7 @@ class LoadGuard extends Component<{ fallback: ReactNode; children: ReactNode }, 
 
 /**
  * A message bar (error, warning, info) with optional title and actions. Fluent's bar when its code is there (loaded
- * after the first view); before that, the text and the buttons show at once and the Fluent bar replaces them as soon as
+ * 1.5 s after the shell has mounted); before that, the text and the buttons show at once and the Fluent bar replaces them as soon as
  * its chunk is there.
  */
 export function Notice(props: NoticeProps) {

@@ -13,7 +13,15 @@ export type PreloadableView<P extends object> = FunctionComponent<P> & { preload
 export function preloadableView<P extends object>(load: () => Promise<ComponentType<P>>): PreloadableView<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
-  const preload = (): Promise<ComponentType<P>> => (loading ??= load().then((component) => (loaded = component)));
+  // A failed load is forgotten, so a later call (a render, another preload) tries again.
+  const preload = (): Promise<ComponentType<P>> =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
   const Lazy = lazy(() => preload().then((component) => ({ default: component })));
   function View(props: P) {
     const [direct] = useState(() => loaded);

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import config from '../../../vitest.config.js';
 import {
+  BLOCK_LIMIT,
   DIGEST_LIMIT,
   FailureDigest,
   GATE_VARIABLE,
   OPEN_WORKERS_VARIABLE,
   RUNS,
+  TAIL_LINES,
   vitestRuns,
 } from '../../../scripts/test.mjs';
 import { GATE_POLL_MS, workerGate } from '../../e2e/support/worker-gate.js';
@@ -97,48 +99,98 @@ describe("the browser run's later workers wait for the gate (tests/e2e/support/w
 
 describe("npm test repeats each failed run's failures at its end (scripts/test.mjs)", () => {
   const red = (text: string): string => `\x1b[31m${text}\x1b[39m`;
-
-  it('keeps the failed files and tests, the error under each FAIL header and the summary, without colours', () => {
-    // Under a FAIL header: the error and where it was thrown, eight non-empty lines (the ninth here is ' 9|').
-    const error = [
-      'AssertionError: expected 2 to be 3',
-      ' ❯ tests/unit/b.test.ts:7:13',
-      '      5|   it("adds", () => {',
-      '      6|     expect(1 + 1).toBe(3);',
-      '       |             ^',
-      '      7|   });',
-      '      8| });',
-    ];
-    const summary = [' Test Files  1 failed | 1 passed (2)', '      Tests  1 failed | 3 passed (4)'];
+  // As vitest 4 writes them: the failure blocks on stderr, the test list and the summary on stdout.
+  const summary = [' Test Files  1 failed | 1 passed (2)', '      Tests  1 failed | 3 passed (4)'];
+  const block = [
+    ' FAIL   unit  tests/unit/b.test.ts > b > adds',
+    'AssertionError: expected { a: 1 } to deeply equal { a: 2 }',
+    '- Expected',
+    '+ Received',
+    '  {',
+    '-   "a": 2,',
+    '+   "a": 1,',
+    '  }',
+    ' ❯ tests/unit/b.test.ts:7:13',
+  ];
+  const digestOf = (lines: [string, 'stdout' | 'stderr'][]): string[] => {
     const digest = new FailureDigest();
-    for (const line of [
-      ' ✓ tests/unit/a.test.ts (3 tests) 12ms',
-      red(' × tests/unit/b.test.ts > b > adds (5 ms)'),
-      '   → expected 2 to be 3',
-      '',
-      red(' FAIL  tests/unit/b.test.ts > b > adds'),
-      '',
-      ...error,
-      '      9| ',
-      ' ✓ not kept either',
-      ...summary,
-    ])
-      digest.add(line);
-    expect(digest.lines()).toEqual([
-      ' × tests/unit/b.test.ts > b > adds (5 ms)',
-      ' FAIL  tests/unit/b.test.ts > b > adds',
-      ...error,
-      '      9|',
-      ...summary,
+    for (const [line, stream] of lines) digest.add(line, stream);
+    return digest.lines();
+  };
+
+  it('keeps each failure block up to where the error was thrown, and the summary, without colours or separators', () => {
+    const lines = digestOf([
+      [' ✓  unit  tests/unit/a.test.ts (3 tests) 12ms', 'stdout'],
+      [red('     × adds 5ms'), 'stdout'],
+      ['⎯⎯⎯⎯⎯⎯⎯ Failed Tests 1 ⎯⎯⎯⎯⎯⎯⎯', 'stderr'],
+      ['', 'stderr'],
+      [red(block[0] ?? ''), 'stderr'],
+      ...block.slice(1).map((line): [string, 'stderr'] => [line, 'stderr']),
+      ['      5|   it("adds", () => {', 'stderr'],
+      ['       |             ^', 'stderr'],
+      ['⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯[1/1]⎯', 'stderr'],
+      ...summary.map((line): [string, 'stdout'] => [red(line), 'stdout']),
+    ]);
+    expect(lines).toEqual([...block, ...summary]);
+  });
+
+  it('keeps a block whole when a line of the other stream arrives in its middle', () => {
+    const lines = digestOf([
+      [block[0] ?? '', 'stderr'],
+      [summary[0] ?? '', 'stdout'],
+      [' ✓  unit  tests/unit/c.test.ts (1 test) 3ms', 'stdout'],
+      ...block.slice(1).map((line): [string, 'stderr'] => [line, 'stderr']),
+      [summary[1] ?? '', 'stdout'],
+    ]);
+    expect(lines).toEqual([...block, ...summary]);
+  });
+
+  it('names an error outside any test, with the file it came from', () => {
+    const lines = digestOf([
+      ['⎯⎯⎯⎯⎯⎯ Unhandled Rejection ⎯⎯⎯⎯⎯⎯', 'stderr'],
+      ['Error: late boom', 'stderr'],
+      [' ❯ Timeout._onTimeout tests/unit/d.test.ts:3:30', 'stderr'],
+      ['This error originated in "tests/unit/d.test.ts" test file.', 'stderr'],
+      ['      Tests  4 passed (4)', 'stdout'],
+      ['     Errors  1 error', 'stdout'],
+    ]);
+    expect(lines).toEqual([
+      '⎯⎯⎯⎯⎯⎯ Unhandled Rejection ⎯⎯⎯⎯⎯⎯',
+      'Error: late boom',
+      ' ❯ Timeout._onTimeout tests/unit/d.test.ts:3:30',
+      '      Tests  4 passed (4)',
+      '     Errors  1 error',
     ]);
   });
 
-  it('keeps no more than its limit and says how many lines it left out', () => {
-    const digest = new FailureDigest();
-    for (let n = 0; n < DIGEST_LIMIT + 5; n++) digest.add(` × test ${n}`);
-    const lines = digest.lines();
-    expect(lines).toHaveLength(DIGEST_LIMIT + 1);
-    expect(lines.at(-2)).toBe(` × test ${DIGEST_LIMIT - 1}`);
-    expect(lines.at(-1)).toBe('… and 5 lines more, above');
+  it('keeps a block without a location to BLOCK_LIMIT lines', () => {
+    const lines = digestOf([
+      [block[0] ?? '', 'stderr'],
+      ...Array.from({ length: BLOCK_LIMIT + 3 }, (_, n): [string, 'stderr'] => [`  call log ${n}`, 'stderr']),
+    ]);
+    expect(lines).toHaveLength(1 + BLOCK_LIMIT);
+    expect(lines.at(-1)).toBe(`  call log ${BLOCK_LIMIT - 1}`);
+  });
+
+  it('keeps no more than DIGEST_LIMIT lines, says how many it left out, and still ends with the summary', () => {
+    const many: [string, 'stderr'][] = [];
+    for (let n = 0; n < DIGEST_LIMIT; n++) many.push([` FAIL   unit  tests/unit/e.test.ts > test ${n}`, 'stderr']);
+    const lines = digestOf([
+      ...many,
+      ...block.map((line): [string, 'stderr'] => [line, 'stderr']),
+      [summary[1] ?? '', 'stdout'],
+    ]);
+    expect(lines).toHaveLength(DIGEST_LIMIT + 2);
+    expect(lines.at(-3)).toBe(` FAIL   unit  tests/unit/e.test.ts > test ${DIGEST_LIMIT - 1}`);
+    expect(lines.at(-2)).toBe(`… and ${block.length} lines more, above`);
+    expect(lines.at(-1)).toBe(summary[1]);
+  });
+
+  it('shows the last lines of a run that failed without naming a test (a crash, a broken configuration)', () => {
+    const output = Array.from({ length: TAIL_LINES + 5 }, (_, n): [string, 'stdout'] => [`line ${n}`, 'stdout']);
+    const lines = digestOf([...output, ["Error: Cannot find module 'x'", 'stdout']]);
+    expect(lines[0]).toBe('(no failed test named; the run ended with:)');
+    expect(lines).toHaveLength(1 + TAIL_LINES);
+    expect(lines.at(-1)).toBe("Error: Cannot find module 'x'");
   });
 });
