@@ -471,7 +471,8 @@ describe('the tab in a plain browser on the sandbox', () => {
     const context = await personaContext(browser, UPN.imSociaal);
     // Records, from the first DOM change on, whether the view's Suspense fallback ever showed. A plain React.lazy view
     // suspends on its first render even when its code is there, and React holds the reveal back by its fallback
-    // throttle; main.tsx preloads the roadmap before React mounts, and preloadableView (lib/preloadable.ts) renders it at once.
+    // throttle; main.tsx preloads the roadmap before React mounts, and preloadableView (lib/preloadable.ts) renders it
+    // at once.
     await context.addInitScript({
       content: `new MutationObserver(function () {
         if (document.querySelector('[data-testid="view-loading"]')) window.__viewSuspended = true;

@@ -156,7 +156,8 @@ export function Shell({ user }: { user: SignedInUser }) {
       navigate(formatHash({ view, actieId: match[1], params: route.params }), { replace: true });
   });
   useEffect(() => openDeepLink(host.subPageId), [host.subPageId]);
-  // Fluent's message bar, 1.5 s after the shell has mounted: a later message then shows as it stays (components/notice.tsx).
+  // Fluent's message bar's code, a moment after the shell has mounted: a later message then shows as it stays
+  // (components/notice.tsx).
   useEffect(() => preloadNoticeBar(), []);
 
   const onShare = useCallback(

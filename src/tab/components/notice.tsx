@@ -11,7 +11,7 @@ export type NoticeProps = {
 };
 
 // Error and warning bars are rare, so Fluent's MessageBar (with its motion code) is not part of the first view. Its
-// code loads 1.5 s after the shell has mounted (`preloadNoticeBar`), so a later message is Fluent's bar at once.
+// code loads a moment after the shell has mounted (`preloadNoticeBar`), so a later message is Fluent's bar at once.
 const NoticeBar = preloadableView(() => import('./notice-bar.js').then((m) => m.NoticeBar));
 
 /**
@@ -19,7 +19,7 @@ const NoticeBar = preloadableView(() => import('./notice-bar.js').then((m) => m.
  * `requestIdleCallback` right after the first commit made the cold and warm starts 2–7% slower in an A/B, its first
  * call and the chunks' download landing among the start's last tasks), early enough to come before most messages.
  */
-export const NOTICE_PRELOAD_DELAY_MS = 1500;
+const NOTICE_PRELOAD_DELAY_MS = 1500;
 
 /**
  * Loads Fluent's bar NOTICE_PRELOAD_DELAY_MS from now, for the shell to call when it mounts. Without it, every message
@@ -66,8 +66,8 @@ class LoadGuard extends Component<{ fallback: ReactNode; children: ReactNode }, 
 }
 
 /**
- * A message bar (error, warning, info) with optional title and actions. Fluent's bar when its code is there (loaded
- * 1.5 s after the shell has mounted); before that, the text and the buttons show at once and the Fluent bar replaces them as soon as
+ * A message bar (error, warning, info) with optional title and actions. Fluent's bar when its code is there
+ * (`preloadNoticeBar`); before that, the text and the buttons show at once and the Fluent bar replaces them as soon as
  * its chunk is there.
  */
 export function Notice(props: NoticeProps) {
