@@ -18,11 +18,12 @@ export const RRULE_COMMONJS = {
 const FIRST_VIEW_BUDGET_BYTES = 180 * 1024;
 
 /**
- * Lazy chunks a cold start of the first view loads besides the entry: the default view (roadmap), the data
- * session (Graph client, plan sync) and the persona token source. In a Microsoft 365 host, teams-js comes on
- * top (reported separately, as decisions.md counts it among the lazy parts).
+ * Chunks a cold start of the first view loads besides the entry's: the data session (Graph client, plan sync) and the
+ * persona token source (the boot's chunk). The default view (roadmap) is in the main chunk itself (app/views.ts says
+ * why). In a Microsoft 365 host, teams-js comes on top (reported separately, as decisions.md counts it among the lazy
+ * parts).
  */
-const FIRST_VIEW_CHUNKS = [/roadmap-view\.tsx$/, /data-session\.ts$/, /token-source\.ts$/];
+const FIRST_VIEW_CHUNKS = [/data-session\.ts$/, /token-source\.ts$/];
 const HOST_CHUNKS = [/teams-bridge\.ts$/];
 
 type OutputChunk = {
@@ -110,12 +111,10 @@ const BOOT_ROOTS = [/src[\\/]tab[\\/]boot\.ts$/, /data-session\.ts$/, /token-sou
  * its own, which the main chunk imports in turn. The build fails when React would be among it (the boot's chunk must
  * stay small: it is the data path, not the UI).
  */
-function bootChunking(): { plugin: Plugin; test: (id: string) => boolean; roadmap: (id: string) => boolean } {
+function bootChunking(): { plugin: Plugin; test: (id: string) => boolean } {
   const inBoot = new Set<string>();
-  const inRoadmap = new Set<string>();
   return {
     test: (id) => inBoot.has(id),
-    roadmap: (id) => inRoadmap.has(id),
     plugin: {
       name: 'boot-chunking',
       apply: 'build',
@@ -129,14 +128,6 @@ function bootChunking(): { plugin: Plugin; test: (id: string) => boolean; roadma
           inBoot.add(id);
           queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
         }
-        // The roadmap's own modules (ours, not the packages', whose barrels would pull in every component) in one chunk.
-        const roadmapQueue = ids.filter((id) => /roadmap-view\.tsx$/.test(id));
-        while (roadmapQueue.length > 0) {
-          const id = roadmapQueue.pop() as string;
-          if (inRoadmap.has(id) || inBoot.has(id) || /node_modules/.test(id)) continue;
-          inRoadmap.add(id);
-          roadmapQueue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
-        }
         const ui = [...inBoot].filter((id) => /node_modules[\\/](react|react-dom|@fluentui)[\\/]/.test(id));
         if (ui.length > 0)
           this.error(
@@ -148,11 +139,12 @@ function bootChunking(): { plugin: Plugin; test: (id: string) => boolean; roadma
 }
 
 /**
- * index.html gets the boot's own entry (src/tab/boot.ts) as an `async` module script before the app's, and the first
- * view's lazy chunks (the roadmap and what it imports) as `<link rel="modulepreload">`. A separate script, not an import
- * of the main entry: a module runs only once its whole static graph has loaded, so an import would wait for the main
- * chunk. The preloads: the browser fetches them with the entry instead of once it has run (issue 16: the roadmap's 17
- * chunks were requested only after the main chunk had evaluated, then queued behind one another on six connections).
+ * index.html gets the boot's own entry (src/tab/boot.ts) as an `async` module script before the app's, and the chunks
+ * the first view loads besides the entry's (`FIRST_VIEW_CHUNKS` and what they import) as `<link rel="modulepreload">`. A
+ * separate script, not an import of the main entry: a module runs only once its whole static graph has loaded, so an
+ * import would wait for the main chunk. The preloads: the browser fetches them with the entry instead of once it has
+ * run (issue 16: the roadmap's 17 chunks, before it moved into the main chunk, were requested only after the main chunk
+ * had evaluated, then queued behind one another on six connections).
  */
 function firstViewPreload(): Plugin {
   return {
@@ -181,8 +173,8 @@ function firstViewPreload(): Plugin {
           .filter((f) => f !== bootEntry.fileName && !html.includes(`/${f}"`))
           .map((f) => `    <link rel="modulepreload" crossorigin href="./${f}">\n`)
           .join('');
-        // The boot before the app's entry script, so it is requested (and run) first; the roadmap's chunks after it, so
-        // they do not take the six connections before the entry.
+        // The boot before the app's entry script, so it is requested (and run) first; the preloads after it, so they
+        // do not take the six connections before the entry.
         return html
           .replace(/(\s*)<script type="module"/, (m, space: string) => `${space}${script}${m}`)
           .replace('</head>', `${links}  </head>`);
@@ -307,7 +299,6 @@ export default defineConfig({
             // after the other (issue 16).
             { name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/, priority: 2 },
             { name: 'first-view', tags: ['$initial'] },
-            { name: 'roadmap-view', test: boot.roadmap },
           ],
         },
       },

@@ -300,6 +300,15 @@ describe('the tab in a plain browser on the sandbox', () => {
     expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
     expect(batches).toHaveLength(1);
     await expect.poll(() => cachedPlans(page)).toBe(1);
+    // The cold plan's copy in localStorage is kept too (plan-snapshot-copy.ts): the next start reads it at once.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (key) => window.localStorage.getItem(key) !== null,
+          `actieplan.plan-snapshot|${planCacheKey(config.siteUrl, UPN.imSociaal)}`,
+        ),
+      )
+      .toBe(true);
     // The mark this test set is the app's own (the same key): it is still the only one, now with the plan beside it.
     expect(
       await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('actieplan.plan-cached|'))),
@@ -372,12 +381,14 @@ describe('the tab in a plain browser on the sandbox', () => {
   it('sends the token request and the plan’s $batch while the app’s main chunk is still loading (issue 16)', async () => {
     const graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
     const html = await (await fetch(`${run.appUrl}/`)).text();
-    // The boot's own script comes before the app's entry; the roadmap's chunks are preloaded (vite.config.ts).
+    // The boot's own script comes before the app's entry; React's DOM renderer is preloaded (vite.config.ts), and the
+    // roadmap's code is in the main chunk (app/views.ts), not a chunk of its own.
     const scripts = [...html.matchAll(/<script type="module"[^>]*src="\.\/assets\/([^"]+)"/g)].map((m) => m[1]);
     expect(scripts).toHaveLength(2);
     expect(scripts[0]).toMatch(/^boot-.*\.js$/);
     expect(scripts[1]).toMatch(/^index-.*\.js$/);
-    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\.\/assets\/roadmap-view-[^"]+\.js">/);
+    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\.\/assets\/react-dom-[^"]+\.js">/);
+    expect(html).not.toMatch(/roadmap-view-/);
     const context = await personaContext(browser, UPN.imSociaal);
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -396,13 +407,13 @@ describe('the tab in a plain browser on the sandbox', () => {
     expect(heldUntilBatch).toBe(true);
     await roadmapComplete(page);
     expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
-    // Few scripts before the first card: the boot, the main chunk and React's DOM renderer beside it, the roadmap's
-    // one chunk and the bundler's runtime (vite.config.ts; 21 before issue 16's chunking, most of them the roadmap's
+    // Few scripts before the first card: the boot, the main chunk (with the roadmap's code) and React's DOM renderer
+    // beside it, and the bundler's runtime (vite.config.ts; 21 before issue 16's chunking, most of them the roadmap's
     // small shared chunks).
     const scriptsLoaded = await page.evaluate(
       () => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')).length,
     );
-    expect(scriptsLoaded).toBeLessThanOrEqual(5);
+    expect(scriptsLoaded).toBeLessThanOrEqual(4);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -607,6 +618,41 @@ describe('the tab in a plain browser on the sandbox', () => {
     const firstRow = await page.locator('section[data-thema="A"] [data-testid="roadmap-card"]').count();
     expect(firstRow).toBeGreaterThan(0);
     expect(first).toEqual({ cards: firstRow, firstRow, spinners: [], viewLoading: false });
+    await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('renders a warm start’s roadmap from the plan’s copy in localStorage in the main chunk’s own task, without waiting for IndexedDB (issue 16)', async () => {
+    const config = await tabConfig(run.appUrl);
+    const copyKey = `actieplan.plan-snapshot|${planCacheKey(config.siteUrl, UPN.imSociaal)}`;
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    // The plan goes into IndexedDB once it has shown, and then its copy into localStorage (plan-cache.ts).
+    await expect.poll(() => cachedPlans(page)).toBe(1);
+    await expect.poll(() => page.evaluate((key) => window.localStorage.getItem(key) !== null, copyKey)).toBe(true);
+    // From the reload on, IndexedDB's reads never answer; and the cards are counted when DOMContentLoaded fires, which
+    // comes after the app's scripts have run (module scripts are deferred) and before any later task.
+    await context.addInitScript({
+      content: `IDBObjectStore.prototype.get = function () { window.__idbGets = (window.__idbGets || 0) + 1; return {}; };
+document.addEventListener('DOMContentLoaded', function () {
+  window.__cardsAtDcl = document.querySelectorAll('[data-testid="roadmap-card"]').length;
+});`,
+    });
+    await page.reload();
+    await roadmapComplete(page);
+    expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { __cardsAtDcl?: number; __idbGets?: number };
+      return { cardsAtDcl: w.__cardsAtDcl, idbGets: w.__idbGets ?? 0 };
+    });
+    // React rendered the first screen's cards synchronously (main.tsx) in the task the main chunk evaluated in: they
+    // were there by DOMContentLoaded. Before, React waited for IndexedDB's answer, a task of its own, always later.
+    expect(seen.cardsAtDcl).toBeGreaterThan(0);
+    expect(seen.idbGets).toBe(0);
     await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();

@@ -1,14 +1,13 @@
 import { createElement, lazy } from 'react';
-import { preloadableView } from '../lib/preloadable.js';
 import type { Domein } from '../../domain/model.js';
 
 /**
  * Every view is its own chunk: the first view loads only its own code (decisions.md, the 180 KB budget),
- * and a view that is never opened is never downloaded.
+ * and a view that is never opened is never downloaded. Except the roadmap, the first view, which is in the main chunk:
+ * on a warm start React renders it in the task the main chunk evaluates in (main.tsx, docs/performance.md), and a view
+ * whose code is there never suspends (React reveals a suspended boundary 300 ms after its fallback at the earliest).
  */
-export const RoadmapView = preloadableView(() =>
-  import('../features/actionplan/components/roadmap-view.js').then((m) => m.RoadmapView),
-);
+export { RoadmapView } from '../features/actionplan/components/roadmap-view.js';
 /** "Wat vind ik waar": the start page after choosing a role (issue 19). */
 export const StartView = lazy(() =>
   import('../features/start/components/start-view.js').then((m) => ({ default: m.StartView })),

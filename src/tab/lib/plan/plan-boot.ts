@@ -33,7 +33,7 @@ import { rememberedPersona } from '../../app/persona.js';
 import { parseHash, PUBLIC_VIEWS } from '../../app/route-hash.js';
 import type { NaaSession } from '../../app/auth/naa.js';
 import type { DataSession } from '../data-session.js';
-import { planCacheKey, planCachedBefore, readCachedPlan, writeCachedPlan } from './plan-cache.js';
+import { planCacheKey, planCachedBefore, readCachedPlan, readCachedPlanNow, writeCachedPlan } from './plan-cache.js';
 import type { PlanSnapshot } from './snapshot.js';
 import { bootTarget, takeTokenPrefetch } from './token-prefetch.js';
 
@@ -176,8 +176,12 @@ function begin(config: TabConfig, userKey: string, tokens: () => Promise<TokenSo
   // turns out empty after all (the browser cleared it), at the moment that is known.
   const marked = planCachedBefore(cacheKey);
   if (!marked) void session();
-  const cachedNow: { plan?: PlanSnapshot } = {};
-  const cached = readCachedPlan(cacheKey).then((c) => {
+  // With the mark, the plan's copy in localStorage first (plan-snapshot-copy.ts): read at once, so React's first render
+  // needs no task of IndexedDB's and comes in the task the app's main chunk evaluates in (main.tsx); without a copy
+  // (a plan too large for it, another person's copy), IndexedDB answers.
+  const copy = marked ? readCachedPlanNow(cacheKey) : undefined;
+  const cachedNow: { plan?: PlanSnapshot } = copy ? { plan: copy } : {};
+  const cached = (copy ? Promise.resolve(copy) : readCachedPlan(cacheKey)).then((c) => {
     if (c) cachedNow.plan = c;
     return c;
   });
