@@ -64,7 +64,9 @@ export function App({ prepared }: { prepared?: ReadyBoot } = {}) {
   const styles = useStyles();
   const [boot, setBoot] = useState<Boot>(prepared ?? { status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [theme, setThemeName] = useState<HostTheme | undefined>();
+  // The host's theme from the start: the effect below then sets the same value, which React skips without a render
+  // (it ran a second render of the whole shell right after the first view).
+  const [theme, setThemeName] = useState<HostTheme | undefined>(prepared?.host.theme);
   // A theme whose code is not loaded yet is fetched first; until then the previous theme stays (no flash).
   const setTheme = useCallback((name: HostTheme) => {
     if (themeIfLoaded(name)) setThemeName(name);
@@ -105,7 +107,8 @@ export function App({ prepared }: { prepared?: ReadyBoot } = {}) {
 
   const locale = host?.locale ?? 'nl';
   useEffect(() => {
-    document.documentElement.lang = locale;
+    // Only when it differs: setting it restyles the whole page, and this effect runs before the first paint (main.tsx).
+    if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
   }, [locale]);
 
   const themeName = theme && themeIfLoaded(theme) ? theme : host && themeIfLoaded(host.theme) ? host.theme : 'light';

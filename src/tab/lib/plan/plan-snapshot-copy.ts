@@ -16,7 +16,7 @@ import { isPlanSnapshot, type PlanSnapshot } from './snapshot.js';
 
 const COPY_PREFIX = 'actieplan.plan-snapshot|';
 
-/** The largest copy, in characters of JSON (the seeded plan is about 146,000). */
+/** The largest copy, in characters of JSON (the seeded plan's snapshot is about 143,000). */
 export const SNAPSHOT_COPY_MAX_CHARS = 1_500_000;
 
 type StorageOf = () => Storage;
