@@ -140,11 +140,13 @@ function bootChunking(): { plugin: Plugin; test: (id: string) => boolean } {
 
 /**
  * index.html gets the boot's own entry (src/tab/boot.ts) as an `async` module script before the app's, and the chunks
- * the first view loads besides the entry's (`FIRST_VIEW_CHUNKS` and what they import) as `<link rel="modulepreload">`. A
- * separate script, not an import of the main entry: a module runs only once its whole static graph has loaded, so an
- * import would wait for the main chunk. The preloads: the browser fetches them with the entry instead of once it has
- * run (issue 16: the roadmap's 17 chunks, before it moved into the main chunk, were requested only after the main chunk
- * had evaluated, then queued behind one another on six connections).
+ * the first view loads besides the entry's (`FIRST_VIEW_CHUNKS` and what they import) as `<link rel="modulepreload">`
+ * where Vite has not preloaded them already. A separate script, not an import of the main entry: a module runs only
+ * once its whole static graph has loaded, so an import would wait for the main chunk. The preloads: the browser fetches
+ * them with the entry instead of once it has run (issue 16: the roadmap's 17 chunks, before the roadmap moved into the
+ * main chunk, were requested only after the main chunk had evaluated, then queued behind one another on six
+ * connections). Since then every chunk of the first view is one the entry imports statically, which Vite preloads
+ * itself (the boot's, React's DOM renderer, the bundler's runtime), so this adds the boot's script and no link.
  */
 function firstViewPreload(): Plugin {
   return {

@@ -381,8 +381,8 @@ describe('the tab in a plain browser on the sandbox', () => {
   it('sends the token request and the plan’s $batch while the app’s main chunk is still loading (issue 16)', async () => {
     const graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
     const html = await (await fetch(`${run.appUrl}/`)).text();
-    // The boot's own script comes before the app's entry; React's DOM renderer is preloaded (vite.config.ts), and the
-    // roadmap's code is in the main chunk (app/views.ts), not a chunk of its own.
+    // The boot's own script comes before the app's entry (vite.config.ts); React's DOM renderer, which the entry
+    // imports, is preloaded (Vite does that), and the roadmap's code is in the main chunk (app/views.ts).
     const scripts = [...html.matchAll(/<script type="module"[^>]*src="\.\/assets\/([^"]+)"/g)].map((m) => m[1]);
     expect(scripts).toHaveLength(2);
     expect(scripts[0]).toMatch(/^boot-.*\.js$/);
@@ -482,8 +482,8 @@ describe('the tab in a plain browser on the sandbox', () => {
     const context = await personaContext(browser, UPN.imSociaal);
     // Records, from the first DOM change on, whether the view's Suspense fallback ever showed. A plain React.lazy view
     // suspends on its first render even when its code is there, and React holds the reveal back by its fallback
-    // throttle; main.tsx preloads the roadmap before React mounts, and preloadableView (lib/preloadable.ts) renders it
-    // at once.
+    // throttle. The roadmap's code is in the main chunk (app/views.ts), so it renders at once; a lazy roadmap fails
+    // here.
     await context.addInitScript({
       content: `new MutationObserver(function () {
         if (document.querySelector('[data-testid="view-loading"]')) window.__viewSuspended = true;
@@ -606,7 +606,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     const errors = watchErrors(page);
     await page.goto(`${run.appUrl}/#/roadmap`);
     await page.getByTestId('roadmap-card').first().waitFor();
-    // The plan goes into IndexedDB once it has shown; the warm start reads it from there.
+    // The plan goes into IndexedDB (and its copy into localStorage) once it has shown; the warm start reads it.
     await expect.poll(() => page.getByText('Bijwerken…').count()).toBe(0);
     await expect.poll(() => cachedPlans(page)).toBe(1);
     await page.reload();

@@ -64,9 +64,12 @@ export function App({ prepared }: { prepared?: ReadyBoot } = {}) {
   const styles = useStyles();
   const [boot, setBoot] = useState<Boot>(prepared ?? { status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  // The host's theme from the start: the effect below then sets the same value, which React skips without a render
-  // (it ran a second render of the whole shell right after the first view).
-  const [theme, setThemeName] = useState<HostTheme | undefined>(prepared?.host.theme);
+  // The host's theme from the start, when its code is here: the effect below then sets the same value, which React skips
+  // without a render (it ran a second render of the whole shell right after the first view). A theme whose code did
+  // not load starts unset, so the effect's own load still switches to it.
+  const [theme, setThemeName] = useState<HostTheme | undefined>(() =>
+    prepared && themeIfLoaded(prepared.host.theme) ? prepared.host.theme : undefined,
+  );
   // A theme whose code is not loaded yet is fetched first; until then the previous theme stays (no flash).
   const setTheme = useCallback((name: HostTheme) => {
     if (themeIfLoaded(name)) setThemeName(name);

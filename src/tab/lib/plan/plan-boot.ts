@@ -1,8 +1,9 @@
 /**
  * The plan's data path started before React mounts (issue 16 point 1): `main.tsx` calls `startPlanBoot()` first thing,
  * and the token request and the plan's cold `$batch`, with the IndexedDB read beside them (or, when this browser stored
- * the plan before, only the IndexedDB read: PlanProvider then starts the token and runs the delta as always, after its
- * first commit) run while React, Fluent and the first view's code load and render. On a cold start of the persona
+ * the plan before, only the cache read: its copy in localStorage at once (plan-snapshot-copy.ts), IndexedDB when there
+ * is none; PlanProvider then starts the token and runs the delta as always, after its first commit) run while React,
+ * Fluent and the first view's code load and render. On a cold start of the persona
  * sign-in, index.html's inline script has sent the token request already (token-prefetch.ts); the boot takes its answer.
  * PlanProvider takes these promises over once (`takePlanBoot`) instead of starting the same work itself.
  *

@@ -1,6 +1,7 @@
 /**
- * The plan cache's key and its mark in localStorage (the plan itself is in IndexedDB: plan-cache.ts). A module of its
- * own, without IndexedDB's code: the inline token prefetch in index.html (token-prefetch.ts) reads the mark too.
+ * The plan cache's key and its mark in localStorage (the plan itself is in IndexedDB, plan-cache.ts, and its copy in
+ * localStorage, plan-snapshot-copy.ts). A module of its own, without IndexedDB's code: the inline token prefetch in
+ * index.html (token-prefetch.ts) reads the mark too.
  */
 
 /** Bump when the cached shape changes: an old entry is then simply not found. */
@@ -28,10 +29,22 @@ export function planCachedBefore(key: string, storage: () => Storage = () => win
   }
 }
 
-/** Sets or removes the mark (plan-cache.ts, after a write and with a drop). */
-export function markCached(key: string, cached: boolean): void {
+/**
+ * The mark's value: the `savedAt` of the snapshot stored last (`'1'` when a version before the copy stored it), or
+ * undefined without a mark. The copy in localStorage counts only when it is that snapshot (plan-cache.ts).
+ */
+export function cachedMark(key: string, storage: () => Storage = () => window.localStorage): string | undefined {
   try {
-    if (cached) window.localStorage.setItem(CACHED_MARK + key, '1');
+    return storage().getItem(CACHED_MARK + key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sets the mark to the stored snapshot's `savedAt`, or removes it (plan-cache.ts, after a write and with a drop). */
+export function markCached(key: string, savedAt: string | false): void {
+  try {
+    if (savedAt !== false) window.localStorage.setItem(CACHED_MARK + key, savedAt);
     else window.localStorage.removeItem(CACHED_MARK + key);
   } catch {
     // No storage: the next start reads the cache and asks for the token at once, as without the mark.

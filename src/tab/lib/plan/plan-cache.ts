@@ -1,5 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { markCached } from './plan-cache-mark.js';
+import { cachedMark, markCached } from './plan-cache-mark.js';
 import { dropSnapshotCopy, keepSnapshotCopy, readSnapshotCopy } from './plan-snapshot-copy.js';
 import { isPlanSnapshot, type PlanSnapshot } from './snapshot.js';
 
@@ -12,20 +12,39 @@ function cacheStore(): UseStore {
   return store;
 }
 
+/** Where the snapshots are kept: IndexedDB (the unit tests give an in-memory one). */
+export type SnapshotStore = {
+  get: (key: string) => Promise<unknown>;
+  set: (key: string, snapshot: PlanSnapshot) => Promise<void>;
+  del: (key: string) => Promise<void>;
+};
+
+const indexedDbStore: SnapshotStore = {
+  get: (key) => get(key, cacheStore()),
+  set: (key, snapshot) => set(key, snapshot, cacheStore()),
+  del: (key) => del(key, cacheStore()),
+};
+
 /**
  * The cached snapshot at once, from its copy in localStorage (plan-snapshot-copy.ts), or undefined when there is no
- * copy (a large plan, another person's copy kept, nothing stored): `readCachedPlan` then asks IndexedDB.
+ * copy (a large plan, another person's copy kept, nothing stored): `readCachedPlan` then asks IndexedDB. The copy counts
+ * only when it is the snapshot the mark names as stored last: a write by a version before the copy (which marks `'1'`)
+ * or one whose copy was not written makes it stale, and IndexedDB answers.
  */
 export function readCachedPlanNow(key: string): PlanSnapshot | undefined {
-  return readSnapshotCopy(key);
+  const copy = readSnapshotCopy(key);
+  return copy && copy.savedAt === cachedMark(key) ? copy : undefined;
 }
 
 /** The cached snapshot, or undefined when there is none or IndexedDB is unavailable (private mode). */
-export async function readCachedPlan(key: string): Promise<PlanSnapshot | undefined> {
-  const copy = readSnapshotCopy(key);
+export async function readCachedPlan(
+  key: string,
+  snapshots: SnapshotStore = indexedDbStore,
+): Promise<PlanSnapshot | undefined> {
+  const copy = readCachedPlanNow(key);
   if (copy) return copy;
   try {
-    const value: unknown = await get(key, cacheStore());
+    const value: unknown = await snapshots.get(key);
     return isPlanSnapshot(value) ? value : undefined;
   } catch (error) {
     console.warn('Plan cache unavailable', error);
@@ -33,25 +52,31 @@ export async function readCachedPlan(key: string): Promise<PlanSnapshot | undefi
   }
 }
 
-/** Stores the snapshot in IndexedDB, then its copy in localStorage (only after that write: never the newer of the two). */
-export async function writeCachedPlan(key: string, snapshot: PlanSnapshot): Promise<void> {
+/**
+ * Stores the snapshot in IndexedDB, then marks it and keeps its copy in localStorage. The old copy goes first, so a
+ * start while the write is under way (a reload right after a save) reads IndexedDB's entry, not the plan it replaces.
+ */
+export async function writeCachedPlan(
+  key: string,
+  snapshot: PlanSnapshot,
+  snapshots: SnapshotStore = indexedDbStore,
+): Promise<void> {
+  dropSnapshotCopy(key);
   try {
-    await set(key, snapshot, cacheStore());
-    markCached(key, true);
+    await snapshots.set(key, snapshot);
+    markCached(key, snapshot.savedAt);
   } catch (error) {
-    // The copy may hold the plan this write was to replace: without it, the next start reads the IndexedDB entry.
-    dropSnapshotCopy(key);
     console.warn('Plan cache not written', error); // the next start loads from the network instead
     return;
   }
   keepSnapshotCopy(key, snapshot);
 }
 
-export async function dropCachedPlan(key: string): Promise<void> {
+export async function dropCachedPlan(key: string, snapshots: SnapshotStore = indexedDbStore): Promise<void> {
   try {
     markCached(key, false);
     dropSnapshotCopy(key);
-    await del(key, cacheStore());
+    await snapshots.del(key);
   } catch (error) {
     console.warn('Plan cache not cleared', error);
   }

@@ -8,16 +8,25 @@
  * - One copy per browser: writing it for one cache key removes another's (a second person or site on the same browser
  *   reads from IndexedDB), so localStorage never holds more than one plan.
  * - Only a plan of at most `SNAPSHOT_COPY_MAX_CHARS` as JSON: localStorage holds about 5 million characters per
- *   origin, and a larger plan (thousands of actions) is read from IndexedDB alone.
- * - Never older than IndexedDB's entry: plan-cache.ts writes it after IndexedDB's write succeeded and removes it when
- *   that write or its own failed, so a read that finds the copy finds the newest plan this browser stored.
+ *   origin (and a page loads all of it on its first access), so a larger plan is read from IndexedDB alone; one of more
+ *   than `SNAPSHOT_COPY_MAX_ENTRIES` entries is not even turned into JSON to find out.
+ * - Not read when IndexedDB has a newer plan: plan-cache.ts removes the copy before each write to IndexedDB, writes it
+ *   again after the write succeeded, and reads it only when it is the snapshot the plan-cache mark names
+ *   (plan-cache-mark.ts). Two tabs writing at the same moment can still leave the older plan in both the copy and the
+ *   mark; the delta refresh then brings it up to date, as with any cached plan.
  */
 import { isPlanSnapshot, type PlanSnapshot } from './snapshot.js';
 
 const COPY_PREFIX = 'actieplan.plan-snapshot|';
 
 /** The largest copy, in characters of JSON (the seeded plan's snapshot is about 143,000). */
-export const SNAPSHOT_COPY_MAX_CHARS = 1_500_000;
+export const SNAPSHOT_COPY_MAX_CHARS = 1_000_000;
+/**
+ * A plan with more entries (actions, recommendations, findings, rows per domain, users) than this is over
+ * `SNAPSHOT_COPY_MAX_CHARS` by far (each entry is about 1,000 characters or more, counting its list item and its
+ * mapped form): it gets no copy, without the cost of turning it into JSON on every write.
+ */
+export const SNAPSHOT_COPY_MAX_ENTRIES = 2_000;
 
 type StorageOf = () => Storage;
 const local: StorageOf = () => window.localStorage;
@@ -28,10 +37,17 @@ export function readSnapshotCopy(key: string, storage: StorageOf = local): PlanS
     const text = storage().getItem(COPY_PREFIX + key);
     if (text === null) return undefined;
     const value: unknown = JSON.parse(text);
-    return isPlanSnapshot(value) ? value : undefined;
+    if (isPlanSnapshot(value)) return value;
   } catch {
-    return undefined; // no storage (private mode, a sandboxed frame) or a damaged copy: IndexedDB answers instead
+    // No storage (private mode, a sandboxed frame) or a damaged copy: IndexedDB answers instead.
   }
+  dropSnapshotCopy(key, storage); // a damaged copy is not read again on every start
+  return undefined;
+}
+
+function entries(snapshot: PlanSnapshot): number {
+  const { acties, adviezen, bevindingen, domeinVoortgang, users } = snapshot.plan;
+  return acties.length + adviezen.length + bevindingen.length + domeinVoortgang.length + users.length;
 }
 
 /**
@@ -41,12 +57,10 @@ export function readSnapshotCopy(key: string, storage: StorageOf = local): PlanS
 export function keepSnapshotCopy(key: string, snapshot: PlanSnapshot, storage: StorageOf = local): void {
   try {
     const store = storage();
-    for (let i = store.length - 1; i >= 0; i -= 1) {
-      const name = store.key(i);
-      if (name?.startsWith(COPY_PREFIX) && name !== COPY_PREFIX + key) store.removeItem(name);
-    }
-    const text = JSON.stringify(snapshot);
-    if (text.length > SNAPSHOT_COPY_MAX_CHARS) store.removeItem(COPY_PREFIX + key);
+    const names = Array.from({ length: store.length }, (_, i) => store.key(i));
+    for (const name of names) if (name?.startsWith(COPY_PREFIX) && name !== COPY_PREFIX + key) store.removeItem(name);
+    const text = entries(snapshot) <= SNAPSHOT_COPY_MAX_ENTRIES ? JSON.stringify(snapshot) : undefined;
+    if (text === undefined || text.length > SNAPSHOT_COPY_MAX_CHARS) store.removeItem(COPY_PREFIX + key);
     else store.setItem(COPY_PREFIX + key, text);
   } catch {
     dropSnapshotCopy(key, storage);

@@ -1,60 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   dropSnapshotCopy,
   keepSnapshotCopy,
   readSnapshotCopy,
   SNAPSHOT_COPY_MAX_CHARS,
+  SNAPSHOT_COPY_MAX_ENTRIES,
 } from '../../../../src/tab/lib/plan/plan-snapshot-copy.js';
-import type { PlanSnapshot } from '../../../../src/tab/lib/plan/snapshot.js';
 import { largePlan, seededPlan } from '../fixtures.js';
+import { MemoryStorage, snapshotOf } from './memory-storage.js';
 
-/** An in-memory Storage, as localStorage behaves: `quota` characters in all (keys and values), beyond it a throw. */
-class MemoryStorage implements Storage {
-  readonly data = new Map<string, string>();
-  constructor(private readonly quota = Infinity) {}
-  get length(): number {
-    return this.data.size;
-  }
-  key(index: number): string | null {
-    return [...this.data.keys()][index] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    const used = [...this.data].reduce((n, [k, v]) => n + (k === key ? 0 : k.length + v.length), 0);
-    if (used + key.length + value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
-    this.data.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.data.delete(key);
-  }
-  clear(): void {
-    this.data.clear();
-  }
-}
-
-function snapshot(plan = seededPlan(), savedAt = '2026-12-06T10:00:00.000Z'): PlanSnapshot {
-  return {
-    siteId: 'site-1',
-    plan,
-    items: { adviezen: [], bevindingen: [], acties: [], users: [], domeinVoortgang: [], inrichting: [] },
-    deltaLinks: {
-      adviezen: 'd1',
-      bevindingen: 'd2',
-      acties: 'd3',
-      users: 'd4',
-      domeinVoortgang: 'd5',
-      inrichting: 'd6',
-    },
-    savedAt,
-  } as PlanSnapshot;
-}
+const snapshot = snapshotOf;
 
 const KEY = 'v1|https://x.sharepoint.com/sites/p|im@x';
 const OTHER = 'v1|https://x.sharepoint.com/sites/p|mt@x';
 
 describe('the plan’s copy in localStorage (issue 16)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('gives back the snapshot that was kept, for its own key only', () => {
     const storage = new MemoryStorage();
     const kept = snapshot();
@@ -76,10 +40,21 @@ describe('the plan’s copy in localStorage (issue 16)', () => {
   it('keeps no copy of a plan too large for it, and drops the older copy it would have replaced', () => {
     const storage = new MemoryStorage();
     keepSnapshotCopy(KEY, snapshot(), () => storage);
-    const large = snapshot(largePlan(5000));
+    // Few enough entries to be measured, too many characters.
+    const large = snapshot(largePlan(SNAPSHOT_COPY_MAX_ENTRIES - 100));
     expect(JSON.stringify(large).length).toBeGreaterThan(SNAPSHOT_COPY_MAX_CHARS);
     keepSnapshotCopy(KEY, large, () => storage);
     expect(readSnapshotCopy(KEY, () => storage)).toBeUndefined();
+    expect(storage.length).toBe(0);
+  });
+
+  it('does not turn a plan of more entries than it keeps into JSON at all', () => {
+    const storage = new MemoryStorage();
+    keepSnapshotCopy(KEY, snapshot(), () => storage);
+    const huge = snapshot(largePlan(5000));
+    const stringify = vi.spyOn(JSON, 'stringify');
+    keepSnapshotCopy(KEY, huge, () => storage);
+    expect(stringify).not.toHaveBeenCalled();
     expect(storage.length).toBe(0);
   });
 
@@ -93,12 +68,14 @@ describe('the plan’s copy in localStorage (issue 16)', () => {
     expect(readSnapshotCopy(KEY, () => storage)).toBeUndefined();
   });
 
-  it('reads nothing from a damaged copy or one that is not a snapshot', () => {
+  it('reads nothing from a damaged copy or one that is not a snapshot, and removes it', () => {
     const storage = new MemoryStorage();
     storage.setItem(`actieplan.plan-snapshot|${KEY}`, '{"siteId": "site-1", "pl');
     expect(readSnapshotCopy(KEY, () => storage)).toBeUndefined();
+    expect(storage.length).toBe(0);
     storage.setItem(`actieplan.plan-snapshot|${KEY}`, JSON.stringify({ siteId: 'site-1', savedAt: 'x' }));
     expect(readSnapshotCopy(KEY, () => storage)).toBeUndefined();
+    expect(storage.length).toBe(0);
   });
 
   it('does without localStorage (private mode, a sandboxed frame): nothing read, nothing thrown', () => {
