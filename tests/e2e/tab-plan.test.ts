@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actieToFields } from '../../src/data/lists/acties.js';
 import { REFRESH_INDICATOR_DELAY_MS } from '../../src/tab/lib/use-shown-after.js';
@@ -132,6 +132,17 @@ async function open(
   const errors = watchErrors(page);
   await page.goto(`${run.appUrl}/${hash}`);
   return { page, errors };
+}
+
+/** A cold start of the roadmap for the information manager, until its plan is in the cache (IndexedDB). */
+async function cachedRoadmap(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await personaContext(browser, UPN.imSociaal);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${run.appUrl}/#/roadmap`);
+  await roadmapComplete(page);
+  await expect.poll(() => cachedPlans(page)).toBe(1);
+  return { context, page, errors };
 }
 
 describe('the tab in a plain browser on the sandbox', () => {
@@ -323,12 +334,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     const plan = await client.plan();
     const actie = plan.acties.find((a) => a.value.nummer === '1.2');
     if (!actie) throw new Error('Action 1.2 not in the plan');
-    const context = await personaContext(browser, UPN.imSociaal);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${run.appUrl}/#/roadmap`);
-    await roadmapComplete(page);
-    await expect.poll(() => cachedPlans(page)).toBe(1);
+    const { context, page, errors } = await cachedRoadmap();
     // The plan stays in IndexedDB, its mark goes (a plan stored by a version before the mark, or a reload right after
     // the write, before the mark was set); meanwhile someone renames an action in SharePoint.
     await page.evaluate(() => {
@@ -626,13 +632,8 @@ describe('the tab in a plain browser on the sandbox', () => {
   it('renders a warm start’s roadmap from the plan’s copy in localStorage in the main chunk’s own task, without waiting for IndexedDB (issue 16)', async () => {
     const config = await tabConfig(run.appUrl);
     const copyKey = `actieplan.plan-snapshot|${planCacheKey(config.siteUrl, UPN.imSociaal)}`;
-    const context = await personaContext(browser, UPN.imSociaal);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${run.appUrl}/#/roadmap`);
-    await roadmapComplete(page);
     // The plan goes into IndexedDB once it has shown, and then its copy into localStorage (plan-cache.ts).
-    await expect.poll(() => cachedPlans(page)).toBe(1);
+    const { context, page, errors } = await cachedRoadmap();
     await expect.poll(() => page.evaluate((key) => window.localStorage.getItem(key) !== null, copyKey)).toBe(true);
     // From the reload on, IndexedDB's reads never answer; and the cards are counted when DOMContentLoaded fires, which
     // comes after the app's scripts have run (module scripts are deferred) and before any later task.
@@ -660,12 +661,7 @@ document.addEventListener('DOMContentLoaded', function () {
 
   it('says “Bijwerken…” on a warm start only once the delta takes longer than a moment (issue 16)', async () => {
     const graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
-    const context = await personaContext(browser, UPN.imSociaal);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${run.appUrl}/#/roadmap`);
-    await roadmapComplete(page);
-    await expect.poll(() => cachedPlans(page)).toBe(1);
+    const { context, page, errors } = await cachedRoadmap();
     // The warm start's delta is held: the cached plan shows at once, the indicator after REFRESH_INDICATOR_DELAY_MS.
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
