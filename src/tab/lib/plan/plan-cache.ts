@@ -32,8 +32,10 @@ const indexedDbStore: SnapshotStore = {
  * or one whose copy was not written makes it stale, and IndexedDB answers.
  */
 export function readCachedPlanNow(key: string): PlanSnapshot | undefined {
+  const mark = cachedMark(key);
+  if (mark === undefined) return undefined; // nothing stored for this key: the copy is not even read
   const copy = readSnapshotCopy(key);
-  return copy && copy.savedAt === cachedMark(key) ? copy : undefined;
+  return copy?.savedAt === mark ? copy : undefined;
 }
 
 /** The cached snapshot, or undefined when there is none or IndexedDB is unavailable (private mode). */
