@@ -556,7 +556,8 @@ describe('the tab in a plain browser on the sandbox', () => {
     let storedBeforeReact: number | undefined;
     await page.route(`${run.appUrl}/assets/${entry}`, async (route) => {
       await answer;
-      // The boot stores the plan as soon as it is here, before React has even loaded: a start right after finds it.
+      // The boot stores the plan once it is here and a frame has been painted (plan-boot.ts), here before React has
+      // even loaded: a start right after finds it.
       // (A poll that gives up lets React go on: the expectation below then says what was missing.)
       await expect
         .poll(() => cachedPlans(page), { timeout: WAIT.write })

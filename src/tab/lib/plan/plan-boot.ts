@@ -75,6 +75,9 @@ const BOOT_WAIT_MS = 5000;
  */
 export const COLD_PLAN_WAIT_MS = 150;
 
+/** How long `afterNextPaint` waits for a frame at most. */
+const PAINT_WAIT_MS = 250;
+
 let boot: PlanBoot | undefined;
 /** Whether this page started its boot already, and when React may mount (`undefined`: at once). */
 let started = false;
@@ -113,6 +116,21 @@ export function startPlanBoot(): Promise<void> | undefined {
     if (target) gate = atMost(begin(target.config, target.persona, () => personaTokens(target.config, target.persona)));
   }
   return gate;
+}
+
+/**
+ * Runs `run` in a task right after the next frame has been painted, or `PAINT_WAIT_MS` from now if no frame comes first
+ * (a hidden page paints none).
+ */
+function afterNextPaint(run: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, PAINT_WAIT_MS);
 }
 
 /** `until`, or `BOOT_WAIT_MS` if that comes first: a boot never holds React back for longer. */
@@ -197,8 +215,10 @@ function begin(config: TabConfig, userKey: string, tokens: () => Promise<TokenSo
   const cold = loaded.then((c) => {
     if (c) {
       coldNow.plan = c;
-      // Stored as soon as it is here, before React renders it: a start right after this one finds it.
-      void writeCachedPlan(cacheKey, c);
+      // Stored right after the first view has been painted, not before React renders it: the copy in localStorage is
+      // written at once when the write starts (plan-cache.ts), so a start right after this one finds it, and its JSON
+      // (a few milliseconds) is not on the way to the first card.
+      afterNextPaint(() => void writeCachedPlan(cacheKey, c));
     }
     return c;
   });

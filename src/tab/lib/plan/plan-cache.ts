@@ -28,8 +28,8 @@ const indexedDbStore: SnapshotStore = {
 /**
  * The cached snapshot at once, from its copy in localStorage (plan-snapshot-copy.ts), or undefined when there is no
  * copy (a large plan, another person's copy kept, nothing stored): `readCachedPlan` then asks IndexedDB. The copy counts
- * only when it is the snapshot the mark names as stored last: a write by a version before the copy (which marks `'1'`)
- * or one whose copy was not written makes it stale, and IndexedDB answers.
+ * only when it is the snapshot the mark names as stored last: a write by a version before the copy (which marks `'1'`
+ * and leaves the copy alone) makes it stale, and IndexedDB answers.
  */
 export function readCachedPlanNow(key: string): PlanSnapshot | undefined {
   const mark = cachedMark(key);
@@ -55,23 +55,24 @@ export async function readCachedPlan(
 }
 
 /**
- * Stores the snapshot in IndexedDB, then marks it and keeps its copy in localStorage. The old copy goes first, so a
- * start while the write is under way (a reload right after a save) reads IndexedDB's entry, not the plan it replaces.
+ * Keeps the snapshot's copy in localStorage and marks it, at once, then stores it in IndexedDB. At once, so a start
+ * right after this one (a reload as soon as the plan shows, while IndexedDB's write still takes tens of milliseconds)
+ * reads this plan: until that write has finished the copy is newer than IndexedDB's entry, which is harmless (it is a
+ * whole snapshot). When the write fails the copy goes, and the next start reads the entry IndexedDB still has.
  */
 export async function writeCachedPlan(
   key: string,
   snapshot: PlanSnapshot,
   snapshots: SnapshotStore = indexedDbStore,
 ): Promise<void> {
-  dropSnapshotCopy(key);
+  keepSnapshotCopy(key, snapshot);
+  markCached(key, snapshot.savedAt);
   try {
     await snapshots.set(key, snapshot);
-    markCached(key, snapshot.savedAt);
   } catch (error) {
+    dropSnapshotCopy(key);
     console.warn('Plan cache not written', error); // the next start loads from the network instead
-    return;
   }
-  keepSnapshotCopy(key, snapshot);
 }
 
 export async function dropCachedPlan(key: string, snapshots: SnapshotStore = indexedDbStore): Promise<void> {

@@ -10,10 +10,11 @@
  * - Only a plan of at most `SNAPSHOT_COPY_MAX_CHARS` as JSON: localStorage holds about 5 million characters per
  *   origin (and a page loads all of it on its first access), so a larger plan is read from IndexedDB alone; one of more
  *   than `SNAPSHOT_COPY_MAX_ENTRIES` entries is not even turned into JSON to find out.
- * - Not read when IndexedDB has a newer plan: plan-cache.ts removes the copy before each write to IndexedDB, writes it
- *   again after the write succeeded, and reads it only when it is the snapshot the plan-cache mark names
- *   (plan-cache-mark.ts). Two tabs writing at the same moment can still leave the older plan in both the copy and the
- *   mark; the delta refresh then brings it up to date, as with any cached plan.
+ * - Not read when IndexedDB has a newer plan: plan-cache.ts writes the copy with each write to IndexedDB (before it,
+ *   so a start right after finds it), removes it when that write failed, and reads it only when it is the snapshot the
+ *   plan-cache mark names (plan-cache-mark.ts), so a write by an older version of the app makes it stale. Two tabs
+ *   writing at the same moment can still leave an older plan in the copy; the delta refresh then brings it up to date,
+ *   as with any cached plan.
  */
 import { isPlanSnapshot, type PlanSnapshot } from './snapshot.js';
 
