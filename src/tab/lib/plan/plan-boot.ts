@@ -37,6 +37,7 @@ import type { DataSession } from '../data-session.js';
 import { planCacheKey, planCachedBefore, readCachedPlan, readCachedPlanNow, writeCachedPlan } from './plan-cache.js';
 import type { PlanSnapshot } from './snapshot.js';
 import { bootTarget, takeTokenPrefetch } from './token-prefetch.js';
+import { afterNextPaint } from '../after-next-paint.js';
 
 export { bootTarget };
 
@@ -74,9 +75,6 @@ const BOOT_WAIT_MS = 5000;
  * enough that nobody takes the page for stuck; in a host, the host's own loading indicator covers it.
  */
 export const COLD_PLAN_WAIT_MS = 150;
-
-/** How long `afterNextPaint` waits for a frame at most. */
-const PAINT_WAIT_MS = 250;
 
 let boot: PlanBoot | undefined;
 /** Whether this page started its boot already, and when React may mount (`undefined`: at once). */
@@ -116,21 +114,6 @@ export function startPlanBoot(): Promise<void> | undefined {
     if (target) gate = atMost(begin(target.config, target.persona, () => personaTokens(target.config, target.persona)));
   }
   return gate;
-}
-
-/**
- * Runs `run` in a task right after the next frame has been painted, or `PAINT_WAIT_MS` from now if no frame comes first
- * (a hidden page paints none).
- */
-function afterNextPaint(run: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    run();
-  };
-  requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, PAINT_WAIT_MS);
 }
 
 /** `until`, or `BOOT_WAIT_MS` if that comes first: a boot never holds React back for longer. */
