@@ -139,10 +139,16 @@ function bootChunking(): { plugin: Plugin; test: (id: string) => boolean } {
 }
 
 /**
- * index.html gets the boot's own entry (src/tab/boot.ts) as an `async` module script before the app's, and the chunks
+ * index.html gets the boot's own entry (src/tab/boot.ts) as a module script before the app's, and the chunks
  * the first view loads besides the entry's (`FIRST_VIEW_CHUNKS` and what they import) as `<link rel="modulepreload">`
  * where Vite has not preloaded them already. A separate script, not an import of the main entry: a module runs only
- * once its whole static graph has loaded, so an import would wait for the main chunk. The preloads: the browser fetches
+ * once its whole static graph has loaded, so an import would wait for the main chunk. Not `async` (it was until stop
+ * 28): module scripts without it run in document order, so the boot runs first, and its promise steps (the token from
+ * index.html, the data session, the Graph client's middleware) send the cold `$batch` in the checkpoint after it,
+ * before the main chunk evaluates. The main chunk imports the boot's chunk; an `async` boot whose chunk was compiled
+ * no sooner than the main chunk's graph (on a busy machine, 2 of 7 cold starts measured) was evaluated inside that
+ * graph instead, the main chunk's body (50-80 ms) right after it, and the `$batch` left only then (browser test
+ * tab-plan "sends the cold $batch before the app's main chunk evaluates…"). The preloads: the browser fetches
  * them with the entry instead of once it has run (issue 16: the roadmap's 17 chunks, before the roadmap moved into the
  * main chunk, were requested only after the main chunk had evaluated, then queued behind one another on six
  * connections). Since then every chunk of the first view is one the entry imports statically, which Vite preloads
@@ -170,12 +176,12 @@ function firstViewPreload(): Plugin {
         chunks
           .filter((c) => c.moduleIds.some((id) => FIRST_VIEW_CHUNKS.some((p) => p.test(id))))
           .forEach((c) => visit(c.fileName));
-        const script = `<script type="module" async crossorigin src="./${bootEntry.fileName}"></script>`;
+        const script = `<script type="module" crossorigin src="./${bootEntry.fileName}"></script>`;
         const links = files
           .filter((f) => f !== bootEntry.fileName && !html.includes(`/${f}"`))
           .map((f) => `    <link rel="modulepreload" crossorigin href="./${f}">\n`)
           .join('');
-        // The boot before the app's entry script, so it is requested (and run) first; the preloads after it, so they
+        // The boot before the app's entry script, so it is requested and run first; the preloads after it, so they
         // do not take the six connections before the entry.
         return html
           .replace(/(\s*)<script type="module"/, (m, space: string) => `${space}${script}${m}`)

@@ -7,6 +7,10 @@ import { startPlanBoot } from './lib/plan/plan-boot.js';
 /** Marked when React is asked to render the app for the first time (the browser tests order the data path by it). */
 const REACT_RENDER_MARK = 'tab:react-render';
 
+// Marked once the main chunk's modules (React, Fluent, the shell) have evaluated and this entry's body begins: the
+// browser tests check that the cold `$batch` left before it (vite.config.ts, `firstViewPreload`).
+performance.mark('tab:main-chunk');
+
 // The data path first (in a host: teams-js; then the token and the cold $batch, or on a warm start only the cache
 // read), then React: see lib/plan/plan-boot.ts.
 // boot.ts, the page's first module script, has started it already; this returns the same gate (or starts it, if not).

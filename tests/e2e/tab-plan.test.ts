@@ -424,6 +424,59 @@ describe('the tab in a plain browser on the sandbox', () => {
     await context.close();
   });
 
+  it('sends the cold $batch before the app’s main chunk evaluates, also when the boot’s chunk arrives last (issue 16)', async () => {
+    const graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
+    const html = await (await fetch(`${run.appUrl}/`)).text();
+    const [boot, main] = [...html.matchAll(/<script type="module"[^>]*src="\.\/assets\/([^"]+)"/g)].map((m) => m[1]);
+    if (!boot || !main) throw new Error('index.html names no boot and main script');
+    // The boot's script runs in document order before the app's entry (not `async`): the main chunk imports the boot's
+    // chunk, and an `async` boot whose chunk was ready no sooner than the main chunk's graph was evaluated inside
+    // that graph, with the main chunk's body right after it, before the boot's promise steps sent the `$batch`.
+    expect(html).toMatch(/<script type="module" crossorigin src="\.\/assets\/boot-[^"]+\.js">/);
+    const context = await personaContext(browser, UPN.imSociaal);
+    // When the page called fetch() for the plan's $batch (its own clock, as the main chunk's mark).
+    await context.addInitScript((batchUrl: string) => {
+      const original = window.fetch.bind(window);
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        const w = window as { __batchAt?: number };
+        if (url === batchUrl && w.__batchAt === undefined) w.__batchAt = performance.now();
+        return original(input, init);
+      };
+    }, `${graphBase}/$batch`);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // The boot's chunk is held until the main chunk and React's DOM renderer are in, and a moment longer for their
+    // compilation: both graphs are then ready at once (as on a busy machine, where the boot's compilation ends last).
+    const others = Promise.all(
+      [main, /react-dom-[^/]+\.js$/].map(
+        (script) =>
+          new Promise<void>((resolve) =>
+            page.on('requestfinished', (r) => {
+              const path = new URL(r.url()).pathname;
+              if (typeof script === 'string' ? path.endsWith(`/${script}`) : script.test(path)) resolve();
+            }),
+          ),
+      ),
+    );
+    await page.route(`${run.appUrl}/assets/${boot}`, async (route) => {
+      await Promise.race([others, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await page.getByTestId('roadmap-card').first().waitFor();
+    const order = await page.evaluate(() => ({
+      batchAt: (window as { __batchAt?: number }).__batchAt,
+      mainAt: performance.getEntriesByName('tab:main-chunk')[0]?.startTime,
+    }));
+    expect(order.batchAt).toBeDefined();
+    expect(order.mainAt).toBeDefined();
+    expect(order.batchAt!).toBeLessThan(order.mainAt!);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('asks for the token from index.html while the boot’s own chunk is still loading, once (issue 16)', async () => {
     const config = await tabConfig(run.appUrl);
     const html = await (await fetch(`${run.appUrl}/`)).text();

@@ -10,9 +10,8 @@
  * It applies only where the boot's own cold path does (`bootTarget`: the sandbox's persona sign-in, a remembered
  * person, no host frame) and only on a cold start: where this browser stored the plan before (`planCachedBefore`), the
  * token is asked for after the first view, as always. Anything unexpected (no configuration, storage blocked, a failed
- * request, another token URL or person by the time the boot runs) leaves the boot to ask for the token itself. Should
- * the boot's chunk ever run first (it is an `async` module script; the HTML is a few kilobytes, in one piece), the boot
- * asks itself and the script's request is one more, unused.
+ * request, another token URL or person by the time the boot runs) leaves the boot to ask for the token itself. The
+ * boot's chunk cannot run first: it is a module script without `async`, which runs once the HTML has been parsed.
  *
  * index.html's only inline script: a `Content-Security-Policy` with `script-src` would need its hash (docs/deploy.md).
  */
