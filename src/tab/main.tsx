@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App, prepareShell } from './app/app.js';
-import { startPlanBoot } from './lib/plan/plan-boot.js';
+import { appCodeReady, startPlanBoot } from './lib/plan/plan-boot.js';
 
 /** Marked when React is asked to render the app for the first time (the browser tests order the data path by it). */
 const REACT_RENDER_MARK = 'tab:react-render';
@@ -19,6 +19,9 @@ const bootGate = startPlanBoot();
 // The host, the configuration, the theme and the language, while the boot runs: React's first commit is then the
 // shell (on a warm start with the plan from the cache), not a spinner an effect replaces later.
 const shell = prepareShell();
+
+// The app's code has run: the boot's wait for a cold `$batch`'s answer counts from now (plan-boot.ts).
+appCodeReady();
 
 /**
  * React's first render and commit, synchronously (`flushSync`), not in a task of React's scheduler: on a warm start in
@@ -42,6 +45,6 @@ function mount(prepared: Awaited<typeof shell>): void {
   );
 }
 
-// React mounts once the boot's $batch has answered, or COLD_PLAN_WAIT_MS after it went out (plan-boot.ts says why;
-// on a warm start, once the cache was read), or when the shell is prepared if there is no boot.
+// React mounts once the boot's $batch has answered, or COLD_PLAN_WAIT_MS after it went out and this chunk evaluated
+// (plan-boot.ts says why; on a warm start, once the cache was read), or when the shell is prepared if there is no boot.
 void Promise.all([shell, bootGate]).then(([prepared]) => mount(prepared));

@@ -632,6 +632,39 @@ describe('the tab in a plain browser on the sandbox', () => {
     await context.close();
   });
 
+  it('shows the roadmap in React’s first commit when the $batch answered while the app’s own code still ran (issue 16)', async () => {
+    const context = await personaContext(browser, UPN.imSociaal);
+    await context.addInitScript({ content: FIRST_COMMIT });
+    // The app's code keeps the main thread for 400 ms (its first matchMedia, as main.tsx prepares the shell), well
+    // past COLD_PLAN_WAIT_MS after the $batch went out: the answer arrives meanwhile and is read only after it. The wait
+    // for the answer counts from the app's code being ready, so React still mounts once, with the plan; counted from
+    // the $batch alone it ran out first, and React showed the shell with the plan's spinner before the roadmap.
+    await context.addInitScript(() => {
+      const matchMedia = window.matchMedia.bind(window);
+      let busy = true;
+      window.matchMedia = (query: string) => {
+        if (busy) {
+          busy = false;
+          const until = performance.now() + 400;
+          while (performance.now() < until) {
+            // the app's own code, on a slow machine
+          }
+        }
+        return matchMedia(query);
+      };
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    const first = await firstCommit(page);
+    const firstRow = await page.locator('section[data-thema="A"] [data-testid="roadmap-card"]').count();
+    expect(firstRow).toBeGreaterThan(0);
+    expect(first).toEqual({ cards: firstRow, firstRow, spinners: [], viewLoading: false });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows the shell with the plan’s spinner while a slow cold $batch is still on its way, then the plan (issue 16)', async () => {
     const graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
     const context = await personaContext(browser, UPN.imSociaal);
