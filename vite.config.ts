@@ -144,8 +144,9 @@ function bootChunking(): { plugin: Plugin; test: (id: string) => boolean } {
  * where Vite has not preloaded them already. A separate script, not an import of the main entry: a module runs only
  * once its whole static graph has loaded, so an import would wait for the main chunk. Not `async` (it was until stop
  * 28): module scripts without it run in document order, so the boot runs first, and its promise steps (the token from
- * index.html, the data session, the Graph client's middleware) send the cold `$batch` in the checkpoint after it,
- * before the main chunk evaluates. The main chunk imports the boot's chunk; an `async` boot whose chunk was compiled
+ * index.html, the data session, the Graph client's middleware) run in the checkpoint after it, before the main chunk
+ * evaluates: with the token's answer in (it usually is by then), the cold `$batch` leaves there; otherwise when that
+ * answer comes, as before. The main chunk imports the boot's chunk; an `async` boot whose chunk was compiled
  * no sooner than the main chunk's graph (on a busy machine, 2 of 7 cold starts measured) was evaluated inside that
  * graph instead, the main chunk's body (50-80 ms) right after it, and the `$batch` left only then (browser test
  * tab-plan "sends the cold $batch before the app's main chunk evaluates…"). The preloads: the browser fetches

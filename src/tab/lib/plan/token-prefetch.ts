@@ -3,9 +3,9 @@
  * (issue 16). `src/tab/prefetch.ts` is that script: the build compiles it with what it imports here into one small
  * script without imports and writes it into index.html (`inlinePrefetch` in vite.config.ts), so the persona's token
  * request leaves as the HTML is parsed (about 50 ms into a cold start on the bench) instead of once the boot's chunk
- * has arrived and evaluated (about 90 ms). The boot (`plan-boot.ts`) takes the answer over; its `$batch` then leaves in
- * the boot's first task, before the app's main chunk evaluates, where it used to wait behind that evaluation for the
- * token's answer.
+ * has arrived and evaluated (about 90 ms). The boot (`plan-boot.ts`) takes the answer over; with it in when the boot
+ * runs (as it usually is), its `$batch` leaves in the promise steps right after the boot's script, before the app's
+ * main chunk evaluates, where it used to wait behind that evaluation for the token's answer.
  *
  * It applies only where the boot's own cold path does (`bootTarget`: the sandbox's persona sign-in, a remembered
  * person, no host frame) and only on a cold start: where this browser stored the plan before (`planCachedBefore`), the
