@@ -28,8 +28,9 @@ appCodeReady();
  * a plain browser, in the light theme and in Dutch, everything it waits for is there already (the plan's copy in
  * localStorage, the configuration in index.html, the roadmap's code in this chunk), so the promises below resolve in
  * this chunk's own task, and the first view is rendered there. (In a host, teams-js answers first; the dark and
- * contrast themes and English load their own chunks: React then renders in a later task, as before.) A scheduled render came after the browser's next tasks, the first of which writes V8's code caches
- * of the scripts just run (25–45 ms on the bench's warm start; docs/performance.md has the measurements).
+ * contrast themes and English load their own chunks: React then renders in a later task, as before.) A scheduled
+ * render came after the browser's next tasks, the first of which writes V8's code caches of the scripts just run
+ * (25–45 ms on the bench's warm start; docs/performance.md has the measurements).
  */
 function mount(prepared: Awaited<typeof shell>): void {
   const root = document.getElementById('root');

@@ -116,29 +116,17 @@ const FIRST_COMMIT = `new MutationObserver(function (records, observer) {
   observer.disconnect();
 }).observe(document, { subtree: true, childList: true });`;
 
-/** An init script (with the `$batch` URL as its argument): when the page called fetch() for the plan's `$batch`. */
-function recordBatchFetch(batchUrl: string): void {
-  const original = window.fetch.bind(window);
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const w = window as { __batchAt?: number };
-    if (url === batchUrl && w.__batchAt === undefined) w.__batchAt = performance.now();
-    return original(input, init);
-  };
-}
-
 /**
- * Whether the page's `$batch` fetch (`recordBatchFetch`) came before the app's main chunk evaluated (`main.tsx`'s
+ * Whether the plan's `$batch` went out (`recordFetches`) before the app's main chunk had evaluated (main.tsx's
  * `tab:main-chunk` mark), both on the page's clock; an error when either is missing.
  */
-async function batchBeforeMainChunk(page: Page): Promise<boolean> {
-  const order = await page.evaluate(() => ({
-    batchAt: (window as { __batchAt?: number }).__batchAt,
-    mainAt: performance.getEntriesByName('tab:main-chunk')[0]?.startTime,
-  }));
-  if (order.batchAt === undefined || order.mainAt === undefined)
-    throw new Error(`No $batch fetch or no tab:main-chunk mark: ${JSON.stringify(order)}`);
-  return order.batchAt < order.mainAt;
+async function batchBeforeMainChunk(page: Page, graphBase: string): Promise<boolean> {
+  const { fetches, mainChunk } = await fetchOrder(page);
+  const batchAt = fetches.find((f) => f.method === 'POST' && f.url === `${graphBase}/$batch`)?.at;
+  const mainAt = mainChunk[0];
+  if (batchAt === undefined || mainAt === undefined)
+    throw new Error(`No $batch fetch or no tab:main-chunk mark: ${JSON.stringify({ fetches, mainChunk })}`);
+  return batchAt < mainAt;
 }
 
 type FirstCommit = { cards: number; firstRow: number; spinners: string[]; viewLoading: boolean };
@@ -459,9 +447,9 @@ describe('the tab in a plain browser on the sandbox', () => {
     // that graph, with the main chunk's body right after it, before the boot's promise steps sent the `$batch`.
     expect(html).toMatch(/<script type="module" crossorigin src="\.\/assets\/boot-[^"]+\.js">/);
     const context = await personaContext(browser, UPN.imSociaal);
-    await context.addInitScript(recordBatchFetch, `${graphBase}/$batch`);
     const page = await context.newPage();
     const errors = watchErrors(page);
+    await recordFetches(page, run.appUrl);
     // The boot's chunk is held until the main chunk and React's DOM renderer are in, and a moment longer for their
     // compilation: both graphs are then ready at once (as on a busy machine, where the boot's compilation ends last).
     const others = Promise.all(
@@ -487,7 +475,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     await page.goto(`${run.appUrl}/#/roadmap`);
     await page.getByTestId('roadmap-card').first().waitFor();
     expect(heldUntilOthers).toBe(true);
-    expect(await batchBeforeMainChunk(page)).toBe(true);
+    expect(await batchBeforeMainChunk(page, graphBase)).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -651,7 +639,6 @@ describe('the tab in a plain browser on the sandbox', () => {
     const graphBase = (await tabConfig(run.appUrl)).graphBaseUrl;
     const context = await personaContext(browser, UPN.imSociaal);
     await context.addInitScript({ content: FIRST_COMMIT });
-    await context.addInitScript(recordBatchFetch, `${graphBase}/$batch`);
     // The app's code keeps the main thread for 400 ms (its first matchMedia, as main.tsx prepares the shell), well
     // past COLD_PLAN_WAIT_MS after the $batch went out: the answer arrives meanwhile and is read only after it. The wait
     // for the answer counts from the app's code being ready, so React still mounts once, with the plan; counted from
@@ -672,10 +659,11 @@ describe('the tab in a plain browser on the sandbox', () => {
     });
     const page = await context.newPage();
     const errors = watchErrors(page);
+    await recordFetches(page, run.appUrl);
     await page.goto(`${run.appUrl}/#/roadmap`);
     await roadmapComplete(page);
     // The case meant: the $batch went out before the app's code ran (its answer then came during the 400 ms).
-    expect(await batchBeforeMainChunk(page)).toBe(true);
+    expect(await batchBeforeMainChunk(page, graphBase)).toBe(true);
     const first = await firstCommit(page);
     const firstRow = await page.locator('section[data-thema="A"] [data-testid="roadmap-card"]').count();
     expect(firstRow).toBeGreaterThan(0);

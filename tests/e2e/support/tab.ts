@@ -200,9 +200,14 @@ export async function seriousViolations(target: Page | Frame): Promise<AxeViolat
 /** axe rules whose verdict on a node depends on whether its label is scrolled into view (see above). */
 const AXE_ON_SCREEN_RULES = ['label-title-only'];
 
-/** A `fetch` the tab made, in its own page's clock (`performance.now()`), and when main.tsx asked React to render. */
+/**
+ * A `fetch` the tab made, in its own page's clock (`performance.now()`), when the app's main chunk had evaluated, and
+ * when main.tsx asked React to render.
+ */
 export type FetchOrder = {
   fetches: { method: string; url: string; at: number }[];
+  /** `performance.mark('tab:main-chunk')` of main.tsx: the main chunk's modules have evaluated (once per page). */
+  mainChunk: number[];
   /** `performance.mark('tab:react-render')` of main.tsx: React is asked to render the app (once per page). */
   reactRender: number[];
 };
@@ -229,10 +234,11 @@ export async function recordFetches(page: Page, appUrl: string): Promise<void> {
   }, new URL(appUrl).origin);
 }
 
-/** What `recordFetches` saw so far in the tab's document, with React's render mark. */
+/** What `recordFetches` saw so far in the tab's document, with main.tsx's marks. */
 export function fetchOrder(target: Page | Frame): Promise<FetchOrder> {
   return target.evaluate(() => ({
     fetches: (window as unknown as { tabFetches?: FetchOrder['fetches'] }).tabFetches ?? [],
+    mainChunk: performance.getEntriesByName('tab:main-chunk').map((e) => e.startTime),
     reactRender: performance.getEntriesByName('tab:react-render').map((e) => e.startTime),
   }));
 }

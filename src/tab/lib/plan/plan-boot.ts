@@ -15,11 +15,10 @@
  * every later read and write), the same cache entry.
  * - In a plain browser: the sandbox's persona sign-in with a remembered person. React mounts when the `$batch` has
  *   answered, or `COLD_PLAN_WAIT_MS` after it went out and the app's code evaluated (or the cache had the plan, or
- *   something failed), as in a host:
- *   never before the `$batch` has gone, as the data path's steps on the main thread are a few short tasks, while
- *   React's first render is one long one that would hold the token's answer back from sending the `$batch` (issue 16:
- *   measured, the `$batch` left 300–600 ms after the token had arrived); and with the answer in, its first render is
- *   the plan, not the shell with a spinner and a second render.
+ *   something failed), as in a host: never before the `$batch` has gone, as the data path's steps on the main thread
+ *   are a few short tasks, while React's first render is one long one that would hold the token's answer back from
+ *   sending the `$batch` (issue 16: measured, the `$batch` left 300–600 ms after the token had arrived); and with the
+ *   answer in, its first render is the plan, not the shell with a spinner and a second render.
  * - In a Microsoft 365 host (a frame): teams-js initialises at once (`connectHost`, which `detectHost` then takes
  *   over); its context names the user, and the persona's token (sandbox) or the NAA token (`TAB_AUTH=naa`, silent
  *   only; `takeNaaSignIn` hands it to the sign-in) is asked for as soon as the context is there. React mounts as in a
@@ -162,8 +161,8 @@ function personaTokens(config: TabConfig, persona: string): Promise<TokenSource>
 /**
  * The token, the cache and the cold `$batch` for one person (the boot PlanProvider takes over).
  * @returns when React may mount: the cold `$batch` answered, or `COLD_PLAN_WAIT_MS` after it went out and the app's
- *   code evaluated (`appCodeReady`), or the cache
- *   had the plan, or something failed (React then shows it the usual way)
+ *   code evaluated (`appCodeReady`), or the cache had the plan, or something failed (React then shows it the usual
+ *   way)
  */
 function begin(config: TabConfig, userKey: string, tokens: () => Promise<TokenSource>): Promise<void> {
   let sending: () => void = ignore;
