@@ -341,7 +341,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     await context.close();
   });
 
-  it('loads the plan once and keeps the newer one when the cache has a plan but no mark (issue 16)', async () => {
+  it('loads the plan once, without reading IndexedDB, when the cache has a plan but no mark (issue 16)', async () => {
     const config = await tabConfig(run.appUrl);
     const client = await otherClient(run.appUrl);
     const plan = await client.plan();
@@ -356,6 +356,16 @@ describe('the tab in a plain browser on the sandbox', () => {
     });
     const renamed = `${actie.value.titel} (hernoemd)`;
     await client.graph.patch(`${listPath(plan.siteId, 'Acties')}/items/${actie.id}/fields`, { Title: renamed });
+    // Every read of an IndexedDB store in the reloaded page (idb-keyval's `get`), counted in the page.
+    await context.addInitScript(() => {
+      const get = IDBObjectStore.prototype.get;
+      const counted = window as unknown as { __idbGets: number };
+      counted.__idbGets = 0;
+      IDBObjectStore.prototype.get = function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
+        counted.__idbGets += 1;
+        return get.call(this, query);
+      };
+    });
     try {
       let batches = 0;
       page.on('request', (r) => {
@@ -363,11 +373,12 @@ describe('the tab in a plain browser on the sandbox', () => {
       });
       await page.reload();
       await roadmapComplete(page);
-      // The boot read the cache and loaded cold at once (no mark); the cold plan is the newer one and is kept, with
-      // no delta on top of it: one $batch.
+      // Without the mark the boot loaded cold at once and did not read the cache (plan-boot.ts); the cold plan is the
+      // newer one, with no delta on top of it: one $batch.
       await expect.poll(() => page.getByText(renamed).count()).toBe(1);
       await idle(page);
       expect(batches).toBe(1);
+      expect(await page.evaluate(() => (window as unknown as { __idbGets: number }).__idbGets)).toBe(0);
       await expect
         .poll(() =>
           page.evaluate(() => Object.keys(window.localStorage).some((k) => k.startsWith('actieplan.plan-cached|'))),

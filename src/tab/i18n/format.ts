@@ -15,7 +15,15 @@ const pluralRules = new Map<Locale, Intl.PluralRules>();
  * `{count, plural, one {# dag} other {# dagen}}` (`#` is the number, `=0 {…}` an exact match).
  */
 export function format(template: string, values: Record<string, string | number> = {}, locale: Locale = 'nl'): string {
-  const plural = template.replace(PLURAL, (match, name: string, cases: string) => {
+  // Most texts have no placeholder, or no plural: they skip the expressions below (the first screen writes some sixty
+  // texts, and the plural's expression was tried on each; issue 16).
+  if (!template.includes('{')) return template;
+  const plural = template.includes(', plural,') ? fillPlurals(template, values, locale) : template;
+  return plural.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
+function fillPlurals(template: string, values: Record<string, string | number>, locale: Locale): string {
+  return template.replace(PLURAL, (match, name: string, cases: string) => {
     const value = values[name];
     if (typeof value !== 'number') return match;
     const options = new Map([...cases.matchAll(PLURAL_CASE)].map((m) => [m[1] ?? '', m[2] ?? ''] as const));
@@ -24,7 +32,6 @@ export function format(template: string, values: Record<string, string | number>
     const chosen = options.get(`=${value}`) ?? options.get(rules.select(value)) ?? options.get('other') ?? match;
     return chosen.replace(/#/g, String(value));
   });
-  return plural.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The plan's data path started before React mounts (issue 16 point 1): `main.tsx` calls `startPlanBoot()` first thing,
- * and the token request and the plan's cold `$batch`, with the IndexedDB read beside them (or, when this browser stored
+ * and the token request and the plan's cold `$batch` (without the plan-cache mark no cache read; or, when this browser stored
  * the plan before, only the cache read: its copy in localStorage at once (plan-snapshot-copy.ts), IndexedDB when there
  * is none; PlanProvider then starts the token and runs the delta as always, after its first commit) run while React,
  * Fluent and the first view's code load and render. On a cold start of the persona
@@ -34,7 +34,7 @@ import { rememberedPersona } from '../../app/persona.js';
 import { parseHash, PUBLIC_VIEWS } from '../../app/route-hash.js';
 import type { NaaSession } from '../../app/auth/naa.js';
 import type { DataSession } from '../data-session.js';
-import { planCacheKey, planCachedBefore, readCachedPlan, readCachedPlanNow, writeCachedPlan } from './plan-cache.js';
+import { planCacheKey, planCacheState, readCachedPlan, readCachedPlanNow, writeCachedPlan } from './plan-cache.js';
 import type { PlanSnapshot } from './snapshot.js';
 import { bootTarget, takeTokenPrefetch } from './token-prefetch.js';
 import { afterNextPaint } from '../after-next-paint.js';
@@ -197,22 +197,30 @@ function begin(config: TabConfig, userKey: string, tokens: () => Promise<TokenSo
   // thread (the token's request and answer, the Graph client) held the first view back by about 5 ms (issue 16). Any
   // other start asks for them at once, alongside the cache read, as the cold `$batch` needs them; and if the cache
   // turns out empty after all (the browser cleared it), at the moment that is known.
-  const marked = planCachedBefore(cacheKey);
+  const cacheState = planCacheState(cacheKey);
+  const marked = cacheState === 'marked';
   if (!marked) void session();
   // With the mark, the plan's copy in localStorage first (plan-snapshot-copy.ts): read at once, so React's first render
   // needs no task of IndexedDB's and comes in the task the app's main chunk evaluates in (main.tsx); without a copy
   // (a plan too large for it, another person's copy), IndexedDB answers.
   const copy = marked ? readCachedPlanNow(cacheKey) : undefined;
   const cachedNow: { plan?: PlanSnapshot } = copy ? { plan: copy } : {};
-  const cached = (copy ? Promise.resolve(copy) : readCachedPlan(cacheKey)).then((c) => {
+  // Without the mark a cold start reads no cache at all (since stop 29): the mark and the plan's copy are written at
+  // once when a plan is stored (plan-cache.ts), so only a plan stored by a version before the mark is missed, and it is
+  // loaded again once (when both came, the cold load's plan replaced it anyway). IndexedDB's open and read were 3–6 ms of
+  // a cold start's main thread, and more in the browser's own process, on the way to the first card (issue 16). Where
+  // localStorage cannot be read (`unknown`), IndexedDB is still asked, as it alone can tell.
+  const cached = (
+    copy ? Promise.resolve(copy) : cacheState === 'unmarked' ? Promise.resolve(undefined) : readCachedPlan(cacheKey)
+  ).then((c) => {
     if (c) cachedNow.plan = c;
     return c;
   });
   const coldNow: { plan?: PlanSnapshot } = {};
-  // Without the mark the cold `$batch` does not wait for the cache read: this browser stored no plan (or stored it
-  // moments ago and the mark is not set yet, or a version before the mark stored it: then the read, which still runs,
-  // finds it, and the first view shows it as on a warm start). Waiting for IndexedDB's answer (several tasks) let the
-  // app's main chunk evaluate first, and the `$batch` left 30–70 ms later (issue 16).
+  // Without the mark the cold `$batch` does not wait for the cache: this browser stored no plan (or a version before
+  // the mark stored it; where localStorage cannot be read, the read above still runs, and a plan it finds is shown as
+  // on a warm start). Waiting for IndexedDB's answer (several tasks) let the app's main chunk evaluate first, and the
+  // `$batch` left 30–70 ms later (issue 16).
   const loaded = marked
     ? cached.then((c) => (c ? undefined : session().then((s) => s.loadCold())))
     : session().then((s) => s.loadCold());

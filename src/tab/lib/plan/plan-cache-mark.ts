@@ -15,18 +15,28 @@ export function planCacheKey(siteUrl: string, userKey: string): string {
 const CACHED_MARK = 'actieplan.plan-cached|';
 
 /**
- * Whether this browser stored the plan for `key` before: a mark in localStorage, beside the plan in IndexedDB, that a
- * page reads at once (IndexedDB answers only after tens of milliseconds on a busy start). The boot uses it to leave the
- * token and the session of a warm start until after the first view (plan-boot.ts), and to start a cold one without
- * waiting for the cache. It only says what to expect: a mark whose plan the browser has cleared costs that one start
- * the read's wait, and a plan without a mark (stored by a version before the mark) is loaded again once.
+ * Whether this browser stored the plan for `key` before, as far as a page can tell at once: `marked` when the mark is
+ * in localStorage, beside the plan in IndexedDB (which answers only after tens of milliseconds on a busy start);
+ * `unmarked` when localStorage has no mark; `unknown` when localStorage cannot be read (private mode, a sandboxed
+ * frame), where IndexedDB alone can tell. The boot uses it to leave the token and the session of a warm start until
+ * after the first view, and to start a cold one without IndexedDB (plan-boot.ts). It only says what to expect: a mark
+ * whose plan the browser has cleared costs that one start the read's wait, and a plan without a mark (stored by a
+ * version before the mark) is loaded again once, and stored with its mark.
  */
-export function planCachedBefore(key: string, storage: () => Storage = () => window.localStorage): boolean {
+export function planCacheState(
+  key: string,
+  storage: () => Storage = () => window.localStorage,
+): 'marked' | 'unmarked' | 'unknown' {
   try {
-    return storage().getItem(CACHED_MARK + key) !== null;
+    return storage().getItem(CACHED_MARK + key) !== null ? 'marked' : 'unmarked';
   } catch {
-    return false; // no storage (private mode, a sandboxed frame): expect nothing
+    return 'unknown';
   }
+}
+
+/** Whether the mark says this browser stored the plan for `key` before (`planCacheState`; no storage: expect nothing). */
+export function planCachedBefore(key: string, storage: () => Storage = () => window.localStorage): boolean {
+  return planCacheState(key, storage) === 'marked';
 }
 
 /**

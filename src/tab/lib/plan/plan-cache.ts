@@ -3,7 +3,7 @@ import { cachedMark, markCached } from './plan-cache-mark.js';
 import { dropSnapshotCopy, keepSnapshotCopy, readSnapshotCopy } from './plan-snapshot-copy.js';
 import { isPlanSnapshot, type PlanSnapshot } from './snapshot.js';
 
-export { planCacheKey, planCachedBefore } from './plan-cache-mark.js';
+export { planCacheKey, planCachedBefore, planCacheState } from './plan-cache-mark.js';
 
 let store: UseStore | undefined;
 

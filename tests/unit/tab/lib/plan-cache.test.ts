@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   dropCachedPlan,
   planCachedBefore,
+  planCacheState,
   readCachedPlan,
   readCachedPlanNow,
   writeCachedPlan,
@@ -115,6 +116,18 @@ describe('the plan cache: IndexedDB, its mark and its copy in localStorage (issu
     await stored(older);
     storage.removeItem(MARK);
     expect(readCachedPlanNow(KEY)).toBeUndefined();
+  });
+
+  it('tells a start what to expect: marked, unmarked, or unknown when localStorage cannot be read', async () => {
+    expect(planCacheState(KEY)).toBe('unmarked');
+    expect(planCachedBefore(KEY)).toBe(false);
+    await stored(older);
+    expect(planCacheState(KEY)).toBe('marked');
+    const blocked = () => {
+      throw new DOMException('The document is sandboxed and lacks the allow-same-origin flag.', 'SecurityError');
+    };
+    expect(planCacheState(KEY, blocked)).toBe('unknown');
+    expect(planCachedBefore(KEY, blocked)).toBe(false);
   });
 
   it('removes the mark, the copy and the entry together', async () => {
