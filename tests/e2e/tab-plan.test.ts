@@ -28,6 +28,9 @@ function cachedPlans(page: Page): Promise<number> {
     () =>
       new Promise<number>((resolve) => {
         const open = indexedDB.open('actieplan');
+        // No database yet: this look must not create it (an empty one, without the app's store, which idb-keyval would
+        // then open without making its store, and every write would fail).
+        open.onupgradeneeded = () => open.transaction?.abort();
         open.onerror = () => resolve(0);
         open.onsuccess = () => {
           const db = open.result;
@@ -348,8 +351,8 @@ describe('the tab in a plain browser on the sandbox', () => {
     const actie = plan.acties.find((a) => a.value.nummer === '1.2');
     if (!actie) throw new Error('Action 1.2 not in the plan');
     const { context, page, errors } = await cachedRoadmap();
-    // The plan stays in IndexedDB, its mark goes (a plan stored by a version before the mark, or a reload right after
-    // the write, before the mark was set); meanwhile someone renames an action in SharePoint.
+    // The plan stays in IndexedDB, its mark goes (a plan stored by a version before the mark, or while localStorage
+    // was full); meanwhile someone renames an action in SharePoint.
     await page.evaluate(() => {
       for (const key of Object.keys(window.localStorage))
         if (key.startsWith('actieplan.plan-cached|')) window.localStorage.removeItem(key);
@@ -389,6 +392,28 @@ describe('the tab in a plain browser on the sandbox', () => {
       await client.graph.patch(`${listPath(plan.siteId, 'Acties')}/items/${actie.id}/fields`, {
         Title: actie.value.titel,
       });
+      await context.close();
+    }
+  });
+
+  it('shows the cached plan without a mark when the cold load fails, and says it is not up to date (issue 16)', async () => {
+    const config = await tabConfig(run.appUrl);
+    const { context, page, errors } = await cachedRoadmap();
+    await page.evaluate(() => {
+      for (const key of Object.keys(window.localStorage))
+        if (key.startsWith('actieplan.plan-cached|')) window.localStorage.removeItem(key);
+    });
+    try {
+      // No network for Graph: the cold load fails, and only then does the boot read IndexedDB (plan-boot.ts).
+      await page.route(`${config.graphBaseUrl}/**`, (route) => route.abort('internetdisconnected'));
+      await page.reload();
+      await roadmapComplete(page);
+      expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
+      const notice = page.getByText('Niet bijgewerkt');
+      await notice.waitFor({ timeout: WAIT.view });
+      await expect.poll(() => page.getByText(/Je ziet de versie van/).count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
       await context.close();
     }
   });

@@ -1,10 +1,11 @@
 /**
  * The plan's data path started before React mounts (issue 16 point 1): `main.tsx` calls `startPlanBoot()` first thing,
- * and the token request and the plan's cold `$batch` (without the plan-cache mark no cache read; or, when this browser stored
- * the plan before, only the cache read: its copy in localStorage at once (plan-snapshot-copy.ts), IndexedDB when there
- * is none; PlanProvider then starts the token and runs the delta as always, after its first commit) run while React,
- * Fluent and the first view's code load and render. On a cold start of the persona
- * sign-in, index.html's inline script has sent the token request already (token-prefetch.ts); the boot takes its answer.
+ * and the token request and the plan's cold `$batch` (without the plan-cache mark IndexedDB only if that fails; or,
+ * when this browser stored the plan before, only the cache read: its copy in localStorage at once
+ * (plan-snapshot-copy.ts), IndexedDB when there is none; PlanProvider then starts the token and runs the delta as
+ * always, after its first commit) run while React, Fluent and the first view's code load and render. On a cold start of
+ * the persona sign-in, index.html's inline script has sent the token request already (token-prefetch.ts); the boot
+ * takes its answer.
  * PlanProvider takes these promises over once (`takePlanBoot`) instead of starting the same work itself.
  *
  * `boot.ts`, the page's first module script (a small chunk of its own, with the data session and the token source,
@@ -51,8 +52,9 @@ export type PlanBoot = {
   readonly session: () => Promise<DataSession>;
   readonly cached: Promise<PlanSnapshot | undefined>;
   /**
-   * The cold load: without the plan-cache mark at once, beside the cache read; with the mark only once the cache turned
-   * out empty (undefined when it had the plan). Its plan is written to the cache by the boot itself.
+   * The cold load: without the plan-cache mark at once (beside the cache read only where localStorage cannot be read);
+   * with the mark only once the cache turned out empty (undefined when it had the plan). Its plan is written to the
+   * cache by the boot itself.
    */
   readonly cold: Promise<PlanSnapshot | undefined>;
   /**
@@ -151,8 +153,7 @@ function personaTokens(config: TabConfig, persona: string): Promise<TokenSource>
       persona,
       first: prefetched,
     });
-    // The token request starts now (alongside the IndexedDB read, on a cold start) unless index.html's inline script
-    // sent it already; the $batch reuses it.
+    // The token request starts now unless index.html's inline script sent it already; the $batch reuses it.
     void source.getToken().catch(ignore);
     return source;
   });
@@ -195,8 +196,8 @@ function begin(config: TabConfig, userKey: string, tokens: () => Promise<TokenSo
   // A start that will find the plan in the cache (this browser stored it before) leaves the token and the session to
   // PlanProvider, after React's first commit: on a warm start they only serve the delta, and their work on the main
   // thread (the token's request and answer, the Graph client) held the first view back by about 5 ms (issue 16). Any
-  // other start asks for them at once, alongside the cache read, as the cold `$batch` needs them; and if the cache
-  // turns out empty after all (the browser cleared it), at the moment that is known.
+  // other start asks for them at once, as the cold `$batch` needs them; and if the cache turns out empty after all (the
+  // browser cleared it), at the moment that is known.
   const cacheState = planCacheState(cacheKey);
   const marked = cacheState === 'marked';
   if (!marked) void session();
@@ -205,25 +206,37 @@ function begin(config: TabConfig, userKey: string, tokens: () => Promise<TokenSo
   // (a plan too large for it, another person's copy), IndexedDB answers.
   const copy = marked ? readCachedPlanNow(cacheKey) : undefined;
   const cachedNow: { plan?: PlanSnapshot } = copy ? { plan: copy } : {};
-  // Without the mark a cold start reads no cache at all (since stop 29): the mark and the plan's copy are written at
-  // once when a plan is stored (plan-cache.ts), so only a plan stored by a version before the mark is missed, and it is
-  // loaded again once (when both came, the cold load's plan replaced it anyway). IndexedDB's open and read were 3–6 ms of
-  // a cold start's main thread, and more in the browser's own process, on the way to the first card (issue 16). Where
-  // localStorage cannot be read (`unknown`), IndexedDB is still asked, as it alone can tell.
-  const cached = (
-    copy ? Promise.resolve(copy) : cacheState === 'unmarked' ? Promise.resolve(undefined) : readCachedPlan(cacheKey)
-  ).then((c) => {
+  const kept = (c: PlanSnapshot | undefined) => {
     if (c) cachedNow.plan = c;
     return c;
-  });
+  };
+  let cached: Promise<PlanSnapshot | undefined>;
+  let loaded: Promise<PlanSnapshot | undefined>;
+  if (cacheState === 'unmarked') {
+    // No mark: the cold load at once, and IndexedDB only when it fails (since stop 29). The mark and the plan's copy
+    // are written when a plan is stored (plan-cache.ts), so IndexedDB can hold a plan without a mark only when a
+    // version before the mark stored it, or localStorage refused the mark (full): that plan is not shown while the
+    // cold load works (the cold plan replaces it), and still is when the cold load fails, offline say, with the
+    // failure beside it (PlanProvider). Reading it beside every cold load was 3–6 ms of a cold start's main thread,
+    // and more in the browser's own process, on the way to the first card (issue 16).
+    loaded = session().then((s) => s.loadCold());
+    cached = loaded
+      .then(
+        () => undefined,
+        () => readCachedPlan(cacheKey),
+      )
+      .then(kept);
+  } else {
+    cached = (copy ? Promise.resolve(copy) : readCachedPlan(cacheKey)).then(kept);
+    // With the mark, the cold load only when the cache turned out empty. Where localStorage cannot be read
+    // (`unknown`), IndexedDB alone can tell: it is read beside the cold load, which does not wait for it (waiting for
+    // IndexedDB's answer, several tasks, let the app's main chunk evaluate first, and the `$batch` left 30–70 ms
+    // later; issue 16), and a plan it finds is shown as on a warm start until the cold plan replaces it.
+    loaded = marked
+      ? cached.then((c) => (c ? undefined : session().then((s) => s.loadCold())))
+      : session().then((s) => s.loadCold());
+  }
   const coldNow: { plan?: PlanSnapshot } = {};
-  // Without the mark the cold `$batch` does not wait for the cache: this browser stored no plan (or a version before
-  // the mark stored it; where localStorage cannot be read, the read above still runs, and a plan it finds is shown as
-  // on a warm start). Waiting for IndexedDB's answer (several tasks) let the app's main chunk evaluate first, and the
-  // `$batch` left 30–70 ms later (issue 16).
-  const loaded = marked
-    ? cached.then((c) => (c ? undefined : session().then((s) => s.loadCold())))
-    : session().then((s) => s.loadCold());
   const cold = loaded.then((c) => {
     if (c) {
       coldNow.plan = c;

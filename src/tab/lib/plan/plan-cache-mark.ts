@@ -19,9 +19,10 @@ const CACHED_MARK = 'actieplan.plan-cached|';
  * in localStorage, beside the plan in IndexedDB (which answers only after tens of milliseconds on a busy start);
  * `unmarked` when localStorage has no mark; `unknown` when localStorage cannot be read (private mode, a sandboxed
  * frame), where IndexedDB alone can tell. The boot uses it to leave the token and the session of a warm start until
- * after the first view, and to start a cold one without IndexedDB (plan-boot.ts). It only says what to expect: a mark
- * whose plan the browser has cleared costs that one start the read's wait, and a plan without a mark (stored by a
- * version before the mark) is loaded again once, and stored with its mark.
+ * after the first view, and to start a cold one without waiting for IndexedDB (plan-boot.ts). It only says what to
+ * expect: a mark whose plan the browser has cleared costs that one start the read's wait, and a plan without a mark
+ * (stored by a version before the mark, or while localStorage was full) is loaded again, and shown only when that
+ * load fails.
  */
 export function planCacheState(
   key: string,
@@ -34,7 +35,7 @@ export function planCacheState(
   }
 }
 
-/** Whether the mark says this browser stored the plan for `key` before (`planCacheState`; no storage: expect nothing). */
+/** Whether the mark says this browser stored the plan for `key` before (`planCacheState`; no storage: no). */
 export function planCachedBefore(key: string, storage: () => Storage = () => window.localStorage): boolean {
   return planCacheState(key, storage) === 'marked';
 }
@@ -57,6 +58,7 @@ export function markCached(key: string, savedAt: string | false): void {
     if (savedAt !== false) window.localStorage.setItem(CACHED_MARK + key, savedAt);
     else window.localStorage.removeItem(CACHED_MARK + key);
   } catch {
-    // No storage: the next start reads the cache and asks for the token at once, as without the mark.
+    // No storage, or full: the next start finds no mark and loads cold at once (it reads IndexedDB only if that fails,
+    // or where localStorage cannot be read at all: plan-boot.ts).
   }
 }

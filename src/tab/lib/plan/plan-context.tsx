@@ -104,8 +104,8 @@ export function PlanProvider({
   // effect adopting it would first commit a spinner, then the plan). The effect below then brings it up to date.
   // A cold start whose `$batch` answered before React mounted (plan-boot.ts, COLD_PLAN_WAIT_MS) starts from that plan:
   // it is fresh, so the effect below only stores it.
-  // The cold plan first: without the plan-cache mark the boot reads the cache and loads cold at once, and when both
-  // are in, the cold plan is the newer one (and stored already).
+  // The cold plan first: where localStorage cannot be read the boot reads the cache and loads cold at once, and when
+  // both are in, the cold plan is the newer one (and stored already).
   const [fromBoot] = useState(() => {
     const cold = bootColdPlan(cacheKey);
     if (cold) return { snapshot: cold, fromCache: false };
@@ -193,9 +193,10 @@ export function PlanProvider({
         if (cancelled) return;
         if (cached) adopt(cached, true);
       }
-      // A cold load the boot started beside the cache read (no mark: plan-boot.ts) brings the whole plan, newer than the
-      // cached one and stored already: it replaces the cached plan instead of a delta on top of it. (With the mark the
-      // boot loads cold only when the cache was empty, so this is undefined at once.)
+      // A cold load the boot started beside the cache read (localStorage unreadable: plan-boot.ts) brings the whole
+      // plan, newer than the cached one and stored already: it replaces the cached plan instead of a delta on top of
+      // it. (With the mark the boot loads cold only when the cache was empty, and without it the cache is read only
+      // when the cold load failed, so this is undefined then.)
       const newerCold = early && snapshotRef.current ? await early.cold.catch(() => undefined) : undefined;
       if (cancelled) return;
       if (newerCold) {
