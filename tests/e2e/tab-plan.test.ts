@@ -151,6 +151,14 @@ async function open(
 }
 
 /** A cold start of the roadmap for the information manager, until its plan is in the cache (IndexedDB). */
+/** Removes the plan-cache marks from the page's localStorage; the plans stay in IndexedDB (plan-cache-mark.ts). */
+function dropCacheMarks(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    for (const key of Object.keys(window.localStorage))
+      if (key.startsWith('actieplan.plan-cached|')) window.localStorage.removeItem(key);
+  });
+}
+
 async function cachedRoadmap(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await personaContext(browser, UPN.imSociaal);
   const page = await context.newPage();
@@ -353,10 +361,7 @@ describe('the tab in a plain browser on the sandbox', () => {
     const { context, page, errors } = await cachedRoadmap();
     // The plan stays in IndexedDB, its mark goes (a plan stored by a version before the mark, or while localStorage
     // was full); meanwhile someone renames an action in SharePoint.
-    await page.evaluate(() => {
-      for (const key of Object.keys(window.localStorage))
-        if (key.startsWith('actieplan.plan-cached|')) window.localStorage.removeItem(key);
-    });
+    await dropCacheMarks(page);
     const renamed = `${actie.value.titel} (hernoemd)`;
     await client.graph.patch(`${listPath(plan.siteId, 'Acties')}/items/${actie.id}/fields`, { Title: renamed });
     // Every read of an IndexedDB store in the reloaded page (idb-keyval's `get`), counted in the page.
@@ -399,18 +404,14 @@ describe('the tab in a plain browser on the sandbox', () => {
   it('shows the cached plan without a mark when the cold load fails, and says it is not up to date (issue 16)', async () => {
     const config = await tabConfig(run.appUrl);
     const { context, page, errors } = await cachedRoadmap();
-    await page.evaluate(() => {
-      for (const key of Object.keys(window.localStorage))
-        if (key.startsWith('actieplan.plan-cached|')) window.localStorage.removeItem(key);
-    });
+    await dropCacheMarks(page);
     try {
       // No network for Graph: the cold load fails, and only then does the boot read IndexedDB (plan-boot.ts).
       await page.route(`${config.graphBaseUrl}/**`, (route) => route.abort('internetdisconnected'));
       await page.reload();
       await roadmapComplete(page);
       expect(await page.getByTestId('roadmap-card').count()).toBe(zoetermeerPlan.acties.length);
-      const notice = page.getByText('Niet bijgewerkt');
-      await notice.waitFor({ timeout: WAIT.view });
+      await page.getByText('Niet bijgewerkt').waitFor({ timeout: WAIT.view });
       await expect.poll(() => page.getByText(/Je ziet de versie van/).count()).toBe(1);
       expect(errors).toEqual([]);
     } finally {
