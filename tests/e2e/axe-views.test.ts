@@ -54,13 +54,25 @@ const VIEWS: View[] = [
   { name: 'privacy', hash: '#/privacy', ready: '[data-testid="page-privacy"]' },
 ];
 
-/** Waits until what loads after the view's first element (spinners, lazy charts) has settled. */
+/**
+ * Waits until what loads after the view's first element (spinners, lazy charts) has settled, and until the app is
+ * visible to assistive technology again unless a modal is open: a detail panel that the route change closed leaves
+ * `aria-hidden` on the app until the app's own clean-up after tabster's update (lib/modal-cleanup.ts, 400 ms), and a
+ * view that follows sooner than that was checked while it was still hidden. One that stays hidden fails here.
+ */
 async function settled(target: Page | Frame): Promise<void> {
   await target
     .locator('.fui-Spinner')
     .first()
     .waitFor({ state: 'detached', timeout: WAIT.view })
     .catch(() => undefined);
+  await target.waitForFunction(
+    () =>
+      document.querySelector('[aria-modal="true"]') !== null ||
+      document.getElementById('root')?.closest('[aria-hidden="true"]') === null,
+    undefined,
+    { timeout: WAIT.view },
+  );
   await drawn(target);
 }
 

@@ -1,16 +1,29 @@
 import { Spinner } from '@fluentui/react-components';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n.js';
+import { lazyComponent, type PreloadableView } from '../lib/preloadable.js';
 import { ErrorBoundary } from './error-boundary.js';
+
+/** The spinner of a view whose code is still loading: the same for `lazyView` and for `ViewSuspense`'s fallback. */
+function ViewLoading({ label }: { label?: string | undefined }) {
+  return <Spinner data-testid="view-loading" style={{ marginTop: '10vh' }} label={label} />;
+}
 
 /** Loading and failure of a lazily loaded view, in one place. */
 export function ViewSuspense({ children, label }: { children: ReactNode; label?: string }) {
   const t = useT();
   return (
     <ErrorBoundary message={t('app.viewError')} retryLabel={t('app.retry')}>
-      <Suspense fallback={<Spinner data-testid="view-loading" style={{ marginTop: '10vh' }} label={label} />}>
-        {children}
-      </Suspense>
+      <Suspense fallback={<ViewLoading label={label} />}>{children}</Suspense>
     </ErrorBoundary>
   );
+}
+
+/**
+ * A view in a chunk of its own (`lazyComponent`) with the view's spinner while its code loads: it shows as soon as its
+ * code is in, where a `lazy` view waited for React's fallback throttle (300 ms after the spinner), and a failed load
+ * goes to `ViewSuspense`'s error boundary, whose "Opnieuw proberen" loads it again.
+ */
+export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): PreloadableView<P> {
+  return lazyComponent(load, <ViewLoading />);
 }

@@ -1,19 +1,29 @@
-import { createElement, lazy, useState, type ComponentType, type FunctionComponent } from 'react';
+import {
+  createElement,
+  lazy,
+  useEffect,
+  useState,
+  type ComponentType,
+  type FunctionComponent,
+  type ReactNode,
+} from 'react';
 
 /** A lazy view that can be loaded before React renders it (`preload`), see `preloadableView`. */
 export type PreloadableView<P extends object> = FunctionComponent<P> & { preload: () => Promise<ComponentType<P>> };
 
+/** A component's code, loaded once: `preload()` starts or joins the load, `loaded()` is the component once it is in. */
+export type ComponentLoader<P extends object> = {
+  preload: () => Promise<ComponentType<P>>;
+  loaded: () => ComponentType<P> | undefined;
+};
+
 /**
- * `lazy`, except that a view whose code has already loaded (`preload()` ran before React's first render) renders at
- * once. A `lazy` component suspends on its first render even when its module is there, and React holds back the commit
- * that reveals a suspended boundary's content until 300 ms after its fallback showed (React's fallback throttle): on the
- * cold first view that was a spinner, then the roadmap about 300 ms later than its data and code allowed. An instance
- * keeps the way it started (direct or lazy), so a view never remounts when its code arrives.
+ * Loads a component's code at most once at a time and keeps it. A failed load is forgotten, so a later call (a
+ * render, another preload, "Opnieuw proberen") tries again: a dropped connection is not for the whole visit.
  */
-export function preloadableView<P extends object>(load: () => Promise<ComponentType<P>>): PreloadableView<P> {
+export function componentLoader<P extends object>(load: () => Promise<ComponentType<P>>): ComponentLoader<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
-  // A failed load is forgotten, so a later call (a render, another preload) tries again.
   const preload = (): Promise<ComponentType<P>> =>
     (loading ??= load().then(
       (component) => (loaded = component),
@@ -22,10 +32,60 @@ export function preloadableView<P extends object>(load: () => Promise<ComponentT
         throw error;
       },
     ));
+  return { preload, loaded: () => loaded };
+}
+
+/**
+ * `lazy`, except that a view whose code has already loaded (`preload()` ran before React's first render) renders at
+ * once. A `lazy` component suspends on its first render even when its module is there, and React holds back the commit
+ * that reveals a suspended boundary's content until 300 ms after its fallback showed (React's fallback throttle): on the
+ * cold first view that was a spinner, then the roadmap about 300 ms later than its data and code allowed. An instance
+ * keeps the way it started (direct or lazy), so a view never remounts when its code arrives. For a view that should
+ * show as soon as its code is in, without suspending at all, see `lazyComponent`.
+ */
+export function preloadableView<P extends object>(load: () => Promise<ComponentType<P>>): PreloadableView<P> {
+  const { preload, loaded } = componentLoader(load);
   const Lazy = lazy(() => preload().then((component) => ({ default: component })));
   function View(props: P) {
-    const [direct] = useState(() => loaded);
+    const [direct] = useState(loaded);
     return createElement((direct ?? Lazy) as ComponentType<P>, props);
   }
   return Object.assign(View, { preload });
+}
+
+type Loading<P> = { component?: ComponentType<P>; error?: unknown };
+
+/**
+ * A component in a chunk of its own that shows as soon as its code is in: until then `fallback`, then the component,
+ * through an ordinary state update. Not `lazy`: a `lazy` component suspends, and React reveals a suspended boundary's
+ * content no sooner than 300 ms after its fallback showed (its fallback throttle), so a view or dialog opened for the
+ * first time stood as a spinner (or as nothing) for 300 ms after its code had come. A component whose code is there
+ * already (`preload()`, or an earlier render) renders at once. When the code cannot be loaded, the error goes to the
+ * nearest error boundary; a later render (its "Opnieuw proberen") loads again, where `lazy` kept the failure for good.
+ */
+export function lazyComponent<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  fallback: ReactNode = null,
+): PreloadableView<P> {
+  const loader = componentLoader(load);
+  function Loaded(props: P) {
+    const [state, setState] = useState<Loading<P>>(() => {
+      const component = loader.loaded();
+      return component ? { component } : {};
+    });
+    useEffect(() => {
+      if (state.component || state.error !== undefined) return;
+      let live = true;
+      loader.preload().then(
+        (component) => live && setState({ component }),
+        (error: unknown) => live && setState({ error }),
+      );
+      return () => {
+        live = false;
+      };
+    }, [state]);
+    if (state.error !== undefined) throw state.error;
+    return state.component ? createElement(state.component, props) : fallback;
+  }
+  return Object.assign(Loaded, { preload: loader.preload });
 }

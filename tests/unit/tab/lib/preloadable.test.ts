@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { preloadableView } from '../../../../src/tab/lib/preloadable.js';
+import { componentLoader, preloadableView } from '../../../../src/tab/lib/preloadable.js';
 
 const View = () => null;
 
@@ -20,6 +20,26 @@ describe('a preloadable view (src/tab/lib/preloadable.ts)', () => {
     const view = preloadableView(load);
     await expect(view.preload()).rejects.toThrow('ERR_CONNECTION_RESET');
     await expect(view.preload()).resolves.toBe(View);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a component loader (componentLoader, shared by preloadableView and lazyView)', () => {
+  it('has the component only once its load has come in, and not after a failed one', async () => {
+    let finish: (view: typeof View) => void = () => undefined;
+    const load = vi
+      .fn<() => Promise<typeof View>>()
+      .mockRejectedValueOnce(new Error('net::ERR_CONNECTION_RESET'))
+      .mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
+    const loader = componentLoader(load);
+    expect(loader.loaded()).toBeUndefined();
+    await expect(loader.preload()).rejects.toThrow('ERR_CONNECTION_RESET');
+    expect(loader.loaded()).toBeUndefined();
+    const second = loader.preload();
+    expect(loader.loaded()).toBeUndefined();
+    finish(View);
+    await expect(second).resolves.toBe(View);
+    expect(loader.loaded()).toBe(View);
     expect(load).toHaveBeenCalledTimes(2);
   });
 });

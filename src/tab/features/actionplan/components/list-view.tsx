@@ -17,7 +17,7 @@ import {
   PersonRegular,
   ArrowSwapRegular,
 } from '@fluentui/react-icons';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
@@ -33,11 +33,12 @@ import { ListToolbar } from './list-toolbar.js';
 import { NewActieButton } from './new-actie-button.js';
 import { bulkTexts } from '../edit-i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
+import { lazyComponent } from '../../../lib/preloadable.js';
 
 // The whole plan's export and import load with their first use, not with the list (the first view's budget).
-const PlanExportButton = lazy(() => import('./plan-xlsx.js').then((m) => ({ default: m.PlanExportButton })));
-const PlanImportButton = lazy(() => import('./plan-xlsx.js').then((m) => ({ default: m.PlanImportButton })));
-const BulkDialog = lazy(() => import('./bulk-dialog.js').then((m) => ({ default: m.BulkDialog })));
+const PlanExportButton = lazyComponent(() => import('./plan-xlsx.js').then((m) => m.PlanExportButton));
+const PlanImportButton = lazyComponent(() => import('./plan-xlsx.js').then((m) => m.PlanImportButton));
+const BulkDialog = lazyComponent(() => import('./bulk-dialog.js').then((m) => m.BulkDialog));
 
 const useStyles = makeStyles({
   head: {

@@ -1,11 +1,12 @@
 import { Button } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { Domein } from '../../../../domain/model.js';
 import { useLocale } from '../../../i18n/i18n.js';
+import { lazyComponent } from '../../../lib/preloadable.js';
 
 /** The dialog and its texts load when someone asks for it, not with the first view. */
-const NewActieDialog = lazy(() => import('./new-actie-dialog.js').then((m) => ({ default: m.NewActieDialog })));
+const NewActieDialog = lazyComponent(() => import('./new-actie-dialog.js').then((m) => m.NewActieDialog));
 
 /** "Nieuwe actie" in the Roadmap and the Lijst; after adding, the new action's detail opens. */
 export function NewActieButton({

@@ -13,7 +13,7 @@ import {
   ToggleButton,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowSortRegular, ArrowUploadRegular } from '@fluentui/react-icons';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 
@@ -42,9 +42,10 @@ import { OverviewTable, PriorityTable, QuarterTable, TimelineTable } from './por
 import { download } from '../../../lib/download.js';
 import { NativeSelect } from '../../../components/native-select.js';
 import { domeinLabel } from '../../../lib/labels.js';
+import { lazyComponent } from '../../../lib/preloadable.js';
 
-const PortfolioDetail = lazy(() => import('./portfolio-detail.js').then((m) => ({ default: m.PortfolioDetail })));
-const ImportDialog = lazy(() => import('./import-dialog.js').then((m) => ({ default: m.ImportDialog })));
+const PortfolioDetail = lazyComponent(() => import('./portfolio-detail.js').then((m) => m.PortfolioDetail));
+const ImportDialog = lazyComponent(() => import('./import-dialog.js').then((m) => m.ImportDialog));
 
 const useStyles = makeStyles({
   head: {
