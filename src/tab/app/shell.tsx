@@ -25,6 +25,7 @@ import { NativeSelect } from '../components/native-select.js';
 import { ZOETERMEER_INRICHTING } from '../../domain/inrichting-basis.js';
 import type { Domein } from '../../domain/model.js';
 import { describeError } from '../lib/errors.js';
+import { preloadAfterStart } from '../lib/preloadable.js';
 import { usePlanContext } from '../lib/plan/plan-context.js';
 import { REFRESH_INDICATOR_DELAY_MS, useShownAfter } from '../lib/use-shown-after.js';
 import { startDismissedKey } from '../features/start/lib/start-items.js';
@@ -159,6 +160,9 @@ export function Shell({ user }: { user: SignedInUser }) {
   // Fluent's message bar's code, a moment after the shell has mounted: a later message then shows as it stays
   // (components/notice.tsx).
   useEffect(() => preloadNoticeBar(), []);
+  // An action's details are what people open first (a card, a row, a link): their code loads a moment after the shell
+  // has mounted too, so the first one opens without a spinner.
+  useEffect(() => preloadAfterStart(ActieDetail), []);
 
   const onShare = useCallback(
     async (item: Loaded<Actie>) => {

@@ -1,5 +1,5 @@
 import { Component, Suspense, type ReactNode } from 'react';
-import { preloadableView } from '../lib/preloadable.js';
+import { preloadableView, preloadAfterStart } from '../lib/preloadable.js';
 
 export type NoticeProps = {
   intent: 'error' | 'warning' | 'info' | 'success';
@@ -15,24 +15,14 @@ export type NoticeProps = {
 const NoticeBar = preloadableView(() => import('./notice-bar.js').then((m) => m.NoticeBar));
 
 /**
- * How long after the shell has mounted the bar's code loads (ms): late enough to stay out of the start's own work (a
- * `requestIdleCallback` right after the first commit made the cold and warm starts 2–7% slower in an A/B, its first
- * call and the chunks' download landing among the start's last tasks), early enough to come before most messages.
- */
-const NOTICE_PRELOAD_DELAY_MS = 1500;
-
-/**
- * Loads Fluent's bar NOTICE_PRELOAD_DELAY_MS from now, for the shell to call when it mounts. Without it, every message
- * first showed the plain version and then Fluent's bar in its place: a click on "Opnieuw proberen" at that moment went
- * to a button that was being replaced, and was lost. A message in the first moments (before the bar's code is there)
- * still shows the plain version first. Returns the cancel.
+ * Loads Fluent's bar a moment after the shell has mounted (`preloadAfterStart`), for the shell to call when it mounts.
+ * Without it, every message first showed the plain version and then Fluent's bar in its place: a click on "Opnieuw
+ * proberen" at that moment went to a button that was being replaced, and was lost. A message in the first moments
+ * (before the bar's code is there) still shows the plain version first; if the bar cannot load, the plain version
+ * stays (LoadGuard). Returns the cancel.
  */
 export function preloadNoticeBar(): () => void {
-  const timer = setTimeout(
-    () => void NoticeBar.preload().catch(() => undefined), // the plain version stays (LoadGuard)
-    NOTICE_PRELOAD_DELAY_MS,
-  );
-  return () => clearTimeout(timer);
+  return preloadAfterStart(NoticeBar);
 }
 
 /** The same message and buttons without Fluent's bar: shown while its code loads, and if it cannot load at all. */

@@ -11,6 +11,21 @@ import {
 /** A lazy view that can be loaded before React renders it (`preload`), see `preloadableView`. */
 export type PreloadableView<P extends object> = FunctionComponent<P> & { preload: () => Promise<ComponentType<P>> };
 
+/**
+ * How long after the shell has mounted the code that is likely needed next loads (ms): late enough to stay out of the
+ * start's own work (a `requestIdleCallback` right after the first commit made the cold and warm starts 2–7% slower in
+ * an A/B, its first call and the chunks' download landing among the start's last tasks), early enough to come before
+ * most first clicks and messages.
+ */
+export const PRELOAD_AFTER_START_MS = 1500;
+
+/** Loads `loader`'s code PRELOAD_AFTER_START_MS from now, for an effect of the shell; returns the cancel. */
+export function preloadAfterStart(loader: { preload: () => Promise<unknown> }): () => void {
+  // A failed preload is forgotten (componentLoader): the component loads again when it is rendered.
+  const timer = setTimeout(() => void loader.preload().catch(() => undefined), PRELOAD_AFTER_START_MS);
+  return () => clearTimeout(timer);
+}
+
 /** A component's code, loaded once: `preload()` starts or joins the load, `loaded()` is the component once it is in. */
 export type ComponentLoader<P extends object> = {
   preload: () => Promise<ComponentType<P>>;
