@@ -103,6 +103,25 @@ describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)'
     await context.close();
   });
 
+  it("asks for the portfolio's data code together with the view's code, not once the view has rendered", async () => {
+    const context = await personaContext(browser, UPN.portfolio);
+    const page = await context.newPage();
+    await page.goto(`${run.appUrl}/#/portfolio`);
+    await page.getByTestId('portfolio-row').first().waitFor();
+    const times = await page.evaluate(() => {
+      const chunk = (name: string) =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) =>
+          new RegExp(`/assets/${name}-[\\w-]+\\.js$`).test(e.name),
+        );
+      return { view: chunk('portfolio-view')?.responseEnd, data: chunk('portfolio-store')?.startTime };
+    });
+    // Before: the view's chunk (and the 25 it imports) came, the view rendered, its query started, and only then was
+    // the data code asked for.
+    expect(times.data).toBeGreaterThan(0);
+    expect(times.data).toBeLessThan(times.view ?? 0);
+    await context.close();
+  });
+
   it('a view whose code did not load says so, and "Opnieuw proberen" loads it again', async () => {
     const context = await personaContext(browser, UPN.portfolio);
     const page = await context.newPage();

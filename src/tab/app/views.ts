@@ -31,12 +31,23 @@ export const VoortgangView = lazyView(() =>
 export const BesluitenView = lazyView(() =>
   import('../features/besluiten/components/besluiten-view.js').then((m) => m.BesluitenView),
 );
-export const PortfolioView = lazyView(() =>
-  import('../features/portfolio/components/portfolio-view.js').then((m) => m.PortfolioView),
+/**
+ * The portfolio's data code (its store and mapping) is asked for with its views' code, not only once a view has
+ * rendered and asks for its data: a cold start of `#/portfolio` (an MT channel's portfolio tab) asked for it after the
+ * view's 25 chunks had come. A failed early load costs nothing: the view's own query loads it again.
+ */
+function withPortfolioData<T>(view: () => Promise<T>): () => Promise<T> {
+  return () => {
+    void import('../../data/portfolio-store.js').catch(() => undefined);
+    return view();
+  };
+}
+export const PortfolioView = lazyView(
+  withPortfolioData(() => import('../features/portfolio/components/portfolio-view.js').then((m) => m.PortfolioView)),
 );
 /** The read-only portfolio for the meeting stage (shared screen). */
-export const PortfolioStage = lazyView(() =>
-  import('../features/portfolio/components/portfolio-stage.js').then((m) => m.PortfolioStage),
+export const PortfolioStage = lazyView(
+  withPortfolioData(() => import('../features/portfolio/components/portfolio-stage.js').then((m) => m.PortfolioStage)),
 );
 export const SettingsView = lazyView(() =>
   import('../features/settings/components/settings-view.js').then((m) => m.SettingsView),
