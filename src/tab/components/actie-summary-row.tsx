@@ -76,6 +76,7 @@ export function ActieSummaryRow({
       className={mergeClasses(styles.button, compact && styles.compact)}
       onClick={() => onOpen(row.id)}
       data-testid="actie-summary"
+      data-opens-actie=""
       data-nummer={a.nummer}
       data-domein={domein}
     >

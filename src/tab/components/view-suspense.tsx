@@ -9,7 +9,11 @@ function ViewLoading({ label }: { label?: string | undefined }) {
   return <Spinner data-testid="view-loading" style={{ marginTop: '10vh' }} label={label} />;
 }
 
-/** Loading and failure of a lazily loaded view, in one place. */
+/**
+ * Around a view in a chunk of its own: the error boundary that says its code did not load (and whose "Opnieuw
+ * proberen" mounts it again), and a Suspense boundary with the view's spinner for anything inside that still suspends.
+ * The views themselves are `lazyView`s, which show their spinner without suspending.
+ */
 export function ViewSuspense({ children, label }: { children: ReactNode; label?: string }) {
   const t = useT();
   return (

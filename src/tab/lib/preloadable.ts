@@ -33,8 +33,9 @@ export type ComponentLoader<P extends object> = {
 };
 
 /**
- * Loads a component's code at most once at a time and keeps it. A failed load is forgotten, so a later call (a
- * render, another preload, "Opnieuw proberen") tries again: a dropped connection is not for the whole visit.
+ * Loads a component's code at most once at a time and keeps it. A failed load is forgotten, so a later `preload()`
+ * tries again: a dropped connection is not for the whole visit. (`preloadableView`'s inner `lazy` still keeps a failure
+ * of its own render; `lazyComponent` asks again.)
  */
 export function componentLoader<P extends object>(load: () => Promise<ComponentType<P>>): ComponentLoader<P> {
   let loaded: ComponentType<P> | undefined;
@@ -68,39 +69,45 @@ export function preloadableView<P extends object>(load: () => Promise<ComponentT
   return Object.assign(View, { preload });
 }
 
-type Loading<P> = { component?: ComponentType<P>; error?: unknown };
+type Loading<P> =
+  { status: 'loading' } | { status: 'loaded'; component: ComponentType<P> } | { status: 'failed'; error: unknown };
 
 /**
  * A component in a chunk of its own that shows as soon as its code is in: until then `fallback`, then the component,
  * through an ordinary state update. Not `lazy`: a `lazy` component suspends, and React reveals a suspended boundary's
  * content no sooner than 300 ms after its fallback showed (its fallback throttle), so a view or dialog opened for the
  * first time stood as a spinner (or as nothing) for 300 ms after its code had come. A component whose code is there
- * already (`preload()`, or an earlier render) renders at once. When the code cannot be loaded, the error goes to the
- * nearest error boundary; a later render (its "Opnieuw proberen") loads again, where `lazy` kept the failure for good.
+ * already (`preload()`, or an earlier render) renders at once; otherwise its first render asks for the code, as `lazy`
+ * did. When the code cannot be loaded, the error goes to the nearest error boundary; a new instance (its "Opnieuw
+ * proberen") asks again, where `lazy` kept the failure for good. (Whether the browser then fetches the module again is
+ * its own matter: Chromium does; the HTML standard lets a browser keep a failed module fetch, whatwg/html#10327.)
  */
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
   fallback: ReactNode = null,
 ): PreloadableView<P> {
   const loader = componentLoader(load);
-  function Loaded(props: P) {
+  function LazyComponent(props: P) {
     const [state, setState] = useState<Loading<P>>(() => {
       const component = loader.loaded();
-      return component ? { component } : {};
+      if (component) return { status: 'loaded', component };
+      // Asked for during the first render, not in an effect after the fallback's paint (the load is shared).
+      void loader.preload().catch(() => undefined);
+      return { status: 'loading' };
     });
     useEffect(() => {
-      if (state.component || state.error !== undefined) return;
+      if (state.status !== 'loading') return;
       let live = true;
       loader.preload().then(
-        (component) => live && setState({ component }),
-        (error: unknown) => live && setState({ error }),
+        (component) => live && setState({ status: 'loaded', component }),
+        (error: unknown) => live && setState({ status: 'failed', error }),
       );
       return () => {
         live = false;
       };
     }, [state]);
-    if (state.error !== undefined) throw state.error;
-    return state.component ? createElement(state.component, props) : fallback;
+    if (state.status === 'failed') throw state.error;
+    return state.status === 'loaded' ? createElement(state.component, props) : fallback;
   }
-  return Object.assign(Loaded, { preload: loader.preload });
+  return Object.assign(LazyComponent, { preload: loader.preload });
 }

@@ -193,6 +193,7 @@ export function ListGrid(props: ListGridProps) {
                 className={mergeClasses(styles.row, isSelected && styles.selected)}
                 onClick={() => onOpen(row.id)}
                 data-testid="actie-row"
+                data-opens-actie=""
                 data-nummer={a.nummer}
                 {...common}
               >

@@ -108,6 +108,7 @@ export const RoadmapCard = memo(function RoadmapCard({
       className={mergeClasses(styles.card, presentation && styles.presentation, highlighted && styles.highlighted)}
       style={{ borderLeftColor: STATUS_STRIPE[actie.status] }}
       data-testid="roadmap-card"
+      data-opens-actie=""
       data-nummer={actie.nummer}
       onMouseEnter={enter}
       onMouseLeave={leave}

@@ -1,9 +1,11 @@
-import { Caption1, mergeClasses, Spinner, Subtitle2, Tab, TabList } from '@fluentui/react-components';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Caption1, mergeClasses, Subtitle2, Tab, TabList } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import type { Domein } from '../../../../domain/model.js';
 import type { Voortgangsrapportage } from '../../../../domain/report.js';
 import type { ProgressKey, ProgressRow } from '../../../../domain/rules.js';
 import { ErrorBoundary } from '../../../components/error-boundary.js';
+import { lazyComponent } from '../../../lib/preloadable.js';
+import { ChartLoading } from './chart-loading.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import { domeinLabel, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
@@ -13,7 +15,8 @@ import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useDashboardStyles } from './table-styles.js';
 import { TableRegion } from './table-region.js';
 
-const ProgressChart = lazy(() => import('./progress-chart.js').then((m) => ({ default: m.ProgressChart })));
+/** The chart's code (with the charting library) loads when the chart is shown, and shows as soon as it is in. */
+const ProgressChart = lazyComponent(() => import('./progress-chart.js').then((m) => m.ProgressChart), <ChartLoading />);
 
 const KEYS: { key: ProgressKey; label: MessageKey }[] = [
   { key: 'advies', label: 'progress.by.advies' },
@@ -83,9 +86,7 @@ export function GroupProgress({ model, scope }: { model: Voortgangsrapportage; s
           {t('progress.chartCaption')}
         </Caption1>
         <ErrorBoundary message={t('progress.chartError')} retryLabel={t('app.retry')}>
-          <Suspense fallback={<Spinner size="small" label={t('progress.chartLoading')} />}>
-            <ProgressChart rows={groups} labelOf={labelOf} dark={dark} />
-          </Suspense>
+          <ProgressChart rows={groups} labelOf={labelOf} dark={dark} />
         </ErrorBoundary>
       </figure>
       <TableRegion>

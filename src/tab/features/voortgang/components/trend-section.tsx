@@ -1,8 +1,9 @@
 import { Body1, Caption1, mergeClasses, Spinner, Subtitle2 } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
 import type { CalendarDate } from '../../../../domain/model.js';
 import type { TrendPoint } from '../../../../domain/report.js';
 import { ErrorBoundary } from '../../../components/error-boundary.js';
+import { lazyComponent } from '../../../lib/preloadable.js';
+import { ChartLoading } from './chart-loading.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
@@ -13,7 +14,8 @@ import { monthLabel } from '../lib/months.js';
 import { useDashboardStyles } from './table-styles.js';
 import { TableRegion } from './table-region.js';
 
-const TrendChart = lazy(() => import('./trend-chart.js').then((m) => ({ default: m.TrendChart })));
+/** The chart's code (with the charting library) loads when the chart is shown, and shows as soon as it is in. */
+const TrendChart = lazyComponent(() => import('./trend-chart.js').then((m) => m.TrendChart), <ChartLoading />);
 
 /** The trend per month from the version history: where it starts, a chart, and a table with the same numbers. */
 export function TrendSection({
@@ -51,9 +53,7 @@ export function TrendSection({
               {ft('trend.chartCaption')}
             </Caption1>
             <ErrorBoundary message={t('progress.chartError')} retryLabel={t('app.retry')}>
-              <Suspense fallback={<Spinner size="small" label={t('progress.chartLoading')} />}>
-                <TrendChart points={points} dark={dark} title={ft('trend.title')} />
-              </Suspense>
+              <TrendChart points={points} dark={dark} title={ft('trend.title')} />
             </ErrorBoundary>
           </figure>
           <TableRegion>
