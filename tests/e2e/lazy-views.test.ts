@@ -134,10 +134,10 @@ describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)'
     const page = await context.newPage();
     const errors = watchErrors(page);
     let requests = 0;
-    // The portfolio view's own chunk: its first request is cut off, as on a dropped connection.
+    // The portfolio view's own chunk: every request but the second is cut off, as on a dropped connection.
     await page.route(chunk('portfolio-view'), async (route) => {
       requests += 1;
-      if (requests === 1) await route.abort('connectionreset');
+      if (requests !== 2) await route.abort('connectionreset');
       else await route.continue();
     });
     await page.goto(`${run.appUrl}/#/portfolio`);
@@ -151,6 +151,12 @@ describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)'
     await page.getByTestId('portfolio-row').first().waitFor();
     await expect(page.getByText('Dit onderdeel kon niet worden geladen').count()).resolves.toBe(0);
     expect(requests).toBe(2);
+    // Once more cut off: another view from the navigation shows, without the message.
+    await page.reload();
+    await message.waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Roadmap' }).click();
+    await page.getByTestId('roadmap-card').first().waitFor();
+    await expect(page.getByText('Dit onderdeel kon niet worden geladen').count()).resolves.toBe(0);
     // What the cut-off request left in the console, and nothing else.
     expect(
       errors.filter(

@@ -280,7 +280,8 @@ export function Shell({ user }: { user: SignedInUser }) {
       >
         {planState.status === 'loading' && <Spinner style={{ marginTop: '10vh' }} label={t('app.loading')} />}
         {planState.plan && (
-          <ViewSuspense>
+          // One boundary per view: a view whose code did not load says so until another view is chosen, not after.
+          <ViewSuspense key={showStart ? 'start' : compact ? 'panel' : view}>
             {showStart ? (
               <StartView
                 domein={domein}
