@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
@@ -30,6 +30,11 @@ const FIRST_SEEN = (testIds: string[]) => `(() => {
   new MutationObserver(look).observe(document, { childList: true, subtree: true });
 })();`;
 
+/** What FIRST_SEEN noted in the page so far. */
+function firstSeen(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => (window as unknown as { __firstSeen: Record<string, number> }).__firstSeen);
+}
+
 /** A chunk's script by its name: the name, the build's 8-character hash, `.js` (not `portfolio-view-model-…`). */
 function chunk(name: string): RegExp {
   return new RegExp(`/assets/${name}-[\\w-]{8}\\.js$`);
@@ -49,7 +54,7 @@ describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)'
     await page.getByTestId('roadmap-card').first().waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Portfolio' }).click();
     await page.getByTestId('portfolio-view').waitFor();
-    const seen = await page.evaluate(() => (window as unknown as { __firstSeen: Record<string, number> }).__firstSeen);
+    const seen = await firstSeen(page);
     // A new document has none of the view's modules, so its spinner came first, then the view once its code (from the
     // cache) had loaded. A `lazy` view showed no sooner than 300 ms after its spinner.
     expect(seen['portfolio-view']).toBeGreaterThan(seen['view-loading'] ?? Number.POSITIVE_INFINITY);
@@ -84,7 +89,7 @@ describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)'
     await idle(page);
     await card.getByRole('button').first().click();
     await page.getByTestId('actie-detail').waitFor();
-    const seen = await page.evaluate(() => (window as unknown as { __firstSeen: Record<string, number> }).__firstSeen);
+    const seen = await firstSeen(page);
     expect(seen['view-loading']).toBeUndefined();
     expect(errors).toEqual([]);
     await context.close();
@@ -102,7 +107,7 @@ describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)'
     await page.reload();
     await page.getByTestId('nieuwe-actie-button').click();
     await page.getByTestId('nieuwe-actie').waitFor();
-    const seen = await page.evaluate(() => (window as unknown as { __firstSeen: Record<string, number> }).__firstSeen);
+    const seen = await firstSeen(page);
     // A `lazy` dialog came no sooner than 300 ms after its (empty) fallback, which the press put there.
     expect(seen['pointerdown']).toBeGreaterThan(0);
     expect((seen['nieuwe-actie'] ?? 0) - (seen['pointerdown'] ?? 0)).toBeLessThan(270);
@@ -115,13 +120,16 @@ describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)'
     const page = await context.newPage();
     await page.goto(`${run.appUrl}/#/portfolio`);
     await page.getByTestId('portfolio-row').first().waitFor();
-    const times = await page.evaluate(() => {
-      const entry = (name: string) =>
-        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) =>
-          new RegExp(`/assets/${name}-[\\w-]{8}\\.js$`).test(e.name),
-        );
-      return { view: entry('portfolio-view')?.responseEnd, data: entry('portfolio-store')?.startTime };
-    });
+    const times = await page.evaluate(
+      ([view, data]: [string, string]) => {
+        const entry = (source: string) =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) =>
+            new RegExp(source).test(e.name),
+          );
+        return { view: entry(view)?.responseEnd, data: entry(data)?.startTime };
+      },
+      [chunk('portfolio-view').source, chunk('portfolio-store').source] as [string, string],
+    );
     // Before: the view's chunk (and the 25 it imports) came, the view rendered, its query started, and only then was
     // the data code asked for.
     expect(times.data).toBeGreaterThan(0);
