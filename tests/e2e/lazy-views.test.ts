@@ -35,9 +35,12 @@ function firstSeen(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => (window as unknown as { __firstSeen: Record<string, number> }).__firstSeen);
 }
 
-/** A chunk's script by its name: the name, the build's 8-character hash, `.js` (not `portfolio-view-model-…`). */
+/**
+ * A chunk's script by its name: the name, the build's 8-character hash, `.js` (not `portfolio-view-model-…`), and the
+ * query of a retry (`retryingImport` in lib/preloadable.ts), if any.
+ */
 function chunk(name: string): RegExp {
-  return new RegExp(`/assets/${name}-[\\w-]{8}\\.js$`);
+  return new RegExp(`/assets/${name}-[\\w-]{8}\\.js(\\?retry=\\d+)?$`);
 }
 
 describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)', () => {
@@ -169,6 +172,91 @@ describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)'
     expect(
       errors.filter(
         (e) => !/portfolio-view|Failed to fetch dynamically imported module|View failed|ERR_CONNECTION_RESET/i.test(e),
+      ),
+    ).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('an optional part of a view in a chunk of its own (PartBoundary)', () => {
+  /** Fluent's bar with the part's message (not the plain version it replaces a moment later). */
+  const partMessage = (page: Page) =>
+    page.locator('.fui-MessageBar').filter({ hasText: 'Dit onderdeel kon niet worden geladen' });
+
+  it('a dialog whose code did not load says so in its place; the roadmap stays, and it loads again or is given up', async () => {
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    let requests = 0;
+    // The dialog's own chunk: the first and third requests are cut off, as on a dropped connection.
+    await page.route(chunk('new-actie-dialog'), async (route) => {
+      requests += 1;
+      if (requests === 2) await route.continue();
+      else await route.abort('connectionreset');
+    });
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    // All cards: those below the first screen come right after its paint.
+    await page.locator('[data-testid="roadmap"]:not([aria-busy])').waitFor();
+    const cards = await page.getByTestId('roadmap-card').count();
+    expect(cards).toBeGreaterThan(0);
+    await page.getByTestId('nieuwe-actie-button').click();
+    await partMessage(page).waitFor();
+    // Before, the message took the whole view's place: no roadmap left.
+    expect(await page.getByTestId('roadmap-card').count()).toBe(cards);
+    expect(requests).toBe(1);
+    await partMessage(page).getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByTestId('nieuwe-actie').waitFor();
+    expect(requests).toBe(2);
+    await expect(partMessage(page).count()).resolves.toBe(0);
+    // Cut off once more in a new page: "Sluiten" gives the dialog up, and the button opens it again.
+    await page.reload();
+    await page.locator('[data-testid="roadmap"]:not([aria-busy])').waitFor();
+    await page.getByTestId('nieuwe-actie-button').click();
+    await partMessage(page).waitFor();
+    expect(requests).toBe(3);
+    await partMessage(page).getByRole('button', { name: 'Sluiten' }).click();
+    await expect(partMessage(page).count()).resolves.toBe(0);
+    expect(await page.getByTestId('roadmap-card').count()).toBe(cards);
+    await page.unroute(chunk('new-actie-dialog'));
+    await page.getByTestId('nieuwe-actie-button').click();
+    await page.getByTestId('nieuwe-actie').waitFor();
+    expect(
+      errors.filter(
+        (e) =>
+          !/new-actie-dialog|Failed to fetch dynamically imported module|View failed|ERR_CONNECTION_RESET/i.test(e),
+      ),
+    ).toEqual([]);
+    await context.close();
+  });
+
+  it("the list's Excel buttons that did not load leave the list and what was typed in its search", async () => {
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    let cut = true;
+    // The buttons' own chunk (there are two named plan-xlsx): cut off until the retry. A chunk it imports stays whole,
+    // as a browser may keep a failed static import for the page's life (whatwg/html#10327).
+    await page.route(chunk('plan-xlsx'), async (route) => {
+      const response = await route.fetch();
+      if (cut && (await response.text()).includes('export-plan')) await route.abort('connectionreset');
+      else await route.fulfill({ response });
+    });
+    await page.goto(`${run.appUrl}/#/lijst`);
+    await page.getByTestId('actie-row').first().waitFor();
+    await partMessage(page).waitFor();
+    const search = page.getByRole('search').getByRole('searchbox');
+    await search.fill('portfolio');
+    await expect.poll(() => page.getByTestId('actie-row').count()).toBeGreaterThan(0);
+    const shown = await page.getByTestId('actie-row').count();
+    expect(await page.getByTestId('export-plan').count()).toBe(0);
+    cut = false;
+    await partMessage(page).getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByTestId('export-plan').waitFor();
+    await expect(search.inputValue()).resolves.toBe('portfolio');
+    expect(await page.getByTestId('actie-row').count()).toBe(shown);
+    expect(
+      errors.filter(
+        (e) => !/plan-xlsx|Failed to fetch dynamically imported module|View failed|ERR_CONNECTION_RESET/i.test(e),
       ),
     ).toEqual([]);
     await context.close();

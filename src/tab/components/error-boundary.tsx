@@ -2,12 +2,18 @@ import { Button } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
 import { Notice } from './notice.js';
 
-type Props = { children: ReactNode; message: string; retryLabel: string };
+type Props = {
+  children: ReactNode;
+  message: string;
+  retryLabel: string;
+  /** A second button beside "retry" that gives the part up (closes the dialog it was to show). */
+  dismiss?: { label: string; onDismiss: () => void } | undefined;
+};
 type State = { error?: unknown };
 
 /**
- * Catches a view that fails to render or to load its code (a lazy chunk on a flaky network), so one broken
- * view never blanks the tab; retry re-mounts it.
+ * Catches a view (or a part of one) that fails to render or to load its code (a lazy chunk on a flaky network), so one
+ * broken view never blanks the tab and one broken part never takes its view with it; retry re-mounts it.
  */
 export class ErrorBoundary extends Component<Props, State> {
   override state: State = {};
@@ -25,7 +31,12 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <Notice
         intent="error"
-        actions={<Button onClick={() => this.setState({ error: undefined })}>{this.props.retryLabel}</Button>}
+        actions={
+          <>
+            <Button onClick={() => this.setState({ error: undefined })}>{this.props.retryLabel}</Button>
+            {this.props.dismiss && <Button onClick={this.props.dismiss.onDismiss}>{this.props.dismiss.label}</Button>}
+          </>
+        }
       >
         {this.props.message}
       </Notice>

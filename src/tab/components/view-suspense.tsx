@@ -24,6 +24,25 @@ export function ViewSuspense({ children, label }: { children: ReactNode; label?:
 }
 
 /**
+ * Around an optional part of a view in a chunk of its own (a dialog, a panel, the Excel buttons: `lazyComponent`s):
+ * when its code does not load (or it fails to render), the view stays as it was, with what was typed and chosen in it,
+ * and the part's place says so, with "Opnieuw proberen" (which loads it again) and, for a part that was opened (a dialog
+ * or a panel), `onDismiss` to give it up. Nothing shows while the code loads.
+ */
+export function PartBoundary({ children, onDismiss }: { children: ReactNode; onDismiss?: () => void }) {
+  const t = useT();
+  return (
+    <ErrorBoundary
+      message={t('app.viewError')}
+      retryLabel={t('app.retry')}
+      dismiss={onDismiss && { label: t('common.close'), onDismiss }}
+    >
+      <Suspense fallback={null}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+/**
  * A view in a chunk of its own (`lazyComponent`) with the view's spinner while its code loads: it shows as soon as its
  * code is in, where a `lazy` view waited for React's fallback throttle (300 ms after the spinner), and a failed load
  * goes to `ViewSuspense`'s error boundary, whose "Opnieuw proberen" loads it again.

@@ -5,7 +5,7 @@ import { FONT_FAMILY_BASE, loadTheme, themeIfLoaded } from '../../../src/tab/app
 const families = (stack: string) => stack.split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
 
 describe('the app themes', () => {
-  it('are Fluent\'s Teams themes with only the font stack changed', async () => {
+  it("are Fluent's Teams themes with only the font stack changed", async () => {
     const pairs = [
       [themeIfLoaded('light'), teamsLightTheme],
       [await loadTheme('dark'), teamsDarkTheme],

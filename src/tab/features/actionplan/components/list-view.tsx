@@ -17,7 +17,7 @@ import {
   PersonRegular,
   ArrowSwapRegular,
 } from '@fluentui/react-icons';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
@@ -33,12 +33,28 @@ import { ListToolbar } from './list-toolbar.js';
 import { NewActieButton } from './new-actie-button.js';
 import { bulkTexts } from '../edit-i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
-import { lazyComponent } from '../../../lib/preloadable.js';
+import { lazyComponent, retryingImport } from '../../../lib/preloadable.js';
+import { PartBoundary } from '../../../components/view-suspense.js';
 
 // The whole plan's export and import load with their first use, not with the list (the first view's budget).
-const PlanExportButton = lazyComponent(() => import('./plan-xlsx.js').then((m) => m.PlanExportButton));
-const PlanImportButton = lazyComponent(() => import('./plan-xlsx.js').then((m) => m.PlanImportButton));
-const BulkDialog = lazyComponent(() => import('./bulk-dialog.js').then((m) => m.BulkDialog));
+const PlanExportButton = lazyComponent(
+  retryingImport(
+    () => import('./plan-xlsx.js'),
+    (m) => m.PlanExportButton,
+  ),
+);
+const PlanImportButton = lazyComponent(
+  retryingImport(
+    () => import('./plan-xlsx.js'),
+    (m) => m.PlanImportButton,
+  ),
+);
+const BulkDialog = lazyComponent(
+  retryingImport(
+    () => import('./bulk-dialog.js'),
+    (m) => m.BulkDialog,
+  ),
+);
 
 const useStyles = makeStyles({
   head: {
@@ -235,10 +251,10 @@ export function ListView({
         >
           {t('list.export')}
         </Button>
-        <Suspense fallback={null}>
+        <PartBoundary>
           <PlanExportButton />
           <PlanImportButton />
-        </Suspense>
+        </PartBoundary>
       </div>
       {exportError && (
         <MessageBar intent="error" className={styles.result}>
@@ -304,7 +320,7 @@ export function ListView({
         label={t('list.gridLabel')}
       />
       {bulk && (
-        <Suspense fallback={null}>
+        <PartBoundary onDismiss={() => setBulk(undefined)}>
           <BulkDialog
             kind={bulk}
             ids={selectedIds}
@@ -316,7 +332,7 @@ export function ListView({
               }
             }}
           />
-        </Suspense>
+        </PartBoundary>
       )}
     </section>
   );

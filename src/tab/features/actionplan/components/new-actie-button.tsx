@@ -1,12 +1,18 @@
 import { Button } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import type { Domein } from '../../../../domain/model.js';
 import { useLocale } from '../../../i18n/i18n.js';
-import { lazyComponent } from '../../../lib/preloadable.js';
+import { lazyComponent, retryingImport } from '../../../lib/preloadable.js';
+import { PartBoundary } from '../../../components/view-suspense.js';
 
 /** The dialog and its texts load when someone asks for it, not with the first view. */
-const NewActieDialog = lazyComponent(() => import('./new-actie-dialog.js').then((m) => m.NewActieDialog));
+const NewActieDialog = lazyComponent(
+  retryingImport(
+    () => import('./new-actie-dialog.js'),
+    (m) => m.NewActieDialog,
+  ),
+);
 
 /** "Nieuwe actie" in the Roadmap and the Lijst; after adding, the new action's detail opens. */
 export function NewActieButton({
@@ -31,7 +37,7 @@ export function NewActieButton({
         {label}
       </Button>
       {open && (
-        <Suspense fallback={null}>
+        <PartBoundary onDismiss={() => setOpen(false)}>
           <NewActieDialog
             scope={scope}
             mtDomein={mtDomein}
@@ -42,7 +48,7 @@ export function NewActieButton({
               onOpen(id);
             }}
           />
-        </Suspense>
+        </PartBoundary>
       )}
     </>
   );

@@ -13,7 +13,7 @@ import {
   ToggleButton,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowSortRegular, ArrowUploadRegular } from '@fluentui/react-icons';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 
@@ -42,10 +42,21 @@ import { OverviewTable, PriorityTable, QuarterTable, TimelineTable } from './por
 import { download } from '../../../lib/download.js';
 import { NativeSelect } from '../../../components/native-select.js';
 import { domeinLabel } from '../../../lib/labels.js';
-import { lazyComponent } from '../../../lib/preloadable.js';
+import { lazyComponent, retryingImport } from '../../../lib/preloadable.js';
+import { PartBoundary } from '../../../components/view-suspense.js';
 
-const PortfolioDetail = lazyComponent(() => import('./portfolio-detail.js').then((m) => m.PortfolioDetail));
-const ImportDialog = lazyComponent(() => import('./import-dialog.js').then((m) => m.ImportDialog));
+const PortfolioDetail = lazyComponent(
+  retryingImport(
+    () => import('./portfolio-detail.js'),
+    (m) => m.PortfolioDetail,
+  ),
+);
+const ImportDialog = lazyComponent(
+  retryingImport(
+    () => import('./import-dialog.js'),
+    (m) => m.ImportDialog,
+  ),
+);
 
 const useStyles = makeStyles({
   head: {
@@ -299,8 +310,8 @@ export function PortfolioView({
           </>
         ) : null}
       </div>
-      <Suspense fallback={null}>
-        {query.itemId && (
+      {query.itemId && (
+        <PartBoundary onDismiss={close}>
           <PortfolioDetail
             id={query.itemId}
             portfolio={portfolio}
@@ -308,9 +319,13 @@ export function PortfolioView({
             onOpenActie={onOpenActie}
             canEdit={canEdit}
           />
-        )}
-        {importing && <ImportDialog portfolio={portfolio} onClose={() => setImporting(false)} />}
-      </Suspense>
+        </PartBoundary>
+      )}
+      {importing && (
+        <PartBoundary onDismiss={() => setImporting(false)}>
+          <ImportDialog portfolio={portfolio} onClose={() => setImporting(false)} />
+        </PartBoundary>
+      )}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { Domein } from '../../../../domain/model.js';
 import type { Voortgangsrapportage } from '../../../../domain/report.js';
 import type { ProgressKey, ProgressRow } from '../../../../domain/rules.js';
 import { ErrorBoundary } from '../../../components/error-boundary.js';
-import { lazyComponent } from '../../../lib/preloadable.js';
+import { lazyComponent, retryingImport } from '../../../lib/preloadable.js';
 import { ChartLoading } from './chart-loading.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
@@ -16,7 +16,13 @@ import { useDashboardStyles } from './table-styles.js';
 import { TableRegion } from './table-region.js';
 
 /** The chart's code (with the charting library) loads when the chart is shown, and shows as soon as it is in. */
-const ProgressChart = lazyComponent(() => import('./progress-chart.js').then((m) => m.ProgressChart), <ChartLoading />);
+const ProgressChart = lazyComponent(
+  retryingImport(
+    () => import('./progress-chart.js'),
+    (m) => m.ProgressChart,
+  ),
+  <ChartLoading />,
+);
 
 const KEYS: { key: ProgressKey; label: MessageKey }[] = [
   { key: 'advies', label: 'progress.by.advies' },
