@@ -5,7 +5,7 @@ import type { HostTheme } from './host.js';
  * The app's font stack: Segoe UI (Teams, Outlook and Windows), else the system's own interface font. Fluent's Teams
  * themes name `-apple-system, BlinkMacSystemFont, "Segoe UI", system-ui, …`: on Windows and Linux the browser looks up
  * the two Apple names first and finds neither, for every weight and size the page uses, before its first layout (issue
- * 16: the first style and layout of a cold start took 6 ms less with this order, in Chromium on Linux; on Windows the
+ * 16: the first style and layout of a cold start took about 5 ms less with this order, in Chromium on Linux; on Windows the
  * first name is found at once). The fonts shown are the same: Segoe UI where it is installed, and `system-ui` is San
  * Francisco on a Mac (what `-apple-system` names), the desktop's font on Linux. The emoji fonts and `sans-serif` stay.
  */

@@ -125,8 +125,8 @@ type Loading<P> =
  * first time stood as a spinner (or as nothing) for 300 ms after its code had come. A component whose code is there
  * already (`preload()`, or an earlier render) renders at once; otherwise its first render asks for the code, as `lazy`
  * did. When the code cannot be loaded, the error goes to the nearest error boundary; a new instance (its "Opnieuw
- * proberen") asks again, where `lazy` kept the failure for good. (Whether the browser then fetches the module again is
- * its own matter: Chromium does; the HTML standard lets a browser keep a failed module fetch, whatwg/html#10327.)
+ * proberen") asks again, where `lazy` kept the failure for good. (A browser may keep a failed module fetch for the
+ * page's life, as Chromium 150 does: give `load` a `retryingImport`, which asks under another URL.)
  */
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
