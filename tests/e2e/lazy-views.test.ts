@@ -178,6 +178,53 @@ describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)'
   });
 });
 
+describe('a view whose scripts were all cut off (a dropped connection)', () => {
+  it('offers to reload the page once a retry failed too, and the new page shows the view', async () => {
+    const context = await personaContext(browser, UPN.portfolio);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await page.getByTestId('roadmap-card').first().waitFor();
+    // Fluent's message bar has come (a moment after the start, notice.tsx), as for someone who has had the tab open.
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e) => /\/notice-bar-[\w-]{8}\.js$/.test(e.name)),
+    );
+    // Every script asked for from now on is cut off: the portfolio view's own and the 20-odd it imports.
+    let cut = true;
+    let cutOff = 0;
+    let retried = 0;
+    await page.route(/\/assets\/[^/]+\.js(\?retry=\d+)?$/, async (route) => {
+      if (cut) {
+        cutOff += 1;
+        await route.abort('connectionreset');
+      } else {
+        retried += 1;
+        await route.continue();
+      }
+    });
+    await page.getByRole('navigation').getByRole('link', { name: 'Portfolio' }).click();
+    const message = page.locator('.fui-MessageBar').filter({ hasText: 'Dit onderdeel kon niet worden geladen' });
+    await message.waitFor();
+    expect(cutOff).toBeGreaterThan(1);
+    // The connection is back. The retry asks for the view's own script again (one request), but the browser keeps
+    // the failure of the scripts it imports: the same failure, now with the way out.
+    cut = false;
+    await message.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    const again = page.locator('.fui-MessageBar').filter({ hasText: 'Ook de nieuwe poging is mislukt' });
+    await again.waitFor();
+    expect(retried).toBe(1);
+    await expect(page.getByTestId('portfolio-row').count()).resolves.toBe(0);
+    await again.getByRole('button', { name: 'Pagina vernieuwen' }).click();
+    await page.getByTestId('portfolio-row').first().waitFor();
+    expect(page.url()).toMatch(/#\/portfolio$/);
+    await expect(page.getByText('Dit onderdeel kon niet worden geladen').count()).resolves.toBe(0);
+    expect(
+      errors.filter((e) => !/Failed to fetch dynamically imported module|View failed|ERR_CONNECTION_RESET/i.test(e)),
+    ).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('an optional part of a view in a chunk of its own (PartBoundary)', () => {
   /** Fluent's bar with the part's message (not the plain version it replaces a moment later). */
   const partMessage = (page: Page) =>

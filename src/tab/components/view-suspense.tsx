@@ -17,7 +17,11 @@ function ViewLoading({ label }: { label?: string | undefined }) {
 export function ViewSuspense({ children, label }: { children: ReactNode; label?: string }) {
   const t = useT();
   return (
-    <ErrorBoundary message={t('app.viewError')} retryLabel={t('app.retry')}>
+    <ErrorBoundary
+      message={t('app.viewError')}
+      retryLabel={t('app.retry')}
+      reload={{ message: t('app.viewErrorAgain'), label: t('app.reloadPage') }}
+    >
       <Suspense fallback={<ViewLoading label={label} />}>{children}</Suspense>
     </ErrorBoundary>
   );
@@ -36,6 +40,7 @@ export function PartBoundary({ children, onDismiss }: { children: ReactNode; onD
       message={t('app.viewError')}
       retryLabel={t('app.retry')}
       dismiss={onDismiss && { label: t('common.close'), onDismiss }}
+      reload={{ message: t('app.viewErrorAgain'), label: t('app.reloadPage') }}
     >
       <Suspense fallback={null}>{children}</Suspense>
     </ErrorBoundary>

@@ -13,6 +13,8 @@ export const en: Record<MessageKey, string> = {
     'The app could not load its settings. Refresh the page; if this keeps happening, contact your administrator.',
   'app.retry': 'Try again',
   'app.viewError': 'This part could not be loaded. Check your connection and try again.',
+  'app.viewErrorAgain': 'The new attempt failed too. Reload the page to load this part.',
+  'app.reloadPage': 'Reload page',
   'app.loadFailedTitle': 'The action plan did not load',
   'app.staleTitle': 'Not updated',
   'app.staleSince': 'You are seeing the version of {time}.',

@@ -17,6 +17,8 @@ export const nl = {
     'De app kon haar instellingen niet laden. Vernieuw de pagina; blijft dit gebeuren, neem dan contact op met de beheerder.',
   'app.retry': 'Opnieuw proberen',
   'app.viewError': 'Dit onderdeel kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
+  'app.viewErrorAgain': 'Ook de nieuwe poging is mislukt. Vernieuw de pagina om dit onderdeel te laden.',
+  'app.reloadPage': 'Pagina vernieuwen',
   'app.loadFailedTitle': 'Het actieplan is niet geladen',
   'app.staleTitle': 'Niet bijgewerkt',
   'app.staleSince': 'Je ziet de versie van {time}.',

@@ -32,6 +32,15 @@ export function failedScript(error: unknown): string | undefined {
   return /\bhttps?:\/\/[^\s'"]+?\.m?js(?:\?[^\s'"]*)?(?=$|[\s'"),.])/.exec(message)?.[0];
 }
 
+/** Whether `error` is a script that did not load (a dynamic import or one of the scripts it imports), not a bug. */
+export function isModuleLoadFailure(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    failedScript(error) !== undefined ||
+    /dynamically imported module|importing a module script failed|unable to preload/i.test(message)
+  );
+}
+
 /** `url` with `retry=attempt` in its query: another module for the browser, the same file for the server. */
 export function retryUrl(url: string, attempt: number): string {
   const next = new URL(url);

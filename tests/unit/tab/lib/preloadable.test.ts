@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   componentLoader,
   failedScript,
+  isModuleLoadFailure,
   preloadableView,
   retryingImport,
   retryUrl,
@@ -69,6 +70,16 @@ describe('failedScript and retryUrl (retryingImport)', () => {
     expect(failedScript(new TypeError('Importing a module script failed.'))).toBeUndefined();
     expect(failedScript(new Error('x is not defined'))).toBeUndefined();
     expect(failedScript('not an error')).toBeUndefined();
+  });
+
+  it('tells a script that did not load from an error in the code', () => {
+    expect(
+      isModuleLoadFailure(new TypeError('Failed to fetch dynamically imported module: http://a.example/x-1.js')),
+    ).toBe(true);
+    expect(isModuleLoadFailure(new TypeError('Importing a module script failed.'))).toBe(true);
+    expect(isModuleLoadFailure(new Error('Unable to preload CSS for /assets/x.css'))).toBe(true);
+    expect(isModuleLoadFailure(new TypeError("Cannot read properties of undefined (reading 'titel')"))).toBe(false);
+    expect(isModuleLoadFailure(undefined)).toBe(false);
   });
 
   it('gives the same script another URL per attempt, keeping the rest of its query', () => {

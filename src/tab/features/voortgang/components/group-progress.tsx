@@ -91,7 +91,11 @@ export function GroupProgress({ model, scope }: { model: Voortgangsrapportage; s
         <Caption1 as="p" id="progress-chart-caption" block className={styles.muted}>
           {t('progress.chartCaption')}
         </Caption1>
-        <ErrorBoundary message={t('progress.chartError')} retryLabel={t('app.retry')}>
+        <ErrorBoundary
+          message={t('progress.chartError')}
+          retryLabel={t('app.retry')}
+          reload={{ message: t('app.viewErrorAgain'), label: t('app.reloadPage') }}
+        >
           <ProgressChart rows={groups} labelOf={labelOf} dark={dark} />
         </ErrorBoundary>
       </figure>

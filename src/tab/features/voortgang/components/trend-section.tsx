@@ -58,7 +58,11 @@ export function TrendSection({
             <Caption1 as="p" id="trend-chart-caption" block className={styles.muted}>
               {ft('trend.chartCaption')}
             </Caption1>
-            <ErrorBoundary message={t('progress.chartError')} retryLabel={t('app.retry')}>
+            <ErrorBoundary
+              message={t('progress.chartError')}
+              retryLabel={t('app.retry')}
+              reload={{ message: t('app.viewErrorAgain'), label: t('app.reloadPage') }}
+            >
               <TrendChart points={points} dark={dark} title={ft('trend.title')} />
             </ErrorBoundary>
           </figure>
