@@ -20,6 +20,7 @@ import {
   type ImportCell,
   type ImportRow,
 } from './portfolio-import.js';
+import { loadExcelJS } from './exceljs.js';
 
 /**
  * The plan as the workbook holds it: the municipality's set-up (its name, domains, themes and plateaus: the sheet
@@ -192,7 +193,7 @@ function sheets(data: PlanExport): SheetOut[] {
 
 /** The whole plan as an .xlsx workbook (see the module comment for its sheets). */
 export async function exportPlanXlsx(data: PlanExport): Promise<Uint8Array> {
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Actieplan Digitaal Leiderschap';
   for (const sheet of sheets(data)) {
@@ -224,7 +225,7 @@ const isBlank = (cells: readonly ImportCell[]) =>
  */
 export async function readPlanXlsx(data: ArrayBuffer | Uint8Array): Promise<PlanWorkbook> {
   if (data.byteLength > IMPORT_MAX_BYTES) throw new ImportLimitError('bytes', IMPORT_MAX_BYTES, data.byteLength);
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as never);

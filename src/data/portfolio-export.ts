@@ -15,6 +15,7 @@ import {
 } from '../domain/model.js';
 import { TEXT_MAX } from '../domain/text-limits.js';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from './portfolio-import.js';
+import { loadExcelJS } from './exceljs.js';
 
 /** The media type of an .xlsx file, for a download. */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,7 +35,7 @@ const DATE_FORMAT = 'dd-mm-yyyy';
 async function workbookWith(
   sheets: { name: string; columns: Column<never>[]; rows: readonly unknown[] }[],
 ): Promise<Uint8Array> {
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Actieplan Digitaal Leiderschap';
   workbook.created = new Date();

@@ -28,6 +28,7 @@ import { domeinAliases } from '../domain/portfolio-inrichting.js';
 import { validatePortfolioItem } from '../domain/validation.js';
 import type { Loaded } from './lists/field-reader.js';
 import { portfolioItemToFields } from './lists/portfolio.js';
+import { loadExcelJS } from './exceljs.js';
 
 /** A cell as read from a file: text from CSV, also numbers and dates from .xlsx. */
 export type ImportCell = string | number | Date | undefined;
@@ -197,7 +198,7 @@ export function excelCell(value: ExcelCellValue): ImportCell {
 
 /** Reads the first worksheet of an .xlsx file; the first row holds the headers. */
 export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<ImportTable> {
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   // exceljs's types ask for a Node Buffer; a plain ArrayBuffer is what it reads in both Node and the browser.

@@ -36,9 +36,13 @@ function exportsOf<T>(mod: unknown): T {
 type Loaded = { Pdf: PdfDocumentClass; fonts: RobotoFonts };
 let loaded: Promise<Loaded> | undefined;
 
-async function load(loadFont: FontLoader): Promise<Loaded> {
+/** How pdfkit's browser build is loaded: by default a plain `import()`; the tab gives one that can be retried. */
+export type PdfkitLoader = () => Promise<unknown>;
+const importPdfkit: PdfkitLoader = () => import('pdfkit/js/pdfkit.standalone');
+
+async function load(loadFont: FontLoader, loadPdfkit: PdfkitLoader): Promise<Loaded> {
   const [pdfkit, normal, bold, italics, bolditalics] = await Promise.all([
-    import('pdfkit/js/pdfkit.standalone'),
+    loadPdfkit(),
     loadFont(ROBOTO_URLS.normal),
     loadFont(ROBOTO_URLS.bold),
     loadFont(ROBOTO_URLS.italics),
@@ -48,8 +52,12 @@ async function load(loadFont: FontLoader): Promise<Loaded> {
 }
 
 /** The report as a PDF Blob (`application/pdf`). */
-export async function reportPdfBlob(model: Voortgangsrapportage, loadFont: FontLoader = fetchFont): Promise<Blob> {
-  loaded ??= load(loadFont).catch((error: unknown) => {
+export async function reportPdfBlob(
+  model: Voortgangsrapportage,
+  loadFont: FontLoader = fetchFont,
+  loadPdfkit: PdfkitLoader = importPdfkit,
+): Promise<Blob> {
+  loaded ??= load(loadFont, loadPdfkit).catch((error: unknown) => {
     loaded = undefined;
     throw error;
   });

@@ -1,7 +1,7 @@
 import { createElement, lazy } from 'react';
 import { lazyView } from '../components/view-suspense.js';
 import type { Domein } from '../../domain/model.js';
-import { retryingImport } from '../lib/preloadable.js';
+import { retryingImport } from '../../shared/retrying-import.js';
 
 /**
  * Every view is its own chunk: the first view loads only its own code (decisions.md, the 180 KB budget),

@@ -1,6 +1,6 @@
 import { Button } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
-import { isModuleLoadFailure } from '../lib/preloadable.js';
+import { isModuleLoadFailure } from '../../shared/retrying-import.js';
 import { Notice } from './notice.js';
 
 type Props = {

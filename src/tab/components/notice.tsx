@@ -1,5 +1,6 @@
 import { Component, Suspense, type ReactNode } from 'react';
-import { preloadableView, preloadAfterStart, retryingImport } from '../lib/preloadable.js';
+import { preloadableView, preloadAfterStart } from '../lib/preloadable.js';
+import { retryingImport } from '../../shared/retrying-import.js';
 
 export type NoticeProps = {
   intent: 'error' | 'warning' | 'info' | 'success';

@@ -1,12 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  componentLoader,
-  failedScript,
-  isModuleLoadFailure,
-  preloadableView,
-  retryingImport,
-  retryUrl,
-} from '../../../../src/tab/lib/preloadable.js';
+import { componentLoader, preloadableView } from '../../../../src/tab/lib/preloadable.js';
+import { failedScript, isModuleLoadFailure, retryingImport, retryUrl } from '../../../../src/shared/retrying-import.js';
 
 const View = () => null;
 

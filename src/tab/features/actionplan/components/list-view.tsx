@@ -33,7 +33,8 @@ import { ListToolbar } from './list-toolbar.js';
 import { NewActieButton } from './new-actie-button.js';
 import { bulkTexts } from '../edit-i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
-import { lazyComponent, retryingImport } from '../../../lib/preloadable.js';
+import { lazyComponent } from '../../../lib/preloadable.js';
+import { retryingImport } from '../../../../shared/retrying-import.js';
 import { PartBoundary } from '../../../components/view-suspense.js';
 
 // The whole plan's export and import load with their first use, not with the list (the first view's budget).

@@ -3,7 +3,8 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Domein } from '../../../../domain/model.js';
 import { useLocale } from '../../../i18n/i18n.js';
-import { lazyComponent, retryingImport } from '../../../lib/preloadable.js';
+import { lazyComponent } from '../../../lib/preloadable.js';
+import { retryingImport } from '../../../../shared/retrying-import.js';
 import { PartBoundary } from '../../../components/view-suspense.js';
 
 /** The dialog and its texts load when someone asks for it, not with the first view. */

@@ -18,6 +18,10 @@ import {
   toFilter,
   type BesluitenQuery,
 } from '../lib/besluiten-query.js';
+import { retryingImport } from '../../../../shared/retrying-import.js';
+
+/** Loaded when first used; a failed load is tried again under another URL (`retryingImport`). */
+const besluitenExport = retryingImport(() => import('../lib/besluiten-export.js'));
 
 /** The decision log's state for the view's URL parameters (see the file's header). */
 export function useBesluitenView(
@@ -50,7 +54,7 @@ export function useBesluitenView(
   const exportRows = useCallback(async () => {
     setExportError(undefined);
     try {
-      const m = await import('../lib/besluiten-export.js');
+      const m = await besluitenExport();
       download(await m.exportBesluitenXlsx(rows), m.besluitenFileName(amsterdamDate(now)), m.XLSX_MIME);
     } catch (error) {
       console.error('Exporting the decision log failed', error);

@@ -7,6 +7,7 @@ import { TZDate } from '@date-fns/tz';
 import type { BesluitLogEntry } from '../../../../domain/besluitenlog.js';
 import { AMSTERDAM } from '../../../../domain/dates.js';
 import type { CalendarDate } from '../../../../domain/model.js';
+import { loadExcelJS } from '../../../../data/exceljs.js';
 
 /** The media type of an .xlsx file, for a download. */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,7 +44,7 @@ export const BESLUITEN_COLUMNS: readonly Column[] = [
 
 /** One sheet "Besluiten" with a header row, a frozen header and an autofilter. */
 export async function exportBesluitenXlsx(entries: readonly BesluitLogEntry[]): Promise<Uint8Array> {
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Actieplan Digitaal Leiderschap';
   workbook.created = new Date();

@@ -6,6 +6,10 @@ import type { LoadedPortfolio, PortfolioStore } from '../../../../data/portfolio
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { invalidateTabQueries, queryClient, tabQueryKey } from '../../../lib/query/query-client.js';
 import { usePortfolioQuery } from '../../../lib/query/use-portfolio-query.js';
+import { retryingImport } from '../../../../shared/retrying-import.js';
+
+/** Loaded when first used; a failed load is tried again under another URL (`retryingImport`). */
+const portfolioStoreCode = retryingImport(() => import('../../../../data/portfolio-store.js'));
 
 export type PortfolioState = {
   status: 'loading' | 'ready' | 'error';
@@ -40,10 +44,7 @@ export function usePortfolio(): PortfolioState {
   const data = load.data;
   const store = useCallback(async () => {
     if (!data || !siteId) throw new Error('Het portfolio is nog niet geladen.');
-    const [{ graph }, { createPortfolioStore }] = await Promise.all([
-      session(),
-      import('../../../../data/portfolio-store.js'),
-    ]);
+    const [{ graph }, { createPortfolioStore }] = await Promise.all([session(), portfolioStoreCode()]);
     return createPortfolioStore(graph, siteId, data);
   }, [data, session, siteId]);
   // A saved item or goal goes into the cache as the store returned it (its new eTag): no read after each save.

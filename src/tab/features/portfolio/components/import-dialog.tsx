@@ -32,6 +32,12 @@ import {
   type KnownValues,
 } from '../lib/import-problem-text.js';
 import { problemsCsv } from '../lib/import-problems-csv.js';
+import { retryingImport } from '../../../../shared/retrying-import.js';
+
+/** Loaded when first used; a failed load is tried again under another URL (`retryingImport`). */
+const portfolioImport = retryingImport(() => import('../../../../data/portfolio-import.js'));
+const portfolioImportApply = retryingImport(() => import('../../../../data/portfolio-import-apply.js'));
+const portfolioExport = retryingImport(() => import('../../../../data/portfolio-export.js'));
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(960px, 96vw)' },
@@ -97,7 +103,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
     setError(undefined);
     if (!file) return;
     try {
-      const m = await import('../../../../data/portfolio-import.js');
+      const m = await portfolioImport();
       // Size first: a file over the limit is not even read into memory.
       if (file.size > m.IMPORT_MAX_BYTES) {
         setError(
@@ -125,7 +131,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
 
   const runDryRun = async () => {
     if (!table || !portfolio.data) return;
-    const m = await import('../../../../data/portfolio-import.js');
+    const m = await portfolioImport();
     setOutcome(undefined);
     setDryRun(m.dryRunImport(table, mapping, portfolio.data));
   };
@@ -135,10 +141,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
     const data = portfolio.data;
     setProgress({ done: 0, total: dryRun.creates + dryRun.updates });
     try {
-      const [{ applyImport }, { graph }] = await Promise.all([
-        import('../../../../data/portfolio-import-apply.js'),
-        portfolio.session(),
-      ]);
+      const [{ applyImport }, { graph }] = await Promise.all([portfolioImportApply(), portfolio.session()]);
       const result = await applyImport(graph, portfolio.siteId, dryRun, data.actieIdByNummer, {
         onProgress: (done, total) => setProgress({ done, total }),
       });
@@ -165,7 +168,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
   const downloadTemplate = async () => {
     setError(undefined);
     try {
-      const m = await import('../../../../data/portfolio-export.js');
+      const m = await portfolioExport();
       download(await m.portfolioTemplateXlsx(portfolio.data?.inrichting), 'portfolio-sjabloon.xlsx', m.XLSX_MIME);
     } catch (err) {
       setError(t('pf.import.readFailed', { detail: err instanceof Error ? err.message : String(err) }));

@@ -42,8 +42,12 @@ import { OverviewTable, PriorityTable, QuarterTable, TimelineTable } from './por
 import { download } from '../../../lib/download.js';
 import { NativeSelect } from '../../../components/native-select.js';
 import { domeinLabel } from '../../../lib/labels.js';
-import { lazyComponent, retryingImport } from '../../../lib/preloadable.js';
+import { lazyComponent } from '../../../lib/preloadable.js';
+import { retryingImport } from '../../../../shared/retrying-import.js';
 import { PartBoundary } from '../../../components/view-suspense.js';
+
+/** Loaded when first used; a failed load is tried again under another URL (`retryingImport`). */
+const portfolioExport = retryingImport(() => import('../../../../data/portfolio-export.js'));
 
 const PortfolioDetail = lazyComponent(
   retryingImport(
@@ -147,7 +151,7 @@ export function PortfolioView({
   const exportPortfolio = useCallback(async () => {
     setExportError(undefined);
     try {
-      const m = await import('../../../../data/portfolio-export.js');
+      const m = await portfolioExport();
       const keys = new Set(items.map((i) => i.value.key));
       const bytes = await m.exportPortfolioXlsx(
         items.map((i) => i.value),
@@ -162,7 +166,7 @@ export function PortfolioView({
   const exportActies = useCallback(async () => {
     setExportError(undefined);
     try {
-      const m = await import('../../../../data/portfolio-export.js');
+      const m = await portfolioExport();
       const acties = (plan?.acties ?? []).map((a) => a.value).filter((a) => !scope || a.domeinen.includes(scope));
       download(await m.exportActiesXlsx(acties), m.exportFileName('acties', amsterdamDate(now)), m.XLSX_MIME);
     } catch (error) {

@@ -26,6 +26,10 @@ import type { ChannelInfo, TeamPlace } from '../../../app/teams-bridge.js';
 import { configTexts } from '../config-i18n.js';
 import { buildTabConfig, type StartView } from '../lib/tab-config.js';
 import { ChannelLink, type ChannelLinkWrite } from './channel-link.js';
+import { retryingImport } from '../../../../shared/retrying-import.js';
+
+/** Loaded when first used; a failed load is tried again under another URL (`retryingImport`). */
+const inrichtingReader = retryingImport(() => import('../../../../data/inrichting-reader.js'));
 
 const useStyles = makeStyles({
   card: {
@@ -84,7 +88,7 @@ function useSiteInrichting(openSession: ((interactive: boolean) => Promise<Confi
       setState({ kind: 'loading' });
       try {
         const session = await openSession(interactive);
-        const { readInrichtingForReaders } = await import('../../../../data/inrichting-reader.js');
+        const { readInrichtingForReaders } = await inrichtingReader();
         const inrichting = await readInrichtingForReaders(session.graph, session.siteId);
         if (stillWanted()) setState({ kind: 'ready', inrichting });
       } catch (error) {

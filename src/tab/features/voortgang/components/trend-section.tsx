@@ -2,7 +2,8 @@ import { Body1, Caption1, mergeClasses, Spinner, Subtitle2 } from '@fluentui/rea
 import type { CalendarDate } from '../../../../domain/model.js';
 import type { TrendPoint } from '../../../../domain/report.js';
 import { ErrorBoundary } from '../../../components/error-boundary.js';
-import { lazyComponent, retryingImport } from '../../../lib/preloadable.js';
+import { lazyComponent } from '../../../lib/preloadable.js';
+import { retryingImport } from '../../../../shared/retrying-import.js';
 import { ChartLoading } from './chart-loading.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';

@@ -2,6 +2,13 @@ import { useCallback, useState } from 'react';
 import type { Voortgangsrapportage } from '../../../../domain/report.js';
 import { rapportFileName } from '../../../../reporting/labels.js';
 import { download } from '../../../lib/download.js';
+import { retryingImport } from '../../../../shared/retrying-import.js';
+
+/** Loaded when first used; a failed load is tried again under another URL (`retryingImport`). */
+const pdfRenderer = retryingImport(() => import('../../../../reporting/pdf-browser.js'));
+const docxRenderer = retryingImport(() => import('../../../../reporting/report-docx.js'));
+/** pdfkit's browser build, which the PDF renderer loads in its turn: its own chunk, so its own retry. */
+const pdfkit = retryingImport(() => import('pdfkit/js/pdfkit.standalone'));
 
 export type ReportFormat = 'pdf' | 'docx';
 
@@ -13,10 +20,10 @@ const TYPE: Record<ReportFormat, string> = {
 /** Builds the document in the browser. The renderers (pdfkit, docx) are large: each is its own lazy chunk. */
 async function render(format: ReportFormat, model: Voortgangsrapportage): Promise<Blob> {
   if (format === 'pdf') {
-    const { reportPdfBlob } = await import('../../../../reporting/pdf-browser.js');
-    return reportPdfBlob(model);
+    const { reportPdfBlob } = await pdfRenderer();
+    return reportPdfBlob(model, undefined, pdfkit);
   }
-  const { reportDocxBlob } = await import('../../../../reporting/report-docx.js');
+  const { reportDocxBlob } = await docxRenderer();
   return reportDocxBlob(model);
 }
 
