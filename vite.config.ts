@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as viteBuild, defineConfig, type Plugin } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
+import { retryableImports } from './scripts/vite-retryable-imports.js';
 
 /**
  * `rrule` as its CommonJS file (its package "main") in the browser builds, as Node loads it: src/domain/recurrence.ts
@@ -262,6 +263,7 @@ export default defineConfig({
     firstViewPreload(),
     inlinePrefetch(),
     firstViewBudget(),
+    retryableImports(),
     precompress(),
   ],
   resolve: {

@@ -37,7 +37,15 @@ export const TAB_TARGET = {
   name: 'the tab',
   inputs: {
     folders: ['src/tab', 'src/addin', 'src/domain', 'src/data', 'src/reporting', 'src/shared'],
-    files: ['vite.config.ts', 'vite.addin.config.ts', 'tsconfig.tab.json', ...SHARED_FILES],
+    files: [
+      'vite.config.ts',
+      'vite.addin.config.ts',
+      // The build's own plugins, which the configs import.
+      'scripts/vite-precompress.ts',
+      'scripts/vite-retryable-imports.ts',
+      'tsconfig.tab.json',
+      ...SHARED_FILES,
+    ],
   },
   configFiles: ['vite.config.ts', 'vite.addin.config.ts'],
   stampFile: 'dist/tab/.build-stamp.json',

@@ -1,12 +1,28 @@
 /**
- * Dynamic imports that can be tried again after a failed load, for the browser's lazily loaded code (the tab's views
- * and parts, and what a button loads: the report's PDF and Word renderers, the Excel export and the portfolio's
- * import).
+ * Dynamic imports that can be tried again after a failed load: the tab's lazily loaded views and parts, and what a
+ * button loads (the report's PDF and Word renderers, ExcelJS, the portfolio's export and import).
+ *
+ * Chromium keeps a failed dynamic import for the page's life (version 150 does; the HTML standard leaves it open,
+ * whatwg/html#10327): importing the same URL again fails at once, without a request, so "Opnieuw proberen" after a
+ * dropped connection failed again. The build (scripts/vite-retryable-imports.ts) writes each dynamic import of one of
+ * its chunks as `import(globalThis.__actieplanImportUrl?.(`./x.js`, import.meta.url) ?? `./x.js`)`; this module puts
+ * `importUrlFor` there, which answers the script's own URL until a load of it has failed and then the same script
+ * under another URL (`…js?retry=N`; the app server serves files by path). The bundler's own handling of the module
+ * (`.then((m) => m.x)` for a module it merged into a shared chunk) stays as it was. The scripts a chunk imports
+ * statically keep their URLs: one of those that failed itself stays failed until the page is reloaded.
  */
+
+/** The global the build's dynamic imports ask for a script's URL (scripts/vite-retryable-imports.ts). */
+export const IMPORT_URL_GLOBAL = '__actieplanImportUrl';
+
+/** Per script (its URL without `retry`), how often a load of it failed. */
+const failures = new Map<string, number>();
+
 /** The script a failed dynamic import names in its message (Chromium and Firefox do; Safari does not). */
 export function failedScript(error: unknown): string | undefined {
   const message = error instanceof Error ? error.message : String(error);
-  return /\bhttps?:\/\/[^\s'"]+?\.m?js(?:\?[^\s'"]*)?(?=$|[\s'"),.])/.exec(message)?.[0];
+  const match = /\bhttps?:\/\/[^\s'"]+?\.m?js(?:\?[\w=&%.-]*)?/.exec(message)?.[0];
+  return match?.replace(/[.]$/, '');
 }
 
 /** Whether `error` is a script that did not load (a dynamic import or one of the scripts it imports), not a bug. */
@@ -25,35 +41,60 @@ export function retryUrl(url: string, attempt: number): string {
   return next.href;
 }
 
+/** `url` without the `retry` of an earlier try. */
+function scriptOf(url: string): string {
+  const own = new URL(url);
+  own.searchParams.delete('retry');
+  return own.href;
+}
+
 /**
- * A dynamic import (`() => import('./x.js')`) that can be tried again after it failed. Chromium keeps a failed dynamic
- * import for the page's life (version 150 does: importing the same URL again fails at once, without a request; the
- * HTML standard leaves it open, whatwg/html#10327), so "Opnieuw proberen" after a dropped connection failed again.
- * After a failure whose message names the script, the next try imports that script under another URL (`retryUrl`;
- * the app server serves files by path and ignores the query). The modules it imports keep their URLs: those already
- * loaded are shared, and one whose own fetch failed stays failed until the page is reloaded. Where the message names no
- * script (Safari), the next try imports the same URL again. `pick` takes what is needed from the module; `importUrl`
- * is the import of a URL (the tests give their own).
+ * Notes that the script `error` names did not load, so the next import of it asks under another URL. False when the
+ * error names no script (Safari, or an error in the module's own code): the next import is the same one.
  */
-export function retryingImport<M, T = M>(
-  importModule: () => Promise<M>,
-  pick?: (module: M) => T,
-  importUrl: (url: string) => Promise<unknown> = (url) => import(/* @vite-ignore */ url),
-): () => Promise<T> {
-  let failed: string | undefined;
-  let attempt = 0;
+export function noteFailedImport(error: unknown): boolean {
+  const named = failedScript(error);
+  if (named === undefined) return false;
+  const script = scriptOf(named);
+  failures.set(script, (failures.get(script) ?? 0) + 1);
+  return true;
+}
+
+/**
+ * The URL a dynamic import of `specifier` (relative to `base`, the importing chunk's `import.meta.url`) asks for: the
+ * specifier itself, or, once loads of the script have failed N times, the script's URL with `?retry=N`.
+ */
+export function importUrlFor(specifier: string, base: string): string {
+  const failed = failures.get(new URL(specifier, base).href);
+  return failed === undefined ? specifier : retryUrl(new URL(specifier, base).href, failed);
+}
+
+/** Forgets the failures noted so far (for tests). */
+export function forgetFailedImports(): void {
+  failures.clear();
+}
+
+const host = globalThis as typeof globalThis & Record<string, unknown>;
+host[IMPORT_URL_GLOBAL] = importUrlFor;
+// Vite's loader of a chunk with dependencies reports a failed load (its `vite:preloadError`): noted here too, for the
+// imports that do not go through `retryingImport`.
+if (typeof host.addEventListener === 'function')
+  host.addEventListener('vite:preloadError', (event) => {
+    noteFailedImport((event as Event & { payload?: unknown }).payload);
+  });
+
+/**
+ * A dynamic import (`() => import('./x.js')`) loaded at most once at a time and kept once it came; after a failure
+ * the next call imports again, and the build's import then asks for the script under another URL (above). `pick` takes
+ * what is needed from the module.
+ */
+export function retryingImport<M, T = M>(importModule: () => Promise<M>, pick?: (module: M) => T): () => Promise<T> {
+  let loading: Promise<T> | undefined;
   const take = pick ?? ((module: M) => module as unknown as T);
-  return async () => {
-    const url = failed;
-    try {
-      const module = url ? ((await importUrl(retryUrl(url, (attempt += 1)))) as M) : await importModule();
-      failed = undefined;
-      return take(module);
-    } catch (error) {
-      const named = failedScript(error);
-      // A retried URL names itself: the next try goes back to the script's own URL with a new attempt number.
-      failed = named ? named.replace(/([?&])retry=\d+&?/, '$1').replace(/[?&]$/, '') : url;
+  return () =>
+    (loading ??= importModule().then(take, (error: unknown) => {
+      loading = undefined;
+      noteFailedImport(error);
       throw error;
-    }
-  };
+    }));
 }

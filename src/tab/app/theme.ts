@@ -5,9 +5,10 @@ import type { HostTheme } from './host.js';
  * The app's font stack: Segoe UI (Teams, Outlook and Windows), else the system's own interface font. Fluent's Teams
  * themes name `-apple-system, BlinkMacSystemFont, "Segoe UI", system-ui, …`: on Windows and Linux the browser looks up
  * the two Apple names first and finds neither, for every weight and size the page uses, before its first layout (issue
- * 16: the first style and layout of a cold start took about 5 ms less with this order, in Chromium on Linux; on Windows the
- * first name is found at once). The fonts shown are the same: Segoe UI where it is installed, and `system-ui` is San
- * Francisco on a Mac (what `-apple-system` names), the desktop's font on Linux. The emoji fonts and `sans-serif` stay.
+ * 16: the first style and layout of a cold start took about 5 ms less with this order, in Chromium on Linux; on Windows
+ * the first name is found at once). The fonts shown are the same: Segoe UI where it is installed (on a Mac only where someone
+ * installed it: there it now wins over San Francisco), and `system-ui` is San Francisco on a Mac (what `-apple-system`
+ * names), the desktop's font on Linux. The emoji fonts and `sans-serif` stay.
  */
 export const FONT_FAMILY_BASE =
   '"Segoe UI", system-ui, -apple-system, BlinkMacSystemFont, "Apple Color Emoji", "Segoe UI Emoji", sans-serif';
