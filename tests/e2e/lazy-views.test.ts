@@ -209,6 +209,31 @@ describe('a view the bundler put into a shared chunk', () => {
   });
 });
 
+describe("what a button loads (retryingImport, the build's retryable imports)", () => {
+  it('exports the portfolio on the next press once its code comes, from a chunk the bundler shares', async () => {
+    const context = await personaContext(browser, UPN.portfolio);
+    const page = await context.newPage();
+    let requests = 0;
+    // The export's code (a chunk whose exports the bundler renamed: `import(…).then((m) => m.n)`): the first request
+    // is cut off.
+    await page.route(chunk('portfolio-export'), async (route) => {
+      requests += 1;
+      if (requests === 1) await route.abort('connectionreset');
+      else await route.continue();
+    });
+    await page.goto(`${run.appUrl}/#/portfolio`);
+    await page.getByTestId('portfolio-row').first().waitFor();
+    const button = page.getByRole('button', { name: 'Portfolio exporteren' });
+    await button.click();
+    await page.getByText('Exporteren is mislukt').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^portfolio-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(requests).toBe(2);
+    await expect(page.getByText('Exporteren is mislukt').count()).resolves.toBe(0);
+    await context.close();
+  });
+});
+
 describe('a view whose scripts were all cut off (a dropped connection)', () => {
   it('offers to reload the page once a retry failed too, and the new page shows the view', async () => {
     const context = await personaContext(browser, UPN.portfolio);
