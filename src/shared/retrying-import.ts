@@ -1,6 +1,7 @@
 /**
- * Dynamic imports that can be tried again after a failed load: the tab's lazily loaded views and parts, and what a
- * button loads (the report's PDF and Word renderers, ExcelJS, the portfolio's export and import).
+ * Dynamic imports that can be tried again after a failed load: the tab's lazily loaded views and parts (their
+ * `componentLoader` notes a failure), and what a button loads (`retryingImport`: the report's PDF and Word renderers,
+ * ExcelJS, the portfolio's export and import).
  *
  * Chromium keeps a failed dynamic import for the page's life (version 150 does; the HTML standard leaves it open,
  * whatwg/html#10327): importing the same URL again fails at once, without a request, so "Opnieuw proberen" after a
@@ -65,8 +66,9 @@ export function noteFailedImport(error: unknown): boolean {
  * specifier itself, or, once loads of the script have failed N times, the script's URL with `?retry=N`.
  */
 export function importUrlFor(specifier: string, base: string): string {
-  const failed = failures.get(new URL(specifier, base).href);
-  return failed === undefined ? specifier : retryUrl(new URL(specifier, base).href, failed);
+  const script = new URL(specifier, base).href;
+  const failed = failures.get(script);
+  return failed === undefined ? specifier : retryUrl(script, failed);
 }
 
 /** Forgets the failures noted so far (for tests). */

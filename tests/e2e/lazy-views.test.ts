@@ -269,7 +269,8 @@ describe('a view whose scripts were all cut off (a dropped connection)', () => {
     const notice = page.locator('.fui-MessageBar, [data-notice="plain"]');
     const message = notice.filter({ hasText: 'Dit onderdeel kon niet worden geladen' });
     await message.waitFor();
-    expect(cutOff).toBeGreaterThan(1);
+    // At least the view's own script (the scripts it imports may have come before, with Fluent's bar).
+    expect(cutOff).toBeGreaterThan(0);
     phase = 'view model cut';
     await message.getByRole('button', { name: 'Opnieuw proberen' }).click();
     const again = notice.filter({ hasText: 'Ook de nieuwe poging is mislukt' });

@@ -1,7 +1,6 @@
 import { createElement, lazy } from 'react';
 import { lazyView } from '../components/view-suspense.js';
 import type { Domein } from '../../domain/model.js';
-import { retryingImport } from '../../shared/retrying-import.js';
 
 /**
  * Every view is its own chunk: the first view loads only its own code (decisions.md, the 180 KB budget),
@@ -12,48 +11,25 @@ import { retryingImport } from '../../shared/retrying-import.js';
  */
 export { RoadmapView } from '../features/actionplan/components/roadmap-view.js';
 /** "Wat vind ik waar": the start page after choosing a role (issue 19). */
-export const StartView = lazyView(
-  retryingImport(
-    () => import('../features/start/components/start-view.js'),
-    (m) => m.StartView,
-  ),
+export const StartView = lazyView(() => import('../features/start/components/start-view.js').then((m) => m.StartView));
+export const ListView = lazyView(() =>
+  import('../features/actionplan/components/list-view.js').then((m) => m.ListView),
 );
-export const ListView = lazyView(
-  retryingImport(
-    () => import('../features/actionplan/components/list-view.js'),
-    (m) => m.ListView,
-  ),
+export const ActieDetail = lazyView(() =>
+  import('../features/actionplan/components/actie-detail.js').then((m) => m.ActieDetail),
 );
-export const ActieDetail = lazyView(
-  retryingImport(
-    () => import('../features/actionplan/components/actie-detail.js'),
-    (m) => m.ActieDetail,
-  ),
+export const AttentionList = lazyView(() =>
+  import('../features/actionplan/components/attention-list.js').then((m) => m.AttentionList),
 );
-export const AttentionList = lazyView(
-  retryingImport(
-    () => import('../features/actionplan/components/attention-list.js'),
-    (m) => m.AttentionList,
-  ),
+export const MyActionsView = lazyView(() =>
+  import('../features/my-actions/components/my-actions-view.js').then((m) => m.MyActionsView),
 );
-export const MyActionsView = lazyView(
-  retryingImport(
-    () => import('../features/my-actions/components/my-actions-view.js'),
-    (m) => m.MyActionsView,
-  ),
-);
-export const VoortgangView = lazyView(
-  retryingImport(
-    () => import('../features/voortgang/components/voortgang-view.js'),
-    (m) => m.VoortgangView,
-  ),
+export const VoortgangView = lazyView(() =>
+  import('../features/voortgang/components/voortgang-view.js').then((m) => m.VoortgangView),
 );
 /** The decision log of the MT meetings (issue 8, item 4). */
-export const BesluitenView = lazyView(
-  retryingImport(
-    () => import('../features/besluiten/components/besluiten-view.js'),
-    (m) => m.BesluitenView,
-  ),
+export const BesluitenView = lazyView(() =>
+  import('../features/besluiten/components/besluiten-view.js').then((m) => m.BesluitenView),
 );
 /**
  * The portfolio's data code (its store and mapping) is asked for with its views' code, not only once a view has
@@ -67,33 +43,17 @@ function withPortfolioData<T>(view: () => Promise<T>): () => Promise<T> {
   };
 }
 export const PortfolioView = lazyView(
-  withPortfolioData(
-    retryingImport(
-      () => import('../features/portfolio/components/portfolio-view.js'),
-      (m) => m.PortfolioView,
-    ),
-  ),
+  withPortfolioData(() => import('../features/portfolio/components/portfolio-view.js').then((m) => m.PortfolioView)),
 );
 /** The read-only portfolio for the meeting stage (shared screen). */
 export const PortfolioStage = lazyView(
-  withPortfolioData(
-    retryingImport(
-      () => import('../features/portfolio/components/portfolio-stage.js'),
-      (m) => m.PortfolioStage,
-    ),
-  ),
+  withPortfolioData(() => import('../features/portfolio/components/portfolio-stage.js').then((m) => m.PortfolioStage)),
 );
-export const SettingsView = lazyView(
-  retryingImport(
-    () => import('../features/settings/components/settings-view.js'),
-    (m) => m.SettingsView,
-  ),
+export const SettingsView = lazyView(() =>
+  import('../features/settings/components/settings-view.js').then((m) => m.SettingsView),
 );
-export const ConfigPage = lazyView(
-  retryingImport(
-    () => import('../features/settings/components/config-page.js'),
-    (m) => m.ConfigPage,
-  ),
+export const ConfigPage = lazyView(() =>
+  import('../features/settings/components/config-page.js').then((m) => m.ConfigPage),
 );
 /**
  * The warning that the site's Inrichting list is unusable (rare: its code and texts load only then). A `lazy` one: it
@@ -102,27 +62,20 @@ export const ConfigPage = lazyView(
 export const InrichtingWarning = lazy(() =>
   import('../features/inrichting/components/inrichting-warning.js').then((m) => ({ default: m.InrichtingWarning })),
 );
-export const StaticPage = lazyView(
-  retryingImport(
-    () => import('../pages/static-page.js'),
-    (m) => m.StaticPage,
-  ),
-);
+export const StaticPage = lazyView(() => import('../pages/static-page.js').then((m) => m.StaticPage));
 /**
  * The meeting side panel, with the domain's next-meeting computation (rrule); both load only when the side panel
  * opens.
  */
-const meetingPanelCode = retryingImport(() => import('../features/meeting/components/meeting-panel.js'));
-const recurrenceCode = retryingImport(() => import('../../domain/recurrence.js'));
 export const MeetingPanel = lazyView(async () => {
-  const [panel, meeting] = await Promise.all([meetingPanelCode(), recurrenceCode()]);
+  const [panel, meeting] = await Promise.all([
+    import('../features/meeting/components/meeting-panel.js'),
+    import('../../domain/recurrence.js'),
+  ]);
   return (props: { domein?: Domein }) =>
     createElement(panel.MeetingPanel, { ...props, nextMeeting: meeting.nextOccurrence });
 });
 /** "Volgende vergadering" (issue 14.3); it loads the recurrence code (rrule) in its own chunk. */
-export const NextMeetingView = lazyView(
-  retryingImport(
-    () => import('../features/meeting/components/next-meeting-view.js'),
-    (m) => m.NextMeetingView,
-  ),
+export const NextMeetingView = lazyView(() =>
+  import('../features/meeting/components/next-meeting-view.js').then((m) => m.NextMeetingView),
 );

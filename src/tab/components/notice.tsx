@@ -1,6 +1,5 @@
 import { Component, Suspense, type ReactNode } from 'react';
 import { preloadableView, preloadAfterStart } from '../lib/preloadable.js';
-import { retryingImport } from '../../shared/retrying-import.js';
 
 export type NoticeProps = {
   intent: 'error' | 'warning' | 'info' | 'success';
@@ -13,12 +12,7 @@ export type NoticeProps = {
 
 // Error and warning bars are rare, so Fluent's MessageBar (with its motion code) is not part of the first view. Its
 // code loads a moment after the shell has mounted (`preloadNoticeBar`), so a later message is Fluent's bar at once.
-const NoticeBar = preloadableView(
-  retryingImport(
-    () => import('./notice-bar.js'),
-    (m) => m.NoticeBar,
-  ),
-);
+const NoticeBar = preloadableView(() => import('./notice-bar.js').then((m) => m.NoticeBar));
 
 /**
  * Loads Fluent's bar a moment after the shell has mounted (`preloadAfterStart`), for the shell to call when it mounts.

@@ -7,6 +7,7 @@ import {
   type FunctionComponent,
   type ReactNode,
 } from 'react';
+import { noteFailedImport } from '../../shared/retrying-import.js';
 
 /** A lazy view that can be loaded before React renders it (`preload`), see `preloadableView`. */
 export type PreloadableView<P extends object> = FunctionComponent<P> & { preload: () => Promise<ComponentType<P>> };
@@ -45,6 +46,8 @@ export function componentLoader<P extends object>(load: () => Promise<ComponentT
       (component) => (loaded = component),
       (error: unknown) => {
         loading = undefined;
+        // The build's import of that script then asks for it under another URL (src/shared/retrying-import.ts).
+        noteFailedImport(error);
         throw error;
       },
     ));
@@ -80,7 +83,8 @@ type Loading<P> =
  * already (`preload()`, or an earlier render) renders at once; otherwise its first render asks for the code, as `lazy`
  * did. When the code cannot be loaded, the error goes to the nearest error boundary; a new instance (its "Opnieuw
  * proberen") asks again, where `lazy` kept the failure for good. (A browser may keep a failed module fetch for the
- * page's life, as Chromium 150 does: give `load` a `retryingImport`, which asks under another URL.)
+ * page's life, as Chromium 150 does: `componentLoader` notes the failure, and the build's import then asks for the
+ * script under another URL, src/shared/retrying-import.ts.)
  */
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,

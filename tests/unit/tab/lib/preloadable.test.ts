@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { forgetFailedImports, importUrlFor } from '../../../../src/shared/retrying-import.js';
 import { componentLoader, preloadableView } from '../../../../src/tab/lib/preloadable.js';
 
 const View = () => null;
@@ -41,5 +42,19 @@ describe('a component loader (componentLoader, shared by preloadableView and laz
     await expect(second).resolves.toBe(View);
     expect(loader.loaded()).toBe(View);
     expect(load).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("componentLoader and the build's retryable imports", () => {
+  afterEach(() => forgetFailedImports());
+
+  it('notes a script that did not load, so the next import of it asks under another URL', async () => {
+    const script = 'http://127.0.0.1:4000/assets/list-view-12345678.js';
+    const loader = componentLoader<object>(() =>
+      Promise.reject(new TypeError(`Failed to fetch dynamically imported module: ${script}`)),
+    );
+    expect(importUrlFor('./list-view-12345678.js', script)).toBe('./list-view-12345678.js');
+    await expect(loader.preload()).rejects.toThrow('list-view');
+    expect(importUrlFor('./list-view-12345678.js', script)).toBe(`${script}?retry=1`);
   });
 });

@@ -34,28 +34,12 @@ import { NewActieButton } from './new-actie-button.js';
 import { bulkTexts } from '../edit-i18n.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { lazyComponent } from '../../../lib/preloadable.js';
-import { retryingImport } from '../../../../shared/retrying-import.js';
 import { PartBoundary } from '../../../components/view-suspense.js';
 
 // The whole plan's export and import load with their first use, not with the list (the first view's budget).
-const PlanExportButton = lazyComponent(
-  retryingImport(
-    () => import('./plan-xlsx.js'),
-    (m) => m.PlanExportButton,
-  ),
-);
-const PlanImportButton = lazyComponent(
-  retryingImport(
-    () => import('./plan-xlsx.js'),
-    (m) => m.PlanImportButton,
-  ),
-);
-const BulkDialog = lazyComponent(
-  retryingImport(
-    () => import('./bulk-dialog.js'),
-    (m) => m.BulkDialog,
-  ),
-);
+const PlanExportButton = lazyComponent(() => import('./plan-xlsx.js').then((m) => m.PlanExportButton));
+const PlanImportButton = lazyComponent(() => import('./plan-xlsx.js').then((m) => m.PlanImportButton));
+const BulkDialog = lazyComponent(() => import('./bulk-dialog.js').then((m) => m.BulkDialog));
 
 const useStyles = makeStyles({
   head: {

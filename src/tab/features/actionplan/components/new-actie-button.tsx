@@ -4,16 +4,10 @@ import { useState } from 'react';
 import type { Domein } from '../../../../domain/model.js';
 import { useLocale } from '../../../i18n/i18n.js';
 import { lazyComponent } from '../../../lib/preloadable.js';
-import { retryingImport } from '../../../../shared/retrying-import.js';
 import { PartBoundary } from '../../../components/view-suspense.js';
 
 /** The dialog and its texts load when someone asks for it, not with the first view. */
-const NewActieDialog = lazyComponent(
-  retryingImport(
-    () => import('./new-actie-dialog.js'),
-    (m) => m.NewActieDialog,
-  ),
-);
+const NewActieDialog = lazyComponent(() => import('./new-actie-dialog.js').then((m) => m.NewActieDialog));
 
 /** "Nieuwe actie" in the Roadmap and the Lijst; after adding, the new action's detail opens. */
 export function NewActieButton({

@@ -49,18 +49,8 @@ import { PartBoundary } from '../../../components/view-suspense.js';
 /** Loaded when first used; a failed load is tried again under another URL (`retryingImport`). */
 const portfolioExport = retryingImport(() => import('../../../../data/portfolio-export.js'));
 
-const PortfolioDetail = lazyComponent(
-  retryingImport(
-    () => import('./portfolio-detail.js'),
-    (m) => m.PortfolioDetail,
-  ),
-);
-const ImportDialog = lazyComponent(
-  retryingImport(
-    () => import('./import-dialog.js'),
-    (m) => m.ImportDialog,
-  ),
-);
+const PortfolioDetail = lazyComponent(() => import('./portfolio-detail.js').then((m) => m.PortfolioDetail));
+const ImportDialog = lazyComponent(() => import('./import-dialog.js').then((m) => m.ImportDialog));
 
 const useStyles = makeStyles({
   head: {

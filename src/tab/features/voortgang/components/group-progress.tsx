@@ -5,7 +5,6 @@ import type { Voortgangsrapportage } from '../../../../domain/report.js';
 import type { ProgressKey, ProgressRow } from '../../../../domain/rules.js';
 import { ErrorBoundary } from '../../../components/error-boundary.js';
 import { lazyComponent } from '../../../lib/preloadable.js';
-import { retryingImport } from '../../../../shared/retrying-import.js';
 import { ChartLoading } from './chart-loading.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
@@ -17,13 +16,7 @@ import { useDashboardStyles } from './table-styles.js';
 import { TableRegion } from './table-region.js';
 
 /** The chart's code (with the charting library) loads when the chart is shown, and shows as soon as it is in. */
-const ProgressChart = lazyComponent(
-  retryingImport(
-    () => import('./progress-chart.js'),
-    (m) => m.ProgressChart,
-  ),
-  <ChartLoading />,
-);
+const ProgressChart = lazyComponent(() => import('./progress-chart.js').then((m) => m.ProgressChart), <ChartLoading />);
 
 const KEYS: { key: ProgressKey; label: MessageKey }[] = [
   { key: 'advies', label: 'progress.by.advies' },

@@ -3,7 +3,6 @@ import type { CalendarDate } from '../../../../domain/model.js';
 import type { TrendPoint } from '../../../../domain/report.js';
 import { ErrorBoundary } from '../../../components/error-boundary.js';
 import { lazyComponent } from '../../../lib/preloadable.js';
-import { retryingImport } from '../../../../shared/retrying-import.js';
 import { ChartLoading } from './chart-loading.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
@@ -16,13 +15,7 @@ import { useDashboardStyles } from './table-styles.js';
 import { TableRegion } from './table-region.js';
 
 /** The chart's code (with the charting library) loads when the chart is shown, and shows as soon as it is in. */
-const TrendChart = lazyComponent(
-  retryingImport(
-    () => import('./trend-chart.js'),
-    (m) => m.TrendChart,
-  ),
-  <ChartLoading />,
-);
+const TrendChart = lazyComponent(() => import('./trend-chart.js').then((m) => m.TrendChart), <ChartLoading />);
 
 /** The trend per month from the version history: where it starts, a chart, and a table with the same numbers. */
 export function TrendSection({
