@@ -43,6 +43,17 @@ function chunk(name: string): RegExp {
   return new RegExp(`/assets/${name}-[\\w-]{8}\\.js(\\?retry=\\d+)?$`);
 }
 
+/**
+ * The quickest of up to three measurements, stopping at the first under `limit`. React's fallback throttle is a floor
+ * (a `lazy` part never showed sooner than about 290 ms after its fallback), and what these tests measure is 60–75 ms on
+ * a quiet machine, but under a CI run's two test workers it once took 292 ms: the old build fails all three.
+ */
+async function quickest(limit: number, measure: () => Promise<number>): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 3 && best >= limit; attempt++) best = Math.min(best, await measure());
+  return best;
+}
+
 describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)', () => {
   it("opens a view as soon as its code is in, not 300 ms after its spinner (React's fallback throttle)", async () => {
     const context = await personaContext(browser, UPN.portfolio);
@@ -51,17 +62,20 @@ describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)'
     await page.goto(`${run.appUrl}/#/portfolio`);
     // Once, so the portfolio's code is in the browser's cache: then only React's handling decides when it shows.
     await page.getByTestId('portfolio-view').waitFor();
-    await page.goto(`${run.appUrl}/#/roadmap`);
     await page.addInitScript({ content: FIRST_SEEN(['view-loading', 'portfolio-view']) });
-    await page.reload();
-    await page.getByTestId('roadmap-card').first().waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Portfolio' }).click();
-    await page.getByTestId('portfolio-view').waitFor();
-    const seen = await firstSeen(page);
-    // A new document has none of the view's modules, so its spinner came first, then the view once its code (from the
-    // cache) had loaded. A `lazy` view showed no sooner than 300 ms after its spinner.
-    expect(seen['portfolio-view']).toBeGreaterThan(seen['view-loading'] ?? Number.POSITIVE_INFINITY);
-    expect((seen['portfolio-view'] ?? 0) - (seen['view-loading'] ?? 0)).toBeLessThan(270);
+    const gap = await quickest(270, async () => {
+      await page.goto(`${run.appUrl}/#/roadmap`);
+      await page.reload();
+      await page.getByTestId('roadmap-card').first().waitFor();
+      await page.getByRole('navigation').getByRole('link', { name: 'Portfolio' }).click();
+      await page.getByTestId('portfolio-view').waitFor();
+      const seen = await firstSeen(page);
+      // A new document has none of the view's modules, so its spinner came first, then the view once its code (from
+      // the cache) had loaded. A `lazy` view showed no sooner than 300 ms after its spinner.
+      expect(seen['portfolio-view']).toBeGreaterThan(seen['view-loading'] ?? Number.POSITIVE_INFINITY);
+      return (seen['portfolio-view'] ?? 0) - (seen['view-loading'] ?? 0);
+    });
+    expect(gap).toBeLessThan(270);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -107,13 +121,16 @@ describe('a view in a chunk of its own (components/view-suspense.tsx, lazyView)'
     await page.getByTestId('nieuwe-actie-button').click();
     await page.getByTestId('nieuwe-actie').waitFor();
     await page.addInitScript({ content: FIRST_SEEN(['nieuwe-actie']) });
-    await page.reload();
-    await page.getByTestId('nieuwe-actie-button').click();
-    await page.getByTestId('nieuwe-actie').waitFor();
-    const seen = await firstSeen(page);
-    // A `lazy` dialog came no sooner than 300 ms after its (empty) fallback, which the press put there.
-    expect(seen['pointerdown']).toBeGreaterThan(0);
-    expect((seen['nieuwe-actie'] ?? 0) - (seen['pointerdown'] ?? 0)).toBeLessThan(270);
+    const gap = await quickest(270, async () => {
+      await page.reload();
+      await page.getByTestId('nieuwe-actie-button').click();
+      await page.getByTestId('nieuwe-actie').waitFor();
+      const seen = await firstSeen(page);
+      // A `lazy` dialog came no sooner than 300 ms after its (empty) fallback, which the press put there.
+      expect(seen['pointerdown']).toBeGreaterThan(0);
+      return (seen['nieuwe-actie'] ?? 0) - (seen['pointerdown'] ?? 0);
+    });
+    expect(gap).toBeLessThan(270);
     expect(errors).toEqual([]);
     await context.close();
   });
