@@ -26,6 +26,23 @@ export function failedScript(error: unknown): string | undefined {
   return match?.replace(/[.]$/, '');
 }
 
+/** The script a failed dynamic import names, without the `retry` of an earlier try: the same for every try of it. */
+export function failedScriptOf(error: unknown): string | undefined {
+  const url = failedScript(error);
+  return url === undefined ? undefined : scriptOf(url);
+}
+
+/**
+ * Whether `error`, after a retry of the script that failed before (`retried`: what `failedScriptOf` named then, from
+ * a script that did not load), is that script failing again: then only a new page loads it. A failure of another
+ * script is a new one. Undefined on either side (Safari names no script): a script failing again after a retry.
+ */
+export function failedAgain(retried: { script: string | undefined } | undefined, error: unknown): boolean {
+  if (retried === undefined || !isModuleLoadFailure(error)) return false;
+  const script = failedScriptOf(error);
+  return retried.script === undefined || script === undefined || retried.script === script;
+}
+
 /** Whether `error` is a script that did not load (a dynamic import or one of the scripts it imports), not a bug. */
 export function isModuleLoadFailure(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);

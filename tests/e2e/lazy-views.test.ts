@@ -339,6 +339,8 @@ describe('an optional part of a view in a chunk of its own (PartBoundary)', () =
     await page.getByTestId('nieuwe-actie').waitFor();
     expect(requests).toBe(2);
     await expect(partMessage(page).count()).resolves.toBe(0);
+    // The dialog that came in the message's place has the focus (a dialog takes it).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
     // Cut off once more in a new page: "Sluiten" gives the dialog up, and the button opens it again.
     await page.reload();
     await page.locator('[data-testid="roadmap"]:not([aria-busy])').waitFor();
@@ -347,6 +349,10 @@ describe('an optional part of a view in a chunk of its own (PartBoundary)', () =
     expect(requests).toBe(3);
     await partMessage(page).getByRole('button', { name: 'Sluiten' }).click();
     await expect(partMessage(page).count()).resolves.toBe(0);
+    // The focus goes back to the button that opened the dialog, not to the page's top (it went with "Sluiten").
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('nieuwe-actie-button');
     expect(await page.getByTestId('roadmap-card').count()).toBe(cards);
     await page.unroute(chunk('new-actie-dialog'));
     await page.getByTestId('nieuwe-actie-button').click();

@@ -1,6 +1,6 @@
 import { Button } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
-import { isModuleLoadFailure } from '../../shared/retrying-import.js';
+import { failedAgain, failedScriptOf, isModuleLoadFailure } from '../../shared/retrying-import.js';
 import { Notice } from './notice.js';
 
 type Props = {
@@ -16,14 +16,27 @@ type Props = {
    */
   reload?: { message: string; label: string } | undefined;
 };
-type State = { error?: unknown; retries: number };
+type State = {
+  error?: unknown;
+  /**
+   * After "retry" for a script that did not load: that script (undefined when the browser's message names none). The
+   * reload message shows when the same script fails again, not for a later failure of another part in the same place
+   * (a long-lived boundary: the details panel, the charts, the list's Excel buttons).
+   */
+  retried?: { script: string | undefined };
+};
 
 /**
  * Catches a view (or a part of one) that fails to render or to load its code (a lazy chunk on a flaky network), so one
  * broken view never blanks the tab and one broken part never takes its view with it; retry re-mounts it.
+ *
+ * The focus: a button of the message that is pressed goes away with it. What had the focus when the part failed (the
+ * button that opened a dialog, the link that chose a view) gets it back, unless what comes in the message's place takes
+ * it (a dialog does), so a keyboard user is not left at the top of the page.
  */
 export class ErrorBoundary extends Component<Props, State> {
-  override state: State = { retries: 0 };
+  override state: State = {};
+  private returnFocus: HTMLElement | undefined;
 
   static getDerivedStateFromError(error: unknown): Partial<State> {
     return { error };
@@ -31,23 +44,46 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: unknown): void {
     console.error('View failed', error);
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body) this.returnFocus = active;
   }
 
+  /** After the message has gone: back to `returnFocus`, if the focus was lost with the message (on the body). */
+  private restoreFocusSoon(): void {
+    const target = this.returnFocus;
+    setTimeout(() => {
+      const active = document.activeElement;
+      if ((active === null || active === document.body) && target?.isConnected) target.focus();
+    }, 0);
+  }
+
+  private retry = (): void => {
+    const { error } = this.state;
+    this.setState({
+      error: undefined,
+      retried: isModuleLoadFailure(error) ? { script: failedScriptOf(error) } : undefined,
+    });
+    this.restoreFocusSoon();
+  };
+
+  private dismiss = (): void => {
+    this.props.dismiss?.onDismiss();
+    this.restoreFocusSoon();
+  };
+
   override render() {
-    const { error, retries } = this.state;
+    const { error, retried } = this.state;
     if (error === undefined) return this.props.children;
     const { reload, dismiss } = this.props;
-    const stuck = reload && retries > 0 && isModuleLoadFailure(error) ? reload : undefined;
+    const stuck = reload && failedAgain(retried, error) ? reload : undefined;
     return (
       <Notice
         intent="error"
         actions={
           <>
             {stuck && <Button onClick={() => window.location.reload()}>{stuck.label}</Button>}
-            <Button onClick={() => this.setState({ error: undefined, retries: retries + 1 })}>
-              {this.props.retryLabel}
-            </Button>
-            {dismiss && <Button onClick={dismiss.onDismiss}>{dismiss.label}</Button>}
+            <Button onClick={this.retry}>{this.props.retryLabel}</Button>
+            {dismiss && <Button onClick={this.dismiss}>{dismiss.label}</Button>}
           </>
         }
       >

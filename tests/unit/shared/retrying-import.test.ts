@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  failedAgain,
   failedScript,
+  failedScriptOf,
   forgetFailedImports,
   importUrlFor,
   IMPORT_URL_GLOBAL,
@@ -33,6 +35,30 @@ describe('the script a failed import names (failedScript, isModuleLoadFailure)',
     expect(isModuleLoadFailure(new Error('Unable to preload CSS for /assets/x.css'))).toBe(true);
     expect(isModuleLoadFailure(new TypeError("Cannot read properties of undefined (reading 'titel')"))).toBe(false);
     expect(isModuleLoadFailure(undefined)).toBe(false);
+  });
+});
+
+describe('a script that fails again after a retry (failedAgain: the boundary then offers a new page)', () => {
+  const OTHER = 'http://127.0.0.1:4000/assets/y-12345678.js';
+
+  it('names a script the same for every try of it', () => {
+    expect(failedScriptOf(chromium(`${CHUNK}?retry=3`))).toBe(CHUNK);
+    expect(failedScriptOf(chromium(CHUNK))).toBe(CHUNK);
+    expect(failedScriptOf(new Error('x is not defined'))).toBeUndefined();
+  });
+
+  it('is the same script failing under its retry URL, not another script or an error in the code', () => {
+    const retried = { script: failedScriptOf(chromium(CHUNK)) };
+    expect(failedAgain(retried, chromium(`${CHUNK}?retry=1`))).toBe(true);
+    // A long-lived boundary (the details panel): a later failure of another part is a first failure.
+    expect(failedAgain(retried, chromium(OTHER))).toBe(false);
+    expect(failedAgain(retried, new TypeError("Cannot read properties of undefined (reading 'titel')"))).toBe(false);
+  });
+
+  it('needs a retry first, and takes a failure that names no script (Safari) as failing again', () => {
+    expect(failedAgain(undefined, chromium(CHUNK))).toBe(false);
+    expect(failedAgain({ script: undefined }, chromium(OTHER))).toBe(true);
+    expect(failedAgain({ script: CHUNK }, new TypeError('Importing a module script failed.'))).toBe(true);
   });
 });
 
