@@ -341,7 +341,7 @@ describe('an optional part of a view in a chunk of its own (PartBoundary)', () =
     await expect(partMessage(page).count()).resolves.toBe(0);
     // The dialog that came in the message's place has the focus (a dialog takes it).
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null))
+      .poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]'))))
       .toBe(true);
     // Cut off once more in a new page: "Sluiten" gives the dialog up, and the button opens it again.
     await page.reload();

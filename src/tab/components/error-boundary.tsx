@@ -48,12 +48,17 @@ export class ErrorBoundary extends Component<Props, State> {
     if (active instanceof HTMLElement && active !== document.body) this.returnFocus = active;
   }
 
-  /** After the message has gone: back to `returnFocus`, if the focus was lost with the message (on the body). */
+  /**
+   * After the message has gone: back to `returnFocus`, if the focus was lost with the message (on the body). Then it is
+   * forgotten unless the part failed again meanwhile, so a later failure in a boundary that lives long (the details
+   * panel) never sends the focus to what had it the first time.
+   */
   private restoreFocusSoon(): void {
     const target = this.returnFocus;
     setTimeout(() => {
       const active = document.activeElement;
       if ((active === null || active === document.body) && target?.isConnected) target.focus();
+      if (this.state.error === undefined) this.returnFocus = undefined;
     }, 0);
   }
 
