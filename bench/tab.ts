@@ -52,6 +52,15 @@ const RUNS = Number(process.env.BENCH_TAB_RUNS ?? 7);
  */
 const FIRST_VIEW_RUNS = Number(process.env.BENCH_FIRST_VIEW_RUNS ?? 15);
 
+/** `runs` rounds of `a` and `b`, taking turns going first (a-b, b-a, …). */
+async function interleaved(runs: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < runs; i += 1) {
+    const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
+    await first();
+    await second();
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -375,15 +384,7 @@ async function main(): Promise<void> {
     };
     // Interleaved, and in turn which goes first (bare-app, app-bare, …): each page starts as often right after the
     // other's context closed as after its own.
-    for (let i = 0; i < FIRST_VIEW_RUNS; i += 1) {
-      if (i % 2 === 0) {
-        await runBare();
-        await runApp();
-      } else {
-        await runApp();
-        await runBare();
-      }
-    }
+    await interleaved(FIRST_VIEW_RUNS, runBare, runApp);
     const firstPaint = await firstPaintChecks(browser, run.appUrl, graphOrigin);
     // The portfolio's first view: the seeded 15 items (this run) and 5,000 (a second run, filled up), interleaved and
     // taking turns going first, as the cold and warm lines are. Before, the seeded views all came first and the 5,000
@@ -397,17 +398,11 @@ async function main(): Promise<void> {
       // One view of each, not counted: the main run had its uncounted cold start above; the second run is new.
       await portfolioFirstView(browser, run.appUrl);
       await portfolioFirstView(browser, bigRun.appUrl);
-      for (let i = 0; i < RUNS; i += 1) {
-        const seeded = async () => seededViews.push(await portfolioFirstView(browser, run.appUrl));
-        const big = async () => bigViews.push(await portfolioFirstView(browser, bigRun.appUrl));
-        if (i % 2 === 0) {
-          await seeded();
-          await big();
-        } else {
-          await big();
-          await seeded();
-        }
-      }
+      await interleaved(
+        RUNS,
+        async () => seededViews.push(await portfolioFirstView(browser, run.appUrl)),
+        async () => bigViews.push(await portfolioFirstView(browser, bigRun.appUrl)),
+      );
     } finally {
       await bigRun.close();
     }
