@@ -20,8 +20,8 @@ type State = {
   error?: unknown;
   /**
    * After "retry" for a script that did not load: that script (undefined when the browser's message names none). The
-   * reload message shows when the same script fails again, not for a later failure of another part in the same place
-   * (a long-lived boundary: the details panel, the charts, the list's Excel buttons).
+   * reload message shows when the same script fails again (`failedAgain`), not when the retry fails on another script
+   * (the meeting panel loads two).
    */
   retried?: { script: string | undefined };
 };
