@@ -116,7 +116,7 @@ export function OverviewTable({
               'data-group': l.group,
               'data-herkomst': l.herkomst,
             },
-            cells: [
+            cells: () => [
               <span className={s.num}>{l.item.value.prioriteit ?? <span className={s.muted}>–</span>}</span>,
               <ItemLink item={l.item} onOpen={onOpen} />,
               domeinLabel(t, l.item.value.domein),
@@ -163,7 +163,7 @@ export function PriorityTable({
       'data-niet': nietDitKwartaal ? 'true' : 'false',
       'data-herkomst': herkomst,
     },
-    cells: [
+    cells: () => [
       <span className={s.num} data-testid="rank">
         {item.value.prioriteit ?? <span className={s.muted}>{t('pf.noRank')}</span>}
       </span>,
@@ -250,7 +250,7 @@ export function QuarterTable({
     kind: 'row',
     key: r.item.id,
     attrs: { 'data-testid': 'quarter-row', 'data-key': r.item.value.key },
-    cells: [
+    cells: () => [
       <ItemLink item={r.item} onOpen={onOpen} />,
       <Goals doelen={r.current} outcome={false} />,
       <Goals doelen={r.previous} outcome />,
@@ -290,7 +290,7 @@ export function TimelineTable({
     kind: 'row',
     key: r.item.id,
     attrs: { 'data-testid': 'timeline-row', 'data-key': r.item.value.key },
-    cells: [
+    cells: () => [
       <ItemLink item={r.item} onOpen={onOpen} />,
       ...quarters.map((q, i) =>
         i >= r.from && i <= r.to ? (

@@ -26,7 +26,11 @@ export type VirtualEntry =
   | {
       kind: 'row';
       key: string;
-      cells: ReactNode[];
+      /**
+       * The row's cells, made only when the row is drawn: a list of 5,000 items draws some 40 rows, and every row's
+       * elements were made on each render of the table (issue 16).
+       */
+      cells: () => ReactNode[];
       className?: string | undefined;
       attrs?: Record<string, string | undefined>;
     };
@@ -198,7 +202,7 @@ export function VirtualTable({
                   {...common}
                   style={{ ...common.style, gridTemplateColumns: template }}
                 >
-                  {entry.cells.map((cell, i) => (
+                  {entry.cells().map((cell, i) => (
                     <div
                       key={columns[i]?.key ?? i}
                       role="cell"
