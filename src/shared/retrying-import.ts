@@ -18,6 +18,8 @@ export const IMPORT_URL_GLOBAL = '__actieplanImportUrl';
 
 /** Per script (its URL without `retry`), how often a load of it failed. */
 const failures = new Map<string, number>();
+/** The failures noted already (an error reaches more than one listener). */
+let noted = new WeakSet<object>();
 
 /** The script a failed dynamic import names in its message (Chromium and Firefox do; Safari does not). */
 export function failedScript(error: unknown): string | undefined {
@@ -73,6 +75,12 @@ function scriptOf(url: string): string {
 export function noteFailedImport(error: unknown): boolean {
   const named = failedScript(error);
   if (named === undefined) return false;
+  // One failure is one try: Vite's `vite:preloadError` and the importer (componentLoader, retryingImport) both see
+  // the same error object.
+  if (typeof error === 'object' && error !== null) {
+    if (noted.has(error)) return true;
+    noted.add(error);
+  }
   const script = scriptOf(named);
   failures.set(script, (failures.get(script) ?? 0) + 1);
   return true;
@@ -91,6 +99,7 @@ export function importUrlFor(specifier: string, base: string): string {
 /** Forgets the failures noted so far (for tests). */
 export function forgetFailedImports(): void {
   failures.clear();
+  noted = new WeakSet<object>();
 }
 
 const host = globalThis as typeof globalThis & Record<string, unknown>;

@@ -76,6 +76,13 @@ describe('the URL a dynamic import of the build asks for (importUrlFor, noteFail
     expect(importUrlFor('./y-12345678.js', base)).toBe('./y-12345678.js');
   });
 
+  it("counts one failure once, though Vite's preloadError and the importer both note it", () => {
+    const failure = chromium(CHUNK);
+    expect(noteFailedImport(failure)).toBe(true);
+    expect(noteFailedImport(failure)).toBe(true);
+    expect(importUrlFor('./x-AbC_12-9.js', base)).toBe(`${CHUNK}?retry=1`);
+  });
+
   it('notes nothing for an error that names no script', () => {
     expect(noteFailedImport(new TypeError('Importing a module script failed.'))).toBe(false);
     expect(importUrlFor('./x-AbC_12-9.js', base)).toBe('./x-AbC_12-9.js');
