@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as viteBuild, defineConfig, type Plugin } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
+import { fluentStyleLeftovers } from './scripts/vite-fluent-leftovers.js';
 import { retryableImports } from './scripts/vite-retryable-imports.js';
 
 /**
@@ -259,6 +260,7 @@ export default defineConfig({
   plugins: [
     react(),
     griffelAheadOfTime(),
+    fluentStyleLeftovers(),
     boot.plugin,
     firstViewPreload(),
     inlinePrefetch(),

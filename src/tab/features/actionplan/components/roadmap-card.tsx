@@ -7,15 +7,17 @@ import { deadlineKind } from '../../../../domain/planning.js';
 import { OwnerText } from '../../../components/owner-text.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { useT } from '../../../i18n/i18n.js';
+import { themeToken } from '../../../lib/theme-token.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
 
+/** The card's left border per status: set at run time, so through `themeToken` (not Fluent's `tokens` map). */
 const STATUS_STRIPE: Record<ActieStatus, string> = {
-  'Niet gestart': tokens.colorNeutralStroke1,
-  Loopt: tokens.colorBrandStroke1,
-  Geblokkeerd: tokens.colorPaletteRedBorderActive,
-  Afgerond: tokens.colorPaletteGreenBorderActive,
-  'Belegd in lopend traject': tokens.colorNeutralStrokeAccessible,
-  'Niet overgenomen': tokens.colorNeutralStrokeDisabled,
+  'Niet gestart': themeToken('colorNeutralStroke1'),
+  Loopt: themeToken('colorBrandStroke1'),
+  Geblokkeerd: themeToken('colorPaletteRedBorderActive'),
+  Afgerond: themeToken('colorPaletteGreenBorderActive'),
+  'Belegd in lopend traject': themeToken('colorNeutralStrokeAccessible'),
+  'Niet overgenomen': themeToken('colorNeutralStrokeDisabled'),
 };
 
 const useStyles = makeStyles({
