@@ -15,12 +15,12 @@ import { resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { startTestRun } from '../tests/support/local-run.js';
 import { nextShown, settledAt, watchShown } from './page-clock.js';
+import { median } from './stats.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
 const RUNS = Number(process.env.AB_RUNS ?? 7);
 const dirs = { A: resolve(process.env.AB_A ?? 'dist/tab'), B: resolve(process.env.AB_B ?? 'dist/tab') };
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
 /**
  * AB_CPU=1: each load is traced, and its main thread's CPU time (the tasks' thread time, `tdur`) from the navigation to
  * the card is counted too; unlike wall time it hardly grows when other processes take the cores.

@@ -8,14 +8,10 @@
 import { reportPdfBuffer } from '../src/reporting/pdf-node.js';
 import { reportDocxBytes } from '../src/reporting/report-docx.js';
 import { fixtureModel, longTextModel } from '../tests/unit/reporting/fixture.js';
+import { median } from './stats.js';
 
 const RUNS = 3;
 const PEILDATUM = '2026-06-30';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 async function timed(render: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

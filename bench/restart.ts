@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median } from './stats.js';
 
 const RUNS = Number(process.env.BENCH_RESTART_RUNS ?? 3);
 const CHANGED_FILE = 'src/tab/main.tsx';
@@ -25,11 +26,6 @@ function freePort(): Promise<number> {
       server.close(() => ok(port));
     });
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** Runs `npm start` until it prints the banner, then stops its process group; the time to the banner in ms. */

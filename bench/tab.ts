@@ -41,6 +41,7 @@ import { precompress } from '../scripts/vite-precompress.js';
 import { resolveSite } from '../src/data/site.js';
 import type { Browser, Page } from 'playwright-core';
 import { nextShown, watchShown } from './page-clock.js';
+import { median } from './stats.js';
 import { largePlan, NOW } from '../tests/unit/tab/fixtures.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
@@ -64,14 +65,6 @@ async function interleaved(runs: number, a: () => Promise<unknown>, b: () => Pro
     await first();
     await second();
   }
-}
-
-/** The middle value, or the mean of the two middle values of an even number of them (NaN for none). */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length % 2 === 1) return sorted[middle] ?? Number.NaN;
-  return sorted.length === 0 ? Number.NaN : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
 async function buildBare(): Promise<string> {
