@@ -314,6 +314,23 @@ export function checkFieldSelect(select: readonly string[], columns: readonly Co
   }
 }
 
+/** Every renderer a `fields($select=...)` may name. */
+const SELECTABLE_RENDERERS: ReadonlyMap<string, Renderer> = new Map<string, Renderer>([
+  ...BUILT_IN_RENDERERS,
+  ...SELECT_ONLY_RENDERERS,
+]);
+
+/** A list's columns by name, made once per columns array (a read renders up to 5,000 items with the same one). */
+const byNameOf = new WeakMap<readonly ColumnRecord[], ReadonlyMap<string, ColumnRecord>>();
+function columnsByName(columns: readonly ColumnRecord[]): ReadonlyMap<string, ColumnRecord> {
+  let byName = byNameOf.get(columns);
+  if (!byName) {
+    byName = new Map(columns.map((c) => [c.name, c]));
+    byNameOf.set(columns, byName);
+  }
+  return byName;
+}
+
 /**
  * Renders an item's fieldValueSet. Without `select` it shows every visible column with a value
  * plus the built-ins; with `select` only the named fields (hidden ones included), plus `@odata.etag`.
@@ -339,8 +356,7 @@ export function renderFields(
     for (const [name, render] of BUILT_IN_RENDERERS) put(name, render(item, ctx));
     return out;
   }
-  const byName = new Map(columns.map((c) => [c.name, c]));
-  const builtIns = new Map<string, Renderer>([...BUILT_IN_RENDERERS, ...SELECT_ONLY_RENDERERS]);
+  const byName = columnsByName(columns);
   for (const name of select) {
     if (name === '@odata.etag') continue;
     const col = byName.get(name);
@@ -349,7 +365,7 @@ export function renderFields(
       if (value !== undefined) put(name, renderDisplayValue(col, value, ctx));
       continue;
     }
-    const builtIn = builtIns.get(name);
+    const builtIn = SELECTABLE_RENDERERS.get(name);
     if (builtIn) {
       put(name, builtIn(item, ctx));
       continue;

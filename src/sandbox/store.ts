@@ -202,7 +202,11 @@ function toList(row: ListRow): ListRecord {
   };
 }
 
-function toItem(row: ItemRow): ItemRecord {
+function parseIdentity(text: string): IdentitySet {
+  return JSON.parse(text) as IdentitySet;
+}
+
+function toItem(row: ItemRow, identity: (text: string) => IdentitySet = parseIdentity): ItemRecord {
   return {
     listId: row.list_id,
     id: row.id,
@@ -213,9 +217,35 @@ function toItem(row: ItemRow): ItemRecord {
     modifiedAt: row.modified_at,
     authorId: row.author_id,
     editorId: row.editor_id,
-    createdBy: JSON.parse(row.created_by) as IdentitySet,
-    modifiedBy: JSON.parse(row.modified_by) as IdentitySet,
+    createdBy: identity(row.created_by),
+    modifiedBy: identity(row.modified_by),
   };
+}
+
+/** A deep-frozen copy of an identity set: several items of one read may share it. */
+function frozenIdentity(text: string): IdentitySet {
+  const freeze = (value: unknown): unknown => {
+    if (value && typeof value === 'object') for (const inner of Object.values(value)) freeze(inner);
+    return Object.freeze(value);
+  };
+  return freeze(JSON.parse(text)) as IdentitySet;
+}
+
+/**
+ * Rows to items, for a read of many: the people who wrote them are few, so each identity set's JSON (the same text for
+ * every item one person wrote) is parsed once per read and shared, frozen, between those items.
+ */
+function toItems(rows: readonly ItemRow[]): ItemRecord[] {
+  const identities = new Map<string, IdentitySet>();
+  const identity = (text: string): IdentitySet => {
+    let parsed = identities.get(text);
+    if (!parsed) {
+      parsed = frozenIdentity(text);
+      identities.set(text, parsed);
+    }
+    return parsed;
+  };
+  return rows.map((row) => toItem(row, identity));
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -470,7 +500,7 @@ export class SandboxStore {
   // ---- items -------------------------------------------------------------------------------
 
   items(listId: string): ItemRecord[] {
-    return (this.db.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(listId) as ItemRow[]).map(toItem);
+    return toItems(this.db.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(listId) as ItemRow[]);
   }
 
   /**
@@ -478,11 +508,11 @@ export class SandboxStore {
    * only (the primary key (list_id, id) is the index), however deep into the list it starts.
    */
   itemsAfter(listId: string, afterId: number, limit: number): ItemRecord[] {
-    return (
+    return toItems(
       this.db
         .prepare('SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?')
-        .all(listId, afterId, limit) as ItemRow[]
-    ).map(toItem);
+        .all(listId, afterId, limit) as ItemRow[],
+    );
   }
 
   getItem(listId: string, id: number): ItemRecord | undefined {

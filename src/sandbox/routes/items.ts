@@ -104,6 +104,79 @@ function itemPath(ctx: GraphContext, list: ListRecord): string {
   return `sites('${ctx.siteId}')/lists('${list.id}')/items`;
 }
 
+/** The item properties Graph returns, in its order; `sharepointIds` only when `$select` asks for it. */
+const ITEM_PROPERTIES = [
+  'createdDateTime',
+  'eTag',
+  'id',
+  'lastModifiedDateTime',
+  'webUrl',
+  'createdBy',
+  'lastModifiedBy',
+  'parentReference',
+  'contentType',
+  'sharepointIds',
+] as const;
+type ItemProperty = (typeof ITEM_PROPERTIES)[number];
+
+/**
+ * Renders the items of one read in Graph's shape: what is the same for every item (the list's URLs, its content type,
+ * the properties `$select` keeps) is worked out once per read, not once per item (a page holds up to 5,000).
+ */
+function itemRenderer(
+  ctx: GraphContext,
+  list: ListRecord,
+  columns: readonly ColumnRecord[],
+  rc: FieldReadContext,
+  options: RenderOptions,
+): (item: ItemRecord) => Record<string, unknown> {
+  const keys = ITEM_PROPERTIES.filter((key) =>
+    options.topSelect ? options.topSelect.includes(key) : key !== 'sharepointIds',
+  );
+  const webUrl = `${listWebUrlOf(ctx, list)}/DispForm.aspx?ID=`;
+  const contentType = contentTypeId(list);
+  const fieldsContext = odataContext(ctx, `${itemPath(ctx, list)}('`);
+  // Graph's instants have whole seconds: items written in the same second share their text.
+  const instants = new Map<number, string>();
+  const instant = (ms: number): string => {
+    const second = Math.floor(ms / 1000);
+    let text = instants.get(second);
+    if (text === undefined) {
+      text = formatGraphInstant(ms);
+      instants.set(second, text);
+    }
+    return text;
+  };
+  const property: Record<ItemProperty, (item: ItemRecord, eTag: string) => unknown> = {
+    createdDateTime: (item) => instant(item.createdAt),
+    eTag: (_item, eTag) => eTag,
+    id: (item) => String(item.id),
+    lastModifiedDateTime: (item) => instant(item.modifiedAt),
+    webUrl: (item) => `${webUrl}${item.id}`,
+    createdBy: (item) => item.createdBy,
+    lastModifiedBy: (item) => item.modifiedBy,
+    parentReference: () => ({ id: list.id, siteId: ctx.siteId }),
+    contentType: () => ({ id: contentType, name: 'Item' }),
+    sharepointIds: (item) => ({
+      listId: list.id,
+      listItemId: String(item.id),
+      listItemUniqueId: item.uniqueId,
+      siteId: ctx.site.siteCollectionId,
+      webId: ctx.site.webId,
+    }),
+  };
+  return (item) => {
+    const eTag = itemETag(item);
+    const out: Record<string, unknown> = { '@odata.etag': eTag };
+    for (const key of keys) out[key] = property[key](item, eTag);
+    if (options.expandFields) {
+      out['fields@odata.context'] = `${fieldsContext}${item.id}')/fields/$entity`;
+      out['fields'] = renderFields(item, columns, rc, options.fieldSelect);
+    }
+    return out;
+  };
+}
+
 function renderItem(
   ctx: GraphContext,
   list: ListRecord,
@@ -112,34 +185,7 @@ function renderItem(
   rc: FieldReadContext,
   options: RenderOptions,
 ): Record<string, unknown> {
-  const eTag = itemETag(item);
-  const all: Record<string, unknown> = {
-    createdDateTime: formatGraphInstant(item.createdAt),
-    eTag,
-    id: String(item.id),
-    lastModifiedDateTime: formatGraphInstant(item.modifiedAt),
-    webUrl: `${listWebUrlOf(ctx, list)}/DispForm.aspx?ID=${item.id}`,
-    createdBy: item.createdBy,
-    lastModifiedBy: item.modifiedBy,
-    parentReference: { id: list.id, siteId: ctx.siteId },
-    contentType: { id: contentTypeId(list), name: 'Item' },
-    sharepointIds: {
-      listId: list.id,
-      listItemId: String(item.id),
-      listItemUniqueId: item.uniqueId,
-      siteId: ctx.site.siteCollectionId,
-      webId: ctx.site.webId,
-    },
-  };
-  const out: Record<string, unknown> = { '@odata.etag': eTag };
-  for (const [key, value] of Object.entries(all)) {
-    if (options.topSelect ? options.topSelect.includes(key) : key !== 'sharepointIds') out[key] = value;
-  }
-  if (options.expandFields) {
-    out['fields@odata.context'] = odataContext(ctx, `${itemPath(ctx, list)}('${item.id}')/fields/$entity`);
-    out['fields'] = renderFields(item, columns, rc, options.fieldSelect);
-  }
-  return out;
+  return itemRenderer(ctx, list, columns, rc, options)(item);
 }
 
 /** Reads `$expand`/`$select` for item reads; `defaultFields` says whether fields come without asking. */
@@ -272,10 +318,10 @@ function listItems(ctx: GraphContext, req: GraphRequest, list: ListRecord): Grap
     remaining = after ? positioned.filter((p) => comparePositions(keys, p.position, after) > 0) : positioned;
   }
   const page = remaining.slice(0, top);
-  const rc = readContext(ctx);
+  const renderOne = itemRenderer(ctx, list, columns, readContext(ctx), render);
   const body: Record<string, unknown> = {
     '@odata.context': odataContext(ctx, itemPath(ctx, list)),
-    value: page.map((p) => renderItem(ctx, list, columns, p.item, rc, render)),
+    value: page.map((p) => renderOne(p.item)),
   };
   const last = page[page.length - 1];
   if (remaining.length > top && last) {
@@ -537,7 +583,7 @@ function delta(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphRes
   const columns = ctx.store.columns(list.id);
   const render = renderOptions(options, columns, false);
   const top = parseTop(options.get('top'));
-  const rc = readContext(ctx);
+  const renderOne = itemRenderer(ctx, list, columns, readContext(ctx), render);
   const tokenText = options.get('token');
   const body: Record<string, unknown> = { '@odata.context': odataContext(ctx, `Collection(microsoft.graph.listItem)`) };
   const link = (token: DeltaToken): string => buildNextLink(ctx, req, 'token', encodeDelta(token));
@@ -554,7 +600,7 @@ function delta(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphRes
     // One row more than the page tells whether there is a next page, without reading the rest of the list.
     const rows = ctx.store.itemsAfter(list.id, token.after, top + 1);
     const page = rows.slice(0, top);
-    body['value'] = page.map((i) => renderItem(ctx, list, columns, i, rc, render));
+    body['value'] = page.map(renderOne);
     const last = page[page.length - 1];
     if (rows.length > top && last) body['@odata.nextLink'] = link({ ...token, after: last.id });
     else body['@odata.deltaLink'] = link({ l: list.id, p: 'delta', seq: token.seq });
@@ -568,7 +614,7 @@ function delta(ctx: GraphContext, req: GraphRequest, list: ListRecord): GraphRes
   const page = changes.slice(0, top);
   body['value'] = page.map((change) => {
     const item = change.kind === 'upsert' ? ctx.store.getItem(list.id, change.itemId) : undefined;
-    if (item) return renderItem(ctx, list, columns, item, rc, render);
+    if (item) return renderOne(item);
     return { id: String(change.itemId), deleted: { state: 'deleted' }, '@removed': { reason: 'deleted' } };
   });
   const last = page[page.length - 1];

@@ -401,4 +401,87 @@ describe('sandbox list items', () => {
     expect(read.fields).toMatchObject({ Author: 'SharePoint App', Editor: 'Informatiemanager Sociaal Domein' });
     expect(read.lastModifiedBy).toMatchObject({ user: { email: IM_SOCIAAL } });
   });
+
+  it("renders every item of a list read in Graph's listItem shape, as it renders the item on its own", async () => {
+    const user = new Graph(t.sandbox, await personaToken(t.sandbox, IM_SOCIAAL));
+    const made = [
+      await create({ Title: 'Vorm 1', Verplicht: 'ja' }, user),
+      await create({ Title: 'Vorm 2', Verplicht: 'ja' }, user),
+      await create({ Title: 'Vorm 3', Verplicht: 'ja' }),
+    ];
+    const ids = made.map((m) => m.id);
+    const filter = `$filter=${encodeURIComponent(`fields/Title ge 'Vorm'`)}`;
+    const headers = { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' };
+    const expectShape = (item: Record<string, unknown>, withIds: boolean) => {
+      const id = item['id'] as string;
+      expect(Object.keys(item)).toEqual([
+        '@odata.etag',
+        'createdDateTime',
+        'eTag',
+        'id',
+        'lastModifiedDateTime',
+        'webUrl',
+        'createdBy',
+        'lastModifiedBy',
+        'parentReference',
+        'contentType',
+        ...(withIds ? ['sharepointIds'] : []),
+        'fields@odata.context',
+        'fields',
+      ]);
+      expect(item['@odata.etag']).toBe(item['eTag']);
+      expect(item['webUrl']).toBe(`${t.sandbox.siteUrl}/Lists/Acties/DispForm.aspx?ID=${id}`);
+      expect(item['parentReference']).toEqual({ id: acties, siteId });
+      expect(item['contentType']).toEqual({ id: `0x0100${acties.replace(/-/g, '').toUpperCase()}`, name: 'Item' });
+      expect(item['fields@odata.context']).toBe(
+        `${t.sandbox.graphUrl}/$metadata#sites('${siteId}')/lists('${acties}')/items('${id}')/fields/$entity`,
+      );
+      expect(item['createdDateTime']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      if (withIds)
+        expect(item['sharepointIds']).toEqual({
+          listId: acties,
+          listItemId: id,
+          listItemUniqueId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          siteId: expect.any(String),
+          webId: expect.any(String),
+        });
+    };
+    const selects = [
+      '',
+      '&$select=id,eTag,createdDateTime,lastModifiedDateTime,webUrl,createdBy,lastModifiedBy,parentReference,contentType,sharepointIds',
+    ];
+    for (const select of selects) {
+      const query = `$expand=fields($select=Title)${select}`;
+      const list = await t.app.get(`${base}/items?${query}&${filter}`, headers);
+      expect(list.status).toBe(200);
+      const items = (list.body as { value: Record<string, unknown>[] }).value.filter((i) =>
+        ids.includes(i['id'] as string),
+      );
+      expect(items.map((i) => i['id'])).toEqual(ids);
+      for (const item of items) {
+        expectShape(item, select !== '');
+        // The item on its own is the same, with the entity's own `@odata.context` on top.
+        const alone = (await t.app.get(`${base}/items/${item['id'] as string}?${query}`)).body as Record<
+          string,
+          unknown
+        >;
+        expect(alone['@odata.context']).toBe(
+          `${t.sandbox.graphUrl}/$metadata#sites('${siteId}')/lists('${acties}')/items/$entity`,
+        );
+        expect(item).toEqual(Object.fromEntries(Object.entries(alone).filter(([key]) => key !== '@odata.context')));
+      }
+      // The two items one person wrote name the same writer; the app's names the app.
+      expect(items[0]!['createdBy']).toEqual(items[1]!['createdBy']);
+      expect(items[0]!['createdBy']).toMatchObject({ user: { email: IM_SOCIAAL } });
+      expect(items[2]!['createdBy']).toMatchObject({ application: { id: 'sandbox-app' } });
+    }
+    // A later write by someone else changes that item's editor only.
+    await t.app.patch(`${base}/items/${ids[0]!}/fields`, { Status: 'Loopt' });
+    const after = (await t.app.get(`${base}/items?$expand=fields($select=Title)&${filter}`, headers)).body as {
+      value: Record<string, unknown>[];
+    };
+    const byId = new Map(after.value.map((i) => [i['id'] as string, i]));
+    expect(byId.get(ids[0]!)!['lastModifiedBy']).toMatchObject({ application: { id: 'sandbox-app' } });
+    expect(byId.get(ids[1]!)!['lastModifiedBy']).toMatchObject({ user: { email: IM_SOCIAAL } });
+  });
 });
