@@ -297,23 +297,6 @@ function renderDisplayValue(col: ColumnRecord, value: StoredValue, ctx: FieldRea
   }
 }
 
-/**
- * Resolves the names of a `fields($select=...)` and refuses unknown ones with 400, before any
- * item is rendered.
- */
-export function checkFieldSelect(select: readonly string[], columns: readonly ColumnRecord[]): void {
-  const byName = new Map(columns.map((c) => [c.name, c]));
-  const builtIn = new Set([...BUILT_IN_RENDERERS.map(([n]) => n), ...SELECT_ONLY_RENDERERS.keys(), '@odata.etag']);
-  for (const name of select) {
-    if (builtIn.has(name) || byName.has(name)) continue;
-    if (name.endsWith('LookupId')) {
-      const base = byName.get(name.slice(0, -'LookupId'.length));
-      if (base && isLookupKind(base.kind)) continue;
-    }
-    throw invalidRequest(`The field '${name}' in $select does not exist on this list.`);
-  }
-}
-
 /** Every renderer a `fields($select=...)` may name. */
 const SELECTABLE_RENDERERS: ReadonlyMap<string, Renderer> = new Map<string, Renderer>([
   ...BUILT_IN_RENDERERS,
@@ -329,6 +312,22 @@ function columnsByName(columns: readonly ColumnRecord[]): ReadonlyMap<string, Co
     byNameOf.set(columns, byName);
   }
   return byName;
+}
+
+/**
+ * Resolves the names of a `fields($select=...)` and refuses unknown ones with 400, before any
+ * item is rendered.
+ */
+export function checkFieldSelect(select: readonly string[], columns: readonly ColumnRecord[]): void {
+  const byName = columnsByName(columns);
+  for (const name of select) {
+    if (name === '@odata.etag' || SELECTABLE_RENDERERS.has(name) || byName.has(name)) continue;
+    if (name.endsWith('LookupId')) {
+      const base = byName.get(name.slice(0, -'LookupId'.length));
+      if (base && isLookupKind(base.kind)) continue;
+    }
+    throw invalidRequest(`The field '${name}' in $select does not exist on this list.`);
+  }
 }
 
 /**
