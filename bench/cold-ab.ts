@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { startTestRun } from '../tests/support/local-run.js';
 import { nextShown, settledAt, watchShown } from './page-clock.js';
-import { median } from './stats.js';
+import { median, ratioInterval } from './stats.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
 const RUNS = Number(process.env.AB_RUNS ?? 7);
@@ -126,7 +126,12 @@ try {
   );
   for (const which of ['A', 'B'] as const)
     console.log(`${which}: ${kinds.map((k) => `${k} ${span(times[which][k])} ms`).join(', ')}`);
-  console.log(`B / A: ${kinds.map((k) => `${k} ${(median(times.B[k]) / median(times.A[k])).toFixed(2)}`).join(', ')}`);
+  // With the 95% interval over the pairs (paired bootstrap): a B / A whose interval holds 1 is no change this run can see.
+  const withInterval = (b: number[], a: number[]) => {
+    const { low, high } = ratioInterval(b, a);
+    return `${(median(b) / median(a)).toFixed(2)} (95%: ${low.toFixed(2)}–${high.toFixed(2)})`;
+  };
+  console.log(`B / A: ${kinds.map((k) => `${k} ${withInterval(times.B[k], times.A[k])}`).join(', ')}`);
   for (const which of ['A', 'B'] as const)
     console.log(
       `${which}, cold: first card ${span(cold[which].afterData)} ms after the data and React's first render; ` +

@@ -6,3 +6,46 @@ export function median(values: readonly number[]): number {
   if (sorted.length % 2 === 1) return sorted[middle] ?? Number.NaN;
   return ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
+
+/** A small seeded generator (mulberry32): the same runs give the same interval on every print. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * How sure a ratio of medians is: the central `level` (0.95: 95%) of `median(a) / median(b)` over `resamples` paired
+ * bootstrap resamples of the runs. Paired: run i's two values are drawn together, as they ran one right after the other
+ * (the machine's load moves both). A target inside the interval is not met reliably by this run, nor missed.
+ */
+export function ratioInterval(
+  a: readonly number[],
+  b: readonly number[],
+  { level = 0.95, resamples = 2000, seed = 1 }: { level?: number; resamples?: number; seed?: number } = {},
+): { low: number; high: number } {
+  if (a.length !== b.length) throw new Error(`ratioInterval: ${a.length} values against ${b.length}, not pairs`);
+  if (a.length === 0) return { low: Number.NaN, high: Number.NaN };
+  if (!(level > 0 && level < 1)) throw new Error(`ratioInterval: level ${level} is not between 0 and 1`);
+  const random = seeded(seed);
+  const ratios: number[] = [];
+  const drawnA = new Array<number>(a.length);
+  const drawnB = new Array<number>(b.length);
+  for (let r = 0; r < resamples; r += 1) {
+    for (let i = 0; i < a.length; i += 1) {
+      const pick = Math.floor(random() * a.length);
+      drawnA[i] = a[pick] as number;
+      drawnB[i] = b[pick] as number;
+    }
+    ratios.push(median(drawnA) / median(drawnB));
+  }
+  ratios.sort((x, y) => x - y);
+  const tail = (1 - level) / 2;
+  const at = (q: number) => ratios[Math.min(ratios.length - 1, Math.max(0, Math.round(q * (ratios.length - 1))))];
+  return { low: at(tail) as number, high: at(1 - tail) as number };
+}

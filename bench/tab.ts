@@ -18,7 +18,9 @@
  *   before, uncompressed and without cache headers, so a warm bare page downloaded its JS again;
  * - the JS bytes before the first card are counted on the wire (CDP `encodedDataLength`, 0 for a cache hit), and a
  *   cache hit is counted apart; before, the warm line counted cache hits as wire bytes;
- * - every time is printed as the median with the [min–max] of the runs;
+ * - every time is printed as the median with the [min–max] of the runs, and the cold and warm ratios with their 95%
+ *   interval over the runs (a paired bootstrap, `ratioInterval` in bench/stats.ts): how far one run's ratio can be
+ *   trusted against its target;
  * - each time is the page's own, noted by an init script and reported as a console message (`nextShown`), so the bench
  *   runs no code of its own in the page while it loads; before, Playwright's `waitForFunction` evaluated its utility
  *   script in each new document (15–19 ms of its main thread, sometimes before the card's frame).
@@ -41,7 +43,7 @@ import { precompress } from '../scripts/vite-precompress.js';
 import { resolveSite } from '../src/data/site.js';
 import type { Browser, Page } from 'playwright-core';
 import { nextShown, watchShown } from './page-clock.js';
-import { median } from './stats.js';
+import { median, ratioInterval } from './stats.js';
 import { largePlan, NOW } from '../tests/unit/tab/fixtures.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
@@ -415,8 +417,12 @@ async function main(): Promise<void> {
     const spread = (v: number[]) =>
       `${median(v).toFixed(0)} [${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)}]`;
     const perRun = (a: number[], b: number[]) => `${median(a.map((x, i) => x / (b[i] ?? Number.NaN))).toFixed(2)}x`;
-    const ratio = (a: number[], b: number[]) =>
-      `${(median(a) / median(b)).toFixed(2)}x (${spread(a)} / ${spread(b)} ms)`;
+    // With the 95% interval of the ratio over the runs (paired bootstrap, bench/stats.ts): a target inside it is neither
+    // met nor missed reliably by this run.
+    const ratio = (a: number[], b: number[]) => {
+      const { low, high } = ratioInterval(a, b);
+      return `${(median(a) / median(b)).toFixed(2)}x, 95%: ${low.toFixed(2)}–${high.toFixed(2)}x (${spread(a)} / ${spread(b)} ms)`;
+    };
     process.stdout.write(
       `\nThe tab in Chromium against the sandbox (cold and warm: median of ${FIRST_VIEW_RUNS} interleaved runs, the rest of ${RUNS}; load average ${load.toFixed(1)} at the start, ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end)\n`,
     );

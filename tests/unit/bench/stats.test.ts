@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { median, ratioInterval } from '../../../bench/stats.js';
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+});
+
+describe('ratioInterval', () => {
+  it('is a single point when every run has the same ratio', () => {
+    const bare = [200, 180, 260, 210, 190, 230];
+    const app = bare.map((v) => v * 1.25);
+    const { low, high } = ratioInterval(app, bare);
+    expect(low).toBeCloseTo(1.25, 10);
+    expect(high).toBeCloseTo(1.25, 10);
+  });
+
+  it('holds the ratio of the medians, and is wider for noisier runs', () => {
+    const bare = [200, 210, 190, 205, 195, 200, 215, 185, 200, 210, 190, 205, 195, 200, 215, 185];
+    const steady = bare.map((v, i) => v * (1.3 + (i % 2 === 0 ? 0.02 : -0.02)));
+    const noisy = bare.map((v, i) => v * (1.3 + (i % 2 === 0 ? 0.3 : -0.3)));
+    const point = median(steady) / median(bare);
+    const narrow = ratioInterval(steady, bare);
+    const wide = ratioInterval(noisy, bare);
+    expect(narrow.low).toBeLessThanOrEqual(point);
+    expect(narrow.high).toBeGreaterThanOrEqual(point);
+    expect(wide.high - wide.low).toBeGreaterThan(narrow.high - narrow.low);
+    expect(wide.low).toBeLessThan(1.3);
+    expect(wide.high).toBeGreaterThan(1.3);
+  });
+
+  it('resamples the runs in pairs: a load swing that moves both pages leaves the ratio alone', () => {
+    // The machine slows down and speeds up; the app is always 1.2x the bare page run by run.
+    const bare = [150, 250, 160, 240, 155, 245, 165, 235, 150, 250];
+    const app = bare.map((v) => v * 1.2);
+    const paired = ratioInterval(app, bare);
+    expect(paired.high - paired.low).toBeLessThan(1e-9);
+  });
+
+  it('gives the same interval for the same runs and seed, and another for another seed', () => {
+    const bare = [200, 230, 180, 260, 210, 190, 240, 205];
+    const app = [260, 300, 250, 310, 240, 270, 330, 255];
+    expect(ratioInterval(app, bare)).toEqual(ratioInterval(app, bare));
+    expect(ratioInterval(app, bare, { seed: 2 })).not.toEqual(ratioInterval(app, bare, { seed: 1 }));
+  });
+
+  it('widens with the level', () => {
+    const bare = [200, 230, 180, 260, 210, 190, 240, 205, 220, 215];
+    const app = [260, 300, 250, 310, 240, 270, 330, 255, 280, 265];
+    const ninety = ratioInterval(app, bare, { level: 0.9 });
+    const ninetyNine = ratioInterval(app, bare, { level: 0.99 });
+    expect(ninetyNine.low).toBeLessThanOrEqual(ninety.low);
+    expect(ninetyNine.high).toBeGreaterThanOrEqual(ninety.high);
+  });
+
+  it('refuses runs that are not pairs or a level outside (0, 1), and has no interval for no runs', () => {
+    expect(() => ratioInterval([1, 2], [1])).toThrow(/not pairs/);
+    expect(() => ratioInterval([1], [1], { level: 1 })).toThrow(/level/);
+    const none = ratioInterval([], []);
+    expect(none.low).toBeNaN();
+    expect(none.high).toBeNaN();
+  });
+});
