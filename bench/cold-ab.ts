@@ -15,10 +15,10 @@ import { resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { startTestRun } from '../tests/support/local-run.js';
 import { nextShown, settledAt, watchShown } from './page-clock.js';
-import { median, ratioInterval } from './stats.js';
+import { median, ratioInterval, runsFromEnv } from './stats.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
-const RUNS = Number(process.env.AB_RUNS ?? 7);
+const RUNS = runsFromEnv('AB_RUNS', 7);
 const dirs = { A: resolve(process.env.AB_A ?? 'dist/tab'), B: resolve(process.env.AB_B ?? 'dist/tab') };
 
 /**

@@ -8,6 +8,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { startTestRun } from '../tests/support/local-run.js';
+import { runsFromEnv } from './stats.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
 type Node = { id: number; callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number } };
@@ -36,7 +37,7 @@ function where(n: Node): string {
 const run = await startTestRun();
 const browser = await launchChromium();
 try {
-  for (let i = 0; i < Number(process.env.PROFILE_RUNS ?? 2); i += 1) {
+  for (let i = 0, runs = runsFromEnv('PROFILE_RUNS', 2); i < runs; i += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
     await context.addInitScript((persona) => window.localStorage.setItem('actieplan.persona', persona), PERSONA);
     const page = await context.newPage();

@@ -7,9 +7,10 @@
 import { loadavg } from 'node:os';
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { startTestRun } from '../tests/support/local-run.js';
+import { runsFromEnv } from './stats.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
-const RUNS = Number(process.env.COLD_TRACE_RUNS ?? 3);
+const RUNS = runsFromEnv('COLD_TRACE_RUNS', 3);
 
 type Req = { id: string; url: string; method: string; type: string; start: number; end?: number; bytes?: number };
 

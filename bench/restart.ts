@@ -11,9 +11,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median } from './stats.js';
+import { median, runsFromEnv } from './stats.js';
 
-const RUNS = Number(process.env.BENCH_RESTART_RUNS ?? 3);
+const RUNS = runsFromEnv('BENCH_RESTART_RUNS', 3);
 const CHANGED_FILE = 'src/tab/main.tsx';
 const READY = 'draait lokaal';
 

@@ -49,3 +49,24 @@ export function ratioInterval(
   const at = (q: number) => ratios[Math.min(ratios.length - 1, Math.max(0, Math.round(q * (ratios.length - 1))))];
   return { low: at(tail) as number, high: at(1 - tail) as number };
 }
+
+/**
+ * A count of runs from the environment variable `name` (`fallback` when it is unset or empty). It must be a whole
+ * number of at least `min`; an error names the variable and the value. `even`: an interleaved line's pages take turns
+ * going first, so an odd count would give one of them the lead once more; it is rounded up, and said so on stderr.
+ */
+export function runsFromEnv(
+  name: string,
+  fallback: number,
+  { min = 1, even = false, env = process.env }: { min?: number; even?: boolean; env?: NodeJS.ProcessEnv } = {},
+): number {
+  const raw = env[name]?.trim();
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name}=${raw ?? ''}: expected a whole number of at least ${min}`);
+  if (even && value % 2 === 1) {
+    process.stderr.write(`${name}=${value}: rounded up to ${value + 1}, so each page goes first as often\n`);
+    return value + 1;
+  }
+  return value;
+}

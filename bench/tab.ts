@@ -43,7 +43,7 @@ import { precompress } from '../scripts/vite-precompress.js';
 import { resolveSite } from '../src/data/site.js';
 import type { Browser, Page } from 'playwright-core';
 import { nextShown, watchShown } from './page-clock.js';
-import { median, ratioInterval } from './stats.js';
+import { median, ratioInterval, runsFromEnv } from './stats.js';
 import { largePlan, NOW } from '../tests/unit/tab/fixtures.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
@@ -51,14 +51,14 @@ const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
  * Even, as FIRST_VIEW_RUNS: the interleaved lines' two pages each go first in half of the rounds (with 7, the
  * portfolio's seeded view went first 4 times and the 5,000 items 3 times).
  */
-const RUNS = Number(process.env.BENCH_TAB_RUNS ?? 8);
+const RUNS = runsFromEnv('BENCH_TAB_RUNS', 8, { even: true });
 /**
  * The cold and warm first views' interleaved runs. More than the other measures' RUNS: on the shared 2-core machine
  * the ratios of 7-run medians moved between 1.13x and 1.39x (cold) and 1.17x and 1.33x (warm) from one bench to the
  * next with the same build (December 2026); the median of 15 is steadier. 16 since stop 33, so the bare page and the
  * app each go first 8 times. The issue asks for at least 5.
  */
-const FIRST_VIEW_RUNS = Number(process.env.BENCH_FIRST_VIEW_RUNS ?? 16);
+const FIRST_VIEW_RUNS = runsFromEnv('BENCH_FIRST_VIEW_RUNS', 16, { min: 2, even: true });
 
 /** `runs` rounds of `a` and `b`, taking turns going first (a-b, b-a, …): an even `runs` gives each the lead as often. */
 async function interleaved(runs: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<void> {

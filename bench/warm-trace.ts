@@ -13,9 +13,10 @@ import { resolve } from 'node:path';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { launchChromium } from '../tests/e2e/support/browser.js';
 import { startTestRun } from '../tests/support/local-run.js';
+import { runsFromEnv } from './stats.js';
 
 const PERSONA = 'informatiemanager.sociaal-domein@zoetermeer.example';
-const RUNS = Number(process.env.WARM_TRACE_RUNS ?? 3);
+const RUNS = runsFromEnv('WARM_TRACE_RUNS', 3);
 const DIST = resolve(process.env.TAB_DIST_DIR ?? 'dist/tab');
 /** WARM_PROFILE=1: a V8 CPU profile of the last reload instead of its trace, self time per source (through the maps). */
 const PROFILE = process.env.WARM_PROFILE === '1';

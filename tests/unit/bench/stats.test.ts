@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, ratioInterval } from '../../../bench/stats.js';
+import { median, ratioInterval, runsFromEnv } from '../../../bench/stats.js';
 
 describe('median', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -62,5 +62,35 @@ describe('ratioInterval', () => {
     const none = ratioInterval([], []);
     expect(none.low).toBeNaN();
     expect(none.high).toBeNaN();
+  });
+});
+
+describe('runsFromEnv', () => {
+  it('takes the fallback when the variable is unset or empty, and a whole number when set', () => {
+    expect(runsFromEnv('BENCH_X_RUNS', 8, { env: {} })).toBe(8);
+    expect(runsFromEnv('BENCH_X_RUNS', 8, { env: { BENCH_X_RUNS: '' } })).toBe(8);
+    expect(runsFromEnv('BENCH_X_RUNS', 8, { env: { BENCH_X_RUNS: ' 12 ' } })).toBe(12);
+  });
+
+  it('names the variable and its value when it is not a whole number of at least the minimum', () => {
+    for (const bad of ['abc', '2.5', '0', '-3'])
+      expect(() => runsFromEnv('BENCH_X_RUNS', 8, { env: { BENCH_X_RUNS: bad } })).toThrow(
+        `BENCH_X_RUNS=${bad}: expected a whole number of at least 1`,
+      );
+    expect(() => runsFromEnv('BENCH_X_RUNS', 8, { min: 2, env: { BENCH_X_RUNS: '1' } })).toThrow(/at least 2/);
+  });
+
+  it('rounds an odd count up where the pages take turns, and leaves it where they do not', () => {
+    const warnings: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((text: string) => (warnings.push(text), true)) as typeof process.stderr.write;
+    try {
+      expect(runsFromEnv('BENCH_X_RUNS', 8, { even: true, env: { BENCH_X_RUNS: '15' } })).toBe(16);
+      expect(runsFromEnv('BENCH_X_RUNS', 8, { even: true, env: { BENCH_X_RUNS: '16' } })).toBe(16);
+      expect(runsFromEnv('BENCH_X_RUNS', 8, { env: { BENCH_X_RUNS: '15' } })).toBe(15);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(warnings).toEqual(['BENCH_X_RUNS=15: rounded up to 16, so each page goes first as often\n']);
   });
 });
