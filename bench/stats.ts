@@ -1,3 +1,5 @@
+import { mulberry32 } from '../src/sandbox/faults.js';
+
 /** The middle value, or the mean of the two middle values of an even number of them (NaN for none). */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -5,18 +7,6 @@ export function median(values: readonly number[]): number {
   if (sorted.length === 0) return Number.NaN;
   if (sorted.length % 2 === 1) return sorted[middle] ?? Number.NaN;
   return ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-}
-
-/** A small seeded generator (mulberry32): the same runs give the same interval on every print. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -32,7 +22,8 @@ export function ratioInterval(
   if (a.length !== b.length) throw new Error(`ratioInterval: ${a.length} values against ${b.length}, not pairs`);
   if (a.length === 0) return { low: Number.NaN, high: Number.NaN };
   if (!(level > 0 && level < 1)) throw new Error(`ratioInterval: level ${level} is not between 0 and 1`);
-  const random = seeded(seed);
+  // Seeded: the same runs give the same interval on every print.
+  const random = mulberry32(seed);
   const ratios: number[] = [];
   const drawnA = new Array<number>(a.length);
   const drawnB = new Array<number>(b.length);

@@ -19,8 +19,8 @@ export const faultsSchema = z
 
 export type Faults = z.infer<typeof faultsSchema>;
 
-/** mulberry32: a small, fast generator whose sequence is fixed by its seed. */
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small, fast generator whose sequence is fixed by its seed (the bench's resampling uses it too). */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
