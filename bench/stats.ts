@@ -12,7 +12,8 @@ export function median(values: readonly number[]): number {
 /**
  * How sure a ratio of medians is: the central `level` (0.95: 95%) of `median(a) / median(b)` over `resamples` paired
  * bootstrap resamples of the runs. Paired: run i's two values are drawn together, as they ran one right after the other
- * (the machine's load moves both). A target inside the interval is not met reliably by this run, nor missed.
+ * (the machine's load moves both). A target inside the interval is not met reliably by this run, nor missed. With as
+ * few runs as a bench has (16), a percentile interval of a median covers roughly, not exactly, 95%: read it as a guide.
  */
 export function ratioInterval(
   a: readonly number[],
@@ -20,8 +21,11 @@ export function ratioInterval(
   { level = 0.95, resamples = 2000, seed = 1 }: { level?: number; resamples?: number; seed?: number } = {},
 ): { low: number; high: number } {
   if (a.length !== b.length) throw new Error(`ratioInterval: ${a.length} values against ${b.length}, not pairs`);
-  if (a.length === 0) return { low: Number.NaN, high: Number.NaN };
   if (!(level > 0 && level < 1)) throw new Error(`ratioInterval: level ${level} is not between 0 and 1`);
+  if (!Number.isInteger(resamples) || resamples < 1)
+    throw new Error(`ratioInterval: ${resamples} resamples, expected a whole number of at least 1`);
+  // One pair says nothing about the spread (every resample is that pair).
+  if (a.length < 2) return { low: Number.NaN, high: Number.NaN };
   // Seeded: the same runs give the same interval on every print.
   const random = mulberry32(seed);
   const ratios: number[] = [];
@@ -52,8 +56,8 @@ export function runsFromEnv(
   { min = 1, even = false, env = process.env }: { min?: number; even?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): number {
   const raw = env[name]?.trim();
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min)
+  const value = raw === undefined || raw === '' ? fallback : /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min)
     throw new Error(`${name}=${raw ?? ''}: expected a whole number of at least ${min}`);
   if (even && value % 2 === 1) {
     process.stderr.write(`${name}=${value}: rounded up to ${value + 1}, so each page goes first as often\n`);

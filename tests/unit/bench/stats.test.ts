@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { median, ratioInterval, runsFromEnv } from '../../../bench/stats.js';
 
 describe('median', () => {
@@ -47,6 +47,12 @@ describe('ratioInterval', () => {
     expect(ratioInterval(app, bare, { seed: 2 })).not.toEqual(ratioInterval(app, bare, { seed: 1 }));
   });
 
+  it('takes the central share of the resampled ratios that the level asks for', () => {
+    // Two pairs: a resample's ratio of medians is 3/2, (3+5)/2/2 or 5/2, a quarter, a half and a quarter of the time.
+    expect(ratioInterval([3, 5], [2, 2], { level: 0.95 })).toEqual({ low: 1.5, high: 2.5 });
+    expect(ratioInterval([3, 5], [2, 2], { level: 0.4 })).toEqual({ low: 2, high: 2 });
+  });
+
   it('widens with the level', () => {
     const bare = [200, 230, 180, 260, 210, 190, 240, 205, 220, 215];
     const app = [260, 300, 250, 310, 240, 270, 330, 255, 280, 265];
@@ -56,12 +62,18 @@ describe('ratioInterval', () => {
     expect(ninetyNine.high).toBeGreaterThanOrEqual(ninety.high);
   });
 
-  it('refuses runs that are not pairs or a level outside (0, 1), and has no interval for no runs', () => {
+  it('refuses runs that are not pairs, a level outside (0, 1) or no resamples, and has no interval for fewer than two pairs', () => {
     expect(() => ratioInterval([1, 2], [1])).toThrow(/not pairs/);
-    expect(() => ratioInterval([1], [1], { level: 1 })).toThrow(/level/);
-    const none = ratioInterval([], []);
-    expect(none.low).toBeNaN();
-    expect(none.high).toBeNaN();
+    expect(() => ratioInterval([1, 2], [1, 2], { level: 1 })).toThrow(/level/);
+    expect(() => ratioInterval([1, 2], [1, 2], { resamples: 0 })).toThrow(/resamples/);
+    for (const [a, b] of [
+      [[], []],
+      [[3], [2]],
+    ]) {
+      const none = ratioInterval(a as number[], b as number[]);
+      expect(none.low).toBeNaN();
+      expect(none.high).toBeNaN();
+    }
   });
 });
 
@@ -73,7 +85,7 @@ describe('runsFromEnv', () => {
   });
 
   it('names the variable and its value when it is not a whole number of at least the minimum', () => {
-    for (const bad of ['abc', '2.5', '0', '-3'])
+    for (const bad of ['abc', '2.5', '0', '-3', '1e1', '0x10', '+8', '1e21', '9007199254740993'])
       expect(() => runsFromEnv('BENCH_X_RUNS', 8, { env: { BENCH_X_RUNS: bad } })).toThrow(
         `BENCH_X_RUNS=${bad}: expected a whole number of at least 1`,
       );
@@ -81,16 +93,15 @@ describe('runsFromEnv', () => {
   });
 
   it('rounds an odd count up where the pages take turns, and leaves it where they do not', () => {
-    const warnings: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((text: string) => (warnings.push(text), true)) as typeof process.stderr.write;
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(runsFromEnv('BENCH_X_RUNS', 8, { even: true, env: { BENCH_X_RUNS: '15' } })).toBe(16);
       expect(runsFromEnv('BENCH_X_RUNS', 8, { even: true, env: { BENCH_X_RUNS: '16' } })).toBe(16);
       expect(runsFromEnv('BENCH_X_RUNS', 8, { env: { BENCH_X_RUNS: '15' } })).toBe(15);
+      expect(runsFromEnv('BENCH_X_RUNS', 8, { env: { BENCH_X_RUNS: '07' } })).toBe(7);
+      expect(write.mock.calls).toEqual([['BENCH_X_RUNS=15: rounded up to 16, so each page goes first as often\n']]);
     } finally {
-      process.stderr.write = write;
+      write.mockRestore();
     }
-    expect(warnings).toEqual(['BENCH_X_RUNS=15: rounded up to 16, so each page goes first as often\n']);
   });
 });
