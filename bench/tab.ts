@@ -18,8 +18,8 @@
  *   before, uncompressed and without cache headers, so a warm bare page downloaded its JS again;
  * - the JS bytes before the first card are counted on the wire (CDP `encodedDataLength`, 0 for a cache hit), and a
  *   cache hit is counted apart; before, the warm line counted cache hits as wire bytes;
- * - every time is printed as the median with the [min–max] of the runs, and the cold and warm ratios with their 95%
- *   interval over the runs (a paired bootstrap, `ratioInterval` in bench/stats.ts): how far one run's ratio can be
+ * - every time is printed as the median with the [min–max] of the runs, and the cold, warm and portfolio ratios with
+ *   their 95% interval over the runs (a paired bootstrap, `ratioInterval` in bench/stats.ts): how far one run's ratio can be
  *   trusted against its target;
  * - each time is the page's own, noted by an init script and reported as a console message (`nextShown`), so the bench
  *   runs no code of its own in the page while it loads; before, Playwright's `waitForFunction` evaluated its utility
