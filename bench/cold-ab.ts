@@ -2,7 +2,8 @@
  * Two builds of the tab side by side, in one process, interleaved (issue 16): cold and warm time to the first roadmap
  * card for build A (`AB_A`, a dist/tab directory) and build B (`AB_B`), each served by its own local run, median and
  * min-max of AB_RUNS (default 8; an even count, so each build goes first in half of them). For before/after
- * comparisons on a shared machine, where only same-run ratios mean anything. `AB_A=/tmp/old/dist/tab AB_B=dist/tab npx tsx bench/cold-ab.ts` (not part of `npm run bench`).
+ * comparisons on a shared machine, where only same-run ratios mean anything.
+ * `AB_A=/tmp/old/dist/tab AB_B=dist/tab npx tsx bench/cold-ab.ts` (not part of `npm run bench`).
  * Times are the page's own (navigation start to the animation frame the first card has a box, as bench/tab.ts), for
  * a cold start, its first reload (warm: the bench's warm; V8 produces its code cache then) and a second reload (hot:
  * V8 compiles from that cache). For the cold start also: the first card's time after both React's first render began
