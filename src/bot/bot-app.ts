@@ -171,7 +171,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     tenantId: options.tenantId,
     log,
     say: async (conversationId, text, serviceUrl) => {
-      await postActivity(app, serviceUrl, checkedId(conversationId, 'conversation id'), textMessage(text));
+      await postActivity(app, serviceUrl, checkedId(conversationId, 'conversation id'), textMessage(text), log);
     },
     trustServiceUrl: options.validateInboundJwt,
   });

@@ -6,7 +6,9 @@ import type { ListDefinition, ListItem } from './list-definition.js';
  * channel events). It keeps what a proactive post into any standard channel of that team needs later, also for an
  * MT registered after the install: the tenant, the team's ids and the Bot Connector address (`serviceUrl`) Teams
  * gave. The `serviceUrl` is written only from activities whose Bot Framework token the SDK validated (the token's
- * `serviceurl` claim must equal the activity's), never in the explicit local configuration.
+ * `serviceurl` claim must equal the activity's), never in the explicit local configuration. People who may edit items
+ * on the site can change it as well, so the bot uses it only when it is a Teams Bot Connector address
+ * (bot/service-url.ts).
  */
 export const INSTALLATIE_FIELDS = {
   titel: 'Title',

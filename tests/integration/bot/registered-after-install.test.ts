@@ -1,13 +1,15 @@
 /**
  * An MT registered after the app was installed in its team gets its card in its channel, through the Bot Connector
  * Teams gave at the installation (a government cloud has its own); an MT whose team's installation is not known
- * falls back to the configured SERVICE_URL; and a serviceUrl from an unauthenticated activity is never recorded.
+ * falls back to the configured SERVICE_URL; a serviceUrl from an unauthenticated activity is never recorded; and one
+ * changed in the list to an address that is no Teams Bot Connector is not used (the bot's token would go with it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInstallationHandler } from '../../../src/bot/installation.js';
 import { updateMtChannel, loadMts } from '../../../src/bot/mt-channel.js';
 import { installatieForTeam, loadInstallaties } from '../../../src/data/installaties-store.js';
 import { createListStore } from '../../../src/data/list-store.js';
+import { INSTALLATIE_FIELDS } from '../../../src/data/lists/installaties.js';
 import { MT_FIELDS, mtToFields } from '../../../src/data/lists/mts.js';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import {
@@ -131,6 +133,39 @@ describe('an MT registered after the install', () => {
         outcome: 'no-channel',
         detail: expect.stringMatching(/\(nog\) niet geïnstalleerd in het team van MT Zonder/),
       });
+    },
+  );
+
+  it(
+    'a serviceUrl changed in the list to an address that is no Teams Bot Connector gets no token: the card goes through SERVICE_URL',
+    { timeout: 60_000 },
+    async () => {
+      // Anyone who may edit items on the app's site can change the list; the bot's token must not follow the change.
+      const installaties = createListStore(h.graph, h.siteId, 'Installaties');
+      const item = (await loadInstallaties(h.graph, h.siteId)).find((i) => i.value.teamId === NEW_TEAM);
+      if (!item?.eTag) throw new Error('the new team has no installation item');
+      await installaties.update(
+        item.id,
+        item.eTag,
+        { [INSTALLATIE_FIELDS.serviceUrl]: 'https://attacker.example/teams' },
+        [INSTALLATIE_FIELDS.serviceUrl],
+      );
+      const before = tenantConnector.posts(NEW_CHANNEL).length;
+      // A week on: MT Nieuw's next meeting (Wednesday 2 December, 10:00 in Amsterdam) is due.
+      const report = await h.runJob(new Date(TUESDAY.getTime() + 7 * 86_400_000));
+      expect(report.outcomes).toContainEqual(
+        expect.objectContaining({ mtKey: 'mt-nieuw', outcome: 'sent', key: 'mt-nieuw|2026-12-02T09:00:00Z' }),
+      );
+      expect(h.connector.posts(NEW_CHANNEL)).toHaveLength(1);
+      expect(h.connector.posts(NEW_CHANNEL)[0]?.authorization).toMatch(/^Bearer /);
+      expect(tenantConnector.posts(NEW_CHANNEL)).toHaveLength(before);
+      expect(h.log).toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          msg: expect.stringMatching(/^serviceUrl refused/),
+          serviceUrl: 'https://attacker.example/teams',
+        }),
+      );
     },
   );
 
