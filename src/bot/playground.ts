@@ -4,10 +4,12 @@
  *
  * It binds to every interface (its own limitation), and when its port is taken it silently picks another one, which
  * would leave our SERVICE_URL pointing at nothing. So the port is checked first, and its "Listening on" line must
- * name the port we asked for; otherwise the start fails with a message that says what to do.
+ * name the port we asked for; otherwise the start fails with a message that says what to do. "Listening on" comes
+ * before it reads its config file, so it is ready only when its backend answers; a config it refuses (it stops a
+ * moment after "Listening on") fails the start with its own words, and a later stop is logged as an error.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -57,6 +59,7 @@ export async function startPlayground(options: {
   if (!(await isPortFree(options.port))) throw new PlaygroundStartError(playgroundPortBusyMessage(options.port));
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   mkdirSync(options.dataDir, { recursive: true });
+  const logFile = join(resolve(options.dataDir), 'm365agentsplayground.log');
   const child: ChildProcess = spawn(
     process.execPath,
     [cli, '-p', String(options.port), '-c', 'msteams', '--disable-telemetry'],
@@ -67,14 +70,15 @@ export async function startPlayground(options: {
         TEAMSAPPTESTER_BROWSER: 'none',
         BOT_ENDPOINT: options.botEndpoint,
         M365_AGENTS_PLAYGROUND_CONFIG_PATH: resolve(options.rootDir, '.m365agentsplayground.yml'),
-        M365_AGENTS_PLAYGROUND_LOGFILE: join(resolve(options.dataDir), 'm365agentsplayground.log'),
+        M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
 
   const output: string[] = [];
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  // 'close', not 'exit': by then its output has been read to the end (its reason for stopping is in the last lines).
+  const exited = new Promise<number | null>((resolveExit) => child.once('close', (code) => resolveExit(code)));
   const listening = new Promise<number>((resolvePort, reject) => {
     const onLine = (line: string) => {
       const text = line.trim();
@@ -95,13 +99,14 @@ export async function startPlayground(options: {
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('error', reject);
-    void exited.then((code) =>
+    void exited.then((code) => {
+      if (buffer !== '') onLine(buffer);
       reject(
         new PlaygroundStartError(
           `Microsoft 365 Agents Playground stopped at start (exit code ${code}):\n${output.join('\n')}`,
         ),
-      ),
-    );
+      );
+    });
   });
 
   const stop = async () => {
@@ -134,5 +139,72 @@ export async function startPlayground(options: {
     await stop();
     throw new PlaygroundStartError(playgroundPortBusyMessage(options.port));
   }
-  return { ...playgroundUrls(port), pid: child.pid, close: stop };
+  const urls = playgroundUrls(port);
+  // "Listening on" comes before the Playground reads its config file; a config it refuses stops it a moment later.
+  // Its backend (with `/_debug/ping`) is mounted only once the config was read, so that is the sign it is up.
+  const waiting = new AbortController();
+  try {
+    await Promise.race([
+      untilPing(urls.url, options.timeoutMs ?? 60_000, waiting.signal),
+      exited.then((code) => {
+        throw new PlaygroundStartError(
+          `Microsoft 365 Agents Playground stopped right after it started (exit code ${code}):\n` +
+            [...output, ...errorLines(logFile)].join('\n'),
+        );
+      }),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    waiting.abort();
+  }
+  let stopping = false;
+  void exited.then((code) => {
+    if (!stopping)
+      options.log({
+        level: 'error',
+        msg: `Microsoft 365 Agents Playground stopped (exit code ${code}); the bot's local connector is gone`,
+        output: [...output.slice(-10), ...errorLines(logFile)].join('\n'),
+      });
+  });
+  return {
+    ...urls,
+    pid: child.pid,
+    close: async () => {
+      stopping = true;
+      await stop();
+    },
+  };
+}
+
+/** The Playground's own words about a failure: it writes them to its log file (`error …` lines), not to stderr. */
+function errorLines(logFile: string): string[] {
+  try {
+    return readFileSync(logFile, 'utf8')
+      .split(/\r?\n/)
+      .filter((line) => line.startsWith('error '))
+      .slice(-5)
+      .map((line) => line.slice(0, 500));
+  } catch {
+    return []; // no log written
+  }
+}
+
+/** Waits until the Playground's backend answers `/_debug/ping` (polled, each try at most a second) or `stop`. */
+async function untilPing(url: string, timeoutMs: number, stop: AbortSignal): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!stop.aborted) {
+    try {
+      const response = await fetch(`${url}/_debug/ping`, {
+        signal: AbortSignal.any([stop, AbortSignal.timeout(1000)]),
+      });
+      if (response.ok) return;
+    } catch {
+      // Not answering yet (or already gone: the exit wins the race).
+    }
+    if (Date.now() > deadline)
+      throw new PlaygroundStartError('Microsoft 365 Agents Playground did not answer within the time allowed.');
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100).unref());
+  }
 }

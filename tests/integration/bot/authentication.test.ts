@@ -1,4 +1,7 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotConfigurationError, createBot } from '../../../src/bot/bot-app.js';
 import { isPortFree, PlaygroundStartError, startPlayground } from '../../../src/bot/playground.js';
@@ -200,7 +203,53 @@ describe('Microsoft 365 Agents Playground', () => {
       await new Promise((resolve) => blocker.close(resolve));
     }
   });
+
+  it("starts with the project's .m365agentsplayground.yml and answers; its stop is not reported as a failure", async () => {
+    const logged: { level: string; msg: string }[] = [];
+    const playground = await startPlayground({
+      port: await freePort(),
+      botEndpoint: 'http://127.0.0.1:1/api/messages',
+      rootDir: process.cwd(),
+      dataDir: mkdtempSync(join(tmpdir(), 'playground-')),
+      log: (event) => void logged.push(event),
+    });
+    try {
+      expect((await fetch(`${playground.url}/_debug/ping`)).status).toBe(200);
+    } finally {
+      await playground.close();
+    }
+    expect(logged.filter((e) => e.level === 'error')).toEqual([]);
+  });
+
+  it('a config it refuses (it stops right after "Listening on") fails the start, with the Playground\'s own reason', async () => {
+    // The project's file with one user too few: the Playground's schema wants exactly five.
+    const root = mkdtempSync(join(tmpdir(), 'playground-root-'));
+    const config = readFileSync('.m365agentsplayground.yml', 'utf8').replace(
+      /\n  - id: 29:gast-extern\n(    .*\n)+?(?=personalChat:)/,
+      '\n',
+    );
+    expect(config).not.toContain('gast-extern');
+    writeFileSync(join(root, '.m365agentsplayground.yml'), config);
+    const attempt = startPlayground({
+      port: await freePort(),
+      botEndpoint: 'http://127.0.0.1:1/api/messages',
+      rootDir: root,
+      dataDir: join(root, 'data'),
+      log: () => undefined,
+    });
+    await expect(attempt).rejects.toBeInstanceOf(PlaygroundStartError);
+    await expect(attempt).rejects.toThrow(/stopped right after it started[\s\S]*\/users.*fewer than 5 items/);
+  });
 });
+
+/** A port nothing listens on now (the Playground binds every interface, so asked of all of them). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen({ port: 0, host: '::', ipv6Only: false }, () => resolve()));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 async function mtItemId(key: string): Promise<string> {
   const items = await h.graph.getAll<{ id: string; fields: Record<string, unknown> }>(
