@@ -225,7 +225,7 @@ describe('Microsoft 365 Agents Playground', () => {
     // The project's file with one user too few: the Playground's schema wants exactly five.
     const root = mkdtempSync(join(tmpdir(), 'playground-root-'));
     const config = readFileSync('.m365agentsplayground.yml', 'utf8').replace(
-      /\n {2}- id: 29:gast-extern\n( {4}.*\n)+?(?=personalChat:)/
+      /\n {2}- id: 29:gast-extern\n( {4}.*\n)+?(?=personalChat:)/,
       '\n',
     );
     expect(config).not.toContain('gast-extern');
