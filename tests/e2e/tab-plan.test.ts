@@ -1020,6 +1020,15 @@ document.addEventListener('DOMContentLoaded', function () {
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Digital Leadership Action Plan');
     await expect(page.getByRole('link', { name: 'List' }).count()).resolves.toBe(1);
     await expect(page.locator('[data-nummer="2.1"]').getByText('Not adopted').count()).resolves.toBe(1);
+    // The four plateaus as column headings; the fourth is not "Excel" (read as the spreadsheet next to "Export to Excel").
+    await expect(page.getByTestId('roadmap').getByRole('heading', { level: 3 }).allInnerTexts()).resolves.toEqual(
+      expect.arrayContaining([
+        '1. Prerequisites',
+        '2. Strengthen the foundation',
+        '3. Improve',
+        '4. Achieve excellence',
+      ]),
+    );
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
     await saveScreenshot(page, 'roadmap-en');
     await page.context().close();

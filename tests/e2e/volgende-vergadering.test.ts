@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isoInstant, occurrenceKey } from '../../src/domain/agenda.js';
 import { upcomingVergaderingen } from '../../src/domain/schedule-choice.js';
 import { createAgendaKeuzesStore } from '../../src/data/agendakeuzes-store.js';
-import { beheerdersToFields, MT_FIELDS } from '../../src/data/lists/mts.js';
+import { claimFields, failedFields, HERINNERING_FIELDS } from '../../src/data/lists/herinneringen.js';
+import { beheerdersToFields, MT_FIELDS, mtToFields } from '../../src/data/lists/mts.js';
+import { createListStore } from '../../src/data/list-store.js';
 import type { ListItem } from '../../src/data/lists/list-definition.js';
 import { loadMTSettings } from '../../src/data/mts-store.js';
 import { prepareCard } from '../../src/reminders/cli.js';
@@ -350,3 +352,56 @@ describe.each(['Outlook', 'Office'] as const)(
     });
   },
 );
+
+describe('Volgende vergadering after the card was due', () => {
+  it('says the card has not been sent (not that it went out) when the log has none, and that it failed when it did', async () => {
+    // An MT that meets every day at 10:00 with a lead time of 25 hours: its next card was always due already.
+    const key = 'mt-kaart-voorbij';
+    const schema = 'FREQ=DAILY;BYHOUR=10;BYMINUTE=0';
+    const voorlooptijdMinuten = 1500;
+    const mtItem = await createListStore(client.graph, siteId, 'MTs').create(
+      mtToFields({ key, naam: 'MT Kaart voorbij', domeinen: ['Concern'], schema, voorlooptijdMinuten }),
+      key,
+      MT_FIELDS.sleutel,
+    );
+    const health = (await (await fetch(`${run.appUrl}/healthz`)).json()) as HealthBody;
+    const [next] = upcomingVergaderingen(schema, new Date(), {
+      aantal: 1,
+      voorlooptijdMinuten,
+      holidays: health.reminderHolidays?.dates ?? [],
+    });
+    if (!next) throw new Error('no next meeting');
+    expect(next.kaartOm.getTime()).toBeLessThan(Date.now());
+
+    const { page, errors } = await open(UPN.secretaris, `#/vergadering?mt=${key}`);
+    const kaart = page.getByTestId('volgende-kaart');
+    await kaart.waitFor();
+    await expect(kaart.innerText()).resolves.toBe(
+      `De kaart had op ${formatInstant(next.kaartOm.toISOString(), 'nl')} moeten uitgaan, maar is nog niet verstuurd ` +
+        '(is het kanaal van dit MT verbonden? Dat staat in Instellingen); de agenda ligt vast.',
+    );
+
+    // The job tried and failed: its log says so, and so does the view.
+    await createListStore(client.graph, siteId, 'Herinneringen').create(
+      {
+        ...claimFields({
+          sleutel: occurrenceKey(key, next.start),
+          mtId: mtItem.id,
+          mtNaam: 'MT Kaart voorbij',
+          moment: isoInstant(next.start),
+          claimant: 'e2e',
+        }),
+        ...failedFields('Bot Connector: 503'),
+      },
+      occurrenceKey(key, next.start),
+      HERINNERING_FIELDS.sleutel,
+    );
+    await page.reload();
+    await kaart.waitFor();
+    await expect(kaart.innerText()).resolves.toBe(
+      'Het versturen van de kaart voor deze vergadering is mislukt; de agenda ligt vast.',
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});

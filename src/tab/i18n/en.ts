@@ -112,7 +112,7 @@ export const en: Record<MessageKey, string> = {
   'plateau.randvoorwaardelijk': 'Prerequisites',
   'plateau.fundament': 'Strengthen the foundation',
   'plateau.verbeteren': 'Improve',
-  'plateau.excelleren': 'Excel',
+  'plateau.excelleren': 'Achieve excellence',
   'thema.A': 'Strengthen structure',
   'thema.B': 'Organise connection',
   'thema.C': 'Continuous learning',

@@ -20,7 +20,9 @@ export const meetingTexts = defineCatalogue(
     wanneer: 'Vergadering van {datum}',
     kaartOm: 'De kaart gaat uit op {datum}.',
     kaartVerstuurd: 'De kaart voor deze vergadering is verstuurd; de agenda ligt vast.',
-    kaartVoorbij: 'De kaart voor deze vergadering is al uitgegaan; de agenda ligt vast.',
+    kaartNietVerstuurd:
+      'De kaart had op {datum} moeten uitgaan, maar is nog niet verstuurd (is het kanaal van dit MT verbonden? Dat staat in Instellingen); de agenda ligt vast.',
+    kaartMislukt: 'Het versturen van de kaart voor deze vergadering is mislukt; de agenda ligt vast.',
     geenVergadering: 'Er is geen volgende vergadering in het schema van {mt}.',
     alleenSecretaris:
       'Alleen de secretaris of een beheerder van dit MT ({namen}) kan acties toevoegen of van de agenda halen.',
@@ -63,7 +65,9 @@ export const meetingTexts = defineCatalogue(
     wanneer: 'Meeting of {datum}',
     kaartOm: 'The card goes out on {datum}.',
     kaartVerstuurd: 'The card for this meeting has been sent; the agenda is fixed.',
-    kaartVoorbij: 'The card for this meeting has already gone out; the agenda is fixed.',
+    kaartNietVerstuurd:
+      "The card was due on {datum} but has not been sent yet (is this MT's channel connected? Settings shows it); the agenda is fixed.",
+    kaartMislukt: 'Sending the card for this meeting failed; the agenda is fixed.',
     geenVergadering: 'There is no next meeting in the schedule of {mt}.',
     alleenSecretaris:
       "Only this management team's secretary or an administrator ({namen}) can add actions or take them off the agenda.",

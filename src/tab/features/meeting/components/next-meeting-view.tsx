@@ -134,9 +134,11 @@ export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOp
         : undefined,
     [v.start, mt, holidays],
   );
-  const verstuurd =
-    v.agenda !== undefined &&
-    v.herinneringen.some((h) => h.value.sleutel === v.agenda?.occurrence.key && h.value.status !== 'mislukt');
+  // The reminder log's items for this meeting: sent (or being sent), or failed. None after the card's time: not sent
+  // (yet), for instance because the MT's channel is not connected; the job still sends it until the meeting starts.
+  const log = v.herinneringen.filter((h) => v.agenda !== undefined && h.value.sleutel === v.agenda.occurrence.key);
+  const verstuurd = log.some((h) => h.value.status !== 'mislukt');
+  const mislukt = !verstuurd && log.length > 0;
   const open = kaartOm !== undefined && agendaKeuzeOpen(now, kaartOm, verstuurd);
   const mag =
     mt !== undefined &&
@@ -199,7 +201,9 @@ export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOp
                 ? vt('kaartVerstuurd')
                 : open
                   ? vt('kaartOm', { datum: formatInstant(kaartOm.toISOString(), locale) })
-                  : vt('kaartVoorbij')}
+                  : mislukt
+                    ? vt('kaartMislukt')
+                    : vt('kaartNietVerstuurd', { datum: formatInstant(kaartOm.toISOString(), locale) })}
             </Caption1>
           </div>
           {open && !mag && (
