@@ -405,3 +405,21 @@ describe('Volgende vergadering after the card was due', () => {
     await page.context().close();
   }, 60_000);
 });
+
+describe('Volgende vergadering with an MT key that names no MT', () => {
+  it('says there is no such MT and offers the choice, instead of an empty page', async () => {
+    const { page, errors } = await open(UPN.secretaris, '#/vergadering?mt=bedrijfsvoering');
+    const notice = page.getByTestId('volgende-onbekend-mt');
+    await notice.waitFor();
+    await expect(notice.innerText()).resolves.toBe(
+      'Er is geen actief MT met de sleutel ‘bedrijfsvoering’. Kies hieronder een MT.',
+    );
+    const select = page.getByRole('combobox', { name: 'MT' });
+    await expect(select.locator('option').allInnerTexts()).resolves.toContain('MT Bedrijfsvoering');
+    await select.selectOption({ label: 'MT Bedrijfsvoering' });
+    await page.getByTestId('volgende-kaart').waitFor();
+    await expect(notice.count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});

@@ -167,6 +167,11 @@ export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOp
       </Title3>
       <Body1>{vt('intro')}</Body1>
       {loadError}
+      {mtKey !== undefined && !mt && active.length > 0 && (
+        <MessageBar intent="warning" data-testid="volgende-onbekend-mt">
+          <MessageBarBody>{vt('onbekendMt', { mt: mtKey.slice(0, 80) })}</MessageBarBody>
+        </MessageBar>
+      )}
       {active.length === 0 ? (
         <Body1>{vt('geenMts')}</Body1>
       ) : (
