@@ -55,7 +55,7 @@ export function createZip(files: readonly PackageFile[]): Buffer {
 export async function buildAppPackage(options: BuildOptions = {}): Promise<BuildResult> {
   const envFile = options.envFile ?? DEFAULT_ENV_FILE;
   const appPackageDir = options.appPackageDir ?? DEFAULT_APP_PACKAGE_DIR;
-  const loaded = await loadAppPackage({ envFile, appPackageDir });
+  const loaded = await loadAppPackage({ envFile, appPackageDir, ...(options.env ? { env: options.env } : {}) });
   const entries = loaded.files.map((file) => file.name);
   if (!loaded.ok) return { ok: false, errors: loaded.errors, entries };
 

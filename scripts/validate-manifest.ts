@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
+import { withPortsOf } from '../src/server/env-files.js';
 
 // ---------------------------------------------------------------------------------------------
 // Types and defaults
@@ -38,6 +39,8 @@ export type ValidateOptions = {
   envFile?: string;
   /** Folder holding `manifest.json`, localization files and icons; default `appPackage/`. */
   appPackageDir?: string;
+  /** Where PORT, SANDBOX_PORT and PLAYGROUND_PORT are read (the addresses follow them); default `process.env`. */
+  env?: NodeJS.ProcessEnv;
 };
 
 export type ValidationResult = {
@@ -540,6 +543,13 @@ export async function loadAppPackage(options: ValidateOptions = {}): Promise<Loa
     errors.push(`env file not found: ${envFile}`);
     return fail();
   }
+  // The addresses follow PORT, SANDBOX_PORT and PLAYGROUND_PORT as `npm start` does (src/server/env-files.ts).
+  const ported = withPortsOf(vars, options.env ?? process.env);
+  if (ported.problems.length > 0) {
+    errors.push(...ported.problems);
+    return fail();
+  }
+  vars = ported.values;
 
   const rawManifest = await readJsonFile(path.join(appPackageDir, 'manifest.json'), 'manifest.json', errors);
   if (asObject(rawManifest) === undefined) {

@@ -39,6 +39,31 @@ export function loadEnvFiles(
   return loaded;
 }
 
+/**
+ * An env file's values as a run with `env` would have them: the port variables `env` sets (valid ones: 1–65535) and
+ * the file's loopback addresses on the file's ports moved to them, as `loadEnvFiles` does. For scripts that read an
+ * env file on their own (the app package), so that `PORT=4100 npm run package` gives addresses on 4100, as `PORT=4100
+ * npm start` serves them. Other variables of `env` do not change the file's values.
+ */
+export function withPortsOf(
+  fileValues: Readonly<Record<string, string>>,
+  env: NodeJS.ProcessEnv,
+): { values: Record<string, string>; problems: string[] } {
+  const target: NodeJS.ProcessEnv = { ...fileValues };
+  const problems: string[] = [];
+  for (const variable of PORT_VARIABLES) {
+    const value = env[variable];
+    if (value === undefined) continue;
+    if (/^[1-9]\d{0,4}$/.test(value) && Number(value) <= 65_535) target[variable] = value;
+    else problems.push(`${variable}=${value}: expected a port number from 1 to 65535`);
+  }
+  followPorts(new Map(Object.entries(fileValues)), target);
+  const values = Object.fromEntries(
+    Object.entries(target).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  return { values, problems };
+}
+
 /** Moves the file-given loopback addresses to the ports the process chose (see `loadEnvFiles`). */
 function followPorts(fromFiles: ReadonlyMap<string, string>, target: NodeJS.ProcessEnv): void {
   for (const variable of PORT_VARIABLES) {

@@ -42,6 +42,21 @@ describe('the real app package', () => {
     expect(result.manifestVersion).toBe(`1.${Math.max(...bundled)}`);
   });
 
+  it('follows PORT, SANDBOX_PORT and PLAYGROUND_PORT as npm start does (the sandbox package points at that run)', async () => {
+    const { ok, errors, files } = await loadAppPackage({ env: { PORT: '47100', SANDBOX_PORT: '47101' } });
+    expect(errors).toEqual([]);
+    expect(ok).toBe(true);
+    const text = files.map((f) => f.bytes.toString('utf8')).join('\n');
+    expect(text).not.toMatch(/:3978\b/);
+    expect(text).toContain('http://127.0.0.1:47100/index.html#/config');
+  });
+
+  it('refuses a port variable that is no port, naming it', async () => {
+    const { ok, errors } = await loadAppPackage({ env: { PORT: 'abc' } });
+    expect(ok).toBe(false);
+    expect(errors).toEqual(['PORT=abc: expected a port number from 1 to 65535']);
+  });
+
   it('is Dutch by default with an English translation', async () => {
     const { manifest } = await loadAppPackage();
     const localization = obj(manifest?.localizationInfo);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadEnvFiles } from '../../../src/server/env-files.js';
+import { loadEnvFiles, withPortsOf } from '../../../src/server/env-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'env-files-'));
 mkdirSync(join(root, 'env'));
@@ -69,5 +69,38 @@ describe('loadEnvFiles', () => {
     const free: NodeJS.ProcessEnv = { PORT: '0' };
     loadEnvFiles('local', root, free);
     expect(free.TAB_ENDPOINT).toBe('http://127.0.0.1:3978');
+  });
+});
+
+describe('withPortsOf: an env file read by a script on its own (the app package)', () => {
+  const file = {
+    PORT: '3978',
+    SANDBOX_PORT: '3979',
+    TAB_ENDPOINT: 'http://127.0.0.1:3978',
+    TAB_DOMAIN: 'localhost:3978',
+    GRAPH_BASE_URL: 'http://127.0.0.1:3979/v1.0',
+    ELSEWHERE: 'https://contoso.example:3978/x',
+  };
+
+  it("moves the file's loopback addresses to the ports the process sets, and nothing else", () => {
+    const { values, problems } = withPortsOf(file, { PORT: '47100', SANDBOX_PORT: '47101', TAB_ENDPOINT: 'ignored' });
+    expect(problems).toEqual([]);
+    expect(values).toEqual({
+      PORT: '47100',
+      SANDBOX_PORT: '47101',
+      TAB_ENDPOINT: 'http://127.0.0.1:47100',
+      TAB_DOMAIN: 'localhost:47100',
+      GRAPH_BASE_URL: 'http://127.0.0.1:47101/v1.0',
+      ELSEWHERE: 'https://contoso.example:3978/x',
+    });
+  });
+
+  it('without port variables in the process the file stays as it is', () => {
+    expect(withPortsOf(file, {})).toEqual({ values: file, problems: [] });
+  });
+
+  it.each(['abc', '0', '65536', '080', '1e3', ''])('refuses PORT=%s, naming the variable and its value', (port) => {
+    const { problems } = withPortsOf(file, { PORT: port });
+    expect(problems).toEqual([`PORT=${port}: expected a port number from 1 to 65535`]);
   });
 });
