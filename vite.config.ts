@@ -16,14 +16,14 @@ export const RRULE_COMMONJS = {
   replacement: fileURLToPath(new URL('./node_modules/rrule/dist/es5/rrule.js', import.meta.url)),
 };
 
-/** decisions.md, "Pitfalls already found": the first view may load at most this much JavaScript (gzip). */
+/** docs/decisions.md, "Pitfalls already found": the first view may load at most this much JavaScript (gzip). */
 const FIRST_VIEW_BUDGET_BYTES = 180 * 1024;
 
 /**
  * Chunks a cold start of the first view loads besides the entry's: the data session (Graph client, plan sync) and the
  * persona token source (the boot's chunk). The default view (roadmap) is in the main chunk itself (app/views.ts says
- * why). In a Microsoft 365 host, teams-js comes on top (reported separately, as decisions.md counts it among the lazy
- * parts).
+ * why). In a Microsoft 365 host, teams-js comes on top (reported separately, as docs/decisions.md counts it among
+ * the lazy parts).
  */
 const FIRST_VIEW_CHUNKS = [/data-session\.ts$/, /token-source\.ts$/];
 const HOST_CHUNKS = [/teams-bridge\.ts$/];

@@ -1,5 +1,5 @@
 /**
- * Writing a checked import: all rows or none. Graph's `$batch` is not atomic (decisions.md), so the
+ * Writing a checked import: all rows or none. Graph's `$batch` is not atomic (docs/decisions.md), so the
  * import writes in chunks of 20, stops at the first failed write, then deletes every item this import
  * created and puts back every item it updated, and says exactly that.
  */

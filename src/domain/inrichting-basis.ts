@@ -24,7 +24,7 @@ export type Inrichting = {
 
 /**
  * Zoetermeer's set-up: the municipality of the 213a research (001), its four business domains and Concern
- * (decisions.md, "Domeinen"), the report's three themes (001, "11 Adviezen") and the roadmap's four plateaus.
+ * (docs/decisions.md, "Domeinen"), the report's three themes (001, "11 Adviezen") and the roadmap's four plateaus.
  */
 export const ZOETERMEER_INRICHTING: Inrichting = {
   gemeente: 'Gemeente Zoetermeer',

@@ -1,5 +1,5 @@
 /**
- * From the college's planning text to dates and a deadline kind (decisions.md, "Deadlines come from the planning
+ * From the college's planning text to dates and a deadline kind (docs/decisions.md, "Deadlines come from the planning
  * text, with a kind", revised 2026-12-04).
  */
 import type { Actie, CalendarDate } from './model.js';

@@ -14,7 +14,7 @@ const BLOCKING_STATUSES: readonly ActieStatus[] = ['Niet gestart', 'Loopt', 'Geb
  * Whether a deadline still asks something of the action: an open action with a one-off (eenmalig) deadline must be
  * done by it; one with a standing (doorlopend) deadline only has to have started by it, so once it runs (Loopt,
  * Belegd in lopend traject, Geblokkeerd) the date no longer makes it late: a standing practice is judged on being
- * kept up, never on the date passing (decisions.md, revised 2026-12-04).
+ * kept up, never on the date passing (docs/decisions.md, revised 2026-12-04).
  */
 function deadlineApplies(actie: Actie): boolean {
   if (!isOpen(actie.status)) return false;

@@ -1,5 +1,5 @@
 /**
- * The life cycle of an action (decisions.md, "Statuses and transitions"): which status may follow which,
+ * The life cycle of an action (docs/decisions.md, "Statuses and transitions"): which status may follow which,
  * when a StatusToelichting is required, and how statuses are grouped in reports.
  */
 import { validationMessages as M, type DomainMessage } from './messages.js';

@@ -223,8 +223,8 @@ describe('the tab in a plain browser on the sandbox', () => {
         .getByText(/Achterstallig/)
         .count(),
     ).resolves.toBe(0);
-    // A standing commitment ("… en verder", decisions.md) reads "Doorlopend vanaf <date>", never as a plain deadline:
-    // 11.5 runs (not late); 3.3 ("1e halfjaar 2025 en verder") has not started, which is what it says, not "Achterstallig".
+    // A standing commitment ("… en verder", docs/decisions.md) reads "Doorlopend vanaf <date>", never as a plain
+    // deadline: 11.5 runs (not late); 3.3 ("1e halfjaar 2025 en verder") has not started, which is what it says, not "Achterstallig".
     await expect(
       page.locator('[data-testid="roadmap-card"][data-nummer="11.5"] [data-doorlopend="true"]').innerText(),
     ).resolves.toMatch(/^Doorlopend vanaf \S+ \S+ 2025$/);

@@ -7,7 +7,7 @@
  * - 002: budget 2026 (Bedrijfsvoeringdashboard 2.0, RPA, informatiebeheer via SharePoint, nieuw zaaksysteem,
  *   herziening Archiefwet, HR-analytics), used for the sample ICT portfolio;
  * - 003: the governance notes (the CMT meets weekly).
- * decisions.md fixes how the report is read: the plateau per action, the domains, the seed statuses, the deadlines
+ * docs/decisions.md fixes how the report is read: the plateau per action, the domains, the seed statuses, the deadlines
  * from the planning text and the findings → actions table. Every field here is data the users can change later.
  * People are roles (the sandbox's personas), never names.
  */

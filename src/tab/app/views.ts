@@ -3,7 +3,7 @@ import { lazyView } from '../components/view-suspense.js';
 import type { Domein } from '../../domain/model.js';
 
 /**
- * Every view is its own chunk: the first view loads only its own code (decisions.md, the 180 KB budget),
+ * Every view is its own chunk: the first view loads only its own code (docs/decisions.md, the 180 KB budget),
  * and a view that is never opened is never downloaded. Except the roadmap, the first view, which is in the main chunk:
  * on a warm start React renders it in the task the main chunk evaluates in (main.tsx, docs/performance.md). The others
  * are `lazyView`s: the view's spinner until its code is in, then the view at once (a `lazy` view waited for React's

@@ -30,7 +30,7 @@ const useStyles = makeStyles({
 
 /**
  * A labelled native select in Fluent's tokens. For the first view only: Fluent's Field + Select cost more
- * than this one filter is worth there (decisions.md, the 180 KB budget); other views use Fluent's.
+ * than this one filter is worth there (docs/decisions.md, the 180 KB budget); other views use Fluent's.
  */
 export function NativeSelect({
   label,

@@ -464,7 +464,7 @@ describe('a status update from the card', () => {
   it('a move that breaks the plan’s rules is refused with the rule, and nothing is written', async () => {
     const current = await actie(form.id);
     const ids = statusInputIds(form.id);
-    // Geblokkeerd needs a reason (decisions.md); none is given.
+    // Geblokkeerd needs a reason (docs/decisions.md); none is given.
     const answer = await invoke({
       verb: 'status-bijwerken',
       mtKey: 'cmt',

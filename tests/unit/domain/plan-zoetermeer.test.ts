@@ -149,7 +149,7 @@ describe('the findings', () => {
     }
   });
 
-  it('link to the actions of the appendices (decisions.md, findings → actions)', () => {
+  it('link to the actions of the appendices (docs/decisions.md, findings → actions)', () => {
     const expected: Record<number, string[]> = {
       1: ['10.1', '10.2', '10.3'],
       2: ['2.1', '2.2', '2.3', '7.1', '8.5', '10.4', '10.5', '10.6'],
@@ -208,7 +208,7 @@ describe('the actions', () => {
     ['Fundament versterken', ['2.2', '2.3', '3.3', '5.1', '6.2', '7.1', '7.2', '10.3', '10.4', '10.5', '11.2', '11.4']],
     ['Verbeteren', ['6.1', '8.1', '8.3', '10.6', '11.1']],
     ['Excelleren', ['4.1', '8.2', '8.4', '8.5', '9.1', '9.2', '11.6']],
-  ] as const)('plateau %s holds exactly the actions of decisions.md', (plateau, numbers) => {
+  ] as const)('plateau %s holds exactly the actions of docs/decisions.md', (plateau, numbers) => {
     expect(acties.filter((a) => a.plateau === plateau).map((a) => a.nummer)).toEqual(numbers);
   });
 

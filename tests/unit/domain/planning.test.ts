@@ -3,7 +3,7 @@ import { compareActienummers, isActienummer, parseActienummer } from '../../../s
 import { datesFromPlanning, deadlineKind } from '../../../src/domain/planning.js';
 import { THEMAS, themaTitle } from '../../../src/domain/themas.js';
 
-describe("deadlines and their kind come from the college's planning text (decisions.md, revised 2026-12-04)", () => {
+describe("deadlines and their kind come from the college's planning text (docs/decisions.md, revised 2026-12-04)", () => {
   it.each([
     ['Geheel 2025', { deadline: '2025-12-31', soort: 'eenmalig' }],
     ['2025 en verder', { deadline: '2025-12-31', soort: 'doorlopend' }],

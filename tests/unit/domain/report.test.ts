@@ -314,7 +314,7 @@ describe('the voortgangsrapportage of the seeded Zoetermeer plan', () => {
     ]);
   });
 
-  it('judges the planning as decisions.md reads it: on 31 December 2025 the half-year terms are missed, the year terms not yet', () => {
+  it('judges the planning as docs/decisions.md reads it: on 31 December 2025 the half-year terms are missed, the year terms not yet', () => {
     const oordeel = Object.fromEntries(report.perAdvies.map((a) => [a.nummer, a.oordeel]));
     expect(oordeel).toEqual({
       1: 'binnen-termijn',

@@ -21,7 +21,7 @@ const B: ActieStatus = 'Belegd in lopend traject';
 const NO: ActieStatus = 'Niet overgenomen';
 
 /**
- * decisions.md, "Statuses and transitions", as a table over all 36 pairs:
+ * docs/decisions.md, "Statuses and transitions", as a table over all 36 pairs:
  * [from, to, allowed, needs a StatusToelichting, the message when the reason is missing]
  */
 const TABLE: [ActieStatus, ActieStatus, boolean, boolean, DomainMessage | undefined][] = [
@@ -68,7 +68,7 @@ const TABLE: [ActieStatus, ActieStatus, boolean, boolean, DomainMessage | undefi
   [NO, NO, false, true, undefined],
 ];
 
-describe('status transitions (decisions.md)', () => {
+describe('status transitions (docs/decisions.md)', () => {
   it('the table covers all 36 pairs of the six statuses', () => {
     expect(TABLE).toHaveLength(36);
     const pairs = new Set(TABLE.map(([f, t]) => `${f}→${t}`));
@@ -110,7 +110,7 @@ describe('status transitions (decisions.md)', () => {
     });
   });
 
-  it('lists the allowed next statuses in the order of decisions.md', () => {
+  it('lists the allowed next statuses in the order of docs/decisions.md', () => {
     expect(allowedTransitions(NG)).toEqual([L, G, B, NO]);
     expect(allowedTransitions(L)).toEqual([G, A, B]);
     expect(allowedTransitions(G)).toEqual([L, NO]);

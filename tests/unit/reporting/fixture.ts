@@ -47,7 +47,7 @@ export function expectedCounts(acties: readonly Actie[], advies: number, peildat
   const n = (...statuses: ActieStatus[]) => own.filter((a) => statuses.includes(a.status)).length;
   const open = own.filter((a) => a.status !== 'Afgerond' && a.status !== 'Niet overgenomen');
   // ISO dates order as strings; overdue is a deadline before the peildatum. A standing commitment ("… en verder") is
-  // overdue only while it has not started (decisions.md, revised 2026-12-04).
+  // overdue only while it has not started (docs/decisions.md, revised 2026-12-04).
   const doorlopend = (a: Actie) => /en verder\.?$/i.test(a.planning?.trim() ?? '');
   const achterstallig = open.filter(
     (a) => a.deadline !== undefined && a.deadline < peildatum && (!doorlopend(a) || a.status === 'Niet gestart'),

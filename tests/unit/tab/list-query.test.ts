@@ -330,7 +330,7 @@ describe('at scale', () => {
     expect(big).toHaveLength(5000);
     expect(matched.length).toBeGreaterThan(0);
     expect(entries.length).toBeGreaterThan(matched.length);
-    // Reported for the benchmark; tests never assert on time (decisions.md).
+    // Reported for the benchmark; tests never assert on time (docs/decisions.md).
     console.info(`derive + filter + sort + group of 5,000 actions: ${elapsed.toFixed(1)} ms`);
   });
 });

@@ -177,7 +177,7 @@ function inDueWindow(row: ActieRow, due: DueWindow, today: CalendarDate): boolea
 
 /**
  * `vast=1`: exactly what the plan's counts call `geblokkeerd + wachtOp` and the agenda card lists under "Geblokkeerd
- * of wachtend" (decisions.md: blocked = Geblokkeerd; a dependency blocks only while it is open). A closed action
+ * of wachtend" (docs/decisions.md: blocked = Geblokkeerd; a dependency blocks only while it is open). A closed action
  * (Afgerond, Niet overgenomen) waits on nothing, and a retired one (Vervallen) left the counts and the agendas, so it
  * is not "vast" even when the list shows retired actions ("Toon vervallen"). The secretary's "Niet nodig" is a choice
  * for one meeting, not a state of the action (README, Volgende vergadering): the list has no meeting, so it keeps them.
