@@ -8,7 +8,7 @@ import globals from 'globals';
 import prettierOff from 'eslint-config-prettier';
 
 /**
- * Layers of src/ as allow-lists (architecture.md: dependencies point inwards): for every folder of src/, which other
+ * Layers of src/ as allow-lists (dependencies point inwards, to the domain): for every folder of src/, which other
  * folders of ours (`ours`) and which npm packages or Node built-ins (`packages`, with their subpaths) it may import.
  * Anything not listed is refused, so a new folder or a new dependency is a deliberate decision made here.
  */
@@ -95,7 +95,7 @@ const layers = {
     ],
     why: 'the tab uses data, domain, the report documents and shared types only.',
   },
-  // The Outlook add-in (architecture.md): a thin Office.js adapter on domain and data; it shares the tab's UI pieces
+  // The Outlook add-in: a thin Office.js adapter on domain and data; it shares the tab's UI pieces
   // and sign-in.
   addin: {
     ours: ['domain', 'data', 'shared', 'tab'],

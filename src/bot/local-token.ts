@@ -1,8 +1,8 @@
 /**
  * Outbound tokens for the explicit local configuration only. The Teams SDK needs credentials before it sends
  * anything (`app.send` throws without a client id), and it decodes the token it gets as a JWT. Microsoft 365 Agents
- * Playground's connector accepts any bearer, so locally a client id plus this unsigned token stands in for Entra ID
- * (platform-notes.md, "Local, offline"). It is worthless anywhere else: no signature, issuer `local`.
+ * Playground's connector accepts any bearer, so locally a client id plus this unsigned token stands in for Entra ID.
+ * It is worthless anywhere else: no signature, issuer `local`.
  */
 function base64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

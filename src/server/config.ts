@@ -15,7 +15,7 @@ const flag = z
   .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'on' || v === 'yes');
 
-/** Where the Teams SDK sends proactive messages unless told otherwise (platform-notes.md). */
+/** Where the Teams SDK sends proactive messages unless told otherwise (the public cloud's Bot Connector). */
 export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams';
 
 const configSchema = z

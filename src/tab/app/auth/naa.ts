@@ -1,6 +1,6 @@
 /**
  * Single sign-on inside Teams, Outlook and the Microsoft 365 app with Nested App Authentication:
- * MSAL talks to the host, which holds the user's session (platform-notes.md, "Authentication").
+ * MSAL talks to the host, which holds the user's session (Microsoft's "Nested app authentication" for Teams).
  * Loaded lazily: MSAL is only downloaded when the tab runs in a host with NAA.
  */
 import {
