@@ -9,7 +9,7 @@
  * moment after "Listening on") fails the start with its own words, and a later stop is logged as an error.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -60,6 +60,8 @@ export async function startPlayground(options: {
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   mkdirSync(options.dataDir, { recursive: true });
   const logFile = join(resolve(options.dataDir), 'm365agentsplayground.log');
+  // The log grows over runs: only what this run writes is its own.
+  const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
   const child: ChildProcess = spawn(
     process.execPath,
     [cli, '-p', String(options.port), '-c', 'msteams', '--disable-telemetry'],
@@ -143,16 +145,15 @@ export async function startPlayground(options: {
   // "Listening on" comes before the Playground reads its config file; a config it refuses stops it a moment later.
   // Its backend (with `/_debug/ping`) is mounted only once the config was read, so that is the sign it is up.
   const waiting = new AbortController();
+  const stoppedEarly = exited.then((code) => {
+    throw new PlaygroundStartError(
+      `Microsoft 365 Agents Playground stopped right after it started (exit code ${code}):\n` +
+        [...output, ...errorLines(logFile, logStart)].join('\n'),
+    );
+  });
+  stoppedEarly.catch(() => undefined); // after a good start its stop is not an error of the start
   try {
-    await Promise.race([
-      untilPing(urls.url, options.timeoutMs ?? 60_000, waiting.signal),
-      exited.then((code) => {
-        throw new PlaygroundStartError(
-          `Microsoft 365 Agents Playground stopped right after it started (exit code ${code}):\n` +
-            [...output, ...errorLines(logFile)].join('\n'),
-        );
-      }),
-    ]);
+    await Promise.race([untilPing(urls.url, options.timeoutMs ?? 60_000, waiting.signal), stoppedEarly]);
   } catch (error) {
     await stop();
     throw error;
@@ -165,7 +166,7 @@ export async function startPlayground(options: {
       options.log({
         level: 'error',
         msg: `Microsoft 365 Agents Playground stopped (exit code ${code}); the bot's local connector is gone`,
-        output: [...output.slice(-10), ...errorLines(logFile)].join('\n'),
+        output: [...output.slice(-10), ...errorLines(logFile, logStart)].join('\n'),
       });
   });
   return {
@@ -178,10 +179,15 @@ export async function startPlayground(options: {
   };
 }
 
-/** The Playground's own words about a failure: it writes them to its log file (`error …` lines), not to stderr. */
-function errorLines(logFile: string): string[] {
+/**
+ * The Playground's own words about a failure: it writes them to its log file (`error …` lines), not to stderr. Only
+ * what was written after `from` (bytes), this run's part.
+ */
+function errorLines(logFile: string, from: number): string[] {
   try {
-    return readFileSync(logFile, 'utf8')
+    return readFileSync(logFile)
+      .subarray(from)
+      .toString('utf8')
       .split(/\r?\n/)
       .filter((line) => line.startsWith('error '))
       .slice(-5)
