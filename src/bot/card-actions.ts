@@ -550,6 +550,10 @@ export async function handleCardAction(
             // Nothing changed: without the decisions, a message keeps the person's card as it is.
             if (!ctx.decisionsRead) return message(`Niet opgeslagen: ${outcome.message}`);
             return cardResponse(withNotice(shared, `Niet opgeslagen: ${outcome.message}`, 'Attention'));
+          case 'unchanged':
+            // A second press of "Opslaan" (or the same change by someone else): in place, nothing written.
+            if (!ctx.decisionsRead) return message(outcome.message);
+            return cardResponse(withNotice(shared, outcome.message, 'Good'));
         }
       }
     }

@@ -416,7 +416,26 @@ export type StatusUpdateOutcome =
   /** The change breaks a rule of the plan; nothing was written. */
   | { kind: 'invalid'; ctx: CardContext; message: string }
   /** The action is not on this MT's agenda (another domain, or gone): refused. */
-  | { kind: 'not-on-agenda'; ctx: CardContext; message: string };
+  | { kind: 'not-on-agenda'; ctx: CardContext; message: string }
+  /**
+   * What was asked is what is stored already (a second press of "Opslaan", or someone made the same change): nothing
+   * written, and the person is told it is in place, not that it was refused.
+   */
+  | { kind: 'unchanged'; ctx: CardContext; message: string };
+
+/**
+ * Whether the request asks for exactly what `stored` holds: the same status, and the same reason and deadline where
+ * it gives them. Then there is nothing to write (and no transition to check: a status does not move to itself).
+ */
+export function requestInPlace(
+  stored: { status: ActieStatus; statusToelichting?: string; deadline?: string },
+  request: Pick<StatusUpdateRequest, 'status' | 'toelichting' | 'deadline'>,
+): boolean {
+  if (request.status !== stored.status) return false;
+  if (request.toelichting !== undefined && request.toelichting.trim() !== (stored.statusToelichting ?? '').trim())
+    return false;
+  return request.deadline === undefined || request.deadline === stored.deadline;
+}
 
 function withActie(ctx: CardContext, actie: Loaded<Actie>): CardContext {
   return { ...ctx, plan: { ...ctx.plan, acties: ctx.plan.acties.map((a) => (a.id === actie.id ? actie : a)) } };
@@ -457,6 +476,12 @@ export async function updateActieStatus(
         message: `De status van actie ${actie.value.nummer} volgt uit de voortgang per domein; elk domein werkt zijn eigen voortgang bij.`,
       };
     }
+    if (requestInPlace(actie.value, request))
+      return {
+        kind: 'unchanged',
+        ctx,
+        message: `Dit was al vastgelegd: actie ${actie.value.nummer} staat op "${actie.value.status}".`,
+      };
     const transition = checkTransition(actie.value.status, request.status, request.toelichting);
     if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
   }
@@ -530,6 +555,12 @@ async function updateDomeinRij(
     ctx: theirs ? withRij(ctx, theirs) : ctx,
     message: `De voortgang van ${domein} op actie ${actie.value.nummer} is intussen door iemand anders gewijzigd. Er is niets opgeslagen. De kaart toont nu de actuele stand; kies opnieuw als de wijziging nog nodig is.`,
   });
+  if (rij && requestInPlace(rij.value, { ...request, status }))
+    return {
+      kind: 'unchanged',
+      ctx,
+      message: `Dit was al vastgelegd: ${domein} staat op actie ${actie.value.nummer} op "${rij.value.status}".`,
+    };
   if (rij && request.rijId !== rij.id) return stale(rij);
   const stand = domeinStates(actie.value, rij ? [rij.value] : []).find((d) => d.domein === domein);
   const transition = checkTransition(stand?.status ?? actie.value.status, status, request.toelichting);

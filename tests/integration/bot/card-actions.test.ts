@@ -443,6 +443,24 @@ describe('a status update from the card', () => {
     expect(later[1]?.namens).toBe(SECRETARIS.name);
   });
 
+  it('a second press of "Opslaan" (the same card, the same choice) says it is in place, not refused, and writes nothing', async () => {
+    const before = await actie(form.id);
+    const puts = h.connector.puts().length;
+    const answer = await invoke({
+      ...form.button.data,
+      [form.inputs.status]: target,
+      [form.inputs.toelichting]: 'Besproken in het CMT: we starten.',
+      [form.inputs.deadline]: '2025-01-31',
+    });
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    const text = cardText(answer.value);
+    expect(text).toContain(`Dit was al vastgelegd: actie ${before.value.nummer} staat op "${target}".`);
+    expect(text).not.toMatch(/Niet opgeslagen/);
+    const after = await actie(form.id);
+    expect(after.eTag).toBe(before.eTag);
+    expect(h.connector.puts().length).toBe(puts);
+  });
+
   it('a card with a stale eTag gets a Dutch conflict message and SharePoint stays as it is', async () => {
     const before = await actie(form.id);
     const puts = h.connector.puts().length;
