@@ -1014,6 +1014,42 @@ document.addEventListener('DOMContentLoaded', function () {
     await page.context().close();
   });
 
+  it('brings an open tab up to date when the plan changes elsewhere: back into view, and every two minutes', async () => {
+    const client = await otherClient(run.appUrl);
+    const plan = await client.plan();
+    const actie = plan.acties.find((a) => a.value.nummer === '4.1');
+    if (!actie) throw new Error('Action 4.1 not in the plan');
+    const path = `${listPath(plan.siteId, 'Acties')}/items/${actie.id}/fields`;
+    const context = await personaContext(browser, UPN.imSociaal);
+    // A controllable clock: the refresh waits half a minute after a load, and runs every two minutes.
+    await context.clock.install();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    try {
+      // Someone changes the action from the card in the channel (or in SharePoint) while the tab stays open.
+      const elders = `${actie.value.titel} (elders gewijzigd)`;
+      await client.graph.patch(path, { Title: elders });
+      // Coming back to the tab at once asks nothing yet; half a minute on, it brings the change.
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await idle(page);
+      await expect(page.getByText(elders).count()).resolves.toBe(0);
+      await context.clock.runFor(31_000);
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await expect.poll(() => page.getByText(elders).count(), { timeout: WAIT.write }).toBe(1);
+      // With the tab in view and nobody touching it, the next change comes within two minutes.
+      const weer = `${actie.value.titel} (weer gewijzigd)`;
+      await client.graph.patch(path, { Title: weer });
+      await context.clock.runFor(121_000);
+      await expect.poll(() => page.getByText(weer).count(), { timeout: WAIT.write }).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await client.graph.patch(path, { Title: actie.value.titel });
+      await context.close();
+    }
+  }, 60_000);
+
   it('speaks English when the browser asks for it', async () => {
     const { page } = await open(UPN.imSociaal, '#/roadmap', { locale: 'en-GB' });
     await page.getByTestId('roadmap-card').first().waitFor();

@@ -80,6 +80,13 @@ function forDomein(plan: LoadedPlan, domein: Domein): LoadedPlan {
 }
 
 const MINUTE = 60_000;
+/**
+ * People change the plan elsewhere too (a card's button in the channel, SharePoint, another tab): an open tab brings
+ * it up to date with a delta (one small `$batch`) when it comes back into view, and every `PLAN_REFRESH_EVERY_MS`
+ * while it is visible; not within `PLAN_REFRESH_GAP_MS` of the last load, so a focus right after the start asks nothing.
+ */
+export const PLAN_REFRESH_EVERY_MS = 2 * MINUTE;
+export const PLAN_REFRESH_GAP_MS = 30_000;
 
 /**
  * Holds the plan for the views: first from the browser cache (first paint without the network), then
@@ -293,6 +300,26 @@ export function PlanProvider({
 
   const me = useMemo(() => (plan ? findSiteUser(plan.users, { upn: userKey }) : undefined), [plan, userKey]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const lastLoad = useRef(Date.now());
+  useEffect(() => {
+    lastLoad.current = Date.now();
+  }, [attempt]);
+  useEffect(() => {
+    const refresh = () => {
+      if (document.visibilityState !== 'visible' || !snapshotRef.current) return;
+      if (Date.now() - lastLoad.current < PLAN_REFRESH_GAP_MS) return;
+      reload();
+    };
+    document.addEventListener('visibilitychange', refresh);
+    window.addEventListener('focus', refresh);
+    const timer = setInterval(refresh, PLAN_REFRESH_EVERY_MS);
+    return () => {
+      document.removeEventListener('visibilitychange', refresh);
+      window.removeEventListener('focus', refresh);
+      clearInterval(timer);
+    };
+  }, [reload]);
 
   const value = useMemo<PlanContextValue>(
     () => ({
