@@ -52,7 +52,7 @@ import { isActienummer } from '../domain/actienummer.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import { allowedTransitions } from '../domain/status.js';
 import { TEXT_MAX } from '../domain/text-limits.js';
-import { countPhrase, lateBy, escapeCardText, formatDateNl, formatMoment } from './card-text.js';
+import { countPhrase, lateBy, escapeCardText, formatDateNl, formatMoment, truncateText } from './card-text.js';
 import { AGENDERING_CITATIONS, AGENDERING_MAX, type AgenderingItem } from '../domain/agendering.js';
 import {
   AGENDEREN_INPUT_IDS,
@@ -594,9 +594,9 @@ function agenderenForm(ctx: Context, agenda: Agenda): IShowCardAction | undefine
     style: 'compact',
     isRequired: true,
     errorMessage: 'Kies de actie die het CMT moet bespreken.',
-    // Plain text (not Markdown): choice titles are not rendered as Markdown, so only cut, not escaped.
+    // Plain text (not Markdown): choice titles are not rendered as Markdown, so only cut (with "…"), not escaped.
     choices: agenderenChoices(agenda).map((a) => ({
-      title: `${a.nummer} ${Array.from(a.titel).slice(0, 50).join('')}`,
+      title: `${a.nummer} ${truncateText(a.titel.replace(/\s+/g, ' ').trim(), 50)}`,
       value: a.id,
     })),
   };

@@ -849,6 +849,23 @@ describe('escalation to the CMT on the card', () => {
     expect(section(domain, 'Geagendeerd')).toBeUndefined();
   });
 
+  it('"Agenderen in CMT" shows a long title cut with "…", never mid-word without a mark, and on one line', () => {
+    const titel = 'Positioneren\ninformatiemanagement dichtbij business en verder uitwerken';
+    const card = buildAgendaCard(agenda([actie(0, { nummer: '5.1', titel })]), { deepLink: DEEP_LINK });
+    const form = nodes(card).find((n) => n.type === 'Action.ShowCard' && n.title === 'Agenderen in CMT');
+    const choice = nodes(form).find((n) => n.id === AGENDEREN_INPUT_IDS.actie);
+    const [title] = (choice?.choices as { title: string }[]).map((c) => c.title);
+    expect(title).toBe('5.1 Positioneren informatiemanagement dichtbij busine…');
+    expect(Array.from(title ?? '').length).toBe('5.1 '.length + 50);
+    const short = buildAgendaCard(agenda([actie(0, { nummer: '1.1', titel: 'Visie en roadmap' })]), {
+      deepLink: DEEP_LINK,
+    });
+    const shortChoice = nodes(nodes(short).find((n) => n.title === 'Agenderen in CMT')).find(
+      (n) => n.id === AGENDEREN_INPUT_IDS.actie,
+    );
+    expect((shortChoice?.choices as { title: string }[])[0]?.title).toBe('1.1 Visie en roadmap');
+  });
+
   it('a domain MT card has "Agenderen in CMT": its open actions to choose from, a required reason, and the report\'s words with their source', () => {
     const a = agenda([
       actie(0, { nummer: '1.1', titel: 'Visie en roadmap' }),
