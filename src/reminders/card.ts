@@ -50,7 +50,8 @@ import type {
 } from '../domain/agenda.js';
 import { isActienummer } from '../domain/actienummer.js';
 import { isValidCalendarDate } from '../domain/dates.js';
-import { allowedTransitions } from '../domain/status.js';
+import { ACTIE_STATUSES } from '../domain/model.js';
+import { allowedTransitions, isOpen } from '../domain/status.js';
 import { TEXT_MAX } from '../domain/text-limits.js';
 import { countPhrase, lateBy, escapeCardText, formatDateNl, formatMoment, truncateText } from './card-text.js';
 import { AGENDERING_CITATIONS, AGENDERING_MAX, type AgenderingItem } from '../domain/agendering.js';
@@ -348,8 +349,8 @@ function withoutOwnerSection(ctx: Context, agenda: Agenda): Section {
     title: 'Zonder eigenaar',
     total: agenda.withoutOwner.length,
     noun: ACTIES,
-    // An empty eigenaar value is the list's "no owner" filter.
-    filter: { eigenaar: '' },
+    // An empty eigenaar value is the list's "no owner" filter; the section counts open actions only, so the list does.
+    filter: { eigenaar: '', status: ACTIE_STATUSES.filter(isOpen).join(',') },
     candidates: agenda.withoutOwner.map((a) => ({ actie: a, build: (f) => actieRow(ctx, a, [], f) })),
   };
 }

@@ -759,6 +759,21 @@ describe('short by design', () => {
     });
     // Geblokkeerd or waiting on another action: the list's `vast` filter holds both halves of the section.
     expect(Object.fromEntries(params(url('Geblokkeerd')))).toEqual({ domein: 'Sociaal Domein', vast: '1' });
+    // Without an owner: the section counts open actions only, and so does the list it links to.
+    const zonder = buildAgendaCard(
+      agenda(
+        Array.from({ length: 7 }, (_, i) =>
+          actie(i, { nummer: `8.${i + 1}`, eigenaar: undefined, deadline: '2027-06-30' }),
+        ),
+      ),
+      { deepLink: tab },
+    );
+    const zonderLink = ofType(section(zonder, 'Zonder eigenaar') ?? {}, 'Action.OpenUrl')[0]?.url;
+    expect(Object.fromEntries(params(new URL(String(zonderLink))))).toEqual({
+      domein: 'Sociaal Domein',
+      eigenaar: '',
+      status: 'Niet gestart,Loopt,Geblokkeerd,Belegd in lopend traject',
+    });
     expect(ofType(card, 'Action.OpenUrl').find((o) => o.title === 'Open in actieplan')?.url).toBe(
       new URL(tab).toString(),
     );
