@@ -44,7 +44,7 @@ import {
   type CardContext,
 } from '../reminders/actions.js';
 import type { AgendaCard } from '../reminders/card.js';
-import { changedBy } from '../reminders/card-text.js';
+import { changedBy, formatDateNl } from '../reminders/card-text.js';
 import {
   agenderingClientKey,
   besluitClientKey,
@@ -502,11 +502,13 @@ export async function handleCardAction(
           case 'updated': {
             // What happened and by whom: "3.1 → Afgerond, door Secretaris CMT, 17:05" (issue 14, point 5), on the card
             // everyone sees (its counts come from the plan as written) and as the clicker's notice.
-            const wijziging = changedBy(
-              `${outcome.actie.value.nummer} → ${outcome.actie.value.status}`,
-              actorOf(actor, activity).displayName,
-              now,
-            );
+            const { nummer, status, deadline } = outcome.actie.value;
+            const wat = outcome.statusChanged
+              ? `${nummer} → ${status}`
+              : request.deadline !== undefined && deadline !== undefined
+                ? `${nummer}: deadline ${formatDateNl(deadline)}`
+                : `${nummer}: toelichting bijgewerkt`;
+            const wijziging = changedBy(wat, actorOf(actor, activity).displayName, now);
             const update = await updateForEveryone(
               deps,
               ctx,

@@ -410,7 +410,8 @@ export async function recordBesluitFromCard(
 // ---------- status update ----------
 
 export type StatusUpdateOutcome =
-  | { kind: 'updated'; actie: Loaded<Actie>; ctx: CardContext; message: string }
+  /** Written. `statusChanged` false: the status stayed, the deadline or the reason changed. */
+  | { kind: 'updated'; actie: Loaded<Actie>; ctx: CardContext; message: string; statusChanged: boolean }
   /** Someone changed the action since the card was built; nothing was written. `ctx` holds their version. */
   | { kind: 'conflict'; ctx: CardContext; message: string }
   /** The change breaks a rule of the plan; nothing was written. */
@@ -463,7 +464,7 @@ export async function updateActieStatus(
   if (!actie || !isActieOfMT(actie.value, ctx.mt.value)) {
     return { kind: 'not-on-agenda', ctx, message: 'Deze actie staat niet op de agenda van dit MT.' };
   }
-  if (request.status === undefined) return { kind: 'invalid', ctx, message: 'Kies een nieuwe status.' };
+  if (request.status === undefined) return { kind: 'invalid', ctx, message: 'Kies een status.' };
   if (!isActieStatus(request.status))
     return { kind: 'invalid', ctx, message: `"${request.status}" is geen status van het actieplan.` };
   const domein = ownDomeinOfMT(ctx.mt.value.domeinen, actie.value);
@@ -482,8 +483,11 @@ export async function updateActieStatus(
         ctx,
         message: `Dit was al vastgelegd: actie ${actie.value.nummer} staat op "${actie.value.status}".`,
       };
-    const transition = checkTransition(actie.value.status, request.status, request.toelichting);
-    if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
+    // The status kept (a new deadline or reason only) is no move; any other status must be an allowed one.
+    if (request.status !== actie.value.status) {
+      const transition = checkTransition(actie.value.status, request.status, request.toelichting);
+      if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
+    }
   }
   if (request.deadline !== undefined && !isValidCalendarDate(request.deadline)) {
     return { kind: 'invalid', ctx, message: 'Vul de nieuwe deadline in als datum (bijvoorbeeld 2026-12-31).' };
@@ -507,6 +511,7 @@ export async function updateActieStatus(
       actie: updated,
       ctx: withActie(ctx, updated),
       message: `De status van actie ${updated.value.nummer} is nu "${updated.value.status}".`,
+      statusChanged: updated.value.status !== actie.value.status,
     };
   } catch (error) {
     if (error instanceof ActieConflictError) {
@@ -563,8 +568,11 @@ async function updateDomeinRij(
     };
   if (rij && request.rijId !== rij.id) return stale(rij);
   const stand = domeinStates(actie.value, rij ? [rij.value] : []).find((d) => d.domein === domein);
-  const transition = checkTransition(stand?.status ?? actie.value.status, status, request.toelichting);
-  if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
+  const from = stand?.status ?? actie.value.status;
+  if (status !== from) {
+    const transition = checkTransition(from, status, request.toelichting);
+    if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
+  }
   const change: DomeinVoortgangChange = { status };
   if (request.toelichting !== undefined) change.statusToelichting = request.toelichting;
   if (request.deadline !== undefined) change.deadline = request.deadline;
@@ -581,6 +589,7 @@ async function updateDomeinRij(
       actie: { ...actie, value: actieForDomein(actie.value, [saved.value], domein) },
       ctx: next,
       message: `De status van ${domein} op actie ${actie.value.nummer} is nu "${saved.value.status}".`,
+      statusChanged: saved.value.status !== from,
     };
   } catch (error) {
     if (error instanceof DomeinVoortgangConflictError) return stale(error.theirs);

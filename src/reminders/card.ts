@@ -175,17 +175,24 @@ export function voortgangText(v: { afgerond: number; totaal: number }): string {
   return `Voortgang per domein: ${v.afgerond} van ${v.totaal} domeinen afgerond`;
 }
 
-/** The status-update form of one action: the allowed next statuses, an optional reason and an optional new date. */
+/**
+ * The status-update form of one action: the allowed next statuses (or the one it has, for a new date or reason only),
+ * an optional reason and an optional new date.
+ */
 function statusForm(ctx: Context, a: AgendaActie): IActionSet {
   const ids = statusInputIds(a.id);
   const choices: IChoiceSetInput = {
     type: 'Input.ChoiceSet',
     id: ids.status,
-    label: 'Nieuwe status',
+    label: 'Status',
     style: 'compact',
     isRequired: true,
-    errorMessage: 'Kies een nieuwe status.',
-    choices: allowedTransitions(a.status).map((s) => ({ title: s, value: s })),
+    errorMessage: 'Kies een status.',
+    // The allowed moves, and last the status it has: to give it only a new deadline or reason.
+    choices: [
+      ...allowedTransitions(a.status).map((s) => ({ title: s, value: s })),
+      { title: `${a.status} (blijft)`, value: a.status },
+    ],
   };
   const reden: ITextInput = {
     type: 'Input.Text',

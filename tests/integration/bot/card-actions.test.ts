@@ -461,6 +461,29 @@ describe('a status update from the card', () => {
     expect(h.connector.puts().length).toBe(puts);
   });
 
+  it('keeps the status and moves only the deadline (the status it has is a choice too), and says so', async () => {
+    const before = await actie(form.id);
+    const puts = h.connector.puts(CMT_CHANNEL).length;
+    // The card as it is now (after the change above), with the action's current eTag.
+    const latest = cardOf(h.connector.puts(CMT_CHANNEL).at(-1)!);
+    const current = firstForm(latest, (id) => id === form.id);
+    expect(current.choices.at(-1)).toBe(before.value.status);
+    const answer = await invoke({
+      ...current.button.data,
+      // The action's eTag now (a test above wrote it once more after the card was updated).
+      eTag: before.eTag,
+      [current.inputs.status]: before.value.status,
+      [current.inputs.deadline]: '2025-02-28',
+    });
+    expect(cardText(answer.value)).toMatch(
+      new RegExp(`${before.value.nummer.replace('.', '\\\\?\\.')}: deadline 28 februari 2025, door ${SECRETARIS.name}`),
+    );
+    const after = await actie(form.id);
+    expect(after.value).toMatchObject({ status: before.value.status, deadline: '2025-02-28' });
+    expect(after.value.statusToelichting).toBe(before.value.statusToelichting);
+    expect(h.connector.puts(CMT_CHANNEL).length).toBe(puts + 1);
+  });
+
   it('a card with a stale eTag gets a Dutch conflict message and SharePoint stays as it is', async () => {
     const before = await actie(form.id);
     const puts = h.connector.puts().length;

@@ -302,11 +302,13 @@ describe('buttons', () => {
   });
 
   it.each(ACTIE_STATUSES.filter((s) => s !== 'Afgerond' && s !== 'Niet overgenomen'))(
-    'the status choices of a listed "%s" action are exactly its allowed transitions',
+    'the status choices of a listed "%s" action are its allowed transitions, then the status it keeps',
     (status: ActieStatus) => {
       const c = buildAgendaCard(agenda([actie(0, { status, deadline: '2026-01-01' })]), { deepLink: DEEP_LINK });
       const choiceSet = ofType(c, 'Input.ChoiceSet')[0];
-      expect((choiceSet?.choices as { value: string }[]).map((x) => x.value)).toEqual([...allowedTransitions(status)]);
+      const choices = choiceSet?.choices as { title: string; value: string }[];
+      expect(choices.map((x) => x.value)).toEqual([...allowedTransitions(status), status]);
+      expect(choices.at(-1)?.title).toBe(`${status} (blijft)`);
     },
   );
 
