@@ -59,7 +59,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (args.mode === 'preview') {
     const prepared = await prepareCard(deps, args.mt);
     if (args.json) io.stdout(`${JSON.stringify(prepared.card, null, 2)}\n`);
-    else io.stdout(`${describePreview(prepared)}\n`);
+    else io.stdout(`${describePreview(prepared, deps.now)}\n`);
     return 0;
   }
 

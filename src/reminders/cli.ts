@@ -287,13 +287,16 @@ export function describeSendNow(result: SendNowResult): string {
 }
 
 /** A few lines for a person: which meeting, why now, what is on the card. */
-export function describePreview(p: Prepared): string {
+export function describePreview(p: Prepared, now: Date = new Date()): string {
   const c = p.agenda.counts;
+  const when = formatMoment(p.decision.reminderAt);
   return [
     `${p.mt.value.naam}: vergadering ${formatMoment(p.decision.occurrenceStart)} (sleutel ${p.decision.key})`,
     p.logged
       ? `  Al in het logboek (${p.logged.value.status ?? 'geclaimd'}): --send-now verstuurt niets meer voor deze vergadering.`
-      : `  ${p.decision.detail}`,
+      : p.decision.reminderAt > now
+        ? `  De kaart gaat uit op ${when}; --send-now verstuurt haar nu al.`
+        : `  De kaart had op ${when} moeten uitgaan en is nog niet verstuurd; de taak verstuurt haar bij haar volgende ronde, --send-now nu.`,
     `  Achterstallig ${c.overdue}, geblokkeerd ${c.geblokkeerd}, wacht op een andere actie ${c.wachtOp}, deadline vóór volgende vergadering ${c.dueBeforeNextMeeting}, zonder eigenaar ${c.withoutOwner}, open ${c.open} van ${c.acties}`,
     `  Kaart: ${cardByteSize(p.card)} bytes. Kanaal: ${p.mt.value.conversationId ?? 'nog geen (app niet geïnstalleerd in het team)'}`,
     '  Met --json verschijnt de kaart zelf; met --send-now wordt ze verstuurd.',

@@ -4,7 +4,8 @@ import type { Loaded } from '../../../src/data/lists/field-reader.js';
 import type { Herinnering } from '../../../src/data/lists/herinneringen.js';
 import type { ReminderData } from '../../../src/data/reminder-data.js';
 import type { MT } from '../../../src/domain/model.js';
-import { CliError, dueMeeting } from '../../../src/reminders/cli.js';
+import { formatMoment } from '../../../src/reminders/card-text.js';
+import { CliError, describePreview, dueMeeting, type Prepared } from '../../../src/reminders/cli.js';
 
 /** Weekly on Tuesday 09:00 Amsterdam, card one day ahead (1440 minutes). */
 const CMT: MT = {
@@ -79,5 +80,47 @@ describe('dueMeeting (the one meeting --send-now and --preview are about)', () =
     const none: MT = { key: 'x', naam: 'MT X', domeinen: ['Concern'] };
     expect(() => dueMeeting(none, data(none), new Date('2026-11-23T10:00:00Z'))).toThrow(CliError);
     expect(() => dueMeeting(none, data(none), new Date('2026-11-23T10:00:00Z'))).toThrow(/MT X.*Geen vergaderschema/);
+  });
+});
+
+describe('describePreview: when the card goes out, in words', () => {
+  const monday = new Date('2026-11-23T08:00:00Z');
+  const decision = dueMeeting(CMT, data(CMT), monday).decision;
+  const prepared = (logboek?: Loaded<Herinnering>): Prepared =>
+    ({
+      mt: { id: '1', eTag: '"1"', value: CMT, problems: [] },
+      decision,
+      ...(logboek ? { logged: logboek } : {}),
+      agenda: {
+        counts: {
+          overdue: 0,
+          geblokkeerd: 0,
+          wachtOp: 0,
+          dueBeforeNextMeeting: 0,
+          withoutOwner: 0,
+          open: 0,
+          acties: 0,
+        },
+      },
+      card: { type: 'AdaptiveCard' },
+    }) as unknown as Prepared;
+
+  it('before its time: when it will go out (Amsterdam time), and that --send-now sends it now', () => {
+    const text = describePreview(prepared(), new Date(decision.reminderAt.getTime() - 3_600_000));
+    expect(text).toContain(
+      `De kaart gaat uit op ${formatMoment(decision.reminderAt)}; --send-now verstuurt haar nu al.`,
+    );
+    expect(text).not.toMatch(/versturen\./);
+  });
+
+  it('after its time and not logged: that it was due and is not sent yet', () => {
+    const text = describePreview(prepared(), new Date(decision.reminderAt.getTime() + 60_000));
+    expect(text).toContain(
+      `De kaart had op ${formatMoment(decision.reminderAt)} moeten uitgaan en is nog niet verstuurd`,
+    );
+  });
+
+  it('logged: that --send-now sends nothing more', () => {
+    expect(describePreview(prepared(logged(decision.key)), monday)).toContain('Al in het logboek (verzonden)');
   });
 });
