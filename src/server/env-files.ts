@@ -53,7 +53,7 @@ export function withPortsOf(
   const problems: string[] = [];
   for (const variable of PORT_VARIABLES) {
     const value = env[variable];
-    if (value === undefined) continue;
+    if (value === undefined || value === '') continue; // an empty variable counts as unset
     if (/^[1-9]\d{0,4}$/.test(value) && Number(value) <= 65_535) target[variable] = value;
     else problems.push(`${variable}=${value}: expected a port number from 1 to 65535`);
   }

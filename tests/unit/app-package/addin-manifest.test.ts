@@ -16,7 +16,7 @@ const extensionOf = (manifest: JsonObject | undefined) => obj(arr(manifest?.exte
 // The first load compiles the bundled manifest schemas: seconds, more on a busy machine.
 describe('the add-in in the real app package', { timeout: 30_000 }, () => {
   it('declares one mail extension with a task pane for the organiser and one for an attendee', async () => {
-    const { manifest, ok, errors } = await loadAppPackage();
+    const { manifest, ok, errors } = await loadAppPackage({ env: {} });
     expect(errors).toEqual([]);
     expect(ok).toBe(true);
     expect(arr(manifest?.extensions)).toHaveLength(1);
@@ -41,7 +41,7 @@ describe('the add-in in the real app package', { timeout: 30_000 }, () => {
   });
 
   it('asks for read/write access to the open item only (MailboxItem.ReadWrite.User, delegated)', async () => {
-    const { manifest } = await loadAppPackage();
+    const { manifest } = await loadAppPackage({ env: {} });
     const rsc = arr(obj(obj(manifest?.authorization).permissions).resourceSpecific).map(obj);
     expect(rsc.filter((p) => String(p.name).startsWith('Mailbox'))).toEqual([
       { name: 'MailboxItem.ReadWrite.User', type: 'Delegated' },
@@ -49,7 +49,7 @@ describe('the add-in in the real app package', { timeout: 30_000 }, () => {
   });
 
   it('has the ribbon icons the manifest names, at 16, 32 and 80 px, in the add-in build', async () => {
-    const { manifest } = await loadAppPackage();
+    const { manifest } = await loadAppPackage({ env: {} });
     const urls = JSON.stringify(extensionOf(manifest)).match(/https:\/\/localhost:3978\/addin\/icon-\d+\.png/g) ?? [];
     expect(new Set(urls)).toEqual(new Set(ADDIN_ICON_SIZES.map((s) => `https://localhost:3978/addin/icon-${s}.png`)));
     for (const size of ADDIN_ICON_SIZES) {
@@ -61,7 +61,7 @@ describe('the add-in in the real app package', { timeout: 30_000 }, () => {
   it('is carried by the package that npm run package builds', async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'app-package-out-'));
     try {
-      const result = await buildAppPackage({ outDir });
+      const result = await buildAppPackage({ env: {}, outDir });
       expect(result.errors).toEqual([]);
       const built = JSON.parse(await readFile(result.manifestPath ?? '', 'utf8')) as JsonObject;
       expect(obj(arr(extensionOf(built).runtimes)[0]).code).toEqual({
@@ -78,7 +78,7 @@ describe('the add-in in the real app package', { timeout: 30_000 }, () => {
 
 describe('a broken extensions block is refused', () => {
   let copy: PackageCopy;
-  const validate = () => validateAppPackage({ envFile: copy.envFile, appPackageDir: copy.appPackageDir });
+  const validate = () => validateAppPackage({ env: {}, envFile: copy.envFile, appPackageDir: copy.appPackageDir });
   beforeEach(async () => {
     copy = await copyAppPackage();
   });

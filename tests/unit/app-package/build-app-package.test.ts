@@ -24,7 +24,7 @@ describe('building the app package zip', { timeout: 30_000 }, () => {
 
   it('zips the expanded manifest, the translation and the icons at the root', async () => {
     const outDir = path.join(copy.root, 'out');
-    const result = await buildAppPackage({ envFile: copy.envFile, appPackageDir: copy.appPackageDir, outDir });
+    const result = await buildAppPackage({ env: {}, envFile: copy.envFile, appPackageDir: copy.appPackageDir, outDir });
     expect(result.errors).toEqual([]);
     expect(result.zipPath).toBe(path.join(outDir, 'appPackage.sandbox.zip'));
 
@@ -44,11 +44,13 @@ describe('building the app package zip', { timeout: 30_000 }, () => {
 
   it('gives the same bytes for the same input', async () => {
     const a = await buildAppPackage({
+      env: {},
       envFile: copy.envFile,
       appPackageDir: copy.appPackageDir,
       outDir: path.join(copy.root, 'a'),
     });
     const b = await buildAppPackage({
+      env: {},
       envFile: copy.envFile,
       appPackageDir: copy.appPackageDir,
       outDir: path.join(copy.root, 'b'),
@@ -59,7 +61,7 @@ describe('building the app package zip', { timeout: 30_000 }, () => {
   it('writes nothing when the package is invalid', async () => {
     await copy.editEnv((lines) => lines.filter((line) => !line.startsWith('TEAMS_APP_ID=')));
     const outDir = path.join(copy.root, 'out');
-    const result = await buildAppPackage({ envFile: copy.envFile, appPackageDir: copy.appPackageDir, outDir });
+    const result = await buildAppPackage({ env: {}, envFile: copy.envFile, appPackageDir: copy.appPackageDir, outDir });
     expect(result.ok).toBe(false);
     expect(result.errors).toContainEqual(expect.stringMatching(/variable TEAMS_APP_ID is not defined/));
     expect(existsSync(outDir)).toBe(false);

@@ -23,12 +23,12 @@ function solidPng(size: number, rgba: readonly [number, number, number, number])
 
 // Compiling the bundled Teams schemas takes seconds; the validator keeps them compiled, so the tests share that once.
 beforeAll(async () => {
-  await validateAppPackage();
+  await validateAppPackage({ env: {} });
 }, 60_000);
 
 describe('the real app package', () => {
   it('passes offline validation with the sandbox env', async () => {
-    const result = await validateAppPackage();
+    const result = await validateAppPackage({ env: {} });
     expect(result.errors).toEqual([]);
     expect(result.ok).toBe(true);
   });
@@ -38,7 +38,7 @@ describe('the real app package', () => {
       .map((dir) => /^v1\.(\d+)$/.exec(dir)?.[1])
       .flatMap((minor) => (minor === undefined ? [] : [Number(minor)]))
       .filter((minor) => minor <= 30);
-    const result = await validateAppPackage();
+    const result = await validateAppPackage({ env: {} });
     expect(result.manifestVersion).toBe(`1.${Math.max(...bundled)}`);
   });
 
@@ -58,7 +58,7 @@ describe('the real app package', () => {
   });
 
   it('is Dutch by default with an English translation', async () => {
-    const { manifest } = await loadAppPackage();
+    const { manifest } = await loadAppPackage({ env: {} });
     const localization = obj(manifest?.localizationInfo);
     expect(localization.defaultLanguageTag).toBe('nl-nl');
     expect(localization.additionalLanguages).toEqual([{ languageTag: 'en-us', file: 'en-us.json' }]);
@@ -67,7 +67,7 @@ describe('the real app package', () => {
   });
 
   it('declares the MT channel tab, the personal tabs and nested app authentication', async () => {
-    const { manifest } = await loadAppPackage();
+    const { manifest } = await loadAppPackage({ env: {} });
     const [channelTab] = arr(manifest?.configurableTabs).map(obj);
     expect(channelTab).toMatchObject({
       configurationUrl: 'http://127.0.0.1:3978/index.html#/config',
@@ -102,7 +102,7 @@ describe('the real app package', () => {
   it('asks for the delegated RSC permissions that share to stage needs in chat and channel meetings, and for no application RSC', async () => {
     // Microsoft Learn, "Build tabs for meetings" and "Build apps for Teams meeting stage": MeetingStage.Write.Chat and
     // ChannelMeetingStage.Write.Group are required in the manifest to share the app to the meeting stage.
-    const { manifest } = await loadAppPackage();
+    const { manifest } = await loadAppPackage({ env: {} });
     const rsc = arr(obj(obj(manifest?.authorization).permissions).resourceSpecific).map(obj);
     expect(rsc).toEqual([
       { name: 'MailboxItem.ReadWrite.User', type: 'Delegated' },
@@ -115,13 +115,13 @@ describe('the real app package', () => {
   });
 
   it('declares private channels (the tab) and not shared channels; the bot stays in the team scope', async () => {
-    const { manifest } = await loadAppPackage();
+    const { manifest } = await loadAppPackage({ env: {} });
     expect(manifest?.supportedChannelTypes).toEqual(['privateChannels']);
     expect(arr(obj(arr(manifest?.bots)[0]).scopes)).toEqual(['team']);
   });
 
   it('declares the reminder bot for the MT teams, without commands it does not handle', async () => {
-    const { manifest } = await loadAppPackage();
+    const { manifest } = await loadAppPackage({ env: {} });
     expect(manifest?.bots).toEqual([
       {
         botId: 'b8e32370-4bea-4699-9c2b-807756cacf12',
@@ -136,7 +136,7 @@ describe('the real app package', () => {
 
   it('has every variable it uses listed in the real-tenant template env/.env.dev', async () => {
     // Before the first provision the values are empty, but none may be missing from the file.
-    const result = await validateAppPackage({ envFile: path.join(REPO_ROOT, 'env', '.env.dev') });
+    const result = await validateAppPackage({ env: {}, envFile: path.join(REPO_ROOT, 'env', '.env.dev') });
     expect(result.errors.filter((error) => error.includes('is not defined'))).toEqual([]);
     expect(result.errors).toContain('manifest.json: variable TEAMS_APP_ID is empty in env/.env.dev (used at /id)');
   });
@@ -144,7 +144,7 @@ describe('the real app package', () => {
 
 describe('a broken app package fails with a specific message', () => {
   let copy: PackageCopy;
-  const validate = () => validateAppPackage({ envFile: copy.envFile, appPackageDir: copy.appPackageDir });
+  const validate = () => validateAppPackage({ env: {}, envFile: copy.envFile, appPackageDir: copy.appPackageDir });
 
   beforeEach(async () => {
     copy = await copyAppPackage();

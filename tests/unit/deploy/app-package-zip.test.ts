@@ -15,7 +15,7 @@ describe('npm run package for env/.env.sandbox', () => {
 
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'package-'));
-    const result = await buildAppPackage({ envFile: path.join(REPO_ROOT, 'env', '.env.sandbox'), outDir });
+    const result = await buildAppPackage({ env: {}, envFile: path.join(REPO_ROOT, 'env', '.env.sandbox'), outDir });
     expect(result.errors).toEqual([]);
     entries = zipEntries(await readFile(result.zipPath ?? ''));
   });
@@ -72,7 +72,7 @@ describe('npm run package for env/.env.dev after a provision', () => {
         envFile,
         template.replace(/^([A-Z_]+)=$/gm, (line, name: string) => (written[name] ? `${name}=${written[name]}` : line)),
       );
-      const result = await buildAppPackage({ envFile, outDir: dir });
+      const result = await buildAppPackage({ env: {}, envFile, outDir: dir });
       expect(result.errors).toEqual([]);
       expect(result.zipPath).toBe(path.join(dir, 'appPackage.dev.zip'));
       const manifest = JSON.parse(

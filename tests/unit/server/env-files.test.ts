@@ -99,7 +99,11 @@ describe('withPortsOf: an env file read by a script on its own (the app package)
     expect(withPortsOf(file, {})).toEqual({ values: file, problems: [] });
   });
 
-  it.each(['abc', '0', '65536', '080', '1e3', ''])('refuses PORT=%s, naming the variable and its value', (port) => {
+  it('an empty port variable counts as unset', () => {
+    expect(withPortsOf(file, { PORT: '' })).toEqual({ values: file, problems: [] });
+  });
+
+  it.each(['abc', '0', '65536', '080', '1e3', ' '])('refuses PORT=%s, naming the variable and its value', (port) => {
     const { problems } = withPortsOf(file, { PORT: port });
     expect(problems).toEqual([`PORT=${port}: expected a port number from 1 to 65535`]);
   });
