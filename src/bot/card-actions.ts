@@ -503,11 +503,16 @@ export async function handleCardAction(
             // What happened and by whom: "3.1 → Afgerond, door Secretaris CMT, 17:05" (issue 14, point 5), on the card
             // everyone sees (its counts come from the plan as written) and as the clicker's notice.
             const { nummer, status, deadline } = outcome.actie.value;
-            const wat = outcome.statusChanged
+            // "3.1 → Afgerond", or with the status kept what did change: "8.1: deadline 28 februari 2025".
+            const delen = [
+              ...(outcome.changed.includes('deadline')
+                ? [deadline === undefined ? 'deadline verwijderd' : `deadline ${formatDateNl(deadline)}`]
+                : []),
+              ...(outcome.changed.includes('toelichting') ? ['toelichting bijgewerkt'] : []),
+            ];
+            const wat = outcome.changed.includes('status')
               ? `${nummer} → ${status}`
-              : request.deadline !== undefined && deadline !== undefined
-                ? `${nummer}: deadline ${formatDateNl(deadline)}`
-                : `${nummer}: toelichting bijgewerkt`;
+              : `${nummer}: ${delen.join(', ') || 'bijgewerkt'}`;
             const wijziging = changedBy(wat, actorOf(actor, activity).displayName, now);
             const update = await updateForEveryone(
               deps,

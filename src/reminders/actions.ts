@@ -410,8 +410,8 @@ export async function recordBesluitFromCard(
 // ---------- status update ----------
 
 export type StatusUpdateOutcome =
-  /** Written. `statusChanged` false: the status stayed, the deadline or the reason changed. */
-  | { kind: 'updated'; actie: Loaded<Actie>; ctx: CardContext; message: string; statusChanged: boolean }
+  /** Written. `changed`: what differs from before (with the status kept, the deadline or the reason only). */
+  | { kind: 'updated'; actie: Loaded<Actie>; ctx: CardContext; message: string; changed: StatusUpdateChange[] }
   /** Someone changed the action since the card was built; nothing was written. `ctx` holds their version. */
   | { kind: 'conflict'; ctx: CardContext; message: string }
   /** The change breaks a rule of the plan; nothing was written. */
@@ -423,6 +423,20 @@ export type StatusUpdateOutcome =
    * written, and the person is told it is in place, not that it was refused.
    */
   | { kind: 'unchanged'; ctx: CardContext; message: string };
+
+export type StatusUpdateChange = 'status' | 'deadline' | 'toelichting';
+
+/** What differs between two states of an action or a domain's row: status, deadline, reason. */
+export function changesBetween(
+  before: { status: ActieStatus; statusToelichting?: string; deadline?: string },
+  after: { status: ActieStatus; statusToelichting?: string; deadline?: string },
+): StatusUpdateChange[] {
+  const changed: StatusUpdateChange[] = [];
+  if (before.status !== after.status) changed.push('status');
+  if (before.deadline !== after.deadline) changed.push('deadline');
+  if ((before.statusToelichting ?? '').trim() !== (after.statusToelichting ?? '').trim()) changed.push('toelichting');
+  return changed;
+}
 
 /**
  * Whether the request asks for exactly what `stored` holds: the same status, and the same reason and deadline where
@@ -511,7 +525,7 @@ export async function updateActieStatus(
       actie: updated,
       ctx: withActie(ctx, updated),
       message: `De status van actie ${updated.value.nummer} is nu "${updated.value.status}".`,
-      statusChanged: updated.value.status !== actie.value.status,
+      changed: changesBetween(actie.value, updated.value),
     };
   } catch (error) {
     if (error instanceof ActieConflictError) {
@@ -560,15 +574,16 @@ async function updateDomeinRij(
     ctx: theirs ? withRij(ctx, theirs) : ctx,
     message: `De voortgang van ${domein} op actie ${actie.value.nummer} is intussen door iemand anders gewijzigd. Er is niets opgeslagen. De kaart toont nu de actuele stand; kies opnieuw als de wijziging nog nodig is.`,
   });
-  if (rij && requestInPlace(rij.value, { ...request, status }))
+  // Where the domain stands: its own row, or (without one) the action's status, reason and deadline.
+  const stand = domeinStates(actie.value, rij ? [rij.value] : []).find((d) => d.domein === domein);
+  const from = stand?.status ?? actie.value.status;
+  if (requestInPlace(stand ?? actie.value, { ...request, status }))
     return {
       kind: 'unchanged',
       ctx,
-      message: `Dit was al vastgelegd: ${domein} staat op actie ${actie.value.nummer} op "${rij.value.status}".`,
+      message: `Dit was al vastgelegd: ${domein} staat op actie ${actie.value.nummer} op "${from}".`,
     };
   if (rij && request.rijId !== rij.id) return stale(rij);
-  const stand = domeinStates(actie.value, rij ? [rij.value] : []).find((d) => d.domein === domein);
-  const from = stand?.status ?? actie.value.status;
   if (status !== from) {
     const transition = checkTransition(from, status, request.toelichting);
     if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
@@ -589,7 +604,11 @@ async function updateDomeinRij(
       actie: { ...actie, value: actieForDomein(actie.value, [saved.value], domein) },
       ctx: next,
       message: `De status van ${domein} op actie ${actie.value.nummer} is nu "${saved.value.status}".`,
-      statusChanged: saved.value.status !== from,
+      // Both as the domain stands (a row without its own deadline keeps the action's).
+      changed: changesBetween(
+        stand ?? actie.value,
+        domeinStates(actie.value, [saved.value]).find((d) => d.domein === domein) ?? saved.value,
+      ),
     };
   } catch (error) {
     if (error instanceof DomeinVoortgangConflictError) return stale(error.theirs);

@@ -125,6 +125,28 @@ describe('a domain MT’s card and its own row of a shared action', () => {
     expect((await rowOf11())?.value.status).toBe('Loopt');
   });
 
+  it('"(blijft)" with nothing else, for a domain without its own row, writes nothing and creates no row', async () => {
+    const { plan } = await loadPlanCold(h.graph, h.sandbox.siteUrl);
+    const card = cardOf(h.connector.posts(SOC_CHANNEL)[0]!);
+    // A shared action of the domain with a form on the card, other than 1.1 (the test above wrote its row).
+    const button = executeActions(card).find(
+      (a) => a.verb === 'status-bijwerken' && a.data.actieId !== actie11 && a.data.rijId !== undefined,
+    );
+    if (!button) throw new Error('no other shared action with a form on the card');
+    const actie = plan.acties.find((a) => a.id === button.data.actieId)!;
+    const rij = plan.domeinVoortgang.find((r) => r.id === button.data.rijId)!;
+    // As on a card built while the domain had no row yet: the row goes, the button names none.
+    await createListStore(h.graph, h.siteId, 'DomeinVoortgang').remove(rij.id, rij.eTag!);
+    const { rijId: _gone, ...data } = button.data;
+    const ids = statusInputIds(actie.id);
+    const answer = await invoke({ ...data, eTag: actie.eTag, [ids.status]: actie.value.status });
+    expect(cardText(answer.value)).toContain(
+      `Dit was al vastgelegd: Sociaal Domein staat op actie ${actie.value.nummer} op "${actie.value.status}".`,
+    );
+    const after = (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.domeinVoortgang;
+    expect(after.some((r) => r.value.actie === actie.value.nummer && r.value.domein === 'Sociaal Domein')).toBe(false);
+  });
+
   it('records the person who clicked on the row and in its version history, next to the app identity (issue 14, point 4)', async () => {
     const row = await rowOf11();
     if (!row) throw new Error('no row 1.1 Sociaal Domein');

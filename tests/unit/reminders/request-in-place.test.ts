@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestInPlace } from '../../../src/reminders/actions.js';
+import { changesBetween, requestInPlace } from '../../../src/reminders/actions.js';
 
 const stored = { status: 'Loopt' as const, statusToelichting: 'We starten.', deadline: '2026-12-31' };
 
@@ -25,5 +25,24 @@ describe('requestInPlace: a status update from the card that asks for what is st
 
   it('a deadline where none is stored is a change', () => {
     expect(requestInPlace({ status: 'Loopt' }, { status: 'Loopt', deadline: '2026-12-31' })).toBe(false);
+  });
+});
+
+describe('changesBetween: what a status update changed, for the card’s line', () => {
+  const before = { status: 'Loopt' as const, statusToelichting: 'We starten.', deadline: '2026-12-31' };
+  it.each([
+    ['nothing', before, []],
+    ['the status', { ...before, status: 'Afgerond' as const }, ['status']],
+    ['the deadline', { ...before, deadline: '2027-01-31' }, ['deadline']],
+    ['the deadline removed', { status: 'Loopt' as const, statusToelichting: 'We starten.' }, ['deadline']],
+    ['the reason (not its spaces)', { ...before, statusToelichting: ' Anders. ' }, ['toelichting']],
+    ['spaces only', { ...before, statusToelichting: ' We starten. ' }, []],
+    [
+      'deadline and reason',
+      { ...before, deadline: '2027-01-31', statusToelichting: 'Later.' },
+      ['deadline', 'toelichting'],
+    ],
+  ] as const)('%s', (_what, after, expected) => {
+    expect(changesBetween(before, after)).toEqual(expected);
   });
 });

@@ -217,6 +217,12 @@ export function PlanProvider({
         const { snapshot: next, changed } = await s.refresh(previous);
         if (cancelled) return;
         done();
+        // The person saved meanwhile (`replaceActie`): this delta started before that write and would put the old
+        // version back. Drop it, delta links too, and ask again from the plan with the write in it.
+        if (snapshotRef.current !== previous) {
+          setAttempt((n) => n + 1);
+          return;
+        }
         if (changed) {
           adopt(next, false);
         } else {
@@ -309,6 +315,8 @@ export function PlanProvider({
     const refresh = () => {
       if (document.visibilityState !== 'visible' || !snapshotRef.current) return;
       if (Date.now() - lastLoad.current < PLAN_REFRESH_GAP_MS) return;
+      // At once, not when React has re-rendered: `focus` and `visibilitychange` come together.
+      lastLoad.current = Date.now();
       reload();
     };
     document.addEventListener('visibilitychange', refresh);
