@@ -423,3 +423,47 @@ describe('Volgende vergadering with an MT key that names no MT', () => {
     await page.context().close();
   }, 60_000);
 });
+
+describe('Volgende vergadering just after the card was due', () => {
+  it('says the card is going out now (the job has not had its round yet), not that it was not sent', async () => {
+    // A meeting today in about forty minutes (Amsterdam time), its card due five minutes ago.
+    const now = Date.now();
+    const start = new Date(Math.ceil((now + 40 * 60_000) / 300_000) * 300_000);
+    const [hh, mm] = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .format(start)
+      .split(':');
+    const key = 'mt-kaart-nu';
+    const schema = `FREQ=DAILY;BYHOUR=${Number(hh)};BYMINUTE=${Number(mm)}`;
+    const voorlooptijdMinuten = Math.round((start.getTime() - (now - 5 * 60_000)) / 60_000);
+    await createListStore(client.graph, siteId, 'MTs').create(
+      mtToFields({ key, naam: 'MT Kaart nu', domeinen: ['Concern'], schema, voorlooptijdMinuten }),
+      key,
+      MT_FIELDS.sleutel,
+    );
+    const health = (await (await fetch(`${run.appUrl}/healthz`)).json()) as HealthBody;
+    const [next] = upcomingVergaderingen(schema, new Date(), {
+      aantal: 1,
+      voorlooptijdMinuten,
+      holidays: health.reminderHolidays?.dates ?? [],
+    });
+    if (!next) throw new Error('no next meeting');
+    expect(next.start.getTime()).toBe(start.getTime());
+    const { page, errors } = await open(UPN.secretaris, `#/vergadering?mt=${key}`);
+    const kaart = page.getByTestId('volgende-kaart');
+    await kaart.waitFor();
+    // On a day whose card a holiday moved to the working day before, the card was due long ago: not sent.
+    await expect(kaart.innerText()).resolves.toBe(
+      Date.now() - next.kaartOm.getTime() < 15 * 60_000
+        ? 'De kaart gaat nu uit; de agenda ligt vast.'
+        : `De kaart had op ${formatInstant(next.kaartOm.toISOString(), 'nl')} moeten uitgaan, maar is nog niet verstuurd ` +
+            '(is het kanaal van dit MT verbonden? Dat staat in Instellingen); de agenda ligt vast.',
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});

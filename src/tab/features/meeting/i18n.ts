@@ -24,6 +24,7 @@ export const meetingTexts = defineCatalogue(
     kaartNietVerstuurd:
       'De kaart had op {datum} moeten uitgaan, maar is nog niet verstuurd (is het kanaal van dit MT verbonden? Dat staat in Instellingen); de agenda ligt vast.',
     kaartMislukt: 'Het versturen van de kaart voor deze vergadering is mislukt; de agenda ligt vast.',
+    kaartGaatNuUit: 'De kaart gaat nu uit; de agenda ligt vast.',
     geenVergadering: 'Er is geen volgende vergadering in het schema van {mt}.',
     alleenSecretaris:
       'Alleen de secretaris of een beheerder van dit MT ({namen}) kan acties toevoegen of van de agenda halen.',
@@ -70,6 +71,7 @@ export const meetingTexts = defineCatalogue(
     kaartNietVerstuurd:
       "The card was due on {datum} but has not been sent yet (is this MT's channel connected? Settings shows it); the agenda is fixed.",
     kaartMislukt: 'Sending the card for this meeting failed; the agenda is fixed.',
+    kaartGaatNuUit: 'The card is going out now; the agenda is fixed.',
     geenVergadering: 'There is no next meeting in the schedule of {mt}.',
     alleenSecretaris:
       "Only this management team's secretary or an administrator ({namen}) can add actions or take them off the agenda.",

@@ -89,6 +89,9 @@ function probleemTekst(vt: VT, bericht: AgendaKeuzeMessage): string {
  * side panel, when its card goes out, and before that the secretary's "Ook bespreken" and "Niet nodig" (with a
  * reason). Reachable from the channel tab (its MT) and from Mijn acties (`?mt=<key>`).
  */
+/** How long after the card's time it counts as "going out now": the job's round (5 minutes by default) and margin. */
+const KAART_BEZIG_MS = 15 * 60_000;
+
 export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOpenActie: (id: string) => void }) {
   const [route, navigate] = useRoute();
   const params = route.params;
@@ -140,6 +143,14 @@ export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOp
   const verstuurd = log.some((h) => h.value.status !== 'mislukt');
   const mislukt = !verstuurd && log.length > 0;
   const open = kaartOm !== undefined && agendaKeuzeOpen(now, kaartOm, verstuurd);
+  // Just after the card's time the job has usually not had its round yet (every few minutes): the card "goes out
+  // now", and the log is read again every minute (the plan's clock) until it says so.
+  const bezig =
+    kaartOm !== undefined && !open && !verstuurd && !mislukt && now.getTime() < kaartOm.getTime() + KAART_BEZIG_MS;
+  const { reload } = v;
+  useEffect(() => {
+    if (bezig) reload();
+  }, [bezig, now, reload]);
   const mag =
     mt !== undefined &&
     mayEditMT(mt, me ? { ...(me.id ? { id: me.id } : {}), ...(me.email ? { email: me.email } : {}) } : undefined);
@@ -208,7 +219,9 @@ export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOp
                   ? vt('kaartOm', { datum: formatInstant(kaartOm.toISOString(), locale) })
                   : mislukt
                     ? vt('kaartMislukt')
-                    : vt('kaartNietVerstuurd', { datum: formatInstant(kaartOm.toISOString(), locale) })}
+                    : bezig
+                      ? vt('kaartGaatNuUit')
+                      : vt('kaartNietVerstuurd', { datum: formatInstant(kaartOm.toISOString(), locale) })}
             </Caption1>
           </div>
           {open && !mag && (
