@@ -497,8 +497,9 @@ export async function updateActieStatus(
         ctx,
         message: `Dit was al vastgelegd: actie ${actie.value.nummer} staat op "${actie.value.status}".`,
       };
-    // The status kept (a new deadline or reason only) is no move; any other status must be an allowed one.
-    if (request.status !== actie.value.status) {
+    // The status kept (a new deadline or reason only) is no move; any other status must be an allowed one. A card
+    // built before someone else's change is a conflict first (the store's If-Match), not a rule of their version.
+    if (request.status !== actie.value.status && request.eTag === actie.eTag) {
       const transition = checkTransition(actie.value.status, request.status, request.toelichting);
       if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
     }

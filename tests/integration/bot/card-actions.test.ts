@@ -502,6 +502,16 @@ describe('a status update from the card', () => {
     expect(h.connector.puts().length).toBe(puts);
   });
 
+  it('a card built before someone else’s change is a conflict, even when its move breaks a rule of their version', async () => {
+    const before = await actie(form.id);
+    // The first card's eTag (stale), and a move that needs a reason from where the action stands now.
+    const answer = await invoke({ ...form.button.data, [form.inputs.status]: 'Geblokkeerd' });
+    const text = cardText(answer.value);
+    expect(text).toMatch(/intussen door iemand anders gewijzigd\. Er is niets opgeslagen/);
+    expect(text).not.toMatch(/Niet opgeslagen/);
+    expect((await actie(form.id)).eTag).toBe(before.eTag);
+  });
+
   it('a move that breaks the plan’s rules is refused with the rule, and nothing is written', async () => {
     const current = await actie(form.id);
     const ids = statusInputIds(form.id);
