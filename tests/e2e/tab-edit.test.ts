@@ -6,6 +6,7 @@ import { saveScreenshot } from './support/browser.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { byNummer, personaContext, UPN, watchErrors } from './support/tab.js';
+import { idle } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -56,6 +57,48 @@ describe('editing actions', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('keeps a save made while the plan refreshes in the background, and the next save is no conflict', async () => {
+    const plan = await client.plan();
+    const context = await personaContext(browser, UPN.imSociaal);
+    // A controllable clock: the background refresh waits half a minute after a load.
+    await context.clock.install();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(plan, '8.1').id}`);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: /^8\.1 / }).waitFor();
+    // The refresh's delta is answered by the site as it is now, before the save; its answer arrives after the save.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let batches = 0;
+    await page.route('**/$batch', async (route) => {
+      batches += 1;
+      if (batches > 1) return route.continue();
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    await context.clock.runFor(31_000);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => batches).toBe(1);
+    await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Loopt');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => dialog.getByTestId('save-message').innerText()).toContain('Opgeslagen');
+    release();
+    // The old answer is dropped and the plan asked again: the panel keeps the saved status.
+    await expect.poll(() => batches).toBeGreaterThan(1);
+    await idle(page);
+    await expect(dialog.getByRole('combobox', { name: 'Status' }).inputValue()).resolves.toBe('Loopt');
+    // And the next change goes from the saved version: no conflict with one's own save.
+    await dialog.getByRole('textbox', { name: 'Planning' }).fill('Na de verversing');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => dialog.getByTestId('save-message').innerText()).toContain('Opgeslagen');
+    const saved = byNummer(await client.plan(), '8.1').value;
+    expect(saved).toMatchObject({ status: 'Loopt', planning: 'Na de verversing' });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('shows the domain’s rule inline and does not save an invalid change', async () => {
     // 8.2 belongs to Concern alone, so its own status is editable (a shared action's rolls up from its domains).
