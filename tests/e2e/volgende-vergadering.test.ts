@@ -353,24 +353,31 @@ describe.each(['Outlook', 'Office'] as const)(
   },
 );
 
+/** Registers an MT of the Concern (no channel) and gives its next meeting as the domain computes it for now. */
+async function newMt(mt: { key: string; naam: string; schema: string; voorlooptijdMinuten: number }) {
+  const mtItem = await createListStore(client.graph, siteId, 'MTs').create(
+    mtToFields({ ...mt, domeinen: ['Concern'] }),
+    mt.key,
+    MT_FIELDS.sleutel,
+  );
+  // With the job's holidays, as the view has them from /healthz.
+  const health = (await (await fetch(`${run.appUrl}/healthz`)).json()) as HealthBody;
+  const [next] = upcomingVergaderingen(mt.schema, new Date(), {
+    aantal: 1,
+    voorlooptijdMinuten: mt.voorlooptijdMinuten,
+    holidays: health.reminderHolidays?.dates ?? [],
+  });
+  if (!next) throw new Error(`${mt.naam} has no next meeting`);
+  return { mtItem, next };
+}
+
 describe('Volgende vergadering after the card was due', () => {
   it('says the card has not been sent (not that it went out) when the log has none, and that it failed when it did', async () => {
     // An MT that meets every day at 10:00 with a lead time of 25 hours: its next card was always due already.
     const key = 'mt-kaart-voorbij';
     const schema = 'FREQ=DAILY;BYHOUR=10;BYMINUTE=0';
     const voorlooptijdMinuten = 1500;
-    const mtItem = await createListStore(client.graph, siteId, 'MTs').create(
-      mtToFields({ key, naam: 'MT Kaart voorbij', domeinen: ['Concern'], schema, voorlooptijdMinuten }),
-      key,
-      MT_FIELDS.sleutel,
-    );
-    const health = (await (await fetch(`${run.appUrl}/healthz`)).json()) as HealthBody;
-    const [next] = upcomingVergaderingen(schema, new Date(), {
-      aantal: 1,
-      voorlooptijdMinuten,
-      holidays: health.reminderHolidays?.dates ?? [],
-    });
-    if (!next) throw new Error('no next meeting');
+    const { mtItem, next } = await newMt({ key, naam: 'MT Kaart voorbij', schema, voorlooptijdMinuten });
     expect(next.kaartOm.getTime()).toBeLessThan(Date.now());
 
     const { page, errors } = await open(UPN.secretaris, `#/vergadering?mt=${key}`);
@@ -440,18 +447,7 @@ describe('Volgende vergadering just after the card was due', () => {
     const key = 'mt-kaart-nu';
     const schema = `FREQ=DAILY;BYHOUR=${Number(hh)};BYMINUTE=${Number(mm)}`;
     const voorlooptijdMinuten = Math.round((start.getTime() - (now - 5 * 60_000)) / 60_000);
-    await createListStore(client.graph, siteId, 'MTs').create(
-      mtToFields({ key, naam: 'MT Kaart nu', domeinen: ['Concern'], schema, voorlooptijdMinuten }),
-      key,
-      MT_FIELDS.sleutel,
-    );
-    const health = (await (await fetch(`${run.appUrl}/healthz`)).json()) as HealthBody;
-    const [next] = upcomingVergaderingen(schema, new Date(), {
-      aantal: 1,
-      voorlooptijdMinuten,
-      holidays: health.reminderHolidays?.dates ?? [],
-    });
-    if (!next) throw new Error('no next meeting');
+    const { next } = await newMt({ key, naam: 'MT Kaart nu', schema, voorlooptijdMinuten });
     expect(next.start.getTime()).toBe(start.getTime());
     const { page, errors } = await open(UPN.secretaris, `#/vergadering?mt=${key}`);
     const kaart = page.getByTestId('volgende-kaart');

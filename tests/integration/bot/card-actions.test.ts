@@ -341,6 +341,13 @@ describe('"Besproken"', () => {
 describe('a status update from the card', () => {
   let form: ReturnType<typeof firstForm>;
   let target: string;
+  /** What the first test chooses on the form: the status, a reason and a date (a second press sends it again). */
+  const choice = () => ({
+    [form.inputs.status]: target,
+    [form.inputs.toelichting]: 'Besproken in het CMT: we starten.',
+    // Longest overdue of all, so the action stays first on the card, with its form.
+    [form.inputs.deadline]: '2025-01-31',
+  });
 
   it('writes the status, reason and date to SharePoint and updates the same card in place', async () => {
     // A one-off deadline (eenmalig): a started standing commitment (doorlopend) is no longer late and leaves the card.
@@ -355,13 +362,7 @@ describe('a status update from the card', () => {
     target = form.choices.find((c) => c === 'Loopt') ?? form.choices[0]!;
     const posts = h.connector.posts().length;
     const puts = h.connector.puts(CMT_CHANNEL).length;
-    const answer = await invoke({
-      ...form.button.data,
-      [form.inputs.status]: target,
-      [form.inputs.toelichting]: 'Besproken in het CMT: we starten.',
-      // Longest overdue of all, so the action stays first on the card, with its form.
-      [form.inputs.deadline]: '2025-01-31',
-    });
+    const answer = await invoke({ ...form.button.data, ...choice() });
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     // What happened, by whom and when (issue 14, point 5): "3.1 → Loopt, door Secretaris CMT, 17:05." (the card's text
     // escapes a leading "3." as Markdown, "3\.1", which Teams shows as 3.1).
@@ -446,12 +447,7 @@ describe('a status update from the card', () => {
   it('a second press of "Opslaan" (the same card, the same choice) says it is in place, not refused, and writes nothing', async () => {
     const before = await actie(form.id);
     const puts = h.connector.puts().length;
-    const answer = await invoke({
-      ...form.button.data,
-      [form.inputs.status]: target,
-      [form.inputs.toelichting]: 'Besproken in het CMT: we starten.',
-      [form.inputs.deadline]: '2025-01-31',
-    });
+    const answer = await invoke({ ...form.button.data, ...choice() });
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     const text = cardText(answer.value);
     expect(text).toContain(`Dit was al vastgelegd: actie ${before.value.nummer} staat op "${target}".`);
