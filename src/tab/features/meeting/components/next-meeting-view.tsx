@@ -12,7 +12,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Agenda, AgendaActie } from '../../../../domain/agenda.js';
 import { agendaKeuzeOpen, agendaKeuzeProblem, type AgendaKeuzeMessage } from '../../../../domain/agenda-keuze.js';
 import type { Domein } from '../../../../domain/model.js';
@@ -148,8 +148,10 @@ export function NextMeetingView({ domein, onOpenActie }: { domein?: Domein; onOp
   const bezig =
     kaartOm !== undefined && !open && !verstuurd && !mislukt && now.getTime() < kaartOm.getTime() + KAART_BEZIG_MS;
   const { reload } = v;
+  // Not on the first render: the log was just read for it.
+  const readAt = useRef(now);
   useEffect(() => {
-    if (bezig) reload();
+    if (bezig && now !== readAt.current) reload();
   }, [bezig, now, reload]);
   const mag =
     mt !== undefined &&
