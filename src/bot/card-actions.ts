@@ -5,7 +5,9 @@
  * roster; the activity's own `from` is only a claim). Then:
  * - `besproken`: recorded in the reminder log, and the SAME message is updated for everyone (PUT to the connector);
  * - `status-bijwerken`: written to SharePoint with the card's eTag, then the card is rebuilt and updated in place;
- *   a conflict or a refused change answers with the card and a Dutch message, and writes nothing;
+ *   a conflict answers with the current card and a Dutch message (and the reason typed on the old card, whose form
+ *   the new card no longer holds); a change the plan's rules refuse answers with a message only, so the person's card
+ *   stays as it is, the form open with what they chose and typed. Neither writes anything;
  * - `vernieuwen`: the person's own view ("Jouw acties"), for that person only;
  * - `besluit-vastleggen`: the typed decision into the decision log (Besluiten list) for this meeting, once per
  *   person and text (`besluitClientKey`: a retried invoke or a second click lands once), then the SAME message is
@@ -36,6 +38,7 @@ import {
   besprokenOf,
   buildCardFor,
   loadCardContext,
+  noticeCardFor,
   recordBesluitFromCard,
   recordBesproken,
   updateActieStatus,
@@ -378,11 +381,8 @@ export async function handleCardAction(
         ctx = result.ctx;
         const besproken = await besprokenOf(deps, ctx);
         const userIds = await refreshUsers(deps, ctx);
-        const shared = buildCardFor(deps, ctx, {
-          now,
-          ...(besproken ? { besproken } : {}),
-          ...(userIds ? { refreshUserIds: userIds } : {}),
-        });
+        const view = { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) };
+        const shared = buildCardFor(deps, ctx, view);
         // What happened and by whom, for everyone (issue 14, point 5), from the decision as stored, so a repeated
         // click puts the same card.
         const door = result.besluit.value.doorNaam ?? actorOf(actor, activity).displayName;
@@ -440,18 +440,13 @@ export async function handleCardAction(
           outcome: outcome.kind,
           cmtCard,
         });
-        // Nothing on this MT's shared card changes; the person gets their card back with what happened.
-        if (!outcome.ctx.decisionsRead)
-          return message(outcome.kind === 'saved' ? outcome.message : `Niet geagendeerd: ${outcome.message}`);
+        // Nothing on this MT's shared card changes. A refusal is a message: the person's card stays as it is, with
+        // the form open and the reason they typed in it. What was done comes with their card.
+        if (outcome.kind !== 'saved') return message(`Niet geagendeerd: ${outcome.message}`);
+        if (!outcome.ctx.decisionsRead) return message(outcome.message);
         const besproken = await besprokenOf(deps, outcome.ctx);
         const card = buildCardFor(deps, outcome.ctx, { now, ...(besproken ? { besproken } : {}) });
-        return cardResponse(
-          withNotice(
-            card,
-            outcome.kind === 'saved' ? outcome.message : `Niet geagendeerd: ${outcome.message}`,
-            outcome.kind === 'saved' ? 'Good' : 'Attention',
-          ),
-        );
+        return cardResponse(withNotice(card, outcome.message, 'Good'));
       }
       case 'agendering-besproken': {
         const request = parseAgenderingBesproken(activity.value.action.data);
@@ -460,11 +455,8 @@ export async function handleCardAction(
         ctx = outcome.ctx;
         const besproken = await besprokenOf(deps, ctx);
         const userIds = await refreshUsers(deps, ctx);
-        const shared = buildCardFor(deps, ctx, {
-          now,
-          ...(besproken ? { besproken } : {}),
-          ...(userIds ? { refreshUserIds: userIds } : {}),
-        });
+        const view = { now, ...(besproken ? { besproken } : {}), ...(userIds ? { refreshUserIds: userIds } : {}) };
+        const shared = buildCardFor(deps, ctx, view);
         deps.log({
           level: outcome.kind === 'saved' ? 'info' : 'warn',
           msg: 'escalation ticked on the CMT card',
@@ -472,16 +464,18 @@ export async function handleCardAction(
           agendering: request.agenderingId,
           outcome: outcome.kind,
         });
-        if (outcome.kind === 'refused')
-          return ctx.decisionsRead
-            ? cardResponse(withNotice(shared, `Niet afgevinkt: ${outcome.message}`, 'Attention'))
-            : message(`Niet afgevinkt: ${outcome.message}`);
+        // A refusal of what the card still shows rightly is a message: the card stays, with the decision typed in it.
+        // One whose item is gone, and a conflict, get the current card, with the decision typed shown in the notice.
+        const notice = (text: string) =>
+          cardResponse(noticeCardFor(deps, ctx, view, { text, color: 'Attention', typed: request.besluit }));
+        if (outcome.kind === 'refused') {
+          const text = `Niet afgevinkt: ${outcome.message}`;
+          return outcome.stale && ctx.decisionsRead ? notice(text) : message(text);
+        }
         if (outcome.kind === 'conflict') {
           // Someone else's tick: the item may have left; the shared card shows the current state too.
           if (ctx.decisionsRead) await updateForEveryone(deps, ctx, shared, data.verb);
-          return ctx.decisionsRead
-            ? cardResponse(withNotice(shared, outcome.message, 'Attention'))
-            : message(outcome.message);
+          return ctx.decisionsRead ? notice(outcome.message) : message(outcome.message);
         }
         const update = await updateForEveryone(deps, ctx, shared, data.verb);
         if (update === 'skipped') return message(`${outcome.message} ${CARD_NOTES.decisionsUnread}`);
@@ -545,17 +539,20 @@ export async function handleCardAction(
             });
             return message(outcome.message);
           case 'conflict':
-            // The person needs the current version (and its eTag) to choose again, even without the decisions.
+            // The person needs the current version (and its eTag) to choose again, even without the decisions; the
+            // new card's form is empty, so the reason they typed is shown in the notice.
             return cardResponse(
-              withNotice(
-                shared,
-                ctx.decisionsRead ? outcome.message : `${outcome.message} ${CARD_NOTES.decisionsMissing}`,
-                'Attention',
-              ),
+              noticeCardFor(deps, ctx, view, {
+                text: ctx.decisionsRead ? outcome.message : `${outcome.message} ${CARD_NOTES.decisionsMissing}`,
+                color: 'Attention',
+                typed: request.toelichting,
+              }),
             );
           case 'invalid':
-            // Nothing changed: without the decisions, a message keeps the person's card as it is.
-            if (!ctx.decisionsRead) return message(`Niet opgeslagen: ${outcome.message}`);
+            // Nothing changed, and the card is current (a stale card is a conflict first): a message keeps the
+            // person's card as it is, the form open with what they chose and typed, to mend. Only a card whose form
+            // no longer applies gets the current card.
+            if (!outcome.stale || !ctx.decisionsRead) return message(`Niet opgeslagen: ${outcome.message}`);
             return cardResponse(withNotice(shared, `Niet opgeslagen: ${outcome.message}`, 'Attention'));
           case 'unchanged':
             // A second press of "Opslaan" (or the same change by someone else): in place, nothing written.

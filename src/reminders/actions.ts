@@ -8,7 +8,7 @@
  * membership); this module checks what only the data can tell: that the occurrence was sent for this MT and that the
  * action belongs on this MT's agenda.
  */
-import type { IContainer, TextColor } from '@microsoft/teams.cards';
+import type { TextColor } from '@microsoft/teams.cards';
 import { composeAgenda, isActieOfMT, type Agenda } from '../domain/agenda.js';
 import { isValidCalendarDate } from '../domain/dates.js';
 import { concernDomein } from '../domain/inrichting-basis.js';
@@ -48,8 +48,14 @@ import { createListStore, EtagConflictError, type ListStore } from '../data/list
 import type { LoadedPlan } from '../data/plan-store.js';
 import { loadPlanCold } from '../data/plan-sync.js';
 import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
-import { buildAgendaCard, type AgendaCard } from './card.js';
-import { escapeCardText } from './card-text.js';
+import {
+  buildAgendaCard,
+  buildAgendaCardWithNotice,
+  withCardNotice,
+  type AgendaCard,
+  type AgendaCardOptions,
+  type CardNotice,
+} from './card.js';
 import { agendaInputFor, previousReminder, type JobLog } from './job.js';
 import type { SendDecision } from './planner.js';
 import type { AgenderingBesprokenRequest, StatusUpdateRequest } from './verbs.js';
@@ -414,8 +420,12 @@ export type StatusUpdateOutcome =
   | { kind: 'updated'; actie: Loaded<Actie>; ctx: CardContext; message: string; changed: StatusUpdateChange[] }
   /** Someone changed the action since the card was built; nothing was written. `ctx` holds their version. */
   | { kind: 'conflict'; ctx: CardContext; message: string }
-  /** The change breaks a rule of the plan; nothing was written. */
-  | { kind: 'invalid'; ctx: CardContext; message: string }
+  /**
+   * The change breaks a rule of the plan; nothing was written. `stale`: the card offers what it no longer may (its
+   * form for an action whose status now follows its domains), so the person needs the current card, not only the
+   * message.
+   */
+  | { kind: 'invalid'; ctx: CardContext; message: string; stale?: true }
   /** The action is not on this MT's agenda (another domain, or gone): refused. */
   | { kind: 'not-on-agenda'; ctx: CardContext; message: string }
   /**
@@ -489,6 +499,7 @@ export async function updateActieStatus(
         kind: 'invalid',
         ctx,
         message: `De status van actie ${actie.value.nummer} volgt uit de voortgang per domein; elk domein werkt zijn eigen voortgang bij.`,
+        stale: true,
       };
     }
     if (requestInPlace(actie.value, request))
@@ -584,7 +595,9 @@ async function updateDomeinRij(
       ctx,
       message: `Dit was al vastgelegd: ${domein} staat op actie ${actie.value.nummer} op "${from}".`,
     };
-  if (rij && request.rijId !== rij.id) return stale(rij);
+  // A card built before someone else's change (another row, or the row's eTag moved on) is a conflict first, not a
+  // rule of their version: the store would check the rule before its If-Match.
+  if (rij && (request.rijId !== rij.id || request.eTag !== rij.eTag)) return stale(rij);
   if (status !== from) {
     const transition = checkTransition(from, status, request.toelichting);
     if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
@@ -624,8 +637,12 @@ export type AgenderingOutcome =
   | { kind: 'saved'; agendering: Loaded<Agendering>; ctx: CardContext; message: string }
   /** Someone else ticked or changed it since the card was built; nothing was written. */
   | { kind: 'conflict'; ctx: CardContext; message: string }
-  /** A rule refuses it (no reason, not this MT's, already on the agenda, already ticked); nothing was written. */
-  | { kind: 'refused'; ctx: CardContext; message: string };
+  /**
+   * A rule refuses it (no reason, not this MT's, already on the agenda, already ticked); nothing was written.
+   * `stale`: the card still offers what is gone (an item ticked or removed meanwhile), so the person needs the current
+   * card, not only the message.
+   */
+  | { kind: 'refused'; ctx: CardContext; message: string; stale?: true };
 
 function storeFor(deps: CardActionDeps, ctx: CardContext) {
   return createAgenderingenStore(deps.graph, deps.siteId, {
@@ -693,7 +710,13 @@ export async function agenderingBesprokenFromCard(
   if (!ctx.mt.value.domeinen.includes(concernDomein(ctx.plan.inrichting)))
     return { kind: 'refused', ctx, message: 'Alleen het CMT vinkt geagendeerde punten af.' };
   const open = ctx.data.agenderingen.find((a) => a.id === request.agenderingId);
-  if (!open) return { kind: 'refused', ctx, message: 'Dit geagendeerde punt is al afgevinkt of bestaat niet meer.' };
+  if (!open)
+    return {
+      kind: 'refused',
+      ctx,
+      message: 'Dit geagendeerde punt is al afgevinkt of bestaat niet meer.',
+      stale: true,
+    };
   const user = findSiteUser(ctx.plan.users, actor);
   try {
     const agendering = await storeFor(deps, ctx).afhandelen(
@@ -775,29 +798,36 @@ export type CardViewOptions = {
   laatsteWijziging?: string;
 };
 
-/** The card of `ctx`'s meeting as it is now, for everyone or (with `viewerDisplayName`) for one person. */
-export function buildCardFor(deps: CardActionDeps, ctx: CardContext, options: CardViewOptions): AgendaCard {
-  const agenda = composeCardAgenda(ctx, options.now);
-  return buildAgendaCard(agenda, {
+function cardOptionsFor(deps: CardActionDeps, ctx: CardContext, options: CardViewOptions): AgendaCardOptions {
+  return {
     deepLink: deps.deepLinkFor(ctx.mt.value),
     ...(options.besproken ? { besproken: { door: options.besproken.door, op: options.besproken.op } } : {}),
     ...(options.refreshUserIds ? { refreshUserIds: options.refreshUserIds } : {}),
     ...(options.viewerDisplayName !== undefined ? { viewerDisplayName: options.viewerDisplayName } : {}),
     ...(options.laatsteWijziging ? { laatsteWijziging: options.laatsteWijziging } : {}),
     besluiten: decisionTexts(ctx.besluiten),
-  });
+  };
+}
+
+/** The card of `ctx`'s meeting as it is now, for everyone or (with `viewerDisplayName`) for one person. */
+export function buildCardFor(deps: CardActionDeps, ctx: CardContext, options: CardViewOptions): AgendaCard {
+  return buildAgendaCard(composeCardAgenda(ctx, options.now), cardOptionsFor(deps, ctx, options));
+}
+
+/** The card with a short notice under its header, for the person who acted (see `withCardNotice`). */
+export function withNotice(card: AgendaCard, notice: string, color: TextColor): AgendaCard {
+  return withCardNotice(card, { text: notice, color });
 }
 
 /**
- * The card with a short notice under its header, for the person who acted (a conflict, a refused change, what was
- * saved). The text is escaped like every other text on the card.
+ * The current card for the person who acted, with a notice and what they typed that was not saved (see
+ * `buildAgendaCardWithNotice`: the card gives up rows for the typed text rather than go over its byte budget).
  */
-export function withNotice(card: AgendaCard, notice: string, color: TextColor): AgendaCard {
-  const banner: IContainer = {
-    type: 'Container',
-    style: color === 'Good' ? 'good' : color === 'Attention' ? 'attention' : 'warning',
-    items: [{ type: 'TextBlock', text: escapeCardText(notice, 400), wrap: true, weight: 'Bolder' }],
-  };
-  const [header, ...rest] = card.body ?? [];
-  return { ...card, body: header ? [header, banner, ...rest] : [banner] };
+export function noticeCardFor(
+  deps: CardActionDeps,
+  ctx: CardContext,
+  options: CardViewOptions,
+  notice: CardNotice,
+): AgendaCard {
+  return buildAgendaCardWithNotice(composeCardAgenda(ctx, options.now), cardOptionsFor(deps, ctx, options), notice);
 }

@@ -997,3 +997,49 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
   }
   return card;
 }
+
+/** A notice for the person who acted on the card (a conflict, a refused change, what was saved). */
+export type CardNotice = {
+  text: string;
+  color: TextColor;
+  /** What the person typed on the card that was not saved (a reason, a decision). */
+  typed?: string | undefined;
+};
+
+/**
+ * The notice's banner: its text, escaped like every other text on the card, and what the person typed shown whole
+ * under it (up to the longest text the card's inputs take), since a new card's form starts empty.
+ */
+function noticeBanner(notice: CardNotice): IContainer {
+  const kept = notice.typed?.trim();
+  return {
+    type: 'Container',
+    style: notice.color === 'Good' ? 'good' : notice.color === 'Attention' ? 'attention' : 'warning',
+    items: [
+      text(escapeCardText(notice.text, 400), { weight: 'Bolder' }),
+      ...(kept
+        ? [
+            text('Wat je typte (niet opgeslagen):', { spacing: 'Small' }),
+            text(escapeCardText(kept, TEXT_MAX.statusToelichting), { spacing: 'None' }),
+          ]
+        : []),
+    ],
+  };
+}
+
+/** The card with the notice's banner under its header. */
+export function withCardNotice(card: AgendaCard, notice: CardNotice): AgendaCard {
+  const banner = noticeBanner(notice);
+  const [header, ...rest] = card.body ?? [];
+  return { ...card, body: header ? [header, banner, ...rest] : [banner] };
+}
+
+/**
+ * The agenda's card with a notice, within the same byte budget as the card alone: the banner's bytes come off the
+ * budget, so the card gives up rows for a long typed text rather than grow past what Teams takes.
+ */
+export function buildAgendaCardWithNotice(agenda: Agenda, options: AgendaCardOptions, notice: CardNotice): AgendaCard {
+  const budget = Math.min(options.maxBytes ?? DEFAULT_CARD_BUDGET, CARD_BYTE_LIMIT);
+  const card = buildAgendaCard(agenda, { ...options, maxBytes: budget - cardByteSize(noticeBanner(notice)) });
+  return withCardNotice(card, notice);
+}

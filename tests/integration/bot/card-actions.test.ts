@@ -11,7 +11,9 @@ import { HERINNERING_FIELDS } from '../../../src/data/lists/herinneringen.js';
 import { createListStore } from '../../../src/data/list-store.js';
 import { loadPlanCold } from '../../../src/data/plan-sync.js';
 import { sendNow } from '../../../src/reminders/cli.js';
+import { cardByteSize, DEFAULT_CARD_BUDGET } from '../../../src/reminders/card.js';
 import { BESLUIT_INPUT_ID, statusInputIds } from '../../../src/reminders/verbs.js';
+import { TEXT_MAX } from '../../../src/domain/text-limits.js';
 import {
   cardActionActivity,
   cardOf,
@@ -492,10 +494,23 @@ describe('a status update from the card', () => {
     });
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(answer.value)).toMatch(/intussen door iemand anders gewijzigd\. Er is niets opgeslagen/);
+    // The new card's form is empty: the reason typed on the old one is shown under the notice, not lost.
+    expect(cardText(answer.value)).toMatch(/Wat je typte \(niet opgeslagen\):\nToch anders\./);
     const after = await actie(form.id);
     expect(after.eTag).toBe(before.eTag);
     expect(after.value.status).toBe(target);
     expect(h.connector.puts().length).toBe(puts);
+  });
+
+  it('a stale card’s reason of the most a card takes comes back whole, and the card keeps its byte budget', async () => {
+    const other = form.choices.find((c) => c !== target) ?? 'Geblokkeerd';
+    // 1,000 characters (the input's maxLength), many of more than one UTF-8 byte: the card gives up rows, not text.
+    const typed =
+      'één ’s middags geëscaleerd zónder besluit '.repeat(30).slice(0, TEXT_MAX.statusToelichting - 1) + 'x';
+    const answer = await invoke({ ...form.button.data, [form.inputs.status]: other, [form.inputs.toelichting]: typed });
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(answer.value)).toContain(`Wat je typte (niet opgeslagen):\n${typed}`);
+    expect(cardByteSize(answer.value)).toBeLessThanOrEqual(DEFAULT_CARD_BUDGET);
   });
 
   it('a card built before someone else’s change is a conflict, even when its move breaks a rule of their version', async () => {
@@ -520,7 +535,9 @@ describe('a status update from the card', () => {
       eTag: current.eTag,
       [ids.status]: 'Geblokkeerd',
     });
-    expect(cardText(answer.value)).toMatch(/Niet opgeslagen: /);
+    // A message, not a card: the person's card stays as it is, the form open with what they chose, to mend.
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(answer.value).toMatch(/^Niet opgeslagen: .*toelichting/i);
     expect((await actie(form.id)).eTag).toBe(current.eTag);
   });
 

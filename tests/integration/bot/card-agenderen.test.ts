@@ -112,7 +112,9 @@ describe('"Agenderen in CMT" on a domain MT card', () => {
       { ...button!.data, [AGENDEREN_INPUT_IDS.actie]: actie11, [AGENDEREN_INPUT_IDS.reden]: '   ' },
       { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage },
     );
-    expect(cardText(answer.value)).toContain('Niet geagendeerd: Geef een reden');
+    // A message: the person's card (the form open, the action chosen) stays as it is.
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(answer.value).toContain('Niet geagendeerd: Geef een reden');
     expect(await agenderingen()).toEqual([]);
   });
 
@@ -157,7 +159,9 @@ describe('"Agenderen in CMT" on a domain MT card', () => {
       { ...data, [AGENDEREN_INPUT_IDS.reden]: 'Nog een reden' },
       { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage },
     );
-    expect(cardText(other.value)).toMatch(
+    // A message, so the reason typed stays in the person's form.
+    expect(other.type).toBe('application/vnd.microsoft.activity.message');
+    expect(other.value).toMatch(
       /Niet geagendeerd: Actie 1\.1 staat al sinds \d{4}-\d{2}-\d{2} op de agenda van het CMT voor Sociaal Domein\./,
     );
     expect(await agenderingen()).toHaveLength(1);
@@ -175,7 +179,10 @@ describe('"Agenderen in CMT" on a domain MT card', () => {
       },
       { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage },
     );
-    expect(cardText(answer.value)).toContain('Niet afgevinkt: Alleen het CMT vinkt geagendeerde punten af.');
+    expect(answer).toMatchObject({
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'Niet afgevinkt: Alleen het CMT vinkt geagendeerde punten af.',
+    });
     expect((await agenderingen())[0]?.value.besproken).toBe(false);
   });
 });
@@ -237,9 +244,12 @@ describe("the CMT's card: 'Geagendeerd door de MT\\'s' and the tick", () => {
       { ...tick.data, [agenderingBesluitInputId(String(tick.data.agenderingId))]: 'Ander besluit' },
       { from: SECRETARIS, channel: CMT_CHANNEL, team: CMT_TEAM, messageId: cmtMessage },
     );
+    // The current card (the item is gone from it), with the decision typed on the old one shown, not lost.
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(answer.value)).toContain(
       'Niet afgevinkt: Dit geagendeerde punt is al afgevinkt of bestaat niet meer.',
     );
+    expect(cardText(answer.value)).toContain('Wat je typte (niet opgeslagen):\nAnder besluit');
     expect(await agenderingen()).toEqual(before);
   });
 

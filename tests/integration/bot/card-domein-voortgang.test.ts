@@ -123,6 +123,13 @@ describe('a domain MT’s card and its own row of a shared action', () => {
       'De voortgang van Sociaal Domein op actie 1.1 is intussen door iemand anders gewijzigd. Er is niets opgeslagen.',
     );
     expect((await rowOf11())?.value.status).toBe('Loopt');
+
+    // The stale button with a move that breaks a rule of the row as it is now (Geblokkeerd needs a reason): still
+    // the conflict, which brings the current card, not the rule of a version the person has not seen.
+    const ruleBreaking = await invoke({ ...button!.data, [ids.status]: 'Geblokkeerd' });
+    expect(cardText(ruleBreaking.value)).toContain('is intussen door iemand anders gewijzigd. Er is niets opgeslagen.');
+    expect(cardText(ruleBreaking.value)).not.toContain('Niet opgeslagen');
+    expect((await rowOf11())?.value.status).toBe('Loopt');
   });
 
   it('"(blijft)" with nothing else, for a domain without its own row, writes nothing and creates no row', async () => {

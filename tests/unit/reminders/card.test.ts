@@ -19,6 +19,8 @@ import {
   SECTION_MAX_ROWS,
   sectionLink,
   type AgendaCard,
+  buildAgendaCardWithNotice,
+  withCardNotice,
 } from '../../../src/reminders/card.js';
 import {
   AGENDEREN_INPUT_IDS,
@@ -32,6 +34,8 @@ import {
   type CardVerb,
 } from '../../../src/reminders/verbs.js';
 import type { AgenderingInput } from '../../../src/domain/agendering.js';
+import { TEXT_MAX } from '../../../src/domain/text-limits.js';
+import { escapeCardText } from '../../../src/reminders/card-text.js';
 import { validateAdaptiveCard } from './adaptive-card-schema.js';
 import { actie, agendaWith, DEEP_LINK, MEETING, NEXT_MEETING, NOW } from './fixtures.js';
 
@@ -607,6 +611,53 @@ describe('hostile texts render inert', () => {
     expect(titles.length).toBeGreaterThan(0);
     for (const t of titles) expect(t.length).toBeLessThan(260);
     expect(titles[0]).toMatch(/…$/);
+  });
+});
+
+describe('a notice for the person who acted', () => {
+  // The longest reason the card's input takes, nearly all of it in characters of three UTF-8 bytes.
+  const typed = '“€’’” ’’€’’ '.repeat(100).slice(0, TEXT_MAX.statusToelichting - 1) + 'x';
+
+  it('shows what the person typed whole, and the card gives up rows to stay within its byte budget', () => {
+    const agenda = agendaWith(200);
+    const notice = { text: 'Niet opgeslagen.', color: 'Attention', typed } as const;
+    let over = 0;
+    for (let maxBytes = 13_000; maxBytes <= 26_000; maxBytes += 250) {
+      const options = { deepLink: DEEP_LINK, maxBytes };
+      // The banner put on the card as built for the budget alone: over the budget for some budgets.
+      if (cardByteSize(withCardNotice(buildAgendaCard(agenda, options), notice)) > maxBytes) over += 1;
+      const card = buildAgendaCardWithNotice(agenda, options, notice);
+      expect(cardByteSize(card), String(maxBytes)).toBeLessThanOrEqual(maxBytes);
+      const all = texts(card);
+      const at = all.indexOf('Niet opgeslagen.');
+      expect(all.slice(at, at + 3)).toEqual(['Niet opgeslagen.', 'Wat je typte (niet opgeslagen):', typed]);
+    }
+    expect(over).toBeGreaterThan(5);
+    expect(validateAdaptiveCard(buildAgendaCardWithNotice(agenda, { deepLink: DEEP_LINK }, notice))).toEqual({
+      valid: true,
+      errors: [],
+    });
+  });
+
+  it('escapes the typed text and the notice like every other text, and shows no typed part without one', () => {
+    const card = withCardNotice(buildAgendaCard(agendaWith(3), { deepLink: DEEP_LINK }), {
+      text: '1. Conflict',
+      color: 'Attention',
+      typed: '  **vet** [klik](https://evil.example)  ',
+    });
+    // The banner comes right after the card's header.
+    const [, banner] = card.body ?? [];
+    const [notice, label, kept] = texts(banner ?? {});
+    expect(notice).toBe('1\\. Conflict');
+    expect(label).toBe('Wat je typte (niet opgeslagen):');
+    expect(kept).toBe(escapeCardText('**vet** [klik](https://evil.example)'));
+    expect(kept).toContain('\\[klik\\]');
+    const plain = withCardNotice(buildAgendaCard(agendaWith(3), { deepLink: DEEP_LINK }), {
+      text: 'Opgeslagen.',
+      color: 'Good',
+      typed: '   ',
+    });
+    expect(allText(plain)).not.toContain('Wat je typte');
   });
 });
 
