@@ -10,6 +10,7 @@
  * Only plain, semantic elements (h2, h3, p, ul, li, a, strong): Outlook drops `<style>` and scripts and rewrites
  * classes, and screen readers in every Outlook client navigate by headings and lists.
  */
+import { mtListPath } from '../shared/tab-links.js';
 import type { Agenda, AgendaActie } from '../domain/agenda.js';
 import { AMSTERDAM } from '../domain/dates.js';
 import type { CalendarDate } from '../domain/model.js';
@@ -48,10 +49,9 @@ export function actieLink(tabUrl: string, actieId: string): string {
   return `${checkedTabUrl(tabUrl)}/index.html#/actie/${encodeURIComponent(actieId)}`;
 }
 
-/** The tab's web link to the list of an MT's domains. */
+/** The tab's web link to the list of an MT's domains, as the card's "Open in actieplan" (`mtListPath`). */
 export function planLink(tabUrl: string, domeinen: readonly string[]): string {
-  const query = domeinen.length > 0 ? `?${new URLSearchParams({ domein: domeinen.join(',') }).toString()}` : '';
-  return `${checkedTabUrl(tabUrl)}/index.html#/lijst${query}`;
+  return `${checkedTabUrl(tabUrl)}/index.html${mtListPath(domeinen)}`;
 }
 
 const LOCALE_TAG: Record<AddinLocale, string> = { nl: 'nl-NL', en: 'en-GB' };

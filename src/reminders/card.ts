@@ -346,7 +346,8 @@ function dueSection(ctx: Context, agenda: Agenda): Section {
     total: agenda.dueBeforeNextMeeting.length,
     color: 'Accent',
     noun: ACTIES,
-    filter: { sort: 'deadline:asc' },
+    // The list's own filter for this section: open, not overdue, a deadline up to and including that day.
+    filter: { tot: agenda.dueUntil, sort: 'deadline:asc' },
     candidates: agenda.dueBeforeNextMeeting.map((a) => ({ actie: a, build: (f) => actieRow(ctx, a, [], f) })),
   };
 }

@@ -13,6 +13,7 @@ import { createActiesStore } from '../../src/data/acties-store.js';
 import { createDomeinVoortgangStore } from '../../src/data/domein-voortgang-store.js';
 import { borgingInputOf, loadReportData, voortgangInputOf } from '../../src/data/report-data.js';
 import { planCounts } from '../../src/domain/counts.js';
+import { isOpen as isOpenStatus } from '../../src/domain/status.js';
 import { amsterdamDate } from '../../src/domain/dates.js';
 import { borging } from '../../src/domain/borging.js';
 import type { Domein } from '../../src/domain/model.js';
@@ -270,4 +271,78 @@ describe('the same counts on every surface (issue 19)', { timeout: 2 * WAIT.bulk
     // The Sociaal Domein sees its own row of 6.1 (Geblokkeerd), which the whole plan rolls up.
     expect(sociaal.geblokkeerd).toBeGreaterThan(0);
   });
+
+  it('each "… in het actieplan" link of a section of the card opens the list with as many actions as it counts', async () => {
+    // Seven open actions of the Sociaal Domein due today: more than the section shows, so the card links to the rest.
+    let plan = await client.plan();
+    const today = amsterdamDate(new Date());
+    const due = plan.acties
+      .filter((a) => a.value.domeinen.includes('Sociaal Domein') && isOpenStatus(a.value.status) && isActief(a.value))
+      .slice(0, 7);
+    expect(due).toHaveLength(7);
+    for (const a of due) {
+      plan = await client.plan();
+      await createActiesStore(client.graph, plan.siteId, plan).update(byNummer(plan, a.value.nummer), {
+        deadline: today,
+      });
+    }
+    const { card } = await cardPreview(client, run.appUrl, 'mt-sociaal-domein');
+    const links = sectionLinks(card);
+    expect(links.map((l) => l.title)).toContain(`Deadline tot en met`);
+    const context = await personaContext(browser, UPN.imSociaal);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const shown: Record<string, number> = {};
+    for (const link of links) {
+      await page.goto(link.url);
+      await page.getByTestId('list-count').waitFor({ timeout: WAIT.view });
+      await settle(page);
+      const m = /(\d+) van (\d+) acties?/.exec(await page.getByTestId('list-count').innerText());
+      shown[link.title] = num(m?.[1]);
+    }
+    expect(shown).toEqual(Object.fromEntries(links.map((l) => [l.title, l.total])));
+    // The deadline window is named in the list's Termijn filter in the card's own words.
+    const dueLink = links.find((l) => l.title === 'Deadline tot en met');
+    await page.goto(dueLink?.url ?? '');
+    await expect(page.getByRole('combobox', { name: 'Termijn' }).innerText({ timeout: WAIT.view })).resolves.toBe(
+      dueLink?.heading.replace(/ \(\d+\)$/, '') ?? '',
+    );
+    // Choosing a window in its place ends the date's filter.
+    await page.getByRole('combobox', { name: 'Termijn' }).click();
+    await page.getByRole('option', { name: 'Achterstallig' }).click();
+    await expect.poll(() => page.url()).toContain('due=achterstallig');
+    expect(page.url()).not.toContain('tot=');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
+
+/**
+ * The card's sections that link to the list for the rest of their rows: the heading's words before any date, the
+ * heading itself, the count it gives ("Achterstallig (12)") and the link's address.
+ */
+function sectionLinks(card: unknown): { title: string; heading: string; total: number; url: string }[] {
+  const found: { title: string; heading: string; total: number; url: string }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as { type?: string; items?: unknown[] };
+    if (n.type === 'Container' && Array.isArray(n.items)) {
+      const [first] = n.items as { type?: string; text?: string }[];
+      const heading = first?.type === 'TextBlock' ? /^(.+) \((\d+)\)$/.exec(first.text ?? '') : null;
+      const url = JSON.stringify(n.items).match(/"url":"([^"]*#\/lijst[^"]*)"/)?.[1];
+      if (heading && url) {
+        found.push({
+          title: (heading[1] ?? '').replace(/ \d.*$/, ''),
+          heading: first?.text ?? '',
+          total: num(heading[2]),
+          url: JSON.parse(`"${url}"`) as string,
+        });
+        return;
+      }
+    }
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return found;
+}

@@ -88,7 +88,8 @@ describe('the redirect sign-in in a plain browser (MSAL, code + PKCE, against th
     // "Open in actieplan" exactly as the bot builds it for MT Sociaal Domein.
     await page.goto(tabDeepLink(entraRun.appUrl, { domeinen: ['Sociaal Domein'] }));
     await chooseOnSignInPage(page, 'Informatiemanager Sociaal Domein');
-    await page.waitForURL((url) => url.href.startsWith(`${entraRun.appUrl}/index.html#/lijst`));
+    // Back at the address the link named, its MT's domain included: the tab shows that domain's view.
+    await page.waitForURL((url) => url.href.startsWith(`${entraRun.appUrl}/index.html?domein=Sociaal+Domein#/lijst`));
     const row = page.locator('[data-testid="actie-row"][data-nummer="1.1"]');
     await row.waitFor();
     await row.click();

@@ -149,6 +149,7 @@ export const en: Record<MessageKey, string> = {
   'due.30dagen': 'Within 30 days',
   'due.ditKwartaal': 'This quarter',
   'due.geenDeadline': 'Without deadline',
+  'due.tot': 'Deadline up to and including {datum}',
   'group.geen': 'No grouping',
   'group.status': 'Status',
   'group.advies': 'Recommendation',

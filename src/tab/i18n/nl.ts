@@ -155,6 +155,7 @@ export const nl = {
   'due.30dagen': 'Binnen 30 dagen',
   'due.ditKwartaal': 'Dit kwartaal',
   'due.geenDeadline': 'Zonder deadline',
+  'due.tot': 'Deadline tot en met {datum}',
   'group.geen': 'Niet groeperen',
   'group.status': 'Status',
   'group.advies': 'Advies',

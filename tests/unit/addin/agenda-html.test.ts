@@ -19,7 +19,8 @@ describe('the agenda as invitation HTML', () => {
       expect(html).toContain(`<a href="https://tab.example/index.html#/actie/${a.id}">`);
     }
     expect(html).toContain('<h3>Reflectievraag</h3>');
-    expect(html).toContain('href="https://tab.example/index.html#/lijst?domein=Sociaal+Domein"');
+    // The MT's own view of the plan, as its channel tab and the card's "Open in actieplan" open it.
+    expect(html).toContain('href="https://tab.example/index.html?domein=Sociaal+Domein#/lijst"');
   });
 
   it('says so in one sentence when nothing needs attention, and speaks English when asked', () => {

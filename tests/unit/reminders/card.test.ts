@@ -821,6 +821,17 @@ describe('short by design', () => {
       ),
       { deepLink: tab },
     );
+    // Due before the next meeting: the list's `tot` filter (open, not overdue, a deadline up to and including it).
+    const due = buildAgendaCard(
+      agenda(Array.from({ length: 7 }, (_, i) => actie(i, { nummer: `7.${i + 1}`, deadline: '2026-11-28' }))),
+      { deepLink: tab },
+    );
+    const dueLink = ofType(section(due, 'Deadline tot en met') ?? {}, 'Action.OpenUrl')[0]?.url;
+    expect(Object.fromEntries(params(new URL(String(dueLink))))).toEqual({
+      domein: 'Sociaal Domein',
+      tot: '2026-12-01',
+      sort: 'deadline:asc',
+    });
     const zonderLink = ofType(section(zonder, 'Zonder eigenaar') ?? {}, 'Action.OpenUrl')[0]?.url;
     expect(Object.fromEntries(params(new URL(String(zonderLink))))).toEqual({
       domein: 'Sociaal Domein',

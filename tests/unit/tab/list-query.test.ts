@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planCounts } from '../../../src/domain/counts.js';
 import { amsterdamDate } from '../../../src/domain/dates.js';
 import {
+  activeFilterCount,
   buildEntries,
   DEFAULT_QUERY,
   filterRows,
@@ -43,6 +44,18 @@ describe('the list query in the URL', () => {
       { sort: { key: 'deadline', dir: 'desc' }, group: 'eigenaar' },
     );
     expect(queryFromParams(queryToParams(q))).toEqual(q);
+  });
+  it('round-trips a deadline window up to a date (the card\'s "Deadline tot en met" link), in place of a due window', () => {
+    const q = query({ tot: '2026-12-01' }, { sort: { key: 'deadline', dir: 'asc' } });
+    expect(queryToParams(q).toString()).toBe('tot=2026-12-01&sort=deadline%3Aasc');
+    expect(queryFromParams(queryToParams(q))).toEqual(q);
+    // The date takes the window's place: a link with both keeps the date.
+    expect(queryFromParams(new URLSearchParams('tot=2026-12-01&due=achterstallig')).filters).toMatchObject({
+      tot: '2026-12-01',
+      due: 'alle',
+    });
+    for (const bad of ['2026-02-30', '1-12-2026', '<script>', ''])
+      expect(queryFromParams(new URLSearchParams({ tot: bad })).filters.tot, bad).toBeUndefined();
   });
   it('leaves defaults out of the URL', () => {
     expect(queryToParams(DEFAULT_QUERY).toString()).toBe('');
@@ -198,6 +211,35 @@ describe('waiting on another action', () => {
     const active = all.filter((r) => !r.actie.vervallen).map((r) => r.actie);
     const counts = planCounts(active, NOW);
     expect(found).toHaveLength(counts.geblokkeerd + counts.wachtOp);
+  });
+});
+
+describe('a deadline up to a date (tot)', () => {
+  it('finds what the agenda card lists under "Deadline tot en met": open, not overdue, due by that day', () => {
+    const plan = seededPlan();
+    const change =
+      (nummer: string, patch: Partial<(typeof plan.acties)[number]['value']>) => (a: (typeof plan.acties)[number]) =>
+        a.value.nummer === nummer ? { ...a, value: { ...a.value, ...patch } } : a;
+    // NOW is 20 November 2026; the next meeting is on 1 December.
+    const changed = {
+      ...plan,
+      acties: plan.acties
+        .map((a) => ({ ...a, value: { ...a.value, deadline: '2027-06-30' } }))
+        .map(change('1.1', { status: 'Loopt', deadline: '2026-11-20' }))
+        .map(change('1.2', { status: 'Niet gestart', deadline: '2026-12-01' }))
+        .map(change('2.1', { status: 'Loopt', deadline: '2026-11-19' }))
+        .map(change('2.2', { status: 'Loopt', deadline: '2026-12-02' }))
+        .map(change('3.1', { status: 'Afgerond', deadline: '2026-11-25' }))
+        .map(change('3.2', { status: 'Loopt', deadline: '2026-11-25', vervallen: true, vervallenReden: 'x' }))
+        .map(change('4.1', { status: 'Geblokkeerd', deadline: '2026-11-30' }))
+        // A standing commitment ("… en verder") that runs: its deadline no longer applies, so it is never due.
+        .map(change('11.5', { status: 'Loopt', deadline: '2025-12-31' })),
+    };
+    const all = deriveRows(changed, NOW);
+    const found = nummers(filterRows(all, queryFromParams(new URLSearchParams('tot=2026-12-01')).filters, today));
+    // Due today and on the meeting's day count; yesterday's is overdue (its own section), the day after is not due.
+    expect(found).toEqual(['1.1', '1.2', '4.1']);
+    expect(activeFilterCount(query({ tot: '2026-12-01' }).filters)).toBe(1);
   });
 });
 

@@ -9,7 +9,10 @@
 import { PublicClientApplication, type AuthenticationResult } from '@azure/msal-browser';
 import { createNaaTokenSource, GRAPH_SCOPES, InteractionNeededError, type Interact, type NaaSession } from './naa.js';
 
-/** The hash route to return to after the sign-in page (sessionStorage: this tab only). */
+/**
+ * The address to return to after the sign-in page, its search and hash route (`?domein=…#/lijst?…`; sessionStorage:
+ * this tab only). Entra answers to index.html without them.
+ */
 const RETURN_KEY = 'actieplan.signin.return';
 
 /** Where Entra sends the answer: index.html in the folder the tab is served from (registered as a Spa redirect). */
@@ -23,16 +26,36 @@ export function isSignInAnswer(hash: string): boolean {
   return params.has('state') && (params.has('code') || params.has('error'));
 }
 
-function remember(hash: string): void {
+function remember(location: Pick<Location, 'search' | 'hash'>): void {
   try {
-    if (!isSignInAnswer(hash)) window.sessionStorage.setItem(RETURN_KEY, hash);
+    if (!isSignInAnswer(location.hash)) window.sessionStorage.setItem(RETURN_KEY, `${location.search}${location.hash}`);
   } catch {
     // Storage blocked: the person lands on the start view instead.
   }
 }
 
-/** Puts the remembered route back in the address bar and tells the router (replaceState fires no event). */
-function restoreRoute(): void {
+/**
+ * How to go back to the remembered address from the sign-in page's answer at `current`: its hash route is put back in
+ * place (`replace`); a search that differs from the answer's (a card's link carries its MT's domain, `?domein=…`,
+ * which the tab reads once, as it starts) needs the page loaded again at that address (`load`), now signed in.
+ * Pure; `saved` is what `remember` stored (before, the hash alone).
+ */
+export function returnTo(
+  saved: string | null,
+  current: Pick<Location, 'pathname' | 'search'>,
+): { kind: 'replace' | 'load'; url: string } {
+  const at = saved?.indexOf('#') ?? -1;
+  const search = saved?.startsWith('?') ? (at < 0 ? saved : saved.slice(0, at)) : current.search;
+  const hash = saved === null ? '' : at < 0 ? (saved.startsWith('?') ? '' : saved) : saved.slice(at);
+  const url = `${current.pathname}${search}${hash}`;
+  return { kind: search === current.search ? 'replace' : 'load', url };
+}
+
+/**
+ * Puts the remembered address back and tells the router (replaceState fires no event), or, with `mayLoad`, loads it
+ * again when its search differs. Returns whether the page is being loaded again.
+ */
+function restoreRoute(mayLoad: boolean): boolean {
   let saved: string | null = null;
   try {
     saved = window.sessionStorage.getItem(RETURN_KEY);
@@ -40,12 +63,14 @@ function restoreRoute(): void {
   } catch {
     saved = null;
   }
-  window.history.replaceState(
-    window.history.state,
-    '',
-    `${window.location.pathname}${window.location.search}${saved ?? ''}`,
-  );
+  const back = returnTo(saved, window.location);
+  if (back.kind === 'load' && mayLoad) {
+    window.location.replace(back.url);
+    return true;
+  }
+  window.history.replaceState(window.history.state, '', back.url);
   window.dispatchEvent(new PopStateEvent('popstate'));
+  return false;
 }
 
 /**
@@ -76,13 +101,18 @@ export async function signInWithRedirect(
   try {
     // Handled on this page (not by navigating to the page that started it): the start page is this one.
     returned = await pca.handleRedirectPromise({ navigateToLoginRequestUrl: false });
-  } finally {
-    if (answered) restoreRoute();
+  } catch (error) {
+    // Never loaded again with an error (a refused consent would send the person to the sign-in page in a loop).
+    if (answered) restoreRoute(false);
+    throw error;
   }
+  // Signed in: the page loads again at the address the person opened when its search differs (MSAL's cache has the
+  // account by now, so that load asks nothing).
+  if (answered && restoreRoute(Boolean(returned?.account))) return new Promise<never>(() => undefined);
   if (returned?.account) pca.setActiveAccount(returned.account);
   const leave: Interact = async (client, request) => {
     options.onLeaving?.();
-    remember(window.location.hash);
+    remember(window.location);
     await client.acquireTokenRedirect(request);
     return new Promise<never>(() => undefined);
   };
@@ -90,7 +120,7 @@ export async function signInWithRedirect(
   if (!returned && pca.getAllAccounts().length === 0) {
     if (!options.interactive) throw new InteractionNeededError('Nobody is signed in in this browser yet.');
     options.onLeaving?.();
-    remember(window.location.hash);
+    remember(window.location);
     await pca.loginRedirect({ scopes: GRAPH_SCOPES, ...(options.loginHint ? { loginHint: options.loginHint } : {}) });
     return new Promise<never>(() => undefined);
   }

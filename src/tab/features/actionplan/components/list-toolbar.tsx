@@ -19,7 +19,8 @@ import { DeleteRegular, DismissRegular, SaveRegular } from '@fluentui/react-icon
 import { useId, useMemo, useState } from 'react';
 import { ACTIE_STATUSES, type Advies, type PersonRef } from '../../../../domain/model.js';
 import type { Inrichting } from '../../../../domain/inrichting-basis.js';
-import { useT } from '../../../i18n/i18n.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
+import { formatCalendarDate } from '../../../i18n/format.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import { domeinLabel, personName, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
 import { NO_OWNER } from '../../../lib/plan/derive.js';
@@ -74,6 +75,9 @@ export const DUE_LABEL: Record<DueWindow, MessageKey> = {
   'dit-kwartaal': 'due.ditKwartaal',
   'geen-deadline': 'due.geenDeadline',
 };
+
+/** The Termijn option of a `tot` date (not one of the windows). */
+const TOT_OPTION = 'tot';
 
 export const GROUP_LABEL: Record<GroupKey, MessageKey> = {
   geen: 'group.geen',
@@ -142,6 +146,7 @@ export function ListToolbar({
 }) {
   const styles = useStyles();
   const t = useT();
+  const locale = useLocale();
   const f = query.filters;
   const setFilters = (patch: Partial<ListFilters>) => onChange({ ...query, filters: { ...f, ...patch } });
   const ownerOptions = useMemo(
@@ -154,6 +159,9 @@ export function ListToolbar({
     [users, t],
   );
   const count = activeFilterCount(f);
+  // A deadline window from a link (the agenda card's "Deadline tot en met …", in its words): an option of its own
+  // while it is set.
+  const totLabel = f.tot ? t('due.tot', { datum: formatCalendarDate(f.tot, locale, 'long') }) : undefined;
 
   return (
     <div className={styles.root} role="search" aria-label={t('list.searchAndFilter')}>
@@ -233,9 +241,12 @@ export function ListToolbar({
           <Dropdown
             size="small"
             className={styles.dropdown}
-            value={t(DUE_LABEL[f.due])}
-            selectedOptions={[f.due]}
-            onOptionSelect={(_, data) => setFilters({ due: (data.optionValue as DueWindow | undefined) ?? 'alle' })}
+            value={totLabel ?? t(DUE_LABEL[f.due])}
+            selectedOptions={[f.tot ? TOT_OPTION : f.due]}
+            onOptionSelect={(_, data) => {
+              if (data.optionValue === TOT_OPTION) return;
+              setFilters({ due: (data.optionValue as DueWindow | undefined) ?? 'alle', tot: undefined });
+            }}
             positioning={CONTENT_WIDE_POSITIONING}
             listbox={{ className: styles.listbox }}
           >
@@ -244,6 +255,7 @@ export function ListToolbar({
                 {t(DUE_LABEL[d])}
               </Option>
             ))}
+            {totLabel && <Option value={TOT_OPTION}>{totLabel}</Option>}
           </Dropdown>
         </Field>
         <Switch

@@ -5,7 +5,7 @@
  * which values a URL may filter on and the order of the groups and of the plateau sort.
  */
 import { compareActienummers } from '../../../../domain/actienummer.js';
-import { addDays, kwartaalOf } from '../../../../domain/dates.js';
+import { addDays, isValidCalendarDate, kwartaalOf } from '../../../../domain/dates.js';
 import { ZOETERMEER_INRICHTING, type Inrichting } from '../../../../domain/inrichting-basis.js';
 import {
   ACTIE_STATUSES,
@@ -16,6 +16,7 @@ import {
   type ThemaCode,
 } from '../../../../domain/model.js';
 import { waitsOnOtherActie } from '../../../../domain/counts.js';
+import { isDueBefore } from '../../../../domain/rules.js';
 import { isOpen } from '../../../../domain/status.js';
 import type { ActieRow } from '../../../lib/plan/derive.js';
 
@@ -36,6 +37,12 @@ export type ListFilters = {
   /** Owner keys (site-user id); '' is "no owner". */
   eigenaar: string[];
   due: DueWindow;
+  /**
+   * Only open actions that are not overdue with a deadline up to and including this date (`tot=2026-12-15`): the
+   * agenda card's "Deadline tot en met …" section. In the toolbar it takes the due window's place (`due` is then
+   * 'alle'); choosing a window there clears it.
+   */
+  tot: CalendarDate | undefined;
   /** Only items the tolerant reader flagged (unknown values typed in SharePoint, missing links). */
   problemen: boolean;
   /** Only actions that wait on another action, as the plan's counts define it (`waitsOnOtherActie`). */
@@ -59,6 +66,7 @@ export const EMPTY_FILTERS: ListFilters = {
   domein: [],
   eigenaar: [],
   due: 'alle',
+  tot: undefined,
   problemen: false,
   wacht: false,
   vast: false,
@@ -94,6 +102,8 @@ function keuzes(inrichting: Inrichting) {
 export function queryFromParams(params: URLSearchParams, inrichting: Inrichting = ZOETERMEER_INRICHTING): ListQuery {
   const k = keuzes(inrichting);
   const [sortKey = 'nummer', sortDir = 'asc'] = (params.get('sort') ?? '').split(':');
+  const totParam = params.get('tot') ?? '';
+  const tot = isValidCalendarDate(totParam) ? totParam : undefined;
   return {
     filters: {
       status: pick(ACTIE_STATUSES, list(params, 'status')),
@@ -104,7 +114,8 @@ export function queryFromParams(params: URLSearchParams, inrichting: Inrichting 
       thema: pick(k.themas, list(params, 'thema')),
       domein: pick(k.domeinen, list(params, 'domein')),
       eigenaar: params.has('eigenaar') ? list(params, 'eigenaar') : [],
-      due: pick(DUE_WINDOWS, [params.get('due') ?? ''])[0] ?? 'alle',
+      due: tot ? 'alle' : (pick(DUE_WINDOWS, [params.get('due') ?? ''])[0] ?? 'alle'),
+      tot,
       problemen: params.get('problemen') === '1',
       wacht: params.get('wacht') === '1',
       vast: params.get('vast') === '1',
@@ -127,6 +138,7 @@ export function queryToParams(query: ListQuery): URLSearchParams {
   if (f.domein.length) p.set('domein', f.domein.join(','));
   if (f.eigenaar.length) p.set('eigenaar', f.eigenaar.join(','));
   if (f.due !== 'alle') p.set('due', f.due);
+  if (f.tot) p.set('tot', f.tot);
   if (f.problemen) p.set('problemen', '1');
   if (f.wacht) p.set('wacht', '1');
   if (f.vast) p.set('vast', '1');
@@ -145,6 +157,7 @@ export function activeFilterCount(f: ListFilters): number {
     f.domein.length,
     f.eigenaar.length,
     f.due !== 'alle',
+    f.tot !== undefined,
     f.problemen,
     f.wacht,
     f.vast,
@@ -176,6 +189,16 @@ function inDueWindow(row: ActieRow, due: DueWindow, today: CalendarDate): boolea
 }
 
 /**
+ * `tot`: what the agenda card lists under "Deadline tot en met …" (`composeAgenda`'s `dueBeforeNextMeeting`): open,
+ * not overdue, with a deadline up to and including the date. A retired action (Vervallen) is on no agenda.
+ */
+function isDueUpTo(row: ActieRow, tot: CalendarDate): boolean {
+  // The plan's own rules, as the agenda applies them: open, with a deadline that still applies (a standing commitment
+  // that runs has none), before the day after `tot`.
+  return row.actie.vervallen !== true && !row.overdue && isDueBefore(row.actie, addDays(tot, 1));
+}
+
+/**
  * `vast=1`: exactly what the plan's counts call `geblokkeerd + wachtOp` and the agenda card lists under "Geblokkeerd
  * of wachtend" (docs/decisions.md: blocked = Geblokkeerd; a dependency blocks only while it is open). A closed action
  * (Afgerond, Niet overgenomen) waits on nothing, and a retired one (Vervallen) left the counts and the agendas, so it
@@ -201,6 +224,7 @@ export function matchesFilters(row: ActieRow, f: ListFilters, today: CalendarDat
   if (f.wacht && !waitsOnOtherActie(a, row.blockedBy)) return false;
   if (f.vast && !isVast(row)) return false;
   if (!inDueWindow(row, f.due, today)) return false;
+  if (f.tot && !isDueUpTo(row, f.tot)) return false;
   return terms.every((term) => row.searchText.includes(term));
 }
 
