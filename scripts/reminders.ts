@@ -75,6 +75,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     graphBaseUrl: config.graph.baseUrl,
     deepLinkFor: deps.deepLinkFor,
     log,
+    // It only posts the card: no endpoint, so nothing to say about the endpoint's authentication.
+    serves: false,
   });
   const result = await sendNow({ ...deps, sender: bot.sender, claimant: `cli-${instanceId()}` }, args.mt);
   if (args.json) io.stdout(`${JSON.stringify(result)}\n`);

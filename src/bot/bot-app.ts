@@ -53,6 +53,12 @@ export type BotOptions = {
   graphBaseUrl: string;
   log: Logger;
   now?: () => Date;
+  /**
+   * Whether this bot serves POST /api/messages (the app server) or only sends (`npm run reminders -- --send-now`,
+   * default true). One that only sends has no endpoint to warn about: the SDK gets no unauthenticated-endpoint switch,
+   * and neither it nor we say that the endpoint accepts unauthenticated activities.
+   */
+  serves?: boolean;
 };
 
 export type Bot = {
@@ -111,6 +117,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     );
   }
   const log = options.log;
+  const serves = options.serves ?? true;
   const now = options.now ?? (() => new Date());
   const adapter = createNodeHttpAdapter();
   const app = new App({
@@ -121,13 +128,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     httpServerAdapter: adapter,
     messagingEndpoint: MESSAGES_PATH,
     // Always explicit: the SDK would otherwise read DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS from the environment.
-    dangerouslyAllowUnauthenticatedRequests: !options.validateInboundJwt,
+    dangerouslyAllowUnauthenticatedRequests: serves && !options.validateInboundJwt,
     logger: createSdkLogger(log),
     // No user sign-in: skip the user-token lookup the SDK could otherwise make on every activity.
     oauth: { fetchUserToken: false },
     ...(options.cloud ? { cloud: options.cloud } : {}),
   });
-  if (!options.validateInboundJwt) {
+  if (serves && !options.validateInboundJwt) {
     log({
       level: 'warn',
       msg: 'bot endpoint accepts UNAUTHENTICATED activities (explicit local configuration, loopback only)',

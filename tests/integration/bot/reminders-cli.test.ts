@@ -142,6 +142,8 @@ describe('npm run reminders', () => {
       // A second run, after both: nothing sent, and it says the card was already sent, and when.
       const third = await remindersHere('--mt', 'cmt', '--send-now');
       expect(third.code, third.stderr).toBe(0);
+      // It serves no endpoint, so it says nothing about one (it printed two warnings in JSON before its answer).
+      for (const run of [a, b, third]) expect(run.stderr).not.toMatch(/unauthenticated/i);
       expect(third.stdout).toMatch(
         /^Niet verstuurd: de kaart voor de vergadering van \w+ \d+ \w+ \d{4}, \d{2}:\d{2} is al verstuurd op \w+ \d+ \w+ \d{4}, \d{2}:\d{2} \(bericht /,
       );

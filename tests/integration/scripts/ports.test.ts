@@ -87,7 +87,7 @@ describe('the scripts on the ports of the running app (not the defaults)', () =>
       expect(ran.code, ran.stderr).toBe(0);
       const card = JSON.parse(ran.stdout) as { actions: { type: string; url?: string }[] };
       const link = card.actions.find((a) => a.type === 'Action.OpenUrl')?.url;
-      expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${ports.PORT}/index\\.html#/lijst`));
+      expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${ports.PORT}/index\\.html\\?domein=Concern#/lijst`));
       // The link's origin is the running app server (its health endpoint answers there).
       const health = await fetch(new URL('/healthz', link));
       expect(health.status).toBe(200);
