@@ -65,6 +65,10 @@ import {
   type CardVerb,
 } from './verbs.js';
 
+/** Under the summary when some action on the card has no "Status bijwerken" (the forms' share of the budget ran out). */
+export const NO_FORM_NOTE =
+  'Niet elke actie op deze kaart heeft de knop Status bijwerken: de andere werk je bij in het actieplan.';
+
 /** The hard limit a card must stay under, in UTF-8 bytes of its JSON (Teams' 28 KB, counted in thousands). */
 export const CARD_BYTE_LIMIT = 28_000;
 /** What the builder aims for by default: the limit minus room for the activity envelope around the card. */
@@ -911,6 +915,10 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     if (options.besproken) body.push(besprokenBanner(options.besproken));
     if (options.laatsteWijziging) body.push(laatsteWijzigingBanner(options.laatsteWijziging));
     body.push(summary(agenda));
+    // A row whose action has no form anywhere on the card (the forms' share of the budget ran out): say where it is
+    // changed, once, so nobody looks for a button that is not there.
+    if (included.some((rows) => rows.some((row) => withoutForm.has(row))))
+      body.push(text(NO_FORM_NOTE, { isSubtle: true, spacing: 'Small' }));
     if (omitted > 0) {
       body.push(
         text(
@@ -947,6 +955,14 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
   // the real size is verified and rows are dropped from the end until it fits, so the estimate can never overshoot.
   const included: IContainer[][] = sections.map(() => []);
   const formed = new Set<string>();
+  /** Rows of an action that has no form on the card (checked again as the card is assembled: it may get one later). */
+  const unformed = new Map<IContainer, string>();
+  const withoutForm = {
+    has: (row: IContainer): boolean => {
+      const id = unformed.get(row);
+      return id !== undefined && !formed.has(id);
+    },
+  };
   const reserve = sections.reduce(
     (n, s) => n + cardByteSize(restLink(999, s.noun, 0, sectionLink(deepLink, s.filter))) + 1,
     0,
@@ -974,6 +990,7 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     if (used + size > budget) return false;
     used += size;
     included[i]?.push(row);
+    if (cand.actie !== undefined && !cand.actie.voortgang && row === plain) unformed.set(row, cand.actie.id);
     return true;
   };
   // First the viewer's own rows and the most urgent row of every other section, so that each section shows at least

@@ -15,6 +15,7 @@ import {
   CARD_BYTE_LIMIT,
   CARD_TEXT_COLORS,
   cardByteSize,
+  NO_FORM_NOTE,
   MAX_REFRESH_USER_IDS,
   SECTION_MAX_ROWS,
   sectionLink,
@@ -758,6 +759,31 @@ describe('when it does not all fit', () => {
   it('a small agenda is not summarised', () => {
     const small = buildAgendaCard(agendaWith(1), { deepLink: DEEP_LINK });
     expect(allText(small)).not.toMatch(/Niet alles past|zie het actieplan/);
+  });
+
+  it('says, once, that an action without "Status bijwerken" is changed in the tab, when the forms ran out', () => {
+    /** The action ids of the rows on the card, and those with a status form. */
+    const rowsAndForms = (c: AgendaCard, agenda: typeof big) => {
+      const rows = new Set<string>();
+      const forms = new Set<string>();
+      for (const n of nodes(c.body)) {
+        if (n.type === 'Action.Execute' && n.verb === 'status-bijwerken')
+          forms.add(String((n.data as { actieId?: string }).actieId));
+      }
+      for (const a of [...agenda.overdue, ...agenda.blocked, ...agenda.dueBeforeNextMeeting, ...agenda.withoutOwner])
+        if (JSON.stringify(c.body).includes(`**${a.nummer}**`)) rows.add(a.id);
+      return { rows, forms };
+    };
+    const full = rowsAndForms(card, big);
+    expect([...full.rows].filter((id) => !full.forms.has(id)).length).toBeGreaterThan(0);
+    expect(texts(card).filter((t) => t === NO_FORM_NOTE)).toHaveLength(1);
+    // Every action on a small card has its form: no note.
+    const smallAgenda = agendaWith(3);
+    const small = buildAgendaCard(smallAgenda, { deepLink: DEEP_LINK });
+    const few = rowsAndForms(small, smallAgenda);
+    expect(few.rows.size).toBeGreaterThan(0);
+    expect([...few.rows].every((id) => few.forms.has(id))).toBe(true);
+    expect(allText(small)).not.toContain(NO_FORM_NOTE);
   });
 });
 
