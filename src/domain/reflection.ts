@@ -86,6 +86,18 @@ export type Gespreksvraag = (typeof GESPREKSVRAGEN_11_4)[number];
 /** Where the four questions stand in the report. */
 export const GESPREKSVRAGEN_SOURCE: SeedSource = parseSource('001:1251-1253');
 
+/**
+ * The sentence of the conclusion the four questions follow, verbatim: it says who "zij" and "hen" are (the
+ * municipality's leidinggevenden) and what "dat" asks of them (the conversation about digital leadership). Out of it,
+ * "Wat vraagt dat van hen?" on a card names nobody.
+ */
+export const GESPREKSAANLEIDING = citaten.uit(
+  'gespreksvragen: aanleiding',
+  '001:1249-1251',
+  'Omdat de digitalisering onvermijdelijk is blijft het van belang dat leidinggevenden binnen de gemeente Zoetermeer steeds met elkaar het gesprek blijven voeren over digitaal leiderschap.',
+);
+export const GESPREKSAANLEIDING_SOURCE: SeedSource = parseSource('001:1249-1251');
+
 /** Every quoted text of the reflection question, with its seed passage (read back by a unit test). */
 export const reflectieCitations: readonly Citation[] = citaten.lijst;
 
@@ -96,6 +108,9 @@ export type ReflectionQuestion = {
   vraag: Gespreksvraag;
   /** The survey's question for the aspect (verbatim), to anchor the conversation. */
   denkAan: string;
+  /** The report's sentence the question follows (verbatim, `GESPREKSAANLEIDING`): whom it is about. */
+  aanleiding: string;
+  bronAanleiding: SeedSource;
   /** Where the question (`vraag`) and the survey question (`denkAan`) stand in the report. */
   bronVraag: SeedSource;
   bronDenkAan: SeedSource;
@@ -142,9 +157,11 @@ export function reflectionQuestion(meetingDate: CalendarDate): ReflectionQuestio
     soort: aspect.soort,
     vraag,
     denkAan: aspect.denkAan,
+    aanleiding: GESPREKSAANLEIDING,
+    bronAanleiding: GESPREKSAANLEIDING_SOURCE,
     bronVraag: GESPREKSVRAGEN_SOURCE,
     bronDenkAan: aspect.bron,
-    tekst: `${aspect.naam}: “${vraag}” (uit de conclusie van het onderzoeksrapport). Enquêtevraag: “${aspect.denkAan}”`,
+    tekst: `${aspect.naam}: “${vraag}” Uit de conclusie van het onderzoeksrapport: “${GESPREKSAANLEIDING}” Enquêtevraag bij dit aspect: “${aspect.denkAan}”`,
     rotatie,
   };
 }

@@ -786,8 +786,9 @@ function reflection(agenda: Agenda): IContainer {
     items: [
       text('Gespreksvraag digitaal leiderschap (advies 11.4)', { weight: 'Bolder' }),
       text(`**${q.aspect}**: “${q.vraag}”`, { spacing: 'Small' }),
-      // Both are the report's own words, so they are marked as quotes and say where they come from.
-      text('Uit de conclusie van het onderzoeksrapport.', { isSubtle: true, spacing: 'None' }),
+      // The report's own words, marked as quotes and saying where they come from; with the sentence the question
+      // follows, which says whom "zij" and "hen" are about.
+      text(`Uit de conclusie van het onderzoeksrapport: “${q.aanleiding}”`, { isSubtle: true, spacing: 'None' }),
       text(`Enquêtevraag bij dit aspect: “${q.denkAan}”`, { isSubtle: true, spacing: 'Small' }),
     ],
   };

@@ -21,7 +21,12 @@ import {
   type SeedDocument,
 } from '../../../src/domain/plan/citations.js';
 import { zoetermeerCitations, zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
-import { GESPREKSVRAGEN_11_4, LEIDERSCHAPS_ASPECTEN, reflectieCitations } from '../../../src/domain/reflection.js';
+import {
+  GESPREKSAANLEIDING,
+  GESPREKSVRAGEN_11_4,
+  LEIDERSCHAPS_ASPECTEN,
+  reflectieCitations,
+} from '../../../src/domain/reflection.js';
 
 /** The repository root, from this file's place in it (tests/unit/domain), so the path never depends on the cwd. */
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -39,6 +44,7 @@ describe('the plan records a seed passage for every quoted text', () => {
       ...acties.flatMap((a) => [a.titel, a.omschrijving ?? '']),
       ...acties.flatMap((a) => (a.statusToelichting ? [a.statusToelichting] : [])),
       ...GESPREKSVRAGEN_11_4,
+      GESPREKSAANLEIDING,
       ...LEIDERSCHAPS_ASPECTEN.map((a) => a.denkAan),
     ].filter((t) => t !== '');
     expect(quoted.filter((t) => !recorded.has(t))).toEqual([]);

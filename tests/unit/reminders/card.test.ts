@@ -247,10 +247,13 @@ describe('a small card', () => {
     );
   });
 
-  it('shows the reflection question', () => {
+  it('shows the reflection question, with the report’s sentence that says whom it asks about', () => {
     const a = agendaWith(1);
-    expect(allText(buildAgendaCard(a, { deepLink: DEEP_LINK }))).toContain(
-      `**${a.reflectionQuestion.aspect}**: “${a.reflectionQuestion.vraag}”`,
+    const all = allText(buildAgendaCard(a, { deepLink: DEEP_LINK }));
+    expect(all).toContain(`**${a.reflectionQuestion.aspect}**: “${a.reflectionQuestion.vraag}”`);
+    // "Wat vraagt dat van hen?" names nobody on its own: the sentence before it in the report does.
+    expect(all).toContain(
+      'Uit de conclusie van het onderzoeksrapport: “Omdat de digitalisering onvermijdelijk is blijft het van belang dat leidinggevenden binnen de gemeente Zoetermeer steeds met elkaar het gesprek blijven voeren over digitaal leiderschap.”',
     );
   });
 });
