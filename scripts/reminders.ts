@@ -47,7 +47,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const graph = createServerGraph(config);
   const site = await resolveSite(graph, config.siteUrl);
   const tabEndpoint = config.tabEndpoint ?? `http://${config.host}:${config.port}`;
+  const log = createLogger(errors);
   const deps = {
+    log,
     graph,
     siteId: site.id,
     siteUrl: config.siteUrl,
@@ -65,7 +67,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   if (!config.bot)
     throw new CliError('Versturen kan alleen met een bot: CLIENT_ID en TENANT_ID ontbreken in de configuratie.');
-  const log = createLogger(errors);
   const bot = await createBot({
     ...config.bot,
     host: config.host,

@@ -19,7 +19,15 @@ import { loadReminderData, type ReminderData } from '../data/reminder-data.js';
 import { buildAgendaCard, cardByteSize, type AgendaCard } from './card.js';
 import { formatMoment } from './card-text.js';
 import { reminderHolidays } from './holidays.js';
-import { agendaInputFor, previousReminder, recordConversation, type CardSender } from './job.js';
+import { besprokenOf, buildCardFor, loadCardContext } from './actions.js';
+import {
+  agendaInputFor,
+  previousReminder,
+  readPreviousDecisions,
+  recordConversation,
+  type CardSender,
+  type JobLog,
+} from './job.js';
 import { isPostTarget, postTarget } from './channel-target.js';
 import { installatieForTeam, loadInstallaties } from '../data/installaties-store.js';
 import { planReminders, type ReminderDecision, type SendDecision } from './planner.js';
@@ -68,6 +76,8 @@ export type CliDeps = {
   herinneringen?: HerinneringenStore;
   /** The organisation's own closing days (config `EXTRA_HOLIDAYS`), as the job skips them. */
   extraHolidays?: readonly CalendarDate[];
+  /** Where a problem that does not stop the card is told (the previous meeting's decisions not readable, say). */
+  log?: JobLog;
 };
 
 export class CliError extends Error {
@@ -156,21 +166,31 @@ export async function prepareCard(deps: CliDeps, keyOrId: string): Promise<Prepa
   );
   const mt = findMt(data, keyOrId);
   const { decision, logged } = dueMeeting(mt.value, data, deps.now, deps.extraHolidays);
-  const plan = await loadPlanCold(deps.graph, deps.siteUrl);
+  const log = deps.log ?? (() => undefined);
+  const previous = previousReminder(data.herinneringen, mt.id, decision.occurrenceStart);
+  // As the job does: the previous meeting's decisions go on the card ("Besluiten vorige vergadering").
+  const [plan, decisionsByKey] = await Promise.all([
+    loadPlanCold(deps.graph, deps.siteUrl),
+    readPreviousDecisions(deps.graph, deps.siteId, previous ? [previous.value.sleutel] : [], log),
+  ]);
   const acties = plan.plan.acties.map((a) => ({ id: a.id, eTag: a.eTag, value: a.value }));
   const input = agendaInputFor(
     decision,
     mt.value,
     data,
     acties,
-    previousReminder(data.herinneringen, mt.id, decision.occurrenceStart),
+    previous,
     deps.now,
-    [],
+    previous ? (decisionsByKey.get(previous.value.sleutel) ?? []) : [],
     plan.plan.domeinVoortgang,
     plan.plan.inrichting,
   );
   const agenda = composeAgenda(input);
-  const card = buildAgendaCard(agenda, { deepLink: deps.deepLinkFor(mt.value) });
+  // A meeting whose card went out: the card as it stands in the channel now (Besproken and this meeting's decisions,
+  // as the bot rebuilds it), not a new one with a Besproken button that was pressed already.
+  const posted =
+    logged?.value.status === 'verzonden' ? await postedCard(deps, mt.value.key, logged.value.sleutel) : undefined;
+  const card = posted ?? buildAgendaCard(agenda, { deepLink: deps.deepLinkFor(mt.value) });
   return {
     mt,
     decision,
@@ -180,6 +200,15 @@ export async function prepareCard(deps: CliDeps, keyOrId: string): Promise<Prepa
     snapshot: serializeSnapshot(snapshotOf(input)),
     data,
   };
+}
+
+/** The card of a meeting that was sent, as the bot would put it now; undefined when its context cannot be read. */
+async function postedCard(deps: CliDeps, mtKey: string, key: string): Promise<AgendaCard | undefined> {
+  const cardDeps = { graph: deps.graph, siteId: deps.siteId, siteUrl: deps.siteUrl, deepLinkFor: deps.deepLinkFor };
+  const ctx = await loadCardContext(cardDeps, mtKey, key);
+  if ('problem' in ctx) return undefined;
+  const besproken = await besprokenOf(cardDeps, ctx);
+  return buildCardFor(cardDeps, ctx, { now: deps.now, ...(besproken ? { besproken } : {}) });
 }
 
 /** Where the reminder log already has the meeting: what state it is in and since when. */

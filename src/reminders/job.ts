@@ -111,7 +111,7 @@ export function agendaInputFor(
  * indexed Vergadering column). A key whose read fails (a site provisioned before the Besluiten list existed, say)
  * gets no decisions and a warning: the reminder must not depend on it.
  */
-async function readPreviousDecisions(
+export async function readPreviousDecisions(
   graph: Graph,
   siteId: string,
   keys: readonly string[],

@@ -133,6 +133,13 @@ describe('the reminder job and the decision log', () => {
         'job-2',
       );
 
+      // `npm run reminders -- --preview` (and `--send-now`, which sends that card) shows them as the job does.
+      const { prepareCard } = await import('../../../src/reminders/cli.js');
+      const { loadCardContext, recordBesproken } = await import('../../../src/reminders/actions.js');
+      const preview = await prepareCard({ ...deps, now: new Date('2026-11-30T08:05:00Z') }, 'cmt');
+      expect(preview.decision.key).toBe('cmt|2026-12-01T08:00:00Z');
+      expect(JSON.stringify(preview.card)).toContain('Besluiten vorige vergadering (1)');
+
       cards.length = 0;
       // Monday 30 November: the CMT of Tuesday 1 December; its card shows what 24 November decided.
       const second = await runReminderJob({
@@ -148,6 +155,18 @@ describe('the reminder job and the decision log', () => {
       const cmtCard = cards.find((c) => c.includes('Pilot Copilot'));
       expect(cmtCard).toBeDefined();
       expect(cmtCard).toContain('Besluiten vorige vergadering (1)');
+
+      // Once sent and marked Besproken, the preview is the card as it stands in the channel: Besproken recorded,
+      // no Besproken button, this meeting's decisions box, not a new card.
+      const ctx = await loadCardContext(deps, 'cmt', 'cmt|2026-12-01T08:00:00Z');
+      if ('problem' in ctx) throw new Error(ctx.message);
+      await recordBesproken(deps, ctx, { displayName: 'Secretaris CMT' }, new Date('2026-12-01T08:30:00Z'));
+      const sent = await prepareCard({ ...deps, now: new Date('2026-11-30T09:00:00Z') }, 'cmt');
+      expect(sent.logged?.value.status).toBe('verzonden');
+      const posted = JSON.stringify(sent.card);
+      expect(posted).toContain('Besproken door Secretaris CMT');
+      expect(posted).not.toContain('"verb":"besproken"');
+      expect(posted).toContain('Besluiten vorige vergadering (1)');
     } finally {
       await own.close();
     }
