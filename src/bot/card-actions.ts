@@ -553,7 +553,13 @@ export async function handleCardAction(
             // person's card as it is, the form open with what they chose and typed, to mend. Only a card whose form
             // no longer applies gets the current card.
             if (!outcome.stale || !ctx.decisionsRead) return message(`Niet opgeslagen: ${outcome.message}`);
-            return cardResponse(withNotice(shared, `Niet opgeslagen: ${outcome.message}`, 'Attention'));
+            return cardResponse(
+              noticeCardFor(deps, ctx, view, {
+                text: `Niet opgeslagen: ${outcome.message}`,
+                color: 'Attention',
+                typed: request.toelichting,
+              }),
+            );
           case 'unchanged':
             // A second press of "Opslaan" (or the same change by someone else): in place, nothing written.
             if (!ctx.decisionsRead) return message(outcome.message);

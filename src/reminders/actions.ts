@@ -508,9 +508,11 @@ export async function updateActieStatus(
         ctx,
         message: `Dit was al vastgelegd: actie ${actie.value.nummer} staat op "${actie.value.status}".`,
       };
-    // The status kept (a new deadline or reason only) is no move; any other status must be an allowed one. A card
-    // built before someone else's change is a conflict first (the store's If-Match), not a rule of their version.
-    if (request.status !== actie.value.status && request.eTag === actie.eTag) {
+    // A card built before someone else's change is a conflict first, not a rule of their version (the store checks
+    // its rules before its If-Match, so it is told here, before anything is checked or written).
+    if (request.eTag !== actie.eTag) return staleActie(ctx);
+    // The status kept (a new deadline or reason only) is no move; any other status must be an allowed one.
+    if (request.status !== actie.value.status) {
       const transition = checkTransition(actie.value.status, request.status, request.toelichting);
       if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
     }
@@ -540,17 +542,23 @@ export async function updateActieStatus(
       changed: changesBetween(actie.value, updated.value),
     };
   } catch (error) {
-    if (error instanceof ActieConflictError) {
-      const fresh = error.theirs ? withActie(ctx, error.theirs) : ctx;
-      return {
-        kind: 'conflict',
-        ctx: fresh,
-        message: `${error.message} Er is niets opgeslagen. De kaart toont nu de actuele stand; kies opnieuw als de wijziging nog nodig is.`,
-      };
-    }
+    if (error instanceof ActieConflictError)
+      return staleActie(error.theirs ? withActie(ctx, error.theirs) : ctx, error.message);
     if (error instanceof ActieValidationError) return { kind: 'invalid', ctx, message: error.message };
     throw error;
   }
+}
+
+/** A card built before someone else's change: nothing written, and the current card (in `ctx`) to choose again. */
+function staleActie(
+  ctx: CardContext,
+  why = 'Deze actie is intussen door iemand anders gewijzigd.',
+): Extract<StatusUpdateOutcome, { kind: 'conflict' }> {
+  return {
+    kind: 'conflict',
+    ctx,
+    message: `${why} Er is niets opgeslagen. De kaart toont nu de actuele stand; kies opnieuw als de wijziging nog nodig is.`,
+  };
 }
 
 /** The context with a domain's row as stored now (and the action's roll-up following it). */
@@ -595,9 +603,11 @@ async function updateDomeinRij(
       ctx,
       message: `Dit was al vastgelegd: ${domein} staat op actie ${actie.value.nummer} op "${from}".`,
     };
-  // A card built before someone else's change (another row, or the row's eTag moved on) is a conflict first, not a
-  // rule of their version: the store would check the rule before its If-Match.
+  // A card built before someone else's change (another row, or the row's eTag moved on; without a row, the action's
+  // own, which the domain follows) is a conflict first, not a rule of their version: the store would check the rule
+  // before its If-Match.
   if (rij && (request.rijId !== rij.id || request.eTag !== rij.eTag)) return stale(rij);
+  if (!rij && request.eTag !== actie.eTag) return stale(undefined);
   if (status !== from) {
     const transition = checkTransition(from, status, request.toelichting);
     if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };

@@ -668,7 +668,8 @@ function restLine(n: number, noun: Noun, shown: number): ITextBlock {
 
 /**
  * The tab's list filtered by `filter`, built from the card's deep link: the parameters go into the hash route
- * (`…/index.html#/lijst?domein=X&due=achterstallig`), next to the MT's domain filter already there. A link without a
+ * (`…/index.html?domein=X#/lijst?due=achterstallig`, or next to the domain filter of an MT of several domains,
+ * `#/lijst?domein=A,B&due=achterstallig`); the search, with the domain view of an MT of one domain, stays. A link without a
  * hash route (a Teams entity link) has no list URL to filter, so it is returned as it is.
  */
 export function sectionLink(deepLink: string, filter: Record<string, string> = {}): string {
@@ -918,8 +919,7 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     body.push(summary(agenda));
     // A row whose action has no form anywhere on the card (the forms' share of the budget ran out): say where it is
     // changed, once, so nobody looks for a button that is not there.
-    if (included.some((rows) => rows.some((row) => withoutForm.has(row))))
-      body.push(text(NO_FORM_NOTE, { isSubtle: true, spacing: 'Small' }));
+    if (someWithoutForm(included)) body.push(text(NO_FORM_NOTE, { isSubtle: true, spacing: 'Small' }));
     if (omitted > 0) {
       body.push(
         text(
@@ -956,13 +956,13 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
   // the real size is verified and rows are dropped from the end until it fits, so the estimate can never overshoot.
   const included: IContainer[][] = sections.map(() => []);
   const formed = new Set<string>();
-  /** Rows of an action that has no form on the card (checked again as the card is assembled: it may get one later). */
-  const unformed = new Map<IContainer, string>();
-  const withoutForm = {
-    has: (row: IContainer): boolean => {
-      const id = unformed.get(row);
-      return id !== undefined && !formed.has(id);
-    },
+  /** The action of each row: with its form (`true`) or without. */
+  const rowActie = new Map<IContainer, { id: string; form: boolean }>();
+  /** Whether an action of the included rows has no form in any of them (the card as it is assembled). */
+  const someWithoutForm = (rows: IContainer[][]): boolean => {
+    const acties = rows.flat().flatMap((row) => rowActie.get(row) ?? []);
+    const withForm = new Set(acties.filter((a) => a.form).map((a) => a.id));
+    return acties.some((a) => !withForm.has(a.id));
   };
   const reserve = sections.reduce(
     (n, s) => n + cardByteSize(restLink(999, s.noun, 0, sectionLink(deepLink, s.filter))) + 1,
@@ -991,7 +991,8 @@ export function buildAgendaCard(agenda: Agenda, options: AgendaCardOptions): Age
     if (used + size > budget) return false;
     used += size;
     included[i]?.push(row);
-    if (cand.actie !== undefined && !cand.actie.voortgang && row === plain) unformed.set(row, cand.actie.id);
+    if (cand.actie !== undefined && !cand.actie.voortgang)
+      rowActie.set(row, { id: cand.actie.id, form: row !== plain });
     return true;
   };
   // First the viewer's own rows and the most urgent row of every other section, so that each section shows at least
@@ -1059,6 +1060,7 @@ export function withCardNotice(card: AgendaCard, notice: CardNotice): AgendaCard
  */
 export function buildAgendaCardWithNotice(agenda: Agenda, options: AgendaCardOptions, notice: CardNotice): AgendaCard {
   const budget = Math.min(options.maxBytes ?? DEFAULT_CARD_BUDGET, CARD_BYTE_LIMIT);
-  const card = buildAgendaCard(agenda, { ...options, maxBytes: budget - cardByteSize(noticeBanner(notice)) });
+  // The banner's bytes and the comma that joins it to the body.
+  const card = buildAgendaCard(agenda, { ...options, maxBytes: budget - cardByteSize(noticeBanner(notice)) - 1 });
   return withCardNotice(card, notice);
 }

@@ -257,6 +257,17 @@ describe('the same counts on every surface (issue 19)', { timeout: 2 * WAIT.bulk
     await saveRow('Dienstverlening', { status: 'Loopt' });
     await saveRow('Sociaal Domein', { status: 'Loopt' });
     await saveRow('Sociaal Domein', { status: 'Geblokkeerd', statusToelichting: 'Geen capaciteit in het domein.' });
+    // 11.5 is shared by Concern too: the Sociaal Domein is stuck on it while Concern's own row runs. The CMT's card
+    // counts the roll-up (Geblokkeerd), and so must the CMT's tab, not Concern's own row.
+    const fresh = await client.plan();
+    await createDomeinVoortgangStore(client.graph, fresh.siteId, fresh).save(
+      byNummer(fresh, '11.5'),
+      'Sociaal Domein',
+      {
+        status: 'Geblokkeerd',
+        statusToelichting: 'Geen tijd op de MT-agenda.',
+      },
+    );
 
     const statuses = new Set((await client.plan()).acties.map((a) => a.value.status));
     expect([...statuses].sort()).toEqual(

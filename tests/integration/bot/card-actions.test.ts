@@ -520,6 +520,16 @@ describe('a status update from the card', () => {
     const text = cardText(answer.value);
     expect(text).toMatch(/intussen door iemand anders gewijzigd\. Er is niets opgeslagen/);
     expect(text).not.toMatch(/Niet opgeslagen/);
+    // A move the old card allowed (Niet gestart → Niet overgenomen, with a reason) that the action's status now
+    // forbids (Loopt): the conflict and the current card too, not a message that leaves the stale card in place.
+    const forbidden = await invoke({
+      ...form.button.data,
+      [form.inputs.status]: 'Niet overgenomen',
+      [form.inputs.toelichting]: 'Past niet meer.',
+    });
+    expect(forbidden.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(forbidden.value)).toMatch(/intussen door iemand anders gewijzigd\. Er is niets opgeslagen/);
+    expect(cardText(forbidden.value)).toContain('Wat je typte (niet opgeslagen):\nPast niet meer.');
     expect((await actie(form.id)).eTag).toBe(before.eTag);
   });
 

@@ -29,4 +29,9 @@ describe('back from the sign-in page to the address the person opened', () => {
     expect(returnTo(null, answer)).toEqual({ kind: 'replace', url: '/tab/index.html' });
     expect(returnTo('', answer)).toEqual({ kind: 'replace', url: '/tab/index.html' });
   });
+
+  it('stays on this page whatever the storage holds: only a search or a hash of it is taken', () => {
+    for (const odd of ['//evil.example/x', 'https://evil.example/', '/other.html', 'javascript:alert(1)'])
+      expect(returnTo(odd, answer), odd).toEqual({ kind: 'replace', url: '/tab/index.html' });
+  });
 });

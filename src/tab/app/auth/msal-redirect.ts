@@ -2,9 +2,10 @@
  * Sign-in in a plain browser, where there is no host to ask (the card's "Open in actieplan", the static tabs'
  * websiteUrl): MSAL's redirect flow, authorization code with PKCE, against the tenant's authority
  * (`TabConfig.authority`). Entra answers to index.html itself (the Spa redirect `<TAB_ENDPOINT>/index.html` of
- * infra/aad.manifest.json); the answer in the fragment is taken here, before any view reads the URL, and the hash
- * route the person opened (`#/actie/12`, `#/lijst?domein=…`) is put back. Loaded lazily: only a browser outside a host
- * needs it.
+ * infra/aad.manifest.json); the answer in the fragment is taken here, before any view reads the URL, and the address
+ * the person opened is put back: its hash route (`#/actie/12`) in place, or, when it had a search of its own (a card's
+ * link with its MT's domain, `?domein=…#/lijst`), by loading the page again there. Loaded lazily: only a browser
+ * outside a host needs it.
  */
 import { PublicClientApplication, type AuthenticationResult } from '@azure/msal-browser';
 import { createNaaTokenSource, GRAPH_SCOPES, InteractionNeededError, type Interact, type NaaSession } from './naa.js';
@@ -44,6 +45,8 @@ export function returnTo(
   saved: string | null,
   current: Pick<Location, 'pathname' | 'search'>,
 ): { kind: 'replace' | 'load'; url: string } {
+  // Only a search or a hash of this page: anything else in the storage is not ours and is ignored.
+  if (saved !== null && !/^[?#]/.test(saved)) saved = null;
   const at = saved?.indexOf('#') ?? -1;
   const search = saved?.startsWith('?') ? (at < 0 ? saved : saved.slice(0, at)) : current.search;
   const hash = saved === null ? '' : at < 0 ? (saved.startsWith('?') ? '' : saved) : saved.slice(at);
@@ -106,10 +109,11 @@ export async function signInWithRedirect(
     if (answered) restoreRoute(false);
     throw error;
   }
+  // The account that just signed in is the active one (kept in MSAL's cache), also for a page loaded again below.
+  if (returned?.account) pca.setActiveAccount(returned.account);
   // Signed in: the page loads again at the address the person opened when its search differs (MSAL's cache has the
   // account by now, so that load asks nothing).
   if (answered && restoreRoute(Boolean(returned?.account))) return new Promise<never>(() => undefined);
-  if (returned?.account) pca.setActiveAccount(returned.account);
   const leave: Interact = async (client, request) => {
     options.onLeaving?.();
     remember(window.location);

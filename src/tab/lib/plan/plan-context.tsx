@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Actie, Domein, PersonRef } from '../../../domain/model.js';
 import { compareActienummers } from '../../../domain/actienummer.js';
+import { concernDomein } from '../../../domain/inrichting-basis.js';
 import { findSiteUser } from '../../../domain/site-user.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
 import { actieForDomein, type DomeinVoortgang } from '../../../domain/domein-voortgang.js';
@@ -64,8 +65,13 @@ function withActie(plan: LoadedPlan, item: Loaded<Actie>): LoadedPlan {
   };
 }
 
-/** The plan as one domain's tab shows it: every shared action with that domain's own row (status, owner, deadline). */
+/**
+ * The plan as one domain's tab shows it: every shared action with that domain's own row (status, owner, deadline).
+ * The CMT's (the set-up's concern domain) sees the roll-up, as its card does (docs/domein-voortgang.md, "Who sees
+ * what"); its own row of an action it shares (11.5) is in the action's detail.
+ */
 function forDomein(plan: LoadedPlan, domein: Domein): LoadedPlan {
+  if (domein === concernDomein(plan.inrichting)) return plan;
   const perActie = new Map<string, DomeinVoortgang[]>();
   for (const r of plan.domeinVoortgang) perActie.set(r.value.actie, [...(perActie.get(r.value.actie) ?? []), r.value]);
   return {
