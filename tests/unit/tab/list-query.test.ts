@@ -25,6 +25,17 @@ const query = (patch: Partial<ListQuery['filters']> = {}, rest: Partial<ListQuer
   filters: { ...DEFAULT_QUERY.filters, ...patch },
 });
 
+type ActieValue = ReturnType<typeof seededPlan>['acties'][number]['value'];
+
+/** The seeded plan with `every` change on each action and `byNummer`'s on the numbered ones. */
+function seededWith(byNummer: Record<string, Partial<ActieValue>>, every: Partial<ActieValue> = {}) {
+  const plan = seededPlan();
+  return {
+    ...plan,
+    acties: plan.acties.map((a) => ({ ...a, value: { ...a.value, ...every, ...byNummer[a.value.nummer] } })),
+  };
+}
+
 describe('the list query in the URL', () => {
   it('round-trips every filter, the sort and the grouping', () => {
     const q = query(
@@ -145,18 +156,12 @@ describe('waiting on another action', () => {
   });
 
   it('vast=1 (the card\'s "Geblokkeerd of wachtend" link) finds the Geblokkeerd and the waiting actions together', () => {
-    const plan = seededPlan();
-    const change =
-      (nummer: string, patch: Partial<(typeof plan.acties)[number]['value']>) => (a: (typeof plan.acties)[number]) =>
-        a.value.nummer === nummer ? { ...a, value: { ...a.value, ...patch } } : a;
-    const changed = {
-      ...plan,
-      acties: plan.acties
-        .map(change('1.1', { status: 'Loopt' }))
-        .map(change('1.2', { status: 'Niet gestart', afhankelijkVan: ['1.1'] }))
-        .map(change('2.2', { status: 'Geblokkeerd', afhankelijkVan: [] }))
-        .map(change('2.1', { status: 'Afgerond', afhankelijkVan: ['1.1'] })),
-    };
+    const changed = seededWith({
+      '1.1': { status: 'Loopt' },
+      '1.2': { status: 'Niet gestart', afhankelijkVan: ['1.1'] },
+      '2.2': { status: 'Geblokkeerd', afhankelijkVan: [] },
+      '2.1': { status: 'Afgerond', afhankelijkVan: ['1.1'] },
+    });
     const all = deriveRows(changed, NOW);
     // The card's link asks for `vast=1` (next to its MT's domains).
     const everyDomain = queryFromParams(new URLSearchParams('vast=1'));
@@ -184,23 +189,17 @@ describe('waiting on another action', () => {
   });
 
   it('vast=1 leaves out what is not vast: a closed action (Niet overgenomen) and retired ones, even when shown', () => {
-    const plan = seededPlan();
-    const change =
-      (nummer: string, patch: Partial<(typeof plan.acties)[number]['value']>) => (a: (typeof plan.acties)[number]) =>
-        a.value.nummer === nummer ? { ...a, value: { ...a.value, ...patch } } : a;
-    const changed = {
-      ...plan,
-      acties: plan.acties
-        .map(change('1.1', { status: 'Loopt' }))
-        // Not taken up while its dependency is still open: it waits on nothing.
-        .map(change('1.2', { status: 'Niet overgenomen', afhankelijkVan: ['1.1'] }))
-        // Retired while Geblokkeerd, and retired while waiting: both left the counts and the agendas.
-        .map(change('2.1', { status: 'Geblokkeerd', afhankelijkVan: [], vervallen: true, vervallenReden: 'x' }))
-        .map(change('2.2', { status: 'Niet gestart', afhankelijkVan: ['1.1'], vervallen: true, vervallenReden: 'x' }))
-        // The two that are vast.
-        .map(change('3.1', { status: 'Geblokkeerd', afhankelijkVan: [] }))
-        .map(change('3.2', { status: 'Belegd in lopend traject', afhankelijkVan: ['1.1'] })),
-    };
+    const changed = seededWith({
+      '1.1': { status: 'Loopt' },
+      // Not taken up while its dependency is still open: it waits on nothing.
+      '1.2': { status: 'Niet overgenomen', afhankelijkVan: ['1.1'] },
+      // Retired while Geblokkeerd, and retired while waiting: both left the counts and the agendas.
+      '2.1': { status: 'Geblokkeerd', afhankelijkVan: [], vervallen: true, vervallenReden: 'x' },
+      '2.2': { status: 'Niet gestart', afhankelijkVan: ['1.1'], vervallen: true, vervallenReden: 'x' },
+      // The two that are vast.
+      '3.1': { status: 'Geblokkeerd', afhankelijkVan: [] },
+      '3.2': { status: 'Belegd in lopend traject', afhankelijkVan: ['1.1'] },
+    });
     // Every row, retired ones included, as the list has them with "Toon vervallen" on.
     const all = deriveRows(changed, NOW);
     expect(all.filter((r) => r.actie.vervallen).map((r) => r.actie.nummer)).toEqual(['2.1', '2.2']);
@@ -216,25 +215,21 @@ describe('waiting on another action', () => {
 
 describe('a deadline up to a date (tot)', () => {
   it('finds what the agenda card lists under "Deadline tot en met": open, not overdue, due by that day', () => {
-    const plan = seededPlan();
-    const change =
-      (nummer: string, patch: Partial<(typeof plan.acties)[number]['value']>) => (a: (typeof plan.acties)[number]) =>
-        a.value.nummer === nummer ? { ...a, value: { ...a.value, ...patch } } : a;
     // NOW is 20 November 2026; the next meeting is on 1 December.
-    const changed = {
-      ...plan,
-      acties: plan.acties
-        .map((a) => ({ ...a, value: { ...a.value, deadline: '2027-06-30' } }))
-        .map(change('1.1', { status: 'Loopt', deadline: '2026-11-20' }))
-        .map(change('1.2', { status: 'Niet gestart', deadline: '2026-12-01' }))
-        .map(change('2.1', { status: 'Loopt', deadline: '2026-11-19' }))
-        .map(change('2.2', { status: 'Loopt', deadline: '2026-12-02' }))
-        .map(change('3.1', { status: 'Afgerond', deadline: '2026-11-25' }))
-        .map(change('3.2', { status: 'Loopt', deadline: '2026-11-25', vervallen: true, vervallenReden: 'x' }))
-        .map(change('4.1', { status: 'Geblokkeerd', deadline: '2026-11-30' }))
+    const changed = seededWith(
+      {
+        '1.1': { status: 'Loopt', deadline: '2026-11-20' },
+        '1.2': { status: 'Niet gestart', deadline: '2026-12-01' },
+        '2.1': { status: 'Loopt', deadline: '2026-11-19' },
+        '2.2': { status: 'Loopt', deadline: '2026-12-02' },
+        '3.1': { status: 'Afgerond', deadline: '2026-11-25' },
+        '3.2': { status: 'Loopt', deadline: '2026-11-25', vervallen: true, vervallenReden: 'x' },
+        '4.1': { status: 'Geblokkeerd', deadline: '2026-11-30' },
         // A standing commitment ("… en verder") that runs: its deadline no longer applies, so it is never due.
-        .map(change('11.5', { status: 'Loopt', deadline: '2025-12-31' })),
-    };
+        '11.5': { status: 'Loopt', deadline: '2025-12-31' },
+      },
+      { deadline: '2027-06-30' },
+    );
     const all = deriveRows(changed, NOW);
     const found = nummers(filterRows(all, queryFromParams(new URLSearchParams('tot=2026-12-01')).filters, today));
     // Due today and on the meeting's day count; yesterday's is overdue (its own section), the day after is not due.
