@@ -57,6 +57,8 @@ const useStyles = makeStyles({
   search: { flexGrow: 1, minWidth: '14rem', maxWidth: '28rem' },
   filter: { minWidth: '9rem', maxWidth: '14rem' },
   dropdown: { minWidth: '9rem', maxWidth: '14rem' },
+  // The card's words for a deadline window ("Deadline tot en met 31 maart 2027") on one line.
+  filterWide: { minWidth: '9rem', maxWidth: '19rem' },
   listbox: { minWidth: '9rem', maxWidth: 'min(48rem, calc(100vw - 2rem))' },
 });
 
@@ -237,10 +239,10 @@ export function ListToolbar({
           selected={f.eigenaar}
           onChange={(v) => setFilters({ eigenaar: v })}
         />
-        <Field label={t('filter.due')} size="small" className={styles.filter}>
+        <Field label={t('filter.due')} size="small" className={totLabel ? styles.filterWide : styles.filter}>
           <Dropdown
             size="small"
-            className={styles.dropdown}
+            className={totLabel ? styles.filterWide : styles.dropdown}
             value={totLabel ?? t(DUE_LABEL[f.due])}
             selectedOptions={[f.tot ? TOT_OPTION : f.due]}
             onOptionSelect={(_, data) => {
