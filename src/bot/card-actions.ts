@@ -6,8 +6,8 @@
  * - `besproken`: recorded in the reminder log, and the SAME message is updated for everyone (PUT to the connector);
  * - `status-bijwerken`: written to SharePoint with the card's eTag, then the card is rebuilt and updated in place;
  *   a conflict answers with the current card and a Dutch message (and the reason typed on the old card, whose form
- *   the new card no longer holds); a change the plan's rules refuse answers with a message only, so the person's card
- *   stays as it is, the form open with what they chose and typed. Neither writes anything;
+ *   the new card no longer holds); a change the plan's rules refuse answers with a message only (Teams does not
+ *   replace the card), which repeats what was typed. Neither writes anything;
  * - `vernieuwen`: the person's own view ("Jouw acties"), for that person only;
  * - `besluit-vastleggen`: the typed decision into the decision log (Besluiten list) for this meeting, once per
  *   person and text (`besluitClientKey`: a retried invoke or a second click lands once), then the SAME message is
@@ -81,6 +81,15 @@ export type CardActionHandlerDeps = CardActionDeps & {
 /** A refusal or failure the person sees as a message; nothing was changed. */
 function message(text: string): AdaptiveCardActionResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+}
+
+/**
+ * A refusal as a message: Teams shows it and leaves the card as it is. What the person typed is in it too, whole:
+ * a client that draws the card again (Agents Playground does) closes the form and empties its inputs.
+ */
+function refusal(text: string, typed: string | undefined): AdaptiveCardActionResponse {
+  const kept = typed?.trim();
+  return message(kept ? `${text} Wat je typte (niet opgeslagen): “${kept}”` : text);
 }
 
 function cardResponse(card: AgendaCard): AdaptiveCardActionResponse {
@@ -374,7 +383,7 @@ export async function handleCardAction(
         const request = parseBesluitRequest(activity.value.action.data);
         if (!request) return message(REFUSALS.unknownAction);
         const problem = besluitTextProblem(request.tekst);
-        if (problem) return message(problem);
+        if (problem) return refusal(problem, request.tekst);
         // The meeting, the person and the text: the same decision clicked again lands once (see besluitClientKey).
         const clientKey = besluitClientKey(ctx.herinnering.value.sleutel, activity.from.id, request.tekst);
         const result = await recordBesluitFromCard(deps, ctx, actorOf(actor, activity), request.tekst, clientKey, now);
@@ -440,9 +449,9 @@ export async function handleCardAction(
           outcome: outcome.kind,
           cmtCard,
         });
-        // Nothing on this MT's shared card changes. A refusal is a message: the person's card stays as it is, with
-        // the form open and the reason they typed in it. What was done comes with their card.
-        if (outcome.kind !== 'saved') return message(`Niet geagendeerd: ${outcome.message}`);
+        // Nothing on this MT's shared card changes. A refusal is a message (`refusal`: the card is not replaced, and
+        // the reason typed is in the message). What was done comes with their card.
+        if (outcome.kind !== 'saved') return refusal(`Niet geagendeerd: ${outcome.message}`, request.reden);
         if (!outcome.ctx.decisionsRead) return message(outcome.message);
         const besproken = await besprokenOf(deps, outcome.ctx);
         const card = buildCardFor(deps, outcome.ctx, { now, ...(besproken ? { besproken } : {}) });
@@ -470,12 +479,12 @@ export async function handleCardAction(
           cardResponse(noticeCardFor(deps, ctx, view, { text, color: 'Attention', typed: request.besluit }));
         if (outcome.kind === 'refused') {
           const text = `Niet afgevinkt: ${outcome.message}`;
-          return outcome.stale && ctx.decisionsRead ? notice(text) : message(text);
+          return outcome.stale && ctx.decisionsRead ? notice(text) : refusal(text, request.besluit);
         }
         if (outcome.kind === 'conflict') {
           // Someone else's tick: the item may have left; the shared card shows the current state too.
           if (ctx.decisionsRead) await updateForEveryone(deps, ctx, shared, data.verb);
-          return ctx.decisionsRead ? notice(outcome.message) : message(outcome.message);
+          return ctx.decisionsRead ? notice(outcome.message) : refusal(outcome.message, request.besluit);
         }
         const update = await updateForEveryone(deps, ctx, shared, data.verb);
         if (update === 'skipped') return message(`${outcome.message} ${CARD_NOTES.decisionsUnread}`);
@@ -549,10 +558,11 @@ export async function handleCardAction(
               }),
             );
           case 'invalid':
-            // Nothing changed, and the card is current (a stale card is a conflict first): a message keeps the
-            // person's card as it is, the form open with what they chose and typed, to mend. Only a card whose form
-            // no longer applies gets the current card.
-            if (!outcome.stale || !ctx.decisionsRead) return message(`Niet opgeslagen: ${outcome.message}`);
+            // Nothing changed, and the card is current (a stale card is a conflict first): a message (`refusal`)
+            // leaves the person's card as it is, to mend the choice. Only a card whose form no longer applies gets the
+            // current card.
+            if (!outcome.stale || !ctx.decisionsRead)
+              return refusal(`Niet opgeslagen: ${outcome.message}`, request.toelichting);
             return cardResponse(
               noticeCardFor(deps, ctx, view, {
                 text: `Niet opgeslagen: ${outcome.message}`,

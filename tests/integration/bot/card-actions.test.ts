@@ -545,9 +545,25 @@ describe('a status update from the card', () => {
       eTag: current.eTag,
       [ids.status]: 'Geblokkeerd',
     });
-    // A message, not a card: the person's card stays as it is, the form open with what they chose, to mend.
+    // A message, not a card: Teams leaves the person's card as it is.
     expect(answer.type).toBe('application/vnd.microsoft.activity.message');
     expect(answer.value).toMatch(/^Niet opgeslagen: .*toelichting/i);
+    expect(answer.value).not.toContain('Wat je typte');
+    // A date that is no date, with a reason typed: the reason comes back in the message, whole.
+    const typed = await invoke({
+      verb: 'status-bijwerken',
+      mtKey: 'cmt',
+      occurrenceKey: KEY,
+      actieId: form.id,
+      eTag: current.eTag,
+      [ids.status]: current.value.status,
+      [ids.toelichting]: 'Wacht op het besluit van de directie.',
+      [ids.deadline]: 'morgen',
+    });
+    expect(typed.type).toBe('application/vnd.microsoft.activity.message');
+    expect(typed.value).toBe(
+      'Niet opgeslagen: Vul de nieuwe deadline in als datum (bijvoorbeeld 2026-12-31). Wat je typte (niet opgeslagen): “Wacht op het besluit van de directie.”',
+    );
     expect((await actie(form.id)).eTag).toBe(current.eTag);
   });
 

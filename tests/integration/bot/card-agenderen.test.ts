@@ -159,8 +159,9 @@ describe('"Agenderen in CMT" on a domain MT card', () => {
       { ...data, [AGENDEREN_INPUT_IDS.reden]: 'Nog een reden' },
       { from: IM, channel: SOC_CHANNEL, team: SOC_TEAM, messageId: socMessage },
     );
-    // A message, so the reason typed stays in the person's form.
+    // A message, so the card stays as it is; the reason typed is in it, whole.
     expect(other.type).toBe('application/vnd.microsoft.activity.message');
+    expect(other.value).toContain('Wat je typte (niet opgeslagen): “Nog een reden”');
     expect(other.value).toMatch(
       /Niet geagendeerd: Actie 1\.1 staat al sinds \d{4}-\d{2}-\d{2} op de agenda van het CMT voor Sociaal Domein\./,
     );
