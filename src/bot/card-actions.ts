@@ -473,7 +473,7 @@ export async function handleCardAction(
           agendering: request.agenderingId,
           outcome: outcome.kind,
         });
-        // A refusal of what the card still shows rightly is a message: the card stays, with the decision typed in it.
+        // A refusal of what the card still shows rightly is a message (`refusal`, which repeats the decision typed).
         // One whose item is gone, and a conflict, get the current card, with the decision typed shown in the notice.
         const notice = (text: string) =>
           cardResponse(noticeCardFor(deps, ctx, view, { text, color: 'Attention', typed: request.besluit }));
