@@ -47,7 +47,8 @@ import {
   type CardContext,
 } from '../reminders/actions.js';
 import type { AgendaCard } from '../reminders/card.js';
-import { changedBy, formatDateNl } from '../reminders/card-text.js';
+import { changedBy, formatDateNl, truncateText } from '../reminders/card-text.js';
+import { TEXT_MAX } from '../domain/text-limits.js';
 import {
   agenderingClientKey,
   besluitClientKey,
@@ -88,7 +89,8 @@ function message(text: string): AdaptiveCardActionResponse {
  * a client that draws the card again (Agents Playground does) closes the form and empties its inputs.
  */
 function refusal(text: string, typed: string | undefined): AdaptiveCardActionResponse {
-  const kept = typed?.trim();
+  // Longer than any of the card's inputs takes only from a hand-made invoke: not echoed beyond that.
+  const kept = typed === undefined ? '' : truncateText(typed.trim(), 2 * TEXT_MAX.statusToelichting);
   return message(kept ? `${text} Wat je typte (niet opgeslagen): “${kept}”` : text);
 }
 
@@ -546,7 +548,7 @@ export async function handleCardAction(
               actie: request.actieId,
               user: activity.from.id,
             });
-            return message(outcome.message);
+            return refusal(outcome.message, request.toelichting);
           case 'conflict':
             // The person needs the current version (and its eTag) to choose again, even without the decisions; the
             // new card's form is empty, so the reason they typed is shown in the notice.

@@ -32,6 +32,7 @@ import {
   createBesluitenStore,
   decisionTexts,
 } from '../data/besluiten-store.js';
+import { sameETag } from '../data/etag.js';
 import { sendBatch } from '../data/graph/batch.js';
 import type { Graph } from '../data/graph/client.js';
 import { createHerinneringenStore, type HerinneringenStore } from '../data/herinneringen-store.js';
@@ -491,7 +492,7 @@ export async function updateActieStatus(
   if (request.status === undefined) return { kind: 'invalid', ctx, message: 'Kies een status.' };
   if (!isActieStatus(request.status))
     return { kind: 'invalid', ctx, message: `"${request.status}" is geen status van het actieplan.` };
-  const domein = ownDomeinOfMT(ctx.mt.value.domeinen, actie.value);
+  const domein = ownDomeinOfMT(ctx.mt.value.domeinen, actie.value, ctx.plan.inrichting);
   if (domein === undefined) {
     if (hasDomeinVoortgang(actie.value) && ctx.plan.domeinVoortgang.some((r) => r.value.actie === actie.value.nummer)) {
       // The CMT sees the roll-up: the action's own status would be overridden by its domains' rows at once.
@@ -510,7 +511,7 @@ export async function updateActieStatus(
       };
     // A card built before someone else's change is a conflict first, not a rule of their version (the store checks
     // its rules before its If-Match, so it is told here, before anything is checked or written).
-    if (request.eTag !== actie.eTag) return staleActie(ctx);
+    if (!sameETag(request.eTag, actie.eTag)) return staleActie(ctx);
     // The status kept (a new deadline or reason only) is no move; any other status must be an allowed one.
     if (request.status !== actie.value.status) {
       const transition = checkTransition(actie.value.status, request.status, request.toelichting);
@@ -606,8 +607,8 @@ async function updateDomeinRij(
   // A card built before someone else's change (another row, or the row's eTag moved on; without a row, the action's
   // own, which the domain follows) is a conflict first, not a rule of their version: the store would check the rule
   // before its If-Match.
-  if (rij && (request.rijId !== rij.id || request.eTag !== rij.eTag)) return stale(rij);
-  if (!rij && request.eTag !== actie.eTag) return stale(undefined);
+  if (rij && (request.rijId !== rij.id || !sameETag(request.eTag, rij.eTag))) return stale(rij);
+  if (!rij && !sameETag(request.eTag, actie.eTag)) return stale(undefined);
   if (status !== from) {
     const transition = checkTransition(from, status, request.toelichting);
     if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };
@@ -679,7 +680,7 @@ export async function agenderenFromCard(
   const actie = ctx.plan.acties.find((a) => a.id === request.actieId);
   if (!actie || !isActieOfMT(actie.value, ctx.mt.value))
     return { kind: 'refused', ctx, message: 'Kies een actie van de agenda van dit MT.' };
-  const domein = agenderingDomein(ctx.mt.value.domeinen, actie.value);
+  const domein = agenderingDomein(ctx.mt.value.domeinen, actie.value, ctx.plan.inrichting);
   if (!domein)
     return { kind: 'refused', ctx, message: 'Agenderen in het CMT doet het MT van een domein dat de actie draagt.' };
   const user = findSiteUser(ctx.plan.users, actor);

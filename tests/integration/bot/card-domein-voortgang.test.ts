@@ -152,6 +152,19 @@ describe('a domain MT’s card and its own row of a shared action', () => {
     );
     const after = (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.domeinVoortgang;
     expect(after.some((r) => r.value.actie === actie.value.nummer && r.value.domein === 'Sociaal Domein')).toBe(false);
+
+    // Someone changes the action meanwhile (its title, in SharePoint): the card's eTag of the action, which a domain
+    // without a row follows, is old. A move from it is a conflict, and no row is made.
+    await createListStore(h.graph, h.siteId, 'Acties').update(
+      actie.id,
+      actie.eTag,
+      { [ACTIE_FIELDS.titel]: `${actie.value.titel} (bijgewerkt)` },
+      [ACTIE_FIELDS.titel],
+    );
+    const stale = await invoke({ ...data, eTag: actie.eTag, [ids.status]: 'Geblokkeerd', [ids.toelichting]: 'Wacht.' });
+    expect(cardText(stale.value)).toContain('is intussen door iemand anders gewijzigd. Er is niets opgeslagen.');
+    const rows = (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.domeinVoortgang;
+    expect(rows.some((r) => r.value.actie === actie.value.nummer && r.value.domein === 'Sociaal Domein')).toBe(false);
   });
 
   it('records the person who clicked on the row and in its version history, next to the app identity (issue 14, point 4)', async () => {

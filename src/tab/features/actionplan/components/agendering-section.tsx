@@ -64,7 +64,8 @@ export function AgenderingSection({ item, domein }: { item: Loaded<Actie>; domei
   const locale = useLocale();
   const ctx = usePlanContext();
   const stored = ctx.storedActie(item.id) ?? item;
-  const eigen = domein ? agenderingDomein([domein], stored.value) : undefined;
+  // The municipality's own concern domain (Westerveld's is "Gemeentebreed"), which escalates to nobody.
+  const eigen = domein ? agenderingDomein([domein], stored.value, ctx.plan?.inrichting) : undefined;
   const [editing, setEditing] = useState(false);
   const [reden, setReden] = useState('');
   const [clientKey, setClientKey] = useState<string | undefined>();
