@@ -608,7 +608,8 @@ async function updateDomeinRij(
   // own, which the domain follows) is a conflict first, not a rule of their version: the store would check the rule
   // before its If-Match.
   if (rij && (request.rijId !== rij.id || !sameETag(request.eTag, rij.eTag))) return stale(rij);
-  if (!rij && !sameETag(request.eTag, actie.eTag)) return stale(undefined);
+  // (The domain follows the action here, so it was the action that changed: said so.)
+  if (!rij && !sameETag(request.eTag, actie.eTag)) return staleActie(ctx);
   if (status !== from) {
     const transition = checkTransition(from, status, request.toelichting);
     if (!transition.ok) return { kind: 'invalid', ctx, message: messageText(transition.message) };

@@ -162,7 +162,9 @@ describe('a domain MT’s card and its own row of a shared action', () => {
       [ACTIE_FIELDS.titel],
     );
     const stale = await invoke({ ...data, eTag: actie.eTag, [ids.status]: 'Geblokkeerd', [ids.toelichting]: 'Wacht.' });
-    expect(cardText(stale.value)).toContain('is intussen door iemand anders gewijzigd. Er is niets opgeslagen.');
+    expect(cardText(stale.value)).toContain(
+      'Deze actie is intussen door iemand anders gewijzigd. Er is niets opgeslagen.',
+    );
     const rows = (await loadPlanCold(h.graph, h.sandbox.siteUrl)).plan.domeinVoortgang;
     expect(rows.some((r) => r.value.actie === actie.value.nummer && r.value.domein === 'Sociaal Domein')).toBe(false);
   });
