@@ -533,8 +533,9 @@ export async function updateActieStatus(
   if (request.deadline !== undefined) change.deadline = request.deadline;
   const store = createActiesStore(deps.graph, deps.siteId, ctx.plan);
   try {
-    // The card's eTag, not the one just read: a card built before someone else's change must conflict.
-    const updated = await store.update({ ...actie, eTag: request.eTag }, change, namens);
+    // With the eTag just read, which names the card's version (checked above, whatever its form): a change since the
+    // read still meets the If-Match.
+    const updated = await store.update(actie, change, namens);
     return {
       kind: 'updated',
       actie: updated,
@@ -617,13 +618,15 @@ async function updateDomeinRij(
   const change: DomeinVoortgangChange = { status };
   if (request.toelichting !== undefined) change.statusToelichting = request.toelichting;
   if (request.deadline !== undefined) change.deadline = request.deadline;
-  // The card's eTag, not the one just read: a card built before someone else's change must conflict.
-  const plan = {
-    ...ctx.plan,
-    domeinVoortgang: ctx.plan.domeinVoortgang.map((r) => (r.id === rij?.id ? { ...r, eTag: request.eTag } : r)),
-  };
+  // With the row's eTag just read, which names the card's version (checked above): a change since the read still
+  // meets the If-Match.
   try {
-    const saved = await createDomeinVoortgangStore(deps.graph, deps.siteId, plan).save(actie, domein, change, namens);
+    const saved = await createDomeinVoortgangStore(deps.graph, deps.siteId, ctx.plan).save(
+      actie,
+      domein,
+      change,
+      namens,
+    );
     const next = withRij(ctx, saved);
     return {
       kind: 'updated',
