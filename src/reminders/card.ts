@@ -65,7 +65,7 @@ import {
   type CardVerb,
 } from './verbs.js';
 
-/** Under the summary when some action on the card has no "Status bijwerken" (the forms' share of the budget ran out). */
+/** Under the summary when an action on the card has no "Status bijwerken" (the forms' share of the budget ran out). */
 export const NO_FORM_NOTE =
   'Niet elke actie op deze kaart heeft de knop Status bijwerken: de andere werk je bij in het actieplan.';
 
@@ -669,8 +669,8 @@ function restLine(n: number, noun: Noun, shown: number): ITextBlock {
 /**
  * The tab's list filtered by `filter`, built from the card's deep link: the parameters go into the hash route
  * (`…/index.html?domein=X#/lijst?due=achterstallig`, or next to the domain filter of an MT of several domains,
- * `#/lijst?domein=A,B&due=achterstallig`); the search, with the domain view of an MT of one domain, stays. A link without a
- * hash route (a Teams entity link) has no list URL to filter, so it is returned as it is.
+ * `#/lijst?domein=A,B&due=achterstallig`); the search, with the domain view of an MT of one domain, stays. A link
+ * without a hash route (a Teams entity link) has no list URL to filter, so it is returned as it is.
  */
 export function sectionLink(deepLink: string, filter: Record<string, string> = {}): string {
   const url = new URL(deepLink);
