@@ -64,9 +64,12 @@ import {
 import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
-import { isMainModule, processIo, type CliIo } from './cli-io.js';
+import { argsErrorNl, isMainModule, processIo, type CliIo } from './cli-io.js';
 
 class UsageError extends Error {}
+
+const USAGE =
+  'Gebruik: npm run provision -- [--site <url>] [--env sandbox|dev] [--sandbox] [--seed | --plan <bestand.xlsx> [--dry-run]] [--export-plan <bestand.xlsx>] [--json]';
 
 const url = z.string().refine((v) => URL.canParse(v), { message: 'must be an absolute URL' });
 
@@ -100,7 +103,7 @@ function tokenSources(
   const clientCredentials = (scope: string): TokenSource => {
     if (!env.TOKEN_URL || !env.GRAPH_CLIENT_ID || !secret) {
       throw new UsageError(
-        'Set TOKEN_URL, GRAPH_CLIENT_ID and SECRET_GRAPH_CLIENT_SECRET (in env/.env.<env>.user), or pass GRAPH_ACCESS_TOKEN and SHAREPOINT_ACCESS_TOKEN.',
+        'Zet TOKEN_URL, GRAPH_CLIENT_ID en SECRET_GRAPH_CLIENT_SECRET (in env/.env.<env>.user), of geef GRAPH_ACCESS_TOKEN en SHAREPOINT_ACCESS_TOKEN mee.',
       );
     }
     return createClientCredentialsTokenSource({
@@ -140,22 +143,21 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       allowPositionals: false,
     }).values;
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(argsErrorNl(error));
   }
   if (args.help) {
-    io.stdout(
-      'Usage: npm run provision -- [--site <url>] [--env sandbox|dev] [--sandbox] [--seed | --plan <file.xlsx> [--dry-run]] [--export-plan <file.xlsx>] [--json]\n',
-    );
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
-  if (args.seed && args.plan) throw new UsageError('--seed and --plan both fill the site with a plan; choose one.');
-  if (args['dry-run'] && !args.plan) throw new UsageError('--dry-run belongs to --plan <file.xlsx>.');
+  if (args.seed && args.plan)
+    throw new UsageError('--seed en --plan vullen de site allebei met een plan; kies er één.');
+  if (args['dry-run'] && !args.plan) throw new UsageError('--dry-run hoort bij --plan <bestand.xlsx>.');
   if (args.plan !== undefined && !/\.xlsx$/i.test(args.plan))
-    throw new UsageError(`--plan needs an .xlsx file, not '${args.plan}'.`);
+    throw new UsageError(`--plan vraagt een .xlsx-bestand, niet '${args.plan}'.`);
   if (args['export-plan'] !== undefined && !/\.xlsx$/i.test(args['export-plan']))
-    throw new UsageError(`--export-plan needs an .xlsx file name, not '${args['export-plan']}'.`);
+    throw new UsageError(`--export-plan vraagt een bestandsnaam op .xlsx, niet '${args['export-plan']}'.`);
   if (!/^[a-z0-9-]+$/i.test(args.env))
-    throw new UsageError(`--env must be a name such as sandbox or dev, not '${args.env}'.`);
+    throw new UsageError(`--env is een naam als sandbox of dev, niet '${args.env}'.`);
 
   const env: NodeJS.ProcessEnv = { ...io.env };
   loadEnvFiles(args.env, io.cwd, env);
@@ -166,17 +168,17 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       sandbox = await startScriptSandbox(env);
       if (args.site && new URL(args.site).pathname.replace(/\/+$/, '') !== new URL(sandbox.siteUrl).pathname) {
         throw new UsageError(
-          `--sandbox serves ${new URL(sandbox.siteUrl).pathname}; --site ${args.site} is not that site.`,
+          `--sandbox bedient ${new URL(sandbox.siteUrl).pathname}; --site ${args.site} is niet die site.`,
         );
       }
     }
     const siteUrl = (sandbox ? sandbox.siteUrl : args.site) ?? env.SHAREPOINT_SITE_URL;
     if (!siteUrl || !URL.canParse(siteUrl))
-      throw new UsageError('Name the site with --site <url> (or set SHAREPOINT_SITE_URL in the env file).');
+      throw new UsageError('Noem de site met --site <url> (of zet SHAREPOINT_SITE_URL in het env-bestand).');
     const parsed = envSchema.safeParse(definedEnv(env));
     if (!parsed.success) {
       throw new UsageError(
-        `Invalid configuration (env/.env.${args.env}):\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+        `Ongeldige configuratie (env/.env.${args.env}):\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
       );
     }
     const tokens = tokenSources(parsed.data, siteUrl);
@@ -192,7 +194,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       try {
         bytes = await readFile(args.plan);
       } catch (error) {
-        throw new UsageError(`Cannot read --plan ${args.plan}: ${(error as Error).message}`);
+        throw new UsageError(`Kan --plan ${args.plan} niet lezen: ${(error as Error).message}`);
       }
       const users = (
         await clients.graph.getAll<ListItem>(
@@ -239,7 +241,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
     } else {
       io.stdout(
-        `Provisioned ${site.webUrl}\n${describeReport(report)
+        `Lijsten van ${site.webUrl} gecontroleerd\n${describeReport(report)
           .map((l) => `  ${l}`)
           .join('\n')}\n`,
       );
@@ -247,13 +249,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         const created = Object.entries(seeded.created)
           .map(([list, n]) => `${list}: ${n}`)
           .join(', ');
-        io.stdout(`Seeded (new items) ${created}\n`);
+        io.stdout(`Gevuld (nieuwe items): ${created}\n`);
         if (seeded.unknownPeople.length)
-          io.stdout(`  Not site users, left without that person: ${seeded.unknownPeople.join(', ')}\n`);
+          io.stdout(
+            `  Geen gebruikers van de site, opgeslagen zonder die persoon: ${seeded.unknownPeople.join(', ')}\n`,
+          );
       }
       if (planImport)
         io.stdout(describePlanImport(args.plan ?? '', planImport.dryRun, planImport.outcome, args['dry-run']));
-      if (args['export-plan']) io.stdout(`Plan exported to ${args['export-plan']}\n`);
+      if (args['export-plan']) io.stdout(`Plan geëxporteerd naar ${args['export-plan']}\n`);
     }
     if (planImport && (!planImport.dryRun.ok || (planImport.outcome && !planImport.outcome.ok))) return 1;
     return 0;
@@ -312,10 +316,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 1;
     }
     if (error instanceof UsageError) {
-      io.stderr(`provision: ${error.message}\n`);
+      io.stderr(`provision: ${error.message}\n${USAGE}\n`);
       return 2;
     }
-    io.stderr(`provision failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`provision mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }

@@ -37,12 +37,12 @@ import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
 import { GraphRequestError } from '../src/data/graph/errors.js';
-import { isMainModule, processIo, type CliIo } from './cli-io.js';
+import { argsErrorNl, isMainModule, processIo, type CliIo } from './cli-io.js';
 
 class UsageError extends Error {}
 
 const USAGE =
-  'Usage: npm run rapportage -- [--datum YYYY-MM-DD] [--sinds YYYY-MM-DD] [--out <file>] [--format pdf|docx] [--env <name>] [--sandbox]';
+  'Gebruik: npm run rapportage -- [--datum JJJJ-MM-DD] [--sinds JJJJ-MM-DD] [--out <bestand>] [--format pdf|docx] [--env <naam>] [--sandbox]';
 
 type Format = 'pdf' | 'docx';
 
@@ -66,7 +66,7 @@ function parseRapportageArgs(argv: readonly string[], now: Date, defaultEnv = 's
       allowPositionals: false,
     }).values;
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(argsErrorNl(error));
   }
   if (values.help) return 'help';
   const today = amsterdamDate(now);

@@ -175,29 +175,33 @@ export function describeReport(report: SiteProvisionReport): string[] {
   const { found, now } = report.schemaVersion;
   const lines = [
     found === null
-      ? `Schema: no marker found; the site is now at version ${now}.`
+      ? `Schema: geen schemamarkering gevonden; de site staat nu op versie ${now}.`
       : found === now
-        ? `Schema: version ${now} (unchanged).`
-        : `Schema: upgraded from version ${found} to ${now}.`,
+        ? `Schema: versie ${now} (ongewijzigd).`
+        : `Schema: bijgewerkt van versie ${found} naar ${now}.`,
   ];
   const section = (title: string, entries: readonly string[]) => {
     if (entries.length > 0) lines.push(`${title} (${entries.length}): ${entries.join(', ')}`);
   };
-  section('Lists created', report.listsCreated);
-  section('Columns added', report.columnsAdded);
-  section('Columns indexed', report.columnsIndexed);
-  section('Versioning switched on', report.versioningSet);
-  section('Fields updated', report.fieldsUpdated);
-  section('Views created', report.viewsCreated);
-  section('Views updated', report.viewsUpdated);
+  section('Lijsten aangemaakt', report.listsCreated);
+  section('Kolommen toegevoegd', report.columnsAdded);
+  section('Kolommen geïndexeerd', report.columnsIndexed);
+  section('Versiebeheer aangezet', report.versioningSet);
+  section('Velden bijgewerkt', report.fieldsUpdated);
+  section('Weergaven aangemaakt', report.viewsCreated);
+  section('Weergaven bijgewerkt', report.viewsUpdated);
   for (const u of report.upgrades)
     lines.push(
-      `Upgrade to version ${u.toVersion}: ${u.description}${u.changes.length ? ` (${u.changes.join('; ')})` : ' (nothing to change)'}`,
+      `Upgrade naar versie ${u.toVersion}: ${u.description}${u.changes.length ? ` (${u.changes.join('; ')})` : ' (niets te wijzigen)'}`,
     );
-  section('Choices from the Inrichting', report.choicesSet);
-  if (report.markerWritten) lines.push(`Schema marker set to version ${now}.`);
+  section('Keuzes uit de Inrichting', report.choicesSet);
+  if (report.markerWritten) lines.push(`Schemamarkering op versie ${now} gezet.`);
   const changes = countChanges(report);
-  lines.push(changes === 0 ? 'No changes: the site already matches the schema.' : `${changes} change(s).`);
+  lines.push(
+    changes === 0
+      ? 'Geen wijzigingen: de site volgt het schema al.'
+      : `${changes} ${changes === 1 ? 'wijziging' : 'wijzigingen'}.`,
+  );
   return lines;
 }
 

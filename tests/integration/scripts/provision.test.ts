@@ -73,22 +73,22 @@ describe('npm run provision (scripts/provision.ts)', { timeout: 90_000 }, () => 
   it('says that nothing changed when run again; exit code 0', async () => {
     const run = await provision(['--site', sandbox.siteUrl], env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Provisioned ${sandbox.siteUrl}`);
-    expect(run.stdout).toContain(`Schema: version ${SCHEMA_VERSION} (unchanged).`);
-    expect(run.stdout).toContain('No changes: the site already matches the schema.');
+    expect(run.stdout).toContain(`Lijsten van ${sandbox.siteUrl} gecontroleerd`);
+    expect(run.stdout).toContain(`Schema: versie ${SCHEMA_VERSION} (ongewijzigd).`);
+    expect(run.stdout).toContain('Geen wijzigingen: de site volgt het schema al.');
   });
 
   it('fails with exit code 1 and the reason when the token is refused', async () => {
     const run = await provisionProcess(['--site', sandbox.siteUrl], { ...env, GRAPH_CLIENT_SECRET: 'wrong' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^provision failed: Token request failed \(401\)/);
+    expect(run.stderr).toMatch(/^provision mislukt: Token request failed \(401\)/);
     expect(run.stdout).toBe('');
   });
 
   it('refuses wrong usage with exit code 2', async () => {
     const unknown = await provisionProcess(['--site', sandbox.siteUrl, '--force'], env);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/Unknown option '--force'/);
+    expect(unknown.stderr).toMatch(/^provision: Onbekende optie: --force\nGebruik: npm run provision -- /);
     const badEnv = await provisionProcess(['--env', '../secrets'], env);
     expect(badEnv.code).toBe(2);
   });
@@ -104,7 +104,7 @@ describe('npm run provision (scripts/provision.ts)', { timeout: 90_000 }, () => 
       expect(out.report.listsCreated).toHaveLength(siteSchema.length);
       const again = await provision(['--sandbox'], { SANDBOX_DATA_DIR: dataDir });
       expect(again.code).toBe(0);
-      expect(again.stdout).toContain('No changes');
+      expect(again.stdout).toContain('Geen wijzigingen');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -120,7 +120,7 @@ describe('npm run provision (scripts/provision.ts)', { timeout: 90_000 }, () => 
       expect(out.seeded.unknownPeople).toEqual([]);
       const again = await provision(['--sandbox', '--seed'], { SANDBOX_DATA_DIR: dataDir });
       expect(again.code).toBe(0);
-      expect(again.stdout).toContain('Seeded (new items) Adviezen: 0, Bevindingen: 0, Acties: 0');
+      expect(again.stdout).toContain('Gevuld (nieuwe items): Adviezen: 0, Bevindingen: 0, Acties: 0');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
