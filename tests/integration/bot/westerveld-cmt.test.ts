@@ -15,12 +15,16 @@ import { createPersonaTokenSource } from '../../../src/data/graph/token-source.j
 import { loadPlanCold } from '../../../src/data/plan-sync.js';
 import { loadReminderData } from '../../../src/data/reminder-data.js';
 import { findPersona } from '../../../src/sandbox/personas.js';
+import { AGENDEREN_INPUT_IDS, statusInputIds } from '../../../src/reminders/verbs.js';
 import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 import { maakWesterveld } from '../../support/westerveld-site.js';
 import {
+  cardActionActivity,
   cardOf,
   cardText,
   CMT_CHANNEL,
+  CMT_TEAM,
+  executeActions,
   installActivity,
   MONDAY_MORNING,
   SECRETARIS,
@@ -73,7 +77,8 @@ beforeAll(async () => {
   // The CMT of Westerveld carries Gemeentebreed; the Sociaal Domein's MT becomes Samenleving's.
   await maakWesterveld(h.graph, h.siteId, {
     mts: { cmt: ['Gemeentebreed'], 'mt-sociaal-domein': ['Samenleving'] },
-    acties: { '1.1': ['Samenleving', 'Ruimte'], '1.2': ['Samenleving'] },
+    // 3.1 is shared by the CMT's own Gemeentebreed and Samenleving, and has no rows per domain yet.
+    acties: { '1.1': ['Samenleving', 'Ruimte'], '1.2': ['Samenleving'], '3.1': ['Gemeentebreed', 'Samenleving'] },
   });
   const sam = (await loadMts(h.graph, h.siteId)).find((m) => m.value.key === 'mt-sociaal-domein');
   if (!sam) throw new Error('no MT Samenleving');
@@ -126,5 +131,50 @@ describe("the bot on a site with Westerveld's set-up", { timeout: 120_000 }, () 
     const answer = await call(id, SECRETARIS.userPrincipalName!);
     expect(answer).toEqual({ status: 200, body: { cmtKaart: 'updated' } });
     expect(h.connector.puts(CMT_CHANNEL)).toHaveLength(2);
+  });
+
+  describe("a hand-made press on the CMT's card for 3.1, which Gemeentebreed shares with Samenleving", () => {
+    async function press(data: Record<string, unknown>): Promise<{ type?: string; value: unknown }> {
+      const card = cardOf(h.connector.posts(CMT_CHANNEL)[0]!);
+      const { mtKey, occurrenceKey } = executeActions(card)[0]!.data;
+      const from = { id: SECRETARIS.id, name: SECRETARIS.name ?? '', aadObjectId: SECRETARIS.aadObjectId ?? '' };
+      const answer = await h.post(
+        cardActionActivity(h, {
+          from,
+          channel: CMT_CHANNEL,
+          team: CMT_TEAM,
+          messageId: cmtMessage,
+          data: { mtKey, occurrenceKey, ...data },
+        }),
+      );
+      expect(answer.status).toBe(200);
+      return answer.body as { type?: string; value: unknown };
+    }
+
+    async function actie31() {
+      const { plan } = await loadPlanCold(h.graph, h.sandbox.siteUrl);
+      return { actie: plan.acties.find((a) => a.value.nummer === '3.1')!, rijen: plan.domeinVoortgang };
+    }
+
+    it("writes the action's own status, never a row of the CMT's concern domain", async () => {
+      const { actie } = await actie31();
+      const ids = statusInputIds(actie.id);
+      await press({ verb: 'status-bijwerken', actieId: actie.id, eTag: actie.eTag, [ids.status]: 'Loopt' });
+      const after = await actie31();
+      // With Zoetermeer's concern domain in its place, the CMT counted Gemeentebreed as a domain of its own here.
+      expect(after.rijen.filter((r) => r.value.actie === '3.1').map((r) => r.value.domein)).toEqual([]);
+      expect(after.actie.value.status).toBe('Loopt');
+    });
+
+    it('refuses to put it on the CMT’s own agenda, and says who does', async () => {
+      const { actie } = await actie31();
+      const answer = await press({
+        verb: 'agenderen',
+        [AGENDEREN_INPUT_IDS.actie]: actie.id,
+        [AGENDEREN_INPUT_IDS.reden]: 'Loopt vast.',
+      });
+      expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+      expect(String(answer.value)).toContain('Agenderen in het CMT doet het MT van een domein dat de actie draagt.');
+    });
   });
 });
