@@ -110,12 +110,64 @@ describe('the living plan in the browser', () => {
     await expect
       .poll(() => dialog.innerText(), { timeout: WAIT.view })
       .toContain(
-        'Alleen een beheerder, een lid van het CMT of het MT van het domein van de actie kan een actie met deze domeinen toevoegen.',
+        // The tab shows every domain: the message says how to add (the MT's domain at the top), not only who may.
+        'Je bekijkt alle domeinen. Kies bovenaan het domein van je MT (voor het CMT: Concern) om een actie toe te voegen; een beheerder kan het ook hier.',
       );
     // Nothing was pressed: no other field's problem is shown yet.
     expect(await dialog.innerText()).not.toContain('Geef een titel.');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('keeps what was typed in Nieuwe actie when it closes, gives the focus back and leaves the app to screen readers', async () => {
+    const { page, errors } = await cmtTab('#/roadmap');
+    await page.getByTestId('roadmap-card').first().waitFor();
+    const open = async () => {
+      await page.getByTestId('nieuwe-actie-button').click();
+      const dialog = page.getByTestId('nieuwe-actie');
+      await dialog.waitFor();
+      return dialog;
+    };
+    const rootHidden = () => page.evaluate(() => document.getElementById('root')?.getAttribute('aria-hidden') ?? null);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+
+    let dialog = await open();
+    await dialog.getByRole('textbox', { name: 'Titel' }).fill('Concept dat blijft');
+    await dialog.getByRole('checkbox', { name: /^3\. / }).check();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // The app is visible to assistive technology again, and the button that opened the dialog has the focus.
+    await expect.poll(rootHidden, { timeout: WAIT.view }).toBeNull();
+    await expect.poll(focused).toBe('nieuwe-actie-button');
+    expect(await page.getByRole('main').getByTestId('roadmap-card').count()).toBeGreaterThan(0);
+
+    // Opened again, and after a reload: what was typed is there, and the dialog says so.
+    dialog = await open();
+    await expect(dialog.getByRole('textbox', { name: 'Titel' }).inputValue()).resolves.toBe('Concept dat blijft');
+    await expect(dialog.getByRole('checkbox', { name: /^3\. / }).isChecked()).resolves.toBe(true);
+    await expect(dialog.getByTestId('nieuwe-actie-concept').innerText()).resolves.toContain(
+      'Wat je de vorige keer invulde, staat weer in het formulier',
+    );
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByTestId('roadmap-card').first().waitFor();
+    dialog = await open();
+    await expect(dialog.getByRole('textbox', { name: 'Titel' }).inputValue()).resolves.toBe('Concept dat blijft');
+
+    // "Leeg formulier" starts afresh, and nothing is kept any more.
+    await dialog.getByRole('button', { name: 'Leeg formulier' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Titel' }).inputValue()).resolves.toBe('');
+    await expect(dialog.getByTestId('nieuwe-actie-concept').count()).resolves.toBe(0);
+    // The button went with the message; the focus is on the title, in the dialog, so Esc still closes it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    dialog = await open();
+    await expect(dialog.getByRole('textbox', { name: 'Titel' }).inputValue()).resolves.toBe('');
+    await expect(dialog.getByTestId('nieuwe-actie-concept').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('a dependency cycle is refused with a Dutch message that names it, and nothing is written', async () => {

@@ -19,6 +19,10 @@ export const planTexts = defineCatalogue(
     adding: 'Toevoegen…',
     notAllowed:
       'Alleen een beheerder, een lid van het CMT of het MT van het domein van de actie kan een actie met deze domeinen toevoegen.',
+    notAllowedNoMt:
+      'Je bekijkt alle domeinen. Kies bovenaan het domein van je MT (voor het CMT: {concern}) om een actie toe te voegen; een beheerder kan het ook hier.',
+    draftRestored: 'Wat je de vorige keer invulde, staat weer in het formulier (bewaard als concept).',
+    draftDiscard: 'Leeg formulier',
     checkingRole: 'Rechten controleren…',
     created: 'Actie {nummer} is toegevoegd.',
     failedTitle: 'Toevoegen is mislukt',
@@ -56,6 +60,10 @@ export const planTexts = defineCatalogue(
     adding: 'Adding…',
     notAllowed:
       'Only an administrator, a CMT member or the MT of the action’s domain can add an action with these domains.',
+    notAllowedNoMt:
+      'You are viewing all domains. Choose your MT’s domain at the top (for the CMT: {concern}) to add an action; an administrator can also add one here.',
+    draftRestored: 'What you entered last time is back in the form (kept as a draft).',
+    draftDiscard: 'Empty form',
     checkingRole: 'Checking permissions…',
     created: 'Action {nummer} was added.',
     failedTitle: 'Adding failed',

@@ -1,6 +1,6 @@
 import { Button } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Domein } from '../../../../domain/model.js';
 import { useLocale } from '../../../i18n/i18n.js';
 import { lazyComponent } from '../../../lib/preloadable.js';
@@ -24,20 +24,27 @@ export function NewActieButton({
   onOpen: (id: string) => void;
 }) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // The dialog closes by unmounting, so Fluent does not give the focus back: the button takes it again, as after any
+  // dialog (the new action's detail takes it after adding).
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => button.current?.focus());
+  };
   // The button's own label is in the first view's language without loading the feature's catalogue.
   const label = useLocale() === 'en' ? 'New action' : 'Nieuwe actie';
   return (
     <>
-      <Button icon={<AddRegular />} onClick={() => setOpen(true)} data-testid="nieuwe-actie-button">
+      <Button ref={button} icon={<AddRegular />} onClick={() => setOpen(true)} data-testid="nieuwe-actie-button">
         {label}
       </Button>
       {open && (
-        <PartBoundary onDismiss={() => setOpen(false)}>
+        <PartBoundary onDismiss={close}>
           <NewActieDialog
             scope={scope}
             mtDomein={mtDomein}
             advies={advies}
-            onClose={() => setOpen(false)}
+            onClose={close}
             onCreated={(id) => {
               setOpen(false);
               onOpen(id);

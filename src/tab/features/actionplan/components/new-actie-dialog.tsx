@@ -12,6 +12,7 @@ import {
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
@@ -19,9 +20,9 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Domein, Plateau } from '../../../../domain/model.js';
-import { ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
+import { concernDomein, ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
 import { TEXT_MAX } from '../../../../domain/text-limits.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { useTextsT } from '../../../i18n/feature-catalogue.js';
@@ -45,6 +46,8 @@ import { CheckGroup } from '../../../components/check-group.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { assignablePeople } from '../../../../domain/site-user.js';
+import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
+import { clearNewActieDraft, isUntouched, loadNewActieDraft, saveNewActieDraft } from '../lib/new-actie-draft.js';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -58,12 +61,16 @@ const useStyles = makeStyles({
     '@media (max-width: 480px)': { gridTemplateColumns: '1fr' },
   },
   muted: { color: tokens.colorNeutralForeground2 },
+  // In the scrolling column a message bar would shrink to one line and its wrapped text and button overlap the field
+  // under it (flex items may shrink below their content when the bar hides its overflow).
+  bar: { flexShrink: 0 },
 });
 
 /**
  * "Nieuwe actie": adds an action under an advies with the next free number, in one write. The number shown is a
- * preview; the store takes the next one if someone else was quicker. The client key lives as long as the dialog, so
- * adding again after a lost answer gives the same action, never a second one.
+ * preview; the store takes the next one if someone else was quicker. What is typed is kept as a draft (new-actie-draft.ts)
+ * until the action is added: closing the dialog or the page loses nothing. The client key lives as long as the draft,
+ * so adding again after a lost answer, also in a dialog opened again, gives the same action, never a second one.
  */
 export function NewActieDialog({
   scope,
@@ -82,7 +89,7 @@ export function NewActieDialog({
   const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();
   const ft = useFeatureT(planTexts);
-  const { plan } = usePlanContext();
+  const { plan, userKey, siteId = '' } = usePlanContext();
   const writer = useActieWriter();
   const { actor, loading } = usePlanActor(mtDomein);
   const adviezen = useMemo(() => (plan?.adviezen ?? []).map((a) => a.value), [plan]);
@@ -92,24 +99,51 @@ export function NewActieDialog({
   // The plateaus and domains to choose from are the municipality's (its set-up, read with the plan).
   const inrichting = plan?.inrichting ?? ZOETERMEER_INRICHTING;
   const first = adviezen.find((a) => a.nummer === initialAdvies) ?? adviezen[0];
-  const [form, setForm] = useState<NewActieForm | undefined>(() =>
-    first ? emptyForm(first, scope, inrichting) : undefined,
+  // A draft of an advies the plan still has comes back, unless the dialog was opened for another advies.
+  const [restored] = useState(() => {
+    const draft = loadNewActieDraft(userKey, siteId, inrichting);
+    const fits = draft && adviezen.some((a) => a.nummer === draft.form.advies);
+    return fits && (initialAdvies === undefined || draft.form.advies === initialAdvies) ? draft : undefined;
+  });
+  const fresh = (advies = first) => (advies ? emptyForm(advies, scope, inrichting) : undefined);
+  const [form, setForm] = useState<NewActieForm | undefined>(() => restored?.form ?? fresh());
+  const [draftShown, setDraftShown] = useState(restored !== undefined);
+  // A restored draft's plateau counts as chosen when it is not its advies' own (a new advies then leaves it alone).
+  const [plateauTouched, setPlateauTouched] = useState(
+    () =>
+      restored !== undefined &&
+      restored.form.plateau !== adviezen.find((a) => a.nummer === restored.form.advies)?.plateau,
   );
-  const [plateauTouched, setPlateauTouched] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ title: string; text: string } | undefined>();
-  const clientKey = useRef(`nieuw:${crypto.randomUUID()}`);
+  const clientKey = useRef(restored?.clientKey ?? `nieuw:${crypto.randomUUID()}`);
+  const titel = useRef<HTMLTextAreaElement>(null);
+  useReleaseAriaHiddenOnUnmount();
 
+  // Every change is kept as the draft; a form as it started (nothing typed or chosen) leaves none.
+  useEffect(() => {
+    if (!form) return;
+    const advies = adviezen.find((a) => a.nummer === form.advies);
+    const start = advies ? emptyForm(advies, scope, inrichting) : undefined;
+    if (start && isUntouched(form, start)) clearNewActieDraft(userKey, siteId);
+    else saveNewActieDraft(userKey, siteId, { form, clientKey: clientKey.current, savedAt: new Date().toISOString() });
+  }, [form, adviezen, scope, inrichting, userKey, siteId]);
+
+  // Without an MT (the tab shows every domain), the way to add is to choose the MT's domain at the top.
+  const notAllowed =
+    !actor.beheerder && actor.mtDomeinen.length === 0
+      ? ft('notAllowedNoMt', { concern: domeinLabel(t, concernDomein(inrichting)) })
+      : ft('notAllowed');
   const issues = useMemo(
-    () => (form ? checkForm(form, { acties, bevindingen, inrichting }, users, actor, ft('notAllowed'), say) : {}),
-    [form, acties, bevindingen, inrichting, users, actor, ft, say],
+    () => (form ? checkForm(form, { acties, bevindingen, inrichting }, users, actor, notAllowed, say) : {}),
+    [form, acties, bevindingen, inrichting, users, actor, notAllowed, say],
   );
   if (!form) return null;
   const advies = adviezen.find((a) => a.nummer === form.advies);
   const nummer = previewNummer(form, acties);
   // Who may add an action with the chosen domains is said as soon as the role is known, not after filling in the rest.
-  const roleProblem = !loading && issues.domeinen === ft('notAllowed');
+  const roleProblem = !loading && issues.domeinen === notAllowed;
   const shown = (field: NewActieField) =>
     submitted || (field === 'domeinen' && roleProblem) ? issues[field] : undefined;
   const set = <K extends NewActieField>(field: K, value: NewActieForm[K]) =>
@@ -123,8 +157,10 @@ export function NewActieDialog({
     setFailure(undefined);
     const outcome = await writer.create(toDraft(form, users, inrichting), clientKey.current);
     setBusy(false);
-    if (outcome.kind === 'saved') onCreated(outcome.item.id, outcome.item.value.nummer);
-    else if (outcome.kind === 'invalid')
+    if (outcome.kind === 'saved') {
+      clearNewActieDraft(userKey, siteId);
+      onCreated(outcome.item.id, outcome.item.value.nummer);
+    } else if (outcome.kind === 'invalid')
       setFailure({ title: ft('invalidTitle'), text: outcome.issues.map((i) => say(i.message)).join(' ') });
     else if (outcome.kind === 'failed') {
       const d = describeError(outcome.error);
@@ -139,6 +175,28 @@ export function NewActieDialog({
           <DialogBody>
             <DialogTitle>{ft('dialogTitle')}</DialogTitle>
             <DialogContent className={styles.content}>
+              {draftShown && (
+                <MessageBar intent="info" layout="multiline" className={styles.bar} data-testid="nieuwe-actie-concept">
+                  <MessageBarBody>{ft('draftRestored')}</MessageBarBody>
+                  <MessageBarActions>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        clearNewActieDraft(userKey, siteId);
+                        clientKey.current = `nieuw:${crypto.randomUUID()}`;
+                        setForm(fresh());
+                        setPlateauTouched(false);
+                        setSubmitted(false);
+                        setDraftShown(false);
+                        // The button goes with the message: the focus goes to the first field, not to the page.
+                        titel.current?.focus();
+                      }}
+                    >
+                      {ft('draftDiscard')}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              )}
               <Field label={ft('advies')}>
                 <Select
                   value={String(form.advies)}
@@ -163,6 +221,7 @@ export function NewActieDialog({
               </Caption1>
               <Field label={t('detail.titel')} required validationMessage={shown('titel')}>
                 <Textarea
+                  ref={titel}
                   value={form.titel}
                   onChange={(_, d) => set('titel', d.value)}
                   resize="vertical"
@@ -248,7 +307,13 @@ export function NewActieDialog({
                 ))}
               </CheckGroup>
               {failure && (
-                <MessageBar intent="error" layout="multiline" role="alert" data-testid="nieuwe-actie-error">
+                <MessageBar
+                  intent="error"
+                  layout="multiline"
+                  role="alert"
+                  className={styles.bar}
+                  data-testid="nieuwe-actie-error"
+                >
                   <MessageBarBody>
                     <MessageBarTitle>{failure.title}</MessageBarTitle>
                     {failure.text}
