@@ -42,6 +42,11 @@ export type HerinneringenStore = {
   all(): Promise<Loaded<Herinnering>[]>;
   markSent(item: Loaded<Herinnering>, berichtId: string, snapshot: string): Promise<Loaded<Herinnering>>;
   markFailed(item: Loaded<Herinnering>, error: string): Promise<Loaded<Herinnering>>;
+  /**
+   * Takes a claim back (the entry is deleted, if it is still as claimed): for a send that certainly posted nothing
+   * (`certainlyNotDelivered`), so that the next run or `--send-now` claims the meeting again.
+   */
+  release(item: Loaded<Herinnering>): Promise<void>;
   markDiscussed(item: Loaded<Herinnering>, doorId: string, op: string): Promise<Loaded<Herinnering>>;
 };
 
@@ -99,6 +104,7 @@ export function createHerinneringenStore(
     },
     markSent: (item, berichtId, snapshot) => patch(item, sentFields(berichtId, snapshot)),
     markFailed: (item, error) => patch(item, failedFields(error)),
+    release: (item) => store.remove(item.id, item.eTag),
     markDiscussed: (item, doorId, op) => patch(item, discussedFields(doorId, op)),
   };
 }

@@ -27,6 +27,7 @@ import {
   recordConversation,
   type CardSender,
   type JobLog,
+  releasedAfterFailure,
 } from './job.js';
 import { isPostTarget, postTarget } from './channel-target.js';
 import { installatieForTeam, loadInstallaties } from '../data/installaties-store.js';
@@ -229,7 +230,15 @@ export type AlreadyLogged = {
 export type SendNowResult =
   | { outcome: 'sent'; mt: string; key: string; meeting: string; conversationId: string; messageId: string }
   | AlreadyLogged
-  | { outcome: 'failed'; mt: string; key: string; meeting: string; error: string };
+  | {
+      outcome: 'failed';
+      mt: string;
+      key: string;
+      meeting: string;
+      error: string;
+      /** Nothing was posted (the connector was not reached): not in the log, so a later run or `--send-now` sends it. */
+      retry?: true;
+    };
 
 function alreadyLogged(mtKey: string, decision: SendDecision, entry: Loaded<Herinnering> | undefined): AlreadyLogged {
   const result: AlreadyLogged = {
@@ -282,8 +291,15 @@ export async function sendNow(
     messageId = (await deps.sender.send(target.conversationId, prepared.card, target.serviceUrl)).messageId;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await store.markFailed(claim.item, message);
-    return { outcome: 'failed', mt: mt.value.key, key: decision.key, meeting, error: message };
+    const retry = await releasedAfterFailure(store, claim.item, error);
+    return {
+      outcome: 'failed',
+      mt: mt.value.key,
+      key: decision.key,
+      meeting,
+      error: message,
+      ...(retry ? { retry } : {}),
+    };
   }
   await store.markSent(claim.item, messageId, prepared.snapshot);
   if (target.record) await recordConversation(deps.graph, deps.siteId, mt, target.conversationId, () => undefined);
@@ -303,7 +319,9 @@ export function describeSendNow(result: SendNowResult): string {
   if (result.outcome === 'sent')
     return `Verstuurd: de kaart voor de vergadering van ${meeting} (${result.key}) naar ${result.conversationId} (bericht ${result.messageId}).`;
   if (result.outcome === 'failed') {
-    return `Mislukt: de kaart voor de vergadering van ${meeting} (${result.key}): ${result.error}\nDe vergadering staat als mislukt in het logboek en wordt niet automatisch opnieuw verstuurd.`;
+    return result.retry
+      ? `Mislukt: de kaart voor de vergadering van ${meeting} (${result.key}): ${result.error}\nDe Bot Connector was niet bereikbaar, dus er is niets in het kanaal gezet. De herinneringen proberen het bij hun volgende ronde opnieuw; --send-now doet het nu.`
+      : `Mislukt: de kaart voor de vergadering van ${meeting} (${result.key}): ${result.error}\nDe vergadering staat als mislukt in het logboek en wordt niet automatisch opnieuw verstuurd: de kaart kan toch zijn aangekomen. Kijk in het kanaal; een beheerder verwijdert zo nodig de regel van deze vergadering uit de lijst Herinneringen, waarna de volgende ronde haar verstuurt.`;
   }
   const at = result.at ? formatMoment(new Date(result.at)) : 'een onbekend moment';
   const line =

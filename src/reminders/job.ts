@@ -24,6 +24,7 @@ import { isPostTarget, postTarget } from './channel-target.js';
 import { installatieForTeam, loadInstallaties } from '../data/installaties-store.js';
 import { updateMtChannel } from '../data/mt-channel.js';
 import { planReminders, type ReminderDecision, type SendDecision } from './planner.js';
+import { certainlyNotDelivered } from './delivery.js';
 
 /** Posts and updates cards in a Teams conversation (the bot, or a fake connector in tests). */
 export type CardSender = {
@@ -55,7 +56,14 @@ export type JobOutcome =
   | { mtKey: string; key: string; outcome: 'sent'; messageId: string }
   | { mtKey: string; key: string; outcome: 'lost-claim' }
   | { mtKey: string; key: string; outcome: 'no-channel'; detail: string }
-  | { mtKey: string; key: string; outcome: 'failed'; error: string };
+  | {
+      mtKey: string;
+      key: string;
+      outcome: 'failed';
+      error: string;
+      /** The card certainly left nothing in the channel and the claim was taken back: a later run sends it. */
+      retry?: true;
+    };
 
 export type JobReport = {
   ranAt: string;
@@ -195,12 +203,35 @@ export function previousReminder(
 }
 
 /**
+ * After a failed send: takes the claim back when nothing can have been posted (`certainlyNotDelivered`), else (or when
+ * taking it back fails) records the meeting as failed, never to be resent blindly. True when it was taken back.
+ */
+export async function releasedAfterFailure(
+  store: HerinneringenStore,
+  item: Loaded<Herinnering>,
+  error: unknown,
+): Promise<boolean> {
+  if (certainlyNotDelivered(error)) {
+    try {
+      await store.release(item);
+      return true;
+    } catch {
+      // Changed or gone meanwhile: recorded as failed below, as any other failure.
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  await store.markFailed(item, message);
+  return false;
+}
+
+/**
  * One run of the reminder job. The planner (pure) says which meetings need their agenda item
  * now; for each, the run claims the occurrence in the reminder log (the unique key lets exactly
  * one claimant through), composes the agenda, builds the card, sends it into the MT's channel
  * and records the message id and the snapshot. A run that loses a claim does nothing more for
  * that meeting, so two instances or a double tick never produce a second card. A send that fails
- * is recorded as failed and not retried blindly (the card may have arrived).
+ * is recorded as failed and not retried blindly (the card may have arrived), unless it certainly posted nothing (the
+ * connector was not reached): then the claim is taken back and the next run sends it.
  */
 export async function runReminderJob(deps: JobDependencies): Promise<JobReport> {
   const log = deps.log ?? (() => undefined);
@@ -312,7 +343,18 @@ export async function runReminderJob(deps: JobDependencies): Promise<JobReport> 
       messageId = (await deps.sender.send(target.conversationId, card, target.serviceUrl)).messageId;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await store.markFailed(claim.item, message);
+      if (await releasedAfterFailure(store, claim.item, error)) {
+        // Nothing was posted: the next run claims this meeting again.
+        report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'failed', error: message, retry: true });
+        log({
+          level: 'warn',
+          msg: 'agenda card not sent; tried again next run',
+          mt: mt.key,
+          key: decision.key,
+          error: message,
+        });
+        continue;
+      }
       report.outcomes.push({ mtKey: mt.key, key: decision.key, outcome: 'failed', error: message });
       log({ level: 'error', msg: 'sending the agenda card failed', mt: mt.key, key: decision.key, error: message });
       continue;

@@ -89,7 +89,7 @@ describe("the tab's send-time previews skip the reminder job's holidays", () => 
     const form = card.getByRole('form', { name: 'CMT wijzigen' });
     const komend = form.getByTestId('mt-komend').getByRole('listitem');
     await expect(komend.first().innerText()).resolves.toBe(
-      `Vergadering ${at(kerst.meeting)}: kaart om ${at(kerst.moved)}`,
+      `Vergadering ${at(kerst.meeting)}: kaart op ${at(kerst.moved)}`,
     );
     await expect(form.getByTestId('mt-komend').innerText()).resolves.toContain(
       'Valt de kaart op een feestdag of een sluitingsdag van de organisatie, dan gaat ze de werkdag ervoor uit.',

@@ -192,9 +192,9 @@ describe('the Instellingen view', () => {
     await expect
       .poll(() => komend.allInnerTexts())
       .toEqual([
-        expect.stringMatching(/^Vergadering 5 jan 2027.*14:30: kaart om 3 jan 2027.*14:30$/),
-        expect.stringMatching(/^Vergadering 19 jan 2027.*14:30: kaart om 17 jan 2027.*14:30$/),
-        expect.stringMatching(/^Vergadering 16 feb 2027.*14:30: kaart om 14 feb 2027.*14:30$/),
+        expect.stringMatching(/^Vergadering 5 jan 2027.*14:30: kaart op 3 jan 2027.*14:30$/),
+        expect.stringMatching(/^Vergadering 19 jan 2027.*14:30: kaart op 17 jan 2027.*14:30$/),
+        expect.stringMatching(/^Vergadering 16 feb 2027.*14:30: kaart op 14 feb 2027.*14:30$/),
       ]);
     const violations = await seriousViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../../../src/domain/agenda.js';
 import type { AgendaCard } from '../../../src/reminders/card.js';
@@ -129,5 +130,73 @@ describe('the reminder job on public holidays', () => {
       key: 'cmt|2026-12-01T08:00:00Z',
     });
     expect(cmtCards(sender)).toHaveLength(1);
+  });
+});
+
+describe('a send that fails', () => {
+  // Monday 7 December 2026, 09:05 in Amsterdam: the card for Tuesday 8 December's CMT is due.
+  const MONDAY = new Date('2026-12-07T08:05:00Z');
+  const KEY = 'cmt|2026-12-08T08:00:00Z';
+  const deps = () => ({
+    graph: sandbox.graph(),
+    siteId,
+    siteUrl: sandbox.siteUrl,
+    now: MONDAY,
+    deepLinkFor: () => 'https://teams.microsoft.com/l/entity/x/actieplan',
+  });
+  /** A sender whose Bot Connector is at `url`: it posts there as the real one does, and fails as fetch fails. */
+  const senderAt = (url: string): CardSender => ({
+    async send() {
+      const response = await fetch(`${url}/v3/conversations/x/activities`, { method: 'POST', body: '{}' });
+      throw new Error(`Bot Connector answered ${response.status}`);
+    },
+    async update() {
+      throw new Error('not expected');
+    },
+  });
+  const closedPort = async (): Promise<number> => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  };
+
+  it('takes the claim back when the connector was not reached, and the next run sends the card', async () => {
+    const refused = await runReminderJob({
+      ...deps(),
+      sender: senderAt(`http://127.0.0.1:${await closedPort()}`),
+      claimant: 'run-refused',
+    });
+    expect(refused.outcomes.find((o) => o.key === KEY)).toMatchObject({ outcome: 'failed', retry: true });
+    expect(await createHerinneringenStore(sandbox.graph(), siteId).find(KEY)).toBeUndefined();
+
+    const sender = recordingSender();
+    const next = await runReminderJob({ ...deps(), sender, claimant: 'run-next' });
+    expect(next.outcomes.find((o) => o.key === KEY)).toMatchObject({ outcome: 'sent' });
+    expect(sender.sent.filter((s) => s.conversationId === '19:cmt@thread.tacv2')).toHaveLength(1);
+    expect((await createHerinneringenStore(sandbox.graph(), siteId).find(KEY))?.value.status).toBe('verzonden');
+  });
+
+  it('records a failure that may have posted the card as mislukt, and no later run sends it again', async () => {
+    // A connector that answers 502: the request reached it, so the card may be in the channel.
+    const server = createServer((_req, res) => res.writeHead(502).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const later = { ...deps(), now: new Date('2026-12-14T08:05:00Z') };
+      const key = 'cmt|2026-12-15T08:00:00Z';
+      const failed = await runReminderJob({ ...later, sender: senderAt(`http://127.0.0.1:${port}`), claimant: 'a' });
+      const outcome = failed.outcomes.find((o) => o.key === key);
+      expect(outcome).toMatchObject({ outcome: 'failed' });
+      expect(outcome).not.toHaveProperty('retry');
+      expect((await createHerinneringenStore(sandbox.graph(), siteId).find(key))?.value.status).toBe('mislukt');
+      const sender = recordingSender();
+      const next = await runReminderJob({ ...later, sender, claimant: 'b' });
+      expect(next.outcomes.find((o) => o.key === key)).toBeUndefined();
+      expect(sender.sent).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -26,6 +26,23 @@ const log = (entries: Herinnering[]) =>
 const now = new Date('2026-03-02T10:00:00Z'); // Monday 11:00 Amsterdam
 
 describe("an MT's reminder status", () => {
+  it.each([
+    ['before its time, with nothing in the log: planned', new Date('2026-03-02T07:00:00Z'), undefined, false],
+    ['after its time, with nothing in the log: due', now, undefined, true],
+    ['sent', now, 'verzonden', true],
+    ['failed', now, 'mislukt', true],
+  ] as const)('says what became of the next meeting’s reminder: %s', (_what, at, status, due) => {
+    const entries: Herinnering[] = status
+      ? [{ sleutel: 'cmt|x', mtId: '3', moment: '2026-03-03T08:00:00Z', status }]
+      : [];
+    // An entry of another meeting, or another MT's of this one, is not this reminder's.
+    entries.push({ sleutel: 'cmt|y', mtId: '3', moment: '2026-02-24T08:00:00Z', status: 'mislukt' });
+    entries.push({ sleutel: 'other|x', mtId: '4', moment: '2026-03-03T08:00:00Z', status: 'verzonden' });
+    const next = reminderStatus(mt(), log(entries), at).next;
+    expect(next?.due).toBe(due);
+    expect(next?.logged).toBe(status);
+  });
+
   it('shows the next meeting and its reminder, the last sent one with who discussed it, failures with their error, and unfinished claims', () => {
     const status = reminderStatus(
       mt(),
@@ -45,9 +62,12 @@ describe("an MT's reminder status", () => {
       ]),
       now,
     );
+    // The next meeting's reminder time has passed and the log has it claimed: no longer "planned".
     expect(status.next).toEqual({
       meeting: new Date('2026-03-03T08:00:00Z'),
       reminderAt: new Date('2026-03-02T08:00:00Z'),
+      due: true,
+      logged: 'geclaimd',
     });
     expect(status.lastSent?.sleutel).toBe('cmt|b');
     expect(status.failed.map((h) => h.fout)).toEqual(['Bot Connector 403']);
@@ -62,6 +82,7 @@ describe("an MT's reminder status", () => {
     expect(status.next).toEqual({
       meeting: new Date('2026-03-09T09:00:00Z'),
       reminderAt: new Date('2026-03-06T08:00:00Z'),
+      due: false,
     });
   });
   it('moves the reminder off a holiday the server reports, as the job does: Kerstmis to the working day before', () => {

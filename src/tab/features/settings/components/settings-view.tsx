@@ -978,6 +978,14 @@ function MtStatus({ mt, log }: { mt: MTRegistration; log: Parameters<typeof remi
     'invalid-schedule': 'inst.status.noNext.invalid',
     'none-soon': 'inst.status.noNext.noneSoon',
   };
+  // A reminder is "planned" only while it is: once its time has passed or the log has it, it says what happened.
+  const reminderText = (next: NonNullable<typeof status.next>): string => {
+    const time = when(next.reminderAt.toISOString());
+    if (next.logged === 'verzonden') return t('inst.status.reminderSent', { time });
+    if (next.logged === 'mislukt') return t('inst.status.reminderFailed');
+    if (next.logged === 'geclaimd') return t('inst.status.reminderClaimed');
+    return next.due ? t('inst.status.reminderDue', { time }) : time;
+  };
   const headingId = `mt-${mt.id}-status`;
   return (
     <section aria-labelledby={headingId} data-testid="mt-status">
@@ -991,9 +999,11 @@ function MtStatus({ mt, log }: { mt: MTRegistration; log: Parameters<typeof remi
         </dd>
         {status.next && holidays.settled && (
           <>
-            <dt className={styles.term}>{t('inst.status.reminderAt')}</dt>
+            <dt className={styles.term}>
+              {t(!status.next.logged && !status.next.due ? 'inst.status.reminderAt' : 'inst.status.reminder')}
+            </dt>
             <dd className={styles.desc} data-testid="mt-next-reminder">
-              {when(status.next.reminderAt.toISOString())}
+              {reminderText(status.next)}
             </dd>
           </>
         )}

@@ -13,7 +13,14 @@ import type { CalendarDate } from '../../../../domain/model.js';
 export type MTReminderStatus = {
   /** Why there is no next meeting, if there is none. */
   noNext?: 'inactive' | 'no-schedule' | 'invalid-schedule' | 'none-soon';
-  next?: { meeting: Date; reminderAt: Date };
+  next?: {
+    meeting: Date;
+    reminderAt: Date;
+    /** The reminder time has passed (the job sends it at its next run, unless the log below says otherwise). */
+    due: boolean;
+    /** What the reminder log holds for this meeting, if anything: its card is then no longer "planned". */
+    logged?: Herinnering['status'];
+  };
   lastSent?: Herinnering;
   failed: Herinnering[];
   unfinished: Herinnering[];
@@ -49,15 +56,14 @@ export function reminderStatus(
   // A meeting whose reminder already went out is still "next" until it starts.
   const meeting = nextOccurrence(parsed, now);
   if (!meeting || meeting.getTime() - now.getTime() > HORIZON_MS) return { ...status, noNext: 'none-soon' };
+  const reminderAt = reminderTime(meeting, {
+    ...(mt.value.voorlooptijdMinuten !== undefined ? { voorlooptijdMinuten: mt.value.voorlooptijdMinuten } : {}),
+    holidays,
+  });
+  const logged = own.find((h) => Date.parse(h.moment) === meeting.getTime())?.status;
   return {
     ...status,
-    next: {
-      meeting,
-      reminderAt: reminderTime(meeting, {
-        ...(mt.value.voorlooptijdMinuten !== undefined ? { voorlooptijdMinuten: mt.value.voorlooptijdMinuten } : {}),
-        holidays,
-      }),
-    },
+    next: { meeting, reminderAt, due: reminderAt.getTime() <= now.getTime(), ...(logged ? { logged } : {}) },
   };
 }
 
