@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMts, updateMtChannel } from '../../../src/bot/mt-channel.js';
@@ -40,6 +41,14 @@ async function reminders(...args: string[]): Promise<{ code: number; stdout: str
 
 /** The same command's main() in this process (for what is not about processes racing). */
 async function remindersHere(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return remindersWith(connector.url, ...args);
+}
+
+/** The same, with the Bot Connector at `serviceUrl`. */
+async function remindersWith(
+  serviceUrl: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const env = {
@@ -47,7 +56,7 @@ async function remindersHere(...args: string[]): Promise<{ code: number; stdout:
     GRAPH_BASE_URL: sandbox.graphUrl,
     TOKEN_URL: sandbox.tokenUrl,
     SHAREPOINT_SITE_URL: sandbox.siteUrl,
-    SERVICE_URL: connector.url,
+    SERVICE_URL: serviceUrl,
   };
   const code = await main(args, {
     env,
@@ -82,6 +91,21 @@ afterAll(async () => {
 });
 
 describe('npm run reminders', () => {
+  it('--send-now with the Bot Connector unreachable sends nothing, keeps the meeting out of the log and says so', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const result = await remindersWith(`http://127.0.0.1:${port}`, '--mt', 'cmt', '--send-now');
+    expect(result.code).toBe(1);
+    expect(`${result.stdout}${result.stderr}`).toContain(
+      'De Bot Connector was niet bereikbaar, dus er is niets in het kanaal gezet.',
+    );
+    // Not "mislukt" for good: the next run, or the tests below, send this meeting's card.
+    expect(await log()).toEqual([]);
+    expect(connector.requests).toEqual([]);
+  });
+
   it(
     '--preview --json prints the card that would be sent now, and claims and sends nothing',
     { timeout: 90_000 },
