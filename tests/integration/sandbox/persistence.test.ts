@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../src/sandbox/server.js';
-import { resetSandboxData, UnsafeResetError } from '../../../src/sandbox/reset.js';
+import { main as resetMain, resetSandboxData, UnsafeResetError } from '../../../src/sandbox/reset.js';
 import {
   appToken,
   clientFor,
@@ -147,6 +147,44 @@ describe('sandbox persistence', () => {
     ]);
     expect((await http(`${fresh.baseUrl}/_sandbox/health`)).status).toBe(200);
   });
+  it('reset refuses a folder with anything the sandbox did not write, and one a running sandbox has open', async () => {
+    // SANDBOX_DATA_DIR mistyped: a folder of someone's work. Nothing in it is touched.
+    const work = freshDataDir();
+    cleanup.push(() => removeDir(work));
+    writeFileSync(join(work, 'scriptie.docx'), 'x');
+    writeFileSync(join(work, 'signing-key.json'), '{}');
+    expect(() => resetSandboxData(work)).toThrow(/er staat meer in dan de sandbox schrijft \(scriptie\.docx\)/);
+    expect(readdirSync(work).sort()).toEqual(['scriptie.docx', 'signing-key.json']);
+
+    // A sandbox runs on the folder: deleting its files would reset nothing, so it is refused.
+    const dataDir = freshDataDir();
+    cleanup.push(() => removeDir(dataDir));
+    const running = await startSandbox({ port: 0, dataDir });
+    try {
+      expect(() => resetSandboxData(dataDir)).toThrow(/een sandbox heeft de database open/);
+      expect(existsSync(join(dataDir, 'sandbox.sqlite'))).toBe(true);
+    } finally {
+      await running.close();
+    }
+    // Stopped, the same folder is reset.
+    expect(resetSandboxData(dataDir)).toBe(true);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('npm run sandbox:reset -- --help prints its use and deletes nothing; an unknown argument is refused', async () => {
+    const dataDir = freshDataDir();
+    cleanup.push(() => removeDir(dataDir));
+    writeFileSync(join(dataDir, 'signing-key.json'), '{}');
+    const lines: string[] = [];
+    expect(resetMain(['--help'], { SANDBOX_DATA_DIR: dataDir }, (l) => lines.push(l))).toBe(0);
+    expect(lines.join('\n')).toMatch(/^Gebruik: npm run sandbox:reset/);
+    expect(resetMain(['--force'], { SANDBOX_DATA_DIR: dataDir }, (l) => lines.push(l))).toBe(2);
+    expect(existsSync(join(dataDir, 'signing-key.json'))).toBe(true);
+    expect(resetMain([], { SANDBOX_DATA_DIR: dataDir }, (l) => lines.push(l))).toBe(0);
+    expect(lines.at(-1)).toContain('verwijderd; de volgende start begint met een verse site.');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
   it('restore puts the site back as it was at the snapshot: items, versions, unique keys, ids, change log and faults', async () => {
     const dataDir = freshDataDir();
     cleanup.push(() => removeDir(dataDir));
