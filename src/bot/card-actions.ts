@@ -56,6 +56,7 @@ import {
   parseAgenderenRequest,
   parseAgenderingBesproken,
   parseBesluitRequest,
+  typedBesluit,
   parseCardActionData,
   parseStatusUpdate,
   type CardActionData,
@@ -341,6 +342,17 @@ export async function handleCardAction(
         return cardResponse(ctx.decisionsRead ? card : withNotice(card, CARD_NOTES.decisionsMissing, 'Warning'));
       }
       case 'besproken': {
+        // A decision typed but not recorded goes with the press: recorded first, never lost with the card's update.
+        const typed = typedBesluit(activity.value.action.data);
+        let besluitVastgelegd = false;
+        if (typed !== '') {
+          const problem = besluitTextProblem(typed);
+          if (problem) return refusal(`${problem} Het agendapunt is niet als besproken gemarkeerd.`, typed);
+          const clientKey = besluitClientKey(ctx.herinnering.value.sleutel, activity.from.id, typed);
+          const recorded = await recordBesluitFromCard(deps, ctx, actorOf(actor, activity), typed, clientKey, now);
+          ctx = recorded.ctx;
+          besluitVastgelegd = true;
+        }
         const result = await recordBesproken(deps, ctx, actorOf(actor, activity), now);
         ctx = result.ctx;
         const userIds = await refreshUsers(deps, ctx);
@@ -379,6 +391,10 @@ export async function handleCardAction(
             ),
           );
         if (unknown) return cardResponse(withNotice(shared, unknown.trim(), 'Warning'));
+        if (besluitVastgelegd)
+          return cardResponse(
+            withNotice(shared, 'Het getypte besluit is vastgelegd en het agendapunt is besproken.', 'Good'),
+          );
         return cardResponse(shared);
       }
       case 'besluit-vastleggen': {

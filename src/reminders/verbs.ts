@@ -157,9 +157,17 @@ export type BesluitRequest = { mtKey: string; occurrenceKey: string; tekst: stri
 export function parseBesluitRequest(value: unknown): BesluitRequest | undefined {
   const data = parseCardActionData(value);
   if (!data || data.verb !== 'besluit-vastleggen') return undefined;
-  const raw = (value as Record<string, unknown>)[BESLUIT_INPUT_ID];
-  const tekst = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
-  return { mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, tekst };
+  return { mtKey: data.mtKey, occurrenceKey: data.occurrenceKey, tekst: typedBesluit(value) };
+}
+
+/**
+ * The decision typed in the card's "Besluit vastleggen" box that an invoke carries along, on one line ('' when none).
+ * A client sends the card's inputs with every `Action.Execute` ("auto"), so "Besproken" pressed with a decision typed
+ * but not recorded carries it too, and it is recorded rather than lost with the card's update.
+ */
+export function typedBesluit(value: unknown): string {
+  const raw = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[BESLUIT_INPUT_ID] : '';
+  return typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
 }
 
 /** Why a typed decision cannot be recorded (a Dutch sentence for the person), or undefined when it can. */

@@ -464,3 +464,35 @@ describe('when the meeting’s decisions cannot be read, the shared card is left
     expect(shared).toMatch(/Besproken door Secretaris CMT/);
   });
 });
+
+describe('"Besproken" pressed with a decision typed but not recorded', () => {
+  function besprokenActivity(tekst: string): Record<string, unknown> {
+    return cardActionActivity(h, {
+      from: member(SECRETARIS),
+      channel: CMT_CHANNEL,
+      team: CMT_TEAM,
+      messageId,
+      // A client sends the card's inputs with the press, the decision box among them.
+      data: { verb: 'besproken', mtKey: 'cmt', occurrenceKey: KEY, [BESLUIT_INPUT_ID]: tekst },
+    });
+  }
+
+  it('records the typed decision, once, before the item is marked discussed', async () => {
+    const tekst = 'Het MT pakt 6.1 en 6.2 samen op';
+    const answer = await post(besprokenActivity(`  ${tekst}\n`));
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(answer.value)).toContain(`• ${tekst}`);
+    expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
+    await post(besprokenActivity(tekst));
+    expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
+  });
+
+  it('refuses a typed decision that is too long, keeps the text in its answer and records nothing', async () => {
+    const before = (await recorded()).length;
+    const answer = await post(besprokenActivity('y'.repeat(256)));
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(answer.value).toContain('Het agendapunt is niet als besproken gemarkeerd.');
+    expect(answer.value).toContain(`Wat je typte (niet opgeslagen): “${'y'.repeat(256)}”`);
+    expect(await recorded()).toHaveLength(before);
+  });
+});
