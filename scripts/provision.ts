@@ -83,6 +83,12 @@ const envSchema = z.object({
   SHAREPOINT_ACCESS_TOKEN: z.string().optional(),
 });
 
+/** Whether the site has the app's lists (its Acties list): a site the app never provisioned has none. */
+async function hasAppLists(graph: ReturnType<typeof createGraph>, siteId: string): Promise<boolean> {
+  const lists = await graph.getAll<{ displayName: string }>(`/sites/${siteId}/lists?$select=displayName`);
+  return lists.some((l) => l.displayName === 'Acties');
+}
+
 /** A token handed in from outside (a shell, a pipeline): used as is, never refreshed. */
 function staticToken(token: string): TokenSource {
   return { getToken: async () => token, invalidate: () => undefined };
@@ -187,7 +193,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       sharePoint: createSharePoint({ siteUrl, tokens: tokens.sharePoint }),
     };
     const site = await resolveSite(clients.graph, siteUrl);
-    const report: SiteProvisionReport = await provisionSite(clients, site.id);
+    // A dry run writes nothing, the lists and their schema included: it checks the file against the site as it is.
+    const dryRunOnly = args['dry-run'];
+    const report: SiteProvisionReport | undefined = dryRunOnly ? undefined : await provisionSite(clients, site.id);
     let planImport: { dryRun: PlanDryRun; outcome?: PlanImportOutcome } | undefined;
     if (args.plan !== undefined) {
       let bytes: Uint8Array;
@@ -196,18 +204,24 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       } catch (error) {
         throw new UsageError(`Kan --plan ${args.plan} niet lezen: ${(error as Error).message}`);
       }
+      // A dry run on a site the app never provisioned reads what is there: no lists, so no plan and no set-up yet.
+      const provisioned = report !== undefined || (await hasAppLists(clients.graph, site.id));
       const users = (
         await clients.graph.getAll<ListItem>(
           `${listPath(site.id, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}&$top=999`,
         )
       ).map(toSiteUser);
       // A file without its own set-up is checked against the site's (Zoetermeer's for a site without one).
-      const { inrichting } = await readInrichting(clients.graph, site.id);
+      const { inrichting } = provisioned
+        ? await readInrichting(clients.graph, site.id)
+        : { inrichting: ZOETERMEER_INRICHTING };
       const dryRun = dryRunPlanImport(await readPlanXlsx(bytes), { users, inrichting });
       planImport = { dryRun };
       // Refused before anything is written, also for a dry run: the file cannot land here either way.
-      await assertPlanSiteEmpty(clients.graph, site.id);
-      if (dryRun.data.inrichting) await assertPlanInrichtingFits(clients.graph, site.id, dryRun.data.inrichting);
+      if (provisioned) {
+        await assertPlanSiteEmpty(clients.graph, site.id);
+        if (dryRun.data.inrichting) await assertPlanInrichtingFits(clients.graph, site.id, dryRun.data.inrichting);
+      }
       if (dryRun.ok && !args['dry-run']) planImport.outcome = await applyPlanImport(clients.graph, site.id, dryRun);
     }
     const seeded = args.seed
@@ -237,14 +251,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       : {};
     if (args.json) {
       io.stdout(
-        `${JSON.stringify({ site: site.webUrl, changes: countChanges(report), report, ...(seeded ? { seeded } : {}), ...planJson, ...(args['export-plan'] ? { exported: args['export-plan'] } : {}) }, null, 2)}\n`,
+        `${JSON.stringify({ site: site.webUrl, ...(report ? { changes: countChanges(report), report } : { dryRun: true }), ...(seeded ? { seeded } : {}), ...planJson, ...(args['export-plan'] ? { exported: args['export-plan'] } : {}) }, null, 2)}\n`,
       );
     } else {
-      io.stdout(
-        `Lijsten van ${site.webUrl} gecontroleerd\n${describeReport(report)
-          .map((l) => `  ${l}`)
-          .join('\n')}\n`,
-      );
+      if (report)
+        io.stdout(
+          `Lijsten van ${site.webUrl} gecontroleerd\n${describeReport(report)
+            .map((l) => `  ${l}`)
+            .join('\n')}\n`,
+        );
+      else
+        io.stdout(
+          `Proefimport tegen ${site.webUrl}: de lijsten zijn niet gecontroleerd of bijgewerkt (zonder --dry-run gebeurt dat eerst).\n`,
+        );
       if (seeded) {
         const created = Object.entries(seeded.created)
           .map(([list, n]) => `${list}: ${n}`)
@@ -275,10 +294,12 @@ function describePlanImport(
 ): string {
   const c = dryRun.counts;
   const lines = [
-    `Plan ${file}: ${c.adviezen} adviezen, ${c.bevindingen} bevindingen, ${c.acties} acties, ${c.domeinVoortgang} rijen per domein`,
+    `Plan ${file}: ${c.adviezen} adviezen, ${c.bevindingen} bevindingen, ${c.acties} acties, ${c.domeinVoortgang} rijen per domein${dryRun.ok ? '' : ' zonder fouten'}`,
     dryRun.data.inrichting
       ? `  Inrichting: ${dryRun.data.inrichting.gemeente}, ${dryRun.data.inrichting.domeinen.length} domeinen, ${dryRun.data.inrichting.themas.length} thema's, ${dryRun.data.inrichting.plateaus.length} plateaus`
-      : '  Geen tabblad Inrichting: het plan volgt de inrichting van de site.',
+      : dryRun.problems.some((p) => p.sheet === 'Inrichting')
+        ? '  Het tabblad Inrichting heeft fouten (hieronder); het plan is gecontroleerd tegen de inrichting van de site.'
+        : '  Geen tabblad Inrichting: het plan volgt de inrichting van de site.',
   ];
   if (!dryRun.ok) {
     lines.push(

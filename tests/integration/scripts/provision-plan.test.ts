@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as provisionMain } from '../../../scripts/provision.js';
 import { readPlanXlsx } from '../../../src/data/plan-xlsx.js';
+import { resolveSite } from '../../../src/data/site.js';
 import { runInProcess, type CliRun } from '../../support/cli.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 
@@ -34,7 +35,7 @@ describe('npm run provision -- --export-plan / --plan', { timeout: 120_000 }, ()
     const exported = await provision(['--seed', '--export-plan', file], envOf(bron));
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toContain(`Plan exported to ${file}`);
+    expect(exported.stdout).toContain(`Plan geëxporteerd naar ${file}`);
     const sheets = await readPlanXlsx(readFileSync(file));
     expect(sheets.Adviezen?.rows).toHaveLength(11);
 
@@ -47,6 +48,34 @@ describe('npm run provision -- --export-plan / --plan', { timeout: 120_000 }, ()
     if (!acties) throw new Error('The export has no Acties sheet.');
     acties.getCell('F2').value = 'Half klaar';
     writeFileSync(bad, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    // A dry run on the site the app never provisioned checks the file and writes nothing, not even the lists.
+    const listsOf = async (t: TestSandbox) => {
+      const site = await resolveSite(t.graph(), t.siteUrl);
+      const lists = await t.graph().getAll<{ displayName: string }>(`/sites/${site.id}/lists?$select=displayName`);
+      return lists.map((l) => l.displayName);
+    };
+    const before = await listsOf(doel);
+    const untouched = await provision(['--plan', file, '--dry-run'], envOf(doel));
+    expect(untouched.stderr).toBe('');
+    expect(untouched.code).toBe(0);
+    expect(untouched.stdout).toContain('de lijsten zijn niet gecontroleerd of bijgewerkt');
+    expect(untouched.stdout).toContain('Proefimport zonder problemen; er is niets opgeslagen');
+    expect(await listsOf(doel)).toEqual(before);
+    expect(before).not.toContain('Acties');
+
+    // A faulty Inrichting sheet is said to be one, not to be missing.
+    const faulty = join(dir, 'faulty.xlsx');
+    const inrichtingBook = new ExcelJS.Workbook();
+    await inrichtingBook.xlsx.load(readFileSync(file) as never);
+    const inrichtingSheet = inrichtingBook.getWorksheet('Inrichting');
+    if (!inrichtingSheet) throw new Error('The export has no Inrichting sheet.');
+    inrichtingSheet.getCell('B3').value = '';
+    writeFileSync(faulty, new Uint8Array((await inrichtingBook.xlsx.writeBuffer()) as ArrayBuffer));
+    const faultyRun = await provision(['--plan', faulty, '--dry-run'], envOf(doel));
+    expect(faultyRun.code).toBe(1);
+    expect(faultyRun.stdout).toContain('Het tabblad Inrichting heeft fouten');
+    expect(faultyRun.stdout).not.toContain('Geen tabblad Inrichting');
+
     const refused = await provision(['--plan', bad, '--json'], envOf(doel));
     expect(refused.code).toBe(1);
     const out = JSON.parse(refused.stdout) as {
@@ -77,7 +106,7 @@ describe('npm run provision -- --export-plan / --plan', { timeout: 120_000 }, ()
   it('refuses wrong usage with exit code 2', async () => {
     expect((await provision(['--seed', '--plan', 'x.xlsx'], envOf(doel))).code).toBe(2);
     expect((await provision(['--dry-run'], envOf(doel))).code).toBe(2);
-    expect((await provision(['--plan', 'plan.csv'], envOf(doel))).stderr).toMatch(/--plan needs an \.xlsx file/);
+    expect((await provision(['--plan', 'plan.csv'], envOf(doel))).stderr).toMatch(/--plan vraagt een \.xlsx-bestand/);
     expect((await provision(['--plan', join(dir, 'missing.xlsx')], envOf(doel))).code).toBe(2);
   });
 });
