@@ -166,6 +166,26 @@ export function checkMTChange(
   return { merged, issues };
 }
 
+/** Names compared as people read them: case, accents and runs of spaces aside. */
+function nameKey(naam: string): string {
+  return naam.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The problem with giving an MT (`id`, or a new one when undefined) the name `naam` when another MT of `others` has
+ * it already: two MTs of one name are two entries nobody can tell apart in every picker, filter and table.
+ */
+export function mtNaamProblem(
+  naam: string,
+  id: string | undefined,
+  others: readonly { id: string; value: { naam: string } }[],
+): ValidationIssue | undefined {
+  const key = nameKey(naam);
+  if (key === '') return undefined;
+  const same = others.find((o) => o.id !== id && nameKey(o.value.naam) === key);
+  return same ? { path: 'naam', message: M.mtNaamBestaat(same.value.naam) } : undefined;
+}
+
 /** The list fields for a change: only what it names. */
 export function mtChangeToFields(change: MTChange): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
@@ -288,6 +308,8 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
     async create(sleutel, fields) {
       const empty: MT = { key: sleutel, naam: fields.naam, domeinen: [] };
       const { issues } = checkMTChange(empty, fields, await setUp());
+      const taken = mtNaamProblem(fields.naam, undefined, await loadMTRegistrations(graph, siteId));
+      if (taken) issues.push(taken);
       if (fields.beheerders?.some((id) => !/^\d+$/.test(id)))
         issues.push({ path: 'beheerders', message: M.beheerdersOnbekend });
       if (issues.length > 0) throw new MTValidationError(issues);
@@ -311,6 +333,10 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
     },
     async update(current, change) {
       const { issues } = checkMTChange(current.value, change, await setUp());
+      if (change.naam !== undefined && nameKey(change.naam) !== nameKey(current.value.naam)) {
+        const taken = mtNaamProblem(change.naam, current.id, await loadMTRegistrations(graph, siteId));
+        if (taken) issues.push(taken);
+      }
       if (change.beheerders?.some((id) => !/^\d+$/.test(id)))
         issues.push({ path: 'beheerders', message: M.beheerdersOnbekend });
       if (issues.length > 0) throw new MTValidationError(issues);

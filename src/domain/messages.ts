@@ -116,6 +116,7 @@ export const messageTemplatesNl = {
   actieBestaatNiet: 'Actie {actie} bestaat niet. Verwijder of corrigeer de koppeling.',
   portfolioItemBestaatNiet: 'Het portfolio-item "{sleutel}" bestaat niet.',
   mtSleutelBestaat: 'Er is al een MT met de sleutel "{sleutel}". Kies een andere naam.',
+  mtNaamBestaat: 'Er is al een MT met de naam "{naam}". Kies een andere naam, of wijzig dat MT.',
   eigenaarOnbekend: 'Kies een persoon die op de SharePoint-site bekend is.',
   beheerdersOnbekend: 'Kies beheerders die op de SharePoint-site bekend zijn.',
   teamIdVorm:
@@ -200,6 +201,7 @@ const withParams = {
   actieBestaatNiet: (actie: string) => ({ key: 'actieBestaatNiet', params: { actie } }) as const,
   portfolioItemBestaatNiet: (sleutel: string) => ({ key: 'portfolioItemBestaatNiet', params: { sleutel } }) as const,
   mtSleutelBestaat: (sleutel: string) => ({ key: 'mtSleutelBestaat', params: { sleutel } }) as const,
+  mtNaamBestaat: (naam: string) => ({ key: 'mtNaamBestaat', params: { naam } }) as const,
   zelfdeStatus: (status: ActieStatus) => ({ key: 'zelfdeStatus', params: { status } }) as const,
   overgangNietToegestaan: (van: ActieStatus, naar: ActieStatus, toegestaan: readonly ActieStatus[]) =>
     ({ key: 'overgangNietToegestaan', params: { van, naar, toegestaan } }) as const,

@@ -154,10 +154,20 @@ describe('the Instellingen view', () => {
     const { page, errors } = await open(UPN.hr);
     await page.getByTestId('mt-add').click();
     const form = page.getByRole('form', { name: 'Nieuw MT' });
+    const naam = form.getByRole('textbox', { name: 'Naam' });
+    // The form opens on its first field and says nothing is wrong before anything was filled in or saved.
+    await expect.poll(() => naam.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await form.innerText()).not.toContain('Geef de naam van het MT.');
     await form.getByRole('button', { name: 'MT toevoegen' }).click();
     await form.getByText('Controleer de gemarkeerde velden.').waitFor();
+    await form.getByText('Geef de naam van het MT.').waitFor();
+    // The save refused: the focus is on the first field that says why.
+    await expect.poll(() => naam.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Another MT's name, in another case, is refused where it is typed.
+    await naam.fill('cmt');
+    await form.getByText('Er is al een MT met de naam "CMT". Kies een andere naam, of wijzig dat MT.').waitFor();
 
-    await form.getByRole('textbox', { name: 'Naam' }).fill('MT Proef Domein');
+    await naam.fill('MT Proef Domein');
     await form.getByRole('group', { name: 'Domeinen' }).getByRole('checkbox', { name: 'Sociaal Domein' }).check();
     const dagen = form.getByRole('group', { name: 'Vergaderdagen' });
     for (const dag of ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'])

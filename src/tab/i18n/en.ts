@@ -335,6 +335,7 @@ export const en: Record<MessageKey, string> = {
   'validation.actieBestaatNiet': 'Action {actie} does not exist. Remove or correct the link.',
   'validation.portfolioItemBestaatNiet': 'The portfolio item "{sleutel}" does not exist.',
   'validation.mtSleutelBestaat': 'There is already an MT with the key "{sleutel}". Choose another name.',
+  'validation.mtNaamBestaat': 'There is already an MT named "{naam}". Choose another name, or edit that MT.',
   'validation.beheerdersOnbekend': 'Choose administrators the SharePoint site knows.',
   'validation.teamIdVorm':
     'A Team ID looks like 19:…@thread.tacv2 (in Teams: ··· next to the team, Get link to team; the value after /team/ in that link, decoded).',

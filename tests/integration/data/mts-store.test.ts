@@ -109,3 +109,31 @@ describe('changing an MT registration', () => {
     expect(merged.value).toMatchObject({ voorlooptijdMinuten: 30, actief: false });
   });
 });
+
+describe('the name of an MT', () => {
+  it('a new MT with the name of another (case and spaces aside) is refused and nothing is written', async () => {
+    const store = createMtsStore(sandbox.graph(), siteId);
+    const cmt = await mt('cmt');
+    const before = (await loadMTSettings(sandbox.graph(), siteId, since)).mts.length;
+    const refused = await store
+      .create('cmt-2', { naam: `  ${cmt.value.naam.toUpperCase()} `, domeinen: ['Concern'] })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(MTValidationError);
+    expect((refused as MTValidationError).issues).toContainEqual({
+      path: 'naam',
+      message: validationMessages.mtNaamBestaat(cmt.value.naam),
+    });
+    expect((await loadMTSettings(sandbox.graph(), siteId, since)).mts).toHaveLength(before);
+  });
+
+  it('renaming an MT to another’s name is refused; keeping its own name, or a new one, is not', async () => {
+    const store = createMtsStore(sandbox.graph(), siteId);
+    const cmt = await mt('cmt');
+    const other = (await loadMTSettings(sandbox.graph(), siteId, since)).mts.find((m) => m.value.key !== 'cmt')!;
+    await expect(store.update(other, { naam: cmt.value.naam })).rejects.toBeInstanceOf(MTValidationError);
+    const same = await store.update(cmt, { naam: cmt.value.naam.toLowerCase() });
+    expect(same.value.naam).toBe(cmt.value.naam.toLowerCase());
+    const renamed = await store.update(same, { naam: 'Concernmanagementteam' });
+    expect(renamed.value.naam).toBe('Concernmanagementteam');
+  });
+});

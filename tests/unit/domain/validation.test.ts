@@ -95,6 +95,7 @@ const STORE_KEYS = [
   'actieBestaatNiet',
   'portfolioItemBestaatNiet',
   'mtSleutelBestaat',
+  'mtNaamBestaat',
   'eigenaarOnbekend',
   'beheerdersOnbekend',
   'teamIdVorm',

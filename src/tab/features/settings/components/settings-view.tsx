@@ -19,7 +19,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useFocusAfterClose } from '../../../lib/use-focus-after-close.js';
 import {
   createMtsStore,
@@ -27,6 +27,7 @@ import {
   conversationIsChannel,
   mayEditMT,
   mtKeyFor,
+  mtNaamProblem,
   MTConflictError,
   MTValidationError,
   type MTChange,
@@ -156,7 +157,7 @@ export function SettingsView() {
           testId="inst-load-error"
         />
       )}
-      {state.data && <NewMt taken={state.data.mts.map((m) => m.value.key)} onCreated={state.add} />}
+      {state.data && <NewMt others={state.data.mts} onCreated={state.add} />}
       {state.data && state.data.mts.length === 0 && <Body1>{t('inst.none')}</Body1>}
       {state.data && (
         <ul className={styles.list}>
@@ -164,6 +165,7 @@ export function SettingsView() {
             <li key={mt.id}>
               <MtCard
                 mt={mt}
+                others={state.data?.mts ?? []}
                 log={state.data?.herinneringen ?? []}
                 installaties={state.data?.installaties ?? []}
                 onSaved={state.replace}
@@ -251,11 +253,14 @@ const CHANNEL_TEXT: Record<Exclude<ChannelState['kind'], 'eerste-kaart'>, Settin
 
 function MtCard({
   mt,
+  others,
   log,
   installaties,
   onSaved,
 }: {
   mt: MTRegistration;
+  /** Every MT, for the name check. */
+  others: readonly MTRegistration[];
   log: Parameters<typeof reminderStatus>[1];
   installaties: Parameters<typeof channelState>[1];
   onSaved: (mt: MTRegistration) => void;
@@ -347,6 +352,7 @@ function MtCard({
       {editing && (
         <MtForm
           mt={mt}
+          others={others}
           revoked={canEdit ? undefined : beheerderNames}
           onDone={() => setEditing(false)}
           onSaved={onSaved}
@@ -358,6 +364,25 @@ function MtCard({
 }
 
 type LeadUnit = 'dagen' | 'uren' | 'minuten';
+
+/** The draft's fields a problem's path is about (`keuze.tijd` → the picker; `schema` → the text or the picker). */
+const DRAFT_FIELDS: Record<string, readonly (keyof Draft)[]> = {
+  naam: ['naam'],
+  domeinen: ['domeinen'],
+  schema: ['schema', 'keuze', 'schemaMode'],
+  keuze: ['keuze'],
+  voorlooptijdMinuten: ['lead', 'leadUnit'],
+  teamId: ['teamId'],
+  channelId: ['channelId'],
+  beheerders: ['beheerders'],
+};
+
+/** Whether the person changed what a problem's path is about since the form opened (an unknown path counts). */
+function touched(draft: Draft, start: Draft, path: string): boolean {
+  const fields = DRAFT_FIELDS[path.split('.')[0] ?? ''];
+  if (!fields) return true;
+  return fields.some((f) => JSON.stringify(draft[f]) !== JSON.stringify(start[f]));
+}
 
 type Draft = {
   naam: string;
@@ -513,13 +538,19 @@ const WEEKDAG_KEY: Record<WeekdayCode, SettingsMessageKey> = {
 };
 
 /** "MT toevoegen": a button, then the registration form for a new MT. */
-function NewMt({ taken, onCreated }: { taken: readonly string[]; onCreated: (mt: MTRegistration) => void }) {
+function NewMt({ others, onCreated }: { others: readonly MTRegistration[]; onCreated: (mt: MTRegistration) => void }) {
   const t = useSettingsT();
   const [open, setOpen] = useState(false);
+  const add = useRef<HTMLButtonElement>(null);
+  // The form takes the button's place: on closing (saved or not) the focus goes back to "MT toevoegen".
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => add.current?.focus());
+  };
   if (!open) {
     return (
       <div>
-        <Button appearance="primary" onClick={() => setOpen(true)} data-testid="mt-add">
+        <Button ref={add} appearance="primary" onClick={() => setOpen(true)} data-testid="mt-add">
           {t('inst.add')}
         </Button>
       </div>
@@ -530,7 +561,7 @@ function NewMt({ taken, onCreated }: { taken: readonly string[]; onCreated: (mt:
       <Subtitle2 as="h3" block>
         {t('inst.addTitle')}
       </Subtitle2>
-      <MtForm taken={taken} onDone={() => setOpen(false)} onSaved={onCreated} />
+      <MtForm others={others} onDone={close} onSaved={onCreated} />
     </section>
   );
 }
@@ -538,13 +569,14 @@ function NewMt({ taken, onCreated }: { taken: readonly string[]; onCreated: (mt:
 /** The registration form: a change to `mt`, or a new MT when `mt` is absent. */
 function MtForm({
   mt,
-  taken = [],
+  others = [],
   revoked,
   onDone,
   onSaved,
 }: {
   mt?: MTRegistration;
-  taken?: readonly string[];
+  /** Every MT (this one included): their names may not be taken, their keys not reused. */
+  others?: readonly MTRegistration[];
   /** Set (to the Beheerders' names) when this person was taken off the Beheerders while the form was open. */
   revoked?: string | undefined;
   onDone: () => void;
@@ -565,6 +597,21 @@ function MtForm({
   const [vervallenNieuw, setVervallenNieuw] = useState('');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [serverIssues, setServerIssues] = useState<ValidationIssue[]>([]);
+  const [startDraft] = useState(draft);
+  const [attempted, setAttempted] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const naamRef = useRef<HTMLInputElement>(null);
+  // A new MT's form takes the place of the button that opened it: the focus goes to its first field, not the page.
+  useEffect(() => {
+    if (creating) naamRef.current?.focus();
+    // Once, when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  // After a refused save the focus goes to the first field that says why, not stay on the button.
+  const focusFirstProblem = () =>
+    requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], input:invalid')?.focus(),
+    );
   const users = useMemo(() => assignablePeople(plan?.users ?? []), [plan?.users]);
   const creating = base === undefined;
   const { change, leadInvalid } = useMemo(() => {
@@ -598,17 +645,23 @@ function MtForm({
       draft.schemaMode === 'keuze'
         ? scheduleChoiceProblems(draft.keuze).map((p) => ({ path: `keuze.${p.path}`, message: say(p.message) }))
         : [];
+    const naamTaken = mtNaamProblem(draft.naam, base?.id, others);
+    if (naamTaken) own.push({ path: naamTaken.path, message: say(naamTaken.message) });
     const lead = leadInvalid ? [{ path: 'voorlooptijdMinuten', message: t('inst.voorlooptijdGetal') }] : [];
     return [...own.filter((i) => !(leadInvalid && i.path === 'voorlooptijdMinuten')), ...picker, ...lead];
-  }, [base, change, creating, draft, leadInvalid, t, say, inrichting]);
+  }, [base, change, creating, draft, leadInvalid, t, say, inrichting, others]);
   const all = [
     ...issues,
     ...serverIssues
       .filter((s) => !issues.some((i) => i.path === s.path))
       .map((i) => ({ path: i.path, message: say(i.message) })),
   ];
+  // A new MT's form says nothing about a field before it was filled in or a save was tried (an empty form is no error).
+  const shownFor = (path: string) => !creating || attempted || touched(draft, startDraft, path);
   const messageFor = (path: string) => {
-    const found = all.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
+    const found = all
+      .filter((i) => (i.path === path || i.path.startsWith(`${path}.`)) && shownFor(i.path))
+      .map((i) => i.message);
     return found.length > 0
       ? { validationState: 'error' as const, validationMessage: [...new Set(found)].join(' ') }
       : {};
@@ -637,8 +690,10 @@ function MtForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (revoked !== undefined) return;
+    setAttempted(true);
     if (issues.length > 0) {
       setSaveState({ kind: 'invalid' });
+      focusFirstProblem();
       return;
     }
     if (!siteId) return;
@@ -648,7 +703,13 @@ function MtForm({
       const store = createMtsStore(s.graph, siteId);
       const saved = base
         ? await store.update(base, change)
-        : await store.create(mtKeyFor(draft.naam, taken), { ...change, naam: draft.naam.trim() });
+        : await store.create(
+            mtKeyFor(
+              draft.naam,
+              others.map((o) => o.value.key),
+            ),
+            { ...change, naam: draft.naam.trim() },
+          );
       onSaved(saved);
       setSaveState({ kind: 'idle' });
       onDone();
@@ -656,6 +717,7 @@ function MtForm({
       if (error instanceof MTValidationError) {
         setServerIssues(error.issues);
         setSaveState({ kind: 'invalid' });
+        focusFirstProblem();
       } else if (error instanceof MTConflictError) {
         if (error.theirs) {
           // Their version becomes the base (shown above). The draft moves onto it: the person's own edits stay, and a
@@ -679,7 +741,14 @@ function MtForm({
   };
 
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={label} data-testid="mt-form" noValidate>
+    <form
+      ref={formRef}
+      className={styles.form}
+      onSubmit={(e) => void submit(e)}
+      aria-label={label}
+      data-testid="mt-form"
+      noValidate
+    >
       {revoked !== undefined && (
         <MessageBar intent="warning" layout="multiline" data-testid="mt-revoked">
           <MessageBarBody>{t('inst.revoked', { names: revoked })}</MessageBarBody>
@@ -710,6 +779,7 @@ function MtForm({
       )}
       <Field label={t('inst.naam')} required {...messageFor('naam')}>
         <Input
+          ref={naamRef}
           value={draft.naam}
           maxLength={255}
           onChange={(_, data) => setDraft((x) => ({ ...x, naam: data.value }))}
