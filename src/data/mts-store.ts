@@ -175,7 +175,7 @@ function nameKey(naam: string): string {
  * The problem with giving an MT (`id`, or a new one when undefined) the name `naam` when another MT of `others` has
  * it already: two MTs of one name are two entries nobody can tell apart in every picker, filter and table.
  */
-export function mtNaamProblem(
+export function mtNameProblem(
   naam: string,
   id: string | undefined,
   others: readonly { id: string; value: { naam: string } }[],
@@ -308,7 +308,7 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
     async create(sleutel, fields) {
       const empty: MT = { key: sleutel, naam: fields.naam, domeinen: [] };
       const { issues } = checkMTChange(empty, fields, await setUp());
-      const taken = mtNaamProblem(fields.naam, undefined, await loadMTRegistrations(graph, siteId));
+      const taken = mtNameProblem(fields.naam, undefined, await loadMTRegistrations(graph, siteId));
       if (taken) issues.push(taken);
       if (fields.beheerders?.some((id) => !/^\d+$/.test(id)))
         issues.push({ path: 'beheerders', message: M.beheerdersOnbekend });
@@ -334,7 +334,7 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
     async update(current, change) {
       const { issues } = checkMTChange(current.value, change, await setUp());
       if (change.naam !== undefined && nameKey(change.naam) !== nameKey(current.value.naam)) {
-        const taken = mtNaamProblem(change.naam, current.id, await loadMTRegistrations(graph, siteId));
+        const taken = mtNameProblem(change.naam, current.id, await loadMTRegistrations(graph, siteId));
         if (taken) issues.push(taken);
       }
       if (change.beheerders?.some((id) => !/^\d+$/.test(id)))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mtNaamProblem } from '../../../src/data/mts-store.js';
+import { mtNameProblem } from '../../../src/data/mts-store.js';
 import { validationMessages as M } from '../../../src/domain/validation.js';
 
 const mts = [
@@ -8,11 +8,11 @@ const mts = [
   { id: '3', value: { naam: 'MT Bedrijfsvoering' } },
 ];
 
-describe('mtNaamProblem: no two MTs of one name', () => {
+describe('mtNameProblem: no two MTs of one name', () => {
   it.each(['MT Sociaal Domein', 'mt sociaal domein', '  MT  Sociaal   Domein ', 'MT Sociaal Domeín'])(
     'refuses "%s" for a new MT, naming the MT that has it',
     (naam) => {
-      expect(mtNaamProblem(naam, undefined, mts)).toEqual({
+      expect(mtNameProblem(naam, undefined, mts)).toEqual({
         path: 'naam',
         message: M.mtNaamBestaat('MT Sociaal Domein'),
       });
@@ -20,15 +20,15 @@ describe('mtNaamProblem: no two MTs of one name', () => {
   );
 
   it('lets an MT keep its own name, in another case too', () => {
-    expect(mtNaamProblem('mt sociaal domein', '2', mts)).toBeUndefined();
+    expect(mtNameProblem('mt sociaal domein', '2', mts)).toBeUndefined();
   });
 
   it('refuses renaming an MT to another one’s name', () => {
-    expect(mtNaamProblem('cmt', '2', mts)?.message).toEqual(M.mtNaamBestaat('CMT'));
+    expect(mtNameProblem('cmt', '2', mts)?.message).toEqual(M.mtNaamBestaat('CMT'));
   });
 
   it('has nothing to say about a new name or an empty one (the required-name rule says that)', () => {
-    expect(mtNaamProblem('MT Dienstverlening', undefined, mts)).toBeUndefined();
-    expect(mtNaamProblem('   ', undefined, mts)).toBeUndefined();
+    expect(mtNameProblem('MT Dienstverlening', undefined, mts)).toBeUndefined();
+    expect(mtNameProblem('   ', undefined, mts)).toBeUndefined();
   });
 });
