@@ -624,9 +624,10 @@ function agenderenForm(ctx: Context, agenda: Agenda): IShowCardAction | undefine
     maxLength: AGENDERING_MAX.reden,
   };
   const more = agenda.openActies.length - actie.choices.length;
-  // The same words as the tab's dialog: the seeds' own, quoted, with their passages.
+  // The same words as the tab's dialog: the seeds' own, quoted, named by their document (the passages are recorded
+  // with the quotes, AGENDERING_CITATIONS; a line number means nothing to a reader).
   const uitleg = text(
-    `Het CMT “${AGENDERING_CITATIONS.voortgangsbewaking}” (003:726). Agendeer een actie in het CMT als een besluit blijft hangen. Uit het rapport (001:1324–1326): “… ${AGENDERING_CITATIONS.escaleren}”.`,
+    `Het CMT “${AGENDERING_CITATIONS.voortgangsbewaking}” (organisatieafspraken van de gemeente). Agendeer een actie in het CMT als een besluit blijft hangen. Uit het rapport: “… ${AGENDERING_CITATIONS.escaleren}”.`,
     { isSubtle: true, size: 'Small' },
   );
   return {

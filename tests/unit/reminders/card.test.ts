@@ -991,8 +991,12 @@ describe('escalation to the CMT on the card', () => {
     ]);
     const reden = nodes(form).find((n) => n.id === AGENDEREN_INPUT_IDS.reden);
     expect(reden).toMatchObject({ isRequired: true, isMultiline: true, maxLength: 1000 });
-    expect(allText(form ?? {})).toContain('(001:1324–1326)');
-    expect(allText(form ?? {})).toContain('Het CMT “zorgt voor voortgangsbewaking” (003:726).');
+    expect(allText(form ?? {})).toContain('Uit het rapport: “… ');
+    // Named by its document, not by a line number that means nothing to a reader.
+    expect(allText(form ?? {})).toContain(
+      'Het CMT “zorgt voor voortgangsbewaking” (organisatieafspraken van de gemeente).',
+    );
+    expect(allText(form ?? {})).not.toMatch(/\(\d{3}:\d+/);
     expect(allText(form ?? {})).toContain(
       '“… dat het niet of te laat wordt voorgelegd aan de leidinggevenden (escaleren)”',
     );

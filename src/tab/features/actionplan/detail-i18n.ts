@@ -93,7 +93,7 @@ export const detailTexts = defineCatalogue(
     'detail.notFound': 'Deze actie staat niet (meer) in het actieplan. Misschien is de link verouderd.',
     'agenderen.title': 'Agenderen in CMT',
     'agenderen.uitleg':
-      'Het CMT “{voortgangsbewaking}” (003:726). Agendeer een actie in het CMT als een besluit blijft hangen. Uit het rapport (001:1324–1326): “… {escaleren}”.',
+      'Het CMT “{voortgangsbewaking}” (organisatieafspraken van de gemeente). Agendeer een actie in het CMT als een besluit blijft hangen. Uit het rapport: “… {escaleren}”.',
     'agenderen.open': 'Agenderen in CMT',
     'agenderen.reden': 'Reden (verplicht): welk besluit of welke hulp is nodig van het CMT?',
     'agenderen.submit': 'Agenderen',
@@ -191,7 +191,7 @@ export const detailTexts = defineCatalogue(
     'detail.notFound': 'This action is not (or no longer) in the action plan. The link may be out of date.',
     'agenderen.title': 'Escalate to the CMT',
     'agenderen.uitleg':
-      'The CMT guards progress: “{voortgangsbewaking}” (003:726). Put an action on the CMT agenda when a decision is stuck. From the report, on decisions raised too late or not at all (001:1324–1326): “… {escaleren}”.',
+      'The CMT guards progress: “{voortgangsbewaking}” (the municipality’s organisational agreements). Put an action on the CMT agenda when a decision is stuck. From the report, on decisions raised too late or not at all: “… {escaleren}”.',
     'agenderen.open': 'Escalate to the CMT',
     'agenderen.reden': 'Reason (required): which decision or help does the CMT need to give?',
     'agenderen.submit': 'Escalate',
