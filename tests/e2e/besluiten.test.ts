@@ -132,6 +132,7 @@ describe('the decision log', () => {
     const { page, errors } = await open('index.html#/besluiten');
     const zoek = page.getByRole('searchbox', { name: 'Zoeken' });
     await zoek.fill('reunie EVALUATIE');
+    await page.getByRole('button', { name: 'Zoektekst wissen' }).waitFor();
     await expect.poll(() => rowIds(page)).toEqual([ids.reunie]);
     await expect(count(page)).resolves.toBe('1 van 4 vastgelegde punten');
     await expect(page.getByTestId('besluiten-count').getAttribute('aria-live')).resolves.toBe('polite');

@@ -35,6 +35,8 @@ describe('editing actions', () => {
   it('saves an edit and it is persisted on the site (read back through Graph)', async () => {
     const { page, errors } = await openDetail('4.1');
     const dialog = page.getByRole('dialog');
+    // The owner's list opens with a button named in the page's language (Fluent names it "Open").
+    await dialog.getByRole('button', { name: 'Keuzes tonen' }).waitFor();
     await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Loopt');
     await dialog.getByRole('textbox', { name: 'Planning' }).fill('Start in het tweede kwartaal, samen met I&A');
     await dialog.getByRole('combobox', { name: 'Deadline' }).fill('31-3-2027');

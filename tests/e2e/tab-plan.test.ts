@@ -894,7 +894,9 @@ document.addEventListener('DOMContentLoaded', function () {
       .poll(() => page.getByTestId('actie-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer'))))
       .toEqual(['8.3', '8.4']);
     expect(page.url()).toContain('q=leeragenda');
-    await page.getByRole('searchbox').fill('');
+    // The clear button is named in the page's language (Fluent names it "clear"), and clears.
+    await page.getByRole('button', { name: 'Zoektekst wissen' }).click();
+    await expect(page.getByRole('searchbox').inputValue()).resolves.toBe('');
 
     // Filter: status Belegd in lopend traject (2.2, 2.3, 7.x, 9.x, 10.x, 11.x minus 11.5 … as seeded).
     await page.getByRole('combobox', { name: 'Status' }).click();

@@ -22,6 +22,8 @@ export const en: Record<MessageKey, string> = {
     '{count, plural, one {# action has} other {# actions have}} data the app could not read properly (for example a value typed in SharePoint).',
   'app.showProblems': 'Show them in the list',
   'common.cancel': 'Cancel',
+  'common.clearSearch': 'Clear search',
+  'common.showChoices': 'Show choices',
   'common.close': 'Close',
   'common.unknown': 'Unknown',
   'datePicker.placeholder': 'e.g. 30-6-2026',

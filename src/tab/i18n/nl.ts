@@ -26,6 +26,8 @@ export const nl = {
     '{count, plural, one {# actie heeft} other {# acties hebben}} gegevens die de app niet goed kon lezen (bijvoorbeeld een waarde die in SharePoint is getypt).',
   'app.showProblems': 'Toon ze in de lijst',
   'common.cancel': 'Annuleren',
+  'common.clearSearch': 'Zoektekst wissen',
+  'common.showChoices': 'Keuzes tonen',
   'common.close': 'Sluiten',
   'common.unknown': 'Onbekend',
   'datePicker.placeholder': 'bijv. 30-6-2026',

@@ -576,6 +576,8 @@ function OwnerPicker({
       value={query}
       selectedOptions={value ? [value] : ['']}
       placeholder={t('detail.chooseOwner')}
+      // Fluent's own name for the button that opens the list is English ("Open").
+      expandIcon={{ 'aria-label': t('common.showChoices') }}
       onChange={(e) => setQuery(e.target.value)}
       onOptionSelect={(_, d) => {
         onChange(d.optionValue ?? '');

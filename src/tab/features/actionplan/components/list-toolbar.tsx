@@ -174,6 +174,8 @@ export function ListToolbar({
             value={f.q}
             onChange={(_, data) => setFilters({ q: data.value })}
             placeholder={t('list.searchPlaceholder')}
+            // Fluent's own name for the clear button is English ("clear").
+            dismiss={{ 'aria-label': t('common.clearSearch') }}
           />
         </Field>
         <Field label={t('list.group')} size="small" className={styles.filter}>

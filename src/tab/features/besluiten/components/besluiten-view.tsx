@@ -20,7 +20,7 @@ import { isValidCalendarDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 import { formatInstant } from '../../../i18n/format.js';
 import { useFeatureT } from '../../../i18n/feature-catalogue.js';
-import { useLocale } from '../../../i18n/i18n.js';
+import { useLocale, useT } from '../../../i18n/i18n.js';
 import { besluitenTexts } from '../i18n.js';
 import { useBesluitenView } from '../hooks/use-besluiten-view.js';
 import { useBesluitenViewStyles } from './besluiten-view-styles.js';
@@ -47,6 +47,7 @@ export function BesluitenView({
 }) {
   const styles = useBesluitenViewStyles();
   const ft = useFeatureT(besluitenTexts);
+  const t = useT();
   const { log, query, setQuery, defaultKey, mtKey, invalidPeriod, rows, exportRows, exportError } = useBesluitenView(
     scope,
     params,
@@ -109,6 +110,7 @@ export function BesluitenView({
             value={query.zoek}
             onChange={(_, data) => setQuery({ ...query, zoek: data.value })}
             placeholder={ft('searchPlaceholder')}
+            dismiss={{ 'aria-label': t('common.clearSearch') }}
             data-testid="besluiten-zoek"
           />
         </Field>
