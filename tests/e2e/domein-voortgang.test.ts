@@ -111,6 +111,8 @@ describe('progress per domain on a shared action', () => {
     await expect.poll(() => line.count(), { timeout: WAIT.write }).toBe(1);
     expect(await line.getAttribute('data-domein')).toBe('Sociaal Domein');
     expect(await line.innerText()).toContain('voor Sociaal Domein');
+    // Read as "1.1 Vaststellen …", the number and the title apart.
+    expect(await line.evaluate((el) => el.textContent ?? '')).toMatch(/^1\.1 \S/);
     expect(mineErrors).toEqual([]);
     await im.close();
 

@@ -187,6 +187,10 @@ describe('the tab in a plain browser on the sandbox', () => {
       .getByTestId('roadmap-card')
       .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-nummer')));
     expect([...nummers].sort()).toEqual(zoetermeerPlan.acties.map((a) => a.nummer).sort());
+    // A card's button is read as its number and title, with a space between them.
+    await expect(
+      page.getByRole('button', { name: '1.2 ICT portfolio overzicht delen', exact: true }).count(),
+    ).resolves.toBe(1);
     // Four plateaus left to right, three themes as rows.
     for (const [i, plateau] of ['Randvoorwaardelijk', 'Fundament versterken', 'Verbeteren', 'Excelleren'].entries()) {
       await expect(

@@ -35,7 +35,8 @@ const useStyles = makeStyles({
     WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
   },
-  nummer: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
+  // A space, not a margin, after the number: read as "3.1 Verduidelijken", not "3.1Verduidelijken".
+  nummer: { color: tokens.colorBrandForeground1 },
   meta: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -81,8 +82,7 @@ export function ActieSummaryRow({
       data-domein={domein}
     >
       <span className={styles.title}>
-        <span className={styles.nummer}>{a.nummer}</span>
-        {a.titel}
+        <span className={styles.nummer}>{a.nummer}</span> {a.titel}
       </span>
       <span className={styles.meta}>
         <StatusBadge status={a.status} size="small" />

@@ -62,7 +62,8 @@ const useStyles = makeStyles({
     },
     '::after': { content: '""', position: 'absolute', inset: 0 },
   },
-  nummer: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
+  // A space, not a margin, after the number: a screen reader reads "3.1 Verduidelijken", not "3.1Verduidelijken".
+  nummer: { color: tokens.colorBrandForeground1 },
   meta: {
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
@@ -119,8 +120,7 @@ export const RoadmapCard = memo(function RoadmapCard({
     >
       <h3 className={mergeClasses(styles.title, presentation && styles.presentationTitle)}>
         <button type="button" className={styles.titleButton} onClick={() => onOpen(row.id)}>
-          <span className={styles.nummer}>{actie.nummer}</span>
-          {actie.titel}
+          <span className={styles.nummer}>{actie.nummer}</span> {actie.titel}
         </button>
       </h3>
       <div className={styles.meta}>

@@ -65,6 +65,7 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
     paddingLeft: 0,
   },
+  // The row's number and what follows it are read with a space between them (a margin is not read).
   nummer: { color: tokens.colorBrandForeground1, marginRight: tokens.spacingHorizontalXS },
   reden: { flexBasis: '100%', color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   form: { flexBasis: '100%', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -336,8 +337,7 @@ function AgendaSections(props: SectionProps) {
             {agenda.geagendeerd.map((g) => (
               <li key={g.id} className={styles.row}>
                 <span className={styles.title}>
-                  <span className={styles.nummer}>{g.nummer}</span>
-                  {g.titel}
+                  <span className={styles.nummer}>{g.nummer}</span> {g.titel}
                 </span>
                 <span className={styles.reden}>{vt('redenTekst', { reden: g.reden })}</span>
               </li>
