@@ -47,3 +47,32 @@ export function argsErrorNl(error: unknown): string {
       return message;
   }
 }
+
+/** The configuration variables whose addresses a script reaches, in the order they are named. */
+const ADDRESS_VARIABLES = ['TOKEN_URL', 'GRAPH_BASE_URL', 'SHAREPOINT_SITE_URL', 'SERVICE_URL'] as const;
+
+/**
+ * A failure's message with the variable whose address it failed on ("… (TOKEN_URL)"), so that a person knows what to
+ * change: the guide's rule that an error names the variable and the URL. An address that refused the connection on
+ * this machine adds that the local run may not be started. The variables are read from `env` as the script read them;
+ * the sandbox's default addresses (env/.env.sandbox) come from the environment files, which the scripts load into
+ * their own copy, so a message that names none of `env`'s addresses is returned unchanged.
+ */
+export function withVariable(message: string, env: NodeJS.ProcessEnv): string {
+  const origin = (value: string | undefined) => (value && URL.canParse(value) ? new URL(value).origin : undefined);
+  // The variable whose whole address the message names (the token endpoint, say), else those of its host and port.
+  const exact = ADDRESS_VARIABLES.filter((name) => {
+    const value = env[name]?.replace(/\/+$/, '');
+    return value !== undefined && value !== '' && URL.canParse(value) && message.includes(value);
+  });
+  const named =
+    exact.length > 0
+      ? exact
+      : ADDRESS_VARIABLES.filter((name) => {
+          const at = origin(env[name]);
+          return at !== undefined && message.includes(at);
+        });
+  if (named.length === 0) return message;
+  const local = /ECONNREFUSED/.test(message) && /\/\/(127\.0\.0\.1|localhost)[:/]/.test(message);
+  return `${message} (${named.join(', ')}${local ? '; draait npm start, of de sandbox, op die poort?' : ''})`;
+}

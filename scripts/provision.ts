@@ -64,7 +64,7 @@ import {
 import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
-import { argsErrorNl, isMainModule, processIo, type CliIo } from './cli-io.js';
+import { argsErrorNl, isMainModule, processIo, withVariable, type CliIo } from './cli-io.js';
 
 class UsageError extends Error {}
 
@@ -129,7 +129,7 @@ function tokenSources(
   };
 }
 
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
+async function run(argv: readonly string[], io: CliIo, seen: { env?: NodeJS.ProcessEnv } = {}): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -167,6 +167,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const env: NodeJS.ProcessEnv = { ...io.env };
   loadEnvFiles(args.env, io.cwd, env);
+  seen.env = env;
 
   let sandbox: RunningSandbox | undefined;
   try {
@@ -329,8 +330,10 @@ function describePlanImport(
 
 /** The whole command, with its exit code: 0 provisioned (or nothing to do), 1 failed (the message names the URL), 2 wrong usage. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  // The configuration as the run read it (with the env files), for naming the variable behind a failed address.
+  const seen: { env?: NodeJS.ProcessEnv } = {};
   try {
-    return await run(argv, io);
+    return await run(argv, io, seen);
   } catch (error) {
     if (error instanceof PlanSiteNotEmptyError || error instanceof PlanInrichtingMismatchError) {
       io.stderr(`provision: ${error.message}\n`);
@@ -340,7 +343,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stderr(`provision: ${error.message}\n${USAGE}\n`);
       return 2;
     }
-    io.stderr(`provision mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(
+      `provision mislukt: ${withVariable(error instanceof Error ? error.message : String(error), seen.env ?? io.env)}\n`,
+    );
     return 1;
   }
 }

@@ -37,7 +37,7 @@ import type { RunningSandbox } from '../src/sandbox/server.js';
 import { startScriptSandbox } from './script-sandbox.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
 import { GraphRequestError } from '../src/data/graph/errors.js';
-import { argsErrorNl, isMainModule, processIo, type CliIo } from './cli-io.js';
+import { argsErrorNl, isMainModule, processIo, withVariable, type CliIo } from './cli-io.js';
 
 class UsageError extends Error {}
 
@@ -147,7 +147,7 @@ function graphFrom(env: NodeJS.ProcessEnv, envName: string): { graph: Graph; sit
   return { graph: createGraph({ graphBaseUrl: e.GRAPH_BASE_URL, tokens }), siteUrl: e.SHAREPOINT_SITE_URL };
 }
 
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
+async function run(argv: readonly string[], io: CliIo, seen: { env?: NodeJS.ProcessEnv } = {}): Promise<number> {
   const say = (line: string) => io.stderr(`${line}\n`);
   const now = new Date();
   const args = parseRapportageArgs(argv, now, io.env.TEAMSFX_ENV || 'sandbox');
@@ -157,6 +157,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const env: NodeJS.ProcessEnv = { ...io.env };
   loadEnvFiles(args.env, io.cwd, env);
+  seen.env = env;
   const gemeenteSetting = env.GEMEENTE?.trim() || DEFAULT_GEMEENTE;
 
   let sandbox: RunningSandbox | undefined;
@@ -213,14 +214,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** The whole command, with its exit code: 0 written, 1 failed (the message names the URL), 2 wrong usage or configuration. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  // The configuration as the run read it (with the env files), for naming the variable behind a failed address.
+  const seen: { env?: NodeJS.ProcessEnv } = {};
   try {
-    return await run(argv, io);
+    return await run(argv, io, seen);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`rapportage: ${error.message}\n${USAGE}\n`);
       return 2;
     }
-    io.stderr(`rapportage mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(
+      `rapportage mislukt: ${withVariable(error instanceof Error ? error.message : String(error), seen.env ?? io.env)}\n`,
+    );
     return 1;
   }
 }

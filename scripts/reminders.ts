@@ -25,10 +25,14 @@ import { ConfigError, readConfig } from '../src/server/config.js';
 import { loadEnvFiles } from '../src/server/env-files.js';
 import { createLogger } from '../src/server/log.js';
 import { createServerGraph } from '../src/server/prepare-site.js';
-import { isMainModule, processIo, type CliIo } from './cli-io.js';
+import { isMainModule, processIo, withVariable, type CliIo } from './cli-io.js';
 
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
+async function run(argv: readonly string[], io: CliIo, seen: { env?: NodeJS.ProcessEnv } = {}): Promise<number> {
   const errors = (line: string) => io.stderr(`${line}\n`);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
   let args;
   try {
     args = parseArgs(argv);
@@ -41,6 +45,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const env: NodeJS.ProcessEnv = { ...io.env };
   loadEnvFiles(env.TEAMSFX_ENV ?? 'sandbox', io.cwd, env);
+  seen.env = env;
   if (env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS === 'true')
     env.SERVICE_URL ??= playgroundUrls(Number(env.PLAYGROUND_PORT ?? 56150)).connectorUrl;
   const config = readConfig(env);
@@ -90,11 +95,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
  * URL), 2 (wrong usage).
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  // The configuration as the run read it (with the env files), for naming the variable behind a failed address.
+  const seen: { env?: NodeJS.ProcessEnv } = {};
   try {
-    return await run(argv, io);
+    return await run(argv, io, seen);
   } catch (error) {
     if (error instanceof CliError || error instanceof ConfigError) io.stderr(`${error.message}\n`);
-    else io.stderr(`Mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
+    else
+      io.stderr(
+        `Mislukt: ${withVariable(error instanceof Error ? error.message : String(error), seen.env ?? io.env)}\n`,
+      );
     return 1;
   }
 }

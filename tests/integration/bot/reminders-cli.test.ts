@@ -91,6 +91,38 @@ afterAll(async () => {
 });
 
 describe('npm run reminders', () => {
+  it('--help prints the use; an address that refuses is named by its variable', async () => {
+    let out = '';
+    const help = await main(['--help'], {
+      env: {},
+      cwd: process.cwd(),
+      stdout: (t) => void (out += t),
+      stderr: () => {},
+    });
+    expect(help).toBe(0);
+    expect(out).toMatch(/^Gebruik:\n {2}npm run reminders -- --mt <sleutel> --preview/);
+
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    let err = '';
+    const code = await main(['--mt', 'cmt', '--preview'], {
+      env: {
+        TEAMSFX_ENV: 'sandbox',
+        GRAPH_BASE_URL: sandbox.graphUrl,
+        TOKEN_URL: `http://127.0.0.1:${port}/oauth2/v2.0/token`,
+        SHAREPOINT_SITE_URL: sandbox.siteUrl,
+      },
+      cwd: process.cwd(),
+      stdout: () => {},
+      stderr: (t) => void (err += t),
+    });
+    expect(code).toBe(1);
+    expect(err).toContain(`http://127.0.0.1:${port}/oauth2/v2.0/token`);
+    expect(err).toContain('(TOKEN_URL; draait npm start, of de sandbox, op die poort?)');
+  });
+
   it('--send-now with the Bot Connector unreachable sends nothing, keeps the meeting out of the log and says so', async () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { argsErrorNl } from '../../../scripts/cli-io.js';
+import { argsErrorNl, withVariable } from '../../../scripts/cli-io.js';
 
 /** What Node's own parser throws for these arguments, so the test follows Node's real errors, not copies of them. */
 function refusal(args: string[]): unknown {
@@ -39,5 +39,43 @@ describe('argsErrorNl: Node parseArgs refusals in Dutch', () => {
   it('keeps any other message as it is', () => {
     expect(argsErrorNl(new Error('iets anders'))).toBe('iets anders');
     expect(argsErrorNl(Object.assign(new Error("Unknown 'x'"), { code: 'ERR_OTHER' }))).toBe("Unknown 'x'");
+  });
+});
+
+describe('withVariable: a failure names the variable behind the address it failed on', () => {
+  const env = {
+    TOKEN_URL: 'http://127.0.0.1:4699/oauth2/v2.0/token',
+    GRAPH_BASE_URL: 'http://127.0.0.1:4699/v1.0',
+    SHAREPOINT_SITE_URL: 'http://127.0.0.1:4699/sites/actieplan',
+    SERVICE_URL: 'https://smba.trafficmanager.net/emea/',
+  };
+
+  it('the variable whose whole address it names, and a hint for a refused local port', () => {
+    expect(withVariable('POST http://127.0.0.1:4699/oauth2/v2.0/token failed: fetch failed (ECONNREFUSED)', env)).toBe(
+      'POST http://127.0.0.1:4699/oauth2/v2.0/token failed: fetch failed (ECONNREFUSED) (TOKEN_URL; draait npm start, of de sandbox, op die poort?)',
+    );
+  });
+
+  it('a Graph path under GRAPH_BASE_URL names that one', () => {
+    expect(withVariable('GET http://127.0.0.1:4699/v1.0/sites/x failed (503)', env)).toBe(
+      'GET http://127.0.0.1:4699/v1.0/sites/x failed (503) (GRAPH_BASE_URL)',
+    );
+  });
+
+  it('an address of a known host and port but no known path names every variable on it', () => {
+    expect(withVariable('http://127.0.0.1:4699/_other refused', env)).toBe(
+      'http://127.0.0.1:4699/_other refused (TOKEN_URL, GRAPH_BASE_URL, SHAREPOINT_SITE_URL)',
+    );
+  });
+
+  it('a remote address gets no hint about npm start', () => {
+    expect(withVariable('POST https://smba.trafficmanager.net/emea/v3/x: ECONNREFUSED', env)).toBe(
+      'POST https://smba.trafficmanager.net/emea/v3/x: ECONNREFUSED (SERVICE_URL)',
+    );
+  });
+
+  it('leaves a message that names no configured address as it is', () => {
+    expect(withVariable('Geen MT met sleutel "x".', env)).toBe('Geen MT met sleutel "x".');
+    expect(withVariable('fetch failed', {})).toBe('fetch failed');
   });
 });
