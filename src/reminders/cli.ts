@@ -276,7 +276,7 @@ export async function sendNow(
   const target = postTarget(mt.value, installatieForTeam(installaties, mt.value.teamId, mt.value.groepId));
   if (!isPostTarget(target))
     throw new CliError(
-      `${mt.value.naam} heeft nog geen kanaal: ${target.detail} (Lokaal: open het team in de Playground.)`,
+      `Niet verstuurd: ${target.detail}${target.missing === 'not-installed' ? ' (Lokaal: open het team in de Playground.)' : ''}`,
     );
   const claim = await store.claim({
     sleutel: decision.key,
@@ -333,6 +333,13 @@ export function describeSendNow(result: SendNowResult): string {
   return `${line}\nDe volgende vergadering krijgt haar kaart pas als die aan de beurt is.`;
 }
 
+/** Where the card goes, or what is missing: no team registered is another fix than an app not installed. */
+function channelLine(mt: MT): string {
+  if (mt.conversationId) return mt.conversationId;
+  if (!mt.teamId) return 'nog geen (geen team en kanaal vastgelegd in Instellingen)';
+  return 'nog geen (de app is niet geïnstalleerd in het team)';
+}
+
 /** A few lines for a person: which meeting, why now, what is on the card. */
 export function describePreview(p: Prepared, now: Date = new Date()): string {
   const c = p.agenda.counts;
@@ -345,7 +352,9 @@ export function describePreview(p: Prepared, now: Date = new Date()): string {
         ? `  De kaart gaat uit op ${when}; --send-now verstuurt haar nu al.`
         : `  De kaart had op ${when} moeten uitgaan en is nog niet verstuurd; de taak verstuurt haar bij haar volgende ronde, --send-now nu.`,
     `  Achterstallig ${c.overdue}, geblokkeerd ${c.geblokkeerd}, wacht op een andere actie ${c.wachtOp}, deadline vóór volgende vergadering ${c.dueBeforeNextMeeting}, zonder eigenaar ${c.withoutOwner}, open ${c.open} van ${c.acties}`,
-    `  Kaart: ${cardByteSize(p.card)} bytes. Kanaal: ${p.mt.value.conversationId ?? 'nog geen (app niet geïnstalleerd in het team)'}`,
-    '  Met --json verschijnt de kaart zelf; met --send-now wordt ze verstuurd.',
+    `  Kaart: ${cardByteSize(p.card)} bytes. Kanaal: ${channelLine(p.mt.value)}`,
+    p.logged
+      ? '  Met --json verschijnt de kaart zoals ze nu in het kanaal staat.'
+      : '  Met --json verschijnt de kaart zelf; met --send-now wordt ze verstuurd.',
   ].join('\n');
 }

@@ -223,7 +223,12 @@ describe('npm run reminders', () => {
       const before = (await log()).length;
       const noChannel = await remindersHere('--mt', 'mt-sociaal-domein', '--send-now');
       expect(noChannel.code).toBe(1);
-      expect(noChannel.stderr).toMatch(/heeft nog geen kanaal/);
+      // No team registered: said once, without the Playground's hint (that is for an app not installed in a team).
+      expect(noChannel.stderr).toBe(
+        'Niet verstuurd: MT Sociaal Domein heeft geen team en kanaal: een beheerder legt ze vast in Instellingen van het tabblad Actieplan.\n',
+      );
+      const preview = await remindersHere('--mt', 'mt-sociaal-domein', '--preview');
+      expect(preview.stdout).toContain('Kanaal: nog geen (geen team en kanaal vastgelegd in Instellingen)');
       expect((await log()).length).toBe(before);
     },
   );

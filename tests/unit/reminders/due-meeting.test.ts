@@ -120,7 +120,10 @@ describe('describePreview: when the card goes out, in words', () => {
     );
   });
 
-  it('logged: that --send-now sends nothing more', () => {
-    expect(describePreview(prepared(logged(decision.key)), monday)).toContain('Al in het logboek (verzonden)');
+  it('logged: that --send-now sends nothing more, and nowhere that it would send the card', () => {
+    const text = describePreview(prepared(logged(decision.key)), monday);
+    expect(text).toContain('Al in het logboek (verzonden)');
+    expect(text).toContain('Met --json verschijnt de kaart zoals ze nu in het kanaal staat.');
+    expect(text).not.toContain('met --send-now wordt ze verstuurd');
   });
 });
