@@ -70,6 +70,8 @@ export async function buildAppPackage(options: BuildOptions = {}): Promise<Build
   return { ok: true, errors: [], zipPath, manifestPath, entries };
 }
 
+const PACKAGE_USAGE = 'Usage: npm run package -- [--env <file>] [--app-package <dir>] [--out <dir>]';
+
 async function main(argv: readonly string[]): Promise<number> {
   const outIndex = argv.indexOf('--out');
   const outDir = outIndex >= 0 ? argv[outIndex + 1] : undefined;
@@ -82,10 +84,12 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     options = parseCliArgs(rest);
   } catch (error) {
-    console.error(
-      `${(error as Error).message}\nUsage: tsx scripts/build-app-package.ts [--env <file>] [--app-package <dir>] [--out <dir>]`,
-    );
+    console.error(`${(error as Error).message}\n${PACKAGE_USAGE}`);
     return 2;
+  }
+  if (options.help) {
+    console.log(PACKAGE_USAGE);
+    return 0;
   }
   const result = await buildAppPackage(outDir === undefined ? options : { ...options, outDir: path.resolve(outDir) });
   if (!result.ok) {

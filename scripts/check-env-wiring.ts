@@ -638,17 +638,21 @@ export async function checkAuthWiring(
 // CLI
 // ---------------------------------------------------------------------------------------------
 
+const CHECK_USAGE = 'Usage: npm run check:deploy -- [--env env/.env.dev] [--project teamsapp.yml ...]';
+
 async function main(argv: readonly string[]): Promise<number> {
   let envFile = path.join('env', '.env.dev');
   const projects: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (arg === '--help' || arg === '-h') {
+      console.log(CHECK_USAGE);
+      return 0;
+    }
     if (arg === '--env' && argv[i + 1]) envFile = argv[++i] ?? envFile;
     else if (arg === '--project' && argv[i + 1]) projects.push(argv[++i] ?? '');
     else {
-      console.error(
-        `unknown argument ${arg ?? ''}\nUsage: tsx scripts/check-env-wiring.ts [--env env/.env.dev] [--project teamsapp.yml ...]`,
-      );
+      console.error(`unknown argument ${arg ?? ''}\n${CHECK_USAGE}`);
       return 2;
     }
   }

@@ -730,13 +730,13 @@ async function main(argv: readonly string[]): Promise<number> {
     options = parseCliArgs(argv);
   } catch (error) {
     console.error(
-      `${(error as Error).message}\nUsage: tsx scripts/validate-manifest.ts [--env <file>] [--app-package <dir>]`,
+      `${(error as Error).message}\nUsage: npm run validate:manifest -- [--env <file>] [--app-package <dir>]`,
     );
     return 2;
   }
   if (options.help) {
     console.log(
-      'Usage: tsx scripts/validate-manifest.ts [--env <file>] [--app-package <dir>]\n' +
+      'Usage: npm run validate:manifest -- [--env <file>] [--app-package <dir>]\n' +
         'Validates appPackage/ offline against the bundled Teams schemas (default env: env/.env.sandbox).',
     );
     return 0;
