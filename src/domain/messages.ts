@@ -25,6 +25,7 @@ export const messageTemplatesNl = {
 
   // Shared fields
   titelVerplicht: 'Geef een titel.',
+  initiatiefVerplicht: 'Geef de naam van het initiatief.',
   titelTeLang: 'De titel mag maximaal 255 tekens lang zijn.',
   sleutelVerplicht: 'Geef een sleutel (ClientKey), bijvoorbeeld "burgerportaal".',
   sleutelTeLang: 'De sleutel mag maximaal 255 tekens lang zijn.',

@@ -391,7 +391,8 @@ function buildSchemas(inrichting: Inrichting): Schemas {
     .object(
       {
         key: requiredText(K.sleutelVerplicht, K.sleutelTeLang),
-        titel: requiredText(K.titelVerplicht, K.titelTeLang),
+        // The portfolio calls an item's title its "Initiatief" (the column and the form say so).
+        titel: requiredText(K.initiatiefVerplicht, K.titelTeLang),
         omschrijving: freeText(TEXT_MAX.omschrijving, K.omschrijvingTeLang),
         domein: domeinKeuze,
         opdrachtgever: optionalPerson,

@@ -373,6 +373,7 @@ export const en: Record<MessageKey, string> = {
   'validation.kwartaaldoelPortfolioOnbekend':
     'The quarterly goal belongs to portfolio item "{sleutel}", but that item does not exist. Link it to an existing item.',
   'validation.titelVerplicht': 'Enter a title.',
+  'validation.initiatiefVerplicht': 'Enter the name of the initiative.',
   'validation.titelTeLang': 'The title can be at most 255 characters long.',
   'validation.tekstVerwacht': 'Enter text here.',
   'validation.statusOngeldig': 'Choose a status from the list.',

@@ -164,7 +164,7 @@ describe('the dry run', () => {
     expect(row(3).problems[0]).toMatchObject({ field: 'start', value: '2026-13-45' });
     expect(messages(4)).toEqual(['Kies een domein uit de lijst.']);
     expect(row(4).problems[0]).toMatchObject({ field: 'domein', value: 'Wijkzaken' });
-    expect(messages(5)).toEqual(['Geef een titel.']);
+    expect(messages(5)).toEqual(['Geef de naam van het initiatief.']);
     expect(messages(6)).toEqual([
       'Kies een fase uit de lijst.',
       'Kies een portfoliostatus uit de lijst (Op koers, Aandacht of Kritiek).',

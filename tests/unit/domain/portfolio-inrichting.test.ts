@@ -31,10 +31,10 @@ describe('validatePortfolioItem with the set-up: a portfolio item against it (is
   });
 
   it("leaves every other fault to the rules, next to the domain's", () => {
-    expect(keys(validatePortfolioItem({ ...item, titel: '' }, W))).toEqual(['titel:titelVerplicht']);
+    expect(keys(validatePortfolioItem({ ...item, titel: '' }, W))).toEqual(['titel:initiatiefVerplicht']);
     expect(keys(validatePortfolioItem({ ...item, titel: '', domein: 'Concern' }, W))).toEqual([
       'domein:domeinOngeldig',
-      'titel:titelVerplicht',
+      'titel:initiatiefVerplicht',
     ]);
     expect(keys(validatePortfolioItem({ ...item, domein: undefined }, W))).toEqual(['domein:domeinOngeldig']);
   });

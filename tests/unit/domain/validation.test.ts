@@ -185,8 +185,12 @@ const TRIGGERS: Record<ValidationMessageKey, Trigger[]> = {
   titelVerplicht: [
     { label: 'missing', issues: withActie({ titel: undefined }), message: M.titelVerplicht, path: 'titel' },
     { label: 'blank', issues: withActie({ titel: '   ' }), message: M.titelVerplicht, path: 'titel' },
-    { label: 'portfolio', issues: withItem({ titel: '' }), message: M.titelVerplicht, path: 'titel' },
     { label: 'bevinding', issues: withBevinding({ titel: null }), message: M.titelVerplicht, path: 'titel' },
+  ],
+  // A portfolio item's title is its "Initiatief", and its message says so.
+  initiatiefVerplicht: [
+    { label: 'empty', issues: withItem({ titel: '' }), message: M.initiatiefVerplicht, path: 'titel' },
+    { label: 'blank', issues: withItem({ titel: '  ' }), message: M.initiatiefVerplicht, path: 'titel' },
   ],
   titelTeLang: [
     { label: '256 characters', issues: withActie({ titel: 'x'.repeat(256) }), message: M.titelTeLang, path: 'titel' },

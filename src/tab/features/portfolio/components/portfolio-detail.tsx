@@ -241,7 +241,13 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
   // No maxLength: a pasted text longer than the list's column stays whole and the domain's validation (text-limits.ts)
   // names it as too long on saving, instead of the input cutting it off without a word.
   const text = (field: FormField, multiline = false) => (
-    <Field label={t(LABEL[field])} validationMessage={issues[field]} validationState={issues[field] ? 'error' : 'none'}>
+    <Field
+      label={t(LABEL[field])}
+      // The initiative's name is the one field an item cannot do without.
+      required={field === 'titel'}
+      validationMessage={issues[field]}
+      validationState={issues[field] ? 'error' : 'none'}
+    >
       {multiline ? (
         <Textarea value={form[field]} onChange={(_, d) => update(field, d.value)} />
       ) : (
