@@ -66,7 +66,9 @@ describe('"Agenderen in CMT" from a domain to the CMT and back', () => {
     });
     const section = dialog.getByTestId('agenderen');
     // The report's words, quoted with their passages.
-    await expect.poll(() => section.innerText()).toContain('zorgt voor voortgangsbewaking” (organisatieafspraken van de gemeente)');
+    await expect
+      .poll(() => section.innerText())
+      .toContain('zorgt voor voortgangsbewaking” (organisatieafspraken van de gemeente)');
     expect(await section.innerText()).toContain(
       'dat het niet of te laat wordt voorgelegd aan de leidinggevenden (escaleren)”',
     );
