@@ -950,8 +950,14 @@ document.addEventListener('DOMContentLoaded', function () {
     // Owners only where a source names one: the portfolio manager's actions, and the rest without an owner.
     await expect.poll(() => page.getByTestId('group-row').count()).toBeGreaterThanOrEqual(2);
 
-    // Save the view, start over, restore it from the saved views.
-    await page.getByRole('button', { name: 'Weergave opslaan' }).click();
+    // Save the view, start over, restore it from the saved views. Esc first: the focus goes back to the button.
+    const saveView = page.getByRole('button', { name: 'Weergave opslaan' });
+    await saveView.click();
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => saveView.evaluate((el) => el === document.activeElement)).toBe(true);
+    await saveView.click();
     await page.getByRole('dialog').getByRole('textbox', { name: 'Naam' }).fill('Achterstallig per eigenaar');
     await page.getByRole('dialog').getByRole('button', { name: 'Weergave opslaan' }).click();
     const saved = page.url();

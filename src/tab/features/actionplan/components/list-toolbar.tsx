@@ -14,6 +14,7 @@ import {
   SearchBox,
   Switch,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { DeleteRegular, DismissRegular, SaveRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useState } from 'react';
@@ -304,6 +305,9 @@ function SavedViews({
   const [name, setName] = useState('');
   const [failed, setFailed] = useState(false);
   const nameId = useId();
+  // The dialog opens from a plain button (no DialogTrigger): this marks the button as the place the focus returns to
+  // when the dialog closes (Esc, Annuleren, saved); without it the focus went to the page.
+  const restoreFocus = useRestoreFocusTarget();
   const params = queryToParams(query).toString();
   const current = views.find((v) => v.params === params);
 
@@ -336,7 +340,7 @@ function SavedViews({
           )}
         </Dropdown>
       </Field>
-      <Button size="small" icon={<SaveRegular />} onClick={() => setOpen(true)}>
+      <Button size="small" icon={<SaveRegular />} onClick={() => setOpen(true)} {...restoreFocus}>
         {vt('save')}
       </Button>
       {current && (
