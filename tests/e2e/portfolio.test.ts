@@ -316,6 +316,8 @@ describe('the portfolio in the tab', () => {
     expect(await detail.getByLabel('Prioriteit').inputValue()).toBe('2,5');
     expect(await einde.inputValue()).toBe('31 dec 2023');
     expect(await detail.getByRole('combobox', { name: 'Start' }).inputValue()).toBe('1 jan 2024');
+    // The focus stayed in the panel (a button disabled while saving dropped it to the page).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
     const after = (await serverPortfolio()).items.find((i) => i.id === before.id);
     expect(after?.eTag).toBe(before.eTag);
     expect(after?.value).toMatchObject({

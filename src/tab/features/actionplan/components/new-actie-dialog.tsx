@@ -152,7 +152,7 @@ export function NewActieDialog({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (!form || loading || Object.keys(issues).length > 0) return;
+    if (!form || loading || busy || Object.keys(issues).length > 0) return;
     setBusy(true);
     setFailure(undefined);
     const outcome = await writer.create(toDraft(form, users, inrichting), clientKey.current);
@@ -328,7 +328,8 @@ export function NewActieDialog({
               <Button
                 appearance="primary"
                 type="submit"
-                disabled={busy || loading}
+                // Focusable while it works: a disabled button drops the focus out of the dialog.
+                disabledFocusable={busy || loading}
                 icon={busy || loading ? <Spinner size="tiny" /> : undefined}
               >
                 {loading ? ft('checkingRole') : busy ? ft('adding') : ft('add')}

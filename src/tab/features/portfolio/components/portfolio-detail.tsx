@@ -320,7 +320,8 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
         <Input value={form.acties} onChange={(_, d) => update('acties', d.value)} />
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={busy}>
+        {/* Focusable while saving: a disabled button drops the focus to the page, also after a refused save. */}
+        <Button appearance="primary" type="submit" disabledFocusable={busy}>
           {busy ? t('pf.detail.saving') : t('pf.detail.save')}
         </Button>
         <Button onClick={editor.cancel}>{t('common.cancel')}</Button>

@@ -173,7 +173,8 @@ export function usePortfolioEditor(id: string, portfolio: PortfolioState): Portf
     update,
     submit: (e) => {
       e.preventDefault();
-      if (base) void save(base);
+      // The save button stays focusable while a save runs (so the focus is not lost to the page): one save at a time.
+      if (base && !busy) void save(base);
     },
     applyMine: () => {
       if (conflict?.theirs) void save(conflict.theirs);

@@ -689,7 +689,7 @@ function MtForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (revoked !== undefined) return;
+    if (revoked !== undefined || saveState.kind === 'saving') return;
     setAttempted(true);
     if (issues.length > 0) {
       setSaveState({ kind: 'invalid' });
@@ -1017,7 +1017,13 @@ function MtForm({
         </Dropdown>
       </Field>
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={saveState.kind === 'saving' || revoked !== undefined}>
+        {/* Focusable while saving: a disabled button drops the focus to the page. */}
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={revoked !== undefined}
+          disabledFocusable={saveState.kind === 'saving'}
+        >
           {saveState.kind === 'saving' ? t('inst.saving') : creating ? t('inst.addSave') : t('inst.save')}
         </Button>
         <Button type="button" onClick={onDone}>
