@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMts, updateMtChannel } from '../../../src/bot/mt-channel.js';
@@ -7,6 +6,7 @@ import { createHerinneringenStore } from '../../../src/data/herinneringen-store.
 import { fieldsExpand, type ListItem } from '../../../src/data/lists/list-definition.js';
 import { herinneringFieldNames, toHerinnering } from '../../../src/data/lists/herinneringen.js';
 import { main } from '../../../scripts/reminders.js';
+import { closedPort } from '../../support/closed-port.js';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
@@ -102,10 +102,7 @@ describe('npm run reminders', () => {
     expect(help).toBe(0);
     expect(out).toMatch(/^Gebruik:\n {2}npm run reminders -- --mt <sleutel> --preview/);
 
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const port = await closedPort();
     let err = '';
     const code = await main(['--mt', 'cmt', '--preview'], {
       env: {
@@ -124,10 +121,7 @@ describe('npm run reminders', () => {
   });
 
   it('--send-now with the Bot Connector unreachable sends nothing, keeps the meeting out of the log and says so', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const port = await closedPort();
     const result = await remindersWith(`http://127.0.0.1:${port}`, '--mt', 'cmt', '--send-now');
     expect(result.code).toBe(1);
     expect(`${result.stdout}${result.stderr}`).toContain(

@@ -5,6 +5,7 @@ import type { AgendaCard } from '../../../src/reminders/card.js';
 import { runReminderJob, type CardSender } from '../../../src/reminders/job.js';
 import { createHerinneringenStore } from '../../../src/data/herinneringen-store.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
+import { closedPort } from '../../support/closed-port.js';
 import { connectMtChannels, seedSite } from '../../support/seeded-site.js';
 
 let sandbox: TestSandbox;
@@ -154,13 +155,6 @@ describe('a send that fails', () => {
       throw new Error('not expected');
     },
   });
-  const closedPort = async (): Promise<number> => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    return port;
-  };
 
   it('takes the claim back when the connector was not reached, and the next run sends the card', async () => {
     const refused = await runReminderJob({

@@ -1,6 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDate } from '../../../src/domain/dates.js';
 import { reminderHolidays } from '../../../src/reminders/holidays.js';
@@ -9,6 +7,7 @@ import { startServe } from '../../../src/server/serve-app.js';
 import type { HealthBody } from '../../../src/shared/wire.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
 import { seedSite } from '../../support/seeded-site.js';
+import { closedPort } from '../../support/closed-port.js';
 
 let sandbox: TestSandbox;
 /** A sandbox whose site was never provisioned: the app's lists are missing. */
@@ -127,15 +126,6 @@ describe('npm run serve (the production entry)', () => {
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
 });
-
-/** A loopback port nobody listens on (taken from the system, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** The JSON log lines of a run (the server logs one JSON object per line). */
 function logLines(output: string): Array<Record<string, unknown>> {

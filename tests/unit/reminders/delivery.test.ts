@@ -1,13 +1,10 @@
-import { createServer } from 'node:http';
+import { closedPort } from '../../support/closed-port.js';
 import { describe, expect, it } from 'vitest';
 import { certainlyNotDelivered } from '../../../src/reminders/delivery.js';
 
 /** What fetch really throws for a port nobody listens on: `fetch failed`, with the socket's error as its cause. */
 async function refusedFetch(): Promise<unknown> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const port = await closedPort();
   return fetch(`http://127.0.0.1:${port}/`).then(
     () => new Error('answered'),
     (error: unknown) => error,
