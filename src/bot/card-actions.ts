@@ -361,7 +361,11 @@ export async function handleCardAction(
           besproken: result.besproken,
           ...(userIds ? { refreshUserIds: userIds } : {}),
         });
-        const update = result.alreadyRecorded ? undefined : await updateForEveryone(deps, ctx, shared, data.verb);
+        // A decision recorded with this press goes onto everyone's card, also when the item was discussed already.
+        const update =
+          result.alreadyRecorded && !besluitVastgelegd
+            ? undefined
+            : await updateForEveryone(deps, ctx, shared, data.verb);
         deps.log({
           level: 'info',
           msg: 'agenda item discussed',

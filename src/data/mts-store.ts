@@ -177,12 +177,13 @@ function nameKey(naam: string): string {
  */
 export function mtNameProblem(
   naam: string,
-  id: string | undefined,
+  current: { id: string; value: { naam: string } } | undefined,
   others: readonly { id: string; value: { naam: string } }[],
 ): ValidationIssue | undefined {
   const key = nameKey(naam);
-  if (key === '') return undefined;
-  const same = others.find((o) => o.id !== id && nameKey(o.value.naam) === key);
+  // An MT keeps the name it has, also one another MT has too (from before this rule): only a new name is checked.
+  if (key === '' || (current && nameKey(current.value.naam) === key)) return undefined;
+  const same = others.find((o) => o.id !== current?.id && nameKey(o.value.naam) === key);
   return same ? { path: 'naam', message: M.mtNaamBestaat(same.value.naam) } : undefined;
 }
 
@@ -334,7 +335,7 @@ export function createMtsStore(graph: Graph, siteId: string): MtsStore {
     async update(current, change) {
       const { issues } = checkMTChange(current.value, change, await setUp());
       if (change.naam !== undefined && nameKey(change.naam) !== nameKey(current.value.naam)) {
-        const taken = mtNameProblem(change.naam, current.id, await loadMTRegistrations(graph, siteId));
+        const taken = mtNameProblem(change.naam, current, await loadMTRegistrations(graph, siteId));
         if (taken) issues.push(taken);
       }
       if (change.beheerders?.some((id) => !/^\d+$/.test(id)))

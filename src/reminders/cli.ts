@@ -320,7 +320,7 @@ export function describeSendNow(result: SendNowResult): string {
     return `Verstuurd: de kaart voor de vergadering van ${meeting} (${result.key}) naar ${result.conversationId} (bericht ${result.messageId}).`;
   if (result.outcome === 'failed') {
     return result.retry
-      ? `Mislukt: de kaart voor de vergadering van ${meeting} (${result.key}): ${result.error}\nDe Bot Connector was niet bereikbaar, dus er is niets in het kanaal gezet. De herinneringen proberen het bij hun volgende ronde opnieuw; --send-now doet het nu.`
+      ? `Mislukt: de kaart voor de vergadering van ${meeting} (${result.key}): ${result.error}\nDe Bot Connector nam de kaart niet aan (niet bereikbaar of te druk), dus er is niets in het kanaal gezet. De herinneringen proberen het bij hun volgende ronde opnieuw; --send-now doet het nu.`
       : `Mislukt: de kaart voor de vergadering van ${meeting} (${result.key}): ${result.error}\nDe vergadering staat als mislukt in het logboek en wordt niet automatisch opnieuw verstuurd: de kaart kan toch zijn aangekomen. Kijk in het kanaal; een beheerder verwijdert zo nodig de regel van deze vergadering uit de lijst Herinneringen, waarna de volgende ronde haar verstuurt.`;
   }
   const at = result.at ? formatMoment(new Date(result.at)) : 'een onbekend moment';
@@ -337,7 +337,8 @@ export function describeSendNow(result: SendNowResult): string {
 function channelLine(mt: MT): string {
   if (mt.conversationId) return mt.conversationId;
   if (!mt.teamId) return 'nog geen (geen team en kanaal vastgelegd in Instellingen)';
-  return 'nog geen (de app is niet geïnstalleerd in het team)';
+  // The conversation is recorded with the first card; whether the app is in the team the send will tell.
+  return 'nog niet vastgelegd (het team staat in Instellingen; de eerste kaart legt het gesprek vast als de app in het team is geïnstalleerd)';
 }
 
 /** A few lines for a person: which meeting, why now, what is on the card. */

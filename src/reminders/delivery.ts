@@ -5,7 +5,9 @@
  * while the request was on its way, a 5xx) may have posted the card, and stays "mislukt" in the reminder log, never
  * resent blindly. Pure: reads the error and its causes (`fetch failed` carries the socket's error as its cause).
  */
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** No route to the host: proof only while connecting (on an open connection it can replace a time-out). */
+const NO_ROUTE = new Set(['EHOSTUNREACH', 'ENETUNREACH']);
 
 function statusOf(e: Record<string, unknown>): unknown {
   const response = e.response as Record<string, unknown> | undefined;
@@ -18,6 +20,7 @@ export function certainlyNotDelivered(error: unknown): boolean {
     seen.add(e);
     const r = e as Record<string, unknown>;
     if (typeof r.code === 'string' && NEVER_CONNECTED.has(r.code)) return true;
+    if (typeof r.code === 'string' && NO_ROUTE.has(r.code) && r.syscall === 'connect') return true;
     if (statusOf(r) === 429) return true;
     // An AggregateError (a host with several addresses) refuses on every one of them.
     if (Array.isArray(r.errors) && r.errors.length > 0 && r.errors.every((x) => certainlyNotDelivered(x))) return true;

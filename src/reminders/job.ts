@@ -211,16 +211,23 @@ export async function releasedAfterFailure(
   item: Loaded<Herinnering>,
   error: unknown,
 ): Promise<boolean> {
+  let current: Loaded<Herinnering> | undefined = item;
   if (certainlyNotDelivered(error)) {
     try {
       await store.release(item);
       return true;
     } catch {
-      // Changed or gone meanwhile: recorded as failed below, as any other failure.
+      // Changed meanwhile (its eTag moved on), or deleted with the answer lost: read it again.
+      current = await store.find(item.value.sleutel).catch(() => item);
+      if (!current) return true;
     }
   }
   const message = error instanceof Error ? error.message : String(error);
-  await store.markFailed(item, message);
+  try {
+    await store.markFailed(current, message);
+  } catch {
+    // The log could not be written: the claim stays as it is (claimed, never resent blindly); the next MT goes on.
+  }
   return false;
 }
 

@@ -22,7 +22,7 @@ export class UnsafeResetError extends Error {
 
 /** Every file the sandbox writes into its data folder (store.ts, tokens.ts, routes/sign-in.ts, server.ts). */
 const SANDBOX_FILES =
-  /^(?:sandbox|snapshot)\.sqlite(?:-wal|-shm|-journal)?$|^signing-key\.json$|^tls-certificate\.json$/;
+  /^(?:sandbox|snapshot)\.sqlite(?:-wal|-shm|-journal)?$|^(?:signing-key|tls-certificate)\.json(?:\.tmp)?$/;
 
 /**
  * Removes the sandbox's files in `dataDir`, then the folder. Returns false when there was nothing to remove.

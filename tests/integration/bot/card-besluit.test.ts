@@ -483,6 +483,9 @@ describe('"Besproken" pressed with a decision typed but not recorded', () => {
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(answer.value)).toContain(`• ${tekst}`);
     expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
+    // Everyone's card shows it, also when the item had been marked discussed before (the tests above did).
+    const puts = h.connector.puts(CMT_CHANNEL);
+    expect(cardText(cardOf(puts[puts.length - 1]!))).toContain(`• ${tekst}`);
     await post(besprokenActivity(tekst));
     expect((await recorded()).filter((b) => b.value.tekst === tekst)).toHaveLength(1);
   });

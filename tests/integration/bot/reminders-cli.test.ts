@@ -125,7 +125,7 @@ describe('npm run reminders', () => {
     const result = await remindersWith(`http://127.0.0.1:${port}`, '--mt', 'cmt', '--send-now');
     expect(result.code).toBe(1);
     expect(`${result.stdout}${result.stderr}`).toContain(
-      'De Bot Connector was niet bereikbaar, dus er is niets in het kanaal gezet.',
+      'De Bot Connector nam de kaart niet aan (niet bereikbaar of te druk), dus er is niets in het kanaal gezet.',
     );
     // Not "mislukt" for good: the next run, or the tests below, send this meeting's card.
     expect(await log()).toEqual([]);

@@ -20,11 +20,17 @@ describe('mtNameProblem: no two MTs of one name', () => {
   );
 
   it('lets an MT keep its own name, in another case too', () => {
-    expect(mtNameProblem('mt sociaal domein', '2', mts)).toBeUndefined();
+    expect(mtNameProblem('mt sociaal domein', mts[1], mts)).toBeUndefined();
   });
 
   it('refuses renaming an MT to another one’s name', () => {
-    expect(mtNameProblem('cmt', '2', mts)?.message).toEqual(M.mtNaamBestaat('CMT'));
+    expect(mtNameProblem('cmt', mts[1], mts)?.message).toEqual(M.mtNaamBestaat('CMT'));
+  });
+
+  it('lets an MT that shares its name with another (from before this rule) keep it, so its other fields can be saved', () => {
+    const twins = [...mts, { id: '4', value: { naam: 'CMT' } }];
+    expect(mtNameProblem('CMT', twins[3], twins)).toBeUndefined();
+    expect(mtNameProblem('CMT ', twins[0], twins)).toBeUndefined();
   });
 
   it('has nothing to say about a new name or an empty one (the required-name rule says that)', () => {

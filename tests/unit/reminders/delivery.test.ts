@@ -18,7 +18,7 @@ describe('certainlyNotDelivered: a failed send that can have posted nothing', ()
     expect(certainlyNotDelivered(error)).toBe(true);
   });
 
-  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])('a socket error %s', (code) => {
+  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])('a socket error %s', (code) => {
     expect(certainlyNotDelivered(Object.assign(new Error(`connect ${code}`), { code }))).toBe(true);
   });
 
@@ -49,5 +49,15 @@ describe('certainlyNotDelivered: a failed send that can have posted nothing', ()
     const loop = new Error('loop') as Error & { cause?: unknown };
     loop.cause = loop;
     expect(certainlyNotDelivered(loop)).toBe(false);
+  });
+});
+
+describe('certainlyNotDelivered: no route to the host', () => {
+  it('proves nothing was posted only while connecting', () => {
+    const at = (syscall: string) => Object.assign(new Error('EHOSTUNREACH'), { code: 'EHOSTUNREACH', syscall });
+    expect(certainlyNotDelivered(at('connect'))).toBe(true);
+    // On an open connection it can stand for a time-out after the request went out.
+    expect(certainlyNotDelivered(at('read'))).toBe(false);
+    expect(certainlyNotDelivered(Object.assign(new Error('x'), { code: 'ENETUNREACH' }))).toBe(false);
   });
 });

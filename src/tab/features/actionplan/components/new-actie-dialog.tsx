@@ -101,7 +101,7 @@ export function NewActieDialog({
   const first = adviezen.find((a) => a.nummer === initialAdvies) ?? adviezen[0];
   // A draft of an advies the plan still has comes back, unless the dialog was opened for another advies.
   const [restored] = useState(() => {
-    const draft = loadNewActieDraft(userKey, siteId, inrichting);
+    const draft = siteId ? loadNewActieDraft(userKey, siteId, inrichting) : undefined;
     const fits = draft && adviezen.some((a) => a.nummer === draft.form.advies);
     return fits && (initialAdvies === undefined || draft.form.advies === initialAdvies) ? draft : undefined;
   });
@@ -121,9 +121,15 @@ export function NewActieDialog({
   const titel = useRef<HTMLTextAreaElement>(null);
   useReleaseAriaHiddenOnUnmount();
 
-  // Every change is kept as the draft; a form as it started (nothing typed or chosen) leaves none.
+  // Every change is kept as the draft; a form changed back to how it started leaves none. Not on opening: a dialog
+  // opened for another advies than the draft's must not throw that draft away.
+  const opened = useRef(true);
   useEffect(() => {
-    if (!form) return;
+    if (opened.current) {
+      opened.current = false;
+      return;
+    }
+    if (!form || !siteId) return;
     const advies = adviezen.find((a) => a.nummer === form.advies);
     const start = advies ? emptyForm(advies, scope, inrichting) : undefined;
     if (start && isUntouched(form, start)) clearNewActieDraft(userKey, siteId);

@@ -645,7 +645,7 @@ function MtForm({
       draft.schemaMode === 'keuze'
         ? scheduleChoiceProblems(draft.keuze).map((p) => ({ path: `keuze.${p.path}`, message: say(p.message) }))
         : [];
-    const naamTaken = mtNameProblem(draft.naam, base?.id, others);
+    const naamTaken = mtNameProblem(draft.naam, base, others);
     if (naamTaken) own.push({ path: naamTaken.path, message: say(naamTaken.message) });
     const lead = leadInvalid ? [{ path: 'voorlooptijdMinuten', message: t('inst.voorlooptijdGetal') }] : [];
     return [...own.filter((i) => !(leadInvalid && i.path === 'voorlooptijdMinuten')), ...picker, ...lead];
