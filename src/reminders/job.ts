@@ -217,9 +217,10 @@ export async function releasedAfterFailure(
       await store.release(item);
       return true;
     } catch {
-      // Changed meanwhile (its eTag moved on), or deleted with the answer lost: read it again.
+      // Changed meanwhile (its eTag moved on), or deleted with the answer lost: read it again. Gone, or claimed anew
+      // by another run since: it is not ours to record as failed, and this send posted nothing.
       current = await store.find(item.value.sleutel).catch(() => item);
-      if (!current) return true;
+      if (!current || current.value.claim !== item.value.claim) return true;
     }
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -85,6 +85,12 @@ describe('the living plan in the browser', () => {
       .toBe(1);
     await page.goto(`${run.appUrl}/index.html?domein=Concern#/lijst?q=9.3`);
     await expect.poll(() => page.locator('[data-testid="actie-row"][data-nummer="9.3"]').count()).toBe(1);
+    // Added, the action leaves no draft: the dialog opens empty on the next page too.
+    await page.getByTestId('nieuwe-actie-button').click();
+    const again = page.getByTestId('nieuwe-actie');
+    await expect(again.getByRole('textbox', { name: 'Titel' }).inputValue()).resolves.toBe('');
+    await expect(again.getByTestId('nieuwe-actie-concept').count()).resolves.toBe(0);
+    await page.keyboard.press('Escape');
 
     const preview = await cmtCardPreview();
     expect(preview.agenda.openActies.map((a) => a.nummer)).toContain('9.3');

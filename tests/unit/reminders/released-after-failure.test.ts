@@ -8,7 +8,13 @@ const item: Loaded<Herinnering> = {
   id: '7',
   eTag: '"e,1"',
   problems: [],
-  value: { sleutel: 'cmt|2026-12-08T08:00:00Z', mtId: '3', moment: '2026-12-08T08:00:00Z', status: 'geclaimd' },
+  value: {
+    sleutel: 'cmt|2026-12-08T08:00:00Z',
+    mtId: '3',
+    moment: '2026-12-08T08:00:00Z',
+    status: 'geclaimd',
+    claim: 'run-a',
+  },
 };
 const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
 
@@ -59,6 +65,13 @@ describe('releasedAfterFailure', () => {
     const { s, calls } = store({ release: () => Promise.reject(new Error('412')), find: async () => changed });
     await expect(releasedAfterFailure(s, item, refused)).resolves.toBe(false);
     expect(calls.at(-1)).toBe('markFailed "e,2" connect ECONNREFUSED 127.0.0.1:1');
+  });
+
+  it('an entry deleted and claimed again by another run since is left to that run', async () => {
+    const theirs = { ...item, eTag: '"e,5"', value: { ...item.value, claim: 'run-b' } };
+    const { s, calls } = store({ release: () => Promise.reject(new Error('412')), find: async () => theirs });
+    await expect(releasedAfterFailure(s, item, refused)).resolves.toBe(true);
+    expect(calls.some((c) => c.startsWith('markFailed'))).toBe(false);
   });
 
   it('never throws, so one MT cannot stop the run for the others', async () => {

@@ -123,13 +123,15 @@ export function NewActieDialog({
 
   // Every change is kept as the draft; a form changed back to how it started leaves none. Not on opening: a dialog
   // opened for another advies than the draft's must not throw that draft away.
+  // Nor once the action is added: a render after that (the plan taking the new action in) must not store it again.
   const opened = useRef(true);
+  const added = useRef(false);
   useEffect(() => {
     if (opened.current) {
       opened.current = false;
       return;
     }
-    if (!form || !siteId) return;
+    if (!form || !siteId || added.current) return;
     const advies = adviezen.find((a) => a.nummer === form.advies);
     const start = advies ? emptyForm(advies, scope, inrichting) : undefined;
     if (start && isUntouched(form, start)) clearNewActieDraft(userKey, siteId);
@@ -164,6 +166,7 @@ export function NewActieDialog({
     const outcome = await writer.create(toDraft(form, users, inrichting), clientKey.current);
     setBusy(false);
     if (outcome.kind === 'saved') {
+      added.current = true;
       clearNewActieDraft(userKey, siteId);
       onCreated(outcome.item.id, outcome.item.value.nummer);
     } else if (outcome.kind === 'invalid')
