@@ -176,6 +176,78 @@ describe('the living plan in the browser', () => {
     await page.context().close();
   });
 
+  it('an add whose answer was lost, changed after a reload, is said to be added already; the change stays and adds as a new action', async () => {
+    const { page, errors } = await cmtTab('#/roadmap');
+    await page.getByTestId('roadmap-card').first().waitFor();
+    const open = async () => {
+      await page.getByTestId('nieuwe-actie-button').click();
+      const dialog = page.getByTestId('nieuwe-actie');
+      await dialog.waitFor();
+      return dialog;
+    };
+    const titled = async (titel: string) =>
+      (await client.plan()).acties.filter((a) => a.value.titel === titel).map((a) => a.value.nummer);
+    let dialog = await open();
+    await dialog.getByRole('combobox', { name: 'Advies' }).selectOption('8');
+    await dialog.getByRole('textbox', { name: 'Titel' }).fill('Datagedreven sturing, eerste opzet');
+    // The create lands on the site but its answer is lost, and so is every look-up of its client key after it.
+    let lose = true;
+    await page.route('**/lists/**', async (route) => {
+      const request = route.request();
+      if (lose && request.method() === 'POST' && /\/items$/.test(new URL(request.url()).pathname)) {
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      if (lose && request.url().includes('ClientKey')) return route.abort('connectionreset');
+      return route.fallback();
+    });
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect
+      .poll(() => dialog.getByTestId('nieuwe-actie-error').innerText(), { timeout: WAIT.write })
+      .toContain('Toevoegen is mislukt');
+    lose = false;
+    await page.unroute('**/lists/**');
+    const [first] = await titled('Datagedreven sturing, eerste opzet');
+    expect(first, 'the first add landed').toMatch(/^8\.\d+$/);
+
+    // The next day: the draft is back (with the key of that add), the person changes it and adds.
+    await page.reload();
+    await page.getByTestId('roadmap-card').first().waitFor();
+    dialog = await open();
+    await expect(dialog.getByTestId('nieuwe-actie-concept').count()).resolves.toBe(1);
+    await dialog.getByRole('textbox', { name: 'Titel' }).fill('Datagedreven sturing per domein');
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+    // Not "added": the dialog says the form was added before, as which action, and keeps what was typed.
+    const earlier = dialog.getByTestId('nieuwe-actie-eerder');
+    await expect.poll(() => earlier.innerText(), { timeout: WAIT.write }).toContain(`Al toegevoegd als actie ${first}`);
+    await expect(earlier.innerText()).resolves.toContain('Wat je daarna hebt gewijzigd, staat nog in het formulier');
+    await expect(dialog.getByRole('textbox', { name: 'Titel' }).inputValue()).resolves.toBe(
+      'Datagedreven sturing per domein',
+    );
+    expect(await titled('Datagedreven sturing per domein'), 'nothing written for the change').toEqual([]);
+    expect(await titled('Datagedreven sturing, eerste opzet')).toEqual([first]);
+    expect(await seriousViolations(page), 'the dialog with the message').toEqual([]);
+
+    // Closed and opened again, the change is still the draft; adding it now adds it as an action of its own.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    dialog = await open();
+    await expect(dialog.getByRole('textbox', { name: 'Titel' }).inputValue()).resolves.toBe(
+      'Datagedreven sturing per domein',
+    );
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('heading', { name: /· Datagedreven sturing per domein$/ })
+      .waitFor({ timeout: WAIT.write });
+    const [second] = await titled('Datagedreven sturing per domein');
+    expect(second).toMatch(/^8\.\d+$/);
+    expect(second).not.toBe(first);
+    expect(await titled('Datagedreven sturing, eerste opzet')).toEqual([first]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a dependency cycle is refused with a Dutch message that names it, and nothing is written', async () => {
     const plan = await client.plan();
     const { page, errors } = await cmtTab(`#/lijst?actie=${byNummer(plan, '6.2').id}`);

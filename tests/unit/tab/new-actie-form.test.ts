@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Advies } from '../../../src/domain/model.js';
 import { TEXT_MAX } from '../../../src/domain/text-limits.js';
-import { checkForm, emptyForm, toDraft } from '../../../src/tab/features/actionplan/lib/new-actie-form.js';
+import {
+  checkForm,
+  differsFromDraft,
+  emptyForm,
+  toDraft,
+} from '../../../src/tab/features/actionplan/lib/new-actie-form.js';
 import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
 
 const advies = { nummer: 9, titel: 'Excelleren', thema: 'B', plateau: 'Excelleren' } as Advies;
@@ -78,5 +83,53 @@ describe("Nieuwe actie in another municipality's set-up (Westerveld)", () => {
     });
     // Zoetermeer's Concern is no CMT in Westerveld.
     expect(checkForm({ ...form, domeinen: ['Middelen'] }, wPlan, [], cmt, 'nee')).toEqual({ domeinen: 'nee' });
+  });
+});
+
+describe('Nieuwe actie: is the action a repeated client key returned the form as it is now (differsFromDraft)', () => {
+  const owner = { id: 'u-1', displayName: 'Lotte de Vries', email: 'lotte@example' };
+  const form = {
+    ...emptyForm(advies, 'Concern'),
+    titel: 'Procesregie',
+    omschrijving: 'Eén regisseur',
+    domeinen: ['Concern' as const, 'Sociaal Domein' as const],
+    eigenaarId: 'u-1',
+    deadline: '2027-03-01',
+    afhankelijkVan: '9.1, 3.2',
+    bevindingen: [6, 2],
+  };
+  const draft = toDraft(form, [owner]);
+  // What the store returns for that draft: numbered, lists possibly in another order, the status moved on since.
+  const added = {
+    ...draft,
+    nummer: '9.2',
+    status: 'Loopt' as const,
+    domeinen: ['Sociaal Domein' as const, 'Concern' as const],
+    afhankelijkVan: ['3.2', '9.1'],
+    bevindingen: [6, 2],
+  };
+
+  it('is the same action for the same form: number, status and the order of lists aside', () => {
+    expect(differsFromDraft(added, draft)).toBe(false);
+    expect(differsFromDraft({ ...added, titel: ' Procesregie ' }, draft)).toBe(false);
+  });
+
+  it('differs when any field the form sets was changed since', () => {
+    const changed: Array<Partial<typeof added>> = [
+      { titel: 'Procesregie over de keten' },
+      { omschrijving: 'Twee regisseurs' },
+      { omschrijving: undefined },
+      { advies: 10 },
+      { plateau: 'Vernieuwen' },
+      { domeinen: ['Concern'] },
+      { eigenaar: { ...owner, id: 'u-2' } },
+      { eigenaar: undefined },
+      { deadline: '2027-04-01' },
+      { deadline: undefined },
+      { afhankelijkVan: ['9.1'] },
+      { bevindingen: [6] },
+    ];
+    for (const change of changed)
+      expect(differsFromDraft({ ...added, ...change }, draft), JSON.stringify(change)).toBe(true);
   });
 });

@@ -25,6 +25,10 @@ export const planTexts = defineCatalogue(
     draftDiscard: 'Leeg formulier',
     checkingRole: 'Rechten controleren…',
     created: 'Actie {nummer} is toegevoegd.',
+    addedBeforeTitle: 'Al toegevoegd als actie {nummer}',
+    addedBefore:
+      'Dit formulier is eerder toegevoegd, als actie {nummer}; het antwoord daarop ging toen verloren. Wat je daarna hebt gewijzigd, staat nog in het formulier en is niet opgeslagen. Open {nummer} om die actie te wijzigen, of kies Toevoegen om het formulier als een nieuwe actie toe te voegen.',
+    addedBeforeOpen: 'Actie {nummer} openen',
     failedTitle: 'Toevoegen is mislukt',
     failedKept: 'Je invoer staat nog in het formulier; opnieuw toevoegen maakt geen tweede actie.',
     invalidTitle: 'Niet toegevoegd: controleer de velden',
@@ -66,6 +70,10 @@ export const planTexts = defineCatalogue(
     draftDiscard: 'Empty form',
     checkingRole: 'Checking permissions…',
     created: 'Action {nummer} was added.',
+    addedBeforeTitle: 'Already added as action {nummer}',
+    addedBefore:
+      'This form was added before, as action {nummer}; the answer to that was lost. What you changed since is still in the form and has not been saved. Open {nummer} to change that action, or choose Add to add the form as a new action.',
+    addedBeforeOpen: 'Open action {nummer}',
     failedTitle: 'Adding failed',
     failedKept: 'Your input is still in the form; adding again does not create a second action.',
     invalidTitle: 'Not added: check the fields',

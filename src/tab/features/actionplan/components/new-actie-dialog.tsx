@@ -36,6 +36,7 @@ import { usePlanActor } from '../hooks/use-plan-actor.js';
 import { planTexts } from '../i18n.js';
 import {
   checkForm,
+  differsFromDraft,
   emptyForm,
   previewNummer,
   toDraft,
@@ -118,6 +119,10 @@ export function NewActieDialog({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ title: string; text: string } | undefined>();
   const clientKey = useRef(restored?.clientKey ?? `nieuw:${crypto.randomUUID()}`);
+  // Whether the key may have made an action already (a restored draft's, or an add whose answer was lost): then the
+  // store returns that action, which may no longer be what the form says (`differsFromDraft`).
+  const keyUsed = useRef(restored !== undefined);
+  const [earlier, setEarlier] = useState<{ id: string; nummer: string } | undefined>();
   const titel = useRef<HTMLTextAreaElement>(null);
   useReleaseAriaHiddenOnUnmount();
 
@@ -163,9 +168,20 @@ export function NewActieDialog({
     if (!form || loading || busy || Object.keys(issues).length > 0) return;
     setBusy(true);
     setFailure(undefined);
-    const outcome = await writer.create(toDraft(form, users, inrichting), clientKey.current);
+    setEarlier(undefined);
+    const draft = toDraft(form, users, inrichting);
+    const repeated = keyUsed.current;
+    keyUsed.current = true;
+    const outcome = await writer.create(draft, clientKey.current);
     setBusy(false);
-    if (outcome.kind === 'saved') {
+    if (outcome.kind === 'saved' && repeated && differsFromDraft(outcome.item.value, draft)) {
+      // The key's action was added before, as the form was then: the form as it is now is kept, with a new key, so
+      // adding it again adds it as an action of its own.
+      clientKey.current = `nieuw:${crypto.randomUUID()}`;
+      keyUsed.current = false;
+      saveNewActieDraft(userKey, siteId, { form, clientKey: clientKey.current, savedAt: new Date().toISOString() });
+      setEarlier({ id: outcome.item.id, nummer: outcome.item.value.nummer });
+    } else if (outcome.kind === 'saved') {
       added.current = true;
       clearNewActieDraft(userKey, siteId);
       onCreated(outcome.item.id, outcome.item.value.nummer);
@@ -315,6 +331,25 @@ export function NewActieDialog({
                   />
                 ))}
               </CheckGroup>
+              {earlier && (
+                <MessageBar
+                  intent="warning"
+                  layout="multiline"
+                  role="alert"
+                  className={styles.bar}
+                  data-testid="nieuwe-actie-eerder"
+                >
+                  <MessageBarBody>
+                    <MessageBarTitle>{ft('addedBeforeTitle', { nummer: earlier.nummer })}</MessageBarTitle>
+                    {ft('addedBefore', { nummer: earlier.nummer })}
+                  </MessageBarBody>
+                  <MessageBarActions>
+                    <Button size="small" onClick={() => onCreated(earlier.id, earlier.nummer)}>
+                      {ft('addedBeforeOpen', { nummer: earlier.nummer })}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              )}
               {failure && (
                 <MessageBar
                   intent="error"

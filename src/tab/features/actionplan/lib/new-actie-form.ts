@@ -121,3 +121,29 @@ export function checkForm(
   if (!issues.domeinen && !mayChangeActie(actor, draft.domeinen, inrichting)) add('domeinen', notAllowed);
   return issues;
 }
+
+const sorted = <T extends string | number>(values: readonly T[]): T[] =>
+  [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const sameList = <T extends string | number>(a: readonly T[], b: readonly T[]) =>
+  JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+
+/**
+ * Whether the action a create with a client key returned is not what the form asks to add now. With a key that was
+ * used before (a draft restored, or an add whose answer was lost), the store returns the action that key already made
+ * (acties-store.ts): if the person changed the form since, that action is not their form, and the dialog must say so
+ * instead of "added" (their changes would be gone with the draft). Compared as the store writes them: texts trimmed,
+ * lists in any order, the owner by id. The status is not compared: someone may have moved the earlier action on.
+ */
+export function differsFromDraft(added: Actie, draft: NewActie): boolean {
+  return (
+    added.advies !== draft.advies ||
+    added.titel.trim() !== draft.titel.trim() ||
+    (added.omschrijving ?? '').trim() !== (draft.omschrijving ?? '').trim() ||
+    added.plateau !== draft.plateau ||
+    !sameList(added.domeinen, draft.domeinen) ||
+    (added.eigenaar?.id ?? '') !== (draft.eigenaar?.id ?? '') ||
+    (added.deadline ?? '') !== (draft.deadline ?? '') ||
+    !sameList(added.afhankelijkVan, draft.afhankelijkVan) ||
+    !sameList(added.bevindingen, draft.bevindingen)
+  );
+}
