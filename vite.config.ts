@@ -6,6 +6,7 @@ import { build as viteBuild, defineConfig, type Plugin } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
 import { fluentStyleLeftovers } from './scripts/vite-fluent-leftovers.js';
 import { retryableImports } from './scripts/vite-retryable-imports.js';
+import { chartScaling } from './scripts/vite-chart-scaling.js';
 
 /**
  * `rrule` as its CommonJS file (its package "main") in the browser builds, as Node loads it: src/domain/recurrence.ts
@@ -261,6 +262,7 @@ export default defineConfig({
     react(),
     griffelAheadOfTime(),
     fluentStyleLeftovers(),
+    chartScaling(),
     boot.plugin,
     firstViewPreload(),
     inlinePrefetch(),

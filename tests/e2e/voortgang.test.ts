@@ -24,6 +24,7 @@ import { saveScreenshot } from './support/browser.js';
 import { downloadBytes, type SharedRun } from './support/shared-run.js';
 import { openE2eFile } from './support/e2e-file.js';
 import { personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { WAIT } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -550,6 +551,36 @@ describe('the progress dashboard', () => {
     const text = await pdfTextOf(pdf.bytes);
     for (const a of model.perAdvies)
       expect(countsInReport(text, String(a.nummer)), `advies ${a.nummer}`).toEqual(COUNT_COLS.map((c) => a.counts[c]));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws each bar of the progress chart inside the chart at 400 px wide, one segment per status with actions', async () => {
+    const { page, errors } = await open('#/voortgang', { width: 400 });
+    await dashboard(page);
+    const { model } = await modelFor(today());
+    const chart = page.locator('.fui-hbc__chart').first();
+    await chart.waitFor({ timeout: WAIT.view });
+    const bars = await page.locator('.fui-hbc__chart').evaluateAll((svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        // The status segments (the library adds an empty rect of its own after them, without a role).
+        const rects = Array.from(svg.querySelectorAll('rect[role="option"]')).map((r) => r.getBoundingClientRect());
+        return {
+          segments: rects.length,
+          inside: rects.every((r) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5),
+          end: Math.max(...rects.map((r) => r.right)) - box.right,
+        };
+      }),
+    );
+    const statuses = (a: (typeof model.perAdvies)[number]) =>
+      [a.counts.afgerond, a.counts.lopend, a.counts.geblokkeerd, a.counts.nietGestart, a.counts.nietOvergenomen].filter(
+        (n) => n > 0,
+      ).length;
+    expect(bars.map((b) => b.segments)).toEqual(model.perAdvies.map(statuses));
+    expect(bars.filter((b) => !b.inside)).toEqual([]);
+    // Nor does the page scroll sideways.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(400);
     expect(errors).toEqual([]);
     await page.context().close();
   });
