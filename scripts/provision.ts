@@ -47,6 +47,7 @@ import {
   loadPlanExport,
   PlanInrichtingMismatchError,
   PlanSiteNotEmptyError,
+  PLAN_LISTS,
   type PlanImportOutcome,
 } from '../src/data/plan-transfer.js';
 import { readInrichting } from '../src/data/inrichting-store.js';
@@ -84,9 +85,10 @@ const envSchema = z.object({
 });
 
 /** Whether the site has the app's lists (its Acties list): a site the app never provisioned has none. */
-async function hasAppLists(graph: ReturnType<typeof createGraph>, siteId: string): Promise<boolean> {
+/** The names of the site's lists. */
+async function siteListNames(graph: ReturnType<typeof createGraph>, siteId: string): Promise<Set<string>> {
   const lists = await graph.getAll<{ displayName: string }>(`/sites/${siteId}/lists?$select=displayName`);
-  return lists.some((l) => l.displayName === 'Acties');
+  return new Set(lists.map((l) => l.displayName));
 }
 
 /** A token handed in from outside (a shell, a pipeline): used as is, never refreshed. */
@@ -205,23 +207,29 @@ async function run(argv: readonly string[], io: CliIo, seen: { env?: NodeJS.Proc
       } catch (error) {
         throw new UsageError(`Kan --plan ${args.plan} niet lezen: ${(error as Error).message}`);
       }
-      // A dry run on a site the app never provisioned reads what is there: no lists, so no plan and no set-up yet.
-      const provisioned = report !== undefined || (await hasAppLists(clients.graph, site.id));
+      // A dry run reads what is there, without provisioning first: on a site the app never provisioned no lists, so
+      // no plan and no set-up yet; on a site of an older schema, the lists it lacks are empty (no Inrichting list:
+      // Zoetermeer's set-up, as the app reads an empty one).
+      const lists = report === undefined ? await siteListNames(clients.graph, site.id) : undefined;
+      const has = (list: string) => lists === undefined || lists.has(list);
+      const provisioned = has('Acties');
       const users = (
         await clients.graph.getAll<ListItem>(
           `${listPath(site.id, SITE_USERS_LIST)}/items?$expand=${fieldsExpand(siteUserFieldNames)}&$top=999`,
         )
       ).map(toSiteUser);
       // A file without its own set-up is checked against the site's (Zoetermeer's for a site without one).
-      const { inrichting } = provisioned
-        ? await readInrichting(clients.graph, site.id)
-        : { inrichting: ZOETERMEER_INRICHTING };
+      const { inrichting } =
+        provisioned && has('Inrichting')
+          ? await readInrichting(clients.graph, site.id)
+          : { inrichting: ZOETERMEER_INRICHTING };
       const dryRun = dryRunPlanImport(await readPlanXlsx(bytes), { users, inrichting });
       planImport = { dryRun };
       // Refused before anything is written, also for a dry run: the file cannot land here either way.
       if (provisioned) {
-        await assertPlanSiteEmpty(clients.graph, site.id);
-        if (dryRun.data.inrichting) await assertPlanInrichtingFits(clients.graph, site.id, dryRun.data.inrichting);
+        await assertPlanSiteEmpty(clients.graph, site.id, PLAN_LISTS.filter(has));
+        if (dryRun.data.inrichting && has('Inrichting'))
+          await assertPlanInrichtingFits(clients.graph, site.id, dryRun.data.inrichting);
       }
       if (dryRun.ok && !args['dry-run']) planImport.outcome = await applyPlanImport(clients.graph, site.id, dryRun);
     }
@@ -257,7 +265,9 @@ async function run(argv: readonly string[], io: CliIo, seen: { env?: NodeJS.Proc
     } else {
       if (report)
         io.stdout(
-          `Lijsten van ${site.webUrl} gecontroleerd\n${describeReport(report)
+          `Lijsten van ${site.webUrl} ${countChanges(report) > 0 ? 'bijgewerkt' : 'gecontroleerd'}\n${describeReport(
+            report,
+          )
             .map((l) => `  ${l}`)
             .join('\n')}\n`,
         );

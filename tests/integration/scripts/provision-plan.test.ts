@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as provisionMain } from '../../../scripts/provision.js';
 import { readPlanXlsx } from '../../../src/data/plan-xlsx.js';
+import { currentSiteSchema, provisionLists } from '../../../src/data/provisioning.js';
 import { resolveSite } from '../../../src/data/site.js';
 import { runInProcess, type CliRun } from '../../support/cli.js';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox.js';
@@ -101,6 +102,32 @@ describe('npm run provision -- --export-plan / --plan', { timeout: 120_000 }, ()
     const roundTrip = join(dir, 'again.xlsx');
     expect((await provision(['--export-plan', roundTrip], envOf(doel))).code).toBe(0);
     expect(await readPlanXlsx(readFileSync(roundTrip))).toEqual(sheets);
+  });
+
+  it('dry-runs on a site of an older schema without provisioning it: the lists it lacks count as empty', async () => {
+    const file = join(dir, 'zoetermeer.xlsx'); // the first test's export of the seeded plan
+    const oud = await startTestSandbox();
+    try {
+      // A site provisioned before the Inrichting and DomeinVoortgang lists existed, never brought up to date.
+      const site = await resolveSite(oud.graph(), oud.siteUrl);
+      const older = currentSiteSchema.lists.filter((l) => l.name !== 'Inrichting' && l.name !== 'DomeinVoortgang');
+      await provisionLists(oud.graph(), site.id, older);
+      const listsOf = async () =>
+        (await oud.graph().getAll<{ displayName: string }>(`/sites/${site.id}/lists?$select=displayName`))
+          .map((l) => l.displayName)
+          .sort();
+      const before = await listsOf();
+      expect(before).toContain('Acties');
+      expect(before).not.toContain('Inrichting');
+
+      const dry = await provision(['--plan', file, '--dry-run'], envOf(oud));
+      expect(dry.stderr).toBe('');
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain('Proefimport zonder problemen; er is niets opgeslagen');
+      expect(await listsOf(), 'no list created by a dry run').toEqual(before);
+    } finally {
+      await oud.close();
+    }
   });
 
   it('refuses wrong usage with exit code 2', async () => {
