@@ -9,7 +9,16 @@
  * alone costs seconds on a loaded machine. `npm run build:tab` still builds unconditionally (npm test, CI, deploy).
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** @typedef {{ hash: string; builtAt: string }} BuildStamp */
@@ -40,9 +49,11 @@ export const TAB_TARGET = {
     files: [
       'vite.config.ts',
       'vite.addin.config.ts',
-      // The build's own plugins, which the configs import.
+      // The build's own plugins, which the configs import (a unit test checks that every one is listed).
       'scripts/vite-precompress.ts',
       'scripts/vite-retryable-imports.ts',
+      'scripts/vite-fluent-leftovers.ts',
+      'scripts/vite-chart-scaling.ts',
       'tsconfig.tab.json',
       ...SHARED_FILES,
     ],
@@ -188,6 +199,63 @@ export function decide(rootDir, target) {
   };
 }
 
+/** Held while `npm start` decides and builds: a second start in the same folder waits for it. */
+export const BUILD_LOCK = 'dist/.build.lock';
+
+/**
+ * Whether a process with this id runs (signal 0 only checks; EPERM: it runs, as another user).
+ * @param {number} pid
+ * @returns {boolean}
+ */
+function processRuns(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the build lock of `rootDir` (BUILD_LOCK, created exclusively, holding this process's id), waiting while another
+ * running process holds it: two `npm start` in one checkout (on other ports) would otherwise build into the same dist/
+ * at once and break each other's build. A lock whose process is gone (a start stopped during its build) is taken over.
+ * @param {string} rootDir
+ * @param {{ print: (line: string) => void; pollMs?: number; runs?: (pid: number) => boolean }} options
+ * @returns {Promise<() => void>} gives the lock back
+ */
+export async function takeBuildLock(rootDir, { print, pollMs = 250, runs = processRuns }) {
+  const path = join(rootDir, BUILD_LOCK);
+  mkdirSync(dirname(path), { recursive: true });
+  let said = false;
+  for (;;) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
+    }
+    /** @type {string | undefined} */
+    let text;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      continue; // given back meanwhile
+    }
+    const pid = Number(text.trim());
+    // Written but not yet filled in by its owner: wait a round.
+    if (text.trim() !== '' && (!Number.isInteger(pid) || pid <= 0 || !runs(pid))) {
+      rmSync(path, { force: true });
+      continue;
+    }
+    if (!said) {
+      print(`Waiting for the build of another start in this folder (process ${text.trim() || '?'}) to finish.`);
+      said = true;
+    }
+    await new Promise((done) => setTimeout(done, pollMs));
+  }
+}
+
 /** Where `npm start` writes its builds' output (assets and sizes, the first-view budget, warnings). */
 export const BUILD_LOG = 'dist/build.log';
 
@@ -260,9 +328,11 @@ function captureOutput(sink) {
 /**
  * Builds each target whose inputs changed (with Vite, in this process), then writes its stamp; says what it did in
  * one line per target. The build's own output goes to `logFile` (default dist/build.log), or also to `print` with
- * `verbose`. The builds resolve their configs' paths from the working directory, which must be `rootDir`.
+ * `verbose`. The builds resolve their configs' paths from the working directory, which must be `rootDir`. It holds
+ * the folder's build lock (takeBuildLock) from before the first decision to after the last build, so a second start
+ * decides on what the first one built.
  * @param {readonly BuildTarget[]} targets
- * @param {{ rootDir?: string; print?: (line: string) => void; verbose?: boolean; logFile?: string }} [options]
+ * @param {{ rootDir?: string; print?: (line: string) => void; verbose?: boolean; logFile?: string; lockPollMs?: number }} [options]
  * @returns {Promise<RebuildDecision[]>}
  */
 export async function buildIfChanged(targets, options = {}) {
@@ -270,6 +340,23 @@ export async function buildIfChanged(targets, options = {}) {
   // Bound now: while a build runs, process.stdout.write goes to the log (captureOutput), this does not.
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   const print = options.print ?? ((line) => stdoutWrite(`${line}\n`));
+  const release = await takeBuildLock(root, { print, ...(options.lockPollMs ? { pollMs: options.lockPollMs } : {}) });
+  try {
+    return await buildLocked(targets, root, print, options);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * buildIfChanged's work, with the lock held.
+ * @param {readonly BuildTarget[]} targets
+ * @param {string} root
+ * @param {(line: string) => void} print
+ * @param {{ verbose?: boolean; logFile?: string }} options
+ * @returns {Promise<RebuildDecision[]>}
+ */
+async function buildLocked(targets, root, print, options) {
   const logFile = join(root, options.logFile ?? BUILD_LOG);
   /** @type {RebuildDecision[]} */
   const decisions = [];

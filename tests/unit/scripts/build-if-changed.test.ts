@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  BUILD_LOCK,
   buildIfChanged,
   collectInputs,
   inputsHash,
@@ -10,6 +11,7 @@ import {
   parseStamp,
   rebuildDecision,
   TAB_TARGET,
+  takeBuildLock,
 } from '../../../scripts/build-if-changed.mjs';
 
 const file = (path: string, text: string) => ({ path, bytes: new TextEncoder().encode(text) });
@@ -141,5 +143,90 @@ describe('collectInputs and buildTabIfChanged on a folder', () => {
     expect(lines).toContain(
       'Building the tab: no complete build (dist/tab/index.html missing). Details: dist/build.log',
     );
+  });
+});
+
+describe("the tab's build inputs", () => {
+  it('list every file of this repository the Vite configs import (a changed plugin rebuilds the tab)', () => {
+    for (const config of TAB_TARGET.configFiles) {
+      const imported = [...readFileSync(config, 'utf8').matchAll(/from '\.\/(scripts\/[^']+)\.js'/g)].map(
+        (m) => `${m[1]}.ts`,
+      );
+      expect(imported.length, config).toBeGreaterThan(0);
+      for (const path of imported) expect(TAB_TARGET.inputs.files, `${config} imports ${path}`).toContain(path);
+    }
+  });
+});
+
+describe('the build lock: two starts in one folder do not build at once', () => {
+  let root: string | undefined;
+  afterEach(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+    root = undefined;
+  });
+  const until = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+  it('is taken when free and given back; a second start waits until then, and says so once', async () => {
+    root = mkdtempSync(join(tmpdir(), 'build-lock-'));
+    const lines: string[] = [];
+    const release = await takeBuildLock(root, { print: (l) => lines.push(l), pollMs: 5 });
+    expect(readFileSync(join(root, BUILD_LOCK), 'utf8').trim()).toBe(String(process.pid));
+    let second = false;
+    const waiting = takeBuildLock(root, { print: (l) => lines.push(l), pollMs: 5 }).then((r) => {
+      second = true;
+      return r;
+    });
+    await until(60);
+    expect(second).toBe(false);
+    expect(lines).toEqual([
+      `Waiting for the build of another start in this folder (process ${process.pid}) to finish.`,
+    ]);
+    release();
+    (await waiting)();
+    expect(second).toBe(true);
+    expect(lines).toHaveLength(1);
+    expect(existsSync(join(root, BUILD_LOCK))).toBe(false);
+  });
+
+  it('takes over a lock whose process is gone, or that names no process', async () => {
+    root = mkdtempSync(join(tmpdir(), 'build-lock-'));
+    for (const text of ['424242\n', 'not a pid\n']) {
+      mkdirSync(dirname(join(root, BUILD_LOCK)), { recursive: true });
+      writeFileSync(join(root, BUILD_LOCK), text);
+      const lines: string[] = [];
+      const release = await takeBuildLock(root, { print: (l) => lines.push(l), pollMs: 5, runs: () => false });
+      expect(lines).toEqual([]);
+      expect(readFileSync(join(root, BUILD_LOCK), 'utf8').trim()).toBe(String(process.pid));
+      release();
+    }
+  });
+
+  it('makes buildIfChanged decide only after the other build: it then finds that build and skips', async () => {
+    root = mkdtempSync(join(tmpdir(), 'build-lock-'));
+    const dir = root;
+    const write = (path: string, text: string) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    write('src/tab/main.tsx', 'a');
+    // Another start holds the lock and has not built yet: no outputs, no stamp.
+    const other = await takeBuildLock(dir, { print: () => undefined });
+    const lines: string[] = [];
+    const ours = buildIfChanged([TAB_TARGET], { rootDir: dir, print: (l) => lines.push(l), lockPollMs: 5 });
+    await until(60);
+    // It finishes its build (outputs and stamp), then gives the lock back.
+    for (const output of TAB_TARGET.outputs) write(output, '');
+    write(
+      TAB_TARGET.stampFile,
+      JSON.stringify({ hash: inputsHash(collectInputs(dir, TAB_TARGET.inputs)), builtAt: 'then' }),
+    );
+    other();
+    const decisions = await ours;
+    expect(decisions.map((d) => d.rebuild)).toEqual([false]);
+    expect(lines).toEqual([
+      `Waiting for the build of another start in this folder (process ${process.pid}) to finish.`,
+      'Build of the tab skipped: inputs unchanged since the build of then.',
+    ]);
+    expect(existsSync(join(dir, BUILD_LOCK))).toBe(false);
   });
 });
