@@ -65,14 +65,21 @@ export function withVariable(message: string, env: NodeJS.ProcessEnv): string {
     const value = env[name]?.replace(/\/+$/, '');
     return value !== undefined && value !== '' && URL.canParse(value) && message.includes(value);
   });
-  const named =
-    exact.length > 0
-      ? exact
-      : ADDRESS_VARIABLES.filter((name) => {
-          const at = origin(env[name]);
-          return at !== undefined && message.includes(at);
-        });
+  const byOrigin = ADDRESS_VARIABLES.filter((name) => {
+    const at = origin(env[name]);
+    return at !== undefined && message.includes(at);
+  });
+  // Last, the host and port alone, as Node's connection errors give them ("connect ECONNREFUSED 127.0.0.1:3978",
+  // "getaddrinfo ENOTFOUND smba.trafficmanager.net"): the Bot Framework's send says no more than that.
+  const byHost = ADDRESS_VARIABLES.filter((name) => {
+    const value = env[name];
+    if (!value || !URL.canParse(value)) return false;
+    const host = new URL(value).host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![\\w.-])${host}(?![\\w.:-]*\\w)`).test(message);
+  });
+  const named = exact.length > 0 ? exact : byOrigin.length > 0 ? byOrigin : byHost;
   if (named.length === 0) return message;
-  const local = /ECONNREFUSED/.test(message) && /\/\/(127\.0\.0\.1|localhost)[:/]/.test(message);
+  const local =
+    /ECONNREFUSED/.test(message) && /(\/\/|ECONNREFUSED )(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(message);
   return `${message} (${named.join(', ')}${local ? '; draait npm start, of de sandbox, op die poort?' : ''})`;
 }

@@ -86,7 +86,11 @@ async function run(argv: readonly string[], io: CliIo, seen: { env?: NodeJS.Proc
   });
   const result = await sendNow({ ...deps, sender: bot.sender, claimant: `cli-${instanceId()}` }, args.mt);
   if (args.json) io.stdout(`${JSON.stringify(result)}\n`);
-  else io.stdout(`${describeSendNow(result)}\n`);
+  // A failed send names the variable of the connector's address (SERVICE_URL), as every failure here does.
+  else
+    io.stdout(
+      `${describeSendNow(result.outcome === 'failed' ? { ...result, error: withVariable(result.error, seen.env ?? io.env) } : result)}\n`,
+    );
   return result.outcome === 'failed' ? 1 : 0;
 }
 

@@ -127,6 +127,10 @@ describe('npm run reminders', () => {
     expect(`${result.stdout}${result.stderr}`).toContain(
       'De Bot Connector nam de kaart niet aan (niet bereikbaar of te druk), dus er is niets in het kanaal gezet.',
     );
+    // The failure names the variable behind the address, as the guide asks.
+    expect(`${result.stdout}${result.stderr}`).toContain(
+      '(SERVICE_URL; draait npm start, of de sandbox, op die poort?)',
+    );
     // Not "mislukt" for good: the next run, or the tests below, send this meeting's card.
     expect(await log()).toEqual([]);
     expect(connector.requests).toEqual([]);

@@ -74,6 +74,21 @@ describe('withVariable: a failure names the variable behind the address it faile
     );
   });
 
+  it("names the variable by host and port alone, as Node's connection errors give them (the Bot Framework's send)", () => {
+    const local = { ...env, SERVICE_URL: 'http://127.0.0.1:3978/' };
+    expect(withVariable('connect ECONNREFUSED 127.0.0.1:3978', local)).toBe(
+      'connect ECONNREFUSED 127.0.0.1:3978 (SERVICE_URL; draait npm start, of de sandbox, op die poort?)',
+    );
+    expect(withVariable('getaddrinfo ENOTFOUND smba.trafficmanager.net', env)).toBe(
+      'getaddrinfo ENOTFOUND smba.trafficmanager.net (SERVICE_URL)',
+    );
+    // Another port, or a longer host name that only starts with it, is not that address.
+    expect(withVariable('connect ECONNREFUSED 127.0.0.1:39780', local)).toBe('connect ECONNREFUSED 127.0.0.1:39780');
+    expect(withVariable('getaddrinfo ENOTFOUND smba.trafficmanager.net.evil', env)).toBe(
+      'getaddrinfo ENOTFOUND smba.trafficmanager.net.evil',
+    );
+  });
+
   it('leaves a message that names no configured address as it is', () => {
     expect(withVariable('Geen MT met sleutel "x".', env)).toBe('Geen MT met sleutel "x".');
     expect(withVariable('fetch failed', {})).toBe('fetch failed');
