@@ -8,7 +8,7 @@
  * Plain JavaScript (typed with JSDoc, checked by tsc): `npm start` runs it with node itself, without tsx, whose start
  * alone costs seconds on a loaded machine. `npm run build:tab` still builds unconditionally (npm test, CI, deploy).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   appendFileSync,
   existsSync,
@@ -216,40 +216,66 @@ function processRuns(pid) {
   }
 }
 
+/** A lock older than this is left over (a build takes well under a minute), whatever process has its id now. */
+const LOCK_MAX_AGE_MS = 10 * 60_000;
+/** A lock still without its content this long after it was made belongs to a start that stopped while making it. */
+const LOCK_EMPTY_GRACE_MS = 5_000;
+
 /**
- * Takes the build lock of `rootDir` (BUILD_LOCK, created exclusively, holding this process's id), waiting while another
- * running process holds it: two `npm start` in one checkout (on other ports) would otherwise build into the same dist/
- * at once and break each other's build. A lock whose process is gone (a start stopped during its build) is taken over.
+ * Takes the build lock of `rootDir` (BUILD_LOCK, created exclusively, holding this process's id and a token of this
+ * taking), waiting while another running process holds it: two `npm start` in one checkout (on other ports) would
+ * otherwise build into the same dist/ at once and break each other's build. A lock is left over, and taken over, when
+ * its process is gone (a start stopped during its build), when it names this very process (its id was given again
+ * after a restart), when it is older than any build, or when it stayed empty.
  * @param {string} rootDir
- * @param {{ print: (line: string) => void; pollMs?: number; runs?: (pid: number) => boolean }} options
- * @returns {Promise<() => void>} gives the lock back
+ * @param {{ print: (line: string) => void; pollMs?: number; runs?: (pid: number) => boolean; now?: () => number }} options
+ * @returns {Promise<() => void>} gives the lock back (only if it is still this one)
  */
-export async function takeBuildLock(rootDir, { print, pollMs = 250, runs = processRuns }) {
+export async function takeBuildLock(rootDir, { print, pollMs = 250, runs = processRuns, now = Date.now }) {
   const path = join(rootDir, BUILD_LOCK);
-  mkdirSync(dirname(path), { recursive: true });
+  const mine = `${process.pid} ${randomUUID()}\n`;
   let said = false;
   for (;;) {
+    // Made again each round: someone may delete dist/ while this start waits.
+    mkdirSync(dirname(path), { recursive: true });
     try {
-      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
-      return () => rmSync(path, { force: true });
+      writeFileSync(path, mine, { flag: 'wx' });
+      return () => {
+        try {
+          if (readFileSync(path, 'utf8') === mine) rmSync(path, { force: true });
+        } catch {
+          // gone already
+        }
+      };
     } catch (error) {
       if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
     }
-    /** @type {string | undefined} */
+    /** @type {string} */
     let text;
+    /** @type {number} */
+    let age;
     try {
       text = readFileSync(path, 'utf8');
+      age = now() - statSync(path).mtimeMs;
     } catch {
       continue; // given back meanwhile
     }
-    const pid = Number(text.trim());
-    // Written but not yet filled in by its owner: wait a round.
-    if (text.trim() !== '' && (!Number.isInteger(pid) || pid <= 0 || !runs(pid))) {
-      rmSync(path, { force: true });
+    const pid = Number(text.trim().split(' ')[0]);
+    const leftOver =
+      text.trim() === ''
+        ? age > LOCK_EMPTY_GRACE_MS
+        : !Number.isInteger(pid) || pid <= 0 || pid === process.pid || !runs(pid) || age > LOCK_MAX_AGE_MS;
+    if (leftOver) {
+      // Only the lock that was read: another start may have taken it over in between.
+      try {
+        if (readFileSync(path, 'utf8') === text) rmSync(path, { force: true });
+      } catch {
+        // gone already
+      }
       continue;
     }
     if (!said) {
-      print(`Waiting for the build of another start in this folder (process ${text.trim() || '?'}) to finish.`);
+      print(`Waiting for the build of another start in this folder (process ${pid || '?'}) to finish.`);
       said = true;
     }
     await new Promise((done) => setTimeout(done, pollMs));

@@ -9,15 +9,12 @@ const HORIZONTAL_BAR_CHART =
  * The two expressions corrected, each as the library writes it and as it should read. A bar's segments are drawn with
  * a gap of about 3 px before every segment but the first, and should be shrunk to leave room for those gaps:
  * - the gaps are counted over the segments with a benchmark (`data`, the triangle above the bar), not over the
- *   segments drawn, so with no benchmark no room was left at all;
+ *   segments given, before each of which (an empty one too) a gap is drawn: with no benchmark no room was left at all;
  * - the segments were divided by the wrong ratio (microsoft/fluentui#30129, open): widened instead of shrunk. The
  *   right one is the one the library's own stacked bar charts use.
  */
 export const CHART_SCALING_FIXES = [
-  {
-    wrong: 'count += (point.data || 0) > 0 ? 1 : 0',
-    right: 'count += (point.horizontalBarChartdata?.x || 0) > 0 ? 1 : 0',
-  },
+  { wrong: 'count += (point.data || 0) > 0 ? 1 : 0', right: 'count += 1' },
   { wrong: '(sumOfPercent - totalMarginPercent) / 100', right: 'sumOfPercent / (100 - totalMarginPercent)' },
 ] as const;
 

@@ -248,6 +248,23 @@ describe('the living plan in the browser', () => {
     await page.context().close();
   });
 
+  it('Nieuwe actie says at once that a deadline in the past makes the action achterstallig', async () => {
+    const { page, errors } = await cmtTab('#/roadmap');
+    await page.getByTestId('roadmap-card').first().waitFor();
+    await page.getByTestId('nieuwe-actie-button').click();
+    const dialog = page.getByTestId('nieuwe-actie');
+    const deadline = dialog.getByRole('combobox', { name: 'Deadline' });
+    await deadline.fill('1-1-2026');
+    await deadline.press('Tab');
+    await expect
+      .poll(() => dialog.innerText())
+      .toContain('Deze datum ligt in het verleden: de actie is daarmee meteen achterstallig.');
+    // Only that: the other fields' problems wait for an add.
+    await expect(dialog.innerText()).resolves.not.toContain('Geef een titel.');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a dependency cycle is refused with a Dutch message that names it, and nothing is written', async () => {
     const plan = await client.plan();
     const { page, errors } = await cmtTab(`#/lijst?actie=${byNummer(plan, '6.2').id}`);

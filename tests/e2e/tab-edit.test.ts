@@ -104,6 +104,23 @@ describe('editing actions', () => {
     await context.close();
   }, 60_000);
 
+  it('says that a deadline in the past makes the action achterstallig at once: a warning, not a refusal', async () => {
+    const { page, errors } = await openDetail('4.1');
+    const dialog = page.getByRole('dialog');
+    const deadline = dialog.getByRole('combobox', { name: 'Deadline' });
+    const warning = () => dialog.locator('[data-field="deadline"]').innerText();
+    await deadline.fill('1-6-2026');
+    await deadline.press('Tab');
+    await expect.poll(warning).toContain('Deze datum ligt in het verleden: de actie is daarmee meteen achterstallig.');
+    // A warning, not a refusal: the field is not marked invalid.
+    await expect(deadline.getAttribute('aria-invalid')).resolves.not.toBe('true');
+    await deadline.fill('1-6-2099');
+    await deadline.press('Tab');
+    await expect.poll(warning).not.toContain('in het verleden');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows the domain’s rule inline and does not save an invalid change', async () => {
     // 8.2 belongs to Concern alone, so its own status is editable (a shared action's rolls up from its domains).
     const { page } = await openDetail('8.2');

@@ -579,6 +579,10 @@ describe('the progress dashboard', () => {
       ).length;
     expect(bars.map((b) => b.segments)).toEqual(model.perAdvies.map(statuses));
     expect(bars.filter((b) => !b.inside)).toEqual([]);
+    // Every bar is the whole width: it ends where its chart ends, whatever its number of statuses.
+    expect(bars.filter((b) => Math.abs(b.end) > 1)).toEqual([]);
+    // The colours are explained once under the chart, also when the last bar has one status.
+    await expect(page.locator('.fui-hbc__legendContainer').count()).resolves.toBe(1);
     // Nor does the page scroll sideways.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(400);
     expect(errors).toEqual([]);

@@ -165,40 +165,77 @@ describe('the build lock: two starts in one folder do not build at once', () => 
     root = undefined;
   });
   const until = (ms: number) => new Promise((done) => setTimeout(done, ms));
+  const lockPath = () => join(root!, BUILD_LOCK);
+  /** A lock as another start holds it: its process id (alive: this test's parent) and its token. */
+  const otherLock = (pid = process.ppid, text = `${pid} other-start\n`) => {
+    mkdirSync(dirname(lockPath()), { recursive: true });
+    writeFileSync(lockPath(), text);
+    return () => rmSync(lockPath(), { force: true });
+  };
 
-  it('is taken when free and given back; a second start waits until then, and says so once', async () => {
+  it('is taken when free and given back', async () => {
     root = mkdtempSync(join(tmpdir(), 'build-lock-'));
-    const lines: string[] = [];
-    const release = await takeBuildLock(root, { print: (l) => lines.push(l), pollMs: 5 });
-    expect(readFileSync(join(root, BUILD_LOCK), 'utf8').trim()).toBe(String(process.pid));
-    let second = false;
-    const waiting = takeBuildLock(root, { print: (l) => lines.push(l), pollMs: 5 }).then((r) => {
-      second = true;
-      return r;
-    });
-    await until(60);
-    expect(second).toBe(false);
-    expect(lines).toEqual([
-      `Waiting for the build of another start in this folder (process ${process.pid}) to finish.`,
-    ]);
+    const release = await takeBuildLock(root, { print: () => undefined });
+    expect(readFileSync(lockPath(), 'utf8')).toMatch(new RegExp(`^${process.pid} [0-9a-f-]{36}\n$`));
     release();
-    (await waiting)();
-    expect(second).toBe(true);
-    expect(lines).toHaveLength(1);
-    expect(existsSync(join(root, BUILD_LOCK))).toBe(false);
+    expect(existsSync(lockPath())).toBe(false);
   });
 
-  it('takes over a lock whose process is gone, or that names no process', async () => {
+  it('waits while another running start holds it, says so once, and takes it when given back', async () => {
     root = mkdtempSync(join(tmpdir(), 'build-lock-'));
-    for (const text of ['424242\n', 'not a pid\n']) {
-      mkdirSync(dirname(join(root, BUILD_LOCK)), { recursive: true });
-      writeFileSync(join(root, BUILD_LOCK), text);
+    const other = otherLock();
+    const lines: string[] = [];
+    let taken = false;
+    const waiting = takeBuildLock(root, { print: (l) => lines.push(l), pollMs: 5 }).then((release) => {
+      taken = true;
+      return release;
+    });
+    await until(60);
+    expect(taken).toBe(false);
+    expect(lines).toEqual([
+      `Waiting for the build of another start in this folder (process ${process.ppid}) to finish.`,
+    ]);
+    other();
+    (await waiting)();
+    expect(taken).toBe(true);
+    expect(lines).toHaveLength(1);
+  });
+
+  it('takes over a lock that is left over: its process gone, this very process id, no process, too old, or empty', async () => {
+    root = mkdtempSync(join(tmpdir(), 'build-lock-'));
+    const cases: Array<{ text: string; runs?: () => boolean; now?: () => number }> = [
+      { text: `${process.ppid} gone\n`, runs: () => false },
+      { text: `${process.pid} from-before-a-restart\n` },
+      { text: 'not a pid\n' },
+      { text: `${process.ppid} old\n`, now: () => Date.now() + 11 * 60_000 },
+      { text: '', now: () => Date.now() + 6_000 },
+    ];
+    for (const { text, runs, now } of cases) {
+      otherLock(process.ppid, text);
       const lines: string[] = [];
-      const release = await takeBuildLock(root, { print: (l) => lines.push(l), pollMs: 5, runs: () => false });
-      expect(lines).toEqual([]);
-      expect(readFileSync(join(root, BUILD_LOCK), 'utf8').trim()).toBe(String(process.pid));
+      const release = await takeBuildLock(root, {
+        print: (l) => lines.push(l),
+        pollMs: 5,
+        ...(runs ? { runs } : {}),
+        ...(now ? { now } : {}),
+      });
+      expect(lines, JSON.stringify(text)).toEqual([]);
+      expect(readFileSync(lockPath(), 'utf8')).toMatch(new RegExp(`^${process.pid} `));
       release();
     }
+  });
+
+  it('gives back only its own lock, and makes the folder again if dist/ was deleted while it waited', async () => {
+    root = mkdtempSync(join(tmpdir(), 'build-lock-'));
+    const release = await takeBuildLock(root, { print: () => undefined });
+    // Taken over meanwhile (say it looked left over to another start): giving back leaves that one alone.
+    writeFileSync(lockPath(), `${process.ppid} someone-else\n`);
+    release();
+    expect(readFileSync(lockPath(), 'utf8')).toBe(`${process.ppid} someone-else\n`);
+    const waiting = takeBuildLock(root, { print: () => undefined, pollMs: 5 });
+    await until(30);
+    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    (await waiting)();
   });
 
   it('makes buildIfChanged decide only after the other build: it then finds that build and skips', async () => {
@@ -210,7 +247,7 @@ describe('the build lock: two starts in one folder do not build at once', () => 
     };
     write('src/tab/main.tsx', 'a');
     // Another start holds the lock and has not built yet: no outputs, no stamp.
-    const other = await takeBuildLock(dir, { print: () => undefined });
+    const other = otherLock();
     const lines: string[] = [];
     const ours = buildIfChanged([TAB_TARGET], { rootDir: dir, print: (l) => lines.push(l), lockPollMs: 5 });
     await until(60);
@@ -224,7 +261,7 @@ describe('the build lock: two starts in one folder do not build at once', () => 
     const decisions = await ours;
     expect(decisions.map((d) => d.rebuild)).toEqual([false]);
     expect(lines).toEqual([
-      `Waiting for the build of another start in this folder (process ${process.pid}) to finish.`,
+      `Waiting for the build of another start in this folder (process ${process.ppid}) to finish.`,
       'Build of the tab skipped: inputs unchanged since the build of then.',
     ]);
     expect(existsSync(join(dir, BUILD_LOCK))).toBe(false);

@@ -112,6 +112,9 @@ describe('Nieuwe actie: is the action a repeated client key returned the form as
   it('is the same action for the same form: number, status and the order of lists aside', () => {
     expect(differsFromDraft(added, draft)).toBe(false);
     expect(differsFromDraft({ ...added, titel: ' Procesregie ' }, draft)).toBe(false);
+    // A multi-line text as SharePoint may give it back.
+    const lines = toDraft({ ...form, omschrijving: 'Eén regisseur\nper keten' }, [owner]);
+    expect(differsFromDraft({ ...added, omschrijving: 'Eén regisseur\r\nper keten' }, lines)).toBe(false);
   });
 
   it('differs when any field the form sets was changed since', () => {

@@ -16,6 +16,9 @@ export const detailTexts = defineCatalogue(
     'detail.chooseOwner': 'Kies een eigenaar',
     'detail.start': 'Start',
     'detail.deadline': 'Deadline',
+    'detail.deadlinePast': 'Deze datum ligt in het verleden: de actie is daarmee meteen achterstallig.',
+    'detail.deadlinePastBulk':
+      '{count, plural, one {# van de gekozen acties is} other {# van de gekozen acties zijn}} met deze datum meteen achterstallig.',
     'detail.planning': 'Planning',
     'detail.lopendTraject': 'Lopend traject',
     'detail.plateau': 'Plateau',
@@ -113,6 +116,9 @@ export const detailTexts = defineCatalogue(
     'detail.chooseOwner': 'Choose an owner',
     'detail.start': 'Start',
     'detail.deadline': 'Deadline',
+    'detail.deadlinePast': 'This date is in the past: the action is overdue at once.',
+    'detail.deadlinePastBulk':
+      '{count, plural, one {# of the chosen actions is} other {# of the chosen actions are}} overdue at once with this date.',
     'detail.planning': 'Planning',
     'detail.lopendTraject': 'Running track',
     'detail.plateau': 'Plateau',

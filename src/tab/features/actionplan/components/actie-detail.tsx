@@ -56,6 +56,7 @@ import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
 import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 import { CheckGroup } from '../../../components/check-group.js';
 import { DateInput } from '../../../components/date-picker.js';
+import { deadlineMakesOverdue } from '../lib/deadline-warning.js';
 
 export type ShareResult = { kind: 'shared' } | { kind: 'copied'; url: string } | { kind: 'manual'; url: string };
 
@@ -164,6 +165,13 @@ function DetailBody({
   // A shared action's status is the roll-up of its domains: it changes through their rows, not here.
   const rolledUp = hasDomeinVoortgang(item.value);
   const history = useActieHistory(item.id, base.eTag);
+  // A typed deadline that makes the action achterstallig at once is said (accepted: a plan may record a late date).
+  const pastDeadline = deadlineMakesOverdue(
+    { ...item.value, status: rolledUp ? item.value.status : form.status, planning: form.planning },
+    form.deadline,
+    ctx.now,
+    item.value.deadline,
+  );
   const [share, setShare] = useState<ShareResult | undefined>();
 
   return (
@@ -313,7 +321,12 @@ function DetailBody({
             <Field label={t(FIELD_LABEL.start)} validationMessage={shownIssue('start')} data-field="start">
               <DateInput value={form.start} onChange={(value) => set('start', value)} />
             </Field>
-            <Field label={t(FIELD_LABEL.deadline)} validationMessage={shownIssue('deadline')} data-field="deadline">
+            <Field
+              label={t(FIELD_LABEL.deadline)}
+              validationMessage={shownIssue('deadline') ?? (pastDeadline ? t('detail.deadlinePast') : undefined)}
+              validationState={shownIssue('deadline') ? 'error' : pastDeadline ? 'warning' : undefined}
+              data-field="deadline"
+            >
               <DateInput value={form.deadline} onChange={(value) => set('deadline', value)} />
             </Field>
           </div>

@@ -31,6 +31,7 @@ import { describeError } from '../../../lib/errors.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { useActieWriter, type ActieChange } from '../../../lib/plan/use-actie-writer.js';
 import { DateInput } from '../../../components/date-picker.js';
+import { deadlineMakesOverdue } from '../lib/deadline-warning.js';
 import type { DomainMessage } from '../../../../domain/messages.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { bulkTexts } from '../edit-i18n.js';
@@ -64,7 +65,7 @@ export function BulkDialog({
   const t = useTextsT(detailTexts, historyTexts);
   const bt = useFeatureT(bulkTexts);
   const say = useDomainText();
-  const { plan } = usePlanContext();
+  const { plan, now } = usePlanContext();
   const writer = useActieWriter();
   const [status, setStatus] = useState<ActieStatus>('Loopt');
   const [toelichting, setToelichting] = useState('');
@@ -76,6 +77,11 @@ export function BulkDialog({
   const items = useMemo(() => (plan?.acties ?? []).filter((a) => ids.includes(a.id)), [plan, ids]);
   const users = useMemo(() => assignablePeople(plan?.users ?? []), [plan]);
 
+  // How many of the actions a typed deadline makes achterstallig at once (said, not refused).
+  const pastCount =
+    kind === 'deadline'
+      ? items.filter((i) => deadlineMakesOverdue(i.value, deadline, now, i.value.deadline)).length
+      : 0;
   const plannedChanges = useMemo(() => {
     const changes: { id: string; nummer: string; change: ActieChange }[] = [];
     const skipped: { nummer: string; reason: string }[] = [];
@@ -217,7 +223,12 @@ export function BulkDialog({
                 </Field>
               )}
               {kind === 'deadline' && (
-                <Field label={t('detail.deadline')} hint={bt('deadlineHint')}>
+                <Field
+                  label={t('detail.deadline')}
+                  hint={bt('deadlineHint')}
+                  validationMessage={pastCount > 0 ? t('detail.deadlinePastBulk', { count: pastCount }) : undefined}
+                  validationState={pastCount > 0 ? 'warning' : undefined}
+                >
                   <DateInput value={deadline} onChange={setDeadline} />
                 </Field>
               )}

@@ -45,6 +45,7 @@ import {
 } from '../lib/new-actie-form.js';
 import { CheckGroup } from '../../../components/check-group.js';
 import { DateInput } from '../../../components/date-picker.js';
+import { deadlineMakesOverdue } from '../lib/deadline-warning.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { assignablePeople } from '../../../../domain/site-user.js';
 import { useReleaseAriaHiddenOnUnmount } from '../../../lib/modal-cleanup.js';
@@ -90,7 +91,7 @@ export function NewActieDialog({
   const t = useTextsT(detailTexts, historyTexts);
   const say = useDomainText();
   const ft = useFeatureT(planTexts);
-  const { plan, userKey, siteId = '' } = usePlanContext();
+  const { plan, userKey, siteId = '', now } = usePlanContext();
   const writer = useActieWriter();
   const { actor, loading } = usePlanActor(mtDomein);
   const adviezen = useMemo(() => (plan?.adviezen ?? []).map((a) => a.value), [plan]);
@@ -123,6 +124,8 @@ export function NewActieDialog({
   // store returns that action, which may no longer be what the form says (`differsFromDraft`).
   const keyUsed = useRef(restored !== undefined);
   const [earlier, setEarlier] = useState<{ id: string; nummer: string } | undefined>();
+  const latest = useRef(form);
+  latest.current = form;
   const titel = useRef<HTMLTextAreaElement>(null);
   useReleaseAriaHiddenOnUnmount();
 
@@ -159,6 +162,8 @@ export function NewActieDialog({
   const roleProblem = !loading && issues.domeinen === notAllowed;
   const shown = (field: NewActieField) =>
     submitted || (field === 'domeinen' && roleProblem) ? issues[field] : undefined;
+  // Said as soon as it is typed (accepted: a plan may record a late date), unlike the problems, which wait for a save.
+  const pastDeadline = deadlineMakesOverdue({ nummer, ...toDraft(form, users, inrichting) }, form.deadline, now);
   const set = <K extends NewActieField>(field: K, value: NewActieForm[K]) =>
     setForm((f) => (f ? { ...f, [field]: value } : f));
 
@@ -179,7 +184,12 @@ export function NewActieDialog({
       // adding it again adds it as an action of its own.
       clientKey.current = `nieuw:${crypto.randomUUID()}`;
       keyUsed.current = false;
-      saveNewActieDraft(userKey, siteId, { form, clientKey: clientKey.current, savedAt: new Date().toISOString() });
+      // The form as it is now (typed on while the add ran, perhaps), under its new key.
+      saveNewActieDraft(userKey, siteId, {
+        form: latest.current ?? form,
+        clientKey: clientKey.current,
+        savedAt: new Date().toISOString(),
+      });
       setEarlier({ id: outcome.item.id, nummer: outcome.item.value.nummer });
     } else if (outcome.kind === 'saved') {
       added.current = true;
@@ -209,6 +219,8 @@ export function NewActieDialog({
                       onClick={() => {
                         clearNewActieDraft(userKey, siteId);
                         clientKey.current = `nieuw:${crypto.randomUUID()}`;
+                        keyUsed.current = false;
+                        setEarlier(undefined);
                         setForm(fresh());
                         setPlateauTouched(false);
                         setSubmitted(false);
@@ -283,7 +295,11 @@ export function NewActieDialog({
                     ))}
                   </Select>
                 </Field>
-                <Field label={t('detail.deadline')} validationMessage={shown('deadline')}>
+                <Field
+                  label={t('detail.deadline')}
+                  validationMessage={shown('deadline') ?? (pastDeadline ? t('detail.deadlinePast') : undefined)}
+                  validationState={shown('deadline') ? 'error' : pastDeadline ? 'warning' : undefined}
+                >
                   <DateInput value={form.deadline} onChange={(value) => set('deadline', value)} />
                 </Field>
               </div>

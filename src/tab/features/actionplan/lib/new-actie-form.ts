@@ -131,14 +131,16 @@ const sameList = <T extends string | number>(a: readonly T[], b: readonly T[]) =
  * Whether the action a create with a client key returned is not what the form asks to add now. With a key that was
  * used before (a draft restored, or an add whose answer was lost), the store returns the action that key already made
  * (acties-store.ts): if the person changed the form since, that action is not their form, and the dialog must say so
- * instead of "added" (their changes would be gone with the draft). Compared as the store writes them: texts trimmed,
- * lists in any order, the owner by id. The status is not compared: someone may have moved the earlier action on.
+ * instead of "added" (their changes would be gone with the draft). Compared as the store writes them: texts trimmed
+ * (and \r\n read as \n), lists in any order, the owner by id. The status is not compared: someone may have moved the earlier action on.
  */
 export function differsFromDraft(added: Actie, draft: NewActie): boolean {
+  // SharePoint may store a multi-line text with \r\n for \n (agenda.ts, normaliseAgenderingText).
+  const text = (value: string | undefined) => (value ?? '').replace(/\r\n?/g, '\n').trim();
   return (
     added.advies !== draft.advies ||
-    added.titel.trim() !== draft.titel.trim() ||
-    (added.omschrijving ?? '').trim() !== (draft.omschrijving ?? '').trim() ||
+    text(added.titel) !== text(draft.titel) ||
+    text(added.omschrijving) !== text(draft.omschrijving) ||
     added.plateau !== draft.plateau ||
     !sameList(added.domeinen, draft.domeinen) ||
     (added.eigenaar?.id ?? '') !== (draft.eigenaar?.id ?? '') ||

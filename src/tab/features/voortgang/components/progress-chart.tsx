@@ -66,6 +66,9 @@ export function ProgressChart({
     <HorizontalBarChart
       data={data}
       hideRatio={data.map(() => true)}
+      // A bar of one status is still one of five: the legend, and the total on the right, as for the others (else the
+      // library hides the legend when the last bar has one status, and adds an empty segment to it).
+      showLegendForSinglePointBar
       barHeight={14}
       culture={t('progress.culture')}
       // All statuses stay visible on a narrow screen (the side panel): wrapped, not behind the library's "+3 more".
