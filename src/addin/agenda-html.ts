@@ -94,9 +94,12 @@ function actieItem(
   locale: AddinLocale,
   actie: AgendaActie,
   extra: string[] = [],
+  /** In place of "deadline {datum}" (a standing commitment's date is where it starts, not a deadline). */
+  when?: string,
 ): string {
   const details: string[] = [];
-  if (actie.deadline) details.push(t('block.deadline', { datum: formatCalendarDate(actie.deadline, locale) }));
+  if (when) details.push(when);
+  else if (actie.deadline) details.push(t('block.deadline', { datum: formatCalendarDate(actie.deadline, locale) }));
   details.push(...extra);
   if (actie.eigenaar) details.push(t('block.owner', { naam: actie.eigenaar.displayName }));
   const link = `<a href="${escapeHtml(actieLink(tabUrl, actie.id))}">${escapeHtml(`${actie.nummer} ${actie.titel}`)}</a>`;
@@ -114,7 +117,8 @@ function section(heading: string, items: string[]): string {
 export function renderAgendaHtml(agenda: Agenda, options: AgendaHtmlOptions): string {
   const { tabUrl, locale } = options;
   const t = addinTranslator(locale);
-  const item = (a: AgendaActie, extra?: string[]) => actieItem(t, tabUrl, locale, a, extra);
+  const item = (a: AgendaActie, extra?: string[], when?: string) => actieItem(t, tabUrl, locale, a, extra, when);
+  const late = (n: number) => (n === 1 ? t('block.dayLate') : t('block.daysLate', { n }));
 
   const sections = [
     // The secretary's "Ook bespreken" (issue 14.3) first, as on the card; "Niet nodig" ones are off every section.
@@ -124,8 +128,12 @@ export function renderAgendaHtml(agenda: Agenda, options: AgendaHtmlOptions): st
     ),
     section(
       t('block.overdue', { n: agenda.overdue.length }),
+      // A standing commitment ("… en verder") is late for not having started, as the card says: its date is where
+      // it starts, never a deadline it is "days late" for.
       agenda.overdue.map((a) =>
-        item(a, [a.dagenTeLaat === 1 ? t('block.dayLate') : t('block.daysLate', { n: a.dagenTeLaat })]),
+        a.doorlopend && a.deadline
+          ? item(a, [], t('block.doorlopendLate', { datum: formatCalendarDate(a.deadline, locale) }))
+          : item(a, [late(a.dagenTeLaat)]),
       ),
     ),
     section(

@@ -23,7 +23,13 @@ import { escapeHtml, renderAgendaHtml } from './agenda-html.js';
 import { DamagedAgendaBlockError, hasAgendaBlock } from './body-block.js';
 import type { OfficeHost } from './office-host.js';
 import type { TabConfig } from '../shared/wire.js';
-import { insertAgendaBlock, readBodyHtml, readInvitation, type InvitationInfo } from './office-item.js';
+import {
+  insertAgendaBlock,
+  OfficeCallError,
+  readBodyHtml,
+  readInvitation,
+  type InvitationInfo,
+} from './office-item.js';
 import { mtChoices, paneAgenda, proposedMt } from './pane-model.js';
 import { addinLocale, addinTranslator, type AddinLocale, type AddinTranslate } from './texts.js';
 
@@ -75,6 +81,14 @@ function failureText(t: AddinTranslate, error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Outlook's refusal of a write, in the pane's language, with its code for whoever helps: Office.js's own message is
+ * English and technical.
+ */
+function officeFailureText(t: AddinTranslate, error: OfficeCallError): string {
+  return t('pane.fail.office', { code: String(error.code ?? '?') });
+}
+
 /** Reads config, token, the lists (one `$batch`) and the invitation (Office.js), side by side where possible. */
 async function load(office: OfficeHost | undefined): Promise<Loaded> {
   const invitation = office ? readInvitation(office) : Promise.resolve(undefined);
@@ -102,14 +116,14 @@ export function startPane(root: HTMLElement, office: OfficeHost | undefined): vo
   const run = () => {
     root.setAttribute('aria-busy', 'true');
     root.innerHTML = `${heading(params.get('rol') === 'deelnemer')}<p role="status">${escapeHtml(t('pane.loading'))}</p>`;
-    load(office).then(
-      (loaded) => showPane(root, office, loaded, t, locale, params),
-      (error: unknown) => {
+    // A failure while drawing the pane, too, ends in the message with its retry, never in "wordt geladen" for good.
+    load(office)
+      .then((loaded) => showPane(root, office, loaded, t, locale, params))
+      .catch((error: unknown) => {
         root.removeAttribute('aria-busy');
         root.innerHTML = `${heading(params.get('rol') === 'deelnemer')}<div class="message error" role="alert"><p>${escapeHtml(t('pane.loadError', { detail: failureText(t, error) }))}</p><button type="button" id="retry">${escapeHtml(t('pane.retry'))}</button></div>`;
         root.querySelector('#retry')?.addEventListener('click', run);
-      },
-    );
+      });
   };
   run();
 }
@@ -132,7 +146,9 @@ function showPane(
 
   // The meeting's start: the invitation's, or (previewing outside Outlook) the MT's next meeting from its schedule.
   const startOf = (key: string): Date | undefined => {
-    if (loaded.invitation?.start) return loaded.invitation.start;
+    const given = loaded.invitation?.start;
+    // An invitation whose start Outlook cannot give (not filled in yet) has none: the pane says so.
+    if (loaded.invitation) return given && !Number.isNaN(given.getTime()) ? given : undefined;
     const schema = loaded.data.mts.find((m) => m.value.key === key)?.value.schema;
     const schedule = schema ? parseMeetingSchedule(schema) : undefined;
     return schedule ? nextOccurrence(schedule, loaded.now) : undefined;
@@ -179,13 +195,17 @@ function showPane(
       ),
     ];
     const canInsert = !attendee && office !== undefined && composed.html !== undefined;
+    // Opened outside Outlook (a browser), the preview is all there is: said, instead of a missing button.
+    const outsideOutlook = !attendee && office === undefined && composed.html !== undefined;
     root.innerHTML = [
       `<h1>${escapeHtml(attendee ? t('pane.attendeeTitle') : t('pane.title'))}</h1>`,
       `<div><label for="mt">${escapeHtml(t('pane.mt'))}</label><select id="mt" aria-describedby="mt-hint">${options.join('')}</select><p class="hint" id="mt-hint">${escapeHtml(hint)}</p></div>`,
       composed.noStart ? `<p class="message">${escapeHtml(t('pane.noStart'))}</p>` : '',
       canInsert
         ? `<div><button type="button" class="primary" id="insert"${status?.kind === 'busy' ? ' disabled' : ''}>${escapeHtml(hasBlock ? t('pane.replace') : t('pane.insert'))}</button></div>`
-        : '',
+        : outsideOutlook
+          ? `<p class="message">${escapeHtml(t('pane.noOffice'))}</p>`
+          : '',
       `<div role="status" aria-live="polite" id="status">${statusHtml()}</div>`,
       // renderAgendaHtml escapes every typed text: this is exactly what goes into the invitation.
       composed.html
@@ -195,6 +215,12 @@ function showPane(
         ? `<section aria-labelledby="vorige"><h2 class="section" id="vorige">${escapeHtml(t('pane.previousDecisions'))}</h2><p class="meta">${escapeHtml(t('pane.noPreviousDecisions'))}</p></section>`
         : '',
     ].join('');
+    // The preview's links open the tab beside Outlook: followed in the pane itself, the tab would take the pane's
+    // place, with no way back to the agenda item. (In the invitation the same links stay plain: a mail has no pane.)
+    for (const link of root.querySelectorAll<HTMLAnchorElement>('.preview a[href]')) {
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+    }
     root.querySelector<HTMLSelectElement>('#mt')?.addEventListener('change', (event) => {
       mtKey = (event.target as HTMLSelectElement).value;
       status = undefined;
@@ -218,9 +244,11 @@ function showPane(
         text:
           error instanceof DamagedAgendaBlockError
             ? t('pane.damaged')
-            : error instanceof Error
-              ? error.message
-              : String(error),
+            : error instanceof OfficeCallError
+              ? officeFailureText(t, error)
+              : error instanceof Error
+                ? error.message
+                : String(error),
       };
     }
     render();

@@ -8,7 +8,7 @@ export type AddinLocale = 'nl' | 'en';
 export const ADDIN_NL = {
   'block.heading': 'Agendapunt digitalisering: {mt}',
   'block.intro': 'Vast agendapunt (advies 11.5) voor de vergadering van {datum}.',
-  'block.overdue': 'Over de deadline ({n})',
+  'block.overdue': 'Achterstallig ({n})',
   'block.blocked': 'Geblokkeerd of wachtend ({n})',
   'block.ookBespreken': 'Ook bespreken ({n})',
   'block.due': 'Deadline voor de volgende vergadering ({n})',
@@ -24,6 +24,7 @@ export const ADDIN_NL = {
   'block.deadline': 'deadline {datum}',
   'block.daysLate': '{n} dagen te laat',
   'block.dayLate': '1 dag te laat',
+  'block.doorlopendLate': 'doorlopend vanaf {datum}, nog niet gestart',
   'block.owner': 'eigenaar {naam}',
   'block.blockedBy': 'wacht op {acties}',
   'block.removed': 'niet meer op de agenda',
@@ -57,6 +58,8 @@ export const ADDIN_NL = {
   'pane.fail.offline': 'er is geen verbinding met SharePoint.',
   'pane.fail.denied': 'je hebt geen rechten op de lijsten van het actieplan.',
   'pane.fail.other': 'SharePoint gaf een fout ({status}).',
+  'pane.fail.office':
+    'Outlook nam de wijziging niet aan (foutcode {code}). Controleer of je deze uitnodiging mag bewerken, sla haar op en probeer het opnieuw.',
 } as const;
 
 export type AddinTextKey = keyof typeof ADDIN_NL;
@@ -64,7 +67,7 @@ export type AddinTextKey = keyof typeof ADDIN_NL;
 export const ADDIN_EN = {
   'block.heading': 'Agenda item digitalisation: {mt}',
   'block.intro': 'Standing agenda item (recommendation 11.5) for the meeting of {datum}.',
-  'block.overdue': 'Past the deadline ({n})',
+  'block.overdue': 'Overdue ({n})',
   'block.blocked': 'Blocked or waiting ({n})',
   'block.ookBespreken': 'Also to discuss ({n})',
   'block.due': 'Deadline before the next meeting ({n})',
@@ -80,6 +83,7 @@ export const ADDIN_EN = {
   'block.deadline': 'deadline {datum}',
   'block.daysLate': '{n} days late',
   'block.dayLate': '1 day late',
+  'block.doorlopendLate': 'ongoing from {datum}, not started yet',
   'block.owner': 'owner {naam}',
   'block.blockedBy': 'waiting for {acties}',
   'block.removed': 'no longer on the agenda',
@@ -113,6 +117,8 @@ export const ADDIN_EN = {
   'pane.fail.offline': 'there is no connection to SharePoint.',
   'pane.fail.denied': 'you have no access to the action plan’s lists.',
   'pane.fail.other': 'SharePoint returned an error ({status}).',
+  'pane.fail.office':
+    'Outlook did not accept the change (error code {code}). Check that you may edit this invitation, save it and try again.',
 } as const satisfies Record<AddinTextKey, string>;
 
 export type AddinTranslate = (key: AddinTextKey, values?: Record<string, string | number>) => string;

@@ -43,6 +43,8 @@ type Outlook = {
   body?: string;
   requiredAttendees?: { displayName: string; emailAddress: string }[];
   organizer?: { displayName: string; emailAddress: string };
+  /** The fake Outlook refuses body.setAsync with this error. */
+  failWrite?: { code: number; message: string };
 };
 
 /** Opens the pane in a 350 px task pane on the fake Outlook; counts the Graph requests made. */
@@ -89,6 +91,11 @@ describe('the Outlook add-in, organiser', () => {
     const links = await preview.locator('li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(new RegExp(`^${run.appUrl}/index\\.html#/actie/\\d+$`));
+    // In the pane a link opens beside Outlook: followed in the pane, the tab would take its place, with no way back.
+    const targets = await preview
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => `${a.getAttribute('target')} ${a.getAttribute('rel')}`));
+    expect(new Set(targets)).toEqual(new Set(['_blank noopener noreferrer']));
     await saveScreenshot(page, 'addin-taakvenster-voor', { fullPage: true });
     expect(await seriousViolations(page), 'the task pane').toEqual([]);
 
@@ -98,6 +105,8 @@ describe('the Outlook add-in, organiser', () => {
     expect(first.writes).toBe(1);
     expect(first.lastCoercion).toBe('html');
     expect(count(first.body, BLOCK_ID)).toBe(1);
+    // The invitation's own links stay plain: a mail has no pane to leave.
+    expect(first.body).not.toContain('target=');
     expect(first.body).toMatch(
       new RegExp(
         `^<html><head></head><body><div id="${BLOCK_ID}" lang="nl"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>.*</div>${ORGANISER_TEXT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${TEAMS_LINK.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</body></html>$`,
@@ -160,6 +169,56 @@ describe('the Outlook add-in, organiser', () => {
           `^<div id="${BLOCK_ID}" lang="nl"><h2>Agendapunt digitalisering: MT Fysiek Domein</h2>.*</div><p>x</p>$`,
         ),
       );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the Outlook add-in, when something is off', () => {
+  it('says in Dutch when Outlook refuses the write, and keeps the button to try again', async () => {
+    const { page, errors } = await openPane({
+      mode: 'compose',
+      subject: 'MT Sociaal Domein',
+      start: MEETING,
+      body: '<p>x</p>',
+      failWrite: { code: 5001, message: 'An internal error has occurred.' },
+    });
+    await page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).click();
+    const status = page.getByRole('status');
+    await expect
+      .poll(() => status.innerText())
+      .toBe(
+        'Invoegen is mislukt: Outlook nam de wijziging niet aan (foutcode 5001). Controleer of je deze uitnodiging mag bewerken, sla haar op en probeer het opnieuw.',
+      );
+    await expect(status.innerText()).resolves.not.toContain('internal error');
+    await expect(page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).isEnabled()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says that an invitation without a start has none, instead of loading for ever', async () => {
+    const { page, errors } = await openPane({
+      mode: 'compose',
+      subject: 'MT Sociaal Domein',
+      start: 'nog niet',
+      body: '',
+    });
+    await page.getByText('De uitnodiging heeft nog geen begintijd.').waitFor();
+    await expect(page.getByText('De agenda wordt geladen…').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('outside Outlook shows the preview and says that inserting works only in Outlook', async () => {
+    const page = await browser.newPage({ viewport: { width: 350, height: 900 }, locale: 'nl-NL' });
+    const errors = watchErrors(page);
+    // No Office.js: the page is opened in a browser.
+    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    await page.goto(`${run.appUrl}/addin/index.html?persona=${encodeURIComponent(UPN.imSociaal)}&mt=mt-sociaal-domein`);
+    await page.getByRole('region', { name: 'Voorbeeld' }).waitFor();
+    await expect(page.getByText('Dit venster werkt alleen in Outlook.').count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@
 // display language, the theme, and the appointment (compose: async getters and body.getAsync/setAsync as HTML;
 // read: plain properties). The test sets `window.__outlook` before the page loads:
 //   { mode: 'compose' | 'read', subject, start (ISO), requiredAttendees, optionalAttendees, organizer, body,
-//     displayLanguage, bodyBackgroundColor }
+//     displayLanguage, bodyBackgroundColor, failWrite }
 // and reads back `window.__outlook.body` and `window.__outlook.writes`.
 (function () {
   const state = window.__outlook || { mode: 'compose', body: '' };
@@ -34,6 +34,8 @@
             },
             setAsync(data, options, callback) {
               setTimeout(() => {
+                // `failWrite: { code, message }`: Outlook refuses the write, as Office.js reports it.
+                if (state.failWrite) return callback({ status: 'failed', error: state.failWrite });
                 state.body = data;
                 state.writes += 1;
                 state.lastCoercion = options && options.coercionType;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actieLink, checkedTabUrl, escapeHtml, planLink, renderAgendaHtml } from '../../../src/addin/agenda-html.js';
 import { ADDIN_EN, ADDIN_NL, addinLocale, addinTranslator } from '../../../src/addin/texts.js';
 import { composeAgenda, occurrenceKey } from '../../../src/domain/agenda.js';
-import { agendaWith, MEETING, NEXT_MEETING, NOW } from '../reminders/fixtures.js';
+import { actie, agendaWith, MEETING, NEXT_MEETING, NOW } from '../reminders/fixtures.js';
 
 describe('the agenda as invitation HTML', () => {
   it('lists every section of the composed agenda under a heading, each action linked into the tab', () => {
@@ -14,13 +14,43 @@ describe('the agenda as invitation HTML', () => {
       ),
     ).toBe(true);
     expect(html).toContain('dinsdag 24 november 2026');
-    expect(html).toContain(`<h3>Over de deadline (${agenda.overdue.length})</h3>`);
+    expect(html).toContain(`<h3>Achterstallig (${agenda.overdue.length})</h3>`);
     for (const a of [...agenda.overdue, ...agenda.blocked, ...agenda.dueBeforeNextMeeting, ...agenda.withoutOwner]) {
       expect(html).toContain(`<a href="https://tab.example/index.html#/actie/${a.id}">`);
     }
     expect(html).toContain('<h3>Reflectievraag</h3>');
     // The MT's own view of the plan, as its channel tab and the card's "Open in actieplan" open it.
     expect(html).toContain('href="https://tab.example/index.html?domein=Sociaal+Domein#/lijst"');
+  });
+
+  it('calls a standing commitment late for not having started, never days late for a deadline (as the card does)', () => {
+    const agenda = composeAgenda({
+      mt: { key: 'mt-sociaal-domein', naam: 'MT Sociaal Domein', domeinen: ['Sociaal Domein'] },
+      occurrenceStart: MEETING,
+      nextOccurrenceStart: NEXT_MEETING,
+      now: NOW,
+      acties: [
+        // The college's "1e halfjaar 2025 en verder": doorlopend from 30 June 2025, not started.
+        actie(0, {
+          nummer: '5.1',
+          titel: 'Doorlopend',
+          deadline: '2025-06-30',
+          planning: '1e halfjaar 2025 en verder',
+        }),
+        actie(1, { nummer: '3.1', titel: 'Eenmalig', status: 'Loopt', deadline: '2026-11-20', planning: undefined }),
+      ],
+    });
+    expect(agenda.overdue.map((a) => [a.nummer, a.doorlopend])).toEqual([
+      ['5.1', true],
+      ['3.1', false],
+    ]);
+    const nl = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'nl' });
+    expect(nl).toContain('5.1 Doorlopend</a> (doorlopend vanaf 30 juni 2025, nog niet gestart');
+    expect(nl).not.toMatch(/5\.1 Doorlopend<\/a> \([^)]*(deadline|te laat)/);
+    expect(nl).toContain('3.1 Eenmalig</a> (deadline 20 november 2026; 3 dagen te laat');
+    const en = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'en' });
+    expect(en).toContain('<h3>Overdue (2)</h3>');
+    expect(en).toContain('5.1 Doorlopend</a> (ongoing from 30 June 2025, not started yet');
   });
 
   it('says so in one sentence when nothing needs attention, and speaks English when asked', () => {
@@ -146,7 +176,7 @@ describe('the add-in texts', () => {
       '<h3>Ook bespreken (1)</h3><ul><li><a href="https://tab.example/index.html#/actie/1">2.1 Ander &lt;domein&gt;</a>',
     );
     expect(nl.indexOf('Ook bespreken')).toBeLessThan(nl.indexOf('<h3>', nl.indexOf('Ook bespreken') + 1));
-    expect(nl).not.toContain('Over de deadline');
+    expect(nl).not.toContain('Achterstallig');
     expect(nl).not.toContain('3.1 Te laat');
     expect(renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'en' })).toContain(
       '<h3>Also to discuss (1)</h3>',
