@@ -83,6 +83,10 @@ describe('the Instellingen view', () => {
 
     await card.getByRole('button', { name: 'CMT wijzigen' }).click();
     const form = card.getByRole('form', { name: 'CMT wijzigen' });
+    // The form took the button's place: the focus is on its first field, not on the page.
+    await expect
+      .poll(() => form.getByRole('textbox', { name: 'Naam' }).evaluate((e) => e === document.activeElement))
+      .toBe(true);
     // A schedule that is no rule gets the specific Dutch message inline, and is not saved.
     await form.getByRole('textbox', { name: /Vergaderschema/ }).fill('FREQ=WEEKLY;BYDAY=XX;BYHOUR=9');
     await expect(

@@ -9,7 +9,16 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, useCallback, useEffect, useEffectEvent, useMemo, useState, type SyntheticEvent } from 'react';
+import {
+  Suspense,
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+  type SyntheticEvent,
+} from 'react';
 import type { Actie } from '../../domain/model.js';
 import type { Loaded } from '../../data/lists/field-reader.js';
 import { useHost } from './host-context.js';
@@ -85,6 +94,8 @@ const useStyles = makeStyles({
   main: {
     flexGrow: 1,
     minHeight: 0,
+    // Focused only from code (tabIndex -1), to land in a newly opened view: a ring round the whole view says nothing.
+    ':focus': { outlineStyle: 'none' },
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     '@media (max-width: 600px)': { padding: tokens.spacingHorizontalS },
   },
@@ -143,10 +154,23 @@ export function Shell({ user }: { user: SignedInUser }) {
     (params: URLSearchParams) => navigate(formatHash({ view, actieId: route.actieId, params }), { replace: true }),
     [navigate, view, route.actieId],
   );
+  // A button in a view that opens another view ("Toon in lijst", "Verder") goes with its view: the focus then goes to
+  // the new view's main region, not to the page (the navigation's own links keep theirs).
+  const mainRef = useRef<HTMLElement>(null);
+  const focusMain = useRef(false);
   const goTo = useCallback(
-    (next: ViewName, params?: URLSearchParams) => navigate(formatHash({ view: next, ...(params ? { params } : {}) })),
+    (next: ViewName, params?: URLSearchParams) => {
+      focusMain.current = true;
+      navigate(formatHash({ view: next, ...(params ? { params } : {}) }));
+    },
     [navigate],
   );
+  useEffect(() => {
+    if (!focusMain.current) return;
+    focusMain.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) mainRef.current?.focus({ preventScroll: true });
+  }, [view, route.params]);
 
   // A deep link from Teams (`subPageId`) opens its item once, on start. An effect event: it reads the current route,
   // but only a new subPageId runs it, so later navigation does not reopen the item.
@@ -275,6 +299,8 @@ export function Shell({ user }: { user: SignedInUser }) {
           scope.layout === 'stage' && styles.stageMain,
         )}
         id="main"
+        ref={mainRef}
+        tabIndex={-1}
         onPointerOver={preloadDetails}
         onFocus={preloadDetails}
       >
@@ -308,7 +334,7 @@ export function Shell({ user }: { user: SignedInUser }) {
                 scope={domein}
                 params={route.params}
                 onParamsChange={setParams}
-                onShowList={(params) => goTo('lijst', params)}
+                onShowList={scope.layout === 'stage' ? undefined : (params) => goTo('lijst', params)}
                 onOpen={openActie}
               />
             ) : view === 'besluiten' ? (

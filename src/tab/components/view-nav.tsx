@@ -94,14 +94,29 @@ export function ViewNav<V extends string>({
   return (
     <>
       <ul className={mergeClasses(styles.list, styles.bar)}>{links()}</ul>
-      <details ref={menu} className={styles.menu} data-testid="nav-menu">
+      <details
+        ref={menu}
+        className={styles.menu}
+        data-testid="nav-menu"
+        // Esc closes the open menu and leaves the focus on it, as a menu button does.
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape' || !menu.current?.open) return;
+          event.preventDefault();
+          menu.current.removeAttribute('open');
+          menu.current.querySelector('summary')?.focus();
+        }}
+      >
         <summary className={styles.summary}>
           <span aria-hidden="true">☰</span>
           <span>{menuLabel}</span>
           {currentLabel && <span aria-hidden="true">· {currentLabel}</span>}
         </summary>
         <ul className={mergeClasses(styles.list, styles.menuList)}>
-          {links(() => menu.current?.removeAttribute('open') /* a chosen view closes the menu */)}
+          {links(() => {
+            // A chosen view closes the menu; the focus stays on the menu, not on a link that is hidden with it.
+            menu.current?.removeAttribute('open');
+            menu.current?.querySelector('summary')?.focus();
+          })}
         </ul>
       </details>
     </>

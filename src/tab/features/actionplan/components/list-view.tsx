@@ -17,7 +17,8 @@ import {
   PersonRegular,
   ArrowSwapRegular,
 } from '@fluentui/react-icons';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useFocusAfterClose } from '../../../lib/use-focus-after-close.js';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
@@ -42,6 +43,8 @@ const PlanImportButton = lazyComponent(() => import('./plan-xlsx.js').then((m) =
 const BulkDialog = lazyComponent(() => import('./bulk-dialog.js').then((m) => m.BulkDialog));
 
 const useStyles = makeStyles({
+  // The grid's wrapper, only there to find its "select all" checkbox: no box of its own.
+  contents: { display: 'contents' },
   head: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -103,6 +106,26 @@ export function ListView({
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState<BulkKind | undefined>();
+  // A bulk dialog gives the focus back to the button that opened it, or, when the bar went with the selection (all
+  // changed), to the outcome's message, else the grid's "select all": never to the page.
+  const bulkOpener = useRef<HTMLElement | null>(null);
+  const gridWrap = useRef<HTMLDivElement>(null);
+  const summaryBar = useRef<HTMLDivElement>(null);
+  const selectAllBox = () => gridWrap.current?.querySelector<HTMLElement>('input[type="checkbox"]') ?? null;
+  // Read when the dialog closes: the grid's first checkbox as it is then.
+  const selectAll = useMemo(
+    () => ({
+      get current() {
+        return selectAllBox();
+      },
+    }),
+    [],
+  );
+  const openBulk = (kind: BulkKind, opener: HTMLElement) => {
+    bulkOpener.current = opener;
+    setBulk(kind);
+  };
+  useFocusAfterClose(bulk !== undefined, bulkOpener, summaryBar, selectAll);
   const [summary, setSummary] = useState<BulkSummary | undefined>();
   const [exportError, setExportError] = useState<string | undefined>();
   const today = amsterdamDate(now);
@@ -252,6 +275,8 @@ export function ListView({
           className={styles.result}
           layout="multiline"
           data-testid="bulk-result"
+          ref={summaryBar}
+          tabIndex={-1}
         >
           <MessageBarBody>
             <MessageBarTitle>
@@ -276,34 +301,44 @@ export function ListView({
       {canEdit && selectedIds.length > 0 && (
         <div className={styles.bulkBar} role="toolbar" aria-label={bt('toolbar')} data-testid="bulk-bar">
           <Body1>{bt('selected', { count: selectedIds.length })}</Body1>
-          <Button size="small" icon={<ArrowSwapRegular />} onClick={() => setBulk('status')}>
+          <Button size="small" icon={<ArrowSwapRegular />} onClick={(e) => openBulk('status', e.currentTarget)}>
             {bt('status')}
           </Button>
-          <Button size="small" icon={<PersonRegular />} onClick={() => setBulk('eigenaar')}>
+          <Button size="small" icon={<PersonRegular />} onClick={(e) => openBulk('eigenaar', e.currentTarget)}>
             {bt('eigenaar')}
           </Button>
-          <Button size="small" icon={<CalendarRegular />} onClick={() => setBulk('deadline')}>
+          <Button size="small" icon={<CalendarRegular />} onClick={(e) => openBulk('deadline', e.currentTarget)}>
             {bt('deadline')}
           </Button>
-          <Button size="small" appearance="subtle" onClick={() => setSelected(new Set())}>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => {
+              setSelected(new Set());
+              // The bar goes with the selection: the focus goes to the grid's "select all", not to the page.
+              requestAnimationFrame(() => selectAllBox()?.focus());
+            }}
+          >
             {bt('clear')}
           </Button>
         </div>
       )}
-      <ListGrid
-        entries={entries}
-        query={query}
-        onSort={onSort}
-        selected={selected}
-        onToggleSelected={toggleSelected}
-        onToggleAll={toggleAll}
-        allSelected={allSelected}
-        onToggleGroup={toggleGroup}
-        groupLabel={groupLabel}
-        onOpen={onOpen}
-        selectable={canEdit}
-        label={t('list.gridLabel')}
-      />
+      <div ref={gridWrap} className={styles.contents}>
+        <ListGrid
+          entries={entries}
+          query={query}
+          onSort={onSort}
+          selected={selected}
+          onToggleSelected={toggleSelected}
+          onToggleAll={toggleAll}
+          allSelected={allSelected}
+          onToggleGroup={toggleGroup}
+          groupLabel={groupLabel}
+          onOpen={onOpen}
+          selectable={canEdit}
+          label={t('list.gridLabel')}
+        />
+      </div>
       {bulk && (
         <PartBoundary onDismiss={() => setBulk(undefined)}>
           <BulkDialog

@@ -63,6 +63,9 @@ const useStyles = makeStyles({
     '@media (max-width: 480px)': { gridTemplateColumns: '1fr' },
   },
   muted: { color: tokens.colorNeutralForeground2 },
+  // The advies' list is as wide as the dialog: a native select is as wide as its longest option (an advies' whole
+  // title), which at 320 px pushed the arrow out of the dialog.
+  fit: { minWidth: 0, maxWidth: '100%' },
   // In the scrolling column a message bar would shrink to one line and its wrapped text and button overlap the field
   // under it (flex items may shrink below their content when the bar hides its overflow).
   bar: { flexShrink: 0 },
@@ -234,8 +237,9 @@ export function NewActieDialog({
                   </MessageBarActions>
                 </MessageBar>
               )}
-              <Field label={ft('advies')}>
+              <Field label={ft('advies')} className={styles.fit}>
                 <Select
+                  className={styles.fit}
                   value={String(form.advies)}
                   onChange={(_, d) => {
                     const next = adviezen.find((a) => String(a.nummer) === d.value);

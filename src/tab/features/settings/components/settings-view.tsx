@@ -601,11 +601,10 @@ function MtForm({
   const [attempted, setAttempted] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const naamRef = useRef<HTMLInputElement>(null);
-  // A new MT's form takes the place of the button that opened it: the focus goes to its first field, not the page.
+  // The form takes the place of the button that opened it ("MT toevoegen", or an MT's "Wijzigen"): the focus goes to
+  // its first field, not the page.
   useEffect(() => {
-    if (creating) naamRef.current?.focus();
-    // Once, when the form opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    naamRef.current?.focus();
   }, []);
   // After a refused save the focus goes to the first field that says why, not stay on the button.
   const focusFirstProblem = () =>

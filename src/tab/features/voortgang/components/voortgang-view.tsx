@@ -33,7 +33,8 @@ export type VoortgangViewProps = {
   /** The view's URL parameters: `datum=YYYY-MM-DD` is the report date (absent: today). */
   params?: URLSearchParams | undefined;
   onParamsChange?: ((params: URLSearchParams) => void) | undefined;
-  onShowList: (params: URLSearchParams) => void;
+  /** Opens the list with a filter; absent on the meeting stage, which has no list (the roadmap would show instead). */
+  onShowList?: ((params: URLSearchParams) => void) | undefined;
   /** Opens an action's detail (the stilstaande actions link to it). */
   onOpen?: ((id: string) => void) | undefined;
 };
@@ -174,7 +175,7 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
                     {k.value}
                   </span>
                   <Caption1>{t(k.label)}</Caption1>
-                  {isToday && k.params && k.value > 0 && (
+                  {isToday && k.params && k.value > 0 && onShowList && (
                     <Button
                       size="small"
                       appearance="transparent"
