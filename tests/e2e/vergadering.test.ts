@@ -62,6 +62,14 @@ describe('the meeting side panel "Digitalisering"', () => {
 
     // Without a connection the save fails in Dutch and the typed text stays.
     await first.page.route('**/lists/Besluiten/items**', (route) => route.abort('connectionreset'));
+    // A failed tick says the tick went back (nothing was typed), and the box shows what is stored again.
+    await item.getByRole('checkbox', { name: 'Besproken' }).click();
+    await expect
+      .poll(() => item.getByTestId('save-error').innerText())
+      .toBe(
+        'Opslaan is mislukt: er is geen verbinding met SharePoint. Het vinkje staat weer zoals het was; probeer het opnieuw.',
+      );
+    await expect(item.getByRole('checkbox', { name: 'Besproken' }).isChecked()).resolves.toBe(true);
     await item.getByTestId('besluit-tekst').fill('Extra capaciteit inzetten via de I-adviseur');
     await item.getByRole('button', { name: 'Vastleggen' }).click();
     await expect

@@ -391,7 +391,10 @@ function GeagendeerdRow({
 }
 
 type SaveState =
-  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; reason: PanelKey; status?: string };
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'failed'; reason: PanelKey; status?: string; withText: boolean };
 
 /** Why a save failed, as a Dutch sentence (the key) plus the HTTP status where that helps the service desk. */
 function saveFailure(error: unknown): { reason: PanelKey; status?: string } {
@@ -400,7 +403,8 @@ function saveFailure(error: unknown): { reason: PanelKey; status?: string } {
     if (error.status === 401 || error.status === 403) return { reason: 'fail.denied' };
     if (error.status === 404) return { reason: 'fail.noList' };
     if (error.status === 429) return { reason: 'fail.busy' };
-    return { reason: 'fail.other', status: `${error.status} ${error.code}` };
+    // The status for the service desk; SharePoint's own code ("generalException") tells an MT member nothing.
+    return { reason: 'fail.other', status: String(error.status) };
   }
   if (error instanceof TypeError) return { reason: 'fail.offline' };
   return { reason: 'fail.other', status: error instanceof Error ? error.message : String(error) };
@@ -450,7 +454,7 @@ function AgendaRow({
       setStatus({ kind: 'saved' });
       return true;
     } catch (error) {
-      setStatus({ kind: 'failed', ...saveFailure(error) });
+      setStatus({ kind: 'failed', ...saveFailure(error), withText: tekst !== '' });
       return false;
     }
   }
@@ -551,7 +555,10 @@ function AgendaRow({
       {status.kind === 'failed' && (
         <MessageBar intent="error" data-testid="save-error">
           <MessageBarBody>
-            {pt('saveError', { detail: pt(status.reason, { status: status.status ?? '' }) })}
+            {/* A failed tick says the tick went back, not that typed text is kept: there was none. */}
+            {pt(status.withText ? 'saveError' : 'tickError', {
+              detail: pt(status.reason, { status: status.status ?? '' }),
+            })}
           </MessageBarBody>
         </MessageBar>
       )}
