@@ -91,9 +91,13 @@ describe('the portfolio in the tab', () => {
 
     await page.getByRole('tab', { name: 'Kwartaal' }).click();
     await page.getByTestId('quarter-table').waitFor();
+    // Quarters as people write them ("Q4 2026"), not as the lists store them ("2026-Q4").
+    await expect(page.getByTestId('quarter-table').innerText()).resolves.toMatch(/Doelen Q[1-4] \d{4}/);
+    await expect(page.getByTestId('quarter-table').innerText()).resolves.not.toMatch(/\d{4}-Q[1-4]/);
     await expectAccessible(page, 'quarter');
     await page.getByRole('tab', { name: 'Tijdlijn' }).click();
     await page.getByTestId('timeline-table').waitFor();
+    await expect(page.getByTestId('timeline-table').innerText()).resolves.not.toMatch(/\d{4}-Q[1-4]/);
     await expectAccessible(page, 'timeline');
     await saveScreenshot(page, 'portfolio-tijdlijn');
     expect(errors).toEqual([]);

@@ -39,6 +39,7 @@ import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { usePortfolioLabels } from '../../../lib/portfolio-labels.js';
 import { assignablePeople } from '../../../../domain/site-user.js';
+import { quarterText } from '../lib/quarter-text.js';
 
 const LABEL: Record<FormField, MessageKey> = {
   titel: 'pf.col.titel',
@@ -407,7 +408,7 @@ function PortfolioDoelen({
       <ul className={styles.list}>
         {doelen.map((d) => (
           <li key={d.id}>
-            {d.value.kwartaal}: {d.value.doel}
+            {quarterText(d.value.kwartaal)}: {d.value.doel}
             {d.value.behaald ? ` · ${t(`pf.behaald.${d.value.behaald}`)}` : ''}
             {d.value.reden ? ` · ${d.value.reden}` : ''}
           </li>

@@ -8,6 +8,7 @@ import type { OverviewLine, QuarterRow, TimelineRow } from '../lib/portfolio-vie
 import { VirtualTable, type VirtualEntry } from './virtual-table.js';
 import type { PortfolioHerkomst } from '../../../../domain/portfolio-selection.js';
 import { usePortfolioLabels } from '../../../lib/portfolio-labels.js';
+import { quarterText } from '../lib/quarter-text.js';
 
 export const useTableStyles = makeStyles({
   num: { fontVariantNumeric: 'tabular-nums' },
@@ -258,14 +259,18 @@ export function QuarterTable({
   }));
   return (
     <VirtualTable
-      label={t('pf.kw.intro', { kwartaal, vorig })}
-      caption={t('pf.kw.intro', { kwartaal, vorig })}
+      label={t('pf.kw.intro', { kwartaal: quarterText(kwartaal), vorig: quarterText(vorig) })}
+      caption={t('pf.kw.intro', { kwartaal: quarterText(kwartaal), vorig: quarterText(vorig) })}
       testId="quarter-table"
       entries={entries}
       columns={[
         { key: 'titel', header: t('pf.col.titel'), width: 'minmax(10rem, 1.2fr)' },
-        { key: 'doelen', header: t('pf.kw.doelen', { kwartaal }), width: 'minmax(10rem, 2fr)' },
-        { key: 'uitkomst', header: t('pf.kw.uitkomst', { kwartaal: vorig }), width: 'minmax(10rem, 2fr)' },
+        { key: 'doelen', header: t('pf.kw.doelen', { kwartaal: quarterText(kwartaal) }), width: 'minmax(10rem, 2fr)' },
+        {
+          key: 'uitkomst',
+          header: t('pf.kw.uitkomst', { kwartaal: quarterText(vorig) }),
+          width: 'minmax(10rem, 2fr)',
+        },
       ]}
     />
   );
@@ -295,7 +300,7 @@ export function TimelineTable({
       ...quarters.map((q, i) =>
         i >= r.from && i <= r.to ? (
           <span className={s.bar} data-testid="timeline-bar">
-            <span className={s.srOnly}>{t('pf.tl.loopt', { kwartaal: q })}</span>
+            <span className={s.srOnly}>{t('pf.tl.loopt', { kwartaal: quarterText(q) })}</span>
           </span>
         ) : null,
       ),
@@ -311,7 +316,7 @@ export function TimelineTable({
       minWidth="44rem"
       columns={[
         { key: 'titel', header: t('pf.col.titel'), width: 'minmax(10rem, 2fr)' },
-        ...quarters.map((q) => ({ key: q, header: q, width: 'minmax(3.5rem, 1fr)' })),
+        ...quarters.map((q) => ({ key: q, header: quarterText(q), width: 'minmax(3.5rem, 1fr)' })),
       ]}
     />
   );
