@@ -220,6 +220,8 @@ describe('the portfolio in the tab', () => {
     await detail.waitFor();
     await expect(detail.getByTestId('linked-acties').getByRole('link').count()).resolves.toBeGreaterThan(0);
     await detail.getByRole('button', { name: 'Bewerken' }).click();
+    // The form took the button's place: the focus is on its first field (the initiative), not on the page.
+    await expect.poll(() => detail.getByLabel('Initiatief').evaluate((e) => e === document.activeElement)).toBe(true);
     await expectAccessible(page, 'portfolio edit form');
     // Invalid first: Kritiek without a reason is refused with the domain's message, nothing is written.
     await detail.getByLabel('Status', { exact: true }).selectOption('Kritiek');
@@ -259,6 +261,15 @@ describe('the portfolio in the tab', () => {
     expect(entry).toContain('Prioriteit (IMO): ');
     expect(entry).toContain(`Contactpersoon I&A: ${contactName}`);
     await expectAccessible(page, 'portfolio detail with history');
+    // Closed, the panel gives the focus back to the item's link in the table.
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('href')))
+      .toMatch(/^#\/portfolio\?item=/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-key]')?.getAttribute('data-key')))
+      .toBe('burgerportaal');
     expect(errors).toEqual([]);
   });
 

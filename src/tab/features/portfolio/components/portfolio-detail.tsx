@@ -18,7 +18,7 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useId, useRef, type RefObject } from 'react';
+import { useEffect, useId, useRef, type RefObject } from 'react';
 import { useFocusAfterClose } from '../../../lib/use-focus-after-close.js';
 import { KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSES, type PortfolioItem } from '../../../../domain/model.js';
 import { useLocale } from '../../../i18n/i18n.js';
@@ -238,6 +238,11 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
   const labels = usePortfolioLabels();
   const { issues, update, busy } = editor;
   const form = editor.form;
+  // The form takes the place of "Bewerken": the focus goes to its first field, not to the page.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  }, []);
   if (!form) return null;
   // No maxLength: a pasted text longer than the list's column stays whole and the domain's validation (text-limits.ts)
   // names it as too long on saving, instead of the input cutting it off without a word.
@@ -272,7 +277,7 @@ function PortfolioEditForm({ editor }: { editor: PortfolioEditor }) {
     ...assignablePeople(editor.users).map((u) => ({ value: u.id, label: personName(t, u) })),
   ];
   return (
-    <form className={styles.form} onSubmit={editor.submit} noValidate aria-label={t('pf.detail.edit')}>
+    <form ref={formRef} className={styles.form} onSubmit={editor.submit} noValidate aria-label={t('pf.detail.edit')}>
       {text('titel')}
       {text('omschrijving', true)}
       <div className={styles.row}>

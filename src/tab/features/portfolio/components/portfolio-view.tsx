@@ -136,7 +136,22 @@ export function PortfolioView({
   );
   const open = useCallback((id: string) => setQuery({ ...query, itemId: id }), [query, setQuery]);
   const { itemId: _closed, ...withoutItem } = query;
-  const close = useCallback(() => setQuery(withoutItem), [setQuery, withoutItem]);
+  const openId = query.itemId;
+  const close = useCallback(() => {
+    setQuery(withoutItem);
+    // The focus goes back to the item's link in the table, where it was opened, not to the page (when the table still
+    // shows that row: it is virtualised).
+    if (openId)
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const active = document.activeElement;
+          if (active && active !== document.body && active.isConnected) return;
+          document
+            .querySelector<HTMLElement>(`a[href="#/portfolio?item=${CSS.escape(encodeURIComponent(openId))}"]`)
+            ?.focus();
+        }),
+      );
+  }, [setQuery, withoutItem, openId]);
 
   const exportPortfolio = useCallback(async () => {
     setExportError(undefined);
