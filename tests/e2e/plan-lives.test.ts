@@ -28,6 +28,14 @@ async function cmtTab(hash: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/** Opens "Nieuwe actie" from the page's button and waits for the dialog. */
+async function openNieuweActie(page: Page) {
+  await page.getByTestId('nieuwe-actie-button').click();
+  const dialog = page.getByTestId('nieuwe-actie');
+  await dialog.waitFor();
+  return dialog;
+}
+
 /** The card the CMT would get now (`npm run reminders -- --mt cmt --preview`): same code path, read only. */
 const cmtCardPreview = () => cardPreview(client, run.appUrl, 'cmt');
 
@@ -128,12 +136,7 @@ describe('the living plan in the browser', () => {
   it('keeps what was typed in Nieuwe actie when it closes, gives the focus back and leaves the app to screen readers', async () => {
     const { page, errors } = await cmtTab('#/roadmap');
     await page.getByTestId('roadmap-card').first().waitFor();
-    const open = async () => {
-      await page.getByTestId('nieuwe-actie-button').click();
-      const dialog = page.getByTestId('nieuwe-actie');
-      await dialog.waitFor();
-      return dialog;
-    };
+    const open = () => openNieuweActie(page);
     const rootHidden = () => page.evaluate(() => document.getElementById('root')?.getAttribute('aria-hidden') ?? null);
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 
@@ -179,12 +182,7 @@ describe('the living plan in the browser', () => {
   it('an add whose answer was lost, changed after a reload, is said to be added already; the change stays and adds as a new action', async () => {
     const { page, errors } = await cmtTab('#/roadmap');
     await page.getByTestId('roadmap-card').first().waitFor();
-    const open = async () => {
-      await page.getByTestId('nieuwe-actie-button').click();
-      const dialog = page.getByTestId('nieuwe-actie');
-      await dialog.waitFor();
-      return dialog;
-    };
+    const open = () => openNieuweActie(page);
     const titled = async (titel: string) =>
       (await client.plan()).acties.filter((a) => a.value.titel === titel).map((a) => a.value.nummer);
     let dialog = await open();
