@@ -103,7 +103,12 @@ async function load(office: OfficeHost | undefined): Promise<Loaded> {
   return { data, ...(info ? { invitation: info } : {}), bodyHasBlock, now };
 }
 
-type Status = { kind: 'busy' } | { kind: 'done'; replaced: boolean } | { kind: 'error'; text: string } | undefined;
+type Status =
+  | { kind: 'busy' }
+  | { kind: 'done'; replaced: boolean }
+  | { kind: 'error'; text: string }
+  | { kind: 'moved' }
+  | undefined;
 
 /** Starts the pane in `root`: loading, then the organiser's or the attendee's view. */
 export function startPane(root: HTMLElement, office: OfficeHost | undefined): void {
@@ -169,6 +174,7 @@ function showPane(
   const statusHtml = (): string => {
     if (!status) return '';
     if (status.kind === 'busy') return `<p>${escapeHtml(t('pane.inserting'))}</p>`;
+    if (status.kind === 'moved') return `<p class="message">${escapeHtml(t('pane.moved'))}</p>`;
     if (status.kind === 'done')
       return `<p class="message success">${escapeHtml(status.replaced ? t('pane.replaced') : t('pane.inserted'))}</p>`;
     return `<p class="message error">${escapeHtml(t('pane.insertError', { detail: status.text }))}</p>`;
@@ -235,6 +241,19 @@ function showPane(
     status = { kind: 'busy' };
     render();
     try {
+      // The invitation may have moved while the pane was open: its agenda is then another one. The preview follows
+      // and the person inserts what they see, not the agenda of the time the pane opened.
+      if (loaded.invitation) {
+        const now = await readInvitation(office);
+        const at = (d: Date | undefined) => (d && !Number.isNaN(d.getTime()) ? d.getTime() : undefined);
+        if (at(now.start) !== at(loaded.invitation.start)) {
+          loaded.invitation = now;
+          status = { kind: 'moved' };
+          render();
+          root.querySelector<HTMLButtonElement>('#insert')?.focus();
+          return;
+        }
+      }
       const result = await insertAgendaBlock(office, html);
       hasBlock = true;
       status = { kind: 'done', replaced: result.replaced };

@@ -48,6 +48,8 @@ export const ADDIN_NL = {
   'pane.replace': 'Agendapunt bijwerken in de uitnodiging',
   'pane.inserting': 'Bezig met invoegen…',
   'pane.inserted': 'Het agendapunt staat in de uitnodiging.',
+  'pane.moved':
+    'De begintijd van de uitnodiging is intussen gewijzigd: het voorbeeld hieronder is nu de agenda voor die vergadering. Kies opnieuw Invoegen.',
   'pane.replaced': 'Het agendapunt in de uitnodiging is bijgewerkt; de rest van de tekst is onveranderd.',
   'pane.insertError': 'Invoegen is mislukt: {detail}',
   'pane.damaged': 'het eerder ingevoegde agendapunt is in de tekst beschadigd. Verwijder het en voeg het opnieuw in.',
@@ -107,6 +109,8 @@ export const ADDIN_EN = {
   'pane.replace': 'Update the agenda item in the invitation',
   'pane.inserting': 'Inserting…',
   'pane.inserted': 'The agenda item is in the invitation.',
+  'pane.moved':
+    'The invitation’s start has changed meanwhile: the preview below is now the agenda for that meeting. Choose Insert again.',
   'pane.replaced': 'The agenda item in the invitation was updated; the rest of the text is unchanged.',
   'pane.insertError': 'Inserting failed: {detail}',
   'pane.damaged': 'the agenda item inserted earlier was damaged in the text. Remove it and insert it again.',

@@ -196,6 +196,32 @@ describe('the Outlook add-in, when something is off', () => {
     await page.close();
   });
 
+  it("follows a start moved while the pane was open: the preview becomes that meeting's agenda, nothing inserted yet", async () => {
+    const { page, errors } = await openPane({
+      mode: 'compose',
+      subject: 'MT Sociaal Domein',
+      start: MEETING,
+      body: '<p>x</p>',
+    });
+    const preview = page.getByRole('region', { name: 'Voorbeeld' });
+    await expect.poll(() => preview.innerText()).toContain('donderdag 3 december 2026 om 13:00');
+    // The organiser moves the meeting a week on in the invitation, with the pane open.
+    await page.evaluate(() => {
+      (window as unknown as { __outlook: { start: string } }).__outlook.start = '2026-12-10T12:00:00.000Z';
+    });
+    await page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).click();
+    await expect
+      .poll(() => page.getByRole('status').innerText())
+      .toContain('De begintijd van de uitnodiging is intussen gewijzigd');
+    await expect(preview.innerText()).resolves.toContain('donderdag 10 december 2026 om 13:00');
+    expect((await body(page)).writes).toBe(0);
+    await page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).click();
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('Het agendapunt staat in de uitnodiging.');
+    expect((await body(page)).body).toContain('donderdag 10 december 2026 om 13:00');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says that an invitation without a start has none, instead of loading for ever', async () => {
     const { page, errors } = await openPane({
       mode: 'compose',
