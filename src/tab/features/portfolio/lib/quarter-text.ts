@@ -1,8 +1,9 @@
+import { isValidKwartaal } from '../../../../domain/dates.js';
+
 /**
  * A quarter as people write it ("Q4 2026"), not as the lists store it ("2026-Q4", which sorts): for headers and
- * sentences. Anything else is shown as it is.
+ * sentences. Anything that is not a quarter (`isValidKwartaal`) is shown as it is.
  */
 export function quarterText(kwartaal: string): string {
-  const match = /^(\d{4})-Q([1-4])$/.exec(kwartaal);
-  return match ? `Q${match[2]} ${match[1]}` : kwartaal;
+  return isValidKwartaal(kwartaal) ? `${kwartaal.slice(5)} ${kwartaal.slice(0, 4)}` : kwartaal;
 }
