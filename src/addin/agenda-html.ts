@@ -99,7 +99,12 @@ function actieItem(
 ): string {
   const details: string[] = [];
   if (when) details.push(when);
-  else if (actie.deadline) details.push(t('block.deadline', { datum: formatCalendarDate(actie.deadline, locale) }));
+  else if (actie.deadline)
+    details.push(
+      t(actie.doorlopend ? 'block.doorlopend' : 'block.deadline', {
+        datum: formatCalendarDate(actie.deadline, locale),
+      }),
+    );
   details.push(...extra);
   if (actie.eigenaar) details.push(t('block.owner', { naam: actie.eigenaar.displayName }));
   const link = `<a href="${escapeHtml(actieLink(tabUrl, actie.id))}">${escapeHtml(`${actie.nummer} ${actie.titel}`)}</a>`;

@@ -108,6 +108,11 @@ export type AgendaActie = {
   status: ActieStatus;
   eigenaar?: PersonRef;
   deadline?: CalendarDate;
+  /**
+   * The deadline is "doorlopend vanaf" (a standing commitment, "… en verder"): its date is where the work starts, not a
+   * deadline, and every section says so (set only then).
+   */
+  doorlopend?: boolean;
   statusToelichting?: string;
   /**
    * On a domain MT's agenda, a shared action shows that domain's own row, and its card writes that row: the domain,
@@ -545,6 +550,7 @@ function toAgendaActie(a: MineActie): AgendaActie {
   const out: AgendaActie = { id: a.id, eTag: a.eTag, nummer: v.nummer, titel: v.titel, status: v.status };
   if (personName(v.eigenaar) !== undefined && v.eigenaar) out.eigenaar = { ...v.eigenaar };
   if (v.deadline !== undefined) out.deadline = v.deadline;
+  if (v.deadline !== undefined && deadlineKind(v) === 'doorlopend') out.doorlopend = true;
   const toelichting = normaliseText(v.statusToelichting);
   if (toelichting !== undefined) out.statusToelichting = toelichting;
   if (a.rij) out.rij = { ...a.rij };

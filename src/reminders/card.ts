@@ -219,10 +219,14 @@ function statusForm(ctx: Context, a: AgendaActie): IActionSet {
 function actieRow(ctx: Context, a: AgendaActie, details: string[], withForm: boolean, color?: TextColor): IContainer {
   const items: CardElementArray = [
     text(`**${safeNummer(a.nummer)}** ${escapeCardText(a.titel, 200)}`, color ? { color } : {}),
-    text(`${statusText(a)} · Eigenaar: ${naam(a.eigenaar)} · Deadline: ${datum(a.deadline)}`, {
-      isSubtle: true,
-      spacing: 'None',
-    }),
+    // A standing commitment's date is where it starts, not a deadline (the college's "… en verder").
+    text(
+      `${statusText(a)} · Eigenaar: ${naam(a.eigenaar)} · ${a.doorlopend ? 'Doorlopend vanaf' : 'Deadline'}: ${datum(a.deadline)}`,
+      {
+        isSubtle: true,
+        spacing: 'None',
+      },
+    ),
     ...(a.voortgang ? [text(voortgangText(a.voortgang), { isSubtle: true, spacing: 'None' })] : []),
     ...details.map((d) => text(d, { spacing: 'None' })),
   ];

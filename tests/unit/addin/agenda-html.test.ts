@@ -53,6 +53,44 @@ describe('the agenda as invitation HTML', () => {
     expect(en).toContain('5.1 Doorlopend</a> (ongoing from 30 June 2025, not started yet');
   });
 
+  it('gives a standing commitment its start date as "doorlopend vanaf" outside the overdue section too', () => {
+    const agenda = composeAgenda({
+      mt: { key: 'mt-sociaal-domein', naam: 'MT Sociaal Domein', domeinen: ['Sociaal Domein'] },
+      occurrenceStart: MEETING,
+      nextOccurrenceStart: NEXT_MEETING,
+      now: NOW,
+      acties: [
+        // Not started, to start before the next meeting: under "Deadline voor de volgende vergadering".
+        actie(0, {
+          nummer: '4.2',
+          titel: 'Te starten',
+          status: 'Niet gestart',
+          deadline: '2026-11-26',
+          planning: '2026 en verder',
+        }),
+        // No owner: under "Zonder eigenaar".
+        actie(1, {
+          nummer: '8.1',
+          titel: 'Zonder eigenaar',
+          status: 'Niet gestart',
+          deadline: '2027-06-30',
+          planning: '1e halfjaar 2027 en verder',
+          eigenaar: undefined,
+        }),
+        actie(2, { nummer: '3.1', titel: 'Eenmalig', status: 'Loopt', deadline: '2026-11-27', planning: undefined }),
+      ],
+    });
+    expect(agenda.dueBeforeNextMeeting.map((a) => a.nummer)).toEqual(['4.2', '3.1']);
+    expect(agenda.withoutOwner.map((a) => a.nummer)).toContain('8.1');
+    const nl = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'nl' });
+    expect(nl).toContain('4.2 Te starten</a> (doorlopend vanaf 26 november 2026;');
+    expect(nl).toContain('8.1 Zonder eigenaar</a> (doorlopend vanaf 30 juni 2027)');
+    expect(nl).toContain('3.1 Eenmalig</a> (deadline 27 november 2026');
+    expect(nl).not.toMatch(/deadline (26 november 2026|30 juni 2027)/);
+    const en = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'en' });
+    expect(en).toContain('8.1 Zonder eigenaar</a> (ongoing from 30 June 2027)');
+  });
+
   it('says so in one sentence when nothing needs attention, and speaks English when asked', () => {
     const agenda = composeAgenda({
       mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] },

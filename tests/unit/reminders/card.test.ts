@@ -202,6 +202,34 @@ describe('a small card', () => {
     expect(t).toContain('Loopt · Eigenaar: Informatiemanager Sociaal Domein · Deadline: 26 november 2026');
   });
 
+  it('gives a standing commitment its start date as "doorlopend vanaf", not as a deadline, in every section', () => {
+    const card = buildAgendaCard(
+      agenda([
+        // To start before the next meeting ("2026 en verder"), and one without an owner: neither overdue.
+        actie(0, {
+          nummer: '4.2',
+          titel: 'Doorlopend te starten',
+          status: 'Niet gestart',
+          deadline: '2026-11-26',
+          planning: '2026 en verder',
+        }),
+        actie(1, {
+          nummer: '8.1',
+          titel: 'Doorlopend zonder eigenaar',
+          status: 'Niet gestart',
+          deadline: '2027-06-30',
+          planning: '1e halfjaar 2027 en verder',
+          eigenaar: undefined,
+        }),
+      ]),
+      { deepLink: DEEP_LINK },
+    );
+    const t = allText(card);
+    expect(t).toContain('Niet gestart · Eigenaar: Informatiemanager Sociaal Domein · Doorlopend vanaf: 26 november 2026');
+    expect(t).toContain('Doorlopend vanaf: 30 juni 2027');
+    expect(t).not.toMatch(/Deadline: (26 november 2026|30 juni 2027)/);
+  });
+
   it('shows each section with its count, and blocked actions with their reason and what they wait for', () => {
     const acties = [
       actie(0, { nummer: '2.1', status: 'Loopt', deadline: '2026-11-25' }),
