@@ -225,7 +225,9 @@ describe('a small card', () => {
       { deepLink: DEEP_LINK },
     );
     const t = allText(card);
-    expect(t).toContain('Niet gestart · Eigenaar: Informatiemanager Sociaal Domein · Doorlopend vanaf: 26 november 2026');
+    expect(t).toContain(
+      'Niet gestart · Eigenaar: Informatiemanager Sociaal Domein · Doorlopend vanaf: 26 november 2026',
+    );
     expect(t).toContain('Doorlopend vanaf: 30 juni 2027');
     expect(t).not.toMatch(/Deadline: (26 november 2026|30 juni 2027)/);
   });
