@@ -14,6 +14,7 @@ import { mtListPath } from '../shared/tab-links.js';
 import type { Agenda, AgendaActie } from '../domain/agenda.js';
 import { AMSTERDAM } from '../domain/dates.js';
 import type { CalendarDate } from '../domain/model.js';
+import { stampClass } from './block-stamp.js';
 import { addinTranslator, type AddinLocale, type AddinTranslate } from './texts.js';
 
 /** The id that marks the inserted block, so that inserting again finds and replaces it (see body-block.ts). */
@@ -116,8 +117,8 @@ function section(heading: string, items: string[]): string {
 }
 
 /**
- * Renders the agenda item as one `<div id="actieplan-agendapunt-digitalisering">` block. Sections without items
- * are left out; when nothing needs attention the block says so in one sentence.
+ * Renders the agenda item as one `<div id="actieplan-agendapunt-digitalisering">` block, stamped with its text.
+ * Sections without items are left out; when nothing needs attention the block says so in one sentence.
  */
 export function renderAgendaHtml(agenda: Agenda, options: AgendaHtmlOptions): string {
   const { tabUrl, locale } = options;
@@ -213,5 +214,7 @@ export function renderAgendaHtml(agenda: Agenda, options: AgendaHtmlOptions): st
     `<h3>${escapeHtml(t('block.reflection'))}</h3><p>${escapeHtml(agenda.reflectionQuestion.tekst)}</p>`,
     `<p>${escapeHtml(t('block.footer', { moment: formatMeetingMoment(new Date(agenda.generatedAt), locale) }))} <a href="${escapeHtml(planLink(tabUrl, agenda.mt.domeinen))}">${escapeHtml(t('block.openPlan'))}</a></p>`,
   ];
-  return `<div id="${AGENDA_BLOCK_ID}" lang="${locale}">${parts.join('')}</div>`;
+  // Stamped with its own text (block-stamp.ts): "bijwerken" then sees whether the organiser typed in it.
+  const inner = parts.join('');
+  return `<div id="${AGENDA_BLOCK_ID}" lang="${locale}" class="${stampClass(inner)}">${inner}</div>`;
 }

@@ -138,14 +138,19 @@ export function readBodyHtml(office: OfficeApi): Promise<string> {
 
 /**
  * Puts the agenda block into the invitation's body: replaces the block inserted earlier, or inserts it at the top.
- * Reads the body, changes only the block (body-block.ts), and writes the whole body back as HTML.
+ * Reads the body, changes only the block (body-block.ts), and writes the whole body back as HTML. Text the organiser
+ * typed in the earlier block stays below the new one, under `keptLabel`.
  */
-export async function insertAgendaBlock(office: OfficeApi, blockHtml: string): Promise<{ replaced: boolean }> {
+export async function insertAgendaBlock(
+  office: OfficeApi,
+  blockHtml: string,
+  keptLabel = '',
+): Promise<{ replaced: boolean; keptEdits: boolean }> {
   const body = composeBody(office);
   const current = await call<string>(office, 'body.getAsync', (cb) => body.getAsync(office.CoercionType.Html, cb));
-  const next = upsertAgendaBlock(current ?? '', blockHtml);
+  const next = upsertAgendaBlock(current ?? '', blockHtml, keptLabel);
   await call<void>(office, 'body.setAsync', (cb) =>
     body.setAsync(next.html, { coercionType: office.CoercionType.Html }, cb),
   );
-  return { replaced: next.replaced };
+  return { replaced: next.replaced, keptEdits: next.keptEdits };
 }

@@ -20,7 +20,7 @@ import { createPersonaTokenSource, type TokenSource } from '../data/graph/token-
 import { parseMeetingSchedule } from '../domain/schedule.js';
 import { nextOccurrence } from '../domain/recurrence.js';
 import { escapeHtml, renderAgendaHtml } from './agenda-html.js';
-import { DamagedAgendaBlockError, hasAgendaBlock } from './body-block.js';
+import { agendaBlockState, DamagedAgendaBlockError } from './body-block.js';
 import type { OfficeHost } from './office-host.js';
 import type { TabConfig } from '../shared/wire.js';
 import {
@@ -39,7 +39,8 @@ type PaneConfig = Pick<TabConfig, 'graphBaseUrl' | 'tokenUrl' | 'siteUrl' | 'cli
 /** The reminder log reaches this far back: the previous meeting's snapshot is in it. */
 const LOG_DAYS = 120;
 
-type Loaded = { data: AgendaSourceData; invitation?: InvitationInfo; bodyHasBlock: boolean; now: Date };
+type BlockState = ReturnType<typeof agendaBlockState>;
+type Loaded = { data: AgendaSourceData; invitation?: InvitationInfo; bodyBlock: BlockState; now: Date };
 
 async function fetchConfig(): Promise<PaneConfig> {
   const response = await fetch(new URL('../config.json', window.location.href), { cache: 'no-store' });
@@ -99,13 +100,14 @@ async function load(office: OfficeHost | undefined): Promise<Loaded> {
     loadAgendaSourceData(graph, config.siteUrl, new Date(now.getTime() - LOG_DAYS * 86_400_000)),
     invitation,
   ]);
-  const bodyHasBlock = office && info?.mode === 'organizer' ? hasAgendaBlock(await readBodyHtml(office)) : false;
-  return { data, ...(info ? { invitation: info } : {}), bodyHasBlock, now };
+  const bodyBlock: BlockState =
+    office && info?.mode === 'organizer' ? agendaBlockState(await readBodyHtml(office)) : 'none';
+  return { data, ...(info ? { invitation: info } : {}), bodyBlock, now };
 }
 
 type Status =
   | { kind: 'busy' }
-  | { kind: 'done'; replaced: boolean }
+  | { kind: 'done'; replaced: boolean; keptEdits: boolean }
   | { kind: 'error'; text: string }
   | { kind: 'moved' }
   | undefined;
@@ -145,7 +147,7 @@ function showPane(
   const choices = mtChoices(loaded.data);
   const proposal = loaded.invitation ? proposedMt(loaded.data, loaded.invitation) : undefined;
   let mtKey = proposal?.key ?? params.get('mt') ?? '';
-  let hasBlock = loaded.bodyHasBlock;
+  let blockState = loaded.bodyBlock;
   let status: Status;
   const tabUrl = tabBaseUrl(window.location.href);
 
@@ -176,7 +178,7 @@ function showPane(
     if (status.kind === 'busy') return `<p>${escapeHtml(t('pane.inserting'))}</p>`;
     if (status.kind === 'moved') return `<p class="message">${escapeHtml(t('pane.moved'))}</p>`;
     if (status.kind === 'done')
-      return `<p class="message success">${escapeHtml(status.replaced ? t('pane.replaced') : t('pane.inserted'))}</p>`;
+      return `<p class="message success">${escapeHtml(status.keptEdits ? t('pane.replacedKept') : status.replaced ? t('pane.replaced') : t('pane.inserted'))}</p>`;
     return `<p class="message error">${escapeHtml(t('pane.insertError', { detail: status.text }))}</p>`;
   };
 
@@ -201,6 +203,8 @@ function showPane(
       ),
     ];
     const canInsert = !attendee && office !== undefined && composed.html !== undefined;
+    // The organiser typed in the block inserted earlier: said before "bijwerken", which keeps that text below.
+    const editedHint = blockState === 'edited' && status?.kind !== 'done';
     // Opened outside Outlook (a browser), the preview is all there is: said, instead of a missing button.
     const outsideOutlook = !attendee && office === undefined && composed.html !== undefined;
     root.innerHTML = [
@@ -208,7 +212,7 @@ function showPane(
       `<div><label for="mt">${escapeHtml(t('pane.mt'))}</label><select id="mt" aria-describedby="mt-hint">${options.join('')}</select><p class="hint" id="mt-hint">${escapeHtml(hint)}</p></div>`,
       composed.noStart ? `<p class="message">${escapeHtml(t('pane.noStart'))}</p>` : '',
       canInsert
-        ? `<div><button type="button" class="primary" id="insert"${status?.kind === 'busy' ? ' disabled' : ''}>${escapeHtml(hasBlock ? t('pane.replace') : t('pane.insert'))}</button></div>`
+        ? `<div><button type="button" class="primary" id="insert"${status?.kind === 'busy' ? ' disabled' : ''}${editedHint ? ' aria-describedby="edited"' : ''}>${escapeHtml(blockState !== 'none' ? t('pane.replace') : t('pane.insert'))}</button>${editedHint ? `<p class="hint" id="edited">${escapeHtml(t('pane.edited'))}</p>` : ''}</div>`
         : outsideOutlook
           ? `<p class="message">${escapeHtml(t('pane.noOffice'))}</p>`
           : '',
@@ -254,9 +258,9 @@ function showPane(
           return;
         }
       }
-      const result = await insertAgendaBlock(office, html);
-      hasBlock = true;
-      status = { kind: 'done', replaced: result.replaced };
+      const result = await insertAgendaBlock(office, html, t('block.keptEdits'));
+      blockState = 'inserted';
+      status = { kind: 'done', replaced: result.replaced, keptEdits: result.keptEdits };
     } catch (error) {
       status = {
         kind: 'error',

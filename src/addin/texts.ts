@@ -23,6 +23,7 @@ export const ADDIN_NL = {
   'block.nothing': 'Geen acties die aandacht vragen en geen wijzigingen in het portfolio.',
   'block.deadline': 'deadline {datum}',
   'block.doorlopend': 'doorlopend vanaf {datum}',
+  'block.keptEdits': 'Eerdere versie van het agendapunt, met wat er in de uitnodiging zelf aan is veranderd:',
   'block.daysLate': '{n} dagen te laat',
   'block.dayLate': '1 dag te laat',
   'block.doorlopendLate': 'doorlopend vanaf {datum}, nog niet gestart',
@@ -52,6 +53,10 @@ export const ADDIN_NL = {
   'pane.moved':
     'De begintijd van de uitnodiging is intussen gewijzigd: het voorbeeld hieronder is nu de agenda voor die vergadering. Kies opnieuw Invoegen.',
   'pane.replaced': 'Het agendapunt in de uitnodiging is bijgewerkt; de rest van de tekst is onveranderd.',
+  'pane.replacedKept':
+    'Het agendapunt in de uitnodiging is bijgewerkt. Wat je er zelf in had getypt, staat eronder als eerdere versie: haal weg wat je niet meer nodig hebt.',
+  'pane.edited':
+    'Het agendapunt in de uitnodiging is met de hand aangepast. Bij bijwerken komt het nieuwe agendapunt erboven en blijft jouw versie eronder staan.',
   'pane.insertError': 'Invoegen is mislukt: {detail}',
   'pane.damaged': 'het eerder ingevoegde agendapunt is in de tekst beschadigd. Verwijder het en voeg het opnieuw in.',
   'pane.noOffice': 'Dit venster werkt alleen in Outlook.',
@@ -85,6 +90,7 @@ export const ADDIN_EN = {
   'block.nothing': 'No actions that need attention and no portfolio changes.',
   'block.deadline': 'deadline {datum}',
   'block.doorlopend': 'ongoing from {datum}',
+  'block.keptEdits': 'Earlier version of the agenda item, with the changes made in the invitation itself:',
   'block.daysLate': '{n} days late',
   'block.dayLate': '1 day late',
   'block.doorlopendLate': 'ongoing from {datum}, not started yet',
@@ -114,6 +120,10 @@ export const ADDIN_EN = {
   'pane.moved':
     'The invitation’s start has changed meanwhile: the preview below is now the agenda for that meeting. Choose Insert again.',
   'pane.replaced': 'The agenda item in the invitation was updated; the rest of the text is unchanged.',
+  'pane.replacedKept':
+    'The agenda item in the invitation was updated. What you had typed in it is below it, as the earlier version: remove what you no longer need.',
+  'pane.edited':
+    'The agenda item in the invitation was edited by hand. Updating puts the new agenda item above it and keeps your version below it.',
   'pane.insertError': 'Inserting failed: {detail}',
   'pane.damaged': 'the agenda item inserted earlier was damaged in the text. Remove it and insert it again.',
   'pane.noOffice': 'This pane only works in Outlook.',

@@ -109,7 +109,7 @@ describe('the Outlook add-in, organiser', () => {
     expect(first.body).not.toContain('target=');
     expect(first.body).toMatch(
       new RegExp(
-        `^<html><head></head><body><div id="${BLOCK_ID}" lang="nl"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>.*</div>${ORGANISER_TEXT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${TEAMS_LINK.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</body></html>$`,
+        `^<html><head></head><body><div id="${BLOCK_ID}" lang="nl" class="actieplan-tekst-[0-9a-z]+"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>.*</div>${ORGANISER_TEXT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${TEAMS_LINK.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</body></html>$`,
       ),
     );
     await saveScreenshot(page, 'addin-taakvenster-na', { fullPage: true });
@@ -155,6 +155,56 @@ describe('the Outlook add-in, organiser', () => {
     await page.close();
   });
 
+  it('keeps what the secretary typed in the agenda item when updating it, and says so before and after', async () => {
+    const { page, errors } = await openPane({
+      mode: 'compose',
+      subject: 'MT Sociaal Domein – wekelijks overleg',
+      start: MEETING,
+      body: `<html><head></head><body>${ORGANISER_TEXT}</body></html>`,
+    });
+    await page.getByRole('button', { name: 'Invoegen in de uitnodiging' }).click();
+    await expect.poll(async () => (await body(page)).writes).toBe(1);
+    // The secretary types a line inside the inserted block, in Outlook itself.
+    const typed = 'Graag eerst 3.1 bespreken; Karin schuift aan.';
+    await page.evaluate((line) => {
+      const outlook = (window as unknown as { __outlook: { body: string } }).__outlook;
+      outlook.body = outlook.body.replace('<h3>', `<p>${line}</p><h3>`);
+    }, typed);
+    const edited = (await body(page)).body;
+
+    // A pane opened on that invitation says so before anything is written.
+    const second = await openPane({
+      mode: 'compose',
+      subject: 'MT Sociaal Domein – wekelijks overleg',
+      start: MEETING,
+      body: edited,
+    });
+    const update = second.page.getByRole('button', { name: 'Agendapunt bijwerken in de uitnodiging' });
+    await update.waitFor();
+    await expect(update.getAttribute('aria-describedby')).resolves.toBe('edited');
+    await expect(second.page.locator('#edited').innerText()).resolves.toBe(
+      'Het agendapunt in de uitnodiging is met de hand aangepast. Bij bijwerken komt het nieuwe agendapunt erboven en blijft jouw versie eronder staan.',
+    );
+    await update.click();
+    await expect
+      .poll(() => second.page.getByRole('status').innerText())
+      .toBe(
+        'Het agendapunt in de uitnodiging is bijgewerkt. Wat je er zelf in had getypt, staat eronder als eerdere versie: haal weg wat je niet meer nodig hebt.',
+      );
+    const after = (await body(second.page)).body;
+    expect(count(after, BLOCK_ID)).toBe(1);
+    expect(count(after, typed)).toBe(1);
+    // The new block first, then the kept version under its label, then the organiser's own text.
+    const at = (needle: string) => after.indexOf(needle);
+    expect(at(`id="${BLOCK_ID}"`)).toBeLessThan(at('Eerdere versie van het agendapunt'));
+    expect(at('Eerdere versie van het agendapunt')).toBeLessThan(at(typed));
+    expect(at(typed)).toBeLessThan(at(ORGANISER_TEXT));
+    await expect(second.page.locator('#edited').count()).resolves.toBe(0);
+    expect([...errors, ...second.errors]).toEqual([]);
+    await page.close();
+    await second.page.close();
+  });
+
   it('asks for the MT when neither subject nor invitees name one, and offers no insert before one is chosen', async () => {
     const { page, errors } = await openPane({ mode: 'compose', subject: 'Overleg', start: MEETING, body: '<p>x</p>' });
     await page.getByText('Kies het MT van deze vergadering.').waitFor();
@@ -166,7 +216,7 @@ describe('the Outlook add-in, organiser', () => {
       .poll(async () => (await body(page)).body)
       .toMatch(
         new RegExp(
-          `^<div id="${BLOCK_ID}" lang="nl"><h2>Agendapunt digitalisering: MT Fysiek Domein</h2>.*</div><p>x</p>$`,
+          `^<div id="${BLOCK_ID}" lang="nl" class="actieplan-tekst-[0-9a-z]+"><h2>Agendapunt digitalisering: MT Fysiek Domein</h2>.*</div><p>x</p>$`,
         ),
       );
     expect(errors).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actieLink, checkedTabUrl, escapeHtml, planLink, renderAgendaHtml } from '../../../src/addin/agenda-html.js';
+import { blockStamp } from '../../../src/addin/block-stamp.js';
 import { ADDIN_EN, ADDIN_NL, addinLocale, addinTranslator } from '../../../src/addin/texts.js';
 import { composeAgenda, occurrenceKey } from '../../../src/domain/agenda.js';
 import { actie, agendaWith, MEETING, NEXT_MEETING, NOW } from '../reminders/fixtures.js';
@@ -10,7 +11,7 @@ describe('the agenda as invitation HTML', () => {
     const html = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example/', locale: 'nl' });
     expect(
       html.startsWith(
-        '<div id="actieplan-agendapunt-digitalisering" lang="nl"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>',
+        `<div id="actieplan-agendapunt-digitalisering" lang="nl" class="actieplan-tekst-${blockStamp(html.slice(html.indexOf('>') + 1, -'</div>'.length))}"><h2>Agendapunt digitalisering: MT Sociaal Domein</h2>`,
       ),
     ).toBe(true);
     expect(html).toContain('dinsdag 24 november 2026');

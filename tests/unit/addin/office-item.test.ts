@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AGENDA_BLOCK_ID, renderAgendaHtml } from '../../../src/addin/agenda-html.js';
-import { DamagedAgendaBlockError, findAgendaBlocks } from '../../../src/addin/body-block.js';
+import { blockStamp, blockWords, stampClass, stampInTag } from '../../../src/addin/block-stamp.js';
+import {
+  agendaBlockState,
+  DamagedAgendaBlockError,
+  findAgendaBlocks,
+  upsertAgendaBlock,
+} from '../../../src/addin/body-block.js';
 import {
   insertAgendaBlock,
   isComposing,
@@ -74,7 +80,8 @@ describe('the add-in on office-addin-mock: inserting the agenda into the invitat
   });
 
   it('finds the block after Outlook rewrote it (x_ prefixed id, extra nested divs) and replaces only that', async () => {
-    const rewritten = `<div id="x_${AGENDA_BLOCK_ID}" class="x_elementToProof"><div><h2>Agendapunt</h2></div><div><ul><li>oud</li></ul></div></div>`;
+    const inner = '<div><h2>Agendapunt</h2></div><div><ul><li>oud</li></ul></div>';
+    const rewritten = `<div id="x_${AGENDA_BLOCK_ID}" class="x_elementToProof x_${stampClass(inner)}">${inner}</div>`;
     const { office, body } = composeMock({
       body: `<div>${ORGANISER_TOP}</div>${rewritten}<div>${ORGANISER_BOTTOM}</div>`,
     });
@@ -83,6 +90,71 @@ describe('the add-in on office-addin-mock: inserting the agenda into the invitat
 
     expect(result.replaced).toBe(true);
     expect(body().html).toBe(`<div>${ORGANISER_TOP}</div>${block(5)}<div>${ORGANISER_BOTTOM}</div>`);
+  });
+
+  it('sees no edit in a block Outlook rewrote without changing its words (x_, spans, Word paragraphs, entities)', () => {
+    const original = block(5);
+    const inner = original.slice(original.indexOf('>') + 1, -'</div>'.length);
+    // What Outlook's editors do to HTML they hand back, words untouched: prefixes, wrappers, &nbsp;, entities for
+    // characters, Word's list paragraphs with their bullet, comments and conditional comments.
+    const rewrittenInner = inner
+      .replaceAll('<h3>', '<p class="x_MsoNormal"><b><span style="font-size:12pt">')
+      .replaceAll('</h3>', '</span></b><o:p></o:p></p>')
+      .replaceAll(
+        '<li>',
+        '<p class="x_MsoListParagraph"><!--[if !supportLists]--><span>·<span>&nbsp;&nbsp;</span></span><!--[endif]-->',
+      )
+      .replaceAll('</li>', '</p>')
+      .replaceAll(' ', '&nbsp;')
+      .replaceAll('é', '&eacute;')
+      .replaceAll('&#39;', "'");
+    const stamp = stampInTag(original.slice(0, original.indexOf('>') + 1));
+    expect(stamp).toBe(blockStamp(inner));
+    const rewritten = `<div id="x_${AGENDA_BLOCK_ID}" lang="nl" class="x_elementToProof x_actieplan-tekst-${stamp}">\n${rewrittenInner}\n</div>`;
+    expect(blockWords(rewrittenInner)).toBe(blockWords(inner));
+    const html = `<p>boven</p>${rewritten}<p>onder</p>`;
+    expect(agendaBlockState(html)).toBe('inserted');
+
+    const next = upsertAgendaBlock(html, block(6), 'Eerdere versie');
+    expect(next).toEqual({ html: `<p>boven</p>${block(6)}<p>onder</p>`, replaced: true, keptEdits: false });
+  });
+
+  it('keeps what the organiser typed in the block: below the new block, as plain text under a label, once', async () => {
+    const typed = block(4).replace(
+      '<h3>',
+      '<p>Graag eerst 3.1 bespreken, Karin schuift aan &amp; neemt cijfers mee.</p><h3>',
+    );
+    const { office, body } = composeMock({
+      body: `<html><body>${ORGANISER_TOP}${typed}${ORGANISER_BOTTOM}</body></html>`,
+    });
+    expect(agendaBlockState(await readBodyHtml(office))).toBe('edited');
+
+    const result = await insertAgendaBlock(office, block(9), 'Eerdere versie <met> aanpassingen:');
+
+    expect(result).toEqual({ replaced: true, keptEdits: true });
+    const kept = typed.slice(typed.indexOf('>') + 1, -'</div>'.length);
+    expect(body().html).toBe(
+      `<html><body>${ORGANISER_TOP}${block(9)}<div><p><em>Eerdere versie &lt;met&gt; aanpassingen:</em></p>${kept}</div>${ORGANISER_BOTTOM}</body></html>`,
+    );
+    // The kept text is ordinary text now: the next update replaces only the block and keeps it where it is.
+    expect(count(body().html, AGENDA_BLOCK_ID)).toBe(1);
+    expect(agendaBlockState(body().html)).toBe('inserted');
+    const again = await insertAgendaBlock(office, block(10), 'Eerdere versie');
+    expect(again).toEqual({ replaced: true, keptEdits: false });
+    expect(count(body().html, 'Karin schuift aan')).toBe(1);
+    expect(body().html).toContain(`${block(10)}<div><p><em>Eerdere versie &lt;met&gt; aanpassingen:</em></p>`);
+  });
+
+  it('sees a changed date, a removed line and a block without its stamp as edited', () => {
+    const original = block(4);
+    expect(agendaBlockState(original)).toBe('inserted');
+    expect(agendaBlockState(original.replace('24 november 2026', '25 november 2026'))).toBe('edited');
+    expect(agendaBlockState(original.replace(/<li>[\s\S]*?<\/li>/, ''))).toBe('edited');
+    // A block without a stamp (an older insert, or a client that dropped the class): its text is kept, not lost.
+    const unstamped = original.replace(/ class="[^"]*"/, '');
+    expect(agendaBlockState(unstamped)).toBe('edited');
+    expect(upsertAgendaBlock(unstamped, block(5), 'x').keptEdits).toBe(true);
+    expect(agendaBlockState('<p>geen blok</p>')).toBe('none');
   });
 
   it('a block copied twice by hand ends up once, in the place of the first', async () => {
