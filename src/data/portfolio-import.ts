@@ -557,3 +557,36 @@ export function sameStored(
   const norm = (v: unknown) => (Array.isArray(v) ? JSON.stringify([...v].sort()) : JSON.stringify(v ?? null));
   return Object.keys(a).every((k) => norm(a[k]) === norm(b[k]));
 }
+
+/** One field an update would change: its value now and after the import (`undefined`: empty). */
+export type ImportChange = { field: ImportField; before: unknown; after: unknown };
+
+const isEmptyValue = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+function personIdentity(p: PersonRef): string {
+  return p.id ?? p.email?.toLowerCase() ?? p.displayName;
+}
+
+function sameFieldValue(a: unknown, b: unknown): boolean {
+  if (isEmptyValue(a) || isEmptyValue(b)) return isEmptyValue(a) && isEmptyValue(b);
+  if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+  if (typeof a === 'object' && typeof b === 'object')
+    return personIdentity(a as PersonRef) === personIdentity(b as PersonRef);
+  return a === b;
+}
+
+/**
+ * What an update row would change, field by field in the import's column order, so the dry run can show it before
+ * anything is written (a mapped column's empty cell empties that field: shown as an `after` of `undefined`). None for
+ * a row that creates an item, changes nothing or has problems.
+ */
+export function importChanges(row: DryRunRow): ImportChange[] {
+  if (row.action !== 'update' || !row.existing) return [];
+  const before = row.existing.value as Partial<Record<ImportField, unknown>>;
+  const after = row.item as Partial<Record<ImportField, unknown>>;
+  return IMPORT_FIELDS.filter((f) => f !== 'key' && !sameFieldValue(before[f], after[f])).map((field) => ({
+    field,
+    before: isEmptyValue(before[field]) ? undefined : before[field],
+    after: isEmptyValue(after[field]) ? undefined : after[field],
+  }));
+}

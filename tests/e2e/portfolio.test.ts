@@ -423,6 +423,46 @@ describe('the portfolio in the tab', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows in the dry run what an update changes, and warns that an empty cell empties the field', async () => {
+    const { page, errors } = await open(UPN.portfolio, '#/portfolio');
+    const linked = (await serverPortfolio()).items.find((i) => i.value.acties.length > 0 && i.value.fase !== 'Nazorg');
+    if (!linked) throw new Error('the seeded portfolio has no item with linked actions');
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    // The phase changes; the Acties column is there but its cell is empty.
+    const csv = ['Initiatief;Domein;Fase;Acties', `${linked.value.titel};${linked.value.domein};Nazorg;`].join('\n');
+    await dialog
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'portfolio.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog.getByRole('button', { name: 'Proefimport' }).click();
+    await expect.poll(() => dialog.getByTestId('dry-run-summary').innerText()).toContain('1 bijgewerkt');
+    const changes = dialog.getByTestId('dry-run-changes');
+    await expect(changes.locator('caption').innerText()).resolves.toBe(
+      'Wat de import verandert aan bestaande initiatieven',
+    );
+    const cells = (field: string) =>
+      changes.locator(`tr[data-field="${field}"] td`).evaluateAll((tds) => tds.map((td) => td.textContent));
+    await expect(cells('fase')).resolves.toEqual(['2', linked.value.titel, 'Fase', linked.value.fase, 'Nazorg']);
+    await expect(cells('acties')).resolves.toEqual([
+      '2',
+      linked.value.titel,
+      'Acties',
+      linked.value.acties.join(', '),
+      '(leeg)',
+    ]);
+    await expect(dialog.getByTestId('dry-run-emptied').innerText()).resolves.toBe(
+      '1 veld wordt leeggemaakt, omdat de cel in de spreadsheet leeg is. De huidige waarden houden? Kies bij die kolom “— niet importeren —” of vul de cellen in.',
+    );
+    await saveScreenshot(page, 'portfolio-import-wijzigingen');
+    await expectAccessible(page, 'import dialog with changes');
+    // A dry run writes nothing.
+    expect((await serverPortfolio()).items.find((i) => i.id === linked.id)?.eTag).toBe(linked.eTag);
+    await dialog.getByRole('button', { name: 'Sluiten' }).click();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows the dry-run problems in English in the English UI (issue 18: every message in the UI language)', async () => {
     const context = await personaContext(browser, UPN.portfolio, { locale: 'en-US' });
     const page = await context.newPage();

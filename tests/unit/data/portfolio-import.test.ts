@@ -4,6 +4,7 @@ import type { PortfolioItem } from '../../../src/domain/model.js';
 import type { Loaded } from '../../../src/data/lists/field-reader.js';
 import {
   dryRunImport,
+  importChanges,
   importDate,
   importKey,
   readCsv,
@@ -216,6 +217,38 @@ describe('the dry run', () => {
     );
     const d = dryRunImport(t, suggestMapping(t.headers), context);
     expect(d).toMatchObject({ creates: 0, updates: 0, unchanged: 1, invalid: 0, ok: true });
+  });
+
+  it('lists what an update changes, field by field, an empty Acties cell as emptying the links', () => {
+    const withOwner: Loaded<PortfolioItem> = {
+      ...existingItem,
+      value: { ...existingItem.value, opdrachtgever: { id: '11', displayName: 'Directeur Sociaal Domein' } },
+    };
+    const t = readCsv(
+      'Titel,Domein,Fase,Status,Opdrachtgever,Acties\nGrip op Wmo,Sociaal Domein,Uitvoering,Op koers,dir-sd@zoetermeer.nl,\n',
+    );
+    const d = dryRunImport(t, suggestMapping(t.headers), { ...context, items: [withOwner] });
+    expect(d).toMatchObject({ updates: 1, ok: true });
+    // The owner is the same person (by id, named by e-mail in the file): no change. The links go, said as such.
+    expect(importChanges(d.rows[0]!)).toEqual([
+      { field: 'fase', before: 'Idee', after: 'Uitvoering' },
+      { field: 'acties', before: ['6.2'], after: undefined },
+    ]);
+    // The same links in another order, and the column left out: nothing to list.
+    const same = readCsv('Titel,Domein,Fase,Acties\nGrip op Wmo,Sociaal Domein,Idee,"9.1, 6.2"\n');
+    const sameRun = dryRunImport(same, suggestMapping(same.headers), {
+      ...context,
+      items: [{ ...existingItem, value: { ...existingItem.value, acties: ['6.2', '9.1'] } }],
+    });
+    expect(sameRun.unchanged).toBe(1);
+    expect(importChanges(sameRun.rows[0]!)).toEqual([]);
+    // A new item and a row with problems list no changes: there is nothing to compare.
+    const created = readCsv('Titel,Domein,Fase,Status\nNieuw,Concern,Idee,Op koers\nFout,Concern,Onbekend,Op koers\n');
+    const createdRun = dryRunImport(created, suggestMapping(created.headers), context);
+    expect(createdRun.rows.map((r) => [r.action, importChanges(r)])).toEqual([
+      ['create', []],
+      ['invalid', []],
+    ]);
   });
 
   it('resolves the I&A contact to a site user, and reports an unknown one', () => {

@@ -78,6 +78,13 @@ const portfolioNl = {
   'pf.import.summary':
     '{rows, plural, one {# rij} other {# rijen}}: {creates} nieuw, {updates} bijgewerkt, {unchanged} ongewijzigd, {invalid} met problemen.',
   'pf.import.problemsTitle': 'Er is niets opgeslagen',
+  'pf.import.changesTitle': 'Wat de import verandert aan bestaande initiatieven',
+  'pf.import.before': 'Nu',
+  'pf.import.after': 'Na de import',
+  'pf.import.empty': '(leeg)',
+  'pf.import.emptied':
+    '{count, plural, one {# veld wordt} other {# velden worden}} leeggemaakt, omdat de cel in de spreadsheet leeg is. De huidige waarden houden? Kies bij die kolom “— niet importeren —” of vul de cellen in.',
+  'pf.import.changesMore': 'En {count, plural, one {# andere wijziging} other {# andere wijzigingen}}.',
   'pf.import.problems':
     'Los de problemen op in de spreadsheet en kies het bestand opnieuw. Een import gaat helemaal of helemaal niet door.',
   'pf.import.row': 'Rij',
@@ -228,6 +235,13 @@ const portfolioEn: Record<PortfolioKey, string> = {
   'pf.import.summary':
     '{rows, plural, one {# row} other {# rows}}: {creates} new, {updates} updated, {unchanged} unchanged, {invalid} with problems.',
   'pf.import.problemsTitle': 'Nothing was saved',
+  'pf.import.changesTitle': 'What the import changes in existing initiatives',
+  'pf.import.before': 'Now',
+  'pf.import.after': 'After the import',
+  'pf.import.empty': '(empty)',
+  'pf.import.emptied':
+    '{count, plural, one {# field is} other {# fields are}} emptied because the cell in the spreadsheet is empty. To keep the current values, choose “— do not import —” for that column or fill in the cells.',
+  'pf.import.changesMore': 'And {count, plural, one {# other change} other {# other changes}}.',
   'pf.import.problems':
     'Fix the problems in the spreadsheet and choose the file again. An import goes through completely or not at all.',
   'pf.import.row': 'Row',

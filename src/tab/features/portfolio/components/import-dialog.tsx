@@ -10,6 +10,7 @@ import {
   DialogTitle,
   Field,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -20,8 +21,17 @@ import {
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useMemo, useState, type ChangeEvent } from 'react';
 import type { ImportOutcome } from '../../../../data/portfolio-import-apply.js';
-import { IMPORT_FIELDS, type ColumnMapping, type DryRun, type ImportTable } from '../../../../data/portfolio-import.js';
+import {
+  IMPORT_FIELDS,
+  type ColumnMapping,
+  type DryRun,
+  type ImportChange,
+  type ImportField,
+  type ImportTable,
+} from '../../../../data/portfolio-import.js';
+import { formatCalendarDate } from '../../../i18n/format.js';
 import { useLocale } from '../../../i18n/i18n.js';
+import { usePortfolioLabels } from '../../../lib/portfolio-labels.js';
 import { download } from '../../../lib/download.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
 import {
@@ -72,7 +82,16 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   file: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300 },
+  caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, padding: tokens.spacingHorizontalXS },
+  emptied: { color: tokens.colorPaletteDarkOrangeForeground1, fontStyle: 'italic' },
+  more: { display: 'block', padding: tokens.spacingHorizontalXS },
 });
+
+/** An update's changed field, with its row (`importChanges`). */
+type RowChange = ImportChange & { rowNumber: number; titel: string };
+
+/** The changes listed in the dry run; the rest are counted ("en 120 meer"). */
+const CHANGES_SHOWN = 200;
 
 /**
  * The import in four steps: choose a file, check the column mapping, dry run (every row's problems, nothing
@@ -90,6 +109,9 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
   const [table, setTable] = useState<ImportTable | undefined>();
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [dryRun, setDryRun] = useState<DryRun | undefined>();
+  /** What the dry run's updates change, field by field (`importChanges`), to see before importing. */
+  const [changes, setChanges] = useState<RowChange[]>([]);
+  const labels = usePortfolioLabels();
   const [error, setError] = useState<string | undefined>();
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>();
@@ -133,8 +155,22 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
     if (!table || !portfolio.data) return;
     const m = await portfolioImport();
     setOutcome(undefined);
-    setDryRun(m.dryRunImport(table, mapping, portfolio.data));
+    const run = m.dryRunImport(table, mapping, portfolio.data);
+    setDryRun(run);
+    setChanges(
+      run.rows.flatMap((r) => m.importChanges(r).map((c) => ({ ...c, rowNumber: r.rowNumber, titel: r.item.titel }))),
+    );
   };
+
+  const changeText = (field: ImportField, value: unknown): string => {
+    if (value === undefined) return t('pf.import.empty');
+    if (Array.isArray(value)) return value.join(', ');
+    if (typeof value === 'object' && value !== null && 'displayName' in value) return String(value.displayName);
+    if ((field === 'start' || field === 'einde') && typeof value === 'string') return formatCalendarDate(value, locale);
+    if (field === 'fase' || field === 'status') return labels.group(String(value));
+    return String(value);
+  };
+  const emptied = changes.filter((c) => c.after === undefined).length;
 
   const apply = async () => {
     if (!dryRun || !portfolio.data) return;
@@ -267,6 +303,63 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                     invalid: dryRun.invalid,
                   })}
                 </Body1>
+                {problemRows.length === 0 && changes.length > 0 && (
+                  <>
+                    {emptied > 0 && (
+                      <MessageBar intent="warning" layout="multiline" data-testid="dry-run-emptied">
+                        <MessageBarBody>{t('pf.import.emptied', { count: emptied })}</MessageBarBody>
+                      </MessageBar>
+                    )}
+                    <div
+                      className={styles.tableWrap}
+                      tabIndex={0}
+                      role="region"
+                      aria-label={t('pf.import.changesTitle')}
+                      data-testid="dry-run-changes-region"
+                    >
+                      <table className={styles.table} data-testid="dry-run-changes">
+                        <caption className={styles.caption}>{t('pf.import.changesTitle')}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col" className={styles.th}>
+                              {t('pf.import.row')}
+                            </th>
+                            <th scope="col" className={styles.th}>
+                              {t('pf.import.fieldLabel.titel')}
+                            </th>
+                            <th scope="col" className={styles.th}>
+                              {t('pf.import.field')}
+                            </th>
+                            <th scope="col" className={styles.th}>
+                              {t('pf.import.before')}
+                            </th>
+                            <th scope="col" className={styles.th}>
+                              {t('pf.import.after')}
+                            </th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {changes.slice(0, CHANGES_SHOWN).map((c) => (
+                            <tr key={`${c.rowNumber}-${c.field}`} data-row={c.rowNumber} data-field={c.field}>
+                              <td className={styles.td}>{c.rowNumber}</td>
+                              <td className={styles.td}>{c.titel}</td>
+                              <td className={styles.td}>{t(importFieldLabelKey(c.field))}</td>
+                              <td className={styles.td}>{changeText(c.field, c.before)}</td>
+                              <td className={mergeClasses(styles.td, c.after === undefined && styles.emptied)}>
+                                {changeText(c.field, c.after)}
+                              </td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                      {changes.length > CHANGES_SHOWN && (
+                        <Body1 className={styles.more}>
+                          {t('pf.import.changesMore', { count: changes.length - CHANGES_SHOWN })}
+                        </Body1>
+                      )}
+                    </div>
+                  </>
+                )}
                 {problemRows.length > 0 && (
                   <>
                     <MessageBar intent="error" layout="multiline">
