@@ -107,7 +107,14 @@ function actieItem(
       }),
     );
   details.push(...extra);
+  const per = actie.eigenaarPerDomein;
   if (actie.eigenaar) details.push(t('block.owner', { naam: actie.eigenaar.displayName }));
+  else if (per)
+    details.push(
+      per.belegd === per.totaal
+        ? t('block.ownerPerDomein')
+        : t('block.ownerSomeDomeinen', { belegd: per.belegd, totaal: per.totaal }),
+    );
   const link = `<a href="${escapeHtml(actieLink(tabUrl, actie.id))}">${escapeHtml(`${actie.nummer} ${actie.titel}`)}</a>`;
   return `<li>${link}${details.length > 0 ? ` (${escapeHtml(details.join('; '))})` : ''}</li>`;
 }

@@ -3,7 +3,7 @@ import type { Inrichting } from '../domain/inrichting-basis.js';
 import { GraphRequestError } from './graph/errors.js';
 import { inrichtingFieldNames, inrichtingFromItems } from './lists/inrichting.js';
 import { actieWithRollUp, type DomeinVoortgang } from '../domain/domein-voortgang.js';
-import type { Actie, Advies, Bevinding, PersonRef, Plan } from '../domain/model.js';
+import type { Actie, Advies, Bevinding, Domein, PersonRef, Plan } from '../domain/model.js';
 import type { Graph } from './graph/client.js';
 import { actieFieldNames, toActie } from './lists/acties.js';
 import { adviesFieldNames, toAdvies } from './lists/adviezen.js';
@@ -37,6 +37,11 @@ export type LoadedPlan = {
    * the report and `npm run rapportage` refuse it with those texts).
    */
   inrichtingOngeldig?: true;
+  /**
+   * Set on the tab's view of the plan for one domain (not the concern's): every shared action then carries that
+   * domain's own row (owner included), not the roll-up. Never stored.
+   */
+  projectedFor?: Domein;
 };
 
 const PAGE = `&$select=${ITEM_SELECT}&$top=999`;

@@ -33,7 +33,13 @@ import type {
 } from './model.js';
 import { ACTIE_STATUSES, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSES } from './model.js';
 import { agendaKeuzesFor, type AgendaKeuzeInput } from './agenda-keuze.js';
-import { actieVoortgang, actieForDomein, ownDomeinOfMT, type DomeinVoortgang } from './domein-voortgang.js';
+import {
+  actieVoortgang,
+  actieForDomein,
+  ownerCoverage,
+  ownDomeinOfMT,
+  type DomeinVoortgang,
+} from './domein-voortgang.js';
 import { concernDomein, ZOETERMEER_INRICHTING, type Inrichting } from './inrichting-basis.js';
 import { deadlineKind } from './planning.js';
 import { agendaRank, onAgendaOfMT } from './portfolio-selection.js';
@@ -121,6 +127,11 @@ export type AgendaActie = {
   rij?: { domein: Domein; id?: string; eTag?: string };
   /** On the CMT's agenda (or another MT that sees the roll-up), a shared action's breakdown: "1 van 4 domeinen afgerond". */
   voortgang?: { afgerond: number; totaal: number };
+  /**
+   * On the roll-up, a shared action without an owner of its own whose domains put owners on their rows: in how many
+   * of its domains (`ownerCoverage`). It is "zonder eigenaar" only while some domain has none.
+   */
+  eigenaarPerDomein?: { belegd: number; totaal: number };
 };
 
 export type OverdueActie = AgendaActie & {
@@ -510,7 +521,7 @@ function inrichtingVan(input: Pick<AgendaInput, 'inrichting'>): Inrichting {
 }
 
 /** An action of the MT's agenda as this MT sees it: a shared action with its own row, or with the breakdown. */
-type MineActie = AgendaActieInput & Pick<AgendaActie, 'rij' | 'voortgang'>;
+type MineActie = AgendaActieInput & Pick<AgendaActie, 'rij' | 'voortgang' | 'eigenaarPerDomein'>;
 
 /**
  * The MT's own actions (not retired, carrying one of its domains), each as this MT sees it (issue 12.4): a domain MT
@@ -541,7 +552,15 @@ function actiesOfMT(input: AgendaInput): MineActie[] {
         a.value,
         eigen.map((r) => r.value),
       );
-      return { ...a, voortgang: { afgerond: v.afgerond, totaal: v.totaal } };
+      const stand = ownerCoverage(
+        a.value,
+        eigen.map((r) => r.value),
+      );
+      return {
+        ...a,
+        voortgang: { afgerond: v.afgerond, totaal: v.totaal },
+        ...(stand.kind === 'perDomein' ? { eigenaarPerDomein: { belegd: stand.belegd, totaal: stand.totaal } } : {}),
+      };
     });
 }
 
@@ -555,6 +574,7 @@ function toAgendaActie(a: MineActie): AgendaActie {
   if (toelichting !== undefined) out.statusToelichting = toelichting;
   if (a.rij) out.rij = { ...a.rij };
   if (a.voortgang) out.voortgang = { ...a.voortgang };
+  if (a.eigenaarPerDomein && !out.eigenaar) out.eigenaarPerDomein = { ...a.eigenaarPerDomein };
   return out;
 }
 
@@ -660,7 +680,7 @@ function diffPortfolio(
  *   still Niet gestart, Loopt or Geblokkeerd (`blockingDependencies`), with which ones.
  * - `changedSinceLastMeeting`: field-exact diff against `previous` (nummer, status, eigenaar, deadline,
  *   StatusToelichting), new actions, and actions that left this MT's agenda. Empty without a previous snapshot.
- * - `withoutOwner`: open actions without an eigenaar.
+ * - `withoutOwner`: open actions without an eigenaar (a shared action on the roll-up: unless every domain has one).
  * - `portfolioChanges`: the portfolio items of the MT's domains and of Concern (concern-wide changes concern every
  *   MT) whose status, prioriteit, ditKwartaal, fase or goal for the
  *   meeting's quarter changed since the snapshot, and new items; by prioriteit (unranked last), then title.
@@ -733,7 +753,14 @@ export function composeAgenda(input: AgendaInput): Agenda {
     blocked.push(entry);
   }
 
-  const withoutOwner = listed.filter((a) => personName(a.value.eigenaar) === undefined).map(toAgendaActie);
+  // A shared action whose every domain has an owner on its row is carried, though it has no owner of its own.
+  const withoutOwner = listed
+    .filter(
+      (a) =>
+        personName(a.value.eigenaar) === undefined &&
+        (a.eigenaarPerDomein === undefined || a.eigenaarPerDomein.belegd < a.eigenaarPerDomein.totaal),
+    )
+    .map(toAgendaActie);
 
   const changedSinceLastMeeting: ActieChange[] = [];
   if (input.previous) {

@@ -106,6 +106,24 @@ export function domeinStates(actie: Actie, rijen: readonly DomeinVoortgang[]): D
 }
 
 /**
+ * Who carries an action as the roll-up shows it (everyone but a domain's own view): its own owner; else, for a shared
+ * action, its domains' owners ("Eigenaar per domein", or in how many of them); else no one. A shared action usually
+ * has no owner of its own: each domain puts someone on its row (1.1 in Zoetermeer's plan).
+ */
+export type OwnerCoverage =
+  { kind: 'own'; eigenaar: PersonRef } | { kind: 'perDomein'; belegd: number; totaal: number } | { kind: 'none' };
+
+const named = (p: PersonRef | undefined): p is PersonRef => p !== undefined && p.displayName.trim() !== '';
+
+export function ownerCoverage(actie: Actie, rijen: readonly DomeinVoortgang[]): OwnerCoverage {
+  if (named(actie.eigenaar)) return { kind: 'own', eigenaar: actie.eigenaar };
+  if (!hasDomeinVoortgang(actie)) return { kind: 'none' };
+  const per = domeinStates(actie, rijen);
+  const belegd = per.filter((d) => named(d.eigenaar)).length;
+  return belegd === 0 ? { kind: 'none' } : { kind: 'perDomein', belegd, totaal: per.length };
+}
+
+/**
  * The roll-up of an action: its status from its domains and how many of them finished. An action of one domain (or
  * none) is its own roll-up: its stored status, 1 of 1 when Afgerond.
  */

@@ -155,6 +155,13 @@ function naam(p: AgendaActie['eigenaar']): string {
   return p ? escapeCardText(p.displayName, 80) : 'geen';
 }
 
+/** The owner as the card says it: the action's own, or (a shared action on the roll-up) its domains'. */
+function eigenaarText(a: AgendaActie): string {
+  const per = a.eigenaarPerDomein;
+  if (a.eigenaar || !per) return naam(a.eigenaar);
+  return per.belegd === per.totaal ? 'per domein' : `in ${per.belegd} van ${per.totaal} domeinen`;
+}
+
 /**
  * The form's save button. On a domain MT's card a shared action's button writes that domain's row: it carries the
  * row's id and eTag (If-Match) or, while the domain has no row yet, no row id (the bot then creates it, and refuses a
@@ -221,7 +228,7 @@ function actieRow(ctx: Context, a: AgendaActie, details: string[], withForm: boo
     text(`**${safeNummer(a.nummer)}** ${escapeCardText(a.titel, 200)}`, color ? { color } : {}),
     // A standing commitment's date is where it starts, not a deadline (the college's "… en verder").
     text(
-      `${statusText(a)} · Eigenaar: ${naam(a.eigenaar)} · ${a.doorlopend ? 'Doorlopend vanaf' : 'Deadline'}: ${datum(a.deadline)}`,
+      `${statusText(a)} · Eigenaar: ${eigenaarText(a)} · ${a.doorlopend ? 'Doorlopend vanaf' : 'Deadline'}: ${datum(a.deadline)}`,
       {
         isSubtle: true,
         spacing: 'None',

@@ -6,7 +6,7 @@ import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { createDomeinVoortgangStore } from '../../src/data/domein-voortgang-store.js';
 import { byNummer, openActionDetail, personaContext, refuseStorage, UPN, watchErrors } from './support/tab.js';
-import { WAIT } from './support/waits.js';
+import { roadmapComplete, WAIT } from './support/waits.js';
 
 const IM_FYSIEK = 'informatiemanager.fysiek-domein@zoetermeer.example';
 
@@ -21,6 +21,37 @@ beforeAll(async () => {
 });
 
 describe('progress per domain on a shared action', () => {
+  it('1.1 has no owner of its own: "Alle domeinen" says its domains carry it, a domain\'s view names its own owner', async () => {
+    // As seeded: each business domain's row of 1.1 has its informatiemanager, the action itself has no owner.
+    const cmt = await personaContext(browser, UPN.gemeentesecretaris);
+    const page = await cmt.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    const card = page.locator('[data-testid="roadmap-card"][data-nummer="1.1"]');
+    await expect(card.innerText()).resolves.toContain('Eigenaar per domein');
+    await expect(card.innerText()).resolves.not.toContain('Geen eigenaar');
+    // An action of one domain without an owner still says so.
+    const zonder = (await client.plan()).acties.find(
+      (a) => new Set(a.value.domeinen).size === 1 && !a.value.eigenaar && a.value.vervallen !== true,
+    );
+    if (!zonder) throw new Error('the seeded plan has no action of one domain without an owner');
+    await expect(
+      page.locator(`[data-testid="roadmap-card"][data-nummer="${zonder.value.nummer}"]`).innerText(),
+    ).resolves.toContain('Geen eigenaar');
+    await page.goto(`${run.appUrl}/#/lijst`);
+    const row = page.locator('[data-testid="actie-row"][data-nummer="1.1"]');
+    await expect.poll(() => row.innerText()).toContain('Eigenaar per domein');
+
+    // Sociaal Domein's view: its own row's owner.
+    await page.goto(`${run.appUrl}/?domein=Sociaal+Domein#/roadmap`);
+    await roadmapComplete(page);
+    await expect.poll(() => card.innerText()).toContain('Informatiemanager Sociaal Domein');
+    await expect(card.innerText()).resolves.not.toContain('per domein');
+    expect(errors).toEqual([]);
+    await cmt.close();
+  });
+
   it('Sociaal Domein sets its row of 1.1 to Afgerond in its own tab; the CMT sees the roll-up "1 van 4"', async () => {
     const id11 = byNummer(await client.plan(), '1.1').id;
 

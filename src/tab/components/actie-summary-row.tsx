@@ -94,7 +94,7 @@ export function ActieSummaryRow({
         <DeadlineText deadline={a.deadline} overdue={row.overdue} doorlopend={deadlineKind(a) === 'doorlopend'} />
         {showOwner && (
           <Caption1>
-            <OwnerText owner={a.eigenaar} />
+            <OwnerText owner={a.eigenaar} perDomein={row.eigenaarPerDomein} />
           </Caption1>
         )}
         {row.blockedBy.length > 0 && (

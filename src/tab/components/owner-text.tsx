@@ -16,14 +16,40 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** An action's owner, or "Geen eigenaar". */
-export function OwnerText({ owner, className }: { owner?: PersonRef | undefined; className?: string }) {
+/** An action's owner as text: the person, or for a shared action on the roll-up its domains', or "Geen eigenaar". */
+export function ownerText(
+  t: ReturnType<typeof useT>,
+  owner: PersonRef | undefined,
+  perDomein?: { belegd: number; totaal: number },
+): string {
+  if (owner) return personName(t, owner);
+  if (perDomein)
+    return perDomein.belegd === perDomein.totaal
+      ? t('plan.ownerPerDomein')
+      : t('plan.ownerSomeDomeinen', { belegd: perDomein.belegd, totaal: perDomein.totaal });
+  return t('plan.noOwner');
+}
+
+/**
+ * An action's owner, or "Geen eigenaar". A shared action without an owner of its own, seen on the roll-up, says how
+ * its domains carry it (`perDomein`: `ActieRow.eigenaarPerDomein`): "Eigenaar per domein", or in how many of them.
+ */
+export function OwnerText({
+  owner,
+  perDomein,
+  className,
+}: {
+  owner?: PersonRef | undefined;
+  perDomein?: { belegd: number; totaal: number } | undefined;
+  className?: string;
+}) {
   const styles = useStyles();
   const t = useT();
+  const missing = !owner && (!perDomein || perDomein.belegd < perDomein.totaal);
   return (
-    <span className={mergeClasses(styles.root, !owner && styles.muted, className)}>
+    <span className={mergeClasses(styles.root, missing && styles.muted, className)}>
       <PersonRegular aria-hidden="true" />
-      <span className={styles.name}>{owner ? personName(t, owner) : t('plan.noOwner')}</span>
+      <span className={styles.name}>{ownerText(t, owner, perDomein)}</span>
     </span>
   );
 }

@@ -93,6 +93,8 @@ export const en: Record<MessageKey, string> = {
   'plan.col.deadline': 'Deadline',
   'plan.col.plateau': 'Plateau',
   'plan.noOwner': 'No owner',
+  'plan.ownerPerDomein': 'Owner per domain',
+  'plan.ownerSomeDomeinen': 'Owner in {belegd} of {totaal} domains',
   'plan.unknownPerson': 'Unknown user ({id})',
   'plan.unnamedUser': 'User {id}',
   'plan.noDeadline': 'No deadline',

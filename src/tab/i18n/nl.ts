@@ -99,6 +99,8 @@ export const nl = {
   'plan.col.deadline': 'Deadline',
   'plan.col.plateau': 'Plateau',
   'plan.noOwner': 'Geen eigenaar',
+  'plan.ownerPerDomein': 'Eigenaar per domein',
+  'plan.ownerSomeDomeinen': 'Eigenaar in {belegd} van {totaal} domeinen',
   'plan.unknownPerson': 'Onbekende gebruiker ({id})',
   'plan.unnamedUser': 'Gebruiker {id}',
   'plan.noDeadline': 'Geen deadline',

@@ -92,6 +92,40 @@ describe('the agenda as invitation HTML', () => {
     expect(en).toContain('8.1 Zonder eigenaar</a> (ongoing from 30 June 2027)');
   });
 
+  it("names a shared action's owners per domain on the roll-up, in both languages", () => {
+    const agenda = composeAgenda({
+      mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] },
+      occurrenceStart: MEETING,
+      nextOccurrenceStart: NEXT_MEETING,
+      now: NOW,
+      acties: [
+        actie(1, {
+          nummer: '11.5',
+          titel: 'Vast agendapunt',
+          status: 'Loopt',
+          domeinen: ['Sociaal Domein', 'Fysiek Domein', 'Concern'],
+          eigenaar: undefined,
+          deadline: '2026-11-27',
+          planning: undefined,
+        }),
+      ],
+      domeinVoortgang: (['Sociaal Domein', 'Fysiek Domein', 'Concern'] as const).map((domein, i) => ({
+        id: `r${i}`,
+        eTag: `"r${i},1"`,
+        value: {
+          actie: '11.5',
+          domein,
+          status: 'Loopt' as const,
+          ...(i < 2 ? { eigenaar: { displayName: `IM ${domein}` } } : {}),
+        },
+      })),
+    });
+    const nl = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'nl' });
+    expect(nl).toContain('11.5 Vast agendapunt</a> (deadline 27 november 2026; eigenaar in 2 van 3 domeinen)');
+    const en = renderAgendaHtml(agenda, { tabUrl: 'https://tab.example', locale: 'en' });
+    expect(en).toContain('11.5 Vast agendapunt</a> (deadline 27 November 2026; owner in 2 of 3 domains)');
+  });
+
   it('says so in one sentence when nothing needs attention, and speaks English when asked', () => {
     const agenda = composeAgenda({
       mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern'] },

@@ -160,6 +160,34 @@ describe('composeAgenda with rows per domain (issue 12.4)', () => {
     expect(open?.rij).toBeUndefined();
   });
 
+  it('the CMT sees a shared action without an owner of its own as carried per domain, "zonder eigenaar" only while a domain has none', () => {
+    // The CMT's agenda holds the actions that carry the concern domain.
+    const { eigenaar: _cio, ...rest } = gedeeld('Loopt');
+    const zonder: Actie = { ...rest, domeinen: [...BUSINESS, 'Concern'] };
+    const owned = [...BUSINESS, 'Concern' as const].map((domein, i) =>
+      rij(String(i + 1), { domein, status: 'Loopt', eigenaar: { displayName: `IM ${domein}` } }),
+    );
+    const all = composeAgenda(input(CMT, owned, zonder));
+    expect(all.openActies[0]).toMatchObject({ nummer: '1.1', eigenaarPerDomein: { belegd: 5, totaal: 5 } });
+    expect(all.openActies[0]?.eigenaar).toBeUndefined();
+    expect(all.withoutOwner).toEqual([]);
+
+    // One domain's row has no owner: the action is still to be carried there.
+    const four = owned.map((r, i) => (i === 3 ? rij(r.id, { domein: r.value.domein, status: 'Loopt' }) : r));
+    const partly = composeAgenda(input(CMT, four, zonder));
+    expect(partly.withoutOwner.map((a) => [a.nummer, a.eigenaarPerDomein])).toEqual([
+      ['1.1', { belegd: 4, totaal: 5 }],
+    ]);
+    // With an owner of its own (the CIO), the action is carried and says so by name.
+    const cio = composeAgenda(input(CMT, four, { ...zonder, eigenaar: { displayName: 'CIO' } }));
+    expect(cio.withoutOwner).toEqual([]);
+    expect(cio.openActies[0]?.eigenaarPerDomein).toBeUndefined();
+    // A domain MT sees its own row, not the breakdown.
+    const fysiek = composeAgenda(input(FYSIEK, owned, zonder));
+    expect(fysiek.openActies[0]).toMatchObject({ eigenaar: { displayName: 'IM Fysiek Domein' } });
+    expect(fysiek.openActies[0]?.eigenaarPerDomein).toBeUndefined();
+  });
+
   it('without rows nothing changes: no row, no breakdown, the action as stored', () => {
     const agenda = composeAgenda(input(FYSIEK, []));
     expect(agenda.openActies).toEqual([

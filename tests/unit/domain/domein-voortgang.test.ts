@@ -7,6 +7,7 @@ import {
   domeinVoortgangKey,
   hasDomeinVoortgang,
   actieWithRollUp,
+  ownerCoverage,
   rollUpStatus,
   type DomeinVoortgang,
 } from '../../../src/domain/domein-voortgang.js';
@@ -274,5 +275,51 @@ describe('ownDomeinActies: a person’s Mijn acties with the rows they own (issu
     const both = ownDomeinActies([{ ...gedeeld, eigenaar: im }], rijen, isIm);
     expect(both).toEqual([{ actie: { ...gedeeld, eigenaar: im } }]);
     expect(ownDomeinActies([gedeeld], rijen, (p) => p?.id === 'nobody')).toEqual([]);
+  });
+});
+
+describe('ownerCoverage: who carries an action on the roll-up', () => {
+  const shared: Actie = {
+    nummer: '1.1',
+    titel: 'Visie en roadmap per business domein',
+    advies: 1,
+    plateau: 'Randvoorwaardelijk',
+    domeinen: ['Sociaal Domein', 'Fysiek Domein', 'Dienstverlening', 'Bedrijfsvoering'],
+    status: 'Loopt',
+    afhankelijkVan: [],
+    bevindingen: [],
+  };
+  const row = (domein: DomeinVoortgang['domein'], eigenaar?: string): DomeinVoortgang => ({
+    actie: '1.1',
+    domein,
+    status: 'Loopt',
+    ...(eigenaar !== undefined ? { eigenaar: { displayName: eigenaar } } : {}),
+  });
+
+  it("is the action's own owner when it has one, whatever its domains' rows say", () => {
+    const own = { ...shared, eigenaar: { displayName: 'CIO' } };
+    expect(ownerCoverage(own, [row('Sociaal Domein', 'IM Sociaal')])).toEqual({
+      kind: 'own',
+      eigenaar: { displayName: 'CIO' },
+    });
+  });
+
+  it('counts the domains with an owner on their row for a shared action without one of its own', () => {
+    const all = shared.domeinen.map((d) => row(d, `IM ${d}`));
+    expect(ownerCoverage(shared, all)).toEqual({ kind: 'perDomein', belegd: 4, totaal: 4 });
+    // A domain without a row, or with a row without an owner (or a blank name), has none: an owner is never borrowed.
+    expect(ownerCoverage(shared, [row('Sociaal Domein', 'IM'), row('Fysiek Domein', '  ')])).toEqual({
+      kind: 'perDomein',
+      belegd: 1,
+      totaal: 4,
+    });
+    expect(ownerCoverage(shared, [row('Sociaal Domein')])).toEqual({ kind: 'none' });
+    // Rows of another action do not count.
+    expect(ownerCoverage(shared, [{ ...row('Sociaal Domein', 'IM'), actie: '3.3' }])).toEqual({ kind: 'none' });
+  });
+
+  it('is no one for an action of one domain without an owner, rows or not', () => {
+    const single: Actie = { ...shared, domeinen: ['Sociaal Domein'] };
+    expect(ownerCoverage(single, [row('Sociaal Domein', 'IM')])).toEqual({ kind: 'none' });
   });
 });

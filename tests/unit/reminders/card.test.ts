@@ -202,6 +202,39 @@ describe('a small card', () => {
     expect(t).toContain('Loopt · Eigenaar: Informatiemanager Sociaal Domein · Deadline: 26 november 2026');
   });
 
+  it("names a shared action's owners per domain on the CMT's card, and lists it without owner only while a domain has none", () => {
+    const shared = actie(1, {
+      nummer: '11.5',
+      titel: 'Digitalisering vast agendapunt',
+      status: 'Loopt',
+      domeinen: ['Sociaal Domein', 'Concern'],
+      eigenaar: undefined,
+      deadline: '2026-11-27',
+    });
+    const rows = (owners: number) =>
+      (['Sociaal Domein', 'Concern'] as const).map((domein, i) => ({
+        id: `r${i}`,
+        eTag: `"r${i},1"`,
+        value: {
+          actie: '11.5',
+          domein,
+          status: 'Loopt' as const,
+          ...(i < owners ? { eigenaar: { displayName: `Eigenaar ${domein}` } } : {}),
+        },
+      }));
+    const cmt = { mt: { key: 'cmt', naam: 'CMT', domeinen: ['Concern' as const] } };
+    const all = allText(
+      buildAgendaCard(agenda([shared], { ...cmt, domeinVoortgang: rows(2) }), { deepLink: DEEP_LINK }),
+    );
+    expect(all).toContain('Loopt · Eigenaar: per domein · Deadline: 27 november 2026');
+    expect(all).not.toContain('Zonder eigenaar (1)');
+    const one = allText(
+      buildAgendaCard(agenda([shared], { ...cmt, domeinVoortgang: rows(1) }), { deepLink: DEEP_LINK }),
+    );
+    expect(one).toContain('Zonder eigenaar (1)');
+    expect(one).toContain('Loopt · Eigenaar: in 1 van 2 domeinen · Deadline: 27 november 2026');
+  });
+
   it('gives a standing commitment its start date as "doorlopend vanaf", not as a deadline, in every section', () => {
     const card = buildAgendaCard(
       agenda([

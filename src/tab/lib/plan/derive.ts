@@ -1,4 +1,5 @@
 import type { Actie, Advies, ThemaCode } from '../../../domain/model.js';
+import { ownerCoverage, type DomeinVoortgang } from '../../../domain/domein-voortgang.js';
 import { blockingDependencies, isOverdue } from '../../../domain/rules.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
 import type { LoadedPlan } from '../../../data/plan-store.js';
@@ -17,6 +18,11 @@ export type ActieRow = {
   dependsOn: { nummer: string; item?: Loaded<Actie> }[];
   /** Numbers of the actions that build on this one. */
   dependents: string[];
+  /**
+   * On the roll-up (no one domain's view), a shared action without an owner of its own whose domains have owners on
+   * their rows: in how many (`ownerCoverage`). It shows "Eigenaar per domein" instead of "Geen eigenaar".
+   */
+  eigenaarPerDomein?: { belegd: number; totaal: number };
   /** Key of the owner for filtering: the site-user id, the e-mail, or '' for none. */
   ownerKey: string;
   /** Lower-cased text that free-text search looks in. */
@@ -40,6 +46,11 @@ export function deriveRows(plan: LoadedPlan, now: Date): ActieRow[] {
   const themaByAdvies = new Map<number, ThemaCode>(
     plan.inrichting.themas.flatMap((t) => t.adviezen.map((n) => [n, t.code] as const)),
   );
+  // The domains' rows per shared action, for the owners the roll-up shows (not in one domain's projection).
+  const rijenPerActie = new Map<string, DomeinVoortgang[]>();
+  if (plan.projectedFor === undefined)
+    for (const r of plan.domeinVoortgang)
+      rijenPerActie.set(r.value.actie, [...(rijenPerActie.get(r.value.actie) ?? []), r.value]);
   const dependents = new Map<string, string[]>();
   for (const a of plan.acties) {
     for (const dep of a.value.afhankelijkVan) {
@@ -57,12 +68,15 @@ export function deriveRows(plan: LoadedPlan, now: Date): ActieRow[] {
     });
     const depValues = dependsOn.flatMap((d) => (d.item ? [d.item.value] : []));
     const thema = advies?.thema ?? themaByAdvies.get(actie.advies);
+    const rijen = rijenPerActie.get(actie.nummer);
+    const stand = rijen ? ownerCoverage(actie, rijen) : undefined;
     return {
       id: item.id,
       item,
       actie,
       ...(advies ? { advies } : {}),
       ...(thema ? { thema } : {}),
+      ...(stand?.kind === 'perDomein' ? { eigenaarPerDomein: { belegd: stand.belegd, totaal: stand.totaal } } : {}),
       overdue: isOverdue(actie, now),
       blockedBy: blockingDependencies(actie, depValues),
       dependsOn,

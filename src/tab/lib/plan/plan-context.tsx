@@ -76,6 +76,7 @@ function forDomein(plan: LoadedPlan, domein: Domein): LoadedPlan {
   for (const r of plan.domeinVoortgang) perActie.set(r.value.actie, [...(perActie.get(r.value.actie) ?? []), r.value]);
   return {
     ...plan,
+    projectedFor: domein,
     acties: plan.acties.map((a) => {
       const rijen = perActie.get(a.value.nummer);
       if (!rijen) return a;

@@ -10,11 +10,11 @@ import {
 import { useRef, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { DeadlineText, deadlineWords } from '../../../components/deadline-text.js';
 import { deadlineKind } from '../../../../domain/planning.js';
-import { OwnerText } from '../../../components/owner-text.js';
+import { OwnerText, ownerText } from '../../../components/owner-text.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
-import { personName, plateauLabel, STATUS_LABEL } from '../../../lib/labels.js';
+import { plateauLabel, STATUS_LABEL } from '../../../lib/labels.js';
 import { KEY_STEP_PX, MAX_COLUMN_PX, MIN_COLUMN_PX, type SizedColumn } from '../lib/column-widths.js';
 import type { ListEntry, ListQuery, SortKey } from '../lib/list-query.js';
 import { useListGridNavigation } from '../hooks/use-list-grid-navigation.js';
@@ -242,11 +242,8 @@ export function ListGrid(props: ListGridProps) {
                 <Cell className={styles.narrowStack} title={t(STATUS_LABEL[a.status])}>
                   <StatusBadge status={a.status} size="small" />
                 </Cell>
-                <Cell
-                  className={styles.narrowHidden}
-                  title={a.eigenaar ? personName(t, a.eigenaar) : t('plan.noOwner')}
-                >
-                  <OwnerText owner={a.eigenaar} />
+                <Cell className={styles.narrowHidden} title={ownerText(t, a.eigenaar, row.eigenaarPerDomein)}>
+                  <OwnerText owner={a.eigenaar} perDomein={row.eigenaarPerDomein} />
                 </Cell>
                 <Cell
                   className={styles.narrowStack}

@@ -132,7 +132,7 @@ export const RoadmapCard = memo(function RoadmapCard({
         />
       </div>
       <Caption1 className={styles.line}>
-        <OwnerText owner={actie.eigenaar} />
+        <OwnerText owner={actie.eigenaar} perDomein={row.eigenaarPerDomein} />
       </Caption1>
       {row.dependsOn.length > 0 && (
         <Caption1
