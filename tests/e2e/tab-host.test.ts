@@ -301,6 +301,12 @@ describe('the tab inside a Microsoft 365 host (test host speaking the teams-js p
     await page.keyboard.press('Escape');
     await expect.poll(() => tab.getByRole('dialog').count()).toBe(0);
 
+    // Voortgang on the stage: the figures, without the downloads (they would land on the presenter's machine).
+    await tab.getByRole('navigation').getByRole('link', { name: 'Voortgang' }).click();
+    await tab.getByTestId('voortgang').waitFor();
+    await tab.getByTestId('peildatum-text').waitFor();
+    await expect(tab.getByRole('button', { name: /PDF|Word/ }).count()).resolves.toBe(0);
+
     // The presenter switches to the portfolio: read-only, grouped for a shared screen. A domain MT sees its own
     // projects and the Concern's (issue 12.7: "Eigen domein en Concern" is a domain's default), never another domain's.
     await tab.getByRole('navigation').getByRole('link', { name: 'Portfolio' }).click();

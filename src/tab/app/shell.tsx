@@ -336,6 +336,7 @@ export function Shell({ user }: { user: SignedInUser }) {
                 onParamsChange={setParams}
                 onShowList={scope.layout === 'stage' ? undefined : (params) => goTo('lijst', params)}
                 onOpen={openActie}
+                presentation={scope.layout === 'stage'}
               />
             ) : view === 'besluiten' ? (
               <BesluitenView scope={domein} params={route.params} onParamsChange={setParams} onOpenActie={openActie} />

@@ -37,6 +37,11 @@ export type VoortgangViewProps = {
   onShowList?: ((params: URLSearchParams) => void) | undefined;
   /** Opens an action's detail (the stilstaande actions link to it). */
   onOpen?: ((id: string) => void) | undefined;
+  /**
+   * On the meeting stage: a shared screen shows the figures, not the PDF and Word downloads (a download would land on
+   * the presenter's machine, mid-meeting).
+   */
+  presentation?: boolean | undefined;
 };
 
 /**
@@ -46,7 +51,7 @@ export type VoortgangViewProps = {
  * `trendPerMonth` and `borging`, the functions the documents use, so screen and document agree for the same date.
  * Today is the live plan (with this person's unsaved edits); an earlier date is the plan as its history shows it.
  */
-export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpen }: VoortgangViewProps) {
+export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpen, presentation }: VoortgangViewProps) {
   const styles = useVoortgangViewStyles();
   const t = useT();
   const ft = useFeatureT(voortgangCatalogue);
@@ -83,23 +88,25 @@ export function VoortgangView({ scope, params, onParamsChange, onShowList, onOpe
           <Subtitle2 as="h2" id="progress-title" block>
             {t('progress.title')}
           </Subtitle2>
-          <div className={styles.downloads} role="group" aria-label={ft('download.title')}>
-            {!data && report.loading && <Caption1 className={styles.muted}>{ft('download.waiting')}</Caption1>}
-            {(['pdf', 'docx'] as const).map((format: ReportFormat) => (
-              <Button
-                key={format}
-                appearance={format === 'pdf' ? 'primary' : 'secondary'}
-                icon={downloads.busy === format ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
-                disabled={!canDownload}
-                onClick={() => reportModel && void downloads.start(format, reportModel)}
-                data-testid={`download-${format}`}
-              >
-                {downloads.busy === format
-                  ? ft('download.busy')
-                  : ft(format === 'pdf' ? 'download.pdf' : 'download.docx')}
-              </Button>
-            ))}
-          </div>
+          {!presentation && (
+            <div className={styles.downloads} role="group" aria-label={ft('download.title')}>
+              {!data && report.loading && <Caption1 className={styles.muted}>{ft('download.waiting')}</Caption1>}
+              {(['pdf', 'docx'] as const).map((format: ReportFormat) => (
+                <Button
+                  key={format}
+                  appearance={format === 'pdf' ? 'primary' : 'secondary'}
+                  icon={downloads.busy === format ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
+                  disabled={!canDownload}
+                  onClick={() => reportModel && void downloads.start(format, reportModel)}
+                  data-testid={`download-${format}`}
+                >
+                  {downloads.busy === format
+                    ? ft('download.busy')
+                    : ft(format === 'pdf' ? 'download.pdf' : 'download.docx')}
+                </Button>
+              ))}
+            </div>
+          )}
         </div>
         <Field label={ft('peildatum.label')} hint={ft('peildatum.hint')} className={styles.dateField}>
           {(fieldProps) => (
