@@ -273,6 +273,61 @@ describe('the portfolio in the tab', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the IMO adds a quarter goal and records its outcome; a change meanwhile is a visible conflict, the choice kept', async () => {
+    const { page, errors } = await open(UPN.portfolio, '#/portfolio');
+    const item = (await serverPortfolio()).items.find((i) => i.value.key === 'informatiebeheer-sharepoint');
+    if (!item) throw new Error('the seeded portfolio has no informatiebeheer-sharepoint');
+    await page.locator(`[data-testid="portfolio-row"][data-key="${item.value.key}"]`).getByRole('link').click();
+    const goals = page.getByTestId('portfolio-detail').getByTestId('portfolio-goals');
+    await goals.getByRole('button', { name: 'Kwartaaldoel toevoegen' }).click();
+    const form = goals.getByRole('form', { name: 'Kwartaaldoel toevoegen' });
+    // An empty goal is refused before anything is written.
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(goals.getByTestId('portfolio-new-goal-message').innerText()).resolves.toBe('Vul het doel in.');
+    await form.getByLabel('Kwartaal').selectOption({ label: 'Q1 2027' });
+    const doel = 'E2E: alle teamsites gemigreerd naar de nieuwe structuur';
+    await form.getByRole('textbox', { name: /^Doel/ }).fill(doel);
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect
+      .poll(() => goals.getByTestId('portfolio-new-goal-message').innerText(), { timeout: WAIT.write })
+      .toBe('Kwartaaldoel voor Q1 2027 opgeslagen.');
+    const row = goals.locator('[data-testid="portfolio-goal"]', { hasText: doel });
+    await expect(row.innerText()).resolves.toContain(`Q1 2027: ${doel} · Nog niet beoordeeld`);
+    const stored = (await serverPortfolio()).kwartaaldoelen.find((d) => d.value.doel === doel);
+    expect(stored?.value).toMatchObject({ portfolioKey: item.value.key, kwartaal: '2027-Q1' });
+    if (!stored) throw new Error('the goal was not stored');
+
+    // The outcome: meanwhile someone else writes a reason in SharePoint.
+    await row.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+    const outcome = row.getByRole('form', { name: 'Uitkomst van het kwartaaldoel' });
+    await outcome.getByLabel('Uitkomst').selectOption({ label: 'Deels behaald' });
+    await outcome.getByLabel('Toelichting').fill('Twee teamsites volgen in Q2.');
+    const client = await otherClient(run.appUrl);
+    const site = await resolveSite(client.graph, client.siteUrl);
+    await client.graph.patch(`/sites/${site.id}/lists/Kwartaaldoelen/items/${stored.id}/fields`, {
+      Reden: 'Planning bijgesteld door de portfoliomanager',
+    });
+    await outcome.getByRole('button', { name: 'Opslaan' }).click();
+    await expect
+      .poll(() => row.getByTestId('portfolio-goal-message').innerText(), { timeout: WAIT.write })
+      .toContain('Iemand anders heeft dit doel intussen gewijzigd');
+    // Their version is shown; the form keeps this person's choice.
+    await expect(row.innerText()).resolves.toContain('Planning bijgesteld door de portfoliomanager');
+    await expect(outcome.getByLabel('Toelichting').inputValue()).resolves.toBe('Twee teamsites volgen in Q2.');
+    await expect(outcome.getByLabel('Uitkomst').inputValue()).resolves.toBe('deels');
+    await outcome.getByRole('button', { name: 'Opslaan' }).click();
+    await expect
+      .poll(() => row.getByTestId('portfolio-goal-message').innerText(), { timeout: WAIT.write })
+      .toBe('Uitkomst opgeslagen.');
+    await expect(row.innerText()).resolves.toContain('Deels behaald · Twee teamsites volgen in Q2.');
+    const after = (await serverPortfolio()).kwartaaldoelen.find((d) => d.id === stored.id);
+    expect(after?.value).toMatchObject({ behaald: 'deels', reden: 'Twee teamsites volgen in Q2.' });
+    await saveScreenshot(page, 'portfolio-kwartaaldoelen');
+    await expectAccessible(page, 'portfolio detail with quarter goals');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("after a conflict, 'Mijn wijzigingen toepassen op hun versie' writes only this person's changes over the other's", async () => {
     const { page, errors } = await open(UPN.portfolio, '#/portfolio');
     const before = (await serverPortfolio()).items.find((i) => i.value.key === 'informatiebeheer-sharepoint');

@@ -31,6 +31,7 @@ import { useMediaQuery } from '../../../lib/use-media-query.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
 import { usePortfolioEditor, type PortfolioEditor } from '../hooks/use-portfolio-editor.js';
 import { changedFormFields, type FormField } from '../lib/portfolio-form.js';
+import { PortfolioGoals } from './portfolio-goals.js';
 import { PortfolioHistory } from './portfolio-history.js';
 import { usePortfolioDetailStyles as useStyles } from './portfolio-detail-styles.js';
 import { ThisKwartaalBadge, StatusBadge } from './portfolio-tables.js';
@@ -39,7 +40,6 @@ import { besluitenOverHash } from '../../../lib/besluiten-link.js';
 import { DateInput } from '../../../components/date-picker.js';
 import { usePortfolioLabels } from '../../../lib/portfolio-labels.js';
 import { assignablePeople } from '../../../../domain/site-user.js';
-import { quarterText } from '../lib/quarter-text.js';
 
 const LABEL: Record<FormField, MessageKey> = {
   titel: 'pf.col.titel',
@@ -159,7 +159,7 @@ export function PortfolioDetail({
             <PortfolioEditForm editor={editor} />
           )}
           <PortfolioLinks item={item} titleId={titleId} onOpenActie={onOpenActie} />
-          <PortfolioDoelen item={item} portfolio={portfolio} titleId={titleId} />
+          <PortfolioGoals item={item} portfolio={portfolio} titleId={titleId} canEdit={canEdit} />
           <PortfolioHistory id={id} version={item.eTag} store={portfolio.store} headingId={`${titleId}-history`} />
         </div>
       </DrawerBody>
@@ -385,40 +385,6 @@ function PortfolioLinks({
       <Link href={besluitenOverHash('portfolio', item.id)} data-testid="besluiten-over-link">
         {t('pf.detail.besluiten')}
       </Link>
-    </section>
-  );
-}
-
-/** The initiative's quarter goals, newest quarter first; nothing when it has none. */
-function PortfolioDoelen({
-  item,
-  portfolio,
-  titleId,
-}: {
-  item: Loaded<PortfolioItem>;
-  portfolio: PortfolioState;
-  titleId: string;
-}) {
-  const styles = useStyles();
-  const t = usePortfolioT();
-  const doelen = (portfolio.data?.kwartaaldoelen ?? [])
-    .filter((d) => d.value.portfolioKey === item.value.key)
-    .sort((a, b) => b.value.kwartaal.localeCompare(a.value.kwartaal));
-  if (doelen.length === 0) return null;
-  return (
-    <section aria-labelledby={`${titleId}-doelen`}>
-      <Subtitle2 as="h3" id={`${titleId}-doelen`}>
-        {t('pf.tab.kwartaal')}
-      </Subtitle2>
-      <ul className={styles.list}>
-        {doelen.map((d) => (
-          <li key={d.id}>
-            {quarterText(d.value.kwartaal)}: {d.value.doel}
-            {d.value.behaald ? ` · ${t(`pf.behaald.${d.value.behaald}`)}` : ''}
-            {d.value.reden ? ` · ${d.value.reden}` : ''}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }
