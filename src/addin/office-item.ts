@@ -82,6 +82,34 @@ export function isComposing(office: OfficeApi): boolean {
   );
 }
 
+type EventfulItem = {
+  addHandlerAsync?: (
+    eventType: unknown,
+    handler: () => void,
+    callback?: (result: AsyncResultLike<void>) => void,
+  ) => void;
+};
+
+/**
+ * Calls `onChange` whenever the organiser changes the invitation's time or its invitees while the pane is open
+ * (Office.js `AppointmentTimeChanged` and `RecipientsChanged`, Mailbox 1.7; Outlook has no event for the subject).
+ * @returns whether the host offers those events (older Outlooks: the pane then reads the invitation again only before
+ *   it inserts)
+ */
+export function watchInvitation(office: OfficeApi, onChange: () => void): boolean {
+  if (!isComposing(office)) return false;
+  const item = currentItem(office) as EventfulItem;
+  const types = (office as { EventType?: { AppointmentTimeChanged?: unknown; RecipientsChanged?: unknown } }).EventType;
+  if (typeof item.addHandlerAsync !== 'function' || !types) return false;
+  let watching = false;
+  for (const type of [types.AppointmentTimeChanged, types.RecipientsChanged]) {
+    if (type === undefined) continue;
+    item.addHandlerAsync(type, onChange);
+    watching = true;
+  }
+  return watching;
+}
+
 /** What the pane needs to know about the invitation: subject, invitees and start. */
 export type InvitationInfo = { mode: 'organizer' | 'attendee'; subject: string; invitees: Invitee[]; start?: Date };
 

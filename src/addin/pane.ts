@@ -28,6 +28,7 @@ import {
   OfficeCallError,
   readBodyHtml,
   readInvitation,
+  watchInvitation,
   type InvitationInfo,
 } from './office-item.js';
 import { mtChoices, paneAgenda, proposedMt } from './pane-model.js';
@@ -110,6 +111,7 @@ type Status =
   | { kind: 'done'; replaced: boolean; keptEdits: boolean }
   | { kind: 'error'; text: string }
   | { kind: 'moved' }
+  | { kind: 'followed' }
   | undefined;
 
 /** Starts the pane in `root`: loading, then the organiser's or the attendee's view. */
@@ -145,8 +147,10 @@ function showPane(
 ): void {
   const attendee = loaded.invitation ? loaded.invitation.mode === 'attendee' : params.get('rol') === 'deelnemer';
   const choices = mtChoices(loaded.data);
-  const proposal = loaded.invitation ? proposedMt(loaded.data, loaded.invitation) : undefined;
+  let proposal = loaded.invitation ? proposedMt(loaded.data, loaded.invitation) : undefined;
   let mtKey = proposal?.key ?? params.get('mt') ?? '';
+  // Once the person picks the MT, a changed invitation no longer picks it for them.
+  let mtChosen = false;
   let blockState = loaded.bodyBlock;
   let status: Status;
   const tabUrl = tabBaseUrl(window.location.href);
@@ -177,6 +181,7 @@ function showPane(
     if (!status) return '';
     if (status.kind === 'busy') return `<p>${escapeHtml(t('pane.inserting'))}</p>`;
     if (status.kind === 'moved') return `<p class="message">${escapeHtml(t('pane.moved'))}</p>`;
+    if (status.kind === 'followed') return `<p class="message">${escapeHtml(t('pane.followed'))}</p>`;
     if (status.kind === 'done')
       return `<p class="message success">${escapeHtml(status.keptEdits ? t('pane.replacedKept') : status.replaced ? t('pane.replaced') : t('pane.inserted'))}</p>`;
     return `<p class="message error">${escapeHtml(t('pane.insertError', { detail: status.text }))}</p>`;
@@ -233,6 +238,7 @@ function showPane(
     }
     root.querySelector<HTMLSelectElement>('#mt')?.addEventListener('change', (event) => {
       mtKey = (event.target as HTMLSelectElement).value;
+      mtChosen = true;
       status = undefined;
       render();
       root.querySelector<HTMLSelectElement>('#mt')?.focus();
@@ -278,5 +284,31 @@ function showPane(
     root.querySelector<HTMLButtonElement>('#insert')?.focus();
   };
 
+  // The organiser moves the meeting or changes the invitees while the pane is open: the preview follows at once (the
+  // meeting's agenda, and the MT the invitees now point to, unless the person chose one), said in the status line.
+  if (office && !attendee) {
+    let reading = false;
+    watchInvitation(office, () => {
+      if (reading || status?.kind === 'busy') return; // an insert reads the invitation again itself
+      reading = true;
+      readInvitation(office)
+        .then((now) => {
+          const at = (d: Date | undefined) => (d && !Number.isNaN(d.getTime()) ? d.getTime() : undefined);
+          const moved = at(now.start) !== at(loaded.invitation?.start);
+          loaded.invitation = now;
+          proposal = proposedMt(loaded.data, now);
+          const before = mtKey;
+          if (!mtChosen && proposal) mtKey = proposal.key;
+          if (moved || mtKey !== before) {
+            status = { kind: 'followed' };
+            render();
+          }
+        })
+        .catch((error: unknown) => console.warn('The invitation could not be read again', error))
+        .finally(() => {
+          reading = false;
+        });
+    });
+  }
   render();
 }

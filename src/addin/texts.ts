@@ -52,6 +52,7 @@ export const ADDIN_NL = {
   'pane.replace': 'Agendapunt bijwerken in de uitnodiging',
   'pane.inserting': 'Bezig met invoegen…',
   'pane.inserted': 'Het agendapunt staat in de uitnodiging.',
+  'pane.followed': 'De uitnodiging is gewijzigd: het voorbeeld hieronder volgt de nieuwe tijd en genodigden.',
   'pane.moved':
     'De begintijd van de uitnodiging is intussen gewijzigd: het voorbeeld hieronder is nu de agenda voor die vergadering. Kies opnieuw Invoegen.',
   'pane.replaced': 'Het agendapunt in de uitnodiging is bijgewerkt; de rest van de tekst is onveranderd.',
@@ -121,6 +122,7 @@ export const ADDIN_EN = {
   'pane.replace': 'Update the agenda item in the invitation',
   'pane.inserting': 'Inserting…',
   'pane.inserted': 'The agenda item is in the invitation.',
+  'pane.followed': 'The invitation has changed: the preview below follows its new time and invitees.',
   'pane.moved':
     'The invitation’s start has changed meanwhile: the preview below is now the agenda for that meeting. Choose Insert again.',
   'pane.replaced': 'The agenda item in the invitation was updated; the rest of the text is unchanged.',

@@ -205,6 +205,59 @@ describe('the Outlook add-in, organiser', () => {
     await second.page.close();
   });
 
+  it('follows the invitation while open: new invitees propose their MT, a new time its agenda, a chosen MT stays', async () => {
+    const { page, errors } = await openPane({ mode: 'compose', subject: 'Overleg', start: MEETING, body: '<p>x</p>' });
+    await page.getByText('Kies het MT van deze vergadering.').waitFor();
+    const change = (what: { requiredAttendees?: unknown[]; start?: string }, event: string) =>
+      page.evaluate(
+        ({ what, event }) => {
+          const outlook = (window as unknown as { __outlook: Record<string, unknown> & { fire(t: string): void } })
+            .__outlook;
+          Object.assign(outlook, what);
+          outlook.fire(event);
+        },
+        { what, event },
+      );
+    // The organiser adds the Sociaal Domein's director: the pane proposes that MT and shows its agenda.
+    await change(
+      {
+        requiredAttendees: [
+          { displayName: 'Directeur Sociaal Domein', emailAddress: 'directeur.sd@zoetermeer.example' },
+        ],
+      },
+      'olkRecipientsChanged',
+    );
+    await expect.poll(() => page.getByLabel('MT').inputValue()).toBe('mt-sociaal-domein');
+    await expect(page.getByRole('status').innerText()).resolves.toBe(
+      'De uitnodiging is gewijzigd: het voorbeeld hieronder volgt de nieuwe tijd en genodigden.',
+    );
+    const preview = page.getByRole('region', { name: 'Voorbeeld' });
+    await expect(preview.innerText()).resolves.toContain('donderdag 3 december 2026 om 13:00');
+    // A week later: the agenda of that meeting.
+    await change({ start: '2026-12-10T12:00:00Z' }, 'olkAppointmentTimeChanged');
+    await expect.poll(() => preview.innerText()).toContain('donderdag 10 december 2026 om 13:00');
+    // The person picks the CMT; invitees changed afterwards (with the time) no longer pick the MT for them.
+    await page.getByLabel('MT').selectOption('cmt');
+    await change(
+      {
+        requiredAttendees: [
+          { displayName: 'Directeur Fysiek Domein', emailAddress: 'directeur.fd@zoetermeer.example' },
+        ],
+        start: '2026-12-17T12:00:00Z',
+      },
+      'olkRecipientsChanged',
+    );
+    await expect.poll(() => preview.innerText()).toContain('donderdag 17 december 2026 om 13:00');
+    await expect(page.getByLabel('MT').inputValue()).resolves.toBe('cmt');
+    await expect(preview.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(
+      'Agendapunt digitalisering: CMT',
+    );
+    // Nothing was written by following.
+    expect((await body(page)).writes).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('asks for the MT when neither subject nor invitees name one, and offers no insert before one is chosen', async () => {
     const { page, errors } = await openPane({ mode: 'compose', subject: 'Overleg', start: MEETING, body: '<p>x</p>' });
     await page.getByText('Kies het MT van deze vergadering.').waitFor();

@@ -4,10 +4,13 @@
 // read: plain properties). The test sets `window.__outlook` before the page loads:
 //   { mode: 'compose' | 'read', subject, start (ISO), requiredAttendees, optionalAttendees, organizer, body,
 //     displayLanguage, bodyBackgroundColor, failWrite }
-// and reads back `window.__outlook.body` and `window.__outlook.writes`.
+// and reads back `window.__outlook.body` and `window.__outlook.writes`. `window.__outlook.fire(eventType)` calls the
+// handlers the add-in registered with item.addHandlerAsync, as Outlook does when the organiser changes the invitation.
 (function () {
   const state = window.__outlook || { mode: 'compose', body: '' };
   state.writes = 0;
+  const handlers = {};
+  state.fire = (type) => (handlers[type] || []).forEach((handler) => handler({ type }));
   const ok = (value) => ({ status: 'succeeded', value });
   const getter = (read) => ({ getAsync: (options, callback) => (callback || options)(ok(read())) });
   const item =
@@ -26,6 +29,10 @@
           start: getter(() => new Date(state.start)),
           requiredAttendees: getter(() => state.requiredAttendees || []),
           optionalAttendees: getter(() => state.optionalAttendees || []),
+          addHandlerAsync(type, handler, callback) {
+            (handlers[type] = handlers[type] || []).push(handler);
+            if (callback) callback(ok(undefined));
+          },
           body: {
             getAsync(coercionType, options, callback) {
               const cb = callback || options;
@@ -47,6 +54,7 @@
   window.Office = {
     HostType: { Outlook: 'Outlook' },
     CoercionType: { Html: 'html', Text: 'text' },
+    EventType: { AppointmentTimeChanged: 'olkAppointmentTimeChanged', RecipientsChanged: 'olkRecipientsChanged' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     context: {
       displayLanguage: state.displayLanguage || 'nl-NL',
