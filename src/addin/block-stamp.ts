@@ -5,22 +5,28 @@
  *
  * Outlook rewrites the HTML it hands back (`x_` prefixes, wrapping spans and paragraphs, `&nbsp;` for spaces, entities
  * for characters, Word's list markup with its bullet characters), but not the words. So the fingerprint is taken over
- * the ASCII letters and digits of the text only: tags, comments, style and script blocks, entities, punctuation,
- * whitespace and other characters are left out. An edit that changes only those (an accent, a comma) goes unnoticed;
- * any changed, added or removed word or number is seen.
+ * the runs of ASCII letters and digits of the text only: tags, comments, style and script blocks, entities,
+ * punctuation, whitespace and other characters only separate them. An edit that changes only those (an accent, bold
+ * or a highlight) goes unnoticed; any changed, added or removed word or number is seen.
  */
 
 const STAMP_PREFIX = 'actieplan-tekst-';
 const STAMP_CLASS = new RegExp(`(?:^|\\s)(?:x_)?${STAMP_PREFIX}([0-9a-z]+)(?=\\s|$)`);
 
-/** The words and numbers of an HTML fragment's text, as one string of ASCII letters and digits. */
+/**
+ * The words and numbers of an HTML fragment's text: its runs of ASCII letters and digits, one space between them.
+ * Tags, entities and every other character separate runs, so "3.1" and "31" differ, and a tag or a `&nbsp;` Outlook
+ * puts between two words changes nothing.
+ */
 export function blockWords(html: string): string {
   return html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, '')
-    .replace(/&(?:#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, '')
-    .replace(/[^A-Za-z0-9]+/g, '');
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, ' ')
+    .replace(/&(?:#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, ' ')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .join(' ');
 }
 
 /** The stamp of an HTML fragment: 32-bit FNV-1a over its words, base 36. Not a security measure: a change detector. */
@@ -40,7 +46,7 @@ export function stampClass(innerHtml: string): string {
 
 /** The stamp in a block's start tag (`<div id=… class=…>`), with or without Outlook's `x_` prefix; none: undefined. */
 export function stampInTag(startTag: string): string | undefined {
-  const classes = /\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(startTag);
+  const classes = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(startTag);
   const value = classes ? (classes[1] ?? classes[2] ?? classes[3] ?? '') : '';
   return STAMP_CLASS.exec(value)?.[1];
 }

@@ -54,22 +54,21 @@ export function findAgendaBlocks(html: string): AgendaBlock[] {
 
 /**
  * Whether someone typed in the block after it was inserted: its words no longer match its stamp. A block without a
- * stamp (one whose class a client dropped) counts as edited: nothing is lost by keeping its text.
+ * stamp (inserted before blocks had one) cannot tell, and is replaced as it always was: keeping every such block
+ * would put a second, outdated agenda in each invitation on its first update.
  */
 export function isEditedBlock(html: string, block: AgendaBlock): boolean {
-  return block.stamp === undefined || block.stamp !== blockStamp(html.slice(block.contentStart, block.contentEnd));
+  return block.stamp !== undefined && block.stamp !== blockStamp(html.slice(block.contentStart, block.contentEnd));
 }
 
-/** What the body holds: no agenda block, the block as inserted, or a block with the organiser's own edits in it. */
+/**
+ * What the body holds: no agenda block, the block as inserted, or a block with the organiser's own edits in it (the
+ * pane then offers "bijwerken" instead of "invoegen", and says whether edits will be kept).
+ */
 export function agendaBlockState(html: string): 'none' | 'inserted' | 'edited' {
   const blocks = findAgendaBlocks(html);
   if (blocks.length === 0) return 'none';
   return blocks.some((b) => isEditedBlock(html, b)) ? 'edited' : 'inserted';
-}
-
-/** Whether the body already holds an agenda block (the pane then offers "bijwerken" instead of "invoegen"). */
-export function hasAgendaBlock(html: string): boolean {
-  return findAgendaBlocks(html).length > 0;
 }
 
 /**

@@ -21,7 +21,13 @@ import type {
   PortfolioStatus,
   ThemaCode,
 } from './model.js';
-import { actieForDomein, actieVoortgang, hasDomeinVoortgang, type DomeinVoortgang } from './domein-voortgang.js';
+import {
+  actieForDomein,
+  actieVoortgang,
+  hasDomeinVoortgang,
+  ownerCoverage,
+  type DomeinVoortgang,
+} from './domein-voortgang.js';
 import { domeinVoortgangAt, type DomeinVoortgangHistory } from './domein-voortgang-history.js';
 import { datesFromPlanning, deadlineKind, type DeadlineKind } from './planning.js';
 import { isOverdue, progressBy, progressTotals, type ProgressCounts, type ProgressRow } from './rules.js';
@@ -247,6 +253,8 @@ export type RapportActie = {
   titel: string;
   status: ActieStatus;
   eigenaar?: string;
+  /** A shared action without an owner of its own: in how many of its domains a row has one (`ownerCoverage`). */
+  eigenaarPerDomein?: { belegd: number; totaal: number };
   deadline?: CalendarDate;
   /** Eenmalig, or doorlopend vanaf `deadline` (with a deadline only). */
   deadlineSoort?: DeadlineKind;
@@ -367,6 +375,8 @@ function rapportActie(a: ActieAtDate, at: Date, rijen?: readonly DomeinVoortgang
   if (a.value.omschrijving?.trim()) out.omschrijving = a.value.omschrijving.trim();
   if (rijen && hasDomeinVoortgang(a.value)) {
     const voortgang = actieVoortgang(a.value, rijen);
+    const coverage = ownerCoverage(a.value, rijen);
+    if (coverage.kind === 'perDomein') out.eigenaarPerDomein = { belegd: coverage.belegd, totaal: coverage.totaal };
     out.domeinen = {
       afgerond: voortgang.afgerond,
       totaal: voortgang.totaal,

@@ -111,6 +111,13 @@ function vrij(text: unknown, veld: TextFieldName | 'onbegrensd'): string {
 }
 
 /** A cleaned text (see `vrij`; a single line by default), or the given placeholder when nothing is left. */
+/** A shared action its domains carry (no owner of its own), as the tab says it; undefined when none of them has one. */
+function eigenaarPerDomein(a: RapportActie): string | undefined {
+  const per = a.eigenaarPerDomein;
+  if (!per) return undefined;
+  return per.belegd === per.totaal ? 'Per domein' : `In ${per.belegd} van ${per.totaal} domeinen`;
+}
+
 function ofGeen(text: string | undefined, placeholder = '—', veld: TextFieldName | 'onbegrensd' = 'regel'): string {
   const s = vrij(text, veld);
   return s === '' ? placeholder : s;
@@ -450,7 +457,7 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
           cleanText(x.nummer),
           actieTitel(x),
           ofGeen(x.lopendTraject, 'Traject niet vastgelegd.'),
-          ofGeen(x.eigenaar, 'Zonder eigenaar'),
+          ofGeen(x.eigenaar ?? eigenaarPerDomein(x), 'Zonder eigenaar'),
         ]),
         breedtes: [28, 170, 160, 85],
       },
@@ -485,7 +492,7 @@ function adviesSectie(a: AdviesVoortgang, datum: string, sinds: string | undefin
         cleanText(x.nummer),
         actieTitel(x),
         volgendeStatus(x),
-        ofGeen(x.eigenaar, 'Zonder eigenaar'),
+        ofGeen(x.eigenaar ?? eigenaarPerDomein(x), 'Zonder eigenaar'),
         deadlineCel(x),
       ]),
       breedtes: [28, 177, 70, 90, 78],

@@ -283,7 +283,10 @@ describe('the portfolio in the tab', () => {
     const form = goals.getByRole('form', { name: 'Kwartaaldoel toevoegen' });
     // An empty goal is refused before anything is written.
     await form.getByRole('button', { name: 'Opslaan' }).click();
-    await expect(goals.getByTestId('portfolio-new-goal-message').innerText()).resolves.toBe('Vul het doel in.');
+    const doelBox = form.getByRole('textbox', { name: /^Doel/ });
+    await expect.poll(() => doelBox.getAttribute('aria-invalid')).toBe('true');
+    await expect(form.getByText('Vul het doel in.').count()).resolves.toBe(1);
+    await expect(doelBox.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await form.getByLabel('Kwartaal').selectOption({ label: 'Q1 2027' });
     const doel = 'E2E: alle teamsites gemigreerd naar de nieuwe structuur';
     await form.getByRole('textbox', { name: /^Doel/ }).fill(doel);
@@ -298,7 +301,12 @@ describe('the portfolio in the tab', () => {
     if (!stored) throw new Error('the goal was not stored');
 
     // The outcome: meanwhile someone else writes a reason in SharePoint.
-    await row.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+    // Each goal's button is described by its goal's text.
+    const outcomeButton = row.getByRole('button', { name: 'Uitkomst vastleggen' });
+    await expect(
+      outcomeButton.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent),
+    ).resolves.toContain(doel);
+    await outcomeButton.click();
     const outcome = row.getByRole('form', { name: 'Uitkomst van het kwartaaldoel' });
     await outcome.getByLabel('Uitkomst').selectOption({ label: 'Deels behaald' });
     await outcome.getByLabel('Toelichting').fill('Twee teamsites volgen in Q2.');

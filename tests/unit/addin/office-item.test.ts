@@ -105,9 +105,12 @@ describe('the add-in on office-addin-mock: inserting the agenda into the invitat
         '<p class="x_MsoListParagraph"><!--[if !supportLists]--><span>·<span>&nbsp;&nbsp;</span></span><!--[endif]-->',
       )
       .replaceAll('</li>', '</p>')
-      .replaceAll(' ', '&nbsp;')
-      .replaceAll('é', '&eacute;')
-      .replaceAll('&#39;', "'");
+      // In the text only (between tags), as an editor does: spaces as &nbsp;, characters as entities.
+      .replace(
+        />([^<]*)</g,
+        (_, text: string) => `>${text.replaceAll(' ', '&nbsp;').replaceAll('é', '&eacute;').replaceAll('&#39;', "'")}<`,
+      )
+      .replaceAll('</h2>', '</h2>\n');
     const stamp = stampInTag(original.slice(0, original.indexOf('>') + 1));
     expect(stamp).toBe(blockStamp(inner));
     const rewritten = `<div id="x_${AGENDA_BLOCK_ID}" lang="nl" class="x_elementToProof x_actieplan-tekst-${stamp}">\n${rewrittenInner}\n</div>`;
@@ -145,16 +148,29 @@ describe('the add-in on office-addin-mock: inserting the agenda into the invitat
     expect(body().html).toContain(`${block(10)}<div><p><em>Eerdere versie &lt;met&gt; aanpassingen:</em></p>`);
   });
 
-  it('sees a changed date, a removed line and a block without its stamp as edited', () => {
+  it('sees a changed date, a changed number, a removed line as edited; replaces a block without a stamp as before', () => {
     const original = block(4);
     expect(agendaBlockState(original)).toBe('inserted');
     expect(agendaBlockState(original.replace('24 november 2026', '25 november 2026'))).toBe('edited');
     expect(agendaBlockState(original.replace(/<li>[\s\S]*?<\/li>/, ''))).toBe('edited');
-    // A block without a stamp (an older insert, or a client that dropped the class): its text is kept, not lost.
+    // "3.1" and "31" are other numbers: the separator counts, not only the digits.
+    const nummer = /<a [^>]*>(\d+)\.(\d+) /.exec(original);
+    if (!nummer) throw new Error('the block lists no action');
+    const joined = nummer[0].replace(`>${nummer[1]}.${nummer[2]} `, `>${nummer[1]}${nummer[2]} `);
+    expect(joined).not.toBe(nummer[0]);
+    expect(agendaBlockState(original.replace(nummer[0], joined))).toBe('edited');
+    // A block inserted before blocks had a stamp cannot tell: replaced as it always was, not kept as a second agenda.
     const unstamped = original.replace(/ class="[^"]*"/, '');
-    expect(agendaBlockState(unstamped)).toBe('edited');
-    expect(upsertAgendaBlock(unstamped, block(5), 'x').keptEdits).toBe(true);
+    expect(agendaBlockState(unstamped)).toBe('inserted');
+    expect(upsertAgendaBlock(unstamped, block(5), 'x')).toEqual({ html: block(5), replaced: true, keptEdits: false });
     expect(agendaBlockState('<p>geen blok</p>')).toBe('none');
+  });
+
+  it('reads the stamp from the class attribute only, with or without the x_ prefix', () => {
+    expect(stampInTag('<div id="a" class="x_elementToProof x_actieplan-tekst-1z2y">')).toBe('1z2y');
+    expect(stampInTag("<div id='a' class='actieplan-tekst-abc other'>")).toBe('abc');
+    expect(stampInTag('<div id="a" data-class="actieplan-tekst-abc">')).toBeUndefined();
+    expect(stampInTag('<div id="a" class="not-actieplan-tekst-abc">')).toBeUndefined();
   });
 
   it('a block copied twice by hand ends up once, in the place of the first', async () => {

@@ -38,6 +38,16 @@ describe('the report with the domain rows', () => {
     expect(rapport.find((a) => a.nummer === enkel?.nummer)?.domeinen).toBeUndefined();
   });
 
+  it("says a shared action without an owner of its own is carried by its domains' owners", () => {
+    expect(a11(voortgangAt(input(rijen)))).toMatchObject({ eigenaarPerDomein: { belegd: 4, totaal: 4 } });
+    expect(a11(voortgangAt(input(rijen)))?.eigenaar).toBeUndefined();
+    const minder = rijen.map((r) =>
+      r.actie === '1.1' && r.domein === 'Fysiek Domein' ? { ...r, eigenaar: undefined } : r,
+    );
+    expect(a11(voortgangAt(input(minder)))?.eigenaarPerDomein).toEqual({ belegd: 3, totaal: 4 });
+    expect(a11(voortgangAt(input()))?.eigenaarPerDomein).toBeUndefined();
+  });
+
   it("counts a shared action per domain with that domain's own row; the other domains and the totals stay", () => {
     const zonder = voortgangAt(input(zoetermeerDomeinVoortgang));
     const met = voortgangAt(input(rijen));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
+import { zoetermeerDomeinVoortgang, zoetermeerPlan } from '../../../src/domain/plan/zoetermeer.js';
 import { plateauGate, voortgangAt } from '../../../src/domain/report.js';
 import type { Actie } from '../../../src/domain/model.js';
 import {
@@ -168,5 +168,35 @@ describe('the outline', () => {
     expect(tabel?.rijen.map((r) => r[0])).toEqual(
       fixtureModel('2025-12-31').perAdvies[7]!.volgende.map((a) => a.nummer),
     );
+  });
+});
+
+describe('the owner of a shared action in the report', () => {
+  const ownerColumn = (rijen: typeof zoetermeerDomeinVoortgang) => {
+    const model = voortgangAt({
+      gemeente: 'Gemeente Zoetermeer',
+      peildatum: '2025-06-01',
+      adviezen: zoetermeerPlan.adviezen,
+      acties: zoetermeerPlan.acties.map((value, i) => ({ id: String(i + 1), value })),
+      domeinVoortgang: rijen,
+    });
+    const rows = rapportOutline(model).blocks.flatMap((b: Block) =>
+      b.kind === 'tabel' && b.kop.includes('Eigenaar')
+        ? b.rijen.map((r) => r.map((c) => (typeof c === 'string' ? c : c.map((run) => run.text).join(''))))
+        : [],
+    );
+    return (nummer: string) => rows.find((r) => r[0] === nummer)?.[3];
+  };
+
+  it('says "Per domein" or in how many domains for an action its domains carry, "Zonder eigenaar" otherwise', () => {
+    expect(ownerColumn(zoetermeerDomeinVoortgang)('1.1')).toBe('Per domein');
+    const fewer = ownerColumn(
+      zoetermeerDomeinVoortgang.map((r) =>
+        r.actie === '1.1' && r.domein === 'Fysiek Domein' ? { ...r, eigenaar: undefined } : r,
+      ),
+    );
+    expect(fewer('1.1')).toBe('In 3 van 4 domeinen');
+    // 11.5: no owner of its own and none on its domains' rows.
+    expect(fewer('11.5')).toBe('Zonder eigenaar');
   });
 });

@@ -12,9 +12,10 @@ import {
   sortRows,
   type ListQuery,
 } from '../../../src/tab/features/actionplan/lib/list-query.js';
-import { deriveRows } from '../../../src/tab/lib/plan/derive.js';
+import { deriveRows, NO_OWNER, PER_DOMEIN_OWNER } from '../../../src/tab/lib/plan/derive.js';
 import { largePlan, NOW, seededPlan, westerveldPlan } from './fixtures.js';
 import { WESTERVELD_INRICHTING } from '../../fixtures/westerveld-plan.js';
+import { zoetermeerDomeinVoortgang } from '../../../src/domain/plan/zoetermeer.js';
 
 const rows = deriveRows(seededPlan(), NOW);
 const today = amsterdamDate(NOW);
@@ -369,5 +370,56 @@ describe('at scale', () => {
     expect(entries.length).toBeGreaterThan(matched.length);
     // Reported for the benchmark; tests never assert on time (docs/decisions.md).
     console.info(`derive + filter + sort + group of 5,000 actions: ${elapsed.toFixed(1)} ms`);
+  });
+});
+
+/** The seeded plan with Zoetermeer's rows per domain of the shared actions (1.1's with an informatiemanager each). */
+function seededWithRows() {
+  return {
+    ...seededPlan(),
+    domeinVoortgang: zoetermeerDomeinVoortgang.map((value, i) => ({
+      id: `r${i + 1}`,
+      eTag: `"r${i + 1},1"`,
+      problems: [],
+      value,
+    })),
+  };
+}
+
+describe('a shared action its domains carry, on the roll-up', () => {
+  it("1.1 (an informatiemanager on each business domain's row) is carried per domain, not without owner", () => {
+    const plan = seededWithRows();
+    const r11 = deriveRows(plan, NOW).find((r) => r.actie.nummer === '1.1');
+    expect(r11?.actie.eigenaar).toBeUndefined();
+    expect(r11?.eigenaarPerDomein).toEqual({ belegd: 4, totaal: 4 });
+    expect(r11?.ownerKey).toBe(PER_DOMEIN_OWNER);
+    const q = (eigenaar: string[]) => nummers(filterRows(deriveRows(plan, NOW), query({ eigenaar }).filters, today));
+    expect(q([NO_OWNER])).not.toContain('1.1');
+    expect(q([PER_DOMEIN_OWNER])).toEqual(['1.1']);
+    // Grouped and sorted by owner: people first, then the actions their domains carry, then those without one.
+    const keys = groupRows(sortRows(deriveRows(plan, NOW), { key: 'eigenaar', dir: 'asc' }), 'eigenaar').map(
+      (g) => g.key,
+    );
+    expect(keys.slice(-2)).toEqual([PER_DOMEIN_OWNER, NO_OWNER]);
+  });
+
+  it('is without owner while a domain has none, and shows its own row in one domain’s projection', () => {
+    const plan = seededWithRows();
+    const partly = {
+      ...plan,
+      domeinVoortgang: plan.domeinVoortgang.map((r) =>
+        r.value.actie === '1.1' && r.value.domein === 'Fysiek Domein'
+          ? { ...r, value: { ...r.value, eigenaar: undefined } }
+          : r,
+      ),
+    };
+    const row = deriveRows(partly, NOW).find((r) => r.actie.nummer === '1.1');
+    expect(row?.eigenaarPerDomein).toEqual({ belegd: 3, totaal: 4 });
+    expect(row?.ownerKey).toBe(NO_OWNER);
+    // The plan as one domain's tab holds it (`projectedFor`): no breakdown.
+    const projected = deriveRows({ ...plan, projectedFor: 'Sociaal Domein' }, NOW).find(
+      (r) => r.actie.nummer === '1.1',
+    );
+    expect(projected?.eigenaarPerDomein).toBeUndefined();
   });
 });

@@ -23,13 +23,18 @@ export type ActieRow = {
    * their rows: in how many (`ownerCoverage`). It shows "Eigenaar per domein" instead of "Geen eigenaar".
    */
   eigenaarPerDomein?: { belegd: number; totaal: number };
-  /** Key of the owner for filtering: the site-user id, the e-mail, or '' for none. */
+  /** Key of the owner for filtering: the site-user id, the e-mail, `PER_DOMEIN_OWNER`, or '' for none. */
   ownerKey: string;
   /** Lower-cased text that free-text search looks in. */
   searchText: string;
 };
 
 export const NO_OWNER = '';
+/**
+ * The owner key of a shared action without an owner of its own that every one of its domains has given one (on the
+ * roll-up): not "Geen eigenaar" in the list's filter, groups and sort. A site user's key is an id or an e-mail.
+ */
+export const PER_DOMEIN_OWNER = 'per-domein';
 
 export function ownerKeyOf(actie: Actie): string {
   return actie.eigenaar ? (actie.eigenaar.id ?? actie.eigenaar.email ?? actie.eigenaar.displayName) : NO_OWNER;
@@ -81,7 +86,7 @@ export function deriveRows(plan: LoadedPlan, now: Date): ActieRow[] {
       blockedBy: blockingDependencies(actie, depValues),
       dependsOn,
       dependents: dependents.get(actie.nummer) ?? [],
-      ownerKey: ownerKeyOf(actie),
+      ownerKey: stand?.kind === 'perDomein' && stand.belegd === stand.totaal ? PER_DOMEIN_OWNER : ownerKeyOf(actie),
       searchText: [
         actie.nummer,
         actie.titel,

@@ -45,7 +45,8 @@ import { useActieHistory } from '../api/use-actie-history.js';
 import { LoadError } from '../../../components/load-error.js';
 import { useActieEditor } from '../hooks/use-actie-editor.js';
 import { useActieDetailStyles } from './actie-detail-styles.js';
-import { hasDomeinVoortgang } from '../../../../domain/domein-voortgang.js';
+import { hasDomeinVoortgang, ownerCoverage } from '../../../../domain/domein-voortgang.js';
+import { ownerText } from '../../../components/owner-text.js';
 import { useScope } from '../../../app/scope.js';
 import { DomeinVoortgangSection } from './domein-voortgang-section.js';
 import { AgenderingSection } from './agendering-section.js';
@@ -612,10 +613,19 @@ function OwnerPicker({
 function ReadOnlyFields({ actie }: { actie: Actie }) {
   const styles = useActieDetailStyles();
   const t = useTextsT(detailTexts, historyTexts);
+  const { plan } = usePlanContext();
+  // On the roll-up, a shared action without an owner of its own says how its domains carry it, as its card does.
+  const coverage =
+    plan && plan.projectedFor === undefined
+      ? ownerCoverage(
+          actie,
+          plan.domeinVoortgang.map((r) => r.value),
+        )
+      : undefined;
   const rows: [string, string][] = [
     [t('detail.status'), t(STATUS_LABEL[actie.status])],
     [t('detail.statusToelichting'), actie.statusToelichting ?? t('detail.none')],
-    [t('detail.eigenaar'), actie.eigenaar ? personName(t, actie.eigenaar) : t('plan.noOwner')],
+    [t('detail.eigenaar'), ownerText(t, actie.eigenaar, coverage?.kind === 'perDomein' ? coverage : undefined)],
     [t('detail.start'), actie.start ?? t('detail.none')],
     [t('detail.deadline'), actie.deadline ?? t('plan.noDeadline')],
     [t('detail.planning'), actie.planning ?? t('detail.none')],

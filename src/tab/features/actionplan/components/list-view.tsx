@@ -24,6 +24,7 @@ import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
 import { domeinLabel, personName, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
+import { NO_OWNER, PER_DOMEIN_OWNER } from '../../../lib/plan/derive.js';
 import { ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
@@ -213,9 +214,11 @@ export function ListView({
             : t('plan.advies', { nummer: key });
         }
         case 'eigenaar':
-          return key === ''
+          return key === NO_OWNER
             ? t('plan.noOwner')
-            : ((owner) => (owner ? personName(t, owner) : key))(rows.find((r) => r.ownerKey === key)?.actie.eigenaar);
+            : key === PER_DOMEIN_OWNER
+              ? t('plan.ownerPerDomein')
+              : ((owner) => (owner ? personName(t, owner) : key))(rows.find((r) => r.ownerKey === key)?.actie.eigenaar);
         case 'geen':
           return '';
       }

@@ -9,6 +9,7 @@ import { deadlineWords } from '../../../components/deadline-text.js';
 import { useLocale, useT } from '../../../i18n/i18n.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import { plateauLabel, STATUS_LABEL } from '../../../lib/labels.js';
+import { ownerText } from '../../../components/owner-text.js';
 import { readJson, writeJson } from '../../../lib/storage.js';
 import {
   clampWidth,
@@ -60,7 +61,15 @@ function useContentWidths(entries: ListEntry[], font: string | undefined): Colum
         header('plan.col.status'),
         ...ACTIE_STATUSES.map((s) => measure(t(STATUS_LABEL[s])) + BADGE_CHROME_PX),
       ),
-      eigenaar: Math.max(header('plan.col.eigenaar'), measure(t('plan.noOwner')) + ICON_PX),
+      eigenaar: Math.max(
+        header('plan.col.eigenaar'),
+        measure(t('plan.noOwner')) + ICON_PX,
+        ...entries.flatMap((e) =>
+          e.kind === 'row' && !e.row.actie.eigenaar && e.row.eigenaarPerDomein
+            ? [measure(ownerText(t, undefined, e.row.eigenaarPerDomein)) + ICON_PX]
+            : [],
+        ),
+      ),
       deadline: Math.max(header('plan.col.deadline'), measure(t('plan.noDeadline'))),
       plateau: header('plan.col.plateau'),
     };

@@ -18,7 +18,7 @@ import {
 import { waitsOnOtherActie } from '../../../../domain/counts.js';
 import { isDueBefore } from '../../../../domain/rules.js';
 import { isOpen } from '../../../../domain/status.js';
-import type { ActieRow } from '../../../lib/plan/derive.js';
+import { NO_OWNER, PER_DOMEIN_OWNER, type ActieRow } from '../../../lib/plan/derive.js';
 
 export const DUE_WINDOWS = ['alle', 'achterstallig', '7-dagen', '30-dagen', 'dit-kwartaal', 'geen-deadline'] as const;
 export type DueWindow = (typeof DUE_WINDOWS)[number];
@@ -325,9 +325,10 @@ function groupOrder(
     case 'advies':
       return (a, b) => Number(a) - Number(b);
     case 'eigenaar': {
+      // People by name, then the actions their domains carry (PER_DOMEIN_OWNER), then those without an owner.
       const names = new Map(rows.map((r) => [r.ownerKey, r.actie.eigenaar?.displayName ?? ''] as const));
-      return (a, b) =>
-        (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || collator.compare(names.get(a) ?? a, names.get(b) ?? b);
+      const rank = (k: string) => (k === NO_OWNER ? 2 : k === PER_DOMEIN_OWNER ? 1 : 0);
+      return (a, b) => rank(a) - rank(b) || collator.compare(names.get(a) ?? a, names.get(b) ?? b);
     }
     case 'geen':
       return () => 0;

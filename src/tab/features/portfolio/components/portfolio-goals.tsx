@@ -3,14 +3,13 @@ import {
   Body1,
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Select,
   Subtitle2,
   Textarea,
 } from '@fluentui/react-components';
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { BEHAALD_VALUES, type Behaald, type Kwartaaldoel, type PortfolioItem } from '../../../../domain/model.js';
 import { TEXT_MAX } from '../../../../domain/text-limits.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
@@ -89,6 +88,8 @@ function GoalRow({
   const [said, setSaid] = useState<Said | undefined>();
   const toggle = useRef<HTMLButtonElement>(null);
   useFocusAfterClose(open, toggle);
+  // The goal's own text names its button and form for a screen reader: every goal has the same "Uitkomst vastleggen".
+  const textId = useId();
 
   const start = () => {
     setBehaald(doel.value.behaald ?? '');
@@ -101,7 +102,7 @@ function GoalRow({
     if (busy) return;
     const change: KwartaaldoelChange = {};
     if ((doel.value.behaald ?? '') !== behaald) change.behaald = behaald === '' ? undefined : behaald;
-    if ((doel.value.reden ?? '') !== reden.trim()) change.reden = reden.trim() === '' ? undefined : reden.trim();
+    if ((doel.value.reden ?? '').trim() !== reden.trim()) change.reden = reden.trim() === '' ? undefined : reden.trim();
     if (Object.keys(change).length === 0) {
       setOpen(false);
       setSaid({ intent: 'success', text: t('pf.detail.noChanges') });
@@ -120,7 +121,10 @@ function GoalRow({
         portfolio.replaceDoel(error.theirs as Loaded<Kwartaaldoel>);
         setSaid({ intent: 'warning', text: t('pf.goals.conflict') });
       } else if (error instanceof PortfolioConflictError) {
+        // Deleted meanwhile: read the goals again (the row then leaves the list) and close the form.
+        setOpen(false);
         setSaid({ intent: 'warning', text: t('pf.goals.deleted') });
+        portfolio.invalidate();
       } else if (error instanceof PortfolioValidationError && error.issues[0]) {
         setSaid({ intent: 'error', text: say(error.issues[0].message) });
       } else {
@@ -136,7 +140,7 @@ function GoalRow({
 
   return (
     <li data-testid="portfolio-goal" data-kwartaal={doel.value.kwartaal}>
-      <span>
+      <span id={textId}>
         {quarterText(doel.value.kwartaal)}: {doel.value.doel}
         {' · '}
         {t(`pf.behaald.${doel.value.behaald ?? 'open'}`)}
@@ -144,7 +148,7 @@ function GoalRow({
       </span>
       {canEdit && !open && (
         <div>
-          <Button size="small" appearance="subtle" ref={toggle} onClick={start}>
+          <Button size="small" appearance="subtle" ref={toggle} onClick={start} aria-describedby={textId}>
             {doel.value.behaald ? t('pf.goals.changeOutcome') : t('pf.goals.recordOutcome')}
           </Button>
         </div>
@@ -155,7 +159,13 @@ function GoalRow({
         </MessageBar>
       )}
       {open && (
-        <form className={styles.form} noValidate onSubmit={(e) => void save(e)} aria-label={t('pf.goals.outcomeForm')}>
+        <form
+          className={styles.form}
+          noValidate
+          onSubmit={(e) => void save(e)}
+          aria-label={t('pf.goals.outcomeForm')}
+          aria-describedby={textId}
+        >
           <Field label={t('pf.goals.outcome')}>
             <Select value={behaald} onChange={(_, d) => setBehaald(d.value as Behaald | '')} autoFocus>
               <option value="">{t('pf.behaald.open')}</option>
@@ -167,7 +177,12 @@ function GoalRow({
             </Select>
           </Field>
           <Field label={t('pf.goals.reason')} hint={t('pf.goals.reasonHint')}>
-            <Input value={reden} maxLength={TEXT_MAX.reden} onChange={(_, d) => setReden(d.value)} />
+            <Textarea
+              value={reden}
+              maxLength={TEXT_MAX.reden}
+              onChange={(_, d) => setReden(d.value)}
+              resize="vertical"
+            />
           </Field>
           <div>
             <Button type="submit" appearance="primary" disabled={busy}>
@@ -191,18 +206,23 @@ function NewGoal({ item, portfolio }: { item: Loaded<PortfolioItem>; portfolio: 
   const [open, setOpen] = useState(false);
   const choices = quarterChoices(now);
   const current = choices[1] ?? choices[0] ?? '';
-  const [kwartaal, setKwartaal] = useState(current);
+  const [picked, setKwartaal] = useState(current);
+  // A tab left open past a quarter's end: a choice that dropped off the list is not kept out of sight.
+  const kwartaal = choices.includes(picked) ? picked : current;
   const [doel, setDoel] = useState('');
+  const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<Said | undefined>();
   const toggle = useRef<HTMLButtonElement>(null);
+  const doelField = useRef<HTMLTextAreaElement>(null);
   useFocusAfterClose(open, toggle);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     if (doel.trim() === '') {
-      setSaid({ intent: 'error', text: t('pf.goals.doelRequired') });
+      setMissing(true);
+      doelField.current?.focus();
       return;
     }
     setBusy(true);
@@ -257,11 +277,20 @@ function NewGoal({ item, portfolio }: { item: Loaded<PortfolioItem>; portfolio: 
               ))}
             </Select>
           </Field>
-          <Field label={t('pf.goals.doel')} required>
+          <Field
+            label={t('pf.goals.doel')}
+            required
+            validationState={missing ? 'error' : 'none'}
+            validationMessage={missing ? t('pf.goals.doelRequired') : undefined}
+          >
             <Textarea
+              ref={doelField}
               value={doel}
               maxLength={TEXT_MAX.kwartaaldoel}
-              onChange={(_, d) => setDoel(d.value)}
+              onChange={(_, d) => {
+                setDoel(d.value);
+                if (d.value.trim() !== '') setMissing(false);
+              }}
               autoFocus
               resize="vertical"
             />
