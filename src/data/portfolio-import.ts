@@ -27,7 +27,8 @@ import { inrichtingValues, ZOETERMEER_INRICHTING, type Inrichting } from '../dom
 import { domeinAliases } from '../domain/portfolio-inrichting.js';
 import { validatePortfolioItem } from '../domain/validation.js';
 import type { Loaded } from './lists/field-reader.js';
-import { portfolioItemToFields } from './lists/portfolio.js';
+import { lookupIdField } from './lists/list-definition.js';
+import { PORTFOLIO_FIELDS, portfolioItemToFields } from './lists/portfolio.js';
 import { loadExcelJS } from './exceljs.js';
 
 /** A cell as read from a file: text from CSV, also numbers and dates from .xlsx. */
@@ -554,8 +555,12 @@ export function sameStored(
 ): boolean {
   const a = portfolioItemToFields(current, actieIdByNummer);
   const b = portfolioItemToFields(next, actieIdByNummer);
-  const norm = (v: unknown) => (Array.isArray(v) ? JSON.stringify([...v].sort()) : JSON.stringify(v ?? null));
-  return Object.keys(a).every((k) => norm(a[k]) === norm(b[k]));
+  return Object.keys(a).every((k) => storedValue(a[k]) === storedValue(b[k]));
+}
+
+/** A stored column's value for comparing: a list in any order, absent as null. */
+function storedValue(v: unknown): string {
+  return Array.isArray(v) ? JSON.stringify([...v].sort()) : JSON.stringify(v ?? null);
 }
 
 /** One field an update would change: its value now and after the import (`undefined`: empty). */
@@ -563,30 +568,36 @@ export type ImportChange = { field: ImportField; before: unknown; after: unknown
 
 const isEmptyValue = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
-function personIdentity(p: PersonRef): string {
-  return p.id ?? p.email?.toLowerCase() ?? p.displayName;
-}
-
-function sameFieldValue(a: unknown, b: unknown): boolean {
-  if (isEmptyValue(a) || isEmptyValue(b)) return isEmptyValue(a) && isEmptyValue(b);
-  if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
-  if (typeof a === 'object' && typeof b === 'object')
-    return personIdentity(a as PersonRef) === personIdentity(b as PersonRef);
-  return a === b;
+/** The stored column of an import field, as `portfolioItemToFields` writes it (people and actions by lookup id). */
+function storedColumn(field: Exclude<ImportField, 'key'>): string {
+  const name = PORTFOLIO_FIELDS[field];
+  return field === 'opdrachtgever' || field === 'informatiemanager' || field === 'iaContact' || field === 'acties'
+    ? lookupIdField(name)
+    : name;
 }
 
 /**
  * What an update row would change, field by field in the import's column order, so the dry run can show it before
- * anything is written (a mapped column's empty cell empties that field: shown as an `after` of `undefined`). None for
- * a row that creates an item, changes nothing or has problems.
+ * anything is written (a mapped column's empty cell empties that field: shown as an `after` of `undefined`). A field
+ * changes when what would be stored changes, as `sameStored` decides for the whole row. None for a row that creates
+ * an item, changes nothing or has problems.
  */
-export function importChanges(row: DryRunRow): ImportChange[] {
+export function importChanges(row: DryRunRow, actieIdByNummer: ReadonlyMap<string, string>): ImportChange[] {
   if (row.action !== 'update' || !row.existing) return [];
+  const stored = portfolioItemToFields(row.existing.value, actieIdByNummer);
+  const next = portfolioItemToFields(row.item, actieIdByNummer);
   const before = row.existing.value as Partial<Record<ImportField, unknown>>;
   const after = row.item as Partial<Record<ImportField, unknown>>;
-  return IMPORT_FIELDS.filter((f) => f !== 'key' && !sameFieldValue(before[f], after[f])).map((field) => ({
-    field,
-    before: isEmptyValue(before[field]) ? undefined : before[field],
-    after: isEmptyValue(after[field]) ? undefined : after[field],
-  }));
+  return IMPORT_FIELDS.flatMap((field) => {
+    if (field === 'key') return [];
+    const column = storedColumn(field);
+    if (storedValue(stored[column]) === storedValue(next[column])) return [];
+    return [
+      {
+        field,
+        before: isEmptyValue(before[field]) ? undefined : before[field],
+        after: isEmptyValue(after[field]) ? undefined : after[field],
+      },
+    ];
+  });
 }

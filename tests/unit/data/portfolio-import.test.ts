@@ -230,7 +230,7 @@ describe('the dry run', () => {
     const d = dryRunImport(t, suggestMapping(t.headers), { ...context, items: [withOwner] });
     expect(d).toMatchObject({ updates: 1, ok: true });
     // The owner is the same person (by id, named by e-mail in the file): no change. The links go, said as such.
-    expect(importChanges(d.rows[0]!)).toEqual([
+    expect(importChanges(d.rows[0]!, context.actieIdByNummer)).toEqual([
       { field: 'fase', before: 'Idee', after: 'Uitvoering' },
       { field: 'acties', before: ['6.2'], after: undefined },
     ]);
@@ -241,11 +241,11 @@ describe('the dry run', () => {
       items: [{ ...existingItem, value: { ...existingItem.value, acties: ['6.2', '9.1'] } }],
     });
     expect(sameRun.unchanged).toBe(1);
-    expect(importChanges(sameRun.rows[0]!)).toEqual([]);
+    expect(importChanges(sameRun.rows[0]!, context.actieIdByNummer)).toEqual([]);
     // A new item and a row with problems list no changes: there is nothing to compare.
     const created = readCsv('Titel,Domein,Fase,Status\nNieuw,Concern,Idee,Op koers\nFout,Concern,Onbekend,Op koers\n');
     const createdRun = dryRunImport(created, suggestMapping(created.headers), context);
-    expect(createdRun.rows.map((r) => [r.action, importChanges(r)])).toEqual([
+    expect(createdRun.rows.map((r) => [r.action, importChanges(r, context.actieIdByNummer)])).toEqual([
       ['create', []],
       ['invalid', []],
     ]);

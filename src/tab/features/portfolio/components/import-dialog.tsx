@@ -32,6 +32,8 @@ import {
 import { formatCalendarDate } from '../../../i18n/format.js';
 import { useLocale } from '../../../i18n/i18n.js';
 import { usePortfolioLabels } from '../../../lib/portfolio-labels.js';
+import { domeinLabel } from '../../../lib/labels.js';
+import type { Domein } from '../../../../domain/model.js';
 import { download } from '../../../lib/download.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
 import {
@@ -155,10 +157,13 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
     if (!table || !portfolio.data) return;
     const m = await portfolioImport();
     setOutcome(undefined);
-    const run = m.dryRunImport(table, mapping, portfolio.data);
+    const data = portfolio.data;
+    const run = m.dryRunImport(table, mapping, data);
     setDryRun(run);
     setChanges(
-      run.rows.flatMap((r) => m.importChanges(r).map((c) => ({ ...c, rowNumber: r.rowNumber, titel: r.item.titel }))),
+      run.rows.flatMap((r) =>
+        m.importChanges(r, data.actieIdByNummer).map((c) => ({ ...c, rowNumber: r.rowNumber, titel: r.item.titel })),
+      ),
     );
   };
 
@@ -168,6 +173,8 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
     if (typeof value === 'object' && value !== null && 'displayName' in value) return String(value.displayName);
     if ((field === 'start' || field === 'einde') && typeof value === 'string') return formatCalendarDate(value, locale);
     if (field === 'fase' || field === 'status') return labels.group(String(value));
+    if (field === 'ditKwartaal') return value === 'wel' ? t('pf.wel') : t('pf.niet');
+    if (field === 'domein') return domeinLabel(t, String(value) as Domein);
     return String(value);
   };
   const emptied = changes.filter((c) => c.after === undefined).length;
