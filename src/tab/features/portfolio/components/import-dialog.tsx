@@ -326,25 +326,15 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                     >
                       <table className={styles.table} data-testid="dry-run-changes">
                         <caption className={styles.caption}>{t('pf.import.changesTitle')}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col" className={styles.th}>
-                              {t('pf.import.row')}
-                            </th>
-                            <th scope="col" className={styles.th}>
-                              {t('pf.import.fieldLabel.titel')}
-                            </th>
-                            <th scope="col" className={styles.th}>
-                              {t('pf.import.field')}
-                            </th>
-                            <th scope="col" className={styles.th}>
-                              {t('pf.import.before')}
-                            </th>
-                            <th scope="col" className={styles.th}>
-                              {t('pf.import.after')}
-                            </th>
-                          </tr>
-                        </thead>
+                        <HeadRow
+                          labels={[
+                            t('pf.import.row'),
+                            t('pf.import.fieldLabel.titel'),
+                            t('pf.import.field'),
+                            t('pf.import.before'),
+                            t('pf.import.after'),
+                          ]}
+                        />
                         <tbody>
                           {changes.slice(0, CHANGES_SHOWN).map((c) => (
                             <tr key={`${c.rowNumber}-${c.field}`} data-row={c.rowNumber} data-field={c.field}>
@@ -393,22 +383,14 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                       data-testid="dry-run-problems-region"
                     >
                       <table className={styles.table} data-testid="dry-run-problems">
-                        <thead>
-                          <tr>
-                            <th scope="col" className={styles.th}>
-                              {t('pf.import.row')}
-                            </th>
-                            <th scope="col" className={styles.th}>
-                              {t('pf.import.field')}
-                            </th>
-                            <th scope="col" className={styles.th}>
-                              {t('pf.import.value')}
-                            </th>
-                            <th scope="col" className={styles.th}>
-                              {t('pf.import.problem')}
-                            </th>
-                          </tr>
-                        </thead>
+                        <HeadRow
+                          labels={[
+                            t('pf.import.row'),
+                            t('pf.import.field'),
+                            t('pf.import.value'),
+                            t('pf.import.problem'),
+                          ]}
+                        />
                         <tbody>
                           {problemRows.flatMap((r) =>
                             r.problems.map((p, i) => (
@@ -479,5 +461,21 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
         </DialogBody>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+/** A table's header row: one column header per label. */
+function HeadRow({ labels }: { labels: string[] }) {
+  const styles = useStyles();
+  return (
+    <thead>
+      <tr>
+        {labels.map((label) => (
+          <th key={label} scope="col" className={styles.th}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

@@ -184,14 +184,7 @@ function GoalRow({
               resize="vertical"
             />
           </Field>
-          <div>
-            <Button type="submit" appearance="primary" disabled={busy}>
-              {t('pf.detail.save')}
-            </Button>{' '}
-            <Button onClick={() => setOpen(false)} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <FormButtons busy={busy} onCancel={() => setOpen(false)} />
         </form>
       )}
     </li>
@@ -295,16 +288,24 @@ function NewGoal({ item, portfolio }: { item: Loaded<PortfolioItem>; portfolio: 
               resize="vertical"
             />
           </Field>
-          <div>
-            <Button type="submit" appearance="primary" disabled={busy}>
-              {t('pf.detail.save')}
-            </Button>{' '}
-            <Button onClick={() => setOpen(false)} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <FormButtons busy={busy} onCancel={() => setOpen(false)} />
         </form>
       )}
+    </div>
+  );
+}
+
+/** A goal form's Opslaan (submits) and Annuleren. */
+function FormButtons({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
+  const t = usePortfolioT();
+  return (
+    <div>
+      <Button type="submit" appearance="primary" disabled={busy}>
+        {t('pf.detail.save')}
+      </Button>{' '}
+      <Button onClick={onCancel} disabled={busy}>
+        {t('common.cancel')}
+      </Button>
     </div>
   );
 }
