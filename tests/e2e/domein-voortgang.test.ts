@@ -43,11 +43,24 @@ describe('progress per domain on a shared action', () => {
     const row = page.locator('[data-testid="actie-row"][data-nummer="1.1"]');
     await expect.poll(() => row.innerText()).toContain('Eigenaar per domein');
 
-    // Sociaal Domein's view: its own row's owner.
+    // The header's domain, chosen without a reload: that domain's own row, and back to the roll-up.
+    await page.goto(`${run.appUrl}/#/roadmap`);
+    await roadmapComplete(page);
+    const choice = page.getByTestId('domein-choice').locator('select');
+    await choice.selectOption('Sociaal Domein');
+    await expect.poll(() => card.innerText()).toContain('Informatiemanager Sociaal Domein');
+    await expect(card.innerText()).resolves.not.toContain('per domein');
+    await choice.selectOption('Bedrijfsvoering');
+    await expect.poll(() => card.innerText()).toContain('Informatiemanager Bedrijfsvoering');
+    await choice.selectOption('');
+    await expect.poll(() => card.innerText()).toContain('Eigenaar per domein');
+
+    // A tab opened on Sociaal Domein (its URL) that switches to another domain shows that domain's row, not its own.
     await page.goto(`${run.appUrl}/?domein=Sociaal+Domein#/roadmap`);
     await roadmapComplete(page);
     await expect.poll(() => card.innerText()).toContain('Informatiemanager Sociaal Domein');
-    await expect(card.innerText()).resolves.not.toContain('per domein');
+    await choice.selectOption('Bedrijfsvoering');
+    await expect.poll(() => card.innerText()).toContain('Informatiemanager Bedrijfsvoering');
     expect(errors).toEqual([]);
     await cmt.close();
   });

@@ -11,7 +11,7 @@ import type { ConfigSession } from './config-session.js';
 import { HostProvider } from './host-context.js';
 import { detectHost, mapTeamsTheme, type HostInfo, type HostTheme } from './host.js';
 import { PUBLIC_VIEWS, useRoute } from './router.js';
-import { readScope, ScopeProvider } from './scope.js';
+import { DomeinChoiceProvider, readScope, ScopeProvider } from './scope.js';
 import { Shell } from './shell.js';
 import { SignIn, type SignedInUser } from './sign-in.js';
 import { loadTheme, themeIfLoaded } from './theme.js';
@@ -190,14 +190,16 @@ function SignedIn({ config, user, onFirstView }: { config: TabConfig; user: Sign
     [config, user],
   );
   return (
-    <PlanProvider
-      siteUrl={config.siteUrl}
-      userKey={user.userKey}
-      createSession={createSession}
-      onFirstView={onFirstView}
-    >
-      <Shell user={user} />
-    </PlanProvider>
+    <DomeinChoiceProvider>
+      <PlanProvider
+        siteUrl={config.siteUrl}
+        userKey={user.userKey}
+        createSession={createSession}
+        onFirstView={onFirstView}
+      >
+        <Shell user={user} />
+      </PlanProvider>
+    </DomeinChoiceProvider>
   );
 }
 

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useState } from 'react';
+import { createContext, createElement, useCallback, useContext, useState, type ReactNode } from 'react';
 import type { Inrichting } from '../../domain/inrichting-basis.js';
 import type { Domein } from '../../domain/model.js';
 import { TEXT_MAX } from '../../domain/text-limits.js';
@@ -90,7 +90,10 @@ function readRemembered(): string | null {
  * The header's domain choice: read from the URL or memory once, then kept in the URL (so a reload and a copied
  * link keep it) and remembered for the next visit. "Alle domeinen" is remembered too, as an empty string.
  */
-export function useDomeinChoice(): [Domein | undefined, (next: Domein | undefined) => void] {
+/** The header's domain choice and its setter (the URL's domain first, then the one remembered). */
+export type DomeinChoice = [Domein | undefined, (next: Domein | undefined) => void];
+
+function useDomeinChoiceState(): DomeinChoice {
   const [domein, setState] = useState<Domein | undefined>(() =>
     initialDomeinChoice(window.location.search, readRemembered()),
   );
@@ -105,4 +108,33 @@ export function useDomeinChoice(): [Domein | undefined, (next: Domein | undefine
     window.history.replaceState(window.history.state, '', url);
   }, []);
   return [domein, choose];
+}
+
+const DomeinChoiceContext = createContext<DomeinChoice | undefined>(undefined);
+
+/**
+ * Holds the header's domain choice for everything below it: the plan (PlanProvider shows a shared action with the
+ * chosen domain's own row) and the shell (its header and views), so both always mean the same domain.
+ */
+export function DomeinChoiceProvider({ children }: { children: ReactNode }) {
+  return createElement(DomeinChoiceContext.Provider, { value: useDomeinChoiceState() }, children);
+}
+
+/** The header's domain choice: the provider's, or (a part rendered without one) a choice of its own. */
+export function useDomeinChoice(): DomeinChoice {
+  const shared = useContext(DomeinChoiceContext);
+  const own = useDomeinChoiceState();
+  return shared ?? own;
+}
+
+/**
+ * The domain the tab shows: the side panel always its MT's (the URL's), everywhere else the header's choice; undefined
+ * for "Alle domeinen", or a choice the set-up does not know.
+ */
+export function viewedDomein(
+  scope: Pick<TabScope, 'layout' | 'domein'>,
+  choice: Domein | undefined,
+  inrichting: Inrichting | undefined,
+): Domein | undefined {
+  return knownDomeinOf(scope.layout === 'compact' ? scope.domein : choice, inrichting);
 }

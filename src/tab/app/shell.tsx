@@ -38,7 +38,7 @@ import { usePlanContext } from '../lib/plan/plan-context.js';
 import { REFRESH_INDICATOR_DELAY_MS, useShownAfter } from '../lib/use-shown-after.js';
 import { startDismissedKey } from '../features/start/lib/start-items.js';
 import { formatHash, useRoute, type ViewName } from './router.js';
-import { knownDomeinOf, useDomeinChoice, useScope } from './scope.js';
+import { useDomeinChoice, useScope, viewedDomein } from './scope.js';
 import type { SignedInUser } from './sign-in.js';
 import {
   ActieDetail,
@@ -225,7 +225,7 @@ export function Shell({ user }: { user: SignedInUser }) {
   const inrichting = planState.plan?.inrichting;
   const domeinen = (inrichting ?? ZOETERMEER_INRICHTING).domeinen.map((d) => d.naam);
   // The side panel has no header: it always shows its MT's domain. Everywhere else the header's choice counts.
-  const domein: Domein | undefined = knownDomeinOf(compact ? scope.domein : choice, inrichting);
+  const domein: Domein | undefined = viewedDomein(scope, choice, inrichting);
 
   // The plan's refresh in the background (the delta on a warm start) usually takes a moment only: its indicator shows
   // once it has taken longer than REFRESH_INDICATOR_DELAY_MS, not as a flash on every start.

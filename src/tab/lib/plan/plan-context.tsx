@@ -6,7 +6,7 @@ import { findSiteUser } from '../../../domain/site-user.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
 import { actieForDomein, type DomeinVoortgang } from '../../../domain/domein-voortgang.js';
 import { withRollUp, type LoadedPlan } from '../../../data/plan-store.js';
-import { useScope } from '../../app/scope.js';
+import { useDomeinChoice, useScope, viewedDomein } from '../../app/scope.js';
 import type { DataSession } from '../data-session.js';
 import { planCacheKey, readCachedPlan, writeCachedPlan } from './plan-cache.js';
 import { bootCachedPlan, bootColdPlan, takePlanBoot, type PlanBoot } from './plan-boot.js';
@@ -301,15 +301,18 @@ export function PlanProvider({
   }, []);
   const storedActie = useCallback((id: string) => snapshotRef.current?.plan.acties.find((a) => a.id === id), []);
 
-  const { domein } = useScope();
+  // The domain the tab shows (the header's choice; the side panel's MT): its own row of every shared action.
+  const scope = useScope();
+  const [choice] = useDomeinChoice();
   const plan = useMemo(() => {
     if (!snapshot) return undefined;
     const base =
       overrides.size === 0
         ? snapshot.plan
         : { ...snapshot.plan, acties: snapshot.plan.acties.map((a) => overrides.get(a.id) ?? a) };
+    const domein = viewedDomein(scope, choice, base.inrichting);
     return domein ? forDomein(base, domein) : base;
-  }, [snapshot, overrides, domein]);
+  }, [snapshot, overrides, scope, choice]);
 
   const me = useMemo(() => (plan ? findSiteUser(plan.users, { upn: userKey }) : undefined), [plan, userKey]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
