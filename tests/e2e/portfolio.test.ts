@@ -308,6 +308,12 @@ describe('the portfolio in the tab', () => {
     ).resolves.toContain(doel);
     await outcomeButton.click();
     const outcome = row.getByRole('form', { name: 'Uitkomst van het kwartaaldoel' });
+    // "Niet behaald" without a reason: refused on the reason's field, with the focus there; nothing written.
+    await outcome.getByLabel('Uitkomst').selectOption({ label: 'Niet behaald' });
+    await outcome.getByRole('button', { name: 'Opslaan' }).click();
+    const redenBox = outcome.getByRole('textbox', { name: /^Toelichting/ });
+    await expect.poll(() => redenBox.getAttribute('aria-invalid')).toBe('true');
+    await expect(redenBox.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await outcome.getByLabel('Uitkomst').selectOption({ label: 'Deels behaald' });
     await outcome.getByLabel('Toelichting').fill('Twee teamsites volgen in Q2.');
     const client = await otherClient(run.appUrl);
@@ -519,9 +525,15 @@ describe('the portfolio in the tab', () => {
     );
     await saveScreenshot(page, 'portfolio-import-wijzigingen');
     await expectAccessible(page, 'import dialog with changes');
+    // The warning keeps the height its text needs (shrunk, its text ran over the table), also at 400 px.
+    await page.setViewportSize({ width: 400, height: 800 });
+    const warning = dialog.getByTestId('dry-run-emptied');
+    await expect(warning.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).resolves.toBe(true);
     // A dry run writes nothing.
     expect((await serverPortfolio()).items.find((i) => i.id === linked.id)?.eTag).toBe(linked.eTag);
     await dialog.getByRole('button', { name: 'Sluiten' }).click();
+    // The focus is back on "Importeren".
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Importeren');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -401,6 +401,16 @@ describe('a shared action its domains carry, on the roll-up', () => {
       (g) => g.key,
     );
     expect(keys.slice(-2)).toEqual([PER_DOMEIN_OWNER, NO_OWNER]);
+    // Sorted by the owner column, in either direction: 1.1 right after the people, before every action without one,
+    // also when its number would put it among them.
+    for (const dir of ['asc', 'desc'] as const) {
+      const renumbered = deriveRows(plan, NOW).map((r) =>
+        r.actie.nummer === '1.1' ? { ...r, actie: { ...r.actie, nummer: '99.9' } } : r,
+      );
+      const sorted = sortRows(renumbered, { key: 'eigenaar', dir });
+      const first = sorted.findIndex((r) => r.ownerKey === NO_OWNER);
+      expect(sorted[first - 1]?.ownerKey, dir).toBe(PER_DOMEIN_OWNER);
+    }
   });
 
   it('is without owner while a domain has none, and shows its own row in one domain’s projection', () => {

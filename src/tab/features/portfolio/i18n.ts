@@ -59,7 +59,7 @@ const portfolioNl = {
   'pf.goals.outcomeForm': 'Uitkomst van het kwartaaldoel',
   'pf.goals.outcome': 'Uitkomst',
   'pf.goals.reason': 'Toelichting',
-  'pf.goals.reasonHint': 'Waarom (deels) niet behaald, of wat het opleverde.',
+  'pf.goals.reasonHint': 'Nodig bij deels of niet behaald: waarom. Bij behaald: wat het opleverde.',
   'pf.goals.saved': 'Uitkomst opgeslagen.',
   'pf.goals.conflict':
     'Iemand anders heeft dit doel intussen gewijzigd; hierboven staat die versie. Je keuze staat nog in het formulier: kijk het na en sla opnieuw op.',
@@ -232,7 +232,7 @@ const portfolioEn: Record<PortfolioKey, string> = {
   'pf.goals.outcomeForm': 'Outcome of the quarter goal',
   'pf.goals.outcome': 'Outcome',
   'pf.goals.reason': 'Explanation',
-  'pf.goals.reasonHint': 'Why it was (partly) not achieved, or what it delivered.',
+  'pf.goals.reasonHint': 'Needed when partly or not achieved: why. When achieved: what it delivered.',
   'pf.goals.saved': 'Outcome saved.',
   'pf.goals.conflict':
     'Someone else changed this goal meanwhile; their version is shown above. Your choice is still in the form: check it and save again.',

@@ -273,7 +273,13 @@ export function sortRows(
           dir
         );
       case 'eigenaar':
-        return compareOptional(a.actie.eigenaar?.displayName, b.actie.eigenaar?.displayName, collator.compare, dir);
+        // People by name; then the actions their domains carry; the actions without an owner always last.
+        return (
+          compareOptional(a.actie.eigenaar?.displayName, b.actie.eigenaar?.displayName, collator.compare, dir) ||
+          (a.actie.eigenaar || b.actie.eigenaar
+            ? 0
+            : Number(a.ownerKey !== PER_DOMEIN_OWNER) - Number(b.ownerKey !== PER_DOMEIN_OWNER))
+        );
       case 'deadline':
         return compareOptional(a.actie.deadline, b.actie.deadline, (x, y) => (x < y ? -1 : x > y ? 1 : 0), dir);
     }

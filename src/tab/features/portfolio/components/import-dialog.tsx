@@ -53,7 +53,8 @@ const portfolioExport = retryingImport(() => import('../../../../data/portfolio-
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(960px, 96vw)' },
-  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  // Its parts keep their height (a message bar shrunk to one line let its text run over the table below).
+  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   mapping: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',

@@ -86,7 +86,11 @@ function GoalRow({
   const [reden, setReden] = useState(doel.value.reden ?? '');
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<Said | undefined>();
+  /** The domain's refusal of a field (a reason is needed for "deels" and "niet behaald"), said on that field. */
+  const [fieldIssue, setFieldIssue] = useState<{ field: 'behaald' | 'reden'; text: string } | undefined>();
   const toggle = useRef<HTMLButtonElement>(null);
+  const behaaldField = useRef<HTMLSelectElement>(null);
+  const redenField = useRef<HTMLTextAreaElement>(null);
   useFocusAfterClose(open, toggle);
   // The goal's own text names its button and form for a screen reader: every goal has the same "Uitkomst vastleggen".
   const textId = useId();
@@ -95,7 +99,13 @@ function GoalRow({
     setBehaald(doel.value.behaald ?? '');
     setReden(doel.value.reden ?? '');
     setSaid(undefined);
+    setFieldIssue(undefined);
     setOpen(true);
+  };
+  const cancel = () => {
+    setSaid(undefined);
+    setFieldIssue(undefined);
+    setOpen(false);
   };
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -110,6 +120,7 @@ function GoalRow({
     }
     setBusy(true);
     setSaid(undefined);
+    setFieldIssue(undefined);
     try {
       const saved = await (await portfolio.store()).updateKwartaaldoel(doel, change);
       portfolio.replaceDoel(saved);
@@ -126,7 +137,11 @@ function GoalRow({
         setSaid({ intent: 'warning', text: t('pf.goals.deleted') });
         portfolio.invalidate();
       } else if (error instanceof PortfolioValidationError && error.issues[0]) {
-        setSaid({ intent: 'error', text: say(error.issues[0].message) });
+        // Said on its field, with the focus there; nothing was written.
+        const issue = error.issues[0];
+        const field = issue.path.startsWith('behaald') ? 'behaald' : 'reden';
+        setFieldIssue({ field, text: say(issue.message) });
+        (field === 'behaald' ? behaaldField : redenField).current?.focus();
       } else {
         setSaid({
           intent: 'error',
@@ -166,8 +181,17 @@ function GoalRow({
           aria-label={t('pf.goals.outcomeForm')}
           aria-describedby={textId}
         >
-          <Field label={t('pf.goals.outcome')}>
-            <Select value={behaald} onChange={(_, d) => setBehaald(d.value as Behaald | '')} autoFocus>
+          <Field
+            label={t('pf.goals.outcome')}
+            validationState={fieldIssue?.field === 'behaald' ? 'error' : 'none'}
+            validationMessage={fieldIssue?.field === 'behaald' ? fieldIssue.text : undefined}
+          >
+            <Select
+              ref={behaaldField}
+              value={behaald}
+              onChange={(_, d) => setBehaald(d.value as Behaald | '')}
+              autoFocus
+            >
               <option value="">{t('pf.behaald.open')}</option>
               {BEHAALD_VALUES.map((b) => (
                 <option key={b} value={b}>
@@ -176,15 +200,21 @@ function GoalRow({
               ))}
             </Select>
           </Field>
-          <Field label={t('pf.goals.reason')} hint={t('pf.goals.reasonHint')}>
+          <Field
+            label={t('pf.goals.reason')}
+            hint={t('pf.goals.reasonHint')}
+            validationState={fieldIssue?.field === 'reden' ? 'error' : 'none'}
+            validationMessage={fieldIssue?.field === 'reden' ? fieldIssue.text : undefined}
+          >
             <Textarea
+              ref={redenField}
               value={reden}
               maxLength={TEXT_MAX.reden}
               onChange={(_, d) => setReden(d.value)}
               resize="vertical"
             />
           </Field>
-          <FormButtons busy={busy} onCancel={() => setOpen(false)} />
+          <FormButtons busy={busy} onCancel={cancel} />
         </form>
       )}
     </li>

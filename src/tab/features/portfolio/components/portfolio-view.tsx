@@ -13,7 +13,8 @@ import {
   ToggleButton,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowSortRegular, ArrowUploadRegular } from '@fluentui/react-icons';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useFocusAfterClose } from '../../../lib/use-focus-after-close.js';
 import { amsterdamDate } from '../../../../domain/dates.js';
 import type { Domein } from '../../../../domain/model.js';
 
@@ -121,6 +122,9 @@ export function PortfolioView({
   const query = useMemo(() => portfolioQuery(params), [params]);
   const setQuery = useCallback((next: PortfolioQuery) => onParamsChange(portfolioParams(next)), [onParamsChange]);
   const [importing, setImporting] = useState(false);
+  // When the import dialog closes (Sluiten, Esc, after an import), the focus goes back to "Importeren".
+  const importButton = useRef<HTMLButtonElement>(null);
+  useFocusAfterClose(importing, importButton);
   const [exportError, setExportError] = useState<string | undefined>();
 
   const bereik = validBereik(scope, query.bereik);
@@ -220,7 +224,7 @@ export function PortfolioView({
         </div>
         <div className={styles.actions}>
           {canEdit && (
-            <Button icon={<ArrowUploadRegular />} onClick={() => setImporting(true)}>
+            <Button icon={<ArrowUploadRegular />} ref={importButton} onClick={() => setImporting(true)}>
               {t('pf.import.open')}
             </Button>
           )}
