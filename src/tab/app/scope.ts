@@ -120,11 +120,11 @@ export function DomeinChoiceProvider({ children }: { children: ReactNode }) {
   return createElement(DomeinChoiceContext.Provider, { value: useDomeinChoiceState() }, children);
 }
 
-/** The header's domain choice: the provider's, or (a part rendered without one) a choice of its own. */
+/** The header's domain choice, held by `DomeinChoiceProvider` (app.tsx puts it above the plan and the shell). */
 export function useDomeinChoice(): DomeinChoice {
   const shared = useContext(DomeinChoiceContext);
-  const own = useDomeinChoiceState();
-  return shared ?? own;
+  if (!shared) throw new Error('useDomeinChoice outside DomeinChoiceProvider');
+  return shared;
 }
 
 /**
