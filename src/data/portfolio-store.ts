@@ -3,6 +3,7 @@ import { messageText, validationMessages as M } from '../domain/messages.js';
 import type { Inrichting } from '../domain/inrichting-basis.js';
 import { validateKwartaaldoel, validatePortfolioItem, type ValidationIssue } from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
+import { GraphRequestError } from './graph/errors.js';
 import { readListsInOneBatch } from './list-batch.js';
 import { ACTIE_FIELDS } from './lists/acties.js';
 import { INRICHTING_READ, inrichtingFromItems } from './lists/inrichting.js';
@@ -33,7 +34,7 @@ export type LoadedPortfolio = {
 
 /** A change to a portfolio item: any fields but its key. `undefined` clears an optional field. */
 export type PortfolioChange = Partial<Omit<PortfolioItem, 'key'>>;
-export type KwartaaldoelChange = Partial<Omit<Kwartaaldoel, 'portfolioKey' | 'kwartaal'>>;
+export type KwartaaldoelChange = Partial<Omit<Kwartaaldoel, 'portfolioKey'>>;
 
 /** The item (or goal) would break a rule of the domain; `issues` carry the domain's messages (keys; the error's own text is Dutch). Nothing was written. */
 export class PortfolioValidationError extends Error {
@@ -215,6 +216,11 @@ export type PortfolioStore = {
   create(item: PortfolioItem): Promise<Loaded<PortfolioItem>>;
   createKwartaaldoel(doel: Kwartaaldoel): Promise<Loaded<Kwartaaldoel>>;
   updateKwartaaldoel(current: Loaded<Kwartaaldoel>, change: KwartaaldoelChange): Promise<Loaded<Kwartaaldoel>>;
+  /**
+   * Deletes the goal if it is still the version `current` (If-Match); a change meanwhile is a PortfolioConflictError
+   * with their version, and nothing is deleted. A goal already gone counts as deleted.
+   */
+  removeKwartaaldoel(current: Loaded<Kwartaaldoel>): Promise<void>;
   /** The item's SharePoint versions, newest first, each with the fields it changed. */
   history(id: string): Promise<PortfolioVersion[]>;
 };
@@ -298,6 +304,28 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
             current.id,
             change,
             error.current ? toDoel(error.current) : undefined,
+          );
+        }
+        throw error;
+      }
+    },
+
+    async removeKwartaaldoel(current) {
+      try {
+        await doelen.remove(current.id, current.eTag);
+      } catch (error) {
+        if (error instanceof EtagConflictError) {
+          // The store's conflict carries the item's title only; the row shows their whole version.
+          const theirs = error.current
+            ? await doelen.get(current.id, kwartaaldoelFieldNames).catch((read: unknown) => {
+                if (read instanceof GraphRequestError && read.status === 404) return undefined;
+                throw read;
+              })
+            : undefined;
+          throw new PortfolioConflictError<Kwartaaldoel, KwartaaldoelChange>(
+            current.id,
+            {},
+            theirs ? toDoel(theirs) : undefined,
           );
         }
         throw error;

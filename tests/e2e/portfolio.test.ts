@@ -307,7 +307,7 @@ describe('the portfolio in the tab', () => {
       outcomeButton.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent),
     ).resolves.toContain(doel);
     await outcomeButton.click();
-    const outcome = row.getByRole('form', { name: 'Uitkomst van het kwartaaldoel' });
+    const outcome = row.getByRole('form', { name: 'Kwartaaldoel wijzigen' });
     // "Niet behaald" without a reason: refused on the reason's field, with the focus there; nothing written.
     await outcome.getByLabel('Uitkomst').selectOption({ label: 'Niet behaald' });
     await outcome.getByRole('button', { name: 'Opslaan' }).click();
@@ -340,6 +340,120 @@ describe('the portfolio in the tab', () => {
     await expectAccessible(page, 'portfolio detail with quarter goals');
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it("keeps what was typed in a goal's form when the panel closes, corrects a goal, deletes it only in the version read, and says each result to a screen reader", async () => {
+    const context = await personaContext(browser, UPN.portfolio);
+    // What Fluent's announcer hands the browser (Chromium has document.ariaNotify), recorded in the page.
+    await context.addInitScript(() => {
+      const said: string[] = [];
+      (window as unknown as { __announced: string[] }).__announced = said;
+      const proto = Document.prototype as unknown as { ariaNotify?: (m: string, o?: unknown) => void };
+      const original = proto.ariaNotify;
+      proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
+        said.push(message);
+        original?.call(this, message, options);
+      };
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const announced = () => page.evaluate(() => (window as unknown as { __announced: string[] }).__announced);
+    await page.goto(`${run.appUrl}/#/portfolio`);
+    const item = (await serverPortfolio()).items.find((i) => i.value.key === 'burgerportaal');
+    if (!item) throw new Error('the seeded portfolio has no burgerportaal');
+    const link = page.locator(`[data-testid="portfolio-row"][data-key="${item.value.key}"]`).getByRole('link');
+    const detail = page.getByTestId('portfolio-detail');
+    const goals = detail.getByTestId('portfolio-goals');
+    await link.click();
+
+    // A new goal typed, then Esc: the panel closes; opened again, the form is back with the text.
+    await goals.getByRole('button', { name: 'Kwartaaldoel toevoegen' }).click();
+    const form = goals.getByRole('form', { name: 'Kwartaaldoel toevoegen' });
+    await form.getByLabel('Kwartaal').selectOption({ label: 'Q2 2027' });
+    const typed = 'E2E: portaal op de nieuwe huisstijl, getypt en niet opgeslagen';
+    await form.getByRole('textbox', { name: /^Doel/ }).fill(typed);
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    await link.click();
+    await expect(form.getByRole('textbox', { name: /^Doel/ }).inputValue()).resolves.toBe(typed);
+    await expect(form.getByLabel('Kwartaal').inputValue()).resolves.toBe('2027-Q2');
+    await expect(goals.getByTestId('portfolio-new-goal-message').innerText()).resolves.toContain('staat er weer in');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect
+      .poll(() => goals.getByTestId('portfolio-new-goal-message').innerText(), { timeout: WAIT.write })
+      .toBe('Kwartaaldoel voor Q2 2027 opgeslagen.');
+    await expect.poll(announced).toContain('Kwartaaldoel voor Q2 2027 opgeslagen.');
+    const stored = (await serverPortfolio()).kwartaaldoelen.find((d) => d.value.doel === typed);
+    if (!stored) throw new Error('the goal was not stored');
+
+    // Its text and quarter corrected; the title in SharePoint follows.
+    const row = goals.locator('[data-testid="portfolio-goal"]', { hasText: typed });
+    await row.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+    // One goal's form is open at a time.
+    const change = goals.getByRole('form', { name: 'Kwartaaldoel wijzigen' });
+    const fixed = 'E2E: portaal in de nieuwe huisstijl';
+    await change.getByRole('textbox', { name: /^Doel/ }).fill('');
+    await change.getByRole('button', { name: 'Opslaan' }).click();
+    // An empty goal is refused on its field, with the focus there.
+    await expect.poll(() => change.getByRole('textbox', { name: /^Doel/ }).getAttribute('aria-invalid')).toBe('true');
+    await expect(
+      change.getByRole('textbox', { name: /^Doel/ }).evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
+    await change.getByRole('textbox', { name: /^Doel/ }).fill(fixed);
+    await change.getByLabel('Kwartaal').selectOption({ label: 'Q3 2027' });
+    await change.getByRole('button', { name: 'Opslaan' }).click();
+    const fixedRow = goals.locator('[data-testid="portfolio-goal"]', { hasText: fixed });
+    await expect
+      .poll(() => fixedRow.getByTestId('portfolio-goal-message').innerText(), { timeout: WAIT.write })
+      .toBe('Kwartaaldoel opgeslagen.');
+    await expect(fixedRow.innerText()).resolves.toContain(`Q3 2027: ${fixed}`);
+    const corrected = (await serverPortfolio()).kwartaaldoelen.find((d) => d.id === stored.id);
+    expect(corrected?.value).toMatchObject({ kwartaal: '2027-Q3', doel: fixed });
+
+    // A reason typed in the goal's form, then Esc: back when the panel opens again, in the form it was typed in.
+    await fixedRow.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+    await change.getByLabel('Toelichting').fill('Half af, getypt en niet opgeslagen');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    await link.click();
+    await expect(change.getByLabel('Toelichting').inputValue()).resolves.toBe('Half af, getypt en niet opgeslagen');
+    await change.getByRole('button', { name: 'Annuleren' }).click();
+    await change.waitFor({ state: 'detached' });
+
+    // Deleting: asked first, the focus on the answer that deletes nothing. Someone changes the goal meanwhile:
+    // nothing is deleted, their version shows.
+    await fixedRow.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+    await change.getByRole('button', { name: 'Doel verwijderen' }).click();
+    const confirm = change.getByTestId('portfolio-goal-remove');
+    await expect
+      .poll(() =>
+        confirm.getByRole('button', { name: 'Niet verwijderen' }).evaluate((b) => b === document.activeElement),
+      )
+      .toBe(true);
+    const client = await otherClient(run.appUrl);
+    const site = await resolveSite(client.graph, client.siteUrl);
+    await client.graph.patch(`/sites/${site.id}/lists/Kwartaaldoelen/items/${stored.id}/fields`, {
+      Reden: 'Aangevuld door de portfoliomanager',
+    });
+    await confirm.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+    await expect
+      .poll(() => fixedRow.getByTestId('portfolio-goal-message').innerText(), { timeout: WAIT.write })
+      .toContain('Er is niets verwijderd');
+    await expect(fixedRow.innerText()).resolves.toContain('Aangevuld door de portfoliomanager');
+    expect((await serverPortfolio()).kwartaaldoelen.some((d) => d.id === stored.id)).toBe(true);
+    // Asked again, on their version: deleted, said in the section (the row is gone), the focus on the section.
+    await change.getByRole('button', { name: 'Doel verwijderen' }).click();
+    await confirm.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+    await expect
+      .poll(() => goals.getByTestId('portfolio-goals-message').innerText(), { timeout: WAIT.write })
+      .toBe(`Kwartaaldoel “${fixed}” verwijderd.`);
+    await expect(fixedRow.count()).resolves.toBe(0);
+    await expect(goals.evaluate((section) => section === document.activeElement)).resolves.toBe(true);
+    await expect.poll(announced).toContain(`Kwartaaldoel “${fixed}” verwijderd.`);
+    expect((await serverPortfolio()).kwartaaldoelen.some((d) => d.id === stored.id)).toBe(false);
+    await expectAccessible(page, 'portfolio goals after a delete');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it("after a conflict, 'Mijn wijzigingen toepassen op hun versie' writes only this person's changes over the other's", async () => {

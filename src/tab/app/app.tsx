@@ -1,4 +1,4 @@
-import { Button, FluentProvider, makeStyles, tokens, Spinner } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, Button, FluentProvider, makeStyles, tokens, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Notice } from '../components/notice.js';
 import { ViewSuspense } from '../components/view-suspense.js';
@@ -118,18 +118,22 @@ export function App({ prepared }: { prepared?: ReadyBoot } = {}) {
   return (
     // Layout lives on an inner element: Fluent copies the provider's classes onto every portal's mount node.
     <FluentProvider theme={themeIfLoaded(themeName)} data-theme={themeName}>
-      <ThemeNameProvider value={themeName}>
-        <div className={styles.root}>
-          <LocaleProvider locale={locale}>
-            {boot.status === 'loading' && <Spinner style={{ marginTop: '20vh' }} />}
-            {boot.status === 'ready' && (
-              <HostProvider value={boot.host}>
-                <Routed host={boot.host} config={boot.config} onRetry={() => setAttempt((n) => n + 1)} />
-              </HostProvider>
-            )}
-          </LocaleProvider>
-        </div>
-      </ThemeNameProvider>
+      {/* Fluent's message bars say their text to a screen reader through this announcer (a live region, or the
+          browser's ariaNotify); without it their announce was a no-op and an error or "Opgeslagen" went unheard. */}
+      <AriaLiveAnnouncer>
+        <ThemeNameProvider value={themeName}>
+          <div className={styles.root}>
+            <LocaleProvider locale={locale}>
+              {boot.status === 'loading' && <Spinner style={{ marginTop: '20vh' }} />}
+              {boot.status === 'ready' && (
+                <HostProvider value={boot.host}>
+                  <Routed host={boot.host} config={boot.config} onRetry={() => setAttempt((n) => n + 1)} />
+                </HostProvider>
+              )}
+            </LocaleProvider>
+          </div>
+        </ThemeNameProvider>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

@@ -208,4 +208,27 @@ describe('editing the portfolio', () => {
     expect(again.items.filter((i) => i.value.key === 'test-e-facturatie')).toHaveLength(1);
     expect(again.kwartaaldoelen.find((d) => d.value.portfolioKey === 'test-e-facturatie')?.value.behaald).toBe('deels');
   });
+  it("corrects a goal's text and quarter (the title follows), and deletes a goal only in the version that was read", async () => {
+    const p = await fresh();
+    const store = createPortfolioStore(sandbox.graph(), siteId, p);
+    const key = p.items[0]!.value.key;
+    const doel = await store.createKwartaaldoel({ portfolioKey: key, kwartaal: '2026-Q4', doel: 'Pilto afgerond' });
+    const fixed = await store.updateKwartaaldoel(doel, { doel: 'Pilot afgerond', kwartaal: '2027-Q1' });
+    expect(fixed.value).toMatchObject({ portfolioKey: key, kwartaal: '2027-Q1', doel: 'Pilot afgerond' });
+    const raw = await sandbox
+      .graph()
+      .get<{ fields: Record<string, unknown> }>(
+        `/sites/${siteId}/lists/Kwartaaldoelen/items/${doel.id}?$expand=fields`,
+      );
+    expect(raw.fields.Title).toBe('2027-Q1: Pilot afgerond');
+    // The stale version (before the correction) deletes nothing: a conflict with their version.
+    const conflict = await store.removeKwartaaldoel(doel).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(PortfolioConflictError);
+    expect((conflict as PortfolioConflictError).theirs?.value).toMatchObject({ doel: 'Pilot afgerond' });
+    expect((await fresh()).kwartaaldoelen.some((d) => d.id === doel.id)).toBe(true);
+    // The version read deletes it; deleting what is gone already is done.
+    await store.removeKwartaaldoel(fixed);
+    expect((await fresh()).kwartaaldoelen.some((d) => d.id === doel.id)).toBe(false);
+    await expect(store.removeKwartaaldoel(fixed)).resolves.toBeUndefined();
+  });
 });

@@ -28,6 +28,8 @@ export type PortfolioState = {
   /** Puts a saved item into the loaded portfolio, replacing its old version. */
   replaceItem(item: Loaded<PortfolioItem>): void;
   replaceDoel(doel: Loaded<Kwartaaldoel>): void;
+  /** Takes a deleted goal out of the loaded portfolio. */
+  dropDoel(id: string): void;
   /** The tab's data session (its Graph client), for the import's writes. */
   session(): Promise<{ graph: Graph }>;
   siteId: string;
@@ -70,6 +72,10 @@ export function usePortfolio(): PortfolioState {
       })),
     [update],
   );
+  const dropDoel = useCallback(
+    (id: string) => update((d) => ({ ...d, kwartaaldoelen: d.kwartaaldoelen.filter((k) => k.id !== id) })),
+    [update],
+  );
   const invalidate = useCallback(
     () => void invalidateTabQueries(userKey, siteId ?? '', 'portfolio'),
     [userKey, siteId],
@@ -84,6 +90,7 @@ export function usePortfolio(): PortfolioState {
     store,
     replaceItem,
     replaceDoel,
+    dropDoel,
     session,
     siteId: siteId ?? '',
   };

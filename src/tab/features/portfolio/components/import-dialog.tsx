@@ -302,7 +302,7 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
             )}
             {dryRun && (
               <>
-                <Body1 data-testid="dry-run-summary">
+                <Body1 data-testid="dry-run-summary" role="status">
                   {t('pf.import.summary', {
                     rows: dryRun.rows.length,
                     creates: dryRun.creates,
