@@ -122,6 +122,56 @@ describe('the domain’s and the data layer’s messages in the English UI (issu
     await context.close();
   });
 
+  it("the history of a portfolio item says the list's phase, status and quarter choice in English", async () => {
+    const plan = await client.plan();
+    const items = await client.graph.get<{ value: { id: string; fields: Record<string, unknown> }[] }>(
+      `/sites/${plan.siteId}/lists/Portfolio/items?$expand=fields&$top=999`,
+    );
+    const item = items.value.find((i) => i.fields.ClientKey === 'burgerportaal');
+    if (!item) throw new Error('the seeded portfolio has no burgerportaal');
+    const before = { fase: String(item.fields.Fase), status: String(item.fields.Status) };
+    const fase = before.fase === 'Nazorg' ? 'Gestopt' : 'Nazorg';
+    const status = before.status === 'Kritiek' ? 'Aandacht' : 'Kritiek';
+    const ditKwartaal = item.fields.DitKwartaal === 'wel' ? 'niet' : 'wel';
+    // Someone changes the initiative in SharePoint: its phase, status and quarter choice (the list's Dutch values).
+    await client.graph.patch(`/sites/${plan.siteId}/lists/Portfolio/items/${item.id}/fields`, {
+      Fase: fase,
+      Status: status,
+      DitKwartaal: ditKwartaal,
+    });
+    const english: Record<string, string> = {
+      Idee: 'Idea',
+      Voorbereiding: 'Preparation',
+      Uitvoering: 'Execution',
+      Nazorg: 'Aftercare',
+      Afgerond: 'Completed',
+      Gestopt: 'Stopped',
+      'Op koers': 'On track',
+      Aandacht: 'Needs attention',
+      Kritiek: 'Critical',
+      wel: 'This quarter',
+      niet: 'Not this quarter',
+    };
+    const context = await personaContext(browser, UPN.portfolio, { locale: 'en-GB' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${run.appUrl}/#/portfolio`);
+    await page.locator('[data-testid="portfolio-row"][data-key="burgerportaal"]').getByRole('link').click();
+    const history = page.getByTestId('portfolio-detail').getByTestId('portfolio-history');
+    const latest = history.locator(':scope > li').first();
+    await expect
+      .poll(() => latest.innerText(), { timeout: 15_000 })
+      .toContain(`Status: ${english[before.status]} → ${english[status]}`);
+    const text = await latest.innerText();
+    expect(text).toContain(`Phase: ${english[before.fase]} → ${english[fase]}`);
+    expect(text).toContain(`→ ${english[ditKwartaal]}`);
+    expect(text).not.toMatch(
+      /Idee|Voorbereiding|Uitvoering|Nazorg|Afgerond|Gestopt|Op koers|Aandacht|Kritiek|\bwel\b|\bniet\b/,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the portfolio import dialog says every row problem in English', async () => {
     const context = await personaContext(browser, UPN.portfolio, { locale: 'en-GB' });
     const page = await context.newPage();

@@ -63,14 +63,18 @@ export function VersionList({
   versions,
   testId,
   noFieldsKey,
+  valueText,
 }: {
   versions: readonly ItemVersion[];
   testId: string;
   noFieldsKey: MessageKey | HistoryKey;
+  /** The list's own values in the UI's language (a portfolio item's phase and status), before `shownValue`'s. */
+  valueText?: (key: string, value: string) => string | undefined;
 }) {
   const styles = useStyles();
   const t = useTextsT(historyTexts);
   const locale = useLocale();
+  const shown = (key: string, value: string) => valueText?.(key, value) ?? shownValue(key, value, locale, t);
   if (versions.length === 0) return <Body1 className={styles.muted}>{t('detail.noHistory')}</Body1>;
   return (
     <ol className={styles.history} data-testid={testId}>
@@ -95,12 +99,12 @@ export function VersionList({
                     {c.from
                       ? t('detail.historyChange', {
                           field: fieldName(c.key, c.field, t, locale),
-                          from: shownValue(c.key, c.from, locale, t),
-                          to: c.to ? shownValue(c.key, c.to, locale, t) : '—',
+                          from: shown(c.key, c.from),
+                          to: c.to ? shown(c.key, c.to) : '—',
                         })
                       : t('detail.historySet', {
                           field: fieldName(c.key, c.field, t, locale),
-                          to: shownValue(c.key, c.to, locale, t),
+                          to: shown(c.key, c.to),
                         })}
                   </Caption1>
                 </li>

@@ -63,11 +63,11 @@ describe("a quarter goal's draft", () => {
       reden: '',
     });
     expect(
-      goalForm({ portfolioKey: 'p1', kwartaal: '2026-Q4', doel: 'X', behaald: 'niet', reden: 'Geen budget' }),
+      goalForm({ portfolioKey: 'p1', kwartaal: '2026-Q4', doel: 'X', behaald: 'nee', reden: 'Geen budget' }),
     ).toEqual({
       kwartaal: '2026-Q4',
       doel: 'X',
-      behaald: 'niet',
+      behaald: 'nee',
       reden: 'Geen budget',
     });
   });

@@ -5,6 +5,7 @@ import type { PortfolioStore } from '../../../../data/portfolio-store.js';
 import { LoadError } from '../../../components/load-error.js';
 import { VersionList } from '../../../components/version-list.js';
 import { useTabQuery } from '../../../lib/query/use-tab-query.js';
+import { usePortfolioLabels } from '../../../lib/portfolio-labels.js';
 
 /** A portfolio item's history from its SharePoint versions (who changed what from what to what), newest first. */
 export function PortfolioHistory({
@@ -19,6 +20,16 @@ export function PortfolioHistory({
   headingId: string;
 }) {
   const t = usePortfolioT();
+  const labels = usePortfolioLabels();
+  // The list stores its choices in Dutch; the English UI says them in English, as the overview and the detail do.
+  const valueText = (key: string, value: string) =>
+    key === 'fase'
+      ? labels.fase(value)
+      : key === 'status'
+        ? labels.status(value)
+        : key === 'ditKwartaal' && (value === 'wel' || value === 'niet')
+          ? t(value === 'wel' ? 'pf.wel' : 'pf.niet')
+          : undefined;
   // Keyed by the item and read again for each of its versions (eTag); an import or a conflict taken over marks it
   // stale with the portfolio (`invalidate`). `store` changes with every portfolio update and is not part of the key.
   const history = useTabQuery(['portfolio', 'history', id], () => store().then((s) => s.history(id)), { version });
@@ -40,7 +51,12 @@ export function PortfolioHistory({
         />
       )}
       {history.data && (
-        <VersionList versions={history.data} testId="portfolio-history" noFieldsKey="pf.detail.historyNoFields" />
+        <VersionList
+          versions={history.data}
+          testId="portfolio-history"
+          noFieldsKey="pf.detail.historyNoFields"
+          valueText={valueText}
+        />
       )}
     </section>
   );
