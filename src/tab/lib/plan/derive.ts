@@ -1,4 +1,4 @@
-import type { Actie, Advies, ThemaCode } from '../../../domain/model.js';
+import type { Actie, Advies, PersonRef, ThemaCode } from '../../../domain/model.js';
 import { ownerCoverage, type DomeinVoortgang } from '../../../domain/domein-voortgang.js';
 import { blockingDependencies, isOverdue } from '../../../domain/rules.js';
 import type { Loaded } from '../../../data/lists/field-reader.js';
@@ -101,4 +101,27 @@ export function deriveRows(plan: LoadedPlan, now: Date): ActieRow[] {
         .toLowerCase(),
     };
   });
+}
+
+/**
+ * The people the list's owner filter offers: the owners of `rows` (what the list can show), and a chosen key that
+ * owns nothing now (a saved view's) when it is a site user, so a choice never hides. Not every site user: SharePoint's
+ * User Information List holds everyone who ever opened the site, and its own "SharePoint App" account.
+ */
+export function ownerChoices(
+  rows: readonly Pick<ActieRow, 'actie' | 'ownerKey'>[],
+  users: readonly PersonRef[],
+  chosen: readonly string[],
+): PersonRef[] {
+  const byKey = new Map<string, PersonRef>();
+  for (const row of rows) {
+    const owner = row.actie.eigenaar;
+    if (owner && !byKey.has(ownerKeyOf(row.actie))) byKey.set(ownerKeyOf(row.actie), owner);
+  }
+  for (const key of chosen) {
+    if (byKey.has(key) || key === NO_OWNER || key === PER_DOMEIN_OWNER) continue;
+    const user = users.find((u) => (u.id ?? u.email ?? u.displayName) === key);
+    if (user) byKey.set(key, user);
+  }
+  return [...byKey.values()];
 }

@@ -24,7 +24,7 @@ import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
 import { domeinLabel, personName, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
-import { NO_OWNER, PER_DOMEIN_OWNER } from '../../../lib/plan/derive.js';
+import { NO_OWNER, ownerChoices, PER_DOMEIN_OWNER } from '../../../lib/plan/derive.js';
 import { ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
@@ -104,6 +104,10 @@ export function ListView({
   // The municipality's plateaus, themes and domains (read with the plan) are what the list filters and groups by.
   const inrichting = plan?.inrichting ?? ZOETERMEER_INRICHTING;
   const query = useMemo(() => queryFromParams(params, inrichting), [params, inrichting]);
+  const owners = useMemo(
+    () => ownerChoices(rows, plan?.users ?? [], query.filters.eigenaar),
+    [rows, plan?.users, query.filters.eigenaar],
+  );
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState<BulkKind | undefined>();
@@ -242,7 +246,7 @@ export function ListView({
         query={query}
         onChange={setQuery}
         adviezen={plan?.adviezen.map((a) => a.value) ?? []}
-        users={plan?.users ?? []}
+        users={owners}
         scoped={!!scope}
         inrichting={inrichting}
       />

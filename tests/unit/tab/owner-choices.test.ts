@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadedPlan } from '../../../src/data/plan-store.js';
+import type { PersonRef } from '../../../src/domain/model.js';
+import { SYSTEM_ACCOUNT_ID } from '../../../src/domain/site-user.js';
+import { deriveRows, NO_OWNER, ownerChoices, PER_DOMEIN_OWNER } from '../../../src/tab/lib/plan/derive.js';
+import { NOW, seededPlan } from './fixtures.js';
+
+const im: PersonRef = { id: '21', displayName: 'Informatiemanager Sociaal', email: 'im.sociaal@zoetermeer.example' };
+const cio: PersonRef = { id: '22', displayName: 'CIO', email: 'cio@zoetermeer.example' };
+const nobody: PersonRef = { id: '23', displayName: 'Bezoeker', email: 'bezoeker@zoetermeer.example' };
+const byMail: PersonRef = { displayName: 'Extern', email: 'extern@example.org' };
+const systemAccount: PersonRef = { id: SYSTEM_ACCOUNT_ID, displayName: 'SharePoint App' };
+const users = [im, cio, nobody, systemAccount];
+
+/**
+ * The seeded plan with these owners only: 1.2 and 2.1 the IM, 3.1 the CIO, 4.1 someone known by address only.
+ */
+function planWithOwners(): LoadedPlan {
+  const plan = seededPlan();
+  const owner: Record<string, PersonRef> = { '1.2': im, '2.1': im, '3.1': cio, '4.1': byMail };
+  return {
+    ...plan,
+    users,
+    acties: plan.acties.map((a) => {
+      const { eigenaar: _seeded, ...value } = a.value;
+      const given = owner[a.value.nummer];
+      return { ...a, value: given ? { ...value, eigenaar: given } : value };
+    }),
+  };
+}
+const rows = deriveRows(planWithOwners(), NOW);
+const keyOf = (p: PersonRef) => p.id ?? p.email ?? p.displayName;
+
+describe("the list's owner filter: the people it offers", () => {
+  it("are the rows' owners, each once, those known by address only included", () => {
+    expect(ownerChoices(rows, users, []).map(keyOf).sort()).toEqual(['21', '22', 'extern@example.org']);
+  });
+
+  it("never include SharePoint's own account, nor a site user who owns nothing", () => {
+    const keys = ownerChoices(rows, users, []).map(keyOf);
+    expect(keys).not.toContain(SYSTEM_ACCOUNT_ID);
+    expect(keys).not.toContain('23');
+  });
+
+  it('keep a chosen person who owns nothing now (a saved view), so the choice stays visible', () => {
+    const keys = ownerChoices(rows, users, ['23', NO_OWNER, PER_DOMEIN_OWNER, 'gone@example.org']).map(keyOf);
+    expect(keys).toContain('23');
+    expect(keys).not.toContain('gone@example.org');
+    expect(keys).not.toContain(NO_OWNER);
+    expect(keys).not.toContain(PER_DOMEIN_OWNER);
+  });
+
+  it("follow the rows: a part of the plan offers its own rows' owners only", () => {
+    const cmt = rows.filter((r) => r.actie.nummer === '3.1');
+    expect(ownerChoices(cmt, users, [])).toEqual([cio]);
+    expect(ownerChoices([], users, [])).toEqual([]);
+  });
+});
