@@ -42,6 +42,20 @@ describe('progress per domain on a shared action', () => {
     await page.goto(`${run.appUrl}/#/lijst`);
     const row = page.locator('[data-testid="actie-row"][data-nummer="1.1"]');
     await expect.poll(() => row.innerText()).toContain('Eigenaar per domein');
+    // Its form's empty owner says where the owners are (the domains' rows), and that it may stay empty.
+    await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(await client.plan(), '1.1').id}`);
+    const owner = page.getByRole('dialog').locator('[data-field="eigenaarId"]');
+    await expect
+      .poll(() => owner.innerText())
+      .toContain('Elk domein legt zijn eigen eigenaar vast op zijn rij onder Voortgang per domein.');
+    // An action of one domain has no such hint.
+    await page.goto(`${run.appUrl}/#/lijst?actie=${zonder.id}`);
+    const ownField = page
+      .getByRole('dialog')
+      .filter({ has: page.getByRole('heading', { name: new RegExp(`^${zonder.value.nummer.replace('.', '\\.')} `) }) })
+      .locator('[data-field="eigenaarId"]');
+    await expect.poll(() => ownField.innerText()).toContain('Eigenaar');
+    await expect(ownField.innerText()).resolves.not.toContain('per domein');
 
     // The header's domain, chosen without a reload: that domain's own row, and back to the roll-up.
     await page.goto(`${run.appUrl}/#/roadmap`);

@@ -92,6 +92,8 @@ export const detailTexts = defineCatalogue(
     'domeinVoortgang.historyHide': 'Geschiedenis van {domein} verbergen',
     'domeinVoortgang.statusRolledUp':
       'De status van deze actie volgt uit de voortgang per domein; werk die bij onder Voortgang per domein.',
+    'domeinVoortgang.ownerPerDomein':
+      'Elk domein legt zijn eigen eigenaar vast op zijn rij onder Voortgang per domein. Dit veld is de eigenaar van de actie als geheel; leeg laten kan.',
     'detail.notFoundTitle': 'Actie niet gevonden',
     'detail.notFound': 'Deze actie staat niet (meer) in het actieplan. Misschien is de link verouderd.',
     'agenderen.title': 'Agenderen in CMT',
@@ -193,6 +195,8 @@ export const detailTexts = defineCatalogue(
     'domeinVoortgang.historyHide': 'Hide the history of {domein}',
     'domeinVoortgang.statusRolledUp':
       'The status of this action rolls up from the progress per domain; update it under Progress per domain.',
+    'domeinVoortgang.ownerPerDomein':
+      'Each domain records its own owner on its row under Progress per domain. This field is the owner of the action as a whole; it may stay empty.',
     'detail.notFoundTitle': 'Action not found',
     'detail.notFound': 'This action is not (or no longer) in the action plan. The link may be out of date.',
     'agenderen.title': 'Escalate to the CMT',

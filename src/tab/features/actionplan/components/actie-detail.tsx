@@ -315,7 +315,12 @@ function DetailBody({
               rows={3}
             />
           </Field>
-          <Field label={t(FIELD_LABEL.eigenaarId)} validationMessage={shownIssue('eigenaarId')} data-field="eigenaarId">
+          <Field
+            label={t(FIELD_LABEL.eigenaarId)}
+            validationMessage={shownIssue('eigenaarId')}
+            hint={rolledUp ? t('domeinVoortgang.ownerPerDomein') : undefined}
+            data-field="eigenaarId"
+          >
             <OwnerPicker users={users} value={form.eigenaarId} onChange={(v) => set('eigenaarId', v)} />
           </Field>
           <div className={styles.two}>
