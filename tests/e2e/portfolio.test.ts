@@ -433,13 +433,22 @@ describe('the portfolio in the tab', () => {
     const client = await otherClient(run.appUrl);
     const site = await resolveSite(client.graph, client.siteUrl);
     await client.graph.patch(`/sites/${site.id}/lists/Kwartaaldoelen/items/${stored.id}/fields`, {
-      Reden: 'Aangevuld door de portfoliomanager',
+      Reden: 'Aangevuld door de portfoliomanager.\nTweede regel van de reden.',
     });
     await confirm.getByRole('button', { name: 'Verwijderen', exact: true }).click();
     await expect
       .poll(() => fixedRow.getByTestId('portfolio-goal-message').innerText(), { timeout: WAIT.write })
       .toContain('Er is niets verwijderd');
-    await expect(fixedRow.innerText()).resolves.toContain('Aangevuld door de portfoliomanager');
+    // A reason of two lines shows on two lines.
+    await expect(fixedRow.innerText()).resolves.toContain(
+      'Aangevuld door de portfoliomanager.\nTweede regel van de reden.',
+    );
+    // The form moved onto their version: the reason this person never touched is theirs, so saving it again would
+    // not write the stale empty reason over it.
+    await expect(change.getByLabel('Toelichting').inputValue()).resolves.toBe(
+      'Aangevuld door de portfoliomanager.\nTweede regel van de reden.',
+    );
+    await saveScreenshot(page, 'portfolio-goal-remove-conflict');
     expect((await serverPortfolio()).kwartaaldoelen.some((d) => d.id === stored.id)).toBe(true);
     // Asked again, on their version: deleted, said in the section (the row is gone), the focus on the section.
     await change.getByRole('button', { name: 'Doel verwijderen' }).click();

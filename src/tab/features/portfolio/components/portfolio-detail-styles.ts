@@ -22,4 +22,7 @@ export const usePortfolioDetailStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalM },
   buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  // A goal's reason as it was typed: its line breaks kept (a reason of several lines read as one).
+  reden: { whiteSpace: 'pre-line' },
+  goal: { paddingBlockEnd: tokens.spacingVerticalS },
 });

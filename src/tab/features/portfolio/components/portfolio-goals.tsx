@@ -19,6 +19,7 @@ import {
   type KwartaaldoelChange,
 } from '../../../../data/portfolio-store.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
+import { rebaseDraft } from '../../../lib/rebase-draft.js';
 import { useDomainText } from '../../../lib/use-domain-text.js';
 import { useFocusAfterClose } from '../../../lib/use-focus-after-close.js';
 import type { PortfolioState } from '../api/use-portfolio.js';
@@ -175,6 +176,15 @@ function GoalRow({
     setOpen(false);
   };
 
+  // Someone else's version: the form moves onto it (a field this person did not change takes their value, so saving
+  // again never writes the form's stale copy over their edit), and the next write is against it.
+  const takeTheirs = (theirs: Loaded<Kwartaaldoel>) => {
+    const rebased = rebaseDraft(form, goalForm(base.value), goalForm(theirs.value));
+    portfolio.replaceDoel(theirs);
+    setBase(theirs);
+    setForm(rebased);
+    draft.keep(rebased, theirs);
+  };
   const start = () => {
     setBase(doel);
     setForm(goalForm(doel.value));
@@ -209,11 +219,8 @@ function GoalRow({
       close({ intent: 'success', text: t(goalChanged ? 'pf.goals.goalSaved' : 'pf.goals.saved') });
     } catch (error) {
       if (error instanceof PortfolioConflictError && error.theirs) {
-        // Their version is shown; what this person chose stays in the form (and its draft), to check and save again.
-        const theirs = error.theirs as Loaded<Kwartaaldoel>;
-        portfolio.replaceDoel(theirs);
-        setBase(theirs);
-        draft.keep(form, theirs);
+        // Their version is shown; what this person changed stays in the form (and its draft), to check and save again.
+        takeTheirs(error.theirs as Loaded<Kwartaaldoel>);
         setSaid({ intent: 'warning', text: t('pf.goals.conflict') });
       } else if (error instanceof PortfolioConflictError) {
         // Deleted meanwhile: read the goals again (the row then leaves the list) and close the form.
@@ -244,11 +251,8 @@ function GoalRow({
       onRemoved(t('pf.goals.removed', { doel: base.value.doel }));
     } catch (error) {
       if (error instanceof PortfolioConflictError && error.theirs) {
-        // Changed meanwhile: nothing deleted; their version is shown and the form stays as it was.
-        const theirs = error.theirs as Loaded<Kwartaaldoel>;
-        portfolio.replaceDoel(theirs);
-        setBase(theirs);
-        draft.keep(form, theirs);
+        // Changed meanwhile: nothing deleted; their version is shown, in the form too where this person changed nothing.
+        takeTheirs(error.theirs as Loaded<Kwartaaldoel>);
         setConfirming(false);
         setSaid({ intent: 'warning', text: t('pf.goals.removeConflict') });
         setBusy(false);
@@ -268,16 +272,16 @@ function GoalRow({
   };
 
   return (
-    <li data-testid="portfolio-goal" data-kwartaal={doel.value.kwartaal}>
+    <li className={styles.goal} data-testid="portfolio-goal" data-kwartaal={doel.value.kwartaal}>
       <span id={textId}>
         {quarterText(doel.value.kwartaal)}: {doel.value.doel}
         {' · '}
         {t(`pf.behaald.${doel.value.behaald ?? 'open'}`)}
-        {doel.value.reden ? ` · ${doel.value.reden}` : ''}
+        {doel.value.reden && <span className={styles.reden}> · {doel.value.reden}</span>}
       </span>
       {canEdit && !open && (
         <div>
-          <Button size="small" appearance="subtle" ref={toggle} onClick={start} aria-describedby={textId}>
+          <Button size="small" ref={toggle} onClick={start} aria-describedby={textId}>
             {doel.value.behaald ? t('pf.goals.changeOutcome') : t('pf.goals.recordOutcome')}
           </Button>
         </div>
@@ -367,6 +371,7 @@ function withChoice(choices: readonly string[], kwartaal: string): string[] {
 
 /** "Delete this goal?" with the two answers; the focus goes to the one that deletes nothing. */
 function RemoveConfirm({ busy, onRemove, onKeep }: { busy: boolean; onRemove: () => void; onKeep: () => void }) {
+  const styles = useStyles();
   const t = usePortfolioT();
   const textId = useId();
   return (
@@ -374,12 +379,14 @@ function RemoveConfirm({ busy, onRemove, onKeep }: { busy: boolean; onRemove: ()
       <Body1 as="p" id={textId}>
         {t('pf.goals.removeConfirm')}
       </Body1>
-      <Button appearance="primary" onClick={onRemove} disabled={busy}>
-        {t('pf.goals.removeYes')}
-      </Button>{' '}
-      <Button onClick={onKeep} disabled={busy} autoFocus>
-        {t('pf.goals.removeNo')}
-      </Button>
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={onRemove} disabled={busy}>
+          {t('pf.goals.removeYes')}
+        </Button>
+        <Button onClick={onKeep} disabled={busy} autoFocus>
+          {t('pf.goals.removeNo')}
+        </Button>
+      </div>
     </div>
   );
 }
@@ -509,15 +516,16 @@ function NewGoal({ item, portfolio }: { item: Loaded<PortfolioItem>; portfolio: 
 /** A goal form's Opslaan (submits) and Annuleren, and what else the form offers beside them. */
 function FormButtons({ busy, onCancel, children }: { busy: boolean; onCancel: () => void; children?: ReactNode }) {
   const t = usePortfolioT();
+  const styles = useStyles();
   return (
-    <div>
+    <div className={styles.buttons}>
       <Button type="submit" appearance="primary" disabled={busy}>
         {t('pf.detail.save')}
-      </Button>{' '}
+      </Button>
       <Button onClick={onCancel} disabled={busy}>
         {t('common.cancel')}
       </Button>
-      {children && <> {children}</>}
+      {children}
     </div>
   );
 }
