@@ -941,10 +941,22 @@ document.addEventListener('DOMContentLoaded', function () {
 
     // Sort by deadline descending via the column header; group by owner.
     await page.getByRole('button', { name: 'Deadline' }).click();
-    await page.getByRole('button', { name: 'Deadline' }).click();
-    await expect(page.getByRole('columnheader', { name: 'Deadline' }).getAttribute('aria-sort')).resolves.toBe(
-      'descending',
-    );
+    // The second click lands in the header cell beside its text, which sorts too (before, only the text did).
+    const deadlineHeader = page.getByRole('columnheader', { name: 'Deadline' });
+    const cellBox = await deadlineHeader.boundingBox();
+    // The text's own box (a range over it), not its button's.
+    const textBox = await deadlineHeader.evaluate((cell) => {
+      const node = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT).nextNode();
+      if (!node) return undefined;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const box = range.getBoundingClientRect();
+      return { x: box.x, width: box.width };
+    });
+    if (!cellBox || !textBox) throw new Error('the Deadline header has no box');
+    expect(cellBox.x + cellBox.width - 16).toBeGreaterThan(textBox.x + textBox.width + 8);
+    await page.mouse.click(cellBox.x + cellBox.width - 16, cellBox.y + cellBox.height / 2);
+    await expect(deadlineHeader.getAttribute('aria-sort')).resolves.toBe('descending');
     await page.getByRole('combobox', { name: 'Groeperen op' }).click();
     await page.getByRole('option', { name: 'Eigenaar' }).click();
     // Owners only where a source names one: the portfolio manager's actions, and the rest without an owner.

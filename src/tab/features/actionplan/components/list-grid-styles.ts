@@ -103,8 +103,10 @@ export const useListGridStyles = makeStyles({
   },
   narrowHidden: { '@media (max-width: 760px)': { display: 'none' } },
   narrowStack: { '@media (max-width: 760px)': { gridColumnStart: 2 } },
+  // The whole header cell sorts, not only its text (the column's resize handle lies over its right edge).
   sortButton: {
-    display: 'inline-flex',
+    display: 'flex',
+    width: '100%',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalXXS,
     background: 'none',
