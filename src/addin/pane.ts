@@ -284,6 +284,50 @@ function showPane(
     root.querySelector<HTMLButtonElement>('#insert')?.focus();
   };
 
+  // The button's label and the hint before it follow `blockState` in place: redrawing the pane would take the button
+  // away under a click (the click that gave the pane its focus back, below).
+  const showBlockState = () => {
+    const button = root.querySelector<HTMLButtonElement>('#insert');
+    if (!button) return;
+    button.textContent = blockState !== 'none' ? t('pane.replace') : t('pane.insert');
+    root.querySelector('#edited')?.remove();
+    if (blockState === 'edited' && status?.kind !== 'done') {
+      const hint = document.createElement('p');
+      hint.className = 'hint';
+      hint.id = 'edited';
+      hint.textContent = t('pane.edited');
+      button.after(hint);
+      button.setAttribute('aria-describedby', 'edited');
+    } else button.removeAttribute('aria-describedby');
+  };
+
+  // The organiser types in the invitation while the pane stays open and comes back to the pane: it reads the body
+  // again when it gets the focus back, so what it says before "bijwerken" is about the body as it is now (Outlook has
+  // no event for a changed body). A "bijgewerkt" from before that edit no longer holds and goes.
+  if (office && !attendee) {
+    let checking = false;
+    window.addEventListener('focus', () => {
+      if (checking || status?.kind === 'busy') return;
+      checking = true;
+      readBodyHtml(office)
+        .then((html) => {
+          const next = agendaBlockState(html);
+          if (next === blockState) return;
+          blockState = next;
+          if (status?.kind === 'done') {
+            status = undefined;
+            const line = root.querySelector('#status');
+            if (line) line.innerHTML = '';
+          }
+          showBlockState();
+        })
+        .catch((error: unknown) => console.warn('The invitation body could not be read again', error))
+        .finally(() => {
+          checking = false;
+        });
+    });
+  }
+
   // The organiser moves the meeting or changes the invitees while the pane is open: the preview follows at once (the
   // meeting's agenda, and the MT the invitees now point to, unless the person chose one), said in the status line.
   if (office && !attendee) {

@@ -171,6 +171,15 @@ describe('the Outlook add-in, organiser', () => {
       outlook.body = outlook.body.replace('<h3>', `<p>${line}</p><h3>`);
     }, typed);
     const edited = (await body(page)).body;
+    // The pane that inserted it, still open, says so once it has the focus back (Outlook has no body event).
+    await expect(page.locator('#edited').count()).resolves.toBe(0);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => page.locator('#edited').count()).toBe(1);
+    const sameUpdate = page.getByRole('button', { name: 'Agendapunt bijwerken in de uitnodiging' });
+    await expect(sameUpdate.getAttribute('aria-describedby')).resolves.toBe('edited');
+    // Its "ingevoegd" from before the edit no longer holds.
+    await expect(page.getByRole('status').innerText()).resolves.toBe('');
+    expect((await body(page)).writes).toBe(1);
 
     // A pane opened on that invitation says so before anything is written.
     const second = await openPane({
