@@ -306,6 +306,9 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
             error.current ? toDoel(error.current) : undefined,
           );
         }
+        // Graph answers a write to a deleted item 404 (itemNotFound), If-Match or not: deleted meanwhile.
+        if (error instanceof GraphRequestError && error.status === 404)
+          throw new PortfolioConflictError<Kwartaaldoel, KwartaaldoelChange>(current.id, change, undefined);
         throw error;
       }
     },

@@ -350,9 +350,11 @@ describe('the portfolio in the tab', () => {
       (window as unknown as { __announced: string[] }).__announced = said;
       const proto = Document.prototype as unknown as { ariaNotify?: (m: string, o?: unknown) => void };
       const original = proto.ariaNotify;
+      // Fluent speaks through ariaNotify where the browser has it (Chromium does), else through a live region.
+      if (!original) return;
       proto.ariaNotify = function (this: Document, message: string, options?: unknown) {
         said.push(message);
-        original?.call(this, message, options);
+        original.call(this, message, options);
       };
     });
     const page = await context.newPage();
@@ -386,11 +388,15 @@ describe('the portfolio in the tab', () => {
     const stored = (await serverPortfolio()).kwartaaldoelen.find((d) => d.value.doel === typed);
     if (!stored) throw new Error('the goal was not stored');
 
-    // Its text and quarter corrected; the title in SharePoint follows.
+    // Its text and quarter corrected ("Doel wijzigen" opens the goal's form on its text); the title in SharePoint
+    // follows.
     const row = goals.locator('[data-testid="portfolio-goal"]', { hasText: typed });
-    await row.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
-    // One goal's form is open at a time.
+    await row.getByRole('button', { name: 'Doel wijzigen' }).click();
+    // This test opens one goal's form at a time.
     const change = goals.getByRole('form', { name: 'Kwartaaldoel wijzigen' });
+    await expect
+      .poll(() => change.getByRole('textbox', { name: /^Doel/ }).evaluate((el) => el === document.activeElement))
+      .toBe(true);
     const fixed = 'E2E: portaal in de nieuwe huisstijl';
     await change.getByRole('textbox', { name: /^Doel/ }).fill('');
     await change.getByRole('button', { name: 'Opslaan' }).click();
@@ -460,6 +466,39 @@ describe('the portfolio in the tab', () => {
     await expect(goals.evaluate((section) => section === document.activeElement)).resolves.toBe(true);
     await expect.poll(announced).toContain(`Kwartaaldoel “${fixed}” verwijderd.`);
     expect((await serverPortfolio()).kwartaaldoelen.some((d) => d.id === stored.id)).toBe(false);
+
+    // A goal deleted elsewhere while this person records its outcome: nothing is saved, and what was typed comes back
+    // in the new goal's form (the row went with the goal), to add again.
+    const elsewhere = 'E2E: wordt elders verwijderd';
+    await goals.getByRole('button', { name: 'Kwartaaldoel toevoegen' }).click();
+    await form.getByRole('textbox', { name: /^Doel/ }).fill(elsewhere);
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    const elsewhereRow = goals.locator('[data-testid="portfolio-goal"]', { hasText: elsewhere });
+    await elsewhereRow.waitFor({ timeout: WAIT.write });
+    const gone = (await serverPortfolio()).kwartaaldoelen.find((d) => d.value.doel === elsewhere);
+    if (!gone) throw new Error('the goal was not stored');
+    await elsewhereRow.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+    await change.getByLabel('Uitkomst').selectOption({ label: 'Deels behaald' });
+    await change.getByLabel('Toelichting').fill('Twee van de drie teams; getypt terwijl het elders verdween');
+    await client.graph.delete(`/sites/${site.id}/lists/Kwartaaldoelen/items/${gone.id}`);
+    await change.getByRole('button', { name: 'Opslaan' }).click();
+    await expect
+      .poll(() => goals.getByTestId('portfolio-goals-message').innerText(), { timeout: WAIT.write })
+      .toContain('intussen door iemand anders verwijderd');
+    await expect(elsewhereRow.count()).resolves.toBe(0);
+    await expect(form.getByRole('textbox', { name: /^Doel/ }).inputValue()).resolves.toBe(elsewhere);
+    await expect(form.getByLabel('Uitkomst').inputValue()).resolves.toBe('deels');
+    await expect(form.getByLabel('Toelichting').inputValue()).resolves.toBe(
+      'Twee van de drie teams; getypt terwijl het elders verdween',
+    );
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect
+      .poll(async () => (await serverPortfolio()).kwartaaldoelen.filter((d) => d.value.doel === elsewhere), {
+        timeout: WAIT.write,
+      })
+      .toMatchObject([
+        { value: { behaald: 'deels', reden: 'Twee van de drie teams; getypt terwijl het elders verdween' } },
+      ]);
     await expectAccessible(page, 'portfolio goals after a delete');
     expect(errors).toEqual([]);
     await context.close();

@@ -29,3 +29,17 @@ export function removeKey(key: string): void {
     // Storage blocked: there is nothing stored to remove either.
   }
 }
+
+/** The keys that start with `prefix` (none when storage is blocked). */
+export function keysWithPrefix(prefix: string): string[] {
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < window.localStorage.length; i += 1) {
+      const key = window.localStorage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+    return keys;
+  } catch {
+    return [];
+  }
+}

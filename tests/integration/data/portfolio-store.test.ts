@@ -230,5 +230,10 @@ describe('editing the portfolio', () => {
     await store.removeKwartaaldoel(fixed);
     expect((await fresh()).kwartaaldoelen.some((d) => d.id === doel.id)).toBe(false);
     await expect(store.removeKwartaaldoel(fixed)).resolves.toBeUndefined();
+    // A change to the deleted goal: the conflict without their version (Graph answers 404), nothing created.
+    const late = await store.updateKwartaaldoel(fixed, { reden: 'Te laat' }).catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(PortfolioConflictError);
+    expect((late as PortfolioConflictError).theirs).toBeUndefined();
+    expect((await fresh()).kwartaaldoelen.some((d) => d.id === doel.id)).toBe(false);
   });
 });

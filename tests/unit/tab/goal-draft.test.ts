@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { goalDraftKey, goalForm, parseGoalDraft } from '../../../src/tab/features/portfolio/lib/goal-draft.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  clearGoalDraft,
+  goalDraftIds,
+  goalDraftKey,
+  goalForm,
+  parseGoalDraft,
+  rebaseGoalForm,
+  saveGoalDraft,
+} from '../../../src/tab/features/portfolio/lib/goal-draft.js';
+import { MemoryStorage } from './lib/memory-storage.js';
 
 const form = {
   kwartaal: '2027-Q1',
@@ -32,6 +41,12 @@ describe("a quarter goal's draft", () => {
       { form, base: { ...base, id: 7 } },
       { form, base: { ...base, value: null } },
       { form, base: null },
+      // A base whose goal is damaged: its text or quarter not text, an outcome that is not the domain's.
+      { form, base: { ...base, value: { ...base.value, doel: undefined } } },
+      { form, base: { ...base, value: { ...base.value, kwartaal: 2027 } } },
+      { form, base: { ...base, value: { ...base.value, behaald: 'bijna' } } },
+      { form, base: { ...base, value: { ...base.value, behaald: '' } } },
+      { form, base: { ...base, value: { ...base.value, reden: 4 } } },
     ]) {
       expect(parseGoalDraft(bad), JSON.stringify(bad)).toBeUndefined();
     }
@@ -70,5 +85,57 @@ describe("a quarter goal's draft", () => {
       behaald: 'nee',
       reden: 'Geen budget',
     });
+  });
+});
+
+describe("a goal's form moved onto someone else's version", () => {
+  const was = { portfolioKey: 'p1', kwartaal: '2027-Q1' as const, doel: 'Pilot klaar' };
+
+  it('takes their value where this person changed nothing, and keeps what this person changed', () => {
+    const typed = { ...goalForm(was), behaald: 'deels' as const, reden: 'Twee teams volgen' };
+    const theirs = { ...was, doel: 'Pilot klaar in twee teams', kwartaal: '2027-Q2' as const };
+    expect(rebaseGoalForm(typed, was, theirs)).toEqual({
+      form: { kwartaal: '2027-Q2', doel: 'Pilot klaar in twee teams', behaald: 'deels', reden: 'Twee teams volgen' },
+      both: [],
+    });
+  });
+
+  it('names the fields both changed, each to another value; the same change on both sides is no clash', () => {
+    const typed = { ...goalForm(was), reden: 'Mijn reden', doel: 'Pilot af' };
+    const theirs = { ...was, reden: 'Hun reden', doel: 'Pilot af' };
+    const moved = rebaseGoalForm(typed, was, theirs);
+    expect(moved.both).toEqual(['reden']);
+    expect(moved.form.reden).toBe('Mijn reden');
+  });
+});
+
+describe('the drafts of one initiative', () => {
+  const host = globalThis as { window?: unknown };
+  afterEach(() => {
+    delete host.window;
+  });
+
+  it("are found by their goal's id, the new goal's and other people's and initiatives' left out", () => {
+    const storage = new MemoryStorage();
+    host.window = { localStorage: storage };
+    const draft = { form: goalForm(base.value) };
+    saveGoalDraft('IM@zoetermeer.nl', { portfolioKey: 'p1', goalId: '7' }, draft);
+    saveGoalDraft('im@zoetermeer.nl', { portfolioKey: 'p1', goalId: '12' }, draft);
+    saveGoalDraft('im@zoetermeer.nl', { portfolioKey: 'p1', goalId: 'nieuw' }, draft);
+    saveGoalDraft('im@zoetermeer.nl', { portfolioKey: 'p10', goalId: '8' }, draft);
+    saveGoalDraft('imo@zoetermeer.nl', { portfolioKey: 'p1', goalId: '9' }, draft);
+    storage.setItem('portfolio.concept.v1|im@zoetermeer.nl|p1', '{}');
+    expect(goalDraftIds('im@zoetermeer.nl', 'p1').sort()).toEqual(['12', '7']);
+    clearGoalDraft('im@zoetermeer.nl', { portfolioKey: 'p1', goalId: '7' });
+    expect(goalDraftIds('im@zoetermeer.nl', 'p1')).toEqual(['12']);
+  });
+
+  it('are none where the browser blocks storage', () => {
+    host.window = {
+      get localStorage(): Storage {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    };
+    expect(goalDraftIds('im@zoetermeer.nl', 'p1')).toEqual([]);
   });
 });

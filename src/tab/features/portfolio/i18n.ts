@@ -63,8 +63,13 @@ const portfolioNl = {
   'pf.goals.saved': 'Uitkomst opgeslagen.',
   'pf.goals.conflict':
     'Iemand anders heeft dit doel intussen gewijzigd; hierboven staat die versie. Je keuze staat nog in het formulier: kijk het na en sla opnieuw op.',
-  'pf.goals.deleted': 'Dit doel is intussen verwijderd; er is niets opgeslagen.',
   'pf.goals.goalSaved': 'Kwartaaldoel opgeslagen.',
+  'pf.goals.edit': 'Doel wijzigen',
+  'pf.goals.bothChanged': 'De ander wijzigde ook {fields}; daar staat nog jouw versie.',
+  'pf.goals.orphaned':
+    'Een doel waaraan je werkte, is intussen door iemand anders verwijderd; er is niets opgeslagen. Wat je typte, staat hieronder in Kwartaaldoel toevoegen: voeg het opnieuw toe of annuleer.',
+  'pf.goals.draftBlocked':
+    'De browser staat het bewaren van een concept niet toe: sla op voordat je dit paneel of de pagina sluit.',
   'pf.goals.draftRestored': 'Wat je eerder in dit formulier typte en niet opsloeg, staat er weer in.',
   'pf.goals.remove': 'Doel verwijderen',
   'pf.goals.removeConfirm': 'Dit kwartaaldoel en zijn uitkomst verwijderen? Dat kan niet ongedaan worden gemaakt.',
@@ -245,8 +250,13 @@ const portfolioEn: Record<PortfolioKey, string> = {
   'pf.goals.saved': 'Outcome saved.',
   'pf.goals.conflict':
     'Someone else changed this goal meanwhile; their version is shown above. Your choice is still in the form: check it and save again.',
-  'pf.goals.deleted': 'This goal was deleted meanwhile; nothing was saved.',
   'pf.goals.goalSaved': 'Quarter goal saved.',
+  'pf.goals.edit': 'Change goal',
+  'pf.goals.bothChanged': 'The other person changed {fields} too; your version is still in the form there.',
+  'pf.goals.orphaned':
+    'A goal you were working on was deleted by someone else meanwhile; nothing was saved. What you typed is below in Add a quarter goal: add it again or cancel.',
+  'pf.goals.draftBlocked':
+    'The browser does not allow keeping a draft: save before you close this panel or the page.',
   'pf.goals.draftRestored': 'What you typed in this form earlier and did not save is back in it.',
   'pf.goals.remove': 'Delete goal',
   'pf.goals.removeConfirm': 'Delete this quarter goal and its outcome? This cannot be undone.',

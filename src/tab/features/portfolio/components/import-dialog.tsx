@@ -300,9 +300,10 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                 ))}
               </fieldset>
             )}
-            {dryRun && (
-              <>
-                <Body1 data-testid="dry-run-summary" role="status">
+            {/* A live region that is there before its text: a screen reader says what then appears in it. */}
+            <div role="status">
+              {dryRun && (
+                <Body1 data-testid="dry-run-summary">
                   {t('pf.import.summary', {
                     rows: dryRun.rows.length,
                     creates: dryRun.creates,
@@ -311,6 +312,10 @@ export function ImportDialog({ portfolio, onClose }: { portfolio: PortfolioState
                     invalid: dryRun.invalid,
                   })}
                 </Body1>
+              )}
+            </div>
+            {dryRun && (
+              <>
                 {problemRows.length === 0 && changes.length > 0 && (
                   <>
                     {emptied > 0 && (

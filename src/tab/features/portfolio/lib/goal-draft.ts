@@ -6,7 +6,8 @@
  */
 import { BEHAALD_VALUES, type Behaald, type Kwartaaldoel } from '../../../../domain/model.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
-import { readJson, removeKey, writeJson } from '../../../lib/storage.js';
+import { changedOnBothSides, rebaseDraft } from '../../../lib/rebase-draft.js';
+import { keysWithPrefix, readJson, removeKey, writeJson } from '../../../lib/storage.js';
 
 export type GoalForm = { kwartaal: string; doel: string; behaald: Behaald | ''; reden: string };
 
@@ -30,6 +31,19 @@ function isBehaald(value: unknown): value is Behaald | '' {
   return value === '' || (BEHAALD_VALUES as readonly unknown[]).includes(value);
 }
 
+/** A goal as a draft's base holds it: its text and quarter as text, its outcome one of the domain's or none. */
+function isGoal(value: unknown): value is Kwartaaldoel {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof Kwartaaldoel, unknown>>;
+  return (
+    typeof v.portfolioKey === 'string' &&
+    typeof v.kwartaal === 'string' &&
+    typeof v.doel === 'string' &&
+    (v.behaald === undefined || (isBehaald(v.behaald) && v.behaald !== '')) &&
+    (v.reden === undefined || typeof v.reden === 'string')
+  );
+}
+
 /** A stored draft when it still is one (another version's or a damaged value is no draft). */
 export function parseGoalDraft(raw: unknown): GoalDraft | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
@@ -47,8 +61,7 @@ export function parseGoalDraft(raw: unknown): GoalDraft | undefined {
     base === null ||
     typeof base.id !== 'string' ||
     typeof base.eTag !== 'string' ||
-    typeof base.value !== 'object' ||
-    base.value === null
+    !isGoal(base.value)
   )
     return undefined;
   return { ...parsed, base: { id: base.id, eTag: base.eTag, value: base.value, problems: [] } };
@@ -60,3 +73,26 @@ export const loadGoalDraft = (userKey: string, target: GoalDraftTarget) =>
 export const saveGoalDraft = (userKey: string, target: GoalDraftTarget, draft: GoalDraft) =>
   writeJson(goalDraftKey(userKey, target), draft);
 export const clearGoalDraft = (userKey: string, target: GoalDraftTarget) => removeKey(goalDraftKey(userKey, target));
+
+/** The ids of the goals of `portfolioKey` this person has a draft for (not the new goal's). */
+export function goalDraftIds(userKey: string, portfolioKey: string): string[] {
+  const prefix = goalDraftKey(userKey, { portfolioKey, goalId: '' });
+  return keysWithPrefix(prefix)
+    .map((key) => key.slice(prefix.length))
+    .filter((id) => id !== '' && id !== 'nieuw');
+}
+
+/**
+ * A goal's form moved from the version it was typed against onto a newer one (someone else's): a field this person
+ * did not change takes the newer value, a changed one keeps theirs; `both` names the fields both changed, each to
+ * another value, for the form to say.
+ */
+export function rebaseGoalForm(
+  form: GoalForm,
+  from: Kwartaaldoel,
+  onto: Kwartaaldoel,
+): { form: GoalForm; both: (keyof GoalForm)[] } {
+  const was = goalForm(from);
+  const now = goalForm(onto);
+  return { form: rebaseDraft(form, was, now), both: changedOnBothSides(form, was, now) };
+}
