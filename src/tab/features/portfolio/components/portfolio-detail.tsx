@@ -159,7 +159,7 @@ export function PortfolioDetail({
             <PortfolioEditForm editor={editor} />
           )}
           <PortfolioLinks item={item} titleId={titleId} onOpenActie={onOpenActie} />
-          <PortfolioGoals item={item} portfolio={portfolio} titleId={titleId} canEdit={canEdit} />
+          <PortfolioGoals key={item.value.key} item={item} portfolio={portfolio} titleId={titleId} canEdit={canEdit} />
           <PortfolioHistory id={id} version={item.eTag} store={portfolio.store} headingId={`${titleId}-history`} />
         </div>
       </DrawerBody>
