@@ -149,8 +149,8 @@ describe('the domain’s and the data layer’s messages in the English UI (issu
       'Op koers': 'On track',
       Aandacht: 'Needs attention',
       Kritiek: 'Critical',
-      wel: 'This quarter',
-      niet: 'Not this quarter',
+      wel: 'yes',
+      niet: 'no',
     };
     const context = await personaContext(browser, UPN.portfolio, { locale: 'en-GB' });
     const page = await context.newPage();
@@ -164,7 +164,9 @@ describe('the domain’s and the data layer’s messages in the English UI (issu
       .toContain(`Status: ${english[before.status]} → ${english[status]}`);
     const text = await latest.innerText();
     expect(text).toContain(`Phase: ${english[before.fase]} → ${english[fase]}`);
-    expect(text).toContain(`→ ${english[ditKwartaal]}`);
+    expect(text).toContain(
+      `This quarter: ${english[ditKwartaal === 'wel' ? 'niet' : 'wel']} → ${english[ditKwartaal]}`,
+    );
     expect(text).not.toMatch(
       /Idee|Voorbereiding|Uitvoering|Nazorg|Afgerond|Gestopt|Op koers|Aandacht|Kritiek|\bwel\b|\bniet\b/,
     );

@@ -436,6 +436,13 @@ describe('the portfolio in the tab', () => {
         confirm.getByRole('button', { name: 'Niet verwijderen' }).evaluate((b) => b === document.activeElement),
       )
       .toBe(true);
+    // Esc answers "niet verwijderen": the question goes, the panel stays, the focus is back on the button that asked.
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    await expect(detail.count()).resolves.toBe(1);
+    const removeButton = change.getByRole('button', { name: 'Doel verwijderen' });
+    await expect.poll(() => removeButton.evaluate((b) => b === document.activeElement)).toBe(true);
+    await removeButton.click();
     const client = await otherClient(run.appUrl);
     const site = await resolveSite(client.graph, client.siteUrl);
     await client.graph.patch(`/sites/${site.id}/lists/Kwartaaldoelen/items/${stored.id}/fields`, {

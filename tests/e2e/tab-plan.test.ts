@@ -957,6 +957,11 @@ document.addEventListener('DOMContentLoaded', function () {
     expect(cellBox.x + cellBox.width - 16).toBeGreaterThan(textBox.x + textBox.width + 8);
     await page.mouse.click(cellBox.x + cellBox.width - 16, cellBox.y + cellBox.height / 2);
     await expect(deadlineHeader.getAttribute('aria-sort')).resolves.toBe('descending');
+    // Its left edge (the cell's padding) sorts too: ascending again, then back to descending.
+    await page.mouse.click(cellBox.x + 2, cellBox.y + cellBox.height / 2);
+    await expect(deadlineHeader.getAttribute('aria-sort')).resolves.toBe('ascending');
+    await page.mouse.click(cellBox.x + 2, cellBox.y + cellBox.height / 2);
+    await expect(deadlineHeader.getAttribute('aria-sort')).resolves.toBe('descending');
     await page.getByRole('combobox', { name: 'Groeperen op' }).click();
     await page.getByRole('option', { name: 'Eigenaar' }).click();
     // Owners only where a source names one: the portfolio manager's actions, and the rest without an owner.

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { LoadedPlan } from '../../../src/data/plan-store.js';
 import type { PersonRef } from '../../../src/domain/model.js';
 import { SYSTEM_ACCOUNT_ID } from '../../../src/domain/site-user.js';
-import { deriveRows, NO_OWNER, ownerChoices, PER_DOMEIN_OWNER } from '../../../src/tab/lib/plan/derive.js';
+import {
+  deriveRows,
+  NO_OWNER,
+  offersPerDomein,
+  ownerChoices,
+  PER_DOMEIN_OWNER,
+} from '../../../src/tab/lib/plan/derive.js';
 import { NOW, seededPlan } from './fixtures.js';
 
 const im: PersonRef = { id: '21', displayName: 'Informatiemanager Sociaal', email: 'im.sociaal@zoetermeer.example' };
@@ -54,5 +60,14 @@ describe("the list's owner filter: the people it offers", () => {
     const cmt = rows.filter((r) => r.actie.nummer === '3.1');
     expect(ownerChoices(cmt, users, [])).toEqual([cio]);
     expect(ownerChoices([], users, [])).toEqual([]);
+  });
+
+  it('offer "Eigenaar per domein" only where a row has it, or it is chosen already', () => {
+    const perDomein = [{ ownerKey: PER_DOMEIN_OWNER }, { ownerKey: '21' }];
+    const own = [{ ownerKey: '21' }, { ownerKey: NO_OWNER }];
+    expect(offersPerDomein(perDomein, [])).toBe(true);
+    expect(offersPerDomein(own, [])).toBe(false);
+    expect(offersPerDomein(own, [PER_DOMEIN_OWNER])).toBe(true);
+    expect(offersPerDomein([], ['21'])).toBe(false);
   });
 });

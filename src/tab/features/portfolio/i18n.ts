@@ -27,6 +27,8 @@ const portfolioNl = {
   'pf.col.ditKwartaal': 'Dit kwartaal',
   'pf.col.periode': 'Periode',
   'pf.wel': 'Wel dit kwartaal',
+  'pf.history.wel': 'ja',
+  'pf.history.niet': 'nee',
   'pf.niet': 'Niet dit kwartaal',
   'pf.noRank': 'Geen prioriteit',
   'pf.bereik.label': 'Toon',
@@ -213,6 +215,8 @@ const portfolioEn: Record<PortfolioKey, string> = {
   'pf.col.ditKwartaal': 'This quarter',
   'pf.col.periode': 'Period',
   'pf.wel': 'This quarter',
+  'pf.history.wel': 'yes',
+  'pf.history.niet': 'no',
   'pf.niet': 'Not this quarter',
   'pf.noRank': 'No priority',
   'pf.bereik.label': 'Show',
@@ -255,8 +259,7 @@ const portfolioEn: Record<PortfolioKey, string> = {
   'pf.goals.bothChanged': 'The other person changed {fields} too; your version is still in the form there.',
   'pf.goals.orphaned':
     'A goal you were working on was deleted by someone else meanwhile; nothing was saved. What you typed is below in Add a quarter goal: add it again or cancel.',
-  'pf.goals.draftBlocked':
-    'The browser does not allow keeping a draft: save before you close this panel or the page.',
+  'pf.goals.draftBlocked': 'The browser does not allow keeping a draft: save before you close this panel or the page.',
   'pf.goals.draftRestored': 'What you typed in this form earlier and did not save is back in it.',
   'pf.goals.remove': 'Delete goal',
   'pf.goals.removeConfirm': 'Delete this quarter goal and its outcome? This cannot be undone.',

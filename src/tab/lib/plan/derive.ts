@@ -125,3 +125,11 @@ export function ownerChoices(
   }
   return [...byKey.values()];
 }
+
+/**
+ * Whether the owner filter offers "Eigenaar per domein": only where a row has it (the roll-up; a domain's view shows
+ * its own row's owner, so the option would match nothing there), or it is chosen already.
+ */
+export function offersPerDomein(rows: readonly Pick<ActieRow, 'ownerKey'>[], chosen: readonly string[]): boolean {
+  return chosen.includes(PER_DOMEIN_OWNER) || rows.some((r) => r.ownerKey === PER_DOMEIN_OWNER);
+}

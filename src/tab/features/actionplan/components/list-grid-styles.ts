@@ -106,16 +106,24 @@ export const useListGridStyles = makeStyles({
   // The whole header cell sorts, not only its text (the column's resize handle lies over its right edge).
   sortButton: {
     display: 'flex',
-    width: '100%',
+    // Over the cell's padding too: a click in its edge sorts as well.
+    width: `calc(100% + 2 * ${tokens.spacingHorizontalS})`,
+    marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    paddingInline: tokens.spacingHorizontalS,
+    boxSizing: 'border-box',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalXXS,
     background: 'none',
     border: 'none',
-    padding: `${tokens.spacingVerticalS} 0`,
+    paddingBlock: tokens.spacingVerticalS,
     font: 'inherit',
     color: 'inherit',
     cursor: 'pointer',
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+    // Inside its edge: the cell clips what lies outside it.
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
   },
   nummer: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   headerCell: { position: 'relative' },

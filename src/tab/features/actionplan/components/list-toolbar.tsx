@@ -137,6 +137,7 @@ export function ListToolbar({
   onChange,
   adviezen,
   users,
+  perDomein,
   scoped,
   inrichting,
 }: {
@@ -144,6 +145,8 @@ export function ListToolbar({
   onChange: (query: ListQuery) => void;
   adviezen: Advies[];
   users: PersonRef[];
+  /** Whether "Eigenaar per domein" is an option (`offersPerDomein`). */
+  perDomein: boolean;
   scoped: boolean;
   inrichting: Inrichting;
 }) {
@@ -155,12 +158,12 @@ export function ListToolbar({
   const ownerOptions = useMemo(
     () => [
       { value: NO_OWNER, text: t('plan.noOwner') },
-      { value: PER_DOMEIN_OWNER, text: t('plan.ownerPerDomein') },
+      ...(perDomein ? [{ value: PER_DOMEIN_OWNER, text: t('plan.ownerPerDomein') }] : []),
       ...[...users]
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'))
         .map((u) => ({ value: u.id ?? u.email ?? u.displayName, text: personName(t, u) })),
     ],
-    [users, t],
+    [users, perDomein, t],
   );
   const count = activeFilterCount(f);
   // A deadline window from a link (the agenda card's "Deadline tot en met …", in its words): an option of its own

@@ -24,7 +24,7 @@ import type { Domein } from '../../../../domain/model.js';
 import { useT } from '../../../i18n/i18n.js';
 import { download } from '../../../lib/download.js';
 import { domeinLabel, personName, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
-import { NO_OWNER, ownerChoices, PER_DOMEIN_OWNER } from '../../../lib/plan/derive.js';
+import { NO_OWNER, offersPerDomein, ownerChoices, PER_DOMEIN_OWNER } from '../../../lib/plan/derive.js';
 import { ZOETERMEER_INRICHTING } from '../../../../domain/inrichting-basis.js';
 import { usePlanContext } from '../../../lib/plan/plan-context.js';
 import { usePlanRows } from '../../../lib/plan/use-plan-rows.js';
@@ -247,6 +247,7 @@ export function ListView({
         onChange={setQuery}
         adviezen={plan?.adviezen.map((a) => a.value) ?? []}
         users={owners}
+        perDomein={offersPerDomein(rows, query.filters.eigenaar)}
         scoped={!!scope}
         inrichting={inrichting}
       />

@@ -450,7 +450,13 @@ function OutcomeFields({
           ))}
         </Select>
       </Field>
-      <Field label={t(FIELD_LABEL.reden)} hint={t('pf.goals.reasonHint')} {...issueProps(issue, 'reden')}>
+      <Field
+        label={t(FIELD_LABEL.reden)}
+        hint={t('pf.goals.reasonHint')}
+        // The domain asks a reason when a goal was met in part or not (validateKwartaaldoel).
+        required={form.behaald === 'deels' || form.behaald === 'nee'}
+        {...issueProps(issue, 'reden')}
+      >
         <Textarea
           ref={redenRef}
           value={form.reden}
@@ -493,7 +499,18 @@ function RemoveConfirm({ busy, onRemove, onKeep }: { busy: boolean; onRemove: ()
   const t = usePortfolioT();
   const textId = useId();
   return (
-    <div role="group" aria-labelledby={textId} data-testid="portfolio-goal-remove">
+    <div
+      role="group"
+      aria-labelledby={textId}
+      data-testid="portfolio-goal-remove"
+      // Esc answers the question (nothing deleted), as a dialog's Esc would; it does not close the whole panel.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || busy) return;
+        event.preventDefault();
+        event.stopPropagation();
+        onKeep();
+      }}
+    >
       <Body1 as="p" id={textId}>
         {t('pf.goals.removeConfirm')}
       </Body1>

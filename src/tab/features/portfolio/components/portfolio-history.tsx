@@ -22,13 +22,14 @@ export function PortfolioHistory({
   const t = usePortfolioT();
   const labels = usePortfolioLabels();
   // The list stores its choices in Dutch; the English UI says them in English, as the overview and the detail do.
+  // "Dit kwartaal" is a yes or no: "Dit kwartaal: nee → ja".
   const valueText = (key: string, value: string) =>
     key === 'fase'
       ? labels.fase(value)
       : key === 'status'
         ? labels.status(value)
         : key === 'ditKwartaal' && (value === 'wel' || value === 'niet')
-          ? t(value === 'wel' ? 'pf.wel' : 'pf.niet')
+          ? t(value === 'wel' ? 'pf.history.wel' : 'pf.history.niet')
           : undefined;
   // Keyed by the item and read again for each of its versions (eTag); an import or a conflict taken over marks it
   // stale with the portfolio (`invalidate`). `store` changes with every portfolio update and is not part of the key.
