@@ -45,7 +45,12 @@ describe('progress per domain on a shared action', () => {
     // The roll-up's owner filter offers it.
     await page.getByRole('combobox', { name: 'Eigenaar' }).click();
     await page.getByRole('menuitemcheckbox', { name: 'Eigenaar per domein' }).waitFor();
+    // A domain row's owner is offered too, and finds the action her domain carries.
+    await page.getByRole('menuitemcheckbox', { name: 'Informatiemanager Sociaal Domein' }).click();
     await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.getByTestId('actie-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-nummer'))))
+      .toContain('1.1');
     // Its form's empty owner says where the owners are (the domains' rows), and that it may stay empty.
     await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(await client.plan(), '1.1').id}`);
     const owner = page.getByRole('dialog').locator('[data-field="eigenaarId"]');

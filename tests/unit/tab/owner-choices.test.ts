@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadedPlan } from '../../../src/data/plan-store.js';
 import type { PersonRef } from '../../../src/domain/model.js';
 import { SYSTEM_ACCOUNT_ID } from '../../../src/domain/site-user.js';
+import { EMPTY_FILTERS, matchesFilters } from '../../../src/tab/features/actionplan/lib/list-query.js';
 import {
   deriveRows,
   NO_OWNER,
@@ -69,5 +70,52 @@ describe("the list's owner filter: the people it offers", () => {
     expect(offersPerDomein(own, [])).toBe(false);
     expect(offersPerDomein(own, [PER_DOMEIN_OWNER])).toBe(true);
     expect(offersPerDomein([], ['21'])).toBe(false);
+  });
+
+  describe("on the roll-up, the owners of a shared action's domain rows", () => {
+    const imFysiek: PersonRef = {
+      id: '24',
+      displayName: 'Informatiemanager Fysiek',
+      email: 'im.fysiek@zoetermeer.example',
+    };
+    const plan = planWithOwners();
+    const row = (domein: string, eigenaar?: PersonRef) => ({
+      id: `dv-${domein}`,
+      eTag: '"1"',
+      problems: [],
+      value: { actie: '1.1', domein, status: 'Loopt' as const, ...(eigenaar ? { eigenaar } : {}) },
+    });
+    const withRows = {
+      ...plan,
+      users: [...users, imFysiek],
+      domeinVoortgang: [row('Sociaal Domein', im), row('Fysiek Domein', imFysiek), row('Bedrijfsvoering', im)],
+    } as LoadedPlan;
+    const rolled = deriveRows(withRows, NOW);
+    const elf = rolled.find((r) => r.actie.nummer === '1.1');
+
+    it('are offered, each once', () => {
+      expect(elf?.domeinEigenaren).toEqual([im, imFysiek]);
+      expect(ownerChoices(rolled, withRows.users, []).map(keyOf).sort()).toEqual([
+        '21',
+        '22',
+        '24',
+        'extern@example.org',
+      ]);
+    });
+
+    it('find the action under each of them, beside the actions they own themselves', () => {
+      const found = (key: string) =>
+        rolled
+          .filter((r) => matchesFilters(r, { ...EMPTY_FILTERS, eigenaar: [key] }, '2026-11-20'))
+          .map((r) => r.actie.nummer);
+      expect(found('24')).toEqual(['1.1']);
+      expect(found('21').sort()).toEqual(['1.1', '1.2', '2.1']);
+      expect(found('22')).toEqual(['3.1']);
+    });
+
+    it("are not a domain's view's: there the action has that domain's own row", () => {
+      const projected = deriveRows({ ...withRows, projectedFor: 'Sociaal Domein' } as LoadedPlan, NOW);
+      expect(projected.find((r) => r.actie.nummer === '1.1')?.domeinEigenaren).toBeUndefined();
+    });
   });
 });

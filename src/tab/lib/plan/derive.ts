@@ -25,6 +25,11 @@ export type ActieRow = {
   eigenaarPerDomein?: { belegd: number; totaal: number };
   /** Key of the owner for filtering: the site-user id, the e-mail, `PER_DOMEIN_OWNER`, or '' for none. */
   ownerKey: string;
+  /**
+   * On the roll-up, the owners of the action's domains' rows (for 1.1 the informatiemanagers), each once: the owner
+   * filter finds the action under each of them too ("what does Sociaal Domein's IM carry?").
+   */
+  domeinEigenaren?: PersonRef[];
   /** Lower-cased text that free-text search looks in. */
   searchText: string;
 };
@@ -37,7 +42,20 @@ export const NO_OWNER = '';
 export const PER_DOMEIN_OWNER = 'per-domein';
 
 export function ownerKeyOf(actie: Actie): string {
-  return actie.eigenaar ? (actie.eigenaar.id ?? actie.eigenaar.email ?? actie.eigenaar.displayName) : NO_OWNER;
+  return actie.eigenaar ? personKey(actie.eigenaar) : NO_OWNER;
+}
+
+/** A person's key in the owner filter: the site-user id, else the e-mail, else the name. */
+export function personKey(person: PersonRef): string {
+  return person.id ?? person.email ?? person.displayName;
+}
+
+/** The distinct owners of domain rows, in the rows' order. */
+function rowOwners(rijen: readonly DomeinVoortgang[]): PersonRef[] {
+  const byKey = new Map<string, PersonRef>();
+  for (const r of rijen)
+    if (r.eigenaar && !byKey.has(personKey(r.eigenaar))) byKey.set(personKey(r.eigenaar), r.eigenaar);
+  return [...byKey.values()];
 }
 
 /**
@@ -75,6 +93,7 @@ export function deriveRows(plan: LoadedPlan, now: Date): ActieRow[] {
     const thema = advies?.thema ?? themaByAdvies.get(actie.advies);
     const rijen = rijenPerActie.get(actie.nummer);
     const stand = rijen ? ownerCoverage(actie, rijen) : undefined;
+    const domeinEigenaren = rijen ? rowOwners(rijen) : [];
     return {
       id: item.id,
       item,
@@ -87,6 +106,7 @@ export function deriveRows(plan: LoadedPlan, now: Date): ActieRow[] {
       dependsOn,
       dependents: dependents.get(actie.nummer) ?? [],
       ownerKey: stand?.kind === 'perDomein' && stand.belegd === stand.totaal ? PER_DOMEIN_OWNER : ownerKeyOf(actie),
+      ...(domeinEigenaren.length > 0 ? { domeinEigenaren } : {}),
       searchText: [
         actie.nummer,
         actie.titel,
@@ -104,12 +124,13 @@ export function deriveRows(plan: LoadedPlan, now: Date): ActieRow[] {
 }
 
 /**
- * The people the list's owner filter offers: the owners of `rows` (what the list can show), and a chosen key that
+ * The people the list's owner filter offers: the owners of `rows` (what the list can show; on the roll-up the owners
+ * of their domains' rows too), and a chosen key that
  * owns nothing now (a saved view's) when it is a site user, so a choice never hides. Not every site user: SharePoint's
  * User Information List holds everyone who ever opened the site, and its own "SharePoint App" account.
  */
 export function ownerChoices(
-  rows: readonly Pick<ActieRow, 'actie' | 'ownerKey'>[],
+  rows: readonly Pick<ActieRow, 'actie' | 'ownerKey' | 'domeinEigenaren'>[],
   users: readonly PersonRef[],
   chosen: readonly string[],
 ): PersonRef[] {
@@ -117,10 +138,12 @@ export function ownerChoices(
   for (const row of rows) {
     const owner = row.actie.eigenaar;
     if (owner && !byKey.has(ownerKeyOf(row.actie))) byKey.set(ownerKeyOf(row.actie), owner);
+    for (const person of row.domeinEigenaren ?? [])
+      if (!byKey.has(personKey(person))) byKey.set(personKey(person), person);
   }
   for (const key of chosen) {
     if (byKey.has(key) || key === NO_OWNER || key === PER_DOMEIN_OWNER) continue;
-    const user = users.find((u) => (u.id ?? u.email ?? u.displayName) === key);
+    const user = users.find((u) => personKey(u) === key);
     if (user) byKey.set(key, user);
   }
   return [...byKey.values()];

@@ -18,7 +18,7 @@ import {
 import { waitsOnOtherActie } from '../../../../domain/counts.js';
 import { isDueBefore } from '../../../../domain/rules.js';
 import { isOpen } from '../../../../domain/status.js';
-import { NO_OWNER, PER_DOMEIN_OWNER, type ActieRow } from '../../../lib/plan/derive.js';
+import { NO_OWNER, PER_DOMEIN_OWNER, personKey, type ActieRow } from '../../../lib/plan/derive.js';
 
 export const DUE_WINDOWS = ['alle', 'achterstallig', '7-dagen', '30-dagen', 'dit-kwartaal', 'geen-deadline'] as const;
 export type DueWindow = (typeof DUE_WINDOWS)[number];
@@ -212,6 +212,11 @@ function isVast(row: ActieRow): boolean {
 }
 
 /** Whether a row passes every filter. `today` is the calendar date in Amsterdam. */
+/** The action's own owner is one of `keys`, or (on the roll-up) one of its domains' rows is owned by one of them. */
+function ownedBy(row: ActieRow, keys: readonly string[]): boolean {
+  return keys.includes(row.ownerKey) || (row.domeinEigenaren ?? []).some((p) => keys.includes(personKey(p)));
+}
+
 export function matchesFilters(row: ActieRow, f: ListFilters, today: CalendarDate, terms = searchTerms(f.q)): boolean {
   const a = row.actie;
   if (f.status.length && !f.status.includes(a.status)) return false;
@@ -219,7 +224,7 @@ export function matchesFilters(row: ActieRow, f: ListFilters, today: CalendarDat
   if (f.plateau.length && !f.plateau.includes(a.plateau)) return false;
   if (f.thema.length && (!row.thema || !f.thema.includes(row.thema))) return false;
   if (f.domein.length && !a.domeinen.some((d) => f.domein.includes(d))) return false;
-  if (f.eigenaar.length && !f.eigenaar.includes(row.ownerKey)) return false;
+  if (f.eigenaar.length && !ownedBy(row, f.eigenaar)) return false;
   if (f.problemen && row.item.problems.length === 0) return false;
   if (f.wacht && !waitsOnOtherActie(a, row.blockedBy)) return false;
   if (f.vast && !isVast(row)) return false;
