@@ -382,24 +382,15 @@ function GoalRow({
           aria-describedby={textId}
         >
           {draft.blocked && <DraftBlocked />}
-          <Field label={t(FIELD_LABEL.kwartaal)} {...issueProps(fieldIssue, 'kwartaal')}>
-            <Select ref={fields.kwartaal} value={form.kwartaal} onChange={(_, d) => edit('kwartaal', d.value)}>
-              {choices.map((k) => (
-                <option key={k} value={k}>
-                  {quarterText(k)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t(FIELD_LABEL.doel)} required {...issueProps(fieldIssue, 'doel')}>
-            <Textarea
-              ref={fields.doel}
-              value={form.doel}
-              maxLength={TEXT_MAX.kwartaaldoel}
-              onChange={(_, d) => edit('doel', d.value)}
-              resize="vertical"
-            />
-          </Field>
+          <GoalFields
+            kwartaal={form.kwartaal}
+            doel={form.doel}
+            choices={choices}
+            edit={edit}
+            issue={fieldIssue}
+            kwartaalRef={fields.kwartaal}
+            doelRef={fields.doel}
+          />
           <OutcomeFields
             form={form}
             edit={edit}
@@ -420,6 +411,52 @@ function GoalRow({
         </form>
       )}
     </li>
+  );
+}
+
+/** A goal's quarter and its text (a goal's form and the new goal's). */
+function GoalFields({
+  kwartaal,
+  doel,
+  choices,
+  edit,
+  issue,
+  kwartaalRef,
+  doelRef,
+  autoFocus,
+}: {
+  kwartaal: string;
+  doel: string;
+  choices: readonly string[];
+  edit: (field: GoalField, value: string) => void;
+  issue: FieldIssue | undefined;
+  kwartaalRef?: RefObject<HTMLSelectElement | null>;
+  doelRef: RefObject<HTMLTextAreaElement | null>;
+  autoFocus?: boolean;
+}) {
+  const t = usePortfolioT();
+  return (
+    <>
+      <Field label={t(FIELD_LABEL.kwartaal)} {...issueProps(issue, 'kwartaal')}>
+        <Select ref={kwartaalRef} value={kwartaal} onChange={(_, d) => edit('kwartaal', d.value)}>
+          {choices.map((k) => (
+            <option key={k} value={k}>
+              {quarterText(k)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t(FIELD_LABEL.doel)} required {...issueProps(issue, 'doel')}>
+        <Textarea
+          ref={doelRef}
+          value={doel}
+          maxLength={TEXT_MAX.kwartaaldoel}
+          onChange={(_, d) => edit('doel', d.value)}
+          autoFocus={autoFocus}
+          resize="vertical"
+        />
+      </Field>
+    </>
   );
 }
 
@@ -621,30 +658,15 @@ function NewGoal({ item, portfolio }: { item: Loaded<PortfolioItem>; portfolio: 
       ) : (
         <form className={styles.form} noValidate onSubmit={(e) => void save(e)} aria-label={t('pf.goals.add')}>
           {draft.blocked && <DraftBlocked />}
-          <Field label={t(FIELD_LABEL.kwartaal)}>
-            <Select value={kwartaal} onChange={(_, d) => edit('kwartaal', d.value)}>
-              {choices.map((k) => (
-                <option key={k} value={k}>
-                  {quarterText(k)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field
-            label={t(FIELD_LABEL.doel)}
-            required
-            validationState={missing ? 'error' : 'none'}
-            validationMessage={missing ? t('pf.goals.doelRequired') : undefined}
-          >
-            <Textarea
-              ref={doelField}
-              value={form.doel}
-              maxLength={TEXT_MAX.kwartaaldoel}
-              onChange={(_, d) => edit('doel', d.value)}
-              autoFocus
-              resize="vertical"
-            />
-          </Field>
+          <GoalFields
+            kwartaal={kwartaal}
+            doel={form.doel}
+            choices={choices}
+            edit={edit}
+            issue={missing ? { field: 'doel', text: t('pf.goals.doelRequired') } : undefined}
+            doelRef={doelField}
+            autoFocus
+          />
           {withOutcome && <OutcomeFields form={form} edit={edit} />}
           <FormButtons busy={busy} onCancel={() => close()} />
         </form>
