@@ -125,22 +125,19 @@ export function deriveRows(plan: LoadedPlan, now: Date): ActieRow[] {
 
 /**
  * The people the list's owner filter offers: the owners of `rows` (what the list can show; on the roll-up the owners
- * of their domains' rows too), and a chosen key that
- * owns nothing now (a saved view's) when it is a site user, so a choice never hides. Not every site user: SharePoint's
- * User Information List holds everyone who ever opened the site, and its own "SharePoint App" account.
+ * of their domains' rows too), and a chosen key that owns nothing now (a saved view's) when it is a site user, so a
+ * choice never hides. Not every site user: SharePoint's User Information List holds everyone who ever opened the
+ * site, and its own "SharePoint App" account.
  */
 export function ownerChoices(
-  rows: readonly Pick<ActieRow, 'actie' | 'ownerKey' | 'domeinEigenaren'>[],
+  rows: readonly Pick<ActieRow, 'actie' | 'domeinEigenaren'>[],
   users: readonly PersonRef[],
   chosen: readonly string[],
 ): PersonRef[] {
   const byKey = new Map<string, PersonRef>();
-  for (const row of rows) {
-    const owner = row.actie.eigenaar;
-    if (owner && !byKey.has(ownerKeyOf(row.actie))) byKey.set(ownerKeyOf(row.actie), owner);
-    for (const person of row.domeinEigenaren ?? [])
+  for (const row of rows)
+    for (const person of [...(row.actie.eigenaar ? [row.actie.eigenaar] : []), ...(row.domeinEigenaren ?? [])])
       if (!byKey.has(personKey(person))) byKey.set(personKey(person), person);
-  }
   for (const key of chosen) {
     if (byKey.has(key) || key === NO_OWNER || key === PER_DOMEIN_OWNER) continue;
     const user = users.find((u) => personKey(u) === key);

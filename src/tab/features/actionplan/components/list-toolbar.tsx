@@ -24,7 +24,7 @@ import { useLocale, useT } from '../../../i18n/i18n.js';
 import { formatCalendarDate } from '../../../i18n/format.js';
 import type { MessageKey } from '../../../i18n/nl.js';
 import { domeinLabel, personName, plateauLabel, STATUS_LABEL, themaLabel } from '../../../lib/labels.js';
-import { NO_OWNER, PER_DOMEIN_OWNER } from '../../../lib/plan/derive.js';
+import { NO_OWNER, PER_DOMEIN_OWNER, personKey } from '../../../lib/plan/derive.js';
 import { useSavedViews } from '../hooks/use-saved-views.js';
 import {
   activeFilterCount,
@@ -161,7 +161,7 @@ export function ListToolbar({
       ...(perDomein ? [{ value: PER_DOMEIN_OWNER, text: t('plan.ownerPerDomein') }] : []),
       ...[...users]
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'))
-        .map((u) => ({ value: u.id ?? u.email ?? u.displayName, text: personName(t, u) })),
+        .map((u) => ({ value: personKey(u), text: personName(t, u) })),
     ],
     [users, perDomein, t],
   );
