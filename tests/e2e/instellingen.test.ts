@@ -9,7 +9,7 @@ import { saveScreenshot } from './support/browser.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
-import { drawn, idle } from './support/waits.js';
+import { drawn, idle, whileTimePasses } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -37,8 +37,13 @@ beforeAll(async () => {
   return file.close;
 });
 
-async function open(upn: string): Promise<{ page: Page; errors: string[] }> {
+/**
+ * The view as `upn`. `clock`: the page's time is a fake clock that runs as usual until the test lets time pass at once
+ * (`whileTimePasses`), for what the view does every 10 s.
+ */
+async function open(upn: string, { clock = false } = {}): Promise<{ page: Page; errors: string[] }> {
   const context = await personaContext(browser, upn);
+  if (clock) await context.clock.install();
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${run.appUrl}/#/instellingen`);
@@ -246,7 +251,7 @@ describe('the Instellingen view', () => {
   }, 120_000);
 
   it('a card sent while the view is open shows without a reload (issue 14, point 5)', async () => {
-    const { page, errors } = await open(UPN.hr);
+    const { page, errors } = await open(UPN.hr, { clock: true });
     const lastSent = page.locator(`[data-testid="mt-card"][data-mt="${MT_KEY}"]`).getByTestId('mt-last-sent');
     await expect(lastSent.innerText()).resolves.toBe('Nog niets verstuurd.');
     // A marker on the page: gone if the page were loaded again.
@@ -260,14 +265,8 @@ describe('the Instellingen view', () => {
         ...sentFields('1700000000000', '{}'),
       },
     });
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('[data-mt="cmt"] [data-testid="mt-last-sent"]')
-          ?.textContent?.startsWith('Voor de vergadering van'),
-      undefined,
-      { timeout: 25_000 },
-    );
+    // The view reads the MTs again every 10 s: the page's time passes until it shows the card.
+    await whileTimePasses(page, lastSent.getByText(/^Voor de vergadering van/));
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -428,7 +427,7 @@ describe('the Instellingen view', () => {
   });
 
   it('a failed read keeps the MTs and the job status shown, says what failed, and "Opnieuw proberen" reads again (issue 17)', async () => {
-    const { page, errors } = await open(UPN.hr);
+    const { page, errors } = await open(UPN.hr, { clock: true });
     const job = page.getByTestId('job-status');
     await jobAnswered(page);
     await expect(job.innerText()).resolves.toContain('Geen herinneringstaak op deze server.');
@@ -470,15 +469,17 @@ describe('the Instellingen view', () => {
     };
     await page.route('**/$batch', failUntilRetried('inst-load-error'));
     await page.route('**/healthz', failUntilRetried('job-status-error'));
-    // The page becoming visible again reads the MTs at once; the job status fails at its next poll (10 s).
+    // The page becoming visible again reads the MTs at once; the job status fails at its next poll (10 s), which the
+    // page's fake clock brings at once.
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    // A failed read is tried once more after a second; the page's time passes until the error shows.
     const mtsError = page.getByTestId('inst-load-error');
-    await mtsError.waitFor();
+    await whileTimePasses(page, mtsError);
     await expect(mtsError.innerText()).resolves.toContain("De MT's konden niet worden geladen");
     await expect(mtsError.innerText()).resolves.toContain('Hieronder staat wat het laatst is geladen');
     await expect(cards.count()).resolves.toBe(shown);
     const jobError = page.getByTestId('job-status-error');
-    await jobError.waitFor({ timeout: 30_000 });
+    await whileTimePasses(page, jobError);
     await expect(jobError.innerText()).resolves.toContain('De status van de taak kon niet worden opgehaald');
     await expect(job.innerText()).resolves.toContain('Geen herinneringstaak op deze server.');
     await pressRetry('inst-load-error');

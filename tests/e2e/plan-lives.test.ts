@@ -7,7 +7,7 @@ import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { cardPreview } from './support/card.js';
 import { byNummer, personaContext, seriousViolations, UPN, watchErrors } from './support/tab.js';
-import { roadmapComplete, WAIT } from './support/waits.js';
+import { roadmapComplete, WAIT, whileTimePasses } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -20,8 +20,13 @@ beforeAll(async () => {
 });
 
 /** The CMT's channel tab (domain Concern), as the CMT secretary. */
-async function cmtTab(hash: string): Promise<{ page: Page; errors: string[] }> {
+/**
+ * The CMT's tab at `hash`. `clock`: the page's time is a fake clock that runs as usual until the test lets time pass
+ * at once (`whileTimePasses`), for the retries' back-off after a dropped connection.
+ */
+async function cmtTab(hash: string, { clock = false } = {}): Promise<{ page: Page; errors: string[] }> {
   const context = await personaContext(browser, UPN.secretaris);
+  if (clock) await context.clock.install();
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${run.appUrl}/index.html?domein=Concern${hash}`);
@@ -180,7 +185,7 @@ describe('the living plan in the browser', () => {
   });
 
   it('an add whose answer was lost, changed after a reload, is said to be added already; the change stays and adds as a new action', async () => {
-    const { page, errors } = await cmtTab('#/roadmap');
+    const { page, errors } = await cmtTab('#/roadmap', { clock: true });
     await page.getByTestId('roadmap-card').first().waitFor();
     const open = () => openNieuweActie(page);
     const titled = async (titel: string) =>
@@ -200,6 +205,9 @@ describe('the living plan in the browser', () => {
       return route.fallback();
     });
     await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+    // The look-ups are tried again a few times, seconds apart, before the add is said to have failed: that time passes
+    // at once.
+    await whileTimePasses(page, dialog.getByTestId('nieuwe-actie-error'), { timeout: WAIT.write });
     await expect
       .poll(() => dialog.getByTestId('nieuwe-actie-error').innerText(), { timeout: WAIT.write })
       .toContain('Toevoegen is mislukt');

@@ -6,7 +6,7 @@ import { saveScreenshot } from './support/browser.js';
 import { openE2eFile, type OtherClient } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import { byNummer, personaContext, UPN, watchErrors } from './support/tab.js';
-import { idle } from './support/waits.js';
+import { idle, whileTimePasses } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -18,9 +18,17 @@ beforeAll(async () => {
   return file.close;
 });
 
-async function openDetail(nummer: string, locale?: string): Promise<{ page: Page; errors: string[] }> {
+/**
+ * The detail of action `nummer` as the Sociaal Domein's IM. `clock`: the page's time is a fake clock that runs as usual
+ * until the test lets time pass at once (`whileTimePasses`), for the retries' back-off after a dropped connection.
+ */
+async function openDetail(
+  nummer: string,
+  { locale, clock = false }: { locale?: string; clock?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const plan = await client.plan();
   const context = await personaContext(browser, UPN.imSociaal, locale ? { locale } : {});
+  if (clock) await context.clock.install();
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(plan, nummer).id}`);
@@ -151,7 +159,7 @@ describe('editing actions', () => {
   });
 
   it('shows the domain’s rules in English in the English UI: no Dutch from the domain (issue 17)', async () => {
-    const { page, errors } = await openDetail('8.2', 'en-GB');
+    const { page, errors } = await openDetail('8.2', { locale: 'en-GB' });
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Status' }).selectOption('Geblokkeerd');
     await dialog.getByRole('textbox', { name: 'Title' }).fill(' ');
@@ -176,7 +184,7 @@ describe('editing actions', () => {
       statusToelichting: 'Wacht op de leverancier',
       deadline: '2027-03-31',
     });
-    const { page, errors } = await openDetail('8.2', 'en-GB');
+    const { page, errors } = await openDetail('8.2', { locale: 'en-GB' });
     const history = page.getByRole('dialog').getByTestId('history');
     await expect.poll(() => history.innerText()).toContain('Status: Not started → Blocked');
     const text = await history.innerText();
@@ -227,7 +235,7 @@ describe('editing actions', () => {
   });
 
   it('keeps typed text through a failed save and a reload, then saves it', async () => {
-    const { page } = await openDetail('6.2');
+    const { page } = await openDetail('6.2', { clock: true });
     const dialog = page.getByRole('dialog');
     const text = 'Informatiemanager schuift aan bij elke intake (concept van het MT)';
     await dialog.getByRole('textbox', { name: 'Toelichting status' }).fill(text);
@@ -236,6 +244,8 @@ describe('editing actions', () => {
     await page.route('**/v1.0/**/fields', (route) => route.abort('connectionreset'));
     await page.route('**/v1.0/$batch', (route) => route.abort('connectionreset'));
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    // A save is tried again a few times, seconds apart, before it is said to have failed: that time passes at once.
+    await whileTimePasses(page, dialog.getByTestId('save-message').getByText(/Opslaan is mislukt/));
     await expect.poll(() => dialog.getByTestId('save-message').innerText()).toContain('Opslaan is mislukt');
     await expect(dialog.getByRole('textbox', { name: 'Toelichting status' }).inputValue()).resolves.toBe(text);
     await saveScreenshot(page, 'save-failed');

@@ -7,6 +7,7 @@ import { openE2eFile } from './support/e2e-file.js';
 import type { SharedRun } from './support/shared-run.js';
 import type { HostContext, TestHost } from './support/host-server.js';
 import { seriousViolations, UPN, watchErrors } from './support/tab.js';
+import { whileTimePasses } from './support/waits.js';
 
 let run: SharedRun;
 let browser: Browser;
@@ -18,11 +19,17 @@ beforeAll(async () => {
   return file.close;
 });
 
+/**
+ * The side panel of `tabPath` in the host. `clock`: the page's time is a fake clock that runs as usual until the test
+ * lets time pass at once (`whileTimePasses`), for the retries' back-off after a dropped connection.
+ */
 async function sidePanel(
   tabPath: string,
   context: HostContext,
+  { clock = false } = {},
 ): Promise<{ page: Page; tab: FrameLocator; frame: () => Frame; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  if (clock) await page.context().clock.install();
   const errors = watchErrors(page);
   await page.goto(host.url(`${run.appUrl}/${tabPath}`, { frameContext: 'sidePanel', ...context }));
   const frame = () => {
@@ -43,6 +50,7 @@ describe('the meeting side panel "Digitalisering"', () => {
     const first = await sidePanel(
       `index.html?domein=Sociaal%20Domein&vergadering=${encodeURIComponent(THIS_MEETING)}#/roadmap`,
       { upn: UPN.imSociaal },
+      { clock: true },
     );
     const panel = first.tab.getByTestId('vergadering-panel');
     await panel.waitFor();
@@ -64,6 +72,8 @@ describe('the meeting side panel "Digitalisering"', () => {
     await first.page.route('**/lists/Besluiten/items**', (route) => route.abort('connectionreset'));
     // A failed tick says the tick went back (nothing was typed), and the box shows what is stored again.
     await item.getByRole('checkbox', { name: 'Besproken' }).click();
+    // A tick is tried again a few times, seconds apart, before it is said to have failed: that time passes at once.
+    await whileTimePasses(first.page, item.getByTestId('save-error'));
     await expect
       .poll(() => item.getByTestId('save-error').innerText())
       .toBe(
@@ -115,6 +125,8 @@ describe('the meeting side panel "Digitalisering"', () => {
 describe('the side panel on a failed read (issue 17)', () => {
   it('says what failed in Dutch and "Opnieuw proberen" reads the agenda again', async () => {
     const panelPage = await browser.newPage({ viewport: { width: 320, height: 900 } });
+    // The read is tried again a few times, seconds apart, before it is said to have failed: that time passes at once.
+    await panelPage.context().clock.install();
     const errors = watchErrors(panelPage);
     // The agenda's read of the secretaries' choices fails; the plan itself (its own reads) is not touched.
     await panelPage.route('**/lists/Agendakeuzes/items**', (route) => route.abort('connectionreset'));
@@ -126,7 +138,7 @@ describe('the side panel on a failed read (issue 17)', () => {
     );
     const tab = panelPage.frameLocator('#tab');
     const error = tab.getByTestId('vergadering-error');
-    await error.waitFor({ timeout: 30_000 });
+    await whileTimePasses(panelPage, error);
     await expect(error.innerText()).resolves.toContain('De agenda kon niet worden geladen');
     await panelPage.unroute('**/lists/Agendakeuzes/items**');
     await error.getByRole('button', { name: 'Opnieuw proberen' }).click();

@@ -4,7 +4,7 @@
  * machine the same step takes 0.2 s or 5 s. Each timeout here is a ceiling, named after what it waits for, so that a
  * test that needs more than the default (Playwright's 30 s for a locator, `expect.poll`'s 1 s) says why.
  */
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 export const WAIT = {
   /** A write (save, tick, import of a few items) and the view showing its outcome. */
@@ -55,3 +55,29 @@ export async function idle(page: Page): Promise<void> {
 export async function roadmapComplete(target: Page | Frame | FrameLocator, timeout: number = WAIT.view): Promise<void> {
   await target.locator('[data-testid="roadmap"]:not([aria-busy="true"])').waitFor({ timeout });
 }
+
+/**
+ * For a page whose context has a fake clock (`context.clock.install()`): waits until `locator` is there (or, with
+ * `state: 'detached'`, gone), letting the page's time run on by `stepMs` whenever it is not yet. So what the app does
+ * after a wait of its own (a poll every 10 s, a retry's back-off of seconds after a dropped connection) happens at
+ * once instead of after that time in real life; the app's timers still run in their order, and the page's network
+ * answers come in real time. Fails after `timeout` ms of real time.
+ */
+export async function whileTimePasses(
+  page: Page,
+  locator: Locator,
+  { state = 'visible', stepMs = 1_000, timeout = WAIT.view }: WhileTimePassesOptions = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      await locator.waitFor({ state, timeout: 200 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await page.clock.runFor(stepMs);
+  }
+}
+
+type WhileTimePassesOptions = { state?: 'visible' | 'attached' | 'detached'; stepMs?: number; timeout?: number };

@@ -1,6 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { loadErrorTexts } from '../../../src/tab/components/load-error-texts.js';
-import { loadStateOf, queryClient, tabQueryKey } from '../../../src/tab/lib/query/query-client.js';
+import { NetworkError, RetryExhaustedError } from '../../../src/data/graph/errors.js';
+import { loadStateOf, queryClient, retryQuery, tabQueryKey } from '../../../src/tab/lib/query/query-client.js';
+
+describe('a failed read is tried once more only where the Graph client did not retry it', () => {
+  const offline = (method: string) =>
+    new NetworkError(method, 'http://127.0.0.1:1/v1.0/x', new TypeError('fetch failed'));
+
+  it('does not repeat a read the client already retried after a dropped connection', () => {
+    expect(retryQuery(0, offline('GET'))).toBe(false);
+  });
+  it('does not repeat throttling that outlasted the client’s retries', () => {
+    expect(retryQuery(0, new RetryExhaustedError('busy', 503, 5))).toBe(false);
+  });
+  it('tries a $batch (a POST the client does not repeat) once more after a dropped connection', () => {
+    expect(retryQuery(0, offline('POST'))).toBe(true);
+    expect(retryQuery(1, offline('POST'))).toBe(false);
+  });
+  it('tries any other failure once more, and only once', () => {
+    expect(retryQuery(0, new Error('500'))).toBe(true);
+    expect(retryQuery(1, new Error('500'))).toBe(false);
+  });
+});
 
 describe("the tab's one load pattern (issue 17)", () => {
   const failure = new Error('netwerk weg');
@@ -38,9 +59,9 @@ describe("the tab's one load pattern (issue 17)", () => {
     expect(tabQueryKey('a@x.nl', 'site-1', 'portfolio')).toEqual(['tab', 'a@x.nl', 'site-1', 'portfolio']);
     expect(tabQueryKey('a@x.nl', 'site-1', 'portfolio')).not.toEqual(tabQueryKey('b@x.nl', 'site-1', 'portfolio'));
   });
-  it('reads once more after a failure, and not again on focus or reconnect (the same Graph requests as before)', () => {
+  it('reads once more after a failure the Graph client did not retry, and not again on focus or reconnect', () => {
     const queries = queryClient.getDefaultOptions().queries;
-    expect(queries?.retry).toBe(1);
+    expect(queries?.retry).toBe(retryQuery);
     expect(queries?.refetchOnWindowFocus).toBe(false);
     expect(queries?.refetchOnReconnect).toBe(false);
   });

@@ -1,4 +1,6 @@
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
+import { NetworkError, RetryExhaustedError } from '../../../data/graph/errors.js';
+import { isRetryableNetworkFailure } from '../../../data/graph/retry-policy.js';
 
 /**
  * The tab's one query cache for what the views load beyond the plan (decision log, portfolio, report data,
@@ -6,16 +8,28 @@ import { QueryClient, type QueryKey } from '@tanstack/react-query';
  * 180 KB budget; docs/performance.md). The plan itself keeps its own path (plan-boot, plan-context, the IndexedDB
  * plan cache): it starts before React and must not wait for this chunk.
  *
- * - `retry: 1`: the Graph client already retries throttling (429/503 with Retry-After); one more try covers a
- *   dropped connection without keeping the user waiting long before the failure is shown.
+ * - One more try (`retryQuery`) only for what the Graph client did not retry itself: it already retries throttling
+ *   (429/503/504, with Retry-After) and a dropped connection on a read (`RetryMiddleware`, up to 5 attempts), so a
+ *   second round of those only kept a person waiting twice as long (8-16 s) before "geen verbinding" was shown.
  * - No refetch on window focus or reconnect: a view reads again when it is opened or when the user asks ("Opnieuw
  *   proberen"), as before, so `npm run bench` counts the same Graph requests.
  * - `staleTime: 0`: a view opened again shows what it loaded last at once and reads again behind it.
  */
+/**
+ * Whether a failed read is tried once more: not when the Graph client already tried it again and again (a dropped
+ * connection on a read, or throttling that outlasted its retries), and at most once otherwise (a 500, a dropped
+ * connection on a `$batch`, which is a POST the client does not repeat).
+ */
+export function retryQuery(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 1) return false;
+  if (error instanceof RetryExhaustedError) return false;
+  return !(error instanceof NetworkError && isRetryableNetworkFailure(error.method));
+}
+
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      retry: 1,
+      retry: retryQuery,
       retryDelay: 1000,
       refetchOnWindowFocus: false,
       refetchOnReconnect: false,
