@@ -135,6 +135,11 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
   const { read, write } = contexts(plan);
   const items = createListStore(graph, siteId, 'Acties');
   const base = `${listPath(siteId, 'Acties')}/items`;
+  const actiesListExists = () =>
+    graph.get(`${listPath(siteId, 'Acties')}?$select=id`).then(
+      () => true,
+      () => false,
+    );
   const toLoaded = (item: ListItem) => toActie(item, read);
 
   const planValues = () => ({
@@ -207,6 +212,10 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
       } catch (error) {
         if (error instanceof EtagConflictError)
           throw new ActieConflictError(current.id, change, error.current ? toLoaded(error.current) : undefined);
+        // Graph answers a write to a deleted item 404, as it does for a list that is not there: only when the list
+        // is there was the action deleted meanwhile (in SharePoint, or by a plan import's rollback).
+        if (error instanceof GraphRequestError && error.status === 404 && (await actiesListExists()))
+          throw new ActieConflictError(current.id, change, undefined);
         throw error;
       }
     },

@@ -316,4 +316,22 @@ describe('editing actions', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('says an action deleted in SharePoint meanwhile no longer exists, and keeps the typed text', async () => {
+    // Last in the file: the deleted action stays deleted for the tests after it (the site is reset per file).
+    const { page, errors } = await openDetail('9.2');
+    const dialog = page.getByRole('dialog');
+    const text = 'Toelichting die iemand typte terwijl een ander de actie verwijderde';
+    await dialog.getByRole('textbox', { name: 'Toelichting status' }).fill(text);
+    await client.graph.delete(
+      `/sites/${(await client.plan()).siteId}/lists/Acties/items/${byNummer(await client.plan(), '9.2').id}`,
+    );
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    // Before, Graph's 404 was read as a site without the plan's lists: "Is de site ingericht?".
+    await expect.poll(() => dialog.getByTestId('save-message').innerText()).toContain('Deze actie bestaat niet meer');
+    await expect(dialog.getByTestId('save-message').innerText()).resolves.not.toContain('ingericht');
+    await expect(dialog.getByRole('textbox', { name: 'Toelichting status' }).inputValue()).resolves.toBe(text);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

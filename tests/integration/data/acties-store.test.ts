@@ -153,3 +153,17 @@ describe('bulk changes through $batch', () => {
     expect(results[1]).toMatchObject({ id: b!.id, ok: true });
   });
 });
+
+// Last in the file: the action it deletes stays deleted for the tests after it.
+describe('an action deleted meanwhile', () => {
+  it('a change to an action deleted meanwhile (in SharePoint) is the typed conflict without their version, not a missing list', async () => {
+    const plan = await fresh();
+    const store = createActiesStore(sandbox.graph(), siteId, plan);
+    const seen = find(plan, '9.2');
+    await sandbox.graph().delete(`/sites/${siteId}/lists/Acties/items/${seen.id}`);
+    const error = await store.update(seen, { status: 'Loopt' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ActieConflictError);
+    expect((error as ActieConflictError).theirs).toBeUndefined();
+    expect((error as ActieConflictError).mine).toEqual({ status: 'Loopt' });
+  });
+});
