@@ -138,6 +138,9 @@ describe('the side panel on a failed read (issue 17)', () => {
     );
     const tab = panelPage.frameLocator('#tab');
     const error = tab.getByTestId('vergadering-error');
+    // First, in real time, the panel itself (its spinner, or already the error): the host's handshake has a time limit
+    // of the page's own, which letting time pass before it connected would run out.
+    await tab.getByText('De agenda wordt geladen…').or(error).first().waitFor({ timeout: 30_000 });
     await whileTimePasses(panelPage, error);
     await expect(error.innerText()).resolves.toContain('De agenda kon niet worden geladen');
     await panelPage.unroute('**/lists/Agendakeuzes/items**');

@@ -4,7 +4,7 @@
  * machine the same step takes 0.2 s or 5 s. Each timeout here is a ceiling, named after what it waits for, so that a
  * test that needs more than the default (Playwright's 30 s for a locator, `expect.poll`'s 1 s) says why.
  */
-import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import { errors, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
 
 export const WAIT = {
   /** A write (save, tick, import of a few items) and the view showing its outcome. */
@@ -61,7 +61,9 @@ export async function roadmapComplete(target: Page | Frame | FrameLocator, timeo
  * `state: 'detached'`, gone), letting the page's time run on by `stepMs` whenever it is not yet. So what the app does
  * after a wait of its own (a poll every 10 s, a retry's back-off of seconds after a dropped connection) happens at
  * once instead of after that time in real life; the app's timers still run in their order, and the page's network
- * answers come in real time. Fails after `timeout` ms of real time.
+ * answers come in real time. Fails after `timeout` ms of real time. Start it once the page has done what it does on
+ * its own clock at start (the host's handshake gives up after 5 s of the page's time). An error a page timer throws
+ * while time passes fails the test here.
  */
 export async function whileTimePasses(
   page: Page,
@@ -74,7 +76,12 @@ export async function whileTimePasses(
       await locator.waitFor({ state, timeout: 200 });
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw error;
+      // Only "not yet" lets time pass; anything else (two matches, a closed page) is the test's failure at once.
+      if (!(error instanceof errors.TimeoutError)) throw error;
+      if (Date.now() > deadline)
+        throw new Error(`${String(locator)} was not ${state} after ${timeout} ms while the page's time passed`, {
+          cause: error,
+        });
     }
     await page.clock.runFor(stepMs);
   }

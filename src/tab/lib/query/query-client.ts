@@ -15,17 +15,6 @@ import { isRetryableNetworkFailure } from '../../../data/graph/retry-policy.js';
  *   proberen"), as before, so `npm run bench` counts the same Graph requests.
  * - `staleTime: 0`: a view opened again shows what it loaded last at once and reads again behind it.
  */
-/**
- * Whether a failed read is tried once more: not when the Graph client already tried it again and again (a dropped
- * connection on a read, or throttling that outlasted its retries), and at most once otherwise (a 500, a dropped
- * connection on a `$batch`, which is a POST the client does not repeat).
- */
-export function retryQuery(failureCount: number, error: unknown): boolean {
-  if (failureCount >= 1) return false;
-  if (error instanceof RetryExhaustedError) return false;
-  return !(error instanceof NetworkError && isRetryableNetworkFailure(error.method));
-}
-
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -38,6 +27,19 @@ export const queryClient = new QueryClient({
     },
   },
 });
+
+/**
+ * Whether a failed read is tried once more: not when the Graph client already tried it again and again (a dropped
+ * connection on a read, or throttling that outlasted its retries), and at most once otherwise (a 500, a dropped
+ * connection on a `$batch`, which is a POST the client does not repeat). A `$batch` read whose parts stayed throttled
+ * after `sendBatch`'s retries reaches here as the part's own 429/503 (`readListsInOneBatch`), not as exhausted
+ * retries, and is tried once more, as before.
+ */
+export function retryQuery(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 1) return false;
+  if (error instanceof RetryExhaustedError) return false;
+  return !(error instanceof NetworkError && isRetryableNetworkFailure(error.method));
+}
 
 /**
  * The key of a tab query: the person (another persona may see other items) and the site come first, so a sign-in
