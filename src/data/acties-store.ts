@@ -237,6 +237,8 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
         }
       }
       const written = await sendBatch(graph, writes);
+      // A 404 is a deleted action only while the list is there (as in `update`): asked once for the whole batch.
+      const deletedMeanwhile = written.some((w) => w.status === 404) && (await actiesListExists());
       // Read back every item we touched (new eTags, or their version after a conflict) in one go.
       const reads = await sendBatch(
         graph,
@@ -257,6 +259,12 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
             id: response.id,
             ok: false,
             error: new ActieConflictError(response.id, entry.change, item),
+          });
+        } else if (response.status === 404 && deletedMeanwhile && entry) {
+          results.set(response.id, {
+            id: response.id,
+            ok: false,
+            error: new ActieConflictError(response.id, entry.change, undefined),
           });
         } else {
           const body = response.body as { error?: { code?: string; message?: string } } | undefined;

@@ -545,10 +545,22 @@ export async function updateActieStatus(
     };
   } catch (error) {
     if (error instanceof ActieConflictError)
-      return staleActie(error.theirs ? withActie(ctx, error.theirs) : ctx, error.message);
+      return error.theirs ? staleActie(withActie(ctx, error.theirs), error.message) : deletedActie(ctx, actie);
     if (error instanceof ActieValidationError) return { kind: 'invalid', ctx, message: error.message };
     throw error;
   }
+}
+
+/**
+ * The action was deleted between the card's read and its write (the read found it, the write met a 404 on a list
+ * that is there): nothing written, and the current card without it; there is nothing to choose again.
+ */
+function deletedActie(ctx: CardContext, actie: Loaded<Actie>): Extract<StatusUpdateOutcome, { kind: 'conflict' }> {
+  return {
+    kind: 'conflict',
+    ctx: { ...ctx, plan: { ...ctx.plan, acties: ctx.plan.acties.filter((a) => a.id !== actie.id) } },
+    message: `Actie ${actie.value.nummer} is intussen door iemand anders verwijderd. Er is niets opgeslagen. De kaart toont nu de actuele stand.`,
+  };
 }
 
 /** A card built before someone else's change: nothing written, and the current card (in `ctx`) to choose again. */

@@ -10,6 +10,9 @@ import type { Loaded } from '../../../src/data/lists/field-reader.js';
 import { HERINNERING_FIELDS } from '../../../src/data/lists/herinneringen.js';
 import { createListStore } from '../../../src/data/list-store.js';
 import { loadPlanCold } from '../../../src/data/plan-sync.js';
+import { isActieOfMT } from '../../../src/domain/agenda.js';
+import { hasDomeinVoortgang } from '../../../src/domain/domein-voortgang.js';
+import { loadCardContext, updateActieStatus } from '../../../src/reminders/actions.js';
 import { sendNow } from '../../../src/reminders/cli.js';
 import { cardByteSize, DEFAULT_CARD_BUDGET } from '../../../src/reminders/card.js';
 import { BESLUIT_INPUT_ID, statusInputIds } from '../../../src/reminders/verbs.js';
@@ -595,5 +598,34 @@ describe('a status update from the card', () => {
     const open = (f: Record<string, string>) => Number(f['Open acties']?.split(' ')[0]);
     expect(open(after)).toBe(open(before) - 1);
     expect((await actie(form.id)).value.status).toBe('Afgerond');
+  });
+});
+
+// Last in the file: the action it deletes stays deleted.
+describe('an action deleted between the card’s read and its write', () => {
+  it('is said to be deleted, nothing is written, and the card it answers with no longer shows it', async () => {
+    const deps = { graph: h.graph, siteId: h.siteId, siteUrl: h.sandbox.siteUrl, deepLinkFor: h.deepLinkFor };
+    const ctx = await loadCardContext(deps, 'cmt', KEY);
+    if ('problem' in ctx) throw new Error(ctx.message);
+    const target = ctx.plan.acties.find(
+      (a) => isActieOfMT(a.value, ctx.mt.value) && !hasDomeinVoortgang(a.value) && a.value.status === 'Niet gestart',
+    );
+    if (!target) throw new Error('no action of the CMT in "Niet gestart"');
+    // The read is done (ctx); someone deletes the action in SharePoint before the write.
+    await h.graph.delete(`/sites/${h.siteId}/lists/Acties/items/${target.id}`);
+    const outcome = await updateActieStatus(
+      deps,
+      ctx,
+      { mtKey: 'cmt', occurrenceKey: KEY, actieId: target.id, eTag: target.eTag, status: 'Loopt' },
+      { displayName: SECRETARIS.name },
+      new Date(),
+    );
+    expect(outcome.kind).toBe('conflict');
+    expect(outcome.message).toBe(
+      `Actie ${target.value.nummer} is intussen door iemand anders verwijderd. Er is niets opgeslagen. De kaart toont nu de actuele stand.`,
+    );
+    // The card is built from the answer's context: without the deleted action, so there is nothing to choose again.
+    expect(outcome.ctx.plan.acties.map((a) => a.id)).not.toContain(target.id);
+    expect((await acties()).map((a) => a.id)).not.toContain(target.id);
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '../../../src/domain/plan/zoetermeer.js';
 import { ActieConflictError, ActieValidationError, createActiesStore } from '../../../src/data/acties-store.js';
 import { ACTIE_FIELDS, actieToFields } from '../../../src/data/lists/acties.js';
+import { GraphRequestError } from '../../../src/data/graph/errors.js';
 import { createListStore } from '../../../src/data/list-store.js';
 import { loadPlan, type LoadedPlan } from '../../../src/data/plan-store.js';
 import { prepareSite } from '../../../src/server/prepare-site.js';
@@ -165,5 +166,36 @@ describe('an action deleted meanwhile', () => {
     expect(error).toBeInstanceOf(ActieConflictError);
     expect((error as ActieConflictError).theirs).toBeUndefined();
     expect((error as ActieConflictError).mine).toEqual({ status: 'Loopt' });
+  });
+
+  it('a bulk change names the action deleted meanwhile as such and applies the others', async () => {
+    const plan = await fresh();
+    const store = createActiesStore(sandbox.graph(), siteId, plan);
+    const [gone, kept] = [find(plan, '10.1'), find(plan, '10.2')];
+    await sandbox.graph().delete(`/sites/${siteId}/lists/Acties/items/${gone.id}`);
+    const results = await store.bulkUpdate([
+      { current: gone, change: { planning: 'Na de verwijdering' } },
+      { current: kept, change: { planning: 'Na de verwijdering' } },
+    ]);
+    expect(results[0]).toMatchObject({ id: gone.id, ok: false });
+    const error = !results[0]!.ok ? results[0]!.error : undefined;
+    expect(error).toBeInstanceOf(ActieConflictError);
+    expect((error as ActieConflictError).theirs).toBeUndefined();
+    expect(results[1]).toMatchObject({ id: kept.id, ok: true });
+    expect(find(await fresh(), '10.2').value.planning).toBe('Na de verwijdering');
+  });
+
+  it('without the Acties list, a 404 stays what it is: the list is missing, not an action deleted', async () => {
+    // The same store on a site that has none of the plan's lists (the sandbox answers 404 for list and item alike).
+    const plan = await fresh();
+    const store = createActiesStore(sandbox.graph(), 'site-zonder-lijsten', plan);
+    const current = find(plan, '10.3');
+    const error = await store.update(current, { planning: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphRequestError);
+    expect((error as GraphRequestError).status).toBe(404);
+    const [result] = await store.bulkUpdate([{ current, change: { planning: 'x' } }]);
+    expect(result).toMatchObject({ ok: false });
+    expect(!result!.ok && result!.error).toBeInstanceOf(GraphRequestError);
+    expect(!result!.ok && (result!.error as GraphRequestError).status).toBe(404);
   });
 });

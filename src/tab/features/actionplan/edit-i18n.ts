@@ -22,6 +22,7 @@ export const bulkTexts = defineCatalogue(
     resultTitle: '{ok} van {total} acties bijgewerkt',
     failedItem: '{nummer}: {reason}',
     conflict: 'is intussen door iemand anders gewijzigd; open de actie om de wijzigingen samen te voegen.',
+    deleted: 'is intussen door iemand anders verwijderd; er is niets opgeslagen.',
     failed: 'De wijziging is niet opgeslagen: {detail}',
   },
   {
@@ -44,6 +45,7 @@ export const bulkTexts = defineCatalogue(
     resultTitle: '{ok} of {total} actions updated',
     failedItem: '{nummer}: {reason}',
     conflict: 'was changed by someone else meanwhile; open the action to merge the changes.',
+    deleted: 'was deleted by someone else meanwhile; nothing was saved.',
     failed: 'The change was not saved: {detail}',
   },
 );

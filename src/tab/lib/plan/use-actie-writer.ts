@@ -32,7 +32,7 @@ export function useActieWriter(): {
   store(): Promise<ActiesStore>;
 } {
   const ctx = usePlanContext();
-  const { session, siteId, storedActie, setOverride, clearOverride, replaceActie } = ctx;
+  const { session, siteId, storedActie, setOverride, clearOverride, replaceActie, reload } = ctx;
 
   const store = useCallback(async () => {
     const s = await session();
@@ -101,21 +101,25 @@ export function useActieWriter(): {
       for (const e of entries) setOverride(applyChange(e.current, e.change));
       try {
         const results = await (await store()).bulkUpdate(entries);
+        let deleted = false;
         for (const r of results) {
           if (r.ok) replaceActie(r.item);
           else if (r.error.name === 'ActieConflictError') {
             const theirs = (r.error as Error & { theirs?: Loaded<Actie> }).theirs;
             if (theirs) replaceActie(theirs);
+            else deleted = true;
           }
           clearOverride(r.id);
         }
+        // An action deleted meanwhile leaves the list now, not at the next refresh: the delta brings the deletion.
+        if (deleted) reload();
         return { results, missing };
       } catch (error) {
         for (const e of entries) clearOverride(e.current.id);
         throw error;
       }
     },
-    [storedActie, store, setOverride, clearOverride, replaceActie],
+    [storedActie, store, setOverride, clearOverride, replaceActie, reload],
   );
 
   return { create, save, saveOver: write, bulk, store };

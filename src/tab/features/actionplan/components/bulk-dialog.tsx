@@ -142,7 +142,8 @@ export function BulkDialog({
         if (r.ok) return [];
         const reason =
           r.error.name === 'ActieConflictError'
-            ? bt('conflict')
+            ? // Without their version the action was deleted meanwhile: there is nothing to merge.
+              bt((r.error as Error & { theirs?: unknown }).theirs ? 'conflict' : 'deleted')
             : r.error.name === 'ActieValidationError'
               ? // The domain's messages in the UI's language, not the error's Dutch text.
                 (r.error as Error & { issues: { message: DomainMessage }[] }).issues
