@@ -347,9 +347,9 @@ describe('editing actions', () => {
     const shown = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-nummer') ?? ''));
     // Actions of one domain: a shared action's status rolls up from its domains' rows and is skipped.
     const [kept, gone] = shown.filter((n) => new Set(byNummer(before, n).value.domeinen).size === 1);
-    if (!kept || !gone) throw new Error(`two actions of one domain in "Niet gestart" expected, got ${shown.join(', ')}`);
-    for (const nummer of [kept, gone])
-      await page.getByRole('checkbox', { name: `Actie ${nummer} selecteren` }).check();
+    if (!kept || !gone)
+      throw new Error(`two actions of one domain in "Niet gestart" expected, got ${shown.join(', ')}`);
+    for (const nummer of [kept, gone]) await page.getByRole('checkbox', { name: `Actie ${nummer} selecteren` }).check();
     await client.graph.delete(`/sites/${before.siteId}/lists/Acties/items/${byNummer(before, gone).id}`);
     await page.getByRole('button', { name: 'Status wijzigen' }).click();
     const dialog = page.getByRole('dialog');
