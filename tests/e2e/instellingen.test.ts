@@ -37,13 +37,9 @@ beforeAll(async () => {
   return file.close;
 });
 
-/**
- * The view as `upn`. `clock`: the page's time is a fake clock that runs as usual until the test lets time pass at once
- * (`whileTimePasses`), for what the view does every 10 s.
- */
+/** The view as `upn`. `clock`: a fake clock (`personaContext`), for what the view does every 10 s. */
 async function open(upn: string, { clock = false } = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await personaContext(browser, upn);
-  if (clock) await context.clock.install();
+  const context = await personaContext(browser, upn, { clock });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${run.appUrl}/#/instellingen`);

@@ -19,14 +19,12 @@ beforeAll(async () => {
   return file.close;
 });
 
-/** The CMT's channel tab (domain Concern), as the CMT secretary. */
 /**
- * The CMT's tab at `hash`. `clock`: the page's time is a fake clock that runs as usual until the test lets time pass
- * at once (`whileTimePasses`), for the retries' back-off after a dropped connection.
+ * The CMT's channel tab (domain Concern) at `hash`, as the CMT secretary. `clock`: a fake clock (`personaContext`), for
+ * the retries' back-off after a dropped connection.
  */
 async function cmtTab(hash: string, { clock = false } = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await personaContext(browser, UPN.secretaris);
-  if (clock) await context.clock.install();
+  const context = await personaContext(browser, UPN.secretaris, { clock });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${run.appUrl}/index.html?domein=Concern${hash}`);

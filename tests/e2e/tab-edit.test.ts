@@ -19,16 +19,15 @@ beforeAll(async () => {
 });
 
 /**
- * The detail of action `nummer` as the Sociaal Domein's IM. `clock`: the page's time is a fake clock that runs as usual
- * until the test lets time pass at once (`whileTimePasses`), for the retries' back-off after a dropped connection.
+ * The detail of action `nummer` as the Sociaal Domein's IM. `clock`: a fake clock (`personaContext`), for the retries'
+ * back-off after a dropped connection.
  */
 async function openDetail(
   nummer: string,
   { locale, clock = false }: { locale?: string; clock?: boolean } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const plan = await client.plan();
-  const context = await personaContext(browser, UPN.imSociaal, locale ? { locale } : {});
-  if (clock) await context.clock.install();
+  const context = await personaContext(browser, UPN.imSociaal, { ...(locale ? { locale } : {}), clock });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${run.appUrl}/#/lijst?actie=${byNummer(plan, nummer).id}`);

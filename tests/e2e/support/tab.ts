@@ -56,17 +56,22 @@ export function byNummer(plan: LoadedPlan, nummer: string): Loaded<Actie> {
   return item;
 }
 
-/** A fresh browser context (own storage) signed in as a persona, the way a remembered choice works. */
+/**
+ * A fresh browser context (own storage) signed in as a persona, the way a remembered choice works. `clock`: the pages'
+ * time is Playwright's fake clock, which runs as usual until the test lets time pass at once (`whileTimePasses` in
+ * waits.ts), for what the app does after a wait of its own (a poll, the retries' back-off after a dropped connection).
+ */
 export async function personaContext(
   browser: Browser,
   upn: string,
-  options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number } = {},
+  options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number; clock?: boolean } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     locale: options.locale ?? 'nl-NL',
     colorScheme: options.colorScheme ?? 'light',
   });
+  if (options.clock) await context.clock.install();
   await context.addInitScript((persona) => {
     if (!window.localStorage.getItem('actieplan.persona')) window.localStorage.setItem('actieplan.persona', persona);
   }, upn);
