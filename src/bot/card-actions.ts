@@ -569,6 +569,23 @@ export async function handleCardAction(
               user: activity.from.id,
             });
             return refusal(outcome.message, request.toelichting);
+          case 'deleted':
+            // Everyone's card still offers the deleted action's form: the shared card shows the current state too.
+            deps.log({
+              level: 'warn',
+              msg: 'card action on a deleted action',
+              mt: ctx.mt.value.key,
+              actie: request.actieId,
+              user: activity.from.id,
+            });
+            if (ctx.decisionsRead) await updateForEveryone(deps, ctx, shared, data.verb);
+            return cardResponse(
+              noticeCardFor(deps, ctx, view, {
+                text: ctx.decisionsRead ? outcome.message : `${outcome.message} ${CARD_NOTES.decisionsMissing}`,
+                color: 'Attention',
+                typed: request.toelichting,
+              }),
+            );
           case 'conflict':
             // The person needs the current version (and its eTag) to choose again, even without the decisions; the
             // new card's form is empty, so the reason they typed is shown in the notice.

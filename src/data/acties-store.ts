@@ -46,13 +46,15 @@ export class ActieConflictError extends Error {
   constructor(
     readonly itemId: string,
     readonly mine: ActieChange,
-    /** The action as it is now; undefined when it was deleted. */
+    /** The action as it is now; undefined when it was deleted, or when it could not be read after the refusal. */
     readonly theirs: Loaded<Actie> | undefined,
+    /** The action is gone (Graph answered 404 on a list that is there), not only changed. */
+    readonly deleted: boolean = theirs === undefined,
   ) {
     super(
-      theirs
-        ? 'Deze actie is intussen door iemand anders gewijzigd.'
-        : 'Deze actie is intussen door iemand anders verwijderd.',
+      deleted
+        ? 'Deze actie is intussen door iemand anders verwijderd.'
+        : 'Deze actie is intussen door iemand anders gewijzigd.',
     );
   }
 }
@@ -258,7 +260,9 @@ export function createActiesStore(graph: Graph, siteId: string, plan: LoadedPlan
           results.set(response.id, {
             id: response.id,
             ok: false,
-            error: new ActieConflictError(response.id, entry.change, item),
+            // Changed: their version as read back; without it (the read failed) changed all the same, unless the read
+            // found it gone.
+            error: new ActieConflictError(response.id, entry.change, item, !item && readBack?.status === 404),
           });
         } else if (response.status === 404 && deletedMeanwhile && entry) {
           results.set(response.id, {

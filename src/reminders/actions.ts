@@ -427,8 +427,13 @@ export type StatusUpdateOutcome =
    * message.
    */
   | { kind: 'invalid'; ctx: CardContext; message: string; stale?: true }
-  /** The action is not on this MT's agenda (another domain, or gone): refused. */
+  /** The action is not on this MT's agenda (another domain's): refused. */
   | { kind: 'not-on-agenda'; ctx: CardContext; message: string }
+  /**
+   * The action was deleted since the card was built (before this read, or between this read and the write); nothing
+   * was written. `ctx` is without it: the card built from it is the current one, with nothing to choose again.
+   */
+  | { kind: 'deleted'; ctx: CardContext; message: string }
   /**
    * What was asked is what is stored already (a second press of "Opslaan", or someone made the same change): nothing
    * written, and the person is told it is in place, not that it was refused.
@@ -486,7 +491,9 @@ export async function updateActieStatus(
   at: Date,
 ): Promise<StatusUpdateOutcome> {
   const actie = ctx.plan.acties.find((a) => a.id === request.actieId);
-  if (!actie || !isActieOfMT(actie.value, ctx.mt.value)) {
+  // Not in the list at all: deleted since the card was posted (a retired action stays in the list, marked).
+  if (!actie) return deletedActie(ctx);
+  if (!isActieOfMT(actie.value, ctx.mt.value)) {
     return { kind: 'not-on-agenda', ctx, message: 'Deze actie staat niet op de agenda van dit MT.' };
   }
   if (request.status === undefined) return { kind: 'invalid', ctx, message: 'Kies een status.' };
@@ -552,14 +559,15 @@ export async function updateActieStatus(
 }
 
 /**
- * The action was deleted between the card's read and its write (the read found it, the write met a 404 on a list
- * that is there): nothing written, and the current card without it; there is nothing to choose again.
+ * The action was deleted since the card was built: before this invoke's read (it is not in `ctx`), or between the read
+ * and the write (`actie`: the read found it, the write met a 404 on a list that is there). Nothing written, and the
+ * current card without it.
  */
-function deletedActie(ctx: CardContext, actie: Loaded<Actie>): Extract<StatusUpdateOutcome, { kind: 'conflict' }> {
+function deletedActie(ctx: CardContext, actie?: Loaded<Actie>): Extract<StatusUpdateOutcome, { kind: 'deleted' }> {
   return {
-    kind: 'conflict',
-    ctx: { ...ctx, plan: { ...ctx.plan, acties: ctx.plan.acties.filter((a) => a.id !== actie.id) } },
-    message: `Actie ${actie.value.nummer} is intussen door iemand anders verwijderd. Er is niets opgeslagen. De kaart toont nu de actuele stand.`,
+    kind: 'deleted',
+    ctx: actie ? { ...ctx, plan: { ...ctx.plan, acties: ctx.plan.acties.filter((a) => a.id !== actie.id) } } : ctx,
+    message: `${actie ? `Actie ${actie.value.nummer}` : 'Deze actie'} is intussen door iemand anders verwijderd. Er is niets opgeslagen. De kaart toont nu de actuele stand.`,
   };
 }
 

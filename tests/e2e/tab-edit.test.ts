@@ -361,10 +361,16 @@ describe('editing actions', () => {
     );
     await expect(result.innerText()).resolves.not.toContain('ingericht');
     expect(byNummer(await client.plan(), kept).value.deadline).toBe('2030-12-31');
-    // The deleted action leaves the list now, not at the next refresh.
+    // The deleted action leaves the list now, not at the next refresh, and is not selected to try again: the bar goes.
     await expect
-      .poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-nummer'))))
-      .not.toContain(gone);
+      .poll(async () => {
+        const nummers = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-nummer')));
+        return { gone: nummers.includes(gone), kept: nummers.includes(kept) };
+      })
+      .toEqual({ gone: false, kept: true });
+    await expect(page.getByTestId('bulk-bar').count()).resolves.toBe(0);
+    // Focus stays in the view (a button of the bar it was given back to would take it along when the bar goes).
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.not.toBe('BODY');
     expect(errors).toEqual([]);
     await context.close();
   });

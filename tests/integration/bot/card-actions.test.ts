@@ -601,26 +601,58 @@ describe('a status update from the card', () => {
   });
 });
 
-// Last in the file: the action it deletes stays deleted.
-describe('an action deleted between the card’s read and its write', () => {
-  it('is said to be deleted, nothing is written, and the card it answers with no longer shows it', async () => {
+// Last in the file: the actions they delete stay deleted.
+describe('an action deleted since the card was built', () => {
+  it('its status button says it was deleted, keeps what was typed, and the card everyone sees lets it go', async () => {
+    const shared = h.connector.puts(CMT_CHANNEL).at(-1);
+    const current = shared ? cardOf(shared) : card;
+    const gone = firstForm(current);
+    await h.graph.delete(`/sites/${h.siteId}/lists/Acties/items/${gone.id}`);
+    const puts = h.connector.puts(CMT_CHANNEL).length;
+    const answer = await invoke({
+      ...gone.button.data,
+      [gone.inputs.status]: gone.choices[0] ?? 'Loopt',
+      [gone.inputs.toelichting]: 'Getypt voor een verwijderde actie.',
+    });
+    // Before: "Deze actie staat niet op de agenda van dit MT." as a message, and the old card with its form stayed.
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(answer.value)).toContain(
+      'Deze actie is intussen door iemand anders verwijderd. Er is niets opgeslagen. De kaart toont nu de actuele stand.',
+    );
+    expect(cardText(answer.value)).toMatch(/Wat je typte \(niet opgeslagen\):\nGetypt voor een verwijderde actie\./);
+    const updated = h.connector.puts(CMT_CHANNEL).slice(puts);
+    expect(updated).toHaveLength(1);
+    const formsFor = (c: unknown) =>
+      executeActions(c).filter((a) => a.verb === 'status-bijwerken' && String(a.data.actieId) === gone.id);
+    expect(formsFor(current).length).toBeGreaterThan(0);
+    expect(formsFor(cardOf(updated[0]!))).toEqual([]);
+    expect(formsFor(answer.value)).toEqual([]);
+  });
+
+  it('deleted between the card’s read and its write: said so, nothing written, and the card without it', async () => {
     const deps = { graph: h.graph, siteId: h.siteId, siteUrl: h.sandbox.siteUrl, deepLinkFor: h.deepLinkFor };
     const ctx = await loadCardContext(deps, 'cmt', KEY);
     if ('problem' in ctx) throw new Error(ctx.message);
-    const target = ctx.plan.acties.find(
-      (a) => isActieOfMT(a.value, ctx.mt.value) && !hasDomeinVoortgang(a.value) && a.value.status === 'Niet gestart',
-    );
-    if (!target) throw new Error('no action of the CMT in "Niet gestart"');
+    const target = ctx.plan.acties.find((a) => isActieOfMT(a.value, ctx.mt.value) && !hasDomeinVoortgang(a.value));
+    if (!target) throw new Error('no action of the CMT without progress per domain');
     // The read is done (ctx); someone deletes the action in SharePoint before the write.
     await h.graph.delete(`/sites/${h.siteId}/lists/Acties/items/${target.id}`);
     const outcome = await updateActieStatus(
       deps,
       ctx,
-      { mtKey: 'cmt', occurrenceKey: KEY, actieId: target.id, eTag: target.eTag, status: 'Loopt' },
+      // The status it has and a new deadline: a change that any status allows.
+      {
+        mtKey: 'cmt',
+        occurrenceKey: KEY,
+        actieId: target.id,
+        eTag: target.eTag,
+        status: target.value.status,
+        deadline: '2030-12-31',
+      },
       { displayName: SECRETARIS.name },
       new Date(),
     );
-    expect(outcome.kind).toBe('conflict');
+    expect(outcome.kind).toBe('deleted');
     expect(outcome.message).toBe(
       `Actie ${target.value.nummer} is intussen door iemand anders verwijderd. Er is niets opgeslagen. De kaart toont nu de actuele stand.`,
     );

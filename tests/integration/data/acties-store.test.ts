@@ -155,6 +155,39 @@ describe('bulk changes through $batch', () => {
   });
 });
 
+describe('a refusal whose read-back fails', () => {
+  it('a bulk change refused on its eTag is a conflict, not a deletion, when their version cannot be read', async () => {
+    // The reads after the writes are refused (403): the action is there, only their version is not known.
+    const refuseReads: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { requests?: { method: string }[] }) : {};
+      if (!String(input).endsWith('/$batch') || !body.requests?.every((r) => r.method === 'GET')) return response;
+      const answered = (await response.json()) as { responses: { id: string }[] };
+      const refused = answered.responses.map((r) => ({
+        id: r.id,
+        status: 403,
+        headers: { 'Content-Type': 'application/json' },
+        body: { error: { code: 'accessDenied', message: 'Access denied' } },
+      }));
+      return new Response(JSON.stringify({ responses: refused }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    };
+    const plan = await fresh();
+    const store = createActiesStore(sandbox.graph({ fetch: refuseReads }), siteId, plan);
+    const current = find(plan, '11.1');
+    const [result] = await store.bulkUpdate([
+      { current: { ...current, eTag: '"{00000000-0000-0000-0000-000000000000},1"' }, change: { planning: 'x' } },
+    ]);
+    const error = result && !result.ok ? result.error : undefined;
+    expect(error).toBeInstanceOf(ActieConflictError);
+    expect((error as ActieConflictError).theirs).toBeUndefined();
+    expect((error as ActieConflictError).deleted).toBe(false);
+    expect((error as ActieConflictError).message).toBe('Deze actie is intussen door iemand anders gewijzigd.');
+  });
+});
+
 // Last in the file: the action it deletes stays deleted for the tests after it.
 describe('an action deleted meanwhile', () => {
   it('a change to an action deleted meanwhile (in SharePoint) is the typed conflict without their version, not a missing list', async () => {
@@ -181,6 +214,7 @@ describe('an action deleted meanwhile', () => {
     const error = !results[0]!.ok ? results[0]!.error : undefined;
     expect(error).toBeInstanceOf(ActieConflictError);
     expect((error as ActieConflictError).theirs).toBeUndefined();
+    expect((error as ActieConflictError).deleted).toBe(true);
     expect(results[1]).toMatchObject({ id: kept.id, ok: true });
     expect(find(await fresh(), '10.2').value.planning).toBe('Na de verwijdering');
   });

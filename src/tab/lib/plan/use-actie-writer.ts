@@ -105,9 +105,9 @@ export function useActieWriter(): {
         for (const r of results) {
           if (r.ok) replaceActie(r.item);
           else if (r.error.name === 'ActieConflictError') {
-            const theirs = (r.error as Error & { theirs?: Loaded<Actie> }).theirs;
-            if (theirs) replaceActie(theirs);
-            else deleted = true;
+            const conflict = r.error as Error & { theirs?: Loaded<Actie>; deleted?: boolean };
+            if (conflict.theirs) replaceActie(conflict.theirs);
+            if (conflict.deleted) deleted = true;
           }
           clearOverride(r.id);
         }

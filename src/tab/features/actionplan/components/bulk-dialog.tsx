@@ -39,7 +39,8 @@ import { useFeatureT } from '../../../i18n/feature-catalogue.js';
 import { assignablePeople } from '../../../../domain/site-user.js';
 
 export type BulkKind = 'status' | 'eigenaar' | 'deadline';
-export type BulkSummary = { ok: number; failed: { id: string; nummer: string; reason: string }[] };
+/** What a bulk change did. `deleted`: the action was deleted meanwhile (it leaves the list; nothing to select again). */
+export type BulkSummary = { ok: number; failed: { id: string; nummer: string; reason: string; deleted?: true }[] };
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -138,12 +139,13 @@ export function BulkDialog({
     try {
       const { results } = await writer.bulk(plannedChanges.changes.map(({ id, change }) => ({ id, change })));
       const nummerOf = (id: string) => plannedChanges.changes.find((c) => c.id === id)?.nummer ?? id;
-      const failed = results.flatMap((r) => {
+      const failed = results.flatMap((r): BulkSummary['failed'] => {
         if (r.ok) return [];
+        const deleted = r.error.name === 'ActieConflictError' && (r.error as Error & { deleted?: boolean }).deleted;
+        if (deleted) return [{ id: r.id, nummer: nummerOf(r.id), reason: bt('deleted'), deleted: true }];
         const reason =
           r.error.name === 'ActieConflictError'
-            ? // Without their version the action was deleted meanwhile: there is nothing to merge.
-              bt((r.error as Error & { theirs?: unknown }).theirs ? 'conflict' : 'deleted')
+            ? bt('conflict')
             : r.error.name === 'ActieValidationError'
               ? // The domain's messages in the UI's language, not the error's Dutch text.
                 (r.error as Error & { issues: { message: DomainMessage }[] }).issues

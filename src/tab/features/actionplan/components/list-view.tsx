@@ -356,7 +356,8 @@ export function ListView({
               setBulk(undefined);
               if (result) {
                 setSummary(result);
-                setSelected(new Set(result.failed.map((f) => f.id)));
+                // What failed stays selected to try again; an action deleted meanwhile leaves the list.
+                setSelected(new Set(result.failed.filter((f) => !f.deleted).map((f) => f.id)));
               }
             }}
           />
