@@ -1,7 +1,12 @@
 import type { Kwartaaldoel, PersonRef, PortfolioItem } from '../domain/model.js';
 import { messageText, validationMessages as M } from '../domain/messages.js';
 import type { Inrichting } from '../domain/inrichting-basis.js';
-import { validateKwartaaldoel, validatePortfolioItem, type ValidationIssue } from '../domain/validation.js';
+import {
+  kwartaaldoelOutcomeIssues,
+  validateKwartaaldoel,
+  validatePortfolioItem,
+  type ValidationIssue,
+} from '../domain/validation.js';
 import type { Graph } from './graph/client.js';
 import { GraphRequestError } from './graph/errors.js';
 import { readListsInOneBatch } from './list-batch.js';
@@ -229,7 +234,13 @@ export type PortfolioStore = {
  * Reads and writes the portfolio with the same guarantees as the actions: validation first,
  * If-Match on every update (typed conflict with their version), ClientKey on every create.
  */
-export function createPortfolioStore(graph: Graph, siteId: string, context: LoadedPortfolio): PortfolioStore {
+export function createPortfolioStore(
+  graph: Graph,
+  siteId: string,
+  context: LoadedPortfolio,
+  /** The clock an outcome's quarter is checked against (`kwartaaldoelOutcomeIssues`). */
+  now: () => Date = () => new Date(),
+): PortfolioStore {
   const items = createListStore(graph, siteId, 'Portfolio');
   const doelen = createListStore(graph, siteId, 'Kwartaaldoelen');
   const userMap = new Map(context.users.map((u) => [u.id ?? '', u]));
@@ -273,6 +284,8 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
     async createKwartaaldoel(doel) {
       const validation = validateKwartaaldoel(doel);
       if (!validation.ok) throw new PortfolioValidationError(validation.issues);
+      const early = kwartaaldoelOutcomeIssues(validation.value, now());
+      if (early.length > 0) throw new PortfolioValidationError(early);
       const portfolioId = idByKey.get(validation.value.portfolioKey);
       if (!portfolioId)
         throw new PortfolioValidationError([
@@ -291,6 +304,12 @@ export function createPortfolioStore(graph: Graph, siteId: string, context: Load
       }
       const validation = validateKwartaaldoel(merged);
       if (!validation.ok) throw new PortfolioValidationError(validation.issues);
+      // Only a change of the outcome or the quarter is checked: a goal stored so (imported, or typed in SharePoint)
+      // can still have its text corrected.
+      if ('behaald' in change || 'kwartaal' in change) {
+        const early = kwartaaldoelOutcomeIssues(validation.value, now());
+        if (early.length > 0) throw new PortfolioValidationError(early);
+      }
       const portfolioId = idByKey.get(merged.portfolioKey) ?? '';
       const all = kwartaaldoelToFields(validation.value, portfolioId);
       const fields: Record<string, unknown> = { [KWARTAALDOEL_FIELDS.titel]: all[KWARTAALDOEL_FIELDS.titel] };

@@ -100,6 +100,8 @@ export const messageTemplatesNl = {
   redenTeLang: `De reden mag maximaal ${TEXT_MAX.reden} tekens lang zijn.`,
   behaaldOngeldig: 'Kies of het doel ja, deels of nee behaald is.',
   redenVerplicht: 'Geef een reden: waarom is het doel niet (volledig) behaald?',
+  behaaldTeVroeg:
+    'Een doel van een later kwartaal kan nog niet behaald zijn: leg de uitkomst vast als het kwartaal begonnen is.',
 
   // MT
   mtNaamVerplicht: 'Geef de naam van het MT.',

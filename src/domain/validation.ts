@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { ACTIENUMMER_PATTERN, compareActienummers } from './actienummer.js';
-import { compareCalendarDates, isValidCalendarDate, isValidKwartaal } from './dates.js';
+import { compareCalendarDates, currentKwartaal, isValidCalendarDate, isValidKwartaal } from './dates.js';
 import { messageTemplatesNl, validationMessages as M, type DomainMessage, type DomainMessageKey } from './messages.js';
 import type { Actie, Advies, Bevinding, Kwartaaldoel, MT, PersonRef, Plan, PortfolioItem, Thema } from './model.js';
 import { ACTIE_STATUSES, BEHAALD_VALUES, KWARTAAL_KEUZES, PORTFOLIO_FASEN, PORTFOLIO_STATUSES } from './model.js';
@@ -543,6 +543,21 @@ export function validatePortfolioItem(
 /** Validates one quarter goal. */
 export function validateKwartaaldoel(input: unknown): ValidationResult<Kwartaaldoel> {
   return run(kwartaaldoelSchema, input);
+}
+
+/**
+ * An outcome (behaald) recorded for a goal whose quarter has not begun (in Amsterdam, at `now`): a goal cannot have been
+ * met, in part or not, before its quarter. The current quarter's outcome may be recorded (its end is near), a later
+ * one's not. Apart from `validateKwartaaldoel`, which knows no clock: a goal read or imported stays valid as it is.
+ */
+export function kwartaaldoelOutcomeIssues(
+  doel: Pick<Kwartaaldoel, 'kwartaal' | 'behaald'>,
+  now: Date,
+): ValidationIssue[] {
+  // `YYYY-Qn` sorts as the quarters follow each other.
+  return doel.behaald !== undefined && doel.kwartaal > currentKwartaal(now)
+    ? [{ path: 'behaald', message: M.behaaldTeVroeg }]
+    : [];
 }
 
 /**

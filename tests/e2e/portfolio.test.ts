@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPortfolio } from '../../src/data/portfolio-store.js';
 import { resolveSite } from '../../src/data/site.js';
+import { currentKwartaal } from '../../src/domain/dates.js';
+import { quarterText } from '../../src/tab/features/portfolio/lib/quarter-text.js';
 import { saveScreenshot } from './support/browser.js';
 import { downloadBytes, type SharedRun } from './support/shared-run.js';
 import { openE2eFile } from './support/e2e-file.js';
@@ -287,17 +289,20 @@ describe('the portfolio in the tab', () => {
     await expect.poll(() => doelBox.getAttribute('aria-invalid')).toBe('true');
     await expect(form.getByText('Vul het doel in.').count()).resolves.toBe(1);
     await expect(doelBox.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    await form.getByLabel('Kwartaal').selectOption({ label: 'Q1 2027' });
+    // The current quarter: an outcome is recorded once a goal's quarter has begun (a later quarter's is refused: the
+    // next test).
+    const kwartaal = currentKwartaal(new Date());
+    await form.getByLabel('Kwartaal').selectOption({ label: quarterText(kwartaal) });
     const doel = 'E2E: alle teamsites gemigreerd naar de nieuwe structuur';
     await form.getByRole('textbox', { name: /^Doel/ }).fill(doel);
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await expect
       .poll(() => goals.getByTestId('portfolio-new-goal-message').innerText(), { timeout: WAIT.write })
-      .toBe('Kwartaaldoel voor Q1 2027 opgeslagen.');
+      .toBe(`Kwartaaldoel voor ${quarterText(kwartaal)} opgeslagen.`);
     const row = goals.locator('[data-testid="portfolio-goal"]', { hasText: doel });
-    await expect(row.innerText()).resolves.toContain(`Q1 2027: ${doel} · Nog niet beoordeeld`);
+    await expect(row.innerText()).resolves.toContain(`${quarterText(kwartaal)}: ${doel} · Nog niet beoordeeld`);
     const stored = (await serverPortfolio()).kwartaaldoelen.find((d) => d.value.doel === doel);
-    expect(stored?.value).toMatchObject({ portfolioKey: item.value.key, kwartaal: '2027-Q1' });
+    expect(stored?.value).toMatchObject({ portfolioKey: item.value.key, kwartaal });
     if (!stored) throw new Error('the goal was not stored');
 
     // The outcome: meanwhile someone else writes a reason in SharePoint.
@@ -423,6 +428,16 @@ describe('the portfolio in the tab', () => {
     await detail.waitFor({ state: 'detached' });
     await link.click();
     await expect(change.getByLabel('Toelichting').inputValue()).resolves.toBe('Half af, getypt en niet opgeslagen');
+    // Q3 2027 has not begun: its outcome is refused on the outcome's field, and nothing is written.
+    await change.getByLabel('Uitkomst').selectOption({ label: 'Behaald' });
+    await change.getByRole('button', { name: 'Opslaan' }).click();
+    await expect
+      .poll(() => change.getByLabel('Uitkomst').getAttribute('aria-invalid'), { timeout: WAIT.write })
+      .toBe('true');
+    await expect(change.innerText()).resolves.toContain(
+      'Een doel van een later kwartaal kan nog niet behaald zijn: leg de uitkomst vast als het kwartaal begonnen is.',
+    );
+    expect((await serverPortfolio()).kwartaaldoelen.find((d) => d.id === stored.id)?.value.behaald).toBeUndefined();
     await change.getByRole('button', { name: 'Annuleren' }).click();
     await change.waitFor({ state: 'detached' });
 

@@ -324,6 +324,8 @@ export const en: Record<MessageKey, string> = {
   'validation.redenTeLang': `The reason can be at most ${TEXT_MAX.reden} characters long.`,
   'validation.behaaldOngeldig': 'Choose whether the goal was achieved: yes, partly or no.',
   'validation.redenVerplicht': 'Give a reason: why was the goal not (fully) achieved?',
+  'validation.behaaldTeVroeg':
+    'A goal of a later quarter cannot have been achieved yet: record the outcome once the quarter has begun.',
   'validation.mtNaamVerplicht': 'Give the name of the MT.',
   'validation.mtNaamTeLang': 'The name of the MT can be at most 255 characters long.',
   'validation.schemaOngeldig':

@@ -236,4 +236,43 @@ describe('editing the portfolio', () => {
     expect((late as PortfolioConflictError).theirs).toBeUndefined();
     expect((await fresh()).kwartaaldoelen.some((d) => d.id === doel.id)).toBe(false);
   });
+
+  it("refuses an outcome for a quarter that has not begun, and writes nothing; a stored one's text can still be corrected", async () => {
+    const p = await fresh();
+    const key = p.items[1]!.value.key;
+    // 15 November 2026 (Q4), and 1 February 2027 (Q1), as the store's clock.
+    const november = createPortfolioStore(sandbox.graph(), siteId, p, () => new Date('2026-11-15T10:00:00Z'));
+    const february = createPortfolioStore(sandbox.graph(), siteId, p, () => new Date('2027-02-01T10:00:00Z'));
+    const refused = (e: unknown) => (e instanceof PortfolioValidationError ? e.issues : e);
+    const before = (await fresh()).kwartaaldoelen.length;
+    const early = await november
+      .createKwartaaldoel({ portfolioKey: key, kwartaal: '2027-Q1', doel: 'Vooruit behaald', behaald: 'ja' })
+      .catch(refused);
+    expect(early).toEqual([{ path: 'behaald', message: M.behaaldTeVroeg }]);
+    expect((await fresh()).kwartaaldoelen).toHaveLength(before);
+    // Without an outcome the later quarter's goal is fine; its outcome only once the quarter has begun.
+    const doel = await november.createKwartaaldoel({ portfolioKey: key, kwartaal: '2027-Q1', doel: 'Livegang' });
+    await expect(november.updateKwartaaldoel(doel, { behaald: 'ja' }).catch(refused)).resolves.toEqual([
+      { path: 'behaald', message: M.behaaldTeVroeg },
+    ]);
+    // Moved to the current quarter in the same change, the outcome may be recorded.
+    const moved = await november.updateKwartaaldoel(doel, { kwartaal: '2026-Q4', behaald: 'ja' });
+    expect(moved.value).toMatchObject({ kwartaal: '2026-Q4', behaald: 'ja' });
+    // Moving a goal with an outcome to a later quarter is refused too.
+    await expect(november.updateKwartaaldoel(moved, { kwartaal: '2027-Q2' }).catch(refused)).resolves.toEqual([
+      { path: 'behaald', message: M.behaaldTeVroeg },
+    ]);
+    // Stored with an outcome in its own quarter (February), the goal is later read in November (a clock that was
+    // wrong, an import): its text can be corrected, its outcome cleared.
+    const recorded = await february.createKwartaaldoel({
+      portfolioKey: key,
+      kwartaal: '2027-Q1',
+      doel: 'Livegang gehaald',
+      behaald: 'ja',
+    });
+    const corrected = await november.updateKwartaaldoel(recorded, { doel: 'Livegang van het portaal gehaald' });
+    expect(corrected.value).toMatchObject({ doel: 'Livegang van het portaal gehaald', behaald: 'ja' });
+    const cleared = await november.updateKwartaaldoel(corrected, { behaald: undefined });
+    expect(cleared.value.behaald).toBeUndefined();
+  });
 });

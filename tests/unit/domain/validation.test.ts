@@ -8,6 +8,7 @@ import {
   validateActie,
   validateAdvies,
   validateBevinding,
+  kwartaaldoelOutcomeIssues,
   validateKwartaaldoel,
   validateMT,
   validatePlan,
@@ -68,6 +69,8 @@ const doel: Kwartaaldoel = {
   doel: 'Status van aanvragen zichtbaar',
   behaald: 'ja',
 };
+/** A moment in Q4 2026 in Amsterdam (the last day of the quarter, late in the evening). */
+const DECEMBER_2026 = new Date('2026-12-31T22:30:00Z');
 const mt: MT = { key: 'cmt', naam: 'CMT', domeinen: ['Concern'], schema: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0' };
 const plan: Plan = {
   themas: [{ code: 'C', naam: 'Continu leren', adviezen: [11] }],
@@ -634,6 +637,14 @@ const TRIGGERS: Record<ValidationMessageKey, Trigger[]> = {
   behaaldOngeldig: [
     { label: 'misschien', issues: withDoel({ behaald: 'misschien' }), message: M.behaaldOngeldig, path: 'behaald' },
   ],
+  behaaldTeVroeg: [
+    {
+      label: 'ja, for the quarter after the current one',
+      issues: () => kwartaaldoelOutcomeIssues({ kwartaal: '2027-Q1', behaald: 'ja' }, DECEMBER_2026),
+      message: M.behaaldTeVroeg,
+      path: 'behaald',
+    },
+  ],
   redenVerplicht: [
     { label: 'deels', issues: withDoel({ behaald: 'deels' }), message: M.redenVerplicht, path: 'reden' },
     {
@@ -1029,6 +1040,33 @@ describe('valid input passes, tidied', () => {
     });
     expect(issuesOf(two)).toEqual([
       { path: 'acties.0.afhankelijkVan', message: M.afhankelijkheidsKring(['11.4', '11.5', '11.4']) },
+    ]);
+  });
+});
+
+describe('an outcome before its quarter (kwartaaldoelOutcomeIssues)', () => {
+  const at = (kwartaal: string, behaald?: Kwartaaldoel['behaald'], now = DECEMBER_2026) =>
+    kwartaaldoelOutcomeIssues({ kwartaal, ...(behaald ? { behaald } : {}) }, now);
+
+  it('refuses an outcome for a later quarter, in the next year too', () => {
+    for (const behaald of ['ja', 'deels', 'nee'] as const) {
+      expect(at('2027-Q1', behaald)).toEqual([{ path: 'behaald', message: M.behaaldTeVroeg }]);
+      expect(at('2028-Q4', behaald)).toEqual([{ path: 'behaald', message: M.behaaldTeVroeg }]);
+    }
+  });
+
+  it("allows the current quarter's outcome and an earlier one's, and a later goal without an outcome", () => {
+    expect(at('2026-Q4', 'ja')).toEqual([]);
+    expect(at('2026-Q3', 'nee')).toEqual([]);
+    expect(at('2025-Q4', 'deels')).toEqual([]);
+    expect(at('2027-Q1')).toEqual([]);
+  });
+
+  it("takes the quarter of Amsterdam's date: 31 December 23:30 UTC is 1 January there", () => {
+    // 2026-12-31T23:30Z is 00:30 on 1 January 2027 in Amsterdam: Q1 2027 has begun.
+    expect(at('2027-Q1', 'ja', new Date('2026-12-31T23:30:00Z'))).toEqual([]);
+    expect(at('2027-Q1', 'ja', new Date('2026-12-31T22:59:00Z'))).toEqual([
+      { path: 'behaald', message: M.behaaldTeVroeg },
     ]);
   });
 });
