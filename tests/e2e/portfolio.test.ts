@@ -421,14 +421,16 @@ describe('the portfolio in the tab', () => {
     const corrected = (await serverPortfolio()).kwartaaldoelen.find((d) => d.id === stored.id);
     expect(corrected?.value).toMatchObject({ kwartaal: '2027-Q3', doel: fixed });
 
+    // Q3 2027 has not begun: no button to record its outcome; "Doel wijzigen" opens the same form.
+    await expect(fixedRow.getByRole('button', { name: 'Uitkomst vastleggen' }).count()).resolves.toBe(0);
     // A reason typed in the goal's form, then Esc: back when the panel opens again, in the form it was typed in.
-    await fixedRow.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+    await fixedRow.getByRole('button', { name: 'Doel wijzigen' }).click();
     await change.getByLabel('Toelichting').fill('Half af, getypt en niet opgeslagen');
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });
     await link.click();
     await expect(change.getByLabel('Toelichting').inputValue()).resolves.toBe('Half af, getypt en niet opgeslagen');
-    // Q3 2027 has not begun: its outcome is refused on the outcome's field, and nothing is written.
+    // An outcome chosen in the form all the same is refused on its field, and nothing is written.
     await change.getByLabel('Uitkomst').selectOption({ label: 'Behaald' });
     await change.getByRole('button', { name: 'Opslaan' }).click();
     await expect
@@ -443,7 +445,7 @@ describe('the portfolio in the tab', () => {
 
     // Deleting: asked first, the focus on the answer that deletes nothing. Someone changes the goal meanwhile:
     // nothing is deleted, their version shows.
-    await fixedRow.getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+    await fixedRow.getByRole('button', { name: 'Doel wijzigen' }).click();
     await change.getByRole('button', { name: 'Doel verwijderen' }).click();
     const confirm = change.getByTestId('portfolio-goal-remove');
     await expect

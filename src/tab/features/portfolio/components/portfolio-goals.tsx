@@ -10,6 +10,7 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { currentKwartaal } from '../../../../domain/dates.js';
 import { BEHAALD_VALUES, type Behaald, type Kwartaaldoel, type PortfolioItem } from '../../../../domain/model.js';
 import { TEXT_MAX } from '../../../../domain/text-limits.js';
 import type { Loaded } from '../../../../data/lists/field-reader.js';
@@ -218,7 +219,11 @@ function GoalRow({
     behaald: useRef<HTMLSelectElement>(null),
     reden: useRef<HTMLTextAreaElement>(null),
   } satisfies Record<GoalField, RefObject<HTMLElement | null>>;
-  useFocusAfterClose(open, focusOn === 'doel' ? editButton : outcomeButton, outcomeButton);
+  // A goal of a later quarter has no outcome yet (kwartaaldoelOutcomeIssues): no button to record one, unless one is
+  // stored (then it can be corrected or cleared). Its form still shows the field, which refuses with the reason.
+  const outcomeOffered = doel.value.behaald !== undefined || doel.value.kwartaal <= currentKwartaal(now);
+  const outcomeOrEdit = outcomeOffered ? outcomeButton : editButton;
+  useFocusAfterClose(open, focusOn === 'doel' ? editButton : outcomeOrEdit, outcomeOrEdit);
   // "Niet verwijderen", or a delete refused by a conflict: back to the button that asked.
   useFocusAfterClose(confirming, removeButton);
   useEffect(() => {
@@ -360,9 +365,11 @@ function GoalRow({
       </span>
       {canEdit && !open && (
         <div className={styles.buttons}>
-          <Button size="small" ref={outcomeButton} onClick={() => begin('behaald')} aria-describedby={textId}>
-            {doel.value.behaald ? t('pf.goals.changeOutcome') : t('pf.goals.recordOutcome')}
-          </Button>
+          {outcomeOffered && (
+            <Button size="small" ref={outcomeButton} onClick={() => begin('behaald')} aria-describedby={textId}>
+              {doel.value.behaald ? t('pf.goals.changeOutcome') : t('pf.goals.recordOutcome')}
+            </Button>
+          )}
           <Button size="small" ref={editButton} onClick={() => begin('doel')} aria-describedby={textId}>
             {t('pf.goals.edit')}
           </Button>
