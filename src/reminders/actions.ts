@@ -552,7 +552,9 @@ export async function updateActieStatus(
     };
   } catch (error) {
     if (error instanceof ActieConflictError)
-      return error.theirs ? staleActie(withActie(ctx, error.theirs), error.message) : deletedActie(ctx, actie);
+      return error.deleted
+        ? deletedActie(ctx, actie)
+        : staleActie(error.theirs ? withActie(ctx, error.theirs) : ctx, error.message);
     if (error instanceof ActieValidationError) return { kind: 'invalid', ctx, message: error.message };
     throw error;
   }
